@@ -1,0 +1,4 @@
+/**
+ * One class per de-identification action.
+ */
+package org.deidworkbench.deid.method;

@@ -1,0 +1,35 @@
+package org.deidworkbench.model;
+
+/** How the {@code generalize} action coarsens a value. */
+public enum Generalization {
+    /** A date or date-time becomes its year ({@code 1961-04-13} → {@code 1961}). */
+    YEAR("year"),
+    /**
+     * An age in years becomes a band (e.g. {@code 40-44}); ages over 89 all become {@code 90+}
+     * (HIPAA Safe Harbor).
+     */
+    AGE_BAND("age-band"),
+    /**
+     * A date of birth becomes the year, except that for people who would be older than 89 it
+     * becomes a fixed band marker (HIPAA Safe Harbor aggregates ages over 89).
+     */
+    BIRTH_YEAR("birth-year"),
+    /** A ZIP code keeps its first three digits; restricted three-digit areas become {@code 000}. */
+    ZIP3("zip3");
+
+    private final String yamlName;
+
+    Generalization(String yamlName) {
+        this.yamlName = yamlName;
+    }
+
+    /** The spelling used in profiles. */
+    public String yamlName() {
+        return yamlName;
+    }
+
+    @Override
+    public String toString() {
+        return yamlName;
+    }
+}

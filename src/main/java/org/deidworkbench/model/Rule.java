@@ -1,0 +1,31 @@
+package org.deidworkbench.model;
+
+import java.util.Objects;
+
+/**
+ * One ordered rule of a profile: a selector, an action and its parameters.
+ *
+ * @param id stable id used in reports and {@code profile explain} (e.g. {@code names} or {@code rule-3})
+ * @param selector which fields the rule applies to
+ * @param spec the action and its parameters
+ * @param identifier whether values of matching fields are identifiers of the subject: they are then
+ *     collected and scrubbed from free text and file names elsewhere in the export
+ * @param label short category used when such an identifier is scrubbed from text, e.g. {@code NAME}
+ * @param location where the rule is written
+ */
+public record Rule(String id, FieldSelector selector, ActionSpec spec, boolean identifier, String label,
+        SourceLocation location) {
+
+    public Rule {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(selector, "selector");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(location, "location");
+    }
+
+    /** The rule's action. */
+    public Action action() {
+        return spec.action();
+    }
+}
