@@ -2,6 +2,7 @@ package org.deidworkbench.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A complete, validated rule profile: ordered rules (first match wins) and an explicit default.
@@ -26,6 +27,45 @@ public record Profile(String name, String description, List<Rule> rules, ActionS
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(dateShift, "dateShift");
         Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * The rule that decides a CSV column: the first rule whose selector matches the header, or
+     * empty when the {@link #defaultSpec() default} applies. This is the one implementation of
+     * "first match wins" for columns; engine, CLI explain and GUI all use it.
+     */
+    public Optional<Rule> ruleForColumn(String header) {
+        for (Rule rule : rules) {
+            FieldSelector selector = rule.selector();
+            boolean matches;
+            if (selector instanceof FieldSelector.ColumnName name) {
+                matches = name.matches(header);
+            } else if (selector instanceof FieldSelector.ColumnPattern pattern) {
+                matches = pattern.matches(header);
+            } else {
+                throw new IllegalStateException("unhandled selector " + selector.getClass().getSimpleName());
+            }
+            if (matches) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The subject column of a CSV file with this header: the index of the first of
+     * {@link SubjectSettings#csvColumns()} present in it, or -1 when the file has none.
+     */
+    public int subjectColumn(List<String> header) {
+        for (String candidate : subject.csvColumns()) {
+            FieldSelector.ColumnName name = new FieldSelector.ColumnName(candidate);
+            for (int i = 0; i < header.size(); i++) {
+                if (name.matches(header.get(i))) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /** Whether any rule (or the default) scrubs free text, which needs all known identifiers first. */

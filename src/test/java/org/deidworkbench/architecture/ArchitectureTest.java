@@ -90,6 +90,11 @@ class ArchitectureTest {
             .because("the engine and the CLI must run headless");
 
     @ArchTest
+    static final ArchRule cliOrchestratesOnly = noClasses().that().resideInAPackage(BASE + ".cli..")
+            .should().dependOnClassesThat().resideInAnyPackage(BASE + ".format..", BASE + ".deid..", BASE + ".gui..")
+            .because("the CLI only orchestrates job, config, keyfile and model (DESIGN.md §3)");
+
+    @ArchTest
     static final ArchRule jobKnowsNoUi = noClasses().that().resideInAPackage(BASE + ".job..")
             .should().dependOnClassesThat().resideInAnyPackage(BASE + ".cli..", BASE + ".gui..", "picocli..", "javafx..")
             .because("a run is driven the same way by the CLI and the GUI");

@@ -1,0 +1,77 @@
+package org.deidworkbench.cli;
+
+import java.io.Console;
+import java.util.Map;
+import org.deidworkbench.job.RunJob;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root {@code deid} command; subcommands do the work. */
+@Command(name = "deid", mixinStandardHelpOptions = true, versionProvider = DeidCommand.Version.class,
+        description = "De-identify DICOM, FHIR and CSV exports with keyed pseudonyms and a sealed key file.",
+        subcommands = {InitCommand.class, RunCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes:", "  0  ok", "  1  internal error (please report)", "  2  usage error",
+            "  3  some files failed or were quarantined (run finished; see deid-report.json)", "  4  invalid profile",
+            "  5  key file missing, unreadable, of an unsupported version or not writable", "  6  wrong passphrase",
+            "  7  key file tampered with", "  8  key file truncated", "  9  input missing or output folder unusable",
+            "130  cancelled"})
+public final class DeidCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version line, from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"deid-workbench " + RunJob.toolVersion(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+
+    /**
+     * A ready command line with the exception handler and exit codes wired.
+     *
+     * @param env environment variables (for {@code DEID_PASSPHRASE})
+     * @param console the terminal for prompts, or {@code null} when there is none
+     */
+    public static CommandLine commandLine(Map<String, String> env, Console console) {
+        Passphrases passphrases = new Passphrases(env, console);
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == InitCommand.class) {
+                    return cls.cast(new InitCommand(passphrases));
+                }
+                if (cls == RunCommand.class) {
+                    return cls.cast(new RunCommand(passphrases, console != null));
+                }
+                return CommandLine.defaultFactory().create(cls);
+            }
+        };
+        CommandLine cl = new CommandLine(new DeidCommand(), factory);
+        cl.setExecutionExceptionHandler(new ExceptionHandler());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    /** Maps failures to exit codes and a one-line message; never a stack trace for expected errors. */
+    static final class ExceptionHandler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+            if (ex instanceof CliException ce) {
+                cl.getErr().println("deid: " + ce.getMessage());
+                cl.getErr().flush();
+                return ce.exitCode();
+            }
+            cl.getErr().println("deid: internal error (" + ex.getClass().getName() + "); please report it");
+            cl.getErr().flush();
+            return ExitCode.SOFTWARE;
+        }
+    }
+}

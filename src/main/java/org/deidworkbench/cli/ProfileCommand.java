@@ -1,0 +1,205 @@
+package org.deidworkbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.deidworkbench.config.ColumnDecision;
+import org.deidworkbench.config.ProfileException;
+import org.deidworkbench.config.ProfileExplainer;
+import org.deidworkbench.config.ProfileLoader;
+import org.deidworkbench.config.ProfileProblem;
+import org.deidworkbench.job.CsvHeaders;
+import org.deidworkbench.job.JobException;
+import org.deidworkbench.model.Profile;
+import org.deidworkbench.model.Rule;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code deid profile}: validate, explain and list rule profiles. */
+@Command(name = "profile", mixinStandardHelpOptions = true, description = "Validate, explain and list rule profiles.",
+        subcommands = {ProfileCommand.Validate.class, ProfileCommand.Explain.class, ProfileCommand.ListProfiles.class})
+final class ProfileCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code deid profile validate}. */
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Check a profile completely; every problem is listed with file:line:column and rule.")
+    static final class Validate implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "PROFILE", description = "Built-in profile name or YAML file.")
+        String profile;
+
+        @Option(names = "--json", description = "Machine-readable output.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                Profile p = ProfileLoader.resolve(profile);
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("valid", true);
+                    m.put("name", p.name());
+                    m.put("rules", p.rules().size());
+                    out.println(Json.render(m));
+                } else {
+                    out.printf("Profile '%s' is valid: %d rules, default action %s.%n", p.name(), p.rules().size(),
+                            p.defaultSpec().action());
+                }
+                out.flush();
+                return ExitCode.OK;
+            } catch (ProfileException e) {
+                if (json) {
+                    List<Map<String, Object>> problems = new ArrayList<>();
+                    for (ProfileProblem pp : e.problems()) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("file", pp.location().file());
+                        m.put("line", pp.location().line());
+                        m.put("column", pp.location().column());
+                        m.put("rule", pp.ruleId());
+                        m.put("message", pp.message());
+                        problems.add(m);
+                    }
+                    out.println(Json.render(Map.of("valid", false, "problems", problems)));
+                } else {
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println("Profile is invalid (" + e.problems().size() + " problem"
+                            + (e.problems().size() == 1 ? "" : "s") + "):");
+                    e.problems().forEach(pp -> err.println("  " + pp));
+                    err.flush();
+                }
+                out.flush();
+                return ExitCode.PROFILE;
+            }
+        }
+    }
+
+    /** {@code deid profile explain}. */
+    @Command(name = "explain", mixinStandardHelpOptions = true,
+            description = {"Show which action each column gets and why.",
+                "Without --csv or --columns, lists the rules in the order they are tried."})
+    static final class Explain implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "PROFILE", description = "Built-in profile name or YAML file.")
+        String profile;
+
+        @Option(names = "--csv", paramLabel = "FILE", description = "Explain the columns of these CSV files.")
+        List<Path> csvFiles = new ArrayList<>();
+
+        @Option(names = "--columns", split = ",", paramLabel = "NAME", description = "Explain these column names.")
+        List<String> columns = new ArrayList<>();
+
+        @Option(names = "--json", description = "Machine-readable output.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            Profile p;
+            try {
+                p = ProfileLoader.resolve(profile);
+            } catch (ProfileException e) {
+                throw Failures.of(e);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            Map<String, List<ColumnDecision>> explained = new LinkedHashMap<>();
+            if (!columns.isEmpty()) {
+                explained.put("--columns", ProfileExplainer.explain(p, columns));
+            }
+            for (Path csv : csvFiles) {
+                try {
+                    explained.put(csv.toString(), ProfileExplainer.explain(p, CsvHeaders.read(csv)));
+                } catch (JobException e) {
+                    throw Failures.of(e);
+                }
+            }
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                explained.forEach((source, decisions) -> m.put(source, decisions.stream().map(Explain::toMap).toList()));
+                if (explained.isEmpty()) {
+                    m.put("rules", p.rules().stream().map(r -> Map.of("id", r.id(), "selector",
+                            r.selector().describe(), "action", r.action().yamlName(),
+                            "location", r.location().toString())).toList());
+                }
+                out.println(Json.render(m));
+            } else if (explained.isEmpty()) {
+                out.printf("Profile '%s' (%s): rules in the order they are tried, first match wins%n", p.name(), p.source());
+                int i = 1;
+                for (Rule r : p.rules()) {
+                    out.printf("%3d. %-22s %-14s %s%s%n", i++, r.id(), r.action().yamlName(), r.selector().describe(),
+                            r.identifier() ? "  [identifier]" : "");
+                }
+                out.printf("     %-22s %-14s every other column%n", "default", p.defaultSpec().action().yamlName());
+                out.printf("Subject column: first present of %s (domain '%s')%n", p.subject().csvColumns(),
+                        p.subject().domain());
+            } else {
+                explained.forEach((source, decisions) -> {
+                    out.println(source + ":");
+                    for (ColumnDecision d : decisions) {
+                        out.printf("  %-28s %-14s %s%s%n", d.column(), d.spec().action().yamlName(), d.reason(),
+                                d.subjectColumn() ? "  [subject]" : "");
+                    }
+                });
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+
+        private static Map<String, Object> toMap(ColumnDecision d) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("column", d.column());
+            m.put("action", d.spec().action().yamlName());
+            m.put("rule", d.rule() == null ? null : d.rule().id());
+            m.put("identifier", d.identifier());
+            m.put("subject", d.subjectColumn());
+            m.put("reason", d.reason());
+            return m;
+        }
+    }
+
+    /** {@code deid profile list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the built-in profiles.")
+    static final class ListProfiles implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ProfileLoader.builtInNames().forEach(spec.commandLine().getOut()::println);
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK;
+        }
+    }
+
+    /** JSON rendering for {@code --json} outputs. */
+    static final class Json {
+        private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+        private Json() {
+        }
+
+        static String render(Object value) throws IOException {
+            return MAPPER.writeValueAsString(value);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.deidworkbench.deid;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises the date notations found in clinical exports and shifts or coarsens them while
+ * keeping the notation (digits, separators, padding, time of day and zone) exactly as written.
+ *
+ * <p>Slash dates are read month first ({@code 03/04/2021} is 4 March) and dot dates day first
+ * ({@code 04.03.2021}), the conventions of the US and of continental Europe. Two-digit years are
+ * kept two-digit; their century (1900s above 30, 2000s otherwise) only matters for leap days.
+ * Stateless and thread-safe.
+ */
+public final class DateValues {
+
+    private enum Order { YMD, MDY, DMY }
+
+    /** One notation: the regex must have groups y, m, d and rest (the time part, kept verbatim). */
+    private record Notation(Pattern pattern, Order order) {
+    }
+
+    private static final String TIME = "(?<rest>(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?"
+            + "(?:\\s?[AaPp][Mm])?(?:Z|[+-]\\d{2}:?\\d{2})?)?)";
+
+    private static final List<Notation> NOTATIONS = List.of(
+            new Notation(Pattern.compile("(?<y>\\d{4})(?<s1>-)(?<m>\\d{1,2})(?<s2>-)(?<d>\\d{1,2})" + TIME), Order.YMD),
+            new Notation(Pattern.compile("(?<y>\\d{4})(?<s1>/)(?<m>\\d{1,2})(?<s2>/)(?<d>\\d{1,2})" + TIME), Order.YMD),
+            new Notation(Pattern.compile("(?<m>\\d{1,2})(?<s1>/)(?<d>\\d{1,2})(?<s2>/)(?<y>\\d{4}|\\d{2})" + TIME), Order.MDY),
+            new Notation(Pattern.compile("(?<d>\\d{1,2})(?<s1>[.])(?<m>\\d{1,2})(?<s2>[.])(?<y>\\d{4}|\\d{2})" + TIME), Order.DMY),
+            new Notation(Pattern.compile("(?<d>\\d{1,2})(?<s1>-)(?<m>\\d{1,2})(?<s2>-)(?<y>\\d{4})" + TIME), Order.DMY),
+            // DICOM DA / DT: yyyyMMdd[HHmmss[.ffffff]][&ZZXX]
+            new Notation(Pattern.compile("(?<y>\\d{4})(?<s1>)(?<m>\\d{2})(?<s2>)(?<d>\\d{2})"
+                    + "(?<rest>(?:\\d{2}(?:\\d{2}(?:\\d{2}(?:\\.\\d{1,6})?)?)?)?(?:[+-]\\d{4})?)"), Order.YMD));
+
+    private static final Pattern YEAR_MONTH = Pattern.compile("(?<y>\\d{4})(?<s>[-/]?)(?<m>\\d{2})");
+    private static final Pattern YEAR_ONLY = Pattern.compile("\\d{4}");
+
+    private DateValues() {
+    }
+
+    /**
+     * Shifts a whole value that is a date or date-time by {@code days}, keeping its notation.
+     * A bare year is returned unchanged (a year alone is not an identifier, and shifting it would
+     * only blur it).
+     *
+     * @throws UnprocessableValueException if the value is not a date in a known notation
+     */
+    public static String shift(String value, int days) throws UnprocessableValueException {
+        String v = value.strip();
+        for (Notation n : NOTATIONS) {
+            Matcher m = n.pattern().matcher(v);
+            if (m.matches()) {
+                LocalDate date = toDate(m);
+                return format(m, n.order(), date.plusDays(days));
+            }
+        }
+        Matcher ym = YEAR_MONTH.matcher(v);
+        if (ym.matches()) {
+            LocalDate mid = monthMiddle(ym).plusDays(days);
+            return String.format(Locale.ROOT, "%04d%s%02d", mid.getYear(), ym.group("s"), mid.getMonthValue());
+        }
+        if (YEAR_ONLY.matcher(v).matches()) {
+            return v;
+        }
+        throw notADate();
+    }
+
+    /** The four-digit year of a date or date-time value in any known notation. */
+    public static int year(String value) throws UnprocessableValueException {
+        String v = value.strip();
+        for (Notation n : NOTATIONS) {
+            Matcher m = n.pattern().matcher(v);
+            if (m.matches()) {
+                return toDate(m).getYear();
+            }
+        }
+        Matcher ym = YEAR_MONTH.matcher(v);
+        if (ym.matches()) {
+            return monthMiddle(ym).getYear();
+        }
+        if (YEAR_ONLY.matcher(v).matches()) {
+            return Integer.parseInt(v);
+        }
+        throw notADate();
+    }
+
+    /** Whether the whole value is a date or date-time in a known notation. */
+    public static boolean isDate(String value) {
+        try {
+            year(value);
+            return true;
+        } catch (UnprocessableValueException e) {
+            return false;
+        }
+    }
+
+    /** Notations used inside free text (full dates only, with a four-digit year). */
+    static Pattern textPattern() {
+        return TEXT_DATE;
+    }
+
+    private static final Pattern TEXT_DATE = Pattern.compile(
+            "(?<![\\d/.\\-])(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{4}/\\d{1,2}/\\d{1,2}|\\d{1,2}/\\d{1,2}/\\d{4}"
+                    + "|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{1,2}-\\d{1,2}-\\d{4})(?![\\d/.\\-]\\d)");
+
+    private static LocalDate monthMiddle(Matcher ym) throws UnprocessableValueException {
+        try {
+            return LocalDate.of(Integer.parseInt(ym.group("y")), Integer.parseInt(ym.group("m")), 15);
+        } catch (DateTimeException e) {
+            throw notADate();
+        }
+    }
+
+    private static LocalDate toDate(Matcher m) throws UnprocessableValueException {
+        String ys = m.group("y");
+        int year = Integer.parseInt(ys);
+        if (ys.length() == 2) {
+            year += year > 30 ? 1900 : 2000;
+        }
+        try {
+            return LocalDate.of(year, Integer.parseInt(m.group("m")), Integer.parseInt(m.group("d")));
+        } catch (DateTimeException e) {
+            throw notADate();
+        }
+    }
+
+    private static String format(Matcher m, Order order, LocalDate date) throws UnprocessableValueException {
+        String y = m.group("y");
+        String year = y.length() == 2
+                ? String.format(Locale.ROOT, "%02d", date.getYear() % 100)
+                : String.format(Locale.ROOT, "%04d", date.getYear());
+        if (y.length() == 4 && (date.getYear() < 1 || date.getYear() > 9999)) {
+            throw new UnprocessableValueException("VALUE-DATE-OUT-OF-RANGE", "the shifted date leaves the years 1..9999");
+        }
+        String month = pad(date.getMonthValue(), m.group("m").length());
+        String day = pad(date.getDayOfMonth(), m.group("d").length());
+        String s1 = m.group("s1");
+        String s2 = m.group("s2");
+        String datePart = switch (order) {
+            case YMD -> year + s1 + month + s2 + day;
+            case MDY -> month + s1 + day + s2 + year;
+            case DMY -> day + s1 + month + s2 + year;
+        };
+        return datePart + m.group("rest");
+    }
+
+    private static String pad(int value, int originalWidth) {
+        return originalWidth >= 2 ? String.format(Locale.ROOT, "%02d", value) : Integer.toString(value);
+    }
+
+    private static UnprocessableValueException notADate() {
+        return new UnprocessableValueException("VALUE-NOT-A-DATE", "value is not a date in a known notation");
+    }
+}

@@ -1,0 +1,176 @@
+package org.deidworkbench.deid;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.deidworkbench.crypto.PseudonymGenerator;
+import org.deidworkbench.deid.method.DeidMethod;
+import org.deidworkbench.deid.method.EmptyMethod;
+import org.deidworkbench.deid.method.EncryptMethod;
+import org.deidworkbench.deid.method.GeneralizeMethod;
+import org.deidworkbench.deid.method.KeepMethod;
+import org.deidworkbench.deid.method.PseudonymizeMethod;
+import org.deidworkbench.deid.method.RemapUidMethod;
+import org.deidworkbench.deid.method.RemoveMethod;
+import org.deidworkbench.deid.method.ReplaceMethod;
+import org.deidworkbench.deid.method.ScrubTextMethod;
+import org.deidworkbench.deid.method.ShiftDateMethod;
+import org.deidworkbench.model.ActionSpec;
+import org.deidworkbench.model.Profile;
+import org.deidworkbench.model.PseudonymFormat;
+import org.deidworkbench.model.Rule;
+
+/**
+ * The engine of one run: binds a profile to the project keys and collects what the key file must
+ * remember (pseudonyms, subject date offsets) and what free text must lose (known identifiers).
+ *
+ * <p>Use: formats call {@link #noteIdentifier} while scanning, the job calls
+ * {@link #freezeIdentifiers()}, then formats transform values through {@link #method} and
+ * {@link #subject}. Thread-safe; every result depends only on the profile, the key and the input,
+ * never on the order in which threads get to it.
+ */
+public final class Deidentifier {
+
+    /** Subject key used for records that belong to no subject. */
+    private static final String NO_SUBJECT_KEY = "\u0000no-subject";
+
+    private final Profile profile;
+    private final KeyRing keys;
+    private final PseudonymLedger ledger;
+    private final int referenceYear;
+    private final PseudonymFormat subjectFormat;
+    private final Map<String, Integer> subjectOffsets = new ConcurrentHashMap<>();
+    private final KnownIdentifiers collected = new KnownIdentifiers();
+    private final int noSubjectOffset;
+    private volatile TextScrubber scrubber;
+
+    /**
+     * @param referenceYear the year ages are counted to by {@code generalize: birth-year}
+     * @throws DeidException {@code DEID-DOMAIN-FORMAT-CONFLICT} when two rules issue pseudonyms in
+     *     the same domain with different formats (the same person would get two pseudonyms)
+     */
+    public Deidentifier(Profile profile, KeyRing keys, PseudonymLedger ledger, int referenceYear) throws DeidException {
+        this.profile = profile;
+        this.keys = keys;
+        this.ledger = ledger;
+        this.referenceYear = referenceYear;
+        Map<String, PseudonymFormat> formats = new HashMap<>();
+        Map<String, String> firstRule = new HashMap<>();
+        for (Rule rule : profile.rules()) {
+            if (rule.spec() instanceof ActionSpec.Pseudonymize p) {
+                PseudonymFormat previous = formats.putIfAbsent(p.domain(), p.format());
+                firstRule.putIfAbsent(p.domain(), rule.id());
+                if (previous != null && !previous.equals(p.format())) {
+                    throw new DeidException("DEID-DOMAIN-FORMAT-CONFLICT", "rules '" + firstRule.get(p.domain())
+                            + "' and '" + rule.id() + "' issue pseudonyms in domain '" + p.domain()
+                            + "' with different formats; one domain needs one format (" + rule.location() + ")");
+                }
+            }
+        }
+        this.subjectFormat = formats.getOrDefault(profile.subject().domain(), PseudonymFormat.DEFAULT);
+        this.noSubjectOffset = keys.dates().offsetDays(NO_SUBJECT_KEY, profile.dateShift());
+    }
+
+    /** The profile this engine applies. */
+    public Profile profile() {
+        return profile;
+    }
+
+    /**
+     * The subject with this original id: its pseudonym (recorded in the ledger) and date offset.
+     * Returns {@code null} for a blank id.
+     */
+    public Subject subject(String originalId) throws DeidException {
+        String normalized = PseudonymGenerator.normalize(originalId);
+        if (normalized.isEmpty()) {
+            return null;
+        }
+        String domain = profile.subject().domain();
+        String pseudonym = keys.pseudonyms().pseudonym(domain, normalized, subjectFormat);
+        ledger.record(domain, pseudonym, normalized);
+        int offset = keys.dates().offsetDays(domain + ":" + normalized, profile.dateShift());
+        subjectOffsets.putIfAbsent(pseudonym, offset);
+        return new Subject(pseudonym, offset);
+    }
+
+    /**
+     * The method for an action. Every action has one arm here, and the switch has no default, so
+     * adding an {@link org.deidworkbench.model.Action} fails compilation until it is handled.
+     *
+     * @throws IllegalStateException for {@code scrub-text} before {@link #freezeIdentifiers()}
+     */
+    public DeidMethod method(ActionSpec spec) {
+        return switch (spec.action()) {
+            case KEEP -> new KeepMethod();
+            case REMOVE -> new RemoveMethod();
+            case EMPTY -> new EmptyMethod();
+            case REPLACE -> new ReplaceMethod(((ActionSpec.Replace) spec).value());
+            case PSEUDONYMIZE -> {
+                ActionSpec.Pseudonymize p = (ActionSpec.Pseudonymize) spec;
+                yield new PseudonymizeMethod(keys.pseudonyms(), ledger, p.domain(), p.format());
+            }
+            case ENCRYPT -> {
+                ActionSpec.Encrypt e = (ActionSpec.Encrypt) spec;
+                yield new EncryptMethod(keys.ff1(), e.domain(), e.alphabet());
+            }
+            case SHIFT_DATE -> new ShiftDateMethod(noSubjectOffset);
+            case GENERALIZE -> new GeneralizeMethod(((ActionSpec.Generalize) spec).kind(), referenceYear);
+            case SCRUB_TEXT -> {
+                TextScrubber s = scrubber;
+                if (s == null) {
+                    throw new IllegalStateException("scrub-text needs freezeIdentifiers() first");
+                }
+                yield new ScrubTextMethod(s);
+            }
+            case REMAP_UID -> new RemapUidMethod(keys.uids());
+        };
+    }
+
+    /**
+     * Records a value of an identifier field so that free text and file names lose it too. It is
+     * replaced by its pseudonym where the field's action issues one, else by {@code [label]}.
+     */
+    public void noteIdentifier(ActionSpec spec, String label, String value) throws DeidException {
+        if (value.isBlank()) {
+            return;
+        }
+        String replacement;
+        if (spec instanceof ActionSpec.Pseudonymize p) {
+            String normalized = PseudonymGenerator.normalize(value);
+            replacement = keys.pseudonyms().pseudonym(p.domain(), normalized, p.format());
+            ledger.record(p.domain(), replacement, normalized);
+        } else {
+            replacement = "[" + label + "]";
+        }
+        collected.add(value, replacement);
+    }
+
+    /** Records a subject id as an identifier, replaced by the subject's pseudonym. */
+    public void noteSubject(String originalId, Subject subject) {
+        if (subject != null) {
+            collected.add(originalId, subject.pseudonym());
+        }
+    }
+
+    /** Fixes the identifiers free text is scrubbed of: those noted so far. */
+    public void freezeIdentifiers() {
+        scrubber = new TextScrubber(collected.snapshot());
+    }
+
+    /** Every identifier noted so far (for file names at the end of a run). */
+    public KnownIdentifiers identifiers() {
+        return collected;
+    }
+
+    /** Date offsets of the subjects seen, by subject pseudonym, for the key file. */
+    public SortedMap<String, Integer> subjectOffsets() {
+        return new TreeMap<>(subjectOffsets);
+    }
+
+    /** The run's ledger of pseudonyms. */
+    public PseudonymLedger ledger() {
+        return ledger;
+    }
+}

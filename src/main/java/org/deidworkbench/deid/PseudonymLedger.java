@@ -1,0 +1,58 @@
+package org.deidworkbench.deid;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.deidworkbench.model.PseudonymEntry;
+
+/**
+ * Every pseudonym issued or known in this run, per domain, for the key file and for collision
+ * checks: a pseudonym that already stands for a different (normalized) original is an error, never
+ * a silent merge of two people. Thread-safe; the order of recording does not change any result.
+ */
+public final class PseudonymLedger {
+
+    private final Map<String, Map<String, String>> known = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> added = new ConcurrentHashMap<>();
+
+    /** Adds entries that already exist (from the key file); they are not reported as new. */
+    public void seed(Collection<PseudonymEntry> entries) {
+        for (PseudonymEntry e : entries) {
+            known.computeIfAbsent(e.domain(), d -> new ConcurrentHashMap<>()).put(e.pseudonym(), e.original());
+        }
+    }
+
+    /**
+     * Records that {@code pseudonym} stands for {@code normalizedOriginal} in {@code domain}.
+     *
+     * @throws DeidException {@code DEID-PSEUDONYM-COLLISION} if it already stands for another value
+     */
+    public void record(String domain, String pseudonym, String normalizedOriginal) throws DeidException {
+        Map<String, String> domainMap = known.computeIfAbsent(domain, d -> new ConcurrentHashMap<>());
+        String previous = domainMap.putIfAbsent(pseudonym, normalizedOriginal);
+        if (previous == null) {
+            added.computeIfAbsent(domain, d -> new ConcurrentHashMap<>()).put(pseudonym, normalizedOriginal);
+        } else if (!previous.equals(normalizedOriginal)) {
+            throw new DeidException("DEID-PSEUDONYM-COLLISION", "pseudonym " + pseudonym + " in domain '" + domain
+                    + "' would stand for two different values; use a longer pseudonym format for this domain");
+        }
+    }
+
+    /** The original a pseudonym stands for, if known. */
+    public Optional<String> original(String domain, String pseudonym) {
+        Map<String, String> domainMap = known.get(domain);
+        return domainMap == null ? Optional.empty() : Optional.ofNullable(domainMap.get(pseudonym));
+    }
+
+    /** Entries recorded in this run that were not seeded, sorted by domain and pseudonym. */
+    public List<PseudonymEntry> newEntries() {
+        List<PseudonymEntry> list = new ArrayList<>();
+        added.forEach((domain, map) -> map.forEach((p, o) -> list.add(new PseudonymEntry(domain, p, o))));
+        list.sort(Comparator.comparing(PseudonymEntry::domain).thenComparing(PseudonymEntry::pseudonym));
+        return list;
+    }
+}

@@ -1,0 +1,25 @@
+package org.deidworkbench.deid.method;
+
+import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.deid.FieldContext;
+
+/**
+ * One de-identification action, bound to its parameters and keys. Implementations are immutable
+ * and thread-safe; {@link #apply} is called once per value, so it must be cheap.
+ */
+public interface DeidMethod {
+
+    /**
+     * The transformed value, or {@code null} when the field is to be removed.
+     *
+     * @throws org.deidworkbench.deid.UnprocessableValueException when this value cannot be
+     *     transformed; the caller empties it and reports the place
+     * @throws DeidException when the run cannot go on safely (pseudonym collision)
+     */
+    String apply(String value, FieldContext context) throws DeidException;
+
+    /** Whether an empty input stays empty without calling {@link #apply} (true for all but remove). */
+    default boolean keepsEmpty() {
+        return true;
+    }
+}

@@ -1,0 +1,82 @@
+package org.deidworkbench.deid.method;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.deidworkbench.deid.DateValues;
+import org.deidworkbench.deid.FieldContext;
+import org.deidworkbench.deid.UnprocessableValueException;
+import org.deidworkbench.model.Generalization;
+
+/**
+ * {@code generalize}: coarsens a value per HIPAA Safe Harbor — dates to years, ages to five-year
+ * bands with everything over 89 as {@code 90+}, birth dates to years with those over 89 years
+ * before the reference year aggregated, and ZIP codes to three digits ({@code 000} for the
+ * three-digit areas with 20,000 people or fewer).
+ */
+public final class GeneralizeMethod implements DeidMethod {
+
+    /**
+     * Three-digit ZIP areas with 20,000 or fewer inhabitants (2000 census, as listed in the HHS
+     * guidance on Safe Harbor); they must become {@code 000}.
+     */
+    static final Set<String> RESTRICTED_ZIP3 = Set.of("036", "059", "063", "102", "203", "556", "692", "790", "821",
+            "823", "830", "831", "878", "879", "884", "890", "893");
+
+    private static final Pattern ZIP = Pattern.compile("(\\d{5})(?:-\\d{4})?");
+    /** Plain years, or DICOM AS ({@code 045Y}, {@code 006M}, {@code 003W}, {@code 010D}), or {@code 45 y}. */
+    private static final Pattern AGE = Pattern.compile("(\\d{1,3})(?:\\s*([YyMmWwDd])[A-Za-z]*)?");
+
+    private final Generalization kind;
+    private final int referenceYear;
+
+    /**
+     * @param kind what to coarsen to
+     * @param referenceYear the year ages are counted to for {@code birth-year} (the run's year)
+     */
+    public GeneralizeMethod(Generalization kind, int referenceYear) {
+        this.kind = kind;
+        this.referenceYear = referenceYear;
+    }
+
+    @Override
+    public String apply(String value, FieldContext context) throws UnprocessableValueException {
+        String v = value.strip();
+        return switch (kind) {
+            case YEAR -> Integer.toString(DateValues.year(v));
+            case BIRTH_YEAR -> birthYear(DateValues.year(v));
+            case AGE_BAND -> ageBand(v);
+            case ZIP3 -> zip3(v);
+        };
+    }
+
+    private String birthYear(int year) {
+        int limit = referenceYear - 90;
+        return year <= limit ? "<=" + limit : Integer.toString(year);
+    }
+
+    private static String ageBand(String v) throws UnprocessableValueException {
+        Matcher m = AGE.matcher(v);
+        if (!m.matches()) {
+            throw new UnprocessableValueException("VALUE-NOT-AN-AGE", "value is not an age");
+        }
+        int n = Integer.parseInt(m.group(1));
+        String unit = m.group(2) == null ? "Y" : m.group(2).toUpperCase(Locale.ROOT);
+        int years = unit.equals("Y") ? n : 0;
+        if (years >= 90) {
+            return "90+";
+        }
+        int low = years / 5 * 5;
+        return low + "-" + (low + 4);
+    }
+
+    private static String zip3(String v) throws UnprocessableValueException {
+        Matcher m = ZIP.matcher(v);
+        if (!m.matches()) {
+            throw new UnprocessableValueException("VALUE-NOT-A-ZIP", "value is not a US ZIP code");
+        }
+        String three = m.group(1).substring(0, 3);
+        return RESTRICTED_ZIP3.contains(three) ? "000" : three;
+    }
+}

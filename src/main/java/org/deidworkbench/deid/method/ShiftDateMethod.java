@@ -1,0 +1,25 @@
+package org.deidworkbench.deid.method;
+
+import org.deidworkbench.deid.DateValues;
+import org.deidworkbench.deid.FieldContext;
+import org.deidworkbench.deid.UnprocessableValueException;
+
+/**
+ * {@code shift-date}: moves a date by its subject's offset, keeping the notation. Records without a
+ * subject use the project-wide offset, so every date is still moved.
+ */
+public final class ShiftDateMethod implements DeidMethod {
+
+    private final int noSubjectOffset;
+
+    /** @param noSubjectOffset the offset for records that belong to no subject (never 0) */
+    public ShiftDateMethod(int noSubjectOffset) {
+        this.noSubjectOffset = noSubjectOffset;
+    }
+
+    @Override
+    public String apply(String value, FieldContext context) throws UnprocessableValueException {
+        int days = context.subject() != null ? context.subject().dateOffsetDays() : noSubjectOffset;
+        return DateValues.shift(value, days);
+    }
+}

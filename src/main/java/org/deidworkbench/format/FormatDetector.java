@@ -1,0 +1,117 @@
+package org.deidworkbench.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Decides which format owns a file by looking at its first bytes (the extension only breaks ties
+ * for text that could be CSV). Stateless and thread-safe; reads at most {@value #HEAD} bytes.
+ */
+public final class FormatDetector {
+
+    static final int HEAD = 16 * 1024;
+
+    private FormatDetector() {
+    }
+
+    /** The format of the file at {@code path}. */
+    public static FileFormat detect(Path path) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(HEAD);
+        }
+        return detect(head, path.getFileName().toString());
+    }
+
+    /** The format of a file whose first bytes are {@code head}. */
+    public static FileFormat detect(byte[] head, String fileName) {
+        if (isDicom(head)) {
+            return FileFormat.DICOM;
+        }
+        if (!looksLikeText(head)) {
+            return FileFormat.UNKNOWN;
+        }
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        if (text.startsWith("\u00EF\u00BB\u00BF")) {
+            text = text.substring(3);
+        }
+        String trimmed = text.stripLeading();
+        if (trimmed.startsWith("{")) {
+            if (!text.contains("\"resourceType\"")) {
+                return FileFormat.UNKNOWN;
+            }
+            int nl = trimmed.indexOf('\n');
+            boolean secondLineIsObject = nl > 0 && trimmed.substring(nl + 1).stripLeading().startsWith("{");
+            return secondLineIsObject ? FileFormat.FHIR_NDJSON : FileFormat.FHIR_JSON;
+        }
+        if (trimmed.startsWith("<")) {
+            return text.contains("http://hl7.org/fhir") ? FileFormat.FHIR_XML : FileFormat.UNKNOWN;
+        }
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        boolean csvName = lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".psv");
+        if (csvName && !trimmed.isEmpty()) {
+            return FileFormat.CSV;
+        }
+        return hasConsistentDelimiter(text) ? FileFormat.CSV : FileFormat.UNKNOWN;
+    }
+
+    private static boolean isDicom(byte[] h) {
+        if (h.length >= 132 && h[128] == 'D' && h[129] == 'I' && h[130] == 'C' && h[131] == 'M') {
+            return true;
+        }
+        if (h.length < 8) {
+            return false;
+        }
+        int group = (h[0] & 0xFF) | (h[1] & 0xFF) << 8;
+        int element = (h[2] & 0xFF) | (h[3] & 0xFF) << 8;
+        if ((group != 0x0002 && group != 0x0008) || element > 0x00FF) {
+            return false;
+        }
+        boolean explicitVr = Character.isUpperCase(h[4]) && Character.isUpperCase(h[5]);
+        long implicitLength = (h[4] & 0xFFL) | (h[5] & 0xFFL) << 8 | (h[6] & 0xFFL) << 16 | (h[7] & 0xFFL) << 24;
+        return explicitVr || implicitLength < 0x10000;
+    }
+
+    private static boolean looksLikeText(byte[] h) {
+        for (byte b : h) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        return h.length > 0;
+    }
+
+    /** At least two lines, and the first lines share one delimiter count above zero. */
+    private static boolean hasConsistentDelimiter(String text) {
+        String[] lines = text.split("\r?\n", 7);
+        int usable = Math.min(lines.length - 1, 5);
+        if (usable < 2) {
+            return false;
+        }
+        for (char d : new char[] {',', ';', '\t', '|'}) {
+            long first = count(lines[0], d);
+            if (first == 0) {
+                continue;
+            }
+            boolean same = true;
+            for (int i = 1; i < usable; i++) {
+                if (count(lines[i], d) != first) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long count(String line, char d) {
+        return line.chars().filter(c -> c == d).count();
+    }
+}

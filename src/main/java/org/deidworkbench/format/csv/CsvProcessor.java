@@ -1,0 +1,201 @@
+package org.deidworkbench.format.csv;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.deid.Deidentifier;
+import org.deidworkbench.deid.FieldContext;
+import org.deidworkbench.deid.Subject;
+import org.deidworkbench.deid.UnprocessableValueException;
+import org.deidworkbench.deid.method.DeidMethod;
+import org.deidworkbench.format.FileProcessor;
+import org.deidworkbench.format.FileStats;
+import org.deidworkbench.format.FormatException;
+import org.deidworkbench.model.Action;
+import org.deidworkbench.model.ActionSpec;
+import org.deidworkbench.model.Problem;
+import org.deidworkbench.model.Profile;
+import org.deidworkbench.model.Rule;
+
+/**
+ * Applies a profile to CSV files column by column: each column's rule is decided once from the
+ * header, the subject column ties each row to a person, and rows stream through in the input's
+ * own dialect and encoding. Thread-safe: one instance serves all CSV files of a run.
+ */
+public final class CsvProcessor implements FileProcessor {
+
+    /** Warnings listed per file; further ones are only counted. */
+    static final int MAX_LISTED_WARNINGS = 50;
+    private static final int SUBJECT_CACHE = 4096;
+    private static final int CANCEL_CHECK_EVERY = 1024;
+
+    private final Deidentifier engine;
+    private final boolean noteIdentifiersWhileTransforming;
+
+    /**
+     * @param engine the run's engine
+     * @param noteIdentifiersWhileTransforming true when no scan pass ran, so identifiers for file
+     *     names must be collected while transforming
+     */
+    public CsvProcessor(Deidentifier engine, boolean noteIdentifiersWhileTransforming) {
+        this.engine = engine;
+        this.noteIdentifiersWhileTransforming = noteIdentifiersWhileTransforming;
+    }
+
+    /** The decision for one column, made once per file from its header. */
+    private record Column(String header, String counterKey, ActionSpec spec, String label, boolean identifier,
+            DeidMethod method) {
+    }
+
+    @Override
+    public void scan(Path input, String name, BooleanSupplier cancelled) throws IOException, FormatException {
+        CsvDialect dialect = CsvSniffer.sniff(input);
+        try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
+            List<String> header = reader.header();
+            Column[] columns = plan(header, false);
+            int subjectIndex = engine.profile().subjectColumn(header);
+            Map<String, Subject> subjects = new HashMap<>();
+            String[] row;
+            long n = 0;
+            while ((row = reader.next()) != null) {
+                checkCancel(++n, cancelled);
+                try {
+                    subjectOf(row, subjectIndex, subjects, true);
+                    for (int c = 0; c < columns.length; c++) {
+                        if (columns[c].identifier() && c != subjectIndex) {
+                            engine.noteIdentifier(columns[c].spec(), columns[c].label(), row[c]);
+                        }
+                    }
+                } catch (DeidException e) {
+                    throw new FormatException(e.code(), "line " + reader.lineNumber(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Override
+    public FileStats transform(Path input, String name, OutputStream out, BooleanSupplier cancelled)
+            throws IOException, FormatException {
+        CsvDialect dialect = CsvSniffer.sniff(input);
+        try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
+            List<String> header = reader.header();
+            Column[] columns = plan(header, true);
+            int subjectIndex = engine.profile().subjectColumn(header);
+            int[] kept = keptColumns(columns);
+            long[] counts = new long[columns.length];
+            List<Problem> warnings = new ArrayList<>();
+            long warningCount = 0;
+            Map<String, Subject> subjects = new HashMap<>();
+            CsvRecordWriter writer = new CsvRecordWriter(out, dialect);
+            String[] outRow = new String[kept.length];
+            for (int k = 0; k < kept.length; k++) {
+                outRow[k] = header.get(kept[k]);
+            }
+            writer.write(outRow);
+            String[] row;
+            long records = 0;
+            while ((row = reader.next()) != null) {
+                checkCancel(++records, cancelled);
+                Subject subject;
+                try {
+                    subject = subjectOf(row, subjectIndex, subjects, noteIdentifiersWhileTransforming);
+                    if (noteIdentifiersWhileTransforming) {
+                        for (int c = 0; c < columns.length; c++) {
+                            if (columns[c].identifier() && c != subjectIndex) {
+                                engine.noteIdentifier(columns[c].spec(), columns[c].label(), row[c]);
+                            }
+                        }
+                    }
+                } catch (DeidException e) {
+                    throw new FormatException(e.code(), "line " + reader.lineNumber(), e.getMessage());
+                }
+                for (int k = 0; k < kept.length; k++) {
+                    int c = kept[k];
+                    Column column = columns[c];
+                    String value = row[c];
+                    if (value.isEmpty() && column.method().keepsEmpty()) {
+                        outRow[k] = value;
+                        continue;
+                    }
+                    counts[c]++;
+                    try {
+                        outRow[k] = column.method().apply(value, new FieldContext(subject, column.header()));
+                    } catch (UnprocessableValueException e) {
+                        outRow[k] = "";
+                        if (warningCount++ < MAX_LISTED_WARNINGS) {
+                            warnings.add(new Problem(e.code(), name, "line " + reader.lineNumber() + ", column "
+                                    + (c + 1) + " '" + column.header() + "'", e.getMessage() + "; the value was emptied"));
+                        }
+                    } catch (DeidException e) {
+                        throw new FormatException(e.code(), "line " + reader.lineNumber(), e.getMessage());
+                    }
+                }
+                writer.write(outRow);
+            }
+            writer.close();
+            TreeMap<String, Long> actionCounts = new TreeMap<>();
+            for (int c = 0; c < columns.length; c++) {
+                long count = columns[c].spec().action() == Action.REMOVE ? records : counts[c];
+                actionCounts.merge(columns[c].counterKey(), count, Long::sum);
+            }
+            return new FileStats(records, actionCounts, warnings, warningCount);
+        }
+    }
+
+    private Column[] plan(List<String> header, boolean withMethods) {
+        Profile profile = engine.profile();
+        Column[] columns = new Column[header.size()];
+        for (int c = 0; c < columns.length; c++) {
+            String h = header.get(c);
+            Rule rule = profile.ruleForColumn(h).orElse(null);
+            ActionSpec spec = rule != null ? rule.spec() : profile.defaultSpec();
+            String id = rule != null ? rule.id() : "default";
+            String label = rule != null ? rule.label() : "REDACTED";
+            boolean identifier = rule != null ? rule.identifier() : profile.defaultIdentifier();
+            DeidMethod method = withMethods ? engine.method(spec) : null;
+            columns[c] = new Column(h, id + " (" + spec.action().yamlName() + ")", spec,
+                    label.toUpperCase(Locale.ROOT), identifier, method);
+        }
+        return columns;
+    }
+
+    private static int[] keptColumns(Column[] columns) {
+        return java.util.stream.IntStream.range(0, columns.length)
+                .filter(c -> columns[c].spec().action() != Action.REMOVE).toArray();
+    }
+
+    private Subject subjectOf(String[] row, int subjectIndex, Map<String, Subject> cache, boolean note)
+            throws DeidException {
+        if (subjectIndex < 0) {
+            return null;
+        }
+        String id = row[subjectIndex];
+        Subject subject = cache.get(id);
+        if (subject == null && !cache.containsKey(id)) {
+            subject = engine.subject(id);
+            if (cache.size() >= SUBJECT_CACHE) {
+                cache.clear();
+            }
+            cache.put(id, subject);
+            if (note) {
+                engine.noteSubject(id, subject);
+            }
+        }
+        return subject;
+    }
+
+    private static void checkCancel(long n, BooleanSupplier cancelled) {
+        if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
+            throw new CancellationException("run cancelled");
+        }
+    }
+}
