@@ -1,0 +1,531 @@
+package org.deidworkbench.keyfile;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSAuthEnvelopedData;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.KeyAgreeRecipientInformation;
+import org.bouncycastle.cms.KeyTransRecipientInformation;
+import org.bouncycastle.cms.OriginatorInfoGenerator;
+import org.bouncycastle.cms.PasswordRecipient;
+import org.bouncycastle.cms.PasswordRecipientInformation;
+import org.bouncycastle.cms.Recipient;
+import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.RecipientOperator;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
+import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
+import org.bouncycastle.cms.jcajce.JcePasswordAuthEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JcePasswordRecipientInfoGenerator;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.GenericKey;
+import org.bouncycastle.operator.OutputAEADEncryptor;
+import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
+import org.bouncycastle.util.CollectionStore;
+import org.deidworkbench.keyfile.KeyFileException.Reason;
+
+/**
+ * Opens, seals and inspects key files: DER-encoded CMS AuthEnvelopedData (AES-256-GCM) around the JSON
+ * payload, with one password entry (PBKDF2-HMAC-SHA256, 600,000 iterations, 16-byte salt) and optional
+ * trustee entries (RSA-OAEP-SHA256 key transport, ECDH-SHA256KDF + AES-256 key wrap). Files open with
+ * {@code openssl cms -decrypt -inform DER -in FILE -pwri_password PASS} (OpenSSL 3.0+).
+ *
+ * <p>Stateless and thread-safe. Cost: each seal and each passphrase open runs PBKDF2 once (about
+ * 0.3–1 s); {@link #save} does both. Memory: a few copies of the payload (about 50 bytes per entry).
+ * The Bouncy Castle provider is used as an instance and is never installed globally.
+ */
+public final class KeyFileStore {
+
+    /** PBKDF2 iterations written into every new key file (OWASP's floor for PBKDF2-HMAC-SHA256). */
+    public static final int PBKDF2_ITERATIONS = 600_000;
+    /** PBKDF2 salt length in bytes. */
+    public static final int SALT_LENGTH = 16;
+    /**
+     * Opening refuses password entries demanding more PBKDF2 iterations than this, so a damaged or
+     * hostile file cannot stall the tool for minutes.
+     */
+    static final long MAX_ITERATIONS_ON_OPEN = 10_000_000L;
+    /** Larger files are refused before being read into memory (a million entries is about 60 MB). */
+    static final long MAX_FILE_SIZE = 1L << 30;
+
+    private static final Provider BC = new BouncyCastleProvider();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Parameters of one seal; package-private so tests may lower the iteration count and inject faults. */
+    record SealOptions(int iterations, TempFileHook afterTempWritten) {
+        static final SealOptions DEFAULT = new SealOptions(PBKDF2_ITERATIONS, temp -> { });
+    }
+
+    /** Called with the temporary file after it is written and synced, before verification (test seam). */
+    @FunctionalInterface
+    interface TempFileHook {
+        void accept(Path temp) throws IOException;
+    }
+
+    private KeyFileStore() {
+    }
+
+    // ------------------------------------------------------------------------------------------ open
+
+    /**
+     * Opens a key file with its passphrase. The passphrase array is not kept or changed; the caller wipes it.
+     *
+     * @throws KeyFileException NOT_FOUND, NOT_A_KEY_FILE, TRUNCATED, WRONG_PASSPHRASE, TAMPERED,
+     *         NO_MATCHING_RECIPIENT (no password entry), UNSUPPORTED_VERSION, CORRUPT_PAYLOAD or IO_ERROR
+     */
+    public static KeyFileContents open(Path file, char[] passphrase) throws KeyFileException {
+        Objects.requireNonNull(passphrase, "passphrase");
+        byte[] der = CmsFile.read(file);
+        byte[] payload = decryptWithPassphrase(file, CmsFile.parse(file, der), passphrase);
+        try {
+            return PayloadCodec.read(payload, file);
+        } finally {
+            Arrays.fill(payload, (byte) 0);
+        }
+    }
+
+    /**
+     * Opens a key file as a trustee, with the private key belonging to {@code certificate}.
+     *
+     * @throws KeyFileException as {@link #open(Path, char[])}; NO_MATCHING_RECIPIENT when the file has no entry for
+     *         the certificate or the key does not belong to it
+     */
+    public static KeyFileContents open(Path file, PrivateKey key, X509Certificate certificate) throws KeyFileException {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(certificate, "certificate");
+        byte[] der = CmsFile.read(file);
+        CMSAuthEnvelopedData envelope = CmsFile.parse(file, der);
+        X509CertificateHolder holder = holder(certificate);
+        RecipientInformation entry = null;
+        for (RecipientInformation ri : envelope.getRecipientInfos().getRecipients()) {
+            if ((ri instanceof KeyTransRecipientInformation || ri instanceof KeyAgreeRecipientInformation)
+                    && ri.getRID().match(holder)) {
+                entry = ri;
+                break;
+            }
+        }
+        if (entry == null) {
+            throw new KeyFileException(Reason.NO_MATCHING_RECIPIENT, file, "Key file " + file
+                    + " has no trustee entry for the certificate " + certificate.getSubjectX500Principal().getName()
+                    + " (serial " + certificate.getSerialNumber().toString(16) + "). Use the passphrase or another trustee's key.");
+        }
+        if (!keyBelongsToCertificate(key, certificate)) {
+            throw new KeyFileException(Reason.NO_MATCHING_RECIPIENT, file, "The private key given does not belong to the"
+                    + " certificate " + certificate.getSubjectX500Principal().getName() + "; key file " + file
+                    + " was not opened. Check that the key and certificate files belong together.");
+        }
+        Recipient recipient = entry instanceof KeyTransRecipientInformation
+                ? new JceKeyTransAuthEnvelopedRecipient(key).setProvider(BC)
+                : new JceKeyAgreeAuthEnvelopedRecipient(key).setProvider(BC);
+        byte[] payload;
+        try {
+            payload = entry.getContent(recipient);
+        } catch (CMSException | RuntimeException e) {
+            // the key fits the certificate, so a failure here means the entry or the content was changed
+            throw tampered(file, e);
+        }
+        try {
+            return PayloadCodec.read(payload, file);
+        } finally {
+            Arrays.fill(payload, (byte) 0);
+        }
+    }
+
+    private static byte[] decryptWithPassphrase(Path file, CMSAuthEnvelopedData envelope, char[] passphrase)
+            throws KeyFileException {
+        List<PasswordRecipientInformation> entries = new ArrayList<>();
+        for (RecipientInformation ri : envelope.getRecipientInfos().getRecipients()) {
+            if (ri instanceof PasswordRecipientInformation pri) {
+                entries.add(pri);
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new KeyFileException(Reason.NO_MATCHING_RECIPIENT, file, "Key file " + file
+                    + " has no password entry; it can only be opened with a trustee's private key.");
+        }
+        KeyFileException last = null;
+        for (PasswordRecipientInformation entry : entries) {
+            GuardedPasswordRecipient recipient = new GuardedPasswordRecipient(passphrase);
+            try {
+                return entry.getContent(recipient);
+            } catch (CMSException | RuntimeException e) {
+                last = switch (recipient.failedStage) {
+                    case UNWRAP -> new KeyFileException(Reason.WRONG_PASSPHRASE, file, "Wrong passphrase for key file "
+                            + file + " (or the file's password entry is damaged). Check the passphrase and try again.");
+                    case PARAMETERS -> new KeyFileException(Reason.TAMPERED, file, "Key file " + file
+                            + " has a damaged or unsupported password entry (key derivation parameters rejected).", e);
+                    case NONE -> tampered(file, e);
+                };
+                if (recipient.failedStage == Stage.NONE) {
+                    throw last; // the passphrase was right: content failures are not worth retrying
+                }
+            }
+        }
+        throw last;
+    }
+
+    private static KeyFileException tampered(Path file, Exception cause) {
+        return new KeyFileException(Reason.TAMPERED, file, "Key file " + file + " failed its integrity check: the"
+                + " encrypted content, its authentication tag or its parameters were modified or damaged."
+                + " Restore the file from a backup.", cause);
+    }
+
+    enum Stage { NONE, PARAMETERS, UNWRAP }
+
+    /**
+     * Password recipient that records at which step a failure happened (so a wrong passphrase is told apart
+     * from a damaged content), bounds the iteration count, and wipes the passphrase-derived key.
+     */
+    private static final class GuardedPasswordRecipient extends JcePasswordAuthEnvelopedRecipient {
+        private Stage failedStage = Stage.NONE;
+
+        GuardedPasswordRecipient(char[] passphrase) {
+            super(passphrase);
+            setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8);
+        }
+
+        @Override
+        public byte[] calculateDerivedKey(int scheme, AlgorithmIdentifier derivation, int keySize) throws CMSException {
+            try {
+                if (!PKCSObjectIdentifiers.id_PBKDF2.equals(derivation.getAlgorithm())) {
+                    throw new CMSException("key derivation is not PBKDF2");
+                }
+                PBKDF2Params params = PBKDF2Params.getInstance(derivation.getParameters());
+                if (params.getIterationCount().signum() <= 0
+                        || params.getIterationCount().compareTo(java.math.BigInteger.valueOf(MAX_ITERATIONS_ON_OPEN)) > 0) {
+                    throw new CMSException("PBKDF2 iteration count outside 1.." + MAX_ITERATIONS_ON_OPEN);
+                }
+                return super.calculateDerivedKey(scheme, derivation, keySize);
+            } catch (CMSException | RuntimeException e) {
+                failedStage = Stage.PARAMETERS;
+                throw e;
+            }
+        }
+
+        @Override
+        public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content,
+                byte[] derivedKey, byte[] encryptedKey) throws CMSException {
+            try {
+                return super.getRecipientOperator(keyEncryption, content, derivedKey, encryptedKey);
+            } catch (CMSException | RuntimeException e) {
+                failedStage = Stage.UNWRAP;
+                throw e;
+            } finally {
+                Arrays.fill(derivedKey, (byte) 0);
+            }
+        }
+    }
+
+    private static boolean keyBelongsToCertificate(PrivateKey key, X509Certificate certificate) {
+        PublicKey publicKey = certificate.getPublicKey();
+        String algorithm = publicKey instanceof RSAPublicKey ? "SHA256withRSA"
+                : publicKey instanceof ECPublicKey ? "SHA256withECDSA" : null;
+        if (algorithm == null) {
+            return false;
+        }
+        try {
+            byte[] challenge = new byte[32];
+            RANDOM.nextBytes(challenge);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(challenge);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(publicKey);
+            verifier.update(challenge);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ save
+
+    /**
+     * Seals {@code contents} for the passphrase and the trustees and writes it atomically: temp file in the
+     * same folder, fsync, re-open and verify that the payload decrypts to exactly what was sealed, atomic
+     * rename over {@code file}, fsync of the folder. On any failure the previous file is untouched and no
+     * temp file remains. Costs two PBKDF2 runs (seal and verification).
+     *
+     * @param trustees certificates whose RSA or EC key may also open the file (see {@link #checkTrustee}); may be empty
+     * @throws KeyFileException IO_ERROR when writing or verifying fails
+     * @throws IllegalArgumentException for an empty passphrase or an unsupported trustee certificate
+     */
+    public static void save(Path file, KeyFileContents contents, char[] passphrase, List<X509Certificate> trustees)
+            throws KeyFileException {
+        save(file, contents, passphrase, trustees, SealOptions.DEFAULT, true);
+    }
+
+    /**
+     * As {@link #save}, for a new project: fails with ALREADY_EXISTS instead of replacing an existing file
+     * (the no-replace check and the rename are one atomic step where the file system supports hard links).
+     */
+    public static void create(Path file, KeyFileContents contents, char[] passphrase, List<X509Certificate> trustees)
+            throws KeyFileException {
+        save(file, contents, passphrase, trustees, SealOptions.DEFAULT, false);
+    }
+
+    /**
+     * Checks that a certificate can be a trustee: an RSA key of at least 2048 bits or an EC key.
+     *
+     * @throws IllegalArgumentException naming the certificate and the problem
+     */
+    public static void checkTrustee(X509Certificate certificate) {
+        PublicKey key = certificate.getPublicKey();
+        if (key instanceof RSAPublicKey rsa) {
+            if (rsa.getModulus().bitLength() < 2048) {
+                throw new IllegalArgumentException("trustee certificate " + certificate.getSubjectX500Principal().getName()
+                        + " has an RSA key of " + rsa.getModulus().bitLength() + " bits; at least 2048 are required");
+            }
+        } else if (!(key instanceof ECPublicKey)) {
+            throw new IllegalArgumentException("trustee certificate " + certificate.getSubjectX500Principal().getName()
+                    + " has a " + key.getAlgorithm() + " key; only RSA and EC keys can be key file trustees");
+        }
+    }
+
+    static void save(Path file, KeyFileContents contents, char[] passphrase, List<X509Certificate> trustees,
+            SealOptions options, boolean replace) throws KeyFileException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(contents, "contents");
+        Objects.requireNonNull(passphrase, "passphrase");
+        if (passphrase.length == 0) {
+            throw new IllegalArgumentException("the key file passphrase must not be empty");
+        }
+        List<X509Certificate> certs = List.copyOf(trustees);
+        certs.forEach(KeyFileStore::checkTrustee);
+        Path target = file.toAbsolutePath();
+        Path folder = target.getParent();
+        if (!replace && Files.exists(target)) {
+            throw alreadyExists(target);
+        }
+        byte[] payload = null;
+        Path temp = null;
+        boolean moved = false;
+        try {
+            try {
+                payload = PayloadCodec.write(contents);
+            } catch (IOException e) {
+                throw new KeyFileException(Reason.IO_ERROR, target, "Could not serialize the key file payload for "
+                        + target + " (" + e.getClass().getSimpleName() + "); nothing was written.");
+            }
+            byte[] der = seal(target, payload, passphrase, certs, options.iterations());
+            temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+            writeAndSync(temp, der);
+            options.afterTempWritten().accept(temp);
+            verify(target, temp, der, payload, passphrase, certs.size());
+            if (replace) {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                moveNoReplace(temp, target);
+            }
+            moved = true;
+            syncFolder(folder);
+        } catch (IOException e) {
+            throw new KeyFileException(Reason.IO_ERROR, target, "Could not write key file " + target + ": "
+                    + e.getClass().getSimpleName() + " " + e.getMessage() + ". The previous file, if any, is unchanged.", e);
+        } finally {
+            if (payload != null) {
+                Arrays.fill(payload, (byte) 0);
+            }
+            if (temp != null && !moved) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // best effort: the temp file holds only ciphertext
+                }
+            }
+        }
+    }
+
+    private static KeyFileException alreadyExists(Path target) {
+        return new KeyFileException(Reason.ALREADY_EXISTS, target, "Key file " + target
+                + " already exists; it was not replaced. Choose another name or open the existing project.");
+    }
+
+    private static void moveNoReplace(Path temp, Path target) throws IOException, KeyFileException {
+        try {
+            Files.createLink(target, temp); // atomic "create if absent"
+            Files.delete(temp);
+            return;
+        } catch (FileAlreadyExistsException e) {
+            throw alreadyExists(target);
+        } catch (UnsupportedOperationException | IOException e) {
+            // no hard links here (e.g. FAT, some network shares): check, then rename
+        }
+        if (Files.exists(target)) {
+            throw alreadyExists(target);
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target);
+        }
+    }
+
+    private static void writeAndSync(Path temp, byte[] der) throws IOException {
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buf = ByteBuffer.wrap(der);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        }
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // folders cannot be opened for sync on some platforms (Windows); the rename itself is atomic
+        }
+    }
+
+    /** Re-reads the temp file from disk and checks it decrypts with the passphrase to exactly the sealed payload. */
+    private static void verify(Path target, Path temp, byte[] der, byte[] payload, char[] passphrase, int trustees)
+            throws IOException, KeyFileException {
+        byte[] onDisk = Files.readAllBytes(temp);
+        if (!Arrays.equals(onDisk, der)) {
+            throw new IOException("the temporary file does not read back as written");
+        }
+        byte[] decrypted = null;
+        try {
+            CMSAuthEnvelopedData envelope = CmsFile.parse(temp, onDisk);
+            if (envelope.getRecipientInfos().size() != trustees + 1) {
+                throw new IOException("the sealed file has " + envelope.getRecipientInfos().size()
+                        + " recipient entries instead of " + (trustees + 1));
+            }
+            decrypted = decryptWithPassphrase(temp, envelope, passphrase);
+            if (!MessageDigest.isEqual(decrypted, payload)) {
+                throw new IOException("the sealed file decrypts to a different payload");
+            }
+        } catch (KeyFileException e) {
+            throw new KeyFileException(Reason.IO_ERROR, target, "Key file " + target + " did not verify after writing ("
+                    + e.code() + "); the previous file, if any, is unchanged.", e);
+        } finally {
+            if (decrypted != null) {
+                Arrays.fill(decrypted, (byte) 0);
+            }
+        }
+    }
+
+    private static byte[] seal(Path target, byte[] payload, char[] passphrase, List<X509Certificate> trustees,
+            int iterations) throws KeyFileException {
+        try {
+            CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
+            byte[] salt = new byte[SALT_LENGTH];
+            RANDOM.nextBytes(salt);
+            generator.addRecipientInfoGenerator(new WipingPasswordRecipientInfoGenerator(passphrase)
+                    .setProvider(BC)
+                    .setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8)
+                    .setPRF(PasswordRecipient.PRF.HMacSHA256)
+                    .setSaltAndIterationCount(salt, iterations)
+                    .setSecureRandom(RANDOM));
+            List<X509CertificateHolder> holders = new ArrayList<>();
+            for (X509Certificate cert : trustees) {
+                holders.add(holder(cert));
+                if (cert.getPublicKey() instanceof RSAPublicKey) {
+                    AlgorithmIdentifier oaep = new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(
+                            PKCSObjectIdentifiers.id_RSAES_OAEP, new OAEPParameterSpec("SHA-256", "MGF1",
+                                    MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
+                    generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(cert, oaep).setProvider(BC));
+                } else {
+                    ECPublicKey ec = (ECPublicKey) cert.getPublicKey();
+                    KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC", BC);
+                    kpg.initialize(ec.getParams(), RANDOM);
+                    KeyPair ephemeral = kpg.generateKeyPair();
+                    generator.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,
+                            ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
+                            .setProvider(BC).setSecureRandom(RANDOM).addRecipient(cert));
+                }
+            }
+            if (!holders.isEmpty()) {
+                // the trustees' certificates travel in originatorInfo so `inspect` can name them
+                generator.setOriginatorInfo(new OriginatorInfoGenerator(new CollectionStore<>(holders)).generate());
+            }
+            OutputAEADEncryptor encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
+                    .setSecureRandom(RANDOM).build();
+            CMSAuthEnvelopedData sealed = generator.generate(new CMSProcessableByteArray(payload), encryptor);
+            return sealed.toASN1Structure().getEncoded(ASN1Encoding.DER);
+        } catch (CMSException | GeneralSecurityException | IOException | RuntimeException e) {
+            throw new KeyFileException(Reason.IO_ERROR, target, "Could not seal key file " + target + " ("
+                    + e.getClass().getSimpleName() + "); nothing was written.", e);
+        }
+    }
+
+    /** Wipes the passphrase-derived key-encryption key as soon as the content key is wrapped. */
+    private static final class WipingPasswordRecipientInfoGenerator extends JcePasswordRecipientInfoGenerator {
+        WipingPasswordRecipientInfoGenerator(char[] passphrase) {
+            super(CMSAlgorithm.AES256_CBC, passphrase);
+        }
+
+        @Override
+        public byte[] generateEncryptedBytes(AlgorithmIdentifier keyEncryption, byte[] derivedKey, GenericKey contentKey)
+                throws CMSException {
+            try {
+                return super.generateEncryptedBytes(keyEncryption, derivedKey, contentKey);
+            } finally {
+                Arrays.fill(derivedKey, (byte) 0);
+            }
+        }
+    }
+
+    static X509CertificateHolder holder(X509Certificate certificate) {
+        try {
+            return new X509CertificateHolder(certificate.getEncoded());
+        } catch (CertificateEncodingException | IOException e) {
+            throw new IllegalArgumentException("certificate " + certificate.getSubjectX500Principal().getName()
+                    + " cannot be encoded", e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ inspect
+
+    /**
+     * Describes a key file's envelope without decrypting it (no passphrase or key needed): recipient entries
+     * with their PBKDF2 parameters or certificate identities, content cipher and file size. Cheap.
+     *
+     * @throws KeyFileException NOT_FOUND, NOT_A_KEY_FILE, TRUNCATED, TAMPERED (structure damaged) or IO_ERROR
+     */
+    public static KeyFileInfo inspect(Path file) throws KeyFileException {
+        byte[] der = CmsFile.read(file);
+        return CmsFile.describe(file, der, CmsFile.parse(file, der));
+    }
+}
