@@ -1,0 +1,80 @@
+package org.deidworkbench.format.csv;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Everything needed to write a CSV exactly like the one read: delimiter, quote character, record
+ * separator, encoding, byte order mark and whether the last record ends with a separator.
+ *
+ * <p>Immutable and thread-safe. Only ASCII-compatible encodings are accepted (UTF-8, Windows-1252,
+ * ISO-8859-1, US-ASCII and the like), because delimiters, quotes and line breaks are matched as
+ * single ASCII bytes.
+ *
+ * @param delimiter field delimiter, an ASCII character other than CR, LF and the quote
+ * @param quote quote character, an ASCII character other than CR and LF
+ * @param recordSeparator {@code "\r\n"}, {@code "\n"} or {@code "\r"}
+ * @param charset encoding of the file
+ * @param byteOrderMark whether the file starts with a UTF-8 byte order mark (only allowed for UTF-8)
+ * @param endsWithRecordSeparator whether the last record is followed by a record separator
+ */
+public record CsvDialect(char delimiter, char quote, String recordSeparator, Charset charset,
+        boolean byteOrderMark, boolean endsWithRecordSeparator) {
+
+    /** RFC 4180: comma, double quote, CRLF, UTF-8 without byte order mark, final CRLF. */
+    public static final CsvDialect RFC4180_UTF8 =
+            new CsvDialect(',', '"', "\r\n", StandardCharsets.UTF_8, false, true);
+
+    /** Characters whose encoding must be the ASCII byte itself for sniffing and writing to work. */
+    private static final String ASCII_PROBE = "\t\r\n \"',;|09AZaz";
+
+    /** Validates the combination; throws {@link IllegalArgumentException} for one that cannot be read back. */
+    public CsvDialect {
+        Objects.requireNonNull(recordSeparator, "recordSeparator");
+        Objects.requireNonNull(charset, "charset");
+        if (!isAllowedChar(delimiter)) {
+            throw new IllegalArgumentException("delimiter must be an ASCII character other than CR and LF, was U+"
+                    + hex(delimiter));
+        }
+        if (!isAllowedChar(quote)) {
+            throw new IllegalArgumentException("quote must be an ASCII character other than CR and LF, was U+"
+                    + hex(quote));
+        }
+        if (delimiter == quote) {
+            throw new IllegalArgumentException("delimiter and quote must differ");
+        }
+        if (!recordSeparator.equals("\r\n") && !recordSeparator.equals("\n") && !recordSeparator.equals("\r")) {
+            throw new IllegalArgumentException("record separator must be CRLF, LF or CR");
+        }
+        if (!isAsciiCompatible(charset)) {
+            throw new IllegalArgumentException("charset " + charset.name() + " is not ASCII-compatible");
+        }
+        if (byteOrderMark && !StandardCharsets.UTF_8.equals(charset)) {
+            throw new IllegalArgumentException("a byte order mark is only supported with UTF-8, not "
+                    + charset.name());
+        }
+    }
+
+    /** A copy with another encoding and byte order mark, e.g. to write a Windows-1252 input as UTF-8. */
+    public CsvDialect withCharset(Charset newCharset, boolean newByteOrderMark) {
+        return new CsvDialect(delimiter, quote, recordSeparator, newCharset, newByteOrderMark, endsWithRecordSeparator);
+    }
+
+    private static boolean isAllowedChar(char c) {
+        return c < 0x80 && c != '\r' && c != '\n';
+    }
+
+    private static boolean isAsciiCompatible(Charset charset) {
+        if (!charset.canEncode()) {
+            return false;
+        }
+        byte[] encoded = ASCII_PROBE.getBytes(charset);
+        return Arrays.equals(encoded, ASCII_PROBE.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String hex(char c) {
+        return String.format("%04X", (int) c);
+    }
+}

@@ -1,0 +1,284 @@
+package org.deidworkbench.format.csv;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.deidworkbench.format.FormatException;
+
+/**
+ * Writes records in a {@link CsvDialect} so that a file read by {@link CsvRecordReader} and written back
+ * unchanged comes out byte for byte the same (for files that quote minimally, as most exporters do).
+ *
+ * <p>Quoting is minimal: a field is quoted only if it contains the delimiter, the quote or a line break, and
+ * quotes inside are doubled. The one exception keeps a single-column file readable: an empty value in the
+ * file's last record is written as {@code ""}, because a blank last line is not a record.
+ *
+ * <p>Not thread-safe. Output goes through a 64 KiB buffer; ASCII is copied without an encoder. Does not own the
+ * stream: {@link #close()} flushes it but leaves it open, so that the caller can fsync and close it.
+ * After an exception the output is incomplete and must be discarded.
+ */
+public final class CsvRecordWriter implements Closeable {
+
+    private static final int BUFFER_SIZE = 1 << 16;
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final OutputStream out;
+    private final CsvDialect dialect;
+    private final char delimiter;
+    private final char quote;
+    private final String doubledQuote;
+    private final byte[] separator;
+    private final CharsetEncoder encoder;
+    private final boolean utf8;
+    private final boolean latin1;
+    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+    private final byte[] bytes = buffer.array();
+    private int position;
+
+    /** Fields per record, fixed by the first record written (the header); -1 before it. */
+    private int columns = -1;
+    /** Records handed to {@link #write}, the header included. */
+    private long calls;
+    /** Records whose bytes have been started in the output. */
+    private long recordsStarted;
+    /** Empty single-field records not yet written: they are written as blank lines unless they end the file. */
+    private long heldEmptyRecords;
+    private boolean closed;
+
+    /**
+     * Starts the output; writes the UTF-8 byte order mark at once if the dialect has one.
+     *
+     * @param out where the bytes go; not closed by this writer
+     * @param dialect usually the one sniffed from the input
+     */
+    public CsvRecordWriter(OutputStream out, CsvDialect dialect) throws IOException {
+        this.out = Objects.requireNonNull(out, "out");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.delimiter = dialect.delimiter();
+        this.quote = dialect.quote();
+        this.doubledQuote = String.valueOf(quote) + quote;
+        this.separator = dialect.recordSeparator().getBytes(StandardCharsets.US_ASCII);
+        this.encoder = dialect.charset().newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.utf8 = StandardCharsets.UTF_8.equals(dialect.charset());
+        this.latin1 = StandardCharsets.ISO_8859_1.equals(dialect.charset());
+        if (dialect.byteOrderMark()) {
+            putBytes(UTF8_BOM);
+        }
+    }
+
+    /** The dialect this writer produces. */
+    public CsvDialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Writes one record; the first call writes the header. A null value is written as an empty field.
+     *
+     * @throws FormatException {@code CSV-RAGGED-ROW} if the record's length differs from the header's;
+     *         {@code CSV-UNMAPPABLE} naming the column if a value cannot be encoded in the dialect's charset
+     * @throws IllegalArgumentException for a record without fields
+     */
+    public void write(String[] values) throws IOException, FormatException {
+        if (closed) {
+            throw new IllegalStateException("writer is closed");
+        }
+        if (values.length == 0) {
+            throw new IllegalArgumentException("a record needs at least one field");
+        }
+        String location = calls == 0 ? "header" : "record " + calls;
+        if (columns < 0) {
+            columns = values.length;
+        } else if (values.length != columns) {
+            throw new FormatException("CSV-RAGGED-ROW", location,
+                    "output row has " + values.length + " fields, header has " + columns);
+        }
+        calls++;
+        if (values.length == 1 && isEmpty(values[0])) {
+            heldEmptyRecords++;
+            return;
+        }
+        writeHeldEmptyRecords(false);
+        startRecord();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                putAscii(delimiter);
+            }
+            writeField(values[i] == null ? "" : values[i], i, location);
+        }
+    }
+
+    /** Flushes; ends the last record with a separator only if the input did. Leaves the stream open. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writeHeldEmptyRecords(true);
+        if (recordsStarted > 0 && dialect.endsWithRecordSeparator()) {
+            putBytes(separator);
+        }
+        drain();
+        out.flush();
+    }
+
+    /**
+     * Writes held empty single-field records as blank lines. At the end of the file the last one is written as
+     * {@code ""} instead, since a blank last line is not a record; the blank lines before it then are.
+     */
+    private void writeHeldEmptyRecords(boolean endOfFile) throws IOException {
+        for (; heldEmptyRecords > 0; heldEmptyRecords--) {
+            startRecord();
+            if (endOfFile && heldEmptyRecords == 1) {
+                putAscii(quote);
+                putAscii(quote);
+            }
+        }
+    }
+
+    private void startRecord() throws IOException {
+        if (recordsStarted > 0) {
+            putBytes(separator);
+        }
+        recordsStarted++;
+    }
+
+    private void writeField(String value, int column, String location) throws IOException, FormatException {
+        boolean ascii = true;
+        boolean needsQuotes = false;
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+            } else if (c == delimiter || c == quote || c == '\r' || c == '\n') {
+                needsQuotes = true;
+            }
+        }
+        if (!needsQuotes) {
+            putText(value, ascii, column, location);
+            return;
+        }
+        putAscii(quote);
+        putText(value.replace(String.valueOf(quote), doubledQuote), ascii, column, location);
+        putAscii(quote);
+    }
+
+    private void putText(String text, boolean ascii, int column, String location)
+            throws IOException, FormatException {
+        if (ascii) {
+            putAscii(text);
+        } else if (utf8) {
+            checkSurrogates(text, column, location);
+            putBytes(text.getBytes(StandardCharsets.UTF_8));
+        } else if (latin1) {
+            for (int i = 0, n = text.length(); i < n; i++) {
+                if (text.charAt(i) > 0xFF) {
+                    throw unmappable(column, location);
+                }
+            }
+            putBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+        } else {
+            encode(text, column, location);
+        }
+    }
+
+    /** Java strings may hold unpaired surrogates, which UTF-8 cannot encode (getBytes would write '?'). */
+    private void checkSurrogates(String text, int column, String location) throws FormatException {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw unmappable(column, location);
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                throw unmappable(column, location);
+            }
+        }
+    }
+
+    private void encode(String text, int column, String location) throws IOException, FormatException {
+        CharBuffer in = CharBuffer.wrap(text);
+        encoder.reset();
+        buffer.position(position);
+        while (true) {
+            CoderResult result = encoder.encode(in, buffer, true);
+            if (result.isUnderflow()) {
+                result = encoder.flush(buffer);
+            }
+            if (result.isError()) {
+                position = buffer.position();
+                throw unmappable(column, location);
+            }
+            if (result.isOverflow()) {
+                position = buffer.position();
+                drain();
+                buffer.position(position);
+                continue;
+            }
+            break;
+        }
+        position = buffer.position();
+    }
+
+    private FormatException unmappable(int column, String location) {
+        return new FormatException("CSV-UNMAPPABLE", location + ", column " + (column + 1),
+                "the value in column " + (column + 1) + " (counting from 1) has a character that "
+                        + dialect.charset().name() + " cannot encode; write the output as UTF-8 instead");
+    }
+
+    private void putAscii(char c) throws IOException {
+        if (position == bytes.length) {
+            drain();
+        }
+        bytes[position++] = (byte) c;
+    }
+
+    private void putAscii(String text) throws IOException {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (position == bytes.length) {
+                drain();
+            }
+            int chunk = Math.min(n - i, bytes.length - position);
+            for (int end = i + chunk; i < end; i++) {
+                bytes[position++] = (byte) text.charAt(i);
+            }
+        }
+    }
+
+    private void putBytes(byte[] data) throws IOException {
+        int i = 0;
+        while (i < data.length) {
+            if (position == bytes.length) {
+                drain();
+            }
+            int chunk = Math.min(data.length - i, bytes.length - position);
+            System.arraycopy(data, i, bytes, position, chunk);
+            position += chunk;
+            i += chunk;
+        }
+    }
+
+    private void drain() throws IOException {
+        if (position > 0) {
+            out.write(bytes, 0, position);
+            position = 0;
+        }
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isEmpty();
+    }
+}

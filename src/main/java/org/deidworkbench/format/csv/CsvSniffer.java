@@ -1,0 +1,321 @@
+package org.deidworkbench.format.csv;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.deidworkbench.format.FormatException;
+
+/**
+ * Works out a CSV file's {@link CsvDialect} (encoding, byte order mark, delimiter, quote, record separator,
+ * final separator) from its first 64 KiB and its last byte.
+ *
+ * <p>Thread-safe (no state). Cost: one read of at most 64 KiB plus one byte, and a few passes over the sample.
+ * The sample only suggests the encoding; {@link CsvRecordReader} decodes the whole file strictly and reports
+ * {@code CSV-ENCODING} with the line if a later byte does not fit.
+ */
+public final class CsvSniffer {
+
+    /** How much of the file's start is examined. */
+    public static final int SAMPLE_SIZE = 64 * 1024;
+
+    /** Delimiters tried, in order of preference when the evidence is equal. */
+    private static final char[] DELIMITERS = {',', ';', '\t', '|'};
+
+    /** Share of lines that must agree with the header's field count before a delimiter counts as found. */
+    private static final double MIN_CONSISTENCY = 0.5;
+
+    /** Windows-1252 leaves these five bytes undefined; Java refuses to decode them. */
+    private static final int[] CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private CsvSniffer() {
+    }
+
+    /**
+     * Sniffs the dialect of a file.
+     *
+     * @throws FormatException {@code CSV-NO-HEADER} for an empty file; {@code CSV-UNSUPPORTED-ENCODING} for a
+     *         UTF-16 or UTF-32 byte order mark or NUL bytes (UTF-16 without a byte order mark, or not text)
+     */
+    public static CsvDialect sniff(Path file) throws IOException, FormatException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer sample = ByteBuffer.allocate(SAMPLE_SIZE);
+            while (sample.hasRemaining() && channel.read(sample) >= 0) {
+                // keep reading: a channel may return fewer bytes than asked
+            }
+            int length = sample.position();
+            long size = channel.size();
+            boolean complete = size <= length;
+            int lastByte = -1;
+            if (complete) {
+                lastByte = length > 0 ? sample.get(length - 1) & 0xFF : -1;
+            } else {
+                ByteBuffer last = ByteBuffer.allocate(1);
+                if (channel.read(last, size - 1) == 1) {
+                    lastByte = last.get(0) & 0xFF;
+                }
+            }
+            return sniff(sample.array(), length, complete, lastByte);
+        }
+    }
+
+    /**
+     * Sniffs the dialect from a sample of a file's first bytes.
+     *
+     * @param sample the file's first bytes
+     * @param length how many bytes of {@code sample} are valid
+     * @param complete whether the sample is the whole file (otherwise its last record may be cut off)
+     * @param lastByte the file's last byte, or -1 for an empty file
+     */
+    static CsvDialect sniff(byte[] sample, int length, boolean complete, int lastByte) throws FormatException {
+        int start = 0;
+        boolean bom = false;
+        if (length >= 3 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB && (sample[2] & 0xFF) == 0xBF) {
+            bom = true;
+            start = 3;
+        } else if (length >= 2 && ((sample[0] & 0xFF) == 0xFE && (sample[1] & 0xFF) == 0xFF
+                || (sample[0] & 0xFF) == 0xFF && (sample[1] & 0xFF) == 0xFE)) {
+            throw new FormatException("CSV-UNSUPPORTED-ENCODING", "offset 0",
+                    "the file starts with a UTF-16 or UTF-32 byte order mark; save it as UTF-8 and run again");
+        } else if (length >= 4 && sample[0] == 0 && sample[1] == 0 && (sample[2] & 0xFF) == 0xFE
+                && (sample[3] & 0xFF) == 0xFF) {
+            throw new FormatException("CSV-UNSUPPORTED-ENCODING", "offset 0",
+                    "the file starts with a UTF-32 byte order mark; save it as UTF-8 and run again");
+        }
+        if (start == length) {
+            throw new FormatException("CSV-NO-HEADER", "",
+                    "the file has no header line (it is empty or holds only a byte order mark)");
+        }
+        for (int i = start; i < length; i++) {
+            if (sample[i] == 0) {
+                throw new FormatException("CSV-UNSUPPORTED-ENCODING", "offset " + i,
+                        "the file contains NUL bytes: it is UTF-16 or UTF-32 without a byte order mark, or not"
+                                + " text at all; save it as UTF-8 and run again");
+            }
+        }
+        Charset charset = bom ? StandardCharsets.UTF_8 : detectCharset(sample, start, length, complete);
+
+        Layout layout = chooseLayout(sample, start, length, complete);
+        String separator = layout.firstLineEnd != null ? layout.firstLineEnd : "\r\n";
+        boolean endsWithSeparator = lastByte == '\n' || lastByte == '\r';
+        return new CsvDialect(layout.delimiter, layout.quote, separator, charset, bom, endsWithSeparator);
+    }
+
+    /**
+     * UTF-8 if the sample decodes as UTF-8 (a multi-byte character cut at the sample's end is fine); otherwise
+     * Windows-1252 if bytes 0x80–0x9F occur (they are printable there and control codes in ISO-8859-1),
+     * unless one of them is undefined in Windows-1252, in which case ISO-8859-1 keeps every byte as it is.
+     */
+    private static Charset detectCharset(byte[] sample, int start, int length, boolean complete) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(sample, start, length - start);
+        CoderResult result = utf8.decode(in, CharBuffer.allocate(length - start), complete);
+        if (!result.isError() && (!complete || !in.hasRemaining())) {
+            return StandardCharsets.UTF_8;
+        }
+        boolean c1 = false;
+        for (int i = start; i < length; i++) {
+            int b = sample[i] & 0xFF;
+            if (b >= 0x80 && b <= 0x9F) {
+                for (int undefined : CP1252_UNDEFINED) {
+                    if (b == undefined) {
+                        return StandardCharsets.ISO_8859_1;
+                    }
+                }
+                c1 = true;
+            }
+        }
+        return c1 ? WINDOWS_1252 : StandardCharsets.ISO_8859_1;
+    }
+
+    /**
+     * Picks delimiter and quote. The delimiter is the one whose field count is most consistent across the
+     * sampled records; {@code '} is taken as the quote only when it is clearly used as one (quoted fields that
+     * needed quoting, no broken quoting) and {@code "} never starts a field.
+     */
+    private static Layout chooseLayout(byte[] sample, int start, int length, boolean complete) {
+        Stats doubleQuoted = bestDelimiter(sample, start, length, complete, '"');
+        Stats singleQuoted = bestDelimiter(sample, start, length, complete, '\'');
+        Stats doubleWithSameDelimiter = Stats.of(sample, start, length, complete, singleQuoted.delimiter, '"');
+        boolean singleQuoteIsQuote = singleQuoted.neededQuoting && !singleQuoted.broken
+                && doubleWithSameDelimiter.quotedFields == 0
+                && singleQuoted.consistency() >= doubleQuoted.consistency()
+                && singleQuoted.headerFields >= doubleQuoted.headerFields;
+        Stats chosen = singleQuoteIsQuote ? singleQuoted : doubleQuoted;
+        return new Layout(chosen.delimiter, chosen.quote, chosen.firstLineEnd);
+    }
+
+    private static Stats bestDelimiter(byte[] sample, int start, int length, boolean complete, char quote) {
+        Stats[] all = new Stats[DELIMITERS.length];
+        for (int i = 0; i < DELIMITERS.length; i++) {
+            all[i] = Stats.of(sample, start, length, complete, DELIMITERS[i], quote);
+        }
+        // Several columns that agree with the header on most lines: the usual case.
+        Stats best = null;
+        for (Stats s : all) {
+            if (s.headerFields > 1 && s.consistency() >= MIN_CONSISTENCY
+                    && (best == null || s.consistency() > best.consistency()
+                        || s.consistency() == best.consistency() && s.headerFields > best.headerFields)) {
+                best = s;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        // A single column: prefer a delimiter that splits no line, so values are not cut apart.
+        for (Stats s : all) {
+            if (s.headerFields == 1 && (best == null || s.consistency() > best.consistency())) {
+                best = s;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        for (Stats s : all) {
+            if (best == null || s.consistency() > best.consistency()) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /** The chosen delimiter and quote and the first line end found with them (null if none). */
+    private record Layout(char delimiter, char quote, String firstLineEnd) {
+    }
+
+    /** Field counts of the sampled records under one delimiter and quote; records are never materialised. */
+    private static final class Stats {
+        final char delimiter;
+        final char quote;
+        final boolean complete;
+        int headerFields;
+        int records;
+        int consistentRecords;
+        int quotedFields;
+        boolean neededQuoting;
+        boolean broken;
+        String firstLineEnd;
+
+        private Stats(char delimiter, char quote, boolean complete) {
+            this.delimiter = delimiter;
+            this.quote = quote;
+            this.complete = complete;
+        }
+
+        double consistency() {
+            return records == 0 ? 0 : (double) consistentRecords / records;
+        }
+
+        /**
+         * Scans the sample as Commons CSV would parse it. Bytes are compared as ASCII, which is safe for
+         * UTF-8, Windows-1252 and ISO-8859-1: multi-byte UTF-8 sequences never contain ASCII bytes.
+         */
+        static Stats of(byte[] b, int start, int end, boolean complete, char delimiter, char quote) {
+            Stats s = new Stats(delimiter, quote, complete);
+            int i = start;
+            while (i < end) {
+                if (b[i] == '\r' || b[i] == '\n') {
+                    i = s.lineEnd(b, i, end);
+                    continue; // blank lines are not counted
+                }
+                int fields = 1;
+                boolean recordEnded = false;
+                boolean cut = false;
+                while (i < end && !recordEnded) {
+                    if (b[i] == quote) {
+                        int close = s.scanQuoted(b, i + 1, end);
+                        if (close < 0) {
+                            if (complete) {
+                                s.broken = true;
+                            }
+                            cut = true;
+                            i = end;
+                            break;
+                        }
+                        i = close + 1;
+                        if (i < end && b[i] != delimiter && b[i] != '\r' && b[i] != '\n') {
+                            s.broken = true;
+                        }
+                    }
+                    while (i < end && b[i] != delimiter && b[i] != '\r' && b[i] != '\n') {
+                        i++;
+                    }
+                    if (i < end && b[i] == delimiter) {
+                        fields++;
+                        i++;
+                    } else if (i < end) {
+                        i = s.lineEnd(b, i, end);
+                        recordEnded = true;
+                    }
+                }
+                if (cut || !recordEnded && !complete) {
+                    break; // the sample ends inside this record: its field count is unknown
+                }
+                s.count(fields);
+            }
+            return s;
+        }
+
+        /** Index of the closing quote of a field whose content starts at {@code i}, or -1 if not found. */
+        private int scanQuoted(byte[] b, int i, int end) {
+            quotedFields++;
+            while (i < end) {
+                byte c = b[i];
+                if (c == quote) {
+                    if (i + 1 < end && b[i + 1] == quote) {
+                        neededQuoting = true;
+                        i += 2;
+                        continue;
+                    }
+                    return i;
+                }
+                if (c == delimiter || c == '\r' || c == '\n') {
+                    neededQuoting = true;
+                }
+                i++;
+            }
+            return -1;
+        }
+
+        private int lineEnd(byte[] b, int i, int end) {
+            String found;
+            int next;
+            if (b[i] == '\r' && i + 1 < end && b[i + 1] == '\n') {
+                found = "\r\n";
+                next = i + 2;
+            } else if (b[i] == '\r') {
+                // A CR at the very end of the sample may be the first half of a CRLF we did not read.
+                found = i + 1 < end || complete ? "\r" : null;
+                next = i + 1;
+            } else {
+                found = "\n";
+                next = i + 1;
+            }
+            if (firstLineEnd == null) {
+                firstLineEnd = found;
+            }
+            return next;
+        }
+
+        private void count(int fields) {
+            if (records == 0) {
+                headerFields = fields;
+            }
+            records++;
+            if (fields == headerFields) {
+                consistentRecords++;
+            }
+        }
+    }
+}

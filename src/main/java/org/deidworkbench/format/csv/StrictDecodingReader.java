@@ -1,0 +1,165 @@
+package org.deidworkbench.format.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A {@link Reader} that decodes strictly: bytes that are not valid in the charset raise {@link DecodingFailure}
+ * with the line number instead of becoming U+FFFD, because a silently replaced character corrupts data.
+ * It also skips a leading UTF-8 byte order mark and guards against unbounded records ({@link RecordTooLong}).
+ *
+ * <p>Not thread-safe. Line ends are counted as Commons CSV counts them: CR, LF, and CRLF as one.
+ */
+final class StrictDecodingReader extends Reader {
+
+    private static final int BYTE_BUFFER_SIZE = 1 << 16;
+
+    private final InputStream in;
+    private final CharsetDecoder decoder;
+    private final ByteBuffer bytes = ByteBuffer.allocate(BYTE_BUFFER_SIZE);
+    private final long maxCharsAheadOfRecord;
+
+    /** Bytes read from the stream so far, including a skipped byte order mark. */
+    private long bytesRead;
+    private boolean endOfInput;
+    private boolean flushed;
+    private long lineEnds;
+    private boolean lastWasCr;
+    private long charsDelivered;
+    private long recordStartChar;
+    private IOException pendingFailure;
+
+    /**
+     * @param in the file's bytes, positioned at its start; closed with this reader
+     * @param charset the file's encoding
+     * @param maxCharsAheadOfRecord how many characters may be handed out past the start of the record last
+     *        returned before the record is reported as too long
+     */
+    StrictDecodingReader(InputStream in, Charset charset, long maxCharsAheadOfRecord) throws IOException {
+        this.in = in;
+        this.maxCharsAheadOfRecord = maxCharsAheadOfRecord;
+        this.decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        bytes.flip();
+        fill();
+        if (StandardCharsets.UTF_8.equals(charset) && startsWithUtf8Bom()) {
+            bytes.position(3);
+        }
+    }
+
+    /** Tells the reader where (in characters) the record last returned by the parser starts. */
+    void recordStarted(long charPosition) {
+        this.recordStartChar = charPosition;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+        if (pendingFailure != null) {
+            throw pendingFailure;
+        }
+        if (len == 0) {
+            return 0;
+        }
+        if (charsDelivered - recordStartChar > maxCharsAheadOfRecord) {
+            pendingFailure = new RecordTooLong();
+            throw pendingFailure;
+        }
+        if (flushed) {
+            return -1;
+        }
+        CharBuffer out = CharBuffer.wrap(cbuf, off, len);
+        while (true) {
+            CoderResult result = decoder.decode(bytes, out, endOfInput);
+            if (result.isError()) {
+                int produced = out.position() - off;
+                countLineEnds(cbuf, off, produced);
+                long offset = bytesRead - bytes.limit() + bytes.position();
+                DecodingFailure failure = new DecodingFailure(lineEnds + 1, offset);
+                if (produced == 0) {
+                    pendingFailure = failure;
+                    throw failure;
+                }
+                pendingFailure = failure;
+                charsDelivered += produced;
+                return produced;
+            }
+            if (result.isOverflow() || out.position() > off && !endOfInput) {
+                break;
+            }
+            if (endOfInput) {
+                decoder.flush(out);
+                flushed = true;
+                break;
+            }
+            fill();
+        }
+        int produced = out.position() - off;
+        if (produced == 0) {
+            return -1;
+        }
+        countLineEnds(cbuf, off, produced);
+        charsDelivered += produced;
+        return produced;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** Moves unread bytes to the front and reads more; sets {@link #endOfInput} at the end of the stream. */
+    private void fill() throws IOException {
+        bytes.compact();
+        try {
+            while (bytes.hasRemaining()) {
+                int n = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+                if (n < 0) {
+                    endOfInput = true;
+                    break;
+                }
+                bytes.position(bytes.position() + n);
+                bytesRead += n;
+                if (n == 0) {
+                    break;
+                }
+            }
+        } finally {
+            bytes.flip();
+        }
+    }
+
+    private boolean startsWithUtf8Bom() {
+        return bytes.remaining() >= 3 && (bytes.get(0) & 0xFF) == 0xEF && (bytes.get(1) & 0xFF) == 0xBB
+                && (bytes.get(2) & 0xFF) == 0xBF;
+    }
+
+    private void countLineEnds(char[] cbuf, int off, int n) {
+        long ends = lineEnds;
+        boolean cr = lastWasCr;
+        for (int i = off, end = off + n; i < end; i++) {
+            char c = cbuf[i];
+            if (c == '\n') {
+                if (!cr) {
+                    ends++;
+                }
+                cr = false;
+            } else if (c == '\r') {
+                ends++;
+                cr = true;
+            } else {
+                cr = false;
+            }
+        }
+        lineEnds = ends;
+        lastWasCr = cr;
+    }
+}
