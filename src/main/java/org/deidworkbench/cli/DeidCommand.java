@@ -55,13 +55,23 @@ public final class DeidCommand implements Runnable {
             }
         };
         CommandLine cl = new CommandLine(new DeidCommand(), factory);
-        cl.setExecutionExceptionHandler(new ExceptionHandler());
+        cl.setExecutionExceptionHandler(new ExceptionHandler(env.containsKey("DEID_DEBUG")));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 
-    /** Maps failures to exit codes and a one-line message; never a stack trace for expected errors. */
+    /**
+     * Maps failures to exit codes and a one-line message; never a stack trace for expected errors.
+     * With {@code DEID_DEBUG} set, internal errors also show where they happened: exception classes
+     * and stack frames only, because library messages can quote the data being parsed.
+     */
     static final class ExceptionHandler implements CommandLine.IExecutionExceptionHandler {
+        private final boolean debug;
+
+        ExceptionHandler(boolean debug) {
+            this.debug = debug;
+        }
+
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
             if (ex instanceof CliException ce) {
@@ -69,7 +79,16 @@ public final class DeidCommand implements Runnable {
                 cl.getErr().flush();
                 return ce.exitCode();
             }
-            cl.getErr().println("deid: internal error (" + ex.getClass().getName() + "); please report it");
+            cl.getErr().println("deid: internal error (" + ex.getClass().getName() + "); please report it"
+                    + (debug ? "" : " (set DEID_DEBUG=1 to see where it happened)"));
+            if (debug) {
+                for (Throwable t = ex; t != null; t = t.getCause()) {
+                    cl.getErr().println(t == ex ? t.getClass().getName() : "caused by " + t.getClass().getName());
+                    for (StackTraceElement frame : t.getStackTrace()) {
+                        cl.getErr().println("    at " + frame);
+                    }
+                }
+            }
             cl.getErr().flush();
             return ExitCode.SOFTWARE;
         }

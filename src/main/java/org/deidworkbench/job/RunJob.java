@@ -171,6 +171,9 @@ public final class RunJob {
             deleteTree(work);
             return new RunResult(results, report, manifest, request.keyFile(), !keyFileExisted, newEntries,
                     engine.subjectOffsets().size(), renamed);
+        } catch (JobException e) {
+            deleteQuietly(work);
+            throw e;
         } catch (CancellationException e) {
             deleteQuietly(work);
             throw new JobException(JobException.Reason.CANCELLED, "run cancelled; no output was finalized", e);
