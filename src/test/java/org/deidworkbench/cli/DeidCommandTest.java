@@ -1,0 +1,240 @@
+package org.deidworkbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The {@code deid} command line as a steward uses it: exit codes, messages, and what is never printed. */
+class DeidCommandTest {
+
+    private static final String PASSPHRASE = "Tr0ub4dor&3-horse";
+
+    @TempDir
+    static Path shared;
+
+    private static Path sharedKey;
+    private static Path sharedOut;
+    private static Result sharedRun;
+
+    record Result(int code, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    static Result deid(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = DeidCommand.commandLine(env, null);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static Result deid(String... args) {
+        return deid(Map.of(Passphrases.ENV, PASSPHRASE), args);
+    }
+
+    @BeforeAll
+    static void runSampleOnce() {
+        sharedOut = shared.resolve("out");
+        sharedKey = shared.resolve("out.deidkey");
+        sharedRun = deid("run", "sample-data/csv", "--out", sharedOut.toString(), "--threads", "2");
+    }
+
+    @Test
+    void runOnSampleDataSucceedsAndCreatesTheKeyFileBesideTheOutput() {
+        assertEquals(ExitCode.OK, sharedRun.code(), sharedRun::all);
+        assertTrue(Files.isRegularFile(sharedKey));
+        assertTrue(sharedRun.out().contains("De-identified 4 of 4 files"), sharedRun::out);
+        assertTrue(sharedRun.out().contains("key file: " + sharedKey), sharedRun::out);
+    }
+
+    @Test
+    void nothingIdentifyingOrSecretIsPrinted() throws IOException {
+        String printed = sharedRun.all();
+        assertFalse(printed.contains(PASSPHRASE));
+        for (String id : org.deidworkbench.job.SampleDataAccess.identifiers()) {
+            assertFalse(printed.toLowerCase().contains(id.toLowerCase()), "an original value was printed");
+        }
+    }
+
+    @Test
+    void jsonSummaryIsMachineReadable() throws IOException {
+        Result r = deid("run", "sample-data/csv", "--out", shared.resolve("out-json").toString(), "--keyfile",
+                sharedKey.toString(), "--json");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("ok", json.get("status").asText());
+        assertEquals(4, json.get("written").asInt());
+        assertFalse(json.get("keyFileCreated").asBoolean());
+    }
+
+    @Test
+    void wrongPassphraseHasItsOwnExitCode() {
+        Result r = deid(Map.of(Passphrases.ENV, "not-the-passphrase"), "run", "sample-data/csv", "--out",
+                shared.resolve("out-wrong").toString(), "--keyfile", sharedKey.toString());
+        assertEquals(ExitCode.WRONG_PASSPHRASE, r.code(), r::all);
+        assertFalse(r.all().contains("not-the-passphrase"));
+        assertFalse(Files.exists(shared.resolve("out-wrong").resolve("patients.csv")));
+    }
+
+    @Test
+    void tamperedKeyFileHasItsOwnExitCode() throws IOException {
+        Path tampered = shared.resolve("tampered.deidkey");
+        byte[] bytes = Files.readAllBytes(sharedKey);
+        bytes[bytes.length - 40] ^= 0x01;
+        Files.write(tampered, bytes);
+        Result r = deid("run", "sample-data/csv", "--out", shared.resolve("out-tampered").toString(), "--keyfile",
+                tampered.toString());
+        assertEquals(ExitCode.KEY_FILE_TAMPERED, r.code(), r::all);
+    }
+
+    @Test
+    void truncatedKeyFileHasItsOwnExitCode() throws IOException {
+        Path truncated = shared.resolve("truncated.deidkey");
+        byte[] bytes = Files.readAllBytes(sharedKey);
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+        Result r = deid("run", "sample-data/csv", "--out", shared.resolve("out-truncated").toString(), "--keyfile",
+                truncated.toString());
+        assertEquals(ExitCode.KEY_FILE_TRUNCATED, r.code(), r::all);
+    }
+
+    @Test
+    void keyFileOpensWithOpenssl() throws Exception {
+        Assumptions.assumeTrue(onPath("openssl"), "openssl is not installed (apt-get install openssl)");
+        Path pass = shared.resolve("pass.txt");
+        Files.writeString(pass, PASSPHRASE);
+        Path payload = shared.resolve("payload.json");
+        Process p = new ProcessBuilder("openssl", "cms", "-decrypt", "-inform", "DER", "-in", sharedKey.toString(),
+                "-pwri_password", "file:" + pass, "-out", payload.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), output);
+        JsonNode json = new ObjectMapper().readTree(payload.toFile());
+        assertEquals("deid-workbench-keyfile", json.get("format").asText());
+        assertEquals(20, json.get("domains").get("patient").size());
+    }
+
+    @Test
+    void initCreatesAKeyFileAndRefusesToOverwriteIt() throws IOException {
+        Path key = shared.resolve("init.deidkey");
+        Result first = deid("init", key.toString());
+        assertEquals(ExitCode.OK, first.code(), first::all);
+        byte[] before = Files.readAllBytes(key);
+        Result second = deid("init", key.toString());
+        assertEquals(ExitCode.KEY_FILE, second.code(), second::all);
+        assertTrue(second.err().contains("already exists"), second::err);
+        assertTrue(Arrays.equals(before, Files.readAllBytes(key)));
+    }
+
+    @Test
+    void passphraseFileWithTrailingNewlineOpensTheKeyFile() throws IOException {
+        Path pass = shared.resolve("passphrase.txt");
+        Files.writeString(pass, PASSPHRASE + "\n");
+        Result r = deid(Map.of(), "run", "sample-data/csv", "--out", shared.resolve("out-pf").toString(), "--keyfile",
+                sharedKey.toString(), "--passphrase-file", pass.toString());
+        assertEquals(ExitCode.OK, r.code(), r::all);
+    }
+
+    @Test
+    void missingPassphraseWithoutTerminalIsAUsageError() {
+        Result r = deid(Map.of(), "init", shared.resolve("nopass.deidkey").toString());
+        assertEquals(ExitCode.USAGE, r.code());
+        assertTrue(r.err().contains("DEID_PASSPHRASE"), r::err);
+    }
+
+    @Test
+    void shortPassphraseIsRefusedForNewKeyFiles() {
+        Result r = deid(Map.of(Passphrases.ENV, "short"), "init", shared.resolve("short.deidkey").toString());
+        assertEquals(ExitCode.USAGE, r.code());
+        assertFalse(Files.exists(shared.resolve("short.deidkey")));
+    }
+
+    @Test
+    void missingInputIsAnIoError() {
+        Result r = deid("run", shared.resolve("nope").toString(), "--out", shared.resolve("out-nope").toString());
+        assertEquals(ExitCode.IO, r.code(), r::all);
+    }
+
+    @Test
+    void someFilesQuarantinedGivesPartialExitCode() throws IOException {
+        Path in = shared.resolve("mixed");
+        Files.createDirectories(in);
+        Files.writeString(in.resolve("a.csv"), "mrn,notes\n123456,ok\n");
+        Files.write(in.resolve("scan.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 0});
+        Result r = deid("run", in.toString(), "--out", shared.resolve("out-mixed").toString());
+        assertEquals(ExitCode.PARTIAL, r.code(), r::all);
+        assertTrue(r.out().contains("FORMAT-UNKNOWN"), r::out);
+    }
+
+    @Test
+    void builtInProfileValidates() {
+        Result r = deid("profile", "validate", "csv-template");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        assertTrue(r.out().contains("is valid"), r::out);
+    }
+
+    @Test
+    void invalidProfileIsReportedWithLineAndExitCode() throws IOException {
+        Path bad = shared.resolve("bad.yaml");
+        Files.writeString(bad, "deid-profile: 1\nname: bad\nrules:\n  - column: mrn\n    action: pseudonymise\n"
+                + "default:\n  action: keep\n");
+        Result r = deid("profile", "validate", bad.toString());
+        assertEquals(ExitCode.PROFILE, r.code(), r::all);
+        assertTrue(r.err().contains("bad.yaml:5"), r::err);
+        assertTrue(r.err().contains("pseudonymize"), "suggests the right spelling: " + r.err());
+    }
+
+    @Test
+    void explainShowsTheActionOfEachColumnOfACsvFile() {
+        Result r = deid("profile", "explain", "csv-template", "--csv", "sample-data/csv/patients.csv");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        assertTrue(r.out().matches("(?s).*\\bmrn\\s+pseudonymize.*\\[subject\\].*"), r::out);
+        assertTrue(r.out().matches("(?s).*\\blast_name\\s+remove.*"), r::out);
+        assertTrue(r.out().matches("(?s).*\\bdate_of_birth\\s+shift-date.*"), r::out);
+    }
+
+    @Test
+    void versionAndHelpWork() {
+        Result v = deid("--version");
+        assertEquals(ExitCode.OK, v.code());
+        assertTrue(v.out().startsWith("deid-workbench "), v::out);
+        Result h = deid("--help");
+        assertTrue(h.out().contains("130  cancelled"), h::out);
+        Result runHelp = deid("run", "--help");
+        assertTrue(runHelp.out().contains("--passphrase-file"), runHelp::out);
+        assertFalse(runHelp.out().contains("--passphrase "), "a passphrase is never a command-line value");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertEquals(ExitCode.USAGE, deid("run", "--bogus").code());
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

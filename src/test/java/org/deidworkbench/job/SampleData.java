@@ -1,0 +1,108 @@
+package org.deidworkbench.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Test helpers around the synthetic exports in {@code sample-data/csv}. */
+final class SampleData {
+
+    static final Path CSV = Path.of("sample-data", "csv");
+
+    private SampleData() {
+    }
+
+    /** Copies the sample exports into {@code dir}. */
+    static Path copyTo(Path dir) throws IOException {
+        Path target = dir.resolve("export");
+        try (Stream<Path> walk = Files.walk(CSV)) {
+            for (Path p : walk.toList()) {
+                Path t = target.resolve(CSV.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return target;
+    }
+
+    /** The patients table as maps of column → value (a tiny parser: the sample has no quoted commas there). */
+    static List<Map<String, String>> patients() throws IOException {
+        List<String> lines = Files.readAllLines(CSV.resolve("patients.csv"), StandardCharsets.UTF_8);
+        String[] header = lines.get(0).replace("\uFEFF", "").split(",");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], cells[i]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * Every original identifying value of the sample patients that must not survive: names, MRNs,
+     * SSNs, phones, e-mails, street addresses, cities and birth dates (in the notations used).
+     */
+    static List<String> identifiers() throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (Map<String, String> p : patients()) {
+            for (String column : List.of("mrn", "first_name", "last_name", "ssn", "street_address", "phone", "email",
+                    "date_of_birth", "city")) {
+                ids.add(p.get(column));
+            }
+            String dob = p.get("date_of_birth");
+            ids.add(dob.substring(5, 7) + "/" + dob.substring(8, 10) + "/" + dob.substring(0, 4));
+        }
+        return ids;
+    }
+
+    /** Relative path → SHA-256 of every file under {@code root}. */
+    static Map<String, String> checksums(Path root) throws IOException {
+        Map<String, String> sums = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                sums.put(root.relativize(p).toString().replace('\\', '/'), sha256(Files.readAllBytes(p)));
+            }
+        }
+        return sums;
+    }
+
+    /** All files' text under {@code root}, decoded leniently as both UTF-8 and Windows-1252. */
+    static Map<String, String> texts(Path root) {
+        Map<String, String> texts = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                byte[] b = Files.readAllBytes(p);
+                texts.put(root.relativize(p).toString(), new String(b, StandardCharsets.UTF_8) + "\n"
+                        + new String(b, java.nio.charset.Charset.forName("windows-1252")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return texts;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
