@@ -278,6 +278,9 @@ final class ProfileReader {
         List<YamlNode.Entry> given = SELECTOR_KEYS.stream().filter(keys::containsKey).map(keys::get)
                 .collect(Collectors.toList());
         if (given.isEmpty()) {
+            if (misspeltKeyFor(m, SELECTOR_KEYS)) {
+                return List.of(); // the misspelt key is already reported, with the right suggestion
+            }
             problem(m.location(), id, "the rule has no selector: give exactly one of column, columns, column-pattern");
             return List.of();
         }
@@ -378,6 +381,9 @@ final class ProfileReader {
         YamlNode.Entry a = keys.get("action");
         List<String> actionNames = actionNames();
         if (a == null) {
+            if (misspeltKeyFor(m, List.of("action"))) {
+                return null; // the misspelt key is already reported, with the right suggestion
+            }
             problem(m.location(), id, "the " + owner + " has no action: add 'action:' with one of "
                     + String.join(", ", actionNames));
             return null;
@@ -722,6 +728,17 @@ final class ProfileReader {
             }
         }
         return out;
+    }
+
+    /** Whether the mapping has an unknown key that is a likely misspelling of one of {@code targets}. */
+    private static boolean misspeltKeyFor(YamlNode.Mapping m, List<String> targets) {
+        for (YamlNode.Entry e : m.entries()) {
+            if (!RULE_KEYS.contains(e.key()) && !DEFAULT_KEYS.contains(e.key())
+                    && Suggestions.closest(e.key(), RULE_KEYS).filter(targets::contains).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private YamlNode.Mapping mapping(YamlNode.Entry entry, String id, String what) {

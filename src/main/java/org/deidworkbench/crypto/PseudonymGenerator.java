@@ -44,7 +44,9 @@ import org.deidworkbench.model.PseudonymFormat;
  *       The check character may therefore be {@code I}, {@code L}, {@code O} or {@code U}, which
  *       Crockford's alphabet avoids, and is upper-case after a hex body.</li>
  * </ul>
- * Both detect every single-character substitution and every swap of two adjacent characters.
+ * Both detect every single-character substitution. Damm also detects every swap of two adjacent
+ * characters; MOD 37,36, like every ISO 7064 hybrid system, misses a small share of them (about
+ * 0.15% for base32 and 0.3% for hex bodies, including swaps with the check character).
  *
  * <p>Thread-safe. Cost per call: one Unicode normalization (skipped for ASCII), one HMAC-SHA256 and
  * the encoding; the derived key is computed once in the constructor and each thread keeps its own

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -154,7 +156,9 @@ public final class KeyFileStore {
         }
         Recipient recipient = entry instanceof KeyTransRecipientInformation
                 ? new JceKeyTransAuthEnvelopedRecipient(key).setProvider(BC)
-                : new JceKeyAgreeAuthEnvelopedRecipient(key).setProvider(BC);
+                        .setAllowedContentAlgorithms(Set.of(CMSAlgorithm.AES256_GCM)).setMinimumTagSize(128)
+                : new JceKeyAgreeAuthEnvelopedRecipient(key).setProvider(BC)
+                        .setAllowedContentAlgorithms(Set.of(CMSAlgorithm.AES256_GCM)).setMinimumTagSize(128);
         byte[] payload;
         try {
             payload = entry.getContent(recipient);
@@ -189,7 +193,7 @@ public final class KeyFileStore {
             } catch (CMSException | RuntimeException e) {
                 last = switch (recipient.failedStage) {
                     case UNWRAP -> new KeyFileException(Reason.WRONG_PASSPHRASE, file, "Wrong passphrase for key file "
-                            + file + " (or the file's password entry is damaged). Check the passphrase and try again.");
+                            + file + " (or the file's password entry is damaged). Check the passphrase and try again.", e);
                     case PARAMETERS -> new KeyFileException(Reason.TAMPERED, file, "Key file " + file
                             + " has a damaged or unsupported password entry (key derivation parameters rejected).", e);
                     case NONE -> tampered(file, e);
@@ -219,7 +223,11 @@ public final class KeyFileStore {
 
         GuardedPasswordRecipient(char[] passphrase) {
             super(passphrase);
+            setProvider(BC);
             setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8);
+            // refuse an attacker's downgrade of the content cipher or of the tag length
+            setAllowedContentAlgorithms(Set.of(CMSAlgorithm.AES256_GCM));
+            setMinimumTagSize(128);
         }
 
         @Override
@@ -246,7 +254,9 @@ public final class KeyFileStore {
             try {
                 return super.getRecipientOperator(keyEncryption, content, derivedKey, encryptedKey);
             } catch (CMSException | RuntimeException e) {
-                failedStage = Stage.UNWRAP;
+                // only a failed RFC 3211 key check means "wrong passphrase"; anything else (algorithm not
+                // allowed, bad IV, missing cipher) is a damaged or foreign entry
+                failedStage = e.getCause() instanceof InvalidKeyException ? Stage.UNWRAP : Stage.PARAMETERS;
                 throw e;
             } finally {
                 Arrays.fill(derivedKey, (byte) 0);

@@ -1,0 +1,312 @@
+package org.deidworkbench.format.csv;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.deidworkbench.format.FormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Streaming reading: values, line numbers and typed errors. */
+class CsvRecordReaderTest {
+
+    private static final CsvDialect LF_UTF8 = new CsvDialect(',', '"', "\n", StandardCharsets.UTF_8, false, true);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void headerIsTheFirstLine() throws Exception {
+        try (CsvRecordReader reader = open("comma-crlf.csv")) {
+            assertEquals(List.of("patient_id", "name", "birth_date", "city", "note"), reader.header());
+        }
+    }
+
+    @Test
+    void quotedFieldsKeepDelimitersQuotesAndLineBreaks() throws Exception {
+        try (CsvRecordReader reader = open("quoted-fields-crlf.csv")) {
+            assertArrayEquals(new String[] {"1", "Doe, Jane", "12 Fake Street\r\nApt 3", "said \"hello\""},
+                    reader.next());
+            assertArrayEquals(new String[] {"2", "Smith", "line one\nline two (LF only)", ""}, reader.next());
+            assertArrayEquals(new String[] {"", "quote \" in the middle", "", "comma, and \"quote\""},
+                    reader.next());
+        }
+    }
+
+    @Test
+    void lineNumberIsWhereTheRecordStartsWhenQuotedFieldsSpanLines() throws Exception {
+        List<Long> lines = new ArrayList<>();
+        try (CsvRecordReader reader = open("quoted-fields-crlf.csv")) {
+            while (reader.next() != null) {
+                lines.add(reader.lineNumber());
+            }
+        }
+        assertEquals(List.of(2L, 4L, 6L, 7L), lines);
+    }
+
+    @Test
+    void recordNumberCountsDataRecordsFromOne() throws Exception {
+        try (CsvRecordReader reader = open("comma-crlf.csv")) {
+            assertEquals(0, reader.recordNumber());
+            reader.next();
+            reader.next();
+            assertEquals(2, reader.recordNumber());
+        }
+    }
+
+    @Test
+    void nextReturnsNullAtTheEndAndKeepsDoingSo() throws Exception {
+        try (CsvRecordReader reader = open("header-only-crlf.csv")) {
+            assertNull(reader.next());
+            assertNull(reader.next());
+        }
+    }
+
+    @Test
+    void windows1252IsDecodedIncludingTheEuroSign() throws Exception {
+        try (CsvRecordReader reader = open("cp1252-semicolon-crlf.csv")) {
+            assertArrayEquals(new String[] {"1", "Ren\u00e9 Exemple", "12,50 \u20ac", "\u201egepr\u00fcft\u201c"},
+                    reader.next());
+        }
+    }
+
+    @Test
+    void byteOrderMarkIsNotPartOfTheFirstColumnName() throws Exception {
+        try (CsvRecordReader reader = open("semicolon-lf-bom.csv")) {
+            assertEquals("Patienten-ID", reader.header().get(0));
+        }
+    }
+
+    @Test
+    void byteOrderMarkIsSkippedEvenIfTheDialectDoesNotMentionIt() throws Exception {
+        Path file = write("\ufeffid,name\n1,x\n");
+        try (CsvRecordReader reader = new CsvRecordReader(file, LF_UTF8)) {
+            assertEquals("id", reader.header().get(0));
+        }
+    }
+
+    @Test
+    void raggedRowIsReportedWithFieldCountsAndLine() throws Exception {
+        FormatException e = readAllExpectingFailure("error-ragged-row.csv");
+        assertEquals("CSV-RAGGED-ROW", e.code());
+        assertEquals("line 3", e.location());
+        assertEquals(true, e.getMessage().startsWith("row has 5 fields, header has 7"), e.getMessage());
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsBrokenQuoting() throws Exception {
+        FormatException e = readAllExpectingFailure("error-broken-quote.csv");
+        assertEquals("CSV-BROKEN-QUOTE", e.code());
+        assertEquals("line 3", e.location());
+    }
+
+    @Test
+    void endOfFileInsideAQuotedFieldIsBrokenQuotingAtTheRecordsFirstLine() throws Exception {
+        FormatException e = readAllExpectingFailure("error-eof-in-quote.csv");
+        assertEquals("CSV-BROKEN-QUOTE", e.code());
+        assertEquals("line 3", e.location());
+    }
+
+    @Test
+    void duplicateHeaderNamesAreReportedByPosition() {
+        FormatException e = assertThrows(FormatException.class, () -> open("error-duplicate-header.csv"));
+        assertEquals("CSV-DUPLICATE-HEADER", e.code());
+        assertEquals("column names must be unique, but columns 1 and 3; columns 2 and 5 have the same name"
+                + " (positions count from 1)", e.getMessage());
+    }
+
+    @Test
+    void emptyFileHasNoHeader() {
+        FormatException e = assertThrows(FormatException.class,
+                () -> new CsvRecordReader(Fixtures.path("error-empty.csv"), LF_UTF8));
+        assertEquals("CSV-NO-HEADER", e.code());
+    }
+
+    @Test
+    void blankFirstLineIsNoHeader() {
+        FormatException e = assertThrows(FormatException.class, () -> open("error-blank-first-line.csv"));
+        assertEquals("CSV-NO-HEADER", e.code());
+        assertEquals("line 1", e.location());
+    }
+
+    @Test
+    void invalidUtf8AfterAByteOrderMarkIsAnEncodingErrorWithItsLine() throws Exception {
+        FormatException e = readAllExpectingFailure("error-bom-invalid-utf8.csv");
+        assertEquals("CSV-ENCODING", e.code());
+        assertEquals("line 3", e.location());
+    }
+
+    @Test
+    void invalidUtf8BeyondTheSniffedSampleIsAnEncodingErrorNotAReplacementCharacter() throws Exception {
+        Path file = dir.resolve("late-latin1.csv");
+        int rows = 0;
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            out.write("id,name\n".getBytes(StandardCharsets.US_ASCII));
+            while (rows * 12 < 2 * CsvSniffer.SAMPLE_SIZE) {
+                out.write(String.format("%06d,abcd\n", rows++).getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write(new byte[] {'x', ',', 'J', (byte) 0xFC, 'r', 'g', '\n'});
+        }
+        CsvDialect dialect = CsvSniffer.sniff(file);
+        assertEquals(StandardCharsets.UTF_8, dialect.charset());
+        FormatException e = readAllExpectingFailure(file, dialect);
+        assertEquals("CSV-ENCODING", e.code());
+        assertEquals("line " + (rows + 2), e.location());
+    }
+
+    @Test
+    void byteUndefinedInWindows1252IsAnEncodingError() throws Exception {
+        Path file = dir.resolve("cp1252.csv");
+        Files.write(file, new byte[] {'a', ',', 'b', '\n', '1', ',', (byte) 0x81, '\n'});
+        CsvDialect dialect = new CsvDialect(',', '"', "\n", java.nio.charset.Charset.forName("windows-1252"),
+                false, true);
+        FormatException e = readAllExpectingFailure(file, dialect);
+        assertEquals("CSV-ENCODING", e.code());
+        assertEquals("line 2", e.location());
+    }
+
+    @Test
+    void errorMessagesNeverContainCellValues() throws Exception {
+        Path file = write("id,name,mrn\n1,Secretname,MRN-4711\n2,\"Otherperson\" Extra,MRN-4712\n");
+        FormatException e = readAllExpectingFailure(file, LF_UTF8);
+        assertFalse(e.getMessage().contains("Otherperson") || e.getMessage().contains("MRN-47")
+                || e.getMessage().contains("Extra"), e.getMessage());
+        Path ragged = write("id,name,mrn\n1,Secretname\n");
+        FormatException r = readAllExpectingFailure(ragged, LF_UTF8);
+        assertFalse(r.getMessage().contains("Secretname"), r.getMessage());
+    }
+
+    @Test
+    void blankLastLinesAreNotRecords() throws Exception {
+        Path file = write("id,name\n1,a\n\n\n");
+        assertEquals(2, Fixtures.readAll(file, LF_UTF8).size());
+    }
+
+    @Test
+    void blankLastLineOfASingleColumnFileIsNotARecord() throws Exception {
+        Path file = write("code\nA\n\n");
+        assertEquals(2, Fixtures.readAll(file, LF_UTF8).size());
+    }
+
+    @Test
+    void blankLineInsideASingleColumnFileIsAnEmptyValue() throws Exception {
+        List<String[]> rows = Fixtures.readAll(Fixtures.path("single-column-lf.csv"), LF_UTF8);
+        assertArrayEquals(new String[] {""}, rows.get(2));
+        assertEquals(5, rows.size());
+    }
+
+    @Test
+    void lineNumbersOfHeldBackBlankLinesAreTheirOwn() throws Exception {
+        Path file = write("code\nA\n\n\nB\n");
+        List<Long> lines = new ArrayList<>();
+        try (CsvRecordReader reader = new CsvRecordReader(file, LF_UTF8)) {
+            while (reader.next() != null) {
+                lines.add(reader.lineNumber());
+            }
+        }
+        assertEquals(List.of(2L, 3L, 4L, 5L), lines);
+    }
+
+    @Test
+    void blankLineInsideAMultiColumnFileIsSkipped() throws Exception {
+        Path file = write("id,name\n1,a\n\n2,b\n");
+        try (CsvRecordReader reader = new CsvRecordReader(file, LF_UTF8)) {
+            reader.next();
+            assertArrayEquals(new String[] {"2", "b"}, reader.next());
+            assertEquals(4, reader.lineNumber());
+            assertEquals(2, reader.recordNumber());
+        }
+    }
+
+    @Test
+    void quotedEmptyValueIsAnEmptyString() throws Exception {
+        Path file = write("a,b\n\"\",x\n");
+        try (CsvRecordReader reader = new CsvRecordReader(file, LF_UTF8)) {
+            assertArrayEquals(new String[] {"", "x"}, reader.next());
+        }
+    }
+
+    @Test
+    void unclosedQuoteInALongFileStopsAtTheRecordLengthLimit() throws Exception {
+        Path file = dir.resolve("unclosed.csv");
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("id,text\n1,\"opened\n");
+            for (int i = 0; i < 20_000; i++) {
+                out.write("2,more lines that are swallowed by the open quote\n");
+            }
+        }
+        FormatException e = assertThrows(FormatException.class, () -> {
+            try (CsvRecordReader reader = new CsvRecordReader(file, LF_UTF8, 10_000)) {
+                while (reader.next() != null) {
+                    // read on until the limit trips
+                }
+            }
+        });
+        assertEquals("CSV-RECORD-TOO-LONG", e.code());
+        assertEquals("line 2", e.location());
+    }
+
+    @Test
+    void failureIsThrownAgainOnTheNextCall() throws Exception {
+        try (CsvRecordReader reader = open("error-ragged-row.csv")) {
+            reader.next();
+            FormatException first = assertThrows(FormatException.class, reader::next);
+            assertSame(first, assertThrows(FormatException.class, reader::next));
+        }
+    }
+
+    @Test
+    void multiMegabyteFileStreamsEveryRecord() throws Exception {
+        Path file = dir.resolve("big.csv");
+        int records = 100_000;
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("id,family,given,dob,note\r\n");
+            for (int i = 0; i < records; i++) {
+                out.write(i + ",Family" + i + ",Given,1970-01-01,\"quoted, with comma\"\r\n");
+            }
+        }
+        CsvDialect dialect = CsvSniffer.sniff(file);
+        long count = 0;
+        String[] last = null;
+        try (CsvRecordReader reader = new CsvRecordReader(file, dialect)) {
+            for (String[] values = reader.next(); values != null; values = reader.next()) {
+                count++;
+                last = values;
+            }
+            assertEquals(records + 1, reader.lineNumber());
+        }
+        assertEquals(records, count);
+        assertEquals("Family" + (records - 1), last[1]);
+    }
+
+    private CsvRecordReader open(String fixture) throws IOException, FormatException {
+        Path file = Fixtures.path(fixture);
+        return new CsvRecordReader(file, CsvSniffer.sniff(file));
+    }
+
+    private FormatException readAllExpectingFailure(String fixture) throws Exception {
+        Path file = Fixtures.path(fixture);
+        return readAllExpectingFailure(file, CsvSniffer.sniff(file));
+    }
+
+    private static FormatException readAllExpectingFailure(Path file, CsvDialect dialect) {
+        return assertThrows(FormatException.class, () -> Fixtures.readAll(file, dialect));
+    }
+
+    private Path write(String text) throws IOException {
+        Path file = Files.createTempFile(dir, "read", ".csv");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+}

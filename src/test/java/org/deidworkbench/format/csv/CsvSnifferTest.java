@@ -1,0 +1,173 @@
+package org.deidworkbench.format.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.deidworkbench.format.FormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Dialect and encoding detection. */
+class CsvSnifferTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> fixtures() {
+        Charset cp1252 = Charset.forName("windows-1252");
+        Charset utf8 = StandardCharsets.UTF_8;
+        return Stream.of(
+                arguments("comma-crlf.csv", new CsvDialect(',', '"', "\r\n", utf8, false, true)),
+                arguments("semicolon-lf-bom.csv", new CsvDialect(';', '"', "\n", utf8, true, true)),
+                arguments("tab-lf-no-final-newline.tsv", new CsvDialect('\t', '"', "\n", utf8, false, false)),
+                arguments("pipe-crlf.csv", new CsvDialect('|', '"', "\r\n", utf8, false, true)),
+                arguments("cp1252-semicolon-crlf.csv", new CsvDialect(';', '"', "\r\n", cp1252, false, true)),
+                arguments("latin1-comma-lf.csv",
+                        new CsvDialect(',', '"', "\n", StandardCharsets.ISO_8859_1, false, true)),
+                arguments("quoted-fields-crlf.csv", new CsvDialect(',', '"', "\r\n", utf8, false, true)),
+                arguments("single-column-lf.csv", new CsvDialect(',', '"', "\n", utf8, false, true)),
+                arguments("single-quote-semicolon-lf.csv", new CsvDialect(';', '\'', "\n", utf8, false, true)),
+                arguments("header-only-no-newline.csv", new CsvDialect(';', '"', "\r\n", utf8, false, false)),
+                arguments("cr-only.csv", new CsvDialect(',', '"', "\r", utf8, false, true)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void sniffsTheDialectOfEachFixture(String fixture, CsvDialect expected) throws Exception {
+        assertEquals(expected, CsvSniffer.sniff(Fixtures.path(fixture)));
+    }
+
+    @Test
+    void utf16ByteOrderMarkIsUnsupported() {
+        FormatException e = assertThrows(FormatException.class,
+                () -> CsvSniffer.sniff(Fixtures.path("error-utf16le-bom.csv")));
+        assertEquals("CSV-UNSUPPORTED-ENCODING", e.code());
+    }
+
+    @Test
+    void utf16BigEndianByteOrderMarkIsUnsupported() throws Exception {
+        Path file = write("\ufeffa,b\n".getBytes(StandardCharsets.UTF_16BE));
+        assertEquals("CSV-UNSUPPORTED-ENCODING",
+                assertThrows(FormatException.class, () -> CsvSniffer.sniff(file)).code());
+    }
+
+    @Test
+    void nulBytesWithoutByteOrderMarkAreUnsupported() throws Exception {
+        Path file = write("a,b\n1,2\n".getBytes(StandardCharsets.UTF_16LE));
+        assertEquals("CSV-UNSUPPORTED-ENCODING",
+                assertThrows(FormatException.class, () -> CsvSniffer.sniff(file)).code());
+    }
+
+    @Test
+    void emptyFileHasNoHeader() {
+        FormatException e = assertThrows(FormatException.class,
+                () -> CsvSniffer.sniff(Fixtures.path("error-empty.csv")));
+        assertEquals("CSV-NO-HEADER", e.code());
+    }
+
+    @Test
+    void fileWithOnlyAByteOrderMarkHasNoHeader() throws Exception {
+        Path file = write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        assertEquals("CSV-NO-HEADER", assertThrows(FormatException.class, () -> CsvSniffer.sniff(file)).code());
+    }
+
+    @Test
+    void multiByteCharacterCutAtTheSampleBoundaryStillMeansUtf8() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("id,name\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] row = "1,abc\n".getBytes(StandardCharsets.US_ASCII);
+        while (bytes.size() + row.length < CsvSniffer.SAMPLE_SIZE - 4) {
+            bytes.writeBytes(row);
+        }
+        // Pad so that the 3-byte euro sign starts one byte before the sample's end.
+        bytes.writeBytes("2,".getBytes(StandardCharsets.US_ASCII));
+        while (bytes.size() < CsvSniffer.SAMPLE_SIZE - 1) {
+            bytes.write('x');
+        }
+        bytes.writeBytes("\u20ac\n3,def\n".getBytes(StandardCharsets.UTF_8));
+        Path file = write(bytes.toByteArray());
+        assertEquals(StandardCharsets.UTF_8, CsvSniffer.sniff(file).charset());
+    }
+
+    @Test
+    void bytes0x80To0x9FMeanWindows1252() throws Exception {
+        Path file = write(new byte[] {'a', ',', 'b', '\n', '1', ',', (byte) 0x80, '\n'});
+        assertEquals(Charset.forName("windows-1252"), CsvSniffer.sniff(file).charset());
+    }
+
+    @Test
+    void highBytesWithout0x80To0x9FMeanIsoLatin1() throws Exception {
+        Path file = write(new byte[] {'a', ',', 'b', '\n', '1', ',', (byte) 0xE9, '\n'});
+        assertEquals(StandardCharsets.ISO_8859_1, CsvSniffer.sniff(file).charset());
+    }
+
+    @Test
+    void byteUndefinedInWindows1252FallsBackToLosslessIsoLatin1() throws Exception {
+        Path file = write(new byte[] {'a', ',', 'b', '\n', (byte) 0x80, ',', (byte) 0x81, '\n'});
+        assertEquals(StandardCharsets.ISO_8859_1, CsvSniffer.sniff(file).charset());
+    }
+
+    @Test
+    void decimalCommasDoNotHideTheSemicolonDelimiter() throws Exception {
+        Path file = write("id;amount;unit\n1;2,5;kg\n2;3;kg\n3;10,75;g\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(';', CsvSniffer.sniff(file).delimiter());
+    }
+
+    @Test
+    void commasInsideQuotesDoNotCountAsDelimiters() throws Exception {
+        Path file = write("a;b\n\"x,y,z\";1\n\"p,q\";2\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(';', CsvSniffer.sniff(file).delimiter());
+    }
+
+    @Test
+    void singleColumnWithUnquotedCommasGetsADelimiterThatSplitsNothing() throws Exception {
+        Path file = write("address\n1 Fake Street, Springfield\n2 Test Road, Shelbyville\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(';', CsvSniffer.sniff(file).delimiter());
+    }
+
+    @Test
+    void apostrophesInValuesDoNotMakeTheSingleQuoteTheQuote() throws Exception {
+        Path file = write("id,name\n1,O'Brien\n2,'t Hooft\n3,'Quoted'\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals('"', CsvSniffer.sniff(file).quote());
+    }
+
+    @Test
+    void lastRecordCutByTheSampleDoesNotSpoilTheFieldCount() throws Exception {
+        StringBuilder text = new StringBuilder("a|b|c\n");
+        while (text.length() < CsvSniffer.SAMPLE_SIZE + 100) {
+            text.append("1|2|3\n");
+        }
+        Path file = write(text.toString().getBytes(StandardCharsets.US_ASCII));
+        CsvDialect dialect = CsvSniffer.sniff(file);
+        assertEquals('|', dialect.delimiter());
+        assertEquals(true, dialect.endsWithRecordSeparator());
+    }
+
+    @Test
+    void finalSeparatorIsSeenInAFileLongerThanTheSample() throws Exception {
+        StringBuilder text = new StringBuilder("a,b\r\n");
+        while (text.length() < CsvSniffer.SAMPLE_SIZE + 100) {
+            text.append("1,2\r\n");
+        }
+        text.append("9,9");
+        Path file = write(text.toString().getBytes(StandardCharsets.US_ASCII));
+        assertEquals(false, CsvSniffer.sniff(file).endsWithRecordSeparator());
+    }
+
+    private Path write(byte[] bytes) throws Exception {
+        Path file = Files.createTempFile(dir, "sniff", ".csv");
+        Files.write(file, bytes);
+        return file;
+    }
+}
