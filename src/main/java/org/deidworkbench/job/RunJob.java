@@ -506,7 +506,6 @@ public final class RunJob {
         report.put("actions", actions);
         report.put("valuesEmptied", results.stream().mapToLong(FileOutcome::warningCount).sum());
         report.put("subjects", engine.subjectOffsets().size());
-        report.put("newPseudonyms", newEntries);
         List<Map<String, Object>> perFile = new ArrayList<>();
         for (FileOutcome o : results) {
             Map<String, Object> f = new LinkedHashMap<>();
@@ -538,6 +537,8 @@ public final class RunJob {
         run.put("finishedAt", finished.toString());
         run.put("seconds", Duration.between(started, finished).toMillis() / 1000.0);
         run.put("threads", request.threads());
+        // Depends on what the key file already held, not on the inputs: run-specific like the times.
+        run.put("newPseudonyms", newEntries);
         report.put("run", run);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Path path = out.resolve(REPORT);

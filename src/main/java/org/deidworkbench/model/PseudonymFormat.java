@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param encoding the alphabet of the random part
  * @param length number of characters of the random part (without prefix and check character)
  * @param prefix literal text put in front, e.g. {@code PAT-}; may be empty
- * @param checkDigit whether a check character is appended (ISO 7064 for base32, Luhn for digits)
+ * @param checkDigit whether a check character is appended (Damm for digits, ISO/IEC 7064 MOD 37,36
+ *     over the standard character values otherwise; see {@code PseudonymGenerator})
  */
 public record PseudonymFormat(Encoding encoding, int length, String prefix, boolean checkDigit) {
 
@@ -17,7 +18,7 @@ public record PseudonymFormat(Encoding encoding, int length, String prefix, bool
         /** Crockford base32: digits and upper-case letters without I, L, O, U. */
         BASE32("base32", 32, 5, 52),
         /** Decimal digits only, for systems that require numeric identifiers. */
-        DIGITS("digits", 10, 6, 77),
+        DIGITS("digits", 10, 6, 60),
         /** Lower-case hexadecimal. */
         HEX("hex", 16, 4, 64);
 
@@ -48,7 +49,8 @@ public record PseudonymFormat(Encoding encoding, int length, String prefix, bool
             return minLength;
         }
 
-        /** Longest allowed length: all 256 bits of the HMAC are used up. */
+        /** Longest allowed length: up to all 256 bits of the HMAC (digits stop at 60 to keep the bias of
+         * reducing 256 bits modulo 10^n negligible). */
         public int maxLength() {
             return maxLength;
         }

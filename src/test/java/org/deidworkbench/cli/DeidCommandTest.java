@@ -120,11 +120,9 @@ class DeidCommandTest {
     @Test
     void keyFileOpensWithOpenssl() throws Exception {
         Assumptions.assumeTrue(onPath("openssl"), "openssl is not installed (apt-get install openssl)");
-        Path pass = shared.resolve("pass.txt");
-        Files.writeString(pass, PASSPHRASE);
         Path payload = shared.resolve("payload.json");
         Process p = new ProcessBuilder("openssl", "cms", "-decrypt", "-inform", "DER", "-in", sharedKey.toString(),
-                "-pwri_password", "file:" + pass, "-out", payload.toString()).redirectErrorStream(true).start();
+                "-pwri_password", PASSPHRASE, "-out", payload.toString()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), output);

@@ -118,10 +118,11 @@ class RunJobTest {
         List<String[]> patientsIn = rows(input.resolve("patients.csv"), ",", StandardCharsets.UTF_8);
         List<String[]> patientsOut = rows(firstOut.resolve("patients.csv"), ",", StandardCharsets.UTF_8);
         int dob = indexOf(patientsIn.get(0), "date_of_birth");
+        int dobOut = indexOf(patientsOut.get(0), "date_of_birth");
         Map<String, Long> offsetByMrn = new java.util.HashMap<>();
         for (int i = 1; i < patientsIn.size(); i++) {
             long days = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(patientsIn.get(i)[dob]),
-                    java.time.LocalDate.parse(patientsOut.get(i)[dob]));
+                    java.time.LocalDate.parse(patientsOut.get(i)[dobOut]));
             assertNotEquals(0, days);
             offsetByMrn.put(patientsIn.get(i)[0], days);
         }
@@ -155,7 +156,7 @@ class RunJobTest {
         four.remove(RunJob.REPORT);
         assertEquals(one, four);
         assertEquals(stripRun(Files.readString(firstOut.resolve(RunJob.REPORT))),
-                stripRun(Files.readString(out4.resolve(RunJob.REPORT))).replace("\"threads\" : 4", "\"threads\" : 1"));
+                stripRun(Files.readString(out4.resolve(RunJob.REPORT))));
     }
 
     @Test
@@ -254,18 +255,14 @@ class RunJobTest {
     }
 
     private static Map<String, String> withoutRunSection(Map<String, String> sums, Path a, Path b) throws IOException {
-        assertEquals(stripRun(Files.readString(a.resolve(RunJob.REPORT))), stripRun(Files.readString(b.resolve(RunJob.REPORT)))
-                .replace("\"threads\" : 2", "\"threads\" : 1"));
+        assertEquals(stripRun(Files.readString(a.resolve(RunJob.REPORT))), stripRun(Files.readString(b.resolve(RunJob.REPORT))));
         sums.put(RunJob.REPORT, SampleData.checksums(a).get(RunJob.REPORT));
         return sums;
     }
 
     private static String stripRun(String report) {
         Matcher m = Pattern.compile("\"run\" : \\{[^}]*\\}", Pattern.DOTALL).matcher(report);
-        return m.replaceAll(mr -> {
-            String threads = mr.group().replaceAll("(?s).*(\"threads\" : \\d+).*", "$1");
-            return "\"run\" : {" + threads + "}";
-        });
+        return m.replaceAll("\"run\" : {}");
     }
 
     private static int indexOf(String[] header, String name) {
