@@ -105,7 +105,8 @@ public final class Ff1Cipher {
         if (count < alphabet.minLength) {
             throw new CryptoException(CryptoException.FPE_DOMAIN_TOO_SMALL, "value has " + count
                     + " character(s) from the " + alphabet.radix + "-character alphabet; FF1 needs at least "
-                    + alphabet.minLength + " (NIST SP 800-38G Rev.1: radix^length >= 1,000,000)");
+                    + alphabet.minLength + " (NIST SP 800-38G Rev.1: radix^length >= 1,000,000); "
+                    + "pseudonymize values this short instead of encrypting them");
         }
         if (count > MAX_SYMBOLS) {
             throw new CryptoException(CryptoException.FPE_VALUE_TOO_LONG, "value has " + count
