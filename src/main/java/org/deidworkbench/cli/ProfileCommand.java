@@ -79,7 +79,10 @@ final class ProfileCommand implements Runnable {
                         m.put("message", pp.message());
                         problems.add(m);
                     }
-                    out.println(Json.render(Map.of("valid", false, "problems", problems)));
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("valid", false);
+                    m.put("problems", problems);
+                    out.println(Json.render(m));
                 } else {
                     PrintWriter err = spec.commandLine().getErr();
                     err.println("Profile is invalid (" + e.problems().size() + " problem"
@@ -137,9 +140,14 @@ final class ProfileCommand implements Runnable {
                 Map<String, Object> m = new LinkedHashMap<>();
                 explained.forEach((source, decisions) -> m.put(source, decisions.stream().map(Explain::toMap).toList()));
                 if (explained.isEmpty()) {
-                    m.put("rules", p.rules().stream().map(r -> Map.of("id", r.id(), "selector",
-                            r.selector().describe(), "action", r.action().yamlName(),
-                            "location", r.location().toString())).toList());
+                    m.put("rules", p.rules().stream().map(r -> {
+                        Map<String, Object> rm = new LinkedHashMap<>();
+                        rm.put("id", r.id());
+                        rm.put("selector", r.selector().describe());
+                        rm.put("action", r.action().yamlName());
+                        rm.put("location", r.location().toString());
+                        return rm;
+                    }).toList());
                 }
                 out.println(Json.render(m));
             } else if (explained.isEmpty()) {

@@ -149,6 +149,11 @@ final class RunCommand implements Callable<Integer> {
         o.println("  manifest: " + r.manifest());
         o.println("  key file: " + r.keyFile() + (r.keyFileCreated()
                 ? " (new: keep it and its passphrase safe, and never ship it with the data)" : ""));
+        List<FileOutcome> withDefaults = r.files().stream().filter(f -> !f.unmatchedFields().isEmpty()).toList();
+        if (!withDefaults.isEmpty()) {
+            o.println("Columns no rule matched (the profile's default action applied; check them in the report):");
+            withDefaults.forEach(f -> o.println("  " + f.output() + ": " + String.join(", ", f.unmatchedFields())));
+        }
         List<Problem> problems = new ArrayList<>();
         r.files().forEach(f -> problems.addAll(f.problems()));
         if (!problems.isEmpty()) {
@@ -175,8 +180,16 @@ final class RunCommand implements Callable<Integer> {
         m.put("keyFile", r.keyFile().toString());
         m.put("keyFileCreated", r.keyFileCreated());
         List<Map<String, String>> problems = new ArrayList<>();
-        r.files().forEach(f -> f.problems().forEach(p -> problems.add(
-                Map.of("file", p.file(), "code", p.code(), "location", p.location(), "message", p.message()))));
+        for (FileOutcome f : r.files()) {
+            for (Problem p : f.problems()) {
+                Map<String, String> pm = new LinkedHashMap<>();
+                pm.put("file", p.file());
+                pm.put("code", p.code());
+                pm.put("location", p.location());
+                pm.put("message", p.message());
+                problems.add(pm);
+            }
+        }
         m.put("problems", problems);
         try {
             spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

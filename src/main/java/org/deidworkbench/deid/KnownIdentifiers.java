@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code John Smith}'s tokens one by one. Purely numeric values need at least four digits and
  * other values at least two characters, so short codes do not erase ordinary text. Multi-word
  * alphabetic values (full names, cities) also contribute each word that is not a common English
- * word. When two fields give the same value different replacements, the lexicographically smallest
- * wins, so the outcome never depends on the order in which files were read.
+ * word (only for name-like values: letters, spaces, hyphens, apostrophes, commas and dots). When
+ * the same text has two replacements, a whole value beats a word split out of a longer value, and
+ * otherwise the lexicographically smallest wins, so the outcome never depends on the order in
+ * which files were read.
  *
  * <p>Thread-safe for concurrent {@link #add}; a {@link #snapshot()} is what a run scrubs with, so
  * that additions during the transform pass cannot change text already being written.
@@ -38,7 +40,17 @@ public final class KnownIdentifiers {
             "PATIENT", "DOCTOR", "NURSE", "HOSPITAL", "CLINIC", "CENTER", "CENTRE", "MEDICAL", "HEALTH",
             "STREET", "ROAD", "AVENUE", "LANE", "DRIVE", "COURT", "PLACE", "WAY", "APT", "SUITE", "UNIT");
 
-    private final Map<String, String> replacements;
+    /** A replacement with its precedence: 0 for a whole value, 1 for a word split out of one. */
+    private record Entry(int rank, String replacement) implements Comparable<Entry> {
+        @Override
+        public int compareTo(Entry o) {
+            return rank != o.rank ? Integer.compare(rank, o.rank) : replacement.compareTo(o.replacement);
+        }
+    }
+
+    private static final java.util.regex.Pattern NAME_LIKE = java.util.regex.Pattern.compile("[\\p{L}\\s'’.,-]+");
+
+    private final Map<String, Entry> replacements;
     private final Map<String, Boolean> firstTokens;
     private final AtomicInteger maxTokens;
 
@@ -47,7 +59,7 @@ public final class KnownIdentifiers {
         this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), 0);
     }
 
-    private KnownIdentifiers(Map<String, String> replacements, Map<String, Boolean> firstTokens, int maxTokens) {
+    private KnownIdentifiers(Map<String, Entry> replacements, Map<String, Boolean> firstTokens, int maxTokens) {
         this.replacements = replacements;
         this.firstTokens = firstTokens;
         this.maxTokens = new AtomicInteger(maxTokens);
@@ -62,17 +74,17 @@ public final class KnownIdentifiers {
         if (tokens.isEmpty() || tokens.size() > MAX_TOKENS) {
             return;
         }
-        putIfSignificant(tokens, replacement);
-        if (tokens.size() > 1 && tokens.stream().allMatch(KnownIdentifiers::isAlphabetic)) {
+        putIfSignificant(tokens, new Entry(0, replacement));
+        if (tokens.size() > 1 && NAME_LIKE.matcher(value).matches()) {
             for (String t : tokens) {
                 if (t.length() >= 2 && !COMMON_WORDS.contains(t)) {
-                    putIfSignificant(List.of(t), replacement);
+                    putIfSignificant(List.of(t), new Entry(1, replacement));
                 }
             }
         }
     }
 
-    private void putIfSignificant(List<String> tokens, String replacement) {
+    private void putIfSignificant(List<String> tokens, Entry replacement) {
         int letters = 0;
         int digits = 0;
         for (String t : tokens) {
@@ -105,7 +117,8 @@ public final class KnownIdentifiers {
 
     /** The replacement for a token sequence, or {@code null}. */
     String replacement(String joinedTokens) {
-        return replacements.get(joinedTokens);
+        Entry e = replacements.get(joinedTokens);
+        return e == null ? null : e.replacement();
     }
 
     /** Whether some identifier starts with this (upper-case) token; a cheap pre-check. */
@@ -136,9 +149,5 @@ public final class KnownIdentifiers {
             }
         }
         return out;
-    }
-
-    private static boolean isAlphabetic(String token) {
-        return token.chars().allMatch(Character::isLetter);
     }
 }

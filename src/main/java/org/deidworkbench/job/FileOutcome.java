@@ -16,9 +16,10 @@ import org.deidworkbench.model.Problem;
  * @param actionCounts values handled per rule
  * @param problems why it failed or was quarantined, and values that were emptied
  * @param warningCount total emptied values (may exceed the listed problems)
+ * @param unmatchedFields fields the profile's default applied to (no rule matched them)
  */
 public record FileOutcome(String output, String format, Status status, long records, String sha256,
-        SortedMap<String, Long> actionCounts, List<Problem> problems, long warningCount) {
+        SortedMap<String, Long> actionCounts, List<Problem> problems, long warningCount, List<String> unmatchedFields) {
 
     /** The three ends a file can come to. */
     public enum Status {
@@ -32,5 +33,6 @@ public record FileOutcome(String output, String format, Status status, long reco
 
     public FileOutcome {
         problems = List.copyOf(problems);
+        unmatchedFields = List.copyOf(unmatchedFields);
     }
 }

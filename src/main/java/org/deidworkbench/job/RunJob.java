@@ -268,7 +268,8 @@ public final class RunJob {
             }
             List<Problem> problems = new ArrayList<>(stats.warnings());
             outcomes[f.index()] = new FileOutcome("", f.format().name(), FileOutcome.Status.WRITTEN, stats.records(),
-                    HexFormat.of().formatHex(sha256.digest()), stats.actionCounts(), problems, stats.warningCount());
+                    HexFormat.of().formatHex(sha256.digest()), stats.actionCounts(), problems, stats.warningCount(),
+                    stats.unmatchedFields());
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -288,7 +289,7 @@ public final class RunJob {
 
     private static FileOutcome failed(InputFile f, String code, String location, String message) {
         return new FileOutcome("", f.format().name(), FileOutcome.Status.FAILED, 0, "", new TreeMap<>(),
-                List.of(new Problem(code, "", location, message + "; nothing was written for this file")), 0);
+                List.of(new Problem(code, "", location, message + "; nothing was written for this file")), 0, List.of());
     }
 
     /** A defect in deid itself must not stop the other files, nor leak a value through its message. */
@@ -316,14 +317,14 @@ public final class RunJob {
             }
         }
         return new FileOutcome("", f.format().name(), FileOutcome.Status.QUARANTINED, 0, "", new TreeMap<>(),
-                List.of(new Problem(code, "", "", message)), 0);
+                List.of(new Problem(code, "", "", message)), 0, List.of());
     }
 
     private static FileOutcome withName(FileOutcome o, String name) {
         List<Problem> problems = o.problems().stream()
                 .map(p -> new Problem(p.code(), name, p.location(), p.message())).toList();
         return new FileOutcome(name, o.format(), o.status(), o.records(), o.sha256(), o.actionCounts(), problems,
-                o.warningCount());
+                o.warningCount(), o.unmatchedFields());
     }
 
     private void checkPaths(Path out) throws JobException {
@@ -488,7 +489,11 @@ public final class RunJob {
             Instant started, Instant finished) throws IOException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("tool", "deid-workbench " + toolVersion());
-        report.put("profile", Map.of("name", request.profile().name(), "sha256", request.profileSha256()));
+        Map<String, Object> profileInfo = new LinkedHashMap<>();
+        profileInfo.put("name", request.profile().name());
+        profileInfo.put("sha256", request.profileSha256());
+        profileInfo.put("default", request.profile().defaultSpec().action().yamlName());
+        report.put("profile", profileInfo);
         long written = results.stream().filter(o -> o.status() == FileOutcome.Status.WRITTEN).count();
         long failed = results.stream().filter(o -> o.status() == FileOutcome.Status.FAILED).count();
         long quarantined = results.stream().filter(o -> o.status() == FileOutcome.Status.QUARANTINED).count();
@@ -517,6 +522,9 @@ public final class RunJob {
                 f.put("sha256", o.sha256());
             }
             f.put("actions", o.actionCounts());
+            if (!o.unmatchedFields().isEmpty()) {
+                f.put("defaultAppliedTo", o.unmatchedFields());
+            }
             List<Map<String, String>> problems = new ArrayList<>();
             for (Problem p : o.problems()) {
                 Map<String, String> pm = new LinkedHashMap<>();

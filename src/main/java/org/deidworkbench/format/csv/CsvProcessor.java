@@ -52,8 +52,8 @@ public final class CsvProcessor implements FileProcessor {
     }
 
     /** The decision for one column, made once per file from its header. */
-    private record Column(String header, String counterKey, ActionSpec spec, String label, boolean identifier,
-            DeidMethod method) {
+    private record Column(String header, String ruleId, String counterKey, ActionSpec spec, String label,
+            boolean identifier, DeidMethod method) {
     }
 
     @Override
@@ -147,7 +147,13 @@ public final class CsvProcessor implements FileProcessor {
                 long count = columns[c].spec().action() == Action.REMOVE ? records : counts[c];
                 actionCounts.merge(columns[c].counterKey(), count, Long::sum);
             }
-            return new FileStats(records, actionCounts, warnings, warningCount);
+            List<String> unmatched = new ArrayList<>();
+            for (Column column : columns) {
+                if (column.ruleId() == null) {
+                    unmatched.add(column.header());
+                }
+            }
+            return new FileStats(records, actionCounts, warnings, warningCount, unmatched);
         }
     }
 
@@ -162,7 +168,7 @@ public final class CsvProcessor implements FileProcessor {
             String label = rule != null ? rule.label() : "REDACTED";
             boolean identifier = rule != null ? rule.identifier() : profile.defaultIdentifier();
             DeidMethod method = withMethods ? engine.method(spec) : null;
-            columns[c] = new Column(h, id + " (" + spec.action().yamlName() + ")", spec,
+            columns[c] = new Column(h, rule != null ? rule.id() : null, id + " (" + spec.action().yamlName() + ")", spec,
                     label.toUpperCase(Locale.ROOT), identifier, method);
         }
         return columns;
