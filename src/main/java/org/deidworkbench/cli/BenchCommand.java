@@ -1,0 +1,82 @@
+package org.deidworkbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.deidworkbench.config.ProfileException;
+import org.deidworkbench.config.ProfileLoader;
+import org.deidworkbench.job.CsvBenchmark;
+import org.deidworkbench.job.JobException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code deid bench}: speed and memory measurements on synthetic data. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory on synthetic data.",
+        subcommands = {BenchCommand.Csv.class})
+final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code deid bench csv}. */
+    @Command(name = "csv", mixinStandardHelpOptions = true,
+            description = {"Time the CSV pipeline against a raw Commons CSV parse + print of the same file.",
+                "Run with a small heap to show streaming, e.g. DEID_JAVA_OPTS=-Xmx64m ./deid bench csv --size-mb 256"})
+    static final class Csv implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--size-mb", defaultValue = "100", description = "Size of the synthetic file (default: ${DEFAULT-VALUE}).")
+        long sizeMb;
+
+        @Option(names = {"-p", "--profile"}, defaultValue = "csv-template", description = "Profile (default: ${DEFAULT-VALUE}).")
+        String profile;
+
+        @Option(names = "--dir", description = "Scratch folder (default: a new temporary folder, deleted afterwards).")
+        Path dir;
+
+        @Override
+        public Integer call() throws IOException {
+            Path work = dir != null ? dir : Files.createTempDirectory("deid-bench");
+            try {
+                CsvBenchmark.Result r = CsvBenchmark.run(work, sizeMb * 1_000_000L, ProfileLoader.resolve(profile));
+                PrintWriter o = spec.commandLine().getOut();
+                double mb = r.bytes() / 1e6;
+                double pipeline = r.scanSeconds() + r.transformSeconds();
+                o.printf("file:      %,d rows, %.1f MB (synthetic lab results, 5,000 patients)%n", r.rows(), mb);
+                o.printf("raw:       %.2f s  %,.0f rows/s  %.1f MB/s   (Commons CSV parse + print)%n", r.rawSeconds(),
+                        r.rows() / r.rawSeconds(), mb / r.rawSeconds());
+                o.printf("pipeline:  %.2f s  %,.0f rows/s  %.1f MB/s   (scan %.2f s + transform %.2f s)%n", pipeline,
+                        r.rows() / pipeline, mb / pipeline, r.scanSeconds(), r.transformSeconds());
+                o.printf("ratio:     %.2fx of raw   (target >= 0.5x)%n", r.ratio());
+                o.printf("whole run: %.2f s including key file sealing and verification%n", r.totalSeconds());
+                o.printf("heap:      peak %.1f MB of max %.1f MB (file is %.1fx the max heap)%n",
+                        r.peakHeapBytes() / 1e6, r.maxHeapBytes() / 1e6, r.bytes() / (double) r.maxHeapBytes());
+                o.flush();
+                return ExitCode.OK;
+            } catch (ProfileException e) {
+                throw Failures.of(e);
+            } catch (JobException e) {
+                throw Failures.of(e);
+            } finally {
+                if (dir == null) {
+                    try (Stream<Path> walk = Files.walk(work)) {
+                        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

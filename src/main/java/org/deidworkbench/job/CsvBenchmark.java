@@ -1,0 +1,136 @@
+package org.deidworkbench.job;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import org.deidworkbench.format.FormatException;
+import org.deidworkbench.format.csv.CsvBaseline;
+import org.deidworkbench.format.csv.CsvSniffer;
+import org.deidworkbench.model.Profile;
+
+/**
+ * Measures the CSV pipeline against a raw Commons CSV parse and print of the same synthetic file,
+ * and the peak heap of the pipeline. Numbers belong in {@code performance.md}, never in tests.
+ */
+public final class CsvBenchmark {
+
+    /**
+     * One measurement.
+     *
+     * @param rows data rows in the file
+     * @param bytes file size
+     * @param rawSeconds plain Commons CSV parse + print
+     * @param scanSeconds the pipeline's identifier scan pass (0 when the profile scrubs no text)
+     * @param transformSeconds the pipeline's transform pass
+     * @param totalSeconds the whole run, including key file sealing (PBKDF2) and finishing
+     * @param peakHeapBytes sum of the heap pools' peak usage during the run (an upper bound)
+     * @param maxHeapBytes the JVM's maximum heap ({@code -Xmx})
+     */
+    public record Result(long rows, long bytes, double rawSeconds, double scanSeconds, double transformSeconds,
+            double totalSeconds, long peakHeapBytes, long maxHeapBytes) {
+
+        /** Pipeline throughput (scan + transform) relative to the raw parse + print. */
+        public double ratio() {
+            return rawSeconds / (scanSeconds + transformSeconds);
+        }
+    }
+
+    private CsvBenchmark() {
+    }
+
+    /**
+     * Writes a synthetic lab-results file of about {@code targetBytes} into {@code dir}, then times the
+     * raw baseline and a real run of {@code profile} over it.
+     */
+    public static Result run(Path dir, long targetBytes, Profile profile) throws IOException, JobException {
+        Path input = dir.resolve("in");
+        Files.createDirectories(input);
+        Path file = input.resolve("lab_results.csv");
+        long rows = generate(file, targetBytes);
+        long bytes = Files.size(file);
+
+        long t0 = System.nanoTime();
+        try {
+            CsvBaseline.parseAndPrint(file, CsvSniffer.sniff(file), OutputStream.nullOutputStream());
+        } catch (FormatException e) {
+            throw new JobException(JobException.Reason.IO_ERROR, "benchmark file not readable: " + e.getMessage(), e);
+        }
+        double raw = (System.nanoTime() - t0) / 1e9;
+
+        Map<String, Long> phaseStart = new ConcurrentHashMap<>();
+        Map<String, Long> phaseEnd = new ConcurrentHashMap<>();
+        RunListener timing = new RunListener() {
+            private volatile String current;
+
+            @Override
+            public void phase(String name, int files, long b) {
+                long now = System.nanoTime();
+                if (current != null) {
+                    phaseEnd.put(current, now);
+                }
+                phaseStart.put(name, now);
+                current = name;
+            }
+        };
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        System.gc();
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long t1 = System.nanoTime();
+        new RunJob(new RunRequest(List.of(input), dir.resolve("out"), dir.resolve("out.deidkey"),
+                "benchmark-passphrase".toCharArray(), profile, "benchmark", 1), timing).run();
+        double total = (System.nanoTime() - t1) / 1e9;
+        long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return new Result(rows, bytes, raw, seconds(phaseStart, phaseEnd, "scan"),
+                seconds(phaseStart, phaseEnd, "transform"), total, peak, Runtime.getRuntime().maxMemory());
+    }
+
+    private static double seconds(Map<String, Long> start, Map<String, Long> end, String phase) {
+        Long s = start.get(phase);
+        Long e = end.get(phase);
+        return s == null || e == null ? 0 : (e - s) / 1e9;
+    }
+
+    /** Lab results for 5,000 synthetic patients, with free-text comments; returns the row count. */
+    static long generate(Path file, long targetBytes) throws IOException {
+        Random rng = new Random(42);
+        String[] tests = {"2345-7;Glucose;mg/dL;70-99", "718-7;Hemoglobin;g/dL;12.0-17.5",
+            "2160-0;Creatinine;mg/dL;0.6-1.3", "6690-2;WBC;10*3/uL;4.5-11.0"};
+        String[] comments = {"", "", "Specimen re-drawn", "hemolysed, repeat requested",
+            "Called result to ward 4B, read back confirmed", "\"Critical\"; physician notified"};
+        long rows = 0;
+        long written = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            String header = "patient_id;collected_at;loinc_code;test_name;unit;reference_range;result_value;comment\n";
+            w.write(header);
+            written += header.length();
+            LocalDate base = LocalDate.of(2020, 1, 1);
+            while (written < targetBytes) {
+                String test = tests[rng.nextInt(tests.length)];
+                String comment = comments[rng.nextInt(comments.length)];
+                if (comment.contains("\"")) {
+                    comment = "\"" + comment.replace("\"", "\"\"") + "\"";
+                }
+                String line = String.format(Locale.ROOT, "%d;%s %02d:%02d;%s;%.1f;%s%n", 100000 + rng.nextInt(5000),
+                        base.plusDays(rng.nextInt(1500)), rng.nextInt(24), rng.nextInt(60), test,
+                        rng.nextDouble() * 200, comment);
+                w.write(line);
+                written += line.length();
+                rows++;
+            }
+        }
+        return rows;
+    }
+}
