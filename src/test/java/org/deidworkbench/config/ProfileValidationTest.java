@@ -326,6 +326,12 @@ class ProfileValidationTest {
     }
 
     @Test
+    void subjectColumnCheckIsSkippedWhenItsRuleIsInvalid() {
+        single(HEAD + "subject:\n  columns: [mrn]\nrules:\n  - column: mrn\n    action: pseudonymize\n    domian: patient\n"
+                + DEFAULT, 8, "unknown key 'domian' in rule (did you mean 'domain'?)");
+    }
+
+    @Test
     void shiftDateWithoutSubjectColumnsIsReported() {
         single(rules("  - id: d\n    column: visit_date\n    action: shift-date\n"), 4,
                 "no subject column is configured");
