@@ -294,6 +294,16 @@ class ProfileValidationTest {
     }
 
     @Test
+    void aliasAsKeyIsRefused() {
+        single(HEAD + "description: &k name\n*k : t\n" + DEFAULT, 4, "aliases are not allowed in profiles");
+    }
+
+    @Test
+    void complexKeyIsReportedAsSyntaxError() {
+        single(HEAD + "? [a, b]\n: 1\n" + DEFAULT, 3, "mapping keys must be plain text");
+    }
+
+    @Test
     void customTagIsRefused() {
         single(HEAD + "description: !secret hello\n" + DEFAULT, 3, "YAML tag '!secret' is not allowed");
     }
