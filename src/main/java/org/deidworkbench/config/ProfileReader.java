@@ -65,6 +65,8 @@ final class ProfileReader {
 
     private final String source;
     private final List<ProfileProblem> problems;
+    /** Set when a rule could not be built, so whole-profile checks do not guess at its effect. */
+    private boolean someRuleInvalid;
 
     ProfileReader(String source, List<ProfileProblem> problems) {
         this.source = source;
@@ -101,7 +103,10 @@ final class ProfileReader {
         checkRulesAgainstEachOther(rules);
         List<Rule> ruleList = rules.stream().map(Parsed::rule).collect(Collectors.toList());
         if (subject != null && dflt != null) {
-            checkSubjectColumnsAreProtected(subject, ruleList, dflt);
+            if (!someRuleInvalid) {
+                // With a rule missing, the subject column's real decision is unknown: no guessing.
+                checkSubjectColumnsAreProtected(subject, ruleList, dflt);
+            }
             checkShiftDateHasSubject(subject, rules, dflt);
         }
         if (problems.size() > before || name == null || subject == null || dateShift == null || dflt == null) {
@@ -229,6 +234,7 @@ final class ProfileReader {
         if (!(node instanceof YamlNode.Mapping m)) {
             problem(node.location(), fallbackId, "a rule must be a mapping like {column: ..., action: ...}, not "
                     + node.kindName());
+            someRuleInvalid = true;
             return List.of();
         }
         int before = problems.size();
@@ -261,6 +267,7 @@ final class ProfileReader {
                     + " used on CSV columns (use pseudonymize or remove)");
         }
         if (problems.size() > before || spec == null || identifier == null || label == null) {
+            someRuleInvalid = true;
             return List.of();
         }
         List<Parsed> rules = new ArrayList<>();
@@ -410,7 +417,9 @@ final class ProfileReader {
         }
         for (String p : requiredParameters(action)) {
             if (!keys.containsKey(p)) {
-                problem(a.value().location(), id, "action " + action.yamlName() + " needs '" + p + "'" + example(p));
+                if (!misspeltKeyFor(m, List.of(p))) {
+                    problem(a.value().location(), id, "action " + action.yamlName() + " needs '" + p + "'" + example(p));
+                }
                 ok = false;
             }
         }

@@ -38,9 +38,10 @@ final class YamlTreeReader {
      * @return the root node, or {@code null} when the text is empty
      * @throws ProfileException with code {@link ProfileException#SYNTAX} when the text is not YAML
      */
+    @SuppressWarnings("deprecation") // Jackson's wrapper is the only way to reach snakeyaml's problem text.
     static YamlNode read(String yaml, String source, List<ProfileProblem> problems) throws ProfileException {
         YamlTreeReader reader = new YamlTreeReader(source, problems);
-        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(yaml)) {
+        try (YAMLParser parser = FACTORY.createParser(yaml)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return null;
@@ -56,7 +57,9 @@ final class YamlTreeReader {
             throw syntaxError(reader.location(e.getLocation()), describe(e));
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
-            if (message != null && message.startsWith("Expected a field name")) {
+            if (message != null && message.startsWith("Expected a field name") && message.contains("AliasEvent")) {
+                message = "a YAML alias is used as a key; aliases are not allowed in profiles";
+            } else if (message != null && message.startsWith("Expected a field name")) {
                 message = "mapping keys must be plain text, not lists or mappings";
             } else {
                 message = firstLine(message);
@@ -68,7 +71,7 @@ final class YamlTreeReader {
         }
     }
 
-    @SuppressWarnings("deprecation") // Jackson's wrapper is the only way to reach snakeyaml's problem text.
+    @SuppressWarnings("deprecation") // see read()
     private static String describe(com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException e) {
         String problem = e.getProblem();
         String context = e.getContext();

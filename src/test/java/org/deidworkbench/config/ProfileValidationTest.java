@@ -294,6 +294,16 @@ class ProfileValidationTest {
     }
 
     @Test
+    void aliasAsKeyIsRefused() {
+        single(HEAD + "description: &k name\n*k : t\n" + DEFAULT, 4, "aliases are not allowed in profiles");
+    }
+
+    @Test
+    void complexKeyIsReportedAsSyntaxError() {
+        single(HEAD + "? [a, b]\n: 1\n" + DEFAULT, 3, "mapping keys must be plain text");
+    }
+
+    @Test
     void customTagIsRefused() {
         single(HEAD + "description: !secret hello\n" + DEFAULT, 3, "YAML tag '!secret' is not allowed");
     }
@@ -323,6 +333,12 @@ class ProfileValidationTest {
     void subjectColumnKeptByRuleIsReported() {
         single(HEAD + "subject:\n  columns: [mrn]\nrules:\n  - id: k\n    column-pattern: 'mrn|id'\n    action: keep\n"
                 + DEFAULT, 4, "rule 'k' (line 6) gives it keep");
+    }
+
+    @Test
+    void subjectColumnCheckIsSkippedWhenItsRuleIsInvalid() {
+        single(HEAD + "subject:\n  columns: [mrn]\nrules:\n  - column: mrn\n    action: pseudonymize\n    domian: patient\n"
+                + DEFAULT, 8, "unknown key 'domian' in rule (did you mean 'domain'?)");
     }
 
     @Test

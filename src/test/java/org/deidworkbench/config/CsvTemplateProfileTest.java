@@ -1,0 +1,247 @@
+package org.deidworkbench.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.deidworkbench.model.Action;
+import org.deidworkbench.model.ActionSpec;
+import org.deidworkbench.model.Generalization;
+import org.deidworkbench.model.Profile;
+import org.deidworkbench.model.PseudonymFormat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The built-in csv-template profile: it loads, and realistic header spellings get the intended action. */
+class CsvTemplateProfileTest {
+
+    private static Profile profile;
+
+    @BeforeAll
+    static void load() throws ProfileException {
+        profile = ProfileLoader.builtIn("csv-template");
+    }
+
+    private static ColumnDecision decide(String header) {
+        return ProfileExplainer.explain(profile, List.of(header)).get(0);
+    }
+
+    @Test
+    void builtInProfileLoadsWithItsSource() {
+        assertEquals("csv-template", profile.name());
+        assertEquals("built-in:csv-template", profile.source());
+    }
+
+    @Test
+    void defaultScrubsUnknownColumnsWithoutCountingThemAsIdentifiers() {
+        assertEquals(new ActionSpec.ScrubText(), profile.defaultSpec());
+        assertFalse(profile.defaultIdentifier());
+    }
+
+    @Test
+    void subjectDomainIsPatient() {
+        assertEquals("patient", profile.subject().domain());
+    }
+
+    @Test
+    void everySubjectColumnIsPseudonymizedInThePatientDomain() {
+        for (String column : profile.subject().csvColumns()) {
+            assertEquals(new ActionSpec.Pseudonymize("patient", PseudonymFormat.DEFAULT),
+                    decide(column).spec(), column);
+        }
+    }
+
+    @Test
+    void patientIdIsPreferredOverMrnAsSubjectColumn() {
+        List<ColumnDecision> ds = ProfileExplainer.explain(profile, List.of("MRN", "PatientID"));
+        assertFalse(ds.get(0).subjectColumn());
+        assertTrue(ds.get(1).subjectColumn());
+    }
+
+    @Test
+    void namesAreIdentifiersScrubbedAsName() {
+        ColumnDecision d = decide("first_name");
+        assertTrue(d.identifier());
+        assertEquals("NAME", d.rule().label());
+    }
+
+    @Test
+    void dateOfBirthIsAnIdentifier() {
+        assertTrue(decide("DOB").identifier());
+    }
+
+    @Test
+    void ordinaryDatesAreNotIdentifiers() {
+        assertFalse(decide("admission_date").identifier());
+    }
+
+    @Test
+    void eachRecordNumberKindHasItsOwnDomain() {
+        List<String> domains = List.of("account_number", "encounter_id", "visit_id", "accession_number").stream()
+                .map(h -> ((ActionSpec.Pseudonymize) decide(h).spec()).domain()).toList();
+        assertEquals(List.of("account", "encounter", "visit", "accession"), domains);
+    }
+
+    @Test
+    void stateIsKeptButNotCountedAsIdentifier() {
+        ColumnDecision d = decide("state");
+        assertEquals(Action.KEEP, d.spec().action());
+        assertFalse(d.identifier());
+    }
+
+    @Test
+    void ageIsBandedWithTheOver89Rule() {
+        assertEquals(new ActionSpec.Generalize(Generalization.AGE_BAND), decide("age").spec());
+    }
+
+    @Test
+    void zipKeepsThreeDigits() {
+        assertEquals(new ActionSpec.Generalize(Generalization.ZIP3), decide("zip").spec());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} by {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            patient_id              | pseudonymize | subject-id
+            PatientID               | pseudonymize | subject-id
+            Patient ID              | pseudonymize | subject-id
+            pt_id                   | pseudonymize | subject-id
+            MRN                     | pseudonymize | subject-id
+            patient_mrn             | pseudonymize | subject-id
+            Medical Record Number   | pseudonymize | subject-id
+            subject_id              | pseudonymize | subject-id
+            participantId           | pseudonymize | subject-id
+            first_name              | remove       | names
+            firstName               | remove       | names
+            First Name              | remove       | names
+            last_name               | remove       | names
+            LastName                | remove       | names
+            surname                 | remove       | names
+            middle_name             | remove       | names
+            full_name               | remove       | names
+            patient_name            | remove       | names
+            PatientName             | remove       | names
+            pt_first_name           | remove       | names
+            name                    | remove       | names
+            maiden_name             | remove       | maiden-name
+            mothers_maiden_name     | remove       | maiden-name
+            "mother's name"         | remove       | relative-names
+            next_of_kin             | remove       | relative-names
+            dob                     | shift-date   | birth-date
+            date_of_birth           | shift-date   | birth-date
+            DateOfBirth             | shift-date   | birth-date
+            birthdate               | shift-date   | birth-date
+            pt_dob                  | shift-date   | birth-date
+            age                     | generalize   | age
+            Age (years)             | generalize   | age
+            age_at_admission        | generalize   | age
+            patient_age             | generalize   | age
+            admission_date          | shift-date   | event-dates
+            AdmitDate               | shift-date   | event-dates
+            discharge_dt            | shift-date   | event-dates
+            visit_date              | shift-date   | event-dates
+            encounter_datetime      | shift-date   | event-dates
+            collection_time         | shift-date   | event-dates
+            result_date             | shift-date   | event-dates
+            service_date            | shift-date   | event-dates
+            date_of_death           | shift-date   | dates
+            lab_dt                  | shift-date   | event-dates
+            timestamp               | shift-date   | dates
+            created_at              | shift-date   | at-dates
+            updatedAt               | shift-date   | at-dates
+            ssn                     | remove       | national-id
+            patientSSN              | remove       | national-id
+            social_security_number  | remove       | national-id
+            national_id             | remove       | national-id
+            NHS No                  | remove       | national-id
+            nhs_number              | remove       | national-id
+            insurance_number        | remove       | insurance-number
+            member_id               | remove       | insurance-number
+            PolicyNo                | remove       | insurance-number
+            medicare_id             | remove       | insurance-number
+            passport_number         | remove       | passport-licence
+            drivers_license         | remove       | passport-licence
+            DriverLicenceNumber     | remove       | passport-licence
+            license_plate           | remove       | vehicle
+            vehicle_id              | remove       | vehicle
+            address                 | remove       | address
+            address_line_1          | remove       | address
+            AddressLine2            | remove       | address
+            street                  | remove       | address
+            city                    | remove       | city
+            homeCity                | remove       | city
+            county                  | remove       | county
+            state                   | keep         | state
+            patient_state           | keep         | state
+            address_state           | keep         | state
+            zip                     | generalize   | zip
+            ZipCode                 | generalize   | zip
+            postal_code             | generalize   | zip
+            address_zip             | generalize   | zip
+            phone                   | remove       | phone
+            home_phone              | remove       | phone
+            mobile                  | remove       | phone
+            fax                     | remove       | phone
+            email                   | remove       | email
+            EmailAddress            | remove       | email
+            website                 | remove       | web
+            profile_url             | remove       | web
+            ip_address              | remove       | ip-address
+            client_ip               | remove       | ip-address
+            device_serial           | remove       | device-id
+            serial_number           | remove       | device-id
+            account_number          | pseudonymize | account-number
+            encounter_id            | pseudonymize | encounter-number
+            VisitNumber             | pseudonymize | visit-number
+            AccessionNo             | pseudonymize | accession-number
+            photo_path              | remove       | photo
+            image_file              | remove       | photo
+            notes                   | scrub-text   | free-text
+            clinical_notes          | scrub-text   | free-text
+            comments                | scrub-text   | free-text
+            narrative               | scrub-text   | free-text
+            description             | scrub-text   | free-text
+            history                 | scrub-text   | free-text
+            remarks                 | scrub-text   | free-text
+            text                    | scrub-text   | free-text
+            """)
+    void identifierHeaderGetsItsAction(String header, String action, String ruleId) {
+        ColumnDecision d = decide(header);
+        assertEquals(action, d.spec().action().yamlName(), d::reason);
+        assertEquals(ruleId, d.rule() == null ? "default" : d.rule().id(), d::reason);
+    }
+
+    /** Clinical columns that only look like identifiers must reach the default, never be removed. */
+    @ParameterizedTest(name = "{0} -> default")
+    @CsvSource(delimiter = '|', textBlock = """
+            lab_value
+            unit
+            result_code
+            result_value
+            ethnicity
+            toxicity_grade
+            stage
+            sex
+            race
+            test_name
+            drug_name
+            candidate
+            format
+            cell_count
+            purulent_discharge
+            adaptive_score
+            diagnosis_code
+            weight_kg
+            zipper
+            dose
+            """)
+    void clinicalHeaderGetsTheDefault(String header) {
+        ColumnDecision d = decide(header);
+        assertNull(d.rule(), d::reason);
+        assertNotEquals(Action.REMOVE, d.spec().action());
+    }
+}
