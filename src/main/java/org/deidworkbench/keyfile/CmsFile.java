@@ -93,11 +93,12 @@ final class CmsFile {
      * disagrees is NOT_A_KEY_FILE, and a complete one that fails to parse inside was damaged (TAMPERED).
      */
     static CMSAuthEnvelopedData parse(Path file, byte[] der) throws KeyFileException {
-        checkOuterHeader(file, der);
+        boolean definiteLength = checkOuterHeader(file, der);
         try {
             return new CMSAuthEnvelopedData(der);
         } catch (Exception e) {
-            if (isEndOfData(e)) {
+            // a definite-length file already has all its declared bytes, so an inner "end of data" is a damaged length
+            if (!definiteLength && isEndOfData(e)) {
                 throw truncated(file, der.length); // only reachable for indefinite-length (BER) files
             }
             throw new KeyFileException(Reason.TAMPERED, file, "Key file " + file
@@ -105,7 +106,8 @@ final class CmsFile {
         }
     }
 
-    private static void checkOuterHeader(Path file, byte[] d) throws KeyFileException {
+    /** Returns whether the outer length is definite (DER); throws TRUNCATED / NOT_A_KEY_FILE / TAMPERED. */
+    private static boolean checkOuterHeader(Path file, byte[] d) throws KeyFileException {
         if (d.length == 0) {
             throw new KeyFileException(Reason.TRUNCATED, file, "Key file " + file
                     + " is empty (0 bytes): it was cut short when copied or written. Restore it from a backup.");
@@ -152,6 +154,7 @@ final class CmsFile {
                         + " unexpected bytes after its end (declared " + declared + " bytes). Restore it from a backup.");
             }
         }
+        return length >= 0;
     }
 
     private static boolean isEndOfData(Throwable e) {
