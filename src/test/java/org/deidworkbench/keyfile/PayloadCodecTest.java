@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class PayloadCodecTest {
 
     private static final Path FILE = Path.of("project.deidkey");
+    private static final String JSON_NOISE = "{}[]\":,0123456789e.-tnfu \u00ff\u0080";
 
     private static String golden() throws IOException {
         try (InputStream in = PayloadCodecTest.class.getResourceAsStream("sample-payload.json")) {
@@ -129,6 +130,28 @@ class PayloadCodecTest {
         assertFalse(e.getMessage().contains("MRN"), e.getMessage());
         assertTrue(e.getMessage().contains("project.deidkey"), e.getMessage());
         assertEquals(null, e.getCause());
+    }
+
+    /** Random damage to valid JSON (seeded, so reproducible) is either read or refused as KeyFileException, nothing else. */
+    @Test
+    void randomlyDamagedJsonFailsOnlyWithKeyFileException() throws Exception {
+        byte[] good = golden().getBytes(StandardCharsets.UTF_8);
+        java.util.Random random = new java.util.Random(20261129L);
+        for (int round = 0; round < 3_000; round++) {
+            byte[] bad = good.clone();
+            int changes = 1 + random.nextInt(4);
+            for (int c = 0; c < changes; c++) {
+                int at = random.nextInt(bad.length);
+                bad[at] = (byte) JSON_NOISE.charAt(random.nextInt(JSON_NOISE.length()));
+            }
+            int length = random.nextInt(8) == 0 ? random.nextInt(bad.length) : bad.length;
+            byte[] input = java.util.Arrays.copyOf(bad, length);
+            try {
+                PayloadCodec.read(input, FILE);
+            } catch (KeyFileException expected) {
+                assertTrue(expected.getMessage().contains("project.deidkey"));
+            }
+        }
     }
 
     /**
