@@ -163,7 +163,9 @@ final class CmsFile {
                 return true;
             }
             String m = t.getMessage();
-            if (m != null && (m.contains("EOF") || m.contains("unexpected end") || m.contains("out of data"))) {
+            // Bouncy Castle's wording when a length runs past the end of the input
+            if (m != null && (m.contains("EOF") || m.contains("unexpected end") || m.contains("out of data")
+                    || m.contains("out of bounds length"))) {
                 return true;
             }
         }

@@ -106,4 +106,47 @@ class KeyFileOpensslTest {
     void opensslOpensTheTrusteeFileWithThePassphraseToo() throws Exception {
         assertTrue(decrypt(trusteeFile, "-pwri_password", PASS).sameAs(TestFixtures.sampleContents()));
     }
+
+    /** OpenSSL-sealed (RSA-OAEP, AES-256-GCM) key file; {@code streamed} gives indefinite-length BER. */
+    private static Path opensslSealed(String name, boolean streamed) throws Exception {
+        Path json = Files.write(dir.resolve(name + ".json"), PayloadCodec.write(TestFixtures.sampleContents()));
+        Path cert = TestFixtures.writeCertPem(dir, name + "-rsa.pem", rsa.certificate());
+        Path out = dir.resolve(name + ".deidkey");
+        List<String> cmd = new ArrayList<>(List.of("openssl", "cms", "-encrypt", "-aes-256-gcm", "-binary", "-in",
+                json.toString(), "-outform", "DER", "-out", out.toString(), "-recip", cert.toString(),
+                "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256"));
+        if (streamed) {
+            cmd.add("-stream");
+        }
+        TestFixtures.Result r = TestFixtures.run(cmd);
+        assertEquals(0, r.exitCode(), r.stderr());
+        Files.delete(json);
+        return out;
+    }
+
+    @Test
+    void keyFileSealedByOpensslOpensWithTheTrusteeKey() throws Exception {
+        Path file = opensslSealed("ossl", false);
+        assertTrue(KeyFileStore.open(file, rsa.privateKey(), rsa.certificate()).sameAs(TestFixtures.sampleContents()));
+    }
+
+    @Test
+    void streamedBerKeyFileSealedByOpensslOpensWithTheTrusteeKey() throws Exception {
+        Path file = opensslSealed("ossl-ber", true);
+        assertEquals(0x80, Files.readAllBytes(file)[1] & 0xFF, "expected indefinite-length BER");
+        assertTrue(KeyFileStore.open(file, rsa.privateKey(), rsa.certificate()).sameAs(TestFixtures.sampleContents()));
+    }
+
+    @Test
+    void everyTruncationOfAStreamedBerFileIsTruncated() throws Exception {
+        byte[] full = Files.readAllBytes(opensslSealed("ossl-ber-cut", true));
+        Path cut = dir.resolve("ber-cut.deidkey");
+        for (int len = 0; len < full.length; len++) {
+            Files.write(cut, java.util.Arrays.copyOf(full, len));
+            final int n = len;
+            KeyFileException e = org.junit.jupiter.api.Assertions.assertThrows(KeyFileException.class,
+                    () -> KeyFileStore.open(cut, rsa.privateKey(), rsa.certificate()), () -> "cut to " + n + " opened");
+            assertEquals(KeyFileException.Reason.TRUNCATED, e.reason(), "cut to " + len + " bytes");
+        }
+    }
 }
