@@ -322,6 +322,33 @@ class KeyFileStoreTest {
         }
     }
 
+    /** Seeded random multi-byte damage: never a different result, and only KeyFileException as failure. */
+    @Test
+    void randomDamageNeverOpensToDifferentContents() throws Exception {
+        Path file = savedSampleOneIteration();
+        byte[] full = Files.readAllBytes(file);
+        KeyFileContents expected = TestFixtures.sampleContents();
+        java.util.Random random = new java.util.Random(42);
+        Path bad = dir.resolve("bad.deidkey");
+        for (int round = 0; round < 300; round++) {
+            byte[] copy = full.clone();
+            for (int k = 0, n = 2 + random.nextInt(6); k < n; k++) {
+                copy[random.nextInt(copy.length)] = (byte) random.nextInt(256);
+            }
+            Files.write(bad, copy);
+            try {
+                assertTrue(KeyFileStore.open(bad, TestFixtures.PASSPHRASE).sameAs(expected), "round " + round);
+            } catch (KeyFileException expectedFailure) {
+                assertEquals(bad, expectedFailure.file());
+            }
+        }
+    }
+
+    @Test
+    void folderInsteadOfAFileIsIoError() {
+        assertEquals(Reason.IO_ERROR, openReason(dir));
+    }
+
     @Test
     void payloadOfANewerVersionIsUnsupportedVersion() throws Exception {
         Path file = dir.resolve("future.deidkey");
