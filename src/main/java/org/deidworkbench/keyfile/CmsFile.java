@@ -187,16 +187,45 @@ final class CmsFile {
                 + " of its " + declared + " bytes. It was cut short when copied or written; restore it from a backup.");
     }
 
+    /** Certificates stored in originatorInfo that match a trustee entry, in entry order. */
+    static List<java.security.cert.X509Certificate> trusteeCertificates(Path file, CMSAuthEnvelopedData envelope)
+            throws KeyFileException {
+        try {
+            List<X509CertificateHolder> stored = storedCertificates(envelope);
+            org.bouncycastle.cert.jcajce.JcaX509CertificateConverter converter =
+                    new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter();
+            List<java.security.cert.X509Certificate> result = new ArrayList<>();
+            for (RecipientInformation ri : envelope.getRecipientInfos().getRecipients()) {
+                if (ri instanceof KeyTransRecipientInformation || ri instanceof KeyAgreeRecipientInformation) {
+                    PKIXRecipientId rid = (PKIXRecipientId) ri.getRID();
+                    Optional<X509CertificateHolder> cert = stored.stream().filter(rid::match).findFirst();
+                    if (cert.isPresent()) {
+                        result.add(converter.getCertificate(cert.get()));
+                    }
+                }
+            }
+            return List.copyOf(result);
+        } catch (java.security.cert.CertificateException | RuntimeException e) {
+            throw new KeyFileException(Reason.TAMPERED, file, "Key file " + file
+                    + " has a damaged stored trustee certificate. Restore it from a backup.", e);
+        }
+    }
+
+    private static List<X509CertificateHolder> storedCertificates(CMSAuthEnvelopedData envelope) {
+        List<X509CertificateHolder> certs = new ArrayList<>();
+        OriginatorInformation originator = envelope.getOriginatorInfo();
+        if (originator != null) {
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> stored = originator.getCertificates().getMatches(null);
+            certs.addAll(stored);
+        }
+        return certs;
+    }
+
     /** Builds the inspection result from the unencrypted parts of the envelope. */
     static KeyFileInfo describe(Path file, byte[] der, CMSAuthEnvelopedData envelope) throws KeyFileException {
         try {
-            List<X509CertificateHolder> certs = new ArrayList<>();
-            OriginatorInformation originator = envelope.getOriginatorInfo();
-            if (originator != null) {
-                @SuppressWarnings("unchecked")
-                Collection<X509CertificateHolder> stored = originator.getCertificates().getMatches(null);
-                certs.addAll(stored);
-            }
+            List<X509CertificateHolder> certs = storedCertificates(envelope);
             List<KeyFileInfo.RecipientEntry> entries = new ArrayList<>();
             for (RecipientInformation ri : envelope.getRecipientInfos().getRecipients()) {
                 entries.add(describe(ri, certs));

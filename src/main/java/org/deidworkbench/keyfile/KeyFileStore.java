@@ -533,6 +533,19 @@ public final class KeyFileStore {
     // ------------------------------------------------------------------------------------------ inspect
 
     /**
+     * The trustee certificates stored in the file (in {@code originatorInfo}), one per trustee entry, in entry
+     * order; no passphrase needed. Pass them back to {@link #save} to keep the trustees when re-sealing (e.g.
+     * after a passphrase change, or with one certificate added). Entries whose certificate is not stored (a
+     * file made by another tool) are left out. Cheap.
+     *
+     * @throws KeyFileException as {@link #inspect}
+     */
+    public static List<X509Certificate> trustees(Path file) throws KeyFileException {
+        byte[] der = CmsFile.read(file);
+        return CmsFile.trusteeCertificates(file, CmsFile.parse(file, der));
+    }
+
+    /**
      * Describes a key file's envelope without decrypting it (no passphrase or key needed): recipient entries
      * with their PBKDF2 parameters or certificate identities, content cipher and file size. Cheap.
      *

@@ -188,6 +188,21 @@ class KeyFileStoreTest {
         assertTrue(e.subject().orElseThrow().contains("CN=Trustee EC"), e.subject().toString());
     }
 
+    @Test
+    void trusteesAreReadBackSoAReSealKeepsThem() throws Exception {
+        Path file = dir.resolve("t.deidkey");
+        TestFixtures.saveFast(file, TestFixtures.sampleContents(), List.of(rsa.certificate(), ec.certificate()));
+        List<java.security.cert.X509Certificate> stored = KeyFileStore.trustees(file);
+        assertEquals(Set.of(rsa.certificate(), ec.certificate()), Set.copyOf(stored));
+        TestFixtures.saveFast(file, KeyFileStore.open(file, TestFixtures.PASSPHRASE), stored);
+        assertTrue(KeyFileStore.open(file, ec.privateKey(), ec.certificate()).sameAs(TestFixtures.sampleContents()));
+    }
+
+    @Test
+    void fileWithoutTrusteesHasNoStoredCertificates() throws Exception {
+        assertEquals(List.of(), KeyFileStore.trustees(savedSample()));
+    }
+
     // ------------------------------------------------------------------ distinct errors
 
     @Test
