@@ -395,22 +395,34 @@ public final class KeyFileStore {
     }
 
     private static void moveNoReplace(Path temp, Path target) throws IOException, KeyFileException {
+        boolean linked;
         try {
             Files.createLink(target, temp); // atomic "create if absent"
-            Files.delete(temp);
-            return;
+            linked = true;
         } catch (FileAlreadyExistsException e) {
             throw alreadyExists(target);
         } catch (UnsupportedOperationException | IOException e) {
-            // no hard links here (e.g. FAT, some network shares): check, then rename
+            linked = false; // no hard links here (e.g. FAT, some network shares): check, then rename
+        }
+        if (linked) {
+            try {
+                Files.delete(temp);
+            } catch (IOException e) {
+                // the key file is complete; the leftover name points at the same verified bytes
+            }
+            return;
         }
         if (Files.exists(target)) {
             throw alreadyExists(target);
         }
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw alreadyExists(target);
         }
     }
 
