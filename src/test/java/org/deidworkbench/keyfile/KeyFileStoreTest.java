@@ -3,7 +3,6 @@ package org.deidworkbench.keyfile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -497,13 +496,12 @@ class KeyFileStoreTest {
     }
 
     @Test
-    void wrongPassphraseErrorCarriesNoCauseMentioningThePassphrase() throws Exception {
+    void wrongPassphraseErrorChainNeverMentionsThePassphrase() throws Exception {
         Path file = savedSample();
         KeyFileException e = assertThrows(KeyFileException.class, () -> KeyFileStore.open(file, "s3cr3t-pass".toCharArray()));
         for (Throwable t = e; t != null; t = t.getCause()) {
             assertFalse(String.valueOf(t.getMessage()).contains("s3cr3t"), t.toString());
         }
-        assertInstanceOf(KeyFileException.class, e);
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
