@@ -93,11 +93,12 @@ final class CmsFile {
      * disagrees is NOT_A_KEY_FILE, and a complete one that fails to parse inside was damaged (TAMPERED).
      */
     static CMSAuthEnvelopedData parse(Path file, byte[] der) throws KeyFileException {
-        checkOuterHeader(file, der);
+        boolean definiteLength = checkOuterHeader(file, der);
         try {
             return new CMSAuthEnvelopedData(der);
         } catch (Exception e) {
-            if (isEndOfData(e)) {
+            // a definite-length file already has all its declared bytes, so an inner "end of data" is a damaged length
+            if (!definiteLength && isEndOfData(e)) {
                 throw truncated(file, der.length); // only reachable for indefinite-length (BER) files
             }
             throw new KeyFileException(Reason.TAMPERED, file, "Key file " + file
@@ -105,7 +106,8 @@ final class CmsFile {
         }
     }
 
-    private static void checkOuterHeader(Path file, byte[] d) throws KeyFileException {
+    /** Returns whether the outer length is definite (DER); throws TRUNCATED / NOT_A_KEY_FILE / TAMPERED. */
+    private static boolean checkOuterHeader(Path file, byte[] d) throws KeyFileException {
         if (d.length == 0) {
             throw new KeyFileException(Reason.TRUNCATED, file, "Key file " + file
                     + " is empty (0 bytes): it was cut short when copied or written. Restore it from a backup.");
@@ -152,6 +154,7 @@ final class CmsFile {
                         + " unexpected bytes after its end (declared " + declared + " bytes). Restore it from a backup.");
             }
         }
+        return length >= 0;
     }
 
     private static boolean isEndOfData(Throwable e) {
@@ -160,7 +163,9 @@ final class CmsFile {
                 return true;
             }
             String m = t.getMessage();
-            if (m != null && (m.contains("EOF") || m.contains("unexpected end") || m.contains("out of data"))) {
+            // Bouncy Castle's wording when a length runs past the end of the input
+            if (m != null && (m.contains("EOF") || m.contains("unexpected end") || m.contains("out of data")
+                    || m.contains("out of bounds length"))) {
                 return true;
             }
         }
@@ -182,16 +187,45 @@ final class CmsFile {
                 + " of its " + declared + " bytes. It was cut short when copied or written; restore it from a backup.");
     }
 
+    /** Certificates stored in originatorInfo that match a trustee entry, in entry order. */
+    static List<java.security.cert.X509Certificate> trusteeCertificates(Path file, CMSAuthEnvelopedData envelope)
+            throws KeyFileException {
+        try {
+            List<X509CertificateHolder> stored = storedCertificates(envelope);
+            org.bouncycastle.cert.jcajce.JcaX509CertificateConverter converter =
+                    new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter();
+            List<java.security.cert.X509Certificate> result = new ArrayList<>();
+            for (RecipientInformation ri : envelope.getRecipientInfos().getRecipients()) {
+                if (ri instanceof KeyTransRecipientInformation || ri instanceof KeyAgreeRecipientInformation) {
+                    PKIXRecipientId rid = (PKIXRecipientId) ri.getRID();
+                    Optional<X509CertificateHolder> cert = stored.stream().filter(rid::match).findFirst();
+                    if (cert.isPresent()) {
+                        result.add(converter.getCertificate(cert.get()));
+                    }
+                }
+            }
+            return List.copyOf(result);
+        } catch (java.security.cert.CertificateException | RuntimeException e) {
+            throw new KeyFileException(Reason.TAMPERED, file, "Key file " + file
+                    + " has a damaged stored trustee certificate. Restore it from a backup.", e);
+        }
+    }
+
+    private static List<X509CertificateHolder> storedCertificates(CMSAuthEnvelopedData envelope) {
+        List<X509CertificateHolder> certs = new ArrayList<>();
+        OriginatorInformation originator = envelope.getOriginatorInfo();
+        if (originator != null) {
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> stored = originator.getCertificates().getMatches(null);
+            certs.addAll(stored);
+        }
+        return certs;
+    }
+
     /** Builds the inspection result from the unencrypted parts of the envelope. */
     static KeyFileInfo describe(Path file, byte[] der, CMSAuthEnvelopedData envelope) throws KeyFileException {
         try {
-            List<X509CertificateHolder> certs = new ArrayList<>();
-            OriginatorInformation originator = envelope.getOriginatorInfo();
-            if (originator != null) {
-                @SuppressWarnings("unchecked")
-                Collection<X509CertificateHolder> stored = originator.getCertificates().getMatches(null);
-                certs.addAll(stored);
-            }
+            List<X509CertificateHolder> certs = storedCertificates(envelope);
             List<KeyFileInfo.RecipientEntry> entries = new ArrayList<>();
             for (RecipientInformation ri : envelope.getRecipientInfos().getRecipients()) {
                 entries.add(describe(ri, certs));

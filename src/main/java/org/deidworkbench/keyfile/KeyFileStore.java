@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -45,6 +44,7 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.KeyAgreeRecipientInformation;
 import org.bouncycastle.cms.KeyTransRecipientInformation;
 import org.bouncycastle.cms.OriginatorInfoGenerator;
+import org.bouncycastle.cms.PKIXRecipientId;
 import org.bouncycastle.cms.PasswordRecipient;
 import org.bouncycastle.cms.PasswordRecipientInformation;
 import org.bouncycastle.cms.Recipient;
@@ -139,7 +139,7 @@ public final class KeyFileStore {
         RecipientInformation entry = null;
         for (RecipientInformation ri : envelope.getRecipientInfos().getRecipients()) {
             if ((ri instanceof KeyTransRecipientInformation || ri instanceof KeyAgreeRecipientInformation)
-                    && ri.getRID().match(holder)) {
+                    && ((PKIXRecipientId) ri.getRID()).match(holder)) {
                 entry = ri;
                 break;
             }
@@ -191,7 +191,7 @@ public final class KeyFileStore {
             try {
                 return entry.getContent(recipient);
             } catch (CMSException | RuntimeException e) {
-                last = switch (recipient.failedStage) {
+                KeyFileException failure = switch (recipient.failedStage) {
                     case UNWRAP -> new KeyFileException(Reason.WRONG_PASSPHRASE, file, "Wrong passphrase for key file "
                             + file + " (or the file's password entry is damaged). Check the passphrase and try again.", e);
                     case PARAMETERS -> new KeyFileException(Reason.TAMPERED, file, "Key file " + file
@@ -199,7 +199,11 @@ public final class KeyFileStore {
                     case NONE -> tampered(file, e);
                 };
                 if (recipient.failedStage == Stage.NONE) {
-                    throw last; // the passphrase was right: content failures are not worth retrying
+                    throw failure; // the passphrase was right: content failures are not worth retrying
+                }
+                // with several password entries, a failed key check anywhere is the likelier explanation
+                if (last == null || last.reason() != Reason.WRONG_PASSPHRASE) {
+                    last = failure;
                 }
             }
         }
@@ -391,22 +395,34 @@ public final class KeyFileStore {
     }
 
     private static void moveNoReplace(Path temp, Path target) throws IOException, KeyFileException {
+        boolean linked;
         try {
             Files.createLink(target, temp); // atomic "create if absent"
-            Files.delete(temp);
-            return;
+            linked = true;
         } catch (FileAlreadyExistsException e) {
             throw alreadyExists(target);
         } catch (UnsupportedOperationException | IOException e) {
-            // no hard links here (e.g. FAT, some network shares): check, then rename
+            linked = false; // no hard links here (e.g. FAT, some network shares): check, then rename
+        }
+        if (linked) {
+            try {
+                Files.delete(temp);
+            } catch (IOException e) {
+                // the key file is complete; the leftover name points at the same verified bytes
+            }
+            return;
         }
         if (Files.exists(target)) {
             throw alreadyExists(target);
         }
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw alreadyExists(target);
         }
     }
 
@@ -527,6 +543,19 @@ public final class KeyFileStore {
     }
 
     // ------------------------------------------------------------------------------------------ inspect
+
+    /**
+     * The trustee certificates stored in the file (in {@code originatorInfo}), one per trustee entry, in entry
+     * order; no passphrase needed. Pass them back to {@link #save} to keep the trustees when re-sealing (e.g.
+     * after a passphrase change, or with one certificate added). Entries whose certificate is not stored (a
+     * file made by another tool) are left out. Cheap.
+     *
+     * @throws KeyFileException as {@link #inspect}
+     */
+    public static List<X509Certificate> trustees(Path file) throws KeyFileException {
+        byte[] der = CmsFile.read(file);
+        return CmsFile.trusteeCertificates(file, CmsFile.parse(file, der));
+    }
 
     /**
      * Describes a key file's envelope without decrypting it (no passphrase or key needed): recipient entries

@@ -101,6 +101,27 @@ final class TestFixtures {
         return Files.writeString(dir.resolve(name), "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n");
     }
 
+    /**
+     * Seals arbitrary payload bytes the way the key file does (independently of KeyFileStore), for tests
+     * that need a well-sealed file with an unusual payload.
+     */
+    static void sealRaw(Path file, byte[] payload, char[] passphrase, int iterations) throws Exception {
+        org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator gen = new org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator();
+        java.security.Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        gen.addRecipientInfoGenerator(new org.bouncycastle.cms.jcajce.JcePasswordRecipientInfoGenerator(
+                org.bouncycastle.cms.CMSAlgorithm.AES256_CBC, passphrase).setProvider(bc)
+                .setPasswordConversionScheme(org.bouncycastle.cms.PasswordRecipient.PKCS5_SCHEME2_UTF8)
+                .setPRF(org.bouncycastle.cms.PasswordRecipient.PRF.HMacSHA256)
+                .setSaltAndIterationCount(salt, iterations));
+        org.bouncycastle.operator.OutputAEADEncryptor enc = (org.bouncycastle.operator.OutputAEADEncryptor)
+                new org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder(org.bouncycastle.cms.CMSAlgorithm.AES256_GCM)
+                        .setProvider(bc).build();
+        Files.write(file, gen.generate(new org.bouncycastle.cms.CMSProcessableByteArray(payload), enc)
+                .toASN1Structure().getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER));
+    }
+
     static boolean opensslPresent() {
         try {
             return run(List.of("openssl", "version")).exitCode() == 0;
