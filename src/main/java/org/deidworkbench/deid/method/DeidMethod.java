@@ -18,6 +18,15 @@ public interface DeidMethod {
      */
     String apply(String value, FieldContext context) throws DeidException;
 
+    /**
+     * Whether the result for this value depends on the record's subject too (date shifts, and free
+     * text that may hold a date). When false, callers may cache the result by value alone: it never
+     * depends on anything but the value, the profile and the key.
+     */
+    default boolean dependsOnSubject(String value) {
+        return false;
+    }
+
     /** Whether an empty input stays empty without calling {@link #apply} (true for all but remove). */
     default boolean keepsEmpty() {
         return true;

@@ -14,6 +14,11 @@ public final class ScrubTextMethod implements DeidMethod {
     }
 
     @Override
+    public boolean dependsOnSubject(String value) {
+        return scrubber.mayShiftDates(value);
+    }
+
+    @Override
     public String apply(String value, FieldContext context) {
         return scrubber.scrub(value, context.subject());
     }

@@ -18,6 +18,11 @@ public final class ShiftDateMethod implements DeidMethod {
     }
 
     @Override
+    public boolean dependsOnSubject(String value) {
+        return true;
+    }
+
+    @Override
     public String apply(String value, FieldContext context) throws UnprocessableValueException {
         int days = context.subject() != null ? context.subject().dateOffsetDays() : noSubjectOffset;
         return DateValues.shift(value, days);

@@ -35,7 +35,11 @@ public final class CsvProcessor implements FileProcessor {
 
     /** Warnings listed per file; further ones are only counted. */
     static final int MAX_LISTED_WARNINGS = 50;
-    private static final int SUBJECT_CACHE = 4096;
+    private static final int SUBJECT_CACHE = 1 << 16;
+    /** Distinct values remembered per column; values repeat a lot in exports (codes, ids, comments). */
+    private static final int VALUE_CACHE = 1 << 16;
+    /** Longer values are rarely repeated and would make the caches large. */
+    private static final int MAX_CACHED_LENGTH = 256;
     private static final int CANCEL_CHECK_EVERY = 1024;
 
     private final Deidentifier engine;
@@ -64,17 +68,17 @@ public final class CsvProcessor implements FileProcessor {
             Column[] columns = plan(header, false);
             int subjectIndex = engine.profile().subjectColumn(header);
             Map<String, Subject> subjects = new HashMap<>();
+            List<java.util.Set<String>> noted = new ArrayList<>();
+            for (int c = 0; c < columns.length; c++) {
+                noted.add(new java.util.HashSet<>());
+            }
             String[] row;
             long n = 0;
             while ((row = reader.next()) != null) {
                 checkCancel(++n, cancelled);
                 try {
                     subjectOf(row, subjectIndex, subjects, true);
-                    for (int c = 0; c < columns.length; c++) {
-                        if (columns[c].identifier() && c != subjectIndex) {
-                            engine.noteIdentifier(columns[c].spec(), columns[c].label(), row[c]);
-                        }
-                    }
+                    noteIdentifiers(columns, row, subjectIndex, noted);
                 } catch (DeidException e) {
                     throw new FormatException(e.code(), "line " + reader.lineNumber(), e.getMessage());
                 }
@@ -95,6 +99,12 @@ public final class CsvProcessor implements FileProcessor {
             List<Problem> warnings = new ArrayList<>();
             long warningCount = 0;
             Map<String, Subject> subjects = new HashMap<>();
+            List<java.util.Set<String>> noted = new ArrayList<>();
+            List<Map<String, String>> memo = new ArrayList<>();
+            for (int c = 0; c < columns.length; c++) {
+                noted.add(new java.util.HashSet<>());
+                memo.add(new HashMap<>());
+            }
             CsvRecordWriter writer = new CsvRecordWriter(out, dialect);
             String[] outRow = new String[kept.length];
             for (int k = 0; k < kept.length; k++) {
@@ -109,11 +119,7 @@ public final class CsvProcessor implements FileProcessor {
                 try {
                     subject = subjectOf(row, subjectIndex, subjects, noteIdentifiersWhileTransforming);
                     if (noteIdentifiersWhileTransforming) {
-                        for (int c = 0; c < columns.length; c++) {
-                            if (columns[c].identifier() && c != subjectIndex) {
-                                engine.noteIdentifier(columns[c].spec(), columns[c].label(), row[c]);
-                            }
-                        }
+                        noteIdentifiers(columns, row, subjectIndex, noted);
                     }
                 } catch (DeidException e) {
                     throw new FormatException(e.code(), "line " + reader.lineNumber(), e.getMessage());
@@ -127,8 +133,27 @@ public final class CsvProcessor implements FileProcessor {
                         continue;
                     }
                     counts[c]++;
+                    DeidMethod method = column.method();
+                    // A result that does not depend on the subject is a pure function of the value: it is
+                    // cached by value, which never changes the output (values repeat a lot in exports).
+                    String key = value.length() <= MAX_CACHED_LENGTH ? value : null;
+                    if (key != null) {
+                        String cached = memo.get(c).get(key);
+                        if (cached != null) {
+                            outRow[k] = cached;
+                            continue;
+                        }
+                    }
                     try {
-                        outRow[k] = column.method().apply(value, new FieldContext(subject, column.header()));
+                        String result = method.apply(value, new FieldContext(subject, column.header()));
+                        outRow[k] = result;
+                        if (key != null && result != null && !method.dependsOnSubject(value)) {
+                            Map<String, String> m = memo.get(c);
+                            if (m.size() >= VALUE_CACHE) {
+                                m.clear();
+                            }
+                            m.put(key, result);
+                        }
                     } catch (UnprocessableValueException e) {
                         outRow[k] = "";
                         if (warningCount++ < MAX_LISTED_WARNINGS) {
@@ -172,6 +197,22 @@ public final class CsvProcessor implements FileProcessor {
                     label.toUpperCase(Locale.ROOT), identifier, method);
         }
         return columns;
+    }
+
+    /** Notes each identifier value once per file and column; repeats add nothing new. */
+    private void noteIdentifiers(Column[] columns, String[] row, int subjectIndex, List<java.util.Set<String>> noted)
+            throws DeidException {
+        for (int c = 0; c < columns.length; c++) {
+            if (columns[c].identifier() && c != subjectIndex) {
+                java.util.Set<String> seen = noted.get(c);
+                if (seen.size() >= VALUE_CACHE) {
+                    seen.clear();
+                }
+                if (seen.add(row[c])) {
+                    engine.noteIdentifier(columns[c].spec(), columns[c].label(), row[c]);
+                }
+            }
+        }
     }
 
     private static int[] keptColumns(Column[] columns) {
