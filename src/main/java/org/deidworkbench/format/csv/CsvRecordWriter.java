@@ -112,8 +112,17 @@ public final class CsvRecordWriter implements Closeable {
             if (i > 0) {
                 putAscii(delimiter);
             }
-            writeField(values[i] == null ? "" : values[i], i, location);
+            String value = values[i] == null ? "" : values[i];
+            writeField(value, i, location, i == 0 && recordsStarted == 1 && startsLikeByteOrderMark(value));
         }
+    }
+
+    /**
+     * A file's first value starting with U+FEFF would be written as the bytes of a UTF-8 byte order mark, which
+     * the reader skips; quoting it keeps the character. With a byte order mark already written it is safe.
+     */
+    private boolean startsLikeByteOrderMark(String value) {
+        return utf8 && !dialect.byteOrderMark() && !value.isEmpty() && value.charAt(0) == '\uFEFF';
     }
 
     /** Flushes; ends the last record with a separator only if the input did. Leaves the stream open. */
@@ -152,9 +161,10 @@ public final class CsvRecordWriter implements Closeable {
         recordsStarted++;
     }
 
-    private void writeField(String value, int column, String location) throws IOException, FormatException {
+    private void writeField(String value, int column, String location, boolean forceQuotes)
+            throws IOException, FormatException {
         boolean ascii = true;
-        boolean needsQuotes = false;
+        boolean needsQuotes = forceQuotes;
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);
             if (c >= 0x80) {

@@ -100,6 +100,11 @@ class CsvRecordWriterTest {
     }
 
     @Test
+    void leadingByteOrderMarkCharacterInTheFirstValueIsQuotedSoItIsNotSkippedOnReading() throws Exception {
+        assertEquals("\"\ufeffa\",b\n1,2\n", write(LF_UTF8, new String[] {"\ufeffa", "b"}, new String[] {"1", "2"}));
+    }
+
+    @Test
     void nullValueIsWrittenAsAnEmptyField() throws Exception {
         assertEquals("a,b\n,x\n", write(LF_UTF8, new String[] {"a", "b"}, new String[] {null, "x"}));
     }
