@@ -93,6 +93,10 @@ public final class CsvRecordReader implements Closeable {
                 2L * maxRecordChars + READ_AHEAD_SLACK);
         boolean ok = false;
         try {
+            if (source.startsWithUtf16Bom()) {
+                throw new FormatException("CSV-UNSUPPORTED-ENCODING", "offset 0",
+                        "the file starts with a UTF-16 or UTF-32 byte order mark; save it as UTF-8 and run again");
+            }
             this.parser = CSVParser.builder().setReader(source).setFormat(parserFormat(dialect)).get();
             this.records = parser.iterator();
             this.header = readHeader();
