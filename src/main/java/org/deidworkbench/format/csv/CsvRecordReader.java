@@ -146,7 +146,7 @@ public final class CsvRecordReader implements Closeable {
             long startLine = parsedLines + 1;
             CSVRecord record = parseNext(startLine);
             if (record == null) {
-                // Blank lines before the end of the file are not records.
+                // Blank lines still held back here are the file's trailing blank lines: not records.
                 finished = true;
                 heldBlankLines = 0;
                 return null;

@@ -33,6 +33,7 @@ public final class CsvRecordWriter implements Closeable {
     private final CsvDialect dialect;
     private final char delimiter;
     private final char quote;
+    private final String quoteText;
     private final String doubledQuote;
     private final byte[] separator;
     private final CharsetEncoder encoder;
@@ -63,7 +64,8 @@ public final class CsvRecordWriter implements Closeable {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.delimiter = dialect.delimiter();
         this.quote = dialect.quote();
-        this.doubledQuote = String.valueOf(quote) + quote;
+        this.quoteText = String.valueOf(quote);
+        this.doubledQuote = quoteText + quote;
         this.separator = dialect.recordSeparator().getBytes(StandardCharsets.US_ASCII);
         this.encoder = dialect.charset().newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -94,11 +96,11 @@ public final class CsvRecordWriter implements Closeable {
         if (values.length == 0) {
             throw new IllegalArgumentException("a record needs at least one field");
         }
-        String location = calls == 0 ? "header" : "record " + calls;
+        long record = calls;
         if (columns < 0) {
             columns = values.length;
         } else if (values.length != columns) {
-            throw new FormatException("CSV-RAGGED-ROW", location,
+            throw new FormatException("CSV-RAGGED-ROW", location(record),
                     "output row has " + values.length + " fields, header has " + columns);
         }
         calls++;
@@ -113,7 +115,7 @@ public final class CsvRecordWriter implements Closeable {
                 putAscii(delimiter);
             }
             String value = values[i] == null ? "" : values[i];
-            writeField(value, i, location, i == 0 && recordsStarted == 1 && startsLikeByteOrderMark(value));
+            writeField(value, i, record, i == 0 && recordsStarted == 1 && startsLikeByteOrderMark(value));
         }
     }
 
@@ -161,7 +163,7 @@ public final class CsvRecordWriter implements Closeable {
         recordsStarted++;
     }
 
-    private void writeField(String value, int column, String location, boolean forceQuotes)
+    private void writeField(String value, int column, long record, boolean forceQuotes)
             throws IOException, FormatException {
         boolean ascii = true;
         boolean needsQuotes = forceQuotes;
@@ -174,50 +176,50 @@ public final class CsvRecordWriter implements Closeable {
             }
         }
         if (!needsQuotes) {
-            putText(value, ascii, column, location);
+            putText(value, ascii, column, record);
             return;
         }
         putAscii(quote);
-        putText(value.replace(String.valueOf(quote), doubledQuote), ascii, column, location);
+        putText(value.replace(quoteText, doubledQuote), ascii, column, record);
         putAscii(quote);
     }
 
-    private void putText(String text, boolean ascii, int column, String location)
+    private void putText(String text, boolean ascii, int column, long record)
             throws IOException, FormatException {
         if (ascii) {
             putAscii(text);
         } else if (utf8) {
-            checkSurrogates(text, column, location);
+            checkSurrogates(text, column, record);
             putBytes(text.getBytes(StandardCharsets.UTF_8));
         } else if (latin1) {
             for (int i = 0, n = text.length(); i < n; i++) {
                 if (text.charAt(i) > 0xFF) {
-                    throw unmappable(column, location);
+                    throw unmappable(column, record);
                 }
             }
             putBytes(text.getBytes(StandardCharsets.ISO_8859_1));
         } else {
-            encode(text, column, location);
+            encode(text, column, record);
         }
     }
 
     /** Java strings may hold unpaired surrogates, which UTF-8 cannot encode (getBytes would write '?'). */
-    private void checkSurrogates(String text, int column, String location) throws FormatException {
+    private void checkSurrogates(String text, int column, long record) throws FormatException {
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                 } else {
-                    throw unmappable(column, location);
+                    throw unmappable(column, record);
                 }
             } else if (Character.isLowSurrogate(c)) {
-                throw unmappable(column, location);
+                throw unmappable(column, record);
             }
         }
     }
 
-    private void encode(String text, int column, String location) throws IOException, FormatException {
+    private void encode(String text, int column, long record) throws IOException, FormatException {
         CharBuffer in = CharBuffer.wrap(text);
         encoder.reset();
         buffer.position(position);
@@ -228,7 +230,7 @@ public final class CsvRecordWriter implements Closeable {
             }
             if (result.isError()) {
                 position = buffer.position();
-                throw unmappable(column, location);
+                throw unmappable(column, record);
             }
             if (result.isOverflow()) {
                 position = buffer.position();
@@ -241,10 +243,15 @@ public final class CsvRecordWriter implements Closeable {
         position = buffer.position();
     }
 
-    private FormatException unmappable(int column, String location) {
-        return new FormatException("CSV-UNMAPPABLE", location + ", column " + (column + 1),
+    private FormatException unmappable(int column, long record) {
+        return new FormatException("CSV-UNMAPPABLE", location(record) + ", column " + (column + 1),
                 "the value in column " + (column + 1) + " (counting from 1) has a character that "
                         + dialect.charset().name() + " cannot encode; write the output as UTF-8 instead");
+    }
+
+    /** "header" for the first record written, else "record N" numbered like {@link CsvRecordReader#recordNumber()}. */
+    private static String location(long record) {
+        return record == 0 ? "header" : "record " + record;
     }
 
     private void putAscii(char c) throws IOException {
