@@ -18,7 +18,8 @@ import org.deidworkbench.format.FormatException;
  *
  * <p>Quoting is minimal: a field is quoted only if it contains the delimiter, the quote or a line break, and
  * quotes inside are doubled. The one exception keeps a single-column file readable: an empty value in the
- * file's last record is written as {@code ""}, because a blank last line is not a record.
+ * file's last record, or as its header, is written as {@code ""}, because a blank last line is not a record
+ * and a blank first line is not a header.
  *
  * <p>Not thread-safe. Output goes through a 64 KiB buffer; ASCII is copied without an encoder. Does not own the
  * stream: {@link #close()} flushes it but leaves it open, so that the caller can fsync and close it.
@@ -104,7 +105,7 @@ public final class CsvRecordWriter implements Closeable {
                     "output row has " + values.length + " fields, header has " + columns);
         }
         calls++;
-        if (values.length == 1 && isEmpty(values[0])) {
+        if (values.length == 1 && isEmpty(values[0]) && record > 0) {
             heldEmptyRecords++;
             return;
         }
@@ -115,7 +116,10 @@ public final class CsvRecordWriter implements Closeable {
                 putAscii(delimiter);
             }
             String value = values[i] == null ? "" : values[i];
-            writeField(value, i, record, i == 0 && recordsStarted == 1 && startsLikeByteOrderMark(value));
+            // A header of one empty name is quoted: a blank first line is not a header.
+            boolean forceQuotes = i == 0 && record == 0
+                    && (startsLikeByteOrderMark(value) || values.length == 1 && value.isEmpty());
+            writeField(value, i, record, forceQuotes);
         }
     }
 

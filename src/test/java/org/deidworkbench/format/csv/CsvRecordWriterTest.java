@@ -116,6 +116,11 @@ class CsvRecordWriterTest {
     }
 
     @Test
+    void emptyHeaderOfASingleColumnFileIsQuotedSoItIsNotABlankFirstLine() throws Exception {
+        assertEquals("\"\"\n\n:\n", write(LF_UTF8, new String[] {""}, new String[] {""}, new String[] {":"}));
+    }
+
+    @Test
     void writtenEmptyValuesOfASingleColumnFileReadBackTheSame() throws Exception {
         List<String[]> rows = List.of(new String[] {"a"}, new String[] {""}, new String[] {"x"},
                 new String[] {""}, new String[] {""});
