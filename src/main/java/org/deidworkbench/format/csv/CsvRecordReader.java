@@ -2,6 +2,7 @@ package org.deidworkbench.format.csv;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,8 +90,13 @@ public final class CsvRecordReader implements Closeable {
             throw new IllegalArgumentException("maxRecordChars must be positive");
         }
         this.maxRecordChars = maxRecordChars;
-        this.source = new StrictDecodingReader(Files.newInputStream(file), dialect.charset(),
-                2L * maxRecordChars + READ_AHEAD_SLACK);
+        InputStream in = Files.newInputStream(file);
+        try {
+            this.source = new StrictDecodingReader(in, dialect.charset(), 2L * maxRecordChars + READ_AHEAD_SLACK);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
         boolean ok = false;
         try {
             if (source.startsWithUtf16Bom()) {
