@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -109,7 +110,7 @@ class CsvRecordReaderTest {
         FormatException e = readAllExpectingFailure("error-ragged-row.csv");
         assertEquals("CSV-RAGGED-ROW", e.code());
         assertEquals("line 3", e.location());
-        assertEquals(true, e.getMessage().startsWith("row has 5 fields, header has 7"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("row has 5 fields, header has 7"), e.getMessage());
     }
 
     @Test
