@@ -105,6 +105,11 @@ enum CharsetGraphicSet {
         return escape.clone();
     }
 
+    /** Length of the escape sequence, ESC included. */
+    int escapeLength() {
+        return escape.length;
+    }
+
     /** The set designated by the escape sequence at {@code offset} (which holds ESC), or null. */
     static CharsetGraphicSet forEscape(byte[] bytes, int offset, int end) {
         for (CharsetGraphicSet set : values()) {

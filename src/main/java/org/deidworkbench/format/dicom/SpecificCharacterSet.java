@@ -349,6 +349,34 @@ public final class SpecificCharacterSet {
 
     /** Decodes one element value of the given kind; lenient, never throws (see the class comment). */
     public String decode(byte[] bytes, int offset, int length, ValueKind kind) {
+        return decode(bytes, offset, length, kind, new int[1]);
+    }
+
+    /**
+     * Whether the value decodes without any lenient step: no malformed or unmapped bytes, no byte
+     * above 0x7F without a designated G1 set (the default repertoire has none), no escape sequence
+     * that is unknown or not declared in (0008,0005). A reader can report a value that fails this as
+     * a character set problem while still using {@link #decode(byte[], int, int, ValueKind)}.
+     */
+    public boolean decodesStrictly(byte[] bytes, int offset, int length, ValueKind kind) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        if (mode == Mode.STANDALONE) {
+            try {
+                standalone.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes, offset, length));
+                return true;
+            } catch (CharacterCodingException e) {
+                return false;
+            }
+        }
+        int[] lenientSteps = new int[1];
+        decode(bytes, offset, length, kind, lenientSteps);
+        return lenientSteps[0] == 0;
+    }
+
+    private String decode(byte[] bytes, int offset, int length, ValueKind kind, int[] lenientSteps) {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         Objects.requireNonNull(kind, "kind");
         if (mode == Mode.STANDALONE) {
@@ -365,15 +393,14 @@ public final class SpecificCharacterSet {
             int b = bytes[i] & 0xFF;
             CharsetGraphicSet pair = null;
             int b2 = i + 1 < end ? bytes[i + 1] & 0xFF : -1;
-            if (b < 0x80 && b > 0x20 && b < 0x7F && g0.isMultiByte() && b2 > 0x20 && b2 < 0x7F) {
+            if (b > 0x20 && b < 0x7F && g0.isMultiByte() && b2 > 0x20 && b2 < 0x7F) {
                 pair = g0;
             } else if (b >= 0xA1 && b <= 0xFE && g1 != null && g1.isMultiByte() && b2 >= 0xA1 && b2 <= 0xFE) {
                 pair = g1;
             }
             if (pair != null) {
                 if (runSet != null && runSet != pair) {
-                    out.append(runSet.decodeEuc(run.array(), run.position()));
-                    run.clear();
+                    flushRun(out, runSet, run, lenientSteps);
                 }
                 runSet = pair;
                 pair.appendEuc(run, b, b2);
@@ -381,55 +408,72 @@ public final class SpecificCharacterSet {
                 continue;
             }
             if (runSet != null) {
-                out.append(runSet.decodeEuc(run.array(), run.position()));
-                run.clear();
+                flushRun(out, runSet, run, lenientSteps);
                 runSet = null;
             }
             if (b == CharsetGraphicSet.ESC) {
                 CharsetGraphicSet set = CharsetGraphicSet.forEscape(bytes, i, end);
                 if (set == null) {
                     out.append('\uFFFD');
+                    lenientSteps[0]++;
                     i++;
                 } else {
+                    if (set != CharsetGraphicSet.ASCII && !candidates.contains(set)) {
+                        lenientSteps[0]++; // followed although (0008,0005) does not declare it
+                    }
                     if (set.isG1()) {
                         g1 = set;
                     } else {
                         g0 = set;
                     }
-                    i += set.escapeSequence().length;
+                    i += set.escapeLength();
                 }
                 continue;
             }
             i++;
+            char c;
             if (b < 0x20 || b == 0x7F) {
-                out.append((char) b);
+                c = (char) b;
                 if (b == '\r' || b == '\n' || b == '\f' || b == '\t') {
                     g0 = initialG0;
                     g1 = initialG1;
                 }
             } else if (b < 0x80) {
                 if (g0.isMultiByte()) {
-                    out.append(b == 0x20 ? ' ' : '\uFFFD');
-                    continue;
-                }
-                char c = g0.decodeSingle(b);
-                out.append(c);
-                if (isDelimiter(c, kind)) {
-                    g0 = initialG0;
-                    g1 = initialG1;
+                    c = b == 0x20 ? ' ' : '\uFFFD';
+                } else {
+                    c = g0.decodeSingle(b);
+                    if (isDelimiter(c, kind)) {
+                        g0 = initialG0;
+                        g1 = initialG1;
+                    }
                 }
             } else if (g1 == null || b < 0xA0) {
-                out.append((char) b); // ISO 8859-1, as pydicom reads the default repertoire
+                c = (char) b; // ISO 8859-1, as pydicom reads the default repertoire
+                lenientSteps[0]++;
             } else if (g1.isMultiByte()) {
-                out.append('\uFFFD');
+                c = '\uFFFD';
             } else {
-                out.append(g1.decodeSingle(b));
+                c = g1.decodeSingle(b);
             }
+            if (c == '\uFFFD') {
+                lenientSteps[0]++;
+            }
+            out.append(c);
         }
         if (runSet != null) {
-            out.append(runSet.decodeEuc(run.array(), run.position()));
+            flushRun(out, runSet, run, lenientSteps);
         }
         return out.toString();
+    }
+
+    private static void flushRun(StringBuilder out, CharsetGraphicSet set, ByteBuffer run, int[] lenientSteps) {
+        String decoded = set.decodeEuc(run.array(), run.position());
+        if (decoded.indexOf('\uFFFD') >= 0) {
+            lenientSteps[0]++;
+        }
+        out.append(decoded);
+        run.clear();
     }
 
     private static boolean isDelimiter(int c, ValueKind kind) {

@@ -117,6 +117,18 @@ class SpecificCharacterSetPydicomTest {
     }
 
     @Test
+    void everyTextElementOfPydicomCharsetFilesDecodesStrictly() throws FormatException {
+        List<String> lenient = new ArrayList<>();
+        for (JsonNode record : records) {
+            byte[] raw = HexFormat.of().parseHex(record.get("hex").asText());
+            if (!charsetOf(record).decodesStrictly(raw, 0, raw.length, kindOf(record.get("vr").asText()))) {
+                lenient.add(where(record));
+            }
+        }
+        assertEquals(List.of(), lenient);
+    }
+
+    @Test
     void everyDecodedTextElementEncodesBackToTheSameText() throws FormatException {
         List<String> mismatches = new ArrayList<>();
         for (JsonNode record : records) {

@@ -255,6 +255,30 @@ class SpecificCharacterSetTest {
         assertEquals("A\uFFFD", decodePn(cs("ISO_IR 192"), bytes("A", 0xC3)));
     }
 
+    @Test
+    void wellFormedValuesDecodeStrictly() throws FormatException {
+        byte[] h31 = bytes("Yamada=", ESC, "$B;3ED", ESC, "(B");
+        assertTrue(cs("", "ISO 2022 IR 87").decodesStrictly(h31, 0, h31.length, ValueKind.PERSON_NAME));
+        byte[] latin = bytes("J", 0xE9);
+        assertTrue(cs("ISO_IR 100").decodesStrictly(latin, 0, latin.length, ValueKind.PERSON_NAME));
+        byte[] utf8 = "洪".getBytes(StandardCharsets.UTF_8);
+        assertTrue(cs("ISO_IR 192").decodesStrictly(utf8, 0, utf8.length, ValueKind.PERSON_NAME));
+    }
+
+    @Test
+    void everyLenientStepMakesStrictDecodingFail() throws FormatException {
+        byte[] latin = bytes("J", 0xE9);
+        assertFalse(SpecificCharacterSet.DEFAULT.decodesStrictly(latin, 0, latin.length, ValueKind.PERSON_NAME));
+        byte[] undeclared = bytes("Yamada=", ESC, "$B;3ED", ESC, "(B");
+        assertFalse(SpecificCharacterSet.DEFAULT.decodesStrictly(undeclared, 0, undeclared.length, ValueKind.PERSON_NAME));
+        byte[] truncated = bytes(ESC, "$)C", 0xC7);
+        assertFalse(cs("", "ISO 2022 IR 149").decodesStrictly(truncated, 0, truncated.length, ValueKind.TEXT));
+        byte[] unknownEscape = bytes("A", ESC, "%GB");
+        assertFalse(cs("", "ISO 2022 IR 87").decodesStrictly(unknownEscape, 0, unknownEscape.length, ValueKind.TEXT));
+        byte[] malformedUtf8 = bytes("A", 0xC3);
+        assertFalse(cs("ISO_IR 192").decodesStrictly(malformedUtf8, 0, malformedUtf8.length, ValueKind.TEXT));
+    }
+
     // --- strictness when encoding -------------------------------------------------------------
 
     @Test
