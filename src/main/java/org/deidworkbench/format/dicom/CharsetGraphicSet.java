@@ -127,19 +127,23 @@ enum CharsetGraphicSet {
     }
 
     /**
-     * Multi-byte sets: appends the EUC form of the pair (b1, b2) to {@code euc}, for decoding a run of
-     * pairs with {@link #decodeEuc}. Bytes are passed as read (GL for G0 sets, GR for G1 sets).
+     * Multi-byte sets: the character for the pair (b1, b2) as read (GL for G0 sets, GR for G1 sets),
+     * or U+FFFD if the set assigns none. Where the JDK's mapping differs from the Unicode
+     * consortium's JIS tables (which Python, hence pydicom, follows), the Unicode table wins.
      */
-    void appendEuc(ByteBuffer euc, int b1, int b2) {
-        if (this == JIS_X0212) {
-            euc.put((byte) 0x8F);
+    char decodePair(int b1, int b2) {
+        int code = ((b1 & 0x7F) << 8) | (b2 & 0x7F);
+        if (this == JIS_X0208 && code == 0x213D) {
+            return '\u2015'; // HORIZONTAL BAR; the JDK says EM DASH
         }
-        euc.put((byte) (b1 | 0x80));
-        euc.put((byte) (b2 | 0x80));
-    }
-
-    String decodeEuc(byte[] euc, int length) {
-        return new String(euc, 0, length, charset);
+        if (this == JIS_X0212 && code == 0x2237) {
+            return '~'; // TILDE; the JDK says FULLWIDTH TILDE
+        }
+        byte[] euc = this == JIS_X0212
+                ? new byte[] {(byte) 0x8F, (byte) (b1 | 0x80), (byte) (b2 | 0x80)}
+                : new byte[] {(byte) (b1 | 0x80), (byte) (b2 | 0x80)};
+        String decoded = new String(euc, charset);
+        return decoded.length() == 1 ? decoded.charAt(0) : '\uFFFD';
     }
 
     /** A per-call encoder for this set; not thread-safe, so each encode call makes its own. */
@@ -162,6 +166,9 @@ enum CharsetGraphicSet {
             }
             if (Character.isSupplementaryCodePoint(codePoint) || codePoint < 0x80) {
                 return null;
+            }
+            if (CharsetGraphicSet.this == JIS_X0208 && codePoint == 0x2015) {
+                return new byte[] {0x21, 0x3D}; // see decodePair
             }
             ByteBuffer out;
             try {

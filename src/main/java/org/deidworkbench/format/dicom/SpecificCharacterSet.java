@@ -383,8 +383,6 @@ public final class SpecificCharacterSet {
             return new String(bytes, offset, length, standalone);
         }
         StringBuilder out = new StringBuilder(length);
-        ByteBuffer run = ByteBuffer.allocate(length / 2 * 3 + 3);
-        CharsetGraphicSet runSet = null;
         CharsetGraphicSet g0 = initialG0;
         CharsetGraphicSet g1 = initialG1;
         int end = offset + length;
@@ -399,17 +397,13 @@ public final class SpecificCharacterSet {
                 pair = g1;
             }
             if (pair != null) {
-                if (runSet != null && runSet != pair) {
-                    flushRun(out, runSet, run, lenientSteps);
+                char c = pair.decodePair(b, b2);
+                if (c == '\uFFFD') {
+                    lenientSteps[0]++;
                 }
-                runSet = pair;
-                pair.appendEuc(run, b, b2);
+                out.append(c);
                 i += 2;
                 continue;
-            }
-            if (runSet != null) {
-                flushRun(out, runSet, run, lenientSteps);
-                runSet = null;
             }
             if (b == CharsetGraphicSet.ESC) {
                 CharsetGraphicSet set = CharsetGraphicSet.forEscape(bytes, i, end);
@@ -461,19 +455,7 @@ public final class SpecificCharacterSet {
             }
             out.append(c);
         }
-        if (runSet != null) {
-            flushRun(out, runSet, run, lenientSteps);
-        }
         return out.toString();
-    }
-
-    private static void flushRun(StringBuilder out, CharsetGraphicSet set, ByteBuffer run, int[] lenientSteps) {
-        String decoded = set.decodeEuc(run.array(), run.position());
-        if (decoded.indexOf('\uFFFD') >= 0) {
-            lenientSteps[0]++;
-        }
-        out.append(decoded);
-        run.clear();
     }
 
     private static boolean isDelimiter(int c, ValueKind kind) {

@@ -70,6 +70,15 @@ class SpecificCharacterSetTest {
     }
 
     @Test
+    void jisX0208HorizontalBarFollowsTheUnicodeMappingLikePydicom() throws FormatException {
+        SpecificCharacterSet japanese = cs("", "ISO 2022 IR 87");
+        byte[] value = bytes(ESC, "$B", 0x21, 0x3D, ESC, "(B");
+        assertEquals("\u2015", decodePn(japanese, value));
+        assertArrayEquals(value, japanese.encode("\u2015", true));
+        assertArrayEquals(value, japanese.encode("\u2014", true)); // the JDK's mapping is still accepted
+    }
+
+    @Test
     void halfWidthKatakanaWithoutCodeExtensions() throws FormatException {
         assertPersonName(cs("ISO_IR 13"), "ﾔﾏﾀﾞ^ﾀﾛｳ", bytes(0xD4, 0xCF, 0xC0, 0xDE, "^", 0xC0, 0xDB, 0xB3));
     }
