@@ -42,9 +42,11 @@ import org.deidworkbench.format.FormatException;
  * default repertoire) are read as ISO 8859-1, as pydicom does; a recognised escape sequence is
  * followed even if (0008,0005) does not declare it (pydicom would substitute replacement characters;
  * the real characters are more useful for finding identifiers); malformed bytes and unknown escape
- * sequences become U+FFFD. Decoded text keeps the value delimiter as U+005C (also for JIS X 0201
- * Romaji, whose 0x5C is the YEN SIGN), so callers split the decoded string, never the bytes (a GBK or
- * JIS X 0208 byte pair may contain 0x5C).
+ * sequences become U+FFFD. {@link #decodesStrictly} tells whether any of these lenient steps was
+ * needed, so a reader can report the value. Decoded text keeps the value delimiter as U+005C (also
+ * for JIS X 0201 Romaji, whose 0x5C is the YEN SIGN), so callers split the decoded string, never the
+ * bytes (a GBK or JIS X 0208 byte pair may contain 0x5C). Double-byte sets decode as Python's codecs
+ * (and so pydicom) do, following the Unicode consortium's JIS tables where the JDK differs.
  *
  * <p>Encoding is strict: a character the repertoire cannot represent is an error, never a
  * replacement character; the default repertoire encodes ASCII only (pydicom writes ISO 8859-1 there,
