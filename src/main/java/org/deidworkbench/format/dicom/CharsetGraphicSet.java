@@ -170,6 +170,10 @@ enum CharsetGraphicSet {
             if (CharsetGraphicSet.this == JIS_X0208 && codePoint == 0x2015) {
                 return new byte[] {0x21, 0x3D}; // see decodePair
             }
+            if ((CharsetGraphicSet.this == JIS_X0208 && codePoint == 0x2014)
+                    || (CharsetGraphicSet.this == JIS_X0212 && codePoint == 0xFF5E)) {
+                return null; // the JDK maps these to the cells decodePair reads differently
+            }
             ByteBuffer out;
             try {
                 encoder.reset();
@@ -183,7 +187,7 @@ enum CharsetGraphicSet {
         }
 
         private byte[] encodeSingle(int codePoint) {
-            if (codePoint > 0xFFFF) {
+            if (codePoint > 0xFFFF || codePoint == 0xFFFD) { // U+FFFD marks unassigned bytes in the table
                 return null;
             }
             int from = element == 0 ? 0x20 : 0xA0;

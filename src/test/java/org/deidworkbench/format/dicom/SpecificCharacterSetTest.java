@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.dicom.SpecificCharacterSet.ValueKind;
 import org.junit.jupiter.api.Test;
@@ -75,7 +77,7 @@ class SpecificCharacterSetTest {
         byte[] value = bytes(ESC, "$B", 0x21, 0x3D, ESC, "(B");
         assertEquals("\u2015", decodePn(japanese, value));
         assertArrayEquals(value, japanese.encode("\u2015", true));
-        assertArrayEquals(value, japanese.encode("\u2014", true)); // the JDK's mapping is still accepted
+        assertFalse(japanese.canEncode("\u2014")); // the JDK's mapping would not read back the same
     }
 
     @Test
@@ -315,6 +317,35 @@ class SpecificCharacterSetTest {
     void escapeCharacterIsNeverEncodedWithCodeExtensions() throws FormatException {
         assertFalse(cs("", "ISO 2022 IR 87").canEncode("a\u001Bb"));
         assertFalse(cs("ISO_IR 100").canEncode("a\u001Bb"));
+    }
+
+    @Test
+    void everyEncodableBmpCharacterDecodesBackToItself() throws FormatException {
+        List<SpecificCharacterSet> charsets = List.of(SpecificCharacterSet.DEFAULT, cs("ISO_IR 166"), cs("ISO_IR 13"),
+                cs("ISO_IR 127"), cs("", "ISO 2022 IR 87", "ISO 2022 IR 159"), cs("", "ISO 2022 IR 149"),
+                cs("", "ISO 2022 IR 58"), cs("GBK"), cs("GB18030"));
+        List<String> problems = new ArrayList<>();
+        for (SpecificCharacterSet charset : charsets) {
+            for (int cp = 0x20; cp <= 0xFFFD; cp++) {
+                if (Character.isSurrogate((char) cp) || cp == '\\' || cp == '^' || cp == '=') {
+                    continue;
+                }
+                String text = String.valueOf((char) cp);
+                if (charset.canEncode(text)) {
+                    byte[] encoded = charset.encode(text, true);
+                    if (!text.equals(decodePn(charset, encoded))) {
+                        problems.add(charset + " U+" + Integer.toHexString(cp));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void replacementCharacterIsNotEncodableInSingleByteSets() throws FormatException {
+        assertFalse(cs("ISO_IR 166").canEncode("\uFFFD"));
+        assertFalse(cs("ISO_IR 13").canEncode("\uFFFD"));
     }
 
     @Test
