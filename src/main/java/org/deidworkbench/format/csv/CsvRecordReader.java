@@ -2,6 +2,7 @@ package org.deidworkbench.format.csv;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,10 +90,19 @@ public final class CsvRecordReader implements Closeable {
             throw new IllegalArgumentException("maxRecordChars must be positive");
         }
         this.maxRecordChars = maxRecordChars;
-        this.source = new StrictDecodingReader(Files.newInputStream(file), dialect.charset(),
-                2L * maxRecordChars + READ_AHEAD_SLACK);
+        InputStream in = Files.newInputStream(file);
+        try {
+            this.source = new StrictDecodingReader(in, dialect.charset(), 2L * maxRecordChars + READ_AHEAD_SLACK);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
         boolean ok = false;
         try {
+            if (source.startsWithUtf16Bom()) {
+                throw new FormatException("CSV-UNSUPPORTED-ENCODING", "offset 0",
+                        "the file starts with a UTF-16 or UTF-32 byte order mark; save it as UTF-8 and run again");
+            }
             this.parser = CSVParser.builder().setReader(source).setFormat(parserFormat(dialect)).get();
             this.records = parser.iterator();
             this.header = readHeader();
@@ -142,7 +152,7 @@ public final class CsvRecordReader implements Closeable {
             long startLine = parsedLines + 1;
             CSVRecord record = parseNext(startLine);
             if (record == null) {
-                // Blank lines before the end of the file are not records.
+                // Blank lines still held back here are the file's trailing blank lines: not records.
                 finished = true;
                 heldBlankLines = 0;
                 return null;

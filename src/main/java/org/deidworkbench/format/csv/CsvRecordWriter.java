@@ -18,7 +18,8 @@ import org.deidworkbench.format.FormatException;
  *
  * <p>Quoting is minimal: a field is quoted only if it contains the delimiter, the quote or a line break, and
  * quotes inside are doubled. The one exception keeps a single-column file readable: an empty value in the
- * file's last record is written as {@code ""}, because a blank last line is not a record.
+ * file's last record, or as its header, is written as {@code ""}, because a blank last line is not a record
+ * and a blank first line is not a header.
  *
  * <p>Not thread-safe. Output goes through a 64 KiB buffer; ASCII is copied without an encoder. Does not own the
  * stream: {@link #close()} flushes it but leaves it open, so that the caller can fsync and close it.
@@ -33,6 +34,7 @@ public final class CsvRecordWriter implements Closeable {
     private final CsvDialect dialect;
     private final char delimiter;
     private final char quote;
+    private final String quoteText;
     private final String doubledQuote;
     private final byte[] separator;
     private final CharsetEncoder encoder;
@@ -63,7 +65,8 @@ public final class CsvRecordWriter implements Closeable {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.delimiter = dialect.delimiter();
         this.quote = dialect.quote();
-        this.doubledQuote = String.valueOf(quote) + quote;
+        this.quoteText = String.valueOf(quote);
+        this.doubledQuote = quoteText + quote;
         this.separator = dialect.recordSeparator().getBytes(StandardCharsets.US_ASCII);
         this.encoder = dialect.charset().newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -94,15 +97,15 @@ public final class CsvRecordWriter implements Closeable {
         if (values.length == 0) {
             throw new IllegalArgumentException("a record needs at least one field");
         }
-        String location = calls == 0 ? "header" : "record " + calls;
+        long record = calls;
         if (columns < 0) {
             columns = values.length;
         } else if (values.length != columns) {
-            throw new FormatException("CSV-RAGGED-ROW", location,
+            throw new FormatException("CSV-RAGGED-ROW", location(record),
                     "output row has " + values.length + " fields, header has " + columns);
         }
         calls++;
-        if (values.length == 1 && isEmpty(values[0])) {
+        if (values.length == 1 && isEmpty(values[0]) && record > 0) {
             heldEmptyRecords++;
             return;
         }
@@ -112,8 +115,20 @@ public final class CsvRecordWriter implements Closeable {
             if (i > 0) {
                 putAscii(delimiter);
             }
-            writeField(values[i] == null ? "" : values[i], i, location);
+            String value = values[i] == null ? "" : values[i];
+            // A header of one empty name is quoted: a blank first line is not a header.
+            boolean forceQuotes = i == 0 && record == 0
+                    && (startsLikeByteOrderMark(value) || values.length == 1 && value.isEmpty());
+            writeField(value, i, record, forceQuotes);
         }
+    }
+
+    /**
+     * A file's first value starting with U+FEFF would be written as the bytes of a UTF-8 byte order mark, which
+     * the reader skips; quoting it keeps the character. With a byte order mark already written it is safe.
+     */
+    private boolean startsLikeByteOrderMark(String value) {
+        return utf8 && !dialect.byteOrderMark() && !value.isEmpty() && value.charAt(0) == '\uFEFF';
     }
 
     /** Flushes; ends the last record with a separator only if the input did. Leaves the stream open. */
@@ -152,9 +167,10 @@ public final class CsvRecordWriter implements Closeable {
         recordsStarted++;
     }
 
-    private void writeField(String value, int column, String location) throws IOException, FormatException {
+    private void writeField(String value, int column, long record, boolean forceQuotes)
+            throws IOException, FormatException {
         boolean ascii = true;
-        boolean needsQuotes = false;
+        boolean needsQuotes = forceQuotes;
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);
             if (c >= 0x80) {
@@ -164,50 +180,50 @@ public final class CsvRecordWriter implements Closeable {
             }
         }
         if (!needsQuotes) {
-            putText(value, ascii, column, location);
+            putText(value, ascii, column, record);
             return;
         }
         putAscii(quote);
-        putText(value.replace(String.valueOf(quote), doubledQuote), ascii, column, location);
+        putText(value.replace(quoteText, doubledQuote), ascii, column, record);
         putAscii(quote);
     }
 
-    private void putText(String text, boolean ascii, int column, String location)
+    private void putText(String text, boolean ascii, int column, long record)
             throws IOException, FormatException {
         if (ascii) {
             putAscii(text);
         } else if (utf8) {
-            checkSurrogates(text, column, location);
+            checkSurrogates(text, column, record);
             putBytes(text.getBytes(StandardCharsets.UTF_8));
         } else if (latin1) {
             for (int i = 0, n = text.length(); i < n; i++) {
                 if (text.charAt(i) > 0xFF) {
-                    throw unmappable(column, location);
+                    throw unmappable(column, record);
                 }
             }
             putBytes(text.getBytes(StandardCharsets.ISO_8859_1));
         } else {
-            encode(text, column, location);
+            encode(text, column, record);
         }
     }
 
     /** Java strings may hold unpaired surrogates, which UTF-8 cannot encode (getBytes would write '?'). */
-    private void checkSurrogates(String text, int column, String location) throws FormatException {
+    private void checkSurrogates(String text, int column, long record) throws FormatException {
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                 } else {
-                    throw unmappable(column, location);
+                    throw unmappable(column, record);
                 }
             } else if (Character.isLowSurrogate(c)) {
-                throw unmappable(column, location);
+                throw unmappable(column, record);
             }
         }
     }
 
-    private void encode(String text, int column, String location) throws IOException, FormatException {
+    private void encode(String text, int column, long record) throws IOException, FormatException {
         CharBuffer in = CharBuffer.wrap(text);
         encoder.reset();
         buffer.position(position);
@@ -218,7 +234,7 @@ public final class CsvRecordWriter implements Closeable {
             }
             if (result.isError()) {
                 position = buffer.position();
-                throw unmappable(column, location);
+                throw unmappable(column, record);
             }
             if (result.isOverflow()) {
                 position = buffer.position();
@@ -231,10 +247,15 @@ public final class CsvRecordWriter implements Closeable {
         position = buffer.position();
     }
 
-    private FormatException unmappable(int column, String location) {
-        return new FormatException("CSV-UNMAPPABLE", location + ", column " + (column + 1),
+    private FormatException unmappable(int column, long record) {
+        return new FormatException("CSV-UNMAPPABLE", location(record) + ", column " + (column + 1),
                 "the value in column " + (column + 1) + " (counting from 1) has a character that "
                         + dialect.charset().name() + " cannot encode; write the output as UTF-8 instead");
+    }
+
+    /** "header" for the first record written, else "record N" numbered like {@link CsvRecordReader#recordNumber()}. */
+    private static String location(long record) {
+        return record == 0 ? "header" : "record " + record;
     }
 
     private void putAscii(char c) throws IOException {

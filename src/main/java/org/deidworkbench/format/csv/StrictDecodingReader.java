@@ -137,6 +137,19 @@ final class StrictDecodingReader extends Reader {
         }
     }
 
+    /**
+     * True when the file starts with a UTF-16 (or UTF-32 little-endian) byte order mark, which no
+     * ASCII-compatible charset can read correctly.
+     */
+    boolean startsWithUtf16Bom() {
+        if (bytesRead - bytes.limit() != 0 || bytes.limit() < 2) {
+            return false;
+        }
+        int first = bytes.get(0) & 0xFF;
+        int second = bytes.get(1) & 0xFF;
+        return first == 0xFE && second == 0xFF || first == 0xFF && second == 0xFE;
+    }
+
     private boolean startsWithUtf8Bom() {
         return bytes.remaining() >= 3 && (bytes.get(0) & 0xFF) == 0xEF && (bytes.get(1) & 0xFF) == 0xBB
                 && (bytes.get(2) & 0xFF) == 0xBF;

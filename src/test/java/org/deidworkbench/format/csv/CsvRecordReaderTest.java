@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -97,11 +98,19 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void utf16FileIsRefusedEvenWithASingleByteDialect() {
+        CsvDialect latin1 = new CsvDialect(',', '"', "\r\n", StandardCharsets.ISO_8859_1, false, true);
+        FormatException e = assertThrows(FormatException.class,
+                () -> new CsvRecordReader(Fixtures.path("error-utf16le-bom.csv"), latin1));
+        assertEquals("CSV-UNSUPPORTED-ENCODING", e.code());
+    }
+
+    @Test
     void raggedRowIsReportedWithFieldCountsAndLine() throws Exception {
         FormatException e = readAllExpectingFailure("error-ragged-row.csv");
         assertEquals("CSV-RAGGED-ROW", e.code());
         assertEquals("line 3", e.location());
-        assertEquals(true, e.getMessage().startsWith("row has 5 fields, header has 7"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("row has 5 fields, header has 7"), e.getMessage());
     }
 
     @Test
@@ -177,14 +186,26 @@ class CsvRecordReaderTest {
     }
 
     @Test
-    void errorMessagesNeverContainCellValues() throws Exception {
+    void brokenQuoteMessageNeverContainsCellValues() throws Exception {
         Path file = write("id,name,mrn\n1,Secretname,MRN-4711\n2,\"Otherperson\" Extra,MRN-4712\n");
         FormatException e = readAllExpectingFailure(file, LF_UTF8);
         assertFalse(e.getMessage().contains("Otherperson") || e.getMessage().contains("MRN-47")
                 || e.getMessage().contains("Extra"), e.getMessage());
-        Path ragged = write("id,name,mrn\n1,Secretname\n");
-        FormatException r = readAllExpectingFailure(ragged, LF_UTF8);
-        assertFalse(r.getMessage().contains("Secretname"), r.getMessage());
+    }
+
+    @Test
+    void raggedRowMessageNeverContainsCellValues() throws Exception {
+        Path file = write("id,name,mrn\n1,Secretname\n");
+        FormatException e = readAllExpectingFailure(file, LF_UTF8);
+        assertFalse(e.getMessage().contains("Secretname"), e.getMessage());
+    }
+
+    @Test
+    void singleQuoteDialectUnquotesValues() throws Exception {
+        try (CsvRecordReader reader = open("single-quote-semicolon-lf.csv")) {
+            assertArrayEquals(new String[] {"1", "Doe; Jane", "plain"}, reader.next());
+            assertArrayEquals(new String[] {"2", "O'Brien", "it's; quoted"}, reader.next());
+        }
     }
 
     @Test

@@ -100,6 +100,11 @@ class CsvRecordWriterTest {
     }
 
     @Test
+    void leadingByteOrderMarkCharacterInTheFirstValueIsQuotedSoItIsNotSkippedOnReading() throws Exception {
+        assertEquals("\"\ufeffa\",b\n1,2\n", write(LF_UTF8, new String[] {"\ufeffa", "b"}, new String[] {"1", "2"}));
+    }
+
+    @Test
     void nullValueIsWrittenAsAnEmptyField() throws Exception {
         assertEquals("a,b\n,x\n", write(LF_UTF8, new String[] {"a", "b"}, new String[] {null, "x"}));
     }
@@ -108,6 +113,11 @@ class CsvRecordWriterTest {
     void emptyLastValueOfASingleColumnFileIsQuotedSoItIsReadBack() throws Exception {
         assertEquals("a\n1\n\n\"\"\n", write(LF_UTF8, new String[] {"a"}, new String[] {"1"},
                 new String[] {""}, new String[] {""}));
+    }
+
+    @Test
+    void emptyHeaderOfASingleColumnFileIsQuotedSoItIsNotABlankFirstLine() throws Exception {
+        assertEquals("\"\"\n\n:\n", write(LF_UTF8, new String[] {""}, new String[] {""}, new String[] {":"}));
     }
 
     @Test

