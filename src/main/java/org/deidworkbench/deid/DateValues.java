@@ -52,20 +52,27 @@ public final class DateValues {
      */
     public static String shift(String value, int days) throws UnprocessableValueException {
         String v = value.strip();
+        // Whitespace around the value is part of its notation (DICOM pads to even length, fixed-width exports).
+        String before = v.isEmpty() ? value : value.substring(0, value.indexOf(v));
+        String after = value.substring(before.length() + v.length());
         for (Notation n : NOTATIONS) {
             Matcher m = n.pattern().matcher(v);
             if (m.matches()) {
                 LocalDate date = toDate(m);
-                return format(m, n.order(), date.plusDays(days));
+                return before + format(m, n.order(), date.plusDays(days)) + after;
             }
         }
         Matcher ym = YEAR_MONTH.matcher(v);
         if (ym.matches()) {
             LocalDate mid = monthMiddle(ym).plusDays(days);
-            return String.format(Locale.ROOT, "%04d%s%02d", mid.getYear(), ym.group("s"), mid.getMonthValue());
+            if (mid.getYear() < 1 || mid.getYear() > 9999) {
+                throw outOfRange();
+            }
+            return before + String.format(Locale.ROOT, "%04d%s%02d", mid.getYear(), ym.group("s"), mid.getMonthValue())
+                    + after;
         }
         if (YEAR_ONLY.matcher(v).matches()) {
-            return v;
+            return value;
         }
         throw notADate();
     }
@@ -135,10 +142,13 @@ public final class DateValues {
                 ? String.format(Locale.ROOT, "%02d", date.getYear() % 100)
                 : String.format(Locale.ROOT, "%04d", date.getYear());
         if (y.length() == 4 && (date.getYear() < 1 || date.getYear() > 9999)) {
-            throw new UnprocessableValueException("VALUE-DATE-OUT-OF-RANGE", "the shifted date leaves the years 1..9999");
+            throw outOfRange();
         }
-        String month = pad(date.getMonthValue(), m.group("m").length());
-        String day = pad(date.getDayOfMonth(), m.group("d").length());
+        // "9/30/2021" is unpadded although its day has two digits: one one-digit part reveals the
+        // notation. Two two-digit parts ("12/25/2021", "03/04/2021") are read as padded.
+        boolean padded = m.group("m").length() >= 2 && m.group("d").length() >= 2;
+        String month = pad(date.getMonthValue(), padded);
+        String day = pad(date.getDayOfMonth(), padded);
         String s1 = m.group("s1");
         String s2 = m.group("s2");
         String datePart = switch (order) {
@@ -149,8 +159,12 @@ public final class DateValues {
         return datePart + m.group("rest");
     }
 
-    private static String pad(int value, int originalWidth) {
-        return originalWidth >= 2 ? String.format(Locale.ROOT, "%02d", value) : Integer.toString(value);
+    private static String pad(int value, boolean padded) {
+        return padded ? String.format(Locale.ROOT, "%02d", value) : Integer.toString(value);
+    }
+
+    private static UnprocessableValueException outOfRange() {
+        return new UnprocessableValueException("VALUE-DATE-OUT-OF-RANGE", "the shifted date leaves the years 1..9999");
     }
 
     private static UnprocessableValueException notADate() {

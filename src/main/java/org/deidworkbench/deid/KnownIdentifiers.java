@@ -1,5 +1,6 @@
 package org.deidworkbench.deid;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Identifier values seen in identifier fields anywhere in the export (names, MRNs, phone numbers),
  * each with its replacement, so that they can be found again in free text and file names.
  *
- * <p>Values are compared as sequences of letter-or-digit tokens, case-insensitively, so
- * {@code 555-201-3344} also matches {@code 555.201.3344} and {@code SMITH, John} matches
- * {@code John Smith}'s tokens one by one. Purely numeric values need at least four digits and
+ * <p>Values are compared as sequences of tokens — runs of letters (with their combining marks) or
+ * runs of digits, in Unicode NFKC and upper case — so {@code 555-201-3344} also matches
+ * {@code 555.201.3344}, {@code SMITH, John} matches {@code John Smith}'s tokens one by one, an MRN
+ * glued to letters ({@code CT123456}) is still found, and full-width digits or decomposed accents
+ * match their ordinary forms. Purely numeric values need at least four digits and
  * other values at least two characters, so short codes do not erase ordinary text. Multi-word
  * alphabetic values (full names, cities) also contribute each word that is not a common English
  * word. When two fields give the same value different replacements, the lexicographically smallest
@@ -25,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class KnownIdentifiers {
 
-    /** Longest identifier, in tokens, that is matched as one unit. */
-    static final int MAX_TOKENS = 8;
+    /** Longest identifier, in tokens, that is matched as one unit; longer values are ignored. */
+    static final int MAX_TOKENS = 16;
 
     private static final Set<String> COMMON_WORDS = Set.of(
             "THE", "AND", "FOR", "WITH", "FROM", "INTO", "NEW", "OLD", "SAINT", "ST", "MOUNT", "MT", "FORT", "PORT",
@@ -118,27 +121,71 @@ public final class KnownIdentifiers {
         return maxTokens.get();
     }
 
-    /** Upper-cased letter-or-digit runs of a text. */
+    /** The comparison tokens of a text (see the class description). */
     static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                out.add(text.substring(start, i).toUpperCase(Locale.ROOT));
-            }
-        }
+        tokenize(text, null, out);
         return out;
     }
 
+    /**
+     * Splits a text into comparison tokens, optionally with each token's [start, end) in the text.
+     * One implementation for identifiers and for the text they are searched in, so both sides agree.
+     */
+    static void tokenize(String text, List<int[]> bounds, List<String> tokens) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int kind = kind(text.codePointAt(i), NONE);
+            if (kind == NONE) {
+                i += Character.charCount(text.codePointAt(i));
+                continue;
+            }
+            int start = i;
+            while (i < n) {
+                int cp = text.codePointAt(i);
+                if (kind(cp, kind) != kind) {
+                    break;
+                }
+                i += Character.charCount(cp);
+            }
+            if (bounds != null) {
+                bounds.add(new int[] {start, i});
+            }
+            tokens.add(normalize(text.substring(start, i)));
+        }
+    }
+
+    private static final int NONE = 0;
+    private static final int LETTERS = 1;
+    private static final int DIGITS = 2;
+
+    /** The token kind of a code point; a combining mark continues the current token. */
+    private static int kind(int cp, int current) {
+        if (Character.isDigit(cp)) {
+            return DIGITS;
+        }
+        if (Character.isLetter(cp)) {
+            return LETTERS;
+        }
+        int type = Character.getType(cp);
+        if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK) {
+            return current == NONE ? LETTERS : current;
+        }
+        return NONE;
+    }
+
+    private static String normalize(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) >= 0x80) {
+                return Normalizer.normalize(token, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+            }
+        }
+        return token.toUpperCase(Locale.ROOT);
+    }
+
     private static boolean isAlphabetic(String token) {
-        return token.chars().allMatch(Character::isLetter);
+        return token.codePoints().allMatch(cp -> kind(cp, LETTERS) == LETTERS);
     }
 }

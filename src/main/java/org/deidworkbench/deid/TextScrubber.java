@@ -3,7 +3,6 @@ package org.deidworkbench.deid;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,8 +13,8 @@ import java.util.regex.Pattern;
  * Dates are shifted by the subject's offset (keeping the clinical timeline) or become
  * {@code [DATE]} when the record has no subject.
  *
- * <p>All detectors run on the original text and the longest, earliest match wins where they
- * overlap, so a replacement is never scanned again. Stateless apart from its frozen identifier
+ * <p>All detectors run on the original text, so a replacement is never scanned again. Where
+ * matches overlap, the earliest (then the longest) wins and swallows the rest of the others. Stateless apart from its frozen identifier
  * set; thread-safe.
  */
 public final class TextScrubber {
@@ -28,24 +27,35 @@ public final class TextScrubber {
 
     private static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
 
+    /** A capitalised word of a name, or an initial with its full stop ({@code J.}). */
+    private static final String NAME_WORD = "\\p{Lu}(?:\\.|[\\p{L}\\p{M}'\u2019-]*)";
+
     private static final List<Detector> DETECTORS = List.of(
             new Detector(Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"), "[EMAIL]", 0),
-            new Detector(Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+"), "[URL]", 0),
-            new Detector(Pattern.compile("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])"), "[IP]", 0),
+            // A URL does not end in punctuation that closes the sentence around it.
+            new Detector(Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]']"), "[URL]", 0),
+            new Detector(Pattern.compile("(?<!\\d)(?<!\\d\\.)(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)"), "[IP]", 0),
             new Detector(Pattern.compile("(?<![\\d-])\\d{3}-\\d{2}-\\d{4}(?![\\d-])"), "[SSN]", 0),
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+?\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?!\\w)"),
                     "[PHONE]", 0),
             new Detector(Pattern.compile("(?<![\\d-])\\d{5}-\\d{4}(?![\\d-])"), "[ZIP]", 0),
-            new Detector(Pattern.compile("\\b\\d{1,6}\\s+(?:[A-Z][A-Za-z]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
+            new Detector(Pattern.compile("\\b\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
                     + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy)\\b\\.?"), "[ADDRESS]", 0),
-            new Detector(Pattern.compile("\\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?\\s+([A-Z][A-Za-z'-]+(?:\\s+[A-Z][A-Za-z'-]+)?)"),
+            new Detector(Pattern.compile("\\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?\\s+(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})"),
                     "[NAME]", 1),
-            new Detector(Pattern.compile("(?i)\\b(?:MRN|medical record(?: number| no\\.?)?|SSN|acct|account(?: number| no\\.?)?"
-                    + "|patient id|member id|policy(?: number| no\\.?)?|ID)\\s*(?:[:#]|no\\.?)?\\s*([A-Za-z0-9-]*\\d[A-Za-z0-9-]*)"),
+            // The keyword must end its word ("mRNA-1273" is a vaccine, not an MRN); "account" and
+            // "policy" only count with "number", "no." or a colon, as in running text they are words.
+            new Detector(Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?|SSN|acct"
+                    + "|(?:account|policy)(?:\\s+(?:number|no\\.?)|(?=\\s*[:#]))|patient\\s+id|member\\s+id|ID)(?!\\p{L})"
+                    + "(?:\\s*(?:[:#]|no\\.?|number))*\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"),
                     "[ID]", 1),
             new Detector(Pattern.compile("(?i)\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b"), "[DATE]", 0),
             new Detector(Pattern.compile("(?i)\\b\\d{1,2}(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+\\d{4}\\b"), "[DATE]", 0),
-            new Detector(Pattern.compile("(?<![\\d.])\\d{7,}(?![\\d.])"), "[NUMBER]", 0));
+            // Not the digits of a decimal fraction, but still at the end of a sentence.
+            new Detector(Pattern.compile("(?<!\\d)(?<!\\d[.,])\\d{7,}(?!\\d|[.,]\\d)"), "[NUMBER]", 0));
+
+    /** A lone number such as a lab value: no pattern can match it, only a known numeric identifier. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[<>+-]?\\s?\\d{1,6}(?:[.,]\\d{1,6})?");
 
     private final KnownIdentifiers identifiers;
 
@@ -55,7 +65,10 @@ public final class TextScrubber {
     }
 
     /**
-     * The text with every identifier replaced.
+     * The text with every identifier replaced. Where matches overlap, the earliest (then the longest)
+     * decides the replacement and also covers the rest of any match it overlaps, so no part of a
+     * detected identifier is left in clear. Cost: linear in the text for each detector; a lone short
+     * number returns at once.
      *
      * @param subject the record's subject for date shifts, or {@code null}
      */
@@ -90,7 +103,11 @@ public final class TextScrubber {
         StringBuilder out = new StringBuilder(text.length() + 16);
         int pos = 0;
         for (Span s : spans) {
+            if (s.end() <= pos) {
+                continue;
+            }
             if (s.start() < pos) {
+                pos = s.end();
                 continue;
             }
             out.append(text, pos, s.start()).append(s.replacement());
@@ -99,25 +116,24 @@ public final class TextScrubber {
         return out.append(text, pos, text.length()).toString();
     }
 
-    /** Short numbers and codes cannot hold any identifier this scrubber knows: skip them quickly. */
-    private static boolean obviouslyClean(String text) {
-        if (text.length() > 12) {
+    /**
+     * A lone number (a lab value, a count) cannot hold a pattern; it can only be a known numeric
+     * identifier, which needs at least four digits.
+     */
+    private boolean obviouslyClean(String text) {
+        if (text.length() > 16 || !PLAIN_NUMBER.matcher(text).matches()) {
             return false;
         }
-        int digitRun = 0;
+        if (identifiers.size() == 0) {
+            return true;
+        }
+        int digits = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isDigit(c)) {
-                if (++digitRun >= 4) {
-                    return false;
-                }
-            } else if (c == '.' || c == ',' || c == '+' || c == '-' || c == ' ' || c == '<' || c == '>') {
-                digitRun = 0;
-            } else {
-                return false;
+            if (Character.isDigit(text.charAt(i))) {
+                digits++;
             }
         }
-        return true;
+        return digits < 4;
     }
 
     private void findKnownIdentifiers(String text, List<Span> spans) {
@@ -126,21 +142,7 @@ public final class TextScrubber {
         }
         List<int[]> bounds = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                bounds.add(new int[] {start, i});
-                tokens.add(text.substring(start, i).toUpperCase(Locale.ROOT));
-            }
-        }
+        KnownIdentifiers.tokenize(text, bounds, tokens);
         int max = identifiers.maxTokens();
         for (int t = 0; t < tokens.size(); t++) {
             if (!identifiers.startsSome(tokens.get(t))) {
