@@ -106,14 +106,18 @@ public final class DateValues {
         }
     }
 
-    /** Notations used inside free text (full dates only, with a four-digit year). */
+    /**
+     * Notations used inside free text: full dates with a four-digit year, and US slash dates with a
+     * two-digit year ({@code 3/4/21}), which notes use often; dot and dash dates with two-digit
+     * years are left alone as they are too easily version numbers or ranges.
+     */
     static Pattern textPattern() {
         return TEXT_DATE;
     }
 
     private static final Pattern TEXT_DATE = Pattern.compile(
-            "(?<![\\d/.\\-])(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{4}/\\d{1,2}/\\d{1,2}|\\d{1,2}/\\d{1,2}/\\d{4}"
-                    + "|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{1,2}-\\d{1,2}-\\d{4})(?![\\d/.\\-]\\d)");
+            "(?<![\\d/.\\-])(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{4}/\\d{1,2}/\\d{1,2}|\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})"
+                    + "|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{1,2}-\\d{1,2}-\\d{4})(?!\\d|[/.\\-]\\d)");
 
     private static LocalDate monthMiddle(Matcher ym) throws UnprocessableValueException {
         try {

@@ -85,6 +85,16 @@ class TextScrubberTest {
     }
 
     @Test
+    void initialsAfterTitleAreReplacedWithTheName() {
+        assertEquals("Seen by Dr. [NAME] today", scrub("Seen by Dr. J. Smith today"));
+    }
+
+    @Test
+    void nameAfterSeveralTitlesIsReplaced() {
+        assertEquals("Letter from Prof. Dr. [NAME].", scrub("Letter from Prof. Dr. Hans Müller."));
+    }
+
+    @Test
     void numberAfterRecordKeywordIsReplaced() {
         assertEquals("MRN: [ID], admitted", scrub("MRN: 123456, admitted"));
     }
@@ -126,6 +136,17 @@ class TextScrubberTest {
         assertEquals("Seen 2024-01-25, 03/14/2021 and 14.03.2021 at 10:00",
                 new TextScrubber(new KnownIdentifiers()).scrub("Seen 2024-01-15, 03/04/2021 and 04.03.2021 at 10:00",
                         SUBJECT));
+    }
+
+    @Test
+    void usDatesWithTwoDigitYearsInTextAreShifted() {
+        assertEquals("Seen 3/14/21 and 01/10/00.",
+                new TextScrubber(new KnownIdentifiers()).scrub("Seen 3/4/21 and 12/31/99.", SUBJECT));
+    }
+
+    @Test
+    void slashTriplesThatAreNotDatesAreKept() {
+        assertEquals("ratio 1/2/3 and 10/20/300", scrub("ratio 1/2/3 and 10/20/300"));
     }
 
     @Test
