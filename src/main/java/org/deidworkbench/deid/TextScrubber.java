@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Removes identifiers from free text: every known identifier of the export (replaced by its
  * pseudonym or its {@code [LABEL]}), and PHI patterns — e-mail, URL, IP address, SSN, phone, ZIP+4,
- * street address, names after a title, numbers after words like "MRN", long digit runs and dates.
+ * street address, names after a title, numbers after words like "MRN", long digit runs, dates
+ * (also day and month without a year) and ages over 89 (which become {@code 90+}).
  * Dates are shifted by the subject's offset (keeping the clinical timeline) or become
  * {@code [DATE]} when the record has no subject.
  *
@@ -26,6 +27,10 @@ public final class TextScrubber {
     }
 
     private static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
+
+    /** A month written with a capital, in full or abbreviated; "May" is left out (a verb too often). */
+    private static final String MONTH_NAME = "(?:January|February|March|April|June|July|August|September|October"
+            + "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b";
 
     /** A capitalised word of a name, or an initial with its full stop ({@code J.}). */
     private static final String NAME_WORD = "\\p{Lu}(?:\\.|[\\p{L}\\p{M}'\u2019-]*)";
@@ -52,6 +57,15 @@ public final class TextScrubber {
                     "[ID]", 1),
             new Detector(Pattern.compile("(?i)\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b"), "[DATE]", 0),
             new Detector(Pattern.compile("(?i)\\b\\d{1,2}(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+\\d{4}\\b"), "[DATE]", 0),
+            // Day and month without a year are still a date element (HIPAA); only capitalised month
+            // names, and not "May", which starts too many sentences. With a year, the longer match
+            // above wins.
+            new Detector(Pattern.compile("\\b" + MONTH_NAME + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d|[:.,]\\d)"), "[DATE]", 0),
+            new Detector(Pattern.compile("\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME), "[DATE]", 0),
+            // Ages over 89 are identifying (HIPAA): "92-year-old" becomes "90+-year-old".
+            new Detector(Pattern.compile("(?i)(?<![\\d.])(?:9\\d|1[0-4]\\d)(?=[\\s-]*(?:years?|yrs?)[\\s-]*old\\b|\\s*(?:yo|y/o)\\b)"),
+                    "90+", 0),
+            new Detector(Pattern.compile("(?i)\\bage[d:]?\\s*(?:of\\s+)?(9\\d|1[0-4]\\d)(?!\\d|\\.\\d)"), "90+", 1),
             // Not the digits of a decimal fraction, but still at the end of a sentence.
             new Detector(Pattern.compile("(?<!\\d)(?<!\\d[.,])\\d{7,}(?!\\d|[.,]\\d)"), "[NUMBER]", 0));
 

@@ -132,6 +132,19 @@ class TextScrubberTest {
     }
 
     @Test
+    void dayAndMonthWithoutYearAreReplaced() {
+        assertEquals("Admitted [DATE], discharged [DATE].", scrub("Admitted March 3rd, discharged 7 Apr."));
+        assertEquals("Seen on the [DATE].", scrub("Seen on the 12th of December."));
+        assertEquals("Seen [DATE] and again [DATE]", scrub("Seen Mar. 3 and again Sept 14"));
+    }
+
+    @Test
+    void ageOver89IsAggregated() {
+        assertEquals("A 90+-year-old woman, husband 90+ yo, son 64 years old, mother aged 90+.",
+                scrub("A 92-year-old woman, husband 101 yo, son 64 years old, mother aged 97."));
+    }
+
+    @Test
     void numericDatesShiftBySubjectOffsetKeepingTheirNotation() {
         assertEquals("Seen 2024-01-25, 03/14/2021 and 14.03.2021 at 10:00",
                 new TextScrubber(new KnownIdentifiers()).scrub("Seen 2024-01-15, 03/04/2021 and 04.03.2021 at 10:00",
@@ -230,7 +243,8 @@ class TextScrubberTest {
         "Received mRNA-1273 booster; taking into account 2 prior doses.",
         "Na 138, K 4.1, Cl 101, HCO3 24, BUN 18, Cr 0.9 (ref 0.6-1.2), WBC 10.2 x10^9/L, Plt 250.",
         "Patient may 2 times daily; Dr. to review; MS flare; stage T2N0M0; ECOG 1; 1,250 mL out.",
-        "Weight 82.5 kg, BMI 27.4, pain 3/10, GCS 15, FEV1 2.85 L (78%), 12-lead ECG normal."})
+        "Weight 82.5 kg, BMI 27.4, pain 3/10, GCS 15, FEV1 2.85 L (78%), 12-lead ECG normal.",
+        "Age 64, stage 2; 3 Marked lesions, Decreased 2 units; see page 95 of the protocol; 1 Junior doctor."})
     void clinicalTextWithoutPhiIsReturnedIdentical(String text) {
         assertEquals(text, scrub(text));
     }
