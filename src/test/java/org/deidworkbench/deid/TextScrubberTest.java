@@ -32,6 +32,16 @@ class TextScrubberTest {
     }
 
     @Test
+    void emailAddressWithAccentedLettersIsReplacedWhole() {
+        assertEquals("Mail [EMAIL] today", scrub("Mail jürgen.müller@klinik-süd.de today"));
+    }
+
+    @Test
+    void socialSecurityNumberWithSpacesIsReplacedWhole() {
+        assertEquals("SSN: [SSN]", scrub("SSN: 123 45 6789"));
+    }
+
+    @Test
     void urlIsReplaced() {
         assertEquals("See [URL] today", scrub("See https://portal.example.org/p?id=5 today"));
     }
