@@ -137,21 +137,23 @@ public final class Deidentifier {
 
     /**
      * Records a value of an identifier field so that free text and file names lose it too. It is
-     * replaced by its pseudonym where the field's action issues one, else by {@code [label]}.
+     * replaced by its pseudonym where the field's action issues one, else by {@code [label]}; a
+     * single word of a multi-word value found alone is always replaced by {@code [label]}.
      */
     public void noteIdentifier(ActionSpec spec, String label, String value) throws DeidException {
         if (value.isBlank()) {
             return;
         }
-        String replacement;
+        String labelled = "[" + label + "]";
         if (spec instanceof ActionSpec.Pseudonymize p) {
             String normalized = PseudonymGenerator.normalize(value);
-            replacement = keys.pseudonyms().pseudonym(p.domain(), normalized, p.format());
-            ledger.record(p.domain(), replacement, normalized);
+            String pseudonym = keys.pseudonyms().pseudonym(p.domain(), normalized, p.format());
+            ledger.record(p.domain(), pseudonym, normalized);
+            // A word of the name found alone ("John") may be someone else: label it, do not link it.
+            collected.add(value, pseudonym, labelled);
         } else {
-            replacement = "[" + label + "]";
+            collected.add(value, labelled);
         }
-        collected.add(value, replacement);
     }
 
     /** Records a subject id as an identifier, replaced by the subject's pseudonym. */

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * glued to letters ({@code CT123456}) is still found, and full-width digits or decomposed accents
  * match their ordinary forms. Purely numeric values need at least four digits and
  * other values at least two characters, so short codes do not erase ordinary text. Multi-word
- * alphabetic values (full names, cities) also contribute each word that is not a common English
- * word. When two fields give the same value different replacements, the lexicographically smallest
+ * alphabetic values (full names, cities) of up to three words also match rotated ("Smith, John" as
+ * "John Smith"), and contribute each word that is not a common English word. When two fields give the same value different replacements, the lexicographically smallest
  * wins, so the outcome never depends on the order in which files were read.
  *
  * <p>Thread-safe for concurrent {@link #add}; a {@link #snapshot()} is what a run scrubs with, so
@@ -57,19 +57,37 @@ public final class KnownIdentifiers {
     }
 
     /**
-     * Records an identifier value and what replaces it in text (a pseudonym or a {@code [LABEL]}).
-     * Values too short to be told apart from ordinary text are ignored.
+     * Records an identifier value and what replaces it in text (a pseudonym or a {@code [LABEL]});
+     * the single words of a multi-word name get the same replacement. Values too short to be told
+     * apart from ordinary text are ignored.
      */
     public void add(String value, String replacement) {
+        add(value, replacement, replacement);
+    }
+
+    /**
+     * Records an identifier value, what replaces it as a whole, and what replaces one of its words
+     * found alone. A pseudonymized name should give its words a label: "John" alone may be another
+     * John, and must not be linked to this person's pseudonym.
+     */
+    public void add(String value, String replacement, String wordReplacement) {
         List<String> tokens = tokens(value);
         if (tokens.isEmpty() || tokens.size() > MAX_TOKENS) {
             return;
         }
         putIfSignificant(tokens, replacement);
         if (tokens.size() > 1 && tokens.stream().allMatch(KnownIdentifiers::isAlphabetic)) {
+            // "Smith, John" is written "John Smith" elsewhere: short names also match rotated.
+            if (tokens.size() <= 3) {
+                for (int r = 1; r < tokens.size(); r++) {
+                    List<String> rotated = new ArrayList<>(tokens.subList(r, tokens.size()));
+                    rotated.addAll(tokens.subList(0, r));
+                    putIfSignificant(rotated, replacement);
+                }
+            }
             for (String t : tokens) {
                 if (t.length() >= 2 && !COMMON_WORDS.contains(t)) {
-                    putIfSignificant(List.of(t), replacement);
+                    putIfSignificant(List.of(t), wordReplacement);
                 }
             }
         }

@@ -163,6 +163,21 @@ class DeidentifierTest {
     }
 
     @Test
+    void aWordOfAPseudonymizedNameFoundAloneGetsTheLabelNotSomeonesPseudonym() throws Exception {
+        ActionSpec.Pseudonymize names = new ActionSpec.Pseudonymize("name", PseudonymFormat.DEFAULT);
+        Deidentifier engine = engine(List.of(rule("name", "name", names, true, "NAME")));
+        engine.noteIdentifier(names, "NAME", "Smith, John");
+        engine.noteIdentifier(names, "NAME", "Doe, John");
+        engine.freezeIdentifiers();
+        FieldContext c = new FieldContext(null, "name");
+        String smith = engine.method(names).apply("Smith, John", c);
+        String doe = engine.method(names).apply("Doe, John", c);
+        assertEquals("[NAME] was seen; " + doe + " called; " + smith + " left",
+                engine.method(new ActionSpec.ScrubText()).apply("John was seen; Doe, John called; John Smith left",
+                        new FieldContext(null, "note")));
+    }
+
+    @Test
     void notedIdentifierOfOtherFieldsIsReplacedInTextByItsLabel() throws Exception {
         Deidentifier engine = engine();
         engine.noteIdentifier(new ActionSpec.Remove(), "CITY", "Springfield");

@@ -38,7 +38,7 @@ class PathScrubberTest {
 
     @Test
     void extensionIsKept() {
-        assertEquals("PAT-1 PAT-1.nii", scrubber().scrubName("John Smith.nii"));
+        assertEquals("PAT-1.nii", scrubber().scrubName("John Smith.nii"));
     }
 
     @Test

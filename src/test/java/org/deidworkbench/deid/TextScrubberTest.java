@@ -190,9 +190,15 @@ class TextScrubberTest {
     }
 
     @Test
-    void knownNameInReversedOrderLosesEveryPart() {
+    void knownNameInReversedOrderIsFoundAsAWhole() {
         TextScrubber s = scrubberKnowing("Smith, John", "PAT-1");
-        assertEquals("PAT-1 PAT-1 was seen", s.scrub("John Smith was seen", null));
+        assertEquals("PAT-1 was seen", s.scrub("John Smith was seen", null));
+    }
+
+    @Test
+    void wordsOfAKnownNameAreFoundAlone() {
+        TextScrubber s = scrubberKnowing("Smith, John", "PAT-1");
+        assertEquals("PAT-1 called PAT-1 and Mary", s.scrub("Smith called John and Mary", null));
     }
 
     @Test
