@@ -36,8 +36,9 @@ public final class TextScrubber {
     private static final String NAME_WORD = "\\p{Lu}(?:\\.|[\\p{L}\\p{M}'\u2019-]*)";
 
     private static final List<Detector> DETECTORS = List.of(
-            // Internationalised addresses too: "jürgen@example.de" must not keep "jü".
-            new Detector(Pattern.compile("[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), "[EMAIL]", 0),
+            // Internationalised addresses too: "jürgen@example.de" must not keep "jü". A match starts
+            // only where a run of address characters starts, else a long run costs quadratic time.
+            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), "[EMAIL]", 0),
             // A URL does not end in punctuation that closes the sentence around it.
             new Detector(Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]']"), "[URL]", 0),
             new Detector(Pattern.compile("(?<!\\d)(?<!\\d\\.)(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)"), "[IP]", 0),
@@ -48,13 +49,15 @@ public final class TextScrubber {
             new Detector(Pattern.compile("\\b\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
                     + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy)\\b\\.?"), "[ADDRESS]", 0),
             // Titles may be stacked ("Prof. Dr. Müller"); the name is what follows the last one.
-            new Detector(Pattern.compile("\\b(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?\\s+)+(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})"),
+            // Repetitions are bounded: an unbounded group recurses per repetition in java.util.regex
+            // and a long run of titles or separators would overflow the stack.
+            new Detector(Pattern.compile("\\b(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?\\s+){1,4}(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})"),
                     "[NAME]", 1),
             // The keyword must end its word ("mRNA-1273" is a vaccine, not an MRN); "account" and
             // "policy" only count with "number", "no." or a colon, as in running text they are words.
             new Detector(Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?|SSN|acct"
                     + "|(?:account|policy)(?:\\s+(?:number|no\\.?)|(?=\\s*[:#]))|patient\\s+id|member\\s+id|ID)(?!\\p{L})"
-                    + "(?:\\s*(?:[:#]|no\\.?|number))*\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"),
+                    + "(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"),
                     "[ID]", 1),
             new Detector(Pattern.compile("(?i)\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b"), "[DATE]", 0),
             new Detector(Pattern.compile("(?i)\\b\\d{1,2}(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+\\d{4}\\b"), "[DATE]", 0),

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -295,6 +297,24 @@ class TextScrubberTest {
         TextScrubber s = scrubberKnowing("Smith, John", "PAT-1", "ß", "X");
         assertDoesNotThrow(() -> s.scrub(text, SUBJECT));
         assertDoesNotThrow(() -> s.scrub(text, null));
+    }
+
+    @Test
+    void longRunsOfKeywordsAndTitlesDoNotOverflowTheStack() {
+        TextScrubber s = scrubberKnowing("Smith, John", "PAT-1");
+        assertDoesNotThrow(() -> s.scrub("ID" + " :".repeat(20_000) + " 12345", null));
+        assertDoesNotThrow(() -> s.scrub("Mr. ".repeat(20_000) + "Smith", null));
+        assertDoesNotThrow(() -> s.scrub("account number".repeat(10_000), null));
+    }
+
+    @Test
+    void longRunsOfLettersOrDigitsAreScrubbedInLinearTime() {
+        TextScrubber s = scrubberKnowing("Smith, John", "PAT-1");
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            s.scrub("a".repeat(200_000) + "@", null);
+            s.scrub("1".repeat(200_000), null);
+            s.scrub("A".repeat(200_000), null);
+        });
     }
 
     @Test
