@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>Slash dates are read month first ({@code 03/04/2021} is 4 March) and dot dates day first
  * ({@code 04.03.2021}), the conventions of the US and of continental Europe. Two-digit years are
- * kept two-digit; their century (1900s above 30, 2000s otherwise) only matters for leap days.
+ * kept two-digit; their century (1900s above 30, 2000s otherwise) only matters for leap days,
+ * except for birth dates ({@link #pastYear}), which cannot lie in the future.
  * Stateless and thread-safe.
  */
 public final class DateValues {
@@ -37,6 +38,9 @@ public final class DateValues {
             new Notation(Pattern.compile("(?<y>\\d{4})(?<s1>)(?<m>\\d{2})(?<s2>)(?<d>\\d{2})"
                     + "(?<rest>(?:\\d{2}(?:\\d{2}(?:\\d{2}(?:\\.\\d{1,6})?)?)?)?(?:[+-]\\d{4})?)"), Order.YMD));
 
+    /** Two-digit years up to 30 are read as 20yy, later ones as 19yy. */
+    private static final int PIVOT_LATEST_YEAR = 2030;
+
     private static final Pattern YEAR_MONTH = Pattern.compile("(?<y>\\d{4})(?<s>[-/]?)(?<m>\\d{2})");
     private static final Pattern YEAR_ONLY = Pattern.compile("\\d{4}");
 
@@ -58,7 +62,7 @@ public final class DateValues {
         for (Notation n : NOTATIONS) {
             Matcher m = n.pattern().matcher(v);
             if (m.matches()) {
-                LocalDate date = toDate(m);
+                LocalDate date = toDate(m, PIVOT_LATEST_YEAR);
                 return before + format(m, n.order(), date.plusDays(days)) + after;
             }
         }
@@ -79,11 +83,24 @@ public final class DateValues {
 
     /** The four-digit year of a date or date-time value in any known notation. */
     public static int year(String value) throws UnprocessableValueException {
+        return year(value, PIVOT_LATEST_YEAR);
+    }
+
+    /**
+     * The four-digit year of a date that cannot lie after {@code latestYear}, such as a birth date:
+     * a two-digit year is read in the latest century that keeps it there ({@code 3/4/28} is 1928
+     * in 2026, where {@link #year(String)} would say 2028).
+     */
+    public static int pastYear(String value, int latestYear) throws UnprocessableValueException {
+        return year(value, latestYear);
+    }
+
+    private static int year(String value, int latestYear) throws UnprocessableValueException {
         String v = value.strip();
         for (Notation n : NOTATIONS) {
             Matcher m = n.pattern().matcher(v);
             if (m.matches()) {
-                return toDate(m).getYear();
+                return toDate(m, latestYear).getYear();
             }
         }
         Matcher ym = YEAR_MONTH.matcher(v);
@@ -127,11 +144,11 @@ public final class DateValues {
         }
     }
 
-    private static LocalDate toDate(Matcher m) throws UnprocessableValueException {
+    private static LocalDate toDate(Matcher m, int latestYear) throws UnprocessableValueException {
         String ys = m.group("y");
         int year = Integer.parseInt(ys);
         if (ys.length() == 2) {
-            year += year > 30 ? 1900 : 2000;
+            year += 2000 + year <= latestYear ? 2000 : 1900;
         }
         try {
             return LocalDate.of(year, Integer.parseInt(m.group("m")), Integer.parseInt(m.group("d")));

@@ -169,6 +169,15 @@ class DateValuesTest {
     }
 
     @Test
+    void pastYearReadsTwoDigitYearsInTheLatestCenturyNotInTheFuture() throws Exception {
+        assertEquals(1928, DateValues.pastYear("3/4/28", 2026));
+        assertEquals(2025, DateValues.pastYear("3/4/25", 2026));
+        assertEquals(2026, DateValues.pastYear("1/1/26", 2026));
+        assertEquals(2028, DateValues.year("3/4/28"));
+        assertEquals(2030, DateValues.pastYear("2030-01-01", 2026));
+    }
+
+    @Test
     void yearOfNonDateIsReported() {
         UnprocessableValueException e = assertThrows(UnprocessableValueException.class, () -> DateValues.year("n/a"));
         assertEquals("VALUE-NOT-A-DATE", e.code());

@@ -48,7 +48,7 @@ public final class GeneralizeMethod implements DeidMethod {
         String v = value.strip();
         return switch (kind) {
             case YEAR -> Integer.toString(DateValues.year(v));
-            case BIRTH_YEAR -> birthYear(DateValues.year(v));
+            case BIRTH_YEAR -> birthYear(DateValues.pastYear(v, referenceYear));
             case AGE_BAND -> ageBand(v);
             case ZIP3 -> zip3(v);
         };

@@ -71,7 +71,8 @@ class GeneralizeMethodTest {
     }
 
     @ParameterizedTest(name = "born {0}, reference year 2026: {1}")
-    @CsvSource({"1936-12-31,<=1936", "1900-01-01,<=1936", "1937-01-01,1937", "2001-05-05,2001"})
+    @CsvSource({"1936-12-31,<=1936", "1900-01-01,<=1936", "1937-01-01,1937", "2001-05-05,2001", "3/4/28,<=1936",
+        "3/4/25,2025", "03.04.45,1945"})
     void birthDateBecomesYearAndThoseWhoMayBe90OrOlderAreAggregated(String birth, String expected) throws Exception {
         assertEquals(expected, apply(Generalization.BIRTH_YEAR, birth));
     }
