@@ -136,6 +136,89 @@ public final class DateValues {
             "(?<![\\d/.\\-])(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{4}/\\d{1,2}/\\d{1,2}|\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})"
                     + "|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{1,2}-\\d{1,2}-\\d{4})(?!\\d|[/.\\-]\\d)");
 
+    private static final String MONTH_WORD = "(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?<monrest>[a-z]*)";
+
+    /** Dates with a month name and a four-digit year, month first or day first. */
+    private static final List<Pattern> MONTH_NAME_DATES = List.of(
+            Pattern.compile("(?i)\\b" + MONTH_WORD + "(?<dot>\\.?)(?<sp1>\\s+)(?<d>\\d{1,2})(?<ord>st|nd|rd|th)?"
+                    + "(?<comma>,?)(?<sp2>\\s+)(?<y>\\d{4})\\b"),
+            Pattern.compile("(?i)\\b(?<d>\\d{1,2})(?<ord>st|nd|rd|th)?(?<sp1>\\s+)" + MONTH_WORD
+                    + "(?<dot>\\.?)(?<comma>,?)(?<sp2>\\s+)(?<y>\\d{4})\\b"));
+
+    private static final String[] MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December"};
+
+    /** Month-name notations used inside free text; {@link #shiftMonthNameDate} shifts their matches. */
+    static List<Pattern> monthNameTextPatterns() {
+        return MONTH_NAME_DATES;
+    }
+
+    /**
+     * Shifts a match of one of {@link #monthNameTextPatterns()}, keeping its style: full or
+     * abbreviated month name and its case, ordinal suffix, comma, spacing and day padding.
+     *
+     * @throws UnprocessableValueException if the words do not name a real month or day
+     */
+    static String shiftMonthNameDate(Matcher m, int days) throws UnprocessableValueException {
+        String word = m.group("mon") + m.group("monrest");
+        int month = monthOf(word);
+        LocalDate date;
+        try {
+            date = LocalDate.of(Integer.parseInt(m.group("y")), month, Integer.parseInt(m.group("d"))).plusDays(days);
+        } catch (DateTimeException e) {
+            throw notADate();
+        }
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw outOfRange();
+        }
+        String full = MONTH_NAMES[date.getMonthValue() - 1];
+        String name = word.length() == 3 ? full.substring(0, 3)
+                : word.length() == 4 && date.getMonthValue() == 9 ? "Sept"
+                : word.length() <= 4 ? full.substring(0, 3) : full;
+        if (word.equals(word.toUpperCase(Locale.ROOT))) {
+            name = name.toUpperCase(Locale.ROOT);
+        } else if (word.equals(word.toLowerCase(Locale.ROOT))) {
+            name = name.toLowerCase(Locale.ROOT);
+        }
+        String d = m.group("d");
+        String day = d.length() == 2 && d.charAt(0) == '0' ? String.format(Locale.ROOT, "%02d", date.getDayOfMonth())
+                : Integer.toString(date.getDayOfMonth());
+        String ord = m.group("ord");
+        if (ord != null) {
+            String suffix = ordinal(date.getDayOfMonth());
+            day += ord.equals(ord.toUpperCase(Locale.ROOT)) ? suffix.toUpperCase(Locale.ROOT) : suffix;
+        }
+        String year = String.format(Locale.ROOT, "%04d", date.getYear());
+        boolean monthFirst = m.start("mon") < m.start("d");
+        return monthFirst
+                ? name + m.group("dot") + m.group("sp1") + day + m.group("comma") + m.group("sp2") + year
+                : day + m.group("sp1") + name + m.group("dot") + m.group("comma") + m.group("sp2") + year;
+    }
+
+    /** The month a word names: its English name or an abbreviation of three letters or "Sept". */
+    private static int monthOf(String word) throws UnprocessableValueException {
+        String w = word.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < MONTH_NAMES.length; i++) {
+            String full = MONTH_NAMES[i].toLowerCase(Locale.ROOT);
+            if (w.equals(full) || w.equals(full.substring(0, 3)) || (i == 8 && w.equals("sept"))) {
+                return i + 1;
+            }
+        }
+        throw notADate();
+    }
+
+    private static String ordinal(int day) {
+        if (day >= 11 && day <= 13) {
+            return "th";
+        }
+        return switch (day % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+    }
+
     private static LocalDate monthMiddle(Matcher ym) throws UnprocessableValueException {
         try {
             return LocalDate.of(Integer.parseInt(ym.group("y")), Integer.parseInt(ym.group("m")), 15);

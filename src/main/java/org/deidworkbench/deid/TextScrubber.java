@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * pseudonym or its {@code [LABEL]}), and PHI patterns — e-mail, URL, IP address, SSN, phone, ZIP+4,
  * street address, names after a title, numbers after words like "MRN", long digit runs, dates
  * (also day and month without a year) and ages over 89 (which become {@code 90+}).
- * Dates are shifted by the subject's offset (keeping the clinical timeline) or become
- * {@code [DATE]} when the record has no subject.
+ * Full dates, numeric or with a month name, are shifted by the subject's offset (keeping the
+ * clinical timeline and their notation) or become {@code [DATE]} when the record has no subject.
  *
  * <p>All detectors run on the original text, so a replacement is never scanned again. Where
  * matches overlap, the earliest (then the longest) wins and swallows the rest of the others. Stateless apart from its frozen identifier
@@ -25,8 +25,6 @@ public final class TextScrubber {
 
     private record Span(int start, int end, String replacement) {
     }
-
-    private static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
 
     /** A month written with a capital, in full or abbreviated; "May" is left out (a verb too often). */
     private static final String MONTH_NAME = "(?:January|February|March|April|June|July|August|September|October"
@@ -59,11 +57,9 @@ public final class TextScrubber {
                     + "|(?:account|policy)(?:\\s+(?:number|no\\.?)|(?=\\s*[:#]))|patient\\s+id|member\\s+id|ID)(?!\\p{L})"
                     + "(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"),
                     "[ID]", 1),
-            new Detector(Pattern.compile("(?i)\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b"), "[DATE]", 0),
-            new Detector(Pattern.compile("(?i)\\b\\d{1,2}(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+\\d{4}\\b"), "[DATE]", 0),
             // Day and month without a year are still a date element (HIPAA); only capitalised month
-            // names, and not "May", which starts too many sentences. With a year, the longer match
-            // above wins.
+            // names, and not "May", which starts too many sentences. With a year, the longer
+            // month-name date (shifted like numeric dates) wins.
             new Detector(Pattern.compile("\\b" + MONTH_NAME + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d|[:.,]\\d)"), "[DATE]", 0),
             new Detector(Pattern.compile("\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME), "[DATE]", 0),
             // Ages over 89 are identifying (HIPAA): "92-year-old" becomes "90+-year-old".
@@ -114,6 +110,20 @@ public final class TextScrubber {
                 }
             }
             spans.add(new Span(dates.start(), dates.end(), replacement));
+        }
+        for (Pattern p : DateValues.monthNameTextPatterns()) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                String replacement = "[DATE]";
+                if (subject != null) {
+                    try {
+                        replacement = DateValues.shiftMonthNameDate(m, subject.dateOffsetDays());
+                    } catch (UnprocessableValueException e) {
+                        replacement = "[DATE]";
+                    }
+                }
+                spans.add(new Span(m.start(), m.end(), replacement));
+            }
         }
         if (spans.isEmpty()) {
             return text;

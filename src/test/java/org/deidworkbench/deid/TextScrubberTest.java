@@ -144,6 +144,24 @@ class TextScrubberTest {
     }
 
     @Test
+    void monthNameDatesShiftBySubjectOffsetKeepingTheirStyle() {
+        assertEquals("Admitted March 13, 2024; seen 9th Mar 2024 and OCT. 10, 2023; Jan 10th, 2024; April 4, 2024.",
+                new TextScrubber(new KnownIdentifiers()).scrub(
+                        "Admitted March 3, 2024; seen 28th Feb 2024 and SEPT. 30, 2023; Dec 31st, 2023; March 25, 2024.",
+                        SUBJECT));
+    }
+
+    @Test
+    void monthNameDateKeepsDayPadding() {
+        assertEquals("seen March 13, 2024", new TextScrubber(new KnownIdentifiers()).scrub("seen March 03, 2024", SUBJECT));
+    }
+
+    @Test
+    void impossibleMonthNameDateBecomesDateLabelEvenWithSubject() {
+        assertEquals("due [DATE]", new TextScrubber(new KnownIdentifiers()).scrub("due Feb 30, 2024", SUBJECT));
+    }
+
+    @Test
     void dayAndMonthWithoutYearAreReplaced() {
         assertEquals("Admitted [DATE], discharged [DATE].", scrub("Admitted March 3rd, discharged 7 Apr."));
         assertEquals("Seen on the [DATE].", scrub("Seen on the 12th of December."));
