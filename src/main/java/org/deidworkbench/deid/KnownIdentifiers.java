@@ -17,11 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * runs of digits, in Unicode NFKC and upper case — so {@code 555-201-3344} also matches
  * {@code 555.201.3344}, {@code SMITH, John} matches {@code John Smith}'s tokens one by one, an MRN
  * glued to letters ({@code CT123456}) is still found, and full-width digits or decomposed accents
- * match their ordinary forms. Purely numeric values need at least four digits and
- * other values at least two characters, so short codes do not erase ordinary text. Multi-word
- * alphabetic values (full names, cities) of up to three words also match rotated ("Smith, John" as
- * "John Smith"), and contribute each word that is not a common English word. When two fields give the same value different replacements, the lexicographically smallest
- * wins, so the outcome never depends on the order in which files were read.
+ * match their ordinary forms. Purely numeric values need at least four digits and other values at
+ * least two characters, so short codes do not erase ordinary text. Multi-word alphabetic values
+ * (full names, cities) of up to three words also match rotated ("Smith, John" as "John Smith"),
+ * and contribute each word that is not a common English word. When two fields give the same value
+ * different replacements, the lexicographically smallest wins, so the outcome never depends on the
+ * order in which files were read.
  *
  * <p>Thread-safe for concurrent {@link #add}; a {@link #snapshot()} is what a run scrubs with, so
  * that additions during the transform pass cannot change text already being written.
