@@ -3,6 +3,7 @@ package org.deidworkbench.deid;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,34 +13,16 @@ import java.util.regex.Pattern;
  *
  * <p>Slash dates are read month first ({@code 03/04/2021} is 4 March) and dot dates day first
  * ({@code 04.03.2021}), the conventions of the US and of continental Europe. Two-digit years are
- * kept two-digit; their century (1900s above 30, 2000s otherwise) only matters for leap days.
+ * kept two-digit; their century (1900s above 30, 2000s otherwise) only matters for leap days,
+ * except for birth dates ({@link #pastYear}), which cannot lie in the future.
  * Stateless and thread-safe.
  */
 public final class DateValues {
 
     private enum Order { YMD, MDY, DMY }
 
-    /**
-     * One notation. Its regex has six capturing groups: three date fields in {@code order}, with the
-     * two separators as groups 2 and 4, and the time part (kept verbatim) as group 6. Groups are
-     * addressed by number because named-group lookups cost a hash each, per value.
-     */
+    /** One notation: the regex must have groups y, m, d and rest (the time part, kept verbatim). */
     private record Notation(Pattern pattern, Order order) {
-        int y() {
-            return order == Order.YMD ? 1 : 5;
-        }
-
-        int m() {
-            return order == Order.MDY ? 1 : 3;
-        }
-
-        int d() {
-            return switch (order) {
-                case YMD -> 5;
-                case MDY -> 3;
-                case DMY -> 1;
-            };
-        }
     }
 
     private static final String TIME = "(?<rest>(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?"
@@ -54,6 +37,9 @@ public final class DateValues {
             // DICOM DA / DT: yyyyMMdd[HHmmss[.ffffff]][&ZZXX]
             new Notation(Pattern.compile("(?<y>\\d{4})(?<s1>)(?<m>\\d{2})(?<s2>)(?<d>\\d{2})"
                     + "(?<rest>(?:\\d{2}(?:\\d{2}(?:\\d{2}(?:\\.\\d{1,6})?)?)?)?(?:[+-]\\d{4})?)"), Order.YMD));
+
+    /** Two-digit years up to 30 are read as 20yy, later ones as 19yy. */
+    private static final int PIVOT_LATEST_YEAR = 2030;
 
     private static final Pattern YEAR_MONTH = Pattern.compile("(?<y>\\d{4})(?<s>[-/]?)(?<m>\\d{2})");
     private static final Pattern YEAR_ONLY = Pattern.compile("\\d{4}");
@@ -70,38 +56,55 @@ public final class DateValues {
      */
     public static String shift(String value, int days) throws UnprocessableValueException {
         String v = value.strip();
-        if (v.isEmpty() || !Character.isDigit(v.charAt(0))) {
-            throw notADate();
-        }
+        // Whitespace around the value is part of its notation (DICOM pads to even length, fixed-width exports).
+        String before = v.isEmpty() ? value : value.substring(0, value.indexOf(v));
+        String after = value.substring(before.length() + v.length());
         String fast = shiftIsoFast(v, days);
         if (fast != null) {
-            return fast;
+            return before + fast + after;
         }
         for (Notation n : NOTATIONS) {
             Matcher m = n.pattern().matcher(v);
             if (m.matches()) {
-                LocalDate date = toDate(m, n);
-                return format(m, n, date.plusDays(days));
+                LocalDate date = toDate(m, PIVOT_LATEST_YEAR);
+                return before + format(m, n.order(), date.plusDays(days)) + after;
             }
         }
         Matcher ym = YEAR_MONTH.matcher(v);
         if (ym.matches()) {
             LocalDate mid = monthMiddle(ym).plusDays(days);
-            return pad(mid.getYear(), 4) + ym.group("s") + pad(mid.getMonthValue(), 2);
+            if (mid.getYear() < 1 || mid.getYear() > 9999) {
+                throw outOfRange();
+            }
+            return before + String.format(Locale.ROOT, "%04d%s%02d", mid.getYear(), ym.group("s"), mid.getMonthValue())
+                    + after;
         }
         if (YEAR_ONLY.matcher(v).matches()) {
-            return v;
+            return value;
         }
         throw notADate();
     }
 
     /** The four-digit year of a date or date-time value in any known notation. */
     public static int year(String value) throws UnprocessableValueException {
+        return year(value, PIVOT_LATEST_YEAR);
+    }
+
+    /**
+     * The four-digit year of a date that cannot lie after {@code latestYear}, such as a birth date:
+     * a two-digit year is read in the latest century that keeps it there ({@code 3/4/28} is 1928
+     * in 2026, where {@link #year(String)} would say 2028).
+     */
+    public static int pastYear(String value, int latestYear) throws UnprocessableValueException {
+        return year(value, latestYear);
+    }
+
+    private static int year(String value, int latestYear) throws UnprocessableValueException {
         String v = value.strip();
         for (Notation n : NOTATIONS) {
             Matcher m = n.pattern().matcher(v);
             if (m.matches()) {
-                return toDate(m, n).getYear();
+                return toDate(m, latestYear).getYear();
             }
         }
         Matcher ym = YEAR_MONTH.matcher(v);
@@ -125,6 +128,150 @@ public final class DateValues {
     }
 
     /**
+     * Notations used inside free text: full dates with a four-digit year, and US slash dates with a
+     * two-digit year ({@code 3/4/21}), which notes use often; dot and dash dates with two-digit
+     * years are left alone as they are too easily version numbers or ranges.
+     */
+    static Pattern textPattern() {
+        return TEXT_DATE;
+    }
+
+    private static final Pattern TEXT_DATE = Pattern.compile(
+            "(?<![\\d/.\\-])(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{4}/\\d{1,2}/\\d{1,2}|\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})"
+                    + "|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{1,2}-\\d{1,2}-\\d{4})(?!\\d|[/.\\-]\\d)");
+
+    private static final String MONTH_WORD = "(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?<monrest>[a-z]*)";
+
+    /** Dates with a month name and a four-digit year, month first or day first. */
+    private static final List<Pattern> MONTH_NAME_DATES = List.of(
+            Pattern.compile("(?i)\\b" + MONTH_WORD + "(?<dot>\\.?)(?<sp1>\\s+)(?<d>\\d{1,2})(?<ord>st|nd|rd|th)?"
+                    + "(?<comma>,?)(?<sp2>\\s+)(?<y>\\d{4})\\b"),
+            Pattern.compile("(?i)\\b(?<d>\\d{1,2})(?<ord>st|nd|rd|th)?(?<sp1>\\s+)" + MONTH_WORD
+                    + "(?<dot>\\.?)(?<comma>,?)(?<sp2>\\s+)(?<y>\\d{4})\\b"));
+
+    private static final String[] MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December"};
+
+    /** Month-name notations used inside free text; {@link #shiftMonthNameDate} shifts their matches. */
+    static List<Pattern> monthNameTextPatterns() {
+        return MONTH_NAME_DATES;
+    }
+
+    /**
+     * Shifts a match of one of {@link #monthNameTextPatterns()}, keeping its style: full or
+     * abbreviated month name and its case, ordinal suffix, comma, spacing and day padding.
+     *
+     * @throws UnprocessableValueException if the words do not name a real month or day
+     */
+    static String shiftMonthNameDate(Matcher m, int days) throws UnprocessableValueException {
+        String word = m.group("mon") + m.group("monrest");
+        int month = monthOf(word);
+        LocalDate date;
+        try {
+            date = LocalDate.of(Integer.parseInt(m.group("y")), month, Integer.parseInt(m.group("d"))).plusDays(days);
+        } catch (DateTimeException e) {
+            throw notADate();
+        }
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw outOfRange();
+        }
+        String full = MONTH_NAMES[date.getMonthValue() - 1];
+        String name = word.length() == 3 ? full.substring(0, 3)
+                : word.length() == 4 && date.getMonthValue() == 9 ? "Sept"
+                : word.length() <= 4 ? full.substring(0, 3) : full;
+        if (word.equals(word.toUpperCase(Locale.ROOT))) {
+            name = name.toUpperCase(Locale.ROOT);
+        } else if (word.equals(word.toLowerCase(Locale.ROOT))) {
+            name = name.toLowerCase(Locale.ROOT);
+        }
+        String d = m.group("d");
+        String day = d.length() == 2 && d.charAt(0) == '0' ? String.format(Locale.ROOT, "%02d", date.getDayOfMonth())
+                : Integer.toString(date.getDayOfMonth());
+        String ord = m.group("ord");
+        if (ord != null) {
+            String suffix = ordinal(date.getDayOfMonth());
+            day += ord.equals(ord.toUpperCase(Locale.ROOT)) ? suffix.toUpperCase(Locale.ROOT) : suffix;
+        }
+        String year = String.format(Locale.ROOT, "%04d", date.getYear());
+        boolean monthFirst = m.start("mon") < m.start("d");
+        return monthFirst
+                ? name + m.group("dot") + m.group("sp1") + day + m.group("comma") + m.group("sp2") + year
+                : day + m.group("sp1") + name + m.group("dot") + m.group("comma") + m.group("sp2") + year;
+    }
+
+    /** The month a word names: its English name or an abbreviation of three letters or "Sept". */
+    private static int monthOf(String word) throws UnprocessableValueException {
+        String w = word.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < MONTH_NAMES.length; i++) {
+            String full = MONTH_NAMES[i].toLowerCase(Locale.ROOT);
+            if (w.equals(full) || w.equals(full.substring(0, 3)) || (i == 8 && w.equals("sept"))) {
+                return i + 1;
+            }
+        }
+        throw notADate();
+    }
+
+    private static String ordinal(int day) {
+        if (day >= 11 && day <= 13) {
+            return "th";
+        }
+        return switch (day % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+    }
+
+    private static LocalDate monthMiddle(Matcher ym) throws UnprocessableValueException {
+        try {
+            return LocalDate.of(Integer.parseInt(ym.group("y")), Integer.parseInt(ym.group("m")), 15);
+        } catch (DateTimeException e) {
+            throw notADate();
+        }
+    }
+
+    private static LocalDate toDate(Matcher m, int latestYear) throws UnprocessableValueException {
+        String ys = m.group("y");
+        int year = Integer.parseInt(ys);
+        if (ys.length() == 2) {
+            year += 2000 + year <= latestYear ? 2000 : 1900;
+        }
+        try {
+            return LocalDate.of(year, Integer.parseInt(m.group("m")), Integer.parseInt(m.group("d")));
+        } catch (DateTimeException e) {
+            throw notADate();
+        }
+    }
+
+    private static String format(Matcher m, Order order, LocalDate date) throws UnprocessableValueException {
+        String y = m.group("y");
+        String year = y.length() == 2
+                ? String.format(Locale.ROOT, "%02d", date.getYear() % 100)
+                : String.format(Locale.ROOT, "%04d", date.getYear());
+        if (y.length() == 4 && (date.getYear() < 1 || date.getYear() > 9999)) {
+            throw outOfRange();
+        }
+        // "9/30/2021" is unpadded although its day has two digits: one one-digit part reveals the
+        // notation. Two two-digit parts ("12/25/2021", "03/04/2021") are read as padded.
+        boolean padded = m.group("m").length() >= 2 && m.group("d").length() >= 2;
+        String month = pad(date.getMonthValue(), padded);
+        String day = pad(date.getDayOfMonth(), padded);
+        String s1 = m.group("s1");
+        String s2 = m.group("s2");
+        String datePart = switch (order) {
+            case YMD -> year + s1 + month + s2 + day;
+            case MDY -> month + s1 + day + s2 + year;
+            case DMY -> day + s1 + month + s2 + year;
+        };
+        return datePart + m.group("rest");
+    }
+
+    private static String pad(int value, boolean padded) {
+        return padded && value < 10 ? "0" + value : Integer.toString(value);
+    }
+
+    /**
      * The ISO notation {@code yyyy-MM-dd} with an optional simple time ({@code [T ]HH:mm[:ss[.f]]}
      * and an optional {@code Z}/{@code ±hh:mm}) handled without regular expressions, because it
      * is by far the most common one and a column of it is shifted once per row. Returns
@@ -144,7 +291,7 @@ public final class DateValues {
         }
         int y = date.getYear();
         if (y < 1 || y > 9999) {
-            throw new UnprocessableValueException("VALUE-DATE-OUT-OF-RANGE", "the shifted date leaves the years 1..9999");
+            throw outOfRange();
         }
         char[] out = v.toCharArray();
         put(out, 0, y, 4);
@@ -169,7 +316,7 @@ public final class DateValues {
             i += 3;
             if (i < n && (v.charAt(i) == '.' || v.charAt(i) == ',')) {
                 int start = ++i;
-                while (i < n && Character.isDigit(v.charAt(i))) {
+                while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
                     i++;
                 }
                 if (i == start || i - start > 9) {
@@ -213,58 +360,8 @@ public final class DateValues {
         }
     }
 
-    /** Notations used inside free text (full dates only, with a four-digit year). */
-    static Pattern textPattern() {
-        return TEXT_DATE;
-    }
-
-    private static final Pattern TEXT_DATE = Pattern.compile(
-            "(?<![\\d/.\\-])(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{4}/\\d{1,2}/\\d{1,2}|\\d{1,2}/\\d{1,2}/\\d{4}"
-                    + "|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{1,2}-\\d{1,2}-\\d{4})(?![\\d/.\\-]\\d)");
-
-    private static LocalDate monthMiddle(Matcher ym) throws UnprocessableValueException {
-        try {
-            return LocalDate.of(Integer.parseInt(ym.group("y")), Integer.parseInt(ym.group("m")), 15);
-        } catch (DateTimeException e) {
-            throw notADate();
-        }
-    }
-
-    private static LocalDate toDate(Matcher m, Notation n) throws UnprocessableValueException {
-        String ys = m.group(n.y());
-        int year = Integer.parseInt(ys);
-        if (ys.length() == 2) {
-            year += year > 30 ? 1900 : 2000;
-        }
-        try {
-            return LocalDate.of(year, Integer.parseInt(m.group(n.m())), Integer.parseInt(m.group(n.d())));
-        } catch (DateTimeException e) {
-            throw notADate();
-        }
-    }
-
-    private static String format(Matcher m, Notation n, LocalDate date) throws UnprocessableValueException {
-        String y = m.group(n.y());
-        String year = y.length() == 2 ? pad(date.getYear() % 100, 2) : pad(date.getYear(), 4);
-        if (y.length() == 4 && (date.getYear() < 1 || date.getYear() > 9999)) {
-            throw new UnprocessableValueException("VALUE-DATE-OUT-OF-RANGE", "the shifted date leaves the years 1..9999");
-        }
-        String month = pad(date.getMonthValue(), m.end(n.m()) - m.start(n.m()));
-        String day = pad(date.getDayOfMonth(), m.end(n.d()) - m.start(n.d()));
-        String s1 = m.group(2);
-        String s2 = m.group(4);
-        String datePart = switch (n.order()) {
-            case YMD -> year + s1 + month + s2 + day;
-            case MDY -> month + s1 + day + s2 + year;
-            case DMY -> day + s1 + month + s2 + year;
-        };
-        return datePart + m.group(6);
-    }
-
-    /** {@code value} zero-padded to {@code width} digits (a width of 1 means no padding). */
-    private static String pad(int value, int width) {
-        String s = Integer.toString(value);
-        return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
+    private static UnprocessableValueException outOfRange() {
+        return new UnprocessableValueException("VALUE-DATE-OUT-OF-RANGE", "the shifted date leaves the years 1..9999");
     }
 
     private static UnprocessableValueException notADate() {

@@ -48,7 +48,7 @@ public final class Deidentifier {
 
     /**
      * @param referenceYear the year ages are counted to by {@code generalize: birth-year}
-     * @throws DeidException {@code DEID-DOMAIN-FORMAT-CONFLICT} when two rules issue pseudonyms in
+     * @throws DeidException {@code DEID-DOMAIN-FORMAT-CONFLICT} when two rules (or a rule and the default) issue pseudonyms in
      *     the same domain with different formats (the same person would get two pseudonyms)
      */
     public Deidentifier(Profile profile, KeyRing keys, PseudonymLedger ledger, int referenceYear) throws DeidException {
@@ -59,18 +59,25 @@ public final class Deidentifier {
         Map<String, PseudonymFormat> formats = new HashMap<>();
         Map<String, String> firstRule = new HashMap<>();
         for (Rule rule : profile.rules()) {
-            if (rule.spec() instanceof ActionSpec.Pseudonymize p) {
-                PseudonymFormat previous = formats.putIfAbsent(p.domain(), p.format());
-                firstRule.putIfAbsent(p.domain(), rule.id());
-                if (previous != null && !previous.equals(p.format())) {
-                    throw new DeidException("DEID-DOMAIN-FORMAT-CONFLICT", "rules '" + firstRule.get(p.domain())
-                            + "' and '" + rule.id() + "' issue pseudonyms in domain '" + p.domain()
-                            + "' with different formats; one domain needs one format (" + rule.location() + ")");
-                }
-            }
+            registerFormat(formats, firstRule, rule.spec(), rule.id(), rule.location().toString());
         }
+        // The default action issues pseudonyms too, so it must agree with the rules.
+        registerFormat(formats, firstRule, profile.defaultSpec(), "default", profile.source());
         this.subjectFormat = formats.getOrDefault(profile.subject().domain(), PseudonymFormat.DEFAULT);
         this.noSubjectOffset = keys.dates().offsetDays(NO_SUBJECT_KEY, profile.dateShift());
+    }
+
+    private static void registerFormat(Map<String, PseudonymFormat> formats, Map<String, String> firstRule,
+            ActionSpec spec, String ruleId, String location) throws DeidException {
+        if (spec instanceof ActionSpec.Pseudonymize p) {
+            PseudonymFormat previous = formats.putIfAbsent(p.domain(), p.format());
+            firstRule.putIfAbsent(p.domain(), ruleId);
+            if (previous != null && !previous.equals(p.format())) {
+                throw new DeidException("DEID-DOMAIN-FORMAT-CONFLICT", "rules '" + firstRule.get(p.domain())
+                        + "' and '" + ruleId + "' issue pseudonyms in domain '" + p.domain()
+                        + "' with different formats; one domain needs one format (" + location + ")");
+            }
+        }
     }
 
     /** The profile this engine applies. */
@@ -130,21 +137,23 @@ public final class Deidentifier {
 
     /**
      * Records a value of an identifier field so that free text and file names lose it too. It is
-     * replaced by its pseudonym where the field's action issues one, else by {@code [label]}.
+     * replaced by its pseudonym where the field's action issues one, else by {@code [label]}; a
+     * single word of a multi-word value found alone is always replaced by {@code [label]}.
      */
     public void noteIdentifier(ActionSpec spec, String label, String value) throws DeidException {
         if (value.isBlank()) {
             return;
         }
-        String replacement;
+        String labelled = "[" + label + "]";
         if (spec instanceof ActionSpec.Pseudonymize p) {
             String normalized = PseudonymGenerator.normalize(value);
-            replacement = keys.pseudonyms().pseudonym(p.domain(), normalized, p.format());
-            ledger.record(p.domain(), replacement, normalized);
+            String pseudonym = keys.pseudonyms().pseudonym(p.domain(), normalized, p.format());
+            ledger.record(p.domain(), pseudonym, normalized);
+            // A word of the name found alone ("John") may be someone else: label it, do not link it.
+            collected.add(value, pseudonym, labelled);
         } else {
-            replacement = "[" + label + "]";
+            collected.add(value, labelled);
         }
-        collected.add(value, replacement);
     }
 
     /** Records a subject id as an identifier, replaced by the subject's pseudonym. */

@@ -1,5 +1,6 @@
 package org.deidworkbench.deid;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,23 +13,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Identifier values seen in identifier fields anywhere in the export (names, MRNs, phone numbers),
  * each with its replacement, so that they can be found again in free text and file names.
  *
- * <p>Values are compared as sequences of letter-or-digit tokens, case-insensitively, so
- * {@code 555-201-3344} also matches {@code 555.201.3344} and {@code SMITH, John} matches
- * {@code John Smith}'s tokens one by one. Purely numeric values need at least four digits and
- * other values at least two characters, so short codes do not erase ordinary text. Multi-word
- * alphabetic values (full names, cities) also contribute each word that is not a common English
- * word (only for name-like values: letters, spaces, hyphens, apostrophes, commas and dots). When
- * the same text has two replacements, a whole value beats a word split out of a longer value, and
- * otherwise the lexicographically smallest wins, so the outcome never depends on the order in
- * which files were read.
+ * <p>Values are compared as sequences of tokens — runs of letters (with their combining marks) or
+ * runs of digits, in Unicode NFKC and upper case — so {@code 555-201-3344} also matches
+ * {@code 555.201.3344}, {@code SMITH, John} matches {@code John Smith}'s tokens one by one, an MRN
+ * glued to letters ({@code CT123456}) is still found, and full-width digits or decomposed accents
+ * match their ordinary forms. Purely numeric values need at least four digits and other values at
+ * least two characters, so short codes do not erase ordinary text. Multi-word alphabetic values
+ * (full names, cities) of up to three words also match rotated ("Smith, John" as "John Smith"),
+ * and contribute each word that is not a common English word — only for name-like values (letters,
+ * spaces, hyphens, apostrophes, commas, dots: not e-mail addresses or codes). When the same text has
+ * two replacements, a whole value beats a word split out of a longer one, and otherwise the
+ * lexicographically smallest wins, so the outcome never depends on the order in which files were
+ * read.
  *
  * <p>Thread-safe for concurrent {@link #add}; a {@link #snapshot()} is what a run scrubs with, so
  * that additions during the transform pass cannot change text already being written.
  */
 public final class KnownIdentifiers {
 
-    /** Longest identifier, in tokens, that is matched as one unit. */
-    static final int MAX_TOKENS = 8;
+    /** Longest identifier, in tokens, that is matched as one unit; longer values are ignored. */
+    static final int MAX_TOKENS = 16;
 
     private static final Set<String> COMMON_WORDS = Set.of(
             "THE", "AND", "FOR", "WITH", "FROM", "INTO", "NEW", "OLD", "SAINT", "ST", "MOUNT", "MT", "FORT", "PORT",
@@ -48,7 +52,7 @@ public final class KnownIdentifiers {
         }
     }
 
-    private static final java.util.regex.Pattern NAME_LIKE = java.util.regex.Pattern.compile("[\\p{L}\\s'’.,-]+");
+    private static final java.util.regex.Pattern NAME_LIKE = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\s'’.,-]+");
 
     private final Map<String, Entry> replacements;
     private final Map<String, Boolean> firstTokens;
@@ -66,19 +70,38 @@ public final class KnownIdentifiers {
     }
 
     /**
-     * Records an identifier value and what replaces it in text (a pseudonym or a {@code [LABEL]}).
-     * Values too short to be told apart from ordinary text are ignored.
+     * Records an identifier value and what replaces it in text (a pseudonym or a {@code [LABEL]});
+     * the single words of a multi-word name get the same replacement. Values too short to be told
+     * apart from ordinary text are ignored.
      */
     public void add(String value, String replacement) {
+        add(value, replacement, replacement);
+    }
+
+    /**
+     * Records an identifier value, what replaces it as a whole, and what replaces one of its words
+     * found alone. A pseudonymized name should give its words a label: "John" alone may be another
+     * John, and must not be linked to this person's pseudonym.
+     */
+    public void add(String value, String replacement, String wordReplacement) {
         List<String> tokens = tokens(value);
         if (tokens.isEmpty() || tokens.size() > MAX_TOKENS) {
             return;
         }
         putIfSignificant(tokens, new Entry(0, replacement));
-        if (tokens.size() > 1 && NAME_LIKE.matcher(value).matches()) {
+        if (tokens.size() > 1 && tokens.stream().allMatch(KnownIdentifiers::isAlphabetic)
+                && NAME_LIKE.matcher(value).matches()) {
+            // "Smith, John" is written "John Smith" elsewhere: short names also match rotated.
+            if (tokens.size() <= 3) {
+                for (int r = 1; r < tokens.size(); r++) {
+                    List<String> rotated = new ArrayList<>(tokens.subList(r, tokens.size()));
+                    rotated.addAll(tokens.subList(0, r));
+                    putIfSignificant(rotated, new Entry(0, replacement));
+                }
+            }
             for (String t : tokens) {
                 if (t.length() >= 2 && !COMMON_WORDS.contains(t)) {
-                    putIfSignificant(List.of(t), new Entry(1, replacement));
+                    putIfSignificant(List.of(t), new Entry(1, wordReplacement));
                 }
             }
         }
@@ -131,23 +154,71 @@ public final class KnownIdentifiers {
         return maxTokens.get();
     }
 
-    /** Upper-cased letter-or-digit runs of a text. */
+    /** The comparison tokens of a text (see the class description). */
     static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
-        int i = 0;
+        tokenize(text, null, out);
+        return out;
+    }
+
+    /**
+     * Splits a text into comparison tokens, optionally with each token's [start, end) in the text.
+     * One implementation for identifiers and for the text they are searched in, so both sides agree.
+     */
+    static void tokenize(String text, List<int[]> bounds, List<String> tokens) {
         int n = text.length();
+        int i = 0;
         while (i < n) {
-            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
-                i++;
+            int kind = kind(text.codePointAt(i), NONE);
+            if (kind == NONE) {
+                i += Character.charCount(text.codePointAt(i));
+                continue;
             }
             int start = i;
-            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
-                i++;
+            while (i < n) {
+                int cp = text.codePointAt(i);
+                if (kind(cp, kind) != kind) {
+                    break;
+                }
+                i += Character.charCount(cp);
             }
-            if (i > start) {
-                out.add(text.substring(start, i).toUpperCase(Locale.ROOT));
+            if (bounds != null) {
+                bounds.add(new int[] {start, i});
+            }
+            tokens.add(normalize(text.substring(start, i)));
+        }
+    }
+
+    private static final int NONE = 0;
+    private static final int LETTERS = 1;
+    private static final int DIGITS = 2;
+
+    /** The token kind of a code point; a combining mark continues the current token. */
+    private static int kind(int cp, int current) {
+        if (Character.isDigit(cp)) {
+            return DIGITS;
+        }
+        if (Character.isLetter(cp)) {
+            return LETTERS;
+        }
+        int type = Character.getType(cp);
+        if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK) {
+            return current == NONE ? LETTERS : current;
+        }
+        return NONE;
+    }
+
+    private static String normalize(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) >= 0x80) {
+                return Normalizer.normalize(token, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
             }
         }
-        return out;
+        return token.toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean isAlphabetic(String token) {
+        return token.codePoints().allMatch(cp -> kind(cp, LETTERS) == LETTERS);
     }
 }

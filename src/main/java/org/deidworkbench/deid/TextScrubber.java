@@ -3,72 +3,74 @@ package org.deidworkbench.deid;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Removes identifiers from free text: every known identifier of the export (replaced by its
  * pseudonym or its {@code [LABEL]}), and PHI patterns — e-mail, URL, IP address, SSN, phone, ZIP+4,
- * street address, names after a title, numbers after words like "MRN", long digit runs and dates.
- * Dates are shifted by the subject's offset (keeping the clinical timeline) or become
- * {@code [DATE]} when the record has no subject.
+ * street address, names after a title, numbers after words like "MRN", long digit runs, dates
+ * (also day and month without a year) and ages over 89 (which become {@code 90+}).
+ * Full dates, numeric or with a month name, are shifted by the subject's offset (keeping the
+ * clinical timeline and their notation) or become {@code [DATE]} when the record has no subject.
  *
- * <p>All detectors run on the original text and the longest, earliest match wins where they
- * overlap, so a replacement is never scanned again. Stateless apart from its frozen identifier
+ * <p>All detectors run on the original text, so a replacement is never scanned again. Where
+ * matches overlap, the earliest (then the longest) wins and swallows the rest of the others. Stateless apart from its frozen identifier
  * set; thread-safe.
  */
 public final class TextScrubber {
 
-    /** Cheap facts about a text that tell which detectors could possibly match it. */
-    private record Shape(int digits, int longestDigitRun, boolean at, boolean url, boolean title) {
-        static Shape of(String text) {
-            int digits = 0;
-            int run = 0;
-            int longest = 0;
-            for (int i = 0; i < text.length(); i++) {
-                if (Character.isDigit(text.charAt(i))) {
-                    digits++;
-                    longest = Math.max(longest, ++run);
-                } else {
-                    run = 0;
-                }
-            }
-            boolean url = text.contains("://") || text.regionMatches(true, 0, "www.", 0, 4) || text.contains("www.")
-                    || text.contains("WWW.");
-            boolean title = text.contains("Mr") || text.contains("Ms") || text.contains("Dr") || text.contains("Miss")
-                    || text.contains("Prof");
-            return new Shape(digits, longest, text.indexOf('@') >= 0, url, title);
-        }
-    }
-
-    /** A PHI pattern; {@code applies} skips it cheaply for texts it cannot match. */
-    private record Detector(Pattern pattern, String label, int group, java.util.function.Predicate<Shape> applies) {
+    private record Detector(Pattern pattern, String label, int group) {
     }
 
     private record Span(int start, int end, String replacement) {
     }
 
-    private static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
+    /** A month written with a capital, in full or abbreviated; "May" is left out (a verb too often). */
+    private static final String MONTH_NAME = "(?:January|February|March|April|June|July|August|September|October"
+            + "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b";
+
+    /** A capitalised word of a name, or an initial with its full stop ({@code J.}). */
+    private static final String NAME_WORD = "\\p{Lu}(?:\\.|[\\p{L}\\p{M}'\u2019-]*)";
 
     private static final List<Detector> DETECTORS = List.of(
-            new Detector(Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"), "[EMAIL]", 0, s -> s.at()),
-            new Detector(Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+"), "[URL]", 0, s -> s.url()),
-            new Detector(Pattern.compile("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])"), "[IP]", 0, s -> s.digits() >= 4),
-            new Detector(Pattern.compile("(?<![\\d-])\\d{3}-\\d{2}-\\d{4}(?![\\d-])"), "[SSN]", 0, s -> s.digits() >= 9),
+            // Internationalised addresses too: "jürgen@example.de" must not keep "jü". A match starts
+            // only where a run of address characters starts, else a long run costs quadratic time.
+            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), "[EMAIL]", 0),
+            // A URL does not end in punctuation that closes the sentence around it.
+            new Detector(Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]']"), "[URL]", 0),
+            new Detector(Pattern.compile("(?<!\\d)(?<!\\d\\.)(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)"), "[IP]", 0),
+            new Detector(Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])"), "[SSN]", 0),
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+?\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?!\\w)"),
-                    "[PHONE]", 0, s -> s.digits() >= 10),
-            new Detector(Pattern.compile("(?<![\\d-])\\d{5}-\\d{4}(?![\\d-])"), "[ZIP]", 0, s -> s.digits() >= 9),
-            new Detector(Pattern.compile("\\b\\d{1,6}\\s+(?:[A-Z][A-Za-z]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
-                    + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy)\\b\\.?"), "[ADDRESS]", 0, s -> s.digits() >= 1),
-            new Detector(Pattern.compile("\\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?\\s+([A-Z][A-Za-z'-]+(?:\\s+[A-Z][A-Za-z'-]+)?)"),
-                    "[NAME]", 1, s -> s.title()),
-            new Detector(Pattern.compile("(?i)\\b(?:MRN|medical record(?: number| no\\.?)?|SSN|acct|account(?: number| no\\.?)?"
-                    + "|patient id|member id|policy(?: number| no\\.?)?|ID)\\s*(?:[:#]|no\\.?)?\\s*([A-Za-z0-9-]*\\d[A-Za-z0-9-]*)"),
-                    "[ID]", 1, s -> s.digits() >= 1),
-            new Detector(Pattern.compile("(?i)\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b"), "[DATE]", 0, s -> s.longestDigitRun() >= 4),
-            new Detector(Pattern.compile("(?i)\\b\\d{1,2}(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+\\d{4}\\b"), "[DATE]", 0, s -> s.longestDigitRun() >= 4),
-            new Detector(Pattern.compile("(?<![\\d.])\\d{7,}(?![\\d.])"), "[NUMBER]", 0, s -> s.longestDigitRun() >= 7));
+                    "[PHONE]", 0),
+            new Detector(Pattern.compile("(?<![\\d-])\\d{5}-\\d{4}(?![\\d-])"), "[ZIP]", 0),
+            new Detector(Pattern.compile("\\b\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
+                    + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy)\\b\\.?"), "[ADDRESS]", 0),
+            // Titles may be stacked ("Prof. Dr. Müller"); the name is what follows the last one.
+            // Repetitions are bounded: an unbounded group recurses per repetition in java.util.regex
+            // and a long run of titles or separators would overflow the stack.
+            new Detector(Pattern.compile("\\b(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?\\s+){1,4}(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})"),
+                    "[NAME]", 1),
+            // The keyword must end its word ("mRNA-1273" is a vaccine, not an MRN); "account" and
+            // "policy" only count with "number", "no." or a colon, as in running text they are words.
+            new Detector(Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?|SSN|acct"
+                    + "|(?:account|policy)(?:\\s+(?:number|no\\.?)|(?=\\s*[:#]))|patient\\s+id|member\\s+id|ID)(?!\\p{L})"
+                    + "(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"),
+                    "[ID]", 1),
+            // Day and month without a year are still a date element (HIPAA); only capitalised month
+            // names, and not "May", which starts too many sentences. With a year, the longer
+            // month-name date (shifted like numeric dates) wins.
+            new Detector(Pattern.compile("\\b" + MONTH_NAME + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d|[:.,]\\d)"), "[DATE]", 0),
+            new Detector(Pattern.compile("\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME), "[DATE]", 0),
+            // Ages over 89 are identifying (HIPAA): "92-year-old" becomes "90+-year-old".
+            new Detector(Pattern.compile("(?i)(?<![\\d.])(?:9\\d|1[0-4]\\d)(?=[\\s-]*(?:years?|yrs?)[\\s-]*old\\b|\\s*(?:yo|y/o)\\b)"),
+                    "90+", 0),
+            new Detector(Pattern.compile("(?i)\\bage[d:]?\\s*(?:of\\s+)?(9\\d|1[0-4]\\d)(?!\\d|\\.\\d)"), "90+", 1),
+            // Not the digits of a decimal fraction, but still at the end of a sentence.
+            new Detector(Pattern.compile("(?<!\\d)(?<!\\d[.,])\\d{7,}(?!\\d|[.,]\\d)"), "[NUMBER]", 0));
+
+    /** A lone number such as a lab value: no pattern can match it, only a known numeric identifier. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[<>+-]?\\s?\\d{1,6}(?:[.,]\\d{1,6})?");
 
     private final KnownIdentifiers identifiers;
 
@@ -78,7 +80,10 @@ public final class TextScrubber {
     }
 
     /**
-     * The text with every identifier replaced.
+     * The text with every identifier replaced. Where matches overlap, the earliest (then the longest)
+     * decides the replacement and also covers the rest of any match it overlaps, so no part of a
+     * detected identifier is left in clear. Cost: linear in the text for each detector; a lone short
+     * number returns at once.
      *
      * @param subject the record's subject for date shifts, or {@code null}
      */
@@ -88,18 +93,14 @@ public final class TextScrubber {
         }
         List<Span> spans = new ArrayList<>();
         findKnownIdentifiers(text, spans);
-        Shape shape = Shape.of(text);
         for (Detector d : DETECTORS) {
-            if (!d.applies().test(shape)) {
-                continue;
-            }
             Matcher m = d.pattern().matcher(text);
             while (m.find()) {
                 spans.add(new Span(m.start(d.group()), m.end(d.group()), d.label()));
             }
         }
-        Matcher dates = shape.longestDigitRun() >= 4 ? DateValues.textPattern().matcher(text) : null;
-        while (dates != null && dates.find()) {
+        Matcher dates = DateValues.textPattern().matcher(text);
+        while (dates.find()) {
             String replacement = "[DATE]";
             if (subject != null) {
                 try {
@@ -110,6 +111,20 @@ public final class TextScrubber {
             }
             spans.add(new Span(dates.start(), dates.end(), replacement));
         }
+        for (Pattern p : DateValues.monthNameTextPatterns()) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                String replacement = "[DATE]";
+                if (subject != null) {
+                    try {
+                        replacement = DateValues.shiftMonthNameDate(m, subject.dateOffsetDays());
+                    } catch (UnprocessableValueException e) {
+                        replacement = "[DATE]";
+                    }
+                }
+                spans.add(new Span(m.start(), m.end(), replacement));
+            }
+        }
         if (spans.isEmpty()) {
             return text;
         }
@@ -117,7 +132,11 @@ public final class TextScrubber {
         StringBuilder out = new StringBuilder(text.length() + 16);
         int pos = 0;
         for (Span s : spans) {
+            if (s.end() <= pos) {
+                continue;
+            }
             if (s.start() < pos) {
+                pos = s.end();
                 continue;
             }
             out.append(text, pos, s.start()).append(s.replacement());
@@ -127,32 +146,39 @@ public final class TextScrubber {
     }
 
     /**
-     * Whether scrubbing this text depends on the subject: only dates written with digits are
-     * shifted per subject (others become {@code [DATE]} whoever the subject is).
+     * Whether scrubbing this text depends on the subject: only dates are shifted per subject, so a
+     * text without a date scrubs the same for everyone (and a caller may cache it by value).
      */
     public boolean mayShiftDates(String text) {
-        return Shape.of(text).longestDigitRun() >= 4 && DateValues.textPattern().matcher(text).find();
-    }
-
-    /** Short numbers and codes cannot hold any identifier this scrubber knows: skip them quickly. */
-    private static boolean obviouslyClean(String text) {
-        if (text.length() > 12) {
-            return false;
+        if (DateValues.textPattern().matcher(text).find()) {
+            return true;
         }
-        int digitRun = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isDigit(c)) {
-                if (++digitRun >= 4) {
-                    return false;
-                }
-            } else if (c == '.' || c == ',' || c == '+' || c == '-' || c == ' ' || c == '<' || c == '>') {
-                digitRun = 0;
-            } else {
-                return false;
+        for (Pattern p : DateValues.monthNameTextPatterns()) {
+            if (p.matcher(text).find()) {
+                return true;
             }
         }
-        return true;
+        return false;
+    }
+
+    /**
+     * A lone number (a lab value, a count) cannot hold a pattern; it can only be a known numeric
+     * identifier, which needs at least four digits.
+     */
+    private boolean obviouslyClean(String text) {
+        if (text.length() > 16 || !PLAIN_NUMBER.matcher(text).matches()) {
+            return false;
+        }
+        if (identifiers.size() == 0) {
+            return true;
+        }
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                digits++;
+            }
+        }
+        return digits < 4;
     }
 
     private void findKnownIdentifiers(String text, List<Span> spans) {
@@ -161,21 +187,7 @@ public final class TextScrubber {
         }
         List<int[]> bounds = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                bounds.add(new int[] {start, i});
-                tokens.add(text.substring(start, i).toUpperCase(Locale.ROOT));
-            }
-        }
+        KnownIdentifiers.tokenize(text, bounds, tokens);
         int max = identifiers.maxTokens();
         for (int t = 0; t < tokens.size(); t++) {
             if (!identifiers.startsSome(tokens.get(t))) {

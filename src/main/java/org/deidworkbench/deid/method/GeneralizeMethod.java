@@ -24,7 +24,10 @@ public final class GeneralizeMethod implements DeidMethod {
     static final Set<String> RESTRICTED_ZIP3 = Set.of("036", "059", "063", "102", "203", "556", "692", "790", "821",
             "823", "830", "831", "878", "879", "884", "890", "893");
 
-    private static final Pattern ZIP = Pattern.compile("(\\d{5})(?:-\\d{4})?");
+    /** ZIP or ZIP+4, the latter with or without its dash. */
+    private static final Pattern ZIP = Pattern.compile("(\\d{5})(?:-?\\d{4})?");
+    /** Mean length of a Gregorian year, to turn DICOM ages in weeks and days into years. */
+    private static final double DAYS_PER_YEAR = 365.2425;
     /** Plain years, or DICOM AS ({@code 045Y}, {@code 006M}, {@code 003W}, {@code 010D}), or {@code 45 y}. */
     private static final Pattern AGE = Pattern.compile("(\\d{1,3})(?:\\s*([YyMmWwDd])[A-Za-z]*)?");
 
@@ -45,7 +48,7 @@ public final class GeneralizeMethod implements DeidMethod {
         String v = value.strip();
         return switch (kind) {
             case YEAR -> Integer.toString(DateValues.year(v));
-            case BIRTH_YEAR -> birthYear(DateValues.year(v));
+            case BIRTH_YEAR -> birthYear(DateValues.pastYear(v, referenceYear));
             case AGE_BAND -> ageBand(v);
             case ZIP3 -> zip3(v);
         };
@@ -63,7 +66,13 @@ public final class GeneralizeMethod implements DeidMethod {
         }
         int n = Integer.parseInt(m.group(1));
         String unit = m.group(2) == null ? "Y" : m.group(2).toUpperCase(Locale.ROOT);
-        int years = unit.equals("Y") ? n : 0;
+        // Whole years completed: 072M is 6 years, 520W about 9.97 years.
+        int years = switch (unit) {
+            case "M" -> n / 12;
+            case "W" -> (int) (n * 7 / DAYS_PER_YEAR);
+            case "D" -> (int) (n / DAYS_PER_YEAR);
+            default -> n;
+        };
         if (years >= 90) {
             return "90+";
         }

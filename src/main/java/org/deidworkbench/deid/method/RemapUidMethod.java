@@ -1,9 +1,14 @@
 package org.deidworkbench.deid.method;
 
+import org.deidworkbench.crypto.CryptoException;
 import org.deidworkbench.crypto.UidDeriver;
 import org.deidworkbench.deid.FieldContext;
+import org.deidworkbench.deid.UnprocessableValueException;
 
-/** {@code remap-uid}: a DICOM UID replaced by a keyed {@code 2.25.} UID derived from it. */
+/**
+ * {@code remap-uid}: a DICOM UID replaced by a keyed {@code 2.25.} UID derived from it. A value
+ * that is only padding (blank, NULs) has no UID to remap and is reported.
+ */
 public final class RemapUidMethod implements DeidMethod {
 
     private final UidDeriver deriver;
@@ -14,7 +19,11 @@ public final class RemapUidMethod implements DeidMethod {
     }
 
     @Override
-    public String apply(String value, FieldContext context) {
-        return deriver.derive(value);
+    public String apply(String value, FieldContext context) throws UnprocessableValueException {
+        try {
+            return deriver.derive(value);
+        } catch (CryptoException e) {
+            throw new UnprocessableValueException(e.code(), e.getMessage());
+        }
     }
 }

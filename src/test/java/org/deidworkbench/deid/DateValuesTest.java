@@ -1,0 +1,192 @@
+package org.deidworkbench.deid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DateValuesTest {
+
+    @Test
+    void isoDateShiftsForward() throws Exception {
+        assertEquals("2024-01-25", DateValues.shift("2024-01-15", 10));
+    }
+
+    @Test
+    void isoDateShiftsBackwardAcrossYearEnd() throws Exception {
+        assertEquals("2023-12-26", DateValues.shift("2024-01-05", -10));
+    }
+
+    @Test
+    void isoDateShiftsForwardAcrossYearEnd() throws Exception {
+        assertEquals("2024-01-04", DateValues.shift("2023-12-25", 10));
+    }
+
+    @Test
+    void isoDateShiftsAcrossMonthEnd() throws Exception {
+        assertEquals("2023-02-01", DateValues.shift("2023-01-31", 1));
+    }
+
+    @Test
+    void leapDayPlus365LandsOnTwentyEighthOfFebruary() throws Exception {
+        assertEquals("2025-02-28", DateValues.shift("2024-02-29", 365));
+    }
+
+    @Test
+    void leapDayMinus365LandsOnFirstOfMarch() throws Exception {
+        assertEquals("2023-03-01", DateValues.shift("2024-02-29", -365));
+    }
+
+    @Test
+    void shiftReachesLeapDay() throws Exception {
+        assertEquals("2024-02-29", DateValues.shift("2024-02-28", 1));
+    }
+
+    @Test
+    void isoDateWithoutPaddingStaysUnpadded() throws Exception {
+        assertEquals("2024-1-6", DateValues.shift("2024-1-5", 1));
+    }
+
+    @ParameterizedTest(name = "{0} shifted by {1} is {2}")
+    @CsvSource(delimiter = '|', value = {
+        "2024-03-10T14:05:09|3|2024-03-13T14:05:09",
+        "2024-03-10 14:05|-3|2024-03-07 14:05",
+        "2024-03-10T14:05|1|2024-03-11T14:05",
+        "2024-03-10T14:05:09.123456Z|1|2024-03-11T14:05:09.123456Z",
+        "2024-03-10T14:05:09,5|1|2024-03-11T14:05:09,5",
+        "2024-03-10T23:59:59+02:00|1|2024-03-11T23:59:59+02:00",
+        "2024-03-10T00:00:00-05:00|-1|2024-03-09T00:00:00-05:00",
+        "2024-03-10T00:00:00+0530|1|2024-03-11T00:00:00+0530",
+        "3/4/2021 10:30 PM|1|3/5/2021 10:30 PM"})
+    void dateTimeKeepsItsTimePartVerbatim(String value, int days, String expected) throws Exception {
+        assertEquals(expected, DateValues.shift(value, days));
+    }
+
+    @Test
+    void slashYearFirstDateShiftsAcrossYearEnd() throws Exception {
+        assertEquals("2025/01/01", DateValues.shift("2024/12/31", 1));
+    }
+
+    @Test
+    void unpaddedUsDateIsReadMonthFirstAndStaysUnpadded() throws Exception {
+        assertEquals("3/5/2021", DateValues.shift("3/4/2021", 1));
+        assertEquals("10/1/2021", DateValues.shift("9/30/2021", 1));
+    }
+
+    @Test
+    void paddedUsDateIsReadMonthFirstAndStaysPadded() throws Exception {
+        assertEquals("04/03/2021", DateValues.shift("03/04/2021", 30));
+    }
+
+    @Test
+    void twoDigitYearStaysTwoDigitAcrossTheCentury() throws Exception {
+        assertEquals("01/01/00", DateValues.shift("12/31/99", 1));
+    }
+
+    @Test
+    void twoDigitYearZeroIsTheLeapYear2000() throws Exception {
+        assertEquals("2/29/00", DateValues.shift("2/28/00", 1));
+    }
+
+    @Test
+    void dotDateIsReadDayFirst() throws Exception {
+        assertEquals("05.03.2021", DateValues.shift("04.03.2021", 1));
+        assertEquals("01.01.2024", DateValues.shift("31.12.2023", 1));
+    }
+
+    @Test
+    void dotDateWithTwoDigitYearReachesLeapDay() throws Exception {
+        assertEquals("29.02.24", DateValues.shift("28.02.24", 1));
+    }
+
+    @Test
+    void dashDateWithYearLastIsReadDayFirst() throws Exception {
+        assertEquals("01-03-2023", DateValues.shift("28-02-2023", 1));
+    }
+
+    @Test
+    void dicomDateShiftsAcrossYearEnd() throws Exception {
+        assertEquals("20240101", DateValues.shift("20231231", 1));
+    }
+
+    @Test
+    void dicomDateTimeKeepsFractionAndOffset() throws Exception {
+        assertEquals("20240101235959.123456+0100", DateValues.shift("20231231235959.123456+0100", 1));
+    }
+
+    @Test
+    void dicomDateTimeLeapDayMinus365() throws Exception {
+        assertEquals("20230301120000", DateValues.shift("20240229120000", -365));
+    }
+
+    @Test
+    void monthPrecisionMovesByTheMiddleOfTheMonth() throws Exception {
+        assertEquals("2024-04", DateValues.shift("2024-03", 31));
+        assertEquals("2023-12", DateValues.shift("2024-01", -20));
+        assertEquals("2024-03", DateValues.shift("2024-03", 10));
+    }
+
+    @Test
+    void bareYearIsKept() throws Exception {
+        assertEquals("1961", DateValues.shift("1961", 200));
+    }
+
+    @Test
+    void surroundingWhitespaceIsKept() throws Exception {
+        assertEquals(" 2024-01-16 ", DateValues.shift(" 2024-01-15 ", 1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2023-02-30", "13/40/2020", "unknown", "", "   ", "2023-13-01", "20230230", "2024-00",
+        "12345678", "2024-01-15T", "1/2/3", "2024-01-15 10:30 tomorrow"})
+    void invalidDateIsReportedWithoutItsValue(String value) {
+        UnprocessableValueException e = assertThrows(UnprocessableValueException.class,
+                () -> DateValues.shift(value, 5));
+        assertEquals("VALUE-NOT-A-DATE", e.code());
+        if (!value.isBlank()) {
+            assertFalse(e.getMessage().contains(value.strip()), e.getMessage());
+        }
+    }
+
+    @Test
+    void shiftBeyondYear9999IsReportedAsOutOfRange() {
+        UnprocessableValueException e = assertThrows(UnprocessableValueException.class,
+                () -> DateValues.shift("9999-12-31", 1));
+        assertEquals("VALUE-DATE-OUT-OF-RANGE", e.code());
+    }
+
+    @ParameterizedTest(name = "year of {0} is {1}")
+    @CsvSource(delimiter = '|', value = {
+        "2024-03-10T14:05|2024", "03/04/2021|2021", "3/4/45|1945", "3/4/21|2021", "04.03.99|1999",
+        "20231231|2023", "20231231235959.1+0100|2023", "2024-03|2024", "1961|1961", " 1999-12-31 |1999"})
+    void yearIsExtractedFromEveryNotation(String value, int year) throws Exception {
+        assertEquals(year, DateValues.year(value));
+    }
+
+    @Test
+    void pastYearReadsTwoDigitYearsInTheLatestCenturyNotInTheFuture() throws Exception {
+        assertEquals(1928, DateValues.pastYear("3/4/28", 2026));
+        assertEquals(2025, DateValues.pastYear("3/4/25", 2026));
+        assertEquals(2026, DateValues.pastYear("1/1/26", 2026));
+        assertEquals(2028, DateValues.year("3/4/28"));
+        assertEquals(2030, DateValues.pastYear("2030-01-01", 2026));
+    }
+
+    @Test
+    void yearOfNonDateIsReported() {
+        UnprocessableValueException e = assertThrows(UnprocessableValueException.class, () -> DateValues.year("n/a"));
+        assertEquals("VALUE-NOT-A-DATE", e.code());
+    }
+
+    @Test
+    void isDateTellsDatesFromOtherValues() {
+        assertTrue(DateValues.isDate("2024-02-29"));
+        assertFalse(DateValues.isDate("2023-02-29"));
+        assertFalse(DateValues.isDate("128/82"));
+    }
+}

@@ -1,0 +1,161 @@
+package org.deidworkbench.deid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class KnownIdentifiersTest {
+
+    @Test
+    void numericValueWithThreeDigitsIsIgnored() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("123", "[ID]");
+        ids.add("1-2-3", "[ID]");
+        assertEquals(0, ids.size());
+    }
+
+    @Test
+    void numericValueWithFourDigitsIsKept() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("4711", "[ID]");
+        assertEquals("[ID]", ids.replacement("4711"));
+    }
+
+    @Test
+    void singleCharacterIsIgnoredAndTwoLettersAreKept() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("A", "[NAME]");
+        assertEquals(0, ids.size());
+        ids.add("Li", "[NAME]");
+        assertEquals("[NAME]", ids.replacement("LI"));
+    }
+
+    @Test
+    void blankValueIsIgnored() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("  -- ", "[NAME]");
+        assertEquals(0, ids.size());
+    }
+
+    @Test
+    void commonWordAloneIsIgnored() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("Unknown", "[NAME]");
+        ids.add("patient", "[NAME]");
+        ids.add("Female", "[SEX]");
+        assertEquals(0, ids.size());
+    }
+
+    @Test
+    void multiWordNameAlsoContributesEachUncommonWord() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("John van Smith", "PAT-1");
+        assertEquals("PAT-1", ids.replacement("JOHN VAN SMITH"));
+        assertEquals("PAT-1", ids.replacement("JOHN"));
+        assertEquals("PAT-1", ids.replacement("SMITH"));
+        assertNull(ids.replacement("VAN"));
+    }
+
+    @Test
+    void shortMultiWordNameAlsoMatchesRotated() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("Smith, John Paul", "PAT-1");
+        assertEquals("PAT-1", ids.replacement("JOHN PAUL SMITH"));
+        assertEquals("PAT-1", ids.replacement("PAUL SMITH JOHN"));
+        assertNull(ids.replacement("JOHN SMITH PAUL"));
+    }
+
+    @Test
+    void wordsOfANameCanHaveTheirOwnReplacement() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("Smith, John", "PAT-1", "[NAME]");
+        assertEquals("PAT-1", ids.replacement("SMITH JOHN"));
+        assertEquals("PAT-1", ids.replacement("JOHN SMITH"));
+        assertEquals("[NAME]", ids.replacement("JOHN"));
+    }
+
+    @Test
+    void mixedValueDoesNotContributeSingleWords() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("12 Main Street", "[ADDRESS]");
+        assertEquals("[ADDRESS]", ids.replacement("12 MAIN STREET"));
+        assertNull(ids.replacement("MAIN"));
+    }
+
+    @Test
+    void valuesAreComparedWithoutCaseAndPunctuation() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("o'brien-SMITH", "[NAME]");
+        assertEquals("[NAME]", ids.replacement("O BRIEN SMITH"));
+    }
+
+    @Test
+    void smallestReplacementWinsWhateverTheOrderOfAdding() {
+        KnownIdentifiers forward = new KnownIdentifiers();
+        forward.add("Jane Roe", "[NAME]");
+        forward.add("Jane Roe", "B-PSEUDO");
+        forward.add("Jane Roe", "A-PSEUDO");
+        KnownIdentifiers backward = new KnownIdentifiers();
+        backward.add("Jane Roe", "A-PSEUDO");
+        backward.add("Jane Roe", "B-PSEUDO");
+        backward.add("Jane Roe", "[NAME]");
+        assertEquals("A-PSEUDO", forward.replacement("JANE ROE"));
+        assertEquals("A-PSEUDO", backward.replacement("JANE ROE"));
+        assertEquals(forward.replacement("ROE"), backward.replacement("ROE"));
+    }
+
+    @Test
+    void replacementChoiceIsTheSameWhenAddedFromManyThreads() throws Exception {
+        List<String> replacements = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            replacements.add(String.format("P%03d", i));
+        }
+        Collections.shuffle(replacements, new Random(42));
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (String r : replacements) {
+                futures.add(pool.submit(() -> {
+                    ids.add("Jane Roe", r);
+                    ids.add("555-201-3344", r);
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("P000", ids.replacement("JANE ROE"));
+        assertEquals("P000", ids.replacement("ROE"));
+        assertEquals("P000", ids.replacement("555 201 3344"));
+    }
+
+    @Test
+    void snapshotDoesNotSeeLaterAdditions() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("Jane Roe", "P1");
+        KnownIdentifiers frozen = ids.snapshot();
+        int size = frozen.size();
+        ids.add("Max Mustermann", "P2");
+        ids.add("Jane Roe", "P0");
+        assertEquals(size, frozen.size());
+        assertNull(frozen.replacement("MAX MUSTERMANN"));
+        assertEquals("P1", frozen.replacement("JANE ROE"));
+        assertEquals("P0", ids.replacement("JANE ROE"));
+    }
+
+    @Test
+    void lettersAndDigitsGluedTogetherAreSeparateTokens() {
+        assertEquals(List.of("MRN", "123456", "A", "1"), KnownIdentifiers.tokens("mrn123456 a1"));
+    }
+}

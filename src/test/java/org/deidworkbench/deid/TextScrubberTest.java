@@ -1,0 +1,343 @@
+package org.deidworkbench.deid;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TextScrubberTest {
+
+    private static final Subject SUBJECT = new Subject("PAT-7", 10);
+
+    private static String scrub(String text) {
+        return new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null);
+    }
+
+    private static TextScrubber scrubberKnowing(String... valueThenReplacement) {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        for (int i = 0; i < valueThenReplacement.length; i += 2) {
+            ids.add(valueThenReplacement[i], valueThenReplacement[i + 1]);
+        }
+        return new TextScrubber(ids.snapshot());
+    }
+
+    @Test
+    void emailAddressIsReplaced() {
+        assertEquals("Contact [EMAIL] for results", scrub("Contact john.doe+lab@example.org for results"));
+    }
+
+    @Test
+    void emailAddressWithAccentedLettersIsReplacedWhole() {
+        assertEquals("Mail [EMAIL] today", scrub("Mail jürgen.müller@klinik-süd.de today"));
+    }
+
+    @Test
+    void socialSecurityNumberWithSpacesIsReplacedWhole() {
+        assertEquals("SSN: [SSN]", scrub("SSN: 123 45 6789"));
+    }
+
+    @Test
+    void urlIsReplaced() {
+        assertEquals("See [URL] today", scrub("See https://portal.example.org/p?id=5 today"));
+    }
+
+    @Test
+    void urlAtSentenceEndKeepsTheFullStop() {
+        assertEquals("Visit [URL].", scrub("Visit www.example.org."));
+    }
+
+    @Test
+    void ipAddressIsReplaced() {
+        assertEquals("Logged in from [IP] yesterday", scrub("Logged in from 192.168.10.20 yesterday"));
+    }
+
+    @Test
+    void ipAddressAtSentenceEndIsReplaced() {
+        assertEquals("Logged in from [IP].", scrub("Logged in from 10.0.0.1."));
+    }
+
+    @Test
+    void socialSecurityNumberIsReplaced() {
+        assertEquals("Social security number [SSN] on file", scrub("Social security number 123-45-6789 on file"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(555) 201-3344", "+1 555 201 3344", "555-201-3344", "555.201.3344", "555 201 3344",
+        "+1 (555) 201-3344", "1-555-201-3344"})
+    void usPhoneNumberIsReplaced(String phone) {
+        assertEquals("Call [PHONE] now", scrub("Call " + phone + " now"));
+    }
+
+    @Test
+    void zipPlusFourIsReplaced() {
+        assertEquals("Springfield, IL [ZIP]", scrub("Springfield, IL 62704-1234"));
+    }
+
+    @Test
+    void streetAddressIsReplaced() {
+        assertEquals("Lives at [ADDRESS] with family", scrub("Lives at 42 Oak Street with family"));
+    }
+
+    @Test
+    void nameAfterTitleIsReplaced() {
+        assertEquals("Seen by Dr. [NAME] today", scrub("Seen by Dr. Gregory House today"));
+    }
+
+    @Test
+    void nameWithAccentedLettersAfterTitleIsReplacedWhole() {
+        assertEquals("Referred by Dr. [NAME].", scrub("Referred by Dr. Jürgen Müller."));
+        assertEquals("Mrs. [NAME] called", scrub("Mrs. Élodie Lefèvre called"));
+    }
+
+    @Test
+    void initialsAfterTitleAreReplacedWithTheName() {
+        assertEquals("Seen by Dr. [NAME] today", scrub("Seen by Dr. J. Smith today"));
+    }
+
+    @Test
+    void nameAfterSeveralTitlesIsReplaced() {
+        assertEquals("Letter from Prof. Dr. [NAME].", scrub("Letter from Prof. Dr. Hans Müller."));
+    }
+
+    @Test
+    void numberAfterRecordKeywordIsReplaced() {
+        assertEquals("MRN: [ID], admitted", scrub("MRN: 123456, admitted"));
+    }
+
+    @Test
+    void numberAfterKeywordWithSeveralSeparatorsIsReplaced() {
+        assertEquals("Acct #: [ID]", scrub("Acct #: 12345"));
+        assertEquals("Medical record no. [ID] closed", scrub("Medical record no. A-2291 closed"));
+    }
+
+    @Test
+    void keywordGluedToItsNumberIsReplaced() {
+        assertEquals("MRN[ID] seen", scrub("MRN123456 seen"));
+    }
+
+    @Test
+    void longDigitRunIsReplaced() {
+        assertEquals("Ref [NUMBER] noted", scrub("Ref 12345678 noted"));
+    }
+
+    @Test
+    void longDigitRunAtSentenceEndIsReplaced() {
+        assertEquals("Reference was [NUMBER].", scrub("Reference was 12345678."));
+    }
+
+    @Test
+    void decimalNumberIsNotALongDigitRun() {
+        assertEquals("pi is 3.14159265", scrub("pi is 3.14159265"));
+    }
+
+    @Test
+    void monthNameDatesAreReplaced() {
+        assertEquals("Admitted [DATE] for chest pain", scrub("Admitted March 3, 2024 for chest pain"));
+        assertEquals("Seen on [DATE].", scrub("Seen on 3rd Sept. 2024."));
+    }
+
+    @Test
+    void monthNameDatesShiftBySubjectOffsetKeepingTheirStyle() {
+        assertEquals("Admitted March 13, 2024; seen 9th Mar 2024 and OCT. 10, 2023; Jan 10th, 2024; April 4, 2024.",
+                new TextScrubber(new KnownIdentifiers()).scrub(
+                        "Admitted March 3, 2024; seen 28th Feb 2024 and SEPT. 30, 2023; Dec 31st, 2023; March 25, 2024.",
+                        SUBJECT));
+    }
+
+    @Test
+    void monthNameDateKeepsDayPadding() {
+        assertEquals("seen March 13, 2024", new TextScrubber(new KnownIdentifiers()).scrub("seen March 03, 2024", SUBJECT));
+    }
+
+    @Test
+    void impossibleMonthNameDateBecomesDateLabelEvenWithSubject() {
+        assertEquals("due [DATE]", new TextScrubber(new KnownIdentifiers()).scrub("due Feb 30, 2024", SUBJECT));
+    }
+
+    @Test
+    void dayAndMonthWithoutYearAreReplaced() {
+        assertEquals("Admitted [DATE], discharged [DATE].", scrub("Admitted March 3rd, discharged 7 Apr."));
+        assertEquals("Seen on the [DATE].", scrub("Seen on the 12th of December."));
+        assertEquals("Seen [DATE] and again [DATE]", scrub("Seen Mar. 3 and again Sept 14"));
+    }
+
+    @Test
+    void ageOver89IsAggregated() {
+        assertEquals("A 90+-year-old woman, husband 90+ yo, son 64 years old, mother aged 90+.",
+                scrub("A 92-year-old woman, husband 101 yo, son 64 years old, mother aged 97."));
+    }
+
+    @Test
+    void numericDatesShiftBySubjectOffsetKeepingTheirNotation() {
+        assertEquals("Seen 2024-01-25, 03/14/2021 and 14.03.2021 at 10:00",
+                new TextScrubber(new KnownIdentifiers()).scrub("Seen 2024-01-15, 03/04/2021 and 04.03.2021 at 10:00",
+                        SUBJECT));
+    }
+
+    @Test
+    void usDatesWithTwoDigitYearsInTextAreShifted() {
+        assertEquals("Seen 3/14/21 and 01/10/00.",
+                new TextScrubber(new KnownIdentifiers()).scrub("Seen 3/4/21 and 12/31/99.", SUBJECT));
+    }
+
+    @Test
+    void slashTriplesThatAreNotDatesAreKept() {
+        assertEquals("ratio 1/2/3 and 10/20/300", scrub("ratio 1/2/3 and 10/20/300"));
+    }
+
+    @Test
+    void numericDatesBecomeDateLabelWithoutSubject() {
+        assertEquals("Seen [DATE] and [DATE]", scrub("Seen 2024-01-15 and 03/04/2021"));
+    }
+
+    @Test
+    void impossibleDateInTextBecomesDateLabelEvenWithSubject() {
+        assertEquals("Seen [DATE]", new TextScrubber(new KnownIdentifiers()).scrub("Seen 13/40/2020", SUBJECT));
+    }
+
+    @Test
+    void knownMultiTokenNameIsFoundInAnyCaseAndPunctuation() {
+        TextScrubber s = scrubberKnowing("Smith, John", "PAT-1");
+        assertEquals("PAT-1 was seen", s.scrub("SMITH JOHN was seen", null));
+        assertEquals("PAT-1 was seen", s.scrub("smith,john was seen", null));
+    }
+
+    @Test
+    void knownNameInReversedOrderIsFoundAsAWhole() {
+        TextScrubber s = scrubberKnowing("Smith, John", "PAT-1");
+        assertEquals("PAT-1 was seen", s.scrub("John Smith was seen", null));
+    }
+
+    @Test
+    void wordsOfAKnownNameAreFoundAlone() {
+        TextScrubber s = scrubberKnowing("Smith, John", "PAT-1");
+        assertEquals("PAT-1 called PAT-1 and Mary", s.scrub("Smith called John and Mary", null));
+    }
+
+    @Test
+    void knownPhoneNumberIsFoundWithOtherSeparators() {
+        TextScrubber s = scrubberKnowing("555-201-3344", "TEL-1");
+        assertEquals("call TEL-1", s.scrub("call 555.201.3344", null));
+        assertEquals("call TEL-1", s.scrub("call 555 201 3344", null));
+        assertEquals("call TEL-1 now", s.scrub("call 555-201 3344 now", null));
+    }
+
+    @Test
+    void knownIdentifierIsReplacedByItsLabelWhenItHasNoPseudonym() {
+        TextScrubber s = scrubberKnowing("Springfield", "[CITY]");
+        assertEquals("moved to [CITY] in May", s.scrub("moved to Springfield in May", null));
+    }
+
+    @Test
+    void knownIdentifierGluedToLettersIsFound() {
+        TextScrubber s = scrubberKnowing("123456", "[MRN]");
+        assertEquals("scan Z[MRN] done", s.scrub("scan Z123456 done", null));
+    }
+
+    @Test
+    void knownIdentifierInFullWidthDigitsIsFound() {
+        TextScrubber s = scrubberKnowing("123456", "[MRN]");
+        assertEquals("id [MRN]", s.scrub("id \uFF11\uFF12\uFF13\uFF14\uFF15\uFF16", null));
+    }
+
+    @Test
+    void knownNameWrittenWithCombiningAccentIsFound() {
+        TextScrubber s = scrubberKnowing("José", "[NAME]");
+        assertEquals("[NAME] called", s.scrub("Jose\u0301 called", null));
+    }
+
+    @Test
+    void knownIdentifierIsNotFoundInsideALongerWord() {
+        TextScrubber s = scrubberKnowing("Smith", "[NAME]");
+        assertEquals("Smithson disease", s.scrub("Smithson disease", null));
+    }
+
+    @Test
+    void longerMatchWinsAtTheSameStart() {
+        TextScrubber s = scrubberKnowing("2024", "[MRN]");
+        assertEquals("on 2024-01-25", s.scrub("on 2024-01-15", SUBJECT));
+    }
+
+    @Test
+    void earliestMatchWinsAndAPartlyOverlappingMatchLeavesNoTail() {
+        TextScrubber s = scrubberKnowing("Lee Parker", "[NAME]");
+        assertEquals("Dr. [NAME] called", s.scrub("Dr. Anna Lee Parker called", null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "BP 128/82, HR 71, glucose 5.4 mmol/L, dose 2.5 mg",
+        "Temp 37.2 C, SpO2 98% on 2 L O2, Hb 13.5 g/dL, INR 1.1, eGFR 60 mL/min/1.73m2.",
+        "Given 2 tablets q6h; ID consult for cellulitis; follow up in 3-4 weeks.",
+        "Received mRNA-1273 booster; taking into account 2 prior doses.",
+        "Na 138, K 4.1, Cl 101, HCO3 24, BUN 18, Cr 0.9 (ref 0.6-1.2), WBC 10.2 x10^9/L, Plt 250.",
+        "Patient may 2 times daily; Dr. to review; MS flare; stage T2N0M0; ECOG 1; 1,250 mL out.",
+        "Weight 82.5 kg, BMI 27.4, pain 3/10, GCS 15, FEV1 2.85 L (78%), 12-lead ECG normal.",
+        "Age 64, stage 2; 3 Marked lesions, Decreased 2 units; see page 95 of the protocol; 1 Junior doctor."})
+    void clinicalTextWithoutPhiIsReturnedIdentical(String text) {
+        assertEquals(text, scrub(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5.4", "<0.5", "120", "-3", "1,2", "> 100"})
+    void shortNumericValueIsReturnedAsIs(String value) {
+        assertSame(value, scrub(value));
+    }
+
+    @Test
+    void shortIpAddressValueIsReplaced() {
+        assertEquals("[IP]", scrub("10.0.0.1"));
+    }
+
+    @Test
+    void shortKnownNumericIdentifierValueIsReplaced() {
+        assertEquals("MRN-1", scrubberKnowing("12-34-56", "MRN-1").scrub("12-34-56", null));
+        assertEquals("MRN-2", scrubberKnowing("4711", "MRN-2").scrub("4711", null));
+    }
+
+    @Test
+    void emptyTextStaysEmpty() {
+        assertEquals("", scrub(""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\uD800", "\uDC00abc", "\uD835\uDFD9\uD835\uDFDA 2024-01-15", "\u200F\u05E9\u05DC\u05D5\u05DD 555-201-3344",
+        "\u0000\u0001\u007F", "\uFEFFDr. \u00C5\u0301se", "\u0130stanbul \u0131 \u00DF", "MRN:\u0660\u0661\u0662\u0663\u0664",
+        "😀 Mr. 😀 1/1/1 ..........", "Ŋ@Ŋ.ŋŋ www. http:// 0.0.0.0.0 9999-12-31"})
+    void scrubNeverThrowsOnUnicodeInput(String text) {
+        TextScrubber s = scrubberKnowing("Smith, John", "PAT-1", "ß", "X");
+        assertDoesNotThrow(() -> s.scrub(text, SUBJECT));
+        assertDoesNotThrow(() -> s.scrub(text, null));
+    }
+
+    @Test
+    void longRunsOfKeywordsAndTitlesDoNotOverflowTheStack() {
+        TextScrubber s = scrubberKnowing("Smith, John", "PAT-1");
+        assertDoesNotThrow(() -> s.scrub("ID" + " :".repeat(20_000) + " 12345", null));
+        assertDoesNotThrow(() -> s.scrub("Mr. ".repeat(20_000) + "Smith", null));
+        assertDoesNotThrow(() -> s.scrub("account number".repeat(10_000), null));
+    }
+
+    @Test
+    void longRunsOfLettersOrDigitsAreScrubbedInLinearTime() {
+        TextScrubber s = scrubberKnowing("Smith, John", "PAT-1");
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            s.scrub("a".repeat(200_000) + "@", null);
+            s.scrub("1".repeat(200_000), null);
+            s.scrub("A".repeat(200_000), null);
+        });
+    }
+
+    @Test
+    void dateAtTheEndOfTheCalendarDoesNotBreakScrubbing() {
+        assertFalse(new TextScrubber(new KnownIdentifiers()).scrub("until 9999-12-31", new Subject("P", 5))
+                .contains("9999-12-31"));
+    }
+}
