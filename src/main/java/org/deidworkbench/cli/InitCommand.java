@@ -47,8 +47,12 @@ final class InitCommand implements Callable<Integer> {
         char[] passphrase = passphrases.forCreating(passphraseFile, keyFile);
         try {
             KeyFileContents contents = KeyFileContents.create(ProjectSecret.generate(new SecureRandom()), Instant.now());
-            KeyFileStore.save(keyFile, contents, passphrase, List.of());
+            KeyFileStore.create(keyFile, contents, passphrase, List.of());
         } catch (KeyFileException e) {
+            if (e.reason() == KeyFileException.Reason.ALREADY_EXISTS) {
+                throw new CliException(ExitCode.KEY_FILE, "the key file " + keyFile
+                        + " already exists; it was left unchanged (a new secret would break pseudonym consistency)", e);
+            }
             throw Failures.of(e);
         } finally {
             Arrays.fill(passphrase, '\0');

@@ -141,7 +141,7 @@ public final class RunJob {
             runPhase("transform", files, pool, f -> transform(f, csv, work, outcomes));
 
             listener.phase("seal", 1, 0);
-            int newEntries = sealKeyFile(keys, engine, started, outcomes);
+            int newEntries = sealKeyFile(keys, engine, started, outcomes, keyFileExisted);
             listener.fileDone(0);
 
             listener.phase("finish", files.size(), 0);
@@ -421,8 +421,8 @@ public final class RunJob {
         }
     }
 
-    private int sealKeyFile(KeyFileContents keys, Deidentifier engine, Instant started, FileOutcome[] outcomes)
-            throws JobException {
+    private int sealKeyFile(KeyFileContents keys, Deidentifier engine, Instant started, FileOutcome[] outcomes,
+            boolean keyFileExisted) throws JobException {
         try {
             List<PseudonymEntry> added = keys.addEntries(engine.ledger().newEntries());
             engine.subjectOffsets().forEach(keys::putDateOffset);
@@ -439,7 +439,12 @@ public final class RunJob {
             keys.addRun(new RunRecord(UUID.randomUUID().toString(), started, Instant.now(), toolVersion(),
                     request.profile().name(), request.profileSha256(), request.output().getFileName().toString(),
                     written, failed, quarantined, added.size()));
-            KeyFileStore.save(request.keyFile(), keys, request.passphrase(), List.of());
+            if (keyFileExisted) {
+                KeyFileStore.save(request.keyFile(), keys, request.passphrase(), KeyFileStore.trustees(request.keyFile()));
+            } else {
+                // Created by this run: another run must not have created it meanwhile with another secret.
+                KeyFileStore.create(request.keyFile(), keys, request.passphrase(), List.of());
+            }
             return added.size();
         } catch (KeyFileException e) {
             throw new JobException(JobException.Reason.KEY_FILE, e.getMessage(), e);

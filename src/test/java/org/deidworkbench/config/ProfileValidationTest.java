@@ -163,7 +163,7 @@ class ProfileValidationTest {
     @Test
     void pseudonymLengthOutsideTheEncodingRangeIsReported() {
         single(rules("  - column: mrn\n    action: pseudonymize\n    domain: p\n    format:\n      encoding: digits\n"
-                + "      length: 5\n"), 9, "pseudonym length 5 is outside 6..77 for encoding digits");
+                + "      length: 5\n"), 9, "pseudonym length 5 is outside 6..60 for encoding digits");
     }
 
     @Test
