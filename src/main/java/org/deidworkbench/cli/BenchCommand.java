@@ -59,7 +59,7 @@ final class BenchCommand implements Runnable {
                 double mb = r.bytes() / 1e6;
                 double pipeline = r.scanSeconds() + r.transformSeconds();
                 o.printf("file:      %,d rows, %.1f MB (synthetic lab results, 5,000 patients)%n", r.rows(), mb);
-                o.printf("raw:       %.2f s  %,.0f rows/s  %.1f MB/s   (Commons CSV parse + print)%n", r.rawSeconds(),
+                o.printf("raw:       %.2f s  %,.0f rows/s  %.1f MB/s   (Commons CSV parse + print to a file)%n", r.rawSeconds(),
                         r.rows() / r.rawSeconds(), mb / r.rawSeconds());
                 o.printf("pipeline:  %.2f s  %,.0f rows/s  %.1f MB/s   (scan %.2f s + transform %.2f s)%n", pipeline,
                         r.rows() / pipeline, mb / pipeline, r.scanSeconds(), r.transformSeconds());

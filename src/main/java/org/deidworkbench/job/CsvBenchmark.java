@@ -116,8 +116,9 @@ public final class CsvBenchmark {
 
         double c0 = cpuSeconds();
         long t0 = System.nanoTime();
-        try {
-            CsvBaseline.parseAndPrint(file, CsvSniffer.sniff(file), OutputStream.nullOutputStream());
+        // Printed to a file on the same disk, as the pipeline's output is (which it also hashes and fsyncs).
+        try (OutputStream rawOut = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("raw.csv")), 1 << 16)) {
+            CsvBaseline.parseAndPrint(file, CsvSniffer.sniff(file), rawOut);
         } catch (FormatException e) {
             throw new JobException(JobException.Reason.IO_ERROR, "benchmark file not readable: " + e.getMessage(), e);
         }
