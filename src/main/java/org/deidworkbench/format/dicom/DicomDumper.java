@@ -85,7 +85,7 @@ public final class DicomDumper {
         if (e.isFragments()) {
             lines.add(line(head + "(PixelSequence #=" + e.fragments().size() + ")", "u/l", 1, keyword));
             for (Fragment f : e.fragments()) {
-                String v = f.bytes() != null ? hexBytes(f.bytes()) : "(not loaded)";
+                String v = f.bytes() == null ? "(not loaded)" : f.bytes().length == 0 ? "(no value available)" : hexBytes(f.bytes());
                 lines.add(line(indent + "  (FFFE,E000) pi " + v, Long.toString(f.length()), 1, "Item"));
             }
             return;
