@@ -40,6 +40,24 @@ final class DicomTestFiles {
         return false;
     }
 
+    /** Output of a finished process. */
+    record Run(String stdout, String stderr, int exit) {
+    }
+
+    /** Runs a command, keeping stdout and stderr apart (stderr goes through a temp file, so no deadlock). */
+    static Run runSplit(String... command) throws IOException, InterruptedException {
+        Path err = Files.createTempFile("tool", ".err");
+        try {
+            Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            int code = p.waitFor();
+            return new Run(new String(out, java.nio.charset.StandardCharsets.ISO_8859_1),
+                    Files.readString(err, java.nio.charset.StandardCharsets.ISO_8859_1), code);
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+
     /** Runs a command and returns stdout+stderr; the exit code is appended as a last line {@code exit=N}. */
     static String run(Path workDir, String... command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
