@@ -83,14 +83,14 @@ public final class DicomWriter {
                 try {
                     DeflaterOutputStream d = new DeflaterOutputStream(out, deflater, 64 * 1024);
                     try (DicomOutput inner = new DicomOutput(d)) {
-                        writeDataset(inner, file.dataset(), new Enc(true, false));
+                        writeTopLevel(inner, file.dataset(), new Enc(true, false));
                     }
                     d.finish();
                 } finally {
                     deflater.end();
                 }
             } else {
-                writeDataset(o, file.dataset(), new Enc(ts.explicitVr(), ts.bigEndian()));
+                writeTopLevel(o, file.dataset(), new Enc(ts.explicitVr(), ts.bigEndian()));
             }
         } finally {
             o.close();
@@ -177,6 +177,15 @@ public final class DicomWriter {
     private void writeDataset(DicomOutput o, Dataset ds, Enc enc) throws IOException {
         for (Element e : ds.elements()) {
             writeElement(o, ds, e, enc);
+        }
+    }
+
+    /** The data set after the file meta: group 0002 belongs to the meta group only and is left out. */
+    private void writeTopLevel(DicomOutput o, Dataset ds, Enc enc) throws IOException {
+        for (Element e : ds.elements()) {
+            if (Tag.group(e.tag()) != 0x0002) {
+                writeElement(o, ds, e, enc);
+            }
         }
     }
 
