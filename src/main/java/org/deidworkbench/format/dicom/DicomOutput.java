@@ -72,8 +72,9 @@ final class DicomOutput implements AutoCloseable {
             ch = FileChannel.open(bulk.file(), StandardOpenOption.READ);
             sources.put(bulk.file(), ch);
         }
-        if (copyBuf == null) {
-            copyBuf = new byte[1 << 20];
+        if (copyBuf == null || copyBuf.length < Math.min(1 << 20, bulk.length())) {
+            // Sized to the value (at most 1 MB) so many small files do not each allocate a large buffer.
+            copyBuf = new byte[(int) Math.max(64, Math.min(1 << 20, bulk.length() + 16))];
         }
         long at = bulk.offset();
         long left = bulk.length();

@@ -59,6 +59,8 @@ public final class DicomBenchmark {
             createLarge(large, largeBytes);
             results.add(measure("large multi-frame: plain copy", List.of(large), work.resolve("copy-large"), false));
             results.add(measure("large multi-frame: read + write", List.of(large), work.resolve("out-large"), true));
+            results.add(measure("large multi-frame: plain copy (again)", List.of(large), work.resolve("copy-large"),
+                    false));
         } finally {
             try (Stream<Path> s = Files.walk(work)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {

@@ -189,7 +189,7 @@ class PydicomCorpusInteropTest {
                     assertFalse(after.stderr().contains("E: "), after.stderr());
                     List<String> expected = normalise(before.get(i));
                     List<String> actual = normalise(afterEach.get(i));
-                    assertTrue(actual.size() > 3, "dcmdump shows (almost) nothing for our output");
+                    assertFalse(actual.isEmpty(), "dcmdump shows nothing for our output");
                     if (!expected.equals(actual)) {
                         // Only acceptable when dcmdump cannot parse the original at all (a broken input we repair).
                         DicomTestFiles.Run alone = DicomTestFiles.runSplit("dcmdump", "+L",
