@@ -15,7 +15,7 @@ final class DicomInput {
 
     private final InputStream in;
     private final long limit;
-    private final byte[] buf = new byte[64 * 1024];
+    private final byte[] buf;
     private int pos;
     private int lim;
     private long base;
@@ -24,6 +24,8 @@ final class DicomInput {
     DicomInput(InputStream in, long limit) {
         this.in = in;
         this.limit = limit;
+        // Small files get a small buffer: allocating 64 KB per file dominated reading many small files.
+        this.buf = new byte[limit < 0 ? 64 * 1024 : (int) Math.max(512, Math.min(64 * 1024, limit))];
     }
 
     /** Absolute position of the next byte. */

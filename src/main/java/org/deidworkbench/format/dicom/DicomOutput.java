@@ -13,7 +13,7 @@ import java.util.Map;
 final class DicomOutput implements AutoCloseable {
 
     private final OutputStream out;
-    private final byte[] buf = new byte[64 * 1024];
+    private final byte[] buf = new byte[16 * 1024];
     private int pos;
     private final Map<Path, FileChannel> sources = new HashMap<>();
     private byte[] copyBuf;

@@ -281,11 +281,11 @@ public final class DicomReader {
                     len = in.u32(enc.bigEndian());
                 }
                 if (len == UNDEFINED) {
-                    return readUndefined(tag, vr, enc, depth);
+                    return readUndefined(ds, tag, vr, enc, depth);
                 }
                 checkLength(len);
                 if (vr == VR.SQ) {
-                    List<Dataset> items = readItems(in.position() + len, enc, depth);
+                    List<Dataset> items = readItems(ds, in.position() + len, enc, depth);
                     return Element.ofSequence(tag, VR.SQ, items, false);
                 }
                 if (vr.kind() == VR.Kind.BULK && len > bulkThreshold && source != null) {
@@ -303,28 +303,28 @@ public final class DicomReader {
             }
         }
 
-        private Element readUndefined(int tag, VR vr, Enc enc, int depth) throws IOException, DicomFormatException {
+        private Element readUndefined(Dataset ds, int tag, VR vr, Enc enc, int depth) throws IOException, DicomFormatException {
             boolean pixelLike = tag == Tag.PIXEL_DATA || Tag.group(tag) == 0x7FE0
                     || (Tag.group(tag) & 0xFF00) == 0x7F00;
             if (vr == VR.OB || vr == VR.OW || (pixelLike && (vr == VR.UN || !enc.explicit()))) {
                 return Element.ofFragments(tag, vr == VR.UN || !enc.explicit() ? VR.OB : vr, readFragments(enc));
             }
             if (vr == VR.SQ) {
-                return Element.ofSequence(tag, VR.SQ, readItems(-1, enc, depth), true);
+                return Element.ofSequence(tag, VR.SQ, readItems(ds, -1, enc, depth), true);
             }
             if (vr == VR.UN) {
                 // PS3.5 §6.2.2: a UN element of undefined length is a sequence in implicit VR little endian.
                 VR known = dict.vr(tag);
-                List<Dataset> items = readItems(-1, Enc.IMPLICIT_LE, depth);
+                List<Dataset> items = readItems(ds, -1, Enc.IMPLICIT_LE, depth);
                 return Element.ofSequence(tag, known == VR.SQ ? VR.SQ : VR.UN, items, true);
             }
             if (!enc.explicit()) {
-                return Element.ofSequence(tag, VR.SQ, readItems(-1, enc, depth), true);
+                return Element.ofSequence(tag, VR.SQ, readItems(ds, -1, enc, depth), true);
             }
             throw error(DicomFormatException.BAD_STRUCTURE, elementStart, "undefined length is not allowed for VR " + vr);
         }
 
-        private List<Dataset> readItems(long end, Enc enc, int depth) throws IOException, DicomFormatException {
+        private List<Dataset> readItems(Dataset parent, long end, Enc enc, int depth) throws IOException, DicomFormatException {
             if (depth + 1 > maxDepth) {
                 throw error(DicomFormatException.TOO_DEEP, elementStart, "sequences are nested deeper than " + maxDepth);
             }
@@ -354,6 +354,8 @@ public final class DicomReader {
                 pathItems[pathLen - 1] = items.size();
                 charge(ELEMENT_COST);
                 Dataset item = new Dataset();
+                // Linked now so nested values see the enclosing character set and pixel description.
+                item.parent(parent);
                 if (len == UNDEFINED) {
                     item.undefinedLength(true);
                     readDataset(item, -1, enc, depth + 1, false);

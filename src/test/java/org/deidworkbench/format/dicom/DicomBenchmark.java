@@ -54,6 +54,7 @@ public final class DicomBenchmark {
             results.add(measure("small files: plain copy", small, work.resolve("copy-small"), false));
             results.add(measure("small files: read + write", small, work.resolve("out-small"), true));
             results.add(measure("small files: read + write (warm)", small, work.resolve("out-small2"), true));
+            results.add(inMemory(small));
             Path large = work.resolve("large").resolve("multiframe.dcm");
             Files.createDirectories(large.getParent());
             createLarge(large, largeBytes);
@@ -127,6 +128,31 @@ public final class DicomBenchmark {
                 left -= ch.write(frame);
             }
         }
+    }
+
+    /** Codec cost alone: the same files read from byte arrays and written to a null stream. */
+    private static Result inMemory(List<Path> files) throws Exception {
+        // The distinct sources only (the file list cycles through them), so a small heap holds them.
+        List<byte[]> data = new ArrayList<>();
+        for (Path p : files.subList(0, Math.min(files.size(), 16))) {
+            data.add(Files.readAllBytes(p));
+        }
+        long bytes = 0;
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        DicomReader reader = new DicomReader();
+        DicomWriter writer = new DicomWriter();
+        for (int i = 0; i < files.size(); i++) {
+            byte[] b = data.get(i % data.size());
+            writer.write(reader.read(b), OutputStream.nullOutputStream());
+            bytes += b.length;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return new Result("small files: in memory, codec only", files.size(), bytes, seconds, peak);
     }
 
     private static Result measure(String what, List<Path> files, Path outDir, boolean codec) throws Exception {
