@@ -73,7 +73,8 @@ public final class DicomReader {
      */
     public DicomFile read(Path file) throws IOException, DicomFormatException {
         long size = Files.size(file);
-        try (InputStream in = Files.newInputStream(file)) {
+        // FileInputStream.skip seeks, so bulk values are skipped without being read.
+        try (InputStream in = new java.io.FileInputStream(file.toFile())) {
             return new Parse(new DicomInput(in, size), file).file();
         }
     }

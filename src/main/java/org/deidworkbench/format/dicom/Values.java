@@ -20,12 +20,17 @@ public final class Values {
     }
 
     /**
-     * The text values of a text element, split at backslashes (except for LT, ST, UT and UR which
+     * The text values of a text element in the default character repertoire, split at backslashes (except for LT, ST, UT and UR which
      * are single-valued) with insignificant padding removed: trailing spaces for all, trailing
      * NULs (UI and common non-conformant padding) and leading spaces where PS3.5 calls them
      * insignificant (AE, CS, DS, IS, LO, SH, AS, DA, DT, TM). An empty value gives no values.
      */
-    public static String[] strings(byte[] value, VR vr, TextCodec codec) {
+    public static String[] strings(byte[] value, VR vr) {
+        return strings(value, vr, TextCodecs.DEFAULT);
+    }
+
+    /** As {@link #strings(byte[], VR)}, decoding character-set text with {@code codec}. */
+    static String[] strings(byte[] value, VR vr, TextCodec codec) {
         if (value.length == 0) {
             return NONE;
         }
@@ -52,8 +57,16 @@ public final class Values {
         return out.toArray(NONE);
     }
 
-    /** Encodes text values (joined with backslash) and pads to even length with the VR's padding byte. */
-    public static byte[] encodeStrings(VR vr, TextCodec codec, String... values) {
+    /**
+     * Encodes text values (joined with backslash) in the default repertoire and pads to even length
+     * with the VR's padding byte; {@link Dataset#putStrings} uses the data set's character set.
+     */
+    public static byte[] encodeStrings(VR vr, String... values) {
+        return encodeStrings(vr, TextCodecs.DEFAULT, values);
+    }
+
+    /** As {@link #encodeStrings(VR, String...)}, encoding character-set text with {@code codec}. */
+    static byte[] encodeStrings(VR vr, TextCodec codec, String... values) {
         if (!vr.isText()) {
             throw new IllegalArgumentException(vr + " is not a text VR");
         }
