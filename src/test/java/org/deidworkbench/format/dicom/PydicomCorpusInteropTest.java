@@ -143,9 +143,15 @@ class PydicomCorpusInteropTest {
     Stream<DynamicTest> everyFilePydicomReadsIsReadAndWrittenByUs() {
         assumeCorpus();
         return goodFiles().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
-            DicomFile f = new DicomReader().read(p);
-            DicomFile back = new DicomReader().read(rewritten(p));
-            assertEquals(f.dataset().size(), back.dataset().size());
+            DicomReader inMemory = new DicomReader().withBulkThreshold(Long.MAX_VALUE);
+            DicomFile f = inMemory.read(p);
+            DicomFile back = inMemory.read(rewritten(p));
+            Dataset expected = f.dataset().copy();
+            // Group 0002 inside a data set (a few corpus files have it) is left out by the writer.
+            for (Element e : List.copyOf(expected.range(0x00020000, 0x0002FFFF))) {
+                expected.remove(e.tag());
+            }
+            DatasetAssert.assertSameContent(expected, back.dataset());
         }));
     }
 
