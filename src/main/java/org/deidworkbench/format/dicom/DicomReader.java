@@ -193,11 +193,11 @@ public final class DicomReader {
             VR vr = VR.ofCode(in.peek(4), in.peek(5));
             boolean looksExplicit = vr != null;
             if (declared == null) {
-                if (!looksExplicit && Tag.group(tag) > 0x00FF && Tag.group(tag) != 0x7FE0 && !bigEndian) {
-                    // Neither a VR nor a plausible first group: not a DICOM data set.
-                    if (Tag.group(tag) != 0xFFFC && !dict.entry(tag).isPresent() && !Tag.isPrivate(tag)) {
-                        throw error(DicomFormatException.NOT_DICOM, 0, "the input does not start like a DICOM data set");
-                    }
+                // Without file meta the first header must look like DICOM: an implicit VR data set
+                // starts in a low group, and zeros are padding, not a data set.
+                boolean zeros = tag == 0 && in.peek(4) == 0 && in.peek(5) == 0 && in.peek(6) == 0 && in.peek(7) == 0;
+                if (zeros || (!looksExplicit && !bigEndian && Tag.group(tag) > 0x00FF)) {
+                    throw error(DicomFormatException.NOT_DICOM, 0, "the input does not start like a DICOM data set");
                 }
                 return new Enc(looksExplicit || bigEndian, bigEndian);
             }

@@ -325,6 +325,12 @@ class DicomReaderTest {
     void textIsNotDicom() {
         assertEquals(DicomFormatException.NOT_DICOM, fails(Bytes.ascii("Hello, this is not DICOM at all.")).code());
         assertEquals(DicomFormatException.NOT_DICOM, fails(new byte[0]).code());
+        assertEquals(DicomFormatException.NOT_DICOM, fails(Bytes.ascii("{\n  \"resourceType\": \"Patient\"}")).code());
+    }
+
+    @Test
+    void zerosAreNotDicom() {
+        assertEquals(DicomFormatException.NOT_DICOM, fails(new byte[256]).code());
     }
 
     @Test
