@@ -30,7 +30,7 @@ class DatasetTest {
         ds.putStrings(Tag.SPECIFIC_CHARACTER_SET, VR.CS, "ISO_IR 192");
         Dataset item = ds.addItem(0x00081115);
         item.putStrings(Tag.PATIENT_NAME, VR.PN, "Zoë");
-        assertArrayEquals("Zoë ".getBytes(StandardCharsets.UTF_8), item.get(Tag.PATIENT_NAME).bytes());
+        assertArrayEquals("Zoë".getBytes(StandardCharsets.UTF_8), item.get(Tag.PATIENT_NAME).bytes());
         assertEquals("Zoë", item.getString(Tag.PATIENT_NAME));
     }
 
