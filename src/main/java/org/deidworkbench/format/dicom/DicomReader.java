@@ -40,31 +40,46 @@ public final class DicomReader {
     private final long bulkThreshold;
     private final int maxDepth;
     private final long memoryBudget;
+    private final boolean resolveUn;
 
-    /** A reader with the default threshold, depth and a memory budget of a quarter of the maximum heap. */
+    /**
+     * A reader with the default threshold and depth, a memory budget of a quarter of the maximum
+     * heap, and UN elements of standard tags resolved to their dictionary VR.
+     */
     public DicomReader() {
-        this(DEFAULT_BULK_THRESHOLD, DEFAULT_MAX_DEPTH, Runtime.getRuntime().maxMemory() / 4);
+        this(DEFAULT_BULK_THRESHOLD, DEFAULT_MAX_DEPTH, Runtime.getRuntime().maxMemory() / 4, true);
     }
 
-    private DicomReader(long bulkThreshold, int maxDepth, long memoryBudget) {
+    private DicomReader(long bulkThreshold, int maxDepth, long memoryBudget, boolean resolveUn) {
         this.bulkThreshold = bulkThreshold;
         this.maxDepth = maxDepth;
         this.memoryBudget = memoryBudget;
+        this.resolveUn = resolveUn;
     }
 
     /** A copy that keeps bulk values larger than {@code bytes} in the file ({@code Long.MAX_VALUE}: never). */
     public DicomReader withBulkThreshold(long bytes) {
-        return new DicomReader(bytes, maxDepth, memoryBudget);
+        return new DicomReader(bytes, maxDepth, memoryBudget, resolveUn);
     }
 
     /** A copy that rejects sequences nested deeper than {@code depth}. */
     public DicomReader withMaxDepth(int depth) {
-        return new DicomReader(bulkThreshold, depth, memoryBudget);
+        return new DicomReader(bulkThreshold, depth, memoryBudget, resolveUn);
     }
 
     /** A copy that rejects files needing more than about {@code bytes} of heap for the result. */
     public DicomReader withMemoryBudget(long bytes) {
-        return new DicomReader(bulkThreshold, maxDepth, bytes);
+        return new DicomReader(bulkThreshold, maxDepth, bytes, resolveUn);
+    }
+
+    /**
+     * A copy that does ({@code true}, the default) or does not resolve explicit UN elements of
+     * standard (non-private) tags to their PS3.6 VR, parsing UN-encoded sequences as implicit VR
+     * little endian items (as pydicom does). Resolution matters for de-identification: a Patient's
+     * Name sent as UN is still a name. Turn it off only to reproduce a file's VRs exactly.
+     */
+    public DicomReader withUnResolution(boolean resolve) {
+        return new DicomReader(bulkThreshold, maxDepth, memoryBudget, resolve);
     }
 
     /**
@@ -289,18 +304,66 @@ public final class DicomReader {
                     List<Dataset> items = readItems(ds, in.position() + len, enc, depth);
                     return Element.ofSequence(tag, VR.SQ, items, false);
                 }
-                if (vr.kind() == VR.Kind.BULK && len > bulkThreshold && source != null) {
+                VR resolved = vr == VR.UN && enc.explicit() && resolveUn ? resolvedUn(tag, ds, len) : vr;
+                if (resolved.kind() == VR.Kind.BULK && len > bulkThreshold && source != null) {
                     BulkData bulk = new BulkData(source, in.position(), len, enc.bigEndian());
                     in.skip(len);
-                    return Element.ofBulk(tag, vr, bulk);
+                    return Element.ofBulk(tag, resolved, bulk);
                 }
                 byte[] value = readValue(len);
-                if (enc.bigEndian()) {
-                    Values.swap(value, 0, value.length, vr.swapUnit());
+                if (resolved == VR.SQ) {
+                    List<Dataset> items = unSequence(ds, value, depth);
+                    return items != null ? Element.ofSequence(tag, VR.SQ, items, false) : Element.ofBytes(tag, VR.UN, value);
                 }
-                return Element.ofBytes(tag, vr, value);
+                if (enc.bigEndian()) {
+                    Values.swap(value, 0, value.length, resolved.swapUnit());
+                }
+                return Element.ofBytes(tag, resolved, value);
             } finally {
                 pathLen--;
+            }
+        }
+
+        /** The dictionary VR for an explicit UN element of a standard tag, or UN when there is none that fits. */
+        private VR resolvedUn(int tag, Dataset ds, long len) {
+            if (Tag.isPrivate(tag) || Tag.group(tag) == 0xFFFE) {
+                return VR.UN;
+            }
+            VR known = implicitVr(tag, ds);
+            if (known == VR.SQ && len > bulkThreshold && source != null) {
+                return VR.UN;
+            }
+            if (!known.hasLongHeader() && len > 0xFFFF) {
+                return VR.UN;
+            }
+            return known;
+        }
+
+        /**
+         * Parses the value of a UN element whose tag is a sequence as implicit VR little endian
+         * items (PS3.5 §6.2.2); null when the bytes are not such items, in which case the value
+         * stays opaque UN.
+         */
+        private List<Dataset> unSequence(Dataset ds, byte[] value, int depth) throws DicomFormatException {
+            DicomInput outer = in;
+            Path outerSource = source;
+            long outerStart = elementStart;
+            int outerPath = pathLen;
+            in = new DicomInput(new ByteArrayInputStream(value), value.length);
+            source = null;
+            try {
+                return readItems(ds, value.length, Enc.IMPLICIT_LE, depth);
+            } catch (IOException | DicomFormatException e) {
+                if (e instanceof DicomFormatException d && d.code().equals(DicomFormatException.TOO_LARGE)) {
+                    throw d;
+                }
+                return null;
+            } finally {
+                in = outer;
+                source = outerSource;
+                elementStart = outerStart;
+                pathLen = outerPath;
+                pathItems[pathLen - 1] = -1;
             }
         }
 

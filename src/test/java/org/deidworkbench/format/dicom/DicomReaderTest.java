@@ -121,6 +121,41 @@ class DicomReaderTest {
     }
 
     @Test
+    void unElementOfAStandardTagGetsItsDictionaryVr() throws Exception {
+        byte[] ds = new Bytes().explicit(Tag.PATIENT_NAME, "UN", "Doe^Jane").toBytes();
+        Element e = reader.read(ds).dataset().get(Tag.PATIENT_NAME);
+        assertEquals(VR.PN, e.vr());
+        assertEquals(VR.UN, reader.withUnResolution(false).read(ds).dataset().get(Tag.PATIENT_NAME).vr());
+    }
+
+    @Test
+    void unElementOfASequenceTagIsParsedAsImplicitItems() throws Exception {
+        byte[] items = new Bytes().item(0xFFFFFFFFL).implicit(Tag.PATIENT_NAME, Bytes.ascii("Doe^Jane")).itemDelimiter()
+                .toBytes();
+        byte[] ds = new Bytes().explicit(0x00081115, "UN", items).toBytes();
+        Element e = reader.read(ds).dataset().get(0x00081115);
+        assertEquals(VR.SQ, e.vr());
+        assertEquals("Doe^Jane", e.items().get(0).getString(Tag.PATIENT_NAME));
+    }
+
+    @Test
+    void unElementOfASequenceTagThatIsNotItemsStaysOpaque() throws Exception {
+        byte[] ds = new Bytes().explicit(0x00081115, "UN", new byte[] {1, 2, 3, 4}).explicit(Tag.PATIENT_ID, "LO", "ID")
+                .toBytes();
+        Dataset d = reader.read(ds).dataset();
+        assertEquals(VR.UN, d.get(0x00081115).vr());
+        assertEquals("ID", d.getString(Tag.PATIENT_ID));
+    }
+
+    @Test
+    void bigEndianUnElementIsSwappedForItsResolvedVr() throws Exception {
+        byte[] ds = new Bytes(true).explicitHeader(0x00280010, "UN", 2).u16(512).toBytes();
+        Element e = reader.read(ds).dataset().get(0x00280010);
+        assertEquals(VR.US, e.vr());
+        assertEquals(512, reader.read(ds).dataset().getInt(0x00280010, -1));
+    }
+
+    @Test
     void privateElementsResolveThroughTheirCreator() throws Exception {
         Dataset ds = fixture("ct_explicit_le.dcm").dataset();
         assertEquals(SyntheticFixtures.PRIVATE_CREATOR, ds.privateCreator(0x00091001));

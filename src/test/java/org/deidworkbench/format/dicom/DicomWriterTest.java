@@ -143,11 +143,11 @@ class DicomWriterTest {
     @Test
     void shortVrValueTooLongForItsLengthFieldIsWrittenAsUn() throws Exception {
         Dataset ds = new Dataset();
-        ds.putBytes(0x00283006, VR.US, new byte[70000]);
+        ds.putBytes(0x00280010, VR.US, new byte[70000]);
         Dataset back = reader.read(write(new DicomFile(new Dataset(), ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)))
                 .dataset();
-        assertEquals(VR.UN, back.get(0x00283006).vr());
-        assertEquals(70000, back.get(0x00283006).valueLength());
+        assertEquals(VR.UN, back.get(0x00280010).vr());
+        assertEquals(70000, back.get(0x00280010).valueLength());
     }
 
     @Test

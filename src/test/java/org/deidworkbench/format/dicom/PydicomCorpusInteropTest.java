@@ -45,6 +45,9 @@ class PydicomCorpusInteropTest {
             "nested_priv_SQ.dcm", "chrJapMulti.dcm", "ExplVR_BigEnd.dcm", "UN_sequence.dcm", "waveform_ecg.dcm",
             "reportsi.dcm", "rtdose.dcm");
 
+    /** Keeps UN elements as UN so the rewritten file can be compared with the original element by element. */
+    private static final DicomReader FAITHFUL = new DicomReader().withUnResolution(false);
+
     private static List<Path> readable;
 
     @TempDir
@@ -98,7 +101,7 @@ class PydicomCorpusInteropTest {
         Path target = out.resolve(original.getParent().getFileName() + "_" + original.getFileName());
         synchronized (PydicomCorpusInteropTest.class) {
             if (!Files.exists(target)) {
-                new DicomWriter().write(new DicomReader().read(original), target);
+                new DicomWriter().write(FAITHFUL.read(original), target);
             }
         }
         return target;
@@ -143,7 +146,7 @@ class PydicomCorpusInteropTest {
     Stream<DynamicTest> everyFilePydicomReadsIsReadAndWrittenByUs() {
         assumeCorpus();
         return goodFiles().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
-            DicomReader inMemory = new DicomReader().withBulkThreshold(Long.MAX_VALUE);
+            DicomReader inMemory = FAITHFUL.withBulkThreshold(Long.MAX_VALUE);
             DicomFile f = inMemory.read(p);
             DicomFile back = inMemory.read(rewritten(p));
             Dataset expected = f.dataset().copy();
@@ -153,6 +156,32 @@ class PydicomCorpusInteropTest {
             }
             DatasetAssert.assertSameContent(expected, back.dataset());
         }));
+    }
+
+    @Test
+    void unEncodedStandardElementsAreResolvedLikePydicom() throws Exception {
+        assumeCorpus();
+        Path dir = DicomTestFiles.PYDICOM_DATA.resolve("test_files");
+        Dataset rle = new DicomReader().read(dir.resolve("rtdose_rle.dcm")).dataset();
+        Dataset plain = new DicomReader().read(dir.resolve("rtdose.dcm")).dataset();
+        assertEquals(VR.PN, rle.get(Tag.PATIENT_NAME).vr());
+        assertEquals(plain.getString(Tag.PATIENT_NAME), rle.getString(Tag.PATIENT_NAME));
+        assertEquals(VR.SQ, rle.get(0x300C0002).vr());
+        assertEquals(plain.getItems(0x300C0002).get(0).getString(0x00081155),
+                rle.getItems(0x300C0002).get(0).getString(0x00081155));
+    }
+
+    @Test
+    void resolvedFilesAreValidForDcmdump() throws Exception {
+        assumeCorpus();
+        Assumptions.assumeTrue(DicomTestFiles.onPath("dcmdump"), "dcmdump not installed: apt-get install dcmtk");
+        Path target = out.resolve("resolved_rtdose_rle.dcm");
+        new DicomWriter().write(new DicomReader().read(DicomTestFiles.PYDICOM_DATA.resolve("test_files/rtdose_rle.dcm")),
+                target);
+        DicomTestFiles.Run r = DicomTestFiles.runSplit("dcmdump", "+L", target.toString());
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(r.stdout().contains("(0010,0010) PN ["), "PatientName shown as PN");
+        assertTrue(r.stdout().contains("(300c,0002) SQ (Sequence with explicit length #=1)"), r.stdout());
     }
 
     @Test
