@@ -154,6 +154,34 @@ public final class Dataset {
         return v.length == 0 ? defaultValue : v[0];
     }
 
+    /** The person names of a PN element; empty when absent. */
+    public List<PersonName> getPersonNames(int tag) {
+        List<PersonName> out = new ArrayList<>();
+        for (String s : getStrings(tag)) {
+            out.add(PersonName.parse(s));
+        }
+        return out;
+    }
+
+    /**
+     * The first value of a DA, TM or DT element with its precision, or null when absent or empty.
+     *
+     * @throws IllegalArgumentException when the element is another VR or the value is malformed
+     */
+    public DateTimeValue getDateTime(int tag) {
+        Element e = elements.get(tag);
+        String s = getString(tag);
+        if (e == null || s == null || s.isEmpty()) {
+            return null;
+        }
+        return switch (e.vr()) {
+            case DA -> DateTimeValue.parseDate(s);
+            case TM -> DateTimeValue.parseTime(s);
+            case DT -> DateTimeValue.parseDateTime(s);
+            default -> throw new IllegalArgumentException(Tag.toString(tag) + " is " + e.vr() + ", not DA, TM or DT");
+        };
+    }
+
     /** The items of a sequence, empty when absent or not a sequence. */
     public List<Dataset> getItems(int tag) {
         Element e = elements.get(tag);

@@ -64,6 +64,17 @@ class DatasetTest {
     }
 
     @Test
+    void datesTimesAndNamesAreParsedFromTheirVr() throws Exception {
+        Dataset ds = new DicomReader().read(DicomTestFiles.fixture("ct_explicit_le.dcm")).dataset();
+        assertEquals(java.time.LocalDate.of(1970, 1, 1), ds.getDateTime(0x00100030).toLocalDate().orElseThrow());
+        assertEquals(DateTimeValue.Precision.MINUTE, ds.getDateTime(0x00080030).precision());
+        assertEquals(java.time.ZoneOffset.ofHours(1), ds.getDateTime(0x0008002A).offset());
+        assertEquals("Ideo^Graphic", ds.getPersonNames(Tag.PATIENT_NAME).get(0).ideographic());
+        assertNull(ds.getDateTime(0x00080021));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ds.getDateTime(Tag.PATIENT_ID));
+    }
+
+    @Test
     void copyIsDeepForItemsAndIndependent() {
         Dataset ds = new Dataset();
         ds.addItem(0x00081115).putStrings(0x0020000E, VR.UI, "1.2");
