@@ -29,8 +29,13 @@ public record AgeString(int number, char unit) {
     }
 
     /** The DICOM form, e.g. {@code 045Y}. */
+    public String toDicomString() {
+        return String.format("%03d%c", number, unit);
+    }
+
+    /** Unit only, so a logged age never leaks. */
     @Override
     public String toString() {
-        return String.format("%03d%c", number, unit);
+        return "AgeString[unit=" + unit + "]";
     }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A DA, TM or DT value with its precision, so partial values (a DT of only a year, a TM without
- * seconds) and UTC offsets survive a parse/format round trip. Also accepts the ACR-NEMA forms
+ * seconds) and UTC offsets survive a parse/{@link #toDicomString()} round trip; {@link #toString()}
+ * never shows the value. Also accepts the ACR-NEMA forms
  * {@code YYYY.MM.DD} and {@code HH:MM:SS}, which are written back in the standard form.
  *
  * @param kind which VR the value came from
@@ -159,9 +160,14 @@ public record DateTimeValue(Kind kind, int year, int month, int day, int hour, i
         return toLocalDate().map(d -> d.atTime(toLocalTime().orElse(LocalTime.MIDNIGHT)));
     }
 
-    /** The standard DICOM text for this value's kind and precision. */
+    /** Kind and precision only, so a logged date never leaks. */
     @Override
     public String toString() {
+        return "DateTimeValue[" + kind + ", " + precision + (offset != null ? ", with offset" : "") + "]";
+    }
+
+    /** The standard DICOM text for this value's kind and precision. */
+    public String toDicomString() {
         StringBuilder b = new StringBuilder();
         int p = precision.ordinal();
         if (kind != Kind.TIME) {

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A PN value: up to three component groups (alphabetic, ideographic, phonetic) separated by
  * {@code =}, each with five components (family, given, middle, prefix, suffix) separated by
- * {@code ^}. Parsing then {@link #toString()} gives the same text for well-formed values.
+ * {@code ^}. Parsing then {@link #toDicomString()} gives the same text for well-formed values;
+ * {@link #toString()} never shows the name.
  *
  * @param alphabetic the single-byte group, may be empty
  * @param ideographic the ideographic group, may be empty
@@ -80,9 +81,15 @@ public record PersonName(String alphabetic, String ideographic, String phonetic)
     }
 
     /** The DICOM encoding with trailing empty groups removed. */
+    public String toDicomString() {
+        return join(List.of(alphabetic, ideographic, phonetic), '=');
+    }
+
+    /** Shape only, so a logged name never leaks. */
     @Override
     public String toString() {
-        return join(List.of(alphabetic, ideographic, phonetic), '=');
+        return "PersonName[" + (alphabetic.isEmpty() ? "" : "alphabetic") + (ideographic.isEmpty() ? "" : " ideographic")
+                + (phonetic.isEmpty() ? "" : " phonetic") + "]";
     }
 
     private static String join(List<String> parts, char sep) {

@@ -126,13 +126,13 @@ class ValuesTest {
         assertEquals("Yamada", pn.familyName());
         assertEquals("Tarou", pn.givenName());
         assertEquals("太郎", pn.component(PersonName.Group.IDEOGRAPHIC, PersonName.Component.GIVEN));
-        assertEquals("Yamada^Tarou=山田^太郎=やまだ^たろう", pn.toString());
+        assertEquals("Yamada^Tarou=山田^太郎=やまだ^たろう", pn.toDicomString());
     }
 
     @Test
     void personNameDropsTrailingEmptyGroupsAndComponents() {
-        assertEquals("Doe^John^^Dr", PersonName.ofComponents("Doe", "John", "", "Dr", "").toString());
-        assertEquals("Doe", PersonName.parse("Doe==").toString());
+        assertEquals("Doe^John^^Dr", PersonName.ofComponents("Doe", "John", "", "Dr", "").toDicomString());
+        assertEquals("Doe", PersonName.parse("Doe==").toDicomString());
         assertThrows(IllegalArgumentException.class, () -> PersonName.parse("a=b=c=d"));
         assertThrows(IllegalArgumentException.class, () -> PersonName.parse("a^b^c^d^e^f"));
     }
@@ -140,17 +140,17 @@ class ValuesTest {
     @Test
     void datesParseStandardAndAcrNemaForms() {
         assertEquals(LocalDate.of(2024, 2, 29), DateTimeValue.parseDate("20240229").toLocalDate().orElseThrow());
-        assertEquals("20240229", DateTimeValue.parseDate("2024.02.29").toString());
+        assertEquals("20240229", DateTimeValue.parseDate("2024.02.29").toDicomString());
         assertThrows(RuntimeException.class, () -> DateTimeValue.parseDate("20230229"));
     }
 
     @Test
     void timesKeepTheirPrecision() {
-        assertEquals("1015", DateTimeValue.parseTime("1015").toString());
+        assertEquals("1015", DateTimeValue.parseTime("1015").toDicomString());
         DateTimeValue t = DateTimeValue.parseTime("101530.125");
         assertEquals(DateTimeValue.Precision.FRACTION, t.precision());
         assertEquals(LocalTime.of(10, 15, 30, 125_000_000), t.toLocalTime().orElseThrow());
-        assertEquals("101530", DateTimeValue.parseTime("10:15:30").toString());
+        assertEquals("101530", DateTimeValue.parseTime("10:15:30").toDicomString());
     }
 
     @Test
@@ -160,8 +160,8 @@ class ValuesTest {
         assertTrue(year.toLocalDate().isEmpty());
         DateTimeValue dt = DateTimeValue.parseDateTime("20240131101530.5-0530");
         assertEquals(ZoneOffset.ofHoursMinutes(-5, -30), dt.offset());
-        assertEquals("20240131101530.5-0530", dt.toString());
-        assertEquals("202401+0100", DateTimeValue.parseDateTime("202401+0100").toString());
+        assertEquals("20240131101530.5-0530", dt.toDicomString());
+        assertEquals("202401+0100", DateTimeValue.parseDateTime("202401+0100").toDicomString());
     }
 
     @Test
@@ -169,8 +169,15 @@ class ValuesTest {
         AgeString a = AgeString.parse("045Y");
         assertEquals(45, a.number());
         assertEquals('Y', a.unit());
-        assertEquals("003W", new AgeString(3, 'W').toString());
+        assertEquals("003W", new AgeString(3, 'W').toDicomString());
         assertThrows(IllegalArgumentException.class, () -> AgeString.parse("45Y"));
+    }
+
+    @Test
+    void valueTypesNeverShowTheirValueInToString() {
+        assertTrue(!PersonName.parse("Doe^Jane").toString().contains("Doe"));
+        assertTrue(!DateTimeValue.parseDate("19700101").toString().contains("1970"));
+        assertTrue(!AgeString.parse("091Y").toString().contains("91"));
     }
 
     @Test
