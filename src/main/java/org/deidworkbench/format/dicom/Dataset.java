@@ -19,6 +19,7 @@ public final class Dataset {
     private final TreeMap<Integer, Element> elements = new TreeMap<>(Integer::compareUnsigned);
     private Dataset parent;
     private boolean undefinedLength = true;
+    private long sourceOffset = -1;
     private TextCodec codec;
 
     /** An empty data set. */
@@ -95,6 +96,18 @@ public final class Dataset {
     /** Chooses undefined (true) or explicit (false) item length for writing. */
     public void undefinedLength(boolean undefined) {
         undefinedLength = undefined;
+    }
+
+    /**
+     * For an item read from a file: the byte offset of its item tag from the start of the file
+     * (what DICOMDIR offsets refer to); -1 otherwise.
+     */
+    public long sourceOffset() {
+        return sourceOffset;
+    }
+
+    void sourceOffset(long offset) {
+        sourceOffset = offset;
     }
 
     /** The character set codec in effect here: own (0008,0005), else the parent's, else the default repertoire. */
@@ -275,6 +288,7 @@ public final class Dataset {
     public Dataset copy() {
         Dataset d = new Dataset();
         d.undefinedLength = undefinedLength;
+        d.sourceOffset = sourceOffset;
         for (Element e : elements.values()) {
             if (e.items() != null) {
                 List<Dataset> items = new ArrayList<>();

@@ -420,6 +420,7 @@ public final class DicomReader {
                 Dataset item = new Dataset();
                 // Linked now so nested values see the enclosing character set and pixel description.
                 item.parent(parent);
+                item.sourceOffset(elementStart);
                 if (len == UNDEFINED) {
                     item.undefinedLength(true);
                     readDataset(item, -1, enc, depth + 1, false);

@@ -67,6 +67,8 @@ public final class DicomWriter {
                     "native pixel data cannot be written in " + ts.name());
         }
         Dataset meta = fileMeta(file.fileMeta(), file.dataset(), ts);
+        Dataset dataset = withDirectoryOffsets(file.dataset(), 132 + datasetLength(meta, Enc.EXPLICIT_LE),
+                new Enc(ts.explicitVr(), ts.bigEndian()), ts.deflated());
         DicomOutput o = new DicomOutput(out);
         try {
             for (int i = 0; i < 128; i++) {
@@ -83,14 +85,14 @@ public final class DicomWriter {
                 try {
                     DeflaterOutputStream d = new DeflaterOutputStream(out, deflater, 64 * 1024);
                     try (DicomOutput inner = new DicomOutput(d)) {
-                        writeTopLevel(inner, file.dataset(), new Enc(true, false));
+                        writeTopLevel(inner, dataset, new Enc(true, false));
                     }
                     d.finish();
                 } finally {
                     deflater.end();
                 }
             } else {
-                writeTopLevel(o, file.dataset(), new Enc(ts.explicitVr(), ts.bigEndian()));
+                writeTopLevel(o, dataset, new Enc(ts.explicitVr(), ts.bigEndian()));
             }
         } finally {
             o.close();
@@ -177,6 +179,65 @@ public final class DicomWriter {
     private void writeDataset(DicomOutput o, Dataset ds, Enc enc) throws IOException {
         for (Element e : ds.elements()) {
             writeElement(o, ds, e, enc);
+        }
+    }
+
+    private static final int DIRECTORY_RECORD_SEQUENCE = 0x00041220;
+    private static final int[] ROOT_OFFSETS = {0x00041200, 0x00041202};
+    private static final int[] RECORD_OFFSETS = {0x00041400, 0x00041420};
+
+    /**
+     * A DICOMDIR's record offsets (PS3.3 F.3) count bytes from the start of the file, so they move
+     * when the file meta or any earlier element changes length. Returns a copy with every offset
+     * pointing at the same record in the output; other data sets are returned unchanged.
+     */
+    private Dataset withDirectoryOffsets(Dataset ds, long datasetStart, Enc enc, boolean deflated)
+            throws DicomFormatException {
+        Element records = ds.get(DIRECTORY_RECORD_SEQUENCE);
+        if (records == null || !records.isSequence() || deflated) {
+            return ds;
+        }
+        java.util.Map<Long, Long> moved = new java.util.HashMap<>();
+        long pos = datasetStart;
+        for (Element e : ds.elements()) {
+            if (Tag.group(e.tag()) == 0x0002) {
+                continue;
+            }
+            if (e.tag() == DIRECTORY_RECORD_SEQUENCE) {
+                pos += enc.explicit() ? 12 : 8;
+                for (Dataset item : e.items()) {
+                    moved.put(item.sourceOffset(), pos);
+                    pos += 8 + datasetLength(item, enc) + (item.undefinedLength() ? 8 : 0);
+                }
+                break;
+            }
+            pos += elementLength(ds, e, enc);
+        }
+        Dataset copy = ds.copy();
+        patchOffsets(copy, ROOT_OFFSETS, moved);
+        for (Dataset item : copy.getItems(DIRECTORY_RECORD_SEQUENCE)) {
+            patchOffsets(item, RECORD_OFFSETS, moved);
+        }
+        return copy;
+    }
+
+    private static void patchOffsets(Dataset ds, int[] tags, java.util.Map<Long, Long> moved)
+            throws DicomFormatException {
+        for (int tag : tags) {
+            Element e = ds.get(tag);
+            if (e == null || e.bytes() == null || e.bytes().length != 4) {
+                continue;
+            }
+            long old = ds.getLong(tag, 0);
+            if (old == 0) {
+                continue;
+            }
+            Long now = moved.get(old);
+            if (now == null || now > 0xFFFFFFFFL) {
+                throw new DicomFormatException(DicomFormatException.CANNOT_ENCODE, -1, Tag.toString(tag),
+                        "a directory record offset does not point at a record of this DICOMDIR");
+            }
+            ds.put(Element.ofBytes(tag, e.vr(), Values.encodeLongs(VR.UL, now)));
         }
     }
 

@@ -190,6 +190,44 @@ class DicomWriterTest {
     }
 
     @Test
+    void dicomdirOffsetsStillPointAtTheSameRecords() throws Exception {
+        Path dicomdir = DicomTestFiles.PYDICOM_DATA.resolve("test_files/dicomdirtests/DICOMDIR");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(dicomdir),
+                "pydicom's DICOMDIR not found: apt-get install python3-pydicom");
+        DicomFile in = reader.read(dicomdir);
+        in.fileMeta().putStrings(0x00020016, VR.AE, "A_LONGER_SOURCE_AE");
+        DicomFile out = reader.read(write(in));
+        assertEquals(chain(in.dataset()), chain(out.dataset()));
+        assertTrue(in.dataset().getLong(0x00041200, 0) != out.dataset().getLong(0x00041200, 0));
+    }
+
+    /** Walks the records from the root by next/lower offsets, giving the order of record indexes. */
+    private static List<Integer> chain(Dataset dir) {
+        List<Dataset> records = dir.getItems(0x00041220);
+        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            index.put(records.get(i).sourceOffset(), i);
+        }
+        List<Integer> order = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Long> todo = new java.util.ArrayDeque<>();
+        todo.push(dir.getLong(0x00041200, 0));
+        while (!todo.isEmpty()) {
+            long at = todo.pop();
+            if (at == 0) {
+                continue;
+            }
+            Integer i = index.get(at);
+            assertTrue(i != null, "offset " + at + " points at no record");
+            order.add(i);
+            Dataset r = records.get(i);
+            todo.push(r.getLong(0x00041400, 0));
+            todo.push(r.getLong(0x00041420, 0));
+        }
+        assertEquals(records.size(), order.size());
+        return order;
+    }
+
+    @Test
     void editedValuesAreWrittenInTheDataSetCharacterSet() throws Exception {
         DicomFile f = reader.read(DicomTestFiles.fixture("small_seed.dcm"));
         f.dataset().putStrings(Tag.PATIENT_NAME, VR.PN, "Çelik^Ayşe");

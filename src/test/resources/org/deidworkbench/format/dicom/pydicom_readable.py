@@ -4,10 +4,8 @@ import os, sys, warnings
 warnings.simplefilter("ignore")
 import pydicom
 for d in sys.argv[1:]:
-    for name in sorted(os.listdir(d)):
-        p = os.path.join(d, name)
-        if not os.path.isfile(p):
-            continue
+    paths = sorted(os.path.join(root, name) for root, _, names in os.walk(d) for name in names)
+    for p in paths:
         try:
             ds = pydicom.dcmread(p)
             for elem in ds.iterall():
