@@ -223,6 +223,26 @@ class DeidCommandTest {
     }
 
     @Test
+    void dicomDumpListsElementsWithKeywordsAndValues(@TempDir Path dir) throws IOException {
+        Path file = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/CT_small.dcm");
+        Assumptions.assumeTrue(Files.isRegularFile(file), "pydicom's test files are not installed (apt-get install python3-pydicom)");
+        Result r = deid("dicom", "dump", file.toString());
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        assertTrue(r.out().contains("(0008,0016) UI [1.2.840.10008.5.1.4.1.1.2]"), r::out);
+        assertTrue(r.out().contains("SOPClassUID"), r::out);
+        assertTrue(r.out().contains("# Dicom-Data-Set"), r::out);
+    }
+
+    @Test
+    void dicomDumpOfANonDicomFileNamesTheFileAndOffset(@TempDir Path dir) throws IOException {
+        Path notDicom = dir.resolve("notes.txt");
+        Files.writeString(notDicom, "just some text, not a data set");
+        Result r = deid("dicom", "dump", notDicom.toString());
+        assertEquals(ExitCode.IO, r.code(), r::all);
+        assertTrue(r.err().contains("notes.txt") && r.err().contains("offset 0x"), r::err);
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertEquals(ExitCode.USAGE, deid("run", "--bogus").code());
     }
