@@ -20,6 +20,7 @@ import java.util.zip.ZipException;
  * endian, explicit VR big endian, deflated, and encapsulated pixel data (fragments and offset
  * table kept untouched). Values of bulk VRs (OB, OW, OF, OD, OL, OV, UN) larger than the bulk
  * threshold stay in the source file as {@link BulkData} when reading from a {@link Path}.
+ * Explicit UN elements of standard tags get their PS3.6 VR (see {@link #withUnResolution}).
  *
  * <p>Malformed input always ends in a {@link DicomFormatException} with the byte offset and tag
  * path: every length is checked against the bytes that remain before anything is allocated,
