@@ -168,7 +168,7 @@ def main():
         ("mrn", "123456", "DIGITS", 10, "", True),
         ("mrn", "123456", "DIGITS", 6, "MRN", False),
         ("mrn", "123456", "DIGITS", 60, "", True),
-        ("mrn", "123456", "DIGITS", 77, "", False),
+        ("mrn", "123456", "DIGITS", 59, "", False),
         ("accession", "A-77/2024", "HEX", 16, "acc_", True),
         ("accession", "A-77/2024", "HEX", 64, "", False),
         ("patient", "M\u00fcller Stra\u00dfe", "BASE32", 20, "", True),

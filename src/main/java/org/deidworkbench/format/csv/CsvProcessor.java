@@ -63,6 +63,48 @@ public final class CsvProcessor implements FileProcessor {
     @Override
     public void scan(Path input, String name, BooleanSupplier cancelled) throws IOException, FormatException {
         CsvDialect dialect = CsvSniffer.sniff(input);
+        List<String> header;
+        try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
+            header = reader.header();
+        }
+        try {
+            scanFast(input, dialect, header, cancelled);
+        } catch (CsvFieldScanner.Fallback fallback) {
+            // Noting identifiers twice is harmless (a set union); the full reader reports any problem.
+            scanFull(input, dialect, cancelled);
+        }
+    }
+
+    /** The scan through {@link CsvFieldScanner}, reading only the subject and identifier columns. */
+    private void scanFast(Path input, CsvDialect dialect, List<String> header, BooleanSupplier cancelled)
+            throws IOException, FormatException, CsvFieldScanner.Fallback {
+        Column[] columns = plan(header, false);
+        int subjectIndex = engine.profile().subjectColumn(header);
+        boolean[] wanted = new boolean[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            wanted[c] = c == subjectIndex || columns[c].identifier();
+        }
+        Map<String, Subject> subjects = new HashMap<>();
+        List<java.util.Set<String>> noted = new ArrayList<>();
+        for (int c = 0; c < columns.length; c++) {
+            noted.add(new java.util.HashSet<>());
+        }
+        String[] row = new String[columns.length];
+        try (CsvFieldScanner scanner = new CsvFieldScanner(input, dialect, columns.length)) {
+            long n = 0;
+            while (scanner.next(row, wanted)) {
+                checkCancel(++n, cancelled);
+                try {
+                    subjectOf(row, subjectIndex, subjects, true);
+                    noteIdentifiers(columns, row, subjectIndex, noted);
+                } catch (DeidException e) {
+                    throw new FormatException(e.code(), "record " + n, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void scanFull(Path input, CsvDialect dialect, BooleanSupplier cancelled) throws IOException, FormatException {
         try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
             List<String> header = reader.header();
             Column[] columns = plan(header, false);
