@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.deidworkbench.config.ProfileException;
 import org.deidworkbench.config.ProfileLoader;
 import org.deidworkbench.job.CsvBenchmark;
+import org.deidworkbench.job.Folders;
 import org.deidworkbench.job.JobException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,11 +75,7 @@ final class BenchCommand implements Runnable {
                 throw Failures.of(e);
             } finally {
                 if (dir == null) {
-                    try (Stream<Path> walk = Files.walk(work)) {
-                        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.deleteIfExists(p);
-                        }
-                    }
+                    Folders.deleteTree(work);
                 }
             }
         }

@@ -10,10 +10,10 @@ import org.deidworkbench.model.Rule;
 import org.deidworkbench.model.SourceLocation;
 
 /**
- * The single implementation of "which rule applies to a CSV column" (first match wins, else the
- * default) and "which column holds the subject id". The engine, {@code profile explain} and the
- * GUI all use it, so what a steward previews is what runs. Stateless and thread-safe; cost is
- * rules × columns selector matches.
+ * Explains for a steward which rule applies to each CSV column and why. The decision itself is
+ * {@link Profile#ruleForColumn} and {@link Profile#subjectColumn}, the very methods a run uses, so
+ * what a steward previews is what runs. Stateless and thread-safe; cost is rules × columns
+ * selector matches.
  */
 public final class ProfileExplainer {
 
@@ -28,7 +28,7 @@ public final class ProfileExplainer {
         List<ColumnDecision> out = new ArrayList<>(header.size());
         for (int i = 0; i < header.size(); i++) {
             String column = Objects.requireNonNull(header.get(i), "header column");
-            Rule rule = firstMatch(profile.rules(), column);
+            Rule rule = profile.ruleForColumn(column).orElse(null);
             if (rule == null) {
                 out.add(new ColumnDecision(column, null, profile.defaultSpec(), profile.defaultIdentifier(),
                         i == subject, "default action (no rule matched)"));
@@ -42,38 +42,11 @@ public final class ProfileExplainer {
     /**
      * The index of the file's subject column: the first of {@code subject.columns} that is present
      * in the header (compared like {@link FieldSelector.ColumnName}); empty when none is present.
+     * Delegates to {@link Profile#subjectColumn}, which the run itself uses.
      */
     public static OptionalInt subjectColumnIndex(Profile profile, List<String> header) {
-        for (String candidate : profile.subject().csvColumns()) {
-            FieldSelector.ColumnName name = new FieldSelector.ColumnName(candidate);
-            for (int i = 0; i < header.size(); i++) {
-                if (name.matches(header.get(i))) {
-                    return OptionalInt.of(i);
-                }
-            }
-        }
-        return OptionalInt.empty();
-    }
-
-    /** Whether a selector picks the given CSV header. */
-    public static boolean matches(FieldSelector selector, String column) {
-        if (selector instanceof FieldSelector.ColumnName name) {
-            return name.matches(column);
-        }
-        if (selector instanceof FieldSelector.ColumnPattern pattern) {
-            return pattern.matches(column);
-        }
-        throw new IllegalStateException("unknown selector kind " + selector.getClass().getSimpleName());
-    }
-
-    /** The first rule matching the column, or {@code null} when the default applies. */
-    static Rule firstMatch(List<Rule> rules, String column) {
-        for (Rule rule : rules) {
-            if (matches(rule.selector(), column)) {
-                return rule;
-            }
-        }
-        return null;
+        int index = profile.subjectColumn(header);
+        return index < 0 ? OptionalInt.empty() : OptionalInt.of(index);
     }
 
     private static String reason(Rule rule) {

@@ -690,7 +690,7 @@ final class ProfileReader {
     private void checkSubjectColumnsAreProtected(SubjectSettings subject, List<Rule> rules, DefaultSpec dflt) {
         for (int i = 0; i < subject.csvColumns().size(); i++) {
             String column = subject.csvColumns().get(i);
-            Rule rule = ProfileExplainer.firstMatch(rules, column);
+            Rule rule = Profile.firstMatching(rules, column).orElse(null);
             Action action = rule == null ? dflt.spec.action() : rule.action();
             boolean protectedColumn = switch (action) {
                 case REMOVE, EMPTY, REPLACE, PSEUDONYMIZE, ENCRYPT -> true;

@@ -97,17 +97,9 @@ public final class CsvBenchmark {
                     Math.min(best.totalSeconds(), r.totalSeconds()), Math.max(best.peakHeapBytes(), r.peakHeapBytes()),
                     r.maxHeapBytes(), Math.min(best.rawCpuSeconds(), r.rawCpuSeconds()),
                     Math.min(best.pipelineCpuSeconds(), r.pipelineCpuSeconds()));
-            deleteTree(round);
+            Folders.deleteTree(round);
         }
         return best;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private static Result measure(Path file, Path input, Path dir, long rows, Profile profile)

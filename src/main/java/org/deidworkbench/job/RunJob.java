@@ -168,7 +168,7 @@ public final class RunJob {
             Path manifest = writeManifest(out, results);
             Instant finished = Instant.now();
             Path report = writeReport(out, results, engine, newEntries, renamed, started, finished);
-            deleteTree(work);
+            Folders.deleteTree(work);
             return new RunResult(results, report, manifest, request.keyFile(), !keyFileExisted, newEntries,
                     engine.subjectOffsets().size(), renamed);
         } catch (JobException e) {
@@ -402,7 +402,7 @@ public final class RunJob {
                                 + " is not empty and was not written by deid; choose an empty or new folder", null);
                     }
                 }
-                deleteTree(out.resolve(WORK_DIR));
+                Folders.deleteTree(out.resolve(WORK_DIR));
             }
             Files.createDirectories(out);
         } catch (IOException e) {
@@ -579,20 +579,9 @@ public final class RunJob {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
     private static void deleteQuietly(Path dir) {
         try {
-            deleteTree(dir);
+            Folders.deleteTree(dir);
         } catch (IOException e) {
             LOGGER.warn("could not remove the work folder {} ({})", dir, e.getClass().getSimpleName());
         }

@@ -35,6 +35,11 @@ public record Profile(String name, String description, List<Rule> rules, ActionS
      * "first match wins" for columns; engine, CLI explain and GUI all use it.
      */
     public Optional<Rule> ruleForColumn(String header) {
+        return firstMatching(rules, header);
+    }
+
+    /** The first of {@code rules} whose selector matches a CSV column header (see {@link #ruleForColumn}). */
+    public static Optional<Rule> firstMatching(List<Rule> rules, String header) {
         for (Rule rule : rules) {
             FieldSelector selector = rule.selector();
             boolean matches;
