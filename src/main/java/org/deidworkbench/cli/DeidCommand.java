@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The root {@code deid} command; subcommands do the work. */
 @Command(name = "deid", mixinStandardHelpOptions = true, versionProvider = DeidCommand.Version.class,
         description = "De-identify DICOM, FHIR and CSV exports with keyed pseudonyms and a sealed key file.",
-        subcommands = {InitCommand.class, RunCommand.class, ProfileCommand.class, DicomCommand.class, BenchCommand.class,
+        subcommands = {InitCommand.class, RunCommand.class, ProfileCommand.class, KeyFileCommand.class, DicomCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:", "  0  ok", "  1  internal error (please report)", "  2  usage error",
             "  3  some files failed or were quarantined (run finished; see deid-report.json)", "  4  invalid profile",

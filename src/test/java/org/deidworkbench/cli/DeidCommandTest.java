@@ -243,6 +243,26 @@ class DeidCommandTest {
     }
 
     @Test
+    void keyfileInspectShowsTheSealingParametersWithoutAPassphrase() throws IOException {
+        Result r = deid(Map.of(), "keyfile", "inspect", sharedKey.toString(), "--json");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("AES-256-GCM", json.get("contentCipher").asText());
+        JsonNode password = json.get("recipients").get(0);
+        assertEquals("password", password.get("type").asText());
+        assertEquals("HMAC-SHA256", password.get("prf").asText());
+        assertTrue(password.get("iterations").asLong() >= 600_000);
+        assertEquals(16, password.get("saltBytes").asInt());
+    }
+
+    @Test
+    void keyfileInspectOfAnotherFileIsAKeyFileError() {
+        Result r = deid(Map.of(), "keyfile", "inspect", "README.md");
+        assertEquals(ExitCode.KEY_FILE, r.code(), r::all);
+        assertTrue(r.err().contains("not a DeID Workbench key file"), r::err);
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertEquals(ExitCode.USAGE, deid("run", "--bogus").code());
     }
