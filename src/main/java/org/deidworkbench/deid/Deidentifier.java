@@ -95,8 +95,7 @@ public final class Deidentifier {
             return null;
         }
         String domain = profile.subject().domain();
-        String pseudonym = keys.pseudonyms().pseudonym(domain, normalized, subjectFormat);
-        ledger.record(domain, pseudonym, normalized);
+        String pseudonym = ledger.issue(keys.pseudonyms(), domain, subjectFormat, normalized);
         int offset = keys.dates().offsetDays(domain + ":" + normalized, profile.dateShift());
         subjectOffsets.putIfAbsent(pseudonym, offset);
         return new Subject(pseudonym, offset);
@@ -146,9 +145,8 @@ public final class Deidentifier {
         }
         String labelled = "[" + label + "]";
         if (spec instanceof ActionSpec.Pseudonymize p) {
-            String normalized = PseudonymGenerator.normalize(value);
-            String pseudonym = keys.pseudonyms().pseudonym(p.domain(), normalized, p.format());
-            ledger.record(p.domain(), pseudonym, normalized);
+            String pseudonym = ledger.issue(keys.pseudonyms(), p.domain(), p.format(),
+                    PseudonymGenerator.normalize(value));
             // A word of the name found alone ("John") may be someone else: label it, do not link it.
             collected.add(value, pseudonym, labelled);
         } else {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.deidworkbench.crypto.PseudonymGenerator;
 import org.deidworkbench.model.PseudonymEntry;
+import org.deidworkbench.model.PseudonymFormat;
 
 /**
  * Every pseudonym issued or known in this run, per domain, for the key file and for collision
@@ -24,6 +26,20 @@ public final class PseudonymLedger {
         for (PseudonymEntry e : entries) {
             known.computeIfAbsent(e.domain(), d -> new ConcurrentHashMap<>()).put(e.pseudonym(), e.original());
         }
+    }
+
+    /**
+     * Issues the pseudonym of {@code value} in {@code domain} and records it, in one step, so that no
+     * pseudonym can reach an output without its entry for the key file.
+     *
+     * @param normalizedValue the value already normalized with {@link PseudonymGenerator#normalize}
+     * @throws DeidException {@code DEID-PSEUDONYM-COLLISION} as {@link #record}
+     */
+    public String issue(PseudonymGenerator generator, String domain, PseudonymFormat format, String normalizedValue)
+            throws DeidException {
+        String pseudonym = generator.pseudonym(domain, normalizedValue, format);
+        record(domain, pseudonym, normalizedValue);
+        return pseudonym;
     }
 
     /**

@@ -31,9 +31,7 @@ public final class PseudonymizeMethod implements DeidMethod {
         if (normalized.isEmpty()) {
             return "";
         }
-        String pseudonym = generator.pseudonym(domain, normalized, format);
-        ledger.record(domain, pseudonym, normalized);
-        return pseudonym;
+        return ledger.issue(generator, domain, format, normalized);
     }
 
     /** The domain pseudonyms are issued in. */
