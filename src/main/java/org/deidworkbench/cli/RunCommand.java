@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         String digest;
         try {
             loaded = ProfileLoader.resolve(profile);
-            digest = ProfileDigest.of(profile);
+            digest = ProfileLoader.sha256(profile);
         } catch (ProfileException e) {
             throw Failures.of(e);
         }

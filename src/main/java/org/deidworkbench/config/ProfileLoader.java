@@ -40,7 +40,19 @@ public final class ProfileLoader {
     public static Profile load(Path file) throws ProfileException {
         String source = file.toString();
         SourceLocation at = new SourceLocation(source, 0, 0);
-        byte[] bytes;
+        byte[] bytes = fileBytes(file);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw single(ProfileException.UNREADABLE, at, "the profile is not UTF-8 text; save it as UTF-8");
+        }
+        return parse(text, source);
+    }
+
+    private static byte[] fileBytes(Path file) throws ProfileException {
+        SourceLocation at = new SourceLocation(file.toString(), 0, 0);
         try {
             if (Files.isDirectory(file)) {
                 throw single(ProfileException.UNREADABLE, at, "is a folder, not a profile file");
@@ -50,21 +62,13 @@ public final class ProfileLoader {
                 throw single(ProfileException.UNREADABLE, at, "profile file is " + size + " bytes; profiles are"
                         + " limited to " + MAX_PROFILE_BYTES + " bytes");
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw single(ProfileException.NOT_FOUND, at, "profile file not found");
         } catch (IOException e) {
             throw single(ProfileException.UNREADABLE, at, "cannot read the profile file ("
                     + e.getClass().getSimpleName() + ")");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw single(ProfileException.UNREADABLE, at, "the profile is not UTF-8 text; save it as UTF-8");
-        }
-        return parse(text, source);
     }
 
     /**
@@ -102,17 +106,20 @@ public final class ProfileLoader {
         if (cached != null) {
             return cached;
         }
+        Profile profile = parse(new String(builtInBytes(name), StandardCharsets.UTF_8), BUILT_IN_PREFIX + name);
+        BUILT_IN_CACHE.putIfAbsent(name, profile);
+        return profile;
+    }
+
+    private static byte[] builtInBytes(String name) throws ProfileException {
         String resource = "profiles/" + name + ".yaml";
-        String source = BUILT_IN_PREFIX + name;
         try (InputStream in = ProfileLoader.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("built-in profile resource missing from the build: " + resource);
             }
-            Profile profile = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
-            BUILT_IN_CACHE.putIfAbsent(name, profile);
-            return profile;
+            return in.readAllBytes();
         } catch (IOException e) {
-            throw single(ProfileException.UNREADABLE, new SourceLocation(source, 0, 0),
+            throw single(ProfileException.UNREADABLE, new SourceLocation(BUILT_IN_PREFIX + name, 0, 0),
                     "cannot read the built-in profile (" + e.getClass().getSimpleName() + ")");
         }
     }
@@ -124,11 +131,31 @@ public final class ProfileLoader {
 
     /** {@code --profile X}: a built-in name, or else a path to a YAML file. */
     public static Profile resolve(String nameOrPath) throws ProfileException {
-        String name = nameOrPath.startsWith(BUILT_IN_PREFIX) ? nameOrPath.substring(BUILT_IN_PREFIX.length())
-                : nameOrPath;
-        if (BUILT_IN_NAMES.contains(name)) {
-            return builtIn(name);
+        String name = builtInName(nameOrPath);
+        return BUILT_IN_NAMES.contains(name) ? builtIn(name) : load(existingPath(nameOrPath));
+    }
+
+    /**
+     * SHA-256 (lower-case hex) of the exact text {@link #resolve} reads for {@code nameOrPath}, so a
+     * report or key file can say precisely which rules were applied.
+     */
+    public static String sha256(String nameOrPath) throws ProfileException {
+        String name = builtInName(nameOrPath);
+        byte[] bytes = BUILT_IN_NAMES.contains(name) ? builtInBytes(name) : fileBytes(existingPath(nameOrPath));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
         }
+    }
+
+    /** {@code nameOrPath} without a {@code built-in:} prefix. */
+    private static String builtInName(String nameOrPath) {
+        return nameOrPath.startsWith(BUILT_IN_PREFIX) ? nameOrPath.substring(BUILT_IN_PREFIX.length()) : nameOrPath;
+    }
+
+    private static Path existingPath(String nameOrPath) throws ProfileException {
+        String name = builtInName(nameOrPath);
         Path path;
         try {
             path = Path.of(nameOrPath);
@@ -141,7 +168,7 @@ public final class ProfileLoader {
                             + Suggestions.closest(name, BUILT_IN_NAMES).map(c -> " (did you mean the built-in '" + c
                                     + "'?)").orElse(" (built-in profiles: " + String.join(", ", BUILT_IN_NAMES) + ")"));
         }
-        return load(path);
+        return path;
     }
 
     private static ProfileException single(String code, SourceLocation at, String message) {

@@ -184,6 +184,13 @@ class DeidCommandTest {
     }
 
     @Test
+    void runAcceptsTheBuiltInPrefixForProfiles() {
+        Result r = deid("run", "sample-data/csv", "--out", shared.resolve("out-prefix").toString(), "--keyfile",
+                sharedKey.toString(), "--profile", "built-in:csv-template");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+    }
+
+    @Test
     void builtInProfileValidates() {
         Result r = deid("profile", "validate", "csv-template");
         assertEquals(ExitCode.OK, r.code(), r::all);

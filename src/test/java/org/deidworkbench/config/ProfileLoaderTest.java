@@ -226,4 +226,26 @@ class ProfileLoaderTest {
         assertEquals(ProfileException.NOT_FOUND, e.code());
         assertTrue(e.getMessage().contains("no built-in profile of this name and no such file"), e.getMessage());
     }
+
+    @Test
+    void sha256IsTheDigestOfTheProfileFileBytes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("p.yaml");
+        byte[] bytes = "deid-profile: 1\nname: p\nrules: []\ndefault:\n  action: keep\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, bytes);
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        assertEquals(expected, ProfileLoader.sha256(file.toString()));
+    }
+
+    @Test
+    void sha256OfABuiltInIsTheSameWithOrWithoutThePrefix() throws Exception {
+        String plain = ProfileLoader.sha256("csv-template");
+        assertEquals(64, plain.length());
+        assertEquals(plain, ProfileLoader.sha256("built-in:csv-template"));
+    }
+
+    @Test
+    void sha256OfAMissingProfileIsNotFound() {
+        ProfileException e = assertThrows(ProfileException.class, () -> ProfileLoader.sha256("no-such-profile.yaml"));
+        assertEquals(ProfileException.NOT_FOUND, e.code());
+    }
 }
