@@ -5,9 +5,11 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -84,19 +86,14 @@ public final class CsvProcessor implements FileProcessor {
         for (int c = 0; c < columns.length; c++) {
             wanted[c] = c == subjectIndex || columns[c].identifier();
         }
-        Map<String, Subject> subjects = new HashMap<>();
-        List<java.util.Set<String>> noted = new ArrayList<>();
-        for (int c = 0; c < columns.length; c++) {
-            noted.add(new java.util.HashSet<>());
-        }
+        RowSubjects rows = new RowSubjects(columns, subjectIndex, true);
         String[] row = new String[columns.length];
         try (CsvFieldScanner scanner = new CsvFieldScanner(input, dialect, columns.length)) {
             long n = 0;
             while (scanner.next(row, wanted)) {
                 checkCancel(++n, cancelled);
                 try {
-                    subjectOf(row, subjectIndex, subjects, true);
-                    noteIdentifiers(columns, row, subjectIndex, noted);
+                    rows.accept(row);
                 } catch (DeidException e) {
                     throw new FormatException(e.code(), "record " + n, e.getMessage());
                 }
@@ -108,19 +105,13 @@ public final class CsvProcessor implements FileProcessor {
         try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
             List<String> header = reader.header();
             Column[] columns = plan(header, false);
-            int subjectIndex = engine.profile().subjectColumn(header);
-            Map<String, Subject> subjects = new HashMap<>();
-            List<java.util.Set<String>> noted = new ArrayList<>();
-            for (int c = 0; c < columns.length; c++) {
-                noted.add(new java.util.HashSet<>());
-            }
+            RowSubjects rows = new RowSubjects(columns, engine.profile().subjectColumn(header), true);
             String[] row;
             long n = 0;
             while ((row = reader.next()) != null) {
                 checkCancel(++n, cancelled);
                 try {
-                    subjectOf(row, subjectIndex, subjects, true);
-                    noteIdentifiers(columns, row, subjectIndex, noted);
+                    rows.accept(row);
                 } catch (DeidException e) {
                     throw new FormatException(e.code(), "line " + reader.lineNumber(), e.getMessage());
                 }
@@ -135,16 +126,14 @@ public final class CsvProcessor implements FileProcessor {
         try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
             List<String> header = reader.header();
             Column[] columns = plan(header, true);
-            int subjectIndex = engine.profile().subjectColumn(header);
+            RowSubjects rows = new RowSubjects(columns, engine.profile().subjectColumn(header),
+                    noteIdentifiersWhileTransforming);
             int[] kept = keptColumns(columns);
             long[] counts = new long[columns.length];
             List<Problem> warnings = new ArrayList<>();
             long warningCount = 0;
-            Map<String, Subject> subjects = new HashMap<>();
-            List<java.util.Set<String>> noted = new ArrayList<>();
             List<Map<String, String>> memo = new ArrayList<>();
             for (int c = 0; c < columns.length; c++) {
-                noted.add(new java.util.HashSet<>());
                 memo.add(new HashMap<>());
             }
             CsvRecordWriter writer = new CsvRecordWriter(out, dialect);
@@ -159,10 +148,7 @@ public final class CsvProcessor implements FileProcessor {
                 checkCancel(++records, cancelled);
                 Subject subject;
                 try {
-                    subject = subjectOf(row, subjectIndex, subjects, noteIdentifiersWhileTransforming);
-                    if (noteIdentifiersWhileTransforming) {
-                        noteIdentifiers(columns, row, subjectIndex, noted);
-                    }
+                    subject = rows.accept(row);
                 } catch (DeidException e) {
                     throw new FormatException(e.code(), "line " + reader.lineNumber(), e.getMessage());
                 }
@@ -241,45 +227,69 @@ public final class CsvProcessor implements FileProcessor {
         return columns;
     }
 
-    /** Notes each identifier value once per file and column; repeats add nothing new. */
-    private void noteIdentifiers(Column[] columns, String[] row, int subjectIndex, List<java.util.Set<String>> noted)
-            throws DeidException {
-        for (int c = 0; c < columns.length; c++) {
-            if (columns[c].identifier() && c != subjectIndex) {
-                java.util.Set<String> seen = noted.get(c);
-                if (seen.size() >= VALUE_CACHE) {
-                    seen.clear();
-                }
-                if (seen.add(row[c])) {
-                    engine.noteIdentifier(columns[c].spec(), columns[c].label(), row[c]);
-                }
-            }
-        }
-    }
-
     private static int[] keptColumns(Column[] columns) {
         return java.util.stream.IntStream.range(0, columns.length)
                 .filter(c -> columns[c].spec().action() != Action.REMOVE).toArray();
     }
 
-    private Subject subjectOf(String[] row, int subjectIndex, Map<String, Subject> cache, boolean note)
-            throws DeidException {
-        if (subjectIndex < 0) {
-            return null;
-        }
-        String id = row[subjectIndex];
-        Subject subject = cache.get(id);
-        if (subject == null && !cache.containsKey(id)) {
-            subject = engine.subject(id);
-            if (cache.size() >= SUBJECT_CACHE) {
-                cache.clear();
+    /**
+     * One file's rows as the engine needs them: each row's subject (cached, since a patient's rows
+     * repeat their id) and, when {@code note} is set, its identifier values, each noted once per
+     * column because repeats add nothing to the scrub list. Not thread-safe: one per file.
+     */
+    private final class RowSubjects {
+        private final Column[] columns;
+        private final int subjectIndex;
+        private final boolean note;
+        private final Map<String, Subject> subjects = new HashMap<>();
+        private final List<Set<String>> noted = new ArrayList<>();
+
+        RowSubjects(Column[] columns, int subjectIndex, boolean note) {
+            this.columns = columns;
+            this.subjectIndex = subjectIndex;
+            this.note = note;
+            for (int c = 0; c < columns.length; c++) {
+                noted.add(new HashSet<>());
             }
-            cache.put(id, subject);
+        }
+
+        /** The row's subject ({@code null} when the file has no subject column or the id is blank). */
+        Subject accept(String[] row) throws DeidException {
+            Subject subject = subjectOf(row);
             if (note) {
-                engine.noteSubject(id, subject);
+                for (int c = 0; c < columns.length; c++) {
+                    if (columns[c].identifier() && c != subjectIndex) {
+                        Set<String> seen = noted.get(c);
+                        if (seen.size() >= VALUE_CACHE) {
+                            seen.clear();
+                        }
+                        if (seen.add(row[c])) {
+                            engine.noteIdentifier(columns[c].spec(), columns[c].label(), row[c]);
+                        }
+                    }
+                }
             }
+            return subject;
         }
-        return subject;
+
+        private Subject subjectOf(String[] row) throws DeidException {
+            if (subjectIndex < 0) {
+                return null;
+            }
+            String id = row[subjectIndex];
+            Subject subject = subjects.get(id);
+            if (subject == null && !subjects.containsKey(id)) {
+                subject = engine.subject(id);
+                if (subjects.size() >= SUBJECT_CACHE) {
+                    subjects.clear();
+                }
+                subjects.put(id, subject);
+                if (note) {
+                    engine.noteSubject(id, subject);
+                }
+            }
+            return subject;
+        }
     }
 
     private static void checkCancel(long n, BooleanSupplier cancelled) {
