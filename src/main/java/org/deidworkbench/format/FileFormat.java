@@ -3,15 +3,26 @@ package org.deidworkbench.format;
 /** The input formats the workbench recognises by content. */
 public enum FileFormat {
     /** DICOM Part 10 (with or without preamble) or a bare DICOM data set. */
-    DICOM,
+    DICOM("DICOM files"),
     /** A FHIR resource or Bundle in JSON. */
-    FHIR_JSON,
+    FHIR_JSON("FHIR resources (JSON)"),
     /** FHIR bulk export: one JSON resource per line. */
-    FHIR_NDJSON,
+    FHIR_NDJSON("FHIR bulk exports (NDJSON)"),
     /** A FHIR resource or Bundle in XML. */
-    FHIR_XML,
+    FHIR_XML("FHIR resources (XML)"),
     /** Delimited text with a header row. */
-    CSV,
+    CSV("CSV exports"),
     /** Nothing the workbench can clean; such files are quarantined, never copied. */
-    UNKNOWN
+    UNKNOWN("unrecognised files");
+
+    private final String description;
+
+    FileFormat(String description) {
+        this.description = description;
+    }
+
+    /** Plural, readable, for messages: {@code DICOM files}. */
+    public String description() {
+        return description;
+    }
 }

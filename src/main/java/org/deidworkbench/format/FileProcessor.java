@@ -3,13 +3,17 @@ package org.deidworkbench.format;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.deidworkbench.model.FieldDecision;
+import org.deidworkbench.model.FilePreview;
 
 /**
  * What a format does in a run. A run calls {@link #scan} on every file first when the profile
  * scrubs free text (so identifiers found in one file are also removed from every other), then
- * {@link #transform} on each file. Implementations are thread-safe: one instance serves all files
- * of its format in parallel. Neither method modifies its input.
+ * {@link #transform} on each file. A preview calls {@link #scan} and then {@link #preview} on one
+ * file. Implementations are thread-safe: one instance serves all files of its format in parallel.
+ * No method modifies its input.
  */
 public interface FileProcessor {
 
@@ -25,4 +29,18 @@ public interface FileProcessor {
     /** Pass 2: writes the de-identified file to {@code out} (not closed) and returns what was done. */
     FileStats transform(Path input, String name, OutputStream out, BooleanSupplier cancelled)
             throws IOException, FormatException;
+
+    /**
+     * De-identifies the first {@code maxRecords} records of the file in memory, exactly as
+     * {@link #transform} would, and returns each field before and after with the deciding rule.
+     * Nothing is written. Cost: proportional to the records shown, not to the file.
+     */
+    FilePreview preview(Path input, String name, int maxRecords, BooleanSupplier cancelled)
+            throws IOException, FormatException;
+
+    /**
+     * Which rule decides each field of this file and why (reads only what it needs, e.g. a CSV
+     * header), through the same decision code {@link #transform} uses.
+     */
+    List<FieldDecision> explain(Path input) throws IOException, FormatException;
 }

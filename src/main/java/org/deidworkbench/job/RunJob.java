@@ -47,7 +47,7 @@ import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatDetector;
 import org.deidworkbench.format.FormatException;
-import org.deidworkbench.format.csv.CsvProcessor;
+import org.deidworkbench.format.FormatHandler;
 import org.deidworkbench.keyfile.KeyFileContents;
 import org.deidworkbench.keyfile.KeyFileException;
 import org.deidworkbench.keyfile.KeyFileStore;
@@ -124,7 +124,11 @@ public final class RunJob {
             throw new JobException(JobException.Reason.PROFILE_NOT_APPLICABLE, e.getMessage(), e);
         }
         boolean scanPass = request.profile().scrubsText();
-        FileProcessor csv = new CsvProcessor(engine, !scanPass);
+        Map<FileFormat, FileProcessor> processors = new java.util.EnumMap<>(FileFormat.class);
+        for (FormatHandler handler : FormatRegistry.handlers()) {
+            FileProcessor processor = handler.processor(engine, !scanPass);
+            handler.formats().forEach(f -> processors.put(f, processor));
+        }
 
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), r -> {
             Thread t = new Thread(r, "deid-worker");
@@ -135,10 +139,10 @@ public final class RunJob {
             Files.createDirectories(work);
             FileOutcome[] outcomes = new FileOutcome[files.size()];
             if (scanPass) {
-                runPhase("scan", files, pool, f -> scan(f, csv, outcomes));
+                runPhase("scan", files, pool, f -> scan(f, processors.get(f.format()), outcomes));
             }
             engine.freezeIdentifiers();
-            runPhase("transform", files, pool, f -> transform(f, csv, work, outcomes));
+            runPhase("transform", files, pool, f -> transform(f, processors.get(f.format()), work, outcomes));
 
             listener.phase("seal", 1, 0);
             int newEntries = sealKeyFile(keys, engine, started, outcomes, keyFileExisted);
@@ -230,7 +234,7 @@ public final class RunJob {
     }
 
     private void scan(InputFile f, FileProcessor processor, FileOutcome[] outcomes) {
-        if (f.format() != FileFormat.CSV) {
+        if (processor == null) {
             return;
         }
         try {
@@ -251,7 +255,7 @@ public final class RunJob {
         if (outcomes[f.index()] != null) {
             return;
         }
-        if (f.format() != FileFormat.CSV) {
+        if (processor == null) {
             outcomes[f.index()] = quarantine(f);
             return;
         }
@@ -300,24 +304,9 @@ public final class RunJob {
     }
 
     private static FileOutcome quarantine(InputFile f) {
-        String code;
-        String message;
-        switch (f.format()) {
-            case DICOM -> {
-                code = "FORMAT-NOT-YET-SUPPORTED";
-                message = "DICOM files are recognised but cannot be de-identified by this version; withheld";
-            }
-            case FHIR_JSON, FHIR_NDJSON, FHIR_XML -> {
-                code = "FORMAT-NOT-YET-SUPPORTED";
-                message = "FHIR resources are recognised but cannot be de-identified by this version; withheld";
-            }
-            default -> {
-                code = "FORMAT-UNKNOWN";
-                message = "not a format deid can clean (DICOM, FHIR, CSV); withheld, never copied";
-            }
-        }
+        String[] reason = FormatRegistry.withheldReason(f.format());
         return new FileOutcome("", f.format().name(), FileOutcome.Status.QUARANTINED, 0, "", new TreeMap<>(),
-                List.of(new Problem(code, "", "", message)), 0, List.of());
+                List.of(new Problem(reason[0], "", "", reason[1])), 0, List.of());
     }
 
     private static FileOutcome withName(FileOutcome o, String name) {

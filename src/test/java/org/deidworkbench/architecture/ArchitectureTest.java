@@ -51,10 +51,10 @@ class ArchitectureTest {
             .because("the engine sees no format library, no JavaFX and no CLI (DESIGN.md §3)");
 
     @ArchTest
-    static final ArchRule formatSpiImportsOnlyModel = noClasses().that().resideInAPackage(BASE + ".format")
+    static final ArchRule formatSpiImportsOnlyModelAndEngine = noClasses().that().resideInAPackage(BASE + ".format")
             .should().dependOnClassesThat().resideOutsideOfPackages(BASE + ".model..", BASE + ".format",
-                    "java..", "org.slf4j..")
-            .because("the format SPI is shared by all formats and may import model only");
+                    BASE + ".deid", "java..", "org.slf4j..")
+            .because("the format SPI is shared by all formats; it names the engine a handler is bound to (decision 0005)");
 
     @ArchTest
     static final ArchRule formatsDoNotDependOnEachOther = slices().matching(BASE + ".format.(*)..")

@@ -23,6 +23,12 @@ import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.model.Action;
+import org.deidworkbench.model.FieldDecision;
+import org.deidworkbench.model.FieldSelector;
+import org.deidworkbench.model.FilePreview;
+import org.deidworkbench.model.PreviewField;
+import org.deidworkbench.model.PreviewRecord;
+import org.deidworkbench.model.SourceLocation;
 import org.deidworkbench.model.ActionSpec;
 import org.deidworkbench.model.Problem;
 import org.deidworkbench.model.Profile;
@@ -124,77 +130,177 @@ public final class CsvProcessor implements FileProcessor {
             throws IOException, FormatException {
         CsvDialect dialect = CsvSniffer.sniff(input);
         try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
+            RowCleaner cleaner = new RowCleaner(reader.header(), name);
+            CsvRecordWriter writer = new CsvRecordWriter(out, dialect);
+            writer.write(cleaner.outputHeader());
+            String[] row;
+            while ((row = reader.next()) != null) {
+                checkCancel(cleaner.records + 1, cancelled);
+                writer.write(cleaner.clean(row, reader.lineNumber()));
+            }
+            writer.close();
+            return cleaner.stats();
+        }
+    }
+
+    @Override
+    public FilePreview preview(Path input, String name, int maxRecords, BooleanSupplier cancelled)
+            throws IOException, FormatException {
+        CsvDialect dialect = CsvSniffer.sniff(input);
+        try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
             List<String> header = reader.header();
-            Column[] columns = plan(header, true);
-            RowSubjects rows = new RowSubjects(columns, engine.profile().subjectColumn(header),
-                    noteIdentifiersWhileTransforming);
-            int[] kept = keptColumns(columns);
-            long[] counts = new long[columns.length];
-            List<Problem> warnings = new ArrayList<>();
-            long warningCount = 0;
-            List<Map<String, String>> memo = new ArrayList<>();
+            RowCleaner cleaner = new RowCleaner(header, name);
+            List<PreviewRecord> records = new ArrayList<>();
+            String[] row;
+            boolean truncated = false;
+            while ((row = reader.next()) != null) {
+                if (records.size() >= maxRecords) {
+                    truncated = true;
+                    break;
+                }
+                checkCancel(cleaner.records + 1, cancelled);
+                long line = reader.lineNumber();
+                String[] cleaned = cleaner.clean(row, line);
+                List<PreviewField> fields = new ArrayList<>(header.size());
+                int k = 0;
+                for (int c = 0; c < header.size(); c++) {
+                    Column column = cleaner.columns[c];
+                    String after = column.spec().action() == Action.REMOVE ? null : cleaned[k++];
+                    fields.add(PreviewField.leaf(column.header(), column.header(), row[c], after,
+                            column.ruleId() != null ? column.ruleId() : "default", column.spec().action().yamlName()));
+                }
+                records.add(new PreviewRecord("line " + line, fields));
+            }
+            return new FilePreview("CSV", FilePreview.Layout.TABLE, header, records, cleaner.records, truncated,
+                    cleaner.warnings);
+        }
+    }
+
+    @Override
+    public List<FieldDecision> explain(Path input) throws IOException, FormatException {
+        CsvDialect dialect = CsvSniffer.sniff(input);
+        List<String> header;
+        try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
+            header = reader.header();
+        }
+        return explainHeader(engine.profile(), header);
+    }
+
+    /** The decision for each column of a header, as {@link #transform} makes it. */
+    public static List<FieldDecision> explainHeader(Profile profile, List<String> header) {
+        int subjectIndex = profile.subjectColumn(header);
+        List<FieldDecision> out = new ArrayList<>(header.size());
+        for (int c = 0; c < header.size(); c++) {
+            String h = header.get(c);
+            Rule rule = profile.ruleForColumn(h).orElse(null);
+            ActionSpec spec = rule != null ? rule.spec() : profile.defaultSpec();
+            out.add(new FieldDecision(h, h, rule != null ? rule.id() : "default", spec.action().yamlName(),
+                    c == subjectIndex, rule != null ? reason(rule) : "default action (no rule matched)"));
+        }
+        return out;
+    }
+
+    private static String reason(Rule rule) {
+        String selector = rule.selector() instanceof FieldSelector.ColumnPattern p
+                ? "column-pattern /" + p.pattern().pattern() + "/" : rule.selector().describe();
+        SourceLocation at = rule.location();
+        return "rule '" + rule.id() + "' (" + selector + " at " + (at.line() > 0 ? at.file() + ":" + at.line() : at.file())
+                + ")";
+    }
+
+    /**
+     * De-identifies the rows of one file: the column plan made from its header, the subject of each
+     * row, per-column caches of subject-independent results, counts and warnings. Shared by
+     * {@link #transform} and {@link #preview}, so a preview is exactly what a run writes. Not
+     * thread-safe: one per file.
+     */
+    private final class RowCleaner {
+        private final String name;
+        private final List<String> header;
+        private final Column[] columns;
+        private final RowSubjects rows;
+        private final int[] kept;
+        private final long[] counts;
+        private final List<Problem> warnings = new ArrayList<>();
+        private final List<Map<String, String>> memo = new ArrayList<>();
+        private final String[] outRow;
+        private long warningCount;
+        private long records;
+
+        RowCleaner(List<String> header, String name) {
+            this.name = name;
+            this.header = header;
+            this.columns = plan(header, true);
+            this.rows = new RowSubjects(columns, engine.profile().subjectColumn(header), noteIdentifiersWhileTransforming);
+            this.kept = keptColumns(columns);
+            this.counts = new long[columns.length];
             for (int c = 0; c < columns.length; c++) {
                 memo.add(new HashMap<>());
             }
-            CsvRecordWriter writer = new CsvRecordWriter(out, dialect);
-            String[] outRow = new String[kept.length];
+            this.outRow = new String[kept.length];
+        }
+
+        String[] outputHeader() {
+            String[] h = new String[kept.length];
             for (int k = 0; k < kept.length; k++) {
-                outRow[k] = header.get(kept[k]);
+                h[k] = header.get(kept[k]);
             }
-            writer.write(outRow);
-            String[] row;
-            long records = 0;
-            while ((row = reader.next()) != null) {
-                checkCancel(++records, cancelled);
-                Subject subject;
-                try {
-                    subject = rows.accept(row);
-                } catch (DeidException e) {
-                    throw new FormatException(e.code(), "line " + reader.lineNumber(), e.getMessage());
+            return h;
+        }
+
+        /** The cleaned row (the kept columns), in an array reused for the next row. */
+        String[] clean(String[] row, long line) throws FormatException {
+            records++;
+            Subject subject;
+            try {
+                subject = rows.accept(row);
+            } catch (DeidException e) {
+                throw new FormatException(e.code(), "line " + line, e.getMessage());
+            }
+            for (int k = 0; k < kept.length; k++) {
+                int c = kept[k];
+                Column column = columns[c];
+                String value = row[c];
+                if (value.isEmpty() && column.method().keepsEmpty()) {
+                    outRow[k] = value;
+                    continue;
                 }
-                for (int k = 0; k < kept.length; k++) {
-                    int c = kept[k];
-                    Column column = columns[c];
-                    String value = row[c];
-                    if (value.isEmpty() && column.method().keepsEmpty()) {
-                        outRow[k] = value;
+                counts[c]++;
+                DeidMethod method = column.method();
+                // A result that does not depend on the subject is a pure function of the value: it is
+                // cached by value, which never changes the output (values repeat a lot in exports).
+                String key = value.length() <= MAX_CACHED_LENGTH ? value : null;
+                if (key != null) {
+                    String cached = memo.get(c).get(key);
+                    if (cached != null) {
+                        outRow[k] = cached;
                         continue;
                     }
-                    counts[c]++;
-                    DeidMethod method = column.method();
-                    // A result that does not depend on the subject is a pure function of the value: it is
-                    // cached by value, which never changes the output (values repeat a lot in exports).
-                    String key = value.length() <= MAX_CACHED_LENGTH ? value : null;
-                    if (key != null) {
-                        String cached = memo.get(c).get(key);
-                        if (cached != null) {
-                            outRow[k] = cached;
-                            continue;
-                        }
-                    }
-                    try {
-                        String result = method.apply(value, new FieldContext(subject, column.header()));
-                        outRow[k] = result;
-                        if (key != null && result != null && !method.dependsOnSubject(value)) {
-                            Map<String, String> m = memo.get(c);
-                            if (m.size() >= VALUE_CACHE) {
-                                m.clear();
-                            }
-                            m.put(key, result);
-                        }
-                    } catch (UnprocessableValueException e) {
-                        outRow[k] = "";
-                        if (warningCount++ < MAX_LISTED_WARNINGS) {
-                            warnings.add(new Problem(e.code(), name, "line " + reader.lineNumber() + ", column "
-                                    + (c + 1) + " '" + column.header() + "'", e.getMessage() + "; the value was emptied"));
-                        }
-                    } catch (DeidException e) {
-                        throw new FormatException(e.code(), "line " + reader.lineNumber(), e.getMessage());
-                    }
                 }
-                writer.write(outRow);
+                try {
+                    String result = method.apply(value, new FieldContext(subject, column.header()));
+                    outRow[k] = result;
+                    if (key != null && result != null && !method.dependsOnSubject(value)) {
+                        Map<String, String> m = memo.get(c);
+                        if (m.size() >= VALUE_CACHE) {
+                            m.clear();
+                        }
+                        m.put(key, result);
+                    }
+                } catch (UnprocessableValueException e) {
+                    outRow[k] = "";
+                    if (warningCount++ < MAX_LISTED_WARNINGS) {
+                        warnings.add(new Problem(e.code(), name, "line " + line + ", column " + (c + 1) + " '"
+                                + column.header() + "'", e.getMessage() + "; the value was emptied"));
+                    }
+                } catch (DeidException e) {
+                    throw new FormatException(e.code(), "line " + line, e.getMessage());
+                }
             }
-            writer.close();
+            return outRow;
+        }
+
+        FileStats stats() {
             TreeMap<String, Long> actionCounts = new TreeMap<>();
             for (int c = 0; c < columns.length; c++) {
                 long count = columns[c].spec().action() == Action.REMOVE ? records : counts[c];

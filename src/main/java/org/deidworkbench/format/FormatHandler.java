@@ -1,0 +1,31 @@
+package org.deidworkbench.format;
+
+import java.util.Set;
+import org.deidworkbench.deid.Deidentifier;
+
+/**
+ * A file format the workbench can de-identify. Each format package has one implementation, and
+ * {@code job.FormatRegistry} lists them (one line per format); runs and previews find the handler
+ * of a file through the registry and never name a format themselves. A format that is recognised
+ * by {@link FormatDetector} but has no handler is withheld, never copied.
+ *
+ * <p>Implementations are stateless and thread-safe; the per-run state lives in the processors.
+ */
+public interface FormatHandler {
+
+    /** Short name for messages and reports, e.g. {@code CSV}. */
+    String name();
+
+    /** The detected formats this handler cleans. */
+    Set<FileFormat> formats();
+
+    /**
+     * A processor for all files of this handler's formats in one run or preview, bound to its
+     * engine. Cheap; called once per run.
+     *
+     * @param engine the run's engine (profile, keys, ledger, known identifiers)
+     * @param noteIdentifiersWhileTransforming true when no scan pass runs, so identifiers (for file
+     *     names) must be noted while transforming
+     */
+    FileProcessor processor(Deidentifier engine, boolean noteIdentifiersWhileTransforming);
+}

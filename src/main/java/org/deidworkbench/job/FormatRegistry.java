@@ -1,0 +1,76 @@
+package org.deidworkbench.job;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.deidworkbench.format.FileFormat;
+import org.deidworkbench.format.FormatHandler;
+import org.deidworkbench.format.csv.CsvFormat;
+
+/**
+ * The formats this version can de-identify: adding a format is one {@code format.<fmt>} package and
+ * one line in {@link #HANDLERS}. Runs, previews and {@code --help} ask this class; nothing else in
+ * {@code job} names a format. Immutable and thread-safe.
+ */
+public final class FormatRegistry {
+
+    /** One line per format. */
+    private static final List<FormatHandler> HANDLERS = List.of(
+            new CsvFormat());
+
+    private static final Map<FileFormat, FormatHandler> BY_FORMAT = index();
+
+    private FormatRegistry() {
+    }
+
+    private static Map<FileFormat, FormatHandler> index() {
+        Map<FileFormat, FormatHandler> map = new EnumMap<>(FileFormat.class);
+        for (FormatHandler h : HANDLERS) {
+            for (FileFormat f : h.formats()) {
+                if (map.putIfAbsent(f, h) != null) {
+                    throw new IllegalStateException("two handlers registered for " + f);
+                }
+            }
+        }
+        return map;
+    }
+
+    /** Every registered handler, in registration order. */
+    public static List<FormatHandler> handlers() {
+        return HANDLERS;
+    }
+
+    /** The handler that cleans files of {@code format}, if this version has one. */
+    public static Optional<FormatHandler> handler(FileFormat format) {
+        return Optional.ofNullable(BY_FORMAT.get(format));
+    }
+
+    /** Whether files of {@code format} can be de-identified by this version. */
+    public static boolean supported(FileFormat format) {
+        return BY_FORMAT.containsKey(format);
+    }
+
+    /** Readable list of what this version cleans, e.g. {@code CSV exports}. */
+    public static String supportedDescription() {
+        return BY_FORMAT.keySet().stream().map(FileFormat::description).collect(Collectors.joining(", "));
+    }
+
+    /** Recognised formats this version cannot clean yet, e.g. {@code DICOM files, FHIR resources (JSON)}. */
+    public static String withheldDescription() {
+        return java.util.Arrays.stream(FileFormat.values())
+                .filter(f -> f != FileFormat.UNKNOWN && !BY_FORMAT.containsKey(f))
+                .map(FileFormat::description).collect(Collectors.joining(", "));
+    }
+
+    /** Code and message for a file of {@code format} that no handler cleans: it is withheld, never copied. */
+    static String[] withheldReason(FileFormat format) {
+        if (format == FileFormat.UNKNOWN) {
+            return new String[] {"FORMAT-UNKNOWN", "not a format deid can clean (" + supportedDescription()
+                    + "); withheld, never copied"};
+        }
+        return new String[] {"FORMAT-NOT-YET-SUPPORTED", format.description()
+                + " are recognised but cannot be de-identified by this version; withheld"};
+    }
+}

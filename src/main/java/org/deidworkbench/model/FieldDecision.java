@@ -1,0 +1,26 @@
+package org.deidworkbench.model;
+
+import java.util.Objects;
+
+/**
+ * What a profile does with one field of one file, and why: the answer of {@code deid profile explain
+ * FILE} and of the workbench's "why" on a selected field. Made by the same code that runs, so what a
+ * steward reads is what happens.
+ *
+ * @param path the field's address, as in {@link PreviewField#path()}
+ * @param name readable name (column header, DICOM keyword, FHIR element)
+ * @param ruleId the deciding rule, {@code default} when no rule matched, or a format's own reason
+ * @param action the action that applies, e.g. {@code shift-date}
+ * @param subject whether this field ties records to their subject (patient)
+ * @param reason readable explanation, e.g. {@code rule 'names' (column "first_name" at p.yaml:14)}
+ */
+public record FieldDecision(String path, String name, String ruleId, String action, boolean subject, String reason) {
+
+    public FieldDecision {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(reason, "reason");
+    }
+}
