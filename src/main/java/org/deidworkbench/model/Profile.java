@@ -1,8 +1,10 @@
 package org.deidworkbench.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A complete, validated rule profile: ordered rules (first match wins) and an explicit default.
@@ -15,9 +17,13 @@ import java.util.Optional;
  * @param subject how records are tied to a subject
  * @param dateShift range of per-subject date offsets
  * @param source where the profile was read from (a path or {@code built-in:NAME})
+ * @param sections the format sections ({@code dicom}, {@code fhir}) by key; a format whose section
+ *     the profile file lacks gets the section of that format's built-in profile (see
+ *     {@code config.ProfileLoader}), so every format a run meets has rules
  */
 public record Profile(String name, String description, List<Rule> rules, ActionSpec defaultSpec,
-        boolean defaultIdentifier, SubjectSettings subject, DateShiftSettings dateShift, String source) {
+        boolean defaultIdentifier, SubjectSettings subject, DateShiftSettings dateShift, String source,
+        Map<String, FormatSection> sections) {
 
     public Profile {
         Objects.requireNonNull(name, "name");
@@ -27,6 +33,26 @@ public record Profile(String name, String description, List<Rule> rules, ActionS
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(dateShift, "dateShift");
         Objects.requireNonNull(source, "source");
+        sections = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(sections));
+    }
+
+    /** A profile with CSV rules only. */
+    public Profile(String name, String description, List<Rule> rules, ActionSpec defaultSpec,
+            boolean defaultIdentifier, SubjectSettings subject, DateShiftSettings dateShift, String source) {
+        this(name, description, rules, defaultSpec, defaultIdentifier, subject, dateShift, source, Map.of());
+    }
+
+    /** The section of one format, if the profile has it. */
+    public <T extends FormatSection> Optional<T> section(String key, Class<T> type) {
+        FormatSection s = sections.get(key);
+        return type.isInstance(s) ? Optional.of(type.cast(s)) : Optional.empty();
+    }
+
+    /** This profile with {@code section} added or replaced. */
+    public Profile withSection(FormatSection section) {
+        Map<String, FormatSection> copy = new TreeMap<>(sections);
+        copy.put(section.key(), section);
+        return new Profile(name, description, rules, defaultSpec, defaultIdentifier, subject, dateShift, source, copy);
     }
 
     /**
