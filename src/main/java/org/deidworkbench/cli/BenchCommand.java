@@ -29,7 +29,8 @@ final class BenchCommand implements Runnable {
 
     /** {@code deid bench csv}. */
     @Command(name = "csv", mixinStandardHelpOptions = true,
-            description = {"Time the CSV pipeline against a raw Commons CSV parse + print of the same file.",
+            description = {"Time the CSV pipeline against a raw Commons CSV parse + print of the same files:",
+                "a synthetic lab-results file, or every CSV file of a real folder of exports (--input).",
                 "Run with a small heap to show streaming, e.g. DEID_JAVA_OPTS=-Xmx64m ./deid bench csv --size-mb 256"})
     static final class Csv implements Callable<Integer> {
         @CommandLine.Spec
@@ -48,16 +49,22 @@ final class BenchCommand implements Runnable {
         @Option(names = "--dir", description = "Scratch folder (default: a new temporary folder, deleted afterwards).")
         Path dir;
 
+        @Option(names = "--input", paramLabel = "DIR",
+                description = "Benchmark this folder of real exports instead of a synthetic file (it is only read).")
+        Path input;
+
         @Override
         public Integer call() throws IOException {
             Path work = dir != null ? dir : Files.createTempDirectory("deid-bench");
             try {
-                CsvBenchmark.Result r = CsvBenchmark.run(work, sizeMb * 1_000_000L, ProfileLoader.resolve(profile),
-                        Math.max(1, rounds));
+                CsvBenchmark.Result r = input != null
+                        ? CsvBenchmark.runOnFolder(input, work, ProfileLoader.read(profile), Math.max(1, rounds))
+                        : CsvBenchmark.run(work, sizeMb * 1_000_000L, ProfileLoader.read(profile), Math.max(1, rounds));
                 PrintWriter o = spec.commandLine().getOut();
                 double mb = r.bytes() / 1e6;
                 double pipeline = r.scanSeconds() + r.transformSeconds();
-                o.printf("file:      %,d rows, %.1f MB (synthetic lab results, 5,000 patients)%n", r.rows(), mb);
+                o.printf("input:     %,d rows, %.1f MB (%s)%n", r.rows(), mb, input != null ? "the CSV files of " + input
+                        : "synthetic lab results, 5,000 patients");
                 o.printf("raw:       %.2f s  %,.0f rows/s  %.1f MB/s   (Commons CSV parse + print to a file)%n", r.rawSeconds(),
                         r.rows() / r.rawSeconds(), mb / r.rawSeconds());
                 o.printf("pipeline:  %.2f s  %,.0f rows/s  %.1f MB/s   (scan %.2f s + transform %.2f s)%n", pipeline,

@@ -2,15 +2,15 @@ package org.deidworkbench.cli;
 
 import java.io.Console;
 import java.util.Map;
+import org.deidworkbench.job.FormatRegistry;
 import org.deidworkbench.job.RunJob;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root {@code deid} command; subcommands do the work. */
 @Command(name = "deid", mixinStandardHelpOptions = true, versionProvider = DeidCommand.Version.class,
-        description = "De-identify DICOM, FHIR and CSV exports with keyed pseudonyms and a sealed key file.",
-        subcommands = {InitCommand.class, RunCommand.class, ProfileCommand.class, KeyFileCommand.class, DicomCommand.class,
-            BenchCommand.class,
+        subcommands = {InitCommand.class, RunCommand.class, PreviewCommand.class, ProfileCommand.class,
+            KeyFileCommand.class, DicomCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:", "  0  ok", "  1  internal error (please report)", "  2  usage error",
             "  3  some files failed or were quarantined (run finished; see deid-report.json)", "  4  invalid profile",
@@ -25,6 +25,17 @@ public final class DeidCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** What this version cleans, from the format registry: help never claims a format it cannot clean. */
+    static String[] description() {
+        String withheld = FormatRegistry.withheldDescription();
+        return withheld.isEmpty()
+                ? new String[] {"De-identify " + FormatRegistry.supportedDescription()
+                        + " with keyed pseudonyms and a sealed key file."}
+                : new String[] {"De-identify " + FormatRegistry.supportedDescription()
+                        + " with keyed pseudonyms and a sealed key file.",
+                    "Recognised but not yet cleaned by this version (withheld, never copied): " + withheld + "."};
     }
 
     /** The version line, from the jar manifest. */
@@ -53,10 +64,17 @@ public final class DeidCommand implements Runnable {
                 if (cls == RunCommand.class) {
                     return cls.cast(new RunCommand(passphrases, console != null));
                 }
+                if (cls == PreviewCommand.class) {
+                    return cls.cast(new PreviewCommand(passphrases));
+                }
+                if (cls == KeyFileCommand.Inspect.class) {
+                    return cls.cast(new KeyFileCommand.Inspect(passphrases));
+                }
                 return CommandLine.defaultFactory().create(cls);
             }
         };
         CommandLine cl = new CommandLine(new DeidCommand(), factory);
+        cl.getCommandSpec().usageMessage().description(description());
         cl.setExecutionExceptionHandler(new ExceptionHandler(env.containsKey("DEID_DEBUG")));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
@@ -77,8 +95,10 @@ public final class DeidCommand implements Runnable {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
             if (ex instanceof CliException ce) {
-                cl.getErr().println("deid: " + ce.getMessage());
-                cl.getErr().flush();
+                if (!ce.getMessage().isEmpty()) {
+                    cl.getErr().println("deid: " + ce.getMessage());
+                    cl.getErr().flush();
+                }
                 return ce.exitCode();
             }
             cl.getErr().println("deid: internal error (" + ex.getClass().getName() + "); please report it"

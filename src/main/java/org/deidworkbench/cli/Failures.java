@@ -28,8 +28,9 @@ final class Failures {
         int code = switch (e.reason()) {
             case INPUT_NOT_FOUND, OUTPUT_OVERLAPS_INPUT, OUTPUT_NOT_EMPTY, KEY_FILE_INSIDE_OUTPUT, IO_ERROR -> ExitCode.IO;
             case PROFILE_NOT_APPLICABLE -> ExitCode.PROFILE;
-            case KEY_FILE -> ExitCode.KEY_FILE;
+            case KEY_FILE, KEY_FILE_MISSING -> ExitCode.KEY_FILE;
             case CANCELLED -> ExitCode.CANCELLED;
+            case FILE_FAILED -> ExitCode.PARTIAL;
         };
         return new CliException(code, e.getMessage(), e);
     }

@@ -15,8 +15,10 @@ import org.deidworkbench.config.ProfileException;
 import org.deidworkbench.config.ProfileExplainer;
 import org.deidworkbench.config.ProfileLoader;
 import org.deidworkbench.config.ProfileProblem;
-import org.deidworkbench.job.CsvHeaders;
+import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.job.JobException;
+import org.deidworkbench.job.PreviewJob;
+import org.deidworkbench.model.FieldDecision;
 import org.deidworkbench.model.Profile;
 import org.deidworkbench.model.Rule;
 import picocli.CommandLine;
@@ -98,8 +100,8 @@ final class ProfileCommand implements Runnable {
 
     /** {@code deid profile explain}. */
     @Command(name = "explain", mixinStandardHelpOptions = true,
-            description = {"Show which action each column gets and why.",
-                "Without --csv or --columns, lists the rules in the order they are tried."})
+            description = {"Show which action each field of a file gets, and why: the decision a run makes.",
+                "Without FILE or --columns, lists the rules in the order they are tried."})
     static final class Explain implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -107,7 +109,11 @@ final class ProfileCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "PROFILE", description = "Built-in profile name or YAML file.")
         String profile;
 
-        @Option(names = "--csv", paramLabel = "FILE", description = "Explain the columns of these CSV files.")
+        @Parameters(index = "1..*", paramLabel = "FILE", description = "Explain the fields of these files (any format"
+                + " this version cleans; the format is detected).")
+        List<Path> files = new ArrayList<>();
+
+        @Option(names = "--csv", paramLabel = "FILE", description = "Same as FILE (kept for scripts).")
         List<Path> csvFiles = new ArrayList<>();
 
         @Option(names = "--columns", split = ",", paramLabel = "NAME", description = "Explain these column names.")
@@ -118,20 +124,23 @@ final class ProfileCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Profile p;
+            LoadedProfile loaded;
             try {
-                p = ProfileLoader.resolve(profile);
+                loaded = ProfileLoader.read(profile);
             } catch (ProfileException e) {
                 throw Failures.of(e);
             }
+            Profile p = loaded.profile();
             PrintWriter out = spec.commandLine().getOut();
-            Map<String, List<ColumnDecision>> explained = new LinkedHashMap<>();
+            Map<String, List<FieldDecision>> explained = new LinkedHashMap<>();
             if (!columns.isEmpty()) {
-                explained.put("--columns", ProfileExplainer.explain(p, columns));
+                explained.put("--columns", ProfileExplainer.explain(p, columns).stream().map(Explain::decision).toList());
             }
-            for (Path csv : csvFiles) {
+            List<Path> all = new ArrayList<>(files);
+            all.addAll(csvFiles);
+            for (Path file : all) {
                 try {
-                    explained.put(csv.toString(), ProfileExplainer.explain(p, CsvHeaders.read(csv)));
+                    explained.put(file.toString(), PreviewJob.explain(file, loaded));
                 } catch (JobException e) {
                     throw Failures.of(e);
                 }
@@ -163,9 +172,11 @@ final class ProfileCommand implements Runnable {
             } else {
                 explained.forEach((source, decisions) -> {
                     out.println(source + ":");
-                    for (ColumnDecision d : decisions) {
-                        out.printf("  %-28s %-14s %s%s%n", d.column(), d.spec().action().yamlName(), d.reason(),
-                                d.subjectColumn() ? "  [subject]" : "");
+                    int width = Math.max(12, Math.min(40, decisions.stream().mapToInt(d -> d.name().length()).max()
+                            .orElse(12)));
+                    for (FieldDecision d : decisions) {
+                        out.printf("  %-" + width + "s %-14s %s%s%n", d.name(), d.action(), d.reason(),
+                                d.subject() ? "  [subject]" : "");
                     }
                 });
             }
@@ -173,13 +184,19 @@ final class ProfileCommand implements Runnable {
             return ExitCode.OK;
         }
 
-        private static Map<String, Object> toMap(ColumnDecision d) {
+        /** A column decision from the header-only explainer, in the shape every format's explain gives. */
+        private static FieldDecision decision(ColumnDecision d) {
+            return new FieldDecision(d.column(), d.column(), d.rule() == null ? "default" : d.rule().id(),
+                    d.spec().action().yamlName(), d.subjectColumn(), d.reason());
+        }
+
+        private static Map<String, Object> toMap(FieldDecision d) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("column", d.column());
-            m.put("action", d.spec().action().yamlName());
-            m.put("rule", d.rule() == null ? null : d.rule().id());
-            m.put("identifier", d.identifier());
-            m.put("subject", d.subjectColumn());
+            m.put("field", d.path());
+            m.put("name", d.name());
+            m.put("action", d.action());
+            m.put("rule", d.ruleId());
+            m.put("subject", d.subject());
             m.put("reason", d.reason());
             return m;
         }

@@ -1,27 +1,28 @@
 package org.deidworkbench.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.config.ProfileException;
 import org.deidworkbench.config.ProfileLoader;
-import org.deidworkbench.job.FileOutcome;
 import org.deidworkbench.job.JobException;
+import org.deidworkbench.job.ReportJson;
 import org.deidworkbench.job.RunJob;
 import org.deidworkbench.job.RunListener;
 import org.deidworkbench.job.RunRequest;
 import org.deidworkbench.job.RunResult;
+import org.deidworkbench.model.FileReport;
 import org.deidworkbench.model.Problem;
-import org.deidworkbench.model.Profile;
+import org.deidworkbench.model.RunReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,8 +31,9 @@ import picocli.CommandLine.Parameters;
 /** {@code deid run}: de-identifies inputs into an output folder and updates the key file. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"De-identify files and folders into an output folder.",
-            "Inputs are never modified. The key file (default: <out>.deidkey beside the output folder) is",
-            "created on first use and updated with every new pseudonym; it is never written inside the output."})
+            "Inputs are never modified. Without --keyfile, <out>.deidkey beside the output folder is used,",
+            "and created on first use; a key file named with --keyfile must exist (create it with `deid init`).",
+            "The key file is updated with every new pseudonym and never written inside the output."})
 final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -48,7 +50,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Built-in profile name or YAML file (default: ${DEFAULT-VALUE}).")
     String profile;
 
-    @Option(names = {"-k", "--keyfile"}, paramLabel = "FILE", description = "Key file (default: <out>.deidkey).")
+    @Option(names = {"-k", "--keyfile"}, paramLabel = "FILE",
+            description = "Existing key file of the study (default: <out>.deidkey, created if missing).")
     Path keyFile;
 
     @Option(names = "--passphrase-file", paramLabel = "FILE",
@@ -58,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Worker threads (default: number of cores).")
     Integer threads;
 
-    @Option(names = "--json", description = "Print a machine-readable summary on standard output.")
+    @Option(names = "--json", description = "Print the run report (as in deid-report.json) on standard output.")
     boolean json;
 
     @Option(names = "--progress", negatable = true,
@@ -75,28 +78,33 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Profile loaded;
-        String digest;
+        LoadedProfile loaded;
         try {
-            loaded = ProfileLoader.resolve(profile);
-            digest = ProfileLoader.sha256(profile);
+            loaded = ProfileLoader.read(profile);
         } catch (ProfileException e) {
             throw Failures.of(e);
         }
-        Path key = keyFile != null ? keyFile : RunRequest.defaultKeyFile(out);
-        boolean creating = !key.toFile().exists();
-        char[] passphrase = creating ? passphrases.forCreating(passphraseFile, key)
-                : passphrases.forOpening(passphraseFile, key);
+        boolean implicitKey = keyFile == null;
+        Path key = implicitKey ? RunRequest.defaultKeyFile(out) : keyFile;
+        boolean creating = !Files.exists(key);
+        if (creating && !implicitKey) {
+            // A typo in --keyfile must not start a new study with new pseudonyms: say so before asking anything.
+            throw new CliException(ExitCode.KEY_FILE, "no such key file " + key + "; create one with `deid init "
+                    + key + "`, or leave out --keyfile to use " + RunRequest.defaultKeyFile(out).getFileName()
+                    + " beside the output folder", null);
+        }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (n < 1) {
             throw new CliException(ExitCode.USAGE, "--threads must be at least 1", null);
         }
+        char[] passphrase = creating ? passphrases.forCreating(passphraseFile, key)
+                : passphrases.forOpening(passphraseFile, key);
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = progress != null ? progress : interactive;
         RunResult result;
         try (ProgressBar bar = showProgress ? new ProgressBar(err) : null) {
             RunListener listener = bar != null ? bar : RunListener.NONE;
-            RunJob job = new RunJob(new RunRequest(inputs, out, key, passphrase, loaded, digest, n), listener);
+            RunJob job = new RunJob(new RunRequest(inputs, out, key, implicitKey, passphrase, loaded, n), listener);
             result = runCancellable(job);
         } catch (JobException e) {
             throw Failures.of(e);
@@ -104,27 +112,44 @@ final class RunCommand implements Callable<Integer> {
             Arrays.fill(passphrase, '\0');
         }
         if (json) {
-            printJson(result);
+            spec.commandLine().getOut().println(ReportJson.render(result));
+            spec.commandLine().getOut().flush();
         } else {
             printSummary(result);
         }
         return result.allWritten() ? ExitCode.OK : ExitCode.PARTIAL;
     }
 
-    /** Ctrl-C cancels the run, which then removes its temporary files before the JVM exits. */
-    private static RunResult runCancellable(RunJob job) throws JobException {
+    /**
+     * Ctrl-C (or a termination signal) cancels the run, which removes what it wrote before the JVM
+     * exits; the hook then says what happened, since the JVM may halt before the main thread can.
+     */
+    private RunResult runCancellable(RunJob job) throws JobException {
         CountDownLatch finished = new CountDownLatch(1);
+        AtomicBoolean signalled = new AtomicBoolean();
+        AtomicReference<String> outcome = new AtomicReference<>("deid: cancelled; the run was stopped");
+        PrintWriter err = spec.commandLine().getErr();
         Thread hook = new Thread(() -> {
+            signalled.set(true);
             job.cancel();
             try {
-                finished.await(10, TimeUnit.SECONDS);
+                finished.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            err.println(outcome.get());
+            err.flush();
         }, "deid-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return job.run();
+        } catch (JobException e) {
+            if (signalled.get()) {
+                outcome.set("deid: " + e.getMessage());
+                // The hook prints the message; the exit code is the signal's.
+                throw new CliException(ExitCode.CANCELLED, "", e);
+            }
+            throw e;
         } finally {
             finished.countDown();
             try {
@@ -137,25 +162,27 @@ final class RunCommand implements Callable<Integer> {
 
     private void printSummary(RunResult r) {
         PrintWriter o = spec.commandLine().getOut();
-        long written = r.count(FileOutcome.Status.WRITTEN);
-        long failed = r.count(FileOutcome.Status.FAILED);
-        long quarantined = r.count(FileOutcome.Status.QUARANTINED);
-        o.printf("De-identified %d of %d files into %s%s%n", written, r.files().size(), out,
-                failed + quarantined > 0 ? " (" + failed + " failed, " + quarantined + " quarantined)" : "");
-        o.printf("  records: %d   subjects: %d   new pseudonyms: %d   renamed paths: %d%n",
-                r.files().stream().mapToLong(FileOutcome::records).sum(), r.subjects(), r.newPseudonyms(),
-                r.renamedPaths());
-        o.println("  report:   " + r.report());
+        RunReport report = r.report();
+        RunReport.FileCounts c = report.files();
+        o.printf("De-identified %d of %d files into %s%s%n", c.written(), c.total(), out,
+                c.failed() + c.quarantined() > 0 ? " (" + c.failed() + " failed, " + c.quarantined() + " withheld)" : "");
+        o.printf("  records: %d   subjects: %d   new pseudonyms: %d   renamed paths: %d%n", report.records(),
+                report.subjects(), r.newPseudonyms(), c.renamed());
+        o.println("  report:   " + r.reportFile());
         o.println("  manifest: " + r.manifest());
         o.println("  key file: " + r.keyFile() + (r.keyFileCreated()
                 ? " (new: keep it and its passphrase safe, and never ship it with the data)" : ""));
-        List<FileOutcome> withDefaults = r.files().stream().filter(f -> !f.unmatchedFields().isEmpty()).toList();
+        List<FileReport> withDefaults = r.files().stream().filter(f -> !f.defaultAppliedTo().isEmpty()).toList();
         if (!withDefaults.isEmpty()) {
             o.println("Columns no rule matched (the profile's default action applied; check them in the report):");
-            withDefaults.forEach(f -> o.println("  " + f.output() + ": " + String.join(", ", f.unmatchedFields())));
+            withDefaults.forEach(f -> o.println("  " + f.output() + ": " + String.join(", ", f.defaultAppliedTo())));
         }
-        List<Problem> problems = new ArrayList<>();
-        r.files().forEach(f -> problems.addAll(f.problems()));
+        List<String> problems = new ArrayList<>();
+        for (FileReport f : r.files()) {
+            for (Problem p : f.problems()) {
+                problems.add("input " + f.input() + ", " + p);
+            }
+        }
         if (!problems.isEmpty()) {
             o.println("Problems:");
             problems.stream().limit(20).forEach(p -> o.println("  " + p));
@@ -164,39 +191,5 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         o.flush();
-    }
-
-    private void printJson(RunResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", r.allWritten() ? "ok" : "partial");
-        m.put("written", r.count(FileOutcome.Status.WRITTEN));
-        m.put("failed", r.count(FileOutcome.Status.FAILED));
-        m.put("quarantined", r.count(FileOutcome.Status.QUARANTINED));
-        m.put("subjects", r.subjects());
-        m.put("newPseudonyms", r.newPseudonyms());
-        m.put("renamedPaths", r.renamedPaths());
-        m.put("report", r.report().toString());
-        m.put("manifest", r.manifest().toString());
-        m.put("keyFile", r.keyFile().toString());
-        m.put("keyFileCreated", r.keyFileCreated());
-        List<Map<String, String>> problems = new ArrayList<>();
-        for (FileOutcome f : r.files()) {
-            for (Problem p : f.problems()) {
-                Map<String, String> pm = new LinkedHashMap<>();
-                pm.put("file", p.file());
-                pm.put("code", p.code());
-                pm.put("location", p.location());
-                pm.put("message", p.message());
-                problems.add(pm);
-            }
-        }
-        m.put("problems", problems);
-        try {
-            spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(m));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new CliException(ExitCode.SOFTWARE, "cannot render JSON", e);
-        }
-        spec.commandLine().getOut().flush();
     }
 }

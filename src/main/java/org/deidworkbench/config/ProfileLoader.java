@@ -38,9 +38,11 @@ public final class ProfileLoader {
 
     /** Reads and validates the profile in {@code file} (UTF-8); locations name the path as given. */
     public static Profile load(Path file) throws ProfileException {
-        String source = file.toString();
+        return parseBytes(fileBytes(file), file.toString());
+    }
+
+    private static Profile parseBytes(byte[] bytes, String source) throws ProfileException {
         SourceLocation at = new SourceLocation(source, 0, 0);
-        byte[] bytes = fileBytes(file);
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -111,6 +113,20 @@ public final class ProfileLoader {
         return profile;
     }
 
+    /**
+     * {@code --profile X}: a built-in name (with or without {@code built-in:}), or else a path to a
+     * YAML file, read once: the profile and the SHA-256 of exactly the bytes that were parsed.
+     */
+    public static LoadedProfile read(String nameOrPath) throws ProfileException {
+        String name = builtInName(nameOrPath);
+        if (BUILT_IN_NAMES.contains(name)) {
+            return new LoadedProfile(builtIn(name), sha256(builtInBytes(name)));
+        }
+        Path path = existingPath(nameOrPath);
+        byte[] bytes = fileBytes(path);
+        return new LoadedProfile(parseBytes(bytes, path.toString()), sha256(bytes));
+    }
+
     private static byte[] builtInBytes(String name) throws ProfileException {
         String resource = "profiles/" + name + ".yaml";
         try (InputStream in = ProfileLoader.class.getResourceAsStream(resource)) {
@@ -129,19 +145,12 @@ public final class ProfileLoader {
         return BUILT_IN_NAMES;
     }
 
-    /** {@code --profile X}: a built-in name, or else a path to a YAML file. */
+    /** {@code --profile X}: a built-in name, or else a path to a YAML file (see {@link #read}). */
     public static Profile resolve(String nameOrPath) throws ProfileException {
-        String name = builtInName(nameOrPath);
-        return BUILT_IN_NAMES.contains(name) ? builtIn(name) : load(existingPath(nameOrPath));
+        return read(nameOrPath).profile();
     }
 
-    /**
-     * SHA-256 (lower-case hex) of the exact text {@link #resolve} reads for {@code nameOrPath}, so a
-     * report or key file can say precisely which rules were applied.
-     */
-    public static String sha256(String nameOrPath) throws ProfileException {
-        String name = builtInName(nameOrPath);
-        byte[] bytes = BUILT_IN_NAMES.contains(name) ? builtInBytes(name) : fileBytes(existingPath(nameOrPath));
+    private static String sha256(byte[] bytes) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -18,19 +18,20 @@ import java.util.Map;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.csv.CsvBaseline;
 import org.deidworkbench.format.csv.CsvSniffer;
-import org.deidworkbench.model.Profile;
+import org.deidworkbench.config.LoadedProfile;
 
 /**
- * Measures the CSV pipeline against a raw Commons CSV parse and print of the same synthetic file,
- * and the peak heap of the pipeline. Numbers belong in {@code performance.md}, never in tests.
+ * Measures the CSV pipeline against a raw Commons CSV parse and print of the same files — a
+ * synthetic lab-results file or a real folder of exports — and the peak heap of the pipeline.
+ * Numbers belong in {@code performance.md}, never in tests.
  */
 public final class CsvBenchmark {
 
     /**
      * One measurement.
      *
-     * @param rows data rows in the file
-     * @param bytes file size
+     * @param rows data rows (header rows not counted)
+     * @param bytes size of the CSV input
      * @param rawSeconds plain Commons CSV parse + print
      * @param scanSeconds the pipeline's identifier scan pass (0 when the profile scrubs no text)
      * @param transformSeconds the pipeline's transform pass
@@ -82,43 +83,103 @@ public final class CsvBenchmark {
      * Writes a synthetic lab-results file of about {@code targetBytes} into {@code dir}, then times the
      * raw baseline and a real run of {@code profile} over it.
      */
-    public static Result run(Path dir, long targetBytes, Profile profile) throws IOException, JobException {
+    public static Result run(Path dir, long targetBytes, LoadedProfile profile) throws IOException, JobException {
         return run(dir, targetBytes, profile, 3);
     }
 
     /**
-     * As {@link #run(Path, long, Profile)}, repeating raw and pipeline {@code rounds} times and keeping
-     * the fastest of each: on a shared machine the fastest round is the one least disturbed by others.
+     * As {@link #run(Path, long, LoadedProfile)}, repeating raw and pipeline {@code rounds} times and
+     * keeping the fastest of each: on a shared machine the fastest round is the one least disturbed.
      */
-    public static Result run(Path dir, long targetBytes, Profile profile, int rounds) throws IOException, JobException {
+    public static Result run(Path dir, long targetBytes, LoadedProfile profile, int rounds)
+            throws IOException, JobException {
         Path input = dir.resolve("in");
         Files.createDirectories(input);
         Path file = input.resolve("lab_results.csv");
-        long rows = generate(file, targetBytes);
+        generate(file, targetBytes);
         // Warm up both code paths on a prefix so that neither pays for JIT compilation alone.
-        warmUp(file, dir, profile);
+        Path warm = dir.resolve("warm-up");
+        Files.createDirectories(warm.resolve("in"));
+        copyPrefix(file, warm.resolve("in").resolve("lab_results.csv"), 200_000);
+        measure(warm.resolve("in"), warm, profile);
+        Folders.deleteTree(warm);
+        return bestOf(input, dir, profile, rounds);
+    }
+
+    /**
+     * Times the raw baseline (every CSV file of {@code input}, parsed and printed with Commons CSV)
+     * and a real run of {@code profile} over the same folder, {@code rounds} times, keeping the
+     * fastest of each. When the folder is small, one unmeasured round warms the JIT up first.
+     *
+     * @param scratch where outputs go (deleted after each round)
+     */
+    public static Result runOnFolder(Path input, Path scratch, LoadedProfile profile, int rounds)
+            throws IOException, JobException {
+        if (csvFiles(input).isEmpty()) {
+            throw new JobException(JobException.Reason.INPUT_NOT_FOUND, "no CSV file in " + input, null);
+        }
+        long bytes = 0;
+        for (Path f : csvFiles(input)) {
+            bytes += Files.size(f);
+        }
+        if (bytes <= WARM_UP_LIMIT) {
+            Path warm = scratch.resolve("warm-up");
+            Files.createDirectories(warm);
+            measure(input, warm, profile);
+            Folders.deleteTree(warm);
+        }
+        return bestOf(input, scratch, profile, rounds);
+    }
+
+    /** Folders up to this size get an unmeasured warm-up round. */
+    private static final long WARM_UP_LIMIT = 64L << 20;
+
+    private static Result bestOf(Path input, Path scratch, LoadedProfile profile, int rounds)
+            throws IOException, JobException {
         Result best = null;
         for (int i = 0; i < rounds; i++) {
-            Path round = dir.resolve("round-" + i);
+            Path round = scratch.resolve("round-" + i);
             Files.createDirectories(round);
-            Result r = measure(file, input, round, rows, profile);
+            Result r = measure(input, round, profile);
             best = best == null ? r : best.fastestOf(r);
             Folders.deleteTree(round);
         }
         return best;
     }
 
-    private static Result measure(Path file, Path input, Path dir, long rows, Profile profile)
-            throws IOException, JobException {
-        long bytes = Files.size(file);
+    /** The regular files of a folder (recursively) that are detected as CSV, in name order. */
+    static List<Path> csvFiles(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            List<Path> all = walk.filter(Files::isRegularFile).sorted().toList();
+            List<Path> csv = new java.util.ArrayList<>();
+            for (Path p : all) {
+                if (org.deidworkbench.format.FormatDetector.detect(p) == org.deidworkbench.format.FileFormat.CSV) {
+                    csv.add(p);
+                }
+            }
+            return csv;
+        }
+    }
 
+    private static Result measure(Path input, Path dir, LoadedProfile profile) throws IOException, JobException {
+        List<Path> files = csvFiles(input);
+        long bytes = 0;
+        long rows = 0;
         double c0 = cpuSeconds();
         long t0 = System.nanoTime();
-        // Printed to a file on the same disk, as the pipeline's output is (which it also hashes and fsyncs).
-        try (OutputStream rawOut = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("raw.csv")), 1 << 16)) {
-            CsvBaseline.parseAndPrint(file, CsvSniffer.sniff(file), rawOut);
-        } catch (FormatException e) {
-            throw new JobException(JobException.Reason.IO_ERROR, "benchmark file not readable: " + e.getMessage(), e);
+        // Printed to files on the same disk, as the pipeline's outputs are (which it also hashes and fsyncs).
+        Path rawDir = dir.resolve("raw");
+        Files.createDirectories(rawDir);
+        int n = 0;
+        for (Path file : files) {
+            bytes += Files.size(file);
+            try (OutputStream rawOut = new java.io.BufferedOutputStream(
+                    Files.newOutputStream(rawDir.resolve((n++) + ".csv")), 1 << 16)) {
+                rows += CsvBaseline.parseAndPrint(file, CsvSniffer.sniff(file), rawOut) - 1;
+            } catch (FormatException e) {
+                throw new JobException(JobException.Reason.IO_ERROR, "benchmark file " + file + " not readable: "
+                        + e.getMessage(), e);
+            }
         }
         double raw = (System.nanoTime() - t0) / 1e9;
         double rawCpu = cpuSeconds() - c0;
@@ -130,7 +191,7 @@ public final class CsvBenchmark {
             private volatile String current;
 
             @Override
-            public void phase(String name, int files, long phaseBytes) {
+            public void phase(String name, int phaseFiles, long phaseBytes) {
                 long now = System.nanoTime();
                 double cpu = cpuSeconds();
                 if (current != null) {
@@ -147,8 +208,8 @@ public final class CsvBenchmark {
         System.gc();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long t1 = System.nanoTime();
-        new RunJob(new RunRequest(List.of(input), dir.resolve("out"), dir.resolve("out.deidkey"),
-                "benchmark-passphrase".toCharArray(), profile, "benchmark", 1), timing).run();
+        new RunJob(new RunRequest(List.of(input), dir.resolve("out"), dir.resolve("out.deidkey"), true,
+                "benchmark-passphrase".toCharArray(), profile, 1), timing).run();
         double total = (System.nanoTime() - t1) / 1e9;
         long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         double pipelineCpu = (phaseEnd.containsKey("scan") ? phaseCpu.get("scan") : 0) + phaseCpu.get("transform");
@@ -157,13 +218,10 @@ public final class CsvBenchmark {
                 pipelineCpu);
     }
 
-    private static void warmUp(Path file, Path dir, Profile profile) throws IOException, JobException {
-        Path warm = dir.resolve("warm-up");
-        Files.createDirectories(warm.resolve("in"));
-        try (java.io.BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                BufferedWriter w = Files.newBufferedWriter(warm.resolve("in").resolve("lab_results.csv"),
-                        StandardCharsets.UTF_8)) {
-            for (int i = 0; i < 200_000; i++) {
+    private static void copyPrefix(Path from, Path to, int lines) throws IOException {
+        try (java.io.BufferedReader r = Files.newBufferedReader(from, StandardCharsets.UTF_8);
+                BufferedWriter w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < lines; i++) {
                 String line = r.readLine();
                 if (line == null) {
                     break;
@@ -172,14 +230,6 @@ public final class CsvBenchmark {
                 w.write('\n');
             }
         }
-        try {
-            Path sample = warm.resolve("in").resolve("lab_results.csv");
-            CsvBaseline.parseAndPrint(sample, CsvSniffer.sniff(sample), OutputStream.nullOutputStream());
-        } catch (FormatException e) {
-            throw new JobException(JobException.Reason.IO_ERROR, "benchmark file not readable: " + e.getMessage(), e);
-        }
-        new RunJob(new RunRequest(List.of(warm.resolve("in")), warm.resolve("out"), warm.resolve("out.deidkey"),
-                "benchmark-passphrase".toCharArray(), profile, "benchmark", 1), RunListener.NONE).run();
     }
 
     private static double seconds(Map<String, Long> start, Map<String, Long> end, String phase) {

@@ -13,7 +13,11 @@ public final class JobException extends Exception {
     /** Why the run stopped; the CLI maps each to a documented exit code. */
     public enum Reason {
         INPUT_NOT_FOUND, OUTPUT_OVERLAPS_INPUT, OUTPUT_NOT_EMPTY, KEY_FILE_INSIDE_OUTPUT, PROFILE_NOT_APPLICABLE,
-        KEY_FILE, IO_ERROR, CANCELLED
+        /** The key file given does not exist (and the run may not create it). */
+        KEY_FILE_MISSING,
+        KEY_FILE, IO_ERROR, CANCELLED,
+        /** One file asked for (preview, explain) cannot be read or cleaned; the message says where and why. */
+        FILE_FAILED
     }
 
     private final Reason reason;

@@ -1,32 +1,26 @@
 package org.deidworkbench.job;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileVisitOption;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -36,38 +30,37 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.deidworkbench.crypto.ProjectSecret;
-import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.Deidentifier;
-import org.deidworkbench.deid.KeyRing;
 import org.deidworkbench.deid.PathScrubber;
-import org.deidworkbench.deid.PseudonymLedger;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileStats;
-import org.deidworkbench.format.FormatDetector;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.FormatHandler;
-import org.deidworkbench.keyfile.KeyFileContents;
-import org.deidworkbench.keyfile.KeyFileException;
-import org.deidworkbench.keyfile.KeyFileStore;
+import org.deidworkbench.io.AtomicFiles;
+import org.deidworkbench.io.AtomicWriteException;
+import org.deidworkbench.job.InputFiles.InputFile;
 import org.deidworkbench.keyfile.RunRecord;
+import org.deidworkbench.model.FileReport;
 import org.deidworkbench.model.Problem;
-import org.deidworkbench.model.PseudonymEntry;
+import org.deidworkbench.model.Profile;
+import org.deidworkbench.model.RunReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One de-identification run: walks the inputs, scans them for identifiers (when the profile scrubs
- * free text), transforms every file into a temporary file in the output tree, seals the new
+ * One de-identification run: walks the inputs, opens the key file, scans the files for identifiers
+ * (when the profile scrubs free text), transforms every file into a temporary file in the output
+ * tree through the processor its format registered ({@link FormatRegistry}), seals the new
  * pseudonyms into the key file and verifies it, and only then moves the outputs to their
  * de-identified names and writes the manifest and report.
  *
  * <p>Inputs are never modified. Output bytes, names, manifest and report (except its {@code run}
- * section) depend only on the inputs, the key and the profile, not on the thread count. A run
- * that is killed leaves only a hidden {@value #WORK_DIR} folder, which the next run into the same
- * output removes. Not thread-safe: one instance runs once; {@link #cancel()} may be called from
- * any thread.
+ * section) depend only on the inputs, the key and the profile, not on the thread count. A run that
+ * fails or is cancelled before it finalizes leaves the output folder as it was (a folder the run
+ * created is removed); a run that is killed leaves only a hidden {@value #WORK_DIR} folder, which the
+ * next run into the same output removes. Not thread-safe: one instance runs once; {@link #cancel()}
+ * may be called from any thread.
  */
 public final class RunJob {
 
@@ -95,41 +88,19 @@ public final class RunJob {
         cancelled.set(true);
     }
 
-    /** One input file. {@code relative} may contain identifiers and never leaves this class. */
-    private record InputFile(int index, Path path, String relative, long size, FileFormat format) {
-    }
-
     /** Runs to the end. */
     public RunResult run() throws JobException {
         Instant started = Instant.now();
         Path out = request.output().toAbsolutePath().normalize();
         checkPaths(out);
-        List<InputFile> files = walkInputs();
+        List<InputFile> files = InputFiles.walk(request.inputs());
+        // Before the output folder is touched: a wrong passphrase or a missing key file leaves no trace.
+        KeySession keys = KeySession.open(request.keyFile(), request.createKeyFile(), request.passphrase(), started);
+        Profile profile = request.profile().profile();
+        Deidentifier engine = keys.engine(profile, started);
+        boolean outputExisted = Files.exists(out, LinkOption.NOFOLLOW_LINKS);
         prepareOutput(out);
         Path work = out.resolve(WORK_DIR);
-
-        boolean keyFileExisted = Files.exists(request.keyFile());
-        KeyFileContents keys = openOrCreateKeyFile(keyFileExisted, started);
-        PseudonymLedger ledger = new PseudonymLedger();
-        for (String domain : keys.domains()) {
-            List<PseudonymEntry> existing = new ArrayList<>();
-            keys.entries(domain).forEach((p, o) -> existing.add(new PseudonymEntry(domain, p, o)));
-            ledger.seed(existing);
-        }
-        Deidentifier engine;
-        try {
-            engine = new Deidentifier(request.profile(), KeyRing.from(keys.secret()), ledger,
-                    started.atZone(ZoneOffset.UTC).getYear());
-        } catch (DeidException e) {
-            throw new JobException(JobException.Reason.PROFILE_NOT_APPLICABLE, e.getMessage(), e);
-        }
-        boolean scanPass = request.profile().scrubsText();
-        Map<FileFormat, FileProcessor> processors = new java.util.EnumMap<>(FileFormat.class);
-        for (FormatHandler handler : FormatRegistry.handlers()) {
-            FileProcessor processor = handler.processor(engine, !scanPass);
-            handler.formats().forEach(f -> processors.put(f, processor));
-        }
-
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), r -> {
             Thread t = new Thread(r, "deid-worker");
             t.setDaemon(true);
@@ -137,57 +108,73 @@ public final class RunJob {
         });
         try {
             Files.createDirectories(work);
-            FileOutcome[] outcomes = new FileOutcome[files.size()];
+            boolean scanPass = profile.scrubsText();
+            Map<FileFormat, FileProcessor> processors = processors(engine, scanPass);
+            FileReport[] outcomes = new FileReport[files.size()];
             if (scanPass) {
                 runPhase("scan", files, pool, f -> scan(f, processors.get(f.format()), outcomes));
             }
             engine.freezeIdentifiers();
             runPhase("transform", files, pool, f -> transform(f, processors.get(f.format()), work, outcomes));
 
+            String[] names = OutputNames.of(files, new PathScrubber(engine.identifiers()));
+            List<FileReport> results = new ArrayList<>();
+            int renamed = 0;
+            for (InputFile f : files) {
+                results.add(outcomes[f.index()].withOutput(names[f.index()]));
+                if (!names[f.index()].equals(f.relative())) {
+                    renamed++;
+                }
+            }
             listener.phase("seal", 1, 0);
-            int newEntries = sealKeyFile(keys, engine, started, outcomes, keyFileExisted);
+            int newEntries = keys.seal(engine, runRecord(started, files, results), request.passphrase());
             listener.fileDone(0);
 
             listener.phase("finish", files.size(), 0);
-            PathScrubber names = new PathScrubber(engine.identifiers());
-            String[] finalNames = finalNames(files, names);
-            int renamed = 0;
-            List<FileOutcome> results = new ArrayList<>();
             for (InputFile f : files) {
-                FileOutcome o = outcomes[f.index()];
-                String name = finalNames[f.index()];
-                if (!name.equals(f.relative())) {
-                    renamed++;
-                }
-                if (o.status() == FileOutcome.Status.WRITTEN) {
-                    Path target = out.resolve(name);
+                if (results.get(f.index()).status() == FileReport.Status.WRITTEN) {
+                    Path target = out.resolve(names[f.index()]);
                     Files.createDirectories(target.getParent());
-                    Files.move(work.resolve(f.index() + ".part"), target, StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                    syncDirectory(target.getParent());
+                    AtomicFiles.move(work.resolve(f.index() + ".part"), target);
                 }
-                results.add(withName(o, name));
                 listener.fileDone(0);
             }
             Path manifest = writeManifest(out, results);
             Instant finished = Instant.now();
-            Path report = writeReport(out, results, engine, newEntries, renamed, started, finished);
+            RunReport report = RunReport.of("deid-workbench " + toolVersion(), new RunReport.ProfileInfo(profile.name(),
+                    request.profile().sha256(), profile.defaultSpec().action().yamlName()), results, renamed,
+                    engine.subjectOffsets().size(), new RunReport.RunInfo(started.toString(), finished.toString(),
+                            Duration.between(started, finished).toMillis() / 1000.0, request.threads(), newEntries));
+            Path reportFile = out.resolve(REPORT);
+            AtomicFiles.write(reportFile, ReportJson.render(report).getBytes(StandardCharsets.UTF_8));
             Folders.deleteTree(work);
-            return new RunResult(results, report, manifest, request.keyFile(), !keyFileExisted, newEntries,
-                    engine.subjectOffsets().size(), renamed);
+            return new RunResult(report, reportFile, manifest, request.keyFile(), !keys.existed());
         } catch (JobException e) {
-            deleteQuietly(work);
+            undo(out, outputExisted);
             throw e;
         } catch (CancellationException e) {
-            deleteQuietly(work);
-            throw new JobException(JobException.Reason.CANCELLED, "run cancelled; no output was finalized", e);
+            undo(out, outputExisted);
+            throw new JobException(JobException.Reason.CANCELLED, "run cancelled: nothing was finalized and nothing is"
+                    + " half-written; the output folder " + out + " is as it was before the run, the key file unchanged",
+                    e);
         } catch (IOException e) {
-            deleteQuietly(work);
+            undo(out, outputExisted);
+            // An AtomicWriteException's message names paths only; other messages may quote anything.
             throw new JobException(JobException.Reason.IO_ERROR, "cannot write the output folder " + out + ": "
-                    + e.getClass().getSimpleName(), e);
+                    + (e instanceof AtomicWriteException ? e.getMessage() : e.getClass().getSimpleName()), e);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** One processor per registered format, bound to this run's engine. */
+    static Map<FileFormat, FileProcessor> processors(Deidentifier engine, boolean scanPass) {
+        Map<FileFormat, FileProcessor> processors = new EnumMap<>(FileFormat.class);
+        for (FormatHandler handler : FormatRegistry.handlers()) {
+            FileProcessor processor = handler.processor(engine, !scanPass);
+            handler.formats().forEach(f -> processors.put(f, processor));
+        }
+        return processors;
     }
 
     /** Work on one file in one phase. */
@@ -195,8 +182,7 @@ public final class RunJob {
         void run(InputFile file) throws IOException;
     }
 
-    private void runPhase(String phase, List<InputFile> files, ExecutorService pool, FileTask task)
-            throws IOException {
+    private void runPhase(String phase, List<InputFile> files, ExecutorService pool, FileTask task) throws IOException {
         listener.phase(phase, files.size(), files.stream().mapToLong(InputFile::size).sum());
         List<Future<?>> futures = new ArrayList<>();
         for (InputFile f : files) {
@@ -233,7 +219,7 @@ public final class RunJob {
         }
     }
 
-    private void scan(InputFile f, FileProcessor processor, FileOutcome[] outcomes) {
+    private void scan(InputFile f, FileProcessor processor, FileReport[] outcomes) {
         if (processor == null) {
             return;
         }
@@ -250,13 +236,13 @@ public final class RunJob {
         }
     }
 
-    private void transform(InputFile f, FileProcessor processor, Path work, FileOutcome[] outcomes)
-            throws IOException {
+    private void transform(InputFile f, FileProcessor processor, Path work, FileReport[] outcomes) throws IOException {
         if (outcomes[f.index()] != null) {
             return;
         }
         if (processor == null) {
-            outcomes[f.index()] = quarantine(f);
+            String[] reason = FormatRegistry.withheldReason(f.format());
+            outcomes[f.index()] = ended(f, FileReport.Status.QUARANTINED, new Problem(reason[0], "", "", reason[1]));
             return;
         }
         Path part = work.resolve(f.index() + ".part");
@@ -264,16 +250,15 @@ public final class RunJob {
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             FileStats stats;
-            try (OutputStream os = new DigestOutputStream(
-                    new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16), sha256)) {
+            try (OutputStream os = new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel),
+                    1 << 16), sha256)) {
                 stats = processor.transform(f.path(), "", os, cancelled::get);
                 os.flush();
                 channel.force(true);
             }
-            List<Problem> problems = new ArrayList<>(stats.warnings());
-            outcomes[f.index()] = new FileOutcome("", f.format().name(), FileOutcome.Status.WRITTEN, stats.records(),
-                    HexFormat.of().formatHex(sha256.digest()), stats.actionCounts(), problems, stats.warningCount(),
-                    stats.unmatchedFields());
+            outcomes[f.index()] = new FileReport("", f.input(), f.format().name(), FileReport.Status.WRITTEN,
+                    stats.records(), HexFormat.of().formatHex(sha256.digest()), stats.actionCounts(),
+                    stats.unmatchedFields(), stats.warnings(), stats.warningCount() - stats.warnings().size());
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -291,29 +276,33 @@ public final class RunJob {
         }
     }
 
-    private static FileOutcome failed(InputFile f, String code, String location, String message) {
-        return new FileOutcome("", f.format().name(), FileOutcome.Status.FAILED, 0, "", new TreeMap<>(),
-                List.of(new Problem(code, "", location, message + "; nothing was written for this file")), 0, List.of());
+    private static FileReport failed(InputFile f, String code, String location, String message) {
+        return ended(f, FileReport.Status.FAILED, new Problem(code, "", location,
+                message + "; nothing was written for this file"));
+    }
+
+    private static FileReport ended(InputFile f, FileReport.Status status, Problem why) {
+        return new FileReport("", f.input(), f.format().name(), status, 0, "", new TreeMap<>(), List.of(), List.of(why), 0);
     }
 
     /** A defect in deid itself must not stop the other files, nor leak a value through its message. */
-    private static FileOutcome internalError(InputFile f, RuntimeException e) {
+    private static FileReport internalError(InputFile f, RuntimeException e) {
         LOGGER.error("internal error on input file #{} ({})", f.index() + 1, e.getClass().getName());
         return failed(f, "INTERNAL-ERROR", "", "deid failed on this file (" + e.getClass().getSimpleName()
                 + "); please report it");
     }
 
-    private static FileOutcome quarantine(InputFile f) {
-        String[] reason = FormatRegistry.withheldReason(f.format());
-        return new FileOutcome("", f.format().name(), FileOutcome.Status.QUARANTINED, 0, "", new TreeMap<>(),
-                List.of(new Problem(reason[0], "", "", reason[1])), 0, List.of());
-    }
-
-    private static FileOutcome withName(FileOutcome o, String name) {
-        List<Problem> problems = o.problems().stream()
-                .map(p -> new Problem(p.code(), name, p.location(), p.message())).toList();
-        return new FileOutcome(name, o.format(), o.status(), o.records(), o.sha256(), o.actionCounts(), problems,
-                o.warningCount(), o.unmatchedFields());
+    private RunRecord runRecord(Instant started, List<InputFile> files, List<FileReport> results) {
+        List<RunRecord.FileMapping> mapping = new ArrayList<>();
+        for (InputFile f : files) {
+            FileReport r = results.get(f.index());
+            mapping.add(new RunRecord.FileMapping(f.input(), f.path().toString(), r.output(), r.status().toString()));
+        }
+        RunReport.FileCounts counts = RunReport.count(results, 0);
+        Profile profile = request.profile().profile();
+        return new RunRecord(UUID.randomUUID().toString(), started, Instant.now(), toolVersion(), profile.name(),
+                request.profile().sha256(), request.output().toAbsolutePath().normalize().getFileName().toString(),
+                counts.written(), counts.failed(), counts.quarantined(), 0, mapping);
     }
 
     private void checkPaths(Path out) throws JobException {
@@ -341,47 +330,7 @@ public final class RunJob {
         }
     }
 
-    private List<InputFile> walkInputs() throws JobException {
-        List<Path[]> found = new ArrayList<>();
-        boolean several = request.inputs().size() > 1;
-        for (Path input : request.inputs()) {
-            Path in = input.toAbsolutePath().normalize();
-            String prefix = several ? in.getFileName() + "/" : "";
-            if (Files.isDirectory(in, LinkOption.NOFOLLOW_LINKS)) {
-                try (Stream<Path> walk = Files.walk(in, new FileVisitOption[0])) {
-                    walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                            .forEach(p -> found.add(new Path[] {p, Path.of(prefix + in.relativize(p))}));
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    throw new JobException(JobException.Reason.IO_ERROR, "cannot list the input folder " + input, e);
-                }
-            } else {
-                found.add(new Path[] {in, Path.of(prefix + in.getFileName())});
-            }
-        }
-        found.sort(Comparator.comparing(a -> a[1].toString().replace('\\', '/')));
-        List<InputFile> files = new ArrayList<>();
-        for (Path[] f : found) {
-            String relative = f[1].toString().replace('\\', '/');
-            FileFormat format;
-            long size;
-            try {
-                if (Files.isSymbolicLink(f[0]) || !Files.isRegularFile(f[0], LinkOption.NOFOLLOW_LINKS)) {
-                    format = FileFormat.UNKNOWN;
-                    size = 0;
-                } else {
-                    size = Files.size(f[0]);
-                    format = FormatDetector.detect(f[0]);
-                }
-            } catch (IOException e) {
-                format = FileFormat.UNKNOWN;
-                size = 0;
-            }
-            files.add(new InputFile(files.size(), f[0], relative, size, format));
-        }
-        return files;
-    }
-
-    private void prepareOutput(Path out) throws JobException {
+    private static void prepareOutput(Path out) throws JobException {
         try {
             if (Files.isDirectory(out)) {
                 try (Stream<Path> entries = Files.list(out)) {
@@ -399,181 +348,30 @@ public final class RunJob {
         }
     }
 
-    private KeyFileContents openOrCreateKeyFile(boolean exists, Instant now) throws JobException {
+    /** Removes what this run wrote before it finalized: the work folder, and the output folder if the run made it. */
+    private static void undo(Path out, boolean outputExisted) {
         try {
-            if (exists) {
-                return KeyFileStore.open(request.keyFile(), request.passphrase());
-            }
-            return KeyFileContents.create(ProjectSecret.generate(new SecureRandom()), now);
-        } catch (KeyFileException e) {
-            throw new JobException(JobException.Reason.KEY_FILE, e.getMessage(), e);
-        }
-    }
-
-    private int sealKeyFile(KeyFileContents keys, Deidentifier engine, Instant started, FileOutcome[] outcomes,
-            boolean keyFileExisted) throws JobException {
-        try {
-            List<PseudonymEntry> added = keys.addEntries(engine.ledger().newEntries());
-            engine.subjectOffsets().forEach(keys::putDateOffset);
-            int written = 0;
-            int failed = 0;
-            int quarantined = 0;
-            for (FileOutcome o : outcomes) {
-                switch (o.status()) {
-                    case WRITTEN -> written++;
-                    case FAILED -> failed++;
-                    case QUARANTINED -> quarantined++;
+            Folders.deleteTree(out.resolve(WORK_DIR));
+            if (!outputExisted) {
+                try (Stream<Path> entries = Files.list(out)) {
+                    if (entries.findAny().isEmpty()) {
+                        Files.deleteIfExists(out);
+                    }
                 }
             }
-            keys.addRun(new RunRecord(UUID.randomUUID().toString(), started, Instant.now(), toolVersion(),
-                    request.profile().name(), request.profileSha256(), request.output().getFileName().toString(),
-                    written, failed, quarantined, added.size()));
-            if (keyFileExisted) {
-                KeyFileStore.save(request.keyFile(), keys, request.passphrase(), KeyFileStore.trustees(request.keyFile()));
-            } else {
-                // Created by this run: another run must not have created it meanwhile with another secret.
-                KeyFileStore.create(request.keyFile(), keys, request.passphrase(), List.of());
-            }
-            return added.size();
-        } catch (KeyFileException e) {
-            throw new JobException(JobException.Reason.KEY_FILE, e.getMessage(), e);
+        } catch (IOException e) {
+            LOGGER.warn("could not remove the unfinished output in {} ({})", out, e.getClass().getSimpleName());
         }
     }
 
-    /** De-identified relative names, unique: a clash gets {@code ~2}, {@code ~3} in input order. */
-    private static String[] finalNames(List<InputFile> files, PathScrubber scrubber) {
-        String[] names = new String[files.size()];
-        Map<String, Integer> used = new HashMap<>();
-        for (InputFile f : files) {
-            String[] parts = f.relative().split("/");
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < parts.length; i++) {
-                if (i > 0) {
-                    sb.append('/');
-                }
-                sb.append(scrubber.scrubName(parts[i]));
-            }
-            String name = sb.toString();
-            String key = name.toLowerCase(java.util.Locale.ROOT);
-            int n = used.merge(key, 1, Integer::sum);
-            if (n > 1) {
-                int dot = name.lastIndexOf('.');
-                int slash = name.lastIndexOf('/');
-                name = dot > slash + 1 ? name.substring(0, dot) + "~" + n + name.substring(dot) : name + "~" + n;
-            }
-            if (name.equals(MANIFEST) || name.equals(REPORT) || name.startsWith(WORK_DIR)) {
-                name = "data-" + name;
-            }
-            names[f.index()] = name;
-        }
-        return names;
-    }
-
-    private static Path writeManifest(Path out, List<FileOutcome> results) throws IOException {
+    private static Path writeManifest(Path out, List<FileReport> results) throws IOException {
         StringBuilder sb = new StringBuilder();
-        results.stream().filter(o -> o.status() == FileOutcome.Status.WRITTEN)
-                .sorted(Comparator.comparing(FileOutcome::output))
+        results.stream().filter(o -> o.status() == FileReport.Status.WRITTEN)
+                .sorted(Comparator.comparing(FileReport::output))
                 .forEach(o -> sb.append(o.sha256()).append("  ").append(o.output()).append('\n'));
         Path manifest = out.resolve(MANIFEST);
-        writeAtomically(manifest, sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AtomicFiles.write(manifest, sb.toString().getBytes(StandardCharsets.UTF_8));
         return manifest;
-    }
-
-    private Path writeReport(Path out, List<FileOutcome> results, Deidentifier engine, int newEntries, int renamed,
-            Instant started, Instant finished) throws IOException {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("tool", "deid-workbench " + toolVersion());
-        Map<String, Object> profileInfo = new LinkedHashMap<>();
-        profileInfo.put("name", request.profile().name());
-        profileInfo.put("sha256", request.profileSha256());
-        profileInfo.put("default", request.profile().defaultSpec().action().yamlName());
-        report.put("profile", profileInfo);
-        long written = results.stream().filter(o -> o.status() == FileOutcome.Status.WRITTEN).count();
-        long failed = results.stream().filter(o -> o.status() == FileOutcome.Status.FAILED).count();
-        long quarantined = results.stream().filter(o -> o.status() == FileOutcome.Status.QUARANTINED).count();
-        report.put("status", written == results.size() ? "ok" : "partial");
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("total", results.size());
-        counts.put("written", written);
-        counts.put("failed", failed);
-        counts.put("quarantined", quarantined);
-        counts.put("renamed", renamed);
-        report.put("files", counts);
-        report.put("records", results.stream().mapToLong(FileOutcome::records).sum());
-        SortedMap<String, Long> actions = new TreeMap<>();
-        results.forEach(o -> o.actionCounts().forEach((k, v) -> actions.merge(k, v, Long::sum)));
-        report.put("actions", actions);
-        report.put("valuesEmptied", results.stream().mapToLong(FileOutcome::warningCount).sum());
-        report.put("subjects", engine.subjectOffsets().size());
-        List<Map<String, Object>> perFile = new ArrayList<>();
-        for (FileOutcome o : results) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("output", o.output());
-            f.put("format", o.format());
-            f.put("status", o.status().name().toLowerCase(java.util.Locale.ROOT));
-            f.put("records", o.records());
-            if (!o.sha256().isEmpty()) {
-                f.put("sha256", o.sha256());
-            }
-            f.put("actions", o.actionCounts());
-            if (!o.unmatchedFields().isEmpty()) {
-                f.put("defaultAppliedTo", o.unmatchedFields());
-            }
-            List<Map<String, String>> problems = new ArrayList<>();
-            for (Problem p : o.problems()) {
-                Map<String, String> pm = new LinkedHashMap<>();
-                pm.put("code", p.code());
-                pm.put("location", p.location());
-                pm.put("message", p.message());
-                problems.add(pm);
-            }
-            f.put("problems", problems);
-            if (o.warningCount() > o.problems().size()) {
-                f.put("moreProblems", o.warningCount() - o.problems().size());
-            }
-            perFile.add(f);
-        }
-        report.put("fileResults", perFile);
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("startedAt", started.toString());
-        run.put("finishedAt", finished.toString());
-        run.put("seconds", Duration.between(started, finished).toMillis() / 1000.0);
-        run.put("threads", request.threads());
-        // Depends on what the key file already held, not on the inputs: run-specific like the times.
-        run.put("newPseudonyms", newEntries);
-        report.put("run", run);
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Path path = out.resolve(REPORT);
-        writeAtomically(path, mapper.writeValueAsBytes(report));
-        return path;
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(java.nio.ByteBuffer.wrap(bytes));
-            ch.force(true);
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory(target.getParent());
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Not every platform can sync a directory; the rename itself is still atomic.
-            LOGGER.debug("directory sync not supported here ({})", e.getClass().getSimpleName());
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try {
-            Folders.deleteTree(dir);
-        } catch (IOException e) {
-            LOGGER.warn("could not remove the work folder {} ({})", dir, e.getClass().getSimpleName());
-        }
     }
 
     private static MessageDigest sha256() {

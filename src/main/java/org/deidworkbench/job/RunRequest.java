@@ -3,21 +3,22 @@ package org.deidworkbench.job;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.deidworkbench.model.Profile;
+import org.deidworkbench.config.LoadedProfile;
 
 /**
  * Everything a run needs.
  *
  * @param inputs files and folders to de-identify (never modified)
  * @param output the output folder (created if missing; must be empty or an earlier output of deid)
- * @param keyFile the sealed key file; created with a new project secret if it does not exist
+ * @param keyFile the sealed key file
+ * @param createKeyFile whether the run may create {@code keyFile} (with a new project secret) when it
+ *     does not exist; false when the user named the key file, so a typo is an error, not a new study
  * @param passphrase the key file's passphrase; the job does not keep or wipe it
- * @param profile the validated rule profile
- * @param profileSha256 SHA-256 of the profile's text, recorded in the report and key file
+ * @param profile the validated rule profile and the digest of its text
  * @param threads worker threads (1 or more); the output does not depend on it
  */
-public record RunRequest(List<Path> inputs, Path output, Path keyFile, char[] passphrase, Profile profile,
-        String profileSha256, int threads) {
+public record RunRequest(List<Path> inputs, Path output, Path keyFile, boolean createKeyFile, char[] passphrase,
+        LoadedProfile profile, int threads) {
 
     public RunRequest {
         inputs = List.copyOf(inputs);
@@ -25,7 +26,6 @@ public record RunRequest(List<Path> inputs, Path output, Path keyFile, char[] pa
         Objects.requireNonNull(keyFile, "keyFile");
         Objects.requireNonNull(passphrase, "passphrase");
         Objects.requireNonNull(profile, "profile");
-        Objects.requireNonNull(profileSha256, "profileSha256");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
@@ -35,5 +35,10 @@ public record RunRequest(List<Path> inputs, Path output, Path keyFile, char[] pa
     public static Path defaultKeyFile(Path output) {
         Path abs = output.toAbsolutePath().normalize();
         return abs.resolveSibling(abs.getFileName() + ".deidkey");
+    }
+
+    @Override
+    public String toString() {
+        return "RunRequest[" + inputs.size() + " inputs, out " + output + ", " + threads + " threads]";
     }
 }

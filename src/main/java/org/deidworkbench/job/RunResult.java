@@ -2,33 +2,47 @@ package org.deidworkbench.job;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import org.deidworkbench.model.FileReport;
+import org.deidworkbench.model.RunReport;
 
 /**
  * The outcome of a finished run.
  *
- * @param files one outcome per input file, in input order
- * @param report path of {@code deid-report.json}
+ * @param report what the run did (the content of {@code deid-report.json})
+ * @param reportFile path of {@code deid-report.json}
  * @param manifest path of the SHA-256 manifest
  * @param keyFile the key file that was updated
  * @param keyFileCreated whether this run created the key file
- * @param newPseudonyms pseudonym entries added to the key file
- * @param subjects distinct subjects seen
- * @param renamedPaths outputs whose name was de-identified
  */
-public record RunResult(List<FileOutcome> files, Path report, Path manifest, Path keyFile, boolean keyFileCreated,
-        int newPseudonyms, int subjects, int renamedPaths) {
+public record RunResult(RunReport report, Path reportFile, Path manifest, Path keyFile, boolean keyFileCreated) {
 
     public RunResult {
-        files = List.copyOf(files);
+        Objects.requireNonNull(report, "report");
     }
 
-    /** Files with the given status. */
-    public long count(FileOutcome.Status status) {
-        return files.stream().filter(f -> f.status() == status).count();
+    /** One report per input file, in input order. */
+    public List<FileReport> files() {
+        return report.fileResults();
     }
 
     /** Whether every file was written. */
     public boolean allWritten() {
-        return count(FileOutcome.Status.WRITTEN) == files.size();
+        return report.allWritten();
+    }
+
+    /** Pseudonym entries added to the key file. */
+    public int newPseudonyms() {
+        return report.run().newPseudonyms();
+    }
+
+    /** Distinct subjects seen. */
+    public int subjects() {
+        return report.subjects();
+    }
+
+    /** Outputs whose name was de-identified. */
+    public int renamedPaths() {
+        return report.files().renamed();
     }
 }

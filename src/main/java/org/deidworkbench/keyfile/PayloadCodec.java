@@ -103,6 +103,18 @@ final class PayloadCodec {
         g.writeNumberField("filesFailed", run.filesFailed());
         g.writeNumberField("filesQuarantined", run.filesQuarantined());
         g.writeNumberField("newEntries", run.newEntries());
+        if (!run.files().isEmpty()) {
+            g.writeArrayFieldStart("files");
+            for (RunRecord.FileMapping m : run.files()) {
+                g.writeStartObject();
+                g.writeNumberField("input", m.input());
+                g.writeStringField("source", m.source());
+                g.writeStringField("output", m.output());
+                g.writeStringField("status", m.status());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
@@ -265,6 +277,7 @@ final class PayloadCodec {
                         }
                         value = p.getIntValue();
                     }
+                    case "files" -> value = fileMappings();
                     default -> throw corrupt(file, "has an unknown run member \"" + shortName(name) + "\"");
                 }
                 if (f.containsKey(name)) {
@@ -285,7 +298,53 @@ final class PayloadCodec {
             return new RunRecord((String) f.get("runId"), (Instant) f.get("startedAt"), (Instant) f.get("finishedAt"),
                     (String) f.get("toolVersion"), (String) f.get("profileName"), (String) f.get("profileSha256"),
                     (String) f.get("outputFolderName"), (Integer) f.get("filesWritten"), (Integer) f.get("filesFailed"),
-                    (Integer) f.get("filesQuarantined"), (Integer) f.get("newEntries"));
+                    (Integer) f.get("filesQuarantined"), (Integer) f.get("newEntries"),
+                    f.containsKey("files") ? castMappings(f.get("files")) : List.of());
+        }
+
+        @SuppressWarnings("unchecked")
+        private static List<RunRecord.FileMapping> castMappings(Object o) {
+            return (List<RunRecord.FileMapping>) o;
+        }
+
+        private List<RunRecord.FileMapping> fileMappings() throws IOException, KeyFileException {
+            expect(p.currentToken(), JsonToken.START_ARRAY, "files");
+            List<RunRecord.FileMapping> result = new java.util.ArrayList<>();
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                Map<String, Object> m = new HashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken t = p.nextToken();
+                    Object value;
+                    switch (name) {
+                        case "input" -> {
+                            if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
+                                    || p.getIntValue() < 1) {
+                                throw corrupt(file, "has an invalid input number in a run's files");
+                            }
+                            value = p.getIntValue();
+                        }
+                        case "source", "output", "status" -> {
+                            if (t != JsonToken.VALUE_STRING) {
+                                throw corrupt(file, "has a non-string \"" + name + "\" in a run's files");
+                            }
+                            value = p.getText();
+                        }
+                        default -> throw corrupt(file, "has an unknown member \"" + shortName(name) + "\" in a run's files");
+                    }
+                    if (m.put(name, value) != null) {
+                        throw corrupt(file, "has member \"" + name + "\" twice in a run's files");
+                    }
+                }
+                expect(p.currentToken(), JsonToken.END_OBJECT, "files entry");
+                if (m.size() != 4) {
+                    throw corrupt(file, "has an incomplete entry in a run's files");
+                }
+                result.add(new RunRecord.FileMapping((Integer) m.get("input"), (String) m.get("source"),
+                        (String) m.get("output"), (String) m.get("status")));
+            }
+            expect(p.currentToken(), JsonToken.END_ARRAY, "files");
+            return result;
         }
 
         private String nullableString(String name) throws IOException, KeyFileException {

@@ -82,8 +82,8 @@ class DeidCommandTest {
                 sharedKey.toString(), "--json");
         assertEquals(ExitCode.OK, r.code(), r::all);
         JsonNode json = new ObjectMapper().readTree(r.out());
-        assertEquals("ok", json.get("status").asText());
-        assertEquals(4, json.get("written").asInt());
+        assertEquals("ok", json.get("report").get("status").asText());
+        assertEquals(4, json.get("report").get("files").get("written").asInt());
         assertFalse(json.get("keyFileCreated").asBoolean());
     }
 
@@ -215,6 +215,101 @@ class DeidCommandTest {
         assertTrue(r.out().matches("(?s).*\\bmrn\\s+pseudonymize.*\\[subject\\].*"), r::out);
         assertTrue(r.out().matches("(?s).*\\blast_name\\s+remove.*"), r::out);
         assertTrue(r.out().matches("(?s).*\\bdate_of_birth\\s+shift-date.*"), r::out);
+    }
+
+    @Test
+    void aKeyFileNamedWithKeyfileMustExist() {
+        Path typo = shared.resolve("stduy.deidkey");
+        Path out = shared.resolve("out-typo");
+        Result r = deid("run", "sample-data/csv", "--out", out.toString(), "--keyfile", typo.toString());
+        assertEquals(ExitCode.KEY_FILE, r.code(), r::all);
+        assertTrue(r.err().contains("no such key file") && r.err().contains("deid init"), r::err);
+        assertFalse(Files.exists(typo));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void previewShowsEachChangedFieldWithItsRuleAndHidesOriginals() throws IOException {
+        Result r = deid("preview", "sample-data/csv/encounters.csv", "--context", "sample-data/csv");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        assertTrue(r.out().contains("Throwaway key"), r::out);
+        assertTrue(r.out().contains("line 2"), r::out);
+        assertTrue(r.out().contains("encounter-number (pseudonymize)"), r::out);
+        assertTrue(r.out().contains(PreviewCommand.HIDDEN), r::out);
+        for (String id : org.deidworkbench.job.SampleDataAccess.identifiers()) {
+            assertFalse(r.out().toLowerCase().contains(id.toLowerCase()), "an original value was printed");
+        }
+    }
+
+    @Test
+    void previewOfOneFileSaysThatOtherFilesOfTheExportAreNotKnown() {
+        Result r = deid("preview", "sample-data/csv/encounters.csv");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        assertTrue(r.out().contains("add --context DIR"), r::out);
+    }
+
+    @Test
+    void previewRevealShowsOriginalsOnlyWhenAsked() throws IOException {
+        Result r = deid("preview", "sample-data/csv/encounters.csv", "--reveal", "--records", "1");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        String firstEncounter = Files.readAllLines(Path.of("sample-data/csv/encounters.csv")).get(1).split(",")[0];
+        assertTrue(r.out().contains(firstEncounter), r::out);
+        assertFalse(r.out().contains(PreviewCommand.HIDDEN), r::out);
+    }
+
+    @Test
+    void previewWithTheStudyKeyFileGivesTheRunsPseudonymsAndAddsNothing() throws IOException {
+        byte[] before = Files.readAllBytes(sharedKey);
+        Result r = deid("preview", "sample-data/csv/patients.csv", "--keyfile", sharedKey.toString(), "--json",
+                "--records", "1");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertFalse(json.get("throwawayKey").asBoolean());
+        JsonNode mrn = json.get("records").get(0).get("fields").get(0);
+        assertTrue(mrn.get("original").isNull(), "originals are hidden in JSON too");
+        String runPseudonym = Files.readAllLines(sharedOut.resolve("patients.csv")).get(1).split(",")[0];
+        assertEquals(runPseudonym, mrn.get("cleaned").asText());
+        assertTrue(Arrays.equals(before, Files.readAllBytes(sharedKey)), "the key file is unchanged");
+    }
+
+    @Test
+    void previewOfAWithheldFormatSaysWhy(@TempDir Path dir) throws IOException {
+        Path bin = dir.resolve("x.bin");
+        Files.write(bin, new byte[] {0, 1, 2, 3});
+        Result r = deid("preview", bin.toString());
+        assertEquals(ExitCode.PARTIAL, r.code(), r::all);
+        assertTrue(r.err().contains("FORMAT-UNKNOWN"), r::err);
+    }
+
+    @Test
+    void explainTakesAnyFileAsPositionalArgument() {
+        Result r = deid("profile", "explain", "csv-template", "sample-data/csv/encounters.csv");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        assertTrue(r.out().contains("encounter-number"), r::out);
+    }
+
+    @Test
+    void keyfileInspectRunsShowsWhereEachInputWent() {
+        Result r = deid("keyfile", "inspect", sharedKey.toString(), "--runs");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        assertTrue(r.out().contains("[input 1]") && r.out().contains("referral.csv"), r::out);
+    }
+
+    @Test
+    void helpClaimsOnlyFormatsThisVersionCleans() {
+        Result h = deid("--help");
+        String firstLines = h.out().lines().limit(6).collect(java.util.stream.Collectors.joining(" "))
+                .replaceAll("\\s+", " ");
+        for (org.deidworkbench.format.FileFormat f : org.deidworkbench.format.FileFormat.values()) {
+            if (f == org.deidworkbench.format.FileFormat.UNKNOWN) {
+                continue;
+            }
+            boolean cleaned = org.deidworkbench.job.FormatRegistry.supported(f);
+            assertTrue(firstLines.contains(f.description()), f + " is named: " + firstLines);
+            int said = firstLines.indexOf(f.description());
+            int withheld = firstLines.indexOf("not yet cleaned");
+            assertEquals(!cleaned, withheld >= 0 && said > withheld, f + " is in the right list: " + firstLines);
+        }
     }
 
     @Test

@@ -233,19 +233,33 @@ class ProfileLoaderTest {
         byte[] bytes = "deid-profile: 1\nname: p\nrules: []\ndefault:\n  action: keep\n".getBytes(StandardCharsets.UTF_8);
         Files.write(file, bytes);
         String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        assertEquals(expected, ProfileLoader.sha256(file.toString()));
+        LoadedProfile loaded = ProfileLoader.read(file.toString());
+        assertEquals(expected, loaded.sha256());
+        assertEquals("p", loaded.profile().name());
     }
 
     @Test
     void sha256OfABuiltInIsTheSameWithOrWithoutThePrefix() throws Exception {
-        String plain = ProfileLoader.sha256("csv-template");
+        String plain = ProfileLoader.read("csv-template").sha256();
         assertEquals(64, plain.length());
-        assertEquals(plain, ProfileLoader.sha256("built-in:csv-template"));
+        assertEquals(plain, ProfileLoader.read("built-in:csv-template").sha256());
+    }
+
+    @Test
+    void theDigestIsOfTheBytesThatWereParsedEvenIfTheFileChangesLater(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("p.yaml");
+        byte[] first = "deid-profile: 1\nname: first\nrules: []\ndefault:\n  action: keep\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, first);
+        LoadedProfile loaded = ProfileLoader.read(file.toString());
+        Files.writeString(file, "deid-profile: 1\nname: second\nrules: []\ndefault:\n  action: empty\n");
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(first));
+        assertEquals("first", loaded.profile().name());
+        assertEquals(expected, loaded.sha256());
     }
 
     @Test
     void sha256OfAMissingProfileIsNotFound() {
-        ProfileException e = assertThrows(ProfileException.class, () -> ProfileLoader.sha256("no-such-profile.yaml"));
+        ProfileException e = assertThrows(ProfileException.class, () -> ProfileLoader.read("no-such-profile.yaml"));
         assertEquals(ProfileException.NOT_FOUND, e.code());
     }
 }

@@ -21,7 +21,9 @@ import org.deidworkbench.config.ProfileLoader;
 import org.deidworkbench.crypto.ProjectSecret;
 import org.deidworkbench.keyfile.KeyFileContents;
 import org.deidworkbench.keyfile.KeyFileStore;
-import org.deidworkbench.model.Profile;
+import org.deidworkbench.config.LoadedProfile;
+import org.deidworkbench.model.FileReport;
+import org.deidworkbench.model.RunReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +36,7 @@ class RunJobTest {
     @TempDir
     static Path shared;
 
-    private static Profile profile;
+    private static LoadedProfile profile;
     private static Path input;
     private static Path keyFile;
     private static Map<String, String> inputSumsBefore;
@@ -43,7 +45,7 @@ class RunJobTest {
 
     @BeforeAll
     static void runOnce() throws Exception {
-        profile = ProfileLoader.builtIn("csv-template");
+        profile = ProfileLoader.read("csv-template");
         input = SampleData.copyTo(shared);
         inputSumsBefore = SampleData.checksums(input);
         keyFile = shared.resolve("study.deidkey");
@@ -57,7 +59,7 @@ class RunJobTest {
     }
 
     static RunResult run(Path in, Path out, Path key, int threads) throws JobException {
-        return new RunJob(new RunRequest(List.of(in), out, key, PASSPHRASE, profile, "test", threads), RunListener.NONE).run();
+        return new RunJob(new RunRequest(List.of(in), out, key, true, PASSPHRASE, profile, threads), RunListener.NONE).run();
     }
 
     @Test
@@ -86,7 +88,7 @@ class RunJobTest {
 
     @Test
     void fileNamesBuiltFromPatientIdentifiersAreDeidentified() {
-        List<String> outputs = firstResult.files().stream().map(FileOutcome::output).toList();
+        List<String> outputs = firstResult.files().stream().map(FileReport::output).toList();
         assertTrue(outputs.stream().anyMatch(o -> o.startsWith("referrals/") && o.endsWith("_referral.csv")), outputs::toString);
         assertFalse(outputs.stream().anyMatch(o -> o.contains("brannigan") || o.contains("100251")), outputs::toString);
         assertEquals(1, firstResult.renamedPaths());
@@ -214,15 +216,14 @@ class RunJobTest {
         Files.writeString(in.resolve("ragged.csv"), "mrn,notes\n123456,ok\n234567,too,many\n");
         Files.write(in.resolve("image.bin"), new byte[] {0, 1, 2, 3, 0, 5});
         RunResult result = run(in, dir.resolve("out"), dir.resolve("k.deidkey"), 2);
-        assertEquals(1, result.count(FileOutcome.Status.WRITTEN));
-        assertEquals(1, result.count(FileOutcome.Status.FAILED));
-        assertEquals(1, result.count(FileOutcome.Status.QUARANTINED));
-        FileOutcome ragged = result.files().stream().filter(f -> f.status() == FileOutcome.Status.FAILED).findFirst().orElseThrow();
+        assertEquals(new RunReport.FileCounts(3, 1, 1, 1, 0), result.report().files());
+        FileReport ragged = result.files().stream().filter(f -> f.status() == FileReport.Status.FAILED).findFirst()
+                .orElseThrow();
         assertEquals("CSV-RAGGED-ROW", ragged.problems().get(0).code());
         assertEquals("line 3", ragged.problems().get(0).location());
         assertFalse(Files.exists(dir.resolve("out").resolve("ragged.csv")), "nothing is written for a failed file");
         assertFalse(Files.exists(dir.resolve("out").resolve("image.bin")), "quarantined files are never copied");
-        String report = Files.readString(result.report());
+        String report = Files.readString(result.reportFile());
         assertTrue(report.contains("\"status\" : \"partial\""), report);
     }
 
@@ -246,6 +247,104 @@ class RunJobTest {
         Path out = shared.resolve("out-key-inside");
         JobException e = assertThrows(JobException.class, () -> run(input, out, out.resolve("k.deidkey"), 1));
         assertEquals(JobException.Reason.KEY_FILE_INSIDE_OUTPUT, e.reason());
+    }
+
+    @Test
+    void aNamedKeyFileThatDoesNotExistIsAnErrorAndNothingIsCreated(@TempDir Path dir) {
+        Path typo = dir.resolve("stduy.deidkey");
+        Path out = dir.resolve("out");
+        JobException e = assertThrows(JobException.class, () -> new RunJob(new RunRequest(List.of(input), out, typo,
+                false, PASSPHRASE, profile, 1), RunListener.NONE).run());
+        assertEquals(JobException.Reason.KEY_FILE_MISSING, e.reason());
+        assertTrue(e.getMessage().contains("deid init"), e.getMessage());
+        assertFalse(Files.exists(typo), "no key file was created");
+        assertFalse(Files.exists(out), "no output folder was created");
+    }
+
+    @Test
+    void aWrongPassphraseLeavesNoOutputFolderBehind(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        JobException e = assertThrows(JobException.class, () -> new RunJob(new RunRequest(List.of(input), out, keyFile,
+                false, "not the passphrase".toCharArray(), profile, 1), RunListener.NONE).run());
+        assertEquals(JobException.Reason.KEY_FILE, e.reason());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aCancelledRunLeavesTheOutputFolderAsItWasAndTheKeyFileUnchanged(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        byte[] keyBefore = Files.readAllBytes(keyFile);
+        RunJob[] job = new RunJob[1];
+        RunListener cancelOnFirstFile = new RunListener() {
+            @Override
+            public void fileDone(long bytes) {
+                job[0].cancel();
+            }
+        };
+        job[0] = new RunJob(new RunRequest(List.of(input), out, keyFile, false, PASSPHRASE, profile, 1), cancelOnFirstFile);
+        JobException e = assertThrows(JobException.class, job[0]::run);
+        assertEquals(JobException.Reason.CANCELLED, e.reason());
+        assertTrue(e.getMessage().contains("as it was before the run"), e.getMessage());
+        assertFalse(Files.exists(out), "the folder the run created is gone");
+        assertTrue(java.util.Arrays.equals(keyBefore, Files.readAllBytes(keyFile)), "the key file is unchanged");
+    }
+
+    @Test
+    void aCancelledRunIntoAnEarlierOutputKeepsThatOutput(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        run(input, out, keyFile, 1);
+        Map<String, String> before = SampleData.checksums(out);
+        RunJob[] job = new RunJob[1];
+        job[0] = new RunJob(new RunRequest(List.of(input), out, keyFile, false, PASSPHRASE, profile, 1), new RunListener() {
+            @Override
+            public void fileDone(long bytes) {
+                job[0].cancel();
+            }
+        });
+        assertThrows(JobException.class, job[0]::run);
+        assertEquals(before, SampleData.checksums(out));
+    }
+
+    @Test
+    void twoInputsWithTheSameFileNameAreToldApartByInputNumberAndMappedInTheKeyFile(@TempDir Path dir)
+            throws Exception {
+        Path a = dir.resolve("site-a");
+        Path b = dir.resolve("site-b");
+        Files.createDirectories(a);
+        Files.createDirectories(b);
+        Files.writeString(a.resolve("labs.csv"), "mrn,value\n100001,5\n");
+        Files.writeString(b.resolve("labs.csv"), "mrn,value\n100002,7\n");
+        Path key = dir.resolve("k.deidkey");
+        RunResult r = new RunJob(new RunRequest(List.of(a.resolve("labs.csv"), b.resolve("labs.csv")), dir.resolve("out"),
+                key, true, PASSPHRASE, profile, 1), RunListener.NONE).run();
+        assertEquals(List.of("labs.csv", "labs~2.csv"), r.files().stream().map(FileReport::output).toList());
+        assertEquals(List.of(1, 2), r.files().stream().map(FileReport::input).toList());
+        String report = Files.readString(r.reportFile());
+        assertFalse(report.contains("site-a") || report.contains("site-b"), "the report names no input path");
+        var run = KeyFileStore.open(key, PASSPHRASE).runs().get(0);
+        assertEquals(List.of(a.resolve("labs.csv").toAbsolutePath().toString(), b.resolve("labs.csv").toAbsolutePath()
+                .toString()), run.files().stream().map(m -> m.source()).toList());
+        assertEquals(List.of("labs.csv", "labs~2.csv"), run.files().stream().map(m -> m.output()).toList());
+    }
+
+    @Test
+    void reportCountsAndListsEveryFileInInputOrder() throws IOException {
+        RunReport report = firstResult.report();
+        assertEquals(new RunReport.FileCounts(4, 4, 0, 0, 1), report.files());
+        assertEquals("ok", report.status());
+        assertEquals(report.fileResults().stream().mapToLong(FileReport::records).sum(), report.records());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(firstResult.reportFile().toFile());
+        assertEquals(List.of("tool", "profile", "status", "files", "records", "actions", "valuesEmptied", "subjects",
+                "fileResults", "run"), fieldNames(json));
+        assertEquals("written", json.get("fileResults").get(0).get("status").asText());
+        assertEquals(1, json.get("fileResults").get(0).get("input").asInt());
+    }
+
+    private static List<String> fieldNames(com.fasterxml.jackson.databind.JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

@@ -1,0 +1,82 @@
+package org.deidworkbench.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.deidworkbench.format.FileFormat;
+import org.deidworkbench.format.FormatDetector;
+
+/** Finds the files of a run's inputs and detects their formats. Stateless. */
+final class InputFiles {
+
+    private InputFiles() {
+    }
+
+    /**
+     * One input file.
+     *
+     * @param index position in the run (0-based, in name order); names the work file
+     * @param input which of the run's inputs it belongs to (1-based, as given on the command line)
+     * @param path absolute path
+     * @param relative path under its input, '/'-separated; with several inputs prefixed by the input's
+     *     own name. May contain identifiers: it becomes an output name only after scrubbing
+     * @param size bytes
+     * @param format detected format ({@code UNKNOWN} for links and unreadable files)
+     */
+    record InputFile(int index, int input, Path path, String relative, long size, FileFormat format) {
+        @Override
+        public String toString() {
+            return "InputFile[#" + (index + 1) + ", input " + input + ", " + format + "]";
+        }
+    }
+
+    /** Every file below the inputs, sorted by relative name (then input number) so runs are repeatable. */
+    static List<InputFile> walk(List<Path> inputs) throws JobException {
+        record Found(Path path, String relative, int input) {
+        }
+        List<Found> found = new ArrayList<>();
+        boolean several = inputs.size() > 1;
+        for (int i = 0; i < inputs.size(); i++) {
+            Path in = inputs.get(i).toAbsolutePath().normalize();
+            int number = i + 1;
+            if (Files.isDirectory(in, LinkOption.NOFOLLOW_LINKS)) {
+                String prefix = several ? in.getFileName() + "/" : "";
+                try (Stream<Path> walk = Files.walk(in)) {
+                    walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                            .forEach(p -> found.add(new Found(p, prefix + slashes(in.relativize(p)), number)));
+                } catch (IOException | UncheckedIOException e) {
+                    throw new JobException(JobException.Reason.IO_ERROR, "cannot list the input folder " + inputs.get(i),
+                            e);
+                }
+            } else {
+                found.add(new Found(in, String.valueOf(in.getFileName()), number));
+            }
+        }
+        found.sort(Comparator.comparing(Found::relative).thenComparingInt(Found::input));
+        List<InputFile> files = new ArrayList<>();
+        for (Found f : found) {
+            FileFormat format = FileFormat.UNKNOWN;
+            long size = 0;
+            try {
+                if (!Files.isSymbolicLink(f.path()) && Files.isRegularFile(f.path(), LinkOption.NOFOLLOW_LINKS)) {
+                    size = Files.size(f.path());
+                    format = FormatDetector.detect(f.path());
+                }
+            } catch (IOException e) {
+                format = FileFormat.UNKNOWN;
+            }
+            files.add(new InputFile(files.size(), f.input(), f.path(), f.relative(), size, format));
+        }
+        return files;
+    }
+
+    private static String slashes(Path relative) {
+        return relative.toString().replace('\\', '/');
+    }
+}
