@@ -10,12 +10,10 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,7 +34,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.deidworkbench.crypto.ProjectSecret;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.Deidentifier;
 import org.deidworkbench.deid.KeyRing;
@@ -48,6 +45,7 @@ import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatDetector;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.FormatHandler;
+import org.deidworkbench.io.AtomicFiles;
 import org.deidworkbench.keyfile.KeyFileContents;
 import org.deidworkbench.keyfile.KeyFileException;
 import org.deidworkbench.keyfile.KeyFileStore;
@@ -162,9 +160,7 @@ public final class RunJob {
                 if (o.status() == FileOutcome.Status.WRITTEN) {
                     Path target = out.resolve(name);
                     Files.createDirectories(target.getParent());
-                    Files.move(work.resolve(f.index() + ".part"), target, StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                    syncDirectory(target.getParent());
+                    AtomicFiles.move(work.resolve(f.index() + ".part"), target);
                 }
                 results.add(withName(o, name));
                 listener.fileDone(0);
@@ -404,7 +400,7 @@ public final class RunJob {
             if (exists) {
                 return KeyFileStore.open(request.keyFile(), request.passphrase());
             }
-            return KeyFileContents.create(ProjectSecret.generate(new SecureRandom()), now);
+            return KeyFileContents.newProject(now);
         } catch (KeyFileException e) {
             throw new JobException(JobException.Reason.KEY_FILE, e.getMessage(), e);
         }
@@ -475,7 +471,7 @@ public final class RunJob {
                 .sorted(Comparator.comparing(FileOutcome::output))
                 .forEach(o -> sb.append(o.sha256()).append("  ").append(o.output()).append('\n'));
         Path manifest = out.resolve(MANIFEST);
-        writeAtomically(manifest, sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AtomicFiles.write(manifest, sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return manifest;
     }
 
@@ -544,28 +540,8 @@ public final class RunJob {
         report.put("run", run);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Path path = out.resolve(REPORT);
-        writeAtomically(path, mapper.writeValueAsBytes(report));
+        AtomicFiles.write(path, mapper.writeValueAsBytes(report));
         return path;
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(java.nio.ByteBuffer.wrap(bytes));
-            ch.force(true);
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory(target.getParent());
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Not every platform can sync a directory; the rename itself is still atomic.
-            LOGGER.debug("directory sync not supported here ({})", e.getClass().getSimpleName());
-        }
     }
 
     private static void deleteQuietly(Path dir) {

@@ -34,7 +34,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule keyfileImportsOnlyModelCryptoBcAndJackson = noClasses().that().resideInAPackage(BASE + ".keyfile..")
             .should().dependOnClassesThat().resideOutsideOfPackages(BASE + ".model..", BASE + ".crypto..",
-                    BASE + ".keyfile..", "java..", "javax..", "org.bouncycastle..", "com.fasterxml.jackson..",
+                    BASE + ".keyfile..", BASE + ".io..", "java..", "javax..", "org.bouncycastle..", "com.fasterxml.jackson..",
                     "org.slf4j..")
             .because("keyfile may import model, crypto, Bouncy Castle PKIX and Jackson for the JSON payload (decision 0003)");
 
