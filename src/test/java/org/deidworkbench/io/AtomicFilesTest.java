@@ -58,6 +58,12 @@ class AtomicFilesTest {
         }
     }
 
+    /** The folder holds {@code target} with {@code content} and nothing else (no temporary file). */
+    private void assertOnlyFileIs(Path target, String content) throws IOException {
+        assertEquals(content, Files.readString(target));
+        assertEquals(List.of(target), folder());
+    }
+
     private Path existing(String content) throws IOException {
         Path target = dir.resolve("out.csv");
         Files.writeString(target, content);
@@ -78,8 +84,7 @@ class AtomicFilesTest {
     void writeReplacesAnExistingFile() throws IOException {
         Path target = existing("old");
         AtomicFiles.write(target, "new".getBytes(StandardCharsets.UTF_8));
-        assertEquals("new", Files.readString(target));
-        assertEquals(List.of(target), folder());
+        assertOnlyFileIs(target, "new");
     }
 
     @Test
@@ -137,8 +142,7 @@ class AtomicFilesTest {
                 () -> withChannel(temp -> FaultyChannel.failingAfter(realChannel(temp), 10_000))
                         .writeFile(target, out -> out.write(randomBytes(BIG)), AtomicFiles.Options.replacing()));
         assertEquals(target, e.target());
-        assertEquals("old", Files.readString(target));
-        assertEquals(List.of(target), folder());
+        assertOnlyFileIs(target, "old");
     }
 
     @Test
@@ -148,8 +152,7 @@ class AtomicFilesTest {
                 () -> withChannel(temp -> FaultyChannel.failingForce(realChannel(temp)))
                         .writeFile(target, out -> out.write('x'), AtomicFiles.Options.replacing()));
         assertTrue(e.getMessage().contains("forcing it to disk"), e.getMessage());
-        assertEquals("old", Files.readString(target));
-        assertEquals(List.of(target), folder());
+        assertOnlyFileIs(target, "old");
     }
 
     @Test
@@ -162,8 +165,7 @@ class AtomicFilesTest {
         }).writeFile(target, out -> out.write('x'), AtomicFiles.Options.replacing()));
         assertTrue(e.getMessage().contains("cannot rename files atomically"), e.getMessage());
         assertEquals(1, moves.get(), "no second, non-atomic attempt");
-        assertEquals("old", Files.readString(target));
-        assertEquals(List.of(target), folder());
+        assertOnlyFileIs(target, "old");
     }
 
     @Test
@@ -175,8 +177,7 @@ class AtomicFilesTest {
             throw thrown;
         }));
         assertSame(thrown, e);
-        assertEquals("old", Files.readString(target));
-        assertEquals(List.of(target), folder());
+        assertOnlyFileIs(target, "old");
     }
 
     @Test
@@ -209,8 +210,7 @@ class AtomicFilesTest {
                     throw refused;
                 })));
         assertSame(refused, e);
-        assertEquals("old", Files.readString(target));
-        assertEquals(List.of(target), folder());
+        assertOnlyFileIs(target, "old");
     }
 
     @Test
@@ -227,8 +227,7 @@ class AtomicFilesTest {
     void createWritesANewFile() throws IOException {
         Path target = dir.resolve("new.key");
         AtomicFiles.create(target, out -> out.write("k".getBytes(StandardCharsets.UTF_8)));
-        assertEquals("k", Files.readString(target));
-        assertEquals(List.of(target), folder());
+        assertOnlyFileIs(target, "k");
     }
 
     @Test
@@ -247,8 +246,7 @@ class AtomicFilesTest {
             Files.writeString(t, "theirs"); // another process wins the race
             AtomicFiles.atomicMove(s, t, replace);
         }).writeFile(target, out -> out.write('x'), AtomicFiles.Options.creating()));
-        assertEquals("theirs", Files.readString(target));
-        assertEquals(List.of(target), folder());
+        assertOnlyFileIs(target, "theirs");
     }
 
     @Test
@@ -258,8 +256,7 @@ class AtomicFilesTest {
             Files.writeString(t, "theirs");
             AtomicFiles.moveNoReplace(s, t, AtomicFilesTest::noHardLinks);
         }).writeFile(target, out -> out.write('x'), AtomicFiles.Options.creating()));
-        assertEquals("theirs", Files.readString(target));
-        assertEquals(List.of(target), folder());
+        assertOnlyFileIs(target, "theirs");
     }
 
     @Test
@@ -292,8 +289,7 @@ class AtomicFilesTest {
         Path target = existing("old");
         Path part = Files.writeString(dir.resolve("1.part"), "new");
         AtomicFiles.move(part, target);
-        assertEquals("new", Files.readString(target));
-        assertEquals(List.of(target), folder());
+        assertOnlyFileIs(target, "new");
     }
 
     @Test
