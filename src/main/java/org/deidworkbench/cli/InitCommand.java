@@ -2,12 +2,10 @@ package org.deidworkbench.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.deidworkbench.crypto.ProjectSecret;
 import org.deidworkbench.keyfile.KeyFileContents;
 import org.deidworkbench.keyfile.KeyFileException;
 import org.deidworkbench.keyfile.KeyFileStore;
@@ -46,7 +44,7 @@ final class InitCommand implements Callable<Integer> {
         }
         char[] passphrase = passphrases.forCreating(passphraseFile, keyFile);
         try {
-            KeyFileContents contents = KeyFileContents.create(ProjectSecret.generate(new SecureRandom()), Instant.now());
+            KeyFileContents contents = KeyFileContents.newProject(Instant.now());
             KeyFileStore.create(keyFile, contents, passphrase, List.of());
         } catch (KeyFileException e) {
             if (e.reason() == KeyFileException.Reason.ALREADY_EXISTS) {

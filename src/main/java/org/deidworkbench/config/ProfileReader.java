@@ -2,6 +2,7 @@ package org.deidworkbench.config;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -40,11 +41,12 @@ final class ProfileReader {
     private static final List<String> SUBJECT_KEYS = List.of("columns", "domain");
     private static final List<String> DATE_SHIFT_KEYS = List.of("min-days", "max-days");
     private static final List<String> SELECTOR_KEYS = List.of("column", "columns", "column-pattern");
-    private static final List<String> PARAMETER_KEYS = List.of("domain", "format", "alphabet", "value", "kind");
-    private static final List<String> RULE_KEYS = List.of("id", "column", "columns", "column-pattern", "action",
-            "domain", "format", "alphabet", "value", "kind", "identifier", "label");
-    private static final List<String> DEFAULT_KEYS = List.of("action", "domain", "format", "alphabet", "value",
-            "kind", "identifier");
+    /** Every action parameter key, from {@link Action.Parameter}, so a new parameter is known everywhere. */
+    private static final List<String> PARAMETER_KEYS = Arrays.stream(Action.Parameter.values())
+            .map(Action.Parameter::yamlName).toList();
+    private static final List<String> RULE_KEYS = concat(List.of("id", "column", "columns", "column-pattern", "action"),
+            PARAMETER_KEYS, List.of("identifier", "label"));
+    private static final List<String> DEFAULT_KEYS = concat(List.of("action"), PARAMETER_KEYS, List.of("identifier"));
     private static final List<String> FORMAT_KEYS = List.of("encoding", "length", "prefix", "check-digit");
 
     /** Domains name sections of the key file; keep them to a portable, unambiguous spelling. */
@@ -59,6 +61,11 @@ final class ProfileReader {
         m.put("upper-alphanumeric", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
         m.put("alphanumeric", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
         return Map.copyOf(m);
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        return Arrays.stream(parts).flatMap(List::stream).toList();
     }
 
     private static final List<String> NAMED_ALPHABET_ORDER = List.of("digits", "upper-alphanumeric", "alphanumeric");
@@ -405,7 +412,7 @@ final class ProfileReader {
             return null;
         }
         Action action = found.get();
-        List<String> takes = parameters(action);
+        List<String> takes = names(action.parameters());
         boolean ok = true;
         for (String p : PARAMETER_KEYS) {
             YamlNode.Entry e = keys.get(p);
@@ -415,10 +422,11 @@ final class ProfileReader {
                 ok = false;
             }
         }
-        for (String p : requiredParameters(action)) {
-            if (!keys.containsKey(p)) {
-                if (!misspeltKeyFor(m, List.of(p))) {
-                    problem(a.value().location(), id, "action " + action.yamlName() + " needs '" + p + "'" + example(p));
+        for (Action.Parameter p : action.requiredParameters()) {
+            if (!keys.containsKey(p.yamlName())) {
+                if (!misspeltKeyFor(m, List.of(p.yamlName()))) {
+                    problem(a.value().location(), id, "action " + action.yamlName() + " needs '" + p.yamlName() + "'"
+                            + example(p));
                 }
                 ok = false;
             }
@@ -426,30 +434,25 @@ final class ProfileReader {
         if (!ok) {
             return null;
         }
-        switch (action) {
-            case KEEP:
-                return new ActionSpec.Keep();
-            case REMOVE:
-                return new ActionSpec.Remove();
-            case EMPTY:
-                return new ActionSpec.Empty();
-            case SHIFT_DATE:
-                return new ActionSpec.ShiftDate();
-            case SCRUB_TEXT:
-                return new ActionSpec.ScrubText();
-            case REMAP_UID:
-                return new ActionSpec.RemapUid();
-            case REPLACE: {
+        // One arm per action and no default: a new action does not compile until its spec is built here.
+        return switch (action) {
+            case KEEP -> new ActionSpec.Keep();
+            case REMOVE -> new ActionSpec.Remove();
+            case EMPTY -> new ActionSpec.Empty();
+            case SHIFT_DATE -> new ActionSpec.ShiftDate();
+            case SCRUB_TEXT -> new ActionSpec.ScrubText();
+            case REMAP_UID -> new ActionSpec.RemapUid();
+            case REPLACE -> {
                 String value = scalarText(keys.get("value"), id, "value");
-                return value == null ? null : new ActionSpec.Replace(value);
+                yield value == null ? null : new ActionSpec.Replace(value);
             }
-            case PSEUDONYMIZE: {
+            case PSEUDONYMIZE -> {
                 String domain = domain(keys.get("domain"), id);
                 PseudonymFormat format = keys.containsKey("format") ? format(keys.get("format"), id)
                         : PseudonymFormat.DEFAULT;
-                return domain == null || format == null ? null : new ActionSpec.Pseudonymize(domain, format);
+                yield domain == null || format == null ? null : new ActionSpec.Pseudonymize(domain, format);
             }
-            case ENCRYPT: {
+            case ENCRYPT -> {
                 String domain;
                 if (keys.containsKey("domain")) {
                     domain = domain(keys.get("domain"), id);
@@ -461,14 +464,13 @@ final class ProfileReader {
                     domain = null;
                 }
                 String alphabet = alphabet(keys.get("alphabet"), id);
-                return domain == null || alphabet == null ? null : new ActionSpec.Encrypt(domain, alphabet);
+                yield domain == null || alphabet == null ? null : new ActionSpec.Encrypt(domain, alphabet);
             }
-            case GENERALIZE: {
+            case GENERALIZE -> {
                 Generalization kind = generalization(keys.get("kind"), id);
-                return kind == null ? null : new ActionSpec.Generalize(kind);
+                yield kind == null ? null : new ActionSpec.Generalize(kind);
             }
-        }
-        throw new IllegalStateException("unhandled action " + action);
+        };
     }
 
     private static List<String> actionNames() {
@@ -479,49 +481,23 @@ final class ProfileReader {
         return names;
     }
 
-    /** The parameters each action accepts; an exhaustive switch so a new action must be placed here. */
-    static List<String> parameters(Action action) {
-        return switch (action) {
-            case KEEP, REMOVE, EMPTY, SHIFT_DATE, SCRUB_TEXT, REMAP_UID -> List.of();
-            case REPLACE -> List.of("value");
-            case PSEUDONYMIZE -> List.of("domain", "format");
-            case ENCRYPT -> List.of("domain", "alphabet");
-            case GENERALIZE -> List.of("kind");
-        };
+    private static List<String> names(Set<Action.Parameter> parameters) {
+        return parameters.stream().map(Action.Parameter::yamlName).toList();
     }
 
-    /** The parameters an action cannot do without. */
-    static List<String> requiredParameters(Action action) {
-        return switch (action) {
-            case KEEP, REMOVE, EMPTY, SHIFT_DATE, SCRUB_TEXT, REMAP_UID -> List.of();
-            case REPLACE -> List.of("value");
-            case PSEUDONYMIZE -> List.of("domain");
-            case ENCRYPT -> List.of("alphabet");
-            case GENERALIZE -> List.of("kind");
-        };
-    }
-
-    /** Whether an action's values count as identifiers when the profile does not say. */
-    static boolean identifierByDefault(Action action) {
-        return switch (action) {
-            case PSEUDONYMIZE, ENCRYPT, REPLACE, REMOVE, EMPTY -> true;
-            case KEEP, SHIFT_DATE, GENERALIZE, SCRUB_TEXT, REMAP_UID -> false;
-        };
-    }
-
-    private static String example(String parameter) {
+    private static String example(Action.Parameter parameter) {
         return switch (parameter) {
-            case "value" -> ", e.g. value: \"REDACTED\"";
-            case "domain" -> ", e.g. domain: patient";
-            case "alphabet" -> " (digits, upper-alphanumeric, alphanumeric or a literal string of characters)";
-            case "kind" -> " (" + kindNames() + ")";
-            default -> "";
+            case VALUE -> ", e.g. value: \"REDACTED\"";
+            case DOMAIN -> ", e.g. domain: patient";
+            case ALPHABET -> " (digits, upper-alphanumeric, alphanumeric or a literal string of characters)";
+            case KIND -> " (" + kindNames() + ")";
+            case FORMAT -> ", e.g. format: {encoding: base32, length: 12}";
         };
     }
 
     private Boolean identifier(YamlNode.Entry entry, String id, ActionSpec spec) {
         if (entry == null) {
-            return spec == null ? Boolean.FALSE : identifierByDefault(spec.action());
+            return spec == null ? Boolean.FALSE : spec.action().identifierByDefault();
         }
         return bool(entry, id, "identifier");
     }
@@ -692,11 +668,7 @@ final class ProfileReader {
             String column = subject.csvColumns().get(i);
             Rule rule = Profile.firstMatching(rules, column).orElse(null);
             Action action = rule == null ? dflt.spec.action() : rule.action();
-            boolean protectedColumn = switch (action) {
-                case REMOVE, EMPTY, REPLACE, PSEUDONYMIZE, ENCRYPT -> true;
-                case KEEP, SHIFT_DATE, GENERALIZE, SCRUB_TEXT, REMAP_UID -> false;
-            };
-            if (!protectedColumn) {
+            if (!action.hidesValue()) {
                 String by = rule == null ? "the default" : "rule '" + rule.id() + "' (" + lineOf(rule.location()) + ")";
                 problem(subjectColumnLocations.get(i), null, "subject column '" + column + "' would be written in clear: " + by
                         + " gives it " + action.yamlName() + "; add a rule that pseudonymizes it (domain '"

@@ -2,12 +2,10 @@ package org.deidworkbench.job;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.deidworkbench.crypto.ProjectSecret;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.Deidentifier;
 import org.deidworkbench.deid.KeyRing;
@@ -65,7 +63,7 @@ final class KeySession {
     }
 
     private static KeyFileContents newProject(Instant now) {
-        return KeyFileContents.create(ProjectSecret.generate(new SecureRandom()), now);
+        return KeyFileContents.newProject(now);
     }
 
     /** Whether the key file existed before this job. */

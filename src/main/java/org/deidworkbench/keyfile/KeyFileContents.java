@@ -1,5 +1,6 @@
 package org.deidworkbench.keyfile;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,6 +30,8 @@ public final class KeyFileContents {
     /** Payload format version written by this code; files with a higher version are refused. */
     public static final int FORMAT_VERSION = 1;
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final ProjectSecret secret;
     private final Instant createdAt;
     // domain -> (pseudonym -> original); sorted so the payload is deterministic
@@ -56,7 +59,15 @@ public final class KeyFileContents {
         this.entryCount = count;
     }
 
-    /** New, empty contents for a new project. Cheap. */
+    /**
+     * New, empty contents for a new project with a fresh random 256-bit secret from a
+     * {@link SecureRandom}. This is how a project starts; callers never handle the secret. Thread-safe.
+     */
+    public static KeyFileContents newProject(Instant createdAt) {
+        return new KeyFileContents(ProjectSecret.generate(RANDOM), createdAt);
+    }
+
+    /** New, empty contents around a given secret (tests, key rotation tools). Cheap. */
     public static KeyFileContents create(ProjectSecret secret, Instant createdAt) {
         return new KeyFileContents(secret, createdAt);
     }

@@ -1,14 +1,9 @@
 package org.deidworkbench.keyfile;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.KeyPair;
@@ -62,6 +57,8 @@ import org.bouncycastle.operator.GenericKey;
 import org.bouncycastle.operator.OutputAEADEncryptor;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
 import org.bouncycastle.util.CollectionStore;
+import org.deidworkbench.io.AtomicFiles;
+import org.deidworkbench.io.AtomicWriteException;
 import org.deidworkbench.keyfile.KeyFileException.Reason;
 
 /**
@@ -91,15 +88,13 @@ public final class KeyFileStore {
     private static final Provider BC = new BouncyCastleProvider();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Parameters of one seal; package-private so tests may lower the iteration count and inject faults. */
-    record SealOptions(int iterations, TempFileHook afterTempWritten) {
+    /**
+     * Parameters of one seal; package-private so tests may lower the iteration count and inject faults.
+     *
+     * @param afterTempWritten called with the temporary file after it is written and synced, before verification
+     */
+    record SealOptions(int iterations, AtomicFiles.TempCheck afterTempWritten) {
         static final SealOptions DEFAULT = new SealOptions(PBKDF2_ITERATIONS, temp -> { });
-    }
-
-    /** Called with the temporary file after it is written and synced, before verification (test seam). */
-    @FunctionalInterface
-    interface TempFileHook {
-        void accept(Path temp) throws IOException;
     }
 
     private KeyFileStore() {
@@ -309,8 +304,9 @@ public final class KeyFileStore {
     }
 
     /**
-     * As {@link #save}, for a new project: fails with ALREADY_EXISTS instead of replacing an existing file
-     * (the no-replace check and the rename are one atomic step where the file system supports hard links).
+     * As {@link #save}, for a new project: fails with ALREADY_EXISTS instead of replacing an existing file,
+     * also one another process creates while this one seals (the no-replace check and the move are one
+     * atomic step, see {@link AtomicFiles#create}).
      */
     public static void create(Path file, KeyFileContents contents, char[] passphrase, List<X509Certificate> trustees)
             throws KeyFileException {
@@ -346,102 +342,60 @@ public final class KeyFileStore {
         List<X509Certificate> certs = List.copyOf(trustees);
         certs.forEach(KeyFileStore::checkTrustee);
         Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
         if (!replace && Files.exists(target)) {
-            throw alreadyExists(target);
+            throw alreadyExists(target); // before the costly seal
         }
-        byte[] payload = null;
-        Path temp = null;
-        boolean moved = false;
+        byte[] payload;
         try {
-            try {
-                payload = PayloadCodec.write(contents);
-            } catch (IOException e) {
-                throw new KeyFileException(Reason.IO_ERROR, target, "Could not serialize the key file payload for "
-                        + target + " (" + e.getClass().getSimpleName() + "); nothing was written.");
-            }
-            byte[] der = seal(target, payload, passphrase, certs, options.iterations());
-            temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-            writeAndSync(temp, der);
-            options.afterTempWritten().accept(temp);
-            verify(target, temp, der, payload, passphrase, certs.size());
-            if (replace) {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                moveNoReplace(temp, target);
-            }
-            moved = true;
-            syncFolder(folder);
+            payload = PayloadCodec.write(contents);
         } catch (IOException e) {
-            throw new KeyFileException(Reason.IO_ERROR, target, "Could not write key file " + target + ": "
-                    + e.getClass().getSimpleName() + " " + e.getMessage() + ". The previous file, if any, is unchanged.", e);
-        } finally {
-            if (payload != null) {
-                Arrays.fill(payload, (byte) 0);
-            }
-            if (temp != null && !moved) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort: the temp file holds only ciphertext
-                }
-            }
+            throw new KeyFileException(Reason.IO_ERROR, target, "Could not serialize the key file payload for "
+                    + target + " (" + e.getClass().getSimpleName() + "); nothing was written.");
         }
+        try {
+            byte[] der = seal(target, payload, passphrase, certs, options.iterations());
+            AtomicFiles.TempCheck verified = temp -> {
+                options.afterTempWritten().check(temp);
+                try {
+                    verify(target, temp, der, payload, passphrase, certs.size());
+                } catch (KeyFileException e) {
+                    throw new NotVerified(e);
+                }
+            };
+            AtomicFiles.Options how = (replace ? AtomicFiles.Options.replacing() : AtomicFiles.Options.creating())
+                    .ownerOnly().checkedBy(verified);
+            AtomicFiles.write(target, out -> out.write(der), how);
+        } catch (NotVerified e) {
+            throw e.failure;
+        } catch (FileAlreadyExistsException e) {
+            throw replace ? writeFailed(target, e) : alreadyExists(target);
+        } catch (IOException e) {
+            throw writeFailed(target, e);
+        } finally {
+            Arrays.fill(payload, (byte) 0);
+        }
+    }
+
+    /** Carries a verification failure through {@link AtomicFiles}, which then removes the temp file. */
+    private static final class NotVerified extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient KeyFileException failure;
+
+        NotVerified(KeyFileException failure) {
+            super(failure.getMessage(), failure);
+            this.failure = failure;
+        }
+    }
+
+    private static KeyFileException writeFailed(Path target, IOException e) {
+        String why = e instanceof AtomicWriteException ? e.getMessage()
+                : e.getClass().getSimpleName() + " " + e.getMessage() + ". The previous file, if any, is unchanged";
+        return new KeyFileException(Reason.IO_ERROR, target, "Could not write key file " + target + ": " + why + ".", e);
     }
 
     private static KeyFileException alreadyExists(Path target) {
         return new KeyFileException(Reason.ALREADY_EXISTS, target, "Key file " + target
                 + " already exists; it was not replaced. Choose another name or open the existing project.");
-    }
-
-    private static void moveNoReplace(Path temp, Path target) throws IOException, KeyFileException {
-        boolean linked;
-        try {
-            Files.createLink(target, temp); // atomic "create if absent"
-            linked = true;
-        } catch (FileAlreadyExistsException e) {
-            throw alreadyExists(target);
-        } catch (UnsupportedOperationException | IOException e) {
-            linked = false; // no hard links here (e.g. FAT, some network shares): check, then rename
-        }
-        if (linked) {
-            try {
-                Files.delete(temp);
-            } catch (IOException e) {
-                // the key file is complete; the leftover name points at the same verified bytes
-            }
-            return;
-        }
-        if (Files.exists(target)) {
-            throw alreadyExists(target);
-        }
-        try {
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target);
-            }
-        } catch (FileAlreadyExistsException e) {
-            throw alreadyExists(target);
-        }
-    }
-
-    private static void writeAndSync(Path temp, byte[] der) throws IOException {
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(der);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-    }
-
-    private static void syncFolder(Path folder) {
-        try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // folders cannot be opened for sync on some platforms (Windows); the rename itself is atomic
-        }
     }
 
     /** Re-reads the temp file from disk and checks it decrypts with the passphrase to exactly the sealed payload. */

@@ -24,6 +24,23 @@ class KeyFileContentsTest {
     }
 
     @Test
+    void newProjectsGetDifferentRandomSecrets() {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        KeyFileContents a = KeyFileContents.newProject(now);
+        KeyFileContents b = KeyFileContents.newProject(now);
+        assertEquals(ProjectSecret.LENGTH, a.secret().bytes().length);
+        assertFalse(a.secret().equals(b.secret()));
+    }
+
+    @Test
+    void newProjectStartsEmpty() {
+        KeyFileContents c = KeyFileContents.newProject(Instant.parse("2026-01-01T00:00:00Z"));
+        assertEquals(0, c.entryCount());
+        assertEquals(Instant.parse("2026-01-01T00:00:00Z"), c.createdAt());
+        assertTrue(c.dateOffsets().isEmpty());
+    }
+
+    @Test
     void addEntriesReturnsOnlyTheNewOnes() throws Exception {
         KeyFileContents c = empty();
         PseudonymEntry a = new PseudonymEntry("patient", "P1", "MRN-1");

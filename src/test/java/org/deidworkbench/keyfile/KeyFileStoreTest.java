@@ -480,6 +480,28 @@ class KeyFileStoreTest {
     }
 
     @Test
+    void createNeverReplacesAFileCreatedWhileItSeals() throws Exception {
+        Path file = dir.resolve("new.deidkey");
+        KeyFileStore.SealOptions raced = new KeyFileStore.SealOptions(1_000, temp -> Files.writeString(file, "theirs"));
+        KeyFileException e = assertThrows(KeyFileException.class, () -> KeyFileStore.save(file,
+                TestFixtures.sampleContents(), TestFixtures.PASSPHRASE, List.of(), raced, false));
+        assertEquals(Reason.ALREADY_EXISTS, e.reason());
+        assertEquals("theirs", Files.readString(file));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(file), s.toList());
+        }
+    }
+
+    @Test
+    void savedKeyFileIsReadableByItsOwnerOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path file = savedSample();
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
     void createWritesANewFile() throws Exception {
         Path file = dir.resolve("new.deidkey");
         KeyFileStore.save(file, TestFixtures.sampleContents(), TestFixtures.PASSPHRASE, List.of(), TestFixtures.FAST, false);
