@@ -1,7 +1,7 @@
 package org.deidworkbench.format;
 
 import java.util.Set;
-import org.deidworkbench.deid.Deidentifier;
+import org.deidworkbench.deid.engine.Deidentifier;
 
 /**
  * A file format the workbench can de-identify. Each format package has one implementation, and

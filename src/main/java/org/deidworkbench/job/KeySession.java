@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.deidworkbench.deid.DeidException;
-import org.deidworkbench.deid.Deidentifier;
+import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.deid.KeyRing;
 import org.deidworkbench.deid.PseudonymLedger;
 import org.deidworkbench.keyfile.KeyFileContents;

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.deidworkbench.config.LoadedProfile;
-import org.deidworkbench.deid.Deidentifier;
+import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FormatDetector;

@@ -30,7 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.deidworkbench.deid.Deidentifier;
+import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.deid.PathScrubber;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileProcessor;

@@ -54,7 +54,7 @@ final class PackageTable {
 
     // groups and parts that exceptions name
     static final Packages FORMATS = new Packages("format and every format.<fmt>", BASE + ".format..");
-    static final Packages DEID_ENGINE = new Packages("deid (the package itself, not deid.method)", BASE + ".deid");
+    static final Packages DEID_ENGINE = new Packages("deid.engine (Deidentifier, not deid.method)", BASE + ".deid.engine");
 
     // libraries
     static final Packages JACKSON = new Packages("Jackson", "com.fasterxml.jackson..");

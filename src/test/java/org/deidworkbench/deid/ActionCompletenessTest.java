@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.deidworkbench.config.ProfileException;
 import org.deidworkbench.config.ProfileLoader;
+import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.config.ProfileProblem;
 import org.deidworkbench.deid.method.DeidMethod;
 import org.deidworkbench.model.Action;

@@ -1,7 +1,7 @@
 package org.deidworkbench.format.csv;
 
 import java.util.Set;
-import org.deidworkbench.deid.Deidentifier;
+import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FormatHandler;

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.deidworkbench.deid.DeidException;
-import org.deidworkbench.deid.Deidentifier;
+import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.deid.FieldContext;
 import org.deidworkbench.deid.Subject;
 import org.deidworkbench.deid.UnprocessableValueException;

@@ -1,4 +1,4 @@
-package org.deidworkbench.deid;
+package org.deidworkbench.deid.engine;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -6,6 +6,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.deidworkbench.crypto.PseudonymGenerator;
+import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.deid.KeyRing;
+import org.deidworkbench.deid.KnownIdentifiers;
+import org.deidworkbench.deid.PseudonymLedger;
+import org.deidworkbench.deid.Subject;
+import org.deidworkbench.deid.TextScrubber;
 import org.deidworkbench.deid.method.DeidMethod;
 import org.deidworkbench.deid.method.EmptyMethod;
 import org.deidworkbench.deid.method.EncryptMethod;

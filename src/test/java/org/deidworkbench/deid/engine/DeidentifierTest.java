@@ -1,4 +1,4 @@
-package org.deidworkbench.deid;
+package org.deidworkbench.deid.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.deidworkbench.crypto.Ff1Cipher;
+import org.deidworkbench.deid.DateValues;
+import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.deid.FieldContext;
+import org.deidworkbench.deid.KnownIdentifiers;
+import org.deidworkbench.deid.PseudonymLedger;
+import org.deidworkbench.deid.Subject;
+import org.deidworkbench.deid.TestKeys;
+import org.deidworkbench.deid.UnprocessableValueException;
 import org.deidworkbench.deid.method.DeidMethod;
 import org.deidworkbench.deid.method.PseudonymizeMethod;
 import org.deidworkbench.model.Action;
