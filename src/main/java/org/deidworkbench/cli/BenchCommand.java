@@ -72,7 +72,7 @@ final class BenchCommand implements Runnable {
                 o.printf("ratio:     %.2fx of raw by wall time, %.2fx by CPU time (%.2f s vs %.2f s)   (target >= 0.5x)%n",
                         r.ratio(), r.cpuRatio(), r.rawCpuSeconds(), r.pipelineCpuSeconds());
                 o.printf("whole run: %.2f s including key file sealing and verification%n", r.totalSeconds());
-                o.printf("heap:      peak %.1f MB of max %.1f MB (file is %.1fx the max heap)%n",
+                o.printf("heap:      peak %.1f MB of max %.1f MB (input is %.1fx the max heap)%n",
                         r.peakHeapBytes() / 1e6, r.maxHeapBytes() / 1e6, r.bytes() / (double) r.maxHeapBytes());
                 o.flush();
                 return ExitCode.OK;

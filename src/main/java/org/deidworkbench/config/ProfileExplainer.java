@@ -7,7 +7,6 @@ import java.util.OptionalInt;
 import org.deidworkbench.model.FieldSelector;
 import org.deidworkbench.model.Profile;
 import org.deidworkbench.model.Rule;
-import org.deidworkbench.model.SourceLocation;
 
 /**
  * Explains for a steward which rule applies to each CSV column and why. The decision itself is
@@ -33,7 +32,7 @@ public final class ProfileExplainer {
                 out.add(new ColumnDecision(column, null, profile.defaultSpec(), profile.defaultIdentifier(),
                         i == subject, "default action (no rule matched)"));
             } else {
-                out.add(new ColumnDecision(column, rule, rule.spec(), rule.identifier(), i == subject, reason(rule)));
+                out.add(new ColumnDecision(column, rule, rule.spec(), rule.identifier(), i == subject, rule.reason()));
             }
         }
         return List.copyOf(out);
@@ -47,17 +46,5 @@ public final class ProfileExplainer {
     public static OptionalInt subjectColumnIndex(Profile profile, List<String> header) {
         int index = profile.subjectColumn(header);
         return index < 0 ? OptionalInt.empty() : OptionalInt.of(index);
-    }
-
-    private static String reason(Rule rule) {
-        String selector;
-        if (rule.selector() instanceof FieldSelector.ColumnPattern p) {
-            selector = "column-pattern /" + p.pattern().pattern() + "/";
-        } else {
-            selector = rule.selector().describe();
-        }
-        SourceLocation at = rule.location();
-        String where = at.line() > 0 ? at.file() + ":" + at.line() : at.file();
-        return "rule '" + rule.id() + "' (" + selector + " at " + where + ")";
     }
 }

@@ -56,7 +56,7 @@ public sealed interface FieldSelector permits FieldSelector.ColumnName, FieldSel
 
         @Override
         public String describe() {
-            return "columns matching /" + pattern.pattern() + "/";
+            return "column-pattern /" + pattern.pattern() + "/";
         }
 
         @Override

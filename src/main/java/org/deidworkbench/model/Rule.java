@@ -28,4 +28,13 @@ public record Rule(String id, FieldSelector selector, ActionSpec spec, boolean i
     public Action action() {
         return spec.action();
     }
+
+    /**
+     * Why a field got this rule, for {@code deid profile explain} and previews, e.g.
+     * {@code rule 'names' (column-pattern /(first|last)_?name/ at my.yaml:14)}.
+     */
+    public String reason() {
+        String where = location.line() > 0 ? location.file() + ":" + location.line() : location.file();
+        return "rule '" + id + "' (" + selector.describe() + " at " + where + ")";
+    }
 }

@@ -24,11 +24,9 @@ import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.model.Action;
 import org.deidworkbench.model.FieldDecision;
-import org.deidworkbench.model.FieldSelector;
 import org.deidworkbench.model.FilePreview;
 import org.deidworkbench.model.PreviewField;
 import org.deidworkbench.model.PreviewRecord;
-import org.deidworkbench.model.SourceLocation;
 import org.deidworkbench.model.ActionSpec;
 import org.deidworkbench.model.Problem;
 import org.deidworkbench.model.Profile;
@@ -195,17 +193,9 @@ public final class CsvProcessor implements FileProcessor {
             Rule rule = profile.ruleForColumn(h).orElse(null);
             ActionSpec spec = rule != null ? rule.spec() : profile.defaultSpec();
             out.add(new FieldDecision(h, h, rule != null ? rule.id() : "default", spec.action().yamlName(),
-                    c == subjectIndex, rule != null ? reason(rule) : "default action (no rule matched)"));
+                    c == subjectIndex, rule != null ? rule.reason() : "default action (no rule matched)"));
         }
         return out;
-    }
-
-    private static String reason(Rule rule) {
-        String selector = rule.selector() instanceof FieldSelector.ColumnPattern p
-                ? "column-pattern /" + p.pattern().pattern() + "/" : rule.selector().describe();
-        SourceLocation at = rule.location();
-        return "rule '" + rule.id() + "' (" + selector + " at " + (at.line() > 0 ? at.file() + ":" + at.line() : at.file())
-                + ")";
     }
 
     /**
