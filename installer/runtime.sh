@@ -13,13 +13,8 @@ set -euo pipefail
 # shellcheck source=installer/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-# Loaded by name, so invisible to jdeps; each is checked by installer/smoke-test.sh.
-#   jdk.charsets   DICOM Specific Character Sets: EUC-JP, EUC-KR, GBK, GB18030, ISO-8859-3..9,
-#                  x-iso-8859-11 are not in java.base (Charset.forName at run time)
-#   jdk.crypto.ec  SunEC: checking an EC trustee's private key against its certificate goes through
-#                  the JDK's default providers (Signature "SHA256withECDSA", EC public keys of
-#                  X.509 certificates); without it EC trustees silently never match
-extra_modules=(jdk.charsets jdk.crypto.ec)
+# Loaded by name, so invisible to jdeps: installer/extra-modules.txt says which and why.
+extra_modules="$(sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "$installer_dir/extra-modules.txt")"
 
 jdk="$(jdk_home)"
 [ -f "$input/$(meta main-jar)" ] || die "$input is not staged: run installer/linux-app-image.sh"
@@ -30,7 +25,7 @@ log "jdeps: finding the modules the jars use"
 found="$("$jdk/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 \
   "$input/$(meta main-jar)" "$input"/lib/*.jar)"
 [ -n "$found" ] || die "jdeps printed no modules"
-modules="$(printf '%s\n' "${found//,/$'\n'}" "${extra_modules[@]}" | sort -u | paste -sd, -)"
+modules="$(printf '%s\n' "${found//,/$'\n'}" "$extra_modules" | sort -u | paste -sd, -)"
 printf '%s\n' "$modules" > "$build/modules.txt"
 log "modules: $modules (jdeps: $found)"
 
