@@ -17,9 +17,13 @@ profile_mime_type=application/x-deid-profile+yaml
 log() { printf 'installer: %s\n' "$*" >&2; }
 die() { printf 'installer: %s\n' "$*" >&2; exit 1; }
 
-# The JDK whose jdeps, jlink and jpackage we use: $JAVA_HOME, else the one javac belongs to.
+# The JDK whose jdeps, jlink and jpackage we use: $JAVA_HOME, else (macOS) java_home's JDK 17,
+# else the one javac belongs to.
 jdk_home() {
   local home="${JAVA_HOME:-}"
+  if [ -z "$home" ] && [ -x /usr/libexec/java_home ]; then
+    home="$(/usr/libexec/java_home -v 17 2>/dev/null || true)"
+  fi
   if [ -z "$home" ]; then
     local javac
     javac="$(command -v javac)" || die "no JDK: set JAVA_HOME or put javac on the PATH (Java 17+)"
@@ -35,7 +39,7 @@ jdk_home() {
 # "installer"), then stages jpackage's input folder. Tests are not run here: CI runs them first.
 build_input() {
   log "building the jar with Maven (profile installer, no tests)"
-  (cd "$root" && mvn -B -q -Pinstaller -DskipTests package) || die "the Maven build failed"
+  (cd "$root" && mvn -B -q -Dstyle.color=never -Pinstaller -DskipTests package) || die "the Maven build failed"
   rm -rf "$input"
   mkdir -p "$input/lib"
   cp "$root/target/$(meta main-jar)" "$input/"
@@ -132,6 +136,38 @@ stage_linux_resources() {
         -e "s|@INSTALL_DIR@|$linux_install_parent/$package_name|g" \
         "$installer_dir/linux/$f" > "$linux_resources/$f"
   done
+}
+
+# For linux-deb.sh and linux-rpm.sh: their argument (none or --rebuild) decides whether the app
+# image is (re)built first.
+ensure_app_image() {
+  case "${1:-}" in
+    --rebuild) "$installer_dir/linux-app-image.sh" ;;
+    "") [ -x "$image_dest/$package_name/bin/$cli_launcher" ] || "$installer_dir/linux-app-image.sh" ;;
+    *) echo "usage: $0 [--rebuild]" >&2; exit 2 ;;
+  esac
+}
+
+# jpackage options shared by the .deb and the .rpm (each adds its type, category and dependencies).
+linux_package_options() {
+  linux_options=(
+    --app-image "$image_dest/$package_name"
+    --name "$package_name"
+    --app-version "$(numeric_version)"
+    --linux-app-release "$(package_release)"
+    --vendor "$(meta vendor)"
+    --copyright "$(copyright)"
+    --description "$(meta description)"
+    --license-file "$root/LICENSE"
+    --icon "$root/icons/png/deid-workbench-256.png"
+    --install-dir "$linux_install_parent"
+    --linux-package-name "$package_name"
+    --linux-menu-group "Science;MedicalSoftware"
+    --linux-shortcut
+    --file-associations "$(write_profile_association "$root/icons/png/deid-workbench-256.png")"
+    --resource-dir "$linux_resources"
+    --dest "$dist"
+  )
 }
 
 # Seconds since this script started, for the timings the scripts print.

@@ -51,7 +51,7 @@ arch="$(uname -m)"
 tarball="$dist/$package_name-$(meta version)-linux-${arch/x86_64/x64}.tar.gz"
 # Fixed owner, order and times: the same image gives the same archive.
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='2026-01-01 00:00Z' \
-  -C "$image_dest" -cf - "$package_name" | gzip -n -9 > "$tarball"
+  -C "$image_dest" -cf - "$package_name" | gzip -n > "$tarball"
 
 log "app image: $(du -sh "$image" | cut -f1) in $image (runtime $(du -sh "$image/lib/runtime" | cut -f1))"
 log "archive:   $(du -h "$tarball" | cut -f1) $tarball ($(elapsed))"

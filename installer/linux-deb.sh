@@ -12,11 +12,7 @@ set -euo pipefail
 # shellcheck source=installer/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-case "${1:-}" in
-  --rebuild) "$installer_dir/linux-app-image.sh" ;;
-  "") [ -x "$image_dest/$package_name/bin/$cli_launcher" ] || "$installer_dir/linux-app-image.sh" ;;
-  *) echo "usage: $0 [--rebuild]" >&2; exit 2 ;;
-esac
+ensure_app_image "$@"
 for tool in dpkg-deb fakeroot objcopy; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool not found (Debian packages: dpkg, fakeroot, binutils)"
 done
@@ -26,25 +22,10 @@ stage_linux_resources deb
 mkdir -p "$dist"
 rm -f "$dist/${package_name}_"*.deb
 log "jpackage: .deb"
-"$jdk/bin/jpackage" --type deb \
-  --app-image "$image_dest/$package_name" \
-  --name "$package_name" \
-  --app-version "$(numeric_version)" \
-  --linux-app-release "$(package_release)" \
-  --vendor "$(meta vendor)" \
-  --copyright "$(copyright)" \
-  --description "$(meta description)" \
-  --license-file "$root/LICENSE" \
-  --icon "$root/icons/png/deid-workbench-256.png" \
-  --install-dir "$linux_install_parent" \
-  --linux-package-name "$package_name" \
+linux_package_options
+"$jdk/bin/jpackage" --type deb "${linux_options[@]}" \
   --linux-app-category science \
-  --linux-menu-group "Science;MedicalSoftware" \
-  --linux-shortcut \
-  --linux-package-deps libgtk-3-0 \
-  --file-associations "$(write_profile_association "$root/icons/png/deid-workbench-256.png")" \
-  --resource-dir "$linux_resources" \
-  --dest "$dist"
+  --linux-package-deps libgtk-3-0
 
 deb="$(ls "$dist/${package_name}_"*.deb)"
 log ".deb: $(du -h "$deb" | cut -f1) $deb ($(elapsed))"

@@ -14,11 +14,7 @@ set -euo pipefail
 # shellcheck source=installer/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-case "${1:-}" in
-  --rebuild) "$installer_dir/linux-app-image.sh" ;;
-  "") [ -x "$image_dest/$package_name/bin/$cli_launcher" ] || "$installer_dir/linux-app-image.sh" ;;
-  *) echo "usage: $0 [--rebuild]" >&2; exit 2 ;;
-esac
+ensure_app_image "$@"
 command -v rpmbuild >/dev/null 2>&1 || die "rpmbuild not found (Debian package: rpm)"
 
 jdk="$(jdk_home)"
@@ -53,26 +49,11 @@ awk -v anchor="$anchor" -v system_dirs="$system_dirs" -v cli="$cli_launcher" '
 mkdir -p "$dist"
 rm -f "$dist/$package_name-"*.rpm
 log "jpackage: .rpm"
-"$jdk/bin/jpackage" --type rpm \
-  --app-image "$image_dest/$package_name" \
-  --name "$package_name" \
-  --app-version "$(numeric_version)" \
-  --linux-app-release "$(package_release)" \
-  --vendor "$(meta vendor)" \
-  --copyright "$(copyright)" \
-  --description "$(meta description)" \
-  --license-file "$root/LICENSE" \
-  --linux-rpm-license-type "$(meta licence)" \
-  --icon "$root/icons/png/deid-workbench-256.png" \
-  --install-dir "$linux_install_parent" \
-  --linux-package-name "$package_name" \
+linux_package_options
+"$jdk/bin/jpackage" --type rpm "${linux_options[@]}" \
   --linux-app-category "Applications/Science" \
-  --linux-menu-group "Science;MedicalSoftware" \
-  --linux-shortcut \
-  --linux-package-deps gtk3 \
-  --file-associations "$(write_profile_association "$root/icons/png/deid-workbench-256.png")" \
-  --resource-dir "$linux_resources" \
-  --dest "$dist"
+  --linux-rpm-license-type "$(meta licence)" \
+  --linux-package-deps gtk3
 
 rpm_file="$(ls "$dist/$package_name-"*.rpm)"
 log ".rpm: $(du -h "$rpm_file" | cut -f1) $rpm_file ($(elapsed))"
