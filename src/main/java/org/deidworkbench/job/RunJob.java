@@ -123,7 +123,7 @@ public final class RunJob {
         } catch (DeidException e) {
             throw new JobException(JobException.Reason.PROFILE_NOT_APPLICABLE, e.getMessage(), e);
         }
-        boolean scanPass = request.profile().scrubsText();
+        boolean scanPass = request.profile().needsScanPass();
         Map<FileFormat, FileProcessor> processors = new java.util.EnumMap<>(FileFormat.class);
         for (FormatHandler handler : FormatRegistry.handlers()) {
             FileProcessor processor = handler.processor(engine, !scanPass);
