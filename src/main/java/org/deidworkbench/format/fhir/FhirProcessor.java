@@ -41,13 +41,28 @@ final class FhirProcessor implements FileProcessor {
     static final int MAX_LINE_CHARS = 64 * 1024 * 1024;
     private static final int CANCEL_CHECK_EVERY = 256;
 
+    /** JSON Bundles larger than this are read and written entry by entry ({@link JsonBundleStream}). */
+    static final long STREAM_BUNDLES_FROM_BYTES = 16L * 1024 * 1024;
+
     private final Deidentifier engine;
     private final boolean noteIdentifiersWhileTransforming;
+    private final long streamFromBytes;
     private volatile FhirRun run;
 
     FhirProcessor(Deidentifier engine, boolean noteIdentifiersWhileTransforming) {
+        this(engine, noteIdentifiersWhileTransforming, STREAM_BUNDLES_FROM_BYTES);
+    }
+
+    /** @param streamFromBytes the size from which JSON Bundles are streamed (tests lower it) */
+    FhirProcessor(Deidentifier engine, boolean noteIdentifiersWhileTransforming, long streamFromBytes) {
         this.engine = engine;
         this.noteIdentifiersWhileTransforming = noteIdentifiersWhileTransforming;
+        this.streamFromBytes = streamFromBytes;
+    }
+
+    /** Whether the file is a JSON Bundle big enough to be read entry by entry. */
+    private boolean streamed(Path input, FileFormat format) throws IOException {
+        return format == FileFormat.FHIR_JSON && Files.size(input) >= streamFromBytes && JsonBundleStream.isBundle(input);
     }
 
     /** The run's shared FHIR state, made on the first FHIR file (creating HAPI's context costs a second). */
@@ -72,7 +87,8 @@ final class FhirProcessor implements FileProcessor {
     public void scan(Path input, String name, BooleanSupplier cancelled) throws IOException, FormatException {
         FileTally tally = new FileTally(name, false);
         ResourceCleaner cleaner = new ResourceCleaner(run(), false, tally, false);
-        each(input, name, cancelled, tally, (resource, where) -> cleaner.process(resource, where), null);
+        each(input, name, cancelled, tally, (resource, where) -> cleaner.process(resource, where), null,
+                cleaner::entryBase);
     }
 
     @Override
@@ -93,6 +109,8 @@ final class FhirProcessor implements FileProcessor {
                         w.write(newline);
                     });
             w.flush();
+        } else if (streamed(input, format)) {
+            transformStreamed(input, out, cleaner, tally, cancelled);
         } else {
             boolean xml = format == FileFormat.FHIR_XML;
             FhirText text = FhirText.of(Files.readAllBytes(input), xml);
@@ -103,6 +121,50 @@ final class FhirProcessor implements FileProcessor {
         return tally.stats();
     }
 
+    /**
+     * A large JSON Bundle: the shell is cleaned and printed with a placeholder entry, and the cleaned
+     * entries, printed one by one as HAPI prints them inside a Bundle, replace the placeholder.
+     */
+    private void transformStreamed(Path input, OutputStream out, ResourceCleaner cleaner, FileTally tally,
+            BooleanSupplier cancelled) throws IOException, FormatException {
+        FhirText form = FhirText.sniff(input);
+        JsonBundleStream stream = new JsonBundleStream(input);
+        FhirParsing.Dropped dropped = new FhirParsing.Dropped();
+        org.hl7.fhir.r4.model.Bundle shell = stream.shell(dropped);
+        cleaner.process(shell, "");
+        shell.addEntry().setFullUrl(JsonBundleStream.PLACEHOLDER);
+        String[] around = JsonBundleStream.splitAtPlaceholder(FhirParsing.encode(shell, false, form.pretty()));
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        w.write(form.prefix());
+        w.write(lines(around[0], form));
+        boolean[] first = {true};
+        stream.entries((one, n) -> {
+            if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("run cancelled");
+            }
+            cleaner.entryBase(n);
+            cleaner.process(one, "");
+            if (!first[0]) {
+                w.write(form.pretty() ? ", " : ",");
+            }
+            first[0] = false;
+            w.write(lines(JsonBundleStream.entryText(FhirParsing.encode(one, false, form.pretty())), form));
+        });
+        w.write(lines(around[1], form));
+        if (form.finalNewline()) {
+            w.write(form.newline());
+        }
+        w.flush();
+        if (dropped.unknownElements > 0) {
+            tally.warn("FHIR-UNKNOWN-ELEMENT", "", dropped.unknownElements + " element(s) not defined in FHIR R4 were"
+                    + " left out");
+        }
+    }
+
+    private static String lines(String text, FhirText form) {
+        return form.newline().equals("\n") ? text : text.replace("\n", form.newline());
+    }
+
     @Override
     public FilePreview preview(Path input, String name, int maxRecords, BooleanSupplier cancelled)
             throws IOException, FormatException {
@@ -110,22 +172,16 @@ final class FhirProcessor implements FileProcessor {
         ResourceCleaner cleaner = new ResourceCleaner(run(), true, tally, true);
         FileFormat format = FormatDetector.detect(input);
         boolean[] truncated = {false};
-        if (format == FileFormat.FHIR_NDJSON) {
-            try {
-                each(input, name, cancelled, tally, (resource, where) -> {
-                    if (cleaner.previews().size() >= maxRecords) {
-                        truncated[0] = true;
-                        throw new StopReading();
-                    }
-                    cleaner.process(resource, where);
-                }, null);
-            } catch (StopReading stop) {
-                // the preview has its records
-            }
-        } else {
-            boolean xml = format == FileFormat.FHIR_XML;
-            FhirText text = FhirText.of(Files.readAllBytes(input), xml);
-            cleaner.process(parse(text, xml, tally), "");
+        try {
+            each(input, name, cancelled, tally, (resource, where) -> {
+                if (cleaner.previews().size() >= maxRecords) {
+                    truncated[0] = true;
+                    throw new StopReading();
+                }
+                cleaner.process(resource, where);
+            }, null, cleaner::entryBase);
+        } catch (StopReading stop) {
+            // the preview has its records
         }
         List<PreviewRecord> records = cleaner.previews();
         if (records.size() > maxRecords) {
@@ -140,22 +196,15 @@ final class FhirProcessor implements FileProcessor {
     public List<FieldDecision> explain(Path input) throws IOException, FormatException {
         FileTally tally = new FileTally(input.getFileName().toString(), true);
         ResourceCleaner cleaner = new ResourceCleaner(run(), false, tally, false);
-        FileFormat format = FormatDetector.detect(input);
-        if (format == FileFormat.FHIR_NDJSON) {
-            try {
-                each(input, "", () -> false, tally, (resource, where) -> {
-                    if (tally.records >= 1000) {
-                        throw new StopReading();
-                    }
-                    cleaner.process(resource, where);
-                }, null);
-            } catch (StopReading stop) {
-                // a thousand resources show every element path of a bulk export's type
-            }
-        } else {
-            boolean xml = format == FileFormat.FHIR_XML;
-            FhirText text = FhirText.of(Files.readAllBytes(input), xml);
-            cleaner.process(parse(text, xml, tally), "");
+        try {
+            each(input, "", () -> false, tally, (resource, where) -> {
+                if (tally.records >= 1000) {
+                    throw new StopReading();
+                }
+                cleaner.process(resource, where);
+            }, null, cleaner::entryBase);
+        } catch (StopReading stop) {
+            // a thousand resources show every element path a file's resource types use
         }
         return tally.decisions();
     }
@@ -196,7 +245,24 @@ final class FhirProcessor implements FileProcessor {
      */
     private void each(Path input, String name, BooleanSupplier cancelled, FileTally tally, ResourceTask task,
             ResourceSink sink) throws IOException, FormatException {
+        each(input, name, cancelled, tally, task, sink, n -> { });
+    }
+
+    private void each(Path input, String name, BooleanSupplier cancelled, FileTally tally, ResourceTask task,
+            ResourceSink sink, java.util.function.LongConsumer entryBase) throws IOException, FormatException {
         FileFormat format = FormatDetector.detect(input);
+        if (streamed(input, format)) {
+            JsonBundleStream stream = new JsonBundleStream(input);
+            task.accept(stream.shell(new FhirParsing.Dropped()), "");
+            stream.entries((one, n) -> {
+                if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
+                    throw new CancellationException("run cancelled");
+                }
+                entryBase.accept(n);
+                task.accept(one, "");
+            });
+            return;
+        }
         if (format != FileFormat.FHIR_NDJSON) {
             boolean xml = format == FileFormat.FHIR_XML;
             FhirText text = FhirText.of(Files.readAllBytes(input), xml);

@@ -63,6 +63,34 @@ record FhirText(String text, Charset charset, boolean bom, String xmlDeclaration
         return new FhirText(text, charset, bom, declaration, pretty, newline, finalNewline);
     }
 
+    /**
+     * The form of a file too large to read whole: byte order mark, pretty (a line break within its
+     * first 64 KiB), line break style, final newline; {@code text} is empty. JSON only (UTF-8).
+     */
+    static FhirText sniff(java.nio.file.Path file) throws java.io.IOException {
+        byte[] head;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            head = in.readNBytes(64 * 1024);
+        }
+        boolean bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        String text = new String(head, StandardCharsets.UTF_8).strip();
+        boolean pretty = text.indexOf('\n') >= 0;
+        String newline = text.contains("\r\n") ? "\r\n" : "\n";
+        boolean finalNewline;
+        try (java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(file)) {
+            long size = ch.size();
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.position(Math.max(0, size - 1));
+            finalNewline = size > 0 && ch.read(last) == 1 && last.get(0) == '\n';
+        }
+        return new FhirText("", StandardCharsets.UTF_8, bom, null, pretty, newline, finalNewline);
+    }
+
+    /** The text before the body: byte order mark and XML declaration. */
+    String prefix() {
+        return (bom ? "\uFEFF" : "") + (xmlDeclaration == null ? "" : xmlDeclaration + (pretty ? newline : ""));
+    }
+
     /** The cleaned document's bytes in this document's form. */
     byte[] render(String encoded) {
         StringBuilder sb = new StringBuilder(encoded.length() + 64);

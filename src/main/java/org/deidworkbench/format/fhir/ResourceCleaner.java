@@ -597,7 +597,8 @@ final class ResourceCleaner {
         } else {
             p.setValueAsString(after);
         }
-        res.marks.add("PSEUDED");
+        // Not marked on the Bundle: its entries' URLs belong to the entries, and a Bundle cleaned
+        // entry by entry (JsonBundleStream) must come out the same.
         tally.count(IDS_RULE, "pseudonymize");
         return preview ? PreviewField.leaf(path, name, before, after, IDS_RULE, "pseudonymize") : null;
     }
