@@ -16,6 +16,8 @@ import org.deidworkbench.config.ProfileExplainer;
 import org.deidworkbench.config.ProfileLoader;
 import org.deidworkbench.config.ProfileProblem;
 import org.deidworkbench.job.CsvHeaders;
+import org.deidworkbench.job.FileExplanation;
+import org.deidworkbench.model.FieldDecision;
 import org.deidworkbench.job.JobException;
 import org.deidworkbench.model.Profile;
 import org.deidworkbench.model.Rule;
@@ -98,8 +100,8 @@ final class ProfileCommand implements Runnable {
 
     /** {@code deid profile explain}. */
     @Command(name = "explain", mixinStandardHelpOptions = true,
-            description = {"Show which action each column gets and why.",
-                "Without --csv or --columns, lists the rules in the order they are tried."})
+            description = {"Show which action each column or element gets and why.",
+                "Without --csv, --file or --columns, lists the rules in the order they are tried."})
     static final class Explain implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -112,6 +114,10 @@ final class ProfileCommand implements Runnable {
 
         @Option(names = "--columns", split = ",", paramLabel = "NAME", description = "Explain these column names.")
         List<String> columns = new ArrayList<>();
+
+        @Option(names = "--file", paramLabel = "FILE",
+                description = "Explain the fields of these files in any format deid cleans (FHIR: each element path).")
+        List<Path> files = new ArrayList<>();
 
         @Option(names = "--json", description = "Machine-readable output.")
         boolean json;
@@ -134,6 +140,21 @@ final class ProfileCommand implements Runnable {
                     explained.put(csv.toString(), ProfileExplainer.explain(p, CsvHeaders.read(csv)));
                 } catch (JobException e) {
                     throw Failures.of(e);
+                }
+            }
+            Map<String, List<FieldDecision>> fields = new LinkedHashMap<>();
+            for (Path file : files) {
+                try {
+                    fields.put(file.toString(), FileExplanation.explain(p, file));
+                } catch (JobException e) {
+                    throw Failures.of(e);
+                }
+            }
+            if (!fields.isEmpty()) {
+                printFields(out, fields);
+                if (explained.isEmpty()) {
+                    out.flush();
+                    return ExitCode.OK;
                 }
             }
             if (json) {
@@ -171,6 +192,29 @@ final class ProfileCommand implements Runnable {
             }
             out.flush();
             return ExitCode.OK;
+        }
+
+        private void printFields(PrintWriter out, Map<String, List<FieldDecision>> fields) throws IOException {
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                fields.forEach((source, decisions) -> m.put(source, decisions.stream().map(d -> {
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("path", d.path());
+                    f.put("action", d.action());
+                    f.put("rule", d.ruleId());
+                    f.put("subject", d.subject());
+                    f.put("reason", d.reason());
+                    return f;
+                }).toList()));
+                out.println(Json.render(m));
+                return;
+            }
+            fields.forEach((source, decisions) -> {
+                out.println(source + ":");
+                for (FieldDecision d : decisions) {
+                    out.printf("  %-48s %-14s %s%s%n", d.path(), d.action(), d.reason(), d.subject() ? "  [subject]" : "");
+                }
+            });
         }
 
         private static Map<String, Object> toMap(ColumnDecision d) {

@@ -142,6 +142,10 @@ final class ResourceCleaner {
                 }
             }
         }
+        int slot = previews.size();
+        if (preview) {
+            previews.add(null); // a Bundle's record comes before its entries'
+        }
         List<PreviewField> fields = new ArrayList<>();
         PreviewField idField = resourceId(res, resource, resource.fhirType(), false);
         if (idField != null) {
@@ -166,7 +170,7 @@ final class ResourceCleaner {
             }
         }
         if (preview) {
-            previews.add(new PreviewRecord(label, fields));
+            previews.set(slot, new PreviewRecord(label, fields));
         }
         return null;
     }

@@ -161,6 +161,26 @@ class FhirFormatTest {
     }
 
     @Test
+    void previewShowsEachResourceAsATreeBeforeAndAfter() throws Exception {
+        Path in = FhirTestRun.write(dir, "b.json", FhirFixtures.json(FhirFixtures.transaction(), true));
+        var engine = FhirFixtures.engine(FhirFixtures.safeHarbor());
+        FhirProcessor p = new FhirProcessor(engine, false);
+        p.scan(in, "b.json", () -> false);
+        engine.freezeIdentifiers();
+        org.deidworkbench.model.FilePreview preview = p.preview(in, "b.json", 3, () -> false);
+        assertEquals(org.deidworkbench.model.FilePreview.Layout.TREE, preview.layout());
+        assertEquals(List.of("Bundle", "entry 1 (Patient)", "entry 2 (Practitioner)"),
+                preview.records().stream().map(org.deidworkbench.model.PreviewRecord::label).toList());
+        assertTrue(preview.truncated());
+        org.deidworkbench.model.PreviewField name = preview.records().get(1).fields().stream()
+                .filter(f -> f.name().equals("name")).findFirst().orElseThrow().children().stream()
+                .filter(f -> f.name().equals("family")).findFirst().orElseThrow();
+        assertEquals("Quagmire-Blythe", name.original());
+        assertEquals(org.deidworkbench.model.PreviewField.Change.REMOVED, name.change());
+        assertEquals("names", name.ruleId());
+    }
+
+    @Test
     void base64OfAnAttachmentIsDecodedForTheLeakCheck() {
         String b64 = Base64.getEncoder().encodeToString("Hortensia".getBytes(StandardCharsets.UTF_8));
         assertThrows(AssertionError.class, () -> FhirTestRun.assertNoIdentifier("{\"data\":\"" + b64 + "\"}",
