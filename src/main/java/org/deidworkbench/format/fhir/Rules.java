@@ -29,6 +29,8 @@ final class Rules {
     private final Map<String, Integer> byName = new HashMap<>();
     private final Map<String, Integer> byQualifiedName = new HashMap<>();
     private final List<Integer> pathRules = new ArrayList<>();
+    /** Per FHIRPath rule: when it can match anything at all (see {@link Guard}). */
+    private final List<List<Guard>> guards = new ArrayList<>();
     private final ThreadLocal<Evaluator> evaluators;
 
     Rules(FhirSection section) {
@@ -43,8 +45,9 @@ final class Rules {
                 } else {
                     byQualifiedName.putIfAbsent(n.parentType() + "." + n.name(), i);
                 }
-            } else if (s instanceof FhirSelector.FhirPath) {
+            } else if (s instanceof FhirSelector.FhirPath f) {
                 pathRules.add(i);
+                guards.add(Guard.of(f.expression()));
             } else {
                 throw new IllegalStateException("unhandled selector " + s.getClass().getSimpleName());
             }
@@ -101,8 +104,27 @@ final class Rules {
             return;
         }
         Evaluator e = evaluators.get();
+        java.util.Set<String> types = null;
         for (int k = 0; k < pathRules.size(); k++) {
             int index = pathRules.get(k);
+            boolean possible = false;
+            for (Guard g : guards.get(k)) {
+                if (g.type == null) {
+                    possible = g.resourceType == null || g.resourceType.equals(root.fhirType());
+                } else {
+                    if (types == null) {
+                        types = new java.util.HashSet<>();
+                        collectTypes(root, types);
+                    }
+                    possible = types.contains(g.type);
+                }
+                if (possible) {
+                    break;
+                }
+            }
+            if (!possible) {
+                continue; // evaluating it could return nothing; skipping it is only faster
+            }
             List<Base> found;
             try {
                 found = e.engine.evaluate(root, e.expression(k, index));
@@ -112,6 +134,75 @@ final class Rules {
             for (Base b : found) {
                 hits.merge(b, index, Math::min);
             }
+        }
+    }
+
+    private static void collectTypes(Base node, java.util.Set<String> types) {
+        for (org.hl7.fhir.r4.model.Property p : node.children()) {
+            if (p.hasValues()) {
+                for (Base v : p.getValues()) {
+                    if (types.add(v.fhirType()) || !v.isPrimitive()) {
+                        if (!v.isPrimitive()) {
+                            collectTypes(v, types);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * When one branch of a FHIRPath union can match: always, only on one resource type
+     * ({@code Patient.identifier...}), or only where an element of a data type occurs
+     * ({@code descendants().ofType(Identifier)...}). A rule is evaluated when any branch can match.
+     */
+    private record Guard(String resourceType, String type) {
+        private static final java.util.regex.Pattern RESOURCE = java.util.regex.Pattern.compile("([A-Z][A-Za-z]+)\\..*");
+        private static final java.util.regex.Pattern OF_TYPE = java.util.regex.Pattern.compile(
+                "descendants\\(\\)\\.ofType\\(([A-Za-z]+)\\).*");
+
+        private static final java.util.Set<String> SPECIALIZED = java.util.Set.of("Quantity", "Element", "BackboneElement",
+                "Resource", "DomainResource", "Type", "BackboneType");
+
+        static List<Guard> of(String expression) {
+            List<Guard> out = new ArrayList<>();
+            for (String branch : topLevelUnion(expression)) {
+                java.util.regex.Matcher r = RESOURCE.matcher(branch);
+                java.util.regex.Matcher t = OF_TYPE.matcher(branch);
+                if (r.matches() && Fhir.context().getResourceTypes().contains(r.group(1))) {
+                    out.add(new Guard(r.group(1), null));
+                } else if (t.matches() && Character.isUpperCase(t.group(1).charAt(0))
+                        && !SPECIALIZED.contains(t.group(1))) {
+                    // ofType also returns specializations (Age for Quantity): only types without any are guarded.
+                    out.add(new Guard(null, t.group(1)));
+                } else {
+                    out.add(new Guard(null, null));
+                }
+            }
+            return out;
+        }
+
+        /** The branches of a top-level {@code |}, outside parentheses and quotes. */
+        private static List<String> topLevelUnion(String expression) {
+            List<String> out = new ArrayList<>();
+            int depth = 0;
+            boolean quoted = false;
+            int start = 0;
+            for (int i = 0; i < expression.length(); i++) {
+                char c = expression.charAt(i);
+                if (c == '\'') {
+                    quoted = !quoted;
+                } else if (!quoted && c == '(') {
+                    depth++;
+                } else if (!quoted && c == ')') {
+                    depth--;
+                } else if (!quoted && depth == 0 && c == '|') {
+                    out.add(expression.substring(start, i).strip());
+                    start = i + 1;
+                }
+            }
+            out.add(expression.substring(start).strip());
+            return out;
         }
     }
 
