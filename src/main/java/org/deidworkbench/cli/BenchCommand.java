@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.deidworkbench.config.ProfileException;
 import org.deidworkbench.config.ProfileLoader;
 import org.deidworkbench.job.CsvBenchmark;
+import org.deidworkbench.job.FhirBenchmark;
 import org.deidworkbench.job.Folders;
 import org.deidworkbench.job.JobException;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code deid bench}: speed and memory measurements on synthetic data. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory on synthetic data.",
-        subcommands = {BenchCommand.Csv.class})
+        subcommands = {BenchCommand.Csv.class, BenchCommand.Fhir.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -84,6 +85,64 @@ final class BenchCommand implements Runnable {
                 if (dir == null) {
                     Folders.deleteTree(work);
                 }
+            }
+        }
+    }
+
+    /** {@code deid bench fhir}. */
+    @Command(name = "fhir", mixinStandardHelpOptions = true,
+            description = {"Time the FHIR pipeline against a plain HAPI parse + serialize of the same files.",
+                "With --ndjson-mb / --bundle-mb, synthetic files of that size are generated into the input first;"
+                    + " run with a small heap to show streaming, e.g.",
+                "DEID_JAVA_OPTS=-Xmx256m ./deid bench fhir --input /tmp/big --ndjson-mb 600"})
+    static final class Fhir implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of FHIR files (JSON, XML, NDJSON).")
+        Path input;
+
+        @Option(names = {"-p", "--profile"}, defaultValue = "csv-template",
+                description = "Profile (default: ${DEFAULT-VALUE}, which carries fhir-safe-harbor).")
+        String profile;
+
+        @Option(names = "--rounds", defaultValue = "3",
+                description = "Measure this many times and keep the fastest (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--ndjson-mb", defaultValue = "0", description = "First generate a synthetic Observation NDJSON file of this size.")
+        long ndjsonMb;
+
+        @Option(names = "--bundle-mb", defaultValue = "0", description = "First generate one synthetic Bundle of this size.")
+        long bundleMb;
+
+        @Override
+        public Integer call() throws IOException {
+            Path work = Files.createTempDirectory("deid-bench-fhir");
+            try {
+                if (ndjsonMb > 0 || bundleMb > 0) {
+                    FhirBenchmark.generate(input, ndjsonMb * 1_000_000L, bundleMb * 1_000_000L);
+                }
+                FhirBenchmark.Result r = FhirBenchmark.run(input, work, ProfileLoader.read(profile), Math.max(1, rounds));
+                PrintWriter o = spec.commandLine().getOut();
+                double mb = r.bytes() / 1e6;
+                o.printf("files:     %d FHIR files, %,d resources, %.1f MB (largest %.1f MB)%n", r.files(), r.resources(), mb,
+                        r.largestFileBytes() / 1e6);
+                o.printf("baseline:  %.2f s  %,.0f resources/s  %.1f MB/s   (HAPI parse + serialize)%n", r.baselineSeconds(),
+                        r.resources() / r.baselineSeconds(), mb / r.baselineSeconds());
+                o.printf("pipeline:  %.2f s  %,.0f resources/s  %.1f MB/s   (scan + transform)%n", r.pipelineSeconds(),
+                        r.resources() / r.pipelineSeconds(), mb / r.pipelineSeconds());
+                o.printf("ratio:     %.2fx of the baseline (target >= 0.8x)%n", r.ratio());
+                o.printf("heap:      peak %.1f MB of max %.1f MB (largest file is %.1fx the max heap)%n",
+                        r.peakHeapBytes() / 1e6, r.maxHeapBytes() / 1e6, r.largestFileBytes() / (double) r.maxHeapBytes());
+                o.flush();
+                return ExitCode.OK;
+            } catch (ProfileException e) {
+                throw Failures.of(e);
+            } catch (JobException e) {
+                throw Failures.of(e);
+            } finally {
+                Folders.deleteTree(work);
             }
         }
     }

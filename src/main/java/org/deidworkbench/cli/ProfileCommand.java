@@ -100,8 +100,8 @@ final class ProfileCommand implements Runnable {
 
     /** {@code deid profile explain}. */
     @Command(name = "explain", mixinStandardHelpOptions = true,
-            description = {"Show which action each field of a file gets, and why: the decision a run makes.",
-                "Without FILE or --columns, lists the rules in the order they are tried."})
+            description = {"Show which action each field of a file gets (CSV column, FHIR element, ...), and why:",
+                "the decision a run makes. Without FILE or --columns, lists the rules in the order they are tried."})
     static final class Explain implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -118,6 +118,9 @@ final class ProfileCommand implements Runnable {
 
         @Option(names = "--columns", split = ",", paramLabel = "NAME", description = "Explain these column names.")
         List<String> columns = new ArrayList<>();
+
+        @Option(names = "--file", paramLabel = "FILE", description = "Same as FILE (kept for scripts).")
+        List<Path> fileOptions = new ArrayList<>();
 
         @Option(names = "--json", description = "Machine-readable output.")
         boolean json;
@@ -138,6 +141,7 @@ final class ProfileCommand implements Runnable {
             }
             List<Path> all = new ArrayList<>(files);
             all.addAll(csvFiles);
+            all.addAll(fileOptions);
             for (Path file : all) {
                 try {
                     explained.put(file.toString(), PreviewJob.explain(file, loaded));
@@ -172,10 +176,10 @@ final class ProfileCommand implements Runnable {
             } else {
                 explained.forEach((source, decisions) -> {
                     out.println(source + ":");
-                    int width = Math.max(12, Math.min(40, decisions.stream().mapToInt(d -> d.name().length()).max()
+                    int width = Math.max(12, Math.min(48, decisions.stream().mapToInt(d -> d.path().length()).max()
                             .orElse(12)));
                     for (FieldDecision d : decisions) {
-                        out.printf("  %-" + width + "s %-14s %s%s%n", d.name(), d.action(), d.reason(),
+                        out.printf("  %-" + width + "s %-14s %s%s%n", d.path(), d.action(), d.reason(),
                                 d.subject() ? "  [subject]" : "");
                     }
                 });

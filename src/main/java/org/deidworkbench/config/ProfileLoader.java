@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.deidworkbench.model.FhirSection;
 import org.deidworkbench.model.Profile;
 import org.deidworkbench.model.SourceLocation;
 
@@ -30,7 +31,9 @@ public final class ProfileLoader {
     static final int MAX_PROFILE_BYTES = 1 << 20;
 
     private static final String BUILT_IN_PREFIX = "built-in:";
-    private static final List<String> BUILT_IN_NAMES = List.of("csv-template");
+    private static final List<String> BUILT_IN_NAMES = List.of("csv-template", "fhir-safe-harbor");
+    /** The built-in profile whose section a profile without its own {@code fhir:} section gets (decision 0006). */
+    private static final String FHIR_BUILT_IN = "fhir-safe-harbor";
     private static final Map<String, Profile> BUILT_IN_CACHE = new ConcurrentHashMap<>();
 
     private ProfileLoader() {
@@ -95,7 +98,17 @@ public final class ProfileLoader {
                     .thenComparingInt(p -> p.location().column()));
             throw new ProfileException(ProfileException.INVALID, problems);
         }
-        return profile;
+        return withBuiltInSections(profile);
+    }
+
+    /** {@code profile} with the built-in section of every format it has none for (decision 0006). */
+    private static Profile withBuiltInSections(Profile profile) throws ProfileException {
+        if (profile.sections().containsKey(FhirSection.KEY)) {
+            return profile;
+        }
+        FhirSection fhir = builtIn(FHIR_BUILT_IN).section(FhirSection.KEY, FhirSection.class)
+                .orElseThrow(() -> new IllegalStateException("the built-in " + FHIR_BUILT_IN + " has no fhir section"));
+        return profile.withSection(fhir);
     }
 
     /** A built-in profile by name (see {@link #builtInNames()}), read from the classpath. */

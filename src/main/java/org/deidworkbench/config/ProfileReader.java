@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 import org.deidworkbench.model.Action;
 import org.deidworkbench.model.ActionSpec;
 import org.deidworkbench.model.DateShiftSettings;
+import org.deidworkbench.model.FhirSection;
 import org.deidworkbench.model.FieldSelector;
+import org.deidworkbench.model.FormatSection;
 import org.deidworkbench.model.Generalization;
 import org.deidworkbench.model.Profile;
 import org.deidworkbench.model.PseudonymFormat;
@@ -37,7 +39,7 @@ final class ProfileReader {
 
     private static final String KEY_VERSION = "deid-profile";
     private static final List<String> TOP_KEYS = List.of(KEY_VERSION, "name", "description", "subject",
-            "date-shift", "rules", "default");
+            "date-shift", "rules", "default", FhirSection.KEY);
     private static final List<String> SUBJECT_KEYS = List.of("columns", "domain");
     private static final List<String> DATE_SHIFT_KEYS = List.of("min-days", "max-days");
     private static final List<String> SELECTOR_KEYS = List.of("column", "columns", "column-pattern");
@@ -106,6 +108,13 @@ final class ProfileReader {
         DateShiftSettings dateShift = readDateShift(keys.get("date-shift"));
         List<Parsed> rules = readRules(keys.get("rules"));
         DefaultSpec dflt = readDefault(top, keys.get("default"));
+        Map<String, FormatSection> sections = new java.util.TreeMap<>();
+        if (keys.containsKey(FhirSection.KEY)) {
+            FhirSection fhir = new FhirSectionReader(this, source).read(keys.get(FhirSection.KEY));
+            if (fhir != null) {
+                sections.put(FhirSection.KEY, fhir);
+            }
+        }
 
         checkRulesAgainstEachOther(rules);
         List<Rule> ruleList = rules.stream().map(Parsed::rule).collect(Collectors.toList());
@@ -119,7 +128,8 @@ final class ProfileReader {
         if (problems.size() > before || name == null || subject == null || dateShift == null || dflt == null) {
             return null;
         }
-        return new Profile(name, description, ruleList, dflt.spec, dflt.identifier, subject, dateShift, source);
+        return new Profile(name, description, ruleList, dflt.spec, dflt.identifier, subject, dateShift, source,
+                sections);
     }
 
     // ---------------------------------------------------------------- top level
@@ -815,5 +825,49 @@ final class ProfileReader {
 
     private void problem(SourceLocation at, String ruleId, String message) {
         problems.add(new ProfileProblem(at, ruleId, message));
+    }
+
+    // ---------------------------------------------------------------- for the section readers
+    // A format section's rules take the same actions, parameters and flags as the CSV rules; these
+    // delegates let its reader (its own class, e.g. FhirSectionReader) use the one implementation.
+
+    /** Problems so far (a section reader compares counts to tell whether it added one). */
+    int problemCount() {
+        return problems.size();
+    }
+
+    /** Adds a problem at {@code at}. */
+    void report(SourceLocation at, String ruleId, String message) {
+        problem(at, ruleId, message);
+    }
+
+    /** The entries of {@code m} whose keys are {@code known}; every other key is reported. */
+    Map<String, YamlNode.Entry> knownKeys(YamlNode.Mapping m, List<String> known, String where, String id) {
+        return keys(m, known, where, id);
+    }
+
+    /** The action and its parameters of a rule or default, as for CSV rules. */
+    ActionSpec action(YamlNode.Mapping m, Map<String, YamlNode.Entry> keys, String id, String owner, String defaultDomain) {
+        return readAction(m, keys, id, owner, defaultDomain);
+    }
+
+    /** The {@code identifier} flag, defaulting by action as for CSV rules. */
+    Boolean identifierFlag(YamlNode.Entry entry, String id, ActionSpec spec) {
+        return identifier(entry, id, spec);
+    }
+
+    /** Non-blank text of a scalar. */
+    String nonBlankText(YamlNode.Entry entry, String id, String what) {
+        return text(entry, id, what);
+    }
+
+    /** A valid pseudonym domain name. */
+    String domainName(YamlNode.Entry entry, String id) {
+        return domain(entry, id);
+    }
+
+    /** The parameter keys every action may take ({@code domain}, {@code format}, ...). */
+    static List<String> parameterKeys() {
+        return PARAMETER_KEYS;
     }
 }

@@ -104,7 +104,7 @@ public final class PreviewJob {
             this.engine = engine;
             this.throwaway = throwaway;
             this.profileName = profileName;
-            this.scans = engine.profile().scrubsText();
+            this.scans = engine.profile().needsScanPass();
             this.processors = RunJob.processors(engine, scans);
         }
 

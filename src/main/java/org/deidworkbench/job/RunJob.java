@@ -108,7 +108,7 @@ public final class RunJob {
         });
         try {
             Files.createDirectories(work);
-            boolean scanPass = profile.scrubsText();
+            boolean scanPass = profile.needsScanPass();
             Map<FileFormat, FileProcessor> processors = processors(engine, scanPass);
             FileReport[] outcomes = new FileReport[files.size()];
             if (scanPass) {

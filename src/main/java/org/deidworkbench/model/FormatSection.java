@@ -13,4 +13,17 @@ public interface FormatSection {
 
     /** Where the section was read from: the profile's own source or a built-in profile's. */
     String source();
+
+    /**
+     * Every action the section can apply (rules and default), so the engine can check that a
+     * pseudonym domain has one format across the whole profile (decision 0006).
+     */
+    default java.util.List<ActionSpec> actionSpecs() {
+        return java.util.List.of();
+    }
+
+    /** Whether files of this format must all be scanned before any is transformed. */
+    default boolean needsScan() {
+        return false;
+    }
 }

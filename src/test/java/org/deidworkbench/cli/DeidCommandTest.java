@@ -313,6 +313,15 @@ class DeidCommandTest {
     }
 
     @Test
+    void explainShowsTheActionOfEachElementOfAFhirFile() {
+        Result r = deid("profile", "explain", "csv-template", "--file", "sample-data/fhir/patient-100268.xml");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        assertTrue(r.out().matches("(?s).*\\bPatient\\.name\\.family\\s+remove\\s+rule 'names' \\(type HumanName.*"), r::out);
+        assertTrue(r.out().matches("(?s).*\\bPatient\\.identifier\\.value\\s+pseudonymize.*\\[subject\\].*"), r::out);
+        assertTrue(r.out().matches("(?s).*\\bPatient\\.birthDate\\s+generalize.*"), r::out);
+    }
+
+    @Test
     void versionAndHelpWork() {
         Result v = deid("--version");
         assertEquals(ExitCode.OK, v.code());

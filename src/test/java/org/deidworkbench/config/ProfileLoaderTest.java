@@ -191,8 +191,8 @@ class ProfileLoaderTest {
     }
 
     @Test
-    void builtInNamesListTheCsvTemplate() {
-        assertEquals(List.of("csv-template"), ProfileLoader.builtInNames());
+    void builtInNamesListTheCsvTemplateAndFhirSafeHarbor() {
+        assertEquals(List.of("csv-template", "fhir-safe-harbor"), ProfileLoader.builtInNames());
     }
 
     @Test

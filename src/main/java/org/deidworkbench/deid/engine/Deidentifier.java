@@ -69,6 +69,12 @@ public final class Deidentifier {
         }
         // The default action issues pseudonyms too, so it must agree with the rules.
         registerFormat(formats, firstRule, profile.defaultSpec(), "default", profile.source());
+        // So do the format sections: one domain, one format, in the whole profile (decision 0006).
+        for (org.deidworkbench.model.FormatSection section : profile.sections().values()) {
+            for (ActionSpec spec : section.actionSpecs()) {
+                registerFormat(formats, firstRule, spec, section.key() + " section", section.source());
+            }
+        }
         this.subjectFormat = formats.getOrDefault(profile.subject().domain(), PseudonymFormat.DEFAULT);
         this.noSubjectOffset = keys.dates().offsetDays(NO_SUBJECT_KEY, profile.dateShift());
     }
@@ -105,6 +111,16 @@ public final class Deidentifier {
         int offset = keys.dates().offsetDays(domain + ":" + normalized, profile.dateShift());
         subjectOffsets.putIfAbsent(pseudonym, offset);
         return new Subject(pseudonym, offset);
+    }
+
+    /**
+     * A keyed pseudonym of {@code value} in {@code domain} that is <em>not</em> recorded in the
+     * ledger: for values that must be replaced consistently across files and runs but whose number
+     * would only bloat the key file (FHIR resource ids of a bulk export). The key holder can still
+     * recompute it from an original. {@code value} is normalized like every pseudonymized value.
+     */
+    public String keyedValue(String domain, String value, PseudonymFormat format) {
+        return keys.pseudonyms().pseudonym(domain, PseudonymGenerator.normalize(value), format);
     }
 
     /**

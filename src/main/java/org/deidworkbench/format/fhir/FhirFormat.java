@@ -1,0 +1,30 @@
+package org.deidworkbench.format.fhir;
+
+import java.util.Set;
+import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.format.FileFormat;
+import org.deidworkbench.format.FileProcessor;
+import org.deidworkbench.format.FormatHandler;
+
+/**
+ * FHIR R4 resources and Bundles in JSON and XML, and NDJSON bulk exports, cleaned with the
+ * profile's {@code fhir:} section through HAPI FHIR. Stateless; the HAPI context is created on the
+ * first FHIR file, not when the handler is registered.
+ */
+public final class FhirFormat implements FormatHandler {
+
+    @Override
+    public String name() {
+        return "FHIR";
+    }
+
+    @Override
+    public Set<FileFormat> formats() {
+        return Set.of(FileFormat.FHIR_JSON, FileFormat.FHIR_XML, FileFormat.FHIR_NDJSON);
+    }
+
+    @Override
+    public FileProcessor processor(Deidentifier engine, boolean noteIdentifiersWhileTransforming) {
+        return new FhirProcessor(engine, noteIdentifiersWhileTransforming);
+    }
+}

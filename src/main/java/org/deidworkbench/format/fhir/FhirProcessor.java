@@ -1,0 +1,365 @@
+package org.deidworkbench.format.fhir;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.format.FileFormat;
+import org.deidworkbench.format.FileProcessor;
+import org.deidworkbench.format.FileStats;
+import org.deidworkbench.format.FormatDetector;
+import org.deidworkbench.format.FormatException;
+import org.deidworkbench.model.FhirSection;
+import org.deidworkbench.model.FieldDecision;
+import org.deidworkbench.model.FilePreview;
+import org.deidworkbench.model.PreviewRecord;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Applies a profile's {@code fhir:} section to FHIR files: JSON and XML resources and Bundles
+ * (parsed whole; written in the input's character set and layout), and NDJSON bulk exports, read
+ * and written one resource per line so that memory depends on the longest line, not on the file.
+ * A bad NDJSON line is left out and reported by line number; the rest of the file is written.
+ * Thread-safe: one instance serves all FHIR files of a run; the shared state is in {@link FhirRun}.
+ */
+final class FhirProcessor implements FileProcessor {
+
+    /** NDJSON lines longer than this (in characters) are reported and left out. */
+    static final int MAX_LINE_CHARS = 64 * 1024 * 1024;
+    private static final int CANCEL_CHECK_EVERY = 256;
+
+    /** JSON Bundles larger than this are read and written entry by entry ({@link JsonBundleStream}). */
+    static final long STREAM_BUNDLES_FROM_BYTES = 16L * 1024 * 1024;
+
+    private final Deidentifier engine;
+    private final boolean noteIdentifiersWhileTransforming;
+    private final long streamFromBytes;
+    private volatile FhirRun run;
+
+    FhirProcessor(Deidentifier engine, boolean noteIdentifiersWhileTransforming) {
+        this(engine, noteIdentifiersWhileTransforming, STREAM_BUNDLES_FROM_BYTES);
+    }
+
+    /** @param streamFromBytes the size from which JSON Bundles are streamed (tests lower it) */
+    FhirProcessor(Deidentifier engine, boolean noteIdentifiersWhileTransforming, long streamFromBytes) {
+        this.engine = engine;
+        this.noteIdentifiersWhileTransforming = noteIdentifiersWhileTransforming;
+        this.streamFromBytes = streamFromBytes;
+    }
+
+    /** Whether the file is a JSON Bundle big enough to be read entry by entry. */
+    private boolean streamed(Path input, FileFormat format) throws IOException {
+        return format == FileFormat.FHIR_JSON && Files.size(input) >= streamFromBytes && JsonBundleStream.isBundle(input);
+    }
+
+    /** The run's shared FHIR state, made on the first FHIR file (creating HAPI's context costs a second). */
+    private FhirRun run() throws FormatException {
+        FhirRun r = run;
+        if (r == null) {
+            synchronized (this) {
+                r = run;
+                if (r == null) {
+                    FhirSection section = engine.profile().section(FhirSection.KEY, FhirSection.class)
+                            .orElseThrow(() -> new FormatException("FHIR-NO-SECTION", "", "the profile has no fhir"
+                                    + " section; profiles loaded from files get the built-in fhir-safe-harbor one"));
+                    r = new FhirRun(engine, section);
+                    run = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    @Override
+    public void scan(Path input, String name, BooleanSupplier cancelled) throws IOException, FormatException {
+        FileTally tally = new FileTally(name, false);
+        ResourceCleaner cleaner = new ResourceCleaner(run(), false, tally, false);
+        each(input, name, cancelled, tally, (resource, where) -> cleaner.process(resource, where), null,
+                cleaner::entryBase);
+    }
+
+    @Override
+    public FileStats transform(Path input, String name, OutputStream out, BooleanSupplier cancelled)
+            throws IOException, FormatException {
+        if (noteIdentifiersWhileTransforming) {
+            // No scan pass ran: this file's own patients must still be known before its resources.
+            scan(input, name, cancelled);
+        }
+        FileTally tally = new FileTally(name, false);
+        ResourceCleaner cleaner = new ResourceCleaner(run(), true, tally, false);
+        FileFormat format = FormatDetector.detect(input);
+        if (format == FileFormat.FHIR_NDJSON) {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            each(input, name, cancelled, tally, (resource, where) -> cleaner.process(resource, where),
+                    (resource, newline) -> {
+                        w.write(FhirParsing.encode(resource, false, false));
+                        w.write(newline);
+                    });
+            w.flush();
+        } else if (streamed(input, format)) {
+            transformStreamed(input, out, cleaner, tally, cancelled);
+        } else {
+            boolean xml = format == FileFormat.FHIR_XML;
+            FhirText text = FhirText.of(Files.readAllBytes(input), xml);
+            Resource resource = parse(text, xml, tally);
+            cleaner.process(resource, "");
+            out.write(text.render(FhirParsing.encode(resource, xml, text.pretty())));
+        }
+        return tally.stats();
+    }
+
+    /**
+     * A large JSON Bundle: the shell is cleaned and printed with a placeholder entry, and the cleaned
+     * entries, printed one by one as HAPI prints them inside a Bundle, replace the placeholder.
+     */
+    private void transformStreamed(Path input, OutputStream out, ResourceCleaner cleaner, FileTally tally,
+            BooleanSupplier cancelled) throws IOException, FormatException {
+        FhirText form = FhirText.sniff(input);
+        JsonBundleStream stream = new JsonBundleStream(input);
+        FhirParsing.Dropped dropped = new FhirParsing.Dropped();
+        org.hl7.fhir.r4.model.Bundle shell = stream.shell(dropped);
+        cleaner.process(shell, "");
+        shell.addEntry().setFullUrl(JsonBundleStream.PLACEHOLDER);
+        String[] around = JsonBundleStream.splitAtPlaceholder(FhirParsing.encode(shell, false, form.pretty()));
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        w.write(form.prefix());
+        w.write(lines(around[0], form));
+        boolean[] first = {true};
+        stream.entries((one, n) -> {
+            if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("run cancelled");
+            }
+            cleaner.entryBase(n);
+            cleaner.process(one, "");
+            if (!first[0]) {
+                w.write(form.pretty() ? ", " : ",");
+            }
+            first[0] = false;
+            w.write(lines(JsonBundleStream.entryText(FhirParsing.encode(one, false, form.pretty())), form));
+        });
+        w.write(lines(around[1], form));
+        if (form.finalNewline()) {
+            w.write(form.newline());
+        }
+        w.flush();
+        if (dropped.unknownElements > 0) {
+            tally.warn("FHIR-UNKNOWN-ELEMENT", "", dropped.unknownElements + " element(s) not defined in FHIR R4 were"
+                    + " left out");
+        }
+    }
+
+    private static String lines(String text, FhirText form) {
+        return form.newline().equals("\n") ? text : text.replace("\n", form.newline());
+    }
+
+    @Override
+    public FilePreview preview(Path input, String name, int maxRecords, BooleanSupplier cancelled)
+            throws IOException, FormatException {
+        FileTally tally = new FileTally(name, false);
+        ResourceCleaner cleaner = new ResourceCleaner(run(), true, tally, true);
+        FileFormat format = FormatDetector.detect(input);
+        boolean[] truncated = {false};
+        try {
+            each(input, name, cancelled, tally, (resource, where) -> {
+                if (cleaner.previews().size() >= maxRecords) {
+                    truncated[0] = true;
+                    throw new StopReading();
+                }
+                cleaner.process(resource, where);
+            }, null, cleaner::entryBase);
+        } catch (StopReading stop) {
+            // the preview has its records
+        }
+        List<PreviewRecord> records = cleaner.previews();
+        if (records.size() > maxRecords) {
+            truncated[0] = true;
+            records = new ArrayList<>(records.subList(0, maxRecords));
+        }
+        return new FilePreview(format.name(), FilePreview.Layout.TREE, List.of(), records, records.size(), truncated[0],
+                tally.warnings());
+    }
+
+    @Override
+    public List<FieldDecision> explain(Path input) throws IOException, FormatException {
+        FileTally tally = new FileTally(input.getFileName().toString(), true);
+        ResourceCleaner cleaner = new ResourceCleaner(run(), false, tally, false);
+        try {
+            each(input, "", () -> false, tally, (resource, where) -> {
+                if (tally.records >= 1000) {
+                    throw new StopReading();
+                }
+                cleaner.process(resource, where);
+            }, null, cleaner::entryBase);
+        } catch (StopReading stop) {
+            // a thousand resources show every element path a file's resource types use
+        }
+        return tally.decisions();
+    }
+
+    private static Resource parse(FhirText text, boolean xml, FileTally tally) throws FormatException {
+        FhirParsing.Dropped dropped = new FhirParsing.Dropped();
+        Resource r = FhirParsing.parse(text.text(), xml, "", dropped);
+        if (dropped.unknownElements > 0) {
+            tally.warn("FHIR-UNKNOWN-ELEMENT", "", dropped.unknownElements + " element(s) not defined in FHIR R4 were"
+                    + " left out");
+        }
+        return r;
+    }
+
+    // ---------------------------------------------------------------- resource by resource
+
+    private interface ResourceTask {
+        void accept(Resource resource, String where) throws FormatException;
+    }
+
+    private interface ResourceSink {
+        void write(Resource resource, String newline) throws IOException;
+    }
+
+    /** Thrown to stop reading early (previews). */
+    private static final class StopReading extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StopReading() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Calls {@code task} on each resource of a file (each line of NDJSON; the one resource of a JSON
+     * or XML file) and, for NDJSON, hands each cleaned one to {@code sink}. An NDJSON line that
+     * cannot be read or cleaned is reported with its number and left out.
+     */
+    private void each(Path input, String name, BooleanSupplier cancelled, FileTally tally, ResourceTask task,
+            ResourceSink sink) throws IOException, FormatException {
+        each(input, name, cancelled, tally, task, sink, n -> { });
+    }
+
+    private void each(Path input, String name, BooleanSupplier cancelled, FileTally tally, ResourceTask task,
+            ResourceSink sink, java.util.function.LongConsumer entryBase) throws IOException, FormatException {
+        FileFormat format = FormatDetector.detect(input);
+        if (streamed(input, format)) {
+            JsonBundleStream stream = new JsonBundleStream(input);
+            task.accept(stream.shell(new FhirParsing.Dropped()), "");
+            stream.entries((one, n) -> {
+                if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
+                    throw new CancellationException("run cancelled");
+                }
+                entryBase.accept(n);
+                task.accept(one, "");
+            });
+            return;
+        }
+        if (format != FileFormat.FHIR_NDJSON) {
+            boolean xml = format == FileFormat.FHIR_XML;
+            FhirText text = FhirText.of(Files.readAllBytes(input), xml);
+            task.accept(parse(text, xml, tally), "");
+            return;
+        }
+        try (InputStream in = Files.newInputStream(input);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
+                        1 << 16)) {
+            LineReader lines = new LineReader(reader);
+            String line;
+            long n = 0;
+            while ((line = lines.next()) != null) {
+                n++;
+                if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
+                    throw new CancellationException("run cancelled");
+                }
+                String where = "line " + n;
+                if (lines.tooLong()) {
+                    tally.warn("FHIR-LINE-TOO-LONG", where, "the line is longer than " + MAX_LINE_CHARS
+                            + " characters; it was left out");
+                    continue;
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    FhirParsing.Dropped dropped = new FhirParsing.Dropped();
+                    Resource resource = FhirParsing.parse(line, false, where, dropped);
+                    if (dropped.unknownElements > 0) {
+                        tally.warn("FHIR-UNKNOWN-ELEMENT", where, dropped.unknownElements + " element(s) not defined in"
+                                + " FHIR R4 were left out");
+                    }
+                    task.accept(resource, where);
+                    if (sink != null) {
+                        sink.write(resource, lines.newline());
+                    }
+                } catch (FormatException e) {
+                    String at = e.location().startsWith(where) ? e.location() : where
+                            + (e.location().isEmpty() ? "" : ", " + e.location());
+                    tally.warn(e.code(), at, e.getMessage() + "; the line was left out");
+                }
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new FormatException("FHIR-ENCODING", "", "the NDJSON file is not valid UTF-8 text");
+        }
+    }
+
+    /** Lines of at most {@link #MAX_LINE_CHARS} characters; a longer line is skipped and flagged. */
+    private static final class LineReader {
+        private final BufferedReader reader;
+        private final StringBuilder sb = new StringBuilder(8192);
+        private boolean tooLong;
+        private String newline = "\n";
+        private boolean sawNewline;
+
+        LineReader(BufferedReader reader) {
+            this.reader = reader;
+        }
+
+        String next() throws IOException {
+            sb.setLength(0);
+            tooLong = false;
+            int c;
+            boolean any = false;
+            while ((c = reader.read()) >= 0) {
+                any = true;
+                if (c == '\n') {
+                    if (!sawNewline) {
+                        sawNewline = true;
+                        newline = sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r' ? "\r\n" : "\n";
+                    }
+                    break;
+                }
+                if (sb.length() < MAX_LINE_CHARS) {
+                    sb.append((char) c);
+                } else {
+                    tooLong = true;
+                }
+            }
+            if (!any) {
+                return null;
+            }
+            int end = sb.length();
+            if (end > 0 && sb.charAt(end - 1) == '\r') {
+                end--;
+            }
+            return sb.substring(0, end);
+        }
+
+        boolean tooLong() {
+            return tooLong;
+        }
+
+        String newline() {
+            return newline;
+        }
+    }
+}

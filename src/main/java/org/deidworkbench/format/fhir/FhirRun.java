@@ -1,0 +1,97 @@
+package org.deidworkbench.format.fhir;
+
+import ca.uhn.fhir.context.RuntimeSearchParam;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.deid.method.DeidMethod;
+import org.deidworkbench.model.ActionSpec;
+import org.deidworkbench.model.FhirSection;
+import org.deidworkbench.model.Generalization;
+
+/**
+ * What all FHIR files of one run share: the engine, the compiled section, the patient index and the
+ * reference rewriter. Thread-safe.
+ */
+final class FhirRun {
+
+    final Deidentifier engine;
+    final FhirSection section;
+    final Rules rules;
+    final PatientIndex patients = new PatientIndex();
+    final References references;
+    private final Map<String, List<String>> compartmentPaths = new ConcurrentHashMap<>();
+    private final Map<ActionSpec, DeidMethod> methods = new ConcurrentHashMap<>();
+
+    FhirRun(Deidentifier engine, FhirSection section) {
+        this.engine = engine;
+        this.section = section;
+        this.rules = new Rules(section);
+        this.references = new References(engine, section);
+    }
+
+    private final ThreadLocal<org.hl7.fhir.r4.fhirpath.FHIRPathEngine> subjectEngine =
+            ThreadLocal.withInitial(Fhir::newPathEngine);
+    private final ThreadLocal<org.hl7.fhir.r4.fhirpath.ExpressionNode> subjectExpression = new ThreadLocal<>();
+
+    /** The elements the section's {@code subject-id} FHIRPath returns for a Patient. */
+    List<org.hl7.fhir.r4.model.Base> subjectPath(org.hl7.fhir.r4.model.Patient patient) {
+        org.hl7.fhir.r4.fhirpath.FHIRPathEngine e = subjectEngine.get();
+        org.hl7.fhir.r4.fhirpath.ExpressionNode x = subjectExpression.get();
+        if (x == null) {
+            x = e.parse(section.subjectIdPath());
+            subjectExpression.set(x);
+        }
+        return e.evaluate(patient, x);
+    }
+
+    /** The spec that really applies: with {@code dates: year} a date shift keeps the year only. */
+    ActionSpec effective(ActionSpec spec) {
+        return section.yearOnlyDates() && spec.action() == org.deidworkbench.model.Action.SHIFT_DATE
+                ? new ActionSpec.Generalize(Generalization.YEAR) : spec;
+    }
+
+    /** The engine's method for a spec (after {@link #effective}), made once. */
+    DeidMethod method(ActionSpec spec) {
+        return methods.computeIfAbsent(spec, engine::method);
+    }
+
+    /**
+     * Where a resource type points at its patient: the element paths of its search parameters in the
+     * Patient compartment, {@code patient} and {@code subject} first (e.g. {@code Observation.subject},
+     * then {@code Observation.performer}).
+     */
+    List<String> compartmentPaths(String resourceType) {
+        return compartmentPaths.computeIfAbsent(resourceType, type -> {
+            List<RuntimeSearchParam> params = Fhir.context().getResourceDefinition(type)
+                    .getSearchParamsForCompartmentName("Patient");
+            Set<String> ordered = new LinkedHashSet<>();
+            for (String first : List.of("patient", "subject")) {
+                for (RuntimeSearchParam p : params) {
+                    if (p.getName().equals(first)) {
+                        ordered.addAll(simplePaths(p, type));
+                    }
+                }
+            }
+            for (RuntimeSearchParam p : params) {
+                ordered.addAll(simplePaths(p, type));
+            }
+            return List.copyOf(ordered);
+        });
+    }
+
+    private static List<String> simplePaths(RuntimeSearchParam p, String type) {
+        List<String> out = new ArrayList<>();
+        for (String path : p.getPathsSplitForResourceType(type)) {
+            String simple = path.replaceAll("\\.where\\([^)]*\\)", "").replaceAll("\\.as\\([^)]*\\)", "").strip();
+            if (simple.startsWith(type + ".") && simple.matches("[A-Za-z.]+")) {
+                out.add(simple);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,976 @@
+package org.deidworkbench.format.fhir;
+
+import ca.uhn.fhir.util.FhirTerser;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.deid.FieldContext;
+import org.deidworkbench.deid.Subject;
+import org.deidworkbench.deid.UnprocessableValueException;
+import org.deidworkbench.deid.method.DeidMethod;
+import org.deidworkbench.format.FormatException;
+import org.deidworkbench.model.Action;
+import org.deidworkbench.model.ActionSpec;
+import org.deidworkbench.model.FhirRule;
+import org.deidworkbench.model.PreviewField;
+import org.deidworkbench.model.PreviewRecord;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.BackboneElement;
+import org.hl7.fhir.r4.model.BackboneType;
+import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.Base64BinaryType;
+import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Element;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Meta;
+import org.hl7.fhir.r4.model.Narrative;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.PrimitiveType;
+import org.hl7.fhir.r4.model.Property;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.XhtmlType;
+
+/**
+ * Applies a {@code fhir:} section to resources in place: finds each resource's patient, decides
+ * every primitive value by the first rule matching it or an enclosing element, replaces ids and
+ * references, drops extensions the policy does not keep, and marks what was done in
+ * {@code meta.security}. In scan mode it only reads: it indexes patients and notes identifier
+ * values for free-text scrubbing, through the same decisions. Messages name places (paths, entry
+ * numbers, rule ids), never values. Not thread-safe: one per file.
+ */
+final class ResourceCleaner {
+
+    static final String SECURITY_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationValue";
+    private static final Map<String, String> SECURITY_DISPLAY = Map.of("ABSTRED", "abstracted", "MASKED", "masked",
+            "PSEUDED", "pseudonymized", "REDACTED", "redacted");
+    private static final String SUBJECT_RULE = "subject-id";
+    private static final String IDS_RULE = "resource-ids";
+    private static final String EXTENSIONS_RULE = "extensions";
+    private static final String BUNDLE_LINK_RULE = "bundle-links";
+    private static final int SUBJECT_CACHE = 1 << 12;
+
+    private final FhirRun run;
+    private final boolean transform;
+    private final FileTally tally;
+    private final boolean preview;
+    private final FhirTerser terser = Fhir.context().newTerser();
+    private final Map<String, Subject> subjects = new HashMap<>();
+    private final List<PreviewRecord> previews = new ArrayList<>();
+    private String place = "";
+
+    /**
+     * @param transform false to scan only (index patients, note identifiers), true to clean
+     * @param preview whether to build the before/after tree of each resource
+     */
+    ResourceCleaner(FhirRun run, boolean transform, FileTally tally, boolean preview) {
+        this.run = run;
+        this.transform = transform;
+        this.tally = tally;
+        this.preview = preview;
+    }
+
+    /** The preview records made so far (one per resource, a Bundle's shell as its own record). */
+    List<PreviewRecord> previews() {
+        return previews;
+    }
+
+    /**
+     * Scans or cleans one top-level resource (a Bundle with all its entries).
+     *
+     * @param where the resource's place in the file for messages, e.g. {@code line 12}; may be empty
+     */
+    void process(Resource resource, String where) throws FormatException {
+        this.place = where;
+        if (!transform && resource instanceof Bundle b) {
+            indexBundle(b);
+        }
+        if (!transform && resource instanceof Patient p) {
+            indexPatient(p, null);
+        }
+        clean(resource, where.isEmpty() ? resource.fhirType() : where + " (" + resource.fhirType() + ")");
+    }
+
+    // ---------------------------------------------------------------- one resource
+
+    /** Per resource: its patient, rule hits, local ids and what was done to it. */
+    private final class Res {
+        final Resource root;
+        final Subject subject;
+        final IdentityHashMap<Base, Integer> hits = new IdentityHashMap<>();
+        final IdentityHashMap<Base, String> subjectNodes = new IdentityHashMap<>();
+        final Map<String, String> local = new HashMap<>();
+        final TreeSet<String> marks = new TreeSet<>();
+        final String label;
+
+        Res(Resource root, Subject subject, String label) {
+            this.root = root;
+            this.subject = subject;
+            this.label = label;
+        }
+    }
+
+    private PreviewField clean(Resource resource, String label) throws FormatException {
+        tally.records += resource instanceof Bundle ? 0 : 1;
+        Subject subject = subjectOf(resource);
+        Res res = new Res(resource, subject, label);
+        evaluateRules(res, resource);
+        if (resource instanceof Patient p) {
+            SubjectId id = subjectId(p);
+            if (id != null && id.node() != null) {
+                res.subjectNodes.put(id.node(), id.value());
+            }
+        }
+        if (resource instanceof DomainResource dr) {
+            List<Resource> contained = dr.getContained();
+            for (int i = 0; i < contained.size(); i++) {
+                String old = contained.get(i).getIdElement().getIdPart();
+                if (old != null) {
+                    res.local.put(old.startsWith("#") ? old.substring(1) : old, "c" + (i + 1));
+                }
+            }
+        }
+        int slot = previews.size();
+        if (preview) {
+            previews.add(null); // a Bundle's record comes before its entries'
+        }
+        List<PreviewField> fields = new ArrayList<>();
+        PreviewField idField = resourceId(res, resource, resource.fhirType(), false);
+        if (idField != null) {
+            fields.add(idField);
+        }
+        fields.addAll(children(res, resource, resource.fhirType(), Rules.NONE));
+        if (transform && resource instanceof DomainResource dr && dr.hasText() && !dr.getText().hasDiv()) {
+            dr.setText(null);
+        }
+        if (transform && !res.marks.isEmpty()) {
+            Meta meta = resource.getMeta();
+            for (String code : res.marks) {
+                boolean present = meta.getSecurity().stream()
+                        .anyMatch(c -> SECURITY_SYSTEM.equals(c.getSystem()) && code.equals(c.getCode()));
+                if (!present) {
+                    meta.addSecurity(new Coding(SECURITY_SYSTEM, code, SECURITY_DISPLAY.get(code)));
+                    if (preview) {
+                        fields.add(PreviewField.leaf(resource.fhirType() + ".meta.security", "security", null, code,
+                                "marking", "add"));
+                    }
+                }
+            }
+        }
+        if (preview) {
+            previews.set(slot, new PreviewRecord(label, fields));
+        }
+        return null;
+    }
+
+    private void evaluateRules(Res res, Resource resource) throws FormatException {
+        try {
+            if (resource instanceof Bundle b) {
+                // Entries are resources of their own; evaluating over them here would do it twice.
+                List<Bundle.BundleEntryComponent> entries = b.getEntry();
+                b.setEntry(new ArrayList<>());
+                try {
+                    run.rules.evaluate(b, res.hits);
+                } finally {
+                    b.setEntry(entries);
+                }
+            } else {
+                run.rules.evaluate(resource, res.hits);
+            }
+            if (resource instanceof DomainResource dr) {
+                for (Resource c : dr.getContained()) {
+                    run.rules.evaluate(c, res.hits);
+                }
+            }
+        } catch (Rules.RuleFailure e) {
+            throw new FormatException("FHIR-RULE-FAILED", res.label + ", rule '" + e.rule().id() + "'", e.getMessage());
+        }
+    }
+
+    /** The resource's id, replaced by its keyed value (contained resources by their local one). */
+    private PreviewField resourceId(Res res, Resource resource, String path, boolean contained) throws FormatException {
+        String old = resource.getIdElement().getIdPart();
+        if (old == null) {
+            return null;
+        }
+        String now;
+        if (contained) {
+            now = res.local.get(old.startsWith("#") ? old.substring(1) : old);
+        } else if (!References.validId(old)) {
+            throw new FormatException("FHIR-INVALID-ID", res.label + ", " + path + ".id",
+                    "the resource id is not a valid FHIR id (1-64 of A-Z a-z 0-9 - .)");
+        } else {
+            try {
+                now = transform ? run.references.id(resource.fhirType(), old) : old;
+            } catch (DeidException e) {
+                throw new FormatException(e.code(), res.label + ", " + path + ".id", e.getMessage());
+            }
+        }
+        tally.count(IDS_RULE, "pseudonymize");
+        tally.decision(path + ".id", "id", IDS_RULE, "pseudonymize", false,
+                "resource ids and references are keyed (resource-ids: " + run.section.resourceIds().yamlName() + ")");
+        if (transform) {
+            resource.setId(now);
+            res.marks.add("PSEUDED");
+        }
+        return preview ? PreviewField.leaf(path + ".id", "id", old, now, IDS_RULE, "pseudonymize") : null;
+    }
+
+    // ---------------------------------------------------------------- the walk
+
+    /** Walks the children of {@code node}; {@code eff} is the rule decided by the enclosing elements. */
+    private List<PreviewField> children(Res res, Base node, String path, int eff) throws FormatException {
+        List<PreviewField> out = preview ? new ArrayList<>() : null;
+        String parentType = node.fhirType();
+        for (Property property : node.children()) {
+            if (!property.hasValues()) {
+                continue;
+            }
+            String propertyName = property.getName();
+            boolean choice = propertyName.endsWith("[x]");
+            String name = choice ? propertyName.substring(0, propertyName.length() - 3) : propertyName;
+            if (structural(node, name)) {
+                continue;
+            }
+            List<Base> values = property.getValues();
+            if (name.equals("extension") || name.equals("modifierExtension")) {
+                extensions(res, node, name, values, path, eff, out);
+                continue;
+            }
+            if (node instanceof Bundle && name.equals("link")
+                    || node instanceof Bundle.BundleEntryComponent && name.equals("link")) {
+                dropLinks(res, node, path, out);
+                continue;
+            }
+            for (int i = 0; i < values.size(); i++) {
+                Base v = values.get(i);
+                String p = path + "." + name + (values.size() > 1 || property.getMaxCardinality() > 1 ? "[" + i + "]" : "");
+                String choiceName = choice ? name + capitalize(v.fhirType()) : null;
+                PreviewField f = element(res, node, v, name, choiceName, parentType, p, eff);
+                if (out != null && f != null) {
+                    out.add(f);
+                }
+            }
+        }
+        if (node instanceof Reference ref) {
+            PreviewField f = reference(res, ref, path, eff);
+            if (out != null && f != null) {
+                out.add(f);
+            }
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** Children the rules never see: ids, reference strings, extension URLs (each has its own handling). */
+    private static boolean structural(Base node, String name) {
+        return switch (name) {
+            case "id" -> node instanceof Resource || node instanceof Element;
+            case "reference" -> node instanceof Reference;
+            case "url" -> node instanceof Extension;
+            case "versionId" -> node instanceof Meta;
+            case "contained" -> false;
+            default -> false;
+        };
+    }
+
+    private PreviewField element(Res res, Base parent, Base v, String name, String choiceName, String parentType, String path,
+            int eff) throws FormatException {
+        if (v instanceof Resource r) {
+            if (parent instanceof DomainResource dr && dr.getContained().contains(r)) {
+                return contained(res, r, path, eff);
+            }
+            // A resource inside a resource (Bundle entry, Parameters): a record of its own.
+            String label = res.label.startsWith("Bundle") || res.root instanceof Bundle
+                    ? entryLabel(path, r) : res.label + " " + path;
+            clean(r, label);
+            return null;
+        }
+        String type = v.fhirType();
+        int own = run.rules.match(type, name, choiceName, parentType);
+        Integer hit = res.hits.get(v);
+        int rule = Math.min(eff, Math.min(own, hit == null ? Rules.NONE : hit));
+        if (parent instanceof Bundle.BundleEntryComponent || parent instanceof Bundle.BundleEntryRequestComponent
+                || parent instanceof Bundle.BundleEntryResponseComponent) {
+            PreviewField f = bundleUrl(res, parent, name, v, path, rule);
+            if (f != null || isBundleUrl(parent, name)) {
+                return f;
+            }
+        }
+        if (v instanceof PrimitiveType<?> p) {
+            PreviewField leaf = leaf(res, parent, p, name, path, rule);
+            // A primitive's own extensions (FHIR JSON "_birthDate") go through the rules too.
+            List<PreviewField> ext = children(res, p, path, rule);
+            return preview && !ext.isEmpty() ? container(path, name, prepend(leaf, ext)) : leaf;
+        }
+        if (!transform && v instanceof HumanName n) {
+            noteFullName(n, rule);
+        }
+        List<PreviewField> kids = children(res, v, path, rule);
+        return preview ? container(path, name, kids) : null;
+    }
+
+    private PreviewField contained(Res res, Resource r, String path, int eff) throws FormatException {
+        List<PreviewField> kids = new ArrayList<>();
+        PreviewField id = resourceId(res, r, path, true);
+        if (id != null) {
+            kids.add(id);
+        }
+        kids.addAll(children(res, r, path, eff));
+        if (transform && r instanceof DomainResource dr && dr.hasText() && !dr.getText().hasDiv()) {
+            dr.setText(null);
+        }
+        return preview ? container(path, r.fhirType(), kids) : null;
+    }
+
+    /** The first entry's number in the file: 1, or more when a large Bundle is cleaned entry by entry. */
+    private long entryBase = 1;
+
+    /** Numbers entries from {@code first} in labels (the streamed Bundle hands one entry at a time). */
+    void entryBase(long first) {
+        this.entryBase = first;
+    }
+
+    private String entryLabel(String path, Resource r) {
+        int open = path.indexOf("entry[");
+        if (open >= 0) {
+            int close = path.indexOf(']', open);
+            return "entry " + (Long.parseLong(path.substring(open + 6, close)) + entryBase) + " (" + r.fhirType() + ")";
+        }
+        return path + " (" + r.fhirType() + ")";
+    }
+
+    // ---------------------------------------------------------------- leaves
+
+    private PreviewField leaf(Res res, Base parent, PrimitiveType<?> p, String name, String path, int ruleIndex)
+            throws FormatException {
+        String before = p instanceof XhtmlType x ? xhtmlText(x) : p.getValueAsString();
+        if (before == null) {
+            return null;
+        }
+        String typePath = typePath(path);
+        String subjectId = res.subjectNodes.get(p);
+        if (subjectId != null) {
+            return subjectLeaf(res, p, name, path, typePath, subjectId, before);
+        }
+        FhirRule rule = ruleIndex == Rules.NONE ? null : run.rules.rule(ruleIndex);
+        ActionSpec spec = run.effective(rule == null ? run.section.defaultSpec() : rule.spec());
+        String ruleId = rule == null ? "default" : rule.id();
+        String action = spec.action().yamlName();
+        tally.decision(typePath, name, ruleId, action, false,
+                rule == null ? "default action (no rule matched)" : Rules.reason(rule));
+        if (!transform) {
+            boolean identifier = rule == null ? run.section.defaultIdentifier() : rule.identifier();
+            if (identifier && notable(parent, p)) {
+                note(spec, rule == null ? "REDACTED" : rule.label(), before);
+            }
+            return null;
+        }
+        if (rule == null) {
+            tally.unmatched(typePath);
+        }
+        tally.count(ruleId, action);
+        String after = apply(res, parent, p, spec, before, path);
+        if (after == null || !after.equals(before)) {
+            res.marks.add(mark(spec.action()));
+        }
+        return preview ? PreviewField.leaf(path, name, summary(p, before), after == null ? null : summary(p, after), ruleId,
+                action) : null;
+    }
+
+    private PreviewField subjectLeaf(Res res, PrimitiveType<?> p, String name, String path, String typePath,
+            String subjectId, String before) throws FormatException {
+        Subject subject = subject(subjectId);
+        tally.decision(typePath, name, SUBJECT_RULE, "pseudonymize", true,
+                "the patient's subject id: replaced by the patient pseudonym (domain '"
+                        + run.engine.profile().subject().domain() + "'), the same as in CSV and DICOM exports");
+        if (!transform) {
+            run.engine.noteSubject(subjectId, subject);
+            return null;
+        }
+        tally.count(SUBJECT_RULE, "pseudonymize");
+        String after = subject == null ? null : subject.pseudonym();
+        if (after == null) {
+            p.setValue(null);
+        } else {
+            p.setValueAsString(after);
+        }
+        res.marks.add("PSEUDED");
+        return preview ? PreviewField.leaf(path, name, before, after, SUBJECT_RULE, "pseudonymize") : null;
+    }
+
+    /** Applies {@code spec} to a value in place; returns the value written, or {@code null} when removed. */
+    private String apply(Res res, Base parent, PrimitiveType<?> p, ActionSpec spec, String before, String path)
+            throws FormatException {
+        Action action = spec.action();
+        if (action == Action.KEEP) {
+            return before;
+        }
+        if (action == Action.REMOVE || action == Action.EMPTY) {
+            remove(parent, p);
+            return null;
+        }
+        if (p instanceof XhtmlType) {
+            if (action == Action.SCRUB_TEXT && parent instanceof Narrative n) {
+                try {
+                    TextContent.scrubXhtml(n.getDiv(), text -> scrub(res, text, path));
+                } catch (DeidException e) {
+                    throw failure(e, res, path);
+                }
+                return xhtmlText((XhtmlType) p);
+            }
+            remove(parent, p);
+            return null;
+        }
+        if (p instanceof Base64BinaryType b64) {
+            return binary(res, parent, b64, action, path);
+        }
+        String after;
+        try {
+            after = run.method(spec).apply(before, new FieldContext(res.subject, path));
+        } catch (UnprocessableValueException e) {
+            tally.warn(e.code(), res.label + ", " + path, e.getMessage() + "; the value was removed");
+            remove(parent, p);
+            return null;
+        } catch (DeidException e) {
+            throw failure(e, res, path);
+        }
+        if (after == null) {
+            remove(parent, p);
+            return null;
+        }
+        if (after.startsWith("<=") && spec instanceof ActionSpec.Generalize) {
+            // birth-year "<=1935": FHIR dates hold a year, so the limit year itself stands for "90 or older".
+            after = after.substring(2);
+        }
+        if (!after.equals(before)) {
+            try {
+                p.setValueAsString(after);
+            } catch (RuntimeException e) {
+                tally.warn("FHIR-VALUE-INVALID-FOR-TYPE", res.label + ", " + path, spec.action().yamlName()
+                        + " gave a value that is not a valid " + p.fhirType() + "; the value was removed");
+                remove(parent, p);
+                return null;
+            }
+        }
+        return after;
+    }
+
+    /** base64 data: text attachments decoded, scrubbed and re-encoded; binary ones removed unless kept. */
+    private String binary(Res res, Base parent, Base64BinaryType b64, Action action, String path) throws FormatException {
+        String contentType = parent instanceof Attachment a ? a.getContentType()
+                : parent instanceof Binary b ? b.getContentType() : null;
+        if (action != Action.SCRUB_TEXT || !TextContent.isText(contentType)) {
+            if (action == Action.SCRUB_TEXT) {
+                tally.count("binary-attachment", "remove");
+            }
+            remove(parent, b64);
+            return null;
+        }
+        byte[] data = b64.getValue();
+        byte[] scrubbed;
+        try {
+            scrubbed = TextContent.scrubAttachment(data, contentType, text -> scrub(res, text, path));
+        } catch (DeidException e) {
+            throw failure(e, res, path);
+        }
+        if (java.util.Arrays.equals(data, scrubbed)) {
+            return b64.getValueAsString();
+        }
+        b64.setValue(scrubbed);
+        if (parent instanceof Attachment a) {
+            if (a.hasSize()) {
+                a.setSize(scrubbed.length);
+            }
+            a.setHashElement(null);
+        }
+        return b64.getValueAsString();
+    }
+
+    private String scrub(Res res, String text, String path) throws DeidException {
+        return run.method(new ActionSpec.ScrubText()).apply(text, new FieldContext(res.subject, path));
+    }
+
+    private static void remove(Base parent, PrimitiveType<?> p) {
+        if (p instanceof XhtmlType && parent instanceof Narrative n) {
+            n.setDiv(null);
+        } else {
+            p.setValue(null);
+        }
+    }
+
+    private static String xhtmlText(XhtmlType x) {
+        return x.primitiveValue();
+    }
+
+    /** A base64 value is shown by size in previews. */
+    private static String summary(PrimitiveType<?> p, String value) {
+        if (p instanceof Base64BinaryType && value != null) {
+            return "<base64, " + Base64.getDecoder().decode(value.replaceAll("\\s", "")).length + " bytes>";
+        }
+        return value;
+    }
+
+    private static String mark(Action action) {
+        return switch (action) {
+            case PSEUDONYMIZE -> "PSEUDED";
+            case GENERALIZE -> "ABSTRED";
+            case SHIFT_DATE, ENCRYPT, REMAP_UID -> "MASKED";
+            case KEEP, REMOVE, EMPTY, REPLACE, SCRUB_TEXT -> "REDACTED";
+        };
+    }
+
+    private FormatException failure(DeidException e, Res res, String path) {
+        return new FormatException(e.code(), res.label + ", " + path, e.getMessage());
+    }
+
+    // ---------------------------------------------------------------- references and bundle URLs
+
+    private PreviewField reference(Res res, Reference ref, String path, int eff) throws FormatException {
+        String before = ref.getReference();
+        if (before == null) {
+            return null;
+        }
+        if (!transform) {
+            return null;
+        }
+        String after;
+        Action inherited = eff == Rules.NONE ? null : run.rules.rule(eff).action();
+        if (inherited == Action.REMOVE || inherited == Action.EMPTY) {
+            after = null;
+            res.marks.add("REDACTED");
+        } else {
+            after = rewrite(res, before, path + ".reference");
+            res.marks.add("PSEUDED");
+        }
+        ref.setReference(after);
+        ref.setResource(null);
+        tally.count(IDS_RULE, "pseudonymize");
+        return preview ? PreviewField.leaf(path + ".reference", "reference", before, after, IDS_RULE, "pseudonymize") : null;
+    }
+
+    private String rewrite(Res res, String reference, String path) throws FormatException {
+        try {
+            return run.references.rewrite(reference, res.local, (type, query) -> conditional(res, type, query, path));
+        } catch (References.InvalidReference e) {
+            throw new FormatException("FHIR-INVALID-REFERENCE", res.label + ", " + path, e.getMessage());
+        } catch (DeidException e) {
+            throw failure(e, res, path);
+        }
+    }
+
+    private static boolean isBundleUrl(Base parent, String name) {
+        return parent instanceof Bundle.BundleEntryComponent && name.equals("fullUrl")
+                || parent instanceof Bundle.BundleEntryRequestComponent && (name.equals("url") || name.equals("ifNoneExist"))
+                || parent instanceof Bundle.BundleEntryResponseComponent && name.equals("location");
+    }
+
+    /** {@code fullUrl}, {@code request.url}, {@code request.ifNoneExist}, {@code response.location}. */
+    private PreviewField bundleUrl(Res res, Base parent, String name, Base v, String path, int rule) throws FormatException {
+        if (!isBundleUrl(parent, name) || !(v instanceof PrimitiveType<?> p) || p.getValueAsString() == null) {
+            return null;
+        }
+        String before = p.getValueAsString();
+        if (!transform) {
+            return null;
+        }
+        String after;
+        if (name.equals("ifNoneExist")) {
+            String type = null;
+            Base entry = parentEntry(res, parent);
+            if (entry instanceof Bundle.BundleEntryComponent e && e.hasResource()) {
+                type = e.getResource().fhirType();
+            }
+            after = conditionalOrDrop(res, type, before, path);
+        } else {
+            after = rewrite(res, before, path);
+        }
+        if (after == null) {
+            p.setValue(null);
+        } else {
+            p.setValueAsString(after);
+        }
+        // Not marked on the Bundle: its entries' URLs belong to the entries, and a Bundle cleaned
+        // entry by entry (JsonBundleStream) must come out the same.
+        tally.count(IDS_RULE, "pseudonymize");
+        return preview ? PreviewField.leaf(path, name, before, after, IDS_RULE, "pseudonymize") : null;
+    }
+
+    private Base parentEntry(Res res, Base request) {
+        if (res.root instanceof Bundle b) {
+            for (Bundle.BundleEntryComponent e : b.getEntry()) {
+                if (e.getRequest() == request) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String conditionalOrDrop(Res res, String type, String query, String path) throws FormatException {
+        try {
+            return conditional(res, type, query, path);
+        } catch (References.InvalidReference e) {
+            throw new FormatException("FHIR-INVALID-REFERENCE", res.label + ", " + path, e.getMessage());
+        } catch (DeidException e) {
+            throw failure(e, res, path);
+        }
+    }
+
+    /**
+     * The query of a conditional reference or request with its identifier values replaced exactly as
+     * the identifiers themselves are (the patient's MRN by the patient pseudonym), so the condition
+     * still finds the cleaned resource. Other search parameters cannot be matched safely.
+     */
+    private String conditional(Res res, String type, String query, String path)
+            throws References.InvalidReference, DeidException {
+        Map<String, String> params = References.Query.parse(query);
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            String value;
+            if (e.getKey().equals("identifier")) {
+                value = identifierToken(res, type, e.getValue(), path);
+            } else if (e.getKey().equals("_id") && type != null && References.validId(e.getValue())) {
+                value = run.references.id(type, e.getValue());
+            } else {
+                throw new References.InvalidReference("a conditional reference uses search parameter '" + e.getKey()
+                        + "'; only identifier and _id can be de-identified consistently");
+            }
+            if (out.length() > 0) {
+                out.append('&');
+            }
+            out.append(e.getKey()).append('=').append(References.Query.encode(value));
+        }
+        return out.toString();
+    }
+
+    private String identifierToken(Res res, String type, String token, String path)
+            throws References.InvalidReference, DeidException {
+        int bar = token.indexOf('|');
+        String system = bar < 0 ? null : token.substring(0, bar);
+        String value = bar < 0 ? token : token.substring(bar + 1);
+        if ("Patient".equals(type)) {
+            // A known patient (by any of its identifiers) is found after cleaning by its pseudonym,
+            // which replaces its subject id whatever the system.
+            String subjectId = run.patients.subjectId("Patient?identifier=" + token).orElse(null);
+            Subject s = subjectId == null ? null : run.engine.subject(subjectId);
+            if (s != null) {
+                return s.pseudonym();
+            }
+        }
+        // As the identifier itself would be cleaned inside a resource of that type.
+        Identifier probe = new Identifier().setSystem(system).setValue(value);
+        String typePath = (type == null ? "Resource" : type) + ".identifier.value";
+        int rule = Math.min(run.rules.match("Identifier", "identifier", null, type),
+                run.rules.match("string", "value", null, "Identifier"));
+        FhirRule r = rule == Rules.NONE ? null : run.rules.rule(rule);
+        ActionSpec spec = run.effective(r == null ? run.section.defaultSpec() : r.spec());
+        String after = switch (spec.action()) {
+            case KEEP -> value;
+            case REMOVE, EMPTY -> null;
+            default -> run.method(spec).apply(probe.getValue(), new FieldContext(res.subject, typePath));
+        };
+        if (after == null || after.isEmpty()) {
+            throw new References.InvalidReference("the identifier of a conditional reference is removed by rule '"
+                    + (r == null ? "default" : r.id()) + "', so the reference could not resolve");
+        }
+        return (system == null ? "" : system + "|") + after;
+    }
+
+    private void dropLinks(Res res, Base node, String path, List<PreviewField> out) {
+        if (!transform) {
+            return;
+        }
+        if (node instanceof Bundle b) {
+            b.setLink(new ArrayList<>());
+        } else if (node instanceof Bundle.BundleEntryComponent e) {
+            e.setLink(new ArrayList<>());
+        }
+        tally.count(BUNDLE_LINK_RULE, "remove");
+        res.marks.add("REDACTED");
+        if (out != null) {
+            out.add(PreviewField.leaf(path + ".link", "link", "<links>", null, BUNDLE_LINK_RULE, "remove"));
+        }
+    }
+
+    // ---------------------------------------------------------------- extensions
+
+    private void extensions(Res res, Base node, String name, List<Base> values, String path, int eff,
+            List<PreviewField> out) throws FormatException {
+        List<Extension> drop = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            Extension ext = (Extension) values.get(i);
+            String p = path + "." + name + "[" + i + "]";
+            if (!run.section.extensions().keeps(ext.getUrl())) {
+                drop.add(ext);
+                tally.decision(typePath(p), name, EXTENSIONS_RULE, "remove", false,
+                        "extension not kept by the extensions policy (default " + (run.section.extensions().keepByDefault()
+                                ? "keep" : "drop") + ")");
+                if (transform) {
+                    tally.count(EXTENSIONS_RULE, "remove");
+                    res.marks.add("REDACTED");
+                }
+                if (out != null) {
+                    out.add(PreviewField.leaf(p, name, ext.getUrl(), null, EXTENSIONS_RULE, "remove"));
+                }
+                continue;
+            }
+            List<PreviewField> kids = children(res, ext, p, eff);
+            if (transform && !ext.hasValue() && !ext.hasExtension()) {
+                drop.add(ext); // its value was removed by a rule: an extension needs a value or extensions
+            }
+            if (out != null) {
+                out.add(container(p, name, kids));
+            }
+        }
+        if (transform && !drop.isEmpty()) {
+            extensionList(node, name).removeAll(drop);
+        }
+    }
+
+    private static List<Extension> extensionList(Base node, String name) {
+        boolean modifier = name.equals("modifierExtension");
+        if (node instanceof DomainResource dr) {
+            return modifier ? dr.getModifierExtension() : dr.getExtension();
+        }
+        if (modifier && node instanceof BackboneElement be) {
+            return be.getModifierExtension();
+        }
+        if (modifier && node instanceof BackboneType bt) {
+            return bt.getModifierExtension();
+        }
+        if (node instanceof Element e) {
+            return e.getExtension();
+        }
+        throw new IllegalStateException("extensions on " + node.fhirType());
+    }
+
+    // ---------------------------------------------------------------- subjects
+
+    /** A subject id value and the element holding it (replaced by the patient pseudonym). */
+    private record SubjectId(String value, PrimitiveType<?> node) {
+    }
+
+    private Subject subject(String subjectId) throws FormatException {
+        Subject s = subjects.get(subjectId);
+        if (s == null) {
+            try {
+                s = run.engine.subject(subjectId);
+            } catch (DeidException e) {
+                throw new FormatException(e.code(), place, e.getMessage());
+            }
+            if (subjects.size() >= SUBJECT_CACHE) {
+                subjects.clear();
+            }
+            if (s != null) {
+                subjects.put(subjectId, s);
+            }
+        }
+        return s;
+    }
+
+    /** The patient a resource belongs to: the Patient itself, or what its compartment references point at. */
+    private Subject subjectOf(Resource r) throws FormatException {
+        if (r instanceof Patient p) {
+            SubjectId id = subjectId(p);
+            return id == null ? null : subject(id.value());
+        }
+        if (r instanceof Bundle) {
+            return null;
+        }
+        boolean pointsAtPatient = false;
+        for (String path : run.compartmentPaths(r.fhirType())) {
+            for (org.hl7.fhir.instance.model.api.IBase v : terser.getValues(r, path)) {
+                if (!(v instanceof Reference ref)) {
+                    continue;
+                }
+                String reference = ref.getReference();
+                if (reference != null && reference.startsWith("#") && r instanceof DomainResource dr) {
+                    for (Resource c : dr.getContained()) {
+                        String cid = c.getIdElement().getIdPart();
+                        if (c instanceof Patient cp && cid != null && reference.substring(1).equals(cid.replace("#", ""))) {
+                            SubjectId id = subjectId(cp);
+                            if (id != null) {
+                                return subject(id.value());
+                            }
+                        }
+                    }
+                    continue;
+                }
+                String key = run.references.key(reference);
+                if (key != null) {
+                    String subjectId = run.patients.subjectId(key).orElse(null);
+                    if (subjectId != null) {
+                        return subject(subjectId);
+                    }
+                    pointsAtPatient |= "Patient".equals(run.references.type(reference));
+                }
+                if (reference == null && "Patient".equals(ref.getType()) && ref.hasIdentifier()
+                        && ref.getIdentifier().hasValue()) {
+                    return subject(ref.getIdentifier().getValue());
+                }
+            }
+        }
+        if (pointsAtPatient && transform) {
+            tally.warn("FHIR-PATIENT-NOT-FOUND", place.isEmpty() ? r.fhirType() : place + " (" + r.fhirType() + ")",
+                    "the resource refers to a Patient that is not in the input (or is ambiguous); its dates are"
+                            + " shifted by the offset for records without a patient");
+        }
+        return null;
+    }
+
+    /**
+     * The subject id of a Patient: the section's {@code subject-id} FHIRPath, or else the first
+     * identifier typed MR, else the first identifier with a value, else the resource's own
+     * {@code Patient/id} (so a FHIR-only export still shifts each patient's dates by one offset).
+     */
+    private SubjectId subjectId(Patient p) throws FormatException {
+        if (run.section.subjectIdPath() != null) {
+            List<Base> found;
+            try {
+                found = run.subjectPath(p);
+            } catch (RuntimeException e) {
+                throw new FormatException("FHIR-RULE-FAILED", place + ", subject-id",
+                        "the subject-id fhirpath failed on a Patient (" + e.getClass().getSimpleName() + ")");
+            }
+            for (Base b : found) {
+                PrimitiveType<?> node = b instanceof Identifier i ? i.getValueElement()
+                        : b instanceof PrimitiveType<?> pt ? pt : null;
+                if (node != null && node.getValueAsString() != null && !node.getValueAsString().isBlank()) {
+                    return new SubjectId(node.getValueAsString(), node);
+                }
+            }
+        } else {
+            Identifier chosen = null;
+            for (Identifier i : p.getIdentifier()) {
+                if (i.hasValue() && i.getType().getCoding().stream().anyMatch(c -> "MR".equals(c.getCode()))) {
+                    chosen = i;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                chosen = p.getIdentifier().stream().filter(Identifier::hasValue).findFirst().orElse(null);
+            }
+            if (chosen != null) {
+                return new SubjectId(chosen.getValue(), chosen.getValueElement());
+            }
+        }
+        String id = p.getIdElement().getIdPart();
+        return id == null ? null : new SubjectId("Patient/" + id, null);
+    }
+
+    private void indexBundle(Bundle b) throws FormatException {
+        for (Bundle.BundleEntryComponent e : b.getEntry()) {
+            if (e.getResource() instanceof Patient p) {
+                indexPatient(p, e.getFullUrl());
+            } else if (e.getResource() instanceof Bundle nested) {
+                indexBundle(nested);
+            }
+        }
+    }
+
+    /** Records every way the input may refer to this Patient: Patient/id, its fullUrl, its identifiers. */
+    private void indexPatient(Patient p, String fullUrl) throws FormatException {
+        SubjectId id = subjectId(p);
+        if (id == null) {
+            return;
+        }
+        String own = p.getIdElement().getIdPart();
+        if (own != null) {
+            run.patients.put("Patient/" + own, id.value());
+        }
+        String key = run.references.key(fullUrl);
+        if (key != null) {
+            run.patients.put(key, id.value());
+        }
+        for (Identifier i : p.getIdentifier()) {
+            if (i.hasValue()) {
+                run.patients.put("Patient?identifier=" + i.getValue(), id.value());
+                if (i.hasSystem()) {
+                    run.patients.put("Patient?identifier=" + i.getSystem() + "|" + i.getValue(), id.value());
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- identifiers for scrubbing
+
+    /** String-like values outside codings are worth finding again in free text. */
+    private static boolean notable(Base parent, PrimitiveType<?> p) {
+        if (parent instanceof Coding) {
+            return false;
+        }
+        return switch (p.fhirType()) {
+            case "string", "markdown", "date", "dateTime", "uri", "url" -> true;
+            default -> false;
+        };
+    }
+
+    private void note(ActionSpec spec, String label, String value) throws FormatException {
+        try {
+            run.engine.noteIdentifier(spec, label.toUpperCase(Locale.ROOT), value);
+        } catch (DeidException e) {
+            throw new FormatException(e.code(), place, e.getMessage());
+        }
+    }
+
+    /** A name is also written whole in text ("Ann Smith"), not only word by word. */
+    private void noteFullName(HumanName n, int rule) throws FormatException {
+        FhirRule r = rule == Rules.NONE ? null : run.rules.rule(rule);
+        if (r == null || !r.identifier()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        n.getGiven().forEach(g -> {
+            if (g.getValue() != null) {
+                sb.append(g.getValue()).append(' ');
+            }
+        });
+        if (n.getFamily() != null) {
+            sb.append(n.getFamily());
+        }
+        String full = sb.toString().strip();
+        if (!full.isEmpty()) {
+            note(r.spec(), r.label(), full);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static PreviewField container(String path, String name, List<PreviewField> kids) {
+        return new PreviewField(path, name, null, null, PreviewField.Change.UNCHANGED, "", "", kids);
+    }
+
+    private static List<PreviewField> prepend(PreviewField first, List<PreviewField> rest) {
+        List<PreviewField> out = new ArrayList<>();
+        if (first != null) {
+            out.add(first);
+        }
+        out.addAll(rest);
+        return out;
+    }
+
+    /** {@code Patient.name[0].given[1]} as {@code Patient.name.given}. */
+    static String typePath(String path) {
+        return path.replaceAll("\\[\\d+]", "");
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,244 @@
+package org.deidworkbench.format.fhir;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deidworkbench.model.FhirRule;
+import org.deidworkbench.model.FhirSection;
+import org.deidworkbench.model.FhirSelector;
+import org.deidworkbench.model.SourceLocation;
+import org.hl7.fhir.r4.fhirpath.ExpressionNode;
+import org.hl7.fhir.r4.fhirpath.FHIRPathEngine;
+import org.hl7.fhir.r4.model.Base;
+
+/**
+ * The rules of a {@code fhir:} section compiled for matching: type and element selectors in hash
+ * maps, FHIRPath selectors parsed once per thread and evaluated once per resource. "First match
+ * wins" is "lowest rule index wins"; {@link #NONE} means the default applies. Thread-safe; the
+ * per-thread FHIRPath state lives in {@link Evaluator}.
+ */
+final class Rules {
+
+    /** No rule matches: the section's default applies. */
+    static final int NONE = Integer.MAX_VALUE;
+
+    private final List<FhirRule> rules;
+    private final Map<String, Integer> byType = new HashMap<>();
+    private final Map<String, Integer> byName = new HashMap<>();
+    private final Map<String, Integer> byQualifiedName = new HashMap<>();
+    private final List<Integer> pathRules = new ArrayList<>();
+    /** Per FHIRPath rule: when it can match anything at all (see {@link Guard}). */
+    private final List<List<Guard>> guards = new ArrayList<>();
+    private final ThreadLocal<Evaluator> evaluators;
+
+    Rules(FhirSection section) {
+        this.rules = section.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            FhirSelector s = rules.get(i).selector();
+            if (s instanceof FhirSelector.DataType t) {
+                byType.putIfAbsent(t.type(), i);
+            } else if (s instanceof FhirSelector.ElementName n) {
+                if (n.parentType() == null) {
+                    byName.putIfAbsent(n.name(), i);
+                } else {
+                    byQualifiedName.putIfAbsent(n.parentType() + "." + n.name(), i);
+                }
+            } else if (s instanceof FhirSelector.FhirPath f) {
+                pathRules.add(i);
+                guards.add(Guard.of(f.expression()));
+            } else {
+                throw new IllegalStateException("unhandled selector " + s.getClass().getSimpleName());
+            }
+        }
+        this.evaluators = ThreadLocal.withInitial(Evaluator::new);
+    }
+
+    /** The rule at {@code index}. */
+    FhirRule rule(int index) {
+        return rules.get(index);
+    }
+
+    /**
+     * The lowest index of a type or element rule matching an element.
+     *
+     * @param type the element's FHIR type ({@code HumanName}, {@code string})
+     * @param name the element's name without a choice suffix ({@code value}); {@code null} for a resource root
+     * @param choiceName the element's name with its type suffix ({@code valueString}), or {@code null}
+     * @param parentType the FHIR type of the enclosing element or resource
+     */
+    int match(String type, String name, String choiceName, String parentType) {
+        int best = NONE;
+        Integer i = byType.get(type);
+        if (i != null) {
+            best = i;
+        }
+        if (name != null) {
+            best = min(best, byName.get(name));
+            if (choiceName != null) {
+                best = min(best, byName.get(choiceName));
+            }
+            if (parentType != null && !byQualifiedName.isEmpty()) {
+                best = min(best, byQualifiedName.get(parentType + "." + name));
+                if (choiceName != null) {
+                    best = min(best, byQualifiedName.get(parentType + "." + choiceName));
+                }
+            }
+        }
+        return best;
+    }
+
+    private static int min(int best, Integer candidate) {
+        return candidate != null && candidate < best ? candidate : best;
+    }
+
+    /**
+     * Evaluates every FHIRPath rule on {@code root} and adds the elements each returns to
+     * {@code hits}, keeping the lowest rule index per element (identity, not equality).
+     *
+     * @throws RuleFailure when an expression fails on this resource
+     */
+    void evaluate(Base root, IdentityHashMap<Base, Integer> hits) throws RuleFailure {
+        if (pathRules.isEmpty()) {
+            return;
+        }
+        Evaluator e = evaluators.get();
+        java.util.Set<String> types = null;
+        for (int k = 0; k < pathRules.size(); k++) {
+            int index = pathRules.get(k);
+            boolean possible = false;
+            for (Guard g : guards.get(k)) {
+                if (g.type == null) {
+                    possible = g.resourceType == null || g.resourceType.equals(root.fhirType());
+                } else {
+                    if (types == null) {
+                        types = new java.util.HashSet<>();
+                        collectTypes(root, types);
+                    }
+                    possible = types.contains(g.type);
+                }
+                if (possible) {
+                    break;
+                }
+            }
+            if (!possible) {
+                continue; // evaluating it could return nothing; skipping it is only faster
+            }
+            List<Base> found;
+            try {
+                found = e.engine.evaluate(root, e.expression(k, index));
+            } catch (RuntimeException x) {
+                throw new RuleFailure(rules.get(index), x);
+            }
+            for (Base b : found) {
+                hits.merge(b, index, Math::min);
+            }
+        }
+    }
+
+    private static void collectTypes(Base node, java.util.Set<String> types) {
+        for (org.hl7.fhir.r4.model.Property p : node.children()) {
+            if (p.hasValues()) {
+                for (Base v : p.getValues()) {
+                    if (types.add(v.fhirType()) || !v.isPrimitive()) {
+                        if (!v.isPrimitive()) {
+                            collectTypes(v, types);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * When one branch of a FHIRPath union can match: always, only on one resource type
+     * ({@code Patient.identifier...}), or only where an element of a data type occurs
+     * ({@code descendants().ofType(Identifier)...}). A rule is evaluated when any branch can match.
+     */
+    private record Guard(String resourceType, String type) {
+        private static final java.util.regex.Pattern RESOURCE = java.util.regex.Pattern.compile("([A-Z][A-Za-z]+)\\..*");
+        private static final java.util.regex.Pattern OF_TYPE = java.util.regex.Pattern.compile(
+                "descendants\\(\\)\\.ofType\\(([A-Za-z]+)\\).*");
+
+        private static final java.util.Set<String> SPECIALIZED = java.util.Set.of("Quantity", "Element", "BackboneElement",
+                "Resource", "DomainResource", "Type", "BackboneType");
+
+        static List<Guard> of(String expression) {
+            List<Guard> out = new ArrayList<>();
+            for (String branch : topLevelUnion(expression)) {
+                java.util.regex.Matcher r = RESOURCE.matcher(branch);
+                java.util.regex.Matcher t = OF_TYPE.matcher(branch);
+                if (r.matches() && Fhir.context().getResourceTypes().contains(r.group(1))) {
+                    out.add(new Guard(r.group(1), null));
+                } else if (t.matches() && Character.isUpperCase(t.group(1).charAt(0))
+                        && !SPECIALIZED.contains(t.group(1))) {
+                    // ofType also returns specializations (Age for Quantity): only types without any are guarded.
+                    out.add(new Guard(null, t.group(1)));
+                } else {
+                    out.add(new Guard(null, null));
+                }
+            }
+            return out;
+        }
+
+        /** The branches of a top-level {@code |}, outside parentheses and quotes. */
+        private static List<String> topLevelUnion(String expression) {
+            List<String> out = new ArrayList<>();
+            int depth = 0;
+            boolean quoted = false;
+            int start = 0;
+            for (int i = 0; i < expression.length(); i++) {
+                char c = expression.charAt(i);
+                if (c == '\'') {
+                    quoted = !quoted;
+                } else if (!quoted && c == '(') {
+                    depth++;
+                } else if (!quoted && c == ')') {
+                    depth--;
+                } else if (!quoted && depth == 0 && c == '|') {
+                    out.add(expression.substring(start, i).strip());
+                    start = i + 1;
+                }
+            }
+            out.add(expression.substring(start).strip());
+            return out;
+        }
+    }
+
+    /** One thread's FHIRPath engine and parsed expressions. */
+    private final class Evaluator {
+        final FHIRPathEngine engine = Fhir.newPathEngine();
+        final ExpressionNode[] parsed = new ExpressionNode[pathRules.size()];
+
+        ExpressionNode expression(int k, int index) {
+            if (parsed[k] == null) {
+                parsed[k] = engine.parse(((FhirSelector.FhirPath) rules.get(index).selector()).expression());
+            }
+            return parsed[k];
+        }
+    }
+
+    /** A FHIRPath rule failed on a resource (its message never quotes data). */
+    static final class RuleFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient FhirRule rule;
+
+        RuleFailure(FhirRule rule, RuntimeException cause) {
+            super("the fhirpath of rule '" + rule.id() + "' failed on this resource (" + cause.getClass().getSimpleName()
+                    + ")");
+            this.rule = rule;
+        }
+
+        FhirRule rule() {
+            return rule;
+        }
+    }
+
+    /** Readable reason for explain: which rule and where it is written. */
+    static String reason(FhirRule rule) {
+        SourceLocation at = rule.location();
+        return "rule '" + rule.id() + "' (" + rule.selector().describe() + " at "
+                + (at.line() > 0 ? at.file() + ":" + at.line() : at.file()) + ")";
+    }
+}

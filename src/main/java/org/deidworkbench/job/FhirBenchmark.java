@@ -1,0 +1,210 @@
+package org.deidworkbench.job;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.deidworkbench.format.fhir.FhirBaseline;
+import org.deidworkbench.config.LoadedProfile;
+
+/**
+ * Measures the FHIR pipeline against a plain HAPI parse and serialize of the same files (in the
+ * same JVM, after a warm-up of both), and the peak heap of the pipeline; can generate synthetic
+ * NDJSON and single-Bundle files of a given size to show bounded memory. Numbers belong in
+ * {@code performance.md}, never in tests.
+ */
+public final class FhirBenchmark {
+
+    /**
+     * One measurement over a folder.
+     *
+     * @param files FHIR files measured
+     * @param resources resources read (Bundle entries, NDJSON lines)
+     * @param bytes total size of the files
+     * @param baselineSeconds HAPI parse + serialize of every file
+     * @param pipelineSeconds the run's scan and transform phases
+     * @param peakHeapBytes sum of the heap pools' peak usage during the run (an upper bound)
+     * @param maxHeapBytes the JVM's maximum heap
+     * @param largestFileBytes the largest file measured
+     */
+    public record Result(int files, long resources, long bytes, double baselineSeconds, double pipelineSeconds,
+            long peakHeapBytes, long maxHeapBytes, long largestFileBytes) {
+
+        /** Pipeline throughput relative to the baseline. */
+        public double ratio() {
+            return baselineSeconds / pipelineSeconds;
+        }
+    }
+
+    private FhirBenchmark() {
+    }
+
+    /**
+     * Measures the FHIR files under {@code input} ({@code rounds} times, keeping the fastest of each
+     * side), with scratch output in {@code work}.
+     */
+    public static Result run(Path input, Path work, LoadedProfile profile, int rounds) throws IOException, JobException {
+        List<Path> files = fhirFiles(input);
+        long bytes = 0;
+        long largest = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+            largest = Math.max(largest, Files.size(f));
+        }
+        Files.createDirectories(work);
+        // Warm-up: HAPI's context, the structure definitions FHIRPath needs, and the JIT.
+        baseline(files, work);
+        pipeline(input, work.resolve("warm-up"), profile);
+        double bestBaseline = Double.MAX_VALUE;
+        double bestPipeline = Double.MAX_VALUE;
+        long resources = 0;
+        long peak = 0;
+        for (int i = 0; i < rounds; i++) {
+            long t0 = System.nanoTime();
+            resources = baseline(files, work);
+            bestBaseline = Math.min(bestBaseline, (System.nanoTime() - t0) / 1e9);
+            double[] p = pipeline(input, work.resolve("round-" + i), profile);
+            bestPipeline = Math.min(bestPipeline, p[0]);
+            peak = Math.max(peak, (long) p[1]);
+        }
+        return new Result(files.size(), resources, bytes, bestBaseline, bestPipeline, peak,
+                Runtime.getRuntime().maxMemory(), largest);
+    }
+
+    private static List<Path> fhirFiles(Path input) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(input)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                if (FhirBaseline.isFhir(p)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long baseline(List<Path> files, Path work) throws IOException {
+        long n = 0;
+        for (Path f : files) {
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(work.resolve("baseline.out")), 1 << 16)) {
+                n += FhirBaseline.parseAndPrint(f, o);
+            }
+        }
+        return n;
+    }
+
+    /** Wall seconds of scan + transform, and the peak heap of the whole run. */
+    private static double[] pipeline(Path input, Path dir, LoadedProfile profile) throws IOException, JobException {
+        Map<String, Long> start = new ConcurrentHashMap<>();
+        Map<String, Long> end = new ConcurrentHashMap<>();
+        RunListener timing = new RunListener() {
+            private volatile String current;
+
+            @Override
+            public void phase(String name, int files, long phaseBytes) {
+                long now = System.nanoTime();
+                if (current != null) {
+                    end.put(current, now);
+                }
+                start.put(name, now);
+                current = name;
+            }
+        };
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        System.gc();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        Files.createDirectories(dir);
+        new RunJob(new RunRequest(List.of(input), dir.resolve("out"), dir.resolve("out.deidkey"), true,
+                "benchmark-passphrase".toCharArray(), profile, 1), timing).run();
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        double seconds = 0;
+        for (String phase : List.of("scan", "transform")) {
+            if (start.containsKey(phase) && end.containsKey(phase)) {
+                seconds += (end.get(phase) - start.get(phase)) / 1e9;
+            }
+        }
+        Folders.deleteTree(dir);
+        return new double[] {seconds, peak};
+    }
+
+    /**
+     * Writes synthetic FHIR files of about {@code bytes} each into {@code dir}: an NDJSON bulk export
+     * of Observations for 5,000 patients plus their Patients, or one patient's everything as a
+     * single pretty-printed Bundle.
+     */
+    public static void generate(Path dir, long ndjsonBytes, long bundleBytes) throws IOException {
+        Files.createDirectories(dir);
+        Random rng = new Random(42);
+        if (ndjsonBytes > 0) {
+            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("Patient.ndjson"), StandardCharsets.UTF_8)) {
+                for (int p = 0; p < 5000; p++) {
+                    w.write(patient(p, rng, false));
+                    w.write('\n');
+                }
+            }
+            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("Observation.ndjson"), StandardCharsets.UTF_8)) {
+                long written = 0;
+                for (long i = 0; written < ndjsonBytes; i++) {
+                    String line = observation(i, "Patient/p" + rng.nextInt(5000), rng);
+                    w.write(line);
+                    w.write('\n');
+                    written += line.length() + 1;
+                }
+            }
+        }
+        if (bundleBytes > 0) {
+            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("everything-bundle.json"), StandardCharsets.UTF_8)) {
+                w.write("{\n  \"resourceType\": \"Bundle\",\n  \"type\": \"collection\",\n  \"entry\": [\n");
+                w.write("    {\"fullUrl\": \"urn:uuid:00000000-0000-4000-8000-000000000001\", \"resource\": "
+                        + patient(1, rng, true) + "}");
+                long written = 0;
+                for (long i = 0; written < bundleBytes; i++) {
+                    String entry = ",\n    {\"fullUrl\": \"urn:uuid:" + String.format(Locale.ROOT, "%08x-0000-4000-9000-%012x",
+                            i >>> 32, i) + "\", \"resource\": "
+                            + observation(i, "urn:uuid:00000000-0000-4000-8000-000000000001", rng) + "}";
+                    w.write(entry);
+                    written += entry.length();
+                }
+                w.write("\n  ]\n}\n");
+            }
+        }
+    }
+
+    private static String patient(int p, Random rng, boolean uuid) {
+        String[] given = {"Avery", "Jordan", "Maribel", "Tobias", "Lucía", "Zoë"};
+        String[] family = {"Quillfeather", "Marchetti", "Okonkwo-Lind", "Brannigan", "O'Shaughnessy"};
+        return String.format(Locale.ROOT, "{\"resourceType\":\"Patient\",\"id\":\"p%d\",\"identifier\":[{\"type\":{\"coding\":"
+                + "[{\"system\":\"http://terminology.hl7.org/CodeSystem/v2-0203\",\"code\":\"MR\"}]},\"system\":"
+                + "\"http://hospital.example.org/mrn\",\"value\":\"%d\"}],\"name\":[{\"family\":\"%s\",\"given\":[\"%s\"]}],"
+                + "\"telecom\":[{\"system\":\"phone\",\"value\":\"555-%03d-%04d\"}],\"gender\":\"female\",\"birthDate\":\"%s\","
+                + "\"address\":[{\"line\":[\"%d Oak Street\"],\"city\":\"Springfield\",\"state\":\"IL\",\"postalCode\":\"62704\"}]}",
+                p, 200000 + p, family[p % family.length].replace("'", "\\u0027"), given[p % given.length], rng.nextInt(1000),
+                rng.nextInt(10000), LocalDate.of(1930, 1, 1).plusDays(rng.nextInt(30000)), 1 + rng.nextInt(9000));
+    }
+
+    private static String observation(long i, String subject, Random rng) {
+        String[] comments = {"Specimen re-drawn", "hemolysed, repeat requested", "Called result to ward 4B",
+            "Patient Brannigan informed by phone 555-703-7411"};
+        return String.format(Locale.ROOT, "{\"resourceType\":\"Observation\",\"id\":\"o%d\",\"status\":\"final\",\"code\":"
+                + "{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"2345-7\",\"display\":\"Glucose\"}]},\"subject\":"
+                + "{\"reference\":\"%s\"},\"effectiveDateTime\":\"%sT%02d:%02d:00Z\",\"valueQuantity\":{\"value\":%.1f,"
+                + "\"unit\":\"mg/dL\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mg/dL\"},\"note\":[{\"text\":\"%s\"}]}",
+                i, subject, LocalDate.of(2020, 1, 1).plusDays(rng.nextInt(1500)), rng.nextInt(24), rng.nextInt(60),
+                rng.nextDouble() * 200, comments[rng.nextInt(comments.length)]);
+    }
+}

@@ -1,0 +1,190 @@
+package org.deidworkbench.format.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.deidworkbench.format.FormatException;
+import org.deidworkbench.model.Problem;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading and writing: the input's layout and encoding, bad input, attachments, marking, extensions. */
+class FhirFormatTest {
+
+    @TempDir
+    Path dir;
+
+    private String clean(String name, String text) throws Exception {
+        Path in = FhirTestRun.write(dir, name, text);
+        return new String(FhirTestRun.safeHarbor().run(in).get(0), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void prettyInputGivesPrettyOutput() throws Exception {
+        String out = clean("p.json", FhirFixtures.json(FhirFixtures.patient(), true));
+        assertTrue(out.startsWith("{\n  \"resourceType\" : \"Patient\"") || out.startsWith("{\n  \"resourceType\": \"Patient\""));
+    }
+
+    @Test
+    void compactInputGivesCompactOutput() throws Exception {
+        String out = clean("p.json", FhirFixtures.json(FhirFixtures.patient(), false));
+        assertFalse(out.contains("\n"));
+    }
+
+    @Test
+    void sameInputAndKeyGiveIdenticalBytes() throws Exception {
+        String text = FhirFixtures.json(FhirFixtures.transaction(), true);
+        assertEquals(clean("a.json", text), clean("b.json", text));
+    }
+
+    @Test
+    void xmlKeepsItsDeclaredCharacterSet() throws Exception {
+        Patient p = FhirFixtures.patient();
+        p.getText().setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">Zoë Müller</div>");
+        String xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + FhirFixtures.xml(p, true);
+        Path in = dir.resolve("p.xml");
+        Files.write(in, xml.getBytes(Charset.forName("ISO-8859-1")));
+        byte[] out = FhirTestRun.safeHarbor().run(in).get(0);
+        String text = new String(out, Charset.forName("ISO-8859-1"));
+        assertTrue(text.startsWith("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<Patient"));
+        assertTrue(text.contains("Zoë"), "a Latin-1 character is written in Latin-1");
+    }
+
+    @Test
+    void malformedJsonIsAFileErrorThatQuotesNothing() throws Exception {
+        Path in = FhirTestRun.write(dir, "bad.json", "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Hortensia\" \"x\"}]}");
+        FormatException e = assertThrows(FormatException.class, () -> FhirTestRun.safeHarbor().run(in));
+        assertEquals("FHIR-PARSE-ERROR", e.code());
+        assertFalse((e.getMessage() + e.location()).contains("Hortensia"));
+    }
+
+    @Test
+    void unknownResourceTypeIsAFileError() throws Exception {
+        Path in = FhirTestRun.write(dir, "bad.json", "{\"resourceType\":\"Hortensia\",\"id\":\"1\"}");
+        FormatException e = assertThrows(FormatException.class, () -> FhirTestRun.safeHarbor().run(in));
+        assertEquals("FHIR-UNKNOWN-RESOURCE-TYPE", e.code());
+        assertFalse(e.getMessage().contains("Hortensia"));
+    }
+
+    @Test
+    void valueOfTheWrongTypeIsAFileErrorThatQuotesNothing() throws Exception {
+        Path in = FhirTestRun.write(dir, "bad.json", "{\"resourceType\":\"Patient\",\"active\":\"Hortensia\"}");
+        FormatException e = assertThrows(FormatException.class, () -> FhirTestRun.safeHarbor().run(in));
+        assertEquals("FHIR-INVALID-VALUE", e.code());
+        assertFalse((e.getMessage() + e.location()).contains("Hortensia"));
+    }
+
+    @Test
+    void invalidReferenceIsAFileErrorNamingThePlace() throws Exception {
+        Patient p = FhirFixtures.patient();
+        p.addGeneralPractitioner().setReference("Hortensia's doctor");
+        Path in = FhirTestRun.write(dir, "p.json", FhirFixtures.json(p, false));
+        FormatException e = assertThrows(FormatException.class, () -> FhirTestRun.safeHarbor().run(in));
+        assertEquals("FHIR-INVALID-REFERENCE", e.code());
+        assertTrue(e.location().contains("Patient.generalPractitioner"), e.location());
+        assertFalse((e.getMessage() + e.location()).contains("Hortensia"));
+    }
+
+    @Test
+    void badNdjsonLineIsLeftOutAndReportedByNumber() throws Exception {
+        String good = FhirFixtures.json(FhirFixtures.patient(), false);
+        Path in = FhirTestRun.write(dir, "x.ndjson", good + "\n{\"resourceType\":\"Patient\",\"name\":Hortensia}\n" + good + "\n");
+        FhirTestRun run = FhirTestRun.safeHarbor();
+        String out = new String(run.run(in).get(0), StandardCharsets.UTF_8);
+        assertEquals(2, out.lines().count());
+        List<Problem> warnings = run.lastStats.warnings();
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).location().startsWith("line 2"), warnings.get(0).location());
+        assertFalse(warnings.get(0).toString().contains("Hortensia"));
+    }
+
+    @Test
+    void textAttachmentIsScrubbedInsideItsBase64() throws Exception {
+        String out = clean("b.json", FhirFixtures.json(FhirFixtures.transaction(), false));
+        org.hl7.fhir.r4.model.Bundle b = (org.hl7.fhir.r4.model.Bundle) Fhir.context().newJsonParser().parseResource(out);
+        DocumentReference doc = (DocumentReference) b.getEntry().get(4).getResource();
+        String text = new String(doc.getContentFirstRep().getAttachment().getData(), StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("Discharge summary for [NAME]"), "the text is kept around the scrubbed name");
+    }
+
+    @Test
+    void binaryAttachmentIsRemoved() throws Exception {
+        String out = clean("b.json", FhirFixtures.json(FhirFixtures.transaction(), false));
+        org.hl7.fhir.r4.model.Bundle b = (org.hl7.fhir.r4.model.Bundle) Fhir.context().newJsonParser().parseResource(out);
+        DocumentReference doc = (DocumentReference) b.getEntry().get(4).getResource();
+        assertFalse(doc.getContent().get(1).getAttachment().hasData());
+        assertEquals("image/png", doc.getContent().get(1).getAttachment().getContentType());
+    }
+
+    @Test
+    void metaSecurityNamesWhatWasDone() throws Exception {
+        Patient p = (Patient) FhirReferenceTest.parse(clean("p.json", FhirFixtures.json(FhirFixtures.patient(), false))
+                .getBytes(StandardCharsets.UTF_8));
+        List<String> codes = p.getMeta().getSecurity().stream()
+                .filter(c -> c.getSystem().equals(ResourceCleaner.SECURITY_SYSTEM)).map(Coding::getCode).toList();
+        assertEquals(List.of("ABSTRED", "PSEUDED", "REDACTED"), codes);
+    }
+
+    @Test
+    void extensionsOutsideTheKeepListAreDropped() throws Exception {
+        Patient p = (Patient) FhirReferenceTest.parse(clean("p.json", FhirFixtures.json(FhirFixtures.patient(), false))
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex"),
+                p.getExtension().stream().map(e -> e.getUrl()).toList());
+    }
+
+    @Test
+    void birthDateOverEightyNineYearsBecomesTheLimitYear() throws Exception {
+        Patient p = (Patient) FhirReferenceTest.parse(clean("p.json", FhirFixtures.json(FhirFixtures.patient(), false))
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("1936", p.getBirthDateElement().getValueAsString());
+    }
+
+    @Test
+    void narrativeIsScrubbedAndStaysXhtml() throws Exception {
+        Patient p = (Patient) FhirReferenceTest.parse(clean("p.json", FhirFixtures.json(FhirFixtures.patient(), false))
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>[NAME] <b>[NAME]</b>, [ADDRESS], born [DOB]</p></div>",
+                p.getText().getDivAsString());
+    }
+
+    @Test
+    void previewShowsEachResourceAsATreeBeforeAndAfter() throws Exception {
+        Path in = FhirTestRun.write(dir, "b.json", FhirFixtures.json(FhirFixtures.transaction(), true));
+        var engine = FhirFixtures.engine(FhirFixtures.safeHarbor());
+        FhirProcessor p = new FhirProcessor(engine, false);
+        p.scan(in, "b.json", () -> false);
+        engine.freezeIdentifiers();
+        org.deidworkbench.model.FilePreview preview = p.preview(in, "b.json", 3, () -> false);
+        assertEquals(org.deidworkbench.model.FilePreview.Layout.TREE, preview.layout());
+        assertEquals(List.of("Bundle", "entry 1 (Patient)", "entry 2 (Practitioner)"),
+                preview.records().stream().map(org.deidworkbench.model.PreviewRecord::label).toList());
+        assertTrue(preview.truncated());
+        org.deidworkbench.model.PreviewField name = preview.records().get(1).fields().stream()
+                .filter(f -> f.name().equals("name")).findFirst().orElseThrow().children().stream()
+                .filter(f -> f.name().equals("family")).findFirst().orElseThrow();
+        assertEquals("Quagmire-Blythe", name.original());
+        assertEquals(org.deidworkbench.model.PreviewField.Change.REMOVED, name.change());
+        assertEquals("names", name.ruleId());
+    }
+
+    @Test
+    void base64OfAnAttachmentIsDecodedForTheLeakCheck() {
+        String b64 = Base64.getEncoder().encodeToString("Hortensia".getBytes(StandardCharsets.UTF_8));
+        assertThrows(AssertionError.class, () -> FhirTestRun.assertNoIdentifier("{\"data\":\"" + b64 + "\"}",
+                List.of("Hortensia")));
+        assertArrayEquals(new byte[0], new byte[0]);
+    }
+}

@@ -1,0 +1,43 @@
+package org.deidworkbench.format.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** No identifier of the synthetic fixtures survives, in any encoding FHIR files come in. */
+class FhirLeakTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void transactionBundleJsonLeaksNoIdentifier() throws Exception {
+        Path in = FhirTestRun.write(dir, "bundle.json", FhirFixtures.json(FhirFixtures.transaction(), true));
+        String out = new String(FhirTestRun.safeHarbor().run(in).get(0), StandardCharsets.UTF_8);
+        FhirTestRun.assertNoIdentifier(out, FhirFixtures.IDENTIFIERS);
+    }
+
+    @Test
+    void transactionBundleXmlLeaksNoIdentifier() throws Exception {
+        Path in = FhirTestRun.write(dir, "bundle.xml", FhirFixtures.xml(FhirFixtures.transaction(), true));
+        String out = new String(FhirTestRun.safeHarbor().run(in).get(0), StandardCharsets.UTF_8);
+        FhirTestRun.assertNoIdentifier(out, FhirFixtures.IDENTIFIERS);
+    }
+
+    @Test
+    void ndjsonBulkExportLeaksNoIdentifier() throws Exception {
+        List<Resource> bulk = FhirFixtures.bulk();
+        Path in = FhirTestRun.write(dir, "export.ndjson", bulk.stream().map(r -> FhirFixtures.json(r, false))
+                .collect(Collectors.joining("\n", "", "\n")));
+        FhirTestRun run = FhirTestRun.safeHarbor();
+        String out = new String(run.run(in).get(0), StandardCharsets.UTF_8);
+        FhirTestRun.assertNoIdentifier(out, FhirFixtures.IDENTIFIERS);
+        assertEquals(3, out.lines().count());
+    }
+}

@@ -1,0 +1,116 @@
+package org.deidworkbench.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Stream;
+import org.deidworkbench.config.ProfileLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One run over the sample CSV and FHIR exports with one key file: patient 100251 (Tobias Brannigan)
+ * gets the same pseudonym and the same date offset in the CSV output and in the FHIR output.
+ */
+class CrossFormatConsistencyTest {
+
+    private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+    @TempDir
+    static Path dir;
+
+    private static Path out;
+
+    @BeforeAll
+    static void runOnce() throws Exception {
+        Path in = dir.resolve("in");
+        Files.createDirectories(in);
+        copyTree(Path.of("sample-data", "csv"), in.resolve("csv"));
+        copyTree(Path.of("sample-data", "fhir"), in.resolve("fhir"));
+        out = dir.resolve("out");
+        RunResult r = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true,
+                "correct horse battery".toCharArray(), ProfileLoader.read("csv-template"), 2),
+                RunListener.NONE).run();
+        assertTrue(r.allWritten(), () -> r.files().toString());
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+
+    private static List<String> csvLines(String name) throws Exception {
+        return Files.readAllLines(out.resolve("csv").resolve(name), StandardCharsets.UTF_8);
+    }
+
+    private static int row(String inputName, String mrn) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("sample-data", "csv", inputName), StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("," + mrn + ",") || lines.get(i).replace("\uFEFF", "").startsWith(mrn + ",")) {
+                return i;
+            }
+        }
+        throw new AssertionError("patient not in " + inputName);
+    }
+
+    private static JsonNode bundle() throws Exception {
+        try (Stream<Path> files = Files.list(out.resolve("fhir"))) {
+            Path json = files.filter(p -> p.toString().endsWith("_bundle.json")).findFirst().orElseThrow();
+            return new ObjectMapper().readTree(json.toFile());
+        }
+    }
+
+    @Test
+    void patientGetsTheSamePseudonymInCsvAndFhir() throws Exception {
+        String csvPseudonym = csvLines("patients.csv").get(row("patients.csv", "100251")).replace("\uFEFF", "").split(",")[0];
+        JsonNode patient = bundle().get("entry").get(0).get("resource");
+        assertEquals("Patient", patient.get("resourceType").asText());
+        assertEquals(csvPseudonym, patient.get("identifier").get(0).get("value").asText());
+    }
+
+    @Test
+    void encounterGetsTheSameShiftedDateInCsvAndFhir() throws Exception {
+        int r = row("encounters.csv", "100251");
+        String[] csv = csvLines("encounters.csv").get(r).split(",");
+        String encounterPseudonym = csv[0];
+        LocalDate csvAdmit = LocalDate.parse(csv[2], US);
+        JsonNode match = null;
+        for (JsonNode e : bundle().get("entry")) {
+            JsonNode res = e.get("resource");
+            if (res.get("resourceType").asText().equals("Encounter")
+                    && res.get("identifier").get(0).get("value").asText().equals(encounterPseudonym)) {
+                match = res;
+            }
+        }
+        assertTrue(match != null, "the encounter has the same pseudonym in CSV and FHIR");
+        assertEquals(csvAdmit.toString(), match.get("period").get("start").asText());
+        LocalDate original = LocalDate.parse(Files.readAllLines(Path.of("sample-data", "csv", "encounters.csv")).get(r)
+                .split(",")[2], US);
+        assertTrue(!original.equals(csvAdmit), "the date was shifted");
+    }
+
+    @Test
+    void fhirFileNameLosesThePatientsNameAndMrn() throws Exception {
+        try (Stream<Path> files = Files.list(out.resolve("fhir"))) {
+            assertTrue(files.map(p -> p.getFileName().toString())
+                    .noneMatch(n -> n.toLowerCase().contains("brannigan") || n.contains("100251")));
+        }
+    }
+}
