@@ -3,8 +3,8 @@ package org.deidworkbench.job;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import org.deidworkbench.format.FormatException;
-import org.deidworkbench.format.dicom.DicomDumper;
+import org.deidworkbench.dicom.DicomDumper;
+import org.deidworkbench.dicom.DicomFormatException;
 
 /** Looks inside one DICOM file for a person: the listing behind {@code deid dicom dump}. */
 public final class DicomInspection {
@@ -21,7 +21,7 @@ public final class DicomInspection {
     public static void dump(Path file, Writer out) throws JobException {
         try {
             DicomDumper.dump(file, out);
-        } catch (FormatException e) {
+        } catch (DicomFormatException e) {
             // A DICOM format error already names its code, offset and tag path.
             throw new JobException(JobException.Reason.IO_ERROR, file + ": " + e.getMessage(), e);
         } catch (IOException e) {

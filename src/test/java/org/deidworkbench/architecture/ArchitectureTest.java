@@ -68,6 +68,18 @@ class ArchitectureTest {
             .because("formats may import format, deid and model only (DESIGN.md §3)");
 
     @ArchTest
+    static final ArchRule dicomCodecImportsOnlyIoAndJdk = noClasses().that().resideInAPackage(BASE + ".dicom..")
+            .should().dependOnClassesThat().resideOutsideOfPackages(BASE + ".dicom..", BASE + ".io..", "java..")
+            .because("the DICOM codec is a library that knows nothing of de-identification (DESIGN.md §3, decision 0001)");
+
+    @ArchTest
+    static final ArchRule formatDicomImportsCodecFormatEngineAndModel = noClasses().that()
+            .resideInAPackage(BASE + ".format.dicom..")
+            .should().dependOnClassesThat().resideOutsideOfPackages(BASE + ".format.dicom..", BASE + ".format",
+                    BASE + ".dicom..", BASE + ".deid..", BASE + ".model..", "java..", "org.slf4j..")
+            .because("format.dicom applies the engine to the codec and may import dicom, format, deid and model only");
+
+    @ArchTest
     static final ArchRule commonsCsvOnlyInFormatCsv = noClasses().that().resideOutsideOfPackage(BASE + ".format.csv..")
             .should().dependOnClassesThat().resideInAPackage("org.apache.commons.csv..")
             .because("Commons CSV is confined to its adapter package");
