@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.deidworkbench.model.Action;
 import org.deidworkbench.model.ActionSpec;
 import org.deidworkbench.model.DateShiftSettings;
+import org.deidworkbench.model.DicomSection;
 import org.deidworkbench.model.FieldSelector;
 import org.deidworkbench.model.Generalization;
 import org.deidworkbench.model.Profile;
@@ -36,7 +37,7 @@ final class ProfileReader {
 
     private static final String KEY_VERSION = "deid-profile";
     private static final List<String> TOP_KEYS = List.of(KEY_VERSION, "name", "description", "subject",
-            "date-shift", "rules", "default");
+            "date-shift", "rules", "default", DicomSection.KEY);
     private static final List<String> SUBJECT_KEYS = List.of("columns", "domain");
     private static final List<String> DATE_SHIFT_KEYS = List.of("min-days", "max-days");
     private static final List<String> SELECTOR_KEYS = List.of("column", "columns", "column-pattern");
@@ -69,9 +70,20 @@ final class ProfileReader {
     private boolean someRuleInvalid;
 
     ProfileReader(String source, List<ProfileProblem> problems) {
+        this(source, problems, Map.of());
+    }
+
+    /**
+     * @param builtInSections for each format section key, the section node of that format's built-in
+     *     profile, read in place of a section this profile lacks (decision 0006)
+     */
+    ProfileReader(String source, List<ProfileProblem> problems, Map<String, YamlNode.Entry> builtInSections) {
         this.source = source;
         this.problems = problems;
+        this.builtInSections = builtInSections;
     }
+
+    private final Map<String, YamlNode.Entry> builtInSections;
 
     /** A rule as built, with where its selector was written (for "can never match" messages). */
     private record Parsed(Rule rule, SourceLocation selectorAt) {
@@ -109,13 +121,34 @@ final class ProfileReader {
             }
             checkShiftDateHasSubject(subject, rules, dflt);
         }
+        DicomSection dicom = readDicomSection(keys.get(DicomSection.KEY), ruleList, dflt);
         if (problems.size() > before || name == null || subject == null || dateShift == null || dflt == null) {
             return null;
         }
-        return new Profile(name, description, ruleList, dflt.spec, dflt.identifier, subject, dateShift, source);
+        Profile profile = new Profile(name, description, ruleList, dflt.spec, dflt.identifier, subject, dateShift, source);
+        return dicom == null ? profile : profile.withSection(dicom);
     }
 
     // ---------------------------------------------------------------- top level
+
+    /** The profile's {@code dicom:} section, or the built-in one when it has none (null only on problems). */
+    private DicomSection readDicomSection(YamlNode.Entry entry, List<Rule> csvRules, DefaultSpec dflt) {
+        YamlNode.Entry node = entry;
+        String from = source;
+        if (node == null) {
+            node = builtInSections.get(DicomSection.KEY);
+            if (node == null) {
+                return null;
+            }
+            from = node.keyLocation().file();
+        }
+        List<ActionSpec> csvSpecs = new ArrayList<>();
+        csvRules.forEach(r -> csvSpecs.add(r.spec()));
+        if (dflt != null) {
+            csvSpecs.add(dflt.spec);
+        }
+        return new DicomSectionReader(this, from).read(node, csvSpecs);
+    }
 
     private void readVersion(YamlNode.Mapping top, YamlNode.Entry entry) {
         if (entry == null) {
@@ -383,7 +416,7 @@ final class ProfileReader {
      * @param owner "rule" or "default", for messages
      * @param defaultDomain the encrypt domain when none is given (the rule id, or "default")
      */
-    private ActionSpec readAction(YamlNode.Mapping m, Map<String, YamlNode.Entry> keys, String id, String owner,
+    ActionSpec readAction(YamlNode.Mapping m, Map<String, YamlNode.Entry> keys, String id, String owner,
             String defaultDomain) {
         YamlNode.Entry a = keys.get("action");
         List<String> actionNames = actionNames();
@@ -519,14 +552,14 @@ final class ProfileReader {
         };
     }
 
-    private Boolean identifier(YamlNode.Entry entry, String id, ActionSpec spec) {
+    Boolean identifier(YamlNode.Entry entry, String id, ActionSpec spec) {
         if (entry == null) {
             return spec == null ? Boolean.FALSE : identifierByDefault(spec.action());
         }
         return bool(entry, id, "identifier");
     }
 
-    private String domain(YamlNode.Entry entry, String id) {
+    String domain(YamlNode.Entry entry, String id) {
         String d = text(entry, id, entry.key());
         if (d == null) {
             return null;
@@ -727,7 +760,7 @@ final class ProfileReader {
     private final List<SourceLocation> subjectColumnLocations = new ArrayList<>();
     private SourceLocation defaultLocation;
 
-    private Map<String, YamlNode.Entry> keys(YamlNode.Mapping m, List<String> known, String where, String id) {
+    Map<String, YamlNode.Entry> keys(YamlNode.Mapping m, List<String> known, String where, String id) {
         Map<String, YamlNode.Entry> out = new LinkedHashMap<>();
         for (YamlNode.Entry e : m.entries()) {
             if (known.contains(e.key())) {
@@ -750,7 +783,7 @@ final class ProfileReader {
         return false;
     }
 
-    private YamlNode.Mapping mapping(YamlNode.Entry entry, String id, String what) {
+    YamlNode.Mapping mapping(YamlNode.Entry entry, String id, String what) {
         if (what.equals("default")) {
             defaultLocation = entry.keyLocation();
         }
@@ -777,11 +810,11 @@ final class ProfileReader {
     }
 
     /** Non-blank text; numbers and booleans are taken as written ({@code column: no} is the column "no"). */
-    private String text(YamlNode.Entry entry, String id, String what) {
+    String text(YamlNode.Entry entry, String id, String what) {
         return nonBlankScalarText(entry.value(), id, what);
     }
 
-    private String nonBlankScalarText(YamlNode node, String id, String what) {
+    String nonBlankScalarText(YamlNode node, String id, String what) {
         if (node instanceof YamlNode.Scalar s && s.type() != YamlNode.ScalarType.NULL) {
             if (s.text().isBlank()) {
                 problem(node.location(), id, what + " must not be empty");
@@ -794,7 +827,7 @@ final class ProfileReader {
     }
 
     /** Text that may be empty (a replacement value, a prefix), kept exactly as written. */
-    private String scalarText(YamlNode.Entry entry, String id, String what) {
+    String scalarText(YamlNode.Entry entry, String id, String what) {
         YamlNode node = entry.value();
         if (node instanceof YamlNode.Scalar s && s.type() != YamlNode.ScalarType.NULL) {
             return s.text();
@@ -821,7 +854,7 @@ final class ProfileReader {
         return out;
     }
 
-    private Boolean bool(YamlNode.Entry entry, String id, String what) {
+    Boolean bool(YamlNode.Entry entry, String id, String what) {
         if (entry.value() instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.BOOLEAN) {
             return s.bool();
         }
@@ -829,7 +862,7 @@ final class ProfileReader {
         return null;
     }
 
-    private static boolean isNull(YamlNode node) {
+    static boolean isNull(YamlNode node) {
         return node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.NULL;
     }
 
@@ -841,7 +874,12 @@ final class ProfileReader {
         return at.line() > 0 ? "line " + at.line() : at.file();
     }
 
-    private void problem(SourceLocation at, String ruleId, String message) {
+    /** Problems reported so far (section readers compare counts to see whether a part was valid). */
+    int problemCount() {
+        return problems.size();
+    }
+
+    void problem(SourceLocation at, String ruleId, String message) {
         problems.add(new ProfileProblem(at, ruleId, message));
     }
 }

@@ -67,6 +67,11 @@ final class DicomOutput implements AutoCloseable {
 
     /** Copies a bulk value from its source, swapping {@code swapUnit}-byte groups when asked. */
     void copy(BulkData bulk, int swapUnit) throws IOException {
+        copy(bulk, swapUnit, null);
+    }
+
+    /** As {@link #copy(BulkData, int)}, passing each chunk read through {@code filter} (may be null) first. */
+    void copy(BulkData bulk, int swapUnit, BulkFilter filter) throws IOException {
         FileChannel ch = sources.get(bulk.file());
         if (ch == null) {
             ch = FileChannel.open(bulk.file(), StandardOpenOption.READ);
@@ -84,6 +89,9 @@ final class DicomOutput implements AutoCloseable {
             int n = ch.read(bb, at);
             if (n < 0) {
                 throw new IOException("the source file is shorter than a value read from it; was it changed?");
+            }
+            if (filter != null) {
+                filter.filter(copyBuf, carry, n, at - bulk.offset());
             }
             at += n;
             left -= n;

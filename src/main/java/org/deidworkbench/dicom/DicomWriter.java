@@ -316,7 +316,7 @@ public final class DicomWriter {
             o.bytes(b, 0, b.length);
         } else {
             BulkData bulk = e.bulk();
-            o.copy(bulk, bulk.bigEndian() != be ? e.vr().swapUnit() : 1);
+            o.copy(bulk, bulk.bigEndian() != be ? e.vr().swapUnit() : 1, e.filter());
         }
         if ((len & 1) == 1) {
             o.u8(e.vr().paddingByte());

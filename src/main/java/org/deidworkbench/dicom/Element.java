@@ -21,9 +21,15 @@ public final class Element {
     private final List<Dataset> items;
     private final List<Fragment> fragments;
     private final boolean undefinedLength;
+    private final BulkFilter filter;
 
     private Element(int tag, VR vr, byte[] bytes, BulkData bulk, List<Dataset> items, List<Fragment> fragments,
             boolean undefinedLength) {
+        this(tag, vr, bytes, bulk, items, fragments, undefinedLength, null);
+    }
+
+    private Element(int tag, VR vr, byte[] bytes, BulkData bulk, List<Dataset> items, List<Fragment> fragments,
+            boolean undefinedLength, BulkFilter filter) {
         this.tag = tag;
         this.vr = Objects.requireNonNull(vr, "vr");
         this.bytes = bytes;
@@ -31,6 +37,7 @@ public final class Element {
         this.items = items;
         this.fragments = fragments;
         this.undefinedLength = undefinedLength;
+        this.filter = filter;
     }
 
     /** An element whose value is in memory; the array is not copied and must not be changed afterwards. */
@@ -44,6 +51,15 @@ public final class Element {
     /** An element whose value stays in its source file. */
     public static Element ofBulk(int tag, VR vr, BulkData bulk) {
         return new Element(tag, vr, null, Objects.requireNonNull(bulk), null, null, false);
+    }
+
+    /**
+     * An element whose value stays in its source file and is changed by {@code filter} as the writer
+     * copies it (streaming, whatever its size).
+     */
+    public static Element ofBulk(int tag, VR vr, BulkData bulk, BulkFilter filter) {
+        return new Element(tag, vr, null, Objects.requireNonNull(bulk), null, null, false,
+                Objects.requireNonNull(filter, "filter"));
     }
 
     /**
@@ -102,6 +118,11 @@ public final class Element {
         return bulk;
     }
 
+    /** The filter the writer applies to a bulk value as it copies it, or null. */
+    public BulkFilter filter() {
+        return filter;
+    }
+
     /** The items (mutable), or null when this is not a sequence. */
     public List<Dataset> items() {
         return items;
@@ -127,12 +148,12 @@ public final class Element {
 
     /** A copy with another VR and the same value. */
     public Element withVr(VR newVr) {
-        return new Element(tag, newVr, bytes, bulk, items, fragments, undefinedLength);
+        return new Element(tag, newVr, bytes, bulk, items, fragments, undefinedLength, filter);
     }
 
     /** A copy with the same value under another tag. */
     public Element withTag(int newTag) {
-        return new Element(newTag, vr, bytes, bulk, items, fragments, undefinedLength);
+        return new Element(newTag, vr, bytes, bulk, items, fragments, undefinedLength, filter);
     }
 
     /** Describes tag, VR and value shape; never the value itself. */

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FormatHandler;
 import org.deidworkbench.format.csv.CsvFormat;
+import org.deidworkbench.format.dicom.DicomFormat;
 
 /**
  * The formats this version can de-identify: adding a format is one {@code format.<fmt>} package and
@@ -18,7 +19,8 @@ public final class FormatRegistry {
 
     /** One line per format. */
     private static final List<FormatHandler> HANDLERS = List.of(
-            new CsvFormat());
+            new CsvFormat(),
+            new DicomFormat());
 
     private static final Map<FileFormat, FormatHandler> BY_FORMAT = index();
 

@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -48,6 +49,7 @@ import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatDetector;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.FormatHandler;
+import org.deidworkbench.format.WithheldException;
 import org.deidworkbench.keyfile.KeyFileContents;
 import org.deidworkbench.keyfile.KeyFileException;
 import org.deidworkbench.keyfile.KeyFileStore;
@@ -123,7 +125,9 @@ public final class RunJob {
         } catch (DeidException e) {
             throw new JobException(JobException.Reason.PROFILE_NOT_APPLICABLE, e.getMessage(), e);
         }
-        boolean scanPass = request.profile().scrubsText();
+        // A scan pass when any format present needs one (CSV: when the profile scrubs text; DICOM: always).
+        boolean scanPass = files.stream().map(InputFile::format).distinct().map(FormatRegistry::handler)
+                .flatMap(Optional::stream).anyMatch(h -> h.needsScanPass(request.profile()));
         Map<FileFormat, FileProcessor> processors = new java.util.EnumMap<>(FileFormat.class);
         for (FormatHandler handler : FormatRegistry.handlers()) {
             FileProcessor processor = handler.processor(engine, !scanPass);
@@ -279,6 +283,9 @@ public final class RunJob {
         } catch (RuntimeException e) {
             Files.deleteIfExists(part);
             outcomes[f.index()] = internalError(f, e);
+        } catch (WithheldException e) {
+            Files.deleteIfExists(part);
+            outcomes[f.index()] = withheld(f, e);
         } catch (FormatException e) {
             Files.deleteIfExists(part);
             outcomes[f.index()] = failed(f, e.code(), e.location(), e.getMessage());
@@ -307,6 +314,13 @@ public final class RunJob {
         String[] reason = FormatRegistry.withheldReason(f.format());
         return new FileOutcome("", f.format().name(), FileOutcome.Status.QUARANTINED, 0, "", new TreeMap<>(),
                 List.of(new Problem(reason[0], "", "", reason[1])), 0, List.of());
+    }
+
+    /** Read correctly but not safe to release (e.g. burned-in annotation without a redaction): never copied. */
+    private static FileOutcome withheld(InputFile f, WithheldException e) {
+        return new FileOutcome("", f.format().name(), FileOutcome.Status.QUARANTINED, 0, "", new TreeMap<>(),
+                List.of(new Problem(e.code(), "", e.location(), e.getMessage() + "; withheld, never copied")), 0,
+                List.of());
     }
 
     private static FileOutcome withName(FileOutcome o, String name) {

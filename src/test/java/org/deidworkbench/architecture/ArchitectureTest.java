@@ -41,8 +41,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule configImportsOnlyModelAndJackson = noClasses().that().resideInAPackage(BASE + ".config..")
             .should().dependOnClassesThat().resideOutsideOfPackages(BASE + ".model..", BASE + ".config..",
-                    "java..", "com.fasterxml.jackson..", "org.slf4j..")
-            .because("config may import model and Jackson only (DESIGN.md §3)");
+                    BASE + ".dicom..", "java..", "com.fasterxml.jackson..", "org.slf4j..")
+            .because("config may import model and Jackson (DESIGN.md §3), and the DICOM codec's dictionary and"
+                    + " attribute Types to validate a profile's dicom section (decision 0007)");
 
     @ArchTest
     static final ArchRule deidKnowsNoFormatOrUi = noClasses().that().resideInAPackage(BASE + ".deid..")

@@ -191,8 +191,8 @@ class ProfileLoaderTest {
     }
 
     @Test
-    void builtInNamesListTheCsvTemplate() {
-        assertEquals(List.of("csv-template"), ProfileLoader.builtInNames());
+    void builtInNamesListTheCsvTemplateAndDicomBasic() {
+        assertEquals(List.of("csv-template", "dicom-basic"), ProfileLoader.builtInNames());
     }
 
     @Test
