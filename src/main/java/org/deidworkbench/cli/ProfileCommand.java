@@ -16,7 +16,9 @@ import org.deidworkbench.config.ProfileExplainer;
 import org.deidworkbench.config.ProfileLoader;
 import org.deidworkbench.config.ProfileProblem;
 import org.deidworkbench.job.CsvHeaders;
+import org.deidworkbench.job.FileExplanation;
 import org.deidworkbench.job.JobException;
+import org.deidworkbench.model.FieldDecision;
 import org.deidworkbench.model.Profile;
 import org.deidworkbench.model.Rule;
 import picocli.CommandLine;
@@ -98,8 +100,8 @@ final class ProfileCommand implements Runnable {
 
     /** {@code deid profile explain}. */
     @Command(name = "explain", mixinStandardHelpOptions = true,
-            description = {"Show which action each column gets and why.",
-                "Without --csv or --columns, lists the rules in the order they are tried."})
+            description = {"Show which action each column (CSV) or element (DICOM) gets and why.",
+                "Without --csv, --columns or --dicom, lists the rules in the order they are tried."})
     static final class Explain implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -113,11 +115,18 @@ final class ProfileCommand implements Runnable {
         @Option(names = "--columns", split = ",", paramLabel = "NAME", description = "Explain these column names.")
         List<String> columns = new ArrayList<>();
 
+        @Option(names = "--dicom", paramLabel = "FILE",
+                description = "Explain every element of these DICOM files, nested ones included.")
+        List<Path> dicomFiles = new ArrayList<>();
+
         @Option(names = "--json", description = "Machine-readable output.")
         boolean json;
 
         @Override
         public Integer call() throws IOException {
+            if (!dicomFiles.isEmpty()) {
+                return explainFiles();
+            }
             Profile p;
             try {
                 p = ProfileLoader.resolve(profile);
@@ -168,6 +177,48 @@ final class ProfileCommand implements Runnable {
                                 d.subjectColumn() ? "  [subject]" : "");
                     }
                 });
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+
+        /** {@code --dicom}: the decision for every element, from the run's own code. */
+        private int explainFiles() throws IOException {
+            Profile p;
+            try {
+                p = ProfileLoader.resolve(profile);
+            } catch (ProfileException e) {
+                throw Failures.of(e);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            Map<String, Object> all = new LinkedHashMap<>();
+            for (Path file : dicomFiles) {
+                List<FieldDecision> decisions;
+                try {
+                    decisions = FileExplanation.explain(p, file);
+                } catch (JobException e) {
+                    throw Failures.of(e);
+                }
+                if (json) {
+                    all.put(file.toString(), decisions.stream().map(d -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("path", d.path());
+                        m.put("name", d.name());
+                        m.put("rule", d.ruleId());
+                        m.put("action", d.action());
+                        m.put("subject", d.subject());
+                        m.put("reason", d.reason());
+                        return m;
+                    }).toList());
+                } else {
+                    out.println(file + ":");
+                    for (FieldDecision d : decisions) {
+                        out.printf("  %-34s %-30s %-13s %s%n", d.path(), d.name(), d.action(), d.reason());
+                    }
+                }
+            }
+            if (json) {
+                out.println(Json.render(all));
             }
             out.flush();
             return ExitCode.OK;

@@ -89,7 +89,8 @@ final class DicomSectionReader {
         List<DicomRule> rules = readRules(keys.get("rules"), domainFormats);
         List<DicomSection.PrivateElement> safe = readSafePrivate(keys.get("safe-private"));
         List<DicomRedaction> redactions = readRedactions(keys.get("redactions"));
-        if (options != null && !redactions.isEmpty() && !options.contains(DicomOption.CLEAN_PIXEL_DATA)) {
+        if (options != null && redactions != null && !redactions.isEmpty()
+                && !options.contains(DicomOption.CLEAN_PIXEL_DATA)) {
             reader.problem(keys.get("redactions").keyLocation(), null, "redactions need the option clean-pixel-data:"
                     + " true (redacting pixels is what that option records)");
         }
@@ -291,7 +292,7 @@ final class DicomSectionReader {
         if (step.value() == Tag.PATIENT_ID && step.mask() == -1) {
             reader.problem(node.location(), id, "PatientID is the subject id: it is always replaced by the patient's"
                     + " pseudonym in the profile's subject domain, the same as in CSV and FHIR; select a nested"
-                    + " PatientID with a path instead (e.g. OtherPatientIDsSequence/*/PatientID)");
+                    + " PatientID with a path instead (e.g. OtherPatientIDsSequence/PatientID)");
             return null;
         }
         return new Selected(new DicomSelector.Attribute(step, how), node.location(), vrOf(step), tagOf(step));

@@ -38,39 +38,58 @@ public final class DicomReader {
     private static final int ELEMENT_COST = 64;
     private static final int CHUNK = 1 << 20;
 
+    /** Default largest inflated size of a deflated data set spooled to disk (64 GiB). */
+    public static final long DEFAULT_SPOOL_LIMIT = 64L << 30;
+
     private final long bulkThreshold;
     private final int maxDepth;
     private final long memoryBudget;
     private final boolean resolveUn;
+    private final Path spoolFolder;
+    private final long spoolLimit;
 
     /**
      * A reader with the default threshold and depth, a memory budget of a quarter of the maximum
      * heap, and UN elements of standard tags resolved to their dictionary VR.
      */
     public DicomReader() {
-        this(DEFAULT_BULK_THRESHOLD, DEFAULT_MAX_DEPTH, Runtime.getRuntime().maxMemory() / 4, true);
+        this(DEFAULT_BULK_THRESHOLD, DEFAULT_MAX_DEPTH, Runtime.getRuntime().maxMemory() / 4, true, null,
+                DEFAULT_SPOOL_LIMIT);
     }
 
-    private DicomReader(long bulkThreshold, int maxDepth, long memoryBudget, boolean resolveUn) {
+    private DicomReader(long bulkThreshold, int maxDepth, long memoryBudget, boolean resolveUn, Path spoolFolder,
+            long spoolLimit) {
         this.bulkThreshold = bulkThreshold;
         this.maxDepth = maxDepth;
         this.memoryBudget = memoryBudget;
         this.resolveUn = resolveUn;
+        this.spoolFolder = spoolFolder;
+        this.spoolLimit = spoolLimit;
     }
 
     /** A copy that keeps bulk values larger than {@code bytes} in the file ({@code Long.MAX_VALUE}: never). */
     public DicomReader withBulkThreshold(long bytes) {
-        return new DicomReader(bytes, maxDepth, memoryBudget, resolveUn);
+        return new DicomReader(bytes, maxDepth, memoryBudget, resolveUn, spoolFolder, spoolLimit);
     }
 
     /** A copy that rejects sequences nested deeper than {@code depth}. */
     public DicomReader withMaxDepth(int depth) {
-        return new DicomReader(bulkThreshold, depth, memoryBudget, resolveUn);
+        return new DicomReader(bulkThreshold, depth, memoryBudget, resolveUn, spoolFolder, spoolLimit);
     }
 
     /** A copy that rejects files needing more than about {@code bytes} of heap for the result. */
     public DicomReader withMemoryBudget(long bytes) {
-        return new DicomReader(bulkThreshold, maxDepth, bytes, resolveUn);
+        return new DicomReader(bulkThreshold, maxDepth, bytes, resolveUn, spoolFolder, spoolLimit);
+    }
+
+    /**
+     * A copy that inflates deflated data sets read from a path into a spool file in {@code folder}
+     * (default: the system's temporary folder), failing with {@code DICOM-TOO-LARGE} beyond
+     * {@code limit} inflated bytes. The spool holds the file's content in clear: put it where the
+     * input may be, and close the {@link DicomFile} (which deletes it) when done.
+     */
+    public DicomReader withSpool(Path folder, long limit) {
+        return new DicomReader(bulkThreshold, maxDepth, memoryBudget, resolveUn, folder, limit);
     }
 
     /**
@@ -80,7 +99,7 @@ public final class DicomReader {
      * Name sent as UN is still a name. Turn it off only to reproduce a file's VRs exactly.
      */
     public DicomReader withUnResolution(boolean resolve) {
-        return new DicomReader(bulkThreshold, maxDepth, memoryBudget, resolve);
+        return new DicomReader(bulkThreshold, maxDepth, memoryBudget, resolve, spoolFolder, spoolLimit);
     }
 
     /**
@@ -172,14 +191,60 @@ public final class DicomReader {
                 }
                 return new DicomFile(meta, ds, ts != null ? ts : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
             }
+            Path spool = null;
+            java.io.InputStream spooled = null;
             if (ts != null && ts.deflated()) {
-                in = new DicomInput(new InflaterInputStream(in.remainder(), new Inflater(true)), -1);
-                source = null;
+                if (source != null) {
+                    // Inflated to disk, so large values stay references there instead of filling the heap.
+                    spool = spool(in.remainder());
+                    spooled = Files.newInputStream(spool);
+                    in = new DicomInput(spooled, Files.size(spool));
+                    source = spool;
+                } else {
+                    in = new DicomInput(new InflaterInputStream(in.remainder(), new Inflater(true)), -1);
+                }
             }
-            Enc enc = sniff(ts);
-            TransferSyntax effective = effective(ts, enc);
-            readDataset(ds, -1, enc, 0, true);
-            return new DicomFile(meta, ds, effective);
+            try {
+                Enc enc = sniff(ts);
+                TransferSyntax effective = effective(ts, enc);
+                readDataset(ds, -1, enc, 0, true);
+                return new DicomFile(meta, ds, effective, spool);
+            } catch (IOException | DicomFormatException | RuntimeException e) {
+                if (spool != null) {
+                    Files.deleteIfExists(spool);
+                }
+                throw e;
+            } finally {
+                if (spooled != null) {
+                    spooled.close();
+                }
+            }
+        }
+
+        /** Inflates the rest of the input into a new owner-only temporary file; deleted again on any failure. */
+        private Path spool(java.io.InputStream deflated) throws IOException, DicomFormatException {
+            Path spool = spoolFolder == null ? Files.createTempFile("deid-inflated", ".tmp")
+                    : Files.createTempFile(spoolFolder, "deid-inflated", ".tmp");
+            spool.toFile().deleteOnExit();
+            long start = in.position();
+            try (InflaterInputStream inflating = new InflaterInputStream(deflated, new Inflater(true));
+                    java.io.OutputStream out = Files.newOutputStream(spool)) {
+                byte[] chunk = new byte[CHUNK / 4];
+                long total = 0;
+                int n;
+                while ((n = inflating.read(chunk)) > 0) {
+                    total += n;
+                    if (total > spoolLimit) {
+                        throw error(DicomFormatException.TOO_LARGE, start, "the deflated data set inflates to more"
+                                + " than " + spoolLimit + " bytes");
+                    }
+                    out.write(chunk, 0, n);
+                }
+            } catch (IOException | DicomFormatException | RuntimeException e) {
+                Files.deleteIfExists(spool);
+                throw e;
+            }
+            return spool;
         }
 
         private TransferSyntax effective(TransferSyntax declared, Enc enc) {

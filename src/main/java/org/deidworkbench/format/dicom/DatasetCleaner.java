@@ -62,6 +62,7 @@ final class DatasetCleaner {
     private final DicomDictionary dictionary = DicomDictionary.standard();
     private final int[] tags = new int[MAX_DEPTH + 1];
     private final String[] creators = new String[MAX_DEPTH + 1];
+    private final Treatment[] inherited = new Treatment[MAX_DEPTH + 2];
     private final StringBuilder path = new StringBuilder();
 
     private Subject subject;
@@ -127,7 +128,9 @@ final class DatasetCleaner {
                 path.append('/');
             }
             path.append(Tag.toString(tag));
-            Decision d = policy.decide(new DicomPolicy.Place(tags, creators, depth), e.vr(), declared);
+            DicomPolicy.Place place = new DicomPolicy.Place(tags, creators, depth, inherited[depth]);
+            Decision d = policy.decide(place, e.vr(), declared);
+            inherited[depth + 1] = place.inheritedBy(d);
             if (d.treatment() == Treatment.CREATOR) {
                 creatorElements.add(e);
                 path.setLength(pathLength);

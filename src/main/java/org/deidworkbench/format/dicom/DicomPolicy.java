@@ -86,8 +86,21 @@ final class DicomPolicy {
      * @param tags tags of the enclosing sequences, then the element's own
      * @param creators private creator of each (null when not private data)
      * @param depth index of the element in the arrays (0 at the top level)
+     * @param inherited {@code CLEAN} or {@code DUMMY} when an enclosing sequence is cleaned or replaced
+     *     by a dummy as a whole (PS3.15 C or D on a sequence, e.g. Content Sequence), else null
      */
-    record Place(int[] tags, String[] creators, int depth) {
+    record Place(int[] tags, String[] creators, int depth, Treatment inherited) {
+
+        /** A place inside no cleaned or dummied sequence. */
+        Place(int[] tags, String[] creators, int depth) {
+            this(tags, creators, depth, null);
+        }
+
+        /** What the items of a sequence decided {@code d} at this place inherit. */
+        Treatment inheritedBy(Decision d) {
+            return d.treatment() == Treatment.CLEAN || d.treatment() == Treatment.DUMMY ? d.treatment() : inherited;
+        }
+
         int tag() {
             return tags[depth];
         }
@@ -137,6 +150,14 @@ final class DicomPolicy {
         if (vr == VR.UI && !retainUids && !isClassOrSyntaxUid(tag)) {
             return new Decision("uid", Treatment.UID, null, "U", "a UID Table E.1-1 does not list that may name an"
                     + " instance: replaced like U (registered DICOM UIDs under 1.2.840.10008 stay)", false, "");
+        }
+        if (place.inherited() != null && DatasetCleaner.TEXT_VRS.contains(vr)) {
+            // Text inside a sequence the table cleans (C) or replaces (D) as a whole, e.g. an SR text
+            // value in Content Sequence: the sequence's action reaches its text.
+            boolean clean = place.inherited() == Treatment.CLEAN;
+            return new Decision("enclosing-sequence", place.inherited(), null, clean ? "C" : "D", "text inside a"
+                    + " sequence that Table E.1-1 " + (clean ? "cleans (C): scrubbed of identifiers and PHI patterns"
+                    : "replaces by a dummy (D): replaced by the dummy"), false, "");
         }
         return new Decision("not-listed", Treatment.KEEP, null, "K", "not in PS3.15 Table E.1-1 (" + table.edition()
                 + "), so kept; its text loses the patients' known identifiers", false, "");

@@ -95,29 +95,31 @@ final class DicomProcessor implements FileProcessor {
     @Override
     public void scan(Path input, String name, BooleanSupplier cancelled) throws IOException, FormatException {
         checkCancel(cancelled);
-        DicomFile file = read(input);
-        Dataset ds = file.dataset();
-        DatasetCleaner scanner = new DatasetCleaner(methods, policy, declarations(ds), DatasetCleaner.Mode.SCAN, false,
-                name);
-        scanner.subject(ds);
-        scanner.walk(ds);
+        try (DicomFile file = read(input)) {
+            Dataset ds = file.dataset();
+            DatasetCleaner scanner = new DatasetCleaner(methods, policy, declarations(ds), DatasetCleaner.Mode.SCAN,
+                    false, name);
+            scanner.subject(ds);
+            scanner.walk(ds);
+        }
     }
 
     @Override
     public FileStats transform(Path input, String name, OutputStream out, BooleanSupplier cancelled)
             throws IOException, FormatException {
         checkCancel(cancelled);
-        Cleaned c = clean(input, name, false);
-        write(c.file(), out);
-        return c.stats();
+        try (DicomFile file = read(input)) {
+            Cleaned c = clean(file, name, false);
+            write(c.file(), out);
+            return c.stats();
+        }
     }
 
     /** A cleaned file ready to be written, with what was done. */
     private record Cleaned(DicomFile file, FileStats stats, List<PreviewField> fields, List<PreviewField> added) {
     }
 
-    private Cleaned clean(Path input, String name, boolean preview) throws IOException, FormatException {
-        DicomFile file = read(input);
+    private Cleaned clean(DicomFile file, String name, boolean preview) throws IOException, FormatException {
         Dataset ds = file.dataset();
         PixelSafety.Plan plan = PixelSafety.plan(ds, policy.section());
         DatasetCleaner cleaner = new DatasetCleaner(methods, policy, declarations(ds), DatasetCleaner.Mode.TRANSFORM,
@@ -172,18 +174,21 @@ final class DicomProcessor implements FileProcessor {
     public FilePreview preview(Path input, String name, int maxRecords, BooleanSupplier cancelled)
             throws IOException, FormatException {
         checkCancel(cancelled);
-        Cleaned c = clean(input, name, true);
-        List<PreviewField> fields = new ArrayList<>(c.fields());
-        fields.addAll(c.added());
-        List<PreviewRecord> records = maxRecords > 0 ? List.of(new PreviewRecord("data set", fields)) : List.of();
-        return new FilePreview("DICOM", FilePreview.Layout.TREE, List.of(), records, 1, maxRecords < 1,
-                c.stats().warnings());
+        try (DicomFile file = read(input)) {
+            Cleaned c = clean(file, name, true);
+            List<PreviewField> fields = new ArrayList<>(c.fields());
+            fields.addAll(c.added());
+            List<PreviewRecord> records = maxRecords > 0 ? List.of(new PreviewRecord("data set", fields)) : List.of();
+            return new FilePreview("DICOM", FilePreview.Layout.TREE, List.of(), records, 1, maxRecords < 1,
+                    c.stats().warnings());
+        }
     }
 
     @Override
     public List<FieldDecision> explain(Path input) throws IOException, FormatException {
-        DicomFile file = read(input);
-        return Explainer.explain(file.dataset(), policy, declarations(file.dataset()));
+        try (DicomFile file = read(input)) {
+            return Explainer.explain(file.dataset(), policy, declarations(file.dataset()));
+        }
     }
 
     private PrivateDeclarations declarations(Dataset ds) {

@@ -20,12 +20,12 @@ final class Explainer {
 
     static List<FieldDecision> explain(Dataset ds, DicomPolicy policy, PrivateDeclarations declared) {
         List<FieldDecision> out = new ArrayList<>();
-        walk(ds, policy, declared, new int[65], new String[65], 0, "", out);
+        walk(ds, policy, declared, new int[65], new String[65], null, 0, "", out);
         return out;
     }
 
     private static void walk(Dataset ds, DicomPolicy policy, PrivateDeclarations declared, int[] tags,
-            String[] creators, int depth, String prefix, List<FieldDecision> out) {
+            String[] creators, Decision.Treatment inherited, int depth, String prefix, List<FieldDecision> out) {
         DicomDictionary dictionary = DicomDictionary.standard();
         for (Element e : ds.elements()) {
             int tag = e.tag();
@@ -34,7 +34,8 @@ final class Explainer {
             }
             tags[depth] = tag;
             creators[depth] = Tag.isPrivateData(tag) ? ds.privateCreator(tag) : null;
-            Decision d = policy.decide(new DicomPolicy.Place(tags, creators, depth), e.vr(), declared);
+            DicomPolicy.Place place = new DicomPolicy.Place(tags, creators, depth, inherited);
+            Decision d = policy.decide(place, e.vr(), declared);
             String path = prefix.isEmpty() ? Tag.toString(tag) : prefix + "/" + Tag.toString(tag);
             String name = Tag.isPrivate(tag) ? "private" + (creators[depth] == null ? "" : " (" + creators[depth].strip()
                     + ")") : dictionary.keyword(tag);
@@ -45,7 +46,8 @@ final class Explainer {
                 default -> false;
             }) {
                 for (int i = 0; i < e.items().size(); i++) {
-                    walk(e.items().get(i), policy, declared, tags, creators, depth + 1, path + "[" + i + "]", out);
+                    walk(e.items().get(i), policy, declared, tags, creators, place.inheritedBy(d), depth + 1,
+                            path + "[" + i + "]", out);
                 }
             }
         }
