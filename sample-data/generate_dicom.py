@@ -116,10 +116,17 @@ def study(p, number, date, modality, description):
     ] + patient(p)
 
 
-def image(p, number, series, instance, sop_class, modality, date, rows, columns, description):
+def gradient(rows, columns, instance):
+    """A 12-bit gradient, shifted per instance, as little endian 16-bit words."""
+    return struct.pack("<%dH" % (rows * columns),
+                       *[((x * 7 + y * 3 + instance * 50) % 4096) for y in range(rows) for x in range(columns)])
+
+
+def image(p, number, series, instance, sop_class, modality, date, rows, columns, description, pixels=None):
     study_uid = "%s.%s.%d" % (ROOT, p[0], number)
     series_uid = "%s.%d" % (study_uid, series)
-    pixels = [((x * 7 + y * 3 + instance * 50) % 4096) for y in range(rows) for x in range(columns)]
+    if pixels is None:
+        pixels = gradient(rows, columns, instance)
     return study(p, number, date, modality, description) + [
         ((0x0008, 0x0008), "CS", "ORIGINAL\\PRIMARY\\AXIAL"),
         ((0x0008, 0x0016), "UI", sop_class),
@@ -214,8 +221,9 @@ def samples(folder):
 
 def bench(folder, slices, frames):
     p = PATIENTS[0]
+    pixels = gradient(512, 512, 0)  # one gradient for every slice: generating the input should be quick
     for i in range(1, slices + 1):
-        elements = image(p, 7, 1, i, CT_IMAGE, "CT", "20220117", 512, 512, "CT bench series")
+        elements = image(p, 7, 1, i, CT_IMAGE, "CT", "20220117", 512, 512, "CT bench series", pixels)
         write(os.path.join(folder, "ct", "IM%05d.dcm" % i), part10(elements))
     if frames > 0:
         rows, columns = 480, 640

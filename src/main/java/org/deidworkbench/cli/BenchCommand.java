@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.deidworkbench.config.ProfileException;
 import org.deidworkbench.config.ProfileLoader;
 import org.deidworkbench.job.CsvBenchmark;
+import org.deidworkbench.job.DicomBenchmark;
 import org.deidworkbench.job.Folders;
 import org.deidworkbench.job.JobException;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code deid bench}: speed and memory measurements on synthetic data. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory on synthetic data.",
-        subcommands = {BenchCommand.Csv.class})
+        subcommands = {BenchCommand.Csv.class, BenchCommand.Dicom.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -41,19 +42,14 @@ final class BenchCommand implements Runnable {
         @Option(names = {"-p", "--profile"}, defaultValue = "csv-template", description = "Profile (default: ${DEFAULT-VALUE}).")
         String profile;
 
-        @Option(names = "--rounds", defaultValue = "3",
-                description = "Measure this many times and keep the fastest (default: ${DEFAULT-VALUE}).")
-        int rounds;
-
-        @Option(names = "--dir", description = "Scratch folder (default: a new temporary folder, deleted afterwards).")
-        Path dir;
+        @CommandLine.Mixin
+        Scratch scratch;
 
         @Override
         public Integer call() throws IOException {
-            Path work = dir != null ? dir : Files.createTempDirectory("deid-bench");
-            try {
+            return scratch.measure(spec, work -> {
                 CsvBenchmark.Result r = CsvBenchmark.run(work, sizeMb * 1_000_000L, ProfileLoader.resolve(profile),
-                        Math.max(1, rounds));
+                        scratch.rounds());
                 PrintWriter o = spec.commandLine().getOut();
                 double mb = r.bytes() / 1e6;
                 double pipeline = r.scanSeconds() + r.transformSeconds();
@@ -65,9 +61,84 @@ final class BenchCommand implements Runnable {
                 o.printf("ratio:     %.2fx of raw by wall time, %.2fx by CPU time (%.2f s vs %.2f s)   (target >= 0.5x)%n",
                         r.ratio(), r.cpuRatio(), r.rawCpuSeconds(), r.pipelineCpuSeconds());
                 o.printf("whole run: %.2f s including key file sealing and verification%n", r.totalSeconds());
-                o.printf("heap:      peak %.1f MB of max %.1f MB (file is %.1fx the max heap)%n",
-                        r.peakHeapBytes() / 1e6, r.maxHeapBytes() / 1e6, r.bytes() / (double) r.maxHeapBytes());
-                o.flush();
+                Scratch.heap(o, "peak", r.peakHeapBytes(), r.maxHeapBytes(), "file", r.bytes());
+            });
+        }
+    }
+
+    /** {@code deid bench dicom}. */
+    @Command(name = "dicom", mixinStandardHelpOptions = true,
+            description = {"De-identify a folder of DICOM files and time it against a plain copy and gdcmanon",
+                "(libgdcm-tools) of the same files, with deid's peak heap. Make input with",
+                "sample-data/generate_dicom.py --bench DIR N F; run with a bounded heap, e.g.",
+                "DEID_JAVA_OPTS=-Xmx512m ./deid bench dicom --input DIR"})
+    static final class Dicom implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of DICOM files.")
+        Path input;
+
+        @Option(names = {"-p", "--profile"}, defaultValue = "dicom-basic", description = "Profile (default: ${DEFAULT-VALUE}).")
+        String profile;
+
+        @Option(names = "--threads", defaultValue = "0", description = "deid worker threads (default: one per processor).")
+        int threads;
+
+        @CommandLine.Mixin
+        Scratch scratch;
+
+        @Override
+        public Integer call() throws IOException {
+            return scratch.measure(spec, work -> {
+                int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+                DicomBenchmark.Result r = DicomBenchmark.run(input, work, ProfileLoader.resolve(profile), n,
+                        scratch.rounds());
+                PrintWriter o = spec.commandLine().getOut();
+                double mb = r.bytes() / 1e6;
+                o.printf("input:     %,d files, %.1f MB; deid wrote %,d (the others were withheld, see its report)%n",
+                        r.files(), mb, r.written());
+                for (DicomBenchmark.Measure m : r.measures()) {
+                    if (Double.isNaN(m.seconds())) {
+                        o.printf("%-10s %s%n", m.name() + ":", m.note());
+                    } else {
+                        o.printf("%-10s %7.2f s  %8.1f files/s  %7.1f MB/s   %s%n", m.name() + ":", m.seconds(),
+                                r.files() / m.seconds(), mb / m.seconds(), m.note());
+                    }
+                }
+                double deid = r.measure("deid").seconds();
+                o.printf("ratios:    deid / copy %.2f (target <= 2)   deid / copy+sync %.2f   deid / gdcmanon %.2f"
+                        + " (target <= 1)%n", deid / r.measure("copy").seconds(), deid / r.measure("copy+sync").seconds(),
+                        deid / r.measure("gdcmanon").seconds());
+                Scratch.heap(o, "deid peak", r.peakHeapBytes(), r.maxHeapBytes(), "input", r.bytes());
+            });
+        }
+    }
+
+    /** Options every benchmark takes: rounds and a scratch folder. */
+    static final class Scratch {
+        @Option(names = "--rounds", defaultValue = "3",
+                description = "Measure this many times and keep the fastest (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--dir", description = "Scratch folder (default: a new temporary folder, deleted afterwards).")
+        Path dir;
+
+        int rounds() {
+            return Math.max(1, rounds);
+        }
+
+        /** A benchmark's work in a scratch folder. */
+        interface Bench {
+            void run(Path work) throws ProfileException, JobException, IOException;
+        }
+
+        /** Runs {@code bench} in a scratch folder (deleted afterwards unless given) and maps its failures. */
+        int measure(CommandLine.Model.CommandSpec spec, Bench bench) throws IOException {
+            Path work = dir != null ? dir : Files.createTempDirectory("deid-bench");
+            try {
+                bench.run(work);
+                spec.commandLine().getOut().flush();
                 return ExitCode.OK;
             } catch (ProfileException e) {
                 throw Failures.of(e);
@@ -78,6 +149,12 @@ final class BenchCommand implements Runnable {
                     Folders.deleteTree(work);
                 }
             }
+        }
+
+        /** The heap line every benchmark prints. */
+        static void heap(PrintWriter o, String label, long peak, long max, String what, long bytes) {
+            o.printf("heap:      %s %.1f MB of max %.1f MB (%s is %.1fx the max heap)%n", label, peak / 1e6, max / 1e6,
+                    what, bytes / (double) max);
         }
     }
 }

@@ -124,14 +124,14 @@ final class ProfileCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (!dicomFiles.isEmpty()) {
-                return explainFiles();
-            }
             Profile p;
             try {
                 p = ProfileLoader.resolve(profile);
             } catch (ProfileException e) {
                 throw Failures.of(e);
+            }
+            if (!dicomFiles.isEmpty()) {
+                return explainFiles(p);
             }
             PrintWriter out = spec.commandLine().getOut();
             Map<String, List<ColumnDecision>> explained = new LinkedHashMap<>();
@@ -183,13 +183,7 @@ final class ProfileCommand implements Runnable {
         }
 
         /** {@code --dicom}: the decision for every element, from the run's own code. */
-        private int explainFiles() throws IOException {
-            Profile p;
-            try {
-                p = ProfileLoader.resolve(profile);
-            } catch (ProfileException e) {
-                throw Failures.of(e);
-            }
+        private int explainFiles(Profile p) throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             Map<String, Object> all = new LinkedHashMap<>();
             for (Path file : dicomFiles) {

@@ -157,6 +157,7 @@ public final class RunJob {
             String[] finalNames = finalNames(files, names);
             int renamed = 0;
             List<FileOutcome> results = new ArrayList<>();
+            java.util.Set<Path> movedInto = new java.util.TreeSet<>();
             for (InputFile f : files) {
                 FileOutcome o = outcomes[f.index()];
                 String name = finalNames[f.index()];
@@ -168,11 +169,14 @@ public final class RunJob {
                     Files.createDirectories(target.getParent());
                     Files.move(work.resolve(f.index() + ".part"), target, StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
-                    syncDirectory(target.getParent());
+                    movedInto.add(target.getParent());
                 }
                 results.add(withName(o, name));
                 listener.fileDone(0);
             }
+            // Each folder once, after all its renames and before the manifest says the run is complete:
+            // as durable as a sync per file, without thousands of syncs of the same folder.
+            movedInto.forEach(RunJob::syncDirectory);
             Path manifest = writeManifest(out, results);
             Instant finished = Instant.now();
             Path report = writeReport(out, results, engine, newEntries, renamed, started, finished);

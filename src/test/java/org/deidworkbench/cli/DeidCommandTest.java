@@ -237,6 +237,14 @@ class DeidCommandTest {
     }
 
     @Test
+    void benchDicomTimesDeidAgainstACopyOfTheSameFiles() {
+        Result r = deid("bench", "dicom", "--input", "sample-data/dicom", "--rounds", "1");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        assertTrue(r.out().contains("input:     10 files"), r::out);
+        assertTrue(r.out().matches("(?s).*\\ncopy\\+sync: .*\\ndeid: .*heap: .*"), r::out);
+    }
+
+    @Test
     void versionAndHelpWork() {
         Result v = deid("--version");
         assertEquals(ExitCode.OK, v.code());

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Test helper: access to the committed fixtures and to external corpora and tools. */
-final class DicomTestFiles {
+public final class DicomTestFiles {
 
     static final Path PYDICOM_DATA = Path.of("/usr/lib/python3/dist-packages/pydicom/data");
 
@@ -27,7 +27,7 @@ final class DicomTestFiles {
     }
 
     /** True when an executable of that name is on the PATH. */
-    static boolean onPath(String tool) {
+    public static boolean onPath(String tool) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;

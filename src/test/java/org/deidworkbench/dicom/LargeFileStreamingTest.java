@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * read and written through a counting sink with the test JVM's 1 GiB heap: the pixel data must
  * stay a file reference and be copied, with offsets beyond {@code Integer.MAX_VALUE} intact.
  */
-class LargeFileStreamingTest {
+public class LargeFileStreamingTest {
 
     static final long PIXEL_LENGTH = (1L << 31) + 1024;
 
@@ -41,10 +41,21 @@ class LargeFileStreamingTest {
         return header.length + pixelHeader.length;
     }
 
-    /** Counts bytes and keeps the last 8. */
-    static final class TailSink extends OutputStream {
-        long count;
-        final byte[] tail = new byte[8];
+    /** Counts bytes and keeps the last ones written (8 unless told otherwise). */
+    public static final class TailSink extends OutputStream {
+        /** Bytes written so far. */
+        public long count;
+        /** The last bytes written. */
+        public final byte[] tail;
+
+        TailSink() {
+            this(8);
+        }
+
+        /** A sink keeping the last {@code keep} bytes. */
+        public TailSink(int keep) {
+            tail = new byte[keep];
+        }
 
         @Override
         public void write(int b) {
@@ -54,10 +65,9 @@ class LargeFileStreamingTest {
         @Override
         public void write(byte[] b, int off, int len) {
             count += len;
-            for (int i = Math.max(0, len - 8); i < len; i++) {
-                System.arraycopy(tail, 1, tail, 0, 7);
-                tail[7] = b[off + i];
-            }
+            int keep = Math.min(len, tail.length);
+            System.arraycopy(tail, keep, tail, 0, tail.length - keep);
+            System.arraycopy(b, off + len - keep, tail, tail.length - keep, keep);
         }
     }
 

@@ -29,6 +29,7 @@ import org.deidworkbench.dicom.Dataset;
 import org.deidworkbench.dicom.DicomFile;
 import org.deidworkbench.dicom.DicomReader;
 import org.deidworkbench.dicom.Element;
+import org.deidworkbench.dicom.DicomTestFiles;
 import org.deidworkbench.dicom.Tag;
 import org.deidworkbench.dicom.VR;
 import org.deidworkbench.keyfile.KeyFileContents;
@@ -295,7 +296,7 @@ class DicomRunTest {
 
     @Test
     void dcmdumpReadsEveryOutput() throws Exception {
-        Assumptions.assumeTrue(onPath("dcmdump"), "dcmdump not installed (apt-get install dcmtk); CI installs it");
+        Assumptions.assumeTrue(DicomTestFiles.onPath("dcmdump"), "dcmdump not installed (apt-get install dcmtk); CI installs it");
         for (FileOutcome o : result.files()) {
             Process p = new ProcessBuilder("dcmdump", "-q", out.resolve(o.output()).toString())
                     .redirectErrorStream(true).start();
@@ -307,7 +308,7 @@ class DicomRunTest {
 
     @Test
     void dciodvfyFindsNoErrorInAnOutputThatItsInputDidNotHave() throws Exception {
-        Assumptions.assumeTrue(onPath("dciodvfy"), "dciodvfy not installed (apt-get install dicom3tools); CI installs it");
+        Assumptions.assumeTrue(DicomTestFiles.onPath("dciodvfy"), "dciodvfy not installed (apt-get install dicom3tools); CI installs it");
         Map<String, Set<String>> added = new TreeMap<>();
         for (int i = 0; i < names.size(); i++) {
             Set<String> before = dciodvfyErrors(input.resolve(names.get(i)));
@@ -360,15 +361,6 @@ class DicomRunTest {
                 }
             }
         }
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** An element's value for comparison: its bytes, or its source bytes for a bulk value. */

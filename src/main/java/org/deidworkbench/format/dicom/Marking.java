@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.deidworkbench.dicom.Dataset;
-import org.deidworkbench.dicom.Tag;
 import org.deidworkbench.dicom.VR;
 import org.deidworkbench.model.DicomOption;
 import org.deidworkbench.model.DicomSection;
@@ -131,11 +130,5 @@ final class Marking {
         String v = Marking.class.getPackage().getImplementationVersion();
         v = v == null ? "dev" : v;
         return v.length() > 16 ? v.substring(0, 16) : v;
-    }
-
-    /** Whether {@code tag} is one this class writes. */
-    static boolean writes(int tag) {
-        return tags().contains(tag) || Tag.group(tag) == 0x0012 && Tag.element(tag) >= 0x0062
-                && Tag.element(tag) <= 0x0064;
     }
 }

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import org.deidworkbench.deid.Deidentifier;
 import org.deidworkbench.dicom.Dataset;
 import org.deidworkbench.dicom.DicomFile;
 import org.deidworkbench.dicom.DicomWriter;
+import org.deidworkbench.dicom.LargeFileStreamingTest.TailSink;
 import org.deidworkbench.dicom.Tag;
 import org.deidworkbench.dicom.TransferSyntax;
 import org.deidworkbench.dicom.VR;
@@ -33,25 +33,6 @@ class LargeMultiFrameTest {
 
     @TempDir
     Path dir;
-
-    /** Keeps the last bytes written. */
-    private static final class TailSink extends OutputStream {
-        long count;
-        final byte[] tail = new byte[COLUMNS * 2 + 8];
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-            int keep = Math.min(len, tail.length);
-            System.arraycopy(tail, keep, tail, 0, tail.length - keep);
-            System.arraycopy(b, off + len - keep, tail, tail.length - keep, keep);
-        }
-    }
 
     @Test
     void aFileTwiceTheHeapIsRedactedInItsLastFrameWhileItStreams() throws Exception {
@@ -81,7 +62,7 @@ class LargeMultiFrameTest {
         DicomProcessor p = (DicomProcessor) new DicomFormat().processor(engine, false);
         p.scan(file, "large", () -> false);
         engine.freezeIdentifiers();
-        TailSink sink = new TailSink();
+        TailSink sink = new TailSink(COLUMNS * 2 + 8);
         p.transform(file, "large", sink, () -> false);
         byte[] expected = new byte[sink.tail.length];
         System.arraycopy(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, 0, expected, 0, 8);
