@@ -5,7 +5,7 @@ Usage: generate_dictionary.py SHARED_STANDARD_DIR [OUTPUT_FILE]
 
 SHARED_STANDARD_DIR holds attributes.json (parsed PS3.6 table) and README.md (which names the
 edition, e.g. "rev 2024b"). Without OUTPUT_FILE the resource is written to the project path
-src/main/resources/org/deidworkbench/format/dicom/dictionary.tsv relative to this script.
+src/main/resources/org/deidworkbench/dicom/dictionary.tsv relative to this script.
 
 Output: one line per attribute, tab-separated, sorted by tag:
     tag  VR  VM  retired  keyword
@@ -19,8 +19,7 @@ import os
 import re
 import sys
 
-RESOURCE = os.path.join("src", "main", "resources", "org", "deidworkbench", "format", "dicom",
-                        "dictionary.tsv")
+RESOURCE = os.path.join("src", "main", "resources", "org", "deidworkbench", "dicom", "dictionary.tsv")
 
 
 def edition(shared_dir):

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.deidworkbench.config.ProfileException;
 import org.deidworkbench.config.ProfileLoader;
 import org.deidworkbench.job.CsvBenchmark;
+import org.deidworkbench.job.DicomBenchmark;
 import org.deidworkbench.job.FhirBenchmark;
 import org.deidworkbench.job.Folders;
 import org.deidworkbench.job.JobException;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code deid bench}: speed and memory measurements on synthetic data. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory on synthetic data.",
-        subcommands = {BenchCommand.Csv.class, BenchCommand.Fhir.class})
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory on synthetic data or a real folder.",
+        subcommands = {BenchCommand.Csv.class, BenchCommand.Dicom.class, BenchCommand.Fhir.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -43,24 +44,19 @@ final class BenchCommand implements Runnable {
         @Option(names = {"-p", "--profile"}, defaultValue = "csv-template", description = "Profile (default: ${DEFAULT-VALUE}).")
         String profile;
 
-        @Option(names = "--rounds", defaultValue = "3",
-                description = "Measure this many times and keep the fastest (default: ${DEFAULT-VALUE}).")
-        int rounds;
-
-        @Option(names = "--dir", description = "Scratch folder (default: a new temporary folder, deleted afterwards).")
-        Path dir;
-
         @Option(names = "--input", paramLabel = "DIR",
                 description = "Benchmark this folder of real exports instead of a synthetic file (it is only read).")
         Path input;
 
+        @CommandLine.Mixin
+        Scratch scratch;
+
         @Override
         public Integer call() throws IOException {
-            Path work = dir != null ? dir : Files.createTempDirectory("deid-bench");
-            try {
+            return scratch.measure(spec, work -> {
                 CsvBenchmark.Result r = input != null
-                        ? CsvBenchmark.runOnFolder(input, work, ProfileLoader.read(profile), Math.max(1, rounds))
-                        : CsvBenchmark.run(work, sizeMb * 1_000_000L, ProfileLoader.read(profile), Math.max(1, rounds));
+                        ? CsvBenchmark.runOnFolder(input, work, ProfileLoader.read(profile), scratch.rounds())
+                        : CsvBenchmark.run(work, sizeMb * 1_000_000L, ProfileLoader.read(profile), scratch.rounds());
                 PrintWriter o = spec.commandLine().getOut();
                 double mb = r.bytes() / 1e6;
                 double pipeline = r.scanSeconds() + r.transformSeconds();
@@ -73,19 +69,57 @@ final class BenchCommand implements Runnable {
                 o.printf("ratio:     %.2fx of raw by wall time, %.2fx by CPU time (%.2f s vs %.2f s)   (target >= 0.5x)%n",
                         r.ratio(), r.cpuRatio(), r.rawCpuSeconds(), r.pipelineCpuSeconds());
                 o.printf("whole run: %.2f s including key file sealing and verification%n", r.totalSeconds());
-                o.printf("heap:      peak %.1f MB of max %.1f MB (input is %.1fx the max heap)%n",
-                        r.peakHeapBytes() / 1e6, r.maxHeapBytes() / 1e6, r.bytes() / (double) r.maxHeapBytes());
-                o.flush();
-                return ExitCode.OK;
-            } catch (ProfileException e) {
-                throw Failures.of(e);
-            } catch (JobException e) {
-                throw Failures.of(e);
-            } finally {
-                if (dir == null) {
-                    Folders.deleteTree(work);
+                Scratch.heap(o, "peak", r.peakHeapBytes(), r.maxHeapBytes(), "input", r.bytes());
+            });
+        }
+    }
+
+    /** {@code deid bench dicom}. */
+    @Command(name = "dicom", mixinStandardHelpOptions = true,
+            description = {"De-identify a folder of DICOM files and time it against a plain copy and gdcmanon",
+                "(libgdcm-tools) of the same files, with deid's peak heap. Make input with",
+                "sample-data/generate_dicom.py --bench DIR N F; run with a bounded heap, e.g.",
+                "DEID_JAVA_OPTS=-Xmx512m ./deid bench dicom --input DIR"})
+    static final class Dicom implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of DICOM files.")
+        Path input;
+
+        @Option(names = {"-p", "--profile"}, defaultValue = "dicom-basic", description = "Profile (default: ${DEFAULT-VALUE}).")
+        String profile;
+
+        @Option(names = "--threads", defaultValue = "0", description = "deid worker threads (default: one per processor).")
+        int threads;
+
+        @CommandLine.Mixin
+        Scratch scratch;
+
+        @Override
+        public Integer call() throws IOException {
+            return scratch.measure(spec, work -> {
+                int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+                DicomBenchmark.Result r = DicomBenchmark.run(input, work, ProfileLoader.read(profile), n,
+                        scratch.rounds());
+                PrintWriter o = spec.commandLine().getOut();
+                double mb = r.bytes() / 1e6;
+                o.printf("input:     %,d files, %.1f MB; deid wrote %,d (the others were withheld, see its report)%n",
+                        r.files(), mb, r.written());
+                for (DicomBenchmark.Measure m : r.measures()) {
+                    if (Double.isNaN(m.seconds())) {
+                        o.printf("%-10s %s%n", m.name() + ":", m.note());
+                    } else {
+                        o.printf("%-10s %7.2f s  %8.1f files/s  %7.1f MB/s   %s%n", m.name() + ":", m.seconds(),
+                                r.files() / m.seconds(), mb / m.seconds(), m.note());
+                    }
                 }
-            }
+                double deid = r.measure("deid").seconds();
+                o.printf("ratios:    deid / copy %.2f (target <= 2)   deid / copy+sync %.2f   deid / gdcmanon %.2f"
+                        + " (target <= 1)%n", deid / r.measure("copy").seconds(), deid / r.measure("copy+sync").seconds(),
+                        deid / r.measure("gdcmanon").seconds());
+                Scratch.heap(o, "deid peak", r.peakHeapBytes(), r.maxHeapBytes(), "input", r.bytes());
+            });
         }
     }
 
@@ -106,24 +140,22 @@ final class BenchCommand implements Runnable {
                 description = "Profile (default: ${DEFAULT-VALUE}, which carries fhir-safe-harbor).")
         String profile;
 
-        @Option(names = "--rounds", defaultValue = "3",
-                description = "Measure this many times and keep the fastest (default: ${DEFAULT-VALUE}).")
-        int rounds;
-
         @Option(names = "--ndjson-mb", defaultValue = "0", description = "First generate a synthetic Observation NDJSON file of this size.")
         long ndjsonMb;
 
         @Option(names = "--bundle-mb", defaultValue = "0", description = "First generate one synthetic Bundle of this size.")
         long bundleMb;
 
+        @CommandLine.Mixin
+        Scratch scratch;
+
         @Override
         public Integer call() throws IOException {
-            Path work = Files.createTempDirectory("deid-bench-fhir");
-            try {
+            return scratch.measure(spec, work -> {
                 if (ndjsonMb > 0 || bundleMb > 0) {
                     FhirBenchmark.generate(input, ndjsonMb * 1_000_000L, bundleMb * 1_000_000L);
                 }
-                FhirBenchmark.Result r = FhirBenchmark.run(input, work, ProfileLoader.read(profile), Math.max(1, rounds));
+                FhirBenchmark.Result r = FhirBenchmark.run(input, work, ProfileLoader.read(profile), scratch.rounds());
                 PrintWriter o = spec.commandLine().getOut();
                 double mb = r.bytes() / 1e6;
                 o.printf("files:     %d FHIR files, %,d resources, %.1f MB (largest %.1f MB)%n", r.files(), r.resources(), mb,
@@ -133,17 +165,51 @@ final class BenchCommand implements Runnable {
                 o.printf("pipeline:  %.2f s  %,.0f resources/s  %.1f MB/s   (scan + transform)%n", r.pipelineSeconds(),
                         r.resources() / r.pipelineSeconds(), mb / r.pipelineSeconds());
                 o.printf("ratio:     %.2fx of the baseline (target >= 0.8x)%n", r.ratio());
-                o.printf("heap:      peak %.1f MB of max %.1f MB (largest file is %.1fx the max heap)%n",
-                        r.peakHeapBytes() / 1e6, r.maxHeapBytes() / 1e6, r.largestFileBytes() / (double) r.maxHeapBytes());
-                o.flush();
+                Scratch.heap(o, "peak", r.peakHeapBytes(), r.maxHeapBytes(), "largest file", r.largestFileBytes());
+            });
+        }
+    }
+
+    /** Options every benchmark takes: rounds and a scratch folder. */
+    static final class Scratch {
+        @Option(names = "--rounds", defaultValue = "3",
+                description = "Measure this many times and keep the fastest (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--dir", description = "Scratch folder (default: a new temporary folder, deleted afterwards).")
+        Path dir;
+
+        int rounds() {
+            return Math.max(1, rounds);
+        }
+
+        /** A benchmark's work in a scratch folder. */
+        interface Bench {
+            void run(Path work) throws ProfileException, JobException, IOException;
+        }
+
+        /** Runs {@code bench} in a scratch folder (deleted afterwards unless given) and maps its failures. */
+        int measure(CommandLine.Model.CommandSpec spec, Bench bench) throws IOException {
+            Path work = dir != null ? dir : Files.createTempDirectory("deid-bench");
+            try {
+                bench.run(work);
+                spec.commandLine().getOut().flush();
                 return ExitCode.OK;
             } catch (ProfileException e) {
                 throw Failures.of(e);
             } catch (JobException e) {
                 throw Failures.of(e);
             } finally {
-                Folders.deleteTree(work);
+                if (dir == null) {
+                    Folders.deleteTree(work);
+                }
             }
+        }
+
+        /** The heap line every benchmark prints. */
+        static void heap(PrintWriter o, String label, long peak, long max, String what, long bytes) {
+            o.printf("heap:      %s %.1f MB of max %.1f MB (%s is %.1fx the max heap)%n", label, peak / 1e6, max / 1e6,
+                    what, bytes / (double) max);
         }
     }
 }

@@ -100,7 +100,7 @@ final class ProfileCommand implements Runnable {
 
     /** {@code deid profile explain}. */
     @Command(name = "explain", mixinStandardHelpOptions = true,
-            description = {"Show which action each field of a file gets (CSV column, FHIR element, ...), and why:",
+            description = {"Show which action each field of a file gets (CSV column, DICOM or FHIR element), and why:",
                 "the decision a run makes. Without FILE or --columns, lists the rules in the order they are tried."})
     static final class Explain implements Callable<Integer> {
         @CommandLine.Spec
@@ -122,6 +122,9 @@ final class ProfileCommand implements Runnable {
         @Option(names = "--file", paramLabel = "FILE", description = "Same as FILE (kept for scripts).")
         List<Path> fileOptions = new ArrayList<>();
 
+        @Option(names = "--dicom", paramLabel = "FILE", description = "Same as FILE (kept for scripts).")
+        List<Path> dicomFiles = new ArrayList<>();
+
         @Option(names = "--json", description = "Machine-readable output.")
         boolean json;
 
@@ -142,6 +145,7 @@ final class ProfileCommand implements Runnable {
             List<Path> all = new ArrayList<>(files);
             all.addAll(csvFiles);
             all.addAll(fileOptions);
+            all.addAll(dicomFiles);
             for (Path file : all) {
                 try {
                     explained.put(file.toString(), PreviewJob.explain(file, loaded));
@@ -176,16 +180,21 @@ final class ProfileCommand implements Runnable {
             } else {
                 explained.forEach((source, decisions) -> {
                     out.println(source + ":");
-                    int width = Math.max(12, Math.min(48, decisions.stream().mapToInt(d -> d.path().length()).max()
+                    int width = Math.max(12, Math.min(56, decisions.stream().mapToInt(d -> label(d).length()).max()
                             .orElse(12)));
                     for (FieldDecision d : decisions) {
-                        out.printf("  %-" + width + "s %-14s %s%s%n", d.path(), d.action(), d.reason(),
+                        out.printf("  %-" + width + "s %-14s %s%s%n", label(d), d.action(), d.reason(),
                                 d.subject() ? "  [subject]" : "");
                     }
                 });
             }
             out.flush();
             return ExitCode.OK;
+        }
+
+        /** The field's address, with its readable name where the address does not already say it (DICOM tags). */
+        private static String label(FieldDecision d) {
+            return d.path().contains(d.name()) ? d.path() : d.path() + " " + d.name();
         }
 
         /** A column decision from the header-only explainer, in the shape every format's explain gives. */

@@ -31,9 +31,12 @@ public final class ProfileLoader {
     static final int MAX_PROFILE_BYTES = 1 << 20;
 
     private static final String BUILT_IN_PREFIX = "built-in:";
-    private static final List<String> BUILT_IN_NAMES = List.of("csv-template", "fhir-safe-harbor");
+    private static final List<String> BUILT_IN_NAMES = List.of("csv-template", "dicom-basic", "fhir-safe-harbor");
     /** The built-in profile whose section a profile without its own {@code fhir:} section gets (decision 0006). */
     private static final String FHIR_BUILT_IN = "fhir-safe-harbor";
+    /** The built-in profile whose {@code dicom:} section a profile without one gets (decision 0006). */
+    static final String DICOM_SECTION_BUILT_IN = "dicom-basic";
+    private static final Map<String, YamlNode.Entry> SECTION_CACHE = new ConcurrentHashMap<>();
     private static final Map<String, Profile> BUILT_IN_CACHE = new ConcurrentHashMap<>();
 
     private ProfileLoader() {
@@ -89,7 +92,7 @@ public final class ProfileLoader {
         String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
         List<ProfileProblem> problems = new ArrayList<>();
         YamlNode root = YamlTreeReader.read(text, sourceName, problems);
-        Profile profile = new ProfileReader(sourceName, problems).read(root);
+        Profile profile = new ProfileReader(sourceName, problems, builtInSections(sourceName)).read(root);
         if (!problems.isEmpty() || profile == null) {
             if (problems.isEmpty()) {
                 throw new IllegalStateException("profile rejected without a problem being reported");
@@ -109,6 +112,31 @@ public final class ProfileLoader {
         FhirSection fhir = builtIn(FHIR_BUILT_IN).section(FhirSection.KEY, FhirSection.class)
                 .orElseThrow(() -> new IllegalStateException("the built-in " + FHIR_BUILT_IN + " has no fhir section"));
         return profile.withSection(fhir);
+    }
+
+    /**
+     * The section nodes of the built-in profiles that a profile lacking a section is given: the
+     * {@code dicom:} section of {@value #DICOM_SECTION_BUILT_IN}. Read again for each profile, so its
+     * pseudonym formats follow the profile's own rules for the same domain.
+     */
+    private static Map<String, YamlNode.Entry> builtInSections(String sourceName) throws ProfileException {
+        String own = BUILT_IN_PREFIX + DICOM_SECTION_BUILT_IN;
+        if (sourceName.equals(own)) {
+            return Map.of();
+        }
+        YamlNode.Entry dicom = SECTION_CACHE.get("dicom");
+        if (dicom == null) {
+            List<ProfileProblem> problems = new ArrayList<>();
+            YamlNode root = YamlTreeReader.read(new String(builtInBytes(DICOM_SECTION_BUILT_IN), StandardCharsets.UTF_8),
+                    own, problems);
+            if (!problems.isEmpty() || !(root instanceof YamlNode.Mapping m)) {
+                throw new IllegalStateException("built-in profile " + own + " does not parse");
+            }
+            dicom = m.entries().stream().filter(e -> e.key().equals("dicom")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(own + " has no dicom section"));
+            SECTION_CACHE.putIfAbsent("dicom", dicom);
+        }
+        return Map.of("dicom", dicom);
     }
 
     /** A built-in profile by name (see {@link #builtInNames()}), read from the classpath. */

@@ -18,6 +18,7 @@ import org.deidworkbench.model.Action;
 import org.deidworkbench.model.ActionSpec;
 import org.deidworkbench.model.DateShiftSettings;
 import org.deidworkbench.model.FhirSection;
+import org.deidworkbench.model.DicomSection;
 import org.deidworkbench.model.FieldSelector;
 import org.deidworkbench.model.FormatSection;
 import org.deidworkbench.model.Generalization;
@@ -39,7 +40,7 @@ final class ProfileReader {
 
     private static final String KEY_VERSION = "deid-profile";
     private static final List<String> TOP_KEYS = List.of(KEY_VERSION, "name", "description", "subject",
-            "date-shift", "rules", "default", FhirSection.KEY);
+            "date-shift", "rules", "default", DicomSection.KEY, FhirSection.KEY);
     private static final List<String> SUBJECT_KEYS = List.of("columns", "domain");
     private static final List<String> DATE_SHIFT_KEYS = List.of("min-days", "max-days");
     private static final List<String> SELECTOR_KEYS = List.of("column", "columns", "column-pattern");
@@ -78,9 +79,20 @@ final class ProfileReader {
     private boolean someRuleInvalid;
 
     ProfileReader(String source, List<ProfileProblem> problems) {
+        this(source, problems, Map.of());
+    }
+
+    /**
+     * @param builtInSections for each format section key, the section node of that format's built-in
+     *     profile, read in place of a section this profile lacks (decision 0006)
+     */
+    ProfileReader(String source, List<ProfileProblem> problems, Map<String, YamlNode.Entry> builtInSections) {
         this.source = source;
         this.problems = problems;
+        this.builtInSections = builtInSections;
     }
+
+    private final Map<String, YamlNode.Entry> builtInSections;
 
     /** A rule as built, with where its selector was written (for "can never match" messages). */
     private record Parsed(Rule rule, SourceLocation selectorAt) {
@@ -125,14 +137,37 @@ final class ProfileReader {
             }
             checkShiftDateHasSubject(subject, rules, dflt);
         }
+        DicomSection dicom = readDicomSection(keys.get(DicomSection.KEY), ruleList, dflt);
         if (problems.size() > before || name == null || subject == null || dateShift == null || dflt == null) {
             return null;
+        }
+        if (dicom != null) {
+            sections.put(DicomSection.KEY, dicom);
         }
         return new Profile(name, description, ruleList, dflt.spec, dflt.identifier, subject, dateShift, source,
                 sections);
     }
 
     // ---------------------------------------------------------------- top level
+
+    /** The profile's {@code dicom:} section, or the built-in one when it has none (null only on problems). */
+    private DicomSection readDicomSection(YamlNode.Entry entry, List<Rule> csvRules, DefaultSpec dflt) {
+        YamlNode.Entry node = entry;
+        String from = source;
+        if (node == null) {
+            node = builtInSections.get(DicomSection.KEY);
+            if (node == null) {
+                return null;
+            }
+            from = node.keyLocation().file();
+        }
+        List<ActionSpec> csvSpecs = new ArrayList<>();
+        csvRules.forEach(r -> csvSpecs.add(r.spec()));
+        if (dflt != null) {
+            csvSpecs.add(dflt.spec);
+        }
+        return new DicomSectionReader(this, from).read(node, csvSpecs);
+    }
 
     private void readVersion(YamlNode.Mapping top, YamlNode.Entry entry) {
         if (entry == null) {
@@ -400,7 +435,7 @@ final class ProfileReader {
      * @param owner "rule" or "default", for messages
      * @param defaultDomain the encrypt domain when none is given (the rule id, or "default")
      */
-    private ActionSpec readAction(YamlNode.Mapping m, Map<String, YamlNode.Entry> keys, String id, String owner,
+    ActionSpec readAction(YamlNode.Mapping m, Map<String, YamlNode.Entry> keys, String id, String owner,
             String defaultDomain) {
         YamlNode.Entry a = keys.get("action");
         List<String> actionNames = actionNames();
@@ -505,14 +540,14 @@ final class ProfileReader {
         };
     }
 
-    private Boolean identifier(YamlNode.Entry entry, String id, ActionSpec spec) {
+    Boolean identifier(YamlNode.Entry entry, String id, ActionSpec spec) {
         if (entry == null) {
             return spec == null ? Boolean.FALSE : spec.action().identifierByDefault();
         }
         return bool(entry, id, "identifier");
     }
 
-    private String domain(YamlNode.Entry entry, String id) {
+    String domain(YamlNode.Entry entry, String id) {
         String d = text(entry, id, entry.key());
         if (d == null) {
             return null;
@@ -709,7 +744,7 @@ final class ProfileReader {
     private final List<SourceLocation> subjectColumnLocations = new ArrayList<>();
     private SourceLocation defaultLocation;
 
-    private Map<String, YamlNode.Entry> keys(YamlNode.Mapping m, List<String> known, String where, String id) {
+    Map<String, YamlNode.Entry> keys(YamlNode.Mapping m, List<String> known, String where, String id) {
         Map<String, YamlNode.Entry> out = new LinkedHashMap<>();
         for (YamlNode.Entry e : m.entries()) {
             if (known.contains(e.key())) {
@@ -732,7 +767,7 @@ final class ProfileReader {
         return false;
     }
 
-    private YamlNode.Mapping mapping(YamlNode.Entry entry, String id, String what) {
+    YamlNode.Mapping mapping(YamlNode.Entry entry, String id, String what) {
         if (what.equals("default")) {
             defaultLocation = entry.keyLocation();
         }
@@ -759,11 +794,11 @@ final class ProfileReader {
     }
 
     /** Non-blank text; numbers and booleans are taken as written ({@code column: no} is the column "no"). */
-    private String text(YamlNode.Entry entry, String id, String what) {
+    String text(YamlNode.Entry entry, String id, String what) {
         return nonBlankScalarText(entry.value(), id, what);
     }
 
-    private String nonBlankScalarText(YamlNode node, String id, String what) {
+    String nonBlankScalarText(YamlNode node, String id, String what) {
         if (node instanceof YamlNode.Scalar s && s.type() != YamlNode.ScalarType.NULL) {
             if (s.text().isBlank()) {
                 problem(node.location(), id, what + " must not be empty");
@@ -776,7 +811,7 @@ final class ProfileReader {
     }
 
     /** Text that may be empty (a replacement value, a prefix), kept exactly as written. */
-    private String scalarText(YamlNode.Entry entry, String id, String what) {
+    String scalarText(YamlNode.Entry entry, String id, String what) {
         YamlNode node = entry.value();
         if (node instanceof YamlNode.Scalar s && s.type() != YamlNode.ScalarType.NULL) {
             return s.text();
@@ -803,7 +838,7 @@ final class ProfileReader {
         return out;
     }
 
-    private Boolean bool(YamlNode.Entry entry, String id, String what) {
+    Boolean bool(YamlNode.Entry entry, String id, String what) {
         if (entry.value() instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.BOOLEAN) {
             return s.bool();
         }
@@ -811,7 +846,7 @@ final class ProfileReader {
         return null;
     }
 
-    private static boolean isNull(YamlNode node) {
+    static boolean isNull(YamlNode node) {
         return node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.NULL;
     }
 
@@ -823,18 +858,18 @@ final class ProfileReader {
         return at.line() > 0 ? "line " + at.line() : at.file();
     }
 
-    private void problem(SourceLocation at, String ruleId, String message) {
+    /** Problems reported so far (section readers compare counts to see whether a part was valid). */
+    int problemCount() {
+        return problems.size();
+    }
+
+    void problem(SourceLocation at, String ruleId, String message) {
         problems.add(new ProfileProblem(at, ruleId, message));
     }
 
     // ---------------------------------------------------------------- for the section readers
     // A format section's rules take the same actions, parameters and flags as the CSV rules; these
     // delegates let its reader (its own class, e.g. FhirSectionReader) use the one implementation.
-
-    /** Problems so far (a section reader compares counts to tell whether it added one). */
-    int problemCount() {
-        return problems.size();
-    }
 
     /** Adds a problem at {@code at}. */
     void report(SourceLocation at, String ruleId, String message) {

@@ -125,6 +125,25 @@ public final class TextScrubber {
                 spans.add(new Span(m.start(), m.end(), replacement));
             }
         }
+        return replace(text, spans);
+    }
+
+    /**
+     * The text with only the known identifiers of the study's subjects replaced, no patterns: for
+     * values kept as they are (a DICOM manufacturer, a protocol label) that must still never carry a
+     * patient's name or id, where phone or date patterns would damage codes and version numbers.
+     */
+    public String scrubKnownIdentifiers(String text) {
+        if (text.isEmpty() || identifiers.size() == 0) {
+            return text;
+        }
+        List<Span> spans = new ArrayList<>();
+        findKnownIdentifiers(text, spans);
+        return replace(text, spans);
+    }
+
+    /** Applies the replacements; where spans overlap, the earliest (then the longest) wins and covers the rest. */
+    private static String replace(String text, List<Span> spans) {
         if (spans.isEmpty()) {
             return text;
         }

@@ -2,6 +2,7 @@ package org.deidworkbench.format;
 
 import java.util.Set;
 import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.model.Profile;
 
 /**
  * A file format the workbench can de-identify. Each format package has one implementation, and
@@ -28,4 +29,13 @@ public interface FormatHandler {
      *     names) must be noted while transforming
      */
     FileProcessor processor(Deidentifier engine, boolean noteIdentifiersWhileTransforming);
+
+    /**
+     * Whether a run with files of this format must scan every file for identifiers before it
+     * transforms any, so that text in one file loses identifiers found in another. By default when
+     * the profile scrubs free text; a format that always scrubs kept text (DICOM) says yes.
+     */
+    default boolean needsScanPass(Profile profile) {
+        return profile.scrubsText();
+    }
 }

@@ -160,6 +160,15 @@ public final class AtomicFiles {
     }
 
     /**
+     * As {@link #move(Path, Path)} but without forcing the target's folder: for moving many files
+     * into few folders, the caller forces each folder once with {@link #syncFolder} after the moves
+     * and before anything declares them complete.
+     */
+    public static void moveWithoutFolderSync(Path source, Path target) throws IOException {
+        DEFAULT.moveInPlace(source, target.toAbsolutePath(), true);
+    }
+
+    /**
      * Forces a folder's entries to disk, so a rename survives a crash. Platforms that cannot open a
      * folder for syncing (Windows) are skipped: there, the rename itself is the durable step.
      */

@@ -9,6 +9,7 @@ import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FormatHandler;
 import org.deidworkbench.format.csv.CsvFormat;
 import org.deidworkbench.format.fhir.FhirFormat;
+import org.deidworkbench.format.dicom.DicomFormat;
 
 /**
  * The formats this version can de-identify: adding a format is one {@code format.<fmt>} package and
@@ -20,7 +21,8 @@ public final class FormatRegistry {
     /** One line per format. */
     private static final List<FormatHandler> HANDLERS = List.of(
             new CsvFormat(),
-            new FhirFormat());
+            new FhirFormat(),
+            new DicomFormat());
 
     private static final Map<FileFormat, FormatHandler> BY_FORMAT = index();
 

@@ -104,7 +104,8 @@ public final class PreviewJob {
             this.engine = engine;
             this.throwaway = throwaway;
             this.profileName = profileName;
-            this.scans = engine.profile().needsScanPass();
+            // As a run over files of every format would: collect identifiers first when any format needs it.
+            this.scans = FormatRegistry.handlers().stream().anyMatch(h -> h.needsScanPass(engine.profile()));
             this.processors = RunJob.processors(engine, scans);
         }
 

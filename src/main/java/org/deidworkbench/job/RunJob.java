@@ -21,7 +21,10 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +40,7 @@ import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.FormatHandler;
+import org.deidworkbench.format.WithheldException;
 import org.deidworkbench.io.AtomicFiles;
 import org.deidworkbench.io.AtomicWriteException;
 import org.deidworkbench.job.InputFiles.InputFile;
@@ -108,7 +112,9 @@ public final class RunJob {
         });
         try {
             Files.createDirectories(work);
-            boolean scanPass = profile.needsScanPass();
+            // A scan pass when any format present needs one (CSV: when the profile scrubs text; DICOM, FHIR: always).
+            boolean scanPass = files.stream().map(InputFile::format).distinct().map(FormatRegistry::handler)
+                    .flatMap(Optional::stream).anyMatch(h -> h.needsScanPass(profile));
             Map<FileFormat, FileProcessor> processors = processors(engine, scanPass);
             FileReport[] outcomes = new FileReport[files.size()];
             if (scanPass) {
@@ -131,14 +137,19 @@ public final class RunJob {
             listener.fileDone(0);
 
             listener.phase("finish", files.size(), 0);
+            Set<Path> movedInto = new TreeSet<>();
             for (InputFile f : files) {
                 if (results.get(f.index()).status() == FileReport.Status.WRITTEN) {
                     Path target = out.resolve(names[f.index()]);
                     Files.createDirectories(target.getParent());
-                    AtomicFiles.move(work.resolve(f.index() + ".part"), target);
+                    AtomicFiles.moveWithoutFolderSync(work.resolve(f.index() + ".part"), target);
+                    movedInto.add(target.getParent());
                 }
                 listener.fileDone(0);
             }
+            // Each folder once, after all its renames and before the manifest says the run is complete:
+            // as durable as a sync per file, without thousands of syncs of the same folder.
+            movedInto.forEach(AtomicFiles::syncFolder);
             Path manifest = writeManifest(out, results);
             Instant finished = Instant.now();
             RunReport report = RunReport.of("deid-workbench " + toolVersion(), new RunReport.ProfileInfo(profile.name(),
@@ -264,6 +275,11 @@ public final class RunJob {
         } catch (RuntimeException e) {
             Files.deleteIfExists(part);
             outcomes[f.index()] = internalError(f, e);
+        } catch (WithheldException e) {
+            // Read correctly but not safe to release (e.g. burned-in annotation without a redaction): never copied.
+            Files.deleteIfExists(part);
+            outcomes[f.index()] = ended(f, FileReport.Status.QUARANTINED, new Problem(e.code(), "", e.location(),
+                    e.getMessage() + "; withheld, never copied"));
         } catch (FormatException e) {
             Files.deleteIfExists(part);
             outcomes[f.index()] = failed(f, e.code(), e.location(), e.getMessage());

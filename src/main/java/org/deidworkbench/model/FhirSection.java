@@ -86,10 +86,4 @@ public record FhirSection(List<FhirRule> rules, ActionSpec defaultSpec, boolean 
         specs.add(defaultSpec);
         return specs;
     }
-
-    /** FHIR files are always scanned first: a resource's patient may be in another file. */
-    @Override
-    public boolean needsScan() {
-        return true;
-    }
 }

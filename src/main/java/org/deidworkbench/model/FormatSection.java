@@ -21,9 +21,4 @@ public interface FormatSection {
     default java.util.List<ActionSpec> actionSpecs() {
         return java.util.List.of();
     }
-
-    /** Whether files of this format must all be scanned before any is transformed. */
-    default boolean needsScan() {
-        return false;
-    }
 }

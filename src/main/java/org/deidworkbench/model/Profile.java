@@ -99,14 +99,6 @@ public record Profile(String name, String description, List<Rule> rules, ActionS
         return -1;
     }
 
-    /**
-     * Whether a run must scan every file before transforming any: when free text is scrubbed (all
-     * known identifiers are needed first) or a format section needs it (FHIR: a resource's patient
-     * may be in another file).
-     */
-    public boolean needsScanPass() {
-        return scrubsText() || sections.values().stream().anyMatch(FormatSection::needsScan);
-    }
 
     /** Whether any rule (or the default) scrubs free text, which needs all known identifiers first. */
     public boolean scrubsText() {

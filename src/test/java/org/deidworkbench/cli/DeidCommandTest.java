@@ -322,6 +322,33 @@ class DeidCommandTest {
     }
 
     @Test
+    void explainShowsTheActionOfEveryElementOfADicomFileAndWhy() {
+        Result r = deid("profile", "explain", "csv-template", "--dicom",
+                "src/test/resources/org/deidworkbench/dicom/fixtures/ct_explicit_le.dcm");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        assertTrue(r.out().matches("(?s).*\\(0010,0020\\)\\s+PatientID\\s+pseudonymize\\s+the patient id.*"), r::out);
+        assertTrue(r.out().matches("(?s).*\\(0008,0020\\)\\s+StudyDate\\s+C\\s+PS3.15 Table E.1-1.*"), r::out);
+    }
+
+    @Test
+    void conformanceWritesTheAnnexNSectionOfTheActiveProfile() {
+        Result r = deid("dicom", "conformance", "--profile", "dicom-basic");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        assertTrue(r.out().contains("| Retain Longitudinal Temporal Information Modified Dates Option | 113107 | Yes |"),
+                r::out);
+        assertTrue(r.out().contains("PBKDF2-HMAC-SHA-256 with 600,000 iterations"), r::out);
+        assertTrue(r.out().contains("## Replacement UIDs: scope of referential integrity"), r::out);
+    }
+
+    @Test
+    void benchDicomTimesDeidAgainstACopyOfTheSameFiles() {
+        Result r = deid("bench", "dicom", "--input", "sample-data/dicom", "--rounds", "1");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        assertTrue(r.out().contains("input:     10 files"), r::out);
+        assertTrue(r.out().matches("(?s).*\\ncopy\\+sync: .*\\ndeid: .*heap: .*"), r::out);
+    }
+
+    @Test
     void versionAndHelpWork() {
         Result v = deid("--version");
         assertEquals(ExitCode.OK, v.code());

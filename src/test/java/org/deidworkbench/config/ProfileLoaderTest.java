@@ -191,8 +191,8 @@ class ProfileLoaderTest {
     }
 
     @Test
-    void builtInNamesListTheCsvTemplateAndFhirSafeHarbor() {
-        assertEquals(List.of("csv-template", "fhir-safe-harbor"), ProfileLoader.builtInNames());
+    void builtInNamesListEveryBuiltInProfile() {
+        assertEquals(List.of("csv-template", "dicom-basic", "fhir-safe-harbor"), ProfileLoader.builtInNames());
     }
 
     @Test

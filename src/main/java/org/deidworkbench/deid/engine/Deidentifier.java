@@ -188,6 +188,21 @@ public final class Deidentifier {
         scrubber = new TextScrubber(collected.snapshot());
     }
 
+    /**
+     * {@code text} with the known identifiers of the study's subjects (those noted before
+     * {@link #freezeIdentifiers()}) replaced, and nothing else changed; for values a format keeps as
+     * they are but that must never carry a patient's name or id.
+     *
+     * @throws IllegalStateException before {@link #freezeIdentifiers()}
+     */
+    public String scrubKnownIdentifiers(String text) {
+        TextScrubber s = scrubber;
+        if (s == null) {
+            throw new IllegalStateException("scrubKnownIdentifiers needs freezeIdentifiers() first");
+        }
+        return s.scrubKnownIdentifiers(text);
+    }
+
     /** Every identifier noted so far (for file names at the end of a run). */
     public KnownIdentifiers identifiers() {
         return collected;

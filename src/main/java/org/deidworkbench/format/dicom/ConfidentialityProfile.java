@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.deidworkbench.model.DicomOption;
 
 /**
  * PS3.15 Annex E Table E.1-1 (Application Level Confidentiality Profile Attributes) as versioned
@@ -61,7 +62,7 @@ public final class ConfidentialityProfile {
             String tag,
             String name,
             ConfidentialityAction basicAction,
-            Map<ConfidentialityOption, ConfidentialityAction> optionActions,
+            Map<DicomOption, ConfidentialityAction> optionActions,
             boolean inStandardCompositeIod) {
 
         /** Copies {@code optionActions} so the entry stays immutable. */
@@ -80,9 +81,9 @@ public final class ConfidentialityProfile {
          * Device Identity keeps a calibration date as K while Retain Longitudinal Temporal
          * Information with Modified Dates cleans it as C) the more protective action wins.
          */
-        public ConfidentialityAction action(Set<ConfidentialityOption> options) {
+        public ConfidentialityAction action(Set<DicomOption> options) {
             ConfidentialityAction chosen = null;
-            for (ConfidentialityOption option : options) {
+            for (DicomOption option : options) {
                 ConfidentialityAction override = optionActions.get(option);
                 if (override != null && (chosen == null || override.restrictiveness() > chosen.restrictiveness())) {
                     chosen = override;
@@ -236,7 +237,7 @@ public final class ConfidentialityProfile {
         }
         ConfidentialityAction basic = ConfidentialityAction.fromCode(cells[2])
                 .orElseThrow(() -> new IOException(where + ": unknown basic profile action"));
-        Map<ConfidentialityOption, ConfidentialityAction> overrides = new EnumMap<>(ConfidentialityOption.class);
+        Map<DicomOption, ConfidentialityAction> overrides = new EnumMap<>(DicomOption.class);
         for (int i = 0; i < OPTION_COLUMNS.length; i++) {
             String cell = cells[3 + i];
             if (cell.isEmpty()) {
@@ -245,7 +246,7 @@ public final class ConfidentialityProfile {
             String column = OPTION_COLUMNS[i];
             ConfidentialityAction action = ConfidentialityAction.fromCode(cell)
                     .orElseThrow(() -> new IOException(where + ": unknown action in column " + column));
-            overrides.put(ConfidentialityOption.forTableColumn(column).orElseThrow(), action);
+            overrides.put(DicomOption.forTableColumn(column).orElseThrow(), action);
         }
         String comp = cells[cells.length - 1];
         if (!comp.equals("Y") && !comp.equals("N")) {
@@ -294,7 +295,7 @@ public final class ConfidentialityProfile {
      * The action for {@code tag} with the given options enabled (see {@link Entry#action(Set)}).
      * Options without a table column (the pixel options) do not change attribute actions.
      */
-    public Optional<ConfidentialityAction> action(int tag, Set<ConfidentialityOption> options) {
+    public Optional<ConfidentialityAction> action(int tag, Set<DicomOption> options) {
         Objects.requireNonNull(options, "options");
         return entry(tag).map(entry -> entry.action(options));
     }

@@ -5,6 +5,7 @@ import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FormatHandler;
+import org.deidworkbench.model.Profile;
 
 /**
  * FHIR R4 resources and Bundles in JSON and XML, and NDJSON bulk exports, cleaned with the
@@ -26,5 +27,11 @@ public final class FhirFormat implements FormatHandler {
     @Override
     public FileProcessor processor(Deidentifier engine, boolean noteIdentifiersWhileTransforming) {
         return new FhirProcessor(engine, noteIdentifiersWhileTransforming);
+    }
+
+    /** FHIR files are always scanned first: a resource's patient may be in another file. */
+    @Override
+    public boolean needsScanPass(Profile profile) {
+        return true;
     }
 }

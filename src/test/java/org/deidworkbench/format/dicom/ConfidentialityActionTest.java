@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.deidworkbench.model.DicomOption;
 
 class ConfidentialityActionTest {
 
@@ -57,19 +58,19 @@ class ConfidentialityActionTest {
     @Test
     void everyOptionHasADistinctCid7050Code() {
         Set<String> codes = new HashSet<>();
-        for (ConfidentialityOption option : ConfidentialityOption.values()) {
+        for (DicomOption option : DicomOption.values()) {
             assertTrue(codes.add(option.codeValue()), option.name());
             int code = Integer.parseInt(option.codeValue());
             assertTrue(code >= 113101 && code <= 113112, option.name());
         }
-        assertEquals(Optional.of(ConfidentialityOption.CLEAN_PIXEL_DATA), ConfidentialityOption.forCodeValue("113101"));
-        assertEquals("Retain Safe Private Option", ConfidentialityOption.RETAIN_SAFE_PRIVATE.codeMeaning());
+        assertEquals(Optional.of(DicomOption.CLEAN_PIXEL_DATA), DicomOption.forCodeValue("113101"));
+        assertEquals("Retain Safe Private Option", DicomOption.RETAIN_SAFE_PRIVATE.codeMeaning());
     }
 
     @Test
     void tenOptionsHaveATableColumn() {
-        long withColumn = List.of(ConfidentialityOption.values()).stream().filter(o -> o.tableColumn().isPresent()).count();
+        long withColumn = List.of(DicomOption.values()).stream().filter(o -> o.tableColumn().isPresent()).count();
         assertEquals(10, withColumn);
-        assertEquals(Optional.of(ConfidentialityOption.RETAIN_UIDS), ConfidentialityOption.forTableColumn("rtnUIDsOpt"));
+        assertEquals(Optional.of(DicomOption.RETAIN_UIDS), DicomOption.forTableColumn("rtnUIDsOpt"));
     }
 }

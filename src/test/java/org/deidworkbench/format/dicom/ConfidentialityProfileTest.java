@@ -15,9 +15,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.deidworkbench.model.DicomOption;
 
 class ConfidentialityProfileTest {
 
@@ -27,47 +26,19 @@ class ConfidentialityProfileTest {
 
     private final ConfidentialityProfile profile = ConfidentialityProfile.standard();
 
-    /** The shared folder with dicom-standard/ (env DEID_SHARED_DIR, else ../shared or /work/shared). */
-    private static Optional<Path> sharedFolder() {
-        String env = System.getenv("DEID_SHARED_DIR");
-        List<Path> candidates = env != null
-                ? List.of(Path.of(env))
-                : List.of(Path.of("../shared"), Path.of("../../shared"), Path.of("/work/shared"));
-        return candidates.stream()
-                .filter(p -> Files.isRegularFile(p.resolve("dicom-standard/confidentiality_profile_attributes.json")))
-                .findFirst();
-    }
-
     private static Path requireSharedFolder() {
-        Optional<Path> shared = sharedFolder();
-        Assumptions.assumeTrue(shared.isPresent(),
-                "shared folder with dicom-standard/confidentiality_profile_attributes.json not found "
-                        + "(set DEID_SHARED_DIR)");
-        return shared.get();
+        return StandardData.requireSharedFolder();
     }
 
-    private static Optional<ConfidentialityAction> act(ConfidentialityProfile p, int tag, ConfidentialityOption... options) {
-        Set<ConfidentialityOption> set = EnumSet.noneOf(ConfidentialityOption.class);
+    private static Optional<ConfidentialityAction> act(ConfidentialityProfile p, int tag, DicomOption... options) {
+        Set<DicomOption> set = EnumSet.noneOf(DicomOption.class);
         set.addAll(List.of(options));
         return p.action(tag, set);
     }
 
     @Test
     void generatorOutputEqualsCommittedResource() throws Exception {
-        Path shared = requireSharedFolder();
-        Process process;
-        try {
-            process = new ProcessBuilder("python3", GENERATOR.toString(), shared.toString(), "-")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException e) {
-            Assumptions.abort("python3 not installed: apt-get install python3");
-            return;
-        }
-        byte[] generated = process.getInputStream().readAllBytes();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "generator did not finish");
-        assertEquals(0, process.exitValue(), "generator exit code");
-        assertEquals(Files.readString(RESOURCE, StandardCharsets.UTF_8), new String(generated, StandardCharsets.UTF_8));
+        StandardData.assertGeneratorReproduces(GENERATOR, RESOURCE);
     }
 
     @Test
@@ -90,7 +61,7 @@ class ConfidentialityProfileTest {
             int value = Integer.parseUnsignedInt(tag.substring(1, 5) + tag.substring(6, 10), 16);
             ConfidentialityProfile.Entry entry = profile.entry(value).orElseThrow();
             assertEquals(row.get("basicProfile").asText(), entry.basicAction().code(), tag);
-            for (ConfidentialityOption option : ConfidentialityOption.values()) {
+            for (DicomOption option : DicomOption.values()) {
                 String column = option.tableColumn().orElse(null);
                 String expected = column == null || !row.has(column) ? null : row.get(column).asText();
                 ConfidentialityAction actual = entry.optionActions().get(option);
@@ -120,22 +91,22 @@ class ConfidentialityProfileTest {
     @Test
     void studyInstanceUidIsReplacedAndKeptWithRetainUids() {
         assertEquals(Optional.of(ConfidentialityAction.U), profile.basicAction(0x0020000D));
-        assertEquals(Optional.of(ConfidentialityAction.K), act(profile, 0x0020000D, ConfidentialityOption.RETAIN_UIDS));
+        assertEquals(Optional.of(ConfidentialityAction.K), act(profile, 0x0020000D, DicomOption.RETAIN_UIDS));
     }
 
     @Test
     void studyDateIsZKeptWithFullDatesCleanedWithModifiedDates() {
         assertEquals(Optional.of(ConfidentialityAction.Z), profile.basicAction(0x00080020));
         assertEquals(Optional.of(ConfidentialityAction.K),
-                act(profile, 0x00080020, ConfidentialityOption.RETAIN_LONGITUDINAL_FULL_DATES));
+                act(profile, 0x00080020, DicomOption.RETAIN_LONGITUDINAL_FULL_DATES));
         assertEquals(Optional.of(ConfidentialityAction.C),
-                act(profile, 0x00080020, ConfidentialityOption.RETAIN_LONGITUDINAL_MODIFIED_DATES));
+                act(profile, 0x00080020, DicomOption.RETAIN_LONGITUDINAL_MODIFIED_DATES));
     }
 
     @Test
     void optionThatDoesNotConcernTheAttributeLeavesBasicAction() {
         assertEquals(Optional.of(ConfidentialityAction.Z),
-                act(profile, 0x00100010, ConfidentialityOption.RETAIN_UIDS, ConfidentialityOption.CLEAN_PIXEL_DATA));
+                act(profile, 0x00100010, DicomOption.RETAIN_UIDS, DicomOption.CLEAN_PIXEL_DATA));
     }
 
     @Test
@@ -143,7 +114,7 @@ class ConfidentialityProfileTest {
         assertEquals("Curve Data", profile.entry(0x50000000).orElseThrow().name());
         assertEquals("Curve Data", profile.entry(0x501E3000).orElseThrow().name());
         assertEquals(Optional.of(ConfidentialityAction.X), profile.basicAction(0x50023000));
-        assertEquals(Optional.of(ConfidentialityAction.C), act(profile, 0x50023000, ConfidentialityOption.CLEAN_GRAPHICS));
+        assertEquals(Optional.of(ConfidentialityAction.C), act(profile, 0x50023000, DicomOption.CLEAN_GRAPHICS));
     }
 
     @Test
@@ -166,7 +137,7 @@ class ConfidentialityProfileTest {
         assertEquals("Private Attributes", profile.entry(0x60013000).orElseThrow().name());
         assertEquals(Optional.of(ConfidentialityAction.X), profile.basicAction(0x00091001));
         assertEquals(Optional.of(ConfidentialityAction.C),
-                act(profile, 0x00091001, ConfidentialityOption.RETAIN_SAFE_PRIVATE));
+                act(profile, 0x00091001, DicomOption.RETAIN_SAFE_PRIVATE));
     }
 
     @Test
@@ -185,16 +156,16 @@ class ConfidentialityProfileTest {
     void conflictingOptionOverridesTakeTheMoreProtectiveAction() {
         int calibrationDate = 0x0014407E;
         assertEquals(Optional.of(ConfidentialityAction.K),
-                act(profile, calibrationDate, ConfidentialityOption.RETAIN_DEVICE_IDENTITY));
+                act(profile, calibrationDate, DicomOption.RETAIN_DEVICE_IDENTITY));
         assertEquals(Optional.of(ConfidentialityAction.C), act(profile, calibrationDate,
-                ConfidentialityOption.RETAIN_DEVICE_IDENTITY, ConfidentialityOption.RETAIN_LONGITUDINAL_MODIFIED_DATES));
+                DicomOption.RETAIN_DEVICE_IDENTITY, DicomOption.RETAIN_LONGITUDINAL_MODIFIED_DATES));
     }
 
     @Test
     void cleanDescriptorsCleansStudyDescription() {
         assertEquals(Optional.of(ConfidentialityAction.X), profile.basicAction(0x00081030));
         assertEquals(Optional.of(ConfidentialityAction.C),
-                act(profile, 0x00081030, ConfidentialityOption.CLEAN_DESCRIPTORS));
+                act(profile, 0x00081030, DicomOption.CLEAN_DESCRIPTORS));
     }
 
     @Test

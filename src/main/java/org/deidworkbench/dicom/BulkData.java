@@ -1,0 +1,59 @@
+package org.deidworkbench.dicom;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * A value left in its source file: (file, offset, length) and the byte order it is stored in. The
+ * writer copies such values from the source instead of holding them in memory, so a large
+ * multi-frame file streams with a small heap. The source must not change while it is referenced.
+ *
+ * @param file the source file
+ * @param offset where the value starts in the file
+ * @param length the value length in bytes
+ * @param bigEndian whether the source stores multi-byte numbers big endian
+ */
+public record BulkData(Path file, long offset, long length, boolean bigEndian) {
+
+    /** Validates the fields. */
+    public BulkData {
+        Objects.requireNonNull(file, "file");
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must not be negative");
+        }
+    }
+
+    /**
+     * Reads the whole value into memory, as stored (no byte swapping). Costs {@code length} bytes
+     * of heap; meant for values known to be small.
+     *
+     * @throws IOException when the file is shorter than the reference or cannot be read
+     */
+    public byte[] readAll() throws IOException {
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new IOException("value of " + length + " bytes is too large to load into memory");
+        }
+        byte[] out = new byte[(int) length];
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.wrap(out);
+            long pos = offset;
+            while (b.hasRemaining()) {
+                int n = ch.read(b, pos);
+                if (n < 0) {
+                    throw new IOException("source file is shorter than the referenced value");
+                }
+                pos += n;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "BulkData[offset=" + offset + ", length=" + length + "]";
+    }
+}

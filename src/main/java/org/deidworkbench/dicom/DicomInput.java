@@ -1,0 +1,170 @@
+package org.deidworkbench.dicom;
+
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+
+/**
+ * Buffered, position-tracking reads of DICOM primitives from a stream. {@link #limit()} is the
+ * total length when known (files, byte arrays) so lengths can be checked before any allocation.
+ * Not thread-safe.
+ */
+final class DicomInput {
+
+    private final InputStream in;
+    private final long limit;
+    private final byte[] buf;
+    private int pos;
+    private int lim;
+    private long base;
+    private boolean eof;
+
+    DicomInput(InputStream in, long limit) {
+        this.in = in;
+        this.limit = limit;
+        // Small files get a small buffer: allocating 64 KB per file dominated reading many small files.
+        this.buf = new byte[limit < 0 ? 64 * 1024 : (int) Math.max(512, Math.min(64 * 1024, limit))];
+    }
+
+    /** Absolute position of the next byte. */
+    long position() {
+        return base + pos;
+    }
+
+    /** Total input length, or -1 when unknown. */
+    long limit() {
+        return limit;
+    }
+
+    /** Bytes left when the length is known, else -1. */
+    long remaining() {
+        return limit < 0 ? -1 : limit - position();
+    }
+
+    /** Makes up to n (≤ buffer size) bytes available; returns how many are buffered. */
+    int ensure(int n) throws IOException {
+        if (lim - pos >= n) {
+            return lim - pos;
+        }
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, lim - pos);
+            base += pos;
+            lim -= pos;
+            pos = 0;
+        }
+        while (lim < n && !eof) {
+            int r = in.read(buf, lim, buf.length - lim);
+            if (r < 0) {
+                eof = true;
+            } else {
+                lim += r;
+            }
+        }
+        return lim - pos;
+    }
+
+    /** True when no byte is left. */
+    boolean atEnd() throws IOException {
+        return ensure(1) == 0;
+    }
+
+    /** The byte at {@code i} past the current position, which must have been ensured. */
+    int peek(int i) {
+        return buf[pos + i] & 0xFF;
+    }
+
+    int u8() throws IOException {
+        if (ensure(1) < 1) {
+            throw new EOFException();
+        }
+        return buf[pos++] & 0xFF;
+    }
+
+    int u16(boolean bigEndian) throws IOException {
+        if (ensure(2) < 2) {
+            throw new EOFException();
+        }
+        int a = buf[pos] & 0xFF;
+        int b = buf[pos + 1] & 0xFF;
+        pos += 2;
+        return bigEndian ? a << 8 | b : b << 8 | a;
+    }
+
+    long u32(boolean bigEndian) throws IOException {
+        int hi;
+        int lo;
+        if (bigEndian) {
+            hi = u16(true);
+            lo = u16(true);
+        } else {
+            lo = u16(false);
+            hi = u16(false);
+        }
+        return ((long) hi << 16 | lo) & 0xFFFFFFFFL;
+    }
+
+    /** Reads a tag (group then element, each in the given byte order). */
+    int tag(boolean bigEndian) throws IOException {
+        int g = u16(bigEndian);
+        int e = u16(bigEndian);
+        return g << 16 | e;
+    }
+
+    void readFully(byte[] b, int off, int len) throws IOException {
+        while (len > 0) {
+            if (pos == lim) {
+                if (len >= buf.length) {
+                    int r = in.read(b, off, len);
+                    if (r < 0) {
+                        eof = true;
+                        throw new EOFException();
+                    }
+                    base += r;
+                    off += r;
+                    len -= r;
+                    continue;
+                }
+                if (ensure(1) < 1) {
+                    throw new EOFException();
+                }
+            }
+            int n = Math.min(len, lim - pos);
+            System.arraycopy(buf, pos, b, off, n);
+            pos += n;
+            off += n;
+            len -= n;
+        }
+    }
+
+    /** Skips n bytes; the caller has checked n against {@link #remaining()} when the length is known. */
+    void skip(long n) throws IOException {
+        long inBuf = Math.min(n, lim - pos);
+        pos += (int) inBuf;
+        n -= inBuf;
+        if (n > 0) {
+            base += pos + n;
+            pos = 0;
+            lim = 0;
+            long left = n;
+            while (left > 0) {
+                long s = in.skip(left);
+                if (s <= 0) {
+                    if (in.read() < 0) {
+                        eof = true;
+                        throw new EOFException();
+                    }
+                    s = 1;
+                }
+                left -= s;
+            }
+        }
+    }
+
+    /** The unread bytes as a stream (buffered bytes first); this input must not be used afterwards. */
+    InputStream remainder() {
+        InputStream buffered = new ByteArrayInputStream(buf, pos, lim - pos);
+        return new SequenceInputStream(buffered, in);
+    }
+}

@@ -1,0 +1,151 @@
+package org.deidworkbench.dicom;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Buffered writes of DICOM primitives, and copies of {@link BulkData} from their source files. Not thread-safe. */
+final class DicomOutput implements AutoCloseable {
+
+    private final OutputStream out;
+    private final byte[] buf = new byte[16 * 1024];
+    private int pos;
+    private final Map<Path, FileChannel> sources = new HashMap<>();
+    private byte[] copyBuf;
+
+    DicomOutput(OutputStream out) {
+        this.out = out;
+    }
+
+    void u16(int v, boolean bigEndian) throws IOException {
+        room(2);
+        if (bigEndian) {
+            buf[pos++] = (byte) (v >>> 8);
+            buf[pos++] = (byte) v;
+        } else {
+            buf[pos++] = (byte) v;
+            buf[pos++] = (byte) (v >>> 8);
+        }
+    }
+
+    void u32(long v, boolean bigEndian) throws IOException {
+        if (bigEndian) {
+            u16((int) (v >>> 16), true);
+            u16((int) v, true);
+        } else {
+            u16((int) v, false);
+            u16((int) (v >>> 16), false);
+        }
+    }
+
+    void tag(int tag, boolean bigEndian) throws IOException {
+        u16(tag >>> 16, bigEndian);
+        u16(tag & 0xFFFF, bigEndian);
+    }
+
+    void u8(int b) throws IOException {
+        room(1);
+        buf[pos++] = (byte) b;
+    }
+
+    void bytes(byte[] b, int off, int len) throws IOException {
+        if (len > buf.length - pos) {
+            flushBuffer();
+            if (len >= buf.length) {
+                out.write(b, off, len);
+                return;
+            }
+        }
+        System.arraycopy(b, off, buf, pos, len);
+        pos += len;
+    }
+
+    /** Copies a bulk value from its source, swapping {@code swapUnit}-byte groups when asked. */
+    void copy(BulkData bulk, int swapUnit) throws IOException {
+        copy(bulk, swapUnit, null);
+    }
+
+    /** As {@link #copy(BulkData, int)}, passing each chunk read through {@code filter} (may be null) first. */
+    void copy(BulkData bulk, int swapUnit, BulkFilter filter) throws IOException {
+        FileChannel ch = sources.get(bulk.file());
+        if (ch == null) {
+            ch = FileChannel.open(bulk.file(), StandardOpenOption.READ);
+            sources.put(bulk.file(), ch);
+        }
+        if (copyBuf == null || copyBuf.length < Math.min(1 << 20, bulk.length())) {
+            // Sized to the value (at most 1 MB) so many small files do not each allocate a large buffer.
+            copyBuf = new byte[(int) Math.max(64, Math.min(1 << 20, bulk.length() + 16))];
+        }
+        long at = bulk.offset();
+        long left = bulk.length();
+        int carry = 0;
+        while (left > 0) {
+            ByteBuffer bb = ByteBuffer.wrap(copyBuf, carry, (int) Math.min(copyBuf.length - carry, left));
+            int n = ch.read(bb, at);
+            if (n < 0) {
+                throw new IOException("the source file is shorter than a value read from it; was it changed?");
+            }
+            if (filter != null) {
+                filter.filter(copyBuf, carry, n, at - bulk.offset());
+            }
+            at += n;
+            left -= n;
+            int have = carry + n;
+            int usable = swapUnit > 1 && left > 0 ? have - have % swapUnit : have;
+            if (swapUnit > 1) {
+                Values.swap(copyBuf, 0, usable, swapUnit);
+            }
+            bytes(copyBuf, 0, usable);
+            carry = have - usable;
+            System.arraycopy(copyBuf, usable, copyBuf, 0, carry);
+        }
+    }
+
+    private void room(int n) throws IOException {
+        if (buf.length - pos < n) {
+            flushBuffer();
+        }
+    }
+
+    private void flushBuffer() throws IOException {
+        if (pos > 0) {
+            out.write(buf, 0, pos);
+            pos = 0;
+        }
+    }
+
+    /** Writes buffered bytes through to the stream. */
+    void flush() throws IOException {
+        flushBuffer();
+        out.flush();
+    }
+
+    /** Flushes and closes the source files; the stream itself stays open. */
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        try {
+            flushBuffer();
+        } catch (IOException e) {
+            first = e;
+        }
+        for (FileChannel ch : sources.values()) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        sources.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+}

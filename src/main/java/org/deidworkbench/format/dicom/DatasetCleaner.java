@@ -1,0 +1,588 @@
+package org.deidworkbench.format.dicom;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.deid.FieldContext;
+import org.deidworkbench.deid.Subject;
+import org.deidworkbench.deid.UnprocessableValueException;
+import org.deidworkbench.deid.method.DeidMethod;
+import org.deidworkbench.dicom.AgeString;
+import org.deidworkbench.dicom.Dataset;
+import org.deidworkbench.dicom.DicomDictionary;
+import org.deidworkbench.dicom.Element;
+import org.deidworkbench.dicom.PersonName;
+import org.deidworkbench.dicom.Tag;
+import org.deidworkbench.dicom.VR;
+import org.deidworkbench.format.FormatException;
+import org.deidworkbench.format.dicom.Decision.Treatment;
+import org.deidworkbench.model.ActionSpec;
+import org.deidworkbench.model.Generalization;
+import org.deidworkbench.model.PreviewField;
+import org.deidworkbench.model.Problem;
+
+/**
+ * Walks one data set, nested sequences included, and applies {@link DicomPolicy}'s decision to every
+ * element: in {@link Mode#SCAN} it only notes the patient's identifiers with the engine, in
+ * {@link Mode#TRANSFORM} it changes the data set in place and counts what it did, and can record
+ * each element before and after for a preview. Private creators are kept exactly when an element of
+ * their block survives; an overlay whose data is removed loses its whole group, so no overlay is
+ * left half-described. Not thread-safe: one per file.
+ */
+final class DatasetCleaner {
+
+    /** What a walk does. */
+    enum Mode {
+        /** Note identifiers and the subject; change nothing. */
+        SCAN,
+        /** Change the data set. */
+        TRANSFORM
+    }
+
+    /** Warnings listed per file; further ones are only counted. */
+    static final int MAX_LISTED_WARNINGS = 50;
+    /** VRs holding text the engine's text actions can produce and read. */
+    static final Set<VR> TEXT_VRS = EnumSet.of(VR.LO, VR.LT, VR.PN, VR.SH, VR.ST, VR.UC, VR.UT);
+    private static final int OVERLAY_DATA = 0x60003000;
+    private static final int MAX_DEPTH = 64;
+
+    private final DicomProcessor.Methods methods;
+    private final DicomPolicy policy;
+    private final PrivateDeclarations declared;
+    private final Mode mode;
+    private final boolean preview;
+    private final String fileName;
+    private final DicomDictionary dictionary = DicomDictionary.standard();
+    private final int[] tags = new int[MAX_DEPTH + 1];
+    private final String[] creators = new String[MAX_DEPTH + 1];
+    private final Treatment[] inherited = new Treatment[MAX_DEPTH + 2];
+    private final StringBuilder path = new StringBuilder();
+
+    private Subject subject;
+    private final TreeMap<String, Long> counts = new TreeMap<>();
+    private final List<Problem> warnings = new ArrayList<>();
+    private long warningCount;
+    private final Set<String> keptByDefault = new TreeSet<>();
+    private boolean datesShifted;
+    private boolean datesKept;
+    private final List<PreviewField> previewFields = new ArrayList<>();
+
+    DatasetCleaner(DicomProcessor.Methods methods, DicomPolicy policy, PrivateDeclarations declared, Mode mode,
+            boolean preview, String fileName) {
+        this.methods = methods;
+        this.policy = policy;
+        this.declared = declared;
+        this.mode = mode;
+        this.preview = preview;
+        this.fileName = fileName;
+    }
+
+    /** The file's patient, from the top-level Patient ID; null when it has none. Call before {@link #walk}. */
+    Subject subject(Dataset ds) throws FormatException {
+        String id = ds.getString(Tag.PATIENT_ID);
+        if (id == null || id.isBlank()) {
+            subject = null;
+            return null;
+        }
+        try {
+            subject = methods.engine().subject(id);
+            if (mode == Mode.SCAN) {
+                methods.engine().noteSubject(id, subject);
+            }
+        } catch (DeidException e) {
+            throw new FormatException(e.code(), Tag.toString(Tag.PATIENT_ID), e.getMessage());
+        }
+        return subject;
+    }
+
+    /** Cleans (or scans) the whole data set. */
+    void walk(Dataset ds) throws FormatException {
+        List<PreviewField> fields = walk(ds, 0);
+        if (preview) {
+            previewFields.addAll(fields);
+        }
+    }
+
+    private List<PreviewField> walk(Dataset ds, int depth) throws FormatException {
+        List<PreviewField> fields = preview ? new ArrayList<>() : null;
+        List<Element> elements = new ArrayList<>(ds.elements());
+        Set<Integer> keptBlocks = new HashSet<>();
+        List<Element> creatorElements = new ArrayList<>();
+        Set<Integer> overlaysWithoutData = new HashSet<>();
+        int pathLength = path.length();
+        for (Element e : elements) {
+            int tag = e.tag();
+            if (depth == 0 && Tag.group(tag) == 0x0002) {
+                continue; // file meta is regenerated by the writer
+            }
+            tags[depth] = tag;
+            creators[depth] = Tag.isPrivateData(tag) ? ds.privateCreator(tag) : null;
+            if (depth > 0) {
+                path.append('/');
+            }
+            path.append(Tag.toString(tag));
+            DicomPolicy.Place place = new DicomPolicy.Place(tags, creators, depth, inherited[depth]);
+            Decision d = policy.decide(place, e.vr(), declared);
+            inherited[depth + 1] = place.inheritedBy(d);
+            if (d.treatment() == Treatment.CREATOR) {
+                creatorElements.add(e);
+                path.setLength(pathLength);
+                continue;
+            }
+            String before = preview ? Display.of(ds, e) : null;
+            List<PreviewField> children = new ArrayList<>();
+            Element after;
+            if (mode == Mode.SCAN) {
+                note(ds, e, d);
+                after = e;
+                if (e.isSequence() && keepsItems(d, e)) {
+                    walkItems(e, depth, children);
+                }
+            } else {
+                after = apply(ds, e, d, depth, children);
+                counts.merge(d.counterKey(), 1L, Long::sum);
+                if (after != null && d.ruleId().equals("not-listed") && TEXT_VRS.contains(e.vr())) {
+                    keptByDefault.add(keyword(tag));
+                }
+            }
+            if (after != null && Tag.isPrivateData(tag)) {
+                keptBlocks.add(block(tag));
+            }
+            if (after == null && (tag & 0xFF01FFFF) == OVERLAY_DATA) {
+                overlaysWithoutData.add(Tag.group(tag));
+            }
+            if (preview) {
+                fields.add(previewField(ds, e, after, before, d, children));
+            }
+            path.setLength(pathLength);
+        }
+        for (Element c : creatorElements) {
+            boolean keep = keptBlocks.contains(Tag.group(c.tag()) << 8 | (Tag.element(c.tag()) & 0xFF));
+            if (!keep && mode == Mode.TRANSFORM) {
+                ds.remove(c.tag());
+            }
+            if (mode == Mode.TRANSFORM) {
+                counts.merge("private (" + (keep ? "K" : "X") + ")", 1L, Long::sum);
+            }
+            if (preview) {
+                String shown = Display.of(ds, c);
+                fields.add(PreviewField.leaf(pathOf(depth, c.tag()), "PrivateCreator", shown, keep ? shown : null,
+                        "private", keep ? "K" : "X"));
+            }
+        }
+        if (mode == Mode.TRANSFORM) {
+            for (int group : overlaysWithoutData) {
+                // An overlay without its bitmap is not a valid overlay: its description goes too.
+                for (Element o : new ArrayList<>(ds.range(Tag.of(group, 0), Tag.of(group, 0xFFFF)))) {
+                    ds.remove(o.tag());
+                    counts.merge("overlay-without-data (X)", 1L, Long::sum);
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static int block(int tag) {
+        return Tag.group(tag) << 8 | (Tag.element(tag) >>> 8 & 0xFF);
+    }
+
+    private String pathOf(int depth, int tag) {
+        return path.length() == 0 ? Tag.toString(tag) : path + (depth > 0 ? "/" : "") + Tag.toString(tag);
+    }
+
+    /** Whether a decision keeps a sequence's items (which are then cleaned in turn). */
+    private static boolean keepsItems(Decision d, Element e) {
+        return switch (d.treatment()) {
+            case KEEP, DUMMY, CLEAN, UID -> true;
+            case APPLY, SUBJECT, REMOVE, EMPTY, CREATOR -> false;
+        };
+    }
+
+    private void walkItems(Element e, int depth, List<PreviewField> children) throws FormatException {
+        if (depth + 1 > MAX_DEPTH) {
+            throw new FormatException("DICOM-TOO-DEEP", path.toString(), "sequences are nested deeper than " + MAX_DEPTH);
+        }
+        int pathLength = path.length();
+        for (int i = 0; i < e.items().size(); i++) {
+            path.append('[').append(i).append(']');
+            List<PreviewField> fields = walk(e.items().get(i), depth + 1);
+            if (preview) {
+                children.add(new PreviewField(path.toString(), "item " + (i + 1), null, null,
+                        PreviewField.Change.UNCHANGED, "", "", fields));
+            }
+            path.setLength(pathLength);
+        }
+    }
+
+    // ---------------------------------------------------------------- scan
+
+    private void note(Dataset ds, Element e, Decision d) throws FormatException {
+        if (!d.identifier() || e.bytes() == null || !TEXT_VRS.contains(e.vr())) {
+            return;
+        }
+        ActionSpec spec = d.spec() != null ? d.spec() : new ActionSpec.Remove();
+        try {
+            for (String v : ds.getStrings(e.tag())) {
+                if (e.vr() == VR.PN) {
+                    for (String readable : readableNames(v)) {
+                        methods.engine().noteIdentifier(spec, d.label(), readable);
+                    }
+                }
+                methods.engine().noteIdentifier(spec, d.label(), v);
+            }
+        } catch (DeidException x) {
+            throw new FormatException(x.code(), path.toString(), x.getMessage());
+        }
+    }
+
+    /** "GIVEN MIDDLE FAMILY" of each component group of a PN value: how names appear in running text. */
+    static List<String> readableNames(String pn) {
+        List<String> out = new ArrayList<>();
+        PersonName name;
+        try {
+            name = PersonName.parse(pn);
+        } catch (IllegalArgumentException e) {
+            return out;
+        }
+        for (PersonName.Group g : PersonName.Group.values()) {
+            String given = name.component(g, PersonName.Component.GIVEN);
+            String middle = name.component(g, PersonName.Component.MIDDLE);
+            String family = name.component(g, PersonName.Component.FAMILY);
+            String joined = String.join(" ", List.of(given, middle, family).stream().filter(s -> !s.isBlank()).toList());
+            if (!joined.isBlank()) {
+                out.add(joined.strip());
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- transform
+
+    /** Applies a decision; returns the element as written, or null when it is removed. */
+    private Element apply(Dataset ds, Element e, Decision d, int depth, List<PreviewField> children)
+            throws FormatException {
+        int tag = e.tag();
+        VR vr = e.vr();
+        if (e.isSequence()) {
+            return applyToSequence(ds, e, d, depth, children);
+        }
+        switch (d.treatment()) {
+            case REMOVE:
+                ds.remove(tag);
+                return null;
+            case EMPTY:
+                return put(ds, Element.ofBytes(tag, vr, new byte[0]));
+            case KEEP:
+                return keep(ds, e);
+            case DUMMY:
+                return dummy(ds, e);
+            case CLEAN:
+                return clean(ds, e);
+            case UID:
+                return vr == VR.UI ? eachValue(ds, e, methods.remapUid(), d) : dummy(ds, e);
+            case SUBJECT:
+                return subjectId(ds, e);
+            case APPLY:
+                return applyRule(ds, e, d);
+            case CREATOR:
+            default:
+                throw new IllegalStateException("unhandled treatment " + d.treatment());
+        }
+    }
+
+    private Element applyToSequence(Dataset ds, Element e, Decision d, int depth, List<PreviewField> children)
+            throws FormatException {
+        switch (d.treatment()) {
+            case REMOVE:
+                ds.remove(e.tag());
+                return null;
+            case EMPTY:
+                return put(ds, Element.ofSequence(e.tag(), e.vr(), new ArrayList<>(), e.undefinedLength()));
+            case APPLY:
+            case SUBJECT:
+                warn("DICOM-ACTION-NOT-APPLICABLE", d.action() + " cannot apply to a sequence; it was removed");
+                ds.remove(e.tag());
+                return null;
+            default:
+                walkItems(e, depth, children);
+                return e;
+        }
+    }
+
+    private Element keep(Dataset ds, Element e) {
+        VR vr = e.vr();
+        if (e.bytes() == null) {
+            return e;
+        }
+        if (vr == VR.AS) {
+            return capAge(ds, e);
+        }
+        if (vr == VR.DA || vr == VR.DT) {
+            datesKept |= e.bytes().length > 0;
+        }
+        if (!TEXT_VRS.contains(vr)) {
+            return e;
+        }
+        String[] values = ds.getStrings(e.tag());
+        String[] out = new String[values.length];
+        boolean changed = false;
+        for (int i = 0; i < values.length; i++) {
+            out[i] = methods.engine().scrubKnownIdentifiers(values[i]);
+            changed |= !out[i].equals(values[i]);
+        }
+        return changed ? putStrings(ds, e, out) : e;
+    }
+
+    private Element capAge(Dataset ds, Element e) {
+        String[] values = ds.getStrings(e.tag());
+        String[] out = values.clone();
+        boolean changed = false;
+        for (int i = 0; i < values.length; i++) {
+            try {
+                AgeString age = AgeString.parse(values[i]);
+                double years = switch (age.unit()) {
+                    case 'D' -> age.number() / 365.2425;
+                    case 'W' -> age.number() * 7 / 365.2425;
+                    case 'M' -> age.number() / 12.0;
+                    default -> age.number();
+                };
+                if (years >= 90) {
+                    out[i] = "090Y";
+                    changed = true;
+                }
+            } catch (IllegalArgumentException x) {
+                out[i] = "";
+                changed = true;
+                warn("VALUE-NOT-AN-AGE", "value " + (i + 1) + " is not an age string; it was emptied");
+            }
+        }
+        return changed ? putStrings(ds, e, out) : e;
+    }
+
+    private Element dummy(Dataset ds, Element e) throws FormatException {
+        VR vr = e.vr();
+        if (vr == VR.UI && e.bytes() != null && e.bytes().length > 0) {
+            return eachValue(ds, e, methods.remapUid(), null);
+        }
+        String text = Dummies.text(vr);
+        if (text != null) {
+            return putStrings(ds, e, new String[] {text});
+        }
+        if (vr.kind() == VR.Kind.BINARY) {
+            return put(ds, Element.ofBytes(e.tag(), vr, Dummies.binary(vr)));
+        }
+        // OB, OW, UN and friends: a dummy is an empty-valued placeholder of the right VR; the
+        // original bytes are never kept.
+        return put(ds, Element.ofBytes(e.tag(), vr, new byte[] {0, 0}));
+    }
+
+    private Element clean(Dataset ds, Element e) throws FormatException {
+        VR vr = e.vr();
+        if (e.bytes() == null) {
+            // A bitmap or other bulk value cannot be cleaned of burned-in text: it goes.
+            ds.remove(e.tag());
+            return null;
+        }
+        return switch (vr) {
+            case DA, DT -> shiftDates(ds, e, methods.shiftDate());
+            case AS -> capAge(ds, e);
+            case UI -> eachValue(ds, e, methods.remapUid(), null);
+            case LO, LT, PN, SH, ST, UC, UT -> eachValue(ds, e, methods.scrubText(), null);
+            case OB, OW, OD, OF, OL, OV, UN -> {
+                ds.remove(e.tag());
+                yield null;
+            }
+            default -> keep(ds, e); // codes, numbers and times of day say nothing about a person
+        };
+    }
+
+    private Element shiftDates(Dataset ds, Element e, DeidMethod method) throws FormatException {
+        Element after = eachValue(ds, e, method, null);
+        datesShifted |= after != null && after.bytes() != null && after.bytes().length > 0;
+        return after;
+    }
+
+    private Element subjectId(Dataset ds, Element e) throws FormatException {
+        String id = ds.getString(e.tag());
+        if (id == null || id.isBlank()) {
+            return e;
+        }
+        try {
+            // The top-level id is the file's subject; a nested one (another patient's) gets its own pseudonym.
+            Subject s = ds.parent() == null ? subject : methods.engine().subject(id);
+            return putStrings(ds, e, new String[] {s.pseudonym()});
+        } catch (DeidException x) {
+            throw new FormatException(x.code(), path.toString(), x.getMessage());
+        }
+    }
+
+    private Element applyRule(Dataset ds, Element e, Decision d) throws FormatException {
+        ActionSpec spec = d.spec();
+        VR vr = e.vr();
+        if (e.bytes() == null) {
+            return notApplicable(ds, e, d, "the value is binary or too large to hold text");
+        }
+        switch (spec.action()) {
+            case SHIFT_DATE:
+                return vr == VR.DA || vr == VR.DT ? shiftDates(ds, e, methods.of(spec))
+                        : notApplicable(ds, e, d, "it is not a date (VR " + vr + ")");
+            case GENERALIZE:
+                if (((ActionSpec.Generalize) spec).kind() == Generalization.YEAR && (vr == VR.DA || vr == VR.DT)) {
+                    Element after = eachValue(ds, e, methods.of(spec), null);
+                    if (after != null && vr == VR.DA && after.bytes() != null) {
+                        String[] years = ds.getStrings(e.tag());
+                        for (int i = 0; i < years.length; i++) {
+                            years[i] = years[i].isEmpty() ? "" : years[i] + "0101"; // DA has no year-only form
+                        }
+                        after = putStrings(ds, after, years);
+                    }
+                    datesShifted = true;
+                    return after;
+                }
+                return notApplicable(ds, e, d, "generalize applies to dates here (VR " + vr + ")");
+            case REMAP_UID:
+                return vr == VR.UI ? eachValue(ds, e, methods.of(spec), d)
+                        : notApplicable(ds, e, d, "it is not a UID (VR " + vr + ")");
+            case PSEUDONYMIZE:
+            case ENCRYPT:
+            case REPLACE:
+            case SCRUB_TEXT:
+                return TEXT_VRS.contains(vr) || vr == VR.CS || vr == VR.AE
+                        ? eachValue(ds, e, methods.of(spec), d)
+                        : notApplicable(ds, e, d, "its VR " + vr + " does not hold free text");
+            default:
+                throw new IllegalStateException("unhandled rule action " + spec.action());
+        }
+    }
+
+    /**
+     * A rule whose action the element's VR cannot hold: the element is removed (never passed
+     * through, and binary data is never rewritten as text) and the place is reported.
+     */
+    private Element notApplicable(Dataset ds, Element e, Decision d, String why) {
+        warn("DICOM-ACTION-NOT-APPLICABLE", "rule '" + d.ruleId() + "' (" + d.action() + ") cannot apply: " + why
+                + "; the element was removed");
+        ds.remove(e.tag());
+        return null;
+    }
+
+    /** Applies a method to each value of a text element; a value the method cannot handle is emptied and reported. */
+    private Element eachValue(Dataset ds, Element e, DeidMethod method, Decision d) throws FormatException {
+        String[] values = ds.getStrings(e.tag());
+        if (values.length == 0) {
+            return e;
+        }
+        String[] out = new String[values.length];
+        FieldContext context = new FieldContext(subject, keyword(e.tag()));
+        int max = e.vr().maxLength();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i].isEmpty()) {
+                out[i] = "";
+                continue;
+            }
+            try {
+                String v = method.apply(values[i], context);
+                out[i] = v == null ? "" : v;
+            } catch (UnprocessableValueException x) {
+                out[i] = "";
+                warn(x.code(), "value " + (i + 1) + ": " + x.getMessage() + "; the value was emptied");
+            } catch (DeidException x) {
+                throw new FormatException(x.code(), path.toString(), x.getMessage());
+            }
+            if (max > 0 && out[i].length() > max) {
+                out[i] = out[i].substring(0, max); // cut the replacement, never the protection
+            }
+            if (e.vr().kind() == VR.Kind.STRING && out[i].indexOf('\\') >= 0) {
+                out[i] = out[i].replace('\\', ' ');
+            }
+        }
+        return putStrings(ds, e, out);
+    }
+
+    private Element putStrings(Dataset ds, Element e, String[] values) {
+        try {
+            ds.putStrings(e.tag(), e.vr(), values);
+        } catch (IllegalArgumentException x) {
+            // A character the data set's character set cannot hold (e.g. from undecodable input):
+            // the dummy, plain ASCII, always encodes.
+            String dummy = Dummies.text(e.vr());
+            ds.putStrings(e.tag(), e.vr(), dummy == null ? new String[0] : new String[] {dummy});
+            warn("DICOM-VALUE-NOT-ENCODABLE", "the cleaned value cannot be written in the data set's character set;"
+                    + " a dummy was written");
+        }
+        return ds.get(e.tag());
+    }
+
+    private static Element put(Dataset ds, Element e) {
+        ds.put(e);
+        return e;
+    }
+
+    private void warn(String code, String message) {
+        if (warningCount++ < MAX_LISTED_WARNINGS) {
+            warnings.add(new Problem(code, fileName, path.toString(), message));
+        }
+    }
+
+    private String keyword(int tag) {
+        String k = dictionary.keyword(tag);
+        return k.isEmpty() ? Tag.toString(tag) : k;
+    }
+
+    private PreviewField previewField(Dataset ds, Element before, Element after, String shownBefore, Decision d,
+            List<PreviewField> children) {
+        String creator = Tag.isPrivateData(before.tag()) ? ds.privateCreator(before.tag()) : null;
+        String name = Tag.isPrivate(before.tag()) ? (creator == null ? "private" : "private (" + creator.strip() + ")")
+                : keyword(before.tag());
+        String p = path.toString();
+        if (before.isSequence()) {
+            PreviewField.Change change = after == null ? PreviewField.Change.REMOVED
+                    : after.items().size() != before.items().size() ? PreviewField.Change.CHANGED
+                    : PreviewField.Change.UNCHANGED;
+            return new PreviewField(p, name, shownBefore, after == null ? null : Display.of(ds, after), change,
+                    d.ruleId(), d.action(), children);
+        }
+        String shownAfter = after == null ? null : Display.of(ds, after);
+        return PreviewField.leaf(p, name, shownBefore, shownAfter, d.ruleId(), d.action());
+    }
+
+    // ---------------------------------------------------------------- results
+
+    java.util.SortedMap<String, Long> counts() {
+        return counts;
+    }
+
+    List<Problem> warnings() {
+        return warnings;
+    }
+
+    long warningCount() {
+        return warningCount;
+    }
+
+    List<String> keptByDefault() {
+        return List.copyOf(keptByDefault);
+    }
+
+    boolean datesShifted() {
+        return datesShifted;
+    }
+
+    boolean datesKept() {
+        return datesKept;
+    }
+
+    List<PreviewField> previewFields() {
+        return previewFields;
+    }
+
+    /** Adds a count (marking, redaction) to the file's statistics. */
+    void count(String key) {
+        counts.merge(key, 1L, Long::sum);
+    }
+}

@@ -1,0 +1,209 @@
+package org.deidworkbench.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.deidworkbench.config.LoadedProfile;
+
+/**
+ * {@code deid bench dicom --input DIR}: de-identifies a folder of DICOM files and, in the same run
+ * on the same data, times a plain copy of the files and GDCM's {@code gdcmanon} (PS3.15 Basic
+ * Profile with a throwaway certificate when {@code openssl} is there, else its dumb mode), with
+ * the peak heap of the de-identification. Numbers belong in {@code performance-dicom.md}, never
+ * in tests. Each measure keeps the fastest of its rounds; the input is read once first so every
+ * measure starts from the same page cache.
+ */
+public final class DicomBenchmark {
+
+    /**
+     * One measured way of producing the output.
+     *
+     * @param name what was measured
+     * @param seconds wall time of the fastest round
+     * @param note how it was run, or why it was skipped ({@code seconds} is then NaN)
+     */
+    public record Measure(String name, double seconds, String note) {
+    }
+
+    /**
+     * The benchmark's outcome.
+     *
+     * @param files regular files in the input
+     * @param bytes their total size
+     * @param measures copy, copy+sync, deid and gdcmanon, in that order
+     * @param written files deid wrote (the others were withheld or failed, see its report)
+     * @param peakHeapBytes sum of the heap pools' peak usage during the fastest deid round
+     * @param maxHeapBytes the JVM's maximum heap
+     */
+    public record Result(long files, long bytes, List<Measure> measures, long written, long peakHeapBytes,
+            long maxHeapBytes) {
+
+        /** The measure named {@code name}. */
+        public Measure measure(String name) {
+            return measures.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+        }
+    }
+
+    private DicomBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param scratch an empty folder for the outputs (the caller deletes it)
+     * @param threads deid's worker threads
+     * @param rounds measurements per way; the fastest counts
+     */
+    public static Result run(Path input, Path scratch, LoadedProfile profile, int threads, int rounds) throws JobException {
+        try {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(input)) {
+                files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            }
+            long bytes = 0;
+            for (Path f : files) {
+                bytes += Files.size(f);
+                try (InputStream in = Files.newInputStream(f)) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream()); // same page cache for every measure
+                }
+            }
+            double copy = Double.MAX_VALUE;
+            double durableCopy = Double.MAX_VALUE;
+            double deid = Double.MAX_VALUE;
+            double gdcm = Double.MAX_VALUE;
+            String gdcmNote = "";
+            long peak = 0;
+            long written = 0;
+            List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
+            for (int round = 1; round <= rounds; round++) {
+                Path dir = Files.createDirectories(scratch.resolve("round-" + round));
+                long t0 = System.nanoTime();
+                for (Path f : files) {
+                    Path target = dir.resolve("copy").resolve(input.relativize(f).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                copy = Math.min(copy, (System.nanoTime() - t0) / 1e9);
+
+                // A copy as durable as deid's output: every file forced to disk before it counts as written.
+                t0 = System.nanoTime();
+                for (Path f : files) {
+                    Path target = dir.resolve("durable-copy").resolve(input.relativize(f).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(target,
+                            java.nio.file.StandardOpenOption.WRITE)) {
+                        ch.force(true);
+                    }
+                }
+                durableCopy = Math.min(durableCopy, (System.nanoTime() - t0) / 1e9);
+
+                System.gc();
+                heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+                char[] passphrase = passphrase();
+                t0 = System.nanoTime();
+                RunResult r = new RunJob(new RunRequest(List.of(input), dir.resolve("deid"), dir.resolve("deid.deidkey"),
+                        true, passphrase, profile, threads), RunListener.NONE).run();
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                if (seconds < deid) {
+                    deid = seconds;
+                    peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+                }
+                written = r.report().files().written();
+
+                String[] g = gdcmanon(input, dir);
+                if (g[0] != null) {
+                    gdcm = Math.min(gdcm, Double.parseDouble(g[0]));
+                }
+                gdcmNote = g[1];
+            }
+            List<Measure> measures = List.of(
+                    new Measure("copy", copy, "Files.copy of every file"),
+                    new Measure("copy+sync", durableCopy, "Files.copy, then each file forced to disk (as deid's output is)"),
+                    new Measure("deid", deid, "deid run, " + threads + " threads, profile " + profile.profile().name()
+                            + ", including the scan pass and sealing the key file"),
+                    new Measure("gdcmanon", gdcm == Double.MAX_VALUE ? Double.NaN : gdcm, gdcmNote));
+            return new Result(files.size(), bytes, measures, written, peak, Runtime.getRuntime().maxMemory());
+        } catch (IOException e) {
+            throw new JobException(JobException.Reason.IO_ERROR, "benchmark failed on " + input + " ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private static char[] passphrase() {
+        SecureRandom random = new SecureRandom();
+        char[] p = new char[24];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (char) ('a' + random.nextInt(26));
+        }
+        return p;
+    }
+
+    /** Seconds (or null) and how gdcmanon was run or why not. */
+    private static String[] gdcmanon(Path input, Path dir) throws IOException {
+        if (!runs("gdcmanon", "--version")) {
+            return new String[] {null, "skipped: gdcmanon not installed (apt-get install libgdcm-tools)"};
+        }
+        List<String> command = new ArrayList<>(List.of("gdcmanon", "-r", "--continue", "-i", input.toString(), "-o",
+                dir.resolve("gdcmanon").toString()));
+        String note;
+        if (runs("openssl", "version") && run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                dir.resolve("gdcm-key.pem").toString(), "-out", dir.resolve("gdcm-cert.pem").toString(), "-subj",
+                "/CN=deid-bench", "-days", "1"), dir) == 0) {
+            command.addAll(List.of("-e", "-c", dir.resolve("gdcm-cert.pem").toString()));
+            note = "gdcmanon -e (PS3.15 Basic Profile, originals encrypted to a throwaway certificate), 1 process";
+        } else {
+            command.addAll(List.of("--dumb", "--empty", "10,10", "--empty", "10,20", "--remove", "10,30"));
+            note = "gdcmanon --dumb (empties Patient's Name and ID, removes Birth Date), 1 process";
+        }
+        Files.createDirectories(dir.resolve("gdcmanon"));
+        long t0 = System.nanoTime();
+        int exit = run(command, dir);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new String[] {Double.toString(seconds), note + (exit == 0 ? "" : " (exit code " + exit + ")")};
+    }
+
+    private static int run(List<String> command, Path dir) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("tool-output.txt").toFile()).start();
+        try {
+            if (!p.waitFor(1, TimeUnit.HOURS)) {
+                p.destroyForcibly();
+                return -1;
+            }
+            return p.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            return -1;
+        }
+    }
+
+    /** Whether the tool starts at all (it is installed), asked for its version. */
+    private static boolean runs(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor(1, TimeUnit.MINUTES);
+            p.destroyForcibly();
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
