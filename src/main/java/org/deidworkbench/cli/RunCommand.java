@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +69,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--progress", negatable = true,
             description = "Show a progress bar on standard error (default: when run in a terminal).")
     Boolean progress;
+
+    /** Unmatched fields listed per file on screen; the report has all of them. */
+    private static final int MAX_FIELDS_SHOWN = 8;
 
     private final Passphrases passphrases;
     private final boolean interactive;
@@ -172,10 +177,16 @@ final class RunCommand implements Callable<Integer> {
         o.println("  manifest: " + r.manifest());
         o.println("  key file: " + r.keyFile() + (r.keyFileCreated()
                 ? " (new: keep it and its passphrase safe, and never ship it with the data)" : ""));
-        List<FileReport> withDefaults = r.files().stream().filter(f -> !f.defaultAppliedTo().isEmpty()).toList();
-        if (!withDefaults.isEmpty()) {
-            o.println("Columns no rule matched (the profile's default action applied; check them in the report):");
-            withDefaults.forEach(f -> o.println("  " + f.output() + ": " + String.join(", ", f.defaultAppliedTo())));
+        // Files with the same unmatched fields (a DICOM series, NDJSON parts) are listed once.
+        Map<List<String>, List<String>> byFields = new LinkedHashMap<>();
+        r.files().stream().filter(f -> !f.defaultAppliedTo().isEmpty())
+                .forEach(f -> byFields.computeIfAbsent(f.defaultAppliedTo(), k -> new ArrayList<>()).add(f.output()));
+        if (!byFields.isEmpty()) {
+            o.println("Fields no rule matched (the profile's default action applied; check them in the report):");
+            byFields.forEach((fields, outputs) -> o.println("  " + outputs.get(0)
+                    + (outputs.size() > 1 ? " and " + (outputs.size() - 1) + " more like it" : "") + ": "
+                    + String.join(", ", fields.subList(0, Math.min(fields.size(), MAX_FIELDS_SHOWN)))
+                    + (fields.size() > MAX_FIELDS_SHOWN ? ", ... (" + (fields.size() - MAX_FIELDS_SHOWN) + " more)" : "")));
         }
         List<String> problems = new ArrayList<>();
         for (FileReport f : r.files()) {
