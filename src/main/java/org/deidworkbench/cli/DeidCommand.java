@@ -67,10 +67,13 @@ public final class DeidCommand implements Runnable {
                 if (cls == PreviewCommand.class) {
                     return cls.cast(new PreviewCommand(passphrases));
                 }
-                if (cls == KeyFileCommand.Inspect.class) {
-                    return cls.cast(new KeyFileCommand.Inspect(passphrases));
+                // every other command that asks for a passphrase takes the one source of passphrases
+                try {
+                    java.lang.reflect.Constructor<K> withPassphrases = cls.getDeclaredConstructor(Passphrases.class);
+                    return withPassphrases.newInstance(passphrases);
+                } catch (NoSuchMethodException e) {
+                    return CommandLine.defaultFactory().create(cls);
                 }
-                return CommandLine.defaultFactory().create(cls);
             }
         };
         CommandLine cl = new CommandLine(new DeidCommand(), factory);

@@ -1,25 +1,33 @@
 package org.deidworkbench.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.deidworkbench.keyfile.KeyFileContents;
+import org.deidworkbench.keyfile.KeyFileCredential;
 import org.deidworkbench.keyfile.KeyFileException;
 import org.deidworkbench.keyfile.KeyFileInfo;
+import org.deidworkbench.keyfile.KeyFileRecipients;
 import org.deidworkbench.keyfile.KeyFileStore;
+import org.deidworkbench.keyfile.Pem;
 import org.deidworkbench.keyfile.RunRecord;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code deid keyfile}: look at a key file's protection without opening it. */
+/** {@code deid keyfile}: inspect a key file and manage who can open it. */
 @Command(name = "keyfile", mixinStandardHelpOptions = true, description = "Key file tools.",
-        subcommands = {KeyFileCommand.Inspect.class})
+        subcommands = {KeyFileCommand.Inspect.class, KeyFileCommand.AddRecipient.class,
+            KeyFileCommand.RemoveRecipient.class, KeyFileCommand.ChangePassphrase.class})
 final class KeyFileCommand implements Runnable {
 
     @CommandLine.Spec
@@ -30,11 +38,28 @@ final class KeyFileCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Runs a key file operation, mapping its typed failure to an exit code. */
+    interface KeyFileAction<T> {
+        T run() throws KeyFileException;
+    }
+
+    static <T> T keyFile(KeyFileAction<T> action) {
+        try {
+            return action.run();
+        } catch (KeyFileException e) {
+            throw Failures.of(e);
+        } catch (IllegalArgumentException e) {
+            // unsupported trustee key or empty passphrase: the message names the certificate, never a secret
+            throw new CliException(ExitCode.USAGE, e.getMessage(), e);
+        }
+    }
+
     /** {@code deid keyfile inspect}. */
     @Command(name = "inspect", mixinStandardHelpOptions = true,
             description = {"Show how a key file is sealed — content cipher, password and trustee entries with",
                 "their parameters — without a passphrase and without decrypting anything.",
-                "With --runs (needs the passphrase): the run history, with where each input file went."})
+                "With --contents (needs a credential): domains and entry counts, date offsets, runs.",
+                "With --runs: also each run's input files and where they went. Never prints a secret or an original."})
     static final class Inspect implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -45,13 +70,15 @@ final class KeyFileCommand implements Runnable {
         @Option(names = "--json", description = "Machine-readable output.")
         boolean json;
 
-        @Option(names = "--runs", description = {"Also list the runs and each input file's output. Input paths may",
-            "carry patient names: this is for the key holder's eyes, never for a shared log."})
+        @Option(names = "--contents", description = "Open the file and list domains, counts and runs (no values).")
+        boolean contents;
+
+        @Option(names = "--runs", description = {"Also list the runs and each input file's output (implies --contents).",
+            "Input paths may carry patient names: this is for the key holder's eyes, never for a shared log."})
         boolean runs;
 
-        @Option(names = "--passphrase-file", paramLabel = "FILE",
-                description = "With --runs: read the passphrase from FILE (else DEID_PASSPHRASE, else a prompt).")
-        Path passphraseFile;
+        @Mixin
+        CredentialOptions credentials;
 
         private final Passphrases passphrases;
 
@@ -59,22 +86,19 @@ final class KeyFileCommand implements Runnable {
             this.passphrases = passphrases;
         }
 
-        /** The run history, opened with the passphrase; empty without {@code --runs}. */
-        private List<RunRecord> runHistory() {
-            if (!runs) {
-                return List.of();
+        private KeyFileContents opened() {
+            if (!contents && !runs) {
+                return null;
             }
-            char[] passphrase = passphrases.forOpening(passphraseFile, keyFile);
+            KeyFileCredential credential = credentials.resolve(passphrases, keyFile);
             try {
-                return KeyFileStore.open(keyFile, passphrase).runs();
-            } catch (KeyFileException e) {
-                throw Failures.of(e);
+                return keyFile(() -> KeyFileStore.open(keyFile, credential));
             } finally {
-                java.util.Arrays.fill(passphrase, '\0');
+                credential.wipe();
             }
         }
 
-        private static Map<String, Object> runToMap(RunRecord r) {
+        private static Map<String, Object> runToMap(RunRecord r, boolean withFiles) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("runId", r.runId());
             m.put("startedAt", r.startedAt().toString());
@@ -87,52 +111,44 @@ final class KeyFileCommand implements Runnable {
             m.put("filesFailed", r.filesFailed());
             m.put("filesQuarantined", r.filesQuarantined());
             m.put("newEntries", r.newEntries());
-            List<Map<String, Object>> files = new ArrayList<>();
-            for (RunRecord.FileMapping f : r.files()) {
-                Map<String, Object> fm = new LinkedHashMap<>();
-                fm.put("input", f.input());
-                fm.put("source", f.source());
-                fm.put("output", f.output());
-                fm.put("status", f.status());
-                files.add(fm);
+            if (withFiles) {
+                List<Map<String, Object>> files = new ArrayList<>();
+                for (RunRecord.FileMapping f : r.files()) {
+                    Map<String, Object> fm = new LinkedHashMap<>();
+                    fm.put("input", f.input());
+                    fm.put("source", f.source());
+                    fm.put("output", f.output());
+                    fm.put("status", f.status());
+                    files.add(fm);
+                }
+                m.put("files", files);
             }
-            m.put("files", files);
+            return m;
+        }
+
+        /** Names, counts and dates only: nothing here is a secret or an original value. */
+        static Map<String, Object> summary(KeyFileContents c) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("createdAt", c.createdAt().toString());
+            Map<String, Object> domains = new LinkedHashMap<>();
+            for (String d : c.domains()) {
+                domains.put(d, c.entryCount(d));
+            }
+            m.put("entries", c.entryCount());
+            m.put("domains", domains);
+            m.put("dateOffsets", c.dateOffsetCount());
+            m.put("runs", c.runs().size());
             return m;
         }
 
         @Override
-        public Integer call() throws IOException {
-            KeyFileInfo info;
-            try {
-                info = KeyFileStore.inspect(keyFile);
-            } catch (KeyFileException e) {
-                throw Failures.of(e);
-            }
-            List<RunRecord> history = runHistory();
+        public Integer call() throws java.io.IOException {
+            KeyFileInfo info = keyFile(() -> KeyFileStore.inspect(keyFile));
+            KeyFileContents opened = opened();
             PrintWriter out = spec.commandLine().getOut();
             List<Map<String, Object>> entries = new ArrayList<>();
             for (KeyFileInfo.RecipientEntry r : info.recipients()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                if (r instanceof KeyFileInfo.PasswordEntry p) {
-                    m.put("type", "password");
-                    m.put("keyDerivation", p.keyDerivation());
-                    m.put("prf", p.prf());
-                    m.put("iterations", p.iterationCount());
-                    m.put("saltBytes", p.saltLength());
-                    m.put("keyEncryption", p.keyEncryption());
-                } else if (r instanceof KeyFileInfo.CertificateEntry c) {
-                    m.put("type", c.method() == KeyFileInfo.CertificateMethod.KEY_TRANSPORT ? "trustee (key transport)"
-                            : "trustee (key agreement)");
-                    m.put("keyEncryption", c.keyEncryption());
-                    c.subject().ifPresent(s -> m.put("subject", s));
-                    m.put("issuer", c.issuer());
-                    if (c.serialNumber() != null) {
-                        m.put("serial", c.serialNumber().toString(16));
-                    }
-                } else if (r instanceof KeyFileInfo.OtherEntry o) {
-                    m.put("type", o.type());
-                }
-                entries.add(m);
+                entries.add(entryToMap(r));
             }
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -141,8 +157,9 @@ final class KeyFileCommand implements Runnable {
                 m.put("contentCipher", info.contentCipher());
                 m.put("macBytes", info.macLength());
                 m.put("recipients", entries);
-                if (runs) {
-                    m.put("runs", history.stream().map(Inspect::runToMap).toList());
+                if (opened != null) {
+                    m.put("contents", summary(opened));
+                    m.put("runs", opened.runs().stream().map(r -> runToMap(r, runs)).toList());
                 }
                 out.println(ProfileCommand.Json.render(m));
             } else {
@@ -158,20 +175,205 @@ final class KeyFileCommand implements Runnable {
                     });
                     out.println(line);
                 }
-                if (runs) {
-                    out.printf("%d run%s:%n", history.size(), history.size() == 1 ? "" : "s");
-                    for (RunRecord r : history) {
-                        out.printf("  %s  %s  profile %s  into %s: %d written, %d failed, %d withheld, %d new pseudonyms%n",
-                                r.startedAt(), r.runId(), r.profileName(), r.outputFolderName(), r.filesWritten(),
-                                r.filesFailed(), r.filesQuarantined(), r.newEntries());
-                        for (RunRecord.FileMapping f : r.files()) {
-                            out.printf("      [input %d] %s -> %s (%s)%n", f.input(), f.source(),
-                                    f.output().isEmpty() ? "-" : f.output(), f.status());
-                        }
-                    }
+                if (opened != null) {
+                    printContents(out, opened);
                 }
             }
             out.flush();
+            return ExitCode.OK;
+        }
+
+        private void printContents(PrintWriter out, KeyFileContents c) {
+            out.printf("Project created %s; %,d pseudonym entr%s in %d domain%s, %,d date offset%s%n", c.createdAt(),
+                    c.entryCount(), c.entryCount() == 1 ? "y" : "ies", c.domains().size(),
+                    c.domains().size() == 1 ? "" : "s", c.dateOffsetCount(), c.dateOffsetCount() == 1 ? "" : "s");
+            for (String d : c.domains()) {
+                out.printf("  - domain %s: %,d%n", d, c.entryCount(d));
+            }
+            List<RunRecord> history = c.runs();
+            out.printf("%d run%s:%n", history.size(), history.size() == 1 ? "" : "s");
+            for (RunRecord r : history) {
+                out.printf("  %s  %s  profile %s  into %s: %d written, %d failed, %d withheld, %d new pseudonyms%n",
+                        r.startedAt(), r.runId(), r.profileName(), r.outputFolderName(), r.filesWritten(),
+                        r.filesFailed(), r.filesQuarantined(), r.newEntries());
+                if (runs) {
+                    for (RunRecord.FileMapping f : r.files()) {
+                        out.printf("      [input %d] %s -> %s (%s)%n", f.input(), f.source(),
+                                f.output().isEmpty() ? "-" : f.output(), f.status());
+                    }
+                }
+            }
+        }
+
+        private static Map<String, Object> entryToMap(KeyFileInfo.RecipientEntry r) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (r instanceof KeyFileInfo.PasswordEntry p) {
+                m.put("type", "password");
+                m.put("keyDerivation", p.keyDerivation());
+                m.put("prf", p.prf());
+                m.put("iterations", p.iterationCount());
+                m.put("saltBytes", p.saltLength());
+                m.put("keyEncryption", p.keyEncryption());
+            } else if (r instanceof KeyFileInfo.CertificateEntry c) {
+                m.put("type", c.method() == KeyFileInfo.CertificateMethod.KEY_TRANSPORT ? "trustee (key transport)"
+                        : "trustee (key agreement)");
+                m.put("keyEncryption", c.keyEncryption());
+                c.subject().ifPresent(s -> m.put("subject", s));
+                m.put("issuer", c.issuer());
+                if (c.serialNumber() != null) {
+                    m.put("serial", c.serialNumber().toString(16));
+                }
+            } else if (r instanceof KeyFileInfo.OtherEntry o) {
+                m.put("type", o.type());
+            }
+            return m;
+        }
+    }
+
+    /** {@code deid keyfile add-recipient}. */
+    @Command(name = "add-recipient", mixinStandardHelpOptions = true,
+            description = {"Let a trustee open the key file with their private key: RSA (2048 bits or more, sealed with",
+                "RSA-OAEP-SHA256) or EC (ECDH). Needs the passphrase; the file is re-sealed with a fresh content key.",
+                "The trustee then opens it with `openssl cms -decrypt -inform DER -in KEYFILE -recip CERT -inkey KEY`."})
+    static final class AddRecipient implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "KEYFILE", description = "The key file.")
+        Path keyFile;
+
+        @Option(names = "--cert", required = true, paramLabel = "CERT.pem", description = "The trustee's certificate (PEM or DER).")
+        Path cert;
+
+        @Option(names = "--passphrase-file", paramLabel = "FILE",
+                description = "Read the passphrase from FILE (else DEID_PASSPHRASE, else a prompt).")
+        Path passphraseFile;
+
+        private final Passphrases passphrases;
+
+        AddRecipient(Passphrases passphrases) {
+            this.passphrases = passphrases;
+        }
+
+        @Override
+        public Integer call() {
+            X509Certificate certificate = keyFile(() -> Pem.certificate(cert));
+            keyFile(() -> KeyFileStore.inspect(keyFile)); // a missing or foreign file fails before the prompt
+            char[] passphrase = passphrases.forOpening(passphraseFile, keyFile);
+            try {
+                keyFile(() -> {
+                    KeyFileRecipients.add(keyFile, passphrase, certificate);
+                    return null;
+                });
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+            spec.commandLine().getOut().println("Added trustee " + KeyFileRecipients.describe(certificate) + " to "
+                    + keyFile + "; the file was re-sealed with a fresh content key.");
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code deid keyfile remove-recipient}. */
+    @Command(name = "remove-recipient", mixinStandardHelpOptions = true,
+            description = {"Remove a trustee. Needs the passphrase; the file is re-sealed with a fresh content key, so",
+                "the removed trustee cannot open what is written from now on (copies they already have stay readable)."})
+    static final class RemoveRecipient implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "KEYFILE", description = "The key file.")
+        Path keyFile;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        static final class Which {
+            @Option(names = "--cert", paramLabel = "CERT.pem", description = "The trustee's certificate.")
+            Path cert;
+
+            @Option(names = "--serial", paramLabel = "HEX", description = "The trustee's serial number, as inspect shows it.")
+            String serial;
+        }
+
+        @Option(names = "--passphrase-file", paramLabel = "FILE",
+                description = "Read the passphrase from FILE (else DEID_PASSPHRASE, else a prompt).")
+        Path passphraseFile;
+
+        private final Passphrases passphrases;
+
+        RemoveRecipient(Passphrases passphrases) {
+            this.passphrases = passphrases;
+        }
+
+        @Override
+        public Integer call() {
+            X509Certificate certificate = which.cert == null ? null : keyFile(() -> Pem.certificate(which.cert));
+            keyFile(() -> KeyFileStore.inspect(keyFile));
+            char[] passphrase = passphrases.forOpening(passphraseFile, keyFile);
+            X509Certificate removed;
+            try {
+                removed = keyFile(() -> {
+                    if (certificate != null) {
+                        KeyFileRecipients.remove(keyFile, passphrase, certificate);
+                        return certificate;
+                    }
+                    return KeyFileRecipients.remove(keyFile, passphrase, which.serial);
+                });
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+            spec.commandLine().getOut().println("Removed trustee " + KeyFileRecipients.describe(removed) + " from "
+                    + keyFile + "; the file was re-sealed with a fresh content key.");
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code deid keyfile change-passphrase}. */
+    @Command(name = "change-passphrase", mixinStandardHelpOptions = true,
+            description = {"Replace the key file's passphrase (trustees keep their access). The new passphrase comes from",
+                "--new-passphrase-file, DEID_NEW_PASSPHRASE, or is typed twice."})
+    static final class ChangePassphrase implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "KEYFILE", description = "The key file.")
+        Path keyFile;
+
+        @Option(names = "--passphrase-file", paramLabel = "FILE",
+                description = "Read the current passphrase from FILE (else DEID_PASSPHRASE, else a prompt).")
+        Path passphraseFile;
+
+        @Option(names = "--new-passphrase-file", paramLabel = "FILE",
+                description = "Read the new passphrase from FILE (else DEID_NEW_PASSPHRASE, else a prompt).")
+        Path newPassphraseFile;
+
+        private final Passphrases passphrases;
+
+        ChangePassphrase(Passphrases passphrases) {
+            this.passphrases = passphrases;
+        }
+
+        @Override
+        public Integer call() {
+            keyFile(() -> KeyFileStore.inspect(keyFile));
+            char[] old = passphrases.forOpening(passphraseFile, keyFile);
+            char[] fresh = null;
+            try {
+                fresh = passphrases.forChanging(newPassphraseFile, keyFile);
+                char[] replacement = fresh;
+                keyFile(() -> {
+                    KeyFileRecipients.changePassphrase(keyFile, old, replacement);
+                    return null;
+                });
+            } finally {
+                Arrays.fill(old, '\0');
+                if (fresh != null) {
+                    Arrays.fill(fresh, '\0');
+                }
+            }
+            spec.commandLine().getOut().println("Changed the passphrase of " + keyFile
+                    + "; the old one no longer opens it (copies of the file made before still open with the old one).");
             return ExitCode.OK;
         }
     }

@@ -139,6 +139,17 @@ public final class KeyFileContents {
         return Collections.unmodifiableSortedSet(new TreeSet<>(domains.keySet()));
     }
 
+    /** Number of entries in one domain; 0 for an unknown domain. O(1). */
+    public synchronized int entryCount(String domain) {
+        TreeMap<String, String> map = domains.get(domain);
+        return map == null ? 0 : map.size();
+    }
+
+    /** Number of subjects with a recorded date offset. */
+    public synchronized int dateOffsetCount() {
+        return dateOffsets.size();
+    }
+
     /** Number of entries over all domains. */
     public synchronized int entryCount() {
         return entryCount;

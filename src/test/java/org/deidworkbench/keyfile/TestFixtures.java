@@ -122,6 +122,28 @@ final class TestFixtures {
                 .toASN1Structure().getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER));
     }
 
+    /** A password entry plus an RSA-OAEP entry for {@code trustee}, without storing its certificate (as other tools do). */
+    static void sealRawForTrustee(Path file, byte[] payload, char[] passphrase, X509Certificate trustee) throws Exception {
+        org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator gen = new org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator();
+        java.security.Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        gen.addRecipientInfoGenerator(new org.bouncycastle.cms.jcajce.JcePasswordRecipientInfoGenerator(
+                org.bouncycastle.cms.CMSAlgorithm.AES256_CBC, passphrase).setProvider(bc)
+                .setPasswordConversionScheme(org.bouncycastle.cms.PasswordRecipient.PKCS5_SCHEME2_UTF8)
+                .setPRF(org.bouncycastle.cms.PasswordRecipient.PRF.HMacSHA256)
+                .setSaltAndIterationCount(salt, 1000));
+        gen.addRecipientInfoGenerator(new org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator(trustee,
+                new org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter().getAlgorithmIdentifier(
+                        org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_RSAES_OAEP,
+                        javax.crypto.spec.OAEPParameterSpec.DEFAULT)).setProvider(bc));
+        org.bouncycastle.operator.OutputAEADEncryptor enc = (org.bouncycastle.operator.OutputAEADEncryptor)
+                new org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder(org.bouncycastle.cms.CMSAlgorithm.AES256_GCM)
+                        .setProvider(bc).build();
+        Files.write(file, gen.generate(new org.bouncycastle.cms.CMSProcessableByteArray(payload), enc)
+                .toASN1Structure().getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER));
+    }
+
     static boolean opensslPresent() {
         try {
             return run(List.of("openssl", "version")).exitCode() == 0;
