@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The root {@code deid} command; subcommands do the work. */
 @Command(name = "deid", mixinStandardHelpOptions = true, versionProvider = DeidCommand.Version.class,
         subcommands = {InitCommand.class, RunCommand.class, PreviewCommand.class, ProfileCommand.class,
-            KeyFileCommand.class, DicomCommand.class, BenchCommand.class,
+            KeyFileCommand.class, ReidentifyCommand.class, DicomCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:", "  0  ok", "  1  internal error (please report)", "  2  usage error",
             "  3  some files failed or were quarantined (run finished; see deid-report.json)", "  4  invalid profile",

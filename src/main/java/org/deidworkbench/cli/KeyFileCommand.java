@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.deidworkbench.keyfile.AuditEntry;
+import org.deidworkbench.keyfile.AuditLog;
 import org.deidworkbench.keyfile.KeyFileContents;
 import org.deidworkbench.keyfile.KeyFileCredential;
 import org.deidworkbench.keyfile.KeyFileException;
@@ -77,6 +79,10 @@ final class KeyFileCommand implements Runnable {
             "Input paths may carry patient names: this is for the key holder's eyes, never for a shared log."})
         boolean runs;
 
+        @Option(names = "--verify-audit", description = {"Check the re-identification audit log's hash chain and entry count",
+            "(implies --contents) and list its entries; exit code 7 if an entry was edited or removed."})
+        boolean verifyAudit;
+
         @Mixin
         CredentialOptions credentials;
 
@@ -87,7 +93,7 @@ final class KeyFileCommand implements Runnable {
         }
 
         private KeyFileContents opened() {
-            if (!contents && !runs) {
+            if (!contents && !runs && !verifyAudit) {
                 return null;
             }
             KeyFileCredential credential = credentials.resolve(passphrases, keyFile);
@@ -138,6 +144,7 @@ final class KeyFileCommand implements Runnable {
             m.put("domains", domains);
             m.put("dateOffsets", c.dateOffsetCount());
             m.put("runs", c.runs().size());
+            m.put("auditEntries", c.auditCount());
             return m;
         }
 
@@ -145,6 +152,7 @@ final class KeyFileCommand implements Runnable {
         public Integer call() throws java.io.IOException {
             KeyFileInfo info = keyFile(() -> KeyFileStore.inspect(keyFile));
             KeyFileContents opened = opened();
+            audit = verifyAudit ? AuditLog.verify(opened) : null;
             PrintWriter out = spec.commandLine().getOut();
             List<Map<String, Object>> entries = new ArrayList<>();
             for (KeyFileInfo.RecipientEntry r : info.recipients()) {
@@ -160,6 +168,16 @@ final class KeyFileCommand implements Runnable {
                 if (opened != null) {
                     m.put("contents", summary(opened));
                     m.put("runs", opened.runs().stream().map(r -> runToMap(r, runs)).toList());
+                }
+                if (audit != null) {
+                    Map<String, Object> a = new LinkedHashMap<>();
+                    a.put("intact", audit.intact());
+                    a.put("entries", audit.entries());
+                    a.put("counter", audit.counter());
+                    a.put("head", audit.head());
+                    audit.problem().ifPresent(p -> a.put("problem", p));
+                    a.put("log", opened.auditEntries().stream().map(Inspect::auditToMap).toList());
+                    m.put("audit", a);
                 }
                 out.println(ProfileCommand.Json.render(m));
             } else {
@@ -178,9 +196,42 @@ final class KeyFileCommand implements Runnable {
                 if (opened != null) {
                     printContents(out, opened);
                 }
+                if (audit != null) {
+                    printAudit(out, opened);
+                }
             }
             out.flush();
+            if (audit != null && !audit.intact()) {
+                throw new CliException(ExitCode.KEY_FILE_TAMPERED, "the audit log of " + keyFile + " is broken: "
+                        + audit.problem().get(), null);
+            }
             return ExitCode.OK;
+        }
+
+        private AuditLog.Check audit;
+
+        private static Map<String, Object> auditToMap(AuditEntry e) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("seq", e.seq());
+            m.put("time", e.time().toString());
+            m.put("user", e.user());
+            m.put("reason", e.reason());
+            m.put("action", e.action());
+            m.put("domain", e.domain());
+            m.put("items", e.items());
+            m.put("found", e.found());
+            return m;
+        }
+
+        private void printAudit(PrintWriter out, KeyFileContents c) {
+            out.printf("Audit log: %d entr%s%n", audit.entries(), audit.entries() == 1 ? "y" : "ies");
+            for (AuditEntry e : c.auditEntries()) {
+                out.printf("  #%d  %s  %s  %s%s: %d value%s, %d found — %s%n", e.seq(), e.time(), e.user(), e.action(),
+                        e.domain() == null ? "" : " in " + e.domain(), e.items().size(), e.items().size() == 1 ? "" : "s",
+                        e.found(), e.reason());
+            }
+            out.println(audit.intact() ? "Audit log intact: every entry chains to the one before, and the sealed counter"
+                    + " agrees (head " + audit.head().substring(0, 16) + "…)" : "AUDIT LOG BROKEN: " + audit.problem().get());
         }
 
         private void printContents(PrintWriter out, KeyFileContents c) {
@@ -191,6 +242,10 @@ final class KeyFileCommand implements Runnable {
                 out.printf("  - domain %s: %,d%n", d, c.entryCount(d));
             }
             List<RunRecord> history = c.runs();
+            if (c.auditCount() > 0 && !verifyAudit) {
+                out.printf("%d re-identification%s in the audit log (see --verify-audit)%n", c.auditCount(),
+                        c.auditCount() == 1 ? "" : "s");
+            }
             out.printf("%d run%s:%n", history.size(), history.size() == 1 ? "" : "s");
             for (RunRecord r : history) {
                 out.printf("  %s  %s  profile %s  into %s: %d written, %d failed, %d withheld, %d new pseudonyms%n",

@@ -27,8 +27,11 @@ import org.deidworkbench.model.PseudonymEntry;
  */
 public final class KeyFileContents {
 
-    /** Payload format version written by this code; files with a higher version are refused. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Highest payload version this code reads and writes; files with a higher version are refused. A
+     * payload is written with the lowest version that describes it (1 unless a version-2 member is present).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -39,6 +42,9 @@ public final class KeyFileContents {
     private final TreeMap<String, Integer> dateOffsets;
     private final List<RunRecord> runs;
     private int entryCount;
+    // payload version 2 (key custody): the re-identification audit log and its stored counter
+    private final List<AuditEntry> audit = new ArrayList<>();
+    private long auditCount;
 
     KeyFileContents(ProjectSecret secret, Instant createdAt) {
         this(secret, createdAt, new TreeMap<>(), new TreeMap<>(), new ArrayList<>());
@@ -70,6 +76,11 @@ public final class KeyFileContents {
     /** New, empty contents around a given secret (tests, key rotation tools). Cheap. */
     public static KeyFileContents create(ProjectSecret secret, Instant createdAt) {
         return new KeyFileContents(secret, createdAt);
+    }
+
+    /** Whether this is a project key file with the project secret (export key files have none). */
+    public boolean hasSecret() {
+        return secret != null;
     }
 
     /** The project secret (not a copy: do not destroy it while the contents are in use). */
@@ -181,6 +192,42 @@ public final class KeyFileContents {
         return List.copyOf(runs);
     }
 
+    /** The re-identification audit log, oldest first (keyfile-format.md §7); unmodifiable snapshot. */
+    public synchronized List<AuditEntry> auditEntries() {
+        return List.copyOf(audit);
+    }
+
+    /** The number of audit entries the payload says it holds (checked against the log by {@link AuditLog#verify}). */
+    public synchronized long auditCount() {
+        return auditCount;
+    }
+
+    synchronized void appendAudit(AuditEntry entry) {
+        audit.add(entry);
+        auditCount++;
+    }
+
+    /** Sets the audit log as read from a file, with its stored counter (which may disagree: that is tampering). */
+    synchronized void adoptAudit(List<AuditEntry> entries, long count) {
+        audit.clear();
+        audit.addAll(entries);
+        auditCount = count;
+    }
+
+    List<AuditEntry> auditLocked() {
+        return audit;
+    }
+
+    /** An export key file's own audit-chain key (a copy), or empty for a project key file. */
+    synchronized java.util.Optional<byte[]> exportAuditKey() {
+        return java.util.Optional.empty();
+    }
+
+    /** The lowest payload version that can describe these contents. */
+    synchronized int requiredVersion() {
+        return audit.isEmpty() && auditCount == 0 ? 1 : 2;
+    }
+
     /** Live internal maps for the payload writer, which holds this object's lock while it reads them. */
     TreeMap<String, TreeMap<String, String>> domainMapsLocked() {
         return domains;
@@ -205,20 +252,25 @@ public final class KeyFileContents {
         TreeMap<String, TreeMap<String, String>> theirDomains = new TreeMap<>();
         TreeMap<String, Integer> theirOffsets;
         List<RunRecord> theirRuns;
+        List<AuditEntry> theirAudit;
+        long theirAuditCount;
         synchronized (other) {
             other.domains.forEach((d, m) -> theirDomains.put(d, new TreeMap<>(m)));
             theirOffsets = new TreeMap<>(other.dateOffsets);
             theirRuns = List.copyOf(other.runs);
+            theirAudit = List.copyOf(other.audit);
+            theirAuditCount = other.auditCount;
         }
         synchronized (this) {
             return secret.equals(other.secret) && createdAt.equals(other.createdAt) && domains.equals(theirDomains)
-                    && dateOffsets.equals(theirOffsets) && runs.equals(theirRuns);
+                    && dateOffsets.equals(theirOffsets) && runs.equals(theirRuns) && audit.equals(theirAudit)
+                    && auditCount == theirAuditCount;
         }
     }
 
     @Override
     public synchronized String toString() {
         return "KeyFileContents[domains=" + domains.size() + ", entries=" + entryCount + ", dateOffsets="
-                + dateOffsets.size() + ", runs=" + runs.size() + "]";
+                + dateOffsets.size() + ", runs=" + runs.size() + ", audit=" + audit.size() + "]";
     }
 }

@@ -45,7 +45,7 @@ final class PayloadCodec {
             try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
                 g.writeStartObject();
                 g.writeStringField("format", FORMAT_NAME);
-                g.writeNumberField("version", KeyFileContents.FORMAT_VERSION);
+                g.writeNumberField("version", contents.requiredVersion());
                 g.writeStringField("createdAt", contents.createdAt().toString());
                 writeSecret(g, contents.secret());
                 g.writeObjectFieldStart("domains");
@@ -67,6 +67,9 @@ final class PayloadCodec {
                     writeRun(g, run);
                 }
                 g.writeEndArray();
+                if (contents.requiredVersion() >= 2) {
+                    writeAudit(g, contents);
+                }
                 g.writeEndObject();
             }
             return out.toByteArray();
@@ -88,6 +91,33 @@ final class PayloadCodec {
             Arrays.fill(ascii, (byte) 0);
             Arrays.fill(chars, '\0');
         }
+    }
+
+    /** Version 2: {@code "audit":{"count":N,"entries":[...]}} (keyfile-format.md §7). */
+    private static void writeAudit(JsonGenerator g, KeyFileContents contents) throws IOException {
+        g.writeObjectFieldStart("audit");
+        g.writeNumberField("count", contents.auditCount());
+        g.writeArrayFieldStart("entries");
+        for (AuditEntry e : contents.auditLocked()) {
+            g.writeStartObject();
+            g.writeNumberField("seq", e.seq());
+            g.writeStringField("time", e.time().toString());
+            g.writeStringField("user", e.user());
+            g.writeStringField("reason", e.reason());
+            g.writeStringField("action", e.action());
+            g.writeStringField("domain", e.domain());
+            g.writeArrayFieldStart("items");
+            for (String item : e.items()) {
+                g.writeString(item);
+            }
+            g.writeEndArray();
+            g.writeNumberField("found", e.found());
+            g.writeStringField("prev", e.prev());
+            g.writeStringField("hash", e.hash());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static void writeRun(JsonGenerator g, RunRecord run) throws IOException {
@@ -175,6 +205,9 @@ final class PayloadCodec {
             TreeMap<String, TreeMap<String, String>> domainsRead = null;
             TreeMap<String, Integer> offsets = null;
             List<RunRecord> runs = null;
+            List<AuditEntry> audit = List.of();
+            long auditCount = 0;
+            boolean sawAudit = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
@@ -193,6 +226,36 @@ final class PayloadCodec {
                         runs = runs();
                         sawRuns = true;
                     }
+                    case "audit" -> {
+                        if (version < 2 || sawAudit) {
+                            throw corrupt(file, version < 2 ? "has an \"audit\" member, which version 1 does not define"
+                                    : "has the \"audit\" member twice");
+                        }
+                        sawAudit = true;
+                        expect(p.currentToken(), JsonToken.START_OBJECT, "audit");
+                        List<AuditEntry> read = new java.util.ArrayList<>();
+                        Long count = null;
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String member = p.currentName();
+                            JsonToken t = p.nextToken();
+                            if (member.equals("count") && count == null && t == JsonToken.VALUE_NUMBER_INT
+                                    && p.getLongValue() >= 0) {
+                                count = p.getLongValue();
+                            } else if (member.equals("entries") && t == JsonToken.START_ARRAY) {
+                                while (p.nextToken() == JsonToken.START_OBJECT) {
+                                    read.add(auditEntry());
+                                }
+                                expect(p.currentToken(), JsonToken.END_ARRAY, "audit entries");
+                            } else {
+                                throw corrupt(file, "has an invalid member \"" + shortName(member) + "\" in \"audit\"");
+                            }
+                        }
+                        if (count == null) {
+                            throw corrupt(file, "has an \"audit\" member without \"count\"");
+                        }
+                        audit = read;
+                        auditCount = count;
+                    }
                     default -> throw corrupt(file, "has an unknown top-level member \"" + shortName(name) + "\"");
                 }
             }
@@ -203,7 +266,65 @@ final class PayloadCodec {
             if (createdAt == null || secret == null || !sawDomains || !sawOffsets || !sawRuns) {
                 throw corrupt(file, "lacks one of the required members createdAt, secret, domains, dateOffsets, runs");
             }
-            return new KeyFileContents(secret, createdAt, domainsRead, offsets, runs);
+            KeyFileContents contents = new KeyFileContents(secret, createdAt, domainsRead, offsets, runs);
+            contents.adoptAudit(audit, auditCount);
+            return contents;
+        }
+
+        private AuditEntry auditEntry() throws IOException, KeyFileException {
+            Map<String, Object> f = new HashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                Object value;
+                switch (name) {
+                    case "seq" -> {
+                        if (t != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 1) {
+                            throw corrupt(file, "has an invalid audit sequence number");
+                        }
+                        value = p.getLongValue();
+                    }
+                    case "found" -> {
+                        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
+                                || p.getIntValue() < 0) {
+                            throw corrupt(file, "has an invalid audit \"found\" count");
+                        }
+                        value = p.getIntValue();
+                    }
+                    case "time" -> value = instant("time");
+                    case "user", "reason", "action", "prev", "hash" -> {
+                        if (t != JsonToken.VALUE_STRING) {
+                            throw corrupt(file, "has a non-string audit \"" + name + "\"");
+                        }
+                        value = p.getText();
+                    }
+                    case "domain" -> value = java.util.Optional.ofNullable(nullableString("domain"));
+                    case "items" -> {
+                        expect(t, JsonToken.START_ARRAY, "audit items");
+                        List<String> items = new java.util.ArrayList<>();
+                        while (p.nextToken() == JsonToken.VALUE_STRING) {
+                            items.add(p.getText());
+                        }
+                        expect(p.currentToken(), JsonToken.END_ARRAY, "audit items");
+                        value = items;
+                    }
+                    default -> throw corrupt(file, "has an unknown audit member \"" + shortName(name) + "\"");
+                }
+                if (f.put(name, value) != null) {
+                    throw corrupt(file, "has audit member \"" + name + "\" twice");
+                }
+            }
+            expect(p.currentToken(), JsonToken.END_OBJECT, "audit entry");
+            if (f.size() != 10) {
+                throw corrupt(file, "has an incomplete audit entry");
+            }
+            @SuppressWarnings("unchecked")
+            List<String> items = (List<String>) f.get("items");
+            @SuppressWarnings("unchecked")
+            java.util.Optional<String> domain = (java.util.Optional<String>) f.get("domain");
+            return new AuditEntry((Long) f.get("seq"), (Instant) f.get("time"), (String) f.get("user"),
+                    (String) f.get("reason"), (String) f.get("action"), domain.orElse(null), items,
+                    (Integer) f.get("found"), (String) f.get("prev"), (String) f.get("hash"));
         }
 
         private TreeMap<String, TreeMap<String, String>> domains() throws IOException, KeyFileException {
