@@ -31,6 +31,10 @@ final class CredentialOptions {
             description = "Password of an encrypted --key, read from FILE.")
     Path keyPassphraseFile;
 
+    @Option(names = "--share", paramLabel = "SHARE.json",
+            description = "Open with custodians' key shares (repeat: as many as the split's threshold).")
+    java.util.List<Path> shares = new java.util.ArrayList<>();
+
     /** Whether the user chose a trustee key instead of the passphrase. */
     boolean trustee() {
         return key != null || cert != null;
@@ -38,6 +42,21 @@ final class CredentialOptions {
 
     /** The credential to open {@code keyFile} with; the caller wipes it. */
     KeyFileCredential resolve(Passphrases passphrases, Path keyFile) {
+        if (!shares.isEmpty()) {
+            if (trustee()) {
+                throw new CliException(ExitCode.USAGE, "give either --share files or --key/--cert, not both", null);
+            }
+            java.util.List<org.deidworkbench.keyfile.KeyShare> read = new java.util.ArrayList<>();
+            try {
+                for (Path s : shares) {
+                    read.add(org.deidworkbench.keyfile.KeyShare.read(s));
+                }
+            } catch (KeyFileException e) {
+                read.forEach(org.deidworkbench.keyfile.KeyShare::wipe);
+                throw Failures.of(e);
+            }
+            return new KeyFileCredential.Custodians(read);
+        }
         if (trustee()) {
             if (key == null || cert == null) {
                 throw new CliException(ExitCode.USAGE, "a trustee opens a key file with both --key and --cert", null);

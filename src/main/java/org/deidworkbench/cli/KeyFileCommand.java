@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
 /** {@code deid keyfile}: inspect a key file and manage who can open it. */
 @Command(name = "keyfile", mixinStandardHelpOptions = true, description = "Key file tools.",
         subcommands = {KeyFileCommand.Inspect.class, KeyFileCommand.AddRecipient.class,
-            KeyFileCommand.RemoveRecipient.class, KeyFileCommand.ChangePassphrase.class})
+            KeyFileCommand.RemoveRecipient.class, KeyFileCommand.ChangePassphrase.class, KeyFileCommand.Split.class,
+            KeyFileCommand.Export.class})
 final class KeyFileCommand implements Runnable {
 
     @CommandLine.Spec
@@ -145,6 +146,8 @@ final class KeyFileCommand implements Runnable {
             m.put("dateOffsets", c.dateOffsetCount());
             m.put("runs", c.runs().size());
             m.put("auditEntries", c.auditCount());
+            c.splitSummary().ifPresent(s -> m.put("custodians", s));
+            m.put("kind", c.hasSecret() ? "project" : "export");
             return m;
         }
 
@@ -241,6 +244,10 @@ final class KeyFileCommand implements Runnable {
             for (String d : c.domains()) {
                 out.printf("  - domain %s: %,d%n", d, c.entryCount(d));
             }
+            if (!c.hasSecret()) {
+                out.println("An export key file: no project secret (it re-identifies only the entries it holds).");
+            }
+            c.splitSummary().ifPresent(s -> out.println("Split custody: " + s));
             List<RunRecord> history = c.runs();
             if (c.auditCount() > 0 && !verifyAudit) {
                 out.printf("%d re-identification%s in the audit log (see --verify-audit)%n", c.auditCount(),
@@ -429,6 +436,133 @@ final class KeyFileCommand implements Runnable {
             }
             spec.commandLine().getOut().println("Changed the passphrase of " + keyFile
                     + "; the old one no longer opens it (copies of the file made before still open with the old one).");
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code deid keyfile split}. */
+    @Command(name = "split", mixinStandardHelpOptions = true,
+            description = {"Split custody: any THRESHOLD of SHARES custodians open the key file together with their share",
+                "files (--share, repeated), without the passphrase. A new random key opens the file through a standard",
+                "CMS KEKRecipientInfo; it is split with Shamir's scheme; each share file holds one share and a key-check",
+                "value, never the key. Splitting again replaces the earlier split. Needs the passphrase."})
+    static final class Split implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "KEYFILE", description = "The key file.")
+        Path keyFile;
+
+        @Option(names = {"-k", "--threshold"}, required = true, paramLabel = "K", description = "Shares needed to open.")
+        int threshold;
+
+        @Option(names = {"-n", "--shares"}, required = true, paramLabel = "N", description = "Shares to make (one per custodian).")
+        int shares;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the share files.")
+        Path out;
+
+        @Option(names = "--passphrase-file", paramLabel = "FILE",
+                description = "Read the passphrase from FILE (else DEID_PASSPHRASE, else a prompt).")
+        Path passphraseFile;
+
+        private final Passphrases passphrases;
+
+        Split(Passphrases passphrases) {
+            this.passphrases = passphrases;
+        }
+
+        @Override
+        public Integer call() {
+            if (threshold < 2 || shares < threshold || shares > 255) {
+                throw new CliException(ExitCode.USAGE, "a split needs 2 <= --threshold <= --shares <= 255", null);
+            }
+            if (!java.nio.file.Files.isDirectory(out)) {
+                throw new CliException(ExitCode.IO, "no folder " + out + " for the share files", null);
+            }
+            keyFile(() -> KeyFileStore.inspect(keyFile));
+            char[] passphrase = passphrases.forOpening(passphraseFile, keyFile);
+            List<Path> files;
+            try {
+                files = keyFile(() -> org.deidworkbench.keyfile.Custody.split(keyFile, passphrase, threshold, shares, out));
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("Split the key of %s: any %d of these %d share files open it (give one to each custodian, and"
+                    + " delete the copies here):%n", keyFile, threshold, shares);
+            files.forEach(f -> o.println("  " + f));
+            o.flush();
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code deid keyfile export}. */
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Write an export key file for one output folder, for a trustee: only the pseudonym entries (and",
+                "date offsets) that occur in that output, and no project secret — it re-identifies that output and",
+                "nothing else, cannot make new pseudonyms and cannot reverse `encrypt` values. It is sealed with its own",
+                "passphrase (--export-passphrase-file, DEID_EXPORT_PASSPHRASE, or typed) and the --trustee certificates."})
+    static final class Export implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "KEYFILE", description = "The project key file.")
+        Path keyFile;
+
+        @Option(names = "--for", required = true, paramLabel = "OUTPUT_DIR", description = "The output folder it is for.")
+        Path output;
+
+        @Option(names = "--to", required = true, paramLabel = "EXPORT.deidkey", description = "The export key file to create.")
+        Path target;
+
+        @Option(names = "--trustee", paramLabel = "CERT.pem",
+                description = "Certificate of a trustee who may open the export (repeatable).")
+        List<Path> certs = new ArrayList<>();
+
+        @Option(names = "--export-passphrase-file", paramLabel = "FILE",
+                description = "The export key file's passphrase (else DEID_EXPORT_PASSPHRASE, else a prompt).")
+        Path exportPassphraseFile;
+
+        @Mixin
+        CredentialOptions credentials;
+
+        private final Passphrases passphrases;
+
+        Export(Passphrases passphrases) {
+            this.passphrases = passphrases;
+        }
+
+        @Override
+        public Integer call() {
+            List<X509Certificate> trustees = new ArrayList<>();
+            for (Path c : certs) {
+                trustees.add(keyFile(() -> Pem.certificate(c)));
+            }
+            keyFile(() -> KeyFileStore.inspect(keyFile));
+            KeyFileCredential credential = credentials.resolve(passphrases, keyFile);
+            KeyFileContents project;
+            try {
+                project = keyFile(() -> KeyFileStore.open(keyFile, credential));
+            } finally {
+                credential.wipe();
+            }
+            char[] exportPassphrase = passphrases.forExport(exportPassphraseFile, target);
+            org.deidworkbench.job.ExportJob.Result result;
+            try {
+                result = new org.deidworkbench.job.ExportJob(project, output, target, exportPassphrase, trustees).run();
+            } catch (org.deidworkbench.job.JobException e) {
+                throw Failures.of(e);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCode.USAGE, e.getMessage(), e);
+            } finally {
+                Arrays.fill(exportPassphrase, '\0');
+            }
+            spec.commandLine().getOut().printf("Wrote export key file %s for %s: %,d pseudonym entr%s and %,d date offset%s"
+                    + " found in %d files; no project secret.%n", target, output, result.entries(),
+                    result.entries() == 1 ? "y" : "ies", result.dateOffsets(), result.dateOffsets() == 1 ? "" : "s",
+                    result.files());
+            spec.commandLine().getOut().flush();
             return ExitCode.OK;
         }
     }

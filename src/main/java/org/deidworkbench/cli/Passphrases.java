@@ -19,6 +19,8 @@ final class Passphrases {
     static final int MIN_LENGTH = 8;
 
     static final String ENV = "DEID_PASSPHRASE";
+    /** The passphrase of a new export key file ({@code deid keyfile export}), when not typed. */
+    static final String EXPORT_ENV = "DEID_EXPORT_PASSPHRASE";
     /** The new passphrase for {@code deid keyfile change-passphrase}, when not typed. */
     static final String NEW_ENV = "DEID_NEW_PASSPHRASE";
 
@@ -52,6 +54,11 @@ final class Passphrases {
     /** The replacement passphrase of an existing key file: {@code --new-passphrase-file}, {@value #NEW_ENV}, or typed twice. */
     char[] forChanging(Path newPassphraseFile, Path keyFile) {
         return forNew(newPassphraseFile, NEW_ENV, keyFile);
+    }
+
+    /** The passphrase of a new export key file: {@code --export-passphrase-file}, {@value #EXPORT_ENV}, or typed twice. */
+    char[] forExport(Path file, Path keyFile) {
+        return forNew(file, EXPORT_ENV, keyFile);
     }
 
     private char[] forNew(Path passphraseFile, String envName, Path keyFile) {

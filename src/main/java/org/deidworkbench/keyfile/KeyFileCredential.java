@@ -10,7 +10,8 @@ import java.util.Objects;
  * Any one recipient entry of the file opens it (keyfile-format.md §1). The credential's secret parts are
  * not copied; whoever made the credential wipes them ({@link #wipe()}). {@code toString()} hides them.
  */
-public sealed interface KeyFileCredential permits KeyFileCredential.Passphrase, KeyFileCredential.Trustee {
+public sealed interface KeyFileCredential permits KeyFileCredential.Passphrase, KeyFileCredential.Trustee,
+        KeyFileCredential.Custodians {
 
     /** Overwrites what can be overwritten (the passphrase characters); keys are left to their provider. */
     void wipe();
@@ -29,6 +30,23 @@ public sealed interface KeyFileCredential permits KeyFileCredential.Passphrase, 
         @Override
         public String toString() {
             return "Passphrase[<hidden>]";
+        }
+    }
+
+    /** Custodians' shares of a split key (at least the split's threshold of them, see {@link Custody}). */
+    record Custodians(java.util.List<KeyShare> shares) implements KeyFileCredential {
+        public Custodians {
+            shares = java.util.List.copyOf(shares);
+        }
+
+        @Override
+        public void wipe() {
+            shares.forEach(KeyShare::wipe);
+        }
+
+        @Override
+        public String toString() {
+            return "Custodians[" + shares.size() + " shares]";
         }
     }
 

@@ -85,7 +85,7 @@ public final class KeyFileStore {
     /** Larger files are refused before being read into memory (a million entries is about 60 MB). */
     static final long MAX_FILE_SIZE = 1L << 30;
 
-    private static final Provider BC = new BouncyCastleProvider();
+    static final Provider BC = new BouncyCastleProvider();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
@@ -156,7 +156,7 @@ public final class KeyFileStore {
         } else if (credential instanceof KeyFileCredential.Trustee t) {
             payload = decryptAsTrustee(file, envelope, t, capture);
         } else {
-            throw new IllegalArgumentException("unsupported credential " + credential.getClass().getSimpleName());
+            payload = Custody.decrypt(file, envelope, (KeyFileCredential.Custodians) credential, capture);
         }
         try {
             if (capture.key == null) {
@@ -452,11 +452,13 @@ public final class KeyFileStore {
                     + target + " (" + e.getClass().getSimpleName() + "); nothing was written.");
         }
         try {
-            byte[] der = seal(target, payload, passphrase, certs, options.iterations());
+            Custody.SplitKey split = contents.split();
+            byte[] der = seal(target, payload, passphrase, certs, split, options.iterations());
+            int recipients = certs.size() + 1 + (split == null ? 0 : 1);
             AtomicFiles.TempCheck verified = temp -> {
                 options.afterTempWritten().check(temp);
                 try {
-                    verify(target, temp, der, payload, passphrase, certs.size());
+                    verify(target, temp, der, payload, passphrase, recipients);
                 } catch (KeyFileException e) {
                     throw new NotVerified(e);
                 }
@@ -498,7 +500,7 @@ public final class KeyFileStore {
     }
 
     /** Re-reads the temp file from disk and checks it decrypts with the passphrase to exactly the sealed payload. */
-    private static void verify(Path target, Path temp, byte[] der, byte[] payload, char[] passphrase, int trustees)
+    private static void verify(Path target, Path temp, byte[] der, byte[] payload, char[] passphrase, int recipients)
             throws IOException, KeyFileException {
         byte[] onDisk = Files.readAllBytes(temp);
         if (!Arrays.equals(onDisk, der)) {
@@ -507,9 +509,9 @@ public final class KeyFileStore {
         byte[] decrypted = null;
         try {
             CMSAuthEnvelopedData envelope = CmsFile.parse(temp, onDisk);
-            if (envelope.getRecipientInfos().size() != trustees + 1) {
+            if (envelope.getRecipientInfos().size() != recipients) {
                 throw new IOException("the sealed file has " + envelope.getRecipientInfos().size()
-                        + " recipient entries instead of " + (trustees + 1));
+                        + " recipient entries instead of " + recipients);
             }
             KeyCapture capture = new KeyCapture();
             decrypted = decryptWithPassphrase(temp, envelope, passphrase, capture);
@@ -528,7 +530,7 @@ public final class KeyFileStore {
     }
 
     private static byte[] seal(Path target, byte[] payload, char[] passphrase, List<X509Certificate> trustees,
-            int iterations) throws KeyFileException {
+            Custody.SplitKey split, int iterations) throws KeyFileException {
         try {
             CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
             byte[] salt = new byte[SALT_LENGTH];
@@ -555,6 +557,17 @@ public final class KeyFileStore {
                     generator.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,
                             ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
                             .setProvider(BC).setSecureRandom(RANDOM).addRecipient(cert));
+                }
+            }
+            if (split != null) {
+                // custodians: a KEKRecipientInfo (AES-256 key wrap) for the KEK their shares rebuild
+                byte[] kek = split.kek();
+                try {
+                    generator.addRecipientInfoGenerator(new org.bouncycastle.cms.jcajce.JceKEKRecipientInfoGenerator(
+                            java.util.HexFormat.of().parseHex(split.keyId()), new javax.crypto.spec.SecretKeySpec(kek, "AES"))
+                            .setProvider(BC).setSecureRandom(RANDOM));
+                } finally {
+                    Arrays.fill(kek, (byte) 0);
                 }
             }
             if (!holders.isEmpty()) {

@@ -47,7 +47,9 @@ final class PayloadCodec {
                 g.writeStringField("format", FORMAT_NAME);
                 g.writeNumberField("version", contents.requiredVersion());
                 g.writeStringField("createdAt", contents.createdAt().toString());
-                writeSecret(g, contents.secret());
+                if (contents.hasSecret()) {
+                    writeSecret(g, contents.secret());
+                }
                 g.writeObjectFieldStart("domains");
                 for (Map.Entry<String, TreeMap<String, String>> domain : contents.domainMapsLocked().entrySet()) {
                     g.writeObjectFieldStart(domain.getKey());
@@ -68,7 +70,25 @@ final class PayloadCodec {
                 }
                 g.writeEndArray();
                 if (contents.requiredVersion() >= 2) {
-                    writeAudit(g, contents);
+                    if (!contents.auditLocked().isEmpty() || contents.auditCount() > 0) {
+                        writeAudit(g, contents);
+                    }
+                    if (contents.split() != null) {
+                        writeSplit(g, contents.split());
+                    }
+                    if (contents.export() != null) {
+                        KeyFileContents.ExportInfo e = contents.export();
+                        g.writeObjectFieldStart("export");
+                        g.writeStringField("outputFolderName", e.outputFolderName());
+                        g.writeStringField("exportedAt", e.exportedAt().toString());
+                        byte[] key = e.auditKey();
+                        try {
+                            g.writeStringField("auditKey", Base64.getEncoder().encodeToString(key));
+                        } finally {
+                            Arrays.fill(key, (byte) 0);
+                        }
+                        g.writeEndObject();
+                    }
                 }
                 g.writeEndObject();
             }
@@ -91,6 +111,22 @@ final class PayloadCodec {
             Arrays.fill(ascii, (byte) 0);
             Arrays.fill(chars, '\0');
         }
+    }
+
+    /** Version 2: {@code "split":{"keyId":..,"threshold":..,"shares":..,"createdAt":..,"kek":base64}} (§8). */
+    private static void writeSplit(JsonGenerator g, Custody.SplitKey split) throws IOException {
+        g.writeObjectFieldStart("split");
+        g.writeStringField("keyId", split.keyId());
+        g.writeNumberField("threshold", split.threshold());
+        g.writeNumberField("shares", split.shares());
+        g.writeStringField("createdAt", split.createdAt().toString());
+        byte[] kek = split.kek();
+        try {
+            g.writeStringField("kek", Base64.getEncoder().encodeToString(kek));
+        } finally {
+            Arrays.fill(kek, (byte) 0);
+        }
+        g.writeEndObject();
     }
 
     /** Version 2: {@code "audit":{"count":N,"entries":[...]}} (keyfile-format.md §7). */
@@ -208,6 +244,8 @@ final class PayloadCodec {
             List<AuditEntry> audit = List.of();
             long auditCount = 0;
             boolean sawAudit = false;
+            Custody.SplitKey split = null;
+            KeyFileContents.ExportInfo export = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
@@ -225,6 +263,19 @@ final class PayloadCodec {
                     case "runs" -> {
                         runs = runs();
                         sawRuns = true;
+                    }
+                    case "export" -> {
+                        if (version < 2 || export != null) {
+                            throw corrupt(file, "has an unexpected \"export\" member");
+                        }
+                        export = exportInfo();
+                    }
+                    case "split" -> {
+                        if (version < 2 || split != null) {
+                            throw corrupt(file, version < 2 ? "has a \"split\" member, which version 1 does not define"
+                                    : "has the \"split\" member twice");
+                        }
+                        split = split();
                     }
                     case "audit" -> {
                         if (version < 2 || sawAudit) {
@@ -263,12 +314,77 @@ final class PayloadCodec {
             if (p.nextToken() != null) {
                 throw corrupt(file, "has data after the top-level object");
             }
-            if (createdAt == null || secret == null || !sawDomains || !sawOffsets || !sawRuns) {
-                throw corrupt(file, "lacks one of the required members createdAt, secret, domains, dateOffsets, runs");
+            if (createdAt == null || (secret == null) == (export == null) || !sawDomains || !sawOffsets || !sawRuns) {
+                throw corrupt(file, "lacks one of the required members createdAt, secret (or export), domains,"
+                        + " dateOffsets, runs, or has both secret and export");
             }
             KeyFileContents contents = new KeyFileContents(secret, createdAt, domainsRead, offsets, runs);
             contents.adoptAudit(audit, auditCount);
+            contents.setSplit(split);
+            contents.setExport(export);
             return contents;
+        }
+
+        private KeyFileContents.ExportInfo exportInfo() throws IOException, KeyFileException {
+            expect(p.currentToken(), JsonToken.START_OBJECT, "export");
+            Map<String, String> f = new HashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                if (p.nextToken() != JsonToken.VALUE_STRING || f.put(name, p.getText()) != null
+                        || !List.of("outputFolderName", "exportedAt", "auditKey").contains(name)) {
+                    throw corrupt(file, "has an invalid member in \"export\"");
+                }
+            }
+            expect(p.currentToken(), JsonToken.END_OBJECT, "export");
+            byte[] key = null;
+            try {
+                key = Base64.getDecoder().decode(f.get("auditKey"));
+                if (key.length != 32 || f.get("outputFolderName") == null) {
+                    throw corrupt(file, "has an inconsistent \"export\"");
+                }
+                return new KeyFileContents.ExportInfo(f.get("outputFolderName"), Instant.parse(f.get("exportedAt")), key);
+            } catch (NullPointerException | IllegalArgumentException | DateTimeParseException e) {
+                throw corrupt(file, "has an incomplete or malformed \"export\"");
+            } finally {
+                if (key != null) {
+                    Arrays.fill(key, (byte) 0);
+                }
+            }
+        }
+
+        private Custody.SplitKey split() throws IOException, KeyFileException {
+            expect(p.currentToken(), JsonToken.START_OBJECT, "split");
+            Map<String, Object> f = new HashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                Object value = t == JsonToken.VALUE_NUMBER_INT ? (Object) p.getLongValue()
+                        : t == JsonToken.VALUE_STRING ? p.getText() : null;
+                if (value == null || f.put(name, value) != null
+                        || !List.of("keyId", "threshold", "shares", "createdAt", "kek").contains(name)) {
+                    throw corrupt(file, "has an invalid member in \"split\"");
+                }
+            }
+            expect(p.currentToken(), JsonToken.END_OBJECT, "split");
+            byte[] kek = null;
+            try {
+                kek = Base64.getDecoder().decode((String) f.get("kek"));
+                int threshold = Math.toIntExact((Long) f.get("threshold"));
+                int shares = Math.toIntExact((Long) f.get("shares"));
+                java.util.HexFormat.of().parseHex((String) f.get("keyId"));
+                if (kek.length != Custody.KEY_LENGTH || threshold < 2 || shares < threshold || shares > 255) {
+                    throw corrupt(file, "has an inconsistent \"split\"");
+                }
+                return new Custody.SplitKey((String) f.get("keyId"), threshold, shares,
+                        Instant.parse((String) f.get("createdAt")), kek);
+            } catch (ClassCastException | NullPointerException | IllegalArgumentException | ArithmeticException
+                    | DateTimeParseException e) {
+                throw corrupt(file, "has an incomplete or malformed \"split\"");
+            } finally {
+                if (kek != null) {
+                    Arrays.fill(kek, (byte) 0);
+                }
+            }
         }
 
         private AuditEntry auditEntry() throws IOException, KeyFileException {

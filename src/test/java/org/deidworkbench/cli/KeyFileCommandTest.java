@@ -93,6 +93,36 @@ class KeyFileCommandTest {
     }
 
     @Test
+    void splitSharesOpenTheFileAndOneShareIsNotEnough() throws Exception {
+        Path key = copyOfKey("split.deidkey");
+        Path folder = java.nio.file.Files.createDirectories(shared.resolve("shares"));
+        DeidCommandTest.Result split = deid("keyfile", "split", key.toString(), "--threshold", "2", "--shares", "3",
+                "--out", folder.toString());
+        assertEquals(ExitCode.OK, split.code(), split::all);
+        String one = folder.resolve("split.deidkey.share-1-of-3.json").toString();
+        String three = folder.resolve("split.deidkey.share-3-of-3.json").toString();
+        DeidCommandTest.Result opened = deid(Map.of(), "keyfile", "inspect", key.toString(), "--contents", "--share", one,
+                "--share", three);
+        assertEquals(ExitCode.OK, opened.code(), opened::all);
+        assertTrue(opened.out().contains("Split custody: 2 of 3"), opened::out);
+        assertTrue(opened.out().contains("custodians (KEK, AES-256-WRAP"), opened::out);
+        DeidCommandTest.Result tooFew = deid(Map.of(), "keyfile", "inspect", key.toString(), "--contents", "--share", one);
+        assertEquals(ExitCode.KEY_FILE, tooFew.code(), tooFew::all);
+        assertTrue(tooFew.err().contains("needs 2 different shares of 3"), tooFew::err);
+    }
+
+    @Test
+    void exportWritesAKeyFileWithoutTheSecretForOneOutput() throws Exception {
+        Path export = shared.resolve("for-trustee.deidkey");
+        DeidCommandTest.Result r = deid(Map.of(Passphrases.ENV, PASSPHRASE, Passphrases.EXPORT_ENV, "trustee-passphrase"),
+                "keyfile", "export", runKey.toString(), "--for", shared.resolve("out").toString(), "--to", export.toString());
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        DeidCommandTest.Result inspect = deid(Map.of(Passphrases.ENV, "trustee-passphrase"), "keyfile", "inspect",
+                export.toString(), "--contents");
+        assertTrue(inspect.out().contains("An export key file"), inspect::out);
+    }
+
+    @Test
     void addingAnRsaKeyBelow2048BitsIsAUsageError() throws Exception {
         Path key = copyOfKey("weak.deidkey");
         Path weak = shared.resolve("weak-cert.pem");
