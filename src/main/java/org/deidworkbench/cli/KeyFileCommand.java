@@ -307,9 +307,8 @@ final class KeyFileCommand implements Runnable {
         @Option(names = "--cert", required = true, paramLabel = "CERT.pem", description = "The trustee's certificate (PEM or DER).")
         Path cert;
 
-        @Option(names = "--passphrase-file", paramLabel = "FILE",
-                description = "Read the passphrase from FILE (else DEID_PASSPHRASE, else a prompt).")
-        Path passphraseFile;
+        @Mixin
+        PassphraseOption passphraseFile;
 
         private final Passphrases passphrases;
 
@@ -321,7 +320,7 @@ final class KeyFileCommand implements Runnable {
         public Integer call() {
             X509Certificate certificate = keyFile(() -> Pem.certificate(cert));
             keyFile(() -> KeyFileStore.inspect(keyFile)); // a missing or foreign file fails before the prompt
-            char[] passphrase = passphrases.forOpening(passphraseFile, keyFile);
+            char[] passphrase = passphrases.forOpening(passphraseFile.file, keyFile);
             try {
                 keyFile(() -> {
                     KeyFileRecipients.add(keyFile, passphrase, certificate);
@@ -358,9 +357,8 @@ final class KeyFileCommand implements Runnable {
             String serial;
         }
 
-        @Option(names = "--passphrase-file", paramLabel = "FILE",
-                description = "Read the passphrase from FILE (else DEID_PASSPHRASE, else a prompt).")
-        Path passphraseFile;
+        @Mixin
+        PassphraseOption passphraseFile;
 
         private final Passphrases passphrases;
 
@@ -372,7 +370,7 @@ final class KeyFileCommand implements Runnable {
         public Integer call() {
             X509Certificate certificate = which.cert == null ? null : keyFile(() -> Pem.certificate(which.cert));
             keyFile(() -> KeyFileStore.inspect(keyFile));
-            char[] passphrase = passphrases.forOpening(passphraseFile, keyFile);
+            char[] passphrase = passphrases.forOpening(passphraseFile.file, keyFile);
             X509Certificate removed;
             try {
                 removed = keyFile(() -> {
@@ -462,9 +460,8 @@ final class KeyFileCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the share files.")
         Path out;
 
-        @Option(names = "--passphrase-file", paramLabel = "FILE",
-                description = "Read the passphrase from FILE (else DEID_PASSPHRASE, else a prompt).")
-        Path passphraseFile;
+        @Mixin
+        PassphraseOption passphraseFile;
 
         private final Passphrases passphrases;
 
@@ -481,7 +478,7 @@ final class KeyFileCommand implements Runnable {
                 throw new CliException(ExitCode.IO, "no folder " + out + " for the share files", null);
             }
             keyFile(() -> KeyFileStore.inspect(keyFile));
-            char[] passphrase = passphrases.forOpening(passphraseFile, keyFile);
+            char[] passphrase = passphrases.forOpening(passphraseFile.file, keyFile);
             List<Path> files;
             try {
                 files = keyFile(() -> org.deidworkbench.keyfile.Custody.split(keyFile, passphrase, threshold, shares, out));

@@ -81,12 +81,7 @@ final class PayloadCodec {
                         g.writeObjectFieldStart("export");
                         g.writeStringField("outputFolderName", e.outputFolderName());
                         g.writeStringField("exportedAt", e.exportedAt().toString());
-                        byte[] key = e.auditKey();
-                        try {
-                            g.writeStringField("auditKey", Base64.getEncoder().encodeToString(key));
-                        } finally {
-                            Arrays.fill(key, (byte) 0);
-                        }
+                        writeBase64(g, "auditKey", e.auditKey());
                         g.writeEndObject();
                     }
                 }
@@ -97,14 +92,18 @@ final class PayloadCodec {
     }
 
     private static void writeSecret(JsonGenerator g, ProjectSecret secret) throws IOException {
-        byte[] raw = secret.bytes();
+        writeBase64(g, "secret", secret.bytes());
+    }
+
+    /** Writes key bytes as a base64 string member without making a String of them, and wipes {@code raw}. */
+    private static void writeBase64(JsonGenerator g, String name, byte[] raw) throws IOException {
         byte[] ascii = Base64.getEncoder().encode(raw);
         char[] chars = new char[ascii.length];
         for (int i = 0; i < ascii.length; i++) {
             chars[i] = (char) ascii[i];
         }
         try {
-            g.writeFieldName("secret");
+            g.writeFieldName(name);
             g.writeString(chars, 0, chars.length);
         } finally {
             Arrays.fill(raw, (byte) 0);
@@ -120,12 +119,7 @@ final class PayloadCodec {
         g.writeNumberField("threshold", split.threshold());
         g.writeNumberField("shares", split.shares());
         g.writeStringField("createdAt", split.createdAt().toString());
-        byte[] kek = split.kek();
-        try {
-            g.writeStringField("kek", Base64.getEncoder().encodeToString(kek));
-        } finally {
-            Arrays.fill(kek, (byte) 0);
-        }
+        writeBase64(g, "kek", split.kek());
         g.writeEndObject();
     }
 
