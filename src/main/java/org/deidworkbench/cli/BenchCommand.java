@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code deid bench}: speed and memory measurements on synthetic data. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory on synthetic data or a real folder.",
-        subcommands = {BenchCommand.Csv.class, BenchCommand.Dicom.class, BenchCommand.Fhir.class})
+        subcommands = {BenchCommand.Csv.class, BenchCommand.Dicom.class, BenchCommand.Fhir.class, BenchCommand.Verify.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -210,6 +210,69 @@ final class BenchCommand implements Runnable {
         static void heap(PrintWriter o, String label, long peak, long max, String what, long bytes) {
             o.printf("heap:      %s %.1f MB of max %.1f MB (%s is %.1fx the max heap)%n", label, peak / 1e6, max / 1e6,
                     what, bytes / (double) max);
+        }
+    }
+
+    /** {@code deid bench verify}. */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Time the leak verifier against a plain read of the same bytes, on a synthetic output tree",
+                "(or --input DIR) and a key file of synthetic originals. Run with a small heap to show that memory",
+                "stays flat, e.g. DEID_JAVA_OPTS=-Xmx512m ./deid bench verify --size-mb 5000"})
+    static final class Verify implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--size-mb", defaultValue = "500", description = "Size of the synthetic tree (default: ${DEFAULT-VALUE}).")
+        long sizeMb;
+
+        @Option(names = "--originals", defaultValue = "100000",
+                description = "Synthetic original values looked for (default: ${DEFAULT-VALUE}).")
+        int originals;
+
+        @Option(names = {"-t", "--threads"}, description = "Threads for both sides (default: cores).")
+        Integer threads;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Keep the fastest of this many (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--dir", description = "Scratch folder (default: a new temporary folder, deleted afterwards).")
+        Path dir;
+
+        @Option(names = "--input", paramLabel = "DIR", description = "Measure this output tree instead (only read).")
+        Path input;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = dir != null ? dir : Files.createTempDirectory("deid-bench-verify");
+            try {
+                Path tree = input;
+                if (tree == null) {
+                    tree = work.resolve("tree");
+                    org.deidworkbench.job.VerifyBenchmark.generate(tree, sizeMb * 1_000_000L);
+                }
+                int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+                org.deidworkbench.job.VerifyBenchmark.Result r = org.deidworkbench.job.VerifyBenchmark.run(tree,
+                        org.deidworkbench.job.VerifyBenchmark.originals(originals), Math.max(1, n), Math.max(1, rounds));
+                PrintWriter o = spec.commandLine().getOut();
+                double mb = r.bytes() / 1e6;
+                o.printf("tree:      %d files, %.1f MB; %,d original values looked for; %d thread%s%n", r.files(), mb,
+                        r.originals(), n, n == 1 ? "" : "s");
+                o.printf("read:      %.2f s  %.1f MB/s   CPU %.2f s  (every byte, 64 KiB blocks)%n", r.readSeconds(),
+                        mb / r.readSeconds(), r.readCpuSeconds());
+                o.printf("verify:    %.2f s  %.1f MB/s   CPU %.2f s = %.1f MB per CPU-second  (%d hits)%n", r.verifySeconds(),
+                        mb / r.verifySeconds(), r.verifyCpuSeconds(), mb / r.verifyCpuSeconds(), r.hits());
+                o.printf("ratio:     %.2fx of the plain read   (target >= 0.5x)%n", r.ratio());
+                o.printf("heap:      peak %.1f MB of max %.1f MB (tree is %.1fx the max heap)%n", r.peakHeapBytes() / 1e6,
+                        r.maxHeapBytes() / 1e6, r.bytes() / (double) r.maxHeapBytes());
+                o.flush();
+                return ExitCode.OK;
+            } catch (JobException e) {
+                throw Failures.of(e);
+            } finally {
+                if (dir == null) {
+                    Folders.deleteTree(work);
+                }
+            }
         }
     }
 }

@@ -10,12 +10,14 @@ import picocli.CommandLine.Command;
 /** The root {@code deid} command; subcommands do the work. */
 @Command(name = "deid", mixinStandardHelpOptions = true, versionProvider = DeidCommand.Version.class,
         subcommands = {InitCommand.class, RunCommand.class, PreviewCommand.class, ProfileCommand.class,
-            KeyFileCommand.class, DicomCommand.class, BenchCommand.class,
+            KeyFileCommand.class, ReidentifyCommand.class, VerifyCommand.class, DicomCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:", "  0  ok", "  1  internal error (please report)", "  2  usage error",
             "  3  some files failed or were quarantined (run finished; see deid-report.json)", "  4  invalid profile",
             "  5  key file missing, unreadable, of an unsupported version or not writable", "  6  wrong passphrase",
             "  7  key file tampered with", "  8  key file truncated", "  9  input missing or output folder unusable",
+            " 10  verify: possible leaks found (an original value or a PHI pattern) in the output",
+            " 11  verify: nothing found, but some files could only be scanned as raw text",
             "130  cancelled"})
 public final class DeidCommand implements Runnable {
 
@@ -67,10 +69,13 @@ public final class DeidCommand implements Runnable {
                 if (cls == PreviewCommand.class) {
                     return cls.cast(new PreviewCommand(passphrases));
                 }
-                if (cls == KeyFileCommand.Inspect.class) {
-                    return cls.cast(new KeyFileCommand.Inspect(passphrases));
+                // every other command that asks for a passphrase takes the one source of passphrases
+                try {
+                    java.lang.reflect.Constructor<K> withPassphrases = cls.getDeclaredConstructor(Passphrases.class);
+                    return withPassphrases.newInstance(passphrases);
+                } catch (NoSuchMethodException e) {
+                    return CommandLine.defaultFactory().create(cls);
                 }
-                return CommandLine.defaultFactory().create(cls);
             }
         };
         CommandLine cl = new CommandLine(new DeidCommand(), factory);

@@ -23,6 +23,10 @@ public final class ExitCode {
     public static final int KEY_FILE_TRUNCATED = 8;
     /** An input is missing, or the output folder cannot be used. */
     public static final int IO = 9;
+    /** {@code deid verify} (or {@code run --verify}) found an original value or a PHI pattern in the output. */
+    public static final int LEAKS_FOUND = 10;
+    /** {@code deid verify} found nothing, but some files could only be scanned as raw text. */
+    public static final int VERIFY_INCOMPLETE = 11;
     /** The run was cancelled (Ctrl-C); nothing was finalized. */
     public static final int CANCELLED = 130;
 

@@ -16,7 +16,7 @@ final class Failures {
             case TAMPERED, CORRUPT_PAYLOAD -> ExitCode.KEY_FILE_TAMPERED;
             case TRUNCATED -> ExitCode.KEY_FILE_TRUNCATED;
             case NOT_FOUND, NOT_A_KEY_FILE, NO_MATCHING_RECIPIENT, UNSUPPORTED_VERSION, PSEUDONYM_COLLISION,
-                    ALREADY_EXISTS, IO_ERROR -> ExitCode.KEY_FILE;
+                    ALREADY_EXISTS, IO_ERROR, CREDENTIAL_INVALID, RECIPIENT_CONFLICT -> ExitCode.KEY_FILE;
         };
         return new CliException(code, e.getMessage(), e);
     }

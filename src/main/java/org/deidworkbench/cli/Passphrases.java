@@ -19,6 +19,10 @@ final class Passphrases {
     static final int MIN_LENGTH = 8;
 
     static final String ENV = "DEID_PASSPHRASE";
+    /** The passphrase of a new export key file ({@code deid keyfile export}), when not typed. */
+    static final String EXPORT_ENV = "DEID_EXPORT_PASSPHRASE";
+    /** The new passphrase for {@code deid keyfile change-passphrase}, when not typed. */
+    static final String NEW_ENV = "DEID_NEW_PASSPHRASE";
 
     private final Map<String, String> env;
     private final Console console;
@@ -30,7 +34,7 @@ final class Passphrases {
 
     /** The passphrase for an existing key file. */
     char[] forOpening(Path passphraseFile, Path keyFile) {
-        char[] p = fromFileOrEnv(passphraseFile);
+        char[] p = fromFileOrEnv(passphraseFile, ENV);
         if (p != null) {
             return p;
         }
@@ -44,7 +48,21 @@ final class Passphrases {
 
     /** The passphrase for a new key file; asked twice when typed, and checked for length. */
     char[] forCreating(Path passphraseFile, Path keyFile) {
-        char[] p = fromFileOrEnv(passphraseFile);
+        return forNew(passphraseFile, ENV, keyFile);
+    }
+
+    /** The replacement passphrase of an existing key file: {@code --new-passphrase-file}, {@value #NEW_ENV}, or typed twice. */
+    char[] forChanging(Path newPassphraseFile, Path keyFile) {
+        return forNew(newPassphraseFile, NEW_ENV, keyFile);
+    }
+
+    /** The passphrase of a new export key file: {@code --export-passphrase-file}, {@value #EXPORT_ENV}, or typed twice. */
+    char[] forExport(Path file, Path keyFile) {
+        return forNew(file, EXPORT_ENV, keyFile);
+    }
+
+    private char[] forNew(Path passphraseFile, String envName, Path keyFile) {
+        char[] p = fromFileOrEnv(passphraseFile, envName);
         if (p == null) {
             requireConsole();
             char[] first = console.readPassword("New passphrase for %s: ", keyFile.getFileName());
@@ -56,13 +74,14 @@ final class Passphrases {
             p = first;
         }
         if (p.length < MIN_LENGTH) {
+            Arrays.fill(p, '\0');
             throw new CliException(ExitCode.USAGE, "the passphrase must have at least " + MIN_LENGTH
                     + " characters; it protects every original identifier of the export", null);
         }
         return p;
     }
 
-    private char[] fromFileOrEnv(Path passphraseFile) {
+    private char[] fromFileOrEnv(Path passphraseFile, String envName) {
         if (passphraseFile != null) {
             try {
                 String s = Files.readString(passphraseFile, StandardCharsets.UTF_8);
@@ -76,7 +95,7 @@ final class Passphrases {
                 throw new CliException(ExitCode.IO, "cannot read the passphrase file " + passphraseFile, e);
             }
         }
-        String fromEnv = env.get(ENV);
+        String fromEnv = env.get(envName);
         if (fromEnv != null && !fromEnv.isEmpty()) {
             return fromEnv.toCharArray();
         }

@@ -22,6 +22,11 @@ import org.deidworkbench.job.RunJob;
 import org.deidworkbench.job.RunListener;
 import org.deidworkbench.job.RunRequest;
 import org.deidworkbench.job.RunResult;
+import org.deidworkbench.job.VerifyJob;
+import org.deidworkbench.job.VerifyReport;
+import org.deidworkbench.keyfile.KeyFileContents;
+import org.deidworkbench.keyfile.KeyFileException;
+import org.deidworkbench.keyfile.KeyFileStore;
 import org.deidworkbench.model.FileReport;
 import org.deidworkbench.model.Problem;
 import org.deidworkbench.model.RunReport;
@@ -66,6 +71,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the run report (as in deid-report.json) on standard output.")
     boolean json;
 
+    @Option(names = "--verify", description = {"After the run, verify the output with the run's key file (as `deid verify`):",
+        "a possible leak fails the run with exit code 10 and deid-verify.json in the output (no values).",
+        "The outputs stay where they are (they are complete); do not ship them until the hits are resolved."})
+    boolean verify;
+
     @Option(names = "--progress", negatable = true,
             description = "Show a progress bar on standard error (default: when run in a terminal).")
     Boolean progress;
@@ -107,12 +117,18 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = progress != null ? progress : interactive;
         RunResult result;
-        try (ProgressBar bar = showProgress ? new ProgressBar(err) : null) {
-            RunListener listener = bar != null ? bar : RunListener.NONE;
-            RunJob job = new RunJob(new RunRequest(inputs, out, key, implicitKey, passphrase, loaded, n), listener);
-            result = runCancellable(job);
-        } catch (JobException e) {
-            throw Failures.of(e);
+        VerifyReport verified = null;
+        try {
+            try (ProgressBar bar = showProgress ? new ProgressBar(err) : null) {
+                RunListener listener = bar != null ? bar : RunListener.NONE;
+                RunJob job = new RunJob(new RunRequest(inputs, out, key, implicitKey, passphrase, loaded, n), listener);
+                result = runCancellable(job);
+            } catch (JobException e) {
+                throw Failures.of(e);
+            }
+            if (verify) {
+                verified = verifyOutput(key, passphrase, n);
+            }
         } finally {
             Arrays.fill(passphrase, '\0');
         }
@@ -122,7 +138,37 @@ final class RunCommand implements Callable<Integer> {
         } else {
             printSummary(result);
         }
+        if (verified != null) {
+            // the report goes to standard error with --json, so standard output stays one JSON document
+            VerifyCommand.print(json ? err : spec.commandLine().getOut(), verified, false, false);
+            if (!verified.clean()) {
+                throw new CliException(ExitCode.LEAKS_FOUND, "verification found " + verified.hitCount()
+                        + " possible leak(s) in " + verified.hits().size() + " file(s) of " + out + " (listed above and in "
+                        + VerifyJob.REPORT + "); the run fails: do not ship the output", null);
+            }
+            if (!verified.complete()) {
+                return ExitCode.VERIFY_INCOMPLETE;
+            }
+        }
         return result.allWritten() ? ExitCode.OK : ExitCode.PARTIAL;
+    }
+
+    /** Verifies the run's output with its key file; writes deid-verify.json into the output when something is found. */
+    private VerifyReport verifyOutput(Path key, char[] passphrase, int threads) {
+        try {
+            KeyFileContents contents = KeyFileStore.open(key, passphrase);
+            VerifyReport report = new VerifyJob(out, contents, false, threads).run();
+            if (!report.clean()) {
+                VerifyJob.writeReport(out.resolve(VerifyJob.REPORT), report);
+            }
+            return report;
+        } catch (KeyFileException e) {
+            throw Failures.of(e);
+        } catch (JobException e) {
+            throw Failures.of(e);
+        } catch (java.io.IOException e) {
+            throw new CliException(ExitCode.IO, "cannot write " + VerifyJob.REPORT + " into " + out, e);
+        }
     }
 
     /**

@@ -25,6 +25,8 @@ public final class KeyDerivation {
     public static final String DATE_SHIFT = "date-shift";
     /** Purpose of the DICOM UID remapping HMAC key. */
     public static final String UID = "uid";
+    /** Purpose of the key that chains the key file's re-identification audit log (HMAC-SHA256). */
+    public static final String AUDIT = "audit";
 
     static final String HMAC_SHA256 = "HmacSHA256";
     static final int HASH_LENGTH = 32;

@@ -1,5 +1,6 @@
 package org.deidworkbench.format;
 
+import java.util.Optional;
 import java.util.Set;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.model.Profile;
@@ -19,6 +20,14 @@ public interface FormatHandler {
 
     /** The detected formats this handler cleans. */
     Set<FileFormat> formats();
+
+    /**
+     * The reader of every value of a file of this format, for the leak verifier; empty when the format
+     * has none yet (its files are then only scanned as raw text, and the verifier says so).
+     */
+    default Optional<ValueReader> valueReader() {
+        return Optional.empty();
+    }
 
     /**
      * A processor for all files of this handler's formats in one run or preview, bound to its

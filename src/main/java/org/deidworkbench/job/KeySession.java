@@ -50,11 +50,18 @@ final class KeySession {
             }
             return new KeySession(file, newProject(now), false);
         }
+        KeyFileContents contents;
         try {
-            return new KeySession(file, KeyFileStore.open(file, passphrase), true);
+            contents = KeyFileStore.open(file, passphrase);
         } catch (KeyFileException e) {
             throw new JobException(JobException.Reason.KEY_FILE, e.getMessage(), e);
         }
+        if (!contents.hasSecret()) {
+            throw new JobException(JobException.Reason.KEY_FILE, "the key file " + file + " is an export key file (for"
+                    + " re-identifying one output): it has no project secret and cannot de-identify; use the project's"
+                    + " key file", null);
+        }
+        return new KeySession(file, contents, true);
     }
 
     /** A fresh random key that is never written (previews without a key file). */

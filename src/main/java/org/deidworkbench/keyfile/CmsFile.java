@@ -269,6 +269,11 @@ final class CmsFile {
             return new KeyFileInfo.CertificateEntry(method, keyEncryption(ri.getKeyEncryptionAlgorithm()),
                     rid.getIssuer() == null ? "" : rid.getIssuer().toString(), rid.getSerialNumber(), subject);
         }
+        if (ri instanceof org.bouncycastle.cms.KEKRecipientInformation kek) {
+            byte[] id = ((org.bouncycastle.cms.KEKRecipientId) kek.getRID()).getKeyIdentifier();
+            return new KeyFileInfo.OtherEntry("custodians (KEK, " + keyEncryption(kek.getKeyEncryptionAlgorithm())
+                    + ", key id " + java.util.HexFormat.of().formatHex(id) + ")");
+        }
         return new KeyFileInfo.OtherEntry(ri.getClass().getSimpleName().replace("RecipientInformation", ""));
     }
 

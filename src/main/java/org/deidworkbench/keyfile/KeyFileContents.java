@@ -27,8 +27,11 @@ import org.deidworkbench.model.PseudonymEntry;
  */
 public final class KeyFileContents {
 
-    /** Payload format version written by this code; files with a higher version are refused. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Highest payload version this code reads and writes; files with a higher version are refused. A
+     * payload is written with the lowest version that describes it (1 unless a version-2 member is present).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -39,6 +42,10 @@ public final class KeyFileContents {
     private final TreeMap<String, Integer> dateOffsets;
     private final List<RunRecord> runs;
     private int entryCount;
+    // payload version 2 (key custody): the re-identification audit log and its stored counter
+    private final List<AuditEntry> audit = new ArrayList<>();
+    private long auditCount;
+    private Custody.SplitKey split;
 
     KeyFileContents(ProjectSecret secret, Instant createdAt) {
         this(secret, createdAt, new TreeMap<>(), new TreeMap<>(), new ArrayList<>());
@@ -47,7 +54,7 @@ public final class KeyFileContents {
     /** Adopts (does not copy) maps read from a file, so loading a large payload needs no second copy. */
     KeyFileContents(ProjectSecret secret, Instant createdAt, TreeMap<String, TreeMap<String, String>> domains,
             TreeMap<String, Integer> dateOffsets, List<RunRecord> runs) {
-        this.secret = Objects.requireNonNull(secret, "secret");
+        this.secret = secret; // null only for an export key file (then export is set before use)
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.domains = domains;
         this.dateOffsets = dateOffsets;
@@ -67,13 +74,88 @@ public final class KeyFileContents {
         return new KeyFileContents(ProjectSecret.generate(RANDOM), createdAt);
     }
 
+    /**
+     * New, empty contents of an <b>export key file</b> (keyfile-format.md §9): no project secret, its own random
+     * audit-chain key; the caller adds the entries (and date offsets) of one output.
+     *
+     * @param outputFolderName the name (not path) of the output folder it re-identifies
+     */
+    public static KeyFileContents newExport(Instant createdAt, Instant projectCreatedAt, String outputFolderName) {
+        KeyFileContents c = new KeyFileContents(null, projectCreatedAt, new TreeMap<>(), new TreeMap<>(), new ArrayList<>());
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        c.setExport(new ExportInfo(outputFolderName, createdAt, key));
+        java.util.Arrays.fill(key, (byte) 0);
+        return c;
+    }
+
+    /**
+     * What makes a key file an export key file: the output it is for, when it was made, and its audit-chain key.
+     * {@code toString()} hides the key.
+     */
+    record ExportInfo(String outputFolderName, Instant exportedAt, byte[] auditKey) {
+        ExportInfo {
+            Objects.requireNonNull(outputFolderName, "outputFolderName");
+            Objects.requireNonNull(exportedAt, "exportedAt");
+            auditKey = auditKey.clone();
+        }
+
+        @Override
+        public byte[] auditKey() {
+            return auditKey.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ExportInfo e && outputFolderName.equals(e.outputFolderName)
+                    && exportedAt.equals(e.exportedAt) && java.security.MessageDigest.isEqual(auditKey, e.auditKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return outputFolderName.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "ExportInfo[" + outputFolderName + ", " + exportedAt + "]";
+        }
+    }
+
+    private ExportInfo export;
+
+    synchronized void setExport(ExportInfo export) {
+        this.export = export;
+    }
+
+    synchronized ExportInfo export() {
+        return export;
+    }
+
+    /** For an export key file, the name of the output folder it re-identifies. */
+    public synchronized java.util.Optional<String> exportedFor() {
+        return export == null ? java.util.Optional.empty() : java.util.Optional.of(export.outputFolderName());
+    }
+
     /** New, empty contents around a given secret (tests, key rotation tools). Cheap. */
     public static KeyFileContents create(ProjectSecret secret, Instant createdAt) {
         return new KeyFileContents(secret, createdAt);
     }
 
-    /** The project secret (not a copy: do not destroy it while the contents are in use). */
+    /** Whether this is a project key file with the project secret (export key files have none). */
+    public boolean hasSecret() {
+        return secret != null;
+    }
+
+    /**
+     * The project secret (not a copy: do not destroy it while the contents are in use).
+     *
+     * @throws IllegalStateException for an export key file, which has none (check {@link #hasSecret()})
+     */
     public ProjectSecret secret() {
+        if (secret == null) {
+            throw new IllegalStateException("an export key file has no project secret");
+        }
         return secret;
     }
 
@@ -139,6 +221,17 @@ public final class KeyFileContents {
         return Collections.unmodifiableSortedSet(new TreeSet<>(domains.keySet()));
     }
 
+    /** Number of entries in one domain; 0 for an unknown domain. O(1). */
+    public synchronized int entryCount(String domain) {
+        TreeMap<String, String> map = domains.get(domain);
+        return map == null ? 0 : map.size();
+    }
+
+    /** Number of subjects with a recorded date offset. */
+    public synchronized int dateOffsetCount() {
+        return dateOffsets.size();
+    }
+
     /** Number of entries over all domains. */
     public synchronized int entryCount() {
         return entryCount;
@@ -170,6 +263,59 @@ public final class KeyFileContents {
         return List.copyOf(runs);
     }
 
+    /** The re-identification audit log, oldest first (keyfile-format.md §7); unmodifiable snapshot. */
+    public synchronized List<AuditEntry> auditEntries() {
+        return List.copyOf(audit);
+    }
+
+    /** The number of audit entries the payload says it holds (checked against the log by {@link AuditLog#verify}). */
+    public synchronized long auditCount() {
+        return auditCount;
+    }
+
+    synchronized void appendAudit(AuditEntry entry) {
+        audit.add(entry);
+        auditCount++;
+    }
+
+    /** Sets the audit log as read from a file, with its stored counter (which may disagree: that is tampering). */
+    synchronized void adoptAudit(List<AuditEntry> entries, long count) {
+        audit.clear();
+        audit.addAll(entries);
+        auditCount = count;
+    }
+
+    List<AuditEntry> auditLocked() {
+        return audit;
+    }
+
+    /** An export key file's own audit-chain key (a copy), or empty for a project key file. */
+    synchronized java.util.Optional<byte[]> exportAuditKey() {
+        return export == null ? java.util.Optional.empty() : java.util.Optional.of(export.auditKey());
+    }
+
+    /** The lowest payload version that can describe these contents. */
+    synchronized int requiredVersion() {
+        return audit.isEmpty() && auditCount == 0 && split == null && export == null ? 1 : 2;
+    }
+
+    /** The split custody key, or {@code null} (keyfile-format.md §8). */
+    synchronized Custody.SplitKey split() {
+        return split;
+    }
+
+    synchronized void setSplit(Custody.SplitKey split) {
+        this.split = split;
+    }
+
+    /**
+     * The custodians' split, as {@code threshold of shares, key id, created}, or empty: no secret, for inspection.
+     */
+    public synchronized java.util.Optional<String> splitSummary() {
+        return split == null ? java.util.Optional.empty() : java.util.Optional.of(split.threshold() + " of "
+                + split.shares() + " custodians' shares, key id " + split.keyId() + ", split " + split.createdAt());
+    }
+
     /** Live internal maps for the payload writer, which holds this object's lock while it reads them. */
     TreeMap<String, TreeMap<String, String>> domainMapsLocked() {
         return domains;
@@ -194,20 +340,30 @@ public final class KeyFileContents {
         TreeMap<String, TreeMap<String, String>> theirDomains = new TreeMap<>();
         TreeMap<String, Integer> theirOffsets;
         List<RunRecord> theirRuns;
+        List<AuditEntry> theirAudit;
+        long theirAuditCount;
+        Custody.SplitKey theirSplit;
+        ExportInfo theirExport;
         synchronized (other) {
             other.domains.forEach((d, m) -> theirDomains.put(d, new TreeMap<>(m)));
             theirOffsets = new TreeMap<>(other.dateOffsets);
             theirRuns = List.copyOf(other.runs);
+            theirAudit = List.copyOf(other.audit);
+            theirAuditCount = other.auditCount;
+            theirSplit = other.split;
+            theirExport = other.export;
         }
         synchronized (this) {
-            return secret.equals(other.secret) && createdAt.equals(other.createdAt) && domains.equals(theirDomains)
-                    && dateOffsets.equals(theirOffsets) && runs.equals(theirRuns);
+            return java.util.Objects.equals(secret, other.secret) && java.util.Objects.equals(export, theirExport)
+                    && createdAt.equals(other.createdAt) && domains.equals(theirDomains)
+                    && dateOffsets.equals(theirOffsets) && runs.equals(theirRuns) && audit.equals(theirAudit)
+                    && auditCount == theirAuditCount && java.util.Objects.equals(split, theirSplit);
         }
     }
 
     @Override
     public synchronized String toString() {
         return "KeyFileContents[domains=" + domains.size() + ", entries=" + entryCount + ", dateOffsets="
-                + dateOffsets.size() + ", runs=" + runs.size() + "]";
+                + dateOffsets.size() + ", runs=" + runs.size() + ", audit=" + audit.size() + "]";
     }
 }

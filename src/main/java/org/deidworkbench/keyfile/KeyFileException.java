@@ -36,7 +36,11 @@ public final class KeyFileException extends Exception {
         /** A new key file was to be created but the file already exists. */
         ALREADY_EXISTS,
         /** Reading or writing the file failed at the operating-system level. */
-        IO_ERROR;
+        IO_ERROR,
+        /** A certificate, private key or key share file cannot be read or does not fit. */
+        CREDENTIAL_INVALID,
+        /** The recipient to add is already in the file, or the one to remove is not (or is the last way in). */
+        RECIPIENT_CONFLICT;
 
         /** Stable code for reports and scripts, e.g. {@code KEYFILE-WRONG-PASSPHRASE}. */
         public String code() {

@@ -85,7 +85,7 @@ public final class KeyFileStore {
     /** Larger files are refused before being read into memory (a million entries is about 60 MB). */
     static final long MAX_FILE_SIZE = 1L << 30;
 
-    private static final Provider BC = new BouncyCastleProvider();
+    static final Provider BC = new BouncyCastleProvider();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
@@ -110,13 +110,7 @@ public final class KeyFileStore {
      */
     public static KeyFileContents open(Path file, char[] passphrase) throws KeyFileException {
         Objects.requireNonNull(passphrase, "passphrase");
-        byte[] der = CmsFile.read(file);
-        byte[] payload = decryptWithPassphrase(file, CmsFile.parse(file, der), passphrase);
-        try {
-            return PayloadCodec.read(payload, file);
-        } finally {
-            Arrays.fill(payload, (byte) 0);
-        }
+        return open(file, new KeyFileCredential.Passphrase(passphrase));
     }
 
     /**
@@ -126,10 +120,81 @@ public final class KeyFileStore {
      *         the certificate or the key does not belong to it
      */
     public static KeyFileContents open(Path file, PrivateKey key, X509Certificate certificate) throws KeyFileException {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(certificate, "certificate");
+        return open(file, new KeyFileCredential.Trustee(key, certificate));
+    }
+
+    /**
+     * Opens a key file with any credential: a passphrase, a trustee's private key, or custodians' shares.
+     * The credential is not kept or changed; the caller wipes it.
+     *
+     * @throws KeyFileException as {@link #open(Path, char[])}
+     */
+    public static KeyFileContents open(Path file, KeyFileCredential credential) throws KeyFileException {
+        Opened opened = openCapturingKey(file, credential);
+        opened.wipeKey();
+        return opened.contents();
+    }
+
+    /**
+     * A file opened together with its content-encryption key, so it can be re-sealed for exactly the same
+     * recipients ({@link Resealer}) by whoever opened it. The caller wipes the key.
+     */
+    record Opened(KeyFileContents contents, byte[] contentKey, byte[] der) {
+        void wipeKey() {
+            Arrays.fill(contentKey, (byte) 0);
+        }
+    }
+
+    static Opened openCapturingKey(Path file, KeyFileCredential credential) throws KeyFileException {
+        Objects.requireNonNull(credential, "credential");
         byte[] der = CmsFile.read(file);
         CMSAuthEnvelopedData envelope = CmsFile.parse(file, der);
+        KeyCapture capture = new KeyCapture();
+        byte[] payload;
+        if (credential instanceof KeyFileCredential.Passphrase p) {
+            payload = decryptWithPassphrase(file, envelope, p.chars(), capture);
+        } else if (credential instanceof KeyFileCredential.Trustee t) {
+            payload = decryptAsTrustee(file, envelope, t, capture);
+        } else {
+            payload = Custody.decrypt(file, envelope, (KeyFileCredential.Custodians) credential, capture);
+        }
+        try {
+            if (capture.key == null) {
+                throw new KeyFileException(Reason.TAMPERED, file, "Key file " + file
+                        + " opened but its content key could not be recovered; restore it from a backup.");
+            }
+            return new Opened(PayloadCodec.read(payload, file), capture.key, der);
+        } catch (KeyFileException e) {
+            capture.wipe();
+            throw e;
+        } finally {
+            Arrays.fill(payload, (byte) 0);
+        }
+    }
+
+    /** Receives the content-encryption key from whichever recipient entry opened the file. */
+    static final class KeyCapture {
+        private byte[] key;
+
+        void accept(java.security.Key k) {
+            if (k != null && k.getEncoded() != null) {
+                wipe();
+                key = k.getEncoded();
+            }
+        }
+
+        void wipe() {
+            if (key != null) {
+                Arrays.fill(key, (byte) 0);
+                key = null;
+            }
+        }
+    }
+
+    private static byte[] decryptAsTrustee(Path file, CMSAuthEnvelopedData envelope, KeyFileCredential.Trustee trustee,
+            KeyCapture capture) throws KeyFileException {
+        PrivateKey key = trustee.key();
+        X509Certificate certificate = trustee.certificate();
         X509CertificateHolder holder = holder(certificate);
         RecipientInformation entry = null;
         for (RecipientInformation ri : envelope.getRecipientInfos().getRecipients()) {
@@ -150,26 +215,56 @@ public final class KeyFileStore {
                     + " was not opened. Check that the key and certificate files belong together.");
         }
         Recipient recipient = entry instanceof KeyTransRecipientInformation
-                ? new JceKeyTransAuthEnvelopedRecipient(key).setProvider(BC)
+                ? new CapturingKeyTransRecipient(key, capture).setProvider(BC)
                         .setAllowedContentAlgorithms(Set.of(CMSAlgorithm.AES256_GCM)).setMinimumTagSize(128)
-                : new JceKeyAgreeAuthEnvelopedRecipient(key).setProvider(BC)
+                : new CapturingKeyAgreeRecipient(key, capture).setProvider(BC)
                         .setAllowedContentAlgorithms(Set.of(CMSAlgorithm.AES256_GCM)).setMinimumTagSize(128);
-        byte[] payload;
         try {
-            payload = entry.getContent(recipient);
+            return entry.getContent(recipient);
         } catch (CMSException | RuntimeException e) {
+            capture.wipe();
             // the key fits the certificate, so a failure here means the entry or the content was changed
             throw tampered(file, e);
         }
-        try {
-            return PayloadCodec.read(payload, file);
-        } finally {
-            Arrays.fill(payload, (byte) 0);
+    }
+
+    /** RSA key transport recipient that hands the unwrapped content key to a {@link KeyCapture}. */
+    private static final class CapturingKeyTransRecipient extends JceKeyTransAuthEnvelopedRecipient {
+        private final KeyCapture capture;
+
+        CapturingKeyTransRecipient(PrivateKey key, KeyCapture capture) {
+            super(key);
+            this.capture = capture;
+        }
+
+        @Override
+        public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content,
+                byte[] encryptedKey) throws CMSException {
+            capture.accept(extractSecretKey(keyEncryption, content, encryptedKey));
+            return super.getRecipientOperator(keyEncryption, content, encryptedKey);
         }
     }
 
-    private static byte[] decryptWithPassphrase(Path file, CMSAuthEnvelopedData envelope, char[] passphrase)
-            throws KeyFileException {
+    /** ECDH key agreement recipient that hands the unwrapped content key to a {@link KeyCapture}. */
+    private static final class CapturingKeyAgreeRecipient extends JceKeyAgreeAuthEnvelopedRecipient {
+        private final KeyCapture capture;
+
+        CapturingKeyAgreeRecipient(PrivateKey key, KeyCapture capture) {
+            super(key);
+            this.capture = capture;
+        }
+
+        @Override
+        public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content,
+                org.bouncycastle.asn1.x509.SubjectPublicKeyInfo sender, org.bouncycastle.asn1.ASN1OctetString ukm,
+                byte[] encryptedKey) throws CMSException {
+            capture.accept(extractSecretKey(keyEncryption, content, sender, ukm, encryptedKey));
+            return super.getRecipientOperator(keyEncryption, content, sender, ukm, encryptedKey);
+        }
+    }
+
+    private static byte[] decryptWithPassphrase(Path file, CMSAuthEnvelopedData envelope, char[] passphrase,
+            KeyCapture capture) throws KeyFileException {
         List<PasswordRecipientInformation> entries = new ArrayList<>();
         for (RecipientInformation ri : envelope.getRecipientInfos().getRecipients()) {
             if (ri instanceof PasswordRecipientInformation pri) {
@@ -182,10 +277,11 @@ public final class KeyFileStore {
         }
         KeyFileException last = null;
         for (PasswordRecipientInformation entry : entries) {
-            GuardedPasswordRecipient recipient = new GuardedPasswordRecipient(passphrase);
+            GuardedPasswordRecipient recipient = new GuardedPasswordRecipient(passphrase, capture);
             try {
                 return entry.getContent(recipient);
             } catch (CMSException | RuntimeException e) {
+                capture.wipe();
                 KeyFileException failure = switch (recipient.failedStage) {
                     case UNWRAP -> new KeyFileException(Reason.WRONG_PASSPHRASE, file, "Wrong passphrase for key file "
                             + file + " (or the file's password entry is damaged). Check the passphrase and try again.", e);
@@ -219,9 +315,11 @@ public final class KeyFileStore {
      */
     private static final class GuardedPasswordRecipient extends JcePasswordAuthEnvelopedRecipient {
         private Stage failedStage = Stage.NONE;
+        private final KeyCapture capture;
 
-        GuardedPasswordRecipient(char[] passphrase) {
+        GuardedPasswordRecipient(char[] passphrase, KeyCapture capture) {
             super(passphrase);
+            this.capture = capture;
             setProvider(BC);
             setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8);
             // refuse an attacker's downgrade of the content cipher or of the tag length
@@ -251,6 +349,7 @@ public final class KeyFileStore {
         public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content,
                 byte[] derivedKey, byte[] encryptedKey) throws CMSException {
             try {
+                capture.accept(extractSecretKey(keyEncryption, content, derivedKey, encryptedKey));
                 return super.getRecipientOperator(keyEncryption, content, derivedKey, encryptedKey);
             } catch (CMSException | RuntimeException e) {
                 // only a failed RFC 3211 key check means "wrong passphrase"; anything else (algorithm not
@@ -353,11 +452,13 @@ public final class KeyFileStore {
                     + target + " (" + e.getClass().getSimpleName() + "); nothing was written.");
         }
         try {
-            byte[] der = seal(target, payload, passphrase, certs, options.iterations());
+            Custody.SplitKey split = contents.split();
+            byte[] der = seal(target, payload, passphrase, certs, split, options.iterations());
+            int recipients = certs.size() + 1 + (split == null ? 0 : 1);
             AtomicFiles.TempCheck verified = temp -> {
                 options.afterTempWritten().check(temp);
                 try {
-                    verify(target, temp, der, payload, passphrase, certs.size());
+                    verify(target, temp, der, payload, passphrase, recipients);
                 } catch (KeyFileException e) {
                     throw new NotVerified(e);
                 }
@@ -399,7 +500,7 @@ public final class KeyFileStore {
     }
 
     /** Re-reads the temp file from disk and checks it decrypts with the passphrase to exactly the sealed payload. */
-    private static void verify(Path target, Path temp, byte[] der, byte[] payload, char[] passphrase, int trustees)
+    private static void verify(Path target, Path temp, byte[] der, byte[] payload, char[] passphrase, int recipients)
             throws IOException, KeyFileException {
         byte[] onDisk = Files.readAllBytes(temp);
         if (!Arrays.equals(onDisk, der)) {
@@ -408,11 +509,13 @@ public final class KeyFileStore {
         byte[] decrypted = null;
         try {
             CMSAuthEnvelopedData envelope = CmsFile.parse(temp, onDisk);
-            if (envelope.getRecipientInfos().size() != trustees + 1) {
+            if (envelope.getRecipientInfos().size() != recipients) {
                 throw new IOException("the sealed file has " + envelope.getRecipientInfos().size()
-                        + " recipient entries instead of " + (trustees + 1));
+                        + " recipient entries instead of " + recipients);
             }
-            decrypted = decryptWithPassphrase(temp, envelope, passphrase);
+            KeyCapture capture = new KeyCapture();
+            decrypted = decryptWithPassphrase(temp, envelope, passphrase, capture);
+            capture.wipe();
             if (!MessageDigest.isEqual(decrypted, payload)) {
                 throw new IOException("the sealed file decrypts to a different payload");
             }
@@ -427,7 +530,7 @@ public final class KeyFileStore {
     }
 
     private static byte[] seal(Path target, byte[] payload, char[] passphrase, List<X509Certificate> trustees,
-            int iterations) throws KeyFileException {
+            Custody.SplitKey split, int iterations) throws KeyFileException {
         try {
             CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
             byte[] salt = new byte[SALT_LENGTH];
@@ -454,6 +557,17 @@ public final class KeyFileStore {
                     generator.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,
                             ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
                             .setProvider(BC).setSecureRandom(RANDOM).addRecipient(cert));
+                }
+            }
+            if (split != null) {
+                // custodians: a KEKRecipientInfo (AES-256 key wrap) for the KEK their shares rebuild
+                byte[] kek = split.kek();
+                try {
+                    generator.addRecipientInfoGenerator(new org.bouncycastle.cms.jcajce.JceKEKRecipientInfoGenerator(
+                            java.util.HexFormat.of().parseHex(split.keyId()), new javax.crypto.spec.SecretKeySpec(kek, "AES"))
+                            .setProvider(BC).setSecureRandom(RANDOM));
+                } finally {
+                    Arrays.fill(kek, (byte) 0);
                 }
             }
             if (!holders.isEmpty()) {

@@ -45,9 +45,11 @@ final class PayloadCodec {
             try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
                 g.writeStartObject();
                 g.writeStringField("format", FORMAT_NAME);
-                g.writeNumberField("version", KeyFileContents.FORMAT_VERSION);
+                g.writeNumberField("version", contents.requiredVersion());
                 g.writeStringField("createdAt", contents.createdAt().toString());
-                writeSecret(g, contents.secret());
+                if (contents.hasSecret()) {
+                    writeSecret(g, contents.secret());
+                }
                 g.writeObjectFieldStart("domains");
                 for (Map.Entry<String, TreeMap<String, String>> domain : contents.domainMapsLocked().entrySet()) {
                     g.writeObjectFieldStart(domain.getKey());
@@ -67,6 +69,22 @@ final class PayloadCodec {
                     writeRun(g, run);
                 }
                 g.writeEndArray();
+                if (contents.requiredVersion() >= 2) {
+                    if (!contents.auditLocked().isEmpty() || contents.auditCount() > 0) {
+                        writeAudit(g, contents);
+                    }
+                    if (contents.split() != null) {
+                        writeSplit(g, contents.split());
+                    }
+                    if (contents.export() != null) {
+                        KeyFileContents.ExportInfo e = contents.export();
+                        g.writeObjectFieldStart("export");
+                        g.writeStringField("outputFolderName", e.outputFolderName());
+                        g.writeStringField("exportedAt", e.exportedAt().toString());
+                        writeBase64(g, "auditKey", e.auditKey());
+                        g.writeEndObject();
+                    }
+                }
                 g.writeEndObject();
             }
             return out.toByteArray();
@@ -74,20 +92,62 @@ final class PayloadCodec {
     }
 
     private static void writeSecret(JsonGenerator g, ProjectSecret secret) throws IOException {
-        byte[] raw = secret.bytes();
+        writeBase64(g, "secret", secret.bytes());
+    }
+
+    /** Writes key bytes as a base64 string member without making a String of them, and wipes {@code raw}. */
+    private static void writeBase64(JsonGenerator g, String name, byte[] raw) throws IOException {
         byte[] ascii = Base64.getEncoder().encode(raw);
         char[] chars = new char[ascii.length];
         for (int i = 0; i < ascii.length; i++) {
             chars[i] = (char) ascii[i];
         }
         try {
-            g.writeFieldName("secret");
+            g.writeFieldName(name);
             g.writeString(chars, 0, chars.length);
         } finally {
             Arrays.fill(raw, (byte) 0);
             Arrays.fill(ascii, (byte) 0);
             Arrays.fill(chars, '\0');
         }
+    }
+
+    /** Version 2: {@code "split":{"keyId":..,"threshold":..,"shares":..,"createdAt":..,"kek":base64}} (§8). */
+    private static void writeSplit(JsonGenerator g, Custody.SplitKey split) throws IOException {
+        g.writeObjectFieldStart("split");
+        g.writeStringField("keyId", split.keyId());
+        g.writeNumberField("threshold", split.threshold());
+        g.writeNumberField("shares", split.shares());
+        g.writeStringField("createdAt", split.createdAt().toString());
+        writeBase64(g, "kek", split.kek());
+        g.writeEndObject();
+    }
+
+    /** Version 2: {@code "audit":{"count":N,"entries":[...]}} (keyfile-format.md §7). */
+    private static void writeAudit(JsonGenerator g, KeyFileContents contents) throws IOException {
+        g.writeObjectFieldStart("audit");
+        g.writeNumberField("count", contents.auditCount());
+        g.writeArrayFieldStart("entries");
+        for (AuditEntry e : contents.auditLocked()) {
+            g.writeStartObject();
+            g.writeNumberField("seq", e.seq());
+            g.writeStringField("time", e.time().toString());
+            g.writeStringField("user", e.user());
+            g.writeStringField("reason", e.reason());
+            g.writeStringField("action", e.action());
+            g.writeStringField("domain", e.domain());
+            g.writeArrayFieldStart("items");
+            for (String item : e.items()) {
+                g.writeString(item);
+            }
+            g.writeEndArray();
+            g.writeNumberField("found", e.found());
+            g.writeStringField("prev", e.prev());
+            g.writeStringField("hash", e.hash());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static void writeRun(JsonGenerator g, RunRecord run) throws IOException {
@@ -175,6 +235,11 @@ final class PayloadCodec {
             TreeMap<String, TreeMap<String, String>> domainsRead = null;
             TreeMap<String, Integer> offsets = null;
             List<RunRecord> runs = null;
+            List<AuditEntry> audit = List.of();
+            long auditCount = 0;
+            boolean sawAudit = false;
+            Custody.SplitKey split = null;
+            KeyFileContents.ExportInfo export = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
@@ -193,6 +258,49 @@ final class PayloadCodec {
                         runs = runs();
                         sawRuns = true;
                     }
+                    case "export" -> {
+                        if (version < 2 || export != null) {
+                            throw corrupt(file, "has an unexpected \"export\" member");
+                        }
+                        export = exportInfo();
+                    }
+                    case "split" -> {
+                        if (version < 2 || split != null) {
+                            throw corrupt(file, version < 2 ? "has a \"split\" member, which version 1 does not define"
+                                    : "has the \"split\" member twice");
+                        }
+                        split = split();
+                    }
+                    case "audit" -> {
+                        if (version < 2 || sawAudit) {
+                            throw corrupt(file, version < 2 ? "has an \"audit\" member, which version 1 does not define"
+                                    : "has the \"audit\" member twice");
+                        }
+                        sawAudit = true;
+                        expect(p.currentToken(), JsonToken.START_OBJECT, "audit");
+                        List<AuditEntry> read = new java.util.ArrayList<>();
+                        Long count = null;
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String member = p.currentName();
+                            JsonToken t = p.nextToken();
+                            if (member.equals("count") && count == null && t == JsonToken.VALUE_NUMBER_INT
+                                    && p.getLongValue() >= 0) {
+                                count = p.getLongValue();
+                            } else if (member.equals("entries") && t == JsonToken.START_ARRAY) {
+                                while (p.nextToken() == JsonToken.START_OBJECT) {
+                                    read.add(auditEntry());
+                                }
+                                expect(p.currentToken(), JsonToken.END_ARRAY, "audit entries");
+                            } else {
+                                throw corrupt(file, "has an invalid member \"" + shortName(member) + "\" in \"audit\"");
+                            }
+                        }
+                        if (count == null) {
+                            throw corrupt(file, "has an \"audit\" member without \"count\"");
+                        }
+                        audit = read;
+                        auditCount = count;
+                    }
                     default -> throw corrupt(file, "has an unknown top-level member \"" + shortName(name) + "\"");
                 }
             }
@@ -200,10 +308,133 @@ final class PayloadCodec {
             if (p.nextToken() != null) {
                 throw corrupt(file, "has data after the top-level object");
             }
-            if (createdAt == null || secret == null || !sawDomains || !sawOffsets || !sawRuns) {
-                throw corrupt(file, "lacks one of the required members createdAt, secret, domains, dateOffsets, runs");
+            if (createdAt == null || (secret == null) == (export == null) || !sawDomains || !sawOffsets || !sawRuns) {
+                throw corrupt(file, "lacks one of the required members createdAt, secret (or export), domains,"
+                        + " dateOffsets, runs, or has both secret and export");
             }
-            return new KeyFileContents(secret, createdAt, domainsRead, offsets, runs);
+            KeyFileContents contents = new KeyFileContents(secret, createdAt, domainsRead, offsets, runs);
+            contents.adoptAudit(audit, auditCount);
+            contents.setSplit(split);
+            contents.setExport(export);
+            return contents;
+        }
+
+        private KeyFileContents.ExportInfo exportInfo() throws IOException, KeyFileException {
+            expect(p.currentToken(), JsonToken.START_OBJECT, "export");
+            Map<String, String> f = new HashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                if (p.nextToken() != JsonToken.VALUE_STRING || f.put(name, p.getText()) != null
+                        || !List.of("outputFolderName", "exportedAt", "auditKey").contains(name)) {
+                    throw corrupt(file, "has an invalid member in \"export\"");
+                }
+            }
+            expect(p.currentToken(), JsonToken.END_OBJECT, "export");
+            byte[] key = null;
+            try {
+                key = Base64.getDecoder().decode(f.get("auditKey"));
+                if (key.length != 32 || f.get("outputFolderName") == null) {
+                    throw corrupt(file, "has an inconsistent \"export\"");
+                }
+                return new KeyFileContents.ExportInfo(f.get("outputFolderName"), Instant.parse(f.get("exportedAt")), key);
+            } catch (NullPointerException | IllegalArgumentException | DateTimeParseException e) {
+                throw corrupt(file, "has an incomplete or malformed \"export\"");
+            } finally {
+                if (key != null) {
+                    Arrays.fill(key, (byte) 0);
+                }
+            }
+        }
+
+        private Custody.SplitKey split() throws IOException, KeyFileException {
+            expect(p.currentToken(), JsonToken.START_OBJECT, "split");
+            Map<String, Object> f = new HashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                Object value = t == JsonToken.VALUE_NUMBER_INT ? (Object) p.getLongValue()
+                        : t == JsonToken.VALUE_STRING ? p.getText() : null;
+                if (value == null || f.put(name, value) != null
+                        || !List.of("keyId", "threshold", "shares", "createdAt", "kek").contains(name)) {
+                    throw corrupt(file, "has an invalid member in \"split\"");
+                }
+            }
+            expect(p.currentToken(), JsonToken.END_OBJECT, "split");
+            byte[] kek = null;
+            try {
+                kek = Base64.getDecoder().decode((String) f.get("kek"));
+                int threshold = Math.toIntExact((Long) f.get("threshold"));
+                int shares = Math.toIntExact((Long) f.get("shares"));
+                java.util.HexFormat.of().parseHex((String) f.get("keyId"));
+                if (kek.length != Custody.KEY_LENGTH || threshold < 2 || shares < threshold || shares > 255) {
+                    throw corrupt(file, "has an inconsistent \"split\"");
+                }
+                return new Custody.SplitKey((String) f.get("keyId"), threshold, shares,
+                        Instant.parse((String) f.get("createdAt")), kek);
+            } catch (ClassCastException | NullPointerException | IllegalArgumentException | ArithmeticException
+                    | DateTimeParseException e) {
+                throw corrupt(file, "has an incomplete or malformed \"split\"");
+            } finally {
+                if (kek != null) {
+                    Arrays.fill(kek, (byte) 0);
+                }
+            }
+        }
+
+        private AuditEntry auditEntry() throws IOException, KeyFileException {
+            Map<String, Object> f = new HashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                Object value;
+                switch (name) {
+                    case "seq" -> {
+                        if (t != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 1) {
+                            throw corrupt(file, "has an invalid audit sequence number");
+                        }
+                        value = p.getLongValue();
+                    }
+                    case "found" -> {
+                        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
+                                || p.getIntValue() < 0) {
+                            throw corrupt(file, "has an invalid audit \"found\" count");
+                        }
+                        value = p.getIntValue();
+                    }
+                    case "time" -> value = instant("time");
+                    case "user", "reason", "action", "prev", "hash" -> {
+                        if (t != JsonToken.VALUE_STRING) {
+                            throw corrupt(file, "has a non-string audit \"" + name + "\"");
+                        }
+                        value = p.getText();
+                    }
+                    case "domain" -> value = java.util.Optional.ofNullable(nullableString("domain"));
+                    case "items" -> {
+                        expect(t, JsonToken.START_ARRAY, "audit items");
+                        List<String> items = new java.util.ArrayList<>();
+                        while (p.nextToken() == JsonToken.VALUE_STRING) {
+                            items.add(p.getText());
+                        }
+                        expect(p.currentToken(), JsonToken.END_ARRAY, "audit items");
+                        value = items;
+                    }
+                    default -> throw corrupt(file, "has an unknown audit member \"" + shortName(name) + "\"");
+                }
+                if (f.put(name, value) != null) {
+                    throw corrupt(file, "has audit member \"" + name + "\" twice");
+                }
+            }
+            expect(p.currentToken(), JsonToken.END_OBJECT, "audit entry");
+            if (f.size() != 10) {
+                throw corrupt(file, "has an incomplete audit entry");
+            }
+            @SuppressWarnings("unchecked")
+            List<String> items = (List<String>) f.get("items");
+            @SuppressWarnings("unchecked")
+            java.util.Optional<String> domain = (java.util.Optional<String>) f.get("domain");
+            return new AuditEntry((Long) f.get("seq"), (Instant) f.get("time"), (String) f.get("user"),
+                    (String) f.get("reason"), (String) f.get("action"), domain.orElse(null), items,
+                    (Integer) f.get("found"), (String) f.get("prev"), (String) f.get("hash"));
         }
 
         private TreeMap<String, TreeMap<String, String>> domains() throws IOException, KeyFileException {

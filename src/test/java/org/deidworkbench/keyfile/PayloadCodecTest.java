@@ -76,7 +76,7 @@ class PayloadCodecTest {
 
     @Test
     void newerVersionIsUnsupportedVersion() throws Exception {
-        String json = golden().replace("\"version\":1", "\"version\":2");
+        String json = golden().replace("\"version\":1", "\"version\":" + (KeyFileContents.FORMAT_VERSION + 1));
         assertEquals(KeyFileException.Reason.UNSUPPORTED_VERSION, reasonOf(json));
     }
 

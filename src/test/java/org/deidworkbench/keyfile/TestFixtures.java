@@ -106,6 +106,19 @@ final class TestFixtures {
      * that need a well-sealed file with an unusual payload.
      */
     static void sealRaw(Path file, byte[] payload, char[] passphrase, int iterations) throws Exception {
+        sealRaw(file, payload, passphrase, iterations, null);
+    }
+
+    /**
+     * As {@link #sealRaw(Path, byte[], char[], int)}, plus an RSA-OAEP entry for {@code trustee} (when not null)
+     * without storing its certificate, as other tools do.
+     */
+    static void sealRawForTrustee(Path file, byte[] payload, char[] passphrase, X509Certificate trustee) throws Exception {
+        sealRaw(file, payload, passphrase, 1000, trustee);
+    }
+
+    private static void sealRaw(Path file, byte[] payload, char[] passphrase, int iterations, X509Certificate trustee)
+            throws Exception {
         org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator gen = new org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator();
         java.security.Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
         byte[] salt = new byte[16];
@@ -115,6 +128,12 @@ final class TestFixtures {
                 .setPasswordConversionScheme(org.bouncycastle.cms.PasswordRecipient.PKCS5_SCHEME2_UTF8)
                 .setPRF(org.bouncycastle.cms.PasswordRecipient.PRF.HMacSHA256)
                 .setSaltAndIterationCount(salt, iterations));
+        if (trustee != null) {
+            gen.addRecipientInfoGenerator(new org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator(trustee,
+                    new org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter().getAlgorithmIdentifier(
+                            org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_RSAES_OAEP,
+                            javax.crypto.spec.OAEPParameterSpec.DEFAULT)).setProvider(bc));
+        }
         org.bouncycastle.operator.OutputAEADEncryptor enc = (org.bouncycastle.operator.OutputAEADEncryptor)
                 new org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder(org.bouncycastle.cms.CMSAlgorithm.AES256_GCM)
                         .setProvider(bc).build();

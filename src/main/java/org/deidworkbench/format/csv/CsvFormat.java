@@ -1,10 +1,12 @@
 package org.deidworkbench.format.csv;
 
+import java.util.Optional;
 import java.util.Set;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FormatHandler;
+import org.deidworkbench.format.ValueReader;
 
 /** CSV exports: delimited text with a header row, cleaned column by column. Stateless. */
 public final class CsvFormat implements FormatHandler {
@@ -17,6 +19,11 @@ public final class CsvFormat implements FormatHandler {
     @Override
     public Set<FileFormat> formats() {
         return Set.of(FileFormat.CSV);
+    }
+
+    @Override
+    public Optional<ValueReader> valueReader() {
+        return Optional.of(new CsvValueReader());
     }
 
     @Override

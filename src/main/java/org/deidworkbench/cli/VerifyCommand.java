@@ -1,0 +1,115 @@
+package org.deidworkbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.deidworkbench.job.JobException;
+import org.deidworkbench.job.VerifyJob;
+import org.deidworkbench.job.VerifyReport;
+import org.deidworkbench.job.VerifyReportJson;
+import org.deidworkbench.keyfile.KeyFileContents;
+import org.deidworkbench.keyfile.KeyFileCredential;
+import org.deidworkbench.keyfile.KeyFileStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code deid verify}: prove an output folder holds no original value of the key file and no PHI pattern. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Scan every file, file name and folder name of an output folder for every original value recorded",
+            "in the key file (case-, spacing- and punctuation-insensitive; names also in another order; dates in common",
+            "notations) and for PHI patterns (SSN, phone, e-mail, labelled MRNs and dates of birth).",
+            "Each hit is reported with its file and location, never with the value (unless --reveal).",
+            "Exit code 0: clean; 10: hits; 11: nothing found but some files could only be scanned as raw text."})
+final class VerifyCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OUTPUT_DIR", description = "The output folder to verify.")
+    Path output;
+
+    @Option(names = {"-k", "--keyfile"}, required = true, paramLabel = "FILE", description = "The key file of the study.")
+    Path keyFile;
+
+    @Option(names = "--reveal", description = "Show the values found (a terminal is a log: only on a protected machine).")
+    boolean reveal;
+
+    @Option(names = "--json", description = "Machine-readable output.")
+    boolean json;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Files scanned in parallel (default: cores).")
+    Integer threads;
+
+    @Mixin
+    CredentialOptions credentials;
+
+    private final Passphrases passphrases;
+
+    VerifyCommand(Passphrases passphrases) {
+        this.passphrases = passphrases;
+    }
+
+    @Override
+    public Integer call() {
+        KeyFileCommand.keyFile(() -> KeyFileStore.inspect(keyFile));
+        KeyFileCredential credential = credentials.resolve(passphrases, keyFile);
+        KeyFileContents contents;
+        try {
+            contents = KeyFileCommand.keyFile(() -> KeyFileStore.open(keyFile, credential));
+        } finally {
+            credential.wipe();
+        }
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        VerifyReport report;
+        try {
+            report = new VerifyJob(output, contents, reveal, Math.max(1, n)).run();
+        } catch (JobException e) {
+            throw Failures.of(e);
+        }
+        print(spec.commandLine().getOut(), report, reveal, json);
+        return exitCode(report);
+    }
+
+    static int exitCode(VerifyReport report) {
+        return !report.clean() ? ExitCode.LEAKS_FOUND : report.complete() ? ExitCode.OK : ExitCode.VERIFY_INCOMPLETE;
+    }
+
+    /** Prints a report: a summary, each file with hits and its locations, and what was not scanned completely. */
+    static void print(PrintWriter out, VerifyReport r, boolean reveal, boolean json) {
+        if (json) {
+            out.println(VerifyReportJson.render(r, reveal));
+            out.flush();
+            return;
+        }
+        out.printf("Verified %s: %d files, %,d bytes in %.1f s, against %,d original values and the PHI patterns%n",
+                r.output(), r.files(), r.bytes(), r.seconds(), r.values());
+        if (r.clean()) {
+            out.println(r.complete() ? "No original value and no PHI pattern found." : "No original value and no PHI"
+                    + " pattern found in what could be scanned; see the files not scanned completely below.");
+        } else {
+            out.printf("POSSIBLE LEAKS: %,d hit%s in %d file%s (values not shown%s):%n", r.hitCount(),
+                    r.hitCount() == 1 ? "" : "s", r.hits().size(), r.hits().size() == 1 ? "" : "s",
+                    reveal ? "" : "; --reveal shows them");
+            for (VerifyReport.FileHits f : r.hits()) {
+                out.printf("  %s: %,d%n", f.path(), f.count());
+                for (VerifyReport.Hit h : f.listed()) {
+                    out.printf("    %s: %s (%s)%s%n", h.location(), h.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                            h.source(), reveal && h.value() != null ? ": " + h.value() : "");
+                }
+                if (f.count() > f.listed().size()) {
+                    out.printf("    ... %,d more%n", f.count() - f.listed().size());
+                }
+            }
+        }
+        if (!r.complete()) {
+            out.println("Not scanned completely (scanned as raw text only):");
+            for (VerifyReport.NotScanned s : r.notScanned()) {
+                out.println("  " + s.path() + ": " + s.reason());
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,72 @@
+package org.deidworkbench.deid.leak;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Identifiers recognisable by their shape, looked for in every value besides the key file's originals:
+ * US social security numbers, phone numbers, e-mail addresses, numbers labelled as a medical record
+ * number or patient id, and dates labelled as a date of birth. Labelled forms only for the last two:
+ * a bare number or date is far more often a lab value or a (shifted) visit date than an identifier.
+ * A match that is one of the key file's pseudonyms is not a leak and is skipped by the caller.
+ * Stateless and thread-safe.
+ */
+final class PhiPatterns {
+
+    /** One shape and the group of the match that is the identifier. */
+    record Detector(LeakScanner.Kind kind, Pattern pattern, int group) {
+    }
+
+    private static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Januar|Februar|März|Maerz"
+            + "|Mai|Juni|Juli|Okt|Dez)[a-zä]*\\.?";
+    private static final String DATE = "(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{8}"
+            + "|" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\.?\\s+" + MONTH + "\\s+\\d{4})";
+
+    static final List<Detector> DETECTORS = List.of(
+            new Detector(LeakScanner.Kind.SSN, Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])"), 0),
+            new Detector(LeakScanner.Kind.PHONE, Pattern.compile(
+                    "(?<![\\w+])(?:\\+?\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?!\\w)"), 0),
+            new Detector(LeakScanner.Kind.EMAIL, Pattern.compile(
+                    "(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), 0),
+            new Detector(LeakScanner.Kind.MRN, Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?"
+                    + "|patient\\s*id|PID|Patienten-?(?:nummer|ID))\\s*(?:[:#]|no\\.?|number)?\\s*(\\d{5,})(?![\\w-])"), 1),
+            new Detector(LeakScanner.Kind.DATE_OF_BIRTH, Pattern.compile("(?i)\\b(?:DOB|D\\.O\\.B\\.|date\\s+of\\s+birth"
+                    + "|birth\\s*date|born(?:\\s+on)?|geb\\.|geboren(?:\\s+am)?|Geburtsdatum)\\s*[:#]?\\s*(" + DATE + ")"), 1));
+
+    private PhiPatterns() {
+    }
+
+    /** Receives one match. */
+    interface Found {
+        void found(LeakScanner.Kind kind, String text);
+    }
+
+    /** Tokens (folded) that label an MRN or a date of birth; a value without one cannot match those detectors. */
+    static final java.util.Set<String> LABELS = java.util.Set.of("MRN", "DOB", "BORN", "BIRTH", "BIRTHDATE", "PID",
+            "PATIENT", "PATIENTID", "RECORD", "GEB", "GEBOREN", "GEBURTSDATUM", "PATIENTEN", "PATIENTENNUMMER");
+
+    /**
+     * Reports the matches of the detectors a value can match at all: e-mail only with an {@code @},
+     * SSN and phone only with a 3-digit group followed by a 2- or 3-digit group, MRN and date of birth only
+     * with a label word. Cost: one pass per detector that runs.
+     */
+    static void find(CharSequence text, boolean at, boolean groupedDigits, boolean label, Found found) {
+        for (Detector d : DETECTORS) {
+            boolean possible = switch (d.kind()) {
+                case EMAIL -> at;
+                case SSN, PHONE -> groupedDigits;
+                case MRN, DATE_OF_BIRTH -> label;
+                case ORIGINAL -> false;
+            };
+            if (!possible) {
+                continue;
+            }
+            Matcher m = d.pattern().matcher(text);
+            while (m.find()) {
+                found.found(d.kind(), m.group(d.group()));
+            }
+        }
+    }
+
+}

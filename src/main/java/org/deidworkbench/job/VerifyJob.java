@@ -1,0 +1,309 @@
+package org.deidworkbench.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.deidworkbench.deid.leak.LeakDictionary;
+import org.deidworkbench.deid.leak.LeakScanner;
+import org.deidworkbench.format.FileFormat;
+import org.deidworkbench.format.FormatDetector;
+import org.deidworkbench.format.FormatException;
+import org.deidworkbench.format.FormatHandler;
+import org.deidworkbench.format.ValueReader;
+import org.deidworkbench.io.AtomicFiles;
+import org.deidworkbench.keyfile.KeyFileContents;
+
+/**
+ * The leak verifier: scans every file and every file and folder name of an output tree for the original
+ * values recorded in a key file (through {@link LeakDictionary}) and for PHI patterns. Files are read
+ * value by value through their format's {@link ValueReader} when it has one, else as raw text (UTF-8, with
+ * Latin-1 for stray bytes); a recognised format without a value reader, a compressed container, or a
+ * file its reader rejects is listed as not scanned completely, never skipped silently.
+ *
+ * <p>Streams: memory is the dictionary plus one buffer and one record per thread, whatever the tree's
+ * size. Files are scanned in parallel; the report is in path order whatever the thread count. One
+ * instance runs once; not thread-safe.
+ */
+public final class VerifyJob {
+
+    /** How a path segment that holds a hit is shown. */
+    public static final String WITHHELD_NAME = "[name withheld]";
+    /** Hits listed per file; further ones are counted. */
+    public static final int LISTED_PER_FILE = 100;
+    /** Name of the report {@code deid run --verify} writes into the output folder when it finds something. */
+    public static final String REPORT = "deid-verify.json";
+
+    private static final int BUFFER = 1 << 16;
+
+    /** Adds the originals of one kind of key file record to the dictionary. */
+    interface OriginalSource {
+        void addTo(KeyFileContents contents, LeakDictionary.Builder dictionary);
+    }
+
+    /**
+     * Every source of original values in a key file, one line each. (The CSV classification's sealed
+     * known identifiers per subject become one more line here when they land.)
+     */
+    static final List<OriginalSource> SOURCES = List.of(
+            VerifyJob::domainOriginals);
+
+    private final Path output;
+    private final KeyFileContents keys;
+    private final boolean reveal;
+    private final int threads;
+
+    /**
+     * @param output the folder to verify
+     * @param keys the opened key file whose originals are looked for
+     * @param reveal whether hits carry the value found (for the key holder's eyes only)
+     * @param threads files scanned in parallel (1 or more)
+     */
+    public VerifyJob(Path output, KeyFileContents keys, boolean reveal, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        this.output = output.toAbsolutePath().normalize();
+        this.keys = keys;
+        this.reveal = reveal;
+        this.threads = threads;
+    }
+
+    private static void domainOriginals(KeyFileContents contents, LeakDictionary.Builder dictionary) {
+        for (String domain : contents.domains()) {
+            String source = "key file domain '" + domain + "'";
+            contents.entries(domain).values().forEach(original -> dictionary.add(original, source));
+        }
+    }
+
+    static Set<String> pseudonyms(KeyFileContents contents) {
+        Set<String> set = new HashSet<>();
+        for (String domain : contents.domains()) {
+            set.addAll(contents.entries(domain).keySet());
+        }
+        return set;
+    }
+
+    /** Verifies the folder. */
+    public VerifyReport run() throws JobException {
+        Instant started = Instant.now();
+        if (!Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+            throw new JobException(JobException.Reason.INPUT_NOT_FOUND, "no output folder " + output + " to verify", null);
+        }
+        Set<String> pseudonyms = pseudonyms(keys);
+        LeakDictionary.Builder builder = new LeakDictionary.Builder();
+        SOURCES.forEach(s -> s.addTo(keys, builder));
+        pseudonyms.forEach(builder::pseudonym);
+        int values = builder.values();
+        LeakDictionary dictionary = builder.build();
+
+        List<Path> entries;
+        try (Stream<Path> walk = Files.walk(output)) {
+            entries = walk.filter(p -> !p.equals(output)).sorted().toList();
+        } catch (IOException e) {
+            throw new JobException(JobException.Reason.IO_ERROR, "cannot list the folder " + output + " ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+        // names first: a name with a hit is withheld wherever a path is shown
+        Map<Path, String> shown = new LinkedHashMap<>();
+        Map<String, FileSink> nameHits = new LinkedHashMap<>();
+        Set<Path> leakingNames = new HashSet<>();
+        for (Path p : entries) {
+            FileSink sink = new FileSink();
+            LeakScanner names = new LeakScanner(dictionary, pseudonyms, reveal, sink);
+            boolean folder = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+            String what = folder ? "folder name" : "file name";
+            names.value(p.getFileName().toString(), () -> what);
+            if (sink.count > 0) {
+                leakingNames.add(p);
+                nameHits.put(p.toString(), sink);
+            }
+        }
+        for (Path p : entries) {
+            shown.put(p, display(p, leakingNames));
+        }
+        List<Path> files = entries.stream().filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
+        List<VerifyReport.NotScanned> notScanned = new ArrayList<>();
+        for (Path p : entries) {
+            if (Files.isSymbolicLink(p)) {
+                notScanned.add(new VerifyReport.NotScanned(shown.get(p), "a symbolic link; its target was not followed"));
+            }
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "deid-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<FileResult>> futures = new ArrayList<>();
+        for (Path f : files) {
+            futures.add(pool.submit(() -> scanFile(f, dictionary, pseudonyms)));
+        }
+        List<VerifyReport.FileHits> hits = new ArrayList<>();
+        long bytes = 0;
+        try {
+            Map<Path, FileResult> results = new LinkedHashMap<>();
+            for (int i = 0; i < files.size(); i++) {
+                results.put(files.get(i), futures.get(i).get());
+            }
+            for (Path p : entries) {
+                FileSink nameSink = nameHits.get(p.toString());
+                FileResult r = results.get(p);
+                long count = (nameSink == null ? 0 : nameSink.count) + (r == null ? 0 : r.sink.count);
+                if (count > 0) {
+                    List<VerifyReport.Hit> listed = new ArrayList<>();
+                    if (nameSink != null) {
+                        listed.addAll(nameSink.listed);
+                    }
+                    if (r != null) {
+                        listed.addAll(r.sink.listed.subList(0, Math.min(r.sink.listed.size(),
+                                LISTED_PER_FILE - listed.size())));
+                    }
+                    hits.add(new VerifyReport.FileHits(shown.get(p), listed, count));
+                }
+                if (r != null) {
+                    bytes += r.bytes;
+                    r.incomplete.ifPresent(why -> notScanned.add(new VerifyReport.NotScanned(shown.get(p), why)));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobException(JobException.Reason.CANCELLED, "verification interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new JobException(JobException.Reason.IO_ERROR, "cannot read a file in " + output + " ("
+                    + cause.getClass().getSimpleName() + ")", cause);
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        return new VerifyReport(output, files.size(), bytes, seconds, values, hits, notScanned);
+    }
+
+    /** The path relative to the output, with every leaking segment withheld. */
+    private String display(Path p, Set<Path> leakingNames) {
+        Path rel = output.relativize(p);
+        StringBuilder sb = new StringBuilder();
+        Path prefix = output;
+        for (Path segment : rel) {
+            prefix = prefix.resolve(segment);
+            if (sb.length() > 0) {
+                sb.append('/');
+            }
+            sb.append(leakingNames.contains(prefix) ? WITHHELD_NAME : segment.toString());
+        }
+        return sb.toString();
+    }
+
+    /** Collects a file's hits: the first {@value #LISTED_PER_FILE}, and the count. */
+    private static final class FileSink implements LeakScanner.Sink {
+        private final List<VerifyReport.Hit> listed = new ArrayList<>();
+        private long count;
+
+        @Override
+        public void hit(LeakScanner.Hit hit) {
+            count++;
+            if (listed.size() < LISTED_PER_FILE) {
+                listed.add(new VerifyReport.Hit(hit.kind().name(), hit.source(), hit.location(), hit.value()));
+            }
+        }
+    }
+
+    private record FileResult(FileSink sink, long bytes, Optional<String> incomplete) {
+    }
+
+    private FileResult scanFile(Path file, LeakDictionary dictionary, Set<String> pseudonyms) throws IOException {
+        FileSink sink = new FileSink();
+        LeakScanner scanner = new LeakScanner(dictionary, pseudonyms, reveal, sink);
+        long size = Files.size(file);
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(16 * 1024);
+        }
+        Optional<String> container = container(head);
+        if (container.isPresent()) {
+            raw(file, scanner);
+            return new FileResult(sink, size, Optional.of(container.get() + ": its compressed contents were not"
+                    + " decoded (scanned as raw bytes only)"));
+        }
+        FileFormat format = FormatDetector.detect(head, file.getFileName().toString());
+        Optional<FormatHandler> handler = FormatRegistry.handler(format);
+        Optional<ValueReader> reader = handler.flatMap(FormatHandler::valueReader);
+        if (reader.isPresent()) {
+            try {
+                reader.get().read(file, scanner::value, () -> false);
+                return new FileResult(sink, size, Optional.empty());
+            } catch (FormatException e) {
+                FileSink rawSink = new FileSink();
+                raw(file, new LeakScanner(dictionary, pseudonyms, reveal, rawSink));
+                return new FileResult(rawSink, size, Optional.of("not readable as " + handler.get().name() + " ("
+                        + e.code() + " at " + e.location() + "); scanned as raw text only"));
+            }
+        }
+        raw(file, scanner);
+        if (format != FileFormat.UNKNOWN) {
+            return new FileResult(sink, size, Optional.of("not scanned value by value: format " + format.name()
+                    + " has no value reader in this version; scanned as raw text only (misses deflated or encoded values)"));
+        }
+        return new FileResult(sink, size, Optional.empty());
+    }
+
+    private static void raw(Path file, LeakScanner scanner) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        scanner.startRaw();
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                scanner.rawBytes(buffer, 0, n);
+            }
+        }
+        scanner.endRaw();
+    }
+
+    /** Compressed or encoded containers whose contents raw scanning cannot see. */
+    static Optional<String> container(byte[] h) {
+        if (h.length >= 2 && (h[0] & 0xFF) == 0x1F && (h[1] & 0xFF) == 0x8B) {
+            return Optional.of("a gzip file");
+        }
+        if (h.length >= 4 && h[0] == 'P' && h[1] == 'K' && h[2] == 3 && h[3] == 4) {
+            return Optional.of("a zip archive");
+        }
+        if (h.length >= 4 && h[0] == '%' && h[1] == 'P' && h[2] == 'D' && h[3] == 'F') {
+            return Optional.of("a PDF document");
+        }
+        if (h.length >= 3 && h[0] == 'B' && h[1] == 'Z' && h[2] == 'h') {
+            return Optional.of("a bzip2 file");
+        }
+        if (h.length >= 6 && (h[0] & 0xFF) == 0xFD && h[1] == '7' && h[2] == 'z' && h[3] == 'X' && h[4] == 'Z') {
+            return Optional.of("an xz file");
+        }
+        if (h.length >= 6 && h[0] == '7' && h[1] == 'z' && (h[2] & 0xFF) == 0xBC && (h[3] & 0xFF) == 0xAF) {
+            return Optional.of("a 7-zip archive");
+        }
+        if (h.length >= 4 && (h[0] & 0xFF) == 0x28 && (h[1] & 0xFF) == 0xB5 && (h[2] & 0xFF) == 0x2F && (h[3] & 0xFF) == 0xFD) {
+            return Optional.of("a zstd file");
+        }
+        return Optional.empty();
+    }
+
+    /** Writes the report (without values) as JSON into {@code file}, atomically. */
+    public static void writeReport(Path file, VerifyReport report) throws IOException {
+        AtomicFiles.write(file, VerifyReportJson.render(report, false).getBytes(StandardCharsets.UTF_8));
+    }
+}

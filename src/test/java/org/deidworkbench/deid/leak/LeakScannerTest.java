@@ -1,0 +1,178 @@
+package org.deidworkbench.deid.leak;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The matcher finds each original in the notations output may use, and PHI shapes, and nothing else. */
+class LeakScannerTest {
+
+    private static LeakDictionary dictionary(String... originals) {
+        LeakDictionary.Builder b = new LeakDictionary.Builder();
+        for (String o : originals) {
+            b.add(o, "test");
+        }
+        return b.build();
+    }
+
+    private static List<LeakScanner.Hit> scan(LeakDictionary d, String text) {
+        return scan(d, text, Set.of(), false);
+    }
+
+    private static List<LeakScanner.Hit> scan(LeakDictionary d, String text, Set<String> pseudonyms, boolean reveal) {
+        List<LeakScanner.Hit> hits = new ArrayList<>();
+        new LeakScanner(d, pseudonyms, reveal, hits::add).value(text, () -> "here");
+        return hits;
+    }
+
+    private static long originals(LeakDictionary d, String text) {
+        return scan(d, text).stream().filter(h -> h.kind() == LeakScanner.Kind.ORIGINAL).count();
+    }
+
+    @Test
+    void findsAValueWhateverItsCaseSpacingAndPunctuation() {
+        LeakDictionary d = dictionary("Avery Quillfeather");
+        assertEquals(1, originals(d, "seen: AVERY   quillfeather, today"));
+        assertEquals(1, originals(d, "avery-quillfeather"));
+        assertEquals(1, originals(d, "Avery\nQuillfeather"));
+    }
+
+    @Test
+    void findsANameInTheOtherOrderAsDicomWritesIt() {
+        assertEquals(1, originals(dictionary("MÜLLER^JÜRGEN"), "Patient Jürgen Müller"));
+        assertEquals(1, originals(dictionary("Jürgen Müller"), "MUELLER? no: MULLER^JURGEN^^"));
+    }
+
+    @Test
+    void accentsAndFullWidthFormsDoNotHideAValue() {
+        assertEquals(1, originals(dictionary("Müller"), "MULLER"));
+        assertEquals(1, originals(dictionary("Muller"), "müller"));
+        assertEquals(1, originals(dictionary("100353"), "ＭＲＮ １００３５３"));
+    }
+
+    @Test
+    void findsDigitGroupsWrittenAsOneRunAndTheRunWrittenInGroups() {
+        assertEquals(1, originals(dictionary("555-510-3014"), "call 5555103014"));
+        assertEquals(1, originals(dictionary("555-510-3014"), "call (555) 510 3014"));
+    }
+
+    @Test
+    void findsTheLongDigitGroupOfAPrefixedIdentifierAlone() {
+        assertEquals(1, originals(dictionary("MRN-004711"), "chart 004711 reviewed"));
+    }
+
+    @Test
+    void findsADateInOtherNotations() {
+        LeakDictionary d = dictionary("1933-02-05");
+        for (String text : List.of("02/05/1933", "05.02.1933", "19330205", "Feb 5, 1933", "5 February 1933",
+                "5. Februar 1933", "1933-2-5")) {
+            assertEquals(1, originals(d, "born " + text), text);
+        }
+    }
+
+    @Test
+    void doesNotMatchInsideALongerNumberOrWord() {
+        assertEquals(0, originals(dictionary("100353"), "1003531 and 2100353"));
+        assertEquals(0, originals(dictionary("Ann Lee"), "Annabel Leeds"));
+    }
+
+    @Test
+    void findsANumberGluedToLetters() {
+        assertEquals(1, originals(dictionary("100353"), "CT100353.dcm"));
+    }
+
+    @Test
+    void digitsInsideAPseudonymAreNotAnOriginalButInsideAnotherWordAre() {
+        LeakDictionary.Builder b = new LeakDictionary.Builder();
+        b.add("100353", "test");
+        b.pseudonym("XQ100353RT");
+        LeakDictionary d = b.build();
+        assertEquals(0, originals(d, "patient XQ100353RT"));
+        assertEquals(1, originals(d, "patient XQ100353RZ"));
+    }
+
+    @Test
+    void valuesTooShortToTellFromTextAreNotLookedFor() {
+        LeakDictionary d = dictionary("123", "Li", "unknown");
+        assertEquals(0, d.patterns());
+        assertEquals(0, originals(d, "123 Li unknown"));
+    }
+
+    @Test
+    void aHitCarriesTheValueOnlyWhenRevealing() {
+        LeakDictionary d = dictionary("Quillfeather");
+        assertNull(scan(d, "Quillfeather", Set.of(), false).get(0).value());
+        assertEquals("Quillfeather", scan(d, "quillfeather", Set.of(), true).get(0).value());
+    }
+
+    @Test
+    void manyValuesAreFoundInOnePass() {
+        LeakDictionary.Builder b = new LeakDictionary.Builder();
+        for (int i = 0; i < 10_000; i++) {
+            b.add("P" + (1_000_000 + i), "test");
+        }
+        LeakDictionary d = b.build();
+        assertEquals(2, originals(d, "ids P1000007 and p1009999 but not P1010000"));
+    }
+
+    @Test
+    void findsPhiShapes() {
+        LeakDictionary d = dictionary();
+        List<LeakScanner.Kind> kinds = scan(d, "SSN 123-45-6789, call (555) 201-3344, mail a.b@example.org, "
+                + "MRN: 4412345, DOB 03/14/1956").stream().map(LeakScanner.Hit::kind).toList();
+        assertTrue(kinds.containsAll(List.of(LeakScanner.Kind.SSN, LeakScanner.Kind.PHONE, LeakScanner.Kind.EMAIL,
+                LeakScanner.Kind.MRN, LeakScanner.Kind.DATE_OF_BIRTH)), kinds::toString);
+    }
+
+    @Test
+    void cleanTextHasNoHits() {
+        LeakDictionary d = dictionary("Avery Quillfeather", "100353", "1933-02-05");
+        assertEquals(List.of(), scan(d, "Pt seen on 05/31/2023 by Dr. [NAME]. MRN 6TNS2EGT6NEX. Call back at [PHONE]."
+                + " Creatinine 1.2 mg/dL, range 0.6-1.3; 2024-03-21 13:39"));
+    }
+
+    @Test
+    void aPseudonymShapedLikeAPatternIsNotAHit() {
+        assertEquals(List.of(), scan(dictionary(), "MRN 48213975", Set.of("48213975"), false));
+        assertEquals(1, scan(dictionary(), "MRN 48213975", Set.of(), false).size());
+    }
+
+    private static List<LeakScanner.Hit> raw(LeakDictionary d, byte[] bytes, int chunk) {
+        List<LeakScanner.Hit> hits = new ArrayList<>();
+        LeakScanner s = new LeakScanner(d, Set.of(), false, hits::add);
+        s.startRaw();
+        for (int i = 0; i < bytes.length; i += chunk) {
+            s.rawBytes(bytes, i, Math.min(chunk, bytes.length - i));
+        }
+        s.endRaw();
+        return hits;
+    }
+
+    @Test
+    void rawTextIsDecodedAsUtf8AcrossChunksAndLocatedByLine() {
+        byte[] text = "first line\nsecond: Jürgen Müller\n".getBytes(StandardCharsets.UTF_8);
+        List<LeakScanner.Hit> hits = raw(dictionary("Müller, Jürgen"), text, 1);
+        assertEquals(1, hits.size());
+        assertEquals("line 2", hits.get(0).location());
+    }
+
+    @Test
+    void rawLatin1BytesAreReadAsLatin1() {
+        byte[] text = "Name;M\u00fcller\n".getBytes(Charset.forName("ISO-8859-1"));
+        assertEquals(1, raw(dictionary("Müller"), text, 4096).size());
+    }
+
+    @Test
+    void rawPhiPatternsAreFoundInLongLines() {
+        String padding = "x ".repeat(5000);
+        byte[] text = (padding + " SSN 123-45-6789 " + padding).getBytes(StandardCharsets.UTF_8);
+        assertTrue(raw(dictionary(), text, 1000).stream().anyMatch(h -> h.kind() == LeakScanner.Kind.SSN));
+    }
+}

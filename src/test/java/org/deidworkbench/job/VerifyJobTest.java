@@ -1,0 +1,211 @@
+package org.deidworkbench.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.deidworkbench.config.ProfileLoader;
+import org.deidworkbench.crypto.ProjectSecret;
+import org.deidworkbench.keyfile.KeyFileContents;
+import org.deidworkbench.keyfile.KeyFileStore;
+import org.deidworkbench.model.PseudonymEntry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The leak verifier on a real run's output: silent on the clean output (even against every identifier of
+ * the sample patients), and finding a planted leak of each kind in each place — CSV cell, text line, file
+ * name, folder name, PHI shapes, other date notations, other encodings — and saying what it could not scan.
+ */
+class VerifyJobTest {
+
+    private static final char[] PASSPHRASE = "verify-test-passphrase".toCharArray();
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
+
+    private static Path cleanOut;
+    /** The run's key file plus every identifier of the sample patients (as the CSV branch's known identifiers will add). */
+    private static KeyFileContents keys;
+
+    @BeforeAll
+    static void runSampleOnce() throws Exception {
+        Path input = SampleData.copyTo(shared);
+        Path key = shared.resolve("study.deidkey");
+        byte[] secret = new byte[32];
+        KeyFileStore.save(key, KeyFileContents.create(ProjectSecret.of(secret), Instant.EPOCH), PASSPHRASE, List.of());
+        cleanOut = shared.resolve("out");
+        new RunJob(new RunRequest(List.of(input), cleanOut, key, false, PASSPHRASE, ProfileLoader.read("csv-template"), 2),
+                RunListener.NONE).run();
+        keys = KeyFileStore.open(key, PASSPHRASE);
+        List<PseudonymEntry> all = new ArrayList<>();
+        int i = 0;
+        for (String id : SampleData.identifiers()) {
+            all.add(new PseudonymEntry("sample-identifiers", "T" + i++, id));
+        }
+        keys.addEntries(all);
+    }
+
+    private Path copyOfOutput() throws IOException {
+        Path out = dir.resolve("out");
+        try (Stream<Path> walk = Files.walk(cleanOut)) {
+            for (Path p : walk.toList()) {
+                Path t = out.resolve(cleanOut.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static VerifyReport verify(Path out) throws JobException {
+        return new VerifyJob(out, keys, false, 2).run();
+    }
+
+    private static List<VerifyReport.Hit> hitsIn(VerifyReport r, String path) {
+        return r.hits().stream().filter(f -> f.path().equals(path)).flatMap(f -> f.listed().stream()).toList();
+    }
+
+    @Test
+    void cleanOutputHasNoHitsAndWasScannedCompletely() throws Exception {
+        VerifyReport r = verify(cleanOut);
+        assertTrue(r.clean(), () -> r.hits().toString());
+        assertTrue(r.complete(), () -> r.notScanned().toString());
+        assertTrue(r.values() > 40, "the sample's identifiers were looked for");
+        assertEquals(6, r.files(), "four data files, manifest and report");
+    }
+
+    @Test
+    void anOriginalInACsvCellIsFoundWithRecordAndColumn() throws Exception {
+        Path out = copyOfOutput();
+        Files.writeString(out.resolve("extra.csv"), "id,note\nA1,seen with avery QUILLFEATHER today\n");
+        List<VerifyReport.Hit> hits = hitsIn(verify(out), "extra.csv");
+        assertEquals(2, hits.size(), "the first and the last name are each an original: " + hits);
+        for (VerifyReport.Hit h : hits) {
+            assertEquals("ORIGINAL", h.kind());
+            assertEquals("record 1, column note", h.location());
+            assertNull(h.value(), "never the value unless revealed");
+        }
+    }
+
+    @Test
+    void aNameInTheOtherOrderInATextFileIsFoundByLine() throws Exception {
+        Path out = copyOfOutput();
+        Files.writeString(out.resolve("notes.txt"), "nothing here\nQuillfeather, Avery called\n");
+        List<VerifyReport.Hit> hits = hitsIn(verify(out), "notes.txt");
+        assertTrue(hits.stream().anyMatch(h -> h.kind().equals("ORIGINAL") && h.location().equals("line 2")), hits::toString);
+    }
+
+    @Test
+    void anOriginalInAFileNameIsFoundAndTheNameWithheld() throws Exception {
+        Path out = copyOfOutput();
+        Files.writeString(out.resolve("quillfeather_scan.txt"), "clean\n");
+        VerifyReport r = verify(out);
+        List<VerifyReport.Hit> hits = hitsIn(r, VerifyJob.WITHHELD_NAME);
+        assertEquals(List.of("file name"), hits.stream().map(VerifyReport.Hit::location).toList());
+        assertFalse(VerifyReportJson.render(r, true).toLowerCase().contains("quillfeather"));
+    }
+
+    @Test
+    void anOriginalInAFolderNameIsFoundAndWithheldInEveryPathBelowIt() throws Exception {
+        Path out = copyOfOutput();
+        Path folder = Files.createDirectories(out.resolve("100200"));
+        Files.writeString(folder.resolve("a.txt"), "SSN 996-47-3574\n");
+        VerifyReport r = verify(out);
+        assertFalse(hitsIn(r, VerifyJob.WITHHELD_NAME).isEmpty(), r.hits()::toString);
+        assertFalse(hitsIn(r, VerifyJob.WITHHELD_NAME + "/a.txt").isEmpty(), r.hits()::toString);
+        assertFalse(VerifyReportJson.render(r, false).contains("100200"));
+    }
+
+    @Test
+    void phiShapesInCsvCellsAreFoundEvenWithoutAKeyFileEntry() throws Exception {
+        Path out = copyOfOutput();
+        Files.writeString(out.resolve("contacts.csv"), "a;b;c\n321-54-9876;(555) 777-1234;someone@example.net\n");
+        List<String> kinds = hitsIn(verify(out), "contacts.csv").stream().map(VerifyReport.Hit::kind).sorted().toList();
+        assertEquals(List.of("EMAIL", "PHONE", "SSN"), kinds);
+    }
+
+    @Test
+    void aBirthDateInAnotherNotationIsFound() throws Exception {
+        Path out = copyOfOutput();
+        Files.writeString(out.resolve("letter.txt"), "The patient was born on Feb 5, 1933 in town.\n");
+        List<String> kinds = hitsIn(verify(out), "letter.txt").stream().map(VerifyReport.Hit::kind).toList();
+        assertTrue(kinds.contains("ORIGINAL") && kinds.contains("DATE_OF_BIRTH"), kinds::toString);
+    }
+
+    @Test
+    void aLatin1EncodedCsvIsReadInItsEncoding() throws Exception {
+        KeyFileContents withUmlaut = KeyFileContents.create(ProjectSecret.of(new byte[32]), Instant.EPOCH);
+        withUmlaut.addEntries(List.of(new PseudonymEntry("patient", "P1", "Jürgen Müller")));
+        Path out = Files.createDirectories(dir.resolve("latin1"));
+        Files.write(out.resolve("names.csv"), "id;name\n1;M\u00dcLLER J\u00dcRGEN\n".getBytes(Charset.forName("ISO-8859-1")));
+        VerifyReport r = new VerifyJob(out, withUmlaut, false, 1).run();
+        assertEquals(1, r.hitCount(), r.hits()::toString);
+    }
+
+    @Test
+    void aDicomFileIsListedAsNotScannedValueByValueButItsPlainTextIsScanned() throws Exception {
+        Path out = copyOfOutput();
+        byte[] dicom = new byte[256];
+        dicom[128] = 'D';
+        dicom[129] = 'I';
+        dicom[130] = 'C';
+        dicom[131] = 'M';
+        byte[] name = "QUILLFEATHER^AVERY".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(name, 0, dicom, 140, name.length);
+        Files.write(out.resolve("image.dcm"), dicom);
+        VerifyReport r = verify(out);
+        assertEquals(1, r.notScanned().size());
+        assertTrue(r.notScanned().get(0).reason().contains("format DICOM has no value reader"), r.notScanned()::toString);
+        assertEquals(2, hitsIn(r, "image.dcm").size(), "first and last name, found in the raw bytes");
+    }
+
+    @Test
+    void aGzipFileIsListedAsNotScanned() throws Exception {
+        Path out = copyOfOutput();
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(out.resolve("dump.csv.gz")))) {
+            o.write("mrn\n100200\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        VerifyReport r = verify(out);
+        assertTrue(r.clean(), "the compressed original is invisible to raw scanning");
+        assertFalse(r.complete());
+        assertTrue(r.notScanned().get(0).reason().startsWith("a gzip file"), r.notScanned()::toString);
+    }
+
+    @Test
+    void revealedHitsCarryTheValue() throws Exception {
+        Path out = copyOfOutput();
+        Files.writeString(out.resolve("extra.csv"), "id,note\nA1,Avery Quillfeather\n");
+        VerifyReport r = new VerifyJob(out, keys, true, 1).run();
+        assertEquals("Avery", hitsIn(r, "extra.csv").get(0).value());
+    }
+
+    @Test
+    void theReportIsTheSameAtAnyThreadCount() throws Exception {
+        Path out = copyOfOutput();
+        Files.writeString(out.resolve("a.csv"), "x,y\n100200,996-47-3574\n");
+        Files.writeString(out.resolve("b.txt"), "Avery Quillfeather\n");
+        VerifyReport one = new VerifyJob(out, keys, false, 1).run();
+        VerifyReport four = new VerifyJob(out, keys, false, 4).run();
+        assertEquals(one.hits(), four.hits());
+    }
+}
