@@ -196,6 +196,16 @@ public final class PreviewJob {
         }
     }
 
+    /** A file's format as a run would detect it, and whether this version cleans it (and if not, why). */
+    public static FileKind kind(Path file) throws JobException {
+        FileFormat format = detect(file);
+        if (FormatRegistry.supported(format)) {
+            return new FileKind(format.name(), format.description(), true, "", "");
+        }
+        String[] reason = FormatRegistry.withheldReason(format);
+        return new FileKind(format.name(), format.description(), false, reason[0], reason[1]);
+    }
+
     /** The format of a file, as a run would detect it. */
     public static FileFormat detect(Path file) throws JobException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
