@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The root {@code deid} command; subcommands do the work. */
 @Command(name = "deid", mixinStandardHelpOptions = true, versionProvider = DeidCommand.Version.class,
         subcommands = {InitCommand.class, RunCommand.class, PreviewCommand.class, ProfileCommand.class,
-            KeyFileCommand.class, DicomCommand.class, BenchCommand.class,
+            KeyFileCommand.class, DicomCommand.class, BenchCommand.class, GuiCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:", "  0  ok", "  1  internal error (please report)", "  2  usage error",
             "  3  some files failed or were quarantined (run finished; see deid-report.json)", "  4  invalid profile",
@@ -54,6 +54,15 @@ public final class DeidCommand implements Runnable {
      * @param console the terminal for prompts, or {@code null} when there is none
      */
     public static CommandLine commandLine(Map<String, String> env, Console console) {
+        return commandLine(env, console, null);
+    }
+
+    /**
+     * A ready command line whose {@code deid gui} opens the workbench through {@code desktop}.
+     *
+     * @param desktop starts the window; {@code null} where there is none (then {@code deid gui} says so)
+     */
+    public static CommandLine commandLine(Map<String, String> env, Console console, GuiCommand.Desktop desktop) {
         Passphrases passphrases = new Passphrases(env, console);
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -66,6 +75,9 @@ public final class DeidCommand implements Runnable {
                 }
                 if (cls == PreviewCommand.class) {
                     return cls.cast(new PreviewCommand(passphrases));
+                }
+                if (cls == GuiCommand.class) {
+                    return cls.cast(new GuiCommand(desktop));
                 }
                 if (cls == KeyFileCommand.Inspect.class) {
                     return cls.cast(new KeyFileCommand.Inspect(passphrases));

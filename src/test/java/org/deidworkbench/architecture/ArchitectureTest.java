@@ -90,6 +90,18 @@ class ArchitectureTest {
             .because("the engine and the CLI must run headless");
 
     @ArchTest
+    static final ArchRule guiImportsOnlyJobConfigKeyfileModelAndJavaFx = noClasses().that()
+            .resideInAPackage(BASE + ".gui..")
+            .should().dependOnClassesThat().resideOutsideOfPackages(BASE + ".gui..", BASE + ".job..",
+                    BASE + ".config..", BASE + ".keyfile..", BASE + ".model..", "java..", "javafx..", "org.slf4j..")
+            .because("the workbench calls the real engine through job (the preview API), never a copy of it (DESIGN.md §3)");
+
+    @ArchTest
+    static final ArchRule guiFeaturesAreFreeOfCycles = slices().matching(BASE + ".gui.(**)")
+            .should().beFreeOfCycles()
+            .because("gui features depend on common and on each other one way; the main window composes them");
+
+    @ArchTest
     static final ArchRule cliOrchestratesOnly = noClasses().that().resideInAPackage(BASE + ".cli..")
             .should().dependOnClassesThat().resideInAnyPackage(BASE + ".format..", BASE + ".deid..", BASE + ".gui..")
             .because("the CLI only orchestrates job, config, keyfile and model (DESIGN.md §3)");
