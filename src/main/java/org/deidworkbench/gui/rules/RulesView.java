@@ -144,6 +144,8 @@ public final class RulesView {
         defaultAction.valueProperty().bindBidirectional(viewModel.defaultActionProperty());
         minDays.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(-36500, 36500, -365));
         maxDays.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(-36500, 36500, 365));
+        minDays.getEditor().setAccessibleText(messages.get("rules.options.minDays"));
+        maxDays.getEditor().setAccessibleText(messages.get("rules.options.maxDays"));
         scope.listen(viewModel.dateShiftProperty(), (o, was, now) -> showDateShift(now));
 
         // Rule list and form.

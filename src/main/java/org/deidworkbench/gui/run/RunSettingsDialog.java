@@ -65,6 +65,7 @@ public final class RunSettingsDialog {
         output.setText(proposal.output().toString());
         keyFile.setText(proposal.keyFile().toString());
         threads.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, proposal.threads()));
+        threads.getEditor().setAccessibleText(messages.get("run.dialog.threads"));
         keyFileChosen = !proposal.keyFile().equals(RunRequest.defaultKeyFile(proposal.output()));
         output.textProperty().addListener((o, was, now) -> {
             if (!keyFileChosen) {
