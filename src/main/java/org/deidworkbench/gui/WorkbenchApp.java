@@ -27,7 +27,15 @@ public final class WorkbenchApp extends Application {
         FxDialogService dialogs = new FxDialogService(() -> stage, () -> Messages.of(settings.language()),
                 settings::theme);
         List<Path> paths = getParameters().getRaw().stream().map(Path::of).toList();
-        WorkbenchWindow.show(stage, new DefaultJobService(), tasks, dialogs, settings, paths);
+        DefaultJobService jobs = new DefaultJobService();
+        if (paths.isEmpty()) {
+            // While the steward picks a folder, load the preview code so the first preview is quick.
+            tasks.submit(task -> {
+                jobs.warmUp();
+                return null;
+            }, done -> { }, e -> { });
+        }
+        WorkbenchWindow.show(stage, jobs, tasks, dialogs, settings, paths);
     }
 
     @Override

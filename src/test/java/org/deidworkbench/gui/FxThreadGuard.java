@@ -12,6 +12,7 @@ import org.deidworkbench.gui.common.DefaultJobService;
 import org.deidworkbench.gui.common.JobService;
 import org.deidworkbench.job.FileKind;
 import org.deidworkbench.job.JobException;
+import org.deidworkbench.job.PreviewJob;
 import org.deidworkbench.job.RunListener;
 import org.deidworkbench.job.RunRequest;
 import org.deidworkbench.job.RunResult;
@@ -77,9 +78,18 @@ public final class FxThreadGuard implements JobService {
             throws JobException {
         check("openPreview");
         PreviewSession session = delegate.openPreview(profile, context, cancelled);
-        return (file, max, c) -> {
-            check("preview");
-            return session.preview(file, max, c);
+        return new PreviewSession() {
+            @Override
+            public PreviewJob.Result preview(Path file, int max, BooleanSupplier c) throws JobException {
+                check("preview");
+                return session.preview(file, max, c);
+            }
+
+            @Override
+            public PreviewJob.Result previewPartial(Path file, int max, BooleanSupplier c) throws JobException {
+                check("previewPartial");
+                return session.previewPartial(file, max, c);
+            }
         };
     }
 

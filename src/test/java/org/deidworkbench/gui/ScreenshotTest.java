@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.deidworkbench.gui.theme.Theme;
@@ -38,11 +39,15 @@ class ScreenshotTest {
             return true;
         });
         workbench.await(() -> workbench.viewModel.preview().previewProperty().get() != null
+                && !workbench.viewModel.preview().busyProperty().get()
                 && String.valueOf(workbench.viewModel.preview().fileProperty().get()).endsWith("encounters.csv"));
         workbench.settle();
         for (Theme theme : Theme.values()) {
+            // Light shows what changes (Differences), dark what leaves the hospital (De-identified).
+            int tab = theme == Theme.LIGHT ? 2 : 1;
             workbench.await(() -> {
                 workbench.viewModel.themeProperty().set(theme);
+                ((TabPane) workbench.stage.getScene().lookup("#previewTabs")).getSelectionModel().select(tab);
                 return true;
             });
             WaitForAsyncUtils.waitForFxEvents();

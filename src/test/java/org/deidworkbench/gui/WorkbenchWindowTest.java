@@ -75,6 +75,7 @@ class WorkbenchWindowTest {
         openSampleData(robot);
         robot.clickOn(labelled("encounters.csv"));
         workbench.await(() -> workbench.viewModel.preview().previewProperty().get() != null
+                && !workbench.viewModel.preview().busyProperty().get()
                 && String.valueOf(workbench.viewModel.preview().fileProperty().get()).endsWith("encounters.csv"));
     }
 

@@ -67,4 +67,29 @@ class JobSeamsForTheWorkbenchTest {
                 names);
         assertTrue(result.files().get(3).output().startsWith("referrals/NAME_"));
     }
+
+    @Test
+    void partialPreviewCollectsNoIdentifiersAndDiffersFromTheFullOneOnlyInFreeText() throws Exception {
+        org.deidworkbench.config.LoadedProfile profile = ProfileLoader.read("csv-template");
+        Path file = SampleData.CSV.resolve("encounters.csv");
+        PreviewJob.Session quick = PreviewJob.Session.open(profile, null, null, List.of(), () -> false);
+        PreviewJob.Result partial = quick.previewPartial(file, 50, () -> false);
+        PreviewJob.Result full = PreviewJob.Session.open(profile, null, null, List.of(SampleData.CSV), () -> false)
+                .preview(file, 50, () -> false);
+        assertEquals(0, partial.filesScanned());
+        List<String> differing = new java.util.ArrayList<>();
+        for (int r = 0; r < full.preview().records().size(); r++) {
+            var a = partial.preview().records().get(r).fields();
+            var b = full.preview().records().get(r).fields();
+            for (int i = 0; i < a.size(); i++) {
+                boolean sameChange = a.get(i).change() == b.get(i).change();
+                boolean structural = !"scrub-text".equals(b.get(i).action());
+                // Pseudonyms and date offsets differ between two throwaway keys; compare what was done.
+                if (structural && (!sameChange || !a.get(i).ruleId().equals(b.get(i).ruleId()))) {
+                    differing.add(b.get(i).name());
+                }
+            }
+        }
+        assertEquals(List.of(), differing);
+    }
 }

@@ -27,6 +27,42 @@ import org.deidworkbench.model.FieldDecision;
 /** The real engine: each method is one call into {@code job}, {@code config} or {@code keyfile}. Thread-safe. */
 public final class DefaultJobService implements JobService {
 
+    /** Synthetic rows only: the warm-up file holds no data of anyone. */
+    private static final String WARM_UP_CSV = "patient_id,first_name,visit_date,notes\n"
+            + "1,Alpha,2024-01-02,Alpha seen; call 555-0100\n2,Beta,2024-02-03,follow-up\n";
+
+    @Override
+    public void warmUp() {
+        Path dir = null;
+        try {
+            dir = java.nio.file.Files.createTempDirectory("deid-warm-up");
+            Path csv = java.nio.file.Files.writeString(dir.resolve("warm-up.csv"), WARM_UP_CSV, StandardCharsets.UTF_8);
+            LoadedProfile profile = ProfileLoader.read(ProfileLoader.builtInNames().get(0));
+            PreviewJob.Session session = PreviewJob.Session.open(profile, null, null, List.of(dir), () -> false);
+            session.previewPartial(csv, 10, () -> false);
+            session.preview(csv, 10, () -> false);
+            PreviewJob.explain(csv, profile);
+        } catch (java.io.IOException | JobException | ProfileException | RuntimeException e) {
+            // Only a head start: the first real preview then loads what it needs itself.
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.deleteIfExists(f);
+            }
+            java.nio.file.Files.deleteIfExists(dir);
+        } catch (java.io.IOException e) {
+            // a temporary folder the system cleans up
+        }
+    }
+
     @Override
     public FileKind kind(Path file) throws JobException {
         return PreviewJob.kind(file);
@@ -51,7 +87,17 @@ public final class DefaultJobService implements JobService {
     public PreviewSession openPreview(LoadedProfile profile, List<Path> context, BooleanSupplier cancelled)
             throws JobException {
         PreviewJob.Session session = PreviewJob.Session.open(profile, null, null, context, cancelled);
-        return session::preview;
+        return new PreviewSession() {
+            @Override
+            public PreviewJob.Result preview(Path file, int maxRecords, BooleanSupplier c) throws JobException {
+                return session.preview(file, maxRecords, c);
+            }
+
+            @Override
+            public PreviewJob.Result previewPartial(Path file, int maxRecords, BooleanSupplier c) throws JobException {
+                return session.previewPartial(file, maxRecords, c);
+            }
+        };
     }
 
     @Override

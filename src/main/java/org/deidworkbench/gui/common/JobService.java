@@ -24,6 +24,13 @@ import org.deidworkbench.model.FieldDecision;
  */
 public interface JobService {
 
+    /**
+     * Loads and exercises the preview code once on a tiny synthetic file, so the steward's first
+     * preview does not pay for class loading (called on a worker at start; nothing stays behind).
+     */
+    default void warmUp() {
+    }
+
     /** A file's format and whether this version cleans it. */
     FileKind kind(Path file) throws JobException;
 
@@ -44,6 +51,12 @@ public interface JobService {
     interface PreviewSession {
         /** The first {@code maxRecords} records of {@code file}, before and after. */
         PreviewJob.Result preview(Path file, int maxRecords, BooleanSupplier cancelled) throws JobException;
+
+        /**
+         * The same at once, before identifiers are collected: exact except for free text (see
+         * {@link PreviewJob.Session#previewPartial}); the view hides free-text fields of it.
+         */
+        PreviewJob.Result previewPartial(Path file, int maxRecords, BooleanSupplier cancelled) throws JobException;
     }
 
     /** Which rule decides each field of {@code file}, and why. */

@@ -12,7 +12,6 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.deidworkbench.gui.common.Messages;
 import org.deidworkbench.gui.common.ViewLoader;
@@ -113,9 +112,8 @@ public final class InputTreeView {
             folderIcon.getStyleClass().addAll("icon", "icon-folder");
             format.getStyleClass().add("format-badge");
             status.getStyleClass().add("status-badge");
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            box.getChildren().addAll(format, name, spacer, status);
+            // Badge right after the name: a narrow tree must not push it out of sight.
+            box.getChildren().addAll(format, name, status);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         }
 

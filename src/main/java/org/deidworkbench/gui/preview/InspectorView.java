@@ -74,7 +74,7 @@ public final class InspectorView {
         rule.setText(f.ruleId().isEmpty() ? messages.get("inspector.noRule") : Cells.rule(f));
         original.setText(f.original() == null ? messages.get("inspector.none") : viewModel.original(f));
         cleaned.setText(f.change() == PreviewField.Change.REMOVED ? messages.get("preview.removed")
-                : PreviewViewModel.cleaned(f));
+                : viewModel.cleaned(f));
         explain();
     }
 

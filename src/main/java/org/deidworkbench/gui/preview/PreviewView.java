@@ -45,6 +45,8 @@ public final class PreviewView {
     @FXML
     private Label keyNote;
     @FXML
+    private Label partialNote;
+    @FXML
     private ToggleButton reveal;
     @FXML
     private TabPane tabs;
@@ -100,6 +102,10 @@ public final class PreviewView {
             message.setText(now == null ? "" : messages.get(now));
         });
         scope.listen(viewModel.throwawayKeyProperty(), (o, was, now) -> keyNote.setVisible(Boolean.TRUE.equals(now)));
+        scope.listen(viewModel.partialProperty(), (o, was, now) -> {
+            partialNote.setVisible(Boolean.TRUE.equals(now));
+            partialNote.setManaged(Boolean.TRUE.equals(now));
+        });
         scope.listen(viewModel.previewProperty(), (o, was, now) -> show(now));
         scope.listen(viewModel.fileProperty(), (o, was, now) -> title.setText(now == null
                 ? messages.get("area.preview") : messages.get("preview.title", String.valueOf(now.getFileName()))));
@@ -139,21 +145,22 @@ public final class PreviewView {
         differences.setPlaceholder(new Label(messages.get("preview.noDifferences")));
         TableColumn<DiffRow, String> record = new TableColumn<>(messages.get("preview.column.record"));
         record.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().record()));
-        record.setPrefWidth(90);
+        record.setPrefWidth(70);
         TableColumn<DiffRow, String> field = new TableColumn<>(messages.get("preview.column.field"));
         field.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().field().name()));
-        field.setPrefWidth(150);
+        field.setPrefWidth(130);
         TableColumn<DiffRow, PreviewField> original = new TableColumn<>(messages.get("preview.column.original"));
         original.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().field()));
         original.setCellFactory(c -> new ValueCell(Side.ORIGINAL));
-        original.setPrefWidth(220);
+        original.setPrefWidth(130);
         TableColumn<DiffRow, PreviewField> cleaned = new TableColumn<>(messages.get("preview.column.cleaned"));
         cleaned.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().field()));
         cleaned.setCellFactory(c -> new ValueCell(Side.CLEANED));
-        cleaned.setPrefWidth(220);
+        cleaned.setPrefWidth(200);
         TableColumn<DiffRow, String> rule = new TableColumn<>(messages.get("preview.column.rule"));
         rule.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(Cells.rule(r.getValue().field())));
-        rule.setPrefWidth(200);
+        rule.setPrefWidth(170);
+        differences.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         differences.getColumns().setAll(java.util.List.of(record, field, original, cleaned, rule));
         differences.setItems(viewModel.differences());
         differences.setRowFactory(t -> new TableRow<>() {
@@ -189,7 +196,7 @@ public final class PreviewView {
                 setText(viewModel.original(f));
             } else {
                 setText(f.change() == PreviewField.Change.REMOVED ? messages.get("preview.removed")
-                        : PreviewViewModel.cleaned(f));
+                        : viewModel.cleaned(f));
             }
             setAccessibleText(messages.get("preview.cell.accessible", f.name(), getText(),
                     messages.get("change." + f.change().name().toLowerCase(Locale.ROOT))));

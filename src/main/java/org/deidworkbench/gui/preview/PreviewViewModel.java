@@ -43,11 +43,17 @@ public final class PreviewViewModel {
 
     /** Text shown instead of a masked original. */
     public static final String MASK = "\u2022\u2022\u2022\u2022\u2022\u2022";
+    /** Text shown for free text while identifiers are still being collected. */
+    public static final String PENDING = "\u2026";
+    private static final String SCRUB_TEXT = "scrub-text";
 
     /** What a finished preview tells its listener (the tree's badge, the log). */
     public interface Listener {
-        /** A preview of {@code file} finished in {@code millis}; {@code failure} is null on success. */
-        void previewed(Path file, FilePreview preview, long millis, LocalizedText failure);
+        /**
+         * A preview of {@code file} was first shown after {@code firstShownMillis} and finished after
+         * {@code millis}; {@code failure} is null on success.
+         */
+        void previewed(Path file, FilePreview preview, long firstShownMillis, long millis, LocalizedText failure);
     }
 
     private final JobService jobs;
@@ -63,17 +69,22 @@ public final class PreviewViewModel {
     private final ReadOnlyObjectWrapper<LocalizedText> message = new ReadOnlyObjectWrapper<>(this, "message",
             LocalizedText.of("preview.empty"));
     private final ReadOnlyLongWrapper lastMillis = new ReadOnlyLongWrapper(this, "lastMillis", -1);
+    private final ReadOnlyLongWrapper firstShownMillis = new ReadOnlyLongWrapper(this, "firstShownMillis", -1);
+    private final ReadOnlyBooleanWrapper partial = new ReadOnlyBooleanWrapper(this, "partial");
     private final ObservableList<DiffRow> differences = FXCollections.observableArrayList();
     private final ObjectProperty<PreviewField> selectedField = new SimpleObjectProperty<>(this, "selectedField");
     private final ReadOnlyObjectWrapper<FieldDecision> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
     private final ReadOnlyObjectWrapper<LocalizedText> explanationMessage = new ReadOnlyObjectWrapper<>(this,
             "explanationMessage");
-    private Listener listener = (f, p, ms, failure) -> { };
+    private Listener listener = (f, p, first, ms, failure) -> { };
 
     private final Object sessionLock = new Object();
     private SessionKey sessionKey;
     private JobService.PreviewSession session;
+    private LoadedProfile quickProfile;
+    private JobService.PreviewSession quickSession;
     private BackgroundTasks.Task current;
+    private BackgroundTasks.Task currentPartial;
     private BackgroundTasks.Task currentExplain;
 
     /** The session is reused while the profile and the export stay the same. */
@@ -107,10 +118,10 @@ public final class PreviewViewModel {
     public void refresh() {
         Path f = file.get();
         LoadedProfile p = profile.get();
-        if (current != null) {
-            current.cancel();
-            current = null;
-        }
+        cancel(current);
+        cancel(currentPartial);
+        current = null;
+        currentPartial = null;
         if (currentExplain != null) {
             currentExplain.cancel();
             currentExplain = null;
@@ -118,6 +129,7 @@ public final class PreviewViewModel {
         selectedField.set(null);
         if (f == null || p == null) {
             busy.set(false);
+            partial.set(false);
             preview.set(null);
             differences.clear();
             message.set(LocalizedText.of(p == null ? "preview.noProfile" : "preview.empty"));
@@ -125,33 +137,85 @@ public final class PreviewViewModel {
         }
         List<Path> ctx = List.copyOf(context);
         long started = nanoClock.getAsLong();
+        long[] firstShown = {-1};
         busy.set(true);
-        BackgroundTasks.Task[] mine = new BackgroundTasks.Task[1];
+        BackgroundTasks.Task[] mine = new BackgroundTasks.Task[2];
+        if (!sessionReady(p, ctx)) {
+            // Opening the session collects the export's identifiers, which takes a while on a large
+            // export: show everything but free text at once, from a session that collects nothing.
+            mine[1] = tasks.submit(task -> quickSessionFor(p, task).previewPartial(f, MAX_RECORDS, task::cancelled),
+                    result -> {
+                        if (currentPartial != mine[1] || current != mine[0]) {
+                            return;
+                        }
+                        currentPartial = null;
+                        firstShown[0] = (nanoClock.getAsLong() - started) / 1_000_000;
+                        firstShownMillis.set(firstShown[0]);
+                        show(result, true);
+                    }, e -> {
+                        if (currentPartial == mine[1]) {
+                            currentPartial = null;
+                        }
+                    });
+            currentPartial = mine[1];
+        }
         mine[0] = tasks.submit(task -> sessionFor(p, ctx, task).preview(f, MAX_RECORDS, task::cancelled),
                 result -> {
                     if (current != mine[0]) {
                         return;
                     }
                     long ms = (nanoClock.getAsLong() - started) / 1_000_000;
+                    cancel(currentPartial);
                     current = null;
+                    currentPartial = null;
                     busy.set(false);
                     lastMillis.set(ms);
-                    show(result);
-                    listener.previewed(f, result.preview(), ms, null);
+                    if (firstShown[0] < 0) {
+                        firstShown[0] = ms;
+                        firstShownMillis.set(ms);
+                    }
+                    show(result, false);
+                    listener.previewed(f, result.preview(), firstShown[0], ms, null);
                 },
                 e -> {
                     if (current != mine[0]) {
                         return;
                     }
+                    cancel(currentPartial);
                     current = null;
+                    currentPartial = null;
                     busy.set(false);
+                    partial.set(false);
                     preview.set(null);
                     differences.clear();
                     LocalizedText why = UserErrors.describe(e).message();
                     message.set(why);
-                    listener.previewed(f, null, -1, why);
+                    listener.previewed(f, null, -1, -1, why);
                 });
         current = mine[0];
+    }
+
+    private static void cancel(BackgroundTasks.Task task) {
+        if (task != null) {
+            task.cancel();
+        }
+    }
+
+    private boolean sessionReady(LoadedProfile p, List<Path> ctx) {
+        synchronized (sessionLock) {
+            return session != null && new SessionKey(p, ctx).equals(sessionKey);
+        }
+    }
+
+    /** A session that collects no identifiers, for partial previews; cheap to open. */
+    private JobService.PreviewSession quickSessionFor(LoadedProfile p, BackgroundTasks.Task task) throws JobException {
+        synchronized (sessionLock) {
+            if (quickSession == null || quickProfile != p) {
+                quickSession = jobs.openPreview(p, List.of(), task::cancelled);
+                quickProfile = p;
+            }
+            return quickSession;
+        }
     }
 
     private JobService.PreviewSession sessionFor(LoadedProfile p, List<Path> ctx, BackgroundTasks.Task task)
@@ -166,8 +230,9 @@ public final class PreviewViewModel {
         }
     }
 
-    private void show(PreviewJob.Result result) {
+    private void show(PreviewJob.Result result, boolean isPartial) {
         FilePreview p = result.preview();
+        partial.set(isPartial);
         throwawayKey.set(result.throwawayKey());
         List<DiffRow> rows = new ArrayList<>();
         for (int i = 0; i < p.records().size(); i++) {
@@ -196,15 +261,28 @@ public final class PreviewViewModel {
         if (f.original() == null) {
             return "";
         }
+        if (pendingFreeText(f)) {
+            return PENDING;
+        }
         if (!reveal.get() && f.change() != PreviewField.Change.UNCHANGED) {
             return MASK;
         }
         return f.original();
     }
 
-    /** The value as it would be written; empty for a removed field. */
-    public static String cleaned(PreviewField f) {
+    /**
+     * The value as it would be written; empty for a removed field; {@link #PENDING} for free text of
+     * a partial preview (a run would scrub identifiers that are still being collected).
+     */
+    public String cleaned(PreviewField f) {
+        if (pendingFreeText(f)) {
+            return PENDING;
+        }
         return f.cleaned() == null ? "" : f.cleaned();
+    }
+
+    private boolean pendingFreeText(PreviewField f) {
+        return partial.get() && SCRUB_TEXT.equals(f.action());
     }
 
     /**
@@ -281,6 +359,16 @@ public final class PreviewViewModel {
     /** What to show instead of a preview (nothing selected, an error), or {@code null}. */
     public ReadOnlyObjectProperty<LocalizedText> messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** Whether the preview shown is partial: identifiers are still being collected, free text is hidden. */
+    public ReadOnlyBooleanProperty partialProperty() {
+        return partial.getReadOnlyProperty();
+    }
+
+    /** How long it took until the last preview was first shown (partial or complete), in ms. */
+    public ReadOnlyLongProperty firstShownMillisProperty() {
+        return firstShownMillis.getReadOnlyProperty();
     }
 
     /** How long the last preview took from request to result, in ms; -1 before the first. */

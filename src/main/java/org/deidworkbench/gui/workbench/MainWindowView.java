@@ -47,6 +47,8 @@ import org.deidworkbench.model.FilePreview;
  */
 public final class MainWindowView implements KeyFileView.Actions {
 
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private final MainWindowViewModel viewModel;
     private final Messages messages;
     private final ViewScope scope;
@@ -172,7 +174,7 @@ public final class MainWindowView implements KeyFileView.Actions {
                     return;
                 }
                 getStyleClass().add("log-" + entry.level().name().toLowerCase(Locale.ROOT));
-                setText(entry.time() + "  " + messages.get(entry.text()));
+                setText(TIME.format(entry.time()) + "  " + messages.get(entry.text()));
             }
         });
         scope.listen(viewModel.log(), (ListChangeListener<LogEntry>) c -> {

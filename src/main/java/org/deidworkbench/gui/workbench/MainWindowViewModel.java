@@ -146,11 +146,13 @@ public final class MainWindowViewModel {
         inputs.files().stream().filter(i -> i.kind().cleanable()).findFirst().ifPresent(inputs.selectedProperty()::set);
     }
 
-    private void previewed(Path file, FilePreview result, long millis, LocalizedText failure) {
+    private void previewed(Path file, FilePreview result, long firstShown, long millis, LocalizedText failure) {
         Optional<InputItem> item = inputs.find(file);
         if (failure == null) {
             inputs.setStatus(file, FileStatus.CLEAN, null);
-            log(LogEntry.Level.INFO, LocalizedText.of("log.preview.done", name(file), result.changedFields(), millis));
+            log(LogEntry.Level.INFO, firstShown < millis
+                    ? LocalizedText.of("log.preview.donePartialFirst", name(file), result.changedFields(), firstShown, millis)
+                    : LocalizedText.of("log.preview.done", name(file), result.changedFields(), millis));
         } else {
             boolean withheld = item.map(i -> !i.kind().cleanable()).orElse(false);
             inputs.setStatus(file, withheld ? FileStatus.WITHHELD : FileStatus.ERROR, failure);

@@ -28,6 +28,10 @@ public class FakeJobService implements JobService {
     public List<FieldDecision> decisions = List.of();
     public final List<String> calls = new ArrayList<>();
     public int sessionsOpened;
+    /** Sessions opened with the export as context (the ones that collect identifiers). */
+    public int fullSessionsOpened;
+    /** What partial previews return (free text unscrubbed of identifiers); default: the full preview. */
+    public final Map<Path, FilePreview> partialPreviews = new ConcurrentHashMap<>();
     public RunResult runResult;
     public JobException runFailure;
     public char[] lastPassphrase;
@@ -62,16 +66,36 @@ public class FakeJobService implements JobService {
     @Override
     public PreviewSession openPreview(LoadedProfile profile, List<Path> context, BooleanSupplier cancelled) {
         sessionsOpened++;
+        if (!context.isEmpty()) {
+            fullSessionsOpened++;
+        }
         calls.add("openPreview");
-        return (file, max, c) -> {
-            calls.add("preview");
-            JobException failure = previewFailures.get(file);
-            if (failure != null) {
-                throw failure;
+        return new PreviewSession() {
+            @Override
+            public PreviewJob.Result preview(Path file, int max, BooleanSupplier c) throws JobException {
+                calls.add("preview");
+                JobException failure = previewFailures.get(file);
+                if (failure != null) {
+                    throw failure;
+                }
+                return result(previews.get(file));
             }
-            FilePreview p = previews.getOrDefault(file, new FilePreview("CSV", FilePreview.Layout.TABLE, List.of(),
-                    List.of(), 0, false, List.of()));
-            return new PreviewJob.Result(p, true, profile.profile().name(), 1);
+
+            @Override
+            public PreviewJob.Result previewPartial(Path file, int max, BooleanSupplier c) throws JobException {
+                calls.add("previewPartial");
+                JobException failure = previewFailures.get(file);
+                if (failure != null) {
+                    throw failure;
+                }
+                return result(partialPreviews.getOrDefault(file, previews.get(file)));
+            }
+
+            private PreviewJob.Result result(FilePreview p) {
+                FilePreview shown = p != null ? p : new FilePreview("CSV", FilePreview.Layout.TABLE, List.of(),
+                        List.of(), 0, false, List.of());
+                return new PreviewJob.Result(shown, true, profile.profile().name(), 1);
+            }
         };
     }
 

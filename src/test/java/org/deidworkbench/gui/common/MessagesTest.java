@@ -36,4 +36,11 @@ class MessagesTest {
         assertEquals("Vorschau von a.csv: 1.234 Felder geändert, 5 ms.",
                 Messages.of(Locale.GERMAN).get(LocalizedText.of("log.preview.done", "a.csv", 1234L, 5L)));
     }
+
+    @Test
+    void countsAgreeWithTheirNoun() {
+        Messages en = Messages.of(Locale.ENGLISH);
+        assertEquals("1 record shown, 1 field changed, in 3 ms", en.get("preview.summary", 1, 1L, 3L));
+        assertEquals("5 records shown, no field changed, in 3 ms", en.get("preview.summary", 5, 0L, 3L));
+    }
 }

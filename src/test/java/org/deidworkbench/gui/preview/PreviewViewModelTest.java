@@ -50,6 +50,7 @@ class PreviewViewModelTest {
         jobs.previews.put(FILE, preview(name("Desmond", null),
                 PreviewField.leaf("state", "state", "OR", "OR", "state", "keep")));
         jobs.previews.put(OTHER, preview(PreviewField.leaf("state", "state", "WA", "WA", "state", "keep")));
+        vm.context().setAll(List.of(Path.of("/export")));
         vm.profileProperty().set(profile);
     }
 
@@ -106,7 +107,7 @@ class PreviewViewModelTest {
     void sessionIsReusedForAnotherFileOfTheSameExport() {
         show(FILE);
         show(OTHER);
-        assertEquals(1, jobs.sessionsOpened);
+        assertEquals(1, jobs.fullSessionsOpened);
     }
 
     @Test
@@ -114,18 +115,49 @@ class PreviewViewModelTest {
         show(FILE);
         vm.profileProperty().set(new LoadedProfile(profile.profile(), "another digest"));
         queue.runAll();
-        assertEquals(2, jobs.sessionsOpened);
+        assertEquals(2, jobs.fullSessionsOpened);
     }
 
     @Test
     void failedPreviewShowsTheStewardsMessageAndTellsTheListener() {
         jobs.previewFailures.put(FILE, new JobException(JobException.Reason.FILE_FAILED, "x: CSV-RAGGED-ROW", null));
         List<Object> heard = new ArrayList<>();
-        vm.setListener((f, p, ms, failure) -> heard.add(failure.key()));
+        vm.setListener((f, p, first, ms, failure) -> heard.add(failure.key()));
         show(FILE);
         assertNull(vm.previewProperty().get());
         assertEquals("error.job.fileFailed", vm.messageProperty().get().key());
         assertEquals(List.of("error.job.fileFailed"), heard);
+    }
+
+    @Test
+    void partialPreviewComesFirstWithFreeTextHidden() {
+        PreviewField note = PreviewField.leaf("notes", "notes", "Desmond seen", "Desmond seen", "free-text", "scrub-text");
+        jobs.partialPreviews.put(FILE, preview(note));
+        vm.fileProperty().set(FILE);
+        queue.runNext(); // the partial preview's work
+        queue.runNext(); // the complete preview's work
+        queue.runNext(); // the partial preview's outcome
+        assertTrue(vm.partialProperty().get());
+        PreviewField shown = vm.previewProperty().get().records().get(0).fields().get(0);
+        assertEquals(PreviewViewModel.PENDING, vm.original(shown));
+        assertEquals(PreviewViewModel.PENDING, vm.cleaned(shown));
+        assertTrue(vm.busyProperty().get(), "the complete preview is still coming");
+    }
+
+    @Test
+    void completePreviewReplacesThePartialOne() {
+        jobs.partialPreviews.put(FILE, preview(PreviewField.leaf("notes", "notes", "x", "x", "free-text", "scrub-text")));
+        show(FILE);
+        assertFalse(vm.partialProperty().get());
+        assertEquals("first_name", vm.previewProperty().get().records().get(0).fields().get(0).name());
+    }
+
+    @Test
+    void noPartialPreviewOnceTheExportsSessionIsOpen() {
+        show(FILE);
+        jobs.calls.clear();
+        show(OTHER);
+        assertFalse(jobs.calls.contains("previewPartial"));
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class TablePreviewView implements LayoutView {
             col.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(index < r.getValue().fields().size()
                     ? r.getValue().fields().get(index) : null));
             col.setCellFactory(c -> new FieldCell());
-            col.setPrefWidth(Math.max(90, Math.min(260, 12 + 8 * columns.get(i).length())));
+            col.setPrefWidth(width(columns.get(i), preview, index));
             table.getColumns().add(col);
         }
         table.getItems().setAll(preview.records());
@@ -71,6 +71,19 @@ public final class TablePreviewView implements LayoutView {
     @Override
     public void refresh() {
         table.refresh();
+    }
+
+    /** Wide enough for the header and the first values shown, within reason. */
+    private double width(String header, FilePreview preview, int index) {
+        int chars = header.length();
+        for (PreviewRecord r : preview.records().subList(0, Math.min(20, preview.records().size()))) {
+            if (index < r.fields().size()) {
+                PreviewField f = r.fields().get(index);
+                String shown = side == Side.ORIGINAL ? viewModel.original(f) : viewModel.cleaned(f);
+                chars = Math.max(chars, shown.length());
+            }
+        }
+        return Math.max(80, Math.min(280, 16 + 7.5 * chars));
     }
 
     private void selectionChanged() {
@@ -105,7 +118,7 @@ public final class TablePreviewView implements LayoutView {
                 setText(oneLine(viewModel.original(f)));
             } else {
                 setText(f.change() == PreviewField.Change.REMOVED ? messages.get("preview.removed")
-                        : oneLine(PreviewViewModel.cleaned(f)));
+                        : oneLine(viewModel.cleaned(f)));
             }
             setAccessibleText(messages.get("preview.cell.accessible", f.name(), getText(),
                     messages.get("change." + f.change().name().toLowerCase(java.util.Locale.ROOT))));

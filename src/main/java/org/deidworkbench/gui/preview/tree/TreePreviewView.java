@@ -117,7 +117,7 @@ public final class TreePreviewView implements LayoutView {
                 setText(viewModel.original(r.field()));
             } else {
                 setText(r.field().change() == PreviewField.Change.REMOVED ? messages.get("preview.removed")
-                        : PreviewViewModel.cleaned(r.field()));
+                        : viewModel.cleaned(r.field()));
             }
         }
     }
