@@ -174,9 +174,7 @@ class WorkbenchWindowTest {
         openSampleData(robot);
         Path out = dir.resolve("out");
         Path key = dir.resolve("study.deidkey");
-        workbench.dialogs.runSettings.add(new RunSettings(out, key, 2));
-        workbench.dialogs.confirmations.add(true);
-        workbench.dialogs.passphrases.add(PASSPHRASE);
+        answerRunDialogs(out, key);
         robot.clickOn("#runButton");
         workbench.await(() -> workbench.viewModel.run().resultProperty().get() != null);
         assertTrue(Files.isRegularFile(out.resolve("patients.csv")));
@@ -199,9 +197,7 @@ class WorkbenchWindowTest {
         workbench.await(() -> workbench.viewModel.inputs().files().size() == 160);
         Path out = dir.resolve("out");
         Path key = dir.resolve("study.deidkey");
-        workbench.dialogs.runSettings.add(new RunSettings(out, key, 2));
-        workbench.dialogs.confirmations.add(true);
-        workbench.dialogs.passphrases.add(PASSPHRASE);
+        answerRunDialogs(out, key);
         robot.clickOn("#runButton");
         workbench.await(() -> workbench.viewModel.run().progressProperty().get() > 0.05);
         robot.clickOn("#cancelButton");
@@ -209,6 +205,13 @@ class WorkbenchWindowTest {
         assertEquals("run.phase.cancelled", workbench.viewModel.run().phaseProperty().get().key());
         assertFalse(Files.exists(out), "the output folder the run created is gone");
         assertFalse(Files.exists(key), "no key file was sealed");
+    }
+
+    /** Run into {@code out} with a new key file {@code key}: confirmed, with a passphrase. */
+    private void answerRunDialogs(Path out, Path key) {
+        workbench.dialogs.runSettings.add(new RunSettings(out, key, 2));
+        workbench.dialogs.confirmations.add(true);
+        workbench.dialogs.passphrases.add(PASSPHRASE);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -95,15 +95,8 @@ public final class FxDialogService implements DialogService {
     @Override
     public void showError(UserError error) {
         Messages m = messages.get();
-        Alert alert = new Alert(Alert.AlertType.ERROR);
-        style(alert.getDialogPane());
-        alert.initOwner(owner.get());
-        alert.setTitle(m.get("dialog.error.title"));
-        alert.setHeaderText(m.get("dialog.error.header"));
-        Label text = new Label(m.get(error.message()));
-        text.setWrapText(true);
-        text.setMaxWidth(520);
-        alert.getDialogPane().setContent(new VBox(text));
+        Alert alert = alert(Alert.AlertType.ERROR, m.get("dialog.error.title"), m.get("dialog.error.header"),
+                m.get(error.message()));
         if (!error.details().isBlank()) {
             TextArea details = new TextArea(error.details());
             details.setEditable(false);
@@ -119,15 +112,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public void showInfo(LocalizedText title, LocalizedText message) {
         Messages m = messages.get();
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        style(alert.getDialogPane());
-        alert.initOwner(owner.get());
-        alert.setTitle(m.get(title));
-        alert.setHeaderText(m.get(title));
-        Label text = new Label(m.get(message));
-        text.setWrapText(true);
-        text.setMaxWidth(520);
-        alert.getDialogPane().setContent(text);
+        Alert alert = alert(Alert.AlertType.INFORMATION, m.get(title), m.get(title), m.get(message));
         alert.getButtonTypes().setAll(new ButtonType(m.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE));
         alert.showAndWait();
     }
@@ -135,19 +120,25 @@ public final class FxDialogService implements DialogService {
     @Override
     public boolean confirm(LocalizedText title, LocalizedText message) {
         Messages m = messages.get();
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
-        style(alert.getDialogPane());
-        alert.initOwner(owner.get());
-        alert.setTitle(m.get(title));
-        alert.setHeaderText(m.get(title));
-        Label text = new Label(m.get(message));
-        text.setWrapText(true);
-        text.setMaxWidth(520);
-        alert.getDialogPane().setContent(text);
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, m.get(title), m.get(title), m.get(message));
         ButtonType yes = new ButtonType(m.get("dialog.continue"), ButtonBar.ButtonData.OK_DONE);
         ButtonType no = new ButtonType(m.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         alert.getButtonTypes().setAll(yes, no);
         return alert.showAndWait().filter(b -> b == yes).isPresent();
+    }
+
+    /** An alert owned by the main window, in its theme, with a wrapped message. */
+    private Alert alert(Alert.AlertType type, String title, String header, String message) {
+        Alert alert = new Alert(type);
+        style(alert.getDialogPane());
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        alert.getDialogPane().setContent(new VBox(text));
+        return alert;
     }
 
     @Override

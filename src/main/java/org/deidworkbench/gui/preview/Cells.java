@@ -2,6 +2,7 @@ package org.deidworkbench.gui.preview;
 
 import java.util.List;
 import javafx.scene.Node;
+import org.deidworkbench.gui.common.Messages;
 import org.deidworkbench.model.PreviewField;
 
 /**
@@ -28,6 +29,15 @@ public final class Cells {
             case ADDED -> node.getStyleClass().add("added");
             case UNCHANGED -> { }
         }
+    }
+
+    /** A field's value as one side of the preview shows it: masked, pending or "(removed)" where due. */
+    public static String value(PreviewViewModel viewModel, Messages messages, Side side, PreviewField field) {
+        if (side == Side.ORIGINAL) {
+            return viewModel.original(field);
+        }
+        return field.change() == PreviewField.Change.REMOVED ? messages.get("preview.removed")
+                : viewModel.cleaned(field);
     }
 
     /** The rule and action as one short text, e.g. {@code names (remove)}. */

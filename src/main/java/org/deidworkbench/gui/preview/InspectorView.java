@@ -73,8 +73,7 @@ public final class InspectorView {
         Cells.mark(change, f);
         rule.setText(f.ruleId().isEmpty() ? messages.get("inspector.noRule") : Cells.rule(f));
         original.setText(f.original() == null ? messages.get("inspector.none") : viewModel.original(f));
-        cleaned.setText(f.change() == PreviewField.Change.REMOVED ? messages.get("preview.removed")
-                : viewModel.cleaned(f));
+        cleaned.setText(Cells.value(viewModel, messages, Side.CLEANED, f));
         explain();
     }
 

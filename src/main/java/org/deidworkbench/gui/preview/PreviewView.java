@@ -192,12 +192,7 @@ public final class PreviewView {
                 setText(null);
                 return;
             }
-            if (side == Side.ORIGINAL) {
-                setText(viewModel.original(f));
-            } else {
-                setText(f.change() == PreviewField.Change.REMOVED ? messages.get("preview.removed")
-                        : viewModel.cleaned(f));
-            }
+            setText(Cells.value(viewModel, messages, side, f));
             setAccessibleText(messages.get("preview.cell.accessible", f.name(), getText(),
                     messages.get("change." + f.change().name().toLowerCase(Locale.ROOT))));
         }

@@ -73,25 +73,20 @@ public class FakeJobService implements JobService {
         return new PreviewSession() {
             @Override
             public PreviewJob.Result preview(Path file, int max, BooleanSupplier c) throws JobException {
-                calls.add("preview");
-                JobException failure = previewFailures.get(file);
-                if (failure != null) {
-                    throw failure;
-                }
-                return result(previews.get(file));
+                return result("preview", file, previews.get(file));
             }
 
             @Override
             public PreviewJob.Result previewPartial(Path file, int max, BooleanSupplier c) throws JobException {
-                calls.add("previewPartial");
+                return result("previewPartial", file, partialPreviews.getOrDefault(file, previews.get(file)));
+            }
+
+            private PreviewJob.Result result(String call, Path file, FilePreview p) throws JobException {
+                calls.add(call);
                 JobException failure = previewFailures.get(file);
                 if (failure != null) {
                     throw failure;
                 }
-                return result(partialPreviews.getOrDefault(file, previews.get(file)));
-            }
-
-            private PreviewJob.Result result(FilePreview p) {
                 FilePreview shown = p != null ? p : new FilePreview("CSV", FilePreview.Layout.TABLE, List.of(),
                         List.of(), 0, false, List.of());
                 return new PreviewJob.Result(shown, true, profile.profile().name(), 1);

@@ -114,12 +114,7 @@ public final class TablePreviewView implements LayoutView {
                 setAccessibleText(null);
                 return;
             }
-            if (side == Side.ORIGINAL) {
-                setText(oneLine(viewModel.original(f)));
-            } else {
-                setText(f.change() == PreviewField.Change.REMOVED ? messages.get("preview.removed")
-                        : oneLine(viewModel.cleaned(f)));
-            }
+            setText(oneLine(Cells.value(viewModel, messages, side, f)));
             setAccessibleText(messages.get("preview.cell.accessible", f.name(), getText(),
                     messages.get("change." + f.change().name().toLowerCase(java.util.Locale.ROOT))));
         }

@@ -113,11 +113,8 @@ public final class TreePreviewView implements LayoutView {
                 setText(r.label());
             } else if (r.field() == null || !r.field().children().isEmpty()) {
                 setText("");
-            } else if (side == Side.ORIGINAL) {
-                setText(viewModel.original(r.field()));
             } else {
-                setText(r.field().change() == PreviewField.Change.REMOVED ? messages.get("preview.removed")
-                        : viewModel.cleaned(r.field()));
+                setText(Cells.value(viewModel, messages, side, r.field()));
             }
         }
     }
