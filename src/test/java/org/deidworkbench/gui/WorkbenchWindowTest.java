@@ -89,6 +89,21 @@ class WorkbenchWindowTest {
         return n -> n instanceof Labeled l && l.getText() != null && l.getText().startsWith(prefix) && showing(n);
     }
 
+    /**
+     * The first cell or row of {@code query} that is really on screen: a virtual flow also keeps
+     * cells for measuring, in the scene but not shown, which a click would miss.
+     */
+    private static Node firstShown(FxRobot robot, String query) {
+        return robot.lookup(query).queryAll().stream()
+                .filter(n -> n.isVisible() && n instanceof javafx.scene.control.IndexedCell<?> c && c.getIndex() >= 0
+                        && !c.isEmpty() && n.getParent() != null && n.getParent().isVisible())
+                .filter(n -> {
+                    var b = n.localToScene(n.getBoundsInLocal());
+                    return b.getMinY() >= 0 && b.getMaxY() <= n.getScene().getHeight();
+                })
+                .findFirst().orElseThrow(() -> new AssertionError("nothing shown for " + query));
+    }
+
     private static MenuItem menuItem(FxRobot robot, String id) {
         for (Menu menu : robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus()) {
             for (MenuItem item : menu.getItems()) {
@@ -117,7 +132,7 @@ class WorkbenchWindowTest {
         previewEncounters(robot);
         robot.clickOn(labelledStart("Differences"));
         workbench.await(() -> !robot.lookup("#differencesTable .table-row-cell.changed").queryAll().isEmpty());
-        TableRow<?> row = (TableRow<?>) robot.lookup("#differencesTable .table-row-cell.changed").queryAll().iterator().next();
+        TableRow<?> row = (TableRow<?>) firstShown(robot, "#differencesTable .table-row-cell.changed");
         DiffRow diff = (DiffRow) row.getItem();
         assertEquals(PreviewField.Change.CHANGED, diff.field().change());
         List<String> texts = row.lookupAll(".table-cell").stream().map(c -> ((TableCell<?, ?>) c).getText()).toList();
@@ -245,10 +260,13 @@ class WorkbenchWindowTest {
         previewEncounters(robot);
         robot.clickOn(labelledStart("Differences"));
         workbench.await(() -> !robot.lookup("#differencesTable .table-row-cell.changed").queryAll().isEmpty());
-        robot.clickOn(robot.lookup("#differencesTable .table-row-cell.changed").queryAll().iterator().next());
+        robot.clickOn(firstShown(robot, "#differencesTable .table-row-cell.changed"));
+        workbench.await(() -> workbench.viewModel.preview().selectedFieldProperty().get() != null);
         robot.clickOn(labelled("Inspector"));
         robot.clickOn("#whyButton");
-        workbench.await(() -> workbench.viewModel.preview().explanationProperty().get() != null);
+        workbench.await(() -> workbench.viewModel.preview().explanationProperty().get() != null
+                || workbench.viewModel.preview().explanationMessageProperty().get() != null
+                && !"inspector.explaining".equals(workbench.viewModel.preview().explanationMessageProperty().get().key()));
         workbench.settle();
         assertTrue(workbench.jobs.calls.containsAll(Set.of("kind", "openPreview", "preview", "parseProfile", "explain")),
                 workbench.jobs.calls::toString);
@@ -259,7 +277,8 @@ class WorkbenchWindowTest {
     void whyNamesTheDecidingRuleOfTheSelectedCell(FxRobot robot) {
         previewEncounters(robot);
         workbench.await(() -> !robot.lookup("#originalTable .table-cell.changed").queryAll().isEmpty());
-        robot.clickOn(robot.lookup("#originalTable .table-cell.changed").queryAll().iterator().next());
+        robot.clickOn(firstShown(robot, "#originalTable .table-cell.changed"));
+        workbench.await(() -> workbench.viewModel.preview().selectedFieldProperty().get() != null);
         PreviewField selected = workbench.viewModel.preview().selectedFieldProperty().get();
         robot.clickOn(labelled("Inspector"));
         assertEquals(selected.ruleId() + " (" + selected.action() + ")",
