@@ -95,13 +95,30 @@ class WorkbenchWindowTest {
      */
     private static Node firstShown(FxRobot robot, String query) {
         return robot.lookup(query).queryAll().stream()
-                .filter(n -> n.isVisible() && n instanceof javafx.scene.control.IndexedCell<?> c && c.getIndex() >= 0
-                        && !c.isEmpty() && n.getParent() != null && n.getParent().isVisible())
+                .filter(n -> treeVisible(n) && n instanceof javafx.scene.control.IndexedCell<?> c && c.getIndex() >= 0
+                        && !c.isEmpty())
                 .filter(n -> {
                     var b = n.localToScene(n.getBoundsInLocal());
                     return b.getMinY() >= 0 && b.getMaxY() <= n.getScene().getHeight();
                 })
                 .findFirst().orElseThrow(() -> new AssertionError("nothing shown for " + query));
+    }
+
+    /** Visible with every ancestor (a tab that is not selected hides its content, not the content's nodes). */
+    private static boolean treeVisible(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Selects a preview tab by clicking its label and waits until it is the selected one. */
+    private void showPreviewTab(FxRobot robot, String label, int index) {
+        robot.clickOn(labelledStart(label));
+        workbench.await(() -> robot.lookup("#previewTabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().getSelectedIndex() == index);
     }
 
     private static MenuItem menuItem(FxRobot robot, String id) {
@@ -130,7 +147,7 @@ class WorkbenchWindowTest {
     @Test
     void changedValueOfASelectedCsvFileIsHighlightedInDifferences(FxRobot robot) {
         previewEncounters(robot);
-        robot.clickOn(labelledStart("Differences"));
+        showPreviewTab(robot, "Differences", 2);
         workbench.await(() -> !robot.lookup("#differencesTable .table-row-cell.changed").queryAll().isEmpty());
         TableRow<?> row = (TableRow<?>) firstShown(robot, "#differencesTable .table-row-cell.changed");
         DiffRow diff = (DiffRow) row.getItem();
@@ -258,9 +275,10 @@ class WorkbenchWindowTest {
     @Test
     void noJobRunsOnTheFxThread(FxRobot robot) {
         previewEncounters(robot);
-        robot.clickOn(labelledStart("Differences"));
+        showPreviewTab(robot, "Differences", 2);
         workbench.await(() -> !robot.lookup("#differencesTable .table-row-cell.changed").queryAll().isEmpty());
-        robot.clickOn(firstShown(robot, "#differencesTable .table-row-cell.changed"));
+        Node cell = firstShown(robot, "#differencesTable .table-row-cell.changed .table-cell");
+        robot.clickOn(cell);
         workbench.await(() -> workbench.viewModel.preview().selectedFieldProperty().get() != null);
         robot.clickOn(labelled("Inspector"));
         robot.clickOn("#whyButton");
