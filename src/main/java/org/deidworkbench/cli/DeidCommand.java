@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "deid", mixinStandardHelpOptions = true, versionProvider = DeidCommand.Version.class,
         subcommands = {InitCommand.class, RunCommand.class, PreviewCommand.class, ProfileCommand.class,
             KeyFileCommand.class, ReidentifyCommand.class, VerifyCommand.class, DicomCommand.class, BenchCommand.class,
+            GuiCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:", "  0  ok", "  1  internal error (please report)", "  2  usage error",
             "  3  some files failed or were quarantined (run finished; see deid-report.json)", "  4  invalid profile",
@@ -56,6 +57,15 @@ public final class DeidCommand implements Runnable {
      * @param console the terminal for prompts, or {@code null} when there is none
      */
     public static CommandLine commandLine(Map<String, String> env, Console console) {
+        return commandLine(env, console, null);
+    }
+
+    /**
+     * A ready command line whose {@code deid gui} opens the workbench through {@code desktop}.
+     *
+     * @param desktop starts the window; {@code null} where there is none (then {@code deid gui} says so)
+     */
+    public static CommandLine commandLine(Map<String, String> env, Console console, GuiCommand.Desktop desktop) {
         Passphrases passphrases = new Passphrases(env, console);
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -68,6 +78,9 @@ public final class DeidCommand implements Runnable {
                 }
                 if (cls == PreviewCommand.class) {
                     return cls.cast(new PreviewCommand(passphrases));
+                }
+                if (cls == GuiCommand.class) {
+                    return cls.cast(new GuiCommand(desktop));
                 }
                 // every other command that asks for a passphrase takes the one source of passphrases
                 try {

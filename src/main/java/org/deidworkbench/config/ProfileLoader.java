@@ -181,6 +181,12 @@ public final class ProfileLoader {
         }
     }
 
+    /** The YAML text of a built-in profile, to start a profile of one's own from (the workbench's editor). */
+    public static String builtInText(String name) throws ProfileException {
+        builtIn(name);
+        return new String(builtInBytes(name), StandardCharsets.UTF_8);
+    }
+
     /** Names accepted by {@link #builtIn(String)}, e.g. {@code csv-template}. */
     public static List<String> builtInNames() {
         return BUILT_IN_NAMES;

@@ -137,6 +137,23 @@ public final class PreviewJob {
                 scan(file, format, cancelled);
                 engine.freezeIdentifiers();
             }
+            return preview(file, processor, maxRecords, cancelled);
+        }
+
+        /**
+         * Previews one file at once, without first collecting its identifiers: every field is exactly
+         * as a run writes it except free text ({@code scrub-text}), which loses only the PHI patterns
+         * and the identifiers this session already knows, so it may still show names that a run
+         * removes. For showing the rest within a moment while {@link #preview} collects them; a
+         * front end must hide free-text fields of such a preview.
+         */
+        public Result previewPartial(Path file, int maxRecords, BooleanSupplier cancelled) throws JobException {
+            FileFormat format = detect(file);
+            return preview(file, processor(file, format), maxRecords, cancelled);
+        }
+
+        private Result preview(Path file, FileProcessor processor, int maxRecords, BooleanSupplier cancelled)
+                throws JobException {
             try {
                 FilePreview preview = processor.preview(file, "", maxRecords, cancelled);
                 return new Result(preview, throwaway, profileName, scanned.size());
@@ -195,6 +212,16 @@ public final class PreviewJob {
             throw new JobException(JobException.Reason.IO_ERROR, "cannot read " + file + " ("
                     + e.getClass().getSimpleName() + ")", e);
         }
+    }
+
+    /** A file's format as a run would detect it, and whether this version cleans it (and if not, why). */
+    public static FileKind kind(Path file) throws JobException {
+        FileFormat format = detect(file);
+        if (FormatRegistry.supported(format)) {
+            return new FileKind(format.name(), format.description(), true, "", "");
+        }
+        String[] reason = FormatRegistry.withheldReason(format);
+        return new FileKind(format.name(), format.description(), false, reason[0], reason[1]);
     }
 
     /** The format of a file, as a run would detect it. */

@@ -159,7 +159,8 @@ public final class RunJob {
             Path reportFile = out.resolve(REPORT);
             AtomicFiles.write(reportFile, ReportJson.render(report).getBytes(StandardCharsets.UTF_8));
             Folders.deleteTree(work);
-            return new RunResult(report, reportFile, manifest, request.keyFile(), !keys.existed());
+            return new RunResult(report, reportFile, manifest, request.keyFile(), !keys.existed(),
+                    files.stream().map(InputFile::path).toList());
         } catch (JobException e) {
             undo(out, outputExisted);
             throw e;

@@ -14,11 +14,19 @@ import org.deidworkbench.model.RunReport;
  * @param manifest path of the SHA-256 manifest
  * @param keyFile the key file that was updated
  * @param keyFileCreated whether this run created the key file
+ * @param sources the input file of each entry of {@link #files()}, in the same order, so a front end
+ *     can open the file a report entry is about; kept in memory only, never written (input names
+ *     may identify a patient)
  */
-public record RunResult(RunReport report, Path reportFile, Path manifest, Path keyFile, boolean keyFileCreated) {
+public record RunResult(RunReport report, Path reportFile, Path manifest, Path keyFile, boolean keyFileCreated,
+        List<Path> sources) {
 
     public RunResult {
         Objects.requireNonNull(report, "report");
+        sources = List.copyOf(sources);
+        if (sources.size() != report.fileResults().size()) {
+            throw new IllegalArgumentException("one source per file result");
+        }
     }
 
     /** One report per input file, in input order. */
@@ -39,6 +47,11 @@ public record RunResult(RunReport report, Path reportFile, Path manifest, Path k
     /** Distinct subjects seen. */
     public int subjects() {
         return report.subjects();
+    }
+
+    @Override
+    public String toString() {
+        return "RunResult[" + report.status() + ", " + sources.size() + " files]";
     }
 
     /** Outputs whose name was de-identified. */

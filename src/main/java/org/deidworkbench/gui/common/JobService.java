@@ -1,0 +1,76 @@
+package org.deidworkbench.gui.common;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.deidworkbench.config.LoadedProfile;
+import org.deidworkbench.config.ProfileException;
+import org.deidworkbench.job.FileKind;
+import org.deidworkbench.job.JobException;
+import org.deidworkbench.job.PreviewJob;
+import org.deidworkbench.job.RunListener;
+import org.deidworkbench.job.RunRequest;
+import org.deidworkbench.job.RunResult;
+import org.deidworkbench.keyfile.KeyFileException;
+import org.deidworkbench.keyfile.KeyFileInfo;
+import org.deidworkbench.keyfile.RunRecord;
+import org.deidworkbench.model.FieldDecision;
+
+/**
+ * Everything the workbench asks of {@code job}, {@code config} and {@code keyfile}, in one
+ * interface: the real engine behind {@link DefaultJobService}, fakes in view model tests, and a
+ * guard in the window tests that fails any call made on the FX thread. Every method may be slow and
+ * must be called from {@link BackgroundTasks} work.
+ */
+public interface JobService {
+
+    /**
+     * Loads and exercises the preview code once on a tiny synthetic file, so the steward's first
+     * preview does not pay for class loading (called on a worker at start; nothing stays behind).
+     */
+    default void warmUp() {
+    }
+
+    /** A file's format and whether this version cleans it. */
+    FileKind kind(Path file) throws JobException;
+
+    /** The built-in profile names. */
+    List<String> builtInProfiles();
+
+    /** The built-in profile's YAML text, to start editing from. */
+    String builtInProfileText(String name) throws ProfileException;
+
+    /** Parses and validates profile text; {@code source} names it in problem locations. */
+    LoadedProfile parseProfile(String yaml, String source) throws ProfileException;
+
+    /** Previews of one export's files with one throwaway key (see {@link PreviewJob.Session}). */
+    PreviewSession openPreview(LoadedProfile profile, List<Path> context, BooleanSupplier cancelled)
+            throws JobException;
+
+    /** An open preview session. */
+    interface PreviewSession {
+        /** The first {@code maxRecords} records of {@code file}, before and after. */
+        PreviewJob.Result preview(Path file, int maxRecords, BooleanSupplier cancelled) throws JobException;
+
+        /**
+         * The same at once, before identifiers are collected: exact except for free text (see
+         * {@link PreviewJob.Session#previewPartial}); the view hides free-text fields of it.
+         */
+        PreviewJob.Result previewPartial(Path file, int maxRecords, BooleanSupplier cancelled) throws JobException;
+    }
+
+    /** Which rule decides each field of {@code file}, and why. */
+    List<FieldDecision> explain(Path file, LoadedProfile profile) throws JobException;
+
+    /** Runs to the end; {@code task}'s cancel stops the run, which then throws {@code CANCELLED}. */
+    RunResult run(RunRequest request, RunListener listener, BackgroundTasks.Task task) throws JobException;
+
+    /** Creates a new key file (see {@link org.deidworkbench.job.KeyFiles#create}). */
+    void createKeyFile(Path file, char[] passphrase) throws JobException;
+
+    /** How a key file is sealed, without opening it. */
+    KeyFileInfo inspectKeyFile(Path file) throws KeyFileException;
+
+    /** The key file's run history; needs its passphrase (not kept). */
+    List<RunRecord> keyFileHistory(Path file, char[] passphrase) throws KeyFileException;
+}

@@ -1,0 +1,200 @@
+package org.deidworkbench.gui.preview;
+
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+import org.deidworkbench.gui.common.Messages;
+import org.deidworkbench.gui.common.ViewLoader;
+import org.deidworkbench.gui.common.ViewScope;
+import org.deidworkbench.model.FilePreview;
+import org.deidworkbench.model.PreviewField;
+
+/**
+ * The centre: Original | De-identified | Differences of the selected file, the reveal toggle, and a
+ * spinner when a preview takes longer than {@value #SPINNER_DELAY_MS} ms.
+ */
+public final class PreviewView {
+
+    /** A preview faster than this shows no spinner (the target for files up to 10 MB). */
+    static final int SPINNER_DELAY_MS = 300;
+
+    private final PreviewViewModel viewModel;
+    private final Messages messages;
+    private final ViewScope scope;
+    private final LayoutView.Factory layouts;
+    private final java.util.Map<FilePreview.Layout, LayoutView[]> views = new java.util.EnumMap<>(FilePreview.Layout.class);
+    private final PauseTransition spinnerDelay = new PauseTransition(Duration.millis(SPINNER_DELAY_MS));
+
+    @FXML
+    private Label title;
+    @FXML
+    private Label summary;
+    @FXML
+    private Label keyNote;
+    @FXML
+    private Label partialNote;
+    @FXML
+    private ToggleButton reveal;
+    @FXML
+    private TabPane tabs;
+    @FXML
+    private Tab differencesTab;
+    @FXML
+    private StackPane originalPane;
+    @FXML
+    private StackPane cleanedPane;
+    @FXML
+    private TableView<DiffRow> differences;
+    @FXML
+    private Label message;
+    @FXML
+    private ProgressIndicator spinner;
+
+    /** @param layouts makes the original and de-identified views of each layout */
+    public PreviewView(PreviewViewModel viewModel, Messages messages, ViewScope scope, LayoutView.Factory layouts) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.scope = scope;
+        this.layouts = layouts;
+    }
+
+    private LayoutView[] views(FilePreview.Layout layout) {
+        return views.computeIfAbsent(layout, l -> new LayoutView[] {layouts.create(l, Side.ORIGINAL),
+            layouts.create(l, Side.CLEANED)});
+    }
+
+    /** Loads {@code Preview.fxml} and binds it. */
+    public Parent load() {
+        return ViewLoader.load(this, messages);
+    }
+
+    @FXML
+    private void initialize() {
+        reveal.selectedProperty().bindBidirectional(viewModel.revealProperty());
+        scope.listen(viewModel.revealProperty(), (o, was, now) -> {
+            views.values().forEach(v -> v[0].refresh());
+            differences.refresh();
+        });
+        spinnerDelay.setOnFinished(e -> spinner.setVisible(viewModel.busyProperty().get()));
+        scope.listen(viewModel.busyProperty(), (o, was, now) -> {
+            if (Boolean.TRUE.equals(now)) {
+                spinnerDelay.playFromStart();
+            } else {
+                spinnerDelay.stop();
+                spinner.setVisible(false);
+            }
+        });
+        scope.listen(viewModel.messageProperty(), (o, was, now) -> {
+            message.setVisible(now != null);
+            message.setText(now == null ? "" : messages.get(now));
+        });
+        scope.listen(viewModel.throwawayKeyProperty(), (o, was, now) -> keyNote.setVisible(Boolean.TRUE.equals(now)));
+        scope.listen(viewModel.partialProperty(), (o, was, now) -> {
+            partialNote.setVisible(Boolean.TRUE.equals(now));
+            partialNote.setManaged(Boolean.TRUE.equals(now));
+        });
+        scope.listen(viewModel.previewProperty(), (o, was, now) -> show(now));
+        scope.listen(viewModel.fileProperty(), (o, was, now) -> title.setText(now == null
+                ? messages.get("area.preview") : messages.get("preview.title", String.valueOf(now.getFileName()))));
+        setUpDifferences();
+        scope.listen(viewModel.differences(), (javafx.collections.ListChangeListener<DiffRow>) c -> updateSummary());
+        scope.listen(viewModel.lastMillisProperty(), (o, was, now) -> updateSummary());
+    }
+
+    private void show(FilePreview preview) {
+        tabs.setVisible(preview != null);
+        if (preview == null) {
+            originalPane.getChildren().clear();
+            cleanedPane.getChildren().clear();
+            summary.setText("");
+            return;
+        }
+        LayoutView[] v = views(preview.layout());
+        v[0].show(preview);
+        v[1].show(preview);
+        originalPane.getChildren().setAll(v[0].node());
+        cleanedPane.getChildren().setAll(v[1].node());
+        updateSummary();
+    }
+
+    private void updateSummary() {
+        FilePreview p = viewModel.previewProperty().get();
+        if (p == null) {
+            summary.setText("");
+            return;
+        }
+        summary.setText(messages.get(p.truncated() ? "preview.summary.truncated" : "preview.summary",
+                p.records().size(), p.changedFields(), viewModel.lastMillisProperty().get()));
+        differencesTab.setText(messages.get("preview.tab.differencesCount", viewModel.differences().size()));
+    }
+
+    private void setUpDifferences() {
+        differences.setPlaceholder(new Label(messages.get("preview.noDifferences")));
+        TableColumn<DiffRow, String> record = new TableColumn<>(messages.get("preview.column.record"));
+        record.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().record()));
+        record.setPrefWidth(70);
+        TableColumn<DiffRow, String> field = new TableColumn<>(messages.get("preview.column.field"));
+        field.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().field().name()));
+        field.setPrefWidth(130);
+        TableColumn<DiffRow, PreviewField> original = new TableColumn<>(messages.get("preview.column.original"));
+        original.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().field()));
+        original.setCellFactory(c -> new ValueCell(Side.ORIGINAL));
+        original.setPrefWidth(130);
+        TableColumn<DiffRow, PreviewField> cleaned = new TableColumn<>(messages.get("preview.column.cleaned"));
+        cleaned.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().field()));
+        cleaned.setCellFactory(c -> new ValueCell(Side.CLEANED));
+        cleaned.setPrefWidth(200);
+        TableColumn<DiffRow, String> rule = new TableColumn<>(messages.get("preview.column.rule"));
+        rule.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(Cells.rule(r.getValue().field())));
+        rule.setPrefWidth(170);
+        differences.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        differences.getColumns().setAll(java.util.List.of(record, field, original, cleaned, rule));
+        differences.setItems(viewModel.differences());
+        differences.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(DiffRow row, boolean empty) {
+                super.updateItem(row, empty);
+                Cells.mark(this, empty || row == null ? null : row.field());
+            }
+        });
+        differences.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                viewModel.selectedFieldProperty().set(now.field());
+            }
+        });
+    }
+
+    /** A value of the Differences table: the original masked until revealed. */
+    private final class ValueCell extends TableCell<DiffRow, PreviewField> {
+        private final Side side;
+
+        ValueCell(Side side) {
+            this.side = side;
+        }
+
+        @Override
+        protected void updateItem(PreviewField f, boolean empty) {
+            super.updateItem(f, empty);
+            if (empty || f == null) {
+                setText(null);
+                return;
+            }
+            setText(Cells.value(viewModel, messages, side, f));
+            setAccessibleText(messages.get("preview.cell.accessible", f.name(), getText(),
+                    messages.get("change." + f.change().name().toLowerCase(Locale.ROOT))));
+        }
+    }
+}

@@ -1,0 +1,317 @@
+package org.deidworkbench.gui.rules;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.deidworkbench.config.LoadedProfile;
+import org.deidworkbench.config.ProfileException;
+import org.deidworkbench.config.ProfileProblem;
+import org.deidworkbench.gui.common.BackgroundTasks;
+import org.deidworkbench.gui.common.JobService;
+import org.deidworkbench.gui.common.LocalizedText;
+import org.deidworkbench.gui.common.UserError;
+import org.deidworkbench.gui.common.UserErrors;
+import org.deidworkbench.model.Action;
+import org.deidworkbench.model.DateShiftSettings;
+import org.deidworkbench.model.FieldDecision;
+import org.deidworkbench.model.Rule;
+
+/**
+ * The profile being worked on: its YAML text (the one truth), the problems of that text at
+ * line/column, the last valid profile (which the preview applies), its rules for the form, its
+ * options, and the columns of the selected file that no rule matched. Every edit — typed, from the
+ * form or an option — is validated on a worker thread; a valid result replaces {@link #profileProperty()}
+ * and so re-runs the preview. Used on the FX thread.
+ */
+public final class RulesViewModel {
+
+    /** Actions offered for the default (the ones that need no parameter). */
+    public static final List<Action> DEFAULT_ACTIONS = List.of(Action.SCRUB_TEXT, Action.REMOVE, Action.EMPTY,
+            Action.KEEP);
+
+    /** One rule as the rule list shows it. */
+    public record RuleRow(Rule rule, String selector, String action) {
+        @Override
+        public String toString() {
+            return "RuleRow[" + rule.id() + "]";
+        }
+    }
+
+    private final JobService jobs;
+    private final BackgroundTasks tasks;
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ReadOnlyStringWrapper sourceName = new ReadOnlyStringWrapper(this, "sourceName", "");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyObjectWrapper<LoadedProfile> profile = new ReadOnlyObjectWrapper<>(this, "profile");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ObservableList<ProfileProblem> problems = FXCollections.observableArrayList();
+    private final ObservableList<RuleRow> rules = FXCollections.observableArrayList();
+    private final ObservableList<String> builtIns = FXCollections.observableArrayList();
+    private final ObservableList<String> unmatchedColumns = FXCollections.observableArrayList();
+    private final ObjectProperty<Action> defaultAction = new SimpleObjectProperty<>(this, "defaultAction");
+    private final ReadOnlyObjectWrapper<DateShiftSettings> dateShift = new ReadOnlyObjectWrapper<>(this, "dateShift");
+    private final ObjectProperty<Path> currentFile = new SimpleObjectProperty<>(this, "currentFile");
+    private final ReadOnlyObjectWrapper<UserError> failure = new ReadOnlyObjectWrapper<>(this, "failure");
+    private BackgroundTasks.Task validation;
+    private BackgroundTasks.Task unmatched;
+    private String savedText = "";
+    private boolean updatingOptions;
+
+    public RulesViewModel(JobService jobs, BackgroundTasks tasks) {
+        this.jobs = jobs;
+        this.tasks = tasks;
+        builtIns.setAll(jobs.builtInProfiles());
+        text.addListener((o, was, now) -> {
+            dirty.set(!Objects.equals(now, savedText));
+            validate();
+        });
+        defaultAction.addListener((o, was, now) -> {
+            if (!updatingOptions && now != null && now != was) {
+                text.set(ProfileText.setDefaultAction(text.get(), now.yamlName()));
+            }
+        });
+        currentFile.addListener((o, was, now) -> findUnmatched());
+        profile.addListener((o, was, now) -> findUnmatched());
+    }
+
+    /** Starts from a built-in profile (its text is copied into the editor; saving asks for a file). */
+    public void useBuiltIn(String name) {
+        tasks.submit(task -> jobs.builtInProfileText(name), yaml -> {
+            file.set(null);
+            savedText = yaml;
+            sourceName.set(name);
+            text.set(yaml);
+            dirty.set(false);
+        }, e -> failure.set(UserErrors.describe(e)));
+    }
+
+    /** Opens a profile file. */
+    public void open(Path path) {
+        tasks.submit(task -> Files.readString(path, StandardCharsets.UTF_8), yaml -> {
+            file.set(path);
+            savedText = yaml;
+            sourceName.set(String.valueOf(path.getFileName()));
+            text.set(yaml);
+            dirty.set(false);
+        }, e -> failure.set(UserErrors.describe(e)));
+    }
+
+    /** Saves to the opened file; {@code false} when there is none (a built-in: ask where, then {@link #saveAs}). */
+    public boolean save() {
+        Path f = file.get();
+        if (f == null) {
+            return false;
+        }
+        saveAs(f);
+        return true;
+    }
+
+    /** Saves the text (valid or not: it is the steward's work) to {@code path}, replacing it atomically. */
+    public void saveAs(Path path) {
+        String yaml = text.get();
+        tasks.submit(task -> {
+            write(path, yaml);
+            return path;
+        }, saved -> {
+            file.set(saved);
+            savedText = yaml;
+            sourceName.set(String.valueOf(saved.getFileName()));
+            dirty.set(!Objects.equals(text.get(), yaml));
+            validate();
+        }, e -> failure.set(UserErrors.describe(e)));
+    }
+
+    private static void write(Path path, String yaml) throws IOException {
+        Path abs = path.toAbsolutePath();
+        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private void validate() {
+        String yaml = text.get();
+        String source = sourceName.get().isEmpty() ? "profile" : sourceName.get();
+        if (validation != null) {
+            validation.cancel();
+        }
+        BackgroundTasks.Task[] mine = new BackgroundTasks.Task[1];
+        mine[0] = tasks.submit(task -> jobs.parseProfile(yaml, source), loaded -> {
+            if (validation != mine[0]) {
+                return;
+            }
+            validation = null;
+            problems.clear();
+            valid.set(true);
+            profile.set(loaded);
+            showRules(loaded);
+        }, e -> {
+            if (validation != mine[0]) {
+                return;
+            }
+            validation = null;
+            valid.set(false);
+            if (e instanceof ProfileException pe) {
+                problems.setAll(pe.problems());
+            } else {
+                failure.set(UserErrors.describe(e));
+            }
+        });
+        validation = mine[0];
+    }
+
+    private void showRules(LoadedProfile loaded) {
+        rules.setAll(loaded.profile().rules().stream()
+                .map(r -> new RuleRow(r, r.selector().describe(), r.action().yamlName())).toList());
+        updatingOptions = true;
+        try {
+            defaultAction.set(loaded.profile().defaultSpec().action());
+            dateShift.set(loaded.profile().dateShift());
+        } finally {
+            updatingOptions = false;
+        }
+    }
+
+    private void findUnmatched() {
+        Path f = currentFile.get();
+        LoadedProfile p = profile.get();
+        if (unmatched != null) {
+            unmatched.cancel();
+        }
+        if (f == null || p == null) {
+            unmatchedColumns.clear();
+            return;
+        }
+        BackgroundTasks.Task[] mine = new BackgroundTasks.Task[1];
+        mine[0] = tasks.submit(task -> jobs.explain(f, p), decisions -> {
+            if (unmatched != mine[0]) {
+                return;
+            }
+            unmatchedColumns.setAll(decisions.stream().filter(d -> "default".equals(d.ruleId()))
+                    .map(FieldDecision::name).toList());
+        }, e -> {
+            if (unmatched == mine[0]) {
+                unmatchedColumns.clear();
+            }
+        });
+        unmatched = mine[0];
+    }
+
+    /** Adds the form's rule as the first rule. */
+    public void addRule(RuleForm form) {
+        text.set(ProfileText.insertRule(text.get(), form));
+    }
+
+    /** Replaces {@code rule}'s text with the form's. */
+    public void replaceRule(Rule rule, RuleForm form) {
+        text.set(ProfileText.replaceRule(text.get(), rule.location().line(), form));
+    }
+
+    /** Sets the date-shift range. */
+    public void setDateShift(int minDays, int maxDays) {
+        text.set(ProfileText.setDateShift(text.get(), minDays, maxDays));
+    }
+
+    /** The YAML text in the editor. */
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    /** The built-in name or file name the text came from. */
+    public ReadOnlyStringProperty sourceNameProperty() {
+        return sourceName.getReadOnlyProperty();
+    }
+
+    /** The file the text is saved to, or {@code null} (a built-in, not saved yet). */
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    /** The last valid profile; stays while the text has problems, so the preview keeps its last state. */
+    public ReadOnlyObjectProperty<LoadedProfile> profileProperty() {
+        return profile.getReadOnlyProperty();
+    }
+
+    /** Whether the text as it is now is a valid profile. */
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    /** Whether the text differs from what was opened or saved. */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    /** Problems of the text, in line order (empty when valid). */
+    public ObservableList<ProfileProblem> problems() {
+        return problems;
+    }
+
+    /** The rules of the last valid profile, in order. */
+    public ObservableList<RuleRow> rules() {
+        return rules;
+    }
+
+    /** Built-in profile names. */
+    public ObservableList<String> builtIns() {
+        return builtIns;
+    }
+
+    /** Columns of the selected file that no rule matched (the default applies to them). */
+    public ObservableList<String> unmatchedColumns() {
+        return unmatchedColumns;
+    }
+
+    /** The default action; setting it edits the text. */
+    public ObjectProperty<Action> defaultActionProperty() {
+        return defaultAction;
+    }
+
+    /** The date-shift range of the last valid profile. */
+    public ReadOnlyObjectProperty<DateShiftSettings> dateShiftProperty() {
+        return dateShift.getReadOnlyProperty();
+    }
+
+    /** The file selected in the tree, whose unmatched columns are listed. */
+    public ObjectProperty<Path> currentFileProperty() {
+        return currentFile;
+    }
+
+    /** The last failure to read, save or validate (for the error dialog), or {@code null}. */
+    public ReadOnlyObjectProperty<UserError> failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** Clears {@link #failureProperty()} once shown. */
+    public void failureShown() {
+        failure.set(null);
+    }
+
+    /** A message for the status line about the text's state. */
+    public LocalizedText status() {
+        if (!valid.get()) {
+            return LocalizedText.of("rules.status.problems", problems.size());
+        }
+        return LocalizedText.of(dirty.get() ? "rules.status.modified" : "rules.status.valid", rules.size());
+    }
+}

@@ -1,0 +1,143 @@
+package org.deidworkbench.gui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import org.deidworkbench.config.LoadedProfile;
+import org.deidworkbench.config.ProfileException;
+import org.deidworkbench.gui.common.BackgroundTasks;
+import org.deidworkbench.gui.common.DefaultJobService;
+import org.deidworkbench.gui.common.JobService;
+import org.deidworkbench.job.FileKind;
+import org.deidworkbench.job.JobException;
+import org.deidworkbench.job.PreviewJob;
+import org.deidworkbench.job.RunListener;
+import org.deidworkbench.job.RunRequest;
+import org.deidworkbench.job.RunResult;
+import org.deidworkbench.keyfile.KeyFileException;
+import org.deidworkbench.keyfile.KeyFileInfo;
+import org.deidworkbench.keyfile.RunRecord;
+import org.deidworkbench.model.FieldDecision;
+
+/**
+ * The real engine, watched: every call records the thread it came on, so a window test can assert
+ * that no job ever ran on the FX thread.
+ */
+public final class FxThreadGuard implements JobService {
+
+    private final JobService delegate;
+    /** Calls made on the FX thread (should stay empty). */
+    public final List<String> callsOnFxThread = new CopyOnWriteArrayList<>();
+    /** Every call, by method name. */
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    /** Milliseconds a run's worker waits after each file (makes a small run long enough to cancel). */
+    public volatile long slowDownPerFile;
+
+    public FxThreadGuard() {
+        this(new DefaultJobService());
+    }
+
+    public FxThreadGuard(JobService delegate) {
+        this.delegate = delegate;
+    }
+
+    private void check(String method) {
+        calls.add(method);
+        if (Platform.isFxApplicationThread()) {
+            callsOnFxThread.add(method);
+        }
+    }
+
+    @Override
+    public FileKind kind(Path file) throws JobException {
+        check("kind");
+        return delegate.kind(file);
+    }
+
+    @Override
+    public List<String> builtInProfiles() {
+        return delegate.builtInProfiles();
+    }
+
+    @Override
+    public String builtInProfileText(String name) throws ProfileException {
+        check("builtInProfileText");
+        return delegate.builtInProfileText(name);
+    }
+
+    @Override
+    public LoadedProfile parseProfile(String yaml, String source) throws ProfileException {
+        check("parseProfile");
+        return delegate.parseProfile(yaml, source);
+    }
+
+    @Override
+    public PreviewSession openPreview(LoadedProfile profile, List<Path> context, BooleanSupplier cancelled)
+            throws JobException {
+        check("openPreview");
+        PreviewSession session = delegate.openPreview(profile, context, cancelled);
+        return new PreviewSession() {
+            @Override
+            public PreviewJob.Result preview(Path file, int max, BooleanSupplier c) throws JobException {
+                check("preview");
+                return session.preview(file, max, c);
+            }
+
+            @Override
+            public PreviewJob.Result previewPartial(Path file, int max, BooleanSupplier c) throws JobException {
+                check("previewPartial");
+                return session.previewPartial(file, max, c);
+            }
+        };
+    }
+
+    @Override
+    public List<FieldDecision> explain(Path file, LoadedProfile profile) throws JobException {
+        check("explain");
+        return delegate.explain(file, profile);
+    }
+
+    @Override
+    public RunResult run(RunRequest request, RunListener listener, BackgroundTasks.Task task) throws JobException {
+        check("run");
+        RunListener slowed = new RunListener() {
+            @Override
+            public void phase(String name, int files, long bytes) {
+                listener.phase(name, files, bytes);
+            }
+
+            @Override
+            public void fileDone(long bytes) {
+                listener.fileDone(bytes);
+                if (slowDownPerFile > 0) {
+                    try {
+                        Thread.sleep(slowDownPerFile);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        return delegate.run(request, slowed, task);
+    }
+
+    @Override
+    public void createKeyFile(Path file, char[] passphrase) throws JobException {
+        check("createKeyFile");
+        delegate.createKeyFile(file, passphrase);
+    }
+
+    @Override
+    public KeyFileInfo inspectKeyFile(Path file) throws KeyFileException {
+        check("inspectKeyFile");
+        return delegate.inspectKeyFile(file);
+    }
+
+    @Override
+    public List<RunRecord> keyFileHistory(Path file, char[] passphrase) throws KeyFileException {
+        check("keyFileHistory");
+        return delegate.keyFileHistory(file, passphrase);
+    }
+}

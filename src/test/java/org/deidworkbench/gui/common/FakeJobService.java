@@ -1,0 +1,139 @@
+package org.deidworkbench.gui.common;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.deidworkbench.config.LoadedProfile;
+import org.deidworkbench.config.ProfileException;
+import org.deidworkbench.job.FileKind;
+import org.deidworkbench.job.JobException;
+import org.deidworkbench.job.PreviewJob;
+import org.deidworkbench.job.RunListener;
+import org.deidworkbench.job.RunRequest;
+import org.deidworkbench.job.RunResult;
+import org.deidworkbench.keyfile.KeyFileException;
+import org.deidworkbench.keyfile.KeyFileInfo;
+import org.deidworkbench.keyfile.RunRecord;
+import org.deidworkbench.model.FieldDecision;
+import org.deidworkbench.model.FilePreview;
+
+/** A {@link JobService} with canned answers, recording what it was asked; for view model tests. */
+public class FakeJobService implements JobService {
+
+    public final Map<Path, FilePreview> previews = new ConcurrentHashMap<>();
+    public final Map<Path, JobException> previewFailures = new ConcurrentHashMap<>();
+    public List<FieldDecision> decisions = List.of();
+    public final List<String> calls = new ArrayList<>();
+    public int sessionsOpened;
+    /** Sessions opened with the export as context (the ones that collect identifiers). */
+    public int fullSessionsOpened;
+    /** What partial previews return (free text unscrubbed of identifiers); default: the full preview. */
+    public final Map<Path, FilePreview> partialPreviews = new ConcurrentHashMap<>();
+    public RunResult runResult;
+    public JobException runFailure;
+    public char[] lastPassphrase;
+    public RunListener lastListener;
+    /** What the fake run reports while it runs. */
+    public java.util.function.Consumer<RunListener> duringRun = l -> { };
+    public List<RunRecord> history = List.of();
+    public KeyFileInfo info;
+    public KeyFileException keyFileFailure;
+
+    @Override
+    public FileKind kind(Path file) throws JobException {
+        calls.add("kind");
+        return new DefaultJobService().kind(file);
+    }
+
+    @Override
+    public List<String> builtInProfiles() {
+        return List.of("csv-template");
+    }
+
+    @Override
+    public String builtInProfileText(String name) throws ProfileException {
+        return new DefaultJobService().builtInProfileText(name);
+    }
+
+    @Override
+    public LoadedProfile parseProfile(String yaml, String source) throws ProfileException {
+        return new DefaultJobService().parseProfile(yaml, source);
+    }
+
+    @Override
+    public PreviewSession openPreview(LoadedProfile profile, List<Path> context, BooleanSupplier cancelled) {
+        sessionsOpened++;
+        if (!context.isEmpty()) {
+            fullSessionsOpened++;
+        }
+        calls.add("openPreview");
+        return new PreviewSession() {
+            @Override
+            public PreviewJob.Result preview(Path file, int max, BooleanSupplier c) throws JobException {
+                return result("preview", file, previews.get(file));
+            }
+
+            @Override
+            public PreviewJob.Result previewPartial(Path file, int max, BooleanSupplier c) throws JobException {
+                return result("previewPartial", file, partialPreviews.getOrDefault(file, previews.get(file)));
+            }
+
+            private PreviewJob.Result result(String call, Path file, FilePreview p) throws JobException {
+                calls.add(call);
+                JobException failure = previewFailures.get(file);
+                if (failure != null) {
+                    throw failure;
+                }
+                FilePreview shown = p != null ? p : new FilePreview("CSV", FilePreview.Layout.TABLE, List.of(),
+                        List.of(), 0, false, List.of());
+                return new PreviewJob.Result(shown, true, profile.profile().name(), 1);
+            }
+        };
+    }
+
+    @Override
+    public List<FieldDecision> explain(Path file, LoadedProfile profile) {
+        calls.add("explain");
+        return decisions;
+    }
+
+    @Override
+    public RunResult run(RunRequest request, RunListener listener, BackgroundTasks.Task task) throws JobException {
+        calls.add("run");
+        lastPassphrase = request.passphrase();
+        lastListener = listener;
+        duringRun.accept(listener);
+        if (runFailure != null) {
+            throw runFailure;
+        }
+        return runResult;
+    }
+
+    @Override
+    public void createKeyFile(Path file, char[] passphrase) {
+        calls.add("createKeyFile");
+        lastPassphrase = passphrase;
+    }
+
+    @Override
+    public KeyFileInfo inspectKeyFile(Path file) throws KeyFileException {
+        calls.add("inspectKeyFile");
+        if (keyFileFailure != null) {
+            throw keyFileFailure;
+        }
+        return info;
+    }
+
+    @Override
+    public List<RunRecord> keyFileHistory(Path file, char[] passphrase) throws KeyFileException {
+        calls.add("keyFileHistory");
+        lastPassphrase = passphrase;
+        if (keyFileFailure != null) {
+            throw keyFileFailure;
+        }
+        return history;
+    }
+}
