@@ -226,9 +226,9 @@ def ehr(folder, n_patients, rng):
     w("allergies.csv", allergies, encoding="utf-16", newline="\r\n")
     write_truth(folder, [
         ("patients.csv", "Id", "key", "patient"), ("patients.csv", "BIRTHDATE", "birth-date"), ("patients.csv", "DEATHDATE", "date"),
-        ("patients.csv", "SSN", "national-id"), ("patients.csv", "DRIVERS", "identifier"), ("patients.csv", "PASSPORT", "identifier"),
+        ("patients.csv", "SSN", "national-id"), ("patients.csv", "DRIVERS", "national-id"), ("patients.csv", "PASSPORT", "national-id"),
         ("patients.csv", "PREFIX", "categorical"), ("patients.csv", "FIRST", "person-name"), ("patients.csv", "MIDDLE", "person-name"),
-        ("patients.csv", "LAST", "person-name"), ("patients.csv", "SUFFIX", "categorical"), ("patients.csv", "MAIDEN", "person-name"),
+        ("patients.csv", "LAST", "person-name"), ("patients.csv", "SUFFIX", "empty"), ("patients.csv", "MAIDEN", "person-name"),
         ("patients.csv", "MARITAL", "categorical"), ("patients.csv", "RACE", "categorical"), ("patients.csv", "ETHNICITY", "categorical"),
         ("patients.csv", "GENDER", "categorical"), ("patients.csv", "BIRTHPLACE", "place"), ("patients.csv", "ADDRESS", "address"),
         ("patients.csv", "CITY", "place"), ("patients.csv", "STATE", "categorical"), ("patients.csv", "COUNTY", "place"),
@@ -354,7 +354,7 @@ def omop(folder, n_patients, rng):
     w("note.csv", note)
     write_truth(folder, [
         ("person.csv", "person_id", "key", "patient"), ("person.csv", "gender_concept_id", "code"), ("person.csv", "year_of_birth", "number"),
-        ("person.csv", "month_of_birth", "number"), ("person.csv", "day_of_birth", "number"), ("person.csv", "birth_datetime", "birth-date"),
+        ("person.csv", "month_of_birth", "birth-date-part"), ("person.csv", "day_of_birth", "birth-date-part"), ("person.csv", "birth_datetime", "birth-date"),
         ("person.csv", "race_concept_id", "code"), ("person.csv", "ethnicity_concept_id", "code"),
         ("person.csv", "location_id", "reference", "location.csv:location_id"), ("person.csv", "person_source_value", "identifier"),
         ("person.csv", "gender_source_value", "categorical"),
