@@ -64,6 +64,11 @@ public final class PseudonymLedger {
         return domainMap == null ? Optional.empty() : Optional.ofNullable(domainMap.get(pseudonym));
     }
 
+    /** The domains that have entries (seeded or issued), sorted. */
+    public java.util.SortedSet<String> domains() {
+        return new java.util.TreeSet<>(known.keySet());
+    }
+
     /** Entries recorded in this run that were not seeded, sorted by domain and pseudonym. */
     public List<PseudonymEntry> newEntries() {
         List<PseudonymEntry> list = new ArrayList<>();

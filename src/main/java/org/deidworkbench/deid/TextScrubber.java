@@ -196,6 +196,9 @@ public final class TextScrubber {
             for (int len = Math.min(max, tokens.size() - t); len >= 1; len--) {
                 String key = len == 1 ? tokens.get(t) : String.join(" ", tokens.subList(t, t + len));
                 String replacement = identifiers.replacement(key);
+                if (replacement == null && len == 1 && Character.isUpperCase(text.codePointAt(bounds.get(t)[0]))) {
+                    replacement = identifiers.capitalOnlyReplacement(key);
+                }
                 if (replacement != null) {
                     spans.add(new Span(bounds.get(t)[0], bounds.get(t + len - 1)[1], replacement));
                     t += len - 1;

@@ -111,6 +111,7 @@ public final class RunJob {
             boolean scanPass = profile.scrubsText();
             Map<FileFormat, FileProcessor> processors = processors(engine, scanPass);
             FileReport[] outcomes = new FileReport[files.size()];
+            analyze(files, processors);
             if (scanPass) {
                 runPhase("scan", files, pool, f -> scan(f, processors.get(f.format()), outcomes));
             }
@@ -175,6 +176,24 @@ public final class RunJob {
             handler.formats().forEach(f -> processors.put(f, processor));
         }
         return processors;
+    }
+
+    /**
+     * Pass 0: each processor sees all of its files at once (classes, keys, references between
+     * tables) before any is scanned. Files are handed over in input order; processors do not depend
+     * on it.
+     */
+    private void analyze(List<InputFile> files, Map<FileFormat, FileProcessor> processors) {
+        listener.phase("analyze", 1, 0);
+        Map<FileProcessor, List<Path>> byProcessor = new java.util.LinkedHashMap<>();
+        for (InputFile f : files) {
+            FileProcessor p = processors.get(f.format());
+            if (p != null) {
+                byProcessor.computeIfAbsent(p, k -> new ArrayList<>()).add(f.path());
+            }
+        }
+        byProcessor.forEach((p, paths) -> p.analyze(paths, cancelled::get));
+        listener.fileDone(0);
     }
 
     /** Work on one file in one phase. */
@@ -258,7 +277,8 @@ public final class RunJob {
             }
             outcomes[f.index()] = new FileReport("", f.input(), f.format().name(), FileReport.Status.WRITTEN,
                     stats.records(), HexFormat.of().formatHex(sha256.digest()), stats.actionCounts(),
-                    stats.unmatchedFields(), stats.warnings(), stats.warningCount() - stats.warnings().size());
+                    stats.unmatchedFields(), stats.warnings(), stats.warningCount() - stats.warnings().size(),
+                    stats.fields());
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -15,19 +15,23 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.deidworkbench.crypto.ProjectSecret;
+import org.deidworkbench.model.KnownIdentifier;
 import org.deidworkbench.model.PseudonymEntry;
 
 /**
  * The decrypted payload of a key file: the project secret, pseudonym↔original entries per domain,
- * per-subject date offsets and the run history. Mutable and thread-safe: every method locks this
+ * per-subject date offsets, per-subject known identifiers and the run history. Mutable and thread-safe: every method locks this
  * object, so concurrent {@link #addEntries} calls from worker threads are safe. Lookups cost
  * O(log n); the map-returning accessors copy (O(n)). Holds original identifying values: never log it;
  * {@link #toString()} shows counts only.
  */
 public final class KeyFileContents {
 
-    /** Payload format version written by this code; files with a higher version are refused. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Payload format version written by this code; files with a higher version are refused. Version 2
+     * added the subjects' known identifiers; version 1 files open with none.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     private final ProjectSecret secret;
     private final Instant createdAt;
@@ -35,20 +39,24 @@ public final class KeyFileContents {
     private final TreeMap<String, TreeMap<String, String>> domains;
     private final TreeMap<String, Integer> dateOffsets;
     private final List<RunRecord> runs;
+    // subject pseudonym -> its identifying values, for scrubbing free text in later runs
+    private final TreeMap<String, TreeSet<KnownIdentifier>> knownIdentifiers;
     private int entryCount;
 
     KeyFileContents(ProjectSecret secret, Instant createdAt) {
-        this(secret, createdAt, new TreeMap<>(), new TreeMap<>(), new ArrayList<>());
+        this(secret, createdAt, new TreeMap<>(), new TreeMap<>(), new ArrayList<>(), new TreeMap<>());
     }
 
     /** Adopts (does not copy) maps read from a file, so loading a large payload needs no second copy. */
     KeyFileContents(ProjectSecret secret, Instant createdAt, TreeMap<String, TreeMap<String, String>> domains,
-            TreeMap<String, Integer> dateOffsets, List<RunRecord> runs) {
+            TreeMap<String, Integer> dateOffsets, List<RunRecord> runs,
+            TreeMap<String, TreeSet<KnownIdentifier>> knownIdentifiers) {
         this.secret = Objects.requireNonNull(secret, "secret");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.domains = domains;
         this.dateOffsets = dateOffsets;
         this.runs = runs;
+        this.knownIdentifiers = knownIdentifiers;
         int count = 0;
         for (TreeMap<String, String> m : domains.values()) {
             count += m.size();
@@ -149,6 +157,22 @@ public final class KeyFileContents {
         return Collections.unmodifiableSortedMap(new TreeMap<>(dateOffsets));
     }
 
+    /**
+     * Adds identifying values of subjects (names, address parts, phone numbers, ids), each with its
+     * replacement in free text; values already kept are not added twice.
+     */
+    public synchronized void addKnownIdentifiers(Map<String, ? extends Collection<KnownIdentifier>> bySubject) {
+        bySubject.forEach((subject, ids) -> knownIdentifiers.computeIfAbsent(Objects.requireNonNull(subject, "subject"),
+                k -> new TreeSet<>()).addAll(ids));
+    }
+
+    /** Snapshot of every subject's known identifiers, by subject pseudonym, unmodifiable. O(n). */
+    public synchronized SortedMap<String, SortedSet<KnownIdentifier>> knownIdentifiers() {
+        TreeMap<String, SortedSet<KnownIdentifier>> out = new TreeMap<>();
+        knownIdentifiers.forEach((s, ids) -> out.put(s, Collections.unmodifiableSortedSet(new TreeSet<>(ids))));
+        return Collections.unmodifiableSortedMap(out);
+    }
+
     /** Appends a run to the history. */
     public synchronized void addRun(RunRecord run) {
         runs.add(Objects.requireNonNull(run, "run"));
@@ -172,6 +196,10 @@ public final class KeyFileContents {
         return runs;
     }
 
+    TreeMap<String, TreeSet<KnownIdentifier>> knownIdentifiersLocked() {
+        return knownIdentifiers;
+    }
+
     /**
      * Same secret, creation time, entries, offsets and runs. O(n) time and a copy of {@code other}'s maps
      * (taken under its lock first, so two threads comparing in opposite directions cannot deadlock).
@@ -183,20 +211,24 @@ public final class KeyFileContents {
         TreeMap<String, TreeMap<String, String>> theirDomains = new TreeMap<>();
         TreeMap<String, Integer> theirOffsets;
         List<RunRecord> theirRuns;
+        TreeMap<String, TreeSet<KnownIdentifier>> theirKnown = new TreeMap<>();
         synchronized (other) {
             other.domains.forEach((d, m) -> theirDomains.put(d, new TreeMap<>(m)));
             theirOffsets = new TreeMap<>(other.dateOffsets);
             theirRuns = List.copyOf(other.runs);
+            other.knownIdentifiers.forEach((s, ids) -> theirKnown.put(s, new TreeSet<>(ids)));
         }
         synchronized (this) {
             return secret.equals(other.secret) && createdAt.equals(other.createdAt) && domains.equals(theirDomains)
-                    && dateOffsets.equals(theirOffsets) && runs.equals(theirRuns);
+                    && dateOffsets.equals(theirOffsets) && runs.equals(theirRuns)
+                    && knownIdentifiers.equals(theirKnown);
         }
     }
 
     @Override
     public synchronized String toString() {
         return "KeyFileContents[domains=" + domains.size() + ", entries=" + entryCount + ", dateOffsets="
-                + dateOffsets.size() + ", runs=" + runs.size() + "]";
+                + dateOffsets.size() + ", subjectsWithKnownIdentifiers=" + knownIdentifiers.size() + ", runs="
+                + runs.size() + "]";
     }
 }

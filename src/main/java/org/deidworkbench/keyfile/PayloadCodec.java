@@ -17,7 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.deidworkbench.crypto.ProjectSecret;
+import org.deidworkbench.model.KnownIdentifier;
 
 /**
  * Reads and writes the key file's JSON payload (see {@code src/site/markdown/keyfile-format.md}).
@@ -60,6 +62,19 @@ final class PayloadCodec {
                 g.writeObjectFieldStart("dateOffsets");
                 for (Map.Entry<String, Integer> e : contents.dateOffsetsLocked().entrySet()) {
                     g.writeNumberField(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
+                g.writeObjectFieldStart("knownIdentifiers");
+                for (Map.Entry<String, TreeSet<KnownIdentifier>> e : contents.knownIdentifiersLocked().entrySet()) {
+                    g.writeArrayFieldStart(e.getKey());
+                    for (KnownIdentifier id : e.getValue()) {
+                        g.writeStartArray();
+                        g.writeString(id.value());
+                        g.writeString(id.replacement());
+                        g.writeString(id.wordReplacement());
+                        g.writeEndArray();
+                    }
+                    g.writeEndArray();
                 }
                 g.writeEndObject();
                 g.writeArrayFieldStart("runs");
@@ -172,6 +187,8 @@ final class PayloadCodec {
             boolean sawDomains = false;
             boolean sawOffsets = false;
             boolean sawRuns = false;
+            boolean sawKnown = false;
+            TreeMap<String, TreeSet<KnownIdentifier>> known = new TreeMap<>();
             TreeMap<String, TreeMap<String, String>> domainsRead = null;
             TreeMap<String, Integer> offsets = null;
             List<RunRecord> runs = null;
@@ -193,6 +210,13 @@ final class PayloadCodec {
                         runs = runs();
                         sawRuns = true;
                     }
+                    case "knownIdentifiers" -> {
+                        if (version < 2) {
+                            throw corrupt(file, "has \"knownIdentifiers\", which payload version " + version + " does not have");
+                        }
+                        known = knownIdentifiers();
+                        sawKnown = true;
+                    }
                     default -> throw corrupt(file, "has an unknown top-level member \"" + shortName(name) + "\"");
                 }
             }
@@ -200,10 +224,40 @@ final class PayloadCodec {
             if (p.nextToken() != null) {
                 throw corrupt(file, "has data after the top-level object");
             }
-            if (createdAt == null || secret == null || !sawDomains || !sawOffsets || !sawRuns) {
-                throw corrupt(file, "lacks one of the required members createdAt, secret, domains, dateOffsets, runs");
+            if (createdAt == null || secret == null || !sawDomains || !sawOffsets || !sawRuns
+                    || version >= 2 && !sawKnown) {
+                throw corrupt(file, "lacks one of the required members createdAt, secret, domains, dateOffsets,"
+                        + (version >= 2 ? " knownIdentifiers," : "") + " runs");
             }
-            return new KeyFileContents(secret, createdAt, domainsRead, offsets, runs);
+            return new KeyFileContents(secret, createdAt, domainsRead, offsets, runs, known);
+        }
+
+        private TreeMap<String, TreeSet<KnownIdentifier>> knownIdentifiers() throws IOException, KeyFileException {
+            expect(p.currentToken(), JsonToken.START_OBJECT, "knownIdentifiers");
+            TreeMap<String, TreeSet<KnownIdentifier>> result = new TreeMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String subject = p.currentName();
+                expect(p.nextToken(), JsonToken.START_ARRAY, "knownIdentifiers of a subject");
+                TreeSet<KnownIdentifier> ids = new TreeSet<>();
+                if (result.put(subject, ids) != null) {
+                    throw corrupt(file, "lists the known identifiers of subject '" + shortName(subject) + "' twice");
+                }
+                while (p.nextToken() == JsonToken.START_ARRAY) {
+                    String[] f = new String[3];
+                    for (int i = 0; i < 3; i++) {
+                        if (p.nextToken() != JsonToken.VALUE_STRING) {
+                            throw corrupt(file, "has a known identifier that is not three strings near byte "
+                                    + p.currentLocation().getByteOffset());
+                        }
+                        f[i] = p.getText();
+                    }
+                    expect(p.nextToken(), JsonToken.END_ARRAY, "a known identifier");
+                    ids.add(new KnownIdentifier(f[0], f[1], f[2]));
+                }
+                expect(p.currentToken(), JsonToken.END_ARRAY, "knownIdentifiers of a subject");
+            }
+            expect(p.currentToken(), JsonToken.END_OBJECT, "knownIdentifiers");
+            return result;
         }
 
         private TreeMap<String, TreeMap<String, String>> domains() throws IOException, KeyFileException {

@@ -57,11 +57,28 @@ class KnownIdentifiersTest {
     @Test
     void multiWordNameAlsoContributesEachUncommonWord() {
         KnownIdentifiers ids = new KnownIdentifiers();
-        ids.add("John van Smith", "PAT-1");
-        assertEquals("PAT-1", ids.replacement("JOHN VAN SMITH"));
+        ids.add("John van Okonkwo", "PAT-1");
+        assertEquals("PAT-1", ids.replacement("JOHN VAN OKONKWO"));
         assertEquals("PAT-1", ids.replacement("JOHN"));
-        assertEquals("PAT-1", ids.replacement("SMITH"));
+        assertEquals("PAT-1", ids.replacement("OKONKWO"));
         assertNull(ids.replacement("VAN"));
+    }
+
+    @Test
+    void nameThatIsAlsoAWordIsKeptForCapitalisedMatchesOnly() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("Hill", "[NAME]");
+        assertNull(ids.replacement("HILL"));
+        assertEquals("[NAME]", ids.capitalOnlyReplacement("HILL"));
+    }
+
+    @Test
+    void ordinaryWordOfAnIdentifierValueIsNotAnIdentifier() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("Springfield General Hospital", "[NAME]");
+        assertNull(ids.replacement("GENERAL"));
+        assertNull(ids.capitalOnlyReplacement("GENERAL"));
+        assertEquals("[NAME]", ids.replacement("SPRINGFIELD"));
     }
 
     @Test

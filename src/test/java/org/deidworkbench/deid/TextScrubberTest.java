@@ -340,4 +340,12 @@ class TextScrubberTest {
         assertFalse(new TextScrubber(new KnownIdentifiers()).scrub("until 9999-12-31", new Subject("P", 5))
                 .contains("9999-12-31"));
     }
+
+    @Test
+    void knownNameThatIsAlsoAWordIsScrubbedOnlyWhereCapitalised() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("Hill", "[NAME]");
+        TextScrubber scrubber = new TextScrubber(ids.snapshot());
+        assertEquals("Patient [NAME] walked up the hill.", scrubber.scrub("Patient Hill walked up the hill.", null));
+    }
 }

@@ -215,6 +215,53 @@ final class Corpus {
         }
     }
 
+    /**
+     * Patients whose exact birth date survives nowhere in their own rows: every birth-date column
+     * changed (or removed) in their row, and no free text of theirs still holds the date as written.
+     */
+    Count birthDates(Map<String, Table> outputs) {
+        Map<String, String> birthOf = new TreeMap<>();
+        Set<String> failing = new TreeSet<>();
+        for (Truth t : truth) {
+            if (!t.kind().startsWith("birth-date")) {
+                continue;
+            }
+            List<String> patients = patientOfRows(t.file());
+            List<String> before = inputs.get(t.file()).column(t.column());
+            Table out = outputs.get(t.file());
+            List<String> after = out == null ? null : out.column(t.column());
+            for (int r = 0; r < before.size(); r++) {
+                String patient = patients == null ? "row " + r : patients.get(r);
+                if (t.kind().equals("birth-date")) {
+                    birthOf.put(patient, before.get(r).split("[ T]")[0]);
+                }
+                if (after != null && !before.get(r).isEmpty() && after.get(r).equals(before.get(r))) {
+                    failing.add(patient);
+                }
+            }
+        }
+        for (Truth t : truth) {
+            if (!t.kind().equals("free-text")) {
+                continue;
+            }
+            List<String> patients = patientOfRows(t.file());
+            Table out = outputs.get(t.file());
+            List<String> after = out == null ? null : out.column(t.column());
+            if (patients == null || after == null) {
+                continue;
+            }
+            for (int r = 0; r < after.size(); r++) {
+                String birth = birthOf.get(patients.get(r));
+                if (birth != null && birth.length() >= 8 && after.get(r).contains(birth)) {
+                    failing.add(patients.get(r));
+                }
+            }
+        }
+        int total = Math.max(birthOf.size(), failing.size());
+        return new Count(total - failing.size(), total, failing.isEmpty() ? List.of()
+                : List.of(failing.size() + " patients keep their birth date"));
+    }
+
     /** Columns of kept classes whose output values are byte-identical to the input, row by row. */
     Count keptColumns(Map<String, Table> outputs) {
         int ok = 0;

@@ -54,6 +54,18 @@ final class CorpusRuns {
         return new Run(corpus, input, out, key, result);
     }
 
+    /** A run of {@code csv-template} over one convention with an existing key file (used as it is). */
+    static Run runWithKey(Corpus corpus, Path keyFile, int threads) throws Exception {
+        Path dir = Files.createTempDirectory(scratch(), corpus.convention());
+        Path input = corpus.copyTo(dir.resolve("in"));
+        Path out = dir.resolve("out");
+        Path key = dir.resolve("study.deidkey");
+        Files.copy(keyFile, key);
+        RunResult result = new RunJob(new RunRequest(List.of(input), out, key, false, PASSPHRASE,
+                ProfileLoader.read("csv-template"), threads), RunListener.NONE).run();
+        return new Run(corpus, input, out, key, result);
+    }
+
     private static Path scratch() throws IOException {
         if (scratch == null) {
             scratch = Files.createTempDirectory("deid-corpus");

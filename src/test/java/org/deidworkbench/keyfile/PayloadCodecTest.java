@@ -53,6 +53,35 @@ class PayloadCodecTest {
     }
 
     @Test
+    void readsAVersionOnePayloadWithoutKnownIdentifiers() throws Exception {
+        String v1;
+        try (InputStream in = PayloadCodecTest.class.getResourceAsStream("sample-payload-v1.json")) {
+            v1 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        KeyFileContents read = PayloadCodec.read(v1.getBytes(StandardCharsets.UTF_8), FILE);
+        assertTrue(read.knownIdentifiers().isEmpty());
+        assertEquals(-123, read.dateOffset("PAT-7G3K2M").getAsInt());
+    }
+
+    @Test
+    void readsTheKnownIdentifiersOfEachSubject() throws Exception {
+        KeyFileContents read = PayloadCodec.read(golden().getBytes(StandardCharsets.UTF_8), FILE);
+        assertEquals(2, read.knownIdentifiers().get("PAT-1Q9XZ0").size());
+    }
+
+    @Test
+    void versionTwoPayloadWithoutKnownIdentifiersIsCorrupt() throws Exception {
+        String json = golden().replaceAll("\"knownIdentifiers\":\\{.*?\\]\\]\\},", "");
+        assertEquals(KeyFileException.Reason.CORRUPT_PAYLOAD, reasonOf(json));
+    }
+
+    @Test
+    void versionOnePayloadWithKnownIdentifiersIsCorrupt() throws Exception {
+        String json = golden().replace("\"version\":2", "\"version\":1");
+        assertEquals(KeyFileException.Reason.CORRUPT_PAYLOAD, reasonOf(json));
+    }
+
+    @Test
     void outputDoesNotDependOnInsertionOrder() throws Exception {
         KeyFileContents a = KeyFileContents.create(ProjectSecret.of(TestFixtures.SECRET_BYTES), Instant.EPOCH);
         KeyFileContents b = KeyFileContents.create(ProjectSecret.of(TestFixtures.SECRET_BYTES), Instant.EPOCH);
@@ -78,7 +107,7 @@ class PayloadCodecTest {
 
     @Test
     void newerVersionIsUnsupportedVersion() throws Exception {
-        String json = golden().replace("\"version\":1", "\"version\":2");
+        String json = golden().replace("\"version\":2", "\"version\":3");
         assertEquals(KeyFileException.Reason.UNSUPPORTED_VERSION, reasonOf(json));
     }
 

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Person-name tokens of several languages (the Datafaker name lists, decision 0007): which tokens are
  * first or last names, and which of them are also ordinary words ("May", "Hope", "Sommer", "Koch")
- * and so count as names in text only with context. Loaded once; immutable and thread-safe.
+ * and so count as names in text only with context; and ordinary words themselves (about 8,000 English
+ * and German words), which free text keeps. Loaded once; immutable and thread-safe.
  */
 public final class NameDictionary {
 
@@ -27,9 +28,11 @@ public final class NameDictionary {
     private static final NameDictionary INSTANCE = load();
 
     private final Map<String, Integer> tokens;
+    private final java.util.Set<String> words;
 
-    private NameDictionary(Map<String, Integer> tokens) {
+    private NameDictionary(Map<String, Integer> tokens, java.util.Set<String> words) {
         this.tokens = tokens;
+        this.words = words;
     }
 
     /** The dictionary shipped with deid. */
@@ -39,6 +42,21 @@ public final class NameDictionary {
 
     private static NameDictionary load() {
         Map<String, Integer> map = new HashMap<>(1 << 15);
+        java.util.Set<String> words = new java.util.HashSet<>();
+        try (InputStream in = NameDictionary.class.getResourceAsStream("common-words.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("common-words.txt missing from the build");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.isEmpty() && line.charAt(0) != '#') {
+                    words.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (InputStream in = NameDictionary.class.getResourceAsStream("person-names.tsv")) {
             if (in == null) {
                 throw new IllegalStateException("person-names.tsv missing from the build");
@@ -57,7 +75,12 @@ public final class NameDictionary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new NameDictionary(Map.copyOf(map));
+        return new NameDictionary(Map.copyOf(map), java.util.Set.copyOf(words));
+    }
+
+    /** Whether the (upper-case) token is an ordinary English or German word ("GENERAL", "VISIT", "HILL"). */
+    public boolean isCommonWord(String token) {
+        return words.contains(token);
     }
 
     /** Whether the (upper-case) token is a first or last name. */
