@@ -18,6 +18,7 @@ import org.deidworkbench.config.ProfileProblem;
 import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.job.JobException;
 import org.deidworkbench.job.PreviewJob;
+import org.deidworkbench.job.ProfileSuggestion;
 import org.deidworkbench.model.FieldDecision;
 import org.deidworkbench.model.Profile;
 import org.deidworkbench.model.Rule;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code deid profile}: validate, explain and list rule profiles. */
 @Command(name = "profile", mixinStandardHelpOptions = true, description = "Validate, explain and list rule profiles.",
-        subcommands = {ProfileCommand.Validate.class, ProfileCommand.Explain.class, ProfileCommand.ListProfiles.class})
+        subcommands = {ProfileCommand.Validate.class, ProfileCommand.Explain.class, ProfileCommand.Suggest.class,
+            ProfileCommand.ListProfiles.class})
 final class ProfileCommand implements Runnable {
 
     @CommandLine.Spec
@@ -175,7 +177,8 @@ final class ProfileCommand implements Runnable {
                     int width = Math.max(12, Math.min(40, decisions.stream().mapToInt(d -> d.name().length()).max()
                             .orElse(12)));
                     for (FieldDecision d : decisions) {
-                        out.printf("  %-" + width + "s %-14s %s%s%n", d.name(), d.action(), d.reason(),
+                        out.printf("  %-" + width + "s %-14s %-10s %-16s %s%s%n", d.name(), d.action(), d.decidedBy(),
+                                d.fieldClass().isEmpty() ? "-" : d.fieldClass() + " " + d.confidence(), d.reason(),
                                 d.subject() ? "  [subject]" : "");
                     }
                 });
@@ -196,9 +199,55 @@ final class ProfileCommand implements Runnable {
             m.put("name", d.name());
             m.put("action", d.action());
             m.put("rule", d.ruleId());
+            m.put("decidedBy", d.decidedBy());
+            m.put("class", d.fieldClass());
+            m.put("confidence", d.confidence());
+            m.put("evidence", d.evidence());
             m.put("subject", d.subject());
             m.put("reason", d.reason());
             return m;
+        }
+    }
+
+    /** {@code deid profile suggest}. */
+    @Command(name = "suggest", mixinStandardHelpOptions = true,
+            description = {"Write a complete draft profile for these exports to standard output: one commented rule"
+                + " per column (its class, confidence and evidence — statistics, never values) for a data steward to"
+                + " review and commit, e.g. deid profile suggest export/ > draft.yaml.",
+                "Run unchanged, the draft gives the same output as the profile it starts from."})
+    static final class Suggest implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0..*", arity = "1..*", paramLabel = "INPUT", description = "Export files and folders.")
+        List<Path> inputs = new ArrayList<>();
+
+        @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "csv-template",
+                description = "Profile the draft starts from (built-in name or YAML file; default: ${DEFAULT-VALUE}).")
+        String profile;
+
+        @Option(names = "--name", paramLabel = "NAME", defaultValue = "suggested",
+                description = "The draft profile's name (default: ${DEFAULT-VALUE}).")
+        String name;
+
+        @Override
+        public Integer call() {
+            LoadedProfile loaded;
+            try {
+                loaded = ProfileLoader.read(profile);
+            } catch (ProfileException e) {
+                throw Failures.of(e);
+            }
+            String draft;
+            try {
+                draft = ProfileSuggestion.suggest(inputs, loaded, name, () -> false);
+            } catch (JobException e) {
+                throw Failures.of(e);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(draft);
+            out.flush();
+            return ExitCode.OK;
         }
     }
 

@@ -137,10 +137,13 @@ public final class ValueStats {
         if (isDecimal) {
             decimal++;
         }
-        if (!PLAIN_DECIMAL.matcher(v).matches() && PHONE.matcher(v).matches() && digits(v) >= 7 && digits(v) <= 15) {
+        int datesBefore = dates();
+        countDate(v);
+        boolean isDate = dates() > datesBefore;
+        if (!isDate && !PLAIN_DECIMAL.matcher(v).matches() && PHONE.matcher(v).matches() && digits(v) >= 7
+                && digits(v) <= 15) {
             phone++;
         }
-        countDate(v);
         if (ICD10.matcher(v).matches()) {
             icd10++;
         }

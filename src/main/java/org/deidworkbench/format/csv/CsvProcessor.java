@@ -257,7 +257,8 @@ public final class CsvProcessor implements FileProcessor {
             }
             out.add(new FieldDecision(p.header(), p.header(), p.counterId(), p.spec().action().yamlName(),
                     c == subjects.column(), reason, p.decidedBy().toString(), p.classYamlName(),
-                    p.columnClass() == null ? "" : Math.round(p.confidence() * 100) + "%", p.evidence()));
+                    p.columnClass() == null ? "" : Math.round(p.confidence() * 100) + "%", p.evidence(), p.spec(), p.label(),
+                    p.identifier()));
         }
         return out;
     }
