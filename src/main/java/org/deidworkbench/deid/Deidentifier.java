@@ -140,8 +140,10 @@ public final class Deidentifier {
         if (profile.classification().enabled() && relation.role() != ColumnInsight.Role.NONE) {
             String domain = relation.domain();
             ActionSpec spec = new ActionSpec.Pseudonymize(domain, domainFormat(domain));
+            // Patient ids are identifiers of the subject (scrubbed from text, kept in the key file); other
+            // keys (encounters, orders) are pseudonymized consistently but not collected row by row.
             return new ColumnPlan(header, spec, null, ColumnPlan.DecidedBy.RELATION, columnClass, confidence, evidence,
-                    relation.patient() ? "PATIENT-ID" : domain.toUpperCase(Locale.ROOT), true, dayFirst,
+                    relation.patient() ? "PATIENT-ID" : domain.toUpperCase(Locale.ROOT), relation.patient(), dayFirst,
                     relation.description() + ": pseudonymized in domain '" + domain + "'");
         }
         if (profile.classification().enabled() && columnClass != null) {

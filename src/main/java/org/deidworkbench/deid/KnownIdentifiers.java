@@ -58,7 +58,8 @@ public final class KnownIdentifiers {
     private final Map<String, Entry> replacements;
     /** Single words that are both a name and an ordinary word ("Hill", "Young"): matched only when capitalised. */
     private final Map<String, Entry> capitalOnly;
-    private final Map<String, Boolean> firstTokens;
+    /** First token of every identifier → the most tokens an identifier starting with it has. */
+    private final Map<String, Integer> firstTokens;
     private final AtomicInteger maxTokens;
 
     /** An empty, growing collection. */
@@ -67,7 +68,7 @@ public final class KnownIdentifiers {
     }
 
     private KnownIdentifiers(Map<String, Entry> replacements, Map<String, Entry> capitalOnly,
-            Map<String, Boolean> firstTokens, int maxTokens) {
+            Map<String, Integer> firstTokens, int maxTokens) {
         this.replacements = replacements;
         this.capitalOnly = capitalOnly;
         this.firstTokens = firstTokens;
@@ -133,13 +134,13 @@ public final class KnownIdentifiers {
             // also words: they are scrubbed where written with a capital only.
             if (NAMES.isName(tokens.get(0))) {
                 capitalOnly.merge(tokens.get(0), replacement, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-                firstTokens.put(tokens.get(0), Boolean.TRUE);
+                firstTokens.merge(tokens.get(0), 1, Math::max);
                 maxTokens.accumulateAndGet(1, Math::max);
             }
             return;
         }
         replacements.merge(String.join(" ", tokens), replacement, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-        firstTokens.put(tokens.get(0), Boolean.TRUE);
+        firstTokens.merge(tokens.get(0), tokens.size(), Math::max);
         maxTokens.accumulateAndGet(tokens.size(), Math::max);
     }
 
@@ -151,7 +152,10 @@ public final class KnownIdentifiers {
 
     /** A frozen copy: later additions to this collection do not show in it. */
     public KnownIdentifiers snapshot() {
-        return new KnownIdentifiers(Map.copyOf(replacements), Map.copyOf(capitalOnly), Map.copyOf(firstTokens),
+        // HashMap copies: looked up once per word of every scrubbed text, they must be fast to probe.
+        return new KnownIdentifiers(java.util.Collections.unmodifiableMap(new java.util.HashMap<>(replacements)),
+                java.util.Collections.unmodifiableMap(new java.util.HashMap<>(capitalOnly)),
+                java.util.Collections.unmodifiableMap(new java.util.HashMap<>(firstTokens)),
                 maxTokens.get());
     }
 
@@ -175,6 +179,12 @@ public final class KnownIdentifiers {
     /** Whether some identifier starts with this (upper-case) token; a cheap pre-check. */
     boolean startsSome(String token) {
         return firstTokens.containsKey(token);
+    }
+
+    /** The most tokens of an identifier starting with this token, 0 when none does. */
+    int longestStartingWith(String token) {
+        Integer n = firstTokens.get(token);
+        return n == null ? 0 : n;
     }
 
     /** The longest known identifier, in tokens. */

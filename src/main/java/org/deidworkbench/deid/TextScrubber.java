@@ -310,9 +310,9 @@ public final class TextScrubber {
         List<int[]> bounds = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         KnownIdentifiers.tokenize(text, bounds, tokens);
-        int max = identifiers.maxTokens();
         for (int t = 0; t < tokens.size(); t++) {
-            if (!identifiers.startsSome(tokens.get(t))) {
+            int max = identifiers.longestStartingWith(tokens.get(t));
+            if (max == 0) {
                 continue;
             }
             for (int len = Math.min(max, tokens.size() - t); len >= 1; len--) {

@@ -295,6 +295,7 @@ public final class CsvProcessor implements FileProcessor {
         private final long[] counts;
         private final List<Problem> warnings = new ArrayList<>();
         private final List<Map<String, String>> memo = new ArrayList<>();
+        private final List<Map<String, String>> previous = new ArrayList<>();
         private final String[] outRow;
         private final long[] changed;
         private long warningCount;
@@ -310,6 +311,7 @@ public final class CsvProcessor implements FileProcessor {
             this.changed = new long[columns.length];
             for (int c = 0; c < columns.length; c++) {
                 memo.add(new HashMap<>());
+                previous.add(Map.of());
             }
             this.outRow = new String[kept.length];
         }
@@ -346,6 +348,9 @@ public final class CsvProcessor implements FileProcessor {
                 String key = value.length() <= MAX_CACHED_LENGTH ? value : null;
                 if (key != null) {
                     String cached = memo.get(c).get(key);
+                    if (cached == null) {
+                        cached = promote(c, key);
+                    }
                     if (cached != null) {
                         if (cached == UNCHANGED) {
                             outRow[k] = value;
@@ -366,7 +371,11 @@ public final class CsvProcessor implements FileProcessor {
                     if (key != null && result != null && !method.dependsOnSubject(value)) {
                         Map<String, String> m = memo.get(c);
                         if (m.size() >= VALUE_CACHE) {
-                            m.clear();
+                            // Two generations: the values of the last 64k stay findable, so a column of
+                            // more distinct values (encounter ids) does not lose its whole cache at once.
+                            previous.set(c, m);
+                            m = new HashMap<>();
+                            memo.set(c, m);
                         }
                         m.put(key, same ? UNCHANGED : result);
                     }
@@ -382,6 +391,15 @@ public final class CsvProcessor implements FileProcessor {
                 }
             }
             return outRow;
+        }
+
+        /** A result found in the older cache generation, moved to the current one. */
+        private String promote(int c, String key) {
+            String old = previous.get(c).get(key);
+            if (old != null && memo.get(c).size() < VALUE_CACHE) {
+                memo.get(c).put(key, old);
+            }
+            return old;
         }
 
         FileStats stats() {
