@@ -342,6 +342,10 @@ public final class CsvProcessor implements FileProcessor {
                     continue;
                 }
                 counts[c]++;
+                if (column.spec().action() == Action.KEEP) {
+                    outRow[k] = value; // nothing to compute or to cache
+                    continue;
+                }
                 DeidMethod method = column.method();
                 // A result that does not depend on the subject is a pure function of the value: it is
                 // cached by value, which never changes the output (values repeat a lot in exports).
