@@ -73,23 +73,33 @@ class CorpusDeidentificationTest {
         assertTrue(offsets.total() > 0 && offsets.allHeld(), offsets.toString());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"ehr", "omop", "de"})
-    void notesTableRunAloneLaterLeaksNoNameOfAPatientSeenBefore(String convention, @TempDir Path dir) throws Exception {
-        CorpusRuns.Run first = CorpusRuns.of(convention);
-        String notes = switch (convention) {
-            case "ehr" -> "notes.csv";
-            case "omop" -> "note.csv";
-            default -> "befunde.csv";
-        };
+    /** The notes table of a convention alone, run later with a copy of the key file of the run over all. */
+    private static Path notesAloneLater(CorpusRuns.Run first, Path dir) throws Exception {
         Path alone = dir.resolve("later");
         Files.createDirectories(alone);
-        Files.copy(first.corpus().folder().resolve(notes), alone.resolve(notes));
+        Files.copy(first.corpus().folder().resolve(notes(first.corpus().convention())), alone.resolve(
+                notes(first.corpus().convention())));
         Path key = dir.resolve("same.deidkey");
         Files.copy(first.keyFile(), key);
         Path out = dir.resolve("out");
         new RunJob(new RunRequest(List.of(alone), out, key, false, CorpusRuns.PASSPHRASE,
                 ProfileLoader.read("csv-template"), 1), RunListener.NONE).run();
+        return out;
+    }
+
+    private static String notes(String convention) {
+        return switch (convention) {
+            case "ehr" -> "notes.csv";
+            case "omop" -> "note.csv";
+            default -> "befunde.csv";
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ehr", "omop", "de"})
+    void notesTableRunAloneLaterLeaksNoNameOfAPatientSeenBefore(String convention, @TempDir Path dir) throws Exception {
+        CorpusRuns.Run first = CorpusRuns.of(convention);
+        Path out = notesAloneLater(first, dir);
         Map<String, Set<String>> leaks = Corpus.leaks(first.corpus().patientNameWords(), Corpus.texts(out));
         assertTrue(leaks.isEmpty(), leaks.size() + " patient name words left in " + leaks.values());
     }
@@ -99,21 +109,9 @@ class CorpusDeidentificationTest {
     void notesTableRunAloneLaterKeepsThePatientsPseudonymAndOffset(String convention, @TempDir Path dir)
             throws Exception {
         CorpusRuns.Run first = CorpusRuns.of(convention);
-        String notes = switch (convention) {
-            case "ehr" -> "notes.csv";
-            case "omop" -> "note.csv";
-            default -> "befunde.csv";
-        };
-        Path alone = dir.resolve("later");
-        Files.createDirectories(alone);
-        Files.copy(first.corpus().folder().resolve(notes), alone.resolve(notes));
-        Path key = dir.resolve("same.deidkey");
-        Files.copy(first.keyFile(), key);
-        Path out = dir.resolve("out");
-        new RunJob(new RunRequest(List.of(alone), out, key, false, CorpusRuns.PASSPHRASE,
-                ProfileLoader.read("csv-template"), 1), RunListener.NONE).run();
-        Corpus.Table before = first.outputs().get(notes);
-        Corpus.Table after = Corpus.readAll(out).get(notes);
+        Path out = notesAloneLater(first, dir);
+        Corpus.Table before = first.outputs().get(notes(convention));
+        Corpus.Table after = Corpus.readAll(out).get(notes(convention));
         assertEquals(before.header(), after.header());
         long differing = java.util.stream.IntStream.range(0, before.rows().size())
                 .filter(r -> !before.rows().get(r).equals(after.rows().get(r))).count();

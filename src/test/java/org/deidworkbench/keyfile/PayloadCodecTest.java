@@ -30,7 +30,11 @@ class PayloadCodecTest {
     private static final String JSON_NOISE = "{}[]\":,0123456789e.-tnfu \u00ff\u0080";
 
     private static String golden() throws IOException {
-        try (InputStream in = PayloadCodecTest.class.getResourceAsStream("sample-payload.json")) {
+        return resource("sample-payload.json");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = PayloadCodecTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -54,10 +58,7 @@ class PayloadCodecTest {
 
     @Test
     void readsAVersionOnePayloadWithoutKnownIdentifiers() throws Exception {
-        String v1;
-        try (InputStream in = PayloadCodecTest.class.getResourceAsStream("sample-payload-v1.json")) {
-            v1 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String v1 = resource("sample-payload-v1.json");
         KeyFileContents read = PayloadCodec.read(v1.getBytes(StandardCharsets.UTF_8), FILE);
         assertTrue(read.knownIdentifiers().isEmpty());
         assertEquals(-123, read.dateOffset("PAT-7G3K2M").getAsInt());

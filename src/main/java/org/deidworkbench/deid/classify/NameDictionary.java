@@ -42,40 +42,33 @@ public final class NameDictionary {
 
     private static NameDictionary load() {
         Map<String, Integer> map = new HashMap<>(1 << 15);
-        java.util.Set<String> words = new java.util.HashSet<>();
-        try (InputStream in = NameDictionary.class.getResourceAsStream("common-words.txt")) {
+        for (String line : lines("person-names.tsv")) {
+            String[] f = line.split("\t");
+            int flags = (f[1].indexOf('F') >= 0 ? FIRST : 0) | (f[1].indexOf('L') >= 0 ? LAST : 0)
+                    | (f.length > 2 && f[2].equals("W") ? WORD : 0);
+            map.put(f[0], flags);
+        }
+        return new NameDictionary(Map.copyOf(map), java.util.Set.copyOf(lines("common-words.txt")));
+    }
+
+    /** The lines of a resource beside this class, without blank lines and {@code #} comments. */
+    private static List<String> lines(String resource) {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = NameDictionary.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("common-words.txt missing from the build");
+                throw new IllegalStateException(resource + " missing from the build");
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while ((line = r.readLine()) != null) {
                 if (!line.isEmpty() && line.charAt(0) != '#') {
-                    words.add(line);
+                    out.add(line);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (InputStream in = NameDictionary.class.getResourceAsStream("person-names.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("person-names.tsv missing from the build");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isEmpty() || line.charAt(0) == '#') {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                int flags = (f[1].indexOf('F') >= 0 ? FIRST : 0) | (f[1].indexOf('L') >= 0 ? LAST : 0)
-                        | (f.length > 2 && f[2].equals("W") ? WORD : 0);
-                map.put(f[0], flags);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new NameDictionary(Map.copyOf(map), java.util.Set.copyOf(words));
+        return out;
     }
 
     /** Whether the (upper-case) token is an ordinary English or German word ("GENERAL", "VISIT", "HILL"). */
