@@ -49,6 +49,8 @@ public final class Deidentifier {
     private final int referenceYear;
     private final PseudonymFormat subjectFormat;
     private final Map<String, Integer> subjectOffsets = new ConcurrentHashMap<>();
+    /** Subjects by normalized original id: one pseudonym and one offset computed per patient and run. */
+    private final Map<String, Subject> subjects = new ConcurrentHashMap<>();
     private final KnownIdentifiers collected = new KnownIdentifiers();
     /** Each subject's identifying values (by subject pseudonym), sealed into the key file. */
     private final Map<String, Set<KnownIdentifier>> subjectIdentifiers = new ConcurrentHashMap<>();
@@ -105,11 +107,17 @@ public final class Deidentifier {
         if (normalized.isEmpty()) {
             return null;
         }
+        Subject known = subjects.get(normalized);
+        if (known != null) {
+            return known;
+        }
         String domain = profile.subject().domain();
         String pseudonym = ledger.issue(keys.pseudonyms(), domain, subjectFormat, normalized);
         int offset = keys.dates().offsetDays(domain + ":" + normalized, profile.dateShift());
         subjectOffsets.putIfAbsent(pseudonym, offset);
-        return new Subject(pseudonym, offset);
+        Subject subject = new Subject(pseudonym, offset);
+        subjects.putIfAbsent(normalized, subject);
+        return subject;
     }
 
     /**

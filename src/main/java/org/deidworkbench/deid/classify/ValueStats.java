@@ -114,13 +114,13 @@ public final class ValueStats {
         minLength = Math.min(minLength, len);
         String[] words = v.split("\\s+");
         totalWords += words.length;
-        if (UUID.matcher(v).matches()) {
+        if ((len == 36 || len == 32 || len == 34) && UUID.matcher(v).matches()) {
             uuid++;
         }
-        if (EMAIL.matcher(v).matches()) {
+        if (v.indexOf('@') > 0 && EMAIL.matcher(v).matches()) {
             email++;
         }
-        if (SSN.matcher(v).matches()) {
+        if (len == 11 && SSN.matcher(v).matches()) {
             ssn++;
         }
         boolean isInteger = INTEGER.matcher(v).matches();
@@ -144,19 +144,19 @@ public final class ValueStats {
                 && digits(v) <= 15) {
             phone++;
         }
-        if (ICD10.matcher(v).matches()) {
+        if (len <= 12 && ICD10.matcher(v).matches()) {
             icd10++;
         }
-        if (LOINC.matcher(v).matches()) {
+        if (len <= 12 && LOINC.matcher(v).matches()) {
             loinc++;
         }
-        if (CODE_LIKE.matcher(v).matches()) {
+        if (len <= 16 && CODE_LIKE.matcher(v).matches()) {
             codeLike++;
         }
-        if (ALNUM_ID.matcher(v).matches()) {
+        if (len <= 41 && ALNUM_ID.matcher(v).matches()) {
             alnumId++;
         }
-        if (ZIP_LIKE.matcher(v).matches()) {
+        if (len <= 10 && ZIP_LIKE.matcher(v).matches()) {
             zipLike++;
         }
         if (GEO_LIKE.matcher(v).matches()) {
@@ -178,7 +178,7 @@ public final class ValueStats {
         if (digit) {
             hasDigit++;
         }
-        if (len <= 200 && STREET.matcher(v).matches()) {
+        if (letter && digit && len <= 200 && STREET.matcher(v).matches()) {
             street++;
         }
         countName(v, words);
