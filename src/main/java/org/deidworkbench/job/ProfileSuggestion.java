@@ -109,7 +109,31 @@ public final class ProfileSuggestion {
                 skipped.add(label + ": IO-READ");
             }
         }
+        // Relations name the table they reference by its file name: written as the output's name too.
+        Map<String, String> renamed = new TreeMap<>();
+        for (InputFiles.InputFile f : files) {
+            String outName = names[f.index()].substring(names[f.index()].lastIndexOf('/') + 1);
+            String inName = f.path().getFileName().toString();
+            if (!outName.equals(inName)) {
+                renamed.put(inName, outName);
+            }
+        }
+        if (!renamed.isEmpty()) {
+            byColumn.replaceAll((k, seen) -> seen.stream().map(x -> new Seen(x.file(), rename(x.decision(), renamed)))
+                    .toList());
+        }
         return render(profile, name, byColumn, skipped, read);
+    }
+
+    private static FieldDecision rename(FieldDecision d, Map<String, String> renamed) {
+        String evidence = d.evidence();
+        String reason = d.reason();
+        for (Map.Entry<String, String> e : renamed.entrySet()) {
+            evidence = evidence.replace(e.getKey(), e.getValue());
+            reason = reason.replace(e.getKey(), e.getValue());
+        }
+        return new FieldDecision(d.path(), d.name(), d.ruleId(), d.action(), d.subject(), reason, d.decidedBy(),
+                d.fieldClass(), d.confidence(), evidence, d.spec(), d.label(), d.identifier());
     }
 
     private static String render(Profile profile, String name, Map<String, List<Seen>> byColumn, List<String> skipped,

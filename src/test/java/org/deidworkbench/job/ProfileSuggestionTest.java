@@ -55,4 +55,11 @@ class ProfileSuggestionTest {
         Map<String, Set<String>> leaks = Corpus.leaks(corpus.identifyingValues(), Map.of("draft", draft(convention)));
         assertTrue(leaks.isEmpty(), leaks.size() + " values of the export are in the draft");
     }
+
+    @org.junit.jupiter.api.Test
+    void draftNamesFilesAsTheirOutputsNotByAnIdentifyingInputName(@TempDir Path dir) throws Exception {
+        Path export = SampleData.copyTo(dir);
+        String draft = ProfileSuggestion.suggest(List.of(export), ProfileLoader.read("csv-template"), "s", () -> false);
+        assertTrue(!draft.contains("brannigan") && !draft.contains("100251"), "the input file name is not in the draft");
+    }
 }
