@@ -112,7 +112,8 @@ final class ProfileCommand implements Runnable {
         String profile;
 
         @Parameters(index = "1..*", paramLabel = "FILE", description = "Explain the fields of these files (any format"
-                + " this version cleans; the format is detected).")
+                + " this version cleans; the format is detected). Files given together are analysed together, as a run"
+                + " over them would be, so their relations (keys, references, patient columns) show.")
         List<Path> files = new ArrayList<>();
 
         @Option(names = "--csv", paramLabel = "FILE", description = "Same as FILE (kept for scripts).")
@@ -140,9 +141,10 @@ final class ProfileCommand implements Runnable {
             }
             List<Path> all = new ArrayList<>(files);
             all.addAll(csvFiles);
-            for (Path file : all) {
+            if (!all.isEmpty()) {
+                // Together, as a run over them: a table's relations to the others show.
                 try {
-                    explained.put(file.toString(), PreviewJob.explain(file, loaded));
+                    PreviewJob.explainTogether(all, loaded).forEach((file, d) -> explained.put(file.toString(), d));
                 } catch (JobException e) {
                     throw Failures.of(e);
                 }

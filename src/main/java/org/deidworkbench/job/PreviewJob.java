@@ -233,6 +233,44 @@ public final class PreviewJob {
         }
     }
 
+    /**
+     * {@link #explain} for several files of one export at once: they are analysed together, as a run
+     * over them would analyse them, so each file's explanation shows its relations to the others
+     * (a table's key, the columns referencing it, the patient column found through them).
+     *
+     * @return each file's decisions, in the order given
+     */
+    public static Map<Path, List<FieldDecision>> explainTogether(List<Path> files, LoadedProfile profile)
+            throws JobException {
+        Instant now = Instant.now();
+        Deidentifier engine = KeySession.throwaway(now).engine(profile.profile(), now);
+        Map<FileFormat, FileProcessor> processors = RunJob.processors(engine, true);
+        Map<FileProcessor, List<Path>> byProcessor = new java.util.LinkedHashMap<>();
+        Map<Path, FileProcessor> of = new java.util.LinkedHashMap<>();
+        for (Path file : files) {
+            FileFormat format = detect(file);
+            FileProcessor p = processors.get(format);
+            if (p == null) {
+                handler(file, format); // throws with the reason
+            }
+            byProcessor.computeIfAbsent(p, k -> new java.util.ArrayList<>()).add(file);
+            of.put(file, p);
+        }
+        byProcessor.forEach((p, paths) -> p.analyze(paths, () -> false));
+        Map<Path, List<FieldDecision>> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<Path, FileProcessor> e : of.entrySet()) {
+            try {
+                out.put(e.getKey(), e.getValue().explain(e.getKey()));
+            } catch (FormatException x) {
+                throw fileFailed(e.getKey(), x);
+            } catch (IOException x) {
+                throw new JobException(JobException.Reason.IO_ERROR, "cannot read " + e.getKey() + " ("
+                        + x.getClass().getSimpleName() + ")", x);
+            }
+        }
+        return out;
+    }
+
     /** The format of a file, as a run would detect it. */
     public static FileFormat detect(Path file) throws JobException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {

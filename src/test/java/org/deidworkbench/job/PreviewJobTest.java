@@ -135,6 +135,16 @@ class PreviewJobTest {
     }
 
     @Test
+    void filesExplainedTogetherShowTheirRelations() throws Exception {
+        Path de = new Corpus("de").folder();
+        java.util.Map<Path, List<FieldDecision>> d = PreviewJob.explainTogether(
+                List.of(de.resolve("labor.csv"), de.resolve("faelle.csv")), profile);
+        FieldDecision fall = d.get(de.resolve("labor.csv")).get(0);
+        assertEquals("relation", fall.decidedBy());
+        assertEquals("pseudonymize", fall.action());
+    }
+
+    @Test
     void explainOfAFileAloneClassifiesItsColumns() throws Exception {
         List<FieldDecision> d = PreviewJob.explain(new Corpus("de").folder().resolve("patienten.csv"), profile);
         FieldDecision nachname = d.stream().filter(x -> x.name().equals("Nachname")).findFirst().orElseThrow();
