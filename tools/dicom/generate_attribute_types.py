@@ -16,7 +16,7 @@ requires (Type 1: present with a value; Type 2: present, maybe empty), or the
 output is no longer a valid instance. The Type of an attribute is a property of
 each IOD's modules in PS3.3, which the standard data available to the build does
 not contain. PS3.15 Table E.1-1 encodes the Types it cares about in its action
-codes, and this generator reads them back (decision record 0007):
+codes, and this generator reads them back (decision record 0009):
 
 * a code offering D (D, Z/D, X/D, X/Z/D) means the attribute is Type 1 in at
   least one IOD (PS3.15 E.1.1: "D ... if the attribute is Type 1"), so Type 1;

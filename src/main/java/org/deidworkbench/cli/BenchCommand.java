@@ -64,7 +64,7 @@ final class BenchCommand implements Runnable {
                         : "synthetic lab results, 5,000 patients");
                 o.printf("raw:       %.2f s  %,.0f rows/s  %.1f MB/s   (Commons CSV parse + print to a file)%n", r.rawSeconds(),
                         r.rows() / r.rawSeconds(), mb / r.rawSeconds());
-                o.printf("pipeline:  %.2f s  %,.0f rows/s  %.1f MB/s   (scan %.2f s + transform %.2f s)%n", pipeline,
+                o.printf("pipeline:  %.2f s  %,.0f rows/s  %.1f MB/s   (analyze+scan %.2f s + transform %.2f s)%n", pipeline,
                         r.rows() / pipeline, mb / pipeline, r.scanSeconds(), r.transformSeconds());
                 o.printf("ratio:     %.2fx of raw by wall time, %.2fx by CPU time (%.2f s vs %.2f s)   (target >= 0.5x)%n",
                         r.ratio(), r.cpuRatio(), r.rawCpuSeconds(), r.pipelineCpuSeconds());

@@ -18,6 +18,7 @@ import org.deidworkbench.config.ProfileProblem;
 import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.job.JobException;
 import org.deidworkbench.job.PreviewJob;
+import org.deidworkbench.job.ProfileSuggestion;
 import org.deidworkbench.model.FieldDecision;
 import org.deidworkbench.model.Profile;
 import org.deidworkbench.model.Rule;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code deid profile}: validate, explain and list rule profiles. */
 @Command(name = "profile", mixinStandardHelpOptions = true, description = "Validate, explain and list rule profiles.",
-        subcommands = {ProfileCommand.Validate.class, ProfileCommand.Explain.class, ProfileCommand.ListProfiles.class})
+        subcommands = {ProfileCommand.Validate.class, ProfileCommand.Explain.class, ProfileCommand.Suggest.class,
+            ProfileCommand.ListProfiles.class})
 final class ProfileCommand implements Runnable {
 
     @CommandLine.Spec
@@ -110,7 +112,8 @@ final class ProfileCommand implements Runnable {
         String profile;
 
         @Parameters(index = "1..*", paramLabel = "FILE", description = "Explain the fields of these files (any format"
-                + " this version cleans; the format is detected).")
+                + " this version cleans; the format is detected). Files given together are analysed together, as a run"
+                + " over them would be, so their relations (keys, references, patient columns) show.")
         List<Path> files = new ArrayList<>();
 
         @Option(names = "--csv", paramLabel = "FILE", description = "Same as FILE (kept for scripts).")
@@ -146,9 +149,10 @@ final class ProfileCommand implements Runnable {
             all.addAll(csvFiles);
             all.addAll(fileOptions);
             all.addAll(dicomFiles);
-            for (Path file : all) {
+            if (!all.isEmpty()) {
+                // Together, as a run over them: a table's relations to the others show.
                 try {
-                    explained.put(file.toString(), PreviewJob.explain(file, loaded));
+                    PreviewJob.explainTogether(all, loaded).forEach((file, d) -> explained.put(file.toString(), d));
                 } catch (JobException e) {
                     throw Failures.of(e);
                 }
@@ -182,9 +186,17 @@ final class ProfileCommand implements Runnable {
                     out.println(source + ":");
                     int width = Math.max(12, Math.min(56, decisions.stream().mapToInt(d -> label(d).length()).max()
                             .orElse(12)));
+                    // What decided and the class are columns only where a classifier took part (CSV).
+                    boolean classified = decisions.stream().anyMatch(d -> !d.fieldClass().isEmpty());
                     for (FieldDecision d : decisions) {
-                        out.printf("  %-" + width + "s %-14s %s%s%n", label(d), d.action(), d.reason(),
-                                d.subject() ? "  [subject]" : "");
+                        if (classified) {
+                            out.printf("  %-" + width + "s %-14s %-10s %-16s %s%s%n", label(d), d.action(),
+                                    d.decidedBy(), d.fieldClass().isEmpty() ? "-" : d.fieldClass() + " " + d.confidence(),
+                                    d.reason(), d.subject() ? "  [subject]" : "");
+                        } else {
+                            out.printf("  %-" + width + "s %-14s %s%s%n", label(d), d.action(), d.reason(),
+                                    d.subject() ? "  [subject]" : "");
+                        }
                     }
                 });
             }
@@ -209,9 +221,55 @@ final class ProfileCommand implements Runnable {
             m.put("name", d.name());
             m.put("action", d.action());
             m.put("rule", d.ruleId());
+            m.put("decidedBy", d.decidedBy());
+            m.put("class", d.fieldClass());
+            m.put("confidence", d.confidence());
+            m.put("evidence", d.evidence());
             m.put("subject", d.subject());
             m.put("reason", d.reason());
             return m;
+        }
+    }
+
+    /** {@code deid profile suggest}. */
+    @Command(name = "suggest", mixinStandardHelpOptions = true,
+            description = {"Write a complete draft profile for these exports to standard output: one commented rule"
+                + " per column (its class, confidence and evidence — statistics, never values) for a data steward to"
+                + " review and commit, e.g. deid profile suggest export/ > draft.yaml.",
+                "Run unchanged, the draft gives the same output as the profile it starts from."})
+    static final class Suggest implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0..*", arity = "1..*", paramLabel = "INPUT", description = "Export files and folders.")
+        List<Path> inputs = new ArrayList<>();
+
+        @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "csv-template",
+                description = "Profile the draft starts from (built-in name or YAML file; default: ${DEFAULT-VALUE}).")
+        String profile;
+
+        @Option(names = "--name", paramLabel = "NAME", defaultValue = "suggested",
+                description = "The draft profile's name (default: ${DEFAULT-VALUE}).")
+        String name;
+
+        @Override
+        public Integer call() {
+            LoadedProfile loaded;
+            try {
+                loaded = ProfileLoader.read(profile);
+            } catch (ProfileException e) {
+                throw Failures.of(e);
+            }
+            String draft;
+            try {
+                draft = ProfileSuggestion.suggest(inputs, loaded, name, () -> false);
+            } catch (JobException e) {
+                throw Failures.of(e);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(draft);
+            out.flush();
+            return ExitCode.OK;
         }
     }
 

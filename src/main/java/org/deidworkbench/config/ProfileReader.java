@@ -16,6 +16,7 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import org.deidworkbench.model.Action;
 import org.deidworkbench.model.ActionSpec;
+import org.deidworkbench.model.ClassificationSettings;
 import org.deidworkbench.model.DateShiftSettings;
 import org.deidworkbench.model.FhirSection;
 import org.deidworkbench.model.DicomSection;
@@ -40,7 +41,8 @@ final class ProfileReader {
 
     private static final String KEY_VERSION = "deid-profile";
     private static final List<String> TOP_KEYS = List.of(KEY_VERSION, "name", "description", "subject",
-            "date-shift", "rules", "default", DicomSection.KEY, FhirSection.KEY);
+            "date-shift", "rules", "default", "classify", DicomSection.KEY, FhirSection.KEY);
+    private static final List<String> CLASSIFY_KEYS = List.of("enabled", "sample-rows");
     private static final List<String> SUBJECT_KEYS = List.of("columns", "domain");
     private static final List<String> DATE_SHIFT_KEYS = List.of("min-days", "max-days");
     private static final List<String> SELECTOR_KEYS = List.of("column", "columns", "column-pattern");
@@ -127,6 +129,7 @@ final class ProfileReader {
                 sections.put(FhirSection.KEY, fhir);
             }
         }
+        ClassificationSettings classification = readClassify(keys.get("classify"));
 
         checkRulesAgainstEachOther(rules);
         List<Rule> ruleList = rules.stream().map(Parsed::rule).collect(Collectors.toList());
@@ -138,14 +141,15 @@ final class ProfileReader {
             checkShiftDateHasSubject(subject, rules, dflt);
         }
         DicomSection dicom = readDicomSection(keys.get(DicomSection.KEY), ruleList, dflt);
-        if (problems.size() > before || name == null || subject == null || dateShift == null || dflt == null) {
+        if (problems.size() > before || name == null || subject == null || dateShift == null || dflt == null
+                || classification == null) {
             return null;
         }
         if (dicom != null) {
             sections.put(DicomSection.KEY, dicom);
         }
         return new Profile(name, description, ruleList, dflt.spec, dflt.identifier, subject, dateShift, source,
-                sections);
+                sections, classification);
     }
 
     // ---------------------------------------------------------------- top level
@@ -243,6 +247,38 @@ final class ProfileReader {
             return null;
         }
         return new DateShiftSettings(min, max);
+    }
+
+    /** {@code classify: {enabled: true, sample-rows: 1000}}; absent means off (profiles written before it). */
+    private ClassificationSettings readClassify(YamlNode.Entry entry) {
+        if (entry == null || isNull(entry.value())) {
+            return ClassificationSettings.OFF;
+        }
+        YamlNode.Mapping m = mapping(entry, null, "classify");
+        if (m == null) {
+            return null;
+        }
+        Map<String, YamlNode.Entry> keys = keys(m, CLASSIFY_KEYS, "in classify", null);
+        boolean enabled = true;
+        if (keys.containsKey("enabled")) {
+            Boolean b = bool(keys.get("enabled"), null, "classify.enabled");
+            if (b == null) {
+                return null;
+            }
+            enabled = b;
+        }
+        int rows = ClassificationSettings.DEFAULT_SAMPLE_ROWS;
+        YamlNode.Entry r = keys.get("sample-rows");
+        if (r != null) {
+            YamlNode v = r.value();
+            if (!(v instanceof YamlNode.Scalar s) || s.type() != YamlNode.ScalarType.INTEGER
+                    || s.integer().compareTo(BigInteger.TEN) < 0 || s.integer().compareTo(BigInteger.valueOf(1_000_000)) > 0) {
+                problem(v.location(), null, "classify.sample-rows must be a whole number of rows from 10 to 1000000");
+                return null;
+            }
+            rows = s.integer().intValue();
+        }
+        return new ClassificationSettings(enabled, rows);
     }
 
     private Integer days(YamlNode.Entry entry, int dflt) {

@@ -38,6 +38,10 @@ public final class DateValues {
             new Notation(Pattern.compile("(?<y>\\d{4})(?<s1>)(?<m>\\d{2})(?<s2>)(?<d>\\d{2})"
                     + "(?<rest>(?:\\d{2}(?:\\d{2}(?:\\d{2}(?:\\.\\d{1,6})?)?)?)?(?:[+-]\\d{4})?)"), Order.YMD));
 
+    /** Slash dates read day first, for columns whose values show that order ({@code 25/03/2022}). */
+    private static final Notation SLASH_DMY = new Notation(Pattern.compile(
+            "(?<d>\\d{1,2})(?<s1>/)(?<m>\\d{1,2})(?<s2>/)(?<y>\\d{4}|\\d{2})" + TIME), Order.DMY);
+
     /** Two-digit years up to 30 are read as 20yy, later ones as 19yy. */
     private static final int PIVOT_LATEST_YEAR = 2030;
 
@@ -55,6 +59,14 @@ public final class DateValues {
      * @throws UnprocessableValueException if the value is not a date in a known notation
      */
     public static String shift(String value, int days) throws UnprocessableValueException {
+        return shift(value, days, false);
+    }
+
+    /**
+     * As {@link #shift(String, int)}, reading slash dates day first when {@code slashDayFirst} (a UK
+     * or European export's {@code 25/03/2022}); the column's values tell which order it uses.
+     */
+    public static String shift(String value, int days, boolean slashDayFirst) throws UnprocessableValueException {
         String v = value.strip();
         // Whitespace around the value is part of its notation (DICOM pads to even length, fixed-width exports).
         String before = v.isEmpty() ? value : value.substring(0, value.indexOf(v));
@@ -63,7 +75,8 @@ public final class DateValues {
         if (fast != null) {
             return before + fast + after;
         }
-        for (Notation n : NOTATIONS) {
+        for (Notation notation : NOTATIONS) {
+            Notation n = slashDayFirst && notation.order() == Order.MDY ? SLASH_DMY : notation;
             Matcher m = n.pattern().matcher(v);
             if (m.matches()) {
                 LocalDate date = toDate(m, PIVOT_LATEST_YEAR);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.deidworkbench.deid.classify.NameDictionary;
 
 /**
  * Identifier values seen in identifier fields anywhere in the export (names, MRNs, phone numbers),
@@ -55,16 +56,21 @@ public final class KnownIdentifiers {
     private static final java.util.regex.Pattern NAME_LIKE = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\s'’.,-]+");
 
     private final Map<String, Entry> replacements;
-    private final Map<String, Boolean> firstTokens;
+    /** Single words that are both a name and an ordinary word ("Hill", "Young"): matched only when capitalised. */
+    private final Map<String, Entry> capitalOnly;
+    /** First token of every identifier → the most tokens an identifier starting with it has. */
+    private final Map<String, Integer> firstTokens;
     private final AtomicInteger maxTokens;
 
     /** An empty, growing collection. */
     public KnownIdentifiers() {
-        this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), 0);
+        this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), 0);
     }
 
-    private KnownIdentifiers(Map<String, Entry> replacements, Map<String, Boolean> firstTokens, int maxTokens) {
+    private KnownIdentifiers(Map<String, Entry> replacements, Map<String, Entry> capitalOnly,
+            Map<String, Integer> firstTokens, int maxTokens) {
         this.replacements = replacements;
+        this.capitalOnly = capitalOnly;
         this.firstTokens = firstTokens;
         this.maxTokens = new AtomicInteger(maxTokens);
     }
@@ -100,7 +106,7 @@ public final class KnownIdentifiers {
                 }
             }
             for (String t : tokens) {
-                if (t.length() >= 2 && !COMMON_WORDS.contains(t)) {
+                if (t.length() >= 2) {
                     putIfSignificant(List.of(t), new Entry(1, wordReplacement));
                 }
             }
@@ -120,22 +126,48 @@ public final class KnownIdentifiers {
             }
         }
         boolean significant = letters == 0 ? digits >= 4 : letters + digits >= 2;
-        if (!significant || (tokens.size() == 1 && COMMON_WORDS.contains(tokens.get(0)))) {
+        if (!significant) {
+            return;
+        }
+        if (tokens.size() == 1 && isOrdinaryWord(tokens.get(0))) {
+            // "General", "Hospital" are words, not identifiers; "Hill", "Young" are names that are
+            // also words: they are scrubbed where written with a capital only.
+            if (NAMES.isName(tokens.get(0))) {
+                capitalOnly.merge(tokens.get(0), replacement, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                firstTokens.merge(tokens.get(0), 1, Math::max);
+                maxTokens.accumulateAndGet(1, Math::max);
+            }
             return;
         }
         replacements.merge(String.join(" ", tokens), replacement, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-        firstTokens.put(tokens.get(0), Boolean.TRUE);
+        firstTokens.merge(tokens.get(0), tokens.size(), Math::max);
         maxTokens.accumulateAndGet(tokens.size(), Math::max);
+    }
+
+    private static final NameDictionary NAMES = NameDictionary.get();
+
+    private static boolean isOrdinaryWord(String token) {
+        return COMMON_WORDS.contains(token) || NAMES.isCommonWord(token);
     }
 
     /** A frozen copy: later additions to this collection do not show in it. */
     public KnownIdentifiers snapshot() {
-        return new KnownIdentifiers(Map.copyOf(replacements), Map.copyOf(firstTokens), maxTokens.get());
+        // HashMap copies: looked up once per word of every scrubbed text, they must be fast to probe.
+        return new KnownIdentifiers(java.util.Collections.unmodifiableMap(new java.util.HashMap<>(replacements)),
+                java.util.Collections.unmodifiableMap(new java.util.HashMap<>(capitalOnly)),
+                java.util.Collections.unmodifiableMap(new java.util.HashMap<>(firstTokens)),
+                maxTokens.get());
+    }
+
+    /** The replacement of a single word that is a name and an ordinary word, to use where it is capitalised. */
+    String capitalOnlyReplacement(String token) {
+        Entry e = capitalOnly.get(token);
+        return e == null ? null : e.replacement();
     }
 
     /** Number of distinct identifier token sequences known. */
     public int size() {
-        return replacements.size();
+        return replacements.size() + capitalOnly.size();
     }
 
     /** The replacement for a token sequence, or {@code null}. */
@@ -147,6 +179,12 @@ public final class KnownIdentifiers {
     /** Whether some identifier starts with this (upper-case) token; a cheap pre-check. */
     boolean startsSome(String token) {
         return firstTokens.containsKey(token);
+    }
+
+    /** The most tokens of an identifier starting with this token, 0 when none does. */
+    int longestStartingWith(String token) {
+        Integer n = firstTokens.get(token);
+        return n == null ? 0 : n;
     }
 
     /** The longest known identifier, in tokens. */

@@ -20,6 +20,13 @@ public final class PseudonymLedger {
 
     private final Map<String, Map<String, String>> known = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> added = new ConcurrentHashMap<>();
+    /**
+     * Pseudonyms issued in this run, by domain and normalized original: a value seen again in another
+     * column or file costs a map lookup instead of an HMAC and two recordings. The strings are those of
+     * {@link #known}, so this adds one map entry per issued pseudonym. A domain has one format in a run
+     * (the engine refuses two), so the format is not part of the key.
+     */
+    private final Map<String, Map<String, String>> issued = new ConcurrentHashMap<>();
 
     /** Adds entries that already exist (from the key file); they are not reported as new. */
     public void seed(Collection<PseudonymEntry> entries) {
@@ -37,8 +44,14 @@ public final class PseudonymLedger {
      */
     public String issue(PseudonymGenerator generator, String domain, PseudonymFormat format, String normalizedValue)
             throws DeidException {
-        String pseudonym = generator.pseudonym(domain, normalizedValue, format);
+        Map<String, String> byOriginal = issued.computeIfAbsent(domain, d -> new ConcurrentHashMap<>());
+        String pseudonym = byOriginal.get(normalizedValue);
+        if (pseudonym != null) {
+            return pseudonym;
+        }
+        pseudonym = generator.pseudonym(domain, normalizedValue, format);
         record(domain, pseudonym, normalizedValue);
+        byOriginal.put(normalizedValue, pseudonym);
         return pseudonym;
     }
 
@@ -62,6 +75,11 @@ public final class PseudonymLedger {
     public Optional<String> original(String domain, String pseudonym) {
         Map<String, String> domainMap = known.get(domain);
         return domainMap == null ? Optional.empty() : Optional.ofNullable(domainMap.get(pseudonym));
+    }
+
+    /** The domains that have entries (seeded or issued), sorted. */
+    public java.util.SortedSet<String> domains() {
+        return new java.util.TreeSet<>(known.keySet());
     }
 
     /** Entries recorded in this run that were not seeded, sorted by domain and pseudonym. */

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deidworkbench.deid.classify.NameDictionary;
 
 /**
  * Removes identifiers from free text: every known identifier of the export (replaced by its
@@ -93,9 +94,13 @@ public final class TextScrubber {
         }
         List<Span> spans = new ArrayList<>();
         findKnownIdentifiers(text, spans);
+        findDictionaryNames(text, spans);
         for (Detector d : DETECTORS) {
             Matcher m = d.pattern().matcher(text);
             while (m.find()) {
+                if (d.label().equals("[NUMBER]") && afterCodeSystem(text, m.start())) {
+                    continue; // "SNOMED 44054006" is a code, not a record number
+                }
                 spans.add(new Span(m.start(d.group()), m.end(d.group()), d.label()));
             }
         }
@@ -200,6 +205,123 @@ public final class TextScrubber {
         return digits < 4;
     }
 
+    /** A code system's name (or "code") just before a number: the number is a code of it. */
+    private static final Pattern CODE_SYSTEM_BEFORE = Pattern.compile(
+            "(?i)(?:snomed(?:[ -]?ct)?|sct|loinc|icd(?:-?1[01])?(?:-?(?:gm|cm|pcs))?|rxnorm|rxcui|cvx|cpt|hcpcs|ndc|atc|ops"
+                    + "|concept(?:[ _]?id)?|code)\\s*[:#=]?\\s*$");
+
+    private static boolean afterCodeSystem(String text, int start) {
+        int from = Math.max(0, start - 24);
+        return CODE_SYSTEM_BEFORE.matcher(text.substring(from, start)).find();
+    }
+
+    private static final NameDictionary NAMES = NameDictionary.get();
+    private static final Pattern TITLE_WORD = Pattern.compile(
+            "(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|Fr|Hr|Pat|Pt|Patient|Patientin|Sr|Sra|Mme|Mlle|Schwester|Pfleger)");
+
+    /**
+     * Person names no table announced ("husband Frederick", "Tochter Hildegard"): a capitalised word
+     * of the name dictionary that is not also an ordinary word is a name; one that is a word too
+     * ("Hope", "Koch") only after a title or next to another name. Words in capitals (BP, LOINC) and
+     * words of two letters are left alone.
+     */
+    /**
+     * Where the name detector alone finds names in a text, as [start, end) pairs: what
+     * {@link #scrub} replaces by {@code [NAME]} before known identifiers and patterns are added. For
+     * measuring the detector (classification.md); stateless.
+     */
+    public static List<int[]> dictionaryNameSpans(String text) {
+        List<Span> spans = new ArrayList<>();
+        findDictionaryNames(text, spans);
+        List<int[]> out = new ArrayList<>();
+        for (Span s : spans) {
+            out.add(new int[] {s.start(), s.end()});
+        }
+        return out;
+    }
+
+    private static void findDictionaryNames(String text, List<Span> spans) {
+        List<int[]> bounds = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            if (!Character.isLetter(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            while (i < n && (Character.isLetter(text.codePointAt(i)) || Character.getType(text.codePointAt(i))
+                    == Character.NON_SPACING_MARK)) {
+                i += Character.charCount(text.codePointAt(i));
+            }
+            bounds.add(new int[] {start, i});
+        }
+        int count = bounds.size();
+        // In Title Case text ("Extended Release Oral Tablet") a capital says nothing: names need context there.
+        int longWords = 0;
+        int capitalised = 0;
+        for (int[] b : bounds) {
+            if (b[1] - b[0] >= 3) {
+                longWords++;
+                if (Character.isUpperCase(text.codePointAt(b[0]))) {
+                    capitalised++;
+                }
+            }
+        }
+        boolean titleCase = longWords >= 3 && capitalised * 10 >= longWords * 7;
+        int[] kind = new int[count]; // 0 no, 1 name that is also a word, 2 name
+        for (int t = 0; t < count; t++) {
+            int[] b = bounds.get(t);
+            String word = text.substring(b[0], b[1]);
+            if (word.length() < 3 || !Character.isUpperCase(word.codePointAt(0)) || isAllUpperCase(word)) {
+                continue;
+            }
+            String token = NameDictionary.normalize(word);
+            if (!NAMES.isName(token)) {
+                continue;
+            }
+            boolean alone = NAMES.isUnambiguousName(token) && !NAMES.isCommonWord(token);
+            // A capital at the start of a sentence says nothing either.
+            kind[t] = alone && !titleCase && !sentenceStart(text, b[0]) ? 2 : 1;
+        }
+        for (int t = 0; t < count; t++) {
+            if (kind[t] == 0) {
+                continue;
+            }
+            boolean context = kind[t] == 2
+                    || t > 0 && adjacent(text, bounds.get(t - 1), bounds.get(t)) && (kind[t - 1] == 2
+                        || TITLE_WORD.matcher(text.substring(bounds.get(t - 1)[0], bounds.get(t - 1)[1])).matches())
+                    || t + 1 < count && kind[t + 1] == 2 && adjacent(text, bounds.get(t), bounds.get(t + 1));
+            if (context) {
+                spans.add(new Span(bounds.get(t)[0], bounds.get(t)[1], "[NAME]"));
+            }
+        }
+    }
+
+    private static boolean sentenceStart(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        return i < 0 || ".!?;:\"'([-".indexOf(text.charAt(i)) >= 0;
+    }
+
+    /** Whether two words are separated only by spaces, a full stop or a comma ("Dr. Koch", "Koch, Anna"). */
+    private static boolean adjacent(String text, int[] a, int[] b) {
+        String between = text.substring(a[1], b[0]);
+        return between.length() <= 3 && between.matches("[.,]?\\s+");
+    }
+
+    private static boolean isAllUpperCase(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isLowerCase(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void findKnownIdentifiers(String text, List<Span> spans) {
         if (identifiers.size() == 0) {
             return;
@@ -207,14 +329,17 @@ public final class TextScrubber {
         List<int[]> bounds = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         KnownIdentifiers.tokenize(text, bounds, tokens);
-        int max = identifiers.maxTokens();
         for (int t = 0; t < tokens.size(); t++) {
-            if (!identifiers.startsSome(tokens.get(t))) {
+            int max = identifiers.longestStartingWith(tokens.get(t));
+            if (max == 0) {
                 continue;
             }
             for (int len = Math.min(max, tokens.size() - t); len >= 1; len--) {
                 String key = len == 1 ? tokens.get(t) : String.join(" ", tokens.subList(t, t + len));
                 String replacement = identifiers.replacement(key);
+                if (replacement == null && len == 1 && Character.isUpperCase(text.codePointAt(bounds.get(t)[0]))) {
+                    replacement = identifiers.capitalOnlyReplacement(key);
+                }
                 if (replacement != null) {
                     spans.add(new Span(bounds.get(t)[0], bounds.get(t + len - 1)[1], replacement));
                     t += len - 1;

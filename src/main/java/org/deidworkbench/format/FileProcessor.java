@@ -18,6 +18,21 @@ import org.deidworkbench.model.FilePreview;
 public interface FileProcessor {
 
     /**
+     * Pass 0, once per run before any {@link #scan}: looks at all files of this processor's formats
+     * together — what each field holds, and how the files relate (a table's key, the fields of other
+     * files that reference it, which file holds the patients) — so that every later call decides
+     * with the whole run in view. The result must not depend on the order of {@code files} or on
+     * threads. A file that cannot be read here is left out (its scan or transform reports why).
+     * Optional: the default does nothing.
+     *
+     * @param files every file of the run (or of the preview and its context) this processor cleans
+     * @param cancelled polled regularly; when true the method throws
+     *     {@link java.util.concurrent.CancellationException}
+     */
+    default void analyze(List<Path> files, BooleanSupplier cancelled) {
+    }
+
+    /**
      * Pass 1: reads the file and reports its subjects and identifier values to the engine.
      *
      * @param name the file's name for messages (relative path, already free of identifiers)

@@ -13,13 +13,22 @@ import org.deidworkbench.model.Problem;
  * @param warningCount total warnings, which may exceed the listed ones
  * @param unmatchedFields fields no rule matched, so the profile's default applied to them; reported
  *     so that an unexpected column is never handled silently
+ * @param fields per field: class, what decided, action and values changed (may be empty for formats
+ *     that do not report per field)
  */
 public record FileStats(long records, SortedMap<String, Long> actionCounts, List<Problem> warnings, long warningCount,
-        List<String> unmatchedFields) {
+        List<String> unmatchedFields, List<org.deidworkbench.model.FieldSummary> fields) {
 
     public FileStats {
         actionCounts = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(actionCounts));
         warnings = List.copyOf(warnings);
         unmatchedFields = List.copyOf(unmatchedFields);
+        fields = List.copyOf(fields);
+    }
+
+    /** Stats without per-field summaries. */
+    public FileStats(long records, SortedMap<String, Long> actionCounts, List<Problem> warnings, long warningCount,
+            List<String> unmatchedFields) {
+        this(records, actionCounts, warnings, warningCount, unmatchedFields, List.of());
     }
 }

@@ -32,8 +32,20 @@ public final class FormatDetector {
         if (isDicom(head)) {
             return FileFormat.DICOM;
         }
+        String lowerName = fileName.toLowerCase(Locale.ROOT);
+        boolean csvFileName = lowerName.endsWith(".csv") || lowerName.endsWith(".tsv") || lowerName.endsWith(".psv");
+        if (head.length >= 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
+                || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
+            // UTF-16 text with its byte order mark (Excel's "Unicode text"): detected on its decoded characters.
+            java.nio.charset.Charset cs = (head[0] & 0xFF) == 0xFF ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+            String text = new String(head, 2, (head.length - 2) & ~1, cs);
+            return text.indexOf('\u0000') < 0 ? detect(text.getBytes(StandardCharsets.UTF_8), fileName)
+                    : csvFileName ? FileFormat.CSV : FileFormat.UNKNOWN;
+        }
         if (!looksLikeText(head)) {
-            return FileFormat.UNKNOWN;
+            // A .csv file with NUL bytes (UTF-16 without a byte order mark, UTF-32): the CSV reader withholds it
+            // with the reason that its encoding cannot be determined, rather than as an unknown format.
+            return csvFileName && head.length > 0 ? FileFormat.CSV : FileFormat.UNKNOWN;
         }
         String text = new String(head, StandardCharsets.ISO_8859_1);
         if (text.startsWith("\u00EF\u00BB\u00BF")) {

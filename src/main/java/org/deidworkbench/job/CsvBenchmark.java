@@ -33,7 +33,8 @@ public final class CsvBenchmark {
      * @param rows data rows (header rows not counted)
      * @param bytes size of the CSV input
      * @param rawSeconds plain Commons CSV parse + print
-     * @param scanSeconds the pipeline's identifier scan pass (0 when the profile scrubs no text)
+     * @param scanSeconds the pipeline's analysis (pass 0) and identifier scan pass (the scan is 0 when the
+     *     profile scrubs no text)
      * @param transformSeconds the pipeline's transform pass
      * @param totalSeconds the whole run, including key file sealing (PBKDF2) and finishing
      * @param peakHeapBytes sum of the heap pools' peak usage during the run (an upper bound)
@@ -212,9 +213,11 @@ public final class CsvBenchmark {
                 "benchmark-passphrase".toCharArray(), profile, 1), timing).run();
         double total = (System.nanoTime() - t1) / 1e9;
         long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        double pipelineCpu = (phaseEnd.containsKey("scan") ? phaseCpu.get("scan") : 0) + phaseCpu.get("transform");
-        return new Result(rows, bytes, raw, seconds(phaseStart, phaseEnd, "scan"),
-                seconds(phaseStart, phaseEnd, "transform"), total, peak, Runtime.getRuntime().maxMemory(), rawCpu,
+        double pipelineCpu = (phaseEnd.containsKey(RunPhase.ANALYZE.id()) ? phaseCpu.get(RunPhase.ANALYZE.id()) : 0)
+                + (phaseEnd.containsKey(RunPhase.SCAN.id()) ? phaseCpu.get(RunPhase.SCAN.id()) : 0) + phaseCpu.get(RunPhase.TRANSFORM.id());
+        // The analysis (pass 0: samples, key sets, subject indexes) counts with the scan: both precede writing.
+        return new Result(rows, bytes, raw, seconds(phaseStart, phaseEnd, RunPhase.ANALYZE.id()) + seconds(phaseStart, phaseEnd, RunPhase.SCAN.id()),
+                seconds(phaseStart, phaseEnd, RunPhase.TRANSFORM.id()), total, peak, Runtime.getRuntime().maxMemory(), rawCpu,
                 pipelineCpu);
     }
 

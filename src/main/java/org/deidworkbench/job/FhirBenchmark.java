@@ -133,7 +133,7 @@ public final class FhirBenchmark {
                 "benchmark-passphrase".toCharArray(), profile, 1), timing).run();
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         double seconds = 0;
-        for (String phase : List.of("scan", "transform")) {
+        for (String phase : List.of(RunPhase.SCAN.id(), RunPhase.TRANSFORM.id())) {
             if (start.containsKey(phase) && end.containsKey(phase)) {
                 seconds += (end.get(phase) - start.get(phase)) / 1e9;
             }

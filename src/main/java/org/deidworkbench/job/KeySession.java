@@ -90,7 +90,11 @@ final class KeySession {
             ledger.seed(existing);
         }
         try {
-            return new Deidentifier(profile, KeyRing.from(contents.secret()), ledger, now.atZone(ZoneOffset.UTC).getYear());
+            Deidentifier engine = new Deidentifier(profile, KeyRing.from(contents.secret()), ledger,
+                    now.atZone(ZoneOffset.UTC).getYear());
+            // Identifiers of subjects seen in earlier runs: free text loses them even without their table.
+            engine.seedKnownIdentifiers(contents.knownIdentifiers());
+            return engine;
         } catch (DeidException e) {
             throw new JobException(JobException.Reason.PROFILE_NOT_APPLICABLE, e.getMessage(), e);
         }
@@ -106,6 +110,7 @@ final class KeySession {
         try {
             List<PseudonymEntry> added = contents.addEntries(engine.ledger().newEntries());
             engine.subjectOffsets().forEach(contents::putDateOffset);
+            contents.addKnownIdentifiers(engine.subjectIdentifiers());
             contents.addRun(withNewEntries(run, added.size()));
             if (existed) {
                 KeyFileStore.save(file, contents, passphrase, KeyFileStore.trustees(file));

@@ -99,6 +99,9 @@ public final class PreviewJob {
         private final String profileName;
         private final boolean scans;
         private final Set<Path> scanned = ConcurrentHashMap.newKeySet();
+        /** The context files; a previewed file is analysed together with them (relations between tables). */
+        private final List<InputFiles.InputFile> contextFiles = new java.util.ArrayList<>();
+        private final Set<Path> analysed = ConcurrentHashMap.newKeySet();
 
         private Session(Deidentifier engine, boolean throwaway, String profileName) {
             this.engine = engine;
@@ -120,8 +123,12 @@ public final class PreviewJob {
             Instant now = Instant.now();
             KeySession keys = keyFile == null ? KeySession.throwaway(now) : KeySession.open(keyFile, false, passphrase, now);
             Session session = new Session(keys.engine(profile.profile(), now), keyFile == null, profile.profile().name());
-            if (session.scans && !context.isEmpty()) {
-                for (InputFiles.InputFile f : InputFiles.walk(context)) {
+            if (!context.isEmpty()) {
+                session.contextFiles.addAll(InputFiles.walk(context));
+                session.analyze(null, cancelled);
+            }
+            if (session.scans) {
+                for (InputFiles.InputFile f : session.contextFiles) {
                     session.scan(f.path(), f.format(), cancelled);
                 }
             }
@@ -133,6 +140,9 @@ public final class PreviewJob {
         public Result preview(Path file, int maxRecords, BooleanSupplier cancelled) throws JobException {
             FileFormat format = detect(file);
             FileProcessor processor = processor(file, format);
+            if (!analysed.contains(file.toAbsolutePath().normalize())) {
+                analyze(file, cancelled);
+            }
             if (scans && !scanned.contains(file.toAbsolutePath().normalize())) {
                 scan(file, format, cancelled);
                 engine.freezeIdentifiers();
@@ -165,6 +175,33 @@ public final class PreviewJob {
                 throw new JobException(JobException.Reason.IO_ERROR, "cannot read " + file + " ("
                         + e.getClass().getSimpleName() + ")", e);
             }
+        }
+
+        /** Analyses the context files, and {@code file} with them (when not null), as a run's pass 0 does. */
+        private synchronized void analyze(Path file, BooleanSupplier cancelled) throws JobException {
+            java.util.Map<FileProcessor, List<Path>> byProcessor = new java.util.LinkedHashMap<>();
+            for (InputFiles.InputFile f : contextFiles) {
+                FileProcessor p = processors.get(f.format());
+                if (p != null) {
+                    byProcessor.computeIfAbsent(p, k -> new java.util.ArrayList<>()).add(f.path());
+                }
+            }
+            if (file != null) {
+                FileProcessor p = processors.get(detect(file));
+                if (p != null) {
+                    List<Path> paths = byProcessor.computeIfAbsent(p, k -> new java.util.ArrayList<>());
+                    if (!paths.contains(file)) {
+                        paths.add(file);
+                    }
+                }
+                analysed.clear();
+            }
+            try {
+                byProcessor.forEach((p, paths) -> p.analyze(paths, cancelled));
+            } catch (CancellationException e) {
+                throw new JobException(JobException.Reason.CANCELLED, "preview cancelled", e);
+            }
+            byProcessor.values().forEach(paths -> paths.forEach(x -> analysed.add(x.toAbsolutePath().normalize())));
         }
 
         private synchronized void scan(Path file, FileFormat format, BooleanSupplier cancelled) throws JobException {
@@ -222,6 +259,44 @@ public final class PreviewJob {
         }
         String[] reason = FormatRegistry.withheldReason(format);
         return new FileKind(format.name(), format.description(), false, reason[0], reason[1]);
+    }
+
+    /**
+     * {@link #explain} for several files of one export at once: they are analysed together, as a run
+     * over them would analyse them, so each file's explanation shows its relations to the others
+     * (a table's key, the columns referencing it, the patient column found through them).
+     *
+     * @return each file's decisions, in the order given
+     */
+    public static Map<Path, List<FieldDecision>> explainTogether(List<Path> files, LoadedProfile profile)
+            throws JobException {
+        Instant now = Instant.now();
+        Deidentifier engine = KeySession.throwaway(now).engine(profile.profile(), now);
+        Map<FileFormat, FileProcessor> processors = RunJob.processors(engine, true);
+        Map<FileProcessor, List<Path>> byProcessor = new java.util.LinkedHashMap<>();
+        Map<Path, FileProcessor> of = new java.util.LinkedHashMap<>();
+        for (Path file : files) {
+            FileFormat format = detect(file);
+            FileProcessor p = processors.get(format);
+            if (p == null) {
+                handler(file, format); // throws with the reason
+            }
+            byProcessor.computeIfAbsent(p, k -> new java.util.ArrayList<>()).add(file);
+            of.put(file, p);
+        }
+        byProcessor.forEach((p, paths) -> p.analyze(paths, () -> false));
+        Map<Path, List<FieldDecision>> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<Path, FileProcessor> e : of.entrySet()) {
+            try {
+                out.put(e.getKey(), e.getValue().explain(e.getKey()));
+            } catch (FormatException x) {
+                throw fileFailed(e.getKey(), x);
+            } catch (IOException x) {
+                throw new JobException(JobException.Reason.IO_ERROR, "cannot read " + e.getKey() + " ("
+                        + x.getClass().getSimpleName() + ")", x);
+            }
+        }
+        return out;
     }
 
     /** The format of a file, as a run would detect it. */

@@ -27,6 +27,9 @@ public final class ReportJson {
 
         @JsonInclude(JsonInclude.Include.NON_DEFAULT)
         abstract long moreProblems();
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract List<org.deidworkbench.model.FieldSummary> fields();
     }
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()

@@ -117,11 +117,12 @@ public final class RunJob {
                     .flatMap(Optional::stream).anyMatch(h -> h.needsScanPass(profile));
             Map<FileFormat, FileProcessor> processors = processors(engine, scanPass);
             FileReport[] outcomes = new FileReport[files.size()];
+            analyze(files, processors);
             if (scanPass) {
-                runPhase("scan", files, pool, f -> scan(f, processors.get(f.format()), outcomes));
+                runPhase(RunPhase.SCAN, files, pool, f -> scan(f, processors.get(f.format()), outcomes));
             }
             engine.freezeIdentifiers();
-            runPhase("transform", files, pool, f -> transform(f, processors.get(f.format()), work, outcomes));
+            runPhase(RunPhase.TRANSFORM, files, pool, f -> transform(f, processors.get(f.format()), work, outcomes));
 
             String[] names = OutputNames.of(files, new PathScrubber(engine.identifiers()));
             List<FileReport> results = new ArrayList<>();
@@ -132,11 +133,11 @@ public final class RunJob {
                     renamed++;
                 }
             }
-            listener.phase("seal", 1, 0);
+            listener.phase(RunPhase.SEAL.id(), 1, 0);
             int newEntries = keys.seal(engine, runRecord(started, files, results), request.passphrase());
             listener.fileDone(0);
 
-            listener.phase("finish", files.size(), 0);
+            listener.phase(RunPhase.FINISH.id(), files.size(), 0);
             Set<Path> movedInto = new TreeSet<>();
             for (InputFile f : files) {
                 if (results.get(f.index()).status() == FileReport.Status.WRITTEN) {
@@ -189,13 +190,31 @@ public final class RunJob {
         return processors;
     }
 
+    /**
+     * Pass 0: each processor sees all of its files at once (classes, keys, references between
+     * tables) before any is scanned. Files are handed over in input order; processors do not depend
+     * on it.
+     */
+    private void analyze(List<InputFile> files, Map<FileFormat, FileProcessor> processors) {
+        listener.phase(RunPhase.ANALYZE.id(), 1, 0);
+        Map<FileProcessor, List<Path>> byProcessor = new java.util.LinkedHashMap<>();
+        for (InputFile f : files) {
+            FileProcessor p = processors.get(f.format());
+            if (p != null) {
+                byProcessor.computeIfAbsent(p, k -> new ArrayList<>()).add(f.path());
+            }
+        }
+        byProcessor.forEach((p, paths) -> p.analyze(paths, cancelled::get));
+        listener.fileDone(0);
+    }
+
     /** Work on one file in one phase. */
     private interface FileTask {
         void run(InputFile file) throws IOException;
     }
 
-    private void runPhase(String phase, List<InputFile> files, ExecutorService pool, FileTask task) throws IOException {
-        listener.phase(phase, files.size(), files.stream().mapToLong(InputFile::size).sum());
+    private void runPhase(RunPhase phase, List<InputFile> files, ExecutorService pool, FileTask task) throws IOException {
+        listener.phase(phase.id(), files.size(), files.stream().mapToLong(InputFile::size).sum());
         List<Future<?>> futures = new ArrayList<>();
         for (InputFile f : files) {
             futures.add(pool.submit(() -> {
@@ -270,7 +289,8 @@ public final class RunJob {
             }
             outcomes[f.index()] = new FileReport("", f.input(), f.format().name(), FileReport.Status.WRITTEN,
                     stats.records(), HexFormat.of().formatHex(sha256.digest()), stats.actionCounts(),
-                    stats.unmatchedFields(), stats.warnings(), stats.warningCount() - stats.warnings().size());
+                    stats.unmatchedFields(), stats.warnings(), stats.warningCount() - stats.warnings().size(),
+                    stats.fields());
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -6,7 +6,7 @@ package org.deidworkbench.job;
  */
 public interface RunListener {
 
-    /** A phase begins: {@code scan} (identifiers), {@code transform}, {@code seal} or {@code finish}. */
+    /** A phase begins: the {@link RunPhase#id()} of {@code analyze}, {@code scan}, {@code transform}, {@code seal} or {@code finish}. */
     default void phase(String name, int files, long bytes) {
     }
 

@@ -16,11 +16,12 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.deidworkbench.crypto.ProjectSecret;
+import org.deidworkbench.model.KnownIdentifier;
 import org.deidworkbench.model.PseudonymEntry;
 
 /**
  * The decrypted payload of a key file: the project secret, pseudonym↔original entries per domain,
- * per-subject date offsets and the run history. Mutable and thread-safe: every method locks this
+ * per-subject date offsets, per-subject known identifiers and the run history. Mutable and thread-safe: every method locks this
  * object, so concurrent {@link #addEntries} calls from worker threads are safe. Lookups cost
  * O(log n); the map-returning accessors copy (O(n)). Holds original identifying values: never log it;
  * {@link #toString()} shows counts only.
@@ -41,6 +42,8 @@ public final class KeyFileContents {
     private final TreeMap<String, TreeMap<String, String>> domains;
     private final TreeMap<String, Integer> dateOffsets;
     private final List<RunRecord> runs;
+    // payload version 2: subject pseudonym -> its identifying values, for scrubbing free text in later runs
+    private final TreeMap<String, TreeSet<KnownIdentifier>> knownIdentifiers;
     private int entryCount;
     // payload version 2 (key custody): the re-identification audit log and its stored counter
     private final List<AuditEntry> audit = new ArrayList<>();
@@ -48,17 +51,25 @@ public final class KeyFileContents {
     private Custody.SplitKey split;
 
     KeyFileContents(ProjectSecret secret, Instant createdAt) {
-        this(secret, createdAt, new TreeMap<>(), new TreeMap<>(), new ArrayList<>());
+        this(secret, createdAt, new TreeMap<>(), new TreeMap<>(), new ArrayList<>(), new TreeMap<>());
+    }
+
+    /** As the six-argument constructor, with no known identifiers. */
+    KeyFileContents(ProjectSecret secret, Instant createdAt, TreeMap<String, TreeMap<String, String>> domains,
+            TreeMap<String, Integer> dateOffsets, List<RunRecord> runs) {
+        this(secret, createdAt, domains, dateOffsets, runs, new TreeMap<>());
     }
 
     /** Adopts (does not copy) maps read from a file, so loading a large payload needs no second copy. */
     KeyFileContents(ProjectSecret secret, Instant createdAt, TreeMap<String, TreeMap<String, String>> domains,
-            TreeMap<String, Integer> dateOffsets, List<RunRecord> runs) {
+            TreeMap<String, Integer> dateOffsets, List<RunRecord> runs,
+            TreeMap<String, TreeSet<KnownIdentifier>> knownIdentifiers) {
         this.secret = secret; // null only for an export key file (then export is set before use)
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.domains = domains;
         this.dateOffsets = dateOffsets;
         this.runs = runs;
+        this.knownIdentifiers = Objects.requireNonNull(knownIdentifiers, "knownIdentifiers");
         int count = 0;
         for (TreeMap<String, String> m : domains.values()) {
             count += m.size();
@@ -253,6 +264,22 @@ public final class KeyFileContents {
         return Collections.unmodifiableSortedMap(new TreeMap<>(dateOffsets));
     }
 
+    /**
+     * Adds identifying values of subjects (names, address parts, phone numbers, ids), each with its
+     * replacement in free text; values already kept are not added twice.
+     */
+    public synchronized void addKnownIdentifiers(Map<String, ? extends Collection<KnownIdentifier>> bySubject) {
+        bySubject.forEach((subject, ids) -> knownIdentifiers.computeIfAbsent(Objects.requireNonNull(subject, "subject"),
+                k -> new TreeSet<>()).addAll(ids));
+    }
+
+    /** Snapshot of every subject's known identifiers, by subject pseudonym, unmodifiable. O(n). */
+    public synchronized SortedMap<String, SortedSet<KnownIdentifier>> knownIdentifiers() {
+        TreeMap<String, SortedSet<KnownIdentifier>> out = new TreeMap<>();
+        knownIdentifiers.forEach((s, ids) -> out.put(s, Collections.unmodifiableSortedSet(new TreeSet<>(ids))));
+        return Collections.unmodifiableSortedMap(out);
+    }
+
     /** Appends a run to the history. */
     public synchronized void addRun(RunRecord run) {
         runs.add(Objects.requireNonNull(run, "run"));
@@ -296,7 +323,8 @@ public final class KeyFileContents {
 
     /** The lowest payload version that can describe these contents. */
     synchronized int requiredVersion() {
-        return audit.isEmpty() && auditCount == 0 && split == null && export == null ? 1 : 2;
+        return audit.isEmpty() && auditCount == 0 && split == null && export == null && knownIdentifiers.isEmpty()
+                ? 1 : 2;
     }
 
     /** The split custody key, or {@code null} (keyfile-format.md §8). */
@@ -329,6 +357,10 @@ public final class KeyFileContents {
         return runs;
     }
 
+    TreeMap<String, TreeSet<KnownIdentifier>> knownIdentifiersLocked() {
+        return knownIdentifiers;
+    }
+
     /**
      * Same secret, creation time, entries, offsets and runs. O(n) time and a copy of {@code other}'s maps
      * (taken under its lock first, so two threads comparing in opposite directions cannot deadlock).
@@ -344,6 +376,7 @@ public final class KeyFileContents {
         long theirAuditCount;
         Custody.SplitKey theirSplit;
         ExportInfo theirExport;
+        TreeMap<String, TreeSet<KnownIdentifier>> theirKnown = new TreeMap<>();
         synchronized (other) {
             other.domains.forEach((d, m) -> theirDomains.put(d, new TreeMap<>(m)));
             theirOffsets = new TreeMap<>(other.dateOffsets);
@@ -352,18 +385,21 @@ public final class KeyFileContents {
             theirAuditCount = other.auditCount;
             theirSplit = other.split;
             theirExport = other.export;
+            other.knownIdentifiers.forEach((s, ids) -> theirKnown.put(s, new TreeSet<>(ids)));
         }
         synchronized (this) {
             return java.util.Objects.equals(secret, other.secret) && java.util.Objects.equals(export, theirExport)
                     && createdAt.equals(other.createdAt) && domains.equals(theirDomains)
                     && dateOffsets.equals(theirOffsets) && runs.equals(theirRuns) && audit.equals(theirAudit)
-                    && auditCount == theirAuditCount && java.util.Objects.equals(split, theirSplit);
+                    && auditCount == theirAuditCount && java.util.Objects.equals(split, theirSplit)
+                    && knownIdentifiers.equals(theirKnown);
         }
     }
 
     @Override
     public synchronized String toString() {
         return "KeyFileContents[domains=" + domains.size() + ", entries=" + entryCount + ", dateOffsets="
-                + dateOffsets.size() + ", runs=" + runs.size() + ", audit=" + audit.size() + "]";
+                + dateOffsets.size() + ", subjectsWithKnownIdentifiers=" + knownIdentifiers.size() + ", runs="
+                + runs.size() + ", audit=" + audit.size() + "]";
     }
 }

@@ -17,7 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.deidworkbench.crypto.ProjectSecret;
+import org.deidworkbench.model.KnownIdentifier;
 
 /**
  * Reads and writes the key file's JSON payload (see {@code src/site/markdown/keyfile-format.md}).
@@ -70,6 +72,9 @@ final class PayloadCodec {
                 }
                 g.writeEndArray();
                 if (contents.requiredVersion() >= 2) {
+                    if (!contents.knownIdentifiersLocked().isEmpty()) {
+                        writeKnownIdentifiers(g, contents);
+                    }
                     if (!contents.auditLocked().isEmpty() || contents.auditCount() > 0) {
                         writeAudit(g, contents);
                     }
@@ -110,6 +115,23 @@ final class PayloadCodec {
             Arrays.fill(ascii, (byte) 0);
             Arrays.fill(chars, '\0');
         }
+    }
+
+    /** Version 2: {@code "knownIdentifiers":{"SUBJECT":[["value","replacement","word replacement"],...]}} (§2). */
+    private static void writeKnownIdentifiers(JsonGenerator g, KeyFileContents contents) throws IOException {
+        g.writeObjectFieldStart("knownIdentifiers");
+        for (Map.Entry<String, TreeSet<KnownIdentifier>> e : contents.knownIdentifiersLocked().entrySet()) {
+            g.writeArrayFieldStart(e.getKey());
+            for (KnownIdentifier id : e.getValue()) {
+                g.writeStartArray();
+                g.writeString(id.value());
+                g.writeString(id.replacement());
+                g.writeString(id.wordReplacement());
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 
     /** Version 2: {@code "split":{"keyId":..,"threshold":..,"shares":..,"createdAt":..,"kek":base64}} (§8). */
@@ -240,6 +262,7 @@ final class PayloadCodec {
             boolean sawAudit = false;
             Custody.SplitKey split = null;
             KeyFileContents.ExportInfo export = null;
+            TreeMap<String, TreeSet<KnownIdentifier>> known = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
@@ -257,6 +280,13 @@ final class PayloadCodec {
                     case "runs" -> {
                         runs = runs();
                         sawRuns = true;
+                    }
+                    case "knownIdentifiers" -> {
+                        if (version < 2 || known != null) {
+                            throw corrupt(file, version < 2 ? "has \"knownIdentifiers\", which version 1 does not define"
+                                    : "has the \"knownIdentifiers\" member twice");
+                        }
+                        known = knownIdentifiers();
                     }
                     case "export" -> {
                         if (version < 2 || export != null) {
@@ -312,11 +342,40 @@ final class PayloadCodec {
                 throw corrupt(file, "lacks one of the required members createdAt, secret (or export), domains,"
                         + " dateOffsets, runs, or has both secret and export");
             }
-            KeyFileContents contents = new KeyFileContents(secret, createdAt, domainsRead, offsets, runs);
+            KeyFileContents contents = new KeyFileContents(secret, createdAt, domainsRead, offsets, runs,
+                    known == null ? new TreeMap<>() : known);
             contents.adoptAudit(audit, auditCount);
             contents.setSplit(split);
             contents.setExport(export);
             return contents;
+        }
+
+        private TreeMap<String, TreeSet<KnownIdentifier>> knownIdentifiers() throws IOException, KeyFileException {
+            expect(p.currentToken(), JsonToken.START_OBJECT, "knownIdentifiers");
+            TreeMap<String, TreeSet<KnownIdentifier>> result = new TreeMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String subject = p.currentName();
+                expect(p.nextToken(), JsonToken.START_ARRAY, "knownIdentifiers of a subject");
+                TreeSet<KnownIdentifier> ids = new TreeSet<>();
+                if (result.put(subject, ids) != null) {
+                    throw corrupt(file, "lists the known identifiers of subject '" + shortName(subject) + "' twice");
+                }
+                while (p.nextToken() == JsonToken.START_ARRAY) {
+                    String[] f = new String[3];
+                    for (int i = 0; i < 3; i++) {
+                        if (p.nextToken() != JsonToken.VALUE_STRING) {
+                            throw corrupt(file, "has a known identifier that is not three strings near byte "
+                                    + p.currentLocation().getByteOffset());
+                        }
+                        f[i] = p.getText();
+                    }
+                    expect(p.nextToken(), JsonToken.END_ARRAY, "a known identifier");
+                    ids.add(new KnownIdentifier(f[0], f[1], f[2]));
+                }
+                expect(p.currentToken(), JsonToken.END_ARRAY, "knownIdentifiers of a subject");
+            }
+            expect(p.currentToken(), JsonToken.END_OBJECT, "knownIdentifiers");
+            return result;
         }
 
         private KeyFileContents.ExportInfo exportInfo() throws IOException, KeyFileException {

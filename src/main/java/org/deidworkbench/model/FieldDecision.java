@@ -13,8 +13,17 @@ import java.util.Objects;
  * @param action the action that applies, e.g. {@code shift-date}
  * @param subject whether this field ties records to their subject (patient)
  * @param reason readable explanation, e.g. {@code rule 'names' (column "first_name" at p.yaml:14)}
+ * @param decidedBy {@code rule}, {@code relation}, {@code classifier} or {@code default}
+ * @param fieldClass the class the classifier gave the field from its values ({@code ""} when not classified)
+ * @param confidence the classifier's confidence, e.g. {@code 97%} ({@code ""} when not classified)
+ * @param evidence value statistics and relations behind the class, never a value ({@code ""} when none)
+ * @param spec the action with its parameters ({@code null} when the format does not say)
+ * @param label the label the field's values get when scrubbed from free text ({@code ""} when none)
+ * @param identifier whether the field's values are collected as identifiers of the subject
  */
-public record FieldDecision(String path, String name, String ruleId, String action, boolean subject, String reason) {
+public record FieldDecision(String path, String name, String ruleId, String action, boolean subject, String reason,
+        String decidedBy, String fieldClass, String confidence, String evidence, ActionSpec spec, String label,
+        boolean identifier) {
 
     public FieldDecision {
         Objects.requireNonNull(path, "path");
@@ -22,5 +31,16 @@ public record FieldDecision(String path, String name, String ruleId, String acti
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(decidedBy, "decidedBy");
+        Objects.requireNonNull(fieldClass, "fieldClass");
+        Objects.requireNonNull(confidence, "confidence");
+        Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(label, "label");
+    }
+
+    /** A decision by a rule or the default, without classification (formats that do not classify). */
+    public FieldDecision(String path, String name, String ruleId, String action, boolean subject, String reason) {
+        this(path, name, ruleId, action, subject, reason, ruleId.equals("default") ? "default" : "rule", "", "", "",
+                null, "", false);
     }
 }

@@ -22,9 +22,12 @@ import java.util.TreeMap;
  * @param defaultAppliedTo fields no rule matched, so the profile's default applied to them
  * @param problems why it failed or was withheld, and values that were emptied (the first ones)
  * @param moreProblems emptied values beyond those listed in {@code problems}
+ * @param fields per field (CSV column): its class, what decided its action (rule, relation,
+ *     classifier, default) and how many values changed; empty for files that were not written
  */
 public record FileReport(String output, int input, String format, Status status, long records, String sha256,
-        SortedMap<String, Long> actions, List<String> defaultAppliedTo, List<Problem> problems, long moreProblems) {
+        SortedMap<String, Long> actions, List<String> defaultAppliedTo, List<Problem> problems, long moreProblems,
+        List<FieldSummary> fields) {
 
     /** The three ends a file can come to. */
     public enum Status {
@@ -50,6 +53,13 @@ public record FileReport(String output, int input, String format, Status status,
         actions = Collections.unmodifiableSortedMap(new TreeMap<>(actions));
         defaultAppliedTo = List.copyOf(defaultAppliedTo);
         problems = List.copyOf(problems);
+        fields = List.copyOf(fields);
+    }
+
+    /** A report without per-field summaries. */
+    public FileReport(String output, int input, String format, Status status, long records, String sha256,
+            SortedMap<String, Long> actions, List<String> defaultAppliedTo, List<Problem> problems, long moreProblems) {
+        this(output, input, format, status, records, sha256, actions, defaultAppliedTo, problems, moreProblems, List.of());
     }
 
     /** Values that could not be transformed and were emptied, or problems in all (listed and not). */
@@ -61,6 +71,6 @@ public record FileReport(String output, int input, String format, Status status,
     public FileReport withOutput(String name) {
         List<Problem> renamed = problems.stream().map(p -> new Problem(p.code(), name, p.location(), p.message())).toList();
         return new FileReport(name, input, format, status, records, sha256, actions, defaultAppliedTo, renamed,
-                moreProblems);
+                moreProblems, fields);
     }
 }

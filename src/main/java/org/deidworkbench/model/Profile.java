@@ -20,10 +20,12 @@ import java.util.TreeMap;
  * @param sections the format sections ({@code dicom}, {@code fhir}) by key; a format whose section
  *     the profile file lacks gets the section of that format's built-in profile (see
  *     {@code config.ProfileLoader}), so every format a run meets has rules
+ * @param classification whether CSV columns no rule names are classified from header and values
+ *     (and related across the run's tables) before the default applies
  */
 public record Profile(String name, String description, List<Rule> rules, ActionSpec defaultSpec,
         boolean defaultIdentifier, SubjectSettings subject, DateShiftSettings dateShift, String source,
-        Map<String, FormatSection> sections) {
+        Map<String, FormatSection> sections, ClassificationSettings classification) {
 
     public Profile {
         Objects.requireNonNull(name, "name");
@@ -34,6 +36,15 @@ public record Profile(String name, String description, List<Rule> rules, ActionS
         Objects.requireNonNull(dateShift, "dateShift");
         Objects.requireNonNull(source, "source");
         sections = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(sections));
+        Objects.requireNonNull(classification, "classification");
+    }
+
+    /** A profile without column classification (as before issue #7). */
+    public Profile(String name, String description, List<Rule> rules, ActionSpec defaultSpec,
+            boolean defaultIdentifier, SubjectSettings subject, DateShiftSettings dateShift, String source,
+            Map<String, FormatSection> sections) {
+        this(name, description, rules, defaultSpec, defaultIdentifier, subject, dateShift, source, sections,
+                ClassificationSettings.OFF);
     }
 
     /** A profile with CSV rules only. */
@@ -52,7 +63,8 @@ public record Profile(String name, String description, List<Rule> rules, ActionS
     public Profile withSection(FormatSection section) {
         Map<String, FormatSection> copy = new TreeMap<>(sections);
         copy.put(section.key(), section);
-        return new Profile(name, description, rules, defaultSpec, defaultIdentifier, subject, dateShift, source, copy);
+        return new Profile(name, description, rules, defaultSpec, defaultIdentifier, subject, dateShift, source, copy,
+                classification);
     }
 
     /**

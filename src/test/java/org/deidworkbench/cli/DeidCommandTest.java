@@ -413,4 +413,21 @@ class DeidCommandTest {
         }
         return false;
     }
+
+    @Test
+    void profileSuggestPrintsADraftThatValidates(@TempDir Path dir) throws Exception {
+        Result r = deid("profile", "suggest", "sample-data/corpus/de");
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertTrue(r.out().startsWith("# Draft profile"), r.out());
+        Path draft = dir.resolve("draft.yaml");
+        java.nio.file.Files.writeString(draft, r.out());
+        assertEquals(ExitCode.OK, deid("profile", "validate", draft.toString()).code());
+    }
+
+    @Test
+    void profileExplainOfAFileSaysWhatDecidedEachColumn() {
+        Result r = deid("profile", "explain", "csv-template", "sample-data/corpus/ehr/patients.csv");
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertTrue(r.out().contains("classifier") && r.out().contains("person-name"), r.out());
+    }
 }

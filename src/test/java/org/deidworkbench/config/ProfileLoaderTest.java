@@ -262,4 +262,27 @@ class ProfileLoaderTest {
         ProfileException e = assertThrows(ProfileException.class, () -> ProfileLoader.read("no-such-profile.yaml"));
         assertEquals(ProfileException.NOT_FOUND, e.code());
     }
+
+    @Test
+    void profileWithoutClassifyDoesNotClassify() throws ProfileException {
+        assertEquals(org.deidworkbench.model.ClassificationSettings.OFF, parse(MINIMAL).classification());
+    }
+
+    @Test
+    void classifyKeyTurnsClassificationOnWithItsSample() throws ProfileException {
+        Profile p = parse(MINIMAL + "classify: {sample-rows: 500}\n");
+        assertTrue(p.classification().enabled());
+        assertEquals(500, p.classification().sampleRows());
+    }
+
+    @Test
+    void classifySampleBelowTenRowsIsRefusedAtItsLine() {
+        ProfileException e = assertThrows(ProfileException.class, () -> parse(MINIMAL + "classify: {sample-rows: 3}\n"));
+        assertEquals(6, e.problems().get(0).location().line());
+    }
+
+    @Test
+    void builtInTemplateClassifies() throws ProfileException {
+        assertTrue(ProfileLoader.builtIn("csv-template").classification().enabled());
+    }
 }

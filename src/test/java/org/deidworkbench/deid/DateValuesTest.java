@@ -189,4 +189,10 @@ class DateValuesTest {
         assertFalse(DateValues.isDate("2023-02-29"));
         assertFalse(DateValues.isDate("128/82"));
     }
+
+    @Test
+    void slashDateOfADayFirstColumnIsShiftedDayFirst() throws Exception {
+        assertEquals("30/03/2022", DateValues.shift("25/03/2022", 5, true));
+        assertEquals("03/30/2022", DateValues.shift("03/25/2022", 5, false));
+    }
 }

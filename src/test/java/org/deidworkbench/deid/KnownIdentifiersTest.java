@@ -57,11 +57,28 @@ class KnownIdentifiersTest {
     @Test
     void multiWordNameAlsoContributesEachUncommonWord() {
         KnownIdentifiers ids = new KnownIdentifiers();
-        ids.add("John van Smith", "PAT-1");
-        assertEquals("PAT-1", ids.replacement("JOHN VAN SMITH"));
-        assertEquals("PAT-1", ids.replacement("JOHN"));
-        assertEquals("PAT-1", ids.replacement("SMITH"));
+        ids.add("Jorge van Okonkwo", "PAT-1");
+        assertEquals("PAT-1", ids.replacement("JORGE VAN OKONKWO"));
+        assertEquals("PAT-1", ids.replacement("JORGE"));
+        assertEquals("PAT-1", ids.replacement("OKONKWO"));
         assertNull(ids.replacement("VAN"));
+    }
+
+    @Test
+    void nameThatIsAlsoAWordIsKeptForCapitalisedMatchesOnly() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("Hill", "[NAME]");
+        assertNull(ids.replacement("HILL"));
+        assertEquals("[NAME]", ids.capitalOnlyReplacement("HILL"));
+    }
+
+    @Test
+    void ordinaryWordOfAnIdentifierValueIsNotAnIdentifier() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("Springfield General Hospital", "[NAME]");
+        assertNull(ids.replacement("GENERAL"));
+        assertNull(ids.capitalOnlyReplacement("GENERAL"));
+        assertEquals("[NAME]", ids.replacement("SPRINGFIELD"));
     }
 
     @Test
@@ -76,10 +93,10 @@ class KnownIdentifiersTest {
     @Test
     void wordsOfANameCanHaveTheirOwnReplacement() {
         KnownIdentifiers ids = new KnownIdentifiers();
-        ids.add("Smith, John", "PAT-1", "[NAME]");
-        assertEquals("PAT-1", ids.replacement("SMITH JOHN"));
-        assertEquals("PAT-1", ids.replacement("JOHN SMITH"));
-        assertEquals("[NAME]", ids.replacement("JOHN"));
+        ids.add("Okonkwo, Jorge", "PAT-1", "[NAME]");
+        assertEquals("PAT-1", ids.replacement("OKONKWO JORGE"));
+        assertEquals("PAT-1", ids.replacement("JORGE OKONKWO"));
+        assertEquals("[NAME]", ids.replacement("JORGE"));
     }
 
     @Test

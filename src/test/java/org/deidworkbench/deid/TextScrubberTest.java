@@ -216,7 +216,8 @@ class TextScrubberTest {
     @Test
     void wordsOfAKnownNameAreFoundAlone() {
         TextScrubber s = scrubberKnowing("Smith, John", "PAT-1");
-        assertEquals("PAT-1 called PAT-1 and Mary", s.scrub("Smith called John and Mary", null));
+        // "Mary" is no word of the known name: not linked to its pseudonym (the name detector labels her).
+        assertEquals("PAT-1 called PAT-1 and [NAME]", s.scrub("Smith called John and Mary", null));
     }
 
     @Test
@@ -347,5 +348,40 @@ class TextScrubberTest {
     void dateAtTheEndOfTheCalendarDoesNotBreakScrubbing() {
         assertFalse(new TextScrubber(new KnownIdentifiers()).scrub("until 9999-12-31", new Subject("P", 5))
                 .contains("9999-12-31"));
+    }
+
+    @Test
+    void knownNameThatIsAlsoAWordIsScrubbedOnlyWhereCapitalised() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("Hill", "[NAME]");
+        TextScrubber scrubber = new TextScrubber(ids.snapshot());
+        assertEquals("Patient [NAME] walked up the hill.", scrubber.scrub("Patient Hill walked up the hill.", null));
+    }
+
+    @Test
+    void nameNoTableAnnouncedIsScrubbedByTheNameList() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("Daughter [NAME] called; husband [NAME] agreed.", s.scrub("Daughter Margaret called; husband Frederick agreed.", null));
+    }
+
+    @Test
+    void nameThatIsAlsoAWordNeedsATitleOrAnotherName() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("There is hope. Seen by Dr. [NAME].", s.scrub("There is hope. Seen by Dr. Hope.", null));
+    }
+
+    @Test
+    void titleCaseDrugNamesAreNotTakenForNames() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        String drug = "24 HR Metformin hydrochloride 500 MG Extended Release Oral Tablet";
+        assertEquals(drug, s.scrub(drug, null));
+    }
+
+    @Test
+    void codeAfterItsCodeSystemIsKept() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("SNOMED 44054006 reviewed; ref 12345678 filed", s.scrub("SNOMED 44054006 reviewed; ref 12345678 filed", null)
+                .replace("[NUMBER]", "12345678"));
+        assertEquals("ref [NUMBER] filed", s.scrub("ref 12345678 filed", null));
     }
 }

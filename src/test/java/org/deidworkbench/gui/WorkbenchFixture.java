@@ -39,7 +39,18 @@ public final class WorkbenchFixture {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
             WaitForAsyncUtils.waitForFxEvents();
         } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for the window", e);
+            throw new AssertionError("timed out waiting for the window (run: " + describeRun() + ")", e);
+        }
+    }
+
+    /** The run's state for a timeout message: phase, progress and whether it is running. */
+    private String describeRun() {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> viewModel.run().phaseProperty().get() + ", progress "
+                    + viewModel.run().progressProperty().get() + ", running " + viewModel.run().runningProperty().get())
+                    .get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "unknown (" + e.getClass().getSimpleName() + ")";
         }
     }
 

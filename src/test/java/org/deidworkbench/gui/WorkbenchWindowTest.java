@@ -227,6 +227,8 @@ class WorkbenchWindowTest {
         workbench.dialogs.folders.add(big);
         robot.clickOn("#openFolderButton");
         workbench.await(() -> workbench.viewModel.inputs().files().size() == 160);
+        // Opening an export analyses and scans it in the background; Run is enabled once that is done.
+        workbench.settle();
         Path out = dir.resolve("out");
         Path key = dir.resolve("study.deidkey");
         answerRunDialogs(out, key);

@@ -125,6 +125,35 @@ class PreviewJobTest {
     }
 
     @Test
+    void aPreviewWithItsExportAsContextRelatesTheTables() throws Exception {
+        Path ehr = new Corpus("ehr").folder();
+        PreviewJob.Session session = PreviewJob.Session.open(profile, null, null, List.of(ehr), () -> false);
+        PreviewJob.Result notes = session.preview(ehr.resolve("notes.csv"), 1, () -> false);
+        PreviewField patient = notes.preview().records().get(0).fields().get(1);
+        assertEquals("PATIENT", patient.name());
+        assertEquals("relation:patient", patient.ruleId());
+    }
+
+    @Test
+    void filesExplainedTogetherShowTheirRelations() throws Exception {
+        Path de = new Corpus("de").folder();
+        java.util.Map<Path, List<FieldDecision>> d = PreviewJob.explainTogether(
+                List.of(de.resolve("labor.csv"), de.resolve("faelle.csv")), profile);
+        FieldDecision fall = d.get(de.resolve("labor.csv")).get(0);
+        assertEquals("relation", fall.decidedBy());
+        assertEquals("pseudonymize", fall.action());
+    }
+
+    @Test
+    void explainOfAFileAloneClassifiesItsColumns() throws Exception {
+        List<FieldDecision> d = PreviewJob.explain(new Corpus("de").folder().resolve("patienten.csv"), profile);
+        FieldDecision nachname = d.stream().filter(x -> x.name().equals("Nachname")).findFirst().orElseThrow();
+        assertEquals("classifier", nachname.decidedBy());
+        assertEquals("person-name", nachname.fieldClass());
+        assertEquals("remove", nachname.action());
+    }
+
+    @Test
     void explainGivesTheDecisionOfEveryColumn() throws Exception {
         List<FieldDecision> d = PreviewJob.explain(SampleData.CSV.resolve("encounters.csv"), profile);
         assertEquals("encounter_id", d.get(0).name());

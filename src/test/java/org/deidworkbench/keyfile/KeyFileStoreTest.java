@@ -367,7 +367,7 @@ class KeyFileStoreTest {
     void payloadOfANewerVersionIsUnsupportedVersion() throws Exception {
         Path file = dir.resolve("future.deidkey");
         String json = new String(PayloadCodec.write(TestFixtures.sampleContents()), StandardCharsets.UTF_8)
-                .replace("\"version\":1", "\"version\":" + (KeyFileContents.FORMAT_VERSION + 1));
+                .replaceFirst("\"version\":\\d+", "\"version\":" + (KeyFileContents.FORMAT_VERSION + 1));
         TestFixtures.sealRaw(file, json.getBytes(StandardCharsets.UTF_8), TestFixtures.PASSPHRASE, 1_000);
         assertEquals(Reason.UNSUPPORTED_VERSION, openReason(file));
     }

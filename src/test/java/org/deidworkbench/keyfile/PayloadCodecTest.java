@@ -28,7 +28,11 @@ class PayloadCodecTest {
     private static final String JSON_NOISE = "{}[]\":,0123456789e.-tnfu \u00ff\u0080";
 
     private static String golden() throws IOException {
-        try (InputStream in = PayloadCodecTest.class.getResourceAsStream("sample-payload.json")) {
+        return resource("sample-payload.json");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = PayloadCodecTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -48,6 +52,34 @@ class PayloadCodecTest {
         KeyFileContents read = PayloadCodec.read(golden().getBytes(StandardCharsets.UTF_8), FILE);
         assertTrue(read.sameAs(TestFixtures.sampleContents()));
         assertEquals(-123, read.dateOffset("PAT-7G3K2M").getAsInt());
+    }
+
+    @Test
+    void readsAVersionOnePayloadWithoutKnownIdentifiers() throws Exception {
+        String v1 = resource("sample-payload-v1.json");
+        KeyFileContents read = PayloadCodec.read(v1.getBytes(StandardCharsets.UTF_8), FILE);
+        assertTrue(read.knownIdentifiers().isEmpty());
+        assertEquals(-123, read.dateOffset("PAT-7G3K2M").getAsInt());
+    }
+
+    @Test
+    void readsTheKnownIdentifiersOfEachSubject() throws Exception {
+        KeyFileContents read = PayloadCodec.read(golden().getBytes(StandardCharsets.UTF_8), FILE);
+        assertEquals(2, read.knownIdentifiers().get("PAT-1Q9XZ0").size());
+    }
+
+    @Test
+    void versionTwoPayloadWithoutKnownIdentifiersOpensWithNone() throws Exception {
+        String json = golden().replaceAll(",\"knownIdentifiers\":\\{.*?\\]\\]\\}", "");
+        KeyFileContents read = PayloadCodec.read(json.getBytes(StandardCharsets.UTF_8), Path.of("t.deidkey"));
+        assertTrue(read.knownIdentifiers().isEmpty());
+        assertEquals(3, read.entryCount());
+    }
+
+    @Test
+    void versionOnePayloadWithKnownIdentifiersIsCorrupt() throws Exception {
+        String json = golden().replace("\"version\":2", "\"version\":1");
+        assertEquals(KeyFileException.Reason.CORRUPT_PAYLOAD, reasonOf(json));
     }
 
     @Test
@@ -76,7 +108,7 @@ class PayloadCodecTest {
 
     @Test
     void newerVersionIsUnsupportedVersion() throws Exception {
-        String json = golden().replace("\"version\":1", "\"version\":" + (KeyFileContents.FORMAT_VERSION + 1));
+        String json = golden().replaceFirst("\"version\":\\d+", "\"version\":" + (KeyFileContents.FORMAT_VERSION + 1));
         assertEquals(KeyFileException.Reason.UNSUPPORTED_VERSION, reasonOf(json));
     }
 

@@ -48,7 +48,8 @@ class PayloadVersion2Test {
 
     @Test
     void version1WithAVersion2MemberIsCorrupt() throws Exception {
-        String text = json(TestFixtures.sampleContents());
+        String text = json(TestFixtures.sampleContents()).replaceAll(",\"knownIdentifiers\":\\{.*?\\]\\]\\}", "")
+                .replaceFirst("\"version\":\\d+", "\"version\":1");
         String withAudit = text.substring(0, text.length() - 1) + ",\"audit\":{\"count\":0,\"entries\":[]}}";
         KeyFileException e = assertThrows(KeyFileException.class,
                 () -> PayloadCodec.read(withAudit.getBytes(StandardCharsets.UTF_8), FILE));

@@ -49,6 +49,9 @@ final class TestFixtures {
                 new PseudonymEntry("accession", "ACC-88", "A2026-000123")));
         c.putDateOffset("PAT-7G3K2M", -123);
         c.putDateOffset("PAT-1Q9XZ0", 45);
+        c.addKnownIdentifiers(java.util.Map.of("PAT-1Q9XZ0", List.of(
+                new org.deidworkbench.model.KnownIdentifier("Müller", "[NAME]", "[NAME]"),
+                new org.deidworkbench.model.KnownIdentifier("Jürgen", "[NAME]", "[NAME]"))));
         c.addRun(new RunRecord("run-1", Instant.parse("2026-03-01T10:16:00Z"), Instant.parse("2026-03-01T10:17:00Z"),
                 "0.1.0", "dicom-basic", "ab".repeat(32), "out", 12, 1, 2, 3));
         return c;

@@ -6,6 +6,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.deidworkbench.crypto.PseudonymGenerator;
+import org.deidworkbench.deid.ColumnInsight;
+import org.deidworkbench.deid.ColumnPlan;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.KeyRing;
 import org.deidworkbench.deid.KnownIdentifiers;
@@ -27,6 +29,13 @@ import org.deidworkbench.model.ActionSpec;
 import org.deidworkbench.model.Profile;
 import org.deidworkbench.model.PseudonymFormat;
 import org.deidworkbench.model.Rule;
+import org.deidworkbench.model.FieldSelector;
+import org.deidworkbench.model.KnownIdentifier;
+import org.deidworkbench.model.SourceLocation;
+import org.deidworkbench.deid.classify.ColumnClass;
+import org.deidworkbench.deid.classify.ColumnClassifier;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The engine of one run: binds a profile to the project keys and collects what the key file must
@@ -48,7 +57,12 @@ public final class Deidentifier {
     private final int referenceYear;
     private final PseudonymFormat subjectFormat;
     private final Map<String, Integer> subjectOffsets = new ConcurrentHashMap<>();
+    /** Subjects by normalized original id: one pseudonym and one offset computed per patient and run. */
+    private final Map<String, Subject> subjects = new ConcurrentHashMap<>();
     private final KnownIdentifiers collected = new KnownIdentifiers();
+    /** Each subject's identifying values (by subject pseudonym), sealed into the key file. */
+    private final Map<String, Set<KnownIdentifier>> subjectIdentifiers = new ConcurrentHashMap<>();
+    private final Map<String, PseudonymFormat> domainFormats;
     private final int noSubjectOffset;
     private volatile TextScrubber scrubber;
 
@@ -76,6 +90,7 @@ public final class Deidentifier {
             }
         }
         this.subjectFormat = formats.getOrDefault(profile.subject().domain(), PseudonymFormat.DEFAULT);
+        this.domainFormats = Map.copyOf(formats);
         this.noSubjectOffset = keys.dates().offsetDays(NO_SUBJECT_KEY, profile.dateShift());
     }
 
@@ -106,11 +121,109 @@ public final class Deidentifier {
         if (normalized.isEmpty()) {
             return null;
         }
+        Subject known = subjects.get(normalized);
+        if (known != null) {
+            return known;
+        }
         String domain = profile.subject().domain();
         String pseudonym = ledger.issue(keys.pseudonyms(), domain, subjectFormat, normalized);
         int offset = keys.dates().offsetDays(domain + ":" + normalized, profile.dateShift());
         subjectOffsets.putIfAbsent(pseudonym, offset);
-        return new Subject(pseudonym, offset);
+        Subject subject = new Subject(pseudonym, offset);
+        subjects.putIfAbsent(normalized, subject);
+        return subject;
+    }
+
+    /**
+     * The decision for one column — the one place where it is made, for runs, previews, explain and
+     * suggested profiles: the first rule that names the column; else, when the profile classifies,
+     * its relation (a table's key or a reference to one: pseudonymized in the key's domain, the
+     * patient's in the subject domain) or its class; else the profile's default.
+     *
+     * @param insight what the run's analysis found out about the column ({@code null} or
+     *     {@link ColumnInsight#NONE} when its values were not analysed)
+     */
+    public ColumnPlan plan(String header, ColumnInsight insight) {
+        ColumnInsight in = insight == null ? ColumnInsight.NONE : insight;
+        ColumnClassifier.Classification c = in.classification();
+        ColumnClass columnClass = c == null ? null : c.columnClass();
+        double confidence = c == null ? 0 : c.confidence();
+        boolean dayFirst = c != null && c.slashDayFirst();
+        ColumnInsight.Relation relation = in.relation();
+        String evidence = c == null ? "" : c.evidence();
+        if (!relation.description().isEmpty()) {
+            evidence = relation.description() + (evidence.isEmpty() ? "" : "; " + evidence);
+        }
+        Rule rule = profile.ruleForColumn(header).orElse(null);
+        if (rule != null) {
+            return new ColumnPlan(header, rule.spec(), rule.id(), ColumnPlan.DecidedBy.RULE, columnClass, confidence,
+                    evidence, rule.label().toUpperCase(Locale.ROOT), rule.identifier(), dayFirst, ruleReason(rule));
+        }
+        if (profile.classification().enabled() && relation.role() != ColumnInsight.Role.NONE) {
+            String domain = relation.domain();
+            ActionSpec spec = new ActionSpec.Pseudonymize(domain, domainFormat(domain));
+            // Patient ids are identifiers of the subject (scrubbed from text, kept in the key file); other
+            // keys (encounters, orders) are pseudonymized consistently but not collected row by row.
+            return new ColumnPlan(header, spec, null, ColumnPlan.DecidedBy.RELATION, columnClass, confidence, evidence,
+                    relation.patient() ? "PATIENT-ID" : domain.toUpperCase(Locale.ROOT), relation.patient(), dayFirst,
+                    relation.description() + ": pseudonymized in domain '" + domain + "'");
+        }
+        if (profile.classification().enabled() && columnClass != null) {
+            return new ColumnPlan(header, columnClass.spec(), null, ColumnPlan.DecidedBy.CLASSIFIER, columnClass,
+                    confidence, evidence, columnClass.label(), columnClass.identifier(), dayFirst, "classified "
+                    + columnClass.yamlName() + " (" + c.confidencePercent() + "; " + c.evidence() + ")");
+        }
+        return new ColumnPlan(header, profile.defaultSpec(), null, ColumnPlan.DecidedBy.DEFAULT, columnClass, confidence,
+                evidence, "REDACTED", profile.defaultIdentifier(), dayFirst, "default action (no rule matched)");
+    }
+
+    /** Why a rule decides, e.g. {@code rule 'names' (column-pattern /.../ at p.yaml:14)}. */
+    public static String ruleReason(Rule rule) {
+        String selector = rule.selector() instanceof FieldSelector.ColumnPattern p
+                ? "column-pattern /" + p.pattern().pattern() + "/" : rule.selector().describe();
+        SourceLocation at = rule.location();
+        return "rule '" + rule.id() + "' (" + selector + " at " + (at.line() > 0 ? at.file() + ":" + at.line() : at.file())
+                + ")";
+    }
+
+    /** The pseudonym format of a domain: the one its rules give, else the default. */
+    public PseudonymFormat domainFormat(String domain) {
+        return domainFormats.getOrDefault(domain, PseudonymFormat.DEFAULT);
+    }
+
+    /**
+     * Whether a value already has a pseudonym in a domain (from the key file of earlier runs, or
+     * issued in this one): how a column of a table run alone is still recognised as, say, the
+     * patient id. Costs one HMAC.
+     */
+    public boolean knownInDomain(String domain, String value) {
+        String normalized = PseudonymGenerator.normalize(value);
+        if (normalized.isEmpty()) {
+            return false;
+        }
+        String pseudonym = keys.pseudonyms().pseudonym(domain, normalized, domainFormat(domain));
+        return ledger.original(domain, pseudonym).map(normalized::equals).orElse(false);
+    }
+
+    /** The domains with known pseudonyms (from the key file, or issued so far), sorted. */
+    public java.util.SortedSet<String> knownDomains() {
+        return ledger.domains();
+    }
+
+    /** The pseudonym domain of subject ids, e.g. {@code patient}. */
+    public String subjectDomain() {
+        return profile.subject().domain();
+    }
+
+    /**
+     * The method for an action, reading slash dates day first when {@code slashDayFirst} (for
+     * {@code shift-date}; every other action ignores it).
+     */
+    public DeidMethod method(ActionSpec spec, boolean slashDayFirst) {
+        if (spec.action() == org.deidworkbench.model.Action.SHIFT_DATE && slashDayFirst) {
+            return new ShiftDateMethod(noSubjectOffset, true);
+        }
+        return method(spec);
     }
 
     /**
@@ -176,10 +289,54 @@ public final class Deidentifier {
         }
     }
 
-    /** Records a subject id as an identifier, replaced by the subject's pseudonym. */
+    /**
+     * As {@link #noteIdentifier(ActionSpec, String, String)}, and remembers the value as one of the
+     * subject's identifiers, which the key file keeps (sealed) for later runs.
+     *
+     * @param subject the row's subject, or {@code null}
+     */
+    public void noteIdentifier(ActionSpec spec, String label, String value, Subject subject) throws DeidException {
+        if (value.isBlank()) {
+            return;
+        }
+        noteIdentifier(spec, label, value);
+        if (subject != null) {
+            String labelled = "[" + label + "]";
+            String replacement = labelled;
+            if (spec instanceof ActionSpec.Pseudonymize p) {
+                replacement = ledger.issue(keys.pseudonyms(), p.domain(), p.format(), PseudonymGenerator.normalize(value));
+            }
+            subjectIdentifiers.computeIfAbsent(subject.pseudonym(), k -> ConcurrentHashMap.newKeySet())
+                    .add(new KnownIdentifier(value, replacement, labelled));
+        }
+    }
+
+    /**
+     * Adds identifiers of subjects kept in the key file by earlier runs: free text loses them even
+     * when the table they came from is not in this run.
+     */
+    public void seedKnownIdentifiers(Map<String, ? extends java.util.Collection<KnownIdentifier>> bySubject) {
+        bySubject.forEach((subject, ids) -> {
+            for (KnownIdentifier id : ids) {
+                collected.add(id.value(), id.replacement(), id.wordReplacement());
+                subjectIdentifiers.computeIfAbsent(subject, k -> ConcurrentHashMap.newKeySet()).add(id);
+            }
+        });
+    }
+
+    /** Each subject's identifying values, by subject pseudonym, sorted: for the key file. */
+    public SortedMap<String, java.util.SortedSet<KnownIdentifier>> subjectIdentifiers() {
+        SortedMap<String, java.util.SortedSet<KnownIdentifier>> out = new TreeMap<>();
+        subjectIdentifiers.forEach((s, ids) -> out.put(s, new java.util.TreeSet<>(ids)));
+        return out;
+    }
+
+    /** Records a subject id as an identifier, replaced by the subject's pseudonym (and kept as one of the subject's). */
     public void noteSubject(String originalId, Subject subject) {
         if (subject != null) {
             collected.add(originalId, subject.pseudonym());
+            subjectIdentifiers.computeIfAbsent(subject.pseudonym(), k -> ConcurrentHashMap.newKeySet())
+                    .add(new KnownIdentifier(originalId, subject.pseudonym(), subject.pseudonym()));
         }
     }
 

@@ -11,10 +11,20 @@ import org.deidworkbench.deid.UnprocessableValueException;
 public final class ShiftDateMethod implements DeidMethod {
 
     private final int noSubjectOffset;
+    private final boolean slashDayFirst;
 
     /** @param noSubjectOffset the offset for records that belong to no subject (never 0) */
     public ShiftDateMethod(int noSubjectOffset) {
+        this(noSubjectOffset, false);
+    }
+
+    /**
+     * @param noSubjectOffset the offset for records that belong to no subject (never 0)
+     * @param slashDayFirst read slash dates day first ({@code 25/03/2022}), as the column's values show
+     */
+    public ShiftDateMethod(int noSubjectOffset, boolean slashDayFirst) {
         this.noSubjectOffset = noSubjectOffset;
+        this.slashDayFirst = slashDayFirst;
     }
 
     @Override
@@ -25,6 +35,6 @@ public final class ShiftDateMethod implements DeidMethod {
     @Override
     public String apply(String value, FieldContext context) throws UnprocessableValueException {
         int days = context.subject() != null ? context.subject().dateOffsetDays() : noSubjectOffset;
-        return DateValues.shift(value, days);
+        return DateValues.shift(value, days, slashDayFirst);
     }
 }

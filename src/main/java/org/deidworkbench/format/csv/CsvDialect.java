@@ -9,15 +9,15 @@ import java.util.Objects;
  * Everything needed to write a CSV exactly like the one read: delimiter, quote character, record
  * separator, encoding, byte order mark and whether the last record ends with a separator.
  *
- * <p>Immutable and thread-safe. Only ASCII-compatible encodings are accepted (UTF-8, Windows-1252,
- * ISO-8859-1, US-ASCII and the like), because delimiters, quotes and line breaks are matched as
- * single ASCII bytes.
+ * <p>Immutable and thread-safe. ASCII-compatible encodings (UTF-8, Windows-1252, ISO-8859-1,
+ * US-ASCII and the like) and UTF-16 (little or big endian, as Excel's "Unicode text" writes it) are
+ * accepted; delimiters, quotes and line breaks are ASCII characters.
  *
  * @param delimiter field delimiter, an ASCII character other than CR, LF and the quote
  * @param quote quote character, an ASCII character other than CR and LF
  * @param recordSeparator {@code "\r\n"}, {@code "\n"} or {@code "\r"}
  * @param charset encoding of the file
- * @param byteOrderMark whether the file starts with a UTF-8 byte order mark (only allowed for UTF-8)
+ * @param byteOrderMark whether the file starts with a byte order mark (UTF-8, UTF-16LE or UTF-16BE)
  * @param endsWithRecordSeparator whether the last record is followed by a record separator
  */
 public record CsvDialect(char delimiter, char quote, String recordSeparator, Charset charset,
@@ -48,11 +48,11 @@ public record CsvDialect(char delimiter, char quote, String recordSeparator, Cha
         if (!recordSeparator.equals("\r\n") && !recordSeparator.equals("\n") && !recordSeparator.equals("\r")) {
             throw new IllegalArgumentException("record separator must be CRLF, LF or CR");
         }
-        if (!isAsciiCompatible(charset)) {
-            throw new IllegalArgumentException("charset " + charset.name() + " is not ASCII-compatible");
+        if (!isAsciiCompatible(charset) && !isUtf16(charset)) {
+            throw new IllegalArgumentException("charset " + charset.name() + " is neither ASCII-compatible nor UTF-16");
         }
-        if (byteOrderMark && !StandardCharsets.UTF_8.equals(charset)) {
-            throw new IllegalArgumentException("a byte order mark is only supported with UTF-8, not "
+        if (byteOrderMark && !StandardCharsets.UTF_8.equals(charset) && !isUtf16(charset)) {
+            throw new IllegalArgumentException("a byte order mark is only supported with UTF-8 and UTF-16, not "
                     + charset.name());
         }
     }
@@ -60,6 +60,11 @@ public record CsvDialect(char delimiter, char quote, String recordSeparator, Cha
     /** A copy with another encoding and byte order mark, e.g. to write a Windows-1252 input as UTF-8. */
     public CsvDialect withCharset(Charset newCharset, boolean newByteOrderMark) {
         return new CsvDialect(delimiter, quote, recordSeparator, newCharset, newByteOrderMark, endsWithRecordSeparator);
+    }
+
+    /** UTF-16 with a known byte order (the byte order mark, if any, is written separately). */
+    static boolean isUtf16(Charset charset) {
+        return StandardCharsets.UTF_16LE.equals(charset) || StandardCharsets.UTF_16BE.equals(charset);
     }
 
     private static boolean isAllowedChar(char c) {

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.deid.ColumnInsight;
+import org.deidworkbench.deid.ColumnPlan;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.deid.FieldContext;
 import org.deidworkbench.deid.Subject;
@@ -24,6 +26,7 @@ import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.model.Action;
 import org.deidworkbench.model.FieldDecision;
+import org.deidworkbench.model.FieldSummary;
 import org.deidworkbench.model.FilePreview;
 import org.deidworkbench.model.PreviewField;
 import org.deidworkbench.model.PreviewRecord;
@@ -47,9 +50,14 @@ public final class CsvProcessor implements FileProcessor {
     /** Longer values are rarely repeated and would make the caches large. */
     private static final int MAX_CACHED_LENGTH = 256;
     private static final int CANCEL_CHECK_EVERY = 1024;
+    /** Marks a cached result equal to its value, so that it is counted as unchanged. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String UNCHANGED = new String("\u0000unchanged");
 
     private final Deidentifier engine;
     private final boolean noteIdentifiersWhileTransforming;
+    /** What {@link #analyze} found out about the run's files; replaced whole, never changed. */
+    private volatile CsvAnalysis analysis = CsvAnalysis.NONE;
 
     /**
      * @param engine the run's engine
@@ -61,9 +69,64 @@ public final class CsvProcessor implements FileProcessor {
         this.noteIdentifiersWhileTransforming = noteIdentifiersWhileTransforming;
     }
 
-    /** The decision for one column, made once per file from its header. */
-    private record Column(String header, String ruleId, String counterKey, ActionSpec spec, String label,
-            boolean identifier, DeidMethod method) {
+    /** The decision for one column, made once per file from its header and the run's analysis. */
+    private record Column(ColumnPlan plan, String counterKey, DeidMethod method) {
+        String header() {
+            return plan.header();
+        }
+
+        ActionSpec spec() {
+            return plan.spec();
+        }
+
+        String label() {
+            return plan.label();
+        }
+
+        boolean identifier() {
+            return plan.identifier();
+        }
+    }
+
+    /** How a file's rows are tied to their patient: a column of patient ids, or a reference through an index. */
+    private record SubjectSource(int column, int viaColumn, SubjectIndex via) {
+        static final SubjectSource NONE = new SubjectSource(-1, -1, null);
+
+        boolean present() {
+            return column >= 0 || via != null;
+        }
+    }
+
+    @Override
+    public void analyze(List<Path> files, BooleanSupplier cancelled) {
+        analysis = CsvAnalysis.analyze(files, engine, cancelled);
+    }
+
+    /**
+     * The analysis of one file: from the run's analysis, or (a file previewed or explained alone) of
+     * the file by itself, which still classifies its columns and finds references known in the key file.
+     */
+    private CsvAnalysis.FileInsight insight(Path input) {
+        CsvAnalysis.FileInsight in = analysis.of(input);
+        if (in == null && engine.profile().classification().enabled()) {
+            in = CsvAnalysis.analyze(List.of(input), engine, () -> false).of(input);
+        }
+        return in;
+    }
+
+    private SubjectSource subjectSource(Path input, List<String> header) {
+        int profileColumn = engine.profile().subjectColumn(header);
+        if (profileColumn >= 0) {
+            return new SubjectSource(profileColumn, -1, null);
+        }
+        CsvAnalysis.FileInsight in = insight(input);
+        if (in == null || !in.header().equals(header)) {
+            return SubjectSource.NONE;
+        }
+        if (in.patientColumn() >= 0) {
+            return new SubjectSource(in.patientColumn(), -1, null);
+        }
+        return in.via() != null ? new SubjectSource(-1, in.viaColumn(), in.via()) : SubjectSource.NONE;
     }
 
     @Override
@@ -84,13 +147,13 @@ public final class CsvProcessor implements FileProcessor {
     /** The scan through {@link CsvFieldScanner}, reading only the subject and identifier columns. */
     private void scanFast(Path input, CsvDialect dialect, List<String> header, BooleanSupplier cancelled)
             throws IOException, FormatException, CsvFieldScanner.Fallback {
-        Column[] columns = plan(header, false);
-        int subjectIndex = engine.profile().subjectColumn(header);
+        Column[] columns = plan(input, header, false);
+        SubjectSource subjects = subjectSource(input, header);
         boolean[] wanted = new boolean[columns.length];
         for (int c = 0; c < columns.length; c++) {
-            wanted[c] = c == subjectIndex || columns[c].identifier();
+            wanted[c] = c == subjects.column() || c == subjects.viaColumn() || columns[c].identifier();
         }
-        RowSubjects rows = new RowSubjects(columns, subjectIndex, true);
+        RowSubjects rows = new RowSubjects(columns, subjects, true);
         String[] row = new String[columns.length];
         try (CsvFieldScanner scanner = new CsvFieldScanner(input, dialect, columns.length)) {
             long n = 0;
@@ -108,8 +171,8 @@ public final class CsvProcessor implements FileProcessor {
     private void scanFull(Path input, CsvDialect dialect, BooleanSupplier cancelled) throws IOException, FormatException {
         try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
             List<String> header = reader.header();
-            Column[] columns = plan(header, false);
-            RowSubjects rows = new RowSubjects(columns, engine.profile().subjectColumn(header), true);
+            Column[] columns = plan(input, header, false);
+            RowSubjects rows = new RowSubjects(columns, subjectSource(input, header), true);
             String[] row;
             long n = 0;
             while ((row = reader.next()) != null) {
@@ -128,7 +191,7 @@ public final class CsvProcessor implements FileProcessor {
             throws IOException, FormatException {
         CsvDialect dialect = CsvSniffer.sniff(input);
         try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
-            RowCleaner cleaner = new RowCleaner(reader.header(), name);
+            RowCleaner cleaner = new RowCleaner(input, reader.header(), name);
             CsvRecordWriter writer = new CsvRecordWriter(out, dialect);
             writer.write(cleaner.outputHeader());
             String[] row;
@@ -147,7 +210,7 @@ public final class CsvProcessor implements FileProcessor {
         CsvDialect dialect = CsvSniffer.sniff(input);
         try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
             List<String> header = reader.header();
-            RowCleaner cleaner = new RowCleaner(header, name);
+            RowCleaner cleaner = new RowCleaner(input, header, name);
             List<PreviewRecord> records = new ArrayList<>();
             String[] row;
             boolean truncated = false;
@@ -165,7 +228,7 @@ public final class CsvProcessor implements FileProcessor {
                     Column column = cleaner.columns[c];
                     String after = column.spec().action() == Action.REMOVE ? null : cleaned[k++];
                     fields.add(PreviewField.leaf(column.header(), column.header(), row[c], after,
-                            column.ruleId() != null ? column.ruleId() : "default", column.spec().action().yamlName()));
+                            column.plan().counterId(), column.spec().action().yamlName()));
                 }
                 records.add(new PreviewRecord("line " + line, fields));
             }
@@ -181,10 +244,27 @@ public final class CsvProcessor implements FileProcessor {
         try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
             header = reader.header();
         }
-        return explainHeader(engine.profile(), header);
+        Column[] columns = plan(input, header, false);
+        SubjectSource subjects = subjectSource(input, header);
+        List<FieldDecision> out = new ArrayList<>(header.size());
+        for (int c = 0; c < columns.length; c++) {
+            ColumnPlan p = columns[c].plan();
+            String reason = p.reason();
+            if (c == subjects.viaColumn()) {
+                reason += "; its rows' patient is found through it";
+            }
+            out.add(new FieldDecision(p.header(), p.header(), p.counterId(), p.spec().action().yamlName(),
+                    c == subjects.column(), reason, p.decidedBy().toString(), p.classYamlName(),
+                    p.columnClass() == null ? "" : Math.round(p.confidence() * 100) + "%", p.evidence(), p.spec(), p.label(),
+                    p.identifier()));
+        }
+        return out;
     }
 
-    /** The decision for each column of a header, as {@link #transform} makes it. */
+    /**
+     * The decision for each column of a header as {@link #transform} makes it when nothing is known
+     * about the file's values: rules, else the default.
+     */
     public static List<FieldDecision> explainHeader(Profile profile, List<String> header) {
         int subjectIndex = profile.subjectColumn(header);
         List<FieldDecision> out = new ArrayList<>(header.size());
@@ -213,19 +293,23 @@ public final class CsvProcessor implements FileProcessor {
         private final long[] counts;
         private final List<Problem> warnings = new ArrayList<>();
         private final List<Map<String, String>> memo = new ArrayList<>();
+        private final List<Map<String, String>> previous = new ArrayList<>();
         private final String[] outRow;
+        private final long[] changed;
         private long warningCount;
         private long records;
 
-        RowCleaner(List<String> header, String name) {
+        RowCleaner(Path input, List<String> header, String name) {
             this.name = name;
             this.header = header;
-            this.columns = plan(header, true);
-            this.rows = new RowSubjects(columns, engine.profile().subjectColumn(header), noteIdentifiersWhileTransforming);
+            this.columns = plan(input, header, true);
+            this.rows = new RowSubjects(columns, subjectSource(input, header), noteIdentifiersWhileTransforming);
             this.kept = keptColumns(columns);
             this.counts = new long[columns.length];
+            this.changed = new long[columns.length];
             for (int c = 0; c < columns.length; c++) {
                 memo.add(new HashMap<>());
+                previous.add(Map.of());
             }
             this.outRow = new String[kept.length];
         }
@@ -256,29 +340,50 @@ public final class CsvProcessor implements FileProcessor {
                     continue;
                 }
                 counts[c]++;
+                if (column.spec().action() == Action.KEEP) {
+                    outRow[k] = value; // nothing to compute or to cache
+                    continue;
+                }
                 DeidMethod method = column.method();
                 // A result that does not depend on the subject is a pure function of the value: it is
                 // cached by value, which never changes the output (values repeat a lot in exports).
                 String key = value.length() <= MAX_CACHED_LENGTH ? value : null;
                 if (key != null) {
                     String cached = memo.get(c).get(key);
+                    if (cached == null) {
+                        cached = promote(c, key);
+                    }
                     if (cached != null) {
-                        outRow[k] = cached;
+                        if (cached == UNCHANGED) {
+                            outRow[k] = value;
+                        } else {
+                            outRow[k] = cached;
+                            changed[c]++;
+                        }
                         continue;
                     }
                 }
                 try {
                     String result = method.apply(value, new FieldContext(subject, column.header()));
+                    boolean same = value.equals(result);
+                    if (!same) {
+                        changed[c]++;
+                    }
                     outRow[k] = result;
                     if (key != null && result != null && !method.dependsOnSubject(value)) {
                         Map<String, String> m = memo.get(c);
                         if (m.size() >= VALUE_CACHE) {
-                            m.clear();
+                            // Two generations: the values of the last 64k stay findable, so a column of
+                            // more distinct values (encounter ids) does not lose its whole cache at once.
+                            previous.set(c, m);
+                            m = new HashMap<>();
+                            memo.set(c, m);
                         }
-                        m.put(key, result);
+                        m.put(key, same ? UNCHANGED : result);
                     }
                 } catch (UnprocessableValueException e) {
                     outRow[k] = "";
+                    changed[c]++;
                     if (warningCount++ < MAX_LISTED_WARNINGS) {
                         warnings.add(new Problem(e.code(), name, "line " + line + ", column " + (c + 1) + " '"
                                 + column.header() + "'", e.getMessage() + "; the value was emptied"));
@@ -290,6 +395,15 @@ public final class CsvProcessor implements FileProcessor {
             return outRow;
         }
 
+        /** A result found in the older cache generation, moved to the current one. */
+        private String promote(int c, String key) {
+            String old = previous.get(c).get(key);
+            if (old != null && memo.get(c).size() < VALUE_CACHE) {
+                memo.get(c).put(key, old);
+            }
+            return old;
+        }
+
         FileStats stats() {
             TreeMap<String, Long> actionCounts = new TreeMap<>();
             for (int c = 0; c < columns.length; c++) {
@@ -297,28 +411,29 @@ public final class CsvProcessor implements FileProcessor {
                 actionCounts.merge(columns[c].counterKey(), count, Long::sum);
             }
             List<String> unmatched = new ArrayList<>();
-            for (Column column : columns) {
-                if (column.ruleId() == null) {
-                    unmatched.add(column.header());
+            List<FieldSummary> fields = new ArrayList<>();
+            for (int c = 0; c < columns.length; c++) {
+                ColumnPlan p = columns[c].plan();
+                if (p.decidedBy() == ColumnPlan.DecidedBy.DEFAULT) {
+                    unmatched.add(p.header());
                 }
+                long n = p.spec().action() == Action.REMOVE ? records : changed[c];
+                fields.add(new FieldSummary(p.header(), p.classYamlName(), p.decidedBy().toString(),
+                        p.spec().action().yamlName(), p.counterId(), n));
             }
-            return new FileStats(records, actionCounts, warnings, warningCount, unmatched);
+            return new FileStats(records, actionCounts, warnings, warningCount, unmatched, fields);
         }
     }
 
-    private Column[] plan(List<String> header, boolean withMethods) {
-        Profile profile = engine.profile();
+    /** Each column's decision, through the engine's one decision place ({@link Deidentifier#plan}). */
+    private Column[] plan(Path input, List<String> header, boolean withMethods) {
+        CsvAnalysis.FileInsight in = insight(input);
+        boolean analysed = in != null && in.header().equals(header);
         Column[] columns = new Column[header.size()];
         for (int c = 0; c < columns.length; c++) {
-            String h = header.get(c);
-            Rule rule = profile.ruleForColumn(h).orElse(null);
-            ActionSpec spec = rule != null ? rule.spec() : profile.defaultSpec();
-            String id = rule != null ? rule.id() : "default";
-            String label = rule != null ? rule.label() : "REDACTED";
-            boolean identifier = rule != null ? rule.identifier() : profile.defaultIdentifier();
-            DeidMethod method = withMethods ? engine.method(spec) : null;
-            columns[c] = new Column(h, rule != null ? rule.id() : null, id + " (" + spec.action().yamlName() + ")", spec,
-                    label.toUpperCase(Locale.ROOT), identifier, method);
+            ColumnPlan p = engine.plan(header.get(c), analysed ? in.columns()[c] : ColumnInsight.NONE);
+            DeidMethod method = withMethods ? engine.method(p.spec(), p.slashDayFirst()) : null;
+            columns[c] = new Column(p, p.counterId() + " (" + p.spec().action().yamlName() + ")", method);
         }
         return columns;
     }
@@ -335,14 +450,14 @@ public final class CsvProcessor implements FileProcessor {
      */
     private final class RowSubjects {
         private final Column[] columns;
-        private final int subjectIndex;
+        private final SubjectSource source;
         private final boolean note;
         private final Map<String, Subject> subjects = new HashMap<>();
         private final List<Set<String>> noted = new ArrayList<>();
 
-        RowSubjects(Column[] columns, int subjectIndex, boolean note) {
+        RowSubjects(Column[] columns, SubjectSource source, boolean note) {
             this.columns = columns;
-            this.subjectIndex = subjectIndex;
+            this.source = source;
             this.note = note;
             for (int c = 0; c < columns.length; c++) {
                 noted.add(new HashSet<>());
@@ -354,13 +469,15 @@ public final class CsvProcessor implements FileProcessor {
             Subject subject = subjectOf(row);
             if (note) {
                 for (int c = 0; c < columns.length; c++) {
-                    if (columns[c].identifier() && c != subjectIndex) {
+                    if (columns[c].identifier() && c != source.column()) {
                         Set<String> seen = noted.get(c);
                         if (seen.size() >= VALUE_CACHE) {
                             seen.clear();
                         }
-                        if (seen.add(row[c])) {
-                            engine.noteIdentifier(columns[c].spec(), columns[c].label(), row[c]);
+                        // A value is noted once per column and subject: the key file keeps it per subject.
+                        String key = subject == null ? row[c] : subject.pseudonym() + '\u0000' + row[c];
+                        if (seen.add(key)) {
+                            engine.noteIdentifier(columns[c].spec(), columns[c].label(), row[c], subject);
                         }
                     }
                 }
@@ -369,10 +486,17 @@ public final class CsvProcessor implements FileProcessor {
         }
 
         private Subject subjectOf(String[] row) throws DeidException {
-            if (subjectIndex < 0) {
+            String id;
+            if (source.column() >= 0) {
+                id = row[source.column()];
+            } else if (source.via() != null) {
+                id = source.via().subjectOf(row[source.viaColumn()]);
+                if (id == null) {
+                    return null;
+                }
+            } else {
                 return null;
             }
-            String id = row[subjectIndex];
             Subject subject = subjects.get(id);
             if (subject == null && !subjects.containsKey(id)) {
                 subject = engine.subject(id);

@@ -99,7 +99,7 @@ public final class CsvRecordReader implements Closeable {
         }
         boolean ok = false;
         try {
-            if (source.startsWithUtf16Bom()) {
+            if (source.startsWithUtf16Bom() && !CsvDialect.isUtf16(dialect.charset())) {
                 throw new FormatException("CSV-UNSUPPORTED-ENCODING", "offset 0",
                         "the file starts with a UTF-16 or UTF-32 byte order mark; save it as UTF-8 and run again");
             }

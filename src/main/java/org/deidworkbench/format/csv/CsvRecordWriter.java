@@ -40,6 +40,9 @@ public final class CsvRecordWriter implements Closeable {
     private final CharsetEncoder encoder;
     private final boolean utf8;
     private final boolean latin1;
+    /** UTF-16: every ASCII character is two bytes, in this order. */
+    private final boolean utf16le;
+    private final boolean utf16be;
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
     private final byte[] bytes = buffer.array();
     private int position;
@@ -67,14 +70,17 @@ public final class CsvRecordWriter implements Closeable {
         this.quote = dialect.quote();
         this.quoteText = String.valueOf(quote);
         this.doubledQuote = quoteText + quote;
-        this.separator = dialect.recordSeparator().getBytes(StandardCharsets.US_ASCII);
+        this.separator = dialect.recordSeparator().getBytes(dialect.charset());
         this.encoder = dialect.charset().newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         this.utf8 = StandardCharsets.UTF_8.equals(dialect.charset());
         this.latin1 = StandardCharsets.ISO_8859_1.equals(dialect.charset());
+        this.utf16le = StandardCharsets.UTF_16LE.equals(dialect.charset());
+        this.utf16be = StandardCharsets.UTF_16BE.equals(dialect.charset());
         if (dialect.byteOrderMark()) {
-            putBytes(UTF8_BOM);
+            putBytes(utf16le ? new byte[] {(byte) 0xFF, (byte) 0xFE} : utf16be ? new byte[] {(byte) 0xFE, (byte) 0xFF}
+                    : UTF8_BOM);
         }
     }
 
@@ -259,13 +265,31 @@ public final class CsvRecordWriter implements Closeable {
     }
 
     private void putAscii(char c) throws IOException {
+        if (utf16le || utf16be) {
+            putWide(c);
+            return;
+        }
         if (position == bytes.length) {
             drain();
         }
         bytes[position++] = (byte) c;
     }
 
+    private void putWide(char c) throws IOException {
+        if (position + 2 > bytes.length) {
+            drain();
+        }
+        bytes[position++] = (byte) (utf16le ? c : c >> 8);
+        bytes[position++] = (byte) (utf16le ? c >> 8 : c);
+    }
+
     private void putAscii(String text) throws IOException {
+        if (utf16le || utf16be) {
+            for (int i = 0; i < text.length(); i++) {
+                putWide(text.charAt(i));
+            }
+            return;
+        }
         int n = text.length();
         int i = 0;
         while (i < n) {

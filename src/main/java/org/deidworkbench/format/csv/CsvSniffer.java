@@ -56,16 +56,66 @@ public final class CsvSniffer {
             long size = channel.size();
             boolean complete = size <= length;
             int lastByte = -1;
+            int beforeLast = -1;
             if (complete) {
                 lastByte = length > 0 ? sample.get(length - 1) & 0xFF : -1;
+                beforeLast = length > 1 ? sample.get(length - 2) & 0xFF : -1;
             } else {
-                ByteBuffer last = ByteBuffer.allocate(1);
-                if (channel.read(last, size - 1) == 1) {
-                    lastByte = last.get(0) & 0xFF;
+                ByteBuffer last = ByteBuffer.allocate(2);
+                if (channel.read(last, size - 2) == 2) {
+                    beforeLast = last.get(0) & 0xFF;
+                    lastByte = last.get(1) & 0xFF;
                 }
+            }
+            Charset utf16 = utf16ByteOrderMark(sample.array(), length);
+            if (utf16 != null) {
+                // The last character: its low byte comes last in little endian, first in big endian.
+                int lastChar = utf16 == StandardCharsets.UTF_16LE ? (lastByte == 0 ? beforeLast : -1)
+                        : (beforeLast == 0 ? lastByte : -1);
+                return sniffUtf16(sample.array(), length, complete, lastChar, utf16);
             }
             return sniff(sample.array(), length, complete, lastByte);
         }
+    }
+
+    /** UTF-16LE or UTF-16BE when the sample starts with its byte order mark (not a UTF-32 one), else null. */
+    static Charset utf16ByteOrderMark(byte[] sample, int length) {
+        if (length >= 2 && (sample[0] & 0xFF) == 0xFF && (sample[1] & 0xFF) == 0xFE
+                && !(length >= 4 && sample[2] == 0 && sample[3] == 0)) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (length >= 2 && (sample[0] & 0xFF) == 0xFE && (sample[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    /**
+     * A UTF-16 file with a byte order mark (Excel's "Unicode text"): the sample is decoded and its
+     * layout found as for UTF-8 text.
+     *
+     * @param lastChar the file's last character if it is ASCII, else -1
+     */
+    static CsvDialect sniffUtf16(byte[] sample, int length, boolean complete, int lastChar, Charset charset)
+            throws FormatException {
+        int usable = 2 + ((length - 2) & ~1);
+        String text = new String(sample, 2, usable - 2, charset);
+        if (!text.isEmpty() && Character.isHighSurrogate(text.charAt(text.length() - 1))) {
+            text = text.substring(0, text.length() - 1);
+        }
+        if (text.isEmpty()) {
+            throw new FormatException("CSV-NO-HEADER", "",
+                    "the file has no header line (it is empty or holds only a byte order mark)");
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            throw new FormatException("CSV-UNSUPPORTED-ENCODING", "offset 0", "the file starts with a UTF-16 byte"
+                    + " order mark but holds NUL characters: its encoding cannot be determined; save it as UTF-8");
+        }
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        Layout layout = chooseLayout(utf8, 0, utf8.length, complete && usable == length);
+        String separator = layout.firstLineEnd != null ? layout.firstLineEnd : "\r\n";
+        boolean endsWithSeparator = lastChar == '\n' || lastChar == '\r';
+        return new CsvDialect(layout.delimiter, layout.quote, separator, charset, true, endsWithSeparator);
     }
 
     /**

@@ -53,6 +53,9 @@ final class StrictDecodingReader extends Reader {
         fill();
         if (StandardCharsets.UTF_8.equals(charset) && startsWithUtf8Bom()) {
             bytes.position(3);
+        } else if (StandardCharsets.UTF_16LE.equals(charset) && startsWith(0xFF, 0xFE)
+                || StandardCharsets.UTF_16BE.equals(charset) && startsWith(0xFE, 0xFF)) {
+            bytes.position(2);
         }
     }
 
@@ -148,6 +151,10 @@ final class StrictDecodingReader extends Reader {
         int first = bytes.get(0) & 0xFF;
         int second = bytes.get(1) & 0xFF;
         return first == 0xFE && second == 0xFF || first == 0xFF && second == 0xFE;
+    }
+
+    private boolean startsWith(int b0, int b1) {
+        return bytes.remaining() >= 2 && (bytes.get(0) & 0xFF) == b0 && (bytes.get(1) & 0xFF) == b1;
     }
 
     private boolean startsWithUtf8Bom() {

@@ -16,9 +16,15 @@ class CsvDialectTest {
     }
 
     @Test
-    void utf16IsRejectedBecauseItIsNotAsciiCompatible() {
+    void utf16WithByteOrderMarkIsAccepted() {
+        assertEquals(StandardCharsets.UTF_16LE,
+                new CsvDialect(',', '"', "\n", StandardCharsets.UTF_16LE, true, true).charset());
+    }
+
+    @Test
+    void otherCharsetThatIsNotAsciiCompatibleIsRejected() {
         assertThrows(IllegalArgumentException.class,
-                () -> new CsvDialect(',', '"', "\n", StandardCharsets.UTF_16LE, false, true));
+                () -> new CsvDialect(',', '"', "\n", Charset.forName("UTF-32LE"), false, true));
     }
 
     @Test

@@ -101,7 +101,7 @@ class CsvRecordReaderTest {
     void utf16FileIsRefusedEvenWithASingleByteDialect() {
         CsvDialect latin1 = new CsvDialect(',', '"', "\r\n", StandardCharsets.ISO_8859_1, false, true);
         FormatException e = assertThrows(FormatException.class,
-                () -> new CsvRecordReader(Fixtures.path("error-utf16le-bom.csv"), latin1));
+                () -> new CsvRecordReader(Fixtures.path("utf16le-bom.csv"), latin1));
         assertEquals("CSV-UNSUPPORTED-ENCODING", e.code());
     }
 

@@ -168,4 +168,21 @@ class CsvRecordWriterTest {
     private static String write(CsvDialect dialect, String[]... rows) throws Exception {
         return new String(Fixtures.writeAll(List.of(rows), dialect), dialect.charset());
     }
+
+    @Test
+    void utf16FileWithByteOrderMarkIsWrittenBackByteForByte() throws Exception {
+        java.nio.file.Path in = Fixtures.path("utf16le-bom.csv");
+        CsvDialect dialect = CsvSniffer.sniff(in);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (CsvRecordReader reader = new CsvRecordReader(in, dialect)) {
+            CsvRecordWriter writer = new CsvRecordWriter(out, dialect);
+            writer.write(reader.header().toArray(new String[0]));
+            String[] row;
+            while ((row = reader.next()) != null) {
+                writer.write(row);
+            }
+            writer.close();
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(java.nio.file.Files.readAllBytes(in), out.toByteArray());
+    }
 }

@@ -49,15 +49,20 @@ class CsvSnifferTest {
     }
 
     @Test
-    void utf16ByteOrderMarkIsUnsupported() {
-        FormatException e = assertThrows(FormatException.class,
-                () -> CsvSniffer.sniff(Fixtures.path("error-utf16le-bom.csv")));
-        assertEquals("CSV-UNSUPPORTED-ENCODING", e.code());
+    void utf16LittleEndianWithByteOrderMarkIsSniffedWithItsLayout() throws Exception {
+        assertEquals(new CsvDialect(',', '"', "\r\n", StandardCharsets.UTF_16LE, true, true),
+                CsvSniffer.sniff(Fixtures.path("utf16le-bom.csv")));
     }
 
     @Test
-    void utf16BigEndianByteOrderMarkIsUnsupported() throws Exception {
-        Path file = write("\ufeffa,b\n".getBytes(StandardCharsets.UTF_16BE));
+    void utf16BigEndianWithByteOrderMarkIsSniffedWithItsLayout() throws Exception {
+        Path file = write("\ufeffa;b\n1;2".getBytes(StandardCharsets.UTF_16BE));
+        assertEquals(new CsvDialect(';', '"', "\n", StandardCharsets.UTF_16BE, true, false), CsvSniffer.sniff(file));
+    }
+
+    @Test
+    void utf32ByteOrderMarkIsUnsupported() throws Exception {
+        Path file = write(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0, 'a', 0, 0, 0});
         assertEquals("CSV-UNSUPPORTED-ENCODING",
                 assertThrows(FormatException.class, () -> CsvSniffer.sniff(file)).code());
     }

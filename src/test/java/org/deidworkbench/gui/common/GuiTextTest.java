@@ -132,7 +132,7 @@ class GuiTextTest {
             keys.add("format.short." + f);
             keys.add("format.name." + f);
         });
-        List.of("scan", "transform", "seal", "finish").forEach(p -> keys.add("run.phase." + p));
+        Arrays.stream(org.deidworkbench.job.RunPhase.values()).forEach(p -> keys.add("run.phase." + p.id()));
         List.of("profileOpen", "profileSave", "keyFileOpen", "keyFileNew", "keyFileForRun")
                 .forEach(c -> keys.add("dialog.file." + c));
         assertEquals(DialogService.FileChoice.values().length, 5, "a new file choice needs its title key");

@@ -1,0 +1,193 @@
+package org.deidworkbench.deid.classify;
+
+import java.util.Locale;
+import org.deidworkbench.deid.classify.HeaderHints.Hint;
+
+/**
+ * Decides what a column holds from its header and a sample of its values (as ARX classifies
+ * attributes before anonymizing, and Presidio's structured analyzer samples columns): the value
+ * shapes decide, the header's words break ties and name what shapes cannot tell apart (a ZIP code
+ * from a five-digit count, a city from a category). When nothing is conclusive the answer is
+ * {@link ColumnClass#UNKNOWN}, which is scrubbed as free text: never kept on a guess.
+ * Stateless and thread-safe.
+ */
+public final class ColumnClassifier {
+
+    /** Fewer non-empty values than this are too few to call a column categorical or unique. */
+    static final int MIN_FOR_CARDINALITY = 20;
+
+    /**
+     * The decision for one column.
+     *
+     * @param columnClass what the column holds
+     * @param confidence 0..1, the share of sampled values that support the decision (1 for a header-only decision with no values)
+     * @param evidence header hints and value statistics, never a value
+     * @param slashDayFirst for slash dates: whether the values are written day first ({@code 25/03/2022})
+     */
+    public record Classification(ColumnClass columnClass, double confidence, String evidence, boolean slashDayFirst) {
+
+        /** Confidence as a percentage, e.g. {@code 98%}. */
+        public String confidencePercent() {
+            return Math.round(confidence * 100) + "%";
+        }
+    }
+
+    private ColumnClassifier() {
+    }
+
+    /** Classifies one column. */
+    public static Classification classify(String header, ValueStats s) {
+        HeaderHints h = HeaderHints.of(header);
+        Decision d = decide(h, s);
+        String evidence = (h.hints().isEmpty() ? "" : "header " + h.hints().toString().toLowerCase(Locale.ROOT)
+                .replace('_', '-') + "; ") + s.evidence();
+        return new Classification(d.columnClass, Math.max(0, Math.min(1, d.confidence)), evidence, s.slashDayFirst());
+    }
+
+    private record Decision(ColumnClass columnClass, double confidence) {
+    }
+
+    private static Decision of(ColumnClass c, double confidence) {
+        return new Decision(c, confidence);
+    }
+
+    private static Decision decide(HeaderHints h, ValueStats s) {
+        int n = s.values();
+        if (n == 0) {
+            // Nothing to look at: only a date header is taken at its word (an empty date shifts to empty).
+            return of(h.has(Hint.DATE) || h.has(Hint.BIRTH) ? ColumnClass.DATE : ColumnClass.EMPTY, 1);
+        }
+        double email = s.share(s.email);
+        if (email >= 0.8) {
+            return of(ColumnClass.EMAIL, email);
+        }
+        double dates = s.share(s.dates());
+        if (dates >= 0.9) {
+            if (h.has(Hint.BIRTH)) {
+                return of(ColumnClass.BIRTH_DATE, dates);
+            }
+            return of(s.share(s.withTime) >= 0.5 ? ColumnClass.DATE_TIME : ColumnClass.DATE, dates);
+        }
+        double integers = s.share(s.integer);
+        if (h.has(Hint.BIRTH) && integers >= 0.9 && s.integerLengthMax <= 2) {
+            return of(ColumnClass.BIRTH_DATE_PART, integers);
+        }
+        double uuid = s.share(s.uuid);
+        if (uuid >= 0.9) {
+            return of(ColumnClass.IDENTIFIER, uuid);
+        }
+        double numbers = s.share(s.decimal);
+        if (h.has(Hint.GEO) && (numbers >= 0.9 || s.share(s.geoLike) >= 0.9)) {
+            return of(ColumnClass.GEO, numbers);
+        }
+        if (h.has(Hint.ZIP) && s.share(s.zipLike) >= 0.8) {
+            return of(ColumnClass.ZIP, s.share(s.zipLike));
+        }
+        double ssn = s.share(s.ssn);
+        if (ssn >= 0.8) {
+            return of(ColumnClass.NATIONAL_ID, ssn);
+        }
+        double phone = s.share(s.phone);
+        if (phone >= 0.8 || h.has(Hint.PHONE) && phone + integers >= 0.8) {
+            return of(ColumnClass.PHONE, Math.max(phone, 0.8));
+        }
+        if (h.has(Hint.NATIONAL_ID) && s.share(s.alnumId) + integers >= 0.8) {
+            return of(ColumnClass.NATIONAL_ID, s.share(s.alnumId) + integers);
+        }
+        if (s.share(s.booleans) >= 0.95 && s.distinct() <= 2 && !h.has(Hint.ID) && !h.has(Hint.CODE)) {
+            return of(ColumnClass.BOOLEAN, s.share(s.booleans));
+        }
+        if (numbers >= 0.95) {
+            return numeric(h, s, numbers);
+        }
+        if (h.has(Hint.CODE) && s.share(s.codeLike) >= 0.8) {
+            return of(ColumnClass.CODE, s.share(s.codeLike));
+        }
+        double codes = s.share(Math.max(s.icd10, s.loinc));
+        if (codes >= 0.9) {
+            return of(ColumnClass.CODE, codes);
+        }
+        double ids = s.share(s.alnumId);
+        if (ids >= 0.9 && s.averageWords() < 1.2) {
+            if (h.has(Hint.ID) || h.has(Hint.PERSON_ROLE) || unique(s)) {
+                return of(ColumnClass.IDENTIFIER, ids);
+            }
+            if (s.share(s.codeLike) >= 0.9 && categorical(s)) {
+                return of(ColumnClass.CODE, s.share(s.codeLike));
+            }
+            return of(ColumnClass.IDENTIFIER, ids * 0.8);
+        }
+        double street = s.share(s.street);
+        if (street >= 0.6 || h.has(Hint.ADDRESS) && s.share(s.hasDigitAndLetter) >= 0.6) {
+            return of(ColumnClass.ADDRESS, Math.max(street, s.share(s.hasDigitAndLetter)));
+        }
+        if (h.has(Hint.PLACE) && s.share(s.capitalizedWords) >= 0.8) {
+            return of(ColumnClass.PLACE, s.share(s.capitalizedWords));
+        }
+        double nameLike = s.share(s.nameLike);
+        double nameHit = s.share(s.nameHit);
+        double titled = s.share(s.titled);
+        if (nameLike >= 0.8) {
+            if (h.has(Hint.NAME_PART)) {
+                return of(ColumnClass.PERSON_NAME, nameLike);
+            }
+            if (titled >= 0.5 || nameHit >= 0.6 && (h.has(Hint.PERSON_ROLE) || !categorical(s))) {
+                return of(ColumnClass.PERSON_NAME, Math.max(titled, nameHit));
+            }
+            if (h.has(Hint.PERSON_ROLE) && nameHit >= 0.2) {
+                return of(ColumnClass.PERSON_NAME, nameHit);
+            }
+        }
+        if (s.share(s.codeLike) >= 0.9 && s.share(s.hasDigit) >= 0.5 && (h.has(Hint.CODE) || categorical(s))) {
+            return of(ColumnClass.CODE, s.share(s.codeLike));
+        }
+        if (categorical(s) && (!h.has(Hint.TEXT) || h.has(Hint.KIND))) {
+            return of(ColumnClass.CATEGORICAL, 1 - s.distinctRatio());
+        }
+        if (h.has(Hint.TEXT) && !h.has(Hint.KIND) || s.averageWords() >= 4 || s.averageLength() >= 40) {
+            return of(ColumnClass.FREE_TEXT, Math.min(1, s.averageWords() / 4));
+        }
+        if (h.has(Hint.ID) && s.averageWords() < 1.2) {
+            return of(ColumnClass.IDENTIFIER, 0.6);
+        }
+        return of(ColumnClass.UNKNOWN, 0.5);
+    }
+
+    private static Decision numeric(HeaderHints h, ValueStats s, double numbers) {
+        boolean integers = s.share(s.integer) >= 0.95;
+        if (h.has(Hint.CODE)) {
+            return of(ColumnClass.CODE, numbers);
+        }
+        if (h.has(Hint.MEASURE)) {
+            return of(ColumnClass.NUMBER, numbers);
+        }
+        if (integers && (h.has(Hint.ID) || h.has(Hint.PERSON_ROLE))) {
+            return of(ColumnClass.IDENTIFIER, numbers);
+        }
+        // Record numbers: integers of one fixed length of six or more digits, nearly all different.
+        if (integers && s.integerLengthMin >= 6 && s.integerLengthMin == s.integerLengthMax && unique(s)) {
+            return of(ColumnClass.IDENTIFIER, s.distinctRatio());
+        }
+        // Integers of five or more digits that repeat a lot are codes (SNOMED CT, RxNorm, concept ids).
+        if (integers && s.integerLengthMin >= 5 && categorical(s)) {
+            return of(ColumnClass.CODE, numbers);
+        }
+        return of(ColumnClass.NUMBER, numbers);
+    }
+
+    /** Nearly every value different, on a sample large enough to say so. */
+    private static boolean unique(ValueStats s) {
+        return s.values() >= MIN_FOR_CARDINALITY && s.distinctRatio() >= 0.9;
+    }
+
+    /**
+     * Few distinct values, each repeated: a category, a unit, a status. A small table (a list of
+     * providers, of sites) is judged on what it has: at least five values, at most a third distinct.
+     */
+    private static boolean categorical(ValueStats s) {
+        if (s.values() >= MIN_FOR_CARDINALITY) {
+            return s.distinct() <= Math.max(2, Math.min(100, s.values() / 5));
+        }
+        return s.values() >= 5 && s.distinct() * 3 <= s.values();
+    }
+}

@@ -1,0 +1,219 @@
+package org.deidworkbench.deid.classify;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a column header suggests, in English and German and in the usual spellings (snake_case,
+ * camelCase, UPPERCASE, abbreviations such as {@code FIRST}, {@code DOB}, {@code PID}, German
+ * compounds such as {@code Versichertennummer}). A hint is evidence, never a decision: the values
+ * decide together with it. Immutable and thread-safe.
+ */
+public final class HeaderHints {
+
+    /** One kind of evidence a header gives. */
+    public enum Hint {
+        /** first/last/given/family name, Vorname, Nachname: a person's name column. */
+        NAME_PART,
+        /** name, patient, physician, provider, contact, guardian: a person, as a name or an id. */
+        PERSON_ROLE,
+        ID, BIRTH, DATE, ADDRESS, PLACE, ZIP, PHONE, EMAIL, NATIONAL_ID, GEO, TEXT, CODE, MEASURE, BOOLEAN,
+        /** title, type, kind, class, category: a short label, even of a text ("note_title"). */
+        KIND
+    }
+
+    private static final Set<String> NAME_PART = Set.of("first", "last", "middle", "given", "family", "surname",
+            "surnames", "maiden", "fname", "lname", "mname", "forename", "forenames", "firstname", "lastname",
+            "givenname", "familyname", "middlename", "vorname", "vornamen", "nachname", "familienname", "geburtsname",
+            "rufname", "initials", "nickname");
+    private static final Set<String> PERSON_ROLE = Set.of("name", "names", "patient", "pat", "pt", "person",
+            "physician", "doctor", "doc", "arzt", "aerztin", "ärztin", "provider", "practitioner", "clinician",
+            "nurse", "author", "signer", "referrer", "attending", "surgeon", "guardian", "contact", "mother", "father",
+            "spouse", "kin", "relative", "caregiver", "angehöriger", "angehoeriger", "betreuer", "versicherter",
+            "subscriber", "informant", "emergency");
+    private static final Set<String> ID = Set.of("id", "ids", "key", "pid", "mrn", "uuid", "guid", "nr", "no", "num",
+            "nbr", "number", "nummer", "identifier", "kennung", "npi", "fin", "csn", "ident", "kz", "pk", "fk");
+    private static final Set<String> BIRTH = Set.of("birth", "dob", "born", "geburt", "geburtsdatum", "geb",
+            "geburtstag", "birthdate", "birthday", "gebdat");
+    private static final Set<String> DATE = Set.of("date", "dt", "dttm", "datum", "day", "time", "datetime",
+            "timestamp", "ts", "zeit", "zeitpunkt", "start", "stop", "end", "begin", "beginn", "ende", "onset",
+            "created", "updated", "von", "bis", "seit", "am", "tag", "uhrzeit");
+    private static final Set<String> ADDRESS = Set.of("address", "addr", "street", "straße", "strasse", "str",
+            "adresse", "anschrift", "hausnummer", "hausnr", "line", "wohnadresse");
+    private static final Set<String> PLACE = Set.of("city", "town", "ort", "stadt", "wohnort", "county",
+            "birthplace", "geburtsort", "municipality", "gemeinde", "kreis", "landkreis", "village", "district",
+            "bezirk", "suburb", "locality", "place", "ortsteil");
+    private static final Set<String> ZIP = Set.of("zip", "zipcode", "postal", "postcode", "plz", "postleitzahl");
+    private static final Set<String> PHONE = Set.of("phone", "tel", "telefon", "telephone", "fax", "telefax", "mobile",
+            "mobil", "handy", "cell", "rufnummer", "telefonnummer", "pager");
+    private static final Set<String> EMAIL = Set.of("email", "mail", "emailadresse");
+    private static final Set<String> NATIONAL_ID = Set.of("ssn", "social", "versichertennummer",
+            "versicherungsnummer", "kvnr", "svnr", "sozialversicherungsnummer", "rentenversicherungsnummer",
+            "passport", "reisepass", "drivers", "driver", "license", "licence", "fuehrerschein", "führerschein",
+            "steuernummer", "steuerid", "taxid", "nino", "nhs", "personalausweis", "ausweis", "ausweisnummer",
+            "medicare", "medicaid", "insurance", "policy", "member");
+    private static final Set<String> GEO = Set.of("lat", "lon", "lng", "latitude", "longitude", "breitengrad",
+            "laengengrad", "längengrad", "coordinates", "geo", "gps");
+    private static final Set<String> TEXT = Set.of("note", "notes", "text", "comment", "comments", "kommentar",
+            "bemerkung", "bemerkungen", "befund", "befundtext", "freitext", "narrative", "remark", "remarks", "memo",
+            "report", "summary", "anamnese", "epikrise", "brief", "message", "nachricht", "verlauf", "findings",
+            "impression", "assessment", "plan", "history");
+    private static final Set<String> CODE = Set.of("code", "codes", "icd", "loinc", "snomed", "sct", "rxnorm", "cvx",
+            "ndc", "atc", "ops", "concept", "cpt", "hcpcs", "drg", "schluessel", "schlüssel", "kode", "kodierung");
+    private static final Set<String> MEASURE = Set.of("value", "wert", "amount", "cost", "costs", "count", "qty",
+            "quantity", "dose", "dosage", "result", "betrag", "menge", "anzahl", "expenses", "income", "score",
+            "dispenses", "outstanding", "price", "preis", "weight", "height", "gewicht", "groesse", "größe", "age",
+            "alter", "year", "jahr", "month", "monat", "units", "range", "level", "bmi", "total", "sum", "payment");
+    private static final Set<String> BOOLEAN = Set.of("flag", "is", "has", "active", "deceased", "verstorben");
+    private static final Set<String> KIND = Set.of("title", "type", "typ", "kind", "class", "category", "art",
+            "kategorie", "status", "titel");
+
+    /** German compound endings and beginnings and what they mean; longest first where they overlap. */
+    private static final String[][] COMPOUNDS = {
+        {"versichertennummer", "NATIONAL_ID"}, {"versicherungsnummer", "NATIONAL_ID"},
+        {"telefonnummer", "PHONE"}, {"rufnummer", "PHONE"}, {"telefon", "PHONE"}, {"hausnummer", "ADDRESS"},
+        {"postleitzahl", "ZIP"}, {"geburtsdatum", "BIRTH"}, {"geburtsort", "PLACE"}, {"geburtsname", "NAME_PART"},
+        {"geburt", "BIRTH"}, {"vorname", "NAME_PART"}, {"nachname", "NAME_PART"}, {"familienname", "NAME_PART"},
+        {"straße", "ADDRESS"}, {"strasse", "ADDRESS"}, {"adresse", "ADDRESS"}, {"anschrift", "ADDRESS"},
+        {"datum", "DATE"}, {"zeitpunkt", "DATE"}, {"zeit", "DATE"}, {"nummer", "ID"}, {"kennung", "ID"},
+        {"text", "TEXT"}, {"befund", "TEXT"}, {"bemerkung", "TEXT"}, {"kommentar", "TEXT"}, {"wohnort", "PLACE"},
+        {"schlüssel", "CODE"}, {"schluessel", "CODE"}, {"kode", "CODE"}, {"wert", "MEASURE"}, {"menge", "MEASURE"},
+        {"name", "PERSON_ROLE"}, {"arzt", "PERSON_ROLE"}};
+
+    private final List<String> words;
+    private final EnumSet<Hint> hints;
+
+    private HeaderHints(List<String> words, EnumSet<Hint> hints) {
+        this.words = List.copyOf(words);
+        this.hints = hints;
+    }
+
+    /** The hints of one header. */
+    public static HeaderHints of(String header) {
+        List<String> words = words(header);
+        EnumSet<Hint> hints = EnumSet.noneOf(Hint.class);
+        for (String w : words) {
+            add(hints, w, NAME_PART, Hint.NAME_PART);
+            add(hints, w, PERSON_ROLE, Hint.PERSON_ROLE);
+            add(hints, w, ID, Hint.ID);
+            add(hints, w, BIRTH, Hint.BIRTH);
+            add(hints, w, DATE, Hint.DATE);
+            add(hints, w, ADDRESS, Hint.ADDRESS);
+            add(hints, w, PLACE, Hint.PLACE);
+            add(hints, w, ZIP, Hint.ZIP);
+            add(hints, w, PHONE, Hint.PHONE);
+            add(hints, w, EMAIL, Hint.EMAIL);
+            add(hints, w, NATIONAL_ID, Hint.NATIONAL_ID);
+            add(hints, w, GEO, Hint.GEO);
+            add(hints, w, TEXT, Hint.TEXT);
+            add(hints, w, CODE, Hint.CODE);
+            add(hints, w, MEASURE, Hint.MEASURE);
+            add(hints, w, BOOLEAN, Hint.BOOLEAN);
+            add(hints, w, KIND, Hint.KIND);
+            if (w.length() > 5) {
+                for (String[] c : COMPOUNDS) {
+                    if (!w.equals(c[0]) && (w.endsWith(c[0]) || w.startsWith(c[0]))) {
+                        hints.add(Hint.valueOf(c[1]));
+                        break;
+                    }
+                }
+            }
+        }
+        if (words.size() >= 2 && words.contains("birth") && words.contains("place")) {
+            hints.remove(Hint.BIRTH);
+        }
+        return new HeaderHints(words, hints);
+    }
+
+    private static void add(EnumSet<Hint> hints, String word, Set<String> words, Hint hint) {
+        if (words.contains(word)) {
+            hints.add(hint);
+        }
+    }
+
+    /** Whether the header gives this hint. */
+    public boolean has(Hint hint) {
+        return hints.contains(hint);
+    }
+
+    /** The hints, for evidence strings. */
+    public Set<Hint> hints() {
+        return java.util.Collections.unmodifiableSet(hints);
+    }
+
+    /** The header's words, lower case. */
+    public List<String> words() {
+        return words;
+    }
+
+    /**
+     * The words of a header: split at separators, digits and camelCase humps ({@code homeCity} →
+     * home, city; {@code REASONCODE} stays one word), lower case. A known word glued to the front of
+     * an UPPERCASE or lower-case run ({@code PATIENTID}, {@code SERVICEDATE}) is split off too.
+     */
+    public static List<String> words(String header) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        String h = header.strip();
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (!Character.isLetter(c)) {
+                flush(cur, out);
+                continue;
+            }
+            if (Character.isUpperCase(c) && cur.length() > 0 && Character.isLowerCase(cur.charAt(cur.length() - 1))) {
+                flush(cur, out);
+            }
+            cur.append(c);
+        }
+        flush(cur, out);
+        List<String> split = new ArrayList<>();
+        for (String w : out) {
+            split.addAll(splitGlued(w));
+        }
+        return split;
+    }
+
+    private static void flush(StringBuilder cur, List<String> out) {
+        if (cur.length() > 0) {
+            out.add(cur.toString().toLowerCase(Locale.ROOT));
+            cur.setLength(0);
+        }
+    }
+
+    /** Suffixes that are split off a glued word ({@code patientid} → patient, id), longest first. */
+    private static final String[] GLUED_SUFFIXES = {"description", "datetime", "number", "code", "date", "name",
+        "time", "type", "class", "id"};
+
+    private static List<String> splitGlued(String w) {
+        for (String s : GLUED_SUFFIXES) {
+            if (w.length() > s.length() + 2 && w.endsWith(s) && !isKnown(w)) {
+                String head = w.substring(0, w.length() - s.length());
+                if (isKnown(head)) {
+                    return List.of(head, s);
+                }
+            }
+        }
+        return List.of(w);
+    }
+
+    private static boolean isKnown(String w) {
+        return NAME_PART.contains(w) || PERSON_ROLE.contains(w) || ID.contains(w) || BIRTH.contains(w)
+                || DATE.contains(w) || ADDRESS.contains(w) || PLACE.contains(w) || ZIP.contains(w)
+                || PHONE.contains(w) || EMAIL.contains(w) || NATIONAL_ID.contains(w) || GEO.contains(w)
+                || TEXT.contains(w) || CODE.contains(w) || MEASURE.contains(w) || KNOWN_GLUE.contains(w);
+    }
+
+    /** Other common heads of glued headers ({@code SERVICEDATE}, {@code ENCOUNTERCLASS}, {@code REASONCODE}). */
+    private static final Set<String> KNOWN_GLUE = Set.of("service", "encounter", "reason", "admit", "admission",
+            "discharge", "visit", "order", "provider", "organization", "payer", "diagnosis", "procedure", "claim",
+            "birth", "death", "collection", "specimen", "result", "modifier");
+
+    @Override
+    public String toString() {
+        return hints.toString();
+    }
+}

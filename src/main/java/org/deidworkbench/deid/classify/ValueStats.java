@@ -1,0 +1,382 @@
+package org.deidworkbench.deid.classify;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a sample of one column's values looks like: counts of shapes (UUID, date notations, phone,
+ * e-mail, codes, names, ...), distinct values, lengths and words. Built value by value while a file
+ * is sampled, so only counters and a bounded set of distinct values are held, never the sample
+ * itself; {@link #evidence()} describes it with numbers only, never a value. Not thread-safe.
+ */
+public final class ValueStats {
+
+    /** Distinct values counted exactly up to this many; beyond it the count is a lower bound. */
+    static final int MAX_DISTINCT = 4096;
+
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\\{?[0-9A-F]{32}\\}?");
+    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+'-]+@[\\p{L}\\p{N}.-]+\\.\\p{L}{2,}");
+    private static final Pattern SSN = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
+    private static final Pattern PHONE = Pattern.compile("\\+?\\(?\\d[\\d ()./-]{5,22}\\d");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d{1,3}(?:[ ,.']\\d{3})+|\\d*)[.,]\\d+|[+-]?\\d+[.,]?");
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?\\d*[.,]?\\d+");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}|\\d{4}/\\d{1,2}/\\d{1,2}|\\d{8}");
+    private static final Pattern DOT_DATE = Pattern.compile("\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})");
+    private static final Pattern DASH_DMY = Pattern.compile("\\d{1,2}-\\d{1,2}-\\d{4}");
+    private static final Pattern SLASH_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(?:\\d{4}|\\d{2})");
+    private static final Pattern TIME = Pattern.compile("(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?"
+            + "(?:\\s?[AaPp][Mm])?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
+    private static final Pattern ICD10 = Pattern.compile("[A-Z]\\d{2}(?:\\.[0-9A-Z]{1,4})?[+*!†]?");
+    private static final Pattern LOINC = Pattern.compile("\\d{1,7}-\\d");
+    private static final Pattern CODE_LIKE = Pattern.compile("[A-Z0-9][A-Z0-9.:_/-]{0,15}");
+    private static final Pattern ALNUM_ID = Pattern.compile("(?=[A-Za-z0-9-]*\\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{3,40}");
+    private static final Pattern ZIP_LIKE = Pattern.compile("\\d{4,5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}");
+    private static final Pattern GEO_LIKE = Pattern.compile("-?\\d{1,3}\\.\\d{4,}");
+    private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?|\\p{Lu}\\.");
+    private static final Pattern TITLE = Pattern.compile("(?i)(?:mr|mrs|ms|miss|dr|prof|herr|frau|fr|hr|sr|sra|mme|m)\\.?");
+    private static final Pattern STREET = Pattern.compile("(?iu).*(?:\\d+\\s*[a-z]?\\s+\\p{L}.*\\b(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|way"
+            + "|boulevard|blvd|place|pl|terrace|circle|parkway|pkwy|square|sq|highway|hwy)\\b\\.?.*"
+            + "|\\p{L}*(?:straße|strasse|str\\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad)\\s+\\d+\\s*[a-z]?"
+            + "|(?:am|an der|auf der|im|in der|zum|zur)\\s+\\p{L}+.*\\s\\d+\\s*[a-z]?)");
+    private static final Set<String> PARTICLES = Set.of("von", "van", "de", "der", "den", "la", "le", "di", "da", "del",
+            "im", "am", "an", "zu", "y", "e", "bin", "al", "el", "ter", "ten", "dos", "das", "du");
+    private static final Set<String> BOOLEANS = Set.of("true", "false", "yes", "no", "y", "n", "t", "f", "0", "1",
+            "ja", "nein", "j", "wahr", "falsch", "x");
+
+    private final NameDictionary names;
+    private final Set<String> distinct = new HashSet<>();
+    private boolean distinctOverflow;
+    int values;
+    int empty;
+    long totalLength;
+    long totalWords;
+    int maxLength;
+    int minLength = Integer.MAX_VALUE;
+    int uuid;
+    int email;
+    int ssn;
+    int phone;
+    int integer;
+    int decimal;
+    int isoDate;
+    int dotDate;
+    int dashDate;
+    int slashDate;
+    int withTime;
+    int slashFirstOver12;
+    int slashSecondOver12;
+    int icd10;
+    int loinc;
+    int codeLike;
+    int alnumId;
+    int zipLike;
+    int geoLike;
+    int nameLike;
+    int nameHit;
+    int titled;
+    int street;
+    int booleans;
+    int capitalizedWords;
+    int smallIntegers;
+    int hasDigitAndLetter;
+    int hasDigit;
+    int integerLengthMin = Integer.MAX_VALUE;
+    int integerLengthMax;
+
+    /** Stats that look names up in {@code names}. */
+    public ValueStats(NameDictionary names) {
+        this.names = names;
+    }
+
+    /** Adds one value of the column. */
+    public void add(String raw) {
+        String v = raw.strip();
+        if (v.isEmpty()) {
+            empty++;
+            return;
+        }
+        values++;
+        if (!distinctOverflow) {
+            if (distinct.size() < MAX_DISTINCT) {
+                distinct.add(v);
+            } else if (!distinct.contains(v)) {
+                distinctOverflow = true;
+            }
+        }
+        int len = v.length();
+        totalLength += len;
+        maxLength = Math.max(maxLength, len);
+        minLength = Math.min(minLength, len);
+        String[] words = v.split("\\s+");
+        totalWords += words.length;
+        if ((len == 36 || len == 32 || len == 34) && UUID.matcher(v).matches()) {
+            uuid++;
+        }
+        if (v.indexOf('@') > 0 && EMAIL.matcher(v).matches()) {
+            email++;
+        }
+        if (len == 11 && SSN.matcher(v).matches()) {
+            ssn++;
+        }
+        boolean isInteger = INTEGER.matcher(v).matches();
+        if (isInteger) {
+            integer++;
+            int digits = v.charAt(0) == '+' || v.charAt(0) == '-' ? len - 1 : len;
+            integerLengthMin = Math.min(integerLengthMin, digits);
+            integerLengthMax = Math.max(integerLengthMax, digits);
+            if (digits <= 2) {
+                smallIntegers++;
+            }
+        }
+        boolean isDecimal = isInteger || DECIMAL.matcher(v).matches();
+        if (isDecimal) {
+            decimal++;
+        }
+        int datesBefore = dates();
+        countDate(v);
+        boolean isDate = dates() > datesBefore;
+        if (!isDate && !PLAIN_DECIMAL.matcher(v).matches() && PHONE.matcher(v).matches() && digits(v) >= 7
+                && digits(v) <= 15) {
+            phone++;
+        }
+        if (len <= 12 && ICD10.matcher(v).matches()) {
+            icd10++;
+        }
+        if (len <= 12 && LOINC.matcher(v).matches()) {
+            loinc++;
+        }
+        if (len <= 16 && CODE_LIKE.matcher(v).matches()) {
+            codeLike++;
+        }
+        if (len <= 41 && ALNUM_ID.matcher(v).matches()) {
+            alnumId++;
+        }
+        if (len <= 10 && ZIP_LIKE.matcher(v).matches()) {
+            zipLike++;
+        }
+        if (GEO_LIKE.matcher(v).matches()) {
+            geoLike++;
+        }
+        if (BOOLEANS.contains(v.toLowerCase(Locale.ROOT))) {
+            booleans++;
+        }
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = 0; i < len; i++) {
+            char c = v.charAt(i);
+            letter |= Character.isLetter(c);
+            digit |= Character.isDigit(c);
+        }
+        if (letter && digit) {
+            hasDigitAndLetter++;
+        }
+        if (digit) {
+            hasDigit++;
+        }
+        if (letter && digit && len <= 200 && STREET.matcher(v).matches()) {
+            street++;
+        }
+        countName(v, words);
+    }
+
+    private void countDate(String v) {
+        int cut = v.length();
+        for (int i = 8; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == 'T' || c == ' ') {
+                cut = i;
+                break;
+            }
+        }
+        String date = v.substring(0, cut);
+        String rest = v.substring(cut);
+        if (!TIME.matcher(rest).matches()) {
+            return;
+        }
+        boolean time = !rest.isEmpty();
+        boolean any = false;
+        if (ISO_DATE.matcher(date).matches() && validYmd(date)) {
+            isoDate++;
+            any = true;
+        } else if (DOT_DATE.matcher(date).matches()) {
+            dotDate++;
+            any = true;
+        } else if (DASH_DMY.matcher(date).matches()) {
+            dashDate++;
+            any = true;
+        } else {
+            java.util.regex.Matcher m = SLASH_DATE.matcher(date);
+            if (m.matches()) {
+                int a = Integer.parseInt(m.group(1));
+                int b = Integer.parseInt(m.group(2));
+                if (a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12)) {
+                    slashDate++;
+                    any = true;
+                    if (a > 12) {
+                        slashFirstOver12++;
+                    }
+                    if (b > 12) {
+                        slashSecondOver12++;
+                    }
+                }
+            }
+        }
+        if (any && time) {
+            withTime++;
+        }
+    }
+
+    /** yyyyMMdd must be a plausible date to count (an eight-digit number is not a date by itself). */
+    private static boolean validYmd(String d) {
+        if (d.length() != 8) {
+            return true;
+        }
+        int y = Integer.parseInt(d.substring(0, 4));
+        int m = Integer.parseInt(d.substring(4, 6));
+        int day = Integer.parseInt(d.substring(6, 8));
+        return y >= 1850 && y <= 2100 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
+    }
+
+    private void countName(String v, String[] words) {
+        if (words.length > 5 || v.length() > 60) {
+            return;
+        }
+        // "Last, First" and "Dr. First Last" are names too.
+        int nameWords = 0;
+        int start = 0;
+        boolean title = false;
+        if (words.length > 1 && TITLE.matcher(words[0]).matches()) {
+            title = true;
+            start = 1;
+        }
+        boolean allCapitalized = true;
+        for (int i = start; i < words.length; i++) {
+            String w = words[i].replace(",", "");
+            if (w.isEmpty() || PARTICLES.contains(w)) {
+                continue;
+            }
+            if (!NAME_WORD.matcher(w).matches()) {
+                allCapitalized = false;
+                break;
+            }
+            nameWords++;
+        }
+        if (!allCapitalized || nameWords == 0) {
+            return;
+        }
+        capitalizedWords++;
+        if (nameWords > 4) {
+            return;
+        }
+        nameLike++;
+        if (title) {
+            titled++;
+        }
+        List<String> tokens = NameDictionary.tokens(v);
+        int hits = 0;
+        int counted = 0;
+        for (String t : tokens) {
+            if (t.length() < 2 || TITLE.matcher(t).matches()) {
+                continue;
+            }
+            counted++;
+            if (names.isName(t)) {
+                hits++;
+            }
+        }
+        if (counted > 0 && hits * 2 >= counted) {
+            nameHit++;
+        }
+    }
+
+    private static int digits(String v) {
+        int d = 0;
+        for (int i = 0; i < v.length(); i++) {
+            if (Character.isDigit(v.charAt(i))) {
+                d++;
+            }
+        }
+        return d;
+    }
+
+    /** Non-empty values seen. */
+    public int values() {
+        return values;
+    }
+
+    /** Empty values seen. */
+    public int empty() {
+        return empty;
+    }
+
+    /** Distinct non-empty values (a lower bound past {@value #MAX_DISTINCT}). */
+    public int distinct() {
+        return distinct.size();
+    }
+
+    /** Share of distinct values among the non-empty ones. */
+    double distinctRatio() {
+        return values == 0 ? 0 : (double) distinct.size() / values;
+    }
+
+    double share(int count) {
+        return values == 0 ? 0 : (double) count / values;
+    }
+
+    double averageLength() {
+        return values == 0 ? 0 : (double) totalLength / values;
+    }
+
+    double averageWords() {
+        return values == 0 ? 0 : (double) totalWords / values;
+    }
+
+    /** Share of the date values written day first ({@code 25/03/2022}), as opposed to month first. */
+    boolean slashDayFirst() {
+        return slashFirstOver12 > 0 && slashSecondOver12 == 0;
+    }
+
+    int dates() {
+        return isoDate + dotDate + dashDate + slashDate;
+    }
+
+    /** Numbers describing the sample (never a value), for reports and the suggested profile. */
+    public String evidence() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(values).append(" values");
+        if (empty > 0) {
+            sb.append(" (+").append(empty).append(" empty)");
+        }
+        sb.append(", ").append(distinct.size()).append(distinctOverflow ? "+" : "").append(" distinct");
+        sb.append(String.format(Locale.ROOT, ", avg %.1f chars", averageLength()));
+        if (averageWords() >= 1.5) {
+            sb.append(String.format(Locale.ROOT, "/%.1f words", averageWords()));
+        }
+        appendShare(sb, "uuid", uuid);
+        appendShare(sb, "date", dates());
+        appendShare(sb, "with time", withTime);
+        appendShare(sb, "e-mail", email);
+        appendShare(sb, "phone", phone);
+        appendShare(sb, "ssn", ssn);
+        appendShare(sb, "integer", integer);
+        appendShare(sb, "number", decimal - integer);
+        appendShare(sb, "code-like", codeLike);
+        appendShare(sb, "id-like", alnumId);
+        appendShare(sb, "name-like", nameLike);
+        appendShare(sb, "in name list", nameHit);
+        appendShare(sb, "titled", titled);
+        appendShare(sb, "street", street);
+        return sb.toString();
+    }
+
+    private void appendShare(StringBuilder sb, String what, int count) {
+        if (count > 0 && values > 0) {
+            sb.append(", ").append(Math.round(100.0 * count / values)).append("% ").append(what);
+        }
+    }
+}

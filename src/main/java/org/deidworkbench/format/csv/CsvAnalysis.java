@@ -1,0 +1,664 @@
+package org.deidworkbench.format.csv;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.deidworkbench.deid.ColumnInsight;
+import org.deidworkbench.deid.ColumnInsight.Relation;
+import org.deidworkbench.deid.ColumnInsight.Role;
+import org.deidworkbench.deid.ColumnPlan;
+import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.deid.classify.ColumnClass;
+import org.deidworkbench.deid.classify.ColumnClassifier;
+import org.deidworkbench.deid.classify.ColumnClassifier.Classification;
+import org.deidworkbench.deid.classify.HeaderHints;
+import org.deidworkbench.deid.classify.NameDictionary;
+import org.deidworkbench.deid.classify.ValueStats;
+import org.deidworkbench.format.FormatException;
+import org.deidworkbench.model.ActionSpec;
+import org.deidworkbench.model.Profile;
+
+/**
+ * What the CSV files of one run are, found before any of them is cleaned: each column's class (from
+ * its header and the first rows), each table's key, the columns of other tables whose values are
+ * values of that key (references), which table holds the patients, and for tables that reference
+ * only an intermediate table (lab results → cases) which patient each of its keys belongs to.
+ *
+ * <p>Cost and memory: the first {@code sample-rows} rows of every file, plus one pass over the key
+ * column of each larger table that something may reference (into a Bloom filter, {@link KeySet}),
+ * plus one pass over key and patient columns of intermediate tables ({@link SubjectIndex}). Nothing
+ * grows with a file's length except those two fixed-size structures. Deterministic: files are read
+ * in path order and every tie is broken by path and column position, so the result does not depend
+ * on thread count or the order in which files are listed. Immutable once built; thread-safe.
+ */
+final class CsvAnalysis {
+
+    /** No analysis: every column gets its rule or the default. */
+    static final CsvAnalysis NONE = new CsvAnalysis(Map.of());
+
+    /** Share of a column's sampled distinct values that must be key values for it to reference that key. */
+    static final double MIN_CONTAINMENT = 0.95;
+    /** Values looked up in the key file per column and domain, for references to earlier runs. */
+    private static final int MAX_KNOWN_CHECKS = 200;
+    private static final Set<String> PATIENT_TABLES = Set.of("patient", "patients", "person", "persons", "people",
+            "patienten", "patientendaten", "stammdaten", "demographics", "demographic", "subject", "subjects",
+            "participant", "participants", "member", "members", "pat", "pats", "individuals", "individual");
+
+    /** What is known about one file. */
+    record FileInsight(List<String> header, ColumnInsight[] columns, int patientColumn, int viaColumn,
+            SubjectIndex via) {
+    }
+
+    private final Map<Path, FileInsight> files;
+
+    private CsvAnalysis(Map<Path, FileInsight> files) {
+        this.files = files;
+    }
+
+    /** The insight for a file of the analysed run, or {@code null}. */
+    FileInsight of(Path file) {
+        return files.get(key(file));
+    }
+
+    private static Path key(Path file) {
+        return file.toAbsolutePath().normalize();
+    }
+
+    /** One file's sample. */
+    private static final class Sampled {
+        final Path path;
+        final String stem;
+        final List<String> stemWords;
+        final CsvDialect dialect;
+        final List<String> header;
+        final Classification[] classes;
+        final List<Set<String>> distinct = new ArrayList<>();
+        final boolean[] complete;
+        final long estimatedRows;
+        final boolean fullyRead;
+        int key = -1;
+        int patientColumn = -1;
+        Relation[] relations;
+        /** For each reference column, the table whose key it references. */
+        final Sampled[] targets;
+
+        Sampled(Path path, CsvDialect dialect, List<String> header, Classification[] classes, List<Set<String>> distinct,
+                boolean[] complete, long estimatedRows, boolean fullyRead) {
+            this.path = path;
+            String name = path.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            this.stem = (dot > 0 ? name.substring(0, dot) : name).toLowerCase(Locale.ROOT);
+            this.stemWords = HeaderHints.words(stem);
+            this.dialect = dialect;
+            this.header = header;
+            this.classes = classes;
+            this.distinct.addAll(distinct);
+            this.complete = complete;
+            this.estimatedRows = estimatedRows;
+            this.fullyRead = fullyRead;
+            this.targets = new Sampled[header.size()];
+            this.relations = new Relation[header.size()];
+            java.util.Arrays.fill(relations, Relation.NONE);
+        }
+
+        String name() {
+            return path.getFileName().toString();
+        }
+
+        boolean isIdentifier(int c) {
+            return classes[c].columnClass() == ColumnClass.IDENTIFIER;
+        }
+    }
+
+    /**
+     * Analyses the CSV files of a run (or of a preview and its context). Files that cannot be read are
+     * left out: their scan or transform reports why.
+     */
+    static CsvAnalysis analyze(List<Path> inputs, Deidentifier engine, BooleanSupplier cancelled) {
+        Profile profile = engine.profile();
+        if (!profile.classification().enabled() || inputs.isEmpty()) {
+            return NONE;
+        }
+        List<Path> sorted = new ArrayList<>(new LinkedHashSet<>(inputs.stream().map(CsvAnalysis::key).toList()));
+        sorted.sort(Comparator.comparing(Path::toString));
+        List<Sampled> samples = new ArrayList<>();
+        for (Path p : sorted) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("run cancelled");
+            }
+            try {
+                samples.add(sample(p, profile.classification().sampleRows()));
+            } catch (IOException | FormatException | RuntimeException e) {
+                // Not readable as CSV: the scan or transform of this file reports why.
+            }
+        }
+        chooseKeys(samples);
+        Sampled patients = choosePatientTable(samples, profile);
+        Map<Sampled, KeySet> keySets = keySets(samples, cancelled);
+        findReferences(samples, keySets, patients, engine);
+        resolveKeyReferences(samples, patients, profile);
+        assignDomains(samples, patients, engine);
+        Map<Path, FileInsight> out = new HashMap<>();
+        Map<Sampled, SubjectIndex> indexes = new HashMap<>();
+        for (Sampled s : samples) {
+            s.patientColumn = profile.subjectColumn(s.header);
+            if (s.patientColumn < 0) {
+                for (int c = 0; c < s.header.size(); c++) {
+                    if (s.relations[c].patient()) {
+                        s.patientColumn = c;
+                        break;
+                    }
+                }
+            }
+        }
+        for (Sampled s : samples) {
+            int via = -1;
+            SubjectIndex index = null;
+            if (s.patientColumn < 0) {
+                for (int c = 0; c < s.header.size() && index == null; c++) {
+                    Sampled target = s.relations[c].role() == Role.REFERENCE ? s.targets[c] : null;
+                    if (target != null && target.key >= 0 && target.patientColumn >= 0) {
+                        index = indexes.get(target);
+                        if (index == null) {
+                            index = subjectIndex(target, cancelled);
+                            indexes.put(target, index);
+                        }
+                        if (index != null) {
+                            via = c;
+                        }
+                    }
+                }
+            }
+            ColumnInsight[] columns = new ColumnInsight[s.header.size()];
+            for (int c = 0; c < columns.length; c++) {
+                columns[c] = new ColumnInsight(s.classes[c], s.relations[c]);
+            }
+            out.put(s.path, new FileInsight(s.header, columns, s.patientColumn, via, index));
+        }
+        return new CsvAnalysis(Map.copyOf(out));
+    }
+
+    private static Sampled sample(Path path, int sampleRows) throws IOException, FormatException {
+        CsvDialect dialect = CsvSniffer.sniff(path);
+        try (CsvRecordReader reader = new CsvRecordReader(path, dialect)) {
+            List<String> header = reader.header();
+            int n = header.size();
+            ValueStats[] stats = new ValueStats[n];
+            List<Set<String>> distinct = new ArrayList<>();
+            boolean[] complete = new boolean[n];
+            for (int c = 0; c < n; c++) {
+                stats[c] = new ValueStats(NameDictionary.get());
+                distinct.add(new HashSet<>());
+                complete[c] = true;
+            }
+            long chars = 0;
+            int rows = 0;
+            String[] row;
+            boolean fullyRead = true;
+            while (true) {
+                if (rows >= sampleRows) {
+                    fullyRead = reader.next() == null;
+                    break;
+                }
+                row = reader.next();
+                if (row == null) {
+                    break;
+                }
+                rows++;
+                for (int c = 0; c < n; c++) {
+                    String v = row[c];
+                    stats[c].add(v);
+                    chars += v.length() + 1;
+                    if (v.isEmpty()) {
+                        complete[c] = false;
+                    } else if (!distinct.get(c).add(v)) {
+                        complete[c] = false; // a repeat: not a key
+                    }
+                }
+            }
+            Classification[] classes = new Classification[n];
+            for (int c = 0; c < n; c++) {
+                classes[c] = ColumnClassifier.classify(header.get(c), stats[c]);
+                if (classes[c].columnClass() != ColumnClass.IDENTIFIER) {
+                    distinct.set(c, Set.of());
+                }
+                complete[c] &= rows > 0;
+            }
+            long bytesPerChar = dialect.charset().equals(StandardCharsets.UTF_16LE)
+                    || dialect.charset().equals(StandardCharsets.UTF_16BE) || dialect.charset().name().startsWith("UTF-16") ? 2 : 1;
+            long size = Files.size(path);
+            long estimated = fullyRead || chars == 0 ? rows : Math.max(rows, size * rows / (chars * bytesPerChar));
+            return new Sampled(path, dialect, header, classes, distinct, complete, estimated, fullyRead);
+        }
+    }
+
+    /** Each table's key: a column of identifiers that are unique and never empty in the sample. */
+    private static void chooseKeys(List<Sampled> samples) {
+        for (Sampled s : samples) {
+            int best = -1;
+            int bestScore = -1;
+            for (int c = 0; c < s.header.size(); c++) {
+                if (!s.isIdentifier(c) || !s.complete[c]) {
+                    continue;
+                }
+                List<String> words = HeaderHints.words(s.header.get(c));
+                int score = 1;
+                if (words.equals(List.of("id")) || words.equals(List.of("key")) || words.equals(List.of("uuid"))) {
+                    score += 4;
+                }
+                if (refersToTable(words, s)) {
+                    score += 3;
+                }
+                if (HeaderHints.of(s.header.get(c)).has(HeaderHints.Hint.ID)) {
+                    score += 2;
+                }
+                if (c == 0) {
+                    score += 1;
+                }
+                if (score > bestScore) {
+                    best = c;
+                    bestScore = score;
+                }
+            }
+            s.key = best;
+        }
+    }
+
+    /** Whether header words name the table ({@code PATIENT}, {@code patient_id} → patients.csv). */
+    private static boolean refersToTable(List<String> headerWords, Sampled table) {
+        List<String> stem = table.stemWords;
+        if (stem.isEmpty()) {
+            return false;
+        }
+        List<String> singular = new ArrayList<>(stem);
+        String last = singular.get(singular.size() - 1);
+        singular.set(singular.size() - 1, singularOf(last));
+        return containsRun(headerWords, stem) || containsRun(headerWords, singular);
+    }
+
+    private static String singularOf(String w) {
+        if (w.endsWith("ies") && w.length() > 4) {
+            return w.substring(0, w.length() - 3) + "y";
+        }
+        if (w.endsWith("en") && w.length() > 5) {
+            return w.substring(0, w.length() - 2);
+        }
+        if (w.endsWith("s") && !w.endsWith("ss") && w.length() > 3) {
+            return w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+
+    private static boolean containsRun(List<String> words, List<String> run) {
+        for (int i = 0; i + run.size() <= words.size(); i++) {
+            if (words.subList(i, i + run.size()).equals(run)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The table of patients: its name, names and birth dates in it, or the profile's subject column as its key. */
+    private static Sampled choosePatientTable(List<Sampled> samples, Profile profile) {
+        Sampled best = null;
+        int bestScore = 1;
+        for (Sampled s : samples) {
+            if (s.key < 0) {
+                continue;
+            }
+            int score = 0;
+            if (PATIENT_TABLES.contains(s.stem) || s.stemWords.stream().anyMatch(PATIENT_TABLES::contains)) {
+                score += 2;
+            }
+            boolean names = false;
+            boolean births = false;
+            for (Classification c : s.classes) {
+                names |= c.columnClass() == ColumnClass.PERSON_NAME;
+                births |= c.columnClass() == ColumnClass.BIRTH_DATE;
+            }
+            score += (names ? 1 : 0) + (births ? 1 : 0);
+            if (profile.subjectColumn(s.header) == s.key) {
+                score += 3;
+            }
+            if (score > bestScore) {
+                best = s;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /** The values of every key that another table's identifiers could reference. */
+    private static Map<Sampled, KeySet> keySets(List<Sampled> samples, BooleanSupplier cancelled) {
+        Map<Sampled, KeySet> out = new HashMap<>();
+        for (Sampled s : samples) {
+            if (s.key < 0) {
+                continue;
+            }
+            if (s.fullyRead) {
+                out.put(s, KeySet.exact(s.distinct.get(s.key)));
+                continue;
+            }
+            if (!anyCompatibleReference(s, samples)) {
+                continue;
+            }
+            KeySet set = KeySet.filter(s.estimatedRows);
+            boolean[] wanted = new boolean[s.header.size()];
+            wanted[s.key] = true;
+            int key = s.key;
+            try {
+                ColumnPass.run(s.path, s.dialect, s.header.size(), wanted, new ColumnPass.RowConsumer() {
+                    @Override
+                    public void start() {
+                        // adding a value twice to a Bloom filter changes nothing
+                    }
+
+                    @Override
+                    public void accept(String[] row) {
+                        set.add(row[key]);
+                    }
+                }, cancelled);
+                out.put(s, set);
+            } catch (IOException | FormatException e) {
+                // The table cannot be read through: no reference to it is found; its transform reports why.
+            }
+        }
+        return out;
+    }
+
+    /** Whether some other table has identifiers shaped like this table's key values. */
+    private static boolean anyCompatibleReference(Sampled keyTable, List<Sampled> samples) {
+        Shape key = Shape.of(keyTable.distinct.get(keyTable.key));
+        for (Sampled s : samples) {
+            if (s == keyTable) {
+                continue;
+            }
+            for (int c = 0; c < s.header.size(); c++) {
+                if (s.isIdentifier(c) && key.accepts(Shape.of(s.distinct.get(c)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The rough shape of a column's values: UUIDs, digits of some lengths, or other. */
+    private record Shape(int kind, int minLength, int maxLength) {
+        static Shape of(Set<String> values) {
+            int kind = -1;
+            int min = Integer.MAX_VALUE;
+            int max = 0;
+            for (String v : values) {
+                int k = v.length() == 36 && v.charAt(8) == '-' ? 0 : v.chars().allMatch(Character::isDigit) ? 1 : 2;
+                kind = kind == -1 || kind == k ? k : 2;
+                min = Math.min(min, v.length());
+                max = Math.max(max, v.length());
+            }
+            return new Shape(kind, min, max);
+        }
+
+        boolean accepts(Shape ref) {
+            return ref.kind == kind && ref.kind >= 0 && (kind == 0 || ref.maxLength <= maxLength + 3);
+        }
+    }
+
+    /** For every identifier column, the key (of another table of the run, or a domain of the key file) it references. */
+    private static void findReferences(List<Sampled> samples, Map<Sampled, KeySet> keySets, Sampled patients,
+            Deidentifier engine) {
+        for (Sampled s : samples) {
+            for (int c = 0; c < s.header.size(); c++) {
+                if (!s.isIdentifier(c) || s.distinct.get(c).isEmpty()) {
+                    continue;
+                }
+                Set<String> values = s.distinct.get(c);
+                if (s == patients && c == s.key) {
+                    s.relations[c] = new Relation(Role.PATIENT_KEY, "", "key of " + s.name() + " (the patient table)");
+                    continue;
+                }
+                List<String> words = HeaderHints.words(s.header.get(c));
+                // Small numbers are contained in every other table's numeric key: they need the header's word.
+                Shape shape = Shape.of(values);
+                int minScore = shape.kind() == 1 && shape.maxLength() <= 6 || c == s.key ? 3 : 0;
+                Sampled best = null;
+                int bestScore = -1;
+                for (Sampled t : samples) {
+                    KeySet keys = keySets.get(t);
+                    if (t == s || keys == null || containment(values, keys) < MIN_CONTAINMENT) {
+                        continue;
+                    }
+                    int score = 0;
+                    if (normalized(s.header.get(c)).equals(normalized(t.header.get(t.key)))) {
+                        score += 4;
+                    }
+                    if (refersToTable(words, t)) {
+                        score += 3;
+                    }
+                    if (t == patients) {
+                        score += 1;
+                    }
+                    // Equal evidence: the smaller key (person_id 1..60 is also within visit ids 1..5000).
+                    if (best == null || score > bestScore || score == bestScore && t.estimatedRows < best.estimatedRows) {
+                        best = t;
+                        bestScore = score;
+                    }
+                }
+                if (best != null && bestScore >= minScore) {
+                    boolean patient = best == patients;
+                    s.relations[c] = new Relation(patient ? Role.PATIENT_REFERENCE : Role.REFERENCE, "",
+                            "references " + best.name() + ":" + best.header.get(best.key)
+                                    + (patient ? " (the patient table)" : ""));
+                    s.targets[c] = best;
+                } else if (c == s.key) {
+                    s.relations[c] = new Relation(Role.KEY, "", "key of " + s.name());
+                } else {
+                    knownReference(s, c, values, engine);
+                }
+            }
+        }
+    }
+
+    /**
+     * Two tables whose keys hold the same values (cases and one diagnosis per case) would each
+     * reference the other: the one that ties its rows to patients (else the larger, else the first
+     * by path) keeps its key, the other references it. Then every reference to a key that itself
+     * references another key is pointed at that one, so a chain of 1:1 tables shares one domain.
+     */
+    private static void resolveKeyReferences(List<Sampled> samples, Sampled patients, Profile profile) {
+        for (Sampled s : samples) {
+            if (s.key < 0 || s.targets[s.key] == null) {
+                continue;
+            }
+            Sampled t = s.targets[s.key];
+            if (t.key >= 0 && t.targets[t.key] == s) {
+                Sampled owner = owner(s, t, profile);
+                owner.targets[owner.key] = null;
+                owner.relations[owner.key] = new Relation(owner == patients ? Role.PATIENT_KEY : Role.KEY, "",
+                        "key of " + owner.name());
+            }
+        }
+        for (Sampled s : samples) {
+            for (int c = 0; c < s.header.size(); c++) {
+                Sampled t = s.targets[c];
+                if (t == null) {
+                    continue;
+                }
+                Sampled start = t;
+                for (int hops = 0; hops < samples.size() && t.key >= 0 && t.targets[t.key] != null
+                        && t.targets[t.key] != s; hops++) {
+                    t = t.targets[t.key];
+                }
+                if (t != start) {
+                    s.targets[c] = t;
+                    s.relations[c] = new Relation(t == patients ? Role.PATIENT_REFERENCE : Role.REFERENCE, "",
+                            "references " + t.name() + ":" + t.header.get(t.key) + (t == patients ? " (the patient table)" : ""));
+                }
+            }
+        }
+    }
+
+    private static Sampled owner(Sampled a, Sampled b, Profile profile) {
+        boolean pa = tiesToPatients(a, profile);
+        boolean pb = tiesToPatients(b, profile);
+        if (pa != pb) {
+            return pa ? a : b;
+        }
+        if (a.estimatedRows != b.estimatedRows) {
+            return a.estimatedRows > b.estimatedRows ? a : b;
+        }
+        return a.path.toString().compareTo(b.path.toString()) <= 0 ? a : b;
+    }
+
+    private static boolean tiesToPatients(Sampled s, Profile profile) {
+        if (profile.subjectColumn(s.header) >= 0) {
+            return true;
+        }
+        for (Relation r : s.relations) {
+            if (r.patient()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A column of a table run without its key table: its values may be known in a domain of the key
+     * file. Small numbers are known in many domains, so they need the header to name the domain
+     * ({@code visit_occurrence_id} → {@code visit_occurrence}); other values need only be known.
+     */
+    private static void knownReference(Sampled s, int c, Set<String> values, Deidentifier engine) {
+        List<String> sample = values.stream().sorted().limit(MAX_KNOWN_CHECKS).toList();
+        List<String> words = HeaderHints.words(s.header.get(c));
+        Shape shape = Shape.of(values);
+        int minScore = shape.kind() == 1 && shape.maxLength() <= 6 ? 3 : 0;
+        String best = null;
+        int bestScore = -1;
+        for (String domain : engine.knownDomains()) {
+            int known = 0;
+            for (String v : sample) {
+                if (engine.knownInDomain(domain, v)) {
+                    known++;
+                }
+            }
+            if (known == 0 || known < MIN_CONTAINMENT * sample.size()) {
+                continue;
+            }
+            List<String> domainWords = HeaderHints.words(domain);
+            List<String> singular = new ArrayList<>(domainWords);
+            if (!singular.isEmpty()) {
+                singular.set(singular.size() - 1, singularOf(singular.get(singular.size() - 1)));
+            }
+            int score = !domainWords.isEmpty() && (containsRun(words, domainWords) || containsRun(words, singular)) ? 3 : 0;
+            if (score > bestScore) {
+                best = domain;
+                bestScore = score;
+            }
+        }
+        if (best != null && bestScore >= minScore) {
+            boolean patient = best.equals(engine.subjectDomain());
+            s.relations[c] = new Relation(patient ? Role.PATIENT_REFERENCE : Role.REFERENCE, best,
+                    "values known in domain '" + best + "' of the key file" + (patient ? " (patients)" : ""));
+        }
+    }
+
+    private static double containment(Set<String> values, KeySet keys) {
+        int in = 0;
+        for (String v : values) {
+            if (keys.contains(v)) {
+                in++;
+            }
+        }
+        return values.isEmpty() ? 0 : (double) in / values.size();
+    }
+
+    private static String normalized(String header) {
+        return String.join("_", HeaderHints.words(header));
+    }
+
+    /**
+     * The pseudonym domain of each key and its references: the subject domain for the patients; else
+     * the domain a profile rule gives the key or one of its references (so rules and relations agree);
+     * else the key table's name.
+     */
+    private static void assignDomains(List<Sampled> samples, Sampled patients, Deidentifier engine) {
+        Map<Sampled, String> domains = new HashMap<>();
+        for (Sampled t : samples) {
+            if (t.key < 0) {
+                continue;
+            }
+            String domain = t == patients ? engine.subjectDomain() : ruleDomain(engine, t, t.key);
+            if (domain == null) {
+                for (Sampled s : samples) {
+                    for (int c = 0; c < s.header.size() && domain == null; c++) {
+                        if (s.targets[c] == t) {
+                            domain = ruleDomain(engine, s, c);
+                        }
+                    }
+                }
+            }
+            domains.put(t, domain != null ? domain : domainName(t.stem));
+        }
+        for (Sampled s : samples) {
+            for (int c = 0; c < s.header.size(); c++) {
+                Relation r = s.relations[c];
+                if (r.role() == Role.NONE || !r.domain().isEmpty()) {
+                    continue;
+                }
+                Sampled target = r.role() == Role.KEY || r.role() == Role.PATIENT_KEY ? s : s.targets[c];
+                s.relations[c] = new Relation(r.role(), domains.get(target), r.description());
+            }
+        }
+    }
+
+    private static String ruleDomain(Deidentifier engine, Sampled s, int c) {
+        ColumnPlan plan = engine.plan(s.header.get(c), ColumnInsight.NONE);
+        return plan.decidedBy() == ColumnPlan.DecidedBy.RULE && plan.spec() instanceof ActionSpec.Pseudonymize p
+                ? p.domain() : null;
+    }
+
+    /** A file name as a pseudonym domain name: letters, digits, '.', '_' and '-' only. */
+    static String domainName(String stem) {
+        String d = stem.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._-]+", "");
+        if (d.isEmpty()) {
+            d = "table";
+        }
+        return d.length() > 64 ? d.substring(0, 64) : d;
+    }
+
+    /** Key → patient id of an intermediate table (cases), read in one pass over those two columns. */
+    private static SubjectIndex subjectIndex(Sampled table, BooleanSupplier cancelled) {
+        SubjectIndex.Builder[] builder = new SubjectIndex.Builder[1];
+        boolean[] wanted = new boolean[table.header.size()];
+        wanted[table.key] = true;
+        wanted[table.patientColumn] = true;
+        int key = table.key;
+        int patient = table.patientColumn;
+        try {
+            ColumnPass.run(table.path, table.dialect, table.header.size(), wanted, new ColumnPass.RowConsumer() {
+                @Override
+                public void start() {
+                    builder[0] = new SubjectIndex.Builder();
+                }
+
+                @Override
+                public void accept(String[] row) {
+                    builder[0].put(row[key], row[patient]);
+                }
+            }, cancelled);
+            return builder[0].build();
+        } catch (IOException | FormatException e) {
+            return null;
+        }
+    }
+}

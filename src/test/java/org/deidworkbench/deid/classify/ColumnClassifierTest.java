@@ -1,0 +1,107 @@
+package org.deidworkbench.deid.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ColumnClassifierTest {
+
+    private static ColumnClassifier.Classification classify(String header, List<String> values) {
+        ValueStats stats = new ValueStats(NameDictionary.get());
+        values.forEach(stats::add);
+        return ColumnClassifier.classify(header, stats);
+    }
+
+    private static List<String> repeat(List<String> values, int times) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            out.addAll(values);
+        }
+        return out;
+    }
+
+    @Test
+    void uppercaseShortNameHeadersWithNameValuesArePersonNames() {
+        assertEquals(ColumnClass.PERSON_NAME, classify("FIRST", List.of("Thaddeus", "Mary", "Siobhan", "Kwame")).columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("Nachname", List.of("Müller", "Schröder", "Weiß", "Yilmaz")).columnClass());
+    }
+
+    @Test
+    void namesAreFoundByTheirValuesWhenTheHeaderSaysNothing() {
+        List<String> values = new ArrayList<>();
+        String[] first = {"Mary", "John", "Robert", "Linda", "David", "Susan", "James", "Karen", "Daniel", "Nancy"};
+        String[] last = {"Smith", "Garcia", "Nguyen", "Miller", "Davis", "Lopez", "Wilson", "Taylor", "Moore", "Martin"};
+        for (int i = 0; i < 30; i++) {
+            values.add(first[i % 10] + " " + last[(i * 3) % 10]);
+        }
+        assertEquals(ColumnClass.PERSON_NAME, classify("physician", values).columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("col7", values).columnClass());
+    }
+
+    @Test
+    void clinicalCategoriesAreNotNames() {
+        List<String> values = repeat(List.of("General examination of patient", "Encounter for symptom",
+                "Follow-up encounter", "wellness"), 10);
+        ColumnClass c = classify("DESCRIPTION", values).columnClass();
+        assertEquals(ColumnClass.CATEGORICAL, c);
+    }
+
+    @Test
+    void snomedCodesUnderACodeHeaderAreKeptAsCodes() {
+        assertEquals(ColumnClass.CODE, classify("CODE", repeat(List.of("44054006", "38341003", "195662009"), 10)).columnClass());
+        assertEquals(ColumnClass.CODE, classify("ICD-10-GM", repeat(List.of("E11.9", "I10.00", "J20.9"), 10)).columnClass());
+    }
+
+    @Test
+    void germanPhonePostcodeAndPlaceHeadersAreRecognised() {
+        assertEquals(ColumnClass.PHONE, classify("Telefon", List.of("+49 30 1234567", "030 7654321", "0171 2345678")).columnClass());
+        assertEquals(ColumnClass.ZIP, classify("PLZ", List.of("10115", "04109", "80331")).columnClass());
+        assertEquals(ColumnClass.PLACE, classify("Ort", List.of("Berlin", "Leipzig", "Freiburg im Breisgau")).columnClass());
+        assertEquals(ColumnClass.ADDRESS, classify("Straße", List.of("Hauptstraße 12", "Am Mühlbach 3", "Lindenallee 7a")).columnClass());
+        assertEquals(ColumnClass.NATIONAL_ID, classify("Versichertennummer", List.of("A123456789", "K987654321")).columnClass());
+    }
+
+    @Test
+    void germanDatesAreDatesAndTheBirthDateIsKnownByItsHeader() {
+        assertEquals(ColumnClass.BIRTH_DATE, classify("Geburtsdatum", List.of("04.03.1950", "12.11.1933")).columnClass());
+        assertEquals(ColumnClass.DATE_TIME, classify("Aufnahmedatum", List.of("04.03.2019 10:15", "05.03.2019 08:00")).columnClass());
+    }
+
+    @Test
+    void slashDatesWithADayAbove12AreReadDayFirst() {
+        ColumnClassifier.Classification uk = classify("SERVICEDATE", List.of("04/03/2022", "25/03/2022"));
+        assertEquals(ColumnClass.DATE, uk.columnClass());
+        assertTrue(uk.slashDayFirst());
+        ColumnClassifier.Classification us = classify("SERVICEDATE", List.of("03/04/2022", "03/25/2022"));
+        assertFalse(us.slashDayFirst());
+    }
+
+    @Test
+    void uuidsAreIdentifiers() {
+        assertEquals(ColumnClass.IDENTIFIER, classify("PATIENT", List.of("407a4a07-922f-41d9-8da0-a08bd2c368f7",
+                "5b66a26b-3c19-4e1d-8cd2-18ab7f92d46f")).columnClass());
+    }
+
+    @Test
+    void measurementsWithDecimalCommasAreNumbers() {
+        assertEquals(ColumnClass.NUMBER, classify("Wert", List.of("5,4", "12,0", "0,87")).columnClass());
+    }
+
+    @Test
+    void inconclusiveShortTextIsUnknownAndSoScrubbedNotKept() {
+        ColumnClassifier.Classification c = classify("x", List.of("alpha beta", "gamma", "delta epsilon"));
+        assertEquals(ColumnClass.UNKNOWN, c.columnClass());
+        assertEquals(org.deidworkbench.model.Action.SCRUB_TEXT, c.columnClass().spec().action());
+    }
+
+    @Test
+    void evidenceHoldsNumbersNeverValues() {
+        String evidence = classify("FIRST", List.of("Thaddeus", "Siobhan")).evidence();
+        assertFalse(evidence.contains("Thaddeus") || evidence.contains("Siobhan"), evidence);
+        assertTrue(evidence.contains("2 values"), evidence);
+    }
+}

@@ -1,0 +1,33 @@
+package org.deidworkbench.deid.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HeaderHintsTest {
+
+    @Test
+    void splitsSnakeCamelAndGluedUppercaseHeaders() {
+        assertEquals(List.of("patient", "id"), HeaderHints.words("PATIENTID"));
+        assertEquals(List.of("home", "city"), HeaderHints.words("homeCity"));
+        assertEquals(List.of("visit", "occurrence", "id"), HeaderHints.words("visit_occurrence_id"));
+        assertEquals(List.of("reason", "code"), HeaderHints.words("REASONCODE"));
+    }
+
+    @Test
+    void germanCompoundsGiveTheirMeaning() {
+        assertTrue(HeaderHints.of("Versichertennummer").has(HeaderHints.Hint.NATIONAL_ID));
+        assertTrue(HeaderHints.of("Fallnummer").has(HeaderHints.Hint.ID));
+        assertTrue(HeaderHints.of("Aufnahmedatum").has(HeaderHints.Hint.DATE));
+        assertTrue(HeaderHints.of("Telefonnummer").has(HeaderHints.Hint.PHONE));
+    }
+
+    @Test
+    void abbreviationsAreKnown() {
+        assertTrue(HeaderHints.of("DOB").has(HeaderHints.Hint.BIRTH));
+        assertTrue(HeaderHints.of("SSN").has(HeaderHints.Hint.NATIONAL_ID));
+        assertTrue(HeaderHints.of("LAST").has(HeaderHints.Hint.NAME_PART));
+    }
+}
