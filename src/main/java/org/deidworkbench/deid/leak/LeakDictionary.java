@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +24,9 @@ import java.util.regex.Pattern;
  *   <li>dates (ISO {@code 1933-02-05}, DICOM {@code 19330205}, {@code 02/05/1933}, {@code 05.02.1933})
  *       in the common notations: {@code 1933-02-05}, {@code 19330205}, {@code 02/05/1933} and {@code 05/02/1933},
  *       without leading zeros, and with English or German month names ({@code Feb 5, 1933},
- *       {@code 5 February 1933}, {@code 5. Februar 1933}).</li>
+ *       {@code 5 February 1933}, {@code 5. Februar 1933}). Dates are not in the automaton: they are kept by day
+ *       ({@link #dates(long)}), and the scanner recognises a date in any of these notations from the last one or
+ *       three tokens, so the automaton holds no small numbers and dates cost no state.</li>
  * </ul>
  * Values too short to tell apart from ordinary text are skipped: fewer than 4 digits for numbers,
  * fewer than 3 characters otherwise, and a few placeholder words ({@code UNKNOWN}, {@code NONE}, …).
@@ -55,14 +56,22 @@ public final class LeakDictionary {
     // per pattern
     final String[] source;
     final String[] original;
+    /** The first date entry (a pattern index) of each day ({@code yyyymmdd}); further ones through {@link #nextPattern}. */
+    private final LongIntMap dateFirst;
     /**
-     * For a date written in another notation than the original: its number of tokens, whose separators must
-     * look like a date's ({@code 08:07;1933} is a time and a code, not 8 July 1933); 0 for other patterns.
+     * For a date entry: the original as written, its folded tokens joined by spaces, when that is itself one of the
+     * date's notations (it matches without the date-shaped separators other notations need); else null.
      */
-    final int[] dateLength;
+    final String[] exempt;
+    /** The month (1–12) of a month name's folded token hash, in English (also abbreviated) or German. */
+    private final LongIntMap months;
+    /** The root's transition for each token id (0: none), so the automaton's first step costs no hash probe. */
+    private final int[] rootNext;
     /** Hashes of the words that are pseudonyms ({@link Builder#pseudonym}); never reported. */
     private final LongIntMap pseudonymWords;
     private static final long[] LABELS = PhiPatterns.LABELS.stream().mapToLong(Fold::hash).sorted().toArray();
+    /** Bit {@code h >>> 58} of each label's hash: rejects most tokens without the search. */
+    private static final long LABEL_MASK = Arrays.stream(LABELS).map(h -> 1L << (h >>> 58)).reduce(0, (a, b) -> a | b);
 
     private LeakDictionary(Builder b) {
         int states = b.stateCount;
@@ -74,8 +83,19 @@ public final class LeakDictionary {
         this.nextPattern = Arrays.copyOf(b.nextPattern, b.patterns);
         this.source = Arrays.copyOf(b.sources, b.patterns);
         this.original = Arrays.copyOf(b.originals, b.patterns);
-        this.dateLength = Arrays.copyOf(b.dateLength, b.patterns);
+        this.exempt = Arrays.copyOf(b.exempt, b.patterns);
+        this.dateFirst = b.dateFirst;
+        this.months = new LongIntMap(64);
+        for (int m = 0; m < 12; m++) {
+            for (String name : List.of(MONTHS_EN[m], MONTHS_EN[m].substring(0, 3), MONTHS_DE[m])) {
+                months.put(fix(Fold.hash(name)), m + 1);
+            }
+        }
         this.pseudonymWords = b.pseudonymWords;
+        this.rootNext = new int[b.tokenIds.size()];
+        for (int id = 0; id < rootNext.length; id++) {
+            rootNext[id] = Math.max(0, b.transitions.get(id));
+        }
         int bits = Integer.highestOneBit(Math.max(1 << 16, b.tokenIds.size() * 16 - 1)) << 1;
         this.tokenBits = new long[bits / 64];
         this.tokenBitMask = bits - 1;
@@ -99,6 +119,21 @@ public final class LeakDictionary {
         return (tokenBits[bit >>> 6] & (1L << bit)) != 0;
     }
 
+    /** Whether any original is a date. */
+    boolean hasDates() {
+        return dateFirst.size() > 0;
+    }
+
+    /** The first date entry (pattern index) of the day {@code yyyymmdd}, or -1. */
+    int dates(long yyyymmdd) {
+        return dateFirst.get(yyyymmdd);
+    }
+
+    /** The month (1–12) of a letter token (by {@link Fold#hash}) that is a month name, or 0. */
+    int month(long tokenHash) {
+        return Math.max(0, months.get(fix(tokenHash)));
+    }
+
     /** Whether a word (by {@link Fold#wordHash}) is a pseudonym or a word of one. */
     boolean isPseudonymWord(long wordHash) {
         return pseudonymWords.get(fix(wordHash)) >= 0;
@@ -106,7 +141,7 @@ public final class LeakDictionary {
 
     /** Whether a token (by {@link Fold#hash}) is a label word of {@link PhiPatterns#LABELS}. */
     boolean isLabel(long tokenHash) {
-        return Arrays.binarySearch(LABELS, tokenHash) >= 0;
+        return (LABEL_MASK >>> (tokenHash >>> 58) & 1) != 0 && Arrays.binarySearch(LABELS, tokenHash) >= 0;
     }
 
     /** Number of patterns (values × notations). */
@@ -126,16 +161,14 @@ public final class LeakDictionary {
 
     /** The next state after token {@code id} (≥ 0) in state {@code state}. */
     int step(int state, int id) {
-        while (true) {
+        while (state != 0) {
             int next = transitions.get(((long) state << 32) | id);
             if (next >= 0) {
                 return next;
             }
-            if (state == 0) {
-                return 0;
-            }
             state = fail[state];
         }
+        return rootNext[id];
     }
 
     /** Failure and output links, state by state in order of depth (a state's links need only shallower ones). */
@@ -195,7 +228,8 @@ public final class LeakDictionary {
         private int[] nextPattern = new int[256];
         private String[] sources = new String[256];
         private String[] originals = new String[256];
-        private int[] dateLength = new int[256];
+        private String[] exempt = new String[256];
+        private final LongIntMap dateFirst = new LongIntMap(1024);
         private int patterns;
         private int values;
         private final LongIntMap pseudonymWords = new LongIntMap(1024);
@@ -241,19 +275,55 @@ public final class LeakDictionary {
          * @return whether the value was significant enough to be added
          */
         public boolean add(String value, String source) {
-            List<List<String>> variants = variants(value);
-            Set<List<String>> dateForms = new java.util.HashSet<>();
-            for (LocalDate date : dates(value)) {
-                dateForms.addAll(dateNotations(date));
+            List<List<String>> variants = variants(value, false);
+            if (variants.isEmpty()) {
+                return false;
             }
-            dateForms.remove(Fold.tokens(value)); // the value as written is not only a date notation
+            List<LocalDate> dates = dates(value);
+            if (!dates.isEmpty()) {
+                Set<List<String>> dateForms = new java.util.HashSet<>();
+                for (LocalDate date : dates) {
+                    dateForms.addAll(dateNotations(date));
+                }
+                List<String> written = Fold.tokens(value);
+                String exemptForm = dateForms.contains(written) && written.size() > 1 ? String.join(" ", written) : null;
+                variants.removeIf(dateForms::contains);
+                for (LocalDate date : dates) {
+                    addDate(date.getYear() * 10000L + date.getMonthValue() * 100L + date.getDayOfMonth(), source, value,
+                            exemptForm);
+                }
+            }
             for (List<String> tokens : variants) {
-                addPattern(tokens, source, value, dateForms.contains(tokens) && tokens.size() > 1);
+                addPattern(tokens, source, value);
             }
-            if (!variants.isEmpty()) {
-                values++;
+            values++;
+            return true;
+        }
+
+        private void addDate(long day, String source, String value, String exemptForm) {
+            int first = dateFirst.get(day);
+            for (int p = first; p >= 0; p = nextPattern[p]) {
+                if (originals[p].equals(value)) {
+                    return;
+                }
             }
-            return !variants.isEmpty();
+            int p = newPattern(source, value);
+            exempt[p] = exemptForm;
+            nextPattern[p] = first;
+            dateFirst.put(day, p);
+        }
+
+        private int newPattern(String source, String value) {
+            if (patterns == sources.length) {
+                int n = sources.length * 2;
+                sources = Arrays.copyOf(sources, n);
+                originals = Arrays.copyOf(originals, n);
+                nextPattern = Arrays.copyOf(nextPattern, n);
+                exempt = Arrays.copyOf(exempt, n);
+            }
+            sources[patterns] = source;
+            originals[patterns] = value;
+            return patterns++;
         }
 
         /** Values added (each in one or more notations). */
@@ -267,7 +337,7 @@ public final class LeakDictionary {
             return hashes;
         }
 
-        private void addPattern(List<String> tokens, String source, String value, boolean date) {
+        private void addPattern(List<String> tokens, String source, String value) {
             int state = 0;
             for (String t : tokens) {
                 long h = fix(Fold.hash(t));
@@ -292,18 +362,9 @@ public final class LeakDictionary {
                     return;
                 }
             }
-            if (patterns == sources.length) {
-                int n = sources.length * 2;
-                sources = Arrays.copyOf(sources, n);
-                originals = Arrays.copyOf(originals, n);
-                nextPattern = Arrays.copyOf(nextPattern, n);
-                dateLength = Arrays.copyOf(dateLength, n);
-            }
-            dateLength[patterns] = date ? tokens.size() : 0;
-            sources[patterns] = source;
-            originals[patterns] = value;
-            nextPattern[patterns] = patternAt[state];
-            patternAt[state] = patterns++;
+            int p = newPattern(source, value);
+            nextPattern[p] = patternAt[state];
+            patternAt[state] = p;
         }
 
         /** The automaton; the builder must not be used afterwards. */
@@ -318,6 +379,11 @@ public final class LeakDictionary {
 
     /** The token sequences under which {@code value} is looked for; empty when it is too short to look for. */
     static List<List<String>> variants(String value) {
+        return variants(value, true);
+    }
+
+    /** As {@link #variants(String)}; without the date notations unless {@code withDates}. Mutable. */
+    private static List<List<String>> variants(String value, boolean withDates) {
         List<String> tokens = Fold.tokens(value);
         if (tokens.isEmpty() || !significant(tokens)) {
             return List.of();
@@ -343,8 +409,10 @@ public final class LeakDictionary {
                 out.add(rotated);
             }
         }
-        for (LocalDate date : dates(value)) {
-            out.addAll(dateNotations(date));
+        if (withDates) {
+            for (LocalDate date : dates(value)) {
+                out.addAll(dateNotations(date));
+            }
         }
         return new ArrayList<>(out);
     }
@@ -402,9 +470,9 @@ public final class LeakDictionary {
     }
 
     private static List<List<String>> dateNotations(LocalDate date) {
-        String y = String.format(Locale.ROOT, "%04d", date.getYear());
-        String mm = String.format(Locale.ROOT, "%02d", date.getMonthValue());
-        String dd = String.format(Locale.ROOT, "%02d", date.getDayOfMonth());
+        String y = Integer.toString(date.getYear()); // 1800–2200: four digits
+        String mm = date.getMonthValue() < 10 ? "0" + date.getMonthValue() : Integer.toString(date.getMonthValue());
+        String dd = date.getDayOfMonth() < 10 ? "0" + date.getDayOfMonth() : Integer.toString(date.getDayOfMonth());
         String m = Integer.toString(date.getMonthValue());
         String d = Integer.toString(date.getDayOfMonth());
         Set<List<String>> out = new LinkedHashSet<>();
