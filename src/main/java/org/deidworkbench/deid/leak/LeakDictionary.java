@@ -65,13 +65,55 @@ public final class LeakDictionary {
     final String[] exempt;
     /** The month (1–12) of a month name's folded token hash, in English (also abbreviated) or German. */
     private final LongIntMap months;
+    /** Bit 52–63 of each month name's mixed hash ({@link #small}): rejects almost every other word without the map. */
+    private final long[] monthBits = new long[64];
+    /** One bit per day of 1800–2200 ({@link #dayBit}) that has date entries: rejects most numbers without the map. */
+    private final long[] dayBits = new long[(DAY_BITS + 63) / 64];
+    private static final int DAY_BITS = 401 * 12 * 31;
     /** The root's transition for each token id (0: none), so the automaton's first step costs no hash probe. */
     private final int[] rootNext;
+    /**
+     * Whether a token id follows another token in some pattern; when not, every state's step on it is the root's
+     * (its failure chain ends there), found without walking the chain through the transition map.
+     */
+    private final boolean[] inner;
+    /**
+     * Per state, one bit (of 64, by a hash of the token id) for each of its transitions: most tokens have none from
+     * the state they meet, and this says so without a probe of the large transition map.
+     */
+    private final long[] outMask;
+    /** States with more than this many transitions have a filter of 16 bits per transition instead of the mask. */
+    private static final int BIG_DEGREE = 24;
+    /** Index of each state with a filter of its own (its {@link #outMask} is all ones). */
+    private final LongIntMap bigFilter;
+    private final int[] bigOffset;
+    private final int[] bigShift;
+    private final long[] bigBits;
+
+    private static int filterBits(int degree) {
+        return Integer.highestOneBit(degree * 16 - 1) << 1;
+    }
+
+    /** For a state whose mask is all ones: false when it certainly has no transition on the token ({@code mixed} id). */
+    private boolean mayHaveChild(int state, long mixed) {
+        int f = bigFilter.get(state);
+        if (f < 0) {
+            return true; // a small state whose mask happens to be full
+        }
+        int bit = (int) (mixed >>> bigShift[f]);
+        return (bigBits[bigOffset[f] + (bit >>> 6)] & (1L << bit)) != 0;
+    }
     /** Hashes of the words that are pseudonyms ({@link Builder#pseudonym}); never reported. */
     private final LongIntMap pseudonymWords;
     private static final long[] LABELS = PhiPatterns.LABELS.stream().mapToLong(Fold::hash).sorted().toArray();
-    /** Bit {@code h >>> 58} of each label's hash: rejects most tokens without the search. */
-    private static final long LABEL_MASK = Arrays.stream(LABELS).map(h -> 1L << (h >>> 58)).reduce(0, (a, b) -> a | b);
+    /** Bit 52–63 of each label's mixed hash ({@link #small}): rejects almost every other word without the search. */
+    private static final long[] LABEL_BITS = new long[64];
+
+    static {
+        for (long h : LABELS) {
+            LABEL_BITS[small(h)] |= 1L << (h * 0x9E3779B97F4A7C15L >>> 52);
+        }
+    }
 
     private LeakDictionary(Builder b) {
         int states = b.stateCount;
@@ -88,35 +130,108 @@ public final class LeakDictionary {
         this.months = new LongIntMap(64);
         for (int m = 0; m < 12; m++) {
             for (String name : List.of(MONTHS_EN[m], MONTHS_EN[m].substring(0, 3), MONTHS_DE[m])) {
-                months.put(fix(Fold.hash(name)), m + 1);
+                long h = Fold.hash(name);
+                months.put(fix(h), m + 1);
+                monthBits[small(h)] |= 1L << (h * 0x9E3779B97F4A7C15L >>> 52);
             }
         }
+        b.dateDays.forEach(day -> {
+            int bit = dayBit(day);
+            dayBits[bit >>> 6] |= 1L << bit;
+        });
         this.pseudonymWords = b.pseudonymWords;
         this.rootNext = new int[b.tokenIds.size()];
+        this.inner = new boolean[b.tokenIds.size()];
         for (int id = 0; id < rootNext.length; id++) {
             rootNext[id] = Math.max(0, b.transitions.get(id));
         }
+        this.outMask = new long[states];
+        int[] degree = new int[states];
+        for (int s = 1; s < b.stateCount; s++) {
+            if (b.parent[s] != 0) {
+                inner[b.incoming[s]] = true;
+            }
+            outMask[b.parent[s]] |= 1L << (b.incoming[s] * 0x9E3779B9 >>> 26);
+            degree[b.parent[s]]++;
+        }
+        // states with many transitions (a token that starts thousands of identifiers): a filter of their own
+        int big = 0;
+        long words = 0;
+        for (int s = 1; s < states; s++) {
+            if (degree[s] > BIG_DEGREE) {
+                big++;
+                words += filterBits(degree[s]) / 64;
+            }
+        }
+        this.bigFilter = new LongIntMap(Math.max(16, big));
+        this.bigOffset = new int[big];
+        this.bigShift = new int[big];
+        this.bigBits = new long[(int) words];
+        int k = 0;
+        int offset = 0;
+        for (int s = 1; s < states; s++) {
+            if (degree[s] > BIG_DEGREE) {
+                int bits = filterBits(degree[s]);
+                bigFilter.put(s, k);
+                bigOffset[k] = offset;
+                bigShift[k] = 64 - Integer.numberOfTrailingZeros(bits);
+                outMask[s] = -1L;
+                offset += bits / 64;
+                k++;
+            }
+        }
+        for (int s = 1; s < b.stateCount; s++) {
+            int p = b.parent[s];
+            if (p != 0 && degree[p] > BIG_DEGREE) {
+                int f = bigFilter.get(p);
+                int bit = (int) (((b.incoming[s] + 1L) * 0x9E3779B97F4A7C15L) >>> bigShift[f]);
+                bigBits[bigOffset[f] + (bit >>> 6)] |= 1L << bit;
+            }
+        }
         int bits = Integer.highestOneBit(Math.max(1 << 16, b.tokenIds.size() * 16 - 1)) << 1;
         this.tokenBits = new long[bits / 64];
-        this.tokenBitMask = bits - 1;
-        for (long h : b.tokenHashes()) {
-            int bit = (int) (h >>> 32) & tokenBitMask;
+        this.firstBits = new long[bits / 64];
+        this.tokenBitShift = 64 - Integer.numberOfTrailingZeros(bits);
+        List<Long> hashes = b.tokenHashes();
+        for (int id = 0; id < hashes.size(); id++) {
+            int bit = filterBit(hashes.get(id));
             tokenBits[bit >>> 6] |= 1L << bit;
+            if (rootNext[id] > 0) {
+                firstBits[bit >>> 6] |= 1L << bit;
+            }
         }
         buildFailureLinks(b);
     }
 
     /**
-     * A cache-sized bit set over the tokens of every pattern (about 16 bits per token): most words of output are
-     * in no pattern, and this answers "certainly not" without touching the large token map.
+     * Cache-sized bit sets over the tokens of every pattern and over the first tokens of patterns (about 16 bits
+     * per token): most words of output are in no pattern, and these answer "certainly not" without touching the
+     * large token map. Indexed by the top bits of the token hash times an odd constant: FNV's own top bits hardly
+     * change between short tokens.
      */
     private final long[] tokenBits;
-    private final int tokenBitMask;
+    private final long[] firstBits;
+    private final int tokenBitShift;
 
-    /** False when the token (by {@link Fold#hash}) is certainly in no pattern. */
+    private int filterBit(long tokenHash) {
+        return (int) ((tokenHash * 0x9E3779B97F4A7C15L) >>> tokenBitShift);
+    }
+
+    /** False when the token (by {@link Fold#hash}, fixed) is certainly in no pattern. */
     boolean mayBeToken(long tokenHash) {
-        int bit = (int) (tokenHash >>> 32) & tokenBitMask;
+        int bit = filterBit(tokenHash);
         return (tokenBits[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    /** False when the token (by {@link Fold#hash}, fixed) certainly starts no pattern. */
+    boolean mayStart(long tokenHash) {
+        int bit = filterBit(tokenHash);
+        return (firstBits[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    /** The word of a 4096-bit filter of 64 words for a hash (bits 58–63 of the mixed hash; 52–57 pick the bit). */
+    private static int small(long hash) {
+        return (int) (hash * 0x9E3779B97F4A7C15L >>> 58);
     }
 
     /** Whether any original is a date. */
@@ -126,11 +241,29 @@ public final class LeakDictionary {
 
     /** The first date entry (pattern index) of the day {@code yyyymmdd}, or -1. */
     int dates(long yyyymmdd) {
+        int bit = dayBit(yyyymmdd);
+        if (bit < 0 || (dayBits[bit >>> 6] & (1L << bit)) == 0) {
+            return -1;
+        }
         return dateFirst.get(yyyymmdd);
+    }
+
+    /** The bit of a day {@code yyyymmdd} of 1800–2200 with month 1–12 and day 1–31; else -1 (never a date entry). */
+    private static int dayBit(long yyyymmdd) {
+        long year = yyyymmdd / 10000;
+        int month = (int) (yyyymmdd / 100 % 100);
+        int day = (int) (yyyymmdd % 100);
+        if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) {
+            return -1;
+        }
+        return (int) ((year - 1800) * 372 + (month - 1) * 31 + (day - 1));
     }
 
     /** The month (1–12) of a letter token (by {@link Fold#hash}) that is a month name, or 0. */
     int month(long tokenHash) {
+        if ((monthBits[small(tokenHash)] & (1L << (tokenHash * 0x9E3779B97F4A7C15L >>> 52))) == 0) {
+            return 0;
+        }
         return Math.max(0, months.get(fix(tokenHash)));
     }
 
@@ -141,7 +274,8 @@ public final class LeakDictionary {
 
     /** Whether a token (by {@link Fold#hash}) is a label word of {@link PhiPatterns#LABELS}. */
     boolean isLabel(long tokenHash) {
-        return (LABEL_MASK >>> (tokenHash >>> 58) & 1) != 0 && Arrays.binarySearch(LABELS, tokenHash) >= 0;
+        return (LABEL_BITS[small(tokenHash)] & (1L << (tokenHash * 0x9E3779B97F4A7C15L >>> 52))) != 0
+                && Arrays.binarySearch(LABELS, tokenHash) >= 0;
     }
 
     /** Number of patterns (values × notations). */
@@ -161,10 +295,18 @@ public final class LeakDictionary {
 
     /** The next state after token {@code id} (≥ 0) in state {@code state}. */
     int step(int state, int id) {
+        if (!inner[id]) {
+            return rootNext[id];
+        }
+        long bit = 1L << (id * 0x9E3779B9 >>> 26);
+        long mixed = (id + 1L) * 0x9E3779B97F4A7C15L;
         while (state != 0) {
-            int next = transitions.get(((long) state << 32) | id);
-            if (next >= 0) {
-                return next;
+            long mask = outMask[state];
+            if ((mask & bit) != 0 && (mask != -1L || mayHaveChild(state, mixed))) {
+                int next = transitions.get(((long) state << 32) | id);
+                if (next >= 0) {
+                    return next;
+                }
             }
             state = fail[state];
         }
@@ -230,6 +372,7 @@ public final class LeakDictionary {
         private String[] originals = new String[256];
         private String[] exempt = new String[256];
         private final LongIntMap dateFirst = new LongIntMap(1024);
+        private final java.util.Set<Long> dateDays = new java.util.HashSet<>();
         private int patterns;
         private int values;
         private final LongIntMap pseudonymWords = new LongIntMap(1024);
@@ -311,6 +454,7 @@ public final class LeakDictionary {
             exempt[p] = exemptForm;
             nextPattern[p] = first;
             dateFirst.put(day, p);
+            dateDays.add(day);
         }
 
         private int newPattern(String source, String value) {
@@ -333,7 +477,7 @@ public final class LeakDictionary {
 
         private final java.util.List<Long> hashes = new java.util.ArrayList<>();
 
-        java.util.List<Long> tokenHashes() {
+        java.util.List<Long> tokenHashes() { // by token id
             return hashes;
         }
 

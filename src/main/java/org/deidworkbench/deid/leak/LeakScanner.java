@@ -38,7 +38,7 @@ public final class LeakScanner {
      *
      * @param kind what was found
      * @param source for an original, where it is recorded (e.g. {@code key file domain 'patient'}); else the pattern
-     * @param location where in the file (e.g. {@code line 12, column notes}); never contains the value
+     * @param location where in the file (e.g. {@code line 12, column notes}); never contains the value; null once the sink no longer lists hits ({@link Sink#listing})
      * @param value the value found, only when revealing; else {@code null}
      */
     public record Hit(Kind kind, String source, String location, String value) {
@@ -51,6 +51,14 @@ public final class LeakScanner {
     /** Receives hits. */
     public interface Sink {
         void hit(Hit hit);
+
+        /**
+         * Whether the next hits are still shown with their location; when not, they are only counted and the
+         * scanner passes {@code null} as their location (describing millions of locations costs more than the scan).
+         */
+        default boolean listing() {
+            return true;
+        }
     }
 
     private static final int WINDOW = 4096;
@@ -309,7 +317,8 @@ public final class LeakScanner {
             reported = dates(kind);
         }
         long h = LeakDictionary.fix(hash);
-        if (!dictionary.mayBeToken(h)) {
+        // at the root only the first token of a pattern can matter: far fewer tokens pass that filter
+        if (state == 0 ? !dictionary.mayStart(h) : !dictionary.mayBeToken(h)) {
             state = 0;
             return;
         }
@@ -335,7 +344,8 @@ public final class LeakScanner {
         if (reported < endedHere.length) {
             endedHere[reported++] = p;
         }
-        pending.add(new Hit(Kind.ORIGINAL, dictionary.source(p), where.get(), reveal ? dictionary.original(p) : null));
+        pending.add(new Hit(Kind.ORIGINAL, dictionary.source(p), sink.listing() ? where.get() : null,
+                reveal ? dictionary.original(p) : null));
         return reported;
     }
 
@@ -523,7 +533,7 @@ public final class LeakScanner {
         PhiPatterns.find(text, at, grouped, label, (kind, found) -> {
             if (!pseudonyms.contains(found) && !dictionary.isPseudonymWord(Fold.wordHash(found))) {
                 sink.hit(new Hit(kind, "pattern " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-                        where.get(), reveal ? found : null));
+                        sink.listing() ? where.get() : null, reveal ? found : null));
             }
         });
     }

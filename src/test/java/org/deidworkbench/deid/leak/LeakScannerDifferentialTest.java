@@ -110,9 +110,14 @@ class LeakScannerDifferentialTest {
     }
 
     private static World world(long seed) {
+        return world(seed, 5 + new Random(-seed).nextInt(40));
+    }
+
+    /** A world of {@code count} originals: with hundreds, tokens such as {@code MRN} start many of them. */
+    private static World world(long seed, int count) {
         Random r = new Random(seed);
         List<String> originals = new ArrayList<>();
-        for (int i = 0; i < 5 + r.nextInt(40); i++) {
+        for (int i = 0; i < count; i++) {
             originals.add(original(r));
         }
         List<String> pseudonyms = new ArrayList<>();
@@ -226,6 +231,16 @@ class LeakScannerDifferentialTest {
         List<String> differing = new ArrayList<>();
         for (long seed = 1; seed <= 150 && differing.size() < 12; seed++) {
             differing.addAll(differences(world(seed), chunks));
+        }
+        assertEquals("", String.join("\n", differing));
+    }
+
+    @Test
+    void findsWhatTheReferenceScannerFindsWithManyOriginalsSharingTheirFirstTokens() {
+        Random chunks = new Random(12);
+        List<String> differing = new ArrayList<>();
+        for (long seed = 1001; seed <= 1010 && differing.size() < 12; seed++) {
+            differing.addAll(differences(world(seed, 600), chunks));
         }
         assertEquals("", String.join("\n", differing));
     }
