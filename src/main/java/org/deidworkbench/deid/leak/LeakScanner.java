@@ -322,12 +322,12 @@ public final class LeakScanner {
             state = 0;
             return;
         }
-        int id = dictionary.tokenIds.get(h);
+        int id = tokenId(h);
         if (id < 0) {
             state = 0;
             return;
         }
-        state = dictionary.step(state, id);
+        state = step(state, id);
         int s = dictionary.patternAt[state] >= 0 ? state : dictionary.outputLink[state];
         while (s >= 0) {
             for (int p = dictionary.patternAt[s]; p >= 0; p = dictionary.nextPattern[p]) {
@@ -338,6 +338,51 @@ public final class LeakScanner {
             }
             s = dictionary.outputLink[s];
         }
+    }
+
+    // Small direct-mapped caches of the dictionary's token ids and automaton steps: the tokens of output repeat
+    // (field names, codes, the short letter and digit runs of pseudonyms), and the dictionary's maps are far larger
+    // than the processor's caches. Allocated on first use (a file name scanner rarely needs them).
+    private static final int CACHE_BITS = 12;
+    private long[] idKeys;
+    private int[] idValues;
+    private long[] stepKeys;
+    private int[] stepValues;
+
+    private int tokenId(long h) {
+        if (idKeys == null) {
+            idKeys = new long[1 << CACHE_BITS];
+            idValues = new int[1 << CACHE_BITS];
+            java.util.Arrays.fill(idKeys, Long.MIN_VALUE); // never a fixed hash
+        }
+        int slot = (int) ((h * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+        if (idKeys[slot] == h) {
+            return idValues[slot];
+        }
+        int id = dictionary.tokenIds.get(h);
+        idKeys[slot] = h;
+        idValues[slot] = id;
+        return id;
+    }
+
+    private int step(int from, int id) {
+        if (from == 0) {
+            return dictionary.step(0, id); // an array lookup
+        }
+        if (stepKeys == null) {
+            stepKeys = new long[1 << CACHE_BITS];
+            stepValues = new int[1 << CACHE_BITS];
+            java.util.Arrays.fill(stepKeys, -1L); // state and id are never negative
+        }
+        long key = ((long) from << 32) | id;
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+        if (stepKeys[slot] == key) {
+            return stepValues[slot];
+        }
+        int next = dictionary.step(from, id);
+        stepKeys[slot] = key;
+        stepValues[slot] = next;
+        return next;
     }
 
     private int report(int p, int reported) {
