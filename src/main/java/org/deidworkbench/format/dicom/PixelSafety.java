@@ -18,8 +18,8 @@ import org.deidworkbench.model.DicomSection;
  * about it: pass it, redact it with the first matching redaction rule, or withhold it. An image that
  * declares Burned In Annotation YES, or is of a kind known to carry such text (secondary capture,
  * ultrasound, endoscopy and photographs, angiography and fluoroscopy, by SOP Class and Modality), is
- * withheld unless a redaction rule matches it; a rule with no rectangles is the steward's statement
- * that matching images carry none. Redaction fills rectangles with zeros in every frame of native
+ * withheld unless a redaction rule matches it; a matching rule is applied to an image of any kind;
+ * a rule with no rectangles is the steward's statement that matching images carry none. Redaction fills rectangles with zeros in every frame of native
  * pixel data of any bit depth, samples per pixel, planar configuration and frame count, streaming
  * from the source file frame by frame; encapsulated (compressed) pixel data cannot be redacted
  * without decoding it and is withheld. Encapsulated documents and DICOMDIRs are withheld too.
@@ -98,12 +98,13 @@ final class PixelSafety {
         if (!ds.contains(Tag.PIXEL_DATA)) {
             return new Pass();
         }
-        String risk = burnedInRisk(ds, sopClass, section);
-        if (risk == null) {
-            return new Pass();
-        }
+        // A matching redaction applies to any image, as the rule says; only images at risk need one.
         DicomRedaction rule = section.has(DicomOption.CLEAN_PIXEL_DATA) ? matching(ds, section) : null;
         if (rule == null) {
+            String risk = burnedInRisk(ds, sopClass, section);
+            if (risk == null) {
+                return new Pass();
+            }
             throw new WithheldException("DICOM-BURNED-IN-ANNOTATION", "", risk + "; no redaction rule of the profile"
                     + " (dicom.redactions) matches it");
         }
