@@ -2,6 +2,7 @@ package org.deidworkbench.gui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
@@ -10,6 +11,7 @@ import org.deidworkbench.config.ProfileException;
 import org.deidworkbench.gui.common.BackgroundTasks;
 import org.deidworkbench.gui.common.DefaultJobService;
 import org.deidworkbench.gui.common.JobService;
+import org.deidworkbench.job.DicomImages;
 import org.deidworkbench.job.FileKind;
 import org.deidworkbench.job.JobException;
 import org.deidworkbench.job.PreviewJob;
@@ -19,6 +21,7 @@ import org.deidworkbench.job.RunResult;
 import org.deidworkbench.keyfile.KeyFileException;
 import org.deidworkbench.keyfile.KeyFileInfo;
 import org.deidworkbench.keyfile.RunRecord;
+import org.deidworkbench.model.DicomImage;
 import org.deidworkbench.model.FieldDecision;
 
 /**
@@ -89,6 +92,46 @@ public final class FxThreadGuard implements JobService {
             public PreviewJob.Result previewPartial(Path file, int max, BooleanSupplier c) throws JobException {
                 check("previewPartial");
                 return session.previewPartial(file, max, c);
+            }
+        };
+    }
+
+    @Override
+    public ImageSource openDicomImage(Path file, LoadedProfile profile, BooleanSupplier cancelled) throws JobException {
+        check("openDicomImage");
+        ImageSource source = delegate.openDicomImage(file, profile, cancelled);
+        return new ImageSource() {
+            @Override
+            public DicomImage.Header header() {
+                return source.header();
+            }
+
+            @Override
+            public DicomImage original(int frame) throws JobException {
+                check("original");
+                return source.original(frame);
+            }
+
+            @Override
+            public Optional<DicomImage> deidentified(int frame) throws JobException {
+                check("deidentified");
+                return source.deidentified(frame);
+            }
+
+            @Override
+            public Optional<DicomImages.Withheld> withheld() {
+                return source.withheld();
+            }
+
+            @Override
+            public Optional<String> redaction() {
+                return source.redaction();
+            }
+
+            @Override
+            public void close() {
+                check("closeImage");
+                source.close();
             }
         };
     }

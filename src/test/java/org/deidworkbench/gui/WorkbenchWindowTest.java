@@ -97,11 +97,35 @@ class WorkbenchWindowTest {
         return robot.lookup(query).queryAll().stream()
                 .filter(n -> treeVisible(n) && n instanceof javafx.scene.control.IndexedCell<?> c && c.getIndex() >= 0
                         && !c.isEmpty())
-                .filter(n -> {
-                    var b = n.localToScene(n.getBoundsInLocal());
-                    return b.getMinY() >= 0 && b.getMaxY() <= n.getScene().getHeight();
-                })
-                .findFirst().orElseThrow(() -> new AssertionError("nothing shown for " + query));
+                .filter(WorkbenchWindowTest::insideItsFlow)
+                .min(java.util.Comparator.comparingInt(n -> index(n)))
+                .orElseThrow(() -> new AssertionError("nothing shown for " + query));
+    }
+
+    /** The row index of a cell, or of the row a cell is in. */
+    private static int index(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p instanceof TableRow<?> row) {
+                return row.getIndex();
+            }
+        }
+        return ((javafx.scene.control.IndexedCell<?>) n).getIndex();
+    }
+
+    /**
+     * Whether the whole cell lies inside the viewport of its virtual flow: cells below the last
+     * visible row are laid out but clipped, and a click there lands on whatever is beneath.
+     */
+    private static boolean insideItsFlow(Node n) {
+        var b = n.localToScene(n.getBoundsInLocal());
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                var f = flow.localToScene(flow.getLayoutBounds());
+                return b.getMinY() >= f.getMinY() && b.getMaxY() <= f.getMaxY() && b.getMinX() >= f.getMinX()
+                        && b.getMinX() + 4 <= f.getMaxX();
+            }
+        }
+        return b.getMinY() >= 0 && b.getMaxY() <= n.getScene().getHeight();
     }
 
     /** Visible with every ancestor (a tab that is not selected hides its content, not the content's nodes). */

@@ -6,10 +6,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.config.ProfileException;
 import org.deidworkbench.config.ProfileLoader;
+import org.deidworkbench.job.DicomImages;
 import org.deidworkbench.job.FileKind;
 import org.deidworkbench.job.JobException;
 import org.deidworkbench.job.KeyFiles;
@@ -22,6 +24,7 @@ import org.deidworkbench.keyfile.KeyFileException;
 import org.deidworkbench.keyfile.KeyFileInfo;
 import org.deidworkbench.keyfile.KeyFileStore;
 import org.deidworkbench.keyfile.RunRecord;
+import org.deidworkbench.model.DicomImage;
 import org.deidworkbench.model.FieldDecision;
 
 /** The real engine: each method is one call into {@code job}, {@code config} or {@code keyfile}. Thread-safe. */
@@ -96,6 +99,42 @@ public final class DefaultJobService implements JobService {
             @Override
             public PreviewJob.Result previewPartial(Path file, int maxRecords, BooleanSupplier c) throws JobException {
                 return session.previewPartial(file, maxRecords, c);
+            }
+        };
+    }
+
+    @Override
+    public ImageSource openDicomImage(Path file, LoadedProfile profile, BooleanSupplier cancelled) throws JobException {
+        DicomImages.Source source = DicomImages.open(file, profile, cancelled);
+        return new ImageSource() {
+            @Override
+            public DicomImage.Header header() {
+                return source.header();
+            }
+
+            @Override
+            public DicomImage original(int frame) throws JobException {
+                return source.original(frame);
+            }
+
+            @Override
+            public Optional<DicomImage> deidentified(int frame) throws JobException {
+                return source.deidentified(frame);
+            }
+
+            @Override
+            public Optional<DicomImages.Withheld> withheld() {
+                return source.withheld();
+            }
+
+            @Override
+            public Optional<String> redaction() {
+                return source.redaction();
+            }
+
+            @Override
+            public void close() {
+                source.close();
             }
         };
     }

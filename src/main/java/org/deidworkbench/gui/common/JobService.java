@@ -2,9 +2,11 @@ package org.deidworkbench.gui.common;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.config.ProfileException;
+import org.deidworkbench.job.DicomImages;
 import org.deidworkbench.job.FileKind;
 import org.deidworkbench.job.JobException;
 import org.deidworkbench.job.PreviewJob;
@@ -14,6 +16,7 @@ import org.deidworkbench.job.RunResult;
 import org.deidworkbench.keyfile.KeyFileException;
 import org.deidworkbench.keyfile.KeyFileInfo;
 import org.deidworkbench.keyfile.RunRecord;
+import org.deidworkbench.model.DicomImage;
 import org.deidworkbench.model.FieldDecision;
 
 /**
@@ -57,6 +60,34 @@ public interface JobService {
          * {@link PreviewJob.Session#previewPartial}); the view hides free-text fields of it.
          */
         PreviewJob.Result previewPartial(Path file, int maxRecords, BooleanSupplier cancelled) throws JobException;
+    }
+
+    /**
+     * A DICOM file's image, before and after de-identification with {@code profile} (see
+     * {@link org.deidworkbench.job.DicomImages#open}); the caller closes it.
+     */
+    ImageSource openDicomImage(Path file, LoadedProfile profile, BooleanSupplier cancelled) throws JobException;
+
+    /** An opened DICOM image (see {@link org.deidworkbench.job.DicomImages.Source}); frames may be read on any thread. */
+    interface ImageSource extends AutoCloseable {
+        /** What the original file says about its image. */
+        DicomImage.Header header();
+
+        /** A frame of the original (holds original pixels: never log it). */
+        DicomImage original(int frame) throws JobException;
+
+        /** The frame as a run writes it; empty when a run withholds the file. */
+        Optional<DicomImage> deidentified(int frame) throws JobException;
+
+        /** Why a run withholds the file, if it does. */
+        Optional<DicomImages.Withheld> withheld();
+
+        /** The redaction rule a run applies to the file, if one does. */
+        Optional<String> redaction();
+
+        /** Deletes the temporary de-identified copy. */
+        @Override
+        void close();
     }
 
     /** Which rule decides each field of {@code file}, and why. */

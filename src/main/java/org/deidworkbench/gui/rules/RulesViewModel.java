@@ -29,8 +29,12 @@ import org.deidworkbench.gui.common.UserError;
 import org.deidworkbench.gui.common.UserErrors;
 import org.deidworkbench.model.Action;
 import org.deidworkbench.model.DateShiftSettings;
+import org.deidworkbench.model.DicomImage;
+import org.deidworkbench.model.DicomRedaction;
+import org.deidworkbench.model.DicomSection;
 import org.deidworkbench.model.FieldDecision;
 import org.deidworkbench.model.Rule;
+import org.deidworkbench.model.SourceLocation;
 
 /**
  * The profile being worked on: its YAML text (the one truth), the problems of that text at
@@ -40,6 +44,9 @@ import org.deidworkbench.model.Rule;
  * and so re-runs the preview. Used on the FX thread.
  */
 public final class RulesViewModel {
+
+    /** The built-in profile whose {@code dicom:} section a profile without one is lent (decision 0006). */
+    static final String DICOM_SECTION_BUILT_IN = "dicom-basic";
 
     /** Actions offered for the default (the ones that need no parameter). */
     public static final List<Action> DEFAULT_ACTIONS = List.of(Action.SCRUB_TEXT, Action.REMOVE, Action.EMPTY,
@@ -225,6 +232,67 @@ public final class RulesViewModel {
     /** Replaces {@code rule}'s text with the form's. */
     public void replaceRule(Rule rule, RuleForm form) {
         text.set(ProfileText.replaceRule(text.get(), rule.location().line(), form));
+    }
+
+    /**
+     * Sets the rectangles of the redaction rule that applies to an image: the profile's own rule
+     * {@code id}, or — when {@code id} is null or names no rule of the profile's own {@code dicom:}
+     * section — a new rule for images like {@code header} (same modality, equipment and size). A
+     * profile without a {@code dicom:} section first gets the one it was lent ({@code dicom-basic}'s),
+     * so nothing else changes. The text is validated like any edit, so the preview re-runs.
+     */
+    public void setRedaction(String id, DicomImage.Header header, List<DicomRedaction.Rectangle> rectangles) {
+        LoadedProfile p = profile.get();
+        DicomRedaction own = p == null || id == null ? null : ownRedaction(p, id);
+        if (own != null) {
+            DicomRedaction edited = new DicomRedaction(own.id(), own.manufacturer(), own.model(), own.modality(),
+                    own.sopClassUid(), own.rows(), own.columns(), rectangles, own.location());
+            text.set(ProfileText.replaceItem(text.get(), own.location().line(),
+                    indent -> ProfileText.redactionItem(edited, indent)));
+            return;
+        }
+        DicomRedaction added = newRedaction(p, header, rectangles);
+        if (!ProfileText.dicomSection(text.get()).isEmpty()) {
+            text.set(ProfileText.addRedaction(text.get(), indent -> ProfileText.redactionItem(added, indent), ""));
+            return;
+        }
+        tasks.submit(task -> ProfileText.dicomSection(jobs.builtInProfileText(DICOM_SECTION_BUILT_IN)),
+                section -> text.set(ProfileText.addRedaction(text.get(),
+                        indent -> ProfileText.redactionItem(added, indent), section)),
+                e -> failure.set(UserErrors.describe(e)));
+    }
+
+    /** The redaction rule {@code id} of the profile's own {@code dicom:} section (not a lent one), or null. */
+    private static DicomRedaction ownRedaction(LoadedProfile p, String id) {
+        return p.profile().section(DicomSection.KEY, DicomSection.class).stream()
+                .flatMap(s -> s.redactions().stream())
+                .filter(r -> r.id().equals(id) && r.location().file().equals(p.profile().source()))
+                .findFirst().orElse(null);
+    }
+
+    /** A rule for images with {@code header}'s modality, equipment and size, under an id no rule has yet. */
+    private static DicomRedaction newRedaction(LoadedProfile p, DicomImage.Header header,
+            List<DicomRedaction.Rectangle> rectangles) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        if (p != null) {
+            p.profile().section(DicomSection.KEY, DicomSection.class)
+                    .ifPresent(s -> s.redactions().forEach(r -> taken.add(r.id())));
+        }
+        String base = ("redact-" + header.modality() + "-" + header.columns() + "x" + header.rows())
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replace("--", "-");
+        String id = base;
+        for (int n = 2; taken.contains(id); n++) {
+            id = base + "-" + n;
+        }
+        return new DicomRedaction(id, present(header.manufacturer()), present(header.model()),
+                present(header.modality()), header.modality().isEmpty() && header.manufacturer().isEmpty()
+                        && header.model().isEmpty() ? present(header.sopClassUid()) : java.util.Optional.empty(),
+                java.util.Optional.of(header.rows()), java.util.Optional.of(header.columns()), rectangles,
+                new SourceLocation("", 0, 0));
+    }
+
+    private static java.util.Optional<String> present(String s) {
+        return s.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(s);
     }
 
     /** Sets the date-shift range. */

@@ -22,6 +22,7 @@ import org.deidworkbench.gui.inputs.InputItem;
 import org.deidworkbench.gui.inputs.InputTreeViewModel;
 import org.deidworkbench.gui.keys.KeyFileViewModel;
 import org.deidworkbench.gui.preview.PreviewViewModel;
+import org.deidworkbench.gui.preview.dicom.DicomImageViewModel;
 import org.deidworkbench.gui.rules.RulesViewModel;
 import org.deidworkbench.gui.run.RunSettings;
 import org.deidworkbench.gui.run.RunViewModel;
@@ -50,6 +51,7 @@ public final class MainWindowViewModel {
     private final RulesViewModel rules;
     private final RunViewModel run;
     private final KeyFileViewModel keyFile;
+    private final DicomImageViewModel image;
     private final ObservableList<LogEntry> log = FXCollections.observableArrayList();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
@@ -65,6 +67,7 @@ public final class MainWindowViewModel {
         this.rules = new RulesViewModel(jobs, tasks);
         this.run = new RunViewModel(jobs, tasks);
         this.keyFile = new KeyFileViewModel(jobs, tasks);
+        this.image = new DicomImageViewModel(jobs, tasks);
         theme.set(settings.theme());
         language.set(settings.language());
         recent.setAll(settings.recent());
@@ -72,6 +75,10 @@ public final class MainWindowViewModel {
         language.addListener((o, was, now) -> settings.setLanguage(now));
 
         preview.fileProperty().bind(inputs.selectedFileProperty());
+        image.fileProperty().bind(inputs.selectedFileProperty());
+        image.profileProperty().bind(preview.profileProperty());
+        image.revealProperty().bind(preview.revealProperty());
+        image.setEditor(rules::setRedaction);
         rules.currentFileProperty().bind(inputs.selectedFileProperty());
         rules.profileProperty().addListener((o, was, now) -> profileChanged(now));
         preview.setListener(this::previewed);
@@ -333,6 +340,11 @@ public final class MainWindowViewModel {
 
     public PreviewViewModel preview() {
         return preview;
+    }
+
+    /** The selected DICOM file's image with its redaction boxes. */
+    public DicomImageViewModel image() {
+        return image;
     }
 
     public RulesViewModel rules() {

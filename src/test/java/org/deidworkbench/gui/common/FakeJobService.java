@@ -41,6 +41,8 @@ public class FakeJobService implements JobService {
     public List<RunRecord> history = List.of();
     public KeyFileInfo info;
     public KeyFileException keyFileFailure;
+    /** What {@link #openDicomImage} opens, per file (a new source each time, as the real one does). */
+    public final Map<Path, java.util.function.Supplier<ImageSource>> images = new ConcurrentHashMap<>();
 
     @Override
     public FileKind kind(Path file) throws JobException {
@@ -92,6 +94,17 @@ public class FakeJobService implements JobService {
                 return new PreviewJob.Result(shown, true, profile.profile().name(), 1);
             }
         };
+    }
+
+    @Override
+    public ImageSource openDicomImage(Path file, LoadedProfile profile, BooleanSupplier cancelled)
+            throws JobException {
+        calls.add("openDicomImage");
+        java.util.function.Supplier<ImageSource> image = images.get(file);
+        if (image == null) {
+            throw new JobException(JobException.Reason.FILE_FAILED, file + ": no image", null);
+        }
+        return image.get();
     }
 
     @Override

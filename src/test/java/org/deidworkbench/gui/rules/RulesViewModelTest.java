@@ -14,6 +14,9 @@ import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.gui.common.FakeJobService;
 import org.deidworkbench.gui.common.QueuedExecutor;
 import org.deidworkbench.model.Action;
+import org.deidworkbench.model.DicomImage;
+import org.deidworkbench.model.DicomRedaction;
+import org.deidworkbench.model.DicomSection;
 import org.deidworkbench.model.FieldDecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,5 +121,47 @@ class RulesViewModelTest {
         queue.runAll();
         assertNotNull(vm.failureProperty().get());
         assertEquals("error.io", vm.failureProperty().get().message().key());
+    }
+
+    private static final DicomImage.Header CT_64 = new DicomImage.Header(64, 64, 1, DicomImage.Photometric.MONOCHROME2,
+            12, 1, 0, 400, 1500, "CT", "Synthetic Imaging Co", "", "1.2.840.10008.5.1.4.1.1.2", null);
+
+    private List<DicomRedaction> redactions() {
+        return vm.profileProperty().get().profile().section(DicomSection.KEY, DicomSection.class).orElseThrow()
+                .redactions();
+    }
+
+    @Test
+    void aBoxDrawnOnAnImageAddsARedactionRuleForImagesLikeIt() {
+        vm.setRedaction(null, CT_64, List.of(new DicomRedaction.Rectangle(1, 2, 3, 4)));
+        queue.runAll();
+        DicomRedaction r = redactions().get(0);
+        assertEquals("redact-ct-64x64", r.id());
+        assertEquals(java.util.Optional.of("CT"), r.modality());
+        assertEquals(java.util.Optional.of("Synthetic Imaging Co"), r.manufacturer());
+        assertEquals(java.util.Optional.of(64), r.rows());
+        assertEquals(List.of(new DicomRedaction.Rectangle(1, 2, 3, 4)), r.rectangles());
+        assertTrue(vm.textProperty().get().contains("retain-safe-private: true"), "the lent section came along");
+    }
+
+    @Test
+    void boxesOfAnExistingRuleReplaceItsRectangles() {
+        vm.setRedaction(null, CT_64, List.of(new DicomRedaction.Rectangle(1, 2, 3, 4)));
+        queue.runAll();
+        vm.setRedaction("redact-ct-64x64", CT_64, List.of(new DicomRedaction.Rectangle(5, 5, 10, 10),
+                new DicomRedaction.Rectangle(0, 60, 64, 4)));
+        queue.runAll();
+        assertEquals(1, redactions().size());
+        assertEquals(2, redactions().get(0).rectangles().size());
+    }
+
+    @Test
+    void aNewRuleGetsAnIdNoRuleHasYet() {
+        vm.setRedaction(null, CT_64, List.of());
+        queue.runAll();
+        vm.setRedaction(null, CT_64, List.of(new DicomRedaction.Rectangle(1, 2, 3, 4)));
+        queue.runAll();
+        assertEquals(List.of("redact-ct-64x64", "redact-ct-64x64-2"), redactions().stream().map(DicomRedaction::id)
+                .toList());
     }
 }
