@@ -77,10 +77,11 @@ public final class FxThreadGuard implements JobService {
     }
 
     @Override
-    public PreviewSession openPreview(LoadedProfile profile, List<Path> context, BooleanSupplier cancelled)
+    public PreviewSession openPreview(LoadedProfile profile, UnlockedKey key, List<Path> context,
+            BooleanSupplier cancelled)
             throws JobException {
         check("openPreview");
-        PreviewSession session = delegate.openPreview(profile, context, cancelled);
+        PreviewSession session = delegate.openPreview(profile, key, context, cancelled);
         return new PreviewSession() {
             @Override
             public PreviewJob.Result preview(Path file, int max, BooleanSupplier c) throws JobException {
@@ -179,8 +180,8 @@ public final class FxThreadGuard implements JobService {
     }
 
     @Override
-    public List<RunRecord> keyFileHistory(Path file, char[] passphrase) throws KeyFileException {
-        check("keyFileHistory");
-        return delegate.keyFileHistory(file, passphrase);
+    public UnlockedKey unlockKeyFile(Path file, char[] passphrase) throws JobException {
+        check("unlockKeyFile");
+        return delegate.unlockKeyFile(file, passphrase);
     }
 }

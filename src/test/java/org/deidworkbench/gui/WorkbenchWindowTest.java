@@ -242,6 +242,56 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void withTheStudyKeyUnlockedThePreviewShowsThePseudonymsTheRunWrote(FxRobot robot) throws IOException {
+        openSampleData(robot);
+        Path out = dir.resolve("out");
+        Path key = dir.resolve("study.deidkey");
+        answerRunDialogs(out, key);
+        workbench.settle();
+        robot.clickOn("#runButton");
+        workbench.await(() -> workbench.viewModel.run().resultProperty().get() != null);
+        workbench.await(() -> workbench.viewModel.keyFile().infoProperty().get() != null);
+        Path patients = WorkbenchFixture.sampleCsv().resolve("patients.csv");
+        robot.interact(() -> workbench.viewModel.inputs().select(patients));
+        workbench.await(() -> previewOf(patients) && workbench.viewModel.preview().throwawayKeyProperty().get());
+        String written = Files.readAllLines(out.resolve("patients.csv")).get(1).split(",")[0];
+        assertNotEquals(written, firstCleanedValue(), "a throwaway key gives other pseudonyms");
+
+        selectTab(robot, "keyFileTab");
+        workbench.dialogs.passphrases.add(PASSPHRASE);
+        robot.clickOn("#unlockKeyFileButton");
+        workbench.await(() -> workbench.viewModel.keyFile().keyProperty().get() != null
+                && previewOf(patients) && !workbench.viewModel.preview().throwawayKeyProperty().get());
+        assertEquals(written, firstCleanedValue());
+        assertTrue(robot.lookup("#studyKeyNote").query().isVisible());
+        assertArrayEquals(new char[PASSPHRASE.length()], workbench.dialogs.handedOut.get(1), "passphrase wiped");
+
+        robot.clickOn("#lockKeyFileButton");
+        workbench.await(() -> previewOf(patients) && workbench.viewModel.preview().throwawayKeyProperty().get());
+        assertNotEquals(written, firstCleanedValue());
+    }
+
+    /** Selects the tab with id {@code id} of any tab pane (the right-hand panels: Rules, Inspector, Key file). */
+    private static void selectTab(FxRobot robot, String id) {
+        robot.interact(() -> {
+            javafx.scene.control.Tab tab = robot.lookup(".tab-pane").queryAllAs(javafx.scene.control.TabPane.class)
+                    .stream().flatMap(p -> p.getTabs().stream()).filter(t -> id.equals(t.getId())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no tab " + id));
+            tab.getTabPane().getSelectionModel().select(tab);
+        });
+    }
+
+    private boolean previewOf(Path file) {
+        var p = workbench.viewModel.preview();
+        return p.previewProperty().get() != null && !p.busyProperty().get() && !p.partialProperty().get()
+                && file.equals(p.fileProperty().get());
+    }
+
+    private String firstCleanedValue() {
+        return workbench.viewModel.preview().previewProperty().get().records().get(0).fields().get(0).cleaned();
+    }
+
+    @Test
     void cancelledRunLeavesNothingHalfWritten(FxRobot robot) throws IOException {
         Path big = dir.resolve("big");
         for (int i = 0; i < 40; i++) {

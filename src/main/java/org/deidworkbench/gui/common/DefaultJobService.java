@@ -20,6 +20,7 @@ import org.deidworkbench.job.RunJob;
 import org.deidworkbench.job.RunListener;
 import org.deidworkbench.job.RunRequest;
 import org.deidworkbench.job.RunResult;
+import org.deidworkbench.job.StudyKey;
 import org.deidworkbench.keyfile.KeyFileException;
 import org.deidworkbench.keyfile.KeyFileInfo;
 import org.deidworkbench.keyfile.KeyFileStore;
@@ -87,9 +88,10 @@ public final class DefaultJobService implements JobService {
     }
 
     @Override
-    public PreviewSession openPreview(LoadedProfile profile, List<Path> context, BooleanSupplier cancelled)
-            throws JobException {
-        PreviewJob.Session session = PreviewJob.Session.open(profile, null, null, context, cancelled);
+    public PreviewSession openPreview(LoadedProfile profile, UnlockedKey key, List<Path> context,
+            BooleanSupplier cancelled) throws JobException {
+        StudyKey study = key == null ? null : ((Unlocked) key).key;
+        PreviewJob.Session session = PreviewJob.Session.open(profile, study, context, cancelled);
         return new PreviewSession() {
             @Override
             public PreviewJob.Result preview(Path file, int maxRecords, BooleanSupplier c) throws JobException {
@@ -162,8 +164,26 @@ public final class DefaultJobService implements JobService {
     }
 
     @Override
-    public List<RunRecord> keyFileHistory(Path file, char[] passphrase) throws KeyFileException {
-        return KeyFileStore.open(file, passphrase).runs();
+    public UnlockedKey unlockKeyFile(Path file, char[] passphrase) throws JobException {
+        return new Unlocked(StudyKey.open(file, passphrase));
+    }
+
+    /** The real unlocked key: the job's {@link StudyKey}, which only this class hands to the engine. */
+    private record Unlocked(StudyKey key) implements UnlockedKey {
+        @Override
+        public Path file() {
+            return key.file();
+        }
+
+        @Override
+        public List<RunRecord> runs() {
+            return key.runs();
+        }
+
+        @Override
+        public String toString() {
+            return key.toString();
+        }
     }
 
     /** The digest a run records for the profile: of exactly the text that is parsed (UTF-8). */

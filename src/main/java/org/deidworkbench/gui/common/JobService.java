@@ -46,8 +46,12 @@ public interface JobService {
     /** Parses and validates profile text; {@code source} names it in problem locations. */
     LoadedProfile parseProfile(String yaml, String source) throws ProfileException;
 
-    /** Previews of one export's files with one throwaway key (see {@link PreviewJob.Session}). */
-    PreviewSession openPreview(LoadedProfile profile, List<Path> context, BooleanSupplier cancelled)
+    /**
+     * Previews of one export's files (see {@link PreviewJob.Session}) with the study's unlocked key
+     * file, so they show the pseudonyms and date offsets a run writes, or with a throwaway key when
+     * {@code key} is {@code null}.
+     */
+    PreviewSession openPreview(LoadedProfile profile, UnlockedKey key, List<Path> context, BooleanSupplier cancelled)
             throws JobException;
 
     /** An open preview session. */
@@ -102,6 +106,22 @@ public interface JobService {
     /** How a key file is sealed, without opening it. */
     KeyFileInfo inspectKeyFile(Path file) throws KeyFileException;
 
-    /** The key file's run history; needs its passphrase (not kept). */
-    List<RunRecord> keyFileHistory(Path file, char[] passphrase) throws KeyFileException;
+    /**
+     * Opens the study's key file for previews (see {@link org.deidworkbench.job.StudyKey}); needs its
+     * passphrase, which is not kept (the caller wipes it). About a second (PBKDF2).
+     */
+    UnlockedKey unlockKeyFile(Path file, char[] passphrase) throws JobException;
+
+    /**
+     * The study's key file, opened: its keys stay in memory (for previews with the run's pseudonyms)
+     * and are never shown; only its file and run history can be read. Forgetting the reference
+     * forgets the key.
+     */
+    interface UnlockedKey {
+        /** The key file, absolute. */
+        Path file();
+
+        /** Its runs, oldest first. */
+        List<RunRecord> runs();
+    }
 }

@@ -47,6 +47,10 @@ public final class KeyFileView {
     @FXML
     private Button unlock;
     @FXML
+    private Button lock;
+    @FXML
+    private Label unlockedNote;
+    @FXML
     private TableView<RunRecord> history;
 
     public KeyFileView(KeyFileViewModel viewModel, Messages messages, ViewScope scope, Actions actions) {
@@ -68,8 +72,14 @@ public final class KeyFileView {
             unlock.setDisable(now == null);
         });
         scope.listen(viewModel.infoProperty(), (o, was, now) -> showInfo(now));
-        scope.listen(viewModel.unlockedProperty(), (o, was, now) -> history.setPlaceholder(new Label(messages.get(
-                Boolean.TRUE.equals(now) ? "keyfile.history.empty" : "keyfile.history.locked"))));
+        scope.listen(viewModel.unlockedProperty(), (o, was, now) -> {
+            boolean open = Boolean.TRUE.equals(now);
+            history.setPlaceholder(new Label(messages.get(open ? "keyfile.history.empty" : "keyfile.history.locked")));
+            for (javafx.scene.Node n : new javafx.scene.Node[] {lock, unlockedNote}) {
+                n.setVisible(open);
+                n.setManaged(open);
+            }
+        });
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(messages.locale())
                 .withZone(ZoneId.systemDefault());
         history.getColumns().setAll(List.of(
@@ -117,6 +127,11 @@ public final class KeyFileView {
     @FXML
     private void openKeyFile() {
         actions.openKeyFile();
+    }
+
+    @FXML
+    private void lockKeyFile() {
+        viewModel.lock();
     }
 
     @FXML

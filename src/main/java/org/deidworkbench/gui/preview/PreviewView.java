@@ -46,6 +46,8 @@ public final class PreviewView {
     @FXML
     private Label keyNote;
     @FXML
+    private Label studyKeyNote;
+    @FXML
     private Label partialNote;
     @FXML
     private ToggleButton reveal;
@@ -119,7 +121,13 @@ public final class PreviewView {
                 updateVisibility();
             });
         }
-        scope.listen(viewModel.throwawayKeyProperty(), (o, was, now) -> keyNote.setVisible(Boolean.TRUE.equals(now)));
+        scope.listen(viewModel.throwawayKeyProperty(), (o, was, now) -> {
+            keyNote.setVisible(Boolean.TRUE.equals(now));
+            keyNote.setManaged(Boolean.TRUE.equals(now));
+            showStudyKey();
+        });
+        scope.listen(viewModel.keyProperty(), (o, was, now) -> showStudyKey());
+        scope.listen(viewModel.previewProperty(), (o, was, now) -> showStudyKey());
         scope.listen(viewModel.partialProperty(), (o, was, now) -> {
             partialNote.setVisible(Boolean.TRUE.equals(now));
             partialNote.setManaged(Boolean.TRUE.equals(now));
@@ -130,6 +138,16 @@ public final class PreviewView {
         setUpDifferences();
         scope.listen(viewModel.differences(), (javafx.collections.ListChangeListener<DiffRow>) c -> updateSummary());
         scope.listen(viewModel.lastMillisProperty(), (o, was, now) -> updateSummary());
+    }
+
+    /** The study key's badge, while a preview made with it is shown. */
+    private void showStudyKey() {
+        var key = viewModel.keyProperty().get();
+        boolean shown = key != null && viewModel.previewProperty().get() != null
+                && !viewModel.throwawayKeyProperty().get();
+        studyKeyNote.setVisible(shown);
+        studyKeyNote.setManaged(shown);
+        studyKeyNote.setText(key == null ? "" : messages.get("preview.studyKey", String.valueOf(key.file().getFileName())));
     }
 
     /**

@@ -75,6 +75,10 @@ public final class MainWindowViewModel {
         language.addListener((o, was, now) -> settings.setLanguage(now));
 
         preview.fileProperty().bind(inputs.selectedFileProperty());
+        preview.keyProperty().bind(keyFile.keyProperty());
+        keyFile.keyProperty().addListener((o, was, now) -> log(LogEntry.Level.INFO, now == null
+                ? LocalizedText.of("log.keyfile.locked")
+                : LocalizedText.of("log.keyfile.unlocked", String.valueOf(now.file().getFileName()), now.runs().size())));
         image.fileProperty().bind(inputs.selectedFileProperty());
         image.profileProperty().bind(preview.profileProperty());
         image.revealProperty().bind(preview.revealProperty());
@@ -300,7 +304,7 @@ public final class MainWindowViewModel {
                 .ifPresent(keyFile::select);
     }
 
-    /** Key file ▸ Unlock history. */
+    /** Key file ▸ Unlock: the run history, and previews with the study's pseudonyms. */
     public void unlockKeyFile() {
         Path file = keyFile.keyFileProperty().get();
         if (file == null) {

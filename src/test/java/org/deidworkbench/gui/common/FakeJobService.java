@@ -41,6 +41,8 @@ public class FakeJobService implements JobService {
     public List<RunRecord> history = List.of();
     public KeyFileInfo info;
     public KeyFileException keyFileFailure;
+    /** The key each preview session was opened with (empty: a throwaway key), in order. */
+    public final List<java.util.Optional<UnlockedKey>> previewKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What {@link #openDicomImage} opens, per file (a new source each time, as the real one does). */
     public final Map<Path, java.util.function.Supplier<ImageSource>> images = new ConcurrentHashMap<>();
 
@@ -66,8 +68,10 @@ public class FakeJobService implements JobService {
     }
 
     @Override
-    public PreviewSession openPreview(LoadedProfile profile, List<Path> context, BooleanSupplier cancelled) {
+    public PreviewSession openPreview(LoadedProfile profile, UnlockedKey key, List<Path> context,
+            BooleanSupplier cancelled) {
         sessionsOpened++;
+        previewKeys.add(java.util.Optional.ofNullable(key));
         if (!context.isEmpty()) {
             fullSessionsOpened++;
         }
@@ -91,7 +95,7 @@ public class FakeJobService implements JobService {
                 }
                 FilePreview shown = p != null ? p : new FilePreview("CSV", FilePreview.Layout.TABLE, List.of(),
                         List.of(), 0, false, List.of());
-                return new PreviewJob.Result(shown, true, profile.profile().name(), 1);
+                return new PreviewJob.Result(shown, key == null, profile.profile().name(), 1);
             }
         };
     }
@@ -141,12 +145,24 @@ public class FakeJobService implements JobService {
     }
 
     @Override
-    public List<RunRecord> keyFileHistory(Path file, char[] passphrase) throws KeyFileException {
-        calls.add("keyFileHistory");
+    public UnlockedKey unlockKeyFile(Path file, char[] passphrase) throws JobException {
+        calls.add("unlockKeyFile");
         lastPassphrase = passphrase;
         if (keyFileFailure != null) {
-            throw keyFileFailure;
+            throw new JobException(JobException.Reason.KEY_FILE, keyFileFailure.getMessage(), keyFileFailure);
         }
-        return history;
+        List<RunRecord> runs = history;
+        Path opened = file.toAbsolutePath().normalize();
+        return new UnlockedKey() {
+            @Override
+            public Path file() {
+                return opened;
+            }
+
+            @Override
+            public List<RunRecord> runs() {
+                return runs;
+            }
+        };
     }
 }
