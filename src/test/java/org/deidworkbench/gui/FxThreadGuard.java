@@ -180,6 +180,13 @@ public final class FxThreadGuard implements JobService {
     }
 
     @Override
+    public org.deidworkbench.keyfile.Reidentifier.Result reidentify(Path keyFile, char[] passphrase, String reason,
+            String domain, List<String> pseudonyms) throws KeyFileException {
+        check("reidentify");
+        return delegate.reidentify(keyFile, passphrase, reason, domain, pseudonyms);
+    }
+
+    @Override
     public UnlockedKey unlockKeyFile(Path file, char[] passphrase) throws JobException {
         check("unlockKeyFile");
         return delegate.unlockKeyFile(file, passphrase);

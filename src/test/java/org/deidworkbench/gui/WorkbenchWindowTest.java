@@ -281,6 +281,40 @@ class WorkbenchWindowTest {
         });
     }
 
+    @Test
+    void reidentifyingAPseudonymRecordsTheReasonFirstAndShowsTheOriginalOnlyInTheDialog(FxRobot robot)
+            throws Exception {
+        openSampleData(robot);
+        Path out = dir.resolve("out");
+        Path key = dir.resolve("study.deidkey");
+        answerRunDialogs(out, key);
+        workbench.settle();
+        robot.clickOn("#runButton");
+        workbench.await(() -> workbench.viewModel.run().resultProperty().get() != null);
+        workbench.await(() -> workbench.viewModel.keyFile().infoProperty().get() != null);
+        String pseudonym = Files.readAllLines(out.resolve("patients.csv")).get(1).split(",")[0];
+        String original = Files.readAllLines(WorkbenchFixture.sampleCsv().resolve("patients.csv")).get(1).split(",")[0];
+        assertNotEquals(original, pseudonym);
+
+        workbench.dialogs.reidentifications.add(vm -> {
+            vm.reasonProperty().set("Ticket 4711: recall of a lab result");
+            vm.valuesProperty().set(pseudonym + "\nNOSUCHVALUE");
+            vm.lookUp(PASSPHRASE.toCharArray());
+        });
+        selectTab(robot, "keyFileTab");
+        robot.clickOn("#reidentifyButton");
+        workbench.await(() -> workbench.dialogs.reidentify != null && !workbench.dialogs.reidentify.answers().isEmpty());
+        var answers = workbench.dialogs.reidentify.answers();
+        assertEquals(java.util.Optional.of(original), answers.get(0).original());
+        assertTrue(answers.get(1).original().isEmpty());
+        assertEquals(1, org.deidworkbench.keyfile.KeyFileStore.open(key, PASSPHRASE.toCharArray()).auditEntries().size(),
+                "the lookup is in the key file's audit log");
+        List<String> logged = workbench.viewModel.log().stream().map(e -> e.text().toString()).toList();
+        assertTrue(logged.stream().anyMatch(l -> l.contains("log.reidentified")), logged::toString);
+        assertTrue(logged.stream().noneMatch(l -> l.contains(original)), "no original in the log");
+        assertEquals(List.of(), workbench.jobs.callsOnFxThread);
+    }
+
     private boolean previewOf(Path file) {
         var p = workbench.viewModel.preview();
         return p.previewProperty().get() != null && !p.busyProperty().get() && !p.partialProperty().get()

@@ -22,7 +22,9 @@ import org.deidworkbench.job.RunRequest;
 import org.deidworkbench.job.RunResult;
 import org.deidworkbench.job.StudyKey;
 import org.deidworkbench.keyfile.KeyFileException;
+import org.deidworkbench.keyfile.KeyFileCredential;
 import org.deidworkbench.keyfile.KeyFileInfo;
+import org.deidworkbench.keyfile.Reidentifier;
 import org.deidworkbench.keyfile.KeyFileStore;
 import org.deidworkbench.keyfile.RunRecord;
 import org.deidworkbench.model.DicomImage;
@@ -161,6 +163,14 @@ public final class DefaultJobService implements JobService {
     @Override
     public KeyFileInfo inspectKeyFile(Path file) throws KeyFileException {
         return KeyFileStore.inspect(file);
+    }
+
+    @Override
+    public Reidentifier.Result reidentify(Path keyFile, char[] passphrase, String reason, String domain,
+            List<String> pseudonyms) throws KeyFileException {
+        Reidentifier.Request request = new Reidentifier.Request(System.getProperty("user.name", "unknown"), reason,
+                java.time.Instant.now());
+        return Reidentifier.lookup(keyFile, new KeyFileCredential.Passphrase(passphrase), request, domain, pseudonyms);
     }
 
     @Override

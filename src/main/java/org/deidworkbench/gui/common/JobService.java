@@ -15,6 +15,7 @@ import org.deidworkbench.job.RunRequest;
 import org.deidworkbench.job.RunResult;
 import org.deidworkbench.keyfile.KeyFileException;
 import org.deidworkbench.keyfile.KeyFileInfo;
+import org.deidworkbench.keyfile.Reidentifier;
 import org.deidworkbench.keyfile.RunRecord;
 import org.deidworkbench.model.DicomImage;
 import org.deidworkbench.model.FieldDecision;
@@ -111,6 +112,18 @@ public interface JobService {
      * passphrase, which is not kept (the caller wipes it). About a second (PBKDF2).
      */
     UnlockedKey unlockKeyFile(Path file, char[] passphrase) throws JobException;
+
+    /**
+     * Looks pseudonyms up in the key file (see {@link org.deidworkbench.keyfile.Reidentifier#lookup}):
+     * first appends who ({@code user.name}), when, why and which values to its sealed audit log and
+     * re-seals it, then returns the originals. The passphrase is not kept (the caller wipes it).
+     *
+     * @param domain one pseudonym domain, or {@code null} for every domain
+     * @throws IllegalArgumentException when the reason is shorter than
+     *     {@link org.deidworkbench.keyfile.Reidentifier#MIN_REASON_LENGTH}
+     */
+    Reidentifier.Result reidentify(Path keyFile, char[] passphrase, String reason, String domain,
+            List<String> pseudonyms) throws KeyFileException;
 
     /**
      * The study's key file, opened: its keys stay in memory (for previews with the run's pseudonyms)

@@ -31,6 +31,8 @@ public final class KeyFileView {
         void openKeyFile();
 
         void unlockKeyFile();
+
+        void reidentify();
     }
 
     private final KeyFileViewModel viewModel;
@@ -127,6 +129,11 @@ public final class KeyFileView {
     @FXML
     private void openKeyFile() {
         actions.openKeyFile();
+    }
+
+    @FXML
+    private void reidentify() {
+        actions.reidentify();
     }
 
     @FXML

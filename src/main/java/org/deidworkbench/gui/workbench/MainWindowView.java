@@ -333,4 +333,10 @@ public final class MainWindowView implements KeyFileView.Actions {
         sideTabs.getSelectionModel().select(2);
         viewModel.unlockKeyFile();
     }
+
+    @FXML
+    @Override
+    public void reidentify() {
+        viewModel.reidentify();
+    }
 }

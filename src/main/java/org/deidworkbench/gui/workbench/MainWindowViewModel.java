@@ -21,6 +21,7 @@ import org.deidworkbench.gui.inputs.FileStatus;
 import org.deidworkbench.gui.inputs.InputItem;
 import org.deidworkbench.gui.inputs.InputTreeViewModel;
 import org.deidworkbench.gui.keys.KeyFileViewModel;
+import org.deidworkbench.gui.keys.ReidentifyViewModel;
 import org.deidworkbench.gui.preview.PreviewViewModel;
 import org.deidworkbench.gui.preview.dicom.DicomImageViewModel;
 import org.deidworkbench.gui.rules.RulesViewModel;
@@ -44,6 +45,8 @@ public final class MainWindowViewModel {
     /** Log lines kept; older ones scroll away. */
     static final int LOG_LIMIT = 500;
 
+    private final JobService jobs;
+    private final BackgroundTasks tasks;
     private final DialogService dialogs;
     private final WorkbenchSettings settings;
     private final InputTreeViewModel inputs;
@@ -60,6 +63,8 @@ public final class MainWindowViewModel {
 
     public MainWindowViewModel(JobService jobs, BackgroundTasks tasks, DialogService dialogs,
             WorkbenchSettings settings) {
+        this.jobs = jobs;
+        this.tasks = tasks;
         this.dialogs = dialogs;
         this.settings = settings;
         this.inputs = new InputTreeViewModel(jobs, tasks);
@@ -315,6 +320,18 @@ public final class MainWindowViewModel {
             }
         }
         dialogs.askPassphrase(file).ifPresent(keyFile::unlock);
+    }
+
+    /**
+     * Key file ▸ Re-identify: the dialog, for the key file chosen in the panel (or another). A new
+     * view model each time, so no answer outlives the dialog; the log gets counts only.
+     */
+    public void reidentify() {
+        ReidentifyViewModel vm = new ReidentifyViewModel(jobs, tasks);
+        vm.keyFileProperty().set(keyFile.keyFileProperty().get());
+        vm.setListener((file, asked, found, entry) -> log(LogEntry.Level.INFO, LocalizedText.of("log.reidentified",
+                String.valueOf(file.getFileName()), found, asked, entry)));
+        dialogs.reidentify(vm);
     }
 
     // ------------------------------------------------------------------------------------ view

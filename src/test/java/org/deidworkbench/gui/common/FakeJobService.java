@@ -144,6 +144,32 @@ public class FakeJobService implements JobService {
         return info;
     }
 
+    /** What {@link #reidentify} answers: pseudonym to original; the lookups asked, in order. */
+    public final Map<String, String> originals = new ConcurrentHashMap<>();
+    public final List<List<String>> reidentified = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public String lastReason;
+
+    @Override
+    public org.deidworkbench.keyfile.Reidentifier.Result reidentify(Path keyFile, char[] passphrase, String reason,
+            String domain, List<String> pseudonyms) throws KeyFileException {
+        calls.add("reidentify");
+        lastPassphrase = passphrase;
+        if (keyFileFailure != null) {
+            throw keyFileFailure;
+        }
+        new org.deidworkbench.keyfile.Reidentifier.Request("tester", reason, java.time.Instant.EPOCH);
+        lastReason = reason;
+        reidentified.add(List.copyOf(pseudonyms));
+        List<org.deidworkbench.keyfile.Reidentifier.Answer> answers = pseudonyms.stream()
+                .map(p -> new org.deidworkbench.keyfile.Reidentifier.Answer(p, originals.containsKey(p) ? "patient" : domain,
+                        java.util.Optional.ofNullable(originals.get(p))))
+                .toList();
+        var entry = new org.deidworkbench.keyfile.AuditEntry(reidentified.size(), java.time.Instant.EPOCH, "tester",
+                reason, "lookup", domain, pseudonyms, (int) answers.stream().filter(a -> a.original().isPresent()).count(),
+                "", "");
+        return new org.deidworkbench.keyfile.Reidentifier.Result(answers, entry);
+    }
+
     @Override
     public UnlockedKey unlockKeyFile(Path file, char[] passphrase) throws JobException {
         calls.add("unlockKeyFile");

@@ -38,7 +38,7 @@ class GuiTextTest {
     private static final Path RESOURCES = Path.of("src/main/resources/org/deidworkbench/gui");
     /** Top-level namespaces of message keys: a literal starting with one of them must be a key. */
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:action|app|area|change|dialog|error|filter|format"
-            + "|image|inspector|keyfile|language|log|menu|passphrase|preview|rules|run|status|strength|summary|tab|toolbar"
+            + "|image|inspector|keyfile|language|log|menu|passphrase|preview|reidentify|rules|run|status|strength|summary|tab|toolbar"
             + "|tooltip|tree)\\.[A-Za-z0-9.]*)\"");
     /** Calls that put text on screen, with a string literal as their argument. */
     private static final Pattern LITERAL_UI_TEXT = Pattern.compile("(?:\\.set(?:Text|Title|HeaderText|ContentText"
