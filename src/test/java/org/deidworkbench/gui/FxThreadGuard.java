@@ -138,6 +138,13 @@ public final class FxThreadGuard implements JobService {
     }
 
     @Override
+    public List<FieldDecision> suggestColumns(Path file, LoadedProfile profile, BooleanSupplier cancelled)
+            throws JobException {
+        check("suggestColumns");
+        return delegate.suggestColumns(file, profile, cancelled);
+    }
+
+    @Override
     public List<FieldDecision> explain(Path file, LoadedProfile profile) throws JobException {
         check("explain");
         return delegate.explain(file, profile);

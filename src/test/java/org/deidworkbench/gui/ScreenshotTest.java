@@ -44,6 +44,20 @@ class ScreenshotTest {
                 && !workbench.viewModel.preview().busyProperty().get()
                 && String.valueOf(workbench.viewModel.preview().fileProperty().get()).endsWith("encounters.csv"));
         workbench.settle();
+        // The rules panel shows what the classifier makes of the columns no rule names.
+        workbench.await(() -> {
+            ((javafx.scene.control.TitledPane) workbench.stage.getScene().lookup("#unmatchedPane")).setExpanded(true);
+            return workbench.viewModel.rules().columns().stream().anyMatch(d -> d.name().equals("attending_physician"));
+        });
+        workbench.await(() -> {
+            @SuppressWarnings("unchecked")
+            var list = (javafx.scene.control.ListView<org.deidworkbench.model.FieldDecision>) workbench.stage.getScene()
+                    .lookup("#unmatchedColumns");
+            list.getItems().stream().filter(d -> d.name().equals("attending_physician")).findFirst()
+                    .ifPresent(list.getSelectionModel()::select);
+            return true;
+        });
+        workbench.settle();
         for (Theme theme : Theme.values()) {
             // Light shows what changes (Differences), dark what leaves the hospital (De-identified).
             int tab = theme == Theme.LIGHT ? 2 : 1;

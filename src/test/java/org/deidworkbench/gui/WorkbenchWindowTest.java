@@ -216,6 +216,33 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void aClassifiedColumnIsListedAndAcceptingItMakesItARuleWithTheSameAction(FxRobot robot) {
+        previewEncounters(robot);
+        robot.clickOn("#unmatchedPane");
+        workbench.await(() -> workbench.viewModel.rules().columns().stream()
+                .anyMatch(d -> d.name().equals("attending_physician")));
+        var physician = workbench.viewModel.rules().columns().stream()
+                .filter(d -> d.name().equals("attending_physician")).findFirst().orElseThrow();
+        assertEquals("classifier", physician.decidedBy());
+        assertEquals("person-name", physician.fieldClass());
+        robot.interact(() -> robot.lookup("#unmatchedColumns").queryListView().getSelectionModel().select(physician));
+        assertTrue(robot.lookup("#columnEvidence").queryAs(Labeled.class).getText().contains("name-like"));
+        robot.clickOn("#acceptSuggestion");
+        workbench.await(() -> "attending-physician".equals(
+                workbench.viewModel.rules().profileProperty().get().profile().rules().get(0).id()));
+        workbench.await(() -> {
+            var p = workbench.viewModel.preview().previewProperty().get();
+            if (p == null || workbench.viewModel.preview().busyProperty().get()) {
+                return false;
+            }
+            var f = p.records().get(0).fields().get(p.columns().indexOf("attending_physician"));
+            return f.ruleId().equals("attending-physician") && f.action().equals("remove");
+        });
+        workbench.await(() -> workbench.viewModel.rules().columns().stream()
+                .noneMatch(d -> d.name().equals("attending_physician")));
+    }
+
+    @Test
     void typingAnInvalidRuleMarksItsLineAndKeepsThePreview(FxRobot robot) {
         previewEncounters(robot);
         var before = workbench.viewModel.preview().previewProperty().get();

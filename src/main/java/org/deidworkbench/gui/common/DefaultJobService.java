@@ -16,6 +16,7 @@ import org.deidworkbench.job.FileKind;
 import org.deidworkbench.job.JobException;
 import org.deidworkbench.job.KeyFiles;
 import org.deidworkbench.job.PreviewJob;
+import org.deidworkbench.job.ProfileSuggestion;
 import org.deidworkbench.job.RunJob;
 import org.deidworkbench.job.RunListener;
 import org.deidworkbench.job.RunRequest;
@@ -141,6 +142,12 @@ public final class DefaultJobService implements JobService {
                 source.close();
             }
         };
+    }
+
+    @Override
+    public List<FieldDecision> suggestColumns(Path file, LoadedProfile profile, BooleanSupplier cancelled)
+            throws JobException {
+        return ProfileSuggestion.columns(file, profile, cancelled);
     }
 
     @Override

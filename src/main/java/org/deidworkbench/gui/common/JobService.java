@@ -95,6 +95,14 @@ public interface JobService {
         void close();
     }
 
+    /**
+     * What the classifier suggests for each column of a CSV file (see
+     * {@link org.deidworkbench.job.ProfileSuggestion#columns}): decided with classification on, the
+     * file analysed with the other CSV files of its folder.
+     */
+    List<FieldDecision> suggestColumns(Path file, LoadedProfile profile, BooleanSupplier cancelled)
+            throws JobException;
+
     /** Which rule decides each field of {@code file}, and why. */
     List<FieldDecision> explain(Path file, LoadedProfile profile) throws JobException;
 

@@ -71,11 +71,15 @@ public final class RulesViewModel {
     private final ObservableList<ProfileProblem> problems = FXCollections.observableArrayList();
     private final ObservableList<RuleRow> rules = FXCollections.observableArrayList();
     private final ObservableList<String> builtIns = FXCollections.observableArrayList();
-    private final ObservableList<String> unmatchedColumns = FXCollections.observableArrayList();
+    private final ObservableList<FieldDecision> columns = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper classifies = new ReadOnlyBooleanWrapper(this, "classifies");
+    private final ReadOnlyObjectWrapper<LocalizedText> columnsHelp = new ReadOnlyObjectWrapper<>(this, "columnsHelp",
+            LocalizedText.of("rules.unmatched.help"));
     private final ObjectProperty<Action> defaultAction = new SimpleObjectProperty<>(this, "defaultAction");
     private final ReadOnlyObjectWrapper<DateShiftSettings> dateShift = new ReadOnlyObjectWrapper<>(this, "dateShift");
     private final ObjectProperty<Path> currentFile = new SimpleObjectProperty<>(this, "currentFile");
     private final ReadOnlyObjectWrapper<UserError> failure = new ReadOnlyObjectWrapper<>(this, "failure");
+    private static final String CSV = "CSV";
     private BackgroundTasks.Task validation;
     private BackgroundTasks.Task unmatched;
     private String savedText = "";
@@ -199,29 +203,73 @@ public final class RulesViewModel {
         }
     }
 
+    /**
+     * Lists the fields of the selected file that no rule names: for a CSV file every such column
+     * with what the relations and the classifier make of it (classification on, whatever the profile
+     * says), for other formats the fields the default decides.
+     */
     private void findUnmatched() {
         Path f = currentFile.get();
         LoadedProfile p = profile.get();
         if (unmatched != null) {
             unmatched.cancel();
         }
+        classifies.set(p != null && p.profile().classification().enabled());
         if (f == null || p == null) {
-            unmatchedColumns.clear();
+            columns.clear();
             return;
         }
         BackgroundTasks.Task[] mine = new BackgroundTasks.Task[1];
-        mine[0] = tasks.submit(task -> jobs.explain(f, p), decisions -> {
-            if (unmatched != mine[0]) {
-                return;
-            }
-            unmatchedColumns.setAll(decisions.stream().filter(d -> "default".equals(d.ruleId()))
-                    .map(FieldDecision::name).toList());
-        }, e -> {
-            if (unmatched == mine[0]) {
-                unmatchedColumns.clear();
-            }
-        });
+        boolean classifying = classifies.get();
+        mine[0] = tasks.submit(task -> {
+            boolean csv = CSV.equals(jobs.kind(f).format());
+            List<FieldDecision> found = csv
+                    ? jobs.suggestColumns(f, p, task::cancelled).stream().filter(d -> !"rule".equals(d.decidedBy())).toList()
+                    : jobs.explain(f, p).stream().filter(d -> "default".equals(d.ruleId())).toList();
+            return java.util.Map.entry(csv, found);
+        }, found -> {
+                    if (unmatched != mine[0]) {
+                        return;
+                    }
+                    columns.setAll(found.getValue());
+                    columnsHelp.set(LocalizedText.of(!found.getKey() ? "rules.unmatched.help"
+                            : classifying ? "rules.unmatched.help.classifies" : "rules.unmatched.help.suggests"));
+                }, e -> {
+                    if (unmatched == mine[0]) {
+                        columns.clear();
+                    }
+                });
         unmatched = mine[0];
+    }
+
+    /** Whether {@code d} is a classifier's suggestion that {@link #acceptSuggestions} can make a rule. */
+    public static boolean acceptable(FieldDecision d) {
+        return SuggestedRule.acceptable(d);
+    }
+
+    /**
+     * Makes the classifier's decisions for {@code suggested} columns rules of the profile, with the
+     * same action, parameters, identifier flag and label (so a run writes the same), inserted first
+     * in the order given; decisions not made by the classifier are skipped. One edit of the text.
+     */
+    public void acceptSuggestions(List<FieldDecision> suggested) {
+        List<FieldDecision> accepted = suggested.stream().filter(SuggestedRule::acceptable).toList();
+        if (accepted.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        LoadedProfile p = profile.get();
+        if (p != null) {
+            p.profile().rules().forEach(r -> taken.add(r.id()));
+        }
+        List<String> ids = accepted.stream().map(d -> SuggestedRule.id(d.name(), taken)).toList();
+        String yaml = text.get();
+        for (int i = accepted.size() - 1; i >= 0; i--) {
+            FieldDecision d = accepted.get(i);
+            String id = ids.get(i);
+            yaml = ProfileText.insertRule(yaml, indent -> SuggestedRule.toYaml(d, id, indent));
+        }
+        text.set(yaml);
     }
 
     /** Adds the form's rule as the first rule. */
@@ -345,9 +393,22 @@ public final class RulesViewModel {
         return builtIns;
     }
 
-    /** Columns of the selected file that no rule matched (the default applies to them). */
-    public ObservableList<String> unmatchedColumns() {
-        return unmatchedColumns;
+    /**
+     * Fields of the selected file that no rule names, with what decides them instead: for a CSV
+     * file the relations and the classifier (its class, confidence and evidence), else the default.
+     */
+    public ObservableList<FieldDecision> columns() {
+        return columns;
+    }
+
+    /** Whether the profile classifies columns no rule names (else they get the default until accepted). */
+    public ReadOnlyBooleanProperty classifiesProperty() {
+        return classifies.getReadOnlyProperty();
+    }
+
+    /** What the list of {@link #columns()} means for the selected file and profile. */
+    public ReadOnlyObjectProperty<LocalizedText> columnsHelpProperty() {
+        return columnsHelp.getReadOnlyProperty();
     }
 
     /** The default action; setting it edits the text. */

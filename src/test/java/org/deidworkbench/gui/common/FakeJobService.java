@@ -26,6 +26,8 @@ public class FakeJobService implements JobService {
     public final Map<Path, FilePreview> previews = new ConcurrentHashMap<>();
     public final Map<Path, JobException> previewFailures = new ConcurrentHashMap<>();
     public List<FieldDecision> decisions = List.of();
+    /** What {@link #suggestColumns} answers. */
+    public List<FieldDecision> suggestions = List.of();
     public final List<String> calls = new ArrayList<>();
     public int sessionsOpened;
     /** Sessions opened with the export as context (the ones that collect identifiers). */
@@ -109,6 +111,12 @@ public class FakeJobService implements JobService {
             throw new JobException(JobException.Reason.FILE_FAILED, file + ": no image", null);
         }
         return image.get();
+    }
+
+    @Override
+    public List<FieldDecision> suggestColumns(Path file, LoadedProfile profile, BooleanSupplier cancelled) {
+        calls.add("suggestColumns");
+        return suggestions;
     }
 
     @Override
