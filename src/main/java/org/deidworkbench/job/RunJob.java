@@ -265,7 +265,10 @@ public final class RunJob {
                     1 << 16), sha256)) {
                 stats = processor.transform(f.path(), "", os, cancelled::get);
                 os.flush();
-                channel.force(true);
+                // fdatasync: the bytes and what reading them back needs (size, blocks) are on disk before
+                // the part can be renamed; the name itself is made durable by the folder sync after the
+                // renames. Timestamps are not part of the guarantee (decision 0004).
+                channel.force(false);
             }
             outcomes[f.index()] = new FileReport("", f.input(), f.format().name(), FileReport.Status.WRITTEN,
                     stats.records(), HexFormat.of().formatHex(sha256.digest()), stats.actionCounts(),
