@@ -1,7 +1,9 @@
 package org.deidworkbench.format;
 
+import java.util.Optional;
 import java.util.Set;
 import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.model.FormatSection;
 import org.deidworkbench.model.Profile;
 
 /**
@@ -37,5 +39,25 @@ public interface FormatHandler {
      */
     default boolean needsScanPass(Profile profile) {
         return profile.scrubsText();
+    }
+
+    /**
+     * The key of the profile section whose rules clean this format ({@code dicom}, {@code fhir}), or
+     * empty when the format reads the profile's top-level rules (CSV).
+     */
+    default Optional<String> sectionKey() {
+        return Optional.empty();
+    }
+
+    /**
+     * Which rules decide this format's files in a run with {@code profile}, as the report names them
+     * (decision 0006): {@code built-in:NAME} when they come from a built-in profile (a section lent
+     * to a profile that has none, or a built-in profile run as it is), else {@code profile:NAME}
+     * with the profile's name. Never a path: the report ships with the data.
+     */
+    default String rulesSource(Profile profile) {
+        String source = sectionKey().map(k -> profile.sections().get(k)).map(FormatSection::source)
+                .orElse(profile.source());
+        return source.startsWith("built-in:") ? source : "profile:" + profile.name();
     }
 }

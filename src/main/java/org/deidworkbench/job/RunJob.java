@@ -126,8 +126,10 @@ public final class RunJob {
             String[] names = OutputNames.of(files, new PathScrubber(engine.identifiers()));
             List<FileReport> results = new ArrayList<>();
             int renamed = 0;
+            Map<FileFormat, String> rules = rulesSources(profile);
             for (InputFile f : files) {
-                results.add(outcomes[f.index()].withOutput(names[f.index()]));
+                FileReport named = outcomes[f.index()].withOutput(names[f.index()]);
+                results.add(rules.containsKey(f.format()) ? named.withRules(rules.get(f.format())) : named);
                 if (!names[f.index()].equals(f.relative())) {
                     renamed++;
                 }
@@ -186,6 +188,15 @@ public final class RunJob {
             handler.formats().forEach(f -> processors.put(f, processor));
         }
         return processors;
+    }
+
+    /** For each format a handler cleans, which rules decide its files, as the report names them (decision 0006). */
+    private static Map<FileFormat, String> rulesSources(Profile profile) {
+        Map<FileFormat, String> rules = new EnumMap<>(FileFormat.class);
+        for (FormatHandler handler : FormatRegistry.handlers()) {
+            handler.formats().forEach(f -> rules.put(f, handler.rulesSource(profile)));
+        }
+        return rules;
     }
 
     /** Work on one file in one phase. */

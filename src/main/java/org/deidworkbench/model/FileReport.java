@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * @param output path of the output, relative to the output folder, '/'-separated
  * @param input which of the run's inputs (1-based, in the order given) the file came from
  * @param format detected format, e.g. {@code CSV}
+ * @param rules which rules decided the file: {@code built-in:NAME} or {@code profile:NAME} (decision
+ *     0006); empty when no format's rules apply (an unknown file)
  * @param status written, failed or quarantined
  * @param records records written
  * @param sha256 of the output file; empty when none was written
@@ -23,8 +25,9 @@ import java.util.TreeMap;
  * @param problems why it failed or was withheld, and values that were emptied (the first ones)
  * @param moreProblems emptied values beyond those listed in {@code problems}
  */
-public record FileReport(String output, int input, String format, Status status, long records, String sha256,
-        SortedMap<String, Long> actions, List<String> defaultAppliedTo, List<Problem> problems, long moreProblems) {
+public record FileReport(String output, int input, String format, String rules, Status status, long records,
+        String sha256, SortedMap<String, Long> actions, List<String> defaultAppliedTo, List<Problem> problems,
+        long moreProblems) {
 
     /** The three ends a file can come to. */
     public enum Status {
@@ -45,11 +48,18 @@ public record FileReport(String output, int input, String format, Status status,
     public FileReport {
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(sha256, "sha256");
         actions = Collections.unmodifiableSortedMap(new TreeMap<>(actions));
         defaultAppliedTo = List.copyOf(defaultAppliedTo);
         problems = List.copyOf(problems);
+    }
+
+    /** A report whose rules are not (yet) known: {@code rules} empty. */
+    public FileReport(String output, int input, String format, Status status, long records, String sha256,
+            SortedMap<String, Long> actions, List<String> defaultAppliedTo, List<Problem> problems, long moreProblems) {
+        this(output, input, format, "", status, records, sha256, actions, defaultAppliedTo, problems, moreProblems);
     }
 
     /** Values that could not be transformed and were emptied, or problems in all (listed and not). */
@@ -60,7 +70,13 @@ public record FileReport(String output, int input, String format, Status status,
     /** This report under another output name (problems re-addressed to it). */
     public FileReport withOutput(String name) {
         List<Problem> renamed = problems.stream().map(p -> new Problem(p.code(), name, p.location(), p.message())).toList();
-        return new FileReport(name, input, format, status, records, sha256, actions, defaultAppliedTo, renamed,
+        return new FileReport(name, input, format, rules, status, records, sha256, actions, defaultAppliedTo, renamed,
                 moreProblems);
+    }
+
+    /** This report with the rules that decided it. */
+    public FileReport withRules(String source) {
+        return new FileReport(output, input, format, source, status, records, sha256, actions, defaultAppliedTo,
+                problems, moreProblems);
     }
 }

@@ -1,5 +1,6 @@
 package org.deidworkbench.format.dicom;
 
+import java.util.Optional;
 import java.util.Set;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.format.FileFormat;
@@ -35,6 +36,11 @@ public final class DicomFormat implements FormatHandler {
                 .orElseThrow(() -> new IllegalStateException("the profile has no dicom section; load it through"
                         + " config.ProfileLoader, which adds the built-in one"));
         return new DicomProcessor(engine, section);
+    }
+
+    @Override
+    public Optional<String> sectionKey() {
+        return Optional.of(DicomSection.KEY);
     }
 
     /** DICOM text is always scrubbed of the patients' known identifiers, so a run scans first. */
