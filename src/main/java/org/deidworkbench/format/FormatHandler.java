@@ -1,5 +1,6 @@
 package org.deidworkbench.format;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import org.deidworkbench.deid.engine.Deidentifier;
@@ -31,6 +32,16 @@ public interface FormatHandler {
      *     names) must be noted while transforming
      */
     FileProcessor processor(Deidentifier engine, boolean noteIdentifiersWhileTransforming);
+
+    /**
+     * As {@link #processor(Deidentifier, boolean)}, with a folder for the processor's temporary
+     * files: owner-only, inside the run's work folder and deleted with it, so a run leaves nothing
+     * outside its output folder. A processor that spools (e.g. inflates a compressed file to disk)
+     * puts its files there, never in the system's temporary folder. By default the folder is not used.
+     */
+    default FileProcessor processor(Deidentifier engine, boolean noteIdentifiersWhileTransforming, Path scratch) {
+        return processor(engine, noteIdentifiersWhileTransforming);
+    }
 
     /**
      * Whether a run with files of this format must scan every file for identifiers before it

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -115,7 +116,7 @@ public final class RunJob {
             // A scan pass when any format present needs one (CSV: when the profile scrubs text; DICOM, FHIR: always).
             boolean scanPass = files.stream().map(InputFile::format).distinct().map(FormatRegistry::handler)
                     .flatMap(Optional::stream).anyMatch(h -> h.needsScanPass(profile));
-            Map<FileFormat, FileProcessor> processors = processors(engine, scanPass);
+            Map<FileFormat, FileProcessor> processors = processors(engine, scanPass, scratchFolder(work));
             FileReport[] outcomes = new FileReport[files.size()];
             if (scanPass) {
                 runPhase("scan", files, pool, f -> scan(f, processors.get(f.format()), outcomes));
@@ -182,9 +183,15 @@ public final class RunJob {
 
     /** One processor per registered format, bound to this run's engine. */
     static Map<FileFormat, FileProcessor> processors(Deidentifier engine, boolean scanPass) {
+        return processors(engine, scanPass, null);
+    }
+
+    /** As {@link #processors(Deidentifier, boolean)}, with the run's scratch folder (null: none). */
+    private static Map<FileFormat, FileProcessor> processors(Deidentifier engine, boolean scanPass, Path scratch) {
         Map<FileFormat, FileProcessor> processors = new EnumMap<>(FileFormat.class);
         for (FormatHandler handler : FormatRegistry.handlers()) {
-            FileProcessor processor = handler.processor(engine, !scanPass);
+            FileProcessor processor = scratch == null ? handler.processor(engine, !scanPass)
+                    : handler.processor(engine, !scanPass, scratch);
             handler.formats().forEach(f -> processors.put(f, processor));
         }
         return processors;
@@ -197,6 +204,20 @@ public final class RunJob {
             handler.formats().forEach(f -> rules.put(f, handler.rulesSource(profile)));
         }
         return rules;
+    }
+
+    /**
+     * The folder for the processors' temporary files (e.g. inflated copies of compressed inputs, which
+     * hold original values in clear): inside the work folder, so it is deleted with it, and readable
+     * by the owner only where the file system has POSIX permissions.
+     */
+    private static Path scratchFolder(Path work) throws IOException {
+        Path scratch = work.resolve("scratch");
+        if (work.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createDirectory(scratch, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        }
+        return Files.createDirectory(scratch);
     }
 
     /** Work on one file in one phase. */

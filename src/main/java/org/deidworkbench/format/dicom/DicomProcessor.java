@@ -43,12 +43,18 @@ final class DicomProcessor implements FileProcessor {
     private final Deidentifier engine;
     private final DicomPolicy policy;
     private final Methods methods;
-    private final DicomReader reader = new DicomReader();
+    private final DicomReader reader;
 
-    DicomProcessor(Deidentifier engine, DicomSection section) {
+    /**
+     * @param scratch where deflated data sets are inflated (the run's scratch folder), or null for
+     *     the system's temporary folder (previews)
+     */
+    DicomProcessor(Deidentifier engine, DicomSection section, Path scratch) {
         this.engine = engine;
         this.policy = new DicomPolicy(section);
         this.methods = new Methods(engine);
+        this.reader = scratch == null ? new DicomReader()
+                : new DicomReader().withSpool(scratch, DicomReader.DEFAULT_SPOOL_LIMIT);
     }
 
     /** The engine's methods for DICOM values, made once per run. Thread-safe. */
