@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +37,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.deid.PathScrubber;
+import org.deidworkbench.format.DeferredException;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.FormatHandler;
+import org.deidworkbench.format.RunOutputs;
 import org.deidworkbench.format.WithheldException;
 import org.deidworkbench.io.AtomicFiles;
 import org.deidworkbench.io.AtomicWriteException;
@@ -122,9 +125,11 @@ public final class RunJob {
                 runPhase("scan", files, pool, f -> scan(f, processors.get(f.format()), outcomes));
             }
             engine.freezeIdentifiers();
-            runPhase("transform", files, pool, f -> transform(f, processors.get(f.format()), work, outcomes));
+            boolean[] deferred = new boolean[files.size()];
+            runPhase("transform", files, pool, f -> transform(f, processors.get(f.format()), work, outcomes, deferred));
 
             String[] names = OutputNames.of(files, new PathScrubber(engine.identifiers()));
+            finishProcessors(files, processors, names, work, outcomes, deferred);
             List<FileReport> results = new ArrayList<>();
             int renamed = 0;
             Map<FileFormat, String> rules = rulesSources(profile);
@@ -279,7 +284,8 @@ public final class RunJob {
         }
     }
 
-    private void transform(InputFile f, FileProcessor processor, Path work, FileReport[] outcomes) throws IOException {
+    private void transform(InputFile f, FileProcessor processor, Path work, FileReport[] outcomes, boolean[] deferred)
+            throws IOException {
         if (outcomes[f.index()] != null) {
             return;
         }
@@ -288,6 +294,37 @@ public final class RunJob {
             outcomes[f.index()] = ended(f, FileReport.Status.QUARANTINED, new Problem(reason[0], "", "", reason[1]));
             return;
         }
+        try {
+            outcomes[f.index()] = writePart(f, work, os -> processor.transform(f.path(), "", os, cancelled::get));
+        } catch (CancellationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            outcomes[f.index()] = internalError(f, e);
+        } catch (WithheldException e) {
+            // Read correctly but not safe to release (e.g. burned-in annotation without a redaction): never copied.
+            // A deferred file stays so unless its processor's finish step makes its output.
+            deferred[f.index()] = e instanceof DeferredException;
+            outcomes[f.index()] = withheld(f, e.code(), e.location(), e.getMessage());
+        } catch (FormatException e) {
+            outcomes[f.index()] = failed(f, e.code(), e.location(), e.getMessage());
+        } catch (IOException e) {
+            if (!Files.isDirectory(work)) {
+                throw e;
+            }
+            outcomes[f.index()] = failed(f, "IO-READ", "", "cannot read the file (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Produces a part's content and says what was done. */
+    private interface PartBody {
+        FileStats write(OutputStream out) throws IOException, FormatException;
+    }
+
+    /**
+     * Writes {@code <work>/<index>.part} with {@code body}, forced to disk, and returns the report of
+     * a written file; on any failure the part is deleted and the exception passes.
+     */
+    private static FileReport writePart(InputFile f, Path work, PartBody body) throws IOException, FormatException {
         Path part = work.resolve(f.index() + ".part");
         MessageDigest sha256 = sha256();
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -295,36 +332,125 @@ public final class RunJob {
             FileStats stats;
             try (OutputStream os = new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel),
                     1 << 16), sha256)) {
-                stats = processor.transform(f.path(), "", os, cancelled::get);
+                stats = body.write(os);
                 os.flush();
                 // fdatasync: the bytes and what reading them back needs (size, blocks) are on disk before
                 // the part can be renamed; the name itself is made durable by the folder sync after the
                 // renames. Timestamps are not part of the guarantee (decision 0004).
                 channel.force(false);
             }
-            outcomes[f.index()] = new FileReport("", f.input(), f.format().name(), FileReport.Status.WRITTEN,
-                    stats.records(), HexFormat.of().formatHex(sha256.digest()), stats.actionCounts(),
-                    stats.unmatchedFields(), stats.warnings(), stats.warningCount() - stats.warnings().size());
-        } catch (CancellationException e) {
+            return new FileReport("", f.input(), f.format().name(), FileReport.Status.WRITTEN, stats.records(),
+                    HexFormat.of().formatHex(sha256.digest()), stats.actionCounts(), stats.unmatchedFields(),
+                    stats.warnings(), stats.warningCount() - stats.warnings().size());
+        } catch (IOException | FormatException | RuntimeException e) {
+            Files.deleteIfExists(part);
             throw e;
-        } catch (RuntimeException e) {
-            Files.deleteIfExists(part);
-            outcomes[f.index()] = internalError(f, e);
-        } catch (WithheldException e) {
-            // Read correctly but not safe to release (e.g. burned-in annotation without a redaction): never copied.
-            Files.deleteIfExists(part);
-            outcomes[f.index()] = ended(f, FileReport.Status.QUARANTINED, new Problem(e.code(), "", e.location(),
-                    e.getMessage() + "; withheld, never copied"));
-        } catch (FormatException e) {
-            Files.deleteIfExists(part);
-            outcomes[f.index()] = failed(f, e.code(), e.location(), e.getMessage());
-        } catch (IOException e) {
-            Files.deleteIfExists(part);
-            if (!Files.isDirectory(work)) {
-                throw e;
-            }
-            outcomes[f.index()] = failed(f, "IO-READ", "", "cannot read the file (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * Pass 3: each processor's finish step, once per handler with files in the run, in registration
+     * order, after every file has its final name and before the key file is sealed
+     * ({@link FileProcessor#finish}). A processor that fails there leaves its deferred files withheld
+     * or failed; the other files are not affected.
+     */
+    private void finishProcessors(List<InputFile> files, Map<FileFormat, FileProcessor> processors, String[] names,
+            Path work, FileReport[] outcomes, boolean[] deferred) throws IOException {
+        for (FormatHandler handler : FormatRegistry.handlers()) {
+            List<InputFile> mine = files.stream().filter(f -> handler.formats().contains(f.format())).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            if (cancelled.get()) {
+                throw new CancellationException("run cancelled");
+            }
+            FinishedRun run = new FinishedRun(mine, names, work, outcomes, deferred);
+            try {
+                processors.get(mine.get(0).format()).finish(run);
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException | IOException e) {
+                LOGGER.error("the finish step of {} failed ({})", handler.name(), e.getClass().getName());
+                if (!Files.isDirectory(work)) {
+                    throw e instanceof IOException io ? io : new IOException("the work folder is gone", e);
+                }
+                for (InputFile f : mine) {
+                    if (deferred[f.index()]) {
+                        deferred[f.index()] = false;
+                        outcomes[f.index()] = e instanceof RuntimeException r ? internalError(f, r)
+                                : failed(f, "IO-WRITE", "", "cannot make the file (" + e.getClass().getSimpleName() + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    /** One handler's files as its processor's finish step sees them. */
+    private final class FinishedRun implements RunOutputs {
+        private final Map<String, InputFile> byOutput = new HashMap<>();
+        private final List<Output> outputs = new ArrayList<>();
+        private final Path work;
+        private final FileReport[] outcomes;
+        private final boolean[] deferred;
+
+        FinishedRun(List<InputFile> files, String[] names, Path work, FileReport[] outcomes, boolean[] deferred) {
+            this.work = work;
+            this.outcomes = outcomes;
+            this.deferred = deferred;
+            for (InputFile f : files) {
+                boolean written = outcomes[f.index()].status() == FileReport.Status.WRITTEN;
+                outputs.add(new Output(names[f.index()], f.format(), written ? work.resolve(f.index() + ".part") : null,
+                        deferred[f.index()]));
+                byOutput.put(names[f.index()], f);
+            }
+        }
+
+        @Override
+        public List<Output> outputs() {
+            return List.copyOf(outputs);
+        }
+
+        private InputFile deferredFile(Output file) {
+            InputFile f = byOutput.get(file.output());
+            if (f == null || !deferred[f.index()]) {
+                throw new IllegalArgumentException("not a deferred file of this processor, or made already");
+            }
+            deferred[f.index()] = false;
+            return f;
+        }
+
+        @Override
+        public void write(Output file, Content content, FileStats stats) throws IOException {
+            InputFile f = deferredFile(file);
+            try {
+                outcomes[f.index()] = writePart(f, work, os -> {
+                    content.writeTo(os);
+                    return stats;
+                });
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                outcomes[f.index()] = internalError(f, e);
+            } catch (FormatException e) {
+                throw new IllegalStateException("a finish step's content throws only I/O errors", e);
+            } catch (IOException e) {
+                if (!Files.isDirectory(work)) {
+                    throw e;
+                }
+                outcomes[f.index()] = failed(f, "IO-WRITE", "", "cannot make the file (" + e.getClass().getSimpleName()
+                        + ")");
+            }
+        }
+
+        @Override
+        public void withhold(Output file, String code, String reason) {
+            InputFile f = deferredFile(file);
+            outcomes[f.index()] = withheld(f, code, "", reason);
+        }
+    }
+
+    private static FileReport withheld(InputFile f, String code, String location, String message) {
+        return ended(f, FileReport.Status.QUARANTINED, new Problem(code, "", location, message + "; withheld, never copied"));
     }
 
     private static FileReport failed(InputFile f, String code, String location, String message) {

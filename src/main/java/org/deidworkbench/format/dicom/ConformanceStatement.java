@@ -216,7 +216,8 @@ public final class ConformanceStatement {
                 + " declare Burned In Annotation NO."
                 + " Redaction fills rectangles with zeros in every frame of native pixel data; compressed pixel data"
                 + " that needs filling is withheld. Burned In Annotation is set to NO only after a redaction filled"
-                + " pixels. Encapsulated documents and DICOMDIRs are not released.");
+                + " pixels. Encapsulated documents are not released. A DICOMDIR is never copied: it is made anew over"
+                + " the de-identified files written into its folder, where their names are File IDs.");
         line(b, "");
         if (section.redactions().isEmpty()) {
             line(b, "This profile has no redaction rules.");

@@ -36,7 +36,7 @@ public final class DicomFormat implements FormatHandler {
         return new DicomProcessor(engine, section(engine), null);
     }
 
-    /** Deflated data sets are inflated into {@code scratch} (see {@link org.deidworkbench.dicom.DicomReader#withSpool}). */
+    /** Deflated data sets are inflated into {@code scratch} ({@link org.deidworkbench.dicom.DicomReader#withSpool}). */
     @Override
     public FileProcessor processor(Deidentifier engine, boolean noteIdentifiersWhileTransforming, Path scratch) {
         return new DicomProcessor(engine, section(engine), scratch);

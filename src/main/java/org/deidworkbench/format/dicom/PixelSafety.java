@@ -8,6 +8,7 @@ import org.deidworkbench.dicom.BulkFilter;
 import org.deidworkbench.dicom.Dataset;
 import org.deidworkbench.dicom.Element;
 import org.deidworkbench.dicom.Tag;
+import org.deidworkbench.format.DeferredException;
 import org.deidworkbench.format.WithheldException;
 import org.deidworkbench.model.DicomOption;
 import org.deidworkbench.model.DicomRedaction;
@@ -22,7 +23,8 @@ import org.deidworkbench.model.DicomSection;
  * rule with no rectangles is the steward's statement that matching images carry none. Redaction fills rectangles with zeros in every frame of native
  * pixel data of any bit depth, samples per pixel, planar configuration and frame count, streaming
  * from the source file frame by frame; encapsulated (compressed) pixel data cannot be redacted
- * without decoding it and is withheld. Encapsulated documents and DICOMDIRs are withheld too.
+ * without decoding it and is withheld. Encapsulated documents are withheld too; a DICOMDIR is deferred,
+ * to be made anew from the outputs ({@link DicomdirRegeneration}).
  * Stateless and thread-safe.
  */
 final class PixelSafety {
@@ -105,9 +107,9 @@ final class PixelSafety {
     static Plan plan(Dataset ds, DicomSection section) throws WithheldException {
         String sopClass = trim(ds.getString(Tag.SOP_CLASS_UID));
         if (DIRECTORY_STORAGE.equals(sopClass) || ds.contains(DIRECTORY_RECORD_SEQUENCE)) {
-            throw new WithheldException("DICOM-DICOMDIR-NOT-COPIED", "", "a DICOMDIR indexes the patients' names, ids"
-                    + " and dates and the files of the input; it is dropped: make a new one from the output if a"
-                    + " viewer needs it (e.g. dcmmkdir --recurse)");
+            throw new DeferredException(DicomdirRegeneration.NOT_REGENERATED, "", "a DICOMDIR indexes the patients'"
+                    + " names, ids and dates and the files of the input; it is never copied, only made anew from the"
+                    + " output at the end of the run");
         }
         if (sopClass != null && sopClass.startsWith(ENCAPSULATED_DOCUMENT_PREFIX)) {
             throw new WithheldException("DICOM-ENCAPSULATED-DOCUMENT", Tag.toString(0x00420011), "an encapsulated"

@@ -19,6 +19,7 @@ import org.deidworkbench.dicom.Element;
 import org.deidworkbench.dicom.Fragment;
 import org.deidworkbench.dicom.Tag;
 import org.deidworkbench.dicom.VR;
+import org.deidworkbench.format.DeferredException;
 import org.deidworkbench.format.WithheldException;
 import org.deidworkbench.model.DicomSection;
 import org.deidworkbench.model.Profile;
@@ -143,10 +144,10 @@ class PixelSafetyTest {
     }
 
     @Test
-    void aDicomdirIsDropped() {
+    void aDicomdirIsDeferredToBeMadeAnewFromTheOutputs() {
         Dataset ds = new Dataset();
         ds.addItem(PixelSafety.DIRECTORY_RECORD_SEQUENCE);
-        assertEquals("DICOM-DICOMDIR-NOT-COPIED", assertThrows(WithheldException.class,
+        assertEquals(DicomdirRegeneration.NOT_REGENERATED, assertThrows(DeferredException.class,
                 () -> PixelSafety.plan(ds, section(TOP_BAR))).code());
     }
 
