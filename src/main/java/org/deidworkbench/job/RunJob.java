@@ -149,15 +149,23 @@ public final class RunJob {
             for (InputFile f : files) {
                 if (results.get(f.index()).status() == FileReport.Status.WRITTEN) {
                     Path target = out.resolve(names[f.index()]);
-                    Files.createDirectories(target.getParent());
+                    if (movedInto.add(target.getParent())) {
+                        Files.createDirectories(target.getParent()); // once per folder, not per file
+                    }
                     AtomicFiles.moveWithoutFolderSync(work.resolve(f.index() + ".part"), target);
-                    movedInto.add(target.getParent());
                 }
                 listener.fileDone(0);
             }
             // Each folder once, after all its renames and before the manifest says the run is complete:
-            // as durable as a sync per file, without thousands of syncs of the same folder.
-            movedInto.forEach(AtomicFiles::syncFolder);
+            // as durable as a sync per file, without thousands of syncs of the same folder. Folders
+            // between them and the output folder too, so that a folder the run created is found after a crash.
+            Set<Path> toSync = new TreeSet<>(Comparator.reverseOrder());
+            for (Path folder : movedInto) {
+                for (Path p = folder; p != null && p.startsWith(out); p = p.getParent()) {
+                    toSync.add(p);
+                }
+            }
+            toSync.forEach(AtomicFiles::syncFolder);
             Path manifest = writeManifest(out, results);
             Instant finished = Instant.now();
             RunReport report = RunReport.of("deid-workbench " + toolVersion(), new RunReport.ProfileInfo(profile.name(),
