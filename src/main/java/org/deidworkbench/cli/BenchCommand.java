@@ -119,6 +119,8 @@ final class BenchCommand implements Runnable {
                         + " (target <= 1)%n", deid / r.measure("copy").seconds(), deid / r.measure("copy+sync").seconds(),
                         deid / r.measure("gdcmanon").seconds());
                 Scratch.heap(o, "deid peak", r.peakHeapBytes(), r.maxHeapBytes(), "input", r.bytes());
+                o.printf("load:      %.2f before, %.2f after (1-minute load average, %d processors)%n", r.loadBefore(),
+                        r.loadAfter(), Runtime.getRuntime().availableProcessors());
             });
         }
     }
