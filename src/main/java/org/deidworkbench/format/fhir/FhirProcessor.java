@@ -216,6 +216,9 @@ final class FhirProcessor implements FileProcessor {
             tally.warn("FHIR-UNKNOWN-ELEMENT", "", dropped.unknownElements + " element(s) not defined in FHIR R4 were"
                     + " left out");
         }
+        if (dropped.comments > 0) {
+            tally.warn("FHIR-XML-COMMENT", "", dropped.comments + " XML comment(s) left out (free text no rule covers)");
+        }
         return r;
     }
 

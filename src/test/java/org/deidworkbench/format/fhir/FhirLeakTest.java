@@ -31,6 +31,17 @@ class FhirLeakTest {
     }
 
     @Test
+    void xmlCommentsAreNotWritten() throws Exception {
+        String xml = FhirFixtures.xml(FhirFixtures.patient(), true).replaceFirst("<id ",
+                "<!-- Hortensia Quagmire-Blythe, MRN " + FhirFixtures.MRN + " --><id ");
+        xml = xml.replaceFirst("<gender ", "<!-- called 555-867-5309 --><gender ");
+        Path in = FhirTestRun.write(dir, "patient.xml", "<!-- Pemberton Falls -->" + xml);
+        String out = new String(FhirTestRun.safeHarbor().run(in).get(0), StandardCharsets.UTF_8);
+        FhirTestRun.assertNoIdentifier(out, FhirFixtures.IDENTIFIERS);
+        assertEquals(-1, out.indexOf("<!--"));
+    }
+
+    @Test
     void ndjsonBulkExportLeaksNoIdentifier() throws Exception {
         List<Resource> bulk = FhirFixtures.bulk();
         Path in = FhirTestRun.write(dir, "export.ndjson", bulk.stream().map(r -> FhirFixtures.json(r, false))
