@@ -1,6 +1,5 @@
 package org.deidworkbench.format.fhir;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -273,9 +272,8 @@ final class FhirProcessor implements FileProcessor {
             return;
         }
         try (InputStream in = Files.newInputStream(input);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
-                        1 << 16)) {
+                InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
             LineReader lines = new LineReader(reader);
             String line;
             long n = 0;
@@ -315,36 +313,55 @@ final class FhirProcessor implements FileProcessor {
         }
     }
 
-    /** Lines of at most {@link #MAX_LINE_CHARS} characters; a longer line is skipped and flagged. */
-    private static final class LineReader {
-        private final BufferedReader reader;
+    /**
+     * Lines of at most {@link #MAX_LINE_CHARS} characters, split at {@code \n} only (a {@code \r}
+     * before it is dropped); a longer line is skipped and flagged. Reads the text in blocks.
+     */
+    static final class LineReader {
+        private final java.io.Reader reader;
+        private final char[] buf = new char[1 << 16];
+        private int pos;
+        private int limit;
         private final StringBuilder sb = new StringBuilder(8192);
         private boolean tooLong;
         private String newline = "\n";
         private boolean sawNewline;
 
-        LineReader(BufferedReader reader) {
+        LineReader(java.io.Reader reader) {
             this.reader = reader;
         }
 
+        /** The next line without its line break, or {@code null} at the end of the text. */
         String next() throws IOException {
             sb.setLength(0);
             tooLong = false;
-            int c;
             boolean any = false;
-            while ((c = reader.read()) >= 0) {
+            char last = 0;
+            while (true) {
+                if (pos == limit) {
+                    limit = reader.read(buf, 0, buf.length);
+                    pos = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        break;
+                    }
+                }
                 any = true;
-                if (c == '\n') {
+                int start = pos;
+                while (pos < limit && buf[pos] != '\n') {
+                    pos++;
+                }
+                append(start, pos);
+                if (pos > start) {
+                    last = buf[pos - 1];
+                }
+                if (pos < limit) {
+                    pos++; // the line break
                     if (!sawNewline) {
                         sawNewline = true;
-                        newline = sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r' ? "\r\n" : "\n";
+                        newline = last == '\r' ? "\r\n" : "\n";
                     }
                     break;
-                }
-                if (sb.length() < MAX_LINE_CHARS) {
-                    sb.append((char) c);
-                } else {
-                    tooLong = true;
                 }
             }
             if (!any) {
@@ -357,10 +374,21 @@ final class FhirProcessor implements FileProcessor {
             return sb.substring(0, end);
         }
 
+        private void append(int from, int to) {
+            int room = MAX_LINE_CHARS - sb.length();
+            if (to - from > room) {
+                sb.append(buf, from, room);
+                tooLong = true;
+            } else {
+                sb.append(buf, from, to - from);
+            }
+        }
+
         boolean tooLong() {
             return tooLong;
         }
 
+        /** The line break of the first line that had one ({@code \n} or {@code \r\n}). */
         String newline() {
             return newline;
         }

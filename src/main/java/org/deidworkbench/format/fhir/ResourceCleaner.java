@@ -61,6 +61,11 @@ final class ResourceCleaner {
     private static final String EXTENSIONS_RULE = "extensions";
     private static final String BUNDLE_LINK_RULE = "bundle-links";
     private static final int SUBJECT_CACHE = 1 << 12;
+    /** Results cached per action, per file; longer values rarely repeat. */
+    private static final int VALUE_CACHE = 1 << 12;
+    private static final int MAX_CACHED_LENGTH = 256;
+    /** Stands for a cached {@code null} (the value is removed). */
+    private static final String REMOVED = new String("\u0000removed");
 
     private final FhirRun run;
     private final boolean transform;
@@ -68,6 +73,7 @@ final class ResourceCleaner {
     private final boolean preview;
     private final FhirTerser terser = Fhir.context().newTerser();
     private final Map<String, Subject> subjects = new HashMap<>();
+    private final Map<ActionSpec, Map<String, String>> results = new HashMap<>();
     private final List<PreviewRecord> previews = new ArrayList<>();
     private String place = "";
 
@@ -359,17 +365,18 @@ final class ResourceCleaner {
         if (before == null) {
             return null;
         }
-        String typePath = typePath(path);
         String subjectId = res.subjectNodes.get(p);
         if (subjectId != null) {
-            return subjectLeaf(res, p, name, path, typePath, subjectId, before);
+            return subjectLeaf(res, p, name, path, subjectId, before);
         }
         FhirRule rule = ruleIndex == Rules.NONE ? null : run.rules.rule(ruleIndex);
         ActionSpec spec = run.effective(rule == null ? run.section.defaultSpec() : rule.spec());
         String ruleId = rule == null ? "default" : rule.id();
         String action = spec.action().yamlName();
-        tally.decision(typePath, name, ruleId, action, false,
-                rule == null ? "default action (no rule matched)" : Rules.reason(rule));
+        if (tally.explaining()) {
+            tally.decision(typePath(path), name, ruleId, action, false,
+                    rule == null ? "default action (no rule matched)" : Rules.reason(rule));
+        }
         if (!transform) {
             boolean identifier = rule == null ? run.section.defaultIdentifier() : rule.identifier();
             if (identifier && notable(parent, p)) {
@@ -378,7 +385,7 @@ final class ResourceCleaner {
             return null;
         }
         if (rule == null) {
-            tally.unmatched(typePath);
+            tally.unmatched(typePath(path));
         }
         tally.count(ruleId, action);
         String after = apply(res, parent, p, spec, before, path);
@@ -389,10 +396,10 @@ final class ResourceCleaner {
                 action) : null;
     }
 
-    private PreviewField subjectLeaf(Res res, PrimitiveType<?> p, String name, String path, String typePath,
-            String subjectId, String before) throws FormatException {
+    private PreviewField subjectLeaf(Res res, PrimitiveType<?> p, String name, String path, String subjectId,
+            String before) throws FormatException {
         Subject subject = subject(subjectId);
-        tally.decision(typePath, name, SUBJECT_RULE, "pseudonymize", true,
+        tally.decision(typePath(path), name, SUBJECT_RULE, "pseudonymize", true,
                 "the patient's subject id: replaced by the patient pseudonym (domain '"
                         + run.engine.profile().subject().domain() + "'), the same as in CSV and DICOM exports");
         if (!transform) {
@@ -438,7 +445,7 @@ final class ResourceCleaner {
         }
         String after;
         try {
-            after = run.method(spec).apply(before, new FieldContext(res.subject, path));
+            after = applyMethod(spec, before, res.subject, path);
         } catch (UnprocessableValueException e) {
             tally.warn(e.code(), res.label + ", " + path, e.getMessage() + "; the value was removed");
             remove(parent, p);
@@ -463,6 +470,31 @@ final class ResourceCleaner {
                 remove(parent, p);
                 return null;
             }
+        }
+        return after;
+    }
+
+    /**
+     * The method's result for a value, from the file's cache when the result cannot depend on the
+     * subject (free text without a date, codes, identifiers): values repeat a lot (displays, units,
+     * notes), and a cached result is exactly what the method would return again.
+     */
+    private String applyMethod(ActionSpec spec, String value, Subject subject, String path) throws DeidException {
+        DeidMethod method = run.method(spec);
+        if (value.length() > MAX_CACHED_LENGTH) {
+            return method.apply(value, new FieldContext(subject, path));
+        }
+        Map<String, String> memo = results.computeIfAbsent(spec, s -> new HashMap<>());
+        String cached = memo.get(value);
+        if (cached != null) {
+            return cached == REMOVED ? null : cached;
+        }
+        String after = method.apply(value, new FieldContext(subject, path));
+        if (!method.dependsOnSubject(value)) {
+            if (memo.size() >= VALUE_CACHE) {
+                memo.clear();
+            }
+            memo.put(value, after == null ? REMOVED : after);
         }
         return after;
     }
