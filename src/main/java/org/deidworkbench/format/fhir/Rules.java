@@ -137,14 +137,14 @@ final class Rules {
         }
     }
 
+    /** The types of every element below {@code node}, primitives' own extensions included (FHIRPath walks them). */
     private static void collectTypes(Base node, java.util.Set<String> types) {
         for (org.hl7.fhir.r4.model.Property p : node.children()) {
             if (p.hasValues()) {
                 for (Base v : p.getValues()) {
-                    if (types.add(v.fhirType()) || !v.isPrimitive()) {
-                        if (!v.isPrimitive()) {
-                            collectTypes(v, types);
-                        }
+                    types.add(v.fhirType());
+                    if (!v.isPrimitive() || v instanceof org.hl7.fhir.r4.model.Element e && e.hasExtension()) {
+                        collectTypes(v, types);
                     }
                 }
             }
