@@ -67,7 +67,7 @@ final class JsonBundleStream {
                     p.skipChildren();
                 } else {
                     g.writeFieldName(name);
-                    g.copyCurrentStructure(p);
+                    g.copyCurrentStructureExact(p);
                 }
             }
             g.writeEndObject();
@@ -101,7 +101,7 @@ final class JsonBundleStream {
                     n++;
                     StringWriter entry = new StringWriter();
                     try (JsonGenerator g = JSON.createGenerator(entry)) {
-                        g.copyCurrentStructure(p);
+                        g.copyCurrentStructureExact(p);
                     }
                     String where = "entry " + n;
                     Bundle one = (Bundle) FhirParsing.parse(head + entry + "]}", false, where, new FhirParsing.Dropped());
