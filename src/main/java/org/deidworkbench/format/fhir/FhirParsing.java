@@ -61,7 +61,7 @@ final class FhirParsing {
             node.getFormatCommentsPre().clear();
             node.getFormatCommentsPost().clear();
         }
-        for (Property p : node.children()) {
+        for (Property p : ElementChildren.of(node)) {
             if (p.hasValues()) {
                 for (Base v : p.getValues()) {
                     n += dropComments(v);

@@ -240,7 +240,7 @@ final class ResourceCleaner {
     private List<PreviewField> children(Res res, Base node, String path, int eff) throws FormatException {
         List<PreviewField> out = preview ? new ArrayList<>() : null;
         String parentType = node.fhirType();
-        for (Property property : node.children()) {
+        for (Property property : ElementChildren.of(node)) {
             if (!property.hasValues()) {
                 continue;
             }

@@ -139,7 +139,7 @@ final class Rules {
 
     /** The types of every element below {@code node}, primitives' own extensions included (FHIRPath walks them). */
     private static void collectTypes(Base node, java.util.Set<String> types) {
-        for (org.hl7.fhir.r4.model.Property p : node.children()) {
+        for (org.hl7.fhir.r4.model.Property p : ElementChildren.of(node)) {
             if (p.hasValues()) {
                 for (Base v : p.getValues()) {
                     types.add(v.fhirType());
