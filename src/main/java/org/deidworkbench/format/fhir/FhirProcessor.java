@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileProcessor;
@@ -82,12 +83,73 @@ final class FhirProcessor implements FileProcessor {
         return r;
     }
 
+    /**
+     * Reads JSON and NDJSON with {@link JsonScan} (no HAPI objects), handing to HAPI whatever it
+     * leaves to it: a line, an entry of a Bundle, or (when HAPI refuses part of it) a whole file, so
+     * that what is learnt and every error are exactly those of scanning with HAPI. XML: HAPI.
+     */
     @Override
     public void scan(Path input, String name, BooleanSupplier cancelled) throws IOException, FormatException {
+        FhirRun r = run();
         FileTally tally = new FileTally(name, false);
-        ResourceCleaner cleaner = new ResourceCleaner(run(), false, tally, false);
-        each(input, name, cancelled, tally, (resource, where) -> cleaner.process(resource, where), null,
-                cleaner::entryBase);
+        ScanSink sink = ScanSink.of(r);
+        ResourceCleaner cleaner = new ResourceCleaner(r, false, tally, false, sink);
+        FileFormat format = FormatDetector.detect(input);
+        JsonScan lean = new JsonScan(r, sink);
+        if (streamed(input, format)) {
+            scanStreamed(r, new JsonBundleStream(input), lean, sink, tally, cancelled);
+        } else if (format == FileFormat.FHIR_JSON) {
+            FhirText text = FhirText.of(Files.readAllBytes(input), false);
+            try {
+                lean.scan(text.text(), (one, n, into) -> hapiEntry(r, one, n, into, tally));
+                return;
+            } catch (JsonScan.Fallback | FormatException | DeidException e) {
+                // HAPI reads the whole file, and says in its own words what is wrong with it
+            }
+            cleaner.process(parse(text, false, tally), "");
+        } else {
+            each(input, name, cancelled, tally, (resource, where) -> cleaner.process(resource, where), null,
+                    cleaner::entryBase, line -> {
+                        try {
+                            lean.scan(line, (one, n, into) -> hapiEntry(r, one, n, into, tally));
+                            return true;
+                        } catch (JsonScan.Fallback | FormatException | DeidException e) {
+                            return false; // HAPI reads the line (and reports what is wrong with it)
+                        }
+                    });
+        }
+    }
+
+    /** A large JSON Bundle, entry by entry, each read by {@link JsonScan} or else by HAPI. */
+    private void scanStreamed(FhirRun r, JsonBundleStream stream, JsonScan lean, ScanSink sink, FileTally tally,
+            BooleanSupplier cancelled) throws IOException, FormatException {
+        String shell = stream.shellText();
+        try {
+            lean.scan(shell, (one, n, into) -> {
+                throw new IllegalStateException("a Bundle's shell has no entries");
+            });
+        } catch (JsonScan.Fallback | DeidException e) {
+            new ResourceCleaner(r, false, tally, false, sink).process(
+                    FhirParsing.parse(shell, false, "", new FhirParsing.Dropped()), "");
+        }
+        stream.entryTexts((text, n) -> {
+            if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("run cancelled");
+            }
+            try {
+                lean.scan(text, (one, k, into) -> hapiEntry(r, one, n, into, tally));
+            } catch (JsonScan.Fallback | DeidException e) {
+                hapiEntry(r, text, n, sink, tally);
+            }
+        });
+    }
+
+    /** HAPI's scan of one Bundle entry (in a one-entry Bundle), reported to {@code into}. */
+    private static void hapiEntry(FhirRun r, String oneEntryBundle, long number, ScanSink into, FileTally tally)
+            throws FormatException {
+        ResourceCleaner c = new ResourceCleaner(r, false, tally, false, into);
+        c.entryBase(number);
+        c.process(JsonBundleStream.parseEntry(oneEntryBundle, number), "");
     }
 
     @Override
@@ -194,7 +256,7 @@ final class FhirProcessor implements FileProcessor {
     @Override
     public List<FieldDecision> explain(Path input) throws IOException, FormatException {
         FileTally tally = new FileTally(input.getFileName().toString(), true);
-        ResourceCleaner cleaner = new ResourceCleaner(run(), false, tally, false);
+        ResourceCleaner cleaner = new ResourceCleaner(run(), false, tally, false, ScanSink.none());
         try {
             each(input, "", () -> false, tally, (resource, where) -> {
                 if (tally.records >= 1000) {
@@ -252,6 +314,17 @@ final class FhirProcessor implements FileProcessor {
 
     private void each(Path input, String name, BooleanSupplier cancelled, FileTally tally, ResourceTask task,
             ResourceSink sink, java.util.function.LongConsumer entryBase) throws IOException, FormatException {
+        each(input, name, cancelled, tally, task, sink, entryBase, null);
+    }
+
+    /** Handles a whole NDJSON line itself, or returns false to have it parsed and given to the task. */
+    private interface LineFirst {
+        boolean handled(String line);
+    }
+
+    private void each(Path input, String name, BooleanSupplier cancelled, FileTally tally, ResourceTask task,
+            ResourceSink sink, java.util.function.LongConsumer entryBase, LineFirst first)
+            throws IOException, FormatException {
         FileFormat format = FormatDetector.detect(input);
         if (streamed(input, format)) {
             JsonBundleStream stream = new JsonBundleStream(input);
@@ -288,7 +361,7 @@ final class FhirProcessor implements FileProcessor {
                             + " characters; it was left out");
                     continue;
                 }
-                if (line.isBlank()) {
+                if (line.isBlank() || first != null && first.handled(line)) {
                     continue;
                 }
                 try {

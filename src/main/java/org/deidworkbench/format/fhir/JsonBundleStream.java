@@ -55,6 +55,11 @@ final class JsonBundleStream {
 
     /** The Bundle without its entries, as HAPI reads it. */
     Bundle shell(FhirParsing.Dropped dropped) throws IOException, FormatException {
+        return (Bundle) FhirParsing.parse(shellText(), false, "", dropped);
+    }
+
+    /** The Bundle's JSON without its entries (pass 1). */
+    String shellText() throws IOException, FormatException {
         StringWriter text = new StringWriter();
         try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in);
                 JsonGenerator g = JSON.createGenerator(text)) {
@@ -74,7 +79,7 @@ final class JsonBundleStream {
         } catch (JsonParseException e) {
             throw parseError(e);
         }
-        return (Bundle) FhirParsing.parse(text.toString(), false, "", dropped);
+        return text.toString();
     }
 
     /** Receives each entry wrapped in a one-entry Bundle (with no other element, so it adds nothing). */
@@ -83,8 +88,24 @@ final class JsonBundleStream {
         void accept(Bundle oneEntry, long number) throws IOException, FormatException;
     }
 
-    /** Reads the entries one by one (pass 2). */
+    /** Receives each entry's JSON wrapped in a one-entry Bundle, not yet parsed. */
+    interface EntryTextTask {
+        /** @param number the entry's 1-based position in the file's Bundle */
+        void accept(String oneEntryBundle, long number) throws IOException, FormatException;
+    }
+
+    /** Reads the entries one by one (pass 2), parsed by HAPI. */
     void entries(EntryTask task) throws IOException, FormatException {
+        entryTexts((text, n) -> task.accept(parseEntry(text, n), n));
+    }
+
+    /** HAPI's reading of one entry handed out by {@link #entryTexts}. */
+    static Bundle parseEntry(String oneEntryBundle, long number) throws FormatException {
+        return (Bundle) FhirParsing.parse(oneEntryBundle, false, "entry " + number, new FhirParsing.Dropped());
+    }
+
+    /** Reads the entries' JSON one by one (pass 2). */
+    void entryTexts(EntryTextTask task) throws IOException, FormatException {
         String head = "{\"resourceType\":\"Bundle\",\"entry\":[";
         try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
             expect(p.nextToken() == JsonToken.START_OBJECT, p);
@@ -103,9 +124,7 @@ final class JsonBundleStream {
                     try (JsonGenerator g = JSON.createGenerator(entry)) {
                         g.copyCurrentStructureExact(p);
                     }
-                    String where = "entry " + n;
-                    Bundle one = (Bundle) FhirParsing.parse(head + entry + "]}", false, where, new FhirParsing.Dropped());
-                    task.accept(one, n);
+                    task.accept(head + entry + "]}", n);
                 }
             }
         } catch (JsonParseException e) {

@@ -68,6 +68,7 @@ final class ResourceCleaner {
     private static final String REMOVED = new String("\u0000removed");
 
     private final FhirRun run;
+    private final ScanSink sink;
     private final boolean transform;
     private final FileTally tally;
     private final boolean preview;
@@ -82,10 +83,16 @@ final class ResourceCleaner {
      * @param preview whether to build the before/after tree of each resource
      */
     ResourceCleaner(FhirRun run, boolean transform, FileTally tally, boolean preview) {
+        this(run, transform, tally, preview, ScanSink.of(run));
+    }
+
+    /** @param sink where scan mode reports what it learns (unused when transforming) */
+    ResourceCleaner(FhirRun run, boolean transform, FileTally tally, boolean preview, ScanSink sink) {
         this.run = run;
         this.transform = transform;
         this.tally = tally;
         this.preview = preview;
+        this.sink = sink;
     }
 
     /** The preview records made so far (one per resource, a Bundle's shell as its own record). */
@@ -398,14 +405,20 @@ final class ResourceCleaner {
 
     private PreviewField subjectLeaf(Res res, PrimitiveType<?> p, String name, String path, String subjectId,
             String before) throws FormatException {
-        Subject subject = subject(subjectId);
-        tally.decision(typePath(path), name, SUBJECT_RULE, "pseudonymize", true,
-                "the patient's subject id: replaced by the patient pseudonym (domain '"
-                        + run.engine.profile().subject().domain() + "'), the same as in CSV and DICOM exports");
+        if (tally.explaining()) {
+            tally.decision(typePath(path), name, SUBJECT_RULE, "pseudonymize", true,
+                    "the patient's subject id: replaced by the patient pseudonym (domain '"
+                            + run.engine.profile().subject().domain() + "'), the same as in CSV and DICOM exports");
+        }
         if (!transform) {
-            run.engine.noteSubject(subjectId, subject);
+            try {
+                sink.subject(subjectId);
+            } catch (DeidException e) {
+                throw new FormatException(e.code(), place, e.getMessage());
+            }
             return null;
         }
+        Subject subject = subject(subjectId);
         tally.count(SUBJECT_RULE, "pseudonymize");
         String after = subject == null ? null : subject.pseudonym();
         if (after == null) {
@@ -814,6 +827,9 @@ final class ResourceCleaner {
 
     /** The patient a resource belongs to: the Patient itself, or what its compartment references point at. */
     private Subject subjectOf(Resource r) throws FormatException {
+        if (!transform) {
+            return null; // scanning needs no subject: what it reports does not depend on one
+        }
         if (r instanceof Patient p) {
             SubjectId id = subjectId(p);
             return id == null ? null : subject(id.value());
@@ -920,17 +936,17 @@ final class ResourceCleaner {
         }
         String own = p.getIdElement().getIdPart();
         if (own != null) {
-            run.patients.put("Patient/" + own, id.value());
+            sink.patient("Patient/" + own, id.value());
         }
         String key = run.references.key(fullUrl);
         if (key != null) {
-            run.patients.put(key, id.value());
+            sink.patient(key, id.value());
         }
         for (Identifier i : p.getIdentifier()) {
             if (i.hasValue()) {
-                run.patients.put("Patient?identifier=" + i.getValue(), id.value());
+                sink.patient("Patient?identifier=" + i.getValue(), id.value());
                 if (i.hasSystem()) {
-                    run.patients.put("Patient?identifier=" + i.getSystem() + "|" + i.getValue(), id.value());
+                    sink.patient("Patient?identifier=" + i.getSystem() + "|" + i.getValue(), id.value());
                 }
             }
         }
@@ -951,7 +967,7 @@ final class ResourceCleaner {
 
     private void note(ActionSpec spec, String label, String value) throws FormatException {
         try {
-            run.engine.noteIdentifier(spec, label.toUpperCase(Locale.ROOT), value);
+            sink.identifier(spec, label.toUpperCase(Locale.ROOT), value);
         } catch (DeidException e) {
             throw new FormatException(e.code(), place, e.getMessage());
         }

@@ -32,6 +32,8 @@ final class Rules {
     /** Per FHIRPath rule: when it can match anything at all (see {@link Guard}). */
     private final List<List<Guard>> guards = new ArrayList<>();
     private final ThreadLocal<Evaluator> evaluators;
+    /** Per FHIRPath rule: whether it can change what the scan reports (see {@link #scanNeedsPaths}). */
+    private final boolean[] reportRelevant;
 
     Rules(FhirSection section) {
         this.rules = section.rules();
@@ -53,6 +55,17 @@ final class Rules {
             }
         }
         this.evaluators = ThreadLocal.withInitial(Evaluator::new);
+        int lastIdentifier = section.defaultIdentifier() ? NONE : -1;
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).identifier()) {
+                lastIdentifier = Math.max(lastIdentifier, i);
+            }
+        }
+        this.reportRelevant = new boolean[pathRules.size()];
+        for (int k = 0; k < pathRules.size(); k++) {
+            int index = pathRules.get(k);
+            reportRelevant[k] = rules.get(index).identifier() || lastIdentifier > index;
+        }
     }
 
     /** The rule at {@code index}. */
@@ -107,22 +120,11 @@ final class Rules {
         java.util.Set<String> types = null;
         for (int k = 0; k < pathRules.size(); k++) {
             int index = pathRules.get(k);
-            boolean possible = false;
-            for (Guard g : guards.get(k)) {
-                if (g.type == null) {
-                    possible = g.resourceType == null || g.resourceType.equals(root.fhirType());
-                } else {
-                    if (types == null) {
-                        types = new java.util.HashSet<>();
-                        collectTypes(root, types);
-                    }
-                    possible = types.contains(g.type);
-                }
-                if (possible) {
-                    break;
-                }
+            if (types == null && needsTypes(k)) {
+                types = new java.util.HashSet<>();
+                collectTypes(root, types);
             }
-            if (!possible) {
+            if (!possible(k, root.fhirType(), types)) {
                 continue; // evaluating it could return nothing; skipping it is only faster
             }
             List<Base> found;
@@ -135,6 +137,42 @@ final class Rules {
                 hits.merge(b, index, Math::min);
             }
         }
+    }
+
+    /** Whether rule {@code k}'s guards need the element types (else the resource type decides). */
+    private boolean needsTypes(int k) {
+        for (Guard g : guards.get(k)) {
+            if (g.type != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether FHIRPath rule {@code k} may match a resource of {@code rootType} with elements of {@code types}. */
+    private boolean possible(int k, String rootType, java.util.Set<String> types) {
+        for (Guard g : guards.get(k)) {
+            if (g.type == null ? g.resourceType == null || g.resourceType.equals(rootType) : types.contains(g.type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a FHIRPath rule that can change what the scan pass reports may match a resource of
+     * {@code rootType} whose elements (below the root, primitives' extensions included) have
+     * {@code types}. A FHIRPath rule cannot change the report when it is no identifier rule and no
+     * identifier rule (nor an identifier default) comes after it: where it wins, an identifier rule
+     * would not have. When this is false, scanning may ignore the FHIRPath rules.
+     */
+    boolean scanNeedsPaths(String rootType, java.util.Set<String> types) {
+        for (int k = 0; k < pathRules.size(); k++) {
+            if (reportRelevant[k] && possible(k, rootType, types)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The types of every element below {@code node}, primitives' own extensions included (FHIRPath walks them). */
