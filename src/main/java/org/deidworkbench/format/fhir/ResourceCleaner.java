@@ -60,7 +60,7 @@ final class ResourceCleaner {
     private static final String IDS_RULE = "resource-ids";
     private static final String EXTENSIONS_RULE = "extensions";
     private static final String BUNDLE_LINK_RULE = "bundle-links";
-    private static final int SUBJECT_CACHE = 1 << 12;
+    private static final int SUBJECT_CACHE = 1 << 16;
     /** Results cached per action, per file; longer values rarely repeat. */
     private static final int VALUE_CACHE = 1 << 12;
     private static final int MAX_CACHED_LENGTH = 256;
@@ -839,7 +839,7 @@ final class ResourceCleaner {
         }
         boolean pointsAtPatient = false;
         for (String path : run.compartmentPaths(r.fhirType())) {
-            for (org.hl7.fhir.instance.model.api.IBase v : terser.getValues(r, path)) {
+            for (org.hl7.fhir.instance.model.api.IBase v : run.values(r, path, terser)) {
                 if (!(v instanceof Reference ref)) {
                     continue;
                 }
@@ -1011,7 +1011,36 @@ final class ResourceCleaner {
 
     /** {@code Patient.name[0].given[1]} as {@code Patient.name.given}. */
     static String typePath(String path) {
-        return path.replaceAll("\\[\\d+]", "");
+        int open = path.indexOf('[');
+        if (open < 0) {
+            return path;
+        }
+        StringBuilder sb = new StringBuilder(path.length());
+        int from = 0;
+        while (open >= 0) {
+            int close = path.indexOf(']', open);
+            if (close < 0) {
+                break;
+            }
+            if (digits(path, open + 1, close)) {
+                sb.append(path, from, open);
+                from = close + 1;
+            }
+            open = path.indexOf('[', open + 1);
+        }
+        return sb.append(path, from, path.length()).toString();
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        if (from == to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String capitalize(String s) {
