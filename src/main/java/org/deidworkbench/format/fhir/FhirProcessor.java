@@ -41,7 +41,7 @@ final class FhirProcessor implements FileProcessor {
     static final int MAX_LINE_CHARS = 64 * 1024 * 1024;
     private static final int CANCEL_CHECK_EVERY = 256;
 
-    /** JSON Bundles larger than this are read and written entry by entry ({@link JsonBundleStream}). */
+    /** JSON and XML Bundles larger than this are read and written entry by entry ({@link BundleStream}). */
     static final long STREAM_BUNDLES_FROM_BYTES = 16L * 1024 * 1024;
 
     private final Deidentifier engine;
@@ -61,8 +61,17 @@ final class FhirProcessor implements FileProcessor {
     }
 
     /** Whether the file is a JSON Bundle big enough to be read entry by entry. */
-    private boolean streamed(Path input, FileFormat format) throws IOException {
-        return format == FileFormat.FHIR_JSON && Files.size(input) >= streamFromBytes && JsonBundleStream.isBundle(input);
+    private BundleStream streamed(Path input, FileFormat format) throws IOException {
+        if (Files.size(input) < streamFromBytes) {
+            return null;
+        }
+        if (format == FileFormat.FHIR_JSON && JsonBundleStream.isBundle(input)) {
+            return new JsonBundleStream(input);
+        }
+        if (format == FileFormat.FHIR_XML && XmlBundleStream.isBundle(input) && FhirText.sniffXml(input) != null) {
+            return new XmlBundleStream(input);
+        }
+        return null;
     }
 
     /** The run's shared FHIR state, made on the first FHIR file (creating HAPI's context costs a second). */
@@ -96,8 +105,9 @@ final class FhirProcessor implements FileProcessor {
         ResourceCleaner cleaner = new ResourceCleaner(r, false, tally, false, sink);
         FileFormat format = FormatDetector.detect(input);
         JsonScan lean = new JsonScan(r, sink);
-        if (streamed(input, format)) {
-            scanStreamed(r, new JsonBundleStream(input), lean, sink, tally, cancelled);
+        BundleStream stream = streamed(input, format);
+        if (stream != null) {
+            scanStreamed(r, stream, stream.xml() ? null : lean, sink, tally, cancelled);
         } else if (format == FileFormat.FHIR_JSON) {
             FhirText text = FhirText.of(Files.readAllBytes(input), false);
             try {
@@ -120,36 +130,54 @@ final class FhirProcessor implements FileProcessor {
         }
     }
 
-    /** A large JSON Bundle, entry by entry, each read by {@link JsonScan} or else by HAPI. */
-    private void scanStreamed(FhirRun r, JsonBundleStream stream, JsonScan lean, ScanSink sink, FileTally tally,
+    /** A large Bundle, entry by entry, each read by {@link JsonScan} (JSON) or else by HAPI. */
+    private void scanStreamed(FhirRun r, BundleStream stream, JsonScan lean, ScanSink sink, FileTally tally,
             BooleanSupplier cancelled) throws IOException, FormatException {
         String shell = stream.shellText();
-        try {
-            lean.scan(shell, (one, n, into) -> {
-                throw new IllegalStateException("a Bundle's shell has no entries");
-            });
-        } catch (JsonScan.Fallback | DeidException e) {
-            new ResourceCleaner(r, false, tally, false, sink).process(
-                    FhirParsing.parse(shell, false, "", new FhirParsing.Dropped()), "");
+        boolean leanShell = false;
+        if (lean != null) {
+            try {
+                lean.scan(shell, (one, n, into) -> {
+                    throw new IllegalStateException("a Bundle's shell has no entries");
+                });
+                leanShell = true;
+            } catch (JsonScan.Fallback | DeidException e) {
+                // HAPI reads the shell
+            }
+        }
+        if (!leanShell) {
+            new ResourceCleaner(r, false, tally, false, sink).process(stream.parse(shell, "", new FhirParsing.Dropped()), "");
         }
         stream.entryTexts((text, n) -> {
             if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
                 throw new CancellationException("run cancelled");
             }
-            try {
-                lean.scan(text, (one, k, into) -> hapiEntry(r, one, n, into, tally));
-            } catch (JsonScan.Fallback | DeidException e) {
-                hapiEntry(r, text, n, sink, tally);
+            if (lean != null) {
+                try {
+                    lean.scan(text, (one, k, into) -> hapiEntry(r, stream, one, n, into, tally));
+                    return;
+                } catch (JsonScan.Fallback | DeidException e) {
+                    // HAPI reads the entry
+                }
             }
+            hapiEntry(r, stream, text, n, sink, tally);
         });
     }
 
     /** HAPI's scan of one Bundle entry (in a one-entry Bundle), reported to {@code into}. */
+    private static void hapiEntry(FhirRun r, BundleStream stream, String oneEntryBundle, long number, ScanSink into,
+            FileTally tally) throws FormatException {
+        ResourceCleaner c = new ResourceCleaner(r, false, tally, false, into);
+        c.entryBase(number);
+        c.process(stream.parse(oneEntryBundle, "entry " + number, new FhirParsing.Dropped()), "");
+    }
+
+    /** HAPI's scan of one entry of an in-memory JSON text that {@link JsonScan} handed back. */
     private static void hapiEntry(FhirRun r, String oneEntryBundle, long number, ScanSink into, FileTally tally)
             throws FormatException {
         ResourceCleaner c = new ResourceCleaner(r, false, tally, false, into);
         c.entryBase(number);
-        c.process(JsonBundleStream.parseEntry(oneEntryBundle, number), "");
+        c.process(FhirParsing.parse(oneEntryBundle, false, "entry " + number, new FhirParsing.Dropped()), "");
     }
 
     @Override
@@ -170,8 +198,8 @@ final class FhirProcessor implements FileProcessor {
                         w.write(newline);
                     });
             w.flush();
-        } else if (streamed(input, format)) {
-            transformStreamed(input, out, cleaner, tally, cancelled);
+        } else if (streamed(input, format) != null) {
+            transformStreamed(input, streamed(input, format), out, cleaner, tally, cancelled);
         } else {
             boolean xml = format == FileFormat.FHIR_XML;
             FhirText text = FhirText.of(Files.readAllBytes(input), xml);
@@ -183,42 +211,51 @@ final class FhirProcessor implements FileProcessor {
     }
 
     /**
-     * A large JSON Bundle: the shell is cleaned and printed with a placeholder entry, and the cleaned
+     * A large Bundle: the shell is cleaned and printed with a placeholder entry, and the cleaned
      * entries, printed one by one as HAPI prints them inside a Bundle, replace the placeholder.
      */
-    private void transformStreamed(Path input, OutputStream out, ResourceCleaner cleaner, FileTally tally,
-            BooleanSupplier cancelled) throws IOException, FormatException {
-        FhirText form = FhirText.sniff(input);
-        JsonBundleStream stream = new JsonBundleStream(input);
+    private void transformStreamed(Path input, BundleStream stream, OutputStream out, ResourceCleaner cleaner,
+            FileTally tally, BooleanSupplier cancelled) throws IOException, FormatException {
+        boolean xml = stream.xml();
+        FhirText form = xml ? FhirText.sniffXml(input) : FhirText.sniff(input);
         FhirParsing.Dropped dropped = new FhirParsing.Dropped();
-        org.hl7.fhir.r4.model.Bundle shell = stream.shell(dropped);
+        org.hl7.fhir.r4.model.Bundle shell = stream.parse(stream.shellText(), "", dropped);
         cleaner.process(shell, "");
-        shell.addEntry().setFullUrl(JsonBundleStream.PLACEHOLDER);
-        String[] around = JsonBundleStream.splitAtPlaceholder(FhirParsing.encode(shell, false, form.pretty()));
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        shell.addEntry().setFullUrl(BundleStream.PLACEHOLDER);
+        String[] around = stream.splitAtPlaceholder(FhirParsing.encode(shell, xml, form.pretty()));
+        String separator = stream.separator(around, form.pretty());
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, form.charset()), 1 << 16);
         w.write(form.prefix());
         w.write(lines(around[0], form));
         boolean[] first = {true};
-        stream.entries((one, n) -> {
+        stream.entryTexts((text, n) -> {
             if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
                 throw new CancellationException("run cancelled");
             }
+            org.hl7.fhir.r4.model.Bundle one = stream.parse(text, "entry " + n, dropped);
             cleaner.entryBase(n);
             cleaner.process(one, "");
             if (!first[0]) {
-                w.write(form.pretty() ? ", " : ",");
+                w.write(lines(separator, form));
             }
             first[0] = false;
-            w.write(lines(JsonBundleStream.entryText(FhirParsing.encode(one, false, form.pretty())), form));
+            w.write(lines(stream.entryText(FhirParsing.encode(one, xml, form.pretty())), form));
         });
         w.write(lines(around[1], form));
         if (form.finalNewline()) {
             w.write(form.newline());
         }
         w.flush();
+        warnDropped(dropped, tally);
+    }
+
+    private static void warnDropped(FhirParsing.Dropped dropped, FileTally tally) {
         if (dropped.unknownElements > 0) {
             tally.warn("FHIR-UNKNOWN-ELEMENT", "", dropped.unknownElements + " element(s) not defined in FHIR R4 were"
                     + " left out");
+        }
+        if (dropped.comments > 0) {
+            tally.warn("FHIR-XML-COMMENT", "", dropped.comments + " XML comment(s) left out (free text no rule covers)");
         }
     }
 
@@ -273,13 +310,7 @@ final class FhirProcessor implements FileProcessor {
     private static Resource parse(FhirText text, boolean xml, FileTally tally) throws FormatException {
         FhirParsing.Dropped dropped = new FhirParsing.Dropped();
         Resource r = FhirParsing.parse(text.text(), xml, "", dropped);
-        if (dropped.unknownElements > 0) {
-            tally.warn("FHIR-UNKNOWN-ELEMENT", "", dropped.unknownElements + " element(s) not defined in FHIR R4 were"
-                    + " left out");
-        }
-        if (dropped.comments > 0) {
-            tally.warn("FHIR-XML-COMMENT", "", dropped.comments + " XML comment(s) left out (free text no rule covers)");
-        }
+        warnDropped(dropped, tally);
         return r;
     }
 
@@ -326,10 +357,11 @@ final class FhirProcessor implements FileProcessor {
             ResourceSink sink, java.util.function.LongConsumer entryBase, LineFirst first)
             throws IOException, FormatException {
         FileFormat format = FormatDetector.detect(input);
-        if (streamed(input, format)) {
-            JsonBundleStream stream = new JsonBundleStream(input);
-            task.accept(stream.shell(new FhirParsing.Dropped()), "");
-            stream.entries((one, n) -> {
+        BundleStream stream = streamed(input, format);
+        if (stream != null) {
+            task.accept(stream.parse(stream.shellText(), "", new FhirParsing.Dropped()), "");
+            stream.entryTexts((text, n) -> {
+                org.hl7.fhir.r4.model.Bundle one = stream.parse(text, "entry " + n, new FhirParsing.Dropped());
                 if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
                     throw new CancellationException("run cancelled");
                 }

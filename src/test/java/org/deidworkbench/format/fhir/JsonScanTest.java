@@ -92,7 +92,7 @@ class JsonScanTest {
         Recorder r = new Recorder();
         try {
             new JsonScan(run, r).scan(text, (one, n, into) -> {
-                Resource entry = JsonBundleStream.parseEntry(one, n);
+                Resource entry = FhirParsing.parse(one, false, "entry " + n, new FhirParsing.Dropped());
                 ResourceCleaner c = new ResourceCleaner(run, false, new FileTally("t", false), false, into);
                 c.process(entry, "");
             });
