@@ -146,14 +146,8 @@ final class ResourceCleaner {
                 res.subjectNodes.put(id.node(), id.value());
             }
         }
-        if (resource instanceof DomainResource dr) {
-            List<Resource> contained = dr.getContained();
-            for (int i = 0; i < contained.size(); i++) {
-                String old = contained.get(i).getIdElement().getIdPart();
-                if (old != null) {
-                    res.local.put(old.startsWith("#") ? old.substring(1) : old, "c" + (i + 1));
-                }
-            }
+        if (transform && resource instanceof DomainResource dr && dr.hasContained()) {
+            localIds(res, dr);
         }
         int slot = previews.size();
         if (preview) {
@@ -186,6 +180,30 @@ final class ResourceCleaner {
             previews.set(slot, new PreviewRecord(label, fields));
         }
         return null;
+    }
+
+    /**
+     * New ids for the contained resources: keyed by the container's type and id and the local id,
+     * so they do not depend on the order of the contained resources, stay the same in every run
+     * with the key (and in a preview), and tell nothing of the original.
+     */
+    private void localIds(Res res, DomainResource container) throws FormatException {
+        String owner = container.fhirType() + "/" + (container.getIdElement().getIdPart() == null ? ""
+                : container.getIdElement().getIdPart());
+        for (Resource c : container.getContained()) {
+            String old = c.getIdElement().getIdPart();
+            if (old == null) {
+                continue;
+            }
+            String local = old.startsWith("#") ? old.substring(1) : old;
+            String now = run.references.containedId(owner, local);
+            if (res.local.containsValue(now) && !now.equals(res.local.get(local))) {
+                // Two local ids with one keyed value (odds 2^-100): never merge two resources into one.
+                throw new FormatException("FHIR-ID-COLLISION", res.label + ", contained", "two contained resources"
+                        + " would get the same id; nothing was written");
+            }
+            res.local.put(local, now);
+        }
     }
 
     private void evaluateRules(Res res, Resource resource) throws FormatException {
