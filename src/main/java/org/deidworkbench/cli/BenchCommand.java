@@ -155,9 +155,10 @@ final class BenchCommand implements Runnable {
                                 + "   (target >= 0.8x)%n", r.ratio(), r.cpuRatio(), r.baselineCpuSeconds(),
                                 r.pipelineCpuSeconds());
                     }
-                    o.printf("  heap:      peak %.1f MB of max %.1f MB (largest file is %.1fx the max heap)%n",
-                            r.peakHeapBytes() / 1e6, r.maxHeapBytes() / 1e6,
-                            r.largestFileBytes() / (double) r.maxHeapBytes());
+                    o.printf("  heap:      peak %.1f MB, %s, of max %.1f MB (largest file is %.1fx the max heap)%n",
+                            r.peakHeapBytes() / 1e6, r.liveHeapBytes() == 0 ? "no collection during the run"
+                                    : String.format("at most %.1f MB in use after a collection", r.liveHeapBytes() / 1e6),
+                            r.maxHeapBytes() / 1e6, r.largestFileBytes() / (double) r.maxHeapBytes());
                 }
                 o.printf("load:      one-minute load average %.1f before, %.1f after, on %d cores%n", loadBefore,
                         FhirBenchmark.loadAverage(), Runtime.getRuntime().availableProcessors());

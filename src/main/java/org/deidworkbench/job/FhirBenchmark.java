@@ -41,13 +41,16 @@ public final class FhirBenchmark {
      * @param pipelineSeconds the run's scan and transform phases (wall time, best round)
      * @param baselineCpuSeconds process CPU time of the baseline (best round; steadier than wall time on a shared machine)
      * @param pipelineCpuSeconds process CPU time of scan + transform (best round)
-     * @param peakHeapBytes sum of the heap pools' peak usage during the measured runs (an upper bound)
+     * @param peakHeapBytes sum of the heap pools' peak usage during the measured runs (an upper bound;
+     *     with a small maximum heap the collector lets it fill, so see {@code liveHeapBytes})
+     * @param liveHeapBytes the most heap still in use just after a garbage collection during the
+     *     measured runs: what the pipeline keeps, plus garbage not yet collected
      * @param maxHeapBytes the JVM's maximum heap
      * @param largestFileBytes the largest file measured
      */
     public record Result(String group, int files, long resources, long bytes, double baselineSeconds,
             double pipelineSeconds, double baselineCpuSeconds, double pipelineCpuSeconds, long peakHeapBytes,
-            long maxHeapBytes, long largestFileBytes) {
+            long liveHeapBytes, long maxHeapBytes, long largestFileBytes) {
 
         /** Pipeline throughput relative to the baseline, by wall time. */
         public double ratio() {
@@ -112,6 +115,7 @@ public final class FhirBenchmark {
         double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
         long resources = 0;
         long peak = 0;
+        long live = 0;
         for (int i = 0; i < rounds; i++) {
             if (withBaseline) {
                 double c0 = cpuSeconds();
@@ -127,11 +131,12 @@ public final class FhirBenchmark {
             best[2] = Math.min(best[2], p[0]);
             best[3] = Math.min(best[3], p[1]);
             peak = Math.max(peak, (long) p[2]);
+            live = Math.max(live, (long) p[4]);
             if (!withBaseline) {
                 resources = (long) p[3]; // resources written: the same count where every file was cleaned
             }
         }
-        return new Result(group, files.size(), resources, bytes, best[0], best[2], best[1], best[3], peak,
+        return new Result(group, files.size(), resources, bytes, best[0], best[2], best[1], best[3], peak, live,
                 Runtime.getRuntime().maxMemory(), largest);
     }
 
@@ -162,7 +167,10 @@ public final class FhirBenchmark {
         return n;
     }
 
-    /** Wall and CPU seconds of scan + transform, the peak heap of the whole run, and the records written. */
+    /**
+     * Wall and CPU seconds of scan + transform, the peak heap of the whole run, the records written,
+     * and the most heap in use after a collection.
+     */
     private static double[] pipeline(List<Path> files, Path dir, LoadedProfile profile) throws IOException, JobException {
         Map<String, double[]> start = new ConcurrentHashMap<>();
         Map<String, double[]> end = new ConcurrentHashMap<>();
@@ -183,11 +191,13 @@ public final class FhirBenchmark {
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        AfterCollections live = new AfterCollections();
         Files.createDirectories(dir);
         RunResult result = new RunJob(new RunRequest(files, dir.resolve("out"), dir.resolve("out.deidkey"), true,
                 "benchmark-passphrase".toCharArray(), profile, 1), timing).run();
         long records = result.files().stream().mapToLong(org.deidworkbench.model.FileReport::records).sum();
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long liveMax = live.stop();
         double wall = 0;
         double cpu = 0;
         for (String phase : List.of("scan", "transform")) {
@@ -197,7 +207,50 @@ public final class FhirBenchmark {
             }
         }
         Folders.deleteTree(dir);
-        return new double[] {wall, cpu, peak, records};
+        return new double[] {wall, cpu, peak, records, liveMax};
+    }
+
+    /** The largest heap in use just after a garbage collection, from the collectors' notifications. */
+    private static final class AfterCollections implements javax.management.NotificationListener {
+        private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+        private final List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
+
+        AfterCollections() {
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter e) {
+                    e.addNotificationListener(this, null, null);
+                    emitters.add(e);
+                }
+            }
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification n, Object handback) {
+            if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                return;
+            }
+            com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
+                    .from((javax.management.openmbean.CompositeData) n.getUserData());
+            long used = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                java.lang.management.MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                if (pool.getType() == MemoryType.HEAP && after != null) {
+                    used += after.getUsed();
+                }
+            }
+            max.accumulateAndGet(used, Math::max);
+        }
+
+        long stop() {
+            for (javax.management.NotificationEmitter e : emitters) {
+                try {
+                    e.removeNotificationListener(this);
+                } catch (javax.management.ListenerNotFoundException ignored) {
+                    // already gone
+                }
+            }
+            return max.get();
+        }
     }
 
     /**
