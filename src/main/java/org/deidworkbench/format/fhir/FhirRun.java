@@ -128,7 +128,8 @@ final class FhirRun {
         return java.util.Optional.of(steps);
     }
 
-    private static List<String> simplePaths(RuntimeSearchParam p, String type) {
+    /** The element paths of a search parameter on a resource type, without where() and as(); empty when none is simple. */
+    static List<String> simplePaths(RuntimeSearchParam p, String type) {
         List<String> out = new ArrayList<>();
         for (String path : p.getPathsSplitForResourceType(type)) {
             String simple = path.replaceAll("\\.where\\([^)]*\\)", "").replaceAll("\\.as\\([^)]*\\)", "").strip();

@@ -140,7 +140,7 @@ final class ResourceCleaner {
         Subject subject = subjectOf(resource);
         Res res = new Res(resource, subject, label);
         evaluateRules(res, resource);
-        if (resource instanceof Patient p) {
+        if (resource instanceof Patient p && probeLeaf == null) {
             SubjectId id = subjectId(p);
             if (id != null && id.node() != null) {
                 res.subjectNodes.put(id.node(), id.value());
@@ -282,7 +282,7 @@ final class ResourceCleaner {
             }
             if (node instanceof Bundle && name.equals("link")
                     || node instanceof Bundle.BundleEntryComponent && name.equals("link")) {
-                dropLinks(res, node, path, out);
+                links(res, node, path, out);
                 continue;
             }
             for (int i = 0; i < values.size(); i++) {
@@ -396,6 +396,10 @@ final class ResourceCleaner {
         }
         FhirRule rule = ruleIndex == Rules.NONE ? null : run.rules.rule(ruleIndex);
         ActionSpec spec = run.effective(rule == null ? run.section.defaultSpec() : rule.spec());
+        if (p == probeLeaf) {
+            probeSpec = spec;
+            probeRule = rule;
+        }
         String ruleId = rule == null ? "default" : rule.id();
         String action = spec.action().yamlName();
         if (tally.explaining()) {
@@ -692,34 +696,121 @@ final class ResourceCleaner {
     }
 
     /**
-     * The query of a conditional reference or request with its identifier values replaced exactly as
-     * the identifiers themselves are (the patient's MRN by the patient pseudonym), so the condition
-     * still finds the cleaned resource. Other search parameters cannot be matched safely.
+     * The query of a conditional reference or request rewritten by {@link SearchQuery}: identifier
+     * values replaced exactly as the identifiers themselves are (the patient's MRN by the patient
+     * pseudonym), ids and references keyed, other values kept only where the rules keep them.
      */
     private String conditional(Res res, String type, String query, String path)
             throws References.InvalidReference, DeidException {
-        Map<String, String> params = References.Query.parse(query);
-        StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            String value;
-            if (e.getKey().equals("identifier")) {
-                value = identifierToken(res, type, e.getValue(), path);
-            } else if (e.getKey().equals("_id") && type != null && References.validId(e.getValue())) {
-                value = run.references.id(type, e.getValue());
-            } else {
-                throw new References.InvalidReference("a conditional reference uses search parameter '" + e.getKey()
-                        + "'; only identifier and _id can be de-identified consistently");
+        return SearchQuery.rewrite(type, query, new SearchQuery.Values() {
+            @Override
+            public String id(String t, String id) throws DeidException {
+                return run.references.id(t, id);
             }
-            if (out.length() > 0) {
-                out.append('&');
+
+            @Override
+            public String reference(String value) throws References.InvalidReference, DeidException {
+                return run.references.rewrite(value, Map.of(), (t, q) -> {
+                    throw new References.InvalidReference("a reference inside a search is itself a search");
+                });
             }
-            out.append(e.getKey()).append('=').append(References.Query.encode(value));
-        }
-        return out.toString();
+
+            @Override
+            public String identifier(String t, String token, String parameter)
+                    throws References.InvalidReference, DeidException {
+                return identifierToken(res, t, token);
+            }
+
+            @Override
+            public boolean kept(String t, String elementPath, String value,
+                    ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum kind) throws DeidException {
+                Probe p = probe(t, elementPath, value, kind);
+                return p != null && p.before.equals(p.after);
+            }
+        });
     }
 
-    private String identifierToken(Res res, String type, String token, String path)
-            throws References.InvalidReference, DeidException {
+    /** A value cleaned alone at its place in a resource that holds nothing else, and the action applied. */
+    private record Probe(String before, String after, ActionSpec spec, FhirRule rule) {
+    }
+
+    /** Set in a cleaner that probes: the value whose action is wanted; subjects are not looked for. */
+    private Base probeLeaf;
+    private ActionSpec probeSpec;
+    private FhirRule probeRule;
+
+    /**
+     * What the rules (FHIRPath ones included) do to {@code value} at {@code elementPath} of a
+     * {@code type}: a resource holding only that value is cleaned. {@code null} when such a value
+     * cannot be built (a composite search value, an invalid form).
+     */
+    private Probe probe(String type, String elementPath, String value,
+            ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum kind) throws DeidException {
+        Resource probe;
+        Base leaf;
+        try {
+            probe = (Resource) Fhir.context().getResourceDefinition(type).newInstance();
+            Base element = terser.addElement(probe, elementPath.substring(type.length() + 1));
+            leaf = fill(element, value, kind);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (leaf == null) {
+            return null;
+        }
+        String before = ((PrimitiveType<?>) leaf).getValueAsString();
+        ResourceCleaner c = new ResourceCleaner(run, true, new FileTally("probe", false), false);
+        c.probeLeaf = leaf;
+        try {
+            c.process(probe, "");
+        } catch (FormatException e) {
+            return null;
+        }
+        return new Probe(before, ((PrimitiveType<?>) leaf).getValueAsString(), c.probeSpec, c.probeRule);
+    }
+
+    /** Puts a search value into a new element; returns the primitive that holds it, or null. */
+    private static Base fill(Base element, String value, ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum kind) {
+        int bar = value.indexOf('|');
+        String system = bar < 0 ? null : value.substring(0, bar);
+        String code = bar < 0 ? value : value.substring(bar + 1);
+        if (element instanceof Identifier i) {
+            return i.setSystem(system).setValue(code).getValueElement();
+        }
+        if (element instanceof Coding c) {
+            return c.setSystem(system).setCode(code).getCodeElement();
+        }
+        if (element instanceof org.hl7.fhir.r4.model.CodeableConcept cc) {
+            return cc.addCoding().setSystem(system).setCode(code).getCodeElement();
+        }
+        if (element instanceof org.hl7.fhir.r4.model.ContactPoint cp) {
+            return cp.setValue(value).getValueElement();
+        }
+        if (element instanceof HumanName n) {
+            return n.setFamily(value).getFamilyElement();
+        }
+        if (element instanceof org.hl7.fhir.r4.model.Address a) {
+            return a.setText(value).getTextElement();
+        }
+        if (element instanceof PrimitiveType<?> p) {
+            String v = kind == ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum.TOKEN ? code : value;
+            if ((kind == ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum.DATE
+                    || kind == ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum.NUMBER)
+                    && v.matches("(eq|ne|gt|lt|ge|le|sa|eb|ap)[0-9].*")) {
+                v = v.substring(2);
+            }
+            p.setValueAsString(v);
+            return p;
+        }
+        return null;
+    }
+
+    /**
+     * An identifier token of a conditional reference as the identifier is cleaned in a resource of
+     * that type (FHIRPath rules included): a known patient's by the patient pseudonym; a removed or
+     * otherwise changed one is refused, as the reference could not resolve.
+     */
+    private String identifierToken(Res res, String type, String token) throws References.InvalidReference, DeidException {
         int bar = token.indexOf('|');
         String system = bar < 0 ? null : token.substring(0, bar);
         String value = bar < 0 ? token : token.substring(bar + 1);
@@ -732,38 +823,79 @@ final class ResourceCleaner {
                 return s.pseudonym();
             }
         }
-        // As the identifier itself would be cleaned inside a resource of that type.
-        Identifier probe = new Identifier().setSystem(system).setValue(value);
-        String typePath = (type == null ? "Resource" : type) + ".identifier.value";
-        int rule = Math.min(run.rules.match("Identifier", "identifier", null, type),
-                run.rules.match("string", "value", null, "Identifier"));
-        FhirRule r = rule == Rules.NONE ? null : run.rules.rule(rule);
-        ActionSpec spec = run.effective(r == null ? run.section.defaultSpec() : r.spec());
-        String after = switch (spec.action()) {
-            case KEEP -> value;
-            case REMOVE, EMPTY -> null;
-            default -> run.method(spec).apply(probe.getValue(), new FieldContext(res.subject, typePath));
-        };
-        if (after == null || after.isEmpty()) {
-            throw new References.InvalidReference("the identifier of a conditional reference is removed by rule '"
-                    + (r == null ? "default" : r.id()) + "', so the reference could not resolve");
+        Probe p = probe(type == null ? "Basic" : type, (type == null ? "Basic" : type) + ".identifier", token,
+                ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum.TOKEN);
+        String rule = p == null || p.rule == null ? "default" : p.rule.id();
+        if (p == null || p.after == null || p.after.isEmpty()) {
+            throw new References.InvalidReference("the identifier of a conditional reference is removed by rule '" + rule
+                    + "', so the reference could not resolve");
         }
-        return (system == null ? "" : system + "|") + after;
+        if (p.after.equals(p.before)) {
+            return token;
+        }
+        Action action = p.spec == null ? null : p.spec.action();
+        if (action != Action.PSEUDONYMIZE && action != Action.ENCRYPT) {
+            throw new References.InvalidReference("the identifier of a conditional reference is changed by rule '" + rule
+                    + "' (" + (action == null ? "?" : action.yamlName()) + "), so the reference could not resolve");
+        }
+        return (system == null ? "" : system + "|") + p.after;
     }
 
-    private void dropLinks(Res res, Base node, String path, List<PreviewField> out) {
+    /**
+     * Bundle and entry links. {@code self} is kept with its URL rewritten as a reference or a
+     * conditional request is (ids keyed, search values as in conditional references), so it still
+     * names the cleaned data; where that cannot be done safely it is removed. Every other relation
+     * ({@code next}, {@code previous}, {@code first}, {@code last}: the original server's paging
+     * state, often an opaque token that may encode the search) is removed.
+     */
+    private void links(Res res, Base node, String path, List<PreviewField> out) {
         if (!transform) {
             return;
         }
-        if (node instanceof Bundle b) {
-            b.setLink(new ArrayList<>());
-        } else if (node instanceof Bundle.BundleEntryComponent e) {
-            e.setLink(new ArrayList<>());
+        List<Bundle.BundleLinkComponent> links = node instanceof Bundle b ? b.getLink()
+                : ((Bundle.BundleEntryComponent) node).getLink();
+        List<Bundle.BundleLinkComponent> kept = new ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            Bundle.BundleLinkComponent link = links.get(i);
+            String before = link.getUrl();
+            String after = "self".equals(link.getRelation()) && before != null ? selfUrl(res, before) : null;
+            String p = path + ".link[" + i + "].url";
+            if (after != null) {
+                link.setUrl(after);
+                link.setExtension(null);
+                link.setModifierExtension(null);
+                kept.add(link);
+                tally.count(BUNDLE_LINK_RULE, "pseudonymize");
+                res.marks.add("PSEUDED");
+            } else {
+                tally.count(BUNDLE_LINK_RULE, "remove");
+                res.marks.add("REDACTED");
+            }
+            if (out != null) {
+                out.add(PreviewField.leaf(p, "url", before, after, BUNDLE_LINK_RULE, after != null ? "pseudonymize" : "remove"));
+            }
         }
-        tally.count(BUNDLE_LINK_RULE, "remove");
-        res.marks.add("REDACTED");
-        if (out != null) {
-            out.add(PreviewField.leaf(path + ".link", "link", "<links>", null, BUNDLE_LINK_RULE, "remove"));
+        links.clear();
+        links.addAll(kept);
+    }
+
+    /** A self link's URL with its id or search rewritten, or {@code null} when that is not safe. */
+    private String selfUrl(Res res, String url) {
+        try {
+            int q = url.indexOf('?');
+            if (q < 0) {
+                return run.references.rewrite(url, Map.of(), (t, query) -> {
+                    throw new References.InvalidReference("no search here");
+                });
+            }
+            String path = url.substring(0, q);
+            String type = path.substring(path.lastIndexOf('/') + 1);
+            if (!Fhir.context().getResourceTypes().contains(type)) {
+                return null;
+            }
+            return path + "?" + conditional(res, type, url.substring(q + 1), "link");
+        } catch (References.InvalidReference | DeidException e) {
+            return null;
         }
     }
 
@@ -845,7 +977,7 @@ final class ResourceCleaner {
 
     /** The patient a resource belongs to: the Patient itself, or what its compartment references point at. */
     private Subject subjectOf(Resource r) throws FormatException {
-        if (!transform) {
+        if (!transform || probeLeaf != null) {
             return null; // scanning needs no subject: what it reports does not depend on one
         }
         if (r instanceof Patient p) {
