@@ -185,7 +185,7 @@ public final class Deidentifier {
 
     /** Fixes the identifiers free text is scrubbed of: those noted so far. */
     public void freezeIdentifiers() {
-        scrubber = new TextScrubber(collected.snapshot());
+        scrubber = new TextScrubber(collected.snapshot(), referenceYear);
     }
 
     /** Every identifier noted so far (for file names at the end of a run). */
