@@ -362,7 +362,7 @@ public final class Deidentifier {
 
     /** Fixes the identifiers free text is scrubbed of: those noted so far. */
     public void freezeIdentifiers() {
-        scrubber = new TextScrubber(collected.snapshot());
+        scrubber = new TextScrubber(collected.snapshot(), referenceYear);
     }
 
     /**
