@@ -67,6 +67,7 @@ final class PackageTable {
     static final Packages PICOCLI = new Packages("picocli", "picocli..");
     static final Packages JAVAFX = new Packages("JavaFX", "javafx..");
     static final Packages SLF4J = new Packages("SLF4J", "org.slf4j..");
+    static final Packages STAX = new Packages("the JDK's streaming XML parser (StAX)", "javax.xml.stream..");
 
     /** Every row's package: a class anywhere else has no row and is refused. */
     private static final List<Packages> ROWS = List.of(ROOT, MODEL, CONFIG, CRYPTO, KEYFILE, IO, DEID, DICOM, FORMAT,
