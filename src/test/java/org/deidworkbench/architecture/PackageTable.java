@@ -63,6 +63,7 @@ final class PackageTable {
     static final Packages JACKSON = new Packages("Jackson", "com.fasterxml.jackson..");
     static final Packages BOUNCY_CASTLE = new Packages("Bouncy Castle", "org.bouncycastle..");
     static final Packages COMMONS_CSV = new Packages("Commons CSV", "org.apache.commons.csv..");
+    static final Packages FASTCSV = new Packages("FastCSV", "de.siegmar.fastcsv..");
     static final Packages HAPI = new Packages("HAPI FHIR", "ca.uhn.fhir..", "org.hl7.fhir..");
     static final Packages PICOCLI = new Packages("picocli", "picocli..");
     static final Packages JAVAFX = new Packages("JavaFX", "javafx..");
