@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.deidworkbench.architecture.PackageTable.BOUNCY_CASTLE;
 import static org.deidworkbench.architecture.PackageTable.CLI;
 import static org.deidworkbench.architecture.PackageTable.COMMONS_CSV;
+import static org.deidworkbench.architecture.PackageTable.FASTCSV;
 import static org.deidworkbench.architecture.PackageTable.CONFIG;
 import static org.deidworkbench.architecture.PackageTable.CRYPTO;
 import static org.deidworkbench.architecture.PackageTable.DEID;
@@ -117,9 +118,11 @@ public class ArchitectureTest {
             .rule();
 
     @ArchTest
-    public static final ArchRule FORMAT_CSV_ROW = row(FORMAT_CSV, "CSV via Commons CSV")
-            .mayImport(FORMAT, DEID, MODEL, COMMONS_CSV)
+    public static final ArchRule FORMAT_CSV_ROW = row(FORMAT_CSV, "CSV via FastCSV")
+            .mayImport(FORMAT, DEID, MODEL, FASTCSV)
             .except(SLF4J, LOGS)
+            .except(COMMONS_CSV, "CsvBaseline only: issue #7 sets the speed target against a raw Commons CSV parse and"
+                    + " print, the benchmark's baseline (decision 0017)")
             .rule();
 
     @ArchTest
@@ -187,6 +190,12 @@ public class ArchitectureTest {
             .that().resideOutsideOfPackage(FORMAT_CSV.pattern())
             .should().dependOnClassesThat().resideInAPackage(COMMONS_CSV.pattern())
             .because("Commons CSV is confined to its adapter package");
+
+    @ArchTest
+    public static final ArchRule FASTCSV_ONLY_IN_FORMAT_CSV = noClasses()
+            .that().resideOutsideOfPackage(FORMAT_CSV.pattern())
+            .should().dependOnClassesThat().resideInAPackage(FASTCSV.pattern())
+            .because("FastCSV is confined to its adapter package (decision 0017)");
 
     // ------------------------------------------------------------------ coding rules
 
