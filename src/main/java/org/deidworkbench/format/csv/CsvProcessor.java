@@ -309,14 +309,17 @@ public final class CsvProcessor implements FileProcessor {
                     continue;
                 }
                 counts[c]++;
-                if (column.spec().action() == Action.KEEP) {
+                Action action = column.spec().action();
+                if (action == Action.KEEP) {
                     outRow[k] = value; // nothing to compute or to cache
                     continue;
                 }
                 DeidMethod method = column.method();
                 // A result that does not depend on the subject is a pure function of the value: it is
                 // cached by value, which never changes the output (values repeat a lot in exports).
-                String key = value.length() <= MAX_CACHED_LENGTH ? value : null;
+                // Pseudonyms are not: the ledger already maps each value to its pseudonym once per run,
+                // and key columns (encounter ids) would only churn the cache.
+                String key = value.length() <= MAX_CACHED_LENGTH && action != Action.PSEUDONYMIZE ? value : null;
                 if (key != null) {
                     String cached = memo.get(c).get(key);
                     if (cached == null) {
