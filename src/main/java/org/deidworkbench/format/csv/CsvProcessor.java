@@ -49,6 +49,13 @@ public final class CsvProcessor implements FileProcessor {
     private static final int VALUE_CACHE = 1 << 16;
     /** Longer values are rarely repeated and would make the caches large. */
     private static final int MAX_CACHED_LENGTH = 256;
+    /**
+     * Characters (values and results) one file's caches hold per generation, shared out over its cached
+     * columns: with two generations a file's caches stay below about 8 Mi characters (a few tens of MB with
+     * the maps), whatever the number of columns or the length of the values; the oldest generation is
+     * dropped first, and a dropped result is computed again, the same.
+     */
+    private static final long CACHE_CHARS_PER_FILE = 4L << 20;
     private static final int CANCEL_CHECK_EVERY = 1024;
     /** Marks a cached result equal to its value, so that it is counted as unchanged. */
     @SuppressWarnings("StringOperationCanBeSimplified")
@@ -263,6 +270,9 @@ public final class CsvProcessor implements FileProcessor {
         private final List<Problem> warnings = new ArrayList<>();
         private final List<Map<String, String>> memo = new ArrayList<>();
         private final List<Map<String, String>> previous = new ArrayList<>();
+        /** Characters in each column's current generation, and the most it may hold. */
+        private final long[] memoChars;
+        private final long memoCharLimit;
         private final String[] outRow;
         private final long[] changed;
         private long warningCount;
@@ -280,6 +290,10 @@ public final class CsvProcessor implements FileProcessor {
                 memo.add(new HashMap<>());
                 previous.add(Map.of());
             }
+            this.memoChars = new long[columns.length];
+            long cached = java.util.Arrays.stream(columns).filter(col -> col.spec().action() != Action.KEEP
+                    && col.spec().action() != Action.REMOVE && col.spec().action() != Action.PSEUDONYMIZE).count();
+            this.memoCharLimit = CACHE_CHARS_PER_FILE / Math.max(1, cached);
             this.outRow = new String[kept.length];
         }
 
@@ -344,14 +358,16 @@ public final class CsvProcessor implements FileProcessor {
                     outRow[k] = result;
                     if (key != null && result != null && !method.dependsOnSubject(value)) {
                         Map<String, String> m = memo.get(c);
-                        if (m.size() >= VALUE_CACHE) {
+                        if (m.size() >= VALUE_CACHE || memoChars[c] >= memoCharLimit) {
                             // Two generations: the values of the last 64k stay findable, so a column of
                             // more distinct values (encounter ids) does not lose its whole cache at once.
                             previous.set(c, m);
                             m = new HashMap<>();
                             memo.set(c, m);
+                            memoChars[c] = 0;
                         }
                         m.put(key, same ? UNCHANGED : result);
+                        memoChars[c] += key.length() + (same ? 0 : result.length());
                     }
                 } catch (UnprocessableValueException e) {
                     outRow[k] = "";
@@ -370,8 +386,9 @@ public final class CsvProcessor implements FileProcessor {
         /** A result found in the older cache generation, moved to the current one. */
         private String promote(int c, String key) {
             String old = previous.get(c).get(key);
-            if (old != null && memo.get(c).size() < VALUE_CACHE) {
+            if (old != null && memo.get(c).size() < VALUE_CACHE && memoChars[c] < memoCharLimit) {
                 memo.get(c).put(key, old);
+                memoChars[c] += key.length() + (old == UNCHANGED ? 0 : old.length());
             }
             return old;
         }
