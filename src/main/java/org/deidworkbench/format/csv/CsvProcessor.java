@@ -274,6 +274,16 @@ public final class CsvProcessor implements FileProcessor {
         private final long[] memoChars;
         private final long memoCharLimit;
         private final String[] outRow;
+        /**
+         * Per kept column, the previous row's value, subject and result: rows of one patient or encounter
+         * come together, so a value often repeats the one above it. The result is a function of the value and
+         * the subject, so reusing it for an equal value of the same subject never changes the output, and an
+         * equality test is cheaper than hashing the value for the caches or the ledger.
+         */
+        private final String[] lastValue;
+        private final Subject[] lastSubject;
+        private final String[] lastResult;
+        private final boolean[] lastChanged;
         private final long[] changed;
         private long warningCount;
         private long records;
@@ -295,6 +305,10 @@ public final class CsvProcessor implements FileProcessor {
                     && col.spec().action() != Action.REMOVE && col.spec().action() != Action.PSEUDONYMIZE).count();
             this.memoCharLimit = CACHE_CHARS_PER_FILE / Math.max(1, cached);
             this.outRow = new String[kept.length];
+            this.lastValue = new String[kept.length];
+            this.lastSubject = new Subject[kept.length];
+            this.lastResult = new String[kept.length];
+            this.lastChanged = new boolean[kept.length];
         }
 
         String[] outputHeader() {
@@ -328,59 +342,89 @@ public final class CsvProcessor implements FileProcessor {
                     outRow[k] = value; // nothing to compute or to cache
                     continue;
                 }
-                DeidMethod method = column.method();
-                // A result that does not depend on the subject is a pure function of the value: it is
-                // cached by value, which never changes the output (values repeat a lot in exports).
-                // Pseudonyms are not: the ledger already maps each value to its pseudonym once per run,
-                // and key columns (encounter ids) would only churn the cache.
-                String key = value.length() <= MAX_CACHED_LENGTH && action != Action.PSEUDONYMIZE ? value : null;
-                if (key != null) {
-                    String cached = memo.get(c).get(key);
-                    if (cached == null) {
-                        cached = promote(c, key);
-                    }
-                    if (cached != null) {
-                        if (cached == UNCHANGED) {
-                            outRow[k] = value;
-                        } else {
-                            outRow[k] = cached;
-                            changed[c]++;
-                        }
-                        continue;
-                    }
-                }
-                try {
-                    String result = method.apply(value, new FieldContext(subject, column.header()));
-                    boolean same = value.equals(result);
-                    if (!same) {
+                if (subject == lastSubject[k] && value.equals(lastValue[k])) {
+                    outRow[k] = lastResult[k];
+                    if (lastChanged[k]) {
                         changed[c]++;
                     }
-                    outRow[k] = result;
-                    if (key != null && result != null && !method.dependsOnSubject(value)) {
-                        Map<String, String> m = memo.get(c);
-                        if (m.size() >= VALUE_CACHE || memoChars[c] >= memoCharLimit) {
-                            // Two generations: the values of the last 64k stay findable, so a column of
-                            // more distinct values (encounter ids) does not lose its whole cache at once.
-                            previous.set(c, m);
-                            m = new HashMap<>();
-                            memo.set(c, m);
-                            memoChars[c] = 0;
-                        }
-                        m.put(key, same ? UNCHANGED : result);
-                        memoChars[c] += key.length() + (same ? 0 : result.length());
-                    }
-                } catch (UnprocessableValueException e) {
-                    outRow[k] = "";
-                    changed[c]++;
-                    if (warningCount++ < MAX_LISTED_WARNINGS) {
-                        warnings.add(new Problem(e.code(), name, "line " + line + ", column " + (c + 1) + " '"
-                                + column.header() + "'", e.getMessage() + "; the value was emptied"));
-                    }
-                } catch (DeidException e) {
-                    throw new FormatException(e.code(), "line " + line, e.getMessage());
+                    continue;
+                }
+                long changedBefore = changed[c];
+                reusable = true;
+                String result = clean(c, column, value, subject, line);
+                outRow[k] = result;
+                if (reusable) {
+                    lastValue[k] = value;
+                    lastSubject[k] = subject;
+                    lastResult[k] = result;
+                    lastChanged[k] = changed[c] != changedBefore;
+                } else {
+                    lastValue[k] = null;
                 }
             }
             return outRow;
+        }
+
+        /** Cleared by {@link #clean(int, Column, String, Subject, long)} when its result must not be reused. */
+        private boolean reusable;
+
+        /**
+         * One value's result, counted in {@code changed} when it differs. A value that cannot be processed
+         * becomes empty with a warning naming its line, and clears {@link #reusable} so the next line is
+         * reported too.
+         */
+        private String clean(int c, Column column, String value, Subject subject, long line) throws FormatException {
+            Action action = column.spec().action();
+            DeidMethod method = column.method();
+            // A result that does not depend on the subject is a pure function of the value: it is
+            // cached by value, which never changes the output (values repeat a lot in exports).
+            // Pseudonyms are not: the ledger already maps each value to its pseudonym once per run,
+            // and key columns (encounter ids) would only churn the cache.
+            String key = value.length() <= MAX_CACHED_LENGTH && action != Action.PSEUDONYMIZE ? value : null;
+            if (key != null) {
+                String cached = memo.get(c).get(key);
+                if (cached == null) {
+                    cached = promote(c, key);
+                }
+                if (cached != null) {
+                    if (cached == UNCHANGED) {
+                        return value;
+                    }
+                    changed[c]++;
+                    return cached;
+                }
+            }
+            try {
+                String result = method.apply(value, new FieldContext(subject, column.header()));
+                boolean same = value.equals(result);
+                if (!same) {
+                    changed[c]++;
+                }
+                if (key != null && result != null && !method.dependsOnSubject(value)) {
+                    Map<String, String> m = memo.get(c);
+                    if (m.size() >= VALUE_CACHE || memoChars[c] >= memoCharLimit) {
+                        // Two generations: the values of the last 64k stay findable, so a column of
+                        // more distinct values (encounter ids) does not lose its whole cache at once.
+                        previous.set(c, m);
+                        m = new HashMap<>();
+                        memo.set(c, m);
+                        memoChars[c] = 0;
+                    }
+                    m.put(key, same ? UNCHANGED : result);
+                    memoChars[c] += key.length() + (same ? 0 : result.length());
+                }
+                return result;
+            } catch (UnprocessableValueException e) {
+                reusable = false;
+                changed[c]++;
+                if (warningCount++ < MAX_LISTED_WARNINGS) {
+                    warnings.add(new Problem(e.code(), name, "line " + line + ", column " + (c + 1) + " '"
+                            + column.header() + "'", e.getMessage() + "; the value was emptied"));
+                }
+                return "";
+            } catch (DeidException e) {
+                throw new FormatException(e.code(), "line " + line, e.getMessage());
+            }
         }
 
         /** A result found in the older cache generation, moved to the current one. */
