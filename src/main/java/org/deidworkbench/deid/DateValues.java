@@ -68,6 +68,13 @@ public final class DateValues {
      */
     public static String shift(String value, int days, boolean slashDayFirst) throws UnprocessableValueException {
         String v = value.strip();
+        if (v.length() == value.length()) {
+            // nothing around the value (the common case): no padding to cut off and put back
+            String fast = shiftIsoFast(v, days);
+            if (fast != null) {
+                return fast;
+            }
+        }
         // Whitespace around the value is part of its notation (DICOM pads to even length, fixed-width exports).
         String before = v.isEmpty() ? value : value.substring(0, value.indexOf(v));
         String after = value.substring(before.length() + v.length());
