@@ -51,11 +51,20 @@ build_input() {
 # Every bundled jar must be listed in THIRD-PARTY.txt (groupId:artifactId:version); a jar the
 # listing misses would ship without its licence.
 check_third_party() {
-  local folder="$1" jar listed missing=0
-  # "- group:artifact:version (Name)" -> "artifact-version.jar", the name copy-dependencies gives
-  listed="$(sed -n 's/^- [^:]*:\([^:]*\):\([^ ]*\).*/\1-\2.jar/p' "$folder/THIRD-PARTY.txt")"
+  local folder="$1" jar name entry listed found missing=0
+  # "- group:artifact:version (Name)" -> "artifact-version", the name copy-dependencies gives; a
+  # classified jar (javafx-base-21.0.11-linux.jar, xmlresolver-6.0.23-data.jar) is the same artifact
+  listed="$(sed -n 's/^- [^:]*:\([^:]*\):\([^ ]*\).*/\1-\2/p' "$folder/THIRD-PARTY.txt")"
   for jar in "$folder"/lib/*.jar; do
-    if ! grep -Fxq "$(basename "$jar")" <<< "$listed"; then
+    name="$(basename "$jar" .jar)"
+    found=0
+    while IFS= read -r entry; do
+      if [ -n "$entry" ] && { [ "$name" = "$entry" ] || [[ "$name" == "$entry"-* ]]; }; then
+        found=1
+        break
+      fi
+    done <<< "$listed"
+    if [ "$found" -eq 0 ]; then
       log "THIRD-PARTY.txt does not list $(basename "$jar")"
       missing=1
     fi

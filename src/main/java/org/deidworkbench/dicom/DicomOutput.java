@@ -18,6 +18,13 @@ final class DicomOutput implements AutoCloseable {
     private final Map<Path, FileChannel> sources = new HashMap<>();
     private byte[] copyBuf;
 
+    /**
+     * One copy buffer per thread, reused by every file it writes: a buffer per file (512 KB for a CT
+     * slice) was a G1 humongous allocation each time, and those dominated the collector's work when
+     * writing many files. 256 KB is below half of G1's smallest region, so it is never humongous.
+     */
+    private static final ThreadLocal<byte[]> COPY_CHUNK = ThreadLocal.withInitial(() -> new byte[256 * 1024]);
+
     DicomOutput(OutputStream out) {
         this.out = out;
     }
@@ -77,9 +84,8 @@ final class DicomOutput implements AutoCloseable {
             ch = FileChannel.open(bulk.file(), StandardOpenOption.READ);
             sources.put(bulk.file(), ch);
         }
-        if (copyBuf == null || copyBuf.length < Math.min(1 << 20, bulk.length())) {
-            // Sized to the value (at most 1 MB) so many small files do not each allocate a large buffer.
-            copyBuf = new byte[(int) Math.max(64, Math.min(1 << 20, bulk.length() + 16))];
+        if (copyBuf == null) {
+            copyBuf = COPY_CHUNK.get();
         }
         long at = bulk.offset();
         long left = bulk.length();

@@ -1,6 +1,5 @@
 package org.deidworkbench.dicom;
 
-import java.util.Locale;
 
 /**
  * DICOM attribute tags as {@code int} (group in the high 16 bits): constants for the tags the codec
@@ -104,8 +103,18 @@ public final class Tag {
 
     /** {@code (GGGG,EEEE)} in upper-case hex, as dcmdump prints it. */
     public static String toString(int tag) {
-        return String.format(Locale.ROOT, "(%04X,%04X)", group(tag), element(tag));
+        // Called for every element a run walks (paths, counters): no Formatter.
+        char[] c = new char[11];
+        c[0] = '(';
+        c[5] = ',';
+        c[10] = ')';
+        for (int i = 0; i < 8; i++) {
+            c[i < 4 ? 1 + i : 2 + i] = HEX[tag >>> (28 - 4 * i) & 0xF];
+        }
+        return new String(c);
     }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     /**
      * Parses {@code (gggg,eeee)}, {@code gggg,eeee} or {@code ggggeeee} (hex, any case).

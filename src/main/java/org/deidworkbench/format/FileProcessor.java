@@ -11,9 +11,9 @@ import org.deidworkbench.model.FilePreview;
 /**
  * What a format does in a run. A run calls {@link #scan} on every file first when the profile
  * scrubs free text (so identifiers found in one file are also removed from every other), then
- * {@link #transform} on each file. A preview calls {@link #scan} and then {@link #preview} on one
- * file. Implementations are thread-safe: one instance serves all files of its format in parallel.
- * No method modifies its input.
+ * {@link #transform} on each file, then {@link #finish} once. A preview calls {@link #scan} and then
+ * {@link #preview} on one file. Implementations are thread-safe: one instance serves all files of
+ * its format in parallel. No method modifies its input.
  */
 public interface FileProcessor {
 
@@ -58,4 +58,14 @@ public interface FileProcessor {
      * header), through the same decision code {@link #transform} uses.
      */
     List<FieldDecision> explain(Path input) throws IOException, FormatException;
+
+    /**
+     * Pass 3, optional: called once per run, after every file has been transformed and given its
+     * final output name and before the key file is sealed, with this processor's files. It writes
+     * the outputs that {@link #transform} deferred ({@link DeferredException}), e.g. a directory of
+     * the other outputs, or says why it withholds them. Must depend only on the outputs, never on
+     * the thread count. By default it does nothing, so deferred files stay withheld.
+     */
+    default void finish(RunOutputs run) throws IOException {
+    }
 }

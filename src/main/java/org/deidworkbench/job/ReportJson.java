@@ -20,6 +20,9 @@ public final class ReportJson {
     /** Leaves out members that are empty in most files (no hash when nothing was written, ...). */
     private abstract static class FileReportMixin {
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract String rules();
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
         abstract String sha256();
 
         @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +37,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.deid.PathScrubber;
+import org.deidworkbench.format.DeferredException;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.FormatHandler;
+import org.deidworkbench.format.RunOutputs;
 import org.deidworkbench.format.WithheldException;
 import org.deidworkbench.io.AtomicFiles;
 import org.deidworkbench.io.AtomicWriteException;
@@ -115,20 +119,24 @@ public final class RunJob {
             // A scan pass when any format present needs one (CSV: when the profile scrubs text; DICOM, FHIR: always).
             boolean scanPass = files.stream().map(InputFile::format).distinct().map(FormatRegistry::handler)
                     .flatMap(Optional::stream).anyMatch(h -> h.needsScanPass(profile));
-            Map<FileFormat, FileProcessor> processors = processors(engine, scanPass);
+            Map<FileFormat, FileProcessor> processors = processors(engine, scanPass, scratchFolder(work));
             FileReport[] outcomes = new FileReport[files.size()];
             analyze(files, processors);
             if (scanPass) {
                 runPhase(RunPhase.SCAN, files, pool, f -> scan(f, processors.get(f.format()), outcomes));
             }
             engine.freezeIdentifiers();
-            runPhase(RunPhase.TRANSFORM, files, pool, f -> transform(f, processors.get(f.format()), work, outcomes));
+            boolean[] deferred = new boolean[files.size()];
+            runPhase(RunPhase.TRANSFORM, files, pool, f -> transform(f, processors.get(f.format()), work, outcomes, deferred));
 
             String[] names = OutputNames.of(files, new PathScrubber(engine.identifiers()));
+            finishProcessors(files, processors, names, work, outcomes, deferred);
             List<FileReport> results = new ArrayList<>();
             int renamed = 0;
+            Map<FileFormat, String> rules = rulesSources(profile);
             for (InputFile f : files) {
-                results.add(outcomes[f.index()].withOutput(names[f.index()]));
+                FileReport named = outcomes[f.index()].withOutput(names[f.index()]);
+                results.add(rules.containsKey(f.format()) ? named.withRules(rules.get(f.format())) : named);
                 if (!names[f.index()].equals(f.relative())) {
                     renamed++;
                 }
@@ -142,15 +150,23 @@ public final class RunJob {
             for (InputFile f : files) {
                 if (results.get(f.index()).status() == FileReport.Status.WRITTEN) {
                     Path target = out.resolve(names[f.index()]);
-                    Files.createDirectories(target.getParent());
+                    if (movedInto.add(target.getParent())) {
+                        Files.createDirectories(target.getParent()); // once per folder, not per file
+                    }
                     AtomicFiles.moveWithoutFolderSync(work.resolve(f.index() + ".part"), target);
-                    movedInto.add(target.getParent());
                 }
                 listener.fileDone(0);
             }
             // Each folder once, after all its renames and before the manifest says the run is complete:
-            // as durable as a sync per file, without thousands of syncs of the same folder.
-            movedInto.forEach(AtomicFiles::syncFolder);
+            // as durable as a sync per file, without thousands of syncs of the same folder. Folders
+            // between them and the output folder too, so that a folder the run created is found after a crash.
+            Set<Path> toSync = new TreeSet<>(Comparator.reverseOrder());
+            for (Path folder : movedInto) {
+                for (Path p = folder; p != null && p.startsWith(out); p = p.getParent()) {
+                    toSync.add(p);
+                }
+            }
+            toSync.forEach(AtomicFiles::syncFolder);
             Path manifest = writeManifest(out, results);
             Instant finished = Instant.now();
             RunReport report = RunReport.of("deid-workbench " + toolVersion(), new RunReport.ProfileInfo(profile.name(),
@@ -182,9 +198,15 @@ public final class RunJob {
 
     /** One processor per registered format, bound to this run's engine. */
     static Map<FileFormat, FileProcessor> processors(Deidentifier engine, boolean scanPass) {
+        return processors(engine, scanPass, null);
+    }
+
+    /** As {@link #processors(Deidentifier, boolean)}, with the run's scratch folder (null: none). */
+    private static Map<FileFormat, FileProcessor> processors(Deidentifier engine, boolean scanPass, Path scratch) {
         Map<FileFormat, FileProcessor> processors = new EnumMap<>(FileFormat.class);
         for (FormatHandler handler : FormatRegistry.handlers()) {
-            FileProcessor processor = handler.processor(engine, !scanPass);
+            FileProcessor processor = scratch == null ? handler.processor(engine, !scanPass)
+                    : handler.processor(engine, !scanPass, scratch);
             handler.formats().forEach(f -> processors.put(f, processor));
         }
         return processors;
@@ -206,6 +228,29 @@ public final class RunJob {
         }
         byProcessor.forEach((p, paths) -> p.analyze(paths, cancelled::get));
         listener.fileDone(0);
+    }
+
+    /** For each format a handler cleans, which rules decide its files, as the report names them (decision 0006). */
+    private static Map<FileFormat, String> rulesSources(Profile profile) {
+        Map<FileFormat, String> rules = new EnumMap<>(FileFormat.class);
+        for (FormatHandler handler : FormatRegistry.handlers()) {
+            handler.formats().forEach(f -> rules.put(f, handler.rulesSource(profile)));
+        }
+        return rules;
+    }
+
+    /**
+     * The folder for the processors' temporary files (e.g. inflated copies of compressed inputs, which
+     * hold original values in clear): inside the work folder, so it is deleted with it, and readable
+     * by the owner only where the file system has POSIX permissions.
+     */
+    private static Path scratchFolder(Path work) throws IOException {
+        Path scratch = work.resolve("scratch");
+        if (work.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createDirectory(scratch, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        }
+        return Files.createDirectory(scratch);
     }
 
     /** Work on one file in one phase. */
@@ -267,7 +312,8 @@ public final class RunJob {
         }
     }
 
-    private void transform(InputFile f, FileProcessor processor, Path work, FileReport[] outcomes) throws IOException {
+    private void transform(InputFile f, FileProcessor processor, Path work, FileReport[] outcomes, boolean[] deferred)
+            throws IOException {
         if (outcomes[f.index()] != null) {
             return;
         }
@@ -276,6 +322,37 @@ public final class RunJob {
             outcomes[f.index()] = ended(f, FileReport.Status.QUARANTINED, new Problem(reason[0], "", "", reason[1]));
             return;
         }
+        try {
+            outcomes[f.index()] = writePart(f, work, os -> processor.transform(f.path(), "", os, cancelled::get));
+        } catch (CancellationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            outcomes[f.index()] = internalError(f, e);
+        } catch (WithheldException e) {
+            // Read correctly but not safe to release (e.g. burned-in annotation without a redaction): never copied.
+            // A deferred file stays so unless its processor's finish step makes its output.
+            deferred[f.index()] = e instanceof DeferredException;
+            outcomes[f.index()] = withheld(f, e.code(), e.location(), e.getMessage());
+        } catch (FormatException e) {
+            outcomes[f.index()] = failed(f, e.code(), e.location(), e.getMessage());
+        } catch (IOException e) {
+            if (!Files.isDirectory(work)) {
+                throw e;
+            }
+            outcomes[f.index()] = failed(f, "IO-READ", "", "cannot read the file (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Produces a part's content and says what was done. */
+    private interface PartBody {
+        FileStats write(OutputStream out) throws IOException, FormatException;
+    }
+
+    /**
+     * Writes {@code <work>/<index>.part} with {@code body}, forced to disk, and returns the report of
+     * a written file; on any failure the part is deleted and the exception passes.
+     */
+    private static FileReport writePart(InputFile f, Path work, PartBody body) throws IOException, FormatException {
         Path part = work.resolve(f.index() + ".part");
         MessageDigest sha256 = sha256();
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -283,34 +360,125 @@ public final class RunJob {
             FileStats stats;
             try (OutputStream os = new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel),
                     1 << 16), sha256)) {
-                stats = processor.transform(f.path(), "", os, cancelled::get);
+                stats = body.write(os);
                 os.flush();
-                channel.force(true);
+                // fdatasync: the bytes and what reading them back needs (size, blocks) are on disk before
+                // the part can be renamed; the name itself is made durable by the folder sync after the
+                // renames. Timestamps are not part of the guarantee (decision 0004).
+                channel.force(false);
             }
-            outcomes[f.index()] = new FileReport("", f.input(), f.format().name(), FileReport.Status.WRITTEN,
-                    stats.records(), HexFormat.of().formatHex(sha256.digest()), stats.actionCounts(),
-                    stats.unmatchedFields(), stats.warnings(), stats.warningCount() - stats.warnings().size(),
-                    stats.fields());
-        } catch (CancellationException e) {
+            return new FileReport("", f.input(), f.format().name(), FileReport.Status.WRITTEN, stats.records(),
+                    HexFormat.of().formatHex(sha256.digest()), stats.actionCounts(), stats.unmatchedFields(),
+                    stats.warnings(), stats.warningCount() - stats.warnings().size(), stats.fields());
+        } catch (IOException | FormatException | RuntimeException e) {
+            Files.deleteIfExists(part);
             throw e;
-        } catch (RuntimeException e) {
-            Files.deleteIfExists(part);
-            outcomes[f.index()] = internalError(f, e);
-        } catch (WithheldException e) {
-            // Read correctly but not safe to release (e.g. burned-in annotation without a redaction): never copied.
-            Files.deleteIfExists(part);
-            outcomes[f.index()] = ended(f, FileReport.Status.QUARANTINED, new Problem(e.code(), "", e.location(),
-                    e.getMessage() + "; withheld, never copied"));
-        } catch (FormatException e) {
-            Files.deleteIfExists(part);
-            outcomes[f.index()] = failed(f, e.code(), e.location(), e.getMessage());
-        } catch (IOException e) {
-            Files.deleteIfExists(part);
-            if (!Files.isDirectory(work)) {
-                throw e;
-            }
-            outcomes[f.index()] = failed(f, "IO-READ", "", "cannot read the file (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * Pass 3: each processor's finish step, once per handler with files in the run, in registration
+     * order, after every file has its final name and before the key file is sealed
+     * ({@link FileProcessor#finish}). A processor that fails there leaves its deferred files withheld
+     * or failed; the other files are not affected.
+     */
+    private void finishProcessors(List<InputFile> files, Map<FileFormat, FileProcessor> processors, String[] names,
+            Path work, FileReport[] outcomes, boolean[] deferred) throws IOException {
+        for (FormatHandler handler : FormatRegistry.handlers()) {
+            List<InputFile> mine = files.stream().filter(f -> handler.formats().contains(f.format())).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            if (cancelled.get()) {
+                throw new CancellationException("run cancelled");
+            }
+            FinishedRun run = new FinishedRun(mine, names, work, outcomes, deferred);
+            try {
+                processors.get(mine.get(0).format()).finish(run);
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException | IOException e) {
+                LOGGER.error("the finish step of {} failed ({})", handler.name(), e.getClass().getName());
+                if (!Files.isDirectory(work)) {
+                    throw e instanceof IOException io ? io : new IOException("the work folder is gone", e);
+                }
+                for (InputFile f : mine) {
+                    if (deferred[f.index()]) {
+                        deferred[f.index()] = false;
+                        outcomes[f.index()] = e instanceof RuntimeException r ? internalError(f, r)
+                                : failed(f, "IO-WRITE", "", "cannot make the file (" + e.getClass().getSimpleName() + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    /** One handler's files as its processor's finish step sees them. */
+    private final class FinishedRun implements RunOutputs {
+        private final Map<String, InputFile> byOutput = new HashMap<>();
+        private final List<Output> outputs = new ArrayList<>();
+        private final Path work;
+        private final FileReport[] outcomes;
+        private final boolean[] deferred;
+
+        FinishedRun(List<InputFile> files, String[] names, Path work, FileReport[] outcomes, boolean[] deferred) {
+            this.work = work;
+            this.outcomes = outcomes;
+            this.deferred = deferred;
+            for (InputFile f : files) {
+                boolean written = outcomes[f.index()].status() == FileReport.Status.WRITTEN;
+                outputs.add(new Output(names[f.index()], f.format(), written ? work.resolve(f.index() + ".part") : null,
+                        deferred[f.index()]));
+                byOutput.put(names[f.index()], f);
+            }
+        }
+
+        @Override
+        public List<Output> outputs() {
+            return List.copyOf(outputs);
+        }
+
+        private InputFile deferredFile(Output file) {
+            InputFile f = byOutput.get(file.output());
+            if (f == null || !deferred[f.index()]) {
+                throw new IllegalArgumentException("not a deferred file of this processor, or made already");
+            }
+            deferred[f.index()] = false;
+            return f;
+        }
+
+        @Override
+        public void write(Output file, Content content, FileStats stats) throws IOException {
+            InputFile f = deferredFile(file);
+            try {
+                outcomes[f.index()] = writePart(f, work, os -> {
+                    content.writeTo(os);
+                    return stats;
+                });
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                outcomes[f.index()] = internalError(f, e);
+            } catch (FormatException e) {
+                throw new IllegalStateException("a finish step's content throws only I/O errors", e);
+            } catch (IOException e) {
+                if (!Files.isDirectory(work)) {
+                    throw e;
+                }
+                outcomes[f.index()] = failed(f, "IO-WRITE", "", "cannot make the file (" + e.getClass().getSimpleName()
+                        + ")");
+            }
+        }
+
+        @Override
+        public void withhold(Output file, String code, String reason) {
+            InputFile f = deferredFile(file);
+            outcomes[f.index()] = withheld(f, code, "", reason);
+        }
+    }
+
+    private static FileReport withheld(InputFile f, String code, String location, String message) {
+        return ended(f, FileReport.Status.QUARANTINED, new Problem(code, "", location, message + "; withheld, never copied"));
     }
 
     private static FileReport failed(InputFile f, String code, String location, String message) {

@@ -15,6 +15,9 @@ import java.util.TreeMap;
  * @param output path of the output, relative to the output folder, '/'-separated
  * @param input which of the run's inputs (1-based, in the order given) the file came from
  * @param format detected format, e.g. {@code CSV}
+ * @param rules which rules decided the file: {@code profile:NAME} for the profile's own rules,
+ *     {@code built-in:NAME} for a format section lent by a built-in profile (decision 0006); empty
+ *     when not known (the file was not read)
  * @param status written, failed or quarantined
  * @param records records written
  * @param sha256 of the output file; empty when none was written
@@ -25,9 +28,9 @@ import java.util.TreeMap;
  * @param fields per field (CSV column): its class, what decided its action (rule, relation,
  *     classifier, default) and how many values changed; empty for files that were not written
  */
-public record FileReport(String output, int input, String format, Status status, long records, String sha256,
-        SortedMap<String, Long> actions, List<String> defaultAppliedTo, List<Problem> problems, long moreProblems,
-        List<FieldSummary> fields) {
+public record FileReport(String output, int input, String format, String rules, Status status, long records,
+        String sha256, SortedMap<String, Long> actions, List<String> defaultAppliedTo, List<Problem> problems,
+        long moreProblems, List<FieldSummary> fields) {
 
     /** The three ends a file can come to. */
     public enum Status {
@@ -48,6 +51,7 @@ public record FileReport(String output, int input, String format, Status status,
     public FileReport {
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(sha256, "sha256");
         actions = Collections.unmodifiableSortedMap(new TreeMap<>(actions));
@@ -56,10 +60,19 @@ public record FileReport(String output, int input, String format, Status status,
         fields = List.copyOf(fields);
     }
 
-    /** A report without per-field summaries. */
+    /** A report without per-field summaries and whose rules are not (yet) known. */
     public FileReport(String output, int input, String format, Status status, long records, String sha256,
             SortedMap<String, Long> actions, List<String> defaultAppliedTo, List<Problem> problems, long moreProblems) {
-        this(output, input, format, status, records, sha256, actions, defaultAppliedTo, problems, moreProblems, List.of());
+        this(output, input, format, "", status, records, sha256, actions, defaultAppliedTo, problems, moreProblems,
+                List.of());
+    }
+
+    /** A report whose rules are not (yet) known. */
+    public FileReport(String output, int input, String format, Status status, long records, String sha256,
+            SortedMap<String, Long> actions, List<String> defaultAppliedTo, List<Problem> problems, long moreProblems,
+            List<FieldSummary> fields) {
+        this(output, input, format, "", status, records, sha256, actions, defaultAppliedTo, problems, moreProblems,
+                fields);
     }
 
     /** Values that could not be transformed and were emptied, or problems in all (listed and not). */
@@ -70,7 +83,13 @@ public record FileReport(String output, int input, String format, Status status,
     /** This report under another output name (problems re-addressed to it). */
     public FileReport withOutput(String name) {
         List<Problem> renamed = problems.stream().map(p -> new Problem(p.code(), name, p.location(), p.message())).toList();
-        return new FileReport(name, input, format, status, records, sha256, actions, defaultAppliedTo, renamed,
+        return new FileReport(name, input, format, rules, status, records, sha256, actions, defaultAppliedTo, renamed,
                 moreProblems, fields);
+    }
+
+    /** This report with the rules that decided it. */
+    public FileReport withRules(String source) {
+        return new FileReport(output, input, format, source, status, records, sha256, actions, defaultAppliedTo,
+                problems, moreProblems, fields);
     }
 }

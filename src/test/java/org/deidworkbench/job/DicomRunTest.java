@@ -131,6 +131,12 @@ class DicomRunTest {
     }
 
     @Test
+    void everyFileSaysItWasDecidedByTheProfilesOwnDicomSection() {
+        assertEquals(Set.of("profile:corpus-test"), result.files().stream().map(FileReport::rules)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
     void corpusCoversEveryModalityAndTransferSyntaxItPromises() throws Exception {
         Set<String> modalities = new TreeSet<>();
         Set<String> syntaxes = new TreeSet<>();

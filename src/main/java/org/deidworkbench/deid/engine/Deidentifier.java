@@ -290,6 +290,26 @@ public final class Deidentifier {
     }
 
     /**
+     * Records {@code alias}, another notation of the identifier {@code value} (e.g. "Given Family" of the
+     * DICOM name "Family^Given", as names appear in running text), replaced like the value itself: by
+     * the value's pseudonym where the action issues one, so one person keeps one pseudonym whatever
+     * the notation; else by {@code [label]}.
+     */
+    public void noteAlias(ActionSpec spec, String label, String alias, String value) throws DeidException {
+        if (alias.isBlank() || value.isBlank()) {
+            return;
+        }
+        String labelled = "[" + label + "]";
+        if (spec instanceof ActionSpec.Pseudonymize p) {
+            String pseudonym = ledger.issue(keys.pseudonyms(), p.domain(), p.format(),
+                    PseudonymGenerator.normalize(value));
+            collected.add(alias, pseudonym, labelled);
+        } else {
+            collected.add(alias, labelled);
+        }
+    }
+
+    /**
      * As {@link #noteIdentifier(ActionSpec, String, String)}, and remembers the value as one of the
      * subject's identifiers, which the key file keeps (sealed) for later runs.
      *
@@ -342,7 +362,7 @@ public final class Deidentifier {
 
     /** Fixes the identifiers free text is scrubbed of: those noted so far. */
     public void freezeIdentifiers() {
-        scrubber = new TextScrubber(collected.snapshot());
+        scrubber = new TextScrubber(collected.snapshot(), referenceYear);
     }
 
     /**

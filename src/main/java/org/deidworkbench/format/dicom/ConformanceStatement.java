@@ -209,12 +209,15 @@ public final class ConformanceStatement {
         line(b, "");
         line(b, "## Pixel data");
         line(b, "");
-        line(b, "Images that declare Burned In Annotation (0028,0301) YES, or are Secondary Capture, Ultrasound,"
-                + " VL Endoscopic or Photographic, X-Ray Angiographic or Radiofluoroscopic images (or of modality US,"
-                + " ES, XC, GM, XA, RF, OT, DOC) are withheld unless a redaction rule below matches their header."
+        line(b, "Images are withheld unless a redaction rule below matches their header when they declare Burned In"
+                + " Annotation (0028,0301) YES; when they are captures (Secondary Capture, Ultrasound, VL Endoscopic or"
+                + " Photographic, modality US, ES, XC, GM, DOC, or an Image Type naming a screen save), whatever they"
+                + " declare; and when they are X-Ray Angiographic or Radiofluoroscopic (modality XA, RF, OT) and do not"
+                + " declare Burned In Annotation NO."
                 + " Redaction fills rectangles with zeros in every frame of native pixel data; compressed pixel data"
                 + " that needs filling is withheld. Burned In Annotation is set to NO only after a redaction filled"
-                + " pixels. Encapsulated documents and DICOMDIRs are not released.");
+                + " pixels. Encapsulated documents are not released. A DICOMDIR is never copied: it is made anew over"
+                + " the de-identified files written into its folder, where their names are File IDs.");
         line(b, "");
         if (section.redactions().isEmpty()) {
             line(b, "This profile has no redaction rules.");

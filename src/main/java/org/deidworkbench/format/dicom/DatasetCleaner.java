@@ -230,7 +230,8 @@ final class DatasetCleaner {
             for (String v : ds.getStrings(e.tag())) {
                 if (e.vr() == VR.PN) {
                     for (String readable : readableNames(v)) {
-                        methods.engine().noteIdentifier(spec, d.label(), readable);
+                        // "Given Family" in text gets the pseudonym of "Family^Given", not one of its own
+                        methods.engine().noteAlias(spec, d.label(), readable, v);
                     }
                 }
                 methods.engine().noteIdentifier(spec, d.label(), v);

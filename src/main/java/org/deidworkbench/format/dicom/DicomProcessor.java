@@ -22,6 +22,7 @@ import org.deidworkbench.dicom.Tag;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatException;
+import org.deidworkbench.format.RunOutputs;
 import org.deidworkbench.model.ActionSpec;
 import org.deidworkbench.model.DicomOption;
 import org.deidworkbench.model.DicomSection;
@@ -35,7 +36,8 @@ import org.deidworkbench.model.PreviewRecord;
  * the identifiers every kept text must lose; transform streams each file through the codec, cleans
  * its data set with {@link DatasetCleaner}, redacts or withholds its pixels ({@link PixelSafety}),
  * marks it ({@link Marking}) and writes it with a regenerated file meta group; preview does the same
- * in memory and explain lists the decision for each element. Thread-safe: one instance serves all
+ * in memory, explain lists the decision for each element, and finish makes the input's DICOMDIRs
+ * anew over the outputs ({@link DicomdirRegeneration}). Thread-safe: one instance serves all
  * DICOM files of a run; each file is read, cleaned and written by one thread.
  */
 final class DicomProcessor implements FileProcessor {
@@ -43,12 +45,18 @@ final class DicomProcessor implements FileProcessor {
     private final Deidentifier engine;
     private final DicomPolicy policy;
     private final Methods methods;
-    private final DicomReader reader = new DicomReader();
+    private final DicomReader reader;
 
-    DicomProcessor(Deidentifier engine, DicomSection section) {
+    /**
+     * @param scratch where deflated data sets are inflated (the run's scratch folder), or null for
+     *     the system's temporary folder (previews)
+     */
+    DicomProcessor(Deidentifier engine, DicomSection section, Path scratch) {
         this.engine = engine;
         this.policy = new DicomPolicy(section);
         this.methods = new Methods(engine);
+        this.reader = scratch == null ? new DicomReader()
+                : new DicomReader().withSpool(scratch, DicomReader.DEFAULT_SPOOL_LIMIT);
     }
 
     /** The engine's methods for DICOM values, made once per run. Thread-safe. */
@@ -182,6 +190,12 @@ final class DicomProcessor implements FileProcessor {
             return new FilePreview("DICOM", FilePreview.Layout.TREE, List.of(), records, 1, maxRecords < 1,
                     c.stats().warnings());
         }
+    }
+
+    /** Makes anew each DICOMDIR of the input, over the files written into its folder ({@link DicomdirRegeneration}). */
+    @Override
+    public void finish(RunOutputs run) throws IOException {
+        new DicomdirRegeneration(reader).finish(run);
     }
 
     @Override

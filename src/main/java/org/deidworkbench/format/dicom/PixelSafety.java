@@ -8,6 +8,7 @@ import org.deidworkbench.dicom.BulkFilter;
 import org.deidworkbench.dicom.Dataset;
 import org.deidworkbench.dicom.Element;
 import org.deidworkbench.dicom.Tag;
+import org.deidworkbench.format.DeferredException;
 import org.deidworkbench.format.WithheldException;
 import org.deidworkbench.model.DicomOption;
 import org.deidworkbench.model.DicomRedaction;
@@ -16,17 +17,19 @@ import org.deidworkbench.model.DicomSection;
 /**
  * Decides from the header whether an image may carry identifying text in its pixels and what to do
  * about it: pass it, redact it with the first matching redaction rule, or withhold it. An image that
- * declares Burned In Annotation YES, or is of a kind known to carry such text (secondary capture,
- * ultrasound, endoscopy and photographs, angiography and fluoroscopy, by SOP Class and Modality), is
- * withheld unless a redaction rule matches it; a rule with no rectangles is the steward's statement
- * that matching images carry none. Redaction fills rectangles with zeros in every frame of native
+ * declares Burned In Annotation YES, a capture (secondary capture, ultrasound, endoscopy and
+ * photographs, screen saves) whatever it declares, and an angiography, fluoroscopy or "other" image
+ * that does not declare Burned In Annotation NO, is withheld unless a redaction rule matches it; a
+ * matching rule is applied to an image of any kind; a rule with no rectangles is the steward's statement that matching images carry none. Redaction fills rectangles with zeros in every frame of native
  * pixel data of any bit depth, samples per pixel, planar configuration and frame count, streaming
  * from the source file frame by frame; encapsulated (compressed) pixel data cannot be redacted
- * without decoding it and is withheld. Encapsulated documents and DICOMDIRs are withheld too.
+ * without decoding it and is withheld. Encapsulated documents are withheld too; a DICOMDIR is deferred,
+ * to be made anew from the outputs ({@link DicomdirRegeneration}).
  * Stateless and thread-safe.
  */
 final class PixelSafety {
 
+    static final int IMAGE_TYPE = 0x00080008;
     static final int MODALITY = 0x00080060;
     static final int MANUFACTURER = 0x00080070;
     static final int MODEL_NAME = 0x00081090;
@@ -42,8 +45,13 @@ final class PixelSafety {
     private static final String DIRECTORY_STORAGE = "1.2.840.10008.1.3.10";
     private static final String ENCAPSULATED_DOCUMENT_PREFIX = "1.2.840.10008.5.1.4.1.1.104.";
 
-    /** SOP Classes whose images often carry burned-in text, with why. */
-    private static final Map<String, String> RISKY_CLASSES = Map.ofEntries(
+    /**
+     * Captures: SOP Classes whose pixels are a picture of a screen, a page or a scene, where text
+     * (and faces) are routine and Burned In Annotation, when present at all, is written by capture
+     * software that cannot know what is in the picture. Withheld unless a redaction rule matches,
+     * whatever Burned In Annotation says.
+     */
+    private static final Map<String, String> CAPTURE_CLASSES = Map.ofEntries(
             Map.entry("1.2.840.10008.5.1.4.1.1.7", "Secondary Capture"),
             Map.entry("1.2.840.10008.5.1.4.1.1.7.1", "Multi-frame Single Bit Secondary Capture"),
             Map.entry("1.2.840.10008.5.1.4.1.1.7.2", "Multi-frame Grayscale Byte Secondary Capture"),
@@ -56,12 +64,25 @@ final class PixelSafety {
             Map.entry("1.2.840.10008.5.1.4.1.1.77.1.1", "VL Endoscopic"),
             Map.entry("1.2.840.10008.5.1.4.1.1.77.1.1.1", "Video Endoscopic"),
             Map.entry("1.2.840.10008.5.1.4.1.1.77.1.4", "VL Photographic"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.77.1.4.1", "Video Photographic"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.12.1", "X-Ray Angiographic"),
-            Map.entry("1.2.840.10008.5.1.4.1.1.12.2", "X-Ray Radiofluoroscopic"));
+            Map.entry("1.2.840.10008.5.1.4.1.1.77.1.4.1", "Video Photographic"));
 
-    /** Modalities whose images often carry burned-in text. */
-    private static final List<String> RISKY_MODALITIES = List.of("US", "ES", "XC", "GM", "XA", "RF", "OT", "DOC");
+    /** Modalities of captures (see {@link #CAPTURE_CLASSES}). */
+    private static final List<String> CAPTURE_MODALITIES = List.of("US", "ES", "XC", "GM", "DOC");
+
+    /**
+     * Annotated acquisitions: SOP Classes whose devices often burn the patient's name and the date
+     * into the image, and which say so in Burned In Annotation. Released when the image declares
+     * Burned In Annotation NO; withheld unless a redaction rule matches when it declares YES or
+     * nothing.
+     */
+    private static final Map<String, String> ANNOTATED_CLASSES = Map.ofEntries(
+            Map.entry("1.2.840.10008.5.1.4.1.1.12.1", "X-Ray Angiographic"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.12.1.1", "Enhanced XA"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.12.2", "X-Ray Radiofluoroscopic"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.12.2.1", "Enhanced XRF"));
+
+    /** Modalities of annotated acquisitions (see {@link #ANNOTATED_CLASSES}); OT is "other", which says nothing. */
+    private static final List<String> ANNOTATED_MODALITIES = List.of("XA", "RF", "OT");
 
     private PixelSafety() {
     }
@@ -86,9 +107,9 @@ final class PixelSafety {
     static Plan plan(Dataset ds, DicomSection section) throws WithheldException {
         String sopClass = trim(ds.getString(Tag.SOP_CLASS_UID));
         if (DIRECTORY_STORAGE.equals(sopClass) || ds.contains(DIRECTORY_RECORD_SEQUENCE)) {
-            throw new WithheldException("DICOM-DICOMDIR-NOT-COPIED", "", "a DICOMDIR indexes the patients' names, ids"
-                    + " and dates and the files of the input; it is dropped: make a new one from the output if a"
-                    + " viewer needs it (e.g. dcmmkdir --recurse)");
+            throw new DeferredException(DicomdirRegeneration.NOT_REGENERATED, "", "a DICOMDIR indexes the patients'"
+                    + " names, ids and dates and the files of the input; it is never copied, only made anew from the"
+                    + " output at the end of the run");
         }
         if (sopClass != null && sopClass.startsWith(ENCAPSULATED_DOCUMENT_PREFIX)) {
             throw new WithheldException("DICOM-ENCAPSULATED-DOCUMENT", Tag.toString(0x00420011), "an encapsulated"
@@ -98,12 +119,13 @@ final class PixelSafety {
         if (!ds.contains(Tag.PIXEL_DATA)) {
             return new Pass();
         }
-        String risk = burnedInRisk(ds, sopClass, section);
-        if (risk == null) {
-            return new Pass();
-        }
+        // A matching redaction applies to any image, as the rule says; only images at risk need one.
         DicomRedaction rule = section.has(DicomOption.CLEAN_PIXEL_DATA) ? matching(ds, section) : null;
         if (rule == null) {
+            String risk = burnedInRisk(ds, sopClass, section);
+            if (risk == null) {
+                return new Pass();
+            }
             throw new WithheldException("DICOM-BURNED-IN-ANNOTATION", "", risk + "; no redaction rule of the profile"
                     + " (dicom.redactions) matches it");
         }
@@ -115,18 +137,40 @@ final class PixelSafety {
         return new Redact(rule);
     }
 
-    /** Why the image may carry burned-in text, or null when nothing says so. */
+    /**
+     * Why the image may carry burned-in text, or null when nothing says so (decision 0009, table
+     * "Which images may carry burned-in text"): Burned In Annotation YES; a capture (by SOP Class,
+     * Modality, or an Image Type that names a screen save) whatever it declares; an annotated
+     * acquisition (XA, RF, OT) that does not declare Burned In Annotation NO; with Clean Recognizable
+     * Visual Features, any image that does not declare Recognizable Visual Features NO.
+     */
     private static String burnedInRisk(Dataset ds, String sopClass, DicomSection section) {
         String burnedIn = upper(ds.getString(Marking.BURNED_IN_ANNOTATION));
         if ("YES".equals(burnedIn)) {
             return "the image declares Burned In Annotation (0028,0301) YES";
         }
-        if (sopClass != null && RISKY_CLASSES.containsKey(sopClass)) {
-            return "a " + RISKY_CLASSES.get(sopClass) + " image (a kind that often carries burned-in text)";
-        }
         String modality = upper(ds.getString(MODALITY));
-        if (modality != null && RISKY_MODALITIES.contains(modality)) {
-            return "a " + modality + " image (a modality that often carries burned-in text)";
+        if (sopClass != null && CAPTURE_CLASSES.containsKey(sopClass)) {
+            return "a " + CAPTURE_CLASSES.get(sopClass) + " image (a capture, which often carries burned-in text"
+                    + " whatever Burned In Annotation says)";
+        }
+        if (modality != null && CAPTURE_MODALITIES.contains(modality)) {
+            return "a " + modality + " image (a capture modality, which often carries burned-in text whatever Burned"
+                    + " In Annotation says)";
+        }
+        for (String type : ds.getStrings(IMAGE_TYPE)) {
+            if (upper(type).contains("SAVE")) {
+                return "an image whose Image Type (0008,0008) names a screen save, which shows what a screen showed";
+            }
+        }
+        if (!"NO".equals(burnedIn)) {
+            if (sopClass != null && ANNOTATED_CLASSES.containsKey(sopClass)) {
+                return "a " + ANNOTATED_CLASSES.get(sopClass) + " image that does not declare Burned In Annotation"
+                        + " (0028,0301) NO";
+            }
+            if (modality != null && ANNOTATED_MODALITIES.contains(modality)) {
+                return "a " + modality + " image that does not declare Burned In Annotation (0028,0301) NO";
+            }
         }
         if (section.has(DicomOption.CLEAN_RECOGNIZABLE_VISUAL_FEATURES)
                 && !"NO".equals(upper(ds.getString(RECOGNIZABLE_VISUAL_FEATURES)))) {

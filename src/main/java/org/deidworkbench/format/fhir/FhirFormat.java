@@ -1,10 +1,12 @@
 package org.deidworkbench.format.fhir;
 
+import java.util.Optional;
 import java.util.Set;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FormatHandler;
+import org.deidworkbench.model.FhirSection;
 import org.deidworkbench.model.Profile;
 
 /**
@@ -25,8 +27,18 @@ public final class FhirFormat implements FormatHandler {
     }
 
     @Override
+    public java.util.Optional<org.deidworkbench.format.ValueReader> valueReader() {
+        return java.util.Optional.of(new FhirValueReader());
+    }
+
+    @Override
     public FileProcessor processor(Deidentifier engine, boolean noteIdentifiersWhileTransforming) {
         return new FhirProcessor(engine, noteIdentifiersWhileTransforming);
+    }
+
+    @Override
+    public Optional<String> sectionKey() {
+        return Optional.of(FhirSection.KEY);
     }
 
     /** FHIR files are always scanned first: a resource's patient may be in another file. */

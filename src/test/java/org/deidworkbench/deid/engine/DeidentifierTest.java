@@ -78,6 +78,20 @@ class DeidentifierTest {
     }
 
     @Test
+    void aNameWrittenAnotherWayInTextGetsThePseudonymOfTheNameItself() throws Exception {
+        Deidentifier engine = engine();
+        ActionSpec.Pseudonymize names = new ActionSpec.Pseudonymize("patient-name", HEX16);
+        engine.noteIdentifier(names, "NAME", "Delacroix^Desmond");
+        engine.noteAlias(names, "NAME", "Desmond Delacroix", "Delacroix^Desmond");
+        engine.freezeIdentifiers();
+        String pseudonym = engine.method(names).apply("Delacroix^Desmond", new FieldContext(null, "PatientName"));
+        String text = engine.method(new ActionSpec.ScrubText()).apply("CT chest for Desmond Delacroix",
+                new FieldContext(null, "StudyDescription"));
+        assertEquals("CT chest for " + pseudonym, text);
+        assertEquals(1, engine.ledger().newEntries().size(), "one person, one pseudonym");
+    }
+
+    @Test
     void oneDomainWithTwoFormatsIsRejected() {
         List<Rule> rules = List.of(rule("mrn-a", "mrn", MRN, true, "MRN"),
                 rule("mrn-b", "old_mrn", new ActionSpec.Pseudonymize("mrn", HEX16), true, "MRN"));

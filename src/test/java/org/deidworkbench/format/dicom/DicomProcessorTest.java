@@ -325,4 +325,33 @@ class DicomProcessorTest {
         assertTrue(date.reason().contains("Basic Profile Z"), date.reason());
         assertTrue(decisions.stream().anyMatch(d -> d.path().equals("(0008,1140)[0]/(0008,1155)")));
     }
+
+    /** A deflated CT whose pixel data is large enough to stay in the inflated spool file. */
+    private Path deflatedCt() throws Exception {
+        Dataset ds = ct();
+        ds.putBytes(Tag.PIXEL_DATA, VR.OW, new byte[200_000]);
+        return file(ds, TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+    }
+
+    @Test
+    void aDeflatedFileIsInflatedIntoTheScratchFolderItWasGiven() throws Exception {
+        Path in = deflatedCt();
+        Path missing = dir.resolve("no-such-scratch");
+        DicomProcessor p = (DicomProcessor) new DicomFormat().processor(engine(basic()), false, missing);
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> p.scan(in, "f", () -> false));
+    }
+
+    @Test
+    void theScratchFolderIsEmptyAgainAfterADeflatedFileIsTransformed() throws Exception {
+        Path in = deflatedCt();
+        Path scratch = Files.createDirectory(dir.resolve("scratch"));
+        Deidentifier engine = engine(basic());
+        DicomProcessor p = (DicomProcessor) new DicomFormat().processor(engine, false, scratch);
+        p.scan(in, "f", () -> false);
+        engine.freezeIdentifiers();
+        p.transform(in, "f", new ByteArrayOutputStream(), () -> false);
+        try (java.util.stream.Stream<Path> left = Files.list(scratch)) {
+            assertEquals(0, left.count());
+        }
+    }
 }

@@ -19,6 +19,7 @@ import org.deidworkbench.dicom.Element;
 import org.deidworkbench.dicom.Fragment;
 import org.deidworkbench.dicom.Tag;
 import org.deidworkbench.dicom.VR;
+import org.deidworkbench.format.DeferredException;
 import org.deidworkbench.format.WithheldException;
 import org.deidworkbench.model.DicomSection;
 import org.deidworkbench.model.Profile;
@@ -93,11 +94,67 @@ class PixelSafetyTest {
                 section(TOP_BAR)));
     }
 
+    private static final String XA = "1.2.840.10008.5.1.4.1.1.12.1";
+    private static final String SC = "1.2.840.10008.5.1.4.1.1.7";
+
+    /** The plan of the built-in dicom-basic (no redaction rules) for an image that declares {@code burnedIn} (null: nothing). */
+    private static PixelSafety.Plan basicPlan(String sopClass, String modality, String burnedIn) throws Exception {
+        Dataset ds = image(sopClass, modality, 4, 4, 1, 8, 1, 0);
+        if (burnedIn != null) {
+            ds.putStrings(Marking.BURNED_IN_ANNOTATION, VR.CS, burnedIn);
+        }
+        return PixelSafety.plan(ds, DicomProcessorTest.basic().section(DicomSection.KEY, DicomSection.class).orElseThrow());
+    }
+
     @Test
-    void aDicomdirIsDropped() {
+    void anAngiogramThatDeclaresNoBurnedInAnnotationPasses() throws Exception {
+        assertInstanceOf(PixelSafety.Pass.class, basicPlan(XA, "XA", "NO"));
+    }
+
+    @Test
+    void anAngiogramThatDeclaresNothingIsWithheld() {
+        assertThrows(WithheldException.class, () -> basicPlan(XA, "XA", null));
+    }
+
+    @Test
+    void anOtherModalityImageThatDeclaresNoBurnedInAnnotationPasses() throws Exception {
+        assertInstanceOf(PixelSafety.Pass.class, basicPlan(DicomProcessorTest.CT, "OT", "NO"));
+    }
+
+    @Test
+    void anOtherModalityImageThatDeclaresNothingIsWithheld() {
+        assertThrows(WithheldException.class, () -> basicPlan(DicomProcessorTest.CT, "OT", null));
+    }
+
+    @Test
+    void aSecondaryCaptureIsWithheldEvenWhenItDeclaresNoBurnedInAnnotation() {
+        assertThrows(WithheldException.class, () -> basicPlan(SC, "CT", "NO"));
+    }
+
+    @Test
+    void anUltrasoundIsWithheldEvenWhenItDeclaresNoBurnedInAnnotation() {
+        assertThrows(WithheldException.class, () -> basicPlan(US, "US", "NO"));
+    }
+
+    @Test
+    void aScreenSaveIsWithheldWhateverItsClass() {
+        Dataset ds = image(DicomProcessorTest.CT, "CT", 4, 4, 1, 8, 1, 0);
+        ds.putStrings(PixelSafety.IMAGE_TYPE, VR.CS, "DERIVED", "SECONDARY", "SCREEN SAVE");
+        assertThrows(WithheldException.class, () -> PixelSafety.plan(ds, section(TOP_BAR)));
+    }
+
+    @Test
+    void aRedactionThatMatchesACtIsAppliedToIt() throws Exception {
+        PixelSafety.Plan plan = PixelSafety.plan(image(DicomProcessorTest.CT, "CT", 4, 4, 1, 8, 1, 0), section(
+                "    - {id: ct-box, when: {modality: CT}, rectangles: [{x: 0, y: 0, width: 2, height: 2}]}\n"));
+        assertEquals("ct-box", assertInstanceOf(PixelSafety.Redact.class, plan).rule().id());
+    }
+
+    @Test
+    void aDicomdirIsDeferredToBeMadeAnewFromTheOutputs() {
         Dataset ds = new Dataset();
         ds.addItem(PixelSafety.DIRECTORY_RECORD_SEQUENCE);
-        assertEquals("DICOM-DICOMDIR-NOT-COPIED", assertThrows(WithheldException.class,
+        assertEquals(DicomdirRegeneration.NOT_REGENERATED, assertThrows(DeferredException.class,
                 () -> PixelSafety.plan(ds, section(TOP_BAR))).code());
     }
 
