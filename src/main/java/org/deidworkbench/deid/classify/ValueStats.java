@@ -189,10 +189,42 @@ public final class ValueStats {
         if (digit) {
             hasDigit++;
         }
-        if (letter && digit && len <= 200 && STREET.matcher(v).matches()) {
+        if (letter && digit && len <= 200 && mayBeStreet(v) && STREET.matcher(v).matches()) {
             street++;
         }
         countName(v, words);
+    }
+
+    /** Words one of which {@link #STREET} needs (as part of a word or a whole one), in ASCII lower case. */
+    private static final String[] STREET_WORDS = {"st", "av", "road", "rd", "lane", "ln", "dr", "court", "ct", "way",
+        "boulevard", "blvd", "pl", "terrace", "circle", "pkwy", "sq", "highway", "hwy", "weg", "allee", "gasse",
+        "ring", "damm", "ufer", "chaussee", "pfad", "am", "an der", "auf der", "im", "in der", "zum", "zur"};
+
+    /**
+     * False only where {@link #STREET} cannot match: an ASCII value without any of its words. Values with other
+     * characters are left to the pattern, whose Unicode case folding matches more than ASCII ({@code ſt}).
+     */
+    static boolean mayBeStreet(String v) {
+        char[] lower = new char[v.length()];
+        for (int i = 0; i < lower.length; i++) {
+            char c = v.charAt(i);
+            if (c >= 0x80) {
+                return true;
+            }
+            lower[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        String text = new String(lower);
+        for (String w : STREET_WORDS) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@link #STREET} matches the whole value (for the test of {@link #mayBeStreet}). */
+    static boolean streetMatches(String v) {
+        return STREET.matcher(v).matches();
     }
 
     private void countDate(String v) {
