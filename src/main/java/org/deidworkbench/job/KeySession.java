@@ -73,6 +73,11 @@ final class KeySession {
         return KeyFileContents.newProject(now);
     }
 
+    /** The runs the key file records, oldest first. */
+    List<RunRecord> runs() {
+        return contents.runs();
+    }
+
     /** Whether the key file existed before this job. */
     boolean existed() {
         return existed;
