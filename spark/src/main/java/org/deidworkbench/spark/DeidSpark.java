@@ -71,7 +71,10 @@ public final class DeidSpark {
                 RunRequest request = new RunRequest(o.inputs, o.out, key, o.keyFile == null, passphrase, profile,
                         spark.defaultParallelism());
                 RunResult result = run(spark, request, partitions);
-                out.println("deid-spark: " + result.report().files() + "; output in " + o.out + ", key file " + key);
+                var n = result.report().files();
+                out.println("deid-spark: " + n.total() + " files, " + n.written() + " written, " + n.failed() + " failed, "
+                        + n.quarantined() + " withheld; output in " + o.out + " (report " + RunJob.REPORT + "), key file "
+                        + key);
                 return result.allWritten() ? 0 : 3;
             }
         } catch (ProfileException e) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.spark.TaskContext;
@@ -14,6 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.job.FilePasses;
 import org.deidworkbench.job.FileWork;
 import org.deidworkbench.job.PassException;
@@ -73,8 +76,26 @@ final class SparkPasses implements FilePasses {
         }
     }
 
+    /**
+     * Formats whose processors keep state of their own from the scan pass (FHIR: which patient each
+     * resource belongs to, across files) that is not yet handed from workers to the driver: such files
+     * would be cleaned differently than by {@code deid run}, so a run with any of them is refused.
+     */
+    static final Set<FileFormat> NOT_YET = EnumSet.of(FileFormat.FHIR_JSON, FileFormat.FHIR_NDJSON, FileFormat.FHIR_XML);
+
+    private static void refuseUnsupported(PassRun run) throws PassException {
+        for (RunFile f : run.files()) {
+            if (NOT_YET.contains(f.format())) {
+                throw new PassException("deid-spark cannot clean " + f.format().description() + " yet (input file #"
+                        + (f.index() + 1) + "); clean them with `deid run`, or leave them out; nothing was written",
+                        null);
+            }
+        }
+    }
+
     @Override
     public void scan(PassRun run) throws IOException {
+        refuseUnsupported(run);
         List<TaskFile> files = run.files().stream().filter(f -> run.open(f.index())).map(TaskFile::of).toList();
         if (files.isEmpty()) {
             return;
@@ -96,6 +117,7 @@ final class SparkPasses implements FilePasses {
 
     @Override
     public void transform(PassRun run) throws IOException {
+        refuseUnsupported(run);
         List<TaskFile> files = run.files().stream().filter(f -> run.open(f.index())).map(TaskFile::of).toList();
         if (files.isEmpty()) {
             return;
