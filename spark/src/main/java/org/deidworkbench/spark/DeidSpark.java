@@ -32,7 +32,9 @@ import org.deidworkbench.job.RunResult;
 public final class DeidSpark {
 
     static final String USAGE = "usage: deid-spark run --out DIR [--profile PROFILE] [--keyfile FILE]"
-            + " [--passphrase-file FILE] [--master URL] [--partitions N] INPUT...";
+            + " [--passphrase-file FILE] [--master URL] [--partitions N] INPUT...\n"
+            + "       deid-spark bench [--csv-rows N] [--dicom-patients N] [--rounds N] [--master URL]"
+            + " [--sample-data DIR] [--work DIR]";
 
     private DeidSpark() {
     }
@@ -43,6 +45,14 @@ public final class DeidSpark {
     }
 
     static int main(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("bench")) {
+            try {
+                return SparkBench.main(args, out);
+            } catch (Exception e) {
+                err.println("deid-spark bench: " + e);
+                return 9;
+            }
+        }
         Options o;
         try {
             o = Options.parse(args);
@@ -139,7 +149,7 @@ public final class DeidSpark {
 
         static Options parse(String[] args) {
             if (args.length == 0 || !args[0].equals("run")) {
-                throw new IllegalArgumentException("the only command is `run`");
+                throw new IllegalArgumentException("the commands are `run` and `bench`");
             }
             Options o = new Options();
             for (int i = 1; i < args.length; i++) {

@@ -46,7 +46,7 @@ class DeidSparkMainTest {
     void anUnknownCommandIsAUsageError() {
         Ran r = main("verify", "--out", "x", "in");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("the only command is `run`"), r.err());
+        assertTrue(r.err().contains("the commands are `run` and `bench`"), r.err());
     }
 
     @Test

@@ -18,11 +18,6 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.config.ProfileLoader;
-import org.deidworkbench.dicom.Dataset;
-import org.deidworkbench.dicom.DicomFile;
-import org.deidworkbench.dicom.DicomReader;
-import org.deidworkbench.dicom.DicomWriter;
-import org.deidworkbench.dicom.VR;
 import org.deidworkbench.job.RunJob;
 import org.deidworkbench.job.RunListener;
 import org.deidworkbench.job.RunRequest;
@@ -126,44 +121,8 @@ final class SparkTests {
         assertEquals(e.runs().size(), a.runs().size(), "one run recorded in each");
     }
 
-    private static final String[] GIVEN = {"Avery", "Jordan", "Casey", "Morgan", "Riley", "Quinn", "Harper", "Rowan"};
-    private static final String[] FAMILY = {"Quillfeather", "Marchetti", "Abernathy", "Okonkwo", "Lindqvist",
-        "Castellanos", "Brannigan", "Thistlewood", "Vasquez", "Nakamura", "Oyelaran"};
-
-    /**
-     * {@code patients} synthetic patients, each with a CT study of the sample's three files (two
-     * images and a structured report): new patient ids, names (also written into the study
-     * description, for scrubbing), study, series and instance UIDs.
-     */
+    /** {@code patients} synthetic patients with a CT study of three files each ({@link SyntheticData#dicom}). */
     static Path generateDicom(Path root, int patients) throws Exception {
-        Path study = SAMPLE.resolve("dicom/100200/ct_20220117");
-        DicomReader reader = new DicomReader();
-        for (int p = 0; p < patients; p++) {
-            String id = Integer.toString(700000 + p * 7);
-            String given = GIVEN[p % GIVEN.length];
-            String family = FAMILY[(p / GIVEN.length) % FAMILY.length] + (p / (GIVEN.length * FAMILY.length));
-            String uidRoot = "1.2.826.0.1.3680043.8.498.77." + p;
-            int n = 0;
-            for (String name : List.of("IM0001.dcm", "IM0002.dcm", "SR0001.dcm")) {
-                n++;
-                try (DicomFile f = reader.read(study.resolve(name))) {
-                    Dataset ds = f.dataset();
-                    ds.putStrings(0x00100020, VR.LO, id);
-                    ds.putStrings(0x00100010, VR.PN, family + "^" + given);
-                    ds.putStrings(0x00081030, VR.LO, "Follow-up " + given + " " + family);
-                    ds.putStrings(0x0020000D, VR.UI, uidRoot + ".1");
-                    ds.putStrings(0x0020000E, VR.UI, uidRoot + ".2." + (name.startsWith("SR") ? 2 : 1));
-                    String sop = uidRoot + ".3." + n;
-                    ds.putStrings(0x00080018, VR.UI, sop);
-                    if (f.fileMeta() != null && f.fileMeta().contains(0x00020003)) {
-                        f.fileMeta().putStrings(0x00020003, VR.UI, sop);
-                    }
-                    Path target = root.resolve(id + "/ct/" + name);
-                    Files.createDirectories(target.getParent());
-                    new DicomWriter().write(f, target);
-                }
-            }
-        }
-        return root;
+        return SyntheticData.dicom(root, SAMPLE, patients);
     }
 }
