@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.deidworkbench.config.ProfileException;
 import org.deidworkbench.config.ProfileLoader;
@@ -151,23 +152,51 @@ final class BenchCommand implements Runnable {
         @CommandLine.Mixin
         Scratch scratch;
 
+        @Option(names = "--no-warm-up", negatable = false,
+                description = "Measure without a warm-up pass (for inputs many times the heap, where one pass is long).")
+        boolean noWarmUp;
+
+        @Option(names = "--no-baseline", negatable = false,
+                description = "Time the pipeline only: the baseline parses JSON and XML whole and cannot read a Bundle"
+                        + " larger than the heap.")
+        boolean noBaseline;
+
         @Override
         public Integer call() throws IOException {
             return scratch.measure(spec, work -> {
                 if (ndjsonMb > 0 || bundleMb > 0) {
                     FhirBenchmark.generate(input, ndjsonMb * 1_000_000L, bundleMb * 1_000_000L);
                 }
-                FhirBenchmark.Result r = FhirBenchmark.run(input, work, ProfileLoader.read(profile), scratch.rounds());
+                double loadBefore = FhirBenchmark.loadAverage();
+                List<FhirBenchmark.Result> results = FhirBenchmark.run(input, work, ProfileLoader.read(profile),
+                        scratch.rounds(), !noWarmUp, !noBaseline);
                 PrintWriter o = spec.commandLine().getOut();
-                double mb = r.bytes() / 1e6;
-                o.printf("files:     %d FHIR files, %,d resources, %.1f MB (largest %.1f MB)%n", r.files(), r.resources(), mb,
-                        r.largestFileBytes() / 1e6);
-                o.printf("baseline:  %.2f s  %,.0f resources/s  %.1f MB/s   (HAPI parse + serialize)%n", r.baselineSeconds(),
-                        r.resources() / r.baselineSeconds(), mb / r.baselineSeconds());
-                o.printf("pipeline:  %.2f s  %,.0f resources/s  %.1f MB/s   (scan + transform)%n", r.pipelineSeconds(),
-                        r.resources() / r.pipelineSeconds(), mb / r.pipelineSeconds());
-                o.printf("ratio:     %.2fx of the baseline (target >= 0.8x)%n", r.ratio());
-                Scratch.heap(o, "peak", r.peakHeapBytes(), r.maxHeapBytes(), "largest file", r.largestFileBytes());
+                for (FhirBenchmark.Result r : results) {
+                    double mb = r.bytes() / 1e6;
+                    o.printf("%s: %d files, %,d resources, %.1f MB (largest %.1f MB)%n", r.group(), r.files(),
+                            r.resources(), mb, r.largestFileBytes() / 1e6);
+                    boolean baseline = !Double.isNaN(r.baselineSeconds());
+                    if (baseline) {
+                        o.printf("  baseline:  %.2f s  %,.0f resources/s  %.1f MB/s   (HAPI parse + serialize)%n",
+                                r.baselineSeconds(), r.resources() / r.baselineSeconds(), mb / r.baselineSeconds());
+                    } else {
+                        o.printf("  baseline:  not measured (--no-baseline)%n");
+                    }
+                    o.printf("  pipeline:  %.2f s  %,.0f resources/s  %.1f MB/s   (scan + transform)%n",
+                            r.pipelineSeconds(), r.resources() / r.pipelineSeconds(), mb / r.pipelineSeconds());
+                    if (baseline) {
+                        o.printf("  ratio:     %.2fx of the baseline by wall time, %.2fx by CPU time (%.2f s vs %.2f s)"
+                                + "   (target >= 0.8x)%n", r.ratio(), r.cpuRatio(), r.baselineCpuSeconds(),
+                                r.pipelineCpuSeconds());
+                    }
+                    o.printf("  heap:      peak %.1f MB, %s, of max %.1f MB (largest file is %.1fx the max heap)%n",
+                            r.peakHeapBytes() / 1e6, r.liveHeapBytes() == 0 ? "no collection during the run"
+                                    : String.format("at most %.1f MB in use after a collection", r.liveHeapBytes() / 1e6),
+                            r.maxHeapBytes() / 1e6, r.largestFileBytes() / (double) r.maxHeapBytes());
+                }
+                o.printf("load:      one-minute load average %.1f before, %.1f after, on %d cores%n", loadBefore,
+                        FhirBenchmark.loadAverage(), Runtime.getRuntime().availableProcessors());
+                o.flush();
             });
         }
     }

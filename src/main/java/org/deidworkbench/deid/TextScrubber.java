@@ -11,7 +11,8 @@ import org.deidworkbench.deid.classify.NameDictionary;
  * Removes identifiers from free text: every known identifier of the export (replaced by its
  * pseudonym or its {@code [LABEL]}), and PHI patterns — e-mail, URL, IP address, SSN, phone, ZIP+4,
  * street address, names after a title, numbers after words like "MRN", long digit runs, dates
- * (also day and month without a year) and ages over 89 (which become {@code 90+}).
+ * (also day and month without a year) and ages over 89 (which become {@code 90+}); full dates 90 or
+ * more years back are removed rather than shifted, as their year would tell such an age.
  * Full dates, numeric or with a month name, are shifted by the subject's offset (keeping the
  * clinical timeline and their notation) or become {@code [DATE]} when the record has no subject.
  *
@@ -74,10 +75,23 @@ public final class TextScrubber {
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[<>+-]?\\s?\\d{1,6}(?:[.,]\\d{1,6})?");
 
     private final KnownIdentifiers identifiers;
+    /** Full dates in or before this year are removed, not shifted ({@code Integer.MIN_VALUE}: none). */
+    private final int lastAggregatedYear;
 
-    /** A scrubber that looks for the given (frozen) identifiers in addition to the patterns. */
+    /** A scrubber that looks for the given (frozen) identifiers in addition to the patterns; no date is too old to shift. */
     public TextScrubber(KnownIdentifiers identifiers) {
+        this(identifiers, Integer.MIN_VALUE + 90);
+    }
+
+    /**
+     * A scrubber that also removes (as {@code [DATE]}) every full date lying 90 or more years before
+     * {@code referenceYear}, before or after its shift: a shifted date keeps its year, and a year that
+     * old tells an age over 89 when it is a birth date (HIPAA Safe Harbor aggregates those ages).
+     * This is the same limit year {@code generalize: birth-year} uses.
+     */
+    public TextScrubber(KnownIdentifiers identifiers, int referenceYear) {
         this.identifiers = identifiers;
+        this.lastAggregatedYear = referenceYear - 90;
     }
 
     /**
@@ -110,6 +124,9 @@ public final class TextScrubber {
             if (subject != null) {
                 try {
                     replacement = DateValues.shift(dates.group(), subject.dateOffsetDays());
+                    if (Math.min(DateValues.year(dates.group()), DateValues.year(replacement)) <= lastAggregatedYear) {
+                        replacement = "[DATE]";
+                    }
                 } catch (UnprocessableValueException e) {
                     replacement = "[DATE]";
                 }
@@ -123,6 +140,11 @@ public final class TextScrubber {
                 if (subject != null) {
                     try {
                         replacement = DateValues.shiftMonthNameDate(m, subject.dateOffsetDays());
+                        // The shifted date ends with its four-digit year, as the original does.
+                        int shifted = Integer.parseInt(replacement.substring(replacement.length() - 4));
+                        if (Math.min(Integer.parseInt(m.group("y")), shifted) <= lastAggregatedYear) {
+                            replacement = "[DATE]";
+                        }
                     } catch (UnprocessableValueException e) {
                         replacement = "[DATE]";
                     }

@@ -1,6 +1,8 @@
 package org.deidworkbench.format;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -22,6 +24,27 @@ public interface ValueReader {
          * without the value; it is asked only when needed and only during this call.
          */
         void value(CharSequence value, Supplier<String> where);
+
+        /**
+         * One value whose text encoding is unknown (a vendor's private binary block, an attachment of no
+         * text type), to be read to its end as raw text. The default reads it in 64 KiB pieces, each
+         * visited as an ISO 8859-1 {@link #value}; the verifier reads it as it reads a file of unknown
+         * format (UTF-8, stray bytes as ISO 8859-1), with memory for one buffer.
+         */
+        default void bytes(InputStream value, Supplier<String> where) throws IOException {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = value.readNBytes(buffer, 0, buffer.length)) > 0) {
+                value(new String(buffer, 0, n, StandardCharsets.ISO_8859_1), where);
+            }
+        }
+
+        /**
+         * Part of the file the reader cannot look into (e.g. an embedded PDF document), described without
+         * a value; the verifier lists the file as not scanned completely. The default ignores it.
+         */
+        default void notScanned(String what) {
+        }
     }
 
     /**

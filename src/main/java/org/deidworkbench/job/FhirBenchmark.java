@@ -22,31 +22,44 @@ import org.deidworkbench.format.fhir.FhirBaseline;
 import org.deidworkbench.config.LoadedProfile;
 
 /**
- * Measures the FHIR pipeline against a plain HAPI parse and serialize of the same files (in the
- * same JVM, after a warm-up of both), and the peak heap of the pipeline; can generate synthetic
- * NDJSON and single-Bundle files of a given size to show bounded memory. Numbers belong in
- * {@code performance.md}, never in tests.
+ * Measures the FHIR pipeline against a plain HAPI parse and serialize of the same files, separately
+ * for Bundles (and single resources: JSON and XML files) and for NDJSON bulk exports, in the same
+ * JVM after a warm-up of both, keeping the best of several rounds; also the peak heap of the
+ * pipeline. Can generate synthetic NDJSON and single-Bundle files of a given size to show bounded
+ * memory. Numbers belong in {@code performance.md}, never in tests.
  */
 public final class FhirBenchmark {
 
     /**
-     * One measurement over a folder.
+     * One measurement of a group of files.
      *
+     * @param group {@code bundles} (JSON and XML files) or {@code NDJSON}
      * @param files FHIR files measured
      * @param resources resources read (Bundle entries, NDJSON lines)
      * @param bytes total size of the files
-     * @param baselineSeconds HAPI parse + serialize of every file
-     * @param pipelineSeconds the run's scan and transform phases
-     * @param peakHeapBytes sum of the heap pools' peak usage during the run (an upper bound)
+     * @param baselineSeconds HAPI parse + serialize of every file (wall time, best round)
+     * @param pipelineSeconds the run's scan and transform phases (wall time, best round)
+     * @param baselineCpuSeconds process CPU time of the baseline (best round; steadier than wall time on a shared machine)
+     * @param pipelineCpuSeconds process CPU time of scan + transform (best round)
+     * @param peakHeapBytes sum of the heap pools' peak usage during the measured runs (an upper bound;
+     *     with a small maximum heap the collector lets it fill, so see {@code liveHeapBytes})
+     * @param liveHeapBytes the most heap still in use just after a garbage collection during the
+     *     measured runs: what the pipeline keeps, plus garbage not yet collected
      * @param maxHeapBytes the JVM's maximum heap
      * @param largestFileBytes the largest file measured
      */
-    public record Result(int files, long resources, long bytes, double baselineSeconds, double pipelineSeconds,
-            long peakHeapBytes, long maxHeapBytes, long largestFileBytes) {
+    public record Result(String group, int files, long resources, long bytes, double baselineSeconds,
+            double pipelineSeconds, double baselineCpuSeconds, double pipelineCpuSeconds, long peakHeapBytes,
+            long liveHeapBytes, long maxHeapBytes, long largestFileBytes) {
 
-        /** Pipeline throughput relative to the baseline. */
+        /** Pipeline throughput relative to the baseline, by wall time. */
         public double ratio() {
             return baselineSeconds / pipelineSeconds;
+        }
+
+        /** The same by process CPU time. */
+        public double cpuRatio() {
+            return baselineCpuSeconds / pipelineCpuSeconds;
         }
     }
 
@@ -54,35 +67,82 @@ public final class FhirBenchmark {
     }
 
     /**
-     * Measures the FHIR files under {@code input} ({@code rounds} times, keeping the fastest of each
-     * side), with scratch output in {@code work}.
+     * Measures the FHIR files under {@code input}, Bundles and NDJSON apart ({@code rounds} times
+     * each, keeping the fastest of each side), with scratch output in {@code work}.
+     *
+     * @param warmUp whether to run both sides once before measuring (off for inputs many times the heap)
+     * @param baseline whether to time the baseline too (off to measure the pipeline's memory on a Bundle
+     *     larger than the heap, which the baseline, parsing it whole, cannot read); its times are then NaN
      */
-    public static Result run(Path input, Path work, LoadedProfile profile, int rounds) throws IOException, JobException {
-        List<Path> files = fhirFiles(input);
+    public static List<Result> run(Path input, Path work, LoadedProfile profile, int rounds, boolean warmUp,
+            boolean baseline) throws IOException, JobException {
+        List<Path> bundles = new ArrayList<>();
+        List<Path> ndjson = new ArrayList<>();
+        for (Path f : fhirFiles(input)) {
+            (FhirBaseline.isNdjson(f) ? ndjson : bundles).add(f);
+        }
+        Files.createDirectories(work);
+        List<Result> results = new ArrayList<>();
+        if (!bundles.isEmpty()) {
+            results.add(measure("bundles", bundles, work, profile, rounds, warmUp, baseline));
+        }
+        if (!ndjson.isEmpty()) {
+            results.add(measure("NDJSON", ndjson, work, profile, rounds, warmUp, baseline));
+        }
+        return results;
+    }
+
+    /** The system's one-minute load average (how busy the machine was), or a negative number where unknown. */
+    public static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static Result measure(String group, List<Path> files, Path work, LoadedProfile profile, int rounds,
+            boolean warmUp, boolean withBaseline) throws IOException, JobException {
         long bytes = 0;
         long largest = 0;
         for (Path f : files) {
             bytes += Files.size(f);
             largest = Math.max(largest, Files.size(f));
         }
-        Files.createDirectories(work);
-        // Warm-up: HAPI's context, the structure definitions FHIRPath needs, and the JIT.
-        baseline(files, work);
-        pipeline(input, work.resolve("warm-up"), profile);
-        double bestBaseline = Double.MAX_VALUE;
-        double bestPipeline = Double.MAX_VALUE;
+        if (warmUp) {
+            // HAPI's context, the structure definitions FHIRPath needs, and the JIT.
+            if (withBaseline) {
+                baseline(files, work);
+            }
+            pipeline(files, work.resolve("warm-up"), profile);
+        }
+        double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
         long resources = 0;
         long peak = 0;
+        long live = 0;
         for (int i = 0; i < rounds; i++) {
-            long t0 = System.nanoTime();
-            resources = baseline(files, work);
-            bestBaseline = Math.min(bestBaseline, (System.nanoTime() - t0) / 1e9);
-            double[] p = pipeline(input, work.resolve("round-" + i), profile);
-            bestPipeline = Math.min(bestPipeline, p[0]);
-            peak = Math.max(peak, (long) p[1]);
+            if (withBaseline) {
+                double c0 = cpuSeconds();
+                long t0 = System.nanoTime();
+                resources = baseline(files, work);
+                best[0] = Math.min(best[0], (System.nanoTime() - t0) / 1e9);
+                best[1] = Math.min(best[1], cpuSeconds() - c0);
+            } else {
+                best[0] = Double.NaN;
+                best[1] = Double.NaN;
+            }
+            double[] p = pipeline(files, work.resolve("round-" + i), profile);
+            best[2] = Math.min(best[2], p[0]);
+            best[3] = Math.min(best[3], p[1]);
+            peak = Math.max(peak, (long) p[2]);
+            live = Math.max(live, (long) p[4]);
+            if (!withBaseline) {
+                resources = (long) p[3]; // resources written: the same count where every file was cleaned
+            }
         }
-        return new Result(files.size(), resources, bytes, bestBaseline, bestPipeline, peak,
+        return new Result(group, files.size(), resources, bytes, best[0], best[2], best[1], best[3], peak, live,
                 Runtime.getRuntime().maxMemory(), largest);
+    }
+
+    private static double cpuSeconds() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 
     private static List<Path> fhirFiles(Path input) throws IOException {
@@ -107,16 +167,19 @@ public final class FhirBenchmark {
         return n;
     }
 
-    /** Wall seconds of scan + transform, and the peak heap of the whole run. */
-    private static double[] pipeline(Path input, Path dir, LoadedProfile profile) throws IOException, JobException {
-        Map<String, Long> start = new ConcurrentHashMap<>();
-        Map<String, Long> end = new ConcurrentHashMap<>();
+    /**
+     * Wall and CPU seconds of scan + transform, the peak heap of the whole run, the records written,
+     * and the most heap in use after a collection.
+     */
+    private static double[] pipeline(List<Path> files, Path dir, LoadedProfile profile) throws IOException, JobException {
+        Map<String, double[]> start = new ConcurrentHashMap<>();
+        Map<String, double[]> end = new ConcurrentHashMap<>();
         RunListener timing = new RunListener() {
             private volatile String current;
 
             @Override
-            public void phase(String name, int files, long phaseBytes) {
-                long now = System.nanoTime();
+            public void phase(String name, int count, long phaseBytes) {
+                double[] now = {System.nanoTime() / 1e9, cpuSeconds()};
                 if (current != null) {
                     end.put(current, now);
                 }
@@ -128,18 +191,66 @@ public final class FhirBenchmark {
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        AfterCollections live = new AfterCollections();
         Files.createDirectories(dir);
-        new RunJob(new RunRequest(List.of(input), dir.resolve("out"), dir.resolve("out.deidkey"), true,
+        RunResult result = new RunJob(new RunRequest(files, dir.resolve("out"), dir.resolve("out.deidkey"), true,
                 "benchmark-passphrase".toCharArray(), profile, 1), timing).run();
+        long records = result.files().stream().mapToLong(org.deidworkbench.model.FileReport::records).sum();
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        double seconds = 0;
+        long liveMax = live.stop();
+        double wall = 0;
+        double cpu = 0;
         for (String phase : List.of(RunPhase.SCAN.id(), RunPhase.TRANSFORM.id())) {
             if (start.containsKey(phase) && end.containsKey(phase)) {
-                seconds += (end.get(phase) - start.get(phase)) / 1e9;
+                wall += end.get(phase)[0] - start.get(phase)[0];
+                cpu += end.get(phase)[1] - start.get(phase)[1];
             }
         }
         Folders.deleteTree(dir);
-        return new double[] {seconds, peak};
+        return new double[] {wall, cpu, peak, records, liveMax};
+    }
+
+    /** The largest heap in use just after a garbage collection, from the collectors' notifications. */
+    private static final class AfterCollections implements javax.management.NotificationListener {
+        private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+        private final List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
+
+        AfterCollections() {
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter e) {
+                    e.addNotificationListener(this, null, null);
+                    emitters.add(e);
+                }
+            }
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification n, Object handback) {
+            if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                return;
+            }
+            com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
+                    .from((javax.management.openmbean.CompositeData) n.getUserData());
+            long used = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                java.lang.management.MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                if (pool.getType() == MemoryType.HEAP && after != null) {
+                    used += after.getUsed();
+                }
+            }
+            max.accumulateAndGet(used, Math::max);
+        }
+
+        long stop() {
+            for (javax.management.NotificationEmitter e : emitters) {
+                try {
+                    e.removeNotificationListener(this);
+                } catch (javax.management.ListenerNotFoundException ignored) {
+                    // already gone
+                }
+            }
+            return max.get();
+        }
     }
 
     /**

@@ -83,6 +83,11 @@ final class KeySession {
         return now.atZone(ZoneOffset.UTC).getYear();
     }
 
+    /** The runs the key file records, oldest first. */
+    List<RunRecord> runs() {
+        return contents.runs();
+    }
+
     /** Whether the key file existed before this job. */
     boolean existed() {
         return existed;

@@ -122,7 +122,24 @@ public final class PreviewJob {
                 BooleanSupplier cancelled) throws JobException {
             Instant now = Instant.now();
             KeySession keys = keyFile == null ? KeySession.throwaway(now) : KeySession.open(keyFile, false, passphrase, now);
-            Session session = new Session(keys.engine(profile.profile(), now), keyFile == null, profile.profile().name());
+            return open(profile, keys, keyFile == null, context, cancelled, now);
+        }
+
+        /**
+         * {@link #open(LoadedProfile, Path, char[], List, BooleanSupplier)} with a key file opened
+         * before (the workbench's unlocked key), or a throwaway key when {@code key} is {@code null}.
+         * Costs no key derivation: the engine is seeded from the entries held in memory.
+         */
+        public static Session open(LoadedProfile profile, StudyKey key, List<Path> context, BooleanSupplier cancelled)
+                throws JobException {
+            Instant now = Instant.now();
+            return open(profile, key == null ? KeySession.throwaway(now) : key.keys(), key == null, context, cancelled,
+                    now);
+        }
+
+        private static Session open(LoadedProfile profile, KeySession keys, boolean throwaway, List<Path> context,
+                BooleanSupplier cancelled, Instant now) throws JobException {
+            Session session = new Session(keys.engine(profile.profile(), now), throwaway, profile.profile().name());
             if (!context.isEmpty()) {
                 session.contextFiles.addAll(InputFiles.walk(context));
                 session.analyze(null, cancelled);

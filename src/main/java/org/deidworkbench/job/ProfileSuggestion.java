@@ -40,6 +40,51 @@ public final class ProfileSuggestion {
     private ProfileSuggestion() {
     }
 
+    /**
+     * What the classifier suggests for each column of one CSV file: its decisions as a run with
+     * {@code base} and classification on would make them (whatever {@code base} says of
+     * classification), the file analysed together with the other CSV files of its folder so keys
+     * and references between tables show. The workbench lists them for the steward to accept as
+     * rules. Reads the sample rows of those files; nothing is written.
+     *
+     * @throws JobException {@code FILE_FAILED} when the file is not a CSV file or cannot be read
+     */
+    public static List<FieldDecision> columns(Path file, LoadedProfile base, BooleanSupplier cancelled)
+            throws JobException {
+        if (PreviewJob.detect(file) != FileFormat.CSV) {
+            throw new JobException(JobException.Reason.FILE_FAILED, file + ": not a CSV file", null);
+        }
+        List<Path> together = new ArrayList<>();
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            try (var siblings = java.nio.file.Files.list(folder)) {
+                for (Path p : siblings.sorted().toList()) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new JobException(JobException.Reason.CANCELLED, "suggestion cancelled", null);
+                    }
+                    if (!p.equals(file.toAbsolutePath()) && java.nio.file.Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                            && PreviewJob.detect(p) == FileFormat.CSV) {
+                        together.add(p);
+                    }
+                }
+            } catch (IOException e) {
+                throw new JobException(JobException.Reason.IO_ERROR, "cannot list " + folder + " ("
+                        + e.getClass().getSimpleName() + ")", e);
+            }
+        }
+        together.add(file.toAbsolutePath());
+        LoadedProfile classified = new LoadedProfile(classifying(base.profile()), base.sha256());
+        return PreviewJob.explainTogether(together, classified).get(file.toAbsolutePath());
+    }
+
+    /** {@code given} with classification on (its own settings when it has it on). */
+    private static Profile classifying(Profile given) {
+        ClassificationSettings classify = given.classification().enabled() ? given.classification()
+                : ClassificationSettings.ON;
+        return new Profile(given.name(), given.description(), given.rules(), given.defaultSpec(),
+                given.defaultIdentifier(), given.subject(), given.dateShift(), given.source(), given.sections(), classify);
+    }
+
     /** One column of one file, as the run would decide it. */
     private record Seen(String file, FieldDecision decision) {
     }
@@ -53,11 +98,7 @@ public final class ProfileSuggestion {
      */
     public static String suggest(List<Path> inputs, LoadedProfile base, String name, BooleanSupplier cancelled)
             throws JobException {
-        Profile given = base.profile();
-        ClassificationSettings classify = given.classification().enabled() ? given.classification()
-                : ClassificationSettings.ON;
-        Profile profile = new Profile(given.name(), given.description(), given.rules(), given.defaultSpec(),
-                given.defaultIdentifier(), given.subject(), given.dateShift(), given.source(), given.sections(), classify);
+        Profile profile = classifying(base.profile());
         Instant now = Instant.now();
         Deidentifier engine = KeySession.throwaway(now).engine(profile, now);
         Map<FileFormat, FileProcessor> processors = RunJob.processors(engine, true);

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.deidworkbench.deid.leak.LeakDictionary;
 import org.deidworkbench.deid.leak.LeakScanner;
@@ -57,12 +58,10 @@ public final class VerifyJob {
         void addTo(KeyFileContents contents, LeakDictionary.Builder dictionary);
     }
 
-    /**
-     * Every source of original values in a key file, one line each. (The CSV classification's sealed
-     * known identifiers per subject become one more line here when they land.)
-     */
+    /** Every source of original values in a key file, one line each. */
     static final List<OriginalSource> SOURCES = List.of(
-            VerifyJob::domainOriginals);
+            VerifyJob::domainOriginals,
+            VerifyJob::knownIdentifiers);
 
     private final Path output;
     private final KeyFileContents keys;
@@ -90,6 +89,12 @@ public final class VerifyJob {
             String source = "key file domain '" + domain + "'";
             contents.entries(domain).values().forEach(original -> dictionary.add(original, source));
         }
+    }
+
+    /** The identifying values of each subject that free-text scrubbing knows (names, address parts, phones, ids). */
+    private static void knownIdentifiers(KeyFileContents contents, LeakDictionary.Builder dictionary) {
+        contents.knownIdentifiers().values().forEach(ids -> ids.forEach(id -> dictionary.add(id.value(),
+                "key file known identifiers")));
     }
 
     static Set<String> pseudonyms(KeyFileContents contents) {
@@ -246,9 +251,10 @@ public final class VerifyJob {
         Optional<FormatHandler> handler = FormatRegistry.handler(format);
         Optional<ValueReader> reader = handler.flatMap(FormatHandler::valueReader);
         if (reader.isPresent()) {
+            FileVisitor visitor = new FileVisitor(scanner);
             try {
-                reader.get().read(file, scanner::value, () -> false);
-                return new FileResult(sink, size, Optional.empty());
+                reader.get().read(file, visitor, () -> false);
+                return new FileResult(sink, size, visitor.incomplete());
             } catch (FormatException e) {
                 FileSink rawSink = new FileSink();
                 raw(file, new LeakScanner(dictionary, pseudonyms, reveal, rawSink));
@@ -262,6 +268,45 @@ public final class VerifyJob {
                     + " has no value reader in this version; scanned as raw text only (misses deflated or encoded values)"));
         }
         return new FileResult(sink, size, Optional.empty());
+    }
+
+    /** Hands a value reader's values to the scanner and notes what it could not look into. */
+    private static final class FileVisitor implements ValueReader.Visitor {
+        private static final int REASONS = 3;
+        private final LeakScanner scanner;
+        private final byte[] buffer = new byte[BUFFER];
+        private final List<String> notScanned = new ArrayList<>();
+        private int more;
+
+        FileVisitor(LeakScanner scanner) {
+            this.scanner = scanner;
+        }
+
+        @Override
+        public void value(CharSequence value, Supplier<String> where) {
+            scanner.value(value, where);
+        }
+
+        @Override
+        public void bytes(InputStream value, Supplier<String> where) throws IOException {
+            scanner.rawValue(value, buffer, where);
+        }
+
+        @Override
+        public void notScanned(String what) {
+            if (notScanned.size() < REASONS) {
+                notScanned.add(what);
+            } else {
+                more++;
+            }
+        }
+
+        Optional<String> incomplete() {
+            if (notScanned.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(String.join("; ", notScanned) + (more > 0 ? "; and " + more + " more" : ""));
+        }
     }
 
     private static void raw(Path file, LeakScanner scanner) throws IOException {

@@ -31,9 +31,12 @@ final class PackageTable {
         }
     }
 
-    /** What every class may use: the platform (java.base and the JDK's own javax and com.sun.management APIs). */
-    static final Packages JDK = new Packages("the JDK", "java..", "javax.crypto..", "javax.security..",
-            "com.sun.management..");
+    /**
+     * What every class may use: the platform (java.base and the JDK's own javax APIs: crypto, security, StAX for
+     * streaming XML, management beans for benchmarks' heap figures, and com.sun.management).
+     */
+    static final Packages JDK = new Packages("the JDK", "java..", "javax.crypto..", "javax.security..", "javax.xml..",
+            "javax.management..", "com.sun.management..");
 
     // our packages: one per row of DESIGN.md §3 (".." includes subpackages, none means exactly that package)
     static final Packages ROOT = new Packages("the root package (Launcher)", BASE);
@@ -60,10 +63,12 @@ final class PackageTable {
     static final Packages JACKSON = new Packages("Jackson", "com.fasterxml.jackson..");
     static final Packages BOUNCY_CASTLE = new Packages("Bouncy Castle", "org.bouncycastle..");
     static final Packages COMMONS_CSV = new Packages("Commons CSV", "org.apache.commons.csv..");
+    static final Packages FASTCSV = new Packages("FastCSV", "de.siegmar.fastcsv..");
     static final Packages HAPI = new Packages("HAPI FHIR", "ca.uhn.fhir..", "org.hl7.fhir..");
     static final Packages PICOCLI = new Packages("picocli", "picocli..");
     static final Packages JAVAFX = new Packages("JavaFX", "javafx..");
     static final Packages SLF4J = new Packages("SLF4J", "org.slf4j..");
+    static final Packages STAX = new Packages("the JDK's streaming XML parser (StAX)", "javax.xml.stream..");
 
     /** Every row's package: a class anywhere else has no row and is refused. */
     private static final List<Packages> ROWS = List.of(ROOT, MODEL, CONFIG, CRYPTO, KEYFILE, IO, DEID, DICOM, FORMAT,

@@ -180,6 +180,19 @@ class TextScrubberTest {
     }
 
     @Test
+    void aDateNinetyYearsBeforeTheReferenceYearIsRemovedNotShifted() {
+        // A shifted birth date keeps its year, which tells an age over 89 (HIPAA: aggregate it).
+        assertEquals("DOB [DATE], seen [DATE] and 2024-01-25",
+                new TextScrubber(new KnownIdentifiers(), 2026).scrub("DOB 07/14/1931, seen March 3, 1936 and 2024-01-15",
+                        SUBJECT));
+    }
+
+    @Test
+    void aDateEightyNineYearsBackIsStillShifted() {
+        assertEquals("born 1937-01-11", new TextScrubber(new KnownIdentifiers(), 2026).scrub("born 1937-01-01", SUBJECT));
+    }
+
+    @Test
     void usDatesWithTwoDigitYearsInTextAreShifted() {
         assertEquals("Seen 3/14/21 and 01/10/00.",
                 new TextScrubber(new KnownIdentifiers()).scrub("Seen 3/4/21 and 12/31/99.", SUBJECT));

@@ -2,6 +2,7 @@ package org.deidworkbench.gui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
@@ -10,6 +11,7 @@ import org.deidworkbench.config.ProfileException;
 import org.deidworkbench.gui.common.BackgroundTasks;
 import org.deidworkbench.gui.common.DefaultJobService;
 import org.deidworkbench.gui.common.JobService;
+import org.deidworkbench.job.DicomImages;
 import org.deidworkbench.job.FileKind;
 import org.deidworkbench.job.JobException;
 import org.deidworkbench.job.PreviewJob;
@@ -19,6 +21,7 @@ import org.deidworkbench.job.RunResult;
 import org.deidworkbench.keyfile.KeyFileException;
 import org.deidworkbench.keyfile.KeyFileInfo;
 import org.deidworkbench.keyfile.RunRecord;
+import org.deidworkbench.model.DicomImage;
 import org.deidworkbench.model.FieldDecision;
 
 /**
@@ -74,10 +77,11 @@ public final class FxThreadGuard implements JobService {
     }
 
     @Override
-    public PreviewSession openPreview(LoadedProfile profile, List<Path> context, BooleanSupplier cancelled)
+    public PreviewSession openPreview(LoadedProfile profile, UnlockedKey key, List<Path> context,
+            BooleanSupplier cancelled)
             throws JobException {
         check("openPreview");
-        PreviewSession session = delegate.openPreview(profile, context, cancelled);
+        PreviewSession session = delegate.openPreview(profile, key, context, cancelled);
         return new PreviewSession() {
             @Override
             public PreviewJob.Result preview(Path file, int max, BooleanSupplier c) throws JobException {
@@ -91,6 +95,53 @@ public final class FxThreadGuard implements JobService {
                 return session.previewPartial(file, max, c);
             }
         };
+    }
+
+    @Override
+    public ImageSource openDicomImage(Path file, LoadedProfile profile, BooleanSupplier cancelled) throws JobException {
+        check("openDicomImage");
+        ImageSource source = delegate.openDicomImage(file, profile, cancelled);
+        return new ImageSource() {
+            @Override
+            public DicomImage.Header header() {
+                return source.header();
+            }
+
+            @Override
+            public DicomImage original(int frame) throws JobException {
+                check("original");
+                return source.original(frame);
+            }
+
+            @Override
+            public Optional<DicomImage> deidentified(int frame) throws JobException {
+                check("deidentified");
+                return source.deidentified(frame);
+            }
+
+            @Override
+            public Optional<DicomImages.Withheld> withheld() {
+                return source.withheld();
+            }
+
+            @Override
+            public Optional<String> redaction() {
+                return source.redaction();
+            }
+
+            @Override
+            public void close() {
+                check("closeImage");
+                source.close();
+            }
+        };
+    }
+
+    @Override
+    public List<FieldDecision> suggestColumns(Path file, LoadedProfile profile, BooleanSupplier cancelled)
+            throws JobException {
+        check("suggestColumns");
+        return delegate.suggestColumns(file, profile, cancelled);
     }
 
     @Override
@@ -136,8 +187,15 @@ public final class FxThreadGuard implements JobService {
     }
 
     @Override
-    public List<RunRecord> keyFileHistory(Path file, char[] passphrase) throws KeyFileException {
-        check("keyFileHistory");
-        return delegate.keyFileHistory(file, passphrase);
+    public org.deidworkbench.keyfile.Reidentifier.Result reidentify(Path keyFile, char[] passphrase, String reason,
+            String domain, List<String> pseudonyms) throws KeyFileException {
+        check("reidentify");
+        return delegate.reidentify(keyFile, passphrase, reason, domain, pseudonyms);
+    }
+
+    @Override
+    public UnlockedKey unlockKeyFile(Path file, char[] passphrase) throws JobException {
+        check("unlockKeyFile");
+        return delegate.unlockKeyFile(file, passphrase);
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.deidworkbench.gui.theme.Theme;
+import org.deidworkbench.model.DicomRedaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -17,7 +18,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders the README's screenshots of the real window (sample data open, a CSV file previewed) in
- * the light and the dark theme into {@code target/screenshots}; with {@code -Dscreenshots.update=true}
+ * the light and the dark theme, and the Image tab of a sample DICOM file with a redaction box, into
+ * {@code target/screenshots}; with {@code -Dscreenshots.update=true}
  * also into {@code src/site/resources/screenshots}, from where README shows them.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -42,6 +44,20 @@ class ScreenshotTest {
                 && !workbench.viewModel.preview().busyProperty().get()
                 && String.valueOf(workbench.viewModel.preview().fileProperty().get()).endsWith("encounters.csv"));
         workbench.settle();
+        // The rules panel shows what the classifier makes of the columns no rule names.
+        workbench.await(() -> {
+            ((javafx.scene.control.TitledPane) workbench.stage.getScene().lookup("#unmatchedPane")).setExpanded(true);
+            return workbench.viewModel.rules().columns().stream().anyMatch(d -> d.name().equals("attending_physician"));
+        });
+        workbench.await(() -> {
+            @SuppressWarnings("unchecked")
+            var list = (javafx.scene.control.ListView<org.deidworkbench.model.FieldDecision>) workbench.stage.getScene()
+                    .lookup("#unmatchedColumns");
+            list.getItems().stream().filter(d -> d.name().equals("attending_physician")).findFirst()
+                    .ifPresent(list.getSelectionModel()::select);
+            return true;
+        });
+        workbench.settle();
         for (Theme theme : Theme.values()) {
             // Light shows what changes (Differences), dark what leaves the hospital (De-identified).
             int tab = theme == Theme.LIGHT ? 2 : 1;
@@ -51,14 +67,49 @@ class ScreenshotTest {
                 return true;
             });
             WaitForAsyncUtils.waitForFxEvents();
-            WritableImage image = WaitForAsyncUtils.asyncFx(() -> Snapshots.take(workbench.stage.getScene())).get();
-            String name = "main-window-" + theme.name().toLowerCase(java.util.Locale.ROOT) + ".png";
-            Path target = Path.of("target", "screenshots", name);
-            Snapshots.write(image, target);
-            assertTrue(Files.size(target) > 10_000, name + " is not blank");
-            if (Boolean.getBoolean("screenshots.update")) {
-                Snapshots.write(image, Path.of("src", "site", "resources", "screenshots", name));
-            }
+            shoot("main-window-" + theme.name().toLowerCase(java.util.Locale.ROOT) + ".png");
+        }
+    }
+
+    @Test
+    void rendersTheImageTabOfADicomFileWithARedactionBox() throws Exception {
+        Path dicom = Path.of("sample-data", "dicom").toAbsolutePath();
+        Path ct = dicom.resolve(Path.of("100200", "ct_20220117", "IM0001.dcm"));
+        workbench.viewModel.open(List.of(dicom));
+        workbench.await(() -> workbench.viewModel.inputs().files().size() == 10);
+        workbench.await(() -> {
+            workbench.viewModel.inputs().select(ct);
+            return true;
+        });
+        workbench.await(() -> workbench.viewModel.image().originalProperty().get() != null
+                && !workbench.viewModel.image().busyProperty().get());
+        workbench.await(() -> {
+            workbench.viewModel.rules().setRedaction(null, workbench.viewModel.image().headerProperty().get(),
+                    List.of(new DicomRedaction.Rectangle(4, 4, 40, 8)));
+            return true;
+        });
+        workbench.await(() -> !workbench.viewModel.image().ruleIdProperty().get().isEmpty()
+                && !workbench.viewModel.image().busyProperty().get()
+                && workbench.viewModel.preview().previewProperty().get() != null
+                && !workbench.viewModel.preview().busyProperty().get());
+        workbench.settle();
+        workbench.await(() -> {
+            TabPane tabs = (TabPane) workbench.stage.getScene().lookup("#previewTabs");
+            tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
+            workbench.viewModel.image().selectedProperty().set(0);
+            return true;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        shoot("dicom-image-light.png");
+    }
+
+    private void shoot(String name) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> Snapshots.take(workbench.stage.getScene())).get();
+        Path target = Path.of("target", "screenshots", name);
+        Snapshots.write(image, target);
+        assertTrue(Files.size(target) > 10_000, name + " is not blank");
+        if (Boolean.getBoolean("screenshots.update")) {
+            Snapshots.write(image, Path.of("src", "site", "resources", "screenshots", name));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.deidworkbench.gui.common.LocalizedText;
 import org.deidworkbench.gui.common.UserError;
 import org.deidworkbench.gui.dialogs.DialogService;
+import org.deidworkbench.gui.keys.ReidentifyViewModel;
 import org.deidworkbench.gui.run.RunSettings;
 
 /**
@@ -26,6 +27,10 @@ public final class ScriptedDialogs implements DialogService {
     public final List<UserError> errors = new ArrayList<>();
     public final List<LocalizedText> infos = new ArrayList<>();
     public final List<char[]> handedOut = new ArrayList<>();
+    /** What the steward does in the re-identify dialog, one script per opening. */
+    public final Deque<java.util.function.Consumer<ReidentifyViewModel>> reidentifications = new ArrayDeque<>();
+    /** The view model of the last re-identify dialog (left open: the test reads its answers). */
+    public ReidentifyViewModel reidentify;
 
     @Override
     public Optional<Path> chooseFolder(Path initial) {
@@ -77,6 +82,15 @@ public final class ScriptedDialogs implements DialogService {
         char[] chars = p.toCharArray();
         handedOut.add(chars);
         return Optional.of(chars);
+    }
+
+    @Override
+    public void reidentify(ReidentifyViewModel viewModel) {
+        reidentify = viewModel;
+        var script = reidentifications.poll();
+        if (script != null) {
+            script.accept(viewModel);
+        }
     }
 
     @Override

@@ -97,11 +97,35 @@ class WorkbenchWindowTest {
         return robot.lookup(query).queryAll().stream()
                 .filter(n -> treeVisible(n) && n instanceof javafx.scene.control.IndexedCell<?> c && c.getIndex() >= 0
                         && !c.isEmpty())
-                .filter(n -> {
-                    var b = n.localToScene(n.getBoundsInLocal());
-                    return b.getMinY() >= 0 && b.getMaxY() <= n.getScene().getHeight();
-                })
-                .findFirst().orElseThrow(() -> new AssertionError("nothing shown for " + query));
+                .filter(WorkbenchWindowTest::insideItsFlow)
+                .min(java.util.Comparator.comparingInt(n -> index(n)))
+                .orElseThrow(() -> new AssertionError("nothing shown for " + query));
+    }
+
+    /** The row index of a cell, or of the row a cell is in. */
+    private static int index(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p instanceof TableRow<?> row) {
+                return row.getIndex();
+            }
+        }
+        return ((javafx.scene.control.IndexedCell<?>) n).getIndex();
+    }
+
+    /**
+     * Whether the whole cell lies inside the viewport of its virtual flow: cells below the last
+     * visible row are laid out but clipped, and a click there lands on whatever is beneath.
+     */
+    private static boolean insideItsFlow(Node n) {
+        var b = n.localToScene(n.getBoundsInLocal());
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                var f = flow.localToScene(flow.getLayoutBounds());
+                return b.getMinY() >= f.getMinY() && b.getMaxY() <= f.getMaxY() && b.getMinX() >= f.getMinX()
+                        && b.getMinX() + 4 <= f.getMaxX();
+            }
+        }
+        return b.getMinY() >= 0 && b.getMaxY() <= n.getScene().getHeight();
     }
 
     /** Visible with every ancestor (a tab that is not selected hides its content, not the content's nodes). */
@@ -192,6 +216,33 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void aClassifiedColumnIsListedAndAcceptingItMakesItARuleWithTheSameAction(FxRobot robot) {
+        previewEncounters(robot);
+        robot.clickOn("#unmatchedPane");
+        workbench.await(() -> workbench.viewModel.rules().columns().stream()
+                .anyMatch(d -> d.name().equals("attending_physician")));
+        var physician = workbench.viewModel.rules().columns().stream()
+                .filter(d -> d.name().equals("attending_physician")).findFirst().orElseThrow();
+        assertEquals("classifier", physician.decidedBy());
+        assertEquals("person-name", physician.fieldClass());
+        robot.interact(() -> robot.lookup("#unmatchedColumns").queryListView().getSelectionModel().select(physician));
+        assertTrue(robot.lookup("#columnEvidence").queryAs(Labeled.class).getText().contains("name-like"));
+        robot.clickOn("#acceptSuggestion");
+        workbench.await(() -> "attending-physician".equals(
+                workbench.viewModel.rules().profileProperty().get().profile().rules().get(0).id()));
+        workbench.await(() -> {
+            var p = workbench.viewModel.preview().previewProperty().get();
+            if (p == null || workbench.viewModel.preview().busyProperty().get()) {
+                return false;
+            }
+            var f = p.records().get(0).fields().get(p.columns().indexOf("attending_physician"));
+            return f.ruleId().equals("attending-physician") && f.action().equals("remove");
+        });
+        workbench.await(() -> workbench.viewModel.rules().columns().stream()
+                .noneMatch(d -> d.name().equals("attending_physician")));
+    }
+
+    @Test
     void typingAnInvalidRuleMarksItsLineAndKeepsThePreview(FxRobot robot) {
         previewEncounters(robot);
         var before = workbench.viewModel.preview().previewProperty().get();
@@ -215,6 +266,90 @@ class WorkbenchWindowTest {
         assertTrue(Files.isRegularFile(key));
         assertEquals(4, robot.lookup("#summaryTable").queryTableView().getItems().size());
         assertArrayEquals(new char[PASSPHRASE.length()], workbench.dialogs.handedOut.get(0), "passphrase wiped");
+    }
+
+    @Test
+    void withTheStudyKeyUnlockedThePreviewShowsThePseudonymsTheRunWrote(FxRobot robot) throws IOException {
+        openSampleData(robot);
+        Path out = dir.resolve("out");
+        Path key = dir.resolve("study.deidkey");
+        answerRunDialogs(out, key);
+        workbench.settle();
+        robot.clickOn("#runButton");
+        workbench.await(() -> workbench.viewModel.run().resultProperty().get() != null);
+        workbench.await(() -> workbench.viewModel.keyFile().infoProperty().get() != null);
+        Path patients = WorkbenchFixture.sampleCsv().resolve("patients.csv");
+        robot.interact(() -> workbench.viewModel.inputs().select(patients));
+        workbench.await(() -> previewOf(patients) && workbench.viewModel.preview().throwawayKeyProperty().get());
+        String written = Files.readAllLines(out.resolve("patients.csv")).get(1).split(",")[0];
+        assertNotEquals(written, firstCleanedValue(), "a throwaway key gives other pseudonyms");
+
+        selectTab(robot, "keyFileTab");
+        workbench.dialogs.passphrases.add(PASSPHRASE);
+        robot.clickOn("#unlockKeyFileButton");
+        workbench.await(() -> workbench.viewModel.keyFile().keyProperty().get() != null
+                && previewOf(patients) && !workbench.viewModel.preview().throwawayKeyProperty().get());
+        assertEquals(written, firstCleanedValue());
+        assertTrue(robot.lookup("#studyKeyNote").query().isVisible());
+        assertArrayEquals(new char[PASSPHRASE.length()], workbench.dialogs.handedOut.get(1), "passphrase wiped");
+
+        robot.clickOn("#lockKeyFileButton");
+        workbench.await(() -> previewOf(patients) && workbench.viewModel.preview().throwawayKeyProperty().get());
+        assertNotEquals(written, firstCleanedValue());
+    }
+
+    /** Selects the tab with id {@code id} of any tab pane (the right-hand panels: Rules, Inspector, Key file). */
+    private static void selectTab(FxRobot robot, String id) {
+        robot.interact(() -> {
+            javafx.scene.control.Tab tab = robot.lookup(".tab-pane").queryAllAs(javafx.scene.control.TabPane.class)
+                    .stream().flatMap(p -> p.getTabs().stream()).filter(t -> id.equals(t.getId())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no tab " + id));
+            tab.getTabPane().getSelectionModel().select(tab);
+        });
+    }
+
+    @Test
+    void reidentifyingAPseudonymRecordsTheReasonFirstAndShowsTheOriginalOnlyInTheDialog(FxRobot robot)
+            throws Exception {
+        openSampleData(robot);
+        Path out = dir.resolve("out");
+        Path key = dir.resolve("study.deidkey");
+        answerRunDialogs(out, key);
+        workbench.settle();
+        robot.clickOn("#runButton");
+        workbench.await(() -> workbench.viewModel.run().resultProperty().get() != null);
+        workbench.await(() -> workbench.viewModel.keyFile().infoProperty().get() != null);
+        String pseudonym = Files.readAllLines(out.resolve("patients.csv")).get(1).split(",")[0];
+        String original = Files.readAllLines(WorkbenchFixture.sampleCsv().resolve("patients.csv")).get(1).split(",")[0];
+        assertNotEquals(original, pseudonym);
+
+        workbench.dialogs.reidentifications.add(vm -> {
+            vm.reasonProperty().set("Ticket 4711: recall of a lab result");
+            vm.valuesProperty().set(pseudonym + "\nNOSUCHVALUE");
+            vm.lookUp(PASSPHRASE.toCharArray());
+        });
+        selectTab(robot, "keyFileTab");
+        robot.clickOn("#reidentifyButton");
+        workbench.await(() -> workbench.dialogs.reidentify != null && !workbench.dialogs.reidentify.answers().isEmpty());
+        var answers = workbench.dialogs.reidentify.answers();
+        assertEquals(java.util.Optional.of(original), answers.get(0).original());
+        assertTrue(answers.get(1).original().isEmpty());
+        assertEquals(1, org.deidworkbench.keyfile.KeyFileStore.open(key, PASSPHRASE.toCharArray()).auditEntries().size(),
+                "the lookup is in the key file's audit log");
+        List<String> logged = workbench.viewModel.log().stream().map(e -> e.text().toString()).toList();
+        assertTrue(logged.stream().anyMatch(l -> l.contains("log.reidentified")), logged::toString);
+        assertTrue(logged.stream().noneMatch(l -> l.contains(original)), "no original in the log");
+        assertEquals(List.of(), workbench.jobs.callsOnFxThread);
+    }
+
+    private boolean previewOf(Path file) {
+        var p = workbench.viewModel.preview();
+        return p.previewProperty().get() != null && !p.busyProperty().get() && !p.partialProperty().get()
+                && file.equals(p.fileProperty().get());
+    }
+
+    private String firstCleanedValue() {
+        return workbench.viewModel.preview().previewProperty().get().records().get(0).fields().get(0).cleaned();
     }
 
     @Test

@@ -96,6 +96,24 @@ class PreviewJobTest {
     }
 
     @Test
+    void aSessionWithTheStudyKeyOpenedOnceShowsTheRunsPseudonyms() throws Exception {
+        StudyKey study = StudyKey.open(key, PASSPHRASE);
+        assertEquals(1, study.runs().size(), "the run recorded in the key file");
+        PreviewJob.Session session = PreviewJob.Session.open(profile, study, List.of(SampleData.CSV), () -> false);
+        PreviewJob.Result r = session.preview(SampleData.CSV.resolve("patients.csv"), 2, () -> false);
+        assertFalse(r.throwawayKey());
+        String runPseudonym = records(out.resolve("patients.csv")).get(1).get(0);
+        assertEquals(runPseudonym, r.preview().records().get(0).fields().get(0).cleaned());
+        assertFalse(study.toString().contains(new String(PASSPHRASE)));
+    }
+
+    @Test
+    void aStudyKeyWithAWrongPassphraseIsRefused() {
+        JobException e = assertThrows(JobException.class, () -> StudyKey.open(key, "not the passphrase".toCharArray()));
+        assertEquals(JobException.Reason.KEY_FILE, e.reason());
+    }
+
+    @Test
     void eachFieldNamesItsRuleAndRemovedColumnsAreMarked() throws Exception {
         PreviewRecord row = preview(SampleData.CSV.resolve("patients.csv"), key, 1, List.of()).preview().records().get(0);
         PreviewField firstName = row.fields().stream().filter(f -> f.name().equals("first_name")).findFirst().orElseThrow();

@@ -62,4 +62,30 @@ class ProfileSuggestionTest {
         String draft = ProfileSuggestion.suggest(List.of(export), ProfileLoader.read("csv-template"), "s", () -> false);
         assertTrue(!draft.contains("brannigan") && !draft.contains("100251"), "the input file name is not in the draft");
     }
+
+    @org.junit.jupiter.api.Test
+    void columnsOfAFileAreClassifiedWithItsTablesEvenWhenTheProfileDoesNotClassify() throws Exception {
+        LoadedProfile noClassification = new LoadedProfile(ProfileLoader.parse("""
+                deid-profile: 1
+                name: plain
+                rules:
+                  - id: sex
+                    column: Geschlecht
+                    action: keep
+                default: {action: scrub-text}
+                """, "plain.yaml"), "x");
+        Path file = new Corpus("de").folder().resolve("patienten.csv");
+        List<org.deidworkbench.model.FieldDecision> columns = ProfileSuggestion.columns(file, noClassification, () -> false);
+        Map<String, org.deidworkbench.model.FieldDecision> byName = new java.util.HashMap<>();
+        columns.forEach(d -> byName.put(d.name(), d));
+        assertEquals("classifier", byName.get("Nachname").decidedBy());
+        assertEquals("person-name", byName.get("Nachname").fieldClass());
+        assertEquals("relation", byName.get("PID").decidedBy(), "the patient table's key, found with the other tables");
+        assertEquals("rule", byName.get("Geschlecht").decidedBy());
+        assertEquals(ProfileLoader.parse("""
+                deid-profile: 1
+                name: plain
+                default: {action: scrub-text}
+                """, "p").classification().enabled(), false, "the profile itself does not classify");
+    }
 }

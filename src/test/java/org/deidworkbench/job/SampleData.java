@@ -72,6 +72,17 @@ final class SampleData {
         return ids;
     }
 
+    /** Adds {@link #identifiers()} to a key file's contents, in domain {@code sample-identifiers}, as originals to look for. */
+    static void addIdentifiersTo(org.deidworkbench.keyfile.KeyFileContents keys) throws IOException,
+            org.deidworkbench.keyfile.KeyFileException {
+        List<org.deidworkbench.model.PseudonymEntry> all = new ArrayList<>();
+        int i = 0;
+        for (String id : identifiers()) {
+            all.add(new org.deidworkbench.model.PseudonymEntry("sample-identifiers", "T" + i++, id));
+        }
+        keys.addEntries(all);
+    }
+
     /** Relative path → SHA-256 of every file under {@code root}. */
     static Map<String, String> checksums(Path root) throws IOException {
         Map<String, String> sums = new TreeMap<>();

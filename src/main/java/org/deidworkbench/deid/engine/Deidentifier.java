@@ -366,7 +366,7 @@ public final class Deidentifier {
 
     /** Fixes the identifiers free text is scrubbed of: those noted so far. */
     public void freezeIdentifiers() {
-        scrubber = new TextScrubber(collected.snapshot());
+        scrubber = new TextScrubber(collected.snapshot(), referenceYear);
     }
 
     /**
@@ -375,7 +375,7 @@ public final class Deidentifier {
      * worker's scan). What this engine notes afterwards is not scrubbed, as with {@link #freezeIdentifiers()}.
      */
     public void freezeIdentifiers(KnownIdentifiers frozen) {
-        scrubber = new TextScrubber(frozen);
+        scrubber = new TextScrubber(frozen, referenceYear);
     }
 
     /**

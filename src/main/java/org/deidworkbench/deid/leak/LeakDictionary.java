@@ -285,9 +285,10 @@ public final class LeakDictionary {
                 }
                 state = next;
             }
-            // the same value from the same source in two notations with equal tokens: one pattern is enough
+            // the same value in two notations with equal tokens, or from two sources: one pattern is enough (the
+            // first source is the one reported), so one leak is one hit
             for (int p = patternAt[state]; p >= 0; p = nextPattern[p]) {
-                if (sources[p].equals(source) && originals[p].equals(value)) {
+                if (originals[p].equals(value)) {
                     return;
                 }
             }

@@ -165,6 +165,20 @@ public final class LeakScanner {
         }
     }
 
+    /**
+     * Scans one value of unknown encoding as a raw stream (UTF-8, stray bytes as Latin-1), read to its end
+     * through {@code buffer}; hits are located by {@code where}.
+     */
+    public void rawValue(java.io.InputStream in, byte[] buffer, Supplier<String> where) throws java.io.IOException {
+        startRaw();
+        this.where = where;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            rawBytes(buffer, 0, n);
+        }
+        endRaw();
+    }
+
     /** Ends a raw stream. */
     public void endRaw() {
         if (pendingNeeded > 0) {

@@ -7,19 +7,15 @@ import java.util.function.BooleanSupplier;
 import org.deidworkbench.format.FormatException;
 
 /**
- * One pass over every record of a file that needs only a few of its columns: through the lean
- * {@link CsvFieldScanner}, or the full {@link CsvRecordReader} where the scanner declines. Rows
- * already handed out are not handed out again after a fallback: the pass restarts and the consumer
- * is told to start over. Not thread-safe.
+ * One pass over every record of a file that needs only a few of its columns: the reader makes strings of
+ * the wanted columns only. Not thread-safe.
  */
 final class ColumnPass {
 
     /** What is done with each record. */
+    @FunctionalInterface
     interface RowConsumer {
-        /** Called before the first record, and again (after a fallback) before the pass restarts. */
-        void start();
-
-        /** One record; only the wanted columns of {@code row} are filled. */
+        /** One record; only the wanted columns of {@code row} are filled, and the array is reused. */
         void accept(String[] row) throws FormatException;
     }
 
@@ -28,34 +24,21 @@ final class ColumnPass {
     private ColumnPass() {
     }
 
-    /** Reads the wanted columns of every record of {@code file}. */
-    static void run(Path file, CsvDialect dialect, int columns, boolean[] wanted, RowConsumer consumer,
-            BooleanSupplier cancelled) throws IOException, FormatException {
-        consumer.start();
-        String[] row = new String[columns];
-        try (CsvFieldScanner scanner = new CsvFieldScanner(file, dialect, columns)) {
+    /** Reads the wanted columns of every record of {@code file}, whose header has {@code wanted.length} columns. */
+    static void run(Path file, CsvDialect dialect, boolean[] wanted, RowConsumer consumer, BooleanSupplier cancelled)
+            throws IOException, FormatException {
+        try (CsvRecordReader reader = new CsvRecordReader(file, dialect)) {
+            if (reader.header().size() != wanted.length) {
+                throw new FormatException("CSV-CHANGED", "line 1", "the file's header changed while it was being read");
+            }
+            String[] row = new String[wanted.length];
             long n = 0;
-            while (scanner.next(row, wanted)) {
-                check(++n, cancelled);
+            while (reader.next(row, wanted)) {
+                if (++n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
+                    throw new CancellationException("run cancelled");
+                }
                 consumer.accept(row);
             }
-            return;
-        } catch (CsvFieldScanner.Fallback fallback) {
-            consumer.start();
-        }
-        try (CsvRecordReader reader = new CsvRecordReader(file, dialect)) {
-            String[] r;
-            long n = 0;
-            while ((r = reader.next()) != null) {
-                check(++n, cancelled);
-                consumer.accept(r);
-            }
-        }
-    }
-
-    private static void check(long n, BooleanSupplier cancelled) {
-        if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
-            throw new CancellationException("run cancelled");
         }
     }
 }

@@ -362,17 +362,7 @@ final class CsvAnalysis implements java.io.Serializable {
             wanted[s.key] = true;
             int key = s.key;
             try {
-                ColumnPass.run(s.path, s.dialect, s.header.size(), wanted, new ColumnPass.RowConsumer() {
-                    @Override
-                    public void start() {
-                        // adding a value twice to a Bloom filter changes nothing
-                    }
-
-                    @Override
-                    public void accept(String[] row) {
-                        set.add(row[key]);
-                    }
-                }, cancelled);
+                ColumnPass.run(s.path, s.dialect, wanted, row -> set.add(row[key]), cancelled);
                 out.put(s, set);
             } catch (IOException | FormatException e) {
                 // The table cannot be read through: no reference to it is found; its transform reports why.
@@ -641,25 +631,15 @@ final class CsvAnalysis implements java.io.Serializable {
 
     /** Key → patient id of an intermediate table (cases), read in one pass over those two columns. */
     private static SubjectIndex subjectIndex(Sampled table, BooleanSupplier cancelled) {
-        SubjectIndex.Builder[] builder = new SubjectIndex.Builder[1];
         boolean[] wanted = new boolean[table.header.size()];
         wanted[table.key] = true;
         wanted[table.patientColumn] = true;
         int key = table.key;
         int patient = table.patientColumn;
         try {
-            ColumnPass.run(table.path, table.dialect, table.header.size(), wanted, new ColumnPass.RowConsumer() {
-                @Override
-                public void start() {
-                    builder[0] = new SubjectIndex.Builder();
-                }
-
-                @Override
-                public void accept(String[] row) {
-                    builder[0].put(row[key], row[patient]);
-                }
-            }, cancelled);
-            return builder[0].build();
+            SubjectIndex.Builder builder = new SubjectIndex.Builder();
+            ColumnPass.run(table.path, table.dialect, wanted, row -> builder.put(row[key], row[patient]), cancelled);
+            return builder.build();
         } catch (IOException | FormatException e) {
             return null;
         }

@@ -142,50 +142,19 @@ public final class CsvProcessor implements FileProcessor {
     @Override
     public void scan(Path input, String name, BooleanSupplier cancelled) throws IOException, FormatException {
         CsvDialect dialect = CsvSniffer.sniff(input);
-        List<String> header;
-        try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
-            header = reader.header();
-        }
-        try {
-            scanFast(input, dialect, header, cancelled);
-        } catch (CsvFieldScanner.Fallback fallback) {
-            // Noting identifiers twice is harmless (a set union); the full reader reports any problem.
-            scanFull(input, dialect, cancelled);
-        }
-    }
-
-    /** The scan through {@link CsvFieldScanner}, reading only the subject and identifier columns. */
-    private void scanFast(Path input, CsvDialect dialect, List<String> header, BooleanSupplier cancelled)
-            throws IOException, FormatException, CsvFieldScanner.Fallback {
-        Column[] columns = plan(input, header, false);
-        SubjectSource subjects = subjectSource(input, header);
-        boolean[] wanted = new boolean[columns.length];
-        for (int c = 0; c < columns.length; c++) {
-            wanted[c] = c == subjects.column() || c == subjects.viaColumn() || columns[c].identifier();
-        }
-        RowSubjects rows = new RowSubjects(columns, subjects, true);
-        String[] row = new String[columns.length];
-        try (CsvFieldScanner scanner = new CsvFieldScanner(input, dialect, columns.length)) {
-            long n = 0;
-            while (scanner.next(row, wanted)) {
-                checkCancel(++n, cancelled);
-                try {
-                    rows.accept(row);
-                } catch (DeidException e) {
-                    throw new FormatException(e.code(), "record " + n, e.getMessage());
-                }
-            }
-        }
-    }
-
-    private void scanFull(Path input, CsvDialect dialect, BooleanSupplier cancelled) throws IOException, FormatException {
         try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
             List<String> header = reader.header();
             Column[] columns = plan(input, header, false);
-            RowSubjects rows = new RowSubjects(columns, subjectSource(input, header), true);
-            String[] row;
+            SubjectSource subjects = subjectSource(input, header);
+            // Only the subject and identifier columns are made into strings.
+            boolean[] wanted = new boolean[columns.length];
+            for (int c = 0; c < columns.length; c++) {
+                wanted[c] = c == subjects.column() || c == subjects.viaColumn() || columns[c].identifier();
+            }
+            RowSubjects rows = new RowSubjects(columns, subjects, true);
+            String[] row = new String[columns.length];
             long n = 0;
-            while ((row = reader.next()) != null) {
+            while (reader.next(row, wanted)) {
                 checkCancel(++n, cancelled);
                 try {
                     rows.accept(row);

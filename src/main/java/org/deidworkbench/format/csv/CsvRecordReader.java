@@ -1,5 +1,11 @@
 package org.deidworkbench.format.csv;
 
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import de.siegmar.fastcsv.reader.RecordType;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,22 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.QuoteMode;
 import org.deidworkbench.format.FormatException;
 
 /**
  * Streams the records of one CSV file with a header line, decoding strictly in the dialect's charset.
  *
  * <p>Not thread-safe; one instance per file. Memory is bounded by the longest record, whatever the file size:
- * records are parsed one at a time by Commons CSV over a strict-decoding reader with 64 KiB buffers.
+ * records are parsed one at a time by FastCSV (decision 0017) over a strict-decoding reader with 64 KiB buffers,
+ * and only the columns asked for become strings ({@link #next(String[], boolean[])}).
  *
  * <p>Rules beyond plain RFC 4180, chosen so that reading and writing back gives the same bytes:
  * <ul>
@@ -31,6 +32,7 @@ import org.deidworkbench.format.FormatException;
  *   <li>Blank lines at the end of the file are not records. In a single-column file a blank line before other
  *       records is a record with one empty value; in a multi-column file it is skipped.</li>
  *   <li>A leading UTF-8 byte order mark is skipped whenever the charset is UTF-8.</li>
+ *   <li>A quote opened and never closed, or text after a closing quote, is {@code CSV-BROKEN-QUOTE}.</li>
  * </ul>
  * Error messages and locations name lines, byte offsets and column positions, never values.
  */
@@ -39,20 +41,18 @@ public final class CsvRecordReader implements Closeable {
     /** Longest record accepted by default, in characters; a longer one is almost always an unclosed quote. */
     public static final int DEFAULT_MAX_RECORD_CHARS = 8 * 1024 * 1024;
 
-    /** Characters the Commons CSV buffer may have read ahead of the record it is parsing. */
+    /** Characters FastCSV's buffer may have read ahead of the record it is parsing (it reads 8 Ki at a time). */
     private static final long READ_AHEAD_SLACK = 64 * 1024;
 
-    private final Path file;
     private final CsvDialect dialect;
     private final int maxRecordChars;
     private final StrictDecodingReader source;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final Fields fields;
+    private final CsvReader<Fields> parser;
+    private final CloseableIterator<Fields> records;
     private final List<String> header;
     private final int columns;
 
-    /** Line count reported by the parser after the last record it produced. */
-    private long parsedLines;
     private long lineNumber;
     private long recordNumber;
     private FormatException failure;
@@ -84,15 +84,16 @@ public final class CsvRecordReader implements Closeable {
      *        than twice the limit) are rejected with {@code CSV-RECORD-TOO-LONG}
      */
     public CsvRecordReader(Path file, CsvDialect dialect, int maxRecordChars) throws IOException, FormatException {
-        this.file = Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(file, "file");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         if (maxRecordChars < 1) {
             throw new IllegalArgumentException("maxRecordChars must be positive");
         }
         this.maxRecordChars = maxRecordChars;
+        long maxAhead = 2L * maxRecordChars + READ_AHEAD_SLACK;
         InputStream in = Files.newInputStream(file);
         try {
-            this.source = new StrictDecodingReader(in, dialect.charset(), 2L * maxRecordChars + READ_AHEAD_SLACK);
+            this.source = new StrictDecodingReader(in, dialect.charset(), maxAhead);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -103,7 +104,19 @@ public final class CsvRecordReader implements Closeable {
                 throw new FormatException("CSV-UNSUPPORTED-ENCODING", "offset 0",
                         "the file starts with a UTF-16 or UTF-32 byte order mark; save it as UTF-8 and run again");
             }
-            this.parser = CSVParser.builder().setReader(source).setFormat(parserFormat(dialect)).get();
+            this.fields = new Fields(source);
+            // The decoder stops a runaway record first; FastCSV's own limit on one field is set above it.
+            int maxBuffer = (int) Math.min(Integer.MAX_VALUE - 16, 2 * maxAhead + READ_AHEAD_SLACK);
+            this.parser = CsvReader.builder()
+                    .fieldSeparator(dialect.delimiter())
+                    .quoteCharacter(dialect.quote())
+                    .skipEmptyLines(false)
+                    .allowUnclosedQuote(false)
+                    .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                    .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                    .detectBomHeader(false)
+                    .maxBufferSize(maxBuffer)
+                    .build(fields, source);
             this.records = parser.iterator();
             this.header = readHeader();
             this.columns = header.size();
@@ -133,32 +146,51 @@ public final class CsvRecordReader implements Closeable {
      *         {@code CSV-RECORD-TOO-LONG}; after one, every further call throws the same exception
      */
     public String[] next() throws IOException, FormatException {
+        String[] values = new String[columns];
+        return next(values, null) ? values : null;
+    }
+
+    /**
+     * Reads the next record into {@code values} (as long as the header), making strings only of the columns
+     * that {@code wanted} marks (all when it is null); the other elements are left as they are. Cheaper than
+     * {@link #next()} for passes that need a few columns of every record.
+     *
+     * @return false at the end of the file
+     * @throws FormatException as {@link #next()}
+     */
+    public boolean next(String[] values, boolean[] wanted) throws IOException, FormatException {
         if (failure != null) {
             throw failure;
         }
+        if (values.length != columns || wanted != null && wanted.length != columns) {
+            throw new IllegalArgumentException("values and wanted need one element per column");
+        }
         if (heldBlankLines > 0) {
             heldBlankLines--;
-            return deliver(new String[] {""}, heldBlankFirstLine++);
+            values[0] = "";
+            return deliver(heldBlankFirstLine++);
         }
         if (heldRecord != null) {
-            String[] values = heldRecord;
+            if (wanted == null || wanted[0]) {
+                values[0] = heldRecord[0];
+            }
             heldRecord = null;
-            return deliver(values, heldRecordLine);
+            return deliver(heldRecordLine);
         }
         if (finished) {
-            return null;
+            return false;
         }
         while (true) {
-            long startLine = parsedLines + 1;
-            CSVRecord record = parseNext(startLine);
+            fields.into(values, wanted);
+            Fields record = parseNext();
             if (record == null) {
                 // Blank lines still held back here are the file's trailing blank lines: not records.
                 finished = true;
                 heldBlankLines = 0;
-                return null;
+                return false;
             }
-            String[] values = record.values();
-            if (isBlankLine(values)) {
+            long startLine = record.line;
+            if (record.empty) {
                 if (columns > 1) {
                     continue;
                 }
@@ -168,19 +200,20 @@ public final class CsvRecordReader implements Closeable {
                 heldBlankLines++;
                 continue;
             }
-            if (values.length != columns) {
+            if (record.count != columns) {
                 throw fail(new FormatException("CSV-RAGGED-ROW", "line " + startLine,
-                        "row has " + values.length + " field" + (values.length == 1 ? "" : "s") + ", header has "
+                        "row has " + record.count + " field" + (record.count == 1 ? "" : "s") + ", header has "
                                 + columns + "; every row needs one field per column"));
             }
-            emptyForNull(values);
             if (heldBlankLines > 0) {
-                heldRecord = values;
+                // Only single-column files hold blank lines back: keep the record for the next call.
+                heldRecord = new String[] {values[0]};
                 heldRecordLine = startLine;
                 heldBlankLines--;
-                return deliver(new String[] {""}, heldBlankFirstLine++);
+                values[0] = "";
+                return deliver(heldBlankFirstLine++);
             }
-            return deliver(values, startLine);
+            return deliver(startLine);
         }
     }
 
@@ -199,40 +232,41 @@ public final class CsvRecordReader implements Closeable {
         parser.close();
     }
 
-    private String[] deliver(String[] values, long line) {
+    private boolean deliver(long line) {
         lineNumber = line;
         recordNumber++;
-        return values;
+        return true;
     }
 
     private List<String> readHeader() throws IOException, FormatException {
-        CSVRecord record = parseNext(1);
+        List<String> names = new ArrayList<>();
+        fields.collect(names);
+        Fields record = parseNext();
         if (record == null) {
             throw fail(new FormatException("CSV-NO-HEADER", "",
                     "the file has no header line (it is empty or holds only a byte order mark)"));
         }
-        String[] names = record.values();
-        if (isBlankLine(names)) {
+        if (record.empty) {
             throw fail(new FormatException("CSV-NO-HEADER", "line 1",
                     "line 1 is blank; the first line must be the header with the column names"));
         }
-        emptyForNull(names);
+        fields.collect(null);
         checkUniqueNames(names);
         lineNumber = 1;
-        return List.of(names);
+        return List.copyOf(names);
     }
 
-    private void checkUniqueNames(String[] names) throws FormatException {
+    private void checkUniqueNames(List<String> names) throws FormatException {
         Map<String, List<Integer>> positions = new HashMap<>();
-        for (int i = 0; i < names.length; i++) {
-            positions.computeIfAbsent(names[i], k -> new ArrayList<>(2)).add(i + 1);
+        for (int i = 0; i < names.size(); i++) {
+            positions.computeIfAbsent(names.get(i), k -> new ArrayList<>(2)).add(i + 1);
         }
-        if (positions.size() == names.length) {
+        if (positions.size() == names.size()) {
             return;
         }
         List<String> groups = new ArrayList<>();
-        for (int i = 0; i < names.length; i++) {
-            List<Integer> same = positions.get(names[i]);
+        for (int i = 0; i < names.size(); i++) {
+            List<Integer> same = positions.get(names.get(i));
             if (same.size() > 1 && same.get(0) == i + 1) {
                 groups.add("columns " + joinPositions(same));
             }
@@ -253,24 +287,29 @@ public final class CsvRecordReader implements Closeable {
         return text.toString();
     }
 
-    /**
-     * The next raw record from Commons CSV, or null at the end; maps its failures to typed errors.
-     *
-     * @param startLine where the record being parsed starts, for error locations
-     */
-    private CSVRecord parseNext(long startLine) throws IOException, FormatException {
-        CSVRecord record;
+    /** The next record from FastCSV, or null at the end; maps its failures to typed errors. */
+    private Fields parseNext() throws IOException, FormatException {
         try {
-            if (!records.hasNext()) {
-                return null;
-            }
-            record = records.next();
+            return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
-            throw translate(e.getCause(), startLine);
+            throw translate(e.getCause(), fields.line);
+        } catch (CsvParseException e) {
+            // FastCSV's message quotes the offending character: it is not passed on (values stay out of errors).
+            if (e.getCause() instanceof UncheckedIOException u) {
+                throw translate(u.getCause(), fields.line);
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw translate(io, fields.line);
+            }
+            long line = Math.max(1, fields.line);
+            if (e.getMessage() != null && e.getMessage().contains("maximum buffer size")) {
+                throw tooLong(line);
+            }
+            throw fail(new FormatException("CSV-BROKEN-QUOTE", "line " + line,
+                    "quoting is broken in the record starting at line " + line + ": a quoted field is not closed"
+                            + " before the end of the file, or text follows its closing quote. Double every quote ("
+                            + dialect.quote() + ") inside a quoted field"));
         }
-        parsedLines = parser.getCurrentLineNumber();
-        source.recordStarted(record.getCharacterPosition());
-        return record;
     }
 
     private IOException translate(IOException cause, long startLine) throws FormatException {
@@ -281,20 +320,15 @@ public final class CsvRecordReader implements Closeable {
                             + " its first 64 KiB. Convert it to one encoding (e.g. UTF-8) and run again", decoding));
         }
         if (cause instanceof RecordTooLong) {
-            throw fail(new FormatException("CSV-RECORD-TOO-LONG", "line " + startLine,
-                    "the record starting at line " + startLine + " is longer than " + maxRecordChars
-                            + " characters; most likely a quote (" + dialect.quote() + ") is opened and never"
-                            + " closed", cause));
-        }
-        if (cause instanceof CSVException) {
-            throw fail(new FormatException("CSV-BROKEN-QUOTE", "line " + startLine,
-                    "quoting is broken in the record starting at line " + startLine
-                            + " (parsing stopped at line " + Math.max(startLine, parser.getCurrentLineNumber())
-                            + "): a quoted field is not closed before the end of the file, or text follows its"
-                            + " closing quote. Double every quote (" + dialect.quote() + ") inside a quoted field",
-                    cause));
+            throw tooLong(Math.max(1, startLine));
         }
         return cause;
+    }
+
+    private FormatException tooLong(long startLine) {
+        return fail(new FormatException("CSV-RECORD-TOO-LONG", "line " + startLine,
+                "the record starting at line " + startLine + " is longer than " + maxRecordChars
+                        + " characters; most likely a quote (" + dialect.quote() + ") is opened and never closed"));
     }
 
     private FormatException fail(FormatException e) {
@@ -302,40 +336,75 @@ public final class CsvRecordReader implements Closeable {
         return e;
     }
 
-    /** A physically empty line: Commons CSV (in strict quote mode) gives null only for unquoted empty fields. */
-    private static boolean isBlankLine(String[] values) {
-        return values.length == 1 && values[0] == null;
-    }
+    /**
+     * Receives FastCSV's fields of one record: the wanted ones become strings in the caller's array, the
+     * others are only counted. Also tells the decoder where a record starts, for the record length limit.
+     */
+    private static final class Fields extends CsvCallbackHandler<Fields> {
+        private final StrictDecodingReader source;
+        private String[] values;
+        private boolean[] wanted;
+        private List<String> names;
+        long line;
+        int count;
+        boolean empty;
 
-    private static void emptyForNull(String[] values) {
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
-                values[i] = "";
+        Fields(StrictDecodingReader source) {
+            this.source = source;
+        }
+
+        void into(String[] values, boolean[] wanted) {
+            this.values = values;
+            this.wanted = wanted;
+        }
+
+        void collect(List<String> names) {
+            this.names = names;
+        }
+
+        @Override
+        protected RecordType getRecordType() {
+            return empty ? RecordType.EMPTY : RecordType.DATA;
+        }
+
+        @Override
+        protected int getFieldCount() {
+            return count;
+        }
+
+        @Override
+        protected void beginRecord(long startingLineNumber) {
+            line = startingLineNumber;
+            count = 0;
+            empty = false;
+            // At most one read (8 Ki characters) of FastCSV's is buffered beyond this point: the decoder counts
+            // the record's length from here, a little late but never early.
+            source.recordStarted(source.charsDelivered());
+        }
+
+        @Override
+        protected void addField(char[] buf, int offset, int len, boolean quoted) {
+            int i = count++;
+            if (names != null) {
+                names.add(new String(buf, offset, len));
+            } else if (i < values.length && (wanted == null || wanted[i])) {
+                values[i] = len == 0 ? "" : new String(buf, offset, len);
             }
         }
-    }
 
-    /**
-     * Commons CSV settings for the dialect. {@link QuoteMode#ALL_NON_NULL} makes unquoted empty fields come back
-     * as null, which is how blank lines are told apart from a quoted empty value; empty lines are kept so that
-     * single-column files keep their empty values.
-     */
-    static CSVFormat parserFormat(CsvDialect dialect) {
-        return CSVFormat.DEFAULT.builder()
-                .setDelimiter(dialect.delimiter())
-                .setQuote(dialect.quote())
-                .setRecordSeparator(dialect.recordSeparator())
-                .setEscape((Character) null)
-                .setCommentMarker((Character) null)
-                .setIgnoreEmptyLines(false)
-                .setIgnoreSurroundingSpaces(false)
-                .setTrim(false)
-                .setTrailingDelimiter(false)
-                .setTrailingData(false)
-                .setLenientEof(false)
-                .setNullString(null)
-                .setQuoteMode(QuoteMode.ALL_NON_NULL)
-                .setSkipHeaderRecord(false)
-                .get();
+        @Override
+        protected void setComment(char[] buf, int offset, int len) {
+            // Comments are not recognised (CommentStrategy.NONE): a '#' line is data.
+        }
+
+        @Override
+        protected void setEmpty() {
+            empty = true;
+        }
+
+        @Override
+        protected Fields buildRecord() {
+            return this;
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * with the line number instead of becoming U+FFFD, because a silently replaced character corrupts data.
  * It also skips a leading UTF-8 byte order mark and guards against unbounded records ({@link RecordTooLong}).
  *
- * <p>Not thread-safe. Line ends are counted as Commons CSV counts them: CR, LF, and CRLF as one.
+ * <p>Not thread-safe. Line ends are counted as the CSV parser counts them: CR, LF, and CRLF as one.
  */
 final class StrictDecodingReader extends Reader {
 
@@ -62,6 +62,11 @@ final class StrictDecodingReader extends Reader {
     /** Tells the reader where (in characters) the record last returned by the parser starts. */
     void recordStarted(long charPosition) {
         this.recordStartChar = charPosition;
+    }
+
+    /** Characters handed out so far. */
+    long charsDelivered() {
+        return charsDelivered;
     }
 
     @Override

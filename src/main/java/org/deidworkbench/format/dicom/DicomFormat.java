@@ -27,6 +27,11 @@ public final class DicomFormat implements FormatHandler {
         return Set.of(FileFormat.DICOM);
     }
 
+    @Override
+    public java.util.Optional<org.deidworkbench.format.ValueReader> valueReader() {
+        return java.util.Optional.of(new DicomValueReader());
+    }
+
     /**
      * @throws IllegalStateException when the profile has no {@code dicom:} section; profiles loaded by
      *     {@code config} always have one (their own or the built-in {@code dicom-basic})

@@ -20,7 +20,7 @@ import org.deidworkbench.model.DicomSection;
  * declares Burned In Annotation YES, a capture (secondary capture, ultrasound, endoscopy and
  * photographs, screen saves) whatever it declares, and an angiography, fluoroscopy or "other" image
  * that does not declare Burned In Annotation NO, is withheld unless a redaction rule matches it; a
- * rule with no rectangles is the steward's statement that matching images carry none. Redaction fills rectangles with zeros in every frame of native
+ * matching rule is applied to an image of any kind; a rule with no rectangles is the steward's statement that matching images carry none. Redaction fills rectangles with zeros in every frame of native
  * pixel data of any bit depth, samples per pixel, planar configuration and frame count, streaming
  * from the source file frame by frame; encapsulated (compressed) pixel data cannot be redacted
  * without decoding it and is withheld. Encapsulated documents are withheld too; a DICOMDIR is deferred,
@@ -119,12 +119,13 @@ final class PixelSafety {
         if (!ds.contains(Tag.PIXEL_DATA)) {
             return new Pass();
         }
-        String risk = burnedInRisk(ds, sopClass, section);
-        if (risk == null) {
-            return new Pass();
-        }
+        // A matching redaction applies to any image, as the rule says; only images at risk need one.
         DicomRedaction rule = section.has(DicomOption.CLEAN_PIXEL_DATA) ? matching(ds, section) : null;
         if (rule == null) {
+            String risk = burnedInRisk(ds, sopClass, section);
+            if (risk == null) {
+                return new Pass();
+            }
             throw new WithheldException("DICOM-BURNED-IN-ANNOTATION", "", risk + "; no redaction rule of the profile"
                     + " (dicom.redactions) matches it");
         }

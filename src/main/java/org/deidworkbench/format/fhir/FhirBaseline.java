@@ -54,6 +54,11 @@ public final class FhirBaseline {
         return n;
     }
 
+    /** Whether the file is an NDJSON bulk export (else a JSON or XML resource or Bundle). */
+    public static boolean isNdjson(Path file) throws IOException {
+        return FormatDetector.detect(file) == FileFormat.FHIR_NDJSON;
+    }
+
     /** Whether the file is one this baseline (and the FHIR pipeline) reads. */
     public static boolean isFhir(Path file) throws IOException {
         FileFormat f = FormatDetector.detect(file);

@@ -27,6 +27,11 @@ public final class FhirFormat implements FormatHandler {
     }
 
     @Override
+    public java.util.Optional<org.deidworkbench.format.ValueReader> valueReader() {
+        return java.util.Optional.of(new FhirValueReader());
+    }
+
+    @Override
     public FileProcessor processor(Deidentifier engine, boolean noteIdentifiersWhileTransforming) {
         return new FhirProcessor(engine, noteIdentifiersWhileTransforming);
     }

@@ -7,6 +7,8 @@ import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deidworkbench.format.FormatException;
+import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -26,20 +28,47 @@ final class FhirParsing {
     /** What parsing dropped, for the file's warnings. */
     static final class Dropped {
         long unknownElements;
+        /** XML comments: free text outside every rule, so never written (HAPI would write them back). */
+        long comments;
     }
 
-    /** Parses one resource (a Bundle with its entries) from JSON or XML text. */
+    /** Parses one resource (a Bundle with its entries) from JSON or XML text; XML comments are dropped. */
     static Resource parse(String text, boolean xml, String where, Dropped dropped) throws FormatException {
         IParser parser = xml ? Fhir.context().newXmlParser() : Fhir.context().newJsonParser();
         parser.setParserErrorHandler(new Handler(dropped));
         try {
-            return (Resource) parser.parseResource(text);
+            Resource r = (Resource) parser.parseResource(text);
+            if (xml) {
+                dropped.comments += dropComments(r);
+            }
+            return r;
         } catch (Refused e) {
             throw new FormatException("FHIR-INVALID-VALUE", where + placeIn(e.element), e.getMessage());
         } catch (DataFormatException | ClassCastException | IllegalArgumentException | IllegalStateException e) {
             throw new FormatException(code(e), where + position(e.getMessage()), "not a valid FHIR R4 "
                     + (xml ? "XML" : "JSON") + " resource (" + hapiCode(e.getMessage()) + ")");
         }
+    }
+
+    /**
+     * Removes the XML comments HAPI keeps on every element of a tree (and writes back when encoding);
+     * returns how many there were. Comments inside an XHTML narrative belong to the narrative.
+     */
+    static long dropComments(Base node) {
+        long n = 0;
+        if (node.hasFormatComment()) {
+            n += node.getFormatCommentsPre().size() + node.getFormatCommentsPost().size();
+            node.getFormatCommentsPre().clear();
+            node.getFormatCommentsPost().clear();
+        }
+        for (Property p : ElementChildren.of(node)) {
+            if (p.hasValues()) {
+                for (Base v : p.getValues()) {
+                    n += dropComments(v);
+                }
+            }
+        }
+        return n;
     }
 
     /** Encodes a resource as HAPI writes it, pretty-printed or compact. */

@@ -1,6 +1,5 @@
 package org.deidworkbench.format.fhir;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileProcessor;
@@ -41,7 +41,7 @@ final class FhirProcessor implements FileProcessor {
     static final int MAX_LINE_CHARS = 64 * 1024 * 1024;
     private static final int CANCEL_CHECK_EVERY = 256;
 
-    /** JSON Bundles larger than this are read and written entry by entry ({@link JsonBundleStream}). */
+    /** JSON and XML Bundles larger than this are read and written entry by entry ({@link BundleStream}). */
     static final long STREAM_BUNDLES_FROM_BYTES = 16L * 1024 * 1024;
 
     private final Deidentifier engine;
@@ -61,8 +61,17 @@ final class FhirProcessor implements FileProcessor {
     }
 
     /** Whether the file is a JSON Bundle big enough to be read entry by entry. */
-    private boolean streamed(Path input, FileFormat format) throws IOException {
-        return format == FileFormat.FHIR_JSON && Files.size(input) >= streamFromBytes && JsonBundleStream.isBundle(input);
+    private BundleStream streamed(Path input, FileFormat format) throws IOException {
+        if (Files.size(input) < streamFromBytes) {
+            return null;
+        }
+        if (format == FileFormat.FHIR_JSON && JsonBundleStream.isBundle(input)) {
+            return new JsonBundleStream(input);
+        }
+        if (format == FileFormat.FHIR_XML && XmlBundleStream.isBundle(input) && FhirText.sniffXml(input) != null) {
+            return new XmlBundleStream(input);
+        }
+        return null;
     }
 
     /** The run's shared FHIR state, made on the first FHIR file (creating HAPI's context costs a second). */
@@ -83,12 +92,92 @@ final class FhirProcessor implements FileProcessor {
         return r;
     }
 
+    /**
+     * Reads JSON and NDJSON with {@link JsonScan} (no HAPI objects), handing to HAPI whatever it
+     * leaves to it: a line, an entry of a Bundle, or (when HAPI refuses part of it) a whole file, so
+     * that what is learnt and every error are exactly those of scanning with HAPI. XML: HAPI.
+     */
     @Override
     public void scan(Path input, String name, BooleanSupplier cancelled) throws IOException, FormatException {
+        FhirRun r = run();
         FileTally tally = new FileTally(name, false);
-        ResourceCleaner cleaner = new ResourceCleaner(run(), false, tally, false);
-        each(input, name, cancelled, tally, (resource, where) -> cleaner.process(resource, where), null,
-                cleaner::entryBase);
+        ScanSink sink = ScanSink.of(r);
+        ResourceCleaner cleaner = new ResourceCleaner(r, false, tally, false, sink);
+        FileFormat format = FormatDetector.detect(input);
+        JsonScan lean = new JsonScan(r, sink);
+        BundleStream stream = streamed(input, format);
+        if (stream != null) {
+            scanStreamed(r, stream, stream.xml() ? null : lean, sink, tally, cancelled);
+        } else if (format == FileFormat.FHIR_JSON) {
+            FhirText text = FhirText.of(Files.readAllBytes(input), false);
+            try {
+                lean.scan(text.text(), (one, n, into) -> hapiEntry(r, one, n, into, tally));
+                return;
+            } catch (JsonScan.Fallback | FormatException | DeidException e) {
+                // HAPI reads the whole file, and says in its own words what is wrong with it
+            }
+            cleaner.process(parse(text, false, tally), "");
+        } else {
+            each(input, name, cancelled, tally, (resource, where) -> cleaner.process(resource, where), null,
+                    cleaner::entryBase, line -> {
+                        try {
+                            lean.scan(line, (one, n, into) -> hapiEntry(r, one, n, into, tally));
+                            return true;
+                        } catch (JsonScan.Fallback | FormatException | DeidException e) {
+                            return false; // HAPI reads the line (and reports what is wrong with it)
+                        }
+                    });
+        }
+    }
+
+    /** A large Bundle, entry by entry, each read by {@link JsonScan} (JSON) or else by HAPI. */
+    private void scanStreamed(FhirRun r, BundleStream stream, JsonScan lean, ScanSink sink, FileTally tally,
+            BooleanSupplier cancelled) throws IOException, FormatException {
+        String shell = stream.shellText();
+        boolean leanShell = false;
+        if (lean != null) {
+            try {
+                lean.scan(shell, (one, n, into) -> {
+                    throw new IllegalStateException("a Bundle's shell has no entries");
+                });
+                leanShell = true;
+            } catch (JsonScan.Fallback | DeidException e) {
+                // HAPI reads the shell
+            }
+        }
+        if (!leanShell) {
+            new ResourceCleaner(r, false, tally, false, sink).process(stream.parse(shell, "", new FhirParsing.Dropped()), "");
+        }
+        stream.entryTexts((text, n) -> {
+            if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("run cancelled");
+            }
+            if (lean != null) {
+                try {
+                    lean.scan(text, (one, k, into) -> hapiEntry(r, stream, one, n, into, tally));
+                    return;
+                } catch (JsonScan.Fallback | DeidException e) {
+                    // HAPI reads the entry
+                }
+            }
+            hapiEntry(r, stream, text, n, sink, tally);
+        });
+    }
+
+    /** HAPI's scan of one Bundle entry (in a one-entry Bundle), reported to {@code into}. */
+    private static void hapiEntry(FhirRun r, BundleStream stream, String oneEntryBundle, long number, ScanSink into,
+            FileTally tally) throws FormatException {
+        ResourceCleaner c = new ResourceCleaner(r, false, tally, false, into);
+        c.entryBase(number);
+        c.process(stream.parse(oneEntryBundle, "entry " + number, new FhirParsing.Dropped()), "");
+    }
+
+    /** HAPI's scan of one entry of an in-memory JSON text that {@link JsonScan} handed back. */
+    private static void hapiEntry(FhirRun r, String oneEntryBundle, long number, ScanSink into, FileTally tally)
+            throws FormatException {
+        ResourceCleaner c = new ResourceCleaner(r, false, tally, false, into);
+        c.entryBase(number);
+        c.process(FhirParsing.parse(oneEntryBundle, false, "entry " + number, new FhirParsing.Dropped()), "");
     }
 
     @Override
@@ -109,8 +198,8 @@ final class FhirProcessor implements FileProcessor {
                         w.write(newline);
                     });
             w.flush();
-        } else if (streamed(input, format)) {
-            transformStreamed(input, out, cleaner, tally, cancelled);
+        } else if (streamed(input, format) != null) {
+            transformStreamed(input, streamed(input, format), out, cleaner, tally, cancelled);
         } else {
             boolean xml = format == FileFormat.FHIR_XML;
             FhirText text = FhirText.of(Files.readAllBytes(input), xml);
@@ -122,42 +211,51 @@ final class FhirProcessor implements FileProcessor {
     }
 
     /**
-     * A large JSON Bundle: the shell is cleaned and printed with a placeholder entry, and the cleaned
+     * A large Bundle: the shell is cleaned and printed with a placeholder entry, and the cleaned
      * entries, printed one by one as HAPI prints them inside a Bundle, replace the placeholder.
      */
-    private void transformStreamed(Path input, OutputStream out, ResourceCleaner cleaner, FileTally tally,
-            BooleanSupplier cancelled) throws IOException, FormatException {
-        FhirText form = FhirText.sniff(input);
-        JsonBundleStream stream = new JsonBundleStream(input);
+    private void transformStreamed(Path input, BundleStream stream, OutputStream out, ResourceCleaner cleaner,
+            FileTally tally, BooleanSupplier cancelled) throws IOException, FormatException {
+        boolean xml = stream.xml();
+        FhirText form = xml ? FhirText.sniffXml(input) : FhirText.sniff(input);
         FhirParsing.Dropped dropped = new FhirParsing.Dropped();
-        org.hl7.fhir.r4.model.Bundle shell = stream.shell(dropped);
+        org.hl7.fhir.r4.model.Bundle shell = stream.parse(stream.shellText(), "", dropped);
         cleaner.process(shell, "");
-        shell.addEntry().setFullUrl(JsonBundleStream.PLACEHOLDER);
-        String[] around = JsonBundleStream.splitAtPlaceholder(FhirParsing.encode(shell, false, form.pretty()));
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        shell.addEntry().setFullUrl(BundleStream.PLACEHOLDER);
+        String[] around = stream.splitAtPlaceholder(FhirParsing.encode(shell, xml, form.pretty()));
+        String separator = stream.separator(around, form.pretty());
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, form.charset()), 1 << 16);
         w.write(form.prefix());
         w.write(lines(around[0], form));
         boolean[] first = {true};
-        stream.entries((one, n) -> {
+        stream.entryTexts((text, n) -> {
             if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
                 throw new CancellationException("run cancelled");
             }
+            org.hl7.fhir.r4.model.Bundle one = stream.parse(text, "entry " + n, dropped);
             cleaner.entryBase(n);
             cleaner.process(one, "");
             if (!first[0]) {
-                w.write(form.pretty() ? ", " : ",");
+                w.write(lines(separator, form));
             }
             first[0] = false;
-            w.write(lines(JsonBundleStream.entryText(FhirParsing.encode(one, false, form.pretty())), form));
+            w.write(lines(stream.entryText(FhirParsing.encode(one, xml, form.pretty())), form));
         });
         w.write(lines(around[1], form));
         if (form.finalNewline()) {
             w.write(form.newline());
         }
         w.flush();
+        warnDropped(dropped, tally);
+    }
+
+    private static void warnDropped(FhirParsing.Dropped dropped, FileTally tally) {
         if (dropped.unknownElements > 0) {
             tally.warn("FHIR-UNKNOWN-ELEMENT", "", dropped.unknownElements + " element(s) not defined in FHIR R4 were"
                     + " left out");
+        }
+        if (dropped.comments > 0) {
+            tally.warn("FHIR-XML-COMMENT", "", dropped.comments + " XML comment(s) left out (free text no rule covers)");
         }
     }
 
@@ -195,7 +293,7 @@ final class FhirProcessor implements FileProcessor {
     @Override
     public List<FieldDecision> explain(Path input) throws IOException, FormatException {
         FileTally tally = new FileTally(input.getFileName().toString(), true);
-        ResourceCleaner cleaner = new ResourceCleaner(run(), false, tally, false);
+        ResourceCleaner cleaner = new ResourceCleaner(run(), false, tally, false, ScanSink.none());
         try {
             each(input, "", () -> false, tally, (resource, where) -> {
                 if (tally.records >= 1000) {
@@ -212,10 +310,7 @@ final class FhirProcessor implements FileProcessor {
     private static Resource parse(FhirText text, boolean xml, FileTally tally) throws FormatException {
         FhirParsing.Dropped dropped = new FhirParsing.Dropped();
         Resource r = FhirParsing.parse(text.text(), xml, "", dropped);
-        if (dropped.unknownElements > 0) {
-            tally.warn("FHIR-UNKNOWN-ELEMENT", "", dropped.unknownElements + " element(s) not defined in FHIR R4 were"
-                    + " left out");
-        }
+        warnDropped(dropped, tally);
         return r;
     }
 
@@ -250,11 +345,23 @@ final class FhirProcessor implements FileProcessor {
 
     private void each(Path input, String name, BooleanSupplier cancelled, FileTally tally, ResourceTask task,
             ResourceSink sink, java.util.function.LongConsumer entryBase) throws IOException, FormatException {
+        each(input, name, cancelled, tally, task, sink, entryBase, null);
+    }
+
+    /** Handles a whole NDJSON line itself, or returns false to have it parsed and given to the task. */
+    private interface LineFirst {
+        boolean handled(String line);
+    }
+
+    private void each(Path input, String name, BooleanSupplier cancelled, FileTally tally, ResourceTask task,
+            ResourceSink sink, java.util.function.LongConsumer entryBase, LineFirst first)
+            throws IOException, FormatException {
         FileFormat format = FormatDetector.detect(input);
-        if (streamed(input, format)) {
-            JsonBundleStream stream = new JsonBundleStream(input);
-            task.accept(stream.shell(new FhirParsing.Dropped()), "");
-            stream.entries((one, n) -> {
+        BundleStream stream = streamed(input, format);
+        if (stream != null) {
+            task.accept(stream.parse(stream.shellText(), "", new FhirParsing.Dropped()), "");
+            stream.entryTexts((text, n) -> {
+                org.hl7.fhir.r4.model.Bundle one = stream.parse(text, "entry " + n, new FhirParsing.Dropped());
                 if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
                     throw new CancellationException("run cancelled");
                 }
@@ -270,9 +377,8 @@ final class FhirProcessor implements FileProcessor {
             return;
         }
         try (InputStream in = Files.newInputStream(input);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
-                        1 << 16)) {
+                InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
             LineReader lines = new LineReader(reader);
             String line;
             long n = 0;
@@ -287,7 +393,7 @@ final class FhirProcessor implements FileProcessor {
                             + " characters; it was left out");
                     continue;
                 }
-                if (line.isBlank()) {
+                if (line.isBlank() || first != null && first.handled(line)) {
                     continue;
                 }
                 try {
@@ -312,36 +418,55 @@ final class FhirProcessor implements FileProcessor {
         }
     }
 
-    /** Lines of at most {@link #MAX_LINE_CHARS} characters; a longer line is skipped and flagged. */
-    private static final class LineReader {
-        private final BufferedReader reader;
+    /**
+     * Lines of at most {@link #MAX_LINE_CHARS} characters, split at {@code \n} only (a {@code \r}
+     * before it is dropped); a longer line is skipped and flagged. Reads the text in blocks.
+     */
+    static final class LineReader {
+        private final java.io.Reader reader;
+        private final char[] buf = new char[1 << 16];
+        private int pos;
+        private int limit;
         private final StringBuilder sb = new StringBuilder(8192);
         private boolean tooLong;
         private String newline = "\n";
         private boolean sawNewline;
 
-        LineReader(BufferedReader reader) {
+        LineReader(java.io.Reader reader) {
             this.reader = reader;
         }
 
+        /** The next line without its line break, or {@code null} at the end of the text. */
         String next() throws IOException {
             sb.setLength(0);
             tooLong = false;
-            int c;
             boolean any = false;
-            while ((c = reader.read()) >= 0) {
+            char last = 0;
+            while (true) {
+                if (pos == limit) {
+                    limit = reader.read(buf, 0, buf.length);
+                    pos = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        break;
+                    }
+                }
                 any = true;
-                if (c == '\n') {
+                int start = pos;
+                while (pos < limit && buf[pos] != '\n') {
+                    pos++;
+                }
+                append(start, pos);
+                if (pos > start) {
+                    last = buf[pos - 1];
+                }
+                if (pos < limit) {
+                    pos++; // the line break
                     if (!sawNewline) {
                         sawNewline = true;
-                        newline = sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r' ? "\r\n" : "\n";
+                        newline = last == '\r' ? "\r\n" : "\n";
                     }
                     break;
-                }
-                if (sb.length() < MAX_LINE_CHARS) {
-                    sb.append((char) c);
-                } else {
-                    tooLong = true;
                 }
             }
             if (!any) {
@@ -354,10 +479,21 @@ final class FhirProcessor implements FileProcessor {
             return sb.substring(0, end);
         }
 
+        private void append(int from, int to) {
+            int room = MAX_LINE_CHARS - sb.length();
+            if (to - from > room) {
+                sb.append(buf, from, room);
+                tooLong = true;
+            } else {
+                sb.append(buf, from, to - from);
+            }
+        }
+
         boolean tooLong() {
             return tooLong;
         }
 
+        /** The line break of the first line that had one ({@code \n} or {@code \r\n}). */
         String newline() {
             return newline;
         }

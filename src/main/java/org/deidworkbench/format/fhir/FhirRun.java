@@ -84,7 +84,52 @@ final class FhirRun {
         });
     }
 
-    private static List<String> simplePaths(RuntimeSearchParam p, String type) {
+    /** Compiled element paths: the child definitions to follow, or none where the terser must read the path. */
+    private final Map<String, java.util.Optional<List<ca.uhn.fhir.context.BaseRuntimeChildDefinition>>> compiled =
+            new ConcurrentHashMap<>();
+
+    /**
+     * The values at a simple element path ({@code Encounter.participant.individual}) of a resource,
+     * read through HAPI's child accessors; the terser gives the same but parses the path on every call.
+     */
+    List<org.hl7.fhir.instance.model.api.IBase> values(org.hl7.fhir.r4.model.Resource r, String path,
+            ca.uhn.fhir.util.FhirTerser terser) {
+        List<ca.uhn.fhir.context.BaseRuntimeChildDefinition> steps = compiled.computeIfAbsent(path, FhirRun::compile)
+                .orElse(null);
+        if (steps == null || !r.fhirType().equals(path.substring(0, path.indexOf('.')))) {
+            return terser.getValues(r, path);
+        }
+        List<org.hl7.fhir.instance.model.api.IBase> current = List.of(r);
+        for (ca.uhn.fhir.context.BaseRuntimeChildDefinition step : steps) {
+            List<org.hl7.fhir.instance.model.api.IBase> next = new ArrayList<>();
+            for (org.hl7.fhir.instance.model.api.IBase node : current) {
+                next.addAll(step.getAccessor().getValues(node));
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static java.util.Optional<List<ca.uhn.fhir.context.BaseRuntimeChildDefinition>> compile(String path) {
+        String[] parts = path.split("\\.");
+        ca.uhn.fhir.context.BaseRuntimeElementDefinition<?> def = Fhir.context().getResourceDefinition(parts[0]);
+        List<ca.uhn.fhir.context.BaseRuntimeChildDefinition> steps = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+            if (!(def instanceof ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition<?> c)) {
+                return java.util.Optional.empty();
+            }
+            ca.uhn.fhir.context.BaseRuntimeChildDefinition child = c.getChildByName(parts[i]);
+            if (child == null || child instanceof ca.uhn.fhir.context.RuntimeChildChoiceDefinition) {
+                return java.util.Optional.empty();
+            }
+            steps.add(child);
+            def = child.getChildByName(parts[i]);
+        }
+        return java.util.Optional.of(steps);
+    }
+
+    /** The element paths of a search parameter on a resource type, without where() and as(); empty when none is simple. */
+    static List<String> simplePaths(RuntimeSearchParam p, String type) {
         List<String> out = new ArrayList<>();
         for (String path : p.getPathsSplitForResourceType(type)) {
             String simple = path.replaceAll("\\.where\\([^)]*\\)", "").replaceAll("\\.as\\([^)]*\\)", "").strip();

@@ -86,6 +86,51 @@ record FhirText(String text, Charset charset, boolean bom, String xmlDeclaration
         return new FhirText("", StandardCharsets.UTF_8, bom, null, pretty, newline, finalNewline);
     }
 
+    /**
+     * The form of an XML file too large to read whole, as {@link #of} would find it from the whole
+     * file: byte order mark, declared character set and declaration, pretty (a line break within its
+     * first 64 KiB that is not just after the declaration), line breaks, final newline; {@code text}
+     * is empty. {@code null} when the character set is not one this can tell from the first bytes.
+     */
+    static FhirText sniffXml(java.nio.file.Path file) throws java.io.IOException {
+        byte[] head;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            head = in.readNBytes(64 * 1024);
+        }
+        boolean bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        int start = bom ? 3 : 0;
+        if (head.length <= start || head[start] != '<') {
+            return null; // UTF-16 and other forms: read whole
+        }
+        Charset charset = StandardCharsets.UTF_8;
+        if (!bom) {
+            Matcher m = ENCODING.matcher(new String(head, 0, Math.min(head.length, 200), StandardCharsets.ISO_8859_1));
+            if (m.find()) {
+                try {
+                    charset = Charset.forName(m.group(1));
+                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                    return null;
+                }
+            }
+        }
+        String text = new String(head, start, head.length - start, charset);
+        Matcher d = DECLARATION.matcher(text);
+        String declaration = d.find() ? d.group() : null;
+        String newline = text.contains("\r\n") ? "\r\n" : "\n";
+        String trimmed = text.strip();
+        int firstBreak = trimmed.indexOf('\n');
+        boolean pretty = firstBreak >= 0 && (declaration == null || firstBreak > declaration.length() + 1
+                || trimmed.indexOf('\n', firstBreak + 1) >= 0);
+        boolean finalNewline;
+        try (java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(file)) {
+            long size = ch.size();
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.position(Math.max(0, size - 1));
+            finalNewline = size > 0 && ch.read(last) == 1 && last.get(0) == '\n';
+        }
+        return new FhirText("", charset, bom, declaration, pretty, newline, finalNewline);
+    }
+
     /** The text before the body: byte order mark and XML declaration. */
     String prefix() {
         return (bom ? "\uFEFF" : "") + (xmlDeclaration == null ? "" : xmlDeclaration + (pretty ? newline : ""));

@@ -11,21 +11,14 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.deidworkbench.format.FormatException;
-import org.hl7.fhir.r4.model.Bundle;
 
 /**
- * A JSON Bundle read entry by entry, so that a Bundle larger than the heap (one patient's
- * everything, tens of megabytes) is cleaned with memory for one entry at a time. Pass 1 reads
- * everything but the entries (the shell); pass 2 hands each entry, parsed by HAPI inside a
- * one-entry Bundle, to the caller. Writing splices the cleaned entries, as HAPI prints them, into
- * the printed shell, so the output is byte for byte what cleaning the whole Bundle in memory writes.
- * Not thread-safe: one per file.
+ * A JSON Bundle read entry by entry with Jackson's streaming parser (see {@link BundleStream}):
+ * entries are copied with their exact digits. Not thread-safe: one per file.
  */
-final class JsonBundleStream {
+final class JsonBundleStream implements BundleStream {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    /** Stands in for the entries while the shell is printed; never written. */
-    static final String PLACEHOLDER = "urn:uuid:00000000-0000-4000-8000-000000000000";
 
     private final Path file;
 
@@ -53,8 +46,14 @@ final class JsonBundleStream {
         }
     }
 
-    /** The Bundle without its entries, as HAPI reads it. */
-    Bundle shell(FhirParsing.Dropped dropped) throws IOException, FormatException {
+    @Override
+    public boolean xml() {
+        return false;
+    }
+
+    /** The Bundle's JSON without its entries (pass 1). */
+    @Override
+    public String shellText() throws IOException, FormatException {
         StringWriter text = new StringWriter();
         try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in);
                 JsonGenerator g = JSON.createGenerator(text)) {
@@ -67,24 +66,19 @@ final class JsonBundleStream {
                     p.skipChildren();
                 } else {
                     g.writeFieldName(name);
-                    g.copyCurrentStructure(p);
+                    g.copyCurrentStructureExact(p);
                 }
             }
             g.writeEndObject();
         } catch (JsonParseException e) {
             throw parseError(e);
         }
-        return (Bundle) FhirParsing.parse(text.toString(), false, "", dropped);
+        return text.toString();
     }
 
-    /** Receives each entry wrapped in a one-entry Bundle (with no other element, so it adds nothing). */
-    interface EntryTask {
-        /** @param number the entry's 1-based position in the file's Bundle */
-        void accept(Bundle oneEntry, long number) throws IOException, FormatException;
-    }
-
-    /** Reads the entries one by one (pass 2). */
-    void entries(EntryTask task) throws IOException, FormatException {
+    /** Reads the entries' JSON one by one (pass 2). */
+    @Override
+    public void entryTexts(EntryTextTask task) throws IOException, FormatException {
         String head = "{\"resourceType\":\"Bundle\",\"entry\":[";
         try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
             expect(p.nextToken() == JsonToken.START_OBJECT, p);
@@ -101,11 +95,9 @@ final class JsonBundleStream {
                     n++;
                     StringWriter entry = new StringWriter();
                     try (JsonGenerator g = JSON.createGenerator(entry)) {
-                        g.copyCurrentStructure(p);
+                        g.copyCurrentStructureExact(p);
                     }
-                    String where = "entry " + n;
-                    Bundle one = (Bundle) FhirParsing.parse(head + entry + "]}", false, where, new FhirParsing.Dropped());
-                    task.accept(one, n);
+                    task.accept(head + entry + "]}", n);
                 }
             }
         } catch (JsonParseException e) {
@@ -113,8 +105,8 @@ final class JsonBundleStream {
         }
     }
 
-    /** The one entry of a printed one-entry Bundle, as it appears inside a printed Bundle. */
-    static String entryText(String printedOneEntryBundle) {
+    @Override
+    public String entryText(String printedOneEntryBundle) {
         int key = printedOneEntryBundle.indexOf("\"entry\"");
         int start = printedOneEntryBundle.indexOf('{', key);
         int end = printedOneEntryBundle.lastIndexOf(']');
@@ -122,12 +114,17 @@ final class JsonBundleStream {
         return printedOneEntryBundle.substring(start, end + 1);
     }
 
-    /** The printed shell with its placeholder entry replaced by the printed entries. */
-    static String[] splitAtPlaceholder(String printedShell) {
+    @Override
+    public String[] splitAtPlaceholder(String printedShell) {
         int at = printedShell.indexOf(PLACEHOLDER);
         int start = printedShell.lastIndexOf('{', at);
         int end = printedShell.indexOf('}', at);
         return new String[] {printedShell.substring(0, start), printedShell.substring(end + 1)};
+    }
+
+    @Override
+    public String separator(String[] aroundPlaceholder, boolean pretty) {
+        return pretty ? ", " : ",";
     }
 
     private static void expect(boolean ok, JsonParser p) throws FormatException {

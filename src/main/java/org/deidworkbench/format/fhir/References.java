@@ -28,7 +28,8 @@ import org.deidworkbench.model.PseudonymFormat;
  * upper-case letter is marked with {@code ^} first ({@code Patient/aB} is keyed as
  * {@code ^PATIENT/A^B}); the key file records {@code ^Patient/aB} when the profile says
  * {@code resource-ids: pseudonymize}. A {@code urn:uuid:} gets a keyed UUID (version 8, RFC 9562's
- * custom version), a {@code urn:oid:} a keyed {@code 2.25.} OID. Thread-safe.
+ * custom version), a {@code urn:oid:} a keyed {@code 2.25.} OID; a contained resource's id the keyed
+ * value of its container and local id. Thread-safe.
  */
 final class References {
 
@@ -113,6 +114,14 @@ final class References {
             engine.ledger().record(section.idDomain(), pseudonym, original);
         }
         return pseudonym;
+    }
+
+    /**
+     * The new id of a contained resource: keyed by its container ({@code Type/id}, the id empty when
+     * the container has none) and its local id; never recorded (it has no meaning outside its container).
+     */
+    String containedId(String container, String localId) {
+        return engine.keyedValue(section.idDomain(), escape(container + "#" + localId), ID_FORMAT);
     }
 
     /**

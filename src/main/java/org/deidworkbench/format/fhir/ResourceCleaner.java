@@ -60,14 +60,21 @@ final class ResourceCleaner {
     private static final String IDS_RULE = "resource-ids";
     private static final String EXTENSIONS_RULE = "extensions";
     private static final String BUNDLE_LINK_RULE = "bundle-links";
-    private static final int SUBJECT_CACHE = 1 << 12;
+    private static final int SUBJECT_CACHE = 1 << 16;
+    /** Results cached per action, per file; longer values rarely repeat. */
+    private static final int VALUE_CACHE = 1 << 12;
+    private static final int MAX_CACHED_LENGTH = 256;
+    /** Stands for a cached {@code null} (the value is removed). */
+    private static final String REMOVED = new String("\u0000removed");
 
     private final FhirRun run;
+    private final ScanSink sink;
     private final boolean transform;
     private final FileTally tally;
     private final boolean preview;
     private final FhirTerser terser = Fhir.context().newTerser();
     private final Map<String, Subject> subjects = new HashMap<>();
+    private final Map<ActionSpec, Map<String, String>> results = new HashMap<>();
     private final List<PreviewRecord> previews = new ArrayList<>();
     private String place = "";
 
@@ -76,10 +83,16 @@ final class ResourceCleaner {
      * @param preview whether to build the before/after tree of each resource
      */
     ResourceCleaner(FhirRun run, boolean transform, FileTally tally, boolean preview) {
+        this(run, transform, tally, preview, ScanSink.of(run));
+    }
+
+    /** @param sink where scan mode reports what it learns (unused when transforming) */
+    ResourceCleaner(FhirRun run, boolean transform, FileTally tally, boolean preview, ScanSink sink) {
         this.run = run;
         this.transform = transform;
         this.tally = tally;
         this.preview = preview;
+        this.sink = sink;
     }
 
     /** The preview records made so far (one per resource, a Bundle's shell as its own record). */
@@ -127,20 +140,14 @@ final class ResourceCleaner {
         Subject subject = subjectOf(resource);
         Res res = new Res(resource, subject, label);
         evaluateRules(res, resource);
-        if (resource instanceof Patient p) {
+        if (resource instanceof Patient p && probeLeaf == null) {
             SubjectId id = subjectId(p);
             if (id != null && id.node() != null) {
                 res.subjectNodes.put(id.node(), id.value());
             }
         }
-        if (resource instanceof DomainResource dr) {
-            List<Resource> contained = dr.getContained();
-            for (int i = 0; i < contained.size(); i++) {
-                String old = contained.get(i).getIdElement().getIdPart();
-                if (old != null) {
-                    res.local.put(old.startsWith("#") ? old.substring(1) : old, "c" + (i + 1));
-                }
-            }
+        if (transform && resource instanceof DomainResource dr && dr.hasContained()) {
+            localIds(res, dr);
         }
         int slot = previews.size();
         if (preview) {
@@ -173,6 +180,30 @@ final class ResourceCleaner {
             previews.set(slot, new PreviewRecord(label, fields));
         }
         return null;
+    }
+
+    /**
+     * New ids for the contained resources: keyed by the container's type and id and the local id,
+     * so they do not depend on the order of the contained resources, stay the same in every run
+     * with the key (and in a preview), and tell nothing of the original.
+     */
+    private void localIds(Res res, DomainResource container) throws FormatException {
+        String owner = container.fhirType() + "/" + (container.getIdElement().getIdPart() == null ? ""
+                : container.getIdElement().getIdPart());
+        for (Resource c : container.getContained()) {
+            String old = c.getIdElement().getIdPart();
+            if (old == null) {
+                continue;
+            }
+            String local = old.startsWith("#") ? old.substring(1) : old;
+            String now = run.references.containedId(owner, local);
+            if (res.local.containsValue(now) && !now.equals(res.local.get(local))) {
+                // Two local ids with one keyed value (odds 2^-100): never merge two resources into one.
+                throw new FormatException("FHIR-ID-COLLISION", res.label + ", contained", "two contained resources"
+                        + " would get the same id; nothing was written");
+            }
+            res.local.put(local, now);
+        }
     }
 
     private void evaluateRules(Res res, Resource resource) throws FormatException {
@@ -234,7 +265,7 @@ final class ResourceCleaner {
     private List<PreviewField> children(Res res, Base node, String path, int eff) throws FormatException {
         List<PreviewField> out = preview ? new ArrayList<>() : null;
         String parentType = node.fhirType();
-        for (Property property : node.children()) {
+        for (Property property : ElementChildren.of(node)) {
             if (!property.hasValues()) {
                 continue;
             }
@@ -251,7 +282,7 @@ final class ResourceCleaner {
             }
             if (node instanceof Bundle && name.equals("link")
                     || node instanceof Bundle.BundleEntryComponent && name.equals("link")) {
-                dropLinks(res, node, path, out);
+                links(res, node, path, out);
                 continue;
             }
             for (int i = 0; i < values.size(); i++) {
@@ -359,17 +390,22 @@ final class ResourceCleaner {
         if (before == null) {
             return null;
         }
-        String typePath = typePath(path);
         String subjectId = res.subjectNodes.get(p);
         if (subjectId != null) {
-            return subjectLeaf(res, p, name, path, typePath, subjectId, before);
+            return subjectLeaf(res, p, name, path, subjectId, before);
         }
         FhirRule rule = ruleIndex == Rules.NONE ? null : run.rules.rule(ruleIndex);
         ActionSpec spec = run.effective(rule == null ? run.section.defaultSpec() : rule.spec());
+        if (p == probeLeaf) {
+            probeSpec = spec;
+            probeRule = rule;
+        }
         String ruleId = rule == null ? "default" : rule.id();
         String action = spec.action().yamlName();
-        tally.decision(typePath, name, ruleId, action, false,
-                rule == null ? "default action (no rule matched)" : Rules.reason(rule));
+        if (tally.explaining()) {
+            tally.decision(typePath(path), name, ruleId, action, false,
+                    rule == null ? "default action (no rule matched)" : Rules.reason(rule));
+        }
         if (!transform) {
             boolean identifier = rule == null ? run.section.defaultIdentifier() : rule.identifier();
             if (identifier && notable(parent, p)) {
@@ -378,7 +414,7 @@ final class ResourceCleaner {
             return null;
         }
         if (rule == null) {
-            tally.unmatched(typePath);
+            tally.unmatched(typePath(path));
         }
         tally.count(ruleId, action);
         String after = apply(res, parent, p, spec, before, path);
@@ -389,16 +425,22 @@ final class ResourceCleaner {
                 action) : null;
     }
 
-    private PreviewField subjectLeaf(Res res, PrimitiveType<?> p, String name, String path, String typePath,
-            String subjectId, String before) throws FormatException {
-        Subject subject = subject(subjectId);
-        tally.decision(typePath, name, SUBJECT_RULE, "pseudonymize", true,
-                "the patient's subject id: replaced by the patient pseudonym (domain '"
-                        + run.engine.profile().subject().domain() + "'), the same as in CSV and DICOM exports");
+    private PreviewField subjectLeaf(Res res, PrimitiveType<?> p, String name, String path, String subjectId,
+            String before) throws FormatException {
+        if (tally.explaining()) {
+            tally.decision(typePath(path), name, SUBJECT_RULE, "pseudonymize", true,
+                    "the patient's subject id: replaced by the patient pseudonym (domain '"
+                            + run.engine.profile().subject().domain() + "'), the same as in CSV and DICOM exports");
+        }
         if (!transform) {
-            run.engine.noteSubject(subjectId, subject);
+            try {
+                sink.subject(subjectId);
+            } catch (DeidException e) {
+                throw new FormatException(e.code(), place, e.getMessage());
+            }
             return null;
         }
+        Subject subject = subject(subjectId);
         tally.count(SUBJECT_RULE, "pseudonymize");
         String after = subject == null ? null : subject.pseudonym();
         if (after == null) {
@@ -438,7 +480,7 @@ final class ResourceCleaner {
         }
         String after;
         try {
-            after = run.method(spec).apply(before, new FieldContext(res.subject, path));
+            after = applyMethod(spec, before, res.subject, path);
         } catch (UnprocessableValueException e) {
             tally.warn(e.code(), res.label + ", " + path, e.getMessage() + "; the value was removed");
             remove(parent, p);
@@ -463,6 +505,31 @@ final class ResourceCleaner {
                 remove(parent, p);
                 return null;
             }
+        }
+        return after;
+    }
+
+    /**
+     * The method's result for a value, from the file's cache when the result cannot depend on the
+     * subject (free text without a date, codes, identifiers): values repeat a lot (displays, units,
+     * notes), and a cached result is exactly what the method would return again.
+     */
+    private String applyMethod(ActionSpec spec, String value, Subject subject, String path) throws DeidException {
+        DeidMethod method = run.method(spec);
+        if (value.length() > MAX_CACHED_LENGTH) {
+            return method.apply(value, new FieldContext(subject, path));
+        }
+        Map<String, String> memo = results.computeIfAbsent(spec, s -> new HashMap<>());
+        String cached = memo.get(value);
+        if (cached != null) {
+            return cached == REMOVED ? null : cached;
+        }
+        String after = method.apply(value, new FieldContext(subject, path));
+        if (!method.dependsOnSubject(value)) {
+            if (memo.size() >= VALUE_CACHE) {
+                memo.clear();
+            }
+            memo.put(value, after == null ? REMOVED : after);
         }
         return after;
     }
@@ -629,34 +696,121 @@ final class ResourceCleaner {
     }
 
     /**
-     * The query of a conditional reference or request with its identifier values replaced exactly as
-     * the identifiers themselves are (the patient's MRN by the patient pseudonym), so the condition
-     * still finds the cleaned resource. Other search parameters cannot be matched safely.
+     * The query of a conditional reference or request rewritten by {@link SearchQuery}: identifier
+     * values replaced exactly as the identifiers themselves are (the patient's MRN by the patient
+     * pseudonym), ids and references keyed, other values kept only where the rules keep them.
      */
     private String conditional(Res res, String type, String query, String path)
             throws References.InvalidReference, DeidException {
-        Map<String, String> params = References.Query.parse(query);
-        StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            String value;
-            if (e.getKey().equals("identifier")) {
-                value = identifierToken(res, type, e.getValue(), path);
-            } else if (e.getKey().equals("_id") && type != null && References.validId(e.getValue())) {
-                value = run.references.id(type, e.getValue());
-            } else {
-                throw new References.InvalidReference("a conditional reference uses search parameter '" + e.getKey()
-                        + "'; only identifier and _id can be de-identified consistently");
+        return SearchQuery.rewrite(type, query, new SearchQuery.Values() {
+            @Override
+            public String id(String t, String id) throws DeidException {
+                return run.references.id(t, id);
             }
-            if (out.length() > 0) {
-                out.append('&');
+
+            @Override
+            public String reference(String value) throws References.InvalidReference, DeidException {
+                return run.references.rewrite(value, Map.of(), (t, q) -> {
+                    throw new References.InvalidReference("a reference inside a search is itself a search");
+                });
             }
-            out.append(e.getKey()).append('=').append(References.Query.encode(value));
-        }
-        return out.toString();
+
+            @Override
+            public String identifier(String t, String token, String parameter)
+                    throws References.InvalidReference, DeidException {
+                return identifierToken(res, t, token);
+            }
+
+            @Override
+            public boolean kept(String t, String elementPath, String value,
+                    ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum kind) throws DeidException {
+                Probe p = probe(t, elementPath, value, kind);
+                return p != null && p.before.equals(p.after);
+            }
+        });
     }
 
-    private String identifierToken(Res res, String type, String token, String path)
-            throws References.InvalidReference, DeidException {
+    /** A value cleaned alone at its place in a resource that holds nothing else, and the action applied. */
+    private record Probe(String before, String after, ActionSpec spec, FhirRule rule) {
+    }
+
+    /** Set in a cleaner that probes: the value whose action is wanted; subjects are not looked for. */
+    private Base probeLeaf;
+    private ActionSpec probeSpec;
+    private FhirRule probeRule;
+
+    /**
+     * What the rules (FHIRPath ones included) do to {@code value} at {@code elementPath} of a
+     * {@code type}: a resource holding only that value is cleaned. {@code null} when such a value
+     * cannot be built (a composite search value, an invalid form).
+     */
+    private Probe probe(String type, String elementPath, String value,
+            ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum kind) throws DeidException {
+        Resource probe;
+        Base leaf;
+        try {
+            probe = (Resource) Fhir.context().getResourceDefinition(type).newInstance();
+            Base element = terser.addElement(probe, elementPath.substring(type.length() + 1));
+            leaf = fill(element, value, kind);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (leaf == null) {
+            return null;
+        }
+        String before = ((PrimitiveType<?>) leaf).getValueAsString();
+        ResourceCleaner c = new ResourceCleaner(run, true, new FileTally("probe", false), false);
+        c.probeLeaf = leaf;
+        try {
+            c.process(probe, "");
+        } catch (FormatException e) {
+            return null;
+        }
+        return new Probe(before, ((PrimitiveType<?>) leaf).getValueAsString(), c.probeSpec, c.probeRule);
+    }
+
+    /** Puts a search value into a new element; returns the primitive that holds it, or null. */
+    private static Base fill(Base element, String value, ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum kind) {
+        int bar = value.indexOf('|');
+        String system = bar < 0 ? null : value.substring(0, bar);
+        String code = bar < 0 ? value : value.substring(bar + 1);
+        if (element instanceof Identifier i) {
+            return i.setSystem(system).setValue(code).getValueElement();
+        }
+        if (element instanceof Coding c) {
+            return c.setSystem(system).setCode(code).getCodeElement();
+        }
+        if (element instanceof org.hl7.fhir.r4.model.CodeableConcept cc) {
+            return cc.addCoding().setSystem(system).setCode(code).getCodeElement();
+        }
+        if (element instanceof org.hl7.fhir.r4.model.ContactPoint cp) {
+            return cp.setValue(value).getValueElement();
+        }
+        if (element instanceof HumanName n) {
+            return n.setFamily(value).getFamilyElement();
+        }
+        if (element instanceof org.hl7.fhir.r4.model.Address a) {
+            return a.setText(value).getTextElement();
+        }
+        if (element instanceof PrimitiveType<?> p) {
+            String v = kind == ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum.TOKEN ? code : value;
+            if ((kind == ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum.DATE
+                    || kind == ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum.NUMBER)
+                    && v.matches("(eq|ne|gt|lt|ge|le|sa|eb|ap)[0-9].*")) {
+                v = v.substring(2);
+            }
+            p.setValueAsString(v);
+            return p;
+        }
+        return null;
+    }
+
+    /**
+     * An identifier token of a conditional reference as the identifier is cleaned in a resource of
+     * that type (FHIRPath rules included): a known patient's by the patient pseudonym; a removed or
+     * otherwise changed one is refused, as the reference could not resolve.
+     */
+    private String identifierToken(Res res, String type, String token) throws References.InvalidReference, DeidException {
         int bar = token.indexOf('|');
         String system = bar < 0 ? null : token.substring(0, bar);
         String value = bar < 0 ? token : token.substring(bar + 1);
@@ -669,38 +823,79 @@ final class ResourceCleaner {
                 return s.pseudonym();
             }
         }
-        // As the identifier itself would be cleaned inside a resource of that type.
-        Identifier probe = new Identifier().setSystem(system).setValue(value);
-        String typePath = (type == null ? "Resource" : type) + ".identifier.value";
-        int rule = Math.min(run.rules.match("Identifier", "identifier", null, type),
-                run.rules.match("string", "value", null, "Identifier"));
-        FhirRule r = rule == Rules.NONE ? null : run.rules.rule(rule);
-        ActionSpec spec = run.effective(r == null ? run.section.defaultSpec() : r.spec());
-        String after = switch (spec.action()) {
-            case KEEP -> value;
-            case REMOVE, EMPTY -> null;
-            default -> run.method(spec).apply(probe.getValue(), new FieldContext(res.subject, typePath));
-        };
-        if (after == null || after.isEmpty()) {
-            throw new References.InvalidReference("the identifier of a conditional reference is removed by rule '"
-                    + (r == null ? "default" : r.id()) + "', so the reference could not resolve");
+        Probe p = probe(type == null ? "Basic" : type, (type == null ? "Basic" : type) + ".identifier", token,
+                ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum.TOKEN);
+        String rule = p == null || p.rule == null ? "default" : p.rule.id();
+        if (p == null || p.after == null || p.after.isEmpty()) {
+            throw new References.InvalidReference("the identifier of a conditional reference is removed by rule '" + rule
+                    + "', so the reference could not resolve");
         }
-        return (system == null ? "" : system + "|") + after;
+        if (p.after.equals(p.before)) {
+            return token;
+        }
+        Action action = p.spec == null ? null : p.spec.action();
+        if (action != Action.PSEUDONYMIZE && action != Action.ENCRYPT) {
+            throw new References.InvalidReference("the identifier of a conditional reference is changed by rule '" + rule
+                    + "' (" + (action == null ? "?" : action.yamlName()) + "), so the reference could not resolve");
+        }
+        return (system == null ? "" : system + "|") + p.after;
     }
 
-    private void dropLinks(Res res, Base node, String path, List<PreviewField> out) {
+    /**
+     * Bundle and entry links. {@code self} is kept with its URL rewritten as a reference or a
+     * conditional request is (ids keyed, search values as in conditional references), so it still
+     * names the cleaned data; where that cannot be done safely it is removed. Every other relation
+     * ({@code next}, {@code previous}, {@code first}, {@code last}: the original server's paging
+     * state, often an opaque token that may encode the search) is removed.
+     */
+    private void links(Res res, Base node, String path, List<PreviewField> out) {
         if (!transform) {
             return;
         }
-        if (node instanceof Bundle b) {
-            b.setLink(new ArrayList<>());
-        } else if (node instanceof Bundle.BundleEntryComponent e) {
-            e.setLink(new ArrayList<>());
+        List<Bundle.BundleLinkComponent> links = node instanceof Bundle b ? b.getLink()
+                : ((Bundle.BundleEntryComponent) node).getLink();
+        List<Bundle.BundleLinkComponent> kept = new ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            Bundle.BundleLinkComponent link = links.get(i);
+            String before = link.getUrl();
+            String after = "self".equals(link.getRelation()) && before != null ? selfUrl(res, before) : null;
+            String p = path + ".link[" + i + "].url";
+            if (after != null) {
+                link.setUrl(after);
+                link.setExtension(null);
+                link.setModifierExtension(null);
+                kept.add(link);
+                tally.count(BUNDLE_LINK_RULE, "pseudonymize");
+                res.marks.add("PSEUDED");
+            } else {
+                tally.count(BUNDLE_LINK_RULE, "remove");
+                res.marks.add("REDACTED");
+            }
+            if (out != null) {
+                out.add(PreviewField.leaf(p, "url", before, after, BUNDLE_LINK_RULE, after != null ? "pseudonymize" : "remove"));
+            }
         }
-        tally.count(BUNDLE_LINK_RULE, "remove");
-        res.marks.add("REDACTED");
-        if (out != null) {
-            out.add(PreviewField.leaf(path + ".link", "link", "<links>", null, BUNDLE_LINK_RULE, "remove"));
+        links.clear();
+        links.addAll(kept);
+    }
+
+    /** A self link's URL with its id or search rewritten, or {@code null} when that is not safe. */
+    private String selfUrl(Res res, String url) {
+        try {
+            int q = url.indexOf('?');
+            if (q < 0) {
+                return run.references.rewrite(url, Map.of(), (t, query) -> {
+                    throw new References.InvalidReference("no search here");
+                });
+            }
+            String path = url.substring(0, q);
+            String type = path.substring(path.lastIndexOf('/') + 1);
+            if (!Fhir.context().getResourceTypes().contains(type)) {
+                return null;
+            }
+            return path + "?" + conditional(res, type, url.substring(q + 1), "link");
+        } catch (References.InvalidReference | DeidException e) {
+            return null;
         }
     }
 
@@ -782,6 +977,9 @@ final class ResourceCleaner {
 
     /** The patient a resource belongs to: the Patient itself, or what its compartment references point at. */
     private Subject subjectOf(Resource r) throws FormatException {
+        if (!transform || probeLeaf != null) {
+            return null; // scanning needs no subject: what it reports does not depend on one
+        }
         if (r instanceof Patient p) {
             SubjectId id = subjectId(p);
             return id == null ? null : subject(id.value());
@@ -791,7 +989,7 @@ final class ResourceCleaner {
         }
         boolean pointsAtPatient = false;
         for (String path : run.compartmentPaths(r.fhirType())) {
-            for (org.hl7.fhir.instance.model.api.IBase v : terser.getValues(r, path)) {
+            for (org.hl7.fhir.instance.model.api.IBase v : run.values(r, path, terser)) {
                 if (!(v instanceof Reference ref)) {
                     continue;
                 }
@@ -888,17 +1086,17 @@ final class ResourceCleaner {
         }
         String own = p.getIdElement().getIdPart();
         if (own != null) {
-            run.patients.put("Patient/" + own, id.value());
+            sink.patient("Patient/" + own, id.value());
         }
         String key = run.references.key(fullUrl);
         if (key != null) {
-            run.patients.put(key, id.value());
+            sink.patient(key, id.value());
         }
         for (Identifier i : p.getIdentifier()) {
             if (i.hasValue()) {
-                run.patients.put("Patient?identifier=" + i.getValue(), id.value());
+                sink.patient("Patient?identifier=" + i.getValue(), id.value());
                 if (i.hasSystem()) {
-                    run.patients.put("Patient?identifier=" + i.getSystem() + "|" + i.getValue(), id.value());
+                    sink.patient("Patient?identifier=" + i.getSystem() + "|" + i.getValue(), id.value());
                 }
             }
         }
@@ -919,7 +1117,7 @@ final class ResourceCleaner {
 
     private void note(ActionSpec spec, String label, String value) throws FormatException {
         try {
-            run.engine.noteIdentifier(spec, label.toUpperCase(Locale.ROOT), value);
+            sink.identifier(spec, label.toUpperCase(Locale.ROOT), value);
         } catch (DeidException e) {
             throw new FormatException(e.code(), place, e.getMessage());
         }
@@ -963,7 +1161,36 @@ final class ResourceCleaner {
 
     /** {@code Patient.name[0].given[1]} as {@code Patient.name.given}. */
     static String typePath(String path) {
-        return path.replaceAll("\\[\\d+]", "");
+        int open = path.indexOf('[');
+        if (open < 0) {
+            return path;
+        }
+        StringBuilder sb = new StringBuilder(path.length());
+        int from = 0;
+        while (open >= 0) {
+            int close = path.indexOf(']', open);
+            if (close < 0) {
+                break;
+            }
+            if (digits(path, open + 1, close)) {
+                sb.append(path, from, open);
+                from = close + 1;
+            }
+            open = path.indexOf('[', open + 1);
+        }
+        return sb.append(path, from, path.length()).toString();
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        if (from == to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String capitalize(String s) {

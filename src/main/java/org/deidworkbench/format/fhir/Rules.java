@@ -32,6 +32,10 @@ final class Rules {
     /** Per FHIRPath rule: when it can match anything at all (see {@link Guard}). */
     private final List<List<Guard>> guards = new ArrayList<>();
     private final ThreadLocal<Evaluator> evaluators;
+    /** Per FHIRPath rule: whether it can change what the scan reports (see {@link #scanNeedsPaths}). */
+    private final boolean[] reportRelevant;
+    /** The types of {@code ofType(T)} guards (types without specializations). */
+    private final java.util.Set<String> guardedTypes = new java.util.HashSet<>();
 
     Rules(FhirSection section) {
         this.rules = section.rules();
@@ -53,6 +57,24 @@ final class Rules {
             }
         }
         this.evaluators = ThreadLocal.withInitial(Evaluator::new);
+        int lastIdentifier = section.defaultIdentifier() ? NONE : -1;
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).identifier()) {
+                lastIdentifier = Math.max(lastIdentifier, i);
+            }
+        }
+        for (List<Guard> gs : guards) {
+            for (Guard g : gs) {
+                if (g.type != null) {
+                    guardedTypes.add(g.type);
+                }
+            }
+        }
+        this.reportRelevant = new boolean[pathRules.size()];
+        for (int k = 0; k < pathRules.size(); k++) {
+            int index = pathRules.get(k);
+            reportRelevant[k] = rules.get(index).identifier() || lastIdentifier > index;
+        }
     }
 
     /** The rule at {@code index}. */
@@ -105,46 +127,111 @@ final class Rules {
         }
         Evaluator e = evaluators.get();
         java.util.Set<String> types = null;
+        Map<String, List<Base>> byType = null;
         for (int k = 0; k < pathRules.size(); k++) {
             int index = pathRules.get(k);
-            boolean possible = false;
-            for (Guard g : guards.get(k)) {
-                if (g.type == null) {
-                    possible = g.resourceType == null || g.resourceType.equals(root.fhirType());
-                } else {
-                    if (types == null) {
-                        types = new java.util.HashSet<>();
-                        collectTypes(root, types);
-                    }
-                    possible = types.contains(g.type);
-                }
-                if (possible) {
-                    break;
-                }
+            if (types == null && needsTypes(k)) {
+                types = new java.util.HashSet<>();
+                byType = new HashMap<>();
+                collectTypes(root, types, byType);
             }
-            if (!possible) {
+            if (!possible(k, root.fhirType(), types)) {
                 continue; // evaluating it could return nothing; skipping it is only faster
             }
-            List<Base> found;
             try {
-                found = e.engine.evaluate(root, e.expression(k, index));
+                Branch[] branches = e.branches(k, index);
+                if (branches == null) {
+                    merge(e.engine.evaluate(root, e.expression(k, index)), index, hits);
+                    continue;
+                }
+                for (Branch b : branches) {
+                    if (b.type == null) {
+                        merge(e.engine.evaluate(root, b.node), index, hits);
+                        continue;
+                    }
+                    // descendants().ofType(T)<rest>: <rest> on each T element below the root.
+                    for (Base candidate : byType.getOrDefault(b.type, List.of())) {
+                        if (b.node == null) {
+                            hits.merge(candidate, index, Math::min);
+                        } else {
+                            merge(e.engine.evaluate(candidate, b.node), index, hits);
+                        }
+                    }
+                }
             } catch (RuntimeException x) {
                 throw new RuleFailure(rules.get(index), x);
-            }
-            for (Base b : found) {
-                hits.merge(b, index, Math::min);
             }
         }
     }
 
-    private static void collectTypes(Base node, java.util.Set<String> types) {
-        for (org.hl7.fhir.r4.model.Property p : node.children()) {
+    private static void merge(List<Base> found, int index, IdentityHashMap<Base, Integer> hits) {
+        for (Base b : found) {
+            hits.merge(b, index, Math::min);
+        }
+    }
+
+    /**
+     * One branch of a FHIRPath rule's top-level union: evaluated from the resource ({@code type}
+     * null, {@code node} the branch), or of the shape {@code descendants().ofType(T)<rest>}, where
+     * {@code node} is {@code <rest>} (or null) evaluated on each {@code T} element below the
+     * resource. The latter gives what the whole branch gives, without HAPI walking the whole
+     * resource once per rule; it is used only for types that have no specializations and for a
+     * {@code <rest>} that names no variable ({@code %resource} would mean the element there).
+     */
+    private record Branch(String type, ExpressionNode node) {
+    }
+
+    /** Whether rule {@code k}'s guards need the element types (else the resource type decides). */
+    private boolean needsTypes(int k) {
+        for (Guard g : guards.get(k)) {
+            if (g.type != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether FHIRPath rule {@code k} may match a resource of {@code rootType} with elements of {@code types}. */
+    private boolean possible(int k, String rootType, java.util.Set<String> types) {
+        for (Guard g : guards.get(k)) {
+            if (g.type == null ? g.resourceType == null || g.resourceType.equals(rootType) : types.contains(g.type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a FHIRPath rule that can change what the scan pass reports may match a resource of
+     * {@code rootType} whose elements (below the root, primitives' extensions included) have
+     * {@code types}. A FHIRPath rule cannot change the report when it is no identifier rule and no
+     * identifier rule (nor an identifier default) comes after it: where it wins, an identifier rule
+     * would not have. When this is false, scanning may ignore the FHIRPath rules.
+     */
+    boolean scanNeedsPaths(String rootType, java.util.Set<String> types) {
+        for (int k = 0; k < pathRules.size(); k++) {
+            if (reportRelevant[k] && possible(k, rootType, types)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The types of every element below {@code node}, primitives' own extensions included (FHIRPath
+     * walks them), and the elements of each guarded type, in document order.
+     */
+    private void collectTypes(Base node, java.util.Set<String> types, Map<String, List<Base>> byType) {
+        for (org.hl7.fhir.r4.model.Property p : ElementChildren.of(node)) {
             if (p.hasValues()) {
                 for (Base v : p.getValues()) {
-                    if (types.add(v.fhirType()) || !v.isPrimitive()) {
-                        if (!v.isPrimitive()) {
-                            collectTypes(v, types);
-                        }
+                    String type = v.fhirType();
+                    types.add(type);
+                    if (guardedTypes.contains(type)) {
+                        byType.computeIfAbsent(type, t -> new ArrayList<>()).add(v);
+                    }
+                    if (!v.isPrimitive() || v instanceof org.hl7.fhir.r4.model.Element e && e.hasExtension()) {
+                        collectTypes(v, types, byType);
                     }
                 }
             }
@@ -210,6 +297,40 @@ final class Rules {
     private final class Evaluator {
         final FHIRPathEngine engine = Fhir.newPathEngine();
         final ExpressionNode[] parsed = new ExpressionNode[pathRules.size()];
+        final Branch[][] branches = new Branch[pathRules.size()][];
+        final boolean[] analysed = new boolean[pathRules.size()];
+
+        /** The rule's branches when one of them can be evaluated on its elements, else {@code null}. */
+        Branch[] branches(int k, int index) {
+            if (!analysed[k]) {
+                analysed[k] = true;
+                String expression = ((FhirSelector.FhirPath) rules.get(index).selector()).expression();
+                List<String> texts = Guard.topLevelUnion(expression);
+                Branch[] out = new Branch[texts.size()];
+                boolean any = false;
+                for (int i = 0; i < texts.size(); i++) {
+                    out[i] = branch(texts.get(i));
+                    any |= out[i].type != null;
+                }
+                branches[k] = any ? out : null;
+            }
+            return branches[k];
+        }
+
+        private Branch branch(String text) {
+            ExpressionNode root = engine.parse(text);
+            ExpressionNode ofType = root.getInner();
+            if (root.getKind() == ExpressionNode.Kind.Function && root.getFunction() == ExpressionNode.Function.Descendants
+                    && root.getOperation() == null && ofType != null && ofType.getKind() == ExpressionNode.Kind.Function
+                    && ofType.getFunction() == ExpressionNode.Function.OfType && ofType.getOperation() == null
+                    && ofType.getParameters().size() == 1 && !text.contains("%")) {
+                String type = ofType.getParameters().get(0).getName();
+                if (guardedTypes.contains(type)) {
+                    return new Branch(type, ofType.getInner());
+                }
+            }
+            return new Branch(null, root);
+        }
 
         ExpressionNode expression(int k, int index) {
             if (parsed[k] == null) {

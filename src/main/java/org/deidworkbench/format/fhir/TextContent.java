@@ -69,7 +69,7 @@ final class TextContent {
         return ((bom ? "\uFEFF" : "") + scrubbed).getBytes(charset);
     }
 
-    private static Charset charset(String contentType) {
+    static Charset charset(String contentType) {
         Matcher m = CHARSET.matcher(contentType);
         if (m.find()) {
             try {

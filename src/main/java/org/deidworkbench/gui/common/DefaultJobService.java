@@ -6,22 +6,29 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.config.ProfileException;
 import org.deidworkbench.config.ProfileLoader;
+import org.deidworkbench.job.DicomImages;
 import org.deidworkbench.job.FileKind;
 import org.deidworkbench.job.JobException;
 import org.deidworkbench.job.KeyFiles;
 import org.deidworkbench.job.PreviewJob;
+import org.deidworkbench.job.ProfileSuggestion;
 import org.deidworkbench.job.RunJob;
 import org.deidworkbench.job.RunListener;
 import org.deidworkbench.job.RunRequest;
 import org.deidworkbench.job.RunResult;
+import org.deidworkbench.job.StudyKey;
 import org.deidworkbench.keyfile.KeyFileException;
+import org.deidworkbench.keyfile.KeyFileCredential;
 import org.deidworkbench.keyfile.KeyFileInfo;
+import org.deidworkbench.keyfile.Reidentifier;
 import org.deidworkbench.keyfile.KeyFileStore;
 import org.deidworkbench.keyfile.RunRecord;
+import org.deidworkbench.model.DicomImage;
 import org.deidworkbench.model.FieldDecision;
 
 /** The real engine: each method is one call into {@code job}, {@code config} or {@code keyfile}. Thread-safe. */
@@ -84,9 +91,10 @@ public final class DefaultJobService implements JobService {
     }
 
     @Override
-    public PreviewSession openPreview(LoadedProfile profile, List<Path> context, BooleanSupplier cancelled)
-            throws JobException {
-        PreviewJob.Session session = PreviewJob.Session.open(profile, null, null, context, cancelled);
+    public PreviewSession openPreview(LoadedProfile profile, UnlockedKey key, List<Path> context,
+            BooleanSupplier cancelled) throws JobException {
+        StudyKey study = key == null ? null : ((Unlocked) key).key;
+        PreviewJob.Session session = PreviewJob.Session.open(profile, study, context, cancelled);
         return new PreviewSession() {
             @Override
             public PreviewJob.Result preview(Path file, int maxRecords, BooleanSupplier c) throws JobException {
@@ -98,6 +106,48 @@ public final class DefaultJobService implements JobService {
                 return session.previewPartial(file, maxRecords, c);
             }
         };
+    }
+
+    @Override
+    public ImageSource openDicomImage(Path file, LoadedProfile profile, BooleanSupplier cancelled) throws JobException {
+        DicomImages.Source source = DicomImages.open(file, profile, cancelled);
+        return new ImageSource() {
+            @Override
+            public DicomImage.Header header() {
+                return source.header();
+            }
+
+            @Override
+            public DicomImage original(int frame) throws JobException {
+                return source.original(frame);
+            }
+
+            @Override
+            public Optional<DicomImage> deidentified(int frame) throws JobException {
+                return source.deidentified(frame);
+            }
+
+            @Override
+            public Optional<DicomImages.Withheld> withheld() {
+                return source.withheld();
+            }
+
+            @Override
+            public Optional<String> redaction() {
+                return source.redaction();
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
+
+    @Override
+    public List<FieldDecision> suggestColumns(Path file, LoadedProfile profile, BooleanSupplier cancelled)
+            throws JobException {
+        return ProfileSuggestion.columns(file, profile, cancelled);
     }
 
     @Override
@@ -123,8 +173,34 @@ public final class DefaultJobService implements JobService {
     }
 
     @Override
-    public List<RunRecord> keyFileHistory(Path file, char[] passphrase) throws KeyFileException {
-        return KeyFileStore.open(file, passphrase).runs();
+    public Reidentifier.Result reidentify(Path keyFile, char[] passphrase, String reason, String domain,
+            List<String> pseudonyms) throws KeyFileException {
+        Reidentifier.Request request = new Reidentifier.Request(System.getProperty("user.name", "unknown"), reason,
+                java.time.Instant.now());
+        return Reidentifier.lookup(keyFile, new KeyFileCredential.Passphrase(passphrase), request, domain, pseudonyms);
+    }
+
+    @Override
+    public UnlockedKey unlockKeyFile(Path file, char[] passphrase) throws JobException {
+        return new Unlocked(StudyKey.open(file, passphrase));
+    }
+
+    /** The real unlocked key: the job's {@link StudyKey}, which only this class hands to the engine. */
+    private record Unlocked(StudyKey key) implements UnlockedKey {
+        @Override
+        public Path file() {
+            return key.file();
+        }
+
+        @Override
+        public List<RunRecord> runs() {
+            return key.runs();
+        }
+
+        @Override
+        public String toString() {
+            return key.toString();
+        }
     }
 
     /** The digest a run records for the profile: of exactly the text that is parsed (UTF-8). */

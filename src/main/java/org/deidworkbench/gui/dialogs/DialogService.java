@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.deidworkbench.gui.common.LocalizedText;
 import org.deidworkbench.gui.common.UserError;
+import org.deidworkbench.gui.keys.ReidentifyViewModel;
 import org.deidworkbench.gui.run.RunSettings;
 
 /**
@@ -54,6 +55,12 @@ public interface DialogService {
      * it), or empty when cancelled.
      */
     Optional<char[]> askNewPassphrase(Path keyFile);
+
+    /**
+     * The re-identify dialog bound to {@code viewModel}; returns when it is closed, after which the
+     * view model holds no answer.
+     */
+    void reidentify(ReidentifyViewModel viewModel);
 
     /** Output folder, key file and threads for a run, starting from {@code proposal}; empty when cancelled. */
     Optional<RunSettings> askRunSettings(RunSettings proposal);

@@ -20,6 +20,8 @@ import org.deidworkbench.gui.common.LocalizedText;
 import org.deidworkbench.gui.common.Messages;
 import org.deidworkbench.gui.common.UserError;
 import org.deidworkbench.gui.keys.PassphraseDialog;
+import org.deidworkbench.gui.keys.ReidentifyDialog;
+import org.deidworkbench.gui.keys.ReidentifyViewModel;
 import org.deidworkbench.gui.run.RunSettings;
 import org.deidworkbench.gui.run.RunSettingsDialog;
 import org.deidworkbench.gui.theme.Theme;
@@ -149,6 +151,13 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<char[]> askNewPassphrase(Path keyFile) {
         return new PassphraseDialog(true, keyFile, messages.get()).showAndWait(owner.get(), theme.get());
+    }
+
+    @Override
+    public void reidentify(ReidentifyViewModel viewModel) {
+        new ReidentifyDialog(viewModel, messages.get(),
+                () -> chooseFile(FileChoice.KEY_FILE_OPEN, viewModel.keyFileProperty().get()))
+                .showAndWait(owner.get(), theme.get());
     }
 
     @Override

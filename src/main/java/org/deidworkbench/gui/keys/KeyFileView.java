@@ -31,6 +31,8 @@ public final class KeyFileView {
         void openKeyFile();
 
         void unlockKeyFile();
+
+        void reidentify();
     }
 
     private final KeyFileViewModel viewModel;
@@ -46,6 +48,10 @@ public final class KeyFileView {
     private Label recipients;
     @FXML
     private Button unlock;
+    @FXML
+    private Button lock;
+    @FXML
+    private Label unlockedNote;
     @FXML
     private TableView<RunRecord> history;
 
@@ -68,8 +74,14 @@ public final class KeyFileView {
             unlock.setDisable(now == null);
         });
         scope.listen(viewModel.infoProperty(), (o, was, now) -> showInfo(now));
-        scope.listen(viewModel.unlockedProperty(), (o, was, now) -> history.setPlaceholder(new Label(messages.get(
-                Boolean.TRUE.equals(now) ? "keyfile.history.empty" : "keyfile.history.locked"))));
+        scope.listen(viewModel.unlockedProperty(), (o, was, now) -> {
+            boolean open = Boolean.TRUE.equals(now);
+            history.setPlaceholder(new Label(messages.get(open ? "keyfile.history.empty" : "keyfile.history.locked")));
+            for (javafx.scene.Node n : new javafx.scene.Node[] {lock, unlockedNote}) {
+                n.setVisible(open);
+                n.setManaged(open);
+            }
+        });
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(messages.locale())
                 .withZone(ZoneId.systemDefault());
         history.getColumns().setAll(List.of(
@@ -117,6 +129,16 @@ public final class KeyFileView {
     @FXML
     private void openKeyFile() {
         actions.openKeyFile();
+    }
+
+    @FXML
+    private void reidentify() {
+        actions.reidentify();
+    }
+
+    @FXML
+    private void lockKeyFile() {
+        viewModel.lock();
     }
 
     @FXML

@@ -17,9 +17,10 @@ import org.deidworkbench.keyfile.RunRecord;
 
 /**
  * The study's key file as the Key file panel shows it: how it is sealed (read without a passphrase)
- * and, once unlocked, its run history. No secret, no pseudonym, no original value and no input path
- * is ever put into a property. Passphrases handed in are wiped when the work ends. Used on the FX
- * thread.
+ * and, once unlocked, its run history; the unlocked key is also what previews use (the run's
+ * pseudonyms instead of a throwaway key's) until it is locked again or another key file is chosen.
+ * No secret, no pseudonym, no original value and no input path is ever put into a property.
+ * Passphrases handed in are wiped when the work ends. Used on the FX thread.
  */
 public final class KeyFileViewModel {
 
@@ -29,6 +30,7 @@ public final class KeyFileViewModel {
     private final ReadOnlyObjectWrapper<KeyFileInfo> info = new ReadOnlyObjectWrapper<>(this, "info");
     private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper unlocked = new ReadOnlyBooleanWrapper(this, "unlocked");
+    private final ReadOnlyObjectWrapper<JobService.UnlockedKey> key = new ReadOnlyObjectWrapper<>(this, "key");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<UserError> failure = new ReadOnlyObjectWrapper<>(this, "failure");
 
@@ -41,8 +43,7 @@ public final class KeyFileViewModel {
     public void select(Path file) {
         keyFile.set(file.toAbsolutePath().normalize());
         info.set(null);
-        history.clear();
-        unlocked.set(false);
+        lock();
         busy.set(true);
         tasks.submit(task -> jobs.inspectKeyFile(file), i -> {
             busy.set(false);
@@ -65,7 +66,17 @@ public final class KeyFileViewModel {
         }, this::select, this::failed);
     }
 
-    /** Reads the run history with the passphrase, which is wiped when done. */
+    /** Forgets the unlocked key: the history goes, and previews are made with a throwaway key again. */
+    public void lock() {
+        history.clear();
+        unlocked.set(false);
+        key.set(null);
+    }
+
+    /**
+     * Opens the key file with the passphrase, which is wiped when done: its run history is shown and
+     * previews use its keys.
+     */
     public void unlock(char[] passphrase) {
         Path file = keyFile.get();
         if (file == null) {
@@ -75,15 +86,16 @@ public final class KeyFileViewModel {
         busy.set(true);
         tasks.submit(task -> {
             try {
-                return jobs.keyFileHistory(file, passphrase);
+                return jobs.unlockKeyFile(file, passphrase);
             } finally {
                 Arrays.fill(passphrase, '\0');
             }
-        }, runs -> {
+        }, opened -> {
             busy.set(false);
             if (file.equals(keyFile.get())) {
-                history.setAll(runs);
+                history.setAll(opened.runs());
                 unlocked.set(true);
+                key.set(opened);
             }
         }, this::failed);
     }
@@ -106,6 +118,11 @@ public final class KeyFileViewModel {
     /** Its runs, oldest first, once unlocked. */
     public ObservableList<RunRecord> history() {
         return history;
+    }
+
+    /** The unlocked key file for previews, or {@code null} (locked: previews use a throwaway key). */
+    public ReadOnlyObjectProperty<JobService.UnlockedKey> keyProperty() {
+        return key.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty unlockedProperty() {

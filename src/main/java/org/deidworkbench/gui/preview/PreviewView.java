@@ -35,6 +35,7 @@ public final class PreviewView {
     private final Messages messages;
     private final ViewScope scope;
     private final LayoutView.Factory layouts;
+    private final java.util.List<PreviewTab> extraTabs;
     private final java.util.Map<FilePreview.Layout, LayoutView[]> views = new java.util.EnumMap<>(FilePreview.Layout.class);
     private final PauseTransition spinnerDelay = new PauseTransition(Duration.millis(SPINNER_DELAY_MS));
 
@@ -44,6 +45,8 @@ public final class PreviewView {
     private Label summary;
     @FXML
     private Label keyNote;
+    @FXML
+    private Label studyKeyNote;
     @FXML
     private Label partialNote;
     @FXML
@@ -63,12 +66,17 @@ public final class PreviewView {
     @FXML
     private ProgressIndicator spinner;
 
-    /** @param layouts makes the original and de-identified views of each layout */
-    public PreviewView(PreviewViewModel viewModel, Messages messages, ViewScope scope, LayoutView.Factory layouts) {
+    /**
+     * @param layouts makes the original and de-identified views of each layout
+     * @param extraTabs tabs shown after Differences for the files they concern (the DICOM image)
+     */
+    public PreviewView(PreviewViewModel viewModel, Messages messages, ViewScope scope, LayoutView.Factory layouts,
+            java.util.List<PreviewTab> extraTabs) {
         this.viewModel = viewModel;
         this.messages = messages;
         this.scope = scope;
         this.layouts = layouts;
+        this.extraTabs = java.util.List.copyOf(extraTabs);
     }
 
     private LayoutView[] views(FilePreview.Layout layout) {
@@ -98,10 +106,28 @@ public final class PreviewView {
             }
         });
         scope.listen(viewModel.messageProperty(), (o, was, now) -> {
-            message.setVisible(now != null);
             message.setText(now == null ? "" : messages.get(now));
+            updateVisibility();
         });
-        scope.listen(viewModel.throwawayKeyProperty(), (o, was, now) -> keyNote.setVisible(Boolean.TRUE.equals(now)));
+        for (PreviewTab extra : extraTabs) {
+            Tab tab = new Tab(messages.get(extra.titleKey()), extra.node());
+            tab.setId(extra.id());
+            scope.listen(extra.shownProperty(), (o, was, now) -> {
+                if (Boolean.TRUE.equals(now) && !tabs.getTabs().contains(tab)) {
+                    tabs.getTabs().add(tab);
+                } else if (!Boolean.TRUE.equals(now)) {
+                    tabs.getTabs().remove(tab);
+                }
+                updateVisibility();
+            });
+        }
+        scope.listen(viewModel.throwawayKeyProperty(), (o, was, now) -> {
+            keyNote.setVisible(Boolean.TRUE.equals(now));
+            keyNote.setManaged(Boolean.TRUE.equals(now));
+            showStudyKey();
+        });
+        scope.listen(viewModel.keyProperty(), (o, was, now) -> showStudyKey());
+        scope.listen(viewModel.previewProperty(), (o, was, now) -> showStudyKey());
         scope.listen(viewModel.partialProperty(), (o, was, now) -> {
             partialNote.setVisible(Boolean.TRUE.equals(now));
             partialNote.setManaged(Boolean.TRUE.equals(now));
@@ -114,8 +140,32 @@ public final class PreviewView {
         scope.listen(viewModel.lastMillisProperty(), (o, was, now) -> updateSummary());
     }
 
+    /** The study key's badge, while a preview made with it is shown. */
+    private void showStudyKey() {
+        var key = viewModel.keyProperty().get();
+        boolean shown = key != null && viewModel.previewProperty().get() != null
+                && !viewModel.throwawayKeyProperty().get();
+        studyKeyNote.setVisible(shown);
+        studyKeyNote.setManaged(shown);
+        studyKeyNote.setText(key == null ? "" : messages.get("preview.studyKey", String.valueOf(key.file().getFileName())));
+    }
+
+    /**
+     * The tabs show while there is a preview or an extra tab (a withheld DICOM file has no preview but
+     * an image); the message shows when they do not.
+     */
+    private void updateVisibility() {
+        boolean extra = tabs.getTabs().size() > 3;
+        boolean any = viewModel.previewProperty().get() != null || extra;
+        tabs.setVisible(any);
+        message.setVisible(!any && viewModel.messageProperty().get() != null);
+        if (extra && viewModel.previewProperty().get() == null) {
+            tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
+        }
+    }
+
     private void show(FilePreview preview) {
-        tabs.setVisible(preview != null);
+        updateVisibility();
         if (preview == null) {
             originalPane.getChildren().clear();
             cleanedPane.getChildren().clear();

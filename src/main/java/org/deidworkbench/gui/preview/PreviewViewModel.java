@@ -61,6 +61,7 @@ public final class PreviewViewModel {
     private final LongSupplier nanoClock;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final ObjectProperty<LoadedProfile> profile = new SimpleObjectProperty<>(this, "profile");
+    private final ObjectProperty<JobService.UnlockedKey> key = new SimpleObjectProperty<>(this, "key");
     private final ObservableList<Path> context = FXCollections.observableArrayList();
     private final BooleanProperty reveal = new SimpleBooleanProperty(this, "reveal", false);
     private final ReadOnlyObjectWrapper<FilePreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
@@ -82,13 +83,14 @@ public final class PreviewViewModel {
     private SessionKey sessionKey;
     private JobService.PreviewSession session;
     private LoadedProfile quickProfile;
+    private JobService.UnlockedKey quickKey;
     private JobService.PreviewSession quickSession;
     private BackgroundTasks.Task current;
     private BackgroundTasks.Task currentPartial;
     private BackgroundTasks.Task currentExplain;
 
-    /** The session is reused while the profile and the export stay the same. */
-    private record SessionKey(LoadedProfile profile, List<Path> context) {
+    /** The session is reused while the profile, the key and the export stay the same. */
+    private record SessionKey(LoadedProfile profile, JobService.UnlockedKey key, List<Path> context) {
     }
 
     public PreviewViewModel(JobService jobs, BackgroundTasks tasks) {
@@ -102,6 +104,7 @@ public final class PreviewViewModel {
         this.nanoClock = nanoClock;
         file.addListener((o, was, now) -> refresh());
         profile.addListener((o, was, now) -> refresh());
+        key.addListener((o, was, now) -> refresh());
         context.addListener((javafx.collections.ListChangeListener<Path>) c -> refresh());
         selectedField.addListener((o, was, now) -> {
             explanation.set(null);
@@ -136,14 +139,15 @@ public final class PreviewViewModel {
             return;
         }
         List<Path> ctx = List.copyOf(context);
+        JobService.UnlockedKey k = key.get();
         long started = nanoClock.getAsLong();
         long[] firstShown = {-1};
         busy.set(true);
         BackgroundTasks.Task[] mine = new BackgroundTasks.Task[2];
-        if (!sessionReady(p, ctx)) {
+        if (!sessionReady(p, k, ctx)) {
             // Opening the session collects the export's identifiers, which takes a while on a large
             // export: show everything but free text at once, from a session that collects nothing.
-            mine[1] = tasks.submit(task -> quickSessionFor(p, task).previewPartial(f, MAX_RECORDS, task::cancelled),
+            mine[1] = tasks.submit(task -> quickSessionFor(p, k, task).previewPartial(f, MAX_RECORDS, task::cancelled),
                     result -> {
                         if (currentPartial != mine[1] || current != mine[0]) {
                             return;
@@ -159,7 +163,7 @@ public final class PreviewViewModel {
                     });
             currentPartial = mine[1];
         }
-        mine[0] = tasks.submit(task -> sessionFor(p, ctx, task).preview(f, MAX_RECORDS, task::cancelled),
+        mine[0] = tasks.submit(task -> sessionFor(p, k, ctx, task).preview(f, MAX_RECORDS, task::cancelled),
                 result -> {
                     if (current != mine[0]) {
                         return;
@@ -201,30 +205,32 @@ public final class PreviewViewModel {
         }
     }
 
-    private boolean sessionReady(LoadedProfile p, List<Path> ctx) {
+    private boolean sessionReady(LoadedProfile p, JobService.UnlockedKey k, List<Path> ctx) {
         synchronized (sessionLock) {
-            return session != null && new SessionKey(p, ctx).equals(sessionKey);
+            return session != null && new SessionKey(p, k, ctx).equals(sessionKey);
         }
     }
 
     /** A session that collects no identifiers, for partial previews; cheap to open. */
-    private JobService.PreviewSession quickSessionFor(LoadedProfile p, BackgroundTasks.Task task) throws JobException {
+    private JobService.PreviewSession quickSessionFor(LoadedProfile p, JobService.UnlockedKey k,
+            BackgroundTasks.Task task) throws JobException {
         synchronized (sessionLock) {
-            if (quickSession == null || quickProfile != p) {
-                quickSession = jobs.openPreview(p, List.of(), task::cancelled);
+            if (quickSession == null || quickProfile != p || quickKey != k) {
+                quickSession = jobs.openPreview(p, k, List.of(), task::cancelled);
                 quickProfile = p;
+                quickKey = k;
             }
             return quickSession;
         }
     }
 
-    private JobService.PreviewSession sessionFor(LoadedProfile p, List<Path> ctx, BackgroundTasks.Task task)
-            throws JobException {
-        SessionKey key = new SessionKey(p, ctx);
+    private JobService.PreviewSession sessionFor(LoadedProfile p, JobService.UnlockedKey k, List<Path> ctx,
+            BackgroundTasks.Task task) throws JobException {
+        SessionKey wanted = new SessionKey(p, k, ctx);
         synchronized (sessionLock) {
-            if (!key.equals(sessionKey) || session == null) {
-                session = jobs.openPreview(p, ctx, task::cancelled);
-                sessionKey = key;
+            if (!wanted.equals(sessionKey) || session == null) {
+                session = jobs.openPreview(p, k, ctx, task::cancelled);
+                sessionKey = wanted;
             }
             return session;
         }
@@ -324,6 +330,14 @@ public final class PreviewViewModel {
     /** The file to preview; {@code null} for none. */
     public ObjectProperty<Path> fileProperty() {
         return file;
+    }
+
+    /**
+     * The study's unlocked key file, whose pseudonyms and date offsets previews then show (a run's);
+     * {@code null}: a throwaway key.
+     */
+    public ObjectProperty<JobService.UnlockedKey> keyProperty() {
+        return key;
     }
 
     /** The profile to apply; {@code null} while none is valid. */

@@ -23,6 +23,7 @@ import org.deidworkbench.gui.common.ViewLoader;
 import org.deidworkbench.gui.common.ViewScope;
 import org.deidworkbench.model.Action;
 import org.deidworkbench.model.DateShiftSettings;
+import org.deidworkbench.model.FieldDecision;
 
 /**
  * The rules panel: profile chooser, options, the rule form, the columns no rule matched, and the
@@ -72,7 +73,15 @@ public final class RulesView {
     @FXML
     private Button replaceRule;
     @FXML
-    private ListView<String> unmatched;
+    private ListView<FieldDecision> unmatched;
+    @FXML
+    private Label columnsHelp;
+    @FXML
+    private Label columnEvidence;
+    @FXML
+    private Button acceptSuggestion;
+    @FXML
+    private Button acceptAllSuggestions;
     @FXML
     private StackPane editorPane;
     @FXML
@@ -173,8 +182,28 @@ public final class RulesView {
         }
         updateFormButtons();
 
-        unmatched.setItems(viewModel.unmatchedColumns());
+        unmatched.setItems(viewModel.columns());
         unmatched.setPlaceholder(new Label(messages.get("rules.unmatched.none")));
+        unmatched.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(FieldDecision d, boolean empty) {
+                super.updateItem(d, empty);
+                getStyleClass().removeAll("suggestion", "relation");
+                setText(empty || d == null ? null : columnText(d));
+                if (!empty && d != null) {
+                    getStyleClass().add(RulesViewModel.acceptable(d) ? "suggestion" : "relation");
+                }
+            }
+        });
+        scope.listen(viewModel.columnsHelpProperty(), (o, was, now) -> columnsHelp.setText(messages.get(now)));
+        scope.listen(unmatched.getSelectionModel().selectedItemProperty(), (o, was, now) -> {
+            columnEvidence.setText(now == null || now.evidence().isEmpty() ? "" : messages.get("rules.column.evidence",
+                    now.evidence()));
+            acceptSuggestion.setDisable(now == null || !RulesViewModel.acceptable(now));
+        });
+        scope.listen(viewModel.columns(), (ListChangeListener<FieldDecision>) c -> acceptAllSuggestions
+                .setDisable(viewModel.columns().stream().noneMatch(RulesViewModel::acceptable)));
+        acceptAllSuggestions.setDisable(true);
     }
 
     private void push() {
@@ -272,14 +301,39 @@ public final class RulesView {
         }
     }
 
+    /** One line per column: its name, and its class and action or what else decides it. */
+    private String columnText(FieldDecision d) {
+        return switch (d.decidedBy()) {
+            case "classifier" -> messages.get("rules.column.classified", d.name(), d.fieldClass(), d.confidence(),
+                    d.action());
+            case "relation" -> messages.get("rules.column.relation", d.name(), d.action());
+            default -> messages.get("rules.column.default", d.name(), d.action());
+        };
+    }
+
     @FXML
     private void ruleForUnmatched() {
-        String col = unmatched.getSelectionModel().getSelectedItem();
-        if (col != null) {
+        FieldDecision d = unmatched.getSelectionModel().getSelectedItem();
+        if (d != null) {
             ruleList.getSelectionModel().clearSelection();
-            fill(RuleForm.forColumn(col));
+            fill(RuleForm.forColumn(d.name()));
             column.requestFocus();
         }
+    }
+
+    @FXML
+    private void acceptSuggestion() {
+        FieldDecision d = unmatched.getSelectionModel().getSelectedItem();
+        if (d != null) {
+            push();
+            viewModel.acceptSuggestions(List.of(d));
+        }
+    }
+
+    @FXML
+    private void acceptAllSuggestions() {
+        push();
+        viewModel.acceptSuggestions(List.copyOf(viewModel.columns()));
     }
 
     @FXML

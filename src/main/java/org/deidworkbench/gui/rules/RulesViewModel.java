@@ -29,8 +29,12 @@ import org.deidworkbench.gui.common.UserError;
 import org.deidworkbench.gui.common.UserErrors;
 import org.deidworkbench.model.Action;
 import org.deidworkbench.model.DateShiftSettings;
+import org.deidworkbench.model.DicomImage;
+import org.deidworkbench.model.DicomRedaction;
+import org.deidworkbench.model.DicomSection;
 import org.deidworkbench.model.FieldDecision;
 import org.deidworkbench.model.Rule;
+import org.deidworkbench.model.SourceLocation;
 
 /**
  * The profile being worked on: its YAML text (the one truth), the problems of that text at
@@ -40,6 +44,9 @@ import org.deidworkbench.model.Rule;
  * and so re-runs the preview. Used on the FX thread.
  */
 public final class RulesViewModel {
+
+    /** The built-in profile whose {@code dicom:} section a profile without one is lent (decision 0006). */
+    static final String DICOM_SECTION_BUILT_IN = "dicom-basic";
 
     /** Actions offered for the default (the ones that need no parameter). */
     public static final List<Action> DEFAULT_ACTIONS = List.of(Action.SCRUB_TEXT, Action.REMOVE, Action.EMPTY,
@@ -64,11 +71,15 @@ public final class RulesViewModel {
     private final ObservableList<ProfileProblem> problems = FXCollections.observableArrayList();
     private final ObservableList<RuleRow> rules = FXCollections.observableArrayList();
     private final ObservableList<String> builtIns = FXCollections.observableArrayList();
-    private final ObservableList<String> unmatchedColumns = FXCollections.observableArrayList();
+    private final ObservableList<FieldDecision> columns = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper classifies = new ReadOnlyBooleanWrapper(this, "classifies");
+    private final ReadOnlyObjectWrapper<LocalizedText> columnsHelp = new ReadOnlyObjectWrapper<>(this, "columnsHelp",
+            LocalizedText.of("rules.unmatched.help"));
     private final ObjectProperty<Action> defaultAction = new SimpleObjectProperty<>(this, "defaultAction");
     private final ReadOnlyObjectWrapper<DateShiftSettings> dateShift = new ReadOnlyObjectWrapper<>(this, "dateShift");
     private final ObjectProperty<Path> currentFile = new SimpleObjectProperty<>(this, "currentFile");
     private final ReadOnlyObjectWrapper<UserError> failure = new ReadOnlyObjectWrapper<>(this, "failure");
+    private static final String CSV = "CSV";
     private BackgroundTasks.Task validation;
     private BackgroundTasks.Task unmatched;
     private String savedText = "";
@@ -192,29 +203,73 @@ public final class RulesViewModel {
         }
     }
 
+    /**
+     * Lists the fields of the selected file that no rule names: for a CSV file every such column
+     * with what the relations and the classifier make of it (classification on, whatever the profile
+     * says), for other formats the fields the default decides.
+     */
     private void findUnmatched() {
         Path f = currentFile.get();
         LoadedProfile p = profile.get();
         if (unmatched != null) {
             unmatched.cancel();
         }
+        classifies.set(p != null && p.profile().classification().enabled());
         if (f == null || p == null) {
-            unmatchedColumns.clear();
+            columns.clear();
             return;
         }
         BackgroundTasks.Task[] mine = new BackgroundTasks.Task[1];
-        mine[0] = tasks.submit(task -> jobs.explain(f, p), decisions -> {
-            if (unmatched != mine[0]) {
-                return;
-            }
-            unmatchedColumns.setAll(decisions.stream().filter(d -> "default".equals(d.ruleId()))
-                    .map(FieldDecision::name).toList());
-        }, e -> {
-            if (unmatched == mine[0]) {
-                unmatchedColumns.clear();
-            }
-        });
+        boolean classifying = classifies.get();
+        mine[0] = tasks.submit(task -> {
+            boolean csv = CSV.equals(jobs.kind(f).format());
+            List<FieldDecision> found = csv
+                    ? jobs.suggestColumns(f, p, task::cancelled).stream().filter(d -> !"rule".equals(d.decidedBy())).toList()
+                    : jobs.explain(f, p).stream().filter(d -> "default".equals(d.ruleId())).toList();
+            return java.util.Map.entry(csv, found);
+        }, found -> {
+                    if (unmatched != mine[0]) {
+                        return;
+                    }
+                    columns.setAll(found.getValue());
+                    columnsHelp.set(LocalizedText.of(!found.getKey() ? "rules.unmatched.help"
+                            : classifying ? "rules.unmatched.help.classifies" : "rules.unmatched.help.suggests"));
+                }, e -> {
+                    if (unmatched == mine[0]) {
+                        columns.clear();
+                    }
+                });
         unmatched = mine[0];
+    }
+
+    /** Whether {@code d} is a classifier's suggestion that {@link #acceptSuggestions} can make a rule. */
+    public static boolean acceptable(FieldDecision d) {
+        return SuggestedRule.acceptable(d);
+    }
+
+    /**
+     * Makes the classifier's decisions for {@code suggested} columns rules of the profile, with the
+     * same action, parameters, identifier flag and label (so a run writes the same), inserted first
+     * in the order given; decisions not made by the classifier are skipped. One edit of the text.
+     */
+    public void acceptSuggestions(List<FieldDecision> suggested) {
+        List<FieldDecision> accepted = suggested.stream().filter(SuggestedRule::acceptable).toList();
+        if (accepted.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        LoadedProfile p = profile.get();
+        if (p != null) {
+            p.profile().rules().forEach(r -> taken.add(r.id()));
+        }
+        List<String> ids = accepted.stream().map(d -> SuggestedRule.id(d.name(), taken)).toList();
+        String yaml = text.get();
+        for (int i = accepted.size() - 1; i >= 0; i--) {
+            FieldDecision d = accepted.get(i);
+            String id = ids.get(i);
+            yaml = ProfileText.insertRule(yaml, indent -> SuggestedRule.toYaml(d, id, indent));
+        }
+        text.set(yaml);
     }
 
     /** Adds the form's rule as the first rule. */
@@ -225,6 +280,67 @@ public final class RulesViewModel {
     /** Replaces {@code rule}'s text with the form's. */
     public void replaceRule(Rule rule, RuleForm form) {
         text.set(ProfileText.replaceRule(text.get(), rule.location().line(), form));
+    }
+
+    /**
+     * Sets the rectangles of the redaction rule that applies to an image: the profile's own rule
+     * {@code id}, or — when {@code id} is null or names no rule of the profile's own {@code dicom:}
+     * section — a new rule for images like {@code header} (same modality, equipment and size). A
+     * profile without a {@code dicom:} section first gets the one it was lent ({@code dicom-basic}'s),
+     * so nothing else changes. The text is validated like any edit, so the preview re-runs.
+     */
+    public void setRedaction(String id, DicomImage.Header header, List<DicomRedaction.Rectangle> rectangles) {
+        LoadedProfile p = profile.get();
+        DicomRedaction own = p == null || id == null ? null : ownRedaction(p, id);
+        if (own != null) {
+            DicomRedaction edited = new DicomRedaction(own.id(), own.manufacturer(), own.model(), own.modality(),
+                    own.sopClassUid(), own.rows(), own.columns(), rectangles, own.location());
+            text.set(ProfileText.replaceItem(text.get(), own.location().line(),
+                    indent -> ProfileText.redactionItem(edited, indent)));
+            return;
+        }
+        DicomRedaction added = newRedaction(p, header, rectangles);
+        if (!ProfileText.dicomSection(text.get()).isEmpty()) {
+            text.set(ProfileText.addRedaction(text.get(), indent -> ProfileText.redactionItem(added, indent), ""));
+            return;
+        }
+        tasks.submit(task -> ProfileText.dicomSection(jobs.builtInProfileText(DICOM_SECTION_BUILT_IN)),
+                section -> text.set(ProfileText.addRedaction(text.get(),
+                        indent -> ProfileText.redactionItem(added, indent), section)),
+                e -> failure.set(UserErrors.describe(e)));
+    }
+
+    /** The redaction rule {@code id} of the profile's own {@code dicom:} section (not a lent one), or null. */
+    private static DicomRedaction ownRedaction(LoadedProfile p, String id) {
+        return p.profile().section(DicomSection.KEY, DicomSection.class).stream()
+                .flatMap(s -> s.redactions().stream())
+                .filter(r -> r.id().equals(id) && r.location().file().equals(p.profile().source()))
+                .findFirst().orElse(null);
+    }
+
+    /** A rule for images with {@code header}'s modality, equipment and size, under an id no rule has yet. */
+    private static DicomRedaction newRedaction(LoadedProfile p, DicomImage.Header header,
+            List<DicomRedaction.Rectangle> rectangles) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        if (p != null) {
+            p.profile().section(DicomSection.KEY, DicomSection.class)
+                    .ifPresent(s -> s.redactions().forEach(r -> taken.add(r.id())));
+        }
+        String base = ("redact-" + header.modality() + "-" + header.columns() + "x" + header.rows())
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replace("--", "-");
+        String id = base;
+        for (int n = 2; taken.contains(id); n++) {
+            id = base + "-" + n;
+        }
+        return new DicomRedaction(id, present(header.manufacturer()), present(header.model()),
+                present(header.modality()), header.modality().isEmpty() && header.manufacturer().isEmpty()
+                        && header.model().isEmpty() ? present(header.sopClassUid()) : java.util.Optional.empty(),
+                java.util.Optional.of(header.rows()), java.util.Optional.of(header.columns()), rectangles,
+                new SourceLocation("", 0, 0));
+    }
+
+    private static java.util.Optional<String> present(String s) {
+        return s.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(s);
     }
 
     /** Sets the date-shift range. */
@@ -277,9 +393,22 @@ public final class RulesViewModel {
         return builtIns;
     }
 
-    /** Columns of the selected file that no rule matched (the default applies to them). */
-    public ObservableList<String> unmatchedColumns() {
-        return unmatchedColumns;
+    /**
+     * Fields of the selected file that no rule names, with what decides them instead: for a CSV
+     * file the relations and the classifier (its class, confidence and evidence), else the default.
+     */
+    public ObservableList<FieldDecision> columns() {
+        return columns;
+    }
+
+    /** Whether the profile classifies columns no rule names (else they get the default until accepted). */
+    public ReadOnlyBooleanProperty classifiesProperty() {
+        return classifies.getReadOnlyProperty();
+    }
+
+    /** What the list of {@link #columns()} means for the selected file and profile. */
+    public ReadOnlyObjectProperty<LocalizedText> columnsHelpProperty() {
+        return columnsHelp.getReadOnlyProperty();
     }
 
     /** The default action; setting it edits the text. */

@@ -33,6 +33,7 @@ import org.deidworkbench.gui.keys.KeyFileView;
 import org.deidworkbench.gui.preview.InspectorView;
 import org.deidworkbench.gui.preview.LayoutView;
 import org.deidworkbench.gui.preview.PreviewView;
+import org.deidworkbench.gui.preview.dicom.DicomImageView;
 import org.deidworkbench.gui.preview.table.TablePreviewView;
 import org.deidworkbench.gui.preview.tree.TreePreviewView;
 import org.deidworkbench.gui.rules.RulesView;
@@ -129,7 +130,8 @@ public final class MainWindowView implements KeyFileView.Actions {
         LayoutView.Factory layouts = (layout, side) -> layout == FilePreview.Layout.TABLE
                 ? new TablePreviewView(viewModel.preview(), messages, side)
                 : new TreePreviewView(viewModel.preview(), messages, side);
-        previewPane.getChildren().setAll(new PreviewView(viewModel.preview(), messages, scope, layouts).load());
+        previewPane.getChildren().setAll(new PreviewView(viewModel.preview(), messages, scope, layouts,
+                List.of(new DicomImageView(viewModel.image(), messages, scope))).load());
         rulesPane.getChildren().setAll(new RulesView(viewModel.rules(), messages, scope).load());
         inspectorPane.getChildren().setAll(new InspectorView(viewModel.preview(), messages, scope).load());
         keyFilePane.getChildren().setAll(new KeyFileView(viewModel.keyFile(), messages, scope, this).load());
@@ -330,5 +332,11 @@ public final class MainWindowView implements KeyFileView.Actions {
     public void unlockKeyFile() {
         sideTabs.getSelectionModel().select(2);
         viewModel.unlockKeyFile();
+    }
+
+    @FXML
+    @Override
+    public void reidentify() {
+        viewModel.reidentify();
     }
 }

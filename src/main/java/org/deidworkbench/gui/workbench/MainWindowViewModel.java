@@ -21,7 +21,9 @@ import org.deidworkbench.gui.inputs.FileStatus;
 import org.deidworkbench.gui.inputs.InputItem;
 import org.deidworkbench.gui.inputs.InputTreeViewModel;
 import org.deidworkbench.gui.keys.KeyFileViewModel;
+import org.deidworkbench.gui.keys.ReidentifyViewModel;
 import org.deidworkbench.gui.preview.PreviewViewModel;
+import org.deidworkbench.gui.preview.dicom.DicomImageViewModel;
 import org.deidworkbench.gui.rules.RulesViewModel;
 import org.deidworkbench.gui.run.RunSettings;
 import org.deidworkbench.gui.run.RunViewModel;
@@ -43,6 +45,8 @@ public final class MainWindowViewModel {
     /** Log lines kept; older ones scroll away. */
     static final int LOG_LIMIT = 500;
 
+    private final JobService jobs;
+    private final BackgroundTasks tasks;
     private final DialogService dialogs;
     private final WorkbenchSettings settings;
     private final InputTreeViewModel inputs;
@@ -50,6 +54,7 @@ public final class MainWindowViewModel {
     private final RulesViewModel rules;
     private final RunViewModel run;
     private final KeyFileViewModel keyFile;
+    private final DicomImageViewModel image;
     private final ObservableList<LogEntry> log = FXCollections.observableArrayList();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
@@ -58,6 +63,8 @@ public final class MainWindowViewModel {
 
     public MainWindowViewModel(JobService jobs, BackgroundTasks tasks, DialogService dialogs,
             WorkbenchSettings settings) {
+        this.jobs = jobs;
+        this.tasks = tasks;
         this.dialogs = dialogs;
         this.settings = settings;
         this.inputs = new InputTreeViewModel(jobs, tasks);
@@ -65,6 +72,7 @@ public final class MainWindowViewModel {
         this.rules = new RulesViewModel(jobs, tasks);
         this.run = new RunViewModel(jobs, tasks);
         this.keyFile = new KeyFileViewModel(jobs, tasks);
+        this.image = new DicomImageViewModel(jobs, tasks);
         theme.set(settings.theme());
         language.set(settings.language());
         recent.setAll(settings.recent());
@@ -72,6 +80,14 @@ public final class MainWindowViewModel {
         language.addListener((o, was, now) -> settings.setLanguage(now));
 
         preview.fileProperty().bind(inputs.selectedFileProperty());
+        preview.keyProperty().bind(keyFile.keyProperty());
+        keyFile.keyProperty().addListener((o, was, now) -> log(LogEntry.Level.INFO, now == null
+                ? LocalizedText.of("log.keyfile.locked")
+                : LocalizedText.of("log.keyfile.unlocked", String.valueOf(now.file().getFileName()), now.runs().size())));
+        image.fileProperty().bind(inputs.selectedFileProperty());
+        image.profileProperty().bind(preview.profileProperty());
+        image.revealProperty().bind(preview.revealProperty());
+        image.setEditor(rules::setRedaction);
         rules.currentFileProperty().bind(inputs.selectedFileProperty());
         rules.profileProperty().addListener((o, was, now) -> profileChanged(now));
         preview.setListener(this::previewed);
@@ -293,7 +309,7 @@ public final class MainWindowViewModel {
                 .ifPresent(keyFile::select);
     }
 
-    /** Key file ▸ Unlock history. */
+    /** Key file ▸ Unlock: the run history, and previews with the study's pseudonyms. */
     public void unlockKeyFile() {
         Path file = keyFile.keyFileProperty().get();
         if (file == null) {
@@ -304,6 +320,18 @@ public final class MainWindowViewModel {
             }
         }
         dialogs.askPassphrase(file).ifPresent(keyFile::unlock);
+    }
+
+    /**
+     * Key file ▸ Re-identify: the dialog, for the key file chosen in the panel (or another). A new
+     * view model each time, so no answer outlives the dialog; the log gets counts only.
+     */
+    public void reidentify() {
+        ReidentifyViewModel vm = new ReidentifyViewModel(jobs, tasks);
+        vm.keyFileProperty().set(keyFile.keyFileProperty().get());
+        vm.setListener((file, asked, found, entry) -> log(LogEntry.Level.INFO, LocalizedText.of("log.reidentified",
+                String.valueOf(file.getFileName()), found, asked, entry)));
+        dialogs.reidentify(vm);
     }
 
     // ------------------------------------------------------------------------------------ view
@@ -333,6 +361,11 @@ public final class MainWindowViewModel {
 
     public PreviewViewModel preview() {
         return preview;
+    }
+
+    /** The selected DICOM file's image with its redaction boxes. */
+    public DicomImageViewModel image() {
+        return image;
     }
 
     public RulesViewModel rules() {

@@ -121,6 +121,15 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void whitespaceAfterAClosingQuoteIsBrokenQuoting() throws Exception {
+        // Commons CSV dropped it ("x" , read as x), so the file could not be written back as it was.
+        Path file = write("a,b\n1,2\n\"x\" ,3\n");
+        FormatException e = readAllExpectingFailure(file, LF_UTF8);
+        assertEquals("CSV-BROKEN-QUOTE", e.code());
+        assertEquals("line 3", e.location());
+    }
+
+    @Test
     void endOfFileInsideAQuotedFieldIsBrokenQuotingAtTheRecordsFirstLine() throws Exception {
         FormatException e = readAllExpectingFailure("error-eof-in-quote.csv");
         assertEquals("CSV-BROKEN-QUOTE", e.code());

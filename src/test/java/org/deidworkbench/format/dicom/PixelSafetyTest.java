@@ -144,6 +144,13 @@ class PixelSafetyTest {
     }
 
     @Test
+    void aRedactionThatMatchesACtIsAppliedToIt() throws Exception {
+        PixelSafety.Plan plan = PixelSafety.plan(image(DicomProcessorTest.CT, "CT", 4, 4, 1, 8, 1, 0), section(
+                "    - {id: ct-box, when: {modality: CT}, rectangles: [{x: 0, y: 0, width: 2, height: 2}]}\n"));
+        assertEquals("ct-box", assertInstanceOf(PixelSafety.Redact.class, plan).rule().id());
+    }
+
+    @Test
     void aDicomdirIsDeferredToBeMadeAnewFromTheOutputs() {
         Dataset ds = new Dataset();
         ds.addItem(PixelSafety.DIRECTORY_RECORD_SEQUENCE);

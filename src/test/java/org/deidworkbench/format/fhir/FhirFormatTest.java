@@ -120,6 +120,15 @@ class FhirFormatTest {
     }
 
     @Test
+    void aBirthDateOverEightyNineYearsBackInTextIsRemovedNotShifted() throws Exception {
+        String out = clean("b.json", FhirFixtures.json(FhirFixtures.transaction(), false));
+        org.hl7.fhir.r4.model.Bundle b = (org.hl7.fhir.r4.model.Bundle) Fhir.context().newJsonParser().parseResource(out);
+        DocumentReference doc = (DocumentReference) b.getEntry().get(4).getResource();
+        String text = new String(doc.getContentFirstRep().getAttachment().getData(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("DOB [DATE]"), "a shifted 1931 would still tell an age over 89");
+    }
+
+    @Test
     void binaryAttachmentIsRemoved() throws Exception {
         String out = clean("b.json", FhirFixtures.json(FhirFixtures.transaction(), false));
         org.hl7.fhir.r4.model.Bundle b = (org.hl7.fhir.r4.model.Bundle) Fhir.context().newJsonParser().parseResource(out);

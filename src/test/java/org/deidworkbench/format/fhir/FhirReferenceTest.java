@@ -155,6 +155,48 @@ class FhirReferenceTest {
         assertTrue(run.engine.ledger().newEntries().stream().noneMatch(e -> e.domain().equals("fhir-id")));
     }
 
+    private static String containedId(String json) throws Exception {
+        Path in = java.nio.file.Files.createTempFile("c", ".json");
+        try {
+            java.nio.file.Files.writeString(in, json);
+            org.hl7.fhir.r4.model.Condition c = (org.hl7.fhir.r4.model.Condition) parse(FhirTestRun.safeHarbor().run(in).get(0));
+            String id = c.getAsserter().getReference().substring(1);
+            assertTrue(c.getContained().stream().anyMatch(r -> r.getIdElement().getIdPart().replace("#", "").equals(id)),
+                    "the local reference follows its target");
+            return id;
+        } finally {
+            java.nio.file.Files.delete(in);
+        }
+    }
+
+    private static String condition(String id, String... locals) {
+        StringBuilder contained = new StringBuilder();
+        for (String local : locals) {
+            contained.append(contained.length() == 0 ? "" : ",").append("{\"resourceType\":\"Practitioner\",\"id\":\"")
+                    .append(local).append("\"}");
+        }
+        return "{\"resourceType\":\"Condition\",\"id\":\"" + id + "\",\"contained\":[" + contained + "],"
+                + "\"subject\":{\"reference\":\"Patient/p1\"},\"asserter\":{\"reference\":\"#" + locals[0] + "\"}}";
+    }
+
+    @Test
+    void containedIdsAreKeyedNotNumbered() throws Exception {
+        String id = containedId(condition("cond-1", "asserter1"));
+        assertTrue(id.matches("[0-9A-Z]{20}"), id);
+    }
+
+    @Test
+    void aContainedIdDoesNotDependOnItsPosition() throws Exception {
+        assertEquals(containedId(condition("cond-1", "asserter1")), containedId(condition("cond-1", "asserter1", "other")
+                .replace("[{\"resourceType\":\"Practitioner\",\"id\":\"asserter1\"},{\"resourceType\":\"Practitioner\",\"id\":\"other\"}]",
+                        "[{\"resourceType\":\"Practitioner\",\"id\":\"other\"},{\"resourceType\":\"Practitioner\",\"id\":\"asserter1\"}]")));
+    }
+
+    @Test
+    void theSameLocalIdInAnotherContainerGetsAnotherId() throws Exception {
+        assertNotEquals(containedId(condition("cond-1", "asserter1")), containedId(condition("cond-2", "asserter1")));
+    }
+
     static Resource parse(byte[] out) {
         return (Resource) Fhir.context().newJsonParser().parseResource(new String(out, StandardCharsets.UTF_8).strip());
     }

@@ -50,4 +50,14 @@ class JsonBundleStreamTest {
     void bundleWithCrLfAndByteOrderMarkStreamedEqualsInMemory() throws Exception {
         assertSameAsInMemory("\uFEFF" + FhirFixtures.json(FhirFixtures.transaction(), true).replace("\n", "\r\n") + "\r\n");
     }
+
+    @Test
+    void decimalsKeepEveryDigitWhenStreamed() throws Exception {
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                + "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
+                + "\"valueQuantity\":{\"value\":1.50}}},{\"resource\":{\"resourceType\":\"Observation\","
+                + "\"status\":\"final\",\"code\":{\"text\":\"y\"},\"valueQuantity\":"
+                + "{\"value\":0.12345678901234567890123}}}]}";
+        assertSameAsInMemory(bundle);
+    }
 }

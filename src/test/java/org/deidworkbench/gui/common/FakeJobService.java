@@ -26,6 +26,8 @@ public class FakeJobService implements JobService {
     public final Map<Path, FilePreview> previews = new ConcurrentHashMap<>();
     public final Map<Path, JobException> previewFailures = new ConcurrentHashMap<>();
     public List<FieldDecision> decisions = List.of();
+    /** What {@link #suggestColumns} answers. */
+    public List<FieldDecision> suggestions = List.of();
     public final List<String> calls = new ArrayList<>();
     public int sessionsOpened;
     /** Sessions opened with the export as context (the ones that collect identifiers). */
@@ -41,6 +43,10 @@ public class FakeJobService implements JobService {
     public List<RunRecord> history = List.of();
     public KeyFileInfo info;
     public KeyFileException keyFileFailure;
+    /** The key each preview session was opened with (empty: a throwaway key), in order. */
+    public final List<java.util.Optional<UnlockedKey>> previewKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What {@link #openDicomImage} opens, per file (a new source each time, as the real one does). */
+    public final Map<Path, java.util.function.Supplier<ImageSource>> images = new ConcurrentHashMap<>();
 
     @Override
     public FileKind kind(Path file) throws JobException {
@@ -64,8 +70,10 @@ public class FakeJobService implements JobService {
     }
 
     @Override
-    public PreviewSession openPreview(LoadedProfile profile, List<Path> context, BooleanSupplier cancelled) {
+    public PreviewSession openPreview(LoadedProfile profile, UnlockedKey key, List<Path> context,
+            BooleanSupplier cancelled) {
         sessionsOpened++;
+        previewKeys.add(java.util.Optional.ofNullable(key));
         if (!context.isEmpty()) {
             fullSessionsOpened++;
         }
@@ -89,9 +97,26 @@ public class FakeJobService implements JobService {
                 }
                 FilePreview shown = p != null ? p : new FilePreview("CSV", FilePreview.Layout.TABLE, List.of(),
                         List.of(), 0, false, List.of());
-                return new PreviewJob.Result(shown, true, profile.profile().name(), 1);
+                return new PreviewJob.Result(shown, key == null, profile.profile().name(), 1);
             }
         };
+    }
+
+    @Override
+    public ImageSource openDicomImage(Path file, LoadedProfile profile, BooleanSupplier cancelled)
+            throws JobException {
+        calls.add("openDicomImage");
+        java.util.function.Supplier<ImageSource> image = images.get(file);
+        if (image == null) {
+            throw new JobException(JobException.Reason.FILE_FAILED, file + ": no image", null);
+        }
+        return image.get();
+    }
+
+    @Override
+    public List<FieldDecision> suggestColumns(Path file, LoadedProfile profile, BooleanSupplier cancelled) {
+        calls.add("suggestColumns");
+        return suggestions;
     }
 
     @Override
@@ -127,13 +152,51 @@ public class FakeJobService implements JobService {
         return info;
     }
 
+    /** What {@link #reidentify} answers: pseudonym to original; the lookups asked, in order. */
+    public final Map<String, String> originals = new ConcurrentHashMap<>();
+    public final List<List<String>> reidentified = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public String lastReason;
+
     @Override
-    public List<RunRecord> keyFileHistory(Path file, char[] passphrase) throws KeyFileException {
-        calls.add("keyFileHistory");
+    public org.deidworkbench.keyfile.Reidentifier.Result reidentify(Path keyFile, char[] passphrase, String reason,
+            String domain, List<String> pseudonyms) throws KeyFileException {
+        calls.add("reidentify");
         lastPassphrase = passphrase;
         if (keyFileFailure != null) {
             throw keyFileFailure;
         }
-        return history;
+        new org.deidworkbench.keyfile.Reidentifier.Request("tester", reason, java.time.Instant.EPOCH);
+        lastReason = reason;
+        reidentified.add(List.copyOf(pseudonyms));
+        List<org.deidworkbench.keyfile.Reidentifier.Answer> answers = pseudonyms.stream()
+                .map(p -> new org.deidworkbench.keyfile.Reidentifier.Answer(p, originals.containsKey(p) ? "patient" : domain,
+                        java.util.Optional.ofNullable(originals.get(p))))
+                .toList();
+        var entry = new org.deidworkbench.keyfile.AuditEntry(reidentified.size(), java.time.Instant.EPOCH, "tester",
+                reason, "lookup", domain, pseudonyms, (int) answers.stream().filter(a -> a.original().isPresent()).count(),
+                "", "");
+        return new org.deidworkbench.keyfile.Reidentifier.Result(answers, entry);
+    }
+
+    @Override
+    public UnlockedKey unlockKeyFile(Path file, char[] passphrase) throws JobException {
+        calls.add("unlockKeyFile");
+        lastPassphrase = passphrase;
+        if (keyFileFailure != null) {
+            throw new JobException(JobException.Reason.KEY_FILE, keyFileFailure.getMessage(), keyFileFailure);
+        }
+        List<RunRecord> runs = history;
+        Path opened = file.toAbsolutePath().normalize();
+        return new UnlockedKey() {
+            @Override
+            public Path file() {
+                return opened;
+            }
+
+            @Override
+            public List<RunRecord> runs() {
+                return runs;
+            }
+        };
     }
 }

@@ -38,7 +38,7 @@ class GuiTextTest {
     private static final Path RESOURCES = Path.of("src/main/resources/org/deidworkbench/gui");
     /** Top-level namespaces of message keys: a literal starting with one of them must be a key. */
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:action|app|area|change|dialog|error|filter|format"
-            + "|inspector|keyfile|language|log|menu|passphrase|preview|rules|run|status|strength|summary|tab|toolbar"
+            + "|image|inspector|keyfile|language|log|menu|passphrase|preview|reidentify|rules|run|status|strength|summary|tab|toolbar"
             + "|tooltip|tree)\\.[A-Za-z0-9.]*)\"");
     /** Calls that put text on screen, with a string literal as their argument. */
     private static final Pattern LITERAL_UI_TEXT = Pattern.compile("(?:\\.set(?:Text|Title|HeaderText|ContentText"
@@ -133,6 +133,10 @@ class GuiTextTest {
             keys.add("format.name." + f);
         });
         Arrays.stream(org.deidworkbench.job.RunPhase.values()).forEach(p -> keys.add("run.phase." + p.id()));
+        Arrays.stream(org.deidworkbench.gui.preview.dicom.DicomImageViewModel.Mask.values())
+                .forEach(m -> keys.add("image.mask." + m.name().toLowerCase(Locale.ROOT)));
+        Arrays.stream(org.deidworkbench.model.DicomImage.Unavailable.values())
+                .forEach(u -> keys.add("image.unavailable." + u.name().toLowerCase(Locale.ROOT)));
         List.of("profileOpen", "profileSave", "keyFileOpen", "keyFileNew", "keyFileForRun")
                 .forEach(c -> keys.add("dialog.file." + c));
         assertEquals(DialogService.FileChoice.values().length, 5, "a new file choice needs its title key");

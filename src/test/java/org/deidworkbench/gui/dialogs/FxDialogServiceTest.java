@@ -19,7 +19,10 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.deidworkbench.gui.common.BackgroundTasks;
+import org.deidworkbench.gui.common.FakeJobService;
 import org.deidworkbench.gui.common.Messages;
+import org.deidworkbench.gui.keys.ReidentifyViewModel;
 import org.deidworkbench.gui.common.UserError;
 import org.deidworkbench.gui.theme.Theme;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,46 @@ class FxDialogServiceTest {
         robot.clickOn(robot.lookup(button("Unlock")).queryButton());
         assertEquals("opening words", new String(result.get(10, TimeUnit.SECONDS).orElseThrow()));
         assertEquals("", field.getText());
+    }
+
+    @Test
+    void reidentifyNeedsAReasonShowsTheOriginalInTheDialogAndForgetsItOnClose(FxRobot robot) throws Exception {
+        FakeJobService jobs = new FakeJobService();
+        jobs.originals.put("PX7K2M9Q4T1B", "100200");
+        BackgroundTasks tasks = BackgroundTasks.withWorkers(1, Platform::runLater);
+        ReidentifyViewModel vm = new ReidentifyViewModel(jobs, tasks);
+        vm.keyFileProperty().set(Path.of("study.deidkey"));
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            dialogs.reidentify(vm);
+            closed.complete(null);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#reidentifyPassphrase").write(PASSPHRASE);
+        robot.clickOn("#reidentifyValues").write("PX7K2M9Q4T1B\nUNKNOWN00000");
+        robot.clickOn("#reidentifyReason").write("short");
+        Button lookUp = robot.lookup("#reidentifyLookUp").queryButton();
+        assertTrue(lookUp.isDisabled(), "a reason of 8 characters is required");
+        assertTrue(robot.lookup("#reidentifyReasonHint").query().isVisible());
+        robot.write(" ticket 42");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(lookUp.isDisabled());
+        robot.clickOn(lookUp);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.answers().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("short ticket 42", jobs.lastReason);
+        assertTrue(robot.lookup(n -> n instanceof Labeled l && "100200".equals(l.getText())).tryQuery().isPresent(),
+                "the original is shown in the dialog");
+        assertTrue(robot.lookup(n -> n instanceof Labeled l && "not found".equals(l.getText())).tryQuery().isPresent());
+        assertTrue(robot.lookup("#reidentifyRecorded").queryAs(Labeled.class).getText().contains("#1"));
+        assertArrayEquals(new char[PASSPHRASE.length()], jobs.lastPassphrase, "passphrase wiped");
+        javafx.scene.Scene scene = robot.lookup("#reidentifyAnswers").query().getScene();
+        org.deidworkbench.gui.Snapshots.write(WaitForAsyncUtils.asyncFx(() -> org.deidworkbench.gui.Snapshots.take(scene))
+                .get(), Path.of("target", "screenshots", "reidentify-dialog.png"));
+        robot.clickOn(robot.lookup(button("Close")).queryButton());
+        closed.get(10, TimeUnit.SECONDS);
+        assertTrue(vm.answers().isEmpty(), "the answers are gone with the dialog");
+        tasks.close();
     }
 
     @Test

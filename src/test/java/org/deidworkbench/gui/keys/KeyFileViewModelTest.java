@@ -2,6 +2,7 @@ package org.deidworkbench.gui.keys;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -49,6 +50,22 @@ class KeyFileViewModelTest {
         assertEquals(1, vm.history().size());
         assertTrue(vm.unlockedProperty().get());
         assertArrayEquals(new char[p.length], p);
+    }
+
+    @Test
+    void anUnlockedKeyIsHandedToPreviewsUntilLockedOrAnotherFileIsChosen() {
+        vm.select(KEY);
+        vm.unlock("the passphrase".toCharArray());
+        queue.runAll();
+        assertEquals(KEY, vm.keyProperty().get().file());
+        vm.lock();
+        assertNull(vm.keyProperty().get());
+        assertEquals(false, vm.unlockedProperty().get());
+        vm.unlock("the passphrase".toCharArray());
+        queue.runAll();
+        vm.select(Path.of("/other.deidkey"));
+        assertNull(vm.keyProperty().get(), "another key file is locked until its own passphrase is given");
+        assertTrue(vm.history().isEmpty());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.config.ProfileLoader;
 import org.deidworkbench.gui.common.FakeJobService;
+import org.deidworkbench.gui.common.JobService;
 import org.deidworkbench.gui.common.QueuedExecutor;
 import org.deidworkbench.job.JobException;
 import org.deidworkbench.model.FieldDecision;
@@ -66,6 +67,31 @@ class PreviewViewModelTest {
         assertEquals(PreviewViewModel.MASK, vm.original(removed));
         vm.revealProperty().set(true);
         assertEquals("Desmond", vm.original(removed));
+    }
+
+    @Test
+    void anUnlockedStudyKeyPreviewsAgainWithItAndTheThrowawayNoteGoes() {
+        show(FILE);
+        assertTrue(vm.throwawayKeyProperty().get());
+        JobService.UnlockedKey key = new JobService.UnlockedKey() {
+            @Override
+            public Path file() {
+                return Path.of("/study.deidkey");
+            }
+
+            @Override
+            public List<org.deidworkbench.keyfile.RunRecord> runs() {
+                return List.of();
+            }
+        };
+        vm.keyProperty().set(key);
+        queue.runAll();
+        assertSame(key, jobs.previewKeys.get(jobs.previewKeys.size() - 1).orElseThrow());
+        assertFalse(vm.throwawayKeyProperty().get());
+        vm.keyProperty().set(null);
+        queue.runAll();
+        assertTrue(jobs.previewKeys.get(jobs.previewKeys.size() - 1).isEmpty());
+        assertTrue(vm.throwawayKeyProperty().get());
     }
 
     @Test

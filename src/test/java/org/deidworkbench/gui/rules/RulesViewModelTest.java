@@ -14,6 +14,10 @@ import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.gui.common.FakeJobService;
 import org.deidworkbench.gui.common.QueuedExecutor;
 import org.deidworkbench.model.Action;
+import org.deidworkbench.model.ActionSpec;
+import org.deidworkbench.model.DicomImage;
+import org.deidworkbench.model.DicomRedaction;
+import org.deidworkbench.model.DicomSection;
 import org.deidworkbench.model.FieldDecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,13 +107,67 @@ class RulesViewModelTest {
         assertEquals("p.yaml", vm.sourceNameProperty().get());
     }
 
+    private static FieldDecision decided(String column, String decidedBy, String fieldClass, ActionSpec spec,
+            boolean identifier, String label) {
+        return new FieldDecision(column, column, decidedBy.equals("rule") ? column : decidedBy, spec.action().yamlName(),
+                false, "r", decidedBy, fieldClass, fieldClass.isEmpty() ? "" : "97%", fieldClass.isEmpty() ? ""
+                        : "12 of 12 values capitalised words", spec, label, identifier);
+    }
+
+    private static final FieldDecision NAME = decided("Nachname", "classifier", "person-name", new ActionSpec.Remove(),
+            true, "NAME");
+    private static final FieldDecision ZIP = decided("PLZ", "classifier", "zip",
+            new ActionSpec.Generalize(org.deidworkbench.model.Generalization.ZIP3), false, "");
+    private static final FieldDecision KEY = decided("PID", "relation", "identifier",
+            new ActionSpec.Pseudonymize("patient", org.deidworkbench.model.PseudonymFormat.DEFAULT), true, "PID");
+    private static final FieldDecision MRN = decided("mrn", "rule", "", new ActionSpec.Keep(), false, "");
+
+    private Path csv() throws Exception {
+        return Files.writeString(dir.resolve("patienten.csv"), "PID;Nachname;PLZ;mrn\n1;Quill;10115;7\n",
+                StandardCharsets.UTF_8);
+    }
+
     @Test
-    void columnsThatGetTheDefaultAreListedForTheSelectedFile() {
+    void columnsNoRuleNamesAreListedWithWhatTheClassifierMakesOfThem() throws Exception {
+        jobs.suggestions = List.of(KEY, NAME, ZIP, MRN);
+        vm.currentFileProperty().set(csv());
+        queue.runAll();
+        assertEquals(List.of(KEY, NAME, ZIP), vm.columns());
+        assertEquals("rules.unmatched.help.classifies", vm.columnsHelpProperty().get().key());
+        assertTrue(jobs.calls.contains("suggestColumns"));
+    }
+
+    @Test
+    void fieldsOfOtherFormatsThatGetTheDefaultAreListed() throws Exception {
         jobs.decisions = List.of(new FieldDecision("mrn", "mrn", "subject-id", "pseudonymize", true, "r"),
                 new FieldDecision("blood_type", "blood_type", "default", "scrub-text", false, "default"));
-        vm.currentFileProperty().set(Path.of("/x/labs.csv"));
+        vm.currentFileProperty().set(Files.writeString(dir.resolve("p.json"), "{\"resourceType\": \"Patient\"}"));
         queue.runAll();
-        assertEquals(List.of("blood_type"), vm.unmatchedColumns());
+        assertEquals(List.of("blood_type"), vm.columns().stream().map(FieldDecision::name).toList());
+        assertEquals("rules.unmatched.help", vm.columnsHelpProperty().get().key());
+    }
+
+    @Test
+    void anAcceptedSuggestionBecomesARuleWithTheSameActionIdentifierAndLabel() throws Exception {
+        vm.acceptSuggestions(List.of(NAME));
+        queue.runAll();
+        org.deidworkbench.model.Rule rule = vm.profileProperty().get().profile().rules().get(0);
+        assertEquals("nachname", rule.id());
+        assertEquals(new ActionSpec.Remove(), rule.spec());
+        assertTrue(rule.identifier());
+        assertEquals("NAME", rule.label());
+        assertEquals("Nachname", ((org.deidworkbench.model.FieldSelector.ColumnName) rule.selector()).name());
+    }
+
+    @Test
+    void acceptingAllTakesTheClassifiersSuggestionsInOrderAndLeavesRelationsToTheRelations() throws Exception {
+        int before = vm.profileProperty().get().profile().rules().size();
+        vm.acceptSuggestions(List.of(KEY, NAME, ZIP, MRN));
+        queue.runAll();
+        List<org.deidworkbench.model.Rule> rules = vm.profileProperty().get().profile().rules();
+        assertEquals(before + 2, rules.size());
+        assertEquals(List.of("nachname", "plz"), List.of(rules.get(0).id(), rules.get(1).id()));
+        assertEquals(new ActionSpec.Generalize(org.deidworkbench.model.Generalization.ZIP3), rules.get(1).spec());
     }
 
     @Test
@@ -118,5 +176,47 @@ class RulesViewModelTest {
         queue.runAll();
         assertNotNull(vm.failureProperty().get());
         assertEquals("error.io", vm.failureProperty().get().message().key());
+    }
+
+    private static final DicomImage.Header CT_64 = new DicomImage.Header(64, 64, 1, DicomImage.Photometric.MONOCHROME2,
+            12, 1, 0, 400, 1500, "CT", "Synthetic Imaging Co", "", "1.2.840.10008.5.1.4.1.1.2", null);
+
+    private List<DicomRedaction> redactions() {
+        return vm.profileProperty().get().profile().section(DicomSection.KEY, DicomSection.class).orElseThrow()
+                .redactions();
+    }
+
+    @Test
+    void aBoxDrawnOnAnImageAddsARedactionRuleForImagesLikeIt() {
+        vm.setRedaction(null, CT_64, List.of(new DicomRedaction.Rectangle(1, 2, 3, 4)));
+        queue.runAll();
+        DicomRedaction r = redactions().get(0);
+        assertEquals("redact-ct-64x64", r.id());
+        assertEquals(java.util.Optional.of("CT"), r.modality());
+        assertEquals(java.util.Optional.of("Synthetic Imaging Co"), r.manufacturer());
+        assertEquals(java.util.Optional.of(64), r.rows());
+        assertEquals(List.of(new DicomRedaction.Rectangle(1, 2, 3, 4)), r.rectangles());
+        assertTrue(vm.textProperty().get().contains("retain-safe-private: true"), "the lent section came along");
+    }
+
+    @Test
+    void boxesOfAnExistingRuleReplaceItsRectangles() {
+        vm.setRedaction(null, CT_64, List.of(new DicomRedaction.Rectangle(1, 2, 3, 4)));
+        queue.runAll();
+        vm.setRedaction("redact-ct-64x64", CT_64, List.of(new DicomRedaction.Rectangle(5, 5, 10, 10),
+                new DicomRedaction.Rectangle(0, 60, 64, 4)));
+        queue.runAll();
+        assertEquals(1, redactions().size());
+        assertEquals(2, redactions().get(0).rectangles().size());
+    }
+
+    @Test
+    void aNewRuleGetsAnIdNoRuleHasYet() {
+        vm.setRedaction(null, CT_64, List.of());
+        queue.runAll();
+        vm.setRedaction(null, CT_64, List.of(new DicomRedaction.Rectangle(1, 2, 3, 4)));
+        queue.runAll();
+        assertEquals(List.of("redact-ct-64x64", "redact-ct-64x64-2"), redactions().stream().map(DicomRedaction::id)
+                .toList());
     }
 }

@@ -1,0 +1,466 @@
+package org.deidworkbench.format.fhir;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.deidworkbench.format.FileFormat;
+import org.deidworkbench.format.FormatDetector;
+import org.deidworkbench.format.FormatException;
+import org.deidworkbench.format.ValueReader;
+
+/**
+ * Every primitive value of a FHIR file, for the leak verifier, located by its element path
+ * ({@code Bundle.entry[3].resource(Patient).name[0].family}; NDJSON prefixed with {@code line N, }):
+ * JSON and NDJSON through Jackson's streaming parser, XML through the JDK's streaming (StAX) parser,
+ * without building HAPI resources, so memory is one value whatever the file's size. Strings, numbers,
+ * ids, URLs and extension values are values; a narrative ({@code div}) is one value, its XHTML markup
+ * and character references read as text; a base64 attachment ({@code Attachment.data}) is decoded: of a
+ * text type (see {@link TextContent#isText}) in its character set, of an image, audio or video type not
+ * at all (pixels, like DICOM's), a PDF or compressed archive is reported as not looked into, and
+ * anything else read as raw bytes. Stateless and thread-safe.
+ */
+final class FhirValueReader implements ValueReader {
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build();
+    private static final int CANCEL_CHECK_EVERY = 1024;
+    private static final int MAX_DEPTH = 512;
+    /** The index of an element not shown in paths (a resource, shown as its holder's type). */
+    private static final int HIDDEN = -2;
+
+    @Override
+    public void read(Path file, Visitor visitor, BooleanSupplier cancelled) throws IOException, FormatException {
+        FileFormat format = FormatDetector.detect(file);
+        Values values = new Values(visitor, cancelled);
+        if (format == FileFormat.FHIR_XML) {
+            readXml(file, values);
+        } else {
+            readJson(file, values, format == FileFormat.FHIR_NDJSON);
+        }
+    }
+
+    // ---------------------------------------------------------------- the values and their paths
+
+    /** The element path of the value being visited, and what a file's values share. */
+    private static final class Values implements Supplier<String> {
+        private final Visitor visitor;
+        private final BooleanSupplier cancelled;
+        private String[] names = new String[16];
+        private int[] indexes = new int[16];
+        private String[] types = new String[16];
+        private int depth;
+        private String attribute;
+        private long line = -1;
+        private long count;
+
+        Values(Visitor visitor, BooleanSupplier cancelled) {
+            this.visitor = visitor;
+            this.cancelled = cancelled;
+        }
+
+        /** Enters element {@code name} (its {@code index}-th occurrence, or -1 when it does not repeat). */
+        void push(String name, int index) throws FormatException {
+            if (depth == MAX_DEPTH) {
+                throw new FormatException("FHIR-TOO-DEEP", get(), "elements are nested deeper than " + MAX_DEPTH);
+            }
+            if (depth == names.length) {
+                names = Arrays.copyOf(names, depth * 2);
+                indexes = Arrays.copyOf(indexes, depth * 2);
+                types = Arrays.copyOf(types, depth * 2);
+            }
+            names[depth] = name;
+            indexes[depth] = index;
+            types[depth] = null;
+            depth++;
+        }
+
+        void pop() {
+            depth--;
+        }
+
+        /** The resource type of the element being read (a resource: the root, an entry's or a contained one). */
+        void type(String type) {
+            if (depth > 0) {
+                types[depth - 1] = type;
+            }
+        }
+
+        void value(String text) {
+            if (++count % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("verification cancelled");
+            }
+            visitor.value(text.indexOf('&') >= 0 ? unescape(text) : text, this);
+        }
+
+        @Override
+        public String get() {
+            StringBuilder b = new StringBuilder();
+            if (line >= 0) {
+                b.append("line ").append(line).append(", ");
+            }
+            for (int i = 0; i < depth; i++) {
+                if (i == 0) {
+                    b.append(types[0] != null ? types[0] : names[0]);
+                    continue;
+                }
+                if (indexes[i] == HIDDEN) {
+                    continue;
+                }
+                b.append('.').append(names[i]);
+                if (indexes[i] >= 0) {
+                    b.append('[').append(indexes[i]).append(']');
+                }
+                if (types[i] != null) {
+                    b.append('(').append(types[i]).append(')');
+                }
+            }
+            if (attribute != null) {
+                b.append('@').append(attribute);
+            }
+            return b.toString();
+        }
+
+        /** An attachment's base64 data, decoded as its content type says (see the class description). */
+        void attachment(String base64, String contentType) {
+            byte[] data;
+            try {
+                data = Base64.getMimeDecoder().decode(base64);
+            } catch (IllegalArgumentException notBase64) {
+                value(base64);
+                return;
+            }
+            String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).strip();
+            String container = container(data, type);
+            if (container != null) {
+                visitor.notScanned(get() + ": a base64 attachment that is " + container + ", not looked into");
+            } else if (TextContent.isText(contentType)) {
+                value(decode(data, contentType));
+            } else if (!type.startsWith("image/") && !type.startsWith("audio/") && !type.startsWith("video/")) {
+                try {
+                    visitor.bytes(new ByteArrayInputStream(data), this);
+                } catch (IOException inMemory) {
+                    throw new IllegalStateException("reading from memory cannot fail", inMemory);
+                }
+            }
+        }
+    }
+
+    private static final Map<String, String> ENTITIES = Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'",
+            "nbsp", " ");
+
+    /**
+     * Text with its character references resolved ({@code M&#252;ller}, {@code &amp;}): a narrative in JSON is
+     * XHTML in a string, and a reference must not hide a name from the matcher.
+     */
+    static String unescape(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int semi = c == '&' ? text.indexOf(';', i + 1) : -1;
+            if (semi > i + 1 && semi - i <= 10) {
+                String ref = text.substring(i + 1, semi);
+                String resolved = resolve(ref);
+                if (resolved != null) {
+                    b.append(resolved);
+                    i = semi + 1;
+                    continue;
+                }
+            }
+            b.append(c);
+            i++;
+        }
+        return b.toString();
+    }
+
+    private static String resolve(String ref) {
+        if (ref.charAt(0) != '#') {
+            return ENTITIES.get(ref);
+        }
+        try {
+            int cp = ref.length() > 1 && (ref.charAt(1) == 'x' || ref.charAt(1) == 'X')
+                    ? Integer.parseInt(ref.substring(2), 16) : Integer.parseInt(ref.substring(1));
+            return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Text of an attachment in the character set its type names (UTF-8 by default; ISO 8859-1 when the bytes are not valid). */
+    private static String decode(byte[] data, String contentType) {
+        try {
+            return TextContent.charset(contentType).newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(data)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(data, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** What a decoded attachment is when its content cannot be read as text (PDF, compressed), else null. */
+    private static String container(byte[] d, String type) {
+        if (type.contains("pdf") || d.length >= 4 && d[0] == '%' && d[1] == 'P' && d[2] == 'D' && d[3] == 'F') {
+            return "a PDF document";
+        }
+        if (d.length >= 4 && d[0] == 'P' && d[1] == 'K' && d[2] == 3 && d[3] == 4) {
+            return "a zip archive";
+        }
+        if (d.length >= 2 && (d[0] & 0xFF) == 0x1F && (d[1] & 0xFF) == 0x8B) {
+            return "a gzip file";
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- JSON and NDJSON
+
+    private static void readJson(Path file, Values values, boolean ndjson) throws IOException, FormatException {
+        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                values.line = ndjson ? p.currentTokenLocation().getLineNr() : -1;
+                values.push("$", -1);
+                jsonValue(p, t, values, null);
+                values.pop();
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new FormatException("FHIR-PARSE-ERROR", at == null ? "" : "line " + at.getLineNr() + " column "
+                    + at.getColumnNr(), "not valid JSON");
+        }
+    }
+
+    /** One JSON value whose first token {@code t} was just read; {@code name} is its field name. */
+    private static void jsonValue(JsonParser p, JsonToken t, Values values, String name) throws IOException, FormatException {
+        switch (t) {
+            case START_OBJECT -> jsonObject(p, values);
+            case START_ARRAY -> {
+                int i = 0;
+                JsonToken item;
+                while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
+                    values.indexes[values.depth - 1] = i++;
+                    jsonValue(p, item, values, name);
+                }
+            }
+            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> values.value(p.getText());
+            default -> {
+                // true, false, null: no characters
+            }
+        }
+    }
+
+    private static void jsonObject(JsonParser p, Values values) throws IOException, FormatException {
+        String contentType = null;
+        String pendingData = null;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            values.push(field, -1);
+            if (v == JsonToken.VALUE_STRING && field.equals("resourceType")) {
+                values.pop();
+                values.type(p.getText());
+                continue;
+            }
+            if (v == JsonToken.VALUE_STRING && field.equals("contentType")) {
+                contentType = p.getText();
+            }
+            if (v == JsonToken.VALUE_STRING && field.equals("data")) {
+                if (contentType != null) {
+                    values.attachment(p.getText(), contentType);
+                } else {
+                    pendingData = p.getText(); // its content type may follow
+                }
+            } else {
+                jsonValue(p, v, values, field);
+            }
+            values.pop();
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw new FormatException("FHIR-PARSE-ERROR", values.get(), "not valid JSON");
+        }
+        if (pendingData != null) {
+            values.push("data", -1);
+            values.attachment(pendingData, contentType);
+            values.pop();
+        }
+    }
+
+    // ---------------------------------------------------------------- XML
+
+    private static final XMLInputFactory XML = xmlFactory();
+
+    /** A StAX factory that resolves no DTD and no external entity (a verifier must not fetch anything). */
+    private static XMLInputFactory xmlFactory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return f;
+    }
+
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
+    /** Elements whose child element is a resource, named by its type. */
+    private static final java.util.Set<String> RESOURCE_HOLDERS = java.util.Set.of("resource", "contained", "outcome",
+            "return");
+
+    private static void readXml(Path file, Values values) throws IOException, FormatException {
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader r = XML.createXMLStreamReader(in);
+            try {
+                new XmlWalk(r, values).run();
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            throw new FormatException("FHIR-PARSE-ERROR", e.getLocation() == null ? "" : "line "
+                    + e.getLocation().getLineNumber() + " column " + e.getLocation().getColumnNumber(), "not valid XML");
+        }
+    }
+
+    /** One pass over an XML file's events. */
+    private static final class XmlWalk {
+        private final XMLStreamReader r;
+        private final Values values;
+        /** Per open element: how often each child name occurred so far, and the content type of an Attachment. */
+        private Map<String, Integer>[] seen = newSeen(16);
+        private String[] contentTypes = new String[16];
+        private String[] pendingData = new String[16];
+        /** Depth at which an XHTML narrative started, or -1; its text is collected into one value. */
+        private int narrativeDepth = -1;
+        private int narrativeNesting;
+        private final StringBuilder narrative = new StringBuilder();
+
+        XmlWalk(XMLStreamReader r, Values values) {
+            this.r = r;
+            this.values = values;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Integer>[] newSeen(int n) {
+            return new Map[n];
+        }
+
+        void run() throws XMLStreamException, FormatException {
+            while (r.hasNext()) {
+                switch (r.next()) {
+                    case XMLStreamConstants.START_ELEMENT -> start();
+                    case XMLStreamConstants.END_ELEMENT -> end();
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+                        if (narrativeDepth >= 0) {
+                            narrative.append(r.getText()).append(' ');
+                        }
+                    }
+                    default -> {
+                        // comments, processing instructions, white space outside a narrative
+                    }
+                }
+            }
+        }
+
+        private void start() throws FormatException {
+            String name = r.getLocalName();
+            if (narrativeDepth >= 0) {
+                narrativeNesting++;
+                for (int i = 0; i < r.getAttributeCount(); i++) {
+                    narrative.append(r.getAttributeValue(i)).append(' ');
+                }
+                return;
+            }
+            int parent = values.depth - 1;
+            if (parent < 0) {
+                values.push(name, -1);
+                open();
+                values.type(name);
+                return;
+            }
+            if (RESOURCE_HOLDERS.contains(values.names[parent]) && Character.isUpperCase(name.charAt(0))) {
+                values.type(name); // shown as the type of its holder: entry[0].resource(Patient)
+                values.push(name, HIDDEN);
+                open();
+                return;
+            }
+            int index = seen[parent].merge(name, 1, Integer::sum) - 1;
+            values.push(name, index > 0 ? index : -1);
+            open();
+            if (XHTML.equals(r.getNamespaceURI())) {
+                narrativeDepth = values.depth;
+                narrative.setLength(0);
+                return;
+            }
+            for (int i = 0; i < r.getAttributeCount(); i++) {
+                String attribute = r.getAttributeLocalName(i);
+                String text = r.getAttributeValue(i);
+                boolean value = attribute.equals("value");
+                if (value && name.equals("contentType")) {
+                    contentTypes[parent] = text;
+                }
+                if (value && name.equals("data")) {
+                    if (contentTypes[parent] != null) {
+                        values.attachment(text, contentTypes[parent]);
+                    } else {
+                        pendingData[parent] = text; // its content type may follow
+                    }
+                    continue;
+                }
+                values.attribute = value ? null : attribute;
+                values.value(text);
+                values.attribute = null;
+            }
+        }
+
+        /** Makes room for the element just pushed. */
+        private void open() {
+            int d = values.depth - 1;
+            if (d >= seen.length) {
+                seen = Arrays.copyOf(seen, d * 2);
+                contentTypes = Arrays.copyOf(contentTypes, d * 2);
+                pendingData = Arrays.copyOf(pendingData, d * 2);
+            }
+            seen[d] = new HashMap<>();
+            contentTypes[d] = null;
+            pendingData[d] = null;
+        }
+
+        private void end() throws FormatException {
+            if (narrativeNesting > 0) {
+                narrativeNesting--;
+                return;
+            }
+            if (narrativeDepth >= 0) {
+                narrativeDepth = -1;
+                values.value(narrative.toString());
+                narrative.setLength(0);
+            }
+            int d = values.depth - 1;
+            if (pendingData[d] != null) {
+                values.push("data", -1);
+                values.attachment(pendingData[d], contentTypes[d]);
+                values.pop();
+            }
+            values.pop();
+        }
+    }
+}

@@ -1,0 +1,868 @@
+package org.deidworkbench.format.fhir;
+
+import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
+import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
+import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
+import ca.uhn.fhir.context.RuntimeChildChoiceDefinition;
+import ca.uhn.fhir.context.RuntimeChildResourceDefinition;
+import ca.uhn.fhir.model.primitive.XhtmlDt;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.format.FormatException;
+import org.deidworkbench.model.ActionSpec;
+import org.deidworkbench.model.FhirRule;
+import org.hl7.fhir.instance.model.api.IBaseXhtml;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.Base;
+
+/**
+ * The scan pass over FHIR JSON without building HAPI objects: reads the tokens once with Jackson,
+ * follows HAPI's element definitions to know each element's type, and reports to a
+ * {@link ScanSink} exactly what {@link ResourceCleaner} reports when scanning the parsed resource
+ * (the patient index, identifier values, subject ids). It answers only where it is sure to agree:
+ * a resource it does not fully understand — an element HAPI would drop or complain about, a value
+ * HAPI would refuse, JSON HAPI reads leniently (numbers as strings, a lone value for a list), a
+ * FHIRPath rule that could change the report (it cannot evaluate FHIRPath), a {@code subject-id}
+ * FHIRPath — is handed back ({@link Fallback}) for HAPI to scan. A Bundle's entries are handed back
+ * one at a time. {@code JsonScanTest} checks the agreement on the corpus and on fuzzed input.
+ * Not thread-safe: one per file (the definitions it derives are shared and thread-safe).
+ */
+final class JsonScan {
+
+    /** This text (or entry) must be scanned by HAPI instead. Carries nothing of the input. */
+    static final class Fallback extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Fallback() {
+            super(null, null, false, DEBUG);
+        }
+    }
+
+    /** With {@code -Ddeid.jsonscan.debug=true} each fallback records where it was decided (for tests). */
+    private static final boolean DEBUG = Boolean.getBoolean("deid.jsonscan.debug");
+
+    private static Fallback fallback() {
+        return DEBUG ? new Fallback() : FALLBACK;
+    }
+
+    /** Scans one Bundle entry that {@link JsonScan} handed back, with HAPI. */
+    interface EntryFallback {
+        /**
+         * @param oneEntryBundle the entry inside {@code {"resourceType":"Bundle","entry":[...]}}
+         * @param number the entry's 1-based position in the text scanned
+         * @param into where to report (kept until the whole text was read)
+         */
+        void scan(String oneEntryBundle, long number, ScanSink into) throws FormatException;
+    }
+
+    private static final Fallback FALLBACK = new Fallback();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final Map<BaseRuntimeElementDefinition<?>, Elem> ELEMS = new ConcurrentHashMap<>();
+    private static final Set<String> NOTABLE = Set.of("string", "markdown", "date", "dateTime", "uri", "url");
+    /** Types whose every value HAPI accepts as it is (nothing to check). */
+    private static final Set<String> PLAIN = Set.of("string", "markdown");
+
+    private final FhirRun run;
+    private final ScanSink sink;
+    private final Set<String> resourceTypes;
+    /** Whether each resource must be checked as HAPI would read it even when it reports nothing. */
+    private boolean strict;
+
+    JsonScan(FhirRun run, ScanSink sink) {
+        this.run = run;
+        this.sink = sink;
+        this.resourceTypes = Fhir.context().getResourceTypes();
+    }
+
+    // ---------------------------------------------------------------- entry points
+
+    /**
+     * Scans one JSON resource (an NDJSON line, a whole file). A Bundle's entries that must be read
+     * by HAPI go to {@code entries}; anything else HAPI must read throws {@link Fallback}, before
+     * anything was reported.
+     *
+     * @throws FormatException only from {@code entries} (HAPI refused an entry)
+     */
+    void scan(String text, EntryFallback entries) throws Fallback, FormatException, DeidException {
+        ScanSink.Buffer report = new ScanSink.Buffer();
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw fallback();
+            }
+            String type = resourceType(p);
+            if (type.equals("Bundle")) {
+                strict = true; // one bad entry fails the whole file in HAPI: every entry must be read as HAPI would
+                bundle(p, report, entries);
+            } else {
+                strict = false;
+                finish(resource(p, type), null, report);
+            }
+            if (p.nextToken() != null) {
+                throw fallback(); // trailing content
+            }
+        } catch (StreamConstraintsException e) {
+            throw fallback();
+        } catch (IOException e) {
+            throw fallback(); // malformed JSON: HAPI reports it in its own words
+        }
+        report.replay(sink);
+    }
+
+    // ---------------------------------------------------------------- definitions
+
+    /** What an element is, for scanning. */
+    private enum Kind { PRIMITIVE, XHTML, COMPOSITE, EXTENSION, CONTAINED, RESOURCE }
+
+    /** An element definition with its children by JSON name. */
+    private static final class Elem {
+        final BaseRuntimeElementDefinition<?> def;
+        final String fhirType;
+        final Map<String, Child> children = new HashMap<>();
+
+        Elem(BaseRuntimeElementDefinition<?> def, String fhirType) {
+            this.def = def;
+            this.fhirType = fhirType;
+        }
+
+        Child child(String name) {
+            return children.get(name);
+        }
+    }
+
+    /** A child element under one JSON name ({@code valueQuantity}). */
+    private record Child(String name, String choiceName, int max, Kind kind, BaseRuntimeChildDefinition def,
+            BaseRuntimeElementDefinition<?> target, String fhirType) {
+
+        boolean repeats() {
+            return max != 1;
+        }
+
+        Elem elem() {
+            return JsonScan.elem(target, fhirType);
+        }
+    }
+
+    private static Elem resourceElem(String type) {
+        BaseRuntimeElementDefinition<?> def = Fhir.context().getResourceDefinition(type);
+        return elem(def, type);
+    }
+
+    private static Elem elem(BaseRuntimeElementDefinition<?> def, String fhirType) {
+        Elem e = ELEMS.get(def);
+        if (e != null) {
+            return e;
+        }
+        e = new Elem(def, fhirType);
+        if (def instanceof BaseRuntimeElementCompositeDefinition<?> c) {
+            for (BaseRuntimeChildDefinition child : c.getChildren()) {
+                // HAPI lists an extension child under names that are no JSON names ("extensionString").
+                Set<String> names = child instanceof ca.uhn.fhir.context.RuntimeChildExtension
+                        ? Set.of(child.getElementName()) : child.getValidChildNames();
+                for (String name : names) {
+                    if (child instanceof RuntimeChildResourceDefinition && !name.equals(child.getElementName())) {
+                        continue; // "subjectResource": HAPI's own name for the resolved target, never in JSON
+                    }
+                    BaseRuntimeElementDefinition<?> target = child instanceof ca.uhn.fhir.context.RuntimeChildExtension
+                            ? Fhir.context().getElementDefinition("Extension") : child.getChildByName(name);
+                    if (target == null) {
+                        continue;
+                    }
+                    Kind kind = kind(target);
+                    if (kind == null) {
+                        continue;
+                    }
+                    String type = kind == Kind.XHTML ? "xhtml" : kind == Kind.CONTAINED || kind == Kind.RESOURCE ? null
+                            : ((Base) target.newInstance(child.getInstanceConstructorArguments())).fhirType();
+                    boolean choice = child instanceof RuntimeChildChoiceDefinition
+                            && !(child instanceof ca.uhn.fhir.context.RuntimeChildExtension);
+                    String base = choice ? child.getElementName() : name;
+                    String choiceName = choice ? base + capitalize(type) : null;
+                    if (choice && !name.equals(choiceName)) {
+                        continue; // the JSON name does not follow from the type: leave such values to HAPI
+                    }
+                    e.children.put(name, new Child(base, choiceName, child.getMax(), kind, child, target, type));
+                }
+            }
+        }
+        ELEMS.putIfAbsent(def, e);
+        return ELEMS.get(def);
+    }
+
+    private static Kind kind(BaseRuntimeElementDefinition<?> target) {
+        return switch (target.getChildType()) {
+            case PRIMITIVE_DATATYPE, ID_DATATYPE -> Kind.PRIMITIVE;
+            case PRIMITIVE_XHTML_HL7ORG -> Kind.XHTML;
+            case COMPOSITE_DATATYPE, RESOURCE_BLOCK -> target.getName().equals("Extension") ? Kind.EXTENSION
+                    : Kind.COMPOSITE;
+            case CONTAINED_RESOURCE_LIST -> Kind.CONTAINED;
+            case RESOURCE -> Kind.RESOURCE;
+            default -> null;
+        };
+    }
+
+    private static final Map<String, Elem> EXTRAS = new ConcurrentHashMap<>();
+
+    /** What a primitive holds besides its value ({@code "_birthDate"}): an id and extensions. */
+    private static Elem primitiveExtras(String primitiveType) {
+        return EXTRAS.computeIfAbsent(primitiveType, t -> {
+            Elem extension = elem(Fhir.context().getElementDefinition("Extension"), "Extension");
+            Elem e = new Elem(Fhir.context().getElementDefinition(t), t);
+            e.children.put("id", extension.child("id"));
+            e.children.put("extension", extension.child("extension"));
+            return e;
+        });
+    }
+
+    private static String capitalize(String s) {
+        return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    // ---------------------------------------------------------------- one resource
+
+    /** An identifier value reported by a resource, kept until the resource is known to be fine. */
+    private record Note(ActionSpec spec, String label, String value, int identifierIndex) {
+    }
+
+    /** A Patient identifier, for the subject id and the patient index. */
+    private static final class PatientIdentifier {
+        String system;
+        String value;
+        boolean mr;
+    }
+
+    /** A value HAPI checks when it reads it; checked here only where it matters. */
+    private record Check(Child child, String text) {
+    }
+
+    /**
+     * One resource (with its contained ones) or one Bundle entry's own elements: what it would
+     * report, and what decides whether that can be trusted.
+     */
+    private static final class Unit {
+        final String type;
+        final List<Note> notes = new ArrayList<>();
+        final List<Check> checks = new ArrayList<>();
+        final List<Frame> frames = new ArrayList<>();
+
+        Unit(String type) {
+            this.type = type;
+        }
+    }
+
+    /** A resource being read inside a unit: the unit's resource itself or one it contains. */
+    private static final class Frame {
+        final String type;
+        final boolean root;
+        final Set<String> types = new HashSet<>();
+        String id;
+        /** The root Patient's identifiers (null for anything else). */
+        List<PatientIdentifier> identifiers;
+        /** While reading a root Patient's identifier: its index, and the walk's depth inside it. */
+        int identifierIndex = -1;
+        int identifierDepth;
+
+        Frame(String type, boolean root) {
+            this.type = type;
+            this.root = root;
+            if (root && type.equals("Patient")) {
+                identifiers = new ArrayList<>();
+            }
+        }
+    }
+
+    /** Where the walk is: the unit and resource being read, and whether values and types count. */
+    private record At(Unit unit, Frame frame, boolean notes, boolean types, boolean entry) {
+        At quiet() {
+            return notes ? new At(unit, frame, false, types, false) : this;
+        }
+    }
+
+    /** The first field must be {@code resourceType} (HAPI finds it anywhere, but it comes first in practice). */
+    private String resourceType(JsonParser p) throws IOException, Fallback {
+        if (p.nextToken() != JsonToken.FIELD_NAME || !"resourceType".equals(p.currentName())
+                || p.nextToken() != JsonToken.VALUE_STRING) {
+            throw fallback();
+        }
+        String type = p.getText();
+        if (!resourceTypes.contains(type)) {
+            throw fallback();
+        }
+        return type;
+    }
+
+    /** The names of the composite elements the walk is in (below the resource), {@code depth} of them. */
+    private final String[] path = new String[64];
+    private int depth;
+
+    private void push(String name) throws Fallback {
+        if (depth == path.length) {
+            throw fallback(); // deeper than any real resource
+        }
+        path[depth++] = name;
+    }
+
+    /** Reads the fields of an object up to its end. */
+    private void fields(JsonParser p, Elem elem, int eff, At at) throws IOException, Fallback {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            field(p, name, p.nextToken(), elem, eff, at);
+        }
+    }
+
+    /** Reads one field, the parser on its value's first token. */
+    private void field(JsonParser p, String name, JsonToken t, Elem elem, int eff, At at) throws IOException, Fallback {
+        if (t == JsonToken.VALUE_NULL) {
+            throw fallback();
+        }
+        if (name.startsWith("_")) {
+            extras(p, t, elem, elem.child(name.substring(1)), eff, at);
+            return;
+        }
+        Child c = elem.child(name);
+        if (c == null) {
+            throw fallback(); // HAPI drops what R4 does not define, with a warning: its business
+        }
+        if (elem.fhirType.equals("Extension")) {
+            if (c.choiceName != null) {
+                extensionHasValue = true;
+            } else if (c.kind == Kind.EXTENSION) {
+                extensionHasNested = true;
+            }
+        }
+        if (!c.repeats()) {
+            if (t == JsonToken.START_ARRAY) {
+                throw fallback(); // HAPI takes a list for a single value, with a complaint
+            }
+            value(p, t, elem, c, eff, at, 0);
+            return;
+        }
+        if (t != JsonToken.START_ARRAY) {
+            throw fallback();
+        }
+        int i = 0;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.VALUE_NULL) {
+                throw fallback();
+            }
+            value(p, t, elem, c, eff, at, i++);
+        }
+        if (i == 0) {
+            throw fallback(); // "[]": HAPI's handling of empty lists is its own
+        }
+    }
+
+    /** A primitive's id and extensions: {@code "_birthDate": {"extension": [...]}}. */
+    private void extras(JsonParser p, JsonToken t, Elem parent, Child c, int eff, At at) throws IOException, Fallback {
+        if (c == null || c.kind != Kind.PRIMITIVE || c.repeats() || t != JsonToken.START_OBJECT
+                || parent.fhirType.equals("Extension")) {
+            throw fallback();
+        }
+        addType(at, c.fhirType);
+        boolean walked = !structural(parent, c.name) && !isBundleUrl(at, parent, c);
+        int rule = Math.min(eff, run.rules.match(c.fhirType, c.name, c.choiceName, parent.fhirType));
+        fields(p, primitiveExtras(c.fhirType), rule, walked ? at : at.quiet());
+    }
+
+    /** Children the rules never see (each has its own handling), as {@link ResourceCleaner} skips them. */
+    private static boolean structural(Elem parent, String name) {
+        return switch (name) {
+            case "id" -> true;
+            case "reference" -> parent.fhirType.equals("Reference");
+            case "url" -> parent.fhirType.equals("Extension");
+            case "versionId" -> parent.fhirType.equals("Meta");
+            default -> false;
+        };
+    }
+
+    /** {@code fullUrl}, {@code request.url}, {@code request.ifNoneExist}, {@code response.location}: references, not values. */
+    private static boolean isBundleUrl(At at, Elem parent, Child c) {
+        if (!at.entry) {
+            return false;
+        }
+        return switch (parent.fhirType) {
+            case "Bundle.entry" -> c.name.equals("fullUrl");
+            case "Bundle.entry.request" -> c.name.equals("url") || c.name.equals("ifNoneExist");
+            case "Bundle.entry.response" -> c.name.equals("location");
+            default -> false;
+        };
+    }
+
+    private static void addType(At at, String type) {
+        if (at.types) {
+            at.frame.types.add(type);
+        }
+    }
+
+    /** One value of a child, the parser on its first token. */
+    private void value(JsonParser p, JsonToken t, Elem parent, Child c, int eff, At at, int index)
+            throws IOException, Fallback {
+        switch (c.kind) {
+            case PRIMITIVE, XHTML -> primitive(p, t, parent, c, eff, at);
+            case COMPOSITE -> composite(p, t, parent, c, eff, at, index);
+            case EXTENSION -> extension(p, t, c, eff, at);
+            case CONTAINED -> contained(p, t, eff, at);
+            case RESOURCE -> {
+                if (entryResource != null && parent.fhirType.equals("Bundle.entry") && at.entry) {
+                    entryResource.read(p, t);
+                } else {
+                    throw fallback(); // a resource inside a resource (Parameters, response.outcome): HAPI
+                }
+            }
+        }
+    }
+
+    private void composite(JsonParser p, JsonToken t, Elem parent, Child c, int eff, At at, int index)
+            throws IOException, Fallback {
+        if (t != JsonToken.START_OBJECT) {
+            throw fallback();
+        }
+        addType(at, c.fhirType);
+        int rule = Math.min(eff, run.rules.match(c.fhirType, c.name, c.choiceName, parent.fhirType));
+        boolean link = c.name.equals("link") && (parent.fhirType.equals("Bundle") || parent.fhirType.equals("Bundle.entry"));
+        Frame f = at.frame;
+        boolean patientIdentifier = f.identifiers != null && c.name.equals("identifier") && parent.fhirType.equals("Patient");
+        push(c.name);
+        if (patientIdentifier) {
+            f.identifierIndex = index;
+            f.identifierDepth = depth;
+            f.identifiers.add(new PatientIdentifier());
+        }
+        NameParts outer = name;
+        boolean humanName = c.fhirType.equals("HumanName");
+        if (humanName) {
+            name = new NameParts();
+        }
+        fields(p, c.elem(), rule, link ? new At(at.unit, f, false, at.types, false) : at);
+        depth--;
+        if (patientIdentifier) {
+            f.identifierIndex = -1;
+        }
+        if (humanName) {
+            NameParts parts = name;
+            name = outer;
+            if (at.notes && !link) {
+                fullName(at.unit, rule, parts);
+            }
+        }
+    }
+
+    private void primitive(JsonParser p, JsonToken t, Elem parent, Child c, int eff, At at)
+            throws IOException, Fallback {
+        String text = scalar(p, t, c);
+        addType(at, c.fhirType);
+        if (at.entry && c.name.equals("fullUrl") && parent.fhirType.equals("Bundle.entry")) {
+            entryFullUrl = text;
+        }
+        Frame f = at.frame;
+        if (structural(parent, c.name)) {
+            if (c.name.equals("id") && parent.def instanceof ca.uhn.fhir.context.RuntimeResourceDefinition) {
+                f.id = text;
+            } else if (c.name.equals("url") && parent.fhirType.equals("Extension")) {
+                extensionUrl = text;
+            }
+            return;
+        }
+        if (!PLAIN.contains(c.fhirType)) {
+            at.unit.checks.add(new Check(c, text));
+        }
+        boolean identifierValue = false;
+        if (f.identifierIndex >= 0) {
+            // Only Patient.identifier.system/value and Patient.identifier.type.coding.code count, as in ResourceCleaner.
+            PatientIdentifier id = f.identifiers.get(f.identifiers.size() - 1);
+            int d = f.identifierDepth;
+            if (depth == d && c.name.equals("system")) {
+                id.system = text;
+            } else if (depth == d && c.name.equals("value")) {
+                id.value = text;
+                identifierValue = true;
+            } else if (depth == d + 2 && path[d].equals("type") && path[d + 1].equals("coding") && c.name.equals("code")
+                    && text.equals("MR")) {
+                id.mr = true;
+            }
+        }
+        if (name != null && parent.fhirType.equals("HumanName")) {
+            if (c.name.equals("given")) {
+                name.given.add(text);
+            } else if (c.name.equals("family")) {
+                name.family = text;
+            }
+        }
+        if (!at.notes || isBundleUrl(at, parent, c)) {
+            return;
+        }
+        int ruleIndex = Math.min(eff, run.rules.match(c.fhirType, c.name, c.choiceName, parent.fhirType));
+        FhirRule rule = ruleIndex == Rules.NONE ? null : run.rules.rule(ruleIndex);
+        boolean identifier = rule == null ? run.section.defaultIdentifier() : rule.identifier();
+        if (!identifier || parent.fhirType.equals("Coding") || !NOTABLE.contains(c.fhirType)) {
+            return;
+        }
+        ActionSpec spec = run.effective(rule == null ? run.section.defaultSpec() : rule.spec());
+        String value = PLAIN.contains(c.fhirType) ? text : checked(c, text).getValueAsString();
+        if (value == null) {
+            return;
+        }
+        at.unit.notes.add(new Note(spec, (rule == null ? "REDACTED" : rule.label()).toUpperCase(Locale.ROOT), value,
+                identifierValue ? f.identifierIndex : -1));
+    }
+
+    /** The text of a scalar as HAPI's JSON tree hands it to the primitive, if its JSON type is the one FHIR gives it. */
+    private static String scalar(JsonParser p, JsonToken t, Child c) throws IOException, Fallback {
+        String text;
+        switch (c.fhirType) {
+            case "boolean" -> {
+                if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
+                    throw fallback();
+                }
+                text = p.getText();
+            }
+            case "integer", "positiveInt", "unsignedInt" -> {
+                if (t != JsonToken.VALUE_NUMBER_INT) {
+                    throw fallback();
+                }
+                text = p.getNumberValue().toString();
+            }
+            case "decimal" -> {
+                if (t == JsonToken.VALUE_NUMBER_INT) {
+                    text = p.getNumberValue().toString();
+                } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    text = p.getDecimalValue().toString();
+                } else {
+                    throw fallback();
+                }
+            }
+            default -> {
+                if (t != JsonToken.VALUE_STRING) {
+                    throw fallback();
+                }
+                text = p.getText();
+            }
+        }
+        if (text.isEmpty()) {
+            throw fallback(); // HAPI refuses empty values
+        }
+        return text;
+    }
+
+    /** The value as HAPI reads it; {@link Fallback} where HAPI would refuse it. */
+    private static IPrimitiveType<?> checked(Child c, String text) throws Fallback {
+        try {
+            IPrimitiveType<?> v = (IPrimitiveType<?>) c.target.newInstance(c.def.getInstanceConstructorArguments());
+            v.setValueAsString(text);
+            return v;
+        } catch (RuntimeException e) {
+            throw fallback();
+        }
+    }
+
+    /** Checks a value as HAPI's parser would (an XHTML narrative through both of HAPI's XHTML models). */
+    private static void check(Check k) throws Fallback {
+        if (k.child.kind == Kind.XHTML) {
+            try {
+                XhtmlDt dt = new XhtmlDt();
+                dt.setValueAsString(k.text);
+                ((IBaseXhtml) k.child.target.newInstance()).setValueAsString(dt.getValueAsString());
+            } catch (RuntimeException e) {
+                throw fallback();
+            }
+        } else {
+            checked(k.child, k.text);
+        }
+    }
+
+    /** The parts of the HumanName being read. */
+    private static final class NameParts {
+        final List<String> given = new ArrayList<>();
+        String family;
+    }
+
+    private NameParts name;
+
+    /** A HumanName is also reported whole ("Ann Marie Smith"), as {@link ResourceCleaner} does. */
+    private void fullName(Unit u, int ruleIndex, NameParts parts) {
+        FhirRule r = ruleIndex == Rules.NONE ? null : run.rules.rule(ruleIndex);
+        if (r == null || !r.identifier()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String g : parts.given) {
+            sb.append(g).append(' ');
+        }
+        if (parts.family != null) {
+            sb.append(parts.family);
+        }
+        String full = sb.toString().strip();
+        if (!full.isEmpty()) {
+            u.notes.add(new Note(r.spec(), r.label().toUpperCase(Locale.ROOT), full, -1));
+        }
+    }
+
+    private String extensionUrl;
+    private boolean extensionHasValue;
+    private boolean extensionHasNested;
+
+    /** An extension: what it holds counts only when the policy keeps its URL, which may come last. */
+    private void extension(JsonParser p, JsonToken t, Child c, int eff, At at) throws IOException, Fallback {
+        if (t != JsonToken.START_OBJECT) {
+            throw fallback();
+        }
+        addType(at, "Extension");
+        String outerUrl = extensionUrl;
+        boolean outerValue = extensionHasValue;
+        boolean outerNested = extensionHasNested;
+        extensionUrl = null;
+        extensionHasValue = false;
+        extensionHasNested = false;
+        int notesBefore = at.unit.notes.size();
+        push(c.name);
+        fields(p, c.elem(), eff, at);
+        depth--;
+        String url = extensionUrl;
+        boolean both = extensionHasValue && extensionHasNested;
+        extensionUrl = outerUrl;
+        extensionHasValue = outerValue;
+        extensionHasNested = outerNested;
+        if (url == null || both) {
+            throw fallback(); // HAPI refuses an extension with both; one without a URL is left to it
+        }
+        if (!run.section.extensions().keeps(url)) {
+            List<Note> notes = at.unit.notes;
+            notes.subList(notesBefore, notes.size()).clear(); // dropped: never walked when cleaning
+        }
+    }
+
+    /** Contained resources: read with their container's rules and notes, each guarded on its own too. */
+    private void contained(JsonParser p, JsonToken t, int eff, At at) throws IOException, Fallback {
+        if (t != JsonToken.START_OBJECT || !at.frame.root) {
+            throw fallback(); // contained in contained: HAPI's business
+        }
+        Frame c = new Frame(resourceType(p), false);
+        push("contained");
+        fields(p, resourceElem(c.type), eff, new At(at.unit, c, at.notes, true, false));
+        depth--;
+        if (c.id == null) {
+            throw fallback(); // HAPI refuses a contained resource without an id
+        }
+        at.unit.frames.add(c);
+        if (at.types) {
+            at.frame.types.add(c.type);
+            at.frame.types.addAll(c.types);
+        }
+    }
+
+    // ---------------------------------------------------------------- finishing a resource
+
+    /** Reads a whole resource as its own unit (the parser after its {@code resourceType}). */
+    private Unit resource(JsonParser p, String type) throws IOException, Fallback {
+        Unit u = new Unit(type);
+        Frame f = new Frame(type, true);
+        u.frames.add(f);
+        int outer = depth;
+        depth = 0;
+        fields(p, resourceElem(type), Rules.NONE, new At(u, f, true, true, false));
+        depth = outer;
+        return u;
+    }
+
+    /**
+     * Reports a resource read without falling back: its notes, and for a Patient its subject id and
+     * index keys. Nothing is reported when it falls back.
+     *
+     * @param fullUrl the Bundle entry's fullUrl, for a Patient entry
+     */
+    private void finish(Unit u, String fullUrl, ScanSink out) throws Fallback {
+        Frame root = u.frames.get(0);
+        if (root.id != null && !References.validId(root.id)) {
+            throw fallback(); // HAPI's scan fails the file with FHIR-INVALID-ID
+        }
+        for (Frame f : u.frames) {
+            if (run.rules.scanNeedsPaths(f.type, f.types)) {
+                throw fallback();
+            }
+        }
+        boolean patient = root.identifiers != null;
+        if (patient && run.section.subjectIdPath() != null) {
+            throw fallback();
+        }
+        if (strict || patient || !u.notes.isEmpty()) {
+            for (Check k : u.checks) {
+                check(k);
+            }
+        }
+        int subjectIndex = -1;
+        String subjectId = null;
+        if (patient) {
+            subjectIndex = subjectIdentifier(root.identifiers);
+            subjectId = subjectIndex >= 0 ? root.identifiers.get(subjectIndex).value
+                    : root.id == null ? null : "Patient/" + root.id;
+        }
+        report(u, subjectIndex, out);
+        if (subjectId == null) {
+            return;
+        }
+        try {
+            if (subjectIndex >= 0) {
+                out.subject(subjectId);
+            }
+            if (root.id != null) {
+                out.patient("Patient/" + root.id, subjectId);
+            }
+            String key = run.references.key(fullUrl);
+            if (key != null) {
+                out.patient(key, subjectId);
+            }
+            for (PatientIdentifier i : root.identifiers) {
+                if (i.value != null) {
+                    out.patient("Patient?identifier=" + i.value, subjectId);
+                    if (i.system != null) {
+                        out.patient("Patient?identifier=" + i.system + "|" + i.value, subjectId);
+                    }
+                }
+            }
+        } catch (DeidException e) {
+            throw new IllegalStateException(e); // reports go to a buffer, which does not fail
+        }
+    }
+
+    /** The first identifier typed MR with a value, else the first with a value (as {@link ResourceCleaner} chooses). */
+    private static int subjectIdentifier(List<PatientIdentifier> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i).mr && ids.get(i).value != null) {
+                return i;
+            }
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i).value != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void report(Unit u, int subjectIndex, ScanSink out) {
+        try {
+            for (Note n : u.notes) {
+                if (subjectIndex < 0 || n.identifierIndex != subjectIndex) {
+                    out.identifier(n.spec, n.label, n.value);
+                }
+            }
+        } catch (DeidException e) {
+            throw new IllegalStateException(e); // reports go to a buffer, which does not fail
+        }
+    }
+
+    // ---------------------------------------------------------------- Bundles
+
+    /** Reads the resource of the Bundle entry being read. */
+    private interface EntryResource {
+        void read(JsonParser p, JsonToken t) throws IOException, Fallback;
+    }
+
+    /** Set while reading a Bundle's entry. */
+    private EntryResource entryResource;
+    /** The fullUrl of the Bundle entry being read. */
+    private String entryFullUrl;
+
+    /**
+     * A Bundle: its own elements are one unit, each entry another (its own elements and its
+     * resource), handed to HAPI alone when it cannot be read here, as a large Bundle is read entry
+     * by entry.
+     */
+    private void bundle(JsonParser p, ScanSink.Buffer report, EntryFallback fallback)
+            throws IOException, Fallback, FormatException {
+        Unit shell = new Unit("Bundle");
+        Frame f = new Frame("Bundle", true);
+        shell.frames.add(f);
+        Elem elem = resourceElem("Bundle");
+        At at = new At(shell, f, true, true, false);
+        long n = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (!name.equals("entry")) {
+                field(p, name, t, elem, Rules.NONE, at);
+                continue;
+            }
+            if (t != JsonToken.START_ARRAY) {
+                throw fallback();
+            }
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t != JsonToken.START_OBJECT) {
+                    throw fallback();
+                }
+                n++;
+                java.io.StringWriter text = new java.io.StringWriter();
+                try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(text)) {
+                    g.copyCurrentStructureExact(p);
+                }
+                String one = "{\"resourceType\":\"Bundle\",\"entry\":[" + text + "]}";
+                if (!entry(text.toString(), report)) {
+                    fallback.scan(one, n, report);
+                }
+            }
+        }
+        finish(shell, null, report);
+    }
+
+    /**
+     * Reads one entry (its JSON object) and reports it to {@code report}; false when HAPI must read
+     * it (nothing reported then).
+     */
+    private boolean entry(String text, ScanSink.Buffer report) throws IOException {
+        Unit own = new Unit("Bundle.entry");
+        Frame f = new Frame("Bundle.entry", false);
+        own.frames.add(f);
+        Unit[] resource = {null};
+        entryFullUrl = null;
+        Elem entry = elem(Fhir.context().getResourceDefinition("Bundle").getChildByName("entry").getChildByName("entry"),
+                "Bundle.entry");
+        int rule = run.rules.match("Bundle.entry", "entry", null, "Bundle");
+        EntryResource outer = entryResource;
+        try (JsonParser p = JSON.createParser(text)) {
+            entryResource = (q, t) -> {
+                if (t != JsonToken.START_OBJECT) {
+                    throw fallback();
+                }
+                String type = resourceType(q);
+                if (type.equals("Bundle")) {
+                    throw fallback(); // a Bundle in a Bundle: HAPI indexes its Patients
+                }
+                EntryResource saved = entryResource;
+                entryResource = null;
+                resource[0] = resource(q, type);
+                entryResource = saved;
+            };
+            p.nextToken();
+            fields(p, entry, rule, new At(own, f, true, false, true));
+            entryResource = outer;
+            ScanSink.Buffer mine = new ScanSink.Buffer();
+            for (Check k : own.checks) {
+                check(k);
+            }
+            report(own, -1, mine);
+            if (resource[0] != null) {
+                finish(resource[0], entryFullUrl, mine);
+            }
+            mine.replay(report);
+            return true;
+        } catch (Fallback e) {
+            entryResource = outer;
+            return false;
+        } catch (DeidException e) {
+            throw new IllegalStateException(e); // buffers do not fail
+        }
+    }
+}

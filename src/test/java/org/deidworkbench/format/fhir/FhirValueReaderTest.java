@@ -1,0 +1,148 @@
+package org.deidworkbench.format.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.deidworkbench.format.FormatException;
+import org.deidworkbench.format.RecordingVisitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The FHIR value reader hands the verifier every primitive value, decoded attachments too, with its element path. */
+class FhirValueReaderTest {
+
+    private static final String PATIENT = "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Quillfeather\","
+            + "\"given\":[\"Avery\"]}],\"telecom\":[{\"system\":\"phone\",\"value\":\"555-604-6018\"}]}";
+
+    @TempDir
+    Path dir;
+
+    private RecordingVisitor read(String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        RecordingVisitor r = new RecordingVisitor();
+        new FhirValueReader().read(file, r, () -> false);
+        return r;
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String documentReference(String attachment) {
+        return "{\"resourceType\":\"DocumentReference\",\"status\":\"current\",\"content\":[{\"attachment\":{"
+                + attachment + "}}]}";
+    }
+
+    @Test
+    void aJsonValueIsLocatedByItsElementPath() throws Exception {
+        assertEquals("Patient.name[0].given[0]", read("p.json", PATIENT).where("Avery"));
+    }
+
+    @Test
+    void aValueInABundleEntryNamesTheEntrysResourceType() throws Exception {
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                + "{\"resourceType\":\"Organization\",\"name\":\"Clinic\"}},{\"resource\":" + PATIENT + "}]}";
+        assertEquals("Bundle.entry[1].resource(Patient).name[0].family", read("b.json", bundle).where("Quillfeather"));
+    }
+
+    @Test
+    void anNdjsonValueNamesItsLine() throws Exception {
+        String ndjson = "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n" + PATIENT + "\n";
+        assertEquals("line 2, Patient.telecom[0].value", read("Patient.ndjson", ndjson).where("555-604-6018"));
+    }
+
+    @Test
+    void aTextAttachmentIsDecoded() throws Exception {
+        RecordingVisitor r = read("d.json", documentReference("\"contentType\":\"text/plain; charset=utf-8\",\"data\":\""
+                + base64("Letter about Jürgen Müller") + "\""));
+        assertEquals("DocumentReference.content[0].attachment.data", r.where("Jürgen Müller"));
+    }
+
+    @Test
+    void anAttachmentWhoseTypeFollowsItsDataIsDecodedToo() throws Exception {
+        RecordingVisitor r = read("d.json", documentReference("\"data\":\"" + base64("Avery Quillfeather")
+                + "\",\"contentType\":\"text/plain\""));
+        assertEquals("DocumentReference.content[0].attachment.data", r.where("Avery Quillfeather"));
+    }
+
+    @Test
+    void anAttachmentOfAnUnknownTypeIsReadAsRawBytes() throws Exception {
+        RecordingVisitor r = read("d.json", documentReference("\"contentType\":\"application/octet-stream\",\"data\":\""
+                + base64("NAME=Avery Quillfeather") + "\""));
+        assertTrue(r.first("Avery Quillfeather").raw());
+    }
+
+    @Test
+    void aPdfAttachmentIsReportedAsNotLookedInto() throws Exception {
+        RecordingVisitor r = read("d.json", documentReference("\"contentType\":\"application/pdf\",\"data\":\""
+                + base64("%PDF-1.7 ...") + "\""));
+        assertEquals(List.of("DocumentReference.content[0].attachment.data: a base64 attachment that is a PDF document,"
+                + " not looked into"), r.notScanned);
+    }
+
+    @Test
+    void anImageAttachmentIsNotRead() throws Exception {
+        RecordingVisitor r = read("d.json", documentReference("\"contentType\":\"image/png\",\"data\":\""
+                + base64("QUILLFEATHER") + "\""));
+        assertEquals("not seen", r.where("QUILLFEATHER"));
+    }
+
+    @Test
+    void characterReferencesInAJsonNarrativeAreResolved() throws Exception {
+        String patient = "{\"resourceType\":\"Patient\",\"text\":{\"status\":\"generated\",\"div\":"
+                + "\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">J&#252;rgen M&#xFC;ller</div>\"}}";
+        assertEquals("Patient.text.div", read("p.json", patient).where("Jürgen Müller"));
+    }
+
+    @Test
+    void anXmlValueIsLocatedByItsElementPath() throws Exception {
+        String xml = "<Patient xmlns=\"http://hl7.org/fhir\"><name><family value=\"Quillfeather\"/><given value=\"A\"/>"
+                + "<given value=\"Avery\"/></name></Patient>";
+        assertEquals("Patient.name.given[1]", read("p.xml", xml).where("Avery"));
+    }
+
+    @Test
+    void anXmlBundleEntryNamesItsResourceType() throws Exception {
+        String xml = "<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"collection\"/><entry><resource><Organization>"
+                + "<name value=\"Clinic\"/></Organization></resource></entry><entry><resource><Patient><name>"
+                + "<family value=\"Quillfeather\"/></name></Patient></resource></entry></Bundle>";
+        assertEquals("Bundle.entry[1].resource(Patient).name.family", read("b.xml", xml).where("Quillfeather"));
+    }
+
+    @Test
+    void anXmlNarrativeIsOneValueAcrossItsMarkup() throws Exception {
+        String xml = "<Patient xmlns=\"http://hl7.org/fhir\"><text><status value=\"generated\"/>"
+                + "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Seen: <b>Avery</b> Quillfeather</p></div></text></Patient>";
+        RecordingVisitor.Seen narrative = read("p.xml", xml).first("Avery");
+        assertEquals("Patient.text.div", narrative.where());
+        assertTrue(narrative.value().contains("Quillfeather"), "the whole narrative is one value");
+    }
+
+    @Test
+    void anXmlTextAttachmentIsDecoded() throws Exception {
+        String xml = "<DocumentReference xmlns=\"http://hl7.org/fhir\"><content><attachment>"
+                + "<contentType value=\"text/plain\"/><data value=\"" + base64("Avery Quillfeather") + "\"/>"
+                + "</attachment></content></DocumentReference>";
+        assertEquals("DocumentReference.content.attachment.data", read("d.xml", xml).where("Avery Quillfeather"));
+    }
+
+    @Test
+    void anXmlFileWithADoctypeIsReadWithoutFetchingIt() throws Exception {
+        // a fetch of the DTD (a closed local port) would fail the read
+        String xml = "<?xml version=\"1.0\"?><!DOCTYPE Patient SYSTEM \"http://127.0.0.1:9/x.dtd\">"
+                + "<Patient xmlns=\"http://hl7.org/fhir\"><name><given value=\"Avery\"/></name></Patient>";
+        assertEquals("Patient.name.given", read("p.xml", xml).where("Avery"));
+    }
+
+    @Test
+    void malformedJsonIsAFormatException() {
+        assertThrows(FormatException.class, () -> read("p.json", "{\"resourceType\":\"Patient\",\"name\":[{"));
+    }
+}

@@ -1,0 +1,217 @@
+package org.deidworkbench.format.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.deidworkbench.format.FormatException;
+import org.deidworkbench.model.ActionSpec;
+import org.deidworkbench.model.FhirRule;
+import org.deidworkbench.model.FhirSection;
+import org.deidworkbench.model.FhirSelector;
+import org.deidworkbench.model.Profile;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link JsonScan} reports exactly what scanning with HAPI reports, wherever it answers: on the
+ * sample data and fixtures, on random resources (valid and broken) and under Jazzer, for the
+ * built-in profile, for one without FHIRPath rules (so that it answers for Patients too) and for one
+ * whose default counts as an identifier and keeps every extension.
+ */
+class JsonScanTest {
+
+    /** Records what a scan reports, in a canonical order (the engine does not depend on the order). */
+    static final class Recorder implements ScanSink {
+        final Set<String> effects = new TreeSet<>();
+
+        @Override
+        public void patient(String key, String subjectId) {
+            effects.add("patient " + key + " -> " + subjectId);
+        }
+
+        @Override
+        public void identifier(ActionSpec spec, String label, String value) {
+            effects.add("identifier " + spec + " [" + label + "] " + value);
+        }
+
+        @Override
+        public void subject(String subjectId) {
+            effects.add("subject " + subjectId);
+        }
+    }
+
+    private static final List<FhirRun> RUNS = new ArrayList<>();
+
+    private static synchronized List<FhirRun> runs() throws Exception {
+        if (RUNS.isEmpty()) {
+            Profile safeHarbor = FhirFixtures.safeHarbor();
+            FhirSection s = safeHarbor.section(FhirSection.KEY, FhirSection.class).orElseThrow();
+            List<FhirRule> noPaths = s.rules().stream().filter(r -> !(r.selector() instanceof FhirSelector.FhirPath))
+                    .toList();
+            FhirSection withoutPaths = new FhirSection(noPaths, s.defaultSpec(), s.defaultIdentifier(), null,
+                    s.resourceIds(), s.idDomain(), false, s.extensions(), s.source());
+            FhirSection identifierDefault = new FhirSection(noPaths, s.defaultSpec(), true, null, s.resourceIds(),
+                    s.idDomain(), true, new FhirSection.ExtensionPolicy(true, List.of(), List.of()), s.source());
+            for (FhirSection section : List.of(s, withoutPaths, identifierDefault)) {
+                Profile p = safeHarbor.withSection(section);
+                RUNS.add(new FhirRun(FhirFixtures.engine(p), section));
+            }
+        }
+        return RUNS;
+    }
+
+    /** HAPI's report for a JSON text, or what it refused it with. */
+    static Set<String> hapi(FhirRun run, String text) {
+        Recorder r = new Recorder();
+        try {
+            Resource resource = FhirParsing.parse(text, false, "", new FhirParsing.Dropped());
+            new ResourceCleaner(run, false, new FileTally("t", false), false, r).process(resource, "");
+            return r.effects;
+        } catch (FormatException e) {
+            return Set.of("refused " + e.code());
+        } catch (RuntimeException e) {
+            return Set.of("failed " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** {@link JsonScan}'s report, or {@code null} where it leaves the text to HAPI. */
+    static Set<String> lean(FhirRun run, String text) throws Exception {
+        Recorder r = new Recorder();
+        try {
+            new JsonScan(run, r).scan(text, (one, n, into) -> {
+                Resource entry = FhirParsing.parse(one, false, "entry " + n, new FhirParsing.Dropped());
+                ResourceCleaner c = new ResourceCleaner(run, false, new FileTally("t", false), false, into);
+                c.process(entry, "");
+            });
+            return r.effects;
+        } catch (JsonScan.Fallback | FormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The property: where the lean scan answers, it reports what HAPI reports; where HAPI refuses the
+     * text, it reports nothing (a refused resource teaches nothing; the transform pass then refuses
+     * it with HAPI's own error).
+     */
+    static boolean assertAgrees(FhirRun run, String text) throws Exception {
+        Set<String> lean = lean(run, text);
+        if (lean != null) {
+            Set<String> hapi = hapi(run, text);
+            boolean refused = hapi.size() == 1 && hapi.iterator().next().startsWith("refused ");
+            if (refused) {
+                assertEquals(Set.of(), lean, text);
+            } else {
+                assertEquals(hapi, lean, text);
+            }
+        }
+        return lean != null;
+    }
+
+    private static List<String> corpus() throws Exception {
+        List<String> texts = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("sample-data/fhir"))) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                if (f.toString().endsWith(".ndjson")) {
+                    text.lines().filter(l -> !l.isBlank()).forEach(texts::add);
+                } else if (f.toString().endsWith(".json")) {
+                    texts.add(text);
+                }
+            }
+        }
+        texts.add(FhirFixtures.json(FhirFixtures.transaction(), true));
+        texts.add(FhirFixtures.json(FhirFixtures.patient(), false));
+        for (Resource r : FhirFixtures.bulk()) {
+            texts.add(FhirFixtures.json(r, false));
+        }
+        return texts;
+    }
+
+    @Test
+    void agreesWithHapiOnTheSampleDataAndFixtures() throws Exception {
+        int answered = 0;
+        for (FhirRun run : runs()) {
+            for (String text : corpus()) {
+                answered += assertAgrees(run, text) ? 1 : 0;
+            }
+        }
+        assertTrue(answered > 10, "the lean scan answers for most of the corpus: " + answered);
+    }
+
+    @Test
+    void agreesWithHapiOnRandomResources() throws Exception {
+        Random random = new Random(20261130);
+        RandomFhirJson.Source source = random::nextInt;
+        int answered = 0;
+        int total = 0;
+        for (int i = 0; i < 1500; i++) {
+            FhirRun run = runs().get(i % 3);
+            String text = RandomFhirJson.resource(source);
+            total++;
+            answered += assertAgrees(run, text) ? 1 : 0;
+        }
+        assertTrue(answered > total / 5, "the lean scan answers for a good share: " + answered + " of " + total);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void leanScanNeverDisagreesWithHapi(FuzzedDataProvider data) throws Exception {
+        FhirRun run = runs().get(data.consumeInt(0, 2));
+        String text = RandomFhirJson.resource(n -> data.remainingBytes() == 0 ? 0 : data.consumeInt(0, n - 1));
+        assertAgrees(run, text);
+    }
+
+    @Test
+    void aPatientsMrnIsReportedAsItsSubjectAndIndexesIt() throws Exception {
+        Set<String> report = lean(runs().get(1), FhirFixtures.json(FhirFixtures.patient(), false));
+        assertNotNull(report);
+        assertTrue(report.contains("subject " + FhirFixtures.MRN), report::toString);
+        assertTrue(report.contains("patient Patient/pat-1 -> " + FhirFixtures.MRN), report::toString);
+    }
+
+    @Test
+    void aResourceWithAnElementR4DoesNotDefineIsLeftToHapi() throws Exception {
+        assertNull(lean(runs().get(1), "{\"resourceType\":\"Observation\",\"status\":\"final\",\"colour\":\"red\"}"));
+    }
+
+    @Test
+    void aPossibleFhirPathIdentifierRuleLeavesTheResourceToHapi() throws Exception {
+        String withIdentifier = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"identifier\":[{\"value\":\"1\"}]}";
+        assertNull(lean(runs().get(0), withIdentifier));
+    }
+
+    @Test
+    void aResourceNoFhirPathRuleCanMatchIsReadWithoutHapi() throws Exception {
+        String observation = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"glucose\"}}";
+        assertEquals(Set.of(), lean(runs().get(0), observation));
+    }
+
+    @Test
+    void onlyThePatientsOwnIdentifierValuesAndTypesChooseItsSubject() throws Exception {
+        // The assigner's identifier and a coding in an extension are not Patient.identifier.value/type.
+        String patient = "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"identifier\":["
+                + "{\"system\":\"http://a.org\",\"value\":\"A-1\",\"assigner\":{\"identifier\":{\"value\":\"ORG-9\"}},"
+                + "\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/data-absent-reason\","
+                + "\"valueCoding\":{\"code\":\"MR\"}}]},"
+                + "{\"type\":{\"coding\":[{\"code\":\"MR\"}]},\"system\":\"http://b.org\",\"value\":\"B-2\"}]}";
+        for (FhirRun run : runs().subList(1, 3)) {
+            Set<String> lean = lean(run, patient);
+            assertNotNull(lean);
+            assertTrue(lean.contains("subject B-2"), lean::toString);
+            assertEquals(hapi(run, patient), lean);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.deidworkbench.format.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Random;
+import org.deidworkbench.model.FhirRule;
+import org.deidworkbench.model.FhirSection;
+import org.deidworkbench.model.FhirSelector;
+import org.hl7.fhir.r4.fhirpath.FHIRPathEngine;
+import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+
+/** FHIRPath rules evaluated with guards and on the elements of their type find what HAPI finds on the whole resource. */
+class RulesTest {
+
+    private static IdentityHashMap<Base, Integer> byHapi(FhirSection section, Resource r) {
+        FHIRPathEngine engine = Fhir.newPathEngine();
+        IdentityHashMap<Base, Integer> hits = new IdentityHashMap<>();
+        List<FhirRule> rules = section.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).selector() instanceof FhirSelector.FhirPath f) {
+                for (Base b : engine.evaluate(r, engine.parse(f.expression()))) {
+                    hits.merge(b, i, Math::min);
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static IdentityHashMap<Base, Integer> byRules(FhirSection section, Resource r) throws Exception {
+        IdentityHashMap<Base, Integer> hits = new IdentityHashMap<>();
+        new Rules(section).evaluate(r, hits);
+        return hits;
+    }
+
+    private static FhirSection section() throws Exception {
+        return FhirFixtures.safeHarbor().section(FhirSection.KEY, FhirSection.class).orElseThrow();
+    }
+
+    @Test
+    void theFixturesGetTheSameHitsAsFromHapi() throws Exception {
+        List<Resource> resources = new ArrayList<>();
+        resources.add(FhirFixtures.patient());
+        for (Bundle.BundleEntryComponent e : FhirFixtures.transaction().getEntry()) {
+            resources.add(e.getResource());
+        }
+        for (Resource r : resources) {
+            assertEquals(byHapi(section(), r), byRules(section(), r), r.fhirType());
+        }
+    }
+
+    @Test
+    void randomResourcesGetAtLeastTheHitsHapiFinds() throws Exception {
+        Random random = new Random(7);
+        int checked = 0;
+        for (int i = 0; i < 400; i++) {
+            Resource r;
+            try {
+                r = (Resource) Fhir.context().newJsonParser().parseResource(RandomFhirJson.resource(random::nextInt));
+            } catch (RuntimeException e) {
+                continue; // HAPI refuses it
+            }
+            if (r instanceof Bundle) {
+                continue; // entries are evaluated as resources of their own
+            }
+            IdentityHashMap<Base, Integer> hapi = byHapi(section(), r);
+            IdentityHashMap<Base, Integer> ours = byRules(section(), r);
+            for (var e : hapi.entrySet()) {
+                if (e.getKey() instanceof org.hl7.fhir.r4.model.BooleanType || !inTree(r, e.getKey())) {
+                    continue; // a computed value, not an element
+                }
+                assertEquals(e.getValue(), ours.get(e.getKey()), () -> "rule hit missed in " + r.fhirType());
+            }
+            checked++;
+        }
+        assertTrue(checked > 100, "random resources checked: " + checked);
+    }
+
+    private static boolean inTree(Base root, Base target) {
+        if (root == target) {
+            return true;
+        }
+        for (org.hl7.fhir.r4.model.Property p : ElementChildren.of(root)) {
+            for (Base v : p.getValues()) {
+                if (inTree(v, target)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

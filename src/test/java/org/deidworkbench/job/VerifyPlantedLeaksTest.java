@@ -1,0 +1,162 @@
+package org.deidworkbench.job;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import org.deidworkbench.crypto.ProjectSecret;
+import org.deidworkbench.dicom.Dataset;
+import org.deidworkbench.dicom.DicomFile;
+import org.deidworkbench.dicom.DicomWriter;
+import org.deidworkbench.dicom.Tag;
+import org.deidworkbench.dicom.TransferSyntax;
+import org.deidworkbench.dicom.VR;
+import org.deidworkbench.keyfile.KeyFileContents;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A leak of each kind (name, id, date of birth in several notations, phone, SSN, e-mail, address, and PHI
+ * shapes no key file knows) planted in each place a verifier must look (CSV cell, DICOM element two
+ * sequences deep, DICOM element of a deflated file, FHIR JSON, XML, NDJSON, a base64 text attachment, a
+ * file name, a folder name) is found there, with its kind and location.
+ */
+class VerifyPlantedLeaksTest {
+
+    @TempDir
+    static Path shared;
+
+    private static KeyFileContents keys;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        keys = KeyFileContents.create(ProjectSecret.of(new byte[32]), Instant.EPOCH);
+        SampleData.addIdentifiersTo(keys);
+    }
+
+    /** Writes {@code text} into a file (or names) under the folder; returns the path and location the hit must have. */
+    @FunctionalInterface
+    interface Place {
+        String[] plant(Path out, String text) throws Exception;
+    }
+
+    private static final int CONTENT_SEQUENCE = 0x0040A730;
+    private static final int TEXT_VALUE = 0x0040A160;
+    private static final int PATIENT_COMMENTS = 0x00104000;
+
+    private static final List<Arguments> PLACES = List.of(
+            Arguments.of("CSV cell", (Place) (out, text) -> {
+                Files.writeString(out.resolve("extra.csv"), "id;note\nA1;seen: " + text + "\n");
+                return new String[] {"extra.csv", "record 1, column note"};
+            }),
+            Arguments.of("DICOM nested sequence", (Place) (out, text) -> {
+                Dataset ds = dataset();
+                ds.addItem(CONTENT_SEQUENCE).addItem(CONTENT_SEQUENCE).putStrings(TEXT_VALUE, VR.UT, "seen: " + text);
+                dicom(out.resolve("sr.dcm"), ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+                return new String[] {"sr.dcm", "(0040,A730)[0]/(0040,A730)[0]/(0040,A160) TextValue"};
+            }),
+            Arguments.of("DICOM deflated", (Place) (out, text) -> {
+                Dataset ds = dataset();
+                ds.putStrings(PATIENT_COMMENTS, VR.LT, "seen: " + text);
+                dicom(out.resolve("deflated.dcm"), ds, TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+                return new String[] {"deflated.dcm", "(0010,4000) PatientComments"};
+            }),
+            Arguments.of("FHIR JSON", (Place) (out, text) -> {
+                Files.writeString(out.resolve("obs.json"), observation(text));
+                return new String[] {"obs.json", "Observation.note[0].text"};
+            }),
+            Arguments.of("FHIR NDJSON", (Place) (out, text) -> {
+                Files.writeString(out.resolve("Observation.ndjson"), observation("nothing") + "\n" + observation(text) + "\n");
+                return new String[] {"Observation.ndjson", "line 2, Observation.note[0].text"};
+            }),
+            Arguments.of("FHIR XML", (Place) (out, text) -> {
+                Files.writeString(out.resolve("obs.xml"), "<Observation xmlns=\"http://hl7.org/fhir\"><status value=\"final\"/>"
+                        + "<note><text value=\"seen: " + text.replace("&", "&amp;").replace("\"", "&quot;") + "\"/></note></Observation>");
+                return new String[] {"obs.xml", "Observation.note.text"};
+            }),
+            Arguments.of("FHIR base64 attachment", (Place) (out, text) -> {
+                Files.writeString(out.resolve("doc.json"), "{\"resourceType\":\"DocumentReference\",\"status\":\"current\","
+                        + "\"content\":[{\"attachment\":{\"contentType\":\"text/plain\",\"data\":\"" + Base64.getEncoder()
+                        .encodeToString(("Letter: " + text).getBytes(StandardCharsets.UTF_8)) + "\"}}]}");
+                return new String[] {"doc.json", "DocumentReference.content[0].attachment.data"};
+            }),
+            Arguments.of("file name", (Place) (out, text) -> {
+                Files.writeString(out.resolve("scan " + text.replace('/', '-') + ".txt"), "clean\n");
+                return new String[] {VerifyJob.WITHHELD_NAME, "file name"};
+            }),
+            Arguments.of("folder name", (Place) (out, text) -> {
+                Files.writeString(Files.createDirectories(out.resolve(text.replace('/', '-'))).resolve("a.txt"), "clean\n");
+                return new String[] {VerifyJob.WITHHELD_NAME, "folder name"};
+            }));
+
+    /** What is planted, and the kind of hit it must give. */
+    private static final List<String[]> LEAKS = List.of(
+            new String[] {"name", "Quillfeather, Avery", "ORIGINAL"},
+            new String[] {"id", "chart 100200", "ORIGINAL"},
+            new String[] {"date of birth, ISO", "1933-02-05", "ORIGINAL"},
+            new String[] {"date of birth, US", "02/05/1933", "ORIGINAL"},
+            new String[] {"date of birth, German", "05.02.1933", "ORIGINAL"},
+            new String[] {"date of birth, DICOM", "19330205", "ORIGINAL"},
+            new String[] {"date of birth, month name", "Feb 5, 1933", "ORIGINAL"},
+            new String[] {"phone", "(555) 604-6018", "ORIGINAL"},
+            new String[] {"SSN", "996 47 3574", "ORIGINAL"},
+            new String[] {"e-mail", "AVERY.QUILLFEATHER@example.org", "ORIGINAL"},
+            new String[] {"address", "877  OAK-STREET", "ORIGINAL"},
+            new String[] {"SSN no key file knows", "321-54-9876", "SSN"},
+            new String[] {"phone no key file knows", "(555) 777-1234", "PHONE"},
+            new String[] {"e-mail no key file knows", "someone@example.net", "EMAIL"},
+            new String[] {"labelled MRN", "MRN: 4412345", "MRN"},
+            new String[] {"labelled date of birth", "DOB 03/14/1956", "DATE_OF_BIRTH"});
+
+    static Stream<Arguments> leaksInPlaces() {
+        List<Arguments> out = new ArrayList<>();
+        for (Arguments place : PLACES) {
+            for (String[] leak : LEAKS) {
+                out.add(Arguments.of(leak[0], place.get()[0], leak[1], leak[2], place.get()[1]));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("leaksInPlaces")
+    void aPlantedLeakIsFoundWithItsKindAndLocation(String leak, String place, String text, String kind, Place planter)
+            throws Exception {
+        Path out = Files.createDirectories(shared.resolve((leak + " in " + place).replaceAll("[^A-Za-z0-9]+", "-")));
+        String[] expected = planter.plant(out, text);
+        VerifyReport r = new VerifyJob(out, keys, false, 1).run();
+        assertTrue(r.complete(), () -> "every file read value by value: " + r.notScanned());
+        List<VerifyReport.Hit> hits = r.hits().stream().filter(f -> f.path().equals(expected[0]))
+                .flatMap(f -> f.listed().stream()).toList();
+        assertTrue(hits.stream().anyMatch(h -> h.kind().equals(kind) && h.location().equals(expected[1])),
+                () -> "expected " + kind + " at " + expected[1] + " in " + expected[0] + "; found " + r.hits());
+    }
+
+    private static Dataset dataset() {
+        Dataset ds = new Dataset();
+        ds.putStrings(Tag.SOP_CLASS_UID, VR.UI, "1.2.840.10008.5.1.4.1.1.88.11");
+        ds.putStrings(Tag.SOP_INSTANCE_UID, VR.UI, "2.25.1234");
+        return ds;
+    }
+
+    private static void dicom(Path file, Dataset ds, TransferSyntax ts) throws Exception {
+        try (OutputStream o = Files.newOutputStream(file)) {
+            new DicomWriter().write(new DicomFile(DicomWriter.fileMeta(new Dataset(), ds, ts), ds, ts), ts, o);
+        }
+    }
+
+    private static String observation(String text) {
+        return "{\"resourceType\":\"Observation\",\"status\":\"final\",\"note\":[{\"text\":\"seen: "
+                + text.replace("\"", "\\\"") + "\"}]}";
+    }
+}
