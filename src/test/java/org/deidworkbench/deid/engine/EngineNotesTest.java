@@ -94,10 +94,14 @@ class EngineNotesTest {
         Deidentifier worker = engine();
         worker.freezeIdentifiers(frozen);
 
-        String text = "Seen in Springfield with Avery Quillfeather.";
-        FieldContext field = new FieldContext(null, "note");
-        assertEquals(driver.method(new ActionSpec.ScrubText()).apply(text, field),
-                worker.method(new ActionSpec.ScrubText()).apply(text, field));
+        // The patient's dates are shifted, but a full date 90+ years before the reference year is
+        // removed (an age over 89): the worker must count from the same year as the driver.
+        String text = "Seen in Springfield with Avery Quillfeather, born 1931-03-04, seen 2024-01-15.";
+        String scrubbed = driver.method(new ActionSpec.ScrubText()).apply(text,
+                new FieldContext(driver.subject("100200"), "note"));
+        assertEquals(scrubbed, worker.method(new ActionSpec.ScrubText()).apply(text,
+                new FieldContext(worker.subject("100200"), "note")));
+        assertTrue(scrubbed.contains("born [DATE]") && !scrubbed.contains("2024-01-15"), scrubbed);
         assertEquals(0, worker.notes().identifiers().size(), "what the worker scrubs with is not sent back");
     }
 
