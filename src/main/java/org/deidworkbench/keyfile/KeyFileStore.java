@@ -68,7 +68,7 @@ import org.deidworkbench.keyfile.KeyFileException.Reason;
  * {@code openssl cms -decrypt -inform DER -in FILE -pwri_password PASS} (OpenSSL 3.0+).
  *
  * <p>Stateless and thread-safe. Cost: each seal and each passphrase open runs PBKDF2 once (about
- * 0.3–1 s); {@link #save} does both. Memory: a few copies of the payload (about 50 bytes per entry).
+ * 0.3–1 s); {@link #save} runs it once (its verification reuses the seal's derived key). Memory: a few copies of the payload (about 50 bytes per entry).
  * The Bouncy Castle provider is used as an instance and is never installed globally.
  */
 public final class KeyFileStore {
@@ -152,7 +152,7 @@ public final class KeyFileStore {
         KeyCapture capture = new KeyCapture();
         byte[] payload;
         if (credential instanceof KeyFileCredential.Passphrase p) {
-            payload = decryptWithPassphrase(file, envelope, p.chars(), capture);
+            payload = decryptWithPassphrase(file, envelope, p.chars(), capture, null);
         } else if (credential instanceof KeyFileCredential.Trustee t) {
             payload = decryptAsTrustee(file, envelope, t, capture);
         } else {
@@ -264,7 +264,7 @@ public final class KeyFileStore {
     }
 
     private static byte[] decryptWithPassphrase(Path file, CMSAuthEnvelopedData envelope, char[] passphrase,
-            KeyCapture capture) throws KeyFileException {
+            KeyCapture capture, SealedKek sealed) throws KeyFileException {
         List<PasswordRecipientInformation> entries = new ArrayList<>();
         for (RecipientInformation ri : envelope.getRecipientInfos().getRecipients()) {
             if (ri instanceof PasswordRecipientInformation pri) {
@@ -277,7 +277,7 @@ public final class KeyFileStore {
         }
         KeyFileException last = null;
         for (PasswordRecipientInformation entry : entries) {
-            GuardedPasswordRecipient recipient = new GuardedPasswordRecipient(passphrase, capture);
+            GuardedPasswordRecipient recipient = new GuardedPasswordRecipient(passphrase, capture, sealed);
             try {
                 return entry.getContent(recipient);
             } catch (CMSException | RuntimeException e) {
@@ -316,10 +316,12 @@ public final class KeyFileStore {
     private static final class GuardedPasswordRecipient extends JcePasswordAuthEnvelopedRecipient {
         private Stage failedStage = Stage.NONE;
         private final KeyCapture capture;
+        private final SealedKek sealed;
 
-        GuardedPasswordRecipient(char[] passphrase, KeyCapture capture) {
+        GuardedPasswordRecipient(char[] passphrase, KeyCapture capture, SealedKek sealed) {
             super(passphrase);
             this.capture = capture;
+            this.sealed = sealed;
             setProvider(BC);
             setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8);
             // refuse an attacker's downgrade of the content cipher or of the tag length
@@ -337,6 +339,9 @@ public final class KeyFileStore {
                 if (params.getIterationCount().signum() <= 0
                         || params.getIterationCount().compareTo(java.math.BigInteger.valueOf(MAX_ITERATIONS_ON_OPEN)) > 0) {
                     throw new CMSException("PBKDF2 iteration count outside 1.." + MAX_ITERATIONS_ON_OPEN);
+                }
+                if (sealed != null && sealed.derivedBy(params, keySize)) {
+                    return sealed.key(); // the seal's own derivation from these very parameters: no second PBKDF2
                 }
                 return super.calculateDerivedKey(scheme, derivation, keySize);
             } catch (CMSException | RuntimeException e) {
@@ -391,7 +396,8 @@ public final class KeyFileStore {
      * Seals {@code contents} for the passphrase and the trustees and writes it atomically: temp file in the
      * same folder, fsync, re-open and verify that the payload decrypts to exactly what was sealed, atomic
      * rename over {@code file}, fsync of the folder. On any failure the previous file is untouched and no
-     * temp file remains. Costs two PBKDF2 runs (seal and verification).
+     * temp file remains. Costs one PBKDF2 run: the verification unwraps with the key the seal derived,
+     * after checking that the file carries the salt, iteration count and PRF it was derived with.
      *
      * @param trustees certificates whose RSA or EC key may also open the file (see {@link #checkTrustee}); may be empty
      * @throws KeyFileException IO_ERROR when writing or verifying fails
@@ -451,14 +457,15 @@ public final class KeyFileStore {
             throw new KeyFileException(Reason.IO_ERROR, target, "Could not serialize the key file payload for "
                     + target + " (" + e.getClass().getSimpleName() + "); nothing was written.");
         }
+        SealedKek kek = new SealedKek();
         try {
             Custody.SplitKey split = contents.split();
-            byte[] der = seal(target, payload, passphrase, certs, split, options.iterations());
+            byte[] der = seal(target, payload, passphrase, certs, split, options.iterations(), kek);
             int recipients = certs.size() + 1 + (split == null ? 0 : 1);
             AtomicFiles.TempCheck verified = temp -> {
                 options.afterTempWritten().check(temp);
                 try {
-                    verify(target, temp, der, payload, passphrase, recipients);
+                    verify(target, temp, der, payload, passphrase, recipients, kek);
                 } catch (KeyFileException e) {
                     throw new NotVerified(e);
                 }
@@ -474,6 +481,47 @@ public final class KeyFileStore {
             throw writeFailed(target, e);
         } finally {
             Arrays.fill(payload, (byte) 0);
+            kek.wipe();
+        }
+    }
+
+    /**
+     * The key-encryption key the seal derived from the passphrase, with the salt and iteration count it was
+     * derived with, kept until the written file is verified so the verification need not run PBKDF2 again
+     * (600,000 iterations: half the cost of saving). The verification still parses the file as read back,
+     * checks the PBKDF2 parameters written in it against the ones used, unwraps the content key with this
+     * key and decrypts and compares the whole payload; what it no longer repeats is the derivation itself,
+     * whose interoperability {@code openssl cms -decrypt} tests cover. Wiped when the save ends.
+     */
+    private static final class SealedKek {
+        private byte[] salt;
+        private int iterations;
+        private byte[] key;
+
+        void keep(byte[] salt, int iterations, byte[] derivedKey) {
+            wipe();
+            this.salt = salt.clone();
+            this.iterations = iterations;
+            this.key = derivedKey.clone();
+        }
+
+        /** Whether the file's parameters are exactly those this key was derived with (HMAC-SHA256, same size). */
+        boolean derivedBy(PBKDF2Params params, int keySizeBits) {
+            return key != null && key.length * 8 == keySizeBits && Arrays.equals(salt, params.getSalt())
+                    && params.getIterationCount().equals(java.math.BigInteger.valueOf(iterations))
+                    && PKCSObjectIdentifiers.id_hmacWithSHA256.equals(params.getPrf().getAlgorithm());
+        }
+
+        /** A copy of the key (the recipient wipes what it is given). */
+        byte[] key() {
+            return key.clone();
+        }
+
+        void wipe() {
+            if (key != null) {
+                Arrays.fill(key, (byte) 0);
+                key = null;
+            }
         }
     }
 
@@ -500,8 +548,8 @@ public final class KeyFileStore {
     }
 
     /** Re-reads the temp file from disk and checks it decrypts with the passphrase to exactly the sealed payload. */
-    private static void verify(Path target, Path temp, byte[] der, byte[] payload, char[] passphrase, int recipients)
-            throws IOException, KeyFileException {
+    private static void verify(Path target, Path temp, byte[] der, byte[] payload, char[] passphrase, int recipients,
+            SealedKek kek) throws IOException, KeyFileException {
         byte[] onDisk = Files.readAllBytes(temp);
         if (!Arrays.equals(onDisk, der)) {
             throw new IOException("the temporary file does not read back as written");
@@ -514,7 +562,7 @@ public final class KeyFileStore {
                         + " recipient entries instead of " + recipients);
             }
             KeyCapture capture = new KeyCapture();
-            decrypted = decryptWithPassphrase(temp, envelope, passphrase, capture);
+            decrypted = decryptWithPassphrase(temp, envelope, passphrase, capture, kek);
             capture.wipe();
             if (!MessageDigest.isEqual(decrypted, payload)) {
                 throw new IOException("the sealed file decrypts to a different payload");
@@ -530,12 +578,13 @@ public final class KeyFileStore {
     }
 
     private static byte[] seal(Path target, byte[] payload, char[] passphrase, List<X509Certificate> trustees,
-            Custody.SplitKey split, int iterations) throws KeyFileException {
+            Custody.SplitKey split, int iterations, SealedKek derived) throws KeyFileException {
         try {
             CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
             byte[] salt = new byte[SALT_LENGTH];
             RANDOM.nextBytes(salt);
-            generator.addRecipientInfoGenerator(new WipingPasswordRecipientInfoGenerator(passphrase)
+            generator.addRecipientInfoGenerator(new WipingPasswordRecipientInfoGenerator(passphrase,
+                    key -> derived.keep(salt, iterations, key))
                     .setProvider(BC)
                     .setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8)
                     .setPRF(PasswordRecipient.PRF.HMacSHA256)
@@ -586,14 +635,19 @@ public final class KeyFileStore {
 
     /** Wipes the passphrase-derived key-encryption key as soon as the content key is wrapped. */
     private static final class WipingPasswordRecipientInfoGenerator extends JcePasswordRecipientInfoGenerator {
-        WipingPasswordRecipientInfoGenerator(char[] passphrase) {
+        private final java.util.function.Consumer<byte[]> keep;
+
+        /** @param keep given the derived key before it is wiped (copies what it keeps) */
+        WipingPasswordRecipientInfoGenerator(char[] passphrase, java.util.function.Consumer<byte[]> keep) {
             super(CMSAlgorithm.AES256_CBC, passphrase);
+            this.keep = keep;
         }
 
         @Override
         public byte[] generateEncryptedBytes(AlgorithmIdentifier keyEncryption, byte[] derivedKey, GenericKey contentKey)
                 throws CMSException {
             try {
+                keep.accept(derivedKey);
                 return super.generateEncryptedBytes(keyEncryption, derivedKey, contentKey);
             } finally {
                 Arrays.fill(derivedKey, (byte) 0);
