@@ -67,6 +67,16 @@ public final class PseudonymGenerator {
 
     private final KeyedHmac hmac;
 
+    /** With the already derived purpose key of {@code keys} (a worker that has no project secret). */
+    public PseudonymGenerator(PurposeKeys keys) {
+        byte[] key = keys.pseudonym();
+        try {
+            this.hmac = new KeyedHmac(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
     /** Derives the pseudonym key from {@code secret} once; costs a few microseconds. */
     public PseudonymGenerator(ProjectSecret secret) {
         byte[] key = KeyDerivation.derive(Objects.requireNonNull(secret, "secret"), KeyDerivation.PSEUDONYM, 32);
@@ -116,6 +126,10 @@ public final class PseudonymGenerator {
      */
     public static String normalize(String value) {
         Objects.requireNonNull(value, "value");
+        if (isPlainAscii(value)) {
+            // Already NFKC with nothing to strip or collapse (ids, codes): only the case is left.
+            return value.toUpperCase(Locale.ROOT);
+        }
         // ASCII text is already in NFKC; skipping the normalizer matters on the per-cell hot path.
         String text = isAscii(value) ? value : Normalizer.normalize(value, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(text.length());
@@ -210,6 +224,17 @@ public final class PseudonymGenerator {
             case HEX -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
             case DIGITS -> c >= '0' && c <= '9';
         };
+    }
+
+    /** Printable ASCII without spaces: nothing for NFKC, trimming or collapsing to change. */
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 0x20 || c >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAscii(String s) {

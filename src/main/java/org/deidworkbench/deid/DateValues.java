@@ -68,6 +68,13 @@ public final class DateValues {
      */
     public static String shift(String value, int days, boolean slashDayFirst) throws UnprocessableValueException {
         String v = value.strip();
+        if (v.length() == value.length()) {
+            // nothing around the value (the common case): no padding to cut off and put back
+            String fast = shiftIsoFast(v, days);
+            if (fast != null) {
+                return fast;
+            }
+        }
         // Whitespace around the value is part of its notation (DICOM pads to even length, fixed-width exports).
         String before = v.isEmpty() ? value : value.substring(0, value.indexOf(v));
         String after = value.substring(before.length() + v.length());
@@ -89,8 +96,7 @@ public final class DateValues {
             if (mid.getYear() < 1 || mid.getYear() > 9999) {
                 throw outOfRange();
             }
-            return before + String.format(Locale.ROOT, "%04d%s%02d", mid.getYear(), ym.group("s"), mid.getMonthValue())
-                    + after;
+            return before + zeroPadded(mid.getYear(), 4) + ym.group("s") + zeroPadded(mid.getMonthValue(), 2) + after;
         }
         if (YEAR_ONLY.matcher(v).matches()) {
             return value;
@@ -198,14 +204,14 @@ public final class DateValues {
             name = name.toLowerCase(Locale.ROOT);
         }
         String d = m.group("d");
-        String day = d.length() == 2 && d.charAt(0) == '0' ? String.format(Locale.ROOT, "%02d", date.getDayOfMonth())
+        String day = d.length() == 2 && d.charAt(0) == '0' ? zeroPadded(date.getDayOfMonth(), 2)
                 : Integer.toString(date.getDayOfMonth());
         String ord = m.group("ord");
         if (ord != null) {
             String suffix = ordinal(date.getDayOfMonth());
             day += ord.equals(ord.toUpperCase(Locale.ROOT)) ? suffix.toUpperCase(Locale.ROOT) : suffix;
         }
-        String year = String.format(Locale.ROOT, "%04d", date.getYear());
+        String year = zeroPadded(date.getYear(), 4);
         boolean monthFirst = m.start("mon") < m.start("d");
         return monthFirst
                 ? name + m.group("dot") + m.group("sp1") + day + m.group("comma") + m.group("sp2") + year
@@ -259,9 +265,7 @@ public final class DateValues {
 
     private static String format(Matcher m, Order order, LocalDate date) throws UnprocessableValueException {
         String y = m.group("y");
-        String year = y.length() == 2
-                ? String.format(Locale.ROOT, "%02d", date.getYear() % 100)
-                : String.format(Locale.ROOT, "%04d", date.getYear());
+        String year = y.length() == 2 ? zeroPadded(date.getYear() % 100, 2) : zeroPadded(date.getYear(), 4);
         if (y.length() == 4 && (date.getYear() < 1 || date.getYear() > 9999)) {
             throw outOfRange();
         }
@@ -278,6 +282,19 @@ public final class DateValues {
             case DMY -> day + s1 + month + s2 + year;
         };
         return datePart + m.group("rest");
+    }
+
+    /** {@code value} as {@code String.format("%0<width>d")} writes it (the sign counts in the width), without a Formatter. */
+    static String zeroPadded(int value, int width) {
+        String digits = Integer.toString(Math.abs(value));
+        StringBuilder out = new StringBuilder(width);
+        if (value < 0) {
+            out.append('-');
+        }
+        for (int i = out.length() + digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(digits).toString();
     }
 
     private static String pad(int value, boolean padded) {

@@ -18,12 +18,14 @@ import org.deidworkbench.model.PseudonymFormat;
  */
 public final class PseudonymLedger {
 
-    private final Map<String, Map<String, String>> known = new ConcurrentHashMap<>();
+    /** Entries of the key file, by domain and pseudonym. */
+    private final Map<String, Map<String, String>> seeded = new ConcurrentHashMap<>();
+    /** Entries recorded in this run that were not seeded, by domain and pseudonym (one map per entry, not two). */
     private final Map<String, Map<String, String>> added = new ConcurrentHashMap<>();
     /**
      * Pseudonyms issued in this run, by domain and normalized original: a value seen again in another
-     * column or file costs a map lookup instead of an HMAC and two recordings. The strings are those of
-     * {@link #known}, so this adds one map entry per issued pseudonym. A domain has one format in a run
+     * column or file costs a map lookup instead of an HMAC and a recording. The strings are those of
+     * {@link #added}, so this adds one map entry per issued pseudonym. A domain has one format in a run
      * (the engine refuses two), so the format is not part of the key.
      */
     private final Map<String, Map<String, String>> issued = new ConcurrentHashMap<>();
@@ -31,7 +33,7 @@ public final class PseudonymLedger {
     /** Adds entries that already exist (from the key file); they are not reported as new. */
     public void seed(Collection<PseudonymEntry> entries) {
         for (PseudonymEntry e : entries) {
-            known.computeIfAbsent(e.domain(), d -> new ConcurrentHashMap<>()).put(e.pseudonym(), e.original());
+            seeded.computeIfAbsent(e.domain(), d -> new ConcurrentHashMap<>()).put(e.pseudonym(), e.original());
         }
     }
 
@@ -61,11 +63,13 @@ public final class PseudonymLedger {
      * @throws DeidException {@code DEID-PSEUDONYM-COLLISION} if it already stands for another value
      */
     public void record(String domain, String pseudonym, String normalizedOriginal) throws DeidException {
-        Map<String, String> domainMap = known.computeIfAbsent(domain, d -> new ConcurrentHashMap<>());
-        String previous = domainMap.putIfAbsent(pseudonym, normalizedOriginal);
+        Map<String, String> seededDomain = seeded.get(domain);
+        String previous = seededDomain == null ? null : seededDomain.get(pseudonym);
         if (previous == null) {
-            added.computeIfAbsent(domain, d -> new ConcurrentHashMap<>()).put(pseudonym, normalizedOriginal);
-        } else if (!previous.equals(normalizedOriginal)) {
+            previous = added.computeIfAbsent(domain, d -> new ConcurrentHashMap<>())
+                    .putIfAbsent(pseudonym, normalizedOriginal);
+        }
+        if (previous != null && !previous.equals(normalizedOriginal)) {
             throw new DeidException("DEID-PSEUDONYM-COLLISION", "pseudonym " + pseudonym + " in domain '" + domain
                     + "' would stand for two different values; use a longer pseudonym format for this domain");
         }
@@ -73,13 +77,20 @@ public final class PseudonymLedger {
 
     /** The original a pseudonym stands for, if known. */
     public Optional<String> original(String domain, String pseudonym) {
-        Map<String, String> domainMap = known.get(domain);
-        return domainMap == null ? Optional.empty() : Optional.ofNullable(domainMap.get(pseudonym));
+        Map<String, String> seededDomain = seeded.get(domain);
+        String original = seededDomain == null ? null : seededDomain.get(pseudonym);
+        if (original == null) {
+            Map<String, String> addedDomain = added.get(domain);
+            original = addedDomain == null ? null : addedDomain.get(pseudonym);
+        }
+        return Optional.ofNullable(original);
     }
 
     /** The domains that have entries (seeded or issued), sorted. */
     public java.util.SortedSet<String> domains() {
-        return new java.util.TreeSet<>(known.keySet());
+        java.util.SortedSet<String> domains = new java.util.TreeSet<>(seeded.keySet());
+        domains.addAll(added.keySet());
+        return domains;
     }
 
     /** Entries recorded in this run that were not seeded, sorted by domain and pseudonym. */

@@ -3,6 +3,7 @@ package org.deidworkbench.deid;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deidworkbench.deid.classify.NameDictionary;
@@ -22,8 +23,109 @@ import org.deidworkbench.deid.classify.NameDictionary;
  */
 public final class TextScrubber {
 
-    private record Detector(Pattern pattern, String label, int group) {
+    /**
+     * A pattern, its replacement, the group replaced, and a cheap test that is true of every text the pattern
+     * can match in (a pattern is not run on a text that lacks, say, the digits it needs).
+     */
+    private record Detector(Pattern pattern, String label, int group, Predicate<Shape> mayMatch) {
     }
+
+    /**
+     * What a text contains that the patterns need, counted in one pass: ASCII digits (what {@code \\d} matches),
+     * the longest run of them, some punctuation, and the text in ASCII lower case for the case-insensitive
+     * keywords (the patterns' {@code (?i)} folds ASCII only).
+     */
+    static final class Shape {
+        final int digits;
+        final int longestDigitRun;
+        final int dots;
+        final boolean at;
+        final boolean dash;
+        final boolean slash;
+        final String text;
+        private String lower;
+
+        Shape(String text) {
+            this.text = text;
+            int d = 0;
+            int run = 0;
+            int longest = 0;
+            int dotCount = 0;
+            boolean hasAt = false;
+            boolean hasDash = false;
+            boolean hasSlash = false;
+            for (int i = 0, n = text.length(); i < n; i++) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    d++;
+                    run++;
+                    longest = Math.max(longest, run);
+                    continue;
+                }
+                run = 0;
+                switch (c) {
+                    case '.' -> dotCount++;
+                    case '@' -> hasAt = true;
+                    case '-' -> hasDash = true;
+                    case '/' -> hasSlash = true;
+                    default -> {
+                        // nothing the patterns need
+                    }
+                }
+            }
+            this.digits = d;
+            this.longestDigitRun = longest;
+            this.dots = dotCount;
+            this.at = hasAt;
+            this.dash = hasDash;
+            this.slash = hasSlash;
+        }
+
+        /** Whether the text contains one of the words, compared in ASCII lower case. */
+        boolean containsIgnoreCase(String... words) {
+            if (lower == null) {
+                char[] chars = text.toCharArray();
+                for (int i = 0; i < chars.length; i++) {
+                    char c = chars[i];
+                    if (c >= 'A' && c <= 'Z') {
+                        chars[i] = (char) (c + ('a' - 'A'));
+                    }
+                }
+                lower = new String(chars);
+            }
+            for (String w : words) {
+                if (lower.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the text contains one of the words as written. */
+        boolean contains(String... words) {
+            for (String w : words) {
+                if (text.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A numeric date ({@link DateValues#textPattern()}) needs four digits and a separator. */
+        boolean mayHoldNumericDate() {
+            return digits >= 4 && (dash || slash || dots > 0);
+        }
+
+        /** A month-name date with a year ({@link DateValues#monthNameTextPatterns()}), month word in any case. */
+        boolean mayHoldMonthNameDate() {
+            return digits >= 5 && containsIgnoreCase(MONTH_PREFIXES_LOWER);
+        }
+    }
+
+    private static final String[] MONTH_PREFIXES = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"};
+    private static final String[] MONTH_PREFIXES_LOWER = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+        "oct", "nov", "dec"};
 
     private record Span(int start, int end, String replacement) {
     }
@@ -38,38 +140,39 @@ public final class TextScrubber {
     private static final List<Detector> DETECTORS = List.of(
             // Internationalised addresses too: "jürgen@example.de" must not keep "jü". A match starts
             // only where a run of address characters starts, else a long run costs quadratic time.
-            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), "[EMAIL]", 0),
+            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), "[EMAIL]", 0, s -> s.at),
             // A URL does not end in punctuation that closes the sentence around it.
-            new Detector(Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]']"), "[URL]", 0),
-            new Detector(Pattern.compile("(?<!\\d)(?<!\\d\\.)(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)"), "[IP]", 0),
-            new Detector(Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])"), "[SSN]", 0),
+            new Detector(Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]']"), "[URL]", 0, s -> s.containsIgnoreCase("http", "www.")),
+            new Detector(Pattern.compile("(?<!\\d)(?<!\\d\\.)(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)"), "[IP]", 0, s -> s.dots >= 3 && s.digits >= 4),
+            new Detector(Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])"), "[SSN]", 0, s -> s.digits >= 9),
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+?\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?!\\w)"),
-                    "[PHONE]", 0),
-            new Detector(Pattern.compile("(?<![\\d-])\\d{5}-\\d{4}(?![\\d-])"), "[ZIP]", 0),
+                    "[PHONE]", 0, s -> s.digits >= 10),
+            new Detector(Pattern.compile("(?<![\\d-])\\d{5}-\\d{4}(?![\\d-])"), "[ZIP]", 0, s -> s.dash && s.digits >= 9),
             new Detector(Pattern.compile("\\b\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
-                    + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy)\\b\\.?"), "[ADDRESS]", 0),
+                    + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy)\\b\\.?"), "[ADDRESS]", 0, s -> s.digits >= 1),
             // Titles may be stacked ("Prof. Dr. Müller"); the name is what follows the last one.
             // Repetitions are bounded: an unbounded group recurses per repetition in java.util.regex
             // and a long run of titles or separators would overflow the stack.
             new Detector(Pattern.compile("\\b(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?\\s+){1,4}(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})"),
-                    "[NAME]", 1),
+                    "[NAME]", 1, s -> s.contains("Mr", "Ms", "Miss", "Dr", "Prof")),
             // The keyword must end its word ("mRNA-1273" is a vaccine, not an MRN); "account" and
             // "policy" only count with "number", "no." or a colon, as in running text they are words.
             new Detector(Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?|SSN|acct"
                     + "|(?:account|policy)(?:\\s+(?:number|no\\.?)|(?=\\s*[:#]))|patient\\s+id|member\\s+id|ID)(?!\\p{L})"
                     + "(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"),
-                    "[ID]", 1),
+                    "[ID]", 1, s -> s.digits >= 1 && s.containsIgnoreCase("mrn", "medical", "ssn", "acct", "account", "policy", "id")),
             // Day and month without a year are still a date element (HIPAA); only capitalised month
             // names, and not "May", which starts too many sentences. With a year, the longer
             // month-name date (shifted like numeric dates) wins.
-            new Detector(Pattern.compile("\\b" + MONTH_NAME + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d|[:.,]\\d)"), "[DATE]", 0),
-            new Detector(Pattern.compile("\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME), "[DATE]", 0),
+            new Detector(Pattern.compile("\\b" + MONTH_NAME + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d|[:.,]\\d)"), "[DATE]", 0, s -> s.digits >= 1 && s.contains(MONTH_PREFIXES)),
+            new Detector(Pattern.compile("\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME), "[DATE]", 0, s -> s.digits >= 1 && s.contains(MONTH_PREFIXES)),
             // Ages over 89 are identifying (HIPAA): "92-year-old" becomes "90+-year-old".
             new Detector(Pattern.compile("(?i)(?<![\\d.])(?:9\\d|1[0-4]\\d)(?=[\\s-]*(?:years?|yrs?)[\\s-]*old\\b|\\s*(?:yo|y/o)\\b)"),
-                    "90+", 0),
-            new Detector(Pattern.compile("(?i)\\bage[d:]?\\s*(?:of\\s+)?(9\\d|1[0-4]\\d)(?!\\d|\\.\\d)"), "90+", 1),
+                    "90+", 0,
+                    s -> s.digits >= 2 && s.containsIgnoreCase("year", "yr", "yo", "y/o")),
+            new Detector(Pattern.compile("(?i)\\bage[d:]?\\s*(?:of\\s+)?(9\\d|1[0-4]\\d)(?!\\d|\\.\\d)"), "90+", 1, s -> s.digits >= 2 && s.containsIgnoreCase("age")),
             // Not the digits of a decimal fraction, but still at the end of a sentence.
-            new Detector(Pattern.compile("(?<!\\d)(?<!\\d[.,])\\d{7,}(?!\\d|[.,]\\d)"), "[NUMBER]", 0));
+            new Detector(Pattern.compile("(?<!\\d)(?<!\\d[.,])\\d{7,}(?!\\d|[.,]\\d)"), "[NUMBER]", 0, s -> s.longestDigitRun >= 7));
 
     /** A lone number such as a lab value: no pattern can match it, only a known numeric identifier. */
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[<>+-]?\\s?\\d{1,6}(?:[.,]\\d{1,6})?");
@@ -103,13 +206,25 @@ public final class TextScrubber {
      * @param subject the record's subject for date shifts, or {@code null}
      */
     public String scrub(String text, Subject subject) {
+        return scrub(text, subject, true);
+    }
+
+    /**
+     * {@link #scrub(String, Subject)}, with the cheap tests that skip a pattern on a text it cannot match in
+     * ({@code prefilter}) or without them: both give the same result (the differential test holds them to it).
+     */
+    String scrub(String text, Subject subject, boolean prefilter) {
         if (text.isEmpty() || obviouslyClean(text)) {
             return text;
         }
         List<Span> spans = new ArrayList<>();
         findKnownIdentifiers(text, spans);
         findDictionaryNames(text, spans);
+        Shape shape = prefilter ? new Shape(text) : null;
         for (Detector d : DETECTORS) {
+            if (prefilter && !d.mayMatch().test(shape)) {
+                continue;
+            }
             Matcher m = d.pattern().matcher(text);
             while (m.find()) {
                 if (d.label().equals("[NUMBER]") && afterCodeSystem(text, m.start())) {
@@ -119,7 +234,7 @@ public final class TextScrubber {
             }
         }
         Matcher dates = DateValues.textPattern().matcher(text);
-        while (dates.find()) {
+        while ((!prefilter || shape.mayHoldNumericDate()) && dates.find()) {
             String replacement = "[DATE]";
             if (subject != null) {
                 try {
@@ -133,7 +248,8 @@ public final class TextScrubber {
             }
             spans.add(new Span(dates.start(), dates.end(), replacement));
         }
-        for (Pattern p : DateValues.monthNameTextPatterns()) {
+        for (Pattern p : !prefilter || shape.mayHoldMonthNameDate() ? DateValues.monthNameTextPatterns()
+                : List.<Pattern>of()) {
             Matcher m = p.matcher(text);
             while (m.find()) {
                 String replacement = "[DATE]";
@@ -196,10 +312,17 @@ public final class TextScrubber {
      * text without a date scrubs the same for everyone (and a caller may cache it by value).
      */
     public boolean mayShiftDates(String text) {
-        if (DateValues.textPattern().matcher(text).find()) {
+        return mayShiftDates(text, true);
+    }
+
+    /** {@link #mayShiftDates(String)} with or without the cheap tests (same result). */
+    boolean mayShiftDates(String text, boolean prefilter) {
+        Shape shape = prefilter ? new Shape(text) : null;
+        if ((!prefilter || shape.mayHoldNumericDate()) && DateValues.textPattern().matcher(text).find()) {
             return true;
         }
-        for (Pattern p : DateValues.monthNameTextPatterns()) {
+        for (Pattern p : !prefilter || shape.mayHoldMonthNameDate() ? DateValues.monthNameTextPatterns()
+                : List.<Pattern>of()) {
             if (p.matcher(text).find()) {
                 return true;
             }

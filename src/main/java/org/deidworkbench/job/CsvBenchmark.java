@@ -102,9 +102,9 @@ public final class CsvBenchmark {
         Path warm = dir.resolve("warm-up");
         Files.createDirectories(warm.resolve("in"));
         copyPrefix(file, warm.resolve("in").resolve("lab_results.csv"), 200_000);
-        measure(warm.resolve("in"), warm, profile);
+        measure(warm.resolve("in"), warm, profile, 1);
         Folders.deleteTree(warm);
-        return bestOf(input, dir, profile, rounds);
+        return bestOf(input, dir, profile, rounds, 1);
     }
 
     /**
@@ -116,6 +116,12 @@ public final class CsvBenchmark {
      */
     public static Result runOnFolder(Path input, Path scratch, LoadedProfile profile, int rounds)
             throws IOException, JobException {
+        return runOnFolder(input, scratch, profile, rounds, 1);
+    }
+
+    /** As {@link #runOnFolder(Path, Path, LoadedProfile, int)}, the run with {@code threads} workers. */
+    public static Result runOnFolder(Path input, Path scratch, LoadedProfile profile, int rounds, int threads)
+            throws IOException, JobException {
         if (csvFiles(input).isEmpty()) {
             throw new JobException(JobException.Reason.INPUT_NOT_FOUND, "no CSV file in " + input, null);
         }
@@ -126,22 +132,22 @@ public final class CsvBenchmark {
         if (bytes <= WARM_UP_LIMIT) {
             Path warm = scratch.resolve("warm-up");
             Files.createDirectories(warm);
-            measure(input, warm, profile);
+            measure(input, warm, profile, threads);
             Folders.deleteTree(warm);
         }
-        return bestOf(input, scratch, profile, rounds);
+        return bestOf(input, scratch, profile, rounds, threads);
     }
 
     /** Folders up to this size get an unmeasured warm-up round. */
     private static final long WARM_UP_LIMIT = 64L << 20;
 
-    private static Result bestOf(Path input, Path scratch, LoadedProfile profile, int rounds)
+    private static Result bestOf(Path input, Path scratch, LoadedProfile profile, int rounds, int threads)
             throws IOException, JobException {
         Result best = null;
         for (int i = 0; i < rounds; i++) {
             Path round = scratch.resolve("round-" + i);
             Files.createDirectories(round);
-            Result r = measure(input, round, profile);
+            Result r = measure(input, round, profile, threads);
             best = best == null ? r : best.fastestOf(r);
             Folders.deleteTree(round);
         }
@@ -162,7 +168,8 @@ public final class CsvBenchmark {
         }
     }
 
-    private static Result measure(Path input, Path dir, LoadedProfile profile) throws IOException, JobException {
+    private static Result measure(Path input, Path dir, LoadedProfile profile, int threads)
+            throws IOException, JobException {
         List<Path> files = csvFiles(input);
         long bytes = 0;
         long rows = 0;
@@ -210,7 +217,7 @@ public final class CsvBenchmark {
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long t1 = System.nanoTime();
         new RunJob(new RunRequest(List.of(input), dir.resolve("out"), dir.resolve("out.deidkey"), true,
-                "benchmark-passphrase".toCharArray(), profile, 1), timing).run();
+                "benchmark-passphrase".toCharArray(), profile, threads), timing).run();
         double total = (System.nanoTime() - t1) / 1e9;
         long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         double pipelineCpu = (phaseEnd.containsKey(RunPhase.ANALYZE.id()) ? phaseCpu.get(RunPhase.ANALYZE.id()) : 0)

@@ -195,4 +195,12 @@ class DateValuesTest {
         assertEquals("30/03/2022", DateValues.shift("25/03/2022", 5, true));
         assertEquals("03/30/2022", DateValues.shift("03/25/2022", 5, false));
     }
+
+    @Test
+    void zeroPaddingWritesWhatStringFormatWrote() {
+        for (int v = -12_000; v <= 12_000; v++) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%02d", v), DateValues.zeroPadded(v, 2));
+            assertEquals(String.format(java.util.Locale.ROOT, "%04d", v), DateValues.zeroPadded(v, 4));
+        }
+    }
 }

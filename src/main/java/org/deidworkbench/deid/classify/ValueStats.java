@@ -43,6 +43,7 @@ public final class ValueStats {
             + "|boulevard|blvd|place|pl|terrace|circle|parkway|pkwy|square|sq|highway|hwy)\\b\\.?.*"
             + "|\\p{L}*(?:straße|strasse|str\\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad)\\s+\\d+\\s*[a-z]?"
             + "|(?:am|an der|auf der|im|in der|zum|zur)\\s+\\p{L}+.*\\s\\d+\\s*[a-z]?)");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> PARTICLES = Set.of("von", "van", "de", "der", "den", "la", "le", "di", "da", "del",
             "im", "am", "an", "zu", "y", "e", "bin", "al", "el", "ter", "ten", "dos", "das", "du");
     private static final Set<String> BOOLEANS = Set.of("true", "false", "yes", "no", "y", "n", "t", "f", "0", "1",
@@ -112,8 +113,20 @@ public final class ValueStats {
         totalLength += len;
         maxLength = Math.max(maxLength, len);
         minLength = Math.min(minLength, len);
-        String[] words = v.split("\\s+");
+        String[] words = WHITESPACE.split(v);
         totalWords += words.length;
+        boolean letter = false;
+        boolean digit = false;
+        // What the patterns below need: each runs only where it can match (\\d is an ASCII digit).
+        boolean asciiDigit = false;
+        boolean asciiLetter = false;
+        for (int i = 0; i < len; i++) {
+            char c = v.charAt(i);
+            letter |= Character.isLetter(c);
+            digit |= Character.isDigit(c);
+            asciiDigit |= c >= '0' && c <= '9';
+            asciiLetter |= c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+        }
         if ((len == 36 || len == 32 || len == 34) && UUID.matcher(v).matches()) {
             uuid++;
         }
@@ -123,7 +136,7 @@ public final class ValueStats {
         if (len == 11 && SSN.matcher(v).matches()) {
             ssn++;
         }
-        boolean isInteger = INTEGER.matcher(v).matches();
+        boolean isInteger = asciiDigit && INTEGER.matcher(v).matches();
         if (isInteger) {
             integer++;
             int digits = v.charAt(0) == '+' || v.charAt(0) == '-' ? len - 1 : len;
@@ -133,44 +146,42 @@ public final class ValueStats {
                 smallIntegers++;
             }
         }
-        boolean isDecimal = isInteger || DECIMAL.matcher(v).matches();
+        boolean isDecimal = isInteger || asciiDigit && DECIMAL.matcher(v).matches();
         if (isDecimal) {
             decimal++;
         }
         int datesBefore = dates();
-        countDate(v);
+        if (asciiDigit) {
+            countDate(v);
+        }
         boolean isDate = dates() > datesBefore;
-        if (!isDate && !PLAIN_DECIMAL.matcher(v).matches() && PHONE.matcher(v).matches() && digits(v) >= 7
-                && digits(v) <= 15) {
+        int digitCount = digits(v);
+        if (!isDate && digitCount >= 7 && digitCount <= 15 && !PLAIN_DECIMAL.matcher(v).matches()
+                && PHONE.matcher(v).matches()) {
             phone++;
         }
-        if (len <= 12 && ICD10.matcher(v).matches()) {
+        if (len <= 12 && asciiDigit && ICD10.matcher(v).matches()) {
             icd10++;
         }
-        if (len <= 12 && LOINC.matcher(v).matches()) {
+        if (len <= 12 && v.indexOf('-') > 0 && LOINC.matcher(v).matches()) {
             loinc++;
         }
-        if (len <= 16 && CODE_LIKE.matcher(v).matches()) {
+        char first = v.charAt(0);
+        if (len <= 16 && (first >= 'A' && first <= 'Z' || first >= '0' && first <= '9')
+                && CODE_LIKE.matcher(v).matches()) {
             codeLike++;
         }
-        if (len <= 41 && ALNUM_ID.matcher(v).matches()) {
+        if (len <= 41 && asciiDigit && asciiLetter && ALNUM_ID.matcher(v).matches()) {
             alnumId++;
         }
-        if (len <= 10 && ZIP_LIKE.matcher(v).matches()) {
+        if (len <= 10 && asciiDigit && ZIP_LIKE.matcher(v).matches()) {
             zipLike++;
         }
-        if (GEO_LIKE.matcher(v).matches()) {
+        if (v.indexOf('.') > 0 && asciiDigit && GEO_LIKE.matcher(v).matches()) {
             geoLike++;
         }
         if (BOOLEANS.contains(v.toLowerCase(Locale.ROOT))) {
             booleans++;
-        }
-        boolean letter = false;
-        boolean digit = false;
-        for (int i = 0; i < len; i++) {
-            char c = v.charAt(i);
-            letter |= Character.isLetter(c);
-            digit |= Character.isDigit(c);
         }
         if (letter && digit) {
             hasDigitAndLetter++;
@@ -178,10 +189,42 @@ public final class ValueStats {
         if (digit) {
             hasDigit++;
         }
-        if (letter && digit && len <= 200 && STREET.matcher(v).matches()) {
+        if (letter && digit && len <= 200 && mayBeStreet(v) && STREET.matcher(v).matches()) {
             street++;
         }
         countName(v, words);
+    }
+
+    /** Words one of which {@link #STREET} needs (as part of a word or a whole one), in ASCII lower case. */
+    private static final String[] STREET_WORDS = {"st", "av", "road", "rd", "lane", "ln", "dr", "court", "ct", "way",
+        "boulevard", "blvd", "pl", "terrace", "circle", "pkwy", "sq", "highway", "hwy", "weg", "allee", "gasse",
+        "ring", "damm", "ufer", "chaussee", "pfad", "am", "an der", "auf der", "im", "in der", "zum", "zur"};
+
+    /**
+     * False only where {@link #STREET} cannot match: an ASCII value without any of its words. Values with other
+     * characters are left to the pattern, whose Unicode case folding matches more than ASCII ({@code ſt}).
+     */
+    static boolean mayBeStreet(String v) {
+        char[] lower = new char[v.length()];
+        for (int i = 0; i < lower.length; i++) {
+            char c = v.charAt(i);
+            if (c >= 0x80) {
+                return true;
+            }
+            lower[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        String text = new String(lower);
+        for (String w : STREET_WORDS) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@link #STREET} matches the whole value (for the test of {@link #mayBeStreet}). */
+    static boolean streetMatches(String v) {
+        return STREET.matcher(v).matches();
     }
 
     private void countDate(String v) {

@@ -49,6 +49,13 @@ public final class CsvProcessor implements FileProcessor {
     private static final int VALUE_CACHE = 1 << 16;
     /** Longer values are rarely repeated and would make the caches large. */
     private static final int MAX_CACHED_LENGTH = 256;
+    /**
+     * Characters (values and results) one file's caches hold per generation, shared out over its cached
+     * columns: with two generations a file's caches stay below about 8 Mi characters (a few tens of MB with
+     * the maps), whatever the number of columns or the length of the values; the oldest generation is
+     * dropped first, and a dropped result is computed again, the same.
+     */
+    private static final long CACHE_CHARS_PER_FILE = 4L << 20;
     private static final int CANCEL_CHECK_EVERY = 1024;
     /** Marks a cached result equal to its value, so that it is counted as unchanged. */
     @SuppressWarnings("StringOperationCanBeSimplified")
@@ -100,6 +107,16 @@ public final class CsvProcessor implements FileProcessor {
     @Override
     public void analyze(List<Path> files, BooleanSupplier cancelled) {
         analysis = CsvAnalysis.analyze(files, engine, cancelled);
+    }
+
+    @Override
+    public java.io.Serializable analysis() {
+        return analysis;
+    }
+
+    @Override
+    public void useAnalysis(java.io.Serializable analysis) {
+        this.analysis = (CsvAnalysis) analysis;
     }
 
     /**
@@ -263,7 +280,20 @@ public final class CsvProcessor implements FileProcessor {
         private final List<Problem> warnings = new ArrayList<>();
         private final List<Map<String, String>> memo = new ArrayList<>();
         private final List<Map<String, String>> previous = new ArrayList<>();
+        /** Characters in each column's current generation, and the most it may hold. */
+        private final long[] memoChars;
+        private final long memoCharLimit;
         private final String[] outRow;
+        /**
+         * Per kept column, the previous row's value, subject and result: rows of one patient or encounter
+         * come together, so a value often repeats the one above it. The result is a function of the value and
+         * the subject, so reusing it for an equal value of the same subject never changes the output, and an
+         * equality test is cheaper than hashing the value for the caches or the ledger.
+         */
+        private final String[] lastValue;
+        private final Subject[] lastSubject;
+        private final String[] lastResult;
+        private final boolean[] lastChanged;
         private final long[] changed;
         private long warningCount;
         private long records;
@@ -280,7 +310,15 @@ public final class CsvProcessor implements FileProcessor {
                 memo.add(new HashMap<>());
                 previous.add(Map.of());
             }
+            this.memoChars = new long[columns.length];
+            long cached = java.util.Arrays.stream(columns).filter(col -> col.spec().action() != Action.KEEP
+                    && col.spec().action() != Action.REMOVE && col.spec().action() != Action.PSEUDONYMIZE).count();
+            this.memoCharLimit = CACHE_CHARS_PER_FILE / Math.max(1, cached);
             this.outRow = new String[kept.length];
+            this.lastValue = new String[kept.length];
+            this.lastSubject = new Subject[kept.length];
+            this.lastResult = new String[kept.length];
+            this.lastChanged = new boolean[kept.length];
         }
 
         String[] outputHeader() {
@@ -309,66 +347,102 @@ public final class CsvProcessor implements FileProcessor {
                     continue;
                 }
                 counts[c]++;
-                if (column.spec().action() == Action.KEEP) {
+                Action action = column.spec().action();
+                if (action == Action.KEEP) {
                     outRow[k] = value; // nothing to compute or to cache
                     continue;
                 }
-                DeidMethod method = column.method();
-                // A result that does not depend on the subject is a pure function of the value: it is
-                // cached by value, which never changes the output (values repeat a lot in exports).
-                String key = value.length() <= MAX_CACHED_LENGTH ? value : null;
-                if (key != null) {
-                    String cached = memo.get(c).get(key);
-                    if (cached == null) {
-                        cached = promote(c, key);
-                    }
-                    if (cached != null) {
-                        if (cached == UNCHANGED) {
-                            outRow[k] = value;
-                        } else {
-                            outRow[k] = cached;
-                            changed[c]++;
-                        }
-                        continue;
-                    }
-                }
-                try {
-                    String result = method.apply(value, new FieldContext(subject, column.header()));
-                    boolean same = value.equals(result);
-                    if (!same) {
+                if (subject == lastSubject[k] && value.equals(lastValue[k])) {
+                    outRow[k] = lastResult[k];
+                    if (lastChanged[k]) {
                         changed[c]++;
                     }
-                    outRow[k] = result;
-                    if (key != null && result != null && !method.dependsOnSubject(value)) {
-                        Map<String, String> m = memo.get(c);
-                        if (m.size() >= VALUE_CACHE) {
-                            // Two generations: the values of the last 64k stay findable, so a column of
-                            // more distinct values (encounter ids) does not lose its whole cache at once.
-                            previous.set(c, m);
-                            m = new HashMap<>();
-                            memo.set(c, m);
-                        }
-                        m.put(key, same ? UNCHANGED : result);
-                    }
-                } catch (UnprocessableValueException e) {
-                    outRow[k] = "";
-                    changed[c]++;
-                    if (warningCount++ < MAX_LISTED_WARNINGS) {
-                        warnings.add(new Problem(e.code(), name, "line " + line + ", column " + (c + 1) + " '"
-                                + column.header() + "'", e.getMessage() + "; the value was emptied"));
-                    }
-                } catch (DeidException e) {
-                    throw new FormatException(e.code(), "line " + line, e.getMessage());
+                    continue;
+                }
+                long changedBefore = changed[c];
+                reusable = true;
+                String result = clean(c, column, value, subject, line);
+                outRow[k] = result;
+                if (reusable) {
+                    lastValue[k] = value;
+                    lastSubject[k] = subject;
+                    lastResult[k] = result;
+                    lastChanged[k] = changed[c] != changedBefore;
+                } else {
+                    lastValue[k] = null;
                 }
             }
             return outRow;
         }
 
+        /** Cleared by {@link #clean(int, Column, String, Subject, long)} when its result must not be reused. */
+        private boolean reusable;
+
+        /**
+         * One value's result, counted in {@code changed} when it differs. A value that cannot be processed
+         * becomes empty with a warning naming its line, and clears {@link #reusable} so the next line is
+         * reported too.
+         */
+        private String clean(int c, Column column, String value, Subject subject, long line) throws FormatException {
+            Action action = column.spec().action();
+            DeidMethod method = column.method();
+            // A result that does not depend on the subject is a pure function of the value: it is
+            // cached by value, which never changes the output (values repeat a lot in exports).
+            // Pseudonyms are not: the ledger already maps each value to its pseudonym once per run,
+            // and key columns (encounter ids) would only churn the cache.
+            String key = value.length() <= MAX_CACHED_LENGTH && action != Action.PSEUDONYMIZE ? value : null;
+            if (key != null) {
+                String cached = memo.get(c).get(key);
+                if (cached == null) {
+                    cached = promote(c, key);
+                }
+                if (cached != null) {
+                    if (cached == UNCHANGED) {
+                        return value;
+                    }
+                    changed[c]++;
+                    return cached;
+                }
+            }
+            try {
+                String result = method.apply(value, new FieldContext(subject, column.header()));
+                boolean same = value.equals(result);
+                if (!same) {
+                    changed[c]++;
+                }
+                if (key != null && result != null && !method.dependsOnSubject(value)) {
+                    Map<String, String> m = memo.get(c);
+                    if (m.size() >= VALUE_CACHE || memoChars[c] >= memoCharLimit) {
+                        // Two generations: the values of the last 64k stay findable, so a column of
+                        // more distinct values (encounter ids) does not lose its whole cache at once.
+                        previous.set(c, m);
+                        m = new HashMap<>();
+                        memo.set(c, m);
+                        memoChars[c] = 0;
+                    }
+                    m.put(key, same ? UNCHANGED : result);
+                    memoChars[c] += key.length() + (same ? 0 : result.length());
+                }
+                return result;
+            } catch (UnprocessableValueException e) {
+                reusable = false;
+                changed[c]++;
+                if (warningCount++ < MAX_LISTED_WARNINGS) {
+                    warnings.add(new Problem(e.code(), name, "line " + line + ", column " + (c + 1) + " '"
+                            + column.header() + "'", e.getMessage() + "; the value was emptied"));
+                }
+                return "";
+            } catch (DeidException e) {
+                throw new FormatException(e.code(), "line " + line, e.getMessage());
+            }
+        }
+
         /** A result found in the older cache generation, moved to the current one. */
         private String promote(int c, String key) {
             String old = previous.get(c).get(key);
-            if (old != null && memo.get(c).size() < VALUE_CACHE) {
+            if (old != null && memo.get(c).size() < VALUE_CACHE && memoChars[c] < memoCharLimit) {
                 memo.get(c).put(key, old);
+                memoChars[c] += key.length() + (old == UNCHANGED ? 0 : old.length());
             }
             return old;
         }
