@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.deidworkbench.crypto.ProjectSecret;
+import org.deidworkbench.deid.leak.LeakDictionary;
 import org.deidworkbench.keyfile.KeyFileContents;
 import org.deidworkbench.keyfile.KeyFileException;
 import org.deidworkbench.model.PseudonymEntry;
@@ -41,9 +42,13 @@ public final class VerifyBenchmark {
      * @param hits hits found (0 on a clean synthetic tree)
      * @param peakHeapBytes sum of the heap pools' peak usage during verification (an upper bound)
      * @param maxHeapBytes the JVM's maximum heap
+     * @param readCpuSeconds process CPU time of the plain read
+     * @param verifyCpuSeconds process CPU time of the verifier, dictionary included
+     * @param dictionaryCpuSeconds process CPU time of building the dictionary alone (part of the verifier's)
      */
     public record Result(int files, long bytes, int originals, double readSeconds, double verifySeconds, long hits,
-            long peakHeapBytes, long maxHeapBytes, double readCpuSeconds, double verifyCpuSeconds) {
+            long peakHeapBytes, long maxHeapBytes, double readCpuSeconds, double verifyCpuSeconds,
+            double dictionaryCpuSeconds) {
         /** Verifier speed as a share of the plain read's. */
         public double ratio() {
             return readSeconds / verifySeconds;
@@ -176,8 +181,14 @@ public final class VerifyBenchmark {
             values = r.values();
         }
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        double c = cpuSeconds();
+        LeakDictionary.Builder builder = new LeakDictionary.Builder();
+        VerifyJob.SOURCES.forEach(s -> s.addTo(keys, builder));
+        VerifyJob.pseudonyms(keys).forEach(builder::pseudonym);
+        builder.build();
+        double dictionary = cpuSeconds() - c;
         return new Result(files.size(), bytes, values, bestRead, best, hits, peak, Runtime.getRuntime().maxMemory(),
-                bestReadCpu, bestCpu);
+                bestReadCpu, bestCpu, dictionary);
     }
 
     /** CPU time of the whole process (every thread), in seconds: on a shared machine wall time alone misleads. */

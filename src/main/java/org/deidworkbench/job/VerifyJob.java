@@ -224,9 +224,14 @@ public final class VerifyJob {
         @Override
         public void hit(LeakScanner.Hit hit) {
             count++;
-            if (listed.size() < LISTED_PER_FILE) {
+            if (listed.size() < LISTED_PER_FILE && hit.location() != null) {
                 listed.add(new VerifyReport.Hit(hit.kind().name(), hit.source(), hit.location(), hit.value()));
             }
+        }
+
+        @Override
+        public boolean listing() {
+            return listed.size() < LISTED_PER_FILE;
         }
     }
 

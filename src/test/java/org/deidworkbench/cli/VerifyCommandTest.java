@@ -43,6 +43,20 @@ class VerifyCommandTest {
     }
 
     @Test
+    void benchVerifyMeasuresARunsOutputAgainstItsKeyFile() {
+        DeidCommandTest.Result r = deid("bench", "verify", "--input", out.toString(), "--keyfile", key.toString(),
+                "--rounds", "1", "--threads", "1");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        assertTrue(r.out().contains("original values looked for (from the key file)"), r::out);
+        assertTrue(r.out().contains("(0 hits)"), r::out);
+        assertTrue(r.out().contains("of which the dictionary:"), r::out);
+        assertTrue(r.out().contains("by CPU time"), r::out);
+        DeidCommandTest.Result without = deid("bench", "verify", "--keyfile", key.toString());
+        assertEquals(ExitCode.USAGE, without.code(), without::all);
+        assertTrue(without.err().contains("--keyfile needs --input"), without::err);
+    }
+
+    @Test
     void aPlantedLeakIsExitCode10AndItsValueIsNotPrinted() throws Exception {
         Path leaky = shared.resolve("leaky");
         Files.createDirectories(leaky);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +24,9 @@ import java.util.regex.Pattern;
  *   <li>dates (ISO {@code 1933-02-05}, DICOM {@code 19330205}, {@code 02/05/1933}, {@code 05.02.1933})
  *       in the common notations: {@code 1933-02-05}, {@code 19330205}, {@code 02/05/1933} and {@code 05/02/1933},
  *       without leading zeros, and with English or German month names ({@code Feb 5, 1933},
- *       {@code 5 February 1933}, {@code 5. Februar 1933}).</li>
+ *       {@code 5 February 1933}, {@code 5. Februar 1933}). Dates are not in the automaton: they are kept by day
+ *       ({@link #dates(long)}), and the scanner recognises a date in any of these notations from the last one or
+ *       three tokens, so the automaton holds no small numbers and dates cost no state.</li>
  * </ul>
  * Values too short to tell apart from ordinary text are skipped: fewer than 4 digits for numbers,
  * fewer than 3 characters otherwise, and a few placeholder words ({@code UNKNOWN}, {@code NONE}, …).
@@ -55,14 +56,64 @@ public final class LeakDictionary {
     // per pattern
     final String[] source;
     final String[] original;
+    /** The first date entry (a pattern index) of each day ({@code yyyymmdd}); further ones through {@link #nextPattern}. */
+    private final LongIntMap dateFirst;
     /**
-     * For a date written in another notation than the original: its number of tokens, whose separators must
-     * look like a date's ({@code 08:07;1933} is a time and a code, not 8 July 1933); 0 for other patterns.
+     * For a date entry: the original as written, its folded tokens joined by spaces, when that is itself one of the
+     * date's notations (it matches without the date-shaped separators other notations need); else null.
      */
-    final int[] dateLength;
+    final String[] exempt;
+    /** The month (1–12) of a month name's folded token hash, in English (also abbreviated) or German. */
+    private final LongIntMap months;
+    /** Bit 52–63 of each month name's mixed hash ({@link #small}): rejects almost every other word without the map. */
+    private final long[] monthBits = new long[64];
+    /** One bit per day of 1800–2200 ({@link #dayBit}) that has date entries: rejects most numbers without the map. */
+    private final long[] dayBits = new long[(DAY_BITS + 63) / 64];
+    private static final int DAY_BITS = 401 * 12 * 31;
+    /** The root's transition for each token id (0: none), so the automaton's first step costs no hash probe. */
+    private final int[] rootNext;
+    /**
+     * Whether a token id follows another token in some pattern; when not, every state's step on it is the root's
+     * (its failure chain ends there), found without walking the chain through the transition map.
+     */
+    private final boolean[] inner;
+    /**
+     * Per state, one bit (of 64, by a hash of the token id) for each of its transitions: most tokens have none from
+     * the state they meet, and this says so without a probe of the large transition map.
+     */
+    private final long[] outMask;
+    /** States with more than this many transitions have a filter of 16 bits per transition instead of the mask. */
+    private static final int BIG_DEGREE = 24;
+    /** Index of each state with a filter of its own (its {@link #outMask} is all ones). */
+    private final LongIntMap bigFilter;
+    private final int[] bigOffset;
+    private final int[] bigShift;
+    private final long[] bigBits;
+
+    private static int filterBits(int degree) {
+        return Integer.highestOneBit(degree * 16 - 1) << 1;
+    }
+
+    /** For a state whose mask is all ones: false when it certainly has no transition on the token ({@code mixed} id). */
+    private boolean mayHaveChild(int state, long mixed) {
+        int f = bigFilter.get(state);
+        if (f < 0) {
+            return true; // a small state whose mask happens to be full
+        }
+        int bit = (int) (mixed >>> bigShift[f]);
+        return (bigBits[bigOffset[f] + (bit >>> 6)] & (1L << bit)) != 0;
+    }
     /** Hashes of the words that are pseudonyms ({@link Builder#pseudonym}); never reported. */
     private final LongIntMap pseudonymWords;
     private static final long[] LABELS = PhiPatterns.LABELS.stream().mapToLong(Fold::hash).sorted().toArray();
+    /** Bit 52–63 of each label's mixed hash ({@link #small}): rejects almost every other word without the search. */
+    private static final long[] LABEL_BITS = new long[64];
+
+    static {
+        for (long h : LABELS) {
+            LABEL_BITS[small(h)] |= 1L << (h * 0x9E3779B97F4A7C15L >>> 52);
+        }
+    }
 
     private LeakDictionary(Builder b) {
         int states = b.stateCount;
@@ -74,29 +125,146 @@ public final class LeakDictionary {
         this.nextPattern = Arrays.copyOf(b.nextPattern, b.patterns);
         this.source = Arrays.copyOf(b.sources, b.patterns);
         this.original = Arrays.copyOf(b.originals, b.patterns);
-        this.dateLength = Arrays.copyOf(b.dateLength, b.patterns);
+        this.exempt = Arrays.copyOf(b.exempt, b.patterns);
+        this.dateFirst = b.dateFirst;
+        this.months = new LongIntMap(64);
+        for (int m = 0; m < 12; m++) {
+            for (String name : List.of(MONTHS_EN[m], MONTHS_EN[m].substring(0, 3), MONTHS_DE[m])) {
+                long h = Fold.hash(name);
+                months.put(fix(h), m + 1);
+                monthBits[small(h)] |= 1L << (h * 0x9E3779B97F4A7C15L >>> 52);
+            }
+        }
+        b.dateDays.forEach(day -> {
+            int bit = dayBit(day);
+            dayBits[bit >>> 6] |= 1L << bit;
+        });
         this.pseudonymWords = b.pseudonymWords;
+        this.rootNext = new int[b.tokenIds.size()];
+        this.inner = new boolean[b.tokenIds.size()];
+        for (int id = 0; id < rootNext.length; id++) {
+            rootNext[id] = Math.max(0, b.transitions.get(id));
+        }
+        this.outMask = new long[states];
+        int[] degree = new int[states];
+        for (int s = 1; s < b.stateCount; s++) {
+            if (b.parent[s] != 0) {
+                inner[b.incoming[s]] = true;
+            }
+            outMask[b.parent[s]] |= 1L << (b.incoming[s] * 0x9E3779B9 >>> 26);
+            degree[b.parent[s]]++;
+        }
+        // states with many transitions (a token that starts thousands of identifiers): a filter of their own
+        int big = 0;
+        long words = 0;
+        for (int s = 1; s < states; s++) {
+            if (degree[s] > BIG_DEGREE) {
+                big++;
+                words += filterBits(degree[s]) / 64;
+            }
+        }
+        this.bigFilter = new LongIntMap(Math.max(16, big));
+        this.bigOffset = new int[big];
+        this.bigShift = new int[big];
+        this.bigBits = new long[(int) words];
+        int k = 0;
+        int offset = 0;
+        for (int s = 1; s < states; s++) {
+            if (degree[s] > BIG_DEGREE) {
+                int bits = filterBits(degree[s]);
+                bigFilter.put(s, k);
+                bigOffset[k] = offset;
+                bigShift[k] = 64 - Integer.numberOfTrailingZeros(bits);
+                outMask[s] = -1L;
+                offset += bits / 64;
+                k++;
+            }
+        }
+        for (int s = 1; s < b.stateCount; s++) {
+            int p = b.parent[s];
+            if (p != 0 && degree[p] > BIG_DEGREE) {
+                int f = bigFilter.get(p);
+                int bit = (int) (((b.incoming[s] + 1L) * 0x9E3779B97F4A7C15L) >>> bigShift[f]);
+                bigBits[bigOffset[f] + (bit >>> 6)] |= 1L << bit;
+            }
+        }
         int bits = Integer.highestOneBit(Math.max(1 << 16, b.tokenIds.size() * 16 - 1)) << 1;
         this.tokenBits = new long[bits / 64];
-        this.tokenBitMask = bits - 1;
-        for (long h : b.tokenHashes()) {
-            int bit = (int) (h >>> 32) & tokenBitMask;
+        this.firstBits = new long[bits / 64];
+        this.tokenBitShift = 64 - Integer.numberOfTrailingZeros(bits);
+        List<Long> hashes = b.tokenHashes();
+        for (int id = 0; id < hashes.size(); id++) {
+            int bit = filterBit(hashes.get(id));
             tokenBits[bit >>> 6] |= 1L << bit;
+            if (rootNext[id] > 0) {
+                firstBits[bit >>> 6] |= 1L << bit;
+            }
         }
         buildFailureLinks(b);
     }
 
     /**
-     * A cache-sized bit set over the tokens of every pattern (about 16 bits per token): most words of output are
-     * in no pattern, and this answers "certainly not" without touching the large token map.
+     * Cache-sized bit sets over the tokens of every pattern and over the first tokens of patterns (about 16 bits
+     * per token): most words of output are in no pattern, and these answer "certainly not" without touching the
+     * large token map. Indexed by the top bits of the token hash times an odd constant: FNV's own top bits hardly
+     * change between short tokens.
      */
     private final long[] tokenBits;
-    private final int tokenBitMask;
+    private final long[] firstBits;
+    private final int tokenBitShift;
 
-    /** False when the token (by {@link Fold#hash}) is certainly in no pattern. */
+    private int filterBit(long tokenHash) {
+        return (int) ((tokenHash * 0x9E3779B97F4A7C15L) >>> tokenBitShift);
+    }
+
+    /** False when the token (by {@link Fold#hash}, fixed) is certainly in no pattern. */
     boolean mayBeToken(long tokenHash) {
-        int bit = (int) (tokenHash >>> 32) & tokenBitMask;
+        int bit = filterBit(tokenHash);
         return (tokenBits[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    /** False when the token (by {@link Fold#hash}, fixed) certainly starts no pattern. */
+    boolean mayStart(long tokenHash) {
+        int bit = filterBit(tokenHash);
+        return (firstBits[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    /** The word of a 4096-bit filter of 64 words for a hash (bits 58–63 of the mixed hash; 52–57 pick the bit). */
+    private static int small(long hash) {
+        return (int) (hash * 0x9E3779B97F4A7C15L >>> 58);
+    }
+
+    /** Whether any original is a date. */
+    boolean hasDates() {
+        return dateFirst.size() > 0;
+    }
+
+    /** The first date entry (pattern index) of the day {@code yyyymmdd}, or -1. */
+    int dates(long yyyymmdd) {
+        int bit = dayBit(yyyymmdd);
+        if (bit < 0 || (dayBits[bit >>> 6] & (1L << bit)) == 0) {
+            return -1;
+        }
+        return dateFirst.get(yyyymmdd);
+    }
+
+    /** The bit of a day {@code yyyymmdd} of 1800–2200 with month 1–12 and day 1–31; else -1 (never a date entry). */
+    private static int dayBit(long yyyymmdd) {
+        long year = yyyymmdd / 10000;
+        int month = (int) (yyyymmdd / 100 % 100);
+        int day = (int) (yyyymmdd % 100);
+        if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) {
+            return -1;
+        }
+        return (int) ((year - 1800) * 372 + (month - 1) * 31 + (day - 1));
+    }
+
+    /** The month (1–12) of a letter token (by {@link Fold#hash}) that is a month name, or 0. */
+    int month(long tokenHash) {
+        if ((monthBits[small(tokenHash)] & (1L << (tokenHash * 0x9E3779B97F4A7C15L >>> 52))) == 0) {
+            return 0;
+        }
+        return Math.max(0, months.get(fix(tokenHash)));
     }
 
     /** Whether a word (by {@link Fold#wordHash}) is a pseudonym or a word of one. */
@@ -106,7 +274,8 @@ public final class LeakDictionary {
 
     /** Whether a token (by {@link Fold#hash}) is a label word of {@link PhiPatterns#LABELS}. */
     boolean isLabel(long tokenHash) {
-        return Arrays.binarySearch(LABELS, tokenHash) >= 0;
+        return (LABEL_BITS[small(tokenHash)] & (1L << (tokenHash * 0x9E3779B97F4A7C15L >>> 52))) != 0
+                && Arrays.binarySearch(LABELS, tokenHash) >= 0;
     }
 
     /** Number of patterns (values × notations). */
@@ -126,16 +295,22 @@ public final class LeakDictionary {
 
     /** The next state after token {@code id} (≥ 0) in state {@code state}. */
     int step(int state, int id) {
-        while (true) {
-            int next = transitions.get(((long) state << 32) | id);
-            if (next >= 0) {
-                return next;
-            }
-            if (state == 0) {
-                return 0;
+        if (!inner[id]) {
+            return rootNext[id];
+        }
+        long bit = 1L << (id * 0x9E3779B9 >>> 26);
+        long mixed = (id + 1L) * 0x9E3779B97F4A7C15L;
+        while (state != 0) {
+            long mask = outMask[state];
+            if ((mask & bit) != 0 && (mask != -1L || mayHaveChild(state, mixed))) {
+                int next = transitions.get(((long) state << 32) | id);
+                if (next >= 0) {
+                    return next;
+                }
             }
             state = fail[state];
         }
+        return rootNext[id];
     }
 
     /** Failure and output links, state by state in order of depth (a state's links need only shallower ones). */
@@ -195,7 +370,9 @@ public final class LeakDictionary {
         private int[] nextPattern = new int[256];
         private String[] sources = new String[256];
         private String[] originals = new String[256];
-        private int[] dateLength = new int[256];
+        private String[] exempt = new String[256];
+        private final LongIntMap dateFirst = new LongIntMap(1024);
+        private final java.util.Set<Long> dateDays = new java.util.HashSet<>();
         private int patterns;
         private int values;
         private final LongIntMap pseudonymWords = new LongIntMap(1024);
@@ -241,19 +418,56 @@ public final class LeakDictionary {
          * @return whether the value was significant enough to be added
          */
         public boolean add(String value, String source) {
-            List<List<String>> variants = variants(value);
-            Set<List<String>> dateForms = new java.util.HashSet<>();
-            for (LocalDate date : dates(value)) {
-                dateForms.addAll(dateNotations(date));
+            List<List<String>> variants = variants(value, false);
+            if (variants.isEmpty()) {
+                return false;
             }
-            dateForms.remove(Fold.tokens(value)); // the value as written is not only a date notation
+            List<LocalDate> dates = dates(value);
+            if (!dates.isEmpty()) {
+                Set<List<String>> dateForms = new java.util.HashSet<>();
+                for (LocalDate date : dates) {
+                    dateForms.addAll(dateNotations(date));
+                }
+                List<String> written = Fold.tokens(value);
+                String exemptForm = dateForms.contains(written) && written.size() > 1 ? String.join(" ", written) : null;
+                variants.removeIf(dateForms::contains);
+                for (LocalDate date : dates) {
+                    addDate(date.getYear() * 10000L + date.getMonthValue() * 100L + date.getDayOfMonth(), source, value,
+                            exemptForm);
+                }
+            }
             for (List<String> tokens : variants) {
-                addPattern(tokens, source, value, dateForms.contains(tokens) && tokens.size() > 1);
+                addPattern(tokens, source, value);
             }
-            if (!variants.isEmpty()) {
-                values++;
+            values++;
+            return true;
+        }
+
+        private void addDate(long day, String source, String value, String exemptForm) {
+            int first = dateFirst.get(day);
+            for (int p = first; p >= 0; p = nextPattern[p]) {
+                if (originals[p].equals(value)) {
+                    return;
+                }
             }
-            return !variants.isEmpty();
+            int p = newPattern(source, value);
+            exempt[p] = exemptForm;
+            nextPattern[p] = first;
+            dateFirst.put(day, p);
+            dateDays.add(day);
+        }
+
+        private int newPattern(String source, String value) {
+            if (patterns == sources.length) {
+                int n = sources.length * 2;
+                sources = Arrays.copyOf(sources, n);
+                originals = Arrays.copyOf(originals, n);
+                nextPattern = Arrays.copyOf(nextPattern, n);
+                exempt = Arrays.copyOf(exempt, n);
+            }
+            sources[patterns] = source;
+            originals[patterns] = value;
+            return patterns++;
         }
 
         /** Values added (each in one or more notations). */
@@ -263,11 +477,11 @@ public final class LeakDictionary {
 
         private final java.util.List<Long> hashes = new java.util.ArrayList<>();
 
-        java.util.List<Long> tokenHashes() {
+        java.util.List<Long> tokenHashes() { // by token id
             return hashes;
         }
 
-        private void addPattern(List<String> tokens, String source, String value, boolean date) {
+        private void addPattern(List<String> tokens, String source, String value) {
             int state = 0;
             for (String t : tokens) {
                 long h = fix(Fold.hash(t));
@@ -292,18 +506,9 @@ public final class LeakDictionary {
                     return;
                 }
             }
-            if (patterns == sources.length) {
-                int n = sources.length * 2;
-                sources = Arrays.copyOf(sources, n);
-                originals = Arrays.copyOf(originals, n);
-                nextPattern = Arrays.copyOf(nextPattern, n);
-                dateLength = Arrays.copyOf(dateLength, n);
-            }
-            dateLength[patterns] = date ? tokens.size() : 0;
-            sources[patterns] = source;
-            originals[patterns] = value;
-            nextPattern[patterns] = patternAt[state];
-            patternAt[state] = patterns++;
+            int p = newPattern(source, value);
+            nextPattern[p] = patternAt[state];
+            patternAt[state] = p;
         }
 
         /** The automaton; the builder must not be used afterwards. */
@@ -318,6 +523,11 @@ public final class LeakDictionary {
 
     /** The token sequences under which {@code value} is looked for; empty when it is too short to look for. */
     static List<List<String>> variants(String value) {
+        return variants(value, true);
+    }
+
+    /** As {@link #variants(String)}; without the date notations unless {@code withDates}. Mutable. */
+    private static List<List<String>> variants(String value, boolean withDates) {
         List<String> tokens = Fold.tokens(value);
         if (tokens.isEmpty() || !significant(tokens)) {
             return List.of();
@@ -343,8 +553,10 @@ public final class LeakDictionary {
                 out.add(rotated);
             }
         }
-        for (LocalDate date : dates(value)) {
-            out.addAll(dateNotations(date));
+        if (withDates) {
+            for (LocalDate date : dates(value)) {
+                out.addAll(dateNotations(date));
+            }
         }
         return new ArrayList<>(out);
     }
@@ -402,9 +614,9 @@ public final class LeakDictionary {
     }
 
     private static List<List<String>> dateNotations(LocalDate date) {
-        String y = String.format(Locale.ROOT, "%04d", date.getYear());
-        String mm = String.format(Locale.ROOT, "%02d", date.getMonthValue());
-        String dd = String.format(Locale.ROOT, "%02d", date.getDayOfMonth());
+        String y = Integer.toString(date.getYear()); // 1800–2200: four digits
+        String mm = date.getMonthValue() < 10 ? "0" + date.getMonthValue() : Integer.toString(date.getMonthValue());
+        String dd = date.getDayOfMonth() < 10 ? "0" + date.getDayOfMonth() : Integer.toString(date.getDayOfMonth());
         String m = Integer.toString(date.getMonthValue());
         String d = Integer.toString(date.getDayOfMonth());
         Set<List<String>> out = new LinkedHashSet<>();

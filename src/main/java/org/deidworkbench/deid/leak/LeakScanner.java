@@ -38,7 +38,7 @@ public final class LeakScanner {
      *
      * @param kind what was found
      * @param source for an original, where it is recorded (e.g. {@code key file domain 'patient'}); else the pattern
-     * @param location where in the file (e.g. {@code line 12, column notes}); never contains the value
+     * @param location where in the file (e.g. {@code line 12, column notes}); never contains the value; null once the sink no longer lists hits ({@link Sink#listing})
      * @param value the value found, only when revealing; else {@code null}
      */
     public record Hit(Kind kind, String source, String location, String value) {
@@ -51,6 +51,14 @@ public final class LeakScanner {
     /** Receives hits. */
     public interface Sink {
         void hit(Hit hit);
+
+        /**
+         * Whether the next hits are still shown with their location; when not, they are only counted and the
+         * scanner passes {@code null} as their location (describing millions of locations costs more than the scan).
+         */
+        default boolean listing() {
+            return true;
+        }
     }
 
     private static final int WINDOW = 4096;
@@ -98,22 +106,40 @@ public final class LeakScanner {
 
     /** Scans one whole value; {@code where} is asked only on a hit. */
     public void value(CharSequence value, Supplier<String> where) {
-        this.where = where;
-        state = 0;
-        current = Fold.SEPARATOR;
-        resetFlags();
-        currentValue = value;
-        tokens = 0;
-        for (int i = 0, n = value.length(); i < n; i++) {
-            position = i;
-            unit(value.charAt(i));
+        int n = value.length();
+        if (n > chars.length) {
+            chars = new char[Math.max(n, chars.length * 2)];
         }
-        position = value.length();
-        endToken();
-        endWord();
+        if (value instanceof String string) {
+            string.getChars(0, n, chars, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                chars[i] = value.charAt(i);
+            }
+        }
+        value(chars, 0, n, where);
         if (at || grouped || label) {
             patterns(value);
         }
+        resetFlags();
+    }
+
+    /** Scans one whole value held in {@code a[from, to)}. */
+    private void value(char[] a, int from, int to, Supplier<String> where) {
+        this.where = where;
+        state = 0;
+        dateTokens = 0;
+        current = Fold.SEPARATOR;
+        resetFlags();
+        currentValue = a;
+        tokens = 0;
+        for (int i = from; i < to; i++) {
+            position = i;
+            unit(a[i]);
+        }
+        position = to;
+        endToken();
+        endWord();
         state = 0;
         currentValue = null;
     }
@@ -122,6 +148,7 @@ public final class LeakScanner {
     public void startRaw() {
         where = lineLocation;
         state = 0;
+        dateTokens = 0;
         current = Fold.SEPARATOR;
         line = 1;
         lineLength = 0;
@@ -133,6 +160,10 @@ public final class LeakScanner {
     public void rawBytes(byte[] bytes, int offset, int length) {
         for (int i = offset, end = offset + length; i < end; i++) {
             int b = bytes[i] & 0xFF;
+            if (b < 0x80 && pendingNeeded == 0) {
+                rawChar((char) b);
+                continue;
+            }
             if (pendingNeeded > 0) {
                 if ((b & 0xC0) == 0x80) {
                     pendingValue = (pendingValue << 6) | (b & 0x3F);
@@ -245,6 +276,7 @@ public final class LeakScanner {
             current = cls;
             hash = Fold.OFFSET;
             tokenLength = 0;
+            digits = 0;
             if (cls != Fold.SEPARATOR) {
                 tokenStart[tokens & 7] = position;
             }
@@ -255,6 +287,7 @@ public final class LeakScanner {
             wordHash = (wordHash ^ f) * Fold.PRIME;
             inWord = true;
             tokenLength++;
+            digits = digits * 10 + (f - '0'); // meaningful for digit tokens of up to 9 digits
         } else if (c == '@') {
             at = true;
         }
@@ -275,35 +308,206 @@ public final class LeakScanner {
                 label = true;
             }
         }
+        byte kind = current;
         current = Fold.SEPARATOR;
         tokenEnd[tokens & 7] = position;
         tokens++;
+        int reported = 0;
+        if (dictionary.hasDates()) {
+            reported = dates(kind);
+        }
         long h = LeakDictionary.fix(hash);
-        if (!dictionary.mayBeToken(h)) {
+        // at the root only the first token of a pattern can matter: far fewer tokens pass that filter
+        if (state == 0 ? !dictionary.mayStart(h) : !dictionary.mayBeToken(h)) {
             state = 0;
             return;
         }
-        int id = dictionary.tokenIds.get(h);
+        int id = tokenId(h);
         if (id < 0) {
             state = 0;
             return;
         }
-        state = dictionary.step(state, id);
+        state = step(state, id);
         int s = dictionary.patternAt[state] >= 0 ? state : dictionary.outputLink[state];
-        int reported = 0;
         while (s >= 0) {
             for (int p = dictionary.patternAt[s]; p >= 0; p = dictionary.nextPattern[p]) {
                 // one value in two of its notations ending here ("P1000007" and its digits "1000007") is one hit
-                if (!alreadyReported(p, reported)
-                        && (dictionary.dateLength[p] == 0 || dateShaped(dictionary.dateLength[p]))) {
-                    if (reported < endedHere.length) {
-                        endedHere[reported++] = p;
-                    }
-                    pending.add(new Hit(Kind.ORIGINAL, dictionary.source(p), where.get(), reveal ? dictionary.original(p) : null));
+                if (!alreadyReported(p, reported)) {
+                    reported = report(p, reported);
                 }
             }
             s = dictionary.outputLink[s];
         }
+    }
+
+    // Small direct-mapped caches of the dictionary's token ids and automaton steps: the tokens of output repeat
+    // (field names, codes, the short letter and digit runs of pseudonyms), and the dictionary's maps are far larger
+    // than the processor's caches. Allocated on first use (a file name scanner rarely needs them).
+    private static final int CACHE_BITS = 12;
+    private long[] idKeys;
+    private int[] idValues;
+    private long[] stepKeys;
+    private int[] stepValues;
+
+    private int tokenId(long h) {
+        if (idKeys == null) {
+            idKeys = new long[1 << CACHE_BITS];
+            idValues = new int[1 << CACHE_BITS];
+            java.util.Arrays.fill(idKeys, Long.MIN_VALUE); // never a fixed hash
+        }
+        int slot = (int) ((h * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+        if (idKeys[slot] == h) {
+            return idValues[slot];
+        }
+        int id = dictionary.tokenIds.get(h);
+        idKeys[slot] = h;
+        idValues[slot] = id;
+        return id;
+    }
+
+    private int step(int from, int id) {
+        if (from == 0) {
+            return dictionary.step(0, id); // an array lookup
+        }
+        if (stepKeys == null) {
+            stepKeys = new long[1 << CACHE_BITS];
+            stepValues = new int[1 << CACHE_BITS];
+            java.util.Arrays.fill(stepKeys, -1L); // state and id are never negative
+        }
+        long key = ((long) from << 32) | id;
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+        if (stepKeys[slot] == key) {
+            return stepValues[slot];
+        }
+        int next = dictionary.step(from, id);
+        stepKeys[slot] = key;
+        stepValues[slot] = next;
+        return next;
+    }
+
+    private int report(int p, int reported) {
+        if (reported < endedHere.length) {
+            endedHere[reported++] = p;
+        }
+        pending.add(new Hit(Kind.ORIGINAL, dictionary.source(p), sink.listing() ? where.get() : null,
+                reveal ? dictionary.original(p) : null));
+        return reported;
+    }
+
+    // the last tokens since the value (or raw stream) started, for dates: kind, number (digits) or month, length
+    private final byte[] ringKind = new byte[4];
+    private final int[] ringValue = new int[4];
+    private final int[] ringLength = new int[4];
+    private int dateTokens;
+    private int digits;
+
+    private static final byte MONTH = 9;
+
+    /**
+     * Recognises a date ending with the token just ended, in the notations {@link LeakDictionary} describes: one
+     * token {@code yyyymmdd}, or three tokens {@code y m d}, {@code m d y}, {@code d m y}, {@code month d y},
+     * {@code d month y} (day and month both with two digits or both without leading zeros; day with or without
+     * its zero next to a month name). Its originals are reported unless already reported here; a notation other
+     * than the original's own needs date-shaped separators.
+     *
+     * @return the number of originals now reported at this token end
+     */
+    private int dates(byte kind) {
+        int slot = dateTokens & 3;
+        dateTokens++;
+        int reported = 0;
+        if (kind == Fold.DIGIT) {
+            ringKind[slot] = tokenLength <= 9 ? Fold.DIGIT : Fold.SEPARATOR;
+            ringValue[slot] = digits;
+            ringLength[slot] = tokenLength;
+            if (tokenLength == 8) {
+                reported = dateEntries(digits, reported, false);
+            }
+        } else {
+            int month = tokenLength >= 3 && tokenLength <= 9 ? dictionary.month(hash) : 0;
+            ringKind[slot] = month > 0 ? MONTH : Fold.SEPARATOR;
+            ringValue[slot] = month;
+            ringLength[slot] = tokenLength;
+            return 0;
+        }
+        if (dateTokens < 3) {
+            return reported;
+        }
+        int a = (dateTokens - 3) & 3;
+        int b = (dateTokens - 2) & 3;
+        int c = slot;
+        if (ringLength[c] != 4) {
+            // only y m d ends in a short number
+            if (ringKind[a] == Fold.DIGIT && ringKind[b] == Fold.DIGIT && ringLength[a] == 4 && samePadding(b, c)) {
+                reported = dateEntries(ringValue[a] * 10000L + ringValue[b] * 100L + ringValue[c], reported, true);
+            }
+            return reported;
+        }
+        long year = ringValue[c] * 10000L;
+        if (ringKind[a] == Fold.DIGIT && ringKind[b] == Fold.DIGIT) {
+            if (ringLength[a] == 4 && samePadding(b, c)) {
+                reported = dateEntries(ringValue[a] * 10000L + ringValue[b] * 100L + ringValue[c], reported, true);
+            }
+            if (samePadding(a, b)) {
+                reported = dateEntries(year + ringValue[a] * 100L + ringValue[b], reported, true);
+                reported = dateEntries(year + ringValue[b] * 100L + ringValue[a], reported, true);
+            }
+        } else if (ringKind[a] == MONTH && ringKind[b] == Fold.DIGIT && dayNextToMonth(b)) {
+            reported = dateEntries(year + ringValue[a] * 100L + ringValue[b], reported, true);
+        } else if (ringKind[a] == Fold.DIGIT && ringKind[b] == MONTH && dayNextToMonth(a)) {
+            reported = dateEntries(year + ringValue[b] * 100L + ringValue[a], reported, true);
+        }
+        return reported;
+    }
+
+    /** Both numbers with two digits, or both without a leading zero. */
+    private boolean samePadding(int i, int j) {
+        return ringLength[i] == 2 && ringLength[j] == 2 || unpadded(i) && unpadded(j);
+    }
+
+    private boolean dayNextToMonth(int i) {
+        return ringLength[i] == 2 || unpadded(i);
+    }
+
+    /** A day or month as {@code Integer.toString} writes it: 1–99 without a leading zero. */
+    private boolean unpadded(int i) {
+        int v = ringValue[i];
+        return v > 0 && v < 100 && ringLength[i] == (v < 10 ? 1 : 2);
+    }
+
+    private int dateEntries(long day, int reported, boolean threeTokens) {
+        boolean shaped = false;
+        boolean shapeKnown = false;
+        for (int p = dictionary.dates(day); p >= 0; p = dictionary.nextPattern[p]) {
+            if (alreadyReported(p, reported)) {
+                continue;
+            }
+            if (threeTokens && (dictionary.exempt[p] == null || !dictionary.exempt[p].equals(lastThree()))) {
+                if (!shapeKnown) {
+                    shaped = dateShaped(3);
+                    shapeKnown = true;
+                }
+                if (!shaped) {
+                    continue;
+                }
+            }
+            reported = report(p, reported);
+        }
+        return reported;
+    }
+
+    /** The last three tokens, numbers as written, joined by spaces (as {@link LeakDictionary} keeps an original's). */
+    private String lastThree() {
+        StringBuilder b = new StringBuilder(16);
+        for (int k = dateTokens - 3; k < dateTokens; k++) {
+            int i = k & 3;
+            if (ringKind[i] != Fold.DIGIT) {
+                return "";
+            }
+            String v = Integer.toString(ringValue[i]);
+            b.append(k > dateTokens - 3 ? " " : "").append("0".repeat(Math.max(0, ringLength[i] - v.length()))).append(v);
+        }
+        return b.toString();
     }
 
     /** A word ended: its hits count unless the whole word is a pseudonym (whose digits may look like an MRN). */
@@ -348,11 +552,12 @@ public final class LeakScanner {
         return true;
     }
 
-    private CharSequence currentValue;
+    private char[] currentValue;
+    private char[] chars = new char[256];
 
     private char unitChar(int i) {
         if (currentValue != null) {
-            return currentValue.charAt(i);
+            return currentValue[i];
         }
         return i < lineLength ? lineBuffer[i] : ' ';
     }
@@ -362,7 +567,7 @@ public final class LeakScanner {
     private boolean alreadyReported(int p, int reported) {
         for (int i = 0; i < reported; i++) {
             int q = endedHere[i];
-            if (dictionary.original(q) == dictionary.original(p) && dictionary.source(q).equals(dictionary.source(p))) {
+            if (dictionary.original(q).equals(dictionary.original(p))) {
                 return true;
             }
         }
@@ -373,7 +578,7 @@ public final class LeakScanner {
         PhiPatterns.find(text, at, grouped, label, (kind, found) -> {
             if (!pseudonyms.contains(found) && !dictionary.isPseudonymWord(Fold.wordHash(found))) {
                 sink.hit(new Hit(kind, "pattern " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-                        where.get(), reveal ? found : null));
+                        sink.listing() ? where.get() : null, reveal ? found : null));
             }
         });
     }
