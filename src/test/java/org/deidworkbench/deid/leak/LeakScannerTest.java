@@ -45,6 +45,14 @@ class LeakScannerTest {
     }
 
     @Test
+    void fourDigitSurrogateKeysDoNotMakeEveryYearAHitButFiveDigitValuesAreStillFound() {
+        // an OMOP-like export's condition_occurrence_id 2021 and a ZIP code 02139 among the originals
+        LeakDictionary d = dictionary("2021", "02139");
+        assertEquals(0, originals(d, "onset 2021-05-03, seen 05/03/2021, id 2021"));
+        assertEquals(1, originals(d, "lives in 02139"));
+    }
+
+    @Test
     void findsANameInTheOtherOrderAsDicomWritesIt() {
         assertEquals(1, originals(dictionary("MÜLLER^JÜRGEN"), "Patient Jürgen Müller"));
         assertEquals(1, originals(dictionary("Jürgen Müller"), "MUELLER? no: MULLER^JURGEN^^"));

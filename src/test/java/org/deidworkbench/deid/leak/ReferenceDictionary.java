@@ -362,7 +362,7 @@ final class ReferenceDictionary {
         if (tokens.size() == 1 && PLACEHOLDERS.contains(tokens.get(0))) {
             return false;
         }
-        return letters == 0 ? digits >= 4 : letters + digits >= 3;
+        return letters == 0 ? digits >= 5 : letters + digits >= 3; // 5 since 2026-11-30 (decision 0012)
     }
 
     /** The dates a value may be: none, one, or two when day and month are ambiguous ({@code 02/05/1933}). */
