@@ -112,7 +112,7 @@ public final class RunJob {
         });
         try {
             Files.createDirectories(work);
-            // A scan pass when any format present needs one (CSV: when the profile scrubs text; DICOM, FHIR: always).
+            // A scan pass when any format present needs one (each handler says so for the profile).
             boolean scanPass = files.stream().map(InputFile::format).distinct().map(FormatRegistry::handler)
                     .flatMap(Optional::stream).anyMatch(h -> h.needsScanPass(profile));
             Map<FileFormat, FileProcessor> processors = processors(engine, scanPass, scratchFolder(work));
