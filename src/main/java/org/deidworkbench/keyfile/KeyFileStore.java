@@ -80,7 +80,9 @@ import org.deidworkbench.keyfile.KeyFileException.Reason;
  * {@code openssl cms -decrypt -inform DER -in FILE -pwri_password PASS} (OpenSSL 3.0+).
  *
  * <p>Stateless and thread-safe. Cost: each seal and each passphrase open runs PBKDF2 once (about
- * 0.3–1 s); {@link #save} runs it once (its verification reuses the seal's derived key). Memory: a few copies of the payload (about 50 bytes per entry).
+ * 0.3–1 s); {@link #save} runs it once (its verification reuses the seal's derived key). Memory: saving
+ * streams the payload (about 50 bytes per entry) into the file and back, so it needs stream buffers beyond the
+ * contents whatever their size; opening still holds the file and the payload in memory (a few copies).
  * The Bouncy Castle provider is used as an instance and is never installed globally.
  */
 public final class KeyFileStore {
@@ -420,7 +422,10 @@ public final class KeyFileStore {
      * Seals {@code contents} for the passphrase and the trustees and writes it atomically: temp file in the
      * same folder, fsync, re-open and verify that the payload decrypts to exactly what was sealed, atomic
      * rename over {@code file}, fsync of the folder. On any failure the previous file is untouched and no
-     * temp file remains. Costs one PBKDF2 run: the verification unwraps with the key the seal derived,
+     * temp file remains. The payload is never held in memory: it is serialized twice, once to count its bytes
+     * and once through SHA-256 and AES-256-GCM straight into the temp file (the contents are locked for both
+     * passes), and the verification decrypts the file as a stream and compares SHA-256 digests; the file is
+     * definite-length DER as before. Costs one PBKDF2 run: the verification unwraps with the key the seal derived,
      * after checking that the file carries the salt, iteration count and PRF it was derived with.
      *
      * @param trustees certificates whose RSA or EC key may also open the file (see {@link #checkTrustee}); may be empty
@@ -507,7 +512,7 @@ public final class KeyFileStore {
      * derived with, kept until the written file is verified so the verification need not run PBKDF2 again
      * (600,000 iterations: half the cost of saving). The verification still parses the file as read back,
      * checks the PBKDF2 parameters written in it against the ones used, unwraps the content key with this
-     * key and decrypts and compares the whole payload; what it no longer repeats is the derivation itself,
+     * key and decrypts the whole payload, comparing its SHA-256; what it no longer repeats is the derivation itself,
      * whose interoperability {@code openssl cms -decrypt} tests cover. Wiped when the save ends.
      */
     private static final class SealedKek {
@@ -638,7 +643,7 @@ public final class KeyFileStore {
             // the lock spans both passes so the count is that of the bytes encrypted (PayloadCodec locks each too)
             synchronized (contents) {
                 CountingStream counter = new CountingStream(OutputStream.nullOutputStream());
-                PayloadCodec.write(contents, counter);
+                serialize(contents, counter);
                 long n = counter.count;
                 long content = 1 + lengthOctets(n) + n; // [0] IMPLICIT OCTET STRING, primitive
                 long eci = contentHead.length + content;
@@ -660,7 +665,7 @@ public final class KeyFileStore {
                 CountingStream plain;
                 try (OutputStream encrypting = encryptor.getOutputStream(ciphertext)) {
                     plain = new CountingStream(new java.security.DigestOutputStream(encrypting, sha256));
-                    PayloadCodec.write(contents, plain);
+                    serialize(contents, plain);
                 }
                 byte[] tag = encryptor.getMAC();
                 if (plain.count != n || ciphertext.count != n || tag.length != tagLength) {
@@ -669,6 +674,15 @@ public final class KeyFileStore {
                 header(out, 0x04, tagLength);
                 out.write(tag);
                 return new Written(fileLength, sha256.digest());
+            }
+        }
+
+        /** The payload into {@code out}; a serializer failure is reported without its message, which might quote a value. */
+        private static void serialize(KeyFileContents contents, OutputStream out) throws IOException {
+            try {
+                PayloadCodec.write(contents, out);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IOException("the key file payload could not be serialized (" + e.getClass().getSimpleName() + ")");
             }
         }
 

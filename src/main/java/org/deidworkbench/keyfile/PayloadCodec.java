@@ -23,8 +23,8 @@ import org.deidworkbench.model.KnownIdentifier;
 
 /**
  * Reads and writes the key file's JSON payload (see {@code src/site/markdown/keyfile-format.md}).
- * Streaming in both directions (Jackson core, no tree), so a million entries cost one pass and about
- * one payload-sized buffer. Output is deterministic: fixed member order at the top level and in runs,
+ * Streaming in both directions (Jackson core, no tree): writing into a stream needs only Jackson's buffers,
+ * reading a million entries one pass over one payload-sized array. Output is deterministic: fixed member order at the top level and in runs,
  * map keys sorted. Thread-safe (stateless).
  */
 final class PayloadCodec {
