@@ -39,7 +39,7 @@ jdk_home() {
 # "installer"), then stages jpackage's input folder. Tests are not run here: CI runs them first.
 build_input() {
   log "building the jar with Maven (profile installer, no tests)"
-  (cd "$root" && mvn -B -q -Dstyle.color=never -Pinstaller -DskipTests package) || die "the Maven build failed"
+  (cd "$root" && mvn -B -q -Dstyle.color=never -f desktop.xml -Pinstaller -DskipTests package) || die "the Maven build failed"
   rm -rf "$input"
   mkdir -p "$input/lib"
   cp "$root/target/$(meta main-jar)" "$input/"
@@ -72,7 +72,7 @@ check_third_party() {
   return "$missing"
 }
 
-# A value from target/installer/metadata.properties, which Maven filled in from pom.xml.
+# A value from target/installer/metadata.properties, which Maven filled in from desktop.xml.
 meta() {
   local file="$build/metadata.properties" key value
   [ -f "$file" ] || die "$file is missing: run installer/linux-app-image.sh (it runs Maven first)"

@@ -108,7 +108,7 @@ test_deb() {
   deb="$(deb_file)"
   field() { dpkg-deb --field "$deb" "$1"; }
   check "deb: Package is $package_name" test "$(field Package)" = "$package_name"
-  check "deb: Version is $(numeric_version)-$(package_release) (from pom.xml $(meta version))" \
+  check "deb: Version is $(numeric_version)-$(package_release) (from desktop.xml $(meta version))" \
     test "$(field Version)" = "$(numeric_version)-$(package_release)"
   check "deb: Depends has libgtk-3-0 (JavaFX loads GTK itself; jpackage cannot see it)" \
     grep -Eq '(^|, *)libgtk-3-0(,|$| )' <<< "$(field Depends)"

@@ -3,7 +3,7 @@
   Windows installer of DeID Workbench: an .msi made by jpackage and WiX from a trimmed runtime.
 
 .DESCRIPTION
-  Builds the jar with Maven (profile "installer": metadata and THIRD-PARTY.txt from pom.xml),
+  Builds the jar with Maven (profile "installer": metadata and THIRD-PARTY.txt from desktop.xml),
   finds the Java modules with jdeps (+ installer\extra-modules.txt), makes the runtime with jlink,
   the app image with jpackage ("DeID Workbench.exe" for the desktop, "deid.exe" with a console for
   the command line), checks that the image runs without a JDK, optionally signs, and packages the
@@ -88,7 +88,7 @@ function Sign-File([string] $File) {
 # --- jar, metadata, THIRD-PARTY.txt (Maven) ----------------------------------------------------
 Log 'building the jar with Maven (profile installer, no tests)'
 Push-Location $Root
-try { Invoke-Tool 'mvn' @('-B', '-q', '-Pinstaller', '-DskipTests', 'package') } finally { Pop-Location }
+try { Invoke-Tool 'mvn' @('-B', '-q', '-f', 'desktop.xml', '-Pinstaller', '-DskipTests', 'package') } finally { Pop-Location }
 
 $Meta = @{}
 foreach ($line in Get-Content (Join-Path $Build 'metadata.properties') -Encoding UTF8) {

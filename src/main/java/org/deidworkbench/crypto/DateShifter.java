@@ -22,6 +22,16 @@ public final class DateShifter {
 
     private final KeyedHmac hmac;
 
+    /** With the already derived purpose key of {@code keys} (a worker that has no project secret). */
+    public DateShifter(PurposeKeys keys) {
+        byte[] key = keys.dateShift();
+        try {
+            this.hmac = new KeyedHmac(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
     /** Derives the date-shift key from {@code secret} once. */
     public DateShifter(ProjectSecret secret) {
         byte[] key = KeyDerivation.derive(Objects.requireNonNull(secret, "secret"), KeyDerivation.DATE_SHIFT, 32);

@@ -53,6 +53,11 @@ public final class Ff1Cipher {
     private final byte[] aesKey;
     private final Map<String, Alphabet> customAlphabets = new ConcurrentHashMap<>();
 
+    /** With the already derived FF1 key of {@code keys} (a worker that has no project secret). */
+    public Ff1Cipher(PurposeKeys keys) {
+        this(keys.ff1(), true);
+    }
+
     /** Derives the FF1 key from {@code secret} once. */
     public Ff1Cipher(ProjectSecret secret) {
         this(KeyDerivation.derive(Objects.requireNonNull(secret, "secret"), KeyDerivation.FF1, 32), true);

@@ -67,6 +67,16 @@ public final class PseudonymGenerator {
 
     private final KeyedHmac hmac;
 
+    /** With the already derived purpose key of {@code keys} (a worker that has no project secret). */
+    public PseudonymGenerator(PurposeKeys keys) {
+        byte[] key = keys.pseudonym();
+        try {
+            this.hmac = new KeyedHmac(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
     /** Derives the pseudonym key from {@code secret} once; costs a few microseconds. */
     public PseudonymGenerator(ProjectSecret secret) {
         byte[] key = KeyDerivation.derive(Objects.requireNonNull(secret, "secret"), KeyDerivation.PSEUDONYM, 32);

@@ -26,6 +26,16 @@ public final class UidDeriver {
 
     private final KeyedHmac hmac;
 
+    /** With the already derived purpose key of {@code keys} (a worker that has no project secret). */
+    public UidDeriver(PurposeKeys keys) {
+        byte[] key = keys.uid();
+        try {
+            this.hmac = new KeyedHmac(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
     /** Derives the UID key from {@code secret} once. */
     public UidDeriver(ProjectSecret secret) {
         byte[] key = KeyDerivation.derive(Objects.requireNonNull(secret, "secret"), KeyDerivation.UID, 32);

@@ -10,7 +10,7 @@ import org.deidworkbench.deid.classify.ColumnClassifier.Classification;
  * @param classification the classifier's decision, or {@code null} when the values were not sampled
  * @param relation the column's relation, {@link Relation#NONE} when it has none
  */
-public record ColumnInsight(Classification classification, Relation relation) {
+public record ColumnInsight(Classification classification, Relation relation) implements java.io.Serializable {
 
     /** Nothing known (a file whose values were not analysed). */
     public static final ColumnInsight NONE = new ColumnInsight(null, Relation.NONE);
@@ -40,7 +40,7 @@ public record ColumnInsight(Classification classification, Relation relation) {
      * @param domain the pseudonym domain shared by a key and every reference to it ({@code ""} for none)
      * @param description readable, e.g. {@code references encounters.csv:Id}; names files and columns, never values
      */
-    public record Relation(Role role, String domain, String description) {
+    public record Relation(Role role, String domain, String description) implements java.io.Serializable {
 
         /** No relation. */
         public static final Relation NONE = new Relation(Role.NONE, "", "");

@@ -17,4 +17,10 @@ public record KeyRing(PseudonymGenerator pseudonyms, Ff1Cipher ff1, DateShifter 
         return new KeyRing(new PseudonymGenerator(secret), new Ff1Cipher(secret), new DateShifter(secret),
                 new UidDeriver(secret));
     }
+
+    /** From purpose keys derived elsewhere (a cluster worker, which never sees the project secret). */
+    public static KeyRing from(org.deidworkbench.crypto.PurposeKeys keys) {
+        return new KeyRing(new PseudonymGenerator(keys), new Ff1Cipher(keys), new DateShifter(keys),
+                new UidDeriver(keys));
+    }
 }

@@ -30,7 +30,9 @@ import org.deidworkbench.deid.classify.NameDictionary;
  * <p>Thread-safe for concurrent {@link #add}; a {@link #snapshot()} is what a run scrubs with, so
  * that additions during the transform pass cannot change text already being written.
  */
-public final class KnownIdentifiers {
+public final class KnownIdentifiers implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Longest identifier, in tokens, that is matched as one unit; longer values are ignored. */
     static final int MAX_TOKENS = 16;
@@ -46,7 +48,7 @@ public final class KnownIdentifiers {
             "STREET", "ROAD", "AVENUE", "LANE", "DRIVE", "COURT", "PLACE", "WAY", "APT", "SUITE", "UNIT");
 
     /** A replacement with its precedence: 0 for a whole value, 1 for a word split out of one. */
-    private record Entry(int rank, String replacement) implements Comparable<Entry> {
+    private record Entry(int rank, String replacement) implements Comparable<Entry>, java.io.Serializable {
         @Override
         public int compareTo(Entry o) {
             return rank != o.rank ? Integer.compare(rank, o.rank) : replacement.compareTo(o.replacement);
@@ -148,6 +150,18 @@ public final class KnownIdentifiers {
 
     private static boolean isOrdinaryWord(String token) {
         return COMMON_WORDS.contains(token) || NAMES.isCommonWord(token);
+    }
+
+    /**
+     * Adds everything {@code other} knows, with the same precedence as if its values had been
+     * {@link #add}ed here: merging collections made on several workers gives the collection one
+     * worker would have made from all their values, in any order. {@code other} is not changed.
+     */
+    public void addAll(KnownIdentifiers other) {
+        other.replacements.forEach((k, e) -> replacements.merge(k, e, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+        other.capitalOnly.forEach((k, e) -> capitalOnly.merge(k, e, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+        other.firstTokens.forEach((k, n) -> firstTokens.merge(k, n, Math::max));
+        maxTokens.accumulateAndGet(other.maxTokens.get(), Math::max);
     }
 
     /** A frozen copy: later additions to this collection do not show in it. */

@@ -33,6 +33,23 @@ public interface FileProcessor {
     }
 
     /**
+     * What {@link #analyze} found, for a processor of the same format and run in another process (a
+     * worker of a cluster, issue 13), which takes it with {@link #useAnalysis} instead of analysing
+     * again; {@code null} when this processor keeps nothing from {@link #analyze}. Immutable; may hold
+     * original values (a table's patient ids), so it travels only between the run's own processes.
+     */
+    default java.io.Serializable analysis() {
+        return null;
+    }
+
+    /**
+     * Takes over the {@link #analysis()} of a processor of the same handler in the same run, as if this
+     * processor had run {@link #analyze} on the same files. Called before any {@link #scan}.
+     */
+    default void useAnalysis(java.io.Serializable analysis) {
+    }
+
+    /**
      * Pass 1: reads the file and reports its subjects and identifier values to the engine.
      *
      * @param name the file's name for messages (relative path, already free of identifiers)

@@ -30,6 +30,11 @@ final class InputFiles {
      * @param format detected format ({@code UNKNOWN} for links and unreadable files)
      */
     record InputFile(int index, int input, Path path, String relative, long size, FileFormat format) {
+        /** As the per-file passes see it. */
+        RunFile toRunFile() {
+            return new RunFile(index, input, path, size, format);
+        }
+
         @Override
         public String toString() {
             return "InputFile[#" + (index + 1) + ", input " + input + ", " + format + "]";

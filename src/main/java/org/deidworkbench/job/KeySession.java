@@ -73,6 +73,16 @@ final class KeySession {
         return KeyFileContents.newProject(now);
     }
 
+    /** The project's purpose keys, for engines of this run on other machines (never the secret itself). */
+    org.deidworkbench.crypto.PurposeKeys purposeKeys() {
+        return org.deidworkbench.crypto.PurposeKeys.derive(contents.secret());
+    }
+
+    /** The year {@code generalize: birth-year} counts to in a job started at {@code now}. */
+    int referenceYear(Instant now) {
+        return now.atZone(ZoneOffset.UTC).getYear();
+    }
+
     /** The runs the key file records, oldest first. */
     List<RunRecord> runs() {
         return contents.runs();
@@ -95,8 +105,7 @@ final class KeySession {
             ledger.seed(existing);
         }
         try {
-            Deidentifier engine = new Deidentifier(profile, KeyRing.from(contents.secret()), ledger,
-                    now.atZone(ZoneOffset.UTC).getYear());
+            Deidentifier engine = new Deidentifier(profile, KeyRing.from(contents.secret()), ledger, referenceYear(now));
             // Identifiers of subjects seen in earlier runs: free text loses them even without their table.
             engine.seedKnownIdentifiers(contents.knownIdentifiers());
             return engine;

@@ -1,31 +1,20 @@
 package org.deidworkbench.job;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -37,20 +26,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.deid.PathScrubber;
-import org.deidworkbench.format.DeferredException;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.FormatHandler;
 import org.deidworkbench.format.RunOutputs;
-import org.deidworkbench.format.WithheldException;
 import org.deidworkbench.io.AtomicFiles;
 import org.deidworkbench.io.AtomicWriteException;
 import org.deidworkbench.job.InputFiles.InputFile;
 import org.deidworkbench.keyfile.RunRecord;
 import org.deidworkbench.model.FileReport;
-import org.deidworkbench.model.Problem;
 import org.deidworkbench.model.Profile;
 import org.deidworkbench.model.RunReport;
 import org.slf4j.Logger;
@@ -83,12 +69,22 @@ public final class RunJob {
 
     private final RunRequest request;
     private final RunListener listener;
+    private final FilePasses passes;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     /** Prepares a run; nothing is read or written before {@link #run()}. */
     public RunJob(RunRequest request, RunListener listener) {
+        this(request, listener, null);
+    }
+
+    /**
+     * Prepares a run whose scan and transform passes are done by {@code passes} (e.g. on a Spark
+     * cluster) instead of this run's threads; null: this run's threads.
+     */
+    public RunJob(RunRequest request, RunListener listener, FilePasses passes) {
         this.request = request;
         this.listener = listener;
+        this.passes = passes;
     }
 
     /** Asks the run to stop; it removes its temporary files and throws {@code CANCELLED}. */
@@ -122,12 +118,34 @@ public final class RunJob {
             Map<FileFormat, FileProcessor> processors = processors(engine, scanPass, scratchFolder(work));
             FileReport[] outcomes = new FileReport[files.size()];
             analyze(files, processors);
+            boolean[] deferred = new boolean[files.size()];
+            PassRun passRun = passes == null ? null : new PassRun(files.stream().map(InputFile::toRunFile).toList(),
+                    engine, scanPass, processors, request.profile(), keys.purposeKeys(), keys.referenceYear(started),
+                    work, outcomes, deferred, cancelled::get);
             if (scanPass) {
-                runPhase(RunPhase.SCAN, files, pool, f -> scan(f, processors.get(f.format()), outcomes));
+                if (passes == null) {
+                    runPhase(RunPhase.SCAN, files, pool, f -> scan(f, processors.get(f.format()), outcomes));
+                } else {
+                    listener.phase(RunPhase.SCAN.id(), files.size(), files.stream().mapToLong(InputFile::size).sum());
+                    passes.scan(passRun);
+                    absorbed(passRun);
+                }
             }
             engine.freezeIdentifiers();
-            boolean[] deferred = new boolean[files.size()];
-            runPhase(RunPhase.TRANSFORM, files, pool, f -> transform(f, processors.get(f.format()), work, outcomes, deferred));
+            if (passes == null) {
+                runPhase(RunPhase.TRANSFORM, files, pool, f -> transform(f, processors.get(f.format()), work, outcomes,
+                        deferred));
+            } else {
+                listener.phase(RunPhase.TRANSFORM.id(), files.size(), files.stream().mapToLong(InputFile::size).sum());
+                passes.transform(passRun);
+                absorbed(passRun);
+                for (InputFile f : files) {
+                    if (outcomes[f.index()] == null) {
+                        throw new IllegalStateException("the transform pass left input file #" + (f.index() + 1)
+                                + " without an outcome");
+                    }
+                }
+            }
 
             String[] names = OutputNames.of(files, new PathScrubber(engine.identifiers()));
             finishProcessors(files, processors, names, work, outcomes, deferred);
@@ -190,7 +208,8 @@ public final class RunJob {
             undo(out, outputExisted);
             // An AtomicWriteException's message names paths only; other messages may quote anything.
             throw new JobException(JobException.Reason.IO_ERROR, "cannot write the output folder " + out + ": "
-                    + (e instanceof AtomicWriteException ? e.getMessage() : e.getClass().getSimpleName()), e);
+                    + (e instanceof AtomicWriteException || e instanceof PassException ? e.getMessage()
+                            : e.getClass().getSimpleName()), e);
         } finally {
             pool.shutdownNow();
         }
@@ -198,18 +217,20 @@ public final class RunJob {
 
     /** One processor per registered format, bound to this run's engine. */
     static Map<FileFormat, FileProcessor> processors(Deidentifier engine, boolean scanPass) {
-        return processors(engine, scanPass, null);
+        return FileWork.processors(engine, scanPass, null);
     }
 
     /** As {@link #processors(Deidentifier, boolean)}, with the run's scratch folder (null: none). */
     private static Map<FileFormat, FileProcessor> processors(Deidentifier engine, boolean scanPass, Path scratch) {
-        Map<FileFormat, FileProcessor> processors = new EnumMap<>(FileFormat.class);
-        for (FormatHandler handler : FormatRegistry.handlers()) {
-            FileProcessor processor = scratch == null ? handler.processor(engine, !scanPass)
-                    : handler.processor(engine, !scanPass, scratch);
-            handler.formats().forEach(f -> processors.put(f, processor));
+        return FileWork.processors(engine, scanPass, scratch);
+    }
+
+    /** After a pass done elsewhere: the listener hears of its files (they are done), and a cancel stops the run. */
+    private void absorbed(PassRun run) {
+        if (cancelled.get()) {
+            throw new CancellationException("run cancelled");
         }
-        return processors;
+        run.files().forEach(f -> listener.fileDone(f.size()));
     }
 
     /**
@@ -245,12 +266,7 @@ public final class RunJob {
      * by the owner only where the file system has POSIX permissions.
      */
     private static Path scratchFolder(Path work) throws IOException {
-        Path scratch = work.resolve("scratch");
-        if (work.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.createDirectory(scratch, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
-        }
-        return Files.createDirectory(scratch);
+        return FileWork.scratchFolder(work);
     }
 
     /** Work on one file in one phase. */
@@ -296,19 +312,9 @@ public final class RunJob {
     }
 
     private void scan(InputFile f, FileProcessor processor, FileReport[] outcomes) {
-        if (processor == null) {
-            return;
-        }
-        try {
-            processor.scan(f.path(), "", cancelled::get);
-        } catch (CancellationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            outcomes[f.index()] = internalError(f, e);
-        } catch (FormatException e) {
-            outcomes[f.index()] = failed(f, e.code(), e.location(), e.getMessage());
-        } catch (IOException e) {
-            outcomes[f.index()] = failed(f, "IO-READ", "", "cannot read the file (" + e.getClass().getSimpleName() + ")");
+        FileReport failed = FileWork.scan(f.toRunFile(), processor, cancelled::get);
+        if (failed != null) {
+            outcomes[f.index()] = failed;
         }
     }
 
@@ -317,63 +323,10 @@ public final class RunJob {
         if (outcomes[f.index()] != null) {
             return;
         }
-        if (processor == null) {
-            String[] reason = FormatRegistry.withheldReason(f.format());
-            outcomes[f.index()] = ended(f, FileReport.Status.QUARANTINED, new Problem(reason[0], "", "", reason[1]));
-            return;
-        }
-        try {
-            outcomes[f.index()] = writePart(f, work, os -> processor.transform(f.path(), "", os, cancelled::get));
-        } catch (CancellationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            outcomes[f.index()] = internalError(f, e);
-        } catch (WithheldException e) {
-            // Read correctly but not safe to release (e.g. burned-in annotation without a redaction): never copied.
-            // A deferred file stays so unless its processor's finish step makes its output.
-            deferred[f.index()] = e instanceof DeferredException;
-            outcomes[f.index()] = withheld(f, e.code(), e.location(), e.getMessage());
-        } catch (FormatException e) {
-            outcomes[f.index()] = failed(f, e.code(), e.location(), e.getMessage());
-        } catch (IOException e) {
-            if (!Files.isDirectory(work)) {
-                throw e;
-            }
-            outcomes[f.index()] = failed(f, "IO-READ", "", "cannot read the file (" + e.getClass().getSimpleName() + ")");
-        }
-    }
-
-    /** Produces a part's content and says what was done. */
-    private interface PartBody {
-        FileStats write(OutputStream out) throws IOException, FormatException;
-    }
-
-    /**
-     * Writes {@code <work>/<index>.part} with {@code body}, forced to disk, and returns the report of
-     * a written file; on any failure the part is deleted and the exception passes.
-     */
-    private static FileReport writePart(InputFile f, Path work, PartBody body) throws IOException, FormatException {
-        Path part = work.resolve(f.index() + ".part");
-        MessageDigest sha256 = sha256();
-        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            FileStats stats;
-            try (OutputStream os = new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel),
-                    1 << 16), sha256)) {
-                stats = body.write(os);
-                os.flush();
-                // fdatasync: the bytes and what reading them back needs (size, blocks) are on disk before
-                // the part can be renamed; the name itself is made durable by the folder sync after the
-                // renames. Timestamps are not part of the guarantee (decision 0004).
-                channel.force(false);
-            }
-            return new FileReport("", f.input(), f.format().name(), FileReport.Status.WRITTEN, stats.records(),
-                    HexFormat.of().formatHex(sha256.digest()), stats.actionCounts(), stats.unmatchedFields(),
-                    stats.warnings(), stats.warningCount() - stats.warnings().size(), stats.fields());
-        } catch (IOException | FormatException | RuntimeException e) {
-            Files.deleteIfExists(part);
-            throw e;
-        }
+        FileWork.Outcome outcome = FileWork.transform(f.toRunFile(), processor, work.resolve(f.index() + ".part"),
+                cancelled::get);
+        outcomes[f.index()] = outcome.report();
+        deferred[f.index()] = outcome.deferred();
     }
 
     /**
@@ -451,7 +404,7 @@ public final class RunJob {
         public void write(Output file, Content content, FileStats stats) throws IOException {
             InputFile f = deferredFile(file);
             try {
-                outcomes[f.index()] = writePart(f, work, os -> {
+                outcomes[f.index()] = FileWork.writePart(f.toRunFile(), work.resolve(f.index() + ".part"), os -> {
                     content.writeTo(os);
                     return stats;
                 });
@@ -478,23 +431,15 @@ public final class RunJob {
     }
 
     private static FileReport withheld(InputFile f, String code, String location, String message) {
-        return ended(f, FileReport.Status.QUARANTINED, new Problem(code, "", location, message + "; withheld, never copied"));
+        return FileWork.withheld(f.toRunFile(), code, location, message);
     }
 
     private static FileReport failed(InputFile f, String code, String location, String message) {
-        return ended(f, FileReport.Status.FAILED, new Problem(code, "", location,
-                message + "; nothing was written for this file"));
+        return FileWork.failed(f.toRunFile(), code, location, message);
     }
 
-    private static FileReport ended(InputFile f, FileReport.Status status, Problem why) {
-        return new FileReport("", f.input(), f.format().name(), status, 0, "", new TreeMap<>(), List.of(), List.of(why), 0);
-    }
-
-    /** A defect in deid itself must not stop the other files, nor leak a value through its message. */
     private static FileReport internalError(InputFile f, RuntimeException e) {
-        LOGGER.error("internal error on input file #{} ({})", f.index() + 1, e.getClass().getName());
-        return failed(f, "INTERNAL-ERROR", "", "deid failed on this file (" + e.getClass().getSimpleName()
-                + "); please report it");
+        return FileWork.internalError(f.toRunFile(), e);
     }
 
     private RunRecord runRecord(Instant started, List<InputFile> files, List<FileReport> results) {
@@ -577,14 +522,6 @@ public final class RunJob {
         Path manifest = out.resolve(MANIFEST);
         AtomicFiles.write(manifest, sb.toString().getBytes(StandardCharsets.UTF_8));
         return manifest;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-        }
     }
 
     /** The tool's version from the jar manifest, or {@code dev} when run from classes. */

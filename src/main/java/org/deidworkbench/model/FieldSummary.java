@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param rule the deciding rule's id, or the report's counter id ({@code class:code}, {@code relation:patient}, {@code default})
  * @param changed values that came out different from how they went in (a removed column: every non-empty value)
  */
-public record FieldSummary(String name, String fieldClass, String decidedBy, String action, String rule, long changed) {
+public record FieldSummary(String name, String fieldClass, String decidedBy, String action, String rule, long changed)
+        implements java.io.Serializable {
 
     public FieldSummary {
         Objects.requireNonNull(name, "name");

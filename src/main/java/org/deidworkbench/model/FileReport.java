@@ -30,7 +30,7 @@ import java.util.TreeMap;
  */
 public record FileReport(String output, int input, String format, String rules, Status status, long records,
         String sha256, SortedMap<String, Long> actions, List<String> defaultAppliedTo, List<Problem> problems,
-        long moreProblems, List<FieldSummary> fields) {
+        long moreProblems, List<FieldSummary> fields) implements java.io.Serializable {
 
     /** The three ends a file can come to. */
     public enum Status {

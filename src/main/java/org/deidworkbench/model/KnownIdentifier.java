@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param wordReplacement what replaces one word of it found alone (always a {@code [LABEL]})
  */
 public record KnownIdentifier(String value, String replacement, String wordReplacement)
-        implements Comparable<KnownIdentifier> {
+        implements Comparable<KnownIdentifier>, java.io.Serializable {
 
     public KnownIdentifier {
         Objects.requireNonNull(value, "value");

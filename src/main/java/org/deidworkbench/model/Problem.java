@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param location where in the file (e.g. {@code line 12}, {@code offset 0x1F4}); may be empty
  * @param message what is wrong and what to do, free of identifying data
  */
-public record Problem(String code, String file, String location, String message) {
+public record Problem(String code, String file, String location, String message) implements java.io.Serializable {
 
     public Problem {
         Objects.requireNonNull(code, "code");

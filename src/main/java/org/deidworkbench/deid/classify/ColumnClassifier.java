@@ -24,7 +24,8 @@ public final class ColumnClassifier {
      * @param evidence header hints and value statistics, never a value
      * @param slashDayFirst for slash dates: whether the values are written day first ({@code 25/03/2022})
      */
-    public record Classification(ColumnClass columnClass, double confidence, String evidence, boolean slashDayFirst) {
+    public record Classification(ColumnClass columnClass, double confidence, String evidence, boolean slashDayFirst)
+            implements java.io.Serializable {
 
         /** Confidence as a percentage, e.g. {@code 98%}. */
         public String confidencePercent() {

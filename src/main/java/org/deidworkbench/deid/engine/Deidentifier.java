@@ -1,6 +1,10 @@
 package org.deidworkbench.deid.engine;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import org.deidworkbench.model.PseudonymEntry;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -363,6 +367,85 @@ public final class Deidentifier {
     /** Fixes the identifiers free text is scrubbed of: those noted so far. */
     public void freezeIdentifiers() {
         scrubber = new TextScrubber(collected.snapshot(), referenceYear);
+    }
+
+    /**
+     * Fixes the identifiers free text is scrubbed of to {@code frozen}, a {@link KnownIdentifiers#snapshot()}
+     * of another engine of the same run (a cluster's driver, after it has {@link #absorb}ed every
+     * worker's scan). What this engine notes afterwards is not scrubbed, as with {@link #freezeIdentifiers()}.
+     */
+    public void freezeIdentifiers(KnownIdentifiers frozen) {
+        scrubber = new TextScrubber(frozen, referenceYear);
+    }
+
+    /**
+     * What an engine noted while files were scanned or transformed, for the key file and for free
+     * text: the pseudonyms it issued, its subjects' date offsets and identifying values, and every
+     * identifier noted. Made by {@link #notes()} on a worker of a cluster and {@link #absorb}ed by
+     * the engine that seals the key file (issue 13). Holds original values: travels only between the
+     * run's own processes, never logged.
+     *
+     * @param pseudonyms pseudonym entries the engine recorded beyond those it was seeded with
+     * @param subjectOffsets date offsets by subject pseudonym
+     * @param subjectIdentifiers identifying values by subject pseudonym
+     * @param identifiers every identifier noted, with its replacement
+     */
+    public record Notes(List<PseudonymEntry> pseudonyms, Map<String, Integer> subjectOffsets,
+            Map<String, Set<KnownIdentifier>> subjectIdentifiers, KnownIdentifiers identifiers)
+            implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        /** Nothing noted. */
+        public static Notes none() {
+            return new Notes(List.of(), Map.of(), Map.of(), new KnownIdentifiers());
+        }
+
+        /**
+         * Both notes in one, as if one engine had noted everything (neither is changed): how a cluster
+         * merges its workers' notes before they reach the driver. Associative and commutative.
+         */
+        public Notes merge(Notes other) {
+            List<PseudonymEntry> all = new ArrayList<>(pseudonyms);
+            all.addAll(other.pseudonyms);
+            Map<String, Integer> offsets = new HashMap<>(subjectOffsets);
+            offsets.putAll(other.subjectOffsets);
+            Map<String, Set<KnownIdentifier>> ids = new HashMap<>();
+            subjectIdentifiers.forEach((s, v) -> ids.computeIfAbsent(s, k -> new HashSet<>()).addAll(v));
+            other.subjectIdentifiers.forEach((s, v) -> ids.computeIfAbsent(s, k -> new HashSet<>()).addAll(v));
+            KnownIdentifiers known = new KnownIdentifiers();
+            known.addAll(identifiers);
+            known.addAll(other.identifiers);
+            return new Notes(all, offsets, ids, known);
+        }
+    }
+
+    /** What this engine noted so far (see {@link Notes}); a copy. */
+    public Notes notes() {
+        Map<String, Set<KnownIdentifier>> ids = new HashMap<>();
+        subjectIdentifiers.forEach((s, v) -> ids.put(s, new HashSet<>(v)));
+        KnownIdentifiers known = new KnownIdentifiers();
+        known.addAll(collected);
+        return new Notes(ledger.newEntries(), new HashMap<>(subjectOffsets), ids, known);
+    }
+
+    /**
+     * Adds what another engine of the same run (same profile and keys) noted, as if this engine had
+     * noted it: its pseudonyms are recorded in this ledger (so the key file gets them), its subjects'
+     * offsets and identifying values are kept, and its identifiers are known to free text from the
+     * next {@link #freezeIdentifiers()}.
+     *
+     * @throws DeidException {@code DEID-PSEUDONYM-COLLISION} when one of its pseudonyms stands for another
+     *     value here
+     */
+    public void absorb(Notes notes) throws DeidException {
+        for (PseudonymEntry e : notes.pseudonyms()) {
+            ledger.record(e.domain(), e.pseudonym(), e.original());
+        }
+        notes.subjectOffsets().forEach(subjectOffsets::putIfAbsent);
+        notes.subjectIdentifiers().forEach((s, v) -> subjectIdentifiers
+                .computeIfAbsent(s, k -> ConcurrentHashMap.newKeySet()).addAll(v));
+        collected.addAll(notes.identifiers());
     }
 
     /**

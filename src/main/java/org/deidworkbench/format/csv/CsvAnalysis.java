@@ -43,7 +43,9 @@ import org.deidworkbench.model.Profile;
  * in path order and every tie is broken by path and column position, so the result does not depend
  * on thread count or the order in which files are listed. Immutable once built; thread-safe.
  */
-final class CsvAnalysis {
+final class CsvAnalysis implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** No analysis: every column gets its rule or the default. */
     static final CsvAnalysis NONE = new CsvAnalysis(Map.of());
@@ -58,18 +60,19 @@ final class CsvAnalysis {
 
     /** What is known about one file. */
     record FileInsight(List<String> header, ColumnInsight[] columns, int patientColumn, int viaColumn,
-            SubjectIndex via) {
+            SubjectIndex via) implements java.io.Serializable {
     }
 
-    private final Map<Path, FileInsight> files;
+    /** By absolute, normalized path (as a string, so that the analysis can travel to a cluster's workers). */
+    private final Map<String, FileInsight> files;
 
-    private CsvAnalysis(Map<Path, FileInsight> files) {
+    private CsvAnalysis(Map<String, FileInsight> files) {
         this.files = files;
     }
 
     /** The insight for a file of the analysed run, or {@code null}. */
     FileInsight of(Path file) {
-        return files.get(key(file));
+        return files.get(key(file).toString());
     }
 
     private static Path key(Path file) {
@@ -150,7 +153,7 @@ final class CsvAnalysis {
         findReferences(samples, keySets, patients, engine);
         resolveKeyReferences(samples, patients, profile);
         assignDomains(samples, patients, engine);
-        Map<Path, FileInsight> out = new HashMap<>();
+        Map<String, FileInsight> out = new HashMap<>();
         Map<Sampled, SubjectIndex> indexes = new HashMap<>();
         for (Sampled s : samples) {
             s.patientColumn = profile.subjectColumn(s.header);
@@ -185,7 +188,7 @@ final class CsvAnalysis {
             for (int c = 0; c < columns.length; c++) {
                 columns[c] = new ColumnInsight(s.classes[c], s.relations[c]);
             }
-            out.put(s.path, new FileInsight(s.header, columns, s.patientColumn, via, index));
+            out.put(s.path.toString(), new FileInsight(s.header, columns, s.patientColumn, via, index));
         }
         return new CsvAnalysis(Map.copyOf(out));
     }

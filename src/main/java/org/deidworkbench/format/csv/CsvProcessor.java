@@ -109,6 +109,16 @@ public final class CsvProcessor implements FileProcessor {
         analysis = CsvAnalysis.analyze(files, engine, cancelled);
     }
 
+    @Override
+    public java.io.Serializable analysis() {
+        return analysis;
+    }
+
+    @Override
+    public void useAnalysis(java.io.Serializable analysis) {
+        this.analysis = (CsvAnalysis) analysis;
+    }
+
     /**
      * The analysis of one file: from the run's analysis, or (a file previewed or explained alone) of
      * the file by itself, which still classifies its columns and finds references known in the key file.

@@ -15,7 +15,9 @@ import java.util.Map;
  * project-wide offset) rather than risk tying it to the wrong patient. Built once, then immutable and
  * thread-safe.
  */
-final class SubjectIndex {
+final class SubjectIndex implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final long[] hashes;
     private final int[] subjects;

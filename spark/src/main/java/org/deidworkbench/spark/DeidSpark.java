@@ -1,0 +1,197 @@
+package org.deidworkbench.spark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deidworkbench.config.LoadedProfile;
+import org.deidworkbench.config.ProfileException;
+import org.deidworkbench.config.ProfileLoader;
+import org.deidworkbench.job.JobException;
+import org.deidworkbench.job.RunJob;
+import org.deidworkbench.job.RunListener;
+import org.deidworkbench.job.RunRequest;
+import org.deidworkbench.job.RunResult;
+
+/**
+ * {@code deid-spark run --profile P --keyfile K --out OUT INPUT...}: {@code deid run} with its
+ * per-file passes on Apache Spark (issue 13). The same profile and key file give byte-identical
+ * output files, manifest and key file entries as {@code deid run}; only the report's {@code run}
+ * section differs. Runs under {@code spark-submit} (the master comes from Spark's configuration) or
+ * with {@code java -cp} (then {@code local[*]} unless {@code --master} says otherwise).
+ *
+ * <p>The passphrase comes from {@code --passphrase-file} or {@code DEID_PASSPHRASE} and stays on the
+ * driver; executors receive derived purpose keys only (README: trust boundary).
+ */
+public final class DeidSpark {
+
+    static final String USAGE = "usage: deid-spark run --out DIR [--profile PROFILE] [--keyfile FILE]"
+            + " [--passphrase-file FILE] [--master URL] [--partitions N] INPUT...\n"
+            + "       deid-spark bench [--csv-rows N] [--dicom-patients N] [--rounds N] [--master URL]"
+            + " [--sample-data DIR] [--work DIR]";
+
+    private DeidSpark() {
+    }
+
+    /** Exit codes as {@code deid}'s: 0 all written, 3 some files failed or withheld, 2 usage, 5 key file, 9 run failed. */
+    public static void main(String[] args) {
+        System.exit(main(args, System.out, System.err));
+    }
+
+    static int main(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("bench")) {
+            try {
+                return SparkBench.main(args, out);
+            } catch (Exception e) {
+                err.println("deid-spark bench: " + e);
+                return 9;
+            }
+        }
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("deid-spark: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        char[] passphrase = null;
+        try {
+            LoadedProfile profile = ProfileLoader.read(o.profile);
+            Path key = o.keyFile != null ? o.keyFile : RunRequest.defaultKeyFile(o.out);
+            if (o.keyFile != null && !Files.exists(key)) {
+                err.println("deid-spark: no such key file " + key + "; create one with `deid init " + key + "`");
+                return 5;
+            }
+            passphrase = passphrase(o);
+            SparkConf conf = new SparkConf().setAppName("deid-spark");
+            if (o.master != null) {
+                conf.setMaster(o.master);
+            } else if (!conf.contains("spark.master")) {
+                conf.setMaster("local[*]");
+            }
+            try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+                int partitions = o.partitions > 0 ? o.partitions : 4 * spark.defaultParallelism();
+                RunRequest request = new RunRequest(o.inputs, o.out, key, o.keyFile == null, passphrase, profile,
+                        spark.defaultParallelism());
+                RunResult result = run(spark, request, partitions);
+                var n = result.report().files();
+                out.println("deid-spark: " + n.total() + " files, " + n.written() + " written, " + n.failed() + " failed, "
+                        + n.quarantined() + " withheld; output in " + o.out + " (report " + RunJob.REPORT + "), key file "
+                        + key);
+                return result.allWritten() ? 0 : 3;
+            }
+        } catch (ProfileException e) {
+            err.println("deid-spark: " + e.getMessage());
+            return 4;
+        } catch (JobException e) {
+            err.println("deid-spark: " + e.getMessage());
+            return e.reason() == JobException.Reason.KEY_FILE || e.reason() == JobException.Reason.KEY_FILE_MISSING
+                    ? 5 : 9;
+        } catch (IOException e) {
+            err.println("deid-spark: " + e.getMessage());
+            return 9;
+        } finally {
+            if (passphrase != null) {
+                Arrays.fill(passphrase, '\0');
+            }
+        }
+    }
+
+    /**
+     * Runs {@code request} with its passes on {@code spark}: the API the tests and embedders use.
+     *
+     * @param partitions how many partitions the files are spread over (the output does not depend on it)
+     */
+    public static RunResult run(JavaSparkContext spark, RunRequest request, int partitions)
+            throws JobException, IOException {
+        return run(spark, request, partitions, WorkerSetup.Faults.NONE);
+    }
+
+    static RunResult run(JavaSparkContext spark, RunRequest request, int partitions, WorkerSetup.Faults faults)
+            throws JobException, IOException {
+        SparkPasses passes = new SparkPasses(spark, ProfileSource.of(request.profile()), partitions, faults);
+        return new RunJob(request, RunListener.NONE, passes).run();
+    }
+
+    private static char[] passphrase(Options o) throws IOException {
+        if (o.passphraseFile != null) {
+            String text = Files.readString(o.passphraseFile, StandardCharsets.UTF_8);
+            int end = text.length();
+            while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+                end--;
+            }
+            return text.substring(0, end).toCharArray();
+        }
+        String env = System.getenv("DEID_PASSPHRASE");
+        if (env == null || env.isEmpty()) {
+            throw new IOException("no passphrase: give --passphrase-file FILE or set DEID_PASSPHRASE (a cluster job"
+                    + " cannot prompt)");
+        }
+        return env.toCharArray();
+    }
+
+    /** The command line. */
+    static final class Options {
+        Path out;
+        String profile = "csv-template";
+        Path keyFile;
+        Path passphraseFile;
+        String master;
+        int partitions;
+        final List<Path> inputs = new ArrayList<>();
+
+        static Options parse(String[] args) {
+            if (args.length == 0 || !args[0].equals("run")) {
+                throw new IllegalArgumentException("the commands are `run` and `bench`");
+            }
+            Options o = new Options();
+            for (int i = 1; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--out", "-o" -> o.out = Path.of(value(args, ++i, a));
+                    case "--profile", "-p" -> o.profile = value(args, ++i, a);
+                    case "--keyfile", "-k" -> o.keyFile = Path.of(value(args, ++i, a));
+                    case "--passphrase-file" -> o.passphraseFile = Path.of(value(args, ++i, a));
+                    case "--master" -> o.master = value(args, ++i, a);
+                    case "--partitions" -> {
+                        try {
+                            o.partitions = Integer.parseInt(value(args, ++i, a));
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("--partitions needs a number");
+                        }
+                        if (o.partitions < 1) {
+                            throw new IllegalArgumentException("--partitions must be at least 1");
+                        }
+                    }
+                    default -> {
+                        if (a.startsWith("-")) {
+                            throw new IllegalArgumentException("unknown option " + a);
+                        }
+                        o.inputs.add(Path.of(a));
+                    }
+                }
+            }
+            if (o.out == null) {
+                throw new IllegalArgumentException("--out is required");
+            }
+            if (o.inputs.isEmpty()) {
+                throw new IllegalArgumentException("no INPUT given");
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.deidworkbench.spark;
+
+import static org.deidworkbench.spark.SparkTests.SAMPLE;
+import static org.deidworkbench.spark.SparkTests.assertSameKeyEntries;
+import static org.deidworkbench.spark.SparkTests.assertSameOutput;
+import static org.deidworkbench.spark.SparkTests.deidRun;
+import static org.deidworkbench.spark.SparkTests.newKeyFile;
+import static org.deidworkbench.spark.SparkTests.profile;
+import static org.deidworkbench.spark.SparkTests.sparkRun;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.deidworkbench.config.LoadedProfile;
+import org.deidworkbench.dicom.Dataset;
+import org.deidworkbench.dicom.DicomDirectory;
+import org.deidworkbench.dicom.DicomReader;
+import org.deidworkbench.dicom.DicomWriter;
+import org.deidworkbench.dicom.Tag;
+import org.deidworkbench.dicom.VR;
+import org.deidworkbench.job.JobException;
+import org.deidworkbench.job.RunResult;
+import org.deidworkbench.model.FileReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code deid-spark run} on Spark {@code local[*]} against {@code deid run} on the same input, profile
+ * and key file: byte-identical output files, manifest and report (but its run section), the same key
+ * file entries; and what a task that fails and is retried, or a job that fails, leaves behind.
+ */
+class SparkRunTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Two copies of one new key file: one for the reference run, one for Spark. */
+    private Path[] keyFiles() throws Exception {
+        Path reference = newKeyFile(tmp.resolve("reference.deidkey"));
+        Path spark = tmp.resolve("spark.deidkey");
+        Files.copy(reference, spark);
+        return new Path[] {reference, spark};
+    }
+
+    @Test
+    void sampleCsvAndDicomGiveTheSameOutputAndKeyEntriesAsDeidRun() throws Exception {
+        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"));
+        LoadedProfile profile = profile("csv-template");
+        Path[] keys = keyFiles();
+        RunResult expected = deidRun(inputs, tmp.resolve("reference"), keys[0], profile);
+        RunResult actual = sparkRun(inputs, tmp.resolve("spark"), keys[1], profile, 3, WorkerSetup.Faults.NONE);
+
+        assertTrue(expected.files().stream().anyMatch(f -> f.format().equals("DICOM")
+                && f.status() == FileReport.Status.WRITTEN), "DICOM files were cleaned");
+        assertTrue(expected.files().stream().anyMatch(f -> f.format().equals("CSV")
+                && f.status() == FileReport.Status.WRITTEN), "CSV files were cleaned");
+        assertEquals(expected.files(), actual.files(), "every file ends the same way, under the same name");
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertSameKeyEntries(keys[0], keys[1]);
+    }
+
+    @Test
+    void generatedTablesAndStudiesGiveTheSameOutputAndKeyEntriesAsDeidRun() throws Exception {
+        // Four thousand rows of related tables (keys, references, a patient table, notes to scrub) and
+        // 120 DICOM files of 40 patients.
+        Path dicom = SparkTests.generateDicom(tmp.resolve("generated-dicom"), 40);
+        List<Path> inputs = List.of(SAMPLE.resolve("corpus/ehr"), dicom);
+        LoadedProfile profile = profile("csv-template");
+        Path[] keys = keyFiles();
+        deidRun(inputs, tmp.resolve("reference"), keys[0], profile);
+        // 11 partitions here, 3 and 4 in the other tests: the output does not depend on how files are spread.
+        RunResult spark = sparkRun(inputs, tmp.resolve("spark"), keys[1], profile, 11, WorkerSetup.Faults.NONE);
+
+        assertTrue(spark.files().stream().filter(f -> f.status() == FileReport.Status.WRITTEN).count() >= 120,
+                "the generated files were written");
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertSameKeyEntries(keys[0], keys[1]);
+    }
+
+    @Test
+    void aDicomdirIsMadeAnewOverTheFilesTheExecutorsWrote() throws Exception {
+        // The sample studies as media: DICOM File IDs and a DICOMDIR with the original names and ids.
+        Path media = tmp.resolve("in/media");
+        List<Path> copies = new java.util.ArrayList<>();
+        List<Path> samples;
+        try (var walk = Files.walk(SAMPLE.resolve("dicom"))) {
+            samples = walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
+        }
+        for (Path s : samples) {
+            Path rel = SAMPLE.resolve("dicom").relativize(s);
+            Path target = media.resolve("DICOM/P" + rel.getName(0).toString().substring(3) + "/ST1/"
+                    + rel.getFileName().toString().replace(".dcm", ""));
+            Files.createDirectories(target.getParent());
+            Files.copy(s, target);
+            copies.add(target);
+        }
+        List<DicomDirectory.Record> patients = new java.util.ArrayList<>();
+        for (Path f : copies) {
+            Dataset ds = new DicomReader().read(f).dataset();
+            Dataset keys = new Dataset();
+            keys.putStrings(Tag.PATIENT_NAME, VR.PN, ds.getString(Tag.PATIENT_NAME));
+            keys.putStrings(Tag.PATIENT_ID, VR.LO, ds.getString(Tag.PATIENT_ID));
+            DicomDirectory.Record patient = new DicomDirectory.Record("PATIENT", keys);
+            Dataset image = new Dataset();
+            image.putStrings(DicomDirectory.REFERENCED_FILE_ID, VR.CS, media.relativize(f).toString().split("/"));
+            image.putStrings(DicomDirectory.REFERENCED_SOP_INSTANCE, VR.UI, ds.getString(Tag.SOP_INSTANCE_UID));
+            patient.add(new DicomDirectory.Record("IMAGE", image));
+            patients.add(patient);
+        }
+        new DicomWriter().write(DicomDirectory.of("2.25.3086417364927.100200.9", patients), media.resolve("DICOMDIR"));
+        LoadedProfile profile = profile("dicom-basic");
+        Path[] keys = keyFiles();
+        deidRun(List.of(media), tmp.resolve("reference"), keys[0], profile);
+        RunResult spark = sparkRun(List.of(media), tmp.resolve("spark"), keys[1], profile, 3, WorkerSetup.Faults.NONE);
+
+        assertEquals(FileReport.Status.WRITTEN, spark.files().stream().filter(f -> f.output().equals("DICOMDIR"))
+                .findFirst().orElseThrow().status(), "the DICOMDIR was made");
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertSameKeyEntries(keys[0], keys[1]);
+    }
+
+    @Test
+    void retriedTasksLeaveNoDuplicateOrPartialOutput() throws Exception {
+        // Every task's first attempt fails after its first file in each pass, having written a part
+        // file in the transform pass; Spark runs it again.
+        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"));
+        LoadedProfile profile = profile("csv-template");
+        Path[] keys = keyFiles();
+        deidRun(inputs, tmp.resolve("reference"), keys[0], profile);
+        sparkRun(inputs, tmp.resolve("spark"), keys[1], profile, 4, new WorkerSetup.Faults(true, 1, false));
+
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertSameKeyEntries(keys[0], keys[1]);
+        try (var walk = Files.walk(tmp.resolve("spark"))) {
+            assertFalse(walk.anyMatch(p -> p.getFileName().toString().contains(".part")),
+                    "no part file of any attempt is left");
+        }
+    }
+
+    @Test
+    void aFailedTransformJobLeavesNoOutputAndTheKeyFileUnchanged() throws Exception {
+        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"));
+        Path[] keys = keyFiles();
+        byte[] before = Files.readAllBytes(keys[1]);
+        Path out = tmp.resolve("spark");
+
+        JobException e = assertThrows(JobException.class, () -> sparkRun(inputs, out, keys[1], profile("csv-template"),
+                4, new WorkerSetup.Faults(true, 1, true)));
+
+        assertEquals(JobException.Reason.IO_ERROR, e.reason());
+        assertTrue(e.getMessage().contains("the Spark job of the transform pass failed"), e.getMessage());
+        assertFalse(Files.exists(out), "the output folder the run made is gone, with every part file");
+        assertArrayEquals(before, Files.readAllBytes(keys[1]), "the key file is unchanged");
+    }
+
+    @Test
+    void fhirFilesAreRefusedUntilTheirScanStateReachesTheDriver() throws Exception {
+        Path[] keys = keyFiles();
+        byte[] before = Files.readAllBytes(keys[1]);
+        Path out = tmp.resolve("spark");
+
+        JobException e = assertThrows(JobException.class, () -> sparkRun(List.of(SAMPLE.resolve("csv"),
+                SAMPLE.resolve("fhir")), out, keys[1], profile("csv-template"), 2, WorkerSetup.Faults.NONE));
+
+        assertTrue(e.getMessage().contains("deid-spark cannot clean FHIR"), e.getMessage());
+        assertFalse(Files.exists(out), "nothing was written");
+        assertArrayEquals(before, Files.readAllBytes(keys[1]), "the key file is unchanged");
+    }
+
+    @Test
+    void aFailedScanJobLeavesAnEarlierOutputAsItWas() throws Exception {
+        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"));
+        LoadedProfile profile = profile("csv-template");
+        Path[] keys = keyFiles();
+        Path out = tmp.resolve("spark");
+        sparkRun(inputs, out, keys[1], profile, 2, WorkerSetup.Faults.NONE);
+        Map<String, byte[]> first = SparkTests.tree(out);
+        byte[] key = Files.readAllBytes(keys[1]);
+
+        JobException e = assertThrows(JobException.class, () -> sparkRun(inputs, out, keys[1], profile, 2,
+                new WorkerSetup.Faults(false, 1, true)));
+
+        assertTrue(e.getMessage().contains("the Spark job of the scan pass failed"), e.getMessage());
+        Map<String, byte[]> after = SparkTests.tree(out);
+        assertEquals(first.keySet(), after.keySet(), "the earlier run's output, and nothing else");
+        first.forEach((name, bytes) -> assertArrayEquals(bytes, after.get(name), name));
+        assertArrayEquals(key, Files.readAllBytes(keys[1]), "the key file is unchanged");
+    }
+}

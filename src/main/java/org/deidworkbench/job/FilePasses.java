@@ -1,0 +1,36 @@
+package org.deidworkbench.job;
+
+import java.io.IOException;
+
+/**
+ * Where the per-file passes of a run (scan, transform) do their work. {@link RunJob} does it on its
+ * own threads unless it is given another implementation, e.g. one that spreads the files over a
+ * Spark cluster (module {@code deid-spark}, issue 13). Everything else of the run — listing and
+ * detecting the inputs, the key file, the analysis, the finish step, output names, sealing, moving
+ * the outputs into place, manifest and report — stays in {@link RunJob}, so a run's results do not
+ * depend on where its files were cleaned.
+ *
+ * <p>An implementation cleans each file with {@link FileWork} and processors made by
+ * {@link FileWork#processors} for an engine of the same profile and keys; it hands what its engines
+ * noted back to the run's engine ({@link org.deidworkbench.deid.engine.Deidentifier#absorb}).
+ */
+public interface FilePasses {
+
+    /**
+     * Pass 1: {@link FileWork#scan} on every file of {@code run}; a file that fails is
+     * {@link PassRun#ended}; when it returns, the run's engine has absorbed every scan's notes.
+     *
+     * @throws IOException when the pass as a whole cannot run; the run then fails and leaves nothing
+     */
+    void scan(PassRun run) throws IOException;
+
+    /**
+     * Pass 2: {@link FileWork#transform} on every file still {@link PassRun#open}, each into a file of
+     * its own that {@link PassRun#transformed} moves to {@link PassRun#part}; when it returns, every
+     * such file has an outcome and the run's engine has absorbed every transform's notes, with the
+     * identifiers of {@link PassRun#frozenIdentifiers()} being the ones free text was scrubbed of.
+     *
+     * @throws IOException when the pass as a whole cannot run; the run then fails and leaves nothing
+     */
+    void transform(PassRun run) throws IOException;
+}

@@ -1,0 +1,140 @@
+package org.deidworkbench.deid.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.List;
+import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.deid.FieldContext;
+import org.deidworkbench.deid.KnownIdentifiers;
+import org.deidworkbench.deid.PseudonymLedger;
+import org.deidworkbench.deid.Subject;
+import org.deidworkbench.deid.TestKeys;
+import org.deidworkbench.model.ActionSpec;
+import org.deidworkbench.model.DateShiftSettings;
+import org.deidworkbench.model.Profile;
+import org.deidworkbench.model.PseudonymEntry;
+import org.deidworkbench.model.PseudonymFormat;
+import org.deidworkbench.model.SubjectSettings;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Engines on several workers, their notes merged into one: the same key file contents and the same
+ * scrubbed text as one engine that saw everything (issue 13).
+ */
+class EngineNotesTest {
+
+    private static final ActionSpec.Pseudonymize NAME = new ActionSpec.Pseudonymize("patient-name",
+            new PseudonymFormat(PseudonymFormat.Encoding.HEX, 16, "", false));
+    private static final ActionSpec.Remove CITY = new ActionSpec.Remove();
+
+    private static Deidentifier engine() throws DeidException {
+        Profile profile = new Profile("test", "notes tests", List.of(), new ActionSpec.Remove(), false,
+                new SubjectSettings(List.of("patient_id"), "patient"), DateShiftSettings.DEFAULT, "test");
+        return new Deidentifier(profile, TestKeys.keyRing(), new PseudonymLedger(), 2026);
+    }
+
+    /** What one file of a patient makes an engine note. */
+    private static void note(Deidentifier engine, String id, String name, String city) throws DeidException {
+        Subject s = engine.subject(id);
+        engine.noteSubject(id, s);
+        engine.noteIdentifier(NAME, "NAME", name, s);
+        engine.noteIdentifier(CITY, "CITY", city, s);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T value) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (T) in.readObject();
+        }
+    }
+
+    @Test
+    void notesOfTwoWorkersMergedGiveWhatOneEngineNotes() throws Exception {
+        Deidentifier all = engine();
+        note(all, "100200", "Avery Quillfeather", "Springfield");
+        note(all, "100217", "Jordan Marchetti", "Riverton");
+
+        Deidentifier a = engine();
+        note(a, "100200", "Avery Quillfeather", "Springfield");
+        Deidentifier b = engine();
+        note(b, "100217", "Jordan Marchetti", "Riverton");
+        note(b, "100200", "Avery Quillfeather", "Springfield"); // seen by both workers
+        Deidentifier.Notes merged = roundTrip(a.notes()).merge(roundTrip(b.notes()));
+        Deidentifier driver = engine();
+        driver.absorb(merged);
+
+        assertEquals(all.ledger().newEntries(), driver.ledger().newEntries());
+        assertEquals(all.subjectOffsets(), driver.subjectOffsets());
+        assertEquals(all.subjectIdentifiers(), driver.subjectIdentifiers());
+        all.freezeIdentifiers();
+        driver.freezeIdentifiers();
+        String text = "Avery Quillfeather moved from Riverton; Jordan called Avery.";
+        FieldContext field = new FieldContext(null, "note");
+        assertEquals(all.method(new ActionSpec.ScrubText()).apply(text, field),
+                driver.method(new ActionSpec.ScrubText()).apply(text, field));
+        assertTrue(!driver.method(new ActionSpec.ScrubText()).apply(text, field).contains("Quillfeather"));
+    }
+
+    @Test
+    void aWorkerFrozenWithTheDriversIdentifiersScrubsAsTheDriver() throws Exception {
+        Deidentifier driver = engine();
+        note(driver, "100200", "Avery Quillfeather", "Springfield");
+        driver.freezeIdentifiers();
+        KnownIdentifiers frozen = roundTrip(driver.identifiers().snapshot());
+        Deidentifier worker = engine();
+        worker.freezeIdentifiers(frozen);
+
+        // The patient's dates are shifted, but a full date 90+ years before the reference year is
+        // removed (an age over 89): the worker must count from the same year as the driver.
+        String text = "Seen in Springfield with Avery Quillfeather, born 1931-03-04, seen 2024-01-15.";
+        String scrubbed = driver.method(new ActionSpec.ScrubText()).apply(text,
+                new FieldContext(driver.subject("100200"), "note"));
+        assertEquals(scrubbed, worker.method(new ActionSpec.ScrubText()).apply(text,
+                new FieldContext(worker.subject("100200"), "note")));
+        assertTrue(scrubbed.contains("born [DATE]") && !scrubbed.contains("2024-01-15"), scrubbed);
+        assertEquals(0, worker.notes().identifiers().size(), "what the worker scrubs with is not sent back");
+    }
+
+    @Test
+    void aPseudonymThatStandsForAnotherValueOnTheDriverIsRefused() throws Exception {
+        Deidentifier driver = engine();
+        driver.subject("100200");
+        String pseudonym = driver.subject("100200").pseudonym();
+        Deidentifier.Notes forged = new Deidentifier.Notes(List.of(new PseudonymEntry("patient", pseudonym, "999999")),
+                java.util.Map.of(), java.util.Map.of(), new KnownIdentifiers());
+
+        DeidException e = assertThrows(DeidException.class, () -> driver.absorb(forged));
+        assertEquals("DEID-PSEUDONYM-COLLISION", e.code());
+    }
+
+    @Test
+    void knownIdentifiersAddedTogetherEqualOneCollection() {
+        KnownIdentifiers one = new KnownIdentifiers();
+        one.add("Avery Quillfeather", "P1", "[NAME]");
+        one.add("Avery Quillfeather", "P0", "[NAME]");
+        one.add("555-604-6018", "[PHONE]");
+        KnownIdentifiers a = new KnownIdentifiers();
+        a.add("Avery Quillfeather", "P1", "[NAME]");
+        KnownIdentifiers b = new KnownIdentifiers();
+        b.add("555-604-6018", "[PHONE]");
+        b.add("Avery Quillfeather", "P0", "[NAME]");
+        KnownIdentifiers merged = new KnownIdentifiers();
+        merged.addAll(b);
+        merged.addAll(a);
+
+        assertEquals(one.size(), merged.size());
+        String text = "Call Avery Quillfeather (Quillfeather) at 555.604.6018";
+        assertEquals(new org.deidworkbench.deid.TextScrubber(one.snapshot()).scrubKnownIdentifiers(text),
+                new org.deidworkbench.deid.TextScrubber(merged.snapshot()).scrubKnownIdentifiers(text));
+    }
+}
