@@ -1,6 +1,10 @@
 package org.deidworkbench.keyfile;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,16 +30,22 @@ import java.util.Objects;
 import java.util.Set;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
+import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.GCMParameters;
+import org.bouncycastle.asn1.cms.OriginatorInfo;
 import org.bouncycastle.asn1.pkcs.PBKDF2Params;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
-import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataParser;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.KeyAgreeRecipientInformation;
 import org.bouncycastle.cms.KeyTransRecipientInformation;
 import org.bouncycastle.cms.OriginatorInfoGenerator;
@@ -43,7 +53,9 @@ import org.bouncycastle.cms.PKIXRecipientId;
 import org.bouncycastle.cms.PasswordRecipient;
 import org.bouncycastle.cms.PasswordRecipientInformation;
 import org.bouncycastle.cms.Recipient;
+import org.bouncycastle.cms.RecipientInfoGenerator;
 import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.RecipientInformationStore;
 import org.bouncycastle.cms.RecipientOperator;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
@@ -68,7 +80,9 @@ import org.deidworkbench.keyfile.KeyFileException.Reason;
  * {@code openssl cms -decrypt -inform DER -in FILE -pwri_password PASS} (OpenSSL 3.0+).
  *
  * <p>Stateless and thread-safe. Cost: each seal and each passphrase open runs PBKDF2 once (about
- * 0.3–1 s); {@link #save} runs it once (its verification reuses the seal's derived key). Memory: a few copies of the payload (about 50 bytes per entry).
+ * 0.3–1 s); {@link #save} runs it once (its verification reuses the seal's derived key). Memory: saving
+ * streams the payload (about 50 bytes per entry) into the file and back, so it needs stream buffers beyond the
+ * contents whatever their size; opening still holds the file and the payload in memory (a few copies).
  * The Bouncy Castle provider is used as an instance and is never installed globally.
  */
 public final class KeyFileStore {
@@ -263,10 +277,22 @@ public final class KeyFileStore {
         }
     }
 
+    /** Decrypts the content through one recipient entry: to a byte array, or as a stream. */
+    @FunctionalInterface
+    private interface Decryption<T> {
+        T apply(RecipientInformation entry, Recipient recipient) throws CMSException, IOException;
+    }
+
     private static byte[] decryptWithPassphrase(Path file, CMSAuthEnvelopedData envelope, char[] passphrase,
             KeyCapture capture, SealedKek sealed) throws KeyFileException {
+        return decryptWithPassphrase(file, envelope.getRecipientInfos(), passphrase, capture, sealed,
+                RecipientInformation::getContent);
+    }
+
+    private static <T> T decryptWithPassphrase(Path file, RecipientInformationStore store, char[] passphrase,
+            KeyCapture capture, SealedKek sealed, Decryption<T> decryption) throws KeyFileException {
         List<PasswordRecipientInformation> entries = new ArrayList<>();
-        for (RecipientInformation ri : envelope.getRecipientInfos().getRecipients()) {
+        for (RecipientInformation ri : store.getRecipients()) {
             if (ri instanceof PasswordRecipientInformation pri) {
                 entries.add(pri);
             }
@@ -279,8 +305,8 @@ public final class KeyFileStore {
         for (PasswordRecipientInformation entry : entries) {
             GuardedPasswordRecipient recipient = new GuardedPasswordRecipient(passphrase, capture, sealed);
             try {
-                return entry.getContent(recipient);
-            } catch (CMSException | RuntimeException e) {
+                return decryption.apply(entry, recipient);
+            } catch (CMSException | IOException | RuntimeException e) {
                 capture.wipe();
                 KeyFileException failure = switch (recipient.failedStage) {
                     case UNWRAP -> new KeyFileException(Reason.WRONG_PASSPHRASE, file, "Wrong passphrase for key file "
@@ -396,7 +422,10 @@ public final class KeyFileStore {
      * Seals {@code contents} for the passphrase and the trustees and writes it atomically: temp file in the
      * same folder, fsync, re-open and verify that the payload decrypts to exactly what was sealed, atomic
      * rename over {@code file}, fsync of the folder. On any failure the previous file is untouched and no
-     * temp file remains. Costs one PBKDF2 run: the verification unwraps with the key the seal derived,
+     * temp file remains. The payload is never held in memory: it is serialized twice, once to count its bytes
+     * and once through SHA-256 and AES-256-GCM straight into the temp file (the contents are locked for both
+     * passes), and the verification decrypts the file as a stream and compares SHA-256 digests; the file is
+     * definite-length DER as before. Costs one PBKDF2 run: the verification unwraps with the key the seal derived,
      * after checking that the file carries the salt, iteration count and PRF it was derived with.
      *
      * @param trustees certificates whose RSA or EC key may also open the file (see {@link #checkTrustee}); may be empty
@@ -450,29 +479,23 @@ public final class KeyFileStore {
         if (!replace && Files.exists(target)) {
             throw alreadyExists(target); // before the costly seal
         }
-        byte[] payload;
-        try {
-            payload = PayloadCodec.write(contents);
-        } catch (IOException e) {
-            throw new KeyFileException(Reason.IO_ERROR, target, "Could not serialize the key file payload for "
-                    + target + " (" + e.getClass().getSimpleName() + "); nothing was written.");
-        }
         SealedKek kek = new SealedKek();
         try {
             Custody.SplitKey split = contents.split();
-            byte[] der = seal(target, payload, passphrase, certs, split, options.iterations(), kek);
+            Envelope envelope = seal(target, passphrase, certs, split, options.iterations(), kek);
             int recipients = certs.size() + 1 + (split == null ? 0 : 1);
+            Written[] written = new Written[1];
             AtomicFiles.TempCheck verified = temp -> {
                 options.afterTempWritten().check(temp);
                 try {
-                    verify(target, temp, der, payload, passphrase, recipients, kek);
+                    verify(target, temp, written[0], passphrase, recipients, kek);
                 } catch (KeyFileException e) {
                     throw new NotVerified(e);
                 }
             };
             AtomicFiles.Options how = (replace ? AtomicFiles.Options.replacing() : AtomicFiles.Options.creating())
                     .ownerOnly().checkedBy(verified);
-            AtomicFiles.write(target, out -> out.write(der), how);
+            AtomicFiles.write(target, out -> written[0] = envelope.writeTo(out, contents), how);
         } catch (NotVerified e) {
             throw e.failure;
         } catch (FileAlreadyExistsException e) {
@@ -480,7 +503,6 @@ public final class KeyFileStore {
         } catch (IOException e) {
             throw writeFailed(target, e);
         } finally {
-            Arrays.fill(payload, (byte) 0);
             kek.wipe();
         }
     }
@@ -490,7 +512,7 @@ public final class KeyFileStore {
      * derived with, kept until the written file is verified so the verification need not run PBKDF2 again
      * (600,000 iterations: half the cost of saving). The verification still parses the file as read back,
      * checks the PBKDF2 parameters written in it against the ones used, unwraps the content key with this
-     * key and decrypts and compares the whole payload; what it no longer repeats is the derivation itself,
+     * key and decrypts the whole payload, comparing its SHA-256; what it no longer repeats is the derivation itself,
      * whose interoperability {@code openssl cms -decrypt} tests cover. Wiped when the save ends.
      */
     private static final class SealedKek {
@@ -547,43 +569,198 @@ public final class KeyFileStore {
                 + " already exists; it was not replaced. Choose another name or open the existing project.");
     }
 
-    /** Re-reads the temp file from disk and checks it decrypts with the passphrase to exactly the sealed payload. */
-    private static void verify(Path target, Path temp, byte[] der, byte[] payload, char[] passphrase, int recipients,
+    /**
+     * Re-reads the temp file from disk as a stream and checks that it is exactly as long as written, has the
+     * expected recipient entries, and decrypts with the passphrase (Bouncy Castle checks the GCM tag when the
+     * content stream ends) to a payload with the SHA-256 of the one sealed. Memory: stream buffers only.
+     */
+    private static void verify(Path target, Path temp, Written written, char[] passphrase, int recipients,
             SealedKek kek) throws IOException, KeyFileException {
-        byte[] onDisk = Files.readAllBytes(temp);
-        if (!Arrays.equals(onDisk, der)) {
+        if (written == null || Files.size(temp) != written.fileLength()) {
             throw new IOException("the temporary file does not read back as written");
         }
-        byte[] decrypted = null;
-        try {
-            CMSAuthEnvelopedData envelope = CmsFile.parse(temp, onDisk);
-            if (envelope.getRecipientInfos().size() != recipients) {
-                throw new IOException("the sealed file has " + envelope.getRecipientInfos().size()
-                        + " recipient entries instead of " + recipients);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(temp), IO_BUFFER)) {
+            CMSAuthEnvelopedDataParser parser;
+            try {
+                parser = new CMSAuthEnvelopedDataParser(in);
+            } catch (CMSException | RuntimeException e) {
+                throw new IOException("the sealed file does not parse as CMS AuthEnvelopedData", e);
+            }
+            RecipientInformationStore store = parser.getRecipientInfos();
+            if (store.size() != recipients) {
+                throw new IOException("the sealed file has " + store.size() + " recipient entries instead of " + recipients);
             }
             KeyCapture capture = new KeyCapture();
-            decrypted = decryptWithPassphrase(temp, envelope, passphrase, capture, kek);
+            byte[] digest = decryptWithPassphrase(temp, store, passphrase, capture, kek, (entry, recipient) -> {
+                MessageDigest sha256 = sha256();
+                try (InputStream plain = entry.getContentStream(recipient).getContentStream()) {
+                    byte[] buffer = new byte[IO_BUFFER];
+                    for (int n; (n = plain.read(buffer)) >= 0; ) {
+                        sha256.update(buffer, 0, n);
+                    }
+                    Arrays.fill(buffer, (byte) 0);
+                }
+                return sha256.digest();
+            });
             capture.wipe();
-            if (!MessageDigest.isEqual(decrypted, payload)) {
+            if (!MessageDigest.isEqual(digest, written.payloadSha256())) {
                 throw new IOException("the sealed file decrypts to a different payload");
             }
         } catch (KeyFileException e) {
             throw new KeyFileException(Reason.IO_ERROR, target, "Key file " + target + " did not verify after writing ("
                     + e.code() + "); the previous file, if any, is unchanged.", e);
-        } finally {
-            if (decrypted != null) {
-                Arrays.fill(decrypted, (byte) 0);
-            }
         }
     }
 
-    private static byte[] seal(Path target, byte[] payload, char[] passphrase, List<X509Certificate> trustees,
+    private static final int IO_BUFFER = 1 << 16;
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    /** What {@link Envelope#writeTo} wrote: the file's length and the SHA-256 of the payload sealed in it. */
+    private record Written(long fileLength, byte[] payloadSha256) {
+    }
+
+    /**
+     * A key file sealed except for its content: the recipient entries (the content key wrapped for each) and
+     * the content encryptor holding that key. {@link #writeTo} streams the DER file: it serializes the payload
+     * once only to count its bytes (so every length is known before the first byte is written and the file is
+     * definite-length DER, byte-compatible with earlier versions), then again through SHA-256 and AES-256-GCM
+     * straight into the output. Memory: stream buffers, whatever the contents' size.
+     */
+    private record Envelope(byte[] head, byte[] contentHead, OutputAEADEncryptor encryptor, int tagLength) {
+
+        /** DER of id-ct-authEnvelopedData (tag and length included). */
+        private static final byte[] AUTH_ENVELOPED_OID = {
+            0x06, 0x0B, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x09, 0x10, 0x01, 0x17};
+
+        Written writeTo(OutputStream out, KeyFileContents contents) throws IOException {
+            // the lock spans both passes so the count is that of the bytes encrypted (PayloadCodec locks each too)
+            synchronized (contents) {
+                CountingStream counter = new CountingStream(OutputStream.nullOutputStream());
+                serialize(contents, counter);
+                long n = counter.count;
+                long content = 1 + lengthOctets(n) + n; // [0] IMPLICIT OCTET STRING, primitive
+                long eci = contentHead.length + content;
+                long mac = 1 + lengthOctets(tagLength) + tagLength;
+                long aedBody = head.length + 1 + lengthOctets(eci) + eci + mac;
+                long aed = 1 + lengthOctets(aedBody) + aedBody;
+                long info = AUTH_ENVELOPED_OID.length + 1 + lengthOctets(aed) + aed;
+                long fileLength = 1 + lengthOctets(info) + info;
+                header(out, 0x30, info); // ContentInfo
+                out.write(AUTH_ENVELOPED_OID);
+                header(out, 0xA0, aed); // [0] EXPLICIT content
+                header(out, 0x30, aedBody); // AuthEnvelopedData
+                out.write(head);
+                header(out, 0x30, eci);
+                out.write(contentHead);
+                header(out, 0x80, n);
+                CountingStream ciphertext = new CountingStream(new NonClosing(out));
+                MessageDigest sha256 = sha256();
+                CountingStream plain;
+                try (OutputStream encrypting = encryptor.getOutputStream(ciphertext)) {
+                    plain = new CountingStream(new java.security.DigestOutputStream(encrypting, sha256));
+                    serialize(contents, plain);
+                }
+                byte[] tag = encryptor.getMAC();
+                if (plain.count != n || ciphertext.count != n || tag.length != tagLength) {
+                    throw new IOException("the key file contents changed while they were sealed");
+                }
+                header(out, 0x04, tagLength);
+                out.write(tag);
+                return new Written(fileLength, sha256.digest());
+            }
+        }
+
+        /** The payload into {@code out}; a serializer failure is reported without its message, which might quote a value. */
+        private static void serialize(KeyFileContents contents, OutputStream out) throws IOException {
+            try {
+                PayloadCodec.write(contents, out);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IOException("the key file payload could not be serialized (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+
+        private static void header(OutputStream out, int tag, long length) throws IOException {
+            out.write(tag);
+            if (length < 0x80) {
+                out.write((int) length);
+                return;
+            }
+            int octets = lengthOctets(length) - 1;
+            out.write(0x80 | octets);
+            for (int i = octets - 1; i >= 0; i--) {
+                out.write((int) (length >>> (8 * i)));
+            }
+        }
+
+        /** Octets of a DER length field for {@code length}, the first included. */
+        private static int lengthOctets(long length) {
+            if (length < 0x80) {
+                return 1;
+            }
+            int octets = 1;
+            while ((length >>>= 8) != 0) {
+                octets++;
+            }
+            return 1 + octets;
+        }
+    }
+
+    /** Counts the bytes passed through. */
+    private static final class CountingStream extends java.io.FilterOutputStream {
+        private long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+
+    /** Leaves the underlying stream open when closed (it belongs to {@link AtomicFiles}). */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+
+    /**
+     * Builds the recipient entries (running PBKDF2 once, keeping its key in {@code derived}) around a fresh
+     * AES-256-GCM content key; nothing of the payload yet.
+     */
+    private static Envelope seal(Path target, char[] passphrase, List<X509Certificate> trustees,
             Custody.SplitKey split, int iterations, SealedKek derived) throws KeyFileException {
         try {
-            CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
+            List<RecipientInfoGenerator> generators = new ArrayList<>();
             byte[] salt = new byte[SALT_LENGTH];
             RANDOM.nextBytes(salt);
-            generator.addRecipientInfoGenerator(new WipingPasswordRecipientInfoGenerator(passphrase,
+            generators.add(new WipingPasswordRecipientInfoGenerator(passphrase,
                     key -> derived.keep(salt, iterations, key))
                     .setProvider(BC)
                     .setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8)
@@ -597,13 +774,13 @@ public final class KeyFileStore {
                     AlgorithmIdentifier oaep = new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(
                             PKCSObjectIdentifiers.id_RSAES_OAEP, new OAEPParameterSpec("SHA-256", "MGF1",
                                     MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
-                    generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(cert, oaep).setProvider(BC));
+                    generators.add(new JceKeyTransRecipientInfoGenerator(cert, oaep).setProvider(BC));
                 } else {
                     ECPublicKey ec = (ECPublicKey) cert.getPublicKey();
                     KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC", BC);
                     kpg.initialize(ec.getParams(), RANDOM);
                     KeyPair ephemeral = kpg.generateKeyPair();
-                    generator.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,
+                    generators.add(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,
                             ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
                             .setProvider(BC).setSecureRandom(RANDOM).addRecipient(cert));
                 }
@@ -612,21 +789,37 @@ public final class KeyFileStore {
                 // custodians: a KEKRecipientInfo (AES-256 key wrap) for the KEK their shares rebuild
                 byte[] kek = split.kek();
                 try {
-                    generator.addRecipientInfoGenerator(new org.bouncycastle.cms.jcajce.JceKEKRecipientInfoGenerator(
+                    generators.add(new org.bouncycastle.cms.jcajce.JceKEKRecipientInfoGenerator(
                             java.util.HexFormat.of().parseHex(split.keyId()), new javax.crypto.spec.SecretKeySpec(kek, "AES"))
                             .setProvider(BC).setSecureRandom(RANDOM));
                 } finally {
                     Arrays.fill(kek, (byte) 0);
                 }
             }
+            OriginatorInfo originator = null;
             if (!holders.isEmpty()) {
                 // the trustees' certificates travel in originatorInfo so `inspect` can name them
-                generator.setOriginatorInfo(new OriginatorInfoGenerator(new CollectionStore<>(holders)).generate());
+                originator = new OriginatorInfoGenerator(new CollectionStore<>(holders)).generate().toASN1Structure();
             }
             OutputAEADEncryptor encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
                     .setSecureRandom(RANDOM).build();
-            CMSAuthEnvelopedData sealed = generator.generate(new CMSProcessableByteArray(payload), encryptor);
-            return sealed.toASN1Structure().getEncoded(ASN1Encoding.DER);
+            ASN1EncodableVector infos = new ASN1EncodableVector();
+            for (RecipientInfoGenerator generator : generators) {
+                infos.add(generator.generate(encryptor.getKey()));
+            }
+            // AuthEnvelopedData up to its content: version 0, [0] IMPLICIT originatorInfo, the SET of entries
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            head.write(new ASN1Integer(0).getEncoded(ASN1Encoding.DER));
+            if (originator != null) {
+                head.write(new DERTaggedObject(false, 0, originator).getEncoded(ASN1Encoding.DER));
+            }
+            head.write(new DERSet(infos).getEncoded(ASN1Encoding.DER));
+            // EncryptedContentInfo up to its content: content type id-data, the GCM algorithm with nonce and tag size
+            ByteArrayOutputStream contentHead = new ByteArrayOutputStream();
+            contentHead.write(CMSObjectIdentifiers.data.getEncoded(ASN1Encoding.DER));
+            contentHead.write(encryptor.getAlgorithmIdentifier().getEncoded(ASN1Encoding.DER));
+            int tagLength = GCMParameters.getInstance(encryptor.getAlgorithmIdentifier().getParameters()).getIcvLen();
+            return new Envelope(head.toByteArray(), contentHead.toByteArray(), encryptor, tagLength);
         } catch (CMSException | GeneralSecurityException | IOException | RuntimeException e) {
             throw new KeyFileException(Reason.IO_ERROR, target, "Could not seal key file " + target + " ("
                     + e.getClass().getSimpleName() + "); nothing was written.", e);

@@ -23,8 +23,8 @@ import org.deidworkbench.model.KnownIdentifier;
 
 /**
  * Reads and writes the key file's JSON payload (see {@code src/site/markdown/keyfile-format.md}).
- * Streaming in both directions (Jackson core, no tree), so a million entries cost one pass and about
- * one payload-sized buffer. Output is deterministic: fixed member order at the top level and in runs,
+ * Streaming in both directions (Jackson core, no tree): writing into a stream needs only Jackson's buffers,
+ * reading a million entries one pass over one payload-sized array. Output is deterministic: fixed member order at the top level and in runs,
  * map keys sorted. Thread-safe (stateless).
  */
 final class PayloadCodec {
@@ -44,7 +44,20 @@ final class PayloadCodec {
     static byte[] write(KeyFileContents contents) throws IOException {
         synchronized (contents) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, contents.entryCount() * 64));
-            try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            write(contents, out);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * Serializes a consistent snapshot into {@code out} as a stream (the contents are locked while written;
+     * memory beyond the contents is Jackson's small buffers). {@code out} is flushed, not closed. The same
+     * contents always give the same bytes, so callers may write twice (e.g. once only to count the bytes).
+     */
+    static void write(KeyFileContents contents, java.io.OutputStream out) throws IOException {
+        synchronized (contents) {
+            try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
                 g.writeStartObject();
                 g.writeStringField("format", FORMAT_NAME);
                 g.writeNumberField("version", contents.requiredVersion());
@@ -92,7 +105,6 @@ final class PayloadCodec {
                 }
                 g.writeEndObject();
             }
-            return out.toByteArray();
         }
     }
 

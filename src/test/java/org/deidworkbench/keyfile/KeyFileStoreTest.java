@@ -428,6 +428,68 @@ class KeyFileStoreTest {
         }
     }
 
+    /**
+     * The streamed verification of the temp file notices every kind of damage: a flipped bit in the middle
+     * of the encrypted payload (the GCM tag check at the end of the decrypting stream), in a recipient entry,
+     * a byte cut off or one appended; each time the previous file stays and no temp file remains.
+     */
+    @Test
+    void damageToTheTempFileAnywhereFailsTheStreamedVerification() throws Exception {
+        Path file = savedSample();
+        byte[] before = Files.readAllBytes(file);
+        KeyFileContents changed = TestFixtures.sampleContents();
+        changed.addEntries(java.util.stream.IntStream.range(0, 2_000)
+                .mapToObj(i -> new org.deidworkbench.model.PseudonymEntry("patient", "PAT-" + i, "MRN-" + i)).toList());
+        List<java.util.function.UnaryOperator<byte[]>> damages = List.of(
+                b -> flip(b, b.length / 2), // inside the ciphertext (about 40 KB), far from its end
+                b -> flip(b, 60), // inside the recipient entries near the start
+                b -> java.util.Arrays.copyOf(b, b.length - 1),
+                b -> java.util.Arrays.copyOf(b, b.length + 1));
+        for (var damage : damages) {
+            KeyFileStore.SealOptions damaging = new KeyFileStore.SealOptions(1_000,
+                    temp -> Files.write(temp, damage.apply(Files.readAllBytes(temp))));
+            KeyFileException e = assertThrows(KeyFileException.class,
+                    () -> KeyFileStore.save(file, changed, TestFixtures.PASSPHRASE, List.of(), damaging, true));
+            assertEquals(Reason.IO_ERROR, e.reason());
+            assertArrayEquals(before, Files.readAllBytes(file));
+            try (Stream<Path> s = Files.list(dir)) {
+                assertEquals(List.of(file), s.toList());
+            }
+        }
+        TestFixtures.saveFast(file, changed, List.of()); // undamaged, the same contents save and open
+        assertTrue(KeyFileStore.open(file, TestFixtures.PASSPHRASE).sameAs(changed));
+    }
+
+    private static byte[] flip(byte[] b, int at) {
+        b[at] ^= 0x10;
+        return b;
+    }
+
+    /**
+     * The streamed writer produces canonical definite-length DER, as the earlier in-memory encoder did:
+     * re-encoding the parsed file as DER gives the same bytes, with trustee certificates in originatorInfo,
+     * for a small payload and one whose lengths need three octets; and every recipient opens it.
+     */
+    @Test
+    void savedFilesAreCanonicalDerWithDefiniteLengths() throws Exception {
+        KeyFileContents big = TestFixtures.sampleContents();
+        big.addEntries(java.util.stream.IntStream.range(0, 3_000)
+                .mapToObj(i -> new org.deidworkbench.model.PseudonymEntry("visit", "VIS-" + i, "V2026-" + i)).toList());
+        for (KeyFileContents contents : List.of(TestFixtures.sampleContents(), big)) {
+            Path file = dir.resolve("der-" + contents.entryCount() + ".deidkey");
+            TestFixtures.saveFast(file, contents, List.of(rsa.certificate(), ec.certificate()));
+            byte[] bytes = Files.readAllBytes(file);
+            assertEquals(0x30, bytes[0] & 0xFF);
+            assertTrue((bytes[1] & 0xFF) != 0x80, "indefinite outer length");
+            assertArrayEquals(bytes, ContentInfo.getInstance(bytes).getEncoded(ASN1Encoding.DER));
+            assertTrue(KeyFileStore.open(file, TestFixtures.PASSPHRASE).sameAs(contents));
+            assertTrue(KeyFileStore.open(file, ec.privateKey(), ec.certificate()).sameAs(contents));
+            assertTrue(KeyFileStore.open(file, rsa.privateKey(), rsa.certificate()).sameAs(contents));
+            assertEquals(List.of(rsa.certificate(), ec.certificate()).size(), KeyFileStore.trustees(file).size());
+        }
+        assertTrue(Files.size(dir.resolve("der-3003.deidkey")) > 65_536, "lengths of three octets not exercised");
+    }
+
     @Test
     void failedWriteKeepsThePreviousFileAndRemovesTheTempFile() throws Exception {
         Path file = savedSample();
