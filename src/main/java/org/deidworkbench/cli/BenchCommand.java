@@ -58,6 +58,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            Scratch.requireFolder(input);
             return scratch.measure(spec, work -> {
                 CsvBenchmark.Result r = input != null
                         ? CsvBenchmark.runOnFolder(input, work, ProfileLoader.read(profile), scratch.rounds(), Math.max(1, threads))
@@ -103,6 +104,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            Scratch.requireFolder(input);
             return scratch.measure(spec, work -> {
                 int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
                 DicomBenchmark.Result r = DicomBenchmark.run(input, work, ProfileLoader.read(profile), n,
@@ -216,6 +218,14 @@ final class BenchCommand implements Runnable {
 
         int rounds() {
             return Math.max(1, rounds);
+        }
+
+        /** A usage error (exit 2) naming {@code input} unless it is null or an existing folder. */
+        static void requireFolder(Path input) {
+            if (input != null && !Files.isDirectory(input)) {
+                throw new CliException(ExitCode.USAGE, "--input " + input + " is not a folder"
+                        + (Files.exists(input) ? "" : " (it does not exist)"), null);
+            }
         }
 
         /** A benchmark's work in a scratch folder. */

@@ -57,6 +57,15 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aBenchOnAMissingInputFolderIsAUsageErrorNamingIt() {
+        for (String bench : java.util.List.of("csv", "dicom")) {
+            DeidCommandTest.Result r = deid("bench", bench, "--input", shared.resolve("no-such-folder").toString());
+            assertEquals(ExitCode.USAGE, r.code(), r::all);
+            assertTrue(r.err().contains("no-such-folder is not a folder (it does not exist)"), r::err);
+        }
+    }
+
+    @Test
     void aPlantedLeakIsExitCode10AndItsValueIsNotPrinted() throws Exception {
         Path leaky = shared.resolve("leaky");
         Files.createDirectories(leaky);
