@@ -621,7 +621,8 @@ public final class LeakDictionary {
         }
     }
 
-    private static List<List<String>> dateNotations(LocalDate date) {
+    /** Every notation of {@code date} an output may use (see the class description). */
+    static List<List<String>> dateNotations(LocalDate date) {
         String y = Integer.toString(date.getYear()); // 1800–2200: four digits
         String mm = date.getMonthValue() < 10 ? "0" + date.getMonthValue() : Integer.toString(date.getMonthValue());
         String dd = date.getDayOfMonth() < 10 ? "0" + date.getDayOfMonth() : Integer.toString(date.getDayOfMonth());

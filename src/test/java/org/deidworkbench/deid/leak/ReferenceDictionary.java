@@ -1,15 +1,9 @@
 package org.deidworkbench.deid.leak;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The dictionary as it was before the fast scanner (commit 624b40a), for {@link ReferenceScanner}. The original values to look for, compiled into an Aho–Corasick automaton over tokens ({@link Fold}):
@@ -27,21 +21,10 @@ import java.util.regex.Pattern;
  *       without leading zeros, and with English or German month names ({@code Feb 5, 1933},
  *       {@code 5 February 1933}, {@code 5. Februar 1933}).</li>
  * </ul>
- * Values too short to tell apart from ordinary text are skipped: fewer than 4 digits for numbers,
- * fewer than 3 characters otherwise, and a few placeholder words ({@code UNKNOWN}, {@code NONE}, …).
+ * Which values are too short to look for, and the notations, are {@link LeakDictionary}'s own.
  * Immutable and thread-safe once built; memory is about 100 bytes per token of every variant.
  */
 final class ReferenceDictionary {
-
-    private static final Set<String> PLACEHOLDERS = Set.of("UNKNOWN", "NONE", "NULL", "NA", "NAN", "TEST", "YES", "NO",
-            "MALE", "FEMALE", "OTHER", "TRUE", "FALSE");
-    private static final String[] MONTHS_EN = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
-        "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
-    private static final String[] MONTHS_DE = {"JANUAR", "FEBRUAR", "MARZ", "APRIL", "MAI", "JUNI", "JULI", "AUGUST",
-        "SEPTEMBER", "OKTOBER", "NOVEMBER", "DEZEMBER"};
-    private static final Pattern ISO = Pattern.compile("\\s*(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ].*)?\\s*");
-    private static final Pattern COMPACT = Pattern.compile("\\s*(\\d{4})(\\d{2})(\\d{2})\\s*");
-    private static final Pattern SLASHED = Pattern.compile("\\s*(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})\\s*");
 
     // the automaton
     final LongIntMap tokenIds;
@@ -316,123 +299,18 @@ final class ReferenceDictionary {
         return hash == Long.MIN_VALUE ? Long.MIN_VALUE + 1 : hash;
     }
 
-    /** The token sequences under which {@code value} is looked for; empty when it is too short to look for. */
+    // The notations a value is looked for in are LeakDictionary's own (variants, dates, dateNotations): this
+    // oracle checks the fast matcher against a plain automaton over the same patterns, not the notation list.
+
     static List<List<String>> variants(String value) {
-        List<String> tokens = Fold.tokens(value);
-        if (tokens.isEmpty() || !significant(tokens)) {
-            return List.of();
-        }
-        Set<List<String>> out = new LinkedHashSet<>();
-        out.add(tokens);
-        boolean allDigits = tokens.stream().allMatch(Tokens::isDigits);
-        boolean allLetters = tokens.stream().noneMatch(t -> Character.isDigit(t.charAt(0)));
-        if (allDigits && tokens.size() > 1) {
-            out.add(List.of(String.join("", tokens)));
-        }
-        if (tokens.size() > 1) {
-            for (String t : tokens) {
-                if (Tokens.isDigits(t) && t.length() >= 6) {
-                    out.add(List.of(t));
-                }
-            }
-        }
-        if (allLetters && tokens.size() >= 2 && tokens.size() <= 3) {
-            for (int r = 1; r < tokens.size(); r++) {
-                List<String> rotated = new ArrayList<>(tokens.subList(r, tokens.size()));
-                rotated.addAll(tokens.subList(0, r));
-                out.add(rotated);
-            }
-        }
-        for (LocalDate date : dates(value)) {
-            out.addAll(dateNotations(date));
-        }
-        return new ArrayList<>(out);
+        return LeakDictionary.variants(value);
     }
 
-    private static boolean significant(List<String> tokens) {
-        int letters = 0;
-        int digits = 0;
-        for (String t : tokens) {
-            if (Tokens.isDigits(t)) {
-                digits += t.length();
-            } else {
-                letters += t.length();
-            }
-        }
-        if (tokens.size() == 1 && PLACEHOLDERS.contains(tokens.get(0))) {
-            return false;
-        }
-        return letters == 0 ? digits >= 5 : letters + digits >= 3; // 5 since 2026-11-30 (decision 0012)
-    }
-
-    /** The dates a value may be: none, one, or two when day and month are ambiguous ({@code 02/05/1933}). */
     static List<LocalDate> dates(String value) {
-        List<LocalDate> out = new ArrayList<>();
-        Matcher m = ISO.matcher(value);
-        if (m.matches()) {
-            addDate(out, m.group(1), m.group(2), m.group(3));
-            return out;
-        }
-        m = COMPACT.matcher(value);
-        if (m.matches()) {
-            addDate(out, m.group(1), m.group(2), m.group(3));
-            return out;
-        }
-        m = SLASHED.matcher(value);
-        if (m.matches()) {
-            addDate(out, m.group(3), m.group(1), m.group(2)); // month first (US)
-            addDate(out, m.group(3), m.group(2), m.group(1)); // day first
-        }
-        return out;
-    }
-
-    private static void addDate(List<LocalDate> out, String y, String mo, String d) {
-        try {
-            int year = Integer.parseInt(y);
-            if (year < 1800 || year > 2200) {
-                return;
-            }
-            LocalDate date = LocalDate.of(year, Integer.parseInt(mo), Integer.parseInt(d));
-            if (!out.contains(date)) {
-                out.add(date);
-            }
-        } catch (DateTimeException | NumberFormatException e) {
-            // not a date
-        }
+        return LeakDictionary.dates(value);
     }
 
     private static List<List<String>> dateNotations(LocalDate date) {
-        String y = String.format(Locale.ROOT, "%04d", date.getYear());
-        String mm = String.format(Locale.ROOT, "%02d", date.getMonthValue());
-        String dd = String.format(Locale.ROOT, "%02d", date.getDayOfMonth());
-        String m = Integer.toString(date.getMonthValue());
-        String d = Integer.toString(date.getDayOfMonth());
-        Set<List<String>> out = new LinkedHashSet<>();
-        out.add(List.of(y, mm, dd));
-        out.add(List.of(y + mm + dd));
-        out.add(List.of(y, m, d));
-        out.add(List.of(mm, dd, y));
-        out.add(List.of(dd, mm, y));
-        out.add(List.of(m, d, y));
-        out.add(List.of(d, m, y));
-        String en = MONTHS_EN[date.getMonthValue() - 1];
-        String de = MONTHS_DE[date.getMonthValue() - 1];
-        for (String month : new LinkedHashSet<>(List.of(en, en.substring(0, 3), de))) {
-            out.add(List.of(month, d, y));
-            out.add(List.of(d, month, y));
-            out.add(List.of(month, dd, y));
-            out.add(List.of(dd, month, y));
-        }
-        return new ArrayList<>(out);
-    }
-
-    /** Small token helpers. */
-    static final class Tokens {
-        private Tokens() {
-        }
-
-        static boolean isDigits(String token) {
-            return !token.isEmpty() && token.charAt(0) >= '0' && token.charAt(0) <= '9';
-        }
+        return LeakDictionary.dateNotations(date);
     }
 }
