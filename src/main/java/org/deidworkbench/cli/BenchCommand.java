@@ -57,7 +57,7 @@ final class BenchCommand implements Runnable {
         Scratch scratch;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws Exception {
             Scratch.requireFolder(input);
             return scratch.measure(spec, work -> {
                 CsvBenchmark.Result r = input != null
@@ -103,7 +103,7 @@ final class BenchCommand implements Runnable {
         Scratch scratch;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws Exception {
             Scratch.requireFolder(input);
             return scratch.measure(spec, work -> {
                 int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -126,8 +126,6 @@ final class BenchCommand implements Runnable {
                         + " (target <= 1)%n", deid / r.measure("copy").seconds(), deid / r.measure("copy+sync").seconds(),
                         deid / r.measure("gdcmanon").seconds());
                 Scratch.heap(o, "deid peak", r.peakHeapBytes(), r.maxHeapBytes(), "input", r.bytes());
-                o.printf("load:      %.2f before, %.2f after (1-minute load average, %d processors)%n", r.loadBefore(),
-                        r.loadAfter(), Runtime.getRuntime().availableProcessors());
             });
         }
     }
@@ -168,12 +166,11 @@ final class BenchCommand implements Runnable {
         boolean noBaseline;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws Exception {
             return scratch.measure(spec, work -> {
                 if (ndjsonMb > 0 || bundleMb > 0) {
                     FhirBenchmark.generate(input, ndjsonMb * 1_000_000L, bundleMb * 1_000_000L);
                 }
-                double loadBefore = FhirBenchmark.loadAverage();
                 List<FhirBenchmark.Result> results = FhirBenchmark.run(input, work, ProfileLoader.read(profile),
                         scratch.rounds(), !noWarmUp, !noBaseline);
                 PrintWriter o = spec.commandLine().getOut();
@@ -200,9 +197,6 @@ final class BenchCommand implements Runnable {
                                     : String.format("at most %.1f MB in use after a collection", r.liveHeapBytes() / 1e6),
                             r.maxHeapBytes() / 1e6, r.largestFileBytes() / (double) r.maxHeapBytes());
                 }
-                o.printf("load:      one-minute load average %.1f before, %.1f after, on %d cores%n", loadBefore,
-                        FhirBenchmark.loadAverage(), Runtime.getRuntime().availableProcessors());
-                o.flush();
             });
         }
     }
@@ -220,6 +214,11 @@ final class BenchCommand implements Runnable {
             return Math.max(1, rounds);
         }
 
+        /** The system's one-minute load average, or a negative number where the platform has none. */
+        private static double loadAverage() {
+            return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        }
+
         /** A usage error (exit 2) naming {@code input} unless it is null or an existing folder. */
         static void requireFolder(Path input) {
             if (input != null && !Files.isDirectory(input)) {
@@ -230,14 +229,18 @@ final class BenchCommand implements Runnable {
 
         /** A benchmark's work in a scratch folder. */
         interface Bench {
-            void run(Path work) throws ProfileException, JobException, IOException;
+            void run(Path work) throws Exception;
         }
 
         /** Runs {@code bench} in a scratch folder (deleted afterwards unless given) and maps its failures. */
-        int measure(CommandLine.Model.CommandSpec spec, Bench bench) throws IOException {
+        int measure(CommandLine.Model.CommandSpec spec, Bench bench) throws Exception {
             Path work = dir != null ? dir : Files.createTempDirectory("deid-bench");
             try {
+                double loadBefore = loadAverage();
                 bench.run(work);
+                // on a shared machine the figures mean little without how busy it was
+                spec.commandLine().getOut().printf("load:      %.2f before, %.2f after (1-minute load average, %d processors)%n",
+                        loadBefore, loadAverage(), Runtime.getRuntime().availableProcessors());
                 spec.commandLine().getOut().flush();
                 return ExitCode.OK;
             } catch (ProfileException e) {
@@ -277,11 +280,8 @@ final class BenchCommand implements Runnable {
         @Option(names = {"-t", "--threads"}, description = "Threads for both sides (default: cores).")
         Integer threads;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "Keep the fastest of this many (default: ${DEFAULT-VALUE}).")
-        int rounds;
-
-        @Option(names = "--dir", description = "Scratch folder (default: a new temporary folder, deleted afterwards).")
-        Path dir;
+        @CommandLine.Mixin
+        Scratch scratch;
 
         @Option(names = "--input", paramLabel = "DIR", description = "Measure this output tree instead (only read).")
         Path input;
@@ -317,8 +317,8 @@ final class BenchCommand implements Runnable {
             if (keyFile != null && input == null) {
                 throw new CliException(ExitCode.USAGE, "--keyfile needs --input (the output tree its run wrote)", null);
             }
-            Path work = dir != null ? dir : Files.createTempDirectory("deid-bench-verify");
-            try {
+            Scratch.requireFolder(input);
+            return scratch.measure(spec, work -> {
                 Path tree = input;
                 if (tree == null) {
                     tree = work.resolve("tree");
@@ -326,7 +326,7 @@ final class BenchCommand implements Runnable {
                 }
                 int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
                 org.deidworkbench.job.VerifyBenchmark.Result r = org.deidworkbench.job.VerifyBenchmark.run(tree,
-                        keys(), Math.max(1, n), Math.max(1, rounds));
+                        keys(), Math.max(1, n), scratch.rounds());
                 PrintWriter o = spec.commandLine().getOut();
                 double mb = r.bytes() / 1e6;
                 o.printf("tree:      %d files, %.1f MB; %,d original values looked for (%s); %d thread%s%n", r.files(), mb,
@@ -341,15 +341,7 @@ final class BenchCommand implements Runnable {
                         r.ratio(), r.readCpuSeconds() / r.verifyCpuSeconds());
                 o.printf("heap:      peak %.1f MB of max %.1f MB (tree is %.1fx the max heap)%n", r.peakHeapBytes() / 1e6,
                         r.maxHeapBytes() / 1e6, r.bytes() / (double) r.maxHeapBytes());
-                o.flush();
-                return ExitCode.OK;
-            } catch (JobException e) {
-                throw Failures.of(e);
-            } finally {
-                if (dir == null) {
-                    Folders.deleteTree(work);
-                }
-            }
+            });
         }
     }
 }

@@ -45,12 +45,9 @@ public final class DicomBenchmark {
      * @param written files deid wrote (the others were withheld or failed, see its report)
      * @param peakHeapBytes sum of the heap pools' peak usage during the fastest deid round
      * @param maxHeapBytes the JVM's maximum heap
-     * @param loadBefore the system's load average (1 minute) before the measures, negative where the
-     *     platform has none: on a shared machine the numbers mean little without it
-     * @param loadAfter the same after the measures
      */
     public record Result(long files, long bytes, List<Measure> measures, long written, long peakHeapBytes,
-            long maxHeapBytes, double loadBefore, double loadAfter) {
+            long maxHeapBytes) {
 
         /** The measure named {@code name}. */
         public Measure measure(String name) {
@@ -69,7 +66,6 @@ public final class DicomBenchmark {
      * @param rounds measurements per way; the fastest counts
      */
     public static Result run(Path input, Path scratch, LoadedProfile profile, int threads, int rounds) throws JobException {
-        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(input)) {
@@ -140,8 +136,7 @@ public final class DicomBenchmark {
                     new Measure("deid", deid, "deid run, " + threads + " threads, profile " + profile.profile().name()
                             + ", including the scan pass and sealing the key file"),
                     new Measure("gdcmanon", gdcm == Double.MAX_VALUE ? Double.NaN : gdcm, gdcmNote));
-            return new Result(files.size(), bytes, measures, written, peak, Runtime.getRuntime().maxMemory(),
-                    loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return new Result(files.size(), bytes, measures, written, peak, Runtime.getRuntime().maxMemory());
         } catch (IOException e) {
             throw new JobException(JobException.Reason.IO_ERROR, "benchmark failed on " + input + " ("
                     + e.getClass().getSimpleName() + ")", e);

@@ -92,11 +92,6 @@ public final class FhirBenchmark {
         return results;
     }
 
-    /** The system's one-minute load average (how busy the machine was), or a negative number where unknown. */
-    public static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
     private static Result measure(String group, List<Path> files, Path work, LoadedProfile profile, int rounds,
             boolean warmUp, boolean withBaseline) throws IOException, JobException {
         long bytes = 0;
