@@ -50,6 +50,25 @@ public interface FileProcessor {
     }
 
     /**
+     * The entries this processor's {@link #scan}s learnt that its {@link #transform}s look up across
+     * files ({@link ScanIndex}), for a run whose files are scanned by processors in other processes
+     * (issue 13): their entries, merged by {@link ScanIndex#merge}, are handed to the transforming
+     * processors with {@link #useScanIndex}. Empty when the format keeps no such state. A live view:
+     * read it after the scans, not while they run. Holds original values.
+     */
+    default java.util.Map<String, String> scanIndex() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Makes {@link #transform} look up {@code index} instead of what this processor's own scans
+     * learnt: the merged {@link #scanIndex()} of every processor that scanned the run's files.
+     * Called before any {@link #transform}.
+     */
+    default void useScanIndex(ScanIndex index) {
+    }
+
+    /**
      * Pass 1: reads the file and reports its subjects and identifier values to the engine.
      *
      * @param name the file's name for messages (relative path, already free of identifiers)

@@ -4,32 +4,35 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.engine.Deidentifier;
-import org.deidworkbench.format.FileFormat;
+import org.deidworkbench.format.ScanIndex;
 import org.deidworkbench.job.FilePasses;
 import org.deidworkbench.job.FileWork;
 import org.deidworkbench.job.PassException;
 import org.deidworkbench.job.PassRun;
 import org.deidworkbench.job.RunFile;
 import org.deidworkbench.model.FileReport;
+import scala.Tuple2;
 
 /**
  * A run's scan and transform passes as Spark jobs: the files are spread over partitions, each task
  * cleans its files with an engine of its own (same profile, purpose keys and analysis as the
  * driver's), and what the engines noted (pseudonym entries, date offsets, subjects' identifiers,
  * known identifiers) is merged on the executors in a tree ({@code treeReduce}) before the driver
- * absorbs it into the run's engine, which alone seals the key file.
+ * absorbs it into the run's engine, which alone seals the key file. What processors learn across
+ * files in the scan pass for their transforms (FHIR: which patient a reference stands for) is merged
+ * by key in a shuffle and written in buckets for the transform tasks ({@link ScanIndexes}), never
+ * collected on the driver.
  *
  * <p>Output: a task writes each file to {@code <work>/<index>.part.attempt-<task attempt id>} (its own
  * name, forced to disk) and reports it; only the driver, for the one attempt whose result Spark
@@ -46,6 +49,9 @@ final class SparkPasses implements FilePasses {
     private final ProfileSource profile;
     private final int partitions;
     private final WorkerSetup.Faults faults;
+    /** Where the scan pass left its merged index (null: none), and in how many buckets. */
+    private Path scanIndex;
+    private int scanIndexBuckets;
 
     SparkPasses(JavaSparkContext spark, ProfileSource profile, int partitions, WorkerSetup.Faults faults) {
         this.spark = spark;
@@ -54,13 +60,21 @@ final class SparkPasses implements FilePasses {
         this.faults = faults;
     }
 
-    /** What the tasks of the scan pass found: files that failed, and the engines' notes. */
-    record Scanned(TreeMap<Integer, FileReport> failed, Deidentifier.Notes notes) implements Serializable {
+    /**
+     * What the tasks of the scan pass found: files that failed, the engines' notes, and how many entries
+     * their processors' scan indexes hold (the entries themselves go to {@link ScanIndexes}, not here).
+     */
+    record Scanned(TreeMap<Integer, FileReport> failed, Deidentifier.Notes notes, long indexEntries)
+            implements Serializable {
         Scanned merge(Scanned other) {
             TreeMap<Integer, FileReport> all = new TreeMap<>(failed);
             all.putAll(other.failed);
-            return new Scanned(all, notes.merge(other.notes));
+            return new Scanned(all, notes.merge(other.notes), indexEntries + other.indexEntries);
         }
+    }
+
+    /** One scan task's result: its {@link Scanned} and its processors' scan index entries. */
+    record ScanTask(Scanned scanned, List<Tuple2<String, String>> index) implements Serializable {
     }
 
     /** One file's transform in the attempt that reported it, and where that attempt wrote it. */
@@ -76,55 +90,60 @@ final class SparkPasses implements FilePasses {
         }
     }
 
-    /**
-     * Formats whose processors keep state of their own from the scan pass (FHIR: which patient each
-     * resource belongs to, across files) that is not yet handed from workers to the driver: such files
-     * would be cleaned differently than by {@code deid run}, so a run with any of them is refused.
-     */
-    static final Set<FileFormat> NOT_YET = EnumSet.of(FileFormat.FHIR_JSON, FileFormat.FHIR_NDJSON, FileFormat.FHIR_XML);
-
-    private static void refuseUnsupported(PassRun run) throws PassException {
-        for (RunFile f : run.files()) {
-            if (NOT_YET.contains(f.format())) {
-                throw new PassException("deid-spark cannot clean " + f.format().description() + " yet (input file #"
-                        + (f.index() + 1) + "); clean them with `deid run`, or leave them out; nothing was written",
-                        null);
-            }
-        }
-    }
-
     @Override
     public void scan(PassRun run) throws IOException {
-        refuseUnsupported(run);
         List<TaskFile> files = run.files().stream().filter(f -> run.open(f.index())).map(TaskFile::of).toList();
         if (files.isEmpty()) {
             return;
         }
         String id = UUID.randomUUID().toString();
         Broadcast<byte[]> setup = spark.broadcast(new WorkerSetup(profile, run, null, faults).toBytes());
+        JavaRDD<ScanTask> tasks = rdd(files).mapPartitions(it -> List.of(scanPartition(WorkerSetup.read(id,
+                setup.value()), it)).iterator()).persist(StorageLevel.MEMORY_AND_DISK());
         Scanned scanned;
         try {
-            scanned = rdd(files).mapPartitions(it -> List.of(scanPartition(WorkerSetup.read(id, setup.value()), it))
-                    .iterator()).treeReduce(Scanned::merge);
+            scanned = tasks.map(ScanTask::scanned).treeReduce(Scanned::merge);
+            if (scanned.indexEntries() > 0) {
+                mergeScanIndex(tasks, ScanIndexes.folder(run.work(), id));
+            }
         } catch (Exception e) {
             throw failed("scan", e);
         } finally {
+            tasks.unpersist(false);
             setup.destroy();
         }
         scanned.failed().forEach(run::ended);
         absorb(run, scanned.notes(), "scan");
     }
 
+    /**
+     * The scan tasks' index entries merged by key in a shuffle ({@link ScanIndexes}): each bucket's
+     * task writes its merged entries into {@code folder}; the driver learns only where they are.
+     */
+    private void mergeScanIndex(JavaRDD<ScanTask> tasks, Path folder) {
+        int buckets = Math.max(1, partitions);
+        String into = folder.toString();
+        tasks.flatMapToPair(t -> t.index().iterator())
+                .reduceByKey(new ScanIndexes.Buckets(buckets), ScanIndex::merge)
+                .mapPartitionsWithIndex((bucket, it) -> {
+                    TaskContext task = TaskContext.get();
+                    long attempt = task == null ? 0 : task.taskAttemptId();
+                    return List.of(ScanIndexes.write(Path.of(into), bucket, it, attempt)).iterator();
+                }, true)
+                .count();
+        scanIndex = folder;
+        scanIndexBuckets = buckets;
+    }
+
     @Override
     public void transform(PassRun run) throws IOException {
-        refuseUnsupported(run);
         List<TaskFile> files = run.files().stream().filter(f -> run.open(f.index())).map(TaskFile::of).toList();
         if (files.isEmpty()) {
             return;
         }
         String id = UUID.randomUUID().toString();
-        Broadcast<byte[]> setup = spark.broadcast(new WorkerSetup(profile, run, run.frozenIdentifiers(), faults)
-                .toBytes());
+        Broadcast<byte[]> setup = spark.broadcast(new WorkerSetup(profile, run, run.frozenIdentifiers(), scanIndex,
+                scanIndexBuckets, faults).toBytes());
         TransformedAll done;
         try {
             done = rdd(files).mapPartitions(it -> List.of(transformPartition(WorkerSetup.read(id, setup.value()), it))
@@ -160,7 +179,7 @@ final class SparkPasses implements FilePasses {
     }
 
     /** On an executor: scans a partition's files with an engine of its own. */
-    private static Scanned scanPartition(WorkerSetup setup, Iterator<TaskFile> files) throws Exception {
+    private static ScanTask scanPartition(WorkerSetup setup, Iterator<TaskFile> files) throws Exception {
         TreeMap<Integer, FileReport> failed = new TreeMap<>();
         int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
         try (WorkerSetup.Worker worker = setup.worker()) {
@@ -175,7 +194,8 @@ final class SparkPasses implements FilePasses {
                     throw new IllegalStateException("fault injected by a test after " + done + " files");
                 }
             }
-            return new Scanned(failed, worker.engine.notes());
+            List<Tuple2<String, String>> index = ScanIndexes.export(worker.processors);
+            return new ScanTask(new Scanned(failed, worker.engine.notes(), index.size()), index);
         }
     }
 

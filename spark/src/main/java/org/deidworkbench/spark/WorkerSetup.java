@@ -37,11 +37,22 @@ final class WorkerSetup implements Serializable {
     private final Map<FileFormat, Serializable> analyses;
     private final KnownIdentifiers frozen;
     private final String work;
+    private final String scanIndex;
+    private final int scanIndexBuckets;
     private final int failAttemptsAfter;
     private final boolean failEveryAttempt;
 
     /** The setup of one pass: {@code frozen} is null for the scan pass; faults count only in their pass. */
     WorkerSetup(ProfileSource profile, PassRun run, KnownIdentifiers frozen, Faults faults) {
+        this(profile, run, frozen, null, 0, faults);
+    }
+
+    /**
+     * The setup of the transform pass whose processors look up the scan pass's merged index in
+     * {@code scanIndex} ({@link ScanIndexes}; null: the scan pass left none).
+     */
+    WorkerSetup(ProfileSource profile, PassRun run, KnownIdentifiers frozen, Path scanIndex, int scanIndexBuckets,
+            Faults faults) {
         this.profile = profile;
         this.keys = run.keys();
         this.referenceYear = run.referenceYear();
@@ -49,6 +60,8 @@ final class WorkerSetup implements Serializable {
         this.analyses = run.analyses();
         this.frozen = frozen;
         this.work = run.work().toString();
+        this.scanIndex = scanIndex == null ? null : scanIndex.toString();
+        this.scanIndexBuckets = scanIndexBuckets;
         this.failAttemptsAfter = faults.transformPass() == (frozen != null) ? faults.afterFiles() : -1;
         this.failEveryAttempt = faults.everyAttempt();
     }
@@ -118,6 +131,9 @@ final class WorkerSetup implements Serializable {
             temp = Files.createTempDirectory("deid-spark-");
             processors = FileWork.processors(engine, scanPass, FileWork.scratchFolder(temp));
             analyses.forEach((format, analysis) -> processors.get(format).useAnalysis(analysis));
+            if (scanIndex != null) {
+                ScanIndexes.use(processors, Path.of(scanIndex), scanIndexBuckets);
+            }
         }
 
         @Override

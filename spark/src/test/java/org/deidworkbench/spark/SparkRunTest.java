@@ -128,8 +128,9 @@ class SparkRunTest {
     @Test
     void retriedTasksLeaveNoDuplicateOrPartialOutput() throws Exception {
         // Every task's first attempt fails after its first file in each pass, having written a part
-        // file in the transform pass; Spark runs it again.
-        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"));
+        // file in the transform pass; Spark runs it again (the FHIR files' patient index is merged from
+        // the attempts that succeeded).
+        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"), SAMPLE.resolve("fhir"));
         LoadedProfile profile = profile("csv-template");
         Path[] keys = keyFiles();
         deidRun(inputs, tmp.resolve("reference"), keys[0], profile);
@@ -160,17 +161,43 @@ class SparkRunTest {
     }
 
     @Test
-    void fhirFilesAreRefusedUntilTheirScanStateReachesTheDriver() throws Exception {
+    void sampleFhirGivesTheSameOutputAndKeyEntriesAsDeidRun() throws Exception {
+        // A JSON Bundle, an XML Patient and an NDJSON bulk export whose Encounters refer to Patients
+        // of another file; the CSV tables of the same patients beside them.
+        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("fhir"));
+        LoadedProfile profile = profile("csv-template");
         Path[] keys = keyFiles();
-        byte[] before = Files.readAllBytes(keys[1]);
-        Path out = tmp.resolve("spark");
+        RunResult expected = deidRun(inputs, tmp.resolve("reference"), keys[0], profile);
+        RunResult actual = sparkRun(inputs, tmp.resolve("spark"), keys[1], profile, 3, WorkerSetup.Faults.NONE);
 
-        JobException e = assertThrows(JobException.class, () -> sparkRun(List.of(SAMPLE.resolve("csv"),
-                SAMPLE.resolve("fhir")), out, keys[1], profile("csv-template"), 2, WorkerSetup.Faults.NONE));
+        assertEquals(4, expected.files().stream().filter(f -> f.format().startsWith("FHIR")
+                && f.status() == FileReport.Status.WRITTEN).count(), "the four FHIR files were cleaned");
+        assertEquals(expected.files(), actual.files(), "every file ends the same way, under the same name");
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertSameKeyEntries(keys[0], keys[1]);
+    }
 
-        assertTrue(e.getMessage().contains("deid-spark cannot clean FHIR"), e.getMessage());
-        assertFalse(Files.exists(out), "nothing was written");
-        assertArrayEquals(before, Files.readAllBytes(keys[1]), "the key file is unchanged");
+    @Test
+    void generatedFhirBulkExportGivesTheSameOutputAndKeyEntriesAsDeidRun() throws Exception {
+        // 1,500 Patients and ~1,100 Observations in 5 + 5 files, 200 Encounters referring to patients
+        // by id, by conditional identifier and to an id two Patients share: every cross-file patient
+        // lookup goes through the index merged on the executors.
+        Path fhir = SyntheticData.fhir(tmp.resolve("generated-fhir"), 1500, 1_500_000, 5);
+        LoadedProfile profile = profile("fhir-safe-harbor");
+        Path[] keys = keyFiles();
+        RunResult expected = deidRun(List.of(fhir), tmp.resolve("reference"), keys[0], profile);
+        RunResult actual = sparkRun(List.of(fhir), tmp.resolve("spark"), keys[1], profile, 7, WorkerSetup.Faults.NONE);
+
+        FileReport encounters = expected.files().stream().filter(f -> f.output().equals("Encounter.ndjson"))
+                .findFirst().orElseThrow();
+        long notFound = encounters.problems().stream().filter(p -> p.code().equals("FHIR-PATIENT-NOT-FOUND")).count()
+                + encounters.moreProblems();
+        assertTrue(notFound > 0 && notFound < 200, "the ambiguous patient's encounters, and only some, are without"
+                + " a patient in the reference run: " + notFound);
+        assertTrue(expected.files().stream().allMatch(f -> f.status() == FileReport.Status.WRITTEN), "all written");
+        assertEquals(expected.files(), actual.files(), "every file ends the same way, under the same name");
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertSameKeyEntries(keys[0], keys[1]);
     }
 
     @Test
