@@ -33,6 +33,15 @@ public interface FileProcessor {
     }
 
     /**
+     * As {@link #analyze(List, BooleanSupplier)}, with the pieces of the analysis that read one file
+     * each (a table's key column) run by {@code tasks}, possibly on a cluster's executors. By default
+     * the processor analyses here, as {@link #analyze(List, BooleanSupplier)} does.
+     */
+    default void analyze(List<Path> files, FileTasks tasks, BooleanSupplier cancelled) {
+        analyze(files, cancelled);
+    }
+
+    /**
      * What {@link #analyze} found, for a processor of the same format and run in another process (a
      * worker of a cluster, issue 13), which takes it with {@link #useAnalysis} instead of analysing
      * again; {@code null} when this processor keeps nothing from {@link #analyze}. Immutable; may hold

@@ -33,7 +33,8 @@ public final class DeidSpark {
 
     static final String USAGE = "usage: deid-spark run --out DIR [--profile PROFILE] [--keyfile FILE]"
             + " [--passphrase-file FILE] [--master URL] [--partitions N] INPUT...\n"
-            + "       deid-spark bench [--csv-rows N] [--dicom-patients N] [--rounds N] [--master URL]"
+            + "       deid-spark bench [--csv-rows N] [--dicom-patients N] [--fhir-patients N] [--fhir-mb N]"
+            + " [--rounds N] [--master URL]"
             + " [--sample-data DIR] [--work DIR]";
 
     private DeidSpark() {

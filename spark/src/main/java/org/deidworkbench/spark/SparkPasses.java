@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -15,6 +17,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.format.FileTasks;
 import org.deidworkbench.format.ScanIndex;
 import org.deidworkbench.job.FilePasses;
 import org.deidworkbench.job.FileWork;
@@ -44,6 +47,11 @@ import scala.Tuple2;
  * (local mode, or a shared mount on a cluster); HDFS or object stores are not supported yet.
  */
 final class SparkPasses implements FilePasses {
+
+    /** The Spark job groups of a run's jobs (Spark's UI and status tracker show them). */
+    static final String ANALYSIS = "deid-analysis";
+    static final String SCAN = "deid-scan";
+    static final String TRANSFORM = "deid-transform";
 
     private final JavaSparkContext spark;
     private final ProfileSource profile;
@@ -90,6 +98,37 @@ final class SparkPasses implements FilePasses {
         }
     }
 
+    /**
+     * The analysis's per-file pieces (a table's key column read through into a Bloom filter, an
+     * intermediate table's key → patient index) as one Spark job per round, a task per piece; their
+     * results (bounded: ≤ 32 MiB per filter, 12 bytes per key) come back to the driver, which combines
+     * them with the samples and broadcasts the analysis with each pass. A job that fails fails the run.
+     */
+    @Override
+    public FileTasks analysisTasks() {
+        return new FileTasks() {
+            @Override
+            public <T extends Serializable> List<T> run(List<? extends Task<T>> tasks, BooleanSupplier cancelled) {
+                if (tasks.isEmpty()) {
+                    return List.of();
+                }
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("run cancelled");
+                }
+                List<Task<T>> all = new ArrayList<>(tasks);
+                spark.setJobGroup(ANALYSIS, "deid: analysis, " + all.size() + " file(s) read through", false);
+                try {
+                    return spark.parallelize(all, all.size()).map(t -> t.run(() -> false)).collect();
+                } catch (RuntimeException e) {
+                    // RunJob turns it back into the pass's failure: the run leaves nothing, the key file as it was.
+                    throw new java.io.UncheckedIOException(failed("analysis", e));
+                } finally {
+                    spark.clearJobGroup();
+                }
+            }
+        };
+    }
+
     @Override
     public void scan(PassRun run) throws IOException {
         List<TaskFile> files = run.files().stream().filter(f -> run.open(f.index())).map(TaskFile::of).toList();
@@ -98,6 +137,7 @@ final class SparkPasses implements FilePasses {
         }
         String id = UUID.randomUUID().toString();
         Broadcast<byte[]> setup = spark.broadcast(new WorkerSetup(profile, run, null, faults).toBytes());
+        spark.setJobGroup(SCAN, "deid: scan pass, " + files.size() + " file(s)", false);
         JavaRDD<ScanTask> tasks = rdd(files).mapPartitions(it -> List.of(scanPartition(WorkerSetup.read(id,
                 setup.value()), it)).iterator()).persist(StorageLevel.MEMORY_AND_DISK());
         Scanned scanned;
@@ -111,6 +151,7 @@ final class SparkPasses implements FilePasses {
         } finally {
             tasks.unpersist(false);
             setup.destroy();
+            spark.clearJobGroup();
         }
         scanned.failed().forEach(run::ended);
         absorb(run, scanned.notes(), "scan");
@@ -145,6 +186,7 @@ final class SparkPasses implements FilePasses {
         Broadcast<byte[]> setup = spark.broadcast(new WorkerSetup(profile, run, run.frozenIdentifiers(), scanIndex,
                 scanIndexBuckets, faults).toBytes());
         TransformedAll done;
+        spark.setJobGroup(TRANSFORM, "deid: transform pass, " + files.size() + " file(s)", false);
         try {
             done = rdd(files).mapPartitions(it -> List.of(transformPartition(WorkerSetup.read(id, setup.value()), it))
                     .iterator()).treeReduce(TransformedAll::merge);
@@ -152,6 +194,7 @@ final class SparkPasses implements FilePasses {
             throw failed("transform", e);
         } finally {
             setup.destroy();
+            spark.clearJobGroup();
         }
         for (Transformed t : done.files()) {
             run.transformed(t.index(), t.outcome(), t.written() == null ? null : Path.of(t.written()));

@@ -84,6 +84,32 @@ class SparkRunTest {
     }
 
     @Test
+    void tablesReadThroughByTheAnalysisOnExecutorsGiveTheSameOutputAndKeyEntries() throws Exception {
+        // With 50 sample rows the larger tables are not read whole by their sample: their key columns
+        // are read through into Bloom filters, in Spark tasks.
+        Path yaml = tmp.resolve("sample-50.yaml");
+        String template;
+        try (var in = org.deidworkbench.config.ProfileLoader.class.getResourceAsStream(
+                "/org/deidworkbench/config/profiles/csv-template.yaml")) {
+            template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(template.contains("sample-rows: 1000"), "the template's sample size");
+        Files.writeString(yaml, template.replace("name: csv-template", "name: csv-sample-50")
+                .replace("sample-rows: 1000", "sample-rows: 50"));
+        LoadedProfile profile = profile(yaml.toString());
+        List<Path> inputs = List.of(SAMPLE.resolve("corpus/ehr"));
+        Path[] keys = keyFiles();
+        int before = SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length;
+        deidRun(inputs, tmp.resolve("reference"), keys[0], profile);
+        sparkRun(inputs, tmp.resolve("spark"), keys[1], profile, 4, WorkerSetup.Faults.NONE);
+
+        assertTrue(SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length > before,
+                "the analysis read tables through in Spark jobs");
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertSameKeyEntries(keys[0], keys[1]);
+    }
+
+    @Test
     void aDicomdirIsMadeAnewOverTheFilesTheExecutorsWrote() throws Exception {
         // The sample studies as media: DICOM File IDs and a DICOMDIR with the original names and ids.
         Path media = tmp.resolve("in/media");
