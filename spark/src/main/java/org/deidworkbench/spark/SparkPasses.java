@@ -141,13 +141,13 @@ final class SparkPasses implements FilePasses {
         JavaRDD<ScanTask> tasks = rdd(files).mapPartitions(it -> List.of(scanPartition(WorkerSetup.read(id,
                 setup.value()), it)).iterator()).persist(StorageLevel.MEMORY_AND_DISK());
         Scanned scanned;
-        try {
+        try (CancelWatch watch = new CancelWatch(run, SCAN)) {
             scanned = tasks.map(ScanTask::scanned).treeReduce(Scanned::merge);
             if (scanned.indexEntries() > 0) {
                 mergeScanIndex(tasks, ScanIndexes.folder(run.work(), id));
             }
         } catch (Exception e) {
-            throw failed("scan", e);
+            throw failed("scan", e, run);
         } finally {
             tasks.unpersist(false);
             setup.destroy();
@@ -187,11 +187,11 @@ final class SparkPasses implements FilePasses {
                 scanIndexBuckets, faults).toBytes());
         TransformedAll done;
         spark.setJobGroup(TRANSFORM, "deid: transform pass, " + files.size() + " file(s)", false);
-        try {
+        try (CancelWatch watch = new CancelWatch(run, TRANSFORM)) {
             done = rdd(files).mapPartitions(it -> List.of(transformPartition(WorkerSetup.read(id, setup.value()), it))
                     .iterator()).treeReduce(TransformedAll::merge);
         } catch (Exception e) {
-            throw failed("transform", e);
+            throw failed("transform", e, run);
         } finally {
             setup.destroy();
             spark.clearJobGroup();
@@ -215,6 +215,42 @@ final class SparkPasses implements FilePasses {
         }
     }
 
+    /** A pass's job that failed: a cancelled run's ({@link CancellationException}), or else the run's failure. */
+    private static PassException failed(String pass, Exception e, PassRun run) {
+        if (run.cancelled().getAsBoolean()) {
+            throw new CancellationException("run cancelled");
+        }
+        return failed(pass, e);
+    }
+
+    /**
+     * While a pass's job runs: when the run is cancelled ({@code RunJob.cancel()}, e.g. from the
+     * driver's shutdown hook), cancels the job's group once; Spark kills its tasks, which stop at
+     * their next poll ({@link #killed}) and leave only attempt files in the work folder.
+     */
+    private final class CancelWatch implements AutoCloseable {
+        private final java.util.concurrent.ScheduledExecutorService timer;
+
+        CancelWatch(PassRun run, String group) {
+            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "deid-spark-cancel-watch");
+                t.setDaemon(true);
+                return t;
+            });
+            java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+            timer.scheduleWithFixedDelay(() -> {
+                if (run.cancelled().getAsBoolean() && sent.compareAndSet(false, true)) {
+                    spark.cancelJobGroup(group);
+                }
+            }, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+
     /** The run fails as a whole; the message names the kind of failure only (Spark's may quote task errors). */
     private static PassException failed(String pass, Exception e) {
         return new PassException("the Spark job of the " + pass + " pass failed (" + e.getClass().getSimpleName()
@@ -224,18 +260,18 @@ final class SparkPasses implements FilePasses {
     /** On an executor: scans a partition's files with an engine of its own. */
     private static ScanTask scanPartition(WorkerSetup setup, Iterator<TaskFile> files) throws Exception {
         TreeMap<Integer, FileReport> failed = new TreeMap<>();
-        int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
+        TaskContext task = TaskContext.get();
+        int attempt = task == null ? 0 : task.attemptNumber();
+        BooleanSupplier killed = killed(task);
         try (WorkerSetup.Worker worker = setup.worker()) {
             int done = 0;
             while (files.hasNext()) {
                 RunFile f = files.next().toRunFile();
-                FileReport report = FileWork.scan(f, worker.processors.get(f.format()), () -> false);
+                FileReport report = FileWork.scan(f, worker.processors.get(f.format()), killed);
                 if (report != null) {
                     failed.put(f.index(), report);
                 }
-                if (setup.failNow(++done, attempt)) {
-                    throw new IllegalStateException("fault injected by a test after " + done + " files");
-                }
+                injected(setup, ++done, attempt, killed);
             }
             List<Tuple2<String, String>> index = ScanIndexes.export(worker.processors);
             return new ScanTask(new Scanned(failed, worker.engine.notes(), index.size()), index);
@@ -248,20 +284,42 @@ final class SparkPasses implements FilePasses {
         TaskContext task = TaskContext.get();
         int attempt = task == null ? 0 : task.attemptNumber();
         String attemptId = task == null ? "0" : Long.toString(task.taskAttemptId());
+        BooleanSupplier killed = killed(task);
         Path work = setup.work();
         try (WorkerSetup.Worker worker = setup.worker()) {
             int done = 0;
             while (files.hasNext()) {
                 RunFile f = files.next().toRunFile();
                 Path written = work.resolve(f.index() + ".part.attempt-" + attemptId);
-                FileWork.Outcome outcome = FileWork.transform(f, worker.processors.get(f.format()), written, () -> false);
+                FileWork.Outcome outcome = FileWork.transform(f, worker.processors.get(f.format()), written, killed);
                 boolean wrote = outcome.report().status() == FileReport.Status.WRITTEN;
                 out.add(new Transformed(f.index(), outcome, wrote ? written.toString() : null));
-                if (setup.failNow(++done, attempt)) {
-                    throw new IllegalStateException("fault injected by a test after " + done + " files");
-                }
+                injected(setup, ++done, attempt, killed);
             }
             return new TransformedAll(out, worker.engine.notes());
+        }
+    }
+
+    /**
+     * Whether Spark has killed this task (its job was cancelled, or it lost a speculative race): the
+     * processors poll it as they poll a local run's cancel, and stop within a few hundred records.
+     */
+    private static BooleanSupplier killed(TaskContext task) {
+        return () -> task != null && task.isInterrupted();
+    }
+
+    /** A test's injected fault or stall after the task's {@code done}-th file (never in a real run). */
+    private static void injected(WorkerSetup setup, int done, int attempt, BooleanSupplier killed)
+            throws InterruptedException {
+        if (setup.failNow(done, attempt)) {
+            throw new IllegalStateException("fault injected by a test after " + done + " files");
+        }
+        if (setup.stallNow(done)) {
+            long until = System.nanoTime() + 120_000_000_000L;
+            while (!killed.getAsBoolean() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            throw new CancellationException("the task was killed");
         }
     }
 }

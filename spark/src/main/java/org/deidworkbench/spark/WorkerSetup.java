@@ -41,6 +41,7 @@ final class WorkerSetup implements Serializable {
     private final int scanIndexBuckets;
     private final int failAttemptsAfter;
     private final boolean failEveryAttempt;
+    private final boolean stall;
 
     /** The setup of one pass: {@code frozen} is null for the scan pass; faults count only in their pass. */
     WorkerSetup(ProfileSource profile, PassRun run, KnownIdentifiers frozen, Faults faults) {
@@ -64,6 +65,7 @@ final class WorkerSetup implements Serializable {
         this.scanIndexBuckets = scanIndexBuckets;
         this.failAttemptsAfter = faults.transformPass() == (frozen != null) ? faults.afterFiles() : -1;
         this.failEveryAttempt = faults.everyAttempt();
+        this.stall = faults.stall();
     }
 
     /**
@@ -112,7 +114,12 @@ final class WorkerSetup implements Serializable {
      * must fail now (never outside tests: {@link Faults#NONE}).
      */
     boolean failNow(int done, int attemptNumber) {
-        return failAttemptsAfter >= 0 && done >= failAttemptsAfter && (failEveryAttempt || attemptNumber == 0);
+        return !stall && failAttemptsAfter >= 0 && done >= failAttemptsAfter && (failEveryAttempt || attemptNumber == 0);
+    }
+
+    /** A test's injected stall: whether the task that has just cleaned its {@code done}-th file must wait to be killed. */
+    boolean stallNow(int done) {
+        return stall && failAttemptsAfter >= 0 && done >= failAttemptsAfter;
     }
 
     /** A worker's engine and processors for one partition; {@link #close()} removes its scratch folder. */
@@ -150,8 +157,16 @@ final class WorkerSetup implements Serializable {
         return new Worker();
     }
 
-    /** Faults a test injects into workers (the failure-semantics tests); none in a real run. */
-    record Faults(boolean transformPass, int afterFiles, boolean everyAttempt) implements Serializable {
+    /**
+     * Faults a test injects into workers (the failure-semantics tests); none in a real run. With
+     * {@code stall}, a task does not fail after {@code afterFiles} files but waits (up to two minutes)
+     * until Spark kills it, as a long file would when the run is cancelled.
+     */
+    record Faults(boolean transformPass, int afterFiles, boolean everyAttempt, boolean stall) implements Serializable {
         static final Faults NONE = new Faults(false, -1, false);
+
+        Faults(boolean transformPass, int afterFiles, boolean everyAttempt) {
+            this(transformPass, afterFiles, everyAttempt, false);
+        }
     }
 }

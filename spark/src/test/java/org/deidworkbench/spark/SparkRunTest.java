@@ -227,6 +227,38 @@ class SparkRunTest {
     }
 
     @Test
+    void aRunCancelledDuringItsTransformJobLeavesNoOutputAndTheKeyFileUnchanged() throws Exception {
+        // Every transform task waits after its first file until it is killed; the run is cancelled
+        // meanwhile, as the driver's shutdown hook does.
+        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("fhir"));
+        Path[] keys = keyFiles();
+        byte[] before = Files.readAllBytes(keys[1]);
+        Path out = tmp.resolve("spark");
+        org.deidworkbench.job.RunJob job = DeidSpark.job(SparkTests.spark(), new org.deidworkbench.job.RunRequest(inputs,
+                out, keys[1], false, SparkTests.PASSPHRASE, profile("csv-template"),
+                SparkTests.spark().defaultParallelism()), 2, new WorkerSetup.Faults(true, 1, true, true));
+        int transformJobs = SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.TRANSFORM).length;
+        java.util.concurrent.ExecutorService driver = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<RunResult> run = driver.submit(job::run);
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.TRANSFORM).length == transformJobs) {
+                assertTrue(System.nanoTime() < deadline && !run.isDone(), "the transform job started");
+                Thread.sleep(20);
+            }
+            job.cancel();
+
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> run.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(JobException.Reason.CANCELLED, ((JobException) e.getCause()).reason());
+        } finally {
+            driver.shutdownNow();
+        }
+        assertFalse(Files.exists(out), "the output folder the run made is gone, with every part file");
+        assertArrayEquals(before, Files.readAllBytes(keys[1]), "the key file is unchanged");
+    }
+
+    @Test
     void aFailedScanJobLeavesAnEarlierOutputAsItWas() throws Exception {
         List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"));
         LoadedProfile profile = profile("csv-template");
