@@ -205,10 +205,10 @@ class SparkRunTest {
 
     @Test
     void generatedFhirBulkExportGivesTheSameOutputAndKeyEntriesAsDeidRun() throws Exception {
-        // 1,500 Patients and ~1,100 Observations in 5 + 5 files, 200 Encounters referring to patients
+        // 1,000 Patients and ~1,000 Observations in 5 + 5 files, 200 Encounters referring to patients
         // by id, by conditional identifier and to an id two Patients share: every cross-file patient
         // lookup goes through the index merged on the executors.
-        Path fhir = SyntheticData.fhir(tmp.resolve("generated-fhir"), 1500, 1_500_000, 5);
+        Path fhir = SyntheticData.fhir(tmp.resolve("generated-fhir"), 1000, 2_000_000, 5);
         LoadedProfile profile = profile("fhir-safe-harbor");
         Path[] keys = keyFiles();
         RunResult expected = deidRun(List.of(fhir), tmp.resolve("reference"), keys[0], profile);
