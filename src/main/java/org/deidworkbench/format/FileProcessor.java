@@ -33,6 +33,15 @@ public interface FileProcessor {
     }
 
     /**
+     * As {@link #analyze(List, BooleanSupplier)}, with the pieces of the analysis that read one file
+     * each (a table's key column) run by {@code tasks}, possibly on a cluster's executors. By default
+     * the processor analyses here, as {@link #analyze(List, BooleanSupplier)} does.
+     */
+    default void analyze(List<Path> files, FileTasks tasks, BooleanSupplier cancelled) {
+        analyze(files, cancelled);
+    }
+
+    /**
      * What {@link #analyze} found, for a processor of the same format and run in another process (a
      * worker of a cluster, issue 13), which takes it with {@link #useAnalysis} instead of analysing
      * again; {@code null} when this processor keeps nothing from {@link #analyze}. Immutable; may hold
@@ -47,6 +56,25 @@ public interface FileProcessor {
      * processor had run {@link #analyze} on the same files. Called before any {@link #scan}.
      */
     default void useAnalysis(java.io.Serializable analysis) {
+    }
+
+    /**
+     * The entries this processor's {@link #scan}s learnt that its {@link #transform}s look up across
+     * files ({@link ScanIndex}), for a run whose files are scanned by processors in other processes
+     * (issue 13): their entries, merged by {@link ScanIndex#merge}, are handed to the transforming
+     * processors with {@link #useScanIndex}. Empty when the format keeps no such state. A live view:
+     * read it after the scans, not while they run. Holds original values.
+     */
+    default java.util.Map<String, String> scanIndex() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Makes {@link #transform} look up {@code index} instead of what this processor's own scans
+     * learnt: the merged {@link #scanIndex()} of every processor that scanned the run's files.
+     * Called before any {@link #transform}.
+     */
+    default void useScanIndex(ScanIndex index) {
     }
 
     /**

@@ -1,12 +1,14 @@
 package org.deidworkbench.job;
 
 import java.io.IOException;
+import org.deidworkbench.format.FileTasks;
 
 /**
  * Where the per-file passes of a run (scan, transform) do their work. {@link RunJob} does it on its
  * own threads unless it is given another implementation, e.g. one that spreads the files over a
- * Spark cluster (module {@code deid-spark}, issue 13). Everything else of the run — listing and
- * detecting the inputs, the key file, the analysis, the finish step, output names, sealing, moving
+ * Spark cluster (module {@code deid-spark}, issue 13), and where the pieces of the analysis that read
+ * a whole file run ({@link #analysisTasks()}). Everything else of the run — listing and detecting
+ * the inputs, the key file, the rest of the analysis, the finish step, output names, sealing, moving
  * the outputs into place, manifest and report — stays in {@link RunJob}, so a run's results do not
  * depend on where its files were cleaned.
  *
@@ -15,6 +17,14 @@ import java.io.IOException;
  * noted back to the run's engine ({@link org.deidworkbench.deid.engine.Deidentifier#absorb}).
  */
 public interface FilePasses {
+
+    /**
+     * Where the per-file pieces of the analysis (pass 0: e.g. reading a table's key column through)
+     * run; by default in the run's thread, one after another ({@link FileTasks#HERE}).
+     */
+    default FileTasks analysisTasks() {
+        return FileTasks.HERE;
+    }
 
     /**
      * Pass 1: {@link FileWork#scan} on every file of {@code run}; a file that fails is

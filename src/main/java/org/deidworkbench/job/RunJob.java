@@ -272,7 +272,7 @@ public final class RunJob {
      * tables) before any is scanned. Files are handed over in input order; processors do not depend
      * on it.
      */
-    private void analyze(List<InputFile> files, Map<FileFormat, FileProcessor> processors) {
+    private void analyze(List<InputFile> files, Map<FileFormat, FileProcessor> processors) throws IOException {
         listener.phase(RunPhase.ANALYZE.id(), 1, 0);
         Map<FileProcessor, List<Path>> byProcessor = new java.util.LinkedHashMap<>();
         for (InputFile f : files) {
@@ -281,7 +281,13 @@ public final class RunJob {
                 byProcessor.computeIfAbsent(p, k -> new ArrayList<>()).add(f.path());
             }
         }
-        byProcessor.forEach((p, paths) -> p.analyze(paths, cancelled::get));
+        org.deidworkbench.format.FileTasks tasks = passes == null ? org.deidworkbench.format.FileTasks.HERE
+                : passes.analysisTasks();
+        try {
+            byProcessor.forEach((p, paths) -> p.analyze(paths, tasks, cancelled::get));
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause(); // the analysis's pieces could not run where the passes put them (a failed cluster job)
+        }
         listener.fileDone(0);
     }
 

@@ -33,13 +33,17 @@ public final class DeidSpark {
 
     static final String USAGE = "usage: deid-spark run --out DIR [--profile PROFILE] [--keyfile FILE]"
             + " [--passphrase-file FILE] [--master URL] [--partitions N] INPUT...\n"
-            + "       deid-spark bench [--csv-rows N] [--dicom-patients N] [--rounds N] [--master URL]"
+            + "       deid-spark bench [--csv-rows N] [--dicom-patients N] [--fhir-patients N] [--fhir-mb N]"
+            + " [--rounds N] [--master URL]"
             + " [--sample-data DIR] [--work DIR]";
 
     private DeidSpark() {
     }
 
-    /** Exit codes as {@code deid}'s: 0 all written, 3 some files failed or withheld, 2 usage, 5 key file, 9 run failed. */
+    /**
+     * Exit codes as {@code deid}'s: 0 all written, 3 some files failed or withheld, 2 usage, 5 key file,
+     * 9 run failed, 130 stopped (SIGINT/SIGTERM: nothing finalized).
+     */
     public static void main(String[] args) {
         System.exit(main(args, System.out, System.err));
     }
@@ -80,7 +84,8 @@ public final class DeidSpark {
                 int partitions = o.partitions > 0 ? o.partitions : 4 * spark.defaultParallelism();
                 RunRequest request = new RunRequest(o.inputs, o.out, key, o.keyFile == null, passphrase, profile,
                         spark.defaultParallelism());
-                RunResult result = run(spark, request, partitions);
+                RunJob job = job(spark, request, partitions, WorkerSetup.Faults.NONE);
+                RunResult result = runCancellable(job);
                 var n = result.report().files();
                 out.println("deid-spark: " + n.total() + " files, " + n.written() + " written, " + n.failed() + " failed, "
                         + n.quarantined() + " withheld; output in " + o.out + " (report " + RunJob.REPORT + "), key file "
@@ -93,7 +98,7 @@ public final class DeidSpark {
         } catch (JobException e) {
             err.println("deid-spark: " + e.getMessage());
             return e.reason() == JobException.Reason.KEY_FILE || e.reason() == JobException.Reason.KEY_FILE_MISSING
-                    ? 5 : 9;
+                    ? 5 : e.reason() == JobException.Reason.CANCELLED ? 130 : 9;
         } catch (IOException e) {
             err.println("deid-spark: " + e.getMessage());
             return 9;
@@ -116,8 +121,45 @@ public final class DeidSpark {
 
     static RunResult run(JavaSparkContext spark, RunRequest request, int partitions, WorkerSetup.Faults faults)
             throws JobException, IOException {
+        return job(spark, request, partitions, faults).run();
+    }
+
+    /**
+     * The run of {@code request} with its passes on {@code spark}, not started: {@link RunJob#cancel()}
+     * from another thread cancels its Spark jobs and makes it end with nothing finalized.
+     */
+    static RunJob job(JavaSparkContext spark, RunRequest request, int partitions, WorkerSetup.Faults faults)
+            throws IOException {
         SparkPasses passes = new SparkPasses(spark, ProfileSource.of(request.profile()), partitions, faults);
-        return new RunJob(request, RunListener.NONE, passes).run();
+        return new RunJob(request, RunListener.NONE, passes);
+    }
+
+    /**
+     * Runs {@code job}; a SIGINT or SIGTERM meanwhile (Ctrl-C, YARN or Kubernetes stopping the driver)
+     * cancels it and waits up to a minute for it to undo what it wrote (the work folder, an output
+     * folder it made), so a stopped run leaves no output and the key file unchanged.
+     */
+    private static RunResult runCancellable(RunJob job) throws JobException {
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            job.cancel();
+            try {
+                ended.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "deid-spark-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return job.run();
+        } finally {
+            ended.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running
+            }
+        }
     }
 
     private static char[] passphrase(Options o) throws IOException {

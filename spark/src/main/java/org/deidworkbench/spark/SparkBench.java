@@ -25,9 +25,9 @@ import org.deidworkbench.keyfile.KeyFileStore;
 
 /**
  * {@code deid-spark bench}: {@code deid run} (2 threads) and the Spark job ({@code local[2]} unless
- * {@code --master} says otherwise) on the same synthetic CSV rows and DICOM files, one dataset at a
- * time, rounds alternating; prints the best wall time of each with the process CPU time of that
- * round, rows/s and files/s, the Spark context's start-up time (not in the rounds), whether both
+ * {@code --master} says otherwise) on the same synthetic CSV rows, DICOM files and FHIR NDJSON
+ * resources, one dataset at a time, rounds alternating; prints the best wall time of each with the process CPU time of that
+ * round, rows/s, files/s and resources/s, the Spark context's start-up time (not in the rounds), whether both
  * outputs' manifests are equal, and the load average before and after. Synthetic data only.
  */
 final class SparkBench {
@@ -43,6 +43,8 @@ final class SparkBench {
     static int main(String[] args, PrintStream out) throws Exception {
         int csvRows = 200_000;
         int dicomPatients = 300;
+        int fhirPatients = 5000;
+        int fhirMegabytes = 20;
         int rounds = 3;
         String master = "local[2]";
         Path sample = Path.of("sample-data");
@@ -51,18 +53,23 @@ final class SparkBench {
             switch (args[i]) {
                 case "--csv-rows" -> csvRows = Integer.parseInt(args[++i]);
                 case "--dicom-patients" -> dicomPatients = Integer.parseInt(args[++i]);
+                case "--fhir-patients" -> fhirPatients = Integer.parseInt(args[++i]);
+                case "--fhir-mb" -> fhirMegabytes = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--master" -> master = args[++i];
                 case "--sample-data" -> sample = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown bench option " + args[i]
-                        + " (--csv-rows N, --dicom-patients N, --rounds N, --master URL, --sample-data DIR, --work DIR)");
+                        + " (--csv-rows N, --dicom-patients N, --fhir-patients N, --fhir-mb N, --rounds N, --master URL,"
+                        + " --sample-data DIR, --work DIR)");
             }
         }
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("deid-spark-bench-");
         out.printf(Locale.ROOT, "load before: %s%n", load());
         Path csv = SyntheticData.csv(dir.resolve("in-csv"), csvRows);
         Path dicom = SyntheticData.dicom(dir.resolve("in-dicom"), sample, dicomPatients);
+        Path fhir = fhirPatients > 0 ? SyntheticData.fhir(dir.resolve("in-fhir"), fhirPatients,
+                fhirMegabytes * 1_000_000L, 8) : null;
         Path key = dir.resolve("fresh.deidkey");
         KeyFileStore.create(key, KeyFileContents.newProject(Instant.now()), PASSPHRASE, List.of());
         LoadedProfile profile = ProfileLoader.read("csv-template");
@@ -75,6 +82,10 @@ final class SparkBench {
                     master, spark.defaultParallelism(), (System.nanoTime() - t0) / 1e9);
             measure(out, "CSV", csvRows, "rows", csv, dir, key, profile, spark, rounds);
             measure(out, "DICOM", dicomPatients * 3, "files", dicom, dir, key, profile, spark, rounds);
+            if (fhir != null) {
+                measure(out, "FHIR", lines(fhir), "resources", fhir, dir, key, ProfileLoader.read("fhir-safe-harbor"),
+                        spark, rounds);
+            }
         }
         out.printf(Locale.ROOT, "load after: %s%n", load());
         return 0;
@@ -130,6 +141,19 @@ final class SparkBench {
             throw new IllegalStateException("a benchmark run did not write every file: " + r.report().files());
         }
         return new Round(seconds, cpu);
+    }
+
+    /** The NDJSON lines (resources) of the files in {@code dir}. */
+    private static long lines(Path dir) throws IOException {
+        long n = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                try (Stream<String> lines = Files.lines(f)) {
+                    n += lines.filter(l -> !l.isBlank()).count();
+                }
+            }
+        }
+        return n;
     }
 
     private static String load() {

@@ -4,32 +4,38 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.engine.Deidentifier;
-import org.deidworkbench.format.FileFormat;
+import org.deidworkbench.format.FileTasks;
+import org.deidworkbench.format.ScanIndex;
 import org.deidworkbench.job.FilePasses;
 import org.deidworkbench.job.FileWork;
 import org.deidworkbench.job.PassException;
 import org.deidworkbench.job.PassRun;
 import org.deidworkbench.job.RunFile;
 import org.deidworkbench.model.FileReport;
+import scala.Tuple2;
 
 /**
  * A run's scan and transform passes as Spark jobs: the files are spread over partitions, each task
  * cleans its files with an engine of its own (same profile, purpose keys and analysis as the
  * driver's), and what the engines noted (pseudonym entries, date offsets, subjects' identifiers,
  * known identifiers) is merged on the executors in a tree ({@code treeReduce}) before the driver
- * absorbs it into the run's engine, which alone seals the key file.
+ * absorbs it into the run's engine, which alone seals the key file. What processors learn across
+ * files in the scan pass for their transforms (FHIR: which patient a reference stands for) is merged
+ * by key in a shuffle and written in buckets for the transform tasks ({@link ScanIndexes}), never
+ * collected on the driver.
  *
  * <p>Output: a task writes each file to {@code <work>/<index>.part.attempt-<task attempt id>} (its own
  * name, forced to disk) and reports it; only the driver, for the one attempt whose result Spark
@@ -42,10 +48,18 @@ import org.deidworkbench.model.FileReport;
  */
 final class SparkPasses implements FilePasses {
 
+    /** The Spark job groups of a run's jobs (Spark's UI and status tracker show them). */
+    static final String ANALYSIS = "deid-analysis";
+    static final String SCAN = "deid-scan";
+    static final String TRANSFORM = "deid-transform";
+
     private final JavaSparkContext spark;
     private final ProfileSource profile;
     private final int partitions;
     private final WorkerSetup.Faults faults;
+    /** Where the scan pass left its merged index (null: none), and in how many buckets. */
+    private Path scanIndex;
+    private int scanIndexBuckets;
 
     SparkPasses(JavaSparkContext spark, ProfileSource profile, int partitions, WorkerSetup.Faults faults) {
         this.spark = spark;
@@ -54,13 +68,21 @@ final class SparkPasses implements FilePasses {
         this.faults = faults;
     }
 
-    /** What the tasks of the scan pass found: files that failed, and the engines' notes. */
-    record Scanned(TreeMap<Integer, FileReport> failed, Deidentifier.Notes notes) implements Serializable {
+    /**
+     * What the tasks of the scan pass found: files that failed, the engines' notes, and how many entries
+     * their processors' scan indexes hold (the entries themselves go to {@link ScanIndexes}, not here).
+     */
+    record Scanned(TreeMap<Integer, FileReport> failed, Deidentifier.Notes notes, long indexEntries)
+            implements Serializable {
         Scanned merge(Scanned other) {
             TreeMap<Integer, FileReport> all = new TreeMap<>(failed);
             all.putAll(other.failed);
-            return new Scanned(all, notes.merge(other.notes));
+            return new Scanned(all, notes.merge(other.notes), indexEntries + other.indexEntries);
         }
+    }
+
+    /** One scan task's result: its {@link Scanned} and its processors' scan index entries. */
+    record ScanTask(Scanned scanned, List<Tuple2<String, String>> index) implements Serializable {
     }
 
     /** One file's transform in the attempt that reported it, and where that attempt wrote it. */
@@ -77,62 +99,102 @@ final class SparkPasses implements FilePasses {
     }
 
     /**
-     * Formats whose processors keep state of their own from the scan pass (FHIR: which patient each
-     * resource belongs to, across files) that is not yet handed from workers to the driver: such files
-     * would be cleaned differently than by {@code deid run}, so a run with any of them is refused.
+     * The analysis's per-file pieces (a table's key column read through into a Bloom filter, an
+     * intermediate table's key → patient index) as one Spark job per round, a task per piece; their
+     * results (bounded: ≤ 32 MiB per filter, 12 bytes per key) come back to the driver, which combines
+     * them with the samples and broadcasts the analysis with each pass. A job that fails fails the run.
      */
-    static final Set<FileFormat> NOT_YET = EnumSet.of(FileFormat.FHIR_JSON, FileFormat.FHIR_NDJSON, FileFormat.FHIR_XML);
-
-    private static void refuseUnsupported(PassRun run) throws PassException {
-        for (RunFile f : run.files()) {
-            if (NOT_YET.contains(f.format())) {
-                throw new PassException("deid-spark cannot clean " + f.format().description() + " yet (input file #"
-                        + (f.index() + 1) + "); clean them with `deid run`, or leave them out; nothing was written",
-                        null);
+    @Override
+    public FileTasks analysisTasks() {
+        return new FileTasks() {
+            @Override
+            public <T extends Serializable> List<T> run(List<? extends Task<T>> tasks, BooleanSupplier cancelled) {
+                if (tasks.isEmpty()) {
+                    return List.of();
+                }
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("run cancelled");
+                }
+                List<Task<T>> all = new ArrayList<>(tasks);
+                spark.setJobGroup(ANALYSIS, "deid: analysis, " + all.size() + " file(s) read through", false);
+                try {
+                    return spark.parallelize(all, all.size()).map(t -> t.run(() -> false)).collect();
+                } catch (RuntimeException e) {
+                    // RunJob turns it back into the pass's failure: the run leaves nothing, the key file as it was.
+                    throw new java.io.UncheckedIOException(failed("analysis", e));
+                } finally {
+                    spark.clearJobGroup();
+                }
             }
-        }
+        };
     }
 
     @Override
     public void scan(PassRun run) throws IOException {
-        refuseUnsupported(run);
         List<TaskFile> files = run.files().stream().filter(f -> run.open(f.index())).map(TaskFile::of).toList();
         if (files.isEmpty()) {
             return;
         }
         String id = UUID.randomUUID().toString();
         Broadcast<byte[]> setup = spark.broadcast(new WorkerSetup(profile, run, null, faults).toBytes());
+        spark.setJobGroup(SCAN, "deid: scan pass, " + files.size() + " file(s)", false);
+        JavaRDD<ScanTask> tasks = rdd(files).mapPartitions(it -> List.of(scanPartition(WorkerSetup.read(id,
+                setup.value()), it)).iterator()).persist(StorageLevel.MEMORY_AND_DISK());
         Scanned scanned;
-        try {
-            scanned = rdd(files).mapPartitions(it -> List.of(scanPartition(WorkerSetup.read(id, setup.value()), it))
-                    .iterator()).treeReduce(Scanned::merge);
+        try (CancelWatch watch = new CancelWatch(run, SCAN)) {
+            scanned = tasks.map(ScanTask::scanned).treeReduce(Scanned::merge);
+            if (scanned.indexEntries() > 0) {
+                mergeScanIndex(tasks, ScanIndexes.folder(run.work(), id));
+            }
         } catch (Exception e) {
-            throw failed("scan", e);
+            throw failed("scan", e, run);
         } finally {
+            tasks.unpersist(false);
             setup.destroy();
+            spark.clearJobGroup();
         }
         scanned.failed().forEach(run::ended);
         absorb(run, scanned.notes(), "scan");
     }
 
+    /**
+     * The scan tasks' index entries merged by key in a shuffle ({@link ScanIndexes}): each bucket's
+     * task writes its merged entries into {@code folder}; the driver learns only where they are.
+     */
+    private void mergeScanIndex(JavaRDD<ScanTask> tasks, Path folder) {
+        int buckets = Math.max(1, partitions);
+        String into = folder.toString();
+        tasks.flatMapToPair(t -> t.index().iterator())
+                .reduceByKey(new ScanIndexes.Buckets(buckets), ScanIndex::merge)
+                .mapPartitionsWithIndex((bucket, it) -> {
+                    TaskContext task = TaskContext.get();
+                    long attempt = task == null ? 0 : task.taskAttemptId();
+                    return List.of(ScanIndexes.write(Path.of(into), bucket, it, attempt)).iterator();
+                }, true)
+                .count();
+        scanIndex = folder;
+        scanIndexBuckets = buckets;
+    }
+
     @Override
     public void transform(PassRun run) throws IOException {
-        refuseUnsupported(run);
         List<TaskFile> files = run.files().stream().filter(f -> run.open(f.index())).map(TaskFile::of).toList();
         if (files.isEmpty()) {
             return;
         }
         String id = UUID.randomUUID().toString();
-        Broadcast<byte[]> setup = spark.broadcast(new WorkerSetup(profile, run, run.frozenIdentifiers(), faults)
-                .toBytes());
+        Broadcast<byte[]> setup = spark.broadcast(new WorkerSetup(profile, run, run.frozenIdentifiers(), scanIndex,
+                scanIndexBuckets, faults).toBytes());
         TransformedAll done;
-        try {
+        spark.setJobGroup(TRANSFORM, "deid: transform pass, " + files.size() + " file(s)", false);
+        try (CancelWatch watch = new CancelWatch(run, TRANSFORM)) {
             done = rdd(files).mapPartitions(it -> List.of(transformPartition(WorkerSetup.read(id, setup.value()), it))
                     .iterator()).treeReduce(TransformedAll::merge);
         } catch (Exception e) {
-            throw failed("transform", e);
+            throw failed("transform", e, run);
         } finally {
             setup.destroy();
+            spark.clearJobGroup();
         }
         for (Transformed t : done.files()) {
             run.transformed(t.index(), t.outcome(), t.written() == null ? null : Path.of(t.written()));
@@ -153,6 +215,42 @@ final class SparkPasses implements FilePasses {
         }
     }
 
+    /** A pass's job that failed: a cancelled run's ({@link CancellationException}), or else the run's failure. */
+    private static PassException failed(String pass, Exception e, PassRun run) {
+        if (run.cancelled().getAsBoolean()) {
+            throw new CancellationException("run cancelled");
+        }
+        return failed(pass, e);
+    }
+
+    /**
+     * While a pass's job runs: when the run is cancelled ({@code RunJob.cancel()}, e.g. from the
+     * driver's shutdown hook), cancels the job's group once; Spark kills its tasks, which stop at
+     * their next poll ({@link #killed}) and leave only attempt files in the work folder.
+     */
+    private final class CancelWatch implements AutoCloseable {
+        private final java.util.concurrent.ScheduledExecutorService timer;
+
+        CancelWatch(PassRun run, String group) {
+            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "deid-spark-cancel-watch");
+                t.setDaemon(true);
+                return t;
+            });
+            java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+            timer.scheduleWithFixedDelay(() -> {
+                if (run.cancelled().getAsBoolean() && sent.compareAndSet(false, true)) {
+                    spark.cancelJobGroup(group);
+                }
+            }, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+
     /** The run fails as a whole; the message names the kind of failure only (Spark's may quote task errors). */
     private static PassException failed(String pass, Exception e) {
         return new PassException("the Spark job of the " + pass + " pass failed (" + e.getClass().getSimpleName()
@@ -160,22 +258,23 @@ final class SparkPasses implements FilePasses {
     }
 
     /** On an executor: scans a partition's files with an engine of its own. */
-    private static Scanned scanPartition(WorkerSetup setup, Iterator<TaskFile> files) throws Exception {
+    private static ScanTask scanPartition(WorkerSetup setup, Iterator<TaskFile> files) throws Exception {
         TreeMap<Integer, FileReport> failed = new TreeMap<>();
-        int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
+        TaskContext task = TaskContext.get();
+        int attempt = task == null ? 0 : task.attemptNumber();
+        BooleanSupplier killed = killed(task);
         try (WorkerSetup.Worker worker = setup.worker()) {
             int done = 0;
             while (files.hasNext()) {
                 RunFile f = files.next().toRunFile();
-                FileReport report = FileWork.scan(f, worker.processors.get(f.format()), () -> false);
+                FileReport report = FileWork.scan(f, worker.processors.get(f.format()), killed);
                 if (report != null) {
                     failed.put(f.index(), report);
                 }
-                if (setup.failNow(++done, attempt)) {
-                    throw new IllegalStateException("fault injected by a test after " + done + " files");
-                }
+                injected(setup, ++done, attempt, killed);
             }
-            return new Scanned(failed, worker.engine.notes());
+            List<Tuple2<String, String>> index = ScanIndexes.export(worker.processors);
+            return new ScanTask(new Scanned(failed, worker.engine.notes(), index.size()), index);
         }
     }
 
@@ -185,20 +284,42 @@ final class SparkPasses implements FilePasses {
         TaskContext task = TaskContext.get();
         int attempt = task == null ? 0 : task.attemptNumber();
         String attemptId = task == null ? "0" : Long.toString(task.taskAttemptId());
+        BooleanSupplier killed = killed(task);
         Path work = setup.work();
         try (WorkerSetup.Worker worker = setup.worker()) {
             int done = 0;
             while (files.hasNext()) {
                 RunFile f = files.next().toRunFile();
                 Path written = work.resolve(f.index() + ".part.attempt-" + attemptId);
-                FileWork.Outcome outcome = FileWork.transform(f, worker.processors.get(f.format()), written, () -> false);
+                FileWork.Outcome outcome = FileWork.transform(f, worker.processors.get(f.format()), written, killed);
                 boolean wrote = outcome.report().status() == FileReport.Status.WRITTEN;
                 out.add(new Transformed(f.index(), outcome, wrote ? written.toString() : null));
-                if (setup.failNow(++done, attempt)) {
-                    throw new IllegalStateException("fault injected by a test after " + done + " files");
-                }
+                injected(setup, ++done, attempt, killed);
             }
             return new TransformedAll(out, worker.engine.notes());
+        }
+    }
+
+    /**
+     * Whether Spark has killed this task (its job was cancelled, or it lost a speculative race): the
+     * processors poll it as they poll a local run's cancel, and stop within a few hundred records.
+     */
+    private static BooleanSupplier killed(TaskContext task) {
+        return () -> task != null && task.isInterrupted();
+    }
+
+    /** A test's injected fault or stall after the task's {@code done}-th file (never in a real run). */
+    private static void injected(WorkerSetup setup, int done, int attempt, BooleanSupplier killed)
+            throws InterruptedException {
+        if (setup.failNow(done, attempt)) {
+            throw new IllegalStateException("fault injected by a test after " + done + " files");
+        }
+        if (setup.stallNow(done)) {
+            long until = System.nanoTime() + 120_000_000_000L;
+            while (!killed.getAsBoolean() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            throw new CancellationException("the task was killed");
         }
     }
 }

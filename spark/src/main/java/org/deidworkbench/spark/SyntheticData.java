@@ -14,8 +14,8 @@ import org.deidworkbench.dicom.DicomWriter;
 import org.deidworkbench.dicom.VR;
 
 /**
- * Synthetic inputs for the Spark tests and {@code deid-spark bench}: related CSV tables and DICOM
- * studies of made-up patients (no real person's data), deterministic for a given size.
+ * Synthetic inputs for the Spark tests and {@code deid-spark bench}: related CSV tables, DICOM
+ * studies and FHIR bulk exports of made-up patients (no real person's data), deterministic for a given size.
  */
 final class SyntheticData {
 
@@ -102,4 +102,75 @@ final class SyntheticData {
         }
         return root;
     }
+
+    /**
+     * A FHIR bulk export in {@code files} NDJSON files: the first {@code patients} (at most 5,000) of
+     * {@code FhirBenchmark}'s Patients and, of about {@code observationBytes} of its Observations, those
+     * of these patients (each referring to its patient, {@code Patient/pN}, in another file, with a
+     * note naming a patient), dealt round-robin into {@code Patient-k.ndjson}
+     * and {@code Observation-k.ndjson}; plus, in {@code Encounter.ndjson}, encounters that refer to
+     * patients by conditional reference ({@code Patient?identifier=system|value}) and to one patient
+     * whose id two Patients share with different MRNs (ambiguous: resolved to none, whatever file
+     * was read first).
+     *
+     * @return {@code root}
+     */
+    static Path fhir(Path root, int patients, long observationBytes, int files) throws IOException {
+        Path whole = root.resolveSibling(root.getFileName() + "-whole");
+        org.deidworkbench.job.FhirBenchmark.generate(whole, observationBytes, 0);
+        Files.createDirectories(root);
+        for (String type : List.of("Patient", "Observation")) {
+            List<String> lines = Files.readAllLines(whole.resolve(type + ".ndjson"), StandardCharsets.UTF_8).stream()
+                    .filter(line -> keep(line, patients)).toList();
+            List<BufferedWriter> out = new java.util.ArrayList<>();
+            try {
+                for (int k = 0; k < files; k++) {
+                    out.add(Files.newBufferedWriter(root.resolve(type + "-" + k + ".ndjson"), StandardCharsets.UTF_8));
+                }
+                for (int i = 0; i < lines.size(); i++) {
+                    BufferedWriter w = out.get(i % files);
+                    w.write(lines.get(i));
+                    w.write('\n');
+                }
+            } finally {
+                for (BufferedWriter w : out) {
+                    w.close();
+                }
+            }
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(root.resolve("Encounter.ndjson"), StandardCharsets.UTF_8)) {
+            for (int e = 0; e < 200; e++) {
+                int p = (e * 37) % patients;
+                String subject = e % 2 == 0 ? "Patient?identifier=http://hospital.example.org/mrn|" + (200000 + p)
+                        : e % 5 == 1 ? "Patient/p7" : "Patient/p" + p;
+                w.write("{\"resourceType\":\"Encounter\",\"id\":\"e" + e + "\",\"status\":\"finished\",\"class\":"
+                        + "{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"AMB\"},"
+                        + "\"subject\":{\"reference\":\"" + subject + "\"},\"period\":{\"start\":\"2023-0" + (1 + e % 9)
+                        + "-1" + (e % 10) + "T08:00:00Z\"}}\n");
+            }
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(root.resolve("Patient-other-site.ndjson"),
+                StandardCharsets.UTF_8)) {
+            // Patient/p7 again, with another MRN: the key Patient/p7 is ambiguous.
+            w.write("{\"resourceType\":\"Patient\",\"id\":\"p7\",\"identifier\":[{\"type\":{\"coding\":[{\"system\":"
+                    + "\"http://terminology.hl7.org/CodeSystem/v2-0203\",\"code\":\"MR\"}]},\"system\":"
+                    + "\"http://other.example.org/mrn\",\"value\":\"990007\"}],\"name\":[{\"family\":\"Thistlewood\","
+                    + "\"given\":[\"Rowan\"]}],\"birthDate\":\"1961-04-02\"}\n");
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(whole)) {
+            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+        return root;
+    }
+
+    /** Whether a generated Patient or Observation line is of one of the first {@code patients} patients. */
+    private static boolean keep(String line, int patients) {
+        java.util.regex.Matcher m = PATIENT_NUMBER.matcher(line);
+        return m.find() && Integer.parseInt(m.group(1)) < patients;
+    }
+
+    private static final java.util.regex.Pattern PATIENT_NUMBER = java.util.regex.Pattern.compile(
+            "\"(?:id\":\"|reference\":\"Patient/)p(\\d+)\"");
 }

@@ -37,11 +37,23 @@ final class WorkerSetup implements Serializable {
     private final Map<FileFormat, Serializable> analyses;
     private final KnownIdentifiers frozen;
     private final String work;
+    private final String scanIndex;
+    private final int scanIndexBuckets;
     private final int failAttemptsAfter;
     private final boolean failEveryAttempt;
+    private final boolean stall;
 
     /** The setup of one pass: {@code frozen} is null for the scan pass; faults count only in their pass. */
     WorkerSetup(ProfileSource profile, PassRun run, KnownIdentifiers frozen, Faults faults) {
+        this(profile, run, frozen, null, 0, faults);
+    }
+
+    /**
+     * The setup of the transform pass whose processors look up the scan pass's merged index in
+     * {@code scanIndex} ({@link ScanIndexes}; null: the scan pass left none).
+     */
+    WorkerSetup(ProfileSource profile, PassRun run, KnownIdentifiers frozen, Path scanIndex, int scanIndexBuckets,
+            Faults faults) {
         this.profile = profile;
         this.keys = run.keys();
         this.referenceYear = run.referenceYear();
@@ -49,8 +61,11 @@ final class WorkerSetup implements Serializable {
         this.analyses = run.analyses();
         this.frozen = frozen;
         this.work = run.work().toString();
+        this.scanIndex = scanIndex == null ? null : scanIndex.toString();
+        this.scanIndexBuckets = scanIndexBuckets;
         this.failAttemptsAfter = faults.transformPass() == (frozen != null) ? faults.afterFiles() : -1;
         this.failEveryAttempt = faults.everyAttempt();
+        this.stall = faults.stall();
     }
 
     /**
@@ -99,7 +114,12 @@ final class WorkerSetup implements Serializable {
      * must fail now (never outside tests: {@link Faults#NONE}).
      */
     boolean failNow(int done, int attemptNumber) {
-        return failAttemptsAfter >= 0 && done >= failAttemptsAfter && (failEveryAttempt || attemptNumber == 0);
+        return !stall && failAttemptsAfter >= 0 && done >= failAttemptsAfter && (failEveryAttempt || attemptNumber == 0);
+    }
+
+    /** A test's injected stall: whether the task that has just cleaned its {@code done}-th file must wait to be killed. */
+    boolean stallNow(int done) {
+        return stall && failAttemptsAfter >= 0 && done >= failAttemptsAfter;
     }
 
     /** A worker's engine and processors for one partition; {@link #close()} removes its scratch folder. */
@@ -118,6 +138,9 @@ final class WorkerSetup implements Serializable {
             temp = Files.createTempDirectory("deid-spark-");
             processors = FileWork.processors(engine, scanPass, FileWork.scratchFolder(temp));
             analyses.forEach((format, analysis) -> processors.get(format).useAnalysis(analysis));
+            if (scanIndex != null) {
+                ScanIndexes.use(processors, Path.of(scanIndex), scanIndexBuckets);
+            }
         }
 
         @Override
@@ -134,8 +157,16 @@ final class WorkerSetup implements Serializable {
         return new Worker();
     }
 
-    /** Faults a test injects into workers (the failure-semantics tests); none in a real run. */
-    record Faults(boolean transformPass, int afterFiles, boolean everyAttempt) implements Serializable {
+    /**
+     * Faults a test injects into workers (the failure-semantics tests); none in a real run. With
+     * {@code stall}, a task does not fail after {@code afterFiles} files but waits (up to two minutes)
+     * until Spark kills it, as a long file would when the run is cancelled.
+     */
+    record Faults(boolean transformPass, int afterFiles, boolean everyAttempt, boolean stall) implements Serializable {
         static final Faults NONE = new Faults(false, -1, false);
+
+        Faults(boolean transformPass, int afterFiles, boolean everyAttempt) {
+            this(transformPass, afterFiles, everyAttempt, false);
+        }
     }
 }

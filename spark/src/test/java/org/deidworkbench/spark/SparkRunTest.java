@@ -84,6 +84,32 @@ class SparkRunTest {
     }
 
     @Test
+    void tablesReadThroughByTheAnalysisOnExecutorsGiveTheSameOutputAndKeyEntries() throws Exception {
+        // With 50 sample rows the larger tables are not read whole by their sample: their key columns
+        // are read through into Bloom filters, in Spark tasks.
+        Path yaml = tmp.resolve("sample-50.yaml");
+        String template;
+        try (var in = org.deidworkbench.config.ProfileLoader.class.getResourceAsStream(
+                "/org/deidworkbench/config/profiles/csv-template.yaml")) {
+            template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(template.contains("sample-rows: 1000"), "the template's sample size");
+        Files.writeString(yaml, template.replace("name: csv-template", "name: csv-sample-50")
+                .replace("sample-rows: 1000", "sample-rows: 50"));
+        LoadedProfile profile = profile(yaml.toString());
+        List<Path> inputs = List.of(SAMPLE.resolve("corpus/ehr"));
+        Path[] keys = keyFiles();
+        int before = SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length;
+        deidRun(inputs, tmp.resolve("reference"), keys[0], profile);
+        sparkRun(inputs, tmp.resolve("spark"), keys[1], profile, 4, WorkerSetup.Faults.NONE);
+
+        assertTrue(SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length > before,
+                "the analysis read tables through in Spark jobs");
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertSameKeyEntries(keys[0], keys[1]);
+    }
+
+    @Test
     void aDicomdirIsMadeAnewOverTheFilesTheExecutorsWrote() throws Exception {
         // The sample studies as media: DICOM File IDs and a DICOMDIR with the original names and ids.
         Path media = tmp.resolve("in/media");
@@ -128,8 +154,9 @@ class SparkRunTest {
     @Test
     void retriedTasksLeaveNoDuplicateOrPartialOutput() throws Exception {
         // Every task's first attempt fails after its first file in each pass, having written a part
-        // file in the transform pass; Spark runs it again.
-        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"));
+        // file in the transform pass; Spark runs it again (the FHIR files' patient index is merged from
+        // the attempts that succeeded).
+        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"), SAMPLE.resolve("fhir"));
         LoadedProfile profile = profile("csv-template");
         Path[] keys = keyFiles();
         deidRun(inputs, tmp.resolve("reference"), keys[0], profile);
@@ -160,16 +187,74 @@ class SparkRunTest {
     }
 
     @Test
-    void fhirFilesAreRefusedUntilTheirScanStateReachesTheDriver() throws Exception {
+    void sampleFhirGivesTheSameOutputAndKeyEntriesAsDeidRun() throws Exception {
+        // A JSON Bundle, an XML Patient and an NDJSON bulk export whose Encounters refer to Patients
+        // of another file; the CSV tables of the same patients beside them.
+        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("fhir"));
+        LoadedProfile profile = profile("csv-template");
+        Path[] keys = keyFiles();
+        RunResult expected = deidRun(inputs, tmp.resolve("reference"), keys[0], profile);
+        RunResult actual = sparkRun(inputs, tmp.resolve("spark"), keys[1], profile, 3, WorkerSetup.Faults.NONE);
+
+        assertEquals(4, expected.files().stream().filter(f -> f.format().startsWith("FHIR")
+                && f.status() == FileReport.Status.WRITTEN).count(), "the four FHIR files were cleaned");
+        assertEquals(expected.files(), actual.files(), "every file ends the same way, under the same name");
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertSameKeyEntries(keys[0], keys[1]);
+    }
+
+    @Test
+    void generatedFhirBulkExportGivesTheSameOutputAndKeyEntriesAsDeidRun() throws Exception {
+        // 1,000 Patients and ~1,000 Observations in 5 + 5 files, 200 Encounters referring to patients
+        // by id, by conditional identifier and to an id two Patients share: every cross-file patient
+        // lookup goes through the index merged on the executors.
+        Path fhir = SyntheticData.fhir(tmp.resolve("generated-fhir"), 1000, 2_000_000, 5);
+        LoadedProfile profile = profile("fhir-safe-harbor");
+        Path[] keys = keyFiles();
+        RunResult expected = deidRun(List.of(fhir), tmp.resolve("reference"), keys[0], profile);
+        RunResult actual = sparkRun(List.of(fhir), tmp.resolve("spark"), keys[1], profile, 7, WorkerSetup.Faults.NONE);
+
+        FileReport encounters = expected.files().stream().filter(f -> f.output().equals("Encounter.ndjson"))
+                .findFirst().orElseThrow();
+        long notFound = encounters.problems().stream().filter(p -> p.code().equals("FHIR-PATIENT-NOT-FOUND")).count()
+                + encounters.moreProblems();
+        assertTrue(notFound > 0 && notFound < 200, "the ambiguous patient's encounters, and only some, are without"
+                + " a patient in the reference run: " + notFound);
+        assertTrue(expected.files().stream().allMatch(f -> f.status() == FileReport.Status.WRITTEN), "all written");
+        assertEquals(expected.files(), actual.files(), "every file ends the same way, under the same name");
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertSameKeyEntries(keys[0], keys[1]);
+    }
+
+    @Test
+    void aRunCancelledDuringItsTransformJobLeavesNoOutputAndTheKeyFileUnchanged() throws Exception {
+        // Every transform task waits after its first file until it is killed; the run is cancelled
+        // meanwhile, as the driver's shutdown hook does.
+        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("fhir"));
         Path[] keys = keyFiles();
         byte[] before = Files.readAllBytes(keys[1]);
         Path out = tmp.resolve("spark");
+        org.deidworkbench.job.RunJob job = DeidSpark.job(SparkTests.spark(), new org.deidworkbench.job.RunRequest(inputs,
+                out, keys[1], false, SparkTests.PASSPHRASE, profile("csv-template"),
+                SparkTests.spark().defaultParallelism()), 2, new WorkerSetup.Faults(true, 1, true, true));
+        int transformJobs = SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.TRANSFORM).length;
+        java.util.concurrent.ExecutorService driver = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<RunResult> run = driver.submit(job::run);
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.TRANSFORM).length == transformJobs) {
+                assertTrue(System.nanoTime() < deadline && !run.isDone(), "the transform job started");
+                Thread.sleep(20);
+            }
+            job.cancel();
 
-        JobException e = assertThrows(JobException.class, () -> sparkRun(List.of(SAMPLE.resolve("csv"),
-                SAMPLE.resolve("fhir")), out, keys[1], profile("csv-template"), 2, WorkerSetup.Faults.NONE));
-
-        assertTrue(e.getMessage().contains("deid-spark cannot clean FHIR"), e.getMessage());
-        assertFalse(Files.exists(out), "nothing was written");
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> run.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(JobException.Reason.CANCELLED, ((JobException) e.getCause()).reason());
+        } finally {
+            driver.shutdownNow();
+        }
+        assertFalse(Files.exists(out), "the output folder the run made is gone, with every part file");
         assertArrayEquals(before, Files.readAllBytes(keys[1]), "the key file is unchanged");
     }
 

@@ -26,6 +26,7 @@ import org.deidworkbench.deid.classify.ColumnClassifier.Classification;
 import org.deidworkbench.deid.classify.HeaderHints;
 import org.deidworkbench.deid.classify.NameDictionary;
 import org.deidworkbench.deid.classify.ValueStats;
+import org.deidworkbench.format.FileTasks;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.model.ActionSpec;
 import org.deidworkbench.model.Profile;
@@ -129,7 +130,7 @@ final class CsvAnalysis implements java.io.Serializable {
      * Analyses the CSV files of a run (or of a preview and its context). Files that cannot be read are
      * left out: their scan or transform reports why.
      */
-    static CsvAnalysis analyze(List<Path> inputs, Deidentifier engine, BooleanSupplier cancelled) {
+    static CsvAnalysis analyze(List<Path> inputs, Deidentifier engine, FileTasks tasks, BooleanSupplier cancelled) {
         Profile profile = engine.profile();
         if (!profile.classification().enabled() || inputs.isEmpty()) {
             return NONE;
@@ -149,7 +150,7 @@ final class CsvAnalysis implements java.io.Serializable {
         }
         chooseKeys(samples);
         Sampled patients = choosePatientTable(samples, profile);
-        Map<Sampled, KeySet> keySets = keySets(samples, cancelled);
+        Map<Sampled, KeySet> keySets = keySets(samples, tasks, cancelled);
         findReferences(samples, keySets, patients, engine);
         resolveKeyReferences(samples, patients, profile);
         assignDomains(samples, patients, engine);
@@ -166,18 +167,15 @@ final class CsvAnalysis implements java.io.Serializable {
                 }
             }
         }
+        subjectIndexes(samples, indexes, tasks, cancelled);
         for (Sampled s : samples) {
             int via = -1;
             SubjectIndex index = null;
             if (s.patientColumn < 0) {
                 for (int c = 0; c < s.header.size() && index == null; c++) {
-                    Sampled target = s.relations[c].role() == Role.REFERENCE ? s.targets[c] : null;
-                    if (target != null && target.key >= 0 && target.patientColumn >= 0) {
+                    Sampled target = viaTarget(s, c);
+                    if (target != null) {
                         index = indexes.get(target);
-                        if (index == null) {
-                            index = subjectIndex(target, cancelled);
-                            indexes.put(target, index);
-                        }
                         if (index != null) {
                             via = c;
                         }
@@ -344,8 +342,9 @@ final class CsvAnalysis implements java.io.Serializable {
     }
 
     /** The values of every key that another table's identifiers could reference. */
-    private static Map<Sampled, KeySet> keySets(List<Sampled> samples, BooleanSupplier cancelled) {
+    private static Map<Sampled, KeySet> keySets(List<Sampled> samples, FileTasks tasks, BooleanSupplier cancelled) {
         Map<Sampled, KeySet> out = new HashMap<>();
+        List<Sampled> read = new ArrayList<>();
         for (Sampled s : samples) {
             if (s.key < 0) {
                 continue;
@@ -357,18 +356,38 @@ final class CsvAnalysis implements java.io.Serializable {
             if (!anyCompatibleReference(s, samples)) {
                 continue;
             }
-            KeySet set = KeySet.filter(s.estimatedRows);
-            boolean[] wanted = new boolean[s.header.size()];
-            wanted[s.key] = true;
-            int key = s.key;
-            try {
-                ColumnPass.run(s.path, s.dialect, wanted, row -> set.add(row[key]), cancelled);
-                out.put(s, set);
-            } catch (IOException | FormatException e) {
-                // The table cannot be read through: no reference to it is found; its transform reports why.
+            read.add(s);
+        }
+        List<KeySet> sets = tasks.run(read.stream().map(CsvAnalysis::keySetTask).toList(), cancelled);
+        for (int i = 0; i < read.size(); i++) {
+            if (sets.get(i) != null) {
+                out.put(read.get(i), sets.get(i));
             }
         }
         return out;
+    }
+
+    /**
+     * Reads a table's key column through into a Bloom filter; null when the table cannot be read
+     * through (no reference to it is found; its transform reports why). Runs where {@link FileTasks} puts it.
+     */
+    private static FileTasks.Task<KeySet> keySetTask(Sampled s) {
+        String path = s.path.toString();
+        int columns = s.header.size();
+        int key = s.key;
+        long estimatedRows = s.estimatedRows;
+        return cancelled -> {
+            KeySet set = KeySet.filter(estimatedRows);
+            boolean[] wanted = new boolean[columns];
+            wanted[key] = true;
+            try {
+                Path file = Path.of(path);
+                ColumnPass.run(file, CsvSniffer.sniff(file), wanted, row -> set.add(row[key]), cancelled);
+                return set;
+            } catch (IOException | FormatException e) {
+                return null;
+            }
+        };
     }
 
     /** Whether some other table has identifiers shaped like this table's key values. */
@@ -630,18 +649,70 @@ final class CsvAnalysis implements java.io.Serializable {
     }
 
     /** Key → patient id of an intermediate table (cases), read in one pass over those two columns. */
-    private static SubjectIndex subjectIndex(Sampled table, BooleanSupplier cancelled) {
-        boolean[] wanted = new boolean[table.header.size()];
-        wanted[table.key] = true;
-        wanted[table.patientColumn] = true;
+    /** The table whose key column {@code c} of {@code s} references, when that table knows its rows' patients. */
+    private static Sampled viaTarget(Sampled s, int c) {
+        Sampled target = s.relations[c].role() == Role.REFERENCE ? s.targets[c] : null;
+        return target != null && target.key >= 0 && target.patientColumn >= 0 ? target : null;
+    }
+
+    /**
+     * The key → patient indexes of the intermediate tables that tables without a patient column reach
+     * their patients through: for each such table its first referenced table whose index can be made
+     * (a table that cannot be read through gives none, and the next reference is tried), read in rounds
+     * by {@code tasks}. Null values are tables that could not be read.
+     */
+    private static void subjectIndexes(List<Sampled> samples, Map<Sampled, SubjectIndex> indexes, FileTasks tasks,
+            BooleanSupplier cancelled) {
+        while (true) {
+            Set<Sampled> needed = new java.util.LinkedHashSet<>();
+            for (Sampled s : samples) {
+                if (s.patientColumn >= 0) {
+                    continue;
+                }
+                for (int c = 0; c < s.header.size(); c++) {
+                    Sampled target = viaTarget(s, c);
+                    if (target == null) {
+                        continue;
+                    }
+                    if (!indexes.containsKey(target)) {
+                        needed.add(target);
+                        break;
+                    }
+                    if (indexes.get(target) != null) {
+                        break;
+                    }
+                }
+            }
+            if (needed.isEmpty()) {
+                return;
+            }
+            List<Sampled> read = List.copyOf(needed);
+            List<SubjectIndex> made = tasks.run(read.stream().map(CsvAnalysis::subjectIndexTask).toList(), cancelled);
+            for (int i = 0; i < read.size(); i++) {
+                indexes.put(read.get(i), made.get(i));
+            }
+        }
+    }
+
+    /** Reads a table's key and patient columns through; null when it cannot be. Runs where {@link FileTasks} puts it. */
+    private static FileTasks.Task<SubjectIndex> subjectIndexTask(Sampled table) {
+        String path = table.path.toString();
+        int columns = table.header.size();
         int key = table.key;
         int patient = table.patientColumn;
-        try {
-            SubjectIndex.Builder builder = new SubjectIndex.Builder();
-            ColumnPass.run(table.path, table.dialect, wanted, row -> builder.put(row[key], row[patient]), cancelled);
-            return builder.build();
-        } catch (IOException | FormatException e) {
-            return null;
-        }
+        return cancelled -> {
+            boolean[] wanted = new boolean[columns];
+            wanted[key] = true;
+            wanted[patient] = true;
+            try {
+                Path file = Path.of(path);
+                SubjectIndex.Builder builder = new SubjectIndex.Builder();
+                ColumnPass.run(file, CsvSniffer.sniff(file), wanted, row -> builder.put(row[key], row[patient]),
+                        cancelled);
+                return builder.build();
+            } catch (IOException | FormatException e) {
+                return null;
+            }
+        };
     }
 }

@@ -106,7 +106,13 @@ public final class CsvProcessor implements FileProcessor {
 
     @Override
     public void analyze(List<Path> files, BooleanSupplier cancelled) {
-        analysis = CsvAnalysis.analyze(files, engine, cancelled);
+        analyze(files, org.deidworkbench.format.FileTasks.HERE, cancelled);
+    }
+
+    /** The key columns and intermediate tables are read through by {@code tasks}. */
+    @Override
+    public void analyze(List<Path> files, org.deidworkbench.format.FileTasks tasks, BooleanSupplier cancelled) {
+        analysis = CsvAnalysis.analyze(files, engine, tasks, cancelled);
     }
 
     @Override
@@ -126,7 +132,7 @@ public final class CsvProcessor implements FileProcessor {
     private CsvAnalysis.FileInsight insight(Path input) {
         CsvAnalysis.FileInsight in = analysis.of(input);
         if (in == null && engine.profile().classification().enabled()) {
-            in = CsvAnalysis.analyze(List.of(input), engine, () -> false).of(input);
+            in = CsvAnalysis.analyze(List.of(input), engine, org.deidworkbench.format.FileTasks.HERE, () -> false).of(input);
         }
         return in;
     }

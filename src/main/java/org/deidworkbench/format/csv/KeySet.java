@@ -10,9 +10,11 @@ import java.util.Set;
  * needed does not grow with the length of the values and stays bounded for any file. A false
  * positive can only make a containment look higher; containment is required of nearly every
  * sampled reference, so a chance hit cannot create a relation. Immutable once built; thread-safe
- * for reading.
+ * for reading. Serializable: a cluster's executor may build it (decision 0027).
  */
-final class KeySet {
+final class KeySet implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final int MIN_BITS = 1 << 16;
     private static final int MAX_BITS = 1 << 28;

@@ -22,6 +22,7 @@ import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatDetector;
 import org.deidworkbench.format.FormatException;
+import org.deidworkbench.format.ScanIndex;
 import org.deidworkbench.model.FhirSection;
 import org.deidworkbench.model.FieldDecision;
 import org.deidworkbench.model.FilePreview;
@@ -48,6 +49,8 @@ final class FhirProcessor implements FileProcessor {
     private final boolean noteIdentifiersWhileTransforming;
     private final long streamFromBytes;
     private volatile FhirRun run;
+    /** The run's merged patient index when this processor's files were scanned elsewhere; null: its own. */
+    private volatile ScanIndex mergedPatients;
 
     FhirProcessor(Deidentifier engine, boolean noteIdentifiersWhileTransforming) {
         this(engine, noteIdentifiersWhileTransforming, STREAM_BUNDLES_FROM_BYTES);
@@ -85,11 +88,31 @@ final class FhirProcessor implements FileProcessor {
                             .orElseThrow(() -> new FormatException("FHIR-NO-SECTION", "", "the profile has no fhir"
                                     + " section; profiles loaded from files get the built-in fhir-safe-harbor one"));
                     r = new FhirRun(engine, section);
+                    if (mergedPatients != null) {
+                        r.patients.readFrom(mergedPatients);
+                    }
                     run = r;
                 }
             }
         }
         return r;
+    }
+
+    /** The patient index this processor's scans made (empty before the first FHIR file). */
+    @Override
+    public java.util.Map<String, String> scanIndex() {
+        FhirRun r = run;
+        return r == null ? java.util.Map.of() : r.patients.entries();
+    }
+
+    @Override
+    public void useScanIndex(ScanIndex index) {
+        synchronized (this) {
+            mergedPatients = index;
+            if (run != null) {
+                run.patients.readFrom(index);
+            }
+        }
     }
 
     /**

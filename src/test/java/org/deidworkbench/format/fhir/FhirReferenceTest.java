@@ -115,6 +115,50 @@ class FhirReferenceTest {
     }
 
     @Test
+    void aProcessorThatScannedNothingFindsPatientsInTheMergedIndexOfAnother() throws Exception {
+        // As on a cluster: one worker scans the Patients, another transforms the Encounters with the
+        // index the first one learnt; the output is the one-process run's.
+        List<Resource> bulk = FhirFixtures.bulk();
+        Path patients = FhirTestRun.write(dir, "Patient.ndjson", FhirFixtures.json(bulk.get(0), false) + "\n");
+        Path encounters = FhirTestRun.write(dir, "Encounter.ndjson", FhirFixtures.json(bulk.get(1), false) + "\n");
+        byte[] expected = FhirTestRun.safeHarbor().run(patients, encounters).get(1);
+
+        FhirTestRun scanner = FhirTestRun.safeHarbor();
+        scanner.processor.scan(patients, "Patient.ndjson", () -> false);
+        java.util.Map<String, String> index = new java.util.HashMap<>(scanner.processor.scanIndex());
+        assertTrue(index.containsKey("Patient/pat-1"), "the scan learnt the Patient's reference");
+        FhirTestRun transformer = FhirTestRun.safeHarbor();
+        transformer.processor.useScanIndex(index::get);
+        transformer.engine.freezeIdentifiers();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        transformer.processor.transform(encounters, "Encounter.ndjson", out, () -> false);
+
+        assertEquals(new String(expected, StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aPatientKeyInConflictInTheMergedIndexResolvesToNone() throws Exception {
+        List<Resource> bulk = FhirFixtures.bulk();
+        Path encounters = FhirTestRun.write(dir, "Encounter.ndjson", FhirFixtures.json(bulk.get(1), false) + "\n");
+        FhirTestRun transformer = FhirTestRun.safeHarbor();
+        transformer.processor.useScanIndex(key -> key.equals("Patient/pat-1")
+                ? org.deidworkbench.format.ScanIndex.merge(FhirFixtures.MRN, "another MRN") : null);
+        transformer.engine.freezeIdentifiers();
+        org.deidworkbench.format.FileStats stats = transformer.processor.transform(encounters, "Encounter.ndjson",
+                new java.io.ByteArrayOutputStream(), () -> false);
+        assertTrue(stats.warnings().stream().anyMatch(w -> w.code().equals("FHIR-PATIENT-NOT-FOUND")),
+                "the encounter is without a patient: " + stats.warnings());
+
+        FhirTestRun agreed = FhirTestRun.safeHarbor();
+        agreed.processor.useScanIndex(key -> key.equals("Patient/pat-1") ? FhirFixtures.MRN : null);
+        agreed.engine.freezeIdentifiers();
+        stats = agreed.processor.transform(encounters, "Encounter.ndjson", new java.io.ByteArrayOutputStream(),
+                () -> false);
+        assertTrue(stats.warnings().stream().noneMatch(w -> w.code().equals("FHIR-PATIENT-NOT-FOUND")),
+                "without the conflict the same key finds its patient: " + stats.warnings());
+    }
+
+    @Test
     void patientInAnotherFileGivesTheObservationItsDateOffset() throws Exception {
         List<Resource> bulk = FhirFixtures.bulk();
         Path patients = FhirTestRun.write(dir, "Patient.ndjson", FhirFixtures.json(bulk.get(0), false) + "\n");
