@@ -202,6 +202,20 @@ final class Rules {
     }
 
     /**
+     * Whether any FHIRPath rule may match a resource of {@code rootType} whose elements (below the
+     * root) have {@code types}: when false, the FHIRPath rules add no hit to it and the type and
+     * element rules alone decide every value (what {@link JsonTransform} relies on).
+     */
+    boolean anyPathPossible(String rootType, java.util.Set<String> types) {
+        for (int k = 0; k < pathRules.size(); k++) {
+            if (possible(k, rootType, types)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether a FHIRPath rule that can change what the scan pass reports may match a resource of
      * {@code rootType} whose elements (below the root, primitives' extensions included) have
      * {@code types}. A FHIRPath rule cannot change the report when it is no identifier rule and no
