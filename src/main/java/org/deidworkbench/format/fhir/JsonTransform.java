@@ -43,6 +43,9 @@ final class JsonTransform {
 
     /** Types whose values HAPI holds exactly as read. */
     private static final Set<String> PLAIN = Set.of("string", "markdown");
+    /** Types FHIRPath's {@code =} compares as strings. */
+    private static final Set<String> STRING_LIKE = Set.of("string", "markdown", "code", "uri", "url", "canonical", "id",
+            "oid", "uuid");
     /** A JSON number HAPI prints back as it was written. */
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,18})?");
     private static final Pattern PLAIN_INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,8})");
@@ -50,6 +53,9 @@ final class JsonTransform {
     /** Per composite definition: the position of each child in HAPI's order (the order it prints). */
     private static final Map<BaseRuntimeElementDefinition<?>, Map<BaseRuntimeChildDefinition, Integer>> ORDER =
             new ConcurrentHashMap<>();
+
+    /** The steps of each compartment path below its resource type. */
+    private static final Map<String, String[]> STEPS = new ConcurrentHashMap<>();
 
     private final FhirRun run;
     private final ResourceCleaner cleaner;
@@ -99,13 +105,45 @@ final class JsonTransform {
     private static final class Prim {
         final String text;
         final JsonToken token;
+        /** Whether FHIRPath compares it as a string (string, code, uri, id and the like). */
+        final boolean stringLike;
         String out;
 
-        Prim(String text, JsonToken token) {
+        Prim(String text, JsonToken token, boolean stringLike) {
             this.text = text;
             this.token = token;
+            this.stringLike = stringLike;
             this.out = text;
         }
+    }
+
+    /** What is known of a child under its parent: its place in HAPI's order, its own rule, values HAPI holds as read. */
+    private static final class Facts {
+        int order = -1;
+        int rule = -2;
+        final Set<String> plainValues = new HashSet<>();
+    }
+
+    /** Per child definition (interned by {@link JsonScan}): its facts, for this file. */
+    private final IdentityHashMap<JsonScan.Child, Facts> facts = new IdentityHashMap<>();
+    private static final int MAX_REMEMBERED_VALUES = 1 << 12;
+
+    private Facts facts(JsonScan.Child c) {
+        Facts f = facts.get(c);
+        if (f == null) {
+            f = new Facts();
+            facts.put(c, f);
+        }
+        return f;
+    }
+
+    /** The child's own rule ({@link Rules#match}), which depends only on the child and its parent's type. */
+    private int match(JsonScan.Child c, String parentType) {
+        Facts f = facts(c);
+        if (f.rule == -2) {
+            f.rule = run.rules.match(c.fhirType(), c.name(), c.choiceName(), parentType);
+        }
+        return f.rule;
     }
 
     /** Tally updates, applied only once the resource was cleaned here (a fallback leaves no trace). */
@@ -131,8 +169,8 @@ final class JsonTransform {
                 throw JsonScan.fallback();
             }
             type = p.getText();
-            if (!Fhir.context().getResourceTypes().contains(type) || type.equals("Bundle") || type.equals("Patient")) {
-                throw JsonScan.fallback(); // Patients (subject ids) and Bundles (entries, URLs): HAPI
+            if (!Fhir.context().getResourceTypes().contains(type) || type.equals("Bundle")) {
+                throw JsonScan.fallback(); // Bundles (entries, URLs): HAPI
             }
             root = object(p, JsonScan.resourceElem(type), types, true);
             if (p.nextToken() != null) {
@@ -143,12 +181,13 @@ final class JsonTransform {
         } catch (IOException e) {
             throw JsonScan.fallback(); // malformed JSON: HAPI says what is wrong with it
         }
-        if (run.rules.anyPathPossible(type, types)) {
-            throw JsonScan.fallback(); // a FHIRPath rule may match: HAPI evaluates it
+        IdentityHashMap<Object, Integer> hits = pathHits(root, type, types);
+        if (type.equals("Patient") && run.section.subjectIdPath() != null) {
+            throw JsonScan.fallback(); // the subject-id FHIRPath: HAPI evaluates it
         }
         cleaner.place(where);
         try {
-            String out = clean(root, type, where);
+            String out = clean(root, type, where, hits);
             effects.forEach(Runnable::run);
             return out;
         } catch (FormatException e) {
@@ -160,10 +199,19 @@ final class JsonTransform {
     }
 
     /** {@code ResourceCleaner.clean} on the tree; tally updates go to {@link #effects}. */
-    private String clean(Obj root, String type, String where) throws FormatException, JsonScan.Fallback {
+    private String clean(Obj root, String type, String where, IdentityHashMap<Object, Integer> hits)
+            throws FormatException, JsonScan.Fallback {
         String label = where.isEmpty() ? type : where + " (" + type + ")";
         effects.add(() -> tally.records++);
-        Subject subject = subjectOf(root, type, where);
+        this.hits = hits;
+        subjectNode = null;
+        Subject subject;
+        if (type.equals("Patient")) {
+            subjectId = subjectId(root);
+            subject = subjectId == null ? null : cleaner.subject(subjectId);
+        } else {
+            subject = subjectOf(root, type, where);
+        }
         TreeSet<String> marks = new TreeSet<>();
         String id = root.text("id");
         if (id != null && !ID.matcher(id).matches()) {
@@ -249,16 +297,33 @@ final class JsonTransform {
                 throw JsonScan.fallback(); // exponents, long fractions: printed HAPI's way by HAPI
             }
         }
-        if (!PLAIN.contains(c.fhirType()) && !text.equals(JsonScan.checked(c, text).getValueAsString())) {
-            throw JsonScan.fallback(); // HAPI would hold (and print) it in another form
+        if (!PLAIN.contains(c.fhirType())) {
+            Set<String> known = facts(c).plainValues;
+            if (!known.contains(text)) {
+                if (!text.equals(JsonScan.checked(c, text).getValueAsString())) {
+                    throw JsonScan.fallback(); // HAPI would hold (and print) it in another form
+                }
+                if (known.size() >= MAX_REMEMBERED_VALUES) {
+                    known.clear();
+                }
+                known.add(text);
+            }
         }
         if (c.name().equals("reference") && text.indexOf('?') >= 0) {
             throw JsonScan.fallback(); // conditional references: rewritten with the full rules by HAPI
         }
-        return new Prim(text, t);
+        return new Prim(text, t, STRING_LIKE.contains(c.fhirType()));
     }
 
-    private static int order(JsonScan.Elem elem, JsonScan.Child c) throws JsonScan.Fallback {
+    private int order(JsonScan.Elem elem, JsonScan.Child c) throws JsonScan.Fallback {
+        Facts f = facts(c);
+        if (f.order < 0) {
+            f.order = definitionOrder(elem, c);
+        }
+        return f.order;
+    }
+
+    private static int definitionOrder(JsonScan.Elem elem, JsonScan.Child c) throws JsonScan.Fallback {
         Integer i = ORDER.computeIfAbsent(elem.def, d -> {
             Map<BaseRuntimeChildDefinition, Integer> m = new IdentityHashMap<>();
             if (d instanceof BaseRuntimeElementCompositeDefinition<?> comp) {
@@ -275,14 +340,271 @@ final class JsonTransform {
         return i;
     }
 
+    // ---------------------------------------------------------------- FHIRPath rules on the tree
+
+    /**
+     * The elements each possible FHIRPath rule selects, lowest rule index per element, as
+     * {@code Rules.evaluate} finds them with HAPI's engine. Only a small part of FHIRPath is
+     * evaluated here — {@code descendants().ofType(T)} branches on the {@code T} elements, paths of
+     * member names from the resource type, {@code where()}, {@code exists()}, {@code =} on strings,
+     * {@code and}, {@code or} — and anything else falls back to HAPI.
+     */
+    private IdentityHashMap<Object, Integer> pathHits(Obj root, String type, Set<String> types)
+            throws JsonScan.Fallback {
+        IdentityHashMap<Object, Integer> out = new IdentityHashMap<>();
+        Rules rules = run.rules;
+        Map<String, List<Object>> byType = null;
+        for (int k = 0; k < rules.pathRuleCount(); k++) {
+            if (!rules.possible(k, type, types)) {
+                continue;
+            }
+            int index = rules.pathRuleIndex(k);
+            for (Rules.Branch b : rules.union(k)) {
+                List<Object> found;
+                if (b.type() == null) {
+                    found = path(root, type, b.node());
+                } else {
+                    if (byType == null) {
+                        byType = new java.util.HashMap<>();
+                        collect(root, byType);
+                    }
+                    found = new ArrayList<>();
+                    for (Object candidate : byType.getOrDefault(b.type(), List.of())) {
+                        if (b.node() == null) {
+                            found.add(candidate);
+                        } else {
+                            found.addAll(eval(List.of(candidate), b.node()));
+                        }
+                    }
+                }
+                for (Object f : found) {
+                    if (f instanceof String || f instanceof Boolean) {
+                        throw JsonScan.fallback(); // a rule selecting a computed value: HAPI's business
+                    }
+                    out.merge(f, index, Math::min);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The composites below {@code node} by type, in document order. */
+    private static void collect(Obj node, Map<String, List<Object>> byType) {
+        for (Field f : node.fields) {
+            for (Object v : f.values) {
+                if (v instanceof Obj o) {
+                    byType.computeIfAbsent(o.elem.fhirType, t -> new ArrayList<>()).add(o);
+                    collect(o, byType);
+                }
+            }
+        }
+    }
+
+    /** A branch evaluated from the resource: a path starting with a resource type name. */
+    private List<Object> path(Obj root, String type, org.hl7.fhir.r4.fhirpath.ExpressionNode node)
+            throws JsonScan.Fallback {
+        if (node.getKind() != org.hl7.fhir.r4.fhirpath.ExpressionNode.Kind.Name || node.getOperation() != null
+                || !Fhir.context().getResourceTypes().contains(node.getName())) {
+            throw JsonScan.fallback();
+        }
+        if (!node.getName().equals(type)) {
+            return List.of(); // Coverage.identifier on a Patient: nothing
+        }
+        return node.getInner() == null ? List.of(root) : eval(List.of(root), node.getInner());
+    }
+
+    /** One expression node (with what follows it and its operators) on {@code focus}. */
+    private List<Object> eval(List<Object> focus, org.hl7.fhir.r4.fhirpath.ExpressionNode node)
+            throws JsonScan.Fallback {
+        List<Object> work = switch (node.getKind()) {
+            case Name -> {
+                if (Character.isUpperCase(node.getName().charAt(0)) || node.getName().startsWith("$")) {
+                    throw JsonScan.fallback(); // a type name or a variable: HAPI
+                }
+                List<Object> next = new ArrayList<>();
+                for (Object item : focus) {
+                    if (item instanceof Obj o) {
+                        for (Field f : o.fields) {
+                            if (f.child.name().equals(node.getName())) {
+                                next.addAll(f.values);
+                            }
+                        }
+                    } else {
+                        throw JsonScan.fallback(); // inside a primitive: its id and extensions
+                    }
+                }
+                yield next;
+            }
+            case Constant -> {
+                if (!(node.getConstant() instanceof org.hl7.fhir.r4.model.StringType str)) {
+                    throw JsonScan.fallback();
+                }
+                yield List.of(str.getValue());
+            }
+            case Group -> eval(focus, node.getGroup());
+            case Function -> function(focus, node);
+            default -> throw JsonScan.fallback();
+        };
+        if (node.getInner() != null) {
+            work = eval(work, node.getInner());
+        }
+        if (node.isProximal() && node.getOperation() != null) {
+            org.hl7.fhir.r4.fhirpath.ExpressionNode last = node;
+            org.hl7.fhir.r4.fhirpath.ExpressionNode next = node.getOpNext();
+            while (next != null) {
+                List<Object> right = eval(focus, next);
+                work = operate(work, last.getOperation(), right);
+                last = next;
+                next = next.getOpNext();
+            }
+        }
+        return work;
+    }
+
+    private List<Object> function(List<Object> focus, org.hl7.fhir.r4.fhirpath.ExpressionNode node)
+            throws JsonScan.Fallback {
+        switch (node.getFunction()) {
+            case Where -> {
+                if (node.getParameters().size() != 1) {
+                    throw JsonScan.fallback();
+                }
+                List<Object> out = new ArrayList<>();
+                for (Object item : focus) {
+                    List<Object> r = eval(List.of(item), node.getParameters().get(0));
+                    if (r.size() > 1 || r.size() == 1 && !(r.get(0) instanceof Boolean)) {
+                        throw JsonScan.fallback();
+                    }
+                    if (r.size() == 1 && (Boolean) r.get(0)) {
+                        out.add(item);
+                    }
+                }
+                return out;
+            }
+            case Exists -> {
+                if (!node.getParameters().isEmpty()) {
+                    throw JsonScan.fallback();
+                }
+                return List.of(!focus.isEmpty());
+            }
+            default -> throw JsonScan.fallback();
+        }
+    }
+
+    /** {@code =} on strings and {@code and}/{@code or} on booleans, with FHIRPath's empty results. */
+    private static List<Object> operate(List<Object> left, org.hl7.fhir.r4.fhirpath.ExpressionNode.Operation op,
+            List<Object> right) throws JsonScan.Fallback {
+        switch (op) {
+            case Equals -> {
+                if (left.isEmpty() || right.isEmpty()) {
+                    return List.of();
+                }
+                if (left.size() != right.size()) {
+                    return List.of(false);
+                }
+                for (int i = 0; i < left.size(); i++) {
+                    if (!string(left.get(i)).equals(string(right.get(i)))) {
+                        return List.of(false);
+                    }
+                }
+                return List.of(true);
+            }
+            case Or, And -> {
+                Boolean l = bool(left);
+                Boolean r = bool(right);
+                if (op == org.hl7.fhir.r4.fhirpath.ExpressionNode.Operation.Or) {
+                    if (Boolean.TRUE.equals(l) || Boolean.TRUE.equals(r)) {
+                        return List.of(true);
+                    }
+                    return l == null || r == null ? List.of() : List.of(false);
+                }
+                if (Boolean.FALSE.equals(l) || Boolean.FALSE.equals(r)) {
+                    return List.of(false);
+                }
+                return l == null || r == null ? List.of() : List.of(true);
+            }
+            default -> throw JsonScan.fallback();
+        }
+    }
+
+    /** A string operand: a constant, or a string-like primitive (codes, uris, strings). */
+    private static String string(Object o) throws JsonScan.Fallback {
+        if (o instanceof String s) {
+            return s;
+        }
+        if (o instanceof Prim p && p.token == JsonToken.VALUE_STRING && p.stringLike) {
+            return p.text;
+        }
+        throw JsonScan.fallback(); // dates, numbers, composites compare HAPI's way
+    }
+
+    /** A boolean operand: empty is {@code null}; anything but one boolean falls back. */
+    private static Boolean bool(List<Object> v) throws JsonScan.Fallback {
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (v.size() == 1 && v.get(0) instanceof Boolean b) {
+            return b;
+        }
+        throw JsonScan.fallback();
+    }
+
     // ---------------------------------------------------------------- the patient
+
+    /** The FHIRPath hits of the resource being cleaned: node (identity) to the lowest rule index. */
+    private IdentityHashMap<Object, Integer> hits;
+    /** A Patient's subject id, and the value holding it (null when it is the resource's own id). */
+    private String subjectId;
+    private Prim subjectNode;
+
+    /** {@code ResourceCleaner.subjectId} without a {@code subject-id} FHIRPath. */
+    private String subjectId(Obj patient) {
+        Field ids = patient.field("identifier");
+        Obj chosen = null;
+        if (ids != null) {
+            for (Object v : ids.values) {
+                Obj i = (Obj) v;
+                if (i.text("value") != null && mr(i)) {
+                    chosen = i;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                for (Object v : ids.values) {
+                    if (((Obj) v).text("value") != null) {
+                        chosen = (Obj) v;
+                        break;
+                    }
+                }
+            }
+        }
+        if (chosen != null) {
+            subjectNode = (Prim) chosen.field("value").values.get(0);
+            return subjectNode.text;
+        }
+        String id = patient.text("id");
+        return id == null ? null : "Patient/" + id;
+    }
+
+    /** Whether an Identifier is typed MR (any coding of its type). */
+    private static boolean mr(Obj identifier) {
+        Field type = identifier.field("type");
+        Field coding = type == null ? null : ((Obj) type.values.get(0)).field("coding");
+        if (coding != null) {
+            for (Object c : coding.values) {
+                if ("MR".equals(((Obj) c).text("code"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /** {@code ResourceCleaner.subjectOf} on the tree (resources without contained ones). */
     private Subject subjectOf(Obj root, String type, String where) throws FormatException, JsonScan.Fallback {
         boolean pointsAtPatient = false;
         for (String path : run.compartmentPaths(type)) {
             List<Obj> current = List.of(root);
-            String[] steps = path.substring(type.length() + 1).split("\\.");
+            String[] steps = STEPS.computeIfAbsent(path, x -> x.substring(x.indexOf('.') + 1).split("\\."));
             for (String step : steps) {
                 List<Obj> next = new ArrayList<>();
                 for (Obj o : current) {
@@ -361,7 +683,11 @@ final class JsonTransform {
             for (int i = 0; i < n; i++) {
                 Object v = f.values.get(i);
                 String p = path + "." + name + (n > 1 || f.child.repeats() ? "[" + i + "]" : "");
-                int rule = Math.min(eff, run.rules.match(f.child.fhirType(), name, f.child.choiceName(), parentType));
+                int rule = Math.min(eff, match(f.child, parentType));
+                Integer hit = hits.get(v);
+                if (hit != null && hit < rule) {
+                    rule = hit;
+                }
                 if (v instanceof Obj o) {
                     children(o, p, rule, subject, label, marks);
                 } else {
@@ -401,6 +727,14 @@ final class JsonTransform {
     /** {@code ResourceCleaner.leaf} and {@code apply} for a value that is neither XHTML nor base64. */
     private void leaf(JsonScan.Child c, Prim v, String name, String path, int ruleIndex, Subject subject, String label,
             Set<String> marks) throws FormatException, JsonScan.Fallback {
+        if (v == subjectNode) {
+            // ResourceCleaner.subjectLeaf: the patient's subject id becomes the patient pseudonym.
+            Subject s = cleaner.subject(subjectId);
+            effects.add(() -> tally.count(ResourceCleaner.SUBJECT_RULE, "pseudonymize"));
+            v.out = s == null ? null : s.pseudonym();
+            marks.add("PSEUDED");
+            return;
+        }
         FhirRule rule = ruleIndex == Rules.NONE ? null : run.rules.rule(ruleIndex);
         ActionSpec spec = run.effective(rule == null ? run.section.defaultSpec() : rule.spec());
         String ruleId = rule == null ? "default" : rule.id();
@@ -469,7 +803,7 @@ final class JsonTransform {
 
     // ---------------------------------------------------------------- printing
 
-    private static String print(String type, Obj root, Set<String> marks) throws JsonScan.Fallback {
+    private String print(String type, Obj root, Set<String> marks) throws JsonScan.Fallback {
         StringWriter w = new StringWriter(256);
         try (JsonGenerator g = JsonScan.JSON.createGenerator(w)) {
             g.writeStartObject();
