@@ -827,8 +827,25 @@ final class JsonTransform {
         return w.toString();
     }
 
+    /** The printed {@code meta} of each set of marks (at most 16 sets). */
+    private static final Map<String, String> METAS = new ConcurrentHashMap<>();
+
     private static void meta(JsonGenerator g, Set<String> marks) throws IOException {
-        g.writeObjectFieldStart("meta");
+        String printed = METAS.computeIfAbsent(String.join(",", marks), k -> {
+            StringWriter w = new StringWriter();
+            try (JsonGenerator m = JsonScan.JSON.createGenerator(w)) {
+                securityCodes(m, marks);
+            } catch (IOException e) {
+                throw new IllegalStateException(e); // a StringWriter does not fail
+            }
+            return w.toString();
+        });
+        g.writeFieldName("meta");
+        g.writeRawValue(printed);
+    }
+
+    private static void securityCodes(JsonGenerator g, Set<String> marks) throws IOException {
+        g.writeStartObject();
         g.writeArrayFieldStart("security");
         for (String code : marks) {
             g.writeStartObject();
