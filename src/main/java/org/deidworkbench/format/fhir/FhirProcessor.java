@@ -48,6 +48,8 @@ final class FhirProcessor implements FileProcessor {
     private final Deidentifier engine;
     private final boolean noteIdentifiersWhileTransforming;
     private final long streamFromBytes;
+    /** Whether NDJSON lines are cleaned over Jackson tokens where {@link JsonTransform} can (decision 0025). */
+    private final boolean tokens;
     private volatile FhirRun run;
     /** The run's merged patient index when this processor's files were scanned elsewhere; null: its own. */
     private volatile ScanIndex mergedPatients;
@@ -58,6 +60,12 @@ final class FhirProcessor implements FileProcessor {
 
     /** @param streamFromBytes the size from which JSON Bundles are streamed (tests lower it) */
     FhirProcessor(Deidentifier engine, boolean noteIdentifiersWhileTransforming, long streamFromBytes) {
+        this(engine, noteIdentifiersWhileTransforming, streamFromBytes, true);
+    }
+
+    /** @param tokens false to clean every resource through HAPI objects (the reference the token path is tested against) */
+    FhirProcessor(Deidentifier engine, boolean noteIdentifiersWhileTransforming, long streamFromBytes, boolean tokens) {
+        this.tokens = tokens;
         this.engine = engine;
         this.noteIdentifiersWhileTransforming = noteIdentifiersWhileTransforming;
         this.streamFromBytes = streamFromBytes;
@@ -142,7 +150,7 @@ final class FhirProcessor implements FileProcessor {
             cleaner.process(parse(text, false, tally), "");
         } else {
             each(input, name, cancelled, tally, (resource, where) -> cleaner.process(resource, where), null,
-                    cleaner::entryBase, line -> {
+                    cleaner::entryBase, (line, where, newline) -> {
                         try {
                             lean.scan(line, (one, n, into) -> hapiEntry(r, one, n, into, tally));
                             return true;
@@ -215,10 +223,21 @@ final class FhirProcessor implements FileProcessor {
         FileFormat format = FormatDetector.detect(input);
         if (format == FileFormat.FHIR_NDJSON) {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            JsonTransform lean = tokens ? new JsonTransform(run(), cleaner, tally) : null;
             each(input, name, cancelled, tally, (resource, where) -> cleaner.process(resource, where),
                     (resource, newline) -> {
                         w.write(FhirParsing.encode(resource, false, false));
                         w.write(newline);
+                    }, n -> { }, lean == null ? null : (line, where, newline) -> {
+                        String cleaned;
+                        try {
+                            cleaned = lean.transform(line, where);
+                        } catch (JsonScan.Fallback e) {
+                            return false; // HAPI parses and cleans the line
+                        }
+                        w.write(cleaned);
+                        w.write(newline);
+                        return true;
                     });
             w.flush();
         } else if (streamed(input, format) != null) {
@@ -371,9 +390,12 @@ final class FhirProcessor implements FileProcessor {
         each(input, name, cancelled, tally, task, sink, entryBase, null);
     }
 
-    /** Handles a whole NDJSON line itself, or returns false to have it parsed and given to the task. */
+    /**
+     * Handles a whole NDJSON line itself, or returns false to have it parsed and given to the task;
+     * a {@link FormatException} leaves the line out as one from the task does.
+     */
     private interface LineFirst {
-        boolean handled(String line);
+        boolean handled(String line, String where, String newline) throws FormatException, IOException;
     }
 
     private void each(Path input, String name, BooleanSupplier cancelled, FileTally tally, ResourceTask task,
@@ -416,10 +438,13 @@ final class FhirProcessor implements FileProcessor {
                             + " characters; it was left out");
                     continue;
                 }
-                if (line.isBlank() || first != null && first.handled(line)) {
+                if (line.isBlank()) {
                     continue;
                 }
                 try {
+                    if (first != null && first.handled(line, where, lines.newline())) {
+                        continue;
+                    }
                     FhirParsing.Dropped dropped = new FhirParsing.Dropped();
                     Resource resource = FhirParsing.parse(line, false, where, dropped);
                     if (dropped.unknownElements > 0) {

@@ -54,7 +54,7 @@ final class JsonScan {
     /** With {@code -Ddeid.jsonscan.debug=true} each fallback records where it was decided (for tests). */
     private static final boolean DEBUG = Boolean.getBoolean("deid.jsonscan.debug");
 
-    private static Fallback fallback() {
+    static Fallback fallback() {
         return DEBUG ? new Fallback() : FALLBACK;
     }
 
@@ -69,7 +69,7 @@ final class JsonScan {
     }
 
     private static final Fallback FALLBACK = new Fallback();
-    private static final JsonFactory JSON = JsonFactory.builder()
+    static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Map<BaseRuntimeElementDefinition<?>, Elem> ELEMS = new ConcurrentHashMap<>();
     private static final Set<String> NOTABLE = Set.of("string", "markdown", "date", "dateTime", "uri", "url");
@@ -125,10 +125,10 @@ final class JsonScan {
     // ---------------------------------------------------------------- definitions
 
     /** What an element is, for scanning. */
-    private enum Kind { PRIMITIVE, XHTML, COMPOSITE, EXTENSION, CONTAINED, RESOURCE }
+    enum Kind { PRIMITIVE, XHTML, COMPOSITE, EXTENSION, CONTAINED, RESOURCE }
 
     /** An element definition with its children by JSON name. */
-    private static final class Elem {
+    static final class Elem {
         final BaseRuntimeElementDefinition<?> def;
         final String fhirType;
         final Map<String, Child> children = new HashMap<>();
@@ -144,7 +144,7 @@ final class JsonScan {
     }
 
     /** A child element under one JSON name ({@code valueQuantity}). */
-    private record Child(String name, String choiceName, int max, Kind kind, BaseRuntimeChildDefinition def,
+    record Child(String name, String choiceName, int max, Kind kind, BaseRuntimeChildDefinition def,
             BaseRuntimeElementDefinition<?> target, String fhirType) {
 
         boolean repeats() {
@@ -156,12 +156,12 @@ final class JsonScan {
         }
     }
 
-    private static Elem resourceElem(String type) {
+    static Elem resourceElem(String type) {
         BaseRuntimeElementDefinition<?> def = Fhir.context().getResourceDefinition(type);
         return elem(def, type);
     }
 
-    private static Elem elem(BaseRuntimeElementDefinition<?> def, String fhirType) {
+    static Elem elem(BaseRuntimeElementDefinition<?> def, String fhirType) {
         Elem e = ELEMS.get(def);
         if (e != null) {
             return e;
@@ -520,7 +520,7 @@ final class JsonScan {
     }
 
     /** The text of a scalar as HAPI's JSON tree hands it to the primitive, if its JSON type is the one FHIR gives it. */
-    private static String scalar(JsonParser p, JsonToken t, Child c) throws IOException, Fallback {
+    static String scalar(JsonParser p, JsonToken t, Child c) throws IOException, Fallback {
         String text;
         switch (c.fhirType) {
             case "boolean" -> {
@@ -558,7 +558,7 @@ final class JsonScan {
     }
 
     /** The value as HAPI reads it; {@link Fallback} where HAPI would refuse it. */
-    private static IPrimitiveType<?> checked(Child c, String text) throws Fallback {
+    static IPrimitiveType<?> checked(Child c, String text) throws Fallback {
         try {
             IPrimitiveType<?> v = (IPrimitiveType<?>) c.target.newInstance(c.def.getInstanceConstructorArguments());
             v.setValueAsString(text);

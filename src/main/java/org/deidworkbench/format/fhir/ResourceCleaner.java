@@ -54,10 +54,10 @@ import org.hl7.fhir.r4.model.XhtmlType;
 final class ResourceCleaner {
 
     static final String SECURITY_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationValue";
-    private static final Map<String, String> SECURITY_DISPLAY = Map.of("ABSTRED", "abstracted", "MASKED", "masked",
+    static final Map<String, String> SECURITY_DISPLAY = Map.of("ABSTRED", "abstracted", "MASKED", "masked",
             "PSEUDED", "pseudonymized", "REDACTED", "redacted");
-    private static final String SUBJECT_RULE = "subject-id";
-    private static final String IDS_RULE = "resource-ids";
+    static final String SUBJECT_RULE = "subject-id";
+    static final String IDS_RULE = "resource-ids";
     private static final String EXTENSIONS_RULE = "extensions";
     private static final String BUNDLE_LINK_RULE = "bundle-links";
     private static final int SUBJECT_CACHE = 1 << 16;
@@ -93,6 +93,11 @@ final class ResourceCleaner {
         this.tally = tally;
         this.preview = preview;
         this.sink = sink;
+    }
+
+    /** Sets the place messages name, as {@link #process} does (for {@link JsonTransform}, which shares this cleaner). */
+    void place(String where) {
+        this.place = where;
     }
 
     /** The preview records made so far (one per resource, a Bundle's shell as its own record). */
@@ -514,7 +519,7 @@ final class ResourceCleaner {
      * subject (free text without a date, codes, identifiers): values repeat a lot (displays, units,
      * notes), and a cached result is exactly what the method would return again.
      */
-    private String applyMethod(ActionSpec spec, String value, Subject subject, String path) throws DeidException {
+    String applyMethod(ActionSpec spec, String value, Subject subject, String path) throws DeidException {
         DeidMethod method = run.method(spec);
         if (value.length() > MAX_CACHED_LENGTH) {
             return method.apply(value, new FieldContext(subject, path));
@@ -589,7 +594,7 @@ final class ResourceCleaner {
         return value;
     }
 
-    private static String mark(Action action) {
+    static String mark(Action action) {
         return switch (action) {
             case PSEUDONYMIZE -> "PSEUDED";
             case GENERALIZE -> "ABSTRED";
@@ -957,7 +962,7 @@ final class ResourceCleaner {
     private record SubjectId(String value, PrimitiveType<?> node) {
     }
 
-    private Subject subject(String subjectId) throws FormatException {
+    Subject subject(String subjectId) throws FormatException {
         Subject s = subjects.get(subjectId);
         if (s == null) {
             try {

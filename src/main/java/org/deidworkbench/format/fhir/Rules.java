@@ -178,7 +178,7 @@ final class Rules {
      * resource once per rule; it is used only for types that have no specializations and for a
      * {@code <rest>} that names no variable ({@code %resource} would mean the element there).
      */
-    private record Branch(String type, ExpressionNode node) {
+    record Branch(String type, ExpressionNode node) {
     }
 
     /** Whether rule {@code k}'s guards need the element types (else the resource type decides). */
@@ -191,10 +191,42 @@ final class Rules {
         return false;
     }
 
+    /** How many FHIRPath rules there are (numbered {@code k} from 0, in rule order). */
+    int pathRuleCount() {
+        return pathRules.size();
+    }
+
+    /** The rule index of FHIRPath rule {@code k}. */
+    int pathRuleIndex(int k) {
+        return pathRules.get(k);
+    }
+
+    /**
+     * FHIRPath rule {@code k} as the branches of its top-level union, each parsed by this thread's
+     * engine: {@code descendants().ofType(T)<rest>} as {@code (T, rest)}, any other as {@code (null, branch)}.
+     */
+    List<Branch> union(int k) {
+        return evaluators.get().union(k, pathRules.get(k));
+    }
+
     /** Whether FHIRPath rule {@code k} may match a resource of {@code rootType} with elements of {@code types}. */
-    private boolean possible(int k, String rootType, java.util.Set<String> types) {
+    boolean possible(int k, String rootType, java.util.Set<String> types) {
         for (Guard g : guards.get(k)) {
             if (g.type == null ? g.resourceType == null || g.resourceType.equals(rootType) : types.contains(g.type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether any FHIRPath rule may match a resource of {@code rootType} whose elements (below the
+     * root) have {@code types}: when false, the FHIRPath rules add no hit to it and the type and
+     * element rules alone decide every value (what {@link JsonTransform} relies on).
+     */
+    boolean anyPathPossible(String rootType, java.util.Set<String> types) {
+        for (int k = 0; k < pathRules.size(); k++) {
+            if (possible(k, rootType, types)) {
                 return true;
             }
         }
@@ -299,6 +331,21 @@ final class Rules {
         final ExpressionNode[] parsed = new ExpressionNode[pathRules.size()];
         final Branch[][] branches = new Branch[pathRules.size()][];
         final boolean[] analysed = new boolean[pathRules.size()];
+        final List<List<Branch>> unions = new ArrayList<>(java.util.Collections.nCopies(pathRules.size(), null));
+
+        List<Branch> union(int k, int index) {
+            List<Branch> u = unions.get(k);
+            if (u == null) {
+                String expression = ((FhirSelector.FhirPath) rules.get(index).selector()).expression();
+                u = new ArrayList<>();
+                for (String text : Guard.topLevelUnion(expression)) {
+                    u.add(branch(text));
+                }
+                unions.set(k, List.copyOf(u));
+                u = unions.get(k);
+            }
+            return u;
+        }
 
         /** The rule's branches when one of them can be evaluated on its elements, else {@code null}. */
         Branch[] branches(int k, int index) {

@@ -1,0 +1,908 @@
+package org.deidworkbench.format.fhir;
+
+import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
+import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
+import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.deid.Subject;
+import org.deidworkbench.deid.UnprocessableValueException;
+import org.deidworkbench.format.FormatException;
+import org.deidworkbench.model.Action;
+import org.deidworkbench.model.ActionSpec;
+import org.deidworkbench.model.FhirRule;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+
+/**
+ * The transform of one compact JSON resource (an NDJSON line) over Jackson tokens, without HAPI
+ * objects: it reads the resource into a small tree typed by HAPI's element definitions, decides
+ * every value as {@link ResourceCleaner} does (type and element rules, the enclosing element's rule,
+ * the default; keyed ids and references; the patient from the compartment references; marks in
+ * {@code meta.security}) and prints the result as HAPI prints it: elements in definition order,
+ * emptied elements left out. It answers only for resources it reads exactly as HAPI would and whose
+ * rules it can evaluate exactly; anything else throws {@link JsonScan.Fallback} before any effect,
+ * and the caller cleans that resource with HAPI (decision 0025). {@code JsonTransformTest} compares
+ * its output byte for byte with the HAPI path. Not thread-safe: one per file.
+ */
+final class JsonTransform {
+
+    /** Types whose values HAPI holds exactly as read. */
+    private static final Set<String> PLAIN = Set.of("string", "markdown");
+    /** Types FHIRPath's {@code =} compares as strings. */
+    private static final Set<String> STRING_LIKE = Set.of("string", "markdown", "code", "uri", "url", "canonical", "id",
+            "oid", "uuid");
+    /** A JSON number HAPI prints back as it was written. */
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,18})?");
+    private static final Pattern PLAIN_INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,8})");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+    /** Per composite definition: the position of each child in HAPI's order (the order it prints). */
+    private static final Map<BaseRuntimeElementDefinition<?>, Map<BaseRuntimeChildDefinition, Integer>> ORDER =
+            new ConcurrentHashMap<>();
+
+    /** The steps of each compartment path below its resource type. */
+    private static final Map<String, String[]> STEPS = new ConcurrentHashMap<>();
+
+    private final FhirRun run;
+    private final ResourceCleaner cleaner;
+    private final FileTally tally;
+
+    /**
+     * @param cleaner the file's HAPI cleaner, whose caches (method results, subjects) are shared so
+     *     that a value gets the same result whichever path cleans it
+     */
+    JsonTransform(FhirRun run, ResourceCleaner cleaner, FileTally tally) {
+        this.run = run;
+        this.cleaner = cleaner;
+        this.tally = tally;
+    }
+
+    // ---------------------------------------------------------------- the tree
+
+    /** A JSON object typed by its element definition. */
+    private static final class Obj {
+        final JsonScan.Elem elem;
+        final List<Field> fields = new ArrayList<>(8);
+
+        Obj(JsonScan.Elem elem) {
+            this.elem = elem;
+        }
+
+        Field field(String name) {
+            for (Field f : fields) {
+                if (f.child.name().equals(name) && f.child.choiceName() == null) {
+                    return f;
+                }
+            }
+            return null;
+        }
+
+        String text(String name) {
+            Field f = field(name);
+            return f == null || !(f.values.get(0) instanceof Prim p) ? null : p.text;
+        }
+    }
+
+    /** One JSON member: its child definition, its place in HAPI's order, its values. */
+    private record Field(String jsonName, JsonScan.Child child, int order, List<Object> values) {
+    }
+
+    /** A primitive value: as read, and as it will be written ({@code null}: removed). */
+    private static final class Prim {
+        final String text;
+        final JsonToken token;
+        /** Whether FHIRPath compares it as a string (string, code, uri, id and the like). */
+        final boolean stringLike;
+        String out;
+
+        Prim(String text, JsonToken token, boolean stringLike) {
+            this.text = text;
+            this.token = token;
+            this.stringLike = stringLike;
+            this.out = text;
+        }
+    }
+
+    /** What is known of a child under its parent: its place in HAPI's order, its own rule, values HAPI holds as read. */
+    private static final class Facts {
+        int order = -1;
+        int rule = -2;
+        final Set<String> plainValues = new HashSet<>();
+    }
+
+    /** Per child definition (interned by {@link JsonScan}): its facts, for this file. */
+    private final IdentityHashMap<JsonScan.Child, Facts> facts = new IdentityHashMap<>();
+    private static final int MAX_REMEMBERED_VALUES = 1 << 12;
+
+    private Facts facts(JsonScan.Child c) {
+        Facts f = facts.get(c);
+        if (f == null) {
+            f = new Facts();
+            facts.put(c, f);
+        }
+        return f;
+    }
+
+    /** The child's own rule ({@link Rules#match}), which depends only on the child and its parent's type. */
+    private int match(JsonScan.Child c, String parentType) {
+        Facts f = facts(c);
+        if (f.rule == -2) {
+            f.rule = run.rules.match(c.fhirType(), c.name(), c.choiceName(), parentType);
+        }
+        return f.rule;
+    }
+
+    /** Tally updates, applied only once the resource was cleaned here (a fallback leaves no trace). */
+    private final List<Runnable> effects = new ArrayList<>();
+
+    // ---------------------------------------------------------------- entry point
+
+    /**
+     * The cleaned resource as HAPI would print it compact, or {@link JsonScan.Fallback} when HAPI
+     * must clean it.
+     *
+     * @param where the resource's place for messages ({@code line 12})
+     * @throws FormatException what the HAPI path throws for the same resource
+     */
+    String transform(String text, String where) throws JsonScan.Fallback, FormatException {
+        effects.clear();
+        Obj root;
+        String type;
+        Set<String> types = new HashSet<>();
+        try (JsonParser p = JsonScan.JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
+                    || !"resourceType".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
+                throw JsonScan.fallback();
+            }
+            type = p.getText();
+            if (!Fhir.context().getResourceTypes().contains(type) || type.equals("Bundle")) {
+                throw JsonScan.fallback(); // Bundles (entries, URLs): HAPI
+            }
+            root = object(p, JsonScan.resourceElem(type), types, true);
+            if (p.nextToken() != null) {
+                throw JsonScan.fallback();
+            }
+        } catch (StreamConstraintsException e) {
+            throw JsonScan.fallback();
+        } catch (IOException e) {
+            throw JsonScan.fallback(); // malformed JSON: HAPI says what is wrong with it
+        }
+        IdentityHashMap<Object, Integer> hits = pathHits(root, type, types);
+        if (type.equals("Patient") && run.section.subjectIdPath() != null) {
+            throw JsonScan.fallback(); // the subject-id FHIRPath: HAPI evaluates it
+        }
+        cleaner.place(where);
+        try {
+            String out = clean(root, type, where, hits);
+            effects.forEach(Runnable::run);
+            return out;
+        } catch (FormatException e) {
+            effects.forEach(Runnable::run); // what the HAPI path had counted when it failed at the same place
+            throw e;
+        } finally {
+            effects.clear();
+        }
+    }
+
+    /** {@code ResourceCleaner.clean} on the tree; tally updates go to {@link #effects}. */
+    private String clean(Obj root, String type, String where, IdentityHashMap<Object, Integer> hits)
+            throws FormatException, JsonScan.Fallback {
+        String label = where.isEmpty() ? type : where + " (" + type + ")";
+        effects.add(() -> tally.records++);
+        this.hits = hits;
+        subjectNode = null;
+        Subject subject;
+        if (type.equals("Patient")) {
+            subjectId = subjectId(root);
+            subject = subjectId == null ? null : cleaner.subject(subjectId);
+        } else {
+            subject = subjectOf(root, type, where);
+        }
+        TreeSet<String> marks = new TreeSet<>();
+        String id = root.text("id");
+        if (id != null && !ID.matcher(id).matches()) {
+            throw JsonScan.fallback(); // HAPI reads (or refuses) ids of another form
+        }
+        if (id != null) {
+            String now;
+            try {
+                now = run.references.id(type, id);
+            } catch (DeidException e) {
+                throw new FormatException(e.code(), label + ", " + type + ".id", e.getMessage());
+            }
+            ((Prim) root.field("id").values.get(0)).out = now;
+            effects.add(() -> tally.count(ResourceCleaner.IDS_RULE, "pseudonymize"));
+            marks.add("PSEUDED");
+        }
+        children(root, type, Rules.NONE, subject, label, marks);
+        return print(type, root, marks);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private Obj object(JsonParser p, JsonScan.Elem elem, Set<String> types, boolean root)
+            throws IOException, JsonScan.Fallback {
+        Obj o = new Obj(elem);
+        Set<BaseRuntimeChildDefinition> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            t = p.nextToken();
+            JsonScan.Child c = elem.child(name);
+            if (t == JsonToken.VALUE_NULL || c == null || !seen.add(c.def())
+                    || c.kind() != JsonScan.Kind.PRIMITIVE && c.kind() != JsonScan.Kind.COMPOSITE
+                    || root && (name.equals("meta") || name.equals("text"))) {
+                // null, "_x", unknown or repeated elements, extensions, narratives, contained and
+                // inner resources, an existing meta: HAPI
+                throw JsonScan.fallback();
+            }
+            List<Object> values = new ArrayList<>(c.repeats() ? 4 : 1);
+            if (!c.repeats()) {
+                if (t == JsonToken.START_ARRAY) {
+                    throw JsonScan.fallback();
+                }
+                values.add(value(p, t, c, types));
+            } else {
+                if (t != JsonToken.START_ARRAY) {
+                    throw JsonScan.fallback();
+                }
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t == JsonToken.VALUE_NULL) {
+                        throw JsonScan.fallback();
+                    }
+                    values.add(value(p, t, c, types));
+                }
+                if (values.isEmpty()) {
+                    throw JsonScan.fallback();
+                }
+            }
+            o.fields.add(new Field(name, c, order(elem, c), values));
+        }
+        if (o.fields.isEmpty()) {
+            throw JsonScan.fallback(); // "{}": HAPI's handling of empty objects is its own
+        }
+        return o;
+    }
+
+    private Object value(JsonParser p, JsonToken t, JsonScan.Child c, Set<String> types)
+            throws IOException, JsonScan.Fallback {
+        types.add(c.fhirType());
+        if (c.kind() == JsonScan.Kind.COMPOSITE) {
+            if (t != JsonToken.START_OBJECT) {
+                throw JsonScan.fallback();
+            }
+            return object(p, c.elem(), types, false);
+        }
+        String text = JsonScan.scalar(p, t, c);
+        if (text.isBlank() || c.fhirType().equals("base64Binary")) {
+            throw JsonScan.fallback(); // blank values and binary data: HAPI
+        }
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            String raw = p.getText();
+            if (!raw.equals(text) || !(c.fhirType().equals("decimal") ? PLAIN_DECIMAL : PLAIN_INTEGER).matcher(raw).matches()) {
+                throw JsonScan.fallback(); // exponents, long fractions: printed HAPI's way by HAPI
+            }
+        }
+        if (!PLAIN.contains(c.fhirType())) {
+            Set<String> known = facts(c).plainValues;
+            if (!known.contains(text)) {
+                if (!text.equals(JsonScan.checked(c, text).getValueAsString())) {
+                    throw JsonScan.fallback(); // HAPI would hold (and print) it in another form
+                }
+                if (known.size() >= MAX_REMEMBERED_VALUES) {
+                    known.clear();
+                }
+                known.add(text);
+            }
+        }
+        if (c.name().equals("reference") && text.indexOf('?') >= 0) {
+            throw JsonScan.fallback(); // conditional references: rewritten with the full rules by HAPI
+        }
+        return new Prim(text, t, STRING_LIKE.contains(c.fhirType()));
+    }
+
+    private int order(JsonScan.Elem elem, JsonScan.Child c) throws JsonScan.Fallback {
+        Facts f = facts(c);
+        if (f.order < 0) {
+            f.order = definitionOrder(elem, c);
+        }
+        return f.order;
+    }
+
+    private static int definitionOrder(JsonScan.Elem elem, JsonScan.Child c) throws JsonScan.Fallback {
+        Integer i = ORDER.computeIfAbsent(elem.def, d -> {
+            Map<BaseRuntimeChildDefinition, Integer> m = new IdentityHashMap<>();
+            if (d instanceof BaseRuntimeElementCompositeDefinition<?> comp) {
+                List<BaseRuntimeChildDefinition> kids = comp.getChildren();
+                for (int k = 0; k < kids.size(); k++) {
+                    m.put(kids.get(k), k);
+                }
+            }
+            return m;
+        }).get(c.def());
+        if (i == null) {
+            throw JsonScan.fallback();
+        }
+        return i;
+    }
+
+    // ---------------------------------------------------------------- FHIRPath rules on the tree
+
+    /**
+     * The elements each possible FHIRPath rule selects, lowest rule index per element, as
+     * {@code Rules.evaluate} finds them with HAPI's engine. Only a small part of FHIRPath is
+     * evaluated here — {@code descendants().ofType(T)} branches on the {@code T} elements, paths of
+     * member names from the resource type, {@code where()}, {@code exists()}, {@code =} on strings,
+     * {@code and}, {@code or} — and anything else falls back to HAPI.
+     */
+    private IdentityHashMap<Object, Integer> pathHits(Obj root, String type, Set<String> types)
+            throws JsonScan.Fallback {
+        IdentityHashMap<Object, Integer> out = new IdentityHashMap<>();
+        Rules rules = run.rules;
+        Map<String, List<Object>> byType = null;
+        for (int k = 0; k < rules.pathRuleCount(); k++) {
+            if (!rules.possible(k, type, types)) {
+                continue;
+            }
+            int index = rules.pathRuleIndex(k);
+            for (Rules.Branch b : rules.union(k)) {
+                List<Object> found;
+                if (b.type() == null) {
+                    found = path(root, type, b.node());
+                } else {
+                    if (byType == null) {
+                        byType = new java.util.HashMap<>();
+                        collect(root, byType);
+                    }
+                    found = new ArrayList<>();
+                    for (Object candidate : byType.getOrDefault(b.type(), List.of())) {
+                        if (b.node() == null) {
+                            found.add(candidate);
+                        } else {
+                            found.addAll(eval(List.of(candidate), b.node()));
+                        }
+                    }
+                }
+                for (Object f : found) {
+                    if (f instanceof String || f instanceof Boolean) {
+                        throw JsonScan.fallback(); // a rule selecting a computed value: HAPI's business
+                    }
+                    out.merge(f, index, Math::min);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The composites below {@code node} by type, in document order. */
+    private static void collect(Obj node, Map<String, List<Object>> byType) {
+        for (Field f : node.fields) {
+            for (Object v : f.values) {
+                if (v instanceof Obj o) {
+                    byType.computeIfAbsent(o.elem.fhirType, t -> new ArrayList<>()).add(o);
+                    collect(o, byType);
+                }
+            }
+        }
+    }
+
+    /** A branch evaluated from the resource: a path starting with a resource type name. */
+    private List<Object> path(Obj root, String type, org.hl7.fhir.r4.fhirpath.ExpressionNode node)
+            throws JsonScan.Fallback {
+        if (node.getKind() != org.hl7.fhir.r4.fhirpath.ExpressionNode.Kind.Name || node.getOperation() != null
+                || !Fhir.context().getResourceTypes().contains(node.getName())) {
+            throw JsonScan.fallback();
+        }
+        if (!node.getName().equals(type)) {
+            return List.of(); // Coverage.identifier on a Patient: nothing
+        }
+        return node.getInner() == null ? List.of(root) : eval(List.of(root), node.getInner());
+    }
+
+    /** One expression node (with what follows it and its operators) on {@code focus}. */
+    private List<Object> eval(List<Object> focus, org.hl7.fhir.r4.fhirpath.ExpressionNode node)
+            throws JsonScan.Fallback {
+        List<Object> work = switch (node.getKind()) {
+            case Name -> {
+                if (Character.isUpperCase(node.getName().charAt(0)) || node.getName().startsWith("$")) {
+                    throw JsonScan.fallback(); // a type name or a variable: HAPI
+                }
+                List<Object> next = new ArrayList<>();
+                for (Object item : focus) {
+                    if (item instanceof Obj o) {
+                        for (Field f : o.fields) {
+                            if (f.child.name().equals(node.getName())) {
+                                next.addAll(f.values);
+                            }
+                        }
+                    } else {
+                        throw JsonScan.fallback(); // inside a primitive: its id and extensions
+                    }
+                }
+                yield next;
+            }
+            case Constant -> {
+                if (!(node.getConstant() instanceof org.hl7.fhir.r4.model.StringType str)) {
+                    throw JsonScan.fallback();
+                }
+                yield List.of(str.getValue());
+            }
+            case Group -> eval(focus, node.getGroup());
+            case Function -> function(focus, node);
+            default -> throw JsonScan.fallback();
+        };
+        if (node.getInner() != null) {
+            work = eval(work, node.getInner());
+        }
+        if (node.isProximal() && node.getOperation() != null) {
+            org.hl7.fhir.r4.fhirpath.ExpressionNode last = node;
+            org.hl7.fhir.r4.fhirpath.ExpressionNode next = node.getOpNext();
+            while (next != null) {
+                List<Object> right = eval(focus, next);
+                work = operate(work, last.getOperation(), right);
+                last = next;
+                next = next.getOpNext();
+            }
+        }
+        return work;
+    }
+
+    private List<Object> function(List<Object> focus, org.hl7.fhir.r4.fhirpath.ExpressionNode node)
+            throws JsonScan.Fallback {
+        switch (node.getFunction()) {
+            case Where -> {
+                if (node.getParameters().size() != 1) {
+                    throw JsonScan.fallback();
+                }
+                List<Object> out = new ArrayList<>();
+                for (Object item : focus) {
+                    List<Object> r = eval(List.of(item), node.getParameters().get(0));
+                    if (r.size() > 1 || r.size() == 1 && !(r.get(0) instanceof Boolean)) {
+                        throw JsonScan.fallback();
+                    }
+                    if (r.size() == 1 && (Boolean) r.get(0)) {
+                        out.add(item);
+                    }
+                }
+                return out;
+            }
+            case Exists -> {
+                if (!node.getParameters().isEmpty()) {
+                    throw JsonScan.fallback();
+                }
+                return List.of(!focus.isEmpty());
+            }
+            default -> throw JsonScan.fallback();
+        }
+    }
+
+    /** {@code =} on strings and {@code and}/{@code or} on booleans, with FHIRPath's empty results. */
+    private static List<Object> operate(List<Object> left, org.hl7.fhir.r4.fhirpath.ExpressionNode.Operation op,
+            List<Object> right) throws JsonScan.Fallback {
+        switch (op) {
+            case Equals -> {
+                if (left.isEmpty() || right.isEmpty()) {
+                    return List.of();
+                }
+                if (left.size() != right.size()) {
+                    return List.of(false);
+                }
+                for (int i = 0; i < left.size(); i++) {
+                    if (!string(left.get(i)).equals(string(right.get(i)))) {
+                        return List.of(false);
+                    }
+                }
+                return List.of(true);
+            }
+            case Or, And -> {
+                Boolean l = bool(left);
+                Boolean r = bool(right);
+                if (op == org.hl7.fhir.r4.fhirpath.ExpressionNode.Operation.Or) {
+                    if (Boolean.TRUE.equals(l) || Boolean.TRUE.equals(r)) {
+                        return List.of(true);
+                    }
+                    return l == null || r == null ? List.of() : List.of(false);
+                }
+                if (Boolean.FALSE.equals(l) || Boolean.FALSE.equals(r)) {
+                    return List.of(false);
+                }
+                return l == null || r == null ? List.of() : List.of(true);
+            }
+            default -> throw JsonScan.fallback();
+        }
+    }
+
+    /** A string operand: a constant, or a string-like primitive (codes, uris, strings). */
+    private static String string(Object o) throws JsonScan.Fallback {
+        if (o instanceof String s) {
+            return s;
+        }
+        if (o instanceof Prim p && p.token == JsonToken.VALUE_STRING && p.stringLike) {
+            return p.text;
+        }
+        throw JsonScan.fallback(); // dates, numbers, composites compare HAPI's way
+    }
+
+    /** A boolean operand: empty is {@code null}; anything but one boolean falls back. */
+    private static Boolean bool(List<Object> v) throws JsonScan.Fallback {
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (v.size() == 1 && v.get(0) instanceof Boolean b) {
+            return b;
+        }
+        throw JsonScan.fallback();
+    }
+
+    // ---------------------------------------------------------------- the patient
+
+    /** The FHIRPath hits of the resource being cleaned: node (identity) to the lowest rule index. */
+    private IdentityHashMap<Object, Integer> hits;
+    /** A Patient's subject id, and the value holding it (null when it is the resource's own id). */
+    private String subjectId;
+    private Prim subjectNode;
+
+    /** {@code ResourceCleaner.subjectId} without a {@code subject-id} FHIRPath. */
+    private String subjectId(Obj patient) {
+        Field ids = patient.field("identifier");
+        Obj chosen = null;
+        if (ids != null) {
+            for (Object v : ids.values) {
+                Obj i = (Obj) v;
+                if (i.text("value") != null && mr(i)) {
+                    chosen = i;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                for (Object v : ids.values) {
+                    if (((Obj) v).text("value") != null) {
+                        chosen = (Obj) v;
+                        break;
+                    }
+                }
+            }
+        }
+        if (chosen != null) {
+            subjectNode = (Prim) chosen.field("value").values.get(0);
+            return subjectNode.text;
+        }
+        String id = patient.text("id");
+        return id == null ? null : "Patient/" + id;
+    }
+
+    /** Whether an Identifier is typed MR (any coding of its type). */
+    private static boolean mr(Obj identifier) {
+        Field type = identifier.field("type");
+        Field coding = type == null ? null : ((Obj) type.values.get(0)).field("coding");
+        if (coding != null) {
+            for (Object c : coding.values) {
+                if ("MR".equals(((Obj) c).text("code"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code ResourceCleaner.subjectOf} on the tree (resources without contained ones). */
+    private Subject subjectOf(Obj root, String type, String where) throws FormatException, JsonScan.Fallback {
+        boolean pointsAtPatient = false;
+        for (String path : run.compartmentPaths(type)) {
+            List<Obj> current = List.of(root);
+            String[] steps = STEPS.computeIfAbsent(path, x -> x.substring(x.indexOf('.') + 1).split("\\."));
+            for (String step : steps) {
+                List<Obj> next = new ArrayList<>();
+                for (Obj o : current) {
+                    JsonScan.Child c = o.elem.child(step);
+                    if (c == null || c.choiceName() != null) {
+                        throw JsonScan.fallback(); // HAPI's terser reads such paths
+                    }
+                    Field f = o.field(step);
+                    if (f != null) {
+                        for (Object v : f.values) {
+                            if (!(v instanceof Obj child)) {
+                                current = null;
+                                break;
+                            }
+                            next.add(child);
+                        }
+                    }
+                    if (current == null) {
+                        break;
+                    }
+                }
+                if (current == null) {
+                    next = List.of();
+                }
+                current = next;
+            }
+            for (Obj ref : current) {
+                if (!ref.elem.fhirType.equals("Reference")) {
+                    continue;
+                }
+                String reference = ref.text("reference");
+                if (reference != null && reference.startsWith("#")) {
+                    continue; // no contained resources here: points at no Patient
+                }
+                String key = run.references.key(reference);
+                if (key != null) {
+                    String subjectId = run.patients.subjectId(key).orElse(null);
+                    if (subjectId != null) {
+                        return cleaner.subject(subjectId);
+                    }
+                    pointsAtPatient |= "Patient".equals(run.references.type(reference));
+                }
+                if (reference == null && "Patient".equals(ref.text("type"))) {
+                    Field identifier = ref.field("identifier");
+                    String value = identifier == null ? null : ((Obj) identifier.values.get(0)).text("value");
+                    if (value != null) {
+                        return cleaner.subject(value);
+                    }
+                }
+            }
+        }
+        if (pointsAtPatient) {
+            effects.add(() -> tally.warn("FHIR-PATIENT-NOT-FOUND", where.isEmpty() ? type : where + " (" + type + ")",
+                    "the resource refers to a Patient that is not in the input (or is ambiguous); its dates are"
+                            + " shifted by the offset for records without a patient"));
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- the walk
+
+    private static final Comparator<Field> BY_ORDER = Comparator.comparingInt(Field::order);
+
+    /** {@code ResourceCleaner.children}: the members in HAPI's order, then a Reference's reference. */
+    private void children(Obj node, String path, int eff, Subject subject, String label, Set<String> marks)
+            throws FormatException, JsonScan.Fallback {
+        node.fields.sort(BY_ORDER);
+        String parentType = node.elem.fhirType;
+        boolean reference = parentType.equals("Reference");
+        for (Field f : node.fields) {
+            String name = f.child.name();
+            if (name.equals("id") || reference && name.equals("reference")) {
+                continue; // structural: the resource id was done; element ids are kept; references below
+            }
+            int n = f.values.size();
+            for (int i = 0; i < n; i++) {
+                Object v = f.values.get(i);
+                String p = path + "." + name + (n > 1 || f.child.repeats() ? "[" + i + "]" : "");
+                int rule = Math.min(eff, match(f.child, parentType));
+                Integer hit = hits.get(v);
+                if (hit != null && hit < rule) {
+                    rule = hit;
+                }
+                if (v instanceof Obj o) {
+                    children(o, p, rule, subject, label, marks);
+                } else {
+                    leaf(f.child, (Prim) v, name, p, rule, subject, label, marks);
+                }
+            }
+        }
+        if (reference) {
+            Field f = node.field("reference");
+            if (f != null) {
+                Prim ref = (Prim) f.values.get(0);
+                Action inherited = eff == Rules.NONE ? null : run.rules.rule(eff).action();
+                if (inherited == Action.REMOVE || inherited == Action.EMPTY) {
+                    ref.out = null;
+                    marks.add("REDACTED");
+                } else {
+                    ref.out = rewrite(ref.text, path + ".reference", label);
+                    marks.add("PSEUDED");
+                }
+                effects.add(() -> tally.count(ResourceCleaner.IDS_RULE, "pseudonymize"));
+            }
+        }
+    }
+
+    private String rewrite(String reference, String path, String label) throws FormatException {
+        try {
+            return run.references.rewrite(reference, Map.of(), (type, query) -> {
+                throw new IllegalStateException("conditional references are left to HAPI");
+            });
+        } catch (References.InvalidReference e) {
+            throw new FormatException("FHIR-INVALID-REFERENCE", label + ", " + path, e.getMessage());
+        } catch (DeidException e) {
+            throw new FormatException(e.code(), label + ", " + path, e.getMessage());
+        }
+    }
+
+    /** {@code ResourceCleaner.leaf} and {@code apply} for a value that is neither XHTML nor base64. */
+    private void leaf(JsonScan.Child c, Prim v, String name, String path, int ruleIndex, Subject subject, String label,
+            Set<String> marks) throws FormatException, JsonScan.Fallback {
+        if (v == subjectNode) {
+            // ResourceCleaner.subjectLeaf: the patient's subject id becomes the patient pseudonym.
+            Subject s = cleaner.subject(subjectId);
+            effects.add(() -> tally.count(ResourceCleaner.SUBJECT_RULE, "pseudonymize"));
+            v.out = s == null ? null : s.pseudonym();
+            marks.add("PSEUDED");
+            return;
+        }
+        FhirRule rule = ruleIndex == Rules.NONE ? null : run.rules.rule(ruleIndex);
+        ActionSpec spec = run.effective(rule == null ? run.section.defaultSpec() : rule.spec());
+        String ruleId = rule == null ? "default" : rule.id();
+        String action = spec.action().yamlName();
+        if (rule == null) {
+            String typePath = ResourceCleaner.typePath(path);
+            effects.add(() -> tally.unmatched(typePath));
+        }
+        effects.add(() -> tally.count(ruleId, action));
+        String before = v.text;
+        String after = apply(c, v, spec, before, path, subject, label);
+        if (after == null || !after.equals(before)) {
+            marks.add(ResourceCleaner.mark(spec.action()));
+        }
+    }
+
+    private String apply(JsonScan.Child c, Prim v, ActionSpec spec, String before, String path, Subject subject,
+            String label) throws FormatException, JsonScan.Fallback {
+        Action action = spec.action();
+        if (action == Action.KEEP) {
+            return before;
+        }
+        if (action == Action.REMOVE || action == Action.EMPTY) {
+            v.out = null;
+            return null;
+        }
+        String after;
+        try {
+            after = cleaner.applyMethod(spec, before, subject, path);
+        } catch (UnprocessableValueException e) {
+            effects.add(() -> tally.warn(e.code(), label + ", " + path, e.getMessage() + "; the value was removed"));
+            v.out = null;
+            return null;
+        } catch (DeidException e) {
+            throw new FormatException(e.code(), label + ", " + path, e.getMessage());
+        }
+        if (after == null) {
+            v.out = null;
+            return null;
+        }
+        if (after.startsWith("<=") && spec instanceof ActionSpec.Generalize) {
+            after = after.substring(2);
+        }
+        if (!after.equals(before)) {
+            if (v.token != JsonToken.VALUE_STRING) {
+                throw JsonScan.fallback(); // a changed number or boolean: printed HAPI's way by HAPI
+            }
+            String held;
+            try {
+                IPrimitiveType<?> p = (IPrimitiveType<?>) c.target().newInstance(c.def().getInstanceConstructorArguments());
+                p.setValueAsString(after);
+                held = p.getValueAsString();
+            } catch (RuntimeException e) {
+                effects.add(() -> tally.warn("FHIR-VALUE-INVALID-FOR-TYPE", label + ", " + path, spec.action().yamlName()
+                        + " gave a value that is not a valid " + c.fhirType() + "; the value was removed"));
+                v.out = null;
+                return null;
+            }
+            if (held == null || held.isBlank() || !held.equals(after)) {
+                throw JsonScan.fallback(); // HAPI would hold it in another form
+            }
+        }
+        v.out = after;
+        return after;
+    }
+
+    // ---------------------------------------------------------------- printing
+
+    private String print(String type, Obj root, Set<String> marks) throws JsonScan.Fallback {
+        StringWriter w = new StringWriter(256);
+        try (JsonGenerator g = JsonScan.JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("resourceType", type);
+            int metaOrder = order(root.elem, root.elem.child("meta"));
+            boolean metaDone = marks.isEmpty();
+            for (Field f : root.fields) {
+                if (!metaDone && f.order > metaOrder) {
+                    meta(g, marks);
+                    metaDone = true;
+                }
+                field(g, f);
+            }
+            if (!metaDone) {
+                meta(g, marks);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a StringWriter does not fail
+        }
+        return w.toString();
+    }
+
+    /** The printed {@code meta} of each set of marks (at most 16 sets). */
+    private static final Map<String, String> METAS = new ConcurrentHashMap<>();
+
+    private static void meta(JsonGenerator g, Set<String> marks) throws IOException {
+        String printed = METAS.computeIfAbsent(String.join(",", marks), k -> {
+            StringWriter w = new StringWriter();
+            try (JsonGenerator m = JsonScan.JSON.createGenerator(w)) {
+                securityCodes(m, marks);
+            } catch (IOException e) {
+                throw new IllegalStateException(e); // a StringWriter does not fail
+            }
+            return w.toString();
+        });
+        g.writeFieldName("meta");
+        g.writeRawValue(printed);
+    }
+
+    private static void securityCodes(JsonGenerator g, Set<String> marks) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("security");
+        for (String code : marks) {
+            g.writeStartObject();
+            g.writeStringField("system", ResourceCleaner.SECURITY_SYSTEM);
+            g.writeStringField("code", code);
+            g.writeStringField("display", ResourceCleaner.SECURITY_DISPLAY.get(code));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static boolean present(Object v) {
+        if (v instanceof Prim p) {
+            return p.out != null;
+        }
+        for (Field f : ((Obj) v).fields) {
+            for (Object x : f.values) {
+                if (present(x)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void field(JsonGenerator g, Field f) throws IOException {
+        List<Object> kept = new ArrayList<>(f.values.size());
+        for (Object v : f.values) {
+            if (present(v)) {
+                kept.add(v);
+            }
+        }
+        if (kept.isEmpty()) {
+            return;
+        }
+        g.writeFieldName(f.jsonName);
+        if (f.child.repeats()) {
+            g.writeStartArray();
+        }
+        for (Object v : kept) {
+            if (v instanceof Prim p) {
+                switch (p.token) {
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.out);
+                    case VALUE_TRUE, VALUE_FALSE -> g.writeBoolean(Boolean.parseBoolean(p.out));
+                    default -> g.writeString(p.out);
+                }
+            } else {
+                g.writeStartObject();
+                for (Field x : ((Obj) v).fields) {
+                    field(g, x);
+                }
+                g.writeEndObject();
+            }
+        }
+        if (f.child.repeats()) {
+            g.writeEndArray();
+        }
+    }
+}

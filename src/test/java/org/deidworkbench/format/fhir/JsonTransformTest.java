@@ -1,0 +1,275 @@
+package org.deidworkbench.format.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.format.FileStats;
+import org.deidworkbench.format.FormatException;
+import org.deidworkbench.model.FhirRule;
+import org.deidworkbench.model.FhirSection;
+import org.deidworkbench.model.FhirSelector;
+import org.deidworkbench.model.Profile;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link JsonTransform} gives, wherever it answers, exactly what cleaning the parsed resource with
+ * HAPI gives: the same bytes (HAPI's compact print of the cleaned resource), the same file
+ * statistics (records, values per rule and action, warnings, default-applied paths) and the same
+ * error when the resource is refused. Checked on the sample data and fixtures, on generated bulk
+ * exports and on random resources, under the built-in profile and one without FHIRPath rules (so
+ * that it answers for resources with identifiers too); and a whole NDJSON file through the
+ * processor comes out byte-identical with and without the token path.
+ */
+class JsonTransformTest {
+
+    /** One profile's run, its patients indexed and identifiers frozen from the corpus. */
+    private record Setup(FhirRun run, Deidentifier engine) {
+    }
+
+    private static List<Setup> setups;
+
+    private static synchronized List<Setup> setups() throws Exception {
+        if (setups == null) {
+            setups = new ArrayList<>();
+            Profile safeHarbor = FhirFixtures.safeHarbor();
+            FhirSection s = safeHarbor.section(FhirSection.KEY, FhirSection.class).orElseThrow();
+            List<FhirRule> noPaths = s.rules().stream().filter(r -> !(r.selector() instanceof FhirSelector.FhirPath))
+                    .toList();
+            FhirSection withoutPaths = new FhirSection(noPaths, s.defaultSpec(), s.defaultIdentifier(), null,
+                    s.resourceIds(), s.idDomain(), false, s.extensions(), s.source());
+            for (FhirSection section : List.of(s, withoutPaths)) {
+                Deidentifier engine = FhirFixtures.engine(safeHarbor.withSection(section));
+                FhirRun run = new FhirRun(engine, section);
+                for (String text : corpus()) {
+                    try {
+                        Resource r = FhirParsing.parse(text, false, "", new FhirParsing.Dropped());
+                        new ResourceCleaner(run, false, new FileTally("scan", false), false).process(r, "");
+                    } catch (FormatException e) {
+                        // refused by HAPI: teaches nothing
+                    }
+                }
+                engine.freezeIdentifiers();
+                setups.add(new Setup(run, engine));
+            }
+        }
+        return setups;
+    }
+
+    /** Standalone resources: the sample NDJSON, the fixtures, generated bulk lines. */
+    private static List<String> corpus() throws Exception {
+        List<String> texts = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("sample-data/fhir"))) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                if (f.toString().endsWith(".ndjson")) {
+                    Files.readString(f, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).forEach(texts::add);
+                }
+            }
+        }
+        for (Resource r : FhirFixtures.bulk()) {
+            texts.add(FhirFixtures.json(r, false));
+        }
+        Random rng = new Random(7);
+        for (int i = 0; i < 200; i++) {
+            texts.add(observation(i, "Patient/" + (i % 3 == 0 ? "p100200" : i % 3 == 1 ? "pat-1" : "nobody"), rng));
+        }
+        for (int i = 0; i < 60; i++) {
+            texts.add(patient(i, rng));
+        }
+        return texts;
+    }
+
+    /** A Patient as bulk exports write them, with identifiers the FHIRPath rules select (SSN, licence, member). */
+    static String patient(int i, Random rng) {
+        String coding = "{\"system\":\"http://terminology.hl7.org/CodeSystem/v2-0203\",\"code\":\"";
+        List<String> ids = new ArrayList<>();
+        ids.add("{\"type\":{\"coding\":[" + coding + (i % 5 == 0 ? "DL" : "MR") + "\"}]},\"system\":"
+                + "\"http://hospital.example.org/mrn\",\"value\":\"" + (200000 + i) + "\"}");
+        if (rng.nextBoolean()) {
+            ids.add("{\"system\":\"http://hl7.org/fhir/sid/us-ssn\",\"value\":\"9" + (10 + i) + "-47-3574\"}");
+        }
+        if (rng.nextInt(3) == 0) {
+            ids.add("{\"type\":{\"coding\":[" + coding + "MB\"}," + coding + "XX\"}],\"text\":\"member\"},"
+                    + "\"value\":\"M-" + i + "\"}");
+        }
+        if (rng.nextInt(4) == 0) {
+            ids.add("{\"type\":{\"text\":\"no coding\"},\"value\":\"X" + i + "\"}");
+        }
+        java.util.Collections.shuffle(ids, rng);
+        return "{\"resourceType\":\"Patient\",\"id\":\"p" + (100200 + i % 7) + "\",\"identifier\":["
+                + String.join(",", ids) + "],\"name\":[{\"family\":\"Quagmire-Blythe\",\"given\":[\"Hortensia\"]}],"
+                + "\"telecom\":[{\"system\":\"phone\",\"value\":\"555-867-5309\"}],\"gender\":\"female\","
+                + "\"birthDate\":\"19" + (20 + i % 70) + "-07-14\",\"address\":[{\"line\":[\"4417 Wintergreen Lane\"],"
+                + "\"city\":\"Pemberton Falls\",\"state\":\"OR\",\"postalCode\":\"97321\"}]}";
+    }
+
+    /** An Observation as bulk exports write them (as {@code deid bench fhir} generates them), with variations. */
+    static String observation(long i, String subject, Random rng) {
+        String[] notes = {"Specimen re-drawn", "hemolysed, repeat requested", "Patient Quagmire-Blythe informed by phone"
+                + " 555-703-7411", "Hortensia called back on 07/14/2021"};
+        String value = switch (rng.nextInt(4)) {
+            case 0 -> String.format(Locale.ROOT, "\"valueQuantity\":{\"value\":%.1f,\"unit\":\"mg/dL\",\"system\":"
+                    + "\"http://unitsofmeasure.org\",\"code\":\"mg/dL\"}", rng.nextDouble() * 200);
+            case 1 -> "\"valueString\":\"" + notes[rng.nextInt(notes.length)] + "\"";
+            case 2 -> "\"valueInteger\":" + rng.nextInt(500);
+            default -> "\"valueBoolean\":true";
+        };
+        String effective = rng.nextBoolean() ? "\"effectiveDateTime\":\"2021-0" + (1 + rng.nextInt(9)) + "-1"
+                + rng.nextInt(10) + "T0" + rng.nextInt(10) + ":30:00Z\"" : "\"effectivePeriod\":{\"start\":\"2021-03-04\"}";
+        String order = rng.nextBoolean()
+                ? "\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"2345-7\","
+                        + "\"display\":\"Glucose\"}],\"text\":\"Glucose\"},\"subject\":{\"reference\":\"" + subject
+                        + "\",\"display\":\"Hortensia Quagmire\"}," + effective + "," + value
+                : value + "," + effective + ",\"subject\":{\"reference\":\"" + subject + "\"},\"status\":\"final\","
+                        + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"2345-7\"}]}";
+        String note = rng.nextInt(3) == 0 ? "" : ",\"note\":[{\"text\":\"" + notes[rng.nextInt(notes.length)]
+                + "\",\"time\":\"2021-05-06T10:00:00+02:00\"}]";
+        return "{\"resourceType\":\"Observation\",\"id\":\"o" + i + "\"," + order + note + "}";
+    }
+
+    /** What the HAPI path makes of one NDJSON line: its output line, or the error it is left out with. */
+    private static String hapi(Setup s, String text, FileTally tally) {
+        ResourceCleaner cleaner = new ResourceCleaner(s.run, true, tally, false);
+        try {
+            Resource r = FhirParsing.parse(text, false, "line 1", new FhirParsing.Dropped());
+            cleaner.process(r, "line 1");
+            return FhirParsing.encode(r, false, false);
+        } catch (FormatException e) {
+            return "refused " + e.code() + " at " + e.location() + ": " + e.getMessage();
+        }
+    }
+
+    /** The token path's answer, or {@code null} where it leaves the line to HAPI. */
+    private static String lean(Setup s, String text, FileTally tally) {
+        ResourceCleaner cleaner = new ResourceCleaner(s.run, true, tally, false);
+        try {
+            return new JsonTransform(s.run, cleaner, tally).transform(text, "line 1");
+        } catch (JsonScan.Fallback e) {
+            return null;
+        } catch (FormatException e) {
+            return "refused " + e.code() + " at " + e.location() + ": " + e.getMessage();
+        }
+    }
+
+    /** Where the token path answers, the same output and statistics as HAPI; true when it answered. */
+    private static boolean assertSame(Setup s, String text) {
+        FileTally leanTally = new FileTally("f", false);
+        String lean = lean(s, text, leanTally);
+        if (lean == null) {
+            assertEquals(new FileTally("f", false).stats(), leanTally.stats(), "a fallback leaves no trace");
+            return false;
+        }
+        FileTally hapiTally = new FileTally("f", false);
+        String hapi = hapi(s, text, hapiTally);
+        assertEquals(hapi, lean, text);
+        if (!hapi.startsWith("refused ")) {
+            assertEquals(hapiTally.stats(), leanTally.stats(), text);
+        }
+        return true;
+    }
+
+    @Test
+    void cleansTheCorpusExactlyAsHapiDoes() throws Exception {
+        int answered = 0;
+        int total = 0;
+        for (Setup s : setups()) {
+            for (String text : corpus()) {
+                total++;
+                answered += assertSame(s, text) ? 1 : 0;
+            }
+        }
+        assertTrue(answered > total / 2, "the token path answers for most of the corpus: " + answered + " of " + total);
+    }
+
+    @Test
+    void cleansRandomResourcesExactlyAsHapiDoes() throws Exception {
+        Random random = new Random(20261130);
+        RandomFhirJson.Source source = random::nextInt;
+        int answered = 0;
+        for (int i = 0; i < 3000; i++) {
+            answered += assertSame(setups().get(i % 2), RandomFhirJson.resource(source)) ? 1 : 0;
+        }
+        assertTrue(answered > 50, "the token path answers for some random resources: " + answered);
+    }
+
+    @Test
+    void cleansPatientsWhoseIdentifierRulesItCanEvaluate() throws Exception {
+        Setup s = setups().get(0); // fhir-safe-harbor: FHIRPath rules on Identifier
+        int answered = 0;
+        Random rng = new Random(11);
+        for (int i = 0; i < 60; i++) {
+            String text = patient(i, rng);
+            answered += assertSame(s, text) ? 1 : 0;
+            String out = lean(s, text, new FileTally("f", false));
+            if (out != null) {
+                assertTrue(!out.contains("-47-3574") && !out.contains("Hortensia") && !out.contains("M-" + i + "\""),
+                        "SSN, name and member number are gone: " + out);
+            }
+        }
+        assertTrue(answered > 40, "the token path answers for Patients with identifiers: " + answered);
+    }
+
+    @Test
+    void leavesBundlesAndResourcesWithMetaToHapi() throws Exception {
+        Setup s = setups().get(0);
+        assertNull(lean(s, FhirFixtures.json(FhirFixtures.transaction(), false), new FileTally("f", false)));
+        assertNull(lean(s, "{\"resourceType\":\"Observation\",\"meta\":{\"versionId\":\"1\"},\"status\":\"final\"}",
+                new FileTally("f", false)));
+    }
+
+    @Test
+    void anObservationIsPrintedInHapisOrderWithItsMarks() throws Exception {
+        Setup s = setups().get(0);
+        String out = lean(s, "{\"resourceType\":\"Observation\",\"valueString\":\"hemolysed\",\"status\":\"final\","
+                + "\"id\":\"o1\",\"subject\":{\"reference\":\"Patient/nobody\"}}", new FileTally("f", false));
+        assertTrue(out.startsWith("{\"resourceType\":\"Observation\",\"id\":\""), out);
+        assertTrue(out.contains("\"meta\":{\"security\":[{\"system\":\"" + ResourceCleaner.SECURITY_SYSTEM
+                + "\",\"code\":\"PSEUDED\",\"display\":\"pseudonymized\"}]},\"status\":\"final\""), out);
+        assertTrue(out.indexOf("\"subject\"") < out.indexOf("\"valueString\""), out);
+    }
+
+    @Test
+    void aWholeNdjsonFileIsByteIdenticalWithAndWithoutTheTokenPath(@TempDir Path dir) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (String line : corpus()) {
+            text.append(line).append('\n');
+        }
+        text.append("{\"resourceType\":\"Observation\",\"id\":\"bad id\",\"status\":\"final\"}\n");
+        text.append("{\"resourceType\":\"Observation\",\"status\":\"final\",\"subject\":{\"reference\":\"Patient/\"}}\n");
+        text.append("not json\n");
+        Path file = FhirTestRun.write(dir, "Observation.ndjson", text.toString());
+        byte[][] outs = new byte[2][];
+        FileStats[] stats = new FileStats[2];
+        for (int k = 0; k < 2; k++) {
+            Deidentifier engine = FhirFixtures.engine(FhirFixtures.safeHarbor());
+            FhirProcessor p = new FhirProcessor(engine, false, FhirProcessor.STREAM_BUNDLES_FROM_BYTES, k == 0);
+            p.scan(file, "Observation.ndjson", () -> false);
+            engine.freezeIdentifiers();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            stats[k] = p.transform(file, "Observation.ndjson", bytes, () -> false);
+            outs[k] = bytes.toByteArray();
+        }
+        assertEquals(new String(outs[1], StandardCharsets.UTF_8).lines().toList(),
+                new String(outs[0], StandardCharsets.UTF_8).lines().toList());
+        assertArrayEquals(outs[1], outs[0]);
+        assertEquals(stats[1].records(), stats[0].records());
+        assertEquals(stats[1].actionCounts(), stats[0].actionCounts());
+        assertEquals(stats[1].warnings().stream().map(Object::toString).toList(),
+                stats[0].warnings().stream().map(Object::toString).toList());
+        assertEquals(stats[1], stats[0]);
+        assertTrue(stats[0].warningCount() >= 3, "the bad lines are reported: " + stats[0].warnings());
+    }
+}
