@@ -138,7 +138,8 @@ public final class LeakScanner {
      * a known subject by subject (decision 0023): such a hit counts where the record it is in (see
      * {@link #endRecord}) names the original's own subject; a number or word also in free text (a value with a word
      * of three letters or more, not a month name, besides the original found; raw text) whoever's it is; a date in free text only
-     * when the record names no subject or the original has none. Never inside a word that mixes letters and digits.
+     * when the record names no subject or the original has none. A number or word never inside a word that mixes
+     * letters and digits.
      * Other originals and PHI patterns count anywhere.
      *
      * @return this scanner
@@ -661,10 +662,11 @@ public final class LeakScanner {
                     if (!bySubject || weak == LeakDictionary.STRONG
                             || weak == LeakDictionary.WORD && dictionary.subjects[p] == null) {
                         sink.hit(pending.get(i));
-                    } else if (wordKinds != (Fold.LETTER | Fold.DIGIT)) {
+                    } else if (wordKinds != (Fold.LETTER | Fold.DIGIT) || weak == LeakDictionary.DATE) {
                         valueHeld.add(pending.get(i), p, false);
                     }
-                    // else a date or number inside a word of letters and digits (a hash, an id): a coincidence
+                    // else a number or name inside a word of letters and digits (a hash, an id): a coincidence
+                    // (a date may end in one: 1961-05-03T10:00)
                 }
             }
             pending.clear();
