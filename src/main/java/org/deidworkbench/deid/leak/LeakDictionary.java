@@ -65,8 +65,9 @@ public final class LeakDictionary {
     final int[][] subjects;
     /** Subject id of each word (by {@link Fold#wordHash}, fixed) that is a subject's pseudonym. */
     private final LongIntMap subjectWords;
-    /** One bit per subject word in a cache-sized filter: most words are no subject's, answered without the map. */
-    private final long[] subjectBits = new long[1024];
+    /** About 16 bits per subject word: most words are no subject's, answered without the map. */
+    private final long[] subjectBits;
+    private final int subjectShift;
 
     /** An original that counts wherever it is found. */
     static final byte STRONG = 0;
@@ -149,6 +150,9 @@ public final class LeakDictionary {
         this.weak = Arrays.copyOf(b.weak, b.patterns);
         this.subjects = Arrays.copyOf(b.subjects, b.patterns);
         this.subjectWords = b.subjectWords;
+        int subjectFilter = Integer.highestOneBit(Math.max(1 << 12, b.subjectWordHashes.size() * 16 - 1)) << 1;
+        this.subjectBits = new long[subjectFilter / 64];
+        this.subjectShift = 64 - Integer.numberOfTrailingZeros(subjectFilter);
         b.subjectWordHashes.forEach(h -> subjectBits[subjectBit(h) >>> 6] |= 1L << subjectBit(h));
         this.dateFirst = b.dateFirst;
         this.months = new LongIntMap(64);
@@ -291,8 +295,8 @@ public final class LeakDictionary {
         return Math.max(0, months.get(fix(tokenHash)));
     }
 
-    private static int subjectBit(long fixedWordHash) {
-        return (int) ((fixedWordHash * 0x9E3779B97F4A7C15L) >>> 48);
+    private int subjectBit(long fixedWordHash) {
+        return (int) ((fixedWordHash * 0x9E3779B97F4A7C15L) >>> subjectShift);
     }
 
     /** The subject whose pseudonym a word (by {@link Fold#wordHash}) is, or -1. */
@@ -426,13 +430,44 @@ public final class LeakDictionary {
          * part of it ({@code X7100353QRT} holds the digits {@code 100353}).
          */
         public void pseudonym(String pseudonym) {
-            for (String word : pseudonym.split("[^\\p{L}\\p{M}\\p{N}]+")) {
+            for (String word : words(pseudonym)) {
                 boolean letters = word.codePoints().anyMatch(Character::isLetter);
                 boolean digits = word.codePoints().anyMatch(Character::isDigit);
                 if ((letters && digits) || (digits && !letters && word.length() >= 4 && word.equals(pseudonym))) {
                     pseudonymWords.put(fix(Fold.wordHash(word)), 1);
                 }
             }
+        }
+
+        /** The words of a value: its runs of letters, marks and digits (a pseudonym is mostly one: no regex). */
+        private static List<String> words(String value) {
+            List<String> out = new ArrayList<>(2);
+            int start = -1;
+            for (int i = 0; i <= value.length(); i++) {
+                boolean inWord = false;
+                if (i < value.length()) {
+                    int cp = value.codePointAt(i);
+                    int type = Character.getType(cp);
+                    inWord = Character.isLetter(cp) || Character.isDigit(cp) || Character.isLetterOrDigit(cp)
+                            || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                            || type == Character.COMBINING_SPACING_MARK || type == Character.LETTER_NUMBER
+                            || type == Character.OTHER_NUMBER;
+                    if (Character.isSupplementaryCodePoint(cp) && inWord) {
+                        if (start < 0) {
+                            start = i;
+                        }
+                        i++;
+                        continue;
+                    }
+                }
+                if (inWord && start < 0) {
+                    start = i;
+                } else if (!inWord && start >= 0) {
+                    out.add(value.substring(start, i));
+                    start = -1;
+                }
+            }
+            return out;
         }
 
         public Builder() {
@@ -477,9 +512,9 @@ public final class LeakDictionary {
             }
             int id = subjectIds.size();
             subjectIds.put(pseudonym, id);
-            String[] words = pseudonym.split("[^\\p{L}\\p{M}\\p{N}]+");
+            List<String> words = words(pseudonym);
             for (String word : words) {
-                if (word.isEmpty() || words.length > 1 && word.length() < 4) {
+                if (words.size() > 1 && word.length() < 4) {
                     continue;
                 }
                 long h = fix(Fold.wordHash(word));
@@ -702,6 +737,10 @@ public final class LeakDictionary {
     /** The dates a value may be: none, one, or two when day and month are ambiguous ({@code 02/05/1933}). */
     static List<LocalDate> dates(String value) {
         List<LocalDate> out = new ArrayList<>();
+        String stripped = value.strip();
+        if (stripped.length() < 8 || !Character.isDigit(stripped.charAt(0))) {
+            return out; // every notation below is at least 8 characters and starts with a digit
+        }
         Matcher m = ISO.matcher(value);
         if (m.matches()) {
             addDate(out, m.group(1), m.group(2), m.group(3));
