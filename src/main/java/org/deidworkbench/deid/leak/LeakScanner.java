@@ -95,6 +95,7 @@ public final class LeakScanner {
     private final Held recordHeld = new Held();
     private int[] recordSubjects = new int[8];
     private int recordSubjectCount;
+    private boolean linesAreRecords;
 
     /** Hits waiting for the end of their value or record, with their pattern and whether their value is free text. */
     private static final class Held {
@@ -263,8 +264,12 @@ public final class LeakScanner {
         currentValue = null;
     }
 
-    /** Starts a raw stream (a file read as text). */
+    /**
+     * Starts a raw stream (a file read as text). With {@link #bySubject}, each line is a record of its own (a file of
+     * no known format has no other), unless the stream is one value of a record ({@link #rawValue}).
+     */
     public void startRaw() {
+        linesAreRecords = true;
         where = lineLocation;
         state = 0;
         dateTokens = 0;
@@ -321,6 +326,7 @@ public final class LeakScanner {
      */
     public void rawValue(java.io.InputStream in, byte[] buffer, Supplier<String> where) throws java.io.IOException {
         startRaw();
+        linesAreRecords = false; // a value of a record: the record goes on
         this.where = where;
         int n;
         while ((n = in.read(buffer)) > 0) {
@@ -380,6 +386,14 @@ public final class LeakScanner {
     private void window() {
         if (lineLength > 0 && (at || grouped || label)) {
             patterns(java.nio.CharBuffer.wrap(lineBuffer, 0, lineLength));
+        }
+        if (bySubject) {
+            // raw text is free text; a line (or a window of a very long one) is a value, and in a raw file a record:
+            // what waits for its end stays bounded
+            endValue(2);
+            if (linesAreRecords) {
+                endRecord();
+            }
         }
     }
 

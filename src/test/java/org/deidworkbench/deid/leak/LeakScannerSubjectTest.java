@@ -121,6 +121,18 @@ class LeakScannerSubjectTest {
     }
 
     @Test
+    void inARawFileEachLineIsARecord() {
+        List<LeakScanner.Hit> hits = new ArrayList<>();
+        LeakScanner s = new LeakScanner(D, Set.of(), false, hits::add).bySubject();
+        byte[] bytes = "BOB7Y3W8KD2M 1961-05-03\nALC4X9Q2ZP7K 1961-05-03\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        s.startRaw();
+        s.rawBytes(bytes, 0, bytes.length);
+        s.endRaw();
+        s.endRecord();
+        assertEquals(List.of("line 2"), hits.stream().map(LeakScanner.Hit::location).toList());
+    }
+
+    @Test
     void withoutSubjectAwarenessEveryMatchCounts() {
         List<LeakScanner.Hit> hits = new ArrayList<>();
         LeakScanner s = new LeakScanner(D, Set.of(), false, hits::add);
