@@ -286,6 +286,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--input", paramLabel = "DIR", description = "Measure this output tree instead (only read).")
         Path input;
 
+        @Option(names = "--cold", description = {"Drop the tree's files from the page cache (GNU dd iflag=nocache) before",
+            "each timed read and each timed verification: both read the disk, not memory."})
+        boolean cold;
+
         @Option(names = {"-k", "--keyfile"}, paramLabel = "FILE",
                 description = "Look for the originals of this key file (e.g. the run's that wrote --input) instead of synthetic ones.")
         Path keyFile;
@@ -326,13 +330,14 @@ final class BenchCommand implements Runnable {
                 }
                 int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
                 org.deidworkbench.job.VerifyBenchmark.Result r = org.deidworkbench.job.VerifyBenchmark.run(tree,
-                        keys(), Math.max(1, n), scratch.rounds());
+                        keys(), Math.max(1, n), scratch.rounds(), cold);
                 PrintWriter o = spec.commandLine().getOut();
                 double mb = r.bytes() / 1e6;
                 o.printf("tree:      %d files, %.1f MB; %,d original values looked for (%s); %d thread%s%n", r.files(), mb,
                         r.originals(), keyFile != null ? "from the key file" : "synthetic", n, n == 1 ? "" : "s");
-                o.printf("read:      %.2f s  %.1f MB/s   CPU %.2f s  (every byte, 64 KiB blocks)%n", r.readSeconds(),
-                        mb / r.readSeconds(), r.readCpuSeconds());
+                o.printf("read:      %.2f s  %.1f MB/s   CPU %.2f s  (every byte, 64 KiB blocks, %s)%n", r.readSeconds(),
+                        mb / r.readSeconds(), r.readCpuSeconds(), cold ? "cold: pages dropped before each round"
+                                : "warm: page-cached");
                 o.printf("verify:    %.2f s  %.1f MB/s   CPU %.2f s = %.1f MB per CPU-second  (%d hits)%n", r.verifySeconds(),
                         mb / r.verifySeconds(), r.verifyCpuSeconds(), mb / r.verifyCpuSeconds(), r.hits());
                 o.printf("           of which the dictionary: %.2f s CPU (once per run, whatever the tree's size)%n",

@@ -40,6 +40,14 @@ public interface ValueReader {
         }
 
         /**
+         * The values since the previous call (or the file's start) were one record — a CSV record, a FHIR resource —
+         * of one subject: the verifier counts a date or an all-digit original found in it only when the record names
+         * the original's own subject (decision 0023). A file's end ends its last record. The default ignores it.
+         */
+        default void endRecord() {
+        }
+
+        /**
          * Part of the file the reader cannot look into (e.g. an embedded PDF document), described without
          * a value; the verifier lists the file as not scanned completely. The default ignores it.
          */

@@ -146,6 +146,15 @@ public final class VerifyBenchmark {
 
     /** Measures the verifier and a plain read on {@code tree}, {@code rounds} times each, keeping the fastest. */
     public static Result run(Path tree, KeyFileContents keys, int threads, int rounds) throws IOException, JobException {
+        return run(tree, keys, threads, rounds, false);
+    }
+
+    /**
+     * As {@link #run(Path, KeyFileContents, int, int)}; when {@code cold}, every file's pages are dropped from the
+     * page cache ({@link #evict}) before each timed read and each timed verification, so both sides read the disk.
+     */
+    public static Result run(Path tree, KeyFileContents keys, int threads, int rounds, boolean cold)
+            throws IOException, JobException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(tree)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -167,12 +176,19 @@ public final class VerifyBenchmark {
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         for (int i = 0; i < rounds; i++) {
+            if (cold) {
+                evict(files);
+            }
             double c0 = cpuSeconds();
             long t0 = System.nanoTime();
             read(files, threads);
             bestRead = Math.min(bestRead, (System.nanoTime() - t0) / 1e9);
             double c1 = cpuSeconds();
             bestReadCpu = Math.min(bestReadCpu, c1 - c0);
+            if (cold) {
+                evict(files);
+                c1 = cpuSeconds();
+            }
             long t1 = System.nanoTime();
             VerifyReport r = new VerifyJob(tree, keys, false, threads).run();
             best = Math.min(best, (System.nanoTime() - t1) / 1e9);
@@ -189,6 +205,26 @@ public final class VerifyBenchmark {
         double dictionary = cpuSeconds() - c;
         return new Result(files.size(), bytes, values, bestRead, best, hits, peak, Runtime.getRuntime().maxMemory(),
                 bestReadCpu, bestCpu, dictionary);
+    }
+
+    /**
+     * Drops each file's pages from the page cache with GNU {@code dd iflag=nocache count=0} (which asks the kernel,
+     * through {@code posix_fadvise(DONTNEED)}, to forget the whole file). Pages not yet written back (a file written
+     * moments ago) stay: a tree written minutes before is not all read from the disk.
+     */
+    static void evict(List<Path> files) throws IOException {
+        for (Path f : files) {
+            Process p = new ProcessBuilder("dd", "if=" + f, "iflag=nocache", "count=0", "status=none")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                if (p.waitFor() != 0) {
+                    throw new IOException("cannot drop " + f + " from the page cache (GNU dd with iflag=nocache needed)");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
     }
 
     /** CPU time of the whole process (every thread), in seconds: on a shared machine wall time alone misleads. */

@@ -84,17 +84,29 @@ public final class VerifyJob {
         this.threads = threads;
     }
 
+    /** Each domain's originals; one whose pseudonym is a subject's (a patient id) is that subject's own. */
     private static void domainOriginals(KeyFileContents contents, LeakDictionary.Builder dictionary) {
+        Set<String> subjects = subjects(contents);
         for (String domain : contents.domains()) {
             String source = "key file domain '" + domain + "'";
-            contents.entries(domain).values().forEach(original -> dictionary.add(original, source));
+            contents.entries(domain).forEach((pseudonym, original) -> dictionary.add(original, source,
+                    subjects.contains(pseudonym) ? dictionary.subject(pseudonym) : -1));
         }
     }
 
     /** The identifying values of each subject that free-text scrubbing knows (names, address parts, phones, ids). */
     private static void knownIdentifiers(KeyFileContents contents, LeakDictionary.Builder dictionary) {
-        contents.knownIdentifiers().values().forEach(ids -> ids.forEach(id -> dictionary.add(id.value(),
-                "key file known identifiers")));
+        contents.knownIdentifiers().forEach((subject, ids) -> {
+            int id = dictionary.subject(subject);
+            ids.forEach(known -> dictionary.add(known.value(), "key file known identifiers", id));
+        });
+    }
+
+    /** The pseudonyms of the subjects the key file knows: those with known identifiers or a date offset. */
+    static Set<String> subjects(KeyFileContents contents) {
+        Set<String> set = new HashSet<>(contents.knownIdentifiers().keySet());
+        set.addAll(contents.dateOffsets().keySet());
+        return set;
     }
 
     static Set<String> pseudonyms(KeyFileContents contents) {
@@ -131,10 +143,11 @@ public final class VerifyJob {
         Set<Path> leakingNames = new HashSet<>();
         for (Path p : entries) {
             FileSink sink = new FileSink();
-            LeakScanner names = new LeakScanner(dictionary, pseudonyms, reveal, sink);
+            LeakScanner names = new LeakScanner(dictionary, pseudonyms, reveal, sink).bySubject();
             boolean folder = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
             String what = folder ? "folder name" : "file name";
-            names.value(p.getFileName().toString(), () -> what);
+            names.freeText(p.getFileName().toString(), () -> what);
+            names.endRecord();
             if (sink.count > 0) {
                 leakingNames.add(p);
                 nameHits.put(p.toString(), sink);
@@ -240,7 +253,7 @@ public final class VerifyJob {
 
     private FileResult scanFile(Path file, LeakDictionary dictionary, Set<String> pseudonyms) throws IOException {
         FileSink sink = new FileSink();
-        LeakScanner scanner = new LeakScanner(dictionary, pseudonyms, reveal, sink);
+        LeakScanner scanner = new LeakScanner(dictionary, pseudonyms, reveal, sink).bySubject();
         long size = Files.size(file);
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
@@ -253,16 +266,33 @@ public final class VerifyJob {
                     + " decoded (scanned as raw bytes only)"));
         }
         FileFormat format = FormatDetector.detect(head, file.getFileName().toString());
+        if (format == FileFormat.UNKNOWN && json(head)) {
+            // JSON of no format of ours (a run's report): read value by value, so that a count is a number, not text
+            Optional<ValueReader> values = FormatRegistry.handler(FileFormat.FHIR_JSON).flatMap(FormatHandler::valueReader);
+            if (values.isPresent()) {
+                try {
+                    FileVisitor visitor = new FileVisitor(scanner);
+                    values.get().read(file, visitor, () -> false);
+                    scanner.endRecord();
+                    return new FileResult(sink, size, visitor.incomplete());
+                } catch (FormatException notJson) {
+                    FileSink rawSink = new FileSink();
+                    raw(file, new LeakScanner(dictionary, pseudonyms, reveal, rawSink).bySubject());
+                    return new FileResult(rawSink, size, Optional.empty());
+                }
+            }
+        }
         Optional<FormatHandler> handler = FormatRegistry.handler(format);
         Optional<ValueReader> reader = handler.flatMap(FormatHandler::valueReader);
         if (reader.isPresent()) {
             FileVisitor visitor = new FileVisitor(scanner);
             try {
                 reader.get().read(file, visitor, () -> false);
+                scanner.endRecord();
                 return new FileResult(sink, size, visitor.incomplete());
             } catch (FormatException e) {
                 FileSink rawSink = new FileSink();
-                raw(file, new LeakScanner(dictionary, pseudonyms, reveal, rawSink));
+                raw(file, new LeakScanner(dictionary, pseudonyms, reveal, rawSink).bySubject());
                 return new FileResult(rawSink, size, Optional.of("not readable as " + handler.get().name() + " ("
                         + e.code() + " at " + e.location() + "); scanned as raw text only"));
             }
@@ -298,6 +328,11 @@ public final class VerifyJob {
         }
 
         @Override
+        public void endRecord() {
+            scanner.endRecord();
+        }
+
+        @Override
         public void notScanned(String what) {
             if (notScanned.size() < REASONS) {
                 notScanned.add(what);
@@ -324,6 +359,20 @@ public final class VerifyJob {
             }
         }
         scanner.endRaw();
+        scanner.endRecord();
+    }
+
+    /** Whether a file's head looks like JSON: its first character that is not white space opens an object or array. */
+    static boolean json(byte[] head) {
+        for (byte b : head) {
+            if (b == '{' || b == '[') {
+                return true;
+            }
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Compressed or encoded containers whose contents raw scanning cannot see. */

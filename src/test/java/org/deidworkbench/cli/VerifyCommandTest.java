@@ -52,6 +52,11 @@ class VerifyCommandTest {
         assertTrue(r.out().contains("of which the dictionary:"), r::out);
         assertTrue(r.out().contains("by CPU time"), r::out);
         assertTrue(r.out().contains("1-minute load average"), r::out); // every bench says how busy the machine was
+        DeidCommandTest.Result cold = deid("bench", "verify", "--input", out.toString(), "--keyfile", key.toString(),
+                "--rounds", "1", "--threads", "1", "--cold");
+        assertEquals(ExitCode.OK, cold.code(), cold::all);
+        assertTrue(cold.out().contains("cold: pages dropped before each round"), cold::out);
+        assertTrue(r.out().contains("warm: page-cached"), r::out);
         DeidCommandTest.Result without = deid("bench", "verify", "--keyfile", key.toString());
         assertEquals(ExitCode.USAGE, without.code(), without::all);
         assertTrue(without.err().contains("--keyfile needs --input"), without::err);

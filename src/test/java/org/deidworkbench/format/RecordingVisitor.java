@@ -18,10 +18,20 @@ public final class RecordingVisitor implements ValueReader.Visitor {
     public final List<Seen> seen = new ArrayList<>();
     /** Everything reported as not looked into. */
     public final List<String> notScanned = new ArrayList<>();
+    /** The values of each record ended by {@link #endRecord}, in order. */
+    public final List<List<String>> records = new ArrayList<>();
+    private List<String> record = new ArrayList<>();
 
     @Override
     public void value(CharSequence value, Supplier<String> where) {
         seen.add(new Seen(value.toString(), where.get(), false));
+        record.add(value.toString());
+    }
+
+    @Override
+    public void endRecord() {
+        records.add(record);
+        record = new ArrayList<>();
     }
 
     @Override

@@ -56,6 +56,27 @@ public final class LeakDictionary {
     // per pattern
     final String[] source;
     final String[] original;
+    /**
+     * Per pattern: {@link #STRONG}, or {@link #DATE} / {@link #DIGITS} for an original that is a date or only digits,
+     * which structured output holds by coincidence (decision 0023: counted only for its own subject or in free text).
+     */
+    final byte[] weak;
+    /** Per pattern: the subjects (ids of {@link Builder#subject}) whose original it is, or null when none is known. */
+    final int[][] subjects;
+    /** Subject id of each word (by {@link Fold#wordHash}, fixed) that is a subject's pseudonym. */
+    private final LongIntMap subjectWords;
+    /** About 16 bits per subject word: most words are no subject's, answered without the map. */
+    private final long[] subjectBits;
+    private final int subjectShift;
+
+    /** An original that counts wherever it is found. */
+    static final byte STRONG = 0;
+    /** An original that is a date. */
+    static final byte DATE = 1;
+    /** An original made of digits only, or a digit group of a longer original looked for alone. */
+    static final byte DIGITS = 2;
+    /** An original of one word of letters (a surname alone): weak only when it has a subject. */
+    static final byte WORD = 3;
     /** The first date entry (a pattern index) of each day ({@code yyyymmdd}); further ones through {@link #nextPattern}. */
     private final LongIntMap dateFirst;
     /**
@@ -126,6 +147,13 @@ public final class LeakDictionary {
         this.source = Arrays.copyOf(b.sources, b.patterns);
         this.original = Arrays.copyOf(b.originals, b.patterns);
         this.exempt = Arrays.copyOf(b.exempt, b.patterns);
+        this.weak = Arrays.copyOf(b.weak, b.patterns);
+        this.subjects = Arrays.copyOf(b.subjects, b.patterns);
+        this.subjectWords = b.subjectWords;
+        int subjectFilter = Integer.highestOneBit(Math.max(1 << 12, b.subjectWordHashes.size() * 16 - 1)) << 1;
+        this.subjectBits = new long[subjectFilter / 64];
+        this.subjectShift = 64 - Integer.numberOfTrailingZeros(subjectFilter);
+        b.subjectWordHashes.forEach(h -> subjectBits[subjectBit(h) >>> 6] |= 1L << subjectBit(h));
         this.dateFirst = b.dateFirst;
         this.months = new LongIntMap(64);
         for (int m = 0; m < 12; m++) {
@@ -267,6 +295,20 @@ public final class LeakDictionary {
         return Math.max(0, months.get(fix(tokenHash)));
     }
 
+    private int subjectBit(long fixedWordHash) {
+        return (int) ((fixedWordHash * 0x9E3779B97F4A7C15L) >>> subjectShift);
+    }
+
+    /** The subject whose pseudonym a word (by {@link Fold#wordHash}) is, or -1. */
+    int subjectOfWord(long wordHash) {
+        long h = fix(wordHash);
+        int bit = subjectBit(h);
+        if ((subjectBits[bit >>> 6] & (1L << bit)) == 0) {
+            return -1;
+        }
+        return subjectWords.get(h);
+    }
+
     /** Whether a word (by {@link Fold#wordHash}) is a pseudonym or a word of one. */
     boolean isPseudonymWord(long wordHash) {
         return pseudonymWords.get(fix(wordHash)) >= 0;
@@ -371,6 +413,11 @@ public final class LeakDictionary {
         private String[] sources = new String[256];
         private String[] originals = new String[256];
         private String[] exempt = new String[256];
+        private byte[] weak = new byte[256];
+        private int[][] subjects = new int[256][];
+        private final LongIntMap subjectWords = new LongIntMap(1024);
+        private final java.util.List<Long> subjectWordHashes = new java.util.ArrayList<>();
+        private final java.util.Map<String, Integer> subjectIds = new java.util.HashMap<>();
         private final LongIntMap dateFirst = new LongIntMap(1024);
         private final java.util.Set<Long> dateDays = new java.util.HashSet<>();
         private int patterns;
@@ -383,13 +430,44 @@ public final class LeakDictionary {
          * part of it ({@code X7100353QRT} holds the digits {@code 100353}).
          */
         public void pseudonym(String pseudonym) {
-            for (String word : pseudonym.split("[^\\p{L}\\p{M}\\p{N}]+")) {
+            for (String word : words(pseudonym)) {
                 boolean letters = word.codePoints().anyMatch(Character::isLetter);
                 boolean digits = word.codePoints().anyMatch(Character::isDigit);
                 if ((letters && digits) || (digits && !letters && word.length() >= 4 && word.equals(pseudonym))) {
                     pseudonymWords.put(fix(Fold.wordHash(word)), 1);
                 }
             }
+        }
+
+        /** The words of a value: its runs of letters, marks and digits (a pseudonym is mostly one: no regex). */
+        private static List<String> words(String value) {
+            List<String> out = new ArrayList<>(2);
+            int start = -1;
+            for (int i = 0; i <= value.length(); i++) {
+                boolean inWord = false;
+                if (i < value.length()) {
+                    int cp = value.codePointAt(i);
+                    int type = Character.getType(cp);
+                    inWord = Character.isLetter(cp) || Character.isDigit(cp) || Character.isLetterOrDigit(cp)
+                            || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                            || type == Character.COMBINING_SPACING_MARK || type == Character.LETTER_NUMBER
+                            || type == Character.OTHER_NUMBER;
+                    if (Character.isSupplementaryCodePoint(cp) && inWord) {
+                        if (start < 0) {
+                            start = i;
+                        }
+                        i++;
+                        continue;
+                    }
+                }
+                if (inWord && start < 0) {
+                    start = i;
+                } else if (!inWord && start >= 0) {
+                    out.add(value.substring(start, i));
+                    start = -1;
+                }
+            }
+            return out;
         }
 
         public Builder() {
@@ -418,6 +496,41 @@ public final class LeakDictionary {
          * @return whether the value was significant enough to be added
          */
         public boolean add(String value, String source) {
+            return add(value, source, -1);
+        }
+
+        /**
+         * Declares a subject by its pseudonym: output that names the subject (a word equal to the pseudonym) in a
+         * record, resource or file makes that record the subject's (decision 0023).
+         *
+         * @return the subject's id, for {@link #add(String, String, int)}
+         */
+        public int subject(String pseudonym) {
+            Integer known = subjectIds.get(pseudonym);
+            if (known != null) {
+                return known;
+            }
+            int id = subjectIds.size();
+            subjectIds.put(pseudonym, id);
+            List<String> words = words(pseudonym);
+            for (String word : words) {
+                if (words.size() > 1 && word.length() < 4) {
+                    continue;
+                }
+                long h = fix(Fold.wordHash(word));
+                if (subjectWords.get(h) < 0) {
+                    subjectWords.put(h, id);
+                    subjectWordHashes.add(h);
+                }
+            }
+            return id;
+        }
+
+        /**
+         * As {@link #add(String, String)}, for an original of one subject ({@code subject} from {@link #subject}, or
+         * -1 when unknown): a date or an all-digit original counts only where its own subject is named or in free text.
+         */
+        public boolean add(String value, String source, int subject) {
             List<List<String>> variants = variants(value, false);
             if (variants.isEmpty()) {
                 return false;
@@ -433,24 +546,35 @@ public final class LeakDictionary {
                 variants.removeIf(dateForms::contains);
                 for (LocalDate date : dates) {
                     addDate(date.getYear() * 10000L + date.getMonthValue() * 100L + date.getDayOfMonth(), source, value,
-                            exemptForm);
+                            exemptForm, subject);
                 }
             }
+            byte kind = !dates.isEmpty() ? DATE : value.strip().chars().allMatch(c -> c >= '0' && c <= '9') ? DIGITS
+                    : STRONG;
+            List<String> written = Fold.tokens(value);
+            String joined = String.join("", written);
             for (List<String> tokens : variants) {
-                addPattern(tokens, source, value);
+                // a digit group of a longer value looked for alone (the 7829965 of a UUID) is as weak as a number
+                boolean fragment = tokens.size() == 1 && written.size() > 1 && Tokens.isDigits(tokens.get(0))
+                        && !tokens.get(0).equals(joined);
+                boolean word = written.size() == 1 && !Tokens.isDigits(written.get(0));
+                addPattern(tokens, source, value, fragment ? DIGITS : kind == STRONG && word ? WORD : kind, subject);
             }
             values++;
             return true;
         }
 
-        private void addDate(long day, String source, String value, String exemptForm) {
+        private void addDate(long day, String source, String value, String exemptForm, int subject) {
             int first = dateFirst.get(day);
             for (int p = first; p >= 0; p = nextPattern[p]) {
                 if (originals[p].equals(value)) {
+                    addSubject(p, subject);
                     return;
                 }
             }
             int p = newPattern(source, value);
+            weak[p] = DATE;
+            addSubject(p, subject);
             exempt[p] = exemptForm;
             nextPattern[p] = first;
             dateFirst.put(day, p);
@@ -464,6 +588,8 @@ public final class LeakDictionary {
                 originals = Arrays.copyOf(originals, n);
                 nextPattern = Arrays.copyOf(nextPattern, n);
                 exempt = Arrays.copyOf(exempt, n);
+                weak = Arrays.copyOf(weak, n);
+                subjects = Arrays.copyOf(subjects, n);
             }
             sources[patterns] = source;
             originals[patterns] = value;
@@ -481,7 +607,27 @@ public final class LeakDictionary {
             return hashes;
         }
 
-        private void addPattern(List<String> tokens, String source, String value) {
+        /** Records that pattern {@code p} is (also) an original of {@code subject} (none when negative). */
+        private void addSubject(int p, int subject) {
+            if (subject < 0) {
+                return;
+            }
+            int[] list = subjects[p];
+            if (list == null) {
+                subjects[p] = new int[] {subject};
+                return;
+            }
+            for (int s : list) {
+                if (s == subject) {
+                    return;
+                }
+            }
+            list = Arrays.copyOf(list, list.length + 1);
+            list[list.length - 1] = subject;
+            subjects[p] = list;
+        }
+
+        private void addPattern(List<String> tokens, String source, String value, byte kind, int subject) {
             int state = 0;
             for (String t : tokens) {
                 long h = fix(Fold.hash(t));
@@ -503,10 +649,13 @@ public final class LeakDictionary {
             // first source is the one reported), so one leak is one hit
             for (int p = patternAt[state]; p >= 0; p = nextPattern[p]) {
                 if (originals[p].equals(value)) {
+                    addSubject(p, subject);
                     return;
                 }
             }
             int p = newPattern(source, value);
+            weak[p] = kind;
+            addSubject(p, subject);
             nextPattern[p] = patternAt[state];
             patternAt[state] = p;
         }
@@ -588,6 +737,10 @@ public final class LeakDictionary {
     /** The dates a value may be: none, one, or two when day and month are ambiguous ({@code 02/05/1933}). */
     static List<LocalDate> dates(String value) {
         List<LocalDate> out = new ArrayList<>();
+        String stripped = value.strip();
+        if (stripped.length() < 8 || !Character.isDigit(stripped.charAt(0))) {
+            return out; // every notation below is at least 8 characters and starts with a digit
+        }
         Matcher m = ISO.matcher(value);
         if (m.matches()) {
             addDate(out, m.group(1), m.group(2), m.group(3));

@@ -84,6 +84,36 @@ public final class LeakScanner {
     private long wordHash = Fold.OFFSET;
     private boolean inWord;
     private final java.util.ArrayList<Hit> pending = new java.util.ArrayList<>();
+    private int[] pendingPatterns = new int[16];
+    // subject-aware counting of dates and all-digit originals (decision 0023), when on
+    private boolean bySubject;
+    /** Letter (1) and digit (2) tokens of the current word, or-ed. */
+    private int wordKinds;
+    /** Words of three letters or more that are not months in the current value, up to 2 (free text: 2). */
+    private int valueWords;
+    private final Held valueHeld = new Held();
+    private final Held recordHeld = new Held();
+    private int[] recordSubjects = new int[8];
+    private int recordSubjectCount;
+    private boolean linesAreRecords;
+
+    /** Hits waiting for the end of their value or record, with their pattern and whether their value is free text. */
+    private static final class Held {
+        final java.util.ArrayList<Hit> hits = new java.util.ArrayList<>();
+        int[] patterns = new int[16];
+        boolean[] free = new boolean[16];
+
+        void add(Hit hit, int pattern, boolean freeText) {
+            int n = hits.size();
+            if (n == patterns.length) {
+                patterns = java.util.Arrays.copyOf(patterns, n * 2);
+                free = java.util.Arrays.copyOf(free, n * 2);
+            }
+            hits.add(hit);
+            patterns[n] = pattern;
+            free[n] = freeText;
+        }
+    }
     // raw mode
     private long line;
     private final char[] lineBuffer = new char[WINDOW];
@@ -104,8 +134,95 @@ public final class LeakScanner {
         this.sink = Objects.requireNonNull(sink, "sink");
     }
 
+    /**
+     * Counts dates, all-digit originals (and digit groups of longer ones looked for alone) and one-word originals of
+     * a known subject by subject (decision 0023): such a hit counts where the record it is in (see
+     * {@link #endRecord}) names the original's own subject; a number or word also in free text (a value with a word
+     * of three letters or more, not a month name, besides the original found; raw text) whoever's it is; a date in free text only
+     * when the record names no subject or the original has none. A number or word never inside a word that mixes
+     * letters and digits.
+     * Other originals and PHI patterns count anywhere.
+     *
+     * @return this scanner
+     */
+    public LeakScanner bySubject() {
+        this.bySubject = true;
+        return this;
+    }
+
+    /**
+     * Ends a record (a CSV record, a FHIR resource, a DICOM file, a file): its held hits on dates and all-digit
+     * originals are now counted or dropped by the subjects it named (only with {@link #bySubject}).
+     */
+    public void endRecord() {
+        Held h = recordHeld;
+        for (int i = 0; i < h.hits.size(); i++) {
+            if (recordSubjectCount > 0 ? ownSubject(h.patterns[i]) : h.free[i]) {
+                sink.hit(h.hits.get(i));
+            }
+        }
+        h.hits.clear();
+        recordSubjectCount = 0;
+    }
+
+    private boolean named(int subject) {
+        for (int i = 0; i < recordSubjectCount; i++) {
+            if (recordSubjects[i] == subject) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean ownSubject(int p) {
+        int[] subjects = dictionary.subjects[p];
+        for (int s : subjects) {
+            for (int i = 0; i < recordSubjectCount; i++) {
+                if (recordSubjects[i] == s) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A value (or raw stream) ended: its held hits are counted, dropped, or held until the record ends.
+     *
+     * @param words its words of three letters or more that are not month names, up to 2 (raw text: 2)
+     */
+    private void endValue(int words) {
+        Held h = valueHeld;
+        for (int i = 0; i < h.hits.size(); i++) {
+            int p = h.patterns[i];
+            // free text: a word besides the original found (a one-word original is itself one)
+            boolean freeText = words - (dictionary.weak[p] == LeakDictionary.WORD ? 1 : 0) >= 1;
+            boolean unknownSubject = dictionary.subjects[p] == null;
+            if (freeText && (unknownSubject || dictionary.weak[p] != LeakDictionary.DATE)) {
+                sink.hit(h.hits.get(i));
+            } else if (!unknownSubject) {
+                recordHeld.add(h.hits.get(i), p, freeText);
+            }
+            // else a date or number of no known subject in a structured value: a coincidence
+        }
+        h.hits.clear();
+        valueWords = 0;
+    }
+
     /** Scans one whole value; {@code where} is asked only on a hit. */
     public void value(CharSequence value, Supplier<String> where) {
+        value(value, where, false);
+    }
+
+    /**
+     * Scans one whole value that is free text whatever it looks like (a file or folder name: a date or number in a
+     * name counts, see {@link #bySubject}); {@code where} is asked only on a hit.
+     */
+    public void freeText(CharSequence value, Supplier<String> where) {
+        value(value, where, true);
+    }
+
+    private void value(CharSequence value, Supplier<String> where, boolean freeText) {
         int n = value.length();
         if (n > chars.length) {
             chars = new char[Math.max(n, chars.length * 2)];
@@ -122,6 +239,9 @@ public final class LeakScanner {
             patterns(value);
         }
         resetFlags();
+        if (bySubject) {
+            endValue(freeText ? 2 : valueWords);
+        }
     }
 
     /** Scans one whole value held in {@code a[from, to)}. */
@@ -144,8 +264,12 @@ public final class LeakScanner {
         currentValue = null;
     }
 
-    /** Starts a raw stream (a file read as text). */
+    /**
+     * Starts a raw stream (a file read as text). With {@link #bySubject}, each line is a record of its own (a file of
+     * no known format has no other), unless the stream is one value of a record ({@link #rawValue}).
+     */
     public void startRaw() {
+        linesAreRecords = true;
         where = lineLocation;
         state = 0;
         dateTokens = 0;
@@ -202,6 +326,7 @@ public final class LeakScanner {
      */
     public void rawValue(java.io.InputStream in, byte[] buffer, Supplier<String> where) throws java.io.IOException {
         startRaw();
+        linesAreRecords = false; // a value of a record: the record goes on
         this.where = where;
         int n;
         while ((n = in.read(buffer)) > 0) {
@@ -220,6 +345,9 @@ public final class LeakScanner {
         endWord();
         endLine();
         state = 0;
+        if (bySubject) {
+            endValue(2);
+        }
     }
 
     private void resetFlags() {
@@ -259,6 +387,14 @@ public final class LeakScanner {
         if (lineLength > 0 && (at || grouped || label)) {
             patterns(java.nio.CharBuffer.wrap(lineBuffer, 0, lineLength));
         }
+        if (bySubject) {
+            // raw text is free text; a line (or a window of a very long one) is a value, and in a raw file a record:
+            // what waits for its end stays bounded
+            endValue(2);
+            if (linesAreRecords) {
+                endRecord();
+            }
+        }
     }
 
     private void unit(char c) {
@@ -283,6 +419,7 @@ public final class LeakScanner {
         }
         if (cls != Fold.SEPARATOR) {
             char f = Fold.FOLDED[c];
+            wordKinds |= cls;
             hash = (hash ^ f) * Fold.PRIME;
             wordHash = (wordHash ^ f) * Fold.PRIME;
             inWord = true;
@@ -306,6 +443,9 @@ public final class LeakScanner {
             previousDigitGroup = 0;
             if (tokenLength >= 3 && dictionary.isLabel(hash)) {
                 label = true;
+            }
+            if (tokenLength >= 3 && valueWords < 2 && bySubject && dictionary.month(hash) == 0) {
+                valueWords++;
             }
         }
         byte kind = current;
@@ -389,6 +529,10 @@ public final class LeakScanner {
         if (reported < endedHere.length) {
             endedHere[reported++] = p;
         }
+        if (pending.size() == pendingPatterns.length) {
+            pendingPatterns = java.util.Arrays.copyOf(pendingPatterns, pendingPatterns.length * 2);
+        }
+        pendingPatterns[pending.size()] = p;
         pending.add(new Hit(Kind.ORIGINAL, dictionary.source(p), sink.listing() ? where.get() : null,
                 reveal ? dictionary.original(p) : null));
         return reported;
@@ -515,13 +659,34 @@ public final class LeakScanner {
         if (!inWord) {
             return;
         }
+        if (bySubject) {
+            int subject = dictionary.subjectOfWord(wordHash);
+            if (subject >= 0 && !named(subject)) {
+                if (recordSubjectCount == recordSubjects.length) {
+                    recordSubjects = java.util.Arrays.copyOf(recordSubjects, recordSubjectCount * 2);
+                }
+                recordSubjects[recordSubjectCount++] = subject;
+            }
+        }
         if (!pending.isEmpty()) {
             if (!dictionary.isPseudonymWord(wordHash)) {
-                pending.forEach(sink::hit);
+                for (int i = 0; i < pending.size(); i++) {
+                    int p = pendingPatterns[i];
+                    byte weak = dictionary.weak[p];
+                    if (!bySubject || weak == LeakDictionary.STRONG
+                            || weak == LeakDictionary.WORD && dictionary.subjects[p] == null) {
+                        sink.hit(pending.get(i));
+                    } else if (wordKinds != (Fold.LETTER | Fold.DIGIT) || weak == LeakDictionary.DATE) {
+                        valueHeld.add(pending.get(i), p, false);
+                    }
+                    // else a number or name inside a word of letters and digits (a hash, an id): a coincidence
+                    // (a date may end in one: 1961-05-03T10:00)
+                }
             }
             pending.clear();
         }
         inWord = false;
+        wordKinds = 0;
         wordHash = Fold.OFFSET;
     }
 

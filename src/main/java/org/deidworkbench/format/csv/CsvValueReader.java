@@ -46,6 +46,7 @@ final class CsvValueReader implements ValueReader {
                 where.column = c;
                 visitor.value(header.get(c), where);
             }
+            visitor.endRecord();
             String[] row = new String[header.size()];
             while (reader.next(row, null)) {
                 checkCancel(reader.recordNumber(), cancelled);
@@ -54,6 +55,7 @@ final class CsvValueReader implements ValueReader {
                     where.column = c;
                     visitor.value(row[c], where);
                 }
+                visitor.endRecord();
             }
         }
     }

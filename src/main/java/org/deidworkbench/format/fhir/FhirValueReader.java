@@ -102,6 +102,25 @@ final class FhirValueReader implements ValueReader {
             depth--;
         }
 
+        /**
+         * The element being left ends: when it is a resource of its own (the file's, a Bundle entry's; not one
+         * contained in another), its values were one record of one subject for the verifier.
+         */
+        void endResource() {
+            if (depth == 0 || types[depth - 1] == null) {
+                return;
+            }
+            for (int i = depth - 2; i >= 0; i--) {
+                if (types[i] != null) {
+                    if (types[i].equals("Bundle")) {
+                        break;
+                    }
+                    return;
+                }
+            }
+            visitor.endRecord();
+        }
+
         /** The resource type of the element being read (a resource: the root, an entry's or a contained one). */
         void type(String type) {
             if (depth > 0) {
@@ -306,6 +325,7 @@ final class FhirValueReader implements ValueReader {
             values.attachment(pendingData, contentType);
             values.pop();
         }
+        values.endResource();
     }
 
     // ---------------------------------------------------------------- XML
@@ -460,6 +480,7 @@ final class FhirValueReader implements ValueReader {
                 values.attachment(pendingData[d], contentTypes[d]);
                 values.pop();
             }
+            values.endResource();
             values.pop();
         }
     }

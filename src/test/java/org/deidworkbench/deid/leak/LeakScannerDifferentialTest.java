@@ -207,6 +207,25 @@ class LeakScannerDifferentialTest {
                 differing.add("  only the reference: " + minus(want, got));
                 differing.add("  only the fast one:  " + minus(got, want));
             }
+            // counting by subject (decision 0023) only ever drops hits of originals, never adds one or drops a pattern's
+            List<LeakScanner.Hit> bySubject = new ArrayList<>();
+            LeakScanner s = new LeakScanner(fd, pseudonyms, true, bySubject::add).bySubject();
+            s.value(text, () -> "value");
+            s.endRecord();
+            raw(bytes, chunk, () -> new LeakScanner(fd, pseudonyms, true, bySubject::add).bySubject(), LeakScanner::startRaw,
+                    LeakScanner::rawBytes, sc -> {
+                        sc.endRaw();
+                        sc.endRecord();
+                    });
+            Map<String, Long> subjectAware = multiset(bySubject);
+            Map<String, Long> patterns = new TreeMap<>(got);
+            patterns.keySet().removeIf(k -> k.startsWith(LeakScanner.Kind.ORIGINAL.name()));
+            Map<String, Long> subjectPatterns = new TreeMap<>(subjectAware);
+            subjectPatterns.keySet().removeIf(k -> k.startsWith(LeakScanner.Kind.ORIGINAL.name()));
+            if (!minus(subjectAware, got).isEmpty() || !patterns.equals(subjectPatterns)) {
+                differing.add(text.length() > 300 ? text.substring(0, 300) + "…" : text);
+                differing.add("  only by subject: " + minus(subjectAware, got) + "; patterns " + subjectPatterns);
+            }
         }
         return differing;
     }

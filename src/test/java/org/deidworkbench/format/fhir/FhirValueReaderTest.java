@@ -142,6 +142,23 @@ class FhirValueReaderTest {
     }
 
     @Test
+    void eachResourceIsARecordABundleEntrysOneAndAContainedOneBelongsToItsHolder() throws Exception {
+        String observation = "{\"resourceType\":\"Observation\",\"subject\":{\"reference\":\"Patient/B\"},"
+                + "\"contained\":[{\"resourceType\":\"Practitioner\",\"id\":\"pr\"}]}";
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                + "{\"resourceType\":\"Patient\",\"id\":\"A\"}},{\"resource\":" + observation + "}]}";
+        assertEquals(List.of(List.of("collection", "A"), List.of("Patient/B", "pr"), List.of()),
+                read("b.json", bundle).records);
+        assertEquals(List.of(List.of("x"), List.of("y")), read("o.ndjson", "{\"resourceType\":\"Patient\",\"id\":\"x\"}\n"
+                + "{\"resourceType\":\"Patient\",\"id\":\"y\"}\n").records);
+        String xml = "<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"collection\"/><entry><resource><Patient>"
+                + "<id value=\"A\"/></Patient></resource></entry><entry><resource><Observation><subject><reference "
+                + "value=\"Patient/B\"/></subject><contained><Practitioner><id value=\"pr\"/></Practitioner></contained>"
+                + "</Observation></resource></entry></Bundle>";
+        assertEquals(List.of(List.of("collection", "A"), List.of("Patient/B", "pr"), List.of()), read("b.xml", xml).records);
+    }
+
+    @Test
     void malformedJsonIsAFormatException() {
         assertThrows(FormatException.class, () -> read("p.json", "{\"resourceType\":\"Patient\",\"name\":[{"));
     }

@@ -1,0 +1,144 @@
+package org.deidworkbench.deid.leak;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Subject-aware counting (decision 0023): a date, an all-digit original (or a digit group of a longer one) and a
+ * one-word name of a subject count in a record that names their own subject, or in free text; a record of another
+ * subject, or a structured value of no known subject, holds them by coincidence. Everything else counts anywhere.
+ */
+class LeakScannerSubjectTest {
+
+    /** Alice (pseudonym ALC4X9Q2ZP7K) and Bob (BOB7Y3W8KD2M), and originals of no known subject. */
+    private static final LeakDictionary D;
+
+    static {
+        LeakDictionary.Builder b = new LeakDictionary.Builder();
+        int alice = b.subject("ALC4X9Q2ZP7K");
+        int bob = b.subject("BOB7Y3W8KD2M");
+        b.add("1961-05-03", "birth date", alice);
+        b.add("4471209", "mrn", alice);
+        b.add("White", "surname", alice);
+        b.add("Alice Whitcombe", "name", alice);
+        b.add("(555) 604-6018", "phone", alice);
+        b.add("996-47-3574", "ssn", alice);
+        b.add("1970-12-24", "birth date", bob);
+        b.add("3012888", "measurement id", -1);
+        b.add("49726aad-d499-48b3-99d0-4eaff7829965", "encounter id", -1);
+        b.add("Black", "provider", -1);
+        D = b.build();
+    }
+
+    /** Scans records (each an array of values, the first of them structured cells unless marked as text) by subject. */
+    private static List<LeakScanner.Hit> scan(String[]... records) {
+        List<LeakScanner.Hit> hits = new ArrayList<>();
+        LeakScanner s = new LeakScanner(D, Set.of(), false, hits::add).bySubject();
+        for (String[] record : records) {
+            for (String value : record) {
+                s.value(value, () -> "here");
+            }
+            s.endRecord();
+        }
+        return hits;
+    }
+
+    private static List<String> sources(String[]... records) {
+        return scan(records).stream().filter(h -> h.kind() == LeakScanner.Kind.ORIGINAL).map(LeakScanner.Hit::source)
+                .toList();
+    }
+
+    @Test
+    void aBirthDateCountsInItsOwnSubjectsRecordInAnyColumnAndNotInAnotherSubjects() {
+        assertEquals(List.of("birth date"), sources(new String[] {"ALC4X9Q2ZP7K", "1961-05-03"}));
+        assertEquals(List.of("birth date"), sources(new String[] {"03.05.1961", "Patient/ALC4X9Q2ZP7K"}));
+        assertEquals(List.of(), sources(new String[] {"BOB7Y3W8KD2M", "1961-05-03"}));
+        // Bob's shifted visit date that happens to be Alice's birth date, even in his notes
+        assertEquals(List.of(), sources(new String[] {"BOB7Y3W8KD2M", "seen on 1961-05-03 for a check-up"}));
+    }
+
+    @Test
+    void withoutASubjectADateCountsOnlyInFreeText() {
+        assertEquals(List.of(), sources(new String[] {"V64VY1XB2Q6Q", "1961-05-03", "2017-06-26 07:32:00"}));
+        assertEquals(List.of(), sources(new String[] {"May 3, 1961"}));
+        assertEquals(List.of("birth date"), sources(new String[] {"note: born 1961-05-03"}));
+    }
+
+    @Test
+    void anAllDigitOriginalCountsForItsSubjectOrInFreeTextButNotAsAnotherSubjectsCodeOrInsideAPseudonym() {
+        assertEquals(List.of("mrn"), sources(new String[] {"ALC4X9Q2ZP7K", "4471209"}));
+        assertEquals(List.of(), sources(new String[] {"BOB7Y3W8KD2M", "4471209"}));
+        assertEquals(List.of("mrn"), sources(new String[] {"BOB7Y3W8KD2M", "mother's chart 4471209"}));
+        assertEquals(List.of(), sources(new String[] {"X4471209KQ"}));
+    }
+
+    @Test
+    void aSurrogateKeyOfNoSubjectIsACoincidenceInACodeColumnAndALeakInText() {
+        assertEquals(List.of(), sources(new String[] {"ALC4X9Q2ZP7K", "3012888", "157.0"}));
+        assertEquals(List.of(), sources(new String[] {"183807.57"}, new String[] {"7829965"}));
+        assertEquals(List.of("measurement id", "encounter id"), sources(new String[] {"see measurement 3012888"},
+                new String[] {"ref 7829965 in the old system"}));
+        // the whole encounter id is no coincidence
+        assertEquals(List.of("encounter id"), sources(new String[] {"49726AAD-D499-48B3-99D0-4EAFF7829965"}));
+    }
+
+    @Test
+    void aOneWordNameOfASubjectIsACoincidenceInAnotherSubjectsCategoryColumn() {
+        assertEquals(List.of(), sources(new String[] {"BOB7Y3W8KD2M", "white", "hispanic"}));
+        assertEquals(List.of("surname"), sources(new String[] {"ALC4X9Q2ZP7K", "white"}));
+        assertEquals(List.of("surname"), sources(new String[] {"BOB7Y3W8KD2M", "visited by Mrs White"}));
+        // a one-word original of no known subject counts anywhere, as before
+        assertEquals(List.of("provider"), sources(new String[] {"BOB7Y3W8KD2M", "black"}));
+    }
+
+    @Test
+    void namesPhonesAndSsnsCountAnywhere() {
+        assertEquals(List.of("name", "phone", "ssn"), sources(new String[] {"BOB7Y3W8KD2M", "WHITCOMBE^ALICE",
+            "5556046018", "996 47 3574"}));
+    }
+
+    @Test
+    void aRecordEndsWhereTheReaderSaysSoTheNextRecordsSubjectDoesNotCount() {
+        assertEquals(List.of(), sources(new String[] {"1961-05-03"}, new String[] {"ALC4X9Q2ZP7K"}));
+        assertEquals(List.of("birth date"), sources(new String[] {"BOB7Y3W8KD2M"}, new String[] {"ALC4X9Q2ZP7K",
+            "1961-05-03"}));
+    }
+
+    @Test
+    void rawTextIsFreeText() {
+        List<LeakScanner.Hit> hits = new ArrayList<>();
+        LeakScanner s = new LeakScanner(D, Set.of(), false, hits::add).bySubject();
+        byte[] bytes = "1961-05-03\n3012888\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        s.startRaw();
+        s.rawBytes(bytes, 0, bytes.length);
+        s.endRaw();
+        s.endRecord();
+        assertEquals(List.of("birth date", "measurement id"), hits.stream().map(LeakScanner.Hit::source).sorted().toList());
+    }
+
+    @Test
+    void inARawFileEachLineIsARecord() {
+        List<LeakScanner.Hit> hits = new ArrayList<>();
+        LeakScanner s = new LeakScanner(D, Set.of(), false, hits::add).bySubject();
+        byte[] bytes = "BOB7Y3W8KD2M 1961-05-03\nALC4X9Q2ZP7K 1961-05-03\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        s.startRaw();
+        s.rawBytes(bytes, 0, bytes.length);
+        s.endRaw();
+        s.endRecord();
+        assertEquals(List.of("line 2"), hits.stream().map(LeakScanner.Hit::location).toList());
+    }
+
+    @Test
+    void withoutSubjectAwarenessEveryMatchCounts() {
+        List<LeakScanner.Hit> hits = new ArrayList<>();
+        LeakScanner s = new LeakScanner(D, Set.of(), false, hits::add);
+        s.value("BOB7Y3W8KD2M", () -> "here");
+        s.value("1961-05-03", () -> "here");
+        s.value("3012888", () -> "here");
+        assertEquals(List.of("birth date", "measurement id"), hits.stream().map(LeakScanner.Hit::source).toList());
+    }
+}

@@ -1,0 +1,217 @@
+package org.deidworkbench.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.deidworkbench.crypto.ProjectSecret;
+import org.deidworkbench.dicom.Dataset;
+import org.deidworkbench.dicom.DicomFile;
+import org.deidworkbench.dicom.DicomWriter;
+import org.deidworkbench.dicom.Tag;
+import org.deidworkbench.dicom.TransferSyntax;
+import org.deidworkbench.dicom.VR;
+import org.deidworkbench.keyfile.KeyFileContents;
+import org.deidworkbench.model.KnownIdentifier;
+import org.deidworkbench.model.PseudonymEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A clean export of 400 patients born within three years (their shifted dates land on other patients' birth days
+ * by the hundred) whose kept codes share the range of the export's numeric surrogate keys, in CSV, FHIR NDJSON and
+ * DICOM: the verifier is silent on it (decision 0023), and still finds a patient's own birth date and own MRN planted
+ * in their own record, in each format.
+ */
+class VerifyCoincidencesTest {
+
+    private static final int PATIENTS = 400;
+    private static final LocalDate FIRST_BIRTH = LocalDate.of(1960, 1, 1);
+    private static final int BIRTH_DAYS = 3 * 365;
+
+    @TempDir
+    Path dir;
+
+    /** One synthetic patient: subject pseudonym, originals, date offset. */
+    private record Patient(String pseudonym, LocalDate birth, String mrn, String surname, int offset) {
+        LocalDate shifted(LocalDate d) {
+            return d.plusDays(offset);
+        }
+    }
+
+    private final List<Patient> patients = new ArrayList<>();
+    /** The export's numeric surrogate keys (originals of domain 'measurement', no subject). */
+    private final List<String> surrogateKeys = new ArrayList<>();
+    private KeyFileContents keys;
+    /**
+     * What a clean export holds that no verifier can tell from a leak: a patient's shifted visit date that is their own
+     * original birth date, a category word that is their own surname (the limit of decision 0023).
+     */
+    private final Set<String> ownRecordCoincidences = new TreeSet<>();
+
+    private static String pseudonym(Random r) {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    private void corpus() throws Exception {
+        Random r = new Random(42);
+        String[] surnames = {"White", "Black", "Green", "Quillfeather", "Marsh", "Brook"};
+        keys = KeyFileContents.create(ProjectSecret.of(new byte[32]), Instant.EPOCH);
+        List<PseudonymEntry> entries = new ArrayList<>();
+        Map<String, List<KnownIdentifier>> known = new HashMap<>();
+        for (int i = 0; i < PATIENTS; i++) {
+            int offset = (r.nextBoolean() ? 1 : -1) * (1 + r.nextInt(365));
+            Patient p = new Patient(pseudonym(r), FIRST_BIRTH.plusDays(r.nextInt(BIRTH_DAYS)), Integer.toString(4_000_000
+                    + i * 7), surnames[r.nextInt(surnames.length)], offset);
+            patients.add(p);
+            entries.add(new PseudonymEntry("patient", p.pseudonym(), p.mrn()));
+            known.put(p.pseudonym(), List.of(new KnownIdentifier(p.birth().toString(), "[DATE]", "[DATE]"),
+                    new KnownIdentifier(p.mrn(), p.pseudonym(), "[ID]"), new KnownIdentifier(p.surname(), "[NAME]", "[NAME]"),
+                    new KnownIdentifier("Ann " + p.surname() + i, "[NAME]", "[NAME]")));
+            keys.putDateOffset(p.pseudonym(), offset);
+        }
+        for (int i = 0; i < 3000; i++) {
+            String key = Integer.toString(300_000 + r.nextInt(2000));
+            surrogateKeys.add(key);
+            entries.add(new PseudonymEntry("measurement", pseudonym(r), key));
+        }
+        keys.addEntries(entries);
+        keys.addKnownIdentifiers(known);
+    }
+
+    /** Writes the de-identified export; {@code plant} may change one patient's values. */
+    private Path export(Map<String, String> plant) throws Exception {
+        Random r = new Random(7);
+        Path out = Files.createDirectories(dir.resolve("out" + plant.size()));
+        StringBuilder persons = new StringBuilder("person_id,birth_date,race,mrn\n");
+        StringBuilder visits = new StringBuilder("visit_id,person_id,visit_date,concept_id,value\n");
+        StringBuilder patientsJson = new StringBuilder();
+        StringBuilder observations = new StringBuilder();
+        Path dicom = Files.createDirectories(out.resolve("dicom"));
+        String[] races = {"white", "black", "asian", "other"};
+        ownRecordCoincidences.clear();
+        int visitNumber = 1;
+        for (int i = 0; i < patients.size(); i++) {
+            Patient p = patients.get(i);
+            boolean planted = i == 17;
+            String birth = planted && plant.containsKey("birth") ? p.birth().toString() : p.shifted(p.birth()).toString();
+            String mrn = planted && plant.containsKey("mrn") ? p.mrn() : "";
+            String race = races[r.nextInt(races.length)];
+            if (race.equalsIgnoreCase(p.surname())) {
+                ownRecordCoincidences.add("person.csv record " + (i + 1) + ", column race");
+            }
+            persons.append(p.pseudonym()).append(',').append(birth).append(',').append(race)
+                    .append(',').append(mrn).append('\n');
+            patientsJson.append("{\"resourceType\":\"Patient\",\"id\":\"").append(p.pseudonym()).append("\",")
+                    .append(mrn.isEmpty() ? "" : "\"identifier\":[{\"value\":\"" + mrn + "\"}],")
+                    .append("\"birthDate\":\"").append(birth).append("\"}\n");
+            for (int v = 0; v < 5; v++) {
+                // visits in the first years of life: their shifted dates fall among the other patients' birth days (and
+                // a few on the patient's own, which no verifier can tell from a leak)
+                LocalDate visit = p.shifted(p.birth().plusDays(1 + r.nextInt(700)));
+                String date = visit.toString();
+                if (visit.equals(p.birth())) {
+                    ownRecordCoincidences.add("visit.csv record " + visitNumber + ", column visit_date");
+                    ownRecordCoincidences.add("Observation.ndjson line " + visitNumber + ", Observation.effectiveDateTime");
+                    ownRecordCoincidences.add("Observation.ndjson line " + visitNumber + ", Observation.note[0].text");
+                }
+                visitNumber++;
+                String code = surrogateKeys.get(r.nextInt(surrogateKeys.size()));
+                visits.append(pseudonym(r)).append(',').append(p.pseudonym()).append(',').append(date).append(',')
+                        .append(code).append(',').append(r.nextInt(200)).append('\n');
+                observations.append("{\"resourceType\":\"Observation\",\"id\":\"").append(pseudonym(r))
+                        .append("\",\"effectiveDateTime\":\"").append(date).append("T10:00:00Z\",\"code\":{\"coding\":[{\"code\":\"")
+                        .append(code).append("\"}]},\"subject\":{\"reference\":\"Patient/").append(p.pseudonym())
+                        .append("\"},\"note\":[{\"text\":\"Seen on ").append(date).append(" for a check-up\"}]}\n");
+            }
+            Dataset ds = new Dataset();
+            ds.putStrings(Tag.SOP_CLASS_UID, VR.UI, "1.2.840.10008.5.1.4.1.1.2");
+            ds.putStrings(Tag.SOP_INSTANCE_UID, VR.UI, "2.25." + (1000 + i));
+            ds.putStrings(Tag.PATIENT_ID, VR.LO, p.pseudonym());
+            ds.putStrings(0x00100030, VR.DA, birth.replace("-", ""));
+            ds.putStrings(0x00080020, VR.DA, p.shifted(p.birth().plusDays(3)).toString().replace("-", ""));
+            if (!mrn.isEmpty()) {
+                ds.putStrings(0x00101000, VR.LO, mrn);
+            }
+            try (OutputStream o = Files.newOutputStream(dicom.resolve(String.format("IM%05d.dcm", i)))) {
+                TransferSyntax ts = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
+                new DicomWriter().write(new DicomFile(DicomWriter.fileMeta(new Dataset(), ds, ts), ds, ts), ts, o);
+            }
+        }
+        Files.writeString(out.resolve("person.csv"), persons);
+        Files.writeString(out.resolve("visit.csv"), visits);
+        Files.writeString(out.resolve("Patient.ndjson"), patientsJson);
+        Files.writeString(out.resolve("Observation.ndjson"), observations);
+        return out;
+    }
+
+    @Test
+    void aCleanMultiPatientExportFullOfCoincidencesIsClean() throws Exception {
+        corpus();
+        Path out = export(Map.of());
+        // the corpus is one where coincidences happen: shifted dates on other patients' birth days, kept codes equal to
+        // surrogate keys, surnames equal to categories
+        Set<String> births = new HashSet<>();
+        patients.forEach(p -> births.add(p.birth().toString()));
+        long dateCoincidences = Files.readAllLines(out.resolve("visit.csv")).stream().skip(1)
+                .filter(line -> births.contains(line.split(",")[2])).count()
+                + Files.readAllLines(out.resolve("person.csv")).stream().skip(1)
+                .filter(line -> births.contains(line.split(",")[1])).count();
+        long categoryCoincidences = Files.readAllLines(out.resolve("person.csv")).stream().skip(1)
+                .filter(line -> Set.of("white", "black").contains(line.split(",")[2])).count();
+        long codeCoincidences = Files.readAllLines(out.resolve("visit.csv")).stream().skip(1)
+                .filter(line -> surrogateKeys.contains(line.split(",")[3])).count();
+        assertTrue(dateCoincidences > 300, () -> dateCoincidences + " dates");
+        assertTrue(categoryCoincidences > 100, () -> categoryCoincidences + " categories");
+        assertEquals(PATIENTS * 5, codeCoincidences);
+        assertTrue(ownRecordCoincidences.size() < 40, ownRecordCoincidences::toString);
+
+        VerifyReport r = new VerifyJob(out, keys, false, 2).run();
+        assertTrue(r.complete(), r.notScanned()::toString);
+        assertEquals(ownRecordCoincidences, found(r));
+    }
+
+    private static Set<String> found(VerifyReport r) {
+        Set<String> found = new TreeSet<>();
+        for (VerifyReport.FileHits f : r.hits()) {
+            for (VerifyReport.Hit h : f.listed()) {
+                found.add(f.path() + " " + h.location());
+            }
+            assertEquals(f.listed().size(), f.count());
+        }
+        return found;
+    }
+
+    @Test
+    void aPatientsOwnBirthDateAndMrnInTheirOwnRecordAreFoundInEveryFormat() throws Exception {
+        corpus();
+        Path out = export(Map.of("birth", "", "mrn", ""));
+        VerifyReport r = new VerifyJob(out, keys, false, 2).run();
+        Set<String> found = found(r);
+        found.removeAll(ownRecordCoincidences);
+        assertEquals(new TreeSet<>(List.of(
+                "Patient.ndjson line 18, Patient.birthDate",
+                "Patient.ndjson line 18, Patient.identifier[0].value",
+                "dicom/IM00017.dcm (0010,0030) PatientBirthDate",
+                "dicom/IM00017.dcm (0010,1000) OtherPatientIDs",
+                "person.csv record 18, column birth_date",
+                "person.csv record 18, column mrn")), found);
+    }
+}
