@@ -277,7 +277,11 @@ public final class RunJob {
     private void runPhase(RunPhase phase, List<InputFile> files, ExecutorService pool, FileTask task) throws IOException {
         listener.phase(phase.id(), files.size(), files.stream().mapToLong(InputFile::size).sum());
         List<Future<?>> futures = new ArrayList<>();
-        for (InputFile f : files) {
+        // Largest files first: the last file to start is then a small one, so no worker is left alone with a
+        // large file while the others idle (what a worker does never depends on the order, only when it ends).
+        List<InputFile> largestFirst = new ArrayList<>(files);
+        largestFirst.sort(Comparator.comparingLong(InputFile::size).reversed().thenComparingInt(InputFile::index));
+        for (InputFile f : largestFirst) {
             futures.add(pool.submit(() -> {
                 if (cancelled.get()) {
                     throw new CancellationException("run cancelled");
