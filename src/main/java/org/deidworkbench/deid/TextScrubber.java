@@ -583,8 +583,9 @@ public final class TextScrubber {
     }
 
     private static final NameDictionary NAMES = NameDictionary.get();
-    private static final Pattern TITLE_WORD = Pattern.compile(
-            "(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|Fr|Hr|Pat|Pt|Patient|Patientin|Sr|Sra|Mme|Mlle|Schwester|Pfleger)");
+    private static final java.util.Set<String> TITLE_WORDS = java.util.Set.of("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof",
+            "Herr", "Frau", "Fr", "Hr", "Pat", "Pt", "Patient", "Patientin", "Sr", "Sra", "Mme", "Mlle", "Schwester",
+            "Pfleger");
 
     /**
      * Person names no table announced ("husband Frederick", "Tochter Hildegard"): a capitalised word
@@ -658,7 +659,7 @@ public final class TextScrubber {
             }
             boolean context = kind[t] == 2
                     || t > 0 && adjacent(text, bounds.get(t - 1), bounds.get(t)) && (kind[t - 1] == 2
-                        || TITLE_WORD.matcher(text.substring(bounds.get(t - 1)[0], bounds.get(t - 1)[1])).matches())
+                        || TITLE_WORDS.contains(text.substring(bounds.get(t - 1)[0], bounds.get(t - 1)[1])))
                     || t + 1 < count && kind[t + 1] == 2 && adjacent(text, bounds.get(t), bounds.get(t + 1));
             if (context) {
                 spans.add(new Span(bounds.get(t)[0], bounds.get(t)[1], "[NAME]"));
@@ -674,10 +675,30 @@ public final class TextScrubber {
         return i < 0 || ".!?;:\"'([-".indexOf(text.charAt(i)) >= 0;
     }
 
-    /** Whether two words are separated only by spaces, a full stop or a comma ("Dr. Koch", "Koch, Anna"). */
-    private static boolean adjacent(String text, int[] a, int[] b) {
-        String between = text.substring(a[1], b[0]);
-        return between.length() <= 3 && between.matches("[.,]?\\s+");
+    /**
+     * Whether two words are separated only by spaces, a full stop or a comma ("Dr. Koch", "Koch, Anna"): at most
+     * three characters of {@code [.,]?\s+} ({@code \s} as java.util.regex has it: space, tab, line feed,
+     * vertical tab, form feed, carriage return).
+     */
+    static boolean adjacent(String text, int[] a, int[] b) {
+        int from = a[1];
+        int to = b[0];
+        if (to - from > 3) {
+            return false;
+        }
+        if (from < to && (text.charAt(from) == '.' || text.charAt(from) == ',')) {
+            from++;
+        }
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAllUpperCase(String word) {

@@ -50,4 +50,25 @@ class TextScrubberPrefilterTest {
                     "text #" + i + ": the scrub and mayShiftDates disagree about dates");
         }
     }
+    /** The hand-written test of what separates two words of a name is the regular expression it replaced. */
+    @Test
+    void wordAdjacencyIsWhatItsRegularExpressionSaid() {
+        char[] alphabet = {'.', ',', ' ', '\t', '\n', '\u000B', '\f', '\r', 'a', '\u00A0', '\u2028', ';'};
+        java.util.regex.Pattern old = java.util.regex.Pattern.compile("[.,]?\\s+");
+        int checked = 0;
+        for (int length = 0; length <= 4; length++) {
+            for (int n = 0; n < Math.pow(alphabet.length, length); n++) {
+                StringBuilder between = new StringBuilder();
+                for (int k = 0, v = n; k < length; k++, v /= alphabet.length) {
+                    between.append(alphabet[v % alphabet.length]);
+                }
+                String text = "Anna" + between + "Koch";
+                boolean expected = between.length() <= 3 && old.matcher(between).matches();
+                assertEquals(expected, TextScrubber.adjacent(text, new int[] {0, 4}, new int[] {4 + length, text.length()}),
+                        "between \"" + between + "\"");
+                checked++;
+            }
+        }
+        assertEquals(1 + 12 + 144 + 1728 + 20736, checked);
+    }
 }
