@@ -33,6 +33,14 @@ public interface FileProcessor {
     }
 
     /**
+     * {@link #analyze(List, BooleanSupplier)}, reading up to {@code threads} files at a time (the result is the
+     * same at any count). The default reads them as the two-argument form does.
+     */
+    default void analyze(List<Path> files, BooleanSupplier cancelled, int threads) {
+        analyze(files, cancelled);
+    }
+
+    /**
      * What {@link #analyze} found, for a processor of the same format and run in another process (a
      * worker of a cluster, issue 13), which takes it with {@link #useAnalysis} instead of analysing
      * again; {@code null} when this processor keeps nothing from {@link #analyze}. Immutable; may hold

@@ -247,7 +247,7 @@ public final class RunJob {
                 byProcessor.computeIfAbsent(p, k -> new ArrayList<>()).add(f.path());
             }
         }
-        byProcessor.forEach((p, paths) -> p.analyze(paths, cancelled::get));
+        byProcessor.forEach((p, paths) -> p.analyze(paths, cancelled::get, request.threads()));
         listener.fileDone(0);
     }
 

@@ -130,26 +130,43 @@ final class CsvAnalysis implements java.io.Serializable {
      * left out: their scan or transform reports why.
      */
     static CsvAnalysis analyze(List<Path> inputs, Deidentifier engine, BooleanSupplier cancelled) {
+        return analyze(inputs, engine, cancelled, 1);
+    }
+
+    /**
+     * As {@link #analyze(List, Deidentifier, BooleanSupplier)}, sampling files and reading key columns on up to
+     * {@code threads} threads; the result is the same at any count (each file's part is computed alone and the
+     * parts are put together in path order).
+     */
+    static CsvAnalysis analyze(List<Path> inputs, Deidentifier engine, BooleanSupplier cancelled, int threads) {
         Profile profile = engine.profile();
         if (!profile.classification().enabled() || inputs.isEmpty()) {
             return NONE;
         }
         List<Path> sorted = new ArrayList<>(new LinkedHashSet<>(inputs.stream().map(CsvAnalysis::key).toList()));
         sorted.sort(Comparator.comparing(Path::toString));
-        List<Sampled> samples = new ArrayList<>();
+        List<java.util.concurrent.Callable<Sampled>> sampling = new ArrayList<>();
         for (Path p : sorted) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("run cancelled");
-            }
-            try {
-                samples.add(sample(p, profile.classification().sampleRows()));
-            } catch (IOException | FormatException | RuntimeException e) {
-                // Not readable as CSV: the scan or transform of this file reports why.
+            sampling.add(() -> {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("run cancelled");
+                }
+                try {
+                    return sample(p, profile.classification().sampleRows());
+                } catch (IOException | FormatException | RuntimeException e) {
+                    return null; // Not readable as CSV: the scan or transform of this file reports why.
+                }
+            });
+        }
+        List<Sampled> samples = new ArrayList<>();
+        for (Sampled s : inParallel(sampling, threads)) {
+            if (s != null) {
+                samples.add(s);
             }
         }
         chooseKeys(samples);
         Sampled patients = choosePatientTable(samples, profile);
-        Map<Sampled, KeySet> keySets = keySets(samples, cancelled);
+        Map<Sampled, KeySet> keySets = keySets(samples, cancelled, threads);
         findReferences(samples, keySets, patients, engine);
         resolveKeyReferences(samples, patients, profile);
         assignDomains(samples, patients, engine);
@@ -344,8 +361,10 @@ final class CsvAnalysis implements java.io.Serializable {
     }
 
     /** The values of every key that another table's identifiers could reference. */
-    private static Map<Sampled, KeySet> keySets(List<Sampled> samples, BooleanSupplier cancelled) {
+    private static Map<Sampled, KeySet> keySets(List<Sampled> samples, BooleanSupplier cancelled, int threads) {
         Map<Sampled, KeySet> out = new HashMap<>();
+        List<Sampled> toRead = new ArrayList<>();
+        List<java.util.concurrent.Callable<KeySet>> reads = new ArrayList<>();
         for (Sampled s : samples) {
             if (s.key < 0) {
                 continue;
@@ -357,18 +376,82 @@ final class CsvAnalysis implements java.io.Serializable {
             if (!anyCompatibleReference(s, samples)) {
                 continue;
             }
-            KeySet set = KeySet.filter(s.estimatedRows);
-            boolean[] wanted = new boolean[s.header.size()];
-            wanted[s.key] = true;
-            int key = s.key;
-            try {
-                ColumnPass.run(s.path, s.dialect, wanted, row -> set.add(row[key]), cancelled);
-                out.put(s, set);
-            } catch (IOException | FormatException e) {
-                // The table cannot be read through: no reference to it is found; its transform reports why.
+            toRead.add(s);
+            reads.add(() -> {
+                KeySet set = KeySet.filter(s.estimatedRows);
+                boolean[] wanted = new boolean[s.header.size()];
+                wanted[s.key] = true;
+                int key = s.key;
+                try {
+                    ColumnPass.run(s.path, s.dialect, wanted, row -> set.add(row[key]), cancelled);
+                    return set;
+                } catch (IOException | FormatException e) {
+                    return null; // The table cannot be read through: no reference to it is found; its transform reports why.
+                }
+            });
+        }
+        List<KeySet> sets = inParallel(reads, threads);
+        for (int i = 0; i < toRead.size(); i++) {
+            if (sets.get(i) != null) {
+                out.put(toRead.get(i), sets.get(i));
             }
         }
         return out;
+    }
+
+    /**
+     * The results of independent tasks in their order, computed on up to {@code threads} threads (here, in the
+     * calling thread when one): a failure of a task is thrown as it is (a {@link CancellationException}).
+     */
+    private static <T> List<T> inParallel(List<java.util.concurrent.Callable<T>> tasks, int threads) {
+        List<T> out = new ArrayList<>(tasks.size());
+        int n = Math.min(threads, tasks.size());
+        if (n <= 1) {
+            for (java.util.concurrent.Callable<T> t : tasks) {
+                out.add(call(t));
+            }
+            return out;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "deid-analysis");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+            for (java.util.concurrent.Callable<T> t : tasks) {
+                futures.add(pool.submit(() -> call(t)));
+            }
+            for (java.util.concurrent.Future<T> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("interrupted");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> T call(java.util.concurrent.Callable<T> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Whether some other table has identifiers shaped like this table's key values. */

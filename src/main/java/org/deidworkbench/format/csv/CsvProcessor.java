@@ -110,6 +110,11 @@ public final class CsvProcessor implements FileProcessor {
     }
 
     @Override
+    public void analyze(List<Path> files, BooleanSupplier cancelled, int threads) {
+        analysis = CsvAnalysis.analyze(files, engine, cancelled, threads);
+    }
+
+    @Override
     public java.io.Serializable analysis() {
         return analysis;
     }
@@ -290,6 +295,8 @@ public final class CsvProcessor implements FileProcessor {
          * the subject, so reusing it for an equal value of the same subject never changes the output, and an
          * equality test is cheaper than hashing the value for the caches or the ledger.
          */
+        /** Each kept column's action, looked up once per cell. */
+        private final Action[] actions;
         private final String[] lastValue;
         private final Subject[] lastSubject;
         private final String[] lastResult;
@@ -315,6 +322,10 @@ public final class CsvProcessor implements FileProcessor {
                     && col.spec().action() != Action.REMOVE && col.spec().action() != Action.PSEUDONYMIZE).count();
             this.memoCharLimit = CACHE_CHARS_PER_FILE / Math.max(1, cached);
             this.outRow = new String[kept.length];
+            this.actions = new Action[kept.length];
+            for (int k = 0; k < kept.length; k++) {
+                actions[k] = columns[kept[k]].spec().action();
+            }
             this.lastValue = new String[kept.length];
             this.lastSubject = new Subject[kept.length];
             this.lastResult = new String[kept.length];
@@ -347,7 +358,7 @@ public final class CsvProcessor implements FileProcessor {
                     continue;
                 }
                 counts[c]++;
-                Action action = column.spec().action();
+                Action action = actions[k];
                 if (action == Action.KEEP) {
                     outRow[k] = value; // nothing to compute or to cache
                     continue;
