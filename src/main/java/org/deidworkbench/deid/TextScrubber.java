@@ -641,11 +641,11 @@ public final class TextScrubber {
         int[] kind = new int[count]; // 0 no, 1 name that is also a word, 2 name
         for (int t = 0; t < count; t++) {
             int[] b = bounds.get(t);
-            String word = text.substring(b[0], b[1]);
-            if (word.length() < 3 || !Character.isUpperCase(word.codePointAt(0)) || isAllUpperCase(word)) {
+            // The cheap tests first, on the text itself: most words are not capitalised and need no copy.
+            if (b[1] - b[0] < 3 || !Character.isUpperCase(text.codePointAt(b[0])) || isAllUpperCase(text, b[0], b[1])) {
                 continue;
             }
-            String token = NameDictionary.normalize(word);
+            String token = NameDictionary.normalize(text.substring(b[0], b[1]));
             if (!NAMES.isName(token)) {
                 continue;
             }
@@ -701,9 +701,9 @@ public final class TextScrubber {
         return true;
     }
 
-    private static boolean isAllUpperCase(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (Character.isLowerCase(word.charAt(i))) {
+    private static boolean isAllUpperCase(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
                 return false;
             }
         }
@@ -717,13 +717,26 @@ public final class TextScrubber {
         List<int[]> bounds = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         KnownIdentifiers.tokenize(text, bounds, tokens);
+        StringBuilder joined = null;
         for (int t = 0; t < tokens.size(); t++) {
             int max = identifiers.longestStartingWith(tokens.get(t));
             if (max == 0) {
                 continue;
             }
             for (int len = Math.min(max, tokens.size() - t); len >= 1; len--) {
-                String key = len == 1 ? tokens.get(t) : String.join(" ", tokens.subList(t, t + len));
+                String key;
+                if (len == 1) {
+                    key = tokens.get(t);
+                } else {
+                    // the tokens joined by single spaces, as the identifiers are kept
+                    joined = joined == null ? new StringBuilder(64) : joined;
+                    joined.setLength(0);
+                    joined.append(tokens.get(t));
+                    for (int k = t + 1; k < t + len; k++) {
+                        joined.append(' ').append(tokens.get(k));
+                    }
+                    key = joined.toString();
+                }
                 String replacement = identifiers.replacement(key);
                 if (replacement == null && len == 1 && Character.isUpperCase(text.codePointAt(bounds.get(t)[0]))) {
                     replacement = identifiers.capitalOnlyReplacement(key);
