@@ -71,6 +71,9 @@ public final class DateValues {
         if (v.length() == value.length()) {
             // nothing around the value (the common case): no padding to cut off and put back
             String fast = shiftIsoFast(v, days);
+            if (fast == null) {
+                fast = shiftNumericFast(v, days, slashDayFirst);
+            }
             if (fast != null) {
                 return fast;
             }
@@ -79,9 +82,28 @@ public final class DateValues {
         String before = v.isEmpty() ? value : value.substring(0, value.indexOf(v));
         String after = value.substring(before.length() + v.length());
         String fast = shiftIsoFast(v, days);
+        if (fast == null) {
+            fast = shiftNumericFast(v, days, slashDayFirst);
+        }
         if (fast != null) {
             return before + fast + after;
         }
+        return shiftByNotations(value, v, before, after, days, slashDayFirst);
+    }
+
+    /**
+     * {@link #shift(String, int, boolean)} through the regular expressions of the notations only, without the
+     * hand-written fast paths: the reference the fast paths are tested against ({@code DateValuesTest}).
+     */
+    static String shiftByNotations(String value, int days, boolean slashDayFirst) throws UnprocessableValueException {
+        String v = value.strip();
+        String before = v.isEmpty() ? value : value.substring(0, value.indexOf(v));
+        String after = value.substring(before.length() + v.length());
+        return shiftByNotations(value, v, before, after, days, slashDayFirst);
+    }
+
+    private static String shiftByNotations(String value, String v, String before, String after, int days,
+            boolean slashDayFirst) throws UnprocessableValueException {
         for (Notation notation : NOTATIONS) {
             Notation n = slashDayFirst && notation.order() == Order.MDY ? SLASH_DMY : notation;
             Matcher m = n.pattern().matcher(v);
@@ -328,6 +350,69 @@ public final class DateValues {
         put(out, 5, date.getMonthValue(), 2);
         put(out, 8, date.getDayOfMonth(), 2);
         return new String(out);
+    }
+
+    /**
+     * Day or month first with a four-digit year — {@code d.M.yyyy}, {@code M/d/yyyy} ({@code d/M/yyyy} when
+     * {@code slashDayFirst}) and {@code d-M-yyyy}, one or two digits each, with an optional simple time as in
+     * {@link #shiftIsoFast} — without regular expressions: German and US exports have a column of them shifted
+     * once per row. The same result as the notations' patterns (held to them by {@code DateValuesTest});
+     * {@code null} for anything else.
+     */
+    private static String shiftNumericFast(String v, int days, boolean slashDayFirst)
+            throws UnprocessableValueException {
+        int n = v.length();
+        int a = 0;
+        while (a < n && a < 3 && isDigit(v.charAt(a))) {
+            a++;
+        }
+        if (a == 0 || a > 2 || a >= n) {
+            return null;
+        }
+        char sep = v.charAt(a);
+        if (sep != '.' && sep != '/' && sep != '-') {
+            return null;
+        }
+        int b = a + 1;
+        while (b < n && b - a - 1 < 3 && isDigit(v.charAt(b))) {
+            b++;
+        }
+        int bLength = b - a - 1;
+        if (bLength == 0 || bLength > 2 || b + 5 > n || v.charAt(b) != sep || !digits(v, b + 1, b + 5)
+                || b + 5 < n && isDigit(v.charAt(b + 5)) || !simpleTime(v, b + 5)) {
+            return null;
+        }
+        boolean dayFirst = sep != '/' || slashDayFirst;
+        int first = num(v, 0, a);
+        int second = num(v, a + 1, b);
+        int year = num(v, b + 1, b + 5);
+        int month = dayFirst ? second : first;
+        int day = dayFirst ? first : second;
+        LocalDate date;
+        try {
+            date = LocalDate.of(year, month, day).plusDays(days);
+        } catch (DateTimeException e) {
+            throw notADate();
+        }
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw outOfRange();
+        }
+        boolean padded = a >= 2 && bLength >= 2;
+        String m = pad(date.getMonthValue(), padded);
+        String d = pad(date.getDayOfMonth(), padded);
+        StringBuilder out = new StringBuilder(n + 2);
+        out.append(dayFirst ? d : m).append(sep).append(dayFirst ? m : d).append(sep);
+        put4(out, date.getYear());
+        return out.append(v, b + 5, n).toString();
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static void put4(StringBuilder out, int year) {
+        out.append((char) ('0' + year / 1000)).append((char) ('0' + year / 100 % 10))
+                .append((char) ('0' + year / 10 % 10)).append((char) ('0' + year % 10));
     }
 
     /** Whether {@code v} from {@code i} on is empty or a simple time: {@code [T ]HH:mm[:ss[.f]][Z|±hh:mm]}. */

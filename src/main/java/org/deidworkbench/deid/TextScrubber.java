@@ -27,7 +27,30 @@ public final class TextScrubber {
      * A pattern, its replacement, the group replaced, and a cheap test that is true of every text the pattern
      * can match in (a pattern is not run on a text that lacks, say, the digits it needs).
      */
-    private record Detector(Pattern pattern, String label, int group, Predicate<Shape> mayMatch) {
+    private record Detector(Pattern pattern, String label, int group, Predicate<Shape> mayMatch, Starts starts,
+            String firstLetters) {
+        Detector(Pattern pattern, String label, int group, Predicate<Shape> mayMatch, Starts starts) {
+            this(pattern, label, group, mayMatch, starts, "");
+        }
+    }
+
+    /**
+     * Where a pattern's match can start, which a cheap pass over the text lists beforehand, so that the pattern
+     * is tried at those places only instead of at every character (java.util.regex has no first-character
+     * optimisation for patterns that begin with a look-behind or a word boundary).
+     */
+    enum Starts {
+        /** Anywhere: the pattern is run with {@link Matcher#find()}. */
+        ANYWHERE,
+        /** At the first of a run of ASCII digits: the pattern starts with a digit not preceded by one. */
+        DIGIT_RUN,
+        /** At the first of a run of ASCII digits, at {@code +} or at {@code (}. */
+        PHONE,
+        /**
+         * At an ASCII letter of the detector's {@code firstLetters} not preceded by an ASCII letter, digit or
+         * {@code _}: the pattern starts with a word boundary and one of those letters.
+         */
+        WORD
     }
 
     /**
@@ -44,6 +67,15 @@ public final class TextScrubber {
         final boolean slash;
         final String text;
         private String lower;
+        /** Where runs of ASCII digits start, in order. */
+        int[] digitRuns = new int[8];
+        int digitRunCount;
+        /** Where runs of ASCII digits start and where {@code +} and {@code (} are, in order. */
+        int[] phoneStarts = new int[8];
+        int phoneStartCount;
+        /** Where ASCII letters follow something other than an ASCII letter, digit or {@code _}, in order. */
+        int[] wordStarts = new int[16];
+        int wordStartCount;
 
         Shape(String text) {
             this.text = text;
@@ -54,20 +86,32 @@ public final class TextScrubber {
             boolean hasAt = false;
             boolean hasDash = false;
             boolean hasSlash = false;
+            boolean afterWordChar = false;
             for (int i = 0, n = text.length(); i < n; i++) {
                 char c = text.charAt(i);
                 if (c >= '0' && c <= '9') {
+                    if (run == 0) {
+                        digitRuns = add(digitRuns, digitRunCount++, i);
+                        phoneStarts = add(phoneStarts, phoneStartCount++, i);
+                    }
                     d++;
                     run++;
                     longest = Math.max(longest, run);
+                    afterWordChar = true;
                     continue;
                 }
                 run = 0;
+                boolean letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+                if (letter && !afterWordChar) {
+                    wordStarts = add(wordStarts, wordStartCount++, i);
+                }
+                afterWordChar = letter || c == '_';
                 switch (c) {
                     case '.' -> dotCount++;
                     case '@' -> hasAt = true;
                     case '-' -> hasDash = true;
                     case '/' -> hasSlash = true;
+                    case '+', '(' -> phoneStarts = add(phoneStarts, phoneStartCount++, i);
                     default -> {
                         // nothing the patterns need
                     }
@@ -79,6 +123,12 @@ public final class TextScrubber {
             this.at = hasAt;
             this.dash = hasDash;
             this.slash = hasSlash;
+        }
+
+        private static int[] add(int[] list, int at, int value) {
+            int[] out = at < list.length ? list : java.util.Arrays.copyOf(list, list.length * 2);
+            out[at] = value;
+            return out;
         }
 
         /** Whether the text contains one of the words, compared in ASCII lower case. */
@@ -140,39 +190,44 @@ public final class TextScrubber {
     private static final List<Detector> DETECTORS = List.of(
             // Internationalised addresses too: "jürgen@example.de" must not keep "jü". A match starts
             // only where a run of address characters starts, else a long run costs quadratic time.
-            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), "[EMAIL]", 0, s -> s.at),
+            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), "[EMAIL]", 0, s -> s.at, Starts.ANYWHERE),
             // A URL does not end in punctuation that closes the sentence around it.
-            new Detector(Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]']"), "[URL]", 0, s -> s.containsIgnoreCase("http", "www.")),
-            new Detector(Pattern.compile("(?<!\\d)(?<!\\d\\.)(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)"), "[IP]", 0, s -> s.dots >= 3 && s.digits >= 4),
-            new Detector(Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])"), "[SSN]", 0, s -> s.digits >= 9),
+            new Detector(Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]']"), "[URL]", 0, s -> s.containsIgnoreCase("http", "www."), Starts.WORD, "HhWw"),
+            new Detector(Pattern.compile("(?<!\\d)(?<!\\d\\.)(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)"), "[IP]", 0, s -> s.dots >= 3 && s.digits >= 4, Starts.DIGIT_RUN),
+            new Detector(Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])"), "[SSN]", 0, s -> s.digits >= 9, Starts.DIGIT_RUN),
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+?\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?!\\w)"),
-                    "[PHONE]", 0, s -> s.digits >= 10),
-            new Detector(Pattern.compile("(?<![\\d-])\\d{5}-\\d{4}(?![\\d-])"), "[ZIP]", 0, s -> s.dash && s.digits >= 9),
+                    "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE),
+            new Detector(Pattern.compile("(?<![\\d-])\\d{5}-\\d{4}(?![\\d-])"), "[ZIP]", 0, s -> s.dash && s.digits >= 9, Starts.DIGIT_RUN),
             new Detector(Pattern.compile("\\b\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
-                    + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy)\\b\\.?"), "[ADDRESS]", 0, s -> s.digits >= 1),
+                    + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy)\\b\\.?"), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN),
             // Titles may be stacked ("Prof. Dr. Müller"); the name is what follows the last one.
             // Repetitions are bounded: an unbounded group recurses per repetition in java.util.regex
             // and a long run of titles or separators would overflow the stack.
             new Detector(Pattern.compile("\\b(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?\\s+){1,4}(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})"),
-                    "[NAME]", 1, s -> s.contains("Mr", "Ms", "Miss", "Dr", "Prof")),
+                    "[NAME]", 1, s -> s.contains("Mr", "Ms", "Miss", "Dr", "Prof"), Starts.WORD, "MDP"),
             // The keyword must end its word ("mRNA-1273" is a vaccine, not an MRN); "account" and
             // "policy" only count with "number", "no." or a colon, as in running text they are words.
             new Detector(Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?|SSN|acct"
                     + "|(?:account|policy)(?:\\s+(?:number|no\\.?)|(?=\\s*[:#]))|patient\\s+id|member\\s+id|ID)(?!\\p{L})"
                     + "(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"),
-                    "[ID]", 1, s -> s.digits >= 1 && s.containsIgnoreCase("mrn", "medical", "ssn", "acct", "account", "policy", "id")),
+                    "[ID]", 1, s -> s.digits >= 1 && s.containsIgnoreCase("mrn", "medical", "ssn", "acct", "account", "policy", "id"),
+                    Starts.WORD, "MmSsAaPpIi"),
             // Day and month without a year are still a date element (HIPAA); only capitalised month
             // names, and not "May", which starts too many sentences. With a year, the longer
             // month-name date (shifted like numeric dates) wins.
-            new Detector(Pattern.compile("\\b" + MONTH_NAME + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d|[:.,]\\d)"), "[DATE]", 0, s -> s.digits >= 1 && s.contains(MONTH_PREFIXES)),
-            new Detector(Pattern.compile("\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME), "[DATE]", 0, s -> s.digits >= 1 && s.contains(MONTH_PREFIXES)),
+            new Detector(Pattern.compile("\\b" + MONTH_NAME + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d|[:.,]\\d)"), "[DATE]", 0, s -> s.digits >= 1 && s.contains(MONTH_PREFIXES),
+                    Starts.WORD, "JFMASOND"),
+            new Detector(Pattern.compile("\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME), "[DATE]", 0, s -> s.digits >= 1 && s.contains(MONTH_PREFIXES),
+                    Starts.DIGIT_RUN),
             // Ages over 89 are identifying (HIPAA): "92-year-old" becomes "90+-year-old".
             new Detector(Pattern.compile("(?i)(?<![\\d.])(?:9\\d|1[0-4]\\d)(?=[\\s-]*(?:years?|yrs?)[\\s-]*old\\b|\\s*(?:yo|y/o)\\b)"),
                     "90+", 0,
-                    s -> s.digits >= 2 && s.containsIgnoreCase("year", "yr", "yo", "y/o")),
-            new Detector(Pattern.compile("(?i)\\bage[d:]?\\s*(?:of\\s+)?(9\\d|1[0-4]\\d)(?!\\d|\\.\\d)"), "90+", 1, s -> s.digits >= 2 && s.containsIgnoreCase("age")),
+                    s -> s.digits >= 2 && s.containsIgnoreCase("year", "yr", "yo", "y/o"), Starts.DIGIT_RUN),
+            new Detector(Pattern.compile("(?i)\\bage[d:]?\\s*(?:of\\s+)?(9\\d|1[0-4]\\d)(?!\\d|\\.\\d)"), "90+", 1, s -> s.digits >= 2 && s.containsIgnoreCase("age"),
+                    Starts.WORD, "Aa"),
             // Not the digits of a decimal fraction, but still at the end of a sentence.
-            new Detector(Pattern.compile("(?<!\\d)(?<!\\d[.,])\\d{7,}(?!\\d|[.,]\\d)"), "[NUMBER]", 0, s -> s.longestDigitRun >= 7));
+            new Detector(Pattern.compile("(?<!\\d)(?<!\\d[.,])\\d{7,}(?!\\d|[.,]\\d)"), "[NUMBER]", 0, s -> s.longestDigitRun >= 7,
+                    Starts.DIGIT_RUN));
 
     /** A lone number such as a lab value: no pattern can match it, only a known numeric identifier. */
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[<>+-]?\\s?\\d{1,6}(?:[.,]\\d{1,6})?");
@@ -210,65 +265,217 @@ public final class TextScrubber {
     }
 
     /**
+     * A scrubbed text, and whether any date was found in it: only dates are shifted per subject, so a text
+     * without one scrubs the same for every subject (and may be cached by value).
+     */
+    public record Scrubbed(String text, boolean datesFound) {
+    }
+
+    /**
+     * {@link #scrub(String, Subject)}, telling also whether the text held a date ({@link #mayShiftDates}
+     * of the text, found on the way at no extra cost).
+     */
+    public Scrubbed scrubAndTell(String text, Subject subject) {
+        return scrub(text, subject, true, true);
+    }
+
+    /**
      * {@link #scrub(String, Subject)}, with the cheap tests that skip a pattern on a text it cannot match in
-     * ({@code prefilter}) or without them: both give the same result (the differential test holds them to it).
+     * and try it only where a match can start ({@code prefilter}) or without them (every pattern run with
+     * {@link Matcher#find()} over the whole text): both give the same result (the differential test holds
+     * them to it).
      */
     String scrub(String text, Subject subject, boolean prefilter) {
+        return scrub(text, subject, prefilter, false).text();
+    }
+
+    private Scrubbed scrub(String text, Subject subject, boolean prefilter, boolean tell) {
         if (text.isEmpty() || obviouslyClean(text)) {
-            return text;
+            return new Scrubbed(text, false);
         }
         List<Span> spans = new ArrayList<>();
         findKnownIdentifiers(text, spans);
         findDictionaryNames(text, spans);
         Shape shape = prefilter ? new Shape(text) : null;
+        boolean dates = false;
         for (Detector d : DETECTORS) {
             if (prefilter && !d.mayMatch().test(shape)) {
                 continue;
             }
-            Matcher m = d.pattern().matcher(text);
+            boolean number = d.label().equals("[NUMBER]");
+            Finder m = new Finder(d.pattern(), text, shape, d.starts(), d.firstLetters());
             while (m.find()) {
-                if (d.label().equals("[NUMBER]") && afterCodeSystem(text, m.start())) {
-                    continue; // "SNOMED 44054006" is a code, not a record number
+                if (number) {
+                    if (afterCodeSystem(text, m.start())) {
+                        continue; // "SNOMED 44054006" is a code, not a record number
+                    }
+                    if (isCompactDate(text, m.start(), m.end())) {
+                        // "20220117" (as in a folder "ct_20220117") is a date, not a long number
+                        spans.add(new Span(m.start(), m.end(), numericDateReplacement(m.group(), subject)));
+                        dates = true;
+                        continue;
+                    }
                 }
                 spans.add(new Span(m.start(d.group()), m.end(d.group()), d.label()));
             }
         }
-        Matcher dates = DateValues.textPattern().matcher(text);
-        while ((!prefilter || shape.mayHoldNumericDate()) && dates.find()) {
-            String replacement = "[DATE]";
-            if (subject != null) {
-                try {
-                    replacement = DateValues.shift(dates.group(), subject.dateOffsetDays());
-                    if (Math.min(DateValues.year(dates.group()), DateValues.year(replacement)) <= lastAggregatedYear) {
-                        replacement = "[DATE]";
-                    }
-                } catch (UnprocessableValueException e) {
-                    replacement = "[DATE]";
-                }
+        if (!prefilter || shape.mayHoldNumericDate()) {
+            Finder numeric = new Finder(DateValues.textPattern(), text, shape, Starts.DIGIT_RUN, "");
+            while (numeric.find()) {
+                spans.add(new Span(numeric.start(), numeric.end(), numericDateReplacement(numeric.group(), subject)));
+                dates = true;
             }
-            spans.add(new Span(dates.start(), dates.end(), replacement));
         }
-        for (Pattern p : !prefilter || shape.mayHoldMonthNameDate() ? DateValues.monthNameTextPatterns()
-                : List.<Pattern>of()) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                String replacement = "[DATE]";
-                if (subject != null) {
-                    try {
-                        replacement = DateValues.shiftMonthNameDate(m, subject.dateOffsetDays());
-                        // The shifted date ends with its four-digit year, as the original does.
-                        int shifted = Integer.parseInt(replacement.substring(replacement.length() - 4));
-                        if (Math.min(Integer.parseInt(m.group("y")), shifted) <= lastAggregatedYear) {
+        if (!prefilter || shape.mayHoldMonthNameDate()) {
+            for (int i = 0; i < DateValues.monthNameTextPatterns().size(); i++) {
+                Finder m = new Finder(DateValues.monthNameTextPatterns().get(i), text, shape, MONTH_NAME_DATE_STARTS[i],
+                        MONTH_LETTERS);
+                while (m.find()) {
+                    String replacement = "[DATE]";
+                    if (subject != null) {
+                        try {
+                            replacement = DateValues.shiftMonthNameDate(m.matcher(), subject.dateOffsetDays());
+                            // The shifted date ends with its four-digit year, as the original does.
+                            int shifted = Integer.parseInt(replacement.substring(replacement.length() - 4));
+                            if (Math.min(Integer.parseInt(m.matcher().group("y")), shifted) <= lastAggregatedYear) {
+                                replacement = "[DATE]";
+                            }
+                        } catch (UnprocessableValueException e) {
                             replacement = "[DATE]";
                         }
-                    } catch (UnprocessableValueException e) {
-                        replacement = "[DATE]";
                     }
+                    spans.add(new Span(m.start(), m.end(), replacement));
+                    dates = true;
                 }
-                spans.add(new Span(m.start(), m.end(), replacement));
             }
         }
-        return replace(text, spans);
+        return new Scrubbed(replace(text, spans), dates);
+    }
+
+    /** Where the month-name date patterns ({@link DateValues#monthNameTextPatterns()}) can start: month first, day first. */
+    private static final Starts[] MONTH_NAME_DATE_STARTS = {Starts.WORD, Starts.DIGIT_RUN};
+    /** The first letters of month names in either case (the month-name date patterns fold ASCII case). */
+    private static final String MONTH_LETTERS = "JjFfMmAaSsOoNnDd";
+
+    /** A numeric date of a text shifted by the subject's offset, or {@code [DATE]} (no subject, too old, not a date). */
+    private String numericDateReplacement(String date, Subject subject) {
+        if (subject == null) {
+            return "[DATE]";
+        }
+        try {
+            String shifted = DateValues.shift(date, subject.dateOffsetDays());
+            return Math.min(DateValues.year(date), DateValues.year(shifted)) <= lastAggregatedYear ? "[DATE]" : shifted;
+        } catch (UnprocessableValueException e) {
+            return "[DATE]";
+        }
+    }
+
+    /**
+     * Whether the digits {@code [start, end)} of a text are a compact date {@code yyyyMMdd} of the years 1900 to
+     * 2099: exactly eight digits (the {@code [NUMBER]} pattern has made sure no digit is next to them) that
+     * name a real day.
+     */
+    static boolean isCompactDate(String text, int start, int end) {
+        if (end - start != 8) {
+            return false;
+        }
+        int year = 0;
+        for (int i = start; i < start + 4; i++) {
+            year = year * 10 + text.charAt(i) - '0';
+        }
+        int month = (text.charAt(start + 4) - '0') * 10 + text.charAt(start + 5) - '0';
+        int day = (text.charAt(start + 6) - '0') * 10 + text.charAt(start + 7) - '0';
+        if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1) {
+            return false;
+        }
+        return day <= java.time.YearMonth.of(year, month).lengthOfMonth();
+    }
+
+    /**
+     * The matches of a pattern in a text, exactly as {@link Matcher#find()} gives them, but tried only at the
+     * places a {@link Starts} names: at each such place at or after the end of the previous match, the pattern
+     * is matched anchored there ({@link Matcher#lookingAt()} with transparent bounds, so look-behinds and word
+     * boundaries still see the characters before it). As no match can start elsewhere, the first place that
+     * matches is where {@code find()} would have found the next match, and the match is the same. Not
+     * thread-safe; one per pattern and text.
+     */
+    private static final class Finder {
+        private final Matcher m;
+        private final String text;
+        private final int[] starts;
+        private final int count;
+        private final String firstLetters;
+        private int next;
+        private int from;
+
+        Finder(Pattern pattern, String text, Shape shape, Starts where, String firstLetters) {
+            this.m = pattern.matcher(text);
+            this.text = text;
+            this.firstLetters = where == Starts.WORD ? firstLetters : null;
+            if (shape == null || where == Starts.ANYWHERE) {
+                starts = null;
+                count = 0;
+            } else {
+                m.useTransparentBounds(true).useAnchoringBounds(false);
+                switch (where) {
+                    case DIGIT_RUN -> {
+                        starts = shape.digitRuns;
+                        count = shape.digitRunCount;
+                    }
+                    case PHONE -> {
+                        starts = shape.phoneStarts;
+                        count = shape.phoneStartCount;
+                    }
+                    default -> {
+                        starts = shape.wordStarts;
+                        count = shape.wordStartCount;
+                    }
+                }
+            }
+        }
+
+        boolean find() {
+            if (starts == null) {
+                return m.find();
+            }
+            int n = text.length();
+            while (next < count) {
+                int at = starts[next++];
+                if (at < from || firstLetters != null && firstLetters.indexOf(text.charAt(at)) < 0) {
+                    continue;
+                }
+                m.region(at, n);
+                if (m.lookingAt()) {
+                    from = m.end();
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Matcher matcher() {
+            return m;
+        }
+
+        int start() {
+            return m.start();
+        }
+
+        int end() {
+            return m.end();
+        }
+
+        int start(int group) {
+            return m.start(group);
+        }
+
+        int end(int group) {
+            return m.end(group);
+        }
+
+        String group() {
+            return m.group();
+        }
     }
 
     /**
@@ -318,17 +525,32 @@ public final class TextScrubber {
     /** {@link #mayShiftDates(String)} with or without the cheap tests (same result). */
     boolean mayShiftDates(String text, boolean prefilter) {
         Shape shape = prefilter ? new Shape(text) : null;
-        if ((!prefilter || shape.mayHoldNumericDate()) && DateValues.textPattern().matcher(text).find()) {
+        if ((!prefilter || shape.mayHoldNumericDate())
+                && new Finder(DateValues.textPattern(), text, shape, Starts.DIGIT_RUN, "").find()) {
             return true;
         }
-        for (Pattern p : !prefilter || shape.mayHoldMonthNameDate() ? DateValues.monthNameTextPatterns()
-                : List.<Pattern>of()) {
-            if (p.matcher(text).find()) {
-                return true;
+        if (!prefilter || shape.mayHoldMonthNameDate()) {
+            for (int i = 0; i < DateValues.monthNameTextPatterns().size(); i++) {
+                if (new Finder(DateValues.monthNameTextPatterns().get(i), text, shape, MONTH_NAME_DATE_STARTS[i],
+                        MONTH_LETTERS).find()) {
+                    return true;
+                }
+            }
+        }
+        // Compact dates (yyyyMMdd) are what the [NUMBER] pattern finds that is a date, as scrub() decides.
+        if (!obviouslyClean(text) && (!prefilter || NUMBER_DETECTOR.mayMatch().test(shape))) {
+            Finder m = new Finder(NUMBER_DETECTOR.pattern(), text, shape, NUMBER_DETECTOR.starts(), "");
+            while (m.find()) {
+                if (!afterCodeSystem(text, m.start()) && isCompactDate(text, m.start(), m.end())) {
+                    return true;
+                }
             }
         }
         return false;
     }
+
+    private static final Detector NUMBER_DETECTOR = DETECTORS.stream().filter(d -> d.label().equals("[NUMBER]"))
+            .findFirst().orElseThrow();
 
     /**
      * A lone number (a lab value, a count) cannot hold a pattern; it can only be a known numeric
@@ -361,8 +583,9 @@ public final class TextScrubber {
     }
 
     private static final NameDictionary NAMES = NameDictionary.get();
-    private static final Pattern TITLE_WORD = Pattern.compile(
-            "(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|Fr|Hr|Pat|Pt|Patient|Patientin|Sr|Sra|Mme|Mlle|Schwester|Pfleger)");
+    private static final java.util.Set<String> TITLE_WORDS = java.util.Set.of("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof",
+            "Herr", "Frau", "Fr", "Hr", "Pat", "Pt", "Patient", "Patientin", "Sr", "Sra", "Mme", "Mlle", "Schwester",
+            "Pfleger");
 
     /**
      * Person names no table announced ("husband Frederick", "Tochter Hildegard"): a capitalised word
@@ -418,11 +641,11 @@ public final class TextScrubber {
         int[] kind = new int[count]; // 0 no, 1 name that is also a word, 2 name
         for (int t = 0; t < count; t++) {
             int[] b = bounds.get(t);
-            String word = text.substring(b[0], b[1]);
-            if (word.length() < 3 || !Character.isUpperCase(word.codePointAt(0)) || isAllUpperCase(word)) {
+            // The cheap tests first, on the text itself: most words are not capitalised and need no copy.
+            if (b[1] - b[0] < 3 || !Character.isUpperCase(text.codePointAt(b[0])) || isAllUpperCase(text, b[0], b[1])) {
                 continue;
             }
-            String token = NameDictionary.normalize(word);
+            String token = NameDictionary.normalize(text.substring(b[0], b[1]));
             if (!NAMES.isName(token)) {
                 continue;
             }
@@ -436,7 +659,7 @@ public final class TextScrubber {
             }
             boolean context = kind[t] == 2
                     || t > 0 && adjacent(text, bounds.get(t - 1), bounds.get(t)) && (kind[t - 1] == 2
-                        || TITLE_WORD.matcher(text.substring(bounds.get(t - 1)[0], bounds.get(t - 1)[1])).matches())
+                        || TITLE_WORDS.contains(text.substring(bounds.get(t - 1)[0], bounds.get(t - 1)[1])))
                     || t + 1 < count && kind[t + 1] == 2 && adjacent(text, bounds.get(t), bounds.get(t + 1));
             if (context) {
                 spans.add(new Span(bounds.get(t)[0], bounds.get(t)[1], "[NAME]"));
@@ -452,15 +675,35 @@ public final class TextScrubber {
         return i < 0 || ".!?;:\"'([-".indexOf(text.charAt(i)) >= 0;
     }
 
-    /** Whether two words are separated only by spaces, a full stop or a comma ("Dr. Koch", "Koch, Anna"). */
-    private static boolean adjacent(String text, int[] a, int[] b) {
-        String between = text.substring(a[1], b[0]);
-        return between.length() <= 3 && between.matches("[.,]?\\s+");
+    /**
+     * Whether two words are separated only by spaces, a full stop or a comma ("Dr. Koch", "Koch, Anna"): at most
+     * three characters of {@code [.,]?\s+} ({@code \s} as java.util.regex has it: space, tab, line feed,
+     * vertical tab, form feed, carriage return).
+     */
+    static boolean adjacent(String text, int[] a, int[] b) {
+        int from = a[1];
+        int to = b[0];
+        if (to - from > 3) {
+            return false;
+        }
+        if (from < to && (text.charAt(from) == '.' || text.charAt(from) == ',')) {
+            from++;
+        }
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static boolean isAllUpperCase(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (Character.isLowerCase(word.charAt(i))) {
+    private static boolean isAllUpperCase(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
                 return false;
             }
         }
@@ -474,13 +717,26 @@ public final class TextScrubber {
         List<int[]> bounds = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         KnownIdentifiers.tokenize(text, bounds, tokens);
+        StringBuilder joined = null;
         for (int t = 0; t < tokens.size(); t++) {
             int max = identifiers.longestStartingWith(tokens.get(t));
             if (max == 0) {
                 continue;
             }
             for (int len = Math.min(max, tokens.size() - t); len >= 1; len--) {
-                String key = len == 1 ? tokens.get(t) : String.join(" ", tokens.subList(t, t + len));
+                String key;
+                if (len == 1) {
+                    key = tokens.get(t);
+                } else {
+                    // the tokens joined by single spaces, as the identifiers are kept
+                    joined = joined == null ? new StringBuilder(64) : joined;
+                    joined.setLength(0);
+                    joined.append(tokens.get(t));
+                    for (int k = t + 1; k < t + len; k++) {
+                        joined.append(' ').append(tokens.get(k));
+                    }
+                    key = joined.toString();
+                }
                 String replacement = identifiers.replacement(key);
                 if (replacement == null && len == 1 && Character.isUpperCase(text.codePointAt(bounds.get(t)[0]))) {
                     replacement = identifiers.capitalOnlyReplacement(key);

@@ -281,8 +281,8 @@ public final class RunJob {
                 byProcessor.computeIfAbsent(p, k -> new ArrayList<>()).add(f.path());
             }
         }
-        org.deidworkbench.format.FileTasks tasks = passes == null ? org.deidworkbench.format.FileTasks.HERE
-                : passes.analysisTasks();
+        org.deidworkbench.format.FileTasks tasks = passes == null
+                ? org.deidworkbench.format.FileTasks.here(request.threads()) : passes.analysisTasks();
         try {
             byProcessor.forEach((p, paths) -> p.analyze(paths, tasks, cancelled::get));
         } catch (java.io.UncheckedIOException e) {
@@ -317,7 +317,11 @@ public final class RunJob {
     private void runPhase(RunPhase phase, List<InputFile> files, ExecutorService pool, FileTask task) throws IOException {
         listener.phase(phase.id(), files.size(), files.stream().mapToLong(InputFile::size).sum());
         List<Future<?>> futures = new ArrayList<>();
-        for (InputFile f : files) {
+        // Largest files first: the last file to start is then a small one, so no worker is left alone with a
+        // large file while the others idle (what a worker does never depends on the order, only when it ends).
+        List<InputFile> largestFirst = new ArrayList<>(files);
+        largestFirst.sort(Comparator.comparingLong(InputFile::size).reversed().thenComparingInt(InputFile::index));
+        for (InputFile f : largestFirst) {
             futures.add(pool.submit(() -> {
                 if (cancelled.get()) {
                     throw new CancellationException("run cancelled");

@@ -203,4 +203,56 @@ class DateValuesTest {
             assertEquals(String.format(java.util.Locale.ROOT, "%04d", v), DateValues.zeroPadded(v, 4));
         }
     }
+    /**
+     * The hand-written paths for the common notations (ISO, and day or month first with a four-digit year) must
+     * give what the notations' regular expressions give — the same text, or the same error — for dates, near
+     * misses and impossible dates alike, in both slash orders.
+     */
+    @Test
+    void fastPathsShiftExactlyAsTheNotationPatterns() {
+        java.util.Random rng = new java.util.Random(20261130);
+        String[] seps = {".", "/", "-", ".", "/", ":", ""};
+        String[] times = {"", "", " 08:15", "T23:59", " 07:02:00", "T07:02:00Z", " 13:24:05.123", "T01:02+01:00",
+            " 1:02", " 08:15 PM", "T08:15:00,5", " 08:15:00.1234567890", "Z", " 08", "x"};
+        int checked = 0;
+        for (int i = 0; i < 200_000; i++) {
+            String sep = seps[rng.nextInt(seps.length)];
+            String sep2 = rng.nextInt(20) == 0 ? seps[rng.nextInt(seps.length)] : sep;
+            String a = number(rng, rng.nextInt(8) == 0 ? 3 : 1 + rng.nextInt(2), 1 + rng.nextInt(31));
+            String b = number(rng, rng.nextInt(8) == 0 ? 3 : 1 + rng.nextInt(2), 1 + rng.nextInt(13));
+            int yearDigits = rng.nextInt(10) == 0 ? 2 + rng.nextInt(4) : 4;
+            String y = number(rng, yearDigits, rng.nextInt(10) == 0 ? rng.nextInt(10_000) : 1900 + rng.nextInt(200));
+            String date = (rng.nextInt(6) == 0 ? y + sep + b + sep2 + a : a + sep + b + sep2 + y)
+                    + times[rng.nextInt(times.length)];
+            String value = rng.nextInt(15) == 0 ? " " + date + "  " : date;
+            int days = rng.nextInt(10) == 0 ? rng.nextInt(4_000_000) - 2_000_000 : rng.nextInt(2001) - 1000;
+            boolean dayFirst = rng.nextBoolean();
+            assertEquals(outcome(() -> DateValues.shiftByNotations(value, days, dayFirst)),
+                    outcome(() -> DateValues.shift(value, days, dayFirst)), value + " by " + days);
+            checked++;
+        }
+        assertEquals(200_000, checked);
+    }
+
+    private interface Shift {
+        String get() throws UnprocessableValueException;
+    }
+
+    private static String outcome(Shift shift) {
+        try {
+            return shift.get();
+        } catch (UnprocessableValueException e) {
+            return "error " + e.code();
+        }
+    }
+
+    /** {@code value} in {@code digits} digits, zero-padded or cut to the last digits. */
+    private static String number(java.util.Random rng, int digits, int value) {
+        String s = Integer.toString(value);
+        if (s.length() > digits) {
+            return s.substring(s.length() - digits);
+        }
+        boolean pad = digits > s.length() && (digits != 2 || rng.nextBoolean());
+        return pad ? "0".repeat(digits - s.length()) + s : s;
+    }
 }

@@ -22,6 +22,11 @@ class PathScrubberTest {
     }
 
     @Test
+    void compactDateInAFolderNameIsADateNotANumber() {
+        assertEquals("ct_DATE", scrubber().scrubName("ct_20220117"));
+    }
+
+    @Test
     void folderNamedAfterThePatientBecomesItsPseudonym() {
         assertEquals("PAT-1", scrubber().scrubName("SMITH^JOHN"));
     }

@@ -20,7 +20,9 @@ class TextScrubberPrefilterTest {
         "1st", "2nd", "3rd", "4th", "of", "years", "year", "old", "yrs", "yr", "yo", "y/o", "YO", "age", "Aged",
         "AGE:", "92", "105", "89", "MRN", "mrn", "medical", "record", "number", "no.", "SSN", "acct", "account",
         "policy", "patient", "ID", "id", "Id", "member", "SNOMED", "LOINC", "mRNA-1273", "x", "T", "Z", "08:30",
-        "ٳ", "١٢٣", "１２３", "ſ", "K", "İ"};
+        "ٳ", "١٢٣", "１２３", "ſ", "K", "İ", "20220117", "19991231", "20230229", "ct_", "_", "é", "(", "+", "CT",
+        "http", "Age", "ID:", "no", "Nov", "9", "1.", "2.", "3", "4", "55", "1234", "2022", "0117", "4567", "123-4567",
+        "(555) 123-4567", "+1 555.123.4567", "555-12-3456", "02139-4301", "10.0.0.1"};
 
     @Test
     void prefilteredScrubbingEqualsScrubbingWithEveryPattern() {
@@ -30,7 +32,7 @@ class TextScrubberPrefilterTest {
         TextScrubber scrubber = new TextScrubber(ids.snapshot());
         Subject subject = new Subject("P", 17);
         Random random = new Random(7);
-        for (int i = 0; i < 40_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             StringBuilder text = new StringBuilder();
             int pieces = 1 + random.nextInt(14);
             for (int p = 0; p < pieces; p++) {
@@ -44,6 +46,29 @@ class TextScrubberPrefilterTest {
             assertEquals(scrubber.scrub(t, s, false), scrubber.scrub(t, s, true), "text #" + i + " scrubbed differently");
             assertEquals(scrubber.mayShiftDates(t, false), scrubber.mayShiftDates(t, true),
                     "text #" + i + ": dates found differently");
+            assertEquals(scrubber.mayShiftDates(t, true), scrubber.scrubAndTell(t, s).datesFound(),
+                    "text #" + i + ": the scrub and mayShiftDates disagree about dates");
         }
+    }
+    /** The hand-written test of what separates two words of a name is the regular expression it replaced. */
+    @Test
+    void wordAdjacencyIsWhatItsRegularExpressionSaid() {
+        char[] alphabet = {'.', ',', ' ', '\t', '\n', '\u000B', '\f', '\r', 'a', '\u00A0', '\u2028', ';'};
+        java.util.regex.Pattern old = java.util.regex.Pattern.compile("[.,]?\\s+");
+        int checked = 0;
+        for (int length = 0; length <= 4; length++) {
+            for (int n = 0; n < Math.pow(alphabet.length, length); n++) {
+                StringBuilder between = new StringBuilder();
+                for (int k = 0, v = n; k < length; k++, v /= alphabet.length) {
+                    between.append(alphabet[v % alphabet.length]);
+                }
+                String text = "Anna" + between + "Koch";
+                boolean expected = between.length() <= 3 && old.matcher(between).matches();
+                assertEquals(expected, TextScrubber.adjacent(text, new int[] {0, 4}, new int[] {4 + length, text.length()}),
+                        "between \"" + between + "\"");
+                checked++;
+            }
+        }
+        assertEquals(1 + 12 + 144 + 1728 + 20736, checked);
     }
 }

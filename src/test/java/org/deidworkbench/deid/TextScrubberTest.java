@@ -126,6 +126,39 @@ class TextScrubberTest {
     }
 
     @Test
+    void compactDateWithoutSubjectIsLabelledADateNotANumber() {
+        assertEquals("CT of [DATE] reviewed", scrub("CT of 20220117 reviewed"));
+        assertEquals("ct_[DATE]", scrub("ct_20220117"));
+    }
+
+    @Test
+    void compactDateIsShiftedWithTheSubjectKeepingItsNotation() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("CT of 20220127 reviewed", s.scrub("CT of 20220117 reviewed", SUBJECT));
+        assertEquals("series 20211231_ct", s.scrub("series 20211221_ct", SUBJECT));
+    }
+
+    @Test
+    void compactDateMakesTheScrubDependOnTheSubject() {
+        // Otherwise a result cached by value would carry one patient's shift into another's row.
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals(true, s.mayShiftDates("CT of 20220117"));
+        assertEquals(true, s.scrubAndTell("CT of 20220117", SUBJECT).datesFound());
+        assertEquals(false, s.mayShiftDates("Ref 12345678"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345678", "20221317", "20220230", "18991231", "21000101", "202201170", "2022011"})
+    void eightDigitsThatAreNoDayOfTheTwentiethOrTwentyFirstCenturyAreStillANumber(String digits) {
+        assertEquals("Ref [NUMBER] noted", scrub("Ref " + digits + " noted"));
+    }
+
+    @Test
+    void compactDateAfterACodeSystemIsKeptAsACode() {
+        assertEquals("SNOMED 20220117 noted", scrub("SNOMED 20220117 noted"));
+    }
+
+    @Test
     void longDigitRunAtSentenceEndIsReplaced() {
         assertEquals("Reference was [NUMBER].", scrub("Reference was 12345678."));
     }

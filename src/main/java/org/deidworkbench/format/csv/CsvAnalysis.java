@@ -137,15 +137,23 @@ final class CsvAnalysis implements java.io.Serializable {
         }
         List<Path> sorted = new ArrayList<>(new LinkedHashSet<>(inputs.stream().map(CsvAnalysis::key).toList()));
         sorted.sort(Comparator.comparing(Path::toString));
-        List<Sampled> samples = new ArrayList<>();
+        List<java.util.concurrent.Callable<Sampled>> sampling = new ArrayList<>();
         for (Path p : sorted) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("run cancelled");
-            }
-            try {
-                samples.add(sample(p, profile.classification().sampleRows()));
-            } catch (IOException | FormatException | RuntimeException e) {
-                // Not readable as CSV: the scan or transform of this file reports why.
+            sampling.add(() -> {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("run cancelled");
+                }
+                try {
+                    return sample(p, profile.classification().sampleRows());
+                } catch (IOException | FormatException | RuntimeException e) {
+                    return null; // Not readable as CSV: the scan or transform of this file reports why.
+                }
+            });
+        }
+        List<Sampled> samples = new ArrayList<>();
+        for (Sampled s : FileTasks.inOrder(sampling, tasks.threads())) {
+            if (s != null) {
+                samples.add(s);
             }
         }
         chooseKeys(samples);
@@ -366,6 +374,7 @@ final class CsvAnalysis implements java.io.Serializable {
         }
         return out;
     }
+
 
     /**
      * Reads a table's key column through into a Bloom filter; null when the table cannot be read

@@ -57,6 +57,8 @@ public final class CsvProcessor implements FileProcessor {
      */
     private static final long CACHE_CHARS_PER_FILE = 4L << 20;
     private static final int CANCEL_CHECK_EVERY = 1024;
+    /** Slots of each pseudonymized column's cache of recent values (a power of two). */
+    private static final int RECENT_PSEUDONYMS = 256;
     /** Marks a cached result equal to its value, so that it is counted as unchanged. */
     @SuppressWarnings("StringOperationCanBeSimplified")
     private static final String UNCHANGED = new String("\u0000unchanged");
@@ -296,6 +298,11 @@ public final class CsvProcessor implements FileProcessor {
          * the subject, so reusing it for an equal value of the same subject never changes the output, and an
          * equality test is cheaper than hashing the value for the caches or the ledger.
          */
+        /** Per pseudonymized column (by column index; null for the others), recent values and their pseudonyms. */
+        private final String[][] recentValues;
+        private final String[][] recentPseudonyms;
+        /** Each kept column's action, looked up once per cell. */
+        private final Action[] actions;
         private final String[] lastValue;
         private final Subject[] lastSubject;
         private final String[] lastResult;
@@ -321,6 +328,18 @@ public final class CsvProcessor implements FileProcessor {
                     && col.spec().action() != Action.REMOVE && col.spec().action() != Action.PSEUDONYMIZE).count();
             this.memoCharLimit = CACHE_CHARS_PER_FILE / Math.max(1, cached);
             this.outRow = new String[kept.length];
+            this.recentValues = new String[columns.length][];
+            this.recentPseudonyms = new String[columns.length][];
+            for (int c = 0; c < columns.length; c++) {
+                if (columns[c].spec().action() == Action.PSEUDONYMIZE) {
+                    recentValues[c] = new String[RECENT_PSEUDONYMS];
+                    recentPseudonyms[c] = new String[RECENT_PSEUDONYMS];
+                }
+            }
+            this.actions = new Action[kept.length];
+            for (int k = 0; k < kept.length; k++) {
+                actions[k] = columns[kept[k]].spec().action();
+            }
             this.lastValue = new String[kept.length];
             this.lastSubject = new Subject[kept.length];
             this.lastResult = new String[kept.length];
@@ -353,7 +372,7 @@ public final class CsvProcessor implements FileProcessor {
                     continue;
                 }
                 counts[c]++;
-                Action action = column.spec().action();
+                Action action = actions[k];
                 if (action == Action.KEEP) {
                     outRow[k] = value; // nothing to compute or to cache
                     continue;
@@ -397,6 +416,21 @@ public final class CsvProcessor implements FileProcessor {
             // Pseudonyms are not: the ledger already maps each value to its pseudonym once per run,
             // and key columns (encounter ids) would only churn the cache.
             String key = value.length() <= MAX_CACHED_LENGTH && action != Action.PSEUDONYMIZE ? value : null;
+            int slot = -1;
+            if (action == Action.PSEUDONYMIZE) {
+                // A few recent values per column, found by their hash: columns of a handful of distinct values in
+                // no order (organizations, providers) skip normalizing and the ledger; a column of new ids only
+                // overwrites slots. The pseudonym is a function of the value, so this never changes the output.
+                String[] values = recentValues[c];
+                slot = value.hashCode() & (RECENT_PSEUDONYMS - 1);
+                if (value.equals(values[slot])) {
+                    String pseudonym = recentPseudonyms[c][slot];
+                    if (!value.equals(pseudonym)) {
+                        changed[c]++;
+                    }
+                    return pseudonym;
+                }
+            }
             if (key != null) {
                 String cached = memo.get(c).get(key);
                 if (cached == null) {
@@ -415,6 +449,10 @@ public final class CsvProcessor implements FileProcessor {
                 boolean same = value.equals(result);
                 if (!same) {
                     changed[c]++;
+                }
+                if (slot >= 0 && result != null) {
+                    recentValues[c][slot] = value;
+                    recentPseudonyms[c][slot] = result;
                 }
                 if (key != null && result != null && !method.dependsOnSubject(value)) {
                     Map<String, String> m = memo.get(c);

@@ -283,6 +283,9 @@ public final class CsvRecordWriter implements Closeable {
         bytes[position++] = (byte) (utf16le ? c >> 8 : c);
     }
 
+    // String.getBytes(int, int, byte[], int) keeps the low eight bits of each character, as the cast did, and copies
+    // a Latin-1 string's bytes in one arraycopy; the text is ASCII here, so nothing is lost.
+    @SuppressWarnings("deprecation")
     private void putAscii(String text) throws IOException {
         if (utf16le || utf16be) {
             for (int i = 0; i < text.length(); i++) {
@@ -297,9 +300,9 @@ public final class CsvRecordWriter implements Closeable {
                 drain();
             }
             int chunk = Math.min(n - i, bytes.length - position);
-            for (int end = i + chunk; i < end; i++) {
-                bytes[position++] = (byte) text.charAt(i);
-            }
+            text.getBytes(i, i + chunk, bytes, position);
+            position += chunk;
+            i += chunk;
         }
     }
 
