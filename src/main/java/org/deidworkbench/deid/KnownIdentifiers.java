@@ -57,24 +57,56 @@ public final class KnownIdentifiers implements java.io.Serializable {
 
     private static final java.util.regex.Pattern NAME_LIKE = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\s'’.,-]+");
 
-    private final Map<String, Entry> replacements;
+    /*
+     * Decision 0026: a snapshot does not copy. It takes over the maps filled so far (frozen from then
+     * on) and this collection goes on in new, empty maps layered over the snapshot; every look-up
+     * combines the layers as one map would (the smaller entry, the larger token count), so the answers
+     * are those of a copy, without a second copy of every identifier in memory.
+     */
+    private volatile Map<String, Entry> replacements;
     /** Single words that are both a name and an ordinary word ("Hill", "Young"): matched only when capitalised. */
-    private final Map<String, Entry> capitalOnly;
+    private volatile Map<String, Entry> capitalOnly;
     /** First token of every identifier → the most tokens an identifier starting with it has. */
-    private final Map<String, Integer> firstTokens;
+    private volatile Map<String, Integer> firstTokens;
     private final AtomicInteger maxTokens;
+    /** The frozen layer under this one's maps, or {@code null}. */
+    private volatile KnownIdentifiers base;
+    /** Additions hold the read lock; {@link #snapshot()} the write lock while it swaps the maps. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     /** An empty, growing collection. */
     public KnownIdentifiers() {
-        this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), 0);
+        this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), 0, null);
     }
 
     private KnownIdentifiers(Map<String, Entry> replacements, Map<String, Entry> capitalOnly,
-            Map<String, Integer> firstTokens, int maxTokens) {
+            Map<String, Integer> firstTokens, int maxTokens, KnownIdentifiers base) {
         this.replacements = replacements;
         this.capitalOnly = capitalOnly;
         this.firstTokens = firstTokens;
         this.maxTokens = new AtomicInteger(maxTokens);
+        this.base = base;
+    }
+
+    private static Entry smaller(Entry a, Entry b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private Entry replacementEntry(String key) {
+        Entry own = replacements.get(key);
+        return base == null ? own : smaller(base.replacementEntry(key), own);
+    }
+
+    private Entry capitalOnlyEntry(String key) {
+        Entry own = capitalOnly.get(key);
+        return base == null ? own : smaller(base.capitalOnlyEntry(key), own);
+    }
+
+    private int firstTokenCount(String token) {
+        Integer own = firstTokens.get(token);
+        int mine = own == null ? 0 : own;
+        return base == null ? mine : Math.max(mine, base.firstTokenCount(token));
     }
 
     /**
@@ -92,6 +124,15 @@ public final class KnownIdentifiers implements java.io.Serializable {
      * John, and must not be linked to this person's pseudonym.
      */
     public void add(String value, String replacement, String wordReplacement) {
+        lock.readLock().lock();
+        try {
+            addLocked(value, replacement, wordReplacement);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void addLocked(String value, String replacement, String wordReplacement) {
         List<String> tokens = tokens(value);
         if (tokens.isEmpty() || tokens.size() > MAX_TOKENS) {
             return;
@@ -158,47 +199,74 @@ public final class KnownIdentifiers implements java.io.Serializable {
      * worker would have made from all their values, in any order. {@code other} is not changed.
      */
     public void addAll(KnownIdentifiers other) {
-        other.replacements.forEach((k, e) -> replacements.merge(k, e, (a, b) -> a.compareTo(b) <= 0 ? a : b));
-        other.capitalOnly.forEach((k, e) -> capitalOnly.merge(k, e, (a, b) -> a.compareTo(b) <= 0 ? a : b));
-        other.firstTokens.forEach((k, n) -> firstTokens.merge(k, n, Math::max));
-        maxTokens.accumulateAndGet(other.maxTokens.get(), Math::max);
+        lock.readLock().lock();
+        try {
+            for (KnownIdentifiers layer = other; layer != null; layer = layer.base) {
+                layer.replacements.forEach((k, e) -> replacements.merge(k, e, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+                layer.capitalOnly.forEach((k, e) -> capitalOnly.merge(k, e, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+                layer.firstTokens.forEach((k, n) -> firstTokens.merge(k, n, Math::max));
+                maxTokens.accumulateAndGet(layer.maxTokens.get(), Math::max);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
-    /** A frozen copy: later additions to this collection do not show in it. */
+    /**
+     * A frozen copy: later additions to this collection do not show in it. Costs no copy (decision
+     * 0026): the snapshot takes over what was collected so far and this collection continues in new
+     * maps over it.
+     */
     public KnownIdentifiers snapshot() {
-        // HashMap copies: looked up once per word of every scrubbed text, they must be fast to probe.
-        return new KnownIdentifiers(java.util.Collections.unmodifiableMap(new java.util.HashMap<>(replacements)),
-                java.util.Collections.unmodifiableMap(new java.util.HashMap<>(capitalOnly)),
-                java.util.Collections.unmodifiableMap(new java.util.HashMap<>(firstTokens)),
-                maxTokens.get());
+        lock.writeLock().lock();
+        try {
+            KnownIdentifiers frozen = new KnownIdentifiers(java.util.Collections.unmodifiableMap(replacements),
+                    java.util.Collections.unmodifiableMap(capitalOnly), java.util.Collections.unmodifiableMap(firstTokens),
+                    maxTokens.get(), base);
+            replacements = new ConcurrentHashMap<>();
+            capitalOnly = new ConcurrentHashMap<>();
+            firstTokens = new ConcurrentHashMap<>();
+            base = frozen;
+            return frozen;
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** The replacement of a single word that is a name and an ordinary word, to use where it is capitalised. */
     String capitalOnlyReplacement(String token) {
-        Entry e = capitalOnly.get(token);
+        Entry e = capitalOnlyEntry(token);
         return e == null ? null : e.replacement();
     }
 
-    /** Number of distinct identifier token sequences known. */
+    /** Number of distinct identifier token sequences known. O(n) when snapshots were taken. */
     public int size() {
-        return replacements.size() + capitalOnly.size();
+        if (base == null) {
+            return replacements.size() + capitalOnly.size();
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        java.util.Set<String> capital = new java.util.HashSet<>();
+        for (KnownIdentifiers layer = this; layer != null; layer = layer.base) {
+            keys.addAll(layer.replacements.keySet());
+            capital.addAll(layer.capitalOnly.keySet());
+        }
+        return keys.size() + capital.size();
     }
 
     /** The replacement for a token sequence, or {@code null}. */
     String replacement(String joinedTokens) {
-        Entry e = replacements.get(joinedTokens);
+        Entry e = replacementEntry(joinedTokens);
         return e == null ? null : e.replacement();
     }
 
     /** Whether some identifier starts with this (upper-case) token; a cheap pre-check. */
     boolean startsSome(String token) {
-        return firstTokens.containsKey(token);
+        return firstTokenCount(token) > 0;
     }
 
     /** The most tokens of an identifier starting with this token, 0 when none does. */
     int longestStartingWith(String token) {
-        Integer n = firstTokens.get(token);
-        return n == null ? 0 : n;
+        return firstTokenCount(token);
     }
 
     /** The longest known identifier, in tokens. */

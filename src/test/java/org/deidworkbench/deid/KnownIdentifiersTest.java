@@ -175,4 +175,47 @@ class KnownIdentifiersTest {
     void lettersAndDigitsGluedTogetherAreSeparateTokens() {
         assertEquals(List.of("MRN", "123456", "A", "1"), KnownIdentifiers.tokens("mrn123456 a1"));
     }
+
+    @Test
+    void aSnapshotKeepsWhatItHadAndTheCollectionGoesOnOverItWithTheSamePrecedence() throws Exception {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("Desmond Delacroix", "PAT-B", "[NAME]");
+        ids.add("555-201-3344", "[PHONE]");
+        KnownIdentifiers first = ids.snapshot();
+        ids.add("Desmond Delacroix", "PAT-A", "[NAME]"); // smaller: wins in the collection from now on
+        ids.add("Ada Lovelace Byron", "[NAME]");
+        KnownIdentifiers second = ids.snapshot();
+        ids.add("Zed Zulu", "[NAME]");
+
+        assertEquals("PAT-B", first.replacement("DESMOND DELACROIX"), "the first snapshot is unchanged");
+        assertEquals(null, first.replacement("ADA LOVELACE BYRON"));
+        assertEquals(2, first.longestStartingWith("DESMOND"));
+        assertEquals(0, first.longestStartingWith("ADA"));
+        assertEquals("PAT-A", second.replacement("DESMOND DELACROIX"));
+        assertEquals("PAT-A", second.replacement("DELACROIX DESMOND"), "rotated, from the lower layer's key");
+        assertEquals("[PHONE]", second.replacement("555 201 3344"), "from the lower layer");
+        assertEquals(3, second.longestStartingWith("ADA"));
+        assertEquals(null, second.replacement("ZED ZULU"));
+        assertEquals("[NAME]", ids.replacement("ZED ZULU"));
+        // As one collection with every value added: a copy merged from all layers answers the same.
+        KnownIdentifiers merged = new KnownIdentifiers();
+        merged.addAll(ids);
+        for (String key : List.of("DESMOND DELACROIX", "DELACROIX DESMOND", "555 201 3344", "ADA LOVELACE BYRON",
+                "ZED ZULU", "DESMOND", "DELACROIX", "NOBODY")) {
+            assertEquals(merged.replacement(key), ids.replacement(key), key);
+        }
+        assertEquals(merged.size(), ids.size());
+        // Serializable as before (a cluster ships snapshots to its workers).
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(second);
+        }
+        KnownIdentifiers back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (KnownIdentifiers) in.readObject();
+        }
+        assertEquals("PAT-A", back.replacement("DESMOND DELACROIX"));
+        assertEquals("[PHONE]", back.replacement("555 201 3344"));
+    }
 }
