@@ -115,7 +115,8 @@ public final class RunJob {
         try {
             Files.createDirectories(work);
             spill = SpillArea.create(work.resolve("spill"));
-            engine.spillTo(spill, spillThreshold());
+            // A cluster's workers get the frozen identifiers serialized: those stay in memory there.
+            engine.spillTo(spill, spillThreshold(), passes == null);
             // A scan pass when any format present needs one (each handler says so for the profile).
             boolean scanPass = files.stream().map(InputFile::format).distinct().map(FormatRegistry::handler)
                     .flatMap(Optional::stream).anyMatch(h -> h.needsScanPass(profile));

@@ -369,8 +369,20 @@ public final class Deidentifier {
      * {@code threshold} of each in memory (decision 0026). Call before the first file is read.
      */
     public void spillTo(SpillArea area, int threshold) {
+        spillTo(area, threshold, true);
+    }
+
+    /**
+     * As {@link #spillTo(SpillArea, int)}; with {@code identifiers}, the identifiers free text is
+     * scrubbed of spill too and are frozen into a compact layer (not for a run whose frozen identifiers
+     * travel to other processes: a spilled collection cannot be serialized).
+     */
+    public void spillTo(SpillArea area, int threshold, boolean identifiers) {
         ledger.spillTo(area, threshold);
         subjectSpill = new ExternalSorter(area, "subjects", 4, 4, threshold);
+        if (identifiers) {
+            collected.spillTo(area, threshold);
+        }
     }
 
     /**

@@ -67,6 +67,7 @@ public final class ExternalSorter {
     private final List<Run> runs = new ArrayList<>();
     private int spills;
     private boolean finished;
+    private boolean keepFirst;
 
     /**
      * @param name a prefix for the run files (no value: it is visible in the folder)
@@ -143,6 +144,15 @@ public final class ExternalSorter {
         }
     }
 
+    /**
+     * Of tuples with the same key, keeps the first in sort order instead of reporting a conflict (e.g.
+     * the smallest replacement of an identifier). Call before adding.
+     */
+    public synchronized ExternalSorter keepingFirstOfEachKey() {
+        keepFirst = true;
+        return this;
+    }
+
     /** How many runs have been written so far (0: everything is still in memory). */
     public synchronized int spills() {
         return spills;
@@ -184,11 +194,10 @@ public final class ExternalSorter {
             buffer.forEach(t -> sorted.add(t.fields));
             buffer.clear();
             sorted.sort(ORDER);
-            checkConflicts(sorted);
-            return inMemory(sorted);
+            return inMemory(checkConflicts(sorted));
         }
         spillBuffer();
-        if (runs.size() > 1) {
+        if (runs.size() > 1 || keepFirst) {
             mergeRuns();
         } else {
             // One run alone was never merged: check it.
@@ -223,12 +232,18 @@ public final class ExternalSorter {
         };
     }
 
-    private void checkConflicts(List<String[]> sorted) {
-        for (int i = 1; i < sorted.size(); i++) {
-            if (sameKey(sorted.get(i - 1), sorted.get(i))) {
+    private List<String[]> checkConflicts(List<String[]> sorted) {
+        List<String[]> kept = keepFirst ? new ArrayList<>(sorted.size()) : sorted;
+        for (int i = 0; i < sorted.size(); i++) {
+            boolean same = i > 0 && sameKey(sorted.get(i - 1), sorted.get(i));
+            if (same && !keepFirst) {
                 throw new ConflictException(Arrays.copyOf(sorted.get(i), keyArity));
             }
+            if (keepFirst && !same) {
+                kept.add(sorted.get(i));
+            }
         }
+        return kept;
     }
 
     private boolean sameKey(String[] a, String[] b) {
@@ -370,6 +385,9 @@ public final class ExternalSorter {
                     continue;
                 }
                 if (last != null && sameKey(last, h.tuple)) {
+                    if (keepFirst) {
+                        continue;
+                    }
                     throw new ConflictException(Arrays.copyOf(h.tuple, keyArity));
                 }
                 last = h.tuple;

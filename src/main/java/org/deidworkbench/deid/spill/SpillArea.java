@@ -35,6 +35,7 @@ public final class SpillArea implements AutoCloseable {
     private final SecretKey key;
     private final AtomicLong files = new AtomicLong();
     private volatile boolean closed;
+    private final java.util.List<java.io.Closeable> readers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private SpillArea(Path folder, SecretKey key) {
         this.folder = folder;
@@ -67,7 +68,7 @@ public final class SpillArea implements AutoCloseable {
     }
 
     /** A new, empty file name in the folder (the file does not exist yet). */
-    Path newFile(String prefix) {
+    public Path newFile(String prefix) {
         if (closed) {
             throw new IllegalStateException("the spill area is closed");
         }
@@ -75,7 +76,7 @@ public final class SpillArea implements AutoCloseable {
     }
 
     /** Writes {@code file} (new) through AES-CTR: a random IV first, then the encrypted bytes. */
-    OutputStream encrypt(Path file) throws IOException {
+    public OutputStream encrypt(Path file) throws IOException {
         byte[] iv = new byte[16];
         RANDOM.nextBytes(iv);
         Cipher cipher = cipher(Cipher.ENCRYPT_MODE, iv);
@@ -135,6 +136,68 @@ public final class SpillArea implements AutoCloseable {
         }
     }
 
+    /**
+     * Random access to a file written by {@link #encrypt}: {@code read(dataOffset, length)} decrypts
+     * that range of the plaintext (CTR: the counter of any 16-byte block is the IV plus its number).
+     * Thread-safe (positional reads, one cipher per call).
+     */
+    public final class RandomReader implements java.io.Closeable {
+        private final java.nio.channels.FileChannel channel;
+        private final byte[] iv;
+
+        private RandomReader(Path file) throws IOException {
+            channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ);
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(16);
+            while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
+                // positional reads until the IV is complete
+            }
+            if (head.hasRemaining()) {
+                channel.close();
+                throw new IOException("spill file " + file.getFileName() + " is truncated");
+            }
+            iv = head.array();
+        }
+
+        /** {@code length} plaintext bytes from {@code offset}. */
+        public byte[] read(long offset, int length) throws IOException {
+            long aligned = offset - offset % 16;
+            int skip = (int) (offset - aligned);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(skip + length);
+            long pos = 16 + aligned;
+            while (buf.hasRemaining()) {
+                int n = channel.read(buf, pos + buf.position());
+                if (n < 0) {
+                    throw new IOException("a spill file is truncated");
+                }
+            }
+            byte[] counter = iv.clone();
+            long add = aligned / 16;
+            for (int i = 15; i >= 0 && add != 0; i--) {
+                long sum = (counter[i] & 0xffL) + (add & 0xff);
+                counter[i] = (byte) sum;
+                add = (add >>> 8) + (sum >>> 8);
+            }
+            try {
+                byte[] plain = cipher(Cipher.DECRYPT_MODE, counter).doFinal(buf.array());
+                return java.util.Arrays.copyOfRange(plain, skip, skip + length);
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot decrypt a spill file", e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    /** Opens a file written by {@link #encrypt} for random reads. */
+    public RandomReader random(Path file) throws IOException {
+        RandomReader reader = new RandomReader(file);
+        readers.add(reader);
+        return reader;
+    }
+
     private Cipher cipher(int mode, byte[] iv) {
         try {
             Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
@@ -158,6 +221,9 @@ public final class SpillArea implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closed = true;
+        for (java.io.Closeable r : readers) {
+            r.close();
+        }
         if (!Files.exists(folder)) {
             return;
         }
