@@ -105,6 +105,8 @@ public final class SpecificCharacterSet {
     private final CharsetGraphicSet initialG1;
     private final List<CharsetGraphicSet> candidates;
     private final Charset standalone;
+    /** Whether an ASCII text without ESC encodes to its own characters' bytes (every set in use starts in ASCII). */
+    private final boolean asciiIsAscii;
 
     private SpecificCharacterSet(String[] terms, List<String> warnings, Mode mode, CharsetGraphicSet initialG0,
             CharsetGraphicSet initialG1, List<CharsetGraphicSet> candidates, Charset standalone) {
@@ -112,6 +114,7 @@ public final class SpecificCharacterSet {
         this.warnings = List.copyOf(warnings);
         this.mode = mode;
         this.initialG0 = initialG0;
+        this.asciiIsAscii = mode == Mode.STANDALONE || initialG0 == CharsetGraphicSet.ASCII;
         this.initialG1 = initialG1;
         this.candidates = List.copyOf(candidates);
         this.standalone = standalone;
@@ -498,6 +501,27 @@ public final class SpecificCharacterSet {
     }
 
     private byte[] tryEncode(String text, ValueKind kind, int[] failedAt) {
+        if (asciiIsAscii && isPlainAscii(text)) {
+            // The common case: every set in use starts in ASCII and the text is ASCII without ESC, so each
+            // character is its own byte and no escape sequence is needed (SpecificCharacterSetTest checks
+            // this against the general path for every Defined Term).
+            return text.getBytes(StandardCharsets.ISO_8859_1);
+        }
+        return tryEncodeGeneral(text, kind, failedAt);
+    }
+
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || c == CharsetGraphicSet.ESC) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #tryEncode} without the ASCII shortcut; package-private for the test that compares the two. */
+    byte[] tryEncodeGeneral(String text, ValueKind kind, int[] failedAt) {
         if (mode == Mode.STANDALONE) {
             return encodeStandalone(text, failedAt);
         }

@@ -113,12 +113,22 @@ public final class FileWork {
      */
     public static Outcome transform(RunFile f, FileProcessor processor, Path part, BooleanSupplier cancelled)
             throws IOException {
+        return transform(f, processor, part, cancelled, true);
+    }
+
+    /**
+     * As {@link #transform(RunFile, FileProcessor, Path, BooleanSupplier)}; with {@code force} false the
+     * written part is not forced to disk here: the caller must force it (e.g. with a {@link PartSyncer})
+     * before the part may be renamed into the output.
+     */
+    static Outcome transform(RunFile f, FileProcessor processor, Path part, BooleanSupplier cancelled, boolean force)
+            throws IOException {
         if (processor == null) {
             String[] reason = FormatRegistry.withheldReason(f.format());
             return new Outcome(ended(f, FileReport.Status.QUARANTINED, new Problem(reason[0], "", "", reason[1])), false);
         }
         try {
-            return new Outcome(writePart(f, part, os -> processor.transform(f.path(), "", os, cancelled)), false);
+            return new Outcome(writePart(f, part, os -> processor.transform(f.path(), "", os, cancelled), force), false);
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -148,6 +158,11 @@ public final class FileWork {
      * on any failure the part is deleted and the exception passes.
      */
     static FileReport writePart(RunFile f, Path part, PartBody body) throws IOException, FormatException {
+        return writePart(f, part, body, true);
+    }
+
+    /** As {@link #writePart(RunFile, Path, PartBody)}; with {@code force} false the caller forces the part. */
+    static FileReport writePart(RunFile f, Path part, PartBody body, boolean force) throws IOException, FormatException {
         MessageDigest sha256 = sha256();
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -158,8 +173,11 @@ public final class FileWork {
                 os.flush();
                 // fdatasync: the bytes and what reading them back needs (size, blocks) are on disk before
                 // the part can be renamed; the name itself is made durable by the folder sync after the
-                // renames. Timestamps are not part of the guarantee (decision 0004).
-                channel.force(false);
+                // renames. Timestamps are not part of the guarantee (decision 0004). A run's workers leave it to
+                // a PartSyncer, which forces the part on a thread of its own before the run renames it.
+                if (force) {
+                    channel.force(false);
+                }
             }
             return new FileReport("", f.input(), f.format().name(), FileReport.Status.WRITTEN, stats.records(),
                     HexFormat.of().formatHex(sha256.digest()), stats.actionCounts(), stats.unmatchedFields(),

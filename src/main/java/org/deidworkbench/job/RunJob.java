@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.deid.spill.SpillArea;
@@ -71,6 +72,7 @@ public final class RunJob {
     private final RunRequest request;
     private final RunListener listener;
     private final FilePasses passes;
+    private final IntFunction<PartSyncer> syncers;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     /** Prepares a run; nothing is read or written before {@link #run()}. */
@@ -83,9 +85,15 @@ public final class RunJob {
      * cluster) instead of this run's threads; null: this run's threads.
      */
     public RunJob(RunRequest request, RunListener listener, FilePasses passes) {
+        this(request, listener, passes, PartSyncer::forWorkers);
+    }
+
+    /** As above, with the syncer of the parts made by {@code syncers} from the worker count (a seam for tests). */
+    RunJob(RunRequest request, RunListener listener, FilePasses passes, IntFunction<PartSyncer> syncers) {
         this.request = request;
         this.listener = listener;
         this.passes = passes;
+        this.syncers = syncers;
     }
 
     /** Asks the run to stop; it removes its temporary files and throws {@code CANCELLED}. */
@@ -111,6 +119,7 @@ public final class RunJob {
             t.setDaemon(true);
             return t;
         });
+        PartSyncer syncer = syncers.apply(request.threads());
         SpillArea spill = null;
         try {
             Files.createDirectories(work);
@@ -139,7 +148,8 @@ public final class RunJob {
             engine.freezeIdentifiers();
             if (passes == null) {
                 runPhase(RunPhase.TRANSFORM, files, pool, f -> transform(f, processors.get(f.format()), work, outcomes,
-                        deferred));
+                        deferred, syncer));
+                synced(files, work, outcomes, syncer);
             } else {
                 listener.phase(RunPhase.TRANSFORM.id(), files.size(), files.stream().mapToLong(InputFile::size).sum());
                 passes.transform(passRun);
@@ -217,6 +227,7 @@ public final class RunJob {
                             : e.getClass().getSimpleName()), e);
         } finally {
             pool.shutdownNow();
+            syncer.close();
             closeSpill(spill);
         }
     }
@@ -247,6 +258,29 @@ public final class RunJob {
             spill.close();
         } catch (IOException e) {
             LOGGER.warn("could not remove the spill folder {} ({})", spill.folder(), e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * After the transform pass: waits until every part is forced to disk; a part that could not be
+     * forced is deleted and its file failed, as if its write had failed.
+     */
+    private static void synced(List<InputFile> files, Path work, FileReport[] outcomes, PartSyncer syncer)
+            throws IOException {
+        Map<Integer, IOException> failures;
+        try {
+            failures = syncer.awaitAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+        for (Map.Entry<Integer, IOException> failure : failures.entrySet()) {
+            InputFile f = files.get(failure.getKey());
+            LOGGER.error("cannot force the output of input file #{} to disk ({})", f.index() + 1,
+                    failure.getValue().getClass().getName());
+            Files.deleteIfExists(work.resolve(f.index() + ".part"));
+            outcomes[f.index()] = failed(f, "IO-WRITE", "", "cannot force the output to disk ("
+                    + failure.getValue().getClass().getSimpleName() + ")");
         }
     }
 
@@ -353,15 +387,23 @@ public final class RunJob {
         }
     }
 
-    private void transform(InputFile f, FileProcessor processor, Path work, FileReport[] outcomes, boolean[] deferred)
-            throws IOException {
+    private void transform(InputFile f, FileProcessor processor, Path work, FileReport[] outcomes, boolean[] deferred,
+            PartSyncer syncer) throws IOException {
         if (outcomes[f.index()] != null) {
             return;
         }
-        FileWork.Outcome outcome = FileWork.transform(f.toRunFile(), processor, work.resolve(f.index() + ".part"),
-                cancelled::get);
+        Path part = work.resolve(f.index() + ".part");
+        FileWork.Outcome outcome = FileWork.transform(f.toRunFile(), processor, part, cancelled::get, false);
         outcomes[f.index()] = outcome.report();
         deferred[f.index()] = outcome.deferred();
+        if (outcome.report().status() == FileReport.Status.WRITTEN) {
+            try {
+                syncer.submit(f.index(), part);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            }
+        }
     }
 
     /**
