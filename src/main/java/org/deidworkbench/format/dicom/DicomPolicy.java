@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.deidworkbench.dicom.DicomDictionary;
 import org.deidworkbench.dicom.Tag;
 import org.deidworkbench.dicom.VR;
@@ -59,6 +60,10 @@ final class DicomPolicy {
     private final Set<DicomSection.PrivateElement> safePrivate;
     private final boolean retainSafePrivate;
     private final boolean retainUids;
+    /** The decision of each of the section's rules, in the rules' order. */
+    private final List<Decision> ruleDecisions;
+    /** Decisions of public attributes no rule selects, by tag, VR and enclosing treatment (see {@link #decide}). */
+    private final Map<Long, Decision> standard = new ConcurrentHashMap<>();
 
     DicomPolicy(DicomSection section) {
         this.section = section;
@@ -67,6 +72,7 @@ final class DicomPolicy {
         this.safePrivate = Set.copyOf(safe);
         this.retainSafePrivate = section.has(DicomOption.RETAIN_SAFE_PRIVATE);
         this.retainUids = section.has(DicomOption.RETAIN_UIDS);
+        this.ruleDecisions = section.rules().stream().map(DicomPolicy::fromRule).toList();
     }
 
     /** The section applied. */
@@ -116,9 +122,10 @@ final class DicomPolicy {
         if (tag == Tag.PATIENT_ID && place.depth() == 0) {
             return subject();
         }
-        for (DicomRule rule : section.rules()) {
-            if (matches(rule.selector(), place, vr)) {
-                return fromRule(rule);
+        List<DicomRule> rules = section.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            if (matches(rules.get(i).selector(), place, vr)) {
+                return ruleDecisions.get(i);
             }
         }
         if (tag == Tag.PATIENT_ID) {
@@ -131,6 +138,15 @@ final class DicomPolicy {
             return new Decision("group-length", Treatment.KEEP, null, "K", "group length, recomputed when written",
                     false, "");
         }
+        // What follows depends on the tag, the VR and the enclosing sequence's treatment only: decided once per
+        // policy (a run decides the same few hundred attributes in every file).
+        long key = ((long) tag << 16) | ((long) vr.ordinal() << 4) | (place.inherited() == null ? 0
+                : place.inherited().ordinal() + 1);
+        return standard.computeIfAbsent(key, k -> standardDecision(tag, vr, place.inherited()));
+    }
+
+    /** The decision for a public attribute no rule selects, from Table E.1-1, the dictionary and the options. */
+    private Decision standardDecision(int tag, VR vr, Treatment inherited) {
         ConfidentialityProfile.Entry entry = table.entry(tag).orElse(null);
         if (entry != null) {
             return fromTable(entry, tag, vr);
@@ -151,11 +167,11 @@ final class DicomPolicy {
             return new Decision("uid", Treatment.UID, null, "U", "a UID Table E.1-1 does not list that may name an"
                     + " instance: replaced like U (registered DICOM UIDs under 1.2.840.10008 stay)", false, "");
         }
-        if (place.inherited() != null && DatasetCleaner.TEXT_VRS.contains(vr)) {
+        if (inherited != null && DatasetCleaner.TEXT_VRS.contains(vr)) {
             // Text inside a sequence the table cleans (C) or replaces (D) as a whole, e.g. an SR text
             // value in Content Sequence: the sequence's action reaches its text.
-            boolean clean = place.inherited() == Treatment.CLEAN;
-            return new Decision("enclosing-sequence", place.inherited(), null, clean ? "C" : "D", "text inside a"
+            boolean clean = inherited == Treatment.CLEAN;
+            return new Decision("enclosing-sequence", inherited, null, clean ? "C" : "D", "text inside a"
                     + " sequence that Table E.1-1 " + (clean ? "cleans (C): scrubbed of identifiers and PHI patterns"
                     : "replaces by a dummy (D): replaced by the dummy"), false, "");
         }
