@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.deidworkbench.deid.classify.NameDictionary;
+import org.deidworkbench.deid.spill.ExternalSorter;
+import org.deidworkbench.deid.spill.SpillArea;
 
 /**
  * Identifier values seen in identifier fields anywhere in the export (names, MRNs, phone numbers),
@@ -57,24 +59,332 @@ public final class KnownIdentifiers implements java.io.Serializable {
 
     private static final java.util.regex.Pattern NAME_LIKE = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\s'’.,-]+");
 
-    private final Map<String, Entry> replacements;
+    /*
+     * Decision 0026: a snapshot does not copy. It takes over the maps filled so far (frozen from then
+     * on) and this collection goes on in new, empty maps layered over the snapshot; every look-up
+     * combines the layers as one map would (the smaller entry, the larger token count), so the answers
+     * are those of a copy, without a second copy of every identifier in memory.
+     */
+    private volatile Map<String, Entry> replacements;
     /** Single words that are both a name and an ordinary word ("Hill", "Young"): matched only when capitalised. */
-    private final Map<String, Entry> capitalOnly;
+    private volatile Map<String, Entry> capitalOnly;
     /** First token of every identifier → the most tokens an identifier starting with it has. */
-    private final Map<String, Integer> firstTokens;
+    private volatile Map<String, Integer> firstTokens;
     private final AtomicInteger maxTokens;
+    /** The frozen layer under this one's maps, or {@code null}. */
+    private volatile KnownIdentifiers base;
+    /** A frozen compact layer of spilled identifiers (decision 0026), or {@code null}. */
+    private transient volatile Index index;
+    /** Where whole-value entries go when the maps reach {@link #spillThreshold}; null: never spilled. */
+    private transient volatile SpillArea spillArea;
+    private transient volatile int spillThreshold = Integer.MAX_VALUE;
+    private transient ExternalSorter spilled;
+    /** Additions hold the read lock; {@link #snapshot()} the write lock while it swaps the maps. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     /** An empty, growing collection. */
     public KnownIdentifiers() {
-        this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), 0);
+        this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), 0, null);
     }
 
     private KnownIdentifiers(Map<String, Entry> replacements, Map<String, Entry> capitalOnly,
-            Map<String, Integer> firstTokens, int maxTokens) {
+            Map<String, Integer> firstTokens, int maxTokens, KnownIdentifiers base) {
         this.replacements = replacements;
         this.capitalOnly = capitalOnly;
         this.firstTokens = firstTokens;
         this.maxTokens = new AtomicInteger(maxTokens);
+        this.base = base;
+    }
+
+    private static Entry smaller(Entry a, Entry b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private Entry replacementEntry(String key) {
+        Entry own = replacements.get(key);
+        Index i = index;
+        if (i != null) {
+            own = smaller(i.entry(key), own);
+        }
+        return base == null ? own : smaller(base.replacementEntry(key), own);
+    }
+
+    private Entry capitalOnlyEntry(String key) {
+        Entry own = capitalOnly.get(key);
+        return base == null ? own : smaller(base.capitalOnlyEntry(key), own);
+    }
+
+    private int firstTokenCount(String token) {
+        Integer own = firstTokens.get(token);
+        int mine = own == null ? 0 : own;
+        Index i = index;
+        if (i != null) {
+            mine = Math.max(mine, i.firstTokenCount(token));
+        }
+        return base == null ? mine : Math.max(mine, base.firstTokenCount(token));
+    }
+
+    /**
+     * From now on, when the whole-value entries in memory reach {@code threshold}, writes them to
+     * {@code area} (sorted, encrypted) and forgets them; the next {@link #snapshot()} makes of what was
+     * spilled a compact frozen layer: 64-bit fingerprints in memory, each hit confirmed against the exact
+     * key in the spill file, so answers are those of the maps (decision 0026). A collection that spilled
+     * cannot be serialized, nor {@link #addAll added} to another.
+     */
+    public void spillTo(SpillArea area, int threshold) {
+        lock.writeLock().lock();
+        try {
+            spillArea = area;
+            spillThreshold = threshold;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Writes the whole-value entries in memory as one sorted run; the caller holds the write lock. */
+    private void spillLocked() {
+        if (spilled == null) {
+            spilled = new ExternalSorter(spillArea, "identifiers", 4, 2, Integer.MAX_VALUE).keepingFirstOfEachKey();
+        }
+        List<String[]> tuples = new ArrayList<>(replacements.size());
+        replacements.forEach((k, e) -> tuples.add(new String[] {Index.hex(Index.fingerprint(k)), k,
+            e.rank() == 0 ? "0" : "1", e.replacement()}));
+        tuples.sort(ExternalSorter.ORDER);
+        spilled.addSortedRun(tuples.iterator());
+        replacements = new ConcurrentHashMap<>();
+        // First tokens of spilled values come back from the compact layer; those of words kept in memory stay.
+        Map<String, Integer> kept = new ConcurrentHashMap<>();
+        capitalOnly.keySet().forEach(k -> kept.merge(k, 1, Math::max));
+        firstTokens = kept;
+    }
+
+    private void spillIfFull() {
+        if (spillArea == null || replacements.size() < spillThreshold) {
+            return;
+        }
+        lock.writeLock().lock();
+        try {
+            if (replacements.size() >= spillThreshold) {
+                spillLocked();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        for (KnownIdentifiers layer = this; layer != null; layer = layer.base) {
+            if (layer.index != null || layer.spilled != null) {
+                throw new java.io.NotSerializableException("known identifiers spilled to disk cannot be serialized");
+            }
+        }
+        out.defaultWriteObject();
+    }
+
+    /**
+     * A frozen layer of identifiers held outside the heap: the 64-bit fingerprints of the keys, sorted,
+     * in memory (8 bytes a key), and the keys with their entries in an encrypted spill file in blocks of
+     * {@value #BLOCK}; a look-up whose fingerprint is present reads its block and compares the exact key,
+     * so a fingerprint collision never changes an answer. First-token counts are kept as 59-bit
+     * fingerprints with the count in the low 5 bits: a collision there only makes a count an upper
+     * bound (one look-up more). Thread-safe.
+     */
+    private static final class Index {
+        static final int BLOCK = 64;
+        private static final int CHUNK_BITS = 20;
+        private static final int CHUNK = 1 << CHUNK_BITS;
+        private final long[][] fps;
+        private final int size;
+        private final long[] blocks;
+        private final long end;
+        private final SpillArea.RandomReader reader;
+        private final long[] firsts;
+        private final Map<String, Entry> cache = java.util.Collections.synchronizedMap(
+                new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+                        return size() > 8192;
+                    }
+                });
+        private static final Entry NONE = new Entry(Integer.MAX_VALUE, "");
+
+        static long fingerprint(String s) {
+            long h = 0xcbf29ce484222325L;
+            for (int i = 0; i < s.length(); i++) {
+                h ^= s.charAt(i);
+                h *= 0x100000001b3L;
+            }
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            h *= 0xc4ceb9fe1a85ec53L;
+            return h ^ (h >>> 33);
+        }
+
+        /** 16 lower-case hex digits: their string order is the unsigned order of the numbers. */
+        static String hex(long v) {
+            String h = Long.toHexString(v);
+            return h.length() == 16 ? h : "0".repeat(16 - h.length()) + h;
+        }
+
+        /** Builds the layer from tuples (fingerprint hex, key, rank, replacement), sorted, one per key. */
+        static Index build(SpillArea area, org.deidworkbench.model.SortedTuples tuples) throws java.io.IOException {
+            int n = Math.toIntExact(tuples.size());
+            long[][] fps = new long[(n + CHUNK - 1) >>> CHUNK_BITS][];
+            for (int c = 0; c < fps.length; c++) {
+                fps[c] = new long[Math.min(CHUNK, n - (c << CHUNK_BITS))];
+            }
+            long[] blocks = new long[(n + BLOCK - 1) / BLOCK];
+            long[] firsts = new long[n];
+            java.nio.file.Path file = area.newFile("identifier-index");
+            long offset = 0;
+            int i = 0;
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(area.encrypt(file));
+                    org.deidworkbench.model.SortedTuples.Cursor cursor = tuples.open()) {
+                for (String[] t = cursor.next(); t != null; t = cursor.next()) {
+                    if (i % BLOCK == 0) {
+                        blocks[i / BLOCK] = offset;
+                    }
+                    fps[i >>> CHUNK_BITS][i & (CHUNK - 1)] = Long.parseUnsignedLong(t[0], 16);
+                    byte[] key = t[1].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    byte[] replacement = t[3].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    out.writeInt(key.length);
+                    out.write(key);
+                    out.writeByte(t[2].equals("0") ? 0 : 1);
+                    out.writeInt(replacement.length);
+                    out.write(replacement);
+                    offset += 9L + key.length + replacement.length;
+                    int space = t[1].indexOf(' ');
+                    String first = space < 0 ? t[1] : t[1].substring(0, space);
+                    int count = 1;
+                    for (int p = space; p >= 0; p = t[1].indexOf(' ', p + 1)) {
+                        count++;
+                    }
+                    firsts[i] = (fingerprint(first) & ~31L) | Math.min(count, 31);
+                    i++;
+                }
+            }
+            if (i != n) {
+                throw new java.io.IOException("the spilled identifiers changed while read");
+            }
+            // One value per first token: the largest count (sorted, the last of its fingerprint).
+            long[] sorted = firsts;
+            java.util.Arrays.sort(sorted); // signed order: equal fingerprints stay together, counts ascending
+            int m = 0;
+            for (int k = 0; k < sorted.length; k++) {
+                if (k + 1 < sorted.length && (sorted[k + 1] & ~31L) == (sorted[k] & ~31L)) {
+                    continue;
+                }
+                sorted[m++] = sorted[k];
+            }
+            return new Index(fps, n, blocks, offset, area.random(file), java.util.Arrays.copyOf(sorted, m));
+        }
+
+        private Index(long[][] fps, int size, long[] blocks, long end, SpillArea.RandomReader reader, long[] firsts) {
+            this.fps = fps;
+            this.size = size;
+            this.blocks = blocks;
+            this.end = end;
+            this.reader = reader;
+            this.firsts = firsts;
+        }
+
+        private long fp(int i) {
+            return fps[i >>> CHUNK_BITS][i & (CHUNK - 1)];
+        }
+
+        int firstTokenCount(String token) {
+            long f = fingerprint(token) & ~31L;
+            int lo = 0;
+            int hi = firsts.length - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                long v = firsts[mid] & ~31L;
+                if (v < f) {
+                    lo = mid + 1;
+                } else if (v > f) {
+                    hi = mid - 1;
+                } else {
+                    return (int) (firsts[mid] & 31);
+                }
+            }
+            return 0;
+        }
+
+        Entry entry(String key) {
+            long f = fingerprint(key);
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (Long.compareUnsigned(fp(mid), f) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if (lo >= size || fp(lo) != f) {
+                return null;
+            }
+            Entry cached = cache.get(key);
+            if (cached != null) {
+                return cached == NONE ? null : cached;
+            }
+            Entry found = null;
+            try {
+                for (int i = lo; i < size && fp(i) == f && found == null; i = (i / BLOCK + 1) * BLOCK) {
+                    found = searchBlock(i / BLOCK, key, f);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the spilled identifiers", e);
+            }
+            cache.put(key, found == null ? NONE : found);
+            return found;
+        }
+
+        private Entry searchBlock(int block, String key, long f) throws java.io.IOException {
+            long from = blocks[block];
+            long to = block + 1 < blocks.length ? blocks[block + 1] : end;
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(reader.read(from, (int) (to - from)));
+            byte[] wanted = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = block * BLOCK; b.hasRemaining(); i++) {
+                int kl = b.getInt();
+                int at = b.position();
+                b.position(at + kl);
+                int rank = b.get();
+                int rl = b.getInt();
+                int rAt = b.position();
+                b.position(rAt + rl);
+                if (fp(i) == f && kl == wanted.length
+                        && java.util.Arrays.equals(b.array(), at, at + kl, wanted, 0, kl)) {
+                    return new Entry(rank, new String(b.array(), rAt, rl, java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            return null;
+        }
+
+        /** Every key, in file order. */
+        void forEachKey(java.util.function.Consumer<String> action) {
+            try {
+                for (int block = 0; block < blocks.length; block++) {
+                    long from = blocks[block];
+                    long to = block + 1 < blocks.length ? blocks[block + 1] : end;
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(reader.read(from, (int) (to - from)));
+                    while (b.hasRemaining()) {
+                        int kl = b.getInt();
+                        action.accept(new String(b.array(), b.position(), kl, java.nio.charset.StandardCharsets.UTF_8));
+                        b.position(b.position() + kl + 1);
+                        int rl = b.getInt();
+                        b.position(b.position() + rl);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the spilled identifiers", e);
+            }
+        }
     }
 
     /**
@@ -92,6 +402,16 @@ public final class KnownIdentifiers implements java.io.Serializable {
      * John, and must not be linked to this person's pseudonym.
      */
     public void add(String value, String replacement, String wordReplacement) {
+        lock.readLock().lock();
+        try {
+            addLocked(value, replacement, wordReplacement);
+        } finally {
+            lock.readLock().unlock();
+        }
+        spillIfFull();
+    }
+
+    private void addLocked(String value, String replacement, String wordReplacement) {
         List<String> tokens = tokens(value);
         if (tokens.isEmpty() || tokens.size() > MAX_TOKENS) {
             return;
@@ -158,47 +478,107 @@ public final class KnownIdentifiers implements java.io.Serializable {
      * worker would have made from all their values, in any order. {@code other} is not changed.
      */
     public void addAll(KnownIdentifiers other) {
-        other.replacements.forEach((k, e) -> replacements.merge(k, e, (a, b) -> a.compareTo(b) <= 0 ? a : b));
-        other.capitalOnly.forEach((k, e) -> capitalOnly.merge(k, e, (a, b) -> a.compareTo(b) <= 0 ? a : b));
-        other.firstTokens.forEach((k, n) -> firstTokens.merge(k, n, Math::max));
-        maxTokens.accumulateAndGet(other.maxTokens.get(), Math::max);
+        lock.readLock().lock();
+        try {
+            for (KnownIdentifiers layer = other; layer != null; layer = layer.base) {
+                if (layer.index != null || layer.spilled != null) {
+                    throw new IllegalStateException("known identifiers spilled to disk cannot be added to others");
+                }
+                layer.replacements.forEach((k, e) -> replacements.merge(k, e, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+                layer.capitalOnly.forEach((k, e) -> capitalOnly.merge(k, e, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+                layer.firstTokens.forEach((k, n) -> firstTokens.merge(k, n, Math::max));
+                maxTokens.accumulateAndGet(layer.maxTokens.get(), Math::max);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        spillIfFull();
     }
 
-    /** A frozen copy: later additions to this collection do not show in it. */
+    /**
+     * A frozen copy: later additions to this collection do not show in it. Costs no copy (decision
+     * 0026): the snapshot takes over what was collected so far and this collection continues in new
+     * maps over it.
+     */
     public KnownIdentifiers snapshot() {
-        // HashMap copies: looked up once per word of every scrubbed text, they must be fast to probe.
-        return new KnownIdentifiers(java.util.Collections.unmodifiableMap(new java.util.HashMap<>(replacements)),
-                java.util.Collections.unmodifiableMap(new java.util.HashMap<>(capitalOnly)),
-                java.util.Collections.unmodifiableMap(new java.util.HashMap<>(firstTokens)),
-                maxTokens.get());
+        lock.writeLock().lock();
+        try {
+            Index compact = null;
+            if (spilled != null) {
+                spillLocked();
+                try {
+                    compact = Index.build(spillArea, spilled.finish());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot read the spilled identifiers", e);
+                }
+                spilled = null;
+            }
+            KnownIdentifiers frozen = new KnownIdentifiers(java.util.Collections.unmodifiableMap(replacements),
+                    java.util.Collections.unmodifiableMap(capitalOnly), java.util.Collections.unmodifiableMap(firstTokens),
+                    maxTokens.get(), base);
+            frozen.index = compact;
+            replacements = new ConcurrentHashMap<>();
+            capitalOnly = new ConcurrentHashMap<>();
+            firstTokens = new ConcurrentHashMap<>();
+            base = frozen;
+            return frozen;
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** The replacement of a single word that is a name and an ordinary word, to use where it is capitalised. */
     String capitalOnlyReplacement(String token) {
-        Entry e = capitalOnly.get(token);
+        Entry e = capitalOnlyEntry(token);
         return e == null ? null : e.replacement();
     }
 
-    /** Number of distinct identifier token sequences known. */
+    /** Number of distinct identifier token sequences known. O(n) when snapshots were taken. */
     public int size() {
-        return replacements.size() + capitalOnly.size();
+        if (base == null && index == null && spilled == null) {
+            return replacements.size() + capitalOnly.size();
+        }
+        if (spilled != null) {
+            throw new IllegalStateException("the collection spilled: take a snapshot() to count it");
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        java.util.Set<String> capital = new java.util.HashSet<>();
+        for (KnownIdentifiers layer = this; layer != null; layer = layer.base) {
+            keys.addAll(layer.replacements.keySet());
+            if (layer.index != null) {
+                layer.index.forEachKey(keys::add);
+            }
+            capital.addAll(layer.capitalOnly.keySet());
+        }
+        return keys.size() + capital.size();
+    }
+
+    /** Whether no identifier is known. Cheap (no count). */
+    public boolean isEmpty() {
+        for (KnownIdentifiers layer = this; layer != null; layer = layer.base) {
+            Index i = layer.index;
+            if (!layer.replacements.isEmpty() || !layer.capitalOnly.isEmpty() || (i != null && i.size > 0)
+                    || layer.spilled != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The replacement for a token sequence, or {@code null}. */
     String replacement(String joinedTokens) {
-        Entry e = replacements.get(joinedTokens);
+        Entry e = replacementEntry(joinedTokens);
         return e == null ? null : e.replacement();
     }
 
     /** Whether some identifier starts with this (upper-case) token; a cheap pre-check. */
     boolean startsSome(String token) {
-        return firstTokens.containsKey(token);
+        return firstTokenCount(token) > 0;
     }
 
     /** The most tokens of an identifier starting with this token, 0 when none does. */
     int longestStartingWith(String token) {
-        Integer n = firstTokens.get(token);
-        return n == null ? 0 : n;
+        return firstTokenCount(token);
     }
 
     /** The longest known identifier, in tokens. */

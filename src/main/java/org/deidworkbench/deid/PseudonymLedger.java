@@ -7,14 +7,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.deidworkbench.crypto.PseudonymGenerator;
+import org.deidworkbench.deid.spill.ExternalSorter;
+import org.deidworkbench.deid.spill.SpillArea;
 import org.deidworkbench.model.PseudonymEntry;
 import org.deidworkbench.model.PseudonymFormat;
+import org.deidworkbench.model.SortedTuples;
 
 /**
  * Every pseudonym issued or known in this run, per domain, for the key file and for collision
  * checks: a pseudonym that already stands for a different (normalized) original is an error, never
  * a silent merge of two people. Thread-safe; the order of recording does not change any result.
+ *
+ * <p>A run's ledger may {@linkplain #spillTo spill} (decision 0026): when the entries recorded in
+ * memory reach a threshold they are written, sorted, as an encrypted run into the run's spill area
+ * and dropped from memory together with the issued-value cache, so the heap holds at most a threshold
+ * of entries whatever the size of the export. A spilled entry is no longer seen by {@link #original}
+ * and a collision with it is found when the runs are merged ({@link #sealedEntries()}), not when it
+ * is issued; a value issued again after a spill costs one HMAC more and is recorded again (the merge
+ * keeps it once).
  */
 public final class PseudonymLedger {
 
@@ -29,6 +42,26 @@ public final class PseudonymLedger {
      * (the engine refuses two), so the format is not part of the key.
      */
     private final Map<String, Map<String, String>> issued = new ConcurrentHashMap<>();
+    /** Recording holds the read lock (concurrently); spilling the write lock. */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final AtomicInteger inMemory = new AtomicInteger();
+    private volatile ExternalSorter spill;
+    private volatile int threshold = Integer.MAX_VALUE;
+
+    /**
+     * From now on, keeps at most about {@code threshold} recorded entries in memory and spills the rest
+     * into {@code area} (call before recording; the area outlives the ledger's use and deletes the files).
+     */
+    public void spillTo(SpillArea area, int threshold) {
+        this.spill = new ExternalSorter(area, "ledger", 3, 2, Integer.MAX_VALUE);
+        this.threshold = threshold;
+    }
+
+    /** How many times entries were spilled to disk so far. */
+    public int spills() {
+        ExternalSorter s = spill;
+        return s == null ? 0 : s.spills();
+    }
 
     /** Adds entries that already exist (from the key file); they are not reported as new. */
     public void seed(Collection<PseudonymEntry> entries) {
@@ -65,14 +98,106 @@ public final class PseudonymLedger {
     public void record(String domain, String pseudonym, String normalizedOriginal) throws DeidException {
         Map<String, String> seededDomain = seeded.get(domain);
         String previous = seededDomain == null ? null : seededDomain.get(pseudonym);
+        boolean fresh = false;
         if (previous == null) {
-            previous = added.computeIfAbsent(domain, d -> new ConcurrentHashMap<>())
-                    .putIfAbsent(pseudonym, normalizedOriginal);
+            lock.readLock().lock();
+            try {
+                previous = added.computeIfAbsent(domain, d -> new ConcurrentHashMap<>())
+                        .putIfAbsent(pseudonym, normalizedOriginal);
+                fresh = previous == null;
+            } finally {
+                lock.readLock().unlock();
+            }
         }
         if (previous != null && !previous.equals(normalizedOriginal)) {
-            throw new DeidException("DEID-PSEUDONYM-COLLISION", "pseudonym " + pseudonym + " in domain '" + domain
-                    + "' would stand for two different values; use a longer pseudonym format for this domain");
+            throw collision(domain, pseudonym);
         }
+        if (fresh && inMemory.incrementAndGet() >= threshold) {
+            spillNow();
+        }
+    }
+
+    private static DeidException collision(String domain, String pseudonym) {
+        return new DeidException("DEID-PSEUDONYM-COLLISION", "pseudonym " + pseudonym + " in domain '" + domain
+                + "' would stand for two different values; use a longer pseudonym format for this domain");
+    }
+
+    /** Writes the entries in memory as one sorted run and forgets them and the issued-value cache. */
+    private void spillNow() throws DeidException {
+        lock.writeLock().lock();
+        try {
+            if (inMemory.get() < threshold) {
+                return; // another thread spilled meanwhile
+            }
+            spill.addSortedRun(sortedAdded().iterator());
+            added.values().forEach(Map::clear); // the domains stay known (domains())
+            issued.values().forEach(Map::clear);
+            inMemory.set(0);
+        } catch (ExternalSorter.ConflictException e) {
+            throw collision(e.key()[0], e.key()[1]);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The entries in memory as (domain, pseudonym, original), sorted. */
+    private List<String[]> sortedAdded() {
+        List<String[]> list = new ArrayList<>(inMemory.get());
+        added.forEach((domain, map) -> map.forEach((p, o) -> list.add(new String[] {domain, p, o})));
+        list.sort(ExternalSorter.ORDER);
+        return list;
+    }
+
+    /**
+     * Every entry recorded in this run that was not seeded, as {@code (domain, pseudonym, original)}
+     * sorted by domain and pseudonym, each once: the spilled runs merged with what is in memory.
+     * Call once, after the last recording.
+     *
+     * @throws DeidException {@code DEID-PSEUDONYM-COLLISION} when a spilled entry and another give one
+     *     pseudonym two originals
+     */
+    public SortedTuples sealedEntries() throws DeidException, java.io.IOException {
+        lock.writeLock().lock();
+        try {
+            List<String[]> rest = sortedAdded();
+            ExternalSorter s = spill;
+            if (s == null || s.spills() == 0) {
+                return inMemory(rest);
+            }
+            s.addSortedRun(rest.iterator());
+            added.values().forEach(Map::clear); // the domains stay known (domains())
+            issued.values().forEach(Map::clear);
+            inMemory.set(0);
+            return s.finish();
+        } catch (ExternalSorter.ConflictException e) {
+            throw collision(e.key()[0], e.key()[1]);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private static SortedTuples inMemory(List<String[]> sorted) {
+        return new SortedTuples() {
+            @Override
+            public long size() {
+                return sorted.size();
+            }
+
+            @Override
+            public Cursor open() {
+                java.util.Iterator<String[]> it = sorted.iterator();
+                return new Cursor() {
+                    @Override
+                    public String[] next() {
+                        return it.hasNext() ? it.next().clone() : null;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
     }
 
     /** The original a pseudonym stands for, if known. */
@@ -93,8 +218,15 @@ public final class PseudonymLedger {
         return domains;
     }
 
-    /** Entries recorded in this run that were not seeded, sorted by domain and pseudonym. */
+    /**
+     * Entries recorded in this run that were not seeded, sorted by domain and pseudonym.
+     *
+     * @throws IllegalStateException when entries were spilled (use {@link #sealedEntries()})
+     */
     public List<PseudonymEntry> newEntries() {
+        if (spills() > 0) {
+            throw new IllegalStateException("the ledger spilled entries to disk; read them with sealedEntries()");
+        }
         List<PseudonymEntry> list = new ArrayList<>();
         added.forEach((domain, map) -> map.forEach((p, o) -> list.add(new PseudonymEntry(domain, p, o))));
         list.sort(Comparator.comparing(PseudonymEntry::domain).thenComparing(PseudonymEntry::pseudonym));

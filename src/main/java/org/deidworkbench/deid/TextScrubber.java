@@ -484,7 +484,7 @@ public final class TextScrubber {
      * patient's name or id, where phone or date patterns would damage codes and version numbers.
      */
     public String scrubKnownIdentifiers(String text) {
-        if (text.isEmpty() || identifiers.size() == 0) {
+        if (text.isEmpty() || identifiers.isEmpty()) {
             return text;
         }
         List<Span> spans = new ArrayList<>();
@@ -560,7 +560,7 @@ public final class TextScrubber {
         if (text.length() > 16 || !PLAIN_NUMBER.matcher(text).matches()) {
             return false;
         }
-        if (identifiers.size() == 0) {
+        if (identifiers.isEmpty()) {
             return true;
         }
         int digits = 0;
@@ -711,7 +711,7 @@ public final class TextScrubber {
     }
 
     private void findKnownIdentifiers(String text, List<Span> spans) {
-        if (identifiers.size() == 0) {
+        if (identifiers.isEmpty()) {
             return;
         }
         List<int[]> bounds = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.deidworkbench.keyfile.KeyFileStore;
 import org.deidworkbench.keyfile.RunRecord;
 import org.deidworkbench.model.Profile;
 import org.deidworkbench.model.PseudonymEntry;
+import org.deidworkbench.model.SortedTuples;
 
 /**
  * The project key of one run or preview: the opened (or new, or throwaway) key file contents, the
@@ -122,19 +123,31 @@ final class KeySession {
      */
     int seal(Deidentifier engine, RunRecord run, char[] passphrase) throws JobException {
         try {
-            List<PseudonymEntry> added = contents.addEntries(engine.ledger().newEntries());
+            int added;
+            if (engine.spills()) {
+                // Decision 0026: the run's entries were spilled; they are merged into the payload as it is written.
+                SortedTuples entries = engine.ledger().sealedEntries();
+                contents.addSpilled(entries, engine.spilledSubjectIdentifiers());
+                added = Math.toIntExact(entries.size());
+            } else {
+                added = contents.addEntries(engine.ledger().newEntries()).size();
+            }
             engine.subjectOffsets().forEach(contents::putDateOffset);
             contents.addKnownIdentifiers(engine.subjectIdentifiers());
-            contents.addRun(withNewEntries(run, added.size()));
+            contents.addRun(withNewEntries(run, added));
             if (existed) {
                 KeyFileStore.save(file, contents, passphrase, KeyFileStore.trustees(file));
             } else {
                 // Created by this run: another run must not have created it meanwhile with another secret.
                 KeyFileStore.create(file, contents, passphrase, List.of());
             }
-            return added.size();
+            return added;
         } catch (KeyFileException e) {
             throw new JobException(JobException.Reason.KEY_FILE, e.getMessage(), e);
+        } catch (DeidException e) {
+            throw new JobException(JobException.Reason.KEY_FILE, e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new JobException(JobException.Reason.IO_ERROR, "cannot read the run's spilled pseudonym entries", e);
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.deid.spill.SpillArea;
 import org.deidworkbench.deid.PathScrubber;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileProcessor;
@@ -119,8 +120,12 @@ public final class RunJob {
             return t;
         });
         PartSyncer syncer = syncers.apply(request.threads());
+        SpillArea spill = null;
         try {
             Files.createDirectories(work);
+            spill = SpillArea.create(work.resolve("spill"));
+            // A cluster's workers get the frozen identifiers serialized: those stay in memory there.
+            engine.spillTo(spill, spillThreshold(), passes == null);
             // A scan pass when any format present needs one (each handler says so for the profile).
             boolean scanPass = files.stream().map(InputFile::format).distinct().map(FormatRegistry::handler)
                     .flatMap(Optional::stream).anyMatch(h -> h.needsScanPass(profile));
@@ -223,6 +228,36 @@ public final class RunJob {
         } finally {
             pool.shutdownNow();
             syncer.close();
+            closeSpill(spill);
+        }
+    }
+
+    /**
+     * Entries of the ledger (and subject identifiers) kept in memory before a spill (decision 0026): the
+     * system property {@code deid.spill.threshold} when set, else one per 4 KiB of the maximum heap
+     * (131,072 at {@code -Xmx512m}), at least 4,096.
+     */
+    static int spillThreshold() {
+        String set = System.getProperty("deid.spill.threshold");
+        if (set != null && !set.isBlank()) {
+            try {
+                return Math.max(1, Integer.parseInt(set.trim()));
+            } catch (NumberFormatException e) {
+                LOGGER.warn("ignoring deid.spill.threshold: not a number");
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(4096, Runtime.getRuntime().maxMemory() / 4096));
+    }
+
+    /** Deletes the spilled files (they hold originals, encrypted) whatever way the run ended. */
+    private static void closeSpill(SpillArea spill) {
+        if (spill == null) {
+            return;
+        }
+        try {
+            spill.close();
+        } catch (IOException e) {
+            LOGGER.warn("could not remove the spill folder {} ({})", spill.folder(), e.getClass().getSimpleName());
         }
     }
 

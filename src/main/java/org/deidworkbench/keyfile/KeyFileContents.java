@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.deidworkbench.crypto.ProjectSecret;
 import org.deidworkbench.model.KnownIdentifier;
 import org.deidworkbench.model.PseudonymEntry;
+import org.deidworkbench.model.SortedTuples;
 
 /**
  * The decrypted payload of a key file: the project secret, pseudonym↔original entries per domain,
@@ -45,6 +46,9 @@ public final class KeyFileContents {
     // payload version 2: subject pseudonym -> its identifying values, for scrubbing free text in later runs
     private final TreeMap<String, TreeSet<KnownIdentifier>> knownIdentifiers;
     private int entryCount;
+    // decision 0026: a run's new entries and subject identifiers held outside the heap, written by the payload writer
+    private SortedTuples spilledEntries = SortedTuples.EMPTY;
+    private SortedTuples spilledKnown = SortedTuples.EMPTY;
     // payload version 2 (key custody): the re-identification audit log and its stored counter
     private final List<AuditEntry> audit = new ArrayList<>();
     private long auditCount;
@@ -215,6 +219,32 @@ public final class KeyFileContents {
         }
     }
 
+    /**
+     * Adds a run's new pseudonym entries {@code (domain, pseudonym, original)} and subjects' identifying
+     * values {@code (subject pseudonym, value, replacement, word replacement)}, both sorted and held outside
+     * the heap (decision 0026). They are not copied into memory: the payload writer merges them into the
+     * sealed file, and {@link #entryCount()} counts them, but the lookups and snapshots of this object
+     * ({@link #original}, {@link #entries}, {@link #knownIdentifiers()}, {@link #sameAs}) do not see them.
+     * The entries must not share a pseudonym with the entries here (a run's ledger checks that); they
+     * stay readable until the run's spill area is closed, so save before that. Once per contents.
+     */
+    public synchronized void addSpilled(SortedTuples entries, SortedTuples knownIdentifiers) {
+        if (spilledEntries.size() > 0 || spilledKnown.size() > 0) {
+            throw new IllegalStateException("spilled entries were already added");
+        }
+        spilledEntries = Objects.requireNonNull(entries, "entries");
+        spilledKnown = Objects.requireNonNull(knownIdentifiers, "knownIdentifiers");
+        entryCount = Math.toIntExact(entryCount + entries.size());
+    }
+
+    SortedTuples spilledEntriesLocked() {
+        return spilledEntries;
+    }
+
+    SortedTuples spilledKnownLocked() {
+        return spilledKnown;
+    }
+
     /** The original value behind a pseudonym, if known. O(log n). */
     public synchronized Optional<String> original(String domain, String pseudonym) {
         TreeMap<String, String> map = domains.get(domain);
@@ -324,7 +354,7 @@ public final class KeyFileContents {
     /** The lowest payload version that can describe these contents. */
     synchronized int requiredVersion() {
         return audit.isEmpty() && auditCount == 0 && split == null && export == null && knownIdentifiers.isEmpty()
-                ? 1 : 2;
+                && spilledKnown.size() == 0 ? 1 : 2;
     }
 
     /** The split custody key, or {@code null} (keyfile-format.md §8). */

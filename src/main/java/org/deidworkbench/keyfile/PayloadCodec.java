@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.deidworkbench.crypto.ProjectSecret;
 import org.deidworkbench.model.KnownIdentifier;
+import org.deidworkbench.model.SortedTuples;
 
 /**
  * Reads and writes the key file's JSON payload (see {@code src/site/markdown/keyfile-format.md}).
@@ -66,12 +67,18 @@ final class PayloadCodec {
                     writeSecret(g, contents.secret());
                 }
                 g.writeObjectFieldStart("domains");
-                for (Map.Entry<String, TreeMap<String, String>> domain : contents.domainMapsLocked().entrySet()) {
-                    g.writeObjectFieldStart(domain.getKey());
-                    for (Map.Entry<String, String> e : domain.getValue().entrySet()) {
-                        g.writeStringField(e.getKey(), e.getValue());
+                if (contents.spilledEntriesLocked().size() == 0) {
+                    for (Map.Entry<String, TreeMap<String, String>> domain : contents.domainMapsLocked().entrySet()) {
+                        g.writeObjectFieldStart(domain.getKey());
+                        for (Map.Entry<String, String> e : domain.getValue().entrySet()) {
+                            g.writeStringField(e.getKey(), e.getValue());
+                        }
+                        g.writeEndObject();
                     }
-                    g.writeEndObject();
+                } else {
+                    try (SortedTuples.Cursor spilled = contents.spilledEntriesLocked().open()) {
+                        writeGrouped(g, merge(domainTuples(contents.domainMapsLocked()), spilled::next), false);
+                    }
                 }
                 g.writeEndObject();
                 g.writeObjectFieldStart("dateOffsets");
@@ -85,7 +92,13 @@ final class PayloadCodec {
                 }
                 g.writeEndArray();
                 if (contents.requiredVersion() >= 2) {
-                    if (!contents.knownIdentifiersLocked().isEmpty()) {
+                    if (contents.spilledKnownLocked().size() > 0) {
+                        g.writeObjectFieldStart("knownIdentifiers");
+                        try (SortedTuples.Cursor spilled = contents.spilledKnownLocked().open()) {
+                            writeGrouped(g, merge(knownTuples(contents.knownIdentifiersLocked()), spilled::next), true);
+                        }
+                        g.writeEndObject();
+                    } else if (!contents.knownIdentifiersLocked().isEmpty()) {
                         writeKnownIdentifiers(g, contents);
                     }
                     if (!contents.auditLocked().isEmpty() || contents.auditCount() > 0) {
@@ -126,6 +139,156 @@ final class PayloadCodec {
             Arrays.fill(raw, (byte) 0);
             Arrays.fill(ascii, (byte) 0);
             Arrays.fill(chars, '\0');
+        }
+    }
+
+    /** A sorted source of tuples; {@code null} after the last. */
+    private interface Tuples {
+        String[] next() throws IOException;
+    }
+
+    /**
+     * The domains' entries as {@code (domain, pseudonym, original)}, in map order; an empty domain as
+     * {@code (domain)} alone, so that it is still written.
+     */
+    private static Tuples domainTuples(TreeMap<String, TreeMap<String, String>> domains) {
+        java.util.Iterator<Map.Entry<String, TreeMap<String, String>>> outer = domains.entrySet().iterator();
+        return new Tuples() {
+            private String domain;
+            private java.util.Iterator<Map.Entry<String, String>> inner = java.util.Collections.emptyIterator();
+
+            @Override
+            public String[] next() {
+                while (!inner.hasNext()) {
+                    if (!outer.hasNext()) {
+                        return null;
+                    }
+                    Map.Entry<String, TreeMap<String, String>> d = outer.next();
+                    domain = d.getKey();
+                    inner = d.getValue().entrySet().iterator();
+                    if (!inner.hasNext()) {
+                        return new String[] {domain};
+                    }
+                }
+                Map.Entry<String, String> e = inner.next();
+                return new String[] {domain, e.getKey(), e.getValue()};
+            }
+        };
+    }
+
+    /** Known identifiers as {@code (subject, value, replacement, word replacement)}, in set order. */
+    private static Tuples knownTuples(TreeMap<String, TreeSet<KnownIdentifier>> known) {
+        java.util.Iterator<Map.Entry<String, TreeSet<KnownIdentifier>>> outer = known.entrySet().iterator();
+        return new Tuples() {
+            private String subject;
+            private java.util.Iterator<KnownIdentifier> inner = java.util.Collections.emptyIterator();
+
+            @Override
+            public String[] next() {
+                while (!inner.hasNext()) {
+                    if (!outer.hasNext()) {
+                        return null;
+                    }
+                    Map.Entry<String, TreeSet<KnownIdentifier>> s = outer.next();
+                    subject = s.getKey();
+                    inner = s.getValue().iterator();
+                }
+                KnownIdentifier id = inner.next();
+                return new String[] {subject, id.value(), id.replacement(), id.wordReplacement()};
+            }
+        };
+    }
+
+    /** Field by field with {@link String#compareTo}; a prefix sorts first. */
+    private static int compareTuples(String[] a, String[] b) {
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            int c = a[i].compareTo(b[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.length, b.length);
+    }
+
+    /**
+     * The sorted union of two sorted sources, a tuple in both once. A pseudonym entry in both with two
+     * originals cannot come from a run (its ledger checks the key file's entries) and is refused.
+     */
+    private static Tuples merge(Tuples a, Tuples b) throws IOException {
+        return new Tuples() {
+            private String[] x = a.next();
+            private String[] y = b.next();
+
+            @Override
+            public String[] next() throws IOException {
+                if (x == null && y == null) {
+                    return null;
+                }
+                int c = x == null ? 1 : y == null ? -1 : compareTuples(x, y);
+                String[] out;
+                if (c < 0) {
+                    out = x;
+                    x = a.next();
+                } else if (c > 0) {
+                    out = y;
+                    y = b.next();
+                } else {
+                    out = x;
+                    x = a.next();
+                    y = b.next();
+                }
+                String[] following = x == null ? y : y == null ? x : compareTuples(x, y) <= 0 ? x : y;
+                if (following != null && out.length == 3 && following.length == 3 && out[0].equals(following[0])
+                        && out[1].equals(following[1]) && !out[2].equals(following[2])) {
+                    throw new IOException("pseudonym '" + out[1] + "' in domain '" + out[0]
+                            + "' would stand for two different originals");
+                }
+                return out;
+            }
+        };
+    }
+
+    /**
+     * Writes tuples grouped by their first field: {@code "FIRST":{"second":"third",...}} for pseudonym
+     * entries, {@code "FIRST":[["second","third","fourth"],...]} for known identifiers.
+     */
+    private static void writeGrouped(JsonGenerator g, Tuples tuples, boolean arrays) throws IOException {
+        String current = null;
+        for (String[] t = tuples.next(); t != null; t = tuples.next()) {
+            if (!t[0].equals(current)) {
+                if (current != null) {
+                    closeGroup(g, arrays);
+                }
+                current = t[0];
+                if (arrays) {
+                    g.writeArrayFieldStart(current);
+                } else {
+                    g.writeObjectFieldStart(current);
+                }
+            }
+            if (t.length == 1) {
+                continue; // an empty domain: opened, nothing in it
+            }
+            if (arrays) {
+                g.writeStartArray();
+                for (int i = 1; i < t.length; i++) {
+                    g.writeString(t[i]);
+                }
+                g.writeEndArray();
+            } else {
+                g.writeStringField(t[1], t[2]);
+            }
+        }
+        if (current != null) {
+            closeGroup(g, arrays);
+        }
+    }
+
+    private static void closeGroup(JsonGenerator g, boolean arrays) throws IOException {
+        if (arrays) {
+            g.writeEndArray();
+        } else {
+            g.writeEndObject();
         }
     }
 

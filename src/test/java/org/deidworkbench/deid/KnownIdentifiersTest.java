@@ -2,6 +2,7 @@ package org.deidworkbench.deid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -174,5 +175,109 @@ class KnownIdentifiersTest {
     @Test
     void lettersAndDigitsGluedTogetherAreSeparateTokens() {
         assertEquals(List.of("MRN", "123456", "A", "1"), KnownIdentifiers.tokens("mrn123456 a1"));
+    }
+
+    @Test
+    void aSnapshotKeepsWhatItHadAndTheCollectionGoesOnOverItWithTheSamePrecedence() throws Exception {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("Desmond Delacroix", "PAT-B", "[NAME]");
+        ids.add("555-201-3344", "[PHONE]");
+        KnownIdentifiers first = ids.snapshot();
+        ids.add("Desmond Delacroix", "PAT-A", "[NAME]"); // smaller: wins in the collection from now on
+        ids.add("Ada Lovelace Byron", "[NAME]");
+        KnownIdentifiers second = ids.snapshot();
+        ids.add("Zed Zulu", "[NAME]");
+
+        assertEquals("PAT-B", first.replacement("DESMOND DELACROIX"), "the first snapshot is unchanged");
+        assertEquals(null, first.replacement("ADA LOVELACE BYRON"));
+        assertEquals(2, first.longestStartingWith("DESMOND"));
+        assertEquals(0, first.longestStartingWith("ADA"));
+        assertEquals("PAT-A", second.replacement("DESMOND DELACROIX"));
+        assertEquals("PAT-A", second.replacement("DELACROIX DESMOND"), "rotated, from the lower layer's key");
+        assertEquals("[PHONE]", second.replacement("555 201 3344"), "from the lower layer");
+        assertEquals(3, second.longestStartingWith("ADA"));
+        assertEquals(null, second.replacement("ZED ZULU"));
+        assertEquals("[NAME]", ids.replacement("ZED ZULU"));
+        // As one collection with every value added: a copy merged from all layers answers the same.
+        KnownIdentifiers merged = new KnownIdentifiers();
+        merged.addAll(ids);
+        for (String key : List.of("DESMOND DELACROIX", "DELACROIX DESMOND", "555 201 3344", "ADA LOVELACE BYRON",
+                "ZED ZULU", "DESMOND", "DELACROIX", "NOBODY")) {
+            assertEquals(merged.replacement(key), ids.replacement(key), key);
+        }
+        assertEquals(merged.size(), ids.size());
+        // Serializable as before (a cluster ships snapshots to its workers).
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(second);
+        }
+        KnownIdentifiers back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (KnownIdentifiers) in.readObject();
+        }
+        assertEquals("PAT-A", back.replacement("DESMOND DELACROIX"));
+        assertEquals("[PHONE]", back.replacement("555 201 3344"));
+    }
+
+    @Test
+    void spilledIdentifiersAnswerExactlyAsIdentifiersInMemory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.util.Random r = new java.util.Random(11);
+        String[] first = {"Desmond", "Ada", "Hill", "Young", "Nia", "Jürgen", "Zoë"};
+        String[] last = {"Delacroix", "Lovelace", "Müller", "Noor", "Smith", "Byron"};
+        List<String[]> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            String v = switch (r.nextInt(4)) {
+                case 0 -> first[r.nextInt(first.length)] + " " + last[r.nextInt(last.length)] + " " + r.nextInt(200);
+                case 1 -> last[r.nextInt(last.length)] + ", " + first[r.nextInt(first.length)];
+                case 2 -> "MRN" + (100000 + r.nextInt(5000));
+                default -> "555-" + (100 + r.nextInt(900)) + "-" + (1000 + r.nextInt(9000));
+            };
+            String replacement = r.nextBoolean() ? "[NAME]" : "PAT-" + r.nextInt(400);
+            values.add(new String[] {v, replacement, "[WORD" + r.nextInt(3) + "]"});
+        }
+        KnownIdentifiers memory = new KnownIdentifiers();
+        KnownIdentifiers spilled = new KnownIdentifiers();
+        try (org.deidworkbench.deid.spill.SpillArea area =
+                org.deidworkbench.deid.spill.SpillArea.create(dir.resolve("spill"))) {
+            spilled.spillTo(area, 50);
+            for (String[] v : values) {
+                memory.add(v[0], v[1], v[2]);
+                spilled.add(v[0], v[1], v[2]);
+            }
+            KnownIdentifiers a = memory.snapshot();
+            KnownIdentifiers b = spilled.snapshot();
+            // Noted after the snapshot, then frozen again: a layer over the compact one.
+            memory.add("Desmond Delacroix", "AAA-1", "[NAME]");
+            spilled.add("Desmond Delacroix", "AAA-1", "[NAME]");
+            KnownIdentifiers a2 = memory.snapshot();
+            KnownIdentifiers b2 = spilled.snapshot();
+            int found = 0;
+            java.util.Set<String> probes = new java.util.TreeSet<>();
+            for (String[] v : values) {
+                List<String> tokens = KnownIdentifiers.tokens(v[0]);
+                probes.add(String.join(" ", tokens));
+                probes.addAll(tokens);
+                probes.add(String.join(" ", tokens) + " X");
+            }
+            for (String key : probes) {
+                assertEquals(a.replacement(key), b.replacement(key), key);
+                assertEquals(a2.replacement(key), b2.replacement(key), key);
+                assertEquals(a.longestStartingWith(key), b.longestStartingWith(key), key);
+                assertEquals(a2.capitalOnlyReplacement(key), b2.capitalOnlyReplacement(key), key);
+                found += a.replacement(key) == null ? 0 : 1;
+            }
+            assertTrue(found > 1000, "most probes are identifiers: " + found);
+            assertEquals(a.size(), b.size());
+            org.deidworkbench.deid.TextScrubber sa = new org.deidworkbench.deid.TextScrubber(a2);
+            org.deidworkbench.deid.TextScrubber sb = new org.deidworkbench.deid.TextScrubber(b2);
+            for (String[] v : values.subList(0, 300)) {
+                String text = "Seen with " + v[0] + " and Hill on Monday; call " + v[0].toLowerCase();
+                assertEquals(sa.scrubKnownIdentifiers(text), sb.scrubKnownIdentifiers(text));
+            }
+            org.junit.jupiter.api.Assertions.assertThrows(java.io.NotSerializableException.class,
+                    () -> new java.io.ObjectOutputStream(new java.io.ByteArrayOutputStream()).writeObject(b2));
+        }
     }
 }

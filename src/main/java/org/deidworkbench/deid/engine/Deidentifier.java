@@ -15,6 +15,9 @@ import org.deidworkbench.deid.ColumnPlan;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.KeyRing;
 import org.deidworkbench.deid.KnownIdentifiers;
+import org.deidworkbench.deid.spill.ExternalSorter;
+import org.deidworkbench.deid.spill.SpillArea;
+import org.deidworkbench.model.SortedTuples;
 import org.deidworkbench.deid.PseudonymLedger;
 import org.deidworkbench.deid.Subject;
 import org.deidworkbench.deid.TextScrubber;
@@ -66,6 +69,8 @@ public final class Deidentifier {
     private final KnownIdentifiers collected = new KnownIdentifiers();
     /** Each subject's identifying values (by subject pseudonym), sealed into the key file. */
     private final Map<String, Set<KnownIdentifier>> subjectIdentifiers = new ConcurrentHashMap<>();
+    /** Subject identifiers noted after {@link #spillTo}, bound for the key file only. */
+    private volatile ExternalSorter subjectSpill;
     private final Map<String, PseudonymFormat> domainFormats;
     private final int noSubjectOffset;
     private volatile TextScrubber scrubber;
@@ -330,8 +335,7 @@ public final class Deidentifier {
             if (spec instanceof ActionSpec.Pseudonymize p) {
                 replacement = ledger.issue(keys.pseudonyms(), p.domain(), p.format(), PseudonymGenerator.normalize(value));
             }
-            subjectIdentifiers.computeIfAbsent(subject.pseudonym(), k -> ConcurrentHashMap.newKeySet())
-                    .add(new KnownIdentifier(value, replacement, labelled));
+            keepSubjectIdentifier(subject.pseudonym(), value, replacement, labelled);
         }
     }
 
@@ -348,6 +352,54 @@ public final class Deidentifier {
         });
     }
 
+    /** One of a subject's identifying values for the key file: in memory, or into the spill. */
+    private void keepSubjectIdentifier(String subject, String value, String replacement, String wordReplacement) {
+        ExternalSorter spill = subjectSpill;
+        if (spill != null) {
+            spill.add(subject, value, replacement, wordReplacement);
+        } else {
+            subjectIdentifiers.computeIfAbsent(subject, k -> ConcurrentHashMap.newKeySet())
+                    .add(new KnownIdentifier(value, replacement, wordReplacement));
+        }
+    }
+
+    /**
+     * From now on, spills what grows with the export and is only needed for the key file — the
+     * ledger's new entries and the subjects' identifying values — into {@code area}, keeping about
+     * {@code threshold} of each in memory (decision 0026). Call before the first file is read.
+     */
+    public void spillTo(SpillArea area, int threshold) {
+        spillTo(area, threshold, true);
+    }
+
+    /**
+     * As {@link #spillTo(SpillArea, int)}; with {@code identifiers}, the identifiers free text is
+     * scrubbed of spill too and are frozen into a compact layer (not for a run whose frozen identifiers
+     * travel to other processes: a spilled collection cannot be serialized).
+     */
+    public void spillTo(SpillArea area, int threshold, boolean identifiers) {
+        ledger.spillTo(area, threshold);
+        subjectSpill = new ExternalSorter(area, "subjects", 4, 4, threshold);
+        if (identifiers) {
+            collected.spillTo(area, threshold);
+        }
+    }
+
+    /**
+     * The subjects' identifying values noted since {@link #spillTo} as {@code (subject pseudonym, value,
+     * replacement, word replacement)}, sorted, each once (empty without a spill area); those seeded or
+     * noted before are in {@link #subjectIdentifiers()}. Call once, after the last file.
+     */
+    public SortedTuples spilledSubjectIdentifiers() throws java.io.IOException {
+        ExternalSorter spill = subjectSpill;
+        return spill == null ? SortedTuples.EMPTY : spill.finish();
+    }
+
+    /** Whether {@link #spillTo} was called. */
+    public boolean spills() {
+        return subjectSpill != null;
+    }
+
     /** Each subject's identifying values, by subject pseudonym, sorted: for the key file. */
     public SortedMap<String, java.util.SortedSet<KnownIdentifier>> subjectIdentifiers() {
         SortedMap<String, java.util.SortedSet<KnownIdentifier>> out = new TreeMap<>();
@@ -359,8 +411,7 @@ public final class Deidentifier {
     public void noteSubject(String originalId, Subject subject) {
         if (subject != null) {
             collected.add(originalId, subject.pseudonym());
-            subjectIdentifiers.computeIfAbsent(subject.pseudonym(), k -> ConcurrentHashMap.newKeySet())
-                    .add(new KnownIdentifier(originalId, subject.pseudonym(), subject.pseudonym()));
+            keepSubjectIdentifier(subject.pseudonym(), originalId, subject.pseudonym(), subject.pseudonym());
         }
     }
 
