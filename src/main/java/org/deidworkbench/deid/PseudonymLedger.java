@@ -162,7 +162,7 @@ public final class PseudonymLedger {
             List<String[]> rest = sortedAdded();
             ExternalSorter s = spill;
             if (s == null || s.spills() == 0) {
-                return inMemory(rest);
+                return SortedTuples.of(rest);
             }
             s.addSortedRun(rest.iterator());
             added.values().forEach(Map::clear); // the domains stay known (domains())
@@ -174,30 +174,6 @@ public final class PseudonymLedger {
         } finally {
             lock.writeLock().unlock();
         }
-    }
-
-    private static SortedTuples inMemory(List<String[]> sorted) {
-        return new SortedTuples() {
-            @Override
-            public long size() {
-                return sorted.size();
-            }
-
-            @Override
-            public Cursor open() {
-                java.util.Iterator<String[]> it = sorted.iterator();
-                return new Cursor() {
-                    @Override
-                    public String[] next() {
-                        return it.hasNext() ? it.next().clone() : null;
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
-            }
-        };
     }
 
     /** The original a pseudonym stands for, if known. */

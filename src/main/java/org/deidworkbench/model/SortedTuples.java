@@ -49,4 +49,29 @@ public interface SortedTuples {
             };
         }
     };
+
+    /** The tuples of {@code sorted} (already sorted and free of duplicates), read from the list; each tuple a copy. */
+    static SortedTuples of(java.util.List<String[]> sorted) {
+        return new SortedTuples() {
+            @Override
+            public long size() {
+                return sorted.size();
+            }
+
+            @Override
+            public Cursor open() {
+                java.util.Iterator<String[]> it = sorted.iterator();
+                return new Cursor() {
+                    @Override
+                    public String[] next() {
+                        return it.hasNext() ? it.next().clone() : null;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
+    }
 }

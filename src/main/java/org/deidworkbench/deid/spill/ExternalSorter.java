@@ -194,7 +194,7 @@ public final class ExternalSorter {
             buffer.forEach(t -> sorted.add(t.fields));
             buffer.clear();
             sorted.sort(ORDER);
-            return inMemory(checkConflicts(sorted));
+            return SortedTuples.of(checkConflicts(sorted));
         }
         spillBuffer();
         if (runs.size() > 1 || keepFirst) {
@@ -253,30 +253,6 @@ public final class ExternalSorter {
             }
         }
         return true;
-    }
-
-    private static SortedTuples inMemory(List<String[]> sorted) {
-        return new SortedTuples() {
-            @Override
-            public long size() {
-                return sorted.size();
-            }
-
-            @Override
-            public Cursor open() {
-                Iterator<String[]> it = sorted.iterator();
-                return new Cursor() {
-                    @Override
-                    public String[] next() {
-                        return it.hasNext() ? it.next().clone() : null;
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
-            }
-        };
     }
 
     private Run write(Iterator<String[]> sorted) throws IOException {
