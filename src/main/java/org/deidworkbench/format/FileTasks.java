@@ -3,14 +3,18 @@ package org.deidworkbench.format;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
  * Runs the independent per-file pieces of a whole-export pass (the analysis, pass 0: e.g. reading a
  * table's key column through), here or in other processes (a cluster's executors, issue 13,
  * decision 0027). A piece reads one file and returns a serializable result; it must not depend on
- * where or in which order it runs. {@link #HERE} runs them in this thread, one after another.
+ * where or in which order it runs. {@link #HERE} runs them in this thread, one after another; {@link #on} on a pool's threads.
  */
 public interface FileTasks {
 
@@ -37,82 +41,48 @@ public interface FileTasks {
     FileTasks HERE = new FileTasks() {
         @Override
         public <T extends Serializable> List<T> run(List<? extends Task<T>> tasks, BooleanSupplier cancelled) {
-            List<T> out = new ArrayList<>(tasks.size());
-            for (Task<T> t : tasks) {
-                if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("run cancelled");
-                }
-                out.add(t.run(cancelled));
-            }
-            return out;
+            return local(checked(tasks, cancelled));
         }
     };
 
     /**
-     * How many threads of this process a processor may use for its own local work of the pass (e.g.
-     * sampling files); 1 by default.
+     * Work of the same pass that stays in this process (e.g. sampling files), as independent tasks; the
+     * results in the tasks' order. By default in the calling thread, one after another.
      */
-    default int threads() {
-        return 1;
-    }
-
-    /** Here, on up to {@code threads} threads of this process; the results in the tasks' order whatever the count. */
-    static FileTasks here(int threads) {
-        if (threads <= 1) {
-            return HERE;
+    default <T> List<T> local(List<Callable<T>> tasks) {
+        List<T> out = new ArrayList<>(tasks.size());
+        for (Callable<T> t : tasks) {
+            out.add(call(t));
         }
-        return new FileTasks() {
-            @Override
-            public <T extends Serializable> List<T> run(List<? extends Task<T>> tasks, BooleanSupplier cancelled) {
-                List<java.util.concurrent.Callable<T>> calls = new ArrayList<>(tasks.size());
-                for (Task<T> t : tasks) {
-                    calls.add(() -> {
-                        if (cancelled.getAsBoolean()) {
-                            throw new CancellationException("run cancelled");
-                        }
-                        return t.run(cancelled);
-                    });
-                }
-                return inOrder(calls, threads);
-            }
-
-            @Override
-            public int threads() {
-                return threads;
-            }
-        };
+        return out;
     }
 
     /**
-     * The results of independent local tasks in their order, computed on up to {@code threads} threads (here, in the
-     * calling thread when one): a failure of a task is thrown as it is (a {@link CancellationException}).
+     * Here, on the threads of {@code pool} (e.g. a run's workers, idle during the analysis): the results in the
+     * tasks' order whatever the pool's size; a task's failure is thrown as it is (e.g. a {@link CancellationException}).
      */
-    static <T> List<T> inOrder(List<java.util.concurrent.Callable<T>> tasks, int threads) {
-        List<T> out = new ArrayList<>(tasks.size());
-        int n = Math.min(threads, tasks.size());
-        if (n <= 1) {
-            for (java.util.concurrent.Callable<T> t : tasks) {
-                out.add(call(t));
+    static FileTasks on(ExecutorService pool) {
+        return new FileTasks() {
+            @Override
+            public <T extends Serializable> List<T> run(List<? extends Task<T>> tasks, BooleanSupplier cancelled) {
+                return local(checked(tasks, cancelled));
             }
-            return out;
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "deid-analysis");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
-            for (java.util.concurrent.Callable<T> t : tasks) {
-                futures.add(pool.submit(() -> call(t)));
-            }
-            for (java.util.concurrent.Future<T> f : futures) {
+
+            @Override
+            public <T> List<T> local(List<Callable<T>> tasks) {
+                List<Future<T>> futures = new ArrayList<>(tasks.size());
+                for (Callable<T> t : tasks) {
+                    futures.add(pool.submit(() -> call(t)));
+                }
+                List<T> out = new ArrayList<>(tasks.size());
                 try {
-                    out.add(f.get());
+                    for (Future<T> f : futures) {
+                        out.add(f.get());
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new CancellationException("interrupted");
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     if (e.getCause() instanceof RuntimeException r) {
                         throw r;
                     }
@@ -120,15 +90,30 @@ public interface FileTasks {
                         throw err;
                     }
                     throw new IllegalStateException(e.getCause());
+                } finally {
+                    futures.forEach(f -> f.cancel(true)); // after a failure, the rest need not run
                 }
+                return out;
             }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        };
     }
 
-    private static <T> T call(java.util.concurrent.Callable<T> task) {
+    /** Each task as a local one that first checks for a cancel. */
+    private static <T extends Serializable> List<Callable<T>> checked(List<? extends Task<T>> tasks,
+            BooleanSupplier cancelled) {
+        List<Callable<T>> calls = new ArrayList<>(tasks.size());
+        for (Task<T> t : tasks) {
+            calls.add(() -> {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("run cancelled");
+                }
+                return t.run(cancelled);
+            });
+        }
+        return calls;
+    }
+
+    private static <T> T call(Callable<T> task) {
         try {
             return task.call();
         } catch (RuntimeException e) {

@@ -131,7 +131,7 @@ public final class RunJob {
                     .flatMap(Optional::stream).anyMatch(h -> h.needsScanPass(profile));
             Map<FileFormat, FileProcessor> processors = processors(engine, scanPass, scratchFolder(work));
             FileReport[] outcomes = new FileReport[files.size()];
-            analyze(files, processors);
+            analyze(files, processors, pool);
             boolean[] deferred = new boolean[files.size()];
             PassRun passRun = passes == null ? null : new PassRun(files.stream().map(InputFile::toRunFile).toList(),
                     engine, scanPass, processors, request.profile(), keys.purposeKeys(), keys.referenceYear(started),
@@ -307,7 +307,8 @@ public final class RunJob {
      * tables) before any is scanned. Files are handed over in input order; processors do not depend
      * on it.
      */
-    private void analyze(List<InputFile> files, Map<FileFormat, FileProcessor> processors) throws IOException {
+    private void analyze(List<InputFile> files, Map<FileFormat, FileProcessor> processors, ExecutorService pool)
+            throws IOException {
         listener.phase(RunPhase.ANALYZE.id(), 1, 0);
         Map<FileProcessor, List<Path>> byProcessor = new java.util.LinkedHashMap<>();
         for (InputFile f : files) {
@@ -317,7 +318,7 @@ public final class RunJob {
             }
         }
         org.deidworkbench.format.FileTasks tasks = passes == null
-                ? org.deidworkbench.format.FileTasks.here(request.threads()) : passes.analysisTasks();
+                ? org.deidworkbench.format.FileTasks.on(pool) : passes.analysisTasks();
         try {
             byProcessor.forEach((p, paths) -> p.analyze(paths, tasks, cancelled::get));
         } catch (java.io.UncheckedIOException e) {

@@ -151,7 +151,7 @@ final class CsvAnalysis implements java.io.Serializable {
             });
         }
         List<Sampled> samples = new ArrayList<>();
-        for (Sampled s : FileTasks.inOrder(sampling, tasks.threads())) {
+        for (Sampled s : tasks.local(sampling)) {
             if (s != null) {
                 samples.add(s);
             }
