@@ -32,7 +32,8 @@ import org.deidworkbench.job.RunResult;
 public final class DeidSpark {
 
     static final String USAGE = "usage: deid-spark run --out DIR [--profile PROFILE] [--keyfile FILE]"
-            + " [--passphrase-file FILE] [--master URL] [--partitions N] INPUT...\n"
+            + " [--passphrase-file FILE] [--master URL] [--partitions N] [--stage DIR] INPUT...\n"
+            + "       (INPUT, --out and --keyfile may be Hadoop URIs: hdfs://..., s3a://...)\n"
             + "       deid-spark bench [--csv-rows N] [--dicom-patients N] [--fhir-patients N] [--fhir-mb N]"
             + " [--rounds N] [--master URL]"
             + " [--sample-data DIR] [--work DIR]";
@@ -68,8 +69,10 @@ public final class DeidSpark {
         char[] passphrase = null;
         try {
             LoadedProfile profile = ProfileLoader.read(o.profile);
-            Path key = o.keyFile != null ? o.keyFile : RunRequest.defaultKeyFile(o.out);
-            if (o.keyFile != null && !Files.exists(key)) {
+            boolean remote = o.remote();
+            Path key = o.keyFile == null ? RunRequest.defaultKeyFile(HadoopRun.local(o.out))
+                    : remote ? null : HadoopRun.local(o.keyFile);
+            if (key != null && o.keyFile != null && !Files.exists(key)) {
                 err.println("deid-spark: no such key file " + key + "; create one with `deid init " + key + "`");
                 return 5;
             }
@@ -82,14 +85,25 @@ public final class DeidSpark {
             }
             try (JavaSparkContext spark = new JavaSparkContext(conf)) {
                 int partitions = o.partitions > 0 ? o.partitions : 4 * spark.defaultParallelism();
-                RunRequest request = new RunRequest(o.inputs, o.out, key, o.keyFile == null, passphrase, profile,
-                        spark.defaultParallelism());
-                RunJob job = job(spark, request, partitions, WorkerSetup.Faults.NONE);
-                RunResult result = runCancellable(job);
+                RunResult result;
+                String keyShown;
+                if (remote) {
+                    HadoopRun.Locations where = new HadoopRun.Locations(o.inputs, o.out, o.keyFile);
+                    keyShown = o.keyFile != null ? o.keyFile : o.out + ".deidkey";
+                    result = HadoopRun.run(spark, where, o.keyFile == null, passphrase, profile, partitions,
+                            o.stage != null ? Path.of(o.stage) : Path.of(System.getProperty("java.io.tmpdir")),
+                            WorkerSetup.Faults.NONE, HadoopRun.IoFaults.NONE, DeidSpark::runCancellable);
+                } else {
+                    keyShown = key.toString();
+                    RunRequest request = new RunRequest(o.inputs.stream().map(HadoopRun::local).toList(),
+                            HadoopRun.local(o.out), key, o.keyFile == null, passphrase, profile,
+                            spark.defaultParallelism());
+                    result = runCancellable(job(spark, request, partitions, WorkerSetup.Faults.NONE));
+                }
                 var n = result.report().files();
                 out.println("deid-spark: " + n.total() + " files, " + n.written() + " written, " + n.failed() + " failed, "
                         + n.quarantined() + " withheld; output in " + o.out + " (report " + RunJob.REPORT + "), key file "
-                        + key);
+                        + keyShown);
                 return result.allWritten() ? 0 : 3;
             }
         } catch (ProfileException e) {
@@ -181,13 +195,20 @@ public final class DeidSpark {
 
     /** The command line. */
     static final class Options {
-        Path out;
+        String out;
         String profile = "csv-template";
-        Path keyFile;
+        String keyFile;
+        String stage;
         Path passphraseFile;
         String master;
         int partitions;
-        final List<Path> inputs = new ArrayList<>();
+        final List<String> inputs = new ArrayList<>();
+
+        /** Whether any location is a Hadoop URI other than {@code file:} (then the run is staged: {@link HadoopRun}). */
+        boolean remote() {
+            return HadoopRun.remote(out) || (keyFile != null && HadoopRun.remote(keyFile))
+                    || inputs.stream().anyMatch(HadoopRun::remote);
+        }
 
         static Options parse(String[] args) {
             if (args.length == 0 || !args[0].equals("run")) {
@@ -197,9 +218,10 @@ public final class DeidSpark {
             for (int i = 1; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
-                    case "--out", "-o" -> o.out = Path.of(value(args, ++i, a));
+                    case "--out", "-o" -> o.out = value(args, ++i, a);
                     case "--profile", "-p" -> o.profile = value(args, ++i, a);
-                    case "--keyfile", "-k" -> o.keyFile = Path.of(value(args, ++i, a));
+                    case "--keyfile", "-k" -> o.keyFile = value(args, ++i, a);
+                    case "--stage" -> o.stage = value(args, ++i, a);
                     case "--passphrase-file" -> o.passphraseFile = Path.of(value(args, ++i, a));
                     case "--master" -> o.master = value(args, ++i, a);
                     case "--partitions" -> {
@@ -216,7 +238,7 @@ public final class DeidSpark {
                         if (a.startsWith("-")) {
                             throw new IllegalArgumentException("unknown option " + a);
                         }
-                        o.inputs.add(Path.of(a));
+                        o.inputs.add(a);
                     }
                 }
             }

@@ -1,0 +1,558 @@
+package org.deidworkbench.spark;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.deidworkbench.config.LoadedProfile;
+import org.deidworkbench.job.Folders;
+import org.deidworkbench.job.JobException;
+import org.deidworkbench.job.RunJob;
+import org.deidworkbench.job.RunRequest;
+import org.deidworkbench.job.RunResult;
+
+/**
+ * A run whose inputs, output or key file are Hadoop file system URIs ({@code hdfs://}, {@code s3a://},
+ * {@code abfs://}, any scheme the job's Hadoop configuration maps to a {@link FileSystem}); decision
+ * 0028. The engine reads and writes {@code java.nio} paths, so the run goes through a <em>stage</em>:
+ * a folder on a file system the driver and every executor see under the same path (in local mode any
+ * local folder; on a cluster a shared mount), owner-only, removed when the run ends whatever way.
+ *
+ * <ol>
+ * <li>The driver lists each remote input through its file system (it holds paths and sizes only) and
+ * a Spark job ({@value #STAGE_IN}) copies the files, as streams, into the stage: each task writes a
+ * file under its attempt's name in a folder beside the staged inputs and renames it into them (a retried
+ * attempt writes the same bytes; a failed attempt's half file is never among the inputs).</li>
+ * <li>A remote key file is copied into the stage by the driver; {@code deid run}'s job runs on the
+ * staged inputs into a staged output with its passes on Spark ({@link SparkPasses}), exactly as for
+ * local paths: byte-identical output, the key file sealed in the stage.</li>
+ * <li>Commit: a Spark job ({@value #COMMIT}) uploads the output files through the output's file system
+ * (the {@link Commit} protocol: through a job-temporary prefix and renames where renames are atomic,
+ * straight to the final names on object stores); then the key file is written (atomically as far as
+ * its file system allows, {@link #writeWhole}); then the report, and the manifest last: a folder
+ * without {@value RunJob#MANIFEST} is not a finished output. A run that fails before the manifest
+ * removes what it uploaded; the key file is written only after every output file is in place.</li>
+ * </ol>
+ */
+final class HadoopRun {
+
+    /** Spark job groups of the stage-in and the commit (the tests count them). */
+    static final String STAGE_IN = "deid-stage-in";
+    static final String COMMIT = "deid-commit";
+    /** The job-temporary prefix inside a remote output folder (rename commit). */
+    static final String TEMPORARY = "_deid-temporary";
+    /**
+     * Hadoop configuration key: more URI schemes to commit to directly (object stores whose rename is a
+     * copy), beside {@link #OBJECT_STORES}.
+     */
+    static final String DIRECT_SCHEMES = "deid.commit.direct.schemes";
+    /** Schemes of object stores: no atomic rename, a single object written in one upload is atomic. */
+    static final Set<String> OBJECT_STORES = Set.of("s3", "s3a", "s3n", "gs", "abfs", "abfss", "wasb", "wasbs",
+            "oss", "cos", "cosn", "obs", "ks3");
+
+    /** How output files reach a remote output folder. */
+    enum Commit {
+        /**
+         * Tasks write under {@code <out>/_deid-temporary/<run>/<task attempt>/}; the driver renames the
+         * accepted attempts' files into place (HDFS, the local file system: a rename is atomic and cheap).
+         */
+        RENAME,
+        /**
+         * Tasks write each file straight to its final name: an object store makes an object visible
+         * only when its upload completes, and the content is deterministic, so a retried or speculative
+         * attempt writes the same bytes again. The manifest, written last by the driver, marks a
+         * finished output.
+         */
+        DIRECT
+    }
+
+    private HadoopRun() {
+    }
+
+    /** Whether {@code location} names a Hadoop file system other than the local one (a URI with a scheme but {@code file}). */
+    static boolean remote(String location) {
+        int colon = location.indexOf(":/");
+        if (colon < 2) {
+            return false; // no scheme, or a Windows drive letter
+        }
+        String scheme = location.substring(0, colon);
+        return scheme.matches("[A-Za-z][A-Za-z0-9+.-]*") && !scheme.equalsIgnoreCase("file");
+    }
+
+    /** A non-remote location as a local path ({@code file:} URIs included). */
+    static java.nio.file.Path local(String location) {
+        if (location.regionMatches(true, 0, "file:/", 0, 6)) {
+            return java.nio.file.Path.of(URI.create(location).getPath());
+        }
+        return java.nio.file.Path.of(location);
+    }
+
+    /** The commit protocol for {@code out} under {@code conf}. */
+    static Commit commit(Path out, Configuration conf) {
+        String scheme = out.toUri().getScheme() == null ? "file" : out.toUri().getScheme().toLowerCase(Locale.ROOT);
+        for (String s : conf.getTrimmedStrings(DIRECT_SCHEMES)) {
+            if (s.equalsIgnoreCase(scheme)) {
+                return Commit.DIRECT;
+            }
+        }
+        return OBJECT_STORES.contains(scheme) ? Commit.DIRECT : Commit.RENAME;
+    }
+
+    /** The file system of {@code p}; the raw local one for local paths (no {@code .crc} files beside outputs). */
+    static FileSystem fs(Path p, Configuration conf) throws IOException {
+        FileSystem fs = p.getFileSystem(conf);
+        return fs instanceof org.apache.hadoop.fs.LocalFileSystem local ? local.getRaw() : fs;
+    }
+
+    /** Runs a prepared {@link RunJob} (the caller's cancel handling). */
+    interface Runner {
+        RunResult run(RunJob job) throws JobException;
+    }
+
+    /** Faults a test injects into the stage-in or commit tasks: the first file of a partition is half written, then the attempt fails. */
+    record IoFaults(boolean stageIn, boolean commit, boolean everyAttempt) implements Serializable {
+        static final IoFaults NONE = new IoFaults(false, false, false);
+
+        boolean failNow(boolean commitJob, int attempt) {
+            return (commitJob ? commit : stageIn) && (everyAttempt || attempt == 0);
+        }
+    }
+
+    /** What the run was asked, as the command line gave it. */
+    record Locations(List<String> inputs, String out, String keyFile) {
+    }
+
+    /**
+     * Runs the request whose locations may be Hadoop URIs: staged in, run, committed (see the class).
+     *
+     * @param stageRoot where the stage folder is made (driver and executors must see it)
+     * @return the run's result; its paths are those of the stage (gone when this returns), its report the run's
+     */
+    static RunResult run(JavaSparkContext spark, Locations where, boolean createKeyFile, char[] passphrase,
+            LoadedProfile profile, int partitions, java.nio.file.Path stageRoot, WorkerSetup.Faults faults,
+            IoFaults ioFaults, Runner runner) throws JobException, IOException {
+        Configuration conf = spark.hadoopConfiguration();
+        Path out = qualified(where.out(), conf);
+        Path key = where.keyFile() != null ? qualified(where.keyFile(), conf)
+                : new Path(out.getParent(), out.getName() + ".deidkey");
+        List<Path> inputs = new ArrayList<>();
+        for (String in : where.inputs()) {
+            inputs.add(qualified(in, conf));
+        }
+        checkLocations(inputs, out, key);
+        // The key file and the output are staged when either is remote, so that nothing is written where the
+        // user looks before every pass has succeeded. Both are checked before anything is read or copied.
+        boolean staged = remote(where.out()) || (where.keyFile() != null && remote(where.keyFile()));
+        FileSystem keyFs = fs(key, conf);
+        FileSystem outFs = fs(out, conf);
+        FileStatus keyBefore = null;
+        boolean outExisted = false;
+        if (staged) {
+            keyBefore = status(keyFs, key);
+            if (keyBefore == null && !createKeyFile) {
+                throw new JobException(JobException.Reason.KEY_FILE_MISSING, "no such key file " + key
+                        + "; create one with `deid init` and copy it there", null);
+            }
+            outExisted = checkOutput(outFs, out);
+        }
+        Files.createDirectories(stageRoot);
+        java.nio.file.Path stage = ownerOnly(stageRoot, "deid-stage-");
+        try {
+            // 1. Inputs: remote ones listed here (paths and sizes), copied into the stage by a Spark job.
+            List<java.nio.file.Path> localInputs = new ArrayList<>();
+            List<Copy> copies = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                String given = where.inputs().get(i);
+                if (!remote(given)) {
+                    localInputs.add(local(given));
+                    continue;
+                }
+                Path in = inputs.get(i);
+                String name = in.getName().isEmpty() ? "input-" + (i + 1) : in.getName();
+                java.nio.file.Path target = stage.resolve("in").resolve(Integer.toString(i + 1)).resolve(name);
+                list(in, fs(in, conf), target, copies, given);
+                localInputs.add(target);
+            }
+            stageIn(spark, copies, stage.resolve("attempts"), partitions, ioFaults);
+
+            if (!staged) {
+                RunRequest request = new RunRequest(localInputs, local(where.out()), where.keyFile() != null
+                        ? local(where.keyFile()) : RunRequest.defaultKeyFile(local(where.out())), createKeyFile,
+                        passphrase, profile, spark.defaultParallelism());
+                return runner.run(DeidSpark.job(spark, request, partitions, faults));
+            }
+            java.nio.file.Path localKey = stage.resolve("key").resolve(key.getName());
+            Files.createDirectories(localKey.getParent());
+            if (keyBefore != null) {
+                try (InputStream is = keyFs.open(key)) {
+                    Files.copy(is, localKey);
+                }
+            }
+            java.nio.file.Path localOut = stage.resolve("out").resolve(out.getName());
+            RunRequest request = new RunRequest(localInputs, localOut, localKey, createKeyFile, passphrase, profile,
+                    spark.defaultParallelism());
+            RunResult result = runner.run(DeidSpark.job(spark, request, partitions, faults));
+
+            // 3. Commit: the output files, then the key file, then the report, the manifest last.
+            try {
+                commitOutput(spark, localOut, out, outFs, partitions, ioFaults);
+                FileStatus keyNow = status(keyFs, key);
+                if (!sameFile(keyBefore, keyNow)) {
+                    throw new IOException("the key file " + key + " changed while the run was running (another run?);"
+                            + " it was not written");
+                }
+                if (where.keyFile() != null && !remote(where.keyFile())) {
+                    org.deidworkbench.io.AtomicFiles.write(local(where.keyFile()), Files.readAllBytes(localKey));
+                } else {
+                    writeWhole(keyFs, key, Files.readAllBytes(localKey), conf, keyBefore != null);
+                }
+                writeWhole(outFs, new Path(out, RunJob.REPORT), Files.readAllBytes(localOut.resolve(RunJob.REPORT)),
+                        conf, false);
+                writeWhole(outFs, new Path(out, RunJob.MANIFEST), Files.readAllBytes(localOut.resolve(
+                        RunJob.MANIFEST)), conf, false);
+            } catch (IOException | RuntimeException e) {
+                undoOutput(outFs, out, outExisted);
+                throw new JobException(JobException.Reason.IO_ERROR, "cannot commit the output to " + out + ": "
+                        + (e instanceof IOException && e.getMessage() != null && !(e instanceof FileNotFoundException)
+                                ? e.getMessage() : e.getClass().getSimpleName())
+                        + "; nothing there looks finished (no " + RunJob.MANIFEST + ")", e);
+            }
+            return result;
+        } finally {
+            Folders.deleteTree(stage);
+        }
+    }
+
+    private static Path qualified(String location, Configuration conf) throws IOException {
+        Path p = remote(location) ? new Path(location) : new Path(local(location).toAbsolutePath().normalize().toUri());
+        return fs(p, conf).makeQualified(p);
+    }
+
+    /** {@code deid run}'s checks, on URIs: no overlap of output, inputs and key file. */
+    private static void checkLocations(List<Path> inputs, Path out, Path key) throws JobException {
+        if (inside(key, out)) {
+            throw new JobException(JobException.Reason.KEY_FILE_INSIDE_OUTPUT, "the key file " + key
+                    + " must not be inside the output folder, or shipping the folder would ship the key", null);
+        }
+        for (Path in : inputs) {
+            if (inside(out, in) || inside(in, out)) {
+                throw new JobException(JobException.Reason.OUTPUT_OVERLAPS_INPUT, "the output folder " + out
+                        + " and the input " + in + " overlap; choose an output folder outside the inputs", null);
+            }
+            if (inside(key, in)) {
+                throw new JobException(JobException.Reason.OUTPUT_OVERLAPS_INPUT, "the key file " + key
+                        + " must not be inside the input " + in, null);
+            }
+        }
+    }
+
+    private static boolean inside(Path p, Path folder) {
+        String a = p.toString();
+        String b = folder.toString();
+        return a.equals(b) || a.startsWith(b.endsWith("/") ? b : b + "/");
+    }
+
+    /** A remote output must be new or empty (an object store has no cheap way to replace a tree); whether it existed. */
+    private static boolean checkOutput(FileSystem fs, Path out) throws JobException, IOException {
+        FileStatus st = status(fs, out);
+        if (st == null) {
+            return false;
+        }
+        if (!st.isDirectory() || fs.listStatus(out).length > 0) {
+            throw new JobException(JobException.Reason.OUTPUT_NOT_EMPTY, "the output " + out + " exists and is not an"
+                    + " empty folder; a run to a Hadoop file system writes into a new or empty folder", null);
+        }
+        return true;
+    }
+
+    private static FileStatus status(FileSystem fs, Path p) throws IOException {
+        try {
+            return fs.getFileStatus(p);
+        } catch (FileNotFoundException e) {
+            return null;
+        }
+    }
+
+    private static boolean sameFile(FileStatus before, FileStatus now) {
+        if (before == null || now == null) {
+            return before == now;
+        }
+        return before.getLen() == now.getLen() && before.getModificationTime() == now.getModificationTime();
+    }
+
+    /** A file to copy: from a URI to a path of the stage. */
+    record Copy(String from, String to, long size) implements Serializable {
+    }
+
+    /** A file to upload: from the staged output to its name under the output folder. */
+    record Upload(String from, String relative) implements Serializable {
+    }
+
+    private static void list(Path in, FileSystem fs, java.nio.file.Path target, List<Copy> copies, String given)
+            throws JobException, IOException {
+        FileStatus st = status(fs, in);
+        if (st == null) {
+            throw new JobException(JobException.Reason.INPUT_NOT_FOUND, "input not found: " + given, null);
+        }
+        if (!st.isDirectory()) {
+            copies.add(new Copy(st.getPath().toString(), target.toString(), st.getLen()));
+            return;
+        }
+        Files.createDirectories(target);
+        String root = st.getPath().toUri().getPath();
+        String prefix = root.endsWith("/") ? root : root + "/";
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(in, true);
+        while (it.hasNext()) {
+            LocatedFileStatus f = it.next();
+            String path = f.getPath().toUri().getPath();
+            if (!path.startsWith(prefix)) {
+                throw new IOException("the listing of " + given + " named a file outside it");
+            }
+            copies.add(new Copy(f.getPath().toString(), target.resolve(path.substring(prefix.length())).toString(),
+                    f.getLen()));
+        }
+    }
+
+    /** The job's Hadoop configuration as it travels to executors (a {@link Configuration} is not serializable). */
+    static final class Conf implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private transient Configuration conf;
+
+        Conf(Configuration conf) {
+            this.conf = conf;
+        }
+
+        Configuration get() {
+            return conf;
+        }
+
+        private void writeObject(ObjectOutputStream out) throws IOException {
+            out.defaultWriteObject();
+            conf.write(new DataOutputStream(out));
+        }
+
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            conf = new Configuration(false);
+            conf.readFields(new DataInputStream(in));
+        }
+    }
+
+    /** The stage-in job: each file read through its file system as a stream into the stage, under its attempt's name, then renamed. */
+    private static void stageIn(JavaSparkContext spark, List<Copy> copies, java.nio.file.Path attempts,
+            int partitions, IoFaults faults) throws IOException {
+        if (copies.isEmpty()) {
+            return;
+        }
+        // Attempts write beside the staged inputs, never inside them: a failed attempt's file is not an input.
+        Files.createDirectories(attempts);
+        String attemptsFolder = attempts.toString();
+        Broadcast<Conf> conf = spark.broadcast(new Conf(spark.hadoopConfiguration()));
+        spark.setJobGroup(STAGE_IN, "deid: stage-in, " + copies.size() + " file(s)", false);
+        try {
+            spark.parallelize(copies, Math.max(1, Math.min(copies.size(), partitions))).foreachPartition(it -> {
+                TaskContext task = TaskContext.get();
+                int attempt = task == null ? 0 : task.attemptNumber();
+                String attemptId = task == null ? "0" : Long.toString(task.taskAttemptId());
+                int n = 0;
+                while (it.hasNext()) {
+                    Copy c = it.next();
+                    Path from = new Path(c.from());
+                    java.nio.file.Path to = java.nio.file.Path.of(c.to());
+                    Files.createDirectories(to.getParent());
+                    java.nio.file.Path temp = java.nio.file.Path.of(attemptsFolder, attemptId + "-" + n++);
+                    try (InputStream is = fs(from, conf.value().get()).open(from);
+                            FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                                    StandardOpenOption.WRITE)) {
+                        OutputStream os = Channels.newOutputStream(ch);
+                        if (faults.failNow(false, attempt)) {
+                            os.write(is.readNBytes((int) Math.min(c.size() / 2, 1 << 20)));
+                            throw new IOException("fault injected by a test in the stage-in");
+                        }
+                        is.transferTo(os);
+                        ch.force(false);
+                    }
+                    Files.move(temp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+            });
+        } catch (Exception e) { // SparkException is thrown unchecked from Scala
+            throw new IOException("the Spark job of the stage-in failed (" + e.getClass().getSimpleName()
+                    + "; the Spark driver's log says which task and why); nothing was written", e);
+        } finally {
+            spark.clearJobGroup();
+            conf.destroy();
+        }
+    }
+
+    /** Uploads every staged output file but the report and manifest (written last, by the driver). */
+    private static void commitOutput(JavaSparkContext spark, java.nio.file.Path localOut, Path out, FileSystem outFs,
+            int partitions, IoFaults faults) throws IOException {
+        List<Upload> uploads = new ArrayList<>();
+        try (Stream<java.nio.file.Path> walk = Files.walk(localOut)) {
+            for (java.nio.file.Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = localOut.relativize(p).toString().replace('\\', '/');
+                if (!rel.equals(RunJob.MANIFEST) && !rel.equals(RunJob.REPORT)) {
+                    uploads.add(new Upload(p.toString(), rel));
+                }
+            }
+        }
+        outFs.mkdirs(out);
+        if (uploads.isEmpty()) {
+            return;
+        }
+        Commit protocol = commit(out, spark.hadoopConfiguration());
+        Path temporary = new Path(new Path(out, TEMPORARY), UUID.randomUUID().toString());
+        String into = (protocol == Commit.DIRECT ? out : temporary).toString();
+        Broadcast<Conf> conf = spark.broadcast(new Conf(spark.hadoopConfiguration()));
+        spark.setJobGroup(COMMIT, "deid: commit, " + uploads.size() + " file(s) to " + protocol, false);
+        List<String[]> written;
+        try {
+            written = spark.parallelize(uploads, Math.max(1, Math.min(uploads.size(), partitions)))
+                    .mapPartitions(it -> upload(it, protocol, into, conf.value().get(), faults)).collect();
+        } catch (Exception e) { // SparkException is thrown unchecked from Scala
+            throw new IOException("the Spark job of the commit failed (" + e.getClass().getSimpleName()
+                    + "; the Spark driver's log says which task and why)", e);
+        } finally {
+            spark.clearJobGroup();
+            conf.destroy();
+        }
+        if (protocol == Commit.RENAME) {
+            // Only the attempt whose result Spark returned is renamed into place; the others go with the prefix.
+            for (String[] w : written) {
+                Path target = new Path(out, w[0]);
+                outFs.mkdirs(target.getParent());
+                if (!outFs.rename(new Path(w[1]), target)) {
+                    throw new IOException("cannot rename an uploaded file into place under " + out);
+                }
+            }
+            outFs.delete(new Path(out, TEMPORARY), true);
+        }
+    }
+
+    /** On an executor: uploads a partition's files as streams; returns each file's relative name and where it went. */
+    private static Iterator<String[]> upload(Iterator<Upload> files, Commit protocol, String into, Configuration conf,
+            IoFaults faults) throws IOException {
+        TaskContext task = TaskContext.get();
+        int attempt = task == null ? 0 : task.attemptNumber();
+        String attemptId = task == null ? "0" : Long.toString(task.taskAttemptId());
+        Path base = protocol == Commit.DIRECT ? new Path(into) : new Path(into, "attempt-" + attemptId);
+        FileSystem fs = fs(base, conf);
+        List<String[]> out = new ArrayList<>();
+        while (files.hasNext()) {
+            Upload u = files.next();
+            Path target = new Path(base, u.relative());
+            try (InputStream is = Files.newInputStream(java.nio.file.Path.of(u.from()));
+                    FSDataOutputStream os = fs.create(target, true)) {
+                if (faults.failNow(true, attempt)) {
+                    os.write(is.readNBytes((int) Math.min(Files.size(java.nio.file.Path.of(u.from())) / 2, 1 << 20)));
+                    os.flush();
+                    throw new IOException("fault injected by a test in the commit");
+                }
+                is.transferTo(os);
+                if (protocol == Commit.RENAME) {
+                    os.hsync(); // an object store's upload completes on close; S3A has no hsync
+                }
+            }
+            out.add(new String[] {u.relative(), target.toString()});
+        }
+        return out.iterator();
+    }
+
+    /**
+     * Writes a whole small file (key file, report, manifest) as atomically as its file system allows.
+     * Where renames are atomic: written to a temporary name beside it, then renamed into place (over an
+     * existing file: the old one renamed aside first, the new one renamed in, the old one deleted — a
+     * reader in between finds the file missing, never half-written; a failure puts the old one back).
+     * On object stores: one upload, which the store makes visible whole or not at all.
+     *
+     * @param replace whether the file exists and is replaced (otherwise it must not exist)
+     */
+    static void writeWhole(FileSystem fs, Path target, byte[] bytes, Configuration conf, boolean replace)
+            throws IOException {
+        if (commit(target, conf) == Commit.DIRECT) {
+            try (FSDataOutputStream os = fs.create(target, replace)) {
+                os.write(bytes);
+            }
+            return;
+        }
+        String id = UUID.randomUUID().toString();
+        Path temp = new Path(target.getParent(), "." + target.getName() + ".deid-tmp-" + id);
+        try (FSDataOutputStream os = fs.create(temp, false)) {
+            fs.setPermission(temp, new org.apache.hadoop.fs.permission.FsPermission((short) 0600));
+            os.write(bytes);
+            os.hsync();
+        }
+        Path aside = null;
+        if (replace) {
+            aside = new Path(target.getParent(), "." + target.getName() + ".deid-previous-" + id);
+            if (!fs.rename(target, aside)) {
+                fs.delete(temp, false);
+                throw new IOException("cannot replace " + target);
+            }
+        }
+        if (!fs.rename(temp, target)) {
+            if (aside != null) {
+                fs.rename(aside, target);
+            }
+            fs.delete(temp, false);
+            throw new IOException("cannot write " + target + " (exists already?)");
+        }
+        if (aside != null) {
+            fs.delete(aside, false);
+        }
+    }
+
+    /** After a failed commit: the remote output as it was (new or empty), with nothing the run uploaded. */
+    private static void undoOutput(FileSystem fs, Path out, boolean existed) {
+        try {
+            if (!existed) {
+                fs.delete(out, true);
+            } else if (fs.exists(out)) {
+                for (FileStatus st : fs.listStatus(out)) {
+                    fs.delete(st.getPath(), true);
+                }
+            }
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(HadoopRun.class).warn("could not remove the uncommitted output in {} ({})",
+                    out, e.getClass().getSimpleName());
+        }
+    }
+
+    /** An owner-only new folder in {@code parent}. */
+    private static java.nio.file.Path ownerOnly(java.nio.file.Path parent, String prefix) throws IOException {
+        if (parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempDirectory(parent, prefix, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        }
+        return Files.createTempDirectory(parent, prefix);
+    }
+}

@@ -1,0 +1,208 @@
+package org.deidworkbench.spark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.FilterFileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.util.Progressable;
+
+/**
+ * Hadoop file systems under schemes of their own over the local disk, for the tests of
+ * {@link HadoopRun}: a run that reaches them can only have gone through Hadoop's {@code FileSystem}
+ * API (java.nio does not know the schemes; every path is translated to and from {@code file:}), and
+ * they count what it asked. {@code deidobj://} behaves
+ * as an object store: it has no rename at all. {@code deidren://} renames as a local file system does.
+ */
+final class TestFileSystems {
+
+    private TestFileSystems() {
+    }
+
+    /** Registers both schemes in {@code conf} ({@code deidobj} as an object store: direct commit). */
+    static void register(Configuration conf) {
+        conf.set("fs.deidobj.impl", ObjectStore.class.getName());
+        conf.set("fs.deidren.impl", Renaming.class.getName());
+        conf.setBoolean("fs.deidobj.impl.disable.cache", false);
+        conf.set(HadoopRun.DIRECT_SCHEMES, "deidobj");
+    }
+
+    /** A local path as a URI of {@code scheme}. */
+    static String uri(String scheme, java.nio.file.Path p) {
+        return scheme + "://" + p.toAbsolutePath().normalize().toUri().getPath();
+    }
+
+    /** Calls counted over both schemes, since the last {@link #reset()}. */
+    static final AtomicLong OPENS = new AtomicLong();
+    static final AtomicLong CREATES = new AtomicLong();
+    static final AtomicLong RENAMES = new AtomicLong();
+    static final AtomicLong LISTINGS = new AtomicLong();
+
+    static void reset() {
+        OPENS.set(0);
+        CREATES.set(0);
+        RENAMES.set(0);
+        LISTINGS.set(0);
+    }
+
+    /**
+     * The local file system under another scheme (a {@link FilterFileSystem} over the raw local one that
+     * translates paths both ways), counting opens, creates, renames and listings.
+     */
+    abstract static class Counting extends FilterFileSystem {
+        Counting() {
+            super(new RawLocalFileSystem());
+        }
+
+        abstract String scheme();
+
+        private static Path local(Path p) {
+            return new Path("file", null, p.toUri().getPath());
+        }
+
+        private Path back(Path p) {
+            return new Path(scheme(), null, p.toUri().getPath());
+        }
+
+        private FileStatus back(FileStatus s) {
+            return new FileStatus(s.getLen(), s.isDirectory(), 1, s.getBlockSize(), s.getModificationTime(),
+                    back(s.getPath()));
+        }
+
+        @Override
+        public void initialize(URI name, Configuration conf) throws IOException {
+            fs.initialize(URI.create("file:///"), conf);
+            super.initialize(name, conf);
+        }
+
+        @Override
+        public URI getUri() {
+            return URI.create(scheme() + ":///");
+        }
+
+        @Override
+        public String getScheme() {
+            return scheme();
+        }
+
+        @Override
+        public Path makeQualified(Path path) {
+            return back(fs.makeQualified(local(path)));
+        }
+
+        @Override
+        public Path getWorkingDirectory() {
+            return back(fs.getWorkingDirectory());
+        }
+
+        @Override
+        protected void checkPath(Path path) {
+            if (path.toUri().getScheme() != null && !path.toUri().getScheme().equals(scheme())) {
+                throw new IllegalArgumentException("not a " + scheme() + " path");
+            }
+        }
+
+        @Override
+        public FileStatus getFileStatus(Path f) throws IOException {
+            return back(fs.getFileStatus(local(f)));
+        }
+
+        @Override
+        public FileStatus[] listStatus(Path f) throws IOException {
+            LISTINGS.incrementAndGet();
+            FileStatus[] all = fs.listStatus(local(f));
+            FileStatus[] out = new FileStatus[all.length];
+            for (int i = 0; i < all.length; i++) {
+                out[i] = back(all[i]);
+            }
+            return out;
+        }
+
+        @Override
+        public RemoteIterator<LocatedFileStatus> listLocatedStatus(Path f) throws IOException {
+            Iterator<FileStatus> it = Arrays.asList(listStatus(f)).iterator();
+            return new RemoteIterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public LocatedFileStatus next() throws IOException {
+                    return new LocatedFileStatus(it.next(), null);
+                }
+            };
+        }
+
+        @Override
+        public FSDataInputStream open(Path f, int bufferSize) throws IOException {
+            OPENS.incrementAndGet();
+            return fs.open(local(f), bufferSize);
+        }
+
+        @Override
+        public FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite, int bufferSize,
+                short replication, long blockSize, Progressable progress) throws IOException {
+            CREATES.incrementAndGet();
+            return fs.create(local(f), permission, overwrite, bufferSize, replication, blockSize, progress);
+        }
+
+        @Override
+        public boolean mkdirs(Path f) throws IOException {
+            return fs.mkdirs(local(f));
+        }
+
+        @Override
+        public boolean mkdirs(Path f, FsPermission permission) throws IOException {
+            return fs.mkdirs(local(f), permission);
+        }
+
+        @Override
+        public boolean delete(Path f, boolean recursive) throws IOException {
+            return fs.delete(local(f), recursive);
+        }
+
+        @Override
+        public void setPermission(Path p, FsPermission permission) throws IOException {
+            fs.setPermission(local(p), permission);
+        }
+
+        @Override
+        public boolean rename(Path src, Path dst) throws IOException {
+            RENAMES.incrementAndGet();
+            return fs.rename(local(src), local(dst));
+        }
+    }
+
+    /** {@code deidobj://}: an object store; any rename is an error (the run must not need one). */
+    public static final class ObjectStore extends Counting {
+        @Override
+        String scheme() {
+            return "deidobj";
+        }
+
+        @Override
+        public boolean rename(Path src, Path dst) throws IOException {
+            RENAMES.incrementAndGet();
+            throw new IOException("deidobj:// has no rename (an object store)");
+        }
+    }
+
+    /** {@code deidren://}: renames are atomic, as on HDFS. */
+    public static final class Renaming extends Counting {
+        @Override
+        String scheme() {
+            return "deidren";
+        }
+    }
+}
