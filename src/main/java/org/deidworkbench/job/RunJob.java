@@ -534,13 +534,24 @@ public final class RunJob {
         List<RunRecord.FileMapping> mapping = new ArrayList<>();
         for (InputFile f : files) {
             FileReport r = results.get(f.index());
-            mapping.add(new RunRecord.FileMapping(f.input(), f.path().toString(), r.output(), r.status().toString()));
+            mapping.add(new RunRecord.FileMapping(f.input(), source(f), r.output(), r.status().toString()));
         }
         RunReport.FileCounts counts = RunReport.count(results, 0);
         Profile profile = request.profile().profile();
         return new RunRecord(UUID.randomUUID().toString(), started, Instant.now(), toolVersion(), profile.name(),
                 request.profile().sha256(), request.output().toAbsolutePath().normalize().getFileName().toString(),
                 counts.written(), counts.failed(), counts.quarantined(), 0, mapping);
+    }
+
+    /** How the key file's run record names an input file: its path, or its name under its input's given name. */
+    private String source(InputFile f) {
+        if (request.inputNames().isEmpty()) {
+            return f.path().toString();
+        }
+        String name = request.inputNames().get(f.input() - 1);
+        String under = request.inputs().get(f.input() - 1).toAbsolutePath().normalize().relativize(f.path()).toString()
+                .replace('\\', '/');
+        return under.isEmpty() ? name : name.replaceAll("/+$", "") + "/" + under;
     }
 
     private void checkPaths(Path out) throws JobException {

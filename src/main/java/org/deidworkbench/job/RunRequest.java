@@ -16,12 +16,25 @@ import org.deidworkbench.config.LoadedProfile;
  * @param passphrase the key file's passphrase; the job does not keep or wipe it
  * @param profile the validated rule profile and the digest of its text
  * @param threads worker threads (1 or more); the output does not depend on it
+ * @param inputNames how the key file's run record names each input (same order as {@code inputs}; a
+ *     file below an input is named {@code <its input's name>/<path under it>}); empty: by their paths.
+ *     Set when the inputs are local copies of files elsewhere (deid-spark's Hadoop URIs, decision 0028)
  */
 public record RunRequest(List<Path> inputs, Path output, Path keyFile, boolean createKeyFile, char[] passphrase,
-        LoadedProfile profile, int threads) {
+        LoadedProfile profile, int threads, List<String> inputNames) {
+
+    /** A request whose inputs are named by their paths. */
+    public RunRequest(List<Path> inputs, Path output, Path keyFile, boolean createKeyFile, char[] passphrase,
+            LoadedProfile profile, int threads) {
+        this(inputs, output, keyFile, createKeyFile, passphrase, profile, threads, List.of());
+    }
 
     public RunRequest {
         inputs = List.copyOf(inputs);
+        inputNames = List.copyOf(inputNames);
+        if (!inputNames.isEmpty() && inputNames.size() != inputs.size()) {
+            throw new IllegalArgumentException("one name per input");
+        }
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(keyFile, "keyFile");
         Objects.requireNonNull(passphrase, "passphrase");

@@ -328,6 +328,22 @@ class RunJobTest {
     }
 
     @Test
+    void inputNamesGivenWithTheRequestNameTheFilesInTheKeyFilesRunRecord(@TempDir Path dir) throws Exception {
+        // How deid-spark records files it read through a local copy of hdfs:// or s3a:// inputs (decision 0028).
+        Path copy = dir.resolve("stage/site-a");
+        Files.createDirectories(copy.resolve("labs"));
+        Files.writeString(copy.resolve("labs/labs.csv"), "mrn,value\n100001,5\n");
+        Files.writeString(dir.resolve("stage/visits.csv"), "mrn,value\n100002,7\n");
+        Path key = dir.resolve("k.deidkey");
+        new RunJob(new RunRequest(List.of(copy, dir.resolve("stage/visits.csv")), dir.resolve("out"), key, true,
+                PASSPHRASE, profile, 1, List.of("hdfs://nn:8020/exports/site-a", "s3a://bucket/visits.csv")),
+                RunListener.NONE).run();
+        var run = KeyFileStore.open(key, PASSPHRASE).runs().get(0);
+        assertEquals(List.of("hdfs://nn:8020/exports/site-a/labs/labs.csv", "s3a://bucket/visits.csv"),
+                run.files().stream().map(m -> m.source()).toList());
+    }
+
+    @Test
     void reportCountsAndListsEveryFileInInputOrder() throws IOException {
         RunReport report = firstResult.report();
         assertEquals(new RunReport.FileCounts(4, 4, 0, 0, 1), report.files());

@@ -207,7 +207,7 @@ final class HadoopRun {
             if (!staged) {
                 RunRequest request = new RunRequest(localInputs, local(where.out()), where.keyFile() != null
                         ? local(where.keyFile()) : RunRequest.defaultKeyFile(local(where.out())), createKeyFile,
-                        passphrase, profile, spark.defaultParallelism());
+                        passphrase, profile, spark.defaultParallelism(), names(where.inputs(), inputs));
                 return runner.run(DeidSpark.job(spark, request, partitions, faults));
             }
             java.nio.file.Path localKey = stage.resolve("key").resolve(key.getName());
@@ -219,7 +219,7 @@ final class HadoopRun {
             }
             java.nio.file.Path localOut = stage.resolve("out").resolve(out.getName());
             RunRequest request = new RunRequest(localInputs, localOut, localKey, createKeyFile, passphrase, profile,
-                    spark.defaultParallelism());
+                    spark.defaultParallelism(), names(where.inputs(), inputs));
             RunResult result = runner.run(DeidSpark.job(spark, request, partitions, faults));
 
             // 3. Commit: the output files, then the key file, then the report, the manifest last.
@@ -250,6 +250,16 @@ final class HadoopRun {
         } finally {
             Folders.deleteTree(stage);
         }
+    }
+
+    /** The key file's run record names remote inputs by their URIs, local ones by their paths. */
+    private static List<String> names(List<String> given, List<Path> qualified) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            names.add(remote(given.get(i)) ? qualified.get(i).toString()
+                    : local(given.get(i)).toAbsolutePath().normalize().toString());
+        }
+        return names;
     }
 
     private static Path qualified(String location, Configuration conf) throws IOException {

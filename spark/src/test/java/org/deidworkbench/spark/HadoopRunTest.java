@@ -105,6 +105,9 @@ class HadoopRunTest {
                 "every output, the report, the manifest and the key file were written through it: "
                         + TestFileSystems.CREATES);
         assertEquals(0, TestFileSystems.RENAMES.get(), "nothing was renamed on the object store");
+        var run = org.deidworkbench.keyfile.KeyFileStore.open(sparkKey, SparkTests.PASSPHRASE).runs().get(0);
+        assertTrue(run.files().stream().allMatch(m -> m.source().startsWith("deidobj:" + tmp.resolve("remote") + "/")),
+                "the key file's run record names the inputs by their URIs: " + run.files().get(0).source());
         assertTrue(SparkTests.spark().statusTracker().getJobIdsForGroup(HadoopRun.STAGE_IN).length > stageJobs,
                 "the inputs were read in a Spark job");
         assertEquals(0, count(tmp.resolve("bucket"), "attempt") + count(tmp.resolve("bucket"), "deid-tmp"),
