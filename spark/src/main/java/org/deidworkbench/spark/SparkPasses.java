@@ -44,7 +44,8 @@ import scala.Tuple2;
  * which then leaves no output and an unchanged key file ({@link org.deidworkbench.job.RunJob}).
  *
  * <p>The work folder must be on a file system the driver and every executor see under the same path
- * (local mode, or a shared mount on a cluster); HDFS or object stores are not supported yet.
+ * (local mode, or a shared mount on a cluster); inputs and outputs on HDFS or object stores go
+ * through such a folder too ({@link HadoopRun}: staged in and committed by Spark jobs).
  */
 final class SparkPasses implements FilePasses {
 
