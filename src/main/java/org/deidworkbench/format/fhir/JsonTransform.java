@@ -245,9 +245,9 @@ final class JsonTransform {
             JsonScan.Child c = elem.child(name);
             if (t == JsonToken.VALUE_NULL || c == null || !seen.add(c.def())
                     || c.kind() != JsonScan.Kind.PRIMITIVE && c.kind() != JsonScan.Kind.COMPOSITE
-                    || root && (name.equals("meta") || name.equals("text"))) {
+                    || root && name.equals("text")) {
                 // null, "_x", unknown or repeated elements, extensions, narratives, contained and
-                // inner resources, an existing meta: HAPI
+                // inner resources: HAPI
                 throw JsonScan.fallback();
             }
             List<Object> values = new ArrayList<>(c.repeats() ? 4 : 1);
@@ -674,10 +674,11 @@ final class JsonTransform {
         node.fields.sort(BY_ORDER);
         String parentType = node.elem.fhirType;
         boolean reference = parentType.equals("Reference");
+        boolean meta = parentType.equals("Meta");
         for (Field f : node.fields) {
             String name = f.child.name();
-            if (name.equals("id") || reference && name.equals("reference")) {
-                continue; // structural: the resource id was done; element ids are kept; references below
+            if (name.equals("id") || reference && name.equals("reference") || meta && name.equals("versionId")) {
+                continue; // structural: the resource id was done; element ids and versions are kept; references below
             }
             int n = f.values.size();
             for (int i = 0; i < n; i++) {
@@ -809,13 +810,18 @@ final class JsonTransform {
             g.writeStartObject();
             g.writeStringField("resourceType", type);
             int metaOrder = order(root.elem, root.elem.child("meta"));
-            boolean metaDone = marks.isEmpty();
+            Field existing = root.field("meta");
+            boolean metaDone = marks.isEmpty() || existing != null;
             for (Field f : root.fields) {
                 if (!metaDone && f.order > metaOrder) {
                     meta(g, marks);
                     metaDone = true;
                 }
-                field(g, f);
+                if (f == existing) {
+                    meta(g, (Obj) f.values.get(0), marks);
+                } else {
+                    field(g, f);
+                }
             }
             if (!metaDone) {
                 meta(g, marks);
@@ -847,6 +853,12 @@ final class JsonTransform {
     private static void securityCodes(JsonGenerator g, Set<String> marks) throws IOException {
         g.writeStartObject();
         g.writeArrayFieldStart("security");
+        codings(g, marks);
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void codings(JsonGenerator g, Iterable<String> marks) throws IOException {
         for (String code : marks) {
             g.writeStartObject();
             g.writeStringField("system", ResourceCleaner.SECURITY_SYSTEM);
@@ -854,7 +866,84 @@ final class JsonTransform {
             g.writeStringField("display", ResourceCleaner.SECURITY_DISPLAY.get(code));
             g.writeEndObject();
         }
-        g.writeEndArray();
+    }
+
+    /**
+     * The resource's own (cleaned) {@code meta} with the marks it does not carry yet added at the
+     * end of {@code meta.security}, as {@code ResourceCleaner.clean} adds them; left out when
+     * nothing of it remains and there is no mark to add.
+     */
+    private void meta(JsonGenerator g, Obj meta, Set<String> marks) throws IOException, JsonScan.Fallback {
+        Field security = meta.field("security");
+        List<String> added = new ArrayList<>(marks.size());
+        for (String code : marks) {
+            boolean present = false;
+            if (security != null) {
+                for (Object v : security.values) {
+                    Obj c = (Obj) v;
+                    if (ResourceCleaner.SECURITY_SYSTEM.equals(out(c, "system")) && code.equals(out(c, "code"))) {
+                        present = true;
+                        break;
+                    }
+                }
+            }
+            if (!present) {
+                added.add(code);
+            }
+        }
+        if (added.isEmpty()) {
+            if (present(meta)) {
+                g.writeFieldName("meta");
+                g.writeStartObject();
+                for (Field x : meta.fields) {
+                    field(g, x);
+                }
+                g.writeEndObject();
+            }
+            return;
+        }
+        int securityOrder = order(meta.elem, meta.elem.child("security"));
+        g.writeFieldName("meta");
+        g.writeStartObject();
+        boolean done = false;
+        for (Field x : meta.fields) {
+            if (!done && x.order >= securityOrder) {
+                g.writeArrayFieldStart("security");
+                if (x == security) {
+                    for (Object v : x.values) {
+                        if (present(v)) {
+                            object(g, (Obj) v);
+                        }
+                    }
+                }
+                codings(g, added);
+                g.writeEndArray();
+                done = true;
+                if (x == security) {
+                    continue;
+                }
+            }
+            field(g, x);
+        }
+        if (!done) {
+            g.writeArrayFieldStart("security");
+            codings(g, added);
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    /** A primitive member's value as it will be written (null: absent or removed). */
+    private static String out(Obj o, String name) {
+        Field f = o.field(name);
+        return f == null || !(f.values.get(0) instanceof Prim p) ? null : p.out;
+    }
+
+    private static void object(JsonGenerator g, Obj o) throws IOException {
+        g.writeStartObject();
+        for (Field x : o.fields) {
+            field(g, x);
+        }
         g.writeEndObject();
     }
 
@@ -894,11 +983,7 @@ final class JsonTransform {
                     default -> g.writeString(p.out);
                 }
             } else {
-                g.writeStartObject();
-                for (Field x : ((Obj) v).fields) {
-                    field(g, x);
-                }
-                g.writeEndObject();
+                object(g, (Obj) v);
             }
         }
         if (f.child.repeats()) {

@@ -89,6 +89,10 @@ class JsonTransformTest {
         for (int i = 0; i < 60; i++) {
             texts.add(patient(i, rng));
         }
+        for (int i = 0; i < 120; i++) {
+            texts.add(withMeta(i % 4 == 0 ? patient(i, rng) : observation(1000 + i,
+                    "Patient/" + (i % 2 == 0 ? "p100200" : "nobody"), rng), i));
+        }
         return texts;
     }
 
@@ -138,6 +142,33 @@ class JsonTransformTest {
         String note = rng.nextInt(3) == 0 ? "" : ",\"note\":[{\"text\":\"" + notes[rng.nextInt(notes.length)]
                 + "\",\"time\":\"2021-05-06T10:00:00+02:00\"}]";
         return "{\"resourceType\":\"Observation\",\"id\":\"o" + i + "\"," + order + note + "}";
+    }
+
+    /** Metas as bulk exports and earlier runs leave them: versions, times, profiles, tags, security marks. */
+    private static final String[] METAS = {
+        "{\"versionId\":\"1\",\"lastUpdated\":\"2023-04-01T10:15:30.123+00:00\"}",
+        "{\"versionId\":\"7\"}",
+        "{\"profile\":[\"http://hl7.org/fhir/StructureDefinition/vitalsigns\"]}",
+        "{\"security\":[{\"system\":\"" + ResourceCleaner.SECURITY_SYSTEM + "\",\"code\":\"PSEUDED\",\"display\":"
+                + "\"pseudonymized\"}]}",
+        "{\"tag\":[{\"system\":\"http://example.org/tags\",\"code\":\"batch-7\"}],\"security\":[{\"system\":"
+                + "\"http://terminology.hl7.org/CodeSystem/v3-Confidentiality\",\"code\":\"R\"}]}",
+        "{\"source\":\"#a1b2c3\",\"lastUpdated\":\"2021-06-30T23:59:59Z\",\"tag\":[{\"code\":\"import\"}]}",
+        "{\"security\":[{\"system\":\"" + ResourceCleaner.SECURITY_SYSTEM + "\",\"code\":\"REDACTED\"},{\"code\":"
+                + "\"PSEUDED\"}],\"versionId\":\"2\"}",
+        "{\"lastUpdated\":\"2023-04-01T10:15:30+02:00\",\"profile\":[\"http://hl7.org/fhir/us/core/StructureDefinition/"
+                + "us-core-patient\",\"http://example.org/profile|1.0\"]}",
+    };
+
+    /** The resource with a {@code meta} inserted after its id (or first). */
+    static String withMeta(String resource, int i) {
+        String meta = "\"meta\":" + METAS[i % METAS.length] + ",";
+        int at = resource.indexOf(',') + 1;
+        if (i % 3 == 0) {
+            at = resource.length() - 1; // last, as some exporters write it
+            return resource.substring(0, at) + "," + meta.substring(0, meta.length() - 1) + "}";
+        }
+        return resource.substring(0, at) + meta + resource.substring(at);
     }
 
     /** What the HAPI path makes of one NDJSON line: its output line, or the error it is left out with. */
@@ -223,11 +254,27 @@ class JsonTransformTest {
     }
 
     @Test
-    void leavesBundlesAndResourcesWithMetaToHapi() throws Exception {
+    void leavesBundlesToHapi() throws Exception {
         Setup s = setups().get(0);
         assertNull(lean(s, FhirFixtures.json(FhirFixtures.transaction(), false), new FileTally("f", false)));
-        assertNull(lean(s, "{\"resourceType\":\"Observation\",\"meta\":{\"versionId\":\"1\"},\"status\":\"final\"}",
-                new FileTally("f", false)));
+    }
+
+    @Test
+    void aResourcesOwnMetaKeepsItsVersionAndGetsTheMarksItLacks() throws Exception {
+        Setup s = setups().get(0);
+        int answered = 0;
+        Random rng = new Random(3);
+        for (int i = 0; i < 64; i++) {
+            answered += assertSame(s, withMeta(observation(i, "Patient/p100200", rng), i)) ? 1 : 0;
+        }
+        assertTrue(answered > 48, "the token path answers for resources with a meta: " + answered);
+        String out = lean(s, "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"meta\":{\"versionId\":\"3\","
+                + "\"security\":[{\"system\":\"" + ResourceCleaner.SECURITY_SYSTEM + "\",\"code\":\"PSEUDED\"}],"
+                + "\"tag\":[{\"code\":\"x\"}]},\"status\":\"final\",\"subject\":{\"reference\":\"Patient/nobody\"}}",
+                new FileTally("f", false));
+        assertTrue(out.contains("\"meta\":{\"versionId\":\"3\",\"security\":[{\"system\":\""
+                + ResourceCleaner.SECURITY_SYSTEM + "\",\"code\":\"PSEUDED\"}],\"tag\":[{\"code\":\"x\"}]}"),
+                "the version is kept and PSEUDED is not added twice: " + out);
     }
 
     @Test
