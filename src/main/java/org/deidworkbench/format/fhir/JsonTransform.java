@@ -26,7 +26,12 @@ import org.deidworkbench.format.FormatException;
 import org.deidworkbench.model.Action;
 import org.deidworkbench.model.ActionSpec;
 import org.deidworkbench.model.FhirRule;
+import ca.uhn.fhir.model.primitive.XhtmlDt;
+import org.deidworkbench.deid.FieldContext;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.Narrative;
+import org.hl7.fhir.r4.model.XhtmlType;
+import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 
 /**
  * The transform of one compact JSON resource (an NDJSON line) over Jackson tokens, without HAPI
@@ -108,6 +113,8 @@ final class JsonTransform {
         /** Whether FHIRPath compares it as a string (string, code, uri, id and the like). */
         final boolean stringLike;
         String out;
+        /** A narrative's {@code div}: HAPI's own objects for it, cleaned as the HAPI path cleans them. */
+        Narrative narrative;
 
         Prim(String text, JsonToken token, boolean stringLike) {
             this.text = text;
@@ -115,6 +122,29 @@ final class JsonTransform {
             this.stringLike = stringLike;
             this.out = text;
         }
+    }
+
+    /**
+     * A narrative's {@code div} read as HAPI's JSON parser reads it (through both of its XHTML
+     * models) into a {@link Narrative} of its own, so that the scrubbing and the printing are HAPI's.
+     */
+    private static Prim narrative(String text) throws JsonScan.Fallback {
+        Narrative n = new Narrative();
+        try {
+            XhtmlDt dt = new XhtmlDt();
+            dt.setValueAsString(text);
+            XhtmlNode node = new XhtmlNode();
+            node.setValueAsString(dt.getValueAsString());
+            n.setDiv(node);
+        } catch (RuntimeException e) {
+            throw JsonScan.fallback(); // HAPI says what is wrong with it, or reads it its own way
+        }
+        if (!n.hasDiv() || n.getDiv().getValueAsString() == null || new XhtmlType(n).primitiveValue() == null) {
+            throw JsonScan.fallback(); // an empty div: HAPI's business
+        }
+        Prim p = new Prim(n.getDiv().getValueAsString(), JsonToken.VALUE_STRING, false);
+        p.narrative = n;
+        return p;
     }
 
     /** What is known of a child under its parent: its place in HAPI's order, its own rule, values HAPI holds as read. */
@@ -229,6 +259,13 @@ final class JsonTransform {
             marks.add("PSEUDED");
         }
         children(root, type, Rules.NONE, subject, label, marks);
+        Field text = root.field("text");
+        if (text != null) {
+            Field div = ((Obj) text.values.get(0)).field("div");
+            if (div == null || ((Prim) div.values.get(0)).out == null) {
+                root.fields.remove(text); // ResourceCleaner: a narrative without its div goes whole
+            }
+        }
         return print(type, root, marks);
     }
 
@@ -243,12 +280,20 @@ final class JsonTransform {
             String name = p.currentName();
             t = p.nextToken();
             JsonScan.Child c = elem.child(name);
+            boolean div = c != null && c.kind() == JsonScan.Kind.XHTML && elem.fhirType.equals("Narrative");
             if (t == JsonToken.VALUE_NULL || c == null || !seen.add(c.def())
-                    || c.kind() != JsonScan.Kind.PRIMITIVE && c.kind() != JsonScan.Kind.COMPOSITE
-                    || root && name.equals("text")) {
-                // null, "_x", unknown or repeated elements, extensions, narratives, contained and
-                // inner resources: HAPI
+                    || c.kind() != JsonScan.Kind.PRIMITIVE && c.kind() != JsonScan.Kind.COMPOSITE && !div) {
+                // null, "_x", unknown or repeated elements, extensions, contained and inner
+                // resources: HAPI
                 throw JsonScan.fallback();
+            }
+            if (div) {
+                if (t != JsonToken.VALUE_STRING) {
+                    throw JsonScan.fallback();
+                }
+                types.add(c.fhirType());
+                o.fields.add(new Field(name, c, order(elem, c), new ArrayList<>(List.of(narrative(p.getText())))));
+                continue;
             }
             List<Object> values = new ArrayList<>(c.repeats() ? 4 : 1);
             if (!c.repeats()) {
@@ -274,6 +319,9 @@ final class JsonTransform {
         }
         if (o.fields.isEmpty()) {
             throw JsonScan.fallback(); // "{}": HAPI's handling of empty objects is its own
+        }
+        if (elem.fhirType.equals("Narrative") && o.field("div") == null) {
+            throw JsonScan.fallback(); // a narrative without a div: HAPI's model holds an empty one
         }
         return o;
     }
@@ -745,7 +793,7 @@ final class JsonTransform {
             effects.add(() -> tally.unmatched(typePath));
         }
         effects.add(() -> tally.count(ruleId, action));
-        String before = v.text;
+        String before = v.narrative != null ? new XhtmlType(v.narrative).primitiveValue() : v.text;
         String after = apply(c, v, spec, before, path, subject, label);
         if (after == null || !after.equals(before)) {
             marks.add(ResourceCleaner.mark(spec.action()));
@@ -761,6 +809,24 @@ final class JsonTransform {
         if (action == Action.REMOVE || action == Action.EMPTY) {
             v.out = null;
             return null;
+        }
+        if (v.narrative != null) {
+            // ResourceCleaner.apply on an XhtmlType: scrubbed in HAPI's XHTML model, anything else removes it
+            if (action != Action.SCRUB_TEXT) {
+                v.out = null;
+                return null;
+            }
+            try {
+                TextContent.scrubXhtml(v.narrative.getDiv(), text -> run.method(new ActionSpec.ScrubText())
+                        .apply(text, new FieldContext(subject, path)));
+            } catch (DeidException e) {
+                throw new FormatException(e.code(), label + ", " + path, e.getMessage());
+            }
+            if (!v.narrative.hasDiv()) {
+                throw JsonScan.fallback(); // emptied by the scrubbing: HAPI's business
+            }
+            v.out = v.narrative.getDiv().getValueAsString();
+            return new XhtmlType(v.narrative).primitiveValue();
         }
         String after;
         try {
