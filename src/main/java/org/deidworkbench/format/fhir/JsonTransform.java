@@ -82,6 +82,8 @@ final class JsonTransform {
     private static final class Obj {
         final JsonScan.Elem elem;
         final List<Field> fields = new ArrayList<>(8);
+        /** An extension the policy or the cleaning removed. */
+        boolean dropped;
 
         Obj(JsonScan.Elem elem) {
             this.elem = elem;
@@ -282,9 +284,9 @@ final class JsonTransform {
             JsonScan.Child c = elem.child(name);
             boolean div = c != null && c.kind() == JsonScan.Kind.XHTML && elem.fhirType.equals("Narrative");
             if (t == JsonToken.VALUE_NULL || c == null || !seen.add(c.def())
-                    || c.kind() != JsonScan.Kind.PRIMITIVE && c.kind() != JsonScan.Kind.COMPOSITE && !div) {
-                // null, "_x", unknown or repeated elements, extensions, contained and inner
-                // resources: HAPI
+                    || c.kind() != JsonScan.Kind.PRIMITIVE && c.kind() != JsonScan.Kind.COMPOSITE
+                            && c.kind() != JsonScan.Kind.EXTENSION && !div) {
+                // null, "_x", unknown or repeated elements, contained and inner resources: HAPI
                 throw JsonScan.fallback();
             }
             if (div) {
@@ -323,13 +325,22 @@ final class JsonTransform {
         if (elem.fhirType.equals("Narrative") && o.field("div") == null) {
             throw JsonScan.fallback(); // a narrative without a div: HAPI's model holds an empty one
         }
+        if (elem.fhirType.equals("Extension")) {
+            boolean value = false;
+            for (Field f : o.fields) {
+                value |= f.child.name().equals("value");
+            }
+            if (o.text("url") == null || value == (o.field("extension") != null)) {
+                throw JsonScan.fallback(); // without a URL, with both a value and extensions, or neither: HAPI
+            }
+        }
         return o;
     }
 
     private Object value(JsonParser p, JsonToken t, JsonScan.Child c, Set<String> types)
             throws IOException, JsonScan.Fallback {
         types.add(c.fhirType());
-        if (c.kind() == JsonScan.Kind.COMPOSITE) {
+        if (c.kind() == JsonScan.Kind.COMPOSITE || c.kind() == JsonScan.Kind.EXTENSION) {
             if (t != JsonToken.START_OBJECT) {
                 throw JsonScan.fallback();
             }
@@ -723,10 +734,16 @@ final class JsonTransform {
         String parentType = node.elem.fhirType;
         boolean reference = parentType.equals("Reference");
         boolean meta = parentType.equals("Meta");
+        boolean extension = parentType.equals("Extension");
         for (Field f : node.fields) {
             String name = f.child.name();
-            if (name.equals("id") || reference && name.equals("reference") || meta && name.equals("versionId")) {
-                continue; // structural: the resource id was done; element ids and versions are kept; references below
+            if (name.equals("id") || reference && name.equals("reference") || meta && name.equals("versionId")
+                    || extension && name.equals("url")) {
+                continue; // structural: the resource id was done; element ids, versions and extension URLs are kept; references below
+            }
+            if (f.child.kind() == JsonScan.Kind.EXTENSION) {
+                extensions(f, path, eff, subject, label, marks);
+                continue;
             }
             int n = f.values.size();
             for (int i = 0; i < n; i++) {
@@ -760,6 +777,40 @@ final class JsonTransform {
             }
         }
     }
+
+    /**
+     * {@code ResourceCleaner.extensions}: an extension the policy does not keep is removed whole
+     * (REDACTED); a kept one is cleaned with the enclosing element's rule and removed when it has
+     * neither a value nor extensions left.
+     */
+    private void extensions(Field f, String path, int eff, Subject subject, String label, Set<String> marks)
+            throws FormatException, JsonScan.Fallback {
+        String name = f.child.name();
+        for (int i = 0; i < f.values.size(); i++) {
+            Obj ext = (Obj) f.values.get(i);
+            if (!run.section.extensions().keeps(ext.text("url"))) {
+                ext.dropped = true;
+                effects.add(() -> tally.count(EXTENSIONS_RULE, "remove"));
+                marks.add("REDACTED");
+                continue;
+            }
+            children(ext, path + "." + name + "[" + i + "]", eff, subject, label, marks);
+            boolean value = false;
+            Field nested = null;
+            for (Field x : ext.fields) {
+                if (x.child.name().equals("value")) {
+                    value = present(x.values.get(0));
+                } else if (x.child.kind() == JsonScan.Kind.EXTENSION) {
+                    nested = x;
+                }
+            }
+            if (!value && (nested == null || nested.values.stream().noneMatch(JsonTransform::present))) {
+                ext.dropped = true; // its value was removed by a rule: an extension needs a value or extensions
+            }
+        }
+    }
+
+    private static final String EXTENSIONS_RULE = "extensions";
 
     private String rewrite(String reference, String path, String label) throws FormatException {
         try {
@@ -941,6 +992,15 @@ final class JsonTransform {
      */
     private void meta(JsonGenerator g, Obj meta, Set<String> marks) throws IOException, JsonScan.Fallback {
         Field security = meta.field("security");
+        for (Field f : meta.fields) {
+            if (f.child.name().equals("security") || f.child.name().equals("tag")) {
+                for (Object v : f.values) {
+                    if (present(v) && out((Obj) v, "code") == null) {
+                        throw JsonScan.fallback(); // HAPI prints tags and security labels without a code its own way
+                    }
+                }
+            }
+        }
         List<String> added = new ArrayList<>(marks.size());
         for (String code : marks) {
             boolean present = false;
@@ -1007,8 +1067,23 @@ final class JsonTransform {
 
     private static void object(JsonGenerator g, Obj o) throws IOException {
         g.writeStartObject();
-        for (Field x : o.fields) {
-            field(g, x);
+        if (o.elem.fhirType.equals("Extension")) {
+            // HAPI writes an extension's id and URL first, then its extensions or its value
+            Field id = o.field("id");
+            Field url = o.field("url");
+            if (id != null) {
+                field(g, id);
+            }
+            field(g, url);
+            for (Field x : o.fields) {
+                if (x != id && x != url) {
+                    field(g, x);
+                }
+            }
+        } else {
+            for (Field x : o.fields) {
+                field(g, x);
+            }
         }
         g.writeEndObject();
     }
@@ -1016,6 +1091,9 @@ final class JsonTransform {
     private static boolean present(Object v) {
         if (v instanceof Prim p) {
             return p.out != null;
+        }
+        if (((Obj) v).dropped) {
+            return false;
         }
         for (Field f : ((Obj) v).fields) {
             for (Object x : f.values) {

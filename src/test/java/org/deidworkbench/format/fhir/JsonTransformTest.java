@@ -89,6 +89,9 @@ class JsonTransformTest {
         for (int i = 0; i < 60; i++) {
             texts.add(patient(i, rng));
         }
+        for (int i = 0; i < 40; i++) {
+            texts.add(syntheaPatient(i));
+        }
         for (int i = 0; i < 2 * NARRATIVES.length; i++) {
             texts.add(withNarrative(i % 2 == 0 ? patient(i, rng) : observation(2000 + i, "Patient/p100200", rng), i));
         }
@@ -327,6 +330,62 @@ class JsonTransformTest {
             }
         }
         assertTrue(answered >= 4 * NARRATIVES.length, "the token path answers for narratives: " + answered);
+    }
+
+    /** Extensions as Synthea writes them on a Patient: kept (race, ethnicity, birth sex) and dropped, nested, on an address. */
+    private static final String[] EXTENSIONS = {
+        "{\"url\":\"http://hl7.org/fhir/us/core/StructureDefinition/us-core-race\",\"extension\":[{\"url\":\"ombCategory\","
+                + "\"valueCoding\":{\"system\":\"urn:oid:2.16.840.1.113883.6.238\",\"code\":\"2106-3\",\"display\":\"White\"}},"
+                + "{\"url\":\"text\",\"valueString\":\"White\"}]}",
+        "{\"url\":\"http://hl7.org/fhir/StructureDefinition/patient-mothersMaidenName\",\"valueString\":\"Hortensia Blythe\"}",
+        "{\"url\":\"http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex\",\"valueCode\":\"F\"}",
+        "{\"url\":\"http://hl7.org/fhir/StructureDefinition/patient-birthPlace\",\"valueAddress\":{\"city\":\"Pemberton"
+                + " Falls\",\"state\":\"Massachusetts\",\"country\":\"US\"}}",
+        "{\"url\":\"http://synthetichealth.github.io/synthea/disability-adjusted-life-years\",\"valueDecimal\":0.123456}",
+        "{\"valueString\":\"Hortensia\",\"url\":\"http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity\"}",
+        "{\"url\":\"http://hl7.org/fhir/StructureDefinition/data-absent-reason\",\"valueCode\":\"unknown\",\"id\":\"e1\"}",
+        "{\"url\":\"http://hl7.org/fhir/us/core/StructureDefinition/us-core-race\",\"extension\":[{\"url\":\"detailed\","
+                + "\"valueHumanName\":{\"family\":\"Quagmire\"}}]}",
+    };
+
+    /** A Synthea-like Patient with some of the extensions above, and a geolocation on its address. */
+    static String syntheaPatient(int i) {
+        List<String> exts = new ArrayList<>();
+        for (int k = 0; k < EXTENSIONS.length; k++) {
+            if ((i >> (k % 5) & 1) == 1 || k == i % EXTENSIONS.length) {
+                exts.add(EXTENSIONS[k]);
+            }
+        }
+        String geo = i % 2 == 0 ? "" : "\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/geolocation\","
+                + "\"extension\":[{\"url\":\"latitude\",\"valueDecimal\":42.36},{\"url\":\"longitude\",\"valueDecimal\":"
+                + "-71.05}]}],";
+        String modifier = i % 7 == 3 ? ",\"modifierExtension\":[{\"url\":\"http://example.org/fhir/m\",\"valueBoolean\":true}]"
+                : "";
+        return "{\"resourceType\":\"Patient\",\"id\":\"p" + (100200 + i % 7) + "\",\"extension\":[" + String.join(",", exts)
+                + "],\"identifier\":[{\"type\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/v2-0203\","
+                + "\"code\":\"MR\"}]},\"system\":\"http://hospital.example.org/mrn\",\"value\":\"" + (200000 + i) + "\"}],"
+                + "\"name\":[{\"family\":\"Quagmire-Blythe\",\"given\":[\"Hortensia\"]}],\"gender\":\"female\","
+                + "\"address\":[{" + geo + "\"line\":[\"4417 Wintergreen Lane\"],\"city\":\"Pemberton Falls\",\"state\":"
+                + "\"MA\",\"postalCode\":\"01721\"}]" + modifier + "}";
+    }
+
+    @Test
+    void extensionsFollowThePolicyExactlyAsHapiDoes() throws Exception {
+        int answered = 0;
+        for (Setup s : setups()) {
+            for (int i = 0; i < 64; i++) {
+                String text = syntheaPatient(i);
+                answered += assertSame(s, text) ? 1 : 0;
+                String out = lean(s, text, new FileTally("f", false));
+                if (out != null) {
+                    assertTrue(!out.contains("Hortensia") && !out.contains("Quagmire") && !out.contains("Pemberton")
+                            && !out.contains("42.36") && !out.contains("disability"), "dropped and cleaned: " + out);
+                    assertTrue(i % EXTENSIONS.length != 2 || out.contains("us-core-birthsex\",\"valueCode\":\"F\""),
+                            "a kept extension stays: " + out);
+                }
+            }
+        }
+        assertTrue(answered >= 64, "the token path answers for Patients with extensions: " + answered);
     }
 
     @Test
