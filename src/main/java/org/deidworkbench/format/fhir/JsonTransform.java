@@ -192,9 +192,55 @@ final class JsonTransform {
      */
     String transform(String text, String where) throws JsonScan.Fallback, FormatException {
         effects.clear();
+        Set<String> types = new HashSet<>();
+        Obj root = read(text, types);
+        String type = root.elem.fhirType;
+        IdentityHashMap<Object, Integer> hits = pathHits(root, type, types);
+        if (type.equals("Patient") && run.section.subjectIdPath() != null) {
+            throw JsonScan.fallback(); // the subject-id FHIRPath: HAPI evaluates it
+        }
+        cleaner.place(where);
+        try {
+            String out = clean(root, type, where, hits);
+            effects.forEach(Runnable::run);
+            return out;
+        } catch (FormatException e) {
+            effects.forEach(Runnable::run); // what the HAPI path had counted when it failed at the same place
+            throw e;
+        } finally {
+            effects.clear();
+        }
+    }
+
+    /** Every value read, in the order of the text (null: not recorded). */
+    private List<Object> readOrder;
+
+    /**
+     * The FHIRPath rule hits of a standalone resource for {@link JsonScan}: the position of each hit
+     * value among the values in the order of the text (the order {@code JsonScan} meets them in),
+     * to the lowest rule index that selects it; {@link JsonScan.Fallback} where this reader or its
+     * FHIRPath evaluation does not answer exactly as HAPI's.
+     */
+    static Map<Integer, Integer> hitsInTextOrder(FhirRun run, String text) throws JsonScan.Fallback {
+        JsonTransform t = new JsonTransform(run, null, null);
+        t.readOrder = new ArrayList<>();
+        Set<String> types = new HashSet<>();
+        Obj root = t.read(text, types);
+        IdentityHashMap<Object, Integer> hits = t.pathHits(root, root.elem.fhirType, types);
+        Map<Integer, Integer> out = new java.util.HashMap<>();
+        for (int i = 0; i < t.readOrder.size(); i++) {
+            Integer h = hits.get(t.readOrder.get(i));
+            if (h != null) {
+                out.put(i, h);
+            }
+        }
+        return out;
+    }
+
+    /** The resource read into the tree (not Bundles), or {@link JsonScan.Fallback}. */
+    private Obj read(String text, Set<String> types) throws JsonScan.Fallback {
         Obj root;
         String type;
-        Set<String> types = new HashSet<>();
         try (JsonParser p = JsonScan.JSON.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
                     || !"resourceType".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
@@ -213,21 +259,7 @@ final class JsonTransform {
         } catch (IOException e) {
             throw JsonScan.fallback(); // malformed JSON: HAPI says what is wrong with it
         }
-        IdentityHashMap<Object, Integer> hits = pathHits(root, type, types);
-        if (type.equals("Patient") && run.section.subjectIdPath() != null) {
-            throw JsonScan.fallback(); // the subject-id FHIRPath: HAPI evaluates it
-        }
-        cleaner.place(where);
-        try {
-            String out = clean(root, type, where, hits);
-            effects.forEach(Runnable::run);
-            return out;
-        } catch (FormatException e) {
-            effects.forEach(Runnable::run); // what the HAPI path had counted when it failed at the same place
-            throw e;
-        } finally {
-            effects.clear();
-        }
+        return root;
     }
 
     /** {@code ResourceCleaner.clean} on the tree; tally updates go to {@link #effects}. */
@@ -294,7 +326,11 @@ final class JsonTransform {
                     throw JsonScan.fallback();
                 }
                 types.add(c.fhirType());
-                o.fields.add(new Field(name, c, order(elem, c), new ArrayList<>(List.of(narrative(p.getText())))));
+                Prim d = narrative(p.getText());
+                if (readOrder != null) {
+                    readOrder.add(d);
+                }
+                o.fields.add(new Field(name, c, order(elem, c), new ArrayList<>(List.of(d))));
                 continue;
             }
             List<Object> values = new ArrayList<>(c.repeats() ? 4 : 1);
@@ -340,6 +376,20 @@ final class JsonTransform {
     private Object value(JsonParser p, JsonToken t, JsonScan.Child c, Set<String> types)
             throws IOException, JsonScan.Fallback {
         types.add(c.fhirType());
+        int slot = -1;
+        if (readOrder != null) {
+            slot = readOrder.size();
+            readOrder.add(null); // a composite comes before what it holds
+        }
+        Object v = valueOf(p, t, c, types);
+        if (slot >= 0) {
+            readOrder.set(slot, v);
+        }
+        return v;
+    }
+
+    private Object valueOf(JsonParser p, JsonToken t, JsonScan.Child c, Set<String> types)
+            throws IOException, JsonScan.Fallback {
         if (c.kind() == JsonScan.Kind.COMPOSITE || c.kind() == JsonScan.Kind.EXTENSION) {
             if (t != JsonToken.START_OBJECT) {
                 throw JsonScan.fallback();
