@@ -98,6 +98,37 @@ final class JsonScan {
      * @throws FormatException only from {@code entries} (HAPI refused an entry)
      */
     void scan(String text, EntryFallback entries) throws Fallback, FormatException, DeidException {
+        hits = null;
+        needsPaths = false;
+        try {
+            scanOnce(text, entries);
+        } catch (Fallback e) {
+            if (!needsPaths) {
+                throw e;
+            }
+            // A FHIRPath rule may decide what is noted: evaluated on JsonTransform's tree, where it can be.
+            hits = JsonTransform.hitsInTextOrder(run, text);
+            try {
+                scanOnce(text, entries);
+            } finally {
+                hits = null;
+            }
+        }
+    }
+
+    /**
+     * The FHIRPath hits of the standalone resource being read, by the position of the value in the
+     * text (see {@link JsonTransform#hitsInTextOrder}); null: none evaluated, and a resource whose
+     * notes a FHIRPath rule could change falls back.
+     */
+    private Map<Integer, Integer> hits;
+    /** The position of the next value in the text. */
+    private int ordinal;
+    /** Whether the last fallback was only for want of FHIRPath hits. */
+    private boolean needsPaths;
+
+    private void scanOnce(String text, EntryFallback entries) throws Fallback, FormatException, DeidException {
+        ordinal = 0;
         ScanSink.Buffer report = new ScanSink.Buffer();
         try (JsonParser p = JSON.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -105,6 +136,9 @@ final class JsonScan {
             }
             String type = resourceType(p);
             if (type.equals("Bundle")) {
+                if (hits != null) {
+                    throw fallback(); // positions are of standalone resources only
+                }
                 strict = true; // one bad entry fails the whole file in HAPI: every entry must be read as HAPI would
                 bundle(p, report, entries);
             } else {
@@ -410,9 +444,15 @@ final class JsonScan {
     /** One value of a child, the parser on its first token. */
     private void value(JsonParser p, JsonToken t, Elem parent, Child c, int eff, At at, int index)
             throws IOException, Fallback {
+        int hit = Rules.NONE;
+        if (hits != null) {
+            Integer h = hits.get(ordinal);
+            hit = h == null ? Rules.NONE : h;
+        }
+        ordinal++;
         switch (c.kind) {
-            case PRIMITIVE, XHTML -> primitive(p, t, parent, c, eff, at);
-            case COMPOSITE -> composite(p, t, parent, c, eff, at, index);
+            case PRIMITIVE, XHTML -> primitive(p, t, parent, c, eff, at, hit);
+            case COMPOSITE -> composite(p, t, parent, c, eff, at, index, hit);
             case EXTENSION -> extension(p, t, c, eff, at);
             case CONTAINED -> contained(p, t, eff, at);
             case RESOURCE -> {
@@ -425,13 +465,13 @@ final class JsonScan {
         }
     }
 
-    private void composite(JsonParser p, JsonToken t, Elem parent, Child c, int eff, At at, int index)
+    private void composite(JsonParser p, JsonToken t, Elem parent, Child c, int eff, At at, int index, int hit)
             throws IOException, Fallback {
         if (t != JsonToken.START_OBJECT) {
             throw fallback();
         }
         addType(at, c.fhirType);
-        int rule = Math.min(eff, run.rules.match(c.fhirType, c.name, c.choiceName, parent.fhirType));
+        int rule = Math.min(hit, Math.min(eff, run.rules.match(c.fhirType, c.name, c.choiceName, parent.fhirType)));
         boolean link = c.name.equals("link") && (parent.fhirType.equals("Bundle") || parent.fhirType.equals("Bundle.entry"));
         Frame f = at.frame;
         boolean patientIdentifier = f.identifiers != null && c.name.equals("identifier") && parent.fhirType.equals("Patient");
@@ -460,7 +500,7 @@ final class JsonScan {
         }
     }
 
-    private void primitive(JsonParser p, JsonToken t, Elem parent, Child c, int eff, At at)
+    private void primitive(JsonParser p, JsonToken t, Elem parent, Child c, int eff, At at, int hit)
             throws IOException, Fallback {
         String text = scalar(p, t, c);
         addType(at, c.fhirType);
@@ -504,7 +544,7 @@ final class JsonScan {
         if (!at.notes || isBundleUrl(at, parent, c)) {
             return;
         }
-        int ruleIndex = Math.min(eff, run.rules.match(c.fhirType, c.name, c.choiceName, parent.fhirType));
+        int ruleIndex = Math.min(hit, Math.min(eff, run.rules.match(c.fhirType, c.name, c.choiceName, parent.fhirType)));
         FhirRule rule = ruleIndex == Rules.NONE ? null : run.rules.rule(ruleIndex);
         boolean identifier = rule == null ? run.section.defaultIdentifier() : rule.identifier();
         if (!identifier || parent.fhirType.equals("Coding") || !NOTABLE.contains(c.fhirType)) {
@@ -689,7 +729,8 @@ final class JsonScan {
             throw fallback(); // HAPI's scan fails the file with FHIR-INVALID-ID
         }
         for (Frame f : u.frames) {
-            if (run.rules.scanNeedsPaths(f.type, f.types)) {
+            if (run.rules.scanNeedsPaths(f.type, f.types) && (hits == null || u.frames.size() > 1 || fullUrl != null)) {
+                needsPaths = hits == null && u.frames.size() == 1 && fullUrl == null;
                 throw fallback();
             }
         }

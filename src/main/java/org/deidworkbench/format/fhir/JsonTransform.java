@@ -26,7 +26,12 @@ import org.deidworkbench.format.FormatException;
 import org.deidworkbench.model.Action;
 import org.deidworkbench.model.ActionSpec;
 import org.deidworkbench.model.FhirRule;
+import ca.uhn.fhir.model.primitive.XhtmlDt;
+import org.deidworkbench.deid.FieldContext;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.Narrative;
+import org.hl7.fhir.r4.model.XhtmlType;
+import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 
 /**
  * The transform of one compact JSON resource (an NDJSON line) over Jackson tokens, without HAPI
@@ -77,6 +82,8 @@ final class JsonTransform {
     private static final class Obj {
         final JsonScan.Elem elem;
         final List<Field> fields = new ArrayList<>(8);
+        /** An extension the policy or the cleaning removed. */
+        boolean dropped;
 
         Obj(JsonScan.Elem elem) {
             this.elem = elem;
@@ -108,6 +115,8 @@ final class JsonTransform {
         /** Whether FHIRPath compares it as a string (string, code, uri, id and the like). */
         final boolean stringLike;
         String out;
+        /** A narrative's {@code div}: HAPI's own objects for it, cleaned as the HAPI path cleans them. */
+        Narrative narrative;
 
         Prim(String text, JsonToken token, boolean stringLike) {
             this.text = text;
@@ -115,6 +124,29 @@ final class JsonTransform {
             this.stringLike = stringLike;
             this.out = text;
         }
+    }
+
+    /**
+     * A narrative's {@code div} read as HAPI's JSON parser reads it (through both of its XHTML
+     * models) into a {@link Narrative} of its own, so that the scrubbing and the printing are HAPI's.
+     */
+    private static Prim narrative(String text) throws JsonScan.Fallback {
+        Narrative n = new Narrative();
+        try {
+            XhtmlDt dt = new XhtmlDt();
+            dt.setValueAsString(text);
+            XhtmlNode node = new XhtmlNode();
+            node.setValueAsString(dt.getValueAsString());
+            n.setDiv(node);
+        } catch (RuntimeException e) {
+            throw JsonScan.fallback(); // HAPI says what is wrong with it, or reads it its own way
+        }
+        if (!n.hasDiv() || n.getDiv().getValueAsString() == null || new XhtmlType(n).primitiveValue() == null) {
+            throw JsonScan.fallback(); // an empty div: HAPI's business
+        }
+        Prim p = new Prim(n.getDiv().getValueAsString(), JsonToken.VALUE_STRING, false);
+        p.narrative = n;
+        return p;
     }
 
     /** What is known of a child under its parent: its place in HAPI's order, its own rule, values HAPI holds as read. */
@@ -160,9 +192,55 @@ final class JsonTransform {
      */
     String transform(String text, String where) throws JsonScan.Fallback, FormatException {
         effects.clear();
+        Set<String> types = new HashSet<>();
+        Obj root = read(text, types);
+        String type = root.elem.fhirType;
+        IdentityHashMap<Object, Integer> hits = pathHits(root, type, types);
+        if (type.equals("Patient") && run.section.subjectIdPath() != null) {
+            throw JsonScan.fallback(); // the subject-id FHIRPath: HAPI evaluates it
+        }
+        cleaner.place(where);
+        try {
+            String out = clean(root, type, where, hits);
+            effects.forEach(Runnable::run);
+            return out;
+        } catch (FormatException e) {
+            effects.forEach(Runnable::run); // what the HAPI path had counted when it failed at the same place
+            throw e;
+        } finally {
+            effects.clear();
+        }
+    }
+
+    /** Every value read, in the order of the text (null: not recorded). */
+    private List<Object> readOrder;
+
+    /**
+     * The FHIRPath rule hits of a standalone resource for {@link JsonScan}: the position of each hit
+     * value among the values in the order of the text (the order {@code JsonScan} meets them in),
+     * to the lowest rule index that selects it; {@link JsonScan.Fallback} where this reader or its
+     * FHIRPath evaluation does not answer exactly as HAPI's.
+     */
+    static Map<Integer, Integer> hitsInTextOrder(FhirRun run, String text) throws JsonScan.Fallback {
+        JsonTransform t = new JsonTransform(run, null, null);
+        t.readOrder = new ArrayList<>();
+        Set<String> types = new HashSet<>();
+        Obj root = t.read(text, types);
+        IdentityHashMap<Object, Integer> hits = t.pathHits(root, root.elem.fhirType, types);
+        Map<Integer, Integer> out = new java.util.HashMap<>();
+        for (int i = 0; i < t.readOrder.size(); i++) {
+            Integer h = hits.get(t.readOrder.get(i));
+            if (h != null) {
+                out.put(i, h);
+            }
+        }
+        return out;
+    }
+
+    /** The resource read into the tree (not Bundles), or {@link JsonScan.Fallback}. */
+    private Obj read(String text, Set<String> types) throws JsonScan.Fallback {
         Obj root;
         String type;
-        Set<String> types = new HashSet<>();
         try (JsonParser p = JsonScan.JSON.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
                     || !"resourceType".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
@@ -181,21 +259,7 @@ final class JsonTransform {
         } catch (IOException e) {
             throw JsonScan.fallback(); // malformed JSON: HAPI says what is wrong with it
         }
-        IdentityHashMap<Object, Integer> hits = pathHits(root, type, types);
-        if (type.equals("Patient") && run.section.subjectIdPath() != null) {
-            throw JsonScan.fallback(); // the subject-id FHIRPath: HAPI evaluates it
-        }
-        cleaner.place(where);
-        try {
-            String out = clean(root, type, where, hits);
-            effects.forEach(Runnable::run);
-            return out;
-        } catch (FormatException e) {
-            effects.forEach(Runnable::run); // what the HAPI path had counted when it failed at the same place
-            throw e;
-        } finally {
-            effects.clear();
-        }
+        return root;
     }
 
     /** {@code ResourceCleaner.clean} on the tree; tally updates go to {@link #effects}. */
@@ -229,6 +293,13 @@ final class JsonTransform {
             marks.add("PSEUDED");
         }
         children(root, type, Rules.NONE, subject, label, marks);
+        Field text = root.field("text");
+        if (text != null) {
+            Field div = ((Obj) text.values.get(0)).field("div");
+            if (div == null || ((Prim) div.values.get(0)).out == null) {
+                root.fields.remove(text); // ResourceCleaner: a narrative without its div goes whole
+            }
+        }
         return print(type, root, marks);
     }
 
@@ -243,12 +314,24 @@ final class JsonTransform {
             String name = p.currentName();
             t = p.nextToken();
             JsonScan.Child c = elem.child(name);
+            boolean div = c != null && c.kind() == JsonScan.Kind.XHTML && elem.fhirType.equals("Narrative");
             if (t == JsonToken.VALUE_NULL || c == null || !seen.add(c.def())
                     || c.kind() != JsonScan.Kind.PRIMITIVE && c.kind() != JsonScan.Kind.COMPOSITE
-                    || root && (name.equals("meta") || name.equals("text"))) {
-                // null, "_x", unknown or repeated elements, extensions, narratives, contained and
-                // inner resources, an existing meta: HAPI
+                            && c.kind() != JsonScan.Kind.EXTENSION && !div) {
+                // null, "_x", unknown or repeated elements, contained and inner resources: HAPI
                 throw JsonScan.fallback();
+            }
+            if (div) {
+                if (t != JsonToken.VALUE_STRING) {
+                    throw JsonScan.fallback();
+                }
+                types.add(c.fhirType());
+                Prim d = narrative(p.getText());
+                if (readOrder != null) {
+                    readOrder.add(d);
+                }
+                o.fields.add(new Field(name, c, order(elem, c), new ArrayList<>(List.of(d))));
+                continue;
             }
             List<Object> values = new ArrayList<>(c.repeats() ? 4 : 1);
             if (!c.repeats()) {
@@ -275,13 +358,39 @@ final class JsonTransform {
         if (o.fields.isEmpty()) {
             throw JsonScan.fallback(); // "{}": HAPI's handling of empty objects is its own
         }
+        if (elem.fhirType.equals("Narrative") && o.field("div") == null) {
+            throw JsonScan.fallback(); // a narrative without a div: HAPI's model holds an empty one
+        }
+        if (elem.fhirType.equals("Extension")) {
+            boolean value = false;
+            for (Field f : o.fields) {
+                value |= f.child.name().equals("value");
+            }
+            if (o.text("url") == null || value == (o.field("extension") != null)) {
+                throw JsonScan.fallback(); // without a URL, with both a value and extensions, or neither: HAPI
+            }
+        }
         return o;
     }
 
     private Object value(JsonParser p, JsonToken t, JsonScan.Child c, Set<String> types)
             throws IOException, JsonScan.Fallback {
         types.add(c.fhirType());
-        if (c.kind() == JsonScan.Kind.COMPOSITE) {
+        int slot = -1;
+        if (readOrder != null) {
+            slot = readOrder.size();
+            readOrder.add(null); // a composite comes before what it holds
+        }
+        Object v = valueOf(p, t, c, types);
+        if (slot >= 0) {
+            readOrder.set(slot, v);
+        }
+        return v;
+    }
+
+    private Object valueOf(JsonParser p, JsonToken t, JsonScan.Child c, Set<String> types)
+            throws IOException, JsonScan.Fallback {
+        if (c.kind() == JsonScan.Kind.COMPOSITE || c.kind() == JsonScan.Kind.EXTENSION) {
             if (t != JsonToken.START_OBJECT) {
                 throw JsonScan.fallback();
             }
@@ -674,10 +783,17 @@ final class JsonTransform {
         node.fields.sort(BY_ORDER);
         String parentType = node.elem.fhirType;
         boolean reference = parentType.equals("Reference");
+        boolean meta = parentType.equals("Meta");
+        boolean extension = parentType.equals("Extension");
         for (Field f : node.fields) {
             String name = f.child.name();
-            if (name.equals("id") || reference && name.equals("reference")) {
-                continue; // structural: the resource id was done; element ids are kept; references below
+            if (name.equals("id") || reference && name.equals("reference") || meta && name.equals("versionId")
+                    || extension && name.equals("url")) {
+                continue; // structural: the resource id was done; element ids, versions and extension URLs are kept; references below
+            }
+            if (f.child.kind() == JsonScan.Kind.EXTENSION) {
+                extensions(f, path, eff, subject, label, marks);
+                continue;
             }
             int n = f.values.size();
             for (int i = 0; i < n; i++) {
@@ -712,6 +828,40 @@ final class JsonTransform {
         }
     }
 
+    /**
+     * {@code ResourceCleaner.extensions}: an extension the policy does not keep is removed whole
+     * (REDACTED); a kept one is cleaned with the enclosing element's rule and removed when it has
+     * neither a value nor extensions left.
+     */
+    private void extensions(Field f, String path, int eff, Subject subject, String label, Set<String> marks)
+            throws FormatException, JsonScan.Fallback {
+        String name = f.child.name();
+        for (int i = 0; i < f.values.size(); i++) {
+            Obj ext = (Obj) f.values.get(i);
+            if (!run.section.extensions().keeps(ext.text("url"))) {
+                ext.dropped = true;
+                effects.add(() -> tally.count(EXTENSIONS_RULE, "remove"));
+                marks.add("REDACTED");
+                continue;
+            }
+            children(ext, path + "." + name + "[" + i + "]", eff, subject, label, marks);
+            boolean value = false;
+            Field nested = null;
+            for (Field x : ext.fields) {
+                if (x.child.name().equals("value")) {
+                    value = present(x.values.get(0));
+                } else if (x.child.kind() == JsonScan.Kind.EXTENSION) {
+                    nested = x;
+                }
+            }
+            if (!value && (nested == null || nested.values.stream().noneMatch(JsonTransform::present))) {
+                ext.dropped = true; // its value was removed by a rule: an extension needs a value or extensions
+            }
+        }
+    }
+
+    private static final String EXTENSIONS_RULE = "extensions";
+
     private String rewrite(String reference, String path, String label) throws FormatException {
         try {
             return run.references.rewrite(reference, Map.of(), (type, query) -> {
@@ -744,7 +894,7 @@ final class JsonTransform {
             effects.add(() -> tally.unmatched(typePath));
         }
         effects.add(() -> tally.count(ruleId, action));
-        String before = v.text;
+        String before = v.narrative != null ? new XhtmlType(v.narrative).primitiveValue() : v.text;
         String after = apply(c, v, spec, before, path, subject, label);
         if (after == null || !after.equals(before)) {
             marks.add(ResourceCleaner.mark(spec.action()));
@@ -760,6 +910,24 @@ final class JsonTransform {
         if (action == Action.REMOVE || action == Action.EMPTY) {
             v.out = null;
             return null;
+        }
+        if (v.narrative != null) {
+            // ResourceCleaner.apply on an XhtmlType: scrubbed in HAPI's XHTML model, anything else removes it
+            if (action != Action.SCRUB_TEXT) {
+                v.out = null;
+                return null;
+            }
+            try {
+                TextContent.scrubXhtml(v.narrative.getDiv(), text -> run.method(new ActionSpec.ScrubText())
+                        .apply(text, new FieldContext(subject, path)));
+            } catch (DeidException e) {
+                throw new FormatException(e.code(), label + ", " + path, e.getMessage());
+            }
+            if (!v.narrative.hasDiv()) {
+                throw JsonScan.fallback(); // emptied by the scrubbing: HAPI's business
+            }
+            v.out = v.narrative.getDiv().getValueAsString();
+            return new XhtmlType(v.narrative).primitiveValue();
         }
         String after;
         try {
@@ -809,13 +977,18 @@ final class JsonTransform {
             g.writeStartObject();
             g.writeStringField("resourceType", type);
             int metaOrder = order(root.elem, root.elem.child("meta"));
-            boolean metaDone = marks.isEmpty();
+            Field existing = root.field("meta");
+            boolean metaDone = marks.isEmpty() || existing != null;
             for (Field f : root.fields) {
                 if (!metaDone && f.order > metaOrder) {
                     meta(g, marks);
                     metaDone = true;
                 }
-                field(g, f);
+                if (f == existing) {
+                    meta(g, (Obj) f.values.get(0), marks);
+                } else {
+                    field(g, f);
+                }
             }
             if (!metaDone) {
                 meta(g, marks);
@@ -847,6 +1020,12 @@ final class JsonTransform {
     private static void securityCodes(JsonGenerator g, Set<String> marks) throws IOException {
         g.writeStartObject();
         g.writeArrayFieldStart("security");
+        codings(g, marks);
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void codings(JsonGenerator g, Iterable<String> marks) throws IOException {
         for (String code : marks) {
             g.writeStartObject();
             g.writeStringField("system", ResourceCleaner.SECURITY_SYSTEM);
@@ -854,13 +1033,117 @@ final class JsonTransform {
             g.writeStringField("display", ResourceCleaner.SECURITY_DISPLAY.get(code));
             g.writeEndObject();
         }
-        g.writeEndArray();
+    }
+
+    /**
+     * The resource's own (cleaned) {@code meta} with the marks it does not carry yet added at the
+     * end of {@code meta.security}, as {@code ResourceCleaner.clean} adds them; left out when
+     * nothing of it remains and there is no mark to add.
+     */
+    private void meta(JsonGenerator g, Obj meta, Set<String> marks) throws IOException, JsonScan.Fallback {
+        Field security = meta.field("security");
+        for (Field f : meta.fields) {
+            if (f.child.name().equals("security") || f.child.name().equals("tag")) {
+                for (Object v : f.values) {
+                    if (present(v) && out((Obj) v, "code") == null) {
+                        throw JsonScan.fallback(); // HAPI prints tags and security labels without a code its own way
+                    }
+                }
+            }
+        }
+        List<String> added = new ArrayList<>(marks.size());
+        for (String code : marks) {
+            boolean present = false;
+            if (security != null) {
+                for (Object v : security.values) {
+                    Obj c = (Obj) v;
+                    if (ResourceCleaner.SECURITY_SYSTEM.equals(out(c, "system")) && code.equals(out(c, "code"))) {
+                        present = true;
+                        break;
+                    }
+                }
+            }
+            if (!present) {
+                added.add(code);
+            }
+        }
+        if (added.isEmpty()) {
+            if (present(meta)) {
+                g.writeFieldName("meta");
+                g.writeStartObject();
+                for (Field x : meta.fields) {
+                    field(g, x);
+                }
+                g.writeEndObject();
+            }
+            return;
+        }
+        int securityOrder = order(meta.elem, meta.elem.child("security"));
+        g.writeFieldName("meta");
+        g.writeStartObject();
+        boolean done = false;
+        for (Field x : meta.fields) {
+            if (!done && x.order >= securityOrder) {
+                g.writeArrayFieldStart("security");
+                if (x == security) {
+                    for (Object v : x.values) {
+                        if (present(v)) {
+                            object(g, (Obj) v);
+                        }
+                    }
+                }
+                codings(g, added);
+                g.writeEndArray();
+                done = true;
+                if (x == security) {
+                    continue;
+                }
+            }
+            field(g, x);
+        }
+        if (!done) {
+            g.writeArrayFieldStart("security");
+            codings(g, added);
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    /** A primitive member's value as it will be written (null: absent or removed). */
+    private static String out(Obj o, String name) {
+        Field f = o.field(name);
+        return f == null || !(f.values.get(0) instanceof Prim p) ? null : p.out;
+    }
+
+    private static void object(JsonGenerator g, Obj o) throws IOException {
+        g.writeStartObject();
+        if (o.elem.fhirType.equals("Extension")) {
+            // HAPI writes an extension's id and URL first, then its extensions or its value
+            Field id = o.field("id");
+            Field url = o.field("url");
+            if (id != null) {
+                field(g, id);
+            }
+            field(g, url);
+            for (Field x : o.fields) {
+                if (x != id && x != url) {
+                    field(g, x);
+                }
+            }
+        } else {
+            for (Field x : o.fields) {
+                field(g, x);
+            }
+        }
         g.writeEndObject();
     }
 
     private static boolean present(Object v) {
         if (v instanceof Prim p) {
             return p.out != null;
+        }
+        if (((Obj) v).dropped) {
+            return false;
         }
         for (Field f : ((Obj) v).fields) {
             for (Object x : f.values) {
@@ -894,11 +1177,7 @@ final class JsonTransform {
                     default -> g.writeString(p.out);
                 }
             } else {
-                g.writeStartObject();
-                for (Field x : ((Obj) v).fields) {
-                    field(g, x);
-                }
-                g.writeEndObject();
+                object(g, (Obj) v);
             }
         }
         if (f.child.repeats()) {

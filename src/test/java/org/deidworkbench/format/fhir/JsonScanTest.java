@@ -188,9 +188,30 @@ class JsonScanTest {
     }
 
     @Test
-    void aPossibleFhirPathIdentifierRuleLeavesTheResourceToHapi() throws Exception {
+    void aPossibleFhirPathIdentifierRuleIsEvaluatedOnTheTreeWhereItCanBe() throws Exception {
         String withIdentifier = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"identifier\":[{\"value\":\"1\"}]}";
-        assertNull(lean(runs().get(0), withIdentifier));
+        assertTrue(assertAgrees(runs().get(0), withIdentifier));
+        String contained = "{\"resourceType\":\"Observation\",\"contained\":[{\"resourceType\":\"Patient\",\"id\":\"p\","
+                + "\"identifier\":[{\"system\":\"http://hl7.org/fhir/sid/us-ssn\",\"value\":\"916-47-3574\"}]}],"
+                + "\"status\":\"final\",\"subject\":{\"reference\":\"#p\"}}";
+        assertNull(lean(runs().get(0), contained), "contained resources' FHIRPath hits are HAPI's");
+    }
+
+    @Test
+    void patientsWithIdentifierRulesAreScannedWithoutHapiAndAgree() throws Exception {
+        Random rng = new Random(17);
+        int answered = 0;
+        for (int i = 0; i < 60; i++) {
+            for (String text : List.of(JsonTransformTest.patient(i, rng), JsonTransformTest.syntheaPatient(i),
+                    JsonTransformTest.withMeta(JsonTransformTest.patient(i, rng), i))) {
+                answered += assertAgrees(runs().get(0), text) ? 1 : 0;
+            }
+        }
+        assertTrue(answered > 150, "Patients under fhir-safe-harbor's identifier rules: " + answered + " of 180");
+        String ssn = "{\"resourceType\":\"Patient\",\"identifier\":[{\"system\":\"http://hl7.org/fhir/sid/us-ssn\","
+                + "\"value\":\"916-47-3574\"},{\"value\":\"200001\"}]}";
+        assertTrue(assertAgrees(runs().get(0), ssn));
+        assertEquals(hapi(runs().get(0), ssn), lean(runs().get(0), ssn));
     }
 
     @Test
