@@ -167,24 +167,28 @@ final class StrictDecodingReader extends Reader {
                 && (bytes.get(2) & 0xFF) == 0xBF;
     }
 
+    /**
+     * Counts CR, LF and CRLF (as one) in {@code cbuf[off, off + n)}. Each CR is a line end, and each LF not
+     * right after a CR: no state is carried from one character to the next but the count, so the loop stays
+     * short (it runs over every character of every pass).
+     */
     private void countLineEnds(char[] cbuf, int off, int n) {
+        if (n <= 0) {
+            return;
+        }
         long ends = lineEnds;
-        boolean cr = lastWasCr;
-        for (int i = off, end = off + n; i < end; i++) {
+        int end = off + n;
+        char first = cbuf[off];
+        if (first == '\r' || first == '\n' && !lastWasCr) {
+            ends++;
+        }
+        for (int i = off + 1; i < end; i++) {
             char c = cbuf[i];
-            if (c == '\n') {
-                if (!cr) {
-                    ends++;
-                }
-                cr = false;
-            } else if (c == '\r') {
+            if (c <= '\r' && (c == '\r' || c == '\n' && cbuf[i - 1] != '\r')) {
                 ends++;
-                cr = true;
-            } else {
-                cr = false;
             }
         }
         lineEnds = ends;
-        lastWasCr = cr;
+        lastWasCr = cbuf[end - 1] == '\r';
     }
 }
