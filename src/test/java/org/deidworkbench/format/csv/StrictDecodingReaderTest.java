@@ -10,8 +10,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The line a decoding failure names, whatever the mix of CR, LF and CRLF and however the reads cut the text
- * (a CRLF split between two reads is one line end).
+ * The place a decoding failure names: its byte offset, however the reads cut the text, and the line found from
+ * it, whatever the mix of CR, LF and CRLF (a CRLF split between two buffers is one line end).
  */
 class StrictDecodingReaderTest {
 
@@ -31,7 +31,8 @@ class StrictDecodingReaderTest {
             bytes.write(0xFF); // never valid in UTF-8
             bytes.write('x');
             long expectedLine = 1 + lineEnds(text);
-            try (StrictDecodingReader reader = new StrictDecodingReader(new ByteArrayInputStream(bytes.toByteArray()),
+            byte[] file = bytes.toByteArray();
+            try (StrictDecodingReader reader = new StrictDecodingReader(new ByteArrayInputStream(file),
                     StandardCharsets.UTF_8, Long.MAX_VALUE)) {
                 char[] buffer = new char[64];
                 DecodingFailure failure = assertThrows(DecodingFailure.class, () -> {
@@ -39,10 +40,24 @@ class StrictDecodingReaderTest {
                         // read on to the bad byte, in reads of random lengths
                     }
                 });
-                assertEquals(expectedLine, failure.line(), "line of the failure in text #" + round);
                 assertEquals(valid.length, failure.byteOffset(), "offset of the failure in text #" + round);
+                assertEquals(expectedLine, StrictDecodingReader.lineAt(new ByteArrayInputStream(file),
+                        StandardCharsets.UTF_8, failure.byteOffset()), "line of the failure in text #" + round);
             }
         }
+    }
+
+    @Test
+    void lineAtSkipsTheByteOrderMarkAndCountsUtf16Characters() throws Exception {
+        byte[] utf8 = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', '\r', '\n', 'b', '\n', (byte) 0xFF};
+        assertEquals(3, StrictDecodingReader.lineAt(new ByteArrayInputStream(utf8), StandardCharsets.UTF_8, 8));
+        ByteArrayOutputStream utf16 = new ByteArrayOutputStream();
+        utf16.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
+        utf16.write("a\rb\r\nc\n".getBytes(StandardCharsets.UTF_16LE));
+        int offset = utf16.size();
+        utf16.write(new byte[] {0x00, (byte) 0xDC}); // a lone low surrogate
+        assertEquals(4, StrictDecodingReader.lineAt(new ByteArrayInputStream(utf16.toByteArray()),
+                StandardCharsets.UTF_16LE, offset));
     }
 
     /** CR, LF and CRLF each end one line: the parser's count, written the plain way. */
