@@ -541,11 +541,24 @@ public final class CsvProcessor implements FileProcessor {
         private final boolean note;
         private final Map<String, Subject> subjects = new HashMap<>();
         private final List<Set<String>> noted = new ArrayList<>();
+        /**
+         * The previous row's patient id (or case reference) and its subject, and per identifier column the
+         * value noted last and its subject: a repeat of the row above changes nothing, so it is not looked up
+         * again. {@code null} before the first row (a row's values are never null).
+         */
+        private String lastId;
+        private Subject lastSubject;
+        private String lastVia;
+        private Subject lastViaSubject;
+        private final String[] lastNoted;
+        private final Subject[] lastNotedSubject;
 
         RowSubjects(Column[] columns, SubjectSource source, boolean note) {
             this.columns = columns;
             this.source = source;
             this.note = note;
+            this.lastNoted = new String[columns.length];
+            this.lastNotedSubject = new Subject[columns.length];
             for (int c = 0; c < columns.length; c++) {
                 noted.add(new HashSet<>());
             }
@@ -557,6 +570,12 @@ public final class CsvProcessor implements FileProcessor {
             if (note) {
                 for (int c = 0; c < columns.length; c++) {
                     if (columns[c].identifier() && c != source.column()) {
+                        // The same value as in the row above, of the same subject, was noted just now.
+                        if (subject == lastNotedSubject[c] && row[c].equals(lastNoted[c])) {
+                            continue;
+                        }
+                        lastNoted[c] = row[c];
+                        lastNotedSubject[c] = subject;
                         Set<String> seen = noted.get(c);
                         if (seen.size() >= VALUE_CACHE) {
                             seen.clear();
@@ -577,13 +596,30 @@ public final class CsvProcessor implements FileProcessor {
             if (source.column() >= 0) {
                 id = row[source.column()];
             } else if (source.via() != null) {
-                id = source.via().subjectOf(row[source.viaColumn()]);
-                if (id == null) {
-                    return null;
+                // Rows of one case come together: the case's patient is looked up once per run of rows.
+                String via = row[source.viaColumn()];
+                if (via.equals(lastVia)) {
+                    return lastViaSubject;
                 }
+                id = source.via().subjectOf(via);
+                Subject subject = id == null ? null : subjectOfId(id);
+                lastVia = via;
+                lastViaSubject = subject;
+                return subject;
             } else {
                 return null;
             }
+            if (id.equals(lastId)) {
+                return lastSubject;
+            }
+            Subject subject = subjectOfId(id);
+            lastId = id;
+            lastSubject = subject;
+            return subject;
+        }
+
+        /** The subject of a patient id: from this file's cache, else from the engine (noted once per file). */
+        private Subject subjectOfId(String id) throws DeidException {
             Subject subject = subjects.get(id);
             if (subject == null && !subjects.containsKey(id)) {
                 subject = engine.subject(id);

@@ -44,6 +44,7 @@ public final class CsvRecordReader implements Closeable {
     /** Characters FastCSV's buffer may have read ahead of the record it is parsing (it reads 8 Ki at a time). */
     private static final long READ_AHEAD_SLACK = 64 * 1024;
 
+    private final Path file;
     private final CsvDialect dialect;
     private final int maxRecordChars;
     private final StrictDecodingReader source;
@@ -84,7 +85,7 @@ public final class CsvRecordReader implements Closeable {
      *        than twice the limit) are rejected with {@code CSV-RECORD-TOO-LONG}
      */
     public CsvRecordReader(Path file, CsvDialect dialect, int maxRecordChars) throws IOException, FormatException {
-        Objects.requireNonNull(file, "file");
+        this.file = Objects.requireNonNull(file, "file");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         if (maxRecordChars < 1) {
             throw new IllegalArgumentException("maxRecordChars must be positive");
@@ -312,10 +313,14 @@ public final class CsvRecordReader implements Closeable {
         }
     }
 
-    private IOException translate(IOException cause, long startLine) throws FormatException {
+    private IOException translate(IOException cause, long startLine) throws FormatException, IOException {
         if (cause instanceof DecodingFailure decoding) {
-            throw fail(new FormatException("CSV-ENCODING", "line " + decoding.line(),
-                    "bytes at offset " + decoding.byteOffset() + " (line " + decoding.line() + ") are not valid "
+            long line;
+            try (InputStream in = Files.newInputStream(file)) {
+                line = StrictDecodingReader.lineAt(in, dialect.charset(), decoding.byteOffset());
+            }
+            throw fail(new FormatException("CSV-ENCODING", "line " + line,
+                    "bytes at offset " + decoding.byteOffset() + " (line " + line + ") are not valid "
                             + dialect.charset().name() + "; the file mixes encodings or was detected wrongly from"
                             + " its first 64 KiB. Convert it to one encoding (e.g. UTF-8) and run again", decoding));
         }

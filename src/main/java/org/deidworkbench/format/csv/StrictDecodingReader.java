@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * with the line number instead of becoming U+FFFD, because a silently replaced character corrupts data.
  * It also skips a leading UTF-8 byte order mark and guards against unbounded records ({@link RecordTooLong}).
  *
- * <p>Not thread-safe. Line ends are counted as the CSV parser counts them: CR, LF, and CRLF as one.
+ * <p>Not thread-safe. {@link #lineAt} finds the line of a failure as the CSV parser counts lines: CR, LF, and
+ * CRLF as one.
  */
 final class StrictDecodingReader extends Reader {
 
@@ -31,8 +32,6 @@ final class StrictDecodingReader extends Reader {
     private long bytesRead;
     private boolean endOfInput;
     private boolean flushed;
-    private long lineEnds;
-    private boolean lastWasCr;
     private long charsDelivered;
     private long recordStartChar;
     private IOException pendingFailure;
@@ -89,9 +88,8 @@ final class StrictDecodingReader extends Reader {
             CoderResult result = decoder.decode(bytes, out, endOfInput);
             if (result.isError()) {
                 int produced = out.position() - off;
-                countLineEnds(cbuf, off, produced);
                 long offset = bytesRead - bytes.limit() + bytes.position();
-                DecodingFailure failure = new DecodingFailure(lineEnds + 1, offset);
+                DecodingFailure failure = new DecodingFailure(offset);
                 if (produced == 0) {
                     pendingFailure = failure;
                     throw failure;
@@ -114,7 +112,6 @@ final class StrictDecodingReader extends Reader {
         if (produced == 0) {
             return -1;
         }
-        countLineEnds(cbuf, off, produced);
         charsDelivered += produced;
         return produced;
     }
@@ -167,24 +164,59 @@ final class StrictDecodingReader extends Reader {
                 && (bytes.get(2) & 0xFF) == 0xBF;
     }
 
-    private void countLineEnds(char[] cbuf, int off, int n) {
-        long ends = lineEnds;
-        boolean cr = lastWasCr;
-        for (int i = off, end = off + n; i < end; i++) {
-            char c = cbuf[i];
-            if (c == '\n') {
-                if (!cr) {
+    /**
+     * The 1-based line on which byte {@code byteOffset} of a file stands, as the CSV parser counts lines (CR, LF,
+     * and CRLF as one): for the place of a {@link DecodingFailure}. Line ends are not counted while reading, as
+     * they are needed only when a file fails, and counting them took a few percent of every pass over every
+     * character; the bytes before the failure are decoded again instead (they decoded without error the first
+     * time).
+     *
+     * @param in the file's bytes from its start; read up to {@code byteOffset}, not closed
+     */
+    static long lineAt(InputStream in, Charset charset, long byteOffset) throws IOException {
+        InputStream prefix = new java.io.FilterInputStream(in) {
+            private long left = byteOffset;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+        };
+        StrictDecodingReader reader = new StrictDecodingReader(prefix, charset, Long.MAX_VALUE);
+        char[] buffer = new char[1 << 14];
+        long ends = 0;
+        boolean lastWasCr = false;
+        int n;
+        while ((n = reader.read(buffer, 0, buffer.length)) > 0) {
+            for (int i = 0; i < n; i++) {
+                char c = buffer[i];
+                if (c == '\r') {
+                    ends++;
+                } else if (c == '\n' && !(i == 0 ? lastWasCr : buffer[i - 1] == '\r')) {
                     ends++;
                 }
-                cr = false;
-            } else if (c == '\r') {
-                ends++;
-                cr = true;
-            } else {
-                cr = false;
             }
+            lastWasCr = buffer[n - 1] == '\r';
         }
-        lineEnds = ends;
-        lastWasCr = cr;
+        return ends + 1;
     }
 }
