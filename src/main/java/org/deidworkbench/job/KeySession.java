@@ -134,6 +134,7 @@ final class KeySession {
             }
             engine.subjectOffsets().forEach(contents::putDateOffset);
             contents.addKnownIdentifiers(engine.subjectIdentifiers());
+            contents.addCoincidences(run.runId(), engine.coincidences());
             contents.addRun(withNewEntries(run, added));
             if (existed) {
                 KeyFileStore.save(file, contents, passphrase, KeyFileStore.trustees(file));

@@ -377,7 +377,8 @@ public final class CsvProcessor implements FileProcessor {
                     outRow[k] = value; // nothing to compute or to cache
                     continue;
                 }
-                if (subject == lastSubject[k] && value.equals(lastValue[k])) {
+                // a shifted date is computed each time: the run attests coincidences per date written (decision 0029)
+                if (subject == lastSubject[k] && value.equals(lastValue[k]) && action != Action.SHIFT_DATE) {
                     outRow[k] = lastResult[k];
                     if (lastChanged[k]) {
                         changed[c]++;
