@@ -342,6 +342,19 @@ public final class KeyFileContents {
         return out;
     }
 
+    /** The attested coincidences of every run, counted (decision 0029): a number, no value. */
+    public synchronized long coincidenceCount() {
+        long n = 0;
+        for (TreeMap<String, TreeMap<Long, Integer>> run : coincidences.values()) {
+            for (TreeMap<Long, Integer> days : run.values()) {
+                for (int count : days.values()) {
+                    n += count;
+                }
+            }
+        }
+        return n;
+    }
+
     TreeMap<String, TreeMap<String, TreeMap<Long, Integer>>> coincidencesLocked() {
         return coincidences;
     }

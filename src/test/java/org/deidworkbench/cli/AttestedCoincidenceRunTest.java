@@ -50,15 +50,19 @@ class AttestedCoincidenceRunTest {
         Path in2 = Files.createDirectories(dir.resolve("in2"));
         Files.writeString(in2.resolve("patients.csv"), PATIENTS);
         String visit = LocalDate.of(1933, 2, 5).minusDays(offset).toString();
-        Files.writeString(in2.resolve("encounters.csv"), "encounter_id,mrn,encounter_date\nE1,100200," + visit + "\n");
+        Files.writeString(in2.resolve("encounters.csv"), "encounter_id,mrn,encounter_date\nE1,100200," + visit
+                + "\nE2,100200," + visit + "\n"); // two rows in a row: the second reuses the first's result
         Path out = dir.resolve("second");
         DeidCommandTest.Result run = deid("run", in2.toString(), "--out", out.toString(), "--keyfile", key.toString(),
                 "--verify");
         String encounters = Files.readString(out.resolve("encounters.csv"));
         assertTrue(encounters.contains(subject + ",1933-02-05"), "the coincidence happened: " + encounters.length());
         assertEquals(ExitCode.OK, run.code(), run::all);
-        assertTrue(run.out().contains("1 attested coincidence"), run::out);
+        assertTrue(run.out().contains("2 attested coincidences"), run::out);
         assertFalse(run.all().contains("1933-02-05"), "no value shown");
+        DeidCommandTest.Result inspect = deid("keyfile", "inspect", key.toString(), "--contents");
+        assertTrue(inspect.out().contains("2 attested coincidences"), inspect::all);
+        assertFalse(inspect.all().contains("1933"), "no value shown");
 
         // under another name the output is not that run's: the coincidence is a hit
         Path renamed = dir.resolve("renamed");
@@ -71,7 +75,7 @@ class AttestedCoincidenceRunTest {
         DeidCommandTest.Result planted = deid("verify", "--keyfile", key.toString(), out.toString());
         assertEquals(ExitCode.LEAKS_FOUND, planted.code(), planted::all);
         assertTrue(planted.out().contains("POSSIBLE LEAKS: 1 hit in 1 file"), planted::out);
-        assertTrue(planted.out().contains("1 attested coincidence"), planted::out);
+        assertTrue(planted.out().contains("2 attested coincidences"), planted::out);
     }
 
     private static void copyTree(Path from, Path to) throws Exception {

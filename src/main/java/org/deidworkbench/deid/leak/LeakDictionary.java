@@ -763,6 +763,10 @@ public final class LeakDictionary {
         if (fast != 0) {
             return fast < 0 ? NO_DAYS : new long[] {fast};
         }
+        long[] separated = separatedDays(value);
+        if (separated != null) {
+            return separated;
+        }
         List<LocalDate> dates = dates(value);
         long[] out = new long[dates.size()];
         for (int i = 0; i < out.length; i++) {
@@ -798,6 +802,37 @@ public final class LeakDictionary {
         } else {
             return 0;
         }
+        if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
+            return -1;
+        }
+        return y * 10000L + m * 100L + d;
+    }
+
+    /**
+     * Without a regex, the days of {@code dd.dd.dddd} with {@code /}, {@code .} or {@code -} as separators: month first,
+     * then day first, each only when valid, once; null for another shape. Agrees with {@link #dates(String)} (tested).
+     */
+    static long[] separatedDays(String v) {
+        if (v.length() != 10 || !digits(v, 0, 2) || !digits(v, 3, 5) || !digits(v, 6, 10) || !separator(v.charAt(2))
+                || !separator(v.charAt(5))) {
+            return null;
+        }
+        int a = Integer.parseInt(v, 0, 2, 10);
+        int b = Integer.parseInt(v, 3, 5, 10);
+        int y = Integer.parseInt(v, 6, 10, 10);
+        long first = validDay(y, a, b);
+        long second = validDay(y, b, a);
+        if (first < 0) {
+            return second < 0 ? NO_DAYS : new long[] {second};
+        }
+        return second < 0 || second == first ? new long[] {first} : new long[] {first, second};
+    }
+
+    private static boolean separator(char c) {
+        return c == '/' || c == '.' || c == '-';
+    }
+
+    private static long validDay(int y, int m, int d) {
         if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
             return -1;
         }

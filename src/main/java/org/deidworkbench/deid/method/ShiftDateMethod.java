@@ -53,4 +53,11 @@ public final class ShiftDateMethod implements DeidMethod {
         }
         return shifted;
     }
+
+    @Override
+    public void reused(String value, String result, FieldContext context) {
+        if (witness != null && context.subject() != null && result != null && !result.equals(value)) {
+            witness.accept(context.subject(), result);
+        }
+    }
 }

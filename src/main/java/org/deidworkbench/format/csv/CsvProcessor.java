@@ -377,9 +377,12 @@ public final class CsvProcessor implements FileProcessor {
                     outRow[k] = value; // nothing to compute or to cache
                     continue;
                 }
-                // a shifted date is computed each time: the run attests coincidences per date written (decision 0029)
-                if (subject == lastSubject[k] && value.equals(lastValue[k]) && action != Action.SHIFT_DATE) {
+                if (subject == lastSubject[k] && value.equals(lastValue[k])) {
                     outRow[k] = lastResult[k];
+                    if (action == Action.SHIFT_DATE && subject != null) {
+                        // the run attests coincidences per date written (decision 0029)
+                        column.method().reused(value, lastResult[k], new FieldContext(subject, column.header()));
+                    }
                     if (lastChanged[k]) {
                         changed[c]++;
                     }

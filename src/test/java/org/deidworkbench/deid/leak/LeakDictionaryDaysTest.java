@@ -25,14 +25,25 @@ class LeakDictionaryDaysTest {
                 "1970-5-3", "1970-05-03T10:00:00Z", "1970-05-03 10:00:00", "1970-05-03\n10:00", "1970-05-03x",
                 "1970-02-30", "19700230", "17990101", "22010101", "2200-12-31", " 1970-05-03", "1970-05-03 ",
                 "1970-13-01", "1970-00-10", "1970-05-00", "12345678", "1234567", "abcdefgh", "1970/05/03",
-                "2024-02-29", "2023-02-29", "13.13.1970", "1.2.2020", "1970-05-03T", "1970-05-03\u2028"));
+                "2024-02-29", "2023-02-29", "13.13.1970", "1.2.2020", "1970-05-03T", "1970-05-03\u2028", "31/12/1999",
+                "12-12-2000", "00.05.1970", "3.05.1970", "31.02.1970", "05.03.1799", "05/03-2201", "05:03.1970"));
         Random r = new Random(11);
         String alphabet = "0123456789-T /.:\n";
         for (int i = 0; i < 20_000; i++) {
             StringBuilder b = new StringBuilder();
             if (r.nextBoolean()) {
                 LocalDate d = LocalDate.of(1790 + r.nextInt(430), 1 + r.nextInt(12), 1 + r.nextInt(28));
-                b.append(r.nextBoolean() ? d.toString() : d.toString().replace("-", ""));
+                String iso = d.toString();
+                String dd = iso.substring(8, 10);
+                String mm = iso.substring(5, 7);
+                String yyyy = iso.substring(0, 4);
+                String sep = String.valueOf("/.-".charAt(r.nextInt(3)));
+                b.append(switch (r.nextInt(4)) {
+                    case 0 -> iso;
+                    case 1 -> iso.replace("-", "");
+                    case 2 -> dd + sep + mm + sep + yyyy;
+                    default -> mm + sep + dd + "/.-".charAt(r.nextInt(3)) + yyyy;
+                });
             }
             int extra = r.nextInt(6);
             for (int k = 0; k < extra; k++) {
