@@ -145,6 +145,9 @@ final class KeyFileCommand implements Runnable {
             m.put("domains", domains);
             m.put("dateOffsets", c.dateOffsetCount());
             m.put("runs", c.runs().size());
+            if (c.coincidenceCount() > 0) {
+                m.put("attestedCoincidences", c.coincidenceCount());
+            }
             m.put("auditEntries", c.auditCount());
             c.splitSummary().ifPresent(s -> m.put("custodians", s));
             m.put("kind", c.hasSecret() ? "project" : "export");
@@ -248,6 +251,10 @@ final class KeyFileCommand implements Runnable {
                 out.println("An export key file: no project secret (it re-identifies only the entries it holds).");
             }
             c.splitSummary().ifPresent(s -> out.println("Split custody: " + s));
+            if (c.coincidenceCount() > 0) {
+                out.printf("%,d attested coincidence%s (shifted dates equal to their subject's own date; decision 0029)%n",
+                        c.coincidenceCount(), c.coincidenceCount() == 1 ? "" : "s");
+            }
             List<RunRecord> history = c.runs();
             if (c.auditCount() > 0 && !verifyAudit) {
                 out.printf("%d re-identification%s in the audit log (see --verify-audit)%n", c.auditCount(),

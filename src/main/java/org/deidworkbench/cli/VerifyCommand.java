@@ -104,6 +104,10 @@ final class VerifyCommand implements Callable<Integer> {
                 }
             }
         }
+        if (r.attested() > 0) {
+            out.printf("%,d attested coincidence%s: a date the run shifted from another date that equals its subject's own"
+                    + " original date (decision 0029; not a leak)%n", r.attested(), r.attested() == 1 ? "" : "s");
+        }
         if (!r.complete()) {
             out.println("Not scanned completely (scanned as raw text only):");
             for (VerifyReport.NotScanned s : r.notScanned()) {

@@ -136,6 +136,7 @@ final class KeySession {
             }
             engine.subjectOffsets().forEach(contents::putDateOffset);
             contents.addKnownIdentifiers(engine.subjectIdentifiers());
+            contents.addCoincidences(run.runId(), engine.coincidences());
             contents.addRun(withNewEntries(run, added));
             if (existed) {
                 KeyFileStore.save(file, contents, sealing, KeyFileStore.trustees(file));

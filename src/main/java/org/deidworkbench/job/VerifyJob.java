@@ -128,6 +128,7 @@ public final class VerifyJob {
         SOURCES.forEach(s -> s.addTo(keys, builder));
         pseudonyms.forEach(builder::pseudonym);
         int values = builder.values();
+        Map<Long, Integer> budget = attestations(builder);
         LeakDictionary dictionary = builder.build();
 
         List<Path> entries;
@@ -171,14 +172,19 @@ public final class VerifyJob {
         });
         List<Future<FileResult>> futures = new ArrayList<>();
         for (Path f : files) {
-            futures.add(pool.submit(() -> scanFile(f, dictionary, pseudonyms)));
+            futures.add(pool.submit(() -> scanFile(f, dictionary, pseudonyms, budget)));
         }
         List<VerifyReport.FileHits> hits = new ArrayList<>();
         long bytes = 0;
+        long attested = 0;
         try {
             Map<Path, FileResult> results = new LinkedHashMap<>();
             for (int i = 0; i < files.size(); i++) {
                 results.put(files.get(i), futures.get(i).get());
+            }
+            // attested coincidences are granted in path order, so the report is the same at any thread count
+            for (FileResult r : results.values()) {
+                attested += r.sink.settle(budget);
             }
             for (Path p : entries) {
                 FileSink nameSink = nameHits.get(p.toString());
@@ -211,7 +217,30 @@ public final class VerifyJob {
             pool.shutdownNow();
         }
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        return new VerifyReport(output, files.size(), bytes, seconds, values, hits, notScanned);
+        return new VerifyReport(output, files.size(), bytes, seconds, values, hits, notScanned, attested);
+    }
+
+    /**
+     * The attested coincidences of the run that wrote this folder (decision 0029): of the key file's latest run whose
+     * output folder had this folder's name, by {@link LeakScanner#attestation} key. A renamed folder has none: its own
+     * coincidences are then reported as hits, never the other way round.
+     */
+    private Map<Long, Integer> attestations(LeakDictionary.Builder builder) {
+        String name = output.getFileName() == null ? "" : output.getFileName().toString();
+        String runId = null;
+        for (var run : keys.runs()) {
+            if (name.equals(run.outputFolderName())) {
+                runId = run.runId();
+            }
+        }
+        Map<Long, Integer> budget = new java.util.HashMap<>();
+        if (runId != null) {
+            keys.coincidences(runId).forEach((subject, days) -> {
+                int id = builder.subject(subject);
+                days.forEach((day, count) -> budget.put(LeakScanner.attestation(id, day), count));
+            });
+        }
+        return budget;
     }
 
     /** The path relative to the output, with every leaking segment withheld. */
@@ -229,10 +258,16 @@ public final class VerifyJob {
         return sb.toString();
     }
 
-    /** Collects a file's hits: the first {@value #LISTED_PER_FILE}, and the count. */
+    /**
+     * Collects a file's hits: the first {@value #LISTED_PER_FILE}, and the count; and, in order, the hits that the
+     * run's attestations may cover, settled once every file is scanned.
+     */
     private static final class FileSink implements LeakScanner.Sink {
         private final List<VerifyReport.Hit> listed = new ArrayList<>();
         private long count;
+        private final List<LeakScanner.Hit> attestable = new ArrayList<>();
+        private long[] keys = new long[4];
+        private long[] occurrences = new long[4];
 
         @Override
         public void hit(LeakScanner.Hit hit) {
@@ -240,6 +275,47 @@ public final class VerifyJob {
             if (listed.size() < LISTED_PER_FILE && hit.location() != null) {
                 listed.add(new VerifyReport.Hit(hit.kind().name(), hit.source(), hit.location(), hit.value()));
             }
+        }
+
+        @Override
+        public void attestable(LeakScanner.Hit hit, long attestation, long occurrence) {
+            int n = attestable.size();
+            if (n == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, n * 2);
+                occurrences = java.util.Arrays.copyOf(occurrences, n * 2);
+            }
+            attestable.add(hit);
+            keys[n] = attestation;
+            occurrences[n] = occurrence;
+        }
+
+        /**
+         * Grants the run's attestations to this file's attestable hits in order, one per date found (several originals
+         * of one day in one date are one coincidence); hits beyond what the run attested are hits.
+         *
+         * @return the attested coincidences
+         */
+        long settle(Map<Long, Integer> budget) {
+            long granted = 0;
+            int i = 0;
+            while (i < attestable.size()) {
+                int j = i + 1;
+                while (j < attestable.size() && occurrences[j] == occurrences[i] && keys[j] == keys[i]) {
+                    j++;
+                }
+                Integer left = budget.get(keys[i]);
+                if (left != null && left > 0) {
+                    budget.put(keys[i], left - 1);
+                    granted++;
+                } else {
+                    for (int k = i; k < j; k++) {
+                        hit(attestable.get(k));
+                    }
+                }
+                i = j;
+            }
+            attestable.clear();
+            return granted;
         }
 
         @Override
@@ -251,9 +327,13 @@ public final class VerifyJob {
     private record FileResult(FileSink sink, long bytes, Optional<String> incomplete) {
     }
 
-    private FileResult scanFile(Path file, LeakDictionary dictionary, Set<String> pseudonyms) throws IOException {
+    private FileResult scanFile(Path file, LeakDictionary dictionary, Set<String> pseudonyms, Map<Long, Integer> budget)
+            throws IOException {
         FileSink sink = new FileSink();
         LeakScanner scanner = new LeakScanner(dictionary, pseudonyms, reveal, sink).bySubject();
+        if (!budget.isEmpty()) {
+            scanner.attested(budget::containsKey); // read only while files are scanned
+        }
         long size = Files.size(file);
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {

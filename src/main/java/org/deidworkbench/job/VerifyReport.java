@@ -15,13 +15,21 @@ import java.util.List;
  * @param values original values looked for (each in several notations)
  * @param hits files with hits (names included), in path order
  * @param notScanned files that could not be scanned completely, with the reason (they were scanned as raw text)
+ * @param attested dates found in their own subject's records that the run attested as shifted from another date
+ *     (decision 0029): coincidences, counted but not hits
  */
 public record VerifyReport(Path output, int files, long bytes, double seconds, int values, List<FileHits> hits,
-        List<NotScanned> notScanned) {
+        List<NotScanned> notScanned, long attested) {
 
     public VerifyReport {
         hits = List.copyOf(hits);
         notScanned = List.copyOf(notScanned);
+    }
+
+    /** A report without attested coincidences. */
+    public VerifyReport(Path output, int files, long bytes, double seconds, int values, List<FileHits> hits,
+            List<NotScanned> notScanned) {
+        this(output, files, bytes, seconds, values, hits, notScanned, 0);
     }
 
     /**

@@ -25,6 +25,7 @@ public final class VerifyReportJson {
         m.put("seconds", r.seconds());
         m.put("originalsLookedFor", r.values());
         m.put("hitCount", r.hitCount());
+        m.put("attestedCoincidences", r.attested());
         List<Map<String, Object>> files = new ArrayList<>();
         for (VerifyReport.FileHits f : r.hits()) {
             Map<String, Object> fm = new LinkedHashMap<>();

@@ -31,9 +31,9 @@ public final class KeyFileContents {
 
     /**
      * Highest payload version this code reads and writes; files with a higher version are refused. A
-     * payload is written with the lowest version that describes it (1 unless a version-2 member is present).
+     * payload is written with the lowest version that describes it (1 unless a version-2 member is present; 3 with attested coincidences).
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -53,6 +53,9 @@ public final class KeyFileContents {
     private final List<AuditEntry> audit = new ArrayList<>();
     private long auditCount;
     private Custody.SplitKey split;
+    // payload version 3 (decision 0029): run id -> subject pseudonym -> day (yyyymmdd) -> how many shifted dates the
+    // run wrote in the subject's records that read as one of the subject's own original dates
+    private final TreeMap<String, TreeMap<String, TreeMap<Long, Integer>>> coincidences = new TreeMap<>();
 
     KeyFileContents(ProjectSecret secret, Instant createdAt) {
         this(secret, createdAt, new TreeMap<>(), new TreeMap<>(), new ArrayList<>(), new TreeMap<>());
@@ -315,6 +318,47 @@ public final class KeyFileContents {
         runs.add(Objects.requireNonNull(run, "run"));
     }
 
+    /**
+     * Records a run's attested coincidences (decision 0029): by subject pseudonym and day ({@code yyyymmdd}), how many
+     * dates the run wrote by shifting another date of the subject that read as one of the subject's own original
+     * dates. Counts for the same run, subject and day add up.
+     */
+    public synchronized void addCoincidences(String runId, Map<String, ? extends Map<Long, Integer>> bySubject) {
+        Objects.requireNonNull(runId, "runId");
+        bySubject.forEach((subject, days) -> days.forEach((day, count) -> {
+            if (count <= 0 || day < 10000101L || day > 99991231L) {
+                throw new IllegalArgumentException("an attested coincidence needs a day yyyymmdd and a positive count");
+            }
+            coincidences.computeIfAbsent(runId, r -> new TreeMap<>())
+                    .computeIfAbsent(Objects.requireNonNull(subject, "subject"), k -> new TreeMap<>())
+                    .merge(day, count, Integer::sum);
+        }));
+    }
+
+    /** A run's attested coincidences by subject pseudonym and day (empty when it has none); a copy. */
+    public synchronized SortedMap<String, SortedMap<Long, Integer>> coincidences(String runId) {
+        SortedMap<String, SortedMap<Long, Integer>> out = new TreeMap<>();
+        coincidences.getOrDefault(runId, new TreeMap<>()).forEach((s, days) -> out.put(s, new TreeMap<>(days)));
+        return out;
+    }
+
+    /** The attested coincidences of every run, counted (decision 0029): a number, no value. */
+    public synchronized long coincidenceCount() {
+        long n = 0;
+        for (TreeMap<String, TreeMap<Long, Integer>> run : coincidences.values()) {
+            for (TreeMap<Long, Integer> days : run.values()) {
+                for (int count : days.values()) {
+                    n += count;
+                }
+            }
+        }
+        return n;
+    }
+
+    TreeMap<String, TreeMap<String, TreeMap<Long, Integer>>> coincidencesLocked() {
+        return coincidences;
+    }
+
     /** The run history, oldest first, unmodifiable snapshot. */
     public synchronized List<RunRecord> runs() {
         return List.copyOf(runs);
@@ -353,6 +397,9 @@ public final class KeyFileContents {
 
     /** The lowest payload version that can describe these contents. */
     synchronized int requiredVersion() {
+        if (!coincidences.isEmpty()) {
+            return 3;
+        }
         return audit.isEmpty() && auditCount == 0 && split == null && export == null && knownIdentifiers.isEmpty()
                 && spilledKnown.size() == 0 ? 1 : 2;
     }
@@ -407,7 +454,13 @@ public final class KeyFileContents {
         Custody.SplitKey theirSplit;
         ExportInfo theirExport;
         TreeMap<String, TreeSet<KnownIdentifier>> theirKnown = new TreeMap<>();
+        TreeMap<String, TreeMap<String, TreeMap<Long, Integer>>> theirCoincidences = new TreeMap<>();
         synchronized (other) {
+            other.coincidences.forEach((r, m) -> {
+                TreeMap<String, TreeMap<Long, Integer>> copy = new TreeMap<>();
+                m.forEach((s, d) -> copy.put(s, new TreeMap<>(d)));
+                theirCoincidences.put(r, copy);
+            });
             other.domains.forEach((d, m) -> theirDomains.put(d, new TreeMap<>(m)));
             theirOffsets = new TreeMap<>(other.dateOffsets);
             theirRuns = List.copyOf(other.runs);
@@ -422,7 +475,7 @@ public final class KeyFileContents {
                     && createdAt.equals(other.createdAt) && domains.equals(theirDomains)
                     && dateOffsets.equals(theirOffsets) && runs.equals(theirRuns) && audit.equals(theirAudit)
                     && auditCount == theirAuditCount && java.util.Objects.equals(split, theirSplit)
-                    && knownIdentifiers.equals(theirKnown);
+                    && knownIdentifiers.equals(theirKnown) && coincidences.equals(theirCoincidences);
         }
     }
 

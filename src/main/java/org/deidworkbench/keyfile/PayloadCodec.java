@@ -107,6 +107,22 @@ final class PayloadCodec {
                     if (contents.split() != null) {
                         writeSplit(g, contents.split());
                     }
+                    if (!contents.coincidencesLocked().isEmpty()) {
+                        // decision 0029: run id -> subject -> day -> count
+                        g.writeObjectFieldStart("coincidences");
+                        for (var run : contents.coincidencesLocked().entrySet()) {
+                            g.writeObjectFieldStart(run.getKey());
+                            for (var subject : run.getValue().entrySet()) {
+                                g.writeObjectFieldStart(subject.getKey());
+                                for (Map.Entry<Long, Integer> day : subject.getValue().entrySet()) {
+                                    g.writeNumberField(Long.toString(day.getKey()), day.getValue());
+                                }
+                                g.writeEndObject();
+                            }
+                            g.writeEndObject();
+                        }
+                        g.writeEndObject();
+                    }
                     if (contents.export() != null) {
                         KeyFileContents.ExportInfo e = contents.export();
                         g.writeObjectFieldStart("export");
@@ -438,6 +454,7 @@ final class PayloadCodec {
             Custody.SplitKey split = null;
             KeyFileContents.ExportInfo export = null;
             TreeMap<String, TreeSet<KnownIdentifier>> known = null;
+            Map<String, Map<String, Map<Long, Integer>>> coincidences = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
@@ -462,6 +479,13 @@ final class PayloadCodec {
                                     : "has the \"knownIdentifiers\" member twice");
                         }
                         known = knownIdentifiers();
+                    }
+                    case "coincidences" -> {
+                        if (version < 3 || coincidences != null) {
+                            throw corrupt(file, version < 3 ? "has \"coincidences\", which versions 1 and 2 do not define"
+                                    : "has the \"coincidences\" member twice");
+                        }
+                        coincidences = coincidences();
                     }
                     case "export" -> {
                         if (version < 2 || export != null) {
@@ -520,6 +544,9 @@ final class PayloadCodec {
             KeyFileContents contents = new KeyFileContents(secret, createdAt, domainsRead, offsets, runs,
                     known == null ? new TreeMap<>() : known);
             contents.adoptAudit(audit, auditCount);
+            if (coincidences != null) {
+                coincidences.forEach(contents::addCoincidences);
+            }
             contents.setSplit(split);
             contents.setExport(export);
             return contents;
@@ -695,6 +722,39 @@ final class PayloadCodec {
                 expect(p.currentToken(), JsonToken.END_OBJECT, "domain '" + shortName(domain) + "'");
             }
             expect(p.currentToken(), JsonToken.END_OBJECT, "domains");
+            return result;
+        }
+
+        /** {@code {run: {subject: {yyyymmdd: count}}}} (decision 0029). */
+        private Map<String, Map<String, Map<Long, Integer>>> coincidences() throws IOException, KeyFileException {
+            expect(p.currentToken(), JsonToken.START_OBJECT, "coincidences");
+            Map<String, Map<String, Map<Long, Integer>>> result = new TreeMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String run = p.currentName();
+                p.nextToken();
+                expect(p.currentToken(), JsonToken.START_OBJECT, "coincidences of a run");
+                Map<String, Map<Long, Integer>> subjects = new TreeMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String subject = p.currentName();
+                    p.nextToken();
+                    expect(p.currentToken(), JsonToken.START_OBJECT, "coincidences of a subject");
+                    Map<Long, Integer> days = new TreeMap<>();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String day = p.currentName();
+                        if (!day.matches("\\d{8}") || p.nextToken() != JsonToken.VALUE_NUMBER_INT
+                                || p.getNumberType() != JsonParser.NumberType.INT || p.getIntValue() <= 0
+                                || days.put(Long.parseLong(day), p.getIntValue()) != null) {
+                            throw corrupt(file, "has an invalid attested coincidence near byte "
+                                    + p.currentLocation().getByteOffset());
+                        }
+                    }
+                    expect(p.currentToken(), JsonToken.END_OBJECT, "coincidences of a subject");
+                    subjects.put(subject, days);
+                }
+                expect(p.currentToken(), JsonToken.END_OBJECT, "coincidences of a run");
+                result.put(run, subjects);
+            }
+            expect(p.currentToken(), JsonToken.END_OBJECT, "coincidences");
             return result;
         }
 

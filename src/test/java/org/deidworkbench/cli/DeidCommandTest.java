@@ -23,7 +23,7 @@ import picocli.CommandLine;
 /** The {@code deid} command line as a steward uses it: exit codes, messages, and what is never printed. */
 class DeidCommandTest {
 
-    private static final String PASSPHRASE = "Tr0ub4dor&3-horse";
+    static final String PASSPHRASE = "Tr0ub4dor&3-horse";
 
     @TempDir
     static Path shared;

@@ -24,6 +24,7 @@ import org.deidworkbench.dicom.Tag;
 import org.deidworkbench.dicom.TransferSyntax;
 import org.deidworkbench.dicom.VR;
 import org.deidworkbench.keyfile.KeyFileContents;
+import org.deidworkbench.keyfile.RunRecord;
 import org.deidworkbench.model.KnownIdentifier;
 import org.deidworkbench.model.PseudonymEntry;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,16 @@ class VerifyCoincidencesTest {
      * original birth date, a category word that is their own surname (the limit of decision 0023).
      */
     private final Set<String> ownRecordCoincidences = new TreeSet<>();
+    /**
+     * Of those, the dates a run wrote by shifting that it attests (decision 0029): by subject and day, how many (the CSV
+     * cell and the FHIR element; not the date inside the note's free text, which a run's scrubber does not attest).
+     */
+    private final Map<String, Map<Long, Integer>> attested = new HashMap<>();
+    /** Where the attested dates are (they are then not hits). */
+    private final Set<String> attestedLocations = new TreeSet<>();
+    private static final String RUN = "run-1";
+    /** The patient whose own values {@link #export} plants. */
+    private int plantedPatient = 17;
 
     private static String pseudonym(Random r) {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
@@ -99,7 +110,7 @@ class VerifyCoincidencesTest {
     /** Writes the de-identified export; {@code plant} may change one patient's values. */
     private Path export(Map<String, String> plant) throws Exception {
         Random r = new Random(7);
-        Path out = Files.createDirectories(dir.resolve("out" + plant.size()));
+        Path out = Files.createDirectories(dir.resolve("out"));
         StringBuilder persons = new StringBuilder("person_id,birth_date,race,mrn\n");
         StringBuilder visits = new StringBuilder("visit_id,person_id,visit_date,concept_id,value\n");
         StringBuilder patientsJson = new StringBuilder();
@@ -107,10 +118,12 @@ class VerifyCoincidencesTest {
         Path dicom = Files.createDirectories(out.resolve("dicom"));
         String[] races = {"white", "black", "asian", "other"};
         ownRecordCoincidences.clear();
+        attested.clear();
+        attestedLocations.clear();
         int visitNumber = 1;
         for (int i = 0; i < patients.size(); i++) {
             Patient p = patients.get(i);
-            boolean planted = i == 17;
+            boolean planted = i == plantedPatient;
             String birth = planted && plant.containsKey("birth") ? p.birth().toString() : p.shifted(p.birth()).toString();
             String mrn = planted && plant.containsKey("mrn") ? p.mrn() : "";
             String race = races[r.nextInt(races.length)];
@@ -131,6 +144,10 @@ class VerifyCoincidencesTest {
                     ownRecordCoincidences.add("visit.csv record " + visitNumber + ", column visit_date");
                     ownRecordCoincidences.add("Observation.ndjson line " + visitNumber + ", Observation.effectiveDateTime");
                     ownRecordCoincidences.add("Observation.ndjson line " + visitNumber + ", Observation.note[0].text");
+                    attestedLocations.add("visit.csv record " + visitNumber + ", column visit_date");
+                    attestedLocations.add("Observation.ndjson line " + visitNumber + ", Observation.effectiveDateTime");
+                    long day = p.birth().getYear() * 10000L + p.birth().getMonthValue() * 100L + p.birth().getDayOfMonth();
+                    attested.computeIfAbsent(p.pseudonym(), k -> new HashMap<>()).merge(day, 2, Integer::sum);
                 }
                 visitNumber++;
                 String code = surrogateKeys.get(r.nextInt(surrogateKeys.size()));
@@ -188,6 +205,12 @@ class VerifyCoincidencesTest {
         assertEquals(ownRecordCoincidences, found(r));
     }
 
+    /** Seals the attestations a run that wrote this export would have made, under the run of folder {@code out}. */
+    private void attest() {
+        keys.addRun(new RunRecord(RUN, Instant.EPOCH, Instant.EPOCH, "test", "test", "0".repeat(64), "out", 1, 0, 0, 0));
+        keys.addCoincidences(RUN, attested);
+    }
+
     private static Set<String> found(VerifyReport r) {
         Set<String> found = new TreeSet<>();
         for (VerifyReport.FileHits f : r.hits()) {
@@ -213,5 +236,123 @@ class VerifyCoincidencesTest {
                 "dicom/IM00017.dcm (0010,1000) OtherPatientIDs",
                 "person.csv record 18, column birth_date",
                 "person.csv record 18, column mrn")), found);
+    }
+
+    @Test
+    void theRunsAttestedCoincidencesAreCountedNotReported() throws Exception {
+        corpus();
+        Path out = export(Map.of());
+        attest();
+        assertTrue(attestedLocations.size() >= 2, attestedLocations::toString);
+        VerifyReport r = new VerifyJob(out, keys, false, 2).run();
+        Set<String> expected = new TreeSet<>(ownRecordCoincidences);
+        expected.removeAll(attestedLocations);
+        assertEquals(expected, found(r));
+        assertEquals(attestedLocations.size(), r.attested());
+        // at one thread the same
+        assertEquals(expected, found(new VerifyJob(out, keys, false, 1).run()));
+    }
+
+    @Test
+    void attestationsHideNoPlantedLeakInAnyFormat() throws Exception {
+        corpus();
+        Path out = export(Map.of("birth", "", "mrn", ""));
+        attest();
+        VerifyReport r = new VerifyJob(out, keys, false, 2).run();
+        Set<String> found = found(r);
+        found.removeAll(ownRecordCoincidences);
+        assertEquals(new TreeSet<>(List.of(
+                "Patient.ndjson line 18, Patient.birthDate",
+                "Patient.ndjson line 18, Patient.identifier[0].value",
+                "dicom/IM00017.dcm (0010,0030) PatientBirthDate",
+                "dicom/IM00017.dcm (0010,1000) OtherPatientIDs",
+                "person.csv record 18, column birth_date",
+                "person.csv record 18, column mrn")), found);
+    }
+
+    @Test
+    void aPatientsOwnBirthDatePlantedBesideTheirAttestedCoincidencesIsStillAHitInEachFormat() throws Exception {
+        corpus();
+        VerifyReport clean;
+        export(Map.of());
+        attest();
+        clean = new VerifyJob(dir.resolve("out"), keys, false, 2).run();
+        // a patient whose shifted visit date is their own birth date, attested by the run
+        String subject = attested.keySet().stream().sorted().findFirst().orElseThrow();
+        for (int i = 0; i < patients.size(); i++) {
+            if (patients.get(i).pseudonym().equals(subject)) {
+                plantedPatient = i;
+            }
+        }
+        Map<String, Map<Long, Integer>> sealed = new HashMap<>(attested);
+        deleteTree(dir.resolve("out"));
+        Path out = export(Map.of("birth", ""));
+        assertEquals(sealed, attested, "the same coincidences");
+        VerifyReport r = new VerifyJob(out, keys, false, 2).run();
+        // three more dates of that day in the patient's records (CSV, FHIR, DICOM) than the run attested: three hits
+        assertEquals(clean.hitCount() + 3, r.hitCount());
+        assertEquals(clean.attested(), r.attested());
+    }
+
+    private static void deleteTree(Path p) throws Exception {
+        try (var walk = Files.walk(p)) {
+            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+
+    @Test
+    void anAttestationCoversNoMoreDatesThanTheRunWroteNorAnotherFolder() throws Exception {
+        corpus();
+        Path out = export(Map.of());
+        // the run attested one date fewer than the output holds for the first subject with any
+        String subject = attested.keySet().stream().sorted().findFirst().orElseThrow();
+        Map<Long, Integer> days = attested.get(subject);
+        long day = days.keySet().iterator().next();
+        int written = days.get(day);
+        days.put(day, written - 1);
+        if (days.get(day) == 0) {
+            days.remove(day);
+        }
+        attest();
+        VerifyReport r = new VerifyJob(out, keys, false, 2).run();
+        assertEquals(attestedLocations.size() - 1, r.attested());
+        Set<String> found = found(r);
+        found.removeAll(ownRecordCoincidences);
+        assertTrue(found.isEmpty(), found::toString);
+        assertEquals(ownRecordCoincidences.size() - attestedLocations.size() + 1, r.hitCount());
+
+        // the same export under another folder name is not the attested run's output: every coincidence is a hit
+        Path moved = Files.move(out, dir.resolve("renamed"));
+        VerifyReport other = new VerifyJob(moved, keys, false, 2).run();
+        assertEquals(0, other.attested());
+        assertEquals(ownRecordCoincidences, found(other));
+    }
+
+    @Test
+    void aDayAndMonthSwappedDateOfAnAmbiguousOriginalIsAnotherDay() throws Exception {
+        KeyFileContents k = KeyFileContents.create(ProjectSecret.of(new byte[32]), Instant.EPOCH);
+        String subject = "QX7K2M9PLR4T";
+        k.putDateOffset(subject, 40);
+        k.addEntries(List.of(new PseudonymEntry("patient", subject, "4471209")));
+        // a German birth date (3 May 1970) and a US one (7 June 1971, written month first)
+        k.addKnownIdentifiers(Map.of(subject, List.of(new KnownIdentifier("03.05.1970", "[DATE]", "[DATE]"),
+                new KnownIdentifier("06/07/1971", "[DATE]", "[DATE]"))));
+        Path out = Files.createDirectories(dir.resolve("de"));
+        Files.writeString(out.resolve("patienten.csv"), String.join("\n",
+                "PID;Geburtsdatum;Aufnahme;Entlassung",
+                subject + ";05.03.1970;07.06.1971;06/07/1971",  // swapped, swapped: no leak; US date as written: a leak
+                subject + ";03.05.1970;3.5.1970;1970-05-03",    // the German date as written, unpadded, ISO: leaks
+                subject + ";07/06/1971;1971-06-07;1971-07-06",  // the US date swapped: no leak; ISO of its readings: leaks
+                ""));
+        VerifyReport r = new VerifyJob(out, k, false, 1).run();
+        assertEquals(new TreeSet<>(List.of(
+                "patienten.csv record 1, column Entlassung",
+                "patienten.csv record 2, column Aufnahme",
+                "patienten.csv record 2, column Entlassung",
+                "patienten.csv record 2, column Geburtsdatum",
+                "patienten.csv record 3, column Aufnahme",
+                "patienten.csv record 3, column Entlassung")), found(r));
     }
 }

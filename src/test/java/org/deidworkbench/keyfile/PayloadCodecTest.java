@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.deidworkbench.crypto.ProjectSecret;
 import org.deidworkbench.model.PseudonymEntry;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,23 @@ class PayloadCodecTest {
     void payloadWithoutFormatFirstIsCorrupt() throws Exception {
         String json = golden().replace("\"format\":\"deid-workbench-keyfile\",", "");
         assertEquals(KeyFileException.Reason.CORRUPT_PAYLOAD, reasonOf(json));
+    }
+
+    @Test
+    void attestedCoincidencesRoundTripAsVersionThreeAndAreRefusedInAVersionTwoPayload() throws Exception {
+        KeyFileContents c = TestFixtures.sampleContents();
+        c.addCoincidences("run-9", Map.of("PAT-7G3K2M", Map.of(19330205L, 2, 19610503L, 1)));
+        String json = new String(PayloadCodec.write(c), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"version\":3"), json);
+        assertTrue(json.contains("\"coincidences\":{\"run-9\":{\"PAT-7G3K2M\":{\"19330205\":2,\"19610503\":1}}}"), json);
+        KeyFileContents read = PayloadCodec.read(json.getBytes(StandardCharsets.UTF_8), FILE);
+        assertTrue(read.sameAs(c));
+        assertEquals(Map.of("PAT-7G3K2M", Map.of(19330205L, 2, 19610503L, 1)), read.coincidences("run-9"));
+        assertTrue(read.coincidences("another run").isEmpty());
+        assertFalse(read.sameAs(TestFixtures.sampleContents()));
+        assertEquals(KeyFileException.Reason.CORRUPT_PAYLOAD, reasonOf(json.replace("\"version\":3", "\"version\":2")));
+        assertEquals(KeyFileException.Reason.CORRUPT_PAYLOAD, reasonOf(json.replace("\"19330205\":2", "\"1933025\":2")));
+        assertEquals(KeyFileException.Reason.CORRUPT_PAYLOAD, reasonOf(json.replace("\"19330205\":2", "\"19330205\":0")));
     }
 
     @Test

@@ -74,6 +74,13 @@ public final class Deidentifier {
     private final Map<String, PseudonymFormat> domainFormats;
     private final int noSubjectOffset;
     private volatile TextScrubber scrubber;
+    /**
+     * Decision 0029: the days ({@code yyyymmdd}) of the subjects' identifying values that are dates, as 64-bit keys of
+     * subject and day ({@link #subjectDay}; a collision only makes a date be compared in vain), and the run's attested
+     * coincidences: shifted dates it wrote in a subject's records that read as one of that subject's own dates.
+     */
+    private final Set<Long> subjectDays = ConcurrentHashMap.newKeySet();
+    private final Map<String, Map<Long, java.util.concurrent.atomic.AtomicInteger>> coincidences = new ConcurrentHashMap<>();
 
     /**
      * @param referenceYear the year ages are counted to by {@code generalize: birth-year}
@@ -230,7 +237,7 @@ public final class Deidentifier {
      */
     public DeidMethod method(ActionSpec spec, boolean slashDayFirst) {
         if (spec.action() == org.deidworkbench.model.Action.SHIFT_DATE && slashDayFirst) {
-            return new ShiftDateMethod(noSubjectOffset, true);
+            return new ShiftDateMethod(noSubjectOffset, true, this::attestShifted);
         }
         return method(spec);
     }
@@ -265,7 +272,7 @@ public final class Deidentifier {
                 ActionSpec.Encrypt e = (ActionSpec.Encrypt) spec;
                 yield new EncryptMethod(keys.ff1(), e.domain(), e.alphabet());
             }
-            case SHIFT_DATE -> new ShiftDateMethod(noSubjectOffset);
+            case SHIFT_DATE -> new ShiftDateMethod(noSubjectOffset, false, this::attestShifted);
             case GENERALIZE -> new GeneralizeMethod(((ActionSpec.Generalize) spec).kind(), referenceYear);
             case SCRUB_TEXT -> {
                 TextScrubber s = scrubber;
@@ -346,6 +353,7 @@ public final class Deidentifier {
     public void seedKnownIdentifiers(Map<String, ? extends java.util.Collection<KnownIdentifier>> bySubject) {
         bySubject.forEach((subject, ids) -> {
             for (KnownIdentifier id : ids) {
+                noteSubjectDays(subject, id.value());
                 collected.add(id.value(), id.replacement(), id.wordReplacement());
                 subjectIdentifiers.computeIfAbsent(subject, k -> ConcurrentHashMap.newKeySet()).add(id);
             }
@@ -354,6 +362,7 @@ public final class Deidentifier {
 
     /** One of a subject's identifying values for the key file: in memory, or into the spill. */
     private void keepSubjectIdentifier(String subject, String value, String replacement, String wordReplacement) {
+        noteSubjectDays(subject, value);
         ExternalSorter spill = subjectSpill;
         if (spill != null) {
             spill.add(subject, value, replacement, wordReplacement);
@@ -398,6 +407,55 @@ public final class Deidentifier {
     /** Whether {@link #spillTo} was called. */
     public boolean spills() {
         return subjectSpill != null;
+    }
+
+    private static long subjectDay(String subject, long day) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < subject.length(); i++) {
+            h = (h ^ subject.charAt(i)) * 0x100000001b3L;
+        }
+        return (h ^ day) * 0x9E3779B97F4A7C15L;
+    }
+
+    /** Notes the days an identifying value of a subject is, when it is a date (read as the leak verifier reads it). */
+    private void noteSubjectDays(String subject, String value) {
+        if (value.length() < 8 || value.length() > 40) {
+            return;
+        }
+        for (long day : org.deidworkbench.deid.leak.LeakDictionary.days(value)) {
+            subjectDays.add(subjectDay(subject, day));
+        }
+    }
+
+    /**
+     * A shifted date was written in a record of {@code subject}: when it reads as one of the subject's own identifying
+     * dates, the run attests the coincidence (decision 0029). It was shifted from another date by a non-zero offset, so
+     * it is not a copy of the original; the leak verifier counts up to this many such hits as attested coincidences.
+     */
+    void attestShifted(Subject subject, String written) {
+        if (subjectDays.isEmpty() || written.length() < 8) {
+            return;
+        }
+        for (long day : org.deidworkbench.deid.leak.LeakDictionary.days(written)) {
+            if (subjectDays.contains(subjectDay(subject.pseudonym(), day))) {
+                coincidences.computeIfAbsent(subject.pseudonym(), k -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(day, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            }
+        }
+    }
+
+    /**
+     * The run's attested coincidences (decision 0029): by subject pseudonym and day ({@code yyyymmdd}), how many shifted
+     * dates it wrote in the subject's records that read as that day, one of the subject's own dates. For the key file.
+     */
+    public SortedMap<String, SortedMap<Long, Integer>> coincidences() {
+        SortedMap<String, SortedMap<Long, Integer>> out = new TreeMap<>();
+        coincidences.forEach((s, days) -> {
+            SortedMap<Long, Integer> m = new TreeMap<>();
+            days.forEach((d, n) -> m.put(d, n.get()));
+            out.put(s, m);
+        });
+        return out;
     }
 
     /** Each subject's identifying values, by subject pseudonym, sorted: for the key file. */

@@ -84,6 +84,18 @@ public final class LeakDictionary {
      * date's notations (it matches without the date-shaped separators other notations need); else null.
      */
     final String[] exempt;
+    /**
+     * For a date entry of an original whose day and month cannot be told apart ({@code 03.05.1970}): which reading
+     * of it the entry is, {@link #MONTH_FIRST} or {@link #DAY_FIRST}; else {@link #UNAMBIGUOUS} (decision 0029: an
+     * ambiguous output date matches an ambiguous original only under the same reading).
+     */
+    final byte[] reading;
+    /** A date of one reading only (ISO, compact, a month name, or a day above 12). */
+    static final byte UNAMBIGUOUS = 0;
+    /** The month-first (US) reading of an ambiguous date. */
+    static final byte MONTH_FIRST = 1;
+    /** The day-first reading of an ambiguous date. */
+    static final byte DAY_FIRST = 2;
     /** The month (1–12) of a month name's folded token hash, in English (also abbreviated) or German. */
     private final LongIntMap months;
     /** Bit 52–63 of each month name's mixed hash ({@link #small}): rejects almost every other word without the map. */
@@ -147,6 +159,7 @@ public final class LeakDictionary {
         this.source = Arrays.copyOf(b.sources, b.patterns);
         this.original = Arrays.copyOf(b.originals, b.patterns);
         this.exempt = Arrays.copyOf(b.exempt, b.patterns);
+        this.reading = Arrays.copyOf(b.reading, b.patterns);
         this.weak = Arrays.copyOf(b.weak, b.patterns);
         this.subjects = Arrays.copyOf(b.subjects, b.patterns);
         this.subjectWords = b.subjectWords;
@@ -413,6 +426,7 @@ public final class LeakDictionary {
         private String[] sources = new String[256];
         private String[] originals = new String[256];
         private String[] exempt = new String[256];
+        private byte[] reading = new byte[256];
         private byte[] weak = new byte[256];
         private int[][] subjects = new int[256][];
         private final LongIntMap subjectWords = new LongIntMap(1024);
@@ -544,9 +558,12 @@ public final class LeakDictionary {
                 List<String> written = Fold.tokens(value);
                 String exemptForm = dateForms.contains(written) && written.size() > 1 ? String.join(" ", written) : null;
                 variants.removeIf(dateForms::contains);
-                for (LocalDate date : dates) {
+                for (int i = 0; i < dates.size(); i++) {
+                    LocalDate date = dates.get(i);
+                    // two dates: the month-first reading, then the day-first one (see dates(String))
+                    byte readingOf = dates.size() == 1 ? UNAMBIGUOUS : i == 0 ? MONTH_FIRST : DAY_FIRST;
                     addDate(date.getYear() * 10000L + date.getMonthValue() * 100L + date.getDayOfMonth(), source, value,
-                            exemptForm, subject);
+                            exemptForm, subject, readingOf);
                 }
             }
             byte kind = !dates.isEmpty() ? DATE : value.strip().chars().allMatch(c -> c >= '0' && c <= '9') ? DIGITS
@@ -564,7 +581,7 @@ public final class LeakDictionary {
             return true;
         }
 
-        private void addDate(long day, String source, String value, String exemptForm, int subject) {
+        private void addDate(long day, String source, String value, String exemptForm, int subject, byte readingOf) {
             int first = dateFirst.get(day);
             for (int p = first; p >= 0; p = nextPattern[p]) {
                 if (originals[p].equals(value)) {
@@ -576,6 +593,7 @@ public final class LeakDictionary {
             weak[p] = DATE;
             addSubject(p, subject);
             exempt[p] = exemptForm;
+            reading[p] = readingOf;
             nextPattern[p] = first;
             dateFirst.put(day, p);
             dateDays.add(day);
@@ -588,6 +606,7 @@ public final class LeakDictionary {
                 originals = Arrays.copyOf(originals, n);
                 nextPattern = Arrays.copyOf(nextPattern, n);
                 exempt = Arrays.copyOf(exempt, n);
+                reading = Arrays.copyOf(reading, n);
                 weak = Arrays.copyOf(weak, n);
                 subjects = Arrays.copyOf(subjects, n);
             }
@@ -732,6 +751,102 @@ public final class LeakDictionary {
             return false;
         }
         return letters == 0 ? digits >= MIN_DIGITS : letters + digits >= 3;
+    }
+
+    /**
+     * The days ({@code yyyymmdd}) a whole value may be as a date, in the notations originals are read in: none, one,
+     * or two when day and month are ambiguous ({@code 02/05/1933}). What a run compares the dates it writes with
+     * (decision 0029), so that its attestations and the verifier read a value alike.
+     */
+    public static long[] days(String value) {
+        long fast = isoOrCompactDay(value);
+        if (fast != 0) {
+            return fast < 0 ? NO_DAYS : new long[] {fast};
+        }
+        long[] separated = separatedDays(value);
+        if (separated != null) {
+            return separated;
+        }
+        List<LocalDate> dates = dates(value);
+        long[] out = new long[dates.size()];
+        for (int i = 0; i < out.length; i++) {
+            LocalDate d = dates.get(i);
+            out[i] = d.getYear() * 10000L + d.getMonthValue() * 100L + d.getDayOfMonth();
+        }
+        return out;
+    }
+
+    private static final long[] NO_DAYS = new long[0];
+
+    /**
+     * Without a regex, the day of what runs write most ({@code yyyy-mm-dd}, with a time after {@code T} or a space,
+     * and {@code yyyymmdd}): the day, -1 when such a value is no valid date, 0 when the value has another shape (then
+     * {@link #dates(String)} decides). Agrees with {@link #dates(String)} (tested).
+     */
+    static long isoOrCompactDay(String v) {
+        int n = v.length();
+        if (n < 8 || !digits(v, 0, 4)) {
+            return 0;
+        }
+        int y = Integer.parseInt(v, 0, 4, 10);
+        int m;
+        int d;
+        if (n == 8 && digits(v, 4, 8)) {
+            m = Integer.parseInt(v, 4, 6, 10);
+            d = Integer.parseInt(v, 6, 8, 10);
+        } else if (n >= 10 && v.charAt(4) == '-' && v.charAt(7) == '-' && digits(v, 5, 7) && digits(v, 8, 10)
+                && (n == 10 || (v.charAt(10) == 'T' || v.charAt(10) == ' ') && v.indexOf('\n') < 0 && v.indexOf('\r') < 0
+                        && v.indexOf('\u0085') < 0 && v.indexOf('\u2028') < 0 && v.indexOf('\u2029') < 0)) {
+            m = Integer.parseInt(v, 5, 7, 10);
+            d = Integer.parseInt(v, 8, 10, 10);
+        } else {
+            return 0;
+        }
+        if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
+            return -1;
+        }
+        return y * 10000L + m * 100L + d;
+    }
+
+    /**
+     * Without a regex, the days of {@code dd.dd.dddd} with {@code /}, {@code .} or {@code -} as separators: month first,
+     * then day first, each only when valid, once; null for another shape. Agrees with {@link #dates(String)} (tested).
+     */
+    static long[] separatedDays(String v) {
+        if (v.length() != 10 || !digits(v, 0, 2) || !digits(v, 3, 5) || !digits(v, 6, 10) || !separator(v.charAt(2))
+                || !separator(v.charAt(5))) {
+            return null;
+        }
+        int a = Integer.parseInt(v, 0, 2, 10);
+        int b = Integer.parseInt(v, 3, 5, 10);
+        int y = Integer.parseInt(v, 6, 10, 10);
+        long first = validDay(y, a, b);
+        long second = validDay(y, b, a);
+        if (first < 0) {
+            return second < 0 ? NO_DAYS : new long[] {second};
+        }
+        return second < 0 || second == first ? new long[] {first} : new long[] {first, second};
+    }
+
+    private static boolean separator(char c) {
+        return c == '/' || c == '.' || c == '-';
+    }
+
+    private static long validDay(int y, int m, int d) {
+        if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
+            return -1;
+        }
+        return y * 10000L + m * 100L + d;
+    }
+
+    private static boolean digits(String v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The dates a value may be: none, one, or two when day and month are ambiguous ({@code 02/05/1933}). */

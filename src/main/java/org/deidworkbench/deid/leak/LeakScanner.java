@@ -59,6 +59,24 @@ public final class LeakScanner {
         default boolean listing() {
             return true;
         }
+
+        /**
+         * A hit on a date original in a record of its own subject where the run attested that it wrote a shifted date
+         * reading as that subject's original date (decision 0029): whether it is an attested coincidence or a leak is
+         * decided once the whole output is scanned, against the run's count for {@code attestation}. Hits with the
+         * same {@code occurrence} were found in one date of the output (one value, several originals of that day).
+         * The default counts it as a hit.
+         *
+         * @param attestation {@link LeakScanner#attestation(int, long)} of its subject and day
+         */
+        default void attestable(Hit hit, long attestation, long occurrence) {
+            hit(hit);
+        }
+    }
+
+    /** The key of a run's attestation of a subject (an id of {@link LeakDictionary.Builder#subject}) and a day. */
+    public static long attestation(int subject, long yyyymmdd) {
+        return ((long) subject << 32) | yyyymmdd;
     }
 
     private static final int WINDOW = 4096;
@@ -97,23 +115,39 @@ public final class LeakScanner {
     private int recordSubjectCount;
     private boolean linesAreRecords;
 
-    /** Hits waiting for the end of their value or record, with their pattern and whether their value is free text. */
+    /**
+     * Hits waiting for the end of their value or record, with their pattern, whether their value is free text, and for
+     * a date original the day read and the date occurrence it was found in.
+     */
     private static final class Held {
         final java.util.ArrayList<Hit> hits = new java.util.ArrayList<>();
         int[] patterns = new int[16];
         boolean[] free = new boolean[16];
+        long[] days = new long[16];
+        long[] occurrences = new long[16];
 
-        void add(Hit hit, int pattern, boolean freeText) {
+        void add(Hit hit, int pattern, boolean freeText, long day, long occurrence) {
             int n = hits.size();
             if (n == patterns.length) {
                 patterns = java.util.Arrays.copyOf(patterns, n * 2);
                 free = java.util.Arrays.copyOf(free, n * 2);
+                days = java.util.Arrays.copyOf(days, n * 2);
+                occurrences = java.util.Arrays.copyOf(occurrences, n * 2);
             }
             hits.add(hit);
             patterns[n] = pattern;
             free[n] = freeText;
+            days[n] = day;
+            occurrences[n] = occurrence;
         }
     }
+    /** Attestations of the run that wrote the output ({@link #attestation}), or null (decision 0029). */
+    private java.util.function.LongPredicate attested;
+    /** The day of the date entries being reported, and the date occurrence (a count of date tokens) they end. */
+    private long reportDay;
+    private long occurrence;
+    private long[] pendingDays = new long[16];
+    private long[] pendingOccurrences = new long[16];
     // raw mode
     private long line;
     private final char[] lineBuffer = new char[WINDOW];
@@ -151,18 +185,47 @@ public final class LeakScanner {
     }
 
     /**
+     * Hits on a date original in a record of its own subject whose subject and day ({@link #attestation}) the run
+     * attested go to {@link Sink#attestable} instead of {@link Sink#hit} (decision 0029; only with {@link #bySubject}).
+     *
+     * @return this scanner
+     */
+    public LeakScanner attested(java.util.function.LongPredicate attestations) {
+        this.attested = attestations;
+        return this;
+    }
+
+    /**
      * Ends a record (a CSV record, a FHIR resource, a DICOM file, a file): its held hits on dates and all-digit
      * originals are now counted or dropped by the subjects it named (only with {@link #bySubject}).
      */
     public void endRecord() {
         Held h = recordHeld;
         for (int i = 0; i < h.hits.size(); i++) {
-            if (recordSubjectCount > 0 ? ownSubject(h.patterns[i]) : h.free[i]) {
-                sink.hit(h.hits.get(i));
+            int p = h.patterns[i];
+            if (recordSubjectCount > 0 ? ownSubject(p) : h.free[i]) {
+                // a run attests the dates it writes as whole values, never one inside free text
+                long key = recordSubjectCount > 0 && attested != null && dictionary.weak[p] == LeakDictionary.DATE
+                        && !h.free[i] ? attestedKey(p, h.days[i]) : -1;
+                if (key >= 0) {
+                    sink.attestable(h.hits.get(i), key, h.occurrences[i]);
+                } else {
+                    sink.hit(h.hits.get(i));
+                }
             }
         }
         h.hits.clear();
         recordSubjectCount = 0;
+    }
+
+    /** The attestation of an own subject of pattern {@code p} named in the record and the day read, or -1. */
+    private long attestedKey(int p, long day) {
+        for (int s : dictionary.subjects[p]) {
+            if (named(s) && attested.test(attestation(s, day))) {
+                return attestation(s, day);
+            }
+        }
+        return -1;
     }
 
     private boolean named(int subject) {
@@ -201,7 +264,7 @@ public final class LeakScanner {
             if (freeText && (unknownSubject || dictionary.weak[p] != LeakDictionary.DATE)) {
                 sink.hit(h.hits.get(i));
             } else if (!unknownSubject) {
-                recordHeld.add(h.hits.get(i), p, freeText);
+                recordHeld.add(h.hits.get(i), p, freeText, h.days[i], h.occurrences[i]);
             }
             // else a date or number of no known subject in a structured value: a coincidence
         }
@@ -531,8 +594,12 @@ public final class LeakScanner {
         }
         if (pending.size() == pendingPatterns.length) {
             pendingPatterns = java.util.Arrays.copyOf(pendingPatterns, pendingPatterns.length * 2);
+            pendingDays = java.util.Arrays.copyOf(pendingDays, pendingPatterns.length);
+            pendingOccurrences = java.util.Arrays.copyOf(pendingOccurrences, pendingPatterns.length);
         }
         pendingPatterns[pending.size()] = p;
+        pendingDays[pending.size()] = reportDay;
+        pendingOccurrences[pending.size()] = occurrence;
         pending.add(new Hit(Kind.ORIGINAL, dictionary.source(p), sink.listing() ? where.get() : null,
                 reveal ? dictionary.original(p) : null));
         return reported;
@@ -559,13 +626,14 @@ public final class LeakScanner {
     private int dates(byte kind) {
         int slot = dateTokens & 3;
         dateTokens++;
+        occurrence++;
         int reported = 0;
         if (kind == Fold.DIGIT) {
             ringKind[slot] = tokenLength <= 9 ? Fold.DIGIT : Fold.SEPARATOR;
             ringValue[slot] = digits;
             ringLength[slot] = tokenLength;
             if (tokenLength == 8) {
-                reported = dateEntries(digits, reported, false);
+                reported = dateEntries(digits, reported, false, LeakDictionary.UNAMBIGUOUS);
             }
         } else {
             int month = tokenLength >= 3 && tokenLength <= 9 ? dictionary.month(hash) : 0;
@@ -583,23 +651,30 @@ public final class LeakScanner {
         if (ringLength[c] != 4) {
             // only y m d ends in a short number
             if (ringKind[a] == Fold.DIGIT && ringKind[b] == Fold.DIGIT && ringLength[a] == 4 && samePadding(b, c)) {
-                reported = dateEntries(ringValue[a] * 10000L + ringValue[b] * 100L + ringValue[c], reported, true);
+                reported = dateEntries(ringValue[a] * 10000L + ringValue[b] * 100L + ringValue[c], reported, true,
+                        LeakDictionary.UNAMBIGUOUS);
             }
             return reported;
         }
         long year = ringValue[c] * 10000L;
         if (ringKind[a] == Fold.DIGIT && ringKind[b] == Fold.DIGIT) {
             if (ringLength[a] == 4 && samePadding(b, c)) {
-                reported = dateEntries(ringValue[a] * 10000L + ringValue[b] * 100L + ringValue[c], reported, true);
+                reported = dateEntries(ringValue[a] * 10000L + ringValue[b] * 100L + ringValue[c], reported, true,
+                        LeakDictionary.UNAMBIGUOUS);
             }
             if (samePadding(a, b)) {
-                reported = dateEntries(year + ringValue[a] * 100L + ringValue[b], reported, true);
-                reported = dateEntries(year + ringValue[b] * 100L + ringValue[a], reported, true);
+                int x = ringValue[a];
+                int y = ringValue[b];
+                boolean ambiguous = x != y && x >= 1 && x <= 12 && y >= 1 && y <= 12;
+                reported = dateEntries(year + x * 100L + y, reported, true,
+                        ambiguous ? LeakDictionary.MONTH_FIRST : LeakDictionary.UNAMBIGUOUS);
+                reported = dateEntries(year + y * 100L + x, reported, true,
+                        ambiguous ? LeakDictionary.DAY_FIRST : LeakDictionary.UNAMBIGUOUS);
             }
         } else if (ringKind[a] == MONTH && ringKind[b] == Fold.DIGIT && dayNextToMonth(b)) {
-            reported = dateEntries(year + ringValue[a] * 100L + ringValue[b], reported, true);
+            reported = dateEntries(year + ringValue[a] * 100L + ringValue[b], reported, true, LeakDictionary.UNAMBIGUOUS);
         } else if (ringKind[a] == Fold.DIGIT && ringKind[b] == MONTH && dayNextToMonth(a)) {
-            reported = dateEntries(year + ringValue[b] * 100L + ringValue[a], reported, true);
+            reported = dateEntries(year + ringValue[b] * 100L + ringValue[a], reported, true, LeakDictionary.UNAMBIGUOUS);
         }
         return reported;
     }
@@ -619,11 +694,20 @@ public final class LeakScanner {
         return v > 0 && v < 100 && ringLength[i] == (v < 10 ? 1 : 2);
     }
 
-    private int dateEntries(long day, int reported, boolean threeTokens) {
+    /**
+     * Reports the date originals of {@code day}, read from output in {@code outReading}. With {@link #bySubject}, an
+     * ambiguous output date ({@code 05.03.1970}) matches an ambiguous original only in the same reading (decision
+     * 0029): two dates written alike with day and month swapped are two different days under either reading.
+     */
+    private int dateEntries(long day, int reported, boolean threeTokens, byte outReading) {
         boolean shaped = false;
         boolean shapeKnown = false;
         for (int p = dictionary.dates(day); p >= 0; p = dictionary.nextPattern[p]) {
             if (alreadyReported(p, reported)) {
+                continue;
+            }
+            if (bySubject && outReading != LeakDictionary.UNAMBIGUOUS && dictionary.reading[p] != LeakDictionary.UNAMBIGUOUS
+                    && dictionary.reading[p] != outReading) {
                 continue;
             }
             if (threeTokens && (dictionary.exempt[p] == null || !dictionary.exempt[p].equals(lastThree()))) {
@@ -635,7 +719,9 @@ public final class LeakScanner {
                     continue;
                 }
             }
+            reportDay = day;
             reported = report(p, reported);
+            reportDay = 0;
         }
         return reported;
     }
@@ -677,7 +763,7 @@ public final class LeakScanner {
                             || weak == LeakDictionary.WORD && dictionary.subjects[p] == null) {
                         sink.hit(pending.get(i));
                     } else if (wordKinds != (Fold.LETTER | Fold.DIGIT) || weak == LeakDictionary.DATE) {
-                        valueHeld.add(pending.get(i), p, false);
+                        valueHeld.add(pending.get(i), p, false, pendingDays[i], pendingOccurrences[i]);
                     }
                     // else a number or name inside a word of letters and digits (a hash, an id): a coincidence
                     // (a date may end in one: 1961-05-03T10:00)

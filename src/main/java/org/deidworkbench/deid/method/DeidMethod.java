@@ -27,6 +27,14 @@ public interface DeidMethod {
         return false;
     }
 
+    /**
+     * A caller wrote {@code result}, this method's earlier result for the same value and context, again without
+     * calling {@link #apply} (a CSV column's previous row). The default does nothing; {@code shift-date} attests the
+     * date written (decision 0029).
+     */
+    default void reused(String value, String result, FieldContext context) {
+    }
+
     /** Whether an empty input stays empty without calling {@link #apply} (true for all but remove). */
     default boolean keepsEmpty() {
         return true;

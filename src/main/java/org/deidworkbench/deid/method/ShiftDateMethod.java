@@ -23,9 +23,21 @@ public final class ShiftDateMethod implements DeidMethod {
      * @param slashDayFirst read slash dates day first ({@code 25/03/2022}), as the column's values show
      */
     public ShiftDateMethod(int noSubjectOffset, boolean slashDayFirst) {
+        this(noSubjectOffset, slashDayFirst, null);
+    }
+
+    /**
+     * @param witness told of every date written in a subject's record (the subject and the date as written), so that
+     *     the run can attest shifted dates that coincide with the subject's own original dates (decision 0029); or null
+     */
+    public ShiftDateMethod(int noSubjectOffset, boolean slashDayFirst,
+            java.util.function.BiConsumer<org.deidworkbench.deid.Subject, String> witness) {
         this.noSubjectOffset = noSubjectOffset;
         this.slashDayFirst = slashDayFirst;
+        this.witness = witness;
     }
+
+    private final java.util.function.BiConsumer<org.deidworkbench.deid.Subject, String> witness;
 
     @Override
     public boolean dependsOnSubject(String value) {
@@ -35,6 +47,17 @@ public final class ShiftDateMethod implements DeidMethod {
     @Override
     public String apply(String value, FieldContext context) throws UnprocessableValueException {
         int days = context.subject() != null ? context.subject().dateOffsetDays() : noSubjectOffset;
-        return DateValues.shift(value, days, slashDayFirst);
+        String shifted = DateValues.shift(value, days, slashDayFirst);
+        if (witness != null && context.subject() != null && shifted != null && !shifted.equals(value)) {
+            witness.accept(context.subject(), shifted);
+        }
+        return shifted;
+    }
+
+    @Override
+    public void reused(String value, String result, FieldContext context) {
+        if (witness != null && context.subject() != null && result != null && !result.equals(value)) {
+            witness.accept(context.subject(), result);
+        }
     }
 }

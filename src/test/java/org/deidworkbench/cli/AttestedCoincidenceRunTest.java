@@ -1,0 +1,93 @@
+package org.deidworkbench.cli;
+
+import static org.deidworkbench.cli.DeidCommandTest.deid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.Map;
+import org.deidworkbench.keyfile.KeyFileContents;
+import org.deidworkbench.keyfile.KeyFileStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Decision 0029 end to end: a real run whose shifted visit date happens to be the patient's own original birth date
+ * attests it in the key file; {@code deid run --verify} passes; the same date planted once more in the patient's
+ * records, or the output under another folder name, fails.
+ */
+class AttestedCoincidenceRunTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String PATIENTS = "mrn,first_name,last_name,date_of_birth\n"
+            + "100200,Avery,Quillfeather,1933-02-05\n100217,Jordan,Marchetti,1995-07-13\n";
+
+    private static KeyFileContents open(Path key) throws Exception {
+        return KeyFileStore.open(key, DeidCommandTest.PASSPHRASE.toCharArray());
+    }
+
+    @Test
+    void aShiftedDateEqualToTheSubjectsOwnBirthDateIsAttestedAndAnythingMoreIsFound() throws Exception {
+        // a first run learns the patient's pseudonym and date offset (both keyed by the study's secret)
+        Path in1 = Files.createDirectories(dir.resolve("in1"));
+        Files.writeString(in1.resolve("patients.csv"), PATIENTS);
+        Files.writeString(in1.resolve("encounters.csv"), "encounter_id,mrn,encounter_date\nE1,100200,1950-01-01\n");
+        Path key = dir.resolve("first.deidkey"); // created beside the first output
+        DeidCommandTest.Result first = deid("run", in1.toString(), "--out", dir.resolve("first").toString());
+        assertEquals(ExitCode.OK, first.code(), first::all);
+        KeyFileContents keys = open(key);
+        String subject = keys.entries("patient").entrySet().stream().filter(e -> e.getValue().equals("100200"))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        int offset = keys.dateOffset(subject).orElseThrow();
+
+        // the second run's input holds a visit that the shift moves exactly onto the birth date
+        Path in2 = Files.createDirectories(dir.resolve("in2"));
+        Files.writeString(in2.resolve("patients.csv"), PATIENTS);
+        String visit = LocalDate.of(1933, 2, 5).minusDays(offset).toString();
+        Files.writeString(in2.resolve("encounters.csv"), "encounter_id,mrn,encounter_date\nE1,100200," + visit
+                + "\nE2,100200," + visit + "\n"); // two rows in a row: the second reuses the first's result
+        Path out = dir.resolve("second");
+        DeidCommandTest.Result run = deid("run", in2.toString(), "--out", out.toString(), "--keyfile", key.toString(),
+                "--verify");
+        String encounters = Files.readString(out.resolve("encounters.csv"));
+        assertTrue(encounters.contains(subject + ",1933-02-05"), "the coincidence happened: " + encounters.length());
+        assertEquals(ExitCode.OK, run.code(), run::all);
+        assertTrue(run.out().contains("2 attested coincidences"), run::out);
+        assertFalse(run.all().contains("1933-02-05"), "no value shown");
+        DeidCommandTest.Result inspect = deid("keyfile", "inspect", key.toString(), "--contents");
+        assertTrue(inspect.out().contains("2 attested coincidences"), inspect::all);
+        assertFalse(inspect.all().contains("1933"), "no value shown");
+
+        // under another name the output is not that run's: the coincidence is a hit
+        Path renamed = dir.resolve("renamed");
+        copyTree(out, renamed);
+        DeidCommandTest.Result other = deid("verify", "--keyfile", key.toString(), renamed.toString());
+        assertEquals(ExitCode.LEAKS_FOUND, other.code(), other::all);
+
+        // the birth date planted once more in the patient's own records: one hit
+        Files.writeString(out.resolve("encounters.csv"), "E2X," + subject + ",1933-02-05\n", StandardOpenOption.APPEND);
+        DeidCommandTest.Result planted = deid("verify", "--keyfile", key.toString(), out.toString());
+        assertEquals(ExitCode.LEAKS_FOUND, planted.code(), planted::all);
+        assertTrue(planted.out().contains("POSSIBLE LEAKS: 1 hit in 1 file"), planted::out);
+        assertTrue(planted.out().contains("2 attested coincidences"), planted::out);
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path q = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(q);
+                } else {
+                    Files.copy(p, q);
+                }
+            }
+        }
+    }
+}
