@@ -127,7 +127,7 @@ final class KeySession {
             if (engine.spills()) {
                 // Decision 0026: the run's entries were spilled; they are merged into the payload as it is written.
                 SortedTuples entries = engine.ledger().sealedEntries();
-                contents.addSpilled(entries, engine.spilledSubjectIdentifiers());
+                contents.addSpilled(entries, engine.spilledSubjectIdentifiers(), engine.spilledSubjectOffsets());
                 added = Math.toIntExact(entries.size());
             } else {
                 added = contents.addEntries(engine.ledger().newEntries()).size();

@@ -204,7 +204,7 @@ public final class RunJob {
             Instant finished = Instant.now();
             RunReport report = RunReport.of("deid-workbench " + toolVersion(), new RunReport.ProfileInfo(profile.name(),
                     request.profile().sha256(), profile.defaultSpec().action().yamlName()), results, renamed,
-                    engine.subjectOffsets().size(), new RunReport.RunInfo(started.toString(), finished.toString(),
+                    engine.subjectCount(), new RunReport.RunInfo(started.toString(), finished.toString(),
                             Duration.between(started, finished).toMillis() / 1000.0, request.threads(), newEntries));
             Path reportFile = out.resolve(REPORT);
             AtomicFiles.write(reportFile, ReportJson.render(report).getBytes(StandardCharsets.UTF_8));

@@ -49,6 +49,7 @@ public final class KeyFileContents {
     // decision 0026: a run's new entries and subject identifiers held outside the heap, written by the payload writer
     private SortedTuples spilledEntries = SortedTuples.EMPTY;
     private SortedTuples spilledKnown = SortedTuples.EMPTY;
+    private SortedTuples spilledOffsets = SortedTuples.EMPTY;
     // payload version 2 (key custody): the re-identification audit log and its stored counter
     private final List<AuditEntry> audit = new ArrayList<>();
     private long auditCount;
@@ -229,12 +230,27 @@ public final class KeyFileContents {
      * stay readable until the run's spill area is closed, so save before that. Once per contents.
      */
     public synchronized void addSpilled(SortedTuples entries, SortedTuples knownIdentifiers) {
-        if (spilledEntries.size() > 0 || spilledKnown.size() > 0) {
+        addSpilled(entries, knownIdentifiers, SortedTuples.EMPTY);
+    }
+
+    /**
+     * As {@link #addSpilled(SortedTuples, SortedTuples)}, with the run's subjects' date offsets {@code (subject
+     * pseudonym, offset in days)} sorted by pseudonym (decision 0030): merged with {@link #dateOffsets()} when the
+     * payload is written; a subject in both must have the same offset (offsets are keyed functions of the subject).
+     * {@link #dateOffsets()} and {@link #dateOffset} do not see them.
+     */
+    public synchronized void addSpilled(SortedTuples entries, SortedTuples knownIdentifiers, SortedTuples offsets) {
+        if (spilledEntries.size() > 0 || spilledKnown.size() > 0 || spilledOffsets.size() > 0) {
             throw new IllegalStateException("spilled entries were already added");
         }
         spilledEntries = Objects.requireNonNull(entries, "entries");
         spilledKnown = Objects.requireNonNull(knownIdentifiers, "knownIdentifiers");
+        spilledOffsets = Objects.requireNonNull(offsets, "offsets");
         entryCount = Math.toIntExact(entryCount + entries.size());
+    }
+
+    SortedTuples spilledOffsetsLocked() {
+        return spilledOffsets;
     }
 
     SortedTuples spilledEntriesLocked() {

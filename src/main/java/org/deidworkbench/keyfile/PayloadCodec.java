@@ -82,8 +82,14 @@ final class PayloadCodec {
                 }
                 g.writeEndObject();
                 g.writeObjectFieldStart("dateOffsets");
-                for (Map.Entry<String, Integer> e : contents.dateOffsetsLocked().entrySet()) {
-                    g.writeNumberField(e.getKey(), e.getValue());
+                if (contents.spilledOffsetsLocked().size() == 0) {
+                    for (Map.Entry<String, Integer> e : contents.dateOffsetsLocked().entrySet()) {
+                        g.writeNumberField(e.getKey(), e.getValue());
+                    }
+                } else {
+                    try (SortedTuples.Cursor spilled = contents.spilledOffsetsLocked().open()) {
+                        writeOffsets(g, merge(offsetTuples(contents.dateOffsetsLocked()), spilled::next));
+                    }
                 }
                 g.writeEndObject();
                 g.writeArrayFieldStart("runs");
@@ -174,6 +180,33 @@ final class PayloadCodec {
                 return new String[] {domain, e.getKey(), e.getValue()};
             }
         };
+    }
+
+    /** Date offsets as {@code (subject, days)}, in map order. */
+    private static Tuples offsetTuples(TreeMap<String, Integer> offsets) {
+        java.util.Iterator<Map.Entry<String, Integer>> it = offsets.entrySet().iterator();
+        return () -> {
+            if (!it.hasNext()) {
+                return null;
+            }
+            Map.Entry<String, Integer> e = it.next();
+            return new String[] {e.getKey(), Integer.toString(e.getValue())};
+        };
+    }
+
+    /**
+     * Writes {@code (subject, days)} tuples as number members. The tuples are sorted by subject and then by
+     * the days' text, so two offsets of one subject would come one after the other: refused.
+     */
+    private static void writeOffsets(JsonGenerator g, Tuples tuples) throws IOException {
+        String previous = null;
+        for (String[] t = tuples.next(); t != null; t = tuples.next()) {
+            if (t[0].equals(previous)) {
+                throw new IOException("subject '" + t[0] + "' would have two date offsets");
+            }
+            previous = t[0];
+            g.writeNumberField(t[0], Integer.parseInt(t[1]));
+        }
     }
 
     /** Known identifiers as {@code (subject, value, replacement, word replacement)}, in set order. */

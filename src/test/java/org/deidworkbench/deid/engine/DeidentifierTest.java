@@ -125,6 +125,23 @@ class DeidentifierTest {
     }
 
     @Test
+    void theSubjectCacheStaysBoundedAndASubjectDroppedFromItComesBackTheSame() throws Exception {
+        Deidentifier engine = engine();
+        int n = Deidentifier.SUBJECT_CACHE * 3 + 17;
+        Subject first = engine.subject("subject-0");
+        int largest = 0;
+        for (int i = 1; i < n; i++) {
+            engine.subject("subject-" + i);
+            largest = Math.max(largest, engine.cachedSubjects());
+        }
+        assertTrue(largest <= Deidentifier.SUBJECT_CACHE, "cache held " + largest);
+        assertEquals(n, engine.subjectOffsets().size(), "every subject's offset is kept for the key file");
+        assertEquals(first, engine.subject("subject-0"), "recomputed exactly after it was dropped");
+        assertEquals(n, engine.subjectOffsets().size());
+        assertEquals(n, engine.ledger().newEntries().size(), "one ledger entry per subject, not one per miss");
+    }
+
+    @Test
     void differentSubjectsGetDifferentPseudonyms() throws Exception {
         Deidentifier engine = engine();
         assertNotEquals(engine.subject("AB-123").pseudonym(), engine.subject("AB-124").pseudonym());
