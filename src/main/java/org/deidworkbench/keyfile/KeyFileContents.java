@@ -50,6 +50,10 @@ public final class KeyFileContents {
     private SortedTuples spilledEntries = SortedTuples.EMPTY;
     private SortedTuples spilledKnown = SortedTuples.EMPTY;
     private SortedTuples spilledOffsets = SortedTuples.EMPTY;
+    /** Entries, offsets and known identifiers of a key file read as a stream (decision 0030), outside the heap. */
+    private SortedTuples baseEntries = SortedTuples.EMPTY;
+    private SortedTuples baseOffsets = SortedTuples.EMPTY;
+    private SortedTuples baseKnown = SortedTuples.EMPTY;
     // payload version 2 (key custody): the re-identification audit log and its stored counter
     private final List<AuditEntry> audit = new ArrayList<>();
     private long auditCount;
@@ -253,6 +257,45 @@ public final class KeyFileContents {
         return spilledOffsets;
     }
 
+    /** Attaches what a streamed read kept outside the heap (the maps hold the domains' names only). */
+    synchronized void adoptBase(SortedTuples entries, SortedTuples offsets, SortedTuples known) {
+        baseEntries = entries;
+        baseOffsets = offsets;
+        baseKnown = known;
+        entryCount = Math.toIntExact(entryCount + entries.size());
+    }
+
+    /**
+     * The pseudonym entries {@code (domain, pseudonym, original)} of a key file opened as a stream
+     * ({@link KeyFileStore#openStreamed}), sorted; empty for contents held in memory. {@link #entries} and
+     * {@link #original} do not see them; the payload writer merges them.
+     */
+    public synchronized SortedTuples baseEntries() {
+        return baseEntries;
+    }
+
+    /** As {@link #baseEntries()}: the date offsets {@code (subject, days)}. */
+    public synchronized SortedTuples baseOffsets() {
+        return baseOffsets;
+    }
+
+    /** As {@link #baseEntries()}: the known identifiers {@code (subject, value, replacement, word replacement)}. */
+    public synchronized SortedTuples baseKnownIdentifiers() {
+        return baseKnown;
+    }
+
+    SortedTuples baseEntriesLocked() {
+        return baseEntries;
+    }
+
+    SortedTuples baseOffsetsLocked() {
+        return baseOffsets;
+    }
+
+    SortedTuples baseKnownLocked() {
+        return baseKnown;
+    }
+
     SortedTuples spilledEntriesLocked() {
         return spilledEntries;
     }
@@ -286,7 +329,7 @@ public final class KeyFileContents {
 
     /** Number of subjects with a recorded date offset. */
     public synchronized int dateOffsetCount() {
-        return dateOffsets.size();
+        return Math.toIntExact(dateOffsets.size() + baseOffsets.size());
     }
 
     /** Number of entries over all domains. */
@@ -370,7 +413,7 @@ public final class KeyFileContents {
     /** The lowest payload version that can describe these contents. */
     synchronized int requiredVersion() {
         return audit.isEmpty() && auditCount == 0 && split == null && export == null && knownIdentifiers.isEmpty()
-                && spilledKnown.size() == 0 ? 1 : 2;
+                && spilledKnown.size() == 0 && baseKnown.size() == 0 ? 1 : 2;
     }
 
     /** The split custody key, or {@code null} (keyfile-format.md §8). */

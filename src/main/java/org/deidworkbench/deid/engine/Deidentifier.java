@@ -365,6 +365,20 @@ public final class Deidentifier {
         });
     }
 
+    /**
+     * Adds identifiers of subjects kept in a key file read as a stream, {@code (subject, value, replacement,
+     * word replacement)}: free text loses them as with {@link #seedKnownIdentifiers(Map)}; they are not kept
+     * again for the key file (the key file's writer merges its own). Call after {@link #spillTo}, so that they
+     * spill like the identifiers noted in the run.
+     */
+    public void seedKnownIdentifiers(SortedTuples bySubject) throws java.io.IOException {
+        try (SortedTuples.Cursor c = bySubject.open()) {
+            for (String[] t = c.next(); t != null; t = c.next()) {
+                collected.add(t[1], t[2], t[3]);
+            }
+        }
+    }
+
     /** A subject's date offset for the key file: in memory, or into the spill (the spill keeps a tuple once). */
     private void keepOffset(String pseudonym, int offset) {
         ExternalSorter spill = offsetSpill;

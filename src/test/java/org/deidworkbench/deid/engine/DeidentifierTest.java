@@ -142,6 +142,31 @@ class DeidentifierTest {
     }
 
     @Test
+    void aSpillingEngineKeepsNoDateOffsetPerSubjectInMemory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Deidentifier engine = engine();
+        try (org.deidworkbench.deid.spill.SpillArea area = org.deidworkbench.deid.spill.SpillArea.create(
+                dir.resolve("spill"))) {
+            engine.spillTo(area, 64);
+            java.util.Map<String, Integer> expected = new java.util.TreeMap<>();
+            for (int i = 0; i < 5000; i++) {
+                Subject s = engine.subject("subject-" + (i % 4000)); // 1000 subjects seen twice
+                expected.put(s.pseudonym(), s.dateOffsetDays());
+            }
+            assertTrue(engine.subjectOffsets().isEmpty(), "offsets went to the spill, not to a map");
+            assertTrue(engine.cachedSubjects() <= Deidentifier.SUBJECT_CACHE);
+            java.util.Map<String, Integer> spilled = new java.util.TreeMap<>();
+            try (org.deidworkbench.model.SortedTuples.Cursor c = engine.spilledSubjectOffsets().open()) {
+                for (String[] t = c.next(); t != null; t = c.next()) {
+                    assertTrue(spilled.put(t[0], Integer.parseInt(t[1])) == null, "each subject once");
+                }
+            }
+            assertEquals(expected, spilled);
+            assertEquals(4000, engine.subjectCount());
+        }
+    }
+
+    @Test
     void differentSubjectsGetDifferentPseudonyms() throws Exception {
         Deidentifier engine = engine();
         assertNotEquals(engine.subject("AB-123").pseudonym(), engine.subject("AB-124").pseudonym());
