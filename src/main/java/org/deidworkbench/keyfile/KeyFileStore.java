@@ -180,7 +180,9 @@ public final class KeyFileStore {
             RecipientInformationStore recipients = parser.getRecipientInfos();
             List<X509Certificate> trustees = CmsFile.trusteeCertificates(file, parser.getOriginatorInfo(), recipients);
             KeyCapture capture = new KeyCapture();
-            KeyFileContents contents = decryptWithPassphrase(file, recipients, passphrase, capture, null,
+            KeyFileContents contents;
+            try {
+                contents = decryptWithPassphrase(file, recipients, passphrase, capture, null,
                     (entry, recipient) -> {
                         try (InputStream plain = entry.getContentStream(recipient).getContentStream()) {
                             KeyFileContents read;
@@ -200,7 +202,9 @@ public final class KeyFileStore {
                             return read;
                         }
                     });
-            capture.wipe();
+            } finally {
+                capture.wipe();
+            }
             return new Streamed(contents, trustees);
         } catch (StreamedFailure e) {
             throw e.failure;
