@@ -125,6 +125,10 @@ final class BenchCommand implements Runnable {
                 o.printf("ratios:    deid / copy %.2f (target <= 2)   deid / copy+sync %.2f   deid / gdcmanon %.2f"
                         + " (target <= 1)%n", deid / r.measure("copy").seconds(), deid / r.measure("copy+sync").seconds(),
                         deid / r.measure("gdcmanon").seconds());
+                StringBuilder phases = new StringBuilder();
+                r.phases().forEach((name, seconds) -> phases.append(phases.length() == 0 ? "" : "   ")
+                        .append(String.format(java.util.Locale.ROOT, "%s %.2f s", name, seconds)));
+                o.printf("phases:    %s (fastest deid round)%n", phases);
                 Scratch.heap(o, "deid peak", r.peakHeapBytes(), r.maxHeapBytes(), "input", r.bytes());
             });
         }

@@ -45,9 +45,11 @@ public final class DicomBenchmark {
      * @param written files deid wrote (the others were withheld or failed, see its report)
      * @param peakHeapBytes sum of the heap pools' peak usage during the fastest deid round
      * @param maxHeapBytes the JVM's maximum heap
+     * @param phases seconds of the fastest deid round by phase, in order: {@code open} (key file, input walk,
+     *     engine) until the first phase the run announces, then each {@link RunPhase} it went through
      */
     public record Result(long files, long bytes, List<Measure> measures, long written, long peakHeapBytes,
-            long maxHeapBytes) {
+            long maxHeapBytes, java.util.LinkedHashMap<String, Double> phases) {
 
         /** The measure named {@code name}. */
         public Measure measure(String name) {
@@ -85,6 +87,7 @@ public final class DicomBenchmark {
             String gdcmNote = "";
             long peak = 0;
             long written = 0;
+            java.util.LinkedHashMap<String, Double> phases = new java.util.LinkedHashMap<>();
             List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).toList();
             for (int round = 1; round <= rounds; round++) {
@@ -114,13 +117,16 @@ public final class DicomBenchmark {
                 System.gc();
                 heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
                 char[] passphrase = passphrase();
+                PhaseClock clock = new PhaseClock();
                 t0 = System.nanoTime();
                 RunResult r = new RunJob(new RunRequest(List.of(input), dir.resolve("deid"), dir.resolve("deid.deidkey"),
-                        true, passphrase, profile, threads), RunListener.NONE).run();
-                double seconds = (System.nanoTime() - t0) / 1e9;
+                        true, passphrase, profile, threads), clock).run();
+                long t1 = System.nanoTime();
+                double seconds = (t1 - t0) / 1e9;
                 if (seconds < deid) {
                     deid = seconds;
                     peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+                    phases = clock.split(t0, t1);
                 }
                 written = r.report().files().written();
 
@@ -136,10 +142,38 @@ public final class DicomBenchmark {
                     new Measure("deid", deid, "deid run, " + threads + " threads, profile " + profile.profile().name()
                             + ", including the scan pass and sealing the key file"),
                     new Measure("gdcmanon", gdcm == Double.MAX_VALUE ? Double.NaN : gdcm, gdcmNote));
-            return new Result(files.size(), bytes, measures, written, peak, Runtime.getRuntime().maxMemory());
+            return new Result(files.size(), bytes, measures, written, peak, Runtime.getRuntime().maxMemory(), phases);
         } catch (IOException e) {
             throw new JobException(JobException.Reason.IO_ERROR, "benchmark failed on " + input + " ("
                     + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /** When each phase of a run began (the run announces them from its own thread, in order). */
+    private static final class PhaseClock implements RunListener {
+        private final List<String> names = new ArrayList<>();
+        private final List<Long> starts = new ArrayList<>();
+
+        @Override
+        public synchronized void phase(String name, int files, long bytes) {
+            names.add(name);
+            starts.add(System.nanoTime());
+        }
+
+        /** Seconds per phase between {@code t0} and {@code t1}; {@code open} before the first. */
+        synchronized java.util.LinkedHashMap<String, Double> split(long t0, long t1) {
+            java.util.LinkedHashMap<String, Double> out = new java.util.LinkedHashMap<>();
+            long from = t0;
+            String name = "open";
+            for (int i = 0; i <= names.size(); i++) {
+                long to = i < names.size() ? starts.get(i) : t1;
+                out.merge(name, (to - from) / 1e9, Double::sum);
+                if (i < names.size()) {
+                    name = names.get(i);
+                    from = to;
+                }
+            }
+            return out;
         }
     }
 

@@ -14,6 +14,7 @@ import org.deidworkbench.keyfile.KeyFileContents;
 import org.deidworkbench.keyfile.KeyFileException;
 import org.deidworkbench.keyfile.KeyFileStore;
 import org.deidworkbench.keyfile.RunRecord;
+import org.deidworkbench.keyfile.SealingKey;
 import org.deidworkbench.model.Profile;
 import org.deidworkbench.model.PseudonymEntry;
 import org.deidworkbench.model.SortedTuples;
@@ -242,11 +243,12 @@ final class KeySession implements AutoCloseable {
 
     /**
      * Adds the engine's new pseudonyms, the subjects' date offsets and the run record, and writes the
-     * key file (re-opened and verified before it replaces the old one).
+     * key file (re-opened and verified before it replaces the old one) with the run's sealing key
+     * (its passphrase, and the key-encryption key derived while the run worked).
      *
      * @return the pseudonym entries that were new to the key file
      */
-    int seal(Deidentifier engine, RunRecord run, char[] passphrase) throws JobException {
+    int seal(Deidentifier engine, RunRecord run, SealingKey sealing) throws JobException {
         try {
             int added;
             if (engine.spills()) {
@@ -262,10 +264,10 @@ final class KeySession implements AutoCloseable {
             contents.addKnownIdentifiers(engine.subjectIdentifiers());
             contents.addRun(withNewEntries(run, added));
             if (existed) {
-                KeyFileStore.save(file, contents, passphrase, trustees != null ? trustees : KeyFileStore.trustees(file));
+                KeyFileStore.save(file, contents, sealing, trustees != null ? trustees : KeyFileStore.trustees(file));
             } else {
                 // Created by this run: another run must not have created it meanwhile with another secret.
-                KeyFileStore.create(file, contents, passphrase, List.of());
+                KeyFileStore.create(file, contents, sealing, List.of());
             }
             return added;
         } catch (KeyFileException e) {

@@ -38,6 +38,7 @@ import org.deidworkbench.io.AtomicFiles;
 import org.deidworkbench.io.AtomicWriteException;
 import org.deidworkbench.job.InputFiles.InputFile;
 import org.deidworkbench.keyfile.RunRecord;
+import org.deidworkbench.keyfile.SealingKey;
 import org.deidworkbench.model.FileReport;
 import org.deidworkbench.model.Profile;
 import org.deidworkbench.model.RunReport;
@@ -132,6 +133,8 @@ public final class RunJob {
         });
         PartSyncer syncer = syncers.apply(request.threads());
         SpillArea spill = null;
+        // The seal's PBKDF2 depends on nothing the run computes: derived while the files are processed.
+        SealingKey sealing = SealingKey.of(request.passphrase()).inBackground();
         try {
             Files.createDirectories(work);
             spill = SpillArea.create(work.resolve("spill"));
@@ -142,6 +145,10 @@ public final class RunJob {
             boolean scanPass = files.stream().map(InputFile::format).distinct().map(FormatRegistry::handler)
                     .flatMap(Optional::stream).anyMatch(h -> h.needsScanPass(profile));
             Map<FileFormat, FileProcessor> processors = processors(engine, scanPass, scratchFolder(work));
+            if (scanPass && passes == null) {
+                // one machine: whoever scans a file here transforms it here too
+                processors.values().stream().distinct().forEach(FileProcessor::scansFeedTransforms);
+            }
             FileReport[] outcomes = new FileReport[files.size()];
             analyze(files, processors, pool);
             boolean[] deferred = new boolean[files.size()];
@@ -187,7 +194,7 @@ public final class RunJob {
                 }
             }
             listener.phase(RunPhase.SEAL.id(), 1, 0);
-            int newEntries = keys.seal(engine, runRecord(started, files, results), request.passphrase());
+            int newEntries = keys.seal(engine, runRecord(started, files, results), sealing);
             listener.fileDone(0);
 
             listener.phase(RunPhase.FINISH.id(), files.size(), 0);
@@ -238,6 +245,7 @@ public final class RunJob {
                     + (e instanceof AtomicWriteException || e instanceof PassException ? e.getMessage()
                             : e.getClass().getSimpleName()), e);
         } finally {
+            sealing.close();
             pool.shutdownNow();
             syncer.close();
             closeSpill(spill);

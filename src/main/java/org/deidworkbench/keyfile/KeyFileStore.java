@@ -80,7 +80,8 @@ import org.deidworkbench.keyfile.KeyFileException.Reason;
  * {@code openssl cms -decrypt -inform DER -in FILE -pwri_password PASS} (OpenSSL 3.0+).
  *
  * <p>Stateless and thread-safe. Cost: each seal and each passphrase open runs PBKDF2 once (about
- * 0.3–1 s); {@link #save} runs it once (its verification reuses the seal's derived key). Memory: saving
+ * 0.3–1 s, {@link Pbkdf2}); {@link #save} runs it once (its verification reuses the seal's derived key), or not
+ * at all when given a {@link SealingKey} derived ahead. Memory: saving
  * streams the payload (about 50 bytes per entry) into the file and back, so it needs stream buffers beyond the
  * contents whatever their size; opening still holds the file and the payload in memory (a few copies).
  * The Bouncy Castle provider is used as an instance and is never installed globally.
@@ -421,9 +422,11 @@ public final class KeyFileStore {
         private Stage failedStage = Stage.NONE;
         private final KeyCapture capture;
         private final SealedKek sealed;
+        private final char[] passphrase;
 
         GuardedPasswordRecipient(char[] passphrase, KeyCapture capture, SealedKek sealed) {
             super(passphrase);
+            this.passphrase = passphrase;
             this.capture = capture;
             this.sealed = sealed;
             setProvider(BC);
@@ -446,6 +449,11 @@ public final class KeyFileStore {
                 }
                 if (sealed != null && sealed.derivedBy(params, keySize)) {
                     return sealed.key(); // the seal's own derivation from these very parameters: no second PBKDF2
+                }
+                if (scheme == PasswordRecipient.PKCS5_SCHEME2_UTF8
+                        && PKCSObjectIdentifiers.id_hmacWithSHA256.equals(params.getPrf().getAlgorithm())) {
+                    return Pbkdf2.hmacSha256(passphrase, params.getSalt(), params.getIterationCount().intValueExact(),
+                            keySize);
                 }
                 return super.calculateDerivedKey(scheme, derivation, keySize);
             } catch (CMSException | RuntimeException e) {
@@ -512,7 +520,17 @@ public final class KeyFileStore {
      */
     public static void save(Path file, KeyFileContents contents, char[] passphrase, List<X509Certificate> trustees)
             throws KeyFileException {
-        save(file, contents, passphrase, trustees, SealOptions.DEFAULT, true);
+        save(file, contents, passphrase, trustees, SealOptions.DEFAULT, true, null);
+    }
+
+    /**
+     * As {@link #save(Path, KeyFileContents, char[], List)}, with the passphrase and the key-encryption key of a
+     * {@link SealingKey} (derived ahead, e.g. while a run worked, so the seal need not wait for PBKDF2). The
+     * sealing key is not closed here.
+     */
+    public static void save(Path file, KeyFileContents contents, SealingKey sealing, List<X509Certificate> trustees)
+            throws KeyFileException {
+        saveWith(file, contents, sealing, trustees, true);
     }
 
     /**
@@ -522,7 +540,25 @@ public final class KeyFileStore {
      */
     public static void create(Path file, KeyFileContents contents, char[] passphrase, List<X509Certificate> trustees)
             throws KeyFileException {
-        save(file, contents, passphrase, trustees, SealOptions.DEFAULT, false);
+        save(file, contents, passphrase, trustees, SealOptions.DEFAULT, false, null);
+    }
+
+    /** As {@link #create(Path, KeyFileContents, char[], List)}, with a {@link SealingKey}; not closed here. */
+    public static void create(Path file, KeyFileContents contents, SealingKey sealing, List<X509Certificate> trustees)
+            throws KeyFileException {
+        saveWith(file, contents, sealing, trustees, false);
+    }
+
+    private static void saveWith(Path file, KeyFileContents contents, SealingKey sealing, List<X509Certificate> trustees,
+            boolean replace) throws KeyFileException {
+        Objects.requireNonNull(sealing, "sealing");
+        char[] passphrase = sealing.passphrase();
+        try {
+            save(file, contents, passphrase, trustees, new SealOptions(sealing.iterations(), temp -> { }), replace,
+                    sealing);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
     }
 
     /**
@@ -545,6 +581,12 @@ public final class KeyFileStore {
 
     static void save(Path file, KeyFileContents contents, char[] passphrase, List<X509Certificate> trustees,
             SealOptions options, boolean replace) throws KeyFileException {
+        save(file, contents, passphrase, trustees, options, replace, null);
+    }
+
+    /** @param sealing a key derived ahead for this passphrase, or {@code null} to derive while sealing */
+    static void save(Path file, KeyFileContents contents, char[] passphrase, List<X509Certificate> trustees,
+            SealOptions options, boolean replace, SealingKey sealing) throws KeyFileException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(contents, "contents");
         Objects.requireNonNull(passphrase, "passphrase");
@@ -560,7 +602,7 @@ public final class KeyFileStore {
         SealedKek kek = new SealedKek();
         try {
             Custody.SplitKey split = contents.split();
-            Envelope envelope = seal(target, passphrase, certs, split, options.iterations(), kek);
+            Envelope envelope = seal(target, passphrase, certs, split, options.iterations(), kek, sealing);
             int recipients = certs.size() + 1 + (split == null ? 0 : 1);
             Written[] written = new Written[1];
             AtomicFiles.TempCheck verified = temp -> {
@@ -833,12 +875,17 @@ public final class KeyFileStore {
      * AES-256-GCM content key; nothing of the payload yet.
      */
     private static Envelope seal(Path target, char[] passphrase, List<X509Certificate> trustees,
-            Custody.SplitKey split, int iterations, SealedKek derived) throws KeyFileException {
+            Custody.SplitKey split, int iterations, SealedKek derived, SealingKey sealing) throws KeyFileException {
         try {
             List<RecipientInfoGenerator> generators = new ArrayList<>();
-            byte[] salt = new byte[SALT_LENGTH];
-            RANDOM.nextBytes(salt);
-            generators.add(new WipingPasswordRecipientInfoGenerator(passphrase,
+            byte[] salt;
+            if (sealing != null) {
+                salt = sealing.salt();
+            } else {
+                salt = new byte[SALT_LENGTH];
+                RANDOM.nextBytes(salt);
+            }
+            generators.add(new WipingPasswordRecipientInfoGenerator(passphrase, sealing,
                     key -> derived.keep(salt, iterations, key))
                     .setProvider(BC)
                     .setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8)
@@ -907,11 +954,32 @@ public final class KeyFileStore {
     /** Wipes the passphrase-derived key-encryption key as soon as the content key is wrapped. */
     private static final class WipingPasswordRecipientInfoGenerator extends JcePasswordRecipientInfoGenerator {
         private final java.util.function.Consumer<byte[]> keep;
+        private final char[] passphrase;
+        private final SealingKey sealing;
 
-        /** @param keep given the derived key before it is wiped (copies what it keeps) */
-        WipingPasswordRecipientInfoGenerator(char[] passphrase, java.util.function.Consumer<byte[]> keep) {
+        /**
+         * @param sealing the key derived ahead for these parameters, or {@code null}
+         * @param keep given the derived key before it is wiped (copies what it keeps)
+         */
+        WipingPasswordRecipientInfoGenerator(char[] passphrase, SealingKey sealing,
+                java.util.function.Consumer<byte[]> keep) {
             super(CMSAlgorithm.AES256_CBC, passphrase);
+            this.passphrase = passphrase;
+            this.sealing = sealing;
             this.keep = keep;
+        }
+
+        /** The key derived ahead when it matches, else PBKDF2 now ({@link Pbkdf2}: the JDK's where it agrees). */
+        @Override
+        protected byte[] calculateDerivedKey(int scheme, AlgorithmIdentifier derivation, int keySize) throws CMSException {
+            PBKDF2Params params = PBKDF2Params.getInstance(derivation.getParameters());
+            if (scheme != PasswordRecipient.PKCS5_SCHEME2_UTF8
+                    || !PKCSObjectIdentifiers.id_hmacWithSHA256.equals(params.getPrf().getAlgorithm())) {
+                return super.calculateDerivedKey(scheme, derivation, keySize);
+            }
+            byte[] ahead = sealing == null ? null : sealing.keyFor(params.getSalt(), params.getIterationCount(), keySize);
+            return ahead != null ? ahead
+                    : Pbkdf2.hmacSha256(passphrase, params.getSalt(), params.getIterationCount().intValueExact(), keySize);
         }
 
         @Override

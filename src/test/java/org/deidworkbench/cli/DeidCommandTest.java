@@ -346,6 +346,9 @@ class DeidCommandTest {
         assertEquals(ExitCode.OK, r.code(), r::all);
         assertTrue(r.out().contains("input:     10 files"), r::out);
         assertTrue(r.out().matches("(?s).*\\ncopy\\+sync: .*\\ndeid: .*heap: .*"), r::out);
+        // where the fastest round's time went, phase by phase, in the order the run went through them
+        assertTrue(r.out().matches("(?s).*\\nphases:    open [0-9.]+ s   analyze [0-9.]+ s   scan [0-9.]+ s   transform"
+                + " [0-9.]+ s   seal [0-9.]+ s   finish [0-9.]+ s \\(fastest deid round\\)\\n.*"), r::out);
     }
 
     @Test

@@ -46,6 +46,8 @@ final class DicomProcessor implements FileProcessor {
     private final DicomPolicy policy;
     private final Methods methods;
     private final DicomReader reader;
+    /** Headers read by the scan, kept for the transform when {@link #scansFeedTransforms} was called. */
+    private volatile ScannedHeaders scanned;
 
     /**
      * @param scratch where deflated data sets are inflated (the run's scratch folder), or null for
@@ -101,14 +103,40 @@ final class DicomProcessor implements FileProcessor {
     }
 
     @Override
+    public void scansFeedTransforms() {
+        if (scanned == null) {
+            scanned = new ScannedHeaders(ScannedHeaders.defaultBudget());
+        }
+    }
+
+    /** Another budget for the kept headers (tests); after {@link #scansFeedTransforms}. */
+    void useHeaderBudget(long bytes) {
+        scanned = new ScannedHeaders(bytes);
+    }
+
+    /** Headers kept for transforms not yet run (tests). */
+    int keptHeaders() {
+        ScannedHeaders keep = scanned;
+        return keep == null ? 0 : keep.size();
+    }
+
+    @Override
     public void scan(Path input, String name, BooleanSupplier cancelled) throws IOException, FormatException {
         checkCancel(cancelled);
-        try (DicomFile file = read(input)) {
+        DicomFile file = read(input);
+        boolean kept = false;
+        try {
             Dataset ds = file.dataset();
             DatasetCleaner scanner = new DatasetCleaner(methods, policy, declarations(ds), DatasetCleaner.Mode.SCAN,
                     false, name);
             scanner.subject(ds);
-            scanner.walk(ds);
+            scanner.walk(ds); // reads only: the data set is as the reader made it
+            ScannedHeaders keep = scanned;
+            kept = keep != null && keep.offer(input, file);
+        } finally {
+            if (!kept) {
+                file.close();
+            }
         }
     }
 
@@ -116,7 +144,9 @@ final class DicomProcessor implements FileProcessor {
     public FileStats transform(Path input, String name, OutputStream out, BooleanSupplier cancelled)
             throws IOException, FormatException {
         checkCancel(cancelled);
-        try (DicomFile file = read(input)) {
+        ScannedHeaders keep = scanned;
+        DicomFile fromScan = keep == null ? null : keep.take(input);
+        try (DicomFile file = fromScan != null ? fromScan : read(input)) {
             Cleaned c = clean(file, name, false);
             write(c.file(), out);
             return c.stats();
