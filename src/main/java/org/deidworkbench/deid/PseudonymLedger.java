@@ -46,6 +46,8 @@ public final class PseudonymLedger {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicInteger inMemory = new AtomicInteger();
     private volatile ExternalSorter spill;
+    /** The entries of a key file read as a stream (decision 0030): searched by {@link #original}, never copied. */
+    private volatile org.deidworkbench.deid.spill.IndexedRun seededRun;
     private volatile int threshold = Integer.MAX_VALUE;
 
     /**
@@ -61,6 +63,20 @@ public final class PseudonymLedger {
     public int spills() {
         ExternalSorter s = spill;
         return s == null ? 0 : s.spills();
+    }
+
+    /**
+     * Adds the entries of a key file read as a stream, {@code (domain, pseudonym, original)} sorted, and its
+     * domains (decision 0030). They are not held in memory: {@link #original} searches them (one block read),
+     * and a run's entry that gives one of their pseudonyms another original is found when the key file is
+     * sealed (the payload merge refuses it), not when it is issued. Entries recorded again in this run are
+     * recorded as if new; the key file keeps each once, and counts new ones by merging.
+     */
+    public void seedSpilled(org.deidworkbench.deid.spill.IndexedRun entries, Collection<String> domains) {
+        for (String d : domains) {
+            seeded.computeIfAbsent(d, k -> new ConcurrentHashMap<>());
+        }
+        seededRun = entries;
     }
 
     /** Adds entries that already exist (from the key file); they are not reported as new. */
@@ -183,6 +199,15 @@ public final class PseudonymLedger {
         if (original == null) {
             Map<String, String> addedDomain = added.get(domain);
             original = addedDomain == null ? null : addedDomain.get(pseudonym);
+        }
+        org.deidworkbench.deid.spill.IndexedRun run = seededRun;
+        if (original == null && run != null) {
+            try {
+                String[] found = run.find(domain, pseudonym);
+                original = found == null ? null : found[2];
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the key file's spilled entries", e);
+            }
         }
         return Optional.ofNullable(original);
     }

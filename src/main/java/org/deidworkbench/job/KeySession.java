@@ -23,16 +23,135 @@ import org.deidworkbench.model.SortedTuples;
  * The project key of one run or preview: the opened (or new, or throwaway) key file contents, the
  * engine bound to them, and sealing what a run added. Not thread-safe; one per job.
  */
-final class KeySession {
+final class KeySession implements AutoCloseable {
 
     private final Path file;
     private final KeyFileContents contents;
     private final boolean existed;
+    /** The trustees of a key file read as a stream (else read from the file when sealing). */
+    private final List<java.security.cert.X509Certificate> trustees;
+    /** Holds a streamed key file's entries for the run (decision 0030); {@code null} for contents in memory. */
+    private final LazyArea area;
 
     private KeySession(Path file, KeyFileContents contents, boolean existed) {
+        this(file, contents, existed, null, null);
+    }
+
+    private KeySession(Path file, KeyFileContents contents, boolean existed,
+            List<java.security.cert.X509Certificate> trustees, LazyArea area) {
         this.file = file;
         this.contents = contents;
         this.existed = existed;
+        this.trustees = trustees;
+        this.area = area;
+    }
+
+    /** A spill area made when the first tuple is stored (after the passphrase was found right), in {@code parent}. */
+    private static final class LazyArea implements SortedTuples.Store {
+        private final Path parent;
+        private org.deidworkbench.deid.spill.SpillArea area;
+
+        LazyArea(Path parent) {
+            this.parent = parent;
+        }
+
+        @Override
+        public SortedTuples write(String name, int arity, int keyArity, java.util.Iterator<String[]> sorted)
+                throws java.io.IOException {
+            if (area == null) {
+                area = org.deidworkbench.deid.spill.SpillArea.create(parent.resolve(".deid-keyfile-"
+                        + Long.toUnsignedString(new java.security.SecureRandom().nextLong(), 36)));
+            }
+            return org.deidworkbench.deid.spill.IndexedRun.write(area, name.replace(' ', '-'), arity, keyArity, sorted);
+        }
+
+        void close() throws java.io.IOException {
+            if (area != null) {
+                area.close();
+            }
+        }
+    }
+
+    /**
+     * Key files larger than this many bytes are opened as a stream by runs (decision 0030): the system
+     * property {@code deid.keyfile.stream.bytes} when set, else an eighth of the maximum heap.
+     */
+    static long streamThreshold() {
+        String set = System.getProperty("deid.keyfile.stream.bytes");
+        if (set != null) {
+            try {
+                return Long.parseLong(set.trim());
+            } catch (NumberFormatException e) {
+                // the default below
+            }
+        }
+        return Runtime.getRuntime().maxMemory() / 8;
+    }
+
+    /**
+     * As {@link #open(Path, boolean, char[], Instant)}; a key file larger than {@link #streamThreshold()} is
+     * read as a stream, its entries, offsets and known identifiers kept in an encrypted spill area in a new
+     * folder under {@code spillParent} (made only once the passphrase is found right; removed by
+     * {@link #close()}), so that memory does not grow with the key file.
+     */
+    static KeySession open(Path file, boolean mayCreate, char[] passphrase, Instant now, Path spillParent)
+            throws JobException {
+        long size;
+        try {
+            size = Files.isRegularFile(file) ? Files.size(file) : -1;
+        } catch (java.io.IOException e) {
+            size = -1;
+        }
+        if (size < 0 || size <= streamThreshold()) {
+            return open(file, mayCreate, passphrase, now);
+        }
+        LazyArea area = new LazyArea(spillParent);
+        try {
+            KeyFileStore.Streamed streamed = KeyFileStore.openStreamed(file, passphrase, area);
+            if (!streamed.contents().hasSecret()) {
+                throw new JobException(JobException.Reason.KEY_FILE, "the key file " + file + " is an export key file"
+                        + " (for re-identifying one output): it has no project secret and cannot de-identify; use the"
+                        + " project's key file", null);
+            }
+            return new KeySession(file, streamed.contents(), true, streamed.trustees(), area);
+        } catch (KeyFileException e) {
+            closeQuietly(area);
+            throw new JobException(JobException.Reason.KEY_FILE, e.getMessage(), e);
+        } catch (JobException | RuntimeException e) {
+            closeQuietly(area);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(LazyArea area) {
+        try {
+            area.close();
+        } catch (java.io.IOException e) {
+            // best effort: the files are encrypted under a key that dies with this process
+        }
+    }
+
+    /** Whether the key file was read as a stream. */
+    boolean streamed() {
+        return area != null;
+    }
+
+    /** Removes what a streamed key file kept on disk (after sealing; idempotent). */
+    @Override
+    public void close() throws java.io.IOException {
+        if (area != null) {
+            area.close();
+        }
+    }
+
+    /**
+     * Seeds {@code engine} (made by {@link #engine}, already {@linkplain Deidentifier#spillTo spilling}) with the
+     * known identifiers of a key file read as a stream; nothing for contents in memory (seeded by {@link #engine}).
+     */
+    void seedStreamed(Deidentifier engine) throws java.io.IOException {
+        if (streamed()) {
+            engine.seedKnownIdentifiers(contents.baseKnownIdentifiers());
+        }
     }
 
     /**
@@ -101,6 +220,11 @@ final class KeySession {
      */
     Deidentifier engine(Profile profile, Instant now) throws JobException {
         PseudonymLedger ledger = new PseudonymLedger();
+        if (streamed()) {
+            SortedTuples base = contents.baseEntries();
+            ledger.seedSpilled(base instanceof org.deidworkbench.deid.spill.IndexedRun run ? run : null,
+                    contents.domains());
+        }
         for (String domain : contents.domains()) {
             List<PseudonymEntry> existing = new ArrayList<>();
             contents.entries(domain).forEach((p, o) -> existing.add(new PseudonymEntry(domain, p, o)));
@@ -108,7 +232,8 @@ final class KeySession {
         }
         try {
             Deidentifier engine = new Deidentifier(profile, KeyRing.from(contents.secret()), ledger, referenceYear(now));
-            // Identifiers of subjects seen in earlier runs: free text loses them even without their table.
+            // Identifiers of subjects seen in earlier runs: free text loses them even without their table
+            // (those of a streamed key file: seedStreamed, once the engine spills).
             engine.seedKnownIdentifiers(contents.knownIdentifiers());
             return engine;
         } catch (DeidException e) {
@@ -129,8 +254,9 @@ final class KeySession {
             if (engine.spills()) {
                 // Decision 0026: the run's entries were spilled; they are merged into the payload as it is written.
                 SortedTuples entries = engine.ledger().sealedEntries();
-                contents.addSpilled(entries, engine.spilledSubjectIdentifiers());
-                added = Math.toIntExact(entries.size());
+                contents.addSpilled(entries, engine.spilledSubjectIdentifiers(), engine.spilledSubjectOffsets());
+                // A streamed key file's entries were not in the ledger: what is new is what they lack.
+                added = Math.toIntExact(streamed() ? countNew(entries, contents.baseEntries()) : entries.size());
             } else {
                 added = contents.addEntries(engine.ledger().newEntries()).size();
             }
@@ -139,7 +265,7 @@ final class KeySession {
             contents.addCoincidences(run.runId(), engine.coincidences());
             contents.addRun(withNewEntries(run, added));
             if (existed) {
-                KeyFileStore.save(file, contents, sealing, KeyFileStore.trustees(file));
+                KeyFileStore.save(file, contents, sealing, trustees != null ? trustees : KeyFileStore.trustees(file));
             } else {
                 // Created by this run: another run must not have created it meanwhile with another secret.
                 KeyFileStore.create(file, contents, sealing, List.of());
@@ -152,6 +278,23 @@ final class KeySession {
         } catch (java.io.IOException e) {
             throw new JobException(JobException.Reason.IO_ERROR, "cannot read the run's spilled pseudonym entries", e);
         }
+    }
+
+    /** Tuples of {@code run} not in {@code base}, both sorted (one pass over each). */
+    static long countNew(SortedTuples run, SortedTuples base) throws java.io.IOException {
+        long fresh = 0;
+        try (SortedTuples.Cursor a = run.open(); SortedTuples.Cursor b = base.open()) {
+            String[] y = b.next();
+            for (String[] x = a.next(); x != null; x = a.next()) {
+                while (y != null && org.deidworkbench.deid.spill.ExternalSorter.ORDER.compare(y, x) < 0) {
+                    y = b.next();
+                }
+                if (y == null || !java.util.Arrays.equals(x, y)) {
+                    fresh++;
+                }
+            }
+        }
+        return fresh;
     }
 
     private static RunRecord withNewEntries(RunRecord r, int added) {

@@ -109,11 +109,22 @@ public final class RunJob {
         checkPaths(out);
         List<InputFile> files = InputFiles.walk(request.inputs());
         // Before the output folder is touched: a wrong passphrase or a missing key file leaves no trace.
-        KeySession keys = KeySession.open(request.keyFile(), request.createKeyFile(), request.passphrase(), started);
+        // A key file too large for the heap is read as a stream into a spill folder beside the output (decision 0030).
+        Path spillParent = out.getParent() != null && Files.isDirectory(out.getParent()) ? out.getParent()
+                : Path.of(System.getProperty("java.io.tmpdir"));
+        KeySession keys = KeySession.open(request.keyFile(), request.createKeyFile(), request.passphrase(), started,
+                spillParent);
         Profile profile = request.profile().profile();
-        Deidentifier engine = keys.engine(profile, started);
-        boolean outputExisted = Files.exists(out, LinkOption.NOFOLLOW_LINKS);
-        prepareOutput(out);
+        Deidentifier engine;
+        boolean outputExisted;
+        try {
+            engine = keys.engine(profile, started);
+            outputExisted = Files.exists(out, LinkOption.NOFOLLOW_LINKS);
+            prepareOutput(out);
+        } catch (JobException | RuntimeException e) {
+            closeKeys(keys);
+            throw e;
+        }
         Path work = out.resolve(WORK_DIR);
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), r -> {
             Thread t = new Thread(r, "deid-worker");
@@ -129,6 +140,7 @@ public final class RunJob {
             spill = SpillArea.create(work.resolve("spill"));
             // A cluster's workers get the frozen identifiers serialized: those stay in memory there.
             engine.spillTo(spill, spillThreshold(), passes == null);
+            keys.seedStreamed(engine);
             // A scan pass when any format present needs one (each handler says so for the profile).
             boolean scanPass = files.stream().map(InputFile::format).distinct().map(FormatRegistry::handler)
                     .flatMap(Optional::stream).anyMatch(h -> h.needsScanPass(profile));
@@ -211,7 +223,7 @@ public final class RunJob {
             Instant finished = Instant.now();
             RunReport report = RunReport.of("deid-workbench " + toolVersion(), new RunReport.ProfileInfo(profile.name(),
                     request.profile().sha256(), profile.defaultSpec().action().yamlName()), results, renamed,
-                    engine.subjectOffsets().size(), new RunReport.RunInfo(started.toString(), finished.toString(),
+                    engine.subjectCount(), new RunReport.RunInfo(started.toString(), finished.toString(),
                             Duration.between(started, finished).toMillis() / 1000.0, request.threads(), newEntries));
             Path reportFile = out.resolve(REPORT);
             AtomicFiles.write(reportFile, ReportJson.render(report).getBytes(StandardCharsets.UTF_8));
@@ -237,6 +249,7 @@ public final class RunJob {
             pool.shutdownNow();
             syncer.close();
             closeSpill(spill);
+            closeKeys(keys);
         }
     }
 
@@ -255,6 +268,15 @@ public final class RunJob {
             }
         }
         return (int) Math.min(Integer.MAX_VALUE, Math.max(4096, Runtime.getRuntime().maxMemory() / 4096));
+    }
+
+    /** Deletes what a streamed key file kept on disk (originals, encrypted) whatever way the run ended. */
+    private static void closeKeys(KeySession keys) {
+        try {
+            keys.close();
+        } catch (IOException e) {
+            LOGGER.warn("could not remove the key file's spill folder ({})", e.getClass().getSimpleName());
+        }
     }
 
     /** Deletes the spilled files (they hold originals, encrypted) whatever way the run ended. */

@@ -190,12 +190,18 @@ final class CmsFile {
     /** Certificates stored in originatorInfo that match a trustee entry, in entry order. */
     static List<java.security.cert.X509Certificate> trusteeCertificates(Path file, CMSAuthEnvelopedData envelope)
             throws KeyFileException {
+        return trusteeCertificates(file, envelope.getOriginatorInfo(), envelope.getRecipientInfos());
+    }
+
+    /** As {@link #trusteeCertificates(Path, CMSAuthEnvelopedData)}, from the parts a streaming parser gives. */
+    static List<java.security.cert.X509Certificate> trusteeCertificates(Path file, OriginatorInformation originator,
+            org.bouncycastle.cms.RecipientInformationStore recipients) throws KeyFileException {
         try {
-            List<X509CertificateHolder> stored = storedCertificates(envelope);
+            List<X509CertificateHolder> stored = storedCertificates(originator);
             org.bouncycastle.cert.jcajce.JcaX509CertificateConverter converter =
                     new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter();
             List<java.security.cert.X509Certificate> result = new ArrayList<>();
-            for (RecipientInformation ri : envelope.getRecipientInfos().getRecipients()) {
+            for (RecipientInformation ri : recipients.getRecipients()) {
                 if (ri instanceof KeyTransRecipientInformation || ri instanceof KeyAgreeRecipientInformation) {
                     PKIXRecipientId rid = (PKIXRecipientId) ri.getRID();
                     Optional<X509CertificateHolder> cert = stored.stream().filter(rid::match).findFirst();
@@ -212,8 +218,11 @@ final class CmsFile {
     }
 
     private static List<X509CertificateHolder> storedCertificates(CMSAuthEnvelopedData envelope) {
+        return storedCertificates(envelope.getOriginatorInfo());
+    }
+
+    private static List<X509CertificateHolder> storedCertificates(OriginatorInformation originator) {
         List<X509CertificateHolder> certs = new ArrayList<>();
-        OriginatorInformation originator = envelope.getOriginatorInfo();
         if (originator != null) {
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> stored = originator.getCertificates().getMatches(null);

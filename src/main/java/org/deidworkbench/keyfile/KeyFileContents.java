@@ -49,6 +49,11 @@ public final class KeyFileContents {
     // decision 0026: a run's new entries and subject identifiers held outside the heap, written by the payload writer
     private SortedTuples spilledEntries = SortedTuples.EMPTY;
     private SortedTuples spilledKnown = SortedTuples.EMPTY;
+    private SortedTuples spilledOffsets = SortedTuples.EMPTY;
+    /** Entries, offsets and known identifiers of a key file read as a stream (decision 0030), outside the heap. */
+    private SortedTuples baseEntries = SortedTuples.EMPTY;
+    private SortedTuples baseOffsets = SortedTuples.EMPTY;
+    private SortedTuples baseKnown = SortedTuples.EMPTY;
     // payload version 2 (key custody): the re-identification audit log and its stored counter
     private final List<AuditEntry> audit = new ArrayList<>();
     private long auditCount;
@@ -232,12 +237,66 @@ public final class KeyFileContents {
      * stay readable until the run's spill area is closed, so save before that. Once per contents.
      */
     public synchronized void addSpilled(SortedTuples entries, SortedTuples knownIdentifiers) {
-        if (spilledEntries.size() > 0 || spilledKnown.size() > 0) {
+        addSpilled(entries, knownIdentifiers, SortedTuples.EMPTY);
+    }
+
+    /**
+     * As {@link #addSpilled(SortedTuples, SortedTuples)}, with the run's subjects' date offsets {@code (subject
+     * pseudonym, offset in days)} sorted by pseudonym (decision 0030): merged with {@link #dateOffsets()} when the
+     * payload is written; a subject in both must have the same offset (offsets are keyed functions of the subject).
+     * {@link #dateOffsets()} and {@link #dateOffset} do not see them.
+     */
+    public synchronized void addSpilled(SortedTuples entries, SortedTuples knownIdentifiers, SortedTuples offsets) {
+        if (spilledEntries.size() > 0 || spilledKnown.size() > 0 || spilledOffsets.size() > 0) {
             throw new IllegalStateException("spilled entries were already added");
         }
         spilledEntries = Objects.requireNonNull(entries, "entries");
         spilledKnown = Objects.requireNonNull(knownIdentifiers, "knownIdentifiers");
+        spilledOffsets = Objects.requireNonNull(offsets, "offsets");
         entryCount = Math.toIntExact(entryCount + entries.size());
+    }
+
+    SortedTuples spilledOffsetsLocked() {
+        return spilledOffsets;
+    }
+
+    /** Attaches what a streamed read kept outside the heap (the maps hold the domains' names only). */
+    synchronized void adoptBase(SortedTuples entries, SortedTuples offsets, SortedTuples known) {
+        baseEntries = entries;
+        baseOffsets = offsets;
+        baseKnown = known;
+        entryCount = Math.toIntExact(entryCount + entries.size());
+    }
+
+    /**
+     * The pseudonym entries {@code (domain, pseudonym, original)} of a key file opened as a stream
+     * ({@link KeyFileStore#openStreamed}), sorted; empty for contents held in memory. {@link #entries} and
+     * {@link #original} do not see them; the payload writer merges them.
+     */
+    public synchronized SortedTuples baseEntries() {
+        return baseEntries;
+    }
+
+    /** As {@link #baseEntries()}: the date offsets {@code (subject, days)}. */
+    public synchronized SortedTuples baseOffsets() {
+        return baseOffsets;
+    }
+
+    /** As {@link #baseEntries()}: the known identifiers {@code (subject, value, replacement, word replacement)}. */
+    public synchronized SortedTuples baseKnownIdentifiers() {
+        return baseKnown;
+    }
+
+    SortedTuples baseEntriesLocked() {
+        return baseEntries;
+    }
+
+    SortedTuples baseOffsetsLocked() {
+        return baseOffsets;
+    }
+
+    SortedTuples baseKnownLocked() {
+        return baseKnown;
     }
 
     SortedTuples spilledEntriesLocked() {
@@ -273,7 +332,7 @@ public final class KeyFileContents {
 
     /** Number of subjects with a recorded date offset. */
     public synchronized int dateOffsetCount() {
-        return dateOffsets.size();
+        return Math.toIntExact(dateOffsets.size() + baseOffsets.size());
     }
 
     /** Number of entries over all domains. */
@@ -401,7 +460,7 @@ public final class KeyFileContents {
             return 3;
         }
         return audit.isEmpty() && auditCount == 0 && split == null && export == null && knownIdentifiers.isEmpty()
-                && spilledKnown.size() == 0 ? 1 : 2;
+                && spilledKnown.size() == 0 && baseKnown.size() == 0 ? 1 : 2;
     }
 
     /** The split custody key, or {@code null} (keyfile-format.md §8). */

@@ -150,6 +150,82 @@ public final class KeyFileStore {
         return opened.contents();
     }
 
+    /** A key file read as a stream: its contents (entries outside the heap) and the trustees it is sealed for. */
+    public record Streamed(KeyFileContents contents, List<X509Certificate> trustees) {
+    }
+
+    /**
+     * Opens a key file with its passphrase as a stream (decision 0030): the envelope is parsed as it is read,
+     * the payload decrypted as a stream, and its pseudonym entries, date offsets and known identifiers go
+     * into {@code store} instead of the heap; the authentication tag is checked at the end of the content, before
+     * this returns. For a key file too large to open whole: memory does not grow with the file. The contents
+     * seal as the same bytes as the contents {@link #open(Path, char[])} gives (their lookups do not see the
+     * stored tuples). Nothing is written to {@code store} before the passphrase is found right.
+     *
+     * @throws KeyFileException as {@link #open(Path, char[])}; a structure that fails to parse is TAMPERED
+     */
+    public static Streamed openStreamed(Path file, char[] passphrase, org.deidworkbench.model.SortedTuples.Store store)
+            throws KeyFileException {
+        Objects.requireNonNull(passphrase, "passphrase");
+        if (!Files.exists(file)) {
+            throw new KeyFileException(Reason.NOT_FOUND, file, "Key file " + file + " does not exist. Check the path.");
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), IO_BUFFER)) {
+            CMSAuthEnvelopedDataParser parser;
+            try {
+                parser = new CMSAuthEnvelopedDataParser(in);
+            } catch (CMSException | RuntimeException e) {
+                throw new KeyFileException(Reason.NOT_A_KEY_FILE, file, "File " + file
+                        + " is not a DeID Workbench key file (it does not parse as CMS AuthEnvelopedData).", e);
+            }
+            RecipientInformationStore recipients = parser.getRecipientInfos();
+            List<X509Certificate> trustees = CmsFile.trusteeCertificates(file, parser.getOriginatorInfo(), recipients);
+            KeyCapture capture = new KeyCapture();
+            KeyFileContents contents;
+            try {
+                contents = decryptWithPassphrase(file, recipients, passphrase, capture, null,
+                    (entry, recipient) -> {
+                        try (InputStream plain = entry.getContentStream(recipient).getContentStream()) {
+                            KeyFileContents read;
+                            byte[] rest = new byte[IO_BUFFER];
+                            try {
+                                read = PayloadCodec.readStreamed(plain, file, store);
+                            } catch (KeyFileException e) {
+                                // Authentic but unreadable, or damaged? The tag at the end of the content says which.
+                                while (plain.read(rest) >= 0) {
+                                    // a failing tag throws here and makes this a TAMPERED file
+                                }
+                                throw new StreamedFailure(e);
+                            }
+                            while (plain.read(rest) >= 0) {
+                                // to the end of the content, where the tag is checked (JSON has nothing after its end)
+                            }
+                            return read;
+                        }
+                    });
+            } finally {
+                capture.wipe();
+            }
+            return new Streamed(contents, trustees);
+        } catch (StreamedFailure e) {
+            throw e.failure;
+        } catch (IOException e) {
+            throw new KeyFileException(Reason.IO_ERROR, file, "Could not read key file " + file + ": "
+                    + e.getClass().getSimpleName() + ".", e);
+        }
+    }
+
+    /** A payload error inside a stream decryption, kept apart from the decryption's own failures. */
+    private static final class StreamedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient KeyFileException failure;
+
+        StreamedFailure(KeyFileException failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
+    }
+
     /**
      * A file opened together with its content-encryption key, so it can be re-sealed for exactly the same
      * recipients ({@link Resealer}) by whoever opened it. The caller wipes the key.
@@ -307,6 +383,8 @@ public final class KeyFileStore {
             GuardedPasswordRecipient recipient = new GuardedPasswordRecipient(passphrase, capture, sealed);
             try {
                 return decryption.apply(entry, recipient);
+            } catch (StreamedFailure e) {
+                throw e; // the payload of an authentic file: not a passphrase or envelope failure
             } catch (CMSException | IOException | RuntimeException e) {
                 capture.wipe();
                 KeyFileException failure = switch (recipient.failedStage) {

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.deidworkbench.crypto.ProjectSecret;
@@ -67,7 +68,7 @@ final class PayloadCodec {
                     writeSecret(g, contents.secret());
                 }
                 g.writeObjectFieldStart("domains");
-                if (contents.spilledEntriesLocked().size() == 0) {
+                if (contents.spilledEntriesLocked().size() == 0 && contents.baseEntriesLocked().size() == 0) {
                     for (Map.Entry<String, TreeMap<String, String>> domain : contents.domainMapsLocked().entrySet()) {
                         g.writeObjectFieldStart(domain.getKey());
                         for (Map.Entry<String, String> e : domain.getValue().entrySet()) {
@@ -76,14 +77,23 @@ final class PayloadCodec {
                         g.writeEndObject();
                     }
                 } else {
-                    try (SortedTuples.Cursor spilled = contents.spilledEntriesLocked().open()) {
-                        writeGrouped(g, merge(domainTuples(contents.domainMapsLocked()), spilled::next), false);
+                    try (SortedTuples.Cursor base = contents.baseEntriesLocked().open();
+                            SortedTuples.Cursor spilled = contents.spilledEntriesLocked().open()) {
+                        writeGrouped(g, merge(merge(domainTuples(contents.domainMapsLocked()), base::next), spilled::next),
+                                false);
                     }
                 }
                 g.writeEndObject();
                 g.writeObjectFieldStart("dateOffsets");
-                for (Map.Entry<String, Integer> e : contents.dateOffsetsLocked().entrySet()) {
-                    g.writeNumberField(e.getKey(), e.getValue());
+                if (contents.spilledOffsetsLocked().size() == 0 && contents.baseOffsetsLocked().size() == 0) {
+                    for (Map.Entry<String, Integer> e : contents.dateOffsetsLocked().entrySet()) {
+                        g.writeNumberField(e.getKey(), e.getValue());
+                    }
+                } else {
+                    try (SortedTuples.Cursor base = contents.baseOffsetsLocked().open();
+                            SortedTuples.Cursor spilled = contents.spilledOffsetsLocked().open()) {
+                        writeOffsets(g, merge(merge(offsetTuples(contents.dateOffsetsLocked()), base::next), spilled::next));
+                    }
                 }
                 g.writeEndObject();
                 g.writeArrayFieldStart("runs");
@@ -92,10 +102,12 @@ final class PayloadCodec {
                 }
                 g.writeEndArray();
                 if (contents.requiredVersion() >= 2) {
-                    if (contents.spilledKnownLocked().size() > 0) {
+                    if (contents.spilledKnownLocked().size() > 0 || contents.baseKnownLocked().size() > 0) {
                         g.writeObjectFieldStart("knownIdentifiers");
-                        try (SortedTuples.Cursor spilled = contents.spilledKnownLocked().open()) {
-                            writeGrouped(g, merge(knownTuples(contents.knownIdentifiersLocked()), spilled::next), true);
+                        try (SortedTuples.Cursor base = contents.baseKnownLocked().open();
+                                SortedTuples.Cursor spilled = contents.spilledKnownLocked().open()) {
+                            writeGrouped(g, merge(merge(knownTuples(contents.knownIdentifiersLocked()), base::next),
+                                    spilled::next), true);
                         }
                         g.writeEndObject();
                     } else if (!contents.knownIdentifiersLocked().isEmpty()) {
@@ -190,6 +202,33 @@ final class PayloadCodec {
                 return new String[] {domain, e.getKey(), e.getValue()};
             }
         };
+    }
+
+    /** Date offsets as {@code (subject, days)}, in map order. */
+    private static Tuples offsetTuples(TreeMap<String, Integer> offsets) {
+        java.util.Iterator<Map.Entry<String, Integer>> it = offsets.entrySet().iterator();
+        return () -> {
+            if (!it.hasNext()) {
+                return null;
+            }
+            Map.Entry<String, Integer> e = it.next();
+            return new String[] {e.getKey(), Integer.toString(e.getValue())};
+        };
+    }
+
+    /**
+     * Writes {@code (subject, days)} tuples as number members. The tuples are sorted by subject and then by
+     * the days' text, so two offsets of one subject would come one after the other: refused.
+     */
+    private static void writeOffsets(JsonGenerator g, Tuples tuples) throws IOException {
+        String previous = null;
+        for (String[] t = tuples.next(); t != null; t = tuples.next()) {
+            if (t[0].equals(previous)) {
+                throw new IOException("subject '" + t[0] + "' would have two date offsets");
+            }
+            previous = t[0];
+            g.writeNumberField(t[0], Integer.parseInt(t[1]));
+        }
     }
 
     /** Known identifiers as {@code (subject, value, replacement, word replacement)}, in set order. */
@@ -394,12 +433,76 @@ final class PayloadCodec {
     /** Parses an authenticated payload. Errors name the file and a byte offset, never payload text. */
     static KeyFileContents read(byte[] payload, Path file) throws KeyFileException {
         try (JsonParser p = FACTORY.createParser(payload)) {
-            return new Reader(p, file).readDocument();
+            return new Reader(p, file, null).readDocument();
         } catch (JsonProcessingException e) {
             // deliberately no cause: Jackson messages quote tokens, which may be original values
             throw corrupt(file, "is not well-formed JSON near byte " + e.getLocation().getByteOffset());
         } catch (IOException e) {
             throw corrupt(file, "could not be parsed");
+        }
+    }
+
+    /**
+     * Parses a payload as it is decrypted (decision 0030): the pseudonym entries, date offsets and known
+     * identifiers go, in the payload's order, into {@code store} and are attached to the contents as their
+     * base ({@link KeyFileContents#baseEntries()} …), everything else into memory. The caller must read
+     * {@code in} to its end (where the authentication tag is checked) before it uses the result.
+     */
+    static KeyFileContents readStreamed(java.io.InputStream in, Path file, SortedTuples.Store store)
+            throws KeyFileException, IOException {
+        // the caller reads on to the end of the content after the JSON: the parser must not close the stream
+        java.io.InputStream notClosed = new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+            }
+        };
+        try (JsonParser p = FACTORY.createParser(notClosed)) {
+            return new Reader(p, file, Objects.requireNonNull(store, "store")).readDocument();
+        } catch (JsonProcessingException e) {
+            throw corrupt(file, "is not well-formed JSON near byte " + e.getLocation().getByteOffset());
+        }
+    }
+
+    /** Carries a checked exception out of an iterator that a {@link SortedTuples.Store} pulls from. */
+    private static final class PullFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Exception failure;
+
+        PullFailure(Exception failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /** Tuples pulled from the parser one at a time. */
+    private abstract static class Pull implements java.util.Iterator<String[]> {
+        private String[] ahead;
+        private boolean done;
+
+        /** The next tuple, or {@code null} after the last. */
+        abstract String[] step() throws IOException, KeyFileException;
+
+        @Override
+        public boolean hasNext() {
+            if (ahead == null && !done) {
+                try {
+                    ahead = step();
+                } catch (IOException | KeyFileException e) {
+                    throw new PullFailure(e);
+                }
+                done = ahead == null;
+            }
+            return ahead != null;
+        }
+
+        @Override
+        public String[] next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            String[] t = ahead;
+            ahead = null;
+            return t;
         }
     }
 
@@ -413,10 +516,136 @@ final class PayloadCodec {
     private static final class Reader {
         private final JsonParser p;
         private final Path file;
+        /** Where entries, offsets and known identifiers go when the payload is streamed; {@code null}: into memory. */
+        private final SortedTuples.Store store;
+        private SortedTuples baseEntries = SortedTuples.EMPTY;
+        private SortedTuples baseOffsets = SortedTuples.EMPTY;
+        private SortedTuples baseKnown = SortedTuples.EMPTY;
 
-        Reader(JsonParser p, Path file) {
+        Reader(JsonParser p, Path file, SortedTuples.Store store) {
             this.p = p;
             this.file = file;
+            this.store = store;
+        }
+
+        /** Writes what {@code pull} yields into the store; the parser is then past the member's end. */
+        private SortedTuples stored(String name, int arity, int keyArity, Pull pull) throws IOException, KeyFileException {
+            try {
+                SortedTuples written = store.write(name, arity, keyArity, pull);
+                if (pull.hasNext()) {
+                    throw new IllegalStateException("the store did not read every tuple");
+                }
+                return written;
+            } catch (PullFailure f) {
+                if (f.failure instanceof KeyFileException k) {
+                    throw k;
+                }
+                throw (IOException) f.failure;
+            } catch (IllegalArgumentException e) {
+                throw corrupt(file, "lists its " + name + " out of order or twice");
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // the store's own failure (the parser's come as a PullFailure): no fault of the file
+                throw new KeyFileException(KeyFileException.Reason.IO_ERROR, file, "Key file " + file + ": its " + name
+                        + " could not be kept on disk while it was read (" + e.getClass().getSimpleName() + ").", e);
+            }
+        }
+
+        /** {@code "domains"} as {@code (domain, pseudonym, original)} tuples; the domains' names into {@code names}. */
+        private SortedTuples streamDomains(TreeMap<String, TreeMap<String, String>> names)
+                throws IOException, KeyFileException {
+            expect(p.currentToken(), JsonToken.START_OBJECT, "domains");
+            return stored("domains", 3, 2, new Pull() {
+                private String domain;
+
+                @Override
+                String[] step() throws IOException, KeyFileException {
+                    while (true) {
+                        if (domain == null) {
+                            JsonToken t = p.nextToken();
+                            if (t == JsonToken.END_OBJECT) {
+                                return null;
+                            }
+                            expect(t, JsonToken.FIELD_NAME, "domains");
+                            domain = p.currentName();
+                            expect(p.nextToken(), JsonToken.START_OBJECT, "domain '" + shortName(domain) + "'");
+                            if (names.put(domain, new TreeMap<>()) != null) {
+                                throw corrupt(file, "lists domain '" + shortName(domain) + "' twice");
+                            }
+                        }
+                        JsonToken t = p.nextToken();
+                        if (t == JsonToken.FIELD_NAME) {
+                            String pseudonym = p.currentName();
+                            if (p.nextToken() != JsonToken.VALUE_STRING) {
+                                throw corrupt(file, "has a non-string original in domain '" + shortName(domain)
+                                        + "' near byte " + p.currentLocation().getByteOffset());
+                            }
+                            return new String[] {domain, pseudonym, p.getText()};
+                        }
+                        expect(t, JsonToken.END_OBJECT, "domain '" + shortName(domain) + "'");
+                        domain = null;
+                    }
+                }
+            });
+        }
+
+        /** {@code "dateOffsets"} as {@code (subject, days)} tuples. */
+        private SortedTuples streamOffsets() throws IOException, KeyFileException {
+            expect(p.currentToken(), JsonToken.START_OBJECT, "dateOffsets");
+            return stored("date offsets", 2, 1, new Pull() {
+                @Override
+                String[] step() throws IOException, KeyFileException {
+                    JsonToken t = p.nextToken();
+                    if (t == JsonToken.END_OBJECT) {
+                        return null;
+                    }
+                    expect(t, JsonToken.FIELD_NAME, "dateOffsets");
+                    String subject = p.currentName();
+                    if (p.nextToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+                        throw corrupt(file, "has a date offset that is not a 32-bit integer near byte "
+                                + p.currentLocation().getByteOffset());
+                    }
+                    return new String[] {subject, Integer.toString(p.getIntValue())};
+                }
+            });
+        }
+
+        /** {@code "knownIdentifiers"} as {@code (subject, value, replacement, word replacement)} tuples. */
+        private SortedTuples streamKnown() throws IOException, KeyFileException {
+            expect(p.currentToken(), JsonToken.START_OBJECT, "knownIdentifiers");
+            return stored("known identifiers", 4, 4, new Pull() {
+                private String subject;
+
+                @Override
+                String[] step() throws IOException, KeyFileException {
+                    while (true) {
+                        if (subject == null) {
+                            JsonToken t = p.nextToken();
+                            if (t == JsonToken.END_OBJECT) {
+                                return null;
+                            }
+                            expect(t, JsonToken.FIELD_NAME, "knownIdentifiers");
+                            subject = p.currentName();
+                            expect(p.nextToken(), JsonToken.START_ARRAY, "knownIdentifiers of a subject");
+                        }
+                        JsonToken t = p.nextToken();
+                        if (t == JsonToken.START_ARRAY) {
+                            String[] f = new String[4];
+                            f[0] = subject;
+                            for (int i = 1; i < 4; i++) {
+                                if (p.nextToken() != JsonToken.VALUE_STRING) {
+                                    throw corrupt(file, "has a known identifier that is not three strings near byte "
+                                            + p.currentLocation().getByteOffset());
+                                }
+                                f[i] = p.getText();
+                            }
+                            expect(p.nextToken(), JsonToken.END_ARRAY, "a known identifier");
+                            return f;
+                        }
+                        expect(t, JsonToken.END_ARRAY, "knownIdentifiers of a subject");
+                        subject = null;
+                    }
+                }
+            });
         }
 
         KeyFileContents readDocument() throws IOException, KeyFileException {
@@ -462,11 +691,27 @@ final class PayloadCodec {
                     case "createdAt" -> createdAt = instant("createdAt");
                     case "secret" -> secret = secret();
                     case "domains" -> {
-                        domainsRead = domains();
+                        if (sawDomains) {
+                            throw corrupt(file, "has the \"domains\" member twice");
+                        }
+                        if (store == null) {
+                            domainsRead = domains();
+                        } else {
+                            domainsRead = new TreeMap<>();
+                            baseEntries = streamDomains(domainsRead);
+                        }
                         sawDomains = true;
                     }
                     case "dateOffsets" -> {
-                        offsets = dateOffsets();
+                        if (sawOffsets) {
+                            throw corrupt(file, "has the \"dateOffsets\" member twice");
+                        }
+                        if (store == null) {
+                            offsets = dateOffsets();
+                        } else {
+                            offsets = new TreeMap<>();
+                            baseOffsets = streamOffsets();
+                        }
                         sawOffsets = true;
                     }
                     case "runs" -> {
@@ -478,7 +723,12 @@ final class PayloadCodec {
                             throw corrupt(file, version < 2 ? "has \"knownIdentifiers\", which version 1 does not define"
                                     : "has the \"knownIdentifiers\" member twice");
                         }
-                        known = knownIdentifiers();
+                        if (store == null) {
+                            known = knownIdentifiers();
+                        } else {
+                            known = new TreeMap<>();
+                            baseKnown = streamKnown();
+                        }
                     }
                     case "coincidences" -> {
                         if (version < 3 || coincidences != null) {
@@ -546,6 +796,9 @@ final class PayloadCodec {
             contents.adoptAudit(audit, auditCount);
             if (coincidences != null) {
                 coincidences.forEach(contents::addCoincidences);
+            }
+            if (store != null) {
+                contents.adoptBase(baseEntries, baseOffsets, baseKnown);
             }
             contents.setSplit(split);
             contents.setExport(export);

@@ -28,6 +28,26 @@ public interface SortedTuples {
         String[] next() throws IOException;
     }
 
+    /**
+     * Keeps a sequence of tuples that arrives sorted (e.g. the entries of a key file read as a stream) outside
+     * the heap and gives it back as {@link SortedTuples}: how the key file layer streams a large payload into a
+     * run's spill area without knowing it (decision 0030).
+     */
+    @FunctionalInterface
+    interface Store {
+
+        /**
+         * Writes {@code sorted} and returns it, re-readable.
+         *
+         * @param name a prefix for the file (no value)
+         * @param arity fields per tuple
+         * @param keyArity leading fields that identify a tuple
+         * @param sorted strictly increasing by the first {@code keyArity} fields ({@link String#compareTo}, field by field)
+         * @throws IllegalArgumentException when the tuples are not strictly increasing by key
+         */
+        SortedTuples write(String name, int arity, int keyArity, java.util.Iterator<String[]> sorted) throws IOException;
+    }
+
     /** No tuples. */
     SortedTuples EMPTY = new SortedTuples() {
         @Override

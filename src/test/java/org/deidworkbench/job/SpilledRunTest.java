@@ -69,6 +69,11 @@ class SpilledRunTest {
     /** A run with {@code threshold} entries in memory (null: the default, far above this corpus). */
     private static RunResult run(String name, Path key, String threshold, int threads, RunListener listener)
             throws Exception {
+        return run(name, input, key, threshold, threads, listener);
+    }
+
+    private static RunResult run(String name, Path in, Path key, String threshold, int threads, RunListener listener)
+            throws Exception {
         Path out = dir.resolve(name);
         String before = System.getProperty("deid.spill.threshold");
         if (threshold == null) {
@@ -77,7 +82,7 @@ class SpilledRunTest {
             System.setProperty("deid.spill.threshold", threshold);
         }
         try {
-            return new RunJob(new RunRequest(List.of(input), out, key, false, PASSPHRASE, profile, threads), listener).run();
+            return new RunJob(new RunRequest(List.of(in), out, key, false, PASSPHRASE, profile, threads), listener).run();
         } finally {
             if (before == null) {
                 System.clearProperty("deid.spill.threshold");
@@ -160,6 +165,84 @@ class SpilledRunTest {
         }
         assertEquals(first.knownIdentifiers(), after.knownIdentifiers());
         assertTrue(outputs("out-first").equals(outputs("out-second")), "every output byte the same");
+    }
+
+    /** Counts, at sealing, the folders a key file read as a stream keeps its entries in (beside the output). */
+    private static class StreamWatcher implements RunListener {
+        final AtomicInteger foldersAtSeal = new AtomicInteger(-1);
+
+        @Override
+        public void phase(String name, int files, long bytes) {
+            if (name.equals(RunPhase.SEAL.id())) {
+                foldersAtSeal.set(keyFileFolders());
+            }
+        }
+    }
+
+    private static int keyFileFolders() {
+        try (Stream<Path> s = Files.list(dir)) {
+            return (int) s.filter(p -> p.getFileName().toString().startsWith(".deid-keyfile-")).count();
+        } catch (IOException e) {
+            return -2;
+        }
+    }
+
+    /** As {@link #run}, with every key file read as a stream (decision 0030). */
+    private static RunResult streamedRun(String name, Path in, Path key, RunListener listener) throws Exception {
+        System.setProperty("deid.keyfile.stream.bytes", "0");
+        try {
+            return run(name, in, key, "5", 2, listener);
+        } finally {
+            System.clearProperty("deid.keyfile.stream.bytes");
+        }
+    }
+
+    @Test
+    void aKeyFileReadAsAStreamGivesTheRunAKeyFileReadWholeGives() throws Exception {
+        Path key = keyCopy("stream-base.deidkey");
+        run("out-stream-base", key, "5", 2, RunListener.NONE);
+        Path whole = Files.copy(key, dir.resolve("stream-whole.deidkey"));
+        Path streamed = Files.copy(key, dir.resolve("stream-streamed.deidkey"));
+        Path notesAlone = dir.resolve("notes-alone");
+        Files.createDirectories(notesAlone);
+        Files.copy(input.resolve("ehr").resolve("notes.csv"), notesAlone.resolve("notes.csv"));
+        Files.copy(input.resolve("omop").resolve("note.csv"), notesAlone.resolve("note.csv"));
+
+        // The notes alone (their patients known only from the key file), then the whole corpus again.
+        RunResult wholeNotes = run("out-whole-notes", notesAlone, whole, "5", 2, RunListener.NONE);
+        StreamWatcher watcher = new StreamWatcher();
+        RunResult streamedNotes = streamedRun("out-streamed-notes", notesAlone, streamed, watcher);
+        assertEquals(1, watcher.foldersAtSeal.get(), "the key file was read as a stream");
+        assertEquals(outputsOf("out-whole-notes"), outputsOf("out-streamed-notes"), "notes alone: every output byte");
+        RunResult wholeAgain = run("out-whole-again", whole, "5", 2, RunListener.NONE);
+        RunResult streamedAgain = streamedRun("out-streamed-again", input, streamed, RunListener.NONE);
+        assertTrue(outputs("out-whole-again").equals(outputs("out-streamed-again")), "every output byte the same");
+        assertEquals(0, keyFileFolders(), "the key file's spill folder is gone");
+
+        assertEquals(wholeNotes.report().run().newPseudonyms(), streamedNotes.report().run().newPseudonyms());
+        assertEquals(wholeAgain.report().run().newPseudonyms(), streamedAgain.report().run().newPseudonyms());
+        assertEquals(wholeAgain.subjects(), streamedAgain.subjects());
+        KeyFileContents a = KeyFileStore.open(whole, PASSPHRASE);
+        KeyFileContents b = KeyFileStore.open(streamed, PASSPHRASE);
+        assertTrue(a.entryCount() > 1000, "the corpus issues many pseudonyms: " + a.entryCount());
+        assertEquals(a.domains(), b.domains());
+        for (String domain : a.domains()) {
+            assertEquals(a.entries(domain), b.entries(domain), "entries of domain " + domain);
+        }
+        assertEquals(a.knownIdentifiers(), b.knownIdentifiers());
+        assertEquals(a.dateOffsets(), b.dateOffsets());
+        assertEquals(a.runs().size(), b.runs().size());
+        for (int i = 0; i < a.runs().size(); i++) {
+            assertEquals(a.runs().get(i).newEntries(), b.runs().get(i).newEntries(), "new entries of run " + i);
+        }
+    }
+
+    /** Checksums of an output's files (the report aside), without the size check of {@link #outputs}. */
+    private static java.util.Map<String, String> outputsOf(String name) throws IOException {
+        java.util.Map<String, String> sums = SampleData.checksums(dir.resolve(name));
+        sums.remove(RunJob.REPORT);
+        assertFalse(sums.isEmpty());
+        return sums;
     }
 
     @Test

@@ -128,6 +128,44 @@ class SpilledPayloadTest {
     }
 
     @Test
+    void spilledDateOffsetsMergeWithThoseOfEarlierRunsIntoTheSamePayloadBytes() throws Exception {
+        Random r = new Random(9);
+        KeyFileContents memory = base();
+        KeyFileContents spilled = base();
+        List<String[]> offsets = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            String subject = "PAT-" + Integer.toString(r.nextInt(1 << 30), 32).toUpperCase();
+            int days = r.nextInt(731) - 365; // negative and positive: their text does not sort as numbers
+            memory.putDateOffset(subject, days);
+            if (i % 3 != 2) {
+                spilled.putDateOffset(subject, days); // an earlier run's offset (seen again in this run when i % 3 == 0)
+            }
+            if (i % 3 != 1) {
+                offsets.add(new String[] {subject, Integer.toString(days)});
+            }
+        }
+        try (SpillArea area = SpillArea.create(dir.resolve("spill"))) {
+            spilled.addSpilled(SortedTuples.EMPTY, SortedTuples.EMPTY, spilled(area, offsets, 1));
+            byte[] expected = PayloadCodec.write(memory);
+            assertTrue(new String(expected, java.nio.charset.StandardCharsets.UTF_8).contains("\"dateOffsets\":{\"PAT-"));
+            assertArrayEquals(expected, PayloadCodec.write(spilled));
+        }
+    }
+
+    @Test
+    void aSubjectWithTwoOffsetsIsRefused() throws Exception {
+        KeyFileContents contents = base();
+        contents.putDateOffset("PAT-1", 12);
+        try (SpillArea area = SpillArea.create(dir.resolve("spill"))) {
+            List<String[]> tuples = new ArrayList<>();
+            tuples.add(new String[] {"PAT-1", "-7"});
+            contents.addSpilled(SortedTuples.EMPTY, SortedTuples.EMPTY, spilled(area, repeat(tuples), 1));
+            IOException e = assertThrows(IOException.class, () -> PayloadCodec.write(contents));
+            assertTrue(e.getMessage().contains("PAT-1") && !e.getMessage().contains("-7"), e.getMessage());
+        }
+    }
+
+    @Test
     void aSpilledEntryGivingAKnownPseudonymAnotherOriginalIsRefused() throws Exception {
         KeyFileContents contents = base();
         contents.addEntries(List.of(new PseudonymEntry("patient", "P1", "alpha")));

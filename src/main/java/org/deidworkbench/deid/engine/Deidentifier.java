@@ -63,8 +63,18 @@ public final class Deidentifier {
     private final PseudonymLedger ledger;
     private final int referenceYear;
     private final PseudonymFormat subjectFormat;
+    /** Subjects kept in {@link #subjects} before it is emptied (a miss recomputes the same subject). */
+    static final int SUBJECT_CACHE = 16_384;
+
+    /** Date offsets by subject pseudonym, for the key file (before {@link #spillTo}, or for a run that does not spill). */
     private final Map<String, Integer> subjectOffsets = new ConcurrentHashMap<>();
-    /** Subjects by normalized original id: one pseudonym and one offset computed per patient and run. */
+    /** Date offsets noted after {@link #spillTo} as {@code (pseudonym, offset)}, bound for the key file only. */
+    private volatile ExternalSorter offsetSpill;
+    private SortedTuples spilledOffsets;
+    /**
+     * Subjects by normalized original id, a bounded cache (decision 0030): a subject's pseudonym and offset
+     * are keyed functions of its id, so a subject dropped from here is recomputed exactly on its next row.
+     */
     private final Map<String, Subject> subjects = new ConcurrentHashMap<>();
     private final KnownIdentifiers collected = new KnownIdentifiers();
     /** Each subject's identifying values (by subject pseudonym), sealed into the key file. */
@@ -144,8 +154,11 @@ public final class Deidentifier {
         String domain = profile.subject().domain();
         String pseudonym = ledger.issue(keys.pseudonyms(), domain, subjectFormat, normalized);
         int offset = keys.dates().offsetDays(domain + ":" + normalized, profile.dateShift());
-        subjectOffsets.putIfAbsent(pseudonym, offset);
+        keepOffset(pseudonym, offset);
         Subject subject = new Subject(pseudonym, offset);
+        if (subjects.size() >= SUBJECT_CACHE) {
+            subjects.clear(); // the cache of a run with many subjects: a miss costs one HMAC and a key derivation
+        }
         subjects.putIfAbsent(normalized, subject);
         return subject;
     }
@@ -360,6 +373,35 @@ public final class Deidentifier {
         });
     }
 
+    /**
+     * Adds identifiers of subjects kept in a key file read as a stream, {@code (subject, value, replacement,
+     * word replacement)}: free text loses them as with {@link #seedKnownIdentifiers(Map)}; they are not kept
+     * again for the key file (the key file's writer merges its own). Call after {@link #spillTo}, so that they
+     * spill like the identifiers noted in the run.
+     */
+    public void seedKnownIdentifiers(SortedTuples bySubject) throws java.io.IOException {
+        try (SortedTuples.Cursor c = bySubject.open()) {
+            for (String[] t = c.next(); t != null; t = c.next()) {
+                collected.add(t[1], t[2], t[3]);
+            }
+        }
+    }
+
+    /** A subject's date offset for the key file: in memory, or into the spill (the spill keeps a tuple once). */
+    private void keepOffset(String pseudonym, int offset) {
+        ExternalSorter spill = offsetSpill;
+        if (spill != null) {
+            spill.add(pseudonym, Integer.toString(offset));
+        } else {
+            subjectOffsets.putIfAbsent(pseudonym, offset);
+        }
+    }
+
+    /** Subjects held in the subject cache now (at most {@value #SUBJECT_CACHE}): for tests of its bound. */
+    int cachedSubjects() {
+        return subjects.size();
+    }
+
     /** One of a subject's identifying values for the key file: in memory, or into the spill. */
     private void keepSubjectIdentifier(String subject, String value, String replacement, String wordReplacement) {
         noteSubjectDays(subject, value);
@@ -389,6 +431,7 @@ public final class Deidentifier {
     public void spillTo(SpillArea area, int threshold, boolean identifiers) {
         ledger.spillTo(area, threshold);
         subjectSpill = new ExternalSorter(area, "subjects", 4, 4, threshold);
+        offsetSpill = new ExternalSorter(area, "offsets", 2, 1, threshold);
         if (identifiers) {
             collected.spillTo(area, threshold);
         }
@@ -402,6 +445,24 @@ public final class Deidentifier {
     public SortedTuples spilledSubjectIdentifiers() throws java.io.IOException {
         ExternalSorter spill = subjectSpill;
         return spill == null ? SortedTuples.EMPTY : spill.finish();
+    }
+
+    /**
+     * The subjects' date offsets noted since {@link #spillTo} as {@code (subject pseudonym, offset)} sorted by
+     * pseudonym, each once (empty without a spill area); those noted before are in {@link #subjectOffsets()}.
+     * Call after the last file; later calls return the same tuples.
+     */
+    public synchronized SortedTuples spilledSubjectOffsets() throws java.io.IOException {
+        if (spilledOffsets == null) {
+            ExternalSorter spill = offsetSpill;
+            spilledOffsets = spill == null ? SortedTuples.EMPTY : spill.finish();
+        }
+        return spilledOffsets;
+    }
+
+    /** Distinct subjects seen in this run (after the last file: it finishes the spilled offsets). */
+    public int subjectCount() throws java.io.IOException {
+        return Math.toIntExact(subjectOffsets.size() + spilledSubjectOffsets().size());
     }
 
     /** Whether {@link #spillTo} was called. */
@@ -551,7 +612,7 @@ public final class Deidentifier {
         for (PseudonymEntry e : notes.pseudonyms()) {
             ledger.record(e.domain(), e.pseudonym(), e.original());
         }
-        notes.subjectOffsets().forEach(subjectOffsets::putIfAbsent);
+        notes.subjectOffsets().forEach(this::keepOffset);
         notes.subjectIdentifiers().forEach((s, v) -> subjectIdentifiers
                 .computeIfAbsent(s, k -> ConcurrentHashMap.newKeySet()).addAll(v));
         collected.addAll(notes.identifiers());
@@ -577,7 +638,10 @@ public final class Deidentifier {
         return collected;
     }
 
-    /** Date offsets of the subjects seen, by subject pseudonym, for the key file. */
+    /**
+     * Date offsets of the subjects seen, by subject pseudonym, for the key file; without those spilled
+     * ({@link #spilledSubjectOffsets()}).
+     */
     public SortedMap<String, Integer> subjectOffsets() {
         return new TreeMap<>(subjectOffsets);
     }

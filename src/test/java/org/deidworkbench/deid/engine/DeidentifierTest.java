@@ -125,6 +125,48 @@ class DeidentifierTest {
     }
 
     @Test
+    void theSubjectCacheStaysBoundedAndASubjectDroppedFromItComesBackTheSame() throws Exception {
+        Deidentifier engine = engine();
+        int n = Deidentifier.SUBJECT_CACHE * 3 + 17;
+        Subject first = engine.subject("subject-0");
+        int largest = 0;
+        for (int i = 1; i < n; i++) {
+            engine.subject("subject-" + i);
+            largest = Math.max(largest, engine.cachedSubjects());
+        }
+        assertTrue(largest <= Deidentifier.SUBJECT_CACHE, "cache held " + largest);
+        assertEquals(n, engine.subjectOffsets().size(), "every subject's offset is kept for the key file");
+        assertEquals(first, engine.subject("subject-0"), "recomputed exactly after it was dropped");
+        assertEquals(n, engine.subjectOffsets().size());
+        assertEquals(n, engine.ledger().newEntries().size(), "one ledger entry per subject, not one per miss");
+    }
+
+    @Test
+    void aSpillingEngineKeepsNoDateOffsetPerSubjectInMemory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Deidentifier engine = engine();
+        try (org.deidworkbench.deid.spill.SpillArea area = org.deidworkbench.deid.spill.SpillArea.create(
+                dir.resolve("spill"))) {
+            engine.spillTo(area, 64);
+            java.util.Map<String, Integer> expected = new java.util.TreeMap<>();
+            for (int i = 0; i < 5000; i++) {
+                Subject s = engine.subject("subject-" + (i % 4000)); // 1000 subjects seen twice
+                expected.put(s.pseudonym(), s.dateOffsetDays());
+            }
+            assertTrue(engine.subjectOffsets().isEmpty(), "offsets went to the spill, not to a map");
+            assertTrue(engine.cachedSubjects() <= Deidentifier.SUBJECT_CACHE);
+            java.util.Map<String, Integer> spilled = new java.util.TreeMap<>();
+            try (org.deidworkbench.model.SortedTuples.Cursor c = engine.spilledSubjectOffsets().open()) {
+                for (String[] t = c.next(); t != null; t = c.next()) {
+                    assertTrue(spilled.put(t[0], Integer.parseInt(t[1])) == null, "each subject once");
+                }
+            }
+            assertEquals(expected, spilled);
+            assertEquals(4000, engine.subjectCount());
+        }
+    }
+
+    @Test
     void differentSubjectsGetDifferentPseudonyms() throws Exception {
         Deidentifier engine = engine();
         assertNotEquals(engine.subject("AB-123").pseudonym(), engine.subject("AB-124").pseudonym());
