@@ -261,12 +261,7 @@ public final class ExternalSorter {
         try (DataOutputStream out = new DataOutputStream(area.encrypt(file))) {
             while (sorted.hasNext()) {
                 String[] t = sorted.next();
-                out.writeByte(1);
-                for (String f : t) {
-                    byte[] b = f.getBytes(StandardCharsets.UTF_8);
-                    out.writeInt(b.length);
-                    out.write(b);
-                }
+                writeTuple(out, t);
                 count++;
             }
             out.writeByte(0);
@@ -303,17 +298,7 @@ public final class ExternalSorter {
             if (marker != 1) {
                 throw new IOException("a spill file is corrupt");
             }
-            String[] t = new String[arity];
-            for (int i = 0; i < arity; i++) {
-                int n = in.readInt();
-                if (n < 0) {
-                    throw new IOException("a spill file is corrupt");
-                }
-                byte[] b = new byte[n];
-                in.readFully(b);
-                t[i] = new String(b, StandardCharsets.UTF_8);
-            }
-            return t;
+            return fields(in, arity);
         }
 
         @Override
@@ -397,6 +382,31 @@ public final class ExternalSorter {
                     // closing a reader of a temporary file: nothing to keep
                 }
             }
+        }
+    }
+
+    /** The {@code arity} length-prefixed UTF-8 fields of one spilled tuple (after its marker byte). */
+    static String[] fields(DataInputStream in, int arity) throws IOException {
+        String[] t = new String[arity];
+        for (int i = 0; i < arity; i++) {
+            int n = in.readInt();
+            if (n < 0) {
+                throw new IOException("a spill file is corrupt");
+            }
+            byte[] b = new byte[n];
+            in.readFully(b);
+            t[i] = new String(b, StandardCharsets.UTF_8);
+        }
+        return t;
+    }
+
+    /** Writes one tuple as {@link #fields} reads it: marker byte 1, then each field length-prefixed in UTF-8. */
+    static void writeTuple(java.io.DataOutputStream out, String[] t) throws IOException {
+        out.writeByte(1);
+        for (String f : t) {
+            byte[] b = f.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(b.length);
+            out.write(b);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,12 +94,7 @@ public final class IndexedRun implements SortedTuples {
                     offsets[block] = position[0];
                     keys.add(Arrays.copyOf(t, keyArity));
                 }
-                out.writeByte(1);
-                for (String f : t) {
-                    byte[] b = f.getBytes(StandardCharsets.UTF_8);
-                    out.writeInt(b.length);
-                    out.write(b);
-                }
+                ExternalSorter.writeTuple(out, t);
                 previous = t;
                 count++;
             }
@@ -194,17 +188,7 @@ public final class IndexedRun implements SortedTuples {
         if (marker != 1) {
             throw new IOException("a spill file is corrupt");
         }
-        String[] t = new String[arity];
-        for (int i = 0; i < arity; i++) {
-            int n = in.readInt();
-            if (n < 0) {
-                throw new IOException("a spill file is corrupt");
-            }
-            byte[] b = new byte[n];
-            in.readFully(b);
-            t[i] = new String(b, StandardCharsets.UTF_8);
-        }
-        return t;
+        return ExternalSorter.fields(in, arity);
     }
 
     @Override

@@ -174,33 +174,7 @@ final class StrictDecodingReader extends Reader {
      * @param in the file's bytes from its start; read up to {@code byteOffset}, not closed
      */
     static long lineAt(InputStream in, Charset charset, long byteOffset) throws IOException {
-        InputStream prefix = new java.io.FilterInputStream(in) {
-            private long left = byteOffset;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = super.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(b, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-        };
+        InputStream prefix = new org.deidworkbench.format.LimitedInputStream(in, byteOffset);
         StrictDecodingReader reader = new StrictDecodingReader(prefix, charset, Long.MAX_VALUE);
         char[] buffer = new char[1 << 14];
         long ends = 0;

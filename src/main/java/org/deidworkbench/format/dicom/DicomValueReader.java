@@ -132,7 +132,7 @@ final class DicomValueReader implements ValueReader {
             try (FileChannel channel = FileChannel.open(inFile.file(), StandardOpenOption.READ)) {
                 channel.position(inFile.offset());
                 InputStream in = Channels.newInputStream(channel);
-                visitor.bytes(new Limited(in, inFile.length()), this);
+                visitor.bytes(new org.deidworkbench.format.LimitedInputStream(in, inFile.length()), this);
             }
         }
 
@@ -162,41 +162,6 @@ final class DicomValueReader implements ValueReader {
                 b.append(", value ").append(valueIndex + 1);
             }
             return b.toString();
-        }
-    }
-
-    /** The first {@code length} bytes of a stream (the stream itself is closed by the caller). */
-    private static final class Limited extends InputStream {
-        private final InputStream in;
-        private long left;
-
-        Limited(InputStream in, long length) {
-            this.in = in;
-            this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
         }
     }
 }
