@@ -44,8 +44,10 @@ import org.deidworkbench.job.RunResult;
  * A run whose inputs, output or key file are Hadoop file system URIs ({@code hdfs://}, {@code s3a://},
  * {@code abfs://}, any scheme the job's Hadoop configuration maps to a {@link FileSystem}); decision
  * 0028. The engine reads and writes {@code java.nio} paths, so the run goes through a <em>stage</em>:
- * a folder on a file system the driver and every executor see under the same path (in local mode any
- * local folder; on a cluster a shared mount), owner-only, removed when the run ends whatever way.
+ * a folder on a file system the driver and every executor see under the same path, owner-only,
+ * removed when the run ends whatever way: {@code --stage DIR}, or by default beside a local output
+ * or, in local mode, under Spark's scratch folder ({@link #stageRoot}, decision 0039). A {@link Stop}
+ * request stops the run in any phase, stage-in and commit included (decision 0040).
  *
  * <ol>
  * <li>The driver lists each remote input through its file system (it holds paths and sizes only) and
@@ -288,8 +290,15 @@ final class HadoopRun {
             }
             outExisted = checkOutput(outFs, out);
         }
-        Files.createDirectories(stageRoot);
-        java.nio.file.Path stage = ownerOnly(stageRoot, ".deid-stage-");
+        java.nio.file.Path stage;
+        try {
+            Files.createDirectories(stageRoot);
+            stage = ownerOnly(stageRoot, ".deid-stage-");
+        } catch (IOException e) {
+            throw new JobException(JobException.Reason.IO_ERROR, "cannot make the stage folder in " + stageRoot + " ("
+                    + e.getClass().getSimpleName() + "); give --stage DIR, a writable folder the driver and every"
+                    + " executor see; nothing was read", e);
+        }
         try {
             // 1. Inputs: remote ones listed here (paths and sizes), copied into the stage by a Spark job.
             List<java.nio.file.Path> localInputs = new ArrayList<>();
