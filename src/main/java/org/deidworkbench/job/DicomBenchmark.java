@@ -144,6 +144,7 @@ public final class DicomBenchmark {
                     durableGdcm = Math.min(durableGdcm, anon + (System.nanoTime() - t0) / 1e9);
                 }
                 gdcmNote = g[1];
+                Folders.deleteTree(dir); // untimed: a multi-gigabyte input would otherwise fill the disk by round
             }
             List<Measure> measures = List.of(
                     new Measure("copy", copy, "Files.copy of every file"),
