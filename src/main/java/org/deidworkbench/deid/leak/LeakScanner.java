@@ -525,7 +525,7 @@ public final class LeakScanner {
         long h = LeakDictionary.fix(hash);
         long[] seq = dictionary.seq;
         int[] seqStart = dictionary.seqStart;
-        ring[seen & ringMask] = h;
+        ring[(int) seen & ringMask] = h;
         seen++;
         matched = 0;
         // patterns begun at their anchor: each compares its next token, drops out or ends here
@@ -548,7 +548,7 @@ public final class LeakScanner {
         int block = dictionary.block(h);
         anchored(dictionary.anchor(h, block));
         if (seen > 1) {
-            anchored(dictionary.anchor(LeakDictionary.pair(ring[(seen - 2) & ringMask], h), block));
+            anchored(dictionary.anchor(LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h), block));
         }
         if (matched == 0) {
             return;
@@ -592,9 +592,9 @@ public final class LeakScanner {
             int from = seqStart[p];
             boolean before = true;
             for (int k = 0; k < offset && before; k++) {
-                before = seq[from + k] == ring[(seen - 1 - offset + k) & ringMask];
+                before = seq[from + k] == ring[(int) (seen - 1 - offset + k) & ringMask];
             }
-            if (!before || seq[from + offset] != ring[(seen - 1) & ringMask]) {
+            if (!before || seq[from + offset] != ring[(int) (seen - 1) & ringMask]) {
                 continue;
             }
             if (from + offset + 1 == seqStart[p + 1]) {
@@ -631,7 +631,8 @@ public final class LeakScanner {
     // the last tokens of the value or raw stream (fixed hashes), patterns begun at their anchor, patterns ended here
     private final long[] ring;
     private final int ringMask;
-    private int seen;
+    /** Tokens since the value or raw stream began (a long: a raw stream of billions of tokens must not wrap). */
+    private long seen;
     private int[] candidatePattern = new int[16];
     private int[] candidateNext = new int[16];
     private int candidates;
