@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -43,13 +44,40 @@ public final class ValueStats {
             + "|boulevard|blvd|place|pl|terrace|circle|parkway|pkwy|square|sq|highway|hwy)\\b\\.?.*"
             + "|\\p{L}*(?:straße|strasse|str\\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad)\\s+\\d+\\s*[a-z]?"
             + "|(?:am|an der|auf der|im|in der|zum|zur)\\s+\\p{L}+.*\\s\\d+\\s*[a-z]?)");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** What {@link #words} splits at (kept for the test that holds the two to each other). */
+    static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> PARTICLES = Set.of("von", "van", "de", "der", "den", "la", "le", "di", "da", "del",
             "im", "am", "an", "zu", "y", "e", "bin", "al", "el", "ter", "ten", "dos", "das", "du");
     private static final Set<String> BOOLEANS = Set.of("true", "false", "yes", "no", "y", "n", "t", "f", "0", "1",
             "ja", "nein", "j", "wahr", "falsch", "x");
 
     private final NameDictionary names;
+
+    /*
+     * One matcher per pattern, reset for each value: a sample runs every value through about twenty patterns, and a
+     * new Matcher for each (its group arrays) was a tenth of what a run allocated. Not thread-safe, as the class.
+     */
+    private final Matcher mUuid = UUID.matcher("");
+    private final Matcher mEmail = EMAIL.matcher("");
+    private final Matcher mSsn = SSN.matcher("");
+    private final Matcher mPhone = PHONE.matcher("");
+    private final Matcher mInteger = INTEGER.matcher("");
+    private final Matcher mDecimal = DECIMAL.matcher("");
+    private final Matcher mPlainDecimal = PLAIN_DECIMAL.matcher("");
+    private final Matcher mIsoDate = ISO_DATE.matcher("");
+    private final Matcher mDotDate = DOT_DATE.matcher("");
+    private final Matcher mDashDmy = DASH_DMY.matcher("");
+    private final Matcher mSlashDate = SLASH_DATE.matcher("");
+    private final Matcher mTime = TIME.matcher("");
+    private final Matcher mIcd10 = ICD10.matcher("");
+    private final Matcher mLoinc = LOINC.matcher("");
+    private final Matcher mCodeLike = CODE_LIKE.matcher("");
+    private final Matcher mAlnumId = ALNUM_ID.matcher("");
+    private final Matcher mZipLike = ZIP_LIKE.matcher("");
+    private final Matcher mGeoLike = GEO_LIKE.matcher("");
+    private final Matcher mNameWord = NAME_WORD.matcher("");
+    private final Matcher mTitle = TITLE.matcher("");
+    private final Matcher mStreet = STREET.matcher("");
     private final Set<String> distinct = new HashSet<>();
     private boolean distinctOverflow;
     int values;
@@ -89,6 +117,11 @@ public final class ValueStats {
     int integerLengthMin = Integer.MAX_VALUE;
     int integerLengthMax;
 
+    /** The matcher, reset to {@code v}. */
+    private static Matcher on(Matcher m, CharSequence v) {
+        return m.reset(v);
+    }
+
     /** Stats that look names up in {@code names}. */
     public ValueStats(NameDictionary names) {
         this.names = names;
@@ -113,7 +146,7 @@ public final class ValueStats {
         totalLength += len;
         maxLength = Math.max(maxLength, len);
         minLength = Math.min(minLength, len);
-        String[] words = WHITESPACE.split(v);
+        String[] words = words(v);
         totalWords += words.length;
         boolean letter = false;
         boolean digit = false;
@@ -127,16 +160,16 @@ public final class ValueStats {
             asciiDigit |= c >= '0' && c <= '9';
             asciiLetter |= c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
         }
-        if ((len == 36 || len == 32 || len == 34) && UUID.matcher(v).matches()) {
+        if ((len == 36 || len == 32 || len == 34) && on(mUuid, v).matches()) {
             uuid++;
         }
-        if (v.indexOf('@') > 0 && EMAIL.matcher(v).matches()) {
+        if (v.indexOf('@') > 0 && on(mEmail, v).matches()) {
             email++;
         }
-        if (len == 11 && SSN.matcher(v).matches()) {
+        if (len == 11 && on(mSsn, v).matches()) {
             ssn++;
         }
-        boolean isInteger = asciiDigit && INTEGER.matcher(v).matches();
+        boolean isInteger = asciiDigit && on(mInteger, v).matches();
         if (isInteger) {
             integer++;
             int digits = v.charAt(0) == '+' || v.charAt(0) == '-' ? len - 1 : len;
@@ -146,7 +179,7 @@ public final class ValueStats {
                 smallIntegers++;
             }
         }
-        boolean isDecimal = isInteger || asciiDigit && DECIMAL.matcher(v).matches();
+        boolean isDecimal = isInteger || asciiDigit && on(mDecimal, v).matches();
         if (isDecimal) {
             decimal++;
         }
@@ -156,28 +189,28 @@ public final class ValueStats {
         }
         boolean isDate = dates() > datesBefore;
         int digitCount = digits(v);
-        if (!isDate && digitCount >= 7 && digitCount <= 15 && !PLAIN_DECIMAL.matcher(v).matches()
-                && PHONE.matcher(v).matches()) {
+        if (!isDate && digitCount >= 7 && digitCount <= 15 && !on(mPlainDecimal, v).matches()
+                && on(mPhone, v).matches()) {
             phone++;
         }
-        if (len <= 12 && asciiDigit && ICD10.matcher(v).matches()) {
+        if (len <= 12 && asciiDigit && on(mIcd10, v).matches()) {
             icd10++;
         }
-        if (len <= 12 && v.indexOf('-') > 0 && LOINC.matcher(v).matches()) {
+        if (len <= 12 && v.indexOf('-') > 0 && on(mLoinc, v).matches()) {
             loinc++;
         }
         char first = v.charAt(0);
         if (len <= 16 && (first >= 'A' && first <= 'Z' || first >= '0' && first <= '9')
-                && CODE_LIKE.matcher(v).matches()) {
+                && on(mCodeLike, v).matches()) {
             codeLike++;
         }
-        if (len <= 41 && asciiDigit && asciiLetter && ALNUM_ID.matcher(v).matches()) {
+        if (len <= 41 && asciiDigit && asciiLetter && on(mAlnumId, v).matches()) {
             alnumId++;
         }
-        if (len <= 10 && asciiDigit && ZIP_LIKE.matcher(v).matches()) {
+        if (len <= 10 && asciiDigit && on(mZipLike, v).matches()) {
             zipLike++;
         }
-        if (v.indexOf('.') > 0 && asciiDigit && GEO_LIKE.matcher(v).matches()) {
+        if (v.indexOf('.') > 0 && asciiDigit && on(mGeoLike, v).matches()) {
             geoLike++;
         }
         if (BOOLEANS.contains(v.toLowerCase(Locale.ROOT))) {
@@ -189,7 +222,7 @@ public final class ValueStats {
         if (digit) {
             hasDigit++;
         }
-        if (letter && digit && len <= 200 && mayBeStreet(v) && STREET.matcher(v).matches()) {
+        if (letter && digit && len <= 200 && mayBeStreet(v) && on(mStreet, v).matches()) {
             street++;
         }
         countName(v, words);
@@ -238,22 +271,22 @@ public final class ValueStats {
         }
         String date = v.substring(0, cut);
         String rest = v.substring(cut);
-        if (!TIME.matcher(rest).matches()) {
+        if (!on(mTime, rest).matches()) {
             return;
         }
         boolean time = !rest.isEmpty();
         boolean any = false;
-        if (ISO_DATE.matcher(date).matches() && validYmd(date)) {
+        if (on(mIsoDate, date).matches() && validYmd(date)) {
             isoDate++;
             any = true;
-        } else if (DOT_DATE.matcher(date).matches()) {
+        } else if (on(mDotDate, date).matches()) {
             dotDate++;
             any = true;
-        } else if (DASH_DMY.matcher(date).matches()) {
+        } else if (on(mDashDmy, date).matches()) {
             dashDate++;
             any = true;
         } else {
-            java.util.regex.Matcher m = SLASH_DATE.matcher(date);
+            java.util.regex.Matcher m = on(mSlashDate, date);
             if (m.matches()) {
                 int a = Integer.parseInt(m.group(1));
                 int b = Integer.parseInt(m.group(2));
@@ -293,7 +326,7 @@ public final class ValueStats {
         int nameWords = 0;
         int start = 0;
         boolean title = false;
-        if (words.length > 1 && TITLE.matcher(words[0]).matches()) {
+        if (words.length > 1 && on(mTitle, words[0]).matches()) {
             title = true;
             start = 1;
         }
@@ -303,7 +336,7 @@ public final class ValueStats {
             if (w.isEmpty() || PARTICLES.contains(w)) {
                 continue;
             }
-            if (!NAME_WORD.matcher(w).matches()) {
+            if (!on(mNameWord, w).matches()) {
                 allCapitalized = false;
                 break;
             }
@@ -324,7 +357,7 @@ public final class ValueStats {
         int hits = 0;
         int counted = 0;
         for (String t : tokens) {
-            if (t.length() < 2 || TITLE.matcher(t).matches()) {
+            if (t.length() < 2 || on(mTitle, t).matches()) {
                 continue;
             }
             counted++;
@@ -335,6 +368,40 @@ public final class ValueStats {
         if (counted > 0 && hits * 2 >= counted) {
             nameHit++;
         }
+    }
+
+    /**
+     * {@code v} split at runs of the pattern {@code \s} (space, tab, line feed, vertical tab, form feed, carriage
+     * return) without a regular expression: what {@code WHITESPACE.split(v)} gives for a stripped, non-empty value.
+     */
+    static String[] words(String v) {
+        int n = v.length();
+        int count = 0;
+        boolean in = false;
+        for (int i = 0; i < n; i++) {
+            boolean space = isRegexSpace(v.charAt(i));
+            if (!space && !in) {
+                count++;
+            }
+            in = !space;
+        }
+        String[] out = new String[count];
+        int w = 0;
+        int start = -1;
+        for (int i = 0; i <= n; i++) {
+            boolean space = i == n || isRegexSpace(v.charAt(i));
+            if (space && start >= 0) {
+                out[w++] = v.substring(start, i);
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return out;
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == (char) 0x0B || c == '\f' || c == '\r';
     }
 
     private static int digits(String v) {

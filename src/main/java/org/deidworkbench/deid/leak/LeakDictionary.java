@@ -843,6 +843,12 @@ public final class LeakDictionary {
     /** The dates a value may be: none, one, or two when day and month are ambiguous ({@code 02/05/1933}). */
     static List<LocalDate> dates(String value) {
         List<LocalDate> out = new ArrayList<>();
+        int n = value.length();
+        if (n > 10 && asciiDigit(value.charAt(0)) && asciiDigit(value.charAt(n - 1)) && value.charAt(4) != '-') {
+            // Nothing to strip, and then only ISO's "yyyy-" can be longer than ten characters: a date and time
+            // written "06.05.2015 08:24" (a German export's every admission) is no date here, without three matchers.
+            return out;
+        }
         String stripped = value.strip();
         if (stripped.length() < 8 || !Character.isDigit(stripped.charAt(0))) {
             return out; // every notation below is at least 8 characters and starts with a digit
@@ -863,6 +869,10 @@ public final class LeakDictionary {
             addDate(out, m.group(3), m.group(2), m.group(1)); // day first
         }
         return out;
+    }
+
+    private static boolean asciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static void addDate(List<LocalDate> out, String y, String mo, String d) {

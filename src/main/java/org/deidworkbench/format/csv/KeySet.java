@@ -70,9 +70,23 @@ final class KeySet implements java.io.Serializable {
     /** 64-bit FNV-1a over the UTF-8 bytes with a seed, then a murmur finaliser: stable across JVMs. */
     static long hash(String value, long seed) {
         long h = 0xcbf29ce484222325L ^ seed;
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xFF;
+        int n = value.length();
+        int i = 0;
+        // An ASCII character is its own UTF-8 byte: keys (ids, UUIDs) are hashed without encoding them.
+        for (; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                break;
+            }
+            h ^= c;
             h *= 0x100000001b3L;
+        }
+        if (i < n) {
+            h = 0xcbf29ce484222325L ^ seed;
+            for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+                h ^= b & 0xFF;
+                h *= 0x100000001b3L;
+            }
         }
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
