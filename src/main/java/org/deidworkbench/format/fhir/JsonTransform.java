@@ -64,7 +64,7 @@ final class JsonTransform {
 
     private final FhirRun run;
     private final ResourceCleaner cleaner;
-    private final FileTally tally;
+    private FileTally tally;
 
     /**
      * @param cleaner the file's HAPI cleaner, whose caches (method results, subjects) are shared so
@@ -191,6 +191,15 @@ final class JsonTransform {
      * @throws FormatException what the HAPI path throws for the same resource
      */
     String transform(String text, String where) throws JsonScan.Fallback, FormatException {
+        return transform(text, where, where);
+    }
+
+    /**
+     * As {@link #transform(String, String)}, for a resource whose messages name {@code where} but
+     * whose cleaner's place is {@code place} (a Bundle entry: {@code entry 3}, in a file whose
+     * cleaner's place is empty, as when HAPI cleans the whole Bundle).
+     */
+    String transform(String text, String where, String place) throws JsonScan.Fallback, FormatException {
         effects.clear();
         Set<String> types = new HashSet<>();
         Obj root = read(text, types);
@@ -199,7 +208,8 @@ final class JsonTransform {
         if (type.equals("Patient") && run.section.subjectIdPath() != null) {
             throw JsonScan.fallback(); // the subject-id FHIRPath: HAPI evaluates it
         }
-        cleaner.place(where);
+        cleaner.place(place);
+        cleanerPlace = place;
         try {
             String out = clean(root, type, where, hits);
             effects.forEach(Runnable::run);
@@ -210,6 +220,14 @@ final class JsonTransform {
         } finally {
             effects.clear();
         }
+    }
+
+    /** The cleaner's place for the resource being cleaned (its FHIR-PATIENT-NOT-FOUND warning names it). */
+    private String cleanerPlace = "";
+
+    /** Where tally updates go from now on (a Bundle's entries are counted apart until the Bundle is done). */
+    void tally(FileTally to) {
+        this.tally = to;
     }
 
     /** Every value read, in the order of the text (null: not recorded). */
@@ -274,7 +292,7 @@ final class JsonTransform {
             subjectId = subjectId(root);
             subject = subjectId == null ? null : cleaner.subject(subjectId);
         } else {
-            subject = subjectOf(root, type, where);
+            subject = subjectOf(root, type, cleanerPlace);
         }
         TreeSet<String> marks = new TreeSet<>();
         String id = root.text("id");

@@ -250,8 +250,8 @@ class JsonScanTest {
                         : e % 3 == 1 ? JsonTransformTest.syntheaPatient(i)
                         : "{\"resourceType\":\"Observation\",\"id\":\"o" + i + "\",\"status\":\"final\","
                                 + "\"identifier\":[{\"system\":\"http://lab.example.org\",\"value\":\"L-" + i + "\"}],"
-                                + "\"subject\":{\"reference\":\"urn:uuid:0000000" + (i - 2) + "-aaaa-bbbb-cccc-000000000000\"}}";
-                sb.append(e == 0 ? "" : ",").append("{\"fullUrl\":\"urn:uuid:0000000").append(i)
+                                + "\"subject\":{\"reference\":\"urn:uuid:" + String.format("%08d", i - 2) + "-aaaa-bbbb-cccc-000000000000\"}}";
+                sb.append(e == 0 ? "" : ",").append("{\"fullUrl\":\"urn:uuid:").append(String.format("%08d", i))
                         .append("-aaaa-bbbb-cccc-000000000000\",\"resource\":").append(resource);
                 if (type.equals("transaction") || type.equals("batch")) {
                     sb.append(",\"request\":{\"method\":\"POST\",\"url\":\"")
