@@ -262,56 +262,46 @@ final class JsonBundleTransform {
      * the member holding the array.
      */
     static String pretty(String compact, int indent) {
-        StringBuilder out = new StringBuilder(compact.length() * 2);
-        // the indentation of each open object's members; arrays do not add a level
-        int level = indent;
-        int[] stack = new int[256];
-        boolean[] isObject = new boolean[256];
+        char[] in = compact.toCharArray();
+        StringBuilder out = new StringBuilder(in.length + in.length / 2);
+        int level = indent; // the indentation of the open object's members; arrays do not add a level
+        int[] stack = new int[64];
+        boolean[] isObject = new boolean[64];
         int depth = 0;
-        int n = compact.length();
-        for (int i = 0; i < n; i++) {
-            char c = compact.charAt(i);
+        int n = in.length;
+        int i = 0;
+        while (i < n) {
+            char c = in[i];
             switch (c) {
                 case '"' -> {
                     int j = i + 1;
-                    while (true) {
-                        char d = compact.charAt(j);
-                        if (d == '\\') {
-                            j += 2;
-                        } else if (d == '"') {
-                            break;
-                        } else {
-                            j++;
-                        }
+                    while (in[j] != '"') {
+                        j += in[j] == '\\' ? 2 : 1;
                     }
-                    out.append(compact, i, j + 1);
-                    i = j;
+                    out.append(in, i, j + 1 - i);
+                    i = j + 1;
+                    continue;
                 }
-                case '{' -> {
+                case '{', '[' -> {
                     if (depth == stack.length) {
                         stack = java.util.Arrays.copyOf(stack, depth * 2);
                         isObject = java.util.Arrays.copyOf(isObject, depth * 2);
                     }
                     stack[depth] = level;
-                    isObject[depth++] = true;
-                    level += 2;
-                    out.append("{\n");
-                    indent(out, level);
+                    isObject[depth++] = c == '{';
+                    if (c == '{') {
+                        level += 2;
+                        out.append("{\n");
+                        indent(out, level);
+                    } else {
+                        out.append("[ ");
+                    }
                 }
                 case '}' -> {
                     level = stack[--depth];
                     out.append('\n');
                     indent(out, level);
                     out.append('}');
-                }
-                case '[' -> {
-                    if (depth == stack.length) {
-                        stack = java.util.Arrays.copyOf(stack, depth * 2);
-                        isObject = java.util.Arrays.copyOf(isObject, depth * 2);
-                    }
-                    stack[depth] = level;
-                    isObject[depth++] = false;
-                    out.append("[ ");
                 }
                 case ']' -> {
                     depth--;
@@ -326,15 +316,29 @@ final class JsonBundleTransform {
                         out.append(", ");
                     }
                 }
-                default -> out.append(c);
+                default -> {
+                    int j = i + 1; // a number, true, false or null
+                    while (j < n && in[j] != ',' && in[j] != '}' && in[j] != ']') {
+                        j++;
+                    }
+                    out.append(in, i, j - i);
+                    i = j;
+                    continue;
+                }
             }
+            i++;
         }
         return out.toString();
     }
 
+    private static final char[] SPACES = " ".repeat(256).toCharArray();
+
     private static void indent(StringBuilder out, int spaces) {
-        for (int k = 0; k < spaces; k++) {
-            out.append(' ');
+        int left = spaces;
+        while (left > 0) {
+            int k = Math.min(left, SPACES.length);
+            out.append(SPACES, 0, k);
+            left -= k;
         }
     }
 }

@@ -140,7 +140,7 @@ final class JsonScan {
                     throw fallback(); // positions are of standalone resources only
                 }
                 strict = true; // one bad entry fails the whole file in HAPI: every entry must be read as HAPI would
-                bundle(p, report, entries);
+                bundle(p, text, report, entries);
             } else {
                 strict = false;
                 finish(resource(p, type), null, report, hits != null);
@@ -822,7 +822,7 @@ final class JsonScan {
      * resource), handed to HAPI alone when it cannot be read here, as a large Bundle is read entry
      * by entry.
      */
-    private void bundle(JsonParser p, ScanSink.Buffer report, EntryFallback fallback)
+    private void bundle(JsonParser p, String source, ScanSink.Buffer report, EntryFallback fallback)
             throws IOException, Fallback, FormatException {
         Unit shell = new Unit("Bundle");
         Frame f = new Frame("Bundle", true);
@@ -845,13 +845,12 @@ final class JsonScan {
                     throw fallback();
                 }
                 n++;
-                java.io.StringWriter text = new java.io.StringWriter();
-                try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(text)) {
-                    g.copyCurrentStructureExact(p);
-                }
-                String one = "{\"resourceType\":\"Bundle\",\"entry\":[" + text + "]}";
-                if (!entry(text.toString(), report)) {
-                    fallback.scan(one, n, report);
+                // the entry's own text (the parser reads a String: offsets are characters)
+                int start = (int) p.currentTokenLocation().getCharOffset();
+                p.skipChildren();
+                String entryText = source.substring(start, (int) p.currentLocation().getCharOffset());
+                if (!entry(entryText, report)) {
+                    fallback.scan("{\"resourceType\":\"Bundle\",\"entry\":[" + entryText + "]}", n, report);
                 }
             }
         }

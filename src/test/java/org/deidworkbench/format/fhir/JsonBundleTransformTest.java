@@ -130,4 +130,25 @@ class JsonBundleTransformTest {
         }
         assertEquals(2 * bundles.size(), answered);
     }
+
+    @Test
+    void prettyLaysOutHapisCompactPrintAsHapisPrettyPrint() throws Exception {
+        List<Resource> resources = new ArrayList<>(FhirFixtures.bulk());
+        resources.add(FhirFixtures.transaction());
+        resources.add(FhirFixtures.patient());
+        Random random = new Random(99);
+        for (int i = 0; i < 400; i++) {
+            try {
+                resources.add(FhirParsing.parse(RandomFhirJson.resource(random::nextInt), false, "",
+                        new FhirParsing.Dropped()));
+            } catch (org.deidworkbench.format.FormatException e) {
+                // refused by HAPI
+            }
+        }
+        assertTrue(resources.size() > 100, "resources: " + resources.size());
+        for (Resource r : resources) {
+            String compact = FhirFixtures.json(r, false);
+            assertEquals(FhirFixtures.json(r, true), JsonBundleTransform.pretty(compact, 0), compact);
+        }
+    }
 }
