@@ -15,10 +15,12 @@ import org.hl7.fhir.r4.model.Resource;
  * entry's resource (or the file's one resource) by {@link JsonTransform}, the Bundle's own elements
  * and its entries' {@code fullUrl}, {@code request}, {@code response}, {@code search} and links by
  * HAPI with the resources cut out of the text (they are small), the cleaned resources then printed
- * into HAPI's print of that shell in HAPI's compact or pretty layout. The result is HAPI's print of
+ * into HAPI's print of that shell in HAPI's compact or pretty layout. A resource {@link JsonTransform}
+ * leaves to HAPI (contained resources, base64 data, nested Bundles) is cleaned by HAPI alone, in a
+ * Bundle of its own, as a Bundle streamed entry by entry is. The result is HAPI's print of
  * the Bundle cleaned whole by {@link ResourceCleaner}: a resource inside a Bundle is cleaned as a
- * resource of its own there too. Anything this cannot do exactly (an entry {@link JsonTransform}
- * leaves to HAPI, {@code ifNoneExist}, which needs the entry's resource, a shell with warnings,
+ * resource of its own there too. Anything this cannot do exactly ({@code ifNoneExist}, which needs
+ * the entry's resource, elements R4 does not define, a shell with warnings,
  * whose order against the entries' would change, any error) throws {@link JsonScan.Fallback}
  * with nothing counted, and the caller cleans the whole text with HAPI, which reports the error
  * in its own words. Not thread-safe: one per file.
@@ -70,14 +72,22 @@ final class JsonBundleTransform {
         }
         // The entries' resources first (each as HAPI cleans a resource inside a Bundle) ...
         List<String> cleaned = new ArrayList<>(cuts.size());
+        ResourceCleaner hapi = null;
         for (int i = 0; i < cuts.size(); i++) {
             Cut c = cuts.get(i);
+            String resource = text.substring(c.resourceStart, c.resourceEnd);
             try {
-                cleaned.add(resources.transform(text.substring(c.resourceStart, c.resourceEnd), "entry "
-                        + (i + entryBase), ""));
+                cleaned.add(resources.transform(resource, "entry " + (i + entryBase), ""));
+                continue;
             } catch (FormatException e) {
-                throw JsonScan.fallback();
+                throw JsonScan.fallback(); // HAPI reports the first error of the Bundle
+            } catch (JsonScan.Fallback e) {
+                // this resource by HAPI, below
             }
+            if (hapi == null) {
+                hapi = new ResourceCleaner(run, true, mine, false);
+            }
+            cleaned.add(hapiResource(hapi, resource, i + entryBase));
         }
         // ... then the shell without them, by HAPI.
         StringBuilder hollow = new StringBuilder(text.length());
@@ -115,6 +125,33 @@ final class JsonBundleTransform {
         }
         tally.addAll(shellTally);
         return out;
+    }
+
+    private static final String ONE_ENTRY = "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":";
+
+    /**
+     * One entry's resource cleaned by HAPI as the streamed path cleans an entry (in a Bundle of its
+     * own, numbered as in the file), printed compact as HAPI prints it inside a Bundle; counts go
+     * to the cleaner's tally, in the entries' order.
+     */
+    private static String hapiResource(ResourceCleaner hapi, String resource, long number) throws JsonScan.Fallback {
+        try {
+            FhirParsing.Dropped dropped = new FhirParsing.Dropped();
+            Resource r = FhirParsing.parse(ONE_ENTRY + resource + "}]}", false, "entry " + number, dropped);
+            if (!(r instanceof Bundle one) || dropped.unknownElements > 0 || dropped.comments > 0
+                    || one.getEntry().size() != 1 || !one.getEntryFirstRep().hasResource()) {
+                return fail(); // warnings counted for the whole file: HAPI's
+            }
+            hapi.entryBase(number);
+            hapi.process(one, "");
+            String printed = FhirParsing.encode(one, false, false);
+            if (!printed.startsWith(ONE_ENTRY) || !printed.endsWith("}]}")) {
+                return fail();
+            }
+            return printed.substring(ONE_ENTRY.length(), printed.length() - 3);
+        } catch (FormatException | RuntimeException e) {
+            return fail();
+        }
     }
 
     private static String fail() throws JsonScan.Fallback {

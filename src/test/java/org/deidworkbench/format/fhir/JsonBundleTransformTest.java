@@ -54,6 +54,7 @@ class JsonBundleTransformTest {
         compact.add("{\"resourceType\":\"Bundle\",\"type\":\"batch-response\",\"entry\":[" + entry
                 + "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"final\",\"subject\":{\"reference\":"
                 + "\"Patient/nobody\"}},\"response\":{\"status\":\"201 Created\",\"location\":\"Observation/o1/_history/1\"}}]}");
+        compact.add(mixedBundle(rng));
         List<String> out = new ArrayList<>();
         for (String text : compact) {
             out.add(text);
@@ -65,6 +66,34 @@ class JsonBundleTransformTest {
             }
         }
         return out;
+    }
+
+    /** A transaction whose entries the token path cleans, but for a base64 note, a contained resource and a nested Bundle. */
+    static String mixedBundle(Random rng) {
+        String note = java.util.Base64.getEncoder().encodeToString("Patient Quagmire seen by phone 555-703-7411"
+                .getBytes(StandardCharsets.UTF_8));
+        return "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":["
+                + "{\"fullUrl\":\"urn:uuid:00000001-aaaa-bbbb-cccc-000000000000\",\"resource\":"
+                + JsonTransformTest.syntheaPatient(11) + ",\"request\":{\"method\":\"POST\",\"url\":\"Patient\"}},"
+                + "{\"fullUrl\":\"urn:uuid:00000002-aaaa-bbbb-cccc-000000000000\",\"resource\":"
+                + "{\"resourceType\":\"DiagnosticReport\",\"id\":\"dr1\",\"status\":\"final\",\"code\":{\"text\":\"note\"},"
+                + "\"subject\":{\"reference\":\"urn:uuid:00000001-aaaa-bbbb-cccc-000000000000\"},\"presentedForm\":"
+                + "[{\"contentType\":\"text/plain\",\"data\":\"" + note + "\"}]},"
+                + "\"request\":{\"method\":\"POST\",\"url\":\"DiagnosticReport\"}},"
+                + "{\"fullUrl\":\"urn:uuid:00000003-aaaa-bbbb-cccc-000000000000\",\"resource\":"
+                + "{\"resourceType\":\"ExplanationOfBenefit\",\"id\":\"eob1\",\"contained\":[{\"resourceType\":"
+                + "\"Coverage\",\"id\":\"cov\",\"status\":\"active\",\"beneficiary\":{\"reference\":"
+                + "\"urn:uuid:00000001-aaaa-bbbb-cccc-000000000000\"},\"payor\":[{\"display\":\"Payer\"}]}],"
+                + "\"status\":\"active\",\"patient\":{\"reference\":\"urn:uuid:00000001-aaaa-bbbb-cccc-000000000000\"},"
+                + "\"insurance\":[{\"focal\":true,\"coverage\":{\"reference\":\"#cov\"}}]},"
+                + "\"request\":{\"method\":\"POST\",\"url\":\"ExplanationOfBenefit\"}},"
+                + "{\"fullUrl\":\"urn:uuid:00000004-aaaa-bbbb-cccc-000000000000\",\"resource\":"
+                + "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                + JsonTransformTest.patient(12, rng) + "}]},\"request\":{\"method\":\"POST\",\"url\":\"Bundle\"}},"
+                + "{\"fullUrl\":\"urn:uuid:00000005-aaaa-bbbb-cccc-000000000000\",\"resource\":"
+                + "{\"resourceType\":\"Observation\",\"id\":\"o5\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
+                + "\"subject\":{\"reference\":\"urn:uuid:00000001-aaaa-bbbb-cccc-000000000000\"},"
+                + "\"note\":[{\"text\":\"Quagmire called\"}]},\"request\":{\"method\":\"POST\",\"url\":\"Observation\"}}]}";
     }
 
     /** The output and statistics of one file cleaned by a fresh run (scan, then transform). */
@@ -106,13 +135,14 @@ class JsonBundleTransformTest {
     }
 
     @Test
-    void theTokenPathAnswersForPlainBundlesOfEveryType() throws Exception {
+    void theTokenPathAnswersForBundlesOfEveryTypeAndForEntriesLeftToHapi() throws Exception {
         Deidentifier engine = FhirFixtures.engine(FhirFixtures.safeHarbor());
         org.deidworkbench.model.FhirSection section = FhirFixtures.safeHarbor()
                 .section(org.deidworkbench.model.FhirSection.KEY, org.deidworkbench.model.FhirSection.class).orElseThrow();
         FhirRun run = new FhirRun(engine, section);
         JsonScan scan = new JsonScan(run, ScanSink.of(run));
-        List<String> bundles = JsonScanTest.patientBundles(41);
+        List<String> bundles = new ArrayList<>(JsonScanTest.patientBundles(41));
+        bundles.add(mixedBundle(new Random(3)));
         for (String b : bundles) {
             scan.scan(b, (one, n, into) -> { });
         }
@@ -124,7 +154,7 @@ class JsonBundleTransformTest {
             for (boolean pretty : new boolean[] {false, true}) {
                 String out = t.transform(b, pretty, 1);
                 assertTrue(out.contains("\"entry\""), out);
-                assertTrue(!out.contains("Quillfeather") && !out.contains("200001"), out);
+                assertTrue(!out.contains("Quillfeather") && !out.contains("200001") && !out.contains("Quagmire"), out);
                 answered++;
             }
         }
