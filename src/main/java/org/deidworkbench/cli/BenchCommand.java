@@ -115,16 +115,17 @@ final class BenchCommand implements Runnable {
                         r.files(), mb, r.written());
                 for (DicomBenchmark.Measure m : r.measures()) {
                     if (Double.isNaN(m.seconds())) {
-                        o.printf("%-10s %s%n", m.name() + ":", m.note());
+                        o.printf("%-15s %s%n", m.name() + ":", m.note());
                     } else {
-                        o.printf("%-10s %7.2f s  %8.1f files/s  %7.1f MB/s   %s%n", m.name() + ":", m.seconds(),
+                        o.printf("%-15s %7.2f s  %8.1f files/s  %7.1f MB/s   %s%n", m.name() + ":", m.seconds(),
                                 r.files() / m.seconds(), mb / m.seconds(), m.note());
                     }
                 }
                 double deid = r.measure("deid").seconds();
                 o.printf("ratios:    deid / copy %.2f (target <= 2)   deid / copy+sync %.2f   deid / gdcmanon %.2f"
-                        + " (target <= 1)%n", deid / r.measure("copy").seconds(), deid / r.measure("copy+sync").seconds(),
-                        deid / r.measure("gdcmanon").seconds());
+                        + " (target <= 1)   deid / gdcmanon+sync %.2f%n", deid / r.measure("copy").seconds(),
+                        deid / r.measure("copy+sync").seconds(), deid / r.measure("gdcmanon").seconds(),
+                        deid / r.measure("gdcmanon+sync").seconds());
                 StringBuilder phases = new StringBuilder();
                 r.phases().forEach((name, seconds) -> phases.append(phases.length() == 0 ? "" : "   ")
                         .append(String.format(java.util.Locale.ROOT, "%s %.2f s", name, seconds)));

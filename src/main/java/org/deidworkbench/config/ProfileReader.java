@@ -89,12 +89,23 @@ final class ProfileReader {
      *     profile, read in place of a section this profile lacks (decision 0006)
      */
     ProfileReader(String source, List<ProfileProblem> problems, Map<String, YamlNode.Entry> builtInSections) {
+        this(source, problems, builtInSections, false);
+    }
+
+    /**
+     * @param expressionsChecked the text is a built-in profile's, whose FHIR expressions the build checks
+     *     ({@link ProfileLoader#checkBuiltIns()}): they are not parsed again by HAPI on every load
+     */
+    ProfileReader(String source, List<ProfileProblem> problems, Map<String, YamlNode.Entry> builtInSections,
+            boolean expressionsChecked) {
         this.source = source;
         this.problems = problems;
         this.builtInSections = builtInSections;
+        this.expressionsChecked = expressionsChecked;
     }
 
     private final Map<String, YamlNode.Entry> builtInSections;
+    private final boolean expressionsChecked;
 
     /** A rule as built, with where its selector was written (for "can never match" messages). */
     private record Parsed(Rule rule, SourceLocation selectorAt) {
@@ -124,7 +135,7 @@ final class ProfileReader {
         DefaultSpec dflt = readDefault(top, keys.get("default"));
         Map<String, FormatSection> sections = new java.util.TreeMap<>();
         if (keys.containsKey(FhirSection.KEY)) {
-            FhirSection fhir = new FhirSectionReader(this, source).read(keys.get(FhirSection.KEY));
+            FhirSection fhir = new FhirSectionReader(this, source, expressionsChecked).read(keys.get(FhirSection.KEY));
             if (fhir != null) {
                 sections.put(FhirSection.KEY, fhir);
             }

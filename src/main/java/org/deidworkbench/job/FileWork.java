@@ -167,8 +167,8 @@ public final class FileWork {
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             FileStats stats;
-            try (OutputStream os = new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel),
-                    1 << 16), sha256)) {
+            try (OutputStream os = new DigestOutputStream(new BufferedOutputStream(
+                    new EarlyWriteback(Channels.newOutputStream(channel), channel), 1 << 16), sha256)) {
                 stats = body.write(os);
                 os.flush();
                 // fdatasync: the bytes and what reading them back needs (size, blocks) are on disk before

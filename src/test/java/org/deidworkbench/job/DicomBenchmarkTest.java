@@ -1,0 +1,41 @@
+package org.deidworkbench.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.deidworkbench.config.ProfileLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code deid bench dicom} measures every way on the same files and leaves its inputs as they were. */
+class DicomBenchmarkTest {
+
+    @Test
+    void measuresEveryWayIncludingTheDurableOnesOnTheSampleStudies(@TempDir Path scratch) throws Exception {
+        Path input = Path.of("sample-data", "dicom");
+        long before = size(input);
+        DicomBenchmark.Result r = DicomBenchmark.run(input, scratch, ProfileLoader.read("dicom-basic"), 2, 1);
+
+        assertEquals(List.of("copy", "copy+sync", "deid", "gdcmanon", "gdcmanon+sync"),
+                r.measures().stream().map(DicomBenchmark.Measure::name).toList());
+        assertTrue(r.files() > 0 && r.written() > 0, "deid wrote the sample studies");
+        assertTrue(r.measure("deid").seconds() > 0 && r.measure("copy").seconds() > 0);
+        assertTrue(r.phases().containsKey("transform"), r.phases().toString());
+        DicomBenchmark.Measure gdcm = r.measure("gdcmanon");
+        if (!Double.isNaN(gdcm.seconds())) { // libgdcm-tools installed (.ci/run installs it)
+            assertTrue(r.measure("gdcmanon+sync").seconds() >= gdcm.seconds(),
+                    "the durable gdcmanon includes gdcmanon's own time");
+        }
+        assertEquals(before, size(input), "the input is only read");
+    }
+
+    private static long size(Path dir) throws Exception {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}
