@@ -23,8 +23,10 @@ import org.deidworkbench.job.RunResult;
  * {@code deid-spark run --profile P --keyfile K --out OUT INPUT...}: {@code deid run} with its
  * per-file passes on Apache Spark (issue 13). The same profile and key file give byte-identical
  * output files, manifest and key file entries as {@code deid run}; only the report's {@code run}
- * section differs. Runs under {@code spark-submit} (the master comes from Spark's configuration) or
- * with {@code java -cp} (then {@code local[*]} unless {@code --master} says otherwise).
+ * section differs. Runs under {@code spark-submit} (the master comes from Spark's configuration), with
+ * {@code java -cp} (then {@code local[*]} unless {@code --master} says otherwise), or in a JVM whose
+ * Spark context is already running (a Databricks JAR task, an embedding application): then on that
+ * context ({@code --master} is not used), which is left running.
  *
  * <p>The passphrase comes from {@code --passphrase-file} or {@code DEID_PASSPHRASE} and stays on the
  * driver; executors receive derived purpose keys only (README: trust boundary).
@@ -33,7 +35,8 @@ public final class DeidSpark {
 
     static final String USAGE = "usage: deid-spark run --out DIR [--profile PROFILE] [--keyfile FILE]"
             + " [--passphrase-file FILE] [--master URL] [--partitions N] [--stage DIR] INPUT...\n"
-            + "       (INPUT, --out and --keyfile may be Hadoop URIs: hdfs://..., s3a://...)\n"
+            + "       (INPUT, --out and --keyfile may be Hadoop URIs: hdfs://..., s3a://...; --stage: a folder\n"
+            + "        the driver and every executor see, needed only on a cluster with a Hadoop --out)\n"
             + "       deid-spark bench [--csv-rows N] [--dicom-patients N] [--fhir-patients N] [--fhir-mb N]"
             + " [--rounds N] [--master URL]"
             + " [--sample-data DIR] [--work DIR]";
@@ -83,28 +86,39 @@ public final class DeidSpark {
             } else if (!conf.contains("spark.master")) {
                 conf.setMaster("local[*]");
             }
-            try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            // A Spark context already running in this JVM (a Databricks JAR task, a notebook, an application
+            // embedding the run) is used as it is and left running; one started here is stopped at the end.
+            long asked = System.currentTimeMillis();
+            JavaSparkContext spark = JavaSparkContext.fromSparkContext(org.apache.spark.SparkContext.getOrCreate(conf));
+            boolean own = spark.sc().startTime() >= asked;
+            try {
                 int partitions = o.partitions > 0 ? o.partitions : 4 * spark.defaultParallelism();
                 RunResult result;
                 String keyShown;
                 if (remote) {
                     HadoopRun.Locations where = new HadoopRun.Locations(o.inputs, o.out, o.keyFile);
                     keyShown = o.keyFile != null ? o.keyFile : o.out + ".deidkey";
-                    result = HadoopRun.run(spark, where, o.keyFile == null, passphrase, profile, partitions,
-                            o.stage != null ? Path.of(o.stage) : Path.of(System.getProperty("java.io.tmpdir")),
-                            WorkerSetup.Faults.NONE, HadoopRun.IoFaults.NONE, DeidSpark::runCancellable);
+                    HadoopRun.Stop stop = new HadoopRun.Stop();
+                    char[] pass = passphrase;
+                    result = runCancellable(() -> HadoopRun.run(spark, where, o.keyFile == null, pass, profile,
+                            partitions, o.stage, WorkerSetup.Faults.NONE, HadoopRun.IoFaults.NONE, stop), stop::request);
                 } else {
                     keyShown = key.toString();
                     RunRequest request = new RunRequest(o.inputs.stream().map(HadoopRun::local).toList(),
                             HadoopRun.local(o.out), key, o.keyFile == null, passphrase, profile,
                             spark.defaultParallelism());
-                    result = runCancellable(job(spark, request, partitions, WorkerSetup.Faults.NONE));
+                    RunJob job = job(spark, request, partitions, WorkerSetup.Faults.NONE);
+                    result = runCancellable(job::run, job::cancel);
                 }
                 var n = result.report().files();
                 out.println("deid-spark: " + n.total() + " files, " + n.written() + " written, " + n.failed() + " failed, "
                         + n.quarantined() + " withheld; output in " + o.out + " (report " + RunJob.REPORT + "), key file "
                         + keyShown);
                 return result.allWritten() ? 0 : 3;
+            } finally {
+                if (own) {
+                    spark.stop();
+                }
             }
         } catch (ProfileException e) {
             err.println("deid-spark: " + e.getMessage());
@@ -148,15 +162,21 @@ public final class DeidSpark {
         return new RunJob(request, RunListener.NONE, passes);
     }
 
+    /** A run that may throw what a run throws. */
+    interface Body {
+        RunResult run() throws JobException, IOException;
+    }
+
     /**
-     * Runs {@code job}; a SIGINT or SIGTERM meanwhile (Ctrl-C, YARN or Kubernetes stopping the driver)
-     * cancels it and waits up to a minute for it to undo what it wrote (the work folder, an output
-     * folder it made), so a stopped run leaves no output and the key file unchanged.
+     * Runs {@code body}; a SIGINT or SIGTERM meanwhile (Ctrl-C, YARN or Kubernetes stopping the driver)
+     * calls {@code cancel} and waits up to a minute for the run to undo what it wrote (the work folder, an
+     * output folder it made; with Hadoop locations also the stage and what the commit uploaded), so a
+     * stopped run leaves no output that looks finished and the key file unchanged.
      */
-    private static RunResult runCancellable(RunJob job) throws JobException {
+    private static RunResult runCancellable(Body body, Runnable cancel) throws JobException, IOException {
         java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            job.cancel();
+            cancel.run();
             try {
                 ended.await(60, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -165,7 +185,7 @@ public final class DeidSpark {
         }, "deid-spark-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return job.run();
+            return body.run();
         } finally {
             ended.countDown();
             try {

@@ -44,8 +44,10 @@ import org.deidworkbench.job.RunResult;
  * A run whose inputs, output or key file are Hadoop file system URIs ({@code hdfs://}, {@code s3a://},
  * {@code abfs://}, any scheme the job's Hadoop configuration maps to a {@link FileSystem}); decision
  * 0028. The engine reads and writes {@code java.nio} paths, so the run goes through a <em>stage</em>:
- * a folder on a file system the driver and every executor see under the same path (in local mode any
- * local folder; on a cluster a shared mount), owner-only, removed when the run ends whatever way.
+ * a folder on a file system the driver and every executor see under the same path, owner-only,
+ * removed when the run ends whatever way: {@code --stage DIR}, or by default beside a local output
+ * or, in local mode, under Spark's scratch folder ({@link #stageRoot}, decision 0039). A {@link Stop}
+ * request stops the run in any phase, stage-in and commit included (decision 0040).
  *
  * <ol>
  * <li>The driver lists each remote input through its file system (it holds paths and sizes only) and
@@ -133,18 +135,118 @@ final class HadoopRun {
         return fs instanceof org.apache.hadoop.fs.LocalFileSystem local ? local.getRaw() : fs;
     }
 
-    /** Runs a prepared {@link RunJob} (the caller's cancel handling). */
-    interface Runner {
-        RunResult run(RunJob job) throws JobException;
+    /**
+     * A stop request for a whole run, stage-in and commit included (decision 0040): {@link #request()}
+     * (the driver's SIGTERM hook, or a test) cancels the stage-in or commit job that is running (its
+     * tasks stop at their next block), or the run's own job ({@link RunJob#cancel()}); the run then ends
+     * with {@link JobException.Reason#CANCELLED}, removes its stage and what it uploaded, and leaves the
+     * key file as it was. Once the key file has been written the commit is past its point of no return:
+     * a stop request then lets it finish (the report and the manifest: two small files).
+     */
+    static final class Stop {
+        private volatile boolean requested;
+        private volatile RunJob job;
+
+        /** Asks the run to stop (any thread, any time, more than once). */
+        void request() {
+            requested = true;
+            RunJob j = job;
+            if (j != null) {
+                j.cancel();
+            }
+        }
+
+        boolean requested() {
+            return requested;
+        }
+
+        /** Runs {@code j}, cancelled at once if a stop was requested before or while it runs. */
+        RunResult run(RunJob j) throws JobException {
+            job = j;
+            if (requested) {
+                j.cancel();
+            }
+            try {
+                return j.run();
+            } finally {
+                job = null;
+            }
+        }
+
+        void check(String where) throws JobException {
+            if (requested) {
+                throw cancelled(where);
+            }
+        }
+
+        static JobException cancelled(String where) {
+            return new JobException(JobException.Reason.CANCELLED, "run stopped during the " + where
+                    + ": nothing was finalized, the key file is unchanged", null);
+        }
     }
 
-    /** Faults a test injects into the stage-in or commit tasks: the first file of a partition is half written, then the attempt fails. */
-    record IoFaults(boolean stageIn, boolean commit, boolean everyAttempt) implements Serializable {
+    /**
+     * Faults a test injects into the stage-in or commit tasks: the first file of a partition is half
+     * written, then the attempt fails (or, with {@code stall}, waits until Spark kills it, as a long copy
+     * would when the run is stopped).
+     */
+    record IoFaults(boolean stageIn, boolean commit, boolean everyAttempt, boolean stall) implements Serializable {
         static final IoFaults NONE = new IoFaults(false, false, false);
+
+        IoFaults(boolean stageIn, boolean commit, boolean everyAttempt) {
+            this(stageIn, commit, everyAttempt, false);
+        }
 
         boolean failNow(boolean commitJob, int attempt) {
             return (commitJob ? commit : stageIn) && (everyAttempt || attempt == 0);
         }
+
+        /** After half a file: fails the attempt, or waits until the task is killed. */
+        void fail(TaskContext task, String where) throws IOException {
+            if (stall) {
+                long until = System.nanoTime() + 120_000_000_000L;
+                while (task != null && !task.isInterrupted() && System.nanoTime() < until) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                throw new java.util.concurrent.CancellationException("the task was killed");
+            }
+            throw new IOException("fault injected by a test in the " + where);
+        }
+    }
+
+    /**
+     * Where a run with Hadoop locations makes its stage when {@code --stage} is not given (decision
+     * 0039): beside a local output (the executors see the output's folder under the same path anyway:
+     * they write the run's work folder into it), else, when the driver and the executors share one
+     * machine ({@code local} masters), under the Spark application's scratch folder on the driver
+     * (which Spark also removes when the application ends); else there is no folder every executor is
+     * known to see, and the run stops before reading anything.
+     *
+     * @param given {@code --stage}, or null
+     * @param sparkScratch the driver's Spark scratch folder ({@code SparkFiles.getRootDirectory()})
+     */
+    static java.nio.file.Path stageRoot(String given, Locations where, String master, java.nio.file.Path sparkScratch)
+            throws JobException {
+        if (given != null) {
+            return java.nio.file.Path.of(given).toAbsolutePath().normalize();
+        }
+        if (!remote(where.out())) {
+            java.nio.file.Path out = local(where.out()).toAbsolutePath().normalize();
+            return out.getParent() != null ? out.getParent() : out;
+        }
+        if (master != null && (master.startsWith("local[") || master.equals("local")
+                || master.startsWith("local-cluster["))) {
+            return sparkScratch;
+        }
+        throw new JobException(JobException.Reason.IO_ERROR, "the output " + where.out() + " is on a Hadoop file"
+                + " system and the master " + master + " runs executors on other machines: give --stage DIR, a"
+                + " folder the driver and every executor see under the same path (a shared mount), or a local"
+                + " --out on such a mount; nothing was read", null);
     }
 
     /** What the run was asked, as the command line gave it. */
@@ -154,12 +256,16 @@ final class HadoopRun {
     /**
      * Runs the request whose locations may be Hadoop URIs: staged in, run, committed (see the class).
      *
-     * @param stageRoot where the stage folder is made (driver and executors must see it)
+     * @param stageGiven {@code --stage}: where the stage folder is made (driver and executors must see it);
+     *     null: chosen by {@link #stageRoot}
+     * @param stop a stop request for the whole run, stage-in and commit included
      * @return the run's result; its paths are those of the stage (gone when this returns), its report the run's
      */
     static RunResult run(JavaSparkContext spark, Locations where, boolean createKeyFile, char[] passphrase,
-            LoadedProfile profile, int partitions, java.nio.file.Path stageRoot, WorkerSetup.Faults faults,
-            IoFaults ioFaults, Runner runner) throws JobException, IOException {
+            LoadedProfile profile, int partitions, String stageGiven, WorkerSetup.Faults faults,
+            IoFaults ioFaults, Stop stop) throws JobException, IOException {
+        java.nio.file.Path stageRoot = stageRoot(stageGiven, where, spark.master(),
+                java.nio.file.Path.of(org.apache.spark.SparkFiles.getRootDirectory()));
         Configuration conf = spark.hadoopConfiguration();
         Path out = qualified(where.out(), conf);
         Path key = where.keyFile() != null ? qualified(where.keyFile(), conf)
@@ -184,8 +290,15 @@ final class HadoopRun {
             }
             outExisted = checkOutput(outFs, out);
         }
-        Files.createDirectories(stageRoot);
-        java.nio.file.Path stage = ownerOnly(stageRoot, "deid-stage-");
+        java.nio.file.Path stage;
+        try {
+            Files.createDirectories(stageRoot);
+            stage = ownerOnly(stageRoot, ".deid-stage-");
+        } catch (IOException e) {
+            throw new JobException(JobException.Reason.IO_ERROR, "cannot make the stage folder in " + stageRoot + " ("
+                    + e.getClass().getSimpleName() + "); give --stage DIR, a writable folder the driver and every"
+                    + " executor see; nothing was read", e);
+        }
         try {
             // 1. Inputs: remote ones listed here (paths and sizes), copied into the stage by a Spark job.
             List<java.nio.file.Path> localInputs = new ArrayList<>();
@@ -202,13 +315,14 @@ final class HadoopRun {
                 list(in, fs(in, conf), target, copies, given);
                 localInputs.add(target);
             }
-            stageIn(spark, copies, stage.resolve("attempts"), partitions, ioFaults);
+            stop.check("listing of the inputs");
+            stageIn(spark, copies, stage.resolve("attempts"), partitions, ioFaults, stop);
 
             if (!staged) {
                 RunRequest request = new RunRequest(localInputs, local(where.out()), where.keyFile() != null
                         ? local(where.keyFile()) : RunRequest.defaultKeyFile(local(where.out())), createKeyFile,
                         passphrase, profile, spark.defaultParallelism(), names(where.inputs(), inputs));
-                return runner.run(DeidSpark.job(spark, request, partitions, faults));
+                return stop.run(DeidSpark.job(spark, request, partitions, faults));
             }
             java.nio.file.Path localKey = stage.resolve("key").resolve(key.getName());
             Files.createDirectories(localKey.getParent());
@@ -220,11 +334,14 @@ final class HadoopRun {
             java.nio.file.Path localOut = stage.resolve("out").resolve(out.getName());
             RunRequest request = new RunRequest(localInputs, localOut, localKey, createKeyFile, passphrase, profile,
                     spark.defaultParallelism(), names(where.inputs(), inputs));
-            RunResult result = runner.run(DeidSpark.job(spark, request, partitions, faults));
+            RunResult result = stop.run(DeidSpark.job(spark, request, partitions, faults));
+            stop.check("run's end");
 
-            // 3. Commit: the output files, then the key file, then the report, the manifest last.
+            // 3. Commit: the output files, then the key file, then the report, the manifest last. A stop
+            // request is heeded until the key file is written (then the commit finishes: two small files).
             try {
-                commitOutput(spark, localOut, out, outFs, partitions, ioFaults);
+                commitOutput(spark, localOut, out, outFs, partitions, ioFaults, stop);
+                stop.check("commit");
                 FileStatus keyNow = status(keyFs, key);
                 if (!sameFile(keyBefore, keyNow)) {
                     throw new IOException("the key file " + key + " changed while the run was running (another run?);"
@@ -239,8 +356,14 @@ final class HadoopRun {
                         conf, false);
                 writeWhole(outFs, new Path(out, RunJob.MANIFEST), Files.readAllBytes(localOut.resolve(
                         RunJob.MANIFEST)), conf, false);
+            } catch (JobException e) {
+                undoOutput(outFs, out, outExisted);
+                throw e;
             } catch (IOException | RuntimeException e) {
                 undoOutput(outFs, out, outExisted);
+                if (stop.requested()) {
+                    throw Stop.cancelled("commit");
+                }
                 throw new JobException(JobException.Reason.IO_ERROR, "cannot commit the output to " + out + ": "
                         + (e instanceof IOException && e.getMessage() != null && !(e instanceof FileNotFoundException)
                                 ? e.getMessage() : e.getClass().getSimpleName())
@@ -379,7 +502,7 @@ final class HadoopRun {
 
     /** The stage-in job: each file read through its file system as a stream into the stage, under its attempt's name, then renamed. */
     private static void stageIn(JavaSparkContext spark, List<Copy> copies, java.nio.file.Path attempts,
-            int partitions, IoFaults faults) throws IOException {
+            int partitions, IoFaults faults, Stop stop) throws IOException, JobException {
         if (copies.isEmpty()) {
             return;
         }
@@ -388,7 +511,7 @@ final class HadoopRun {
         String attemptsFolder = attempts.toString();
         Broadcast<Conf> conf = spark.broadcast(new Conf(spark.hadoopConfiguration()));
         spark.setJobGroup(STAGE_IN, "deid: stage-in, " + copies.size() + " file(s)", false);
-        try {
+        try (GroupWatch watch = new GroupWatch(spark, STAGE_IN, stop)) {
             spark.parallelize(copies, Math.max(1, Math.min(copies.size(), partitions))).foreachPartition(it -> {
                 TaskContext task = TaskContext.get();
                 int attempt = task == null ? 0 : task.attemptNumber();
@@ -406,26 +529,70 @@ final class HadoopRun {
                         OutputStream os = Channels.newOutputStream(ch);
                         if (faults.failNow(false, attempt)) {
                             os.write(is.readNBytes((int) Math.min(c.size() / 2, 1 << 20)));
-                            throw new IOException("fault injected by a test in the stage-in");
+                            faults.fail(task, "stage-in");
                         }
-                        is.transferTo(os);
+                        copy(is, os, task);
                         ch.force(false);
                     }
                     Files.move(temp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 }
             });
         } catch (Exception e) { // SparkException is thrown unchecked from Scala
-            throw new IOException("the Spark job of the stage-in failed (" + e.getClass().getSimpleName()
-                    + "; the Spark driver's log says which task and why); nothing was written", e);
+            stop.check("stage-in");
+            throw new JobException(JobException.Reason.IO_ERROR, "the Spark job of the stage-in failed ("
+                    + e.getClass().getSimpleName() + "; the Spark driver's log says which task and why); nothing was"
+                    + " written", e);
         } finally {
             spark.clearJobGroup();
             conf.destroy();
         }
     }
 
+    /**
+     * Copies a stream in 1 MiB blocks, stopping when Spark has killed the task (its job was cancelled: the
+     * run was stopped); the attempt's file is then never used (stage-in: not renamed in; commit: not
+     * renamed into place, or removed with the output).
+     */
+    private static void copy(InputStream in, OutputStream out, TaskContext task) throws IOException {
+        byte[] buffer = new byte[1 << 20];
+        int n;
+        while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+            if (task != null && task.isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("the task was killed");
+            }
+            out.write(buffer, 0, n);
+        }
+    }
+
+    /**
+     * While a stage-in or commit job runs: once a stop is requested, its job group is cancelled every 50 ms
+     * until the job has ended (a request that comes before Spark has the job would otherwise miss it).
+     */
+    private static final class GroupWatch implements AutoCloseable {
+        private final java.util.concurrent.ScheduledExecutorService timer;
+
+        GroupWatch(JavaSparkContext spark, String group, Stop stop) {
+            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "deid-spark-stop-watch");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleWithFixedDelay(() -> {
+                if (stop.requested()) {
+                    spark.cancelJobGroup(group);
+                }
+            }, 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+
     /** Uploads every staged output file but the report and manifest (written last, by the driver). */
     private static void commitOutput(JavaSparkContext spark, java.nio.file.Path localOut, Path out, FileSystem outFs,
-            int partitions, IoFaults faults) throws IOException {
+            int partitions, IoFaults faults, Stop stop) throws IOException, JobException {
         List<Upload> uploads = new ArrayList<>();
         try (Stream<java.nio.file.Path> walk = Files.walk(localOut)) {
             for (java.nio.file.Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
@@ -445,10 +612,11 @@ final class HadoopRun {
         Broadcast<Conf> conf = spark.broadcast(new Conf(spark.hadoopConfiguration()));
         spark.setJobGroup(COMMIT, "deid: commit, " + uploads.size() + " file(s) to " + protocol, false);
         List<String[]> written;
-        try {
+        try (GroupWatch watch = new GroupWatch(spark, COMMIT, stop)) {
             written = spark.parallelize(uploads, Math.max(1, Math.min(uploads.size(), partitions)))
                     .mapPartitions(it -> upload(it, protocol, into, conf.value().get(), faults)).collect();
         } catch (Exception e) { // SparkException is thrown unchecked from Scala
+            stop.check("commit");
             throw new IOException("the Spark job of the commit failed (" + e.getClass().getSimpleName()
                     + "; the Spark driver's log says which task and why)", e);
         } finally {
@@ -458,6 +626,7 @@ final class HadoopRun {
         if (protocol == Commit.RENAME) {
             // Only the attempt whose result Spark returned is renamed into place; the others go with the prefix.
             for (String[] w : written) {
+                stop.check("commit");
                 Path target = new Path(out, w[0]);
                 outFs.mkdirs(target.getParent());
                 if (!outFs.rename(new Path(w[1]), target)) {
@@ -485,9 +654,9 @@ final class HadoopRun {
                 if (faults.failNow(true, attempt)) {
                     os.write(is.readNBytes((int) Math.min(Files.size(java.nio.file.Path.of(u.from())) / 2, 1 << 20)));
                     os.flush();
-                    throw new IOException("fault injected by a test in the commit");
+                    faults.fail(task, "commit");
                 }
-                is.transferTo(os);
+                copy(is, os, task);
                 if (protocol == Commit.RENAME) {
                     os.hsync(); // an object store's upload completes on close; S3A has no hsync
                 }

@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.deidworkbench.job.RunJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,24 +58,29 @@ class DeidSparkMainTest {
     }
 
     @Test
-    void runsWithJavaCpOnLocalSparkAndWritesAVerifiableOutput() throws Exception {
+    void runsOnTheSparkContextAlreadyRunningAndWritesAVerifiableOutput() throws Exception {
+        // As in a Databricks JAR task or an application embedding the run: the JVM's running context is
+        // used (the tests' local[*]) and left running. (A fresh JVM, `java -cp ... DeidSpark run`, starts
+        // its own: the same code path but for getOrCreate; see spark/README.md.)
+        var context = SparkTests.spark();
+        int jobs = context.statusTracker().getJobIdsForGroup(SparkPasses.TRANSFORM).length;
         Path key = SparkTests.newKeyFile(tmp.resolve("project.deidkey"));
+        Path passphrase = tmp.resolve("passphrase");
+        Files.writeString(passphrase, new String(SparkTests.PASSPHRASE) + "\n");
         Path out = tmp.resolve("out");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), DeidSpark.class.getName(), "run",
-                "--master", "local[2]", "--keyfile", key.toString(), "--out", out.toString(),
-                SparkTests.SAMPLE.resolve("csv").toString(), SparkTests.SAMPLE.resolve("dicom").toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("log.txt").toFile());
-        pb.environment().put("DEID_PASSPHRASE", new String(SparkTests.PASSPHRASE));
-        Process p = pb.start();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "finished");
-        String log = Files.readString(tmp.resolve("log.txt"));
-        assertEquals(0, p.exitValue(), log);
+
+        Ran r = main("run", "--master", "local[1]", "--passphrase-file", passphrase.toString(), "--keyfile",
+                key.toString(), "--out", out.toString(), SparkTests.SAMPLE.resolve("csv").toString(),
+                SparkTests.SAMPLE.resolve("dicom").toString());
+
+        assertEquals(0, r.code(), r.err());
+        assertTrue(context.statusTracker().getJobIdsForGroup(SparkPasses.TRANSFORM).length > jobs,
+                "the run's passes ran on the context that was running");
+        assertFalse(context.sc().isStopped(), "the context is left running");
         List<String> manifest = Files.readAllLines(out.resolve(RunJob.MANIFEST));
         assertTrue(manifest.size() >= 10, "CSV and DICOM files written");
-        assertTrue(log.contains("deid-spark: " + manifest.size() + " files, " + manifest.size() + " written, 0 failed"),
-                log);
+        assertTrue(r.out().contains("deid-spark: " + manifest.size() + " files, " + manifest.size()
+                + " written, 0 failed"), r.out());
         for (String line : manifest) {
             String[] parts = line.split(" {2}", 2);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(out.resolve(parts[1])));

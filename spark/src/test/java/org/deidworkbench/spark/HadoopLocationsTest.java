@@ -35,4 +35,21 @@ class HadoopLocationsTest {
         conf.set(HadoopRun.DIRECT_SCHEMES, "minio, ceph");
         assertEquals(HadoopRun.Commit.DIRECT, HadoopRun.commit(new org.apache.hadoop.fs.Path("ceph://b/out"), conf));
     }
+
+    @Test
+    void withoutAStageOptionTheStageGoesBesideALocalOutputOrIntoSparksScratchInLocalMode() throws Exception {
+        Path scratch = Path.of("/tmp/spark-1/userFiles-2");
+        HadoopRun.Locations localOut = new HadoopRun.Locations(java.util.List.of("hdfs://nn/in"), "/data/exports/out",
+                null);
+        HadoopRun.Locations remoteOut = new HadoopRun.Locations(java.util.List.of("/data/in"), "s3a://b/out", null);
+        assertEquals(Path.of("/shared/stage"), HadoopRun.stageRoot("/shared/stage", remoteOut, "yarn", scratch));
+        assertEquals(Path.of("/data/exports"), HadoopRun.stageRoot(null, localOut, "yarn", scratch),
+                "beside a local output, on any master");
+        assertEquals(scratch, HadoopRun.stageRoot(null, remoteOut, "local[*]", scratch));
+        assertEquals(scratch, HadoopRun.stageRoot(null, remoteOut, "local[2,4]", scratch));
+        org.deidworkbench.job.JobException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.deidworkbench.job.JobException.class, () -> HadoopRun.stageRoot(null, remoteOut, "yarn", scratch));
+        assertTrue(e.getMessage().contains("give --stage DIR") && e.getMessage().contains("nothing was read"),
+                e.getMessage());
+    }
 }

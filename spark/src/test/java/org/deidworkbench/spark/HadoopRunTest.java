@@ -3,7 +3,6 @@ package org.deidworkbench.spark;
 import static org.deidworkbench.spark.SparkTests.SAMPLE;
 import static org.deidworkbench.spark.SparkTests.assertSameKeyEntries;
 import static org.deidworkbench.spark.SparkTests.assertSameOutput;
-import static org.deidworkbench.spark.SparkTests.deidRun;
 import static org.deidworkbench.spark.SparkTests.newKeyFile;
 import static org.deidworkbench.spark.SparkTests.profile;
 import static org.deidworkbench.spark.TestFileSystems.uri;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.job.JobException;
-import org.deidworkbench.job.RunJob;
 import org.deidworkbench.job.RunResult;
 import org.deidworkbench.model.FileReport;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,32 +41,24 @@ class HadoopRunTest {
         TestFileSystems.register(SparkTests.spark().hadoopConfiguration());
     }
 
-    /** Copies of {@code folders} under {@code tmp/remote}, by the same names (so `deid run` sees the same input names). */
-    private List<Path> remoteCopies(Path... folders) throws Exception {
-        Path remote = tmp.resolve("remote");
-        List<Path> out = new java.util.ArrayList<>();
-        for (Path folder : folders) {
-            Path target = remote.resolve(folder.getFileName().toString());
-            try (Stream<Path> walk = Files.walk(folder)) {
-                for (Path p : walk.toList()) {
-                    Path t = target.resolve(folder.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(t);
-                    } else {
-                        Files.copy(p, t);
-                    }
-                }
-            }
-            out.add(target);
-        }
-        return out;
-    }
-
+    /** A run with {@code --stage tmp/stage}. */
     private RunResult hadoopRun(List<String> inputs, String out, String key, LoadedProfile profile, int partitions,
             HadoopRun.IoFaults faults) throws Exception {
+        return hadoopRun(inputs, out, key, profile, partitions, tmp.resolve("stage").toString(), faults,
+                new HadoopRun.Stop());
+    }
+
+    private static RunResult hadoopRun(List<String> inputs, String out, String key, LoadedProfile profile,
+            int partitions, String stage, HadoopRun.IoFaults faults, HadoopRun.Stop stop) throws Exception {
         return HadoopRun.run(SparkTests.spark(), new HadoopRun.Locations(inputs, out, key), false,
-                SparkTests.PASSPHRASE, profile, partitions, tmp.resolve("stage"), WorkerSetup.Faults.NONE, faults,
-                RunJob::run);
+                SparkTests.PASSPHRASE, profile, partitions, stage, WorkerSetup.Faults.NONE, faults, stop);
+    }
+
+    /** The stages a run without {@code --stage} and with a Hadoop output made in local mode (Spark's scratch folder on the driver). */
+    private static long stagesInSparkScratch() throws Exception {
+        try (Stream<Path> list = Files.list(Path.of(org.apache.spark.SparkFiles.getRootDirectory()))) {
+            return list.filter(p -> p.getFileName().toString().startsWith(".deid-stage-")).count();
+        }
     }
 
     private static long count(Path root, String nameContains) throws Exception {
@@ -80,24 +70,23 @@ class HadoopRunTest {
     @Test
     void sampleDataThroughAnObjectStoreWithoutRenameWithRetriedTasksGivesDeidRunsOutputAndKeyEntries()
             throws Exception {
-        List<Path> inputs = remoteCopies(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"), SAMPLE.resolve("fhir"));
-        LoadedProfile profile = profile("csv-template");
-        Path referenceKey = newKeyFile(tmp.resolve("reference.deidkey"));
-        Path sparkKey = tmp.resolve("keys/spark.deidkey");
-        Files.createDirectories(sparkKey.getParent());
-        Files.copy(referenceKey, sparkKey);
-        RunResult expected = deidRun(inputs, tmp.resolve("reference"), referenceKey, profile);
+        // The sample folders themselves, read through the object store's scheme (never written).
+        List<Path> inputs = SparkTests.SAMPLE_INPUTS;
+        SparkTests.Reference reference = SparkTests.reference(inputs, "csv-template");
+        RunResult expected = reference.result();
+        Path sparkKey = newKeyFile(tmp.resolve("keys/spark.deidkey"));
         TestFileSystems.reset();
         int stageJobs = SparkTests.spark().statusTracker().getJobIdsForGroup(HadoopRun.STAGE_IN).length;
 
         // The first attempt of every stage-in and commit task writes half a file and fails; Spark retries it.
+        // No --stage: in local mode the stage goes under Spark's scratch folder.
         RunResult actual = hadoopRun(inputs.stream().map(p -> uri("deidobj", p)).toList(),
-                uri("deidobj", tmp.resolve("bucket/out")), uri("deidobj", sparkKey), profile, 3,
-                new HadoopRun.IoFaults(true, true, false));
+                uri("deidobj", tmp.resolve("bucket/out")), uri("deidobj", sparkKey), profile("csv-template"), 3,
+                null, new HadoopRun.IoFaults(true, true, false), new HadoopRun.Stop());
 
         assertEquals(expected.files(), actual.files(), "every file ends the same way, under the same name");
-        assertSameOutput(tmp.resolve("reference"), tmp.resolve("bucket/out"));
-        assertSameKeyEntries(referenceKey, sparkKey);
+        assertSameOutput(reference.out(), tmp.resolve("bucket/out"));
+        assertSameKeyEntries(reference, sparkKey);
         long written = expected.files().stream().filter(f -> f.status() == FileReport.Status.WRITTEN).count();
         assertTrue(TestFileSystems.OPENS.get() >= expected.files().size() + 1,
                 "every input file and the key file were read through the Hadoop file system: " + TestFileSystems.OPENS);
@@ -106,39 +95,33 @@ class HadoopRunTest {
                         + TestFileSystems.CREATES);
         assertEquals(0, TestFileSystems.RENAMES.get(), "nothing was renamed on the object store");
         var run = org.deidworkbench.keyfile.KeyFileStore.open(sparkKey, SparkTests.PASSPHRASE).runs().get(0);
-        assertTrue(run.files().stream().allMatch(m -> m.source().startsWith("deidobj:" + tmp.resolve("remote") + "/")),
+        assertTrue(run.files().stream().allMatch(m -> m.source().startsWith("deidobj:" + SAMPLE + "/")),
                 "the key file's run record names the inputs by their URIs: " + run.files().get(0).source());
         assertTrue(SparkTests.spark().statusTracker().getJobIdsForGroup(HadoopRun.STAGE_IN).length > stageJobs,
                 "the inputs were read in a Spark job");
         assertEquals(0, count(tmp.resolve("bucket"), "attempt") + count(tmp.resolve("bucket"), "deid-tmp"),
                 "no attempt's or temporary file is left");
-        try (Stream<Path> stage = Files.list(tmp.resolve("stage"))) {
-            assertEquals(0, stage.count(), "the stage folder is gone");
-        }
+        assertEquals(0, stagesInSparkScratch(), "the stage folder is gone");
     }
 
     @Test
     void generatedTablesAndStudiesThroughARenamingFileSystemGiveDeidRunsOutputAndKeyEntries() throws Exception {
-        // 4,000 rows of related tables and 60 DICOM files of 20 patients; the output is committed through a
+        // 4,000 rows of related tables and 120 DICOM files of 40 patients; the output is committed through a
         // job-temporary prefix and renames; the key file is replaced by rename.
-        Path dicom = SparkTests.generateDicom(tmp.resolve("generated/studies"), 20);
-        List<Path> inputs = remoteCopies(SAMPLE.resolve("corpus/ehr"), dicom);
-        LoadedProfile profile = profile("csv-template");
-        Path referenceKey = newKeyFile(tmp.resolve("reference.deidkey"));
-        Path sparkKey = tmp.resolve("keys/spark.deidkey");
-        Files.createDirectories(sparkKey.getParent());
-        Files.copy(referenceKey, sparkKey);
-        deidRun(inputs, tmp.resolve("reference"), referenceKey, profile);
+        List<Path> inputs = SparkTests.generated();
+        SparkTests.Reference reference = SparkTests.reference(inputs, SparkTests.generatedProfile());
+        Path sparkKey = newKeyFile(tmp.resolve("keys/spark.deidkey"));
         TestFileSystems.reset();
 
         RunResult actual = hadoopRun(inputs.stream().map(p -> uri("deidren", p)).toList(),
-                uri("deidren", tmp.resolve("hdfs/out")), uri("deidren", sparkKey), profile, 5,
+                uri("deidren", tmp.resolve("hdfs/out")), uri("deidren", sparkKey),
+                profile(SparkTests.generatedProfile()), 5,
                 new HadoopRun.IoFaults(false, true, false));
 
         long written = actual.files().stream().filter(f -> f.status() == FileReport.Status.WRITTEN).count();
-        assertTrue(written >= 60, "the generated files were written");
-        assertSameOutput(tmp.resolve("reference"), tmp.resolve("hdfs/out"));
-        assertSameKeyEntries(referenceKey, sparkKey);
+        assertTrue(written >= 120, "the generated files were written");
+        assertSameOutput(reference.out(), tmp.resolve("hdfs/out"));
+        assertSameKeyEntries(reference, sparkKey);
         assertTrue(TestFileSystems.RENAMES.get() >= written + 3, "outputs, report, manifest and key file renamed into"
                 + " place: " + TestFileSystems.RENAMES);
         assertFalse(Files.exists(tmp.resolve("hdfs/out").resolve(HadoopRun.TEMPORARY)), "the temporary prefix is gone");
@@ -147,29 +130,117 @@ class HadoopRunTest {
 
     @Test
     void aFailedCommitLeavesNothingThatLooksFinishedAndTheKeyFileUnchanged() throws Exception {
-        List<Path> inputs = remoteCopies(SAMPLE.resolve("csv"));
-        Files.createDirectories(tmp.resolve("keys"));
+        List<Path> inputs = List.of(SAMPLE.resolve("csv"));
         Path key = newKeyFile(tmp.resolve("keys/spark.deidkey"));
         byte[] before = Files.readAllBytes(key);
         Path out = tmp.resolve("bucket/out");
 
         JobException e = assertThrows(JobException.class, () -> hadoopRun(List.of(uri("deidobj", inputs.get(0))),
-                uri("deidobj", out), uri("deidobj", key), profile("csv-template"), 2,
-                new HadoopRun.IoFaults(false, true, true)));
+                uri("deidobj", out), uri("deidobj", key), profile("csv-template"), 2, null,
+                new HadoopRun.IoFaults(false, true, true), new HadoopRun.Stop()));
 
         assertEquals(JobException.Reason.IO_ERROR, e.reason());
         assertTrue(e.getMessage().contains("the Spark job of the commit failed"), e.getMessage());
         assertFalse(Files.exists(out), "the output the run began to upload is gone, half-written files with it");
         assertArrayEquals(before, Files.readAllBytes(key), "the key file is unchanged");
-        try (Stream<Path> stage = Files.list(tmp.resolve("stage"))) {
-            assertEquals(0, stage.count(), "the stage folder is gone");
+        assertEquals(0, stagesInSparkScratch(), "the stage folder is gone");
+    }
+
+    @Test
+    void hadoopInputsIntoALocalOutputAreStagedBesideItWithoutAStageOption() throws Exception {
+        // No --stage: the stage is made beside the local output (a folder the executors see, as they write
+        // the output's work folder), and removed when the run succeeds, as when it fails.
+        SparkTests.Reference reference = SparkTests.reference(SparkTests.SAMPLE_INPUTS, "csv-template");
+        Path key = newKeyFile(tmp.resolve("keys/spark.deidkey"));
+        Path exports = tmp.resolve("exports");
+        TestFileSystems.reset();
+
+        RunResult actual = hadoopRun(SparkTests.SAMPLE_INPUTS.stream().map(p -> uri("deidren", p)).toList(),
+                exports.resolve("out").toString(), key.toString(), profile("csv-template"), 3, null,
+                HadoopRun.IoFaults.NONE, new HadoopRun.Stop());
+
+        assertEquals(reference.result().files(), actual.files(), "every file ends the same way, under the same name");
+        assertSameOutput(reference.out(), exports.resolve("out"));
+        assertSameKeyEntries(reference, key);
+        assertTrue(TestFileSystems.OPENS.get() >= actual.files().size(), "the inputs were read through Hadoop");
+        try (Stream<Path> list = Files.list(exports)) {
+            assertEquals(List.of("out"), list.map(p -> p.getFileName().toString()).toList(),
+                    "the output, and no stage beside it");
+        }
+
+        // The same with a stage-in that fails on every attempt: no output, no stage, the key file as it was.
+        Path failed = tmp.resolve("failed");
+        byte[] before = Files.readAllBytes(key);
+        JobException e = assertThrows(JobException.class, () -> hadoopRun(List.of(uri("deidren", SAMPLE.resolve("csv"))),
+                failed.resolve("out").toString(), key.toString(), profile("csv-template"), 2, null,
+                new HadoopRun.IoFaults(true, false, true), new HadoopRun.Stop()));
+        assertEquals(JobException.Reason.IO_ERROR, e.reason());
+        assertTrue(e.getMessage().contains("the Spark job of the stage-in failed"), e.getMessage());
+        try (Stream<Path> list = Files.list(failed)) {
+            assertEquals(0, list.count(), "neither output nor stage");
+        }
+        assertArrayEquals(before, Files.readAllBytes(key), "the key file is unchanged");
+    }
+
+    /**
+     * Starts a run to the object store whose stage-in or commit tasks stall after half a file until they
+     * are killed, stops it once that job has started (as the driver's SIGTERM hook does), and returns
+     * what the run threw.
+     */
+    private JobException stoppedDuring(String group, HadoopRun.IoFaults stall, Path out, Path key) throws Exception {
+        HadoopRun.Stop stop = new HadoopRun.Stop();
+        int jobs = SparkTests.spark().statusTracker().getJobIdsForGroup(group).length;
+        java.util.concurrent.ExecutorService driver = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<RunResult> run = driver.submit(() -> hadoopRun(
+                    List.of(uri("deidobj", SAMPLE.resolve("csv")), uri("deidobj", SAMPLE.resolve("dicom"))),
+                    uri("deidobj", out), uri("deidobj", key), profile("csv-template"), 2, null, stall, stop));
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (SparkTests.spark().statusTracker().getJobIdsForGroup(group).length == jobs) {
+                assertTrue(System.nanoTime() < deadline && !run.isDone(), "the " + group + " job started");
+                Thread.sleep(20);
+            }
+            stop.request();
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> run.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            return (JobException) e.getCause();
+        } finally {
+            driver.shutdownNow();
         }
     }
 
     @Test
+    void aRunStoppedDuringItsStageInLeavesNoOutputNoStageAndTheKeyFileUnchanged() throws Exception {
+        Path key = newKeyFile(tmp.resolve("keys/spark.deidkey"));
+        byte[] before = Files.readAllBytes(key);
+        Path out = tmp.resolve("bucket/out");
+
+        JobException e = stoppedDuring(HadoopRun.STAGE_IN, new HadoopRun.IoFaults(true, false, true, true), out, key);
+
+        assertEquals(JobException.Reason.CANCELLED, e.reason(), e.getMessage());
+        assertFalse(Files.exists(out), "no output");
+        assertArrayEquals(before, Files.readAllBytes(key), "the key file is unchanged");
+        assertEquals(0, stagesInSparkScratch(), "the stage folder, with the half-copied inputs, is gone");
+    }
+
+    @Test
+    void aRunStoppedDuringItsCommitLeavesNothingThatLooksFinishedAndTheKeyFileUnchanged() throws Exception {
+        Path key = newKeyFile(tmp.resolve("keys/spark.deidkey"));
+        byte[] before = Files.readAllBytes(key);
+        Path out = tmp.resolve("bucket/out");
+
+        JobException e = stoppedDuring(HadoopRun.COMMIT, new HadoopRun.IoFaults(false, true, true, true), out, key);
+
+        assertEquals(JobException.Reason.CANCELLED, e.reason(), e.getMessage());
+        assertFalse(Files.exists(out), "the output the commit began to upload is gone, half-written files with it");
+        assertArrayEquals(before, Files.readAllBytes(key), "the key file is unchanged");
+        assertEquals(0, count(tmp.resolve("keys"), "deid-"), "no temporary key file");
+        assertEquals(0, stagesInSparkScratch(), "the stage folder is gone");
+    }
+
+    @Test
     void aRemoteOutputThatIsNotEmptyIsRefusedBeforeAnythingIsRead() throws Exception {
-        List<Path> inputs = remoteCopies(SAMPLE.resolve("csv"));
-        Files.createDirectories(tmp.resolve("keys"));
+        List<Path> inputs = List.of(SAMPLE.resolve("csv"));
         Path key = newKeyFile(tmp.resolve("keys/spark.deidkey"));
         Path out = tmp.resolve("bucket/out");
         Files.createDirectories(out);

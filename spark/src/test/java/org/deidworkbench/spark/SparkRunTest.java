@@ -1,6 +1,7 @@
 package org.deidworkbench.spark;
 
 import static org.deidworkbench.spark.SparkTests.SAMPLE;
+import static org.deidworkbench.spark.SparkTests.SAMPLE_INPUTS;
 import static org.deidworkbench.spark.SparkTests.assertSameKeyEntries;
 import static org.deidworkbench.spark.SparkTests.assertSameOutput;
 import static org.deidworkbench.spark.SparkTests.deidRun;
@@ -42,71 +43,54 @@ class SparkRunTest {
 
     /** Two copies of one new key file: one for the reference run, one for Spark. */
     private Path[] keyFiles() throws Exception {
-        Path reference = newKeyFile(tmp.resolve("reference.deidkey"));
-        Path spark = tmp.resolve("spark.deidkey");
-        Files.copy(reference, spark);
-        return new Path[] {reference, spark};
+        return new Path[] {newKeyFile(tmp.resolve("reference.deidkey")), newKeyFile(tmp.resolve("spark.deidkey"))};
     }
 
     @Test
-    void sampleCsvAndDicomGiveTheSameOutputAndKeyEntriesAsDeidRun() throws Exception {
-        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"));
-        LoadedProfile profile = profile("csv-template");
-        Path[] keys = keyFiles();
-        RunResult expected = deidRun(inputs, tmp.resolve("reference"), keys[0], profile);
-        RunResult actual = sparkRun(inputs, tmp.resolve("spark"), keys[1], profile, 3, WorkerSetup.Faults.NONE);
+    void sampleCsvDicomAndFhirWithRetriedTasksGiveTheSameOutputAndKeyEntriesAsDeidRun() throws Exception {
+        // CSV tables, DICOM studies, and FHIR: a JSON Bundle, an XML Patient and an NDJSON bulk export whose
+        // Encounters refer to Patients of another file (the patient index merged on the executors). Every
+        // transform task's first attempt fails after its first file, having written a part file; Spark
+        // runs it again. (The generated data below run without faults.)
+        SparkTests.Reference expected = SparkTests.reference(SAMPLE_INPUTS, "csv-template");
+        Path key = newKeyFile(tmp.resolve("spark.deidkey"));
+        RunResult actual = sparkRun(SAMPLE_INPUTS, tmp.resolve("spark"), key, profile("csv-template"), 4,
+                new WorkerSetup.Faults(true, 1, false));
 
-        assertTrue(expected.files().stream().anyMatch(f -> f.format().equals("DICOM")
-                && f.status() == FileReport.Status.WRITTEN), "DICOM files were cleaned");
-        assertTrue(expected.files().stream().anyMatch(f -> f.format().equals("CSV")
-                && f.status() == FileReport.Status.WRITTEN), "CSV files were cleaned");
-        assertEquals(expected.files(), actual.files(), "every file ends the same way, under the same name");
-        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
-        assertSameKeyEntries(keys[0], keys[1]);
+        for (String format : List.of("DICOM", "CSV")) {
+            assertTrue(expected.result().files().stream().anyMatch(f -> f.format().equals(format)
+                    && f.status() == FileReport.Status.WRITTEN), format + " files were cleaned");
+        }
+        assertEquals(4, expected.result().files().stream().filter(f -> f.format().startsWith("FHIR")
+                && f.status() == FileReport.Status.WRITTEN).count(), "the four FHIR files were cleaned");
+        assertEquals(expected.result().files(), actual.files(), "every file ends the same way, under the same name");
+        assertSameOutput(expected.out(), tmp.resolve("spark"));
+        assertSameKeyEntries(expected, key);
+        try (var walk = Files.walk(tmp.resolve("spark"))) {
+            assertFalse(walk.anyMatch(p -> p.getFileName().toString().contains(".part")),
+                    "no part file of any attempt is left");
+        }
     }
 
     @Test
     void generatedTablesAndStudiesGiveTheSameOutputAndKeyEntriesAsDeidRun() throws Exception {
         // Four thousand rows of related tables (keys, references, a patient table, notes to scrub) and
-        // 120 DICOM files of 40 patients.
-        Path dicom = SparkTests.generateDicom(tmp.resolve("generated-dicom"), 40);
-        List<Path> inputs = List.of(SAMPLE.resolve("corpus/ehr"), dicom);
-        LoadedProfile profile = profile("csv-template");
-        Path[] keys = keyFiles();
-        deidRun(inputs, tmp.resolve("reference"), keys[0], profile);
+        // 120 DICOM files of 40 patients; with 50 sample rows the larger tables' key columns are read
+        // through by the analysis in Spark tasks.
+        List<Path> inputs = SparkTests.generated();
+        SparkTests.Reference expected = SparkTests.reference(inputs, SparkTests.generatedProfile());
+        Path key = newKeyFile(tmp.resolve("spark.deidkey"));
+        int analysisJobs = SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length;
         // 11 partitions here, 3 and 4 in the other tests: the output does not depend on how files are spread.
-        RunResult spark = sparkRun(inputs, tmp.resolve("spark"), keys[1], profile, 11, WorkerSetup.Faults.NONE);
+        RunResult spark = sparkRun(inputs, tmp.resolve("spark"), key, profile(SparkTests.generatedProfile()), 11,
+                WorkerSetup.Faults.NONE);
 
+        assertTrue(SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length > analysisJobs,
+                "the analysis read tables through in Spark jobs");
         assertTrue(spark.files().stream().filter(f -> f.status() == FileReport.Status.WRITTEN).count() >= 120,
                 "the generated files were written");
-        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
-        assertSameKeyEntries(keys[0], keys[1]);
-    }
-
-    @Test
-    void tablesReadThroughByTheAnalysisOnExecutorsGiveTheSameOutputAndKeyEntries() throws Exception {
-        // With 50 sample rows the larger tables are not read whole by their sample: their key columns
-        // are read through into Bloom filters, in Spark tasks.
-        Path yaml = tmp.resolve("sample-50.yaml");
-        String template;
-        try (var in = org.deidworkbench.config.ProfileLoader.class.getResourceAsStream(
-                "/org/deidworkbench/config/profiles/csv-template.yaml")) {
-            template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        assertTrue(template.contains("sample-rows: 1000"), "the template's sample size");
-        Files.writeString(yaml, template.replace("name: csv-template", "name: csv-sample-50")
-                .replace("sample-rows: 1000", "sample-rows: 50"));
-        LoadedProfile profile = profile(yaml.toString());
-        List<Path> inputs = List.of(SAMPLE.resolve("corpus/ehr"));
-        Path[] keys = keyFiles();
-        int before = SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length;
-        deidRun(inputs, tmp.resolve("reference"), keys[0], profile);
-        sparkRun(inputs, tmp.resolve("spark"), keys[1], profile, 4, WorkerSetup.Faults.NONE);
-
-        assertTrue(SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length > before,
-                "the analysis read tables through in Spark jobs");
-        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
-        assertSameKeyEntries(keys[0], keys[1]);
+        assertSameOutput(expected.out(), tmp.resolve("spark"));
+        assertSameKeyEntries(expected, key);
     }
 
     @Test
@@ -152,25 +136,6 @@ class SparkRunTest {
     }
 
     @Test
-    void retriedTasksLeaveNoDuplicateOrPartialOutput() throws Exception {
-        // Every task's first attempt fails after its first file in each pass, having written a part
-        // file in the transform pass; Spark runs it again (the FHIR files' patient index is merged from
-        // the attempts that succeeded).
-        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"), SAMPLE.resolve("fhir"));
-        LoadedProfile profile = profile("csv-template");
-        Path[] keys = keyFiles();
-        deidRun(inputs, tmp.resolve("reference"), keys[0], profile);
-        sparkRun(inputs, tmp.resolve("spark"), keys[1], profile, 4, new WorkerSetup.Faults(true, 1, false));
-
-        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
-        assertSameKeyEntries(keys[0], keys[1]);
-        try (var walk = Files.walk(tmp.resolve("spark"))) {
-            assertFalse(walk.anyMatch(p -> p.getFileName().toString().contains(".part")),
-                    "no part file of any attempt is left");
-        }
-    }
-
-    @Test
     void aFailedTransformJobLeavesNoOutputAndTheKeyFileUnchanged() throws Exception {
         List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"));
         Path[] keys = keyFiles();
@@ -187,28 +152,11 @@ class SparkRunTest {
     }
 
     @Test
-    void sampleFhirGivesTheSameOutputAndKeyEntriesAsDeidRun() throws Exception {
-        // A JSON Bundle, an XML Patient and an NDJSON bulk export whose Encounters refer to Patients
-        // of another file; the CSV tables of the same patients beside them.
-        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("fhir"));
-        LoadedProfile profile = profile("csv-template");
-        Path[] keys = keyFiles();
-        RunResult expected = deidRun(inputs, tmp.resolve("reference"), keys[0], profile);
-        RunResult actual = sparkRun(inputs, tmp.resolve("spark"), keys[1], profile, 3, WorkerSetup.Faults.NONE);
-
-        assertEquals(4, expected.files().stream().filter(f -> f.format().startsWith("FHIR")
-                && f.status() == FileReport.Status.WRITTEN).count(), "the four FHIR files were cleaned");
-        assertEquals(expected.files(), actual.files(), "every file ends the same way, under the same name");
-        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
-        assertSameKeyEntries(keys[0], keys[1]);
-    }
-
-    @Test
     void generatedFhirBulkExportGivesTheSameOutputAndKeyEntriesAsDeidRun() throws Exception {
-        // 1,000 Patients and ~1,000 Observations in 5 + 5 files, 200 Encounters referring to patients
+        // 600 Patients and ~600 Observations in 5 + 5 files, 200 Encounters referring to patients
         // by id, by conditional identifier and to an id two Patients share: every cross-file patient
         // lookup goes through the index merged on the executors.
-        Path fhir = SyntheticData.fhir(tmp.resolve("generated-fhir"), 1000, 2_000_000, 5);
+        Path fhir = SyntheticData.fhir(tmp.resolve("generated-fhir"), 600, 1_200_000, 5);
         LoadedProfile profile = profile("fhir-safe-harbor");
         Path[] keys = keyFiles();
         RunResult expected = deidRun(List.of(fhir), tmp.resolve("reference"), keys[0], profile);
@@ -260,21 +208,25 @@ class SparkRunTest {
 
     @Test
     void aFailedScanJobLeavesAnEarlierOutputAsItWas() throws Exception {
-        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"));
-        LoadedProfile profile = profile("csv-template");
-        Path[] keys = keyFiles();
+        // The earlier output: the finished output of a run of the same inputs, profile and key file.
+        SparkTests.Reference earlier = SparkTests.reference(SAMPLE_INPUTS, "csv-template");
         Path out = tmp.resolve("spark");
-        sparkRun(inputs, out, keys[1], profile, 2, WorkerSetup.Faults.NONE);
+        for (Map.Entry<String, byte[]> f : SparkTests.tree(earlier.out()).entrySet()) {
+            Files.createDirectories(out.resolve(f.getKey()).getParent());
+            Files.write(out.resolve(f.getKey()), f.getValue());
+        }
+        Path keyFile = tmp.resolve("spark.deidkey");
+        Files.copy(earlier.key(), keyFile);
         Map<String, byte[]> first = SparkTests.tree(out);
-        byte[] key = Files.readAllBytes(keys[1]);
+        byte[] key = Files.readAllBytes(keyFile);
 
-        JobException e = assertThrows(JobException.class, () -> sparkRun(inputs, out, keys[1], profile, 2,
-                new WorkerSetup.Faults(false, 1, true)));
+        JobException e = assertThrows(JobException.class, () -> sparkRun(SAMPLE_INPUTS, out, keyFile,
+                profile("csv-template"), 2, new WorkerSetup.Faults(false, 1, true)));
 
         assertTrue(e.getMessage().contains("the Spark job of the scan pass failed"), e.getMessage());
         Map<String, byte[]> after = SparkTests.tree(out);
         assertEquals(first.keySet(), after.keySet(), "the earlier run's output, and nothing else");
         first.forEach((name, bytes) -> assertArrayEquals(bytes, after.get(name), name));
-        assertArrayEquals(key, Files.readAllBytes(keys[1]), "the key file is unchanged");
+        assertArrayEquals(key, Files.readAllBytes(keyFile), "the key file is unchanged");
     }
 }

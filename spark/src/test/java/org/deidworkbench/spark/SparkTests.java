@@ -25,14 +25,26 @@ import org.deidworkbench.job.RunResult;
 import org.deidworkbench.keyfile.KeyFileContents;
 import org.deidworkbench.keyfile.KeyFileStore;
 
-/** What the Spark tests share: one local Spark context per test JVM, reference runs, comparisons, generated data. */
+/**
+ * What the Spark tests share, JVM-wide (surefire runs every test class in one JVM): one local Spark
+ * context, one new key file, the generated data and the {@code deid run} reference runs, each made
+ * once and compared against by every test and class that runs the same inputs and profile
+ * (the Spark runs themselves are never shared: each test makes its own).
+ */
 final class SparkTests {
 
     static final char[] PASSPHRASE = "spark-tests-passphrase".toCharArray();
     /** The project's sample data (the tests run in spark/). */
     static final Path SAMPLE = Path.of("..", "sample-data").toAbsolutePath().normalize();
+    /** The sample data's CSV, DICOM and FHIR folders: the inputs of the sample tests (Spark and Hadoop URIs alike). */
+    static final List<Path> SAMPLE_INPUTS = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"),
+            SAMPLE.resolve("fhir"));
 
     private static JavaSparkContext spark;
+    private static Path shared;
+    private static Path newKey;
+    private static Path generated;
+    private static final Map<String, Reference> REFERENCES = new java.util.HashMap<>();
 
     private SparkTests() {
     }
@@ -43,19 +55,112 @@ final class SparkTests {
      */
     static synchronized JavaSparkContext spark() {
         if (spark == null) {
+            // No UI, no console progress bar, few shuffle partitions and small broadcast blocks: the tests'
+            // data are small, so Spark's fixed costs are what they would otherwise measure.
             SparkConf conf = new SparkConf().setAppName("deid-spark-tests").setMaster("local[*,4]")
-                    .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
-                    .set("spark.driver.bindAddress", "127.0.0.1");
+                    .set("spark.ui.enabled", "false").set("spark.ui.showConsoleProgress", "false")
+                    .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
+                    .set("spark.sql.shuffle.partitions", "4").set("spark.default.parallelism", "4")
+                    .set("spark.broadcast.blockSize", "1m").set("spark.serializer.objectStreamReset", "1000");
             spark = new JavaSparkContext(conf);
             Runtime.getRuntime().addShutdownHook(new Thread(spark::stop));
         }
         return spark;
     }
 
-    /** A new project key file (and nothing else) at {@code file}. */
-    static Path newKeyFile(Path file) throws Exception {
-        KeyFileStore.create(file, KeyFileContents.newProject(Instant.now()), PASSPHRASE, List.of());
+    /** A JVM-wide folder for what the tests share, removed when the JVM ends. */
+    private static synchronized Path shared() throws IOException {
+        if (shared == null) {
+            shared = Files.createTempDirectory("deid-spark-tests-");
+            Path root = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    org.deidworkbench.job.Folders.deleteTree(root);
+                } catch (IOException e) {
+                    // a temporary folder of the tests' JVM
+                }
+            }));
+        }
+        return shared;
+    }
+
+    /**
+     * A new project key file (and nothing else) at {@code file}: a copy of one made once per JVM (every
+     * test's runs start from the same project, as they would from one {@code deid init}; sealing one costs a second).
+     */
+    static synchronized Path newKeyFile(Path file) throws Exception {
+        if (newKey == null) {
+            newKey = shared().resolve("new.deidkey");
+            KeyFileStore.create(newKey, KeyFileContents.newProject(Instant.now()), PASSPHRASE, List.of());
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.copy(newKey, file);
         return file;
+    }
+
+    /**
+     * {@code deid run}'s result, output and key file for {@code inputs} and {@code profile}, from the
+     * key file {@link #newKeyFile} copies: made once per JVM and shared by every test comparing a Spark
+     * run of the same inputs with it (never written to by them).
+     */
+    record Reference(RunResult result, Path out, Path key, KeyFileContents keyContents) {
+    }
+
+    static synchronized Reference reference(List<Path> inputs, String profile) throws Exception {
+        String id = profile + " " + inputs;
+        Reference known = REFERENCES.get(id);
+        if (known == null) {
+            Path root = Files.createTempDirectory(shared(), "reference-");
+            Path key = newKeyFile(root.resolve("reference.deidkey"));
+            RunResult result = deidRun(inputs, root.resolve("out"), key, profile(profile));
+            known = new Reference(result, root.resolve("out"), key, KeyFileStore.open(key, PASSPHRASE));
+            REFERENCES.put(id, known);
+        }
+        return known;
+    }
+
+    /**
+     * The profile of the generated inputs' runs: {@code csv-template} with 50 sample rows, so that the
+     * larger tables are not read whole by their sample: their key columns are read through into Bloom
+     * filters by the analysis, in Spark tasks (written once per JVM; its file name).
+     */
+    static synchronized String generatedProfile() throws Exception {
+        Path yaml = shared().resolve("csv-sample-50.yaml");
+        if (!Files.exists(yaml)) {
+            String template;
+            try (var in = ProfileLoader.class.getResourceAsStream("/org/deidworkbench/config/profiles/csv-template.yaml")) {
+                template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            assertTrue(template.contains("sample-rows: 1000"), "the template's sample size");
+            Files.writeString(yaml, template.replace("name: csv-template", "name: csv-sample-50")
+                    .replace("sample-rows: 1000", "sample-rows: 50"));
+        }
+        return yaml.toString();
+    }
+
+    /**
+     * The generated inputs, made once per JVM: {@code ehr} (the related tables of
+     * sample-data/corpus/ehr, 4,000 rows: keys, references, a patient table, notes to scrub) and
+     * {@code studies} (40 synthetic patients with a CT study of three files each: 120 DICOM files).
+     */
+    static synchronized List<Path> generated() throws Exception {
+        if (generated == null) {
+            Path root = shared().resolve("generated");
+            Path ehr = root.resolve("ehr");
+            try (Stream<Path> walk = Files.walk(SAMPLE.resolve("corpus/ehr"))) {
+                for (Path p : walk.toList()) {
+                    Path t = ehr.resolve(SAMPLE.resolve("corpus/ehr").relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(t);
+                    } else {
+                        Files.copy(p, t);
+                    }
+                }
+            }
+            SyntheticData.dicom(root.resolve("studies"), SAMPLE, 40);
+            generated = root;
+        }
+        return List.of(generated.resolve("ehr"), generated.resolve("studies"));
     }
 
     static LoadedProfile profile(String name) throws Exception {
@@ -109,7 +214,15 @@ final class SparkTests {
 
     /** Both key files hold the same pseudonym entries, date offsets and subjects' identifiers (compared through the key file API). */
     static void assertSameKeyEntries(Path expected, Path actual) throws Exception {
-        KeyFileContents e = KeyFileStore.open(expected, PASSPHRASE);
+        assertSameKeyEntries(KeyFileStore.open(expected, PASSPHRASE), actual);
+    }
+
+    /** {@code actual} holds the reference's pseudonym entries, date offsets and subjects' identifiers. */
+    static void assertSameKeyEntries(Reference expected, Path actual) throws Exception {
+        assertSameKeyEntries(expected.keyContents(), actual);
+    }
+
+    private static void assertSameKeyEntries(KeyFileContents e, Path actual) throws Exception {
         KeyFileContents a = KeyFileStore.open(actual, PASSPHRASE);
         assertTrue(e.entryCount() > 0, "the reference run made pseudonyms");
         assertEquals(e.domains(), a.domains());
@@ -119,10 +232,5 @@ final class SparkTests {
         assertEquals(e.dateOffsets(), a.dateOffsets(), "date offsets");
         assertEquals(e.knownIdentifiers(), a.knownIdentifiers(), "subjects' known identifiers");
         assertEquals(e.runs().size(), a.runs().size(), "one run recorded in each");
-    }
-
-    /** {@code patients} synthetic patients with a CT study of three files each ({@link SyntheticData#dicom}). */
-    static Path generateDicom(Path root, int patients) throws Exception {
-        return SyntheticData.dicom(root, SAMPLE, patients);
     }
 }

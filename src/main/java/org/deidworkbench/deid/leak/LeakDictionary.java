@@ -11,9 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The original values to look for, compiled into an Aho–Corasick automaton over tokens ({@link Fold}):
- * one pass over a text finds every occurrence of every value, in time linear in the text whatever the
- * number of values. Each value is added in the notations it may take in output:
+ * The original values to look for, as token patterns ({@link Fold}) each anchored on its most selective token, or
+ * pair of adjacent tokens, in a table of primitive arrays (decision 0033): one pass over a text finds every
+ * occurrence of every value (what an automaton over tokens would find), at one filter probe per token for almost every
+ * token of output, and the whole pattern is compared only where its anchor occurs. Each value is added in the
+ * notations it may take in output:
  * <ul>
  *   <li>its tokens as they are: {@code Müller, Jürgen} matches {@code müller jürgen},
  *       {@code MULLER-JURGEN} and {@code Muller^Jurgen} (case, accents, spacing and punctuation never
@@ -24,13 +26,14 @@ import java.util.regex.Pattern;
  *   <li>dates (ISO {@code 1933-02-05}, DICOM {@code 19330205}, {@code 02/05/1933}, {@code 05.02.1933})
  *       in the common notations: {@code 1933-02-05}, {@code 19330205}, {@code 02/05/1933} and {@code 05/02/1933},
  *       without leading zeros, and with English or German month names ({@code Feb 5, 1933},
- *       {@code 5 February 1933}, {@code 5. Februar 1933}). Dates are not in the automaton: they are kept by day
+ *       {@code 5 February 1933}, {@code 5. Februar 1933}). Dates are not token patterns: they are kept by day
  *       ({@link #dates(long)}), and the scanner recognises a date in any of these notations from the last one or
- *       three tokens, so the automaton holds no small numbers and dates cost no state.</li>
+ *       three tokens.</li>
  * </ul>
  * Values too short to tell apart from ordinary text are skipped: fewer than 5 digits for numbers (4-digit ones look
  * like years), fewer than 3 characters otherwise, and a few placeholder words ({@code UNKNOWN}, {@code NONE}, …).
- * Immutable and thread-safe once built; memory is about 100 bytes per token of every variant.
+ * Immutable and thread-safe once built; memory is about 20 bytes per token of every variant and 40 per pattern,
+ * besides the originals themselves.
  */
 public final class LeakDictionary {
 
@@ -44,15 +47,32 @@ public final class LeakDictionary {
     private static final Pattern COMPACT = Pattern.compile("\\s*(\\d{4})(\\d{2})(\\d{2})\\s*");
     private static final Pattern SLASHED = Pattern.compile("\\s*(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})\\s*");
 
-    // the automaton
-    final LongIntMap tokenIds;
-    final LongIntMap transitions;
-    final int[] fail;
-    /** First pattern ending at a state, or -1; further ones through {@link #nextPattern}. */
-    final int[] patternAt;
-    /** Next state along the failure chain that has patterns, or -1. */
-    final int[] outputLink;
+    // the token patterns, anchored (decision 0033)
+    /** The fixed token hashes of every token pattern, one after another; pattern {@code p} is {@code [seqStart[p], seqStart[p + 1])}. */
+    final long[] seq;
+    /** Per pattern, where its tokens start in {@link #seq} (a date entry has none); one more entry than patterns. */
+    final int[] seqStart;
+    /** Within-date-chain links: the next date entry of the same day, or -1 (token patterns: unused). */
     final int[] nextPattern;
+    /** The most tokens of any pattern: the scanner keeps that many of the last tokens. */
+    final int longest;
+    /**
+     * The anchors: per distinct anchor token (open addressing by its fixed hash, {@link Long#MIN_VALUE} empty), the
+     * patterns anchored on it ({@code anchorPatterns[anchorFirst[slot] .. anchorFirst[slot + 1])}) and where in each
+     * pattern the anchor token stands ({@link #anchorOffset}).
+     */
+    private final long[] anchorKeys;
+    private final int[] anchorFirst;
+    final int[] anchorPatterns;
+    final int[] anchorOffset;
+    private final int anchorMask;
+    /**
+     * A blocked filter of two bits per anchor in one 64-bit word, the word in a block of eight (one cache line) chosen by
+     * the anchor's own token, so that both probes of a token (alone and with the one before it) read one line: most
+     * tokens of output are no anchor.
+     */
+    private final long[] anchorBits;
+    private final int anchorBitShift;
     // per pattern
     final String[] source;
     final String[] original;
@@ -103,39 +123,6 @@ public final class LeakDictionary {
     /** One bit per day of 1800–2200 ({@link #dayBit}) that has date entries: rejects most numbers without the map. */
     private final long[] dayBits = new long[(DAY_BITS + 63) / 64];
     private static final int DAY_BITS = 401 * 12 * 31;
-    /** The root's transition for each token id (0: none), so the automaton's first step costs no hash probe. */
-    private final int[] rootNext;
-    /**
-     * Whether a token id follows another token in some pattern; when not, every state's step on it is the root's
-     * (its failure chain ends there), found without walking the chain through the transition map.
-     */
-    private final boolean[] inner;
-    /**
-     * Per state, one bit (of 64, by a hash of the token id) for each of its transitions: most tokens have none from
-     * the state they meet, and this says so without a probe of the large transition map.
-     */
-    private final long[] outMask;
-    /** States with more than this many transitions have a filter of 16 bits per transition instead of the mask. */
-    private static final int BIG_DEGREE = 24;
-    /** Index of each state with a filter of its own (its {@link #outMask} is all ones). */
-    private final LongIntMap bigFilter;
-    private final int[] bigOffset;
-    private final int[] bigShift;
-    private final long[] bigBits;
-
-    private static int filterBits(int degree) {
-        return Integer.highestOneBit(degree * 16 - 1) << 1;
-    }
-
-    /** For a state whose mask is all ones: false when it certainly has no transition on the token ({@code mixed} id). */
-    private boolean mayHaveChild(int state, long mixed) {
-        int f = bigFilter.get(state);
-        if (f < 0) {
-            return true; // a small state whose mask happens to be full
-        }
-        int bit = (int) (mixed >>> bigShift[f]);
-        return (bigBits[bigOffset[f] + (bit >>> 6)] & (1L << bit)) != 0;
-    }
     /** Hashes of the words that are pseudonyms ({@link Builder#pseudonym}); never reported. */
     private final LongIntMap pseudonymWords;
     private static final long[] LABELS = PhiPatterns.LABELS.stream().mapToLong(Fold::hash).sorted().toArray();
@@ -149,12 +136,6 @@ public final class LeakDictionary {
     }
 
     private LeakDictionary(Builder b) {
-        int states = b.stateCount;
-        this.tokenIds = b.tokenIds;
-        this.transitions = b.transitions;
-        this.fail = new int[states];
-        this.patternAt = Arrays.copyOf(b.patternAt, states);
-        this.outputLink = new int[states];
         this.nextPattern = Arrays.copyOf(b.nextPattern, b.patterns);
         this.source = Arrays.copyOf(b.sources, b.patterns);
         this.original = Arrays.copyOf(b.originals, b.patterns);
@@ -162,6 +143,9 @@ public final class LeakDictionary {
         this.reading = Arrays.copyOf(b.reading, b.patterns);
         this.weak = Arrays.copyOf(b.weak, b.patterns);
         this.subjects = Arrays.copyOf(b.subjects, b.patterns);
+        this.seq = Arrays.copyOf(b.seq, b.seqLength);
+        this.seqStart = Arrays.copyOf(b.seqStart, b.patterns + 1);
+        this.seqStart[b.patterns] = b.seqLength;
         this.subjectWords = b.subjectWords;
         int subjectFilter = Integer.highestOneBit(Math.max(1 << 12, b.subjectWordHashes.size() * 16 - 1)) << 1;
         this.subjectBits = new long[subjectFilter / 64];
@@ -181,93 +165,169 @@ public final class LeakDictionary {
             dayBits[bit >>> 6] |= 1L << bit;
         });
         this.pseudonymWords = b.pseudonymWords;
-        this.rootNext = new int[b.tokenIds.size()];
-        this.inner = new boolean[b.tokenIds.size()];
-        for (int id = 0; id < rootNext.length; id++) {
-            rootNext[id] = Math.max(0, b.transitions.get(id));
-        }
-        this.outMask = new long[states];
-        int[] degree = new int[states];
-        for (int s = 1; s < b.stateCount; s++) {
-            if (b.parent[s] != 0) {
-                inner[b.incoming[s]] = true;
+
+        // anchors (decision 0033): each token pattern on its most selective token, the longest (a long token of
+        // output is rarely equal to one by chance), less a penalty for tokens that many patterns share (a word such as
+        // STREET or MRN is long and everywhere); the later one of equals
+        int patterns = b.patterns;
+        LongIntMap common = commonTokens(seq);
+        int longestPattern = 0;
+        long[] anchorOf = new long[patterns];
+        int[] offsetOf = new int[patterns];
+        int tokenPatterns = 0;
+        for (int p = 0; p < patterns; p++) {
+            int from = seqStart[p];
+            int to = seqStart[p + 1];
+            if (from == to) {
+                continue; // a date entry
             }
-            outMask[b.parent[s]] |= 1L << (b.incoming[s] * 0x9E3779B9 >>> 26);
-            degree[b.parent[s]]++;
+            tokenPatterns++;
+            longestPattern = Math.max(longestPattern, to - from);
+            if (to - from == 1) {
+                anchorOf[p] = seq[from];
+                continue;
+            }
+            // a pattern of several tokens: anchored on its best two adjacent tokens, far rarer in output than one (a
+            // date-time's 10 or 2019 is everywhere)
+            int best = from + 1;
+            int bestScore = Integer.MIN_VALUE;
+            int previous = score(b.seqChars[from], common.get(seq[from]));
+            for (int i = from + 1; i < to; i++) {
+                int here = score(b.seqChars[i], common.get(seq[i]));
+                if (previous + here >= bestScore) {
+                    best = i;
+                    bestScore = previous + here;
+                }
+                previous = here;
+            }
+            anchorOf[p] = pair(seq[best - 1], seq[best]);
+            offsetOf[p] = best - from;
         }
-        // states with many transitions (a token that starts thousands of identifiers): a filter of their own
-        int big = 0;
-        long words = 0;
-        for (int s = 1; s < states; s++) {
-            if (degree[s] > BIG_DEGREE) {
-                big++;
-                words += filterBits(degree[s]) / 64;
+        this.longest = longestPattern;
+        int capacity = Integer.highestOneBit(Math.max(16, tokenPatterns * 2 - 1)) << 1;
+        this.anchorMask = capacity - 1;
+        this.anchorKeys = new long[capacity];
+        Arrays.fill(anchorKeys, Long.MIN_VALUE);
+        int[] counts = new int[capacity + 1];
+        int distinct = 0;
+        for (int p = 0; p < patterns; p++) {
+            if (seqStart[p] == seqStart[p + 1]) {
+                continue;
+            }
+            int slot = anchorSlotFor(anchorOf[p]);
+            if (anchorKeys[slot] == Long.MIN_VALUE) {
+                anchorKeys[slot] = anchorOf[p];
+                distinct++;
+            }
+            counts[slot + 1]++;
+        }
+        for (int i = 1; i <= capacity; i++) {
+            counts[i] += counts[i - 1];
+        }
+        this.anchorFirst = Arrays.copyOf(counts, capacity + 1);
+        this.anchorPatterns = new int[tokenPatterns];
+        this.anchorOffset = new int[tokenPatterns];
+        for (int p = 0; p < patterns; p++) {
+            if (seqStart[p] == seqStart[p + 1]) {
+                continue;
+            }
+            int slot = anchorSlotFor(anchorOf[p]);
+            int at = counts[slot]++;
+            anchorPatterns[at] = p;
+            anchorOffset[at] = offsetOf[p];
+        }
+        int words = Integer.highestOneBit(Math.max(64, distinct / 4 - 1)) << 1; // 16 bits per anchor
+        this.anchorBits = new long[words];
+        this.anchorBitShift = 64 - Integer.numberOfTrailingZeros(words / 8);
+        for (int p = 0; p < patterns; p++) {
+            if (seqStart[p] != seqStart[p + 1]) {
+                long mixed = anchorOf[p] * 0x9E3779B97F4A7C15L;
+                anchorBits[block(seq[seqStart[p] + offsetOf[p]]) + (int) (mixed >>> 61)] |= (1L << mixed)
+                        | (1L << (mixed >>> 6));
             }
         }
-        this.bigFilter = new LongIntMap(Math.max(16, big));
-        this.bigOffset = new int[big];
-        this.bigShift = new int[big];
-        this.bigBits = new long[(int) words];
-        int k = 0;
-        int offset = 0;
-        for (int s = 1; s < states; s++) {
-            if (degree[s] > BIG_DEGREE) {
-                int bits = filterBits(degree[s]);
-                bigFilter.put(s, k);
-                bigOffset[k] = offset;
-                bigShift[k] = 64 - Integer.numberOfTrailingZeros(bits);
-                outMask[s] = -1L;
-                offset += bits / 64;
-                k++;
+    }
+
+    /** The tokens that more than {@value #COMMON} patterns' tokens are, with how often: few, so a small map. */
+    private static LongIntMap commonTokens(long[] seq) {
+        long[] sorted = Arrays.copyOf(seq, seq.length);
+        Arrays.parallelSort(sorted);
+        LongIntMap common = new LongIntMap(1024);
+        for (int i = 0; i < sorted.length;) {
+            int j = i + 1;
+            while (j < sorted.length && sorted[j] == sorted[i]) {
+                j++;
             }
-        }
-        for (int s = 1; s < b.stateCount; s++) {
-            int p = b.parent[s];
-            if (p != 0 && degree[p] > BIG_DEGREE) {
-                int f = bigFilter.get(p);
-                int bit = (int) (((b.incoming[s] + 1L) * 0x9E3779B97F4A7C15L) >>> bigShift[f]);
-                bigBits[bigOffset[f] + (bit >>> 6)] |= 1L << bit;
+            if (j - i > COMMON) {
+                common.put(sorted[i], j - i);
             }
+            i = j;
         }
-        int bits = Integer.highestOneBit(Math.max(1 << 16, b.tokenIds.size() * 16 - 1)) << 1;
-        this.tokenBits = new long[bits / 64];
-        this.firstBits = new long[bits / 64];
-        this.tokenBitShift = 64 - Integer.numberOfTrailingZeros(bits);
-        List<Long> hashes = b.tokenHashes();
-        for (int id = 0; id < hashes.size(); id++) {
-            int bit = filterBit(hashes.get(id));
-            tokenBits[bit >>> 6] |= 1L << bit;
-            if (rootNext[id] > 0) {
-                firstBits[bit >>> 6] |= 1L << bit;
-            }
+        return common;
+    }
+
+    private static final int COMMON = 16;
+
+    /**
+     * How selective a token is as (half) an anchor: its length, less a penalty for a token that many patterns share.
+     *
+     * @param count how many tokens of patterns it is, when more than {@value #COMMON}; else negative
+     */
+    private static int score(int chars, int count) {
+        return 4 * chars - (count < 0 ? 0 : 4 * (31 - Integer.numberOfLeadingZeros(count)) - 16);
+    }
+
+    /** The anchor key of two adjacent tokens (fixed hashes), never {@link Long#MIN_VALUE}. */
+    static long pair(long first, long second) {
+        long h = (first * 0x9E3779B97F4A7C15L + second) * 0xC2B2AE3D27D4EB4FL;
+        return fix(h ^ (h >>> 29));
+    }
+
+    private int anchorSlotFor(long h) {
+        int slot = (int) ((h * 0x9E3779B97F4A7C15L) >>> 32) & anchorMask;
+        while (anchorKeys[slot] != Long.MIN_VALUE && anchorKeys[slot] != h) {
+            slot = (slot + 1) & anchorMask;
         }
-        buildFailureLinks(b);
+        return slot;
     }
 
     /**
-     * Cache-sized bit sets over the tokens of every pattern and over the first tokens of patterns (about 16 bits
-     * per token): most words of output are in no pattern, and these answer "certainly not" without touching the
-     * large token map. Indexed by the top bits of the token hash times an odd constant: FNV's own top bits hardly
-     * change between short tokens.
+     * The slot of the anchor {@code key} (a token's fixed {@link Fold#hash}, or {@link #pair} of two; {@code block}: the
+     * {@link #block} of the anchor's own, last token), whose patterns and their anchors' offsets are
+     * at {@code [anchorFrom(slot), anchorTo(slot))} of {@link #anchorPatterns} and {@link #anchorOffset}; -1 when no
+     * pattern is anchored on it. Most tokens are answered by the filter alone.
      */
-    private final long[] tokenBits;
-    private final long[] firstBits;
-    private final int tokenBitShift;
-
-    private int filterBit(long tokenHash) {
-        return (int) ((tokenHash * 0x9E3779B97F4A7C15L) >>> tokenBitShift);
+    int anchor(long key, int block) {
+        long mixed = key * 0x9E3779B97F4A7C15L;
+        long word = anchorBits[block + (int) (mixed >>> 61)];
+        long need = (1L << mixed) | (1L << (mixed >>> 6));
+        if ((word & need) != need) {
+            return -1;
+        }
+        int slot = (int) (mixed >>> 32) & anchorMask;
+        while (true) {
+            long k = anchorKeys[slot];
+            if (k == key) {
+                return slot;
+            }
+            if (k == Long.MIN_VALUE) {
+                return -1;
+            }
+            slot = (slot + 1) & anchorMask;
+        }
     }
 
-    /** False when the token (by {@link Fold#hash}, fixed) is certainly in no pattern. */
-    boolean mayBeToken(long tokenHash) {
-        int bit = filterBit(tokenHash);
-        return (tokenBits[bit >>> 6] & (1L << bit)) != 0;
+    /** The filter block of the anchors whose own token is {@code token} (a fixed hash), for {@link #anchor}. */
+    int block(long token) {
+        return (int) ((token * 0xC2B2AE3D27D4EB4FL) >>> anchorBitShift) << 3;
     }
 
-    /** False when the token (by {@link Fold#hash}, fixed) certainly starts no pattern. */
-    boolean mayStart(long tokenHash) {
-        int bit = filterBit(tokenHash);
-        return (firstBits[bit >>> 6] & (1L << bit)) != 0;
+    int anchorFrom(int slot) {
+        return anchorFirst[slot];
+    }
+
+    int anchorTo(int slot) {
+        return anchorFirst[slot + 1];
     }
 
     /** The word of a 4096-bit filter of 64 words for a hash (bits 58–63 of the mixed hash; 52–57 pick the bit). */
@@ -348,79 +408,15 @@ public final class LeakDictionary {
         return original[p];
     }
 
-    /** The next state after token {@code id} (≥ 0) in state {@code state}. */
-    int step(int state, int id) {
-        if (!inner[id]) {
-            return rootNext[id];
-        }
-        long bit = 1L << (id * 0x9E3779B9 >>> 26);
-        long mixed = (id + 1L) * 0x9E3779B97F4A7C15L;
-        while (state != 0) {
-            long mask = outMask[state];
-            if ((mask & bit) != 0 && (mask != -1L || mayHaveChild(state, mixed))) {
-                int next = transitions.get(((long) state << 32) | id);
-                if (next >= 0) {
-                    return next;
-                }
-            }
-            state = fail[state];
-        }
-        return rootNext[id];
-    }
-
-    /** Failure and output links, state by state in order of depth (a state's links need only shallower ones). */
-    private void buildFailureLinks(Builder b) {
-        int states = b.stateCount;
-        int maxDepth = 0;
-        for (int s = 1; s < states; s++) {
-            maxDepth = Math.max(maxDepth, b.depth[s]);
-        }
-        int[] start = new int[maxDepth + 2];
-        for (int s = 1; s < states; s++) {
-            start[b.depth[s] + 1]++;
-        }
-        for (int d = 1; d < start.length; d++) {
-            start[d] += start[d - 1];
-        }
-        int[] order = new int[states];
-        for (int s = 1; s < states; s++) {
-            order[start[b.depth[s]]++] = s;
-        }
-        outputLink[0] = -1;
-        for (int i = 0; i < states - 1; i++) {
-            int s = order[i];
-            int parent = b.parent[s];
-            int id = b.incoming[s];
-            int target = 0;
-            if (parent != 0) {
-                int f = fail[parent];
-                while (true) {
-                    int t = transitions.get(((long) f << 32) | id);
-                    if (t >= 0) {
-                        target = t;
-                        break;
-                    }
-                    if (f == 0) {
-                        break;
-                    }
-                    f = fail[f];
-                }
-            }
-            fail[s] = target;
-            outputLink[s] = patternAt[target] >= 0 ? target : outputLink[target];
-        }
-    }
-
-    /** Collects values, then {@link #build()}s the automaton. Not thread-safe. */
+    /** Collects values, then {@link #build()}s the dictionary. Not thread-safe. */
     public static final class Builder {
-        private final LongIntMap tokenIds = new LongIntMap(1024);
-        private final LongIntMap transitions = new LongIntMap(4096);
-        // per state
-        private int[] parent = new int[1024];
-        private int[] incoming = new int[1024];
-        private int[] depth = new int[1024];
-        private int[] patternAt = new int[1024];
-        private int stateCount;
+        // the token patterns' tokens, one after another, and per distinct token sequence its latest pattern
+        private long[] seq = new long[1024];
+        /** Per token of {@link #seq}: its length in characters (up to 127), for choosing anchors. */
+        private byte[] seqChars = new byte[1024];
+        private int seqLength;
+        private int[] seqStart = new int[257];
+        private final LongIntMap sequences = new LongIntMap(1024);
         // per pattern
         private int[] nextPattern = new int[256];
         private String[] sources = new String[256];
@@ -485,22 +481,6 @@ public final class LeakDictionary {
         }
 
         public Builder() {
-            newState(0, 0, 0);
-        }
-
-        private int newState(int from, int id, int d) {
-            if (stateCount == parent.length) {
-                int n = parent.length * 2;
-                parent = Arrays.copyOf(parent, n);
-                incoming = Arrays.copyOf(incoming, n);
-                depth = Arrays.copyOf(depth, n);
-                patternAt = Arrays.copyOf(patternAt, n);
-            }
-            parent[stateCount] = from;
-            incoming[stateCount] = id;
-            depth[stateCount] = d;
-            patternAt[stateCount] = -1;
-            return stateCount++;
         }
 
         /**
@@ -609,7 +589,9 @@ public final class LeakDictionary {
                 reading = Arrays.copyOf(reading, n);
                 weak = Arrays.copyOf(weak, n);
                 subjects = Arrays.copyOf(subjects, n);
+                seqStart = Arrays.copyOf(seqStart, n + 1);
             }
+            seqStart[patterns] = seqLength;
             sources[patterns] = source;
             originals[patterns] = value;
             return patterns++;
@@ -618,12 +600,6 @@ public final class LeakDictionary {
         /** Values added (each in one or more notations). */
         public int values() {
             return values;
-        }
-
-        private final java.util.List<Long> hashes = new java.util.ArrayList<>();
-
-        java.util.List<Long> tokenHashes() { // by token id
-            return hashes;
         }
 
         /** Records that pattern {@code p} is (also) an original of {@code subject} (none when negative). */
@@ -647,39 +623,54 @@ public final class LeakDictionary {
         }
 
         private void addPattern(List<String> tokens, String source, String value, byte kind, int subject) {
-            int state = 0;
-            for (String t : tokens) {
-                long h = fix(Fold.hash(t));
-                int id = tokenIds.get(h);
-                if (id < 0) {
-                    id = tokenIds.size();
-                    tokenIds.put(h, id);
-                    hashes.add(h);
-                }
-                long key = ((long) state << 32) | id;
-                int next = transitions.get(key);
-                if (next < 0) {
-                    next = newState(state, id, depth[state] + 1);
-                    transitions.put(key, next);
-                }
-                state = next;
+            int n = tokens.size();
+            long[] hashes = new long[n];
+            long whole = Fold.OFFSET;
+            for (int i = 0; i < n; i++) {
+                hashes[i] = fix(Fold.hash(tokens.get(i)));
+                whole = (whole ^ hashes[i]) * 0x9E3779B97F4A7C15L + n;
             }
+            whole = fix(whole);
             // the same value in two notations with equal tokens, or from two sources: one pattern is enough (the
             // first source is the one reported), so one leak is one hit
-            for (int p = patternAt[state]; p >= 0; p = nextPattern[p]) {
-                if (originals[p].equals(value)) {
+            int first = sequences.get(whole);
+            for (int p = first; p >= 0; p = nextPattern[p]) {
+                if (originals[p].equals(value) && sameTokens(p, hashes)) {
                     addSubject(p, subject);
                     return;
                 }
             }
             int p = newPattern(source, value);
+            if (seqLength + n > seq.length) {
+                seq = Arrays.copyOf(seq, Math.max(seq.length * 2, seqLength + n));
+                seqChars = Arrays.copyOf(seqChars, seq.length);
+            }
+            System.arraycopy(hashes, 0, seq, seqLength, n);
+            for (int i = 0; i < n; i++) {
+                seqChars[seqLength + i] = (byte) Math.min(127, tokens.get(i).length());
+            }
+            seqLength += n;
             weak[p] = kind;
             addSubject(p, subject);
-            nextPattern[p] = patternAt[state];
-            patternAt[state] = p;
+            nextPattern[p] = first;
+            sequences.put(whole, p);
         }
 
-        /** The automaton; the builder must not be used afterwards. */
+        private boolean sameTokens(int p, long[] hashes) {
+            int from = seqStart[p];
+            int to = p + 1 < patterns ? seqStart[p + 1] : seqLength;
+            if (to - from != hashes.length) {
+                return false;
+            }
+            for (int i = 0; i < hashes.length; i++) {
+                if (seq[from + i] != hashes[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The dictionary; the builder must not be used afterwards. */
         public LeakDictionary build() {
             return new LeakDictionary(this);
         }

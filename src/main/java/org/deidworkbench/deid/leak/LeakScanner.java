@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * its location and never with the value unless the scanner reveals.
  *
  * <p>Not thread-safe: one scanner per thread, any number sharing one dictionary. Cost per character: two
- * table lookups and a multiply; per token one hash probe (plus automaton steps for known tokens); PHI
+ * table lookups and a multiply; per token one filter probe (one cache line), and a comparison of the pattern where an
+ * anchor of the dictionary occurs; PHI
  * patterns run only on values (or lines) with an {@code @} or at least five digits.
  */
 public final class LeakScanner {
@@ -87,10 +88,9 @@ public final class LeakScanner {
     private final boolean reveal;
     private final Sink sink;
 
-    // token automaton
+    // current token
     private long hash;
     private byte current = Fold.SEPARATOR;
-    private int state;
     private Supplier<String> where;
     // PHI prefilter of the current unit or line (see PhiPatterns.find)
     private boolean at;
@@ -166,6 +166,9 @@ public final class LeakScanner {
         this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
         this.reveal = reveal;
         this.sink = Objects.requireNonNull(sink, "sink");
+        int size = Integer.highestOneBit(Math.max(8, dictionary.longest * 2 - 1));
+        this.ring = new long[size];
+        this.ringMask = size - 1;
     }
 
     /**
@@ -310,7 +313,7 @@ public final class LeakScanner {
     /** Scans one whole value held in {@code a[from, to)}. */
     private void value(char[] a, int from, int to, Supplier<String> where) {
         this.where = where;
-        state = 0;
+        resetTokens();
         dateTokens = 0;
         current = Fold.SEPARATOR;
         resetFlags();
@@ -323,7 +326,7 @@ public final class LeakScanner {
         position = to;
         endToken();
         endWord();
-        state = 0;
+        resetTokens();
         currentValue = null;
     }
 
@@ -334,7 +337,7 @@ public final class LeakScanner {
     public void startRaw() {
         linesAreRecords = true;
         where = lineLocation;
-        state = 0;
+        resetTokens();
         dateTokens = 0;
         current = Fold.SEPARATOR;
         line = 1;
@@ -407,7 +410,7 @@ public final class LeakScanner {
         endToken();
         endWord();
         endLine();
-        state = 0;
+        resetTokens();
         if (bySubject) {
             endValue(2);
         }
@@ -520,73 +523,121 @@ public final class LeakScanner {
             reported = dates(kind);
         }
         long h = LeakDictionary.fix(hash);
-        // at the root only the first token of a pattern can matter: far fewer tokens pass that filter
-        if (state == 0 ? !dictionary.mayStart(h) : !dictionary.mayBeToken(h)) {
-            state = 0;
-            return;
-        }
-        int id = tokenId(h);
-        if (id < 0) {
-            state = 0;
-            return;
-        }
-        state = step(state, id);
-        int s = dictionary.patternAt[state] >= 0 ? state : dictionary.outputLink[state];
-        while (s >= 0) {
-            for (int p = dictionary.patternAt[s]; p >= 0; p = dictionary.nextPattern[p]) {
-                // one value in two of its notations ending here ("P1000007" and its digits "1000007") is one hit
-                if (!alreadyReported(p, reported)) {
-                    reported = report(p, reported);
+        long[] seq = dictionary.seq;
+        int[] seqStart = dictionary.seqStart;
+        ring[(int) seen & ringMask] = h;
+        seen++;
+        matched = 0;
+        // patterns begun at their anchor: each compares its next token, drops out or ends here
+        if (candidates > 0) {
+            int kept = 0;
+            for (int i = 0; i < candidates; i++) {
+                int p = candidatePattern[i];
+                int at = seqStart[p] + candidateNext[i];
+                if (seq[at] == h) {
+                    if (at + 1 == seqStart[p + 1]) {
+                        match(p);
+                    } else {
+                        candidatePattern[kept] = p;
+                        candidateNext[kept++] = candidateNext[i] + 1;
+                    }
                 }
             }
-            s = dictionary.outputLink[s];
+            candidates = kept;
+        }
+        int block = dictionary.block(h);
+        anchored(dictionary.anchor(h, block));
+        if (seen > 1) {
+            anchored(dictionary.anchor(LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h), block));
+        }
+        if (matched == 0) {
+            return;
+        }
+        // as one pass of an automaton over tokens reports them: the longest first, of equal tokens the latest added
+        for (int i = 1; i < matched; i++) {
+            int p = matches[i];
+            int length = seqStart[p + 1] - seqStart[p];
+            int j = i - 1;
+            while (j >= 0 && precedes(p, length, matches[j])) {
+                matches[j + 1] = matches[j];
+                j--;
+            }
+            matches[j + 1] = p;
+        }
+        for (int i = 0; i < matched; i++) {
+            int p = matches[i];
+            // one value in two of its notations ending here ("P1000007" and its digits "1000007") is one hit
+            if (!alreadyReported(p, reported)) {
+                reported = report(p, reported);
+            }
         }
     }
 
-    // Small direct-mapped caches of the dictionary's token ids and automaton steps: the tokens of output repeat
-    // (field names, codes, the short letter and digit runs of pseudonyms), and the dictionary's maps are far larger
-    // than the processor's caches. Allocated on first use (a file name scanner rarely needs them).
-    private static final int CACHE_BITS = 12;
-    private long[] idKeys;
-    private int[] idValues;
-    private long[] stepKeys;
-    private int[] stepValues;
-
-    private int tokenId(long h) {
-        if (idKeys == null) {
-            idKeys = new long[1 << CACHE_BITS];
-            idValues = new int[1 << CACHE_BITS];
-            java.util.Arrays.fill(idKeys, Long.MIN_VALUE); // never a fixed hash
+    /**
+     * The patterns anchored on the token just ended (alone, or with the one before it: {@code slot} of
+     * {@link LeakDictionary#anchor}): those whose tokens before the anchor are the last ones seen end here or begin.
+     */
+    private void anchored(int slot) {
+        if (slot < 0) {
+            return;
         }
-        int slot = (int) ((h * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
-        if (idKeys[slot] == h) {
-            return idValues[slot];
+        long[] seq = dictionary.seq;
+        int[] seqStart = dictionary.seqStart;
+        for (int e = dictionary.anchorFrom(slot), end = dictionary.anchorTo(slot); e < end; e++) {
+            int p = dictionary.anchorPatterns[e];
+            int offset = dictionary.anchorOffset[e];
+            if (offset >= seen) {
+                continue; // fewer tokens since the value began than the pattern has before its anchor
+            }
+            int from = seqStart[p];
+            boolean before = true;
+            for (int k = 0; k < offset && before; k++) {
+                before = seq[from + k] == ring[(int) (seen - 1 - offset + k) & ringMask];
+            }
+            if (!before || seq[from + offset] != ring[(int) (seen - 1) & ringMask]) {
+                continue;
+            }
+            if (from + offset + 1 == seqStart[p + 1]) {
+                match(p);
+            } else {
+                if (candidates == candidatePattern.length) {
+                    candidatePattern = java.util.Arrays.copyOf(candidatePattern, candidates * 2);
+                    candidateNext = java.util.Arrays.copyOf(candidateNext, candidates * 2);
+                }
+                candidatePattern[candidates] = p;
+                candidateNext[candidates++] = offset + 1;
+            }
         }
-        int id = dictionary.tokenIds.get(h);
-        idKeys[slot] = h;
-        idValues[slot] = id;
-        return id;
     }
 
-    private int step(int from, int id) {
-        if (from == 0) {
-            return dictionary.step(0, id); // an array lookup
-        }
-        if (stepKeys == null) {
-            stepKeys = new long[1 << CACHE_BITS];
-            stepValues = new int[1 << CACHE_BITS];
-            java.util.Arrays.fill(stepKeys, -1L); // state and id are never negative
-        }
-        long key = ((long) from << 32) | id;
-        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
-        if (stepKeys[slot] == key) {
-            return stepValues[slot];
-        }
-        int next = dictionary.step(from, id);
-        stepKeys[slot] = key;
-        stepValues[slot] = next;
-        return next;
+    private boolean precedes(int p, int length, int q) {
+        int other = dictionary.seqStart[q + 1] - dictionary.seqStart[q];
+        return length > other || length == other && p > q;
     }
+
+    private void match(int p) {
+        if (matched == matches.length) {
+            matches = java.util.Arrays.copyOf(matches, matched * 2);
+        }
+        matches[matched++] = p;
+    }
+
+    /** Starts matching afresh (a new value or raw stream): no pattern spans the boundary. */
+    private void resetTokens() {
+        seen = 0;
+        candidates = 0;
+    }
+
+    // the last tokens of the value or raw stream (fixed hashes), patterns begun at their anchor, patterns ended here
+    private final long[] ring;
+    private final int ringMask;
+    /** Tokens since the value or raw stream began (a long: a raw stream of billions of tokens must not wrap). */
+    private long seen;
+    private int[] candidatePattern = new int[16];
+    private int[] candidateNext = new int[16];
+    private int candidates;
+    private int[] matches = new int[16];
+    private int matched;
 
     private int report(int p, int reported) {
         if (reported < endedHere.length) {

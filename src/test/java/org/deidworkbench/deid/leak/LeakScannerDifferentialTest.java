@@ -277,4 +277,76 @@ class LeakScannerDifferentialTest {
         assertEquals("", String.join("\n", differences(w, new Random(3))));
     }
 
+    private static String hex(Random r, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append("0123456789abcdef".charAt(r.nextInt(16)));
+        }
+        return b.toString();
+    }
+
+    /**
+     * UUID originals (runs of one to a few letters or digits, most shared by thousands of patterns) and originals of
+     * repeated tokens, whose occurrences overlap in the texts ({@code AB AB AB CD}): the matcher anchors a pattern on
+     * its rarest token and must still find every occurrence, in the automaton's order.
+     */
+    @Test
+    void findsWhatTheReferenceScannerFindsWithUuidsAndRepeatedTokens() {
+        Random chunks = new Random(13);
+        List<String> differing = new ArrayList<>();
+        for (long seed = 2001; seed <= 2006 && differing.size() < 12; seed++) {
+            Random r = new Random(seed);
+            List<String> originals = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                originals.add(hex(r, 8) + "-" + hex(r, 4) + "-4" + hex(r, 3) + "-a" + hex(r, 3) + "-" + hex(r, 12));
+            }
+            originals.addAll(List.of("AB AB AB CD", "AB AB CD", "CD AB", "Q7 Q7 Q7", "x1y x1y z", name(r) + " " + name(r)));
+            List<String> pseudonyms = List.of("Q56TP2TE2W8J2V06TGNX", "K9" + digits(r, 7) + "RT");
+            List<String> texts = new ArrayList<>();
+            for (int t = 0; t < 40; t++) {
+                StringBuilder b = new StringBuilder();
+                for (int part = 0, parts = 1 + r.nextInt(20); part < parts; part++) {
+                    String o = originals.get(r.nextInt(originals.size()));
+                    switch (r.nextInt(7)) {
+                        case 0 -> b.append(o);
+                        case 1 -> b.append(o.toUpperCase().replace('-', ' '));
+                        case 2 -> b.append(o, 0, r.nextInt(o.length() + 1));
+                        case 3 -> b.append("AB AB AB AB CD AB Q7 Q7 Q7 Q7 x1y x1y x1y z");
+                        case 4 -> b.append(pseudonyms.get(r.nextInt(pseudonyms.size())));
+                        case 5 -> b.append(hex(r, 1 + r.nextInt(12)));
+                        default -> b.append(mention(r, o));
+                    }
+                    b.append(SEPARATORS[r.nextInt(SEPARATORS.length)]);
+                }
+                texts.add(b.toString());
+            }
+            differing.addAll(differences(new World(originals, pseudonyms, texts), chunks));
+            differing.addAll(orderDifferences(new World(originals, pseudonyms, texts)));
+        }
+        assertEquals("", String.join("\n", differing));
+    }
+
+    /** Each text as one value: both scanners report the same hits in the same order. */
+    private static List<String> orderDifferences(World w) {
+        ReferenceDictionary.Builder rb = new ReferenceDictionary.Builder();
+        LeakDictionary.Builder fb = new LeakDictionary.Builder();
+        for (int i = 0; i < w.originals().size(); i++) {
+            rb.add(w.originals().get(i), "source " + (i % 3));
+            fb.add(w.originals().get(i), "source " + (i % 3));
+        }
+        ReferenceDictionary rd = rb.build();
+        LeakDictionary fd = fb.build();
+        List<String> differing = new ArrayList<>();
+        for (String text : w.texts()) {
+            List<String> expected = new ArrayList<>();
+            List<String> actual = new ArrayList<>();
+            new ReferenceScanner(rd, Set.of(), true, h -> expected.add(describe(h))).value(text, () -> "value");
+            new LeakScanner(fd, Set.of(), true, h -> actual.add(describe(h))).value(text, () -> "value");
+            if (!expected.equals(actual)) {
+                differing.add("order differs for " + text + ": " + expected + " / " + actual);
+            }
+        }
+        return differing;
+    }
+
 }
