@@ -245,6 +245,15 @@ final class FhirProcessor implements FileProcessor {
         } else {
             boolean xml = format == FileFormat.FHIR_XML;
             FhirText text = FhirText.of(Files.readAllBytes(input), xml);
+            if (tokens && !xml) {
+                try {
+                    String cleaned = new JsonBundleTransform(run(), cleaner, tally).transform(text.text(), text.pretty(), 1);
+                    out.write(text.render(cleaned));
+                    return tally.stats();
+                } catch (JsonScan.Fallback e) {
+                    // HAPI parses and cleans the whole file (and says what is wrong with it)
+                }
+            }
             Resource resource = parse(text, xml, tally);
             cleaner.process(resource, "");
             out.write(text.render(FhirParsing.encode(resource, xml, text.pretty())));
@@ -270,18 +279,30 @@ final class FhirProcessor implements FileProcessor {
         w.write(form.prefix());
         w.write(lines(around[0], form));
         boolean[] first = {true};
+        JsonBundleTransform lean = tokens && !xml ? new JsonBundleTransform(run(), cleaner, tally) : null;
         stream.entryTexts((text, n) -> {
             if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
                 throw new CancellationException("run cancelled");
             }
-            org.hl7.fhir.r4.model.Bundle one = stream.parse(text, "entry " + n, dropped);
-            cleaner.entryBase(n);
-            cleaner.process(one, "");
+            String printed = null;
+            if (lean != null) {
+                try {
+                    printed = lean.transform(text, form.pretty(), n);
+                } catch (JsonScan.Fallback e) {
+                    // HAPI parses and cleans the entry
+                }
+            }
+            if (printed == null) {
+                org.hl7.fhir.r4.model.Bundle one = stream.parse(text, "entry " + n, dropped);
+                cleaner.entryBase(n);
+                cleaner.process(one, "");
+                printed = FhirParsing.encode(one, xml, form.pretty());
+            }
             if (!first[0]) {
                 w.write(lines(separator, form));
             }
             first[0] = false;
-            w.write(lines(stream.entryText(FhirParsing.encode(one, xml, form.pretty())), form));
+            w.write(lines(stream.entryText(printed), form));
         });
         w.write(lines(around[1], form));
         if (form.finalNewline()) {

@@ -52,6 +52,46 @@ final class FileTally {
         }
     }
 
+    /**
+     * Adds what {@code later} counted, as if it had been counted here after what this one holds;
+     * false (and nothing added) when the default-applied paths together would pass their limit, so
+     * that which ones are listed would depend on the order.
+     */
+    boolean addAll(FileTally later) {
+        if (!canAdd(later)) {
+            return false;
+        }
+        unmatched.addAll(later.unmatched);
+        later.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
+        for (Problem p : later.warnings) {
+            if (warningCount++ < MAX_LISTED_WARNINGS) {
+                warnings.add(p);
+            }
+        }
+        warningCount += later.warningCount - later.warnings.size();
+        records += later.records;
+        return true;
+    }
+
+    /** Whether {@link #addAll} would take {@code later}: the default-applied paths together stay within their limit. */
+    boolean canAdd(FileTally later) {
+        if (unmatched.size() + later.unmatched.size() < MAX_UNMATCHED) {
+            return true;
+        }
+        TreeSet<String> paths = new TreeSet<>(unmatched);
+        paths.addAll(later.unmatched);
+        return paths.size() < MAX_UNMATCHED;
+    }
+
+    /** An empty tally for the same file (counting apart, to be added with {@link #addAll}). */
+    FileTally scratch() {
+        return new FileTally(file, explaining);
+    }
+
+    long warningCount() {
+        return warningCount;
+    }
+
     boolean explaining() {
         return explaining;
     }

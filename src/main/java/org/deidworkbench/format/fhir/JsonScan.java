@@ -140,10 +140,10 @@ final class JsonScan {
                     throw fallback(); // positions are of standalone resources only
                 }
                 strict = true; // one bad entry fails the whole file in HAPI: every entry must be read as HAPI would
-                bundle(p, report, entries);
+                bundle(p, text, report, entries);
             } else {
                 strict = false;
-                finish(resource(p, type), null, report);
+                finish(resource(p, type), null, report, hits != null);
             }
             if (p.nextToken() != null) {
                 throw fallback(); // trailing content
@@ -723,14 +723,14 @@ final class JsonScan {
      *
      * @param fullUrl the Bundle entry's fullUrl, for a Patient entry
      */
-    private void finish(Unit u, String fullUrl, ScanSink out) throws Fallback {
+    private void finish(Unit u, String fullUrl, ScanSink out, boolean pathsEvaluated) throws Fallback {
         Frame root = u.frames.get(0);
         if (root.id != null && !References.validId(root.id)) {
             throw fallback(); // HAPI's scan fails the file with FHIR-INVALID-ID
         }
         for (Frame f : u.frames) {
-            if (run.rules.scanNeedsPaths(f.type, f.types) && (hits == null || u.frames.size() > 1 || fullUrl != null)) {
-                needsPaths = hits == null && u.frames.size() == 1 && fullUrl == null;
+            if (run.rules.scanNeedsPaths(f.type, f.types) && (!pathsEvaluated || u.frames.size() > 1)) {
+                needsPaths = !pathsEvaluated && u.frames.size() == 1;
                 throw fallback();
             }
         }
@@ -822,7 +822,7 @@ final class JsonScan {
      * resource), handed to HAPI alone when it cannot be read here, as a large Bundle is read entry
      * by entry.
      */
-    private void bundle(JsonParser p, ScanSink.Buffer report, EntryFallback fallback)
+    private void bundle(JsonParser p, String source, ScanSink.Buffer report, EntryFallback fallback)
             throws IOException, Fallback, FormatException {
         Unit shell = new Unit("Bundle");
         Frame f = new Frame("Bundle", true);
@@ -845,17 +845,16 @@ final class JsonScan {
                     throw fallback();
                 }
                 n++;
-                java.io.StringWriter text = new java.io.StringWriter();
-                try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(text)) {
-                    g.copyCurrentStructureExact(p);
-                }
-                String one = "{\"resourceType\":\"Bundle\",\"entry\":[" + text + "]}";
-                if (!entry(text.toString(), report)) {
-                    fallback.scan(one, n, report);
+                // the entry's own text (the parser reads a String: offsets are characters)
+                int start = (int) p.currentTokenLocation().getCharOffset();
+                p.skipChildren();
+                String entryText = source.substring(start, (int) p.currentLocation().getCharOffset());
+                if (!entry(entryText, report)) {
+                    fallback.scan("{\"resourceType\":\"Bundle\",\"entry\":[" + entryText + "]}", n, report);
                 }
             }
         }
-        finish(shell, null, report);
+        finish(shell, null, report, false);
     }
 
     /**
@@ -863,6 +862,57 @@ final class JsonScan {
      * it (nothing reported then).
      */
     private boolean entry(String text, ScanSink.Buffer report) throws IOException {
+        needsPaths = false;
+        boolean read = entryOnce(text, report, null);
+        boolean paths = needsPaths;
+        needsPaths = false; // the Bundle's own reading is not decided by an entry's
+        if (read || !paths) {
+            return read;
+        }
+        // The entry's resource may have notes a FHIRPath rule decides: evaluated on JsonTransform's
+        // tree of the resource alone (positions counted from its first value), where it can be.
+        String resource = entryResourceText(text);
+        if (resource == null) {
+            return false;
+        }
+        Map<Integer, Integer> resourceHits;
+        try {
+            resourceHits = JsonTransform.hitsInTextOrder(run, resource);
+        } catch (Fallback e) {
+            return false;
+        }
+        return entryOnce(text, report, resourceHits);
+    }
+
+    /** The text of an entry's {@code resource} member, or null when it has none. */
+    private static String entryResourceText(String entry) throws IOException {
+        try (JsonParser p = JSON.createParser(entry)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals("resource")) {
+                    java.io.StringWriter w = new java.io.StringWriter();
+                    try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(w)) {
+                        g.copyCurrentStructureExact(p);
+                    }
+                    return w.toString();
+                }
+                p.skipChildren();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One reading of an entry; {@code resourceHits} the FHIRPath hits of its resource (null: none
+     * evaluated, and a resource whose notes a FHIRPath rule could change falls back, setting
+     * {@link #needsPaths}).
+     */
+    private boolean entryOnce(String text, ScanSink.Buffer report, Map<Integer, Integer> resourceHits)
+            throws IOException {
         Unit own = new Unit("Bundle.entry");
         Frame f = new Frame("Bundle.entry", false);
         own.frames.add(f);
@@ -883,7 +933,14 @@ final class JsonScan {
                 }
                 EntryResource saved = entryResource;
                 entryResource = null;
-                resource[0] = resource(q, type);
+                Map<Integer, Integer> savedHits = hits;
+                hits = resourceHits;
+                ordinal = 0; // the hits count values from the resource's first
+                try {
+                    resource[0] = resource(q, type);
+                } finally {
+                    hits = savedHits;
+                }
                 entryResource = saved;
             };
             p.nextToken();
@@ -895,7 +952,7 @@ final class JsonScan {
             }
             report(own, -1, mine);
             if (resource[0] != null) {
-                finish(resource[0], entryFullUrl, mine);
+                finish(resource[0], entryFullUrl, mine, resourceHits != null);
             }
             mine.replay(report);
             return true;

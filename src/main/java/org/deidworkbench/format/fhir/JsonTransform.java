@@ -64,7 +64,7 @@ final class JsonTransform {
 
     private final FhirRun run;
     private final ResourceCleaner cleaner;
-    private final FileTally tally;
+    private FileTally tally;
 
     /**
      * @param cleaner the file's HAPI cleaner, whose caches (method results, subjects) are shared so
@@ -117,6 +117,10 @@ final class JsonTransform {
         String out;
         /** A narrative's {@code div}: HAPI's own objects for it, cleaned as the HAPI path cleans them. */
         Narrative narrative;
+        /** The value the walk meets when cleaning replaced it before the walk got there (an attachment's size). */
+        String now;
+        /** Removed from its parent before the walk got there (an attachment's hash): cleaned, but not written. */
+        boolean gone;
 
         Prim(String text, JsonToken token, boolean stringLike) {
             this.text = text;
@@ -191,6 +195,15 @@ final class JsonTransform {
      * @throws FormatException what the HAPI path throws for the same resource
      */
     String transform(String text, String where) throws JsonScan.Fallback, FormatException {
+        return transform(text, where, where);
+    }
+
+    /**
+     * As {@link #transform(String, String)}, for a resource whose messages name {@code where} but
+     * whose cleaner's place is {@code place} (a Bundle entry: {@code entry 3}, in a file whose
+     * cleaner's place is empty, as when HAPI cleans the whole Bundle).
+     */
+    String transform(String text, String where, String place) throws JsonScan.Fallback, FormatException {
         effects.clear();
         Set<String> types = new HashSet<>();
         Obj root = read(text, types);
@@ -199,7 +212,8 @@ final class JsonTransform {
         if (type.equals("Patient") && run.section.subjectIdPath() != null) {
             throw JsonScan.fallback(); // the subject-id FHIRPath: HAPI evaluates it
         }
-        cleaner.place(where);
+        cleaner.place(place);
+        cleanerPlace = place;
         try {
             String out = clean(root, type, where, hits);
             effects.forEach(Runnable::run);
@@ -210,6 +224,14 @@ final class JsonTransform {
         } finally {
             effects.clear();
         }
+    }
+
+    /** The cleaner's place for the resource being cleaned (its FHIR-PATIENT-NOT-FOUND warning names it). */
+    private String cleanerPlace = "";
+
+    /** Where tally updates go from now on (a Bundle's entries are counted apart until the Bundle is done). */
+    void tally(FileTally to) {
+        this.tally = to;
     }
 
     /** Every value read, in the order of the text (null: not recorded). */
@@ -274,7 +296,7 @@ final class JsonTransform {
             subjectId = subjectId(root);
             subject = subjectId == null ? null : cleaner.subject(subjectId);
         } else {
-            subject = subjectOf(root, type, where);
+            subject = subjectOf(root, type, cleanerPlace);
         }
         TreeSet<String> marks = new TreeSet<>();
         String id = root.text("id");
@@ -397,8 +419,14 @@ final class JsonTransform {
             return object(p, c.elem(), types, false);
         }
         String text = JsonScan.scalar(p, t, c);
-        if (text.isBlank() || c.fhirType().equals("base64Binary")) {
-            throw JsonScan.fallback(); // blank values and binary data: HAPI
+        if (text.isBlank()) {
+            throw JsonScan.fallback(); // blank values: HAPI
+        }
+        if (c.fhirType().equals("base64Binary")) {
+            if (!text.equals(JsonScan.checked(c, text).getValueAsString())) {
+                throw JsonScan.fallback(); // line breaks, padding HAPI writes otherwise: HAPI
+            }
+            return new Prim(text, t, false);
         }
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             String raw = p.getText();
@@ -807,7 +835,7 @@ final class JsonTransform {
                 if (v instanceof Obj o) {
                     children(o, p, rule, subject, label, marks);
                 } else {
-                    leaf(f.child, (Prim) v, name, p, rule, subject, label, marks);
+                    leaf(node, f.child, (Prim) v, name, p, rule, subject, label, marks);
                 }
             }
         }
@@ -875,7 +903,7 @@ final class JsonTransform {
     }
 
     /** {@code ResourceCleaner.leaf} and {@code apply} for a value that is neither XHTML nor base64. */
-    private void leaf(JsonScan.Child c, Prim v, String name, String path, int ruleIndex, Subject subject, String label,
+    private void leaf(Obj parent, JsonScan.Child c, Prim v, String name, String path, int ruleIndex, Subject subject, String label,
             Set<String> marks) throws FormatException, JsonScan.Fallback {
         if (v == subjectNode) {
             // ResourceCleaner.subjectLeaf: the patient's subject id becomes the patient pseudonym.
@@ -894,14 +922,17 @@ final class JsonTransform {
             effects.add(() -> tally.unmatched(typePath));
         }
         effects.add(() -> tally.count(ruleId, action));
-        String before = v.narrative != null ? new XhtmlType(v.narrative).primitiveValue() : v.text;
-        String after = apply(c, v, spec, before, path, subject, label);
+        String before = v.narrative != null ? new XhtmlType(v.narrative).primitiveValue() : v.now != null ? v.now : v.text;
+        String after = apply(parent, c, v, spec, before, path, subject, label);
+        if (v.gone) {
+            v.out = null; // HAPI's walk cleans the hash it had already listed, but the attachment no longer holds it
+        }
         if (after == null || !after.equals(before)) {
             marks.add(ResourceCleaner.mark(spec.action()));
         }
     }
 
-    private String apply(JsonScan.Child c, Prim v, ActionSpec spec, String before, String path, Subject subject,
+    private String apply(Obj parent, JsonScan.Child c, Prim v, ActionSpec spec, String before, String path, Subject subject,
             String label) throws FormatException, JsonScan.Fallback {
         Action action = spec.action();
         if (action == Action.KEEP) {
@@ -928,6 +959,12 @@ final class JsonTransform {
             }
             v.out = v.narrative.getDiv().getValueAsString();
             return new XhtmlType(v.narrative).primitiveValue();
+        }
+        if (c.fhirType().equals("base64Binary")) {
+            return binary(parent, c, v, action, before, path, subject, label);
+        }
+        if (v.now != null) {
+            throw JsonScan.fallback(); // a replaced size under a method: HAPI
         }
         String after;
         try {
@@ -964,6 +1001,54 @@ final class JsonTransform {
             if (held == null || held.isBlank() || !held.equals(after)) {
                 throw JsonScan.fallback(); // HAPI would hold it in another form
             }
+        }
+        v.out = after;
+        return after;
+    }
+
+    /**
+     * {@code ResourceCleaner.binary} for an attachment's data: text content decoded, scrubbed and
+     * re-encoded (the attachment's size, if it has one, updated and its hash removed), anything else
+     * removed; {@code Binary.data} goes to HAPI.
+     */
+    private String binary(Obj parent, JsonScan.Child c, Prim v, Action action, String before, String path,
+            Subject subject, String label) throws FormatException, JsonScan.Fallback {
+        if (parent == null || !parent.elem.fhirType.equals("Attachment")) {
+            throw JsonScan.fallback();
+        }
+        String contentType = out(parent, "contentType");
+        if (action != Action.SCRUB_TEXT || !TextContent.isText(contentType)) {
+            if (action == Action.SCRUB_TEXT) {
+                effects.add(() -> tally.count("binary-attachment", "remove"));
+            }
+            v.out = null;
+            return null;
+        }
+        org.hl7.fhir.r4.model.Base64BinaryType b64 = (org.hl7.fhir.r4.model.Base64BinaryType) JsonScan.checked(c, before);
+        byte[] data = b64.getValue();
+        byte[] scrubbed;
+        try {
+            scrubbed = TextContent.scrubAttachment(data, contentType, text -> run.method(new ActionSpec.ScrubText())
+                    .apply(text, new FieldContext(subject, path)));
+        } catch (DeidException e) {
+            throw new FormatException(e.code(), label + ", " + path, e.getMessage());
+        }
+        if (java.util.Arrays.equals(data, scrubbed)) {
+            return before;
+        }
+        b64.setValue(scrubbed);
+        String after = b64.getValueAsString();
+        Field size = parent.field("size");
+        if (size != null) {
+            Prim s = (Prim) size.values.get(0);
+            s.now = String.valueOf(scrubbed.length);
+            s.out = s.now;
+        }
+        Field hash = parent.field("hash");
+        if (hash != null) {
+            Prim h = (Prim) hash.values.get(0);
+            h.gone = true;
+            h.out = null;
         }
         v.out = after;
         return after;

@@ -235,4 +235,53 @@ class JsonScanTest {
             assertEquals(hapi(run, patient), lean);
         }
     }
+
+    /** Bundles of every type holding Patients (and Observations) the FHIRPath identifier rules select. */
+    static List<String> patientBundles(long seed) {
+        Random rng = new Random(seed);
+        List<String> out = new ArrayList<>();
+        String[] types = {"collection", "transaction", "batch", "searchset", "document", "message"};
+        for (int b = 0; b < 12; b++) {
+            String type = types[b % types.length];
+            StringBuilder sb = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"" + type + "\",\"entry\":[");
+            for (int e = 0; e < 6; e++) {
+                int i = b * 6 + e;
+                String resource = e % 3 == 0 ? JsonTransformTest.patient(i, rng)
+                        : e % 3 == 1 ? JsonTransformTest.syntheaPatient(i)
+                        : "{\"resourceType\":\"Observation\",\"id\":\"o" + i + "\",\"status\":\"final\","
+                                + "\"identifier\":[{\"system\":\"http://lab.example.org\",\"value\":\"L-" + i + "\"}],"
+                                + "\"subject\":{\"reference\":\"urn:uuid:" + String.format("%08d", i - 2) + "-aaaa-bbbb-cccc-000000000000\"}}";
+                sb.append(e == 0 ? "" : ",").append("{\"fullUrl\":\"urn:uuid:").append(String.format("%08d", i))
+                        .append("-aaaa-bbbb-cccc-000000000000\",\"resource\":").append(resource);
+                if (type.equals("transaction") || type.equals("batch")) {
+                    sb.append(",\"request\":{\"method\":\"POST\",\"url\":\"")
+                            .append(e % 3 == 2 ? "Observation" : "Patient").append("\"}");
+                }
+                if (type.equals("searchset")) {
+                    sb.append(",\"search\":{\"mode\":\"match\"}");
+                }
+                sb.append('}');
+            }
+            out.add(sb.append("]}").toString());
+        }
+        return out;
+    }
+
+    @Test
+    void patientEntriesOfBundlesAreScannedWithoutHapiUnderIdentifierRulesAndAgree() throws Exception {
+        int bundles = 0;
+        for (String bundle : patientBundles(23)) {
+            int[] handedToHapi = {0};
+            Recorder r = new Recorder();
+            new JsonScan(runs().get(0), r).scan(bundle, (one, n, into) -> handedToHapi[0]++);
+            assertEquals(0, handedToHapi[0], "entries handed to HAPI");
+            assertEquals(hapi(runs().get(0), bundle), r.effects);
+            assertTrue(r.effects.stream().anyMatch(x -> x.startsWith("subject ")), r.effects::toString);
+            for (FhirRun run : runs()) {
+                assertTrue(assertAgrees(run, bundle));
+            }
+            bundles++;
+        }
+        assertEquals(12, bundles);
+    }
 }

@@ -1,0 +1,184 @@
+package org.deidworkbench.format.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.format.FileStats;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * JSON Bundles and resource files cleaned over tokens ({@link JsonBundleTransform}) come out
+ * byte-identical to cleaning them whole with HAPI, with the same file statistics: Bundles of every
+ * type, compact and pretty, in memory and streamed entry by entry, with entries the token path
+ * leaves to HAPI (contained resources, {@code ifNoneExist}, base64 data, nested Bundles) and bad
+ * ones; and the token path does answer for plain Bundles.
+ */
+class JsonBundleTransformTest {
+
+    /** Bundles and single resources: compact as generated, and pretty as HAPI prints them. */
+    private static List<String> files() throws Exception {
+        List<String> compact = new ArrayList<>(JsonScanTest.patientBundles(31));
+        compact.add(Files.readString(Path.of("sample-data/fhir/brannigan_100251_bundle.json"), StandardCharsets.UTF_8));
+        compact.add(FhirFixtures.json(FhirFixtures.transaction(), false));
+        Random rng = new Random(5);
+        compact.add(JsonTransformTest.patient(3, rng));
+        compact.add(JsonTransformTest.syntheaPatient(4));
+        String entry = "{\"fullUrl\":\"urn:uuid:00000001-aaaa-bbbb-cccc-000000000000\",\"resource\":";
+        // entries the token path leaves to HAPI, each in a Bundle of its own
+        compact.add("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[" + entry
+                + JsonTransformTest.patient(7, rng) + ",\"request\":{\"method\":\"POST\",\"url\":\"Patient\","
+                + "\"ifNoneExist\":\"identifier=200007\"}}]}");
+        compact.add("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[" + entry
+                + "{\"resourceType\":\"Observation\",\"contained\":[{\"resourceType\":\"Patient\",\"id\":\"p\","
+                + "\"name\":[{\"family\":\"Quagmire\"}]}],\"status\":\"final\",\"subject\":{\"reference\":\"#p\"}}}]}");
+        compact.add("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":1,\"link\":[{\"relation\":\"self\","
+                + "\"url\":\"http://x.org/fhir/Patient?name=Quagmire\"},{\"relation\":\"next\",\"url\":\"http://x.org/n\"}],"
+                + "\"entry\":[" + entry + JsonTransformTest.patient(8, rng) + ",\"search\":{\"mode\":\"match\",\"score\":1}}]}");
+        compact.add("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                + JsonTransformTest.patient(9, rng) + "}]}");
+        compact.add("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[" + entry
+                + "{\"resourceType\":\"Observation\",\"id\":\"bad id\",\"status\":\"final\"}}]}");
+        compact.add("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[" + entry
+                + "{\"resourceType\":\"Observation\",\"status\":\"final\",\"subject\":{\"reference\":\"Patient/\"}}}]}");
+        compact.add("{\"resourceType\":\"Bundle\",\"type\":\"batch-response\",\"entry\":[" + entry
+                + "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"final\",\"subject\":{\"reference\":"
+                + "\"Patient/nobody\"}},\"response\":{\"status\":\"201 Created\",\"location\":\"Observation/o1/_history/1\"}}]}");
+        compact.add(mixedBundle(rng));
+        List<String> out = new ArrayList<>();
+        for (String text : compact) {
+            out.add(text);
+            try {
+                Resource r = FhirParsing.parse(text, false, "", new FhirParsing.Dropped());
+                out.add(FhirFixtures.json(r, true) + "\n");
+            } catch (org.deidworkbench.format.FormatException e) {
+                // refused by HAPI: compact only
+            }
+        }
+        return out;
+    }
+
+    /** A transaction whose entries the token path cleans, but for a base64 note, a contained resource and a nested Bundle. */
+    static String mixedBundle(Random rng) {
+        String note = java.util.Base64.getEncoder().encodeToString("Patient Quagmire seen by phone 555-703-7411"
+                .getBytes(StandardCharsets.UTF_8));
+        return "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":["
+                + "{\"fullUrl\":\"urn:uuid:00000001-aaaa-bbbb-cccc-000000000000\",\"resource\":"
+                + JsonTransformTest.syntheaPatient(11) + ",\"request\":{\"method\":\"POST\",\"url\":\"Patient\"}},"
+                + "{\"fullUrl\":\"urn:uuid:00000002-aaaa-bbbb-cccc-000000000000\",\"resource\":"
+                + "{\"resourceType\":\"DiagnosticReport\",\"id\":\"dr1\",\"status\":\"final\",\"code\":{\"text\":\"note\"},"
+                + "\"subject\":{\"reference\":\"urn:uuid:00000001-aaaa-bbbb-cccc-000000000000\"},\"presentedForm\":"
+                + "[{\"contentType\":\"text/plain\",\"data\":\"" + note + "\"}]},"
+                + "\"request\":{\"method\":\"POST\",\"url\":\"DiagnosticReport\"}},"
+                + "{\"fullUrl\":\"urn:uuid:00000003-aaaa-bbbb-cccc-000000000000\",\"resource\":"
+                + "{\"resourceType\":\"ExplanationOfBenefit\",\"id\":\"eob1\",\"contained\":[{\"resourceType\":"
+                + "\"Coverage\",\"id\":\"cov\",\"status\":\"active\",\"beneficiary\":{\"reference\":"
+                + "\"urn:uuid:00000001-aaaa-bbbb-cccc-000000000000\"},\"payor\":[{\"display\":\"Payer\"}]}],"
+                + "\"status\":\"active\",\"patient\":{\"reference\":\"urn:uuid:00000001-aaaa-bbbb-cccc-000000000000\"},"
+                + "\"insurance\":[{\"focal\":true,\"coverage\":{\"reference\":\"#cov\"}}]},"
+                + "\"request\":{\"method\":\"POST\",\"url\":\"ExplanationOfBenefit\"}},"
+                + "{\"fullUrl\":\"urn:uuid:00000004-aaaa-bbbb-cccc-000000000000\",\"resource\":"
+                + "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                + JsonTransformTest.patient(12, rng) + "}]},\"request\":{\"method\":\"POST\",\"url\":\"Bundle\"}},"
+                + "{\"fullUrl\":\"urn:uuid:00000005-aaaa-bbbb-cccc-000000000000\",\"resource\":"
+                + "{\"resourceType\":\"Observation\",\"id\":\"o5\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
+                + "\"subject\":{\"reference\":\"urn:uuid:00000001-aaaa-bbbb-cccc-000000000000\"},"
+                + "\"note\":[{\"text\":\"Quagmire called\"}]},\"request\":{\"method\":\"POST\",\"url\":\"Observation\"}}]}";
+    }
+
+    /** The output and statistics of one file cleaned by a fresh run (scan, then transform). */
+    private record Result(byte[] bytes, FileStats stats) {
+    }
+
+    private static Result run(Path file, boolean tokens, long streamFrom) throws Exception {
+        Deidentifier engine = FhirFixtures.engine(FhirFixtures.safeHarbor());
+        FhirProcessor p = new FhirProcessor(engine, false, streamFrom, tokens);
+        String name = file.getFileName().toString();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        FileStats stats;
+        try {
+            p.scan(file, name, () -> false);
+            engine.freezeIdentifiers();
+            stats = p.transform(file, name, bytes, () -> false);
+        } catch (org.deidworkbench.format.FormatException e) {
+            return new Result(("refused " + e.code() + " at " + e.location() + ": " + e.getMessage())
+                    .getBytes(StandardCharsets.UTF_8), null);
+        }
+        return new Result(bytes.toByteArray(), stats);
+    }
+
+    @Test
+    void everyFileIsByteIdenticalWithAndWithoutTheTokenPathInMemoryAndStreamed(@TempDir Path dir) throws Exception {
+        int i = 0;
+        for (String text : files()) {
+            Path file = FhirTestRun.write(dir, "file" + (i++) + ".json", text);
+            for (long streamFrom : new long[] {FhirProcessor.STREAM_BUNDLES_FROM_BYTES, 1}) {
+                Result hapi = run(file, false, streamFrom);
+                Result tokens = run(file, true, streamFrom);
+                assertEquals(new String(hapi.bytes, StandardCharsets.UTF_8), new String(tokens.bytes, StandardCharsets.UTF_8),
+                        text);
+                assertArrayEquals(hapi.bytes, tokens.bytes);
+                assertEquals(hapi.stats, tokens.stats, text);
+            }
+        }
+        assertTrue(i > 30, "files: " + i);
+    }
+
+    @Test
+    void theTokenPathAnswersForBundlesOfEveryTypeAndForEntriesLeftToHapi() throws Exception {
+        Deidentifier engine = FhirFixtures.engine(FhirFixtures.safeHarbor());
+        org.deidworkbench.model.FhirSection section = FhirFixtures.safeHarbor()
+                .section(org.deidworkbench.model.FhirSection.KEY, org.deidworkbench.model.FhirSection.class).orElseThrow();
+        FhirRun run = new FhirRun(engine, section);
+        JsonScan scan = new JsonScan(run, ScanSink.of(run));
+        List<String> bundles = new ArrayList<>(JsonScanTest.patientBundles(41));
+        bundles.add(mixedBundle(new Random(3)));
+        for (String b : bundles) {
+            scan.scan(b, (one, n, into) -> { });
+        }
+        engine.freezeIdentifiers();
+        int answered = 0;
+        for (String b : bundles) {
+            FileTally tally = new FileTally("b.json", false);
+            JsonBundleTransform t = new JsonBundleTransform(run, new ResourceCleaner(run, true, tally, false), tally);
+            for (boolean pretty : new boolean[] {false, true}) {
+                String out = t.transform(b, pretty, 1);
+                assertTrue(out.contains("\"entry\""), out);
+                assertTrue(!out.contains("Quillfeather") && !out.contains("200001") && !out.contains("Quagmire"), out);
+                answered++;
+            }
+        }
+        assertEquals(2 * bundles.size(), answered);
+    }
+
+    @Test
+    void prettyLaysOutHapisCompactPrintAsHapisPrettyPrint() throws Exception {
+        List<Resource> resources = new ArrayList<>(FhirFixtures.bulk());
+        resources.add(FhirFixtures.transaction());
+        resources.add(FhirFixtures.patient());
+        Random random = new Random(99);
+        for (int i = 0; i < 400; i++) {
+            try {
+                resources.add(FhirParsing.parse(RandomFhirJson.resource(random::nextInt), false, "",
+                        new FhirParsing.Dropped()));
+            } catch (org.deidworkbench.format.FormatException e) {
+                // refused by HAPI
+            }
+        }
+        assertTrue(resources.size() > 100, "resources: " + resources.size());
+        for (Resource r : resources) {
+            String compact = FhirFixtures.json(r, false);
+            assertEquals(FhirFixtures.json(r, true), JsonBundleTransform.pretty(compact, 0), compact);
+        }
+    }
+}
