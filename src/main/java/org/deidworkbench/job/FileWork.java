@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
@@ -167,8 +166,9 @@ public final class FileWork {
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             FileStats stats;
-            try (OutputStream os = new DigestOutputStream(new BufferedOutputStream(
-                    new EarlyWriteback(Channels.newOutputStream(channel), channel), 1 << 16), sha256)) {
+            OffloadedDigest hashed = new OffloadedDigest(new BufferedOutputStream(
+                    new EarlyWriteback(Channels.newOutputStream(channel), channel), 1 << 16), sha256);
+            try (OutputStream os = hashed) {
                 stats = body.write(os);
                 os.flush();
                 // fdatasync: the bytes and what reading them back needs (size, blocks) are on disk before
@@ -180,7 +180,7 @@ public final class FileWork {
                 }
             }
             return new FileReport("", f.input(), f.format().name(), FileReport.Status.WRITTEN, stats.records(),
-                    HexFormat.of().formatHex(sha256.digest()), stats.actionCounts(), stats.unmatchedFields(),
+                    HexFormat.of().formatHex(hashed.digest()), stats.actionCounts(), stats.unmatchedFields(),
                     stats.warnings(), stats.warningCount() - stats.warnings().size(), stats.fields());
         } catch (IOException | FormatException | RuntimeException e) {
             Files.deleteIfExists(part);
