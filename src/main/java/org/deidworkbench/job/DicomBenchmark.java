@@ -112,10 +112,7 @@ public final class DicomBenchmark {
                     Path target = dir.resolve("durable-copy").resolve(input.relativize(f).toString());
                     Files.createDirectories(target.getParent());
                     Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
-                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(target,
-                            java.nio.file.StandardOpenOption.WRITE)) {
-                        ch.force(false);
-                    }
+                    PartSyncer.FDATASYNC.force(target);
                 }
                 durableCopy = Math.min(durableCopy, (System.nanoTime() - t0) / 1e9);
 
@@ -200,10 +197,7 @@ public final class DicomBenchmark {
             files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
         }
         for (Path f : files) {
-            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                ch.force(false);
-            }
+            PartSyncer.FDATASYNC.force(f);
         }
     }
 

@@ -36,6 +36,7 @@ final class OffloadedDigest extends OutputStream {
     private int filled;
     private Future<?> last;
     private boolean closed;
+    private final byte[] single = new byte[1];
 
     OffloadedDigest(OutputStream out, MessageDigest digest) {
         this(out, digest, INLINE);
@@ -49,7 +50,8 @@ final class OffloadedDigest extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        single[0] = (byte) b;
+        write(single, 0, 1);
     }
 
     @Override

@@ -660,7 +660,8 @@ public final class LeakScanner {
     private final byte[] ringKind = new byte[4];
     private final int[] ringValue = new int[4];
     private final int[] ringLength = new int[4];
-    private int dateTokens;
+    /** Tokens seen since the last reset; a {@code long}, so a raw file of billions of tokens never wraps it. */
+    private long dateTokens;
     private int digits;
 
     private static final byte MONTH = 9;
@@ -675,7 +676,7 @@ public final class LeakScanner {
      * @return the number of originals now reported at this token end
      */
     private int dates(byte kind) {
-        int slot = dateTokens & 3;
+        int slot = (int) (dateTokens & 3);
         dateTokens++;
         occurrence++;
         int reported = 0;
@@ -696,8 +697,8 @@ public final class LeakScanner {
         if (dateTokens < 3) {
             return reported;
         }
-        int a = (dateTokens - 3) & 3;
-        int b = (dateTokens - 2) & 3;
+        int a = (int) ((dateTokens - 3) & 3);
+        int b = (int) ((dateTokens - 2) & 3);
         int c = slot;
         if (ringLength[c] != 4) {
             // only y m d ends in a short number
@@ -780,8 +781,8 @@ public final class LeakScanner {
     /** The last three tokens, numbers as written, joined by spaces (as {@link LeakDictionary} keeps an original's). */
     private String lastThree() {
         StringBuilder b = new StringBuilder(16);
-        for (int k = dateTokens - 3; k < dateTokens; k++) {
-            int i = k & 3;
+        for (long k = dateTokens - 3; k < dateTokens; k++) {
+            int i = (int) (k & 3);
             if (ringKind[i] != Fold.DIGIT) {
                 return "";
             }

@@ -81,9 +81,8 @@ final class KeySet implements java.io.Serializable {
             h ^= c;
             h *= 0x100000001b3L;
         }
-        if (i < n) {
-            h = 0xcbf29ce484222325L ^ seed;
-            for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+        if (i < n) { // the rest from its first non-ASCII character, as UTF-8 bytes (the prefix was its own bytes)
+            for (byte b : value.substring(i).getBytes(StandardCharsets.UTF_8)) {
                 h ^= b & 0xFF;
                 h *= 0x100000001b3L;
             }
