@@ -117,11 +117,6 @@ public final class ValueStats {
     int integerLengthMin = Integer.MAX_VALUE;
     int integerLengthMax;
 
-    /** The matcher, reset to {@code v}. */
-    private static Matcher on(Matcher m, CharSequence v) {
-        return m.reset(v);
-    }
-
     /** Stats that look names up in {@code names}. */
     public ValueStats(NameDictionary names) {
         this.names = names;
@@ -160,16 +155,16 @@ public final class ValueStats {
             asciiDigit |= c >= '0' && c <= '9';
             asciiLetter |= c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
         }
-        if ((len == 36 || len == 32 || len == 34) && on(mUuid, v).matches()) {
+        if ((len == 36 || len == 32 || len == 34) && mUuid.reset(v).matches()) {
             uuid++;
         }
-        if (v.indexOf('@') > 0 && on(mEmail, v).matches()) {
+        if (v.indexOf('@') > 0 && mEmail.reset(v).matches()) {
             email++;
         }
-        if (len == 11 && on(mSsn, v).matches()) {
+        if (len == 11 && mSsn.reset(v).matches()) {
             ssn++;
         }
-        boolean isInteger = asciiDigit && on(mInteger, v).matches();
+        boolean isInteger = asciiDigit && mInteger.reset(v).matches();
         if (isInteger) {
             integer++;
             int digits = v.charAt(0) == '+' || v.charAt(0) == '-' ? len - 1 : len;
@@ -179,7 +174,7 @@ public final class ValueStats {
                 smallIntegers++;
             }
         }
-        boolean isDecimal = isInteger || asciiDigit && on(mDecimal, v).matches();
+        boolean isDecimal = isInteger || asciiDigit && mDecimal.reset(v).matches();
         if (isDecimal) {
             decimal++;
         }
@@ -189,28 +184,28 @@ public final class ValueStats {
         }
         boolean isDate = dates() > datesBefore;
         int digitCount = digits(v);
-        if (!isDate && digitCount >= 7 && digitCount <= 15 && !on(mPlainDecimal, v).matches()
-                && on(mPhone, v).matches()) {
+        if (!isDate && digitCount >= 7 && digitCount <= 15 && !mPlainDecimal.reset(v).matches()
+                && mPhone.reset(v).matches()) {
             phone++;
         }
-        if (len <= 12 && asciiDigit && on(mIcd10, v).matches()) {
+        if (len <= 12 && asciiDigit && mIcd10.reset(v).matches()) {
             icd10++;
         }
-        if (len <= 12 && v.indexOf('-') > 0 && on(mLoinc, v).matches()) {
+        if (len <= 12 && v.indexOf('-') > 0 && mLoinc.reset(v).matches()) {
             loinc++;
         }
         char first = v.charAt(0);
         if (len <= 16 && (first >= 'A' && first <= 'Z' || first >= '0' && first <= '9')
-                && on(mCodeLike, v).matches()) {
+                && mCodeLike.reset(v).matches()) {
             codeLike++;
         }
-        if (len <= 41 && asciiDigit && asciiLetter && on(mAlnumId, v).matches()) {
+        if (len <= 41 && asciiDigit && asciiLetter && mAlnumId.reset(v).matches()) {
             alnumId++;
         }
-        if (len <= 10 && asciiDigit && on(mZipLike, v).matches()) {
+        if (len <= 10 && asciiDigit && mZipLike.reset(v).matches()) {
             zipLike++;
         }
-        if (v.indexOf('.') > 0 && asciiDigit && on(mGeoLike, v).matches()) {
+        if (v.indexOf('.') > 0 && asciiDigit && mGeoLike.reset(v).matches()) {
             geoLike++;
         }
         if (BOOLEANS.contains(v.toLowerCase(Locale.ROOT))) {
@@ -222,7 +217,7 @@ public final class ValueStats {
         if (digit) {
             hasDigit++;
         }
-        if (letter && digit && len <= 200 && mayBeStreet(v) && on(mStreet, v).matches()) {
+        if (letter && digit && len <= 200 && mayBeStreet(v) && mStreet.reset(v).matches()) {
             street++;
         }
         countName(v, words);
@@ -271,22 +266,22 @@ public final class ValueStats {
         }
         String date = v.substring(0, cut);
         String rest = v.substring(cut);
-        if (!on(mTime, rest).matches()) {
+        if (!mTime.reset(rest).matches()) {
             return;
         }
         boolean time = !rest.isEmpty();
         boolean any = false;
-        if (on(mIsoDate, date).matches() && validYmd(date)) {
+        if (mIsoDate.reset(date).matches() && validYmd(date)) {
             isoDate++;
             any = true;
-        } else if (on(mDotDate, date).matches()) {
+        } else if (mDotDate.reset(date).matches()) {
             dotDate++;
             any = true;
-        } else if (on(mDashDmy, date).matches()) {
+        } else if (mDashDmy.reset(date).matches()) {
             dashDate++;
             any = true;
         } else {
-            java.util.regex.Matcher m = on(mSlashDate, date);
+            java.util.regex.Matcher m = mSlashDate.reset(date);
             if (m.matches()) {
                 int a = Integer.parseInt(m.group(1));
                 int b = Integer.parseInt(m.group(2));
@@ -326,7 +321,7 @@ public final class ValueStats {
         int nameWords = 0;
         int start = 0;
         boolean title = false;
-        if (words.length > 1 && on(mTitle, words[0]).matches()) {
+        if (words.length > 1 && mTitle.reset(words[0]).matches()) {
             title = true;
             start = 1;
         }
@@ -336,7 +331,7 @@ public final class ValueStats {
             if (w.isEmpty() || PARTICLES.contains(w)) {
                 continue;
             }
-            if (!on(mNameWord, w).matches()) {
+            if (!mNameWord.reset(w).matches()) {
                 allCapitalized = false;
                 break;
             }
@@ -357,7 +352,7 @@ public final class ValueStats {
         int hits = 0;
         int counted = 0;
         for (String t : tokens) {
-            if (t.length() < 2 || on(mTitle, t).matches()) {
+            if (t.length() < 2 || mTitle.reset(t).matches()) {
                 continue;
             }
             counted++;
