@@ -39,7 +39,8 @@ final class CoreDefinitions {
             "/org/hl7/fhir/r4/model/profile/profiles-resources.xml");
 
     private static final byte[] FULL_URL = ascii("<fullUrl value=\"");
-    private static final byte[] ENTRY_END = ascii("</entry>");
+    private static final byte[] RESOURCE = ascii("<resource>");
+    private static final byte[] RESOURCE_END = ascii("</resource>");
     private static final byte[] SD_START = ascii("<StructureDefinition");
     private static final byte[] SD_END = ascii("</StructureDefinition>");
 
@@ -143,31 +144,64 @@ final class CoreDefinitions {
         }
     }
 
-    /** Indexes every entry whose resource is a StructureDefinition; URLs seen twice go to {@code twice}. */
+    /**
+     * Indexes every entry whose resource is a StructureDefinition; URLs seen twice go to {@code twice}.
+     * One pass over the file for the entries' {@code fullUrl}s; each entry's element is then found near
+     * its two ends (after {@code <resource>}, before the next entry).
+     */
     static void scan(byte[] b, int file, Map<String, int[]> index, Set<String> twice) {
-        int p = 0;
-        while ((p = indexOf(b, FULL_URL, p)) >= 0) {
+        int p = indexOf(b, FULL_URL, 0);
+        while (p >= 0) {
             int s = p + FULL_URL.length;
             int e = s;
             while (e < b.length && b[e] != '"') {
                 e++;
             }
-            int end = indexOf(b, ENTRY_END, e);
-            if (end < 0) {
-                return; // a truncated last entry is not indexed
-            }
+            int next = indexOf(b, FULL_URL, e);
+            int limit = next < 0 ? b.length : next;
             String url = new String(b, s, e - s, StandardCharsets.UTF_8);
-            int start = indexOf(b, SD_START, e);
-            if (start >= 0 && start < end && isElementName(b, start + SD_START.length)) {
-                int close = indexOf(b, SD_END, start);
-                if (close > 0 && close < end) {
+            int resource = indexOf(b, RESOURCE, e);
+            if (resource >= 0 && resource < limit) {
+                int start = skipSpace(b, resource + RESOURCE.length);
+                int close = startsWith(b, start, SD_START) && isElementName(b, start + SD_START.length)
+                        ? lastIndexOf(b, SD_END, start, limit) : -1;
+                if (close > start && startsWith(b, skipSpace(b, close + SD_END.length), RESOURCE_END)) {
                     if (index.putIfAbsent(url, new int[] {file, start, close + SD_END.length}) != null) {
                         twice.add(url);
                     }
                 }
             }
-            p = end;
+            p = next;
         }
+    }
+
+    private static int skipSpace(byte[] b, int i) {
+        while (i < b.length && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean startsWith(byte[] b, int at, byte[] p) {
+        if (at < 0 || at + p.length > b.length) {
+            return false;
+        }
+        for (int j = 0; j < p.length; j++) {
+            if (b[at + j] != p[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The last occurrence of {@code p} starting at or after {@code from} and ending before {@code to}; -1 if none. */
+    private static int lastIndexOf(byte[] b, byte[] p, int from, int to) {
+        for (int i = to - p.length; i >= from; i--) {
+            if (startsWith(b, i, p)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether the tag name ends here ({@code <StructureDefinition } or {@code >}, not a longer name). */
