@@ -1,14 +1,17 @@
 package org.deidworkbench.job;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileTasks;
 
 /**
  * Where the per-file passes of a run (scan, transform) do their work. {@link RunJob} does it on its
  * own threads unless it is given another implementation, e.g. one that spreads the files over a
  * Spark cluster (module {@code deid-spark}, issue 13), and where the pieces of the analysis that read
- * a whole file run ({@link #analysisTasks()}). Everything else of the run — listing and detecting
- * the inputs, the key file, the rest of the analysis, the finish step, output names, sealing, moving
+ * a whole file run ({@link #analysisTasks()}), and where the inputs' formats are detected
+ * ({@link #detect}). Everything else of the run — listing the inputs, the key file, the rest of the analysis, the finish step, output names, sealing, moving
  * the outputs into place, manifest and report — stays in {@link RunJob}, so a run's results do not
  * depend on where its files were cleaned.
  *
@@ -24,6 +27,18 @@ public interface FilePasses {
      */
     default FileTasks analysisTasks() {
         return FileTasks.HERE;
+    }
+
+    /**
+     * The formats of {@code files} (the regular files of the run's inputs, in the run's order), each
+     * decided by {@link org.deidworkbench.format.FormatDetector} from the file's first bytes and name
+     * where the passes run; a file that cannot be read is {@code UNKNOWN}. Null (the default): the run
+     * detects them itself, file after file.
+     *
+     * @throws IOException when the detection as a whole cannot run; the run then fails before it writes anything
+     */
+    default List<FileFormat> detect(List<Path> files) throws IOException {
+        return null;
     }
 
     /**

@@ -43,6 +43,22 @@ final class InputFiles {
 
     /** Every file below the inputs, sorted by relative name (then input number) so runs are repeatable. */
     static List<InputFile> walk(List<Path> inputs) throws JobException {
+        return walk(inputs, null);
+    }
+
+    /**
+     * Detects the formats of a run's regular files elsewhere (e.g. in a Spark job): one format per file,
+     * in the order given; a file that cannot be read is {@code UNKNOWN}; null: not done there, detected here.
+     */
+    interface Detector {
+        List<FileFormat> detect(List<Path> files) throws IOException;
+    }
+
+    /**
+     * As {@link #walk(List)}, the formats detected by {@code detector} (null: here, file after file). The listing
+     * (names, sizes, which entries are regular files) stays here.
+     */
+    static List<InputFile> walk(List<Path> inputs, Detector detector) throws JobException {
         record Found(Path path, String relative, int input) {
         }
         List<Found> found = new ArrayList<>();
@@ -64,19 +80,57 @@ final class InputFiles {
             }
         }
         found.sort(Comparator.comparing(Found::relative).thenComparingInt(Found::input));
-        List<InputFile> files = new ArrayList<>();
-        for (Found f : found) {
-            FileFormat format = FileFormat.UNKNOWN;
-            long size = 0;
+        long[] sizes = new long[found.size()];
+        FileFormat[] formats = new FileFormat[found.size()];
+        List<Path> regular = new ArrayList<>();
+        List<Integer> regularAt = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            Found f = found.get(i);
+            formats[i] = FileFormat.UNKNOWN;
             try {
                 if (!Files.isSymbolicLink(f.path()) && Files.isRegularFile(f.path(), LinkOption.NOFOLLOW_LINKS)) {
-                    size = Files.size(f.path());
-                    format = FormatDetector.detect(f.path());
+                    sizes[i] = Files.size(f.path());
+                    if (detector == null) {
+                        formats[i] = FormatDetector.detect(f.path());
+                    } else {
+                        regular.add(f.path());
+                        regularAt.add(i);
+                    }
                 }
             } catch (IOException e) {
-                format = FileFormat.UNKNOWN;
+                formats[i] = FileFormat.UNKNOWN;
             }
-            files.add(new InputFile(files.size(), f.input(), f.path(), f.relative(), size, format));
+        }
+        if (detector != null && !regular.isEmpty()) {
+            List<FileFormat> detected;
+            try {
+                detected = detector.detect(regular);
+            } catch (IOException e) {
+                throw new JobException(JobException.Reason.IO_ERROR, "cannot detect the formats of the input files ("
+                        + e.getClass().getSimpleName() + ")", e);
+            }
+            if (detected == null) { // the passes leave it to the run
+                detected = new ArrayList<>(regular.size());
+                for (Path p : regular) {
+                    try {
+                        detected.add(FormatDetector.detect(p));
+                    } catch (IOException e) {
+                        detected.add(FileFormat.UNKNOWN);
+                    }
+                }
+            }
+            if (detected.size() != regular.size()) {
+                throw new IllegalStateException("the detection returned " + detected.size() + " formats for "
+                        + regular.size() + " files");
+            }
+            for (int i = 0; i < regular.size(); i++) {
+                formats[regularAt.get(i)] = detected.get(i);
+            }
+        }
+        List<InputFile> files = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            Found f = found.get(i);
+            files.add(new InputFile(files.size(), f.input(), f.path(), f.relative(), sizes[i], formats[i]));
         }
         return files;
     }

@@ -107,7 +107,7 @@ public final class RunJob {
         Instant started = Instant.now();
         Path out = request.output().toAbsolutePath().normalize();
         checkPaths(out);
-        List<InputFile> files = InputFiles.walk(request.inputs());
+        List<InputFile> files = InputFiles.walk(request.inputs(), passes == null ? null : passes::detect);
         // Before the output folder is touched: a wrong passphrase or a missing key file leaves no trace.
         // A key file too large for the heap is read as a stream into a spill folder beside the output (decision 0030).
         Path spillParent = out.getParent() != null && Files.isDirectory(out.getParent()) ? out.getParent()

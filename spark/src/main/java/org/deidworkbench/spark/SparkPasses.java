@@ -17,7 +17,9 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileTasks;
+import org.deidworkbench.format.FormatDetector;
 import org.deidworkbench.format.ScanIndex;
 import org.deidworkbench.job.FilePasses;
 import org.deidworkbench.job.FileWork;
@@ -50,6 +52,7 @@ import scala.Tuple2;
 final class SparkPasses implements FilePasses {
 
     /** The Spark job groups of a run's jobs (Spark's UI and status tracker show them). */
+    static final String DETECT = "deid-detect";
     static final String ANALYSIS = "deid-analysis";
     static final String SCAN = "deid-scan";
     static final String TRANSFORM = "deid-transform";
@@ -119,7 +122,8 @@ final class SparkPasses implements FilePasses {
                 List<Task<T>> all = new ArrayList<>(tasks);
                 spark.setJobGroup(ANALYSIS, "deid: analysis, " + all.size() + " file(s) read through", false);
                 try {
-                    return spark.parallelize(all, all.size()).map(t -> t.run(() -> false)).collect();
+                    return spark.parallelize(all, Math.min(all.size(), Math.max(1, partitions)))
+                            .map(t -> t.run(() -> false)).collect();
                 } catch (RuntimeException e) {
                     // RunJob turns it back into the pass's failure: the run leaves nothing, the key file as it was.
                     throw new java.io.UncheckedIOException(failed("analysis", e));
@@ -128,6 +132,45 @@ final class SparkPasses implements FilePasses {
                 }
             }
         };
+    }
+
+    /**
+     * The inputs' formats detected in a Spark job (decision 0041): each task opens its files' first bytes
+     * ({@link FormatDetector}) and sends back one byte per file; the driver only lists them.
+     */
+    @Override
+    public List<FileFormat> detect(List<Path> files) throws IOException {
+        List<String> paths = files.stream().map(Path::toString).toList();
+        FileFormat[] all = FileFormat.values();
+        spark.setJobGroup(DETECT, "deid: format detection, " + paths.size() + " file(s)", false);
+        List<byte[]> detected;
+        try {
+            detected = spark.parallelize(paths, Math.max(1, Math.min(paths.size(), partitions))).mapPartitions(it -> {
+                java.io.ByteArrayOutputStream formats = new java.io.ByteArrayOutputStream();
+                while (it.hasNext()) {
+                    FileFormat format;
+                    try {
+                        format = FormatDetector.detect(Path.of(it.next()));
+                    } catch (IOException e) {
+                        format = FileFormat.UNKNOWN; // as deid run: its scan or transform says why
+                    }
+                    formats.write(format.ordinal());
+                }
+                return List.of(formats.toByteArray()).iterator();
+            }).collect();
+        } catch (RuntimeException e) {
+            throw new IOException("the Spark job of the format detection failed (" + e.getClass().getSimpleName()
+                    + "; the Spark driver's log says which task and why)", e);
+        } finally {
+            spark.clearJobGroup();
+        }
+        List<FileFormat> out = new ArrayList<>(paths.size());
+        for (byte[] part : detected) {
+            for (byte b : part) {
+                out.add(all[b]);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -81,12 +81,17 @@ class SparkRunTest {
         SparkTests.Reference expected = SparkTests.reference(inputs, SparkTests.generatedProfile());
         Path key = newKeyFile(tmp.resolve("spark.deidkey"));
         int analysisJobs = SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length;
+        int detectJobs = SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.DETECT).length;
         // 11 partitions here, 3 and 4 in the other tests: the output does not depend on how files are spread.
         RunResult spark = sparkRun(inputs, tmp.resolve("spark"), key, profile(SparkTests.generatedProfile()), 11,
                 WorkerSetup.Faults.NONE);
 
-        assertTrue(SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length > analysisJobs,
-                "the analysis read tables through in Spark jobs");
+        // Decision 0041: the tables' samples are read in a Spark job too (then their key columns), and the
+        // formats are detected in one; the driver only lists the files.
+        assertTrue(SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length >= analysisJobs + 2,
+                "the analysis sampled the tables and read tables through in Spark jobs");
+        assertEquals(detectJobs + 1, SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.DETECT).length,
+                "the formats were detected in one Spark job");
         assertTrue(spark.files().stream().filter(f -> f.status() == FileReport.Status.WRITTEN).count() >= 120,
                 "the generated files were written");
         assertSameOutput(expected.out(), tmp.resolve("spark"));
