@@ -42,6 +42,55 @@ public interface FilePasses {
     }
 
     /**
+     * One file of the run's inputs as listed where it lives ({@link #list}).
+     *
+     * @param path the name the run knows it by: below one of the run's input paths (which need not exist
+     *     here); the passes read it where they run
+     * @param input which of the run's inputs it belongs to (1-based)
+     * @param size bytes
+     */
+    record Listed(Path path, int input, long size) {
+    }
+
+    /**
+     * The regular files below the run's inputs, listed where they live (e.g. through a Hadoop file system,
+     * decision 0041), in any order; the run names, sorts and numbers them as it does the files it walks
+     * itself, and then neither opens nor lists the inputs: {@link #detect} decides their formats, the
+     * analysis's pieces ({@link #analysisTasks()}) and the passes read them. Null (the default): the run
+     * walks its inputs here.
+     *
+     * @throws IOException when the inputs cannot be listed; the run then fails before it writes anything
+     */
+    default List<Listed> list(List<Path> inputs) throws IOException {
+        return null;
+    }
+
+    /**
+     * Where the transformed parts are kept when not in the run's work folder: a transform pass that
+     * reports a written file with no local part ({@link PassRun#transformed} with {@code written} null)
+     * keeps it here. Null (the default): every part is in the work folder.
+     */
+    default Parts parts() {
+        return null;
+    }
+
+    /** The transformed parts a pass keeps elsewhere than the run's work folder ({@link #parts()}). */
+    interface Parts {
+        /**
+         * Makes a copy of file {@code index}'s part at {@code to} (a file of the run's work folder), for a
+         * finish step that reads the parts of its files back (DICOMDIR regeneration).
+         */
+        void fetch(int index, Path to) throws IOException;
+
+        /**
+         * Instead of moving file {@code index}'s part into the output folder: it is to be the output file
+         * {@code name} (relative, '/'-separated); the caller of the run puts it there (e.g. a commit on a
+         * Hadoop file system).
+         */
+        void place(int index, String name) throws IOException;
+    }
+
+    /**
      * Pass 1: {@link FileWork#scan} on every file of {@code run}; a file that fails is
      * {@link PassRun#ended}; when it returns, the run's engine has absorbed every scan's notes.
      *

@@ -43,27 +43,48 @@ final class InputFiles {
 
     /** Every file below the inputs, sorted by relative name (then input number) so runs are repeatable. */
     static List<InputFile> walk(List<Path> inputs) throws JobException {
-        return walk(inputs, null);
+        return walk(inputs, (FilePasses) null);
     }
 
     /**
-     * Detects the formats of a run's regular files elsewhere (e.g. in a Spark job): one format per file,
-     * in the order given; a file that cannot be read is {@code UNKNOWN}; null: not done there, detected here.
+     * As {@link #walk(List)}, with {@code passes} (null: none) listing the files where they live
+     * ({@link FilePasses#list}) and detecting their formats ({@link FilePasses#detect}) when they do so.
+     * Sizes and which entries are regular files come from the listing; names, order and numbers are the same
+     * either way.
      */
-    interface Detector {
-        List<FileFormat> detect(List<Path> files) throws IOException;
+    static List<InputFile> walk(List<Path> inputs, FilePasses passes) throws JobException {
+        return walk(inputs, passes, listed(inputs, passes));
     }
 
-    /**
-     * As {@link #walk(List)}, the formats detected by {@code detector} (null: here, file after file). The listing
-     * (names, sizes, which entries are regular files) stays here.
-     */
-    static List<InputFile> walk(List<Path> inputs, Detector detector) throws JobException {
+    /** The inputs' files as {@code passes} list them where they live; null: walked here. */
+    static List<FilePasses.Listed> listed(List<Path> inputs, FilePasses passes) throws JobException {
+        try {
+            return passes == null ? null : passes.list(inputs);
+        } catch (IOException e) {
+            throw new JobException(JobException.Reason.IO_ERROR, "cannot list the inputs (" + e.getClass().getSimpleName()
+                    + ")", e);
+        }
+    }
+
+    /** As {@link #walk(List, FilePasses)} with the files {@code listed} by the passes (null: walked here). */
+    static List<InputFile> walk(List<Path> inputs, FilePasses passes, List<FilePasses.Listed> listed)
+            throws JobException {
         record Found(Path path, String relative, int input) {
         }
         List<Found> found = new ArrayList<>();
         boolean several = inputs.size() > 1;
-        for (int i = 0; i < inputs.size(); i++) {
+        java.util.Map<Path, Long> listedSizes = new java.util.HashMap<>();
+        if (listed != null) {
+            for (FilePasses.Listed l : listed) {
+                Path in = inputs.get(l.input() - 1).toAbsolutePath().normalize();
+                Path p = l.path().toAbsolutePath().normalize();
+                String relative = p.equals(in) ? String.valueOf(in.getFileName())
+                        : (several ? in.getFileName() + "/" : "") + slashes(in.relativize(p));
+                found.add(new Found(p, relative, l.input()));
+                listedSizes.put(p, l.size());
+            }
+        }
+        for (int i = 0; i < inputs.size() && listed == null; i++) {
             Path in = inputs.get(i).toAbsolutePath().normalize();
             int number = i + 1;
             if (Files.isDirectory(in, LinkOption.NOFOLLOW_LINKS)) {
@@ -87,10 +108,16 @@ final class InputFiles {
         for (int i = 0; i < found.size(); i++) {
             Found f = found.get(i);
             formats[i] = FileFormat.UNKNOWN;
+            if (listed != null) {
+                sizes[i] = listedSizes.get(f.path());
+                regular.add(f.path());
+                regularAt.add(i);
+                continue;
+            }
             try {
                 if (!Files.isSymbolicLink(f.path()) && Files.isRegularFile(f.path(), LinkOption.NOFOLLOW_LINKS)) {
                     sizes[i] = Files.size(f.path());
-                    if (detector == null) {
+                    if (passes == null) {
                         formats[i] = FormatDetector.detect(f.path());
                     } else {
                         regular.add(f.path());
@@ -101,13 +128,16 @@ final class InputFiles {
                 formats[i] = FileFormat.UNKNOWN;
             }
         }
-        if (detector != null && !regular.isEmpty()) {
+        if (passes != null && !regular.isEmpty()) {
             List<FileFormat> detected;
             try {
-                detected = detector.detect(regular);
+                detected = passes.detect(regular);
             } catch (IOException e) {
                 throw new JobException(JobException.Reason.IO_ERROR, "cannot detect the formats of the input files ("
                         + e.getClass().getSimpleName() + ")", e);
+            }
+            if (detected == null && listed != null) {
+                throw new IllegalStateException("files listed by the passes must be detected by them");
             }
             if (detected == null) { // the passes leave it to the run
                 detected = new ArrayList<>(regular.size());

@@ -211,7 +211,7 @@ final class CsvAnalysis implements java.io.Serializable {
 
     /** Samples one table where {@link FileTasks} puts it; null when it cannot be read as CSV (its scan or transform says why). */
     private static FileTasks.Task<Sample> sampleTask(String path, int sampleRows) {
-        return cancelled -> {
+        return FileTasks.Task.reading(path, cancelled -> {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("run cancelled");
             }
@@ -220,7 +220,7 @@ final class CsvAnalysis implements java.io.Serializable {
             } catch (IOException | FormatException | RuntimeException e) {
                 return null; // Not readable as CSV: the scan or transform of this file reports why.
             }
-        };
+        });
     }
 
     private static Sample sample(Path path, int sampleRows) throws IOException, FormatException {
@@ -411,7 +411,7 @@ final class CsvAnalysis implements java.io.Serializable {
         int columns = s.header.size();
         int key = s.key;
         long estimatedRows = s.estimatedRows;
-        return cancelled -> {
+        return FileTasks.Task.reading(path, cancelled -> {
             KeySet set = KeySet.filter(estimatedRows);
             boolean[] wanted = new boolean[columns];
             wanted[key] = true;
@@ -422,7 +422,7 @@ final class CsvAnalysis implements java.io.Serializable {
             } catch (IOException | FormatException e) {
                 return null;
             }
-        };
+        });
     }
 
     /** Whether some other table has identifiers shaped like this table's key values. */
@@ -735,7 +735,7 @@ final class CsvAnalysis implements java.io.Serializable {
         int columns = table.header.size();
         int key = table.key;
         int patient = table.patientColumn;
-        return cancelled -> {
+        return FileTasks.Task.reading(path, cancelled -> {
             boolean[] wanted = new boolean[columns];
             wanted[key] = true;
             wanted[patient] = true;
@@ -748,6 +748,6 @@ final class CsvAnalysis implements java.io.Serializable {
             } catch (IOException | FormatException e) {
                 return null;
             }
-        };
+        });
     }
 }
