@@ -77,10 +77,10 @@ public interface FilePasses {
     /** The transformed parts a pass keeps elsewhere than the run's work folder ({@link #parts()}). */
     interface Parts {
         /**
-         * Makes a copy of file {@code index}'s part at {@code to} (a file of the run's work folder), for a
-         * finish step that reads the parts of its files back (DICOMDIR regeneration).
+         * The path by which the pieces that {@link #analysisTasks()} runs read file {@code index}'s part
+         * (for a finish step that reads its files back: DICOMDIR regeneration); it need not exist here.
          */
-        void fetch(int index, Path to) throws IOException;
+        Path location(int index);
 
         /**
          * Instead of moving file {@code index}'s part into the output folder: it is to be the output file

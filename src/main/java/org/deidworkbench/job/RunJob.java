@@ -185,7 +185,9 @@ public final class RunJob {
             String[] names = OutputNames.of(files, new PathScrubber(engine.identifiers()));
             FilePasses.Parts parts = passes == null ? null : passes.parts();
             boolean[] madeHere = new boolean[files.size()];
-            finishProcessors(files, processors, names, work, outcomes, deferred, parts, madeHere);
+            org.deidworkbench.format.FileTasks finishTasks = passes == null
+                    ? org.deidworkbench.format.FileTasks.on(pool) : passes.analysisTasks();
+            finishProcessors(files, processors, names, work, outcomes, deferred, parts, madeHere, finishTasks);
             List<FileReport> results = new ArrayList<>();
             int renamed = 0;
             Map<FileFormat, String> rules = rulesSources(profile);
@@ -460,8 +462,8 @@ public final class RunJob {
      * or failed; the other files are not affected.
      */
     private void finishProcessors(List<InputFile> files, Map<FileFormat, FileProcessor> processors, String[] names,
-            Path work, FileReport[] outcomes, boolean[] deferred, FilePasses.Parts parts, boolean[] madeHere)
-            throws IOException {
+            Path work, FileReport[] outcomes, boolean[] deferred, FilePasses.Parts parts, boolean[] madeHere,
+            org.deidworkbench.format.FileTasks tasks) throws IOException {
         for (FormatHandler handler : FormatRegistry.handlers()) {
             List<InputFile> mine = files.stream().filter(f -> handler.formats().contains(f.format())).toList();
             if (mine.isEmpty()) {
@@ -470,15 +472,7 @@ public final class RunJob {
             if (cancelled.get()) {
                 throw new CancellationException("run cancelled");
             }
-            if (parts != null && mine.stream().anyMatch(f -> deferred[f.index()])) {
-                // A finish step reads its files' parts back: copies of those kept elsewhere, in the work folder.
-                for (InputFile f : mine) {
-                    if (outcomes[f.index()].status() == FileReport.Status.WRITTEN) {
-                        parts.fetch(f.index(), work.resolve(f.index() + ".part"));
-                    }
-                }
-            }
-            FinishedRun run = new FinishedRun(mine, names, work, outcomes, deferred, madeHere);
+            FinishedRun run = new FinishedRun(mine, names, work, outcomes, deferred, madeHere, parts, tasks);
             try {
                 processors.get(mine.get(0).format()).finish(run);
             } catch (CancellationException e) {
@@ -507,19 +501,26 @@ public final class RunJob {
         private final FileReport[] outcomes;
         private final boolean[] deferred;
         private final boolean[] madeHere;
+        private final org.deidworkbench.format.FileTasks tasks;
 
         FinishedRun(List<InputFile> files, String[] names, Path work, FileReport[] outcomes, boolean[] deferred,
-                boolean[] madeHere) {
+                boolean[] madeHere, FilePasses.Parts parts, org.deidworkbench.format.FileTasks tasks) {
             this.work = work;
             this.outcomes = outcomes;
             this.deferred = deferred;
             this.madeHere = madeHere;
+            this.tasks = tasks;
             for (InputFile f : files) {
                 boolean written = outcomes[f.index()].status() == FileReport.Status.WRITTEN;
-                outputs.add(new Output(names[f.index()], f.format(), written ? work.resolve(f.index() + ".part") : null,
-                        deferred[f.index()]));
+                Path part = !written ? null : parts != null ? parts.location(f.index()) : work.resolve(f.index() + ".part");
+                outputs.add(new Output(names[f.index()], f.format(), part, deferred[f.index()]));
                 byOutput.put(names[f.index()], f);
             }
+        }
+
+        @Override
+        public org.deidworkbench.format.FileTasks tasks() {
+            return tasks;
         }
 
         @Override

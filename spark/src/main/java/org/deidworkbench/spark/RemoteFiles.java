@@ -51,11 +51,18 @@ final class RemoteFiles implements Serializable {
     RemoteFiles(HadoopRun.Conf conf, List<Root> roots, String base, String temp, boolean direct,
             HadoopRun.IoFaults faults) {
         this.conf = conf;
-        this.roots = List.copyOf(roots);
+        List<Root> all = new java.util.ArrayList<>(roots);
+        all.add(new Root(base + "/parts", new Path(temp, "parts").toString()));
+        this.roots = List.copyOf(all);
         this.base = base;
         this.temp = temp;
         this.direct = direct;
         this.faults = faults;
+    }
+
+    /** The task path of the folder of transformed parts ({@code <base>/parts}, for {@code <temp>/parts}). */
+    String partsRoot() {
+        return base + "/parts";
     }
 
     /** The run's temporary prefix in the output (Hadoop URI). */

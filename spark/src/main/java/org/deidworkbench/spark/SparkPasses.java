@@ -113,12 +113,10 @@ final class SparkPasses implements FilePasses {
         }
         return new Parts() {
             @Override
-            public void fetch(int index, Path to) throws IOException {
-                // Only for a finish step that reads its files back (a DICOMDIR among the inputs): decision 0041.
-                org.apache.hadoop.fs.Path from = new org.apache.hadoop.fs.Path(partUris.get(index));
-                try (java.io.InputStream in = remote.fs(from).open(from)) {
-                    java.nio.file.Files.copy(in, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
+            public Path location(int index) {
+                // For a finish step that reads its files back (DICOMDIR): its tasks copy the part from the
+                // temporary prefix to this task path first (decision 0041).
+                return Path.of(remote.partsRoot(), index + ".part");
             }
 
             @Override
