@@ -189,7 +189,7 @@ public final class FhirBenchmark {
         AfterCollections live = new AfterCollections();
         Files.createDirectories(dir);
         RunResult result = new RunJob(new RunRequest(files, dir.resolve("out"), dir.resolve("out.deidkey"), true,
-                "benchmark-passphrase".toCharArray(), profile, 1), timing).run();
+                "benchmark-passphrase".toCharArray(), profile, 1), timing).sealingKeyFirst().run();
         long records = result.files().stream().mapToLong(org.deidworkbench.model.FileReport::records).sum();
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long liveMax = live.stop();

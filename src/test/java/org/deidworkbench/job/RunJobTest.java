@@ -149,6 +149,18 @@ class RunJobTest {
     }
 
     @Test
+    void aRunThatDerivesItsSealingKeyFirstGivesTheSameOutputAndAKeyFileThatOpens() throws Exception {
+        Path out = shared.resolve("out-key-first");
+        Path key = shared.resolve("key-first.deidkey");
+        Files.copy(keyFile, key);
+        new RunJob(new RunRequest(List.of(input), out, key, true, PASSPHRASE, profile, 1), RunListener.NONE)
+                .sealingKeyFirst().run();
+        assertEquals(SampleData.checksums(firstOut), withoutRunSection(SampleData.checksums(out), firstOut, out));
+        assertEquals(KeyFileStore.open(keyFile, PASSPHRASE).entryCount("patient"),
+                KeyFileStore.open(key, PASSPHRASE).entryCount("patient"));
+    }
+
+    @Test
     void outputIsByteIdenticalAtOneAndFourThreads() throws Exception {
         Path out4 = shared.resolve("out-4-threads");
         run(input, out4, keyFile, 4);

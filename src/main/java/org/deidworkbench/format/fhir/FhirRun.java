@@ -26,6 +26,9 @@ final class FhirRun {
     final References references;
     private final Map<String, List<String>> compartmentPaths = new ConcurrentHashMap<>();
     private final Map<ActionSpec, DeidMethod> methods = new ConcurrentHashMap<>();
+    /** {@link JsonTransform}'s facts per child definition, kept for the run, one map per thread. */
+    final ThreadLocal<java.util.IdentityHashMap<JsonScan.Child, JsonTransform.Facts>> tokenFacts =
+            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
     FhirRun(Deidentifier engine, FhirSection section) {
         this.engine = engine;

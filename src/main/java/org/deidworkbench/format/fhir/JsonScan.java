@@ -82,7 +82,11 @@ final class JsonScan {
     /** Whether each resource must be checked as HAPI would read it even when it reports nothing. */
     private boolean strict;
 
+    /** {@link JsonTransform}'s facts for this run and thread (the rules of each child). */
+    private final java.util.IdentityHashMap<Child, JsonTransform.Facts> facts;
+
     JsonScan(FhirRun run, ScanSink sink) {
+        this.facts = run.tokenFacts.get();
         this.run = run;
         this.sink = sink;
         this.resourceTypes = Fhir.context().getResourceTypes();
@@ -407,7 +411,7 @@ final class JsonScan {
         }
         addType(at, c.fhirType);
         boolean walked = !structural(parent, c.name) && !isBundleUrl(at, parent, c);
-        int rule = Math.min(eff, run.rules.match(c.fhirType, c.name, c.choiceName, parent.fhirType));
+        int rule = Math.min(eff, JsonTransform.rule(run, facts, c, parent.fhirType));
         fields(p, primitiveExtras(c.fhirType), rule, walked ? at : at.quiet());
     }
 
@@ -471,7 +475,7 @@ final class JsonScan {
             throw fallback();
         }
         addType(at, c.fhirType);
-        int rule = Math.min(hit, Math.min(eff, run.rules.match(c.fhirType, c.name, c.choiceName, parent.fhirType)));
+        int rule = Math.min(hit, Math.min(eff, JsonTransform.rule(run, facts, c, parent.fhirType)));
         boolean link = c.name.equals("link") && (parent.fhirType.equals("Bundle") || parent.fhirType.equals("Bundle.entry"));
         Frame f = at.frame;
         boolean patientIdentifier = f.identifiers != null && c.name.equals("identifier") && parent.fhirType.equals("Patient");
@@ -544,7 +548,7 @@ final class JsonScan {
         if (!at.notes || isBundleUrl(at, parent, c)) {
             return;
         }
-        int ruleIndex = Math.min(hit, Math.min(eff, run.rules.match(c.fhirType, c.name, c.choiceName, parent.fhirType)));
+        int ruleIndex = Math.min(hit, Math.min(eff, JsonTransform.rule(run, facts, c, parent.fhirType)));
         FhirRule rule = ruleIndex == Rules.NONE ? null : run.rules.rule(ruleIndex);
         boolean identifier = rule == null ? run.section.defaultIdentifier() : rule.identifier();
         if (!identifier || parent.fhirType.equals("Coding") || !NOTABLE.contains(c.fhirType)) {
@@ -729,8 +733,9 @@ final class JsonScan {
             throw fallback(); // HAPI's scan fails the file with FHIR-INVALID-ID
         }
         for (Frame f : u.frames) {
-            if (run.rules.scanNeedsPaths(f.type, f.types) && (!pathsEvaluated || u.frames.size() > 1)) {
-                needsPaths = !pathsEvaluated && u.frames.size() == 1;
+            if (run.rules.scanNeedsPaths(f.type, f.types) && !pathsEvaluated) {
+                // the hits of the resource and its contained ones, from JsonTransform's tree
+                needsPaths = true;
                 throw fallback();
             }
         }

@@ -74,6 +74,7 @@ final class JsonTransform {
         this.run = run;
         this.cleaner = cleaner;
         this.tally = tally;
+        this.facts = run.tokenFacts.get();
     }
 
     // ---------------------------------------------------------------- the tree
@@ -84,6 +85,8 @@ final class JsonTransform {
         final List<Field> fields = new ArrayList<>(8);
         /** An extension the policy or the cleaning removed. */
         boolean dropped;
+        /** A contained resource (printed with its {@code resourceType} first). */
+        boolean contained;
 
         Obj(JsonScan.Elem elem) {
             this.elem = elem;
@@ -153,15 +156,22 @@ final class JsonTransform {
         return p;
     }
 
-    /** What is known of a child under its parent: its place in HAPI's order, its own rule, values HAPI holds as read. */
-    private static final class Facts {
+    /**
+     * What is known of a child under its parent: its place in HAPI's order, its own rule, values HAPI
+     * holds as read. Each is a function of the child's definition, the value and the run's rules
+     * alone, so it is kept for the whole run ({@link FhirRun#tokenFacts}, one map per worker thread):
+     * a run of many small files, or the scan's reading of one resource at a time, learns it once.
+     */
+    static final class Facts {
         int order = -1;
         int rule = -2;
+        /** The parent type {@link #rule} was found for. */
+        String ruleParent;
         final Set<String> plainValues = new HashSet<>();
     }
 
-    /** Per child definition (interned by {@link JsonScan}): its facts, for this file. */
-    private final IdentityHashMap<JsonScan.Child, Facts> facts = new IdentityHashMap<>();
+    /** Per child definition (interned by {@link JsonScan}): its facts, for this run and thread. */
+    private final IdentityHashMap<JsonScan.Child, Facts> facts;
     private static final int MAX_REMEMBERED_VALUES = 1 << 12;
 
     private Facts facts(JsonScan.Child c) {
@@ -175,11 +185,54 @@ final class JsonTransform {
 
     /** The child's own rule ({@link Rules#match}), which depends only on the child and its parent's type. */
     private int match(JsonScan.Child c, String parentType) {
-        Facts f = facts(c);
-        if (f.rule == -2) {
-            f.rule = run.rules.match(c.fhirType(), c.name(), c.choiceName(), parentType);
+        return rule(run, facts, c, parentType);
+    }
+
+    /**
+     * {@link Rules#match} for a child under a parent of {@code parentType}, remembered in the run's
+     * facts (a child definition is met under one parent type, except the id and extensions of a
+     * primitive's {@code "_x"}: those are looked up whenever the parent type is another).
+     */
+    static int rule(FhirRun run, IdentityHashMap<JsonScan.Child, Facts> facts, JsonScan.Child c, String parentType) {
+        Facts f = facts.get(c);
+        if (f == null) {
+            f = new Facts();
+            facts.put(c, f);
+        }
+        if (f.rule == -2 || !parentType.equals(f.ruleParent)) {
+            int r = run.rules.match(c.fhirType(), c.name(), c.choiceName(), parentType);
+            if (f.rule != -2) {
+                return r; // a second parent type: not remembered
+            }
+            f.rule = r;
+            f.ruleParent = parentType;
         }
         return f.rule;
+    }
+
+    /** The new ids of the resource's contained resources by their local id (empty: none). */
+    private Map<String, String> local = Map.of();
+
+    /**
+     * {@code ResourceCleaner.localIds}: each contained resource's new id, keyed by the container's
+     * type and (original) id and the local id.
+     */
+    private Map<String, String> localIds(Obj root, String type, String id) throws JsonScan.Fallback {
+        Field contained = root.field("contained");
+        if (contained == null) {
+            return Map.of();
+        }
+        String owner = type + "/" + (id == null ? "" : id);
+        Map<String, String> out = new java.util.HashMap<>();
+        for (Object v : contained.values) {
+            String old = ((Obj) v).text("id");
+            String now = run.references.containedId(owner, old);
+            if (out.containsValue(now)) {
+                throw JsonScan.fallback(); // two local ids with one keyed value: HAPI's error
+            }
+            out.put(old, now);
+        }
+        return out;
     }
 
     /** Tally updates, applied only once the resource was cleaned here (a fallback leaves no trace). */
@@ -303,6 +356,7 @@ final class JsonTransform {
         if (id != null && !ID.matcher(id).matches()) {
             throw JsonScan.fallback(); // HAPI reads (or refuses) ids of another form
         }
+        local = localIds(root, type, id);
         if (id != null) {
             String now;
             try {
@@ -315,13 +369,7 @@ final class JsonTransform {
             marks.add("PSEUDED");
         }
         children(root, type, Rules.NONE, subject, label, marks);
-        Field text = root.field("text");
-        if (text != null) {
-            Field div = ((Obj) text.values.get(0)).field("div");
-            if (div == null || ((Prim) div.values.get(0)).out == null) {
-                root.fields.remove(text); // ResourceCleaner: a narrative without its div goes whole
-            }
-        }
+        dropEmptyNarrative(root);
         return print(type, root, marks);
     }
 
@@ -337,11 +385,16 @@ final class JsonTransform {
             t = p.nextToken();
             JsonScan.Child c = elem.child(name);
             boolean div = c != null && c.kind() == JsonScan.Kind.XHTML && elem.fhirType.equals("Narrative");
+            boolean contained = root && c != null && c.kind() == JsonScan.Kind.CONTAINED;
             if (t == JsonToken.VALUE_NULL || c == null || !seen.add(c.def())
                     || c.kind() != JsonScan.Kind.PRIMITIVE && c.kind() != JsonScan.Kind.COMPOSITE
-                            && c.kind() != JsonScan.Kind.EXTENSION && !div) {
-                // null, "_x", unknown or repeated elements, contained and inner resources: HAPI
+                            && c.kind() != JsonScan.Kind.EXTENSION && !div && !contained) {
+                // null, "_x", unknown or repeated elements, contained resources in contained ones, inner resources: HAPI
                 throw JsonScan.fallback();
+            }
+            if (contained) {
+                o.fields.add(new Field(name, c, order(elem, c), containedResources(p, t, types)));
+                continue;
             }
             if (div) {
                 if (t != JsonToken.VALUE_STRING) {
@@ -395,6 +448,50 @@ final class JsonTransform {
         return o;
     }
 
+    /**
+     * A resource's {@code contained} list: each resource with {@code resourceType} first, a plain id
+     * and no {@code meta} (HAPI drops a contained resource's {@code versionId} and prints what is
+     * left its own way), no contained resources of its own; anything else is HAPI's.
+     */
+    private List<Object> containedResources(JsonParser p, JsonToken t, Set<String> types)
+            throws IOException, JsonScan.Fallback {
+        if (t != JsonToken.START_ARRAY) {
+            throw JsonScan.fallback();
+        }
+        List<Object> values = new ArrayList<>(2);
+        Set<String> ids = new HashSet<>();
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
+                    || !"resourceType".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
+                throw JsonScan.fallback();
+            }
+            String type = p.getText();
+            if (!Fhir.context().getResourceTypes().contains(type) || type.equals("Bundle")) {
+                throw JsonScan.fallback();
+            }
+            types.add(type);
+            int slot = -1;
+            if (readOrder != null) {
+                slot = readOrder.size();
+                readOrder.add(null); // a contained resource is a value of its own for JsonScan, before what it holds
+            }
+            Obj r = object(p, JsonScan.resourceElem(type), types, false);
+            r.contained = true;
+            if (slot >= 0) {
+                readOrder.set(slot, r);
+            }
+            String id = r.text("id");
+            if (id == null || !ID.matcher(id).matches() || !ids.add(id) || r.field("meta") != null) {
+                throw JsonScan.fallback(); // no id, "#id", one id twice, a meta: HAPI
+            }
+            values.add(r);
+        }
+        if (values.isEmpty()) {
+            throw JsonScan.fallback();
+        }
+        return values;
+    }
+
     private Object value(JsonParser p, JsonToken t, JsonScan.Child c, Set<String> types)
             throws IOException, JsonScan.Fallback {
         types.add(c.fhirType());
@@ -446,9 +543,6 @@ final class JsonTransform {
                 known.add(text);
             }
         }
-        if (c.name().equals("reference") && text.indexOf('?') >= 0) {
-            throw JsonScan.fallback(); // conditional references: rewritten with the full rules by HAPI
-        }
         return new Prim(text, t, STRING_LIKE.contains(c.fhirType()));
     }
 
@@ -489,6 +583,20 @@ final class JsonTransform {
     private IdentityHashMap<Object, Integer> pathHits(Obj root, String type, Set<String> types)
             throws JsonScan.Fallback {
         IdentityHashMap<Object, Integer> out = new IdentityHashMap<>();
+        pathHits(root, type, types, out);
+        Field contained = root.field("contained");
+        if (contained != null) {
+            // Rules.evaluate on each contained resource as a root of its own too (ResourceCleaner.evaluateRules);
+            // the guards see the container's types, a superset of the contained resource's: only slower
+            for (Object c : contained.values) {
+                pathHits((Obj) c, ((Obj) c).elem.fhirType, types, out);
+            }
+        }
+        return out;
+    }
+
+    private void pathHits(Obj root, String type, Set<String> types, IdentityHashMap<Object, Integer> out)
+            throws JsonScan.Fallback {
         Rules rules = run.rules;
         Map<String, List<Object>> byType = null;
         for (int k = 0; k < rules.pathRuleCount(); k++) {
@@ -522,7 +630,6 @@ final class JsonTransform {
                 }
             }
         }
-        return out;
     }
 
     /** The composites below {@code node} by type, in document order. */
@@ -736,7 +843,7 @@ final class JsonTransform {
         return false;
     }
 
-    /** {@code ResourceCleaner.subjectOf} on the tree (resources without contained ones). */
+    /** {@code ResourceCleaner.subjectOf} on the tree (a reference to a contained Patient: HAPI). */
     private Subject subjectOf(Obj root, String type, String where) throws FormatException, JsonScan.Fallback {
         boolean pointsAtPatient = false;
         for (String path : run.compartmentPaths(type)) {
@@ -774,7 +881,15 @@ final class JsonTransform {
                 }
                 String reference = ref.text("reference");
                 if (reference != null && reference.startsWith("#")) {
-                    continue; // no contained resources here: points at no Patient
+                    Field contained = root.field("contained");
+                    if (contained != null) {
+                        for (Object c : contained.values) {
+                            if (((Obj) c).elem.fhirType.equals("Patient")) {
+                                throw JsonScan.fallback(); // a contained Patient as the subject: HAPI
+                            }
+                        }
+                    }
+                    continue; // points at no Patient
                 }
                 String key = run.references.key(reference);
                 if (key != null) {
@@ -823,6 +938,12 @@ final class JsonTransform {
                 extensions(f, path, eff, subject, label, marks);
                 continue;
             }
+            if (f.child.kind() == JsonScan.Kind.CONTAINED) {
+                for (int i = 0; i < f.values.size(); i++) {
+                    containedResource((Obj) f.values.get(i), path + "." + name + "[" + i + "]", eff, subject, label, marks);
+                }
+                continue;
+            }
             int n = f.values.size();
             for (int i = 0; i < n; i++) {
                 Object v = f.values.get(i);
@@ -845,6 +966,9 @@ final class JsonTransform {
                 Prim ref = (Prim) f.values.get(0);
                 Action inherited = eff == Rules.NONE ? null : run.rules.rule(eff).action();
                 if (inherited == Action.REMOVE || inherited == Action.EMPTY) {
+                    if (ref.text.startsWith("#") && !local.isEmpty()) {
+                        throw JsonScan.fallback(); // HAPI holds the contained target beside the string
+                    }
                     ref.out = null;
                     marks.add("REDACTED");
                 } else {
@@ -852,6 +976,31 @@ final class JsonTransform {
                     marks.add("PSEUDED");
                 }
                 effects.add(() -> tally.count(ResourceCleaner.IDS_RULE, "pseudonymize"));
+            }
+        }
+    }
+
+    /**
+     * {@code ResourceCleaner.contained}: the local id replaced by its keyed one, the members cleaned
+     * with the enclosing element's rule (the container's), a narrative without its div left out.
+     */
+    private void containedResource(Obj r, String path, int eff, Subject subject, String label, Set<String> marks)
+            throws FormatException, JsonScan.Fallback {
+        Prim id = (Prim) r.field("id").values.get(0);
+        id.out = local.get(id.text);
+        effects.add(() -> tally.count(ResourceCleaner.IDS_RULE, "pseudonymize"));
+        marks.add("PSEUDED");
+        children(r, path, eff, subject, label, marks);
+        dropEmptyNarrative(r);
+    }
+
+    /** ResourceCleaner: a narrative without its div goes whole. */
+    private static void dropEmptyNarrative(Obj r) {
+        Field text = r.field("text");
+        if (text != null) {
+            Field div = ((Obj) text.values.get(0)).field("div");
+            if (div == null || ((Prim) div.values.get(0)).out == null) {
+                r.fields.remove(text);
             }
         }
     }
@@ -892,9 +1041,8 @@ final class JsonTransform {
 
     private String rewrite(String reference, String path, String label) throws FormatException {
         try {
-            return run.references.rewrite(reference, Map.of(), (type, query) -> {
-                throw new IllegalStateException("conditional references are left to HAPI");
-            });
+            // a conditional reference's query: ResourceCleaner's own rewriting (a probe resource cleaned by HAPI)
+            return run.references.rewrite(reference, local, cleaner::conditionalQuery);
         } catch (References.InvalidReference e) {
             throw new FormatException("FHIR-INVALID-REFERENCE", label + ", " + path, e.getMessage());
         } catch (DeidException e) {
@@ -1202,6 +1350,9 @@ final class JsonTransform {
 
     private static void object(JsonGenerator g, Obj o) throws IOException {
         g.writeStartObject();
+        if (o.contained) {
+            g.writeStringField("resourceType", o.elem.fhirType);
+        }
         if (o.elem.fhirType.equals("Extension")) {
             // HAPI writes an extension's id and URL first, then its extensions or its value
             Field id = o.field("id");

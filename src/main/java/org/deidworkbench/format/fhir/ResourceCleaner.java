@@ -701,6 +701,14 @@ final class ResourceCleaner {
     }
 
     /**
+     * {@link #conditional} for {@link JsonTransform}: the query of a conditional reference, rewritten
+     * exactly as for a reference this cleaner meets (nothing in it depends on the resource holding it).
+     */
+    String conditionalQuery(String type, String query) throws References.InvalidReference, DeidException {
+        return conditional(null, type, query, "");
+    }
+
+    /**
      * The query of a conditional reference or request rewritten by {@link SearchQuery}: identifier
      * values replaced exactly as the identifiers themselves are (the patient's MRN by the patient
      * pseudonym), ids and references keyed, other values kept only where the rules keep them.

@@ -194,7 +194,14 @@ class JsonScanTest {
         String contained = "{\"resourceType\":\"Observation\",\"contained\":[{\"resourceType\":\"Patient\",\"id\":\"p\","
                 + "\"identifier\":[{\"system\":\"http://hl7.org/fhir/sid/us-ssn\",\"value\":\"916-47-3574\"}]}],"
                 + "\"status\":\"final\",\"subject\":{\"reference\":\"#p\"}}";
-        assertNull(lean(runs().get(0), contained), "contained resources' FHIRPath hits are HAPI's");
+        // the hits of a resource and its contained ones are evaluated on the tree too (decision 0047)
+        assertTrue(assertAgrees(runs().get(0), contained), "contained resources' FHIRPath hits come from the tree");
+        assertTrue(lean(runs().get(0), contained).stream().anyMatch(n -> n.contains("916-47-3574")),
+                "the contained Patient's SSN is noted");
+        for (int i = 0; i < 12; i++) {
+            String claim = JsonTransformTest.claim(i, "Patient/p100200");
+            assertTrue(assertAgrees(runs().get(i % 3), claim), claim);
+        }
     }
 
     @Test

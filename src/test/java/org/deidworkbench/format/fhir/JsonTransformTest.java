@@ -267,10 +267,15 @@ class JsonTransformTest {
         Random random = new Random(20261130);
         RandomFhirJson.Source source = random::nextInt;
         int answered = 0;
+        int withContained = 0;
         for (int i = 0; i < 3000; i++) {
-            answered += assertSame(setups().get(i % 2), RandomFhirJson.resource(source)) ? 1 : 0;
+            String text = RandomFhirJson.resource(source);
+            boolean a = assertSame(setups().get(i % 2), text);
+            answered += a ? 1 : 0;
+            withContained += a && text.contains("\"contained\"") ? 1 : 0;
         }
         assertTrue(answered > 50, "the token path answers for some random resources: " + answered);
+        assertTrue(withContained > 20, "and for some with contained resources: " + withContained);
     }
 
     @Test
@@ -479,5 +484,89 @@ class JsonTransformTest {
                 + java.util.Base64.getEncoder().encodeToString(note.getBytes(StandardCharsets.UTF_8)) + "\"}";
         assertNull(lean(s, binary, new FileTally("f", false)));
         assertSame(s, binary);
+    }
+
+    /** An ExplanationOfBenefit as Synthea writes it: a contained referral and coverage, local references. */
+    static String claim(int i, String patient) {
+        String narrative = i % 4 == 1 ? ",\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/"
+                + "1999/xhtml\\\">Referral for Hortensia Quagmire-Blythe, 555-703-7411</div>\"}" : "";
+        String practitioner = i % 3 == 0 ? ",{\"resourceType\":\"Practitioner\",\"id\":\"doc" + i + "\",\"name\":[{\"family\":"
+                + "\"Pemberton\",\"given\":[\"Hortensia\"]}],\"telecom\":[{\"system\":\"phone\",\"value\":\"555-703-7411\"}]}"
+                : "";
+        return "{\"resourceType\":\"ExplanationOfBenefit\",\"id\":\"eob-" + i + "\",\"contained\":[{\"resourceType\":"
+                + "\"ServiceRequest\",\"id\":\"referral\"" + narrative + ",\"status\":\"completed\",\"intent\":\"order\","
+                + "\"subject\":{\"reference\":\"" + patient + "\"},\"requester\":{\"reference\":\"Practitioner/pr1\"},"
+                + "\"authoredOn\":\"2021-03-0" + (1 + i % 9) + "\",\"note\":[{\"text\":\"Hortensia asked for a call at 555-703-7411\"}]},"
+                + "{\"resourceType\":\"Coverage\",\"id\":\"coverage\",\"status\":\"active\",\"type\":{\"text\":\"Medicaid\"},"
+                + "\"subscriberId\":\"SUB-" + (9000 + i) + "\",\"beneficiary\":{\"reference\":\"" + patient + "\"},"
+                + "\"payor\":[{\"display\":\"Medicaid\"}]}" + practitioner + "],"
+                + "\"identifier\":[{\"system\":\"https://bluebutton.cms.gov/resources/variables/clm_id\",\"value\":\"clm-" + i + "\"}],"
+                + "\"status\":\"active\",\"type\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/claim-type\","
+                + "\"code\":\"professional\"}]},\"use\":\"claim\",\"patient\":{\"reference\":\"" + patient + "\"},"
+                + "\"billablePeriod\":{\"start\":\"2023-12-19T13:50:27-05:00\",\"end\":\"2023-12-19T13:50:27-05:00\"},"
+                + "\"created\":\"2023-12-19T13:50:27-05:00\",\"insurer\":{\"display\":\"Medicaid\"},"
+                + "\"provider\":{\"reference\":\"" + (practitioner.isEmpty() ? "Practitioner/pr1" : "#doc" + i) + "\"},"
+                + "\"referral\":{\"reference\":\"#referral\"},\"outcome\":\"complete\",\"insurance\":[{\"focal\":true,"
+                + "\"coverage\":{\"reference\":\"#coverage\",\"display\":\"Medicaid\"}}],\"total\":[{\"category\":{\"text\":"
+                + "\"Submitted Amount\"},\"amount\":{\"value\":129.16,\"currency\":\"USD\"}}]"
+                + (i % 2 == 0 ? ",\"meta\":{\"versionId\":\"1\",\"lastUpdated\":\"2023-04-01T10:15:30.123+00:00\"}" : "") + "}";
+    }
+
+    @Test
+    void containedResourcesAreCleanedOnTheTokenPathAsHapiDoes() throws Exception {
+        int answered = 0;
+        for (Setup s : setups()) {
+            for (int i = 0; i < 24; i++) {
+                String text = claim(i, i % 5 == 4 ? "Patient/not-in-the-input" : "Patient/p100200");
+                assertTrue(assertSame(s, text), "the token path answers: " + text);
+                answered++;
+                String out = lean(s, text, new FileTally("f", false));
+                assertTrue(!out.contains("Hortensia") && !out.contains("Pemberton") && !out.contains("555-703-7411")
+                        && !out.contains("\"id\":\"referral\"") && !out.contains("#coverage\""), out);
+                // the local references still resolve: each names a contained resource's new id
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"reference\":\"#([^\"]+)\"").matcher(out);
+                int local = 0;
+                while (m.find()) {
+                    local++;
+                    assertTrue(out.contains("\"id\":\"" + m.group(1) + "\""), out);
+                }
+                assertTrue(local >= 2, out);
+            }
+        }
+        assertEquals(48, answered);
+        // conditional references (Synthea's transaction Bundles): the query rewritten as ResourceCleaner rewrites it
+        int conditional = 0;
+        for (Setup s : setups()) {
+            for (String query : List.of("Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|9999999919",
+                    "Organization?identifier=https://github.com/synthetichealth/synthea|f4b8b2c3",
+                    "Patient?identifier=http://hospital.example.org/mrn|100200", "Practitioner?name=Pemberton",
+                    "Practitioner?identifier=916-47-3574", "Practitioner?_id=pr1&_lastUpdated=gt2020-01-01")) {
+                String text = claim(1, "Patient/p100200").replace("\"provider\":{\"reference\":\"Practitioner/pr1\"}",
+                        "\"provider\":{\"reference\":\"" + query + "\"}");
+                assertTrue(text.contains(query), text);
+                assertTrue(assertSame(s, text), "the token path answers: " + text);
+                conditional++;
+                String out = lean(s, text, new FileTally("f", false));
+                assertTrue(!out.contains("Pemberton") && !out.contains("916-47-3574"), out);
+            }
+        }
+        assertEquals(12, conditional);
+        // What stays with HAPI: a contained resource's meta, an id written "#x", one local id twice, contained
+        // resources inside a contained one, a reference to a contained Patient among the compartment references
+        Setup s = setups().get(0);
+        String base = claim(0, "Patient/p100200");
+        for (String odd : List.of(
+                base.replace("\"id\":\"coverage\",", "\"id\":\"coverage\",\"meta\":{\"versionId\":\"2\"},"),
+                base.replace("\"id\":\"coverage\"", "\"id\":\"#coverage\""),
+                base.replace("\"id\":\"coverage\"", "\"id\":\"referral\""),
+                base.replace("\"id\":\"coverage\",", "\"id\":\"coverage\",\"contained\":[{\"resourceType\":\"Basic\","
+                        + "\"id\":\"b\"}],"),
+                base.replace("{\"resourceType\":\"Coverage\",\"id\":\"coverage\"", "{\"resourceType\":\"Patient\",\"id\":\"pt\","
+                        + "\"name\":[{\"family\":\"Pemberton\"}]},{\"resourceType\":\"Coverage\",\"id\":\"coverage\"")
+                        .replace("\"patient\":{\"reference\":\"Patient/p100200\"}", "\"patient\":{\"reference\":\"#pt\"}"))) {
+            assertTrue(!odd.equals(base), odd);
+            assertNull(lean(s, odd, new FileTally("f", false)), odd);
+            assertSame(s, odd);
+        }
     }
 }
