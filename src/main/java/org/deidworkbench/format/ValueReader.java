@@ -62,4 +62,58 @@ public interface ValueReader {
      * @throws FormatException when the file is not readable in this format (the verifier then scans it as raw text)
      */
     void read(Path file, Visitor visitor, BooleanSupplier cancelled) throws IOException, FormatException;
+
+    /**
+     * Reading a file of one record per line (NDJSON) one line at a time, so that the verifier can split a large file
+     * across threads and skip lines its byte-level pre-pass shows quiet (decision 0043); empty (the default) for a
+     * reader that cannot. Only for files detected as such a format.
+     */
+    default java.util.Optional<Lines> lines() {
+        return java.util.Optional.empty();
+    }
+
+    /** One line at a time of a file of one record per line; thread-safe. */
+    interface Lines {
+
+        /** What a line (without its line break) is. */
+        enum Shape {
+            /** Only white space: no value. */
+            BLANK,
+            /**
+             * One whole record whose values are runs of its bytes as they are: ASCII, nothing escaped or decoded, every
+             * value holding a letter enclosed in double quotes it does not contain itself.
+             */
+            PLAIN,
+            /** One whole record that {@link #read} can read on its own, whose values need decoding. */
+            RECORD,
+            /** Anything else (part of a record, several records, a record that ends elsewhere): read the whole file. */
+            OTHER
+        }
+
+        /** Receives the byte ranges of the values of a {@link Shape#PLAIN} line. */
+        interface Ranges {
+            /**
+             * One value: {@code bytes[from, to)} are its characters as they are.
+             *
+             * @return whether to go on with the next value (false once one is of interest)
+             */
+            boolean value(byte[] bytes, int from, int to);
+        }
+
+        /**
+         * The shape of the line {@code bytes[from, to)}. Of a line it returns {@link Shape#PLAIN} for, {@code values}
+         * has been given, in order, every range of the line that {@link #read} visits as a value (and possibly more),
+         * until it returned false; for other shapes, any of them.
+         */
+        Shape shape(byte[] bytes, int from, int to, Ranges values);
+
+        /**
+         * Visits the values of the line {@code bytes[from, to)} (a {@link Shape#PLAIN} or {@link Shape#RECORD} line)
+         * exactly as {@link ValueReader#read} visits them when it reads that line as line {@code line} of a file,
+         * ending its record.
+         *
+         * @throws FormatException when the line is not readable (the caller then reads the whole file)
+         */
+        void read(byte[] bytes, int from, int to, long line, Visitor visitor) throws IOException, FormatException;
+    }
 }

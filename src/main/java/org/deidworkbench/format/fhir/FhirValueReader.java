@@ -63,6 +63,277 @@ final class FhirValueReader implements ValueReader {
         }
     }
 
+    @Override
+    public java.util.Optional<Lines> lines() {
+        return java.util.Optional.of(NdjsonLines.INSTANCE);
+    }
+
+    /**
+     * NDJSON a line at a time: a line is one record when it holds one JSON object with a {@code resourceType} string
+     * of its own (whose end ends the record, as {@link Values#endResource} does), and plain when, besides, it is ASCII
+     * without a backslash (no escape), an {@code &} (no character reference to resolve) or a string {@code data} (no
+     * base64 attachment to decode).
+     */
+    private enum NdjsonLines implements Lines {
+        INSTANCE;
+
+        private static final byte[] RESOURCE_TYPE = "resourceType".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
+
+        @Override
+        public Shape shape(byte[] b, int from, int to, Ranges ranges) {
+            int i = skipSpace(b, from, to);
+            if (i == to) {
+                return Shape.BLANK;
+            }
+            if (b[i] != '{') {
+                return Shape.OTHER;
+            }
+            // a strict JSON grammar (stricter than Jackson's, never more lenient: a line called PLAIN may be skipped
+            // unparsed, so it must be one Jackson reads); containers' kinds as bits, object = 1
+            long kinds = 0;
+            int depth = 0;
+            boolean plain = true;
+            boolean typed = false;
+            boolean expectKey = false;
+            boolean more = true;
+            while (true) {
+                // a value (or, after '{', a key) starts at i
+                if (i == to) {
+                    return Shape.OTHER;
+                }
+                int c = b[i];
+                if (expectKey) {
+                    if (c != '"') {
+                        return Shape.OTHER;
+                    }
+                    int end = string(b, i + 1, to);
+                    if (end < 0) {
+                        return Shape.OTHER;
+                    }
+                    if (end == Integer.MAX_VALUE) {
+                        return Shape.OTHER;
+                    }
+                    int close = end & 0x3FFFFFFF;
+                    boolean escaped = (end & 0x40000000) != 0;
+                    plain &= !escaped;
+                    if (equal(b, i + 1, close, DATA)) {
+                        plain = false;
+                    }
+                    boolean resourceType = depth == 1 && !escaped && equal(b, i + 1, close, RESOURCE_TYPE);
+                    i = skipSpace(b, close + 1, to);
+                    if (i == to || b[i] != ':') {
+                        return Shape.OTHER;
+                    }
+                    i = skipSpace(b, i + 1, to);
+                    if (resourceType && i < to && b[i] == '"') {
+                        typed = true;
+                    }
+                    expectKey = false;
+                    continue;
+                }
+                if (c == '{' || c == '[') {
+                    if (depth == 63) {
+                        return Shape.OTHER;
+                    }
+                    kinds = c == '{' ? kinds | (1L << depth) : kinds & ~(1L << depth);
+                    depth++;
+                    i = skipSpace(b, i + 1, to);
+                    if (i < to && b[i] == (c == '{' ? '}' : ']')) {
+                        depth--;
+                    } else {
+                        expectKey = c == '{';
+                        continue;
+                    }
+                } else if (c == '"') {
+                    int end = string(b, i + 1, to);
+                    if (end < 0 || end == Integer.MAX_VALUE) {
+                        return Shape.OTHER;
+                    }
+                    int close = end & 0x3FFFFFFF;
+                    plain &= (end & 0x40000000) == 0;
+                    if (equal(b, i + 1, close, DATA)) {
+                        plain = false;
+                    }
+                    if (plain && more) {
+                        more = ranges.value(b, i + 1, close);
+                    }
+                    i = close;
+                } else if (c == '-' || c >= '0' && c <= '9') {
+                    int start = i;
+                    i = number(b, i, to);
+                    if (i < 0) {
+                        return Shape.OTHER;
+                    }
+                    if (plain && more) {
+                        more = ranges.value(b, start, i);
+                    }
+                    i--;
+                } else if (literal(b, i, to, "true") || literal(b, i, to, "null")) {
+                    i += 3;
+                } else if (literal(b, i, to, "false")) {
+                    i += 4;
+                } else {
+                    return Shape.OTHER;
+                }
+                // after a value (b[i] is its last byte): a comma, or the ends of containers
+                while (true) {
+                    i = skipSpace(b, i + 1, to);
+                    if (depth == 0) {
+                        if (i != to) {
+                            return Shape.OTHER;
+                        }
+                        return typed ? (plain ? Shape.PLAIN : Shape.RECORD) : Shape.OTHER;
+                    }
+                    if (i == to) {
+                        return Shape.OTHER;
+                    }
+                    boolean object = (kinds & (1L << (depth - 1))) != 0;
+                    if (b[i] == ',') {
+                        i = skipSpace(b, i + 1, to);
+                        expectKey = object;
+                        break;
+                    }
+                    if (b[i] != (object ? '}' : ']')) {
+                        return Shape.OTHER;
+                    }
+                    depth--;
+                }
+            }
+        }
+
+        private static int skipSpace(byte[] b, int i, int to) {
+            while (i < to && (b[i] == ' ' || b[i] == '\t')) {
+                i++;
+            }
+            return i;
+        }
+
+        /**
+         * The index of the closing quote of a string whose first byte is at {@code i}, with bit 30 set when it holds an
+         * escape, a byte of 128 or more or an {@code &} (not plain); -1 when it is not a valid string of this line.
+         */
+        private static int string(byte[] b, int i, int to) {
+            int flags = 0;
+            while (i < to) {
+                int c = b[i];
+                if (c == '"') {
+                    return i | flags;
+                }
+                if (c == '\\') {
+                    flags = 0x40000000;
+                    if (i + 1 >= to) {
+                        return -1;
+                    }
+                    int e = b[i + 1];
+                    if (e == 'u') {
+                        if (i + 5 >= to) {
+                            return -1;
+                        }
+                        for (int k = i + 2; k < i + 6; k++) {
+                            if (Character.digit(b[k], 16) < 0) {
+                                return -1;
+                            }
+                        }
+                        i += 6;
+                        continue;
+                    }
+                    if ("\"\\/bfnrt".indexOf(e) < 0) {
+                        return -1;
+                    }
+                    i += 2;
+                    continue;
+                }
+                if (c >= 0 && c < 0x20) {
+                    return -1;
+                }
+                if (c < 0 || c == '&') {
+                    flags = 0x40000000;
+                }
+                i++;
+            }
+            return -1;
+        }
+
+        /** The index after a JSON number starting at {@code i}, or -1 when it is not one Jackson reads. */
+        private static int number(byte[] b, int i, int to) {
+            int start = i;
+            if (b[i] == '-') {
+                i++;
+            }
+            if (i == to || b[i] < '0' || b[i] > '9') {
+                return -1;
+            }
+            if (b[i] == '0') {
+                i++;
+            } else {
+                while (i < to && b[i] >= '0' && b[i] <= '9') {
+                    i++;
+                }
+            }
+            if (i < to && b[i] == '.') {
+                i++;
+                int d = i;
+                while (i < to && b[i] >= '0' && b[i] <= '9') {
+                    i++;
+                }
+                if (i == d) {
+                    return -1;
+                }
+            }
+            if (i < to && (b[i] == 'e' || b[i] == 'E')) {
+                i++;
+                if (i < to && (b[i] == '+' || b[i] == '-')) {
+                    i++;
+                }
+                int d = i;
+                while (i < to && b[i] >= '0' && b[i] <= '9') {
+                    i++;
+                }
+                if (i == d) {
+                    return -1;
+                }
+            }
+            if (i - start > 100 || i < to && (b[i] >= '0' && b[i] <= '9' || Character.isLetter(b[i]) || b[i] == '.')) {
+                return -1;
+            }
+            return i;
+        }
+
+        private static boolean literal(byte[] b, int i, int to, String word) {
+            if (to - i < word.length()) {
+                return false;
+            }
+            for (int k = 0; k < word.length(); k++) {
+                if (b[i + k] != word.charAt(k)) {
+                    return false;
+                }
+            }
+            int after = i + word.length();
+            return after == to || !Character.isLetterOrDigit(b[after]) && b[after] != '_';
+        }
+
+        private static boolean equal(byte[] b, int from, int to, byte[] word) {
+            return to - from == word.length && java.util.Arrays.equals(b, from, to, word, 0, word.length);
+        }
+
+        @Override
+        public void read(byte[] bytes, int from, int to, long line, Visitor visitor) throws IOException, FormatException {
+            Values values = new Values(visitor, () -> false);
+            try (JsonParser p = JSON.createParser(bytes, from, to - from)) {
+                JsonToken t;
+                while ((t = p.nextToken()) != null) {
+                    values.line = line;
+                    values.push("$", -1);
+                    jsonValue(p, t, values, null);
+                    values.pop();
+                }
+            } catch (JsonProcessingException e) {
+                throw new FormatException("FHIR-PARSE-ERROR", "line " + line, "not valid JSON");
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- the values and their paths
 
     /** The element path of the value being visited, and what a file's values share. */
