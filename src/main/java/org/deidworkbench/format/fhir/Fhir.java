@@ -46,8 +46,8 @@ final class Fhir {
 
     /**
      * A new FHIRPath engine on the shared context. Not thread-safe: one per thread. Cheap to create;
-     * the base structure definitions (for {@code ofType}, {@code is}) are loaded once, on the first
-     * expression that needs them (a few seconds, about 90 MB of heap).
+     * the base structure definitions an expression needs (for {@code ofType}, {@code is}, a type name)
+     * are parsed when it first needs them, each once per JVM ({@link CoreDefinitions}).
      */
     static FHIRPathEngine newPathEngine() {
         return new FHIRPathEngine(new HapiWorkerContext(context(), new LazyDefinitions(context())));
@@ -69,7 +69,9 @@ final class Fhir {
 
     /**
      * Structure definitions fetched one by one when the engine asks, instead of all of them when it
-     * is built, which would cost seconds for every engine.
+     * is built, which would cost seconds for every engine. The base definitions of types and resources
+     * come from {@link CoreDefinitions}, parsed one at a time; any other URL from HAPI's default support,
+     * which loads every definition it has on its first request.
      */
     private static final class LazyDefinitions implements IValidationSupport {
         private final FhirContext ctx;
@@ -90,7 +92,8 @@ final class Fhir {
 
         @Override
         public IBaseResource fetchStructureDefinition(String url) {
-            return definitions(ctx).fetchStructureDefinition(url);
+            IBaseResource sd = CoreDefinitions.of(ctx).fetch(url);
+            return sd != null ? sd : definitions(ctx).fetchStructureDefinition(url);
         }
     }
 }
