@@ -70,7 +70,6 @@ public final class Prefilter {
     }
 
     private boolean scan(byte[] bytes, int from, int to) {
-        int limit = pseudonymEnd(bytes, from, to);
         long hash = Fold.OFFSET;
         long previous = 0;
         boolean hasPrevious = false;
@@ -98,8 +97,8 @@ public final class Prefilter {
                 // a token ended at i
                 long h = LeakDictionary.fix(hash);
                 int block = dictionary.block(h);
-                if (i <= limit && (dictionary.anchor(h, block) >= 0
-                        || hasPrevious && dictionary.anchor(LeakDictionary.pair(previous, h), block) >= 0)) {
+                if (dictionary.anchor(h, block) >= 0
+                        || hasPrevious && dictionary.anchor(LeakDictionary.pair(previous, h), block) >= 0) {
                     return false;
                 }
                 previous = h;
@@ -110,7 +109,7 @@ public final class Prefilter {
                     if (length == 4 && separators == 1 && groupSeparator && k2 == Fold.DIGIT && (l2 == 2 || l2 == 3)) {
                         return false; // nnn-nnnn, nnn nnnn, nn-nnnn: a phone number or SSN may end here
                     }
-                    if (dates && i <= limit && kind == Fold.DIGIT && dateOf(value, length, k1, v1, l1, k2, v2, l2)) {
+                    if (dates && kind == Fold.DIGIT && dateOf(value, length, k1, v1, l1, k2, v2, l2)) {
                         return false;
                     }
                 } else {
@@ -148,26 +147,6 @@ public final class Prefilter {
             }
         }
         return true;
-    }
-
-    /**
-     * Where the tokens end after which no original can be reported: the start of the value's last word when that word
-     * (letters and digits up to the value's end, of 8 or more) is a pseudonym or a word of one — the scanner drops every
-     * original that ends inside such a word, and nothing follows it — else the value's end.
-     */
-    private int pseudonymEnd(byte[] bytes, int from, int to) {
-        int start = to;
-        while (start > from && bytes[start - 1] >= 0 && Fold.CLASS[bytes[start - 1]] != Fold.SEPARATOR) {
-            start--;
-        }
-        if (to - start < 8) {
-            return to;
-        }
-        long word = Fold.OFFSET;
-        for (int i = start; i < to; i++) {
-            word = (word ^ Fold.FOLDED[bytes[i]]) * Fold.PRIME;
-        }
-        return dictionary.isPseudonymWord(word) ? start : to;
     }
 
     /**
