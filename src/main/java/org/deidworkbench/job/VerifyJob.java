@@ -23,7 +23,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.deidworkbench.deid.leak.LeakDictionary;
 import org.deidworkbench.deid.leak.LeakScanner;
-import org.deidworkbench.deid.leak.Prefilter;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FormatDetector;
 import org.deidworkbench.format.FormatException;
@@ -53,10 +52,6 @@ public final class VerifyJob {
     public static final String REPORT = "deid-verify.json";
 
     private static final int BUFFER = 1 << 16;
-    /** A file of one record per line larger than this is scanned in pieces of about this size, in parallel. */
-    static final long CHUNK = 4L << 20;
-    /** A piece grows to its next line break; a file with a longer line is read whole. */
-    private static final long MAX_CHUNK = 4 * CHUNK;
 
     /** Adds the originals of one kind of key file record to the dictionary. */
     interface OriginalSource {
@@ -72,8 +67,6 @@ public final class VerifyJob {
     private final KeyFileContents keys;
     private final boolean reveal;
     private final int threads;
-    private long chunk = CHUNK;
-    private boolean lines = true;
 
     /**
      * @param output the folder to verify
@@ -89,16 +82,6 @@ public final class VerifyJob {
         this.keys = keys;
         this.reveal = reveal;
         this.threads = threads;
-    }
-
-    /**
-     * For tests: pieces of about {@code bytes} for files of one record per line, or with {@code lines} false no
-     * line-at-a-time reading at all (every file read whole, as before decision 0043).
-     */
-    VerifyJob pieces(long bytes, boolean lines) {
-        this.chunk = bytes;
-        this.lines = lines;
-        return this;
     }
 
     /** Each domain's originals; one whose pseudonym is a subject's (a patient id) is that subject's own. */
@@ -187,9 +170,9 @@ public final class VerifyJob {
             t.setDaemon(true);
             return t;
         });
-        List<List<Future<FileResult>>> futures = new ArrayList<>();
+        List<Future<FileResult>> futures = new ArrayList<>();
         for (Path f : files) {
-            futures.add(submit(pool, f, dictionary, pseudonyms, budget));
+            futures.add(pool.submit(() -> scanFile(f, dictionary, pseudonyms, budget)));
         }
         List<VerifyReport.FileHits> hits = new ArrayList<>();
         long bytes = 0;
@@ -197,7 +180,7 @@ public final class VerifyJob {
         try {
             Map<Path, FileResult> results = new LinkedHashMap<>();
             for (int i = 0; i < files.size(); i++) {
-                results.put(files.get(i), merge(files.get(i), futures.get(i), dictionary, pseudonyms, budget));
+                results.put(files.get(i), futures.get(i).get());
             }
             // attested coincidences are granted in path order, so the report is the same at any thread count
             for (FileResult r : results.values()) {
@@ -226,8 +209,8 @@ public final class VerifyJob {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JobException(JobException.Reason.CANCELLED, "verification interrupted", e);
-        } catch (ExecutionException | IOException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
             throw new JobException(JobException.Reason.IO_ERROR, "cannot read a file in " + output + " ("
                     + cause.getClass().getSimpleName() + ")", cause);
         } finally {
@@ -294,19 +277,6 @@ public final class VerifyJob {
             }
         }
 
-        /** Adds the findings of the next piece of the file; its date occurrences offset by {@code occurrences}. */
-        void append(FileSink piece, long occurrenceOffset) {
-            for (VerifyReport.Hit h : piece.listed) {
-                if (listed.size() < LISTED_PER_FILE) {
-                    listed.add(h);
-                }
-            }
-            count += piece.count;
-            for (int i = 0; i < piece.attestable.size(); i++) {
-                attestable(piece.attestable.get(i), piece.keys[i], piece.occurrences[i] + occurrenceOffset);
-            }
-        }
-
         @Override
         public void attestable(LeakScanner.Hit hit, long attestation, long occurrence) {
             int n = attestable.size();
@@ -354,235 +324,11 @@ public final class VerifyJob {
         }
     }
 
-    /**
-     * What scanning a file (or a piece of one: {@code piece} is then its visitor, whose reasons are merged) found. A
-     * piece that finds its file is not one record per line gives {@code null}: the file is then read whole.
-     */
-    private record FileResult(FileSink sink, long bytes, Optional<String> incomplete, FileVisitor piece) {
-        FileResult(FileSink sink, long bytes, Optional<String> incomplete) {
-            this(sink, bytes, incomplete, null);
-        }
+    private record FileResult(FileSink sink, long bytes, Optional<String> incomplete) {
     }
 
-    /**
-     * Submits the scan of one file: a file of one record per line larger than a piece (decision 0043) as pieces that
-     * end at line breaks, each with the number of its first line, found here by counting the line breaks before it
-     * (so locations are the same as when the file is read whole); any other file as one task.
-     */
-    private List<Future<FileResult>> submit(ExecutorService pool, Path f, LeakDictionary dictionary, Set<String> pseudonyms,
-            Map<Long, Integer> budget) {
-        List<Future<FileResult>> parts = new ArrayList<>();
-        Optional<ValueReader.Lines> reader = Optional.empty();
-        try {
-            if (lines && Files.size(f) > chunk) {
-                reader = lineReader(f);
-            }
-        } catch (IOException e) {
-            reader = Optional.empty(); // the task reading it whole reports the error
-        }
-        if (reader.isPresent() && plan(pool, f, reader.get(), parts, dictionary, pseudonyms, budget)) {
-            return parts;
-        }
-        parts.forEach(p -> p.cancel(false));
-        parts.clear();
-        parts.add(pool.submit(() -> scanFile(f, dictionary, pseudonyms, budget, false)));
-        return parts;
-    }
-
-    /** The line reader of a file detected as a format of one record per line (FHIR NDJSON), if any. */
-    private static Optional<ValueReader.Lines> lineReader(Path f) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(f)) {
-            head = in.readNBytes(16 * 1024);
-        }
-        if (container(head).isPresent() || FormatDetector.detect(head, f.getFileName().toString()) != FileFormat.FHIR_NDJSON) {
-            return Optional.empty();
-        }
-        return FormatRegistry.handler(FileFormat.FHIR_NDJSON).flatMap(FormatHandler::valueReader).flatMap(ValueReader::lines);
-    }
-
-    /**
-     * Cuts {@code f} into pieces at the first line break after every {@link #chunk} bytes and submits them.
-     *
-     * @return false when a line is longer than {@link #MAX_CHUNK} (the file is then read whole)
-     */
-    private boolean plan(ExecutorService pool, Path f, ValueReader.Lines reader, List<Future<FileResult>> parts,
-            LeakDictionary dictionary, Set<String> pseudonyms, Map<Long, Integer> budget) {
-        long max = Math.max(MAX_CHUNK, 4 * chunk);
-        byte[] block = new byte[1 << 20];
-        long start = 0;
-        long linesBefore = 0;
-        long lineCount = 0;
-        long position = 0;
-        try (InputStream in = Files.newInputStream(f)) {
-            int n;
-            while ((n = in.readNBytes(block, 0, block.length)) > 0) {
-                int j = 0;
-                while (j < n) {
-                    // line breaks before the piece is long enough are only counted
-                    int enough = (int) Math.min(n, Math.max(j, start + chunk - 1 - position));
-                    lineCount += newlines(block, j, enough);
-                    int cut = indexOf(block, (byte) '\n', enough, n);
-                    if (cut < 0) {
-                        break;
-                    }
-                    lineCount++;
-                    long end = position + cut + 1;
-                    parts.add(submitPiece(pool, f, reader, start, end - start, linesBefore + 1, parts.size(), dictionary,
-                            pseudonyms, budget));
-                    start = end;
-                    linesBefore = lineCount;
-                    j = cut + 1;
-                }
-                position += n;
-                if (position - start > max) {
-                    return false;
-                }
-            }
-        } catch (IOException e) {
-            return false;
-        }
-        if (position > start) {
-            parts.add(submitPiece(pool, f, reader, start, position - start, linesBefore + 1, parts.size(), dictionary,
-                    pseudonyms, budget));
-        }
-        return true;
-    }
-
-    private static long newlines(byte[] b, int from, int to) {
-        long n = 0;
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static int indexOf(byte[] b, byte value, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == value) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private Future<FileResult> submitPiece(ExecutorService pool, Path f, ValueReader.Lines reader, long offset, long length,
-            long firstLine, int index, LeakDictionary dictionary, Set<String> pseudonyms, Map<Long, Integer> budget) {
-        return pool.submit(() -> piece(f, reader, offset, length, firstLine, dictionary, pseudonyms, budget));
-    }
-
-    /**
-     * Scans the lines {@code [offset, offset + length)} of a file of one record per line: a line the format shows to be
-     * one record whose values are its bytes as they are, and in which the {@link Prefilter} sees nothing that could be
-     * reported, is skipped unparsed; any other record is read as the whole file's reading reads it.
-     *
-     * @return null when a line is not one whole record (or not readable): the file is then read whole
-     */
-    private FileResult piece(Path file, ValueReader.Lines reader, long offset, long length, long firstLine,
-            LeakDictionary dictionary, Set<String> pseudonyms, Map<Long, Integer> budget) throws IOException {
-        byte[] bytes = new byte[Math.toIntExact(length)];
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer, offset + buffer.position()) < 0) {
-                    throw new java.io.EOFException("the file " + file + " became shorter while it was verified");
-                }
-            }
-        }
-        FileSink sink = new FileSink();
-        LeakScanner scanner = new LeakScanner(dictionary, pseudonyms, reveal, sink).bySubject();
-        if (!budget.isEmpty()) {
-            scanner.attested(budget::containsKey);
-        }
-        FileVisitor visitor = new FileVisitor(scanner);
-        QuietValues quiet = new QuietValues(new Prefilter(dictionary));
-        long line = firstLine;
-        int start = 0;
-        try {
-            while (start < bytes.length) {
-                int end = start;
-                while (end < bytes.length && bytes[end] != '\n') {
-                    end++;
-                }
-                int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-                quiet.quiet = true;
-                switch (reader.shape(bytes, start, stop, quiet)) {
-                    case BLANK -> {
-                        // nothing to read
-                    }
-                    case PLAIN -> {
-                        if (!quiet.quiet) {
-                            reader.read(bytes, start, stop, line, visitor);
-                        }
-                    }
-                    case RECORD -> reader.read(bytes, start, stop, line, visitor);
-                    default -> {
-                        return null;
-                    }
-                }
-                line++;
-                start = end + 1;
-            }
-        } catch (FormatException e) {
-            return null;
-        }
-        scanner.endRecord();
-        return new FileResult(sink, length, Optional.empty(), visitor);
-    }
-
-    /** Whether every value of a line is quiet by the {@link Prefilter}. */
-    private static final class QuietValues implements ValueReader.Lines.Ranges {
-        private final Prefilter prefilter;
-        boolean quiet;
-
-        QuietValues(Prefilter prefilter) {
-            this.prefilter = prefilter;
-        }
-
-        @Override
-        public boolean value(byte[] bytes, int from, int to) {
-            quiet = prefilter.quiet(bytes, from, to);
-            return quiet;
-        }
-    }
-
-    /**
-     * The result of a file from its parts in order: hits listed and counted as one scan of the whole file lists and
-     * counts them (the first {@value #LISTED_PER_FILE} in order), attestable hits in order (each piece's date
-     * occurrences kept apart), reasons of what was not looked into in order; when a piece found the file not to be one
-     * record per line, the file read whole here.
-     */
-    private FileResult merge(Path f, List<Future<FileResult>> parts, LeakDictionary dictionary, Set<String> pseudonyms,
-            Map<Long, Integer> budget) throws InterruptedException, ExecutionException, IOException {
-        List<FileResult> results = new ArrayList<>();
-        for (Future<FileResult> part : parts) {
-            results.add(part.get());
-        }
-        if (results.size() == 1 && results.get(0) != null && results.get(0).piece() == null) {
-            return results.get(0);
-        }
-        if (results.contains(null)) {
-            return scanFile(f, dictionary, pseudonyms, budget, true);
-        }
-        FileSink sink = new FileSink();
-        List<String> reasons = new ArrayList<>();
-        int more = 0;
-        long bytes = 0;
-        for (int i = 0; i < results.size(); i++) {
-            FileResult r = results.get(i);
-            sink.append(r.sink(), (long) i << 40);
-            reasons.addAll(r.piece().notScanned);
-            more += r.piece().more;
-            bytes += r.bytes();
-        }
-        return new FileResult(sink, bytes, FileVisitor.incomplete(reasons, more));
-    }
-
-    /** Scans a file as one task; {@code whole}: never a line at a time (a piece found it not one record per line). */
-    private FileResult scanFile(Path file, LeakDictionary dictionary, Set<String> pseudonyms, Map<Long, Integer> budget,
-            boolean whole) throws IOException {
+    private FileResult scanFile(Path file, LeakDictionary dictionary, Set<String> pseudonyms, Map<Long, Integer> budget)
+            throws IOException {
         FileSink sink = new FileSink();
         LeakScanner scanner = new LeakScanner(dictionary, pseudonyms, reveal, sink).bySubject();
         if (!budget.isEmpty()) {
@@ -618,13 +364,6 @@ public final class VerifyJob {
         }
         Optional<FormatHandler> handler = FormatRegistry.handler(format);
         Optional<ValueReader> reader = handler.flatMap(FormatHandler::valueReader);
-        Optional<ValueReader.Lines> byLines = reader.flatMap(ValueReader::lines);
-        if (lines && !whole && format == FileFormat.FHIR_NDJSON && byLines.isPresent() && size <= Math.max(MAX_CHUNK, chunk)) {
-            FileResult r = piece(file, byLines.get(), 0, size, 1, dictionary, pseudonyms, budget);
-            if (r != null) {
-                return new FileResult(r.sink(), size, r.piece().incomplete());
-            }
-        }
         if (reader.isPresent()) {
             FileVisitor visitor = new FileVisitor(scanner);
             try {
@@ -683,17 +422,10 @@ public final class VerifyJob {
         }
 
         Optional<String> incomplete() {
-            return incomplete(notScanned, more);
-        }
-
-        /** The reasons of a file's parts in order: the first three and how many more. */
-        static Optional<String> incomplete(List<String> reasons, int more) {
-            if (reasons.isEmpty()) {
+            if (notScanned.isEmpty()) {
                 return Optional.empty();
             }
-            int shown = Math.min(REASONS, reasons.size());
-            int rest = more + reasons.size() - shown;
-            return Optional.of(String.join("; ", reasons.subList(0, shown)) + (rest > 0 ? "; and " + rest + " more" : ""));
+            return Optional.of(String.join("; ", notScanned) + (more > 0 ? "; and " + more + " more" : ""));
         }
     }
 
