@@ -117,12 +117,14 @@ EOF
   printf '%s\n' "$file"
 }
 
-# The command-line launcher: same main class; a console on Windows (ignored elsewhere).
+# The command-line launcher: same main class; a console on Windows (ignored elsewhere); the throughput
+# collector, as the checkout's deid script gives commands (decision 0045).
 write_cli_launcher() {
   local file="$build/$cli_launcher-launcher.properties"
   cat > "$file" <<EOF
 main-class=$(meta main-class)
 win-console=true
+java-options=-XX:+UseParallelGC
 EOF
   printf '%s\n' "$file"
 }

@@ -2,10 +2,13 @@ package org.deidworkbench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.deidworkbench.config.ProfileException;
 import org.deidworkbench.config.ProfileLoader;
 import org.deidworkbench.job.CsvBenchmark;
@@ -221,7 +224,7 @@ final class BenchCommand implements Runnable {
 
         /** The system's one-minute load average, or a negative number where the platform has none. */
         private static double loadAverage() {
-            return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         }
 
         /** A usage error (exit 2) naming {@code input} unless it is null or an existing folder. */
@@ -242,10 +245,15 @@ final class BenchCommand implements Runnable {
             Path work = dir != null ? dir : Files.createTempDirectory("deid-bench");
             try {
                 double loadBefore = loadAverage();
+                long[] gcBefore = collections();
                 bench.run(work);
+                long[] gcAfter = collections();
                 // on a shared machine the figures mean little without how busy it was
                 spec.commandLine().getOut().printf("load:      %.2f before, %.2f after (1-minute load average, %d processors)%n",
                         loadBefore, loadAverage(), Runtime.getRuntime().availableProcessors());
+                // the collector changes the CPU figures (decision 0045): name it and what it cost
+                spec.commandLine().getOut().printf("gc:        %s: %,d collections, %.2f s in them (whole benchmark)%n",
+                        collectorNames(), gcAfter[0] - gcBefore[0], (gcAfter[1] - gcBefore[1]) / 1e3);
                 spec.commandLine().getOut().flush();
                 return ExitCode.OK;
             } catch (ProfileException e) {
@@ -257,6 +265,24 @@ final class BenchCommand implements Runnable {
                     Folders.deleteTree(work);
                 }
             }
+        }
+
+        /** The names of the JVM's collectors, e.g. {@code G1 Young Generation, G1 Old Generation}. */
+        static String collectorNames() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .map(GarbageCollectorMXBean::getName)
+                    .collect(Collectors.joining(", "));
+        }
+
+        /** Collections so far and the milliseconds spent in them, over all collectors. */
+        static long[] collections() {
+            long count = 0;
+            long millis = 0;
+            for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+                count += Math.max(0, b.getCollectionCount());
+                millis += Math.max(0, b.getCollectionTime());
+            }
+            return new long[] {count, millis};
         }
 
         /** The heap line every benchmark prints. */

@@ -32,6 +32,33 @@ public interface FileTasks {
          * @return the result, or null when the file cannot be read (its scan or transform says why)
          */
         T run(BooleanSupplier cancelled);
+
+        /**
+         * The files the piece reads, as paths in text (by default none said): where the pieces run
+         * elsewhere, these are made readable there first (a cluster's executors copy them from a Hadoop
+         * file system into their own scratch, decision 0041).
+         */
+        default List<String> reads() {
+            return List.of();
+        }
+
+        /** {@code body}, saying that it reads the file {@code path}. */
+        static <T extends Serializable> Task<T> reading(String path, Task<T> body) {
+            return new Reading<>(path, body);
+        }
+    }
+
+    /** A piece that reads one file ({@link Task#reading}). */
+    record Reading<T extends Serializable>(String path, Task<T> body) implements Task<T> {
+        @Override
+        public T run(BooleanSupplier cancelled) {
+            return body.run(cancelled);
+        }
+
+        @Override
+        public List<String> reads() {
+            return List.of(path);
+        }
     }
 
     /** Each task's result, in the tasks' order. */

@@ -13,7 +13,8 @@ import java.util.Locale;
  */
 public final class FormatDetector {
 
-    static final int HEAD = 16 * 1024;
+    /** How many first bytes decide a format. */
+    public static final int HEAD = 16 * 1024;
 
     private FormatDetector() {
     }

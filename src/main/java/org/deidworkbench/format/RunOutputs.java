@@ -18,7 +18,8 @@ public interface RunOutputs {
      *     identifiers
      * @param format its detected format
      * @param written the de-identified output as written so far (readable until the run ends, not
-     *     yet in place), or null when none was written
+     *     yet in place, by the pieces that {@link #tasks()} runs: it may not exist where the finish step
+     *     runs), or null when none was written
      * @param deferred whether its transform was deferred ({@link DeferredException}), so that only
      *     {@link #write} can make its output
      */
@@ -29,6 +30,15 @@ public interface RunOutputs {
     @FunctionalInterface
     interface Content {
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Where the finish step's per-file pieces run (e.g. reading each written file back): the run's
+     * threads, or a cluster's executors (decision 0041), which read {@link Output#written} there. By
+     * default here, one after another.
+     */
+    default FileTasks tasks() {
+        return FileTasks.HERE;
     }
 
     /** The processor's files in the run (written, deferred, withheld and failed), in input order. */

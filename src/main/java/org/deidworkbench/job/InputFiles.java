@@ -43,11 +43,48 @@ final class InputFiles {
 
     /** Every file below the inputs, sorted by relative name (then input number) so runs are repeatable. */
     static List<InputFile> walk(List<Path> inputs) throws JobException {
+        return walk(inputs, (FilePasses) null);
+    }
+
+    /**
+     * As {@link #walk(List)}, with {@code passes} (null: none) listing the files where they live
+     * ({@link FilePasses#list}) and detecting their formats ({@link FilePasses#detect}) when they do so.
+     * Sizes and which entries are regular files come from the listing; names, order and numbers are the same
+     * either way.
+     */
+    static List<InputFile> walk(List<Path> inputs, FilePasses passes) throws JobException {
+        return walk(inputs, passes, listed(inputs, passes));
+    }
+
+    /** The inputs' files as {@code passes} list them where they live; null: walked here. */
+    static List<FilePasses.Listed> listed(List<Path> inputs, FilePasses passes) throws JobException {
+        try {
+            return passes == null ? null : passes.list(inputs);
+        } catch (IOException e) {
+            throw new JobException(JobException.Reason.IO_ERROR, "cannot list the inputs (" + e.getClass().getSimpleName()
+                    + ")", e);
+        }
+    }
+
+    /** As {@link #walk(List, FilePasses)} with the files {@code listed} by the passes (null: walked here). */
+    static List<InputFile> walk(List<Path> inputs, FilePasses passes, List<FilePasses.Listed> listed)
+            throws JobException {
         record Found(Path path, String relative, int input) {
         }
         List<Found> found = new ArrayList<>();
         boolean several = inputs.size() > 1;
-        for (int i = 0; i < inputs.size(); i++) {
+        java.util.Map<Path, Long> listedSizes = new java.util.HashMap<>();
+        if (listed != null) {
+            for (FilePasses.Listed l : listed) {
+                Path in = inputs.get(l.input() - 1).toAbsolutePath().normalize();
+                Path p = l.path().toAbsolutePath().normalize();
+                String relative = p.equals(in) ? String.valueOf(in.getFileName())
+                        : (several ? in.getFileName() + "/" : "") + slashes(in.relativize(p));
+                found.add(new Found(p, relative, l.input()));
+                listedSizes.put(p, l.size());
+            }
+        }
+        for (int i = 0; i < inputs.size() && listed == null; i++) {
             Path in = inputs.get(i).toAbsolutePath().normalize();
             int number = i + 1;
             if (Files.isDirectory(in, LinkOption.NOFOLLOW_LINKS)) {
@@ -64,19 +101,66 @@ final class InputFiles {
             }
         }
         found.sort(Comparator.comparing(Found::relative).thenComparingInt(Found::input));
-        List<InputFile> files = new ArrayList<>();
-        for (Found f : found) {
-            FileFormat format = FileFormat.UNKNOWN;
-            long size = 0;
+        long[] sizes = new long[found.size()];
+        FileFormat[] formats = new FileFormat[found.size()];
+        List<Path> regular = new ArrayList<>();
+        List<Integer> regularAt = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            Found f = found.get(i);
+            formats[i] = FileFormat.UNKNOWN;
+            if (listed != null) {
+                sizes[i] = listedSizes.get(f.path());
+                regular.add(f.path());
+                regularAt.add(i);
+                continue;
+            }
             try {
                 if (!Files.isSymbolicLink(f.path()) && Files.isRegularFile(f.path(), LinkOption.NOFOLLOW_LINKS)) {
-                    size = Files.size(f.path());
-                    format = FormatDetector.detect(f.path());
+                    sizes[i] = Files.size(f.path());
+                    if (passes == null) {
+                        formats[i] = FormatDetector.detect(f.path());
+                    } else {
+                        regular.add(f.path());
+                        regularAt.add(i);
+                    }
                 }
             } catch (IOException e) {
-                format = FileFormat.UNKNOWN;
+                formats[i] = FileFormat.UNKNOWN;
             }
-            files.add(new InputFile(files.size(), f.input(), f.path(), f.relative(), size, format));
+        }
+        if (passes != null && !regular.isEmpty()) {
+            List<FileFormat> detected;
+            try {
+                detected = passes.detect(regular);
+            } catch (IOException e) {
+                throw new JobException(JobException.Reason.IO_ERROR, "cannot detect the formats of the input files ("
+                        + e.getClass().getSimpleName() + ")", e);
+            }
+            if (detected == null && listed != null) {
+                throw new IllegalStateException("files listed by the passes must be detected by them");
+            }
+            if (detected == null) { // the passes leave it to the run
+                detected = new ArrayList<>(regular.size());
+                for (Path p : regular) {
+                    try {
+                        detected.add(FormatDetector.detect(p));
+                    } catch (IOException e) {
+                        detected.add(FileFormat.UNKNOWN);
+                    }
+                }
+            }
+            if (detected.size() != regular.size()) {
+                throw new IllegalStateException("the detection returned " + detected.size() + " formats for "
+                        + regular.size() + " files");
+            }
+            for (int i = 0; i < regular.size(); i++) {
+                formats[regularAt.get(i)] = detected.get(i);
+            }
+        }
+        List<InputFile> files = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            Found f = found.get(i);
+            files.add(new InputFile(files.size(), f.input(), f.path(), f.relative(), sizes[i], formats[i]));
         }
         return files;
     }

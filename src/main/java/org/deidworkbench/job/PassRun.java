@@ -130,10 +130,11 @@ public final class PassRun {
     /**
      * Records the transform of file {@code index}; when it was written, its content (in {@code written},
      * a file of the work folder written and forced to disk by this attempt alone) becomes the file's
-     * part by an atomic rename. Called once per file, for the one attempt whose outcome counts.
+     * part by an atomic rename; {@code written} null: the pass keeps the part itself ({@link FilePasses#parts()}).
+     * Called once per file, for the one attempt whose outcome counts.
      */
     public void transformed(int index, FileWork.Outcome outcome, Path written) throws IOException {
-        if (outcome.report().status() == FileReport.Status.WRITTEN) {
+        if (outcome.report().status() == FileReport.Status.WRITTEN && written != null) {
             Files.move(written, part(index), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         outcomes[index] = outcome.report();

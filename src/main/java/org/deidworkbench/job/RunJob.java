@@ -106,8 +106,9 @@ public final class RunJob {
     public RunResult run() throws JobException {
         Instant started = Instant.now();
         Path out = request.output().toAbsolutePath().normalize();
-        checkPaths(out);
-        List<InputFile> files = InputFiles.walk(request.inputs());
+        List<FilePasses.Listed> listed = InputFiles.listed(request.inputs(), passes);
+        checkPaths(out, listed == null);
+        List<InputFile> files = InputFiles.walk(request.inputs(), passes, listed);
         // Before the output folder is touched: a wrong passphrase or a missing key file leaves no trace.
         // A key file too large for the heap is read as a stream into a spill folder beside the output (decision 0030).
         Path spillParent = out.getParent() != null && Files.isDirectory(out.getParent()) ? out.getParent()
@@ -182,7 +183,11 @@ public final class RunJob {
             }
 
             String[] names = OutputNames.of(files, new PathScrubber(engine.identifiers()));
-            finishProcessors(files, processors, names, work, outcomes, deferred);
+            FilePasses.Parts parts = passes == null ? null : passes.parts();
+            boolean[] madeHere = new boolean[files.size()];
+            org.deidworkbench.format.FileTasks finishTasks = passes == null
+                    ? org.deidworkbench.format.FileTasks.on(pool) : passes.analysisTasks();
+            finishProcessors(files, processors, names, work, outcomes, deferred, parts, madeHere, finishTasks);
             List<FileReport> results = new ArrayList<>();
             int renamed = 0;
             Map<FileFormat, String> rules = rulesSources(profile);
@@ -200,7 +205,10 @@ public final class RunJob {
             listener.phase(RunPhase.FINISH.id(), files.size(), 0);
             Set<Path> movedInto = new TreeSet<>();
             for (InputFile f : files) {
-                if (results.get(f.index()).status() == FileReport.Status.WRITTEN) {
+                if (results.get(f.index()).status() == FileReport.Status.WRITTEN && parts != null
+                        && !madeHere[f.index()]) {
+                    parts.place(f.index(), names[f.index()]); // the caller puts it in place (decision 0041)
+                } else if (results.get(f.index()).status() == FileReport.Status.WRITTEN) {
                     Path target = out.resolve(names[f.index()]);
                     if (movedInto.add(target.getParent())) {
                         Files.createDirectories(target.getParent()); // once per folder, not per file
@@ -454,7 +462,8 @@ public final class RunJob {
      * or failed; the other files are not affected.
      */
     private void finishProcessors(List<InputFile> files, Map<FileFormat, FileProcessor> processors, String[] names,
-            Path work, FileReport[] outcomes, boolean[] deferred) throws IOException {
+            Path work, FileReport[] outcomes, boolean[] deferred, FilePasses.Parts parts, boolean[] madeHere,
+            org.deidworkbench.format.FileTasks tasks) throws IOException {
         for (FormatHandler handler : FormatRegistry.handlers()) {
             List<InputFile> mine = files.stream().filter(f -> handler.formats().contains(f.format())).toList();
             if (mine.isEmpty()) {
@@ -463,7 +472,7 @@ public final class RunJob {
             if (cancelled.get()) {
                 throw new CancellationException("run cancelled");
             }
-            FinishedRun run = new FinishedRun(mine, names, work, outcomes, deferred);
+            FinishedRun run = new FinishedRun(mine, names, work, outcomes, deferred, madeHere, parts, tasks);
             try {
                 processors.get(mine.get(0).format()).finish(run);
             } catch (CancellationException e) {
@@ -491,17 +500,27 @@ public final class RunJob {
         private final Path work;
         private final FileReport[] outcomes;
         private final boolean[] deferred;
+        private final boolean[] madeHere;
+        private final org.deidworkbench.format.FileTasks tasks;
 
-        FinishedRun(List<InputFile> files, String[] names, Path work, FileReport[] outcomes, boolean[] deferred) {
+        FinishedRun(List<InputFile> files, String[] names, Path work, FileReport[] outcomes, boolean[] deferred,
+                boolean[] madeHere, FilePasses.Parts parts, org.deidworkbench.format.FileTasks tasks) {
             this.work = work;
             this.outcomes = outcomes;
             this.deferred = deferred;
+            this.madeHere = madeHere;
+            this.tasks = tasks;
             for (InputFile f : files) {
                 boolean written = outcomes[f.index()].status() == FileReport.Status.WRITTEN;
-                outputs.add(new Output(names[f.index()], f.format(), written ? work.resolve(f.index() + ".part") : null,
-                        deferred[f.index()]));
+                Path part = !written ? null : parts != null ? parts.location(f.index()) : work.resolve(f.index() + ".part");
+                outputs.add(new Output(names[f.index()], f.format(), part, deferred[f.index()]));
                 byOutput.put(names[f.index()], f);
             }
+        }
+
+        @Override
+        public org.deidworkbench.format.FileTasks tasks() {
+            return tasks;
         }
 
         @Override
@@ -526,6 +545,7 @@ public final class RunJob {
                     content.writeTo(os);
                     return stats;
                 });
+                madeHere[f.index()] = outcomes[f.index()].status() == FileReport.Status.WRITTEN;
             } catch (CancellationException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -584,7 +604,8 @@ public final class RunJob {
         return under.isEmpty() ? name : name.replaceAll("/+$", "") + "/" + under;
     }
 
-    private void checkPaths(Path out) throws JobException {
+    /** @param inputsHere whether the inputs are paths of this machine (not listed by the passes where they live) */
+    private void checkPaths(Path out, boolean inputsHere) throws JobException {
         if (request.inputs().isEmpty()) {
             throw new JobException(JobException.Reason.INPUT_NOT_FOUND, "no input given", null);
         }
@@ -595,7 +616,7 @@ public final class RunJob {
         }
         for (Path input : request.inputs()) {
             Path in = input.toAbsolutePath().normalize();
-            if (!Files.exists(in, LinkOption.NOFOLLOW_LINKS)) {
+            if (inputsHere && !Files.exists(in, LinkOption.NOFOLLOW_LINKS)) {
                 throw new JobException(JobException.Reason.INPUT_NOT_FOUND, "input not found: " + input, null);
             }
             if (out.startsWith(in) || in.startsWith(out)) {

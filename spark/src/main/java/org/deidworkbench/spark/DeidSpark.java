@@ -35,8 +35,9 @@ public final class DeidSpark {
 
     static final String USAGE = "usage: deid-spark run --out DIR [--profile PROFILE] [--keyfile FILE]"
             + " [--passphrase-file FILE] [--master URL] [--partitions N] [--stage DIR] INPUT...\n"
-            + "       (INPUT, --out and --keyfile may be Hadoop URIs: hdfs://..., s3a://...; --stage: a folder\n"
-            + "        the driver and every executor see, needed only on a cluster with a Hadoop --out)\n"
+            + "       (INPUT, --out and --keyfile may be Hadoop URIs: hdfs://..., s3a://...; with a Hadoop --out or\n"
+            + "        --keyfile the tasks read and write through Hadoop, no shared folder needed; --stage DIR: stage\n"
+            + "        through a folder the driver and every executor see instead)\n"
             + "       deid-spark bench [--csv-rows N] [--dicom-patients N] [--fhir-patients N] [--fhir-mb N]"
             + " [--rounds N] [--master URL]"
             + " [--sample-data DIR] [--work DIR]";

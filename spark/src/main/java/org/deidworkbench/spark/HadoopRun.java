@@ -220,34 +220,40 @@ final class HadoopRun {
     }
 
     /**
-     * Where a run with Hadoop locations makes its stage when {@code --stage} is not given (decision
-     * 0039): beside a local output (the executors see the output's folder under the same path anyway:
-     * they write the run's work folder into it), else, when the driver and the executors share one
-     * machine ({@code local} masters), under the Spark application's scratch folder on the driver
-     * (which Spark also removes when the application ends); else there is no folder every executor is
-     * known to see, and the run stops before reading anything.
+     * Where a run through a stage (decision 0028) makes it: {@code --stage}, or without it beside a local
+     * output (decision 0039: the executors see the output's folder under the same path anyway, they write
+     * the run's work folder into it). A run whose output or key file is on Hadoop and that has no
+     * {@code --stage} has no stage at all ({@link #withoutStage}, decision 0041).
      *
      * @param given {@code --stage}, or null
-     * @param sparkScratch the driver's Spark scratch folder ({@code SparkFiles.getRootDirectory()})
      */
-    static java.nio.file.Path stageRoot(String given, Locations where, String master, java.nio.file.Path sparkScratch)
-            throws JobException {
+    static java.nio.file.Path stageRoot(String given, Locations where) {
         if (given != null) {
             return java.nio.file.Path.of(given).toAbsolutePath().normalize();
         }
-        if (!remote(where.out())) {
-            java.nio.file.Path out = local(where.out()).toAbsolutePath().normalize();
-            return out.getParent() != null ? out.getParent() : out;
+        if (remote(where.out())) {
+            throw new IllegalStateException("a run to a Hadoop output without --stage has no stage");
         }
-        if (master != null && (master.startsWith("local[") || master.equals("local")
-                || master.startsWith("local-cluster["))) {
-            return sparkScratch;
-        }
-        throw new JobException(JobException.Reason.IO_ERROR, "the output " + where.out() + " is on a Hadoop file"
-                + " system and the master " + master + " runs executors on other machines: give --stage DIR, a"
-                + " folder the driver and every executor see under the same path (a shared mount), or a local"
-                + " --out on such a mount; nothing was read", null);
+        java.nio.file.Path out = local(where.out()).toAbsolutePath().normalize();
+        return out.getParent() != null ? out.getParent() : out;
     }
+
+    /**
+     * Whether the run has no stage and no folder shared between the driver and the executors (decision
+     * 0041): its output or key file is on Hadoop and no {@code --stage} is given. Its tasks then copy the
+     * inputs they read into their own machine's scratch ({@value #EXECUTOR_SCRATCH}) and write the
+     * transformed parts to the output's temporary prefix; the driver reads no input or output file.
+     */
+    static boolean withoutStage(String stageGiven, Locations where) {
+        return stageGiven == null && (remote(where.out()) || (where.keyFile() != null && remote(where.keyFile())));
+    }
+
+    /**
+     * Hadoop configuration key ({@code --conf spark.hadoop.deid.executor.scratch=DIR}): an absolute folder on
+     * each executor's own disk (not shared) where tasks copy the inputs they read while they read them
+     * (decision 0041); default {@code /tmp}. Put it on encrypted local disk.
+     */
+    static final String EXECUTOR_SCRATCH = "deid.executor.scratch";
 
     /** What the run was asked, as the command line gave it. */
     record Locations(List<String> inputs, String out, String keyFile) {
@@ -264,8 +270,6 @@ final class HadoopRun {
     static RunResult run(JavaSparkContext spark, Locations where, boolean createKeyFile, char[] passphrase,
             LoadedProfile profile, int partitions, String stageGiven, WorkerSetup.Faults faults,
             IoFaults ioFaults, Stop stop) throws JobException, IOException {
-        java.nio.file.Path stageRoot = stageRoot(stageGiven, where, spark.master(),
-                java.nio.file.Path.of(org.apache.spark.SparkFiles.getRootDirectory()));
         Configuration conf = spark.hadoopConfiguration();
         Path out = qualified(where.out(), conf);
         Path key = where.keyFile() != null ? qualified(where.keyFile(), conf)
@@ -290,6 +294,11 @@ final class HadoopRun {
             }
             outExisted = checkOutput(outFs, out);
         }
+        if (withoutStage(stageGiven, where)) {
+            return runWithoutStage(spark, where, inputs, out, key, outFs, keyFs, keyBefore, outExisted, createKeyFile,
+                    passphrase, profile, partitions, faults, ioFaults, stop);
+        }
+        java.nio.file.Path stageRoot = stageRoot(stageGiven, where);
         java.nio.file.Path stage;
         try {
             Files.createDirectories(stageRoot);
@@ -342,36 +351,246 @@ final class HadoopRun {
             try {
                 commitOutput(spark, localOut, out, outFs, partitions, ioFaults, stop);
                 stop.check("commit");
-                FileStatus keyNow = status(keyFs, key);
-                if (!sameFile(keyBefore, keyNow)) {
-                    throw new IOException("the key file " + key + " changed while the run was running (another run?);"
-                            + " it was not written");
-                }
-                if (where.keyFile() != null && !remote(where.keyFile())) {
-                    org.deidworkbench.io.AtomicFiles.write(local(where.keyFile()), Files.readAllBytes(localKey));
-                } else {
-                    writeWhole(keyFs, key, Files.readAllBytes(localKey), conf, keyBefore != null);
-                }
-                writeWhole(outFs, new Path(out, RunJob.REPORT), Files.readAllBytes(localOut.resolve(RunJob.REPORT)),
-                        conf, false);
-                writeWhole(outFs, new Path(out, RunJob.MANIFEST), Files.readAllBytes(localOut.resolve(
-                        RunJob.MANIFEST)), conf, false);
+                commitLast(where, key, keyFs, keyBefore, localKey, out, outFs, localOut, conf);
             } catch (JobException e) {
                 undoOutput(outFs, out, outExisted);
                 throw e;
             } catch (IOException | RuntimeException e) {
                 undoOutput(outFs, out, outExisted);
-                if (stop.requested()) {
-                    throw Stop.cancelled("commit");
-                }
-                throw new JobException(JobException.Reason.IO_ERROR, "cannot commit the output to " + out + ": "
-                        + (e instanceof IOException && e.getMessage() != null && !(e instanceof FileNotFoundException)
-                                ? e.getMessage() : e.getClass().getSimpleName())
-                        + "; nothing there looks finished (no " + RunJob.MANIFEST + ")", e);
+                throw commitFailed(out, e, stop);
             }
             return result;
         } finally {
             Folders.deleteTree(stage);
+        }
+    }
+
+    /** The commit's last steps: the key file (unless it changed meanwhile), the report, the manifest last. */
+    private static void commitLast(Locations where, Path key, FileSystem keyFs, FileStatus keyBefore,
+            java.nio.file.Path localKey, Path out, FileSystem outFs, java.nio.file.Path localOut, Configuration conf)
+            throws IOException {
+        FileStatus keyNow = status(keyFs, key);
+        if (!sameFile(keyBefore, keyNow)) {
+            throw new IOException("the key file " + key + " changed while the run was running (another run?);"
+                    + " it was not written");
+        }
+        if (where.keyFile() != null && !remote(where.keyFile())) {
+            org.deidworkbench.io.AtomicFiles.write(local(where.keyFile()), Files.readAllBytes(localKey));
+        } else {
+            writeWhole(keyFs, key, Files.readAllBytes(localKey), conf, keyBefore != null);
+        }
+        writeWhole(outFs, new Path(out, RunJob.REPORT), Files.readAllBytes(localOut.resolve(RunJob.REPORT)),
+                conf, false);
+        writeWhole(outFs, new Path(out, RunJob.MANIFEST), Files.readAllBytes(localOut.resolve(
+                RunJob.MANIFEST)), conf, false);
+    }
+
+    private static JobException commitFailed(Path out, Exception e, Stop stop) {
+        if (stop.requested()) {
+            return Stop.cancelled("commit");
+        }
+        return new JobException(JobException.Reason.IO_ERROR, "cannot commit the output to " + out + ": "
+                + (e instanceof IOException && e.getMessage() != null && !(e instanceof FileNotFoundException)
+                        ? e.getMessage() : e.getClass().getSimpleName())
+                + "; nothing there looks finished (no " + RunJob.MANIFEST + ")", e);
+    }
+
+    /**
+     * A run with a Hadoop output or key file and no {@code --stage} (decision 0041): no folder is shared
+     * between the driver and the executors. The driver lists the inputs through Hadoop and knows each file
+     * by a task path ({@link RemoteFiles}); the formats are detected, the CSV samples taken and every
+     * pass run in Spark tasks that copy the files they read into their own machine's scratch and upload
+     * the transformed parts under {@code <out>/_deid-temporary/<run>/}; the driver keeps the key file,
+     * the report and the manifest in a scratch folder of its own. Commit: the parts are renamed into place
+     * (or, on object stores, copied there by a Spark job), then the key file, the report, the manifest.
+     */
+    private static RunResult runWithoutStage(JavaSparkContext spark, Locations where, List<Path> inputs, Path out,
+            Path key, FileSystem outFs, FileSystem keyFs, FileStatus keyBefore, boolean outExisted,
+            boolean createKeyFile, char[] passphrase, LoadedProfile profile, int partitions,
+            WorkerSetup.Faults faults, IoFaults ioFaults, Stop stop) throws JobException, IOException {
+        Configuration conf = spark.hadoopConfiguration();
+        String scratch = conf.getTrimmed(EXECUTOR_SCRATCH, "/tmp");
+        if (!java.nio.file.Path.of(scratch).isAbsolute()) {
+            throw new JobException(JobException.Reason.IO_ERROR, "spark.hadoop." + EXECUTOR_SCRATCH + " must be an absolute folder of the"
+                    + " executors' own disks; nothing was read", null);
+        }
+        String runId = UUID.randomUUID().toString();
+        String base = java.nio.file.Path.of(scratch, "deid-spark-" + runId).normalize().toString();
+        java.nio.file.Path driverScratch = java.nio.file.Path.of(org.apache.spark.SparkFiles.getRootDirectory());
+        java.nio.file.Path driverRoot;
+        try {
+            driverRoot = ownerOnly(driverScratch, ".deid-run-");
+        } catch (IOException e) {
+            throw new JobException(JobException.Reason.IO_ERROR, "cannot make the driver's scratch folder in "
+                    + driverScratch + " (" + e.getClass().getSimpleName() + "); nothing was read", e);
+        }
+        Path temp = new Path(new Path(out, TEMPORARY), runId);
+        boolean direct = commit(out, conf) == Commit.DIRECT;
+        try {
+            // 1. The inputs listed through Hadoop (paths and sizes), each known by its task path from now on.
+            List<RemoteFiles.Root> roots = new ArrayList<>();
+            List<java.nio.file.Path> taskInputs = new ArrayList<>();
+            List<org.deidworkbench.job.FilePasses.Listed> listed = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                Path in = inputs.get(i);
+                String name = in.getName().isEmpty() ? "input-" + (i + 1) : in.getName();
+                String root = base + "/in/" + (i + 1) + "/" + name;
+                roots.add(new RemoteFiles.Root(root, in.toString()));
+                taskInputs.add(java.nio.file.Path.of(root));
+                listForTasks(in, fs(in, conf), root, i + 1, listed, where.inputs().get(i));
+            }
+            stop.check("listing of the inputs");
+            java.nio.file.Path localKey = driverRoot.resolve("key").resolve(key.getName());
+            Files.createDirectories(localKey.getParent());
+            if (keyBefore != null) {
+                try (InputStream is = keyFs.open(key)) {
+                    Files.copy(is, localKey);
+                }
+            }
+            java.nio.file.Path localOut = driverRoot.resolve("out").resolve(out.getName());
+            RemoteFiles remote = new RemoteFiles(new Conf(conf), roots, base, temp.toString(), direct, ioFaults);
+            SparkPasses passes = new SparkPasses(spark, ProfileSource.of(profile), partitions, faults, remote, listed);
+            RunRequest request = new RunRequest(taskInputs, localOut, localKey, createKeyFile, passphrase, profile,
+                    spark.defaultParallelism(), names(where.inputs(), inputs));
+            RunResult result;
+            try {
+                result = stop.run(new RunJob(request, org.deidworkbench.job.RunListener.NONE, passes));
+                stop.check("run's end");
+            } catch (JobException e) {
+                undoOutput(outFs, out, outExisted); // the parts and scan index the tasks uploaded
+                throw e;
+            }
+
+            // 2. Commit: the parts into place, the files the driver made (a regenerated DICOMDIR), then the key
+            // file, the report, the manifest last.
+            try {
+                placeParts(spark, passes.placed(), out, outFs, direct, partitions, ioFaults, stop);
+                uploadFromDriver(localOut, out, outFs, conf, stop);
+                outFs.delete(new Path(out, TEMPORARY), true);
+                stop.check("commit");
+                commitLast(where, key, keyFs, keyBefore, localKey, out, outFs, localOut, conf);
+            } catch (JobException e) {
+                undoOutput(outFs, out, outExisted);
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                undoOutput(outFs, out, outExisted);
+                throw commitFailed(out, e, stop);
+            }
+            return result;
+        } catch (IOException | RuntimeException e) {
+            undoOutput(outFs, out, outExisted);
+            throw e;
+        } finally {
+            Folders.deleteTree(driverRoot);
+        }
+    }
+
+    /** Lists one input through its file system for a run without a stage: each file under its task path. */
+    private static void listForTasks(Path in, FileSystem fs, String root, int input,
+            List<org.deidworkbench.job.FilePasses.Listed> listed, String given) throws JobException, IOException {
+        FileStatus st = status(fs, in);
+        if (st == null) {
+            throw new JobException(JobException.Reason.INPUT_NOT_FOUND, "input not found: " + given, null);
+        }
+        if (!st.isDirectory()) {
+            listed.add(new org.deidworkbench.job.FilePasses.Listed(java.nio.file.Path.of(root), input, st.getLen()));
+            return;
+        }
+        String folder = st.getPath().toUri().getPath();
+        String prefix = folder.endsWith("/") ? folder : folder + "/";
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(in, true);
+        while (it.hasNext()) {
+            LocatedFileStatus f = it.next();
+            String path = f.getPath().toUri().getPath();
+            if (!path.startsWith(prefix)) {
+                throw new IOException("the listing of " + given + " named a file outside it");
+            }
+            listed.add(new org.deidworkbench.job.FilePasses.Listed(java.nio.file.Path.of(root + "/"
+                    + path.substring(prefix.length())), input, f.getLen()));
+        }
+    }
+
+    /**
+     * The transformed parts into place under {@code out}: renamed by the driver where renames are atomic
+     * (one NameNode operation each), copied by a Spark job ({@value #COMMIT}) on object stores (no rename
+     * there; a retried attempt writes the same bytes to the same name).
+     */
+    private static void placeParts(JavaSparkContext spark, List<SparkPasses.Placed> placed, Path out,
+            FileSystem outFs, boolean direct, int partitions, IoFaults faults, Stop stop)
+            throws IOException, JobException {
+        outFs.mkdirs(out);
+        if (placed.isEmpty()) {
+            return;
+        }
+        if (!direct) {
+            java.util.Set<Path> made = new java.util.HashSet<>();
+            for (SparkPasses.Placed p : placed) {
+                stop.check("commit");
+                Path target = new Path(out, new Path(null, null, p.name()));
+                if (made.add(target.getParent())) {
+                    outFs.mkdirs(target.getParent());
+                }
+                if (!outFs.rename(new Path(p.part()), target)) {
+                    throw new IOException("cannot rename a transformed part into place under " + out);
+                }
+            }
+            return;
+        }
+        List<Upload> copies = new ArrayList<>();
+        for (SparkPasses.Placed p : placed) {
+            copies.add(new Upload(p.part(), p.name()));
+        }
+        String into = out.toString();
+        Broadcast<Conf> conf = spark.broadcast(new Conf(spark.hadoopConfiguration()));
+        spark.setJobGroup(COMMIT, "deid: commit, " + copies.size() + " file(s) copied into place", false);
+        try (GroupWatch watch = new GroupWatch(spark, COMMIT, stop)) {
+            spark.parallelize(copies, Math.max(1, Math.min(copies.size(), partitions))).foreachPartition(it -> {
+                TaskContext task = TaskContext.get();
+                int attempt = task == null ? 0 : task.attemptNumber();
+                while (it.hasNext()) {
+                    Upload u = it.next();
+                    Path from = new Path(u.from());
+                    Path target = new Path(new Path(into), new Path(null, null, u.relative()));
+                    try (InputStream is = fs(from, conf.value().get()).open(from);
+                            FSDataOutputStream os = fs(target, conf.value().get()).create(target, true)) {
+                        if (faults.failNow(true, attempt)) {
+                            os.write(is.readNBytes(1 << 10));
+                            os.flush();
+                            faults.fail(task, "commit");
+                        }
+                        copy(is, os, task);
+                    }
+                }
+            });
+        } catch (Exception e) { // SparkException is thrown unchecked from Scala
+            stop.check("commit");
+            throw new IOException("the Spark job of the commit failed (" + e.getClass().getSimpleName()
+                    + "; the Spark driver's log says which task and why)", e);
+        } finally {
+            spark.clearJobGroup();
+            conf.destroy();
+        }
+    }
+
+    /** Files the driver's run made itself (a regenerated DICOMDIR), but the report and manifest: uploaded from the driver. */
+    private static void uploadFromDriver(java.nio.file.Path localOut, Path out, FileSystem outFs, Configuration conf,
+            Stop stop) throws IOException, JobException {
+        if (!Files.isDirectory(localOut)) {
+            return;
+        }
+        List<java.nio.file.Path> made;
+        try (Stream<java.nio.file.Path> walk = Files.walk(localOut)) {
+            made = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (java.nio.file.Path p : made) {
+            String rel = localOut.relativize(p).toString().replace('\\', '/');
+            if (rel.equals(RunJob.MANIFEST) || rel.equals(RunJob.REPORT) || rel.startsWith(RunJob.WORK_DIR + "/")) {
+                continue;
+            }
+            stop.check("commit");
+            Path target = new Path(out, new Path(null, null, rel));
+            outFs.mkdirs(target.getParent());
+            writeWhole(outFs, target, Files.readAllBytes(p), conf, false);
         }
     }
 
@@ -553,7 +772,7 @@ final class HadoopRun {
      * run was stopped); the attempt's file is then never used (stage-in: not renamed in; commit: not
      * renamed into place, or removed with the output).
      */
-    private static void copy(InputStream in, OutputStream out, TaskContext task) throws IOException {
+    static void copy(InputStream in, OutputStream out, TaskContext task) throws IOException {
         byte[] buffer = new byte[1 << 20];
         int n;
         while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {

@@ -65,11 +65,11 @@ final class ScanIndexes {
     }
 
     /** Makes a worker's processors look their keys up in the merged index under {@code folder}. */
-    static void use(Map<FileFormat, FileProcessor> processors, Path folder, int buckets) {
+    static void use(Map<FileFormat, FileProcessor> processors, String folder, int buckets, RemoteFiles remote) {
         for (FormatHandler handler : FormatRegistry.handlers()) {
             FileProcessor p = processors.get(handler.formats().iterator().next());
             if (p != null) {
-                p.useScanIndex(new BucketIndex(folder, buckets, handler.name() + SEPARATOR));
+                p.useScanIndex(new BucketIndex(folder, buckets, handler.name() + SEPARATOR, remote));
             }
         }
     }
@@ -125,26 +125,55 @@ final class ScanIndexes {
      *
      * @return how many entries the bucket holds
      */
-    static long write(Path folder, int bucket, Iterator<Tuple2<String, String>> entries, long attempt)
-            throws IOException {
+    static long write(String folderName, int bucket, Iterator<Tuple2<String, String>> entries, long attempt,
+            RemoteFiles remote) throws IOException {
         List<Tuple2<String, String>> sorted = new ArrayList<>();
         entries.forEachRemaining(sorted::add);
         sorted.sort((a, b) -> a._1().compareTo(b._1()));
+        if (remote != null) {
+            // No shared folder (decision 0041): the bucket goes under the run's temporary prefix through Hadoop;
+            // on object stores straight to its name (a retried attempt writes the same bytes), else renamed there.
+            org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(folderName);
+            org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(folder, Integer.toString(bucket));
+            org.apache.hadoop.fs.Path temp = remote.direct() ? target
+                    : new org.apache.hadoop.fs.Path(folder, bucket + ".attempt-" + attempt);
+            org.apache.hadoop.fs.FileSystem fs = remote.fs(target);
+            try (org.apache.hadoop.fs.FSDataOutputStream os = fs.create(temp, true)) {
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16));
+                entries(out, sorted);
+                out.flush();
+                if (!remote.direct()) {
+                    os.hsync();
+                }
+            }
+            if (!remote.direct()) {
+                fs.delete(target, false);
+                if (!fs.rename(temp, target)) {
+                    throw new IOException("cannot rename bucket " + bucket + " of the merged scan index into place");
+                }
+            }
+            return sorted.size();
+        }
+        Path folder = Path.of(folderName);
         Path temp = folder.resolve(bucket + ".attempt-" + attempt);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel),
                     1 << 16));
-            out.writeInt(sorted.size());
-            for (Tuple2<String, String> e : sorted) {
-                bytes(out, e._1());
-                bytes(out, e._2());
-            }
+            entries(out, sorted);
             out.flush();
             channel.force(false);
         }
         Files.move(temp, folder.resolve(Integer.toString(bucket)), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
         return sorted.size();
+    }
+
+    private static void entries(DataOutputStream out, List<Tuple2<String, String>> sorted) throws IOException {
+        out.writeInt(sorted.size());
+        for (Tuple2<String, String> e : sorted) {
+            bytes(out, e._1());
+            bytes(out, e._2());
+        }
     }
 
     private static void bytes(DataOutputStream out, String s) throws IOException {
@@ -159,8 +188,16 @@ final class ScanIndexes {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    static Map<String, String> read(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+    static Map<String, String> read(String folder, int bucket, RemoteFiles remote) throws IOException {
+        java.io.InputStream stream;
+        if (remote != null) {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(folder),
+                    Integer.toString(bucket));
+            stream = remote.fs(p).open(p);
+        } else {
+            stream = Files.newInputStream(Path.of(folder).resolve(Integer.toString(bucket)));
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 16))) {
             int n = in.readInt();
             Map<String, String> map = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
             for (int i = 0; i < n; i++) {
@@ -190,16 +227,18 @@ final class ScanIndexes {
      * a job that still fails fails the run).
      */
     static final class BucketIndex implements ScanIndex {
-        private final Path folder;
+        private final String folder;
         private final int buckets;
         private final String prefix;
+        private final RemoteFiles remote;
         private final Map<Integer, Map<String, String>> loaded;
 
-        BucketIndex(Path folder, int buckets, String prefix) {
+        BucketIndex(String folder, int buckets, String prefix, RemoteFiles remote) {
             this.folder = folder;
             this.buckets = buckets;
             this.prefix = prefix;
-            this.loaded = loaded(folder.toString());
+            this.remote = remote;
+            this.loaded = loaded(folder);
         }
 
         @Override
@@ -208,7 +247,7 @@ final class ScanIndexes {
             int bucket = Buckets.bucket(full, buckets);
             return loaded.computeIfAbsent(bucket, b -> {
                 try {
-                    return read(folder.resolve(Integer.toString(b)));
+                    return read(folder, b, remote);
                 } catch (IOException e) {
                     throw new IOError(new IOException("cannot read bucket " + b + " of the run's merged scan index ("
                             + e.getClass().getSimpleName() + ")"));

@@ -5,7 +5,9 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -17,9 +19,12 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileTasks;
+import org.deidworkbench.format.FormatDetector;
 import org.deidworkbench.format.ScanIndex;
 import org.deidworkbench.job.FilePasses;
+import org.deidworkbench.job.FilePasses.Listed;
 import org.deidworkbench.job.FileWork;
 import org.deidworkbench.job.PassException;
 import org.deidworkbench.job.PassRun;
@@ -50,6 +55,7 @@ import scala.Tuple2;
 final class SparkPasses implements FilePasses {
 
     /** The Spark job groups of a run's jobs (Spark's UI and status tracker show them). */
+    static final String DETECT = "deid-detect";
     static final String ANALYSIS = "deid-analysis";
     static final String SCAN = "deid-scan";
     static final String TRANSFORM = "deid-transform";
@@ -59,14 +65,65 @@ final class SparkPasses implements FilePasses {
     private final int partitions;
     private final WorkerSetup.Faults faults;
     /** Where the scan pass left its merged index (null: none), and in how many buckets. */
-    private Path scanIndex;
+    private String scanIndex;
     private int scanIndexBuckets;
+    /** No folder shared with the executors (decision 0041): the run's files on Hadoop; null: shared paths. */
+    private final RemoteFiles remote;
+    private final List<Listed> listed;
+    /** With {@link #remote}: each written file's part (Hadoop URI), by index, and the names they are placed under. */
+    private final Map<Integer, String> partUris = new HashMap<>();
+    private final List<Placed> placed = new ArrayList<>();
 
     SparkPasses(JavaSparkContext spark, ProfileSource profile, int partitions, WorkerSetup.Faults faults) {
+        this(spark, profile, partitions, faults, null, null);
+    }
+
+    /**
+     * Passes over files that only the tasks read, through Hadoop ({@code remote}): the driver's run knows
+     * them as {@code listed} (task paths, {@link RemoteFiles}) and never opens them.
+     */
+    SparkPasses(JavaSparkContext spark, ProfileSource profile, int partitions, WorkerSetup.Faults faults,
+            RemoteFiles remote, List<Listed> listed) {
         this.spark = spark;
         this.profile = profile;
         this.partitions = partitions;
         this.faults = faults;
+        this.remote = remote;
+        this.listed = listed;
+    }
+
+    /** A written file's part (Hadoop URI) and the output name it is to have (decision 0041). */
+    record Placed(String part, String name) {
+    }
+
+    /** With Hadoop files and no shared folder: the parts to put in place, with their names, in input order. */
+    List<Placed> placed() {
+        return List.copyOf(placed);
+    }
+
+    @Override
+    public List<Listed> list(List<Path> inputs) {
+        return listed;
+    }
+
+    @Override
+    public Parts parts() {
+        if (remote == null) {
+            return null;
+        }
+        return new Parts() {
+            @Override
+            public Path location(int index) {
+                // For a finish step that reads its files back (DICOMDIR): its tasks copy the part from the
+                // temporary prefix to this task path first (decision 0041).
+                return Path.of(remote.partsRoot(), index + ".part");
+            }
+
+            @Override
+            public void place(int index, String name) {
+                placed.add(new Placed(partUris.get(index), name));
+            }
+        };
     }
 
     /**
@@ -117,9 +174,11 @@ final class SparkPasses implements FilePasses {
                     throw new CancellationException("run cancelled");
                 }
                 List<Task<T>> all = new ArrayList<>(tasks);
+                RemoteFiles remote = SparkPasses.this.remote;
                 spark.setJobGroup(ANALYSIS, "deid: analysis, " + all.size() + " file(s) read through", false);
                 try {
-                    return spark.parallelize(all, all.size()).map(t -> t.run(() -> false)).collect();
+                    return spark.parallelize(all, Math.min(all.size(), Math.max(1, partitions)))
+                            .map(t -> runTask(t, remote)).collect();
                 } catch (RuntimeException e) {
                     // RunJob turns it back into the pass's failure: the run leaves nothing, the key file as it was.
                     throw new java.io.UncheckedIOException(failed("analysis", e));
@@ -130,6 +189,65 @@ final class SparkPasses implements FilePasses {
         };
     }
 
+    /**
+     * The inputs' formats detected in a Spark job (decision 0041): each task opens its files' first bytes
+     * ({@link FormatDetector}) and sends back one byte per file; the driver only lists them.
+     */
+    @Override
+    public List<FileFormat> detect(List<Path> files) throws IOException {
+        List<String> paths = files.stream().map(Path::toString).toList();
+        FileFormat[] all = FileFormat.values();
+        RemoteFiles remote = this.remote;
+        spark.setJobGroup(DETECT, "deid: format detection, " + paths.size() + " file(s)", false);
+        List<byte[]> detected;
+        try {
+            detected = spark.parallelize(paths, Math.max(1, Math.min(paths.size(), partitions))).mapPartitions(it -> {
+                java.io.ByteArrayOutputStream formats = new java.io.ByteArrayOutputStream();
+                while (it.hasNext()) {
+                    FileFormat format;
+                    try {
+                        String path = it.next();
+                        format = remote == null ? FormatDetector.detect(Path.of(path))
+                                : FormatDetector.detect(remote.head(path, FormatDetector.HEAD),
+                                        String.valueOf(Path.of(path).getFileName()));
+                    } catch (IOException e) {
+                        format = FileFormat.UNKNOWN; // as deid run: its scan or transform says why
+                    }
+                    formats.write(format.ordinal());
+                }
+                return List.of(formats.toByteArray()).iterator();
+            }).collect();
+        } catch (RuntimeException e) {
+            throw new IOException("the Spark job of the format detection failed (" + e.getClass().getSimpleName()
+                    + "; the Spark driver's log says which task and why)", e);
+        } finally {
+            spark.clearJobGroup();
+        }
+        List<FileFormat> out = new ArrayList<>(paths.size());
+        for (byte[] part : detected) {
+            for (byte b : part) {
+                out.add(all[b]);
+            }
+        }
+        return out;
+    }
+
+    /** On an executor: an analysis piece, with the files it reads copied here first when they are on Hadoop. */
+    private static <T extends Serializable> T runTask(FileTasks.Task<T> t, RemoteFiles remote) throws IOException {
+        if (remote == null) {
+            return t.run(() -> false);
+        }
+        List<Path> copies = new ArrayList<>();
+        try {
+            for (String f : t.reads()) {
+                copies.add(remote.materialize(f));
+            }
+            return t.run(() -> false);
+        } finally {
+            copies.forEach(remote::release);
+        }
+    }
+
     @Override
     public void scan(PassRun run) throws IOException {
         List<TaskFile> files = run.files().stream().filter(f -> run.open(f.index())).map(TaskFile::of).toList();
@@ -137,7 +255,7 @@ final class SparkPasses implements FilePasses {
             return;
         }
         String id = UUID.randomUUID().toString();
-        Broadcast<byte[]> setup = spark.broadcast(new WorkerSetup(profile, run, null, faults).toBytes());
+        Broadcast<byte[]> setup = spark.broadcast(new WorkerSetup(profile, run, null, faults, remote).toBytes());
         spark.setJobGroup(SCAN, "deid: scan pass, " + files.size() + " file(s)", false);
         JavaRDD<ScanTask> tasks = rdd(files).mapPartitions(it -> List.of(scanPartition(WorkerSetup.read(id,
                 setup.value()), it)).iterator()).persist(StorageLevel.MEMORY_AND_DISK());
@@ -145,7 +263,7 @@ final class SparkPasses implements FilePasses {
         try (CancelWatch watch = new CancelWatch(run, SCAN)) {
             scanned = tasks.map(ScanTask::scanned).treeReduce(Scanned::merge);
             if (scanned.indexEntries() > 0) {
-                mergeScanIndex(tasks, ScanIndexes.folder(run.work(), id));
+                mergeScanIndex(tasks, remote == null ? ScanIndexes.folder(run.work(), id).toString() : remoteFolder(id));
             }
         } catch (Exception e) {
             throw failed("scan", e, run);
@@ -162,19 +280,27 @@ final class SparkPasses implements FilePasses {
      * The scan tasks' index entries merged by key in a shuffle ({@link ScanIndexes}): each bucket's
      * task writes its merged entries into {@code folder}; the driver learns only where they are.
      */
-    private void mergeScanIndex(JavaRDD<ScanTask> tasks, Path folder) {
+    private void mergeScanIndex(JavaRDD<ScanTask> tasks, String folder) {
         int buckets = Math.max(1, partitions);
-        String into = folder.toString();
+        String into = folder;
+        RemoteFiles remote = this.remote;
         tasks.flatMapToPair(t -> t.index().iterator())
                 .reduceByKey(new ScanIndexes.Buckets(buckets), ScanIndex::merge)
                 .mapPartitionsWithIndex((bucket, it) -> {
                     TaskContext task = TaskContext.get();
                     long attempt = task == null ? 0 : task.taskAttemptId();
-                    return List.of(ScanIndexes.write(Path.of(into), bucket, it, attempt)).iterator();
+                    return List.of(ScanIndexes.write(into, bucket, it, attempt, remote)).iterator();
                 }, true)
                 .count();
         scanIndex = folder;
         scanIndexBuckets = buckets;
+    }
+
+    /** The owner-only folder of the merged scan index under the run's temporary prefix (no shared folder). */
+    private String remoteFolder(String id) throws IOException {
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(remote.temp(), "scan-index-" + id);
+        remote.fs(folder).mkdirs(folder, new org.apache.hadoop.fs.permission.FsPermission((short) 0700));
+        return folder.toString();
     }
 
     @Override
@@ -185,7 +311,7 @@ final class SparkPasses implements FilePasses {
         }
         String id = UUID.randomUUID().toString();
         Broadcast<byte[]> setup = spark.broadcast(new WorkerSetup(profile, run, run.frozenIdentifiers(), scanIndex,
-                scanIndexBuckets, faults).toBytes());
+                scanIndexBuckets, faults, remote).toBytes());
         TransformedAll done;
         spark.setJobGroup(TRANSFORM, "deid: transform pass, " + files.size() + " file(s)", false);
         try (CancelWatch watch = new CancelWatch(run, TRANSFORM)) {
@@ -198,7 +324,28 @@ final class SparkPasses implements FilePasses {
             spark.clearJobGroup();
         }
         for (Transformed t : done.files()) {
-            run.transformed(t.index(), t.outcome(), t.written() == null ? null : Path.of(t.written()));
+            if (remote == null) {
+                run.transformed(t.index(), t.outcome(), t.written() == null ? null : Path.of(t.written()));
+                continue;
+            }
+            // The part stays on Hadoop: on object stores where the task wrote it, else renamed from the accepted
+            // attempt's folder (the other attempts' files go with the temporary prefix).
+            if (t.written() != null) {
+                String part = t.written();
+                if (!remote.direct()) {
+                    org.apache.hadoop.fs.Path from = new org.apache.hadoop.fs.Path(part);
+                    org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(
+                            remote.temp(), "parts"), t.index() + ".part");
+                    org.apache.hadoop.fs.FileSystem fs = remote.fs(to);
+                    fs.mkdirs(to.getParent());
+                    if (!fs.rename(from, to)) {
+                        throw new PassException("cannot move a transformed part into the run's temporary prefix", null);
+                    }
+                    part = to.toString();
+                }
+                partUris.put(t.index(), part);
+            }
+            run.transformed(t.index(), t.outcome(), null);
         }
         absorb(run, done.notes(), "transform");
     }
@@ -266,9 +413,18 @@ final class SparkPasses implements FilePasses {
         BooleanSupplier killed = killed(task);
         try (WorkerSetup.Worker worker = setup.worker()) {
             int done = 0;
+            RemoteFiles remote = setup.remote();
             while (files.hasNext()) {
                 RunFile f = files.next().toRunFile();
-                FileReport report = FileWork.scan(f, worker.processors.get(f.format()), killed);
+                Path copy = remote == null ? null : remote.materialize(f.path().toString());
+                FileReport report;
+                try {
+                    report = FileWork.scan(f, worker.processors.get(f.format()), killed);
+                } finally {
+                    if (copy != null) {
+                        remote.release(copy);
+                    }
+                }
                 if (report != null) {
                     failed.put(f.index(), report);
                 }
@@ -286,15 +442,29 @@ final class SparkPasses implements FilePasses {
         int attempt = task == null ? 0 : task.attemptNumber();
         String attemptId = task == null ? "0" : Long.toString(task.taskAttemptId());
         BooleanSupplier killed = killed(task);
-        Path work = setup.work();
+        RemoteFiles remote = setup.remote();
         try (WorkerSetup.Worker worker = setup.worker()) {
+            // No shared folder: parts are written in the worker's own scratch, then uploaded (decision 0041).
+            Path work = remote == null ? setup.work() : worker.temp;
             int done = 0;
             while (files.hasNext()) {
                 RunFile f = files.next().toRunFile();
                 Path written = work.resolve(f.index() + ".part.attempt-" + attemptId);
-                FileWork.Outcome outcome = FileWork.transform(f, worker.processors.get(f.format()), written, killed);
-                boolean wrote = outcome.report().status() == FileReport.Status.WRITTEN;
-                out.add(new Transformed(f.index(), outcome, wrote ? written.toString() : null));
+                Path copy = remote == null ? null : remote.materialize(f.path().toString());
+                FileWork.Outcome outcome;
+                String where;
+                try {
+                    outcome = FileWork.transform(f, worker.processors.get(f.format()), written, killed);
+                    boolean wrote = outcome.report().status() == FileReport.Status.WRITTEN;
+                    where = !wrote ? null : remote == null ? written.toString()
+                            : remote.upload(written, f.index(), attemptId);
+                } finally {
+                    if (copy != null) {
+                        remote.release(copy);
+                        java.nio.file.Files.deleteIfExists(written);
+                    }
+                }
+                out.add(new Transformed(f.index(), outcome, where));
                 injected(setup, ++done, attempt, killed);
             }
             return new TransformedAll(out, worker.engine.notes());

@@ -42,18 +42,20 @@ final class WorkerSetup implements Serializable {
     private final int failAttemptsAfter;
     private final boolean failEveryAttempt;
     private final boolean stall;
+    /** Where the run's files are when no folder is shared with the driver (decision 0041); null: shared paths. */
+    private final RemoteFiles remote;
 
     /** The setup of one pass: {@code frozen} is null for the scan pass; faults count only in their pass. */
-    WorkerSetup(ProfileSource profile, PassRun run, KnownIdentifiers frozen, Faults faults) {
-        this(profile, run, frozen, null, 0, faults);
+    WorkerSetup(ProfileSource profile, PassRun run, KnownIdentifiers frozen, Faults faults, RemoteFiles remote) {
+        this(profile, run, frozen, null, 0, faults, remote);
     }
 
     /**
      * The setup of the transform pass whose processors look up the scan pass's merged index in
      * {@code scanIndex} ({@link ScanIndexes}; null: the scan pass left none).
      */
-    WorkerSetup(ProfileSource profile, PassRun run, KnownIdentifiers frozen, Path scanIndex, int scanIndexBuckets,
-            Faults faults) {
+    WorkerSetup(ProfileSource profile, PassRun run, KnownIdentifiers frozen, String scanIndex, int scanIndexBuckets,
+            Faults faults, RemoteFiles remote) {
         this.profile = profile;
         this.keys = run.keys();
         this.referenceYear = run.referenceYear();
@@ -61,7 +63,8 @@ final class WorkerSetup implements Serializable {
         this.analyses = run.analyses();
         this.frozen = frozen;
         this.work = run.work().toString();
-        this.scanIndex = scanIndex == null ? null : scanIndex.toString();
+        this.scanIndex = scanIndex;
+        this.remote = remote;
         this.scanIndexBuckets = scanIndexBuckets;
         this.failAttemptsAfter = faults.transformPass() == (frozen != null) ? faults.afterFiles() : -1;
         this.failEveryAttempt = faults.everyAttempt();
@@ -104,6 +107,11 @@ final class WorkerSetup implements Serializable {
         }
     }
 
+    /** Where the run's files are when no folder is shared with the driver; null: shared paths. */
+    RemoteFiles remote() {
+        return remote;
+    }
+
     /** The run's work folder, where transformed files are written (a file system every worker and the driver see). */
     Path work() {
         return Path.of(work);
@@ -126,7 +134,7 @@ final class WorkerSetup implements Serializable {
     final class Worker implements AutoCloseable {
         final Deidentifier engine;
         final Map<FileFormat, FileProcessor> processors;
-        private final Path temp;
+        final Path temp;
 
         private Worker() throws IOException, ProfileException, DeidException {
             // An empty ledger: the pseudonyms issued here are all reported (notes) and checked against the
@@ -139,7 +147,7 @@ final class WorkerSetup implements Serializable {
             processors = FileWork.processors(engine, scanPass, FileWork.scratchFolder(temp));
             analyses.forEach((format, analysis) -> processors.get(format).useAnalysis(analysis));
             if (scanIndex != null) {
-                ScanIndexes.use(processors, Path.of(scanIndex), scanIndexBuckets);
+                ScanIndexes.use(processors, scanIndex, scanIndexBuckets, remote);
             }
         }
 

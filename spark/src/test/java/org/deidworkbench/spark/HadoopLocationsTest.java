@@ -37,19 +37,18 @@ class HadoopLocationsTest {
     }
 
     @Test
-    void withoutAStageOptionTheStageGoesBesideALocalOutputOrIntoSparksScratchInLocalMode() throws Exception {
-        Path scratch = Path.of("/tmp/spark-1/userFiles-2");
+    void withoutAStageOptionALocalOutputIsStagedBesideAndAHadoopOutputOrKeyFileHasNoStage() {
         HadoopRun.Locations localOut = new HadoopRun.Locations(java.util.List.of("hdfs://nn/in"), "/data/exports/out",
                 null);
         HadoopRun.Locations remoteOut = new HadoopRun.Locations(java.util.List.of("/data/in"), "s3a://b/out", null);
-        assertEquals(Path.of("/shared/stage"), HadoopRun.stageRoot("/shared/stage", remoteOut, "yarn", scratch));
-        assertEquals(Path.of("/data/exports"), HadoopRun.stageRoot(null, localOut, "yarn", scratch),
-                "beside a local output, on any master");
-        assertEquals(scratch, HadoopRun.stageRoot(null, remoteOut, "local[*]", scratch));
-        assertEquals(scratch, HadoopRun.stageRoot(null, remoteOut, "local[2,4]", scratch));
-        org.deidworkbench.job.JobException e = org.junit.jupiter.api.Assertions.assertThrows(
-                org.deidworkbench.job.JobException.class, () -> HadoopRun.stageRoot(null, remoteOut, "yarn", scratch));
-        assertTrue(e.getMessage().contains("give --stage DIR") && e.getMessage().contains("nothing was read"),
-                e.getMessage());
+        HadoopRun.Locations remoteKey = new HadoopRun.Locations(java.util.List.of("hdfs://nn/in"), "/data/exports/out",
+                "hdfs://nn/secure/study.deidkey");
+        assertEquals(Path.of("/shared/stage"), HadoopRun.stageRoot("/shared/stage", remoteOut));
+        assertEquals(Path.of("/data/exports"), HadoopRun.stageRoot(null, localOut), "beside a local output");
+        // Decision 0041: on any master, no stage and no shared folder; the tasks read and write through Hadoop.
+        assertTrue(HadoopRun.withoutStage(null, remoteOut));
+        assertTrue(HadoopRun.withoutStage(null, remoteKey));
+        assertFalse(HadoopRun.withoutStage(null, localOut));
+        assertFalse(HadoopRun.withoutStage("/shared/stage", remoteOut), "--stage keeps the staged run of decision 0028");
     }
 }

@@ -41,6 +41,29 @@ class HadoopRunTest {
         TestFileSystems.register(SparkTests.spark().hadoopConfiguration());
     }
 
+    /**
+     * Where the tasks of a run without a stage copy the inputs they read (decision 0041): a folder of this
+     * test's, which the driver never makes or reads, so that what is left there after a run is seen.
+     */
+    private Path executorScratch() throws Exception {
+        Path scratch = Files.createDirectories(tmp.resolve("executor-scratch"));
+        SparkTests.spark().hadoopConfiguration().set(HadoopRun.EXECUTOR_SCRATCH, scratch.toString());
+        return scratch;
+    }
+
+    /** The driver's own scratch folders of runs without a stage (key file while sealed, report, manifest). */
+    private static long driverScratchFolders() throws Exception {
+        try (Stream<Path> list = Files.list(Path.of(org.apache.spark.SparkFiles.getRootDirectory()))) {
+            return list.filter(p -> p.getFileName().toString().startsWith(".deid-run-")).count();
+        }
+    }
+
+    private static long filesUnder(Path root) throws Exception {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).count();
+        }
+    }
+
     /** A run with {@code --stage tmp/stage}. */
     private RunResult hadoopRun(List<String> inputs, String out, String key, LoadedProfile profile, int partitions,
             HadoopRun.IoFaults faults) throws Exception {
@@ -75,11 +98,12 @@ class HadoopRunTest {
         SparkTests.Reference reference = SparkTests.reference(inputs, "csv-template");
         RunResult expected = reference.result();
         Path sparkKey = newKeyFile(tmp.resolve("keys/spark.deidkey"));
+        Path scratch = executorScratch();
         TestFileSystems.reset();
         int stageJobs = SparkTests.spark().statusTracker().getJobIdsForGroup(HadoopRun.STAGE_IN).length;
 
-        // The first attempt of every stage-in and commit task writes half a file and fails; Spark retries it.
-        // No --stage: in local mode the stage goes under Spark's scratch folder.
+        // The first attempt of every task that copies an input to its scratch, and of every commit task, writes
+        // part of a file and fails; Spark retries it. No --stage: no stage at all (decision 0041).
         RunResult actual = hadoopRun(inputs.stream().map(p -> uri("deidobj", p)).toList(),
                 uri("deidobj", tmp.resolve("bucket/out")), uri("deidobj", sparkKey), profile("csv-template"), 3,
                 null, new HadoopRun.IoFaults(true, true, false), new HadoopRun.Stop());
@@ -97,11 +121,12 @@ class HadoopRunTest {
         var run = org.deidworkbench.keyfile.KeyFileStore.open(sparkKey, SparkTests.PASSPHRASE).runs().get(0);
         assertTrue(run.files().stream().allMatch(m -> m.source().startsWith("deidobj:" + SAMPLE + "/")),
                 "the key file's run record names the inputs by their URIs: " + run.files().get(0).source());
-        assertTrue(SparkTests.spark().statusTracker().getJobIdsForGroup(HadoopRun.STAGE_IN).length > stageJobs,
-                "the inputs were read in a Spark job");
-        assertEquals(0, count(tmp.resolve("bucket"), "attempt") + count(tmp.resolve("bucket"), "deid-tmp"),
-                "no attempt's or temporary file is left");
-        assertEquals(0, stagesInSparkScratch(), "the stage folder is gone");
+        assertEquals(stageJobs, SparkTests.spark().statusTracker().getJobIdsForGroup(HadoopRun.STAGE_IN).length,
+                "no stage-in: the tasks read the inputs themselves");
+        assertEquals(0, count(tmp.resolve("bucket"), "attempt") + count(tmp.resolve("bucket"), "deid-tmp")
+                + count(tmp.resolve("bucket"), HadoopRun.TEMPORARY), "no attempt's or temporary file is left");
+        assertEquals(0, stagesInSparkScratch() + driverScratchFolders(), "no stage, and the driver's scratch is gone");
+        assertEquals(0, filesUnder(scratch), "no task left a copy of an input in its scratch");
     }
 
     @Test
@@ -134,6 +159,7 @@ class HadoopRunTest {
         Path key = newKeyFile(tmp.resolve("keys/spark.deidkey"));
         byte[] before = Files.readAllBytes(key);
         Path out = tmp.resolve("bucket/out");
+        Path scratch = executorScratch();
 
         JobException e = assertThrows(JobException.class, () -> hadoopRun(List.of(uri("deidobj", inputs.get(0))),
                 uri("deidobj", out), uri("deidobj", key), profile("csv-template"), 2, null,
@@ -143,7 +169,8 @@ class HadoopRunTest {
         assertTrue(e.getMessage().contains("the Spark job of the commit failed"), e.getMessage());
         assertFalse(Files.exists(out), "the output the run began to upload is gone, half-written files with it");
         assertArrayEquals(before, Files.readAllBytes(key), "the key file is unchanged");
-        assertEquals(0, stagesInSparkScratch(), "the stage folder is gone");
+        assertEquals(0, stagesInSparkScratch() + driverScratchFolders(), "no stage, and the driver's scratch is gone");
+        assertEquals(0, filesUnder(scratch), "no task left a copy of an input in its scratch");
     }
 
     @Test
@@ -187,14 +214,15 @@ class HadoopRunTest {
      * are killed, stops it once that job has started (as the driver's SIGTERM hook does), and returns
      * what the run threw.
      */
-    private JobException stoppedDuring(String group, HadoopRun.IoFaults stall, Path out, Path key) throws Exception {
+    private JobException stoppedDuring(String group, HadoopRun.IoFaults stall, Path out, Path key, String stage)
+            throws Exception {
         HadoopRun.Stop stop = new HadoopRun.Stop();
         int jobs = SparkTests.spark().statusTracker().getJobIdsForGroup(group).length;
         java.util.concurrent.ExecutorService driver = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             java.util.concurrent.Future<RunResult> run = driver.submit(() -> hadoopRun(
                     List.of(uri("deidobj", SAMPLE.resolve("csv")), uri("deidobj", SAMPLE.resolve("dicom"))),
-                    uri("deidobj", out), uri("deidobj", key), profile("csv-template"), 2, null, stall, stop));
+                    uri("deidobj", out), uri("deidobj", key), profile("csv-template"), 2, stage, stall, stop));
             long deadline = System.nanoTime() + 120_000_000_000L;
             while (SparkTests.spark().statusTracker().getJobIdsForGroup(group).length == jobs) {
                 assertTrue(System.nanoTime() < deadline && !run.isDone(), "the " + group + " job started");
@@ -215,12 +243,15 @@ class HadoopRunTest {
         byte[] before = Files.readAllBytes(key);
         Path out = tmp.resolve("bucket/out");
 
-        JobException e = stoppedDuring(HadoopRun.STAGE_IN, new HadoopRun.IoFaults(true, false, true, true), out, key);
+        // With --stage (decision 0028's staged run: a run without one has no stage-in).
+        Path stage = tmp.resolve("stage");
+        JobException e = stoppedDuring(HadoopRun.STAGE_IN, new HadoopRun.IoFaults(true, false, true, true), out, key,
+                stage.toString());
 
         assertEquals(JobException.Reason.CANCELLED, e.reason(), e.getMessage());
         assertFalse(Files.exists(out), "no output");
         assertArrayEquals(before, Files.readAllBytes(key), "the key file is unchanged");
-        assertEquals(0, stagesInSparkScratch(), "the stage folder, with the half-copied inputs, is gone");
+        assertEquals(0, count(stage, ".deid-stage-"), "the stage folder, with the half-copied inputs, is gone");
     }
 
     @Test
@@ -229,13 +260,56 @@ class HadoopRunTest {
         byte[] before = Files.readAllBytes(key);
         Path out = tmp.resolve("bucket/out");
 
-        JobException e = stoppedDuring(HadoopRun.COMMIT, new HadoopRun.IoFaults(false, true, true, true), out, key);
+        Path scratch = executorScratch();
+        JobException e = stoppedDuring(HadoopRun.COMMIT, new HadoopRun.IoFaults(false, true, true, true), out, key,
+                null);
 
         assertEquals(JobException.Reason.CANCELLED, e.reason(), e.getMessage());
         assertFalse(Files.exists(out), "the output the commit began to upload is gone, half-written files with it");
         assertArrayEquals(before, Files.readAllBytes(key), "the key file is unchanged");
         assertEquals(0, count(tmp.resolve("keys"), "deid-"), "no temporary key file");
-        assertEquals(0, stagesInSparkScratch(), "the stage folder is gone");
+        assertEquals(0, stagesInSparkScratch() + driverScratchFolders(), "no stage, and the driver's scratch is gone");
+        assertEquals(0, filesUnder(scratch), "no task left a copy of an input in its scratch");
+    }
+
+    @Test
+    void withoutAStageNoFolderIsSharedBetweenTheDriverAndTheTasks() throws Exception {
+        // Decision 0041. Related tables (analysis: samples and key columns read in tasks), 120 DICOM files,
+        // DICOM media whose DICOMDIR is made anew, and FHIR files whose patient index is merged in buckets
+        // under the output's temporary prefix: through a renaming (HDFS-like) file system, no --stage.
+        // The driver's run knows each input only by a path below the executors' scratch, which exists only
+        // while a task holds its copy of the file there: had the driver opened an input (detection, samples,
+        // the DICOMDIR's read-back) it would have found nothing, and the output would differ from deid run's.
+        Path media = SparkTests.media(tmp.resolve("in/media"));
+        List<Path> inputs = new java.util.ArrayList<>(SparkTests.generated());
+        inputs.add(media);
+        inputs.add(SAMPLE.resolve("fhir"));
+        SparkTests.Reference reference = SparkTests.reference(inputs, SparkTests.generatedProfile());
+        Path sparkKey = newKeyFile(tmp.resolve("keys/spark.deidkey"));
+        Path scratch = executorScratch();
+        TestFileSystems.reset();
+        int detectJobs = SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.DETECT).length;
+        int analysisJobs = SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length;
+
+        RunResult actual = hadoopRun(inputs.stream().map(p -> uri("deidren", p)).toList(),
+                uri("deidren", tmp.resolve("hdfs/out")), uri("deidren", sparkKey),
+                profile(SparkTests.generatedProfile()), 5, null, new HadoopRun.IoFaults(true, false, false),
+                new HadoopRun.Stop());
+
+        assertEquals(reference.result().files(), actual.files(), "every file ends the same way, under the same name");
+        assertEquals(FileReport.Status.WRITTEN, actual.files().stream().filter(f -> f.output().endsWith("DICOMDIR"))
+                .findFirst().orElseThrow().status(), "the DICOMDIR was made");
+        assertSameOutput(reference.out(), tmp.resolve("hdfs/out"));
+        assertSameKeyEntries(reference, sparkKey);
+        assertTrue(actual.sources().stream().allMatch(p -> p.startsWith(scratch)),
+                "the driver's run knew the inputs by paths below the executors' scratch only");
+        assertEquals(0, filesUnder(scratch), "no task left a copy of an input in its scratch");
+        assertEquals(detectJobs + 1, SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.DETECT).length,
+                "the formats were detected in a Spark job");
+        assertTrue(SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length >= analysisJobs + 2,
+                "the tables were sampled and read through in Spark jobs");
+        assertFalse(Files.exists(tmp.resolve("hdfs/out").resolve(HadoopRun.TEMPORARY)), "the temporary prefix is gone");
+        assertEquals(0, driverScratchFolders(), "the driver's scratch is gone");
     }
 
     @Test

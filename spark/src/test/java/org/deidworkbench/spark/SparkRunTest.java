@@ -19,12 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.deidworkbench.config.LoadedProfile;
-import org.deidworkbench.dicom.Dataset;
-import org.deidworkbench.dicom.DicomDirectory;
-import org.deidworkbench.dicom.DicomReader;
-import org.deidworkbench.dicom.DicomWriter;
-import org.deidworkbench.dicom.Tag;
-import org.deidworkbench.dicom.VR;
 import org.deidworkbench.job.JobException;
 import org.deidworkbench.job.RunResult;
 import org.deidworkbench.model.FileReport;
@@ -81,12 +75,17 @@ class SparkRunTest {
         SparkTests.Reference expected = SparkTests.reference(inputs, SparkTests.generatedProfile());
         Path key = newKeyFile(tmp.resolve("spark.deidkey"));
         int analysisJobs = SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length;
+        int detectJobs = SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.DETECT).length;
         // 11 partitions here, 3 and 4 in the other tests: the output does not depend on how files are spread.
         RunResult spark = sparkRun(inputs, tmp.resolve("spark"), key, profile(SparkTests.generatedProfile()), 11,
                 WorkerSetup.Faults.NONE);
 
-        assertTrue(SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length > analysisJobs,
-                "the analysis read tables through in Spark jobs");
+        // Decision 0041: the tables' samples are read in a Spark job too (then their key columns), and the
+        // formats are detected in one; the driver only lists the files.
+        assertTrue(SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.ANALYSIS).length >= analysisJobs + 2,
+                "the analysis sampled the tables and read tables through in Spark jobs");
+        assertEquals(detectJobs + 1, SparkTests.spark().statusTracker().getJobIdsForGroup(SparkPasses.DETECT).length,
+                "the formats were detected in one Spark job");
         assertTrue(spark.files().stream().filter(f -> f.status() == FileReport.Status.WRITTEN).count() >= 120,
                 "the generated files were written");
         assertSameOutput(expected.out(), tmp.resolve("spark"));
@@ -95,35 +94,7 @@ class SparkRunTest {
 
     @Test
     void aDicomdirIsMadeAnewOverTheFilesTheExecutorsWrote() throws Exception {
-        // The sample studies as media: DICOM File IDs and a DICOMDIR with the original names and ids.
-        Path media = tmp.resolve("in/media");
-        List<Path> copies = new java.util.ArrayList<>();
-        List<Path> samples;
-        try (var walk = Files.walk(SAMPLE.resolve("dicom"))) {
-            samples = walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
-        }
-        for (Path s : samples) {
-            Path rel = SAMPLE.resolve("dicom").relativize(s);
-            Path target = media.resolve("DICOM/P" + rel.getName(0).toString().substring(3) + "/ST1/"
-                    + rel.getFileName().toString().replace(".dcm", ""));
-            Files.createDirectories(target.getParent());
-            Files.copy(s, target);
-            copies.add(target);
-        }
-        List<DicomDirectory.Record> patients = new java.util.ArrayList<>();
-        for (Path f : copies) {
-            Dataset ds = new DicomReader().read(f).dataset();
-            Dataset keys = new Dataset();
-            keys.putStrings(Tag.PATIENT_NAME, VR.PN, ds.getString(Tag.PATIENT_NAME));
-            keys.putStrings(Tag.PATIENT_ID, VR.LO, ds.getString(Tag.PATIENT_ID));
-            DicomDirectory.Record patient = new DicomDirectory.Record("PATIENT", keys);
-            Dataset image = new Dataset();
-            image.putStrings(DicomDirectory.REFERENCED_FILE_ID, VR.CS, media.relativize(f).toString().split("/"));
-            image.putStrings(DicomDirectory.REFERENCED_SOP_INSTANCE, VR.UI, ds.getString(Tag.SOP_INSTANCE_UID));
-            patient.add(new DicomDirectory.Record("IMAGE", image));
-            patients.add(patient);
-        }
-        new DicomWriter().write(DicomDirectory.of("2.25.3086417364927.100200.9", patients), media.resolve("DICOMDIR"));
+        Path media = SparkTests.media(tmp.resolve("in/media"));
         LoadedProfile profile = profile("dicom-basic");
         Path[] keys = keyFiles();
         deidRun(List.of(media), tmp.resolve("reference"), keys[0], profile);

@@ -163,6 +163,47 @@ final class SparkTests {
         return List.of(generated.resolve("ehr"), generated.resolve("studies"));
     }
 
+    /**
+     * The sample studies as DICOM media in {@code media}: files under DICOM File IDs and a DICOMDIR that
+     * lists them with the original names and ids (the run makes it anew over the written files).
+     */
+    static Path media(Path media) throws Exception {
+        List<Path> copies = new java.util.ArrayList<>();
+        List<Path> samples;
+        try (var walk = Files.walk(SAMPLE.resolve("dicom"))) {
+            samples = walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
+        }
+        for (Path s : samples) {
+            Path rel = SAMPLE.resolve("dicom").relativize(s);
+            Path target = media.resolve("DICOM/P" + rel.getName(0).toString().substring(3) + "/ST1/"
+                    + rel.getFileName().toString().replace(".dcm", ""));
+            Files.createDirectories(target.getParent());
+            Files.copy(s, target);
+            copies.add(target);
+        }
+        List<org.deidworkbench.dicom.DicomDirectory.Record> patients = new java.util.ArrayList<>();
+        for (Path f : copies) {
+            org.deidworkbench.dicom.Dataset ds = new org.deidworkbench.dicom.DicomReader().read(f).dataset();
+            org.deidworkbench.dicom.Dataset keys = new org.deidworkbench.dicom.Dataset();
+            keys.putStrings(org.deidworkbench.dicom.Tag.PATIENT_NAME, org.deidworkbench.dicom.VR.PN,
+                    ds.getString(org.deidworkbench.dicom.Tag.PATIENT_NAME));
+            keys.putStrings(org.deidworkbench.dicom.Tag.PATIENT_ID, org.deidworkbench.dicom.VR.LO,
+                    ds.getString(org.deidworkbench.dicom.Tag.PATIENT_ID));
+            org.deidworkbench.dicom.DicomDirectory.Record patient =
+                    new org.deidworkbench.dicom.DicomDirectory.Record("PATIENT", keys);
+            org.deidworkbench.dicom.Dataset image = new org.deidworkbench.dicom.Dataset();
+            image.putStrings(org.deidworkbench.dicom.DicomDirectory.REFERENCED_FILE_ID, org.deidworkbench.dicom.VR.CS,
+                    media.relativize(f).toString().split("/"));
+            image.putStrings(org.deidworkbench.dicom.DicomDirectory.REFERENCED_SOP_INSTANCE,
+                    org.deidworkbench.dicom.VR.UI, ds.getString(org.deidworkbench.dicom.Tag.SOP_INSTANCE_UID));
+            patient.add(new org.deidworkbench.dicom.DicomDirectory.Record("IMAGE", image));
+            patients.add(patient);
+        }
+        new org.deidworkbench.dicom.DicomWriter().write(org.deidworkbench.dicom.DicomDirectory.of(
+                "2.25.3086417364927.100200.9", patients), media.resolve("DICOMDIR"));
+        return media;
+    }
+
     static LoadedProfile profile(String name) throws Exception {
         return ProfileLoader.read(name);
     }

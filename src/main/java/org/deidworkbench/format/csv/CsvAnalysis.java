@@ -137,23 +137,17 @@ final class CsvAnalysis implements java.io.Serializable {
         }
         List<Path> sorted = new ArrayList<>(new LinkedHashSet<>(inputs.stream().map(CsvAnalysis::key).toList()));
         sorted.sort(Comparator.comparing(Path::toString));
-        List<java.util.concurrent.Callable<Sampled>> sampling = new ArrayList<>();
+        // One task per table, run where the analysis's pieces run (a cluster's executors, decision 0041): each
+        // returns its table's sample record (bounded by sample-rows), never the file.
+        int sampleRows = profile.classification().sampleRows();
+        List<FileTasks.Task<Sample>> sampling = new ArrayList<>();
         for (Path p : sorted) {
-            sampling.add(() -> {
-                if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("run cancelled");
-                }
-                try {
-                    return sample(p, profile.classification().sampleRows());
-                } catch (IOException | FormatException | RuntimeException e) {
-                    return null; // Not readable as CSV: the scan or transform of this file reports why.
-                }
-            });
+            sampling.add(sampleTask(p.toString(), sampleRows));
         }
         List<Sampled> samples = new ArrayList<>();
-        for (Sampled s : tasks.local(sampling)) {
+        for (Sample s : tasks.run(sampling, cancelled)) {
             if (s != null) {
-                samples.add(s);
+                samples.add(s.sampled());
             }
         }
         chooseKeys(samples);
@@ -199,7 +193,37 @@ final class CsvAnalysis implements java.io.Serializable {
         return new CsvAnalysis(Map.copyOf(out));
     }
 
-    private static Sampled sample(Path path, int sampleRows) throws IOException, FormatException {
+    /**
+     * One table's sample as it travels from where it was read: its dialect (the charset by name), header,
+     * column classes, the distinct values of its identifier columns (at most {@code sample-rows} each) and
+     * the row estimate. Serializable, so that the sampling may run on a cluster's executors.
+     */
+    record Sample(String path, char delimiter, char quote, String recordSeparator, String charset, boolean byteOrderMark,
+            boolean endsWithRecordSeparator, List<String> header, Classification[] classes, List<Set<String>> distinct,
+            boolean[] complete, long estimatedRows, boolean fullyRead) implements java.io.Serializable {
+
+        Sampled sampled() {
+            CsvDialect dialect = new CsvDialect(delimiter, quote, recordSeparator,
+                    java.nio.charset.Charset.forName(charset), byteOrderMark, endsWithRecordSeparator);
+            return new Sampled(Path.of(path), dialect, header, classes, distinct, complete, estimatedRows, fullyRead);
+        }
+    }
+
+    /** Samples one table where {@link FileTasks} puts it; null when it cannot be read as CSV (its scan or transform says why). */
+    private static FileTasks.Task<Sample> sampleTask(String path, int sampleRows) {
+        return FileTasks.Task.reading(path, cancelled -> {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("run cancelled");
+            }
+            try {
+                return sample(Path.of(path), sampleRows);
+            } catch (IOException | FormatException | RuntimeException e) {
+                return null; // Not readable as CSV: the scan or transform of this file reports why.
+            }
+        });
+    }
+
+    private static Sample sample(Path path, int sampleRows) throws IOException, FormatException {
         CsvDialect dialect = CsvSniffer.sniff(path);
         try (CsvRecordReader reader = new CsvRecordReader(path, dialect)) {
             List<String> header = reader.header();
@@ -249,7 +273,9 @@ final class CsvAnalysis implements java.io.Serializable {
                     || dialect.charset().equals(StandardCharsets.UTF_16BE) || dialect.charset().name().startsWith("UTF-16") ? 2 : 1;
             long size = Files.size(path);
             long estimated = fullyRead || chars == 0 ? rows : Math.max(rows, size * rows / (chars * bytesPerChar));
-            return new Sampled(path, dialect, header, classes, distinct, complete, estimated, fullyRead);
+            return new Sample(path.toString(), dialect.delimiter(), dialect.quote(), dialect.recordSeparator(),
+                    dialect.charset().name(), dialect.byteOrderMark(), dialect.endsWithRecordSeparator(),
+                    new ArrayList<>(header), classes, distinct, complete, estimated, fullyRead);
         }
     }
 
@@ -385,7 +411,7 @@ final class CsvAnalysis implements java.io.Serializable {
         int columns = s.header.size();
         int key = s.key;
         long estimatedRows = s.estimatedRows;
-        return cancelled -> {
+        return FileTasks.Task.reading(path, cancelled -> {
             KeySet set = KeySet.filter(estimatedRows);
             boolean[] wanted = new boolean[columns];
             wanted[key] = true;
@@ -396,7 +422,7 @@ final class CsvAnalysis implements java.io.Serializable {
             } catch (IOException | FormatException e) {
                 return null;
             }
-        };
+        });
     }
 
     /** Whether some other table has identifiers shaped like this table's key values. */
@@ -709,7 +735,7 @@ final class CsvAnalysis implements java.io.Serializable {
         int columns = table.header.size();
         int key = table.key;
         int patient = table.patientColumn;
-        return cancelled -> {
+        return FileTasks.Task.reading(path, cancelled -> {
             boolean[] wanted = new boolean[columns];
             wanted[key] = true;
             wanted[patient] = true;
@@ -722,6 +748,6 @@ final class CsvAnalysis implements java.io.Serializable {
             } catch (IOException | FormatException e) {
                 return null;
             }
-        };
+        });
     }
 }

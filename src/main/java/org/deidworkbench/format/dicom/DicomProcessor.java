@@ -225,7 +225,7 @@ final class DicomProcessor implements FileProcessor {
     /** Makes anew each DICOMDIR of the input, over the files written into its folder ({@link DicomdirRegeneration}). */
     @Override
     public void finish(RunOutputs run) throws IOException {
-        new DicomdirRegeneration(reader).finish(run);
+        new DicomdirRegeneration().finish(run);
     }
 
     @Override

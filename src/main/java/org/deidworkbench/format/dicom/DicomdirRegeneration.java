@@ -53,11 +53,7 @@ final class DicomdirRegeneration {
     private static final int FLOAT_PIXEL_DATA = 0x7FE00008;
     private static final int DOUBLE_FLOAT_PIXEL_DATA = 0x7FE00009;
 
-    private final DicomReader reader;
-    private final DicomDictionary dictionary = DicomDictionary.standard();
-
-    DicomdirRegeneration(DicomReader reader) {
-        this.reader = reader;
+    DicomdirRegeneration() {
     }
 
     /** A file that cannot be listed, and why (free of values; names files by output name only). */
@@ -93,7 +89,7 @@ final class DicomdirRegeneration {
         }
         for (Map.Entry<RunOutputs.Output, List<RunOutputs.Output>> e : members.entrySet()) {
             try {
-                write(run, e.getKey(), directory(folderOf(e.getKey().output()), e.getValue()));
+                write(run, e.getKey(), directory(run, folderOf(e.getKey().output()), e.getValue()));
             } catch (Unlistable u) {
                 run.withhold(e.getKey(), NOT_REGENERATED, u.getMessage());
             }
@@ -121,7 +117,8 @@ final class DicomdirRegeneration {
         }, new FileStats(d.records(), counts, List.of(), 0, List.of()));
     }
 
-    private Directory directory(String folder, List<RunOutputs.Output> files) throws IOException, Unlistable {
+    private Directory directory(RunOutputs run, String folder, List<RunOutputs.Output> files)
+            throws IOException, Unlistable {
         if (files.isEmpty()) {
             throw new Unlistable("no DICOM file was written into its folder, so there is nothing to list");
         }
@@ -129,65 +126,188 @@ final class DicomdirRegeneration {
         for (RunOutputs.Output f : files) {
             ids.add(fileId(f.output().substring(folder.length()), f.output()));
         }
+        // Each file's record keys are read back where the run's per-file pieces run (its threads, or a
+        // cluster's executors: decision 0041), one small entry per file; the directory is made here.
+        List<org.deidworkbench.format.FileTasks.Task<Entry>> reads = new ArrayList<>();
+        for (RunOutputs.Output f : files) {
+            reads.add(org.deidworkbench.format.FileTasks.Task.reading(f.written().toString(), readBack(
+                    f.written().toString(), f.output())));
+        }
+        List<Entry> entries;
+        try {
+            entries = run.tasks().run(reads, () -> false);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
         Map<String, DicomDirectory.Record> patients = new LinkedHashMap<>();
         Map<String, DicomDirectory.Record> studies = new LinkedHashMap<>();
         Map<String, DicomDirectory.Record> series = new LinkedHashMap<>();
         MessageDigest listed = sha256();
         for (int i = 0; i < files.size(); i++) {
-            RunOutputs.Output f = files.get(i);
-            try (DicomFile file = reader.read(f.written())) {
-                Dataset ds = file.dataset();
-                String sopClass = firstOf(ds.getString(Tag.SOP_CLASS_UID),
-                        file.fileMeta().getString(Tag.MEDIA_STORAGE_SOP_CLASS_UID));
-                String instance = firstOf(ds.getString(Tag.SOP_INSTANCE_UID),
-                        file.fileMeta().getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID));
-                String study = ds.getString(STUDY_INSTANCE_UID);
-                String seriesUid = ds.getString(SERIES_INSTANCE_UID);
-                if (instance == null || blank(study) || blank(seriesUid)) {
-                    throw new Unlistable("the output '" + f.output() + "' has no SOP Instance, Study Instance or Series"
-                            + " Instance UID, which its directory records need");
-                }
-                boolean pixels = ds.contains(Tag.PIXEL_DATA) || ds.contains(FLOAT_PIXEL_DATA)
-                        || ds.contains(DOUBLE_FLOAT_PIXEL_DATA);
-                String type = DicomDirectory.recordType(sopClass, pixels).orElseThrow(() -> new Unlistable("the output '"
-                        + f.output() + "' is of a kind (" + (sopClass == null ? "no SOP Class" : "SOP Class " + sopClass)
-                        + ") this version has no directory record for"));
-                String patientId = ds.getString(Tag.PATIENT_ID);
-                String patientKey = blank(patientId) ? "" : patientId.strip();
-                DicomDirectory.Record patient = patients.get(patientKey);
-                if (patient == null) {
-                    patient = new DicomDirectory.Record("PATIENT", keys(ds, DicomDirectory.PATIENT_KEYS, f));
-                    patients.put(patientKey, patient);
-                }
-                String studyKey = patientKey + '\n' + study.strip();
-                DicomDirectory.Record studyRecord = studies.get(studyKey);
-                if (studyRecord == null) {
-                    studyRecord = patient.add(new DicomDirectory.Record("STUDY", keys(ds, DicomDirectory.STUDY_KEYS, f)));
-                    studies.put(studyKey, studyRecord);
-                }
-                String seriesKey = studyKey + '\n' + seriesUid.strip();
-                DicomDirectory.Record seriesRecord = series.get(seriesKey);
-                if (seriesRecord == null) {
-                    seriesRecord = studyRecord.add(new DicomDirectory.Record("SERIES",
-                            keys(ds, DicomDirectory.SERIES_KEYS, f)));
-                    series.put(seriesKey, seriesRecord);
-                }
-                Dataset keys = keys(ds, DicomDirectory.instanceKeys(type), f);
-                keys.putStrings(DicomDirectory.REFERENCED_FILE_ID, VR.CS, ids.get(i));
-                keys.putStrings(DicomDirectory.REFERENCED_SOP_CLASS, VR.UI, sopClass.strip());
-                keys.putStrings(DicomDirectory.REFERENCED_SOP_INSTANCE, VR.UI, instance.strip());
-                keys.putStrings(DicomDirectory.REFERENCED_TRANSFER_SYNTAX, VR.UI, file.transferSyntax().uid());
-                seriesRecord.add(new DicomDirectory.Record(type, keys));
-                listed.update((String.join("\\", ids.get(i)) + '\0' + instance.strip() + '\n')
-                        .getBytes(StandardCharsets.US_ASCII));
-            } catch (DicomFormatException e) {
-                throw new Unlistable("the output '" + f.output() + "' cannot be read back (" + e.code() + ")");
+            Entry e = entries.get(i);
+            if (e.unlistable != null) {
+                throw new Unlistable(e.unlistable);
             }
+            DicomDirectory.Record patient = patients.get(e.patientKey);
+            if (patient == null) {
+                e.failIf(0);
+                patient = new DicomDirectory.Record("PATIENT", e.patientKeys);
+                patients.put(e.patientKey, patient);
+            }
+            String studyKey = e.patientKey + '\n' + e.study;
+            DicomDirectory.Record studyRecord = studies.get(studyKey);
+            if (studyRecord == null) {
+                e.failIf(1);
+                studyRecord = patient.add(new DicomDirectory.Record("STUDY", e.studyKeys));
+                studies.put(studyKey, studyRecord);
+            }
+            String seriesKey = studyKey + '\n' + e.series;
+            DicomDirectory.Record seriesRecord = series.get(seriesKey);
+            if (seriesRecord == null) {
+                e.failIf(2);
+                seriesRecord = studyRecord.add(new DicomDirectory.Record("SERIES", e.seriesKeys));
+                series.put(seriesKey, seriesRecord);
+            }
+            e.failIf(3);
+            Dataset keys = e.instanceKeys;
+            keys.putStrings(DicomDirectory.REFERENCED_FILE_ID, VR.CS, ids.get(i));
+            keys.putStrings(DicomDirectory.REFERENCED_SOP_CLASS, VR.UI, e.sopClass);
+            keys.putStrings(DicomDirectory.REFERENCED_SOP_INSTANCE, VR.UI, e.instance);
+            keys.putStrings(DicomDirectory.REFERENCED_TRANSFER_SYNTAX, VR.UI, e.transferSyntax);
+            seriesRecord.add(new DicomDirectory.Record(e.type, keys));
+            listed.update((String.join("\\", ids.get(i)) + '\0' + e.instance + '\n')
+                    .getBytes(StandardCharsets.US_ASCII));
         }
         // Derived from what is listed, so the same outputs give the same DICOMDIR, and nothing original is in it.
         String uid = "2.25." + new BigInteger(1, Arrays.copyOf(listed.digest(), 16));
         int records = patients.size() + studies.size() + series.size() + files.size();
         return new Directory(DicomDirectory.of(uid, List.copyOf(patients.values())), records, files.size());
+    }
+
+    /**
+     * What a written file gives its directory records: the keys of each level (read back from the file,
+     * with dummies where the profile removed a Type 1 value) and the values the records are grouped by;
+     * or why it cannot be listed. Serializable (the data sets as their elements), so that it can be read
+     * where the file is, about 250 bytes.
+     */
+    static final class Entry implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        String unlistable;
+        String sopClass;
+        String instance;
+        String study;
+        String series;
+        String patientKey;
+        String type;
+        String transferSyntax;
+        /** Why each level's keys (patient, study, series, instance) cannot be made, or null. */
+        String[] fails;
+        transient Dataset patientKeys;
+        transient Dataset studyKeys;
+        transient Dataset seriesKeys;
+        transient Dataset instanceKeys;
+
+        /** Throws why the keys of {@code level} cannot be made, if they cannot. */
+        void failIf(int level) throws Unlistable {
+            if (fails[level] != null) {
+                throw new Unlistable(fails[level]);
+            }
+        }
+
+        private void writeObject(java.io.ObjectOutputStream out) throws IOException {
+            out.defaultWriteObject();
+            for (Dataset ds : java.util.Arrays.asList(patientKeys, studyKeys, seriesKeys, instanceKeys)) {
+                KeysCodec.write(out, ds);
+            }
+        }
+
+        private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            patientKeys = KeysCodec.read(in);
+            studyKeys = KeysCodec.read(in);
+            seriesKeys = KeysCodec.read(in);
+            instanceKeys = KeysCodec.read(in);
+        }
+    }
+
+    /** Reads one written file's entry back; runs where {@link RunOutputs#tasks()} puts it. */
+    private static org.deidworkbench.format.FileTasks.Task<Entry> readBack(String written, String output) {
+        return cancelled -> {
+            Entry e = new Entry();
+            java.nio.file.Path spool = null;
+            try {
+                spool = java.nio.file.Files.createTempDirectory("deid-dicomdir-");
+                try (DicomFile file = new DicomReader().withSpool(spool, DicomReader.DEFAULT_SPOOL_LIMIT)
+                        .read(java.nio.file.Path.of(written))) {
+                    read(file, output, e);
+                }
+            } catch (DicomFormatException ex) {
+                e.unlistable = "the output '" + output + "' cannot be read back (" + ex.code() + ")";
+            } catch (Unlistable u) {
+                e.unlistable = u.getMessage();
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            } finally {
+                if (spool != null) {
+                    deleteQuietly(spool);
+                }
+            }
+            return e;
+        };
+    }
+
+    private static void deleteQuietly(java.nio.file.Path folder) {
+        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(folder)) {
+            for (java.nio.file.Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException ex) {
+            // a spool folder of de-identified output under java.io.tmpdir; nothing original in it
+        }
+    }
+
+    private static void read(DicomFile file, String output, Entry e) throws Unlistable {
+        Dataset ds = file.dataset();
+        String sopClass = firstOf(ds.getString(Tag.SOP_CLASS_UID),
+                file.fileMeta().getString(Tag.MEDIA_STORAGE_SOP_CLASS_UID));
+        String instance = firstOf(ds.getString(Tag.SOP_INSTANCE_UID),
+                file.fileMeta().getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID));
+        String study = ds.getString(STUDY_INSTANCE_UID);
+        String seriesUid = ds.getString(SERIES_INSTANCE_UID);
+        if (instance == null || blank(study) || blank(seriesUid)) {
+            throw new Unlistable("the output '" + output + "' has no SOP Instance, Study Instance or Series"
+                    + " Instance UID, which its directory records need");
+        }
+        boolean pixels = ds.contains(Tag.PIXEL_DATA) || ds.contains(FLOAT_PIXEL_DATA)
+                || ds.contains(DOUBLE_FLOAT_PIXEL_DATA);
+        String type = DicomDirectory.recordType(sopClass, pixels).orElseThrow(() -> new Unlistable("the output '"
+                + output + "' is of a kind (" + (sopClass == null ? "no SOP Class" : "SOP Class " + sopClass)
+                + ") this version has no directory record for"));
+        String patientId = ds.getString(Tag.PATIENT_ID);
+        e.patientKey = blank(patientId) ? "" : patientId.strip();
+        e.study = study.strip();
+        e.series = seriesUid.strip();
+        e.sopClass = sopClass.strip();
+        e.instance = instance.strip();
+        e.type = type;
+        e.transferSyntax = file.transferSyntax().uid();
+        // A level's keys count only where this file makes that level's record (the first file of a patient,
+        // study, series): why they cannot be made is kept, and said only then.
+        e.fails = new String[4];
+        Dataset[] keys = new Dataset[4];
+        List<List<DicomDirectory.Key>> wanted = List.of(DicomDirectory.PATIENT_KEYS, DicomDirectory.STUDY_KEYS,
+                DicomDirectory.SERIES_KEYS, DicomDirectory.instanceKeys(type));
+        for (int level = 0; level < 4; level++) {
+            try {
+                keys[level] = keys(ds, wanted.get(level), output);
+            } catch (Unlistable u) {
+                e.fails[level] = u.getMessage();
+            }
+        }
+        e.patientKeys = keys[0];
+        e.studyKeys = keys[1];
+        e.seriesKeys = keys[2];
+        e.instanceKeys = keys[3];
     }
 
     /** The components of an output name relative to the DICOMDIR's folder, when they form a File ID. */
@@ -208,7 +328,7 @@ final class DicomdirRegeneration {
      * their VR when the file has none; Type 1C keys when the file has a value; Type 2 keys as the
      * file has them, or empty.
      */
-    private Dataset keys(Dataset ds, List<DicomDirectory.Key> wanted, RunOutputs.Output file) throws Unlistable {
+    private static Dataset keys(Dataset ds, List<DicomDirectory.Key> wanted, String output) throws Unlistable {
         Dataset keys = new Dataset();
         for (DicomDirectory.Key k : wanted) {
             Element e = ds.get(k.tag());
@@ -219,12 +339,12 @@ final class DicomdirRegeneration {
                         new ArrayList<>(e.items().stream().map(Dataset::copy).toList()), e.undefinedLength()) : e);
                 continue;
             }
-            VR vr = e != null ? e.vr() : dictionary.vr(k.tag());
+            VR vr = e != null ? e.vr() : DicomDictionary.standard().vr(k.tag());
             switch (k.type()) {
                 case TYPE_1 -> {
                     String dummy = Dummies.text(vr);
                     if (dummy == null) {
-                        throw new Unlistable("the output '" + file.output() + "' has no " + Tag.toString(k.tag())
+                        throw new Unlistable("the output '" + output + "' has no " + Tag.toString(k.tag())
                                 + ", which its directory record requires");
                     }
                     keys.putStrings(k.tag(), vr, dummy);
