@@ -7,7 +7,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FormatDetector;
@@ -73,7 +75,7 @@ final class InputFiles {
         }
         List<Found> found = new ArrayList<>();
         boolean several = inputs.size() > 1;
-        java.util.Map<Path, Long> listedSizes = new java.util.HashMap<>();
+        Map<Path, Long> listedSizes = new HashMap<>();
         if (listed != null) {
             for (FilePasses.Listed l : listed) {
                 Path in = inputs.get(l.input() - 1).toAbsolutePath().normalize();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,7 @@ import org.deidworkbench.deid.PathScrubber;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileStats;
+import org.deidworkbench.format.FileTasks;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.FormatHandler;
 import org.deidworkbench.format.RunOutputs;
@@ -198,8 +200,8 @@ public final class RunJob {
             String[] names = OutputNames.of(files, new PathScrubber(engine.identifiers()));
             FilePasses.Parts parts = passes == null ? null : passes.parts();
             boolean[] madeHere = new boolean[files.size()];
-            org.deidworkbench.format.FileTasks finishTasks = passes == null
-                    ? org.deidworkbench.format.FileTasks.on(pool) : passes.analysisTasks();
+            FileTasks finishTasks = passes == null
+                    ? FileTasks.on(pool) : passes.analysisTasks();
             finishProcessors(files, processors, names, work, outcomes, deferred, parts, madeHere, finishTasks);
             List<FileReport> results = new ArrayList<>();
             int renamed = 0;
@@ -361,15 +363,15 @@ public final class RunJob {
     private void analyze(List<InputFile> files, Map<FileFormat, FileProcessor> processors, ExecutorService pool)
             throws IOException {
         listener.phase(RunPhase.ANALYZE.id(), 1, 0);
-        Map<FileProcessor, List<Path>> byProcessor = new java.util.LinkedHashMap<>();
+        Map<FileProcessor, List<Path>> byProcessor = new LinkedHashMap<>();
         for (InputFile f : files) {
             FileProcessor p = processors.get(f.format());
             if (p != null) {
                 byProcessor.computeIfAbsent(p, k -> new ArrayList<>()).add(f.path());
             }
         }
-        org.deidworkbench.format.FileTasks tasks = passes == null
-                ? org.deidworkbench.format.FileTasks.on(pool) : passes.analysisTasks();
+        FileTasks tasks = passes == null
+                ? FileTasks.on(pool) : passes.analysisTasks();
         try {
             byProcessor.forEach((p, paths) -> p.analyze(paths, tasks, cancelled::get));
         } catch (java.io.UncheckedIOException e) {
@@ -476,7 +478,7 @@ public final class RunJob {
      */
     private void finishProcessors(List<InputFile> files, Map<FileFormat, FileProcessor> processors, String[] names,
             Path work, FileReport[] outcomes, boolean[] deferred, FilePasses.Parts parts, boolean[] madeHere,
-            org.deidworkbench.format.FileTasks tasks) throws IOException {
+            FileTasks tasks) throws IOException {
         for (FormatHandler handler : FormatRegistry.handlers()) {
             List<InputFile> mine = files.stream().filter(f -> handler.formats().contains(f.format())).toList();
             if (mine.isEmpty()) {
@@ -514,10 +516,10 @@ public final class RunJob {
         private final FileReport[] outcomes;
         private final boolean[] deferred;
         private final boolean[] madeHere;
-        private final org.deidworkbench.format.FileTasks tasks;
+        private final FileTasks tasks;
 
         FinishedRun(List<InputFile> files, String[] names, Path work, FileReport[] outcomes, boolean[] deferred,
-                boolean[] madeHere, FilePasses.Parts parts, org.deidworkbench.format.FileTasks tasks) {
+                boolean[] madeHere, FilePasses.Parts parts, FileTasks tasks) {
             this.work = work;
             this.outcomes = outcomes;
             this.deferred = deferred;
@@ -532,7 +534,7 @@ public final class RunJob {
         }
 
         @Override
-        public org.deidworkbench.format.FileTasks tasks() {
+        public FileTasks tasks() {
             return tasks;
         }
 

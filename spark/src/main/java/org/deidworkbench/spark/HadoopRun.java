@@ -348,17 +348,12 @@ final class HadoopRun {
 
             // 3. Commit: the output files, then the key file, then the report, the manifest last. A stop
             // request is heeded until the key file is written (then the commit finishes: two small files).
-            try {
+            FileStatus keySeen = keyBefore;
+            commitOrUndo(outFs, out, outExisted, stop, () -> {
                 commitOutput(spark, localOut, out, outFs, partitions, ioFaults, stop);
                 stop.check("commit");
-                commitLast(where, key, keyFs, keyBefore, localKey, out, outFs, localOut, conf);
-            } catch (JobException e) {
-                undoOutput(outFs, out, outExisted);
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                undoOutput(outFs, out, outExisted);
-                throw commitFailed(out, e, stop);
-            }
+                commitLast(where, key, keyFs, keySeen, localKey, out, outFs, localOut, conf);
+            });
             return result;
         } finally {
             Folders.deleteTree(stage);
@@ -383,6 +378,30 @@ final class HadoopRun {
                 conf, false);
         writeWhole(outFs, new Path(out, RunJob.MANIFEST), Files.readAllBytes(localOut.resolve(
                 RunJob.MANIFEST)), conf, false);
+    }
+
+    /** A commit's steps; anything they throw undoes what the commit wrote. */
+    @FunctionalInterface
+    private interface CommitSteps {
+        void run() throws JobException, IOException;
+    }
+
+    /**
+     * Runs the commit's steps; when one fails, removes what was written to {@code out} (all of it when the
+     * run made the folder) and throws: the step's own {@link JobException}, or a commit failure naming
+     * {@code out} (a cancel when a stop was requested).
+     */
+    private static void commitOrUndo(FileSystem outFs, Path out, boolean outExisted, Stop stop, CommitSteps steps)
+            throws JobException {
+        try {
+            steps.run();
+        } catch (JobException e) {
+            undoOutput(outFs, out, outExisted);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            undoOutput(outFs, out, outExisted);
+            throw commitFailed(out, e, stop);
+        }
     }
 
     private static JobException commitFailed(Path out, Exception e, Stop stop) {
@@ -463,19 +482,13 @@ final class HadoopRun {
 
             // 2. Commit: the parts into place, the files the driver made (a regenerated DICOMDIR), then the key
             // file, the report, the manifest last.
-            try {
+            commitOrUndo(outFs, out, outExisted, stop, () -> {
                 placeParts(spark, passes.placed(), out, outFs, direct, partitions, ioFaults, stop);
                 uploadFromDriver(localOut, out, outFs, conf, stop);
                 outFs.delete(new Path(out, TEMPORARY), true);
                 stop.check("commit");
                 commitLast(where, key, keyFs, keyBefore, localKey, out, outFs, localOut, conf);
-            } catch (JobException e) {
-                undoOutput(outFs, out, outExisted);
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                undoOutput(outFs, out, outExisted);
-                throw commitFailed(out, e, stop);
-            }
+            });
             return result;
         } catch (IOException | RuntimeException e) {
             undoOutput(outFs, out, outExisted);

@@ -3,6 +3,8 @@ package org.deidworkbench.format.dicom;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.deidworkbench.dicom.Dataset;
 import org.deidworkbench.dicom.DicomDictionary;
 import org.deidworkbench.dicom.DicomDirectory;
@@ -23,6 +26,7 @@ import org.deidworkbench.dicom.Element;
 import org.deidworkbench.dicom.Tag;
 import org.deidworkbench.dicom.VR;
 import org.deidworkbench.format.FileStats;
+import org.deidworkbench.format.FileTasks;
 import org.deidworkbench.format.RunOutputs;
 
 /**
@@ -128,9 +132,9 @@ final class DicomdirRegeneration {
         }
         // Each file's record keys are read back where the run's per-file pieces run (its threads, or a
         // cluster's executors: decision 0041), one small entry per file; the directory is made here.
-        List<org.deidworkbench.format.FileTasks.Task<Entry>> reads = new ArrayList<>();
+        List<FileTasks.Task<Entry>> reads = new ArrayList<>();
         for (RunOutputs.Output f : files) {
-            reads.add(org.deidworkbench.format.FileTasks.Task.reading(f.written().toString(), readBack(
+            reads.add(FileTasks.Task.reading(f.written().toString(), readBack(
                     f.written().toString(), f.output())));
         }
         List<Entry> entries;
@@ -216,7 +220,7 @@ final class DicomdirRegeneration {
 
         private void writeObject(java.io.ObjectOutputStream out) throws IOException {
             out.defaultWriteObject();
-            for (Dataset ds : java.util.Arrays.asList(patientKeys, studyKeys, seriesKeys, instanceKeys)) {
+            for (Dataset ds : Arrays.asList(patientKeys, studyKeys, seriesKeys, instanceKeys)) {
                 KeysCodec.write(out, ds);
             }
         }
@@ -231,14 +235,14 @@ final class DicomdirRegeneration {
     }
 
     /** Reads one written file's entry back; runs where {@link RunOutputs#tasks()} puts it. */
-    private static org.deidworkbench.format.FileTasks.Task<Entry> readBack(String written, String output) {
+    private static FileTasks.Task<Entry> readBack(String written, String output) {
         return cancelled -> {
             Entry e = new Entry();
-            java.nio.file.Path spool = null;
+            Path spool = null;
             try {
-                spool = java.nio.file.Files.createTempDirectory("deid-dicomdir-");
+                spool = Files.createTempDirectory("deid-dicomdir-");
                 try (DicomFile file = new DicomReader().withSpool(spool, DicomReader.DEFAULT_SPOOL_LIMIT)
-                        .read(java.nio.file.Path.of(written))) {
+                        .read(Path.of(written))) {
                     read(file, output, e);
                 }
             } catch (DicomFormatException ex) {
@@ -256,10 +260,10 @@ final class DicomdirRegeneration {
         };
     }
 
-    private static void deleteQuietly(java.nio.file.Path folder) {
-        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(folder)) {
-            for (java.nio.file.Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.deleteIfExists(p);
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         } catch (IOException | java.io.UncheckedIOException ex) {
             // a spool folder of de-identified output under java.io.tmpdir; nothing original in it
