@@ -333,13 +333,7 @@ final class HadoopRun {
                         passphrase, profile, spark.defaultParallelism(), names(where.inputs(), inputs));
                 return stop.run(DeidSpark.job(spark, request, partitions, faults));
             }
-            java.nio.file.Path localKey = stage.resolve("key").resolve(key.getName());
-            Files.createDirectories(localKey.getParent());
-            if (keyBefore != null) {
-                try (InputStream is = keyFs.open(key)) {
-                    Files.copy(is, localKey);
-                }
-            }
+            java.nio.file.Path localKey = localKeyFile(stage, keyFs, key, keyBefore != null);
             java.nio.file.Path localOut = stage.resolve("out").resolve(out.getName());
             RunRequest request = new RunRequest(localInputs, localOut, localKey, createKeyFile, passphrase, profile,
                     spark.defaultParallelism(), names(where.inputs(), inputs));
@@ -378,6 +372,22 @@ final class HadoopRun {
                 conf, false);
         writeWhole(outFs, new Path(out, RunJob.MANIFEST), Files.readAllBytes(localOut.resolve(
                 RunJob.MANIFEST)), conf, false);
+    }
+
+    /**
+     * Where the driver's run reads and writes the key file: {@code <folder>/key/<name>}, a copy of the key file
+     * from its file system when it {@code exists} (a new key file is made there by the run).
+     */
+    private static java.nio.file.Path localKeyFile(java.nio.file.Path folder, FileSystem keyFs, Path key,
+            boolean exists) throws IOException {
+        java.nio.file.Path localKey = folder.resolve("key").resolve(key.getName());
+        Files.createDirectories(localKey.getParent());
+        if (exists) {
+            try (InputStream is = keyFs.open(key)) {
+                Files.copy(is, localKey);
+            }
+        }
+        return localKey;
     }
 
     /** A commit's steps; anything they throw undoes what the commit wrote. */
@@ -459,13 +469,7 @@ final class HadoopRun {
                 listForTasks(in, fs(in, conf), root, i + 1, listed, where.inputs().get(i));
             }
             stop.check("listing of the inputs");
-            java.nio.file.Path localKey = driverRoot.resolve("key").resolve(key.getName());
-            Files.createDirectories(localKey.getParent());
-            if (keyBefore != null) {
-                try (InputStream is = keyFs.open(key)) {
-                    Files.copy(is, localKey);
-                }
-            }
+            java.nio.file.Path localKey = localKeyFile(driverRoot, keyFs, key, keyBefore != null);
             java.nio.file.Path localOut = driverRoot.resolve("out").resolve(out.getName());
             RemoteFiles remote = new RemoteFiles(new Conf(conf), roots, base, temp.toString(), direct, ioFaults);
             SparkPasses passes = new SparkPasses(spark, ProfileSource.of(profile), partitions, faults, remote, listed);
