@@ -505,13 +505,30 @@ final class HadoopRun {
     /** Lists one input through its file system for a run without a stage: each file under its task path. */
     private static void listForTasks(Path in, FileSystem fs, String root, int input,
             List<org.deidworkbench.job.FilePasses.Listed> listed, String given) throws JobException, IOException {
+        eachFile(in, fs, given, (file, relative) -> listed.add(new org.deidworkbench.job.FilePasses.Listed(
+                java.nio.file.Path.of(relative == null ? root : root + "/" + relative), input, file.getLen())));
+    }
+
+    /** Receives each file of an input, with its path relative to the input (null: the input is the file). */
+    @FunctionalInterface
+    private interface EachFile {
+        void accept(FileStatus file, String relative) throws IOException;
+    }
+
+    /**
+     * Walks one input through its file system: the input itself when it is a file, else every file below it.
+     *
+     * @return whether the input is a folder
+     */
+    private static boolean eachFile(Path in, FileSystem fs, String given, EachFile each)
+            throws JobException, IOException {
         FileStatus st = status(fs, in);
         if (st == null) {
             throw new JobException(JobException.Reason.INPUT_NOT_FOUND, "input not found: " + given, null);
         }
         if (!st.isDirectory()) {
-            listed.add(new org.deidworkbench.job.FilePasses.Listed(java.nio.file.Path.of(root), input, st.getLen()));
-            return;
+            each.accept(st, null);
+            return false;
         }
         String folder = st.getPath().toUri().getPath();
         String prefix = folder.endsWith("/") ? folder : folder + "/";
@@ -522,9 +539,9 @@ final class HadoopRun {
             if (!path.startsWith(prefix)) {
                 throw new IOException("the listing of " + given + " named a file outside it");
             }
-            listed.add(new org.deidworkbench.job.FilePasses.Listed(java.nio.file.Path.of(root + "/"
-                    + path.substring(prefix.length())), input, f.getLen()));
+            each.accept(f, path.substring(prefix.length()));
         }
+        return true;
     }
 
     /**
@@ -688,26 +705,10 @@ final class HadoopRun {
 
     private static void list(Path in, FileSystem fs, java.nio.file.Path target, List<Copy> copies, String given)
             throws JobException, IOException {
-        FileStatus st = status(fs, in);
-        if (st == null) {
-            throw new JobException(JobException.Reason.INPUT_NOT_FOUND, "input not found: " + given, null);
-        }
-        if (!st.isDirectory()) {
-            copies.add(new Copy(st.getPath().toString(), target.toString(), st.getLen()));
-            return;
-        }
-        Files.createDirectories(target);
-        String root = st.getPath().toUri().getPath();
-        String prefix = root.endsWith("/") ? root : root + "/";
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(in, true);
-        while (it.hasNext()) {
-            LocatedFileStatus f = it.next();
-            String path = f.getPath().toUri().getPath();
-            if (!path.startsWith(prefix)) {
-                throw new IOException("the listing of " + given + " named a file outside it");
-            }
-            copies.add(new Copy(f.getPath().toString(), target.resolve(path.substring(prefix.length())).toString(),
-                    f.getLen()));
+        boolean folder = eachFile(in, fs, given, (file, relative) -> copies.add(new Copy(file.getPath().toString(),
+                (relative == null ? target : target.resolve(relative)).toString(), file.getLen())));
+        if (folder) {
+            Files.createDirectories(target); // an empty input folder is staged too
         }
     }
 
