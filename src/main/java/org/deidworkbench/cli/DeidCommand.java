@@ -95,6 +95,7 @@ public final class DeidCommand implements Runnable {
         cl.getCommandSpec().usageMessage().description(description());
         cl.setExecutionExceptionHandler(new ExceptionHandler(env.containsKey("DEID_DEBUG")));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandSummaries.install(cl);
         return cl;
     }
 

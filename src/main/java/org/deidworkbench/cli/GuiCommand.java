@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
  * and only starting it needs a display.
  */
 @Command(name = GuiCommand.NAME, mixinStandardHelpOptions = true,
-        description = {"Open the DeID Workbench window: see every file before and after, tune the rules with a live",
-            "preview, run, and manage the key file. Needs a desktop (on Linux: DISPLAY or WAYLAND_DISPLAY)."})
+        description = {"Open the DeID Workbench window.",
+            "See every file before and after, tune the rules with a live preview, run, and manage the key file.",
+            "Needs a desktop (on Linux: DISPLAY or WAYLAND_DISPLAY)."})
 public final class GuiCommand implements Callable<Integer> {
 
     /** The subcommand's name; the launcher runs it when started without arguments on a desktop. */

@@ -25,9 +25,10 @@ import picocli.CommandLine.Parameters;
  * {@code preview --reveal} that prints original values: that is its purpose.
  */
 @Command(name = "reidentify", mixinStandardHelpOptions = true,
-        description = {"Print the original values behind pseudonyms (or behind values an `encrypt` rule wrote, with",
-            "--ff1-domain). A reason is mandatory; who, when, why and which pseudonyms are appended to the key file's",
-            "hash-chained audit log, and the key file is re-sealed, before anything is printed.",
+        description = {"Print the original values behind pseudonyms, once the reason is in the key file's audit log.",
+            "Also the values an `encrypt` rule wrote (with --ff1-domain). A reason is mandatory; who, when, why and",
+            "which pseudonyms are appended to the key file's hash-chained audit log, and the key file is re-sealed,",
+            "before anything is printed.",
             "Output: one line per value, tab-separated: value, domain, original (or NOT FOUND).",
             "Exit code 0 when every value was found, 3 when some were not."})
 final class ReidentifyCommand implements Callable<Integer> {

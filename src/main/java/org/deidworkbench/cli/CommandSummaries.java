@@ -1,0 +1,79 @@
+package org.deidworkbench.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.UsageMessageSpec;
+
+/**
+ * The "Commands:" list of every help page, one whole sentence per command. picocli shows the first line
+ * of a command's description there, which is cut wherever the source broke the line ("…, with");
+ * this list shows the description's first sentence instead, wrapped under the command's name.
+ */
+final class CommandSummaries {
+
+    private CommandSummaries() {
+    }
+
+    /** Installs the list on {@code cl} and on every subcommand below it. */
+    static void install(CommandLine cl) {
+        cl.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, CommandSummaries::render);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            install(sub);
+        }
+    }
+
+    static String render(CommandLine.Help help) {
+        Map<String, CommandLine.Help> subs = help.subcommands();
+        if (subs.isEmpty()) {
+            return "";
+        }
+        int names = subs.keySet().stream().mapToInt(String::length).max().orElse(0);
+        int width = help.commandSpec().usageMessage().width();
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, CommandLine.Help> e : subs.entrySet()) {
+            String name = "  " + e.getKey() + " ".repeat(names - e.getKey().length()) + "  ";
+            List<String> lines = wrap(summary(e.getValue().commandSpec().usageMessage()),
+                    Math.max(20, width - name.length() - 2)); // continuation lines sit 2 further in
+            for (int i = 0; i < lines.size(); i++) {
+                out.append(i == 0 ? name : " ".repeat(name.length() + 2)).append(lines.get(i)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** The command's header if it has one, else the first sentence of its description. */
+    static String summary(UsageMessageSpec usage) {
+        if (usage.header().length > 0) {
+            return String.join(" ", usage.header()).strip();
+        }
+        String text = String.join(" ", usage.description()).replaceAll("\\s+", " ").strip();
+        for (int i = 0; i + 2 < text.length(); i++) {
+            if (text.charAt(i) == '.' && text.charAt(i + 1) == ' ' && Character.isUpperCase(text.charAt(i + 2))) {
+                return text.substring(0, i + 1);
+            }
+        }
+        return text;
+    }
+
+    /** {@code text} in lines of at most {@code width} characters, broken at spaces (a longer word stands alone). */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0 || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+}
