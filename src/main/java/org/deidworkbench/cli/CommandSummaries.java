@@ -16,12 +16,46 @@ final class CommandSummaries {
     private CommandSummaries() {
     }
 
-    /** Installs the list on {@code cl} and on every subcommand below it. */
+    /**
+     * Installs the list on {@code cl} and on every subcommand below it, and joins each description's lines
+     * that the source broke mid-sentence ({@link #reflow}), so picocli wraps whole paragraphs.
+     */
     static void install(CommandLine cl) {
         cl.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, CommandSummaries::render);
+        UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
+        usage.description(reflow(usage.description()));
         for (CommandLine sub : cl.getSubcommands().values()) {
             install(sub);
         }
+    }
+
+    /**
+     * Description lines as paragraphs: a line that does not end a sentence or introduce a list ({@code . : ! ?})
+     * goes on into the next, unless either is indented (a list item) or empty.
+     */
+    static String[] reflow(String[] lines) {
+        List<String> out = new ArrayList<>();
+        StringBuilder paragraph = null;
+        for (String line : lines) {
+            boolean separate = line.isEmpty() || Character.isWhitespace(line.charAt(0));
+            if (paragraph != null && !separate) {
+                paragraph.append(' ').append(line.strip());
+            } else {
+                if (paragraph != null) {
+                    out.add(paragraph.toString());
+                }
+                paragraph = new StringBuilder(line);
+            }
+            String end = line.stripTrailing();
+            if (separate || ".:!?".indexOf(end.charAt(end.length() - 1)) >= 0) {
+                out.add(paragraph.toString());
+                paragraph = null;
+            }
+        }
+        if (paragraph != null) {
+            out.add(paragraph.toString());
+        }
+        return out.toArray(String[]::new);
     }
 
     static String render(CommandLine.Help help) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
             "  3  some files failed or were quarantined (run finished; see deid-report.json)", "  4  invalid profile",
             "  5  key file missing, unreadable, of an unsupported version or not writable", "  6  wrong passphrase",
             "  7  key file tampered with", "  8  key file truncated", "  9  input missing or output folder unusable",
-            " 10  verify: possible leaks found (an original value or a PHI pattern) in the output",
+            " 10  verify: possible leaks in the output (an original value or a PHI pattern)",
             " 11  verify: nothing found, but some files could only be scanned as raw text",
             "130  cancelled"})
 public final class DeidCommand implements Runnable {

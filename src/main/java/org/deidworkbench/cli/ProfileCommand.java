@@ -102,8 +102,8 @@ final class ProfileCommand implements Runnable {
 
     /** {@code deid profile explain}. */
     @Command(name = "explain", mixinStandardHelpOptions = true,
-            description = {"Show which action each field of a file gets (CSV column, DICOM or FHIR element), and why:",
-                "the decision a run makes. Without FILE or --columns, lists the rules in the order they are tried."})
+            description = {"Show which action each field of a file gets (CSV column, DICOM or FHIR element), and why: the"
+                + " decision a run makes.", "Without FILE or --columns, lists the rules in the order they are tried."})
     static final class Explain implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

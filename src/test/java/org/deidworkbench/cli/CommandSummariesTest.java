@@ -57,6 +57,43 @@ class CommandSummariesTest {
                 top);
     }
 
+    @Test
+    void descriptionLinesBrokenMidSentenceAreJoinedListsStay() {
+        assertEquals(List.of("Inputs are never modified. Without a key file, one is made beside the output folder.",
+                "Exit codes:", "  0  ok", "  3  some files failed", "A statement (PS3.2 Annex N) for a profile.",
+                "last line"),
+                List.of(CommandSummaries.reflow(new String[] {"Inputs are never modified. Without a key file, one is",
+                        "made beside the output", "folder.", "Exit codes:", "  0  ok", "  3  some files failed",
+                        "A statement (PS3.2 Annex N)", "for a profile.", "last line"})));
+    }
+
+    @Test
+    void noHelpPageBreaksItsDescriptionMidSentence() {
+        List<CommandLine> all = new ArrayList<>();
+        everyCommand(DeidCommand.commandLine(Map.of(), null), all);
+        assertTrue(all.size() > 20, "commands: " + all.size());
+        for (CommandLine cl : all) {
+            String[] lines = cl.getUsageMessage(CommandLine.Help.Ansi.OFF).split("\n");
+            int i = 1;
+            while (i < lines.length && lines[i].startsWith(" ")) {
+                i++; // the synopsis
+            }
+            for (; i + 1 < lines.length && !lines[i + 1].startsWith(" "); i++) {
+                String next = lines[i + 1];
+                assertTrue(lines[i].length() >= 60 || next.isEmpty() || !Character.isLowerCase(next.charAt(0)),
+                        cl.getCommandSpec().qualifiedName() + ": a short line goes on in the next:\n" + lines[i]
+                                + "\n" + next);
+            }
+        }
+    }
+
+    private static void everyCommand(CommandLine cl, List<CommandLine> out) {
+        out.add(cl);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            everyCommand(sub, out);
+        }
+    }
+
     private static void collect(CommandLine cl, List<CommandLine> out) {
         if (!cl.getSubcommands().isEmpty()) {
             out.add(cl);
