@@ -63,18 +63,16 @@ final class CommandSummaries {
         if (subs.isEmpty()) {
             return "";
         }
-        int names = subs.keySet().stream().mapToInt(String::length).max().orElse(0);
+        int names = subs.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
         int width = help.commandSpec().usageMessage().width();
-        StringBuilder out = new StringBuilder();
+        // picocli's own two-column layout: names, then the summary wrapped with continuation lines 2 further in
+        CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+                new CommandLine.Help.Column(names, 2, CommandLine.Help.Column.Overflow.SPAN),
+                new CommandLine.Help.Column(width - names, 2, CommandLine.Help.Column.Overflow.WRAP));
         for (Map.Entry<String, CommandLine.Help> e : subs.entrySet()) {
-            String name = "  " + e.getKey() + " ".repeat(names - e.getKey().length()) + "  ";
-            List<String> lines = wrap(summary(e.getValue().commandSpec().usageMessage()),
-                    Math.max(20, width - name.length() - 2)); // continuation lines sit 2 further in
-            for (int i = 0; i < lines.size(); i++) {
-                out.append(i == 0 ? name : " ".repeat(name.length() + 2)).append(lines.get(i)).append('\n');
-            }
+            table.addRowValues(e.getKey(), summary(e.getValue().commandSpec().usageMessage()));
         }
-        return out.toString();
+        return table.toString();
     }
 
     /** The command's header if it has one, else the first sentence of its description. */
@@ -89,25 +87,5 @@ final class CommandSummaries {
             }
         }
         return text;
-    }
-
-    /** {@code text} in lines of at most {@code width} characters, broken at spaces (a longer word stands alone). */
-    static List<String> wrap(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        if (line.length() > 0 || lines.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
     }
 }

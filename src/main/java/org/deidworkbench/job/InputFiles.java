@@ -45,17 +45,7 @@ final class InputFiles {
 
     /** Every file below the inputs, sorted by relative name (then input number) so runs are repeatable. */
     static List<InputFile> walk(List<Path> inputs) throws JobException {
-        return walk(inputs, (FilePasses) null);
-    }
-
-    /**
-     * As {@link #walk(List)}, with {@code passes} (null: none) listing the files where they live
-     * ({@link FilePasses#list}) and detecting their formats ({@link FilePasses#detect}) when they do so.
-     * Sizes and which entries are regular files come from the listing; names, order and numbers are the same
-     * either way.
-     */
-    static List<InputFile> walk(List<Path> inputs, FilePasses passes) throws JobException {
-        return walk(inputs, passes, listed(inputs, passes));
+        return walk(inputs, null, null);
     }
 
     /** The inputs' files as {@code passes} list them where they live; null: walked here. */
@@ -68,7 +58,12 @@ final class InputFiles {
         }
     }
 
-    /** As {@link #walk(List, FilePasses)} with the files {@code listed} by the passes (null: walked here). */
+    /**
+     * As {@link #walk(List)}, with {@code passes} (null: none) detecting the files' formats where they live
+     * ({@link FilePasses#detect}) when they do so, and the files {@code listed} by them ({@link #listed}; null:
+     * walked here; sizes and which entries are regular files then come from the listing). Names, order and
+     * numbers are the same either way.
+     */
     static List<InputFile> walk(List<Path> inputs, FilePasses passes, List<FilePasses.Listed> listed)
             throws JobException {
         record Found(Path path, String relative, int input) {
@@ -119,21 +114,17 @@ final class InputFiles {
             try {
                 if (!Files.isSymbolicLink(f.path()) && Files.isRegularFile(f.path(), LinkOption.NOFOLLOW_LINKS)) {
                     sizes[i] = Files.size(f.path());
-                    if (passes == null) {
-                        formats[i] = FormatDetector.detect(f.path());
-                    } else {
-                        regular.add(f.path());
-                        regularAt.add(i);
-                    }
+                    regular.add(f.path());
+                    regularAt.add(i);
                 }
             } catch (IOException e) {
-                formats[i] = FileFormat.UNKNOWN;
+                // unreadable: listed as of unknown format, as a file no format owns
             }
         }
-        if (passes != null && !regular.isEmpty()) {
+        if (!regular.isEmpty()) {
             List<FileFormat> detected;
             try {
-                detected = passes.detect(regular);
+                detected = passes == null ? null : passes.detect(regular);
             } catch (IOException e) {
                 throw new JobException(JobException.Reason.IO_ERROR, "cannot detect the formats of the input files ("
                         + e.getClass().getSimpleName() + ")", e);
@@ -141,7 +132,7 @@ final class InputFiles {
             if (detected == null && listed != null) {
                 throw new IllegalStateException("files listed by the passes must be detected by them");
             }
-            if (detected == null) { // the passes leave it to the run
+            if (detected == null) { // no passes, or they leave it to the run
                 detected = new ArrayList<>(regular.size());
                 for (Path p : regular) {
                     try {
