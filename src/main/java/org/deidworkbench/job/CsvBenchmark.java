@@ -216,8 +216,10 @@ public final class CsvBenchmark {
         System.gc();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long t1 = System.nanoTime();
+        // The sealing key is derived before the timed phases, as in the FHIR bench: the raw baseline pays no PBKDF2,
+        // and beside the pipeline it would take a processor from it; the whole run's time still holds it.
         new RunJob(new RunRequest(List.of(input), dir.resolve("out"), dir.resolve("out.deidkey"), true,
-                "benchmark-passphrase".toCharArray(), profile, threads), timing).run();
+                "benchmark-passphrase".toCharArray(), profile, threads), timing).sealingKeyFirst().run();
         double total = (System.nanoTime() - t1) / 1e9;
         long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         double pipelineCpu = (phaseEnd.containsKey(RunPhase.ANALYZE.id()) ? phaseCpu.get(RunPhase.ANALYZE.id()) : 0)
