@@ -44,8 +44,6 @@ final class CoreDefinitions {
     private static final byte[] SD_START = ascii("<StructureDefinition");
     private static final byte[] SD_END = ascii("</StructureDefinition>");
 
-    private static volatile CoreDefinitions shared;
-
     private final FhirContext ctx;
     /** url → {file, start, end} of the StructureDefinition element's bytes. */
     private final Map<String, int[]> index;
@@ -63,19 +61,14 @@ final class CoreDefinitions {
         }
     }
 
-    /** The index for the shared context, built on first use (reads about 21 MB from HAPI's jar). */
-    static CoreDefinitions of(FhirContext ctx) {
-        CoreDefinitions d = shared;
-        if (d == null || d.ctx != ctx) {
-            synchronized (CoreDefinitions.class) {
-                d = shared;
-                if (d == null || d.ctx != ctx) {
-                    d = build(ctx);
-                    shared = d;
-                }
-            }
-        }
-        return d;
+    /** The index for the application's shared context, built on first use (reads about 21 MB from HAPI's jar). */
+    static CoreDefinitions shared() {
+        return Shared.INSTANCE;
+    }
+
+    /** Holds the shared index: built once, when first asked for (class initialization is thread-safe). */
+    private static final class Shared {
+        static final CoreDefinitions INSTANCE = build(Fhir.context());
     }
 
     static CoreDefinitions build(FhirContext ctx) {

@@ -92,7 +92,7 @@ final class Fhir {
 
         @Override
         public IBaseResource fetchStructureDefinition(String url) {
-            IBaseResource sd = CoreDefinitions.of(ctx).fetch(url);
+            IBaseResource sd = CoreDefinitions.shared().fetch(url);
             return sd != null ? sd : definitions(ctx).fetchStructureDefinition(url);
         }
     }

@@ -42,7 +42,7 @@ class CoreDefinitionsTest {
     @BeforeAll
     static void load() {
         full = new DefaultProfileValidationSupport(Fhir.context());
-        core = CoreDefinitions.of(Fhir.context());
+        core = CoreDefinitions.shared();
     }
 
     @Test
