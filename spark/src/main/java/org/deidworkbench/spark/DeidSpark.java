@@ -50,7 +50,32 @@ public final class DeidSpark {
      * 9 run failed, 130 stopped (SIGINT/SIGTERM: nothing finalized).
      */
     public static void main(String[] args) {
+        chooseLogging(DeidSpark.class.getClassLoader());
         System.exit(main(args, System.out, System.err));
+    }
+
+    /** Spark's binding of SLF4J to log4j 2, whose configuration Spark's users know. */
+    static final String SPARK_LOGGING = "org.apache.logging.slf4j.SLF4JServiceProvider";
+
+    /**
+     * Picks Spark's SLF4J provider unless the user picked one ({@code -Dslf4j.provider}). A run with
+     * {@code java -cp} also has the workbench's own provider on its class path (its jar's manifest
+     * names its libraries), and SLF4J then warns of two providers and takes the first it finds; with
+     * {@code spark-submit} only Spark's is there. Must run before anything logs.
+     *
+     * @return the provider chosen here, or {@code null} when the user's choice (or SLF4J's search) stands
+     */
+    static String chooseLogging(ClassLoader loader) {
+        if (System.getProperty("slf4j.provider") != null) {
+            return null;
+        }
+        try {
+            Class.forName(SPARK_LOGGING, false, loader);
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+        System.setProperty("slf4j.provider", SPARK_LOGGING);
+        return SPARK_LOGGING;
     }
 
     static int main(String[] args, PrintStream out, PrintStream err) {

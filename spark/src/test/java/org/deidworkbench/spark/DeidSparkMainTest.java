@@ -34,6 +34,31 @@ class DeidSparkMainTest {
     }
 
     @Test
+    void aRunLogsThroughSparksProviderUnlessTheUserChoseOne() {
+        String before = System.getProperty("slf4j.provider");
+        try {
+            System.clearProperty("slf4j.provider");
+            assertEquals(DeidSpark.SPARK_LOGGING, DeidSpark.chooseLogging(DeidSpark.class.getClassLoader()));
+            assertEquals(DeidSpark.SPARK_LOGGING, System.getProperty("slf4j.provider"));
+
+            System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+            assertEquals(null, DeidSpark.chooseLogging(DeidSpark.class.getClassLoader()));
+            assertEquals("org.slf4j.simple.SimpleServiceProvider", System.getProperty("slf4j.provider"));
+
+            // Without Spark's binding (a class loader that sees only the JDK), SLF4J's own search stands.
+            System.clearProperty("slf4j.provider");
+            assertEquals(null, DeidSpark.chooseLogging(ClassLoader.getPlatformClassLoader()));
+            assertEquals(null, System.getProperty("slf4j.provider"));
+        } finally {
+            if (before == null) {
+                System.clearProperty("slf4j.provider");
+            } else {
+                System.setProperty("slf4j.provider", before);
+            }
+        }
+    }
+
+    @Test
     void aCommandLineWithoutOutputIsAUsageError() {
         Ran r = main("run", "in");
         assertEquals(2, r.code());
