@@ -520,12 +520,14 @@ def main():
     ap.add_argument("--stream", action="store_true",
                     help="write each row as it is generated (for exports larger than memory); the same rows and bytes,"
                          " except that encounters.csv is in the order of generation instead of sorted by START")
+    ap.add_argument("--seed", type=int, help="seed of the random numbers (default: 7001 ehr, 7002 omop, 7003 de);"
+                                             " parts of one large ehr export made with different seeds can be concatenated")
     args = ap.parse_args()
     for name, fn, default, seed in (("ehr", ehr, 60, 7001), ("omop", omop, 60, 7002), ("de", de, 50, 7003)):
         if args.only and args.only != name:
             continue
         folder = os.path.join(args.out, name)
-        fn(folder, args.patients or default, random.Random(seed), args.stream)
+        fn(folder, args.patients or default, random.Random(args.seed if args.seed is not None else seed), args.stream)
 
 
 if __name__ == "__main__":
