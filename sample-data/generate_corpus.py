@@ -16,6 +16,7 @@ references the table:column they join to. Tests and the classification report re
 
 Run: python3 generate_corpus.py                       (from sample-data/: writes corpus/ehr, corpus/omop, corpus/de)
      python3 generate_corpus.py --patients 40000 --out /tmp/big   (a large export for deid bench csv --input)
+     python3 generate_corpus.py --patients 300000 --stream --only ehr --out /tmp/huge   (larger than memory)
 """
 import argparse
 import os
@@ -110,6 +111,34 @@ def write(path, header, rows, delimiter=",", encoding="utf-8", newline="\n"):
             f.write(delimiter.join(csv_quote(r[h], delimiter) for h in header) + newline)
 
 
+class Table:
+    """The rows of one file. By default they are held and written when the convention is done (so a table can be
+    sorted first); with --stream each row is written as it is added and only the file handle is held."""
+
+    def __init__(self, path, stream, delimiter=",", encoding="utf-8", newline="\n"):
+        self.path, self.stream, self.delimiter, self.encoding, self.newline = path, stream, delimiter, encoding, newline
+        self.rows, self.header, self.f = [], None, None
+
+    def append(self, r):
+        if not self.stream:
+            self.rows.append(r)
+            return
+        if self.f is None:
+            # The header is the first row's keys, as write() takes it from rows[0].
+            self.header = list(r.keys())
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            self.f = open(self.path, "w", encoding=self.encoding, newline="")
+            self.f.write(self.delimiter.join(self.header) + self.newline)
+        self.f.write(self.delimiter.join(csv_quote(r[h], self.delimiter) for h in self.header) + self.newline)
+
+    def close(self):
+        if self.stream:
+            if self.f is not None:
+                self.f.close()
+        else:
+            write(self.path, list(self.rows[0].keys()), self.rows, self.delimiter, self.encoding, self.newline)
+
+
 def write_truth(folder, rows):
     with open(os.path.join(folder, "truth.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write(TRUTH_HEADER + "\n")
@@ -140,9 +169,14 @@ def pick_name(rng, first, last, used):
 
 # --------------------------------------------------------------------------------------------- ehr
 
-def ehr(folder, n_patients, rng):
+def ehr(folder, n_patients, rng, stream=False):
     used = set()
-    patients, encounters, conditions, observations, medications, notes, claims, allergies = [], [], [], [], [], [], [], []
+    t = lambda name, **kw: Table(os.path.join(folder, name), stream, **kw)
+    patients, encounters, conditions, observations = t("patients.csv"), t("encounters.csv"), t("conditions.csv"), t("observations.csv")
+    medications, notes = t("medications.csv"), t("notes.csv")
+    claims = t("claims.csv", newline="\r\n")
+    # Excel's "Unicode text": UTF-16 little-endian with a byte order mark.
+    allergies = t("allergies.csv", encoding="utf-16", newline="\r\n")
     organizations, providers = [], []
     for i in range(6):
         city, state, county, z = EN_CITIES[i]
@@ -211,19 +245,15 @@ def ehr(folder, n_patients, rng):
             a_code, a_desc = rng.choice(ALLERGIES)
             allergies.append({"START": (birth + timedelta(days=rng.randrange(400, 9000))).isoformat(), "PATIENT": p["Id"],
                               "CODE": a_code, "DESCRIPTION": a_desc, "SEVERITY": rng.choice(["MILD", "MODERATE", "SEVERE"])})
-    encounters.sort(key=lambda e: (e["START"], e["Id"]))
-    w = lambda name, rows, **kw: write(os.path.join(folder, name), list(rows[0].keys()), rows, **kw)
-    w("patients.csv", patients)
+    # Sorting needs every encounter in memory: a streamed encounters.csv keeps the order of generation
+    # (patient by patient, each patient's encounters in time order).
+    if not stream:
+        encounters.rows.sort(key=lambda e: (e["START"], e["Id"]))
+    w = lambda name, rows: write(os.path.join(folder, name), list(rows[0].keys()), rows)
     w("organizations.csv", organizations)
     w("providers.csv", providers)
-    w("encounters.csv", encounters)
-    w("conditions.csv", conditions)
-    w("observations.csv", observations)
-    w("medications.csv", medications)
-    w("notes.csv", notes)
-    w("claims.csv", claims, newline="\r\n")
-    # Excel's "Unicode text": UTF-16 little-endian with a byte order mark.
-    w("allergies.csv", allergies, encoding="utf-16", newline="\r\n")
+    for table in (patients, encounters, conditions, observations, medications, notes, claims, allergies):
+        table.close()
     write_truth(folder, [
         ("patients.csv", "Id", "key", "patient"), ("patients.csv", "BIRTHDATE", "birth-date"), ("patients.csv", "DEATHDATE", "date"),
         ("patients.csv", "SSN", "national-id"), ("patients.csv", "DRIVERS", "national-id"), ("patients.csv", "PASSPORT", "national-id"),
@@ -287,9 +317,12 @@ def ehr_note(rng, p, prov, start, desc, reason):
 
 # --------------------------------------------------------------------------------------------- omop
 
-def omop(folder, n_patients, rng):
+def omop(folder, n_patients, rng, stream=False):
     used = set()
-    person, identity, location, provider, visits, conds, meas, note = [], [], [], [], [], [], [], []
+    t = lambda name: Table(os.path.join(folder, name), stream)
+    person, identity, visits = t("person.csv"), t("person_identity.csv"), t("visit_occurrence.csv")
+    conds, meas, note = t("condition_occurrence.csv"), t("measurement.csv"), t("note.csv")
+    location, provider = [], []
     for i, (city, state, county, z) in enumerate(EN_CITIES):
         location.append({"location_id": str(i + 1), "address_1": f"{rng.randrange(2, 980)} {rng.choice(EN_STREETS)}",
                          "city": city, "state": "MA", "zip": z, "county": county})
@@ -310,10 +343,11 @@ def omop(folder, n_patients, rng):
                        "birth_datetime": birth.strftime("%Y-%m-%d 00:00:00"), "race_concept_id": rng.choice(["8527", "8516", "8515"]),
                        "ethnicity_concept_id": rng.choice(["38003563", "38003564"]), "location_id": loc["location_id"],
                        "person_source_value": mrn, "gender_source_value": rng.choice("MF")})
-        identity.append({"person_id": str(pid), "given_name": first, "family_name": last,
+        ident = {"person_id": str(pid), "given_name": first, "family_name": last,
                          "street_address": f"{rng.randrange(2, 980)} {rng.choice(EN_STREETS)}", "phone_number": us_phone(rng),
                          "email": f"{first.lower()}.{last.lower()}{rng.randrange(1, 99)}@example.org".replace("'", "").replace("í", "i").replace("ë", "e"),
-                         "ssn": ssn(rng)})
+                         "ssn": ssn(rng)}
+        identity.append(ident)
         day = date(2014, 1, 1) + timedelta(days=rng.randrange(0, 1500))
         for _ in range(rng.randrange(5, 14)):
             day += timedelta(days=rng.randrange(15, 160))
@@ -342,16 +376,12 @@ def omop(folder, n_patients, rng):
                 note_id += 1
                 note.append({"note_id": str(note_id), "person_id": str(pid), "note_date": day.isoformat(),
                              "note_title": rng.choice(["Progress note", "Discharge summary", "Telephone encounter"]),
-                             "note_text": omop_note(rng, identity[-1], mrn, prov, day), "visit_occurrence_id": str(visit_id)})
+                             "note_text": omop_note(rng, ident, mrn, prov, day), "visit_occurrence_id": str(visit_id)})
     w = lambda name, rows: write(os.path.join(folder, name), list(rows[0].keys()), rows)
-    w("person.csv", person)
-    w("person_identity.csv", identity)
     w("location.csv", location)
     w("provider.csv", provider)
-    w("visit_occurrence.csv", visits)
-    w("condition_occurrence.csv", conds)
-    w("measurement.csv", meas)
-    w("note.csv", note)
+    for table in (person, identity, visits, conds, meas, note):
+        table.close()
     write_truth(folder, [
         ("person.csv", "person_id", "key", "patient"), ("person.csv", "gender_concept_id", "code"), ("person.csv", "year_of_birth", "number"),
         ("person.csv", "month_of_birth", "birth-date-part"), ("person.csv", "day_of_birth", "birth-date-part"), ("person.csv", "birth_datetime", "birth-date"),
@@ -399,9 +429,10 @@ def omop_note(rng, ident, mrn, prov, day):
 
 # --------------------------------------------------------------------------------------------- de
 
-def de(folder, n_patients, rng):
+def de(folder, n_patients, rng, stream=False):
     used = set()
-    patienten, faelle, diagnosen, labor, befunde = [], [], [], [], []
+    t = lambda name: Table(os.path.join(folder, name), stream, delimiter=";", encoding="cp1252", newline="\r\n")
+    patienten, faelle, diagnosen, labor, befunde = t("patienten.csv"), t("faelle.csv"), t("diagnosen.csv"), t("labor.csv"), t("befunde.csv")
     aerzte = [f"{rng.choice(['Dr. med.', 'Dr.', 'Prof. Dr.'])} {rng.choice(DE_LAST)}" for _ in range(8)]
     fall = 4000000
     for i in range(n_patients):
@@ -440,13 +471,8 @@ def de(folder, n_patients, rng):
             if rng.random() < 0.6:
                 befunde.append({"Befund-ID": f"B{rng.randrange(10000000, 99999999)}", "PID": pid, "Fallnummer": fnr,
                                 "Befunddatum": ende.strftime("%d.%m.%Y"), "Befundtext": de_note(rng, p, arzt, day, abt)})
-    w = lambda name, rows: write(os.path.join(folder, name), list(rows[0].keys()), rows, delimiter=";",
-                                 encoding="cp1252", newline="\r\n")
-    w("patienten.csv", patienten)
-    w("faelle.csv", faelle)
-    w("diagnosen.csv", diagnosen)
-    w("labor.csv", labor)
-    w("befunde.csv", befunde)
+    for table in (patienten, faelle, diagnosen, labor, befunde):
+        table.close()
     write_truth(folder, [
         ("patienten.csv", "PID", "key", "patient"), ("patienten.csv", "Nachname", "person-name"), ("patienten.csv", "Vorname", "person-name"),
         ("patienten.csv", "Geburtsdatum", "birth-date"), ("patienten.csv", "Geschlecht", "categorical"), ("patienten.csv", "Straße", "address"),
@@ -491,12 +517,17 @@ def main():
     ap.add_argument("--patients", type=int, default=0, help="patients per convention (default: 60 ehr, 60 omop, 50 de)")
     ap.add_argument("--out", default="corpus", help="output folder (default: corpus)")
     ap.add_argument("--only", choices=["ehr", "omop", "de"], help="generate one convention only")
+    ap.add_argument("--stream", action="store_true",
+                    help="write each row as it is generated (for exports larger than memory); the same rows and bytes,"
+                         " except that encounters.csv is in the order of generation instead of sorted by START")
+    ap.add_argument("--seed", type=int, help="seed of the random numbers (default: 7001 ehr, 7002 omop, 7003 de);"
+                                             " parts of one large ehr export made with different seeds can be concatenated")
     args = ap.parse_args()
     for name, fn, default, seed in (("ehr", ehr, 60, 7001), ("omop", omop, 60, 7002), ("de", de, 50, 7003)):
         if args.only and args.only != name:
             continue
         folder = os.path.join(args.out, name)
-        fn(folder, args.patients or default, random.Random(seed))
+        fn(folder, args.patients or default, random.Random(args.seed if args.seed is not None else seed), args.stream)
 
 
 if __name__ == "__main__":

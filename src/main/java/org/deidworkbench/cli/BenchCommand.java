@@ -52,8 +52,8 @@ final class BenchCommand implements Runnable {
                 description = "Benchmark this folder of real exports instead of a synthetic file (it is only read).")
         Path input;
 
-        @Option(names = "--threads", defaultValue = "1",
-                description = "deid worker threads (files in parallel; the output is the same at any count; default: ${DEFAULT-VALUE}).")
+        @Option(names = "--threads", defaultValue = "0", description = "deid worker threads (files in parallel; the output is"
+                + " the same at any count; default: one per processor, as deid run). The raw parse + print is one thread.")
         int threads;
 
         @CommandLine.Mixin
@@ -63,14 +63,15 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Scratch.requireFolder(input);
             return scratch.measure(spec, work -> {
+                int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
                 CsvBenchmark.Result r = input != null
-                        ? CsvBenchmark.runOnFolder(input, work, ProfileLoader.read(profile), scratch.rounds(), Math.max(1, threads))
+                        ? CsvBenchmark.runOnFolder(input, work, ProfileLoader.read(profile), scratch.rounds(), n)
                         : CsvBenchmark.run(work, sizeMb * 1_000_000L, ProfileLoader.read(profile), scratch.rounds());
                 PrintWriter o = spec.commandLine().getOut();
                 double mb = r.bytes() / 1e6;
                 double pipeline = r.scanSeconds() + r.transformSeconds();
                 o.printf("input:     %,d rows, %.1f MB (%s)%n", r.rows(), mb, input != null ? "the CSV files of " + input
-                        + ", " + Math.max(1, threads) + " thread(s)" : "synthetic lab results, 5,000 patients");
+                        + ", " + n + (n == 1 ? " thread" : " threads") : "synthetic lab results, 5,000 patients, one file, 1 thread");
                 o.printf("raw:       %.2f s  %,.0f rows/s  %.1f MB/s   (Commons CSV parse + print to a file)%n", r.rawSeconds(),
                         r.rows() / r.rawSeconds(), mb / r.rawSeconds());
                 o.printf("pipeline:  %.2f s  %,.0f rows/s  %.1f MB/s   (analyze+scan %.2f s + transform %.2f s)%n", pipeline,

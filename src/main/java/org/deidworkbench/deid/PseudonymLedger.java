@@ -33,15 +33,19 @@ public final class PseudonymLedger {
 
     /** Entries of the key file, by domain and pseudonym. */
     private final Map<String, Map<String, String>> seeded = new ConcurrentHashMap<>();
-    /** Entries recorded in this run that were not seeded, by domain and pseudonym (one map per entry, not two). */
-    private final Map<String, Map<String, String>> added = new ConcurrentHashMap<>();
+    /**
+     * Entries recorded in this run that were not seeded, by domain and pseudonym. This and {@link #issued} grow
+     * to a spill threshold of entries per run (hundreds of thousands): flat arrays, not a node per entry
+     * (decision 0049).
+     */
+    private final Map<String, FlatStringMap> added = new ConcurrentHashMap<>();
     /**
      * Pseudonyms issued in this run, by domain and normalized original: a value seen again in another
      * column or file costs a map lookup instead of an HMAC and a recording. The strings are those of
      * {@link #added}, so this adds one map entry per issued pseudonym. A domain has one format in a run
      * (the engine refuses two), so the format is not part of the key.
      */
-    private final Map<String, Map<String, String>> issued = new ConcurrentHashMap<>();
+    private final Map<String, FlatStringMap> issued = new ConcurrentHashMap<>();
     /** Recording holds the read lock (concurrently); spilling the write lock. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicInteger inMemory = new AtomicInteger();
@@ -95,7 +99,12 @@ public final class PseudonymLedger {
      */
     public String issue(PseudonymGenerator generator, String domain, PseudonymFormat format, String normalizedValue)
             throws DeidException {
-        Map<String, String> byOriginal = issued.computeIfAbsent(domain, d -> new ConcurrentHashMap<>());
+        FlatStringMap byOriginal = issued.get(domain);
+        if (byOriginal == null) {
+            byOriginal = issued.computeIfAbsent(domain, d -> new FlatStringMap());
+        }
+        // A value being issued by another thread at this moment may be missed: it is then issued again
+        // (the same pseudonym: one HMAC more), and recorded once.
         String pseudonym = byOriginal.get(normalizedValue);
         if (pseudonym != null) {
             return pseudonym;
@@ -118,7 +127,7 @@ public final class PseudonymLedger {
         if (previous == null) {
             lock.readLock().lock();
             try {
-                previous = added.computeIfAbsent(domain, d -> new ConcurrentHashMap<>())
+                previous = added.computeIfAbsent(domain, d -> new FlatStringMap())
                         .putIfAbsent(pseudonym, normalizedOriginal);
                 fresh = previous == null;
             } finally {
@@ -146,8 +155,8 @@ public final class PseudonymLedger {
                 return; // another thread spilled meanwhile
             }
             spill.addSortedRun(sortedAdded().iterator());
-            added.values().forEach(Map::clear); // the domains stay known (domains())
-            issued.values().forEach(Map::clear);
+            added.values().forEach(FlatStringMap::clear); // the domains stay known (domains())
+            issued.values().forEach(FlatStringMap::clear);
             inMemory.set(0);
         } catch (ExternalSorter.ConflictException e) {
             throw collision(e.key()[0], e.key()[1]);
@@ -181,8 +190,8 @@ public final class PseudonymLedger {
                 return SortedTuples.of(rest);
             }
             s.addSortedRun(rest.iterator());
-            added.values().forEach(Map::clear); // the domains stay known (domains())
-            issued.values().forEach(Map::clear);
+            added.values().forEach(FlatStringMap::clear); // the domains stay known (domains())
+            issued.values().forEach(FlatStringMap::clear);
             inMemory.set(0);
             return s.finish();
         } catch (ExternalSorter.ConflictException e) {
@@ -197,8 +206,8 @@ public final class PseudonymLedger {
         Map<String, String> seededDomain = seeded.get(domain);
         String original = seededDomain == null ? null : seededDomain.get(pseudonym);
         if (original == null) {
-            Map<String, String> addedDomain = added.get(domain);
-            original = addedDomain == null ? null : addedDomain.get(pseudonym);
+            FlatStringMap addedDomain = added.get(domain);
+            original = addedDomain == null ? null : addedDomain.getExact(pseudonym);
         }
         org.deidworkbench.deid.spill.IndexedRun run = seededRun;
         if (original == null && run != null) {

@@ -357,6 +357,19 @@ class DeidCommandTest {
     }
 
     @Test
+    void benchCsvRunsTheThreadsDeidRunWouldAndSaysHowMany() {
+        // a user compares the bench's figures with deid run's: by default both use one worker per processor
+        int processors = Runtime.getRuntime().availableProcessors();
+        Result r = deid("bench", "csv", "--input", "sample-data/csv", "--rounds", "1");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        assertTrue(r.out().contains("(the CSV files of sample-data/csv, " + processors
+                + (processors == 1 ? " thread)" : " threads)")), r::out);
+        Result one = deid("bench", "csv", "--input", "sample-data/csv", "--rounds", "1", "--threads", "1");
+        assertEquals(ExitCode.OK, one.code(), one::all);
+        assertTrue(one.out().contains("(the CSV files of sample-data/csv, 1 thread)"), one::out);
+    }
+
+    @Test
     void versionAndHelpWork() {
         Result v = deid("--version");
         assertEquals(ExitCode.OK, v.code());
