@@ -485,8 +485,14 @@ public final class LeakDictionary {
          */
         public void pseudonym(String pseudonym) {
             for (String word : words(pseudonym)) {
-                boolean letters = word.codePoints().anyMatch(Character::isLetter);
-                boolean digits = word.codePoints().anyMatch(Character::isDigit);
+                boolean letters = false;
+                boolean digits = false;
+                for (int i = 0; i < word.length();) {
+                    int cp = word.codePointAt(i);
+                    letters |= Character.isLetter(cp);
+                    digits |= Character.isDigit(cp);
+                    i += Character.charCount(cp);
+                }
                 if ((letters && digits) || (digits && !letters && word.length() >= 4 && word.equals(pseudonym))) {
                     pseudonymWords.put(fix(Fold.wordHash(word)), 1);
                 }
@@ -569,7 +575,8 @@ public final class LeakDictionary {
          * -1 when unknown): a date or an all-digit original counts only where its own subject is named or in free text.
          */
         public boolean add(String value, String source, int subject) {
-            List<List<String>> variants = variants(value, false);
+            List<String> written = Fold.tokens(value);
+            List<List<String>> variants = variants(written, value, false);
             if (variants.isEmpty()) {
                 return false;
             }
@@ -579,7 +586,6 @@ public final class LeakDictionary {
                 for (LocalDate date : dates) {
                     dateForms.addAll(dateNotations(date));
                 }
-                List<String> written = Fold.tokens(value);
                 String exemptForm = dateForms.contains(written) && written.size() > 1 ? String.join(" ", written) : null;
                 variants.removeIf(dateForms::contains);
                 for (int i = 0; i < dates.size(); i++) {
@@ -590,14 +596,11 @@ public final class LeakDictionary {
                             exemptForm, subject, readingOf);
                 }
             }
-            byte kind = !dates.isEmpty() ? DATE : value.strip().chars().allMatch(c -> c >= '0' && c <= '9') ? DIGITS
-                    : STRONG;
-            List<String> written = Fold.tokens(value);
-            String joined = String.join("", written);
+            byte kind = !dates.isEmpty() ? DATE : asciiDigits(value.strip()) ? DIGITS : STRONG;
             for (List<String> tokens : variants) {
                 // a digit group of a longer value looked for alone (the 7829965 of a UUID) is as weak as a number
                 boolean fragment = tokens.size() == 1 && written.size() > 1 && Tokens.isDigits(tokens.get(0))
-                        && !tokens.get(0).equals(joined);
+                        && !tokens.get(0).equals(String.join("", written));
                 boolean word = written.size() == 1 && !Tokens.isDigits(written.get(0));
                 addPattern(tokens, source, value, fragment ? DIGITS : kind == STRONG && word ? WORD : kind, subject);
             }
@@ -733,14 +736,28 @@ public final class LeakDictionary {
 
     /** As {@link #variants(String)}; without the date notations unless {@code withDates}. Mutable. */
     private static List<List<String>> variants(String value, boolean withDates) {
-        List<String> tokens = Fold.tokens(value);
+        return variants(Fold.tokens(value), value, withDates);
+    }
+
+    /** As {@link #variants(String, boolean)}, of a value whose folded tokens are {@code tokens}. */
+    private static List<List<String>> variants(List<String> tokens, String value, boolean withDates) {
         if (tokens.isEmpty() || !significant(tokens)) {
             return List.of();
         }
+        if (tokens.size() == 1 && (!withDates || value.length() < 8)) {
+            // one token: no joined digits, no digit groups, no rotations; a date needs at least 8 characters
+            List<List<String>> one = new ArrayList<>(1);
+            one.add(tokens);
+            return one;
+        }
         Set<List<String>> out = new LinkedHashSet<>();
         out.add(tokens);
-        boolean allDigits = tokens.stream().allMatch(Tokens::isDigits);
-        boolean allLetters = tokens.stream().noneMatch(t -> Character.isDigit(t.charAt(0)));
+        boolean allDigits = true;
+        boolean allLetters = true;
+        for (String t : tokens) {
+            allDigits &= Tokens.isDigits(t);
+            allLetters &= !Character.isDigit(t.charAt(0));
+        }
         if (allDigits && tokens.size() > 1) {
             out.add(List.of(String.join("", tokens)));
         }
@@ -915,6 +932,16 @@ public final class LeakDictionary {
             addDate(out, m.group(3), m.group(2), m.group(1)); // day first
         }
         return out;
+    }
+
+    /** Whether {@code v} is only ASCII digits (true when empty, as {@code chars().allMatch} is). */
+    private static boolean asciiDigits(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (!asciiDigit(v.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean asciiDigit(char c) {
