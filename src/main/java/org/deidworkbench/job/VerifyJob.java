@@ -89,7 +89,7 @@ public final class VerifyJob {
         Set<String> subjects = subjects(contents);
         for (String domain : contents.domains()) {
             String source = "key file domain '" + domain + "'";
-            contents.entries(domain).forEach((pseudonym, original) -> dictionary.add(original, source,
+            contents.forEachEntry(domain, (pseudonym, original) -> dictionary.add(original, source,
                     subjects.contains(pseudonym) ? dictionary.subject(pseudonym) : -1));
         }
     }
@@ -110,9 +110,9 @@ public final class VerifyJob {
     }
 
     static Set<String> pseudonyms(KeyFileContents contents) {
-        Set<String> set = new HashSet<>();
+        Set<String> set = new HashSet<>(Math.max(16, contents.entryCount() * 4 / 3 + 1));
         for (String domain : contents.domains()) {
-            set.addAll(contents.entries(domain).keySet());
+            contents.forEachEntry(domain, (pseudonym, original) -> set.add(pseudonym));
         }
         return set;
     }

@@ -319,6 +319,18 @@ public final class KeyFileContents {
         return Collections.unmodifiableSortedMap(map == null ? new TreeMap<>() : new TreeMap<>(map));
     }
 
+    /**
+     * Hands each entry of one domain, pseudonym → original in pseudonym order, to {@code action} without copying the
+     * domain (as {@link #entries} does): for reading a large key file once. Holds this object's lock meanwhile, so
+     * {@code action} must not call back into it from another thread.
+     */
+    public synchronized void forEachEntry(String domain, java.util.function.BiConsumer<String, String> action) {
+        TreeMap<String, String> map = domains.get(domain);
+        if (map != null) {
+            map.forEach(action);
+        }
+    }
+
     /** Names of the domains that have entries, unmodifiable snapshot. */
     public synchronized SortedSet<String> domains() {
         return Collections.unmodifiableSortedSet(new TreeSet<>(domains.keySet()));

@@ -53,6 +53,21 @@ class KeyFileContentsTest {
     }
 
     @Test
+    void forEachEntryGivesWhatEntriesGivesInOrder() throws Exception {
+        KeyFileContents c = empty();
+        c.addEntries(List.of(new PseudonymEntry("patient", "P2", "MRN-2"), new PseudonymEntry("patient", "P1", "MRN-1"),
+                new PseudonymEntry("study", "S1", "ACC-1")));
+        List<String> seen = new ArrayList<>();
+        c.forEachEntry("patient", (p, o) -> seen.add(p + "=" + o));
+        List<String> expected = new ArrayList<>();
+        c.entries("patient").forEach((p, o) -> expected.add(p + "=" + o));
+        assertEquals(List.of("P1=MRN-1", "P2=MRN-2"), seen);
+        assertEquals(expected, seen);
+        c.forEachEntry("unknown", (p, o) -> seen.add(p));
+        assertEquals(2, seen.size());
+    }
+
+    @Test
     void collisionWithAnExistingEntryIsReportedWithoutTheOriginals() throws Exception {
         KeyFileContents c = empty();
         c.addEntries(List.of(new PseudonymEntry("patient", "P1", "Doe^Jane")));

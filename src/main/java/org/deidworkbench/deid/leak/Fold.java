@@ -116,6 +116,43 @@ final class Fold {
         return h;
     }
 
+    /** How many tokens {@link #shortCode} numbers: 26 + 26² letter tokens, 10 + 10² digit tokens. */
+    static final int SHORT_CODES = 26 + 26 * 26 + 10 + 10 * 10;
+
+    /**
+     * A number in {@code [0, SHORT_CODES)} for a token of one or two ASCII letters ({@code A}–{@code Z}, folded) or
+     * ASCII digits, distinct for distinct tokens; -1 for every other token (longer, non-ASCII after folding, mixed).
+     *
+     * @param length the token's length in folded units
+     * @param lastTwo its last two folded units, the one before in the upper 16 bits ({@code (a << 16) | b})
+     */
+    static int shortCode(int length, int lastTwo) {
+        int b = lastTwo & 0xFFFF;
+        if (length == 1) {
+            return b >= 'A' && b <= 'Z' ? b - 'A' : b >= '0' && b <= '9' ? 26 + 26 * 26 + b - '0' : -1;
+        }
+        if (length != 2) {
+            return -1;
+        }
+        int a = (lastTwo >>> 16) & 0xFFFF;
+        if (a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z') {
+            return 26 + (a - 'A') * 26 + (b - 'A');
+        }
+        if (a >= '0' && a <= '9' && b >= '0' && b <= '9') {
+            return 26 + 26 * 26 + 10 + (a - '0') * 10 + (b - '0');
+        }
+        return -1;
+    }
+
+    /** {@link #shortCode(int, int)} of a folded token. */
+    static int shortCode(String foldedToken) {
+        int n = foldedToken.length();
+        if (n == 0 || n > 2) {
+            return -1;
+        }
+        return shortCode(n, n == 1 ? foldedToken.charAt(0) : foldedToken.charAt(0) << 16 | foldedToken.charAt(1));
+    }
+
     static final long OFFSET = 0xcbf29ce484222325L;
     static final long PRIME = 0x100000001b3L;
 }

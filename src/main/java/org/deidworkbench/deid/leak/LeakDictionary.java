@@ -73,6 +73,15 @@ public final class LeakDictionary {
      */
     private final long[] anchorBits;
     private final int anchorBitShift;
+    /**
+     * One bit per pair of short tokens ({@link Fold#shortCode}: one or two ASCII letters or digits), set exactly when
+     * the pair is an anchor: the blocked filter above is chosen by the last token, so the block of a short token
+     * ({@code 2}, {@code A}) holds every anchor ending in it and passes almost every pair; this 82 KB bit set answers
+     * those pairs without a false positive (decision 0051).
+     */
+    private final long[] shortPairs = new long[(Fold.SHORT_CODES * Fold.SHORT_CODES + 63) / 64];
+    /** The fewest characters of the token of a one-token pattern: a shorter token is never an anchor alone. */
+    final int shortestSingle;
     // per pattern
     final String[] source;
     final String[] original;
@@ -175,6 +184,7 @@ public final class LeakDictionary {
         long[] anchorOf = new long[patterns];
         int[] offsetOf = new int[patterns];
         int tokenPatterns = 0;
+        int shortestSingleChars = Integer.MAX_VALUE;
         for (int p = 0; p < patterns; p++) {
             int from = seqStart[p];
             int to = seqStart[p + 1];
@@ -185,6 +195,7 @@ public final class LeakDictionary {
             longestPattern = Math.max(longestPattern, to - from);
             if (to - from == 1) {
                 anchorOf[p] = seq[from];
+                shortestSingleChars = Math.min(shortestSingleChars, b.seqChars[from]);
                 continue;
             }
             // a pattern of several tokens: anchored on its best two adjacent tokens, far rarer in output than one (a
@@ -202,8 +213,15 @@ public final class LeakDictionary {
             }
             anchorOf[p] = pair(seq[best - 1], seq[best]);
             offsetOf[p] = best - from;
+            int first = b.seqCode[best - 1];
+            int second = b.seqCode[best];
+            if (first >= 0 && second >= 0) {
+                int bit = first * Fold.SHORT_CODES + second;
+                shortPairs[bit >>> 6] |= 1L << bit;
+            }
         }
         this.longest = longestPattern;
+        this.shortestSingle = shortestSingleChars;
         int capacity = Integer.highestOneBit(Math.max(16, tokenPatterns * 2 - 1)) << 1;
         this.anchorMask = capacity - 1;
         this.anchorKeys = new long[capacity];
@@ -317,6 +335,30 @@ public final class LeakDictionary {
         }
     }
 
+    /**
+     * Whether the pair of short tokens {@code first}, {@code second} ({@link Fold#shortCode}s, both non-negative) is
+     * an anchor: exact, no false positive; then {@link #anchorSlot} finds it.
+     */
+    boolean shortPair(int first, int second) {
+        int bit = first * Fold.SHORT_CODES + second;
+        return (shortPairs[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    /** As {@link #anchor} without the filter, for a key known to pass it ({@link #shortPair}). */
+    int anchorSlot(long key) {
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & anchorMask;
+        while (true) {
+            long k = anchorKeys[slot];
+            if (k == key) {
+                return slot;
+            }
+            if (k == Long.MIN_VALUE) {
+                return -1;
+            }
+            slot = (slot + 1) & anchorMask;
+        }
+    }
+
     /** The filter block of the anchors whose own token is {@code token} (a fixed hash), for {@link #anchor}. */
     int block(long token) {
         return (int) ((token * 0xC2B2AE3D27D4EB4FL) >>> anchorBitShift) << 3;
@@ -414,6 +456,8 @@ public final class LeakDictionary {
         private long[] seq = new long[1024];
         /** Per token of {@link #seq}: its length in characters (up to 127), for choosing anchors. */
         private byte[] seqChars = new byte[1024];
+        /** Per token of {@link #seq}: its {@link Fold#shortCode}, or -1. */
+        private short[] seqCode = new short[1024];
         private int seqLength;
         private int[] seqStart = new int[257];
         private final LongIntMap sequences = new LongIntMap(1024);
@@ -441,8 +485,14 @@ public final class LeakDictionary {
          */
         public void pseudonym(String pseudonym) {
             for (String word : words(pseudonym)) {
-                boolean letters = word.codePoints().anyMatch(Character::isLetter);
-                boolean digits = word.codePoints().anyMatch(Character::isDigit);
+                boolean letters = false;
+                boolean digits = false;
+                for (int i = 0; i < word.length();) {
+                    int cp = word.codePointAt(i);
+                    letters |= Character.isLetter(cp);
+                    digits |= Character.isDigit(cp);
+                    i += Character.charCount(cp);
+                }
                 if ((letters && digits) || (digits && !letters && word.length() >= 4 && word.equals(pseudonym))) {
                     pseudonymWords.put(fix(Fold.wordHash(word)), 1);
                 }
@@ -525,7 +575,8 @@ public final class LeakDictionary {
          * -1 when unknown): a date or an all-digit original counts only where its own subject is named or in free text.
          */
         public boolean add(String value, String source, int subject) {
-            List<List<String>> variants = variants(value, false);
+            List<String> written = Fold.tokens(value);
+            List<List<String>> variants = variants(written, value, false);
             if (variants.isEmpty()) {
                 return false;
             }
@@ -535,7 +586,6 @@ public final class LeakDictionary {
                 for (LocalDate date : dates) {
                     dateForms.addAll(dateNotations(date));
                 }
-                List<String> written = Fold.tokens(value);
                 String exemptForm = dateForms.contains(written) && written.size() > 1 ? String.join(" ", written) : null;
                 variants.removeIf(dateForms::contains);
                 for (int i = 0; i < dates.size(); i++) {
@@ -546,14 +596,11 @@ public final class LeakDictionary {
                             exemptForm, subject, readingOf);
                 }
             }
-            byte kind = !dates.isEmpty() ? DATE : value.strip().chars().allMatch(c -> c >= '0' && c <= '9') ? DIGITS
-                    : STRONG;
-            List<String> written = Fold.tokens(value);
-            String joined = String.join("", written);
+            byte kind = !dates.isEmpty() ? DATE : asciiDigits(value.strip()) ? DIGITS : STRONG;
             for (List<String> tokens : variants) {
                 // a digit group of a longer value looked for alone (the 7829965 of a UUID) is as weak as a number
                 boolean fragment = tokens.size() == 1 && written.size() > 1 && Tokens.isDigits(tokens.get(0))
-                        && !tokens.get(0).equals(joined);
+                        && !tokens.get(0).equals(String.join("", written));
                 boolean word = written.size() == 1 && !Tokens.isDigits(written.get(0));
                 addPattern(tokens, source, value, fragment ? DIGITS : kind == STRONG && word ? WORD : kind, subject);
             }
@@ -644,10 +691,12 @@ public final class LeakDictionary {
             if (seqLength + n > seq.length) {
                 seq = Arrays.copyOf(seq, Math.max(seq.length * 2, seqLength + n));
                 seqChars = Arrays.copyOf(seqChars, seq.length);
+                seqCode = Arrays.copyOf(seqCode, seq.length);
             }
             System.arraycopy(hashes, 0, seq, seqLength, n);
             for (int i = 0; i < n; i++) {
                 seqChars[seqLength + i] = (byte) Math.min(127, tokens.get(i).length());
+                seqCode[seqLength + i] = (short) Fold.shortCode(tokens.get(i));
             }
             seqLength += n;
             weak[p] = kind;
@@ -687,14 +736,28 @@ public final class LeakDictionary {
 
     /** As {@link #variants(String)}; without the date notations unless {@code withDates}. Mutable. */
     private static List<List<String>> variants(String value, boolean withDates) {
-        List<String> tokens = Fold.tokens(value);
+        return variants(Fold.tokens(value), value, withDates);
+    }
+
+    /** As {@link #variants(String, boolean)}, of a value whose folded tokens are {@code tokens}. */
+    private static List<List<String>> variants(List<String> tokens, String value, boolean withDates) {
         if (tokens.isEmpty() || !significant(tokens)) {
             return List.of();
         }
+        if (tokens.size() == 1 && (!withDates || value.length() < 8)) {
+            // one token: no joined digits, no digit groups, no rotations; a date needs at least 8 characters
+            List<List<String>> one = new ArrayList<>(1);
+            one.add(tokens);
+            return one;
+        }
         Set<List<String>> out = new LinkedHashSet<>();
         out.add(tokens);
-        boolean allDigits = tokens.stream().allMatch(Tokens::isDigits);
-        boolean allLetters = tokens.stream().noneMatch(t -> Character.isDigit(t.charAt(0)));
+        boolean allDigits = true;
+        boolean allLetters = true;
+        for (String t : tokens) {
+            allDigits &= Tokens.isDigits(t);
+            allLetters &= !Character.isDigit(t.charAt(0));
+        }
         if (allDigits && tokens.size() > 1) {
             out.add(List.of(String.join("", tokens)));
         }
@@ -869,6 +932,16 @@ public final class LeakDictionary {
             addDate(out, m.group(3), m.group(2), m.group(1)); // day first
         }
         return out;
+    }
+
+    /** Whether {@code v} is only ASCII digits (true when empty, as {@code chars().allMatch} is). */
+    private static boolean asciiDigits(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (!asciiDigit(v.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean asciiDigit(char c) {

@@ -97,6 +97,10 @@ public final class LeakScanner {
     private boolean grouped;
     private boolean label;
     private int tokenLength;
+    /** The current token's last two folded units ({@link Fold#shortCode}). */
+    private int lastTwo;
+    /** {@link Fold#shortCode} of the token before the one just ended (the first of an anchor pair), or -1. */
+    private int previousCode = -1;
     private int previousDigitGroup;
     // the current word (letters and digits without a separator): its hits wait until it is known not to be a pseudonym
     private long wordHash = Fold.OFFSET;
@@ -490,6 +494,7 @@ public final class LeakScanner {
             wordHash = (wordHash ^ f) * Fold.PRIME;
             inWord = true;
             tokenLength++;
+            lastTwo = lastTwo << 16 | f;
             digits = digits * 10 + (f - '0'); // meaningful for digit tokens of up to 9 digits
         } else if (c == '@') {
             at = true;
@@ -545,11 +550,23 @@ public final class LeakScanner {
             }
             candidates = kept;
         }
+        // a token shorter than every one-token pattern is no anchor alone; a pair of short tokens (most of a pseudonym's
+        // or a UUID's) is answered by the exact bit set, not by the filter block of its last token, which holds every
+        // anchor ending in that token (decision 0051)
+        int code = tokenLength <= 2 ? Fold.shortCode(tokenLength, lastTwo) : -1;
         int block = dictionary.block(h);
-        anchored(dictionary.anchor(h, block));
-        if (seen > 1) {
-            anchored(dictionary.anchor(LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h), block));
+        if (tokenLength >= dictionary.shortestSingle) {
+            anchored(dictionary.anchor(h, block));
         }
+        if (seen > 1) {
+            long key = LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h);
+            if (code < 0 || previousCode < 0) {
+                anchored(dictionary.anchor(key, block));
+            } else if (dictionary.shortPair(previousCode, code)) {
+                anchored(dictionary.anchorSlot(key));
+            }
+        }
+        previousCode = code;
         if (matched == 0) {
             return;
         }

@@ -326,6 +326,63 @@ class LeakScannerDifferentialTest {
         assertEquals("", String.join("\n", differing));
     }
 
+    /** One or two letters or digits, some written so that they fold to ASCII ({@code é}, fullwidth, Arabic-Indic). */
+    private static String shortToken(Random r) {
+        String[] letters = {"a", "B", "é", "Ö", "ｚ", "x", "Q", "ø", "ß", "k"};
+        String[] digits = {"0", "7", "٣", "２", "5", "9"};
+        boolean letter = r.nextBoolean();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0, n = 1 + r.nextInt(2); i < n; i++) {
+            b.append(letter ? letters[r.nextInt(letters.length)] : digits[r.nextInt(digits.length)]);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Originals made only of one- and two-character tokens (decision 0051: their anchor pairs are answered by an exact
+     * bit set, not by the blocked filter), so many that every short token's filter block is full; texts of the same
+     * short tokens, where most pairs are near misses of an anchor and some are anchors of other originals; and
+     * one-token originals of exactly three characters, the shortest that is looked for alone.
+     */
+    @Test
+    void findsWhatTheReferenceScannerFindsWithOriginalsOfShortTokens() {
+        Random chunks = new Random(14);
+        List<String> differing = new ArrayList<>();
+        for (long seed = 3001; seed <= 3006 && differing.size() < 12; seed++) {
+            Random r = new Random(seed);
+            List<String> originals = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                StringBuilder o = new StringBuilder();
+                for (int t = 0, n = 2 + r.nextInt(5); t < n; t++) {
+                    o.append(t == 0 ? "" : SEPARATORS[r.nextInt(SEPARATORS.length)]).append(shortToken(r));
+                }
+                originals.add(o.toString());
+            }
+            originals.addAll(List.of("ABC", "x9y", "Q7Q", "é2é"));
+            List<String> pseudonyms = List.of("Q56TP2TE2W8J2V06TGNX", "K9" + digits(r, 7) + "RT");
+            List<String> texts = new ArrayList<>();
+            for (int t = 0; t < 40; t++) {
+                StringBuilder b = new StringBuilder();
+                for (int part = 0, parts = 1 + r.nextInt(30); part < parts; part++) {
+                    String o = originals.get(r.nextInt(originals.size()));
+                    switch (r.nextInt(6)) {
+                        case 0 -> b.append(o);
+                        case 1 -> b.append(o.toUpperCase());
+                        case 2 -> b.append(o, 0, r.nextInt(o.length() + 1));
+                        case 3 -> b.append(pseudonyms.get(r.nextInt(pseudonyms.size())));
+                        case 4 -> b.append(mention(r, o));
+                        default -> b.append(shortToken(r));
+                    }
+                    b.append(SEPARATORS[r.nextInt(SEPARATORS.length)]);
+                }
+                texts.add(b.toString());
+            }
+            differing.addAll(differences(new World(originals, pseudonyms, texts), chunks));
+            differing.addAll(orderDifferences(new World(originals, pseudonyms, texts)));
+        }
+        assertEquals("", String.join("\n", differing));
+    }
+
     /** Each text as one value: both scanners report the same hits in the same order. */
     private static List<String> orderDifferences(World w) {
         ReferenceDictionary.Builder rb = new ReferenceDictionary.Builder();
