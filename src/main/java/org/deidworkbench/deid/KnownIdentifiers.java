@@ -36,8 +36,12 @@ public final class KnownIdentifiers implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Longest identifier, in tokens, that is matched as one unit; longer values are ignored. */
-    static final int MAX_TOKENS = 16;
+    /**
+     * Longest identifier, in tokens, that is matched as one unit; longer values are ignored. 32 is a
+     * UUID's most (its 32 hex digits alternating letters and digits): Synthea, FHIR servers and many
+     * EHRs key patients by UUID, and they name files after them.
+     */
+    static final int MAX_TOKENS = 32;
 
     private static final Set<String> COMMON_WORDS = Set.of(
             "THE", "AND", "FOR", "WITH", "FROM", "INTO", "NEW", "OLD", "SAINT", "ST", "MOUNT", "MT", "FORT", "PORT",

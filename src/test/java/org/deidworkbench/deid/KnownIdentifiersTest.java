@@ -40,6 +40,20 @@ class KnownIdentifiersTest {
     }
 
     @Test
+    void uuidOfThirtyTwoTokensIsKnownAndALongerValueIsNot() {
+        // Synthea, FHIR servers and many EHRs key patients by UUID: letters and digits alternate, up
+        // to 32 tokens for the 32 hex digits. They must be found again in notes and file names.
+        KnownIdentifiers ids = new KnownIdentifiers();
+        String uuid = "a1b2c3d4-e5f6-a7b8-c9d0-e1f2a3b4c5d6";
+        assertEquals(32, KnownIdentifiers.tokens(uuid).size());
+        ids.add(uuid, "PAT-U");
+        assertEquals("PAT-U", ids.replacement(String.join(" ", KnownIdentifiers.tokens(uuid))));
+        String longer = uuid + "-e7";
+        ids.add(longer, "[ID]");
+        assertNull(ids.replacement(String.join(" ", KnownIdentifiers.tokens(longer))));
+    }
+
+    @Test
     void blankValueIsIgnored() {
         KnownIdentifiers ids = new KnownIdentifiers();
         ids.add("  -- ", "[NAME]");

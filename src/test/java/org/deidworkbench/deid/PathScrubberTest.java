@@ -37,6 +37,17 @@ class PathScrubberTest {
     }
 
     @Test
+    void patientUuidInABundleFileNameBecomesItsPseudonym() {
+        // Synthea names each patient's FHIR bundle First_Last_<patient uuid>.json; a UUID alternates
+        // letters and digits into up to 32 tokens (this one 31), and such ids were ignored as too long.
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("b1a0c9d2-e3f4-4a5b-9c6d-7e8f90a1b2c3", "PAT-U");
+        ids.add("Quentin417", "NAME");
+        assertEquals("NAME_PAT-U.json",
+                new PathScrubber(ids).scrubName("Quentin417_b1a0c9d2-e3f4-4a5b-9c6d-7e8f90a1b2c3.json"));
+    }
+
+    @Test
     void nameWithoutIdentifiersIsKept() {
         assertEquals("report-final.pdf", scrubber().scrubName("report-final.pdf"));
     }

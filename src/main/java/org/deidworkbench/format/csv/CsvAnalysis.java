@@ -151,7 +151,7 @@ final class CsvAnalysis implements java.io.Serializable {
             }
         }
         chooseKeys(samples);
-        Sampled patients = choosePatientTable(samples, profile);
+        Set<Sampled> patients = choosePatientTables(samples, profile);
         Map<Sampled, KeySet> keySets = keySets(samples, tasks, cancelled);
         findReferences(samples, keySets, patients, engine);
         resolveKeyReferences(samples, patients, profile);
@@ -345,18 +345,24 @@ final class CsvAnalysis implements java.io.Serializable {
         return false;
     }
 
-    /** The table of patients: its name, names and birth dates in it, or the profile's subject column as its key. */
-    private static Sampled choosePatientTable(List<Sampled> samples, Profile profile) {
+    /**
+     * The tables of patients: the one that looks most like it (its name, names and birth dates in it,
+     * or the profile's subject column as its key), and in every other folder the one there whose name
+     * says it holds patients. Two exports de-identified in one run (two folders, each with its
+     * {@code patients.csv}) each keep their patients: their rows get their patients' date offsets, not
+     * the project-wide one.
+     */
+    private static Set<Sampled> choosePatientTables(List<Sampled> samples, Profile profile) {
         Sampled best = null;
         int bestScore = 1;
+        Map<Path, Sampled> named = new HashMap<>();
+        Map<Path, Integer> namedScores = new HashMap<>();
         for (Sampled s : samples) {
             if (s.key < 0) {
                 continue;
             }
-            int score = 0;
-            if (PATIENT_TABLES.contains(s.stem) || s.stemWords.stream().anyMatch(PATIENT_TABLES::contains)) {
-                score += 2;
-            }
+            boolean patientName = PATIENT_TABLES.contains(s.stem) || s.stemWords.stream().anyMatch(PATIENT_TABLES::contains);
+            int score = patientName ? 2 : 0;
             boolean names = false;
             boolean births = false;
             for (Classification c : s.classes) {
@@ -371,8 +377,19 @@ final class CsvAnalysis implements java.io.Serializable {
                 best = s;
                 bestScore = score;
             }
+            Path folder = s.path.toAbsolutePath().getParent();
+            if (patientName && score > namedScores.getOrDefault(folder, 1)) {
+                named.put(folder, s);
+                namedScores.put(folder, score);
+            }
         }
-        return best;
+        Set<Sampled> out = new HashSet<>();
+        if (best != null) {
+            out.add(best);
+            named.remove(best.path.toAbsolutePath().getParent());
+            out.addAll(named.values());
+        }
+        return out;
     }
 
     /** The values of every key that another table's identifiers could reference. */
@@ -462,7 +479,7 @@ final class CsvAnalysis implements java.io.Serializable {
     }
 
     /** For every identifier column, the key (of another table of the run, or a domain of the key file) it references. */
-    private static void findReferences(List<Sampled> samples, Map<Sampled, KeySet> keySets, Sampled patients,
+    private static void findReferences(List<Sampled> samples, Map<Sampled, KeySet> keySets, Set<Sampled> patients,
             Deidentifier engine) {
         for (Sampled s : samples) {
             for (int c = 0; c < s.header.size(); c++) {
@@ -470,7 +487,7 @@ final class CsvAnalysis implements java.io.Serializable {
                     continue;
                 }
                 Set<String> values = s.distinct.get(c);
-                if (s == patients && c == s.key) {
+                if (patients.contains(s) && c == s.key) {
                     s.relations[c] = new Relation(Role.PATIENT_KEY, "", "key of " + s.name() + " (the patient table)");
                     continue;
                 }
@@ -492,7 +509,7 @@ final class CsvAnalysis implements java.io.Serializable {
                     if (refersToTable(words, t)) {
                         score += 3;
                     }
-                    if (t == patients) {
+                    if (patients.contains(t)) {
                         score += 1;
                     }
                     // Equal evidence: the smaller key (person_id 1..60 is also within visit ids 1..5000).
@@ -502,7 +519,7 @@ final class CsvAnalysis implements java.io.Serializable {
                     }
                 }
                 if (best != null && bestScore >= minScore) {
-                    boolean patient = best == patients;
+                    boolean patient = patients.contains(best);
                     s.relations[c] = new Relation(patient ? Role.PATIENT_REFERENCE : Role.REFERENCE, "",
                             "references " + best.name() + ":" + best.header.get(best.key)
                                     + (patient ? " (the patient table)" : ""));
@@ -522,7 +539,7 @@ final class CsvAnalysis implements java.io.Serializable {
      * by path) keeps its key, the other references it. Then every reference to a key that itself
      * references another key is pointed at that one, so a chain of 1:1 tables shares one domain.
      */
-    private static void resolveKeyReferences(List<Sampled> samples, Sampled patients, Profile profile) {
+    private static void resolveKeyReferences(List<Sampled> samples, Set<Sampled> patients, Profile profile) {
         for (Sampled s : samples) {
             if (s.key < 0 || s.targets[s.key] == null) {
                 continue;
@@ -531,7 +548,7 @@ final class CsvAnalysis implements java.io.Serializable {
             if (t.key >= 0 && t.targets[t.key] == s) {
                 Sampled owner = owner(s, t, profile);
                 owner.targets[owner.key] = null;
-                owner.relations[owner.key] = new Relation(owner == patients ? Role.PATIENT_KEY : Role.KEY, "",
+                owner.relations[owner.key] = new Relation(patients.contains(owner) ? Role.PATIENT_KEY : Role.KEY, "",
                         "key of " + owner.name());
             }
         }
@@ -548,8 +565,9 @@ final class CsvAnalysis implements java.io.Serializable {
                 }
                 if (t != start) {
                     s.targets[c] = t;
-                    s.relations[c] = new Relation(t == patients ? Role.PATIENT_REFERENCE : Role.REFERENCE, "",
-                            "references " + t.name() + ":" + t.header.get(t.key) + (t == patients ? " (the patient table)" : ""));
+                    boolean patient = patients.contains(t);
+                    s.relations[c] = new Relation(patient ? Role.PATIENT_REFERENCE : Role.REFERENCE, "",
+                            "references " + t.name() + ":" + t.header.get(t.key) + (patient ? " (the patient table)" : ""));
                 }
             }
         }
@@ -638,13 +656,13 @@ final class CsvAnalysis implements java.io.Serializable {
      * the domain a profile rule gives the key or one of its references (so rules and relations agree);
      * else the key table's name.
      */
-    private static void assignDomains(List<Sampled> samples, Sampled patients, Deidentifier engine) {
+    private static void assignDomains(List<Sampled> samples, Set<Sampled> patients, Deidentifier engine) {
         Map<Sampled, String> domains = new HashMap<>();
         for (Sampled t : samples) {
             if (t.key < 0) {
                 continue;
             }
-            String domain = t == patients ? engine.subjectDomain() : ruleDomain(engine, t, t.key);
+            String domain = patients.contains(t) ? engine.subjectDomain() : ruleDomain(engine, t, t.key);
             if (domain == null) {
                 for (Sampled s : samples) {
                     for (int c = 0; c < s.header.size() && domain == null; c++) {
