@@ -24,12 +24,8 @@ final class DicomInput {
     DicomInput(InputStream in, long limit) {
         this.in = in;
         this.limit = limit;
-        // Small files get a small buffer: allocating 64 KB per file dominated reading many small files. A file
-        // starts with at most 8 KB: a header fits (a CT slice's is about 2 KB), larger values are read into
-        // their own arrays, and bulk values are skipped, so a larger buffer only read the pixel data's first
-        // bytes for nothing (and FileInputStream reads more than 8 KB through a malloc'd buffer).
-        int size = limit < 0 ? 64 * 1024 : 8 * 1024;
-        this.buf = new byte[limit < 0 ? size : (int) Math.max(512, Math.min(size, limit))];
+        // Small files get a small buffer: allocating 64 KB per file dominated reading many small files.
+        this.buf = new byte[limit < 0 ? 64 * 1024 : (int) Math.max(512, Math.min(64 * 1024, limit))];
     }
 
     /** Absolute position of the next byte. */
