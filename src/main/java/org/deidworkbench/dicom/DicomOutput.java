@@ -1,6 +1,5 @@
 package org.deidworkbench.dicom;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -9,13 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
-import org.deidworkbench.io.FileRegionSink;
 
-/**
- * Buffered writes of DICOM primitives, and copies of {@link BulkData} from their source files: through
- * this buffer, or, for a value copied unchanged to a stream that is a {@link FileRegionSink}, by the
- * stream from the source. Not thread-safe.
- */
+/** Buffered writes of DICOM primitives, and copies of {@link BulkData} from their source files. Not thread-safe. */
 final class DicomOutput implements AutoCloseable {
 
     private final OutputStream out;
@@ -89,16 +83,6 @@ final class DicomOutput implements AutoCloseable {
         if (ch == null) {
             ch = FileChannel.open(bulk.file(), StandardOpenOption.READ);
             sources.put(bulk.file(), ch);
-        }
-        if (filter == null && swapUnit <= 1 && out instanceof FileRegionSink sink) {
-            // Unchanged bytes: the stream takes them from the source itself, past this buffer.
-            flushBuffer();
-            try {
-                sink.writeRegion(ch, bulk.offset(), bulk.length());
-            } catch (EOFException e) {
-                throw new IOException("the source file is shorter than a value read from it; was it changed?", e);
-            }
-            return;
         }
         if (copyBuf == null) {
             copyBuf = COPY_CHUNK.get();

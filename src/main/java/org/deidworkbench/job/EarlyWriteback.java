@@ -2,9 +2,7 @@ package org.deidworkbench.job;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>One producer, like any stream; {@link #close()} waits for a write-back in flight, then closes the
  * stream under it.
  */
-final class EarlyWriteback extends OutputStream implements WritableByteChannel {
+final class EarlyWriteback extends OutputStream {
 
     /** Bytes between write-backs. */
     static final long STEP = 64L << 20;
@@ -73,25 +71,6 @@ final class EarlyWriteback extends OutputStream implements WritableByteChannel {
     public void write(byte[] b, int off, int len) throws IOException {
         out.write(b, off, len);
         advance(len);
-    }
-
-    /**
-     * Writes the buffer's remaining bytes straight to the channel, after what {@link #write(byte[], int, int)}
-     * wrote (the stream under this one must not buffer: it is the channel's own stream).
-     */
-    @Override
-    public int write(ByteBuffer src) throws IOException {
-        int n = 0;
-        while (src.hasRemaining()) {
-            n += channel.write(src);
-        }
-        advance(n);
-        return n;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return channel.isOpen();
     }
 
     private void advance(int n) {

@@ -166,9 +166,8 @@ public final class FileWork {
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             FileStats stats;
-            EarlyWriteback toChannel = new EarlyWriteback(Channels.newOutputStream(channel), channel);
-            OffloadedDigest hashed = new OffloadedDigest(new BufferedOutputStream(toChannel, 1 << 16), sha256,
-                    OffloadedDigest.INLINE, toChannel);
+            OffloadedDigest hashed = new OffloadedDigest(new BufferedOutputStream(
+                    new EarlyWriteback(Channels.newOutputStream(channel), channel), 1 << 16), sha256);
             try (OutputStream os = hashed) {
                 stats = body.write(os);
                 os.flush();

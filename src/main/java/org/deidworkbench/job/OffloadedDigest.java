@@ -1,12 +1,8 @@
 package org.deidworkbench.job;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.deidworkbench.io.FileRegionSink;
 
 /**
  * A part's stream that feeds every byte to the manifest's SHA-256 as {@code DigestOutputStream} does,
@@ -24,14 +19,8 @@ import org.deidworkbench.io.FileRegionSink;
  * part (a long multi-frame series) is then hashed beside its writing instead of after each chunk of it;
  * a part smaller than {@link #INLINE} is hashed inline and starts no thread. Memory: at most
  * {@link #BUFFERS} buffers of {@link #BUFFER_SIZE}. One producer; {@link #digest()} after {@link #close()}.
- *
- * <p>A region of a file ({@link #writeRegion}, a value the writer copies unchanged, e.g. a CT slice's
- * pixel data) is read into a direct buffer of the thread's own, hashed from it and written from it to the
- * part's channel ({@code direct}, once the stream's buffered bytes are flushed to it): a heap buffer
- * costs two more copies of every byte, the JDK copying it through a temporary direct buffer on both the
- * read and the write.
  */
-final class OffloadedDigest extends OutputStream implements FileRegionSink {
+final class OffloadedDigest extends OutputStream {
 
     static final long INLINE = 64L << 20;
     static final int BUFFER_SIZE = 1 << 20;
@@ -49,85 +38,14 @@ final class OffloadedDigest extends OutputStream implements FileRegionSink {
     private boolean closed;
     private final byte[] single = new byte[1];
 
-    /** Region copies' chunk, one per thread, reused by every part it writes. */
-    static final int REGION_CHUNK = 256 * 1024;
-    private static final ThreadLocal<ByteBuffer> REGION = ThreadLocal.withInitial(
-            () -> ByteBuffer.allocateDirect(REGION_CHUNK));
-
-    private final WritableByteChannel direct;
-
     OffloadedDigest(OutputStream out, MessageDigest digest) {
-        this(out, digest, INLINE, null);
+        this(out, digest, INLINE);
     }
 
     OffloadedDigest(OutputStream out, MessageDigest digest, long inline) {
-        this(out, digest, inline, null);
-    }
-
-    /**
-     * @param direct where region copies go, past {@code out} (flushed first): the channel {@code out} ends
-     *     in; null to copy regions through {@code out}
-     */
-    OffloadedDigest(OutputStream out, MessageDigest digest, long inline, WritableByteChannel direct) {
         this.out = Objects.requireNonNull(out, "out");
         this.digest = Objects.requireNonNull(digest, "digest");
         this.inline = inline;
-        this.direct = direct;
-    }
-
-    @Override
-    public void writeRegion(FileChannel source, long position, long length) throws IOException {
-        ByteBuffer chunk = REGION.get();
-        if (direct != null) {
-            out.flush(); // the bytes written before the region reach the channel first
-        }
-        long at = position;
-        long left = length;
-        while (left > 0) {
-            chunk.clear().limit((int) Math.min(chunk.capacity(), left));
-            int n = source.read(chunk, at);
-            if (n < 0) {
-                throw new EOFException("the source ends before the region does");
-            }
-            chunk.flip();
-            if (direct != null) {
-                hash(chunk.duplicate());
-                direct.write(chunk);
-            } else {
-                byte[] b = new byte[n];
-                chunk.get(b);
-                write(b, 0, n);
-            }
-            at += n;
-            left -= n;
-        }
-    }
-
-    /** Hashes the buffer's remaining bytes as {@link #write(byte[], int, int)} hashes an array's. */
-    private void hash(ByteBuffer b) throws IOException {
-        if (hasher == null) {
-            long room = inline - seen;
-            int len = b.remaining();
-            if (len <= room) {
-                digest.update(b);
-                seen += len;
-                return;
-            }
-            ByteBuffer head = b.duplicate();
-            head.limit(head.position() + (int) room);
-            digest.update(head);
-            seen += room;
-            b.position(b.position() + (int) room);
-            start();
-        }
-        while (b.hasRemaining()) {
-            if (filled == BUFFER_SIZE) {
-                handOver();
-            }
-            int n = Math.min(b.remaining(), BUFFER_SIZE - filled);
-            b.get(current, filled, n);
-            filled += n;
-        }
     }
 
     @Override
