@@ -134,6 +134,13 @@ final class BenchCommand implements Runnable {
                 r.phases().forEach((name, seconds) -> phases.append(phases.length() == 0 ? "" : "   ")
                         .append(String.format(java.util.Locale.ROOT, "%s %.2f s", name, seconds)));
                 o.printf("phases:    %s (fastest deid round)%n", phases);
+                StringBuilder rounds = new StringBuilder();
+                for (double[] round : r.deidRounds()) {
+                    rounds.append(rounds.length() == 0 ? "" : ", ")
+                            .append(String.format(java.util.Locale.ROOT, "%.2f s (CPU %.2f s)", round[0], round[1]));
+                }
+                o.printf("deid rounds: %s (wall, and CPU of the whole JVM meanwhile: JIT and collector included)%n",
+                        rounds);
                 Scratch.heap(o, "deid peak", r.peakHeapBytes(), r.maxHeapBytes(), "input", r.bytes());
             });
         }

@@ -50,9 +50,11 @@ public final class DicomBenchmark {
      * @param maxHeapBytes the JVM's maximum heap
      * @param phases seconds of the fastest deid round by phase, in order: {@code open} (key file, input walk,
      *     engine) until the first phase the run announces, then each {@link RunPhase} it went through
+     * @param deidRounds every deid round, in order: {wall seconds, process CPU seconds} (every thread of this
+     *     JVM during the round, the JIT compilers and the collector included; NaN where the JVM cannot say)
      */
     public record Result(long files, long bytes, List<Measure> measures, long written, long peakHeapBytes,
-            long maxHeapBytes, java.util.LinkedHashMap<String, Double> phases) {
+            long maxHeapBytes, java.util.LinkedHashMap<String, Double> phases, List<double[]> deidRounds) {
 
         /** The measure named {@code name}. */
         public Measure measure(String name) {
@@ -92,6 +94,7 @@ public final class DicomBenchmark {
             long peak = 0;
             long written = 0;
             java.util.LinkedHashMap<String, Double> phases = new java.util.LinkedHashMap<>();
+            List<double[]> deidRounds = new ArrayList<>();
             List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).toList();
             for (int round = 1; round <= rounds; round++) {
@@ -120,11 +123,14 @@ public final class DicomBenchmark {
                 heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
                 char[] passphrase = passphrase();
                 PhaseClock clock = new PhaseClock();
+                long cpu0 = processCpuNanos();
                 t0 = System.nanoTime();
                 RunResult r = new RunJob(new RunRequest(List.of(input), dir.resolve("deid"), dir.resolve("deid.deidkey"),
                         true, passphrase, profile, threads), clock).run();
                 long t1 = System.nanoTime();
+                long cpu1 = processCpuNanos();
                 double seconds = (t1 - t0) / 1e9;
+                deidRounds.add(new double[] {seconds, cpu0 < 0 || cpu1 < 0 ? Double.NaN : (cpu1 - cpu0) / 1e9});
                 if (seconds < deid) {
                     deid = seconds;
                     peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
@@ -152,7 +158,8 @@ public final class DicomBenchmark {
                     new Measure("gdcmanon+sync", durableGdcm == Double.MAX_VALUE ? Double.NaN : durableGdcm,
                             durableGdcm == Double.MAX_VALUE ? gdcmNote
                                     : "gdcmanon as above, then each file's data forced to disk (as deid's output is)"));
-            return new Result(files.size(), bytes, measures, written, peak, Runtime.getRuntime().maxMemory(), phases);
+            return new Result(files.size(), bytes, measures, written, peak, Runtime.getRuntime().maxMemory(), phases,
+                    List.copyOf(deidRounds));
         } catch (IOException e) {
             throw new JobException(JobException.Reason.IO_ERROR, "benchmark failed on " + input + " ("
                     + e.getClass().getSimpleName() + ")", e);
@@ -199,6 +206,14 @@ public final class DicomBenchmark {
         for (Path f : files) {
             PartSyncer.FDATASYNC.force(f);
         }
+    }
+
+    /** CPU time of every thread of this JVM so far, or -1 where the platform does not say. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static char[] passphrase() {

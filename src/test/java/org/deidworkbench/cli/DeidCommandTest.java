@@ -349,6 +349,9 @@ class DeidCommandTest {
         // where the fastest round's time went, phase by phase, in the order the run went through them
         assertTrue(r.out().matches("(?s).*\\nphases:    open [0-9.]+ s   analyze [0-9.]+ s   scan [0-9.]+ s   transform"
                 + " [0-9.]+ s   seal [0-9.]+ s   finish [0-9.]+ s \\(fastest deid round\\)\\n.*"), r::out);
+        // every round's wall time and the JVM's CPU time over it, so builds compare by CPU on a loaded machine
+        assertTrue(r.out().matches("(?s).*\\ndeid rounds: [0-9.]+ s \\(CPU [0-9.]+ s\\) \\(wall, and CPU of the whole JVM.*"),
+                r::out);
         // the collector changes the CPU figures (decision 0045): the bench names the one it ran with
         String collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(java.lang.management.GarbageCollectorMXBean::getName).collect(java.util.stream.Collectors.joining(", "));
