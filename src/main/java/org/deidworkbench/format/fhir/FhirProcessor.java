@@ -149,8 +149,12 @@ final class FhirProcessor implements FileProcessor {
             }
             cleaner.process(parse(text, false, tally), "");
         } else {
+            ScanSkip skip = format == FileFormat.FHIR_NDJSON ? r.scanSkip() : null;
             each(input, name, cancelled, tally, (resource, where) -> cleaner.process(resource, where), null,
                     cleaner::entryBase, (line, where, newline) -> {
+                        if (skip != null && skip.skips(line)) {
+                            return true; // nothing to learn here: the transform reads the line (decision 0050)
+                        }
                         try {
                             lean.scan(line, (one, n, into) -> hapiEntry(r, one, n, into, tally));
                             return true;

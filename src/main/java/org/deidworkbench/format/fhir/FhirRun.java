@@ -30,6 +30,23 @@ final class FhirRun {
     final ThreadLocal<java.util.IdentityHashMap<JsonScan.Child, JsonTransform.Facts>> tokenFacts =
             ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
+    private volatile ScanSkip scanSkip;
+
+    /** Which NDJSON lines the scan pass need not read (decision 0050), made on the first use. */
+    ScanSkip scanSkip() {
+        ScanSkip s = scanSkip;
+        if (s == null) {
+            synchronized (this) {
+                s = scanSkip;
+                if (s == null) {
+                    s = ScanSkip.of(this);
+                    scanSkip = s;
+                }
+            }
+        }
+        return s;
+    }
+
     FhirRun(Deidentifier engine, FhirSection section) {
         this.engine = engine;
         this.section = section;

@@ -275,7 +275,7 @@ final class Rules {
      * ({@code Patient.identifier...}), or only where an element of a data type occurs
      * ({@code descendants().ofType(Identifier)...}). A rule is evaluated when any branch can match.
      */
-    private record Guard(String resourceType, String type) {
+    record Guard(String resourceType, String type) {
         private static final java.util.regex.Pattern RESOURCE = java.util.regex.Pattern.compile("([A-Z][A-Za-z]+)\\..*");
         private static final java.util.regex.Pattern OF_TYPE = java.util.regex.Pattern.compile(
                 "descendants\\(\\)\\.ofType\\(([A-Za-z]+)\\).*");

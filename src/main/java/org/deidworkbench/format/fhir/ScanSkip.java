@@ -1,0 +1,319 @@
+package org.deidworkbench.format.fhir;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.deidworkbench.model.FhirRule;
+import org.deidworkbench.model.FhirSelector;
+
+/**
+ * Decides from an NDJSON line's field names alone that the scan pass would report nothing for it,
+ * so that the scan need not read it (decision 0050); the transform pass reads every line anyway.
+ *
+ * <p>The scan reports a Patient's index keys and subject id (a Patient at the root of a line or in
+ * a Bundle), and the values whose deciding rule is an identifier rule (the first rule matching the
+ * value or an element it sits in). Such a value needs an element in the line that an identifier
+ * rule matches, and every element appears in the line under its JSON name, inside its parent's
+ * object. So a line is skipped when its first field is {@code resourceType} (not Patient, not
+ * Bundle, not a type a FHIRPath identifier rule names, such as {@code Encounter.identifier.value}),
+ * it holds no other resource, and none of its field names (a leading {@code _} taken off) is,
+ * under the name its enclosing object has, the JSON name of an element of that resource type an
+ * identifier rule can match: a type rule by the element's type, an element rule by its name and
+ * parent type, a FHIRPath rule by its guard ({@code descendants().ofType(T)} by {@code T}; any
+ * FHIRPath without a guard makes no line skippable). Names HAPI knows but {@link JsonScan} does not
+ * read, and anything inside a primitive's extras, count under any parent. With {@code default:
+ * identifier: true} or a {@code subject-id} FHIRPath nothing is skipped. The test is weaker than
+ * the scan, never stronger: a name may sit where no rule matches it, an element R4 does not define
+ * where it stands is dropped by HAPI (it teaches nothing), and a line that is not well-formed JSON
+ * is scanned (and, as before, teaches nothing).
+ *
+ * <p>Thread-safe; one per run ({@link FhirRun#scanSkip}); the names of each resource type are
+ * derived from HAPI's definitions on the first line of that type.
+ */
+final class ScanSkip {
+
+    /**
+     * JSON names (without a leading {@code _}) of elements an identifier rule may match, each with
+     * the JSON names under which its parent may appear ({@link #ROOT} for a resource's own
+     * elements), or {@link #ANY_PARENT}.
+     */
+    private final Map<String, Map<String, Set<String>>> names = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The data types and element rules of the identifier rules, from which {@link #names} is derived. */
+    private final Set<String> dataTypes;
+    private final List<FhirSelector.ElementName> elements;
+    /** Resource types whose lines are always scanned. */
+    private final Set<String> types;
+    /** Whether no line can be skipped. */
+    private final boolean never;
+
+    /** The parent name of a resource's own elements. */
+    static final String ROOT = "";
+    /** A name that counts under any parent. */
+    private static final Set<String> ANY_PARENT = java.util.Collections.unmodifiableSet(new HashSet<>());
+    /** The parent name of what sits in a primitive's extras ({@code "_birthDate": {...}}): matches any. */
+    private static final String EXTRAS = "_";
+    private static final int MAX_DEPTH = 64;
+    private static final Set<String> RESOURCE_TYPES = Fhir.context().getResourceTypes();
+
+    private ScanSkip(Set<String> dataTypes, List<FhirSelector.ElementName> elements, Set<String> types, boolean never) {
+        this.dataTypes = dataTypes;
+        this.elements = elements;
+        this.types = types;
+        this.never = never;
+    }
+
+    /** The test for a run's section. */
+    static ScanSkip of(FhirRun run) {
+        if (run.section.defaultIdentifier() || run.section.subjectIdPath() != null) {
+            return new ScanSkip(Set.of(), List.of(), Set.of(), true);
+        }
+        Set<String> dataTypes = new HashSet<>();
+        Set<String> types = new HashSet<>(Set.of("Patient", "Bundle"));
+        List<FhirSelector.ElementName> elements = new java.util.ArrayList<>();
+        Set<String> resourceTypes = RESOURCE_TYPES;
+        for (FhirRule r : run.section.rules()) {
+            if (!r.identifier()) {
+                continue;
+            }
+            FhirSelector s = r.selector();
+            if (s instanceof FhirSelector.DataType t) {
+                dataTypes.add(t.type());
+                if (resourceTypes.contains(t.type())) {
+                    types.add(t.type());
+                }
+            } else if (s instanceof FhirSelector.ElementName n) {
+                elements.add(n);
+            } else if (s instanceof FhirSelector.FhirPath f) {
+                for (Rules.Guard g : Rules.Guard.of(f.expression())) {
+                    if (g.type() != null) {
+                        dataTypes.add(g.type());
+                    } else if (g.resourceType() != null) {
+                        types.add(g.resourceType());
+                    } else {
+                        return new ScanSkip(Set.of(), List.of(), Set.of(), true);
+                    }
+                }
+            } else {
+                return new ScanSkip(Set.of(), List.of(), Set.of(), true);
+            }
+        }
+        return new ScanSkip(Set.copyOf(dataTypes), List.copyOf(elements), Set.copyOf(types), false);
+    }
+
+    /** One child of an element definition under one JSON name. */
+    private record Edge(JsonScan.Elem parent, String name, JsonScan.Child child) {
+    }
+
+    /**
+     * Every JSON name, in every element definition reachable from the resource type, under which an
+     * element of one of {@code dataTypes} or matching one of {@code elements} may appear, with the
+     * names its parent appears under; every name {@link JsonScan} does not read itself (left to
+     * HAPI, or never JSON) and every resource inside a resource, under any parent.
+     */
+    private Map<String, Set<String>> names(String resourceType) {
+        Map<String, Set<String>> out = new HashMap<>();
+        IdentityHashMap<JsonScan.Elem, Set<String>> appearsAs = new IdentityHashMap<>();
+        List<Edge> edges = new ArrayList<>();
+        IdentityHashMap<JsonScan.Elem, Boolean> seen = new IdentityHashMap<>();
+        Deque<JsonScan.Elem> todo = new ArrayDeque<>();
+        JsonScan.Elem root = JsonScan.resourceElem(resourceType);
+        appearsAs.computeIfAbsent(root, k -> new HashSet<>()).add(ROOT);
+        todo.add(root);
+        while (!todo.isEmpty()) {
+            JsonScan.Elem e = todo.poll();
+            if (seen.put(e, Boolean.TRUE) != null) {
+                continue;
+            }
+            if (e.def instanceof ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition<?> c) {
+                for (ca.uhn.fhir.context.BaseRuntimeChildDefinition child : c.getChildren()) {
+                    for (String name : child.getValidChildNames()) {
+                        if (!e.children.containsKey(name)) {
+                            out.put(name, ANY_PARENT); // HAPI's own names ("subjectGroup"): counted as a match
+                        }
+                    }
+                }
+            }
+            for (Map.Entry<String, JsonScan.Child> en : e.children.entrySet()) {
+                JsonScan.Child child = en.getValue();
+                if (child.kind() == JsonScan.Kind.CONTAINED || child.kind() == JsonScan.Kind.RESOURCE) {
+                    out.put(en.getKey(), ANY_PARENT); // a resource inside: the line is read
+                    continue;
+                }
+                edges.add(new Edge(e, en.getKey(), child));
+                if (child.kind() == JsonScan.Kind.COMPOSITE || child.kind() == JsonScan.Kind.EXTENSION) {
+                    JsonScan.Elem target = child.elem();
+                    appearsAs.computeIfAbsent(target, k -> new HashSet<>()).add(en.getKey());
+                    todo.add(target);
+                }
+            }
+        }
+        for (Edge edge : edges) {
+            if (!matches(edge.child, edge.parent.fhirType, dataTypes, elements)) {
+                continue;
+            }
+            Set<String> parents = out.get(edge.name);
+            if (parents == ANY_PARENT) {
+                continue;
+            }
+            if (parents == null) {
+                parents = new HashSet<>();
+                out.put(edge.name, parents);
+            }
+            parents.addAll(appearsAs.getOrDefault(edge.parent, Set.of()));
+        }
+        Map<String, Set<String>> frozen = new HashMap<>();
+        out.forEach((name, parents) -> frozen.put(name, parents == ANY_PARENT ? ANY_PARENT : Set.copyOf(parents)));
+        return Map.copyOf(frozen);
+    }
+
+    /** Whether an identifier rule may match the child (as {@link Rules#match} and the FHIRPath guards do). */
+    private static boolean matches(JsonScan.Child c, String parentType, Set<String> dataTypes,
+            List<FhirSelector.ElementName> elements) {
+        if (c.fhirType() != null && dataTypes.contains(c.fhirType())) {
+            return true;
+        }
+        for (FhirSelector.ElementName n : elements) {
+            if ((n.name().equals(c.name()) || n.name().equals(c.choiceName()))
+                    && (n.parentType() == null || n.parentType().equals(parentType))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the scan would report nothing for this NDJSON line. False whenever unsure: more than
+     * one {@code resourceType}, none, an escape in a field name or in the resource type, nesting
+     * deeper than any resource or unbalanced.
+     */
+    boolean skips(String line) {
+        if (never) {
+            return false;
+        }
+        int n = line.length();
+        String[] stack = new String[MAX_DEPTH];
+        int depth = 0;
+        String key = null; // the field whose value comes next
+        Map<String, Set<String>> names = null; // known once the resource type was read
+        int i = 0;
+        while (i < n) {
+            char ch = line.charAt(i);
+            switch (ch) {
+                case '{', '[' -> {
+                    if (depth == MAX_DEPTH) {
+                        return false;
+                    }
+                    // an object or list is under its field's name; an object in a list under the list's
+                    stack[depth] = key != null ? key : depth == 0 ? ROOT : stack[depth - 1];
+                    depth++;
+                    key = null;
+                    i++;
+                }
+                case '}', ']' -> {
+                    if (depth == 0) {
+                        return false;
+                    }
+                    depth--;
+                    key = null;
+                    i++;
+                }
+                case '"' -> {
+                    int close = closingQuote(line, i + 1);
+                    if (close < 0) {
+                        return false;
+                    }
+                    int k = close + 1;
+                    while (k < n && isSpace(line.charAt(k))) {
+                        k++;
+                    }
+                    if (k == n || line.charAt(k) != ':') {
+                        key = null; // a value
+                        i = close + 1;
+                        continue;
+                    }
+                    int from = i + 1;
+                    for (int j = from; j < close; j++) {
+                        if (line.charAt(j) == '\\') {
+                            return false;
+                        }
+                    }
+                    boolean extras = from < close && line.charAt(from) == '_';
+                    String name = line.substring(extras ? from + 1 : from, close);
+                    key = extras ? EXTRAS : name;
+                    i = k + 1;
+                    if (depth == 0) {
+                        return false;
+                    }
+                    if (names == null) {
+                        // the first field: the resource type, which says which names count
+                        if (extras || depth != 1 || !name.equals("resourceType")) {
+                            return false;
+                        }
+                        int v = i;
+                        while (v < n && isSpace(line.charAt(v))) {
+                            v++;
+                        }
+                        if (v == n || line.charAt(v) != '"') {
+                            return false;
+                        }
+                        int end = closingQuote(line, v + 1);
+                        if (end < 0) {
+                            return false;
+                        }
+                        String type = line.substring(v + 1, end);
+                        if (types.contains(type) || !RESOURCE_TYPES.contains(type)) {
+                            return false;
+                        }
+                        names = this.names.computeIfAbsent(type, this::names);
+                        key = null;
+                        i = end + 1;
+                        continue;
+                    }
+                    if (name.equals("resourceType")) {
+                        return false; // a second resource
+                    }
+                    Set<String> parents = names.get(name);
+                    if (parents != null) {
+                        String parent = stack[depth - 1];
+                        if (parents == ANY_PARENT || parent == EXTRAS || parents.contains(parent)) {
+                            return false;
+                        }
+                    }
+                }
+                default -> i++;
+            }
+        }
+        return names != null && depth == 0;
+    }
+
+    /** The position of the quote that ends a string whose first character is at {@code from}, or -1. */
+    private static int closingQuote(String s, int from) {
+        int q = s.indexOf('"', from);
+        while (q >= 0) {
+            int backslashes = 0;
+            for (int b = q - 1; b >= from && s.charAt(b) == '\\'; b--) {
+                backslashes++;
+            }
+            if ((backslashes & 1) == 0) {
+                return q;
+            }
+            q = s.indexOf('"', q + 1);
+        }
+        return -1;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    /** The names that make a line of this resource type scanned, with their parents' names (for tests). */
+    Map<String, Set<String>> namesOf(String resourceType) {
+        return names.computeIfAbsent(resourceType, this::names);
+    }
+}
