@@ -322,17 +322,7 @@ public final class LeakDictionary {
         if ((word & need) != need) {
             return -1;
         }
-        int slot = (int) (mixed >>> 32) & anchorMask;
-        while (true) {
-            long k = anchorKeys[slot];
-            if (k == key) {
-                return slot;
-            }
-            if (k == Long.MIN_VALUE) {
-                return -1;
-            }
-            slot = (slot + 1) & anchorMask;
-        }
+        return anchorSlot(key);
     }
 
     /**

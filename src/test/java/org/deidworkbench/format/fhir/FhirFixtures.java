@@ -6,6 +6,9 @@ import org.deidworkbench.config.ProfileLoader;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.deid.PseudonymLedger;
 import org.deidworkbench.deid.TestKeys;
+import org.deidworkbench.model.FhirRule;
+import org.deidworkbench.model.FhirSection;
+import org.deidworkbench.model.FhirSelector;
 import org.deidworkbench.model.Profile;
 import org.hl7.fhir.r4.model.Age;
 import org.hl7.fhir.r4.model.Annotation;
@@ -56,6 +59,30 @@ final class FhirFixtures {
     /** The built-in fhir-safe-harbor profile. */
     static Profile safeHarbor() throws Exception {
         return ProfileLoader.builtIn("fhir-safe-harbor");
+    }
+
+    /**
+     * The sections the scan's tests run under: the built-in profile's FHIR section, the same without its
+     * FHIRPath rules and, with {@code identifierDefault}, that one with every value no rule names counted as
+     * an identifier (where the scan may skip nothing).
+     */
+    static List<FhirSection> scanSections(boolean identifierDefault) throws Exception {
+        FhirSection s = safeHarbor().section(FhirSection.KEY, FhirSection.class).orElseThrow();
+        List<FhirRule> noPaths = s.rules().stream().filter(r -> !(r.selector() instanceof FhirSelector.FhirPath))
+                .toList();
+        FhirSection withoutPaths = new FhirSection(noPaths, s.defaultSpec(), s.defaultIdentifier(), null,
+                s.resourceIds(), s.idDomain(), false, s.extensions(), s.source());
+        if (!identifierDefault) {
+            return List.of(s, withoutPaths);
+        }
+        FhirSection everythingAnIdentifier = new FhirSection(noPaths, s.defaultSpec(), true, null, s.resourceIds(),
+                s.idDomain(), true, new FhirSection.ExtensionPolicy(true, List.of(), List.of()), s.source());
+        return List.of(s, withoutPaths, everythingAnIdentifier);
+    }
+
+    /** A run over {@code section} (of the built-in profile) with an engine on the test key. */
+    static FhirRun run(FhirSection section) throws Exception {
+        return new FhirRun(engine(safeHarbor().withSection(section)), section);
     }
 
     /** An engine for {@code profile} on the test key. */

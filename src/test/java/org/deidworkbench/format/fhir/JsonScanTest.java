@@ -18,10 +18,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.model.ActionSpec;
-import org.deidworkbench.model.FhirRule;
 import org.deidworkbench.model.FhirSection;
-import org.deidworkbench.model.FhirSelector;
-import org.deidworkbench.model.Profile;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 
@@ -57,17 +54,8 @@ class JsonScanTest {
 
     private static synchronized List<FhirRun> runs() throws Exception {
         if (RUNS.isEmpty()) {
-            Profile safeHarbor = FhirFixtures.safeHarbor();
-            FhirSection s = safeHarbor.section(FhirSection.KEY, FhirSection.class).orElseThrow();
-            List<FhirRule> noPaths = s.rules().stream().filter(r -> !(r.selector() instanceof FhirSelector.FhirPath))
-                    .toList();
-            FhirSection withoutPaths = new FhirSection(noPaths, s.defaultSpec(), s.defaultIdentifier(), null,
-                    s.resourceIds(), s.idDomain(), false, s.extensions(), s.source());
-            FhirSection identifierDefault = new FhirSection(noPaths, s.defaultSpec(), true, null, s.resourceIds(),
-                    s.idDomain(), true, new FhirSection.ExtensionPolicy(true, List.of(), List.of()), s.source());
-            for (FhirSection section : List.of(s, withoutPaths, identifierDefault)) {
-                Profile p = safeHarbor.withSection(section);
-                RUNS.add(new FhirRun(FhirFixtures.engine(p), section));
+            for (FhirSection section : FhirFixtures.scanSections(true)) {
+                RUNS.add(FhirFixtures.run(section));
             }
         }
         return RUNS;

@@ -17,9 +17,7 @@ import java.util.stream.Stream;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatException;
-import org.deidworkbench.model.FhirRule;
 import org.deidworkbench.model.FhirSection;
-import org.deidworkbench.model.FhirSelector;
 import org.deidworkbench.model.Profile;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
@@ -46,12 +44,7 @@ class JsonTransformTest {
         if (setups == null) {
             setups = new ArrayList<>();
             Profile safeHarbor = FhirFixtures.safeHarbor();
-            FhirSection s = safeHarbor.section(FhirSection.KEY, FhirSection.class).orElseThrow();
-            List<FhirRule> noPaths = s.rules().stream().filter(r -> !(r.selector() instanceof FhirSelector.FhirPath))
-                    .toList();
-            FhirSection withoutPaths = new FhirSection(noPaths, s.defaultSpec(), s.defaultIdentifier(), null,
-                    s.resourceIds(), s.idDomain(), false, s.extensions(), s.source());
-            for (FhirSection section : List.of(s, withoutPaths)) {
+            for (FhirSection section : FhirFixtures.scanSections(false)) {
                 Deidentifier engine = FhirFixtures.engine(safeHarbor.withSection(section));
                 FhirRun run = new FhirRun(engine, section);
                 for (String text : corpus()) {

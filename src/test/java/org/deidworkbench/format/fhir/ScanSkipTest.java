@@ -12,10 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.deidworkbench.model.FhirRule;
 import org.deidworkbench.model.FhirSection;
-import org.deidworkbench.model.FhirSelector;
-import org.deidworkbench.model.Profile;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 
@@ -28,17 +25,9 @@ import org.junit.jupiter.api.Test;
 class ScanSkipTest {
 
     private static List<FhirRun> runs() throws Exception {
-        Profile safeHarbor = FhirFixtures.safeHarbor();
-        FhirSection s = safeHarbor.section(FhirSection.KEY, FhirSection.class).orElseThrow();
-        List<FhirRule> noPaths = s.rules().stream().filter(r -> !(r.selector() instanceof FhirSelector.FhirPath))
-                .toList();
-        FhirSection withoutPaths = new FhirSection(noPaths, s.defaultSpec(), s.defaultIdentifier(), null,
-                s.resourceIds(), s.idDomain(), false, s.extensions(), s.source());
-        FhirSection identifierDefault = new FhirSection(noPaths, s.defaultSpec(), true, null, s.resourceIds(),
-                s.idDomain(), true, new FhirSection.ExtensionPolicy(true, List.of(), List.of()), s.source());
         List<FhirRun> runs = new ArrayList<>();
-        for (FhirSection section : List.of(s, withoutPaths, identifierDefault)) {
-            runs.add(new FhirRun(FhirFixtures.engine(safeHarbor.withSection(section)), section));
+        for (FhirSection section : FhirFixtures.scanSections(true)) {
+            runs.add(FhirFixtures.run(section));
         }
         return runs;
     }
