@@ -92,7 +92,9 @@ public final class ColumnClassifier {
         if (phone >= 0.8 || h.has(Hint.PHONE) && phone + integers >= 0.8) {
             return of(ColumnClass.PHONE, Math.max(phone, 0.8));
         }
-        if (h.has(Hint.NATIONAL_ID) && s.share(s.alnumId) + integers >= 0.8) {
+        // "MEMBER_MONTHS", "insurance_amount": a quantity about the member or policy, not its number.
+        boolean quantity = h.has(Hint.MEASURE) && !h.has(Hint.ID);
+        if (h.has(Hint.NATIONAL_ID) && !quantity && s.share(s.alnumId) + integers >= 0.8) {
             return of(ColumnClass.NATIONAL_ID, s.share(s.alnumId) + integers);
         }
         if (s.share(s.booleans) >= 0.95 && s.distinct() <= 2 && !h.has(Hint.ID) && !h.has(Hint.CODE)) {

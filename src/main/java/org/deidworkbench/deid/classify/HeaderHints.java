@@ -66,7 +66,8 @@ public final class HeaderHints {
     private static final Set<String> MEASURE = Set.of("value", "wert", "amount", "cost", "costs", "count", "qty",
             "quantity", "dose", "dosage", "result", "betrag", "menge", "anzahl", "expenses", "income", "score",
             "dispenses", "outstanding", "price", "preis", "weight", "height", "gewicht", "groesse", "größe", "age",
-            "alter", "year", "jahr", "month", "monat", "units", "range", "level", "bmi", "total", "sum", "payment");
+            "alter", "year", "years", "jahr", "jahre", "month", "months", "monat", "monate", "weeks", "days", "tage", "hours",
+            "minutes", "units", "range", "level", "bmi", "total", "sum", "payment");
     private static final Set<String> BOOLEAN = Set.of("flag", "is", "has", "active", "deceased", "verstorben");
     private static final Set<String> KIND = Set.of("title", "type", "typ", "kind", "class", "category", "art",
             "kategorie", "status", "titel");

@@ -66,6 +66,15 @@ class ColumnClassifierTest {
     }
 
     @Test
+    void aQuantityAboutTheMemberOrPolicyIsANumberNotANationalId() {
+        // Synthea's payers.csv: MEMBER_MONTHS is a count of months, not a member number.
+        assertEquals(ColumnClass.NUMBER, classify("MEMBER_MONTHS", List.of("3096", "2328", "117", "40")).columnClass());
+        assertEquals(ColumnClass.NUMBER, classify("insurance_amount", List.of("1200", "88", "4500")).columnClass());
+        assertEquals(ColumnClass.NATIONAL_ID, classify("MEMBER_ID", List.of("A123456789", "K987654321")).columnClass());
+        assertEquals(ColumnClass.NATIONAL_ID, classify("policy", List.of("P-7734219", "P-1123581")).columnClass());
+    }
+
+    @Test
     void germanDatesAreDatesAndTheBirthDateIsKnownByItsHeader() {
         assertEquals(ColumnClass.BIRTH_DATE, classify("Geburtsdatum", List.of("04.03.1950", "12.11.1933")).columnClass());
         assertEquals(ColumnClass.DATE_TIME, classify("Aufnahmedatum", List.of("04.03.2019 10:15", "05.03.2019 08:00")).columnClass());
