@@ -234,12 +234,7 @@ final class RunCommand implements Callable<Integer> {
                     + String.join(", ", fields.subList(0, Math.min(fields.size(), MAX_FIELDS_SHOWN)))
                     + (fields.size() > MAX_FIELDS_SHOWN ? ", ... (" + (fields.size() - MAX_FIELDS_SHOWN) + " more)" : "")));
         }
-        List<String> problems = new ArrayList<>();
-        for (FileReport f : r.files()) {
-            for (Problem p : f.problems()) {
-                problems.add("input " + f.input() + ", " + p);
-            }
-        }
+        List<String> problems = problemLines(r.files());
         if (!problems.isEmpty()) {
             o.println("Problems:");
             problems.stream().limit(20).forEach(p -> o.println("  " + p));
@@ -248,5 +243,42 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         o.flush();
+    }
+
+    private static final java.util.regex.Pattern LINE_LOCATION = java.util.regex.Pattern.compile("line (\\d+), (.+)");
+
+    /**
+     * The console's problem lines: one per problem, except that the same problem in the same column of
+     * the same file on several lines (a ZIP column of foreign postcodes) is one line naming how many
+     * lines and the first and last. The report keeps every problem with its line.
+     */
+    static List<String> problemLines(List<FileReport> files) {
+        record Place(int input, String file, String where, String code, String message) {
+        }
+        Map<Place, List<Integer>> lines = new LinkedHashMap<>();
+        List<String> out = new ArrayList<>();
+        Map<Place, Integer> slot = new LinkedHashMap<>();
+        for (FileReport f : files) {
+            for (Problem p : f.problems()) {
+                java.util.regex.Matcher m = LINE_LOCATION.matcher(p.location());
+                if (!m.matches()) {
+                    out.add("input " + f.input() + ", " + p);
+                    continue;
+                }
+                Place place = new Place(f.input(), p.file(), m.group(2), p.code(), p.message());
+                lines.computeIfAbsent(place, k -> new ArrayList<>()).add(Integer.parseInt(m.group(1)));
+                slot.computeIfAbsent(place, k -> {
+                    out.add(null);
+                    return out.size() - 1;
+                });
+            }
+        }
+        slot.forEach((place, i) -> {
+            List<Integer> at = lines.get(place);
+            String where = at.size() == 1 ? "line " + at.get(0) + ", " + place.where()
+                    : place.where() + ", " + at.size() + " lines from " + at.get(0) + " to " + at.get(at.size() - 1);
+            out.set(i, "input " + place.input() + ", " + new Problem(place.code(), place.file(), where, place.message()));
+        });
+        return out;
     }
 }
