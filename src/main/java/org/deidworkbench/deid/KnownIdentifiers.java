@@ -27,7 +27,10 @@ import org.deidworkbench.deid.spill.SpillArea;
  * spaces, hyphens, apostrophes, commas, dots: not e-mail addresses or codes). When the same text has
  * two replacements, a whole value beats a word split out of a longer one, and otherwise the
  * lexicographically smallest wins, so the outcome never depends on the order in which files were
- * read.
+ * read. The name of an institution (a value with a word such as HOSPITAL, CLINIC, SERVICE, INSURANCE)
+ * is matched whole, and of its words only those that are not the vocabulary of institutions: in
+ * "Forensic Mental Health Prison Health Service" no word alone is an identifier, in "Springfield
+ * General Hospital" SPRINGFIELD still is. A value that is only such vocabulary ("Medicare") is none.
  *
  * <p>Thread-safe for concurrent {@link #add}; a {@link #snapshot()} is what a run scrubs with, so
  * that additions during the transform pass cannot change text already being written.
@@ -52,6 +55,35 @@ public final class KnownIdentifiers implements java.io.Serializable {
             "AUGUST", "APRIL", "JANUARY", "UNKNOWN", "NONE", "NULL", "NA", "N", "Y", "M", "F", "MALE", "FEMALE",
             "PATIENT", "DOCTOR", "NURSE", "HOSPITAL", "CLINIC", "CENTER", "CENTRE", "MEDICAL", "HEALTH",
             "STREET", "ROAD", "AVENUE", "LANE", "DRIVE", "COURT", "PLACE", "WAY", "APT", "SUITE", "UNIT");
+
+    /**
+     * Words that make a value the name of an institution (a hospital, a practice, a payer, a prison),
+     * not of a person; none of them is a person's name in this project's name lists.
+     */
+    private static final Set<String> INSTITUTION_MARKS = Set.of(
+            "HOSPITAL", "HOSPITALS", "CLINIC", "CLINICS", "KLINIK", "KLINIKUM", "KRANKENHAUS", "PRAXIS", "MEDICAL",
+            "HEALTH", "HEALTHCARE", "SERVICE", "SERVICES", "SURGERY", "SURGICAL", "PHARMACY", "INSURANCE",
+            "MEDICARE", "MEDICAID", "INSTITUTE", "UNIVERSITY", "LABORATORY", "LABORATORIES", "HOSPICE",
+            "ASSOCIATES", "PRACTICE", "PHYSICIANS", "CENTER", "CENTRE", "ZENTRUM", "PRISON", "CORRECTIONAL",
+            "LLC", "INC", "GMBH", "LTD", "CORP", "CORPORATION");
+
+    /**
+     * The vocabulary of institutions' names: with {@link #INSTITUTION_MARKS}, words that are not identifiers
+     * alone when they come from the name of an institution (in a person's name, the words of the name
+     * lists decide as before).
+     */
+    private static final Set<String> INSTITUTION_WORDS = Set.of(
+            "FORENSIC", "MENTAL", "BEHAVIORAL", "BEHAVIOURAL", "PSYCHIATRIC", "REHABILITATION", "REHAB", "NURSING",
+            "URGENT", "CARE", "PRIMARY", "FAMILY", "PEDIATRIC", "PEDIATRICS", "ORTHOPEDIC", "ORTHOPAEDIC",
+            "CARDIOLOGY", "ONCOLOGY", "RADIOLOGY", "DENTAL", "VISION", "EYE", "DAY", "HOME", "COMMUNITY",
+            "REGIONAL", "MEMORIAL", "GENERAL", "CHILDREN", "CHILDRENS", "WOMEN", "WOMENS", "VETERANS", "AFFAIRS",
+            "COUNTY", "STATE", "NATIONAL", "UNITED", "GROUP", "PARTNERS", "NETWORK", "SYSTEM", "SYSTEMS",
+            "FOUNDATION", "TRUST", "PLAN", "PLANS", "BLUE", "CROSS", "SHIELD", "NO", "FACILITY", "UNIT", "DEPARTMENT",
+            "DEPT", "OF", "AND", "THE", "FOR", "AT", "SAINT", "ST", "MOUNT", "MT");
+
+    private static boolean institutional(String token) {
+        return INSTITUTION_MARKS.contains(token) || INSTITUTION_WORDS.contains(token);
+    }
 
     /** A replacement with its precedence: 0 for a whole value, 1 for a word split out of one. */
     private record Entry(int rank, String replacement) implements Comparable<Entry>, java.io.Serializable {
@@ -420,7 +452,24 @@ public final class KnownIdentifiers implements java.io.Serializable {
         if (tokens.isEmpty() || tokens.size() > MAX_TOKENS) {
             return;
         }
+        boolean institution = tokens.stream().anyMatch(INSTITUTION_MARKS::contains);
+        if (institution && tokens.stream().allMatch(KnownIdentifiers::institutional)) {
+            return; // "Medicare", "NO_INSURANCE", "Vision Day Surgery": what institutions are, not which
+        }
         putIfSignificant(tokens, new Entry(0, replacement));
+        if (institution) {
+            // The name of an institution: its other words alone ("Springfield") still are identifiers,
+            // its vocabulary ("Prison", "Day") is not; and it is not rotated like "Smith, John".
+            if (!NAME_LIKE.matcher(value).matches()) {
+                return; // an e-mail address or a code: whole only
+            }
+            for (String t : tokens) {
+                if (t.length() >= 2 && !institutional(t) && isAlphabetic(t)) {
+                    putIfSignificant(List.of(t), new Entry(1, wordReplacement));
+                }
+            }
+            return;
+        }
         if (tokens.size() > 1 && tokens.stream().allMatch(KnownIdentifiers::isAlphabetic)
                 && NAME_LIKE.matcher(value).matches()) {
             // "Smith, John" is written "John Smith" elsewhere: short names also match rotated.

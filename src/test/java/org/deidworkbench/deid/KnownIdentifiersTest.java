@@ -97,6 +97,37 @@ class KnownIdentifiersTest {
     }
 
     @Test
+    void theNameOfAnInstitutionGivesItsOwnWordsNotItsVocabulary() {
+        // A real Synthea export: organisations' and payers' NAME columns are identifier columns, and their
+        // words were scrubbed from clinical text ("Seasonique 91 [NAME] Pack", "prison", "Medicare").
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("Forensic Mental Health Prison Health Service", "[NAME]");
+        ids.add("Vision Day Surgery", "[NAME]");
+        ids.add("Medicare", "[NAME]");
+        ids.add("NO_INSURANCE", "[NAME]");
+        ids.add("Springfield Quagmire Clinic", "[NAME]");
+        ids.add("info@quagmire-clinic.example", "[EMAIL]");
+        // Only the vocabulary of institutions: what the institution is, not which one.
+        assertNull(ids.replacement("FORENSIC MENTAL HEALTH PRISON HEALTH SERVICE"));
+        for (String word : List.of("PRISON", "FORENSIC", "MENTAL", "DAY", "VISION", "MEDICARE", "INSURANCE")) {
+            assertNull(ids.replacement(word), word);
+            assertNull(ids.capitalOnlyReplacement(word), word);
+        }
+        assertNull(ids.replacement("VISION DAY SURGERY"));
+        assertEquals("[NAME]", ids.replacement("SPRINGFIELD QUAGMIRE CLINIC"));
+        assertEquals("[NAME]", ids.replacement("QUAGMIRE"));
+        assertEquals("[NAME]", ids.replacement("SPRINGFIELD"));
+        assertNull(ids.replacement("INFO"));
+        assertNull(ids.replacement("EXAMPLE"));
+
+        // A person's name keeps its words, whatever they are.
+        ids.add("Doris Day", "PAT-1", "[NAME]");
+        assertEquals("PAT-1", ids.replacement("DORIS DAY"));
+        assertEquals("[NAME]", ids.replacement("DORIS"));
+        assertEquals("[NAME]", ids.capitalOnlyReplacement("DAY"));
+    }
+
+    @Test
     void shortMultiWordNameAlsoMatchesRotated() {
         KnownIdentifiers ids = new KnownIdentifiers();
         ids.add("Smith, John Paul", "PAT-1");
