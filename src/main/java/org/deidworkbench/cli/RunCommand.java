@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.config.ProfileException;
 import org.deidworkbench.config.ProfileLoader;
@@ -245,7 +247,7 @@ final class RunCommand implements Callable<Integer> {
         o.flush();
     }
 
-    private static final java.util.regex.Pattern LINE_LOCATION = java.util.regex.Pattern.compile("line (\\d+), (.+)");
+    private static final Pattern LINE_LOCATION = Pattern.compile("line (\\d+), (.+)");
 
     /**
      * The console's problem lines: one per problem, except that the same problem in the same column of
@@ -253,31 +255,28 @@ final class RunCommand implements Callable<Integer> {
      * lines and the first and last. The report keeps every problem with its line.
      */
     static List<String> problemLines(List<FileReport> files) {
-        record Place(int input, String file, String where, String code, String message) {
+        // A problem without a line is a group of its own (distinct: its number in the run).
+        record Group(int input, String file, String where, String code, String message, int alone) {
         }
-        Map<Place, List<Integer>> lines = new LinkedHashMap<>();
-        List<String> out = new ArrayList<>();
-        Map<Place, Integer> slot = new LinkedHashMap<>();
+        Map<Group, List<Integer>> groups = new LinkedHashMap<>();
         for (FileReport f : files) {
             for (Problem p : f.problems()) {
-                java.util.regex.Matcher m = LINE_LOCATION.matcher(p.location());
-                if (!m.matches()) {
-                    out.add("input " + f.input() + ", " + p);
-                    continue;
+                Matcher m = LINE_LOCATION.matcher(p.location());
+                if (m.matches()) {
+                    groups.computeIfAbsent(new Group(f.input(), p.file(), m.group(2), p.code(), p.message(), -1),
+                            k -> new ArrayList<>()).add(Integer.parseInt(m.group(1)));
+                } else {
+                    groups.put(new Group(f.input(), p.file(), p.location(), p.code(), p.message(), groups.size()),
+                            List.of());
                 }
-                Place place = new Place(f.input(), p.file(), m.group(2), p.code(), p.message());
-                lines.computeIfAbsent(place, k -> new ArrayList<>()).add(Integer.parseInt(m.group(1)));
-                slot.computeIfAbsent(place, k -> {
-                    out.add(null);
-                    return out.size() - 1;
-                });
             }
         }
-        slot.forEach((place, i) -> {
-            List<Integer> at = lines.get(place);
-            String where = at.size() == 1 ? "line " + at.get(0) + ", " + place.where()
-                    : place.where() + ", " + at.size() + " lines from " + at.get(0) + " to " + at.get(at.size() - 1);
-            out.set(i, "input " + place.input() + ", " + new Problem(place.code(), place.file(), where, place.message()));
+        List<String> out = new ArrayList<>();
+        groups.forEach((g, lines) -> {
+            String where = lines.isEmpty() ? g.where()
+                    : lines.size() == 1 ? "line " + lines.get(0) + ", " + g.where()
+                    : g.where() + ", " + lines.size() + " lines from " + lines.get(0) + " to " + lines.get(lines.size() - 1);
+            out.add("input " + g.input() + ", " + new Problem(g.code(), g.file(), where, g.message()));
         });
         return out;
     }

@@ -78,11 +78,11 @@ public final class KnownIdentifiers implements java.io.Serializable {
             "CARDIOLOGY", "ONCOLOGY", "RADIOLOGY", "DENTAL", "VISION", "EYE", "DAY", "HOME", "COMMUNITY",
             "REGIONAL", "MEMORIAL", "GENERAL", "CHILDREN", "CHILDRENS", "WOMEN", "WOMENS", "VETERANS", "AFFAIRS",
             "COUNTY", "STATE", "NATIONAL", "UNITED", "GROUP", "PARTNERS", "NETWORK", "SYSTEM", "SYSTEMS",
-            "FOUNDATION", "TRUST", "PLAN", "PLANS", "BLUE", "CROSS", "SHIELD", "NO", "FACILITY", "UNIT", "DEPARTMENT",
-            "DEPT", "OF", "AND", "THE", "FOR", "AT", "SAINT", "ST", "MOUNT", "MT");
+            "FOUNDATION", "TRUST", "PLAN", "PLANS", "BLUE", "CROSS", "SHIELD", "FACILITY", "DEPARTMENT", "DEPT");
 
+    /** A word of institutions' names ({@link #COMMON_WORDS} are: "of", "Saint", "Unit", …). */
     private static boolean institutional(String token) {
-        return INSTITUTION_MARKS.contains(token) || INSTITUTION_WORDS.contains(token);
+        return INSTITUTION_MARKS.contains(token) || INSTITUTION_WORDS.contains(token) || COMMON_WORDS.contains(token);
     }
 
     /** A replacement with its precedence: 0 for a whole value, 1 for a word split out of one. */
@@ -457,23 +457,11 @@ public final class KnownIdentifiers implements java.io.Serializable {
             return; // "Medicare", "NO_INSURANCE", "Vision Day Surgery": what institutions are, not which
         }
         putIfSignificant(tokens, new Entry(0, replacement));
-        if (institution) {
-            // The name of an institution: its other words alone ("Springfield") still are identifiers,
-            // its vocabulary ("Prison", "Day") is not; and it is not rotated like "Smith, John".
-            if (!NAME_LIKE.matcher(value).matches()) {
-                return; // an e-mail address or a code: whole only
-            }
-            for (String t : tokens) {
-                if (t.length() >= 2 && !institutional(t) && isAlphabetic(t)) {
-                    putIfSignificant(List.of(t), new Entry(1, wordReplacement));
-                }
-            }
-            return;
-        }
         if (tokens.size() > 1 && tokens.stream().allMatch(KnownIdentifiers::isAlphabetic)
                 && NAME_LIKE.matcher(value).matches()) {
-            // "Smith, John" is written "John Smith" elsewhere: short names also match rotated.
-            if (tokens.size() <= 3) {
+            // "Smith, John" is written "John Smith" elsewhere: short names also match rotated (an
+            // institution's name is not).
+            if (tokens.size() <= 3 && !institution) {
                 for (int r = 1; r < tokens.size(); r++) {
                     List<String> rotated = new ArrayList<>(tokens.subList(r, tokens.size()));
                     rotated.addAll(tokens.subList(0, r));
@@ -481,7 +469,9 @@ public final class KnownIdentifiers implements java.io.Serializable {
                 }
             }
             for (String t : tokens) {
-                if (t.length() >= 2) {
+                // Of an institution's name, only the words that are not its vocabulary ("Springfield", not
+                // "Prison" or "Day").
+                if (t.length() >= 2 && !(institution && institutional(t))) {
                     putIfSignificant(List.of(t), new Entry(1, wordReplacement));
                 }
             }

@@ -69,14 +69,6 @@ public final class CsvBenchmark {
         }
     }
 
-    private static double cpuSeconds() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            return sun.getProcessCpuTime() / 1e9;
-        }
-        return Double.NaN;
-    }
-
     private CsvBenchmark() {
     }
 
@@ -173,7 +165,7 @@ public final class CsvBenchmark {
         List<Path> files = csvFiles(input);
         long bytes = 0;
         long rows = 0;
-        double c0 = cpuSeconds();
+        double c0 = ProcessCpu.seconds();
         long t0 = System.nanoTime();
         // Printed to files on the same disk, as the pipeline's outputs are (which it also hashes and fsyncs).
         Path rawDir = dir.resolve("raw");
@@ -190,7 +182,7 @@ public final class CsvBenchmark {
             }
         }
         double raw = (System.nanoTime() - t0) / 1e9;
-        double rawCpu = cpuSeconds() - c0;
+        double rawCpu = ProcessCpu.seconds() - c0;
         Map<String, Double> phaseCpu = new ConcurrentHashMap<>();
 
         Map<String, Long> phaseStart = new ConcurrentHashMap<>();
@@ -201,7 +193,7 @@ public final class CsvBenchmark {
             @Override
             public void phase(String name, int phaseFiles, long phaseBytes) {
                 long now = System.nanoTime();
-                double cpu = cpuSeconds();
+                double cpu = ProcessCpu.seconds();
                 if (current != null) {
                     phaseEnd.put(current, now);
                     phaseCpu.merge(current, cpu, (a, b) -> b - a);

@@ -123,14 +123,14 @@ public final class DicomBenchmark {
                 heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
                 char[] passphrase = passphrase();
                 PhaseClock clock = new PhaseClock();
-                long cpu0 = processCpuNanos();
+                double cpu0 = ProcessCpu.seconds();
                 t0 = System.nanoTime();
                 RunResult r = new RunJob(new RunRequest(List.of(input), dir.resolve("deid"), dir.resolve("deid.deidkey"),
                         true, passphrase, profile, threads), clock).run();
                 long t1 = System.nanoTime();
-                long cpu1 = processCpuNanos();
+                double cpu1 = ProcessCpu.seconds();
                 double seconds = (t1 - t0) / 1e9;
-                deidRounds.add(new double[] {seconds, cpu0 < 0 || cpu1 < 0 ? Double.NaN : (cpu1 - cpu0) / 1e9});
+                deidRounds.add(new double[] {seconds, cpu1 - cpu0});
                 if (seconds < deid) {
                     deid = seconds;
                     peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
@@ -206,14 +206,6 @@ public final class DicomBenchmark {
         for (Path f : files) {
             PartSyncer.FDATASYNC.force(f);
         }
-    }
-
-    /** CPU time of every thread of this JVM so far, or -1 where the platform does not say. */
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
     }
 
     private static char[] passphrase() {

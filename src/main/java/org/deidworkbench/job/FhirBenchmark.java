@@ -113,11 +113,11 @@ public final class FhirBenchmark {
         long live = 0;
         for (int i = 0; i < rounds; i++) {
             if (withBaseline) {
-                double c0 = cpuSeconds();
+                double c0 = ProcessCpu.seconds();
                 long t0 = System.nanoTime();
                 resources = baseline(files, work);
                 best[0] = Math.min(best[0], (System.nanoTime() - t0) / 1e9);
-                best[1] = Math.min(best[1], cpuSeconds() - c0);
+                best[1] = Math.min(best[1], ProcessCpu.seconds() - c0);
             } else {
                 best[0] = Double.NaN;
                 best[1] = Double.NaN;
@@ -133,11 +133,6 @@ public final class FhirBenchmark {
         }
         return new Result(group, files.size(), resources, bytes, best[0], best[2], best[1], best[3], peak, live,
                 Runtime.getRuntime().maxMemory(), largest);
-    }
-
-    private static double cpuSeconds() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 
     private static List<Path> fhirFiles(Path input) throws IOException {
@@ -174,7 +169,7 @@ public final class FhirBenchmark {
 
             @Override
             public void phase(String name, int count, long phaseBytes) {
-                double[] now = {System.nanoTime() / 1e9, cpuSeconds()};
+                double[] now = {System.nanoTime() / 1e9, ProcessCpu.seconds()};
                 if (current != null) {
                     end.put(current, now);
                 }

@@ -179,30 +179,30 @@ public final class VerifyBenchmark {
             if (cold) {
                 evict(files);
             }
-            double c0 = cpuSeconds();
+            double c0 = ProcessCpu.seconds();
             long t0 = System.nanoTime();
             read(files, threads);
             bestRead = Math.min(bestRead, (System.nanoTime() - t0) / 1e9);
-            double c1 = cpuSeconds();
+            double c1 = ProcessCpu.seconds();
             bestReadCpu = Math.min(bestReadCpu, c1 - c0);
             if (cold) {
                 evict(files);
-                c1 = cpuSeconds();
+                c1 = ProcessCpu.seconds();
             }
             long t1 = System.nanoTime();
             VerifyReport r = new VerifyJob(tree, keys, false, threads).run();
             best = Math.min(best, (System.nanoTime() - t1) / 1e9);
-            bestCpu = Math.min(bestCpu, cpuSeconds() - c1);
+            bestCpu = Math.min(bestCpu, ProcessCpu.seconds() - c1);
             hits = r.hitCount();
             values = r.values();
         }
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        double c = cpuSeconds();
+        double c = ProcessCpu.seconds();
         LeakDictionary.Builder builder = new LeakDictionary.Builder();
         VerifyJob.SOURCES.forEach(s -> s.addTo(keys, builder));
         VerifyJob.pseudonyms(keys).forEach(builder::pseudonym);
         builder.build();
-        double dictionary = cpuSeconds() - c;
+        double dictionary = ProcessCpu.seconds() - c;
         return new Result(files.size(), bytes, values, bestRead, best, hits, peak, Runtime.getRuntime().maxMemory(),
                 bestReadCpu, bestCpu, dictionary);
     }
@@ -225,12 +225,6 @@ public final class VerifyBenchmark {
                 throw new IOException("interrupted", e);
             }
         }
-    }
-
-    /** CPU time of the whole process (every thread), in seconds: on a shared machine wall time alone misleads. */
-    private static double cpuSeconds() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 
     /** Reads every byte of every file in 64 KiB blocks on {@code threads} threads (the baseline). */

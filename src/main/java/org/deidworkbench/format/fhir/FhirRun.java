@@ -30,26 +30,17 @@ final class FhirRun {
     final ThreadLocal<java.util.IdentityHashMap<JsonScan.Child, JsonTransform.Facts>> tokenFacts =
             ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
-    private volatile ScanSkip scanSkip;
+    /** Which NDJSON lines the scan pass need not read (decision 0050). */
+    private final ScanSkip scanSkip;
 
-    /** Which NDJSON lines the scan pass need not read (decision 0050), made on the first use. */
     ScanSkip scanSkip() {
-        ScanSkip s = scanSkip;
-        if (s == null) {
-            synchronized (this) {
-                s = scanSkip;
-                if (s == null) {
-                    s = ScanSkip.of(this);
-                    scanSkip = s;
-                }
-            }
-        }
-        return s;
+        return scanSkip;
     }
 
     FhirRun(Deidentifier engine, FhirSection section) {
         this.engine = engine;
         this.section = section;
+        this.scanSkip = ScanSkip.of(section);
         this.rules = new Rules(section);
         this.references = new References(engine, section);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.deidworkbench.model.FhirRule;
+import org.deidworkbench.model.FhirSection;
 import org.deidworkbench.model.FhirSelector;
 
 /**
@@ -69,15 +70,15 @@ final class ScanSkip {
     }
 
     /** The test for a run's section. */
-    static ScanSkip of(FhirRun run) {
-        if (run.section.defaultIdentifier() || run.section.subjectIdPath() != null) {
+    static ScanSkip of(FhirSection section) {
+        if (section.defaultIdentifier() || section.subjectIdPath() != null) {
             return new ScanSkip(Set.of(), List.of(), Set.of(), true);
         }
         Set<String> dataTypes = new HashSet<>();
         Set<String> types = new HashSet<>(Set.of("Patient", "Bundle"));
-        List<FhirSelector.ElementName> elements = new java.util.ArrayList<>();
+        List<FhirSelector.ElementName> elements = new ArrayList<>();
         Set<String> resourceTypes = RESOURCE_TYPES;
-        for (FhirRule r : run.section.rules()) {
+        for (FhirRule r : section.rules()) {
             if (!r.identifier()) {
                 continue;
             }
