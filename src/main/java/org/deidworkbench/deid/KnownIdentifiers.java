@@ -189,6 +189,7 @@ public final class KnownIdentifiers implements java.io.Serializable {
         tuples.sort(ExternalSorter.ORDER);
         spilled.addSortedRun(tuples.iterator());
         replacements = new ConcurrentHashMap<>();
+        added = new ConcurrentHashMap<>();
         // First tokens of spilled values come back from the compact layer; those of words kept in memory stay.
         Map<String, Integer> kept = new ConcurrentHashMap<>();
         capitalOnly.keySet().forEach(k -> kept.merge(k, 1, Math::max));
@@ -438,14 +439,47 @@ public final class KnownIdentifiers implements java.io.Serializable {
      * John, and must not be linked to this person's pseudonym.
      */
     public void add(String value, String replacement, String wordReplacement) {
+        Added key = value.length() <= MAX_REMEMBERED_LENGTH ? new Added(value, replacement, wordReplacement) : null;
         lock.readLock().lock();
         try {
+            Map<Added, Boolean> memory = added;
+            if (key != null && memory != null && memory.containsKey(key)) {
+                // Added to these very maps before: a second addition changes nothing (the smaller entry, the
+                // larger count), and every file of a series notes the same names again.
+                return;
+            }
             addLocked(value, replacement, wordReplacement);
+            if (key != null) {
+                if (memory == null) {
+                    memory = new ConcurrentHashMap<>();
+                    added = memory;
+                }
+                if (memory.size() >= MAX_REMEMBERED) {
+                    memory.clear();
+                }
+                memory.put(key, Boolean.TRUE);
+            }
         } finally {
             lock.readLock().unlock();
         }
         spillIfFull();
     }
+
+    /** An addition, remembered so that repeating it can be skipped while it is in the maps it went to. */
+    private record Added(String value, String replacement, String wordReplacement) {
+    }
+
+    /** Longest value whose addition is remembered. */
+    private static final int MAX_REMEMBERED_LENGTH = 256;
+    /** Most additions remembered at once (well under a megabyte); the memory is emptied when it is full. */
+    private static final int MAX_REMEMBERED = 4096;
+
+    /**
+     * Additions made to the current maps ({@link #add}); forgotten whenever the maps are handed over (a
+     * {@link #snapshot()}, a spill), so a repeat goes into the new maps as it would without this memory.
+     * Not serialized: a copy starts with none.
+     */
+    private transient volatile Map<Added, Boolean> added = new ConcurrentHashMap<>();
 
     private void addLocked(String value, String replacement, String wordReplacement) {
         List<String> tokens = tokens(value);
@@ -563,6 +597,7 @@ public final class KnownIdentifiers implements java.io.Serializable {
             replacements = new ConcurrentHashMap<>();
             capitalOnly = new ConcurrentHashMap<>();
             firstTokens = new ConcurrentHashMap<>();
+            added = new ConcurrentHashMap<>();
             base = frozen;
             return frozen;
         } finally {

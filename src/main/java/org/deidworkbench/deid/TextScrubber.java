@@ -19,7 +19,7 @@ import org.deidworkbench.deid.classify.NameDictionary;
  *
  * <p>All detectors run on the original text, so a replacement is never scanned again. Where
  * matches overlap, the earliest (then the longest) wins and swallows the rest of the others. Stateless apart from its frozen identifier
- * set; thread-safe.
+ * set and a bounded memory of the short texts it scrubbed (by text and date offset); thread-safe.
  */
 public final class TextScrubber {
 
@@ -293,6 +293,37 @@ public final class TextScrubber {
         if (text.isEmpty() || obviouslyClean(text)) {
             return new Scrubbed(text, false);
         }
+        if (!prefilter || text.length() > MAX_REMEMBERED_LENGTH) {
+            return scrubNow(text, subject, prefilter);
+        }
+        // The result is a function of the text and of the subject's date offset alone (the identifiers are
+        // frozen, only dates use the subject): the same description in every slice of a series is scrubbed once.
+        Remembered key = new Remembered(text, subject == null ? 0 : subject.dateOffsetDays(), subject != null);
+        Scrubbed known = remembered.get(key);
+        if (known != null) {
+            return known;
+        }
+        Scrubbed s = scrubNow(text, subject, true);
+        if (remembered.size() >= MAX_REMEMBERED) {
+            remembered.clear();
+        }
+        remembered.put(key, s);
+        return s;
+    }
+
+    /** Longest text whose scrubbed form is remembered (descriptions, comments, protocol names; not reports). */
+    static final int MAX_REMEMBERED_LENGTH = 256;
+    /** Most texts remembered at once (about 2 MB at the longest); the memory is emptied when it is full. */
+    static final int MAX_REMEMBERED = 4096;
+
+    /** A text and what of its subject its scrubbing can depend on: the date offset, or no subject. */
+    private record Remembered(String text, int dateOffsetDays, boolean hasSubject) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Remembered, Scrubbed> remembered =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Scrubbed scrubNow(String text, Subject subject, boolean prefilter) {
         List<Span> spans = new ArrayList<>();
         findKnownIdentifiers(text, spans);
         findDictionaryNames(text, spans);

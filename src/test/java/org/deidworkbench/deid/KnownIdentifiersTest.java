@@ -325,4 +325,20 @@ class KnownIdentifiersTest {
                     () -> new java.io.ObjectOutputStream(new java.io.ByteArrayOutputStream()).writeObject(b2));
         }
     }
+
+    @Test
+    void aRepeatedValueStillTakesTheSmallestReplacement() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("Quillfeather, Avery", "PSEUDO-Z", "[NAME]");
+        ids.add("Quillfeather, Avery", "PSEUDO-A", "[NAME]");
+        ids.add("Quillfeather, Avery", "PSEUDO-Z", "[NAME]");
+        assertEquals("PSEUDO-A", ids.replacement("QUILLFEATHER AVERY"));
+        KnownIdentifiers frozen = ids.snapshot();
+        // After the snapshot the collection goes on in new maps: the same additions land there again.
+        ids.add("Quillfeather, Avery", "PSEUDO-Z", "[NAME]");
+        ids.add("Quillfeather, Avery", "PSEUDO-0", "[NAME]");
+        assertEquals("PSEUDO-A", frozen.replacement("QUILLFEATHER AVERY"));
+        assertEquals("PSEUDO-0", ids.replacement("QUILLFEATHER AVERY"));
+        assertEquals("PSEUDO-0", ids.snapshot().replacement("AVERY QUILLFEATHER"));
+    }
 }

@@ -430,4 +430,16 @@ class TextScrubberTest {
                 .replace("[NUMBER]", "12345678"));
         assertEquals("ref [NUMBER] filed", s.scrub("ref 12345678 filed", null));
     }
+
+    @Test
+    void theSameTextIsShiftedByEachSubjectsOwnOffset() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        String text = "Scanned 2022-01-17, seen by the team";
+        // One scrubber remembers the texts it scrubbed: a date must still follow the subject of each call.
+        assertEquals("Scanned 2022-01-27, seen by the team", s.scrub(text, SUBJECT));
+        assertEquals("Scanned 2022-01-17, seen by the team", s.scrub(text, new Subject("PAT-8", 0)));
+        assertEquals("Scanned [DATE], seen by the team", s.scrub(text, null));
+        assertEquals("Scanned 2022-01-12, seen by the team", s.scrub(text, new Subject("PAT-9", -5)));
+        assertEquals("Scanned 2022-01-27, seen by the team", s.scrub(text, new Subject("PAT-10", 10)));
+    }
 }
