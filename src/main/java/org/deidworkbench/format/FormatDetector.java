@@ -23,10 +23,23 @@ public final class FormatDetector {
     public static FileFormat detect(Path path) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
-            head = in.readNBytes(HEAD);
+            // A DICOM file says so at bytes 128-131: the other 16 KB are read only for the other formats.
+            head = in.readNBytes(DICOM_PREFIX);
+            if (head.length == DICOM_PREFIX && isDicom(head)) {
+                return FileFormat.DICOM;
+            }
+            if (head.length == DICOM_PREFIX) {
+                byte[] rest = in.readNBytes(HEAD - DICOM_PREFIX);
+                byte[] all = java.util.Arrays.copyOf(head, DICOM_PREFIX + rest.length);
+                System.arraycopy(rest, 0, all, DICOM_PREFIX, rest.length);
+                head = all;
+            }
         }
         return detect(head, path.getFileName().toString());
     }
+
+    /** The preamble and the "DICM" prefix of a DICOM file. */
+    private static final int DICOM_PREFIX = 132;
 
     /** The format of a file whose first bytes are {@code head}. */
     public static FileFormat detect(byte[] head, String fileName) {

@@ -2,8 +2,12 @@ package org.deidworkbench.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FormatDetectorTest {
 
@@ -22,5 +26,24 @@ class FormatDetectorTest {
     @Test
     void binaryFileWithoutCsvNameStaysUnknown() {
         assertEquals(FileFormat.UNKNOWN, FormatDetector.detect(new byte[] {1, 0, 2, 0, 3}, "blob.bin"));
+    }
+
+    @Test
+    void filesAreDetectedByTheirFirstBytesWhereverTheDecidingBytesLie(@TempDir Path dir) throws IOException {
+        byte[] dicom = new byte[600];
+        dicom[128] = 'D';
+        dicom[129] = 'I';
+        dicom[130] = 'C';
+        dicom[131] = 'M';
+        Files.write(dir.resolve("IM1"), dicom);
+        assertEquals(FileFormat.DICOM, FormatDetector.detect(dir.resolve("IM1")));
+        // "resourceType" only after the first 132 bytes: the detector reads on past a DICOM file's prefix.
+        String json = "{\n  \"id\": \"" + "x".repeat(300) + "\",\n  \"resourceType\": \"Patient\"\n}\n";
+        Files.writeString(dir.resolve("p.json"), json);
+        assertEquals(FileFormat.FHIR_JSON, FormatDetector.detect(dir.resolve("p.json")));
+        Files.writeString(dir.resolve("short.csv"), "id,name\n1,x\n");
+        assertEquals(FileFormat.CSV, FormatDetector.detect(dir.resolve("short.csv")));
+        Files.write(dir.resolve("empty.bin"), new byte[0]);
+        assertEquals(FileFormat.UNKNOWN, FormatDetector.detect(dir.resolve("empty.bin")));
     }
 }
