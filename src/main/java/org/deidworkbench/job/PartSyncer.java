@@ -63,14 +63,9 @@ final class PartSyncer implements AutoCloseable {
         this.forcer = Objects.requireNonNull(forcer, "forcer");
     }
 
-    /**
-     * The syncer of a run with {@code workers} worker threads: twice the workers, at least 4 and at most 8
-     * threads. A disk completes concurrent {@code fdatasync}s of small files together (60 parts of 43 kB:
-     * 0.37 s one at a time, 0.06-0.14 s on 2 threads, 0.03-0.06 s on 4-8), so a run of one worker over many
-     * small files would otherwise wait on its 2 sync threads (decision 0060).
-     */
+    /** The syncer of a run with {@code workers} worker threads. */
     static PartSyncer forWorkers(int workers) {
-        int threads = Math.max(4, Math.min(8, 2 * workers));
+        int threads = Math.max(2, Math.min(8, 2 * workers));
         return new PartSyncer(threads, 4 * threads, FDATASYNC);
     }
 
