@@ -221,6 +221,8 @@ final class FhirProcessor implements FileProcessor {
         if (noteIdentifiersWhileTransforming) {
             // No scan pass ran: this file's own patients must still be known before its resources.
             scan(input, name, cancelled);
+        } else {
+            run().queriesFinal(); // the scan pass is over: what conditional references are rewritten from is final
         }
         FileTally tally = new FileTally(name, false);
         ResourceCleaner cleaner = new ResourceCleaner(run(), true, tally, false);

@@ -30,6 +30,36 @@ final class FhirRun {
     final ThreadLocal<java.util.IdentityHashMap<JsonScan.Child, JsonTransform.Facts>> tokenFacts =
             ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
+    /**
+     * Queries of conditional references as {@code ResourceCleaner.conditionalQuery} rewrote them, by type and
+     * query, kept once {@link #queriesFinal()} said nothing they depend on changes any more (decision 0060).
+     */
+    private final Map<String, String> queries = new ConcurrentHashMap<>();
+    private volatile boolean queriesFinal;
+    /** Rewritten queries kept, at most. */
+    private static final int MAX_QUERIES = 4096;
+
+    /**
+     * Says that the patient index and the identifiers free text is scrubbed of are final for the rest of
+     * the run (the transform pass after a scan pass), so that a conditional reference's query, rewritten
+     * from them and the key alone, may be rewritten once per run: a run's Bundles repeat the same few
+     * ({@code Practitioner?identifier=...} in every Encounter).
+     */
+    void queriesFinal() {
+        queriesFinal = true;
+    }
+
+    /** A query rewritten before, or null. */
+    String rewrittenQuery(String typeAndQuery) {
+        return queriesFinal ? queries.get(typeAndQuery) : null;
+    }
+
+    void rewroteQuery(String typeAndQuery, String rewritten) {
+        if (queriesFinal && queries.size() < MAX_QUERIES) {
+            queries.putIfAbsent(typeAndQuery, rewritten);
+        }
+    }
+
     /** Which NDJSON lines the scan pass need not read (decision 0050). */
     private final ScanSkip scanSkip;
 

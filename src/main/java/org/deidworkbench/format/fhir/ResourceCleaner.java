@@ -705,7 +705,14 @@ final class ResourceCleaner {
      * exactly as for a reference this cleaner meets (nothing in it depends on the resource holding it).
      */
     String conditionalQuery(String type, String query) throws References.InvalidReference, DeidException {
-        return conditional(null, type, query, "");
+        String key = type + '\u0000' + query;
+        String done = run.rewrittenQuery(key);
+        if (done != null) {
+            return done;
+        }
+        String rewritten = conditional(null, type, query, "");
+        run.rewroteQuery(key, rewritten);
+        return rewritten;
     }
 
     /**

@@ -302,7 +302,7 @@ final class Rules {
         }
 
         /** The branches of a top-level {@code |}, outside parentheses and quotes. */
-        private static List<String> topLevelUnion(String expression) {
+        static List<String> topLevelUnion(String expression) {
             List<String> out = new ArrayList<>();
             int depth = 0;
             boolean quoted = false;

@@ -22,12 +22,13 @@ import org.deidworkbench.model.FhirSelector;
  * value or an element it sits in). Such a value needs an element in the line that an identifier
  * rule matches, and every element appears in the line under its JSON name, inside its parent's
  * object. So a line is skipped when its first field is {@code resourceType} (not Patient, not
- * Bundle, not a type a FHIRPath identifier rule names, such as {@code Encounter.identifier.value}),
+ * Bundle, not a type a guarded FHIRPath identifier rule names, such as {@code Patient.name.where(...)}),
  * it holds no other resource, and none of its field names (a leading {@code _} taken off) is,
  * under the name its enclosing object has, the JSON name of an element of that resource type an
  * identifier rule can match: a type rule by the element's type, an element rule by its name and
  * parent type, a FHIRPath rule by its guard ({@code descendants().ofType(T)} by {@code T}; any
- * FHIRPath without a guard makes no line skippable). Names HAPI knows but {@link JsonScan} does not
+ * FHIRPath without a guard makes no line skippable), a FHIRPath branch that is a plain path
+ * ({@code Encounter.identifier.value}) by its first element at the root (decision 0060). Names HAPI knows but {@link JsonScan} does not
  * read, and anything inside a primitive's extras, count under any parent. With {@code default:
  * identifier: true} or a {@code subject-id} FHIRPath nothing is skipped. The test is weaker than
  * the scan, never stronger: a name may sit where no rule matches it, an element R4 does not define
@@ -48,6 +49,11 @@ final class ScanSkip {
     /** The data types and element rules of the identifier rules, from which {@link #names} is derived. */
     private final Set<String> dataTypes;
     private final List<FhirSelector.ElementName> elements;
+    /**
+     * By resource type, the JSON names of root elements that plain FHIRPath paths of identifier rules start
+     * from ({@code Encounter.identifier.value}: {@code identifier} of an Encounter).
+     */
+    private final Map<String, Set<String>> rootNames;
     /** Resource types whose lines are always scanned. */
     private final Set<String> types;
     /** Whether no line can be skipped. */
@@ -62,7 +68,9 @@ final class ScanSkip {
     private static final int MAX_DEPTH = 64;
     private static final Set<String> RESOURCE_TYPES = Fhir.context().getResourceTypes();
 
-    private ScanSkip(Set<String> dataTypes, List<FhirSelector.ElementName> elements, Set<String> types, boolean never) {
+    private ScanSkip(Set<String> dataTypes, List<FhirSelector.ElementName> elements, Set<String> types,
+            Map<String, Set<String>> rootNames, boolean never) {
+        this.rootNames = rootNames;
         this.dataTypes = dataTypes;
         this.elements = elements;
         this.types = types;
@@ -72,10 +80,11 @@ final class ScanSkip {
     /** The test for a run's section. */
     static ScanSkip of(FhirSection section) {
         if (section.defaultIdentifier() || section.subjectIdPath() != null) {
-            return new ScanSkip(Set.of(), List.of(), Set.of(), true);
+            return new ScanSkip(Set.of(), List.of(), Set.of(), Map.of(), true);
         }
         Set<String> dataTypes = new HashSet<>();
         Set<String> types = new HashSet<>(Set.of("Patient", "Bundle"));
+        Map<String, Set<String>> rootNames = new HashMap<>();
         List<FhirSelector.ElementName> elements = new ArrayList<>();
         Set<String> resourceTypes = RESOURCE_TYPES;
         for (FhirRule r : section.rules()) {
@@ -91,20 +100,52 @@ final class ScanSkip {
             } else if (s instanceof FhirSelector.ElementName n) {
                 elements.add(n);
             } else if (s instanceof FhirSelector.FhirPath f) {
-                for (Rules.Guard g : Rules.Guard.of(f.expression())) {
+                for (String branch : Rules.Guard.topLevelUnion(f.expression())) {
+                    String[] root = rootElement(branch);
+                    if (root != null) {
+                        // a plain path (Encounter.identifier.value): only a line with that root element (decision 0060)
+                        rootNames.computeIfAbsent(root[0], k -> new HashSet<>()).add(root[1]);
+                        continue;
+                    }
+                    Rules.Guard g = Rules.Guard.of(branch).get(0);
                     if (g.type() != null) {
                         dataTypes.add(g.type());
                     } else if (g.resourceType() != null) {
                         types.add(g.resourceType());
                     } else {
-                        return new ScanSkip(Set.of(), List.of(), Set.of(), true);
+                        return new ScanSkip(Set.of(), List.of(), Set.of(), Map.of(), true);
                     }
                 }
             } else {
-                return new ScanSkip(Set.of(), List.of(), Set.of(), true);
+                return new ScanSkip(Set.of(), List.of(), Set.of(), Map.of(), true);
             }
         }
-        return new ScanSkip(Set.copyOf(dataTypes), List.copyOf(elements), Set.copyOf(types), false);
+        Map<String, Set<String>> roots = new HashMap<>();
+        rootNames.forEach((type, names) -> roots.put(type, Set.copyOf(names)));
+        return new ScanSkip(Set.copyOf(dataTypes), List.copyOf(elements), Set.copyOf(types), Map.copyOf(roots), false);
+    }
+
+    private static final java.util.regex.Pattern PLAIN_PATH = java.util.regex.Pattern.compile(
+            "([A-Z][A-Za-z]+)\\.([a-z][A-Za-z0-9]*)(\\.[a-z][A-Za-z0-9]*)*");
+
+    /**
+     * For a FHIRPath branch that is a plain path from a resource type ({@code Encounter.identifier.value}:
+     * names only, no function, no index), the type and the JSON name of its first element, which must then
+     * stand at the root of a resource of that type for the branch to return anything; else null. Not for a
+     * choice element ({@code Observation.value}), whose JSON names carry the type.
+     */
+    static String[] rootElement(String branch) {
+        java.util.regex.Matcher m = PLAIN_PATH.matcher(branch);
+        if (!m.matches() || !RESOURCE_TYPES.contains(m.group(1))) {
+            return null;
+        }
+        ca.uhn.fhir.context.BaseRuntimeChildDefinition child = Fhir.context().getResourceDefinition(m.group(1))
+                .getChildByName(m.group(2));
+        if (child == null || child instanceof ca.uhn.fhir.context.RuntimeChildChoiceDefinition
+                || !child.getValidChildNames().equals(Set.of(m.group(2)))) {
+            return null;
+        }
+        return new String[] {m.group(1), m.group(2)};
     }
 
     /** One child of an element definition under one JSON name. */
@@ -167,6 +208,14 @@ final class ScanSkip {
                 out.put(edge.name, parents);
             }
             parents.addAll(appearsAs.getOrDefault(edge.parent, Set.of()));
+        }
+        for (String first : rootNames.getOrDefault(resourceType, Set.of())) {
+            Set<String> parents = out.get(first);
+            if (parents == null) {
+                out.put(first, new HashSet<>(Set.of(ROOT)));
+            } else if (parents != ANY_PARENT) {
+                parents.add(ROOT);
+            }
         }
         Map<String, Set<String>> frozen = new HashMap<>();
         out.forEach((name, parents) -> frozen.put(name, parents == ANY_PARENT ? ANY_PARENT : Set.copyOf(parents)));

@@ -289,6 +289,43 @@ class JsonTransformTest {
     }
 
     @Test
+    void base64IsCanonicalExactlyWhereHapiPrintsItUnchanged() {
+        Random random = new Random(20261201);
+        List<String> texts = new ArrayList<>(List.of("QQ==", "QR==", "QQ", "QUJD", "QU JD", "QUJD\n", "QUJDRA==",
+                "QUJDRA=", "=QUJ", "QUJD-_==", "Zm9v YmFy", "////", "A", "Zg==Zg=="));
+        for (int i = 0; i < 2000; i++) {
+            byte[] b = new byte[random.nextInt(20)];
+            random.nextBytes(b);
+            String text = java.util.Base64.getEncoder().encodeToString(b);
+            if (!text.isEmpty() && random.nextBoolean()) {
+                // a changed character: another letter, padding, a space, a line break or the URL alphabet
+                String changes = "A/+=_- \n\r9z";
+                char c = changes.charAt(random.nextInt(changes.length()));
+                int at = random.nextInt(text.length());
+                text = text.substring(0, at) + c + text.substring(at + 1);
+            }
+            texts.add(text);
+        }
+        int canonical = 0;
+        for (String text : texts) {
+            org.hl7.fhir.r4.model.Base64BinaryType hapi = new org.hl7.fhir.r4.model.Base64BinaryType();
+            boolean unchanged;
+            try {
+                hapi.setValueAsString(text);
+                unchanged = text.equals(hapi.getValueAsString());
+            } catch (RuntimeException e) {
+                unchanged = false;
+            }
+            if (JsonTransform.canonicalBase64(text)) {
+                canonical++;
+                assertTrue(unchanged, "canonical, but HAPI prints it otherwise: " + text);
+                assertArrayEquals(hapi.getValue(), java.util.Base64.getDecoder().decode(text), text);
+            }
+        }
+        assertTrue(canonical > 900, "most are canonical: " + canonical);
+    }
+
+    @Test
     void leavesBundlesToHapi() throws Exception {
         Setup s = setups().get(0);
         assertNull(lean(s, FhirFixtures.json(FhirFixtures.transaction(), false), new FileTally("f", false)));

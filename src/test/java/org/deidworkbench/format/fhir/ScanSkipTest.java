@@ -116,8 +116,21 @@ class ScanSkipTest {
         // an element rule on a resource (Patient.birthDate), also as a primitive's extras
         assertFalse(skip.skips("{\"resourceType\":\"RelatedPerson\",\"patient\":{\"reference\":\"Patient/p1\"},"
                 + "\"_birthDate\":{\"extension\":[{\"url\":\"u\",\"valueString\":\"x\"}]}}"));
-        // a FHIRPath rule on one resource type (Encounter.identifier.value, Coverage.subscriberId)
-        assertFalse(skip.skips("{\"resourceType\":\"Coverage\",\"status\":\"active\"}"));
+        // a FHIRPath rule that is a plain path (Encounter.identifier.value, Coverage.subscriberId): its first
+        // element at the root, also as a primitive's extras; a resource without it teaches nothing
+        assertFalse(skip.skips("{\"resourceType\":\"Coverage\",\"status\":\"active\",\"subscriberId\":\"S1\"}"));
+        assertFalse(skip.skips("{\"resourceType\":\"Coverage\",\"_subscriberId\":{\"extension\":[{\"url\":\"u\","
+                + "\"valueString\":\"x\"}]}}"));
+        assertTrue(skip.skips("{\"resourceType\":\"Coverage\",\"status\":\"active\"}"));
+        assertFalse(skip.skips("{\"resourceType\":\"Encounter\",\"status\":\"finished\",\"identifier\":[{\"value\":\"E1\"}]}"));
+        assertTrue(skip.skips("{\"resourceType\":\"Encounter\",\"status\":\"finished\",\"class\":{\"code\":\"AMB\"},"
+                + "\"subject\":{\"reference\":\"Patient/p1\"}}"));
+        // the same element deeper (a location's identifier is no Encounter.identifier) is matched by the
+        // descendants().ofType(Identifier) rules, not by the plain path
+        assertFalse(skip.skips("{\"resourceType\":\"Encounter\",\"location\":[{\"location\":{\"identifier\":"
+                + "{\"value\":\"L1\"}}}]}"));
+        assertEquals(null, ScanSkip.rootElement("Observation.value"), "a choice element: its JSON names carry the type");
+        assertEquals(null, ScanSkip.rootElement("Encounter.identifier.where(system = 'x').value"));
         // Patients and Bundles always; contained resources; an escaped field name; not one object
         assertFalse(skip.skips("{\"resourceType\":\"Patient\",\"id\":\"p1\"}"));
         assertFalse(skip.skips("{\"resourceType\":\"Bundle\",\"type\":\"collection\"}"));
