@@ -84,7 +84,13 @@ public final class LeakDictionary {
     final int shortestSingle;
     // per pattern
     final String[] source;
-    final String[] original;
+    /** Per pattern, the original as written: only when the builder kept originals (for {@code --reveal}); else null. */
+    private final String[] original;
+    /** Per pattern, the 128-bit key of its original ({@link ValueKeys}): telling two originals apart without them. */
+    private final long[] originalA;
+    private final long[] originalB;
+    /** The keys of every declared pseudonym (whole values), never reported as a pattern match. */
+    private final ValueKeys pseudonymValues;
     /**
      * Per pattern: {@link #STRONG}, or {@link #DATE} / {@link #DIGITS} for an original that is a date or only digits,
      * which structured output holds by coincidence (decision 0023: counted only for its own subject or in free text).
@@ -147,7 +153,10 @@ public final class LeakDictionary {
     private LeakDictionary(Builder b) {
         this.nextPattern = Arrays.copyOf(b.nextPattern, b.patterns);
         this.source = Arrays.copyOf(b.sources, b.patterns);
-        this.original = Arrays.copyOf(b.originals, b.patterns);
+        this.original = b.originals == null ? null : Arrays.copyOf(b.originals, b.patterns);
+        this.originalA = Arrays.copyOf(b.originalA, b.patterns);
+        this.originalB = Arrays.copyOf(b.originalB, b.patterns);
+        this.pseudonymValues = b.pseudonymValues;
         this.exempt = Arrays.copyOf(b.exempt, b.patterns);
         this.reading = Arrays.copyOf(b.reading, b.patterns);
         this.weak = Arrays.copyOf(b.weak, b.patterns);
@@ -435,9 +444,19 @@ public final class LeakDictionary {
         return source[p];
     }
 
-    /** The original value pattern {@code p} stands for (only for {@code --reveal}). */
+    /** The original value pattern {@code p} stands for (only for {@code --reveal}); null unless the builder kept them. */
     String original(int p) {
-        return original[p];
+        return original == null ? null : original[p];
+    }
+
+    /** Whether patterns {@code p} and {@code q} stand for the same original value (two notations of one value). */
+    boolean sameOriginal(int p, int q) {
+        return originalA[p] == originalA[q] && originalB[p] == originalB[q];
+    }
+
+    /** Whether {@code value} is, whole, a pseudonym declared with {@link Builder#pseudonym}. */
+    boolean isPseudonym(CharSequence value) {
+        return pseudonymValues.contains(value);
     }
 
     /** Collects values, then {@link #build()}s the dictionary. Not thread-safe. */
@@ -454,7 +473,14 @@ public final class LeakDictionary {
         // per pattern
         private int[] nextPattern = new int[256];
         private String[] sources = new String[256];
-        private String[] originals = new String[256];
+        /** The originals as written, when kept (for {@code --reveal}); else null. */
+        private String[] originals;
+        private long[] originalA = new long[256];
+        private long[] originalB = new long[256];
+        private final ValueKeys pseudonymValues = new ValueKeys(1024);
+        /** The patterns each {@code add} made or found, in order, for {@link #own} (decision 0061). */
+        private int[] touched = new int[1024];
+        private int touchedLength;
         private String[] exempt = new String[256];
         private byte[] reading = new byte[256];
         private byte[] weak = new byte[256];
@@ -474,6 +500,7 @@ public final class LeakDictionary {
          * part of it ({@code X7100353QRT} holds the digits {@code 100353}).
          */
         public void pseudonym(String pseudonym) {
+            pseudonymValues.add(pseudonym);
             for (String word : words(pseudonym)) {
                 boolean letters = false;
                 boolean digits = false;
@@ -520,7 +547,42 @@ public final class LeakDictionary {
             return out;
         }
 
+        /** A builder that keeps every original as written, for {@code --reveal}. */
         public Builder() {
+            this(true);
+        }
+
+        /**
+         * @param keepOriginals whether the dictionary keeps each original as written (only {@code --reveal} shows
+         *        them); without, it keeps a 128-bit key per original, and hits carry no value (decision 0061)
+         */
+        public Builder(boolean keepOriginals) {
+            if (keepOriginals) {
+                originals = new String[256];
+            }
+        }
+
+        /** Where the next {@code add} starts recording the patterns it makes or finds, for {@link #own}. */
+        public int mark() {
+            return touchedLength;
+        }
+
+        /**
+         * Makes the patterns that the {@code add}s between marks {@code from} and {@code to} made or found (also) the
+         * originals of {@code subject}: exactly what adding them with that subject would have done, for a subject known
+         * only after its originals were added (a key file read as a stream lists the subjects after the domains).
+         */
+        public void own(int from, int to, int subject) {
+            for (int i = from; i < to; i++) {
+                addSubject(touched[i], subject);
+            }
+        }
+
+        private void touch(int p) {
+            if (touchedLength == touched.length) {
+                touched = Arrays.copyOf(touched, touchedLength * 2);
+            }
+            touched[touchedLength++] = p;
         }
 
         /**
@@ -570,6 +632,8 @@ public final class LeakDictionary {
             if (variants.isEmpty()) {
                 return false;
             }
+            long valueA = ValueKeys.first(value);
+            long valueB = ValueKeys.second(value);
             List<LocalDate> dates = dates(value);
             if (!dates.isEmpty()) {
                 Set<List<String>> dateForms = new java.util.HashSet<>();
@@ -583,7 +647,7 @@ public final class LeakDictionary {
                     // two dates: the month-first reading, then the day-first one (see dates(String))
                     byte readingOf = dates.size() == 1 ? UNAMBIGUOUS : i == 0 ? MONTH_FIRST : DAY_FIRST;
                     addDate(date.getYear() * 10000L + date.getMonthValue() * 100L + date.getDayOfMonth(), source, value,
-                            exemptForm, subject, readingOf);
+                            valueA, valueB, exemptForm, subject, readingOf);
                 }
             }
             byte kind = !dates.isEmpty() ? DATE : asciiDigits(value.strip()) ? DIGITS : STRONG;
@@ -592,21 +656,24 @@ public final class LeakDictionary {
                 boolean fragment = tokens.size() == 1 && written.size() > 1 && Tokens.isDigits(tokens.get(0))
                         && !tokens.get(0).equals(String.join("", written));
                 boolean word = written.size() == 1 && !Tokens.isDigits(written.get(0));
-                addPattern(tokens, source, value, fragment ? DIGITS : kind == STRONG && word ? WORD : kind, subject);
+                addPattern(tokens, source, value, valueA, valueB, fragment ? DIGITS : kind == STRONG && word ? WORD : kind,
+                        subject);
             }
             values++;
             return true;
         }
 
-        private void addDate(long day, String source, String value, String exemptForm, int subject, byte readingOf) {
+        private void addDate(long day, String source, String value, long valueA, long valueB, String exemptForm,
+                int subject, byte readingOf) {
             int first = dateFirst.get(day);
             for (int p = first; p >= 0; p = nextPattern[p]) {
-                if (originals[p].equals(value)) {
+                if (originalA[p] == valueA && originalB[p] == valueB) {
                     addSubject(p, subject);
+                    touch(p);
                     return;
                 }
             }
-            int p = newPattern(source, value);
+            int p = newPattern(source, value, valueA, valueB);
             weak[p] = DATE;
             addSubject(p, subject);
             exempt[p] = exemptForm;
@@ -614,13 +681,18 @@ public final class LeakDictionary {
             nextPattern[p] = first;
             dateFirst.put(day, p);
             dateDays.add(day);
+            touch(p);
         }
 
-        private int newPattern(String source, String value) {
+        private int newPattern(String source, String value, long valueA, long valueB) {
             if (patterns == sources.length) {
                 int n = sources.length * 2;
                 sources = Arrays.copyOf(sources, n);
-                originals = Arrays.copyOf(originals, n);
+                if (originals != null) {
+                    originals = Arrays.copyOf(originals, n);
+                }
+                originalA = Arrays.copyOf(originalA, n);
+                originalB = Arrays.copyOf(originalB, n);
                 nextPattern = Arrays.copyOf(nextPattern, n);
                 exempt = Arrays.copyOf(exempt, n);
                 reading = Arrays.copyOf(reading, n);
@@ -630,7 +702,11 @@ public final class LeakDictionary {
             }
             seqStart[patterns] = seqLength;
             sources[patterns] = source;
-            originals[patterns] = value;
+            if (originals != null) {
+                originals[patterns] = value;
+            }
+            originalA[patterns] = valueA;
+            originalB[patterns] = valueB;
             return patterns++;
         }
 
@@ -659,7 +735,8 @@ public final class LeakDictionary {
             subjects[p] = list;
         }
 
-        private void addPattern(List<String> tokens, String source, String value, byte kind, int subject) {
+        private void addPattern(List<String> tokens, String source, String value, long valueA, long valueB, byte kind,
+                int subject) {
             int n = tokens.size();
             long[] hashes = new long[n];
             long whole = Fold.OFFSET;
@@ -672,12 +749,13 @@ public final class LeakDictionary {
             // first source is the one reported), so one leak is one hit
             int first = sequences.get(whole);
             for (int p = first; p >= 0; p = nextPattern[p]) {
-                if (originals[p].equals(value) && sameTokens(p, hashes)) {
+                if (originalA[p] == valueA && originalB[p] == valueB && sameTokens(p, hashes)) {
                     addSubject(p, subject);
+                    touch(p);
                     return;
                 }
             }
-            int p = newPattern(source, value);
+            int p = newPattern(source, value, valueA, valueB);
             if (seqLength + n > seq.length) {
                 seq = Arrays.copyOf(seq, Math.max(seq.length * 2, seqLength + n));
                 seqChars = Arrays.copyOf(seqChars, seq.length);
@@ -693,6 +771,7 @@ public final class LeakDictionary {
             addSubject(p, subject);
             nextPattern[p] = first;
             sequences.put(whole, p);
+            touch(p);
         }
 
         private boolean sameTokens(int p, long[] hashes) {
