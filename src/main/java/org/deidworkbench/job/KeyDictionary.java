@@ -142,7 +142,7 @@ final class KeyDictionary {
         }
         builder.pseudonym(pseudonym);
         if (entries == entryEnd.length) {
-            int n = entries * 2;
+            int n = entries + (entries >> 1);
             entryA = Arrays.copyOf(entryA, n);
             entryB = Arrays.copyOf(entryB, n);
             entryBegin = Arrays.copyOf(entryBegin, n);
