@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  * </ul>
  * Values too short to tell apart from ordinary text are skipped: fewer than 5 digits for numbers (4-digit ones look
  * like years), fewer than 3 characters otherwise, and a few placeholder words ({@code UNKNOWN}, {@code NONE}, …).
- * Immutable and thread-safe once built; memory is about 20 bytes per token of every variant and 40 per pattern,
- * besides the originals themselves.
+ * Immutable and thread-safe once built; memory is about 20 bytes per token of every variant and 60 per pattern;
+ * the originals themselves only when the builder keeps them (for {@code --reveal}; else a 128-bit key each, decision
+ * 0061).
  */
 public final class LeakDictionary {
 
