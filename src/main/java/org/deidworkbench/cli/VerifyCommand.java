@@ -7,7 +7,6 @@ import org.deidworkbench.job.JobException;
 import org.deidworkbench.job.VerifyJob;
 import org.deidworkbench.job.VerifyReport;
 import org.deidworkbench.job.VerifyReportJson;
-import org.deidworkbench.keyfile.KeyFileContents;
 import org.deidworkbench.keyfile.KeyFileCredential;
 import org.deidworkbench.keyfile.KeyFileStore;
 import picocli.CommandLine;
@@ -57,16 +56,20 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         KeyFileCommand.keyFile(() -> KeyFileStore.inspect(keyFile));
         KeyFileCredential credential = credentials.resolve(passphrases, keyFile);
-        KeyFileContents contents;
+        int n = Math.max(1, threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        VerifyJob job;
         try {
-            contents = KeyFileCommand.keyFile(() -> KeyFileStore.open(keyFile, credential));
+            // with a passphrase the key file is read as a stream into the dictionary (decision 0061); a trustee's key or
+            // custodians' shares open it whole
+            job = KeyFileCommand.keyFile(() -> credential instanceof KeyFileCredential.Passphrase p
+                    ? VerifyJob.streamed(output, keyFile, p.chars(), reveal, n)
+                    : new VerifyJob(output, KeyFileStore.open(keyFile, credential), reveal, n));
         } finally {
             credential.wipe();
         }
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         VerifyReport report;
         try {
-            report = new VerifyJob(output, contents, reveal, Math.max(1, n)).run();
+            report = job.run();
         } catch (JobException e) {
             throw Failures.of(e);
         }

@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.deidworkbench.crypto.ProjectSecret;
-import org.deidworkbench.deid.leak.LeakDictionary;
 import org.deidworkbench.keyfile.KeyFileContents;
 import org.deidworkbench.keyfile.KeyFileException;
 import org.deidworkbench.model.PseudonymEntry;
@@ -155,6 +154,26 @@ public final class VerifyBenchmark {
      */
     public static Result run(Path tree, KeyFileContents keys, int threads, int rounds, boolean cold)
             throws IOException, JobException {
+        try {
+            return run(tree, (t, n) -> new VerifyJob(t, keys, false, n), threads, rounds, cold);
+        } catch (KeyFileException e) {
+            throw new IllegalStateException(e); // an opened key file is not read again
+        }
+    }
+
+    /** Makes the job of one verification: from an opened key file, or opening one as a stream each time. */
+    @FunctionalInterface
+    public interface Jobs {
+        VerifyJob job(Path tree, int threads) throws KeyFileException;
+    }
+
+    /**
+     * As {@link #run(Path, KeyFileContents, int, int, boolean)}, with each verification's job from {@code jobs}: when it
+     * opens the key file (as {@link VerifyJob#streamed} does), the verification's time includes opening it, and so does
+     * the dictionary's.
+     */
+    public static Result run(Path tree, Jobs jobs, int threads, int rounds, boolean cold)
+            throws IOException, JobException, KeyFileException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(tree)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -165,7 +184,7 @@ public final class VerifyBenchmark {
         }
         // warm-up: JIT and page cache
         read(files, threads);
-        new VerifyJob(tree, keys, false, threads).run();
+        jobs.job(tree, threads).run();
         double best = Double.MAX_VALUE;
         double bestRead = Double.MAX_VALUE;
         double bestCpu = Double.MAX_VALUE;
@@ -190,7 +209,7 @@ public final class VerifyBenchmark {
                 c1 = ProcessCpu.seconds();
             }
             long t1 = System.nanoTime();
-            VerifyReport r = new VerifyJob(tree, keys, false, threads).run();
+            VerifyReport r = jobs.job(tree, threads).run();
             best = Math.min(best, (System.nanoTime() - t1) / 1e9);
             bestCpu = Math.min(bestCpu, ProcessCpu.seconds() - c1);
             hits = r.hitCount();
@@ -198,10 +217,7 @@ public final class VerifyBenchmark {
         }
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         double c = ProcessCpu.seconds();
-        LeakDictionary.Builder builder = new LeakDictionary.Builder();
-        VerifyJob.SOURCES.forEach(s -> s.addTo(keys, builder));
-        VerifyJob.pseudonyms(keys).forEach(builder::pseudonym);
-        builder.build();
+        jobs.job(tree, threads).dictionary();
         double dictionary = ProcessCpu.seconds() - c;
         return new Result(files.size(), bytes, values, bestRead, best, hits, peak, Runtime.getRuntime().maxMemory(),
                 bestReadCpu, bestCpu, dictionary);

@@ -30,6 +30,7 @@ import org.deidworkbench.format.FormatHandler;
 import org.deidworkbench.format.ValueReader;
 import org.deidworkbench.io.AtomicFiles;
 import org.deidworkbench.keyfile.KeyFileContents;
+import org.deidworkbench.keyfile.KeyFileException;
 
 /**
  * The leak verifier: scans every file and every file and folder name of an output tree for the original
@@ -53,18 +54,10 @@ public final class VerifyJob {
 
     private static final int BUFFER = 1 << 16;
 
-    /** Adds the originals of one kind of key file record to the dictionary. */
-    interface OriginalSource {
-        void addTo(KeyFileContents contents, LeakDictionary.Builder dictionary);
-    }
-
-    /** Every source of original values in a key file, one line each. */
-    static final List<OriginalSource> SOURCES = List.of(
-            VerifyJob::domainOriginals,
-            VerifyJob::knownIdentifiers);
-
     private final Path output;
     private final KeyFileContents keys;
+    /** The dictionary's records, fed already when the key file was read as a stream; else null (fed in {@link #run}). */
+    private KeyDictionary fed;
     private final boolean reveal;
     private final int threads;
 
@@ -84,37 +77,37 @@ public final class VerifyJob {
         this.threads = threads;
     }
 
-    /** Each domain's originals; one whose pseudonym is a subject's (a patient id) is that subject's own. */
-    private static void domainOriginals(KeyFileContents contents, LeakDictionary.Builder dictionary) {
-        Set<String> subjects = subjects(contents);
-        for (String domain : contents.domains()) {
-            String source = "key file domain '" + domain + "'";
-            contents.forEachEntry(domain, (pseudonym, original) -> dictionary.add(original, source,
-                    subjects.contains(pseudonym) ? dictionary.subject(pseudonym) : -1));
-        }
+    /**
+     * A job whose key file is read as a stream straight into the dictionary (decision 0061): memory holds the
+     * dictionary, not the key file's records, and the originals' strings only when {@code reveal}. The passphrase is
+     * not kept or changed; the caller wipes it.
+     *
+     * @throws KeyFileException as {@link org.deidworkbench.keyfile.KeyFileStore#openStreamed}
+     */
+    public static VerifyJob streamed(Path output, Path keyFile, char[] passphrase, boolean reveal, int threads)
+            throws KeyFileException {
+        KeyDictionary.Opened opened = KeyDictionary.open(keyFile, passphrase, reveal);
+        VerifyJob job = new VerifyJob(output, opened.contents(), reveal, threads);
+        job.fed = opened.dictionary();
+        return job;
     }
 
-    /** The identifying values of each subject that free-text scrubbing knows (names, address parts, phones, ids). */
-    private static void knownIdentifiers(KeyFileContents contents, LeakDictionary.Builder dictionary) {
-        contents.knownIdentifiers().forEach((subject, ids) -> {
-            int id = dictionary.subject(subject);
-            ids.forEach(known -> dictionary.add(known.value(), "key file known identifiers", id));
-        });
+    /** The dictionary, the count of values in it, and the run's attested coincidences by attestation key. */
+    private record Prepared(LeakDictionary dictionary, int values, Map<Long, Integer> budget) {
     }
 
-    /** The pseudonyms of the subjects the key file knows: those with known identifiers or a date offset. */
-    static Set<String> subjects(KeyFileContents contents) {
-        Set<String> set = new HashSet<>(contents.knownIdentifiers().keySet());
-        set.addAll(contents.dateOffsets().keySet());
-        return set;
+    /** Builds the dictionary (once: the job runs once); the builder and the fed records are garbage afterwards. */
+    private Prepared prepare() {
+        KeyDictionary feed = fed != null ? fed : KeyDictionary.of(keys, reveal);
+        fed = null;
+        LeakDictionary.Builder builder = feed.finish();
+        Map<Long, Integer> budget = attestations(builder);
+        return new Prepared(builder.build(), builder.values(), budget);
     }
 
-    static Set<String> pseudonyms(KeyFileContents contents) {
-        Set<String> set = new HashSet<>(Math.max(16, contents.entryCount() * 4 / 3 + 1));
-        for (String domain : contents.domains()) {
-            contents.forEachEntry(domain, (pseudonym, original) -> set.add(pseudonym));
-        }
-        return set;
+    /** The dictionary alone, as {@link #run} builds it (for {@code deid bench verify}); the job cannot run afterwards. */
+    LeakDictionary dictionary() {
+        return prepare().dictionary;
     }
 
     /** Verifies the folder. */
@@ -123,13 +116,10 @@ public final class VerifyJob {
         if (!Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
             throw new JobException(JobException.Reason.INPUT_NOT_FOUND, "no output folder " + output + " to verify", null);
         }
-        Set<String> pseudonyms = pseudonyms(keys);
-        LeakDictionary.Builder builder = new LeakDictionary.Builder();
-        SOURCES.forEach(s -> s.addTo(keys, builder));
-        pseudonyms.forEach(builder::pseudonym);
-        int values = builder.values();
-        Map<Long, Integer> budget = attestations(builder);
-        LeakDictionary dictionary = builder.build();
+        Prepared prepared = prepare();
+        LeakDictionary dictionary = prepared.dictionary;
+        int values = prepared.values;
+        Map<Long, Integer> budget = prepared.budget;
 
         List<Path> entries;
         try (Stream<Path> walk = Files.walk(output)) {
@@ -144,7 +134,7 @@ public final class VerifyJob {
         Set<Path> leakingNames = new HashSet<>();
         for (Path p : entries) {
             FileSink sink = new FileSink();
-            LeakScanner names = new LeakScanner(dictionary, pseudonyms, reveal, sink).bySubject();
+            LeakScanner names = new LeakScanner(dictionary, reveal, sink).bySubject();
             boolean folder = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
             String what = folder ? "folder name" : "file name";
             names.freeText(p.getFileName().toString(), () -> what);
@@ -172,7 +162,7 @@ public final class VerifyJob {
         });
         List<Future<FileResult>> futures = new ArrayList<>();
         for (Path f : files) {
-            futures.add(pool.submit(() -> scanFile(f, dictionary, pseudonyms, budget)));
+            futures.add(pool.submit(() -> scanFile(f, dictionary, budget)));
         }
         List<VerifyReport.FileHits> hits = new ArrayList<>();
         long bytes = 0;
@@ -327,10 +317,10 @@ public final class VerifyJob {
     private record FileResult(FileSink sink, long bytes, Optional<String> incomplete) {
     }
 
-    private FileResult scanFile(Path file, LeakDictionary dictionary, Set<String> pseudonyms, Map<Long, Integer> budget)
+    private FileResult scanFile(Path file, LeakDictionary dictionary, Map<Long, Integer> budget)
             throws IOException {
         FileSink sink = new FileSink();
-        LeakScanner scanner = new LeakScanner(dictionary, pseudonyms, reveal, sink).bySubject();
+        LeakScanner scanner = new LeakScanner(dictionary, reveal, sink).bySubject();
         if (!budget.isEmpty()) {
             scanner.attested(budget::containsKey); // read only while files are scanned
         }
@@ -357,7 +347,7 @@ public final class VerifyJob {
                     return new FileResult(sink, size, visitor.incomplete());
                 } catch (FormatException notJson) {
                     FileSink rawSink = new FileSink();
-                    raw(file, new LeakScanner(dictionary, pseudonyms, reveal, rawSink).bySubject());
+                    raw(file, new LeakScanner(dictionary, reveal, rawSink).bySubject());
                     return new FileResult(rawSink, size, Optional.empty());
                 }
             }
@@ -372,7 +362,7 @@ public final class VerifyJob {
                 return new FileResult(sink, size, visitor.incomplete());
             } catch (FormatException e) {
                 FileSink rawSink = new FileSink();
-                raw(file, new LeakScanner(dictionary, pseudonyms, reveal, rawSink).bySubject());
+                raw(file, new LeakScanner(dictionary, reveal, rawSink).bySubject());
                 return new FileResult(rawSink, size, Optional.of("not readable as " + handler.get().name() + " ("
                         + e.code() + " at " + e.location() + "); scanned as raw text only"));
             }

@@ -355,4 +355,61 @@ class VerifyCoincidencesTest {
                 "patienten.csv record 3, column Aufnahme",
                 "patienten.csv record 3, column Entlassung")), found(r));
     }
+
+    /** A report without its time: what two verifications of one tree must agree on. */
+    private static List<Object> content(VerifyReport r) {
+        return List.of(r.files(), r.bytes(), r.values(), r.hits(), r.notScanned(), r.attested());
+    }
+
+    @Test
+    void theKeyFileReadAsAStreamIntoTheDictionaryGivesTheReportOfTheKeyFileOpenedWhole() throws Exception {
+        corpus();
+        // planted own values (counted only where their subject is named: the streamed key file lists the subjects after
+        // the domains, so this needs every entry given to its subject), beside attested coincidences of the run
+        Path out = export(Map.of("birth", "", "mrn", ""));
+        attest();
+        Path file = dir.resolve("study.deidkey");
+        char[] passphrase = "correct horse battery staple".toCharArray();
+        org.deidworkbench.keyfile.KeyFileStore.create(file, keys, passphrase.clone(), List.of());
+        for (boolean reveal : new boolean[] {false, true}) {
+            for (int threads : new int[] {1, 2}) {
+                VerifyReport whole = new VerifyJob(out, keys, reveal, threads).run();
+                VerifyReport streamed = VerifyJob.streamed(out, file, passphrase, reveal, threads).run();
+                assertEquals(content(whole), content(streamed), "reveal " + reveal + ", " + threads + " threads");
+                assertTrue(whole.hitCount() >= 6 && whole.attested() > 0, () -> whole.hitCount() + " hits");
+                assertEquals(reveal, streamed.hits().get(0).listed().get(0).value() != null);
+            }
+        }
+        // the passphrase is checked before anything is read into a dictionary
+        org.deidworkbench.keyfile.KeyFileException wrong = org.junit.jupiter.api.Assertions.assertThrows(
+                org.deidworkbench.keyfile.KeyFileException.class,
+                () -> VerifyJob.streamed(out, file, "wrong".toCharArray(), false, 1));
+        assertEquals(org.deidworkbench.keyfile.KeyFileException.Reason.WRONG_PASSPHRASE, wrong.reason());
+    }
+
+    @Test
+    void aDomainOriginalOfASubjectListedLaterInTheStreamCountsInItsOwnRecordOnly() throws Exception {
+        // the subject is known only by its date offset, which the payload lists after the domains; its MRN is no known
+        // identifier: only the entry's own subject makes the number count in the subject's record
+        KeyFileContents k = KeyFileContents.create(ProjectSecret.of(new byte[32]), Instant.EPOCH);
+        String subject = "QX7K2M9PLR4T";
+        String other = "ZW3N8B5KTY2D";
+        k.putDateOffset(subject, 40);
+        k.putDateOffset(other, -12);
+        k.addEntries(List.of(new PseudonymEntry("patient", subject, "4471209"),
+                new PseudonymEntry("patient", other, "5582310")));
+        Path out = Files.createDirectories(dir.resolve("export"));
+        Files.writeString(out.resolve("patients.csv"), String.join("\n",
+                "pid;mrn;lab_value",
+                other + ";;4471209",    // another subject's record: a coincidence
+                subject + ";4471209;",  // its own record: a leak
+                ""));
+        Path file = dir.resolve("small.deidkey");
+        char[] passphrase = "correct horse battery staple".toCharArray();
+        org.deidworkbench.keyfile.KeyFileStore.create(file, k, passphrase.clone(), List.of());
+        VerifyReport whole = new VerifyJob(out, k, false, 1).run();
+        VerifyReport streamed = VerifyJob.streamed(out, file, passphrase, false, 1).run();
+        assertEquals(Set.of("patients.csv record 2, column mrn"), found(whole));
+        assertEquals(content(whole), content(streamed));
+    }
 }

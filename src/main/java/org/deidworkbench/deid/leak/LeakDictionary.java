@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  * </ul>
  * Values too short to tell apart from ordinary text are skipped: fewer than 5 digits for numbers (4-digit ones look
  * like years), fewer than 3 characters otherwise, and a few placeholder words ({@code UNKNOWN}, {@code NONE}, …).
- * Immutable and thread-safe once built; memory is about 20 bytes per token of every variant and 40 per pattern,
- * besides the originals themselves.
+ * Immutable and thread-safe once built; memory is about 20 bytes per token of every variant and 60 per pattern;
+ * the originals themselves only when the builder keeps them (for {@code --reveal}; else a 128-bit key each, decision
+ * 0061).
  */
 public final class LeakDictionary {
 
@@ -84,7 +85,13 @@ public final class LeakDictionary {
     final int shortestSingle;
     // per pattern
     final String[] source;
-    final String[] original;
+    /** Per pattern, the original as written: only when the builder kept originals (for {@code --reveal}); else null. */
+    private final String[] original;
+    /** Per pattern, the 128-bit key of its original ({@link ValueKeys}): telling two originals apart without them. */
+    private final long[] originalA;
+    private final long[] originalB;
+    /** The keys of the declared pseudonyms (whole values) that are not one word of letters and digits ({@link #isPseudonym}). */
+    private final ValueKeys pseudonymValues;
     /**
      * Per pattern: {@link #STRONG}, or {@link #DATE} / {@link #DIGITS} for an original that is a date or only digits,
      * which structured output holds by coincidence (decision 0023: counted only for its own subject or in free text).
@@ -133,7 +140,7 @@ public final class LeakDictionary {
     private final long[] dayBits = new long[(DAY_BITS + 63) / 64];
     private static final int DAY_BITS = 401 * 12 * 31;
     /** Hashes of the words that are pseudonyms ({@link Builder#pseudonym}); never reported. */
-    private final LongIntMap pseudonymWords;
+    private final LongSet pseudonymWords;
     private static final long[] LABELS = PhiPatterns.LABELS.stream().mapToLong(Fold::hash).sorted().toArray();
     /** Bit 52–63 of each label's mixed hash ({@link #small}): rejects almost every other word without the search. */
     private static final long[] LABEL_BITS = new long[64];
@@ -145,15 +152,35 @@ public final class LeakDictionary {
     }
 
     private LeakDictionary(Builder b) {
+        // each of the builder's arrays is dropped once copied to its exact size, so that its unused capacity is garbage
+        // while the rest is built (decision 0061: at a million originals they are hundreds of MB); the builder's
+        // map of token sequences is not needed at all
+        b.sequenceTable = null;
         this.nextPattern = Arrays.copyOf(b.nextPattern, b.patterns);
+        b.nextPattern = null;
         this.source = Arrays.copyOf(b.sources, b.patterns);
-        this.original = Arrays.copyOf(b.originals, b.patterns);
+        b.sources = null;
+        this.original = b.originals == null ? null : Arrays.copyOf(b.originals, b.patterns);
+        b.originals = null;
+        this.originalA = Arrays.copyOf(b.originalA, b.patterns);
+        b.originalA = null;
+        this.originalB = Arrays.copyOf(b.originalB, b.patterns);
+        b.originalB = null;
+        this.pseudonymValues = b.pseudonymValues;
         this.exempt = Arrays.copyOf(b.exempt, b.patterns);
+        b.exempt = null;
         this.reading = Arrays.copyOf(b.reading, b.patterns);
+        b.reading = null;
         this.weak = Arrays.copyOf(b.weak, b.patterns);
+        b.weak = null;
         this.subjects = Arrays.copyOf(b.subjects, b.patterns);
-        this.seq = Arrays.copyOf(b.seq, b.seqLength);
+        b.subjects = null;
+        // the builder's own array, not a copy (up to a third of it unused: a copy would need both at once); patterns
+        // index it through seqStart, nothing reads its length
+        this.seq = b.seq;
+        b.seq = null;
         this.seqStart = Arrays.copyOf(b.seqStart, b.patterns + 1);
+        b.seqStart = null;
         this.seqStart[b.patterns] = b.seqLength;
         this.subjectWords = b.subjectWords;
         int subjectFilter = Integer.highestOneBit(Math.max(1 << 12, b.subjectWordHashes.size() * 16 - 1)) << 1;
@@ -179,7 +206,7 @@ public final class LeakDictionary {
         // output is rarely equal to one by chance), less a penalty for tokens that many patterns share (a word such as
         // STREET or MRN is long and everywhere); the later one of equals
         int patterns = b.patterns;
-        LongIntMap common = commonTokens(seq);
+        LongIntMap common = commonTokens(seq, b.seqLength);
         int longestPattern = 0;
         long[] anchorOf = new long[patterns];
         int[] offsetOf = new int[patterns];
@@ -267,8 +294,8 @@ public final class LeakDictionary {
     }
 
     /** The tokens that more than {@value #COMMON} patterns' tokens are, with how often: few, so a small map. */
-    private static LongIntMap commonTokens(long[] seq) {
-        long[] sorted = Arrays.copyOf(seq, seq.length);
+    private static LongIntMap commonTokens(long[] seq, int length) {
+        long[] sorted = Arrays.copyOf(seq, length);
         Arrays.parallelSort(sorted);
         LongIntMap common = new LongIntMap(1024);
         for (int i = 0; i < sorted.length;) {
@@ -416,7 +443,7 @@ public final class LeakDictionary {
 
     /** Whether a word (by {@link Fold#wordHash}) is a pseudonym or a word of one. */
     boolean isPseudonymWord(long wordHash) {
-        return pseudonymWords.get(fix(wordHash)) >= 0;
+        return pseudonymWords.contains(fix(wordHash));
     }
 
     /** Whether a token (by {@link Fold#hash}) is a label word of {@link PhiPatterns#LABELS}. */
@@ -435,9 +462,22 @@ public final class LeakDictionary {
         return source[p];
     }
 
-    /** The original value pattern {@code p} stands for (only for {@code --reveal}). */
+    /** The original value pattern {@code p} stands for (only for {@code --reveal}); null unless the builder kept them. */
     String original(int p) {
-        return original[p];
+        return original == null ? null : original[p];
+    }
+
+    /** Whether patterns {@code p} and {@code q} stand for the same original value (two notations of one value). */
+    boolean sameOriginal(int p, int q) {
+        return originalA[p] == originalA[q] && originalB[p] == originalB[q];
+    }
+
+    /**
+     * Whether {@code value} is, whole, a pseudonym declared with {@link Builder#pseudonym} that is not one word of letters
+     * and digits: those (most) are answered by {@link #isPseudonymWord}, which the scanner asks too.
+     */
+    boolean isPseudonym(CharSequence value) {
+        return pseudonymValues.contains(value);
     }
 
     /** Collects values, then {@link #build()}s the dictionary. Not thread-safe. */
@@ -450,11 +490,53 @@ public final class LeakDictionary {
         private short[] seqCode = new short[1024];
         private int seqLength;
         private int[] seqStart = new int[257];
-        private final LongIntMap sequences = new LongIntMap(1024);
+        /**
+         * Per distinct token sequence (by its hash, {@link #whole}), its latest pattern; open addressing over pattern
+         * numbers, the hash recomputed from {@link #seq} (decision 0061: 4 bytes a slot, where a map of hashes took 16).
+         */
+        private int[] sequenceTable = filled(1 << 12);
+        private int sequenceCount;
+
+        private static int[] filled(int n) {
+            int[] t = new int[n];
+            Arrays.fill(t, -1);
+            return t;
+        }
+
+        /** The hash of a token sequence, as {@link #addPattern} computes it. */
+        private static long whole(long[] hashes, int from, int to) {
+            int n = to - from;
+            long whole = Fold.OFFSET;
+            for (int i = from; i < to; i++) {
+                whole = (whole ^ hashes[i]) * 0x9E3779B97F4A7C15L + n;
+            }
+            return fix(whole);
+        }
+
+        private long wholeOf(int p) {
+            return whole(seq, seqStart[p], p + 1 < patterns ? seqStart[p + 1] : seqLength);
+        }
+
+        /** The slot of the sequence hash {@code whole}: its latest pattern, or -1 (empty). */
+        private int sequenceSlot(long whole) {
+            int mask = sequenceTable.length - 1;
+            int i = (int) ((whole * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+            while (sequenceTable[i] >= 0 && wholeOf(sequenceTable[i]) != whole) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
         // per pattern
         private int[] nextPattern = new int[256];
         private String[] sources = new String[256];
-        private String[] originals = new String[256];
+        /** The originals as written, when kept (for {@code --reveal}); else null. */
+        private String[] originals;
+        private long[] originalA = new long[256];
+        private long[] originalB = new long[256];
+        private final ValueKeys pseudonymValues = new ValueKeys(1024);
+        /** The patterns each {@code add} made or found, in order, for {@link #own} (decision 0061). */
+        private int[] touched = new int[1024];
+        private int touchedLength;
         private String[] exempt = new String[256];
         private byte[] reading = new byte[256];
         private byte[] weak = new byte[256];
@@ -466,7 +548,7 @@ public final class LeakDictionary {
         private final java.util.Set<Long> dateDays = new java.util.HashSet<>();
         private int patterns;
         private int values;
-        private final LongIntMap pseudonymWords = new LongIntMap(1024);
+        private final LongSet pseudonymWords = new LongSet(1024);
 
         /**
          * Declares a pseudonym: a word of output equal to one of its words that mixes letters and digits (or to
@@ -474,7 +556,9 @@ public final class LeakDictionary {
          * part of it ({@code X7100353QRT} holds the digits {@code 100353}).
          */
         public void pseudonym(String pseudonym) {
-            for (String word : words(pseudonym)) {
+            List<String> words = words(pseudonym);
+            boolean wholeIsWord = false;
+            for (String word : words) {
                 boolean letters = false;
                 boolean digits = false;
                 for (int i = 0; i < word.length();) {
@@ -484,8 +568,14 @@ public final class LeakDictionary {
                     i += Character.charCount(cp);
                 }
                 if ((letters && digits) || (digits && !letters && word.length() >= 4 && word.equals(pseudonym))) {
-                    pseudonymWords.put(fix(Fold.wordHash(word)), 1);
+                    pseudonymWords.add(fix(Fold.wordHash(word)));
+                    wholeIsWord |= word.equals(pseudonym);
                 }
+            }
+            if (!wholeIsWord) {
+                // a pseudonym that is one word of letters and digits is answered by its word's hash (the scanner asks
+                // both); only the others need their own key (decision 0061: most pseudonyms are such one word)
+                pseudonymValues.add(pseudonym);
             }
         }
 
@@ -520,7 +610,42 @@ public final class LeakDictionary {
             return out;
         }
 
+        /** A builder that keeps every original as written, for {@code --reveal}. */
         public Builder() {
+            this(true);
+        }
+
+        /**
+         * @param keepOriginals whether the dictionary keeps each original as written (only {@code --reveal} shows
+         *        them); without, it keeps a 128-bit key per original, and hits carry no value (decision 0061)
+         */
+        public Builder(boolean keepOriginals) {
+            if (keepOriginals) {
+                originals = new String[256];
+            }
+        }
+
+        /** Where the next {@code add} starts recording the patterns it makes or finds, for {@link #own}. */
+        public int mark() {
+            return touchedLength;
+        }
+
+        /**
+         * Makes the patterns that the {@code add}s between marks {@code from} and {@code to} made or found (also) the
+         * originals of {@code subject}: exactly what adding them with that subject would have done, for a subject known
+         * only after its originals were added (a key file read as a stream lists the subjects after the domains).
+         */
+        public void own(int from, int to, int subject) {
+            for (int i = from; i < to; i++) {
+                addSubject(touched[i], subject);
+            }
+        }
+
+        private void touch(int p) {
+            if (touchedLength == touched.length) {
+                touched = Arrays.copyOf(touched, touchedLength * 2);
+            }
+            touched[touchedLength++] = p;
         }
 
         /**
@@ -570,6 +695,8 @@ public final class LeakDictionary {
             if (variants.isEmpty()) {
                 return false;
             }
+            long valueA = ValueKeys.first(value);
+            long valueB = ValueKeys.second(value);
             List<LocalDate> dates = dates(value);
             if (!dates.isEmpty()) {
                 Set<List<String>> dateForms = new java.util.HashSet<>();
@@ -583,7 +710,7 @@ public final class LeakDictionary {
                     // two dates: the month-first reading, then the day-first one (see dates(String))
                     byte readingOf = dates.size() == 1 ? UNAMBIGUOUS : i == 0 ? MONTH_FIRST : DAY_FIRST;
                     addDate(date.getYear() * 10000L + date.getMonthValue() * 100L + date.getDayOfMonth(), source, value,
-                            exemptForm, subject, readingOf);
+                            valueA, valueB, exemptForm, subject, readingOf);
                 }
             }
             byte kind = !dates.isEmpty() ? DATE : asciiDigits(value.strip()) ? DIGITS : STRONG;
@@ -592,21 +719,24 @@ public final class LeakDictionary {
                 boolean fragment = tokens.size() == 1 && written.size() > 1 && Tokens.isDigits(tokens.get(0))
                         && !tokens.get(0).equals(String.join("", written));
                 boolean word = written.size() == 1 && !Tokens.isDigits(written.get(0));
-                addPattern(tokens, source, value, fragment ? DIGITS : kind == STRONG && word ? WORD : kind, subject);
+                addPattern(tokens, source, value, valueA, valueB, fragment ? DIGITS : kind == STRONG && word ? WORD : kind,
+                        subject);
             }
             values++;
             return true;
         }
 
-        private void addDate(long day, String source, String value, String exemptForm, int subject, byte readingOf) {
+        private void addDate(long day, String source, String value, long valueA, long valueB, String exemptForm,
+                int subject, byte readingOf) {
             int first = dateFirst.get(day);
             for (int p = first; p >= 0; p = nextPattern[p]) {
-                if (originals[p].equals(value)) {
+                if (originalA[p] == valueA && originalB[p] == valueB) {
                     addSubject(p, subject);
+                    touch(p);
                     return;
                 }
             }
-            int p = newPattern(source, value);
+            int p = newPattern(source, value, valueA, valueB);
             weak[p] = DATE;
             addSubject(p, subject);
             exempt[p] = exemptForm;
@@ -614,13 +744,18 @@ public final class LeakDictionary {
             nextPattern[p] = first;
             dateFirst.put(day, p);
             dateDays.add(day);
+            touch(p);
         }
 
-        private int newPattern(String source, String value) {
+        private int newPattern(String source, String value, long valueA, long valueB) {
             if (patterns == sources.length) {
-                int n = sources.length * 2;
+                int n = sources.length + (sources.length >> 1); // by half: see seq
                 sources = Arrays.copyOf(sources, n);
-                originals = Arrays.copyOf(originals, n);
+                if (originals != null) {
+                    originals = Arrays.copyOf(originals, n);
+                }
+                originalA = Arrays.copyOf(originalA, n);
+                originalB = Arrays.copyOf(originalB, n);
                 nextPattern = Arrays.copyOf(nextPattern, n);
                 exempt = Arrays.copyOf(exempt, n);
                 reading = Arrays.copyOf(reading, n);
@@ -630,7 +765,11 @@ public final class LeakDictionary {
             }
             seqStart[patterns] = seqLength;
             sources[patterns] = source;
-            originals[patterns] = value;
+            if (originals != null) {
+                originals[patterns] = value;
+            }
+            originalA[patterns] = valueA;
+            originalB[patterns] = valueB;
             return patterns++;
         }
 
@@ -659,7 +798,8 @@ public final class LeakDictionary {
             subjects[p] = list;
         }
 
-        private void addPattern(List<String> tokens, String source, String value, byte kind, int subject) {
+        private void addPattern(List<String> tokens, String source, String value, long valueA, long valueB, byte kind,
+                int subject) {
             int n = tokens.size();
             long[] hashes = new long[n];
             long whole = Fold.OFFSET;
@@ -670,16 +810,19 @@ public final class LeakDictionary {
             whole = fix(whole);
             // the same value in two notations with equal tokens, or from two sources: one pattern is enough (the
             // first source is the one reported), so one leak is one hit
-            int first = sequences.get(whole);
+            int slot = sequenceSlot(whole);
+            int first = sequenceTable[slot];
             for (int p = first; p >= 0; p = nextPattern[p]) {
-                if (originals[p].equals(value) && sameTokens(p, hashes)) {
+                if (originalA[p] == valueA && originalB[p] == valueB && sameTokens(p, hashes)) {
                     addSubject(p, subject);
+                    touch(p);
                     return;
                 }
             }
-            int p = newPattern(source, value);
+            int p = newPattern(source, value, valueA, valueB);
             if (seqLength + n > seq.length) {
-                seq = Arrays.copyOf(seq, Math.max(seq.length * 2, seqLength + n));
+                // by half, not double: at a million originals the old and new arrays of a doubling are ~200 MB at once
+                seq = Arrays.copyOf(seq, Math.max(seq.length + (seq.length >> 1), seqLength + n));
                 seqChars = Arrays.copyOf(seqChars, seq.length);
                 seqCode = Arrays.copyOf(seqCode, seq.length);
             }
@@ -692,7 +835,18 @@ public final class LeakDictionary {
             weak[p] = kind;
             addSubject(p, subject);
             nextPattern[p] = first;
-            sequences.put(whole, p);
+            if (first < 0 && ++sequenceCount * 2 > sequenceTable.length) {
+                int[] old = sequenceTable;
+                sequenceTable = filled(old.length * 2);
+                for (int q : old) {
+                    if (q >= 0) {
+                        sequenceTable[sequenceSlot(wholeOf(q))] = q;
+                    }
+                }
+                slot = sequenceSlot(whole);
+            }
+            sequenceTable[slot] = p;
+            touch(p);
         }
 
         private boolean sameTokens(int p, long[] hashes) {

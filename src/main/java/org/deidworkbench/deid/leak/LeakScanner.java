@@ -84,7 +84,7 @@ public final class LeakScanner {
     private static final int OVERLAP = 96;
 
     private final LeakDictionary dictionary;
-    private final Set<String> pseudonyms;
+    private final java.util.function.Predicate<String> pseudonyms;
     private final boolean reveal;
     private final Sink sink;
 
@@ -166,8 +166,23 @@ public final class LeakScanner {
      * @param reveal whether hits carry the value found
      */
     public LeakScanner(LeakDictionary dictionary, Set<String> pseudonyms, boolean reveal, Sink sink) {
+        this(dictionary, Objects.requireNonNull(pseudonyms, "pseudonyms")::contains, reveal, sink);
+    }
+
+    /**
+     * A scanner whose pseudonyms are those declared to the dictionary ({@link LeakDictionary.Builder#pseudonym}), kept
+     * there as keys, not strings (decision 0061).
+     *
+     * @param reveal whether hits carry the value found (an original only when the dictionary kept them)
+     */
+    public LeakScanner(LeakDictionary dictionary, boolean reveal, Sink sink) {
+        this(dictionary, Objects.requireNonNull(dictionary, "dictionary")::isPseudonym, reveal, sink);
+    }
+
+    private LeakScanner(LeakDictionary dictionary, java.util.function.Predicate<String> pseudonyms, boolean reveal,
+            Sink sink) {
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
-        this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
+        this.pseudonyms = pseudonyms;
         this.reveal = reveal;
         this.sink = Objects.requireNonNull(sink, "sink");
         int size = Integer.highestOneBit(Math.max(8, dictionary.longest * 2 - 1));
@@ -887,7 +902,7 @@ public final class LeakScanner {
     private boolean alreadyReported(int p, int reported) {
         for (int i = 0; i < reported; i++) {
             int q = endedHere[i];
-            if (dictionary.original(q).equals(dictionary.original(p))) {
+            if (dictionary.sameOriginal(q, p)) {
                 return true;
             }
         }
@@ -896,7 +911,7 @@ public final class LeakScanner {
 
     private void patterns(CharSequence text) {
         PhiPatterns.find(text, at, grouped, label, (kind, found) -> {
-            if (!pseudonyms.contains(found) && !dictionary.isPseudonymWord(Fold.wordHash(found))) {
+            if (!pseudonyms.test(found) && !dictionary.isPseudonymWord(Fold.wordHash(found))) {
                 sink.hit(new Hit(kind, "pattern " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
                         sink.listing() ? where.get() : null, reveal ? found : null));
             }
