@@ -110,6 +110,13 @@ public final class ColumnClassifier {
         if (codes >= 0.9) {
             return of(ColumnClass.CODE, codes);
         }
+        // Names with a number appended to make them unique (Synthea's "Name123"): shaped like ids, but their
+        // letters are names of the name list. A header naming a name part or a person needs fewer of them.
+        double numberedNames = s.share(s.numberedNameHit);
+        if (s.share(s.numberedName) >= 0.8 && (numberedNames >= 0.8 && !categorical(s)
+                || numberedNames >= 0.5 && (h.has(Hint.NAME_PART) || h.has(Hint.PERSON_ROLE)))) {
+            return of(ColumnClass.PERSON_NAME, numberedNames);
+        }
         double ids = s.share(s.alnumId);
         if (ids >= 0.9 && s.averageWords() < 1.2) {
             if (h.has(Hint.ID) || h.has(Hint.PERSON_ROLE) || unique(s)) {

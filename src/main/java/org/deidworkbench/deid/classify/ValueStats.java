@@ -108,6 +108,10 @@ public final class ValueStats {
     int nameLike;
     int nameHit;
     int titled;
+    /** Names with a number appended ({@code Name123}, as Synthea makes its names unique): every word a name word. */
+    int numberedName;
+    /** Of those, the ones whose letters are in the name list as often as {@link #nameHit} needs. */
+    int numberedNameHit;
     int street;
     int booleans;
     int capitalizedWords;
@@ -326,18 +330,32 @@ public final class ValueStats {
             start = 1;
         }
         boolean allCapitalized = true;
+        boolean numbered = false;
         for (int i = start; i < words.length; i++) {
             String w = words[i].replace(",", "");
             if (w.isEmpty() || PARTICLES.contains(w)) {
                 continue;
             }
             if (!mNameWord.reset(w).matches()) {
-                allCapitalized = false;
-                break;
+                int cut = numberSuffix(w);
+                if (cut < 0 || !mNameWord.reset(w.substring(0, cut)).matches()) {
+                    allCapitalized = false;
+                    break;
+                }
+                numbered = true;
             }
             nameWords++;
         }
         if (!allCapitalized || nameWords == 0) {
+            return;
+        }
+        if (numbered) {
+            if (nameWords <= 4) {
+                numberedName++;
+                if (inNameList(v)) {
+                    numberedNameHit++;
+                }
+            }
             return;
         }
         capitalizedWords++;
@@ -348,6 +366,13 @@ public final class ValueStats {
         if (title) {
             titled++;
         }
+        if (inNameList(v)) {
+            nameHit++;
+        }
+    }
+
+    /** Whether at least half of the value's words (of two letters or more, titles aside) are in the name list. */
+    private boolean inNameList(String v) {
         List<String> tokens = NameDictionary.tokens(v);
         int hits = 0;
         int counted = 0;
@@ -360,9 +385,23 @@ public final class ValueStats {
                 hits++;
             }
         }
-        if (counted > 0 && hits * 2 >= counted) {
-            nameHit++;
+        return counted > 0 && hits * 2 >= counted;
+    }
+
+    /**
+     * Where a number of one to four ASCII digits appended to a word of at least two letters begins
+     * ({@code Alfred550} → 6), or -1.
+     */
+    static int numberSuffix(String w) {
+        int i = w.length();
+        while (i > 0 && w.charAt(i - 1) >= '0' && w.charAt(i - 1) <= '9') {
+            i--;
         }
+        int digits = w.length() - i;
+        if (digits < 1 || digits > 4 || i < 2 || !Character.isLetter(w.charAt(i - 1)) || !Character.isLetter(w.charAt(i - 2))) {
+            return -1;
+        }
+        return i;
     }
 
     /**
@@ -475,6 +514,7 @@ public final class ValueStats {
         appendShare(sb, "name-like", nameLike);
         appendShare(sb, "in name list", nameHit);
         appendShare(sb, "titled", titled);
+        appendShare(sb, "name+number in name list", numberedNameHit);
         appendShare(sb, "street", street);
         return sb.toString();
     }

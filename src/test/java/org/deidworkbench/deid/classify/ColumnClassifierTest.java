@@ -42,6 +42,39 @@ class ColumnClassifierTest {
         assertEquals(ColumnClass.PERSON_NAME, classify("col7", values).columnClass());
     }
 
+    /** Synthea appends a number to every name to make it unique: the letters are still names of the name list. */
+    @Test
+    void namesWithANumberAppendedArePersonNamesNotIdentifiers() {
+        List<String> first = List.of("Greta812", "Teodor44", "Oskar270", "Casimir93", "Hannelore5", "Jasper311",
+                "Ingrid07", "Emil1");
+        // Six of eight in the name list: enough with a header that names a name part.
+        List<String> last = List.of("Vantreese331", "Schultz91", "Wagner270", "Lindqvist8", "Haverkamp55", "Nowak6",
+                "Becker12", "Moreau404");
+        assertEquals(ColumnClass.PERSON_NAME, classify("FIRST", first).columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("LAST", last).columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("MIDDLE", first.subList(0, 6)).columnClass());
+        // The policy holder's name, "First Last" with their numbers, some with a title.
+        List<String> owners = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            owners.add((i % 3 == 0 ? "Mrs. " : "") + first.get(i) + " " + last.get((i * 3) % 8));
+        }
+        assertEquals(ColumnClass.PERSON_NAME, classify("OWNER_NAME", owners).columnClass());
+        // Without a header that says so, by the name list alone.
+        assertEquals(ColumnClass.PERSON_NAME, classify("col3", first).columnClass());
+        assertTrue(classify("FIRST", first).evidence().contains("100% name+number in name list"),
+                classify("FIRST", first).evidence());
+    }
+
+    @Test
+    void codesOfLettersAndDigitsAreNotNamesWithNumbers() {
+        // Capitals and digits (record numbers), words that are no names, and a name list word repeated as a category.
+        assertEquals(ColumnClass.IDENTIFIER, classify("record", List.of("MRN4821", "MRN9920", "MRN1187", "MRN5530",
+                "MRN7702")).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("ITEM", List.of("Widget221", "Gasket94", "Bracket310", "Sprocket7",
+                "Flange66")).columnClass());
+        assertFalse(classify("ROOM", repeat(List.of("Ward12", "Ward14"), 10)).columnClass() == ColumnClass.PERSON_NAME);
+    }
+
     @Test
     void clinicalCategoriesAreNotNames() {
         List<String> values = repeat(List.of("General examination of patient", "Encounter for symptom",
