@@ -103,6 +103,11 @@ public final class ColumnClassifier {
         if (numbers >= 0.95) {
             return numeric(h, s, numbers);
         }
+        // DICOM UIDs of studies, series and instances identify one examination of one patient (and link to
+        // its images); the same few UIDs repeated (SOP classes, transfer syntaxes) are codes, kept as categories.
+        if (s.share(s.uid) >= 0.9 && !categorical(s)) {
+            return of(ColumnClass.IDENTIFIER, s.share(s.uid));
+        }
         if (h.has(Hint.CODE) && s.share(s.codeLike) >= 0.8) {
             return of(ColumnClass.CODE, s.share(s.codeLike));
         }

@@ -105,6 +105,8 @@ public final class ValueStats {
     int alnumId;
     int zipLike;
     int geoLike;
+    /** DICOM UIDs and other OIDs: {@code 1.2.840.…} (see {@link #isUid}). */
+    int uid;
     int nameLike;
     int nameHit;
     int titled;
@@ -211,6 +213,9 @@ public final class ValueStats {
         }
         if (v.indexOf('.') > 0 && asciiDigit && mGeoLike.reset(v).matches()) {
             geoLike++;
+        }
+        if (len >= 10 && len <= 64 && first >= '0' && first <= '2' && isUid(v)) {
+            uid++;
         }
         if (BOOLEANS.contains(v.toLowerCase(Locale.ROOT))) {
             booleans++;
@@ -438,6 +443,30 @@ public final class ValueStats {
         return c == ' ' || c == '\t' || c == '\n' || c == (char) 0x0B || c == '\f' || c == '\r';
     }
 
+    /**
+     * Whether the value is a UID as DICOM (PS3.5 9.1) writes one: numeric components without leading zeros,
+     * separated by dots, the first 0, 1 or 2, and here at least five of them ({@code 1.2.840.10008.5.1.4.1.1.2}),
+     * or a UUID as a UID ({@code 2.25.} and its 128-bit number).
+     */
+    static boolean isUid(String v) {
+        int components = 0;
+        int start = 0;
+        for (int i = 0; i <= v.length(); i++) {
+            char c = i < v.length() ? v.charAt(i) : '.';
+            if (c == '.') {
+                int length = i - start;
+                if (length == 0 || length > 1 && v.charAt(start) == '0') {
+                    return false;
+                }
+                components++;
+                start = i + 1;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return (components >= 5 || components == 3 && v.startsWith("2.25.")) && v.charAt(0) <= '2' && v.charAt(1) == '.';
+    }
+
     private static int digits(String v) {
         int d = 0;
         for (int i = 0; i < v.length(); i++) {
@@ -516,6 +545,7 @@ public final class ValueStats {
         appendShare(sb, "titled", titled);
         appendShare(sb, "name+number in name list", numberedNameHit);
         appendShare(sb, "street", street);
+        appendShare(sb, "uid", uid);
         return sb.toString();
     }
 

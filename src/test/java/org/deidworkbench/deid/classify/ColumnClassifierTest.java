@@ -75,6 +75,30 @@ class ColumnClassifierTest {
         assertFalse(classify("ROOM", repeat(List.of("Ward12", "Ward14"), 10)).columnClass() == ColumnClass.PERSON_NAME);
     }
 
+    /** Synthea's imaging_studies: series and instance UIDs of one examination each; SOP classes repeated. */
+    @Test
+    void dicomInstanceUidsAreIdentifiersAndRepeatedSopClassesAreKept() {
+        List<String> instances = new ArrayList<>();
+        List<String> series = new ArrayList<>();
+        List<String> sopClasses = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long t = 1480584704469L + i * 86_400_000L * 37;
+            series.add("1.2.840.99999999.1." + (41710434 + (i / 2) * 7919) + "." + (t - i % 2 * 86_400_000L * 37));
+            instances.add("1.2.840.99999999.1." + (i % 2 + 1) + "." + (10608467 + i * 104729) + "." + t);
+            sopClasses.add(i % 3 == 0 ? "1.2.840.10008.5.1.4.1.1.77.1.5.1" : "1.2.840.10008.5.1.4.1.1.1.3");
+        }
+        assertEquals(ColumnClass.IDENTIFIER, classify("INSTANCE_UID", instances).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("SERIES_UID", series).columnClass());
+        assertEquals(ColumnClass.CATEGORICAL, classify("SOP_CODE", sopClasses).columnClass());
+        assertTrue(classify("INSTANCE_UID", instances).evidence().contains("100% uid"));
+        // Too few components, leading zeros, an address: not UIDs.
+        assertFalse(ValueStats.isUid("1.2.3"));
+        assertFalse(ValueStats.isUid("1.02.840.10008.1"));
+        assertFalse(ValueStats.isUid("10.0.0.1.5"));
+        assertTrue(ValueStats.isUid("1.2.840.10008.5.1.4.1.1.2"));
+        assertTrue(ValueStats.isUid("2.25.329800735698586629295641978511506172918"));
+    }
+
     @Test
     void clinicalCategoriesAreNotNames() {
         List<String> values = repeat(List.of("General examination of patient", "Encounter for symptom",
