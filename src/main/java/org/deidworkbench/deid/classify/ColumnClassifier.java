@@ -104,9 +104,13 @@ public final class ColumnClassifier {
             return numeric(h, s, numbers);
         }
         // DICOM UIDs of studies, series and instances identify one examination of one patient (and link to
-        // its images); the same few UIDs repeated (SOP classes, transfer syntaxes) are codes, kept as categories.
-        if (s.share(s.uid) >= 0.9 && !categorical(s)) {
+        // its images), however often a table repeats them; the UIDs the standard defines (SOP classes, transfer
+        // syntaxes: 1.2.840.10008.…) are codes.
+        if (s.share(s.uid) >= 0.9) {
             return of(ColumnClass.IDENTIFIER, s.share(s.uid));
+        }
+        if (s.share(s.standardUid) >= 0.9) {
+            return of(ColumnClass.CODE, s.share(s.standardUid));
         }
         if (h.has(Hint.CODE) && s.share(s.codeLike) >= 0.8) {
             return of(ColumnClass.CODE, s.share(s.codeLike));

@@ -105,8 +105,10 @@ public final class ValueStats {
     int alnumId;
     int zipLike;
     int geoLike;
-    /** DICOM UIDs and other OIDs: {@code 1.2.840.…} (see {@link #isUid}). */
+    /** DICOM UIDs and other OIDs ({@link #isUid}) that name one thing: a study, a series, an instance. */
     int uid;
+    /** UIDs the DICOM standard defines (its root {@code 1.2.840.10008.}): SOP classes, transfer syntaxes. */
+    int standardUid;
     int nameLike;
     int nameHit;
     int titled;
@@ -215,7 +217,11 @@ public final class ValueStats {
             geoLike++;
         }
         if (len >= 10 && len <= 64 && first >= '0' && first <= '2' && isUid(v)) {
-            uid++;
+            if (v.startsWith(STANDARD_UID_ROOT)) {
+                standardUid++;
+            } else {
+                uid++;
+            }
         }
         if (BOOLEANS.contains(v.toLowerCase(Locale.ROOT))) {
             booleans++;
@@ -448,6 +454,8 @@ public final class ValueStats {
      * separated by dots, the first 0, 1 or 2, and here at least five of them ({@code 1.2.840.10008.5.1.4.1.1.2}),
      * or a UUID as a UID ({@code 2.25.} and its 128-bit number).
      */
+    private static final String STANDARD_UID_ROOT = "1.2.840.10008.";
+
     static boolean isUid(String v) {
         int components = 0;
         int start = 0;
@@ -546,6 +554,7 @@ public final class ValueStats {
         appendShare(sb, "name+number in name list", numberedNameHit);
         appendShare(sb, "street", street);
         appendShare(sb, "uid", uid);
+        appendShare(sb, "dicom-standard uid", standardUid);
         return sb.toString();
     }
 

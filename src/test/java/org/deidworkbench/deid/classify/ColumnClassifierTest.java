@@ -77,7 +77,7 @@ class ColumnClassifierTest {
 
     /** Synthea's imaging_studies: series and instance UIDs of one examination each; SOP classes repeated. */
     @Test
-    void dicomInstanceUidsAreIdentifiersAndRepeatedSopClassesAreKept() {
+    void dicomInstanceUidsAreIdentifiersAndTheStandardsSopClassesAreCodes() {
         List<String> instances = new ArrayList<>();
         List<String> series = new ArrayList<>();
         List<String> sopClasses = new ArrayList<>();
@@ -89,7 +89,13 @@ class ColumnClassifierTest {
         }
         assertEquals(ColumnClass.IDENTIFIER, classify("INSTANCE_UID", instances).columnClass());
         assertEquals(ColumnClass.IDENTIFIER, classify("SERIES_UID", series).columnClass());
-        assertEquals(ColumnClass.CATEGORICAL, classify("SOP_CODE", sopClasses).columnClass());
+        assertEquals(ColumnClass.CODE, classify("SOP_CODE", sopClasses).columnClass());
+        // A table of two rows: the SOP classes are still codes, the instances still identifiers; and a study
+        // repeated on every row of its instances is still one examination.
+        assertEquals(ColumnClass.CODE, classify("SOP_CODE", sopClasses.subList(1, 3)).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("INSTANCE_UID", instances.subList(0, 2)).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("STUDY_UID", repeat(List.of(series.get(0), series.get(2)), 20))
+                .columnClass());
         assertTrue(classify("INSTANCE_UID", instances).evidence().contains("100% uid"));
         // Too few components, leading zeros, an address: not UIDs.
         assertFalse(ValueStats.isUid("1.2.3"));
