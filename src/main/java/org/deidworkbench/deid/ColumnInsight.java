@@ -39,8 +39,11 @@ public record ColumnInsight(Classification classification, Relation relation) im
      * @param role its role
      * @param domain the pseudonym domain shared by a key and every reference to it ({@code ""} for none)
      * @param description readable, e.g. {@code references encounters.csv:Id}; names files and columns, never values
+     * @param keyRemoved for a {@link Role#REFERENCE}: the key it references is removed by a profile rule (a
+     *     direct identifier that must go), so the reference goes too rather than keeping a pseudonym nothing joins
      */
-    public record Relation(Role role, String domain, String description) implements java.io.Serializable {
+    public record Relation(Role role, String domain, String description, boolean keyRemoved)
+            implements java.io.Serializable {
 
         /** No relation. */
         public static final Relation NONE = new Relation(Role.NONE, "", "");
@@ -49,6 +52,19 @@ public record ColumnInsight(Classification classification, Relation relation) im
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(domain, "domain");
             Objects.requireNonNull(description, "description");
+            if (keyRemoved && role != Role.REFERENCE) {
+                throw new IllegalArgumentException("only a reference to another table's key can have its key removed");
+            }
+        }
+
+        /** A relation whose key is kept (pseudonymized). */
+        public Relation(Role role, String domain, String description) {
+            this(role, domain, description, false);
+        }
+
+        /** Whether the column holds values of another table's key (a patient's or another). */
+        public boolean reference() {
+            return role == Role.PATIENT_REFERENCE || role == Role.REFERENCE;
         }
 
         /** Whether the column ties rows to a patient (the patient key or a reference to it). */

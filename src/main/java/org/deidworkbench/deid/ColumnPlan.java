@@ -52,11 +52,14 @@ public record ColumnPlan(String header, ActionSpec spec, String ruleId, DecidedB
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** The id reports count this column's values under: the rule id, {@code class:…}, {@code relation:…} or {@code default}. */
+    /**
+     * The id reports count this column's values under: the rule id, {@code class:…}, {@code relation:…} (the
+     * domain; for a reference removed with its key, the key's domain) or {@code default}.
+     */
     public String counterId() {
         return switch (decidedBy) {
             case RULE -> ruleId;
-            case RELATION -> "relation:" + ((ActionSpec.Pseudonymize) spec).domain();
+            case RELATION -> "relation:" + (spec instanceof ActionSpec.Pseudonymize p ? p.domain() : label.toLowerCase(Locale.ROOT));
             case CLASSIFIER -> "class:" + columnClass.yamlName();
             case DEFAULT -> "default";
         };

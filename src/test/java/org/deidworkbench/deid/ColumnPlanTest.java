@@ -54,6 +54,55 @@ class ColumnPlanTest {
         assertEquals("encounters", ((ActionSpec.Pseudonymize) plan.spec()).domain());
     }
 
+    private static final Rule INSURANCE_PATTERN = new Rule("insurance-number",
+            new FieldSelector.ColumnPattern(java.util.regex.Pattern.compile(".*insurance[ _.-]?id",
+                    java.util.regex.Pattern.CASE_INSENSITIVE)), new ActionSpec.Remove(), true, "ID-NUMBER",
+            new SourceLocation("t.yaml", 5, 1));
+    private static final ColumnInsight PAYER_REFERENCE = new ColumnInsight(null, new ColumnInsight.Relation(
+            ColumnInsight.Role.REFERENCE, "payers", "references payers.csv:Id"));
+
+    @Test
+    void aHeaderPatternThatWouldRemoveAReferenceGivesWayToTheRelation() throws Exception {
+        ColumnPlan plan = engine(ClassificationSettings.ON, INSURANCE_PATTERN).plan("PRIMARYPATIENTINSURANCEID",
+                PAYER_REFERENCE);
+        assertEquals(ColumnPlan.DecidedBy.RELATION, plan.decidedBy());
+        assertEquals("payers", ((ActionSpec.Pseudonymize) plan.spec()).domain());
+        assertEquals("relation:payers", plan.counterId());
+        org.junit.jupiter.api.Assertions.assertTrue(plan.reason().contains("insurance-number"), plan.reason());
+    }
+
+    @Test
+    void aRuleNamingTheColumnStaysInChargeOfAReference() throws Exception {
+        Rule named = new Rule("drop-it", new FieldSelector.ColumnName("PRIMARYPATIENTINSURANCEID"), new ActionSpec.Remove(),
+                true, "ID-NUMBER", new SourceLocation("t.yaml", 3, 1));
+        ColumnPlan plan = engine(ClassificationSettings.ON, named).plan("PRIMARYPATIENTINSURANCEID", PAYER_REFERENCE);
+        assertEquals(ColumnPlan.DecidedBy.RULE, plan.decidedBy());
+        assertEquals(new ActionSpec.Remove(), plan.spec());
+    }
+
+    @Test
+    void aHeaderPatternStaysInChargeOfAKeyAndWithClassificationOff() throws Exception {
+        ColumnInsight key = new ColumnInsight(null, new ColumnInsight.Relation(ColumnInsight.Role.KEY, "members",
+                "key of members.csv"));
+        assertEquals(ColumnPlan.DecidedBy.RULE,
+                engine(ClassificationSettings.ON, INSURANCE_PATTERN).plan("MEMBERINSURANCEID", key).decidedBy());
+        assertEquals(ColumnPlan.DecidedBy.RULE, engine(ClassificationSettings.OFF, INSURANCE_PATTERN)
+                .plan("PRIMARYPATIENTINSURANCEID", PAYER_REFERENCE).decidedBy());
+    }
+
+    @Test
+    void aReferenceToAKeyARuleRemovesIsRemovedToo() throws Exception {
+        ColumnInsight ref = new ColumnInsight(null, new ColumnInsight.Relation(ColumnInsight.Role.REFERENCE,
+                "payer_transitions", "references payer_transitions.csv:MEMBERID", true));
+        ColumnPlan plan = engine(ClassificationSettings.ON).plan("MEMBER", ref);
+        assertEquals(ColumnPlan.DecidedBy.RELATION, plan.decidedBy());
+        assertEquals(new ActionSpec.Remove(), plan.spec());
+        assertEquals("relation:payer_transitions", plan.counterId());
+        // ... and a header pattern that would remove it anyway stays in charge.
+        assertEquals(ColumnPlan.DecidedBy.RULE,
+                engine(ClassificationSettings.ON, INSURANCE_PATTERN).plan("MEMBERINSURANCEID", ref).decidedBy());
+    }
+
     @Test
     void withClassificationOffTheDefaultDecides() throws Exception {
         ColumnPlan plan = engine(ClassificationSettings.OFF).plan("FIRST", NAMES);

@@ -103,12 +103,28 @@ public final class ColumnClassifier {
         if (numbers >= 0.95) {
             return numeric(h, s, numbers);
         }
+        // DICOM UIDs of studies, series and instances identify one examination of one patient (and link to
+        // its images), however often a table repeats them; the UIDs the standard defines (SOP classes, transfer
+        // syntaxes: 1.2.840.10008.…) are codes.
+        if (s.share(s.uid) >= 0.9) {
+            return of(ColumnClass.IDENTIFIER, s.share(s.uid));
+        }
+        if (s.share(s.standardUid) >= 0.9) {
+            return of(ColumnClass.CODE, s.share(s.standardUid));
+        }
         if (h.has(Hint.CODE) && s.share(s.codeLike) >= 0.8) {
             return of(ColumnClass.CODE, s.share(s.codeLike));
         }
         double codes = s.share(Math.max(s.icd10, s.loinc));
         if (codes >= 0.9) {
             return of(ColumnClass.CODE, codes);
+        }
+        // Names with a number appended to make them unique (Synthea's "Name123"): shaped like ids, but their
+        // letters are names of the name list. A header naming a name part or a person needs fewer of them.
+        double numberedNames = s.share(s.numberedNameHit);
+        if (s.share(s.numberedName) >= 0.8 && (numberedNames >= 0.8 && !categorical(s)
+                || numberedNames >= 0.5 && (h.has(Hint.NAME_PART) || h.has(Hint.PERSON_ROLE)))) {
+            return of(ColumnClass.PERSON_NAME, numberedNames);
         }
         double ids = s.share(s.alnumId);
         if (ids >= 0.9 && s.averageWords() < 1.2) {

@@ -105,9 +105,17 @@ public final class ValueStats {
     int alnumId;
     int zipLike;
     int geoLike;
+    /** DICOM UIDs and other OIDs ({@link #isUid}) that name one thing: a study, a series, an instance. */
+    int uid;
+    /** UIDs the DICOM standard defines (its root {@code 1.2.840.10008.}): SOP classes, transfer syntaxes. */
+    int standardUid;
     int nameLike;
     int nameHit;
     int titled;
+    /** Names with a number appended ({@code Name123}, as Synthea makes its names unique): every word a name word. */
+    int numberedName;
+    /** Of those, the ones whose letters are in the name list as often as {@link #nameHit} needs. */
+    int numberedNameHit;
     int street;
     int booleans;
     int capitalizedWords;
@@ -207,6 +215,13 @@ public final class ValueStats {
         }
         if (v.indexOf('.') > 0 && asciiDigit && mGeoLike.reset(v).matches()) {
             geoLike++;
+        }
+        if (len >= 10 && len <= 64 && first >= '0' && first <= '2' && isUid(v)) {
+            if (v.startsWith(STANDARD_UID_ROOT)) {
+                standardUid++;
+            } else {
+                uid++;
+            }
         }
         if (BOOLEANS.contains(v.toLowerCase(Locale.ROOT))) {
             booleans++;
@@ -326,18 +341,32 @@ public final class ValueStats {
             start = 1;
         }
         boolean allCapitalized = true;
+        boolean numbered = false;
         for (int i = start; i < words.length; i++) {
             String w = words[i].replace(",", "");
             if (w.isEmpty() || PARTICLES.contains(w)) {
                 continue;
             }
             if (!mNameWord.reset(w).matches()) {
-                allCapitalized = false;
-                break;
+                int cut = numberSuffix(w);
+                if (cut < 0 || !mNameWord.reset(w.substring(0, cut)).matches()) {
+                    allCapitalized = false;
+                    break;
+                }
+                numbered = true;
             }
             nameWords++;
         }
         if (!allCapitalized || nameWords == 0) {
+            return;
+        }
+        if (numbered) {
+            if (nameWords <= 4) {
+                numberedName++;
+                if (inNameList(v)) {
+                    numberedNameHit++;
+                }
+            }
             return;
         }
         capitalizedWords++;
@@ -348,6 +377,13 @@ public final class ValueStats {
         if (title) {
             titled++;
         }
+        if (inNameList(v)) {
+            nameHit++;
+        }
+    }
+
+    /** Whether at least half of the value's words (of two letters or more, titles aside) are in the name list. */
+    private boolean inNameList(String v) {
         List<String> tokens = NameDictionary.tokens(v);
         int hits = 0;
         int counted = 0;
@@ -360,9 +396,23 @@ public final class ValueStats {
                 hits++;
             }
         }
-        if (counted > 0 && hits * 2 >= counted) {
-            nameHit++;
+        return counted > 0 && hits * 2 >= counted;
+    }
+
+    /**
+     * Where a number of one to four ASCII digits appended to a word of at least two letters begins
+     * ({@code Alfred550} → 6), or -1.
+     */
+    static int numberSuffix(String w) {
+        int i = w.length();
+        while (i > 0 && w.charAt(i - 1) >= '0' && w.charAt(i - 1) <= '9') {
+            i--;
         }
+        int digits = w.length() - i;
+        if (digits < 1 || digits > 4 || i < 2 || !Character.isLetter(w.charAt(i - 1)) || !Character.isLetter(w.charAt(i - 2))) {
+            return -1;
+        }
+        return i;
     }
 
     /**
@@ -397,6 +447,32 @@ public final class ValueStats {
 
     private static boolean isRegexSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == (char) 0x0B || c == '\f' || c == '\r';
+    }
+
+    /**
+     * Whether the value is a UID as DICOM (PS3.5 9.1) writes one: numeric components without leading zeros,
+     * separated by dots, the first 0, 1 or 2, and here at least five of them ({@code 1.2.840.10008.5.1.4.1.1.2}),
+     * or a UUID as a UID ({@code 2.25.} and its 128-bit number).
+     */
+    private static final String STANDARD_UID_ROOT = "1.2.840.10008.";
+
+    static boolean isUid(String v) {
+        int components = 0;
+        int start = 0;
+        for (int i = 0; i <= v.length(); i++) {
+            char c = i < v.length() ? v.charAt(i) : '.';
+            if (c == '.') {
+                int length = i - start;
+                if (length == 0 || length > 1 && v.charAt(start) == '0') {
+                    return false;
+                }
+                components++;
+                start = i + 1;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return (components >= 5 || components == 3 && v.startsWith("2.25.")) && v.charAt(0) <= '2' && v.charAt(1) == '.';
     }
 
     private static int digits(String v) {
@@ -475,7 +551,10 @@ public final class ValueStats {
         appendShare(sb, "name-like", nameLike);
         appendShare(sb, "in name list", nameHit);
         appendShare(sb, "titled", titled);
+        appendShare(sb, "name+number in name list", numberedNameHit);
         appendShare(sb, "street", street);
+        appendShare(sb, "uid", uid);
+        appendShare(sb, "dicom-standard uid", standardUid);
         return sb.toString();
     }
 

@@ -184,18 +184,26 @@ public final class Deidentifier {
             evidence = relation.description() + (evidence.isEmpty() ? "" : "; " + evidence);
         }
         Rule rule = profile.ruleForColumn(header).orElse(null);
-        if (rule != null) {
+        boolean relations = profile.classification().enabled() && relation.role() != ColumnInsight.Role.NONE;
+        if (rule != null && !(relations && yieldsToRelation(rule, relation))) {
             return new ColumnPlan(header, rule.spec(), rule.id(), ColumnPlan.DecidedBy.RULE, columnClass, confidence,
                     evidence, rule.label().toUpperCase(Locale.ROOT), rule.identifier(), dayFirst, ruleReason(rule));
         }
-        if (profile.classification().enabled() && relation.role() != ColumnInsight.Role.NONE) {
+        if (relations && relation.keyRemoved()) {
+            // The key it references is a direct identifier a rule removes: its values go with it.
+            return new ColumnPlan(header, new ActionSpec.Remove(), null, ColumnPlan.DecidedBy.RELATION, columnClass,
+                    confidence, evidence, relation.domain().toUpperCase(Locale.ROOT), true, dayFirst,
+                    relation.description() + ": removed, as the key it references is");
+        }
+        if (relations) {
             String domain = relation.domain();
             ActionSpec spec = new ActionSpec.Pseudonymize(domain, domainFormat(domain));
+            String yielded = rule == null ? "" : " (instead of " + ruleReason(rule) + ", which would break the join)";
             // Patient ids are identifiers of the subject (scrubbed from text, kept in the key file); other
             // keys (encounters, orders) are pseudonymized consistently but not collected row by row.
             return new ColumnPlan(header, spec, null, ColumnPlan.DecidedBy.RELATION, columnClass, confidence, evidence,
                     relation.patient() ? "PATIENT-ID" : domain.toUpperCase(Locale.ROOT), relation.patient(), dayFirst,
-                    relation.description() + ": pseudonymized in domain '" + domain + "'");
+                    relation.description() + ": pseudonymized in domain '" + domain + "'" + yielded);
         }
         if (profile.classification().enabled() && columnClass != null) {
             return new ColumnPlan(header, columnClass.spec(), null, ColumnPlan.DecidedBy.CLASSIFIER, columnClass,
@@ -204,6 +212,25 @@ public final class Deidentifier {
         }
         return new ColumnPlan(header, profile.defaultSpec(), null, ColumnPlan.DecidedBy.DEFAULT, columnClass, confidence,
                 evidence, "REDACTED", profile.defaultIdentifier(), dayFirst, "default action (no rule matched)");
+    }
+
+    /**
+     * Whether a column-pattern rule gives way to the column's relation (decision 0059): the column holds values
+     * of another table's key that is kept, pseudonymized, and the rule would remove them, blank them, or
+     * pseudonymize them in another domain — a header pattern written in advance ({@code .*insurance.*id}) that
+     * would break the join. A rule naming the column itself ({@code column:}) always decides, and so does any
+     * rule for a key or for a reference whose key is removed.
+     */
+    private static boolean yieldsToRelation(Rule rule, ColumnInsight.Relation relation) {
+        if (!relation.reference() || relation.keyRemoved() || !(rule.selector() instanceof FieldSelector.ColumnPattern)) {
+            return false;
+        }
+        ActionSpec spec = rule.spec();
+        return switch (spec.action()) {
+            case REMOVE, EMPTY, REPLACE -> true;
+            case PSEUDONYMIZE -> !((ActionSpec.Pseudonymize) spec).domain().equals(relation.domain());
+            default -> false;
+        };
     }
 
     /** Why a rule decides, e.g. {@code rule 'names' (column-pattern /.../ at p.yaml:14)}. */

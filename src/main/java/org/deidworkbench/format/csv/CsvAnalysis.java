@@ -156,6 +156,7 @@ final class CsvAnalysis implements java.io.Serializable {
         findReferences(samples, keySets, patients, engine);
         resolveKeyReferences(samples, patients, profile);
         assignDomains(samples, patients, engine);
+        markRemovedKeys(samples, engine);
         Map<String, FileInsight> out = new HashMap<>();
         Map<Sampled, SubjectIndex> indexes = new HashMap<>();
         for (Sampled s : samples) {
@@ -682,6 +683,30 @@ final class CsvAnalysis implements java.io.Serializable {
                 }
                 Sampled target = r.role() == Role.KEY || r.role() == Role.PATIENT_KEY ? s : s.targets[c];
                 s.relations[c] = new Relation(r.role(), domains.get(target), r.description());
+            }
+        }
+    }
+
+    /**
+     * A reference to a key that a profile rule removes (a member number as the key of a table of insurance
+     * transitions) goes too: the key is a direct identifier, and a pseudonym of it would join nothing
+     * (decision 0059). References to patient tables keep the subject domain whatever becomes of the key.
+     */
+    private static void markRemovedKeys(List<Sampled> samples, Deidentifier engine) {
+        for (Sampled s : samples) {
+            for (int c = 0; c < s.header.size(); c++) {
+                Relation r = s.relations[c];
+                Sampled t = s.targets[c];
+                if (r.role() != Role.REFERENCE || t == null || t.key < 0) {
+                    continue;
+                }
+                ColumnPlan key = engine.plan(t.header.get(t.key), new ColumnInsight(t.classes[t.key], t.relations[t.key]));
+                ActionSpec spec = key.spec();
+                if (key.decidedBy() == ColumnPlan.DecidedBy.RULE && (spec instanceof ActionSpec.Remove
+                        || spec instanceof ActionSpec.Empty || spec instanceof ActionSpec.Replace)) {
+                    s.relations[c] = new Relation(r.role(), r.domain(), r.description() + " (its key is removed by rule '" + key.ruleId()
+                            + "')", true);
+                }
             }
         }
     }

@@ -42,6 +42,69 @@ class ColumnClassifierTest {
         assertEquals(ColumnClass.PERSON_NAME, classify("col7", values).columnClass());
     }
 
+    /** Synthea appends a number to every name to make it unique: the letters are still names of the name list. */
+    @Test
+    void namesWithANumberAppendedArePersonNamesNotIdentifiers() {
+        List<String> first = List.of("Greta812", "Teodor44", "Oskar270", "Casimir93", "Hannelore5", "Jasper311",
+                "Ingrid07", "Emil1");
+        // Six of eight in the name list: enough with a header that names a name part.
+        List<String> last = List.of("Vantreese331", "Schultz91", "Wagner270", "Lindqvist8", "Haverkamp55", "Nowak6",
+                "Becker12", "Moreau404");
+        assertEquals(ColumnClass.PERSON_NAME, classify("FIRST", first).columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("LAST", last).columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("MIDDLE", first.subList(0, 6)).columnClass());
+        // The policy holder's name, "First Last" with their numbers, some with a title.
+        List<String> owners = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            owners.add((i % 3 == 0 ? "Mrs. " : "") + first.get(i) + " " + last.get((i * 3) % 8));
+        }
+        assertEquals(ColumnClass.PERSON_NAME, classify("OWNER_NAME", owners).columnClass());
+        // Without a header that says so, by the name list alone.
+        assertEquals(ColumnClass.PERSON_NAME, classify("col3", first).columnClass());
+        assertTrue(classify("FIRST", first).evidence().contains("100% name+number in name list"),
+                classify("FIRST", first).evidence());
+    }
+
+    @Test
+    void codesOfLettersAndDigitsAreNotNamesWithNumbers() {
+        // Capitals and digits (record numbers), words that are no names, and a name list word repeated as a category.
+        assertEquals(ColumnClass.IDENTIFIER, classify("record", List.of("MRN4821", "MRN9920", "MRN1187", "MRN5530",
+                "MRN7702")).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("ITEM", List.of("Widget221", "Gasket94", "Bracket310", "Sprocket7",
+                "Flange66")).columnClass());
+        assertFalse(classify("ROOM", repeat(List.of("Ward12", "Ward14"), 10)).columnClass() == ColumnClass.PERSON_NAME);
+    }
+
+    /** Synthea's imaging_studies: series and instance UIDs of one examination each; SOP classes repeated. */
+    @Test
+    void dicomInstanceUidsAreIdentifiersAndTheStandardsSopClassesAreCodes() {
+        List<String> instances = new ArrayList<>();
+        List<String> series = new ArrayList<>();
+        List<String> sopClasses = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long t = 1480584704469L + i * 86_400_000L * 37;
+            series.add("1.2.840.99999999.1." + (41710434 + (i / 2) * 7919) + "." + (t - i % 2 * 86_400_000L * 37));
+            instances.add("1.2.840.99999999.1." + (i % 2 + 1) + "." + (10608467 + i * 104729) + "." + t);
+            sopClasses.add(i % 3 == 0 ? "1.2.840.10008.5.1.4.1.1.77.1.5.1" : "1.2.840.10008.5.1.4.1.1.1.3");
+        }
+        assertEquals(ColumnClass.IDENTIFIER, classify("INSTANCE_UID", instances).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("SERIES_UID", series).columnClass());
+        assertEquals(ColumnClass.CODE, classify("SOP_CODE", sopClasses).columnClass());
+        // A table of two rows: the SOP classes are still codes, the instances still identifiers; and a study
+        // repeated on every row of its instances is still one examination.
+        assertEquals(ColumnClass.CODE, classify("SOP_CODE", sopClasses.subList(1, 3)).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("INSTANCE_UID", instances.subList(0, 2)).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("STUDY_UID", repeat(List.of(series.get(0), series.get(2)), 20))
+                .columnClass());
+        assertTrue(classify("INSTANCE_UID", instances).evidence().contains("100% uid"));
+        // Too few components, leading zeros, an address: not UIDs.
+        assertFalse(ValueStats.isUid("1.2.3"));
+        assertFalse(ValueStats.isUid("1.02.840.10008.1"));
+        assertFalse(ValueStats.isUid("10.0.0.1.5"));
+        assertTrue(ValueStats.isUid("1.2.840.10008.5.1.4.1.1.2"));
+        assertTrue(ValueStats.isUid("2.25.329800735698586629295641978511506172918"));
+    }
+
     @Test
     void clinicalCategoriesAreNotNames() {
         List<String> values = repeat(List.of("General examination of patient", "Encounter for symptom",
