@@ -65,6 +65,8 @@ public final class Deidentifier {
     private final PseudonymFormat subjectFormat;
     /** Subjects kept in {@link #subjects} before it is emptied (a miss recomputes the same subject). */
     static final int SUBJECT_CACHE = 16_384;
+    /** Subject ids remembered as noted: as many as a CSV file's own subject cache holds. */
+    static final int NOTED_SUBJECTS = 1 << 16;
 
     /** Date offsets by subject pseudonym, for the key file (before {@link #spillTo}, or for a run that does not spill). */
     private final Map<String, Integer> subjectOffsets = new ConcurrentHashMap<>();
@@ -91,8 +93,8 @@ public final class Deidentifier {
      */
     private final Set<Long> subjectDays = ConcurrentHashMap.newKeySet();
     /**
-     * Subject ids noted lately ({@link #noteSubject}), original id → pseudonym, at most {@value #SUBJECT_CACHE}: every
-     * file notes its subjects, and noting an id again changes nothing, so a repeat is skipped.
+     * Subject ids noted lately ({@link #noteSubject}), original id → pseudonym, at most {@value #NOTED_SUBJECTS} (about
+     * 10 MB): every file notes its subjects, and noting an id again changes nothing, so a repeat is skipped.
      */
     private final Map<String, String> notedSubjects = new ConcurrentHashMap<>();
     /**
@@ -607,7 +609,7 @@ public final class Deidentifier {
             }
             collected.add(originalId, subject.pseudonym());
             keepSubjectIdentifier(subject.pseudonym(), originalId, subject.pseudonym(), subject.pseudonym());
-            if (notedSubjects.size() >= SUBJECT_CACHE) {
+            if (notedSubjects.size() >= NOTED_SUBJECTS) {
                 notedSubjects.clear();
             }
             notedSubjects.put(originalId, subject.pseudonym());
