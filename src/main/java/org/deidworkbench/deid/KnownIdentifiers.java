@@ -109,6 +109,14 @@ public final class KnownIdentifiers implements java.io.Serializable {
     private final AtomicInteger maxTokens;
     /** The frozen layer under this one's maps, or {@code null}. */
     private volatile KnownIdentifiers base;
+    /**
+     * A frozen layer's key hashes ({@link #hashTable}) of {@link #replacements} and {@link #firstTokens}, made by
+     * {@link #snapshot()}: most words of a text start no identifier and most joined tokens are none, and one probe of
+     * an {@code int[]} turns them away before the map's buckets and nodes are read. {@code null} in a growing layer
+     * (and after deserialization): the maps are asked.
+     */
+    private transient int[] replacementHashes;
+    private transient int[] firstTokenHashes;
     /** A frozen compact layer of spilled identifiers (decision 0026), or {@code null}. */
     private transient volatile Index index;
     /** Where whole-value entries go when the maps reach {@link #spillThreshold}; null: never spilled. */
@@ -138,7 +146,8 @@ public final class KnownIdentifiers implements java.io.Serializable {
     }
 
     private Entry replacementEntry(String key) {
-        Entry own = replacements.get(key);
+        int[] filter = replacementHashes;
+        Entry own = filter == null || mayHold(filter, key) ? replacements.get(key) : null;
         Index i = index;
         if (i != null) {
             own = smaller(i.entry(key), own);
@@ -152,7 +161,8 @@ public final class KnownIdentifiers implements java.io.Serializable {
     }
 
     private int firstTokenCount(String token) {
-        Integer own = firstTokens.get(token);
+        int[] filter = firstTokenHashes;
+        Integer own = filter == null || mayHold(filter, token) ? firstTokens.get(token) : null;
         int mine = own == null ? 0 : own;
         Index i = index;
         if (i != null) {
@@ -483,21 +493,24 @@ public final class KnownIdentifiers implements java.io.Serializable {
 
     private void addLocked(String value, String replacement, String wordReplacement) {
         List<String> tokens = tokens(value);
-        if (tokens.isEmpty() || tokens.size() > MAX_TOKENS) {
+        int n = tokens.size();
+        if (n == 0 || n > MAX_TOKENS) {
             return;
         }
-        boolean institution = tokens.stream().anyMatch(INSTITUTION_MARKS::contains);
-        if (institution && tokens.stream().allMatch(KnownIdentifiers::institutional)) {
+        boolean institution = false;
+        for (int i = 0; i < n && !institution; i++) {
+            institution = isInstitutionMark(tokens.get(i));
+        }
+        if (institution && allInstitutional(tokens)) {
             return; // "Medicare", "NO_INSURANCE", "Vision Day Surgery": what institutions are, not which
         }
         putIfSignificant(tokens, new Entry(0, replacement));
-        if (tokens.size() > 1 && tokens.stream().allMatch(KnownIdentifiers::isAlphabetic)
-                && NAME_LIKE.matcher(value).matches()) {
+        if (n > 1 && allAlphabetic(tokens) && NAME_LIKE.matcher(value).matches()) {
             // "Smith, John" is written "John Smith" elsewhere: short names also match rotated (an
             // institution's name is not).
-            if (tokens.size() <= 3 && !institution) {
-                for (int r = 1; r < tokens.size(); r++) {
-                    List<String> rotated = new ArrayList<>(tokens.subList(r, tokens.size()));
+            if (n <= 3 && !institution) {
+                for (int r = 1; r < n; r++) {
+                    List<String> rotated = new ArrayList<>(tokens.subList(r, n));
                     rotated.addAll(tokens.subList(0, r));
                     putIfSignificant(rotated, new Entry(0, replacement));
                 }
@@ -512,10 +525,37 @@ public final class KnownIdentifiers implements java.io.Serializable {
         }
     }
 
+    /** Whether a token is one of {@link #INSTITUTION_MARKS}: a token of digits never is, and is not hashed. */
+    private static boolean isInstitutionMark(String token) {
+        return !Character.isDigit(token.charAt(0)) && INSTITUTION_MARKS.contains(token);
+    }
+
+    private static boolean allInstitutional(List<String> tokens) {
+        for (int i = 0, n = tokens.size(); i < n; i++) {
+            if (!institutional(tokens.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allAlphabetic(List<String> tokens) {
+        for (int i = 0, n = tokens.size(); i < n; i++) {
+            if (!isAlphabetic(tokens.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void putIfSignificant(List<String> tokens, Entry replacement) {
         int letters = 0;
         int digits = 0;
-        for (String t : tokens) {
+        int n = tokens.size();
+        int length = n - 1;
+        for (int k = 0; k < n; k++) {
+            String t = tokens.get(k);
+            length += t.length();
             for (int i = 0; i < t.length(); i++) {
                 if (Character.isDigit(t.charAt(i))) {
                     digits++;
@@ -528,19 +568,45 @@ public final class KnownIdentifiers implements java.io.Serializable {
         if (!significant) {
             return;
         }
-        if (tokens.size() == 1 && isOrdinaryWord(tokens.get(0))) {
+        String first = tokens.get(0);
+        if (n == 1 && isOrdinaryWord(first)) {
             // "General", "Hospital" are words, not identifiers; "Hill", "Young" are names that are
             // also words: they are scrubbed where written with a capital only.
-            if (NAMES.isName(tokens.get(0))) {
-                capitalOnly.merge(tokens.get(0), replacement, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-                firstTokens.merge(tokens.get(0), 1, Math::max);
-                maxTokens.accumulateAndGet(1, Math::max);
+            if (NAMES.isName(first)) {
+                capitalOnly.merge(first, replacement, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                noteFirstToken(first, 1);
             }
             return;
         }
-        replacements.merge(String.join(" ", tokens), replacement, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-        firstTokens.merge(tokens.get(0), tokens.size(), Math::max);
-        maxTokens.accumulateAndGet(tokens.size(), Math::max);
+        String key;
+        if (n == 1) {
+            key = first;
+        } else {
+            StringBuilder joined = new StringBuilder(length);
+            joined.append(first);
+            for (int k = 1; k < n; k++) {
+                joined.append(' ').append(tokens.get(k));
+            }
+            key = joined.toString();
+        }
+        // A value noted again (the same id in another file, the same name for another column) changes nothing
+        // when its entry already wins: looked up without the map's lock.
+        Entry old = replacements.get(key);
+        if (old == null || replacement.compareTo(old) < 0) {
+            replacements.merge(key, replacement, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        noteFirstToken(first, n);
+    }
+
+    /** {@code firstTokens} and {@link #maxTokens} take at least {@code count} for {@code first}. */
+    private void noteFirstToken(String first, int count) {
+        Integer known = firstTokens.get(first);
+        if (known == null || known < count) {
+            firstTokens.merge(first, count, Math::max);
+        }
+        if (maxTokens.get() < count) {
+            maxTokens.accumulateAndGet(count, Math::max);
+        }
     }
 
     private static final NameDictionary NAMES = NameDictionary.get();
@@ -594,14 +660,58 @@ public final class KnownIdentifiers implements java.io.Serializable {
                     java.util.Collections.unmodifiableMap(capitalOnly), java.util.Collections.unmodifiableMap(firstTokens),
                     maxTokens.get(), base);
             frozen.index = compact;
+            frozen.replacementHashes = hashTable(replacements.keySet());
+            frozen.firstTokenHashes = hashTable(firstTokens.keySet());
             replacements = new ConcurrentHashMap<>();
             capitalOnly = new ConcurrentHashMap<>();
             firstTokens = new ConcurrentHashMap<>();
             added = new ConcurrentHashMap<>();
+            replacementHashes = null; // this layer grows again
+            firstTokenHashes = null;
             base = frozen;
             return frozen;
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** A key's hash as the tables of {@link #hashTable} hold it: never 0, which marks an empty slot. */
+    private static int tableHash(String key) {
+        int h = key.hashCode() * 0x9E3779B1;
+        return h == 0 ? 1 : h;
+    }
+
+    /**
+     * The {@link #tableHash}es of {@code keys}, open-addressed in an array of at least twice their number (a power of
+     * two): a key whose hash is not in it is not among them; one whose hash is may be.
+     */
+    private static int[] hashTable(java.util.Collection<String> keys) {
+        int capacity = Integer.highestOneBit(Math.max(4, keys.size()) * 2 - 1) << 1;
+        int[] table = new int[capacity];
+        int mask = capacity - 1;
+        for (String k : keys) {
+            int h = tableHash(k);
+            int i = (h ^ (h >>> 16)) & mask;
+            while (table[i] != 0 && table[i] != h) {
+                i = (i + 1) & mask;
+            }
+            table[i] = h;
+        }
+        return table;
+    }
+
+    /** Whether {@code key} may be one of the keys {@code table} was made of ({@link #hashTable}). */
+    private static boolean mayHold(int[] table, String key) {
+        int h = tableHash(key);
+        int mask = table.length - 1;
+        for (int i = (h ^ (h >>> 16)) & mask;; i = (i + 1) & mask) {
+            int t = table[i];
+            if (t == h) {
+                return true;
+            }
+            if (t == 0) {
+                return false;
+            }
         }
     }
 
@@ -729,6 +839,13 @@ public final class KnownIdentifiers implements java.io.Serializable {
     }
 
     private static boolean isAlphabetic(String token) {
-        return token.codePoints().allMatch(cp -> kind(cp, LETTERS) == LETTERS);
+        for (int i = 0, n = token.length(); i < n; ) {
+            int cp = token.codePointAt(i);
+            if (kind(cp, LETTERS) != LETTERS) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 }

@@ -218,6 +218,35 @@ class KnownIdentifiersTest {
     }
 
     @Test
+    void aSnapshotAnswersEveryLookUpAsTheGrowingCollectionDoes() {
+        // The snapshot turns most look-ups away by the keys' hashes: no known key and no first token may be lost.
+        java.util.Random random = new java.util.Random(58);
+        KnownIdentifiers ids = new KnownIdentifiers();
+        List<String> probes = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            String value = switch (i % 4) {
+                case 0 -> "MRN" + (100_000 + random.nextInt(900_000));
+                case 1 -> java.util.UUID.nameUUIDFromBytes(new byte[] {(byte) i, (byte) (i >> 8), 7}).toString();
+                case 2 -> (1 + random.nextInt(999)) + " Oak Street";
+                default -> "Kim" + (char) ('a' + random.nextInt(26)) + " Lee" + (char) ('a' + random.nextInt(26));
+            };
+            ids.add(value, "P" + i, "[ID]");
+            List<String> tokens = KnownIdentifiers.tokens(value);
+            probes.add(String.join(" ", tokens));
+            probes.add(tokens.get(0));
+            probes.add(tokens.get(0) + " X");
+            probes.add(String.join(" ", tokens) + "0");
+        }
+        KnownIdentifiers growing = new KnownIdentifiers();
+        growing.addAll(ids);
+        KnownIdentifiers frozen = ids.snapshot();
+        for (String key : probes) {
+            assertEquals(growing.replacement(key), frozen.replacement(key), key);
+            assertEquals(growing.longestStartingWith(key), frozen.longestStartingWith(key), key);
+        }
+    }
+
+    @Test
     void lettersAndDigitsGluedTogetherAreSeparateTokens() {
         assertEquals(List.of("MRN", "123456", "A", "1"), KnownIdentifiers.tokens("mrn123456 a1"));
     }

@@ -65,6 +65,8 @@ public final class Deidentifier {
     private final PseudonymFormat subjectFormat;
     /** Subjects kept in {@link #subjects} before it is emptied (a miss recomputes the same subject). */
     static final int SUBJECT_CACHE = 16_384;
+    /** Subject ids remembered as noted: as many as a CSV file's own subject cache holds. */
+    static final int NOTED_SUBJECTS = 1 << 16;
 
     /** Date offsets by subject pseudonym, for the key file (before {@link #spillTo}, or for a run that does not spill). */
     private final Map<String, Integer> subjectOffsets = new ConcurrentHashMap<>();
@@ -90,6 +92,19 @@ public final class Deidentifier {
      * coincidences: shifted dates it wrote in a subject's records that read as one of that subject's own dates.
      */
     private final Set<Long> subjectDays = ConcurrentHashMap.newKeySet();
+    /**
+     * Subject ids noted lately ({@link #noteSubject}), original id → pseudonym, at most {@value #NOTED_SUBJECTS} (about
+     * 10 MB): every file notes its subjects, and noting an id again changes nothing, so a repeat is skipped.
+     */
+    private final Map<String, String> notedSubjects = new ConcurrentHashMap<>();
+    /**
+     * {@link #subjectDays} as one flat array of keys, made when identifiers are frozen (after the scan) and dropped by
+     * the next day noted: the transform looks every date it writes up here, one probe instead of a map's nodes and
+     * boxed keys. Answers as {@link #subjectDays} does; {@code null} while days are still being noted.
+     */
+    private volatile DaySet frozenDays;
+    /** Days added to {@link #subjectDays}: a day noted while {@link #frozenDays} was being made drops it. */
+    private final java.util.concurrent.atomic.AtomicLong daysNoted = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Map<Long, java.util.concurrent.atomic.AtomicInteger>> coincidences = new ConcurrentHashMap<>();
 
     /**
@@ -375,13 +390,16 @@ public final class Deidentifier {
         if (value.isBlank()) {
             return;
         }
-        noteIdentifier(spec, label, value);
+        // As noteIdentifier(spec, label, value), with the pseudonym issued once for both records.
+        String labelled = "[" + label + "]";
+        String replacement = labelled;
+        if (spec instanceof ActionSpec.Pseudonymize p) {
+            replacement = ledger.issue(keys.pseudonyms(), p.domain(), p.format(), PseudonymGenerator.normalize(value));
+            collected.add(value, replacement, labelled);
+        } else {
+            collected.add(value, labelled);
+        }
         if (subject != null) {
-            String labelled = "[" + label + "]";
-            String replacement = labelled;
-            if (spec instanceof ActionSpec.Pseudonymize p) {
-                replacement = ledger.issue(keys.pseudonyms(), p.domain(), p.format(), PseudonymGenerator.normalize(value));
-            }
             keepSubjectIdentifier(subject.pseudonym(), value, replacement, labelled);
         }
     }
@@ -511,7 +529,61 @@ public final class Deidentifier {
             return;
         }
         for (long day : org.deidworkbench.deid.leak.LeakDictionary.days(value)) {
-            subjectDays.add(subjectDay(subject, day));
+            if (subjectDays.add(subjectDay(subject, day))) {
+                daysNoted.incrementAndGet();
+                if (frozenDays != null) {
+                    frozenDays = null;
+                }
+            }
+        }
+    }
+
+    /**
+     * The keys of {@link #subjectDays} at one moment, open-addressed in a {@code long[]} of at least twice their
+     * number (0, which no probe can tell from an empty slot, is held apart). Immutable; thread-safe.
+     */
+    static final class DaySet {
+        private final long[] slots;
+        private final int mask;
+        private final boolean zero;
+
+        DaySet(java.util.Collection<Long> keys) {
+            int capacity = Integer.highestOneBit(Math.max(4, keys.size()) * 2 - 1) << 1;
+            slots = new long[capacity];
+            mask = capacity - 1;
+            boolean z = false;
+            for (Long k : keys) {
+                long key = k;
+                if (key == 0) {
+                    z = true;
+                    continue;
+                }
+                int i = slot(key);
+                while (slots[i] != 0 && slots[i] != key) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = key;
+            }
+            zero = z;
+        }
+
+        private int slot(long key) {
+            return (int) (key ^ (key >>> 32)) & mask;
+        }
+
+        boolean contains(long key) {
+            if (key == 0) {
+                return zero;
+            }
+            for (int i = slot(key);; i = (i + 1) & mask) {
+                long s = slots[i];
+                if (s == key) {
+                    return true;
+                }
+                if (s == 0) {
+                    return false;
+                }
+            }
         }
     }
 
@@ -524,8 +596,10 @@ public final class Deidentifier {
         if (subjectDays.isEmpty() || written.length() < 8) {
             return;
         }
+        DaySet frozen = frozenDays;
         for (long day : org.deidworkbench.deid.leak.LeakDictionary.days(written)) {
-            if (subjectDays.contains(subjectDay(subject.pseudonym(), day))) {
+            long key = subjectDay(subject.pseudonym(), day);
+            if (frozen != null ? frozen.contains(key) : subjectDays.contains(key)) {
                 coincidences.computeIfAbsent(subject.pseudonym(), k -> new ConcurrentHashMap<>())
                         .computeIfAbsent(day, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
             }
@@ -556,14 +630,32 @@ public final class Deidentifier {
     /** Records a subject id as an identifier, replaced by the subject's pseudonym (and kept as one of the subject's). */
     public void noteSubject(String originalId, Subject subject) {
         if (subject != null) {
+            // Each file notes its subjects once: the same id noted again adds nothing (both records are sets).
+            if (subject.pseudonym().equals(notedSubjects.get(originalId))) {
+                return;
+            }
             collected.add(originalId, subject.pseudonym());
             keepSubjectIdentifier(subject.pseudonym(), originalId, subject.pseudonym(), subject.pseudonym());
+            if (notedSubjects.size() >= NOTED_SUBJECTS) {
+                notedSubjects.clear();
+            }
+            notedSubjects.put(originalId, subject.pseudonym());
         }
     }
 
     /** Fixes the identifiers free text is scrubbed of: those noted so far. */
     public void freezeIdentifiers() {
         scrubber = new TextScrubber(collected.snapshot(), referenceYear);
+        freezeDays();
+    }
+
+    /** Makes {@link #frozenDays} of the days noted so far (a day noted later drops it again). */
+    private void freezeDays() {
+        long before = daysNoted.get();
+        frozenDays = new DaySet(subjectDays);
+        if (daysNoted.get() != before) {
+            frozenDays = null;
+        }
     }
 
     /**
@@ -573,6 +665,7 @@ public final class Deidentifier {
      */
     public void freezeIdentifiers(KnownIdentifiers frozen) {
         scrubber = new TextScrubber(frozen, referenceYear);
+        freezeDays();
     }
 
     /**
