@@ -138,18 +138,7 @@ class ReferencesUnderHeaderRulesTest {
 
     /** A CSV without quotes, as the fixtures and their outputs are, as rows by header. */
     private static List<Map<String, String>> read(Path file) throws Exception {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        String[] header = lines.get(0).split(",", -1);
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",", -1);
-            Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                row.put(header[i], f[i]);
-            }
-            rows.add(row);
-        }
-        return rows;
+        return SampleData.rows(file);
     }
 
     private static List<String> outputs(Path out) throws Exception {

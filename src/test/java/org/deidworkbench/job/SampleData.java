@@ -41,8 +41,13 @@ final class SampleData {
 
     /** The patients table as maps of column → value (a tiny parser: the sample has no quoted commas there). */
     static List<Map<String, String>> patients() throws IOException {
-        List<String> lines = Files.readAllLines(CSV.resolve("patients.csv"), StandardCharsets.UTF_8);
-        String[] header = lines.get(0).replace("\uFEFF", "").split(",");
+        return rows(CSV.resolve("patients.csv"));
+    }
+
+    /** A small CSV file without quoted commas as maps of column → value, in column order (a BOM dropped). */
+    static List<Map<String, String>> rows(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String[] header = lines.get(0).replace("\uFEFF", "").split(",", -1);
         List<Map<String, String>> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);

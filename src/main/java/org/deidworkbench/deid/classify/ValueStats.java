@@ -449,13 +449,14 @@ public final class ValueStats {
         return c == ' ' || c == '\t' || c == '\n' || c == (char) 0x0B || c == '\f' || c == '\r';
     }
 
+    /** The root of the UIDs the DICOM standard itself defines. */
+    private static final String STANDARD_UID_ROOT = "1.2.840.10008.";
+
     /**
      * Whether the value is a UID as DICOM (PS3.5 9.1) writes one: numeric components without leading zeros,
      * separated by dots, the first 0, 1 or 2, and here at least five of them ({@code 1.2.840.10008.5.1.4.1.1.2}),
      * or a UUID as a UID ({@code 2.25.} and its 128-bit number).
      */
-    private static final String STANDARD_UID_ROOT = "1.2.840.10008.";
-
     static boolean isUid(String v) {
         int components = 0;
         int start = 0;

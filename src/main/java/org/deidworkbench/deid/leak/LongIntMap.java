@@ -72,6 +72,11 @@ final class LongIntMap {
     }
 
     private int slot(long key) {
+        return slot(key, mask);
+    }
+
+    /** A key's first slot in an open-addressed table of {@code mask + 1} slots (a power of two). */
+    static int slot(long key, int mask) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32)) & mask;
     }

@@ -67,7 +67,6 @@ final class LongSet {
     }
 
     private int slot(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32)) & mask;
+        return LongIntMap.slot(key, mask);
     }
 }
