@@ -349,15 +349,25 @@ public final class Deidentifier {
         if (value.isBlank()) {
             return;
         }
-        String labelled = "[" + label + "]";
+        collect(spec, "[" + label + "]", value, value);
+    }
+
+    /**
+     * Adds {@code notation}, a notation of the identifier {@code value}, to the identifiers free text is scrubbed of,
+     * replaced by the value's pseudonym where the action issues one, else by {@code labelled}.
+     *
+     * @return the replacement: the pseudonym, or {@code labelled}
+     */
+    private String collect(ActionSpec spec, String labelled, String notation, String value) throws DeidException {
         if (spec instanceof ActionSpec.Pseudonymize p) {
             String pseudonym = ledger.issue(keys.pseudonyms(), p.domain(), p.format(),
                     PseudonymGenerator.normalize(value));
             // A word of the name found alone ("John") may be someone else: label it, do not link it.
-            collected.add(value, pseudonym, labelled);
-        } else {
-            collected.add(value, labelled);
+            collected.add(notation, pseudonym, labelled);
+            return pseudonym;
         }
+        collected.add(notation, labelled);
+        return labelled;
     }
 
     /**
@@ -370,14 +380,7 @@ public final class Deidentifier {
         if (alias.isBlank() || value.isBlank()) {
             return;
         }
-        String labelled = "[" + label + "]";
-        if (spec instanceof ActionSpec.Pseudonymize p) {
-            String pseudonym = ledger.issue(keys.pseudonyms(), p.domain(), p.format(),
-                    PseudonymGenerator.normalize(value));
-            collected.add(alias, pseudonym, labelled);
-        } else {
-            collected.add(alias, labelled);
-        }
+        collect(spec, "[" + label + "]", alias, value);
     }
 
     /**
@@ -390,15 +393,8 @@ public final class Deidentifier {
         if (value.isBlank()) {
             return;
         }
-        // As noteIdentifier(spec, label, value), with the pseudonym issued once for both records.
         String labelled = "[" + label + "]";
-        String replacement = labelled;
-        if (spec instanceof ActionSpec.Pseudonymize p) {
-            replacement = ledger.issue(keys.pseudonyms(), p.domain(), p.format(), PseudonymGenerator.normalize(value));
-            collected.add(value, replacement, labelled);
-        } else {
-            collected.add(value, labelled);
-        }
+        String replacement = collect(spec, labelled, value, value);
         if (subject != null) {
             keepSubjectIdentifier(subject.pseudonym(), value, replacement, labelled);
         }
