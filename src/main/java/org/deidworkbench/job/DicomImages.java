@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.deid.engine.Deidentifier;
@@ -59,6 +61,21 @@ public final class DicomImages {
     /** The suffix of the action count a redaction leaves in the transform's statistics. */
     private static final String REDACT = " (redact)";
 
+    /**
+     * Temporary de-identified copies not yet deleted by {@link Source#close()}: whatever an
+     * application leaves open (a window closed with an image shown, a task abandoned at exit) is
+     * deleted when the JVM exits, so no copy outlives the process that made it (except a killed one).
+     */
+    private static final Set<Path> LIVE_COPIES = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : LIVE_COPIES) {
+                deleteQuietly(p);
+            }
+        }, "deid-image-cleanup"));
+    }
+
     private DicomImages() {
     }
 
@@ -89,6 +106,7 @@ public final class DicomImages {
             processor.scan(file, "", cancelled);
             engine.freezeIdentifiers();
             cleaned = Files.createTempFile("deid-image-", ".dcm");
+            LIVE_COPIES.add(cleaned);
             FileStats stats;
             try (OutputStream out = Files.newOutputStream(cleaned)) {
                 stats = processor.transform(file, "", out, cancelled);
@@ -178,7 +196,7 @@ public final class DicomImages {
             return Optional.ofNullable(redaction);
         }
 
-        /** Deletes the temporary de-identified copy (and a deflated file's spool). */
+        /** Deletes the temporary de-identified copy (and a deflated file's spool); also done at the JVM's exit. */
         @Override
         public void close() {
             closeQuietly(original);
@@ -452,6 +470,7 @@ public final class DicomImages {
         }
         try {
             Files.deleteIfExists(file);
+            LIVE_COPIES.remove(file);
         } catch (IOException e) {
             // a de-identified temporary copy; the system's temporary folder is cleaned up
         }

@@ -268,6 +268,33 @@ class DicomImagesTest {
         assertFalse(s.toString().contains("Quillfeather"));
     }
 
+    @Test
+    void aCopyLeftOpenIsDeletedWhenTheJvmExits() throws Exception {
+        // As a workbench closed with an image shown: the process opens an image, never closes it, exits.
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(javaBin.toString(), "-Djava.io.tmpdir=" + tmp, "-cp",
+                System.getProperty("java.class.path"), LeftOpen.class.getName(), SAMPLE_CT.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, child.waitFor(), out);
+        assertEquals("opened 1\n", out.replace("\r", ""));
+        try (var files = Files.list(tmp)) {
+            assertEquals(0, files.filter(p -> p.getFileName().toString().startsWith("deid-image-")).count());
+        }
+    }
+
+    /** Opens an image and exits without closing it (see the test above). */
+    static final class LeftOpen {
+        public static void main(String[] args) throws Exception {
+            DicomImages.open(Path.of(args[0]), csvTemplate(), () -> false);
+            try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+                System.out.println("opened " + files.filter(p -> p.getFileName().toString()
+                        .startsWith("deid-image-")).count());
+            }
+        }
+    }
+
     private static long tempCopies() throws Exception {
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(p -> p.getFileName().toString().startsWith("deid-image-")).count();

@@ -133,12 +133,17 @@ public final class DicomImageViewModel {
                 return null;
             }
             JobService.ImageSource s = jobs.openDicomImage(f, p, task::cancelled);
-            DicomImage.Header h = s.header();
-            if (h.unavailable() != null) {
-                return new Opened(s, null, null);
+            try {
+                DicomImage.Header h = s.header();
+                if (h.unavailable() != null) {
+                    return new Opened(s, null, null);
+                }
+                int wanted = sameFile ? Math.min(frameWanted, h.frames() - 1) : 0;
+                return new Opened(s, s.original(wanted), s.deidentified(wanted).orElse(null));
+            } catch (Exception e) {
+                s.close(); // the failure is shown; its de-identified copy goes now, not at exit
+                throw e;
             }
-            int wanted = sameFile ? Math.min(frameWanted, h.frames() - 1) : 0;
-            return new Opened(s, s.original(wanted), s.deidentified(wanted).orElse(null));
         }, opened -> {
             if (opening != mine[0]) {
                 closeLater(opened == null ? null : opened.source());
