@@ -149,10 +149,10 @@ final class BenchCommand implements Runnable {
     /** {@code deid bench fhir}. */
     @Command(name = "fhir", mixinStandardHelpOptions = true,
             description = {"Time the FHIR pipeline against a plain HAPI parse + serialize of the same files, Bundles and"
-                    + " NDJSON apart:",
-                "both sides get --warm-up passes, then --rounds measured rounds each (interleaved); the best and the"
-                    + " median round are printed,",
-                "with the CPU of the whole JVM (JIT and collector included) and the JIT's time during the rounds.",
+                    + " NDJSON apart.",
+                "Both sides get the same --warm-up passes, then --rounds measured rounds each (interleaved). Printed per"
+                    + " side: the best and the median round, with the CPU of the whole JVM (JIT and collector included)"
+                    + " and the JIT's time in each round.",
                 "With --ndjson-mb / --bundle-mb, synthetic files of that size are generated into the input first;"
                     + " run with a small heap to show streaming, e.g.",
                 "DEID_JAVA_OPTS=-Xmx256m ./deid bench fhir --input /tmp/big --ndjson-mb 600"})
