@@ -24,11 +24,74 @@ import org.deidworkbench.config.LoadedProfile;
 /**
  * Measures the FHIR pipeline against a plain HAPI parse and serialize of the same files, separately
  * for Bundles (and single resources: JSON and XML files) and for NDJSON bulk exports, in the same
- * JVM after a warm-up of both, keeping the best of several rounds; also the peak heap of the
+ * JVM after the same warm-up passes of both, reporting the best and the median of several rounds (and
+ * the JIT's compilation time during them, to show they were past it); also the peak heap of the
  * pipeline. Can generate synthetic NDJSON and single-Bundle files of a given size to show bounded
  * memory. Numbers belong in {@code performance.md}, never in tests.
  */
 public final class FhirBenchmark {
+
+    /**
+     * The measured rounds of one side (after the warm-up passes), in the order they ran.
+     *
+     * @param wall wall seconds of each round
+     * @param cpu process CPU seconds of each round (every thread: the JIT compilers and the collector too)
+     * @param jitSeconds the JIT's compilation time during each round ({@code CompilationMXBean}; NaN where the
+     *     JVM does not say): near zero once the side's code is compiled, which is the steady state measured
+     */
+    public record Rounds(double[] wall, double[] cpu, double[] jitSeconds) {
+
+        /** No rounds: a side that was not measured. */
+        static final Rounds NONE = new Rounds(new double[0], new double[0], new double[0]);
+
+        /** Whether the side was measured. */
+        public boolean measured() {
+            return wall.length > 0;
+        }
+
+        /** The fastest round's wall time (NaN if not measured). */
+        public double bestWall() {
+            return best(wall);
+        }
+
+        /** The median round's wall time (the mean of the two middle ones for an even count). */
+        public double medianWall() {
+            return median(wall);
+        }
+
+        /** The least CPU time of a round. */
+        public double bestCpu() {
+            return best(cpu);
+        }
+
+        /** The median CPU time of the rounds. */
+        public double medianCpu() {
+            return median(cpu);
+        }
+
+        /** The JIT's compilation time over all measured rounds. */
+        public double jitTotal() {
+            double t = 0;
+            for (double j : jitSeconds) {
+                t += j;
+            }
+            return t;
+        }
+
+        static double best(double[] v) {
+            return v.length == 0 ? Double.NaN : java.util.Arrays.stream(v).min().getAsDouble();
+        }
+
+        static double median(double[] v) {
+            if (v.length == 0) {
+                return Double.NaN;
+            }
+            double[] s = v.clone();
+            java.util.Arrays.sort(s);
+            int m = s.length / 2;
+            return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+        }
+    }
 
     /**
      * One measurement of a group of files.
@@ -37,10 +100,9 @@ public final class FhirBenchmark {
      * @param files FHIR files measured
      * @param resources resources read (Bundle entries, NDJSON lines)
      * @param bytes total size of the files
-     * @param baselineSeconds HAPI parse + serialize of every file (wall time, best round)
-     * @param pipelineSeconds the run's scan and transform phases (wall time, best round)
-     * @param baselineCpuSeconds process CPU time of the baseline (best round; steadier than wall time on a shared machine)
-     * @param pipelineCpuSeconds process CPU time of scan + transform (best round)
+     * @param warmUpPasses passes of each side (baseline, then pipeline) before the measured rounds
+     * @param baseline HAPI parse + serialize of every file, each measured round
+     * @param pipeline the run's scan and transform phases, each measured round
      * @param peakHeapBytes sum of the heap pools' peak usage during the measured runs (an upper bound;
      *     with a small maximum heap the collector lets it fill, so see {@code liveHeapBytes})
      * @param liveHeapBytes the most heap still in use just after a garbage collection during the
@@ -48,33 +110,57 @@ public final class FhirBenchmark {
      * @param maxHeapBytes the JVM's maximum heap
      * @param largestFileBytes the largest file measured
      */
-    public record Result(String group, int files, long resources, long bytes, double baselineSeconds,
-            double pipelineSeconds, double baselineCpuSeconds, double pipelineCpuSeconds, long peakHeapBytes,
-            long liveHeapBytes, long maxHeapBytes, long largestFileBytes) {
+    public record Result(String group, int files, long resources, long bytes, int warmUpPasses, Rounds baseline,
+            Rounds pipeline, long peakHeapBytes, long liveHeapBytes, long maxHeapBytes, long largestFileBytes) {
 
-        /** Pipeline throughput relative to the baseline, by wall time. */
-        public double ratio() {
-            return baselineSeconds / pipelineSeconds;
+        /** HAPI parse + serialize, wall time of the fastest round (NaN when the baseline was not measured). */
+        public double baselineSeconds() {
+            return baseline.bestWall();
         }
 
-        /** The same by process CPU time. */
+        /** Scan + transform, wall time of the fastest round. */
+        public double pipelineSeconds() {
+            return pipeline.bestWall();
+        }
+
+        /** Pipeline throughput relative to the baseline, by the best rounds' wall time. */
+        public double ratio() {
+            return baseline.bestWall() / pipeline.bestWall();
+        }
+
+        /** The same by the best rounds' process CPU time. */
         public double cpuRatio() {
-            return baselineCpuSeconds / pipelineCpuSeconds;
+            return baseline.bestCpu() / pipeline.bestCpu();
+        }
+
+        /** Pipeline throughput relative to the baseline, by the median rounds' wall time. */
+        public double medianRatio() {
+            return baseline.medianWall() / pipeline.medianWall();
+        }
+
+        /** The same by the median rounds' process CPU time. */
+        public double medianCpuRatio() {
+            return baseline.medianCpu() / pipeline.medianCpu();
         }
     }
+
+    /** Warm-up passes of each side before the measured rounds unless told otherwise. */
+    public static final int DEFAULT_WARM_UP = 5;
 
     private FhirBenchmark() {
     }
 
     /**
      * Measures the FHIR files under {@code input}, Bundles and NDJSON apart ({@code rounds} times
-     * each, keeping the fastest of each side), with scratch output in {@code work}.
+     * each side, interleaved: baseline, pipeline, baseline, pipeline…), with scratch output in {@code work}.
      *
-     * @param warmUp whether to run both sides once before measuring (off for inputs many times the heap)
+     * @param warmUp passes of each side, interleaved the same way, before the measured rounds: both sides
+     *     get the same (0 for inputs many times the heap, where one pass is long). The JIT keeps compiling
+     *     the pipeline's larger code for several passes; the rounds' JIT time shows whether it still was
      * @param baseline whether to time the baseline too (off to measure the pipeline's memory on a Bundle
-     *     larger than the heap, which the baseline, parsing it whole, cannot read); its times are then NaN
+     *     larger than the heap, which the baseline, parsing it whole, cannot read); its rounds are then empty
      */
-    public static List<Result> run(Path input, Path work, LoadedProfile profile, int rounds, boolean warmUp,
+    public static List<Result> run(Path input, Path work, LoadedProfile profile, int rounds, int warmUp,
             boolean baseline) throws IOException, JobException {
         List<Path> bundles = new ArrayList<>();
         List<Path> ndjson = new ArrayList<>();
@@ -93,46 +179,62 @@ public final class FhirBenchmark {
     }
 
     private static Result measure(String group, List<Path> files, Path work, LoadedProfile profile, int rounds,
-            boolean warmUp, boolean withBaseline) throws IOException, JobException {
+            int warmUp, boolean withBaseline) throws IOException, JobException {
         long bytes = 0;
         long largest = 0;
         for (Path f : files) {
             bytes += Files.size(f);
             largest = Math.max(largest, Files.size(f));
         }
-        if (warmUp) {
-            // HAPI's context, the structure definitions FHIRPath needs, and the JIT.
+        // HAPI's context, the structure definitions FHIRPath needs, and the JIT: the same passes for both sides
+        for (int i = 0; i < warmUp; i++) {
             if (withBaseline) {
                 baseline(files, work);
             }
             pipeline(files, work.resolve("warm-up"), profile);
         }
-        double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        int n = Math.max(1, rounds);
+        double[][] base = new double[3][withBaseline ? n : 0];
+        double[][] pipe = new double[3][n];
         long resources = 0;
         long peak = 0;
         long live = 0;
-        for (int i = 0; i < rounds; i++) {
+        for (int i = 0; i < n; i++) {
             if (withBaseline) {
+                double j0 = JitClock.seconds();
                 double c0 = ProcessCpu.seconds();
                 long t0 = System.nanoTime();
                 resources = baseline(files, work);
-                best[0] = Math.min(best[0], (System.nanoTime() - t0) / 1e9);
-                best[1] = Math.min(best[1], ProcessCpu.seconds() - c0);
-            } else {
-                best[0] = Double.NaN;
-                best[1] = Double.NaN;
+                base[0][i] = (System.nanoTime() - t0) / 1e9;
+                base[1][i] = ProcessCpu.seconds() - c0;
+                base[2][i] = JitClock.seconds() - j0;
             }
             double[] p = pipeline(files, work.resolve("round-" + i), profile);
-            best[2] = Math.min(best[2], p[0]);
-            best[3] = Math.min(best[3], p[1]);
+            pipe[0][i] = p[0];
+            pipe[1][i] = p[1];
+            pipe[2][i] = p[5];
             peak = Math.max(peak, (long) p[2]);
             live = Math.max(live, (long) p[4]);
             if (!withBaseline) {
                 resources = (long) p[3]; // resources written: the same count where every file was cleaned
             }
         }
-        return new Result(group, files.size(), resources, bytes, best[0], best[2], best[1], best[3], peak, live,
-                Runtime.getRuntime().maxMemory(), largest);
+        return new Result(group, files.size(), resources, bytes, warmUp,
+                withBaseline ? new Rounds(base[0], base[1], base[2]) : Rounds.NONE, new Rounds(pipe[0], pipe[1], pipe[2]),
+                peak, live, Runtime.getRuntime().maxMemory(), largest);
+    }
+
+    /** The JIT's total compilation time so far, in seconds (NaN where the JVM does not say). */
+    private static final class JitClock {
+        private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
+        private JitClock() {
+        }
+
+        static double seconds() {
+            return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() / 1e3
+                    : Double.NaN;
+        }
     }
 
     private static List<Path> fhirFiles(Path input) throws IOException {
@@ -159,7 +261,7 @@ public final class FhirBenchmark {
 
     /**
      * Wall and CPU seconds of scan + transform, the peak heap of the whole run, the records written,
-     * and the most heap in use after a collection.
+     * the most heap in use after a collection, and the JIT's compilation seconds during scan + transform.
      */
     private static double[] pipeline(List<Path> files, Path dir, LoadedProfile profile) throws IOException, JobException {
         Map<String, double[]> start = new ConcurrentHashMap<>();
@@ -169,7 +271,7 @@ public final class FhirBenchmark {
 
             @Override
             public void phase(String name, int count, long phaseBytes) {
-                double[] now = {System.nanoTime() / 1e9, ProcessCpu.seconds()};
+                double[] now = {System.nanoTime() / 1e9, ProcessCpu.seconds(), JitClock.seconds()};
                 if (current != null) {
                     end.put(current, now);
                 }
@@ -190,14 +292,16 @@ public final class FhirBenchmark {
         long liveMax = live.stop();
         double wall = 0;
         double cpu = 0;
+        double jit = 0;
         for (String phase : List.of(RunPhase.SCAN.id(), RunPhase.TRANSFORM.id())) {
             if (start.containsKey(phase) && end.containsKey(phase)) {
                 wall += end.get(phase)[0] - start.get(phase)[0];
                 cpu += end.get(phase)[1] - start.get(phase)[1];
+                jit += end.get(phase)[2] - start.get(phase)[2];
             }
         }
         Folders.deleteTree(dir);
-        return new double[] {wall, cpu, peak, records, liveMax};
+        return new double[] {wall, cpu, peak, records, liveMax, jit};
     }
 
     /** The largest heap in use just after a garbage collection, from the collectors' notifications. */

@@ -850,11 +850,27 @@ final class JsonScan {
                     throw fallback();
                 }
                 n++;
-                // the entry's own text (the parser reads a String: offsets are characters)
+                // the entry's own text (the parser reads a String: offsets are characters), and where its
+                // resource member is in it (-1: none, or more than one)
                 int start = (int) p.currentTokenLocation().getCharOffset();
-                p.skipChildren();
+                int[] resource = {-1, -1};
+                int resources = 0;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    boolean member = p.currentName().equals("resource");
+                    if (p.nextToken() == JsonToken.START_OBJECT && member) {
+                        resource[0] = (int) p.currentTokenLocation().getCharOffset() - start;
+                        p.skipChildren();
+                        resource[1] = (int) p.currentLocation().getCharOffset() - start;
+                    } else {
+                        p.skipChildren();
+                    }
+                    resources += member ? 1 : 0;
+                }
+                if (resources != 1) {
+                    resource[0] = -1;
+                }
                 String entryText = source.substring(start, (int) p.currentLocation().getCharOffset());
-                if (!entry(entryText, report)) {
+                if (!entry(entryText, resource, report)) {
                     fallback.scan("{\"resourceType\":\"Bundle\",\"entry\":[" + entryText + "]}", n, report);
                 }
             }
@@ -866,7 +882,7 @@ final class JsonScan {
      * Reads one entry (its JSON object) and reports it to {@code report}; false when HAPI must read
      * it (nothing reported then).
      */
-    private boolean entry(String text, ScanSink.Buffer report) throws IOException {
+    private boolean entry(String text, int[] resourceAt, ScanSink.Buffer report) throws IOException {
         needsPaths = false;
         boolean read = entryOnce(text, report, null);
         boolean paths = needsPaths;
@@ -876,6 +892,12 @@ final class JsonScan {
         }
         // The entry's resource may have notes a FHIRPath rule decides: evaluated on JsonTransform's
         // tree of the resource alone (positions counted from its first value), where it can be.
+        if (resourceAt[0] >= 0 && run.scanSkip().skips(text.substring(resourceAt[0], resourceAt[1]))) {
+            // Its field names show that no identifier rule, FHIRPath or other, can match anything in it
+            // (ScanSkip, decision 0050): it notes nothing whatever the FHIRPath rules pick, so they are not
+            // evaluated; the entry is read again with none, every value still checked (decision 0063).
+            return entryOnce(text, report, Map.of());
+        }
         String resource = entryResourceText(text);
         if (resource == null) {
             return false;

@@ -279,4 +279,51 @@ class JsonScanTest {
         }
         assertEquals(12, bundles);
     }
+
+    /**
+     * Encounter entries (a FHIRPath identifier rule, {@code Encounter.identifier.value}, names their type):
+     * with and without an identifier, pretty and compact, beside Patients and Observations; where the
+     * Encounter has nothing an identifier rule can match, its FHIRPath rules are not evaluated
+     * (decision 0063), and the Bundle's report is still HAPI's, read without handing any entry to it.
+     */
+    @Test
+    void encounterEntriesWithAndWithoutIdentifiersAreScannedAsHapiScansThem() throws Exception {
+        String[] encounters = {
+            "{\"resourceType\":\"Encounter\",\"id\":\"e1\",\"status\":\"finished\",\"class\":{\"code\":\"AMB\"},"
+                    + "\"subject\":{\"reference\":\"urn:uuid:00000000-aaaa-bbbb-cccc-000000000000\"},"
+                    + "\"period\":{\"start\":\"2020-01-02T10:00:00Z\"}}",
+            "{\"resourceType\":\"Encounter\",\"id\":\"e2\",\"status\":\"finished\",\"class\":{\"code\":\"AMB\"},"
+                    + "\"identifier\":[{\"system\":\"http://visits.example.org\",\"value\":\"V-77123\"}]}",
+            "{\"resourceType\":\"Encounter\",\"id\":\"e3\",\"status\":\"finished\",\"class\":{\"code\":\"AMB\"},"
+                    + "\"serviceProvider\":{\"identifier\":{\"value\":\"ORG-5\"}}}",
+            "{\"resourceType\":\"Encounter\",\"id\":\"e4\",\"status\":\"finished\",\"class\":{\"code\":\"AMB\"},"
+                    + "\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">Seen by"
+                    + " Dr Quillfeather</div>\"}}"};
+        Random rng = new Random(63);
+        int answered = 0;
+        for (int b = 0; b < 8; b++) {
+            StringBuilder sb = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[");
+            sb.append("{\"fullUrl\":\"urn:uuid:00000000-aaaa-bbbb-cccc-000000000000\",\"resource\":")
+                    .append(JsonTransformTest.syntheaPatient(b)).append(",\"request\":{\"method\":\"POST\",\"url\":\"Patient\"}}");
+            for (int e = 0; e < 6; e++) {
+                String resource = encounters[(b + e + rng.nextInt(4)) % encounters.length];
+                sb.append(",{\"fullUrl\":\"urn:uuid:").append(String.format("%08d", b * 10 + e + 1))
+                        .append("-aaaa-bbbb-cccc-000000000000\",\"resource\":").append(resource)
+                        .append(",\"request\":{\"method\":\"POST\",\"url\":\"Encounter\"}}");
+            }
+            String compact = sb.append("]}").toString();
+            String pretty = FhirParsing.encode(FhirParsing.parse(compact, false, "", new FhirParsing.Dropped()), false, true);
+            for (String bundle : List.of(compact, pretty)) {
+                int[] handedToHapi = {0};
+                Recorder r = new Recorder();
+                new JsonScan(runs().get(0), r).scan(bundle, (one, n, into) -> handedToHapi[0]++);
+                assertEquals(0, handedToHapi[0], "entries handed to HAPI");
+                assertEquals(hapi(runs().get(0), bundle), r.effects, bundle);
+                for (FhirRun run : runs()) {
+                    answered += assertAgrees(run, bundle) ? 1 : 0;
+                }
+            }
+        }
+        assertEquals(48, answered);
+    }
 }
