@@ -1434,9 +1434,13 @@ final class JsonTransform {
         }
     }
 
-    private final Chars printed = new Chars();
+    /** Made on the first print: the scan's readers ({@link #hitsInTextOrder}, one per line) never print. */
+    private Chars printed;
 
     private String print(String type, Obj root, Set<String> marks) throws JsonScan.Fallback {
+        if (printed == null) {
+            printed = new Chars();
+        }
         Chars w = printed;
         w.b.setLength(0);
         try (JsonGenerator g = JsonScan.JSON.createGenerator(w)) {
