@@ -1,6 +1,7 @@
 package org.deidworkbench.format.fhir;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,24 @@ final class FileTally {
         this.explaining = explaining;
     }
 
+    /**
+     * Counts per rule id and action not yet added to {@link #counts}: a count is two hash look-ups
+     * instead of a new key string and a sorted-map merge (decision 0064); {@link #counts()} adds them.
+     */
+    private final Map<String, Map<String, long[]>> pending = new HashMap<>();
+
     void count(String ruleId, String action) {
-        counts.merge(ruleId + " (" + action + ")", 1L, Long::sum);
+        pending.computeIfAbsent(ruleId, k -> new HashMap<>(4)).computeIfAbsent(action, k -> new long[1])[0]++;
+    }
+
+    /** The counts by {@code "rule (action)"}, the pending ones added. */
+    private TreeMap<String, Long> counts() {
+        if (!pending.isEmpty()) {
+            pending.forEach((rule, byAction) -> byAction.forEach((action, n) -> counts.merge(rule + " (" + action + ")", n[0],
+                    Long::sum)));
+            pending.clear();
+        }
+        return counts;
     }
 
     void warn(String code, String location, String message) {
@@ -62,7 +79,8 @@ final class FileTally {
             return false;
         }
         unmatched.addAll(later.unmatched);
-        later.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
+        TreeMap<String, Long> mine = counts();
+        later.counts().forEach((k, v) -> mine.merge(k, v, Long::sum));
         for (Problem p : later.warnings) {
             if (warningCount++ < MAX_LISTED_WARNINGS) {
                 warnings.add(p);
@@ -113,6 +131,6 @@ final class FileTally {
     }
 
     FileStats stats() {
-        return new FileStats(records, counts, warnings, warningCount, new ArrayList<>(unmatched));
+        return new FileStats(records, counts(), warnings, warningCount, new ArrayList<>(unmatched));
     }
 }

@@ -3,6 +3,7 @@ package org.deidworkbench.format.fhir;
 import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.Subject;
 import org.deidworkbench.deid.UnprocessableValueException;
@@ -52,12 +52,73 @@ final class JsonTransform {
     private static final Set<String> STRING_LIKE = Set.of("string", "markdown", "code", "uri", "url", "canonical", "id",
             "oid", "uuid");
     /** A JSON number HAPI prints back as it was written. */
-    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,18})?");
-    private static final Pattern PLAIN_INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,8})");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
+    /**
+     * Whether {@code s} is a JSON number HAPI prints back as it was written: {@code
+     * -?(0|[1-9][0-9]{0,17})(\.[0-9]{1,18})?} for a decimal, {@code -?(0|[1-9][0-9]{0,8})} otherwise
+     * (by hand rather than by regular expression: one per number read; {@code JsonTransformTest}
+     * compares the two).
+     */
+    static boolean plainNumber(String s, boolean decimal) {
+        int n = s.length();
+        int i = !s.isEmpty() && s.charAt(0) == '-' ? 1 : 0;
+        if (i == n) {
+            return false;
+        }
+        char first = s.charAt(i++);
+        if (first != '0') {
+            if (first < '1' || first > '9') {
+                return false;
+            }
+            int max = decimal ? 18 : 9;
+            int start = i - 1;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (i - start > max) {
+                return false;
+            }
+        }
+        if (i == n) {
+            return true;
+        }
+        if (!decimal || s.charAt(i) != '.') {
+            return false;
+        }
+        int start = ++i;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i == n && i - start >= 1 && i - start <= 18;
+    }
+
+    /** Whether {@code s} is a plain FHIR id, {@code [A-Za-z0-9\-.]{1,64}} (by hand, as {@link #plainNumber}). */
+    static boolean plainId(String s) {
+        int n = s.length();
+        if (n < 1 || n > 64) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!(isDigit(c) || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
     /** Per composite definition: the position of each child in HAPI's order (the order it prints). */
     private static final Map<BaseRuntimeElementDefinition<?>, Map<BaseRuntimeChildDefinition, Integer>> ORDER =
             new ConcurrentHashMap<>();
+
+    /**
+     * Jackson without its duplicate-name check: {@link #object} refuses a second member of one element
+     * itself (and every name it does not know), so the check only cost time (decision 0064).
+     */
+    private static final JsonFactory READ = JsonFactory.builder().build();
 
     /** The steps of each compartment path below its resource type. */
     private static final Map<String, String[]> STEPS = new ConcurrentHashMap<>();
@@ -120,6 +181,8 @@ final class JsonTransform {
         String out;
         /** A narrative's {@code div}: HAPI's own objects for it, cleaned as the HAPI path cleans them. */
         Narrative narrative;
+        /** The narrative's value as read ({@code XhtmlType.primitiveValue}), what the cleaning starts from. */
+        String xhtml;
         /** The value the walk meets when cleaning replaced it before the walk got there (an attachment's size). */
         String now;
         /** Removed from its parent before the walk got there (an attachment's hash): cleaned, but not written. */
@@ -134,25 +197,46 @@ final class JsonTransform {
     }
 
     /**
+     * The file's narratives as HAPI's first XHTML model reads and writes them back (a function of the
+     * text alone): a bulk export repeats many ({@code Amoxicillin 250 MG for …} once per prescription of
+     * one patient), and that model's XML parse is the dearer of the two (decision 0064).
+     */
+    private final Map<String, String> readDivs = new java.util.HashMap<>();
+    private static final int MAX_READ_DIVS = 1 << 10;
+
+    /**
      * A narrative's {@code div} read as HAPI's JSON parser reads it (through both of its XHTML
      * models) into a {@link Narrative} of its own, so that the scrubbing and the printing are HAPI's.
      */
-    private static Prim narrative(String text) throws JsonScan.Fallback {
+    private Prim narrative(String text) throws JsonScan.Fallback {
         Narrative n = new Narrative();
         try {
-            XhtmlDt dt = new XhtmlDt();
-            dt.setValueAsString(text);
+            String read = readDivs.get(text);
+            if (read == null) {
+                XhtmlDt dt = new XhtmlDt();
+                dt.setValueAsString(text);
+                read = dt.getValueAsString();
+                if (read != null) {
+                    if (readDivs.size() >= MAX_READ_DIVS) {
+                        readDivs.clear();
+                    }
+                    readDivs.put(text, read);
+                }
+            }
             XhtmlNode node = new XhtmlNode();
-            node.setValueAsString(dt.getValueAsString());
+            node.setValueAsString(read);
             n.setDiv(node);
         } catch (RuntimeException e) {
             throw JsonScan.fallback(); // HAPI says what is wrong with it, or reads it its own way
         }
-        if (!n.hasDiv() || n.getDiv().getValueAsString() == null || new XhtmlType(n).primitiveValue() == null) {
+        String div = n.hasDiv() ? n.getDiv().getValueAsString() : null;
+        String value = div == null ? null : new XhtmlType(n).primitiveValue();
+        if (value == null) {
             throw JsonScan.fallback(); // an empty div: HAPI's business
         }
-        Prim p = new Prim(n.getDiv().getValueAsString(), JsonToken.VALUE_STRING, false);
+        Prim p = new Prim(div, JsonToken.VALUE_STRING, false);
         p.narrative = n;
+        p.xhtml = value;
         return p;
     }
 
@@ -168,6 +252,30 @@ final class JsonTransform {
         /** The parent type {@link #rule} was found for. */
         String ruleParent;
         final Set<String> plainValues = new HashSet<>();
+        /** What the child's FHIR type is, once known: {@link #PLAIN_TYPE}, {@link #STRING_TYPE} bits (-1: not yet). */
+        int typeBits = -1;
+        /**
+         * The set of types of the resource last read that this child's type was added to: a child met
+         * again in the same resource adds nothing (the set is new for each resource).
+         */
+        Set<String> typesOf;
+        /** The composite child's element (its children by JSON name), once looked up. */
+        JsonScan.Elem elem;
+    }
+
+    /** Held exactly as read ({@link #PLAIN}). */
+    private static final int PLAIN_TYPE = 1;
+    /** Compared as a string by FHIRPath ({@link #STRING_LIKE}). */
+    private static final int STRING_TYPE = 2;
+    /** A date, dateTime or instant ({@link PlainDates}). */
+    private static final int DATE_TYPE = 4;
+
+    private static int typeBits(Facts f, String fhirType) {
+        if (f.typeBits < 0) {
+            f.typeBits = (PLAIN.contains(fhirType) ? PLAIN_TYPE : 0) | (STRING_LIKE.contains(fhirType) ? STRING_TYPE : 0)
+                    | (fhirType.equals("date") || fhirType.equals("dateTime") || fhirType.equals("instant") ? DATE_TYPE : 0);
+        }
+        return f.typeBits;
     }
 
     /** Per child definition (interned by {@link JsonScan}): its facts, for this run and thread. */
@@ -316,7 +424,7 @@ final class JsonTransform {
     private Obj read(String text, Set<String> types) throws JsonScan.Fallback {
         Obj root;
         String type;
-        try (JsonParser p = JsonScan.JSON.createParser(text)) {
+        try (JsonParser p = READ.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
                     || !"resourceType".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
                 throw JsonScan.fallback();
@@ -353,7 +461,7 @@ final class JsonTransform {
         }
         TreeSet<String> marks = new TreeSet<>();
         String id = root.text("id");
-        if (id != null && !ID.matcher(id).matches()) {
+        if (id != null && !plainId(id)) {
             throw JsonScan.fallback(); // HAPI reads (or refuses) ids of another form
         }
         local = localIds(root, type, id);
@@ -378,22 +486,37 @@ final class JsonTransform {
     private Obj object(JsonParser p, JsonScan.Elem elem, Set<String> types, boolean root)
             throws IOException, JsonScan.Fallback {
         Obj o = new Obj(elem);
-        Set<BaseRuntimeChildDefinition> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        long seen = 0; // the positions (in HAPI's order) of the elements read, below 64
+        Set<BaseRuntimeChildDefinition> seenMore = null;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             t = p.nextToken();
             JsonScan.Child c = elem.child(name);
-            boolean div = c != null && c.kind() == JsonScan.Kind.XHTML && elem.fhirType.equals("Narrative");
-            boolean contained = root && c != null && c.kind() == JsonScan.Kind.CONTAINED;
-            if (t == JsonToken.VALUE_NULL || c == null || !seen.add(c.def())
-                    || c.kind() != JsonScan.Kind.PRIMITIVE && c.kind() != JsonScan.Kind.COMPOSITE
-                            && c.kind() != JsonScan.Kind.EXTENSION && !div && !contained) {
-                // null, "_x", unknown or repeated elements, contained resources in contained ones, inner resources: HAPI
+            if (t == JsonToken.VALUE_NULL || c == null) {
+                throw JsonScan.fallback(); // null, "_x", unknown elements: HAPI
+            }
+            int order = order(elem, c);
+            boolean repeated;
+            if (order < 64) {
+                repeated = (seen & 1L << order) != 0;
+                seen |= 1L << order;
+            } else {
+                if (seenMore == null) {
+                    seenMore = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                }
+                repeated = !seenMore.add(c.def());
+            }
+            boolean div = c.kind() == JsonScan.Kind.XHTML && elem.fhirType.equals("Narrative");
+            boolean contained = root && c.kind() == JsonScan.Kind.CONTAINED;
+            if (repeated || c.kind() != JsonScan.Kind.PRIMITIVE && c.kind() != JsonScan.Kind.COMPOSITE
+                    && c.kind() != JsonScan.Kind.EXTENSION && !div && !contained) {
+                // repeated elements (one name twice, or two of a choice), contained resources in contained ones,
+                // inner resources: HAPI
                 throw JsonScan.fallback();
             }
             if (contained) {
-                o.fields.add(new Field(name, c, order(elem, c), containedResources(p, t, types)));
+                o.fields.add(new Field(name, c, order, containedResources(p, t, types)));
                 continue;
             }
             if (div) {
@@ -405,7 +528,7 @@ final class JsonTransform {
                 if (readOrder != null) {
                     readOrder.add(d);
                 }
-                o.fields.add(new Field(name, c, order(elem, c), new ArrayList<>(List.of(d))));
+                o.fields.add(new Field(name, c, order, new ArrayList<>(List.of(d))));
                 continue;
             }
             List<Object> values = new ArrayList<>(c.repeats() ? 4 : 1);
@@ -428,7 +551,7 @@ final class JsonTransform {
                     throw JsonScan.fallback();
                 }
             }
-            o.fields.add(new Field(name, c, order(elem, c), values));
+            o.fields.add(new Field(name, c, order, values));
         }
         if (o.fields.isEmpty()) {
             throw JsonScan.fallback(); // "{}": HAPI's handling of empty objects is its own
@@ -481,7 +604,7 @@ final class JsonTransform {
                 readOrder.set(slot, r);
             }
             String id = r.text("id");
-            if (id == null || !ID.matcher(id).matches() || !ids.add(id) || r.field("meta") != null) {
+            if (id == null || !plainId(id) || !ids.add(id) || r.field("meta") != null) {
                 throw JsonScan.fallback(); // no id, "#id", one id twice, a meta: HAPI
             }
             values.add(r);
@@ -494,26 +617,33 @@ final class JsonTransform {
 
     private Object value(JsonParser p, JsonToken t, JsonScan.Child c, Set<String> types)
             throws IOException, JsonScan.Fallback {
-        types.add(c.fhirType());
+        Facts facts = facts(c);
+        if (facts.typesOf != types) {
+            facts.typesOf = types; // this resource's set of types holds the child's type from now on
+            types.add(c.fhirType());
+        }
         int slot = -1;
         if (readOrder != null) {
             slot = readOrder.size();
             readOrder.add(null); // a composite comes before what it holds
         }
-        Object v = valueOf(p, t, c, types);
+        Object v = valueOf(p, t, c, facts, types);
         if (slot >= 0) {
             readOrder.set(slot, v);
         }
         return v;
     }
 
-    private Object valueOf(JsonParser p, JsonToken t, JsonScan.Child c, Set<String> types)
+    private Object valueOf(JsonParser p, JsonToken t, JsonScan.Child c, Facts facts, Set<String> types)
             throws IOException, JsonScan.Fallback {
         if (c.kind() == JsonScan.Kind.COMPOSITE || c.kind() == JsonScan.Kind.EXTENSION) {
             if (t != JsonToken.START_OBJECT) {
                 throw JsonScan.fallback();
             }
-            return object(p, c.elem(), types, false);
+            if (facts.elem == null) {
+                facts.elem = c.elem();
+            }
+            return object(p, facts.elem, types, false);
         }
         String text = JsonScan.scalar(p, t, c);
         if (text.isBlank()) {
@@ -527,12 +657,13 @@ final class JsonTransform {
         }
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             String raw = p.getText();
-            if (!raw.equals(text) || !(c.fhirType().equals("decimal") ? PLAIN_DECIMAL : PLAIN_INTEGER).matcher(raw).matches()) {
+            if (!raw.equals(text) || !plainNumber(raw, c.fhirType().equals("decimal"))) {
                 throw JsonScan.fallback(); // exponents, long fractions: printed HAPI's way by HAPI
             }
         }
-        if (!PLAIN.contains(c.fhirType())) {
-            Set<String> known = facts(c).plainValues;
+        int bits = typeBits(facts, c.fhirType());
+        if ((bits & PLAIN_TYPE) == 0 && !((bits & DATE_TYPE) != 0 && PlainDates.heldAsWritten(c.fhirType(), text))) {
+            Set<String> known = facts.plainValues;
             if (!known.contains(text)) {
                 if (!text.equals(JsonScan.checked(c, text).getValueAsString())) {
                     throw JsonScan.fallback(); // HAPI would hold (and print) it in another form
@@ -543,7 +674,7 @@ final class JsonTransform {
                 known.add(text);
             }
         }
-        return new Prim(text, t, STRING_LIKE.contains(c.fhirType()));
+        return new Prim(text, t, (bits & STRING_TYPE) != 0);
     }
 
     private int order(JsonScan.Elem elem, JsonScan.Child c) throws JsonScan.Fallback {
@@ -891,7 +1022,7 @@ final class JsonTransform {
                     }
                     continue; // points at no Patient
                 }
-                String key = run.references.key(reference);
+                String key = key(reference);
                 if (key != null) {
                     String subjectId = run.patients.subjectId(key).orElse(null);
                     if (subjectId != null) {
@@ -1039,7 +1170,54 @@ final class JsonTransform {
 
     private static final String EXTENSIONS_RULE = "extensions";
 
+    /**
+     * The file's literal references ({@code Patient/123}, {@code https://x/Patient/123}) as rewritten:
+     * a function of the reference and the key alone, and an NDJSON file names one patient or encounter
+     * in many lines. Not kept: local ({@code #}), conditional and {@code urn:} references, failures.
+     * A hit leaves out the ledger's second record of the same id, which adds nothing (decision 0064).
+     */
+    private final Map<String, String> literalReferences = new java.util.HashMap<>();
+    private static final int MAX_LITERAL_REFERENCES = 1 << 12;
+
+    /** The file's references by their key in the patient index ({@link References#key}, a function of the reference). */
+    private final Map<String, String> keys = new java.util.HashMap<>();
+    private static final String NO_KEY = new String("no key");
+
+    private String key(String reference) {
+        if (reference == null) {
+            return null;
+        }
+        String key = keys.get(reference);
+        if (key == null) {
+            if (keys.size() >= MAX_LITERAL_REFERENCES) {
+                keys.clear();
+            }
+            key = run.references.key(reference);
+            keys.put(reference, key == null ? NO_KEY : key);
+            return key;
+        }
+        return key == NO_KEY ? null : key;
+    }
+
     private String rewrite(String reference, String path, String label) throws FormatException {
+        boolean literal = !reference.startsWith("#") && !reference.startsWith("urn:") && reference.indexOf('?') < 0;
+        if (literal) {
+            String known = literalReferences.get(reference);
+            if (known != null) {
+                return known;
+            }
+        }
+        String rewritten = rewriteNow(reference, path, label);
+        if (literal) {
+            if (literalReferences.size() >= MAX_LITERAL_REFERENCES) {
+                literalReferences.clear();
+            }
+            literalReferences.put(reference, rewritten);
+        }
+        return rewritten;
+    }
+
+    private String rewriteNow(String reference, String path, String label) throws FormatException {
         try {
             // a conditional reference's query: ResourceCleaner's own rewriting (a probe resource cleaned by HAPI)
             return run.references.rewrite(reference, local, cleaner::conditionalQuery);
@@ -1083,7 +1261,7 @@ final class JsonTransform {
             effects.add(() -> tally.unmatched(typePath));
         }
         effects.add(() -> tally.count(ruleId, action));
-        String before = v.narrative != null ? new XhtmlType(v.narrative).primitiveValue() : v.now != null ? v.now : v.text;
+        String before = v.narrative != null ? v.xhtml : v.now != null ? v.now : v.text;
         String after = apply(parent, c, v, spec, before, path, subject, label);
         if (v.gone) {
             v.out = null; // HAPI's walk cleans the hash it had already listed, but the attachment no longer holds it
@@ -1147,6 +1325,10 @@ final class JsonTransform {
         if (!after.equals(before)) {
             if (v.token != JsonToken.VALUE_STRING) {
                 throw JsonScan.fallback(); // a changed number or boolean: printed HAPI's way by HAPI
+            }
+            if (PlainDates.heldAsWritten(c.fhirType(), after)) {
+                v.out = after; // a shifted date HAPI would hold as written (decision 0064)
+                return after;
             }
             String held;
             try {
@@ -1221,8 +1403,46 @@ final class JsonTransform {
 
     // ---------------------------------------------------------------- printing
 
+    /**
+     * The characters of the resource being printed: one buffer for all the resources of the file,
+     * without {@link StringWriter}'s synchronized buffer growing anew for each (decision 0064).
+     */
+    private static final class Chars extends java.io.Writer {
+        final StringBuilder b = new StringBuilder(1024);
+
+        @Override
+        public void write(char[] c, int off, int len) {
+            b.append(c, off, len);
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            b.append(s, off, off + len);
+        }
+
+        @Override
+        public void write(int c) {
+            b.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Made on the first print: the scan's readers ({@link #hitsInTextOrder}, one per line) never print. */
+    private Chars printed;
+
     private String print(String type, Obj root, Set<String> marks) throws JsonScan.Fallback {
-        StringWriter w = new StringWriter(256);
+        if (printed == null) {
+            printed = new Chars();
+        }
+        Chars w = printed;
+        w.b.setLength(0);
         try (JsonGenerator g = JsonScan.JSON.createGenerator(w)) {
             g.writeStartObject();
             g.writeStringField("resourceType", type);
@@ -1245,9 +1465,9 @@ final class JsonTransform {
             }
             g.writeEndObject();
         } catch (IOException e) {
-            throw new IllegalStateException(e); // a StringWriter does not fail
+            throw new IllegalStateException(e); // a StringBuilder does not fail
         }
-        return w.toString();
+        return w.b.toString();
     }
 
     /** The printed {@code meta} of each set of marks (at most 16 sets). */

@@ -599,4 +599,28 @@ class JsonTransformTest {
             assertSame(s, odd);
         }
     }
+    /** The hand-written checks of numbers and ids answer as the regular expressions they replace, on random strings. */
+    @Test
+    void plainNumbersAndIdsAgreeWithTheirRegularExpressions() {
+        java.util.regex.Pattern decimal = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,18})?");
+        java.util.regex.Pattern integer = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]{0,8})");
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+        Random random = new Random(64);
+        String alphabet = "0123456789-.0019aZ_/e+ ";
+        int plain = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(4) == 0 ? random.nextInt(70) : random.nextInt(24);
+            for (int k = 0; k < length; k++) {
+                b.append(random.nextInt(3) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                        : (char) ('0' + random.nextInt(10)));
+            }
+            String v = b.toString();
+            assertEquals(decimal.matcher(v).matches(), JsonTransform.plainNumber(v, true), v);
+            assertEquals(integer.matcher(v).matches(), JsonTransform.plainNumber(v, false), v);
+            assertEquals(id.matcher(v).matches(), JsonTransform.plainId(v), v);
+            plain += decimal.matcher(v).matches() ? 1 : 0;
+        }
+        assertTrue(plain > 2_000, "only " + plain + " plain decimals generated");
+    }
 }
