@@ -242,7 +242,8 @@ public final class LeakScanner {
 
     /** The attestation of an own subject of pattern {@code p} named in the record and the day read, or -1. */
     private long attestedKey(int p, long day) {
-        for (int s : dictionary.subjects[p]) {
+        for (int i = 0, n = dictionary.subjectCount(p); i < n; i++) {
+            int s = dictionary.subject(p, i);
             if (named(s) && attested.test(attestation(s, day))) {
                 return attestation(s, day);
             }
@@ -260,8 +261,8 @@ public final class LeakScanner {
     }
 
     private boolean ownSubject(int p) {
-        int[] subjects = dictionary.subjects[p];
-        for (int s : subjects) {
+        for (int j = 0, n = dictionary.subjectCount(p); j < n; j++) {
+            int s = dictionary.subject(p, j);
             for (int i = 0; i < recordSubjectCount; i++) {
                 if (recordSubjects[i] == s) {
                     return true;
@@ -282,7 +283,7 @@ public final class LeakScanner {
             int p = h.patterns[i];
             // free text: a word besides the original found (a one-word original is itself one)
             boolean freeText = words - (dictionary.weak[p] == LeakDictionary.WORD ? 1 : 0) >= 1;
-            boolean unknownSubject = dictionary.subjects[p] == null;
+            boolean unknownSubject = !dictionary.hasSubjects(p);
             if (freeText && (unknownSubject || dictionary.weak[p] != LeakDictionary.DATE)) {
                 sink.hit(h.hits.get(i));
             } else if (!unknownSubject) {
@@ -543,7 +544,7 @@ public final class LeakScanner {
             reported = dates(kind);
         }
         long h = LeakDictionary.fix(hash);
-        long[] seq = dictionary.seq;
+        long[][] seq = dictionary.seq;
         int[] seqStart = dictionary.seqStart;
         ring[(int) seen & ringMask] = h;
         seen++;
@@ -554,7 +555,7 @@ public final class LeakScanner {
             for (int i = 0; i < candidates; i++) {
                 int p = candidatePattern[i];
                 int at = seqStart[p] + candidateNext[i];
-                if (seq[at] == h) {
+                if (LeakDictionary.token(seq, at) == h) {
                     if (at + 1 == seqStart[p + 1]) {
                         match(p);
                     } else {
@@ -613,7 +614,7 @@ public final class LeakScanner {
         if (slot < 0) {
             return;
         }
-        long[] seq = dictionary.seq;
+        long[][] seq = dictionary.seq;
         int[] seqStart = dictionary.seqStart;
         for (int e = dictionary.anchorFrom(slot), end = dictionary.anchorTo(slot); e < end; e++) {
             int p = dictionary.anchorPatterns[e];
@@ -624,9 +625,9 @@ public final class LeakScanner {
             int from = seqStart[p];
             boolean before = true;
             for (int k = 0; k < offset && before; k++) {
-                before = seq[from + k] == ring[(int) (seen - 1 - offset + k) & ringMask];
+                before = LeakDictionary.token(seq, from + k) == ring[(int) (seen - 1 - offset + k) & ringMask];
             }
-            if (!before || seq[from + offset] != ring[(int) (seen - 1) & ringMask]) {
+            if (!before || LeakDictionary.token(seq, from + offset) != ring[(int) (seen - 1) & ringMask]) {
                 continue;
             }
             if (from + offset + 1 == seqStart[p + 1]) {
@@ -844,7 +845,7 @@ public final class LeakScanner {
                     int p = pendingPatterns[i];
                     byte weak = dictionary.weak[p];
                     if (!bySubject || weak == LeakDictionary.STRONG
-                            || weak == LeakDictionary.WORD && dictionary.subjects[p] == null) {
+                            || weak == LeakDictionary.WORD && !dictionary.hasSubjects(p)) {
                         sink.hit(pending.get(i));
                     } else if (wordKinds != (Fold.LETTER | Fold.DIGIT) || weak == LeakDictionary.DATE) {
                         valueHeld.add(pending.get(i), p, false, pendingDays[i], pendingOccurrences[i]);
