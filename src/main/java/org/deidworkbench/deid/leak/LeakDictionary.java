@@ -78,6 +78,14 @@ public final class LeakDictionary {
     private final long[] anchorBits;
     private final int anchorBitShift;
     /**
+     * The anchors that are a pair of a long token and a short one ({@link Fold#shortCode}) after it, in a blocked filter
+     * of their own whose block is chosen by the pair (decision 0066): in {@link #anchorBits} the block of a short last
+     * token ({@code 2}, {@code A}) holds every anchor ending in it and passed about 2.3 million pairs of output to the
+     * anchor table; those anchors, and those of two short tokens ({@link #shortPairs}), are not in {@link #anchorBits}.
+     */
+    private final long[] tailBits;
+    private final int tailShift;
+    /**
      * One bit per pair of short tokens ({@link Fold#shortCode}: one or two ASCII letters or digits), set exactly when
      * the pair is an anchor: the blocked filter above is chosen by the last token, so the block of a short token
      * ({@code 2}, {@code A}) holds every anchor ending in it and passes almost every pair; this 82 KB bit set answers
@@ -220,6 +228,7 @@ public final class LeakDictionary {
         int longestPattern = 0;
         long[] anchorOf = new long[patterns];
         int[] offsetOf = new int[patterns];
+        byte[] kindOf = new byte[patterns]; // of the anchor: SINGLE_OR_LONG, LONG_SHORT or SHORT_SHORT
         int tokenPatterns = 0;
         int shortestSingleChars = Integer.MAX_VALUE;
         for (int p = 0; p < patterns; p++) {
@@ -252,6 +261,7 @@ public final class LeakDictionary {
             offsetOf[p] = best - from;
             int first = b.seqChars[best - 1] <= 2 ? shortCodeOf(token(seq, best - 1)) : -1;
             int second = b.seqChars[best] <= 2 ? shortCodeOf(token(seq, best)) : -1;
+            kindOf[p] = second < 0 ? SINGLE_OR_LONG : first < 0 ? LONG_SHORT : SHORT_SHORT;
             if (first >= 0 && second >= 0) {
                 int bit = first * Fold.SHORT_CODES + second;
                 shortPairs[bit >>> 6] |= 1L << bit;
@@ -269,6 +279,7 @@ public final class LeakDictionary {
         // per slot where its patterns end, then (placed from the last pattern back) where they start: one array
         int[] first = new int[capacity + 1];
         int distinct = 0;
+        int tails = 0;
         for (int p = 0; p < patterns; p++) {
             if (seqStart[p] == seqStart[p + 1]) {
                 continue;
@@ -277,6 +288,7 @@ public final class LeakDictionary {
             if (anchorKeys[slot] == Long.MIN_VALUE) {
                 anchorKeys[slot] = anchorOf[p];
                 distinct++;
+                tails += kindOf[p] == LONG_SHORT ? 1 : 0;
             }
             first[slot + 1]++;
         }
@@ -301,11 +313,18 @@ public final class LeakDictionary {
         int words = Integer.highestOneBit(Math.max(64, distinct / 4 - 1)) << 1; // 16 bits per anchor
         this.anchorBits = new long[words];
         this.anchorBitShift = 64 - Integer.numberOfTrailingZeros(words / 8);
+        int tailWords = Integer.highestOneBit(Math.max(64, tails / 4 - 1)) << 1; // 16 bits per anchor
+        this.tailBits = new long[tailWords];
+        this.tailShift = 64 - Integer.numberOfTrailingZeros(tailWords / 8);
         for (int p = 0; p < patterns; p++) {
             if (seqStart[p] != seqStart[p + 1]) {
                 long mixed = anchorOf[p] * 0x9E3779B97F4A7C15L;
-                anchorBits[block(token(seq, seqStart[p] + offsetOf[p])) + (int) (mixed >>> 61)] |= (1L << mixed)
-                        | (1L << (mixed >>> 6));
+                long bits = (1L << mixed) | (1L << (mixed >>> 6));
+                if (kindOf[p] == SINGLE_OR_LONG) {
+                    anchorBits[block(token(seq, seqStart[p] + offsetOf[p])) + (int) (mixed >>> 61)] |= bits;
+                } else if (kindOf[p] == LONG_SHORT) {
+                    tailBits[tailBlock(anchorOf[p]) + (int) (mixed >>> 61)] |= bits;
+                }
             }
         }
     }
@@ -372,6 +391,9 @@ public final class LeakDictionary {
     }
 
     private static final int COMMON = 16;
+    private static final byte SINGLE_OR_LONG = 0;
+    private static final byte LONG_SHORT = 1;
+    private static final byte SHORT_SHORT = 2;
 
     /**
      * How selective a token is as (half) an anchor: its length, less a penalty for a token that many patterns share.
@@ -410,6 +432,24 @@ public final class LeakDictionary {
             return -1;
         }
         return anchorSlot(key);
+    }
+
+    /**
+     * As {@link #anchor}, for the pair {@code key} of a token that is no short token and a short token after it (by
+     * {@link Fold#shortCode}: the first negative, the second not).
+     */
+    int tailAnchor(long key) {
+        long mixed = key * 0x9E3779B97F4A7C15L;
+        long word = tailBits[tailBlock(key) + (int) (mixed >>> 61)];
+        long need = (1L << mixed) | (1L << (mixed >>> 6));
+        if ((word & need) != need) {
+            return -1;
+        }
+        return anchorSlot(key);
+    }
+
+    private int tailBlock(long key) {
+        return (int) ((key * 0xC2B2AE3D27D4EB4FL) >>> tailShift) << 3;
     }
 
     /**

@@ -576,8 +576,10 @@ public final class LeakScanner {
         }
         if (seen > 1) {
             long key = LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h);
-            if (code < 0 || previousCode < 0) {
+            if (code < 0) {
                 anchored(dictionary.anchor(key, block));
+            } else if (previousCode < 0) {
+                anchored(dictionary.tailAnchor(key));
             } else if (dictionary.shortPair(previousCode, code)) {
                 anchored(dictionary.anchorSlot(key));
             }
