@@ -73,18 +73,13 @@ public final class LeakDictionary {
     /**
      * A blocked filter of two bits per anchor in one 64-bit word, the word in a block of eight (one cache line) chosen by
      * the anchor's own token, so that both probes of a token (alone and with the one before it) read one line: most
-     * tokens of output are no anchor.
+     * tokens of output are no anchor. A pair of a long token and a short one ({@link Fold#shortCode}) after it is in the
+     * block of its long token instead (decision 0066: the block of a short token, {@code 2} or {@code A}, held every
+     * anchor ending in it and passed about 2.3 million pairs of output to the anchor table), and a pair of two short
+     * tokens only in {@link #shortPairs}.
      */
     private final long[] anchorBits;
     private final int anchorBitShift;
-    /**
-     * The anchors that are a pair of a long token and a short one ({@link Fold#shortCode}) after it, in a blocked filter
-     * of their own whose block is chosen by the pair (decision 0066): in {@link #anchorBits} the block of a short last
-     * token ({@code 2}, {@code A}) holds every anchor ending in it and passed about 2.3 million pairs of output to the
-     * anchor table; those anchors, and those of two short tokens ({@link #shortPairs}), are not in {@link #anchorBits}.
-     */
-    private final long[] tailBits;
-    private final int tailShift;
     /**
      * One bit per pair of short tokens ({@link Fold#shortCode}: one or two ASCII letters or digits), set exactly when
      * the pair is an anchor: the blocked filter above is chosen by the last token, so the block of a short token
@@ -279,7 +274,6 @@ public final class LeakDictionary {
         // per slot where its patterns end, then (placed from the last pattern back) where they start: one array
         int[] first = new int[capacity + 1];
         int distinct = 0;
-        int tails = 0;
         for (int p = 0; p < patterns; p++) {
             if (seqStart[p] == seqStart[p + 1]) {
                 continue;
@@ -288,7 +282,6 @@ public final class LeakDictionary {
             if (anchorKeys[slot] == Long.MIN_VALUE) {
                 anchorKeys[slot] = anchorOf[p];
                 distinct++;
-                tails += kindOf[p] == LONG_SHORT ? 1 : 0;
             }
             first[slot + 1]++;
         }
@@ -313,17 +306,16 @@ public final class LeakDictionary {
         int words = Integer.highestOneBit(Math.max(64, distinct / 4 - 1)) << 1; // 16 bits per anchor
         this.anchorBits = new long[words];
         this.anchorBitShift = 64 - Integer.numberOfTrailingZeros(words / 8);
-        int tailWords = Integer.highestOneBit(Math.max(64, tails / 4 - 1)) << 1; // 16 bits per anchor
-        this.tailBits = new long[tailWords];
-        this.tailShift = 64 - Integer.numberOfTrailingZeros(tailWords / 8);
         for (int p = 0; p < patterns; p++) {
             if (seqStart[p] != seqStart[p + 1]) {
                 long mixed = anchorOf[p] * 0x9E3779B97F4A7C15L;
                 long bits = (1L << mixed) | (1L << (mixed >>> 6));
+                // a pair of a long token and a short one in the block of its long, first token (decision 0066); a pair
+                // of two short tokens only in the exact bit set
                 if (kindOf[p] == SINGLE_OR_LONG) {
                     anchorBits[block(token(seq, seqStart[p] + offsetOf[p])) + (int) (mixed >>> 61)] |= bits;
                 } else if (kindOf[p] == LONG_SHORT) {
-                    tailBits[tailBlock(anchorOf[p]) + (int) (mixed >>> 61)] |= bits;
+                    anchorBits[block(token(seq, seqStart[p] + offsetOf[p] - 1)) + (int) (mixed >>> 61)] |= bits;
                 }
             }
         }
@@ -432,24 +424,6 @@ public final class LeakDictionary {
             return -1;
         }
         return anchorSlot(key);
-    }
-
-    /**
-     * As {@link #anchor}, for the pair {@code key} of a token that is no short token and a short token after it (by
-     * {@link Fold#shortCode}: the first negative, the second not).
-     */
-    int tailAnchor(long key) {
-        long mixed = key * 0x9E3779B97F4A7C15L;
-        long word = tailBits[tailBlock(key) + (int) (mixed >>> 61)];
-        long need = (1L << mixed) | (1L << (mixed >>> 6));
-        if ((word & need) != need) {
-            return -1;
-        }
-        return anchorSlot(key);
-    }
-
-    private int tailBlock(long key) {
-        return (int) ((key * 0xC2B2AE3D27D4EB4FL) >>> tailShift) << 3;
     }
 
     /**

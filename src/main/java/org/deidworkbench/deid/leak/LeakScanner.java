@@ -101,6 +101,8 @@ public final class LeakScanner {
     private int lastTwo;
     /** {@link Fold#shortCode} of the token before the one just ended (the first of an anchor pair), or -1. */
     private int previousCode = -1;
+    /** The anchor filter block ({@link LeakDictionary#block}) of the token before the current one. */
+    private int previousBlock;
     private int previousDigitGroup;
     // the current word (letters and digits without a separator): its hits wait until it is known not to be a pseudonym
     private long wordHash = Fold.OFFSET;
@@ -579,12 +581,15 @@ public final class LeakScanner {
             if (code < 0) {
                 anchored(dictionary.anchor(key, block));
             } else if (previousCode < 0) {
-                anchored(dictionary.tailAnchor(key));
+                // a long token, then a short one: the anchor is in the block of the long token, read for its own probes
+                // (decision 0066: the block of a short token holds every anchor ending in it and passed most pairs)
+                anchored(dictionary.anchor(key, previousBlock));
             } else if (dictionary.shortPair(previousCode, code)) {
                 anchored(dictionary.anchorSlot(key));
             }
         }
         previousCode = code;
+        previousBlock = block;
         if (matched == 0) {
             return;
         }
