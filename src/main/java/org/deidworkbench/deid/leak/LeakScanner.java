@@ -101,6 +101,8 @@ public final class LeakScanner {
     private int lastTwo;
     /** {@link Fold#shortCode} of the token before the one just ended (the first of an anchor pair), or -1. */
     private int previousCode = -1;
+    /** The anchor filter block ({@link LeakDictionary#block}) of the token before the current one. */
+    private int previousBlock;
     private int previousDigitGroup;
     // the current word (letters and digits without a separator): its hits wait until it is known not to be a pseudonym
     private long wordHash = Fold.OFFSET;
@@ -242,7 +244,8 @@ public final class LeakScanner {
 
     /** The attestation of an own subject of pattern {@code p} named in the record and the day read, or -1. */
     private long attestedKey(int p, long day) {
-        for (int s : dictionary.subjects[p]) {
+        for (int i = 0, n = dictionary.subjectCount(p); i < n; i++) {
+            int s = dictionary.subject(p, i);
             if (named(s) && attested.test(attestation(s, day))) {
                 return attestation(s, day);
             }
@@ -260,8 +263,8 @@ public final class LeakScanner {
     }
 
     private boolean ownSubject(int p) {
-        int[] subjects = dictionary.subjects[p];
-        for (int s : subjects) {
+        for (int j = 0, n = dictionary.subjectCount(p); j < n; j++) {
+            int s = dictionary.subject(p, j);
             for (int i = 0; i < recordSubjectCount; i++) {
                 if (recordSubjects[i] == s) {
                     return true;
@@ -282,7 +285,7 @@ public final class LeakScanner {
             int p = h.patterns[i];
             // free text: a word besides the original found (a one-word original is itself one)
             boolean freeText = words - (dictionary.weak[p] == LeakDictionary.WORD ? 1 : 0) >= 1;
-            boolean unknownSubject = dictionary.subjects[p] == null;
+            boolean unknownSubject = !dictionary.hasSubjects(p);
             if (freeText && (unknownSubject || dictionary.weak[p] != LeakDictionary.DATE)) {
                 sink.hit(h.hits.get(i));
             } else if (!unknownSubject) {
@@ -543,7 +546,7 @@ public final class LeakScanner {
             reported = dates(kind);
         }
         long h = LeakDictionary.fix(hash);
-        long[] seq = dictionary.seq;
+        long[][] seq = dictionary.seq;
         int[] seqStart = dictionary.seqStart;
         ring[(int) seen & ringMask] = h;
         seen++;
@@ -554,7 +557,7 @@ public final class LeakScanner {
             for (int i = 0; i < candidates; i++) {
                 int p = candidatePattern[i];
                 int at = seqStart[p] + candidateNext[i];
-                if (seq[at] == h) {
+                if (LeakDictionary.token(seq, at) == h) {
                     if (at + 1 == seqStart[p + 1]) {
                         match(p);
                     } else {
@@ -575,13 +578,18 @@ public final class LeakScanner {
         }
         if (seen > 1) {
             long key = LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h);
-            if (code < 0 || previousCode < 0) {
+            if (code < 0) {
                 anchored(dictionary.anchor(key, block));
+            } else if (previousCode < 0) {
+                // a long token, then a short one: the anchor is in the block of the long token, read for its own probes
+                // (decision 0066: the block of a short token holds every anchor ending in it and passed most pairs)
+                anchored(dictionary.anchor(key, previousBlock));
             } else if (dictionary.shortPair(previousCode, code)) {
                 anchored(dictionary.anchorSlot(key));
             }
         }
         previousCode = code;
+        previousBlock = block;
         if (matched == 0) {
             return;
         }
@@ -613,7 +621,7 @@ public final class LeakScanner {
         if (slot < 0) {
             return;
         }
-        long[] seq = dictionary.seq;
+        long[][] seq = dictionary.seq;
         int[] seqStart = dictionary.seqStart;
         for (int e = dictionary.anchorFrom(slot), end = dictionary.anchorTo(slot); e < end; e++) {
             int p = dictionary.anchorPatterns[e];
@@ -624,9 +632,9 @@ public final class LeakScanner {
             int from = seqStart[p];
             boolean before = true;
             for (int k = 0; k < offset && before; k++) {
-                before = seq[from + k] == ring[(int) (seen - 1 - offset + k) & ringMask];
+                before = LeakDictionary.token(seq, from + k) == ring[(int) (seen - 1 - offset + k) & ringMask];
             }
-            if (!before || seq[from + offset] != ring[(int) (seen - 1) & ringMask]) {
+            if (!before || LeakDictionary.token(seq, from + offset) != ring[(int) (seen - 1) & ringMask]) {
                 continue;
             }
             if (from + offset + 1 == seqStart[p + 1]) {
@@ -844,7 +852,7 @@ public final class LeakScanner {
                     int p = pendingPatterns[i];
                     byte weak = dictionary.weak[p];
                     if (!bySubject || weak == LeakDictionary.STRONG
-                            || weak == LeakDictionary.WORD && dictionary.subjects[p] == null) {
+                            || weak == LeakDictionary.WORD && !dictionary.hasSubjects(p)) {
                         sink.hit(pending.get(i));
                     } else if (wordKinds != (Fold.LETTER | Fold.DIGIT) || weak == LeakDictionary.DATE) {
                         valueHeld.add(pending.get(i), p, false, pendingDays[i], pendingOccurrences[i]);

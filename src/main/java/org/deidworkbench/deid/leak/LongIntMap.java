@@ -71,6 +71,20 @@ final class LongIntMap {
         return size;
     }
 
+    /** A key and its value. */
+    interface Entry {
+        void accept(long key, int value);
+    }
+
+    /** Each key with its value, in the table's order. */
+    void forEach(Entry action) {
+        for (int i = 0; i < table.length; i += 2) {
+            if (table[i] != EMPTY) {
+                action.accept(table[i], (int) table[i + 1]);
+            }
+        }
+    }
+
     private int slot(long key) {
         return slot(key, mask);
     }

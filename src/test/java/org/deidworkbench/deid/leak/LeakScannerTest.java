@@ -45,6 +45,22 @@ class LeakScannerTest {
     }
 
     @Test
+    void findsValuesAnchoredOnALongTokenAndAShortOneAfterIt() {
+        // each original's only pair of tokens is a long token then a short one: anchors of the filter keyed by the pair
+        // (decision 0066); among many such anchors ending in the same short tokens, each found only where it occurs
+        List<String> originals = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            originals.add("Lindenweg" + (char) ('A' + i % 26) + (char) ('A' + i / 26 % 26) + " " + (i % 10));
+        }
+        originals.add("Quillfeather B");
+        LeakDictionary d = dictionary(originals.toArray(String[]::new));
+        assertEquals(1, originals(d, "lives at lindenwegcb 8, since 2001"));
+        assertEquals(1, originals(d, "QUILLFEATHER-B"));
+        assertEquals(0, originals(d, "lives at lindenwegcb 3 and Quillfeather C"));
+        assertEquals(2, originals(d, "Lindenwegzz 5; lindenwegaa 0"));
+    }
+
+    @Test
     void fourDigitSurrogateKeysDoNotMakeEveryYearAHitButFiveDigitValuesAreStillFound() {
         // an OMOP-like export's condition_occurrence_id 2021 and a ZIP code 02139 among the originals
         LeakDictionary d = dictionary("2021", "02139");
