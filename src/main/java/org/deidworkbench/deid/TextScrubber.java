@@ -518,10 +518,32 @@ public final class TextScrubber {
         if (text.isEmpty() || identifiers.isEmpty()) {
             return text;
         }
+        if (text.length() > MAX_REMEMBERED_LENGTH) {
+            return scrubKnownIdentifiersNow(text);
+        }
+        // A function of the text alone (the identifiers are frozen, no subject): the same manufacturer or
+        // station name in every slice of a series is looked up once (decision 0065).
+        String known = rememberedKnown.get(text);
+        if (known != null) {
+            return known;
+        }
+        String s = scrubKnownIdentifiersNow(text);
+        if (rememberedKnown.size() >= MAX_REMEMBERED) {
+            rememberedKnown.clear();
+        }
+        rememberedKnown.put(text, s);
+        return s;
+    }
+
+    private String scrubKnownIdentifiersNow(String text) {
         List<Span> spans = new ArrayList<>();
         findKnownIdentifiers(text, spans);
         return replace(text, spans);
     }
+
+    /** Texts and their {@link #scrubKnownIdentifiers} form, bounded as {@link #remembered} is. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> rememberedKnown =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Applies the replacements; where spans overlap, the earliest (then the longest) wins and covers the rest. */
     private static String replace(String text, List<Span> spans) {

@@ -21,11 +21,32 @@ final class DicomInput {
     private long base;
     private boolean eof;
 
+    /** Per-thread spare of the largest buffer, for inputs read through {@link #lending} (decision 0065). */
+    private static final SpareBuffer SPARE = new SpareBuffer(64 * 1024);
+
     DicomInput(InputStream in, long limit) {
+        this(in, limit, false);
+    }
+
+    private DicomInput(InputStream in, long limit, boolean lend) {
         this.in = in;
         this.limit = limit;
         // Small files get a small buffer: allocating 64 KB per file dominated reading many small files.
-        this.buf = new byte[limit < 0 ? 64 * 1024 : (int) Math.max(512, Math.min(64 * 1024, limit))];
+        int size = limit < 0 ? SPARE.size() : (int) Math.max(512, Math.min(SPARE.size(), limit));
+        this.buf = lend && size == SPARE.size() ? SPARE.take() : new byte[size];
+    }
+
+    /**
+     * An input whose buffer, when it is the largest size, is this thread's spare: the caller must call
+     * {@link #giveBack()} once nothing reads from it or from its {@link #remainder()} any more.
+     */
+    static DicomInput lending(InputStream in, long limit) {
+        return new DicomInput(in, limit, true);
+    }
+
+    /** Gives the buffer back to this thread's spare (see {@link #lending}); this input must not be used afterwards. */
+    void giveBack() {
+        SPARE.give(buf);
     }
 
     /** Absolute position of the next byte. */

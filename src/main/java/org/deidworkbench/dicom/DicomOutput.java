@@ -13,7 +13,10 @@ import java.util.Map;
 final class DicomOutput implements AutoCloseable {
 
     private final OutputStream out;
-    private final byte[] buf = new byte[16 * 1024];
+    /** Per-thread spare of the 16 KB buffer each output has (decision 0065). */
+    private static final SpareBuffer SPARE = new SpareBuffer(16 * 1024);
+
+    private byte[] buf = SPARE.take();
     private int pos;
     private final Map<Path, FileChannel> sources = new HashMap<>();
     private byte[] copyBuf;
@@ -153,5 +156,10 @@ final class DicomOutput implements AutoCloseable {
         if (first != null) {
             throw first;
         }
+        // Nothing writes through this output any more: its buffer goes back to the thread's spare.
+        byte[] done = buf;
+        buf = new byte[0];
+        pos = 0;
+        SPARE.give(done);
     }
 }

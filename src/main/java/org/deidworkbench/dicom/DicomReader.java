@@ -110,7 +110,13 @@ public final class DicomReader {
         long size = Files.size(file);
         // FileInputStream.skip seeks, so bulk values are skipped without being read.
         try (InputStream in = new java.io.FileInputStream(file.toFile())) {
-            return new Parse(new DicomInput(in, size), file).file();
+            DicomInput input = DicomInput.lending(in, size);
+            try {
+                return new Parse(input, file).file();
+            } finally {
+                // The parse copied every value it keeps: the buffer (and a deflated remainder over it) is done.
+                input.giveBack();
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package org.deidworkbench.job;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -166,8 +165,8 @@ public final class FileWork {
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             FileStats stats;
-            OffloadedDigest hashed = new OffloadedDigest(new BufferedOutputStream(
-                    new EarlyWriteback(Channels.newOutputStream(channel), channel), 1 << 16), sha256);
+            OffloadedDigest hashed = new OffloadedDigest(new PartBuffer(
+                    new EarlyWriteback(Channels.newOutputStream(channel), channel)), sha256);
             try (OutputStream os = hashed) {
                 stats = body.write(os);
                 os.flush();

@@ -63,9 +63,15 @@ final class PartSyncer implements AutoCloseable {
         this.forcer = Objects.requireNonNull(forcer, "forcer");
     }
 
-    /** The syncer of a run with {@code workers} worker threads. */
+    /**
+     * The syncer of a run with {@code workers} worker threads: eight sync threads per worker, 4–32. On ext4 a
+     * part's {@code fdatasync} waits for a journal commit and a cache flush of the disk; syncs in flight
+     * together share one, so more threads mean fewer flushes (3,000 CT parts from 2 workers: about 2,600
+     * flushes with 4 threads, 1,200–1,500 with 16, decision 0065). The threads wait on the disk, not on a
+     * processor.
+     */
     static PartSyncer forWorkers(int workers) {
-        int threads = Math.max(2, Math.min(8, 2 * workers));
+        int threads = Math.max(4, Math.min(32, 8 * workers));
         return new PartSyncer(threads, 4 * threads, FDATASYNC);
     }
 

@@ -3,6 +3,7 @@ package org.deidworkbench.format.dicom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -61,10 +62,20 @@ final class DatasetCleaner {
     private final int[] tags = new int[MAX_DEPTH + 1];
     private final String[] creators = new String[MAX_DEPTH + 1];
     private final Treatment[] inherited = new Treatment[MAX_DEPTH + 2];
-    private final StringBuilder path = new StringBuilder();
+    /** Index of the item walked in the sequence at each depth (for {@link #path()}). */
+    private final int[] items = new int[MAX_DEPTH + 1];
+    /**
+     * Where the walk is, as {@link #path()} spells it: the element at {@code tags[pathDepth]}, inside item
+     * {@code items[pathDepth]} of it when {@code pathItem}; -1 before the first element. The path's text is
+     * made only when a warning, an error or a preview needs it, not for every element (decision 0065).
+     */
+    private int pathDepth = -1;
+    private boolean pathItem;
 
     private Subject subject;
     private final TreeMap<String, Long> counts = new TreeMap<>();
+    /** Elements per decision, folded into {@link #counts} by counter key when they are asked for. */
+    private final IdentityHashMap<Decision, long[]> tallies = new IdentityHashMap<>();
     private final List<Problem> warnings = new ArrayList<>();
     private long warningCount;
     private final Set<String> keptByDefault = new TreeSet<>();
@@ -114,7 +125,8 @@ final class DatasetCleaner {
         Set<Integer> keptBlocks = new HashSet<>();
         List<Element> creatorElements = new ArrayList<>();
         Set<Integer> overlaysWithoutData = new HashSet<>();
-        int pathLength = path.length();
+        int outerDepth = pathDepth;
+        boolean outerItem = pathItem;
         for (Element e : elements) {
             int tag = e.tag();
             if (depth == 0 && Tag.group(tag) == 0x0002) {
@@ -122,20 +134,19 @@ final class DatasetCleaner {
             }
             tags[depth] = tag;
             creators[depth] = Tag.isPrivateData(tag) ? ds.privateCreator(tag) : null;
-            if (depth > 0) {
-                path.append('/');
-            }
-            path.append(Tag.toString(tag));
+            pathDepth = depth;
+            pathItem = false;
             DicomPolicy.Place place = new DicomPolicy.Place(tags, creators, depth, inherited[depth]);
             Decision d = policy.decide(place, e.vr(), declared);
             inherited[depth + 1] = place.inheritedBy(d);
             if (d.treatment() == Treatment.CREATOR) {
                 creatorElements.add(e);
-                path.setLength(pathLength);
+                pathDepth = outerDepth;
+                pathItem = outerItem;
                 continue;
             }
             String before = preview ? Display.of(ds, e) : null;
-            List<PreviewField> children = new ArrayList<>();
+            List<PreviewField> children = preview ? new ArrayList<>() : null;
             Element after;
             if (mode == Mode.SCAN) {
                 note(ds, e, d);
@@ -145,7 +156,12 @@ final class DatasetCleaner {
                 }
             } else {
                 after = apply(ds, e, d, depth, children);
-                counts.merge(d.counterKey(), 1L, Long::sum);
+                long[] tally = tallies.get(d);
+                if (tally == null) {
+                    tally = new long[1];
+                    tallies.put(d, tally);
+                }
+                tally[0]++;
                 if (after != null && d.ruleId().equals("not-listed") && TEXT_VRS.contains(e.vr())) {
                     keptByDefault.add(keyword(tag));
                 }
@@ -159,7 +175,8 @@ final class DatasetCleaner {
             if (preview) {
                 fields.add(previewField(ds, e, after, before, d, children));
             }
-            path.setLength(pathLength);
+            pathDepth = outerDepth;
+            pathItem = outerItem;
         }
         for (Element c : creatorElements) {
             boolean keep = keptBlocks.contains(Tag.group(c.tag()) << 8 | (Tag.element(c.tag()) & 0xFF));
@@ -192,7 +209,25 @@ final class DatasetCleaner {
     }
 
     private String pathOf(int depth, int tag) {
-        return path.length() == 0 ? Tag.toString(tag) : path + (depth > 0 ? "/" : "") + Tag.toString(tag);
+        return pathDepth < 0 ? Tag.toString(tag) : path() + (depth > 0 ? "/" : "") + Tag.toString(tag);
+    }
+
+    /**
+     * Where the walk is: the tags from the top level down, each sequence's with the index of the item walked,
+     * e.g. {@code (0040,0275)[0]/(0040,A123)}; empty before the first element.
+     */
+    private String path() {
+        StringBuilder p = new StringBuilder(16 * (pathDepth + 1));
+        for (int d = 0; d <= pathDepth; d++) {
+            if (d > 0) {
+                p.append('/');
+            }
+            p.append(Tag.toString(tags[d]));
+            if (d < pathDepth || pathItem) {
+                p.append('[').append(items[d]).append(']');
+            }
+        }
+        return p.toString();
     }
 
     /** Whether a decision keeps a sequence's items (which are then cleaned in turn). */
@@ -205,17 +240,21 @@ final class DatasetCleaner {
 
     private void walkItems(Element e, int depth, List<PreviewField> children) throws FormatException {
         if (depth + 1 > MAX_DEPTH) {
-            throw new FormatException("DICOM-TOO-DEEP", path.toString(), "sequences are nested deeper than " + MAX_DEPTH);
+            throw new FormatException("DICOM-TOO-DEEP", path(), "sequences are nested deeper than " + MAX_DEPTH);
         }
-        int pathLength = path.length();
+        int outerDepth = pathDepth;
+        boolean outerItem = pathItem;
         for (int i = 0; i < e.items().size(); i++) {
-            path.append('[').append(i).append(']');
+            items[depth] = i;
+            pathDepth = depth;
+            pathItem = true;
             List<PreviewField> fields = walk(e.items().get(i), depth + 1);
             if (preview) {
-                children.add(new PreviewField(path.toString(), "item " + (i + 1), null, null,
+                children.add(new PreviewField(path(), "item " + (i + 1), null, null,
                         PreviewField.Change.UNCHANGED, "", "", fields));
             }
-            path.setLength(pathLength);
+            pathDepth = outerDepth;
+            pathItem = outerItem;
         }
     }
 
@@ -237,7 +276,7 @@ final class DatasetCleaner {
                 methods.engine().noteIdentifier(spec, d.label(), v);
             }
         } catch (DeidException x) {
-            throw new FormatException(x.code(), path.toString(), x.getMessage());
+            throw new FormatException(x.code(), path(), x.getMessage());
         }
     }
 
@@ -418,7 +457,7 @@ final class DatasetCleaner {
             Subject s = ds.parent() == null ? subject : methods.engine().subject(id);
             return putStrings(ds, e, new String[] {s.pseudonym()});
         } catch (DeidException x) {
-            throw new FormatException(x.code(), path.toString(), x.getMessage());
+            throw new FormatException(x.code(), path(), x.getMessage());
         }
     }
 
@@ -493,7 +532,7 @@ final class DatasetCleaner {
                 out[i] = "";
                 warn(x.code(), "value " + (i + 1) + ": " + x.getMessage() + "; the value was emptied");
             } catch (DeidException x) {
-                throw new FormatException(x.code(), path.toString(), x.getMessage());
+                throw new FormatException(x.code(), path(), x.getMessage());
             }
             if (max > 0 && out[i].length() > max) {
                 out[i] = out[i].substring(0, max); // cut the replacement, never the protection
@@ -526,7 +565,7 @@ final class DatasetCleaner {
 
     private void warn(String code, String message) {
         if (warningCount++ < MAX_LISTED_WARNINGS) {
-            warnings.add(new Problem(code, fileName, path.toString(), message));
+            warnings.add(new Problem(code, fileName, path(), message));
         }
     }
 
@@ -540,7 +579,7 @@ final class DatasetCleaner {
         String creator = Tag.isPrivateData(before.tag()) ? ds.privateCreator(before.tag()) : null;
         String name = Tag.isPrivate(before.tag()) ? (creator == null ? "private" : "private (" + creator.strip() + ")")
                 : keyword(before.tag());
-        String p = path.toString();
+        String p = path();
         if (before.isSequence()) {
             PreviewField.Change change = after == null ? PreviewField.Change.REMOVED
                     : after.items().size() != before.items().size() ? PreviewField.Change.CHANGED
@@ -555,6 +594,12 @@ final class DatasetCleaner {
     // ---------------------------------------------------------------- results
 
     java.util.SortedMap<String, Long> counts() {
+        // Decisions are shared (made once per policy), so an element costs an identity look-up here, not a
+        // counter key made and compared (decision 0065); the sums are the same whatever the order of folding.
+        for (java.util.Map.Entry<Decision, long[]> t : tallies.entrySet()) {
+            counts.merge(t.getKey().counterKey(), t.getValue()[0], Long::sum);
+        }
+        tallies.clear();
         return counts;
     }
 

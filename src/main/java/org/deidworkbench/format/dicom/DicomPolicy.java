@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.deidworkbench.dicom.DicomDictionary;
 import org.deidworkbench.dicom.Tag;
 import org.deidworkbench.dicom.VR;
@@ -63,7 +62,7 @@ final class DicomPolicy {
     /** The decision of each of the section's rules, in the rules' order. */
     private final List<Decision> ruleDecisions;
     /** Decisions of public attributes no rule selects, by tag, VR and enclosing treatment (see {@link #decide}). */
-    private final Map<Long, Decision> standard = new ConcurrentHashMap<>();
+    private final DecisionTable standard = new DecisionTable();
 
     DicomPolicy(DicomSection section) {
         this.section = section;
@@ -142,7 +141,73 @@ final class DicomPolicy {
         // policy (a run decides the same few hundred attributes in every file).
         long key = ((long) tag << 16) | ((long) vr.ordinal() << 4) | (place.inherited() == null ? 0
                 : place.inherited().ordinal() + 1);
-        return standard.computeIfAbsent(key, k -> standardDecision(tag, vr, place.inherited()));
+        Decision d = standard.get(key);
+        if (d == null) {
+            d = standard.putIfAbsent(key, standardDecision(tag, vr, place.inherited()));
+        }
+        return d;
+    }
+
+    /**
+     * Decisions by a {@code long} key, read without a lock, a boxed key or a lambda per element (decision
+     * 0065): an open-addressing table replaced as a whole when a key is added (a run adds a few hundred,
+     * then only reads). Thread-safe.
+     */
+    static final class DecisionTable {
+        private record Slots(long[] keys, Decision[] values, int size) {
+        }
+
+        private volatile Slots slots = new Slots(new long[64], new Decision[64], 0);
+
+        /** The decision for {@code key}, or null. */
+        Decision get(long key) {
+            Slots s = slots;
+            int mask = s.keys().length - 1;
+            for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+                Decision d = s.values()[i];
+                if (d == null || s.keys()[i] == key) {
+                    return d;
+                }
+            }
+        }
+
+        /** Adds {@code d} for {@code key} unless a decision is there; returns the one that stays. */
+        synchronized Decision putIfAbsent(long key, Decision d) {
+            Decision there = get(key);
+            if (there != null) {
+                return there;
+            }
+            Slots s = slots;
+            int length = s.keys().length;
+            if (2 * (s.size() + 1) > length) {
+                length *= 2;
+            }
+            long[] keys = new long[length];
+            Decision[] values = new Decision[length];
+            for (int i = 0; i < s.keys().length; i++) {
+                if (s.values()[i] != null) {
+                    insert(keys, values, s.keys()[i], s.values()[i]);
+                }
+            }
+            insert(keys, values, key, d);
+            slots = new Slots(keys, values, s.size() + 1);
+            return d;
+        }
+
+        private static void insert(long[] keys, Decision[] values, long key, Decision d) {
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (values[i] != null) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = d;
+        }
+
+        private static int slot(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h >>> 32) & mask;
+        }
     }
 
     /** The decision for a public attribute no rule selects, from Table E.1-1, the dictionary and the options. */
