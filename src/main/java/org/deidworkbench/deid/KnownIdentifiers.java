@@ -199,7 +199,7 @@ public final class KnownIdentifiers implements java.io.Serializable {
         tuples.sort(ExternalSorter.ORDER);
         spilled.addSortedRun(tuples.iterator());
         replacements = new ConcurrentHashMap<>();
-        added = new ConcurrentHashMap<>();
+        added = new BoundedMemory<>(MAX_REMEMBERED);
         // First tokens of spilled values come back from the compact layer; those of words kept in memory stay.
         Map<String, Integer> kept = new ConcurrentHashMap<>();
         capitalOnly.keySet().forEach(k -> kept.merge(k, 1, Math::max));
@@ -452,8 +452,8 @@ public final class KnownIdentifiers implements java.io.Serializable {
         Added key = value.length() <= MAX_REMEMBERED_LENGTH ? new Added(value, replacement, wordReplacement) : null;
         lock.readLock().lock();
         try {
-            Map<Added, Boolean> memory = added;
-            if (key != null && memory != null && memory.containsKey(key)) {
+            BoundedMemory<Added, Boolean> memory = added;
+            if (key != null && memory != null && memory.get(key) != null) {
                 // Added to these very maps before: a second addition changes nothing (the smaller entry, the
                 // larger count), and every file of a series notes the same names again.
                 return;
@@ -461,11 +461,8 @@ public final class KnownIdentifiers implements java.io.Serializable {
             addLocked(value, replacement, wordReplacement);
             if (key != null) {
                 if (memory == null) {
-                    memory = new ConcurrentHashMap<>();
+                    memory = new BoundedMemory<>(MAX_REMEMBERED);
                     added = memory;
-                }
-                if (memory.size() >= MAX_REMEMBERED) {
-                    memory.clear();
                 }
                 memory.put(key, Boolean.TRUE);
             }
@@ -489,7 +486,7 @@ public final class KnownIdentifiers implements java.io.Serializable {
      * {@link #snapshot()}, a spill), so a repeat goes into the new maps as it would without this memory.
      * Not serialized: a copy starts with none.
      */
-    private transient volatile Map<Added, Boolean> added = new ConcurrentHashMap<>();
+    private transient volatile BoundedMemory<Added, Boolean> added = new BoundedMemory<>(MAX_REMEMBERED);
 
     private void addLocked(String value, String replacement, String wordReplacement) {
         List<String> tokens = tokens(value);
@@ -665,7 +662,7 @@ public final class KnownIdentifiers implements java.io.Serializable {
             replacements = new ConcurrentHashMap<>();
             capitalOnly = new ConcurrentHashMap<>();
             firstTokens = new ConcurrentHashMap<>();
-            added = new ConcurrentHashMap<>();
+            added = new BoundedMemory<>(MAX_REMEMBERED);
             replacementHashes = null; // this layer grows again
             firstTokenHashes = null;
             base = frozen;

@@ -304,9 +304,6 @@ public final class TextScrubber {
             return known;
         }
         Scrubbed s = scrubNow(text, subject, true);
-        if (remembered.size() >= MAX_REMEMBERED) {
-            remembered.clear();
-        }
         remembered.put(key, s);
         return s;
     }
@@ -320,8 +317,7 @@ public final class TextScrubber {
     private record Remembered(String text, int dateOffsetDays, boolean hasSubject) {
     }
 
-    private final java.util.concurrent.ConcurrentHashMap<Remembered, Scrubbed> remembered =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final BoundedMemory<Remembered, Scrubbed> remembered = new BoundedMemory<>(MAX_REMEMBERED);
 
     private Scrubbed scrubNow(String text, Subject subject, boolean prefilter) {
         List<Span> spans = new ArrayList<>();
@@ -528,9 +524,6 @@ public final class TextScrubber {
             return known;
         }
         String s = scrubKnownIdentifiersNow(text);
-        if (rememberedKnown.size() >= MAX_REMEMBERED) {
-            rememberedKnown.clear();
-        }
         rememberedKnown.put(text, s);
         return s;
     }
@@ -542,8 +535,7 @@ public final class TextScrubber {
     }
 
     /** Texts and their {@link #scrubKnownIdentifiers} form, bounded as {@link #remembered} is. */
-    private final java.util.concurrent.ConcurrentHashMap<String, String> rememberedKnown =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final BoundedMemory<String, String> rememberedKnown = new BoundedMemory<>(MAX_REMEMBERED);
 
     /** Applies the replacements; where spans overlap, the earliest (then the longest) wins and covers the rest. */
     private static String replace(String text, List<Span> spans) {

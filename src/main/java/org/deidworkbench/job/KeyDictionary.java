@@ -87,7 +87,7 @@ final class KeyDictionary {
         long n = 0;
         while (sorted.hasNext()) {
             String[] t = sorted.next();
-            if (previous != null && compare(previous, t, keyArity) >= 0) {
+            if (previous != null && Arrays.compare(previous, 0, keyArity, t, 0, keyArity) >= 0) {
                 throw new IllegalArgumentException("tuples out of order");
             }
             switch (name) {
@@ -109,15 +109,6 @@ final class KeyDictionary {
         return counted(n);
     }
 
-    private static int compare(String[] x, String[] y, int fields) {
-        for (int i = 0; i < fields; i++) {
-            int c = x[i].compareTo(y[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    }
 
     /** What the store gives back: the count (the contents count the key file's entries); the tuples were not kept. */
     private static SortedTuples counted(long n) {

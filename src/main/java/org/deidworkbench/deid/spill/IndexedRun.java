@@ -82,7 +82,7 @@ public final class IndexedRun implements SortedTuples {
                 if (t.length != arity) {
                     throw new IllegalArgumentException("a tuple of " + t.length + " fields, expected " + arity);
                 }
-                if (previous != null && compareKeys(previous, t, keyArity) >= 0) {
+                if (previous != null && Arrays.compare(previous, 0, keyArity, t, 0, keyArity) >= 0) {
                     throw new IllegalArgumentException("tuples not strictly increasing by key");
                 }
                 if (count % BLOCK == 0) {
@@ -109,15 +109,6 @@ public final class IndexedRun implements SortedTuples {
                 Arrays.copyOf(offsets, keys.size() + 1));
     }
 
-    private static int compareKeys(String[] a, String[] b, int n) {
-        for (int i = 0; i < n; i++) {
-            int c = a[i].compareTo(b[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    }
 
     @Override
     public long size() {
@@ -142,7 +133,7 @@ public final class IndexedRun implements SortedTuples {
         int block = -1;
         while (lo <= hi) { // the last block whose first key is <= key
             int mid = (lo + hi) >>> 1;
-            if (compareKeys(firstKeys[mid], key, keyArity) <= 0) {
+            if (Arrays.compare(firstKeys[mid], 0, keyArity, key, 0, keyArity) <= 0) {
                 block = mid;
                 lo = mid + 1;
             } else {
@@ -155,7 +146,7 @@ public final class IndexedRun implements SortedTuples {
         byte[] bytes = reader().read(offsets[block], Math.toIntExact(offsets[block + 1] - offsets[block]));
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
             for (String[] t = readTuple(in); t != null; t = readTuple(in)) {
-                int c = compareKeys(t, key, keyArity);
+                int c = Arrays.compare(t, 0, keyArity, key, 0, keyArity);
                 if (c == 0) {
                     return t;
                 }
