@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.deidworkbench.deid.BoundedMemory;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.Subject;
 import org.deidworkbench.deid.UnprocessableValueException;
@@ -201,8 +202,7 @@ final class JsonTransform {
      * text alone): a bulk export repeats many ({@code Amoxicillin 250 MG for …} once per prescription of
      * one patient), and that model's XML parse is the dearer of the two (decision 0064).
      */
-    private final Map<String, String> readDivs = new java.util.HashMap<>();
-    private static final int MAX_READ_DIVS = 1 << 10;
+    private final BoundedMemory<String, String> readDivs = new BoundedMemory<>(1 << 10);
 
     /**
      * A narrative's {@code div} read as HAPI's JSON parser reads it (through both of its XHTML
@@ -217,9 +217,6 @@ final class JsonTransform {
                 dt.setValueAsString(text);
                 read = dt.getValueAsString();
                 if (read != null) {
-                    if (readDivs.size() >= MAX_READ_DIVS) {
-                        readDivs.clear();
-                    }
                     readDivs.put(text, read);
                 }
             }
@@ -1176,11 +1173,11 @@ final class JsonTransform {
      * in many lines. Not kept: local ({@code #}), conditional and {@code urn:} references, failures.
      * A hit leaves out the ledger's second record of the same id, which adds nothing (decision 0064).
      */
-    private final Map<String, String> literalReferences = new java.util.HashMap<>();
+    private final BoundedMemory<String, String> literalReferences = new BoundedMemory<>(MAX_LITERAL_REFERENCES);
     private static final int MAX_LITERAL_REFERENCES = 1 << 12;
 
     /** The file's references by their key in the patient index ({@link References#key}, a function of the reference). */
-    private final Map<String, String> keys = new java.util.HashMap<>();
+    private final BoundedMemory<String, String> keys = new BoundedMemory<>(MAX_LITERAL_REFERENCES);
     private static final String NO_KEY = new String("no key");
 
     private String key(String reference) {
@@ -1189,9 +1186,6 @@ final class JsonTransform {
         }
         String key = keys.get(reference);
         if (key == null) {
-            if (keys.size() >= MAX_LITERAL_REFERENCES) {
-                keys.clear();
-            }
             key = run.references.key(reference);
             keys.put(reference, key == null ? NO_KEY : key);
             return key;
@@ -1209,9 +1203,6 @@ final class JsonTransform {
         }
         String rewritten = rewriteNow(reference, path, label);
         if (literal) {
-            if (literalReferences.size() >= MAX_LITERAL_REFERENCES) {
-                literalReferences.clear();
-            }
             literalReferences.put(reference, rewritten);
         }
         return rewritten;
