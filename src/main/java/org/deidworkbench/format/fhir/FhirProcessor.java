@@ -260,7 +260,12 @@ final class FhirProcessor implements FileProcessor {
                     // HAPI parses and cleans the whole file (and says what is wrong with it)
                 }
             }
-            Resource resource = parse(text, xml, tally);
+            Resource resource;
+            try {
+                resource = parse(text, xml, tally);
+            } catch (FormatException e) {
+                throw xml ? e : firstBadEntry(text.text(), e);
+            }
             cleaner.process(resource, "");
             out.write(text.render(FhirParsing.encode(resource, xml, text.pretty())));
         }
@@ -316,6 +321,45 @@ final class FhirProcessor implements FileProcessor {
         }
         w.flush();
         warnDropped(dropped, tally);
+    }
+
+    /**
+     * The error of a JSON Bundle HAPI refuses, named by its first entry HAPI refuses as a Bundle of its
+     * own ({@code entry 3, ...}), as the scan named it when it read every entry (decision 0067: an entry
+     * the scan passes over is found bad here); {@code whole} when the text is no JSON Bundle or every
+     * entry reads alone.
+     */
+    private static FormatException firstBadEntry(String text, FormatException whole) {
+        try (com.fasterxml.jackson.core.JsonParser p = JsonScan.JSON.createParser(text)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return whole;
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                if (!name.equals("entry") || t != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    continue;
+                }
+                long n = 0;
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    n++;
+                    int start = (int) p.currentTokenLocation().getCharOffset();
+                    p.skipChildren();
+                    String entry = text.substring(start, (int) p.currentLocation().getCharOffset());
+                    try {
+                        FhirParsing.parse("{\"resourceType\":\"Bundle\",\"entry\":[" + entry + "]}", false,
+                                "entry " + n, new FhirParsing.Dropped());
+                    } catch (FormatException e) {
+                        return e;
+                    }
+                }
+                return whole;
+            }
+        } catch (IOException | RuntimeException e) {
+            return whole; // not plain JSON: HAPI's error of the whole text
+        }
+        return whole;
     }
 
     private static void warnDropped(FhirParsing.Dropped dropped, FileTally tally) {

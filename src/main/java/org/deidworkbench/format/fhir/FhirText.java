@@ -39,9 +39,17 @@ record FhirText(String text, Charset charset, boolean bom, String xmlDeclaration
                 }
             }
         }
-        String text;
+        String text = null;
+        if (charset == StandardCharsets.UTF_8) {
+            // The common case without a decoder's buffers: a malformed sequence becomes U+FFFD, so a text
+            // without one was valid; one with it is decoded again strictly (and reported if malformed).
+            text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+            if (text.indexOf('\uFFFD') >= 0) {
+                text = null;
+            }
+        }
         try {
-            text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            text = text != null ? text : charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
         } catch (CharacterCodingException e) {

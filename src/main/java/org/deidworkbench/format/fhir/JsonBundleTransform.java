@@ -256,7 +256,8 @@ final class JsonBundleTransform {
 
     /** HAPI's print of the shell with each placeholder resource replaced by the cleaned one. */
     private static String splice(String printed, List<String> cleaned, boolean pretty) throws JsonScan.Fallback {
-        StringBuilder out = new StringBuilder(printed.length() + cleaned.stream().mapToInt(String::length).sum() * 2);
+        int compact = cleaned.stream().mapToInt(String::length).sum();
+        StringBuilder out = new StringBuilder(printed.length() + (pretty ? compact + compact / 2 : compact));
         int at = 0;
         for (int i = 0; i < cleaned.size(); i++) {
             String id = "\"id\":" + (pretty ? " " : "") + "\"" + PLACEHOLDER_ID + i + "\"";
@@ -284,7 +285,11 @@ final class JsonBundleTransform {
                 throw JsonScan.fallback();
             }
             out.append(printed, at, start);
-            out.append(pretty ? pretty(cleaned.get(i), indent) : cleaned.get(i));
+            if (pretty) {
+                pretty(out, cleaned.get(i), indent);
+            } else {
+                out.append(cleaned.get(i));
+            }
             at = start + block.length();
         }
         out.append(printed, at, printed.length());
@@ -299,8 +304,14 @@ final class JsonBundleTransform {
      * the member holding the array.
      */
     static String pretty(String compact, int indent) {
+        StringBuilder out = new StringBuilder(compact.length() + compact.length() / 2);
+        pretty(out, compact, indent);
+        return out.toString();
+    }
+
+    /** {@link #pretty(String, int)} appended to {@code out}. */
+    private static void pretty(StringBuilder out, String compact, int indent) {
         char[] in = compact.toCharArray();
-        StringBuilder out = new StringBuilder(in.length + in.length / 2);
         int level = indent; // the indentation of the open object's members; arrays do not add a level
         int[] stack = new int[64];
         boolean[] isObject = new boolean[64];
@@ -365,7 +376,6 @@ final class JsonBundleTransform {
             }
             i++;
         }
-        return out.toString();
     }
 
     private static final char[] SPACES = " ".repeat(256).toCharArray();

@@ -834,6 +834,7 @@ final class JsonScan {
         shell.frames.add(f);
         Elem elem = resourceElem("Bundle");
         At at = new At(shell, f, true, true, false);
+        ScanSkip skip = run.scanSkip();
         long n = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -869,7 +870,12 @@ final class JsonScan {
                 if (resources != 1) {
                     resource[0] = -1;
                 }
-                String entryText = source.substring(start, (int) p.currentLocation().getCharOffset());
+                int end = (int) p.currentLocation().getCharOffset();
+                if (resource[0] >= 0 && skip.skipsEntry(source, start, end, start + resource[0], start + resource[1])) {
+                    // Nothing in it can be noted (decision 0067): the transform reads it, and reports it if it is bad.
+                    continue;
+                }
+                String entryText = source.substring(start, end);
                 if (!entry(entryText, resource, report)) {
                     fallback.scan("{\"resourceType\":\"Bundle\",\"entry\":[" + entryText + "]}", n, report);
                 }

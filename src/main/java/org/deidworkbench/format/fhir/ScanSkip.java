@@ -45,7 +45,13 @@ final class ScanSkip {
      * the JSON names under which its parent may appear ({@link #ROOT} for a resource's own
      * elements), or {@link #ANY_PARENT}.
      */
-    private final Map<String, Map<String, Set<String>>> names = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, Set<String>>> names;
+    /**
+     * The names of each resource type by what they are derived from (data types, element rules, plain
+     * paths), shared by the runs of one process: they follow from HAPI's definitions alone.
+     */
+    private static final Map<List<Object>, Map<String, Map<String, Set<String>>>> SHARED =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** The data types and element rules of the identifier rules, from which {@link #names} is derived. */
     private final Set<String> dataTypes;
     private final List<FhirSelector.ElementName> elements;
@@ -58,6 +64,12 @@ final class ScanSkip {
     private final Set<String> types;
     /** Whether no line can be skipped. */
     private final boolean never;
+    /**
+     * Whether no Bundle entry can be skipped: a FHIRPath identifier rule starts from {@code Bundle}
+     * (a plain path such as {@code Bundle.entry.fullUrl}, or a guard on the type), so what an entry notes
+     * depends on more than its own names.
+     */
+    private final boolean neverEntries;
 
     /** The parent name of a resource's own elements. */
     static final String ROOT = "";
@@ -69,7 +81,10 @@ final class ScanSkip {
     private static final Set<String> RESOURCE_TYPES = Fhir.context().getResourceTypes();
 
     private ScanSkip(Set<String> dataTypes, List<FhirSelector.ElementName> elements, Set<String> types,
-            Map<String, Set<String>> rootNames, boolean never) {
+            Map<String, Set<String>> rootNames, boolean never, boolean neverEntries) {
+        this.neverEntries = never || neverEntries;
+        this.names = SHARED.computeIfAbsent(List.of(dataTypes, elements, rootNames),
+                k -> new java.util.concurrent.ConcurrentHashMap<>());
         this.rootNames = rootNames;
         this.dataTypes = dataTypes;
         this.elements = elements;
@@ -80,12 +95,13 @@ final class ScanSkip {
     /** The test for a run's section. */
     static ScanSkip of(FhirSection section) {
         if (section.defaultIdentifier() || section.subjectIdPath() != null) {
-            return new ScanSkip(Set.of(), List.of(), Set.of(), Map.of(), true);
+            return new ScanSkip(Set.of(), List.of(), Set.of(), Map.of(), true, true);
         }
         Set<String> dataTypes = new HashSet<>();
         Set<String> types = new HashSet<>(Set.of("Patient", "Bundle"));
         Map<String, Set<String>> rootNames = new HashMap<>();
         List<FhirSelector.ElementName> elements = new ArrayList<>();
+        boolean bundlePaths = false;
         Set<String> resourceTypes = RESOURCE_TYPES;
         for (FhirRule r : section.rules()) {
             if (!r.identifier()) {
@@ -103,6 +119,7 @@ final class ScanSkip {
                 for (String branch : Rules.Guard.topLevelUnion(f.expression())) {
                     String[] root = rootElement(branch);
                     if (root != null) {
+                        bundlePaths |= root[0].equals("Bundle");
                         // a plain path (Encounter.identifier.value): only a line with that root element (decision 0060)
                         rootNames.computeIfAbsent(root[0], k -> new HashSet<>()).add(root[1]);
                         continue;
@@ -111,18 +128,20 @@ final class ScanSkip {
                     if (g.type() != null) {
                         dataTypes.add(g.type());
                     } else if (g.resourceType() != null) {
+                        bundlePaths |= g.resourceType().equals("Bundle");
                         types.add(g.resourceType());
                     } else {
-                        return new ScanSkip(Set.of(), List.of(), Set.of(), Map.of(), true);
+                        return new ScanSkip(Set.of(), List.of(), Set.of(), Map.of(), true, true);
                     }
                 }
             } else {
-                return new ScanSkip(Set.of(), List.of(), Set.of(), Map.of(), true);
+                return new ScanSkip(Set.of(), List.of(), Set.of(), Map.of(), true, true);
             }
         }
         Map<String, Set<String>> roots = new HashMap<>();
         rootNames.forEach((type, names) -> roots.put(type, Set.copyOf(names)));
-        return new ScanSkip(Set.copyOf(dataTypes), List.copyOf(elements), Set.copyOf(types), Map.copyOf(roots), false);
+        return new ScanSkip(Set.copyOf(dataTypes), List.copyOf(elements), Set.copyOf(types), Map.copyOf(roots), false,
+                bundlePaths);
     }
 
     private static final java.util.regex.Pattern PLAIN_PATH = java.util.regex.Pattern.compile(
@@ -243,24 +262,52 @@ final class ScanSkip {
      * deeper than any resource or unbalanced.
      */
     boolean skips(String line) {
-        if (never) {
+        return !never && lex(line, 0, line.length(), null, -1, -1);
+    }
+
+    /**
+     * Whether the scan would report nothing for this entry of a JSON Bundle (decision 0067): its
+     * resource is one {@link #skips} would skip as a line, and no other member of the entry
+     * ({@code fullUrl}, {@code request}, {@code response}, {@code search}, {@code link}, extensions) has a
+     * name under which an identifier rule may match an element of {@code Bundle.entry}. The entry is
+     * {@code text[from, to)}, an object that holds one {@code resource} member, whose object value is
+     * {@code text[resourceFrom, resourceTo)}; the text must be well-formed JSON (the caller's parser read it).
+     */
+    boolean skipsEntry(String text, int from, int to, int resourceFrom, int resourceTo) {
+        if (neverEntries || !lex(text, resourceFrom, resourceTo, null, -1, -1)) {
             return false;
         }
-        int n = line.length();
+        return lex(text, from, to, names.computeIfAbsent("Bundle", this::names), resourceFrom, resourceTo);
+    }
+
+    /**
+     * The lexer of {@link #skips}, over {@code s[from, to)}. With {@code entryNames} null the text is a
+     * resource, whose first field names its type; else it is a Bundle's entry, whose names are looked up
+     * there as the names of elements of a {@code Bundle} inside an {@code entry}, the value at
+     * {@code [jumpFrom, jumpTo)} (the entry's resource) passed over.
+     */
+    private boolean lex(String s, int from, int to, Map<String, Set<String>> entryNames, int jumpFrom, int jumpTo) {
+        int n = to;
         String[] stack = new String[MAX_DEPTH];
         int depth = 0;
         String key = null; // the field whose value comes next
-        Map<String, Set<String>> names = null; // known once the resource type was read
-        int i = 0;
+        Map<String, Set<String>> names = entryNames; // for a resource, known once its type was read
+        String top = entryNames == null ? ROOT : "entry";
+        int i = from;
         while (i < n) {
-            char ch = line.charAt(i);
+            if (i == jumpFrom) {
+                i = jumpTo;
+                key = null;
+                continue;
+            }
+            char ch = s.charAt(i);
             switch (ch) {
                 case '{', '[' -> {
                     if (depth == MAX_DEPTH) {
                         return false;
                     }
                     // an object or list is under its field's name; an object in a list under the list's
-                    stack[depth] = key != null ? key : depth == 0 ? ROOT : stack[depth - 1];
+                    stack[depth] = key != null ? key : depth == 0 ? top : stack[depth - 1];
                     depth++;
                     key = null;
                     i++;
@@ -274,27 +321,27 @@ final class ScanSkip {
                     i++;
                 }
                 case '"' -> {
-                    int close = closingQuote(line, i + 1);
+                    int close = closingQuote(s, i + 1, n);
                     if (close < 0) {
                         return false;
                     }
                     int k = close + 1;
-                    while (k < n && isSpace(line.charAt(k))) {
+                    while (k < n && isSpace(s.charAt(k))) {
                         k++;
                     }
-                    if (k == n || line.charAt(k) != ':') {
+                    if (k == n || s.charAt(k) != ':') {
                         key = null; // a value
                         i = close + 1;
                         continue;
                     }
-                    int from = i + 1;
-                    for (int j = from; j < close; j++) {
-                        if (line.charAt(j) == '\\') {
+                    int first = i + 1;
+                    for (int j = first; j < close; j++) {
+                        if (s.charAt(j) == '\\') {
                             return false;
                         }
                     }
-                    boolean extras = from < close && line.charAt(from) == '_';
-                    String name = line.substring(extras ? from + 1 : from, close);
+                    boolean extras = first < close && s.charAt(first) == '_';
+                    String name = s.substring(extras ? first + 1 : first, close);
                     key = extras ? EXTRAS : name;
                     i = k + 1;
                     if (depth == 0) {
@@ -306,17 +353,17 @@ final class ScanSkip {
                             return false;
                         }
                         int v = i;
-                        while (v < n && isSpace(line.charAt(v))) {
+                        while (v < n && isSpace(s.charAt(v))) {
                             v++;
                         }
-                        if (v == n || line.charAt(v) != '"') {
+                        if (v == n || s.charAt(v) != '"') {
                             return false;
                         }
-                        int end = closingQuote(line, v + 1);
+                        int end = closingQuote(s, v + 1, n);
                         if (end < 0) {
                             return false;
                         }
-                        String type = line.substring(v + 1, end);
+                        String type = s.substring(v + 1, end);
                         if (types.contains(type) || !RESOURCE_TYPES.contains(type)) {
                             return false;
                         }
@@ -326,7 +373,10 @@ final class ScanSkip {
                         continue;
                     }
                     if (name.equals("resourceType")) {
-                        return false; // a second resource
+                        return false; // a second resource (in an entry: one outside its resource member)
+                    }
+                    if (entryNames != null && depth == 1 && !extras && name.equals("resource")) {
+                        continue; // the entry's resource, passed over at jumpFrom (tested as a resource)
                     }
                     Set<String> parents = names.get(name);
                     if (parents != null) {
@@ -342,10 +392,10 @@ final class ScanSkip {
         return names != null && depth == 0;
     }
 
-    /** The position of the quote that ends a string whose first character is at {@code from}, or -1. */
-    private static int closingQuote(String s, int from) {
+    /** The position of the quote before {@code to} that ends a string whose first character is at {@code from}, or -1. */
+    private static int closingQuote(String s, int from, int to) {
         int q = s.indexOf('"', from);
-        while (q >= 0) {
+        while (q >= 0 && q < to) {
             int backslashes = 0;
             for (int b = q - 1; b >= from && s.charAt(b) == '\\'; b--) {
                 backslashes++;

@@ -71,6 +71,29 @@ class FhirFormatTest {
     }
 
     @Test
+    void invalidUtf8IsAFileErrorAndAnEncodedReplacementCharacterIsRead() throws Exception {
+        byte[] head = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"Weight ".getBytes(
+                StandardCharsets.UTF_8);
+        byte[] tail = "\"}}".getBytes(StandardCharsets.UTF_8);
+        Path bad = dir.resolve("bad.json");
+        Files.write(bad, concat(head, new byte[] {(byte) 0xC3, (byte) 0x28}, tail)); // a lead byte without its follower
+        FormatException e = assertThrows(FormatException.class, () -> FhirTestRun.safeHarbor().run(bad));
+        assertEquals("FHIR-ENCODING", e.code());
+        Path good = dir.resolve("good.json");
+        Files.write(good, concat(head, "\uFFFD kg".getBytes(StandardCharsets.UTF_8), tail));
+        String out = new String(FhirTestRun.safeHarbor().run(good).get(0), StandardCharsets.UTF_8);
+        assertTrue(out.contains("Weight \uFFFD kg"), out);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void unknownResourceTypeIsAFileError() throws Exception {
         Path in = FhirTestRun.write(dir, "bad.json", "{\"resourceType\":\"Hortensia\",\"id\":\"1\"}");
         FormatException e = assertThrows(FormatException.class, () -> FhirTestRun.safeHarbor().run(in));

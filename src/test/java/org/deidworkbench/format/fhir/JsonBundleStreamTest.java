@@ -60,4 +60,29 @@ class JsonBundleStreamTest {
                 + "{\"value\":0.12345678901234567890123}}}]}";
         assertSameAsInMemory(bundle);
     }
+
+    /**
+     * An entry the scan passes over (decision 0067) with a value HAPI refuses: the scan of the Bundle goes
+     * through, and the transform fails the file naming the entry, in memory and streamed alike.
+     */
+    @Test
+    void badEntryTheScanPassesOverFailsTheTransformNamingTheEntry() throws Exception {
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                + "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"name\":[{\"family\":\"Zorbwickian\"}]}},"
+                + "{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
+                + "\"effectiveDateTime\":\"Wobblequux\"}}]}";
+        Path in = FhirTestRun.write(dir, "b.json", bundle);
+        for (long streamFrom : new long[] {Long.MAX_VALUE, 0}) {
+            Deidentifier engine = FhirFixtures.engine(FhirFixtures.safeHarbor());
+            FhirProcessor p = new FhirProcessor(engine, false, streamFrom);
+            p.scan(in, "b.json", () -> false); // the bad entry is not read here
+            engine.freezeIdentifiers();
+            org.deidworkbench.format.FormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.deidworkbench.format.FormatException.class,
+                    () -> p.transform(in, "b.json", new ByteArrayOutputStream(), () -> false));
+            assertEquals("FHIR-INVALID-VALUE", e.code());
+            org.junit.jupiter.api.Assertions.assertTrue(e.location().startsWith("entry 2"), e.location());
+            org.junit.jupiter.api.Assertions.assertFalse((e.location() + e.getMessage()).contains("Wobblequux"));
+        }
+    }
 }

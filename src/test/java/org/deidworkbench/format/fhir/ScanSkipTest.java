@@ -140,4 +140,95 @@ class ScanSkipTest {
         assertFalse(skip.skips("{\"status\":\"final\"}"));
         assertFalse(skip.skips("{\"resourceType\":\"Observation\",\"note\":[{\"text\":\"unterminated}]}"));
     }
+
+    /** The entry shapes a resource is tried in: {@code %s} stands for the resource. */
+    private static final List<String> ENTRIES = List.of(
+            "{\"fullUrl\":\"urn:uuid:0b2c1f9e-1d2a-4c1e-9a53-7f2d1e0c9b11\",\"resource\":%s}",
+            "{\"resource\":%s,\"request\":{\"method\":\"PUT\",\"url\":\"Observation/o1\"}}",
+            "{\"fullUrl\":\"http://x.org/fhir/Observation/o1\",\"resource\" : %s ,\"search\":{\"mode\":\"match\"},"
+                    + "\"response\":{\"status\":\"200\",\"location\":\"Observation/o1/_history/1\"}}",
+            "{\"link\":[{\"relation\":\"self\",\"url\":\"http://x.org/o1\"}],\"resource\":%s}");
+
+    /**
+     * Whether the entry was skipped ({@code skipsEntry}); when it was, both scans of a Bundle holding
+     * it must have nothing to report.
+     */
+    private static boolean checkEntrySkip(FhirRun run, String resource, String shape) throws Exception {
+        String entry = shape.replace("%s", resource);
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[" + entry + "]}";
+        int from = bundle.indexOf(entry);
+        int resourceFrom = from + shape.indexOf("%s");
+        if (!run.scanSkip().skipsEntry(bundle, from, from + entry.length(), resourceFrom,
+                resourceFrom + resource.length())) {
+            return false;
+        }
+        assertTrue(run.scanSkip().skips(resource), "an entry is skipped only when its resource is");
+        Set<String> hapi = JsonScanTest.hapi(run, bundle);
+        boolean refused = hapi.size() == 1 && (hapi.iterator().next().startsWith("refused ")
+                || hapi.iterator().next().startsWith("failed "));
+        if (!refused) {
+            assertEquals(Set.of(), hapi, "skipped, but HAPI's scan reports: " + bundle);
+        }
+        Set<String> lean = JsonScanTest.lean(run, bundle);
+        if (lean != null) {
+            assertEquals(Set.of(), lean, "skipped, but JsonScan reports: " + bundle);
+        }
+        return true;
+    }
+
+    @Test
+    void skipsOnlyBundleEntriesThatTeachNothing() throws Exception {
+        List<FhirRun> runs = runs();
+        Random random = new Random(20261202);
+        RandomFhirJson.Source source = random::nextInt;
+        List<String> resources = new ArrayList<>(lines());
+        for (int i = 0; i < 2000; i++) {
+            resources.add(RandomFhirJson.resource(source));
+        }
+        int skipped = 0;
+        for (int i = 0; i < resources.size(); i++) {
+            String shape = ENTRIES.get(i % ENTRIES.size());
+            skipped += checkEntrySkip(runs.get(0), resources.get(i), shape) ? 1 : 0;
+            checkEntrySkip(runs.get(1), resources.get(i), shape);
+            assertFalse(checkEntrySkip(runs.get(2), resources.get(i), shape), "identifier by default: nothing is skipped");
+        }
+        assertTrue(skipped > 50, "entries without identifying elements are skipped: " + skipped);
+    }
+
+    @Test
+    void anythingAnIdentifierRuleMayMatchInAnEntryKeepsItScanned() throws Exception {
+        FhirRun run = runs().get(0);
+        String plain = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"Weight\"}}";
+        assertTrue(entrySkipped(run, "{\"fullUrl\":\"urn:uuid:1\",\"resource\":%s,\"request\":{\"method\":\"POST\","
+                + "\"url\":\"Observation\"}}", plain));
+        assertFalse(entrySkipped(run, "{\"resource\":%s}", plain.replace("\"status\"",
+                "\"identifier\":[{\"value\":\"X1\"}],\"status\"")), "the resource has an identifier");
+        assertFalse(entrySkipped(run, "{\"resource\":%s}", "{\"resourceType\":\"Patient\",\"id\":\"p1\"}"),
+                "Patients are indexed");
+        assertFalse(entrySkipped(run, "{\"extension\":[{\"url\":\"http://x\",\"valueHumanName\":{\"family\":\"X\"}}],"
+                + "\"resource\":%s}", plain), "a name in the entry's own extension");
+        assertFalse(entrySkipped(run, "{\"resource\":%s,\"response\":{\"status\":\"201\",\"outcome\":"
+                + "{\"resourceType\":\"OperationOutcome\",\"issue\":[]}}}", plain), "a resource outside the resource member");
+        assertFalse(entrySkipped(run, "{\"resource\":%s,\"_fullUrl\":{\"extension\":[{\"url\":\"u\","
+                + "\"valueIdentifier\":{\"value\":\"X\"}}]}}", plain), "an identifier in a primitive's extras");
+        // a plain FHIRPath identifier path from Bundle: what an entry notes is not its own names' business
+        FhirSection section = FhirFixtures.scanSections(true).get(0);
+        List<org.deidworkbench.model.FhirRule> rules = new ArrayList<>(section.rules());
+        org.deidworkbench.model.FhirRule first = rules.get(0);
+        rules.add(0, new org.deidworkbench.model.FhirRule("bundle-url", new org.deidworkbench.model.FhirSelector.FhirPath(
+                "Bundle.entry.fullUrl"), first.spec(), true, first.label(), first.location()));
+        FhirRun withPath = FhirFixtures.run(new FhirSection(rules, section.defaultSpec(), section.defaultIdentifier(),
+                section.subjectIdPath(), section.resourceIds(), section.idDomain(), section.yearOnlyDates(),
+                section.extensions(), section.source()));
+        assertTrue(withPath.scanSkip().skips(plain));
+        assertFalse(entrySkipped(withPath, "{\"fullUrl\":\"urn:uuid:1\",\"resource\":%s}", plain));
+    }
+
+    private static boolean entrySkipped(FhirRun run, String shape, String resource) {
+        String entry = shape.replace("%s", resource);
+        String text = "{\"resourceType\":\"Bundle\",\"entry\":[" + entry + "]}";
+        int from = text.indexOf(entry);
+        int resourceFrom = from + shape.indexOf("%s");
+        return run.scanSkip().skipsEntry(text, from, from + entry.length(), resourceFrom, resourceFrom + resource.length());
+    }
 }
