@@ -104,6 +104,11 @@ public final class LeakScanner {
     /** The anchor filter block ({@link LeakDictionary#block}) of the token before the current one. */
     private int previousBlock;
     private int previousDigitGroup;
+    /** The longest digit token of the current value, its tokens' start and end, and whether three in a row. */
+    private int longestDigits;
+    private int digitChain;
+    private int lastDigitEnd;
+    private boolean dateChain;
     // the current word (letters and digits without a separator): its hits wait until it is known not to be a pseudonym
     private long wordHash = Fold.OFFSET;
     private boolean inWord;
@@ -318,7 +323,7 @@ public final class LeakScanner {
         Objects.checkFromIndexSize(offset, length, a.length);
         scan(a, offset, offset + length, where);
         if (at || grouped || label) {
-            patterns(new String(a, offset, length));
+            valuePatterns(java.nio.CharBuffer.wrap(a, offset, length));
         }
         resetFlags();
         if (bySubject) {
@@ -340,7 +345,7 @@ public final class LeakScanner {
         }
         scan(chars, 0, n, where);
         if (at || grouped || label) {
-            patterns(value);
+            valuePatterns(value);
         }
         resetFlags();
         if (bySubject) {
@@ -456,6 +461,25 @@ public final class LeakScanner {
         grouped = false;
         label = false;
         previousDigitGroup = 0;
+        longestDigits = 0;
+        digitChain = 0;
+        dateChain = false;
+    }
+
+    /**
+     * Runs the PHI patterns a whole value can match at all: besides {@link #at}, {@link #grouped} and {@link #label}
+     * (the weaker conditions a raw window keeps), SSN and phone need a run of four ASCII digits, a labelled MRN one of
+     * five, a labelled date of birth one of four or three digit tokens one character apart (every notation of its
+     * date has one or the other); a run of ASCII digits is within one digit token. A FHIR reference
+     * ({@code Patient/…}) carries a label word, a decimal ({@code 123.45}) a grouped pair: neither runs a pattern.
+     */
+    private void valuePatterns(CharSequence value) {
+        boolean phone = grouped && longestDigits >= 4;
+        boolean mrn = label && longestDigits >= 5;
+        boolean birth = label && (longestDigits >= 4 || dateChain);
+        if (at || phone || mrn || birth) {
+            patterns(value, phone, mrn, birth);
+        }
     }
 
     private void rawChar(char c) {
@@ -486,7 +510,7 @@ public final class LeakScanner {
 
     private void window() {
         if (lineLength > 0 && (at || grouped || label)) {
-            patterns(java.nio.CharBuffer.wrap(lineBuffer, 0, lineLength));
+            patterns(java.nio.CharBuffer.wrap(lineBuffer, 0, lineLength), grouped, label, label);
         }
         if (bySubject) {
             // raw text is free text; a line (or a window of a very long one) is a value, and in a raw file a record:
@@ -612,8 +636,18 @@ public final class LeakScanner {
                 grouped = true;
             }
             previousDigitGroup = tokenLength;
+            if (tokenLength > longestDigits) {
+                longestDigits = tokenLength;
+            }
+            // digit tokens one character apart in a row (d/d/yy): a date of birth with no run of four digits
+            digitChain = digitChain > 0 && tokenStart[tokens & 7] - lastDigitEnd == 1 ? digitChain + 1 : 1;
+            if (digitChain >= 3) {
+                dateChain = true;
+            }
+            lastDigitEnd = position;
         } else {
             previousDigitGroup = 0;
+            digitChain = 0;
             if (tokenLength >= 3 && dictionary.isLabel(hash)) {
                 label = true;
             }
@@ -1001,8 +1035,8 @@ public final class LeakScanner {
         return false;
     }
 
-    private void patterns(CharSequence text) {
-        PhiPatterns.find(text, at, grouped, label, (kind, found) -> {
+    private void patterns(CharSequence text, boolean phone, boolean mrn, boolean birth) {
+        PhiPatterns.find(text, at, phone, mrn, birth, (kind, found) -> {
             if (!pseudonyms.test(found) && !dictionary.isPseudonymWord(Fold.wordHash(found))) {
                 sink.hit(new Hit(kind, "pattern " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
                         sink.listing() ? where.get() : null, reveal ? found : null));
