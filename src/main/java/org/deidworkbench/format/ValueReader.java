@@ -26,6 +26,15 @@ public interface ValueReader {
         void value(CharSequence value, Supplier<String> where);
 
         /**
+         * One value held in {@code chars[offset, offset + length)}: a reader's own buffer, valid only during this call
+         * (a visitor must not keep the array), so that a reader need not make a {@code String} per value. The default
+         * visits it as a {@code String}.
+         */
+        default void value(char[] chars, int offset, int length, Supplier<String> where) {
+            value(new String(chars, offset, length), where);
+        }
+
+        /**
          * One value whose text encoding is unknown (a vendor's private binary block, an attachment of no
          * text type), to be read to its end as raw text. The default reads it in 64 KiB pieces, each
          * visited as an ISO 8859-1 {@link #value}; the verifier reads it as it reads a file of unknown

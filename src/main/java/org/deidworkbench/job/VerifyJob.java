@@ -393,6 +393,11 @@ public final class VerifyJob {
         }
 
         @Override
+        public void value(char[] chars, int offset, int length, Supplier<String> where) {
+            scanner.value(chars, offset, length, where);
+        }
+
+        @Override
         public void bytes(InputStream value, Supplier<String> where) throws IOException {
             scanner.rawValue(value, buffer, where);
         }

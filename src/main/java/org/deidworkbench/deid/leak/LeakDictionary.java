@@ -168,6 +168,7 @@ public final class LeakDictionary {
         // while the rest is built (decision 0061: at a million originals they are hundreds of MB); the builder's
         // map of token sequences is not needed at all
         b.sequenceTable = null;
+        b.sequenceMarks = null;
         this.nextPattern = Arrays.copyOf(b.nextPattern, b.patterns);
         b.nextPattern = null;
         this.source = Arrays.copyOf(b.sources, b.patterns);
@@ -584,6 +585,11 @@ public final class LeakDictionary {
          * numbers, the hash recomputed from {@link #seq} (decision 0061: 4 bytes a slot, where a map of hashes took 16).
          */
         private int[] sequenceTable = filled(1 << 12);
+        /**
+         * The low byte of each slot's sequence hash: a probe recomputes an occupied slot's hash from its pattern's tokens
+         * (scattered reads) only when this byte is equal, about one in 256 of the slots passed.
+         */
+        private byte[] sequenceMarks = new byte[1 << 12];
         private int sequenceCount;
 
         private static int[] filled(int n) {
@@ -610,7 +616,8 @@ public final class LeakDictionary {
         private int sequenceSlot(long whole) {
             int mask = sequenceTable.length - 1;
             int i = (int) ((whole * 0x9E3779B97F4A7C15L) >>> 32) & mask;
-            while (sequenceTable[i] >= 0 && wholeOf(sequenceTable[i]) != whole) {
+            byte mark = (byte) whole;
+            while (sequenceTable[i] >= 0 && (sequenceMarks[i] != mark || wholeOf(sequenceTable[i]) != whole)) {
                 i = (i + 1) & mask;
             }
             return i;
@@ -947,14 +954,19 @@ public final class LeakDictionary {
             if (first < 0 && ++sequenceCount * 3 > sequenceTable.length * 2) {
                 int[] old = sequenceTable;
                 sequenceTable = filled(old.length * 2);
+                sequenceMarks = new byte[old.length * 2];
                 for (int q : old) {
                     if (q >= 0) {
-                        sequenceTable[sequenceSlot(wholeOf(q))] = q;
+                        long w = wholeOf(q);
+                        int to = sequenceSlot(w);
+                        sequenceTable[to] = q;
+                        sequenceMarks[to] = (byte) w;
                     }
                 }
                 slot = sequenceSlot(whole);
             }
             sequenceTable[slot] = p;
+            sequenceMarks[slot] = (byte) whole;
             touch(p);
         }
 

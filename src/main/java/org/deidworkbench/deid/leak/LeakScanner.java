@@ -104,6 +104,11 @@ public final class LeakScanner {
     /** The anchor filter block ({@link LeakDictionary#block}) of the token before the current one. */
     private int previousBlock;
     private int previousDigitGroup;
+    /** The longest digit token of the current value, its tokens' start and end, and whether three in a row. */
+    private int longestDigits;
+    private int digitChain;
+    private int lastDigitEnd;
+    private boolean dateChain;
     // the current word (letters and digits without a separator): its hits wait until it is known not to be a pseudonym
     private long wordHash = Fold.OFFSET;
     private boolean inWord;
@@ -310,6 +315,22 @@ public final class LeakScanner {
         value(value, where, true);
     }
 
+    /**
+     * Scans one whole value held in {@code a[offset, offset + length)} (a parser's buffer: read only during this call,
+     * never kept), as {@link #value(CharSequence, Supplier)} scans the same characters, without a copy.
+     */
+    public void value(char[] a, int offset, int length, Supplier<String> where) {
+        Objects.checkFromIndexSize(offset, length, a.length);
+        scan(a, offset, offset + length, where);
+        if (at || grouped || label) {
+            valuePatterns(java.nio.CharBuffer.wrap(a, offset, length));
+        }
+        resetFlags();
+        if (bySubject) {
+            endValue(valueWords);
+        }
+    }
+
     private void value(CharSequence value, Supplier<String> where, boolean freeText) {
         int n = value.length();
         if (n > chars.length) {
@@ -322,9 +343,9 @@ public final class LeakScanner {
                 chars[i] = value.charAt(i);
             }
         }
-        value(chars, 0, n, where);
+        scan(chars, 0, n, where);
         if (at || grouped || label) {
-            patterns(value);
+            valuePatterns(value);
         }
         resetFlags();
         if (bySubject) {
@@ -333,7 +354,7 @@ public final class LeakScanner {
     }
 
     /** Scans one whole value held in {@code a[from, to)}. */
-    private void value(char[] a, int from, int to, Supplier<String> where) {
+    private void scan(char[] a, int from, int to, Supplier<String> where) {
         this.where = where;
         resetTokens();
         dateTokens = 0;
@@ -341,10 +362,7 @@ public final class LeakScanner {
         resetFlags();
         currentValue = a;
         tokens = 0;
-        for (int i = from; i < to; i++) {
-            position = i;
-            unit(a[i]);
-        }
+        units(a, from, to);
         position = to;
         endToken();
         endWord();
@@ -443,6 +461,25 @@ public final class LeakScanner {
         grouped = false;
         label = false;
         previousDigitGroup = 0;
+        longestDigits = 0;
+        digitChain = 0;
+        dateChain = false;
+    }
+
+    /**
+     * Runs the PHI patterns a whole value can match at all: besides {@link #at}, {@link #grouped} and {@link #label}
+     * (the weaker conditions a raw window keeps), SSN and phone need a run of four ASCII digits, a labelled MRN one of
+     * five, a labelled date of birth one of four or three digit tokens one character apart (every notation of its
+     * date has one or the other); a run of ASCII digits is within one digit token. A FHIR reference
+     * ({@code Patient/…}) carries a label word, a decimal ({@code 123.45}) a grouped pair: neither runs a pattern.
+     */
+    private void valuePatterns(CharSequence value) {
+        boolean phone = grouped && longestDigits >= 4;
+        boolean mrn = label && longestDigits >= 5;
+        boolean birth = label && (longestDigits >= 4 || dateChain);
+        if (at || phone || mrn || birth) {
+            patterns(value, phone, mrn, birth);
+        }
     }
 
     private void rawChar(char c) {
@@ -473,7 +510,7 @@ public final class LeakScanner {
 
     private void window() {
         if (lineLength > 0 && (at || grouped || label)) {
-            patterns(java.nio.CharBuffer.wrap(lineBuffer, 0, lineLength));
+            patterns(java.nio.CharBuffer.wrap(lineBuffer, 0, lineLength), grouped, label, label);
         }
         if (bySubject) {
             // raw text is free text; a line (or a window of a very long one) is a value, and in a raw file a record:
@@ -483,6 +520,77 @@ public final class LeakScanner {
                 endRecord();
             }
         }
+    }
+
+    /**
+     * {@link #unit} for each of {@code a[from, to)}, with the current token's and word's state in locals: within a token
+     * (the most units) a unit costs two table lookups and two multiplies, and the fields are written only where a token
+     * or word ends ({@link #endToken}, {@link #endWord} read them). The same state, token ends and word ends as calling
+     * {@link #unit} per unit.
+     */
+    private void units(char[] a, int from, int to) {
+        final byte[] classes = Fold.CLASS;
+        final char[] folded = Fold.FOLDED;
+        byte cur = current;
+        long h = hash;
+        long wh = wordHash;
+        int length = tokenLength;
+        int two = lastTwo;
+        int d = digits;
+        for (int i = from; i < to; i++) {
+            char c = a[i];
+            byte cls = classes[c];
+            if (cls == cur) {
+                if (cls != Fold.SEPARATOR) {
+                    char f = folded[c];
+                    h = (h ^ f) * Fold.PRIME;
+                    wh = (wh ^ f) * Fold.PRIME;
+                    length++;
+                    two = two << 16 | f;
+                    d = d * 10 + (f - '0');
+                } else if (c == '@') {
+                    at = true;
+                }
+                continue;
+            }
+            if (cls == Fold.MARK) {
+                continue;
+            }
+            position = i;
+            if (cur != Fold.SEPARATOR) {
+                current = cur;
+                hash = h;
+                tokenLength = length;
+                lastTwo = two;
+                digits = d;
+                endToken();
+            }
+            if (cls == Fold.SEPARATOR) {
+                wordHash = wh;
+                endWord();
+                wh = wordHash;
+                if (c == '@') {
+                    at = true;
+                }
+            } else {
+                tokenStart[tokens & 7] = i;
+                wordKinds |= cls;
+                inWord = true;
+                char f = folded[c];
+                h = (Fold.OFFSET ^ f) * Fold.PRIME;
+                wh = (wh ^ f) * Fold.PRIME;
+                length = 1;
+                two = two << 16 | f;
+                d = f - '0';
+            }
+            cur = cls;
+        }
+        current = cur;
+        hash = h;
+        wordHash = wh;
+        tokenLength = length;
+        lastTwo = two;
+        digits = d;
     }
 
     private void unit(char c) {
@@ -528,8 +636,18 @@ public final class LeakScanner {
                 grouped = true;
             }
             previousDigitGroup = tokenLength;
+            if (tokenLength > longestDigits) {
+                longestDigits = tokenLength;
+            }
+            // digit tokens one character apart in a row (d/d/yy): a date of birth with no run of four digits
+            digitChain = digitChain > 0 && tokenStart[tokens & 7] - lastDigitEnd == 1 ? digitChain + 1 : 1;
+            if (digitChain >= 3) {
+                dateChain = true;
+            }
+            lastDigitEnd = position;
         } else {
             previousDigitGroup = 0;
+            digitChain = 0;
             if (tokenLength >= 3 && dictionary.isLabel(hash)) {
                 label = true;
             }
@@ -917,8 +1035,8 @@ public final class LeakScanner {
         return false;
     }
 
-    private void patterns(CharSequence text) {
-        PhiPatterns.find(text, at, grouped, label, (kind, found) -> {
+    private void patterns(CharSequence text, boolean phone, boolean mrn, boolean birth) {
+        PhiPatterns.find(text, at, phone, mrn, birth, (kind, found) -> {
             if (!pseudonyms.test(found) && !dictionary.isPseudonymWord(Fold.wordHash(found))) {
                 sink.hit(new Hit(kind, "pattern " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
                         sink.listing() ? where.get() : null, reveal ? found : null));

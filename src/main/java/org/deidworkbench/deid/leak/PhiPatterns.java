@@ -52,11 +52,18 @@ final class PhiPatterns {
      * with a label word. Cost: one pass per detector that runs.
      */
     static void find(CharSequence text, boolean at, boolean groupedDigits, boolean label, Found found) {
+        find(text, at, groupedDigits, label, label, found);
+    }
+
+    /** As {@link #find(CharSequence, boolean, boolean, boolean, Found)}, with a condition for each labelled pattern. */
+    static void find(CharSequence text, boolean at, boolean groupedDigits, boolean mrnLabel, boolean birthLabel,
+            Found found) {
         for (Detector d : DETECTORS) {
             boolean possible = switch (d.kind()) {
                 case EMAIL -> at;
                 case SSN, PHONE -> groupedDigits;
-                case MRN, DATE_OF_BIRTH -> label;
+                case MRN -> mrnLabel;
+                case DATE_OF_BIRTH -> birthLabel;
                 case ORIGINAL -> false;
             };
             if (!possible) {

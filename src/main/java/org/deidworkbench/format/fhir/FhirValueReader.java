@@ -135,6 +135,26 @@ final class FhirValueReader implements ValueReader {
             visitor.value(text.indexOf('&') >= 0 ? unescape(text) : text, this);
         }
 
+        /**
+         * The parser's current string or number, handed over in the parser's own buffer (no {@code String}) unless it
+         * holds a character reference to decode.
+         */
+        void value(JsonParser p) throws IOException {
+            char[] chars = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int length = p.getTextLength();
+            for (int i = offset, end = offset + length; i < end; i++) {
+                if (chars[i] == '&') {
+                    value(p.getText());
+                    return;
+                }
+            }
+            if (++count % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("verification cancelled");
+            }
+            visitor.value(chars, offset, length, this);
+        }
+
         @Override
         public String get() {
             StringBuilder b = new StringBuilder();
@@ -283,7 +303,7 @@ final class FhirValueReader implements ValueReader {
                     jsonValue(p, item, values, name);
                 }
             }
-            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> values.value(p.getText());
+            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> values.value(p);
             default -> {
                 // true, false, null: no characters
             }

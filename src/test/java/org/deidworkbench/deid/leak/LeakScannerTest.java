@@ -155,6 +155,32 @@ class LeakScannerTest {
                 LeakScanner.Kind.MRN, LeakScanner.Kind.DATE_OF_BIRTH)), kinds::toString);
     }
 
+    /** Each PHI shape as a whole value, in each notation its pattern has, scanned as a string and in a char buffer. */
+    @Test
+    void findsEachPhiShapeAloneInEachNotationFromAStringAndFromACharBuffer() {
+        LeakDictionary d = dictionary();
+        String[][] cases = {
+            {"SSN", "123-45-6789"}, {"SSN", "123 45 6789"}, {"PHONE", "555.201.3344"}, {"PHONE", "(555) 201-3344"},
+            {"PHONE", "+1 555 201 3344"}, {"EMAIL", "a.b@example.org"}, {"MRN", "MRN 44123"},
+            {"MRN", "Patient ID: 4412345"}, {"MRN", "medical record number 123456"},
+            {"DATE_OF_BIRTH", "DOB 3/14/56"}, {"DATE_OF_BIRTH", "born 3-4-1956"}, {"DATE_OF_BIRTH", "dob: 1956-3-14"},
+            {"DATE_OF_BIRTH", "DOB 19560314"}, {"DATE_OF_BIRTH", "born on March 14th, 1956"},
+            {"DATE_OF_BIRTH", "geb. 14. März 1956"}, {"DATE_OF_BIRTH", "Geburtsdatum 14.3.56"},
+        };
+        for (String[] c : cases) {
+            List<String> expected = List.of(c[0]);
+            assertEquals(expected, scan(d, c[1]).stream().map(h -> h.kind().name()).toList(), c[1]);
+            List<LeakScanner.Hit> hits = new ArrayList<>();
+            char[] buffer = ("x" + c[1] + "yz").toCharArray();
+            new LeakScanner(d, Set.of(), true, hits::add).value(buffer, 1, c[1].length(), () -> "here");
+            assertEquals(scan(d, c[1], Set.of(), true), hits, c[1] + " in a buffer");
+        }
+        // labels and digit groups with no pattern's digits: a FHIR reference, a decimal, a short date
+        for (String clean : List.of("Patient/NA0C987BWZ8AHHRRA5VM", "178.25", "DOB 3/14", "MRN 4412", "123 45 678")) {
+            assertEquals(List.of(), scan(d, clean), clean);
+        }
+    }
+
     @Test
     void cleanTextHasNoHits() {
         LeakDictionary d = dictionary("Avery Quillfeather", "100353", "1933-02-05");
