@@ -89,6 +89,12 @@ public final class ColumnClassifier {
             return of(ColumnClass.NATIONAL_ID, ssn);
         }
         double phone = s.share(s.phone);
+        // A Nordic personnummer (580412-3921) or a number written in groups is shaped like a phone number, but under
+        // a header that names a number and no telephone it is the record's id: often the patient key the other
+        // tables join on, which a phone (removed) would break and an identifier (pseudonymized as a key) keeps.
+        if (phone >= 0.8 && h.has(Hint.ID) && !h.has(Hint.PHONE) && !h.has(Hint.MEASURE) && s.averageWords() < 1.2) {
+            return of(ColumnClass.IDENTIFIER, phone);
+        }
         if (phone >= 0.8 || h.has(Hint.PHONE) && phone + integers >= 0.8) {
             return of(ColumnClass.PHONE, Math.max(phone, 0.8));
         }
