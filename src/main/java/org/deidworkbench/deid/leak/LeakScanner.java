@@ -26,6 +26,8 @@ public final class LeakScanner {
         SSN,
         /** A phone number. */
         PHONE,
+        /** A Nordic personal number (Swedish personnummer, Danish CPR: six digits, a dash or plus, four digits). */
+        NATIONAL_ID,
         /** An e-mail address. */
         EMAIL,
         /** A number labelled as a medical record number or patient id. */
@@ -524,7 +526,10 @@ public final class LeakScanner {
             return;
         }
         if (current == Fold.DIGIT) {
-            if (previousDigitGroup == 3 && (tokenLength == 2 || tokenLength == 3)) {
+            // 3-2 and 3-3 (SSN, US phone), 2-2 (French phones in pairs), 6-4 and 8-4 (Nordic personal numbers)
+            if (previousDigitGroup == 3 && (tokenLength == 2 || tokenLength == 3)
+                    || previousDigitGroup == 2 && tokenLength == 2
+                    || (previousDigitGroup == 6 || previousDigitGroup == 8) && tokenLength == 4) {
                 grouped = true;
             }
             previousDigitGroup = tokenLength;
