@@ -810,6 +810,9 @@ public final class TextScrubber {
      * ("daughter Present") are left alone. Stateless.
      */
     private static void findCuedNames(String text, List<Span> spans) {
+        if (!mayHoldCue(text)) {
+            return;
+        }
         List<int[]> bounds = null;
         int n = text.length();
         for (int i = 0; i < n; ) {
@@ -852,6 +855,47 @@ public final class TextScrubber {
                 spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
             }
         }
+    }
+
+    /** Hashes of the cues ({@link #lowerHash}), sorted: most texts hold no cue and are passed over without a copy. */
+    private static final long[] CUE_HASHES = NAME_CUES.stream().mapToLong(c -> lowerHash(c, 0, c.length())).sorted()
+            .toArray();
+
+    private static long lowerHash(CharSequence s, int from, int to) {
+        long h = 1125899906842597L;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + Character.toLowerCase(s.charAt(i));
+        }
+        return h;
+    }
+
+    /**
+     * Whether a run of letters of the text may be a cue: its hash is one of theirs. A superset of the words
+     * {@link #findCuedNames} takes for cues (a collision, or a run split at a supplementary letter, only costs the
+     * full pass), so skipping the texts for which this is false changes nothing. No allocation.
+     */
+    private static boolean mayHoldCue(String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            long h = 1125899906842597L;
+            while (i < n && (Character.isLetter(text.charAt(i))
+                    || Character.getType(text.charAt(i)) == Character.NON_SPACING_MARK)) {
+                h = 31 * h + Character.toLowerCase(text.charAt(i));
+                i++;
+            }
+            int length = i - start;
+            if (length >= 2 && length <= 16 && java.util.Arrays.binarySearch(CUE_HASHES, h) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether between two words there are one to four characters, all of them of {@code allowed}. */
