@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The default profile on exports in conventions the project was not designed on (see
- * {@code src/test/resources/org/deidworkbench/adversarial/README.md}): a PCORnet-like extract, a French
- * and a Scandinavian export, a FHIR bulk export with names in extensions, displays, annotations and
+ * {@code src/test/resources/org/deidworkbench/adversarial/README.md}): a PCORnet-like extract, a French,
+ * a Dutch and a Scandinavian export, a FHIR bulk export with names in extensions, displays, annotations and
  * attachments, and DICOM files with names in physician fields, comments, private blocks and nested SR
  * content. Every planted identifier must be gone from every output byte; the codes, measurements,
  * joins and intervals a researcher needs must stay. Failures name categories and files, never values.
@@ -113,7 +113,7 @@ class AdversarialCorpusTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pcornet", "fr", "se", "fhir", "dicom"})
+    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -136,7 +136,7 @@ class AdversarialCorpusTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pcornet", "fr", "se", "fhir", "dicom"})
+    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -166,6 +166,7 @@ class AdversarialCorpusTest {
         "pcornet/demographic.csv:patid<encounter.csv:patid", "pcornet/demographic.csv:patid<note.csv:patid",
         "fr/patients.csv:IPP<sejours.csv:IPP", "fr/patients.csv:IPP<biologie.csv:IPP",
         "fr/patients.csv:IPP<comptes_rendus.csv:IPP", "fr/sejours.csv:NUM_SEJOUR<diagnostics.csv:NUM_SEJOUR",
+        "nl/patienten.csv:patientnummer<opnames.csv:patientnummer",
         "se/patient.csv:personnummer<vardkontakt.csv:personnummer", "se/patient.csv:personnummer<labb.csv:personnummer",
         "se/vardkontakt.csv:kontakt_id<labb.csv:kontakt_id"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
@@ -185,7 +186,7 @@ class AdversarialCorpusTest {
     /** The length of a stay, in days and minutes, is what a study measures: the shift keeps it. */
     @ParameterizedTest
     @ValueSource(strings = {"pcornet/encounter.csv:admit_date:discharge_date:yyyy-MM-dd",
-        "fr/sejours.csv:DATE_ENTREE:DATE_SORTIE:dd/MM/yyyy HH:mm"})
+        "fr/sejours.csv:DATE_ENTREE:DATE_SORTIE:dd/MM/yyyy HH:mm", "nl/opnames.csv:opnamedatum:ontslagdatum:dd-MM-yyyy"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));

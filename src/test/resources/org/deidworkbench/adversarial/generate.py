@@ -181,6 +181,40 @@ def france():
     plant("email", "aissata.nguessan@example.fr")
 
 
+# --- Dutch export: ';', Windows-1252, CRLF, dd-MM-yyyy, the house number in a column of its own, BSN ---------
+def netherlands():
+    d = os.path.join(HERE, "nl")
+    pts = [("1234567", "Jansen", "", "Pieter", "12-03-1961", "Keizersgracht", "12a", "1015 CJ", "Amsterdam",
+            "06-12345678", "123456782"),
+           ("2345678", "Berg", "van den", "Marijke", "01-11-1975", "Dorpsstraat", "3", "3581 KD", "Utrecht",
+            "030-2345678", "234567891"),
+           ("3456789", "Dijkstra", "", "Sjoerd", "30-07-1949", "Hoofdweg", "101", "9711 LM", "Groningen",
+            "+31 50 1234567", "345678902")]
+    write_csv(os.path.join(d, "patienten.csv"),
+              ["patientnummer", "achternaam", "tussenvoegsel", "voornaam", "geboortedatum", "straat", "huisnummer",
+               "postcode", "woonplaats", "telefoonnummer", "bsn"], [list(p) for p in pts], delimiter=";",
+              encoding="cp1252", newline="\r\n")
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("patient-name", p[1], p[3])
+        plant("birth-date", p[4])
+        plant("address", p[5])
+        plant("phone", p[9])
+        plant("national-id", p[10])
+    write_csv(os.path.join(d, "opnames.csv"),
+              ["opnamenummer", "patientnummer", "opnamedatum", "ontslagdatum", "diagnosecode", "labwaarde", "notitie"],
+              [["O1", "1234567", "04-03-2021", "09-03-2021", "E11.9", "7,4",
+                "Dhr. Jansen gezien door dr. Van Dalen. Echtgenote Annelies Jansen belt terug."],
+               ["O2", "2345678", "10-11-2021", "12-11-2021", "I21.4", "0,87",
+                "Mevr. Van den Berg, BSN 234567891, tel. 030-2345678."],
+               ["O3", "3456789", "15-01-2022", "15-01-2022", "J45.9", "68,5",
+                "Sjoerd Dijkstra, dochter Femke Dijkstra aanwezig."]],
+              delimiter=";", encoding="cp1252", newline="\r\n")
+    plant("clinician-name", "Dalen")
+    plant("relative-name", "Annelies", "Femke")
+    keep("nl", "E11.9", "I21.4", "J45.9", "7,4", "0,87", "68,5")
+
+
 # --- Swedish/Norwegian export: personnummer keys (YYMMDD-NNNN), å/ø/æ names, ';', UTF-8 --------------------
 def scandinavia():
     d = os.path.join(HERE, "se")
@@ -459,6 +493,7 @@ def dicom():
 def main():
     pcornet()
     france()
+    netherlands()
     scandinavia()
     fhir()
     dicom()

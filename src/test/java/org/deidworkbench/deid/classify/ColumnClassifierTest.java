@@ -197,5 +197,8 @@ class ColumnClassifierTest {
         assertEquals(ColumnClass.ADDRESS, classify("adress", List.of("Storgatan 12", "Kongens gate 3", "Vesterbrogade 41"))
                 .columnClass());
         assertEquals(ColumnClass.NUMBER, classify("resultat", List.of("6,8", "7,9", "131")).columnClass());
+        assertEquals(ColumnClass.ADDRESS, classify("straat", List.of("Keizersgracht", "Dorpsstraat", "Hoofdweg"))
+                .columnClass());
+        assertEquals(ColumnClass.CATEGORICAL, classify("address_line", repeat(List.of("Home", "Work"), 5)).columnClass());
     }
 }
