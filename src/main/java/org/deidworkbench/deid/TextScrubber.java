@@ -3,6 +3,7 @@ package org.deidworkbench.deid;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -197,6 +198,13 @@ public final class TextScrubber {
             new Detector(Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])"), "[SSN]", 0, s -> s.digits >= 9, Starts.DIGIT_RUN),
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+?\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?!\\w)"),
                     "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE),
+            // French numbers in pairs ("06 12 34 56 78", "+33 6 12 34 56 78", "01.42.68.53.00").
+            new Detector(Pattern.compile("(?<![\\w+])(?:\\+33\\s?|0)[1-9](?:[\\s.-]?\\d{2}){4}(?!\\w)"),
+                    "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE),
+            // Nordic personal numbers: Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, "+" past 100), Danish CPR
+            // (DDMMYY-NNNN); too short for the [NUMBER] pattern on either side of the dash.
+            new Detector(Pattern.compile("(?<![\\d-])(?:19|20)?\\d{6}[-+]\\d{4}(?![\\d-])"), "[ID]", 0,
+                    s -> s.digits >= 10, Starts.DIGIT_RUN),
             new Detector(Pattern.compile("(?<![\\d-])\\d{5}-\\d{4}(?![\\d-])"), "[ZIP]", 0, s -> s.dash && s.digits >= 9, Starts.DIGIT_RUN),
             new Detector(Pattern.compile("\\b\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
                     + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy)\\b\\.?"), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN),
@@ -323,6 +331,7 @@ public final class TextScrubber {
         List<Span> spans = new ArrayList<>();
         findKnownIdentifiers(text, spans);
         findDictionaryNames(text, spans);
+        findCuedNames(text, spans);
         Shape shape = prefilter ? new Shape(text) : null;
         boolean dates = false;
         for (Detector d : DETECTORS) {
@@ -755,6 +764,164 @@ public final class TextScrubber {
         return true;
     }
 
+    /**
+     * A known name with the genitive "s" glued to it, as Scandinavian, Dutch and German write it ("Sæthers dotter",
+     * "Müllers Befund"): a capitalised word of letters that is a known identifier once its final "s" is taken off.
+     */
+    private String genitiveReplacement(String text, int[] bound, String token) {
+        int n = token.length();
+        if (n < 5 || token.charAt(n - 1) != 'S' || !Character.isLetter(token.charAt(n - 2))
+                || !Character.isUpperCase(text.codePointAt(bound[0])) || !Character.isLowerCase(text.charAt(bound[1] - 1))) {
+            return null;
+        }
+        String stem = token.substring(0, n - 1);
+        if (identifiers.longestStartingWith(stem) == 0) {
+            return null;
+        }
+        String replacement = identifiers.replacement(stem);
+        return replacement != null ? replacement : identifiers.capitalOnlyReplacement(stem);
+    }
+
+    /**
+     * Words after which a capitalised word is a person's name, in the languages of the exports: relatives
+     * ("Tochter Ottilie", "dotter Ingvild", "Épouse : Mme Solène") and the clinical titles that are not Dr or
+     * Prof ("Nurse Pollyanna", "Leg. läk. Torbjörn", "Overlæge Margrethe", "Pr Bérénice"). Lower case.
+     */
+    private static final java.util.Set<String> NAME_CUES = java.util.Set.of(
+            "daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "spouse", "partner",
+            "grandson", "granddaughter", "grandmother", "grandfather", "niece", "nephew", "aunt", "uncle", "cousin",
+            "fiancé", "fiancée", "tochter", "sohn", "ehefrau", "ehemann", "mutter", "vater", "bruder", "schwester",
+            "enkel", "enkelin", "nichte", "neffe", "tante", "onkel", "lebensgefährte", "lebensgefährtin",
+            "dotter", "hustru", "maka", "sambo", "bror", "syster", "datter", "sønn", "søn", "søster", "kone",
+            "fille", "fils", "épouse", "époux", "mari", "mère", "père", "frère", "sœur", "soeur", "compagne",
+            "compagnon", "dochter", "zoon", "echtgenote", "echtgenoot", "moeder", "vader", "broer", "zus",
+            "nurse", "midwife", "pfleger", "pflegerin", "hebamme", "oberarzt", "oberärztin", "chefarzt",
+            "chefärztin", "stationsarzt", "assistenzarzt", "assistenzärztin", "doktor", "dokter", "läk", "läkare",
+            "överläkare", "overlæge", "overlege", "sjuksköterska", "ssk", "sykepleier", "sygeplejerske",
+            "barnmorska", "jordemor", "docteur", "professeur", "pr", "infirmier", "infirmière",
+            "verpleegkundige", "huisarts");
+    /** Forms of address that may stand between a cue and the name ("Épouse : Mme Solène"). Lower case. */
+    private static final java.util.Set<String> HONORIFICS = java.util.Set.of("mr", "mrs", "ms", "miss", "mme",
+            "mlle", "m", "frau", "herr", "fr", "hr", "fru", "dr", "prof", "pr", "mevrouw", "mevr", "meneer", "dhr");
+
+    /**
+     * Up to three capitalised words right after a {@link #NAME_CUES cue} (and an honorific): names no table
+     * announced and no dictionary holds. Words in capitals ("mother DM2", "father MI") and ordinary words
+     * ("daughter Present") are left alone. Stateless.
+     */
+    private static void findCuedNames(String text, List<Span> spans) {
+        if (!mayHoldCue(text)) {
+            return;
+        }
+        List<int[]> bounds = null;
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            int cp = text.codePointAt(i);
+            if (!Character.isLetter(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            while (i < n && (Character.isLetter(text.codePointAt(i))
+                    || Character.getType(text.codePointAt(i)) == Character.NON_SPACING_MARK)) {
+                i += Character.charCount(text.codePointAt(i));
+            }
+            if (bounds == null) {
+                bounds = new ArrayList<>();
+            }
+            bounds.add(new int[] {start, i});
+        }
+        if (bounds == null) {
+            return;
+        }
+        for (int t = 0; t + 1 < bounds.size(); t++) {
+            int[] b = bounds.get(t);
+            if (b[1] - b[0] < 2 || b[1] - b[0] > 16
+                    || !NAME_CUES.contains(text.substring(b[0], b[1]).toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            int k = t + 1;
+            if (!gap(text, bounds.get(t)[1], bounds.get(k)[0], ".:, \t")) {
+                continue;
+            }
+            if (k + 1 < bounds.size() && HONORIFICS.contains(text.substring(bounds.get(k)[0], bounds.get(k)[1])
+                    .toLowerCase(Locale.ROOT)) && gap(text, bounds.get(k)[1], bounds.get(k + 1)[0], ". ")) {
+                k++;
+            }
+            for (int names = 0; names < 3 && k < bounds.size() && cuedNameWord(text, bounds.get(k)); names++, k++) {
+                if (names > 0 && !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " -")) {
+                    break;
+                }
+                spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
+            }
+        }
+    }
+
+    /** Hashes of the cues ({@link #lowerHash}), sorted: most texts hold no cue and are passed over without a copy. */
+    private static final long[] CUE_HASHES = NAME_CUES.stream().mapToLong(c -> lowerHash(c, 0, c.length())).sorted()
+            .toArray();
+
+    private static long lowerHash(CharSequence s, int from, int to) {
+        long h = 1125899906842597L;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + Character.toLowerCase(s.charAt(i));
+        }
+        return h;
+    }
+
+    /**
+     * Whether a run of letters of the text may be a cue: its hash is one of theirs. A superset of the words
+     * {@link #findCuedNames} takes for cues (a collision, or a run split at a supplementary letter, only costs the
+     * full pass), so skipping the texts for which this is false changes nothing. No allocation.
+     */
+    private static boolean mayHoldCue(String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            long h = 1125899906842597L;
+            while (i < n && (Character.isLetter(text.charAt(i))
+                    || Character.getType(text.charAt(i)) == Character.NON_SPACING_MARK)) {
+                h = 31 * h + Character.toLowerCase(text.charAt(i));
+                i++;
+            }
+            int length = i - start;
+            if (length >= 2 && length <= 16 && java.util.Arrays.binarySearch(CUE_HASHES, h) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether between two words there are one to four characters, all of them of {@code allowed}. */
+    private static boolean gap(String text, int from, int to, String allowed) {
+        if (to <= from || to - from > 4) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (allowed.indexOf(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A capitalised word of three or more letters with lower case in it, that is not an ordinary word. */
+    private static boolean cuedNameWord(String text, int[] b) {
+        if (b[1] - b[0] < 3 || !Character.isUpperCase(text.codePointAt(b[0])) || isAllUpperCase(text, b[0], b[1])) {
+            return false;
+        }
+        String word = text.substring(b[0], b[1]);
+        String lower = word.toLowerCase(Locale.ROOT);
+        return !NAMES.isCommonWord(NameDictionary.normalize(word)) && !NAME_CUES.contains(lower)
+                && !HONORIFICS.contains(lower);
+    }
+
     private void findKnownIdentifiers(String text, List<Span> spans) {
         if (identifiers.isEmpty()) {
             return;
@@ -766,6 +933,10 @@ public final class TextScrubber {
         for (int t = 0; t < tokens.size(); t++) {
             int max = identifiers.longestStartingWith(tokens.get(t));
             if (max == 0) {
+                String genitive = genitiveReplacement(text, bounds.get(t), tokens.get(t));
+                if (genitive != null) {
+                    spans.add(new Span(bounds.get(t)[0], bounds.get(t)[1], genitive));
+                }
                 continue;
             }
             for (int len = Math.min(max, tokens.size() - t); len >= 1; len--) {

@@ -150,6 +150,10 @@ class CsvTemplateProfileTest {
             service_date            | shift-date   | event-dates
             date_of_death           | shift-date   | dates
             lab_dt                  | shift-date   | event-dates
+            result_at               | shift-date   | event-dates
+            resultAt                | shift-date   | event-dates
+            collected_on            | shift-date   | event-dates
+            signedOn                | shift-date   | event-dates
             timestamp               | shift-date   | dates
             created_at              | shift-date   | at-dates
             updatedAt               | shift-date   | at-dates
@@ -238,6 +242,9 @@ class CsvTemplateProfileTest {
             weight_kg
             zipper
             dose
+            resultat
+            Resultat
+            testat
             """)
     void clinicalHeaderGetsTheDefault(String header) {
         ColumnDecision d = decide(header);

@@ -442,4 +442,45 @@ class TextScrubberTest {
         assertEquals("Scanned 2022-01-12, seen by the team", s.scrub(text, new Subject("PAT-9", -5)));
         assertEquals("Scanned 2022-01-27, seen by the team", s.scrub(text, new Subject("PAT-10", 10)));
     }
+
+    /** Relatives and clinicians no table names and no dictionary holds, after the word that says who they are. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Allergie. Tochter Ottilie anwesend.                  | Allergie. Tochter [NAME] anwesend.
+            Sæthers dotter Ingvild Brekkesæter följer med.        | Sæthers dotter [NAME] [NAME] följer med.
+            Épouse : Mme Solène Quillivic, joignable.            | Épouse : Mme [NAME] [NAME], joignable.
+            Leg. läk. Torbjörn Fjällström                        | Leg. läk. [NAME] [NAME]
+            Overlæge Margrethe Skovgaard henviser                | Overlæge [NAME] [NAME] henviser
+            Nurse Pollyanna Gristwood                            | Nurse [NAME] [NAME]
+            daughter Marijke brought him in                      | daughter [NAME] brought him in
+            """)
+    void namesAfterAWordForARelativeOrAClinicalTitleAreReplaced(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
+    /** Family history keeps its abbreviations and words: only a capitalised name-like word after the cue goes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Mother DM2, father MI at 60", "mother with breast cancer", "Sister Present at visit",
+        "son of a farmer", "Nurse Practitioner visit"})
+    void wordsAfterARelativeThatAreNoNamesAreKept(String text) {
+        assertEquals(text, scrub(text));
+    }
+
+    @Test
+    void knownNameWithAGluedGenitiveSIsReplaced() {
+        assertEquals("[NAME] dotter", scrubberKnowing("Sæther", "[NAME]").scrub("Sæthers dotter", null));
+        assertEquals("[NAME] Befund", scrubberKnowing("Müller", "[NAME]").scrub("Müllers Befund", null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"06 12 34 56 78", "+33 6 12 34 56 78", "01.42.68.53.00", "0612345678"})
+    void frenchPhoneNumbersAreReplaced(String phone) {
+        assertEquals("Tél. [PHONE].", scrub("Tél. " + phone + "."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"580412-3921", "19580412-3921", "580412+3921"})
+    void nordicPersonalNumbersAreReplaced(String number) {
+        assertEquals("pnr [ID] inkommer", scrub("pnr " + number + " inkommer"));
+    }
 }

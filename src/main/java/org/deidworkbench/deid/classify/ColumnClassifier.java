@@ -89,6 +89,12 @@ public final class ColumnClassifier {
             return of(ColumnClass.NATIONAL_ID, ssn);
         }
         double phone = s.share(s.phone);
+        // A Nordic personnummer (580412-3921) or a number written in groups is shaped like a phone number, but under
+        // a header that names a number and no telephone it is the record's id: often the patient key the other
+        // tables join on, which a phone (removed) would break and an identifier (pseudonymized as a key) keeps.
+        if (phone >= 0.8 && h.has(Hint.ID) && !h.has(Hint.PHONE) && !h.has(Hint.MEASURE) && s.averageWords() < 1.2) {
+            return of(ColumnClass.IDENTIFIER, phone);
+        }
         if (phone >= 0.8 || h.has(Hint.PHONE) && phone + integers >= 0.8) {
             return of(ColumnClass.PHONE, Math.max(phone, 0.8));
         }
@@ -140,6 +146,12 @@ public final class ColumnClassifier {
         if (street >= 0.6 || h.has(Hint.ADDRESS) && s.share(s.hasDigitAndLetter) >= 0.6) {
             return of(ColumnClass.ADDRESS, Math.max(street, s.share(s.hasDigitAndLetter)));
         }
+        // A street without its number (Dutch and Scandinavian exports put the house number in a column of its own):
+        // under a street or address header, capitalised words that do not repeat like a category.
+        if (s.share(s.capitalizedWords) >= 0.8 && !categorical(s) && !h.has(Hint.KIND)
+                && h.words().stream().anyMatch(STREET_HEADERS::contains)) {
+            return of(ColumnClass.ADDRESS, s.share(s.capitalizedWords));
+        }
         if (h.has(Hint.PLACE) && s.share(s.capitalizedWords) >= 0.8) {
             return of(ColumnClass.PLACE, s.share(s.capitalizedWords));
         }
@@ -171,6 +183,11 @@ public final class ColumnClassifier {
         }
         return of(ColumnClass.UNKNOWN, 0.5);
     }
+
+    /** Header words that name a street or an address itself, not a line or kind of one. */
+    private static final java.util.Set<String> STREET_HEADERS = java.util.Set.of("street", "straße", "strasse", "str",
+            "straat", "rue", "voie", "adresse", "adress", "adres", "address", "addr", "anschrift", "wohnadresse",
+            "gatuadress", "gateadresse", "gata", "gate", "vej", "vejnavn", "gatenavn");
 
     private static Decision numeric(HeaderHints h, ValueStats s, double numbers) {
         boolean integers = s.share(s.integer) >= 0.95;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a column header suggests, in English and German and in the usual spellings (snake_case,
+ * What a column header suggests, in English, German, French, Dutch and the Scandinavian languages, and in the usual spellings (snake_case,
  * camelCase, UPPERCASE, abbreviations such as {@code FIRST}, {@code DOB}, {@code PID}, German
  * compounds such as {@code Versichertennummer}). A hint is evidence, never a decision: the values
  * decide together with it. Immutable and thread-safe.
@@ -28,46 +28,64 @@ public final class HeaderHints {
     private static final Set<String> NAME_PART = Set.of("first", "last", "middle", "given", "family", "surname",
             "surnames", "maiden", "fname", "lname", "mname", "forename", "forenames", "firstname", "lastname",
             "givenname", "familyname", "middlename", "vorname", "vornamen", "nachname", "familienname", "geburtsname",
-            "rufname", "initials", "nickname");
+            "rufname", "initials", "nickname",
+            // French, Dutch, Swedish, Norwegian, Danish
+            "nom", "prenom", "prénom", "prenoms", "prénoms", "patronyme", "voornaam", "voornamen", "achternaam",
+            "geslachtsnaam", "roepnaam", "tussenvoegsel", "fornamn", "förnamn", "efternamn", "mellannamn", "fornavn",
+            "efternavn", "etternavn", "mellemnavn", "mellomnavn");
     private static final Set<String> PERSON_ROLE = Set.of("name", "names", "patient", "pat", "pt", "person",
             "physician", "doctor", "doc", "arzt", "aerztin", "ärztin", "provider", "practitioner", "clinician",
             "nurse", "author", "signer", "referrer", "attending", "surgeon", "guardian", "contact", "mother", "father",
             "spouse", "kin", "relative", "caregiver", "angehöriger", "angehoeriger", "betreuer", "versicherter",
-            "subscriber", "informant", "emergency");
+            "subscriber", "informant", "emergency", "medecin", "médecin", "auteur",
+            "redacteur", "rédacteur", "naam", "namn", "navn", "arts", "huisarts", "lakare", "läkare", "lege", "laege",
+            "læge", "signerad", "signert", "signeret", "signatur");
     private static final Set<String> ID = Set.of("id", "ids", "key", "pid", "mrn", "uuid", "guid", "nr", "no", "num",
-            "nbr", "number", "nummer", "identifier", "kennung", "npi", "fin", "csn", "ident", "kz", "pk", "fk");
+            "nbr", "number", "nummer", "identifier", "kennung", "npi", "fin", "csn", "ident", "kz", "pk", "fk",
+            // a hospital's patient number (IPP, NIP) and the Nordic and Dutch personal numbers that exports use as
+            // the patient key (personnummer YYMMDD-NNNN, CPR, fødselsnummer, BSN)
+            "ipp", "nip", "numero", "numéro", "personnummer", "personnr", "pnr", "fodselsnummer",
+            "fødselsnummer", "bsn", "burgerservicenummer", "hetu", "henkilotunnus", "henkilötunnus");
     private static final Set<String> BIRTH = Set.of("birth", "dob", "born", "geburt", "geburtsdatum", "geb",
-            "geburtstag", "birthdate", "birthday", "gebdat");
+            "geburtstag", "birthdate", "birthday", "gebdat", "naissance", "ddn", "geboortedatum", "geboren",
+            "fodelsedatum", "födelsedatum", "fodselsdato", "fødselsdato", "fodt", "født");
     private static final Set<String> DATE = Set.of("date", "dt", "dttm", "datum", "day", "time", "datetime",
             "timestamp", "ts", "zeit", "zeitpunkt", "start", "stop", "end", "begin", "beginn", "ende", "onset",
-            "created", "updated", "von", "bis", "seit", "am", "tag", "uhrzeit");
+            "created", "updated", "von", "bis", "seit", "am", "tag", "uhrzeit", "dato", "datetid", "tijd", "heure");
     private static final Set<String> ADDRESS = Set.of("address", "addr", "street", "straße", "strasse", "str",
-            "adresse", "anschrift", "hausnummer", "hausnr", "line", "wohnadresse");
+            "adresse", "anschrift", "hausnummer", "hausnr", "line", "wohnadresse", "adress", "adres", "rue", "voie", "straat",
+            "huisnummer", "gatuadress", "gateadresse", "vej");
     private static final Set<String> PLACE = Set.of("city", "town", "ort", "stadt", "wohnort", "county",
             "birthplace", "geburtsort", "municipality", "gemeinde", "kreis", "landkreis", "village", "district",
-            "bezirk", "suburb", "locality", "place", "ortsteil");
-    private static final Set<String> ZIP = Set.of("zip", "zipcode", "postal", "postcode", "plz", "postleitzahl");
+            "bezirk", "suburb", "locality", "place", "ortsteil", "ville", "commune", "stad", "woonplaats", "plaats",
+            "postort", "poststed", "postdistrikt", "kommune", "kommun");
+    private static final Set<String> ZIP = Set.of("zip", "zipcode", "postal", "postcode", "plz", "postleitzahl", "postnummer", "postnr", "postkod");
     private static final Set<String> PHONE = Set.of("phone", "tel", "telefon", "telephone", "fax", "telefax", "mobile",
-            "mobil", "handy", "cell", "rufnummer", "telefonnummer", "pager");
-    private static final Set<String> EMAIL = Set.of("email", "mail", "emailadresse");
+            "mobil", "handy", "cell", "rufnummer", "telefonnummer", "pager", "téléphone", "portable", "telefoon", "mobiel",
+            "mobilnummer", "mobiltelefon", "tlf");
+    private static final Set<String> EMAIL = Set.of("email", "mail", "emailadresse", "courriel", "epost");
     private static final Set<String> NATIONAL_ID = Set.of("ssn", "social", "versichertennummer",
             "versicherungsnummer", "kvnr", "svnr", "sozialversicherungsnummer", "rentenversicherungsnummer",
             "passport", "reisepass", "drivers", "driver", "license", "licence", "fuehrerschein", "führerschein",
             "steuernummer", "steuerid", "taxid", "nino", "nhs", "personalausweis", "ausweis", "ausweisnummer",
-            "medicare", "medicaid", "insurance", "policy", "member");
+            "medicare", "medicaid", "insurance", "policy", "member", "nir", "insee", "secu",
+            "sécu", "avs", "ahv");
     private static final Set<String> GEO = Set.of("lat", "lon", "lng", "latitude", "longitude", "breitengrad",
             "laengengrad", "längengrad", "coordinates", "geo", "gps");
     private static final Set<String> TEXT = Set.of("note", "notes", "text", "comment", "comments", "kommentar",
             "bemerkung", "bemerkungen", "befund", "befundtext", "freitext", "narrative", "remark", "remarks", "memo",
             "report", "summary", "anamnese", "epikrise", "brief", "message", "nachricht", "verlauf", "findings",
-            "impression", "assessment", "plan", "history");
+            "impression", "assessment", "plan", "history", "texte", "commentaire",
+            "anteckning", "journaltext", "notat", "notitie", "opmerking", "tekst");
     private static final Set<String> CODE = Set.of("code", "codes", "icd", "loinc", "snomed", "sct", "rxnorm", "cvx",
-            "ndc", "atc", "ops", "concept", "cpt", "hcpcs", "drg", "schluessel", "schlüssel", "kode", "kodierung");
+            "ndc", "atc", "ops", "concept", "cpt", "hcpcs", "drg", "schluessel", "schlüssel", "kode", "kodierung", "cim", "ccam", "kod", "diagnoskod", "npu", "analys",
+            "analyse", "analysekode");
     private static final Set<String> MEASURE = Set.of("value", "wert", "amount", "cost", "costs", "count", "qty",
             "quantity", "dose", "dosage", "result", "betrag", "menge", "anzahl", "expenses", "income", "score",
             "dispenses", "outstanding", "price", "preis", "weight", "height", "gewicht", "groesse", "größe", "age",
             "alter", "year", "years", "jahr", "jahre", "month", "months", "monat", "monate", "weeks", "days", "tage", "hours",
-            "minutes", "units", "range", "level", "bmi", "total", "sum", "payment");
+            "minutes", "units", "range", "level", "bmi", "total", "sum", "payment", "valeur", "resultat", "résultat", "waarde",
+            "uitslag", "verdi", "värde", "varde", "svar");
     private static final Set<String> BOOLEAN = Set.of("flag", "is", "has", "active", "deceased", "verstorben");
     private static final Set<String> KIND = Set.of("title", "type", "typ", "kind", "class", "category", "art",
             "kategorie", "status", "titel");
@@ -82,7 +100,9 @@ public final class HeaderHints {
         {"datum", "DATE"}, {"zeitpunkt", "DATE"}, {"zeit", "DATE"}, {"nummer", "ID"}, {"kennung", "ID"},
         {"text", "TEXT"}, {"befund", "TEXT"}, {"bemerkung", "TEXT"}, {"kommentar", "TEXT"}, {"wohnort", "PLACE"},
         {"schlüssel", "CODE"}, {"schluessel", "CODE"}, {"kode", "CODE"}, {"wert", "MEASURE"}, {"menge", "MEASURE"},
-        {"name", "PERSON_ROLE"}, {"arzt", "PERSON_ROLE"}};
+        {"name", "PERSON_ROLE"}, {"arzt", "PERSON_ROLE"},
+        {"personnummer", "ID"}, {"fornamn", "NAME_PART"}, {"förnamn", "NAME_PART"}, {"efternamn", "NAME_PART"},
+        {"voornaam", "NAME_PART"}, {"achternaam", "NAME_PART"}, {"adress", "ADDRESS"}, {"telefoon", "PHONE"}};
 
     private final List<String> words;
     private final EnumSet<Hint> hints;

@@ -26,6 +26,8 @@ public final class LeakScanner {
         SSN,
         /** A phone number. */
         PHONE,
+        /** A Nordic personal number (Swedish personnummer, Danish CPR: six digits, a dash or plus, four digits). */
+        NATIONAL_ID,
         /** An e-mail address. */
         EMAIL,
         /** A number labelled as a medical record number or patient id. */
@@ -95,6 +97,8 @@ public final class LeakScanner {
     // PHI prefilter of the current unit or line (see PhiPatterns.find)
     private boolean at;
     private boolean grouped;
+    /** Two two-digit tokens in a row (a French phone in pairs has no run of four digits). */
+    private boolean pairGrouped;
     private boolean label;
     private int tokenLength;
     /** The current token's last two folded units ({@link Fold#shortCode}). */
@@ -459,6 +463,7 @@ public final class LeakScanner {
     private void resetFlags() {
         at = false;
         grouped = false;
+        pairGrouped = false;
         label = false;
         previousDigitGroup = 0;
         longestDigits = 0;
@@ -468,13 +473,14 @@ public final class LeakScanner {
 
     /**
      * Runs the PHI patterns a whole value can match at all: besides {@link #at}, {@link #grouped} and {@link #label}
-     * (the weaker conditions a raw window keeps), SSN and phone need a run of four ASCII digits, a labelled MRN one of
+     * (the weaker conditions a raw window keeps), SSN, phone and national id need a run of four ASCII digits or two
+     * two-digit tokens in a row (a French phone in pairs), a labelled MRN one of
      * five, a labelled date of birth one of four or three digit tokens one character apart (every notation of its
      * date has one or the other); a run of ASCII digits is within one digit token. A FHIR reference
      * ({@code Patient/…}) carries a label word, a decimal ({@code 123.45}) a grouped pair: neither runs a pattern.
      */
     private void valuePatterns(CharSequence value) {
-        boolean phone = grouped && longestDigits >= 4;
+        boolean phone = grouped && longestDigits >= 4 || pairGrouped;
         boolean mrn = label && longestDigits >= 5;
         boolean birth = label && (longestDigits >= 4 || dateChain);
         if (at || phone || mrn || birth) {
@@ -632,8 +638,12 @@ public final class LeakScanner {
             return;
         }
         if (current == Fold.DIGIT) {
-            if (previousDigitGroup == 3 && (tokenLength == 2 || tokenLength == 3)) {
+            // 3-2 and 3-3 (SSN, US phone), 2-2 (French phones in pairs), 6-4 and 8-4 (Nordic personal numbers)
+            if (previousDigitGroup == 3 && (tokenLength == 2 || tokenLength == 3)
+                    || previousDigitGroup == 2 && tokenLength == 2
+                    || (previousDigitGroup == 6 || previousDigitGroup == 8) && tokenLength == 4) {
                 grouped = true;
+                pairGrouped |= previousDigitGroup == 2;
             }
             previousDigitGroup = tokenLength;
             if (tokenLength > longestDigits) {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Identifiers recognisable by their shape, looked for in every value besides the key file's originals:
- * US social security numbers, phone numbers, e-mail addresses, numbers labelled as a medical record
+ * US social security numbers, phone numbers (US and French), Nordic personal numbers, e-mail addresses, numbers labelled as a medical record
  * number or patient id, and dates labelled as a date of birth. Labelled forms only for the last two:
  * a bare number or date is far more often a lab value or a (shifted) visit date than an identifier.
  * A match that is one of the key file's pseudonyms is not a leak and is skipped by the caller.
@@ -27,6 +27,10 @@ final class PhiPatterns {
             new Detector(LeakScanner.Kind.SSN, Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])"), 0),
             new Detector(LeakScanner.Kind.PHONE, Pattern.compile(
                     "(?<![\\w+])(?:\\+?\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?!\\w)"), 0),
+            // French numbers in pairs: 06 12 34 56 78, +33 6 12 34 56 78, 01.42.68.53.00
+            new Detector(LeakScanner.Kind.PHONE, Pattern.compile(
+                    "(?<![\\w+])(?:\\+33\\s?|0)[1-9](?:[\\s.-]\\d{2}){4}(?!\\w)"), 0),
+            new Detector(LeakScanner.Kind.NATIONAL_ID, Pattern.compile("(?<![\\d-])(?:19|20)?\\d{6}[-+]\\d{4}(?![\\d-])"), 0),
             new Detector(LeakScanner.Kind.EMAIL, Pattern.compile(
                     "(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), 0),
             new Detector(LeakScanner.Kind.MRN, Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?"
@@ -61,7 +65,7 @@ final class PhiPatterns {
         for (Detector d : DETECTORS) {
             boolean possible = switch (d.kind()) {
                 case EMAIL -> at;
-                case SSN, PHONE -> groupedDigits;
+                case SSN, PHONE, NATIONAL_ID -> groupedDigits;
                 case MRN -> mrnLabel;
                 case DATE_OF_BIRTH -> birthLabel;
                 case ORIGINAL -> false;

@@ -176,4 +176,29 @@ class ColumnClassifierTest {
         assertFalse(evidence.contains("Thaddeus") || evidence.contains("Siobhan"), evidence);
         assertTrue(evidence.contains("2 values"), evidence);
     }
+
+    /** A Nordic personnummer is shaped like a phone number; under its header it is the patient's id (the key others join). */
+    @Test
+    void personnummerIsAnIdentifierNotAPhone() {
+        assertEquals(ColumnClass.IDENTIFIER,
+                classify("personnummer", List.of("580412-3921", "670923-1458", "790101-2286")).columnClass());
+        assertEquals(ColumnClass.PHONE, classify("telefon", List.of("070-123 45 67", "070-555 12 34", "08-123 456 78"))
+                .columnClass());
+    }
+
+    /** French, Dutch and Scandinavian headers of a patients table, with as few rows as a small export has. */
+    @Test
+    void patientTableHeadersOfOtherLanguagesAreUnderstood() {
+        assertEquals(ColumnClass.IDENTIFIER, classify("IPP", List.of("800123456", "800234567", "800345678")).columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("NOM", List.of("LEFÈVRE", "DUCHÂTEAU", "N'GUESSAN")).columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("efternamn", List.of("Lindqvist", "Sæther", "Ærøe-Kjærgaard"))
+                .columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("voornaam", List.of("Pieter", "Marijke", "Joost")).columnClass());
+        assertEquals(ColumnClass.ADDRESS, classify("adress", List.of("Storgatan 12", "Kongens gate 3", "Vesterbrogade 41"))
+                .columnClass());
+        assertEquals(ColumnClass.NUMBER, classify("resultat", List.of("6,8", "7,9", "131")).columnClass());
+        assertEquals(ColumnClass.ADDRESS, classify("straat", List.of("Keizersgracht", "Dorpsstraat", "Hoofdweg"))
+                .columnClass());
+        assertEquals(ColumnClass.CATEGORICAL, classify("address_line", repeat(List.of("Home", "Work"), 5)).columnClass());
+    }
 }

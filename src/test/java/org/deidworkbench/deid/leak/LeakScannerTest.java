@@ -225,4 +225,16 @@ class LeakScannerTest {
         byte[] text = (padding + " SSN 123-45-6789 " + padding).getBytes(StandardCharsets.UTF_8);
         assertTrue(raw(dictionary(), text, 1000).stream().anyMatch(h -> h.kind() == LeakScanner.Kind.SSN));
     }
+
+    /** Shapes of other countries' exports: a French phone in pairs and a Swedish personnummer or Danish CPR. */
+    @Test
+    void findsFrenchPhonesAndNordicPersonalNumbers() {
+        LeakDictionary d = dictionary();
+        List<LeakScanner.Kind> kinds = scan(d, "Épouse joignable au 06 12 34 56 78.").stream()
+                .map(LeakScanner.Hit::kind).toList();
+        assertEquals(List.of(LeakScanner.Kind.PHONE), kinds);
+        kinds = scan(d, "pnr 580412-3921, CPR 010179-2286").stream().map(LeakScanner.Hit::kind).toList();
+        assertEquals(List.of(LeakScanner.Kind.NATIONAL_ID, LeakScanner.Kind.NATIONAL_ID), kinds);
+        assertTrue(scan(d, "glycémie 7,4 mmol/L le 05/03/2021, LOINC 2345-7").isEmpty());
+    }
 }

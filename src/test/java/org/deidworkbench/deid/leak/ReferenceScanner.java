@@ -230,7 +230,9 @@ final class ReferenceScanner {
             return;
         }
         if (current == Fold.DIGIT) {
-            if (previousDigitGroup == 3 && (tokenLength == 2 || tokenLength == 3)) {
+            if (previousDigitGroup == 3 && (tokenLength == 2 || tokenLength == 3)
+                    || previousDigitGroup == 2 && tokenLength == 2
+                    || (previousDigitGroup == 6 || previousDigitGroup == 8) && tokenLength == 4) {
                 grouped = true;
             }
             previousDigitGroup = tokenLength;

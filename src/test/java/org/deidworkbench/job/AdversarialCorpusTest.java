@@ -1,0 +1,215 @@
+package org.deidworkbench.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.deidworkbench.config.ProfileLoader;
+import org.deidworkbench.model.FileReport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The default profile on exports in conventions the project was not designed on (see
+ * {@code src/test/resources/org/deidworkbench/adversarial/README.md}): a PCORnet-like extract, a French,
+ * a Dutch and a Scandinavian export, a FHIR bulk export with names in extensions, displays, annotations and
+ * attachments, and DICOM files with names in physician fields, comments, private blocks and nested SR
+ * content. Every planted identifier must be gone from every output byte; the codes, measurements,
+ * joins and intervals a researcher needs must stay. Failures name categories and files, never values.
+ */
+class AdversarialCorpusTest {
+
+    static final Path ROOT = Path.of("src", "test", "resources", "org", "deidworkbench", "adversarial");
+    private static final char[] PASSPHRASE = "adversarial-corpus-passphrase".toCharArray();
+    private static final Map<String, Path> OUTPUTS = new ConcurrentHashMap<>();
+    private static final Charset CP1252 = Charset.forName("windows-1252");
+
+    private static synchronized Path output(String folder) throws Exception {
+        Path out = OUTPUTS.get(folder);
+        if (out == null) {
+            Path dir = Files.createTempDirectory("deid-adversarial-" + folder);
+            Path input = dir.resolve(folder);
+            copy(ROOT.resolve(folder), input);
+            out = dir.resolve("out");
+            RunResult result = new RunJob(new RunRequest(List.of(input), out, dir.resolve("study.deidkey"), true,
+                    PASSPHRASE, ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+            for (FileReport f : result.report().fileResults()) {
+                assertEquals(FileReport.Status.WRITTEN, f.status(), f.output() + ": " + f.problems());
+            }
+            OUTPUTS.put(folder, out);
+        }
+        return out;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    /** Every way a value can be read back from a file: UTF-8, Latin-1, Windows-1252 and decoded base64 attachments. */
+    static Map<String, String> texts(Path root) {
+        Map<String, String> texts = new TreeMap<>();
+        Pattern data = Pattern.compile("\"data\"\\s*:\\s*\"([A-Za-z0-9+/=]+)\"");
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                byte[] b = Files.readAllBytes(p);
+                StringBuilder t = new StringBuilder(root.relativize(p).toString()).append('\n')
+                        .append(new String(b, StandardCharsets.UTF_8)).append('\n')
+                        .append(new String(b, StandardCharsets.ISO_8859_1)).append('\n').append(new String(b, CP1252));
+                Matcher m = data.matcher(new String(b, StandardCharsets.ISO_8859_1));
+                while (m.find()) {
+                    t.append('\n').append(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
+                }
+                texts.put(root.relativize(p).toString(), t.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return texts;
+    }
+
+    private static List<String[]> tsv(String name) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(ROOT.resolve(name), StandardCharsets.UTF_8)) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                rows.add(line.split("\t", 2));
+            }
+        }
+        return rows;
+    }
+
+    private static Pattern word(String v) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(v) + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom"})
+    void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
+        Map<String, String> inputs = texts(ROOT.resolve(folder));
+        Map<String, String> outputs = texts(output(folder));
+        Map<String, Set<String>> leaks = new TreeMap<>(); // category -> files
+        int planted = 0;
+        for (String[] p : tsv("planted.tsv")) {
+            Pattern w = word(p[1]);
+            if (inputs.values().stream().noneMatch(t -> w.matcher(t).find())) {
+                continue; // planted in another folder
+            }
+            planted++;
+            for (Map.Entry<String, String> o : outputs.entrySet()) {
+                if (w.matcher(o.getValue()).find()) {
+                    leaks.computeIfAbsent(p[0], k -> new TreeSet<>()).add(o.getKey());
+                }
+            }
+        }
+        assertTrue(planted > 10, "planted values found in the input: " + planted);
+        assertTrue(leaks.isEmpty(), "identifiers left, by category: " + leaks);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom"})
+    void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
+        String all = String.join("\n", texts(output(folder)).values());
+        List<String> lost = new ArrayList<>();
+        int kept = 0;
+        for (String[] k : tsv("kept.tsv")) {
+            if (k[0].equals(folder)) {
+                kept++;
+                if (!all.contains(k[1])) {
+                    lost.add(k[1]); // codes and measurements, not identifiers
+                }
+            }
+        }
+        assertTrue(kept > 0);
+        assertTrue(lost.isEmpty(), "research values lost: " + lost);
+    }
+
+    private static List<String> column(Path file, String name) throws IOException {
+        Corpus.Table t = Corpus.read(file);
+        int c = t.header().indexOf(name);
+        assertTrue(c >= 0, file.getFileName() + " has no column " + name);
+        return t.rows().stream().map(r -> r.get(c)).toList();
+    }
+
+    /** Each reference still finds its key, and the key is no longer the original. */
+    @ParameterizedTest
+    @ValueSource(strings = {"pcornet/encounter.csv:encounterid<diagnosis.csv:encounterid",
+        "pcornet/demographic.csv:patid<encounter.csv:patid", "pcornet/demographic.csv:patid<note.csv:patid",
+        "fr/patients.csv:IPP<sejours.csv:IPP", "fr/patients.csv:IPP<biologie.csv:IPP",
+        "fr/patients.csv:IPP<comptes_rendus.csv:IPP", "fr/sejours.csv:NUM_SEJOUR<diagnostics.csv:NUM_SEJOUR",
+        "nl/patienten.csv:patientnummer<opnames.csv:patientnummer",
+        "se/patient.csv:personnummer<vardkontakt.csv:personnummer", "se/patient.csv:personnummer<labb.csv:personnummer",
+        "se/vardkontakt.csv:kontakt_id<labb.csv:kontakt_id"})
+    void referencesStillJoinTheirKeys(String join) throws Exception {
+        String folder = join.substring(0, join.indexOf('/'));
+        String[] sides = join.substring(folder.length() + 1).split("<");
+        String[] key = sides[0].split(":");
+        String[] ref = sides[1].split(":");
+        Path out = output(folder);
+        Set<String> keys = new HashSet<>(column(out.resolve(key[0]), key[1]));
+        List<String> refs = column(out.resolve(ref[0]), ref[1]);
+        Set<String> originals = new HashSet<>(column(ROOT.resolve(folder).resolve(key[0]), key[1]));
+        assertTrue(!refs.isEmpty() && keys.containsAll(refs), join + ": references without their key");
+        assertTrue(keys.stream().noneMatch(originals::contains), join + ": the key kept an original value");
+        assertTrue(keys.stream().noneMatch(String::isEmpty), join + ": an emptied key");
+    }
+
+    /** The length of a stay, in days and minutes, is what a study measures: the shift keeps it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"pcornet/encounter.csv:admit_date:discharge_date:yyyy-MM-dd",
+        "fr/sejours.csv:DATE_ENTREE:DATE_SORTIE:dd/MM/yyyy HH:mm", "nl/opnames.csv:opnamedatum:ontslagdatum:dd-MM-yyyy"})
+    void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
+        String[] s = spec.split(":", 4);
+        String folder = s[0].substring(0, s[0].indexOf('/'));
+        String file = s[0].substring(folder.length() + 1);
+        List<Long> before = intervals(ROOT.resolve(folder).resolve(file), s[1], s[2], s[3]);
+        List<Long> after = intervals(output(folder).resolve(file), s[1], s[2], s[3]);
+        assertEquals(before, after);
+        List<String> originalStarts = column(ROOT.resolve(folder).resolve(file), s[1]);
+        List<String> shiftedStarts = column(output(folder).resolve(file), s[1]);
+        assertTrue(java.util.stream.IntStream.range(0, originalStarts.size())
+                .noneMatch(i -> originalStarts.get(i).equals(shiftedStarts.get(i))), "a date was not shifted");
+    }
+
+    private static List<Long> intervals(Path file, String from, String to, String pattern) throws IOException {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern);
+        List<String> a = column(file, from);
+        List<String> b = column(file, to);
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            out.add(pattern.contains("HH")
+                    ? ChronoUnit.MINUTES.between(LocalDateTime.parse(a.get(i), f), LocalDateTime.parse(b.get(i), f))
+                    : ChronoUnit.DAYS.between(LocalDate.parse(a.get(i), f), LocalDate.parse(b.get(i), f)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,511 @@
+#!/usr/bin/env python3
+"""Writes the adversarial corpus: small exports in conventions the project did not design for.
+
+Everything here is synthetic. Run with the system Python (pydicom 2.x from Debian's python3-pydicom):
+
+    cd src/test/resources/org/deidworkbench/adversarial && /usr/bin/python3 generate.py
+
+Fixed content (no randomness), so running it again gives the same bytes. Besides the exports it writes
+`planted.tsv` (category, value: every identifying value planted, which must not be found in any output
+byte, case-insensitively, as a word) and `kept.tsv` (folder, value: research values a steward keeps,
+which must come out byte-identical somewhere in that folder's output).
+"""
+import base64
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+planted = []   # (category, value)
+kept = []      # (folder, value)
+
+
+def plant(category, *values):
+    for v in values:
+        if (category, v) not in planted:
+            planted.append((category, v))
+
+
+def keep(folder, *values):
+    for v in values:
+        if (folder, v) not in kept:
+            kept.append((folder, v))
+
+
+def write_csv(path, header, rows, delimiter=",", encoding="utf-8", newline="\n"):
+    def q(v):
+        v = str(v)
+        if any(c in v for c in (delimiter, '"', "\n", "\r")):
+            return '"' + v.replace('"', '""') + '"'
+        return v
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding=encoding, newline="") as f:
+        for r in [header] + rows:
+            f.write(delimiter.join(q(v) for v in r) + newline)
+
+
+# --- PCORnet-CDM / i2b2-like extract: lowercase snake_case, patid/encounterid keys, ISO dates -------------
+def pcornet():
+    d = os.path.join(HERE, "pcornet")
+    pts = [
+        ("P000184", "Hans-Jürgen", "Müller", "1961-04-17", "M", "742 Evergreen Terrace", "Springfield", "62704",
+         "(217) 555-0134", "hjmueller@example.org", "00123456"),
+        ("P000377", "Siobhan", "O'Brien", "1975-11-02", "F", "18 Hawthorn Close", "Dayton", "45402",
+         "937.555.0187", "siobhan.obrien@example.net", "00765432"),
+        ("P000512", "Pieter", "van der Berg", "1949-07-30", "M", "5 Larkspur Lane", "Peoria", "61602",
+         "309-555-0161", "pvdberg@example.com", "00991827"),
+        ("P000733", "Quentin", "Thistlewood", "1988-02-14", "M", "2201 Juniper Ave Apt 4B", "Akron", "44308",
+         "+1 330 555 0119", "q.thistlewood@example.org", "00246810"),
+    ]
+    write_csv(os.path.join(d, "private_demographic.csv"),
+              ["patid", "patient_first_name", "patient_last_name", "birth_date", "sex", "mrn",
+               "address_street", "address_city", "address_zip5", "phone_number", "email"],
+              [[p[0], p[1], p[2], p[3], p[4], p[10], p[5], p[6], p[7], p[8], p[9]] for p in pts])
+    for p in pts:
+        plant("patient-name", p[1], p[2])
+        plant("mrn", p[10])
+        plant("address", p[5])
+        plant("phone", p[8])
+        plant("email", p[9])
+        plant("birth-date", p[3])
+        plant("patient-id", p[0])
+    write_csv(os.path.join(d, "demographic.csv"),
+              ["patid", "birth_date", "sex", "hispanic", "race", "pat_pref_language_spoken"],
+              [[p[0], p[3], p[4], "N", "05", "ENG"] for p in pts])
+    encs = [
+        ("E90001", "P000184", "2021-03-04", "2021-03-09", "IP", "61207"),
+        ("E90002", "P000184", "2021-06-21", "2021-06-21", "AV", "61207"),
+        ("E90003", "P000377", "2022-01-10", "2022-01-14", "IP", "88412"),
+        ("E90004", "P000512", "2020-09-30", "2020-10-02", "ED", "61207"),
+        ("E90005", "P000733", "2023-05-05", "2023-05-05", "AV", "88412"),
+    ]
+    write_csv(os.path.join(d, "encounter.csv"),
+              ["encounterid", "patid", "admit_date", "discharge_date", "enc_type", "providerid"],
+              [list(e) for e in encs])
+    for e in encs:
+        plant("encounter-id", e[0])
+    dx = [("D1", "P000184", "E90001", "E11.9", "10"), ("D2", "P000184", "E90002", "I10", "10"),
+          ("D3", "P000377", "E90003", "J45.909", "10"), ("D4", "P000512", "E90004", "N18.3", "10"),
+          ("D5", "P000733", "E90005", "E78.5", "10")]
+    write_csv(os.path.join(d, "diagnosis.csv"), ["diagnosisid", "patid", "encounterid", "dx", "dx_type"],
+              [list(x) for x in dx])
+    keep("pcornet", "E11.9", "J45.909", "N18.3", "E78.5")
+    labs = [("L1", "P000184", "E90001", "2345-7", "7.4", "mmol/L", "2021-03-05"),
+            ("L2", "P000184", "E90001", "4548-4", "8.1", "%", "2021-03-05"),
+            ("L3", "P000377", "E90003", "2160-0", "1.12", "mg/dL", "2022-01-11"),
+            ("L4", "P000512", "E90004", "2345-7", "11.6", "mmol/L", "2020-10-01")]
+    write_csv(os.path.join(d, "lab_result_cm.csv"),
+              ["lab_result_cm_id", "patid", "encounterid", "lab_loinc", "result_num", "result_unit",
+               "specimen_date"], [list(x) for x in labs])
+    keep("pcornet", "2345-7", "4548-4", "2160-0", "7.4", "8.1", "1.12", "11.6")
+    notes = [
+        ("N1", "P000184", "E90001", "2021-03-05",
+         "MÜLLER, Hans-Jürgen (MRN: 00123456) admitted for E11.9. Pt's wife reachable at 217-555-0134. "
+         "Seen by Dr. Ferdinand Quackenbush. HbA1c 8.1 %."),
+        ("N2", "P000184", "E90002", "2021-06-21",
+         "f/u hans-jürgen müller; Müller's glucose 7.4 mmol/L. e-mail hjmueller@example.org. H.-J.M. stable."),
+        ("N3", "P000377", "E90003", "2022-01-11",
+         "Ms. O'Brien seen w/ Dr. O'Brien (no relation). #00765432. O'BRIEN, SIOBHAN reports wheeze. "
+         "Lives at 18 Hawthorn Close, Dayton OH 45402."),
+        ("N4", "P000512", "E90004", "2020-10-01",
+         "pt. van der Berg brought in by daughter Marijke van der Berg (ph 309 555 0161). "
+         "VAN DER BERG, PIETER, DOB 07/30/1949. eGFR low, N18.3."),
+        ("N5", "P000733", "E90005", "2023-05-05",
+         "Thistlewood's lipids reviewed (E78.5). Quentin to call +1 330 555 0119 or "
+         "q.thistlewood@example.org. Attending: Prof. Wilhelmina Abercrombie-Stoat."),
+    ]
+    write_csv(os.path.join(d, "note.csv"), ["note_id", "patid", "encounterid", "note_date", "note_text"],
+              [list(n) for n in notes])
+    plant("clinician-name", "Quackenbush", "Ferdinand", "Wilhelmina", "Abercrombie-Stoat")
+    plant("relative-name", "Marijke")
+    keep("pcornet", "HbA1c", "eGFR")
+
+
+# --- French hospital export: ';', Windows-1252, decimal commas, dd/MM/yyyy ------------------------------
+def france():
+    d = os.path.join(HERE, "fr")
+    pts = [
+        ("800123456", "LEFÈVRE", "Amélie", "03/02/1958", "F", "14 rue de la Paix", "75002", "Paris",
+         "01 42 68 53 00", "2 58 02 75 102 123 45"),
+        ("800234567", "DUCHÂTEAU", "François-Xavier", "21/09/1970", "M", "7, allée des Tilleuls", "69003", "Lyon",
+         "+33 6 12 34 56 78", "1 70 09 69 381 456 12"),
+        ("800345678", "N'GUESSAN", "Aïssata", "11/12/1983", "F", "3 bis avenue Jean Jaurès", "13005",
+         "Marseille", "04.91.55.12.34", "2 83 12 13 055 789 03"),
+    ]
+    write_csv(os.path.join(d, "patients.csv"),
+              ["IPP", "NOM", "PRENOM", "DATE_NAISSANCE", "SEXE", "ADRESSE", "CODE_POSTAL", "VILLE",
+               "TELEPHONE", "NIR"], [list(p) for p in pts], delimiter=";", encoding="cp1252",
+              newline="\r\n")
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("patient-name", p[1], p[2])
+        plant("birth-date", p[3])
+        plant("address", p[5])
+        plant("phone", p[8])
+        plant("national-id", p[9])
+    sej = [("S2021001", "800123456", "04/03/2021 08:15", "09/03/2021 17:40", "Endocrinologie"),
+           ("S2021002", "800234567", "10/11/2021 22:05", "12/11/2021 10:00", "Cardiologie"),
+           ("S2022003", "800345678", "15/01/2022 09:30", "15/01/2022 18:00", "Pneumologie")]
+    write_csv(os.path.join(d, "sejours.csv"), ["NUM_SEJOUR", "IPP", "DATE_ENTREE", "DATE_SORTIE", "SERVICE"],
+              [list(s) for s in sej], delimiter=";", encoding="cp1252", newline="\r\n")
+    for s in sej:
+        plant("encounter-id", s[0])
+    keep("fr", "Endocrinologie", "Cardiologie", "Pneumologie")
+    write_csv(os.path.join(d, "diagnostics.csv"), ["NUM_SEJOUR", "CODE_CIM10", "LIBELLE"],
+              [["S2021001", "E11.9", "Diabète de type 2 sans complication"],
+               ["S2021002", "I21.4", "Infarctus sous-endocardique"],
+               ["S2022003", "J45.9", "Asthme, sans précision"]], delimiter=";", encoding="cp1252",
+              newline="\r\n")
+    keep("fr", "E11.9", "I21.4", "J45.9")
+    write_csv(os.path.join(d, "biologie.csv"),
+              ["NUM_SEJOUR", "IPP", "CODE_LOINC", "LIBELLE", "VALEUR", "UNITE", "DATE_PRELEVEMENT"],
+              [["S2021001", "800123456", "2345-7", "Glycémie", "7,4", "mmol/L", "05/03/2021"],
+               ["S2021001", "800123456", "4548-4", "HbA1c", "8,2", "%", "05/03/2021"],
+               ["S2021002", "800234567", "10839-9", "Troponine I", "0,87", "ng/mL", "11/11/2021"],
+               ["S2022003", "800345678", "2160-0", "Créatinine", "68,5", "µmol/L", "15/01/2022"]],
+              delimiter=";", encoding="cp1252", newline="\r\n")
+    keep("fr", "2345-7", "4548-4", "10839-9", "7,4", "8,2", "0,87", "68,5")
+    write_csv(os.path.join(d, "comptes_rendus.csv"), ["IPP", "DATE_CR", "AUTEUR", "TEXTE"],
+              [["800123456", "05/03/2021", "Dr Gaspard Rouquette",
+                "Mme LEFÈVRE Amélie, née le 03/02/1958, hospitalisée pour déséquilibre glycémique "
+                "(glycémie 7,4 mmol/L). Joignable au 01 42 68 53 00. Mme Lefèvre rentre à domicile."],
+               ["800234567", "11/11/2021", "Pr Bérénice Vautrin-Lacaze",
+                "M. François-Xavier Duchâteau (IPP 800234567), SCA ST-. Troponine 0,87. "
+                "Épouse : Mme Solène Duchâteau, 06 12 34 56 78."],
+               ["800345678", "15/01/2022", "Dr Gaspard Rouquette",
+                "Mlle N'Guessan Aïssata, crise d'asthme. Adresse : 3 bis avenue Jean Jaurès, 13005 Marseille. "
+                "Courriel aissata.nguessan@example.fr."]],
+              delimiter=";", encoding="cp1252", newline="\r\n")
+    plant("clinician-name", "Rouquette", "Bérénice", "Vautrin-Lacaze")
+    plant("phone", "06 12 34 56 78")
+    plant("relative-name", "Solène")
+    plant("email", "aissata.nguessan@example.fr")
+
+
+# --- Dutch export: ';', Windows-1252, CRLF, dd-MM-yyyy, the house number in a column of its own, BSN ---------
+def netherlands():
+    d = os.path.join(HERE, "nl")
+    pts = [("1234567", "Jansen", "", "Pieter", "12-03-1961", "Keizersgracht", "12a", "1015 CJ", "Amsterdam",
+            "06-12345678", "123456782"),
+           ("2345678", "Berg", "van den", "Marijke", "01-11-1975", "Dorpsstraat", "3", "3581 KD", "Utrecht",
+            "030-2345678", "234567891"),
+           ("3456789", "Dijkstra", "", "Sjoerd", "30-07-1949", "Hoofdweg", "101", "9711 LM", "Groningen",
+            "+31 50 1234567", "345678902")]
+    write_csv(os.path.join(d, "patienten.csv"),
+              ["patientnummer", "achternaam", "tussenvoegsel", "voornaam", "geboortedatum", "straat", "huisnummer",
+               "postcode", "woonplaats", "telefoonnummer", "bsn"], [list(p) for p in pts], delimiter=";",
+              encoding="cp1252", newline="\r\n")
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("patient-name", p[1], p[3])
+        plant("birth-date", p[4])
+        plant("address", p[5])
+        plant("phone", p[9])
+        plant("national-id", p[10])
+    write_csv(os.path.join(d, "opnames.csv"),
+              ["opnamenummer", "patientnummer", "opnamedatum", "ontslagdatum", "diagnosecode", "labwaarde", "notitie"],
+              [["O1", "1234567", "04-03-2021", "09-03-2021", "E11.9", "7,4",
+                "Dhr. Jansen gezien door dr. Van Dalen. Echtgenote Annelies Jansen belt terug."],
+               ["O2", "2345678", "10-11-2021", "12-11-2021", "I21.4", "0,87",
+                "Mevr. Van den Berg, BSN 234567891, tel. 030-2345678."],
+               ["O3", "3456789", "15-01-2022", "15-01-2022", "J45.9", "68,5",
+                "Sjoerd Dijkstra, dochter Femke Dijkstra aanwezig."]],
+              delimiter=";", encoding="cp1252", newline="\r\n")
+    plant("clinician-name", "Dalen")
+    plant("relative-name", "Annelies", "Femke")
+    keep("nl", "E11.9", "I21.4", "J45.9", "7,4", "0,87", "68,5")
+
+
+# --- Swedish/Norwegian export: personnummer keys (YYMMDD-NNNN), å/ø/æ names, ';', UTF-8 --------------------
+def scandinavia():
+    d = os.path.join(HERE, "se")
+    pts = [
+        ("580412-3921", "Åsa", "Lindqvist", "Storgatan 12", "11455", "Stockholm", "070-123 45 67"),
+        ("670923-1458", "Bjørn", "Sæther", "Kongens gate 3", "0153", "Oslo", "+47 912 34 567"),
+        ("790101-2286", "Søren", "Ærøe-Kjærgaard", "Vesterbrogade 41", "1620", "København", "+45 31 22 44 55"),
+    ]
+    write_csv(os.path.join(d, "patient.csv"),
+              ["personnummer", "fornamn", "efternamn", "adress", "postnummer", "ort", "telefon"],
+              [list(p) for p in pts], delimiter=";")
+    for p in pts:
+        plant("national-id", p[0])
+        plant("patient-name", p[1], p[2])
+        plant("address", p[3])
+        plant("phone", p[6])
+    vk = [("VK1001", "580412-3921", "2022-02-03", "E11.9"), ("VK1002", "580412-3921", "2022-08-19", "E11.9"),
+          ("VK1003", "670923-1458", "2021-12-01", "I48.9"), ("VK1004", "790101-2286", "2023-03-14", "C50.9")]
+    write_csv(os.path.join(d, "vardkontakt.csv"), ["kontakt_id", "personnummer", "besoksdatum", "diagnoskod"],
+              [list(v) for v in vk], delimiter=";")
+    keep("se", "E11.9", "I48.9", "C50.9")
+    write_csv(os.path.join(d, "labb.csv"), ["kontakt_id", "personnummer", "provdatum", "analys", "resultat", "enhet"],
+              [["VK1001", "580412-3921", "2022-02-03", "NPU27300", "6,8", "mmol/L"],
+               ["VK1002", "580412-3921", "2022-08-19", "NPU27300", "7,9", "mmol/L"],
+               ["VK1003", "670923-1458", "2021-12-01", "NPU02319", "131", "g/L"]], delimiter=";")
+    keep("se", "NPU27300", "NPU02319", "6,8", "7,9")
+    write_csv(os.path.join(d, "anteckning.csv"), ["personnummer", "datum", "signerad_av", "text"],
+              [["580412-3921", "2022-02-03", "Leg. läk. Torbjörn Fjällström",
+                "Åsa Lindqvist (pnr 580412-3921) inkommer. ÅSA LINDQVIST har E11.9. Ring 070-123 45 67."],
+               ["670923-1458", "2021-12-01", "Leg. läk. Torbjörn Fjällström",
+                "Bjørn Sæther, förmaksflimmer. Sæthers dotter Ingvild Sæther följer med."],
+               ["790101-2286", "2023-03-14", "Overlæge Margrethe Skovgaard",
+                "Søren Ærøe-Kjærgaard, født 01.01.1979, henvist. CPR 010179-2286."]], delimiter=";")
+    plant("clinician-name", "Torbjörn", "Fjällström", "Margrethe", "Skovgaard")
+    plant("patient-name", "Sæthers")  # the Scandinavian genitive, glued
+    plant("national-id", "010179-2286")  # the same number written as a Danish CPR (DDMMYY-NNNN)
+    plant("relative-name", "Ingvild")
+
+
+# --- FHIR bulk NDJSON with names in extensions, displays, annotations, attachments, contained ------------
+def fhir():
+    d = os.path.join(HERE, "fhir")
+    os.makedirs(d, exist_ok=True)
+    pid = "7f3c2a10-8d4e-4b6a-9c1f-0a2b3c4d5e6f"
+    patient = {
+        "resourceType": "Patient", "id": pid,
+        "extension": [
+            {"url": "http://hl7.org/fhir/StructureDefinition/patient-mothersMaidenName",
+             "valueString": "Vanterpool"},
+            {"url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-race", "extension": [
+                {"url": "ombCategory", "valueCoding": {"system": "urn:oid:2.16.840.1.113883.6.238",
+                                                      "code": "2106-3", "display": "White"}},
+                {"url": "text", "valueString": "White"}]},
+            {"url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex", "valueCode": "F"},
+            {"url": "http://hl7.org/fhir/StructureDefinition/patient-birthPlace",
+             "valueAddress": {"line": ["Flat 2, 9 Wexcombe Mews"], "city": "Tewkesbury", "postalCode": "GL20 5AA"}},
+            {"url": "http://example.org/fhir/StructureDefinition/legacy-contact-note",
+             "valueString": "Call Rosalind Featherstonehaugh at 555-014-2299 before visits"},
+        ],
+        "identifier": [
+            {"system": "http://hospital.example/mrn-nonstd", "value": "MRN-00451278"},
+            {"system": "urn:oid:1.2.826.0.1.3680043.99.1", "value": "HX7781923"},
+            {"type": {"text": "Driver license"}, "value": "D1234-56789-01234"},
+        ],
+        "name": [{"use": "official", "family": "Featherstonehaugh", "given": ["Rosalind", "Imogen"],
+                  "text": "Rosalind Imogen Featherstonehaugh"}],
+        "telecom": [{"system": "phone", "value": "555-014-2299"},
+                    {"system": "email", "value": "rosalind.fh@example.com"}],
+        "gender": "female", "birthDate": "1966-08-23",
+        "address": [{"line": ["44 Quarrington Road"], "city": "Cheltenham", "postalCode": "GL52 2QP"}],
+        "contact": [{"relationship": [{"text": "Husband"}], "name": {"family": "Featherstonehaugh",
+                                                                     "given": ["Cuthbert"]},
+                     "telecom": [{"system": "phone", "value": "555-014-3388"}]}],
+    }
+    plant("patient-name", "Featherstonehaugh", "Rosalind", "Imogen")
+    plant("mothers-maiden-name", "Vanterpool")
+    plant("relative-name", "Cuthbert")
+    plant("mrn", "MRN-00451278", "00451278", "HX7781923", "D1234-56789-01234")
+    plant("phone", "555-014-2299", "555-014-3388")
+    plant("email", "rosalind.fh@example.com")
+    plant("address", "9 Wexcombe Mews", "44 Quarrington Road")
+    plant("birth-date", "1966-08-23")
+    prac = {"resourceType": "Practitioner", "id": "prac-1",
+            "identifier": [{"system": "http://hl7.org/fhir/sid/us-npi", "value": "1457390021"}],
+            "name": [{"family": "Roe", "given": ["Jane"], "prefix": ["Dr."]}]}
+    related = {"resourceType": "RelatedPerson", "id": "rp-1", "patient": {"reference": "Patient/" + pid,
+                                                                         "display": "Rosalind Featherstonehaugh"},
+               "relationship": [{"text": "Daughter"}],
+               "name": [{"family": "Pemberton-Oakes", "given": ["Millicent"]}],
+               "telecom": [{"system": "phone", "value": "555-014-7710"}]}
+    plant("clinician-name", "Roe")
+    plant("relative-name", "Pemberton-Oakes", "Millicent")
+    plant("phone", "555-014-7710")
+    plant("npi", "1457390021")
+    subj = {"reference": "Patient/" + pid, "display": "Rosalind Featherstonehaugh"}
+    enc = {"resourceType": "Encounter", "id": "enc-1", "status": "finished",
+           "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "AMB"},
+           "subject": subj,
+           "participant": [{"individual": {"reference": "Practitioner/prac-1", "display": "Dr. Jane Roe"}},
+                           {"individual": {"display": "Dr. Octavius Wrenfield"}}],
+           "period": {"start": "2022-03-14T09:00:00Z", "end": "2022-03-14T09:40:00Z"}}
+    plant("clinician-name", "Octavius", "Wrenfield")
+    cond = {"resourceType": "Condition", "id": "cond-1", "subject": subj,
+            "encounter": {"reference": "Encounter/enc-1"},
+            "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "E11.9",
+                                 "display": "Type 2 diabetes mellitus without complications"}]},
+            "onsetDateTime": "2019-06-02",
+            "recorder": {"display": "Dr. Jane Roe"},
+            "note": [{"authorString": "Nurse Pollyanna Gristwood",
+                      "text": "Mrs Featherstonehaugh reports polyuria."}]}
+    plant("clinician-name", "Pollyanna", "Gristwood")
+    obs = {"resourceType": "Observation", "id": "obs-1", "status": "final", "subject": subj,
+           "encounter": {"reference": "Encounter/enc-1"},
+           "performer": [{"display": "Dr. Jane Roe"}],
+           "code": {"coding": [{"system": "http://loinc.org", "code": "2345-7",
+                                "display": "Glucose [Mass/volume] in Serum or Plasma"}]},
+           "valueQuantity": {"value": 132.5, "unit": "mg/dL", "system": "http://unitsofmeasure.org",
+                             "code": "mg/dL"},
+           "effectiveDateTime": "2022-03-14T09:15:00Z",
+           "note": [{"authorString": "Dr. Jane Roe", "text": "Fasting per Rosalind."}]}
+    comm = {"resourceType": "Communication", "id": "comm-1", "status": "completed", "subject": subj,
+            "sender": {"display": "Millicent Pemberton-Oakes"},
+            "payload": [{"contentString": "Hi, this is Millicent Pemberton-Oakes, Rosalind Featherstonehaugh's "
+                                          "daughter. Please call me on 555-014-7710 about her appointment."}],
+            "sent": "2022-03-15T11:02:00Z"}
+    plain = ("Discharge letter for Rosalind Featherstonehaugh, MRN: 00451278, DOB 23/08/1966. "
+             "Address 44 Quarrington Road, Cheltenham. Glucose 132.5 mg/dL (LOINC 2345-7).")
+    html = ("<html><body><p>Patient: <b>FEATHERSTONEHAUGH, Rosalind</b></p><p>Tel. 555-014-2299</p>"
+            "<p>Diagnosis E11.9</p></body></html>")
+    docref = {"resourceType": "DocumentReference", "id": "doc-1", "status": "current", "subject": subj,
+              "author": [{"display": "Dr. Jane Roe"}],
+              "content": [{"attachment": {"contentType": "text/plain",
+                                          "data": base64.b64encode(plain.encode()).decode()}},
+                          {"attachment": {"contentType": "text/html",
+                                          "data": base64.b64encode(html.encode()).decode()}}]}
+    medreq = {"resourceType": "MedicationRequest", "id": "mr-1", "status": "active", "intent": "order",
+              "contained": [{"resourceType": "Practitioner", "id": "p1",
+                             "name": [{"family": "Haverbrook", "given": ["Evangeline"]}]}],
+              "subject": subj, "requester": {"reference": "#p1"},
+              "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm",
+                                                        "code": "860975", "display": "Metformin 500 MG"}]},
+              "authoredOn": "2022-03-14"}
+    plant("clinician-name", "Haverbrook", "Evangeline")
+    keep("fhir", "E11.9", "2345-7", "132.5", "860975", "AMB")
+    lines = {"Patient": [patient], "Practitioner": [prac], "RelatedPerson": [related], "Encounter": [enc],
+             "Condition": [cond], "Observation": [obs], "Communication": [comm], "DocumentReference": [docref],
+             "MedicationRequest": [medreq]}
+    for t, rs in lines.items():
+        with open(os.path.join(d, t + ".ndjson"), "w", encoding="utf-8", newline="") as f:
+            for r in rs:
+                f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+# --- DICOM: names in physician/operator fields, nested requests, comments, private blocks, SR ----------------
+def dicom():
+    import pydicom
+    from pydicom.dataset import Dataset, FileDataset, FileMetaDataset
+    from pydicom.sequence import Sequence
+    from pydicom.uid import ExplicitVRLittleEndian
+    d = os.path.join(HERE, "dicom")
+    os.makedirs(d, exist_ok=True)
+
+    def base(charset, name, pid, sop_class, sop_uid, modality):
+        meta = FileMetaDataset()
+        meta.MediaStorageSOPClassUID = sop_class
+        meta.MediaStorageSOPInstanceUID = sop_uid
+        meta.TransferSyntaxUID = ExplicitVRLittleEndian
+        meta.ImplementationClassUID = "1.2.826.0.1.3680043.99.2.1"
+        ds = FileDataset(None, {}, file_meta=meta, preamble=b"\0" * 128)
+        ds.is_little_endian = True
+        ds.is_implicit_VR = False
+        ds.SpecificCharacterSet = charset
+        ds.SOPClassUID = sop_class
+        ds.SOPInstanceUID = sop_uid
+        ds.StudyInstanceUID = sop_uid + ".1"
+        ds.SeriesInstanceUID = sop_uid + ".2"
+        ds.Modality = modality
+        ds.PatientName = name
+        ds.PatientID = pid
+        ds.PatientBirthDate = "19520309"
+        ds.PatientSex = "F"
+        ds.StudyDate = "20220405"
+        ds.StudyTime = "101500"
+        ds.AccessionNumber = "ACC77120"
+        return ds
+
+    ct = "1.2.840.10008.5.1.4.1.1.2"
+    ds = base("ISO_IR 100", "Müller-Lüdenscheidt^Käthe^^Frau", "KH-4471290", ct, "1.2.826.0.1.3680043.99.3.1", "CT")
+    ds.ReferringPhysicianName = "Grünewald^Ottokar^^Dr. med."
+    ds.PerformingPhysicianName = "Zwirnbaum^Leopoldine"
+    ds.OperatorsName = ["Kreuzkamp^Ewald", "Brösel^Henrike"]
+    ds.NameOfPhysiciansReadingStudy = "Ostermeyer^Fridolin"
+    ds.StudyDescription = "CT Thorax nativ Müller-Lüdenscheidt"
+    ds.SeriesDescription = "Thorax 1.0 B70f"
+    ds.PatientComments = "Allergie Kontrastmittel. Tochter Ottilie Müller-Lüdenscheidt Tel. 0171 2345678"
+    ds.AdditionalPatientHistory = "Vorbefund von Dr. Grünewald, Pat. Käthe M.-L. raucht"
+    ds.ImageComments = "Nachuntersuchung für Frau Müller-Lüdenscheidt"
+    ds.BurnedInAnnotation = "NO"
+    req = Dataset()
+    req.RequestedProcedureID = "RP-8812"
+    req.ScheduledProcedureStepID = "SPS-8812"
+    req.RequestedProcedureDescription = "CT Thorax"
+    req.ReasonForTheRequestedProcedure = "V.a. Pneumonie, Anforderung durch Dr. Grünewald"
+    req.add_new(0x00321032, "PN", "Grünewald^Ottokar")  # Requesting Physician, nested
+    ds.RequestAttributesSequence = Sequence([req])
+    ds.add_new(0x00090010, "LO", "ACME KLINIKUM 1.0")
+    ds.add_new(0x00091010, "LO", "Müller-Lüdenscheidt, Käthe")
+    ds.add_new(0x00091011, "LT", "Befundet von Dr. Ostermeyer, Rückruf Käthe 0171 2345678")
+    ds.Rows = 4
+    ds.Columns = 4
+    ds.SamplesPerPixel = 1
+    ds.PhotometricInterpretation = "MONOCHROME2"
+    ds.BitsAllocated = 16
+    ds.BitsStored = 12
+    ds.HighBit = 11
+    ds.PixelRepresentation = 0
+    ds.RescaleIntercept = "-1024"
+    ds.RescaleSlope = "1"
+    ds.PixelData = bytes(range(32))
+    ds.ImageType = ["ORIGINAL", "PRIMARY", "AXIAL"]
+    ds.SliceThickness = "1.0"
+    ds.save_as(os.path.join(d, "ct_latin1.dcm"), write_like_original=False)
+    plant("patient-name", "Müller-Lüdenscheidt", "Käthe")
+    plant("clinician-name", "Grünewald", "Ottokar", "Zwirnbaum", "Leopoldine", "Kreuzkamp", "Ewald",
+          "Brösel", "Henrike", "Ostermeyer", "Fridolin")
+    plant("relative-name", "Ottilie")
+    plant("phone", "0171 2345678")
+    plant("mrn", "KH-4471290", "ACC77120")
+    keep("dicom", "CT Thorax", "Thorax 1.0 B70f")
+
+    sr = "1.2.840.10008.5.1.4.1.1.88.22"  # Enhanced SR
+    ds = base("ISO_IR 192", "Sæther-Åberg^Ragnhild", "NO-99812734", sr, "1.2.826.0.1.3680043.99.3.2", "SR")
+    ds.ReferringPhysicianName = "Øverland^Trygve"
+    ds.StudyDescription = "MR Caput for Ragnhild Sæther-Åberg"
+    ds.ValueType = "CONTAINER"
+    ds.ContinuityOfContent = "SEPARATE"
+    ds.CompletionFlag = "COMPLETE"
+    ds.VerificationFlag = "UNVERIFIED"
+
+    def code(value, scheme, meaning):
+        c = Dataset()
+        c.CodeValue = value
+        c.CodingSchemeDesignator = scheme
+        c.CodeMeaning = meaning
+        return c
+
+    def item(vt, rel, concept, **kw):
+        it = Dataset()
+        it.RelationshipType = rel
+        it.ValueType = vt
+        it.ConceptNameCodeSequence = Sequence([concept])
+        for k, v in kw.items():
+            setattr(it, k, v)
+        return it
+    ds.ConceptNameCodeSequence = Sequence([code("18748-4", "LN", "Diagnostic Imaging Report")])
+    lvl3 = [item("TEXT", "CONTAINS", code("121071", "DCM", "Finding"),
+                 TextValue="Ragnhild Sæther-Åberg: no acute infarct. Discussed with Dr. Øverland."),
+            item("PNAME", "CONTAINS", code("121008", "DCM", "Person Observer Name"),
+                 PersonName="Hallvardsen^Solveig"),
+            item("CODE", "CONTAINS", code("121071", "DCM", "Finding"),
+                 ConceptCodeSequence=Sequence([code("I63.9", "I10", "Cerebral infarction, unspecified")]))]
+    lvl2 = item("CONTAINER", "CONTAINS", code("121070", "DCM", "Findings"), ContinuityOfContent="SEPARATE",
+                ContentSequence=Sequence(lvl3))
+    lvl1 = item("CONTAINER", "CONTAINS", code("111028", "DCM", "Image Library"), ContinuityOfContent="SEPARATE",
+                ContentSequence=Sequence([lvl2]))
+    ds.ContentSequence = Sequence([lvl1, item("PNAME", "HAS OBS CONTEXT",
+                                              code("121008", "DCM", "Person Observer Name"),
+                                              PersonName="Øverland^Trygve")])
+    ds.save_as(os.path.join(d, "sr_utf8.dcm"), write_like_original=False)
+    plant("patient-name", "Sæther-Åberg", "Ragnhild")
+    plant("clinician-name", "Øverland", "Trygve", "Hallvardsen", "Solveig")
+    plant("mrn", "NO-99812734")
+    keep("dicom", "I63.9", "18748-4", "MR Caput")
+
+
+def main():
+    pcornet()
+    france()
+    netherlands()
+    scandinavia()
+    fhir()
+    dicom()
+    with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# category\tvalue (synthetic)\n")
+        for c, v in planted:
+            f.write(c + "\t" + v + "\n")
+    with open(os.path.join(HERE, "kept.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# folder\tvalue that must come out byte-identical\n")
+        for c, v in kept:
+            f.write(c + "\t" + v + "\n")
+
+
+if __name__ == "__main__":
+    main()
