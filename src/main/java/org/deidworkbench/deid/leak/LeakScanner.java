@@ -97,8 +97,9 @@ public final class LeakScanner {
     // PHI prefilter of the current unit or line (see PhiPatterns.find)
     private boolean at;
     private boolean grouped;
-    /** Two two-digit tokens in a row (a French phone in pairs has no run of four digits). */
+    /** Four two-digit tokens one character apart in a row (a French phone in pairs has no run of four digits). */
     private boolean pairGrouped;
+    private int pairChain;
     private boolean label;
     private int tokenLength;
     /** The current token's last two folded units ({@link Fold#shortCode}). */
@@ -464,6 +465,7 @@ public final class LeakScanner {
         at = false;
         grouped = false;
         pairGrouped = false;
+        pairChain = 0;
         label = false;
         previousDigitGroup = 0;
         longestDigits = 0;
@@ -473,8 +475,8 @@ public final class LeakScanner {
 
     /**
      * Runs the PHI patterns a whole value can match at all: besides {@link #at}, {@link #grouped} and {@link #label}
-     * (the weaker conditions a raw window keeps), SSN, phone and national id need a run of four ASCII digits or two
-     * two-digit tokens in a row (a French phone in pairs), a labelled MRN one of
+     * (the weaker conditions a raw window keeps), SSN, phone and national id need a run of four ASCII digits or four
+     * two-digit tokens one character apart in a row (a French phone in pairs), a labelled MRN one of
      * five, a labelled date of birth one of four or three digit tokens one character apart (every notation of its
      * date has one or the other); a run of ASCII digits is within one digit token. A FHIR reference
      * ({@code Patient/…}) carries a label word, a decimal ({@code 123.45}) a grouped pair: neither runs a pattern.
@@ -638,16 +640,21 @@ public final class LeakScanner {
             return;
         }
         if (current == Fold.DIGIT) {
-            // 3-2 and 3-3 (SSN, US phone), 2-2 (French phones in pairs), 6-4 and 8-4 (Nordic personal numbers)
+            // 3-2 and 3-3 (SSN, US phone), 6-4 and 8-4 (Nordic personal numbers); French phones in pairs below
             if (previousDigitGroup == 3 && (tokenLength == 2 || tokenLength == 3)
-                    || previousDigitGroup == 2 && tokenLength == 2
                     || (previousDigitGroup == 6 || previousDigitGroup == 8) && tokenLength == 4) {
                 grouped = true;
-                pairGrouped |= previousDigitGroup == 2;
             }
             previousDigitGroup = tokenLength;
             if (tokenLength > longestDigits) {
                 longestDigits = tokenLength;
+            }
+            // two-digit tokens one character apart in a row: four in a French phone ("06 12 34 56 78"), at most three
+            // in a date or time ("2019-06-12T10:30:00"), which therefore runs no phone pattern
+            pairChain = tokenLength == 2 ? (pairChain > 0 && tokenStart[tokens & 7] - lastDigitEnd == 1 ? pairChain + 1 : 1) : 0;
+            if (pairChain >= 4) {
+                pairGrouped = true;
+                grouped = true;
             }
             // digit tokens one character apart in a row (d/d/yy): a date of birth with no run of four digits
             digitChain = digitChain > 0 && tokenStart[tokens & 7] - lastDigitEnd == 1 ? digitChain + 1 : 1;
@@ -658,6 +665,7 @@ public final class LeakScanner {
         } else {
             previousDigitGroup = 0;
             digitChain = 0;
+            pairChain = 0;
             if (tokenLength >= 3 && dictionary.isLabel(hash)) {
                 label = true;
             }

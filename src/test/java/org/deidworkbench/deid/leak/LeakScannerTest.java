@@ -233,6 +233,9 @@ class LeakScannerTest {
         List<LeakScanner.Kind> kinds = scan(d, "Épouse joignable au 06 12 34 56 78.").stream()
                 .map(LeakScanner.Hit::kind).toList();
         assertEquals(List.of(LeakScanner.Kind.PHONE), kinds);
+        for (String other : List.of("tél. 01.42.68.53.00", "portable +33 6 12 34 56 78", "fixe 04-72-11-22-33")) {
+            assertEquals(List.of(LeakScanner.Kind.PHONE), scan(d, other).stream().map(LeakScanner.Hit::kind).toList(), other);
+        }
         kinds = scan(d, "pnr 580412-3921, CPR 010179-2286").stream().map(LeakScanner.Hit::kind).toList();
         assertEquals(List.of(LeakScanner.Kind.NATIONAL_ID, LeakScanner.Kind.NATIONAL_ID), kinds);
         assertTrue(scan(d, "glycémie 7,4 mmol/L le 05/03/2021, LOINC 2345-7").isEmpty());

@@ -37,6 +37,8 @@ final class ReferenceScanner {
     private boolean label;
     private int tokenLength;
     private int previousDigitGroup;
+    /** Two-digit tokens one character apart in a row; four open the patterns (a French phone in pairs). */
+    private int pairChain;
     // the current word (letters and digits without a separator): its hits wait until it is known not to be a pseudonym
     private long wordHash = Fold.OFFSET;
     private boolean inWord;
@@ -161,6 +163,7 @@ final class ReferenceScanner {
         grouped = false;
         label = false;
         previousDigitGroup = 0;
+        pairChain = 0;
     }
 
     private void rawChar(char c) {
@@ -231,13 +234,18 @@ final class ReferenceScanner {
         }
         if (current == Fold.DIGIT) {
             if (previousDigitGroup == 3 && (tokenLength == 2 || tokenLength == 3)
-                    || previousDigitGroup == 2 && tokenLength == 2
                     || (previousDigitGroup == 6 || previousDigitGroup == 8) && tokenLength == 4) {
+                grouped = true;
+            }
+            pairChain = tokenLength != 2 ? 0
+                    : pairChain > 0 && tokenStart[tokens & 7] - tokenEnd[(tokens - 1) & 7] == 1 ? pairChain + 1 : 1;
+            if (pairChain >= 4) {
                 grouped = true;
             }
             previousDigitGroup = tokenLength;
         } else {
             previousDigitGroup = 0;
+            pairChain = 0;
             if (tokenLength >= 3 && dictionary.isLabel(hash)) {
                 label = true;
             }
