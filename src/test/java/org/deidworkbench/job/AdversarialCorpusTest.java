@@ -50,7 +50,7 @@ class AdversarialCorpusTest {
         if (out == null) {
             Path dir = Files.createTempDirectory("deid-adversarial-" + folder);
             Path input = dir.resolve(folder);
-            copy(ROOT.resolve(folder), input);
+            SampleData.copyTree(ROOT.resolve(folder), input);
             out = dir.resolve("out");
             RunResult result = new RunJob(new RunRequest(List.of(input), out, dir.resolve("study.deidkey"), true,
                     PASSPHRASE, ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
@@ -60,19 +60,6 @@ class AdversarialCorpusTest {
             OUTPUTS.put(folder, out);
         }
         return out;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     /** Every way a value can be read back from a file: UTF-8, Latin-1, Windows-1252 and decoded base64 attachments. */

@@ -34,26 +34,13 @@ class CrossFormatConsistencyTest {
     static void runOnce() throws Exception {
         Path in = dir.resolve("in");
         Files.createDirectories(in);
-        copyTree(Path.of("sample-data", "csv"), in.resolve("csv"));
-        copyTree(Path.of("sample-data", "fhir"), in.resolve("fhir"));
+        SampleData.copyTree(Path.of("sample-data", "csv"), in.resolve("csv"));
+        SampleData.copyTree(Path.of("sample-data", "fhir"), in.resolve("fhir"));
         out = dir.resolve("out");
         RunResult r = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true,
                 "correct horse battery".toCharArray(), ProfileLoader.read("csv-template"), 2),
                 RunListener.NONE).run();
         assertTrue(r.allWritten(), () -> r.files().toString());
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
     }
 
     private static List<String> csvLines(String name) throws Exception {

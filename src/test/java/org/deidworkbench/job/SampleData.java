@@ -26,17 +26,23 @@ final class SampleData {
     /** Copies the sample exports into {@code dir}. */
     static Path copyTo(Path dir) throws IOException {
         Path target = dir.resolve("export");
-        try (Stream<Path> walk = Files.walk(CSV)) {
+        copyTree(CSV, target);
+        return target;
+    }
+
+    /** Copies the folder tree {@code from} to {@code to}, leaving out the files named in {@code skipped}. */
+    static void copyTree(Path from, Path to, String... skipped) throws IOException {
+        List<String> skip = List.of(skipped);
+        try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
-                Path t = target.resolve(CSV.relativize(p).toString());
+                Path t = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(t);
-                } else {
+                } else if (!skip.contains(p.getFileName().toString())) {
                     Files.copy(p, t);
                 }
             }
         }
-        return target;
     }
 
     /** The patients table as maps of column → value (a tiny parser: the sample has no quoted commas there). */

@@ -43,7 +43,7 @@ class SpilledRunTest {
     static void prepare() throws Exception {
         profile = ProfileLoader.read("csv-template");
         input = dir.resolve("in");
-        copy(Corpus.ROOT, input);
+        SampleData.copyTree(Corpus.ROOT, input, "truth.tsv");
         Files.deleteIfExists(input.resolve("README.md"));
         byte[] secret = new byte[32];
         for (int i = 0; i < 32; i++) {
@@ -51,19 +51,6 @@ class SpilledRunTest {
         }
         emptyKey = dir.resolve("empty.deidkey");
         KeyFileStore.save(emptyKey, KeyFileContents.create(ProjectSecret.of(secret), Instant.EPOCH), PASSPHRASE, List.of());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else if (!p.getFileName().toString().equals("truth.tsv")) {
-                    Files.copy(p, t);
-                }
-            }
-        }
     }
 
     /** A run with {@code threshold} entries in memory (null: the default, far above this corpus). */
