@@ -804,10 +804,16 @@ public final class TextScrubber {
             "chefärztin", "stationsarzt", "assistenzarzt", "assistenzärztin", "doktor", "dokter", "läk", "läkare",
             "överläkare", "overlæge", "overlege", "sjuksköterska", "ssk", "sykepleier", "sygeplejerske",
             "barnmorska", "jordemor", "docteur", "professeur", "pr", "infirmier", "infirmière",
-            "verpleegkundige", "huisarts");
+            "verpleegkundige", "huisarts",
+            // Spanish, Italian, Portuguese
+            "hija", "hijo", "esposa", "esposo", "marido", "madre", "padre", "hermana", "hermano", "nieta", "nieto",
+            "abuela", "abuelo", "enfermera", "enfermero", "figlia", "figlio", "moglie", "marito", "sorella",
+            "fratello", "nonna", "nonno", "infermiera", "infermiere", "filha", "filho", "mãe", "pai", "irmã",
+            "irmão", "neta", "neto", "avó", "avô", "enfermeira", "enfermeiro");
     /** Forms of address that may stand between a cue and the name ("Épouse : Mme Solène"). Lower case. */
     private static final java.util.Set<String> HONORIFICS = java.util.Set.of("mr", "mrs", "ms", "miss", "mme",
-            "mlle", "m", "frau", "herr", "fr", "hr", "fru", "dr", "prof", "pr", "mevrouw", "mevr", "meneer", "dhr");
+            "mlle", "m", "frau", "herr", "fr", "hr", "fru", "dr", "prof", "pr", "mevrouw", "mevr", "meneer", "dhr",
+            "sr", "sra", "srta", "dra", "don", "doña", "sig", "dott", "dottssa");
 
     /**
      * Up to three capitalised words right after a {@link #NAME_CUES cue} (and an honorific): names no table

@@ -462,6 +462,11 @@ class TextScrubberTest {
             Overlæge Margrethe Skovgaard henviser                | Overlæge [NAME] [NAME] henviser
             Nurse Pollyanna Gristwood                            | Nurse [NAME] [NAME]
             daughter Marijke brought him in                      | daughter [NAME] brought him in
+            Acompañado por su hija Ximena.                       | Acompañado por su hija [NAME].
+            esposa: Sra. Remedios Quiroga Allende                | esposa: Sra. [NAME] [NAME] [NAME]
+            La figlia Ornella riferisce dolore.                  | La figlia [NAME] riferisce dolore.
+            Moglie Dott Gianfranca Scarpellini                   | Moglie Dott [NAME] [NAME]
+            Acompanhado pela filha Iracema e pela enfermeira Jussara. | Acompanhado pela filha [NAME] e pela enfermeira [NAME].
             """)
     void namesAfterAWordForARelativeOrAClinicalTitleAreReplaced(String text, String expected) {
         assertEquals(expected, scrub(text));
@@ -470,7 +475,7 @@ class TextScrubberTest {
     /** Family history keeps its abbreviations and words: only a capitalised name-like word after the cue goes. */
     @ParameterizedTest
     @ValueSource(strings = {"Mother DM2, father MI at 60", "mother with breast cancer", "Sister Present at visit",
-        "son of a farmer", "Nurse Practitioner visit"})
+        "son of a farmer", "Nurse Practitioner visit", "madre con diabetes, padre HTA", "Padre Control en 3 meses"})
     void wordsAfterARelativeThatAreNoNamesAreKept(String text) {
         assertEquals(text, scrub(text));
     }
