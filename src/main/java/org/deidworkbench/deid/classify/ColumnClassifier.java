@@ -149,7 +149,7 @@ public final class ColumnClassifier {
         // A street without its number (Dutch and Scandinavian exports put the house number in a column of its own):
         // under a street or address header, capitalised words that do not repeat like a category.
         if (s.share(s.capitalizedWords) >= 0.8 && !categorical(s) && !h.has(Hint.KIND)
-                && h.words().stream().anyMatch(STREET_HEADERS::contains)) {
+                && h.namesStreet()) {
             return of(ColumnClass.ADDRESS, s.share(s.capitalizedWords));
         }
         if (h.has(Hint.PLACE) && s.share(s.capitalizedWords) >= 0.8) {
@@ -183,11 +183,6 @@ public final class ColumnClassifier {
         }
         return of(ColumnClass.UNKNOWN, 0.5);
     }
-
-    /** Header words that name a street or an address itself, not a line or kind of one. */
-    private static final java.util.Set<String> STREET_HEADERS = java.util.Set.of("street", "straße", "strasse", "str",
-            "straat", "rue", "voie", "adresse", "adress", "adres", "address", "addr", "anschrift", "wohnadresse",
-            "gatuadress", "gateadresse", "gata", "gate", "vej", "vejnavn", "gatenavn");
 
     private static Decision numeric(HeaderHints h, ValueStats s, double numbers) {
         boolean integers = s.share(s.integer) >= 0.95;

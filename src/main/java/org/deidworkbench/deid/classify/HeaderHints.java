@@ -52,9 +52,19 @@ public final class HeaderHints {
     private static final Set<String> DATE = Set.of("date", "dt", "dttm", "datum", "day", "time", "datetime",
             "timestamp", "ts", "zeit", "zeitpunkt", "start", "stop", "end", "begin", "beginn", "ende", "onset",
             "created", "updated", "von", "bis", "seit", "am", "tag", "uhrzeit", "dato", "datetid", "tijd", "heure");
-    private static final Set<String> ADDRESS = Set.of("address", "addr", "street", "straße", "strasse", "str",
-            "adresse", "anschrift", "hausnummer", "hausnr", "line", "wohnadresse", "adress", "adres", "rue", "voie", "straat",
-            "huisnummer", "gatuadress", "gateadresse", "vej");
+    /** Header words that name a street or an address itself (not its number, a line or a kind of one). */
+    private static final Set<String> STREET_OR_ADDRESS = Set.of("address", "addr", "street", "straße", "strasse",
+            "str", "adresse", "anschrift", "wohnadresse", "adress", "adres", "rue", "voie", "straat", "gatuadress",
+            "gateadresse", "vej");
+    private static final Set<String> ADDRESS = union(STREET_OR_ADDRESS, "hausnummer", "hausnr", "line", "huisnummer");
+    /** Words for a street only, besides {@link #STREET_OR_ADDRESS} (Nordic street names stand apart from the number). */
+    private static final Set<String> STREET = union(STREET_OR_ADDRESS, "gata", "gate", "vejnavn", "gatenavn");
+
+    private static Set<String> union(Set<String> words, String... more) {
+        Set<String> all = new java.util.HashSet<>(words);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
+    }
     private static final Set<String> PLACE = Set.of("city", "town", "ort", "stadt", "wohnort", "county",
             "birthplace", "geburtsort", "municipality", "gemeinde", "kreis", "landkreis", "village", "district",
             "bezirk", "suburb", "locality", "place", "ortsteil", "ville", "commune", "stad", "woonplaats", "plaats",
@@ -163,6 +173,11 @@ public final class HeaderHints {
     /** The hints, for evidence strings. */
     public Set<Hint> hints() {
         return java.util.Collections.unmodifiableSet(hints);
+    }
+
+    /** Whether a word of the header names a street or an address itself (not a house number or an address line). */
+    public boolean namesStreet() {
+        return words.stream().anyMatch(STREET::contains);
     }
 
     /** The header's words, lower case. */
