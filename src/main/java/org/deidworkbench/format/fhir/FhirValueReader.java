@@ -129,10 +129,14 @@ final class FhirValueReader implements ValueReader {
         }
 
         void value(String text) {
+            checkCancelled();
+            visitor.value(text.indexOf('&') >= 0 ? unescape(text) : text, this);
+        }
+
+        private void checkCancelled() {
             if (++count % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
                 throw new CancellationException("verification cancelled");
             }
-            visitor.value(text.indexOf('&') >= 0 ? unescape(text) : text, this);
         }
 
         /**
@@ -149,9 +153,7 @@ final class FhirValueReader implements ValueReader {
                     return;
                 }
             }
-            if (++count % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
-                throw new CancellationException("verification cancelled");
-            }
+            checkCancelled();
             visitor.value(chars, offset, length, this);
         }
 
