@@ -419,7 +419,7 @@ public final class VerifyJob {
     /**
      * The parts of {@code file} to scan: the whole file, or, for a file of line records (NDJSON, read as UTF-8) of at
      * least two {@link #partBytes} with more than one thread, parts of about that size, each starting at a line that
-     * starts a record ({@code {}).
+     * starts a record (an opening brace).
      */
     private List<Part> parts(Path file) {
         List<Part> whole = List.of(new Part(file, 0, sizeOf(file), 0, null));
@@ -491,7 +491,7 @@ public final class VerifyJob {
     }
 
     /**
-     * The offset of the first line at or after {@code at} that follows a line feed and begins with {@code {}, or -1:
+     * The offset of the first line at or after {@code at} that follows a line feed and begins with an opening brace, or -1:
      * where a part may start (the parts' reads tell whether it is between records, see {@link #merge}).
      */
     private static long recordStart(java.nio.channels.FileChannel channel, long at, long size) throws IOException {
