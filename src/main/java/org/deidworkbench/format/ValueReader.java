@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -71,4 +72,32 @@ public interface ValueReader {
      * @throws FormatException when the file is not readable in this format (the verifier then scans it as raw text)
      */
     void read(Path file, Visitor visitor, BooleanSupplier cancelled) throws IOException, FormatException;
+
+    /**
+     * A reader of a format whose records are lines read each alone (NDJSON), so that the verifier can read parts of
+     * one large file on several threads (decision 0073). Reading every part in order visits the same values, records
+     * and locations as {@link #read} of the whole file.
+     */
+    interface LineRecords {
+        /** Whether {@code file} is read as lines, each a record (else only {@link ValueReader#read} reads it). */
+        boolean lineRecords(Path file) throws IOException;
+
+        /**
+         * The line breaks in bytes {@code [from, to)} of {@code file} as the reader counts lines in its locations: a line
+         * feed, or a carriage return not followed by one ({@code from} and {@code to} never split a CR LF). One pass over
+         * those bytes.
+         */
+        long lineBreaks(Path file, long from, long to) throws IOException;
+
+        /**
+         * As {@link ValueReader#read}, the values of bytes {@code [from, to)} of {@code file}: {@code from} is the start of
+         * a line, {@code to} the start of another or the file's end. Lines are numbered after the
+         * {@code linesBefore.getAsLong()} line breaks before {@code from}, asked only when a location is.
+         *
+         * @throws FormatException when the part is not whole records (then the whole file is to be read with
+         *     {@link ValueReader#read}, which tells where it is not readable)
+         */
+        void readLines(Path file, long from, long to, LongSupplier linesBefore, Visitor visitor,
+                BooleanSupplier cancelled) throws IOException, FormatException;
+    }
 }

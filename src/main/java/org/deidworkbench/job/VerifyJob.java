@@ -160,9 +160,19 @@ public final class VerifyJob {
             t.setDaemon(true);
             return t;
         });
-        List<Future<FileResult>> futures = new ArrayList<>();
+        // a large file of line records (NDJSON) in parts, so that both threads read it (decision 0073: one such file was
+        // 64 % of a tree, read on one thread while the other had finished); the largest work first
+        List<List<Part>> parts = new ArrayList<>();
+        List<Part> work = new ArrayList<>();
         for (Path f : files) {
-            futures.add(pool.submit(() -> scanFile(f, dictionary, budget)));
+            List<Part> of = parts(f);
+            parts.add(of);
+            work.addAll(of);
+        }
+        work.sort(java.util.Comparator.comparingLong(Part::size).reversed());
+        for (Part part : work) {
+            part.future = pool.submit(() -> part.whole() ? scanFile(part.file, dictionary, budget)
+                    : scanPart(part, dictionary, budget));
         }
         List<VerifyReport.FileHits> hits = new ArrayList<>();
         long bytes = 0;
@@ -170,7 +180,7 @@ public final class VerifyJob {
         try {
             Map<Path, FileResult> results = new LinkedHashMap<>();
             for (int i = 0; i < files.size(); i++) {
-                results.put(files.get(i), futures.get(i).get());
+                results.put(files.get(i), merge(parts.get(i), dictionary, budget));
             }
             // attested coincidences are granted in path order, so the report is the same at any thread count
             for (FileResult r : results.values()) {
@@ -312,9 +322,250 @@ public final class VerifyJob {
         public boolean listing() {
             return listed.size() < LISTED_PER_FILE;
         }
+
+        /**
+         * Adds the hits of the next part of the same file ({@code part}: its place), as if one scanner had found them
+         * after this sink's: a part's dates are occurrences of their own (a date never spans two lines).
+         */
+        void append(FileSink next, int part) {
+            count += next.count;
+            for (VerifyReport.Hit h : next.listed) {
+                if (listed.size() == LISTED_PER_FILE) {
+                    break;
+                }
+                listed.add(h);
+            }
+            for (int i = 0; i < next.attestable.size(); i++) {
+                int n = attestable.size();
+                if (n == keys.length) {
+                    keys = java.util.Arrays.copyOf(keys, n * 2);
+                    occurrences = java.util.Arrays.copyOf(occurrences, n * 2);
+                }
+                attestable.add(next.attestable.get(i));
+                keys[n] = next.keys[i];
+                occurrences[n] = ((long) part << 40) + next.occurrences[i];
+            }
+        }
     }
 
     private record FileResult(FileSink sink, long bytes, Optional<String> incomplete) {
+    }
+
+    /** Files of line records at least this large are read in parts of about this size (package-private for tests). */
+    long partBytes = 16L << 20;
+
+    /**
+     * Bytes {@code [from, to)} of a file (the whole file when {@code counts} is null), read on a thread of its own;
+     * {@code index} is its place among the file's parts.
+     */
+    private static final class Part {
+        final Path file;
+        final long from;
+        final long to;
+        final int index;
+        final LineCounts counts;
+        Future<FileResult> future;
+        /** A part's visitor, for what it could not look into; null for a whole file. */
+        FileVisitor visitor;
+
+        Part(Path file, long from, long to, int index, LineCounts counts) {
+            this.file = file;
+            this.from = from;
+            this.to = to;
+            this.index = index;
+            this.counts = counts;
+        }
+
+        long size() {
+            return to - from;
+        }
+
+        boolean whole() {
+            return counts == null;
+        }
+    }
+
+    /**
+     * The line breaks before each part of a file, counted only when a location in a later part is asked for (a hit),
+     * each part's once (a clean file is never counted).
+     */
+    private static final class LineCounts {
+        private final Path file;
+        private final ValueReader.LineRecords reader;
+        private final long[] bounds;
+        private final long[] before;
+        private int counted = 1;
+
+        LineCounts(Path file, ValueReader.LineRecords reader, long[] bounds) {
+            this.file = file;
+            this.reader = reader;
+            this.bounds = bounds;
+            this.before = new long[bounds.length - 1];
+        }
+
+        synchronized long before(int part) {
+            try {
+                for (; counted <= part; counted++) {
+                    before[counted] = before[counted - 1]
+                            + reader.lineBreaks(file, bounds[counted - 1], bounds[counted]);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return before[part];
+        }
+    }
+
+    /**
+     * The parts of {@code file} to scan: the whole file, or, for a file of line records (NDJSON, read as UTF-8) of at
+     * least two {@link #partBytes} with more than one thread, parts of about that size, each starting at a line that
+     * starts a record (an opening brace).
+     */
+    private List<Part> parts(Path file) {
+        List<Part> whole = List.of(new Part(file, 0, sizeOf(file), 0, null));
+        long size = whole.get(0).to;
+        if (threads < 2 || size < 2 * partBytes) {
+            return whole;
+        }
+        try {
+            byte[] head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(16 * 1024);
+            }
+            if (container(head).isPresent() || FormatDetector.detect(head, file.getFileName().toString())
+                    != FileFormat.FHIR_NDJSON || !utf8(head)) {
+                return whole;
+            }
+            Optional<ValueReader> reader = FormatRegistry.handler(FileFormat.FHIR_NDJSON)
+                    .flatMap(FormatHandler::valueReader);
+            if (reader.isEmpty() || !(reader.get() instanceof ValueReader.LineRecords lines) || !lines.lineRecords(file)) {
+                return whole;
+            }
+            List<Long> bounds = new ArrayList<>();
+            bounds.add(0L);
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+                for (long at = partBytes; at < size - partBytes / 2; at += partBytes) {
+                    long start = recordStart(channel, Math.max(at, bounds.get(bounds.size() - 1) + 1), size);
+                    if (start < 0 || start >= size) {
+                        break;
+                    }
+                    bounds.add(start);
+                    at = start;
+                }
+            }
+            bounds.add(size);
+            if (bounds.size() < 3) {
+                return whole;
+            }
+            long[] b = bounds.stream().mapToLong(Long::longValue).toArray();
+            LineCounts counts = new LineCounts(file, lines, b);
+            List<Part> parts = new ArrayList<>();
+            for (int i = 0; i + 1 < b.length; i++) {
+                parts.add(new Part(file, b[i], b[i + 1], i, counts));
+            }
+            return parts;
+        } catch (IOException e) {
+            return whole; // the whole file's scan reports it
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Whether a file whose first bytes are {@code head} is read as UTF-8 by a JSON parser: no byte-order mark of UTF-16
+     * or UTF-32 and no zero byte among the first four (what tells those encodings apart).
+     */
+    private static boolean utf8(byte[] head) {
+        for (int i = 0; i < Math.min(4, head.length); i++) {
+            if (head[i] == 0 || (head[i] & 0xFF) == 0xFE || (head[i] & 0xFF) == 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The offset of the first line at or after {@code at} that follows a line feed and begins with an opening brace, or -1:
+     * where a part may start (the parts' reads tell whether it is between records, see {@link #merge}).
+     */
+    private static long recordStart(java.nio.channels.FileChannel channel, long at, long size) throws IOException {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
+        long position = at - 1; // the byte before: a line feed there makes at itself a line's start
+        boolean afterLineFeed = false;
+        while (position < size) {
+            buffer.clear();
+            int n = channel.read(buffer, position);
+            if (n <= 0) {
+                return -1;
+            }
+            for (int i = 0; i < n; i++) {
+                byte b = buffer.get(i);
+                if (afterLineFeed && b == '{') {
+                    return position + i;
+                }
+                afterLineFeed = b == '\n';
+            }
+            position += n;
+        }
+        return -1;
+    }
+
+    /** A part's scan: its values from the file's format reader, located as in the whole file. */
+    private FileResult scanPart(Part part, LeakDictionary dictionary, Map<Long, Integer> budget) throws IOException {
+        FileSink sink = new FileSink();
+        LeakScanner scanner = new LeakScanner(dictionary, reveal, sink).bySubject();
+        if (!budget.isEmpty()) {
+            scanner.attested(budget::containsKey);
+        }
+        ValueReader.LineRecords reader = part.counts.reader;
+        FileVisitor visitor = new FileVisitor(scanner);
+        try {
+            reader.readLines(part.file, part.from, part.to, () -> part.counts.before(part.index), visitor, () -> false);
+        } catch (FormatException e) {
+            return null; // not whole records: the whole file is read again (merge)
+        }
+        scanner.endRecord();
+        part.visitor = visitor;
+        return new FileResult(sink, part.size(), visitor.incomplete());
+    }
+
+    /**
+     * A file's result from its parts, in order: as one scan of the whole file would have found (the first listed hits,
+     * the count, the attestable hits in order, what could not be looked into); when a part was not whole records, the
+     * whole file scanned again here.
+     */
+    private FileResult merge(List<Part> parts, LeakDictionary dictionary, Map<Long, Integer> budget)
+            throws InterruptedException, ExecutionException {
+        if (parts.size() == 1 && parts.get(0).whole()) {
+            return parts.get(0).future.get();
+        }
+        List<FileResult> results = new ArrayList<>();
+        for (Part part : parts) {
+            results.add(part.future.get());
+        }
+        Path file = parts.get(0).file;
+        if (results.contains(null)) {
+            try {
+                return scanFile(file, dictionary, budget);
+            } catch (IOException e) {
+                throw new ExecutionException(e);
+            }
+        }
+        FileSink sink = new FileSink();
+        FileVisitor visitor = new FileVisitor(null);
+        long bytes = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            sink.append(results.get(i).sink, i);
+            visitor.append(parts.get(i).visitor);
+            bytes += results.get(i).bytes;
+        }
+        return new FileResult(sink, bytes, visitor.incomplete());
     }
 
     private FileResult scanFile(Path file, LeakDictionary dictionary, Map<Long, Integer> budget)
@@ -414,6 +665,14 @@ public final class VerifyJob {
             } else {
                 more++;
             }
+        }
+
+        /** Adds what the visitor of the next part of the same file could not look into, in order. */
+        void append(FileVisitor next) {
+            for (String what : next.notScanned) {
+                notScanned(what);
+            }
+            more += next.more;
         }
 
         Optional<String> incomplete() {

@@ -202,4 +202,64 @@ class VerifyJobTest {
         VerifyReport four = new VerifyJob(out, keys, false, 4).run();
         assertEquals(one.hits(), four.hits());
     }
+
+    /** An NDJSON file of {@code lines} Observations, {@code leak} holding the originals (two hits each) on the lines it picks. */
+    private static String observations(int lines, java.util.function.IntPredicate leak, String lineBreak) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= lines; i++) {
+            b.append("{\"resourceType\":\"Observation\",\"id\":\"o").append(i)
+                    .append("\",\"status\":\"final\",\"note\":[{\"text\":\"")
+                    .append(leak.test(i) ? "seen with avery QUILLFEATHER today" : "seen today, all well")
+                    .append("\"}]}").append(lineBreak);
+        }
+        return b.toString();
+    }
+
+    /** The report of {@code out} read whole and in parts of {@code partBytes} at 2 threads, and at 1 thread (whole). */
+    private static List<VerifyReport> wholeAndInParts(Path out, long partBytes) throws JobException {
+        VerifyJob parts = new VerifyJob(out, keys, false, 2);
+        parts.partBytes = partBytes;
+        VerifyJob whole = new VerifyJob(out, keys, false, 2);
+        whole.partBytes = Long.MAX_VALUE / 4;
+        return List.of(whole.run(), parts.run(), new VerifyJob(out, keys, false, 1).run());
+    }
+
+    @Test
+    void aLargeNdjsonFileReadInPartsGivesTheWholeFilesReportWithItsLineNumbers() throws Exception {
+        Path out = copyOfOutput();
+        // 302 leaking lines of 3,000 (604 hits: more than are listed), the listed ones across several parts
+        Files.writeString(out.resolve("Observation.ndjson"), observations(3000, i -> i % 10 == 7 || i == 1 || i == 3000, "\n"));
+        List<VerifyReport> r = wholeAndInParts(out, 8 * 1024);
+        assertEquals(r.get(0).hits(), r.get(1).hits());
+        assertEquals(r.get(0).hits(), r.get(2).hits());
+        assertEquals(r.get(0).notScanned(), r.get(1).notScanned());
+        VerifyReport.FileHits file = r.get(1).hits().stream().filter(f -> f.path().equals("Observation.ndjson"))
+                .findFirst().orElseThrow();
+        assertEquals(2 * 302, file.count());
+        assertEquals(VerifyJob.LISTED_PER_FILE, file.listed().size());
+        assertEquals("line 487, Observation.note[0].text", file.listed().get(99).location());
+    }
+
+    @Test
+    void anOriginalAfterCrLfLinesInALaterPartIsFoundOnItsLine() throws Exception {
+        Path out = copyOfOutput();
+        Files.writeString(out.resolve("Observation.ndjson"), observations(3000, i -> i == 2999, "\r\n"));
+        List<VerifyReport> r = wholeAndInParts(out, 8 * 1024);
+        assertEquals(r.get(0).hits(), r.get(1).hits());
+        assertEquals(List.of("line 2999, Observation.note[0].text", "line 2999, Observation.note[0].text"),
+                hitsIn(r.get(1), "Observation.ndjson").stream().map(VerifyReport.Hit::location).toList());
+    }
+
+    @Test
+    void anNdjsonFileWithRecordsOverSeveralLinesIsReadWholeAndGivesTheSameReport() throws Exception {
+        Path out = copyOfOutput();
+        // lines that begin with "{" inside a record: a part starting there is no record, so the file is read whole
+        String records = observations(3000, i -> i % 500 == 0, "\n").replace("\"note\":[{", "\"note\":[\n{");
+        Files.writeString(out.resolve("Observation.ndjson"), records);
+        List<VerifyReport> r = wholeAndInParts(out, 8 * 1024);
+        assertEquals(r.get(0).hits(), r.get(1).hits());
+        assertEquals(r.get(0).notScanned(), r.get(1).notScanned());
+        assertEquals(12, hitsIn(r.get(1), "Observation.ndjson").size(), r.get(1).hits()::toString);
+        assertEquals("line 999, Observation.note[0].text", hitsIn(r.get(1), "Observation.ndjson").get(0).location());
+    }
 }

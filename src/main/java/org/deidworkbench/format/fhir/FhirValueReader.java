@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -43,7 +44,7 @@ import org.deidworkbench.format.ValueReader;
  * at all (pixels, like DICOM's), a PDF or compressed archive is reported as not looked into, and
  * anything else read as raw bytes. Stateless and thread-safe.
  */
-final class FhirValueReader implements ValueReader {
+final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build();
@@ -63,6 +64,97 @@ final class FhirValueReader implements ValueReader {
         }
     }
 
+    @Override
+    public boolean lineRecords(Path file) throws IOException {
+        return FormatDetector.detect(file) == FileFormat.FHIR_NDJSON;
+    }
+
+    @Override
+    public long lineBreaks(Path file, long from, long to) throws IOException {
+        // as Jackson counts rows between tokens: LF, or CR not followed by LF (CR LF once)
+        long breaks = 0;
+        boolean cr = false;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = part(file, from, to)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (b == '\n') {
+                        breaks++;
+                        cr = false;
+                    } else {
+                        if (cr) {
+                            breaks++;
+                        }
+                        cr = b == '\r';
+                    }
+                }
+            }
+        }
+        return cr ? breaks + 1 : breaks;
+    }
+
+    @Override
+    public void readLines(Path file, long from, long to, LongSupplier linesBefore, Visitor visitor,
+            BooleanSupplier cancelled) throws IOException, FormatException {
+        Values values = new Values(visitor, cancelled);
+        values.linesBefore = linesBefore;
+        try (InputStream in = part(file, from, to)) {
+            readJson(in, values, true);
+        }
+    }
+
+    /** Bytes {@code [from, to)} of {@code file}. */
+    private static InputStream part(Path file, long from, long to) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(from);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return new java.io.FilterInputStream(in) {
+            private long left = to - from;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                long skipped = super.skip(Math.min(n, left));
+                left -= skipped;
+                return skipped;
+            }
+
+            @Override
+            public int available() throws IOException {
+                return (int) Math.min(super.available(), left);
+            }
+        };
+    }
+
     // ---------------------------------------------------------------- the values and their paths
 
     /** The element path of the value being visited, and what a file's values share. */
@@ -75,6 +167,8 @@ final class FhirValueReader implements ValueReader {
         private int depth;
         private String attribute;
         private long line = -1;
+        /** For a part of a file ({@link #readLines}), the line breaks before it; else null. */
+        private LongSupplier linesBefore;
         private long count;
 
         Values(Visitor visitor, BooleanSupplier cancelled) {
@@ -161,7 +255,7 @@ final class FhirValueReader implements ValueReader {
         public String get() {
             StringBuilder b = new StringBuilder();
             if (line >= 0) {
-                b.append("line ").append(line).append(", ");
+                b.append("line ").append(linesBefore == null ? line : linesBefore.getAsLong() + line).append(", ");
             }
             for (int i = 0; i < depth; i++) {
                 if (i == 0) {
@@ -278,7 +372,13 @@ final class FhirValueReader implements ValueReader {
     // ---------------------------------------------------------------- JSON and NDJSON
 
     private static void readJson(Path file, Values values, boolean ndjson) throws IOException, FormatException {
-        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file)) {
+            readJson(in, values, ndjson);
+        }
+    }
+
+    private static void readJson(InputStream in, Values values, boolean ndjson) throws IOException, FormatException {
+        try (JsonParser p = JSON.createParser(in)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 values.line = ndjson ? p.currentTokenLocation().getLineNr() : -1;

@@ -53,6 +53,37 @@ class FhirValueReaderTest {
     }
 
     @Test
+    void theLinesOfAnNdjsonPartAreNumberedAsInTheWholeFileWhateverTheLineBreaks() throws Exception {
+        // LF, CR LF and a lone CR each end a line, as the whole file's parser counts them
+        String head = "{\"resourceType\":\"Patient\",\"id\":\"a\"}\r\n{\"resourceType\":\"Patient\",\"id\":\"b\"}\r"
+                + "{\"resourceType\":\"Patient\",\"id\":\"c\"}\n\n";
+        String ndjson = head + PATIENT + "\n{\"resourceType\":\"Patient\",\"id\":\"d\"}\n";
+        Path file = dir.resolve("Patient.ndjson");
+        Files.writeString(file, ndjson);
+        FhirValueReader reader = new FhirValueReader();
+        RecordingVisitor whole = new RecordingVisitor();
+        reader.read(file, whole, () -> false);
+        long from = head.length();
+        assertEquals(4, reader.lineBreaks(file, 0, from));
+        RecordingVisitor part = new RecordingVisitor();
+        long before = reader.lineBreaks(file, 0, from);
+        reader.readLines(file, from, ndjson.length(), () -> before, part, () -> false);
+        assertEquals("line 5, Patient.telecom[0].value", part.where("555-604-6018"));
+        assertEquals(whole.seen.subList(whole.seen.size() - part.seen.size(), whole.seen.size()), part.seen);
+        assertEquals(List.of("d"), part.records.get(part.records.size() - 1));
+        assertTrue(reader.lineRecords(file));
+    }
+
+    @Test
+    void anNdjsonPartEndingInsideARecordIsNotReadable() throws Exception {
+        Path file = dir.resolve("Patient.ndjson");
+        Files.writeString(file, "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n" + PATIENT + "\n");
+        FhirValueReader reader = new FhirValueReader();
+        assertThrows(FormatException.class, () -> reader.readLines(file, 0, 60, () -> 0, new RecordingVisitor(),
+                () -> false));
+    }
+
+    @Test
     void anNdjsonValueNamesItsLine() throws Exception {
         String ndjson = "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n" + PATIENT + "\n";
         assertEquals("line 2, Patient.telecom[0].value", read("Patient.ndjson", ndjson).where("555-604-6018"));
