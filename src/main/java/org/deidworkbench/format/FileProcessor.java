@@ -86,15 +86,6 @@ public interface FileProcessor {
      */
     void scan(Path input, String name, BooleanSupplier cancelled) throws IOException, FormatException;
 
-    /**
-     * Told before pass 1 when this very instance, in this process, will transform the files it scans (a
-     * run on one machine; not a cluster's, where another executor may transform them): it may then keep
-     * what a scan read for the file's transform, within a memory budget of its own. A transform must give
-     * the same bytes either way. By default nothing is kept.
-     */
-    default void scansFeedTransforms() {
-    }
-
     /** Pass 2: writes the de-identified file to {@code out} (not closed) and returns what was done. */
     FileStats transform(Path input, String name, OutputStream out, BooleanSupplier cancelled)
             throws IOException, FormatException;

@@ -161,10 +161,6 @@ public final class RunJob {
             boolean scanPass = files.stream().map(InputFile::format).distinct().map(FormatRegistry::handler)
                     .flatMap(Optional::stream).anyMatch(h -> h.needsScanPass(profile));
             Map<FileFormat, FileProcessor> processors = processors(engine, scanPass, scratchFolder(work));
-            if (scanPass && passes == null) {
-                // one machine: whoever scans a file here transforms it here too
-                processors.values().stream().distinct().forEach(FileProcessor::scansFeedTransforms);
-            }
             FileReport[] outcomes = new FileReport[files.size()];
             analyze(files, processors, pool);
             boolean[] deferred = new boolean[files.size()];

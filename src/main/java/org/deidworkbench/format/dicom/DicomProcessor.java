@@ -46,8 +46,6 @@ final class DicomProcessor implements FileProcessor {
     private final DicomPolicy policy;
     private final Methods methods;
     private final DicomReader reader;
-    /** Headers read by the scan, kept for the transform when {@link #scansFeedTransforms} was called. */
-    private volatile ScannedHeaders scanned;
 
     /**
      * @param scratch where deflated data sets are inflated (the run's scratch folder), or null for
@@ -103,40 +101,16 @@ final class DicomProcessor implements FileProcessor {
     }
 
     @Override
-    public void scansFeedTransforms() {
-        if (scanned == null) {
-            scanned = new ScannedHeaders(ScannedHeaders.defaultBudget());
-        }
-    }
-
-    /** Another budget for the kept headers (tests); after {@link #scansFeedTransforms}. */
-    void useHeaderBudget(long bytes) {
-        scanned = new ScannedHeaders(bytes);
-    }
-
-    /** Headers kept for transforms not yet run (tests). */
-    int keptHeaders() {
-        ScannedHeaders keep = scanned;
-        return keep == null ? 0 : keep.size();
-    }
-
-    @Override
     public void scan(Path input, String name, BooleanSupplier cancelled) throws IOException, FormatException {
         checkCancel(cancelled);
-        DicomFile file = read(input);
-        boolean kept = false;
-        try {
+        // The header is read again by the transform, not kept from here: kept headers lived through the whole
+        // scan pass and every young collection copied them (decision 0071).
+        try (DicomFile file = read(input)) {
             Dataset ds = file.dataset();
             DatasetCleaner scanner = new DatasetCleaner(methods, policy, declarations(ds), DatasetCleaner.Mode.SCAN,
                     false, name);
             scanner.subject(ds);
             scanner.walk(ds); // reads only: the data set is as the reader made it
-            ScannedHeaders keep = scanned;
-            kept = keep != null && keep.offer(input, file);
-        } finally {
-            if (!kept) {
-                file.close();
-            }
         }
     }
 
@@ -144,9 +118,7 @@ final class DicomProcessor implements FileProcessor {
     public FileStats transform(Path input, String name, OutputStream out, BooleanSupplier cancelled)
             throws IOException, FormatException {
         checkCancel(cancelled);
-        ScannedHeaders keep = scanned;
-        DicomFile fromScan = keep == null ? null : keep.take(input);
-        try (DicomFile file = fromScan != null ? fromScan : read(input)) {
+        try (DicomFile file = read(input)) {
             Cleaned c = clean(file, name, false);
             write(c.file(), out);
             return c.stats();
