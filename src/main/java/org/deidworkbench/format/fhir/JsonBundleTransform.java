@@ -370,8 +370,9 @@ final class JsonBundleTransform {
      * refuses, leaves to the conditional rewriting, or rewrites into anything but a plain value.
      */
     private String plainShell(List<Cut> cuts, List<String> cleaned, FileTally shellTally, boolean pretty) {
-        if (shellTally.explaining()
-                || run.rules.anyPathPossible("Bundle", bundleType == null ? java.util.Set.of() : java.util.Set.of("code"))) {
+        // the element types of the Bundle without its entries, as Rules.evaluate collects them: Bundle.type's
+        java.util.Set<String> types = bundleType == null ? java.util.Set.of() : java.util.Set.of("code");
+        if (shellTally.explaining() || run.rules.anyPathPossible("Bundle", types)) {
             return null;
         }
         Rules rules = run.rules;
