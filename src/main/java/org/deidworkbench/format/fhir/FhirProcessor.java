@@ -72,6 +72,29 @@ final class FhirProcessor implements FileProcessor {
     }
 
     /** Whether the file is a JSON Bundle big enough to be read entry by entry. */
+    /** Files below this size are read whole before their format is known (one opening and reading per pass). */
+    private static final long READ_WHOLE_BELOW = 1 << 20;
+
+    /**
+     * The bytes of a file smaller than {@link #READ_WHOLE_BELOW} and than Bundles streamed entry by entry,
+     * read once for its format and its text (decision 0072); null for a larger file, read as before.
+     */
+    private byte[] wholeIfSmall(Path input) throws IOException {
+        return Files.size(input) < Math.min(READ_WHOLE_BELOW, streamFromBytes) ? Files.readAllBytes(input) : null;
+    }
+
+    /**
+     * The file's format, from its first bytes as {@link FormatDetector#detect(Path)} reads them: from
+     * {@code whole} when the file was read whole, else from the file.
+     */
+    private static FileFormat format(Path input, byte[] whole) throws IOException {
+        if (whole == null) {
+            return FormatDetector.detect(input);
+        }
+        byte[] head = whole.length <= FormatDetector.HEAD ? whole : java.util.Arrays.copyOf(whole, FormatDetector.HEAD);
+        return FormatDetector.detect(head, input.getFileName().toString());
+    }
+
     private BundleStream streamed(Path input, FileFormat format) throws IOException {
         if (Files.size(input) < streamFromBytes) {
             return null;
@@ -134,13 +157,14 @@ final class FhirProcessor implements FileProcessor {
         FileTally tally = new FileTally(name, false);
         ScanSink sink = ScanSink.of(r);
         ResourceCleaner cleaner = new ResourceCleaner(r, false, tally, false, sink);
-        FileFormat format = FormatDetector.detect(input);
+        byte[] whole = wholeIfSmall(input);
+        FileFormat format = format(input, whole);
         JsonScan lean = new JsonScan(r, sink);
-        BundleStream stream = streamed(input, format);
+        BundleStream stream = whole != null ? null : streamed(input, format);
         if (stream != null) {
             scanStreamed(r, stream, stream.xml() ? null : lean, sink, tally, cancelled);
         } else if (format == FileFormat.FHIR_JSON) {
-            FhirText text = FhirText.of(Files.readAllBytes(input), false);
+            FhirText text = FhirText.of(whole != null ? whole : Files.readAllBytes(input), false);
             try {
                 lean.scan(text.text(), (one, n, into) -> hapiEntry(r, one, n, into, tally));
                 return;
@@ -226,7 +250,9 @@ final class FhirProcessor implements FileProcessor {
         }
         FileTally tally = new FileTally(name, false);
         ResourceCleaner cleaner = new ResourceCleaner(run(), true, tally, false);
-        FileFormat format = FormatDetector.detect(input);
+        byte[] whole = wholeIfSmall(input);
+        FileFormat format = format(input, whole);
+        BundleStream stream = whole != null || format == FileFormat.FHIR_NDJSON ? null : streamed(input, format);
         if (format == FileFormat.FHIR_NDJSON) {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             JsonTransform lean = tokens ? new JsonTransform(run(), cleaner, tally) : null;
@@ -246,11 +272,11 @@ final class FhirProcessor implements FileProcessor {
                         return true;
                     });
             w.flush();
-        } else if (streamed(input, format) != null) {
-            transformStreamed(input, streamed(input, format), out, cleaner, tally, cancelled);
+        } else if (stream != null) {
+            transformStreamed(input, stream, out, cleaner, tally, cancelled);
         } else {
             boolean xml = format == FileFormat.FHIR_XML;
-            FhirText text = FhirText.of(Files.readAllBytes(input), xml);
+            FhirText text = FhirText.of(whole != null ? whole : Files.readAllBytes(input), xml);
             if (tokens && !xml) {
                 try {
                     String cleaned = new JsonBundleTransform(run(), cleaner, tally).transform(text.text(), text.pretty(), 1);

@@ -12,7 +12,9 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * A JSON resource file or Bundle cleaned over Jackson tokens where it can be (decision 0037): each
- * entry's resource (or the file's one resource) by {@link JsonTransform}, the Bundle's own elements
+ * entry's resource (or the file's one resource) by {@link JsonTransform}; the Bundle's own elements
+ * and its entries' {@code fullUrl} and {@code request} here when they are plain (a type, URLs and
+ * methods, as most transactions and collections have: decision 0072), else the Bundle's own elements
  * and its entries' {@code fullUrl}, {@code request}, {@code response}, {@code search} and links by
  * HAPI with the resources cut out of the text (they are small), the cleaned resources then printed
  * into HAPI's print of that shell in HAPI's compact or pretty layout. A resource {@link JsonTransform}
@@ -43,8 +45,31 @@ final class JsonBundleTransform {
         this.tally = tally;
     }
 
-    /** An entry's {@code resource} member: where its name starts and where its value ends. */
-    private record Cut(int from, int to, int resourceStart, int resourceEnd) {
+    /**
+     * An entry's {@code resource} member: where its name starts and where its value ends; and, when the
+     * entry is plain (see {@link #plainShell}), its {@code fullUrl}, {@code request.method} and
+     * {@code request.url} as written (null: absent; {@code hasRequest} whether it has a {@code request}).
+     */
+    private record Cut(int from, int to, int resourceStart, int resourceEnd, String fullUrl, boolean hasRequest,
+            String method, String url) {
+    }
+
+    /**
+     * Whether the text read by {@link #cuts} is a plain shell: the Bundle has no member but
+     * {@code resourceType}, {@code type} (a code of R4's Bundle types) and {@code entry} (at least one),
+     * and each entry none but {@code fullUrl}, {@code resource} and {@code request}, whose members are
+     * {@code method} (an R4 HTTP verb) and {@code url} (at least one of them); every value a JSON string
+     * of plain characters (see {@link #plain}). Such a shell is cleaned and printed here (decision 0072).
+     */
+    private boolean plainShell;
+    /** The Bundle's {@code type} as written, when {@link #plainShell} (null: absent). */
+    private String bundleType;
+    /** How many texts had their shell cleaned and printed here. */
+    private int plainShells;
+
+    /** How many texts this has cleaned with a plain shell, printed without HAPI (for tests). */
+    int plainShells() {
+        return plainShells;
     }
 
     /**
@@ -89,7 +114,19 @@ final class JsonBundleTransform {
             }
             cleaned.add(hapiResource(hapi, resource, i + entryBase));
         }
-        // ... then the shell without them, by HAPI.
+        // ... then the shell: a plain one here, any other by HAPI without them.
+        if (plainShell) {
+            FileTally plainTally = tally.scratch();
+            String out = plainShell(cuts, cleaned, plainTally, pretty);
+            if (out != null) {
+                if (!plainTally.addAll(mine) || !tally.canAdd(plainTally)) {
+                    return fail();
+                }
+                tally.addAll(plainTally);
+                plainShells++;
+                return out;
+            }
+        }
         StringBuilder hollow = new StringBuilder(text.length());
         int at = 0;
         for (Cut c : cuts) {
@@ -163,7 +200,9 @@ final class JsonBundleTransform {
      * Bundle). {@link JsonScan.Fallback} for anything but a plain JSON Bundle whose entries hold a
      * resource beside other members and no {@code ifNoneExist}.
      */
-    private static boolean cuts(String text, List<Cut> cuts) throws JsonScan.Fallback {
+    private boolean cuts(String text, List<Cut> cuts) throws JsonScan.Fallback {
+        plainShell = true;
+        bundleType = null;
         try (JsonParser p = JsonScan.JSON.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
                     || !"resourceType".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
@@ -176,6 +215,11 @@ final class JsonBundleTransform {
                 String name = p.currentName();
                 JsonToken t = p.nextToken();
                 if (!name.equals("entry")) {
+                    if (name.equals("type") && t == JsonToken.VALUE_STRING && code(p.getText(), BUNDLE_TYPES)) {
+                        bundleType = p.getText();
+                    } else {
+                        plainShell = false;
+                    }
                     p.skipChildren();
                     continue;
                 }
@@ -189,6 +233,7 @@ final class JsonBundleTransform {
                     cuts.add(entry(p, text));
                 }
             }
+            plainShell &= !cuts.isEmpty();
             if (p.nextToken() != null) {
                 throw JsonScan.fallback();
             }
@@ -199,11 +244,15 @@ final class JsonBundleTransform {
     }
 
     /** One entry (the parser on its start): where its resource member is, and what to cut. */
-    private static Cut entry(JsonParser p, String text) throws IOException, JsonScan.Fallback {
+    private Cut entry(JsonParser p, String text) throws IOException, JsonScan.Fallback {
         int nameStart = -1;
         int valueStart = -1;
         int valueEnd = -1;
         int members = 0;
+        String fullUrl = null;
+        boolean hasRequest = false;
+        String method = null;
+        String url = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             members++;
             String name = p.currentName();
@@ -218,14 +267,31 @@ final class JsonBundleTransform {
                 p.skipChildren();
                 valueEnd = (int) p.currentLocation().getCharOffset();
             } else if (name.equals("request") && t == JsonToken.START_OBJECT) {
+                hasRequest = true;
+                int requestMembers = 0;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    if (p.currentName().equals("ifNoneExist")) {
+                    String member = p.currentName();
+                    if (member.equals("ifNoneExist")) {
                         throw JsonScan.fallback(); // cleaned with the entry's resource type: HAPI
                     }
-                    p.nextToken();
+                    requestMembers++;
+                    JsonToken v = p.nextToken();
+                    if (member.equals("method") && v == JsonToken.VALUE_STRING && code(p.getText(), HTTP_VERBS)) {
+                        method = p.getText();
+                    } else if (member.equals("url") && v == JsonToken.VALUE_STRING && plain(p.getText())) {
+                        url = p.getText();
+                    } else {
+                        plainShell = false;
+                    }
                     p.skipChildren();
                 }
+                plainShell &= requestMembers > 0;
             } else {
+                if (name.equals("fullUrl") && t == JsonToken.VALUE_STRING && plain(p.getText())) {
+                    fullUrl = p.getText();
+                } else {
+                    plainShell = false;
+                }
                 p.skipChildren();
             }
         }
@@ -242,7 +308,7 @@ final class JsonBundleTransform {
             while (Character.isWhitespace(text.charAt(after))) {
                 after++;
             }
-            return new Cut(nameStart, after, valueStart, valueEnd);
+            return new Cut(nameStart, after, valueStart, valueEnd, fullUrl, hasRequest, method, url);
         }
         int before = nameStart - 1;
         while (Character.isWhitespace(text.charAt(before))) {
@@ -251,9 +317,153 @@ final class JsonBundleTransform {
         if (text.charAt(before) != ',') {
             throw JsonScan.fallback();
         }
-        return new Cut(before, valueEnd, valueStart, valueEnd);
+        return new Cut(before, valueEnd, valueStart, valueEnd, fullUrl, hasRequest, method, url);
     }
 
+    /** R4's {@code Bundle.type} codes and {@code Bundle.entry.request.method} codes (HAPI holds these as written). */
+    private static final java.util.Set<String> BUNDLE_TYPES = java.util.Set.of("document", "message", "transaction",
+            "transaction-response", "batch", "batch-response", "history", "searchset", "collection");
+    private static final java.util.Set<String> HTTP_VERBS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE",
+            "PATCH");
+
+    private static boolean code(String value, java.util.Set<String> codes) {
+        return codes.contains(value);
+    }
+
+    /**
+     * A value HAPI holds and prints exactly as written and JSON writes without escapes: 1 to 4,096
+     * printable ASCII characters, none of them a space, a quotation mark or a backslash.
+     */
+    static boolean plain(String value) {
+        int n = value.length();
+        if (n == 0 || n > 4096) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c > '~' || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A plain shell's rewriting found something it leaves to HAPI (a conditional URL, an invalid one). */
+    private static final class NotPlain extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotPlain() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final NotPlain NOT_PLAIN = new NotPlain();
+
+    /**
+     * The Bundle cleaned and printed as {@link ResourceCleaner} and HAPI clean and print its shell
+     * (the walk of {@code ResourceCleaner.children} over the Bundle without its resources: {@code type}
+     * and {@code request.method} as leaves under their rules, {@code fullUrl} and {@code request.url}
+     * rewritten as references and counted under the resource-id rule, in HAPI's element order), with
+     * the cleaned resources in place; counts go to {@code shellTally}. Null, with nothing printed, when
+     * that walk could do anything else: a FHIRPath rule that may select an element of the Bundle, a
+     * rule that does not keep {@code type} or {@code method}, an explaining tally, a URL the rewriting
+     * refuses, leaves to the conditional rewriting, or rewrites into anything but a plain value.
+     */
+    private String plainShell(List<Cut> cuts, List<String> cleaned, FileTally shellTally, boolean pretty) {
+        // the element types of the Bundle without its entries, as Rules.evaluate collects them: Bundle.type's
+        java.util.Set<String> types = bundleType == null ? java.util.Set.of() : java.util.Set.of("code");
+        if (shellTally.explaining() || run.rules.anyPathPossible("Bundle", types)) {
+            return null;
+        }
+        Rules rules = run.rules;
+        int entryRule = rules.match("Bundle.entry", "entry", null, "Bundle");
+        int requestRule = Math.min(entryRule, rules.match("Bundle.entry.request", "request", null, "Bundle.entry"));
+        Kept typeRule = keptBy(rules.match("code", "type", null, "Bundle"));
+        Kept methodRule = keptBy(Math.min(requestRule, rules.match("code", "method", null, "Bundle.entry.request")));
+        if (typeRule == null || methodRule == null) {
+            return null;
+        }
+        int size = 64;
+        for (String c : cleaned) {
+            size += c.length() + 128;
+        }
+        StringBuilder out = new StringBuilder(size);
+        out.append("{\"resourceType\":\"Bundle\"");
+        if (bundleType != null) {
+            kept(shellTally, typeRule, "Bundle.type");
+            out.append(",\"type\":\"").append(bundleType).append('"');
+        }
+        out.append(",\"entry\":[");
+        try {
+            for (int i = 0; i < cuts.size(); i++) {
+                Cut c = cuts.get(i);
+                out.append(i == 0 ? "{" : ",{");
+                if (c.fullUrl != null) {
+                    out.append("\"fullUrl\":\"").append(url(c.fullUrl)).append("\",");
+                    shellTally.count(ResourceCleaner.IDS_RULE, "pseudonymize");
+                }
+                out.append("\"resource\":").append(cleaned.get(i));
+                if (c.hasRequest) {
+                    out.append(",\"request\":{");
+                    if (c.method != null) {
+                        kept(shellTally, methodRule, "Bundle.entry.request.method");
+                        out.append("\"method\":\"").append(c.method).append('"');
+                    }
+                    if (c.url != null) {
+                        out.append(c.method != null ? ",\"url\":\"" : "\"url\":\"").append(url(c.url)).append('"');
+                        shellTally.count(ResourceCleaner.IDS_RULE, "pseudonymize");
+                    }
+                    out.append('}');
+                }
+                out.append('}');
+            }
+        } catch (NotPlain e) {
+            return null;
+        }
+        out.append("]}");
+        return pretty ? pretty(out.toString(), 0) : out.toString();
+    }
+
+    /** How a shell's leaf is counted: the id of the rule that keeps it, and whether no rule matched it. */
+    private record Kept(String ruleId, String action, boolean unmatched) {
+    }
+
+    /**
+     * How {@code ResourceCleaner.leaf} counts a leaf decided by rule {@code index} (the default for
+     * none), when that keeps it as it is; null when it does anything else.
+     */
+    private Kept keptBy(int index) {
+        org.deidworkbench.model.FhirRule rule = index == Rules.NONE ? null : run.rules.rule(index);
+        org.deidworkbench.model.ActionSpec spec = run.effective(rule == null ? run.section.defaultSpec() : rule.spec());
+        if (spec.action() != org.deidworkbench.model.Action.KEEP) {
+            return null;
+        }
+        return new Kept(rule == null ? "default" : rule.id(), spec.action().yamlName(), rule == null);
+    }
+
+    /** Counts a kept leaf as {@code ResourceCleaner.leaf} does. */
+    private static void kept(FileTally tally, Kept leaf, String typePath) {
+        if (leaf.unmatched) {
+            tally.unmatched(typePath);
+        }
+        tally.count(leaf.ruleId, leaf.action);
+    }
+
+    /** A plain value rewritten as {@code ResourceCleaner} rewrites a Bundle's URL, or {@link NotPlain}. */
+    private String url(String value) throws NotPlain {
+        String after;
+        try {
+            after = run.references.rewrite(value, java.util.Map.of(), (type, query) -> {
+                throw new References.InvalidReference("conditional: HAPI");
+            });
+        } catch (References.InvalidReference | org.deidworkbench.deid.DeidException | RuntimeException e) {
+            throw NOT_PLAIN;
+        }
+        if (after == null || !plain(after)) {
+            throw NOT_PLAIN;
+        }
+        return after;
+    }
     /** HAPI's print of the shell with each placeholder resource replaced by the cleaned one. */
     private static String splice(String printed, List<String> cleaned, boolean pretty) throws JsonScan.Fallback {
         int compact = cleaned.stream().mapToInt(String::length).sum();

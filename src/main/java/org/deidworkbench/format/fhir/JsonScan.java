@@ -904,7 +904,8 @@ final class JsonScan {
             // evaluated; the entry is read again with none, every value still checked (decision 0063).
             return entryOnce(text, report, Map.of());
         }
-        String resource = entryResourceText(text);
+        // the resource's own text where the Bundle's reader found it (no copy through a generator: decision 0072)
+        String resource = resourceAt[0] >= 0 ? text.substring(resourceAt[0], resourceAt[1]) : entryResourceText(text);
         if (resource == null) {
             return false;
         }

@@ -55,6 +55,7 @@ class JsonBundleTransformTest {
                 + "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"final\",\"subject\":{\"reference\":"
                 + "\"Patient/nobody\"}},\"response\":{\"status\":\"201 Created\",\"location\":\"Observation/o1/_history/1\"}}]}");
         compact.add(mixedBundle(rng));
+        compact.addAll(shells(rng));
         List<String> out = new ArrayList<>();
         for (String text : compact) {
             out.add(text);
@@ -65,6 +66,65 @@ class JsonBundleTransformTest {
                 // refused by HAPI: compact only
             }
         }
+        return out;
+    }
+
+    /**
+     * Bundles whose shells are plain (decision 0072: cleaned and printed without HAPI) in every allowed
+     * shape, and shells one step away from plain (left to HAPI, or refused by it).
+     */
+    static List<String> shells(Random rng) {
+        String uuid = "urn:uuid:0000000%d-aaaa-bbbb-cccc-000000000000";
+        String[] members = {
+            // plain
+            "\"fullUrl\":\"" + uuid + "\",\"resource\":%s,\"request\":{\"method\":\"POST\",\"url\":\"Patient\"}",
+            "\"request\":{\"url\":\"Patient/p%d\",\"method\":\"PUT\"},\"resource\":%s,\"fullUrl\":\"http://x.org/fhir/Patient/p1\"",
+            "\"resource\":%2$s,\"request\":{\"url\":\"Patient\"}",
+            "\"resource\":%2$s,\"request\":{\"method\":\"DELETE\"}",
+            "\"fullUrl\":\"URN:UUID:0000000%d-AAAA-bbbb-cccc-000000000000\",\"resource\":%s",
+            "\"fullUrl\":\"urn:oid:1.2.3.%d\",\"resource\":%s",
+            "\"fullUrl\":\"Patient/p%d/_history/2\",\"resource\":%s",
+            "\"fullUrl\":\"urn:uuid:0000000%d-aaaa-bbbb-cccc-00000000000\\u0030\",\"resource\":%s",
+            // not plain: HAPI cleans (or refuses) the shell
+            "\"fullUrl\":\"" + uuid + "\",\"resource\":%s,\"request\":{\"method\":\"POST\",\"url\":\"Patient?identifier=http://x.org|%1$d\"}",
+            "\"fullUrl\":\"" + uuid + "\",\"resource\":%s,\"request\":{\"method\":\"post\",\"url\":\"Patient\"}",
+            "\"fullUrl\":\"" + uuid + "\",\"resource\":%s,\"request\":{}",
+            "\"fullUrl\":\"" + uuid + "\",\"resource\":%s,\"request\":{\"method\":\"GET\",\"url\":\"Patient\",\"ifMatch\":\"W/\\\"1\\\"\"}",
+            "\"fullUrl\":\"urn:uuid:not-a-uuid-%d\",\"resource\":%s",
+            "\"fullUrl\":\"#p%d\",\"resource\":%s",
+            "\"fullUrl\":\"urn:uuid:0000000%d-aaaa-bbbb-cccc-000000000000 \",\"resource\":%s",
+            "\"fullUrl\":\"\",\"resource\":%2$s",
+            "\"fullUrl\":%d,\"resource\":%s",
+            "\"fullUrl\":\"" + uuid + "\",\"_fullUrl\":{\"id\":\"f\"},\"resource\":%s",
+            "\"fullUrl\":\"" + uuid + "\",\"resource\":%s,\"search\":{\"mode\":\"match\"}",
+        };
+        String[] heads = {
+            "\"resourceType\":\"Bundle\",\"type\":\"transaction\",",
+            "\"resourceType\":\"Bundle\",",
+            "\"resourceType\":\"Bundle\",\"type\":\"history\",",
+            "\"resourceType\":\"Bundle\",\"id\":\"b1\",\"type\":\"collection\",",
+            "\"resourceType\":\"Bundle\",\"type\":\"Transaction\",",
+            "\"resourceType\":\"Bundle\",\"type\":\"batch\",\"timestamp\":\"2020-01-02T03:04:05Z\",",
+        };
+        List<String> out = new ArrayList<>();
+        for (int h = 0; h < heads.length; h++) {
+            for (int m = 0; m < members.length; m++) {
+                if (h > 1 && m > 2) {
+                    continue; // the other heads with the first plain members only
+                }
+                StringBuilder b = new StringBuilder("{").append(heads[h]).append("\"entry\":[");
+                for (int e = 1; e <= 2; e++) {
+                    String resource = e == 1 ? JsonTransformTest.patient(20 + m, rng)
+                            : "{\"resourceType\":\"Observation\",\"id\":\"o" + m + "\",\"status\":\"final\","
+                            + "\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"Patient/p" + (20 + m) + "\"}}";
+                    b.append(e == 1 ? "{" : ",{").append(String.format(java.util.Locale.ROOT, members[m], e, resource)).append('}');
+                }
+                out.add(b.append("]}").toString());
+            }
+        }
+        // the type after the entries
+        out.add("{\"resourceType\":\"Bundle\",\"entry\":[{\"fullUrl\":\"urn:uuid:00000009-aaaa-bbbb-cccc-000000000000\","
+                + "\"resource\":" + JsonTransformTest.patient(40, rng) + "}],\"type\":\"collection\"}");
         return out;
     }
 
@@ -159,6 +219,39 @@ class JsonBundleTransformTest {
             }
         }
         assertEquals(2 * bundles.size(), answered);
+    }
+
+    @Test
+    void plainShellsAndOnlyThoseArePrintedWithoutHapi() throws Exception {
+        Deidentifier engine = FhirFixtures.engine(FhirFixtures.safeHarbor());
+        org.deidworkbench.model.FhirSection section = FhirFixtures.safeHarbor()
+                .section(org.deidworkbench.model.FhirSection.KEY, org.deidworkbench.model.FhirSection.class).orElseThrow();
+        FhirRun run = new FhirRun(engine, section);
+        engine.freezeIdentifiers();
+        List<String> shells = shells(new Random(8));
+        List<Integer> plain = new ArrayList<>();
+        for (int i = 0; i < shells.size(); i++) {
+            FileTally tally = new FileTally("b.json", false);
+            JsonBundleTransform t = new JsonBundleTransform(run, new ResourceCleaner(run, true, tally, false), tally);
+            try {
+                t.transform(shells.get(i), false, 1);
+            } catch (JsonScan.Fallback e) {
+                // the whole text by HAPI
+            }
+            if (t.plainShells() > 0) {
+                plain.add(i);
+            }
+        }
+        // heads 0 and 1 with members 0-7, head 2 with members 0-2, and the Bundle with its type last
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            expected.add(i);
+        }
+        for (int i = 19; i < 27; i++) {
+            expected.add(i);
+        }
+        expected.addAll(List.of(38, 39, 40, shells.size() - 1));
+        assertEquals(expected, plain);
     }
 
     @Test
