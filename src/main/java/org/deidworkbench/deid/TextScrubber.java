@@ -860,8 +860,9 @@ public final class TextScrubber {
         }
         for (int t = 0; t + 1 < bounds.size(); t++) {
             int[] b = bounds.get(t);
-            if (b[1] - b[0] < 2 || b[1] - b[0] > 16) {
-                continue;
+            if (b[1] - b[0] < 2 || b[1] - b[0] > 16
+                    || java.util.Arrays.binarySearch(CUE_HASHES, lowerHash(text, b[0], b[1])) < 0) {
+                continue; // no cue and no form of address: no copy of the word
             }
             String cue = text.substring(b[0], b[1]);
             if (FORMS_OF_ADDRESS.contains(cue)) {
