@@ -826,6 +826,11 @@ public final class KnownIdentifiers implements java.io.Serializable {
         return NONE;
     }
 
+    /** A token as the identifiers are kept (upper case, NFKC beyond ASCII): for look-ups of a part of a token. */
+    static String normalizeToken(String token) {
+        return normalize(token);
+    }
+
     private static String normalize(String token) {
         for (int i = 0; i < token.length(); i++) {
             if (token.charAt(i) >= 0x80) {

@@ -201,6 +201,13 @@ public final class TextScrubber {
             // French numbers in pairs ("06 12 34 56 78", "+33 6 12 34 56 78", "01.42.68.53.00").
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+33\\s?|0)[1-9](?:[\\s.-]?\\d{2}){4}(?!\\w)"),
                     "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE),
+            // Japanese, Korean and Chinese numbers in three dashed groups ("090-4417-2286", "010-2345-6789",
+            // "138-1234-5678", "03-1234-5678", "02-123-4567"): the US pattern wants 3-3-4 digits.
+            new Detector(Pattern.compile("(?<![\\w+-])(?:\\+\\d{1,3}[\\s-]?)?\\d{2,4}-\\d{3,4}-\\d{4}(?![\\w-])"),
+                    "[PHONE]", 0, s -> s.dash && s.digits >= 9, Starts.PHONE),
+            // Spanish numbers in a group of three and three pairs ("943 21 87 65", "+34 688 45 12 90").
+            new Detector(Pattern.compile("(?<![\\w+])(?:\\+34\\s?)?[6789]\\d{2}(?:[\\s.]\\d{2}){3}(?!\\w|[.,]\\d)"),
+                    "[PHONE]", 0, s -> s.digits >= 9, Starts.PHONE),
             // Nordic personal numbers: Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, "+" past 100), Danish CPR
             // (DDMMYY-NNNN); too short for the [NUMBER] pattern on either side of the dash.
             new Detector(Pattern.compile("(?<![\\d-])(?:19|20)?\\d{6}[-+]\\d{4}(?![\\d-])"), "[ID]", 0,
@@ -337,6 +344,12 @@ public final class TextScrubber {
         findKnownIdentifiers(text, spans);
         findDictionaryNames(text, spans);
         findCuedNames(text, spans);
+        if (CjkNames.mayHold(text)) {
+            findKnownCjkNames(text, spans);
+            for (int[] b : CjkNames.cuedNames(text)) {
+                spans.add(new Span(b[0], b[1], "[NAME]"));
+            }
+        }
         Shape shape = prefilter ? new Shape(text) : null;
         boolean dates = false;
         for (Detector d : DETECTORS) {
@@ -848,7 +861,31 @@ public final class TextScrubber {
         for (int t = 0; t + 1 < bounds.size(); t++) {
             int[] b = bounds.get(t);
             if (b[1] - b[0] < 2 || b[1] - b[0] > 16
-                    || !NAME_CUES.contains(text.substring(b[0], b[1]).toLowerCase(Locale.ROOT))) {
+                    || java.util.Arrays.binarySearch(CUE_HASHES, lowerHash(text, b[0], b[1])) < 0) {
+                continue; // no cue and no form of address: no copy of the word
+            }
+            String cue = text.substring(b[0], b[1]);
+            if (FORMS_OF_ADDRESS.contains(cue)) {
+                // "Herr Kranichfeld", "Sig.ra Nussbaumer", "Sra. Nussbaumer", "Mme Lefèvre": capitalised, as a
+                // form of address is written before a name ("frau" in lower case is a noun)
+                int k = t + 1;
+                if (k + 1 < bounds.size() && cue.equals("Sig") && gap(text, b[1], bounds.get(k)[0], ".")
+                        && SIG_ENDINGS.contains(text.substring(bounds.get(k)[0], bounds.get(k)[1]))) {
+                    k++; // "Sig.ra", "Sig.na": the ending is a word of its own here
+                }
+                if (k < bounds.size() && gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], ". ")) {
+                    // "Dra. Arantxa Zubizarreta": up to three words of the name
+                    for (int names = 0; names < 3 && k < bounds.size() && cuedNameWord(text, bounds.get(k));
+                            names++, k++) {
+                        if (names > 0 && !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " -")) {
+                            break;
+                        }
+                        spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
+                    }
+                }
+                continue;
+            }
+            if (!NAME_CUES.contains(cue.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             int k = t + 1;
@@ -868,9 +905,59 @@ public final class TextScrubber {
         }
     }
 
+    /**
+     * Forms of address in the languages of the exports that stand before a surname no table announced, as written
+     * (capitalised); Mr, Mrs, Ms, Dr and Prof have a pattern of their own. "M" ("M. Dupont") is left out: a
+     * single letter with a full stop is an initial or an abbreviation as often.
+     */
+    private static final java.util.Set<String> FORMS_OF_ADDRESS = java.util.Set.of("Herr", "Frau", "Hr", "Fr",
+            "Mme", "Mlle", "Madame", "Mademoiselle", "Monsieur", "Dhr", "Mevr", "Mevrouw", "Meneer", "Sig", "Signora",
+            "Signor", "Signorina", "Sr", "Sra", "Srta", "Señor", "Señora", "Señorita", "Don", "Doña", "Dott",
+            "Dottssa", "Dra", "Fru");
+    /** The endings of "Sig.ra" (signora) and "Sig.na" (signorina). */
+    private static final java.util.Set<String> SIG_ENDINGS = java.util.Set.of("ra", "na");
+
+    /**
+     * Known names inside a run of Chinese characters, kana or Hangul: those scripts write no space between a name
+     * and the words around it ("月影花江様", "夫 月影宗一郎", "서문지윤 님"), so a name is one part of a longer token.
+     * Substrings of two to {@link CjkNames#MAX_NAME} characters of such a script are looked up, longest first; a
+     * one-character name (a Chinese or Korean surname alone) is not, as it would match inside ordinary words.
+     */
+    private void findKnownCjkNames(String text, List<Span> spans) {
+        if (identifiers.isEmpty()) {
+            return;
+        }
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!CjkNames.isCjk(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && CjkNames.isCjk(text.charAt(end))) {
+                end++;
+            }
+            int at = i;
+            while (at < end - 1) {
+                int found = 0;
+                for (int len = Math.min(CjkNames.MAX_NAME, end - at); len >= 2 && found == 0; len--) {
+                    String key = KnownIdentifiers.normalizeToken(text.substring(at, at + len));
+                    String replacement = identifiers.replacement(key);
+                    if (replacement != null) {
+                        spans.add(new Span(at, at + len, replacement));
+                        found = len;
+                    }
+                }
+                at += found > 0 ? found : 1;
+            }
+            i = end;
+        }
+    }
+
     /** Hashes of the cues ({@link #lowerHash}), sorted: most texts hold no cue and are passed over without a copy. */
-    private static final long[] CUE_HASHES = NAME_CUES.stream().mapToLong(c -> lowerHash(c, 0, c.length())).sorted()
-            .toArray();
+    private static final long[] CUE_HASHES = java.util.stream.Stream.concat(NAME_CUES.stream(), FORMS_OF_ADDRESS.stream())
+            .mapToLong(c -> lowerHash(c, 0, c.length())).distinct().sorted().toArray();
 
     private static long lowerHash(CharSequence s, int from, int to) {
         long h = 1125899906842597L;

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -113,19 +115,20 @@ public final class FormatDetector {
 
     /** At least two lines, and the first lines share one delimiter count above zero. */
     private static boolean hasConsistentDelimiter(String text) {
-        String[] lines = text.split("\r?\n", 7);
-        int usable = Math.min(lines.length - 1, 5);
+        // Records, not lines: a quoted field may hold line breaks (a note of several lines, as Excel writes it).
+        List<String> lines = records(text, 7);
+        int usable = Math.min(lines.size() - 1, 5);
         if (usable < 2) {
             return false;
         }
         for (char d : new char[] {',', ';', '\t', '|'}) {
-            long first = count(lines[0], d);
+            long first = countUnquoted(lines.get(0), d);
             if (first == 0) {
                 continue;
             }
             boolean same = true;
             for (int i = 1; i < usable; i++) {
-                if (count(lines[i], d) != first) {
+                if (countUnquoted(lines.get(i), d) != first) {
                     same = false;
                     break;
                 }
@@ -137,7 +140,36 @@ public final class FormatDetector {
         return false;
     }
 
-    private static long count(String line, char d) {
-        return line.chars().filter(c -> c == d).count();
+    /** Up to {@code limit} records of the text: split at line breaks outside double quotes; the last one may be cut. */
+    private static List<String> records(String text, int limit) {
+        List<String> out = new ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < text.length() && out.size() < limit - 1; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\n' && !quoted) {
+                out.add(text.substring(start, i > start && text.charAt(i - 1) == '\r' ? i - 1 : i));
+                start = i + 1;
+            }
+        }
+        out.add(text.substring(start));
+        return out;
+    }
+
+    /** How often {@code d} occurs outside double quotes. */
+    private static long countUnquoted(String record, char d) {
+        long n = 0;
+        boolean quoted = false;
+        for (int i = 0; i < record.length(); i++) {
+            char c = record.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == d && !quoted) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -497,4 +497,69 @@ class TextScrubberTest {
     void nordicPersonalNumbersAreReplaced(String number) {
         assertEquals("pnr [ID] inkommer", scrub("pnr " + number + " inkommer"));
     }
+    /** Surnames after a form of address in German, French, Dutch, Italian and Spanish, no table naming them. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Herr Kranichfeld (Ehemann) bittet um Rückruf.        | Herr [NAME] (Ehemann) bittet um Rückruf.
+            Frau Nussbaumer wurde aufgeklärt.                    | Frau [NAME] wurde aufgeklärt.
+            Sig.ra Nussbaumer, presente.                         | Sig.ra [NAME], presente.
+            Sra. Nussbaumer habla alemán.                        | Sra. [NAME] habla alemán.
+            Dra. Arantxa Zubizarreta revisa.                     | Dra. [NAME] [NAME] revisa.
+            Mme Quillivic rentre à domicile.                     | Mme [NAME] rentre à domicile.
+            Dhr. Brouwersgracht gezien.                          | Dhr. [NAME] gezien.
+            """)
+    void surnamesAfterAFormOfAddressAreReplaced(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
+    /** A form of address before an ordinary word, or a noun in lower case, is no name. */
+    @ParameterizedTest
+    @ValueSource(strings = {"eine frau mit Diabetes", "Herr und Frau kamen", "Fr 12.03. Kontrolle"})
+    void formsOfAddressBeforeNoNameKeepTheText(String text) {
+        assertEquals(text, scrub(text));
+    }
+
+    /** Japanese, Korean and Chinese write a name without spaces around it: a known name inside a run goes too. */
+    @Test
+    void knownCjkNamesInsideARunOfCharactersAreReplaced() {
+        TextScrubber s = scrubberKnowing("花江 月影", "PAT-7", "서문", "[NAME]", "诸葛", "[NAME]");
+        assertEquals("PAT-7PAT-7の検査", s.scrub("月影花江の検査", null));
+        assertEquals("[NAME]지윤의 검사", s.scrub("서문지윤의 검사", null));
+        assertEquals("患者[NAME]明月", s.scrub("患者诸葛明月", null));
+    }
+
+    /** Names in Japanese, Korean and Chinese text, after a word for a relative and before an honorific. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            夫 月影宗一郎 連絡先                 | 夫 [NAME] 連絡先
+            霧島様 妻 霧島千鶴 同伴              | [NAME]様 妻 [NAME] 同伴
+            黒沢先生より紹介。月影花江さん、頭痛 | [NAME]先生より紹介。[NAME]さん、頭痛
+            보호자 남편 서문태식 방문            | 보호자 남편 [NAME] 방문
+            황보도현 선생님 의뢰                 | [NAME] 선생님 의뢰
+            患者诸葛明月女士，丈夫诸葛建国，     | 患者[NAME]女士，丈夫[NAME]，
+            司徒医生申请                         | [NAME]医生申请
+            """)
+    void cjkNamesBeforeAnHonorificOrAfterARelativeAreReplaced(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
+    /** Words before an honorific that name no one, and text with no name in it, are kept. */
+    @ParameterizedTest
+    @ValueSource(strings = {"患者様の容態は安定", "妻と来院", "急性梗塞なし", "胸部CT平扫", "흉부 CT"})
+    void cjkTextWithoutANameIsKept(String text) {
+        assertEquals(text, scrub(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"090-4417-2286", "010-2345-6789", "138-1234-5678", "03-1234-5678", "02-123-4567",
+        "943 21 87 65", "+34 943 21 87 65"})
+    void eastAsianAndSpanishPhoneNumbersAreReplaced(String phone) {
+        assertEquals("tel. [PHONE].", scrub("tel. " + phone + "."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LOINC 2345-7", "ICD-10 E11.9", "〒100-0001", "BP 120 80", "Hb 13.5 g/dL", "Lot 1234-5678"})
+    void codesAndValuesAreNoPhoneNumbers(String text) {
+        assertEquals(text, scrub(text));
+    }
 }

@@ -17,6 +17,14 @@ class FormatDetectorTest {
         assertEquals(FileFormat.CSV, FormatDetector.detect(head, "export.txt"));
     }
 
+    /** Excel's "Unicode Text" with a note of two lines: the line break inside quotes does not end the record. */
+    @Test
+    void tabSeparatedUnicodeTextWithQuotedLineBreaksIsCsv() {
+        byte[] head = ("\ufeffPatient ID\tName\tNotes\r\n10442\tX\t\"first line\nsecond line\"\r\n"
+                + "10587\tY\t\"one\ttab, quoted\"\r\n10600\tZ\tplain\r\n").getBytes(StandardCharsets.UTF_16LE);
+        assertEquals(FileFormat.CSV, FormatDetector.detect(head, "patients.txt"));
+    }
+
     @Test
     void csvFileWithNulBytesGoesToTheCsvReaderWhichNamesTheEncodingProblem() {
         byte[] head = "id,name\n1,x\n".getBytes(StandardCharsets.UTF_16LE);

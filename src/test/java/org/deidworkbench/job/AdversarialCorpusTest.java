@@ -34,8 +34,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The default profile on exports in conventions the project was not designed on (see
  * {@code src/test/resources/org/deidworkbench/adversarial/README.md}): a PCORnet-like extract, a French,
  * a Dutch and a Scandinavian export, a FHIR bulk export with names in extensions, displays, annotations and
- * attachments, and DICOM files with names in physician fields, comments, private blocks and nested SR
- * content. Every planted identifier must be gone from every output byte; the codes, measurements,
+ * attachments, DICOM files with names in physician fields, comments, private blocks and nested SR
+ * content, DICOM in Japanese, Korean and Chinese repertoires (ISO 2022 escape sequences, GB18030) with names in
+ * three component groups, Excel's "Unicode Text" and UTF-8 CSV with notes over several lines, and FHIR with names
+ * only in narratives, contained resources, contacts, HumanName extensions and Spanish, Italian and German notes. Every planted identifier must be gone from every output byte; the codes, measurements,
  * joins and intervals a researcher needs must stay. Failures name categories and files, never values.
  */
 class AdversarialCorpusTest {
@@ -62,7 +64,18 @@ class AdversarialCorpusTest {
         return out;
     }
 
-    /** Every way a value can be read back from a file: UTF-8, Latin-1, Windows-1252 and decoded base64 attachments. */
+    /**
+     * The JDK's own decoders for the Japanese, Korean and Chinese repertoires of the {@code cjk} folder, independent
+     * of the project's DICOM codec: ISO-2022-JP follows the escape sequences of {@code ISO 2022 IR 87}, EUC-KR reads
+     * KS X 1001 in G1 ({@code ISO 2022 IR 149}), Shift_JIS the half-width katakana of {@code ISO_IR 13}.
+     */
+    private static final List<Charset> CJK = List.of(Charset.forName("ISO-2022-JP"), Charset.forName("EUC-KR"),
+            Charset.forName("GB18030"), Charset.forName("Shift_JIS"));
+
+    /**
+     * Every way a value can be read back from a file: UTF-8, Latin-1, Windows-1252, UTF-16 after a byte order mark,
+     * the CJK repertoires and decoded base64 attachments.
+     */
     static Map<String, String> texts(Path root) {
         Map<String, String> texts = new TreeMap<>();
         Pattern data = Pattern.compile("\"data\"\\s*:\\s*\"([A-Za-z0-9+/=]+)\"");
@@ -72,6 +85,12 @@ class AdversarialCorpusTest {
                 StringBuilder t = new StringBuilder(root.relativize(p).toString()).append('\n')
                         .append(new String(b, StandardCharsets.UTF_8)).append('\n')
                         .append(new String(b, StandardCharsets.ISO_8859_1)).append('\n').append(new String(b, CP1252));
+                if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+                    t.append('\n').append(new String(b, StandardCharsets.UTF_16LE));
+                }
+                for (Charset cs : CJK) {
+                    t.append('\n').append(new String(b, cs));
+                }
                 Matcher m = data.matcher(new String(b, StandardCharsets.ISO_8859_1));
                 while (m.find()) {
                     t.append('\n').append(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
@@ -94,13 +113,20 @@ class AdversarialCorpusTest {
         return rows;
     }
 
+    /** A value as a word; in a script written without spaces (Chinese characters, kana, Hangul), anywhere. */
     private static Pattern word(String v) {
+        if (v.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL)) {
+            return Pattern.compile(Pattern.quote(v));
+        }
         return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(v) + "(?![\\p{L}\\p{N}])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom"})
+    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -123,7 +149,7 @@ class AdversarialCorpusTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom"})
+    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -155,7 +181,7 @@ class AdversarialCorpusTest {
         "fr/patients.csv:IPP<comptes_rendus.csv:IPP", "fr/sejours.csv:NUM_SEJOUR<diagnostics.csv:NUM_SEJOUR",
         "nl/patienten.csv:patientnummer<opnames.csv:patientnummer",
         "se/patient.csv:personnummer<vardkontakt.csv:personnummer", "se/patient.csv:personnummer<labb.csv:personnummer",
-        "se/vardkontakt.csv:kontakt_id<labb.csv:kontakt_id"})
+        "se/vardkontakt.csv:kontakt_id<labb.csv:kontakt_id", "excel/patients.txt:Patient ID<visits.csv:Patient ID"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
         String folder = join.substring(0, join.indexOf('/'));
         String[] sides = join.substring(folder.length() + 1).split("<");
@@ -170,10 +196,23 @@ class AdversarialCorpusTest {
         assertTrue(keys.stream().noneMatch(String::isEmpty), join + ": an emptied key");
     }
 
+    /** The Dutch tussenvoegsel ("van den") is part of the surname: it goes with it, in the table and in the notes. */
+    @org.junit.jupiter.api.Test
+    void theDutchNameParticleGoesWithTheSurname() throws Exception {
+        Path out = output("nl");
+        Corpus.Table patients = Corpus.read(out.resolve("patienten.csv"));
+        int c = patients.header().indexOf("tussenvoegsel");
+        assertTrue(c < 0 || patients.rows().stream().allMatch(r -> r.get(c).isEmpty() || !r.get(c).contains("van")),
+                "the tussenvoegsel column kept its particles");
+        assertTrue(column(out.resolve("opnames.csv"), "notitie").stream().noneMatch(n -> n.contains("Van den")),
+                "a note kept the particle of a removed surname");
+    }
+
     /** The length of a stay, in days and minutes, is what a study measures: the shift keeps it. */
     @ParameterizedTest
     @ValueSource(strings = {"pcornet/encounter.csv:admit_date:discharge_date:yyyy-MM-dd",
-        "fr/sejours.csv:DATE_ENTREE:DATE_SORTIE:dd/MM/yyyy HH:mm", "nl/opnames.csv:opnamedatum:ontslagdatum:dd-MM-yyyy"})
+        "fr/sejours.csv:DATE_ENTREE:DATE_SORTIE:dd/MM/yyyy HH:mm", "nl/opnames.csv:opnamedatum:ontslagdatum:dd-MM-yyyy",
+        "excel/visits.csv:Aufnahme:Entlassung:dd.MM.yyyy"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));

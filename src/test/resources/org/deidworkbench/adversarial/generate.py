@@ -490,6 +490,264 @@ def dicom():
     keep("dicom", "I63.9", "18748-4", "MR Caput")
 
 
+# --- DICOM in Japanese, Korean and Chinese conventions: ISO 2022 code extensions, GB18030, three component groups ---
+def cjk():
+    import pydicom
+    from pydicom.dataset import Dataset, FileDataset, FileMetaDataset
+    from pydicom.sequence import Sequence
+    from pydicom.uid import ExplicitVRLittleEndian
+    d = os.path.join(HERE, "cjk")
+    os.makedirs(d, exist_ok=True)
+
+    def code(value, scheme, meaning):
+        c = Dataset()
+        c.CodeValue = value
+        c.CodingSchemeDesignator = scheme
+        c.CodeMeaning = meaning
+        return c
+
+    def base(charset, name, pid, sop_class, sop_uid, modality):
+        meta = FileMetaDataset()
+        meta.MediaStorageSOPClassUID = sop_class
+        meta.MediaStorageSOPInstanceUID = sop_uid
+        meta.TransferSyntaxUID = ExplicitVRLittleEndian
+        meta.ImplementationClassUID = "1.2.826.0.1.3680043.99.2.1"
+        ds = FileDataset(None, {}, file_meta=meta, preamble=b"\0" * 128)
+        ds.is_little_endian = True
+        ds.is_implicit_VR = False
+        ds.SpecificCharacterSet = charset
+        ds.SOPClassUID = sop_class
+        ds.SOPInstanceUID = sop_uid
+        ds.StudyInstanceUID = sop_uid + ".1"
+        ds.SeriesInstanceUID = sop_uid + ".2"
+        ds.Modality = modality
+        ds.PatientName = name
+        ds.PatientID = pid
+        ds.PatientBirthDate = "19570611"
+        ds.PatientSex = "F"
+        ds.StudyDate = "20230117"
+        ds.StudyTime = "091500"
+        ds.AccessionNumber = pid[-6:] + "A"
+        return ds
+
+    def image(ds):
+        ds.Rows = 2
+        ds.Columns = 2
+        ds.SamplesPerPixel = 1
+        ds.PhotometricInterpretation = "MONOCHROME2"
+        ds.BitsAllocated = 16
+        ds.BitsStored = 12
+        ds.HighBit = 11
+        ds.PixelRepresentation = 0
+        ds.PixelData = bytes(range(8))
+        ds.BurnedInAnnotation = "NO"
+
+    def request(physician, reason):
+        req = Dataset()
+        req.RequestedProcedureID = "RP-3301"
+        req.RequestedProcedureDescription = "Head"
+        req.ReasonForTheRequestedProcedure = reason
+        req.add_new(0x00321032, "PN", physician)  # Requesting Physician, nested
+        return req
+
+    def item(vt, rel, concept, **kw):
+        it = Dataset()
+        it.RelationshipType = rel
+        it.ValueType = vt
+        it.ConceptNameCodeSequence = Sequence([concept])
+        for k, v in kw.items():
+            setattr(it, k, v)
+        return it
+
+    # Japanese, ISO 2022 IR 87 (JIS X 0208 by escape sequences), an SR with names in three component groups
+    sr = "1.2.840.10008.5.1.4.1.1.88.22"
+    ds = base(["", "ISO 2022 IR 87"], "Tsukikage^Hanae=月影^花江=つきかげ^はなえ", "JP-20230117", sr,
+              "1.2.826.0.1.3680043.99.4.1", "SR")
+    ds.ReferringPhysicianName = "Kurosawa^Genzou=黒沢^源蔵=くろさわ^げんぞう"
+    ds.StudyDescription = "頭部MRI 月影様"
+    ds.PatientComments = "夫 月影宗一郎 連絡先 090-4417-2286。Tsukikage-san prefers mornings."
+    ds.RequestAttributesSequence = Sequence([request("Kurosawa^Genzou=黒沢^源蔵=くろさわ^げんぞう",
+                                                     "黒沢先生より紹介。月影花江さん、頭痛")])
+    ds.ValueType = "CONTAINER"
+    ds.ContinuityOfContent = "SEPARATE"
+    ds.CompletionFlag = "COMPLETE"
+    ds.VerificationFlag = "UNVERIFIED"
+    ds.ConceptNameCodeSequence = Sequence([code("18748-4", "LN", "Diagnostic Imaging Report")])
+    lvl2 = [item("TEXT", "CONTAINS", code("121071", "DCM", "Finding"),
+                 TextValue="月影花江様：急性梗塞なし。岡林先生と協議。"),
+            item("PNAME", "CONTAINS", code("121008", "DCM", "Person Observer Name"),
+                 PersonName="Okabayashi^Reiji=岡林^礼二=おかばやし^れいじ"),
+            item("CODE", "CONTAINS", code("121071", "DCM", "Finding"),
+                 ConceptCodeSequence=Sequence([code("G43.9", "I10", "Migraine, unspecified")]))]
+    lvl1 = item("CONTAINER", "CONTAINS", code("121070", "DCM", "Findings"), ContinuityOfContent="SEPARATE",
+                ContentSequence=Sequence(lvl2))
+    ds.ContentSequence = Sequence([lvl1])
+    ds.save_as(os.path.join(d, "sr_jis.dcm"), write_like_original=False)
+    plant("patient-name", "Tsukikage", "Hanae", "月影", "花江", "つきかげ", "はなえ")
+    plant("clinician-name", "Kurosawa", "Genzou", "黒沢", "源蔵", "くろさわ", "げんぞう",
+          "Okabayashi", "Reiji", "岡林", "礼二", "おかばやし", "れいじ")
+    plant("relative-name", "宗一郎")
+    plant("phone", "090-4417-2286")
+    plant("mrn", "JP-20230117")
+    keep("cjk", "頭部MRI", "G43.9", "18748-4")
+
+    # Japanese, half-width katakana (ISO_IR 13) as value 1 and JIS X 0208 by escape sequences
+    ct = "1.2.840.10008.5.1.4.1.1.2"
+    ds = base(["ISO_IR 13", "ISO 2022 IR 87"], "ｷﾘｼﾏ^ﾀｹﾙ=霧島^健=きりしま^たける", "JP-20230342", ct,
+              "1.2.826.0.1.3680043.99.4.2", "CT")
+    ds.ReferringPhysicianName = "ｵｵﾂｷ^ﾏｻｷ=大槻^正樹=おおつき^まさき"
+    ds.StudyDescription = "胸部CT"
+    ds.PatientComments = "霧島様 妻 霧島千鶴 同伴"
+    ds.RequestAttributesSequence = Sequence([request("ｵｵﾂｷ^ﾏｻｷ=大槻^正樹=おおつき^まさき", "咳嗽")])
+    image(ds)
+    ds.save_as(os.path.join(d, "ct_ir13.dcm"), write_like_original=False)
+    plant("patient-name", "ｷﾘｼﾏ", "ﾀｹﾙ", "霧島", "きりしま", "たける")
+    plant("clinician-name", "ｵｵﾂｷ", "ﾏｻｷ", "大槻", "正樹", "おおつき", "まさき")
+    plant("relative-name", "千鶴")
+    plant("mrn", "JP-20230342")
+    keep("cjk", "胸部CT")
+
+    # Korean, ISO 2022 IR 149 (KS X 1001 in G1)
+    ds = base(["", "ISO 2022 IR 149"], "Seomun^Jiyun=西門^智允=서문^지윤", "KR-55120873", ct,
+              "1.2.826.0.1.3680043.99.4.3", "CT")
+    ds.ReferringPhysicianName = "Hwangbo^Dohyeon=皇甫^道賢=황보^도현"
+    ds.StudyDescription = "흉부 CT"
+    ds.PatientComments = "서문지윤 님. 보호자 남편 서문태식 010-2345-6789"
+    ds.RequestAttributesSequence = Sequence([request("Hwangbo^Dohyeon=皇甫^道賢=황보^도현", "황보도현 선생님 의뢰")])
+    image(ds)
+    ds.save_as(os.path.join(d, "ct_ksx1001.dcm"), write_like_original=False)
+    plant("patient-name", "Seomun", "Jiyun", "西門", "智允", "서문", "지윤")
+    plant("clinician-name", "Hwangbo", "Dohyeon", "皇甫", "道賢", "황보", "도현")
+    plant("relative-name", "태식")
+    plant("phone", "010-2345-6789")
+    plant("mrn", "KR-55120873")
+    keep("cjk", "흉부 CT")
+
+    # Chinese, GB18030 (no code extensions), the phonetic group empty
+    ds = base("GB18030", "Zhuge^Mingyue=诸葛^明月=", "CN-81234567", ct, "1.2.826.0.1.3680043.99.4.4", "CT")
+    ds.ReferringPhysicianName = "Situ^Haoran=司徒^浩然="
+    ds.StudyDescription = "胸部CT平扫"
+    ds.PatientComments = "患者诸葛明月女士，丈夫诸葛建国，电话 138-1234-5678"
+    ds.RequestAttributesSequence = Sequence([request("Situ^Haoran=司徒^浩然=", "司徒医生申请")])
+    image(ds)
+    ds.save_as(os.path.join(d, "ct_gb18030.dcm"), write_like_original=False)
+    plant("patient-name", "Zhuge", "Mingyue", "诸葛", "明月")
+    plant("clinician-name", "Situ", "Haoran", "司徒", "浩然")
+    plant("relative-name", "建国")
+    plant("phone", "138-1234-5678")
+    plant("mrn", "CN-81234567")
+    keep("cjk", "胸部CT平扫")
+
+
+# --- Excel's saves: "Unicode Text" (UTF-16LE, BOM, tabs) and CSV UTF-8 (BOM, ';', CRLF), notes over lines -------
+def excel():
+    d = os.path.join(HERE, "excel")
+    pts = [("10442", "Ashdown-Fairweather", "Percival", "1948-02-29", "0161 496 0712", "I50.0",
+            "Lives alone since wife Gertrude died.\nDaughter Clementine Ashdown-Fairweather visits Sundays."),
+           ("10587", "Nussbaumer", "Walburga", "1962-10-05", "0201 8847123", "E11.9",
+            "Frau Nussbaumer, Ehemann Hartmut Nussbaumer ruft an.\nHbA1c 7,9 %")]
+    os.makedirs(d, exist_ok=True)
+    write_csv(os.path.join(d, "patients.txt"),
+              ["Patient ID", "Last Name", "First Name", "Date of Birth", "Phone", "Diagnosis", "Notes"],
+              [list(p) for p in pts], delimiter="\t", encoding="utf-16", newline="\r\n")
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("patient-name", p[1], p[2])
+        plant("birth-date", p[3])
+        plant("phone", p[4])
+    plant("relative-name", "Gertrude", "Clementine", "Hartmut")
+    keep("excel", "I50.0", "E11.9", "7,9")
+    rows = [["10442", "01.03.2021", "06.03.2021", "I50.0", "2,1",
+             "Herr Ashdown-Fairweather stabil.\r\nRückruf an Tochter Clementine; Dr. Lindqvist-Orr informiert"],
+            ["10587", "12.07.2022", "12.07.2022", "E11.9", "7,9",
+             "DOB 05.10.1962. Sig.ra Nussbaumer, marito Hartmut presente. Sra. Nussbaumer habla alemán."]]
+    path = os.path.join(d, "visits.csv")
+    write_csv(path, ["Patient ID", "Aufnahme", "Entlassung", "ICD", "NT-proBNP", "Bemerkung"], rows,
+              delimiter=";", encoding="utf-8-sig", newline="\r\n")
+    plant("clinician-name", "Lindqvist-Orr")
+    keep("excel", "I50.0", "2,1")
+
+
+# --- FHIR: names only in narrative, contained resources, contact, RelatedPerson, HumanName extensions;
+#     free-text notes in Spanish, Italian and German -----------------------------------------------------------------
+def fhir_narrative():
+    d = os.path.join(HERE, "fhir-narrative")
+    os.makedirs(d, exist_ok=True)
+    ns = "http://www.w3.org/1999/xhtml"
+    pid = "c0ffee00-1111-4222-8333-444455556666"
+    patient = {
+        "resourceType": "Patient", "id": pid,
+        "text": {"status": "generated",
+                 "div": '<div xmlns="' + ns + '"><p><b>Ignacio BARRENECHEA OLAIZOLA</b>, NHC 4471-22-9, '
+                        'tel. 943 21 87 65</p><p>Contacto: su esposa Itziar Goikoetxea</p></div>'},
+        "extension": [
+            {"url": "http://example.org/fhir/StructureDefinition/legal-guardian",
+             "valueHumanName": {"family": "Goikoetxea", "given": ["Itziar"]}},
+            {"url": "http://example.org/fhir/StructureDefinition/emergency-note",
+             "valueString": "Avisar a Itziar Goikoetxea (esposa) al 943 21 87 65"}],
+        "identifier": [{"system": "urn:oid:2.16.724.4.40", "value": "4471-22-9"}],
+        "name": [{"family": "Barrenechea Olaizola", "given": ["Ignacio"]}],
+        "gender": "male", "birthDate": "1959-05-14",
+        "contact": [{"relationship": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0131",
+                                                   "code": "N"}]}],
+                     "name": {"text": "Jokin Barrenechea", "family": "Barrenechea", "given": ["Jokin"]},
+                     "telecom": [{"system": "phone", "value": "688 45 12 90"}],
+                     "address": {"line": ["Calle Urbieta 17, 3º izda"], "city": "Donostia"}}]}
+    plant("patient-name", "Ignacio", "Barrenechea", "Olaizola", "BARRENECHEA OLAIZOLA")
+    plant("mrn", "4471-22-9")
+    plant("phone", "943 21 87 65", "688 45 12 90")
+    plant("relative-name", "Itziar", "Goikoetxea", "Jokin")
+    plant("address", "Calle Urbieta 17")
+    plant("birth-date", "1959-05-14")
+    related = {"resourceType": "RelatedPerson", "id": "rp-es", "patient": {"reference": "Patient/" + pid},
+               "text": {"status": "generated",
+                        "div": '<div xmlns="' + ns + '">Itziar Goikoetxea, esposa de Ignacio</div>'},
+               "relationship": [{"text": "esposa"}],
+               "name": [{"text": "Itziar Goikoetxea"}]}
+    obs = {"resourceType": "Observation", "id": "obs-es", "status": "final",
+           "subject": {"reference": "Patient/" + pid},
+           "text": {"status": "generated",
+                    "div": '<div xmlns="' + ns + '">Glucosa 7,4 mmol/L — Sr. Barrenechea, en ayunas</div>'},
+           "code": {"coding": [{"system": "http://loinc.org", "code": "2345-7"}]},
+           "valueQuantity": {"value": 7.4, "unit": "mmol/L"},
+           "effectiveDateTime": "2023-02-01T08:30:00+01:00",
+           "note": [{"text": "El Sr. Barrenechea acude acompañado de su esposa Itziar y su hijo Jokin. "
+                             "Dra. Arantxa Zubizarreta revisa."}]}
+    plant("clinician-name", "Arantxa", "Zubizarreta")
+    cond = {"resourceType": "Condition", "id": "cond-it",
+            "contained": [{"resourceType": "Patient", "id": "pt",
+                           "name": [{"family": "Bonfiglioli", "given": ["Ernestina"]}],
+                           "birthDate": "1944-12-08"},
+                          {"resourceType": "Practitioner", "id": "pr",
+                           "name": [{"text": "Dott. Gianluca Sbarbaro"}]}],
+            "subject": {"reference": "#pt"}, "asserter": {"reference": "#pr"},
+            "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "I48.0"}]},
+            "note": [{"text": "La sig.ra Bonfiglioli, accompagnata dalla figlia Loredana e dal marito "
+                              "Tarcisio Bonfiglioli. Il dott. Sbarbaro consiglia controllo."}]}
+    plant("patient-name", "Bonfiglioli", "Ernestina")
+    plant("birth-date", "1944-12-08")
+    plant("clinician-name", "Gianluca", "Sbarbaro")
+    plant("relative-name", "Loredana", "Tarcisio")
+    comm = {"resourceType": "Communication", "id": "comm-de", "status": "completed",
+            "subject": {"display": "Kranichfeld, Adelheid"},
+            "payload": [{"contentString": "Herr Kranichfeld (Ehemann) bittet um Rückruf. Frau Kranichfeld "
+                                          "wurde von Frau Dr. Ringelnatz-Obst aufgeklärt. Tochter Wiebke kommt."}],
+            "sent": "2023-02-02T10:00:00Z"}
+    plant("patient-name", "Kranichfeld", "Adelheid")
+    plant("clinician-name", "Ringelnatz-Obst")
+    plant("relative-name", "Wiebke")
+    bundle = {"resourceType": "Bundle", "id": "b-es", "type": "collection",
+              "entry": [{"fullUrl": "urn:uuid:" + pid, "resource": patient},
+                        {"fullUrl": "urn:uuid:c0ffee00-1111-4222-8333-444455556667", "resource": related},
+                        {"fullUrl": "urn:uuid:c0ffee00-1111-4222-8333-444455556668", "resource": obs}]}
+    with open(os.path.join(d, "bundle-es.json"), "w", encoding="utf-8", newline="") as f:
+        f.write(json.dumps(bundle, ensure_ascii=False, indent=2) + "\n")
+    with open(os.path.join(d, "notes.ndjson"), "w", encoding="utf-8", newline="") as f:
+        for r in (cond, comm):
+            f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+    keep("fhir-narrative", "2345-7", "I48.0", "7.4")
+
+
 def main():
     pcornet()
     france()
@@ -497,6 +755,9 @@ def main():
     scandinavia()
     fhir()
     dicom()
+    cjk()
+    excel()
+    fhir_narrative()
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:

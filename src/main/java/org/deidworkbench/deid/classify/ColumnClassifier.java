@@ -158,6 +158,10 @@ public final class ColumnClassifier {
         double nameLike = s.share(s.nameLike);
         double nameHit = s.share(s.nameHit);
         double titled = s.share(s.titled);
+        // A column of name particles under a name header (the Dutch tussenvoegsel "van den") is a part of the surname.
+        if (h.has(Hint.NAME_PART) && nameLike < 0.8 && s.share(s.nameLike + s.particleOnly) >= 0.8) {
+            return of(ColumnClass.PERSON_NAME, s.share(s.nameLike + s.particleOnly));
+        }
         if (nameLike >= 0.8) {
             if (h.has(Hint.NAME_PART)) {
                 return of(ColumnClass.PERSON_NAME, nameLike);

@@ -110,6 +110,8 @@ public final class ValueStats {
     /** UIDs the DICOM standard defines (its root {@code 1.2.840.10008.}): SOP classes, transfer syntaxes. */
     int standardUid;
     int nameLike;
+    /** Values of name particles only ("van", "van der", "de"). */
+    int particleOnly;
     int nameHit;
     int titled;
     /** Names with a number appended ({@code Name123}, as Synthea makes its names unique): every word a name word. */
@@ -356,6 +358,9 @@ public final class ValueStats {
                 numbered = true;
             }
             nameWords++;
+        }
+        if (allCapitalized && nameWords == 0 && start < words.length) {
+            particleOnly++; // "van der", "de": a Dutch tussenvoegsel, the part of a surname in a column of its own
         }
         if (!allCapitalized || nameWords == 0) {
             return;

@@ -350,6 +350,67 @@ public final class Deidentifier {
             return;
         }
         collect(spec, "[" + label + "]", value, value);
+        noteOtherNotations(spec, label, value);
+    }
+
+    /**
+     * A date of birth is written in notes in the writer's notation, not the column's ("DOB 07/30/1949" beside a
+     * birth_date of 1949-07-30): its other usual notations are identifiers too, so the note loses it as
+     * {@code [DOB]} instead of keeping a shifted full date of birth. Only a date whose reading is certain
+     * (ISO, yyyyMMdd, dotted day first, or a day above 12) gives notations.
+     */
+    private void noteOtherNotations(ActionSpec spec, String label, String value) throws DeidException {
+        if (!"DOB".equals(label)) {
+            return;
+        }
+        for (String notation : birthDateNotations(value.strip())) {
+            if (!notation.equals(value)) {
+                collect(spec, "[" + label + "]", notation, value);
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern ISO_DATE =
+            java.util.regex.Pattern.compile("(\\d{4})-?(\\d{2})-?(\\d{2})(?:[T ].*)?");
+    private static final java.util.regex.Pattern DAY_MONTH_YEAR =
+            java.util.regex.Pattern.compile("(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})");
+
+    /** The usual notations of a date of birth: ISO, US (month first), day first, yyyyMMdd; none if unclear. */
+    static List<String> birthDateNotations(String value) {
+        int y;
+        int m;
+        int d;
+        java.util.regex.Matcher iso = ISO_DATE.matcher(value);
+        java.util.regex.Matcher dmy = DAY_MONTH_YEAR.matcher(value);
+        if (iso.matches()) {
+            y = Integer.parseInt(iso.group(1));
+            m = Integer.parseInt(iso.group(2));
+            d = Integer.parseInt(iso.group(3));
+        } else if (dmy.matches()) {
+            int a = Integer.parseInt(dmy.group(1));
+            int b = Integer.parseInt(dmy.group(3));
+            y = Integer.parseInt(dmy.group(4));
+            if (dmy.group(2).equals(".") || a > 12) {
+                d = a;
+                m = b;
+            } else if (b > 12) {
+                m = a;
+                d = b;
+            } else {
+                return List.of(); // 03/02/1958: the third of February or the second of March
+            }
+        } else {
+            return List.of();
+        }
+        if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1800 || y > 2200) {
+            return List.of();
+        }
+        return List.of(String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", y, m, d),
+                String.format(java.util.Locale.ROOT, "%02d/%02d/%04d", m, d, y),
+                String.format(java.util.Locale.ROOT, "%d/%d/%04d", m, d, y),
+                String.format(java.util.Locale.ROOT, "%02d.%02d.%04d", d, m, y),
+                String.format(java.util.Locale.ROOT, "%d.%d.%04d", d, m, y),
+                String.format(java.util.Locale.ROOT, "%04d%02d%02d", y, m, d));
     }
 
     /**
@@ -395,6 +456,7 @@ public final class Deidentifier {
         }
         String labelled = "[" + label + "]";
         String replacement = collect(spec, labelled, value, value);
+        noteOtherNotations(spec, label, value);
         if (subject != null) {
             keepSubjectIdentifier(subject.pseudonym(), value, replacement, labelled);
         }

@@ -1,6 +1,7 @@
 package org.deidworkbench.deid.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,15 @@ class ColumnClassifierTest {
     void uppercaseShortNameHeadersWithNameValuesArePersonNames() {
         assertEquals(ColumnClass.PERSON_NAME, classify("FIRST", List.of("Thaddeus", "Mary", "Siobhan", "Kwame")).columnClass());
         assertEquals(ColumnClass.PERSON_NAME, classify("Nachname", List.of("Müller", "Schröder", "Weiß", "Yilmaz")).columnClass());
+    }
+
+    /** The Dutch tussenvoegsel ("van den") is the part of a surname an export keeps in a column of its own. */
+    @Test
+    void aColumnOfNameParticlesUnderANameHeaderIsAPersonName() {
+        assertEquals(ColumnClass.PERSON_NAME, classify("tussenvoegsel", List.of("", "van den", "", "de", "van der"))
+                .columnClass());
+        // particles under a header that names no name part are not taken for names
+        assertNotEquals(ColumnClass.PERSON_NAME, classify("richting", List.of("van", "de", "van", "de")).columnClass());
     }
 
     @Test

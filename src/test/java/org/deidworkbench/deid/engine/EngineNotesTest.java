@@ -85,6 +85,26 @@ class EngineNotesTest {
         assertTrue(!driver.method(new ActionSpec.ScrubText()).apply(text, field).contains("Quillfeather"));
     }
 
+    /**
+     * A date of birth in a note is written in the writer's notation, not the column's: it goes as [DOB] in each,
+     * instead of coming out as a shifted full date of birth (which `deid verify` reports as a labelled date of birth).
+     */
+    @Test
+    void aDateOfBirthWrittenInAnotherNotationIsReplacedInNotes() throws Exception {
+        Deidentifier engine = engine();
+        Subject s = engine.subject("100200");
+        engine.noteSubject("100200", s);
+        engine.noteIdentifier(new ActionSpec.ShiftDate(), "DOB", "1949-07-30", s);
+        engine.freezeIdentifiers();
+        String text = "Pt. DOB 07/30/1949; geb. 30.07.1949; seen 2020-10-01.";
+        String scrubbed = engine.method(new ActionSpec.ScrubText()).apply(text, new FieldContext(s, "note"));
+        assertTrue(scrubbed.startsWith("Pt. DOB [DOB]; geb. [DOB]; seen "), scrubbed);
+        assertTrue(!scrubbed.contains("2020-10-01"), "the visit date is still shifted: " + scrubbed);
+        // a date whose reading is not certain (the third of February or the second of March) gives no notations
+        assertEquals(List.of(), Deidentifier.birthDateNotations("03/02/1958"));
+        assertTrue(Deidentifier.birthDateNotations("30-07-1949").contains("1949-07-30"));
+    }
+
     @Test
     void aWorkerFrozenWithTheDriversIdentifiersScrubsAsTheDriver() throws Exception {
         Deidentifier driver = engine();
