@@ -30,6 +30,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FormatDetector;
+import org.deidworkbench.format.LimitedInputStream;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.ValueReader;
 
@@ -75,7 +76,9 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
         long breaks = 0;
         boolean cr = false;
         byte[] buffer = new byte[1 << 16];
-        try (InputStream in = part(file, from, to)) {
+        try (InputStream whole = Files.newInputStream(file)) {
+            whole.skipNBytes(from);
+            InputStream in = new LimitedInputStream(whole, to - from); // bytes [from, to)
             int n;
             while ((n = in.read(buffer)) > 0) {
                 for (int i = 0; i < n; i++) {
@@ -100,59 +103,10 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
             BooleanSupplier cancelled) throws IOException, FormatException {
         Values values = new Values(visitor, cancelled);
         values.linesBefore = linesBefore;
-        try (InputStream in = part(file, from, to)) {
-            readJson(in, values, true);
+        try (InputStream whole = Files.newInputStream(file)) {
+            whole.skipNBytes(from);
+            readJson(new LimitedInputStream(whole, to - from), values, true); // bytes [from, to)
         }
-    }
-
-    /** Bytes {@code [from, to)} of {@code file}. */
-    private static InputStream part(Path file, long from, long to) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        try {
-            in.skipNBytes(from);
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
-        return new java.io.FilterInputStream(in) {
-            private long left = to - from;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = super.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(b, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-
-            @Override
-            public long skip(long n) throws IOException {
-                long skipped = super.skip(Math.min(n, left));
-                left -= skipped;
-                return skipped;
-            }
-
-            @Override
-            public int available() throws IOException {
-                return (int) Math.min(super.available(), left);
-            }
-        };
     }
 
     // ---------------------------------------------------------------- the values and their paths
