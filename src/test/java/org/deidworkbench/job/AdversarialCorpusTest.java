@@ -208,6 +208,32 @@ class AdversarialCorpusTest {
                 "a note kept the particle of a removed surname");
     }
 
+    /**
+     * A patient's date comes out the same in every table: PCORnet's side table of direct identifiers has the MRN beside
+     * the {@code patid} key, and two shifted copies of one date of birth would narrow the shift (and ages would differ).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"pcornet/demographic.csv:private_demographic.csv:patid:birth_date"})
+    void aPatientsDateIsShiftedAlikeInEveryTable(String spec) throws Exception {
+        String[] s = spec.split(":", 4);
+        String folder = s[0].substring(0, s[0].indexOf('/'));
+        Path out = output(folder);
+        Map<String, String> first = new java.util.TreeMap<>();
+        Map<String, String> second = new java.util.TreeMap<>();
+        List<String> keys = column(out.resolve(s[0].substring(folder.length() + 1)), s[2]);
+        List<String> dates = column(out.resolve(s[0].substring(folder.length() + 1)), s[3]);
+        for (int i = 0; i < keys.size(); i++) {
+            first.put(keys.get(i), dates.get(i));
+        }
+        keys = column(out.resolve(s[1]), s[2]);
+        dates = column(out.resolve(s[1]), s[3]);
+        for (int i = 0; i < keys.size(); i++) {
+            second.put(keys.get(i), dates.get(i));
+        }
+        assertTrue(!first.isEmpty() && first.keySet().equals(second.keySet()), spec + ": the tables do not join");
+        assertEquals(first, second, spec + ": one patient's date shifted differently in two tables");
+    }
+
     /** The length of a stay, in days and minutes, is what a study measures: the shift keeps it. */
     @ParameterizedTest
     @ValueSource(strings = {"pcornet/encounter.csv:admit_date:discharge_date:yyyy-MM-dd",
