@@ -162,6 +162,11 @@ public final class ColumnClassifier {
         if (h.has(Hint.NAME_PART) && nameLike < 0.8 && s.share(s.nameLike + s.particleOnly) >= 0.8) {
             return of(ColumnClass.PERSON_NAME, s.share(s.nameLike + s.particleOnly));
         }
+        // Short upper-case codes under a header of a kind or a language (an encounter type "IP", "AV", "ED"; a preferred
+        // language "ENG") are categories even where a code is also a given name ("Ed", "Eng"); initials have no such header.
+        if (h.has(Hint.KIND) && !h.has(Hint.NAME_PART) && s.share(s.codeLike) >= 0.99 && s.averageLength() <= 3) {
+            return of(ColumnClass.CATEGORICAL, s.share(s.codeLike));
+        }
         if (nameLike >= 0.8) {
             if (h.has(Hint.NAME_PART)) {
                 return of(ColumnClass.PERSON_NAME, nameLike);

@@ -98,7 +98,8 @@ public final class HeaderHints {
             "uitslag", "verdi", "värde", "varde", "svar");
     private static final Set<String> BOOLEAN = Set.of("flag", "is", "has", "active", "deceased", "verstorben");
     private static final Set<String> KIND = Set.of("title", "type", "typ", "kind", "class", "category", "art",
-            "kategorie", "status", "titel");
+            "kategorie", "status", "titel", "language", "lang", "sprache", "langue", "lingua", "idioma", "taal", "språk",
+            "sprak", "sprog");
 
     /** German compound endings and beginnings and what they mean; longest first where they overlap. */
     private static final String[][] COMPOUNDS = {

@@ -40,6 +40,19 @@ class ColumnClassifierTest {
         assertNotEquals(ColumnClass.PERSON_NAME, classify("richting", List.of("van", "de", "van", "de")).columnClass());
     }
 
+    /** PCORnet's encounter types and language codes: short codes that are also given names ("Ed", "Eng"). */
+    @Test
+    void shortUpperCaseCodesUnderAKindOrLanguageHeaderAreCategories() {
+        assertEquals(ColumnClass.CATEGORICAL, classify("enc_type", List.of("IP", "AV", "IP", "ED", "AV")).columnClass());
+        assertEquals(ColumnClass.CATEGORICAL,
+                classify("pat_pref_language_spoken", List.of("ENG", "ENG", "SPA", "ENG")).columnClass());
+        // initials are not a kind: still a person's
+        assertEquals(ColumnClass.PERSON_NAME, classify("initials", List.of("ED", "JO", "AL", "LI")).columnClass());
+        // names in capitals under a kind header are longer than codes
+        assertNotEquals(ColumnClass.CATEGORICAL,
+                classify("contact_type", List.of("EDWARD", "MARY", "JOHN", "LINDA")).columnClass());
+    }
+
     @Test
     void namesAreFoundByTheirValuesWhenTheHeaderSaysNothing() {
         List<String> values = new ArrayList<>();
