@@ -907,13 +907,14 @@ public final class TextScrubber {
 
     /**
      * Forms of address in the languages of the exports that stand before a surname no table announced, as written
-     * (capitalised); Mr, Mrs, Ms, Dr and Prof have a pattern of their own. "M" ("M. Dupont") is left out: a
+     * (capitalised): the {@link #HONORIFICS} and their long forms; Mr, Mrs, Ms, Dr and Prof have a pattern of their own. "M" ("M. Dupont") is left out: a
      * single letter with a full stop is an initial or an abbreviation as often.
      */
-    private static final java.util.Set<String> FORMS_OF_ADDRESS = java.util.Set.of("Herr", "Frau", "Hr", "Fr",
-            "Mme", "Mlle", "Madame", "Mademoiselle", "Monsieur", "Dhr", "Mevr", "Mevrouw", "Meneer", "Sig", "Signora",
-            "Signor", "Signorina", "Sr", "Sra", "Srta", "Señor", "Señora", "Señorita", "Don", "Doña", "Dott",
-            "Dottssa", "Dra", "Fru");
+    private static final java.util.Set<String> FORMS_OF_ADDRESS = java.util.stream.Stream.concat(
+            HONORIFICS.stream().filter(h -> !java.util.Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "pr", "m").contains(h))
+                    .map(h -> Character.toUpperCase(h.charAt(0)) + h.substring(1)),
+            java.util.stream.Stream.of("Madame", "Mademoiselle", "Monsieur", "Signora", "Signor", "Signorina", "Señor",
+                    "Señora", "Señorita")).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** The endings of "Sig.ra" (signora) and "Sig.na" (signorina). */
     private static final java.util.Set<String> SIG_ENDINGS = java.util.Set.of("ra", "na");
 

@@ -75,13 +75,10 @@ public interface ValueReader {
 
     /**
      * A reader of a format whose records are lines read each alone (NDJSON), so that the verifier can read parts of
-     * one large file on several threads (decision 0073). Reading every part in order visits the same values, records
+     * one large file, once it has found it in that format, on several threads (decision 0073). Reading every part in order visits the same values, records
      * and locations as {@link #read} of the whole file.
      */
     interface LineRecords {
-        /** Whether {@code file} is read as lines, each a record (else only {@link ValueReader#read} reads it). */
-        boolean lineRecords(Path file) throws IOException;
-
         /**
          * The line breaks in bytes {@code [from, to)} of {@code file} as the reader counts lines in its locations: a line
          * feed, or a carriage return not followed by one ({@code from} and {@code to} never split a CR LF). One pass over

@@ -438,7 +438,7 @@ public final class VerifyJob {
             }
             Optional<ValueReader> reader = FormatRegistry.handler(FileFormat.FHIR_NDJSON)
                     .flatMap(FormatHandler::valueReader);
-            if (reader.isEmpty() || !(reader.get() instanceof ValueReader.LineRecords lines) || !lines.lineRecords(file)) {
+            if (reader.isEmpty() || !(reader.get() instanceof ValueReader.LineRecords lines)) {
                 return whole;
             }
             List<Long> bounds = new ArrayList<>();

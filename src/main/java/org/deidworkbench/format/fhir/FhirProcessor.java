@@ -71,7 +71,6 @@ final class FhirProcessor implements FileProcessor {
         this.streamFromBytes = streamFromBytes;
     }
 
-    /** Whether the file is a JSON Bundle big enough to be read entry by entry. */
     /** Files below this size are read whole before their format is known (one opening and reading per pass). */
     private static final long READ_WHOLE_BELOW = 1 << 20;
 
@@ -95,6 +94,7 @@ final class FhirProcessor implements FileProcessor {
         return FormatDetector.detect(head, input.getFileName().toString());
     }
 
+    /** Whether the file is a JSON Bundle big enough to be read entry by entry. */
     private BundleStream streamed(Path input, FileFormat format) throws IOException {
         if (Files.size(input) < streamFromBytes) {
             return null;

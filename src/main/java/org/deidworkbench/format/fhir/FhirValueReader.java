@@ -66,11 +66,6 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
     }
 
     @Override
-    public boolean lineRecords(Path file) throws IOException {
-        return FormatDetector.detect(file) == FileFormat.FHIR_NDJSON;
-    }
-
-    @Override
     public long lineBreaks(Path file, long from, long to) throws IOException {
         // as Jackson counts rows between tokens: LF, or CR not followed by LF (CR LF once)
         long breaks = 0;

@@ -215,7 +215,7 @@ final class JsonBundleTransform {
                 String name = p.currentName();
                 JsonToken t = p.nextToken();
                 if (!name.equals("entry")) {
-                    if (name.equals("type") && t == JsonToken.VALUE_STRING && code(p.getText(), BUNDLE_TYPES)) {
+                    if (name.equals("type") && t == JsonToken.VALUE_STRING && BUNDLE_TYPES.contains(p.getText())) {
                         bundleType = p.getText();
                     } else {
                         plainShell = false;
@@ -276,7 +276,7 @@ final class JsonBundleTransform {
                     }
                     requestMembers++;
                     JsonToken v = p.nextToken();
-                    if (member.equals("method") && v == JsonToken.VALUE_STRING && code(p.getText(), HTTP_VERBS)) {
+                    if (member.equals("method") && v == JsonToken.VALUE_STRING && HTTP_VERBS.contains(p.getText())) {
                         method = p.getText();
                     } else if (member.equals("url") && v == JsonToken.VALUE_STRING && plain(p.getText())) {
                         url = p.getText();
@@ -325,10 +325,6 @@ final class JsonBundleTransform {
             "transaction-response", "batch", "batch-response", "history", "searchset", "collection");
     private static final java.util.Set<String> HTTP_VERBS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE",
             "PATCH");
-
-    private static boolean code(String value, java.util.Set<String> codes) {
-        return codes.contains(value);
-    }
 
     /**
      * A value HAPI holds and prints exactly as written and JSON writes without escapes: 1 to 4,096
@@ -464,6 +460,7 @@ final class JsonBundleTransform {
         }
         return after;
     }
+
     /** HAPI's print of the shell with each placeholder resource replaced by the cleaned one. */
     private static String splice(String printed, List<String> cleaned, boolean pretty) throws JsonScan.Fallback {
         int compact = cleaned.stream().mapToInt(String::length).sum();
