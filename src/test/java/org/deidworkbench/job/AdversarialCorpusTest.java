@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.deidworkbench.config.ProfileLoader;
 import org.deidworkbench.model.FileReport;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -62,6 +63,15 @@ class AdversarialCorpusTest {
             OUTPUTS.put(folder, out);
         }
         return out;
+    }
+
+    /** The runs' folders (inputs, outputs, key files) are the test's own; none is left in the temporary folder. */
+    @AfterAll
+    static synchronized void deleteRuns() throws IOException {
+        for (Path out : OUTPUTS.values()) {
+            Folders.deleteTree(out.getParent());
+        }
+        OUTPUTS.clear();
     }
 
     /**
