@@ -168,7 +168,7 @@ public final class FileWork {
         MessageDigest sha256 = takeSha256();
         FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
-        boolean handedOver = false;
+        boolean released = false; // closed here, or handed to the syncer, which closes it whatever happens
         try {
             FileStats stats;
             // The streams over the channel leave it open: it is forced below or by the syncer, then closed.
@@ -185,13 +185,17 @@ public final class FileWork {
                     channel.force(false);
                 }
             }
+            if (syncer == null) {
+                released = true;
+                channel.close();
+            }
             String hash = HexFormat.of().formatHex(hashed.digest());
             SPARE_SHA256.set(sha256); // digest() has reset it: the next part of this thread starts from nothing
             FileReport written = new FileReport("", f.input(), f.format().name(), FileReport.Status.WRITTEN,
                     stats.records(), hash, stats.actionCounts(), stats.unmatchedFields(),
                     stats.warnings(), stats.warningCount() - stats.warnings().size(), stats.fields());
             if (syncer != null) {
-                handedOver = true; // the syncer closes the channel whatever happens
+                released = true;
                 syncer.submit(f.index(), part, channel);
             }
             return written;
@@ -200,15 +204,15 @@ public final class FileWork {
             Files.deleteIfExists(part);
             throw new CancellationException("interrupted");
         } catch (IOException | FormatException | RuntimeException e) {
-            if (!handedOver) {
-                closeQuietly(channel);
-                handedOver = true;
+            if (!released) {
+                released = true;
+                closeQuietly(channel); // before the deletion, which an open file would prevent on some systems
             }
             Files.deleteIfExists(part);
             throw e;
         } finally {
-            if (!handedOver) {
-                channel.close();
+            if (!released) {
+                closeQuietly(channel);
             }
         }
     }
