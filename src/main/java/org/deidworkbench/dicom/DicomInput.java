@@ -20,6 +20,17 @@ final class DicomInput {
     private int lim;
     private long base;
     private boolean eof;
+    /** Bytes the next refill asks for at least: {@link #FIRST_READ}, doubling up to the buffer's size. */
+    private int step = FIRST_READ;
+
+    /**
+     * The first refill's size. A data set's header is usually a few KB and is followed by bulk values the
+     * parse skips (a CT slice: 1.3 KB of header, then 512 KB of pixel data): filling the whole 64 KB buffer
+     * read 62 KB of pixel data per file and pass only to drop it, and a read above 8 KB costs
+     * {@code FileInputStream} a native buffer of its own. Later refills double, so a long header still
+     * comes in a few reads.
+     */
+    static final int FIRST_READ = 8 * 1024;
 
     /** Per-thread spare of the largest buffer, for inputs read through {@link #lending} (decision 0065). */
     private static final SpareBuffer SPARE = new SpareBuffer(64 * 1024);
@@ -76,7 +87,8 @@ final class DicomInput {
             pos = 0;
         }
         while (lim < n && !eof) {
-            int r = in.read(buf, lim, buf.length - lim);
+            int r = in.read(buf, lim, Math.min(buf.length - lim, Math.max(n - lim, step)));
+            step = Math.min(buf.length, step * 2);
             if (r < 0) {
                 eof = true;
             } else {

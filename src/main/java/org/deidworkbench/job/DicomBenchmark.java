@@ -115,7 +115,7 @@ public final class DicomBenchmark {
                     Path target = dir.resolve("durable-copy").resolve(input.relativize(f).toString());
                     Files.createDirectories(target.getParent());
                     Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
-                    PartSyncer.FDATASYNC.force(target);
+                    PartSyncer.forceFile(target);
                 }
                 durableCopy = Math.min(durableCopy, (System.nanoTime() - t0) / 1e9);
 
@@ -204,7 +204,7 @@ public final class DicomBenchmark {
             files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
         }
         for (Path f : files) {
-            PartSyncer.FDATASYNC.force(f);
+            PartSyncer.forceFile(f);
         }
     }
 

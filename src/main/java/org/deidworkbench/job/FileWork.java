@@ -111,22 +111,22 @@ public final class FileWork {
      */
     public static Outcome transform(RunFile f, FileProcessor processor, Path part, BooleanSupplier cancelled)
             throws IOException {
-        return transform(f, processor, part, cancelled, true);
+        return transform(f, processor, part, cancelled, null);
     }
 
     /**
-     * As {@link #transform(RunFile, FileProcessor, Path, BooleanSupplier)}; with {@code force} false the
-     * written part is not forced to disk here: the caller must force it (e.g. with a {@link PartSyncer})
-     * before the part may be renamed into the output.
+     * As {@link #transform(RunFile, FileProcessor, Path, BooleanSupplier)}, with a written part handed, still
+     * open, to {@code syncer}, which forces it on a thread of its own (null: forced here); the caller waits for
+     * the syncer before the part may be renamed into the output.
      */
-    static Outcome transform(RunFile f, FileProcessor processor, Path part, BooleanSupplier cancelled, boolean force)
-            throws IOException {
+    static Outcome transform(RunFile f, FileProcessor processor, Path part, BooleanSupplier cancelled,
+            PartSyncer syncer) throws IOException {
         if (processor == null) {
             String[] reason = FormatRegistry.withheldReason(f.format());
             return new Outcome(ended(f, FileReport.Status.QUARANTINED, new Problem(reason[0], "", "", reason[1])), false);
         }
         try {
-            return new Outcome(writePart(f, part, os -> processor.transform(f.path(), "", os, cancelled), force), false);
+            return new Outcome(writePart(f, part, os -> processor.transform(f.path(), "", os, cancelled), syncer), false);
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -156,17 +156,24 @@ public final class FileWork {
      * on any failure the part is deleted and the exception passes.
      */
     static FileReport writePart(RunFile f, Path part, PartBody body) throws IOException, FormatException {
-        return writePart(f, part, body, true);
+        return writePart(f, part, body, null);
     }
 
-    /** As {@link #writePart(RunFile, Path, PartBody)}; with {@code force} false the caller forces the part. */
-    static FileReport writePart(RunFile f, Path part, PartBody body, boolean force) throws IOException, FormatException {
+    /**
+     * As {@link #writePart(RunFile, Path, PartBody)}; with {@code syncer} null the part is forced here, else it is
+     * handed, still open, to {@code syncer}, which forces and closes it.
+     */
+    static FileReport writePart(RunFile f, Path part, PartBody body, PartSyncer syncer)
+            throws IOException, FormatException {
         MessageDigest sha256 = takeSha256();
-        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        boolean released = false; // closed here, or handed to the syncer, which closes it whatever happens
+        try {
             FileStats stats;
+            // The streams over the channel leave it open: it is forced below or by the syncer, then closed.
             OffloadedDigest hashed = new OffloadedDigest(new PartBuffer(
-                    new EarlyWriteback(Channels.newOutputStream(channel), channel)), sha256);
+                    new EarlyWriteback(new LeavesOpen(Channels.newOutputStream(channel)), channel)), sha256);
             try (OutputStream os = hashed) {
                 stats = body.write(os);
                 os.flush();
@@ -174,18 +181,76 @@ public final class FileWork {
                 // the part can be renamed; the name itself is made durable by the folder sync after the
                 // renames. Timestamps are not part of the guarantee (decision 0004). A run's workers leave it to
                 // a PartSyncer, which forces the part on a thread of its own before the run renames it.
-                if (force) {
+                if (syncer == null) {
                     channel.force(false);
                 }
             }
+            if (syncer == null) {
+                released = true;
+                channel.close();
+            }
             String hash = HexFormat.of().formatHex(hashed.digest());
             SPARE_SHA256.set(sha256); // digest() has reset it: the next part of this thread starts from nothing
-            return new FileReport("", f.input(), f.format().name(), FileReport.Status.WRITTEN, stats.records(),
-                    hash, stats.actionCounts(), stats.unmatchedFields(),
+            FileReport written = new FileReport("", f.input(), f.format().name(), FileReport.Status.WRITTEN,
+                    stats.records(), hash, stats.actionCounts(), stats.unmatchedFields(),
                     stats.warnings(), stats.warningCount() - stats.warnings().size(), stats.fields());
+            if (syncer != null) {
+                released = true;
+                syncer.submit(f.index(), part, channel);
+            }
+            return written;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Files.deleteIfExists(part);
+            throw new CancellationException("interrupted");
         } catch (IOException | FormatException | RuntimeException e) {
+            if (!released) {
+                released = true;
+                closeQuietly(channel); // before the deletion, which an open file would prevent on some systems
+            }
             Files.deleteIfExists(part);
             throw e;
+        } finally {
+            if (!released) {
+                closeQuietly(channel);
+            }
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // the part is deleted and its file reported as failed: a failed close changes nothing
+        }
+    }
+
+    /** A stream over another that flushes it on close but leaves it open (here: the part's channel). */
+    private static final class LeavesOpen extends OutputStream {
+        private final OutputStream out;
+
+        LeavesOpen(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
         }
     }
 

@@ -453,17 +453,10 @@ public final class RunJob {
             return;
         }
         Path part = work.resolve(f.index() + ".part");
-        FileWork.Outcome outcome = FileWork.transform(f.toRunFile(), processor, part, cancelled::get, false);
+        // A written part is handed, still open, to the syncer, which forces it before the run renames it.
+        FileWork.Outcome outcome = FileWork.transform(f.toRunFile(), processor, part, cancelled::get, syncer);
         outcomes[f.index()] = outcome.report();
         deferred[f.index()] = outcome.deferred();
-        if (outcome.report().status() == FileReport.Status.WRITTEN) {
-            try {
-                syncer.submit(f.index(), part);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted");
-            }
-        }
     }
 
     /**
