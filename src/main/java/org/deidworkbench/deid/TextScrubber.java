@@ -318,13 +318,20 @@ public final class TextScrubber {
         }
         // The result is a function of the text and of the subject's date offset alone (the identifiers are
         // frozen, only dates use the subject): the same description in every slice of a series is scrubbed once.
+        // A text in which no date was found did not use the subject at all: the same for every subject, so it
+        // is remembered by the text alone, and the same display text of each patient's file is scrubbed once
+        // (decision 0075).
+        Scrubbed undated = remembered.get(new Remembered(text, 0, false));
+        if (undated != null && !undated.datesFound()) {
+            return undated;
+        }
         Remembered key = new Remembered(text, subject == null ? 0 : subject.dateOffsetDays(), subject != null);
         Scrubbed known = remembered.get(key);
         if (known != null) {
             return known;
         }
         Scrubbed s = scrubNow(text, subject, true);
-        remembered.put(key, s);
+        remembered.put(s.datesFound() ? key : new Remembered(text, 0, false), s);
         return s;
     }
 

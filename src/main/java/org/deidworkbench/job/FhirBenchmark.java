@@ -103,6 +103,8 @@ public final class FhirBenchmark {
      * @param warmUpPasses passes of each side (baseline, then pipeline) before the measured rounds
      * @param baseline HAPI parse + serialize of every file, each measured round
      * @param pipeline the run's scan and transform phases, each measured round
+     * @param durable the baseline written as deid writes its parts: each file into a new file of its own, each
+     *     forced to disk by the run's syncer ({@code PartSyncer}), all forced before the round ends (decision 0075)
      * @param peakHeapBytes sum of the heap pools' peak usage during the measured runs (an upper bound;
      *     with a small maximum heap the collector lets it fill, so see {@code liveHeapBytes})
      * @param liveHeapBytes the most heap still in use just after a garbage collection during the
@@ -111,7 +113,8 @@ public final class FhirBenchmark {
      * @param largestFileBytes the largest file measured
      */
     public record Result(String group, int files, long resources, long bytes, int warmUpPasses, Rounds baseline,
-            Rounds pipeline, long peakHeapBytes, long liveHeapBytes, long maxHeapBytes, long largestFileBytes) {
+            Rounds pipeline, long peakHeapBytes, long liveHeapBytes, long maxHeapBytes, long largestFileBytes,
+            Rounds durable) {
 
         /** HAPI parse + serialize, wall time of the fastest round (NaN when the baseline was not measured). */
         public double baselineSeconds() {
@@ -141,6 +144,16 @@ public final class FhirBenchmark {
         /** The same by the median rounds' process CPU time. */
         public double medianCpuRatio() {
             return baseline.medianCpu() / pipeline.medianCpu();
+        }
+
+        /** Pipeline throughput relative to the baseline written and forced as deid writes, by the best rounds' wall time. */
+        public double durableRatio() {
+            return durable.bestWall() / pipeline.bestWall();
+        }
+
+        /** The same by the median rounds' wall time. */
+        public double durableMedianRatio() {
+            return durable.medianWall() / pipeline.medianWall();
         }
     }
 
@@ -190,12 +203,14 @@ public final class FhirBenchmark {
         for (int i = 0; i < warmUp; i++) {
             if (withBaseline) {
                 baseline(files, work);
+                durable(files, work.resolve("durable"));
             }
             pipeline(files, work.resolve("warm-up"), profile);
         }
         int n = Math.max(1, rounds);
         double[][] base = new double[3][withBaseline ? n : 0];
         double[][] pipe = new double[3][n];
+        double[][] forced = new double[3][withBaseline ? n : 0];
         long resources = 0;
         long peak = 0;
         long live = 0;
@@ -208,6 +223,14 @@ public final class FhirBenchmark {
                 base[0][i] = (System.nanoTime() - t0) / 1e9;
                 base[1][i] = ProcessCpu.seconds() - c0;
                 base[2][i] = JitClock.seconds() - j0;
+                j0 = JitClock.seconds();
+                c0 = ProcessCpu.seconds();
+                t0 = System.nanoTime();
+                durable(files, work.resolve("durable"));
+                forced[0][i] = (System.nanoTime() - t0) / 1e9;
+                forced[1][i] = ProcessCpu.seconds() - c0;
+                forced[2][i] = JitClock.seconds() - j0;
+                Folders.deleteTree(work.resolve("durable")); // untimed, as the pipeline's round folder
             }
             double[] p = pipeline(files, work.resolve("round-" + i), profile);
             pipe[0][i] = p[0];
@@ -221,7 +244,8 @@ public final class FhirBenchmark {
         }
         return new Result(group, files.size(), resources, bytes, warmUp,
                 withBaseline ? new Rounds(base[0], base[1], base[2]) : Rounds.NONE, new Rounds(pipe[0], pipe[1], pipe[2]),
-                peak, live, Runtime.getRuntime().maxMemory(), largest);
+                peak, live, Runtime.getRuntime().maxMemory(), largest,
+                withBaseline ? new Rounds(forced[0], forced[1], forced[2]) : Rounds.NONE);
     }
 
     /** The JIT's total compilation time so far, in seconds (NaN where the JVM does not say). */
@@ -255,6 +279,36 @@ public final class FhirBenchmark {
             try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(work.resolve("baseline.out")), 1 << 16)) {
                 n += FhirBaseline.parseAndPrint(f, o);
             }
+        }
+        return n;
+    }
+
+    /**
+     * The baseline written as deid writes its parts (decision 0075): each file parsed and printed by HAPI into
+     * a new file of its own in {@code dir}, handed to a {@link PartSyncer} as a run with one worker has (which
+     * forces it, {@code fdatasync}, on its own threads), and every file forced before this returns. What deid
+     * does beyond that (the parts' SHA-256, the scan pass, the cleaning) is the pipeline's own work.
+     */
+    private static long durable(List<Path> files, Path dir) throws IOException {
+        Folders.deleteTree(dir);
+        Files.createDirectories(dir);
+        long n = 0;
+        try (PartSyncer syncer = PartSyncer.forWorkers(1)) {
+            for (int i = 0; i < files.size(); i++) {
+                Path out = dir.resolve(i + ".out");
+                try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out,
+                        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+                    n += FhirBaseline.parseAndPrint(files.get(i), o);
+                }
+                syncer.submit(i, out);
+            }
+            Map<Integer, IOException> failed = syncer.awaitAll();
+            if (!failed.isEmpty()) {
+                throw failed.values().iterator().next();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while forcing the baseline's files", e);
         }
         return n;
     }

@@ -452,6 +452,30 @@ class TextScrubberTest {
         assertEquals("Scanned 2022-01-27, seen by the team", s.scrub(text, new Subject("PAT-10", 10)));
     }
 
+    @Test
+    void aTextWithoutADateScrubsTheSameForEverySubjectAndOneWithADateStillFollowsEach() {
+        // Remembered by the text alone once no date was found in it (decision 0075): whichever subject came first,
+        // every later subject (or none) gets what a scrubber that never saw the text gives it.
+        String undated = "Seen by Dr Quillfeather, ref 12345678";
+        String dated = "Seen by Dr Quillfeather on 2022-01-17";
+        for (Subject first : new Subject[] {null, SUBJECT, new Subject("PAT-9", -5)}) {
+            TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+            s.scrub(undated, first);
+            s.scrub(dated, first);
+            for (Subject then : new Subject[] {null, SUBJECT, new Subject("PAT-8", 0), new Subject("PAT-9", -5)}) {
+                TextScrubber fresh = new TextScrubber(new KnownIdentifiers().snapshot());
+                assertEquals(fresh.scrub(undated, then), s.scrub(undated, then));
+                assertEquals(fresh.scrubAndTell(dated, then), s.scrubAndTell(dated, then));
+            }
+        }
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("Seen by Dr [NAME] on 2022-01-27", s.scrub(dated, SUBJECT));
+        assertEquals("Seen by Dr [NAME] on 2022-01-12", s.scrub(dated, new Subject("PAT-9", -5)));
+        assertEquals("Seen by Dr [NAME] on [DATE]", s.scrub(dated, null));
+        assertFalse(s.scrubAndTell(undated, SUBJECT).datesFound());
+        assertEquals(s.scrubAndTell(undated, SUBJECT).text(), s.scrubAndTell(undated, null).text());
+    }
+
     /** Relatives and clinicians no table names and no dictionary holds, after the word that says who they are. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """

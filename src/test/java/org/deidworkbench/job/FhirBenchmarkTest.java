@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code deid bench fhir} measures both sides the same number of rounds after the same warm-up, Bundles
- * and NDJSON apart, and reports every round (best and median are taken from them).
+ * {@code deid bench fhir} measures both sides (and the baseline written and forced as deid writes) the same
+ * number of rounds after the same warm-up, Bundles and NDJSON apart, and reports every round (best and median
+ * are taken from them).
  */
 class FhirBenchmarkTest {
 
@@ -25,7 +26,7 @@ class FhirBenchmarkTest {
         for (FhirBenchmark.Result r : results) {
             assertEquals(1, r.warmUpPasses());
             assertTrue(r.resources() > 0 && r.files() > 0, r.toString());
-            for (FhirBenchmark.Rounds side : List.of(r.baseline(), r.pipeline())) {
+            for (FhirBenchmark.Rounds side : List.of(r.baseline(), r.pipeline(), r.durable())) {
                 assertEquals(3, side.wall().length);
                 assertEquals(3, side.cpu().length);
                 assertEquals(3, side.jitSeconds().length);
@@ -37,7 +38,10 @@ class FhirBenchmarkTest {
             }
             assertEquals(r.baseline().bestWall() / r.pipeline().bestWall(), r.ratio());
             assertEquals(r.baseline().medianCpu() / r.pipeline().medianCpu(), r.medianCpuRatio());
+            assertEquals(r.durable().bestWall() / r.pipeline().bestWall(), r.durableRatio());
         }
+        // the baseline written as deid writes leaves nothing behind in the scratch folder
+        assertFalse(java.nio.file.Files.exists(scratch.resolve("durable")));
     }
 
     @Test
@@ -48,6 +52,7 @@ class FhirBenchmarkTest {
         assertEquals(1, results.size());
         FhirBenchmark.Result r = results.get(0);
         assertFalse(r.baseline().measured());
+        assertFalse(r.durable().measured());
         assertTrue(Double.isNaN(r.baselineSeconds()));
         assertEquals(2, r.pipeline().wall().length);
         assertEquals(0, r.warmUpPasses());

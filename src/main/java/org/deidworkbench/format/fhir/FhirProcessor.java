@@ -280,7 +280,7 @@ final class FhirProcessor implements FileProcessor {
             if (tokens && !xml) {
                 try {
                     String cleaned = new JsonBundleTransform(run(), cleaner, tally).transform(text.text(), text.pretty(), 1);
-                    out.write(text.render(cleaned));
+                    text.write(cleaned, out);
                     return tally.stats();
                 } catch (JsonScan.Fallback e) {
                     // HAPI parses and cleans the whole file (and says what is wrong with it)
@@ -293,7 +293,7 @@ final class FhirProcessor implements FileProcessor {
                 throw xml ? e : firstBadEntry(text.text(), e);
             }
             cleaner.process(resource, "");
-            out.write(text.render(FhirParsing.encode(resource, xml, text.pretty())));
+            text.write(FhirParsing.encode(resource, xml, text.pretty()), out);
         }
         return tally.stats();
     }

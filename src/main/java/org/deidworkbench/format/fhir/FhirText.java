@@ -160,6 +160,30 @@ record FhirText(String text, Charset charset, boolean bom, String xmlDeclaration
         return sb.toString().getBytes(charset);
     }
 
+    /**
+     * Writes {@link #render}'s bytes to {@code out}. In UTF-8 (the form of every JSON file) the parts are
+     * encoded one after the other, each whole, without first copying the document into one string: UTF-8
+     * is stateless, so the bytes are the same (decision 0075); other character sets go through {@link #render}.
+     */
+    void write(String encoded, java.io.OutputStream out) throws java.io.IOException {
+        if (charset != StandardCharsets.UTF_8) {
+            out.write(render(encoded));
+            return;
+        }
+        if (bom) {
+            out.write(UTF8_BOM);
+        }
+        if (xmlDeclaration != null) {
+            out.write((pretty ? xmlDeclaration + newline : xmlDeclaration).getBytes(StandardCharsets.UTF_8));
+        }
+        out.write((newline.equals("\n") ? encoded : encoded.replace("\n", newline)).getBytes(StandardCharsets.UTF_8));
+        if (finalNewline) {
+            out.write(newline.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     @Override
     public String toString() {
         return "FhirText[" + text.length() + " chars, " + charset + (pretty ? ", pretty" : ", compact") + "]";

@@ -449,9 +449,7 @@ final class JsonBundleTransform {
     private String url(String value) throws NotPlain {
         String after;
         try {
-            after = run.references.rewrite(value, java.util.Map.of(), (type, query) -> {
-                throw new References.InvalidReference("conditional: HAPI");
-            });
+            after = resources.bundleUrl(value);
         } catch (References.InvalidReference | org.deidworkbench.deid.DeidException | RuntimeException e) {
             throw NOT_PLAIN;
         }

@@ -1168,9 +1168,10 @@ final class JsonTransform {
     private static final String EXTENSIONS_RULE = "extensions";
 
     /**
-     * The file's literal references ({@code Patient/123}, {@code https://x/Patient/123}) as rewritten:
-     * a function of the reference and the key alone, and an NDJSON file names one patient or encounter
-     * in many lines. Not kept: local ({@code #}), conditional and {@code urn:} references, failures.
+     * The file's literal and {@code urn:uuid:} references ({@code Patient/123}, {@code https://x/Patient/123},
+     * {@code urn:uuid:…}) as rewritten: a function of the reference and the key alone, and an NDJSON file
+     * names one patient or encounter in many lines, a Bundle each entry by its {@code fullUrl} and in the
+     * references to it. Not kept: local ({@code #}), conditional and {@code urn:oid:} references, failures.
      * A hit leaves out the ledger's second record of the same id, which adds nothing (decision 0064).
      */
     private final BoundedMemory<String, String> literalReferences = new BoundedMemory<>(MAX_LITERAL_REFERENCES);
@@ -1194,7 +1195,7 @@ final class JsonTransform {
     }
 
     private String rewrite(String reference, String path, String label) throws FormatException {
-        boolean literal = !reference.startsWith("#") && !reference.startsWith("urn:") && reference.indexOf('?') < 0;
+        boolean literal = remembered(reference);
         if (literal) {
             String known = literalReferences.get(reference);
             if (known != null) {
@@ -1204,6 +1205,40 @@ final class JsonTransform {
         String rewritten = rewriteNow(reference, path, label);
         if (literal) {
             literalReferences.put(reference, rewritten);
+        }
+        return rewritten;
+    }
+
+    /**
+     * Whether a reference's rewriting is remembered for the file: all but local ({@code #}), conditional
+     * ({@code ?}) and {@code urn:oid:} ones, whose rewriting {@link References#rewrite} does not take from
+     * the reference and the key alone or which are rare. A Bundle names each of its {@code urn:uuid:}
+     * entries by its {@code fullUrl} and again in the references to it (decision 0075).
+     */
+    private static boolean remembered(String reference) {
+        return !reference.startsWith("#") && !reference.startsWith("urn:oid:") && reference.indexOf('?') < 0;
+    }
+
+    /**
+     * A Bundle entry's {@code fullUrl} or {@code request.url} as {@link References#rewrite} rewrites it with
+     * no contained resources and no conditional rewriting, sharing the file's memory of rewritten references
+     * (a URL this does not remember is rewritten each time).
+     *
+     * @throws References.InvalidReference as {@link References#rewrite}, and for a conditional URL
+     */
+    String bundleUrl(String url) throws References.InvalidReference, DeidException {
+        boolean memo = remembered(url);
+        if (memo) {
+            String known = literalReferences.get(url);
+            if (known != null) {
+                return known;
+            }
+        }
+        String rewritten = run.references.rewrite(url, java.util.Map.of(), (type, query) -> {
+            throw new References.InvalidReference("conditional: HAPI");
+        });
+        if (memo && rewritten != null) {
+            literalReferences.put(url, rewritten);
         }
         return rewritten;
     }
