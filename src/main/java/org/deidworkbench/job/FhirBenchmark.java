@@ -7,9 +7,12 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -296,11 +299,17 @@ public final class FhirBenchmark {
         try (PartSyncer syncer = PartSyncer.forWorkers(1)) {
             for (int i = 0; i < files.size(); i++) {
                 Path out = dir.resolve(i + ".out");
-                try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out,
-                        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+                // As a run's part: written through a channel that is handed, open, to the syncer (decision 0076).
+                FileChannel channel = FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                try {
+                    OutputStream o = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
                     n += FhirBaseline.parseAndPrint(files.get(i), o);
+                    o.flush(); // not closed: closing the stream would close the channel the syncer forces
+                } catch (IOException | RuntimeException e) {
+                    channel.close();
+                    throw e;
                 }
-                syncer.submit(i, out);
+                syncer.submit(i, out, channel);
             }
             Map<Integer, IOException> failed = syncer.awaitAll();
             if (!failed.isEmpty()) {
