@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.deidworkbench.format.fhir.FhirBaseline;
+import org.deidworkbench.io.LeavesOpen;
 import org.deidworkbench.config.LoadedProfile;
 
 /**
@@ -301,10 +302,8 @@ public final class FhirBenchmark {
                 Path out = dir.resolve(i + ".out");
                 // As a run's part: written through a channel that is handed, open, to the syncer (decision 0076).
                 FileChannel channel = FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                try {
-                    OutputStream o = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                try (OutputStream o = new BufferedOutputStream(new LeavesOpen(Channels.newOutputStream(channel)), 1 << 16)) {
                     n += FhirBaseline.parseAndPrint(files.get(i), o);
-                    o.flush(); // not closed: closing the stream would close the channel the syncer forces
                 } catch (IOException | RuntimeException e) {
                     channel.close();
                     throw e;

@@ -26,6 +26,7 @@ import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.FormatHandler;
 import org.deidworkbench.format.WithheldException;
+import org.deidworkbench.io.LeavesOpen;
 import org.deidworkbench.model.FileReport;
 import org.deidworkbench.model.Problem;
 import org.slf4j.Logger;
@@ -206,51 +207,14 @@ public final class FileWork {
         } catch (IOException | FormatException | RuntimeException e) {
             if (!released) {
                 released = true;
-                closeQuietly(channel); // before the deletion, which an open file would prevent on some systems
+                PartSyncer.closeQuietly(channel); // before the deletion, which an open file would prevent on some systems
             }
             Files.deleteIfExists(part);
             throw e;
         } finally {
             if (!released) {
-                closeQuietly(channel);
+                PartSyncer.closeQuietly(channel);
             }
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // the part is deleted and its file reported as failed: a failed close changes nothing
-        }
-    }
-
-    /** A stream over another that flushes it on close but leaves it open (here: the part's channel). */
-    private static final class LeavesOpen extends OutputStream {
-        private final OutputStream out;
-
-        LeavesOpen(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 

@@ -139,7 +139,8 @@ final class PartSyncer implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(FileChannel channel) {
+    /** Closes a part's channel whose part will not be renamed (not forced, or deleted): a failed close changes nothing. */
+    static void closeQuietly(FileChannel channel) {
         try {
             channel.close();
         } catch (IOException e) {

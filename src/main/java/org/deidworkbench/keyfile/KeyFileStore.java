@@ -70,6 +70,7 @@ import org.bouncycastle.operator.OutputAEADEncryptor;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
 import org.bouncycastle.util.CollectionStore;
 import org.deidworkbench.io.AtomicFiles;
+import org.deidworkbench.io.LeavesOpen;
 import org.deidworkbench.io.AtomicWriteException;
 import org.deidworkbench.keyfile.KeyFileException.Reason;
 
@@ -780,7 +781,7 @@ public final class KeyFileStore {
                 header(out, 0x30, eci);
                 out.write(contentHead);
                 header(out, 0x80, n);
-                CountingStream ciphertext = new CountingStream(new NonClosing(out));
+                CountingStream ciphertext = new CountingStream(new LeavesOpen(out));
                 MessageDigest sha256 = sha256();
                 CountingStream plain;
                 try (OutputStream encrypting = encryptor.getOutputStream(ciphertext)) {
@@ -850,23 +851,6 @@ public final class KeyFileStore {
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
             count += len;
-        }
-    }
-
-    /** Leaves the underlying stream open when closed (it belongs to {@link AtomicFiles}). */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 
