@@ -78,6 +78,10 @@ public final class Deidentifier {
      * are keyed functions of its id, so a subject dropped from here is recomputed exactly on its next row.
      */
     private final Map<String, Subject> subjects = new ConcurrentHashMap<>();
+    /** Links being noted (a run's scan pass), else {@code null}. */
+    private volatile SubjectLinks links;
+    /** Linked ids whose offset is another id's (normalized id → its class representative), once resolved. */
+    private volatile Map<String, String> linkedTo = Map.of();
     private final KnownIdentifiers collected = new KnownIdentifiers();
     /** Each subject's identifying values (by subject pseudonym), sealed into the key file. */
     private final Map<String, Set<KnownIdentifier>> subjectIdentifiers = new ConcurrentHashMap<>();
@@ -168,14 +172,92 @@ public final class Deidentifier {
         }
         String domain = profile.subject().domain();
         String pseudonym = ledger.issue(keys.pseudonyms(), domain, subjectFormat, normalized);
-        int offset = keys.dates().offsetDays(domain + ":" + normalized, profile.dateShift());
-        keepOffset(pseudonym, offset);
+        // A linked id takes its class representative's offset (decision 0078); its pseudonym stays its own.
+        String offsetKey = linkedTo.getOrDefault(normalized, normalized);
+        int offset = keys.dates().offsetDays(domain + ":" + offsetKey, profile.dateShift());
+        if (links == null) {
+            keepOffset(pseudonym, offset); // while links are noted, offsets are not final: kept by the transform
+        }
         Subject subject = new Subject(pseudonym, offset);
         if (subjects.size() >= SUBJECT_CACHE) {
             subjects.clear(); // the cache of a run with many subjects: a miss costs one HMAC and a key derivation
         }
         subjects.putIfAbsent(normalized, subject);
         return subject;
+    }
+
+    /** The rank of the id a DICOM file or FHIR Patient is tied to (after every CSV subject column). */
+    public static final int RANK_RECORD_SUBJECT = 10_000;
+    /** The rank of a record's other ids (Other Patient IDs, a Patient's other identifiers). */
+    public static final int RANK_RECORD_OTHER = 10_001;
+
+    /**
+     * One of the ids a record gives for its subject (decision 0078).
+     *
+     * @param kind what the id is, for conflicts: a CSV column, a FHIR identifier system, a DICOM issuer
+     * @param rank which id of a class gives the offset: the lowest rank (a CSV subject column's place in the
+     *     profile's list, else {@link #RANK_RECORD_SUBJECT} or {@link #RANK_RECORD_OTHER}), the smallest id among equals
+     * @param id the original id (normalized here)
+     */
+    public record LinkedId(String kind, int rank, String id) {
+    }
+
+    /**
+     * Starts noting links between subject ids (before the scan pass). Until {@link #resolveLinks()}, offsets are
+     * not final: subjects are not remembered for the key file.
+     */
+    public void beginLinks() {
+        links = new SubjectLinks();
+    }
+
+    /** Whether {@link #noteLink} is listening (a scan pass of a run, between {@link #beginLinks} and resolving). */
+    public boolean linking() {
+        return links != null;
+    }
+
+    /** Notes that one record gives these ids for one subject; blank ids are ignored. Thread-safe. */
+    public void noteLink(List<LinkedId> ids) {
+        SubjectLinks l = links;
+        if (l == null || ids.size() < 2) {
+            return;
+        }
+        List<SubjectLinks.Id> normalized = new ArrayList<>(ids.size());
+        for (LinkedId id : ids) {
+            String v = PseudonymGenerator.normalize(id.id());
+            if (!v.isEmpty()) {
+                normalized.add(new SubjectLinks.Id(id.kind(), id.rank(), v));
+            }
+        }
+        l.note(normalized);
+    }
+
+    /**
+     * Fixes the links noted since {@link #beginLinks()} (after the scan pass, before any output is written): from
+     * now on a linked id's date offset is its class's. Returns the counts for the run report: {@code subject-links
+     * (linked)} ids whose offset is now another id's (their class representative's), {@code subject-link-conflict (unlinked)} classes left unlinked because two of their ids
+     * of one kind came from different records, {@code subject-links-too-many (unlinked)} when more ids were linked
+     * than the engine keeps. Empty when nothing was linked.
+     */
+    public SortedMap<String, Long> resolveLinks() {
+        SubjectLinks l = links;
+        SortedMap<String, Long> counts = new TreeMap<>();
+        if (l == null) {
+            return counts;
+        }
+        SubjectLinks.Resolved r = l.resolve();
+        linkedTo = r.representative();
+        subjects.clear(); // made with the offsets before linking
+        links = null;
+        if (r.linkedIds() > 0) {
+            counts.put("subject-links (linked)", (long) r.linkedIds());
+        }
+        if (r.conflicts() > 0) {
+            counts.put("subject-link-conflict (unlinked)", (long) r.conflicts());
+        }
+        if (r.overflow()) {
+            counts.put("subject-links-too-many (unlinked)", (long) SubjectLinks.MAX_IDS);
+        }
+        return counts;
     }
 
     /**
