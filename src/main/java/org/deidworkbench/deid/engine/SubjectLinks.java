@@ -14,7 +14,8 @@ import java.util.Map;
  * <p>A union–find over the normalized ids of the records that carry two or more, filled during the scan
  * and {@link #resolve resolved} once before any output is written. The result does not depend on the order
  * in which records were noted: the classes are the connected components of the records, and each class's
- * offset is its representative's, the id of the best (lowest) rank, the smallest id among equals. A class
+ * offset is its representative's, the id of the best (lowest) rank, the smallest id among equals (unless the key
+ * file already recorded an offset for one of its ids: {@link Deidentifier#resolveLinks}, decision 0078 addendum). A class
  * holding two ids of one kind (two {@code patid}s, two DICOM Patient IDs of one issuer) that no record gave
  * together is a data error: one MRN on two patients. Such a class is not linked (each id keeps its own
  * offset, as without linking) and is counted as a conflict. Memory: the linked ids only, at most
@@ -35,8 +36,9 @@ final class SubjectLinks {
      * The outcome: ids whose offset is another id's (their number is {@code linkedIds}), the classes left unlinked
      * as conflicts, and whether more ids were linked than are kept.
      */
-    record Resolved(Map<String, String> representative, int linkedIds, int conflicts, boolean overflow) {
-        static final Resolved NONE = new Resolved(Map.of(), 0, 0, false);
+    record Resolved(Map<String, String> representative, int linkedIds, int conflicts, boolean overflow,
+            List<List<String>> classes) {
+        static final Resolved NONE = new Resolved(Map.of(), 0, 0, false, List.of());
     }
 
     private final Map<String, Integer> ids = new HashMap<>();
@@ -142,10 +144,13 @@ final class SubjectLinks {
         return root;
     }
 
-    /** The classes as they stand: for each linked id not its class's representative, the representative. */
+    /**
+     * The classes as they stand: for each linked id not its class's representative, the representative; and the
+     * classes that are linked (not conflicts), each as its representative followed by its other ids.
+     */
     synchronized Resolved resolve() {
         if (overflow) {
-            return new Resolved(Map.of(), 0, 0, true);
+            return new Resolved(Map.of(), 0, 0, true, List.of());
         }
         int n = values.size();
         if (n == 0) {
@@ -176,6 +181,7 @@ final class SubjectLinks {
             }
         }
         Map<String, String> representative = new HashMap<>();
+        Map<Integer, List<String>> members = new java.util.TreeMap<>();
         int linked = 0;
         int conflicts = 0;
         boolean[] counted = new boolean[n];
@@ -188,11 +194,23 @@ final class SubjectLinks {
                 }
                 continue;
             }
+            List<String> cls = members.computeIfAbsent(c, k -> new ArrayList<>(List.of(values.get(best[k]))));
             if (best[c] != i) {
                 representative.put(values.get(i), values.get(best[c]));
+                cls.add(values.get(i));
                 linked++;
             }
         }
-        return new Resolved(Map.copyOf(representative), linked, conflicts, false);
+        // Canonical, whatever the order of the records: each class as its representative and its other ids sorted,
+        // the classes sorted by representative.
+        List<List<String>> classes = new ArrayList<>(members.size());
+        for (List<String> cls : members.values()) {
+            List<String> others = new ArrayList<>(cls.subList(1, cls.size()));
+            others.sort(null);
+            others.add(0, cls.get(0));
+            classes.add(List.copyOf(others));
+        }
+        classes.sort(java.util.Comparator.comparing((List<String> c) -> c.get(0)));
+        return new Resolved(Map.copyOf(representative), linked, conflicts, false, List.copyOf(classes));
     }
 }

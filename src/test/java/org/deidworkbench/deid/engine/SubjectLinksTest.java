@@ -46,6 +46,7 @@ class SubjectLinksTest {
         assertEquals(Map.of("m1", "p1", "r1", "p1", "m2", "p2", "m3", "p3"), first.representative());
         assertEquals(4, first.linkedIds());
         assertEquals(0, first.conflicts());
+        assertEquals(List.of(List.of("p1", "m1", "r1"), List.of("p2", "m2"), List.of("p3", "m3")), first.classes());
     }
 
     /** One MRN given for two patids by two rows is a data error: none of the three ids is linked, and it is counted. */
