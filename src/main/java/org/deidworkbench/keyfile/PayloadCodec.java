@@ -140,14 +140,6 @@ final class PayloadCodec {
                         }
                         g.writeEndObject();
                     }
-                    if (!contents.linkedDateOffsetsLocked().isEmpty()) {
-                        // version 4 (decision 0078, addendum): subject -> days, for subjects not at their own offset
-                        g.writeObjectFieldStart("linkedDateOffsets");
-                        for (Map.Entry<String, Integer> e : contents.linkedDateOffsetsLocked().entrySet()) {
-                            g.writeNumberField(e.getKey(), e.getValue());
-                        }
-                        g.writeEndObject();
-                    }
                     if (contents.export() != null) {
                         KeyFileContents.ExportInfo e = contents.export();
                         g.writeObjectFieldStart("export");
@@ -697,7 +689,6 @@ final class PayloadCodec {
             KeyFileContents.ExportInfo export = null;
             TreeMap<String, TreeSet<KnownIdentifier>> known = null;
             Map<String, Map<String, Map<Long, Integer>>> coincidences = null;
-            TreeMap<String, Integer> linked = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
@@ -750,14 +741,6 @@ final class PayloadCodec {
                                     : "has the \"coincidences\" member twice");
                         }
                         coincidences = coincidences();
-                    }
-                    case "linkedDateOffsets" -> {
-                        if (version < 4 || linked != null) {
-                            throw corrupt(file, version < 4
-                                    ? "has \"linkedDateOffsets\", which versions 1 to 3 do not define"
-                                    : "has the \"linkedDateOffsets\" member twice");
-                        }
-                        linked = dateOffsets("linkedDateOffsets"); // small: in memory even when streamed
                     }
                     case "export" -> {
                         if (version < 2 || export != null) {
@@ -818,12 +801,6 @@ final class PayloadCodec {
             contents.adoptAudit(audit, auditCount);
             if (coincidences != null) {
                 coincidences.forEach(contents::addCoincidences);
-            }
-            if (linked != null) {
-                if (linked.isEmpty() || linked.size() > KeyFileContents.MAX_LINKED_OFFSETS) {
-                    throw corrupt(file, "has an empty or oversized \"linkedDateOffsets\" member");
-                }
-                contents.addLinkedDateOffsets(linked);
             }
             if (store != null) {
                 contents.adoptBase(baseEntries, baseOffsets, baseKnown);
@@ -1040,12 +1017,7 @@ final class PayloadCodec {
         }
 
         private TreeMap<String, Integer> dateOffsets() throws IOException, KeyFileException {
-            return dateOffsets("dateOffsets");
-        }
-
-        /** {@code "dateOffsets"} or {@code "linkedDateOffsets"}: subject pseudonym → days, into memory. */
-        private TreeMap<String, Integer> dateOffsets(String member) throws IOException, KeyFileException {
-            expect(p.currentToken(), JsonToken.START_OBJECT, member);
+            expect(p.currentToken(), JsonToken.START_OBJECT, "dateOffsets");
             TreeMap<String, Integer> result = new TreeMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String subject = p.currentName();
@@ -1057,7 +1029,7 @@ final class PayloadCodec {
                     throw corrupt(file, "lists a date offset for subject '" + shortName(subject) + "' twice");
                 }
             }
-            expect(p.currentToken(), JsonToken.END_OBJECT, member);
+            expect(p.currentToken(), JsonToken.END_OBJECT, "dateOffsets");
             return result;
         }
 

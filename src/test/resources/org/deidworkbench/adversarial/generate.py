@@ -638,30 +638,6 @@ def cjk():
     plant("mrn", "CN-81234567")
     keep("cjk", "胸部CT平扫")
 
-    # A one-character given name (早川^潤), a given name in hiragana only (桜井^ひなの), a Chinese name of two
-    # one-character parts (王^芳), each written in the text without a space and without an honorific (decision 0078)
-    ds = base(["", "ISO 2022 IR 87"], "Hayakawa^Jun=早川^潤=はやかわ^じゅん", "JP-20230518", ct,
-              "1.2.826.0.1.3680043.99.4.5", "CT")
-    ds.StudyDescription = "腹部CT 早川潤"
-    ds.PatientComments = "早川潤、健康診断の結果。早川潤 禁煙中。"
-    image(ds)
-    ds.save_as(os.path.join(d, "ct_jis_short.dcm"), write_like_original=False)
-    ds = base(["", "ISO 2022 IR 87"], "Sakurai^Hinano=桜井^ひなの=さくらい^ひなの", "JP-20230611", ct,
-              "1.2.826.0.1.3680043.99.4.6", "CT")
-    ds.StudyDescription = "腹部CT"
-    ds.PatientComments = "ひなの、桜の季節に来院。桜井ひなの 母と来院。"
-    image(ds)
-    ds.save_as(os.path.join(d, "ct_jis_hiragana.dcm"), write_like_original=False)
-    ds = base("GB18030", "Wang^Fang=王^芳=", "CN-81239876", ct, "1.2.826.0.1.3680043.99.4.7", "CT")
-    ds.StudyDescription = "胸部CT 王芳"
-    ds.PatientComments = "王芳今日复诊，血压正常。"
-    image(ds)
-    ds.save_as(os.path.join(d, "ct_gb18030_short.dcm"), write_like_original=False)
-    plant("patient-name", "Hayakawa", "早川", "潤", "はやかわ", "じゅん", "Sakurai", "Hinano", "桜井", "ひなの", "さくらい",
-          "Wang", "王芳", "芳")
-    plant("mrn", "JP-20230518", "JP-20230611", "CN-81239876")
-    keep("cjk", "腹部CT", "健康診断の結果", "禁煙中", "桜の季節に来院", "母と来院", "今日复诊，血压正常")
-
 
 # --- Excel's saves: "Unicode Text" (UTF-16LE, BOM, tabs) and CSV UTF-8 (BOM, ';', CRLF), notes over lines -------
 def excel():
@@ -772,111 +748,6 @@ def fhir_narrative():
     keep("fhir-narrative", "2345-7", "I48.0", "7.4")
 
 
-# --- One subject, several ids (decision 0078): PCORnet/Epic-like tables keyed by patid or by MRN alone, a linking ---
-# --- table with both, a FHIR Bundle and DICOM files of the same patients by MRN ------------------------------------
-LINKED = [
-    # person, patid, mrn, birth date, admission (= lab draw = imaging day), discharge, given, family
-    ("A", "PX10021", "E4410021", "1958-03-19", "2021-02-11", "2021-02-16", "Ottoline", "Grishawe"),
-    ("B", "PX10045", "E4410045", "1971-12-05", "2022-08-30", "2022-09-02", "Barnabus", "Quillfeather"),
-    ("C", "PX10078", "E4410078", "1983-06-27", "2023-01-17", "2023-01-19", "Wenonah", "Ashcombe-Trigg"),
-]
-
-
-def linked():
-    import pydicom
-    from pydicom.dataset import Dataset, FileDataset, FileMetaDataset
-    from pydicom.sequence import Sequence
-    from pydicom.uid import ExplicitVRLittleEndian
-    d = os.path.join(HERE, "linked")
-    # The linking table: patid and MRN of A and B (C is linked by its FHIR Patient only). D and E share one MRN,
-    # a data error: their ids are left unlinked (subject-link-conflict in the report).
-    write_csv(os.path.join(d, "patient_map.csv"),
-              ["patid", "mrn", "patient_first_name", "patient_last_name", "birth_date"],
-              [[p[1], p[2], p[6], p[7], p[3]] for p in LINKED[:2]]
-              + [["PX10090", "E4410090", "Hephzibah", "Droxford", "1966-10-08"],
-                 ["PX10091", "E4410090", "Eustacia", "Droxford", "1969-04-22"]])
-    write_csv(os.path.join(d, "visits.csv"),
-              ["visit_id", "patid", "admit_date", "discharge_date", "visit_type"],
-              [["V%d" % (i + 1), p[1], p[4], p[5], "IP"] for i, p in enumerate(LINKED)]
-              + [["V4", "PX10090", "2020-05-06", "2020-05-08", "IP"], ["V5", "PX10091", "2020-07-14", "2020-07-15", "IP"]])
-    write_csv(os.path.join(d, "labs.csv"),
-              ["lab_id", "mrn", "birth_date", "specimen_date", "lab_loinc", "result_num", "result_unit"],
-              [["L%d" % (i + 1), p[2], p[3], p[4], "2345-7", "%.1f" % (6.2 + i), "mmol/L"] for i, p in enumerate(LINKED)]
-              + [["L4", "E4410090", "1966-10-08", "2020-05-06", "2160-0", "0.94", "mg/dL"]])
-    for p in LINKED:
-        plant("patient-id", p[1])
-        plant("mrn", p[2])
-        plant("birth-date", p[3])
-        plant("patient-name", p[6], p[7])
-    plant("patient-id", "PX10090", "PX10091")
-    plant("mrn", "E4410090")
-    plant("patient-name", "Hephzibah", "Eustacia", "Droxford")
-    plant("birth-date", "1966-10-08", "1969-04-22")
-    keep("linked", "2345-7", "2160-0", "6.2", "7.2", "8.2", "0.94")
-    # FHIR: a collection Bundle, each Patient by its MRN (typed MR); C also carries its patid, which links it.
-    entries = []
-    for p in LINKED:
-        ids = [{"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "MR"}]},
-                "system": "urn:oid:1.2.826.0.1.3680043.99.7.1", "value": p[2]}]
-        if p[0] == "C":
-            ids.append({"system": "https://example.org/pcornet/patid", "value": p[1]})
-        entries.append({"fullUrl": "urn:uuid:5e1f0000-0000-4000-8000-00000000000" + str(len(entries)),
-                        "resource": {"resourceType": "Patient", "identifier": ids,
-                                     "name": [{"family": p[7], "given": [p[6]]}], "gender": "unknown",
-                                     "birthDate": p[3]}})
-    for i, p in enumerate(LINKED):
-        entries.append({"fullUrl": "urn:uuid:5e1f0000-0000-4000-8000-0000000001%02d" % i,
-                        "resource": {"resourceType": "Encounter", "status": "finished",
-                                     "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode",
-                                               "code": "IMP"},
-                                     "subject": {"reference": "urn:uuid:5e1f0000-0000-4000-8000-00000000000" + str(i)},
-                                     "period": {"start": p[4], "end": p[5]}}})
-    os.makedirs(d, exist_ok=True)
-    with open(os.path.join(d, "bundle.json"), "w", encoding="utf-8", newline="\n") as f:
-        json.dump({"resourceType": "Bundle", "type": "collection", "entry": entries}, f, indent=2,
-                  ensure_ascii=False)
-        f.write("\n")
-    # DICOM: A by its MRN as Patient ID; B under a RIS number with the MRN in Other Patient IDs Sequence.
-    ct = "1.2.840.10008.5.1.4.1.1.2"
-    for n, p in enumerate(LINKED[:2]):
-        uid = "1.2.826.0.1.3680043.99.8.%d" % (n + 1)
-        meta = FileMetaDataset()
-        meta.MediaStorageSOPClassUID = ct
-        meta.MediaStorageSOPInstanceUID = uid
-        meta.TransferSyntaxUID = ExplicitVRLittleEndian
-        meta.ImplementationClassUID = "1.2.826.0.1.3680043.99.2.1"
-        ds = FileDataset(None, {}, file_meta=meta, preamble=b"\0" * 128)
-        ds.is_little_endian = True
-        ds.is_implicit_VR = False
-        ds.SpecificCharacterSet = "ISO_IR 100"
-        ds.SOPClassUID = ct
-        ds.SOPInstanceUID = uid
-        ds.StudyInstanceUID = uid + ".1"
-        ds.SeriesInstanceUID = uid + ".2"
-        ds.Modality = "CT"
-        ds.PatientName = p[7] + "^" + p[6]
-        if p[0] == "A":
-            ds.PatientID = p[2]
-            ds.IssuerOfPatientID = "EPIC"
-        else:
-            ds.PatientID = "RIS-7730%d" % n
-            ds.IssuerOfPatientID = "RIS"
-            other = Dataset()
-            other.PatientID = p[2]
-            other.IssuerOfPatientID = "EPIC"
-            other.TypeOfPatientID = "TEXT"
-            ds.OtherPatientIDsSequence = Sequence([other])
-            plant("mrn", "RIS-7730%d" % n)
-        ds.PatientSex = "O"
-        ds.StudyDate = p[4].replace("-", "")
-        ds.SeriesDate = p[4].replace("-", "")
-        ds.StudyTime = "093000"
-        ds.StudyDescription = "CT Abdomen"
-        ds.BurnedInAnnotation = "NO"
-        ds.save_as(os.path.join(d, "ct_%s.dcm" % p[0].lower()), write_like_original=False)
-    keep("linked", "CT Abdomen")
-
-
 def main():
     pcornet()
     france()
@@ -887,7 +758,6 @@ def main():
     cjk()
     excel()
     fhir_narrative()
-    linked()
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:

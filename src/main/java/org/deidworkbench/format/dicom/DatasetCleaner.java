@@ -12,7 +12,6 @@ import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.FieldContext;
 import org.deidworkbench.deid.Subject;
 import org.deidworkbench.deid.UnprocessableValueException;
-import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.deid.method.DeidMethod;
 import org.deidworkbench.dicom.AgeString;
 import org.deidworkbench.dicom.Dataset;
@@ -105,53 +104,11 @@ final class DatasetCleaner {
             subject = methods.engine().subject(id);
             if (mode == Mode.SCAN) {
                 methods.engine().noteSubject(id, subject);
-                if (methods.engine().linking()) {
-                    linkOtherIds(ds, id);
-                }
             }
         } catch (DeidException e) {
             throw new FormatException(e.code(), Tag.toString(Tag.PATIENT_ID), e.getMessage());
         }
         return subject;
-    }
-
-    /** Issuer of Patient ID (0010,0021). */
-    private static final int ISSUER_OF_PATIENT_ID = 0x00100021;
-    /** Other Patient IDs (0010,1000), retired but still written. */
-    private static final int OTHER_PATIENT_IDS = 0x00101000;
-    /** Other Patient IDs Sequence (0010,1002): items of Patient ID and Issuer of Patient ID. */
-    private static final int OTHER_PATIENT_IDS_SEQUENCE = 0x00101002;
-
-    /**
-     * Links the file's Patient ID with its Other Patient IDs, plain or in the sequence with their issuers
-     * (decision 0078): one subject for the date offset. The Patient ID's kind is its issuer; the other ids'
-     * kinds are apart, so that two files naming one other id under two Patient IDs of one issuer conflict.
-     */
-    private void linkOtherIds(Dataset ds, String id) {
-        String issuer = ds.getString(ISSUER_OF_PATIENT_ID);
-        List<Deidentifier.LinkedId> ids = new ArrayList<>();
-        ids.add(new Deidentifier.LinkedId("dicom:" + (issuer == null ? "" : issuer.strip()),
-                Deidentifier.RANK_RECORD_SUBJECT, id));
-        String[] others = ds.getStrings(OTHER_PATIENT_IDS);
-        if (others != null) {
-            for (String other : others) {
-                if (other != null && !other.isBlank()) {
-                    ids.add(new Deidentifier.LinkedId("dicom-other:", Deidentifier.RANK_RECORD_OTHER, other));
-                }
-            }
-        }
-        List<Dataset> items = ds.getItems(OTHER_PATIENT_IDS_SEQUENCE);
-        if (items != null) {
-            for (Dataset item : items) {
-                String other = item.getString(Tag.PATIENT_ID);
-                String otherIssuer = item.getString(ISSUER_OF_PATIENT_ID);
-                if (other != null && !other.isBlank()) {
-                    ids.add(new Deidentifier.LinkedId("dicom-other:" + (otherIssuer == null ? "" : otherIssuer.strip()),
-                            Deidentifier.RANK_RECORD_OTHER, other));
-                }
-            }
-        }
-        methods.engine().noteLink(ids);
     }
 
     /** Cleans (or scans) the whole data set. */
@@ -340,39 +297,8 @@ final class DatasetCleaner {
             if (!joined.isBlank()) {
                 out.add(joined.strip());
             }
-            String written = writtenTogether(family.strip(), given.strip());
-            if (written != null) {
-                out.add(written);
-            }
         }
         return out;
-    }
-
-    /**
-     * A Chinese, Japanese or Korean name as those scripts write it, family name first and no space ("早川潤" of
-     * {@code 早川^潤}), when one of its parts is a single character (decision 0078): the scrubber looks up known
-     * names of two characters or more inside a run of those scripts, so a one-character given name ({@code 潤}) or
-     * surname ({@code 王}) is found only with the rest of the name. {@code null} for any other name, whose parts are
-     * found on their own.
-     */
-    static String writtenTogether(String family, String given) {
-        if (family.isEmpty() || given.isEmpty() || family.indexOf(' ') >= 0 || given.indexOf(' ') >= 0) {
-            return null;
-        }
-        boolean single = family.codePointCount(0, family.length()) == 1 || given.codePointCount(0, given.length()) == 1;
-        if (!single) {
-            return null;
-        }
-        String together = family + given;
-        for (int i = 0; i < together.length(); i++) {
-            char c = together.charAt(i);
-            boolean cjk = c >= '\u3040' && c <= '\u30FF' || c >= '\u3400' && c <= '\u4DBF' || c >= '\u4E00' && c <= '\u9FFF'
-                    || c >= '\uF900' && c <= '\uFAFF' || c >= '\uAC00' && c <= '\uD7AF' || c == '\u3005';
-            if (!cjk) {
-                return null;
-            }
-        }
-        return together;
     }
 
     // ---------------------------------------------------------------- transform
