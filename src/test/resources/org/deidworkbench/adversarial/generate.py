@@ -638,6 +638,30 @@ def cjk():
     plant("mrn", "CN-81234567")
     keep("cjk", "胸部CT平扫")
 
+    # A one-character given name (早川^潤), a given name in hiragana only (桜井^ひなの), a Chinese name of two
+    # one-character parts (王^芳), each written in the text without a space and without an honorific (decision 0079)
+    ds = base(["", "ISO 2022 IR 87"], "Hayakawa^Jun=早川^潤=はやかわ^じゅん", "JP-20230518", ct,
+              "1.2.826.0.1.3680043.99.4.5", "CT")
+    ds.StudyDescription = "腹部CT 早川潤"
+    ds.PatientComments = "早川潤、健康診断の結果。早川潤 禁煙中。"
+    image(ds)
+    ds.save_as(os.path.join(d, "ct_jis_short.dcm"), write_like_original=False)
+    ds = base(["", "ISO 2022 IR 87"], "Sakurai^Hinano=桜井^ひなの=さくらい^ひなの", "JP-20230611", ct,
+              "1.2.826.0.1.3680043.99.4.6", "CT")
+    ds.StudyDescription = "腹部CT"
+    ds.PatientComments = "ひなの、桜の季節に来院。桜井ひなの 母と来院。"
+    image(ds)
+    ds.save_as(os.path.join(d, "ct_jis_hiragana.dcm"), write_like_original=False)
+    ds = base("GB18030", "Wang^Fang=王^芳=", "CN-81239876", ct, "1.2.826.0.1.3680043.99.4.7", "CT")
+    ds.StudyDescription = "胸部CT 王芳"
+    ds.PatientComments = "王芳今日复诊，血压正常。"
+    image(ds)
+    ds.save_as(os.path.join(d, "ct_gb18030_short.dcm"), write_like_original=False)
+    plant("patient-name", "Hayakawa", "早川", "潤", "はやかわ", "じゅん", "Sakurai", "Hinano", "桜井", "ひなの", "さくらい",
+          "Wang", "王芳", "芳")
+    plant("mrn", "JP-20230518", "JP-20230611", "CN-81239876")
+    keep("cjk", "腹部CT", "健康診断の結果", "禁煙中", "桜の季節に来院", "母と来院", "今日复诊，血压正常")
+
 
 # --- Excel's saves: "Unicode Text" (UTF-16LE, BOM, tabs) and CSV UTF-8 (BOM, ';', CRLF), notes over lines -------
 def excel():
