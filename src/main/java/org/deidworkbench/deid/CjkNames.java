@@ -11,7 +11,7 @@ import java.util.Set;
  * for a relative ("夫 月影宗一郎", "丈夫诸葛建国", "남편 서문태식"). Stateless; a text without characters of these
  * scripts is passed over by {@link #mayHold}.
  */
-final class CjkNames {
+public final class CjkNames {
 
     /** Longest name looked for: a Japanese family and given name written together ("月影宗一郎") have up to six. */
     static final int MAX_NAME = 6;
@@ -42,6 +42,27 @@ final class CjkNames {
         return c >= '\u3400' && c <= '\u4DBF' || c >= '\u4E00' && c <= '\u9FFF' || c >= '\uF900' && c <= '\uFAFF'
                 || c >= '\u3040' && c <= '\u30FF' || c == '\u3005' || c >= '\uFF66' && c <= '\uFF9F'
                 || c >= '\uAC00' && c <= '\uD7AF';
+    }
+
+    /**
+     * A Chinese, Japanese or Korean name as those scripts write it, family name first and no space ("早川潤" of
+     * {@code 早川^潤}), when one of its parts is a single character (decision 0079): the scrubber looks up known
+     * names of two characters or more inside a run of those scripts, so a one-character given name ({@code 潤}) or
+     * surname ({@code 王}) is found only with the rest of the name. {@code null} for any other name, whose parts are
+     * found on their own.
+     */
+    public static String writtenTogether(String family, String given) {
+        if (family.isEmpty() || given.isEmpty()
+                || family.codePointCount(0, family.length()) > 1 && given.codePointCount(0, given.length()) > 1) {
+            return null;
+        }
+        String together = family + given;
+        for (int i = 0; i < together.length(); i++) {
+            if (!isCjk(together.charAt(i))) {
+                return null;
+            }
+        }
+        return together;
     }
 
     /** Characters a name is written in: Chinese characters, katakana, Hangul (not hiragana, the particles' script). */

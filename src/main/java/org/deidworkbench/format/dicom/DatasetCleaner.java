@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.deidworkbench.deid.CjkNames;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.FieldContext;
 import org.deidworkbench.deid.Subject;
@@ -297,7 +298,7 @@ final class DatasetCleaner {
             if (!joined.isBlank()) {
                 out.add(joined.strip());
             }
-            String written = writtenTogether(family.strip(), given.strip());
+            String written = CjkNames.writtenTogether(family.strip(), given.strip());
             if (written != null) {
                 out.add(written);
             }
@@ -305,32 +306,6 @@ final class DatasetCleaner {
         return out;
     }
 
-    /**
-     * A Chinese, Japanese or Korean name as those scripts write it, family name first and no space ("早川潤" of
-     * {@code 早川^潤}), when one of its parts is a single character (decision 0079): the scrubber looks up known
-     * names of two characters or more inside a run of those scripts, so a one-character given name ({@code 潤}) or
-     * surname ({@code 王}) is found only with the rest of the name. {@code null} for any other name, whose parts are
-     * found on their own.
-     */
-    static String writtenTogether(String family, String given) {
-        if (family.isEmpty() || given.isEmpty() || family.indexOf(' ') >= 0 || given.indexOf(' ') >= 0) {
-            return null;
-        }
-        boolean single = family.codePointCount(0, family.length()) == 1 || given.codePointCount(0, given.length()) == 1;
-        if (!single) {
-            return null;
-        }
-        String together = family + given;
-        for (int i = 0; i < together.length(); i++) {
-            char c = together.charAt(i);
-            boolean cjk = c >= '\u3040' && c <= '\u30FF' || c >= '\u3400' && c <= '\u4DBF' || c >= '\u4E00' && c <= '\u9FFF'
-                    || c >= '\uF900' && c <= '\uFAFF' || c >= '\uAC00' && c <= '\uD7AF' || c == '\u3005';
-            if (!cjk) {
-                return null;
-            }
-        }
-        return together;
-    }
 
     // ---------------------------------------------------------------- transform
 

@@ -146,18 +146,12 @@ record FhirText(String text, Charset charset, boolean bom, String xmlDeclaration
 
     /** The cleaned document's bytes in this document's form. */
     byte[] render(String encoded) {
-        StringBuilder sb = new StringBuilder(encoded.length() + 64);
-        if (bom) {
-            sb.append('\uFEFF');
-        }
-        if (xmlDeclaration != null) {
-            sb.append(xmlDeclaration).append(pretty ? newline : "");
-        }
-        sb.append(newline.equals("\n") ? encoded : encoded.replace("\n", newline));
-        if (finalNewline) {
-            sb.append(newline);
-        }
-        return sb.toString().getBytes(charset);
+        return (prefix() + body(encoded) + (finalNewline ? newline : "")).getBytes(charset);
+    }
+
+    /** The cleaned document with this document's line breaks. */
+    private String body(String encoded) {
+        return newline.equals("\n") ? encoded : encoded.replace("\n", newline);
     }
 
     /**
@@ -170,19 +164,12 @@ record FhirText(String text, Charset charset, boolean bom, String xmlDeclaration
             out.write(render(encoded));
             return;
         }
-        if (bom) {
-            out.write(UTF8_BOM);
-        }
-        if (xmlDeclaration != null) {
-            out.write((pretty ? xmlDeclaration + newline : xmlDeclaration).getBytes(StandardCharsets.UTF_8));
-        }
-        out.write((newline.equals("\n") ? encoded : encoded.replace("\n", newline)).getBytes(StandardCharsets.UTF_8));
+        out.write(prefix().getBytes(StandardCharsets.UTF_8));
+        out.write(body(encoded).getBytes(StandardCharsets.UTF_8));
         if (finalNewline) {
             out.write(newline.getBytes(StandardCharsets.UTF_8));
         }
     }
-
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     @Override
     public String toString() {

@@ -1195,15 +1195,21 @@ final class JsonTransform {
     }
 
     private String rewrite(String reference, String path, String label) throws FormatException {
-        boolean literal = remembered(reference);
-        if (literal) {
-            String known = literalReferences.get(reference);
-            if (known != null) {
-                return known;
-            }
+        String known = rememberedRewrite(reference);
+        if (known != null) {
+            return known;
         }
-        String rewritten = rewriteNow(reference, path, label);
-        if (literal) {
+        return remember(reference, rewriteNow(reference, path, label));
+    }
+
+    /** The file's memory of {@code reference} rewritten, or null. */
+    private String rememberedRewrite(String reference) {
+        return remembered(reference) ? literalReferences.get(reference) : null;
+    }
+
+    /** Keeps {@code rewritten} in the file's memory when {@code reference} is of a kind that is remembered. */
+    private String remember(String reference, String rewritten) {
+        if (rewritten != null && remembered(reference)) {
             literalReferences.put(reference, rewritten);
         }
         return rewritten;
@@ -1227,20 +1233,13 @@ final class JsonTransform {
      * @throws References.InvalidReference as {@link References#rewrite}, and for a conditional URL
      */
     String bundleUrl(String url) throws References.InvalidReference, DeidException {
-        boolean memo = remembered(url);
-        if (memo) {
-            String known = literalReferences.get(url);
-            if (known != null) {
-                return known;
-            }
+        String known = rememberedRewrite(url);
+        if (known != null) {
+            return known;
         }
-        String rewritten = run.references.rewrite(url, java.util.Map.of(), (type, query) -> {
+        return remember(url, run.references.rewrite(url, java.util.Map.of(), (type, query) -> {
             throw new References.InvalidReference("conditional: HAPI");
-        });
-        if (memo && rewritten != null) {
-            literalReferences.put(url, rewritten);
-        }
-        return rewritten;
+        }));
     }
 
     private String rewriteNow(String reference, String path, String label) throws FormatException {
