@@ -167,9 +167,13 @@ public final class RunJob {
             PassRun passRun = passes == null ? null : new PassRun(files.stream().map(InputFile::toRunFile).toList(),
                     engine, scanPass, processors, request.profile(), keys.purposeKeys(), keys.referenceYear(started),
                     work, outcomes, deferred, cancelled::get);
+            java.util.SortedMap<String, Long> linkCounts = new java.util.TreeMap<>();
             if (scanPass) {
                 if (passes == null) {
+                    // Subject ids one record gives together are linked for the date offset (decision 0078).
+                    engine.beginLinks();
                     runPhase(RunPhase.SCAN, files, pool, f -> scan(f, processors.get(f.format()), outcomes));
+                    linkCounts = engine.resolveLinks();
                 } else {
                     listener.phase(RunPhase.SCAN.id(), files.size(), files.stream().mapToLong(InputFile::size).sum());
                     passes.scan(passRun);
@@ -243,7 +247,8 @@ public final class RunJob {
             RunReport report = RunReport.of("deid-workbench " + toolVersion(), new RunReport.ProfileInfo(profile.name(),
                     request.profile().sha256(), profile.defaultSpec().action().yamlName()), results, renamed,
                     engine.subjectCount(), new RunReport.RunInfo(started.toString(), finished.toString(),
-                            Duration.between(started, finished).toMillis() / 1000.0, request.threads(), newEntries));
+                            Duration.between(started, finished).toMillis() / 1000.0, request.threads(), newEntries))
+                    .withRunActions(linkCounts);
             Path reportFile = out.resolve(REPORT);
             AtomicFiles.write(reportFile, ReportJson.render(report).getBytes(StandardCharsets.UTF_8));
             Folders.deleteTree(work);
