@@ -78,6 +78,14 @@ public final class PassRun {
         return keys;
     }
 
+    /**
+     * The key file's subjects whose recorded offset is another id's (decision 0078, addendum), subject pseudonym →
+     * days, for workers' engines: a worker gives them those offsets, as the run's engine does.
+     */
+    public Map<String, Integer> linkedOffsets() {
+        return engine.storedLinkedOffsets();
+    }
+
     /** The year {@code generalize: birth-year} counts to, for workers' engines. */
     public int referenceYear() {
         return referenceYear;

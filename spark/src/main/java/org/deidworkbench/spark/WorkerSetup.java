@@ -33,6 +33,8 @@ final class WorkerSetup implements Serializable {
     private final ProfileSource profile;
     private final PurposeKeys keys;
     private final int referenceYear;
+    /** The key file's subjects recorded with another id's offset (decision 0078, addendum): pseudonym → days. */
+    private final java.util.HashMap<String, Integer> linkedOffsets;
     private final boolean scanPass;
     private final Map<FileFormat, Serializable> analyses;
     private final KnownIdentifiers frozen;
@@ -59,6 +61,7 @@ final class WorkerSetup implements Serializable {
         this.profile = profile;
         this.keys = run.keys();
         this.referenceYear = run.referenceYear();
+        this.linkedOffsets = new java.util.HashMap<>(run.linkedOffsets());
         this.scanPass = run.scanPass();
         this.analyses = run.analyses();
         this.frozen = frozen;
@@ -142,6 +145,10 @@ final class WorkerSetup implements Serializable {
             engine = new Deidentifier(profile.profile(), KeyRing.from(keys), new PseudonymLedger(), referenceYear);
             if (frozen != null) {
                 engine.freezeIdentifiers(frozen);
+            }
+            if (!linkedOffsets.isEmpty()) {
+                // A worker links nothing, so it never asks the key file for more recorded offsets.
+                engine.recordedOffsets(linkedOffsets, pseudonyms -> Map.of());
             }
             temp = Files.createTempDirectory("deid-spark-");
             processors = FileWork.processors(engine, scanPass, FileWork.scratchFolder(temp));

@@ -93,6 +93,33 @@ class SparkRunTest {
     }
 
     @Test
+    void subjectsRecordedWithALinkedOffsetKeepItOnTheExecutors() throws Exception {
+        // Decision 0078, addendum: a run that links a patid and an MRN records the MRN with the patid's offset; a
+        // later run of the lab table alone (keyed by the MRN) keeps it, on Spark's executors as in deid run.
+        Path linked = Path.of("..", "src", "test", "resources", "org", "deidworkbench", "adversarial", "linked")
+                .toAbsolutePath().normalize();
+        Path both = Files.createDirectories(tmp.resolve("in/both"));
+        Path labs = Files.createDirectories(tmp.resolve("in/labs"));
+        for (String table : List.of("patient_map.csv", "labs.csv")) {
+            Files.copy(linked.resolve(table), both.resolve(table));
+        }
+        Files.copy(linked.resolve("labs.csv"), labs.resolve("labs.csv"));
+        LoadedProfile profile = profile("csv-template");
+        Path[] keys = keyFiles();
+        RunResult first = deidRun(List.of(both), tmp.resolve("linking"), keys[0], profile);
+        assertTrue(first.report().actions().containsKey("subject-links (linked)"), "the first run linked ids");
+        Files.copy(keys[0], keys[1], java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        deidRun(List.of(labs), tmp.resolve("reference"), keys[0], profile);
+        sparkRun(List.of(labs), tmp.resolve("spark"), keys[1], profile, 3, WorkerSetup.Faults.NONE);
+
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("linking/labs.csv")), Files.readAllBytes(tmp.resolve("spark/labs.csv")),
+                "the labs alone come out as they did beside the linking table");
+        assertSameKeyEntries(keys[0], keys[1]);
+    }
+
+    @Test
     void aDicomdirIsMadeAnewOverTheFilesTheExecutorsWrote() throws Exception {
         Path media = SparkTests.media(tmp.resolve("in/media"));
         LoadedProfile profile = profile("dicom-basic");

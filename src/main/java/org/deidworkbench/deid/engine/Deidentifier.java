@@ -231,6 +231,15 @@ public final class Deidentifier {
     }
 
     /**
+     * What the key file recorded of subjects whose offset is another id's (subject pseudonym → days, as given to
+     * {@link #recordedOffsets}): for engines made elsewhere for this run (a cluster's workers), which must give those
+     * subjects the same offsets.
+     */
+    public Map<String, Integer> storedLinkedOffsets() {
+        return storedLinked;
+    }
+
+    /**
      * The subjects of this run whose offset is their linked class's and not their own id's, subject pseudonym → days:
      * recorded in the key file so that a later run keeps them (decision 0078, addendum).
      */
