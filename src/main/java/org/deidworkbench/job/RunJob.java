@@ -169,16 +169,17 @@ public final class RunJob {
                     work, outcomes, deferred, cancelled::get);
             java.util.SortedMap<String, Long> linkCounts = new java.util.TreeMap<>();
             if (scanPass) {
+                // Subject ids one record gives together are linked for the date offset (decision 0078); a
+                // cluster's scan workers note links too, and this engine absorbs them with their notes.
+                engine.beginLinks();
                 if (passes == null) {
-                    // Subject ids one record gives together are linked for the date offset (decision 0078).
-                    engine.beginLinks();
                     runPhase(RunPhase.SCAN, files, pool, f -> scan(f, processors.get(f.format()), outcomes));
-                    linkCounts = engine.resolveLinks();
                 } else {
                     listener.phase(RunPhase.SCAN.id(), files.size(), files.stream().mapToLong(InputFile::size).sum());
                     passes.scan(passRun);
                     absorbed(passRun);
                 }
+                linkCounts = engine.resolveLinks();
             }
             engine.freezeIdentifiers();
             if (passes == null) {

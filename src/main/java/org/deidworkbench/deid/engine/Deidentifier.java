@@ -247,6 +247,24 @@ public final class Deidentifier {
         return new TreeMap<>(newLinked);
     }
 
+    /**
+     * The resolved links (after {@link #resolveLinks()}): each linked id whose offset is not its own, normalized id →
+     * its class's offset. For the engines a cluster's transform workers make for this run ({@link #useLinkedOffsets}),
+     * which must give those ids the same offsets. Holds original identifiers.
+     */
+    public Map<String, Integer> linkedOffsets() {
+        return linkedOffsets;
+    }
+
+    /**
+     * Gives linked ids the offsets another engine of this run resolved ({@link #linkedOffsets()}): a cluster's
+     * transform worker, whose own engine noted no links (decision 0078).
+     */
+    public void useLinkedOffsets(Map<String, Integer> resolved) {
+        linkedOffsets = Map.copyOf(resolved);
+        subjects.clear();
+    }
+
     /** The rank of the id a DICOM file or FHIR Patient is tied to (after every CSV subject column). */
     public static final int RANK_RECORD_SUBJECT = 10_000;
     /** The rank of a record's other ids (Other Patient IDs, a Patient's other identifiers). */
@@ -938,12 +956,20 @@ public final class Deidentifier {
      * @param subjectOffsets date offsets by subject pseudonym
      * @param subjectIdentifiers identifying values by subject pseudonym
      * @param identifiers every identifier noted, with its replacement
+     * @param links the links between subject ids noted in a scan pass (decision 0078)
+     * @param linkedSubjectOffsets subjects whose offset is their linked class's and not their own, by pseudonym
      */
     public record Notes(List<PseudonymEntry> pseudonyms, Map<String, Integer> subjectOffsets,
-            Map<String, Set<KnownIdentifier>> subjectIdentifiers, KnownIdentifiers identifiers)
-            implements java.io.Serializable {
+            Map<String, Set<KnownIdentifier>> subjectIdentifiers, KnownIdentifiers identifiers, NotedLinks links,
+            Map<String, Integer> linkedSubjectOffsets) implements java.io.Serializable {
 
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
+
+        /** Notes without links. */
+        public Notes(List<PseudonymEntry> pseudonyms, Map<String, Integer> subjectOffsets,
+                Map<String, Set<KnownIdentifier>> subjectIdentifiers, KnownIdentifiers identifiers) {
+            this(pseudonyms, subjectOffsets, subjectIdentifiers, identifiers, NotedLinks.none(), Map.of());
+        }
 
         /** Nothing noted. */
         public static Notes none() {
@@ -965,7 +991,9 @@ public final class Deidentifier {
             KnownIdentifiers known = new KnownIdentifiers();
             known.addAll(identifiers);
             known.addAll(other.identifiers);
-            return new Notes(all, offsets, ids, known);
+            Map<String, Integer> linked = new HashMap<>(linkedSubjectOffsets);
+            other.linkedSubjectOffsets.forEach(linked::putIfAbsent);
+            return new Notes(all, offsets, ids, known, links.merge(other.links), linked);
         }
     }
 
@@ -975,7 +1003,9 @@ public final class Deidentifier {
         subjectIdentifiers.forEach((s, v) -> ids.put(s, new HashSet<>(v)));
         KnownIdentifiers known = new KnownIdentifiers();
         known.addAll(collected);
-        return new Notes(ledger.newEntries(), new HashMap<>(subjectOffsets), ids, known);
+        SubjectLinks l = links;
+        return new Notes(ledger.newEntries(), new HashMap<>(subjectOffsets), ids, known,
+                l == null ? NotedLinks.none() : l.export(), new HashMap<>(newLinked));
     }
 
     /**
@@ -995,6 +1025,11 @@ public final class Deidentifier {
         notes.subjectIdentifiers().forEach((s, v) -> subjectIdentifiers
                 .computeIfAbsent(s, k -> ConcurrentHashMap.newKeySet()).addAll(v));
         collected.addAll(notes.identifiers());
+        SubjectLinks l = links;
+        if (l != null) {
+            l.absorb(notes.links()); // a scan worker's links, resolved here with this run's (decision 0078)
+        }
+        notes.linkedSubjectOffsets().forEach(newLinked::putIfAbsent);
     }
 
     /**

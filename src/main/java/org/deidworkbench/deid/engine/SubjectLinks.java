@@ -145,6 +145,62 @@ final class SubjectLinks {
     }
 
     /**
+     * What was noted, as a value another engine can {@link #absorb} (a cluster's scan workers, decision 0078): each
+     * id with its rank and its class's root, each (kind, id) node with its group's root.
+     */
+    synchronized NotedLinks export() {
+        if (overflow) {
+            return new NotedLinks(new String[0], new int[0], new int[0], new String[0], new int[0], new int[0], true);
+        }
+        int n = values.size();
+        int[] idRoot = new int[n];
+        for (int i = 0; i < n; i++) {
+            idRoot[i] = find(parent, i);
+        }
+        int m = kindOf.size();
+        int[] kindId = new int[m];
+        int[] kindRoot = new int[m];
+        for (int k = 0; k < m; k++) {
+            kindId[k] = idOfKind.get(k);
+            kindRoot[k] = find(kindParent, k);
+        }
+        return new NotedLinks(values.toArray(new String[0]), Arrays.copyOf(rank, n), idRoot,
+                kindOf.toArray(new String[0]), kindId, kindRoot, false);
+    }
+
+    /**
+     * Adds what another engine noted ({@link #export}), as if its records had been noted here: the union of both
+     * graphs. Past {@value #MAX_IDS} distinct ids, or when the other engine overflowed, nothing is linked.
+     */
+    synchronized void absorb(NotedLinks other) {
+        if (overflow) {
+            return;
+        }
+        if (other.overflow) {
+            overflow = true;
+            clear();
+            return;
+        }
+        int[] id = new int[other.values.length];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = node(other.values[i], other.ranks[i]);
+            if (id[i] < 0) {
+                return;
+            }
+        }
+        for (int i = 0; i < id.length; i++) {
+            union(parent, id[i], id[other.idRoot[i]]);
+        }
+        int[] kind = new int[other.kinds.length];
+        for (int k = 0; k < kind.length; k++) {
+            kind[k] = kindNode(other.kinds[k], id[other.kindId[k]]);
+        }
+        for (int k = 0; k < kind.length; k++) {
+            union(kindParent, kind[k], kind[other.kindRoot[k]]);
+        }
+    }
+
+    /**
      * The classes as they stand: for each linked id not its class's representative, the representative; and the
      * classes that are linked (not conflicts), each as its representative followed by its other ids.
      */
