@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.deid.KeyRing;
@@ -235,6 +237,8 @@ final class KeySession implements AutoCloseable {
             // Identifiers of subjects seen in earlier runs: free text loses them even without their table
             // (those of a streamed key file: seedStreamed, once the engine spills).
             engine.seedKnownIdentifiers(contents.knownIdentifiers());
+            // A subject's recorded offset never changes (decision 0078, addendum).
+            engine.recordedOffsets(contents.linkedDateOffsets(), this::recordedOffsets);
             return engine;
         } catch (DeidException e) {
             throw new JobException(JobException.Reason.PROFILE_NOT_APPLICABLE, e.getMessage(), e);
@@ -261,6 +265,7 @@ final class KeySession implements AutoCloseable {
                 added = contents.addEntries(engine.ledger().newEntries()).size();
             }
             engine.subjectOffsets().forEach(contents::putDateOffset);
+            contents.addLinkedDateOffsets(engine.linkedSubjectOffsets());
             contents.addKnownIdentifiers(engine.subjectIdentifiers());
             contents.addCoincidences(run.runId(), engine.coincidences());
             contents.addRun(withNewEntries(run, added));
@@ -278,6 +283,36 @@ final class KeySession implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new JobException(JobException.Reason.IO_ERROR, "cannot read the run's spilled pseudonym entries", e);
         }
+    }
+
+    /**
+     * The date offsets the key file recorded for those of {@code pseudonyms} (sorted, distinct) it has: looked up in
+     * the offsets held in memory, and merge-joined in one pass with those of a key file read as a stream (sorted by
+     * subject pseudonym).
+     */
+    Map<String, Integer> recordedOffsets(List<String> pseudonyms) throws java.io.IOException {
+        Map<String, Integer> found = new HashMap<>();
+        if (contents.dateOffsetCount() == 0) {
+            return found;
+        }
+        for (String p : pseudonyms) {
+            contents.dateOffset(p).ifPresent(days -> found.put(p, days));
+        }
+        SortedTuples base = contents.baseOffsets();
+        if (base.size() > 0) {
+            try (SortedTuples.Cursor c = base.open()) {
+                String[] t = c.next();
+                for (String p : pseudonyms) {
+                    while (t != null && t[0].compareTo(p) < 0) {
+                        t = c.next();
+                    }
+                    if (t != null && t[0].equals(p)) {
+                        found.put(p, Integer.parseInt(t[1]));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** Tuples of {@code run} not in {@code base}, both sorted (one pass over each). */

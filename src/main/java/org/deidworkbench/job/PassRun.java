@@ -78,6 +78,30 @@ public final class PassRun {
         return keys;
     }
 
+    /**
+     * The key file's subjects whose recorded offset is another id's (decision 0078, addendum), subject pseudonym →
+     * days, for workers' engines: a worker gives them those offsets, as the run's engine does.
+     */
+    public Map<String, Integer> linkedOffsets() {
+        return engine.storedLinkedOffsets();
+    }
+
+    /**
+     * Whether the run notes links between subject ids now (its scan pass, decision 0078): workers' engines note them
+     * too, and the run's engine absorbs them with their notes and resolves them after the pass.
+     */
+    public boolean linking() {
+        return engine.linking();
+    }
+
+    /**
+     * The run's resolved links once its scan pass is over (decision 0078): each linked id whose offset is its class's
+     * and not its own, normalized id → days, for the transform workers' engines. Holds original identifiers.
+     */
+    public Map<String, Integer> classOffsets() {
+        return engine.linkedOffsets();
+    }
+
     /** The year {@code generalize: birth-year} counts to, for workers' engines. */
     public int referenceYear() {
         return referenceYear;

@@ -167,7 +167,11 @@ public final class RunJob {
             PassRun passRun = passes == null ? null : new PassRun(files.stream().map(InputFile::toRunFile).toList(),
                     engine, scanPass, processors, request.profile(), keys.purposeKeys(), keys.referenceYear(started),
                     work, outcomes, deferred, cancelled::get);
+            java.util.SortedMap<String, Long> linkCounts = new java.util.TreeMap<>();
             if (scanPass) {
+                // Subject ids one record gives together are linked for the date offset (decision 0078); a
+                // cluster's scan workers note links too, and this engine absorbs them with their notes.
+                engine.beginLinks();
                 if (passes == null) {
                     runPhase(RunPhase.SCAN, files, pool, f -> scan(f, processors.get(f.format()), outcomes));
                 } else {
@@ -175,6 +179,7 @@ public final class RunJob {
                     passes.scan(passRun);
                     absorbed(passRun);
                 }
+                linkCounts = engine.resolveLinks();
             }
             engine.freezeIdentifiers();
             if (passes == null) {
@@ -243,7 +248,8 @@ public final class RunJob {
             RunReport report = RunReport.of("deid-workbench " + toolVersion(), new RunReport.ProfileInfo(profile.name(),
                     request.profile().sha256(), profile.defaultSpec().action().yamlName()), results, renamed,
                     engine.subjectCount(), new RunReport.RunInfo(started.toString(), finished.toString(),
-                            Duration.between(started, finished).toMillis() / 1000.0, request.threads(), newEntries));
+                            Duration.between(started, finished).toMillis() / 1000.0, request.threads(), newEntries))
+                    .withRunActions(linkCounts);
             Path reportFile = out.resolve(REPORT);
             AtomicFiles.write(reportFile, ReportJson.render(report).getBytes(StandardCharsets.UTF_8));
             Folders.deleteTree(work);

@@ -31,9 +31,13 @@ public final class KeyFileContents {
 
     /**
      * Highest payload version this code reads and writes; files with a higher version are refused. A
-     * payload is written with the lowest version that describes it (1 unless a version-2 member is present; 3 with attested coincidences).
+     * payload is written with the lowest version that describes it (1 unless a version-2 member is present; 3 with
+     * attested coincidences; 4 with linked subjects' date offsets).
      */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
+
+    /** Linked subjects' date offsets kept at most (decision 0078, addendum): as many as a run links. */
+    public static final int MAX_LINKED_OFFSETS = 1 << 20;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -61,6 +65,9 @@ public final class KeyFileContents {
     // payload version 3 (decision 0029): run id -> subject pseudonym -> day (yyyymmdd) -> how many shifted dates the
     // run wrote in the subject's records that read as one of the subject's own original dates
     private final TreeMap<String, TreeMap<String, TreeMap<Long, Integer>>> coincidences = new TreeMap<>();
+    // payload version 4 (decision 0078, addendum): subject pseudonym -> date offset, for the subjects whose offset is
+    // not their own id's keyed offset (linked to another id by a run); in memory, at most MAX_LINKED_OFFSETS
+    private final TreeMap<String, Integer> linkedDateOffsets = new TreeMap<>();
 
     KeyFileContents(ProjectSecret secret, Instant createdAt) {
         this(secret, createdAt, new TreeMap<>(), new TreeMap<>(), new ArrayList<>(), new TreeMap<>());
@@ -430,6 +437,29 @@ public final class KeyFileContents {
         return coincidences;
     }
 
+    /**
+     * Records the date offsets of subjects whose offset is not their own id's keyed offset (decision 0078, addendum):
+     * subject pseudonym → days. A later run gives such a subject this offset when it does not link it. A subject
+     * already recorded keeps its offset (a run never changes one); beyond {@link #MAX_LINKED_OFFSETS} nothing is added
+     * (the engine does not link then).
+     */
+    public synchronized void addLinkedDateOffsets(Map<String, Integer> bySubject) {
+        bySubject.forEach((subject, days) -> {
+            if (linkedDateOffsets.size() < MAX_LINKED_OFFSETS || linkedDateOffsets.containsKey(subject)) {
+                linkedDateOffsets.putIfAbsent(Objects.requireNonNull(subject, "subject"), days);
+            }
+        });
+    }
+
+    /** The linked subjects' date offsets (decision 0078, addendum), subject pseudonym → days; a copy. */
+    public synchronized SortedMap<String, Integer> linkedDateOffsets() {
+        return new TreeMap<>(linkedDateOffsets);
+    }
+
+    TreeMap<String, Integer> linkedDateOffsetsLocked() {
+        return linkedDateOffsets;
+    }
+
     /** The run history, oldest first, unmodifiable snapshot. */
     public synchronized List<RunRecord> runs() {
         return List.copyOf(runs);
@@ -468,6 +498,9 @@ public final class KeyFileContents {
 
     /** The lowest payload version that can describe these contents. */
     synchronized int requiredVersion() {
+        if (!linkedDateOffsets.isEmpty()) {
+            return 4;
+        }
         if (!coincidences.isEmpty()) {
             return 3;
         }
@@ -526,7 +559,9 @@ public final class KeyFileContents {
         ExportInfo theirExport;
         TreeMap<String, TreeSet<KnownIdentifier>> theirKnown = new TreeMap<>();
         TreeMap<String, TreeMap<String, TreeMap<Long, Integer>>> theirCoincidences = new TreeMap<>();
+        TreeMap<String, Integer> theirLinked;
         synchronized (other) {
+            theirLinked = new TreeMap<>(other.linkedDateOffsets);
             other.coincidences.forEach((r, m) -> {
                 TreeMap<String, TreeMap<Long, Integer>> copy = new TreeMap<>();
                 m.forEach((s, d) -> copy.put(s, new TreeMap<>(d)));
@@ -546,7 +581,8 @@ public final class KeyFileContents {
                     && createdAt.equals(other.createdAt) && domains.equals(theirDomains)
                     && dateOffsets.equals(theirOffsets) && runs.equals(theirRuns) && audit.equals(theirAudit)
                     && auditCount == theirAuditCount && java.util.Objects.equals(split, theirSplit)
-                    && knownIdentifiers.equals(theirKnown) && coincidences.equals(theirCoincidences);
+                    && knownIdentifiers.equals(theirKnown) && coincidences.equals(theirCoincidences)
+                    && linkedDateOffsets.equals(theirLinked);
         }
     }
 

@@ -140,6 +140,14 @@ final class PayloadCodec {
                         }
                         g.writeEndObject();
                     }
+                    if (!contents.linkedDateOffsetsLocked().isEmpty()) {
+                        // version 4 (decision 0078, addendum): subject -> days, for subjects not at their own offset
+                        g.writeObjectFieldStart("linkedDateOffsets");
+                        for (Map.Entry<String, Integer> e : contents.linkedDateOffsetsLocked().entrySet()) {
+                            g.writeNumberField(e.getKey(), e.getValue());
+                        }
+                        g.writeEndObject();
+                    }
                     if (contents.export() != null) {
                         KeyFileContents.ExportInfo e = contents.export();
                         g.writeObjectFieldStart("export");
@@ -689,6 +697,7 @@ final class PayloadCodec {
             KeyFileContents.ExportInfo export = null;
             TreeMap<String, TreeSet<KnownIdentifier>> known = null;
             Map<String, Map<String, Map<Long, Integer>>> coincidences = null;
+            TreeMap<String, Integer> linked = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
@@ -741,6 +750,14 @@ final class PayloadCodec {
                                     : "has the \"coincidences\" member twice");
                         }
                         coincidences = coincidences();
+                    }
+                    case "linkedDateOffsets" -> {
+                        if (version < 4 || linked != null) {
+                            throw corrupt(file, version < 4
+                                    ? "has \"linkedDateOffsets\", which versions 1 to 3 do not define"
+                                    : "has the \"linkedDateOffsets\" member twice");
+                        }
+                        linked = dateOffsets("linkedDateOffsets"); // small: in memory even when streamed
                     }
                     case "export" -> {
                         if (version < 2 || export != null) {
@@ -801,6 +818,12 @@ final class PayloadCodec {
             contents.adoptAudit(audit, auditCount);
             if (coincidences != null) {
                 coincidences.forEach(contents::addCoincidences);
+            }
+            if (linked != null) {
+                if (linked.isEmpty() || linked.size() > KeyFileContents.MAX_LINKED_OFFSETS) {
+                    throw corrupt(file, "has an empty or oversized \"linkedDateOffsets\" member");
+                }
+                contents.addLinkedDateOffsets(linked);
             }
             if (store != null) {
                 contents.adoptBase(baseEntries, baseOffsets, baseKnown);
@@ -1017,7 +1040,12 @@ final class PayloadCodec {
         }
 
         private TreeMap<String, Integer> dateOffsets() throws IOException, KeyFileException {
-            expect(p.currentToken(), JsonToken.START_OBJECT, "dateOffsets");
+            return dateOffsets("dateOffsets");
+        }
+
+        /** {@code "dateOffsets"} or {@code "linkedDateOffsets"}: subject pseudonym → days, into memory. */
+        private TreeMap<String, Integer> dateOffsets(String member) throws IOException, KeyFileException {
+            expect(p.currentToken(), JsonToken.START_OBJECT, member);
             TreeMap<String, Integer> result = new TreeMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String subject = p.currentName();
@@ -1029,7 +1057,7 @@ final class PayloadCodec {
                     throw corrupt(file, "lists a date offset for subject '" + shortName(subject) + "' twice");
                 }
             }
-            expect(p.currentToken(), JsonToken.END_OBJECT, "dateOffsets");
+            expect(p.currentToken(), JsonToken.END_OBJECT, member);
             return result;
         }
 

@@ -112,6 +112,25 @@ public record Profile(String name, String description, List<Rule> rules, ActionS
     }
 
 
+    /**
+     * For each column of {@code header}, its place in the subject's candidate columns (the first candidate
+     * that names it), or -1: a row with values in two of them gives two ids of one subject (decision 0078).
+     */
+    public int[] subjectColumnRanks(List<String> header) {
+        int[] ranks = new int[header.size()];
+        java.util.Arrays.fill(ranks, -1);
+        List<String> candidates = subject.csvColumns();
+        for (int r = 0; r < candidates.size(); r++) {
+            FieldSelector.ColumnName name = new FieldSelector.ColumnName(candidates.get(r));
+            for (int i = 0; i < header.size(); i++) {
+                if (ranks[i] < 0 && name.matches(header.get(i))) {
+                    ranks[i] = r;
+                }
+            }
+        }
+        return ranks;
+    }
+
     /** Whether any rule (or the default) scrubs free text, which needs all known identifiers first. */
     public boolean scrubsText() {
         return defaultSpec.action() == Action.SCRUB_TEXT

@@ -65,6 +65,19 @@ public record RunReport(String tool, ProfileInfo profile, String status, FileCou
      * The report of a run whose files ended as {@code fileResults}: every count and total is
      * computed here, the one place that counts statuses.
      */
+    /**
+     * This report with counts of the run as a whole (not of a file) added to {@link #actions()}, e.g. the subject
+     * links of decision 0078; itself when there are none.
+     */
+    public RunReport withRunActions(java.util.Map<String, Long> runActions) {
+        if (runActions.isEmpty()) {
+            return this;
+        }
+        SortedMap<String, Long> merged = new TreeMap<>(actions);
+        runActions.forEach((k, v) -> merged.merge(k, v, Long::sum));
+        return new RunReport(tool, profile, status, files, records, merged, valuesEmptied, subjects, fileResults, run);
+    }
+
     public static RunReport of(String tool, ProfileInfo profile, List<FileReport> fileResults, int renamed,
             int subjects, RunInfo run) {
         long records = 0;

@@ -136,7 +136,7 @@ class AdversarialCorpusTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative"})
+    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -159,7 +159,7 @@ class AdversarialCorpusTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative"})
+    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -244,11 +244,92 @@ class AdversarialCorpusTest {
         assertEquals(first, second, spec + ": one patient's date shifted differently in two tables");
     }
 
+    /** Who each id of the {@code linked} folder is (synthetic, from {@code generate.py}): patid and MRN of A, B and C. */
+    private static final Map<String, String> LINKED = Map.of("PX10021", "A", "E4410021", "A", "PX10045", "B",
+            "E4410045", "B", "PX10078", "C", "E4410078", "C");
+
+    /**
+     * One subject, one offset (decision 0078): visits carry only the {@code patid}, labs only the MRN, the FHIR Bundle
+     * and the DICOM files the MRN (B's under a RIS number, with the MRN in Other Patient IDs); a linking table gives
+     * patid and MRN of A and B, and C's FHIR Patient gives both. Each patient's admission day (the lab draw, the
+     * encounter and the CT of that day) and date of birth come out alike in every table and format, and the interval
+     * between them is the original's. D and E share one MRN in the linking table: the run says so, by rule and count.
+     */
+    @org.junit.jupiter.api.Test
+    void aLinkedPatientsDatesAgreeInEveryTableAndFormat() throws Exception {
+        Path in = ROOT.resolve("linked");
+        Path out = output("linked");
+        Map<String, Set<String>> day = new TreeMap<>();
+        Map<String, Set<String>> birth = new TreeMap<>();
+        Map<String, Long> originalAge = new TreeMap<>(); // days from birth to admission
+        List<String> ids = column(in.resolve("visits.csv"), "patid");
+        List<String> admitted = column(out.resolve("visits.csv"), "admit_date");
+        List<String> admittedBefore = column(in.resolve("visits.csv"), "admit_date");
+        Map<String, String> admissionBefore = new TreeMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String who = LINKED.get(ids.get(i));
+            if (who != null) {
+                day.computeIfAbsent(who, k -> new TreeSet<>()).add("visits.csv " + admitted.get(i));
+                admissionBefore.put(who, admittedBefore.get(i));
+            }
+        }
+        ids = column(in.resolve("labs.csv"), "mrn");
+        List<String> drawn = column(out.resolve("labs.csv"), "specimen_date");
+        List<String> born = column(out.resolve("labs.csv"), "birth_date");
+        List<String> bornBefore = column(in.resolve("labs.csv"), "birth_date");
+        for (int i = 0; i < ids.size(); i++) {
+            String who = LINKED.get(ids.get(i));
+            if (who != null) {
+                day.computeIfAbsent(who, k -> new TreeSet<>()).add("labs.csv " + drawn.get(i));
+                birth.computeIfAbsent(who, k -> new TreeSet<>()).add(born.get(i));
+                originalAge.put(who, ChronoUnit.DAYS.between(LocalDate.parse(bornBefore.get(i)),
+                        LocalDate.parse(admissionBefore.get(who))));
+            }
+        }
+        ids = column(in.resolve("patient_map.csv"), "patid");
+        born = column(out.resolve("patient_map.csv"), "birth_date");
+        for (int i = 0; i < ids.size(); i++) {
+            String who = LINKED.get(ids.get(i));
+            if (who != null) {
+                birth.computeIfAbsent(who, k -> new TreeSet<>()).add(born.get(i));
+            }
+        }
+        // The Bundle's Encounters are A's, B's and C's, in that order.
+        Matcher start = Pattern.compile("\"start\"\\s*:\\s*\"([0-9-]{10})\"")
+                .matcher(Files.readString(out.resolve("bundle.json")));
+        for (String who : List.of("A", "B", "C")) {
+            assertTrue(start.find(), "bundle.json: an Encounter lost its start");
+            day.get(who).add("bundle.json " + start.group(1));
+        }
+        for (String who : List.of("A", "B")) {
+            String file = "ct_" + who.toLowerCase(java.util.Locale.ROOT) + ".dcm";
+            String studied;
+            try (org.deidworkbench.dicom.DicomFile f = new org.deidworkbench.dicom.DicomReader().read(out.resolve(file))) {
+                studied = f.dataset().getString(0x00080020); // Study Date
+            }
+            day.get(who).add(file + " " + LocalDate.parse(studied, DateTimeFormatter.BASIC_ISO_DATE));
+        }
+        for (String who : List.of("A", "B", "C")) {
+            Set<String> days = new TreeSet<>();
+            day.get(who).forEach(d -> days.add(d.substring(d.indexOf(' ') + 1)));
+            assertEquals(who.equals("C") ? 3 : 4, day.get(who).size(), "patient " + who + ": a table or file is missing");
+            assertEquals(1, days.size(), "patient " + who + ": the admission day differs between "
+                    + day.get(who).stream().map(d -> d.substring(0, d.indexOf(' '))).toList());
+            assertEquals(1, birth.get(who).size(), "patient " + who + ": the date of birth differs between tables");
+            assertEquals(originalAge.get(who), ChronoUnit.DAYS.between(LocalDate.parse(birth.get(who).iterator().next()),
+                    LocalDate.parse(days.iterator().next())), "patient " + who + ": the age at admission changed");
+            assertTrue(!admissionBefore.get(who).equals(days.iterator().next()), "patient " + who + ": not shifted");
+        }
+        String report = Files.readString(out.resolve("deid-report.json"));
+        assertTrue(Pattern.compile("\"subject-link-conflict \\(unlinked\\)\"\\s*:\\s*1\\b").matcher(report).find(),
+                "the report does not count the one MRN given for two patients");
+    }
+
     /** The length of a stay, in days and minutes, is what a study measures: the shift keeps it. */
     @ParameterizedTest
     @ValueSource(strings = {"pcornet/encounter.csv:admit_date:discharge_date:yyyy-MM-dd",
         "fr/sejours.csv:DATE_ENTREE:DATE_SORTIE:dd/MM/yyyy HH:mm", "nl/opnames.csv:opnamedatum:ontslagdatum:dd-MM-yyyy",
-        "excel/visits.csv:Aufnahme:Entlassung:dd.MM.yyyy"})
+        "excel/visits.csv:Aufnahme:Entlassung:dd.MM.yyyy", "linked/visits.csv:admit_date:discharge_date:yyyy-MM-dd"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));

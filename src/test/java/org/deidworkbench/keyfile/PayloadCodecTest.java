@@ -126,6 +126,26 @@ class PayloadCodecTest {
     }
 
     @Test
+    void linkedDateOffsetsRoundTripAsVersionFourAndOlderPayloadsHaveNone() throws Exception {
+        KeyFileContents c = TestFixtures.sampleContents();
+        assertTrue(PayloadCodec.read(golden().getBytes(StandardCharsets.UTF_8), FILE).linkedDateOffsets().isEmpty());
+        c.addLinkedDateOffsets(Map.of("PAT-7G3K2M", -123));
+        String json = new String(PayloadCodec.write(c), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"version\":4"), json);
+        assertTrue(json.contains("\"linkedDateOffsets\":{\"PAT-7G3K2M\":-123}"), json);
+        KeyFileContents read = PayloadCodec.read(json.getBytes(StandardCharsets.UTF_8), FILE);
+        assertTrue(read.sameAs(c));
+        assertEquals(Map.of("PAT-7G3K2M", -123), read.linkedDateOffsets());
+        assertFalse(read.sameAs(TestFixtures.sampleContents()));
+        // a recorded offset never changes
+        read.addLinkedDateOffsets(Map.of("PAT-7G3K2M", 40));
+        assertEquals(Map.of("PAT-7G3K2M", -123), read.linkedDateOffsets());
+        assertEquals(KeyFileException.Reason.CORRUPT_PAYLOAD, reasonOf(json.replace("\"version\":4", "\"version\":3")));
+        assertEquals(KeyFileException.Reason.CORRUPT_PAYLOAD,
+                reasonOf(json.replace("{\"PAT-7G3K2M\":-123}", "{\"PAT-7G3K2M\":\"-123\"}")));
+    }
+
+    @Test
     void attestedCoincidencesRoundTripAsVersionThreeAndAreRefusedInAVersionTwoPayload() throws Exception {
         KeyFileContents c = TestFixtures.sampleContents();
         c.addCoincidences("run-9", Map.of("PAT-7G3K2M", Map.of(19330205L, 2, 19610503L, 1)));

@@ -33,6 +33,12 @@ final class WorkerSetup implements Serializable {
     private final ProfileSource profile;
     private final PurposeKeys keys;
     private final int referenceYear;
+    /** The key file's subjects recorded with another id's offset (decision 0078, addendum): pseudonym → days. */
+    private final java.util.HashMap<String, Integer> linkedOffsets;
+    /** The scan pass notes links between subject ids (decision 0078): its workers' engines note them too. */
+    private final boolean linking;
+    /** The transform pass: the run's resolved links, linked id → its class's offset (decision 0078). */
+    private final java.util.HashMap<String, Integer> classOffsets;
     private final boolean scanPass;
     private final Map<FileFormat, Serializable> analyses;
     private final KnownIdentifiers frozen;
@@ -59,6 +65,9 @@ final class WorkerSetup implements Serializable {
         this.profile = profile;
         this.keys = run.keys();
         this.referenceYear = run.referenceYear();
+        this.linkedOffsets = new java.util.HashMap<>(run.linkedOffsets());
+        this.linking = frozen == null && run.linking();
+        this.classOffsets = new java.util.HashMap<>(frozen == null ? Map.of() : run.classOffsets());
         this.scanPass = run.scanPass();
         this.analyses = run.analyses();
         this.frozen = frozen;
@@ -142,6 +151,17 @@ final class WorkerSetup implements Serializable {
             engine = new Deidentifier(profile.profile(), KeyRing.from(keys), new PseudonymLedger(), referenceYear);
             if (frozen != null) {
                 engine.freezeIdentifiers(frozen);
+            }
+            if (!linkedOffsets.isEmpty()) {
+                // A worker resolves no links (the driver does), so it never asks the key file for more recorded offsets.
+                engine.recordedOffsets(linkedOffsets, pseudonyms -> Map.of());
+            }
+            if (linking) {
+                // Noted links go back in the notes; the driver resolves them with every worker's (decision 0078).
+                engine.beginLinks();
+            }
+            if (!classOffsets.isEmpty()) {
+                engine.useLinkedOffsets(classOffsets);
             }
             temp = Files.createTempDirectory("deid-spark-");
             processors = FileWork.processors(engine, scanPass, FileWork.scratchFolder(temp));

@@ -92,6 +92,79 @@ class SparkRunTest {
         assertSameKeyEntries(expected, key);
     }
 
+    /** The adversarial corpus's {@code linked/} folder: one patient under a patid and an MRN (decision 0078). */
+    private static final Path LINKED = Path.of("..", "src", "test", "resources", "org", "deidworkbench", "adversarial",
+            "linked").toAbsolutePath().normalize();
+
+    @Test
+    void linkedSubjectIdsGiveTheSameOutputAndKeyFileAsDeidRun() throws Exception {
+        // Decision 0078 on the cluster: patient_map.csv links patids to MRNs, a FHIR Patient its MRN to its patid, a CT
+        // its RIS number to the MRN; labs.csv, the Bundle and the CTs are keyed by the MRN. With six partitions every
+        // file is scanned by a task of its own, so no worker sees a whole class: the driver resolves the links of all.
+        LoadedProfile profile = profile("csv-template");
+        Path[] keys = keyFiles();
+        RunResult expected = deidRun(List.of(LINKED), tmp.resolve("reference"), keys[0], profile);
+        RunResult actual = sparkRun(List.of(LINKED), tmp.resolve("spark"), keys[1], profile, 6, WorkerSetup.Faults.NONE);
+
+        assertTrue(expected.report().actions().get("subject-links (linked)") > 0, "deid run linked ids");
+        assertEquals(1L, expected.report().actions().get("subject-link-conflict (unlinked)"), "one MRN, two patids");
+        assertEquals(expected.files(), actual.files(), "every file ends the same way, under the same name");
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertSameKeyEntries(keys[0], keys[1]);
+        assertFalse(org.deidworkbench.keyfile.KeyFileStore.open(keys[1], SparkTests.PASSPHRASE).linkedDateOffsets()
+                .isEmpty(), "the MRNs that took their patid's offset are recorded in the key file");
+    }
+
+    @Test
+    void aSecondRunWithTheFirstRunsKeyFileKeepsTheLinkedOffsetsOnSparkAsInDeidRun() throws Exception {
+        // Two runs on one key file, each twice (deid run, deid-spark run): the whole folder, then the lab table alone
+        // (keyed by the MRN). The second run's labs come out as the first run's, on Spark as in deid run.
+        Path labs = Files.createDirectories(tmp.resolve("in/labs"));
+        Files.copy(LINKED.resolve("labs.csv"), labs.resolve("labs.csv"));
+        LoadedProfile profile = profile("csv-template");
+        Path[] keys = keyFiles();
+        deidRun(List.of(LINKED), tmp.resolve("reference-1"), keys[0], profile);
+        RunResult first = sparkRun(List.of(LINKED), tmp.resolve("spark-1"), keys[1], profile, 4,
+                WorkerSetup.Faults.NONE);
+        assertTrue(first.report().actions().containsKey("subject-links (linked)"), "the first Spark run linked ids");
+        assertSameOutput(tmp.resolve("reference-1"), tmp.resolve("spark-1"));
+        assertSameKeyEntries(keys[0], keys[1]);
+
+        deidRun(List.of(labs), tmp.resolve("reference-2"), keys[0], profile);
+        sparkRun(List.of(labs), tmp.resolve("spark-2"), keys[1], profile, 2, WorkerSetup.Faults.NONE);
+
+        assertSameOutput(tmp.resolve("reference-2"), tmp.resolve("spark-2"));
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("spark-1/labs.csv")),
+                Files.readAllBytes(tmp.resolve("spark-2/labs.csv")), "the labs alone come out as in the linking run");
+        assertSameKeyEntries(keys[0], keys[1]);
+    }
+
+    @Test
+    void subjectsRecordedWithALinkedOffsetKeepItOnTheExecutors() throws Exception {
+        // Decision 0078, addendum: a run that links a patid and an MRN records the MRN with the patid's offset; a
+        // later run of the lab table alone (keyed by the MRN) keeps it, on Spark's executors as in deid run.
+        Path linked = LINKED;
+        Path both = Files.createDirectories(tmp.resolve("in/both"));
+        Path labs = Files.createDirectories(tmp.resolve("in/labs"));
+        for (String table : List.of("patient_map.csv", "labs.csv")) {
+            Files.copy(linked.resolve(table), both.resolve(table));
+        }
+        Files.copy(linked.resolve("labs.csv"), labs.resolve("labs.csv"));
+        LoadedProfile profile = profile("csv-template");
+        Path[] keys = keyFiles();
+        RunResult first = deidRun(List.of(both), tmp.resolve("linking"), keys[0], profile);
+        assertTrue(first.report().actions().containsKey("subject-links (linked)"), "the first run linked ids");
+        Files.copy(keys[0], keys[1], java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        deidRun(List.of(labs), tmp.resolve("reference"), keys[0], profile);
+        sparkRun(List.of(labs), tmp.resolve("spark"), keys[1], profile, 3, WorkerSetup.Faults.NONE);
+
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("linking/labs.csv")), Files.readAllBytes(tmp.resolve("spark/labs.csv")),
+                "the labs alone come out as they did beside the linking table");
+        assertSameKeyEntries(keys[0], keys[1]);
+    }
+
     @Test
     void aDicomdirIsMadeAnewOverTheFilesTheExecutorsWrote() throws Exception {
         Path media = SparkTests.media(tmp.resolve("in/media"));

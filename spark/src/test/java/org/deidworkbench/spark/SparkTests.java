@@ -271,6 +271,7 @@ final class SparkTests {
             assertEquals(e.entries(domain), a.entries(domain), "entries of domain " + domain);
         }
         assertEquals(e.dateOffsets(), a.dateOffsets(), "date offsets");
+        assertEquals(e.linkedDateOffsets(), a.linkedDateOffsets(), "linked subjects' date offsets (decision 0078)");
         assertEquals(e.knownIdentifiers(), a.knownIdentifiers(), "subjects' known identifiers");
         assertEquals(e.runs().size(), a.runs().size(), "one run recorded in each");
     }

@@ -78,6 +78,22 @@ public final class Deidentifier {
      * are keyed functions of its id, so a subject dropped from here is recomputed exactly on its next row.
      */
     private final Map<String, Subject> subjects = new ConcurrentHashMap<>();
+    /** Links being noted (a run's scan pass), else {@code null}. */
+    private volatile SubjectLinks links;
+    /**
+     * Linked ids whose offset is not their own keyed offset (normalized id → their class's offset), once resolved
+     * (decision 0078).
+     */
+    private volatile Map<String, Integer> linkedOffsets = Map.of();
+    /**
+     * The key file's subjects whose recorded offset is not their own id's keyed offset (subject pseudonym → days):
+     * an id not linked in this run keeps it (decision 0078, addendum).
+     */
+    private volatile Map<String, Integer> storedLinked = Map.of();
+    /** The key file's recorded offsets, looked up when links are resolved; none for a new key file. */
+    private volatile RecordedOffsets recorded = pseudonyms -> Map.of();
+    /** This run's subjects whose offset is their class's and not their own (pseudonym → days), for the key file. */
+    private final Map<String, Integer> newLinked = new ConcurrentHashMap<>();
     private final KnownIdentifiers collected = new KnownIdentifiers();
     /** Each subject's identifying values (by subject pseudonym), sealed into the key file. */
     private final Map<String, Set<KnownIdentifier>> subjectIdentifiers = new ConcurrentHashMap<>();
@@ -168,14 +184,217 @@ public final class Deidentifier {
         }
         String domain = profile.subject().domain();
         String pseudonym = ledger.issue(keys.pseudonyms(), domain, subjectFormat, normalized);
-        int offset = keys.dates().offsetDays(domain + ":" + normalized, profile.dateShift());
-        keepOffset(pseudonym, offset);
+        // A linked id takes its class's offset (decision 0078); its pseudonym stays its own. An id a key file
+        // recorded with another id's offset keeps that offset; every other id has its own.
+        Integer linked = linkedOffsets.get(normalized);
+        int offset;
+        if (linked != null) {
+            offset = linked;
+            newLinked.putIfAbsent(pseudonym, offset);
+        } else {
+            Integer stored = storedLinked.isEmpty() ? null : storedLinked.get(pseudonym);
+            offset = stored != null ? stored : ownOffset(normalized);
+        }
+        if (links == null) {
+            keepOffset(pseudonym, offset); // while links are noted, offsets are not final: kept by the transform
+        }
         Subject subject = new Subject(pseudonym, offset);
         if (subjects.size() >= SUBJECT_CACHE) {
             subjects.clear(); // the cache of a run with many subjects: a miss costs one HMAC and a key derivation
         }
         subjects.putIfAbsent(normalized, subject);
         return subject;
+    }
+
+    private int ownOffset(String normalized) {
+        return keys.dates().offsetDays(profile.subject().domain() + ":" + normalized, profile.dateShift());
+    }
+
+    /** The date offsets a key file recorded for subjects of earlier runs (decision 0078, addendum). */
+    @FunctionalInterface
+    public interface RecordedOffsets {
+        /**
+         * The recorded offsets of those of {@code pseudonyms} (sorted, distinct) the key file has, pseudonym → days.
+         */
+        Map<String, Integer> find(List<String> pseudonyms) throws java.io.IOException;
+    }
+
+    /**
+     * Tells the engine what the key file recorded (before a run's subjects are made): {@code stored}, the subjects
+     * whose offset is not their own id's (kept by ids this run does not link), and {@code lookup}, every subject's
+     * recorded offset (consulted once, for the linked ids, by {@link #resolveLinks()}).
+     */
+    public void recordedOffsets(Map<String, Integer> stored, RecordedOffsets lookup) {
+        storedLinked = Map.copyOf(stored);
+        recorded = java.util.Objects.requireNonNull(lookup, "lookup");
+        subjects.clear();
+    }
+
+    /**
+     * What the key file recorded of subjects whose offset is another id's (subject pseudonym → days, as given to
+     * {@link #recordedOffsets}): for engines made elsewhere for this run (a cluster's workers), which must give those
+     * subjects the same offsets.
+     */
+    public Map<String, Integer> storedLinkedOffsets() {
+        return storedLinked;
+    }
+
+    /**
+     * The subjects of this run whose offset is their linked class's and not their own id's, subject pseudonym → days:
+     * recorded in the key file so that a later run keeps them (decision 0078, addendum).
+     */
+    public SortedMap<String, Integer> linkedSubjectOffsets() {
+        return new TreeMap<>(newLinked);
+    }
+
+    /**
+     * The resolved links (after {@link #resolveLinks()}): each linked id whose offset is not its own, normalized id →
+     * its class's offset. For the engines a cluster's transform workers make for this run ({@link #useLinkedOffsets}),
+     * which must give those ids the same offsets. Holds original identifiers.
+     */
+    public Map<String, Integer> linkedOffsets() {
+        return linkedOffsets;
+    }
+
+    /**
+     * Gives linked ids the offsets another engine of this run resolved ({@link #linkedOffsets()}): a cluster's
+     * transform worker, whose own engine noted no links (decision 0078).
+     */
+    public void useLinkedOffsets(Map<String, Integer> resolved) {
+        linkedOffsets = Map.copyOf(resolved);
+        subjects.clear();
+    }
+
+    /** The rank of the id a DICOM file or FHIR Patient is tied to (after every CSV subject column). */
+    public static final int RANK_RECORD_SUBJECT = 10_000;
+    /** The rank of a record's other ids (Other Patient IDs, a Patient's other identifiers). */
+    public static final int RANK_RECORD_OTHER = 10_001;
+
+    /**
+     * One of the ids a record gives for its subject (decision 0078).
+     *
+     * @param kind what the id is, for conflicts: a CSV column, a FHIR identifier system, a DICOM issuer
+     * @param rank which id of a class gives the offset: the lowest rank (a CSV subject column's place in the
+     *     profile's list, else {@link #RANK_RECORD_SUBJECT} or {@link #RANK_RECORD_OTHER}), the smallest id among equals
+     * @param id the original id (normalized here)
+     */
+    public record LinkedId(String kind, int rank, String id) {
+    }
+
+    /**
+     * Starts noting links between subject ids (before the scan pass). Until {@link #resolveLinks()}, offsets are
+     * not final: subjects are not remembered for the key file.
+     */
+    public void beginLinks() {
+        links = new SubjectLinks();
+    }
+
+    /** Whether {@link #noteLink} is listening (a scan pass of a run, between {@link #beginLinks} and resolving). */
+    public boolean linking() {
+        return links != null;
+    }
+
+    /** Notes that one record gives these ids for one subject; blank ids are ignored. Thread-safe. */
+    public void noteLink(List<LinkedId> ids) {
+        SubjectLinks l = links;
+        if (l == null || ids.size() < 2) {
+            return;
+        }
+        List<SubjectLinks.Id> normalized = new ArrayList<>(ids.size());
+        for (LinkedId id : ids) {
+            String v = PseudonymGenerator.normalize(id.id());
+            if (!v.isEmpty()) {
+                normalized.add(new SubjectLinks.Id(id.kind(), id.rank(), v));
+            }
+        }
+        l.note(normalized);
+    }
+
+    /**
+     * Fixes the links noted since {@link #beginLinks()} (after the scan pass, before any output is written): from
+     * now on a linked id's date offset is its class's. A class's offset is the one the key file recorded for its
+     * members (decision 0078, addendum: a recorded offset never changes), else its representative's; a class whose
+     * members were recorded with different offsets is not linked. Returns the counts for the run report: {@code
+     * subject-links (linked)} ids whose offset is now another id's, {@code subject-link-conflict (unlinked)} classes
+     * left unlinked because two of their ids of one kind came from different records, {@code subject-link-conflict
+     * (recorded offsets)} classes left unlinked because the key file recorded two offsets among their ids, {@code
+     * subject-links-too-many (unlinked)} when more ids were linked than the engine or the key file keeps. Empty when
+     * nothing was linked.
+     *
+     * @throws java.io.IOException when the key file's recorded offsets (held on disk) cannot be read
+     */
+    public SortedMap<String, Long> resolveLinks() throws java.io.IOException {
+        SubjectLinks l = links;
+        SortedMap<String, Long> counts = new TreeMap<>();
+        if (l == null) {
+            return counts;
+        }
+        SubjectLinks.Resolved r = l.resolve();
+        String domain = profile.subject().domain();
+        List<List<String>> classes = r.classes();
+        // Each linked id's subject pseudonym (a keyed function of the id; issued only if the id is a record's subject).
+        List<String[]> pseudonymsOf = new ArrayList<>(classes.size());
+        java.util.TreeSet<String> all = new java.util.TreeSet<>();
+        for (List<String> c : classes) {
+            String[] ps = new String[c.size()];
+            for (int i = 0; i < ps.length; i++) {
+                ps[i] = keys.pseudonyms().pseudonym(domain, c.get(i), subjectFormat);
+                all.add(ps[i]);
+            }
+            pseudonymsOf.add(ps);
+        }
+        Map<String, Integer> stored = storedLinked;
+        Map<String, Integer> found = all.isEmpty() ? Map.of() : recorded.find(new ArrayList<>(all));
+        Map<String, Integer> offsets = new HashMap<>();
+        long linked = 0;
+        long recordedConflicts = 0;
+        long fresh = 0;
+        for (int k = 0; k < classes.size(); k++) {
+            List<String> c = classes.get(k);
+            String[] ps = pseudonymsOf.get(k);
+            Integer agreed = null;
+            boolean disagree = false;
+            for (String p : ps) {
+                Integer days = stored.get(p);
+                if (days == null) {
+                    days = found.get(p);
+                }
+                if (days != null) {
+                    disagree |= agreed != null && !agreed.equals(days);
+                    agreed = agreed == null ? days : agreed;
+                }
+            }
+            if (disagree) {
+                recordedConflicts++; // each id keeps its recorded (or own) offset
+                continue;
+            }
+            int classOffset = agreed != null ? agreed : ownOffset(c.get(0));
+            for (int i = 0; i < ps.length; i++) {
+                if (ownOffset(c.get(i)) != classOffset) {
+                    offsets.put(c.get(i), classOffset);
+                    fresh += stored.containsKey(ps[i]) ? 0 : 1;
+                }
+            }
+            linked += c.size() - 1;
+        }
+        // The key file keeps at most MAX_IDS linked subjects' offsets: a run that would pass it links nothing new.
+        boolean tooMany = r.overflow() || stored.size() + fresh > SubjectLinks.MAX_IDS;
+        linkedOffsets = tooMany ? Map.of() : Map.copyOf(offsets);
+        subjects.clear(); // made with the offsets before linking
+        links = null;
+        if (linked > 0 && !tooMany) {
+            counts.put("subject-links (linked)", linked);
+        }
+        if (r.conflicts() > 0) {
+            counts.put("subject-link-conflict (unlinked)", (long) r.conflicts());
+        }
+        if (recordedConflicts > 0) {
+            counts.put("subject-link-conflict (recorded offsets)", recordedConflicts);
+        }
+        if (tooMany) {
+            counts.put("subject-links-too-many (unlinked)", (long) SubjectLinks.MAX_IDS);
+        }
+        return counts;
     }
 
     /**
@@ -737,12 +956,20 @@ public final class Deidentifier {
      * @param subjectOffsets date offsets by subject pseudonym
      * @param subjectIdentifiers identifying values by subject pseudonym
      * @param identifiers every identifier noted, with its replacement
+     * @param links the links between subject ids noted in a scan pass (decision 0078)
+     * @param linkedSubjectOffsets subjects whose offset is their linked class's and not their own, by pseudonym
      */
     public record Notes(List<PseudonymEntry> pseudonyms, Map<String, Integer> subjectOffsets,
-            Map<String, Set<KnownIdentifier>> subjectIdentifiers, KnownIdentifiers identifiers)
-            implements java.io.Serializable {
+            Map<String, Set<KnownIdentifier>> subjectIdentifiers, KnownIdentifiers identifiers, NotedLinks links,
+            Map<String, Integer> linkedSubjectOffsets) implements java.io.Serializable {
 
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
+
+        /** Notes without links. */
+        public Notes(List<PseudonymEntry> pseudonyms, Map<String, Integer> subjectOffsets,
+                Map<String, Set<KnownIdentifier>> subjectIdentifiers, KnownIdentifiers identifiers) {
+            this(pseudonyms, subjectOffsets, subjectIdentifiers, identifiers, NotedLinks.none(), Map.of());
+        }
 
         /** Nothing noted. */
         public static Notes none() {
@@ -764,7 +991,9 @@ public final class Deidentifier {
             KnownIdentifiers known = new KnownIdentifiers();
             known.addAll(identifiers);
             known.addAll(other.identifiers);
-            return new Notes(all, offsets, ids, known);
+            Map<String, Integer> linked = new HashMap<>(linkedSubjectOffsets);
+            other.linkedSubjectOffsets.forEach(linked::putIfAbsent);
+            return new Notes(all, offsets, ids, known, links.merge(other.links), linked);
         }
     }
 
@@ -774,7 +1003,9 @@ public final class Deidentifier {
         subjectIdentifiers.forEach((s, v) -> ids.put(s, new HashSet<>(v)));
         KnownIdentifiers known = new KnownIdentifiers();
         known.addAll(collected);
-        return new Notes(ledger.newEntries(), new HashMap<>(subjectOffsets), ids, known);
+        SubjectLinks l = links;
+        return new Notes(ledger.newEntries(), new HashMap<>(subjectOffsets), ids, known,
+                l == null ? NotedLinks.none() : l.export(), new HashMap<>(newLinked));
     }
 
     /**
@@ -794,6 +1025,11 @@ public final class Deidentifier {
         notes.subjectIdentifiers().forEach((s, v) -> subjectIdentifiers
                 .computeIfAbsent(s, k -> ConcurrentHashMap.newKeySet()).addAll(v));
         collected.addAll(notes.identifiers());
+        SubjectLinks l = links;
+        if (l != null) {
+            l.absorb(notes.links()); // a scan worker's links, resolved here with this run's (decision 0078)
+        }
+        notes.linkedSubjectOffsets().forEach(newLinked::putIfAbsent);
     }
 
     /**

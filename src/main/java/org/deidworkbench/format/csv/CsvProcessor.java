@@ -161,10 +161,12 @@ public final class CsvProcessor implements FileProcessor {
             List<String> header = reader.header();
             Column[] columns = plan(input, header, false);
             SubjectSource subjects = subjectSource(input, header);
+            RowLinks links = RowLinks.of(engine, header);
             // Only the subject and identifier columns are made into strings.
             boolean[] wanted = new boolean[columns.length];
             for (int c = 0; c < columns.length; c++) {
-                wanted[c] = c == subjects.column() || c == subjects.viaColumn() || columns[c].identifier();
+                wanted[c] = c == subjects.column() || c == subjects.viaColumn() || columns[c].identifier()
+                        || links != null && links.reads(c);
             }
             RowSubjects rows = new RowSubjects(columns, subjects, true);
             String[] row = new String[columns.length];
@@ -173,6 +175,9 @@ public final class CsvProcessor implements FileProcessor {
                 checkCancel(++n, cancelled);
                 try {
                     rows.accept(row);
+                    if (links != null) {
+                        links.accept(row);
+                    }
                 } catch (DeidException e) {
                     throw new FormatException(e.code(), "line " + reader.lineNumber(), e.getMessage());
                 }
@@ -636,6 +641,77 @@ public final class CsvProcessor implements FileProcessor {
                 }
             }
             return subject;
+        }
+    }
+
+    /**
+     * The subject ids of a table with two or more subject columns ({@code patid} and {@code mrn}): each row's
+     * ids are linked for the date offset (decision 0078). Not thread-safe: one per file.
+     */
+    private static final class RowLinks {
+        private final Deidentifier engine;
+        private final int[] columns;
+        private final Deidentifier.LinkedId[] kinds;
+        private String[] last;
+
+        private RowLinks(Deidentifier engine, int[] columns, Deidentifier.LinkedId[] kinds) {
+            this.engine = engine;
+            this.columns = columns;
+            this.kinds = kinds;
+        }
+
+        /** For a file whose header names two or more subject columns while the run notes links; else null. */
+        static RowLinks of(Deidentifier engine, List<String> header) {
+            if (!engine.linking()) {
+                return null;
+            }
+            int[] ranks = engine.profile().subjectColumnRanks(header);
+            List<Integer> cols = new ArrayList<>();
+            for (int c = 0; c < ranks.length; c++) {
+                if (ranks[c] >= 0) {
+                    cols.add(c);
+                }
+            }
+            if (cols.size() < 2) {
+                return null;
+            }
+            int[] columns = cols.stream().mapToInt(Integer::intValue).toArray();
+            Deidentifier.LinkedId[] kinds = new Deidentifier.LinkedId[columns.length];
+            List<String> candidates = engine.profile().subject().csvColumns();
+            for (int i = 0; i < columns.length; i++) {
+                int rank = ranks[columns[i]];
+                kinds[i] = new Deidentifier.LinkedId("csv:" + candidates.get(rank).toLowerCase(java.util.Locale.ROOT),
+                        rank, "");
+            }
+            return new RowLinks(engine, columns, kinds);
+        }
+
+        boolean reads(int column) {
+            for (int c : columns) {
+                if (c == column) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Links the row's non-blank subject ids (a row like the one above adds nothing). */
+        void accept(String[] row) {
+            String[] ids = new String[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                ids[i] = row[columns[i]];
+            }
+            if (java.util.Arrays.equals(ids, last)) {
+                return;
+            }
+            last = ids;
+            List<Deidentifier.LinkedId> linked = new ArrayList<>(ids.length);
+            for (int i = 0; i < ids.length; i++) {
+                if (!ids[i].isBlank()) {
+                    linked.add(new Deidentifier.LinkedId(kinds[i].kind(), kinds[i].rank(), ids[i]));
+                }
+            }
+            engine.noteLink(linked);
         }
     }
 

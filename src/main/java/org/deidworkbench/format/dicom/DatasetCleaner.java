@@ -13,6 +13,7 @@ import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.FieldContext;
 import org.deidworkbench.deid.Subject;
 import org.deidworkbench.deid.UnprocessableValueException;
+import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.deid.method.DeidMethod;
 import org.deidworkbench.dicom.AgeString;
 import org.deidworkbench.dicom.Dataset;
@@ -105,11 +106,53 @@ final class DatasetCleaner {
             subject = methods.engine().subject(id);
             if (mode == Mode.SCAN) {
                 methods.engine().noteSubject(id, subject);
+                if (methods.engine().linking()) {
+                    linkOtherIds(ds, id);
+                }
             }
         } catch (DeidException e) {
             throw new FormatException(e.code(), Tag.toString(Tag.PATIENT_ID), e.getMessage());
         }
         return subject;
+    }
+
+    /** Issuer of Patient ID (0010,0021). */
+    private static final int ISSUER_OF_PATIENT_ID = 0x00100021;
+    /** Other Patient IDs (0010,1000), retired but still written. */
+    private static final int OTHER_PATIENT_IDS = 0x00101000;
+    /** Other Patient IDs Sequence (0010,1002): items of Patient ID and Issuer of Patient ID. */
+    private static final int OTHER_PATIENT_IDS_SEQUENCE = 0x00101002;
+
+    /**
+     * Links the file's Patient ID with its Other Patient IDs, plain or in the sequence with their issuers
+     * (decision 0078): one subject for the date offset. The Patient ID's kind is its issuer; the other ids'
+     * kinds are apart, so that two files naming one other id under two Patient IDs of one issuer conflict.
+     */
+    private void linkOtherIds(Dataset ds, String id) {
+        String issuer = ds.getString(ISSUER_OF_PATIENT_ID);
+        List<Deidentifier.LinkedId> ids = new ArrayList<>();
+        ids.add(new Deidentifier.LinkedId("dicom:" + (issuer == null ? "" : issuer.strip()),
+                Deidentifier.RANK_RECORD_SUBJECT, id));
+        String[] others = ds.getStrings(OTHER_PATIENT_IDS);
+        if (others != null) {
+            for (String other : others) {
+                if (other != null && !other.isBlank()) {
+                    ids.add(new Deidentifier.LinkedId("dicom-other:", Deidentifier.RANK_RECORD_OTHER, other));
+                }
+            }
+        }
+        List<Dataset> items = ds.getItems(OTHER_PATIENT_IDS_SEQUENCE);
+        if (items != null) {
+            for (Dataset item : items) {
+                String other = item.getString(Tag.PATIENT_ID);
+                String otherIssuer = item.getString(ISSUER_OF_PATIENT_ID);
+                if (other != null && !other.isBlank()) {
+                    ids.add(new Deidentifier.LinkedId("dicom-other:" + (otherIssuer == null ? "" : otherIssuer.strip()),
+                            Deidentifier.RANK_RECORD_OTHER, other));
+                }
+            }
+        }
+        methods.engine().noteLink(ids);
     }
 
     /** Cleans (or scans) the whole data set. */

@@ -770,6 +770,13 @@ final class JsonScan {
             if (key != null) {
                 out.patient(key, subjectId);
             }
+            if (subjectIndex >= 0 && root.identifiers.size() > 1) {
+                List<String[]> others = new ArrayList<>();
+                for (PatientIdentifier i : root.identifiers) {
+                    others.add(new String[] {i.system, i.value});
+                }
+                out.link(ScanSink.patientIds(subjectId, root.identifiers.get(subjectIndex).system, others));
+            }
             for (PatientIdentifier i : root.identifiers) {
                 if (i.value != null) {
                     out.patient("Patient?identifier=" + i.value, subjectId);

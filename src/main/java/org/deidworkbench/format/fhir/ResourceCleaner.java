@@ -1112,6 +1112,17 @@ final class ResourceCleaner {
         if (key != null) {
             sink.patient(key, id.value());
         }
+        if (id.node() != null && p.getIdentifier().size() > 1) {
+            List<String[]> others = new ArrayList<>();
+            String system = null;
+            for (Identifier i : p.getIdentifier()) {
+                others.add(new String[] {i.hasSystem() ? i.getSystem() : null, i.hasValue() ? i.getValue() : null});
+                if (i.getValueElement() == id.node()) {
+                    system = i.hasSystem() ? i.getSystem() : null;
+                }
+            }
+            sink.link(ScanSink.patientIds(id.value(), system, others));
+        }
         for (Identifier i : p.getIdentifier()) {
             if (i.hasValue()) {
                 sink.patient("Patient?identifier=" + i.getValue(), id.value());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.Subject;
+import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.model.ActionSpec;
 
 /**
@@ -23,6 +24,24 @@ interface ScanSink {
     /** A Patient's subject id, found in one of its elements (the MRN): replaced by the patient pseudonym. */
     void subject(String subjectId) throws DeidException;
 
+    /** The ids one Patient gives for its subject (its identifiers): linked for the date offset (decision 0078). */
+    default void link(List<Deidentifier.LinkedId> ids) {
+    }
+
+    /** The ids of a Patient to {@link #link}: its subject id first, then each other identifier's value. */
+    static List<Deidentifier.LinkedId> patientIds(String subjectId, String subjectSystem, List<String[]> identifiers) {
+        List<Deidentifier.LinkedId> ids = new ArrayList<>();
+        ids.add(new Deidentifier.LinkedId("fhir:" + (subjectSystem == null ? "" : subjectSystem),
+                Deidentifier.RANK_RECORD_SUBJECT, subjectId));
+        for (String[] systemValue : identifiers) {
+            if (systemValue[1] != null && !systemValue[1].equals(subjectId)) {
+                ids.add(new Deidentifier.LinkedId("fhir:" + (systemValue[0] == null ? "" : systemValue[0]),
+                        Deidentifier.RANK_RECORD_OTHER, systemValue[1]));
+            }
+        }
+        return ids;
+    }
+
     /** Reports to the run: its patient index and engine. Thread-safe. */
     static ScanSink of(FhirRun run) {
         return new ScanSink() {
@@ -40,6 +59,11 @@ interface ScanSink {
             public void subject(String subjectId) throws DeidException {
                 Subject s = run.engine.subject(subjectId);
                 run.engine.noteSubject(subjectId, s);
+            }
+
+            @Override
+            public void link(List<Deidentifier.LinkedId> ids) {
+                run.engine.noteLink(ids);
             }
         };
     }
@@ -85,6 +109,11 @@ interface ScanSink {
         @Override
         public void subject(String subjectId) {
             effects.add(s -> s.subject(subjectId));
+        }
+
+        @Override
+        public void link(List<Deidentifier.LinkedId> ids) {
+            effects.add(s -> s.link(ids));
         }
 
         /** Reports everything kept, in order, to {@code sink}, and forgets it. */
