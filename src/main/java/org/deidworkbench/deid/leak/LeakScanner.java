@@ -118,8 +118,8 @@ public final class LeakScanner {
     private long wordHash = Fold.OFFSET;
     private boolean inWord;
     /**
-     * The current word's hits, by pattern: a {@link Hit} (and its location) is made only when one leaves the value it
-     * was found in, so a candidate dropped in its word or value never asks {@link #where} (decision 0082).
+     * The current word's hits, by pattern: a {@link Hit} (and its location) is made only when its word or value sends
+     * it on, so a candidate dropped in its word or value never asks {@link #where} (decision 0082).
      */
     private int pendingCount;
     private int[] pendingPatterns = new int[16];
