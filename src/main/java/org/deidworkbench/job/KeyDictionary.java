@@ -21,7 +21,8 @@ import org.deidworkbench.model.SortedTuples;
  * kept as 128-bit keys, and the originals' strings only for {@code --reveal}. What is added, in what order, and to
  * which subjects, is what the key file opened whole gives ({@link #of}): the payload lists the subjects after the
  * domains, so the patterns each entry adds are recorded ({@link LeakDictionary.Builder#mark}) and given to their
- * subject once the subjects are known. Not thread-safe; one use.
+ * subject once the subjects are known. Not thread-safe; one use. Opened pipelined (decision 0082), its records are
+ * added on a thread of its own, which has ended when {@link #open} returns.
  */
 final class KeyDictionary {
 
