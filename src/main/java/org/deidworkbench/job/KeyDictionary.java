@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.deidworkbench.deid.leak.LeakDictionary;
@@ -22,7 +21,8 @@ import org.deidworkbench.model.SortedTuples;
  * kept as 128-bit keys, and the originals' strings only for {@code --reveal}. What is added, in what order, and to
  * which subjects, is what the key file opened whole gives ({@link #of}): the payload lists the subjects after the
  * domains, so the patterns each entry adds are recorded ({@link LeakDictionary.Builder#mark}) and given to their
- * subject once the subjects are known. Not thread-safe; one use.
+ * subject once the subjects are known. Not thread-safe; one use. Opened pipelined (decision 0082), its records are
+ * added on a thread of its own, which has ended when {@link #open} returns.
  */
 final class KeyDictionary {
 
@@ -76,37 +76,226 @@ final class KeyDictionary {
      * payload has been checked (a file that fails it throws, and the dictionary is dropped).
      */
     static Opened open(Path file, char[] passphrase, boolean keepOriginals) throws KeyFileException {
-        KeyDictionary d = new KeyDictionary(keepOriginals);
-        KeyFileStore.Streamed s = KeyFileStore.openStreamed(file, passphrase, d::consume);
-        return new Opened(s.contents(), d);
+        return open(file, passphrase, keepOriginals, false);
     }
 
-    /** A {@link SortedTuples.Store} that feeds the dictionary instead of keeping the tuples. */
-    private SortedTuples consume(String name, int arity, int keyArity, Iterator<String[]> sorted) throws IOException {
-        String[] previous = null;
-        long n = 0;
-        while (sorted.hasNext()) {
-            String[] t = sorted.next();
-            if (previous != null && Arrays.compare(previous, 0, keyArity, t, 0, keyArity) >= 0) {
-                throw new IllegalArgumentException("tuples out of order");
-            }
-            switch (name) {
-                case "domains" -> entry(t[0], t[1], t[2]);
-                case "date offsets" -> offset(t[0]);
-                case "known identifiers" -> {
-                    if (previous == null || !previous[0].equals(t[0])) {
-                        knownSubject(t[0]);
-                    }
-                    known(t[0], t[1]);
-                }
-                default -> {
-                    // a member the verifier does not look into: read past it
-                }
-            }
-            previous = t;
-            n++;
+    /**
+     * As {@link #open(Path, char[], boolean)}; when {@code pipelined}, the records are added to the dictionary on a
+     * thread of their own while the key file is decrypted and parsed on the caller's (decision 0082): the same records
+     * in the same order into one builder, so the same dictionary, in about the longer of the two halves' times instead
+     * of their sum. Returns once both are done.
+     */
+    static Opened open(Path file, char[] passphrase, boolean keepOriginals, boolean pipelined) throws KeyFileException {
+        KeyDictionary d = new KeyDictionary(keepOriginals);
+        if (!pipelined) {
+            KeyFileStore.Streamed s = KeyFileStore.openStreamed(file, passphrase, d.direct());
+            return new Opened(s.contents(), d);
         }
-        return counted(n);
+        Feeder feeder = d.new Feeder();
+        Thread thread = new Thread(feeder, "deid-verify-dictionary");
+        thread.setDaemon(true);
+        thread.start();
+        boolean done = false;
+        try {
+            KeyFileStore.Streamed s = KeyFileStore.openStreamed(file, passphrase, d.feeding(feeder));
+            done = true;
+            feeder.end(thread, false);
+            return new Opened(s.contents(), d);
+        } finally {
+            if (!done) {
+                feeder.end(thread, true); // the key file failed: what was fed is dropped with the dictionary
+            }
+        }
+    }
+
+    // what a record does to the dictionary (a member the verifier does not look into is read past)
+    private static final byte OP_ENTRY = 1;
+    private static final byte OP_OFFSET = 2;
+    private static final byte OP_KNOWN_SUBJECT = 3;
+    private static final byte OP_KNOWN = 4;
+
+    private static byte operation(String member, String[] previous, String[] t) {
+        return switch (member) {
+            case "domains" -> OP_ENTRY;
+            case "date offsets" -> OP_OFFSET;
+            case "known identifiers" -> previous == null || !previous[0].equals(t[0]) ? OP_KNOWN_SUBJECT : OP_KNOWN;
+            default -> 0;
+        };
+    }
+
+    private void apply(byte operation, String[] t) {
+        switch (operation) {
+            case OP_ENTRY -> entry(t[0], t[1], t[2]);
+            case OP_OFFSET -> offset(t[0]);
+            case OP_KNOWN_SUBJECT -> {
+                knownSubject(t[0]);
+                known(t[0], t[1]);
+            }
+            case OP_KNOWN -> known(t[0], t[1]);
+            default -> {
+                // read past
+            }
+        }
+    }
+
+    /**
+     * A {@link SortedTuples.Store} that checks the order of each member's tuples and hands each on to {@code sink}
+     * with what it does to the dictionary; the tuples are not kept.
+     */
+    private static SortedTuples.Store store(Sink sink) {
+        return (name, arity, keyArity, sorted) -> {
+            String[] previous = null;
+            long n = 0;
+            while (sorted.hasNext()) {
+                String[] t = sorted.next();
+                if (previous != null && Arrays.compare(previous, 0, keyArity, t, 0, keyArity) >= 0) {
+                    throw new IllegalArgumentException("tuples out of order");
+                }
+                byte op = operation(name, previous, t);
+                if (op != 0) {
+                    sink.accept(op, t);
+                }
+                previous = t;
+                n++;
+            }
+            sink.flush();
+            return counted(n);
+        };
+    }
+
+    private interface Sink {
+        void accept(byte operation, String[] tuple) throws IOException;
+
+        void flush() throws IOException;
+    }
+
+    /** A store that feeds the dictionary on the reading thread. */
+    private SortedTuples.Store direct() {
+        return store(new Sink() {
+            @Override
+            public void accept(byte operation, String[] tuple) {
+                apply(operation, tuple);
+            }
+
+            @Override
+            public void flush() {
+                // nothing waits
+            }
+        });
+    }
+
+    /** A store that hands the records to {@code feeder}'s thread in batches. */
+    private SortedTuples.Store feeding(Feeder feeder) {
+        return store(new Sink() {
+            private byte[] ops = new byte[Feeder.BATCH];
+            private String[][] tuples = new String[Feeder.BATCH][];
+            private int n;
+
+            @Override
+            public void accept(byte operation, String[] tuple) throws IOException {
+                ops[n] = operation;
+                tuples[n++] = tuple;
+                if (n == Feeder.BATCH) {
+                    flush();
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                if (n > 0) {
+                    feeder.put(new Batch(ops, tuples, n));
+                    ops = new byte[Feeder.BATCH];
+                    tuples = new String[Feeder.BATCH][];
+                    n = 0;
+                }
+            }
+        });
+    }
+
+    private record Batch(byte[] ops, String[][] tuples, int n) {
+    }
+
+    /**
+     * The thread that adds the records to the dictionary, in the order they were read. A few batches wait at most (the
+     * queue is bounded: memory does not grow with the key file); a failure of the dictionary is kept, the rest of the
+     * batches drained unread, and thrown on the caller's thread.
+     */
+    private final class Feeder implements Runnable {
+        static final int BATCH = 1024;
+        private static final Batch END = new Batch(new byte[0], new String[0][], 0);
+        private final java.util.concurrent.ArrayBlockingQueue<Batch> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(8);
+        private volatile boolean dropped;
+        private volatile RuntimeException failure;
+        private volatile Error error;
+
+        @Override
+        public void run() {
+            while (true) {
+                Batch b;
+                try {
+                    b = queue.take();
+                } catch (InterruptedException e) {
+                    failure = new IllegalStateException("the dictionary's thread was interrupted", e);
+                    return;
+                }
+                if (b == END) {
+                    return;
+                }
+                if (dropped || failure != null || error != null) {
+                    continue;
+                }
+                try {
+                    for (int i = 0; i < b.n(); i++) {
+                        apply(b.ops()[i], b.tuples()[i]);
+                    }
+                } catch (RuntimeException e) {
+                    failure = e;
+                } catch (Error e) {
+                    error = e;
+                }
+            }
+        }
+
+        void put(Batch b) throws IOException {
+            try {
+                queue.put(b);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while reading the key file");
+            }
+        }
+
+        /** Waits for the thread to add what was read (or, {@code drop}, to drain it unread) and end. */
+        void end(Thread thread, boolean drop) {
+            dropped = drop;
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    queue.put(END);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (!drop && error != null) {
+                throw error;
+            }
+            if (!drop && failure != null) {
+                throw failure;
+            }
+        }
     }
 
 

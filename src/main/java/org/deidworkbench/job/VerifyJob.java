@@ -86,7 +86,8 @@ public final class VerifyJob {
      */
     public static VerifyJob streamed(Path output, Path keyFile, char[] passphrase, boolean reveal, int threads)
             throws KeyFileException {
-        KeyDictionary.Opened opened = KeyDictionary.open(keyFile, passphrase, reveal);
+        // with a second thread, the records go into the dictionary while the key file is still being read (decision 0082)
+        KeyDictionary.Opened opened = KeyDictionary.open(keyFile, passphrase, reveal, threads > 1);
         VerifyJob job = new VerifyJob(output, opened.contents(), reveal, threads);
         job.fed = opened.dictionary();
         return job;

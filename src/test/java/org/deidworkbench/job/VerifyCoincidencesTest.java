@@ -412,4 +412,52 @@ class VerifyCoincidencesTest {
         assertEquals(Set.of("patients.csv record 2, column mrn"), found(whole));
         assertEquals(content(whole), content(streamed));
     }
+
+    @Test
+    void aKeyFileOfManyBatchesFedOnASecondThreadGivesTheSameReportAndATamperedOneNoDictionary() throws Exception {
+        // 2,600 entries of 650 subjects, each with a known identifier and a date offset: the records cross the
+        // batches in which the reading thread hands them to the dictionary's thread (decision 0082)
+        KeyFileContents k = KeyFileContents.create(ProjectSecret.of(new byte[32]), Instant.EPOCH);
+        List<PseudonymEntry> entries = new ArrayList<>();
+        Map<String, List<KnownIdentifier>> known = new HashMap<>();
+        StringBuilder csv = new StringBuilder("pid;mrn;note\n");
+        for (int s = 0; s < 650; s++) {
+            String subject = String.format("QX%04dPLR4T", s);
+            k.putDateOffset(subject, s % 30 - 15);
+            entries.add(new PseudonymEntry("patient", subject, String.format("44%05d", s)));
+            entries.add(new PseudonymEntry("name", "N" + subject, "Quillfeather" + (char) ('a' + s % 26) + (char) ('a' + s / 26 % 26)));
+            entries.add(new PseudonymEntry("address", "A" + subject, "Lindenweg " + s));
+            entries.add(new PseudonymEntry("phone", "P" + subject, String.format("555-01%02d-%04d", s % 100, s)));
+            known.put(subject, List.of(new KnownIdentifier(String.format("77%05d", s), "[MRN]", "[MRN]")));
+            if (s % 50 == 7) {
+                csv.append(subject).append(';').append(String.format("44%05d", s)).append(";seen Quillfeather")
+                        .append((char) ('a' + s % 26)).append((char) ('a' + s / 26 % 26)).append(", chart ")
+                        .append(String.format("77%05d", s)).append('\n');
+            }
+        }
+        k.addEntries(entries);
+        k.addKnownIdentifiers(known);
+        Path out = Files.createDirectories(dir.resolve("batches"));
+        Files.writeString(out.resolve("patients.csv"), csv.toString());
+        Path file = dir.resolve("batches.deidkey");
+        char[] passphrase = "correct horse battery staple".toCharArray();
+        org.deidworkbench.keyfile.KeyFileStore.create(file, k, passphrase.clone(), List.of());
+        VerifyReport whole = new VerifyJob(out, k, false, 1).run();
+        assertEquals(39, whole.hitCount(), () -> found(whole).toString()); // 13 records, three originals each
+        for (int threads : new int[] {1, 2}) {
+            assertEquals(content(whole), content(VerifyJob.streamed(out, file, passphrase, false, threads).run()),
+                    threads + " threads");
+        }
+        // a flipped byte in the encrypted content: the file is refused, and the dictionary's thread is gone
+        byte[] der = Files.readAllBytes(file);
+        der[der.length / 2] ^= 0x20;
+        Path tampered = dir.resolve("tampered.deidkey");
+        Files.write(tampered, der);
+        org.deidworkbench.keyfile.KeyFileException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                org.deidworkbench.keyfile.KeyFileException.class,
+                () -> VerifyJob.streamed(out, tampered, passphrase, false, 2));
+        assertEquals(org.deidworkbench.keyfile.KeyFileException.Reason.TAMPERED, failure.reason());
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("deid-verify-dictionary")));
+    }
 }

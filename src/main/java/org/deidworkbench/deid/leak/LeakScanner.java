@@ -117,7 +117,11 @@ public final class LeakScanner {
     // the current word (letters and digits without a separator): its hits wait until it is known not to be a pseudonym
     private long wordHash = Fold.OFFSET;
     private boolean inWord;
-    private final java.util.ArrayList<Hit> pending = new java.util.ArrayList<>();
+    /**
+     * The current word's hits, by pattern: a {@link Hit} (and its location) is made only when its word or value sends
+     * it on, so a candidate dropped in its word or value never asks {@link #where} (decision 0082).
+     */
+    private int pendingCount;
     private int[] pendingPatterns = new int[16];
     // subject-aware counting of dates and all-digit originals (decision 0023), when on
     private boolean bySubject;
@@ -290,16 +294,16 @@ public final class LeakScanner {
      * @param words its words of three letters or more that are not month names, up to 2 (raw text: 2)
      */
     private void endValue(int words) {
-        Held h = valueHeld;
+        Held h = valueHeld; // its hits not yet made (null): made here if they outlive the value
         for (int i = 0; i < h.hits.size(); i++) {
             int p = h.patterns[i];
             // free text: a word besides the original found (a one-word original is itself one)
             boolean freeText = words - (dictionary.weak[p] == LeakDictionary.WORD ? 1 : 0) >= 1;
             boolean unknownSubject = !dictionary.hasSubjects(p);
             if (freeText && (unknownSubject || dictionary.weak[p] != LeakDictionary.DATE)) {
-                sink.hit(h.hits.get(i));
+                sink.hit(hit(p));
             } else if (!unknownSubject) {
-                recordHeld.add(h.hits.get(i), p, freeText, h.days[i], h.occurrences[i]);
+                recordHeld.add(hit(p), p, freeText, h.days[i], h.occurrences[i]);
             }
             // else a date or number of no known subject in a structured value: a coincidence
         }
@@ -819,17 +823,26 @@ public final class LeakScanner {
         if (reported < endedHere.length) {
             endedHere[reported++] = p;
         }
-        if (pending.size() == pendingPatterns.length) {
+        if (pendingCount == pendingPatterns.length) {
             pendingPatterns = java.util.Arrays.copyOf(pendingPatterns, pendingPatterns.length * 2);
             pendingDays = java.util.Arrays.copyOf(pendingDays, pendingPatterns.length);
             pendingOccurrences = java.util.Arrays.copyOf(pendingOccurrences, pendingPatterns.length);
         }
-        pendingPatterns[pending.size()] = p;
-        pendingDays[pending.size()] = reportDay;
-        pendingOccurrences[pending.size()] = occurrence;
-        pending.add(new Hit(Kind.ORIGINAL, dictionary.source(p), sink.listing() ? where.get() : null,
-                reveal ? dictionary.original(p) : null));
+        pendingPatterns[pendingCount] = p;
+        pendingDays[pendingCount] = reportDay;
+        pendingOccurrences[pendingCount] = occurrence;
+        pendingCount++;
         return reported;
+    }
+
+    /**
+     * The hit of pattern {@code p} in the current value, located while the sink lists hits. Made only while the value
+     * is still being scanned ({@link #where} then still names it); a sink that stopped listing never lists again, so a
+     * hit made later than it was found is listed exactly when it would have been.
+     */
+    private Hit hit(int p) {
+        return new Hit(Kind.ORIGINAL, dictionary.source(p), sink.listing() ? where.get() : null,
+                reveal ? dictionary.original(p) : null);
     }
 
     // the last tokens since the value (or raw stream) started, for dates: kind, number (digits) or month, length
@@ -982,22 +995,22 @@ public final class LeakScanner {
                 recordSubjects[recordSubjectCount++] = subject;
             }
         }
-        if (!pending.isEmpty()) {
+        if (pendingCount > 0) {
             if (!dictionary.isPseudonymWord(wordHash)) {
-                for (int i = 0; i < pending.size(); i++) {
+                for (int i = 0; i < pendingCount; i++) {
                     int p = pendingPatterns[i];
                     byte weak = dictionary.weak[p];
                     if (!bySubject || weak == LeakDictionary.STRONG
                             || weak == LeakDictionary.WORD && !dictionary.hasSubjects(p)) {
-                        sink.hit(pending.get(i));
+                        sink.hit(hit(p));
                     } else if (wordKinds != (Fold.LETTER | Fold.DIGIT) || weak == LeakDictionary.DATE) {
-                        valueHeld.add(pending.get(i), p, false, pendingDays[i], pendingOccurrences[i]);
+                        valueHeld.add(null, p, false, pendingDays[i], pendingOccurrences[i]);
                     }
                     // else a number or name inside a word of letters and digits (a hash, an id): a coincidence
                     // (a date may end in one: 1961-05-03T10:00)
                 }
             }
-            pending.clear();
+            pendingCount = 0;
         }
         inWord = false;
         wordKinds = 0;

@@ -123,6 +123,24 @@ class LeakScannerTest {
     }
 
     @Test
+    void aCandidateDroppedInItsWordNeverAsksWhereItIs() {
+        // the location is asked only on a hit (decision 0082): for an NDJSON part it means counting the lines of every
+        // part before it, so a pseudonym holding an original's digits must not ask it
+        LeakDictionary.Builder b = new LeakDictionary.Builder();
+        b.add("100353", "test");
+        b.pseudonym("XQ100353RT");
+        LeakDictionary d = b.build();
+        List<LeakScanner.Hit> hits = new ArrayList<>();
+        int[] asked = new int[1];
+        LeakScanner scanner = new LeakScanner(d, Set.of(), false, hits::add);
+        scanner.value("patient XQ100353RT", () -> "value " + ++asked[0]);
+        assertEquals(List.of(), hits);
+        assertEquals(0, asked[0]);
+        scanner.value("seen XQ100353RZ", () -> "value " + ++asked[0]);
+        assertEquals(List.of("value 1"), hits.stream().map(LeakScanner.Hit::location).toList());
+    }
+
+    @Test
     void valuesTooShortToTellFromTextAreNotLookedFor() {
         LeakDictionary d = dictionary("123", "Li", "unknown");
         assertEquals(0, d.patterns());
