@@ -183,7 +183,7 @@ final class InputFiles {
         return files;
     }
 
-    /** Files below this many are detected on the calling thread: slices would cost more than they save. */
+    /** Fewest files in a detection slice: fewer than two slices' worth are detected on the calling thread alone. */
     static final int DETECT_SLICE = 64;
 
     /**
