@@ -216,6 +216,9 @@ final class InputFiles {
             throw new JobException(JobException.Reason.CANCELLED, "interrupted while detecting the formats of the inputs",
                     e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err; // as on one thread
+            }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
         return List.of(formats);
