@@ -2,15 +2,20 @@ package org.deidworkbench.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FormatDetector;
 
@@ -66,7 +71,18 @@ final class InputFiles {
      */
     static List<InputFile> walk(List<Path> inputs, FilePasses passes, List<FilePasses.Listed> listed)
             throws JobException {
-        record Found(Path path, String relative, int input) {
+        return walk(inputs, passes, listed, null, 1);
+    }
+
+    /**
+     * As {@link #walk(List, FilePasses, List)}, detecting the formats of the files walked here in {@code threads}
+     * slices on {@code pool} (null: on this thread). A folder's files are found with their attributes, one
+     * {@code lstat} each, by the walk itself. Names, order, sizes and formats are the same either way.
+     */
+    static List<InputFile> walk(List<Path> inputs, FilePasses passes, List<FilePasses.Listed> listed,
+            ExecutorService pool, int threads) throws JobException {
+        /* regular and size: null when not known yet (a listed file, or an input named directly). */
+        record Found(Path path, String relative, int input, Boolean regular, long size) {
         }
         List<Found> found = new ArrayList<>();
         boolean several = inputs.size() > 1;
@@ -77,7 +93,7 @@ final class InputFiles {
                 Path p = l.path().toAbsolutePath().normalize();
                 String relative = p.equals(in) ? String.valueOf(in.getFileName())
                         : (several ? in.getFileName() + "/" : "") + slashes(in.relativize(p));
-                found.add(new Found(p, relative, l.input()));
+                found.add(new Found(p, relative, l.input(), null, 0));
                 listedSizes.put(p, l.size());
             }
         }
@@ -86,15 +102,23 @@ final class InputFiles {
             int number = i + 1;
             if (Files.isDirectory(in, LinkOption.NOFOLLOW_LINKS)) {
                 String prefix = several ? in.getFileName() + "/" : "";
-                try (Stream<Path> walk = Files.walk(in)) {
-                    walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                            .forEach(p -> found.add(new Found(p, prefix + slashes(in.relativize(p)), number)));
+                try {
+                    // Links are not followed: a link (to a folder too) is an entry of its own, as the walk sees it
+                    // (lstat); what is neither a folder nor a link nor a regular file is listed, of unknown format.
+                    Files.walkFileTree(in, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+                            found.add(new Found(p, prefix + slashes(in.relativize(p)), number,
+                                    !attrs.isSymbolicLink() && attrs.isRegularFile(), attrs.size()));
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
                 } catch (IOException | UncheckedIOException e) {
                     throw new JobException(JobException.Reason.IO_ERROR, "cannot list the input folder " + inputs.get(i),
                             e);
                 }
             } else {
-                found.add(new Found(in, String.valueOf(in.getFileName()), number));
+                found.add(new Found(in, String.valueOf(in.getFileName()), number, null, 0));
             }
         }
         found.sort(Comparator.comparing(Found::relative).thenComparingInt(Found::input));
@@ -109,6 +133,14 @@ final class InputFiles {
                 sizes[i] = listedSizes.get(f.path());
                 regular.add(f.path());
                 regularAt.add(i);
+                continue;
+            }
+            if (f.regular() != null) {
+                if (f.regular()) {
+                    sizes[i] = f.size();
+                    regular.add(f.path());
+                    regularAt.add(i);
+                }
                 continue;
             }
             try {
@@ -133,14 +165,7 @@ final class InputFiles {
                 throw new IllegalStateException("files listed by the passes must be detected by them");
             }
             if (detected == null) { // no passes, or they leave it to the run
-                detected = new ArrayList<>(regular.size());
-                for (Path p : regular) {
-                    try {
-                        detected.add(FormatDetector.detect(p));
-                    } catch (IOException e) {
-                        detected.add(FileFormat.UNKNOWN);
-                    }
-                }
+                detected = detect(regular, pool, threads);
             }
             if (detected.size() != regular.size()) {
                 throw new IllegalStateException("the detection returned " + detected.size() + " formats for "
@@ -156,6 +181,57 @@ final class InputFiles {
             files.add(new InputFile(files.size(), f.input(), f.path(), f.relative(), sizes[i], formats[i]));
         }
         return files;
+    }
+
+    /** Fewest files in a detection slice: fewer than two slices' worth are detected on the calling thread alone. */
+    static final int DETECT_SLICE = 64;
+
+    /**
+     * The formats of {@code paths}, in their order ({@code UNKNOWN} for a file that cannot be read): on this thread,
+     * or with {@code pool}, in up to {@code threads} slices of at least {@link #DETECT_SLICE} files, the last of them
+     * on this thread.
+     */
+    private static List<FileFormat> detect(List<Path> paths, ExecutorService pool, int threads) throws JobException {
+        FileFormat[] formats = new FileFormat[paths.size()];
+        int slices = pool == null ? 1 : Math.max(1, Math.min(threads, paths.size() / DETECT_SLICE));
+        List<Future<?>> others = new ArrayList<>();
+        int from = 0;
+        for (int s = 0; s < slices; s++) {
+            int to = (int) ((long) paths.size() * (s + 1) / slices);
+            int a = from;
+            if (s < slices - 1) {
+                others.add(pool.submit(() -> detect(paths, formats, a, to)));
+            } else {
+                detect(paths, formats, a, to);
+            }
+            from = to;
+        }
+        try {
+            for (Future<?> f : others) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            others.forEach(f -> f.cancel(true));
+            throw new JobException(JobException.Reason.CANCELLED, "interrupted while detecting the formats of the inputs",
+                    e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err; // as on one thread
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        return List.of(formats);
+    }
+
+    private static void detect(List<Path> paths, FileFormat[] formats, int from, int to) {
+        for (int i = from; i < to; i++) {
+            try {
+                formats[i] = FormatDetector.detect(paths.get(i));
+            } catch (IOException e) {
+                formats[i] = FileFormat.UNKNOWN;
+            }
+        }
     }
 
     private static String slashes(Path relative) {

@@ -118,11 +118,25 @@ public final class RunJob {
 
     /** Runs to the end. */
     public RunResult run() throws JobException {
+        // The workers are there from the start: the formats of the inputs are detected on them too.
+        ExecutorService pool = Executors.newFixedThreadPool(request.threads(), r -> {
+            Thread t = new Thread(r, "deid-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return run(pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private RunResult run(ExecutorService pool) throws JobException {
         Instant started = Instant.now();
         Path out = request.output().toAbsolutePath().normalize();
         List<FilePasses.Listed> listed = InputFiles.listed(request.inputs(), passes);
         checkPaths(out, listed == null);
-        List<InputFile> files = InputFiles.walk(request.inputs(), passes, listed);
+        List<InputFile> files = InputFiles.walk(request.inputs(), passes, listed, pool, request.threads());
         // Before the output folder is touched: a wrong passphrase or a missing key file leaves no trace.
         // A key file too large for the heap is read as a stream into a spill folder beside the output (decision 0030).
         Path spillParent = out.getParent() != null && Files.isDirectory(out.getParent()) ? out.getParent()
@@ -141,11 +155,6 @@ public final class RunJob {
             throw e;
         }
         Path work = out.resolve(WORK_DIR);
-        ExecutorService pool = Executors.newFixedThreadPool(request.threads(), r -> {
-            Thread t = new Thread(r, "deid-worker");
-            t.setDaemon(true);
-            return t;
-        });
         PartSyncer syncer = syncers.apply(request.threads());
         SpillArea spill = null;
         // The seal's PBKDF2 depends on nothing the run computes: derived while the files are processed.
@@ -271,7 +280,7 @@ public final class RunJob {
                             : e.getClass().getSimpleName()), e);
         } finally {
             sealing.close();
-            pool.shutdownNow();
+            pool.shutdownNow(); // before the syncer closes, as before: no worker hands it a part any more
             syncer.close();
             closeSpill(spill);
             closeKeys(keys);
