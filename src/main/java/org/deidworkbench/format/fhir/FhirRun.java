@@ -29,6 +29,13 @@ final class FhirRun {
     /** {@link JsonTransform}'s facts per child definition, kept for the run, one map per thread. */
     final ThreadLocal<java.util.IdentityHashMap<JsonScan.Child, JsonTransform.Facts>> tokenFacts =
             ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+    /**
+     * Narrative texts as HAPI's JSON parser reads them ({@link JsonTransform.Div}, a function of the text
+     * alone), for the run: the scan's reading of a resource and the transform's of the same resource, and
+     * the narratives a run repeats across files, parse each text once (decision 0081).
+     */
+    final org.deidworkbench.deid.BoundedMemory<String, JsonTransform.Div> divs =
+            new org.deidworkbench.deid.BoundedMemory<>(1 << 10);
 
     /**
      * Queries of conditional references as {@code ResourceCleaner.conditionalQuery} rewrote them, by type and

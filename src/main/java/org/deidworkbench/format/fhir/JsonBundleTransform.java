@@ -417,7 +417,7 @@ final class JsonBundleTransform {
             return null;
         }
         out.append("]}");
-        return pretty ? pretty(out.toString(), 0) : out.toString();
+        return pretty ? pretty(out, 0) : out.toString();
     }
 
     /** How a shell's leaf is counted: the id of the rule that keeps it, and whether no rule matched it. */
@@ -508,89 +508,130 @@ final class JsonBundleTransform {
      * {@code [ } and {@code  ]}, separated by {@code , }; an object inside an array at the level of
      * the member holding the array.
      */
-    static String pretty(String compact, int indent) {
-        StringBuilder out = new StringBuilder(compact.length() + compact.length() / 2);
-        pretty(out, compact, indent);
-        return out.toString();
+    static String pretty(CharSequence compact, int indent) {
+        Pretty out = new Pretty(compact.length() + compact.length() / 2 + 16);
+        out.layout(compact, indent);
+        return new String(out.buf, 0, out.len);
     }
 
-    /** {@link #pretty(String, int)} appended to {@code out}. */
+    /** {@link #pretty(CharSequence, int)} appended to {@code out}. */
     private static void pretty(StringBuilder out, String compact, int indent) {
-        char[] in = compact.toCharArray();
-        int level = indent; // the indentation of the open object's members; arrays do not add a level
-        int[] stack = new int[64];
-        boolean[] isObject = new boolean[64];
-        int depth = 0;
-        int n = in.length;
-        int i = 0;
-        while (i < n) {
-            char c = in[i];
-            switch (c) {
-                case '"' -> {
-                    int j = i + 1;
-                    while (in[j] != '"') {
-                        j += in[j] == '\\' ? 2 : 1;
-                    }
-                    out.append(in, i, j + 1 - i);
-                    i = j + 1;
-                    continue;
-                }
-                case '{', '[' -> {
-                    if (depth == stack.length) {
-                        stack = java.util.Arrays.copyOf(stack, depth * 2);
-                        isObject = java.util.Arrays.copyOf(isObject, depth * 2);
-                    }
-                    stack[depth] = level;
-                    isObject[depth++] = c == '{';
-                    if (c == '{') {
-                        level += 2;
-                        out.append("{\n");
-                        indent(out, level);
-                    } else {
-                        out.append("[ ");
-                    }
-                }
-                case '}' -> {
-                    level = stack[--depth];
-                    out.append('\n');
-                    indent(out, level);
-                    out.append('}');
-                }
-                case ']' -> {
-                    depth--;
-                    out.append(" ]");
-                }
-                case ':' -> out.append(": ");
-                case ',' -> {
-                    if (isObject[depth - 1]) {
-                        out.append(",\n");
-                        indent(out, level);
-                    } else {
-                        out.append(", ");
-                    }
-                }
-                default -> {
-                    int j = i + 1; // a number, true, false or null
-                    while (j < n && in[j] != ',' && in[j] != '}' && in[j] != ']') {
-                        j++;
-                    }
-                    out.append(in, i, j - i);
-                    i = j;
-                    continue;
-                }
-            }
-            i++;
-        }
+        Pretty p = new Pretty(compact.length() + compact.length() / 2 + 16);
+        p.layout(compact, indent);
+        out.append(p.buf, 0, p.len);
     }
 
-    private static final char[] SPACES = " ".repeat(256).toCharArray();
+    /**
+     * The pretty layout written into a character array of its own rather than a {@code StringBuilder}
+     * (decision 0081): the layout is written a few characters at a time, and a builder checks each
+     * append for characters outside Latin-1; the result is made into a string once.
+     */
+    private static final class Pretty {
+        char[] buf;
+        int len;
 
-    private static void indent(StringBuilder out, int spaces) {
-        int left = spaces;
-        while (left > 0) {
-            int k = Math.min(left, SPACES.length);
-            out.append(SPACES, 0, k);
-            left -= k;
+        Pretty(int capacity) {
+            buf = new char[capacity];
+        }
+
+        private void room(int more) {
+            if (len + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+            }
+        }
+
+        private void put(char[] in, int from, int count) {
+            room(count);
+            System.arraycopy(in, from, buf, len, count);
+            len += count;
+        }
+
+        /** A line break and {@code spaces} spaces after {@code before} ("{" or ","). */
+        private void newLine(char before, int spaces) {
+            room(spaces + 2);
+            buf[len++] = before;
+            buf[len++] = '\n';
+            java.util.Arrays.fill(buf, len, len + spaces, ' ');
+            len += spaces;
+        }
+
+        private void two(char a, char b) {
+            room(2);
+            buf[len++] = a;
+            buf[len++] = b;
+        }
+
+        void layout(CharSequence compact, int indent) {
+            int n = compact.length();
+            char[] in = new char[n];
+            if (compact instanceof String s) {
+                s.getChars(0, n, in, 0);
+            } else {
+                ((StringBuilder) compact).getChars(0, n, in, 0);
+            }
+            int level = indent; // the indentation of the open object's members; arrays do not add a level
+            int[] stack = new int[64];
+            boolean[] isObject = new boolean[64];
+            int depth = 0;
+            int i = 0;
+            while (i < n) {
+                char c = in[i];
+                switch (c) {
+                    case '"' -> {
+                        int j = i + 1;
+                        while (in[j] != '"') {
+                            j += in[j] == '\\' ? 2 : 1;
+                        }
+                        put(in, i, j + 1 - i);
+                        i = j + 1;
+                        continue;
+                    }
+                    case '{', '[' -> {
+                        if (depth == stack.length) {
+                            stack = java.util.Arrays.copyOf(stack, depth * 2);
+                            isObject = java.util.Arrays.copyOf(isObject, depth * 2);
+                        }
+                        stack[depth] = level;
+                        isObject[depth++] = c == '{';
+                        if (c == '{') {
+                            level += 2;
+                            newLine('{', level);
+                        } else {
+                            two('[', ' ');
+                        }
+                    }
+                    case '}' -> {
+                        level = stack[--depth];
+                        room(level + 2);
+                        buf[len++] = '\n';
+                        java.util.Arrays.fill(buf, len, len + level, ' ');
+                        len += level;
+                        buf[len++] = '}';
+                    }
+                    case ']' -> {
+                        depth--;
+                        two(' ', ']');
+                    }
+                    case ':' -> two(':', ' ');
+                    case ',' -> {
+                        if (isObject[depth - 1]) {
+                            newLine(',', level);
+                        } else {
+                            two(',', ' ');
+                        }
+                    }
+                    default -> {
+                        int j = i + 1; // a number, true, false or null
+                        while (j < n && in[j] != ',' && in[j] != '}' && in[j] != ']') {
+                            j++;
+                        }
+                        put(in, i, j - i);
+                        i = j;
+                        continue;
+                    }
+                }
+                i++;
+            }
         }
     }
 }

@@ -180,10 +180,18 @@ final class JsonTransform {
         /** Whether FHIRPath compares it as a string (string, code, uri, id and the like). */
         final boolean stringLike;
         String out;
-        /** A narrative's {@code div}: HAPI's own objects for it, cleaned as the HAPI path cleans them. */
+        /**
+         * A narrative's {@code div}: HAPI's own objects for it, cleaned as the HAPI path cleans them (null
+         * until {@link #model} makes them, for a narrative remembered from before).
+         */
         Narrative narrative;
-        /** The narrative's value as read ({@code XhtmlType.primitiveValue}), what the cleaning starts from. */
+        /**
+         * The narrative's value as read ({@code XhtmlType.primitiveValue}), what the cleaning starts from;
+         * null for anything but a narrative's {@code div}.
+         */
         String xhtml;
+        /** A narrative's text as HAPI's first XHTML model writes it back, which {@link #model} reads. */
+        String read;
         /** The value the walk meets when cleaning replaced it before the walk got there (an attachment's size). */
         String now;
         /** Removed from its parent before the walk got there (an attachment's hash): cleaned, but not written. */
@@ -200,23 +208,50 @@ final class JsonTransform {
     /**
      * The file's narratives as HAPI's first XHTML model reads and writes them back (a function of the
      * text alone): a bulk export repeats many ({@code Amoxicillin 250 MG for …} once per prescription of
-     * one patient), and that model's XML parse is the dearer of the two (decision 0064).
+     * one patient), and that model's XML parse is the dearer of the two (decision 0064). Only narratives
+     * too long for the run's memory ({@link FhirRun#divs}) are kept here.
      */
     private final BoundedMemory<String, String> readDivs = new BoundedMemory<>(1 << 10);
 
     /**
+     * A narrative's {@code div} as HAPI's JSON parser reads it, a function of its text alone (decision
+     * 0081): {@code read}, what HAPI's first XHTML model writes back, which its second model is read
+     * from; {@code div}, what that second model writes ({@code Narrative.getDiv().getValueAsString()});
+     * {@code value}, what it holds ({@code XhtmlType.primitiveValue}). The scan (which only needs the
+     * value to be known valid) and the transform of a later file or entry start from it instead of
+     * parsing the text again; a narrative the walk scrubs gets its own model, read from {@code read}.
+     */
+    record Div(String read, String div, String value) {
+    }
+
+    /** The longest narrative text {@link FhirRun#divs} remembers (longer ones: {@link #readDivs}, per file). */
+    static final int MAX_REMEMBERED_DIV = 4096;
+
+    /**
      * A narrative's {@code div} read as HAPI's JSON parser reads it (through both of its XHTML
      * models) into a {@link Narrative} of its own, so that the scrubbing and the printing are HAPI's.
+     * A text read before in the run ({@link FhirRun#divs}) is not parsed again: its {@link Prim} gets
+     * the remembered {@code div} and value, and its model is made only when the walk scrubs it
+     * ({@link #model}).
      */
     private Prim narrative(String text) throws JsonScan.Fallback {
+        boolean short_ = text.length() <= MAX_REMEMBERED_DIV;
+        Div known = short_ ? run.divs.get(text) : null;
+        if (known != null) {
+            Prim p = new Prim(known.div(), JsonToken.VALUE_STRING, false);
+            p.xhtml = known.value();
+            p.read = known.read();
+            return p;
+        }
         Narrative n = new Narrative();
+        String read;
         try {
-            String read = readDivs.get(text);
+            read = short_ ? null : readDivs.get(text);
             if (read == null) {
                 XhtmlDt dt = new XhtmlDt();
                 dt.setValueAsString(text);
                 read = dt.getValueAsString();
-                if (read != null) {
+                if (read != null && !short_) {
                     readDivs.put(text, read);
                 }
             }
@@ -231,10 +266,35 @@ final class JsonTransform {
         if (value == null) {
             throw JsonScan.fallback(); // an empty div: HAPI's business
         }
+        if (short_ && read != null) {
+            run.divs.put(text, new Div(read, div, value));
+        }
         Prim p = new Prim(div, JsonToken.VALUE_STRING, false);
         p.narrative = n;
         p.xhtml = value;
+        p.read = read;
         return p;
+    }
+
+    /**
+     * A narrative's own HAPI model: the one read with it, or one read now from what HAPI's first model
+     * wrote, then written and asked its value as {@link #narrative} does: writing the model changes what
+     * it writes after the scrubbing ({@code </p>\r\n<table>}, decision 0072), so a model that skipped
+     * those steps would not print as HAPI's does ({@code JsonTransformTest} caught it).
+     */
+    private static Narrative model(Prim v) {
+        if (v.narrative == null) {
+            Narrative n = new Narrative();
+            XhtmlNode node = new XhtmlNode();
+            node.setValueAsString(v.read);
+            n.setDiv(node);
+            if (n.hasDiv()) {
+                n.getDiv().getValueAsString();
+                new XhtmlType(n).primitiveValue();
+            }
+            v.narrative = n;
+        }
+        return v.narrative;
     }
 
     /**
@@ -1286,7 +1346,7 @@ final class JsonTransform {
             effects.add(() -> tally.unmatched(typePath));
         }
         effects.add(() -> tally.count(ruleId, action));
-        String before = v.narrative != null ? v.xhtml : v.now != null ? v.now : v.text;
+        String before = v.xhtml != null ? v.xhtml : v.now != null ? v.now : v.text;
         String after = apply(parent, c, v, spec, before, path, subject, label);
         if (v.gone) {
             v.out = null; // HAPI's walk cleans the hash it had already listed, but the attachment no longer holds it
@@ -1306,14 +1366,14 @@ final class JsonTransform {
             v.out = null;
             return null;
         }
-        if (v.narrative != null) {
+        if (v.xhtml != null) {
             // ResourceCleaner.apply on an XhtmlType: scrubbed in HAPI's XHTML model, anything else removes it
             if (action != Action.SCRUB_TEXT) {
                 v.out = null;
                 return null;
             }
             try {
-                TextContent.scrubXhtml(v.narrative.getDiv(), text -> run.method(new ActionSpec.ScrubText())
+                TextContent.scrubXhtml(model(v).getDiv(), text -> run.method(new ActionSpec.ScrubText())
                         .apply(text, new FieldContext(subject, path)));
             } catch (DeidException e) {
                 throw new FormatException(e.code(), label + ", " + path, e.getMessage());

@@ -2,6 +2,7 @@ package org.deidworkbench.format.fhir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -365,6 +366,38 @@ class JsonTransformTest {
             }
         }
         assertTrue(answered >= 4 * NARRATIVES.length, "the token path answers for narratives: " + answered);
+    }
+
+    @Test
+    void aNarrativeRememberedFromTheScanOrAnEarlierResourceIsScrubbedAsTheFirstWas() throws Exception {
+        // decision 0081: the run remembers how HAPI reads a narrative's text; a resource whose narrative was read
+        // before (by the scan's FHIRPath reading, or in an earlier resource) gets its own model to scrub from that
+        String narrative = "{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">"
+                + "<p>Seen with Hortensia Quagmire-Blythe, phone 555-867-5309, by the scan first</p></div>\"}";
+        Random rng = new Random(81);
+        int answers = 0;
+        for (Setup s : setups()) {
+            String first = withNarrative(patient(3, rng), 0).replace(NARRATIVES[0], narrative);
+            String second = withNarrative(observation(81, "Patient/p100200", rng), 0).replace(NARRATIVES[0], narrative);
+            assertTrue(first.contains("Hortensia Quagmire") && second.contains("Hortensia Quagmire"));
+            String div = new com.fasterxml.jackson.databind.ObjectMapper().readTree(narrative).get("div").asText();
+            try {
+                JsonTransform.hitsInTextOrder(s.run(), first); // the scan's reading
+            } catch (JsonScan.Fallback e) {
+                // the profile's FHIRPath rules are not all evaluated on the tree: HAPI scans it
+            }
+            for (String text : List.of(first, second, first)) {
+                boolean answered = assertSame(s, text);
+                assertNotNull(s.run().divs.get(div), "the run remembers the narrative");
+                String out = lean(s, text, new FileTally("f", false));
+                if (answered) {
+                    answers++;
+                    assertTrue(out.contains("\"div\":") && !out.contains("Hortensia") && !out.contains("Quagmire")
+                            && !out.contains("867-5309"), "the remembered narrative is scrubbed: " + out);
+                }
+            }
+        }
+        assertTrue(answers >= 4, "the token path answers for them: " + answers);
     }
 
     /** Extensions as Synthea writes them on a Patient: kept (race, ethnicity, birth sex) and dropped, nested, on an address. */
