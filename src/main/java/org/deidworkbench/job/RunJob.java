@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -176,7 +178,7 @@ public final class RunJob {
             PassRun passRun = passes == null ? null : new PassRun(files.stream().map(InputFile::toRunFile).toList(),
                     engine, scanPass, processors, request.profile(), keys.purposeKeys(), keys.referenceYear(started),
                     work, outcomes, deferred, cancelled::get);
-            java.util.SortedMap<String, Long> linkCounts = new java.util.TreeMap<>();
+            SortedMap<String, Long> linkCounts = new TreeMap<>();
             if (scanPass) {
                 // Subject ids one record gives together are linked for the date offset (decision 0078); a
                 // cluster's scan workers note links too, and this engine absorbs them with their notes.

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.deidworkbench.config.ProfileException;
@@ -34,11 +35,11 @@ final class WorkerSetup implements Serializable {
     private final PurposeKeys keys;
     private final int referenceYear;
     /** The key file's subjects recorded with another id's offset (decision 0078, addendum): pseudonym → days. */
-    private final java.util.HashMap<String, Integer> linkedOffsets;
+    private final HashMap<String, Integer> linkedOffsets;
     /** The scan pass notes links between subject ids (decision 0078): its workers' engines note them too. */
     private final boolean linking;
     /** The transform pass: the run's resolved links, linked id → its class's offset (decision 0078). */
-    private final java.util.HashMap<String, Integer> classOffsets;
+    private final HashMap<String, Integer> classOffsets;
     private final boolean scanPass;
     private final Map<FileFormat, Serializable> analyses;
     private final KnownIdentifiers frozen;
@@ -65,9 +66,9 @@ final class WorkerSetup implements Serializable {
         this.profile = profile;
         this.keys = run.keys();
         this.referenceYear = run.referenceYear();
-        this.linkedOffsets = new java.util.HashMap<>(run.linkedOffsets());
+        this.linkedOffsets = new HashMap<>(run.linkedOffsets());
         this.linking = frozen == null && run.linking();
-        this.classOffsets = new java.util.HashMap<>(frozen == null ? Map.of() : run.classOffsets());
+        this.classOffsets = new HashMap<>(frozen == null ? Map.of() : run.classOffsets());
         this.scanPass = run.scanPass();
         this.analyses = run.analyses();
         this.frozen = frozen;
