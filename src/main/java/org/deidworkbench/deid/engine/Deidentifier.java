@@ -6,8 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import org.deidworkbench.model.PseudonymEntry;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.deidworkbench.crypto.PseudonymGenerator;
 import org.deidworkbench.deid.ColumnInsight;
@@ -226,7 +228,7 @@ public final class Deidentifier {
      */
     public void recordedOffsets(Map<String, Integer> stored, RecordedOffsets lookup) {
         storedLinked = Map.copyOf(stored);
-        recorded = java.util.Objects.requireNonNull(lookup, "lookup");
+        recorded = Objects.requireNonNull(lookup, "lookup");
         subjects.clear();
     }
 
@@ -334,7 +336,7 @@ public final class Deidentifier {
         List<List<String>> classes = r.classes();
         // Each linked id's subject pseudonym (a keyed function of the id; issued only if the id is a record's subject).
         List<String[]> pseudonymsOf = new ArrayList<>(classes.size());
-        java.util.TreeSet<String> all = new java.util.TreeSet<>();
+        TreeSet<String> all = new TreeSet<>();
         for (List<String> c : classes) {
             String[] ps = new String[c.size()];
             for (int i = 0; i < ps.length; i++) {

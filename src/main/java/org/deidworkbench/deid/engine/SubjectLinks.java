@@ -2,9 +2,11 @@ package org.deidworkbench.deid.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Subject ids that one record gives for one person (decision 0078): a row with two subject columns
@@ -33,12 +35,11 @@ final class SubjectLinks {
     }
 
     /**
-     * The outcome: ids whose offset is another id's (their number is {@code linkedIds}), the classes left unlinked
-     * as conflicts, and whether more ids were linked than are kept.
+     * The outcome: the linked classes, each as its representative followed by its other ids (whose offset is the
+     * representative's), the classes left unlinked as conflicts, and whether more ids were linked than are kept.
      */
-    record Resolved(Map<String, String> representative, int linkedIds, int conflicts, boolean overflow,
-            List<List<String>> classes) {
-        static final Resolved NONE = new Resolved(Map.of(), 0, 0, false, List.of());
+    record Resolved(int conflicts, boolean overflow, List<List<String>> classes) {
+        static final Resolved NONE = new Resolved(0, false, List.of());
     }
 
     private final Map<String, Integer> ids = new HashMap<>();
@@ -201,12 +202,12 @@ final class SubjectLinks {
     }
 
     /**
-     * The classes as they stand: for each linked id not its class's representative, the representative; and the
-     * classes that are linked (not conflicts), each as its representative followed by its other ids.
+     * The classes as they stand: those that are linked (not conflicts), each as its representative followed by its
+     * other ids, and the number of conflicts.
      */
     synchronized Resolved resolve() {
         if (overflow) {
-            return new Resolved(Map.of(), 0, 0, true, List.of());
+            return new Resolved(0, true, List.of());
         }
         int n = values.size();
         if (n == 0) {
@@ -236,9 +237,7 @@ final class SubjectLinks {
                 best[c] = i;
             }
         }
-        Map<String, String> representative = new HashMap<>();
-        Map<Integer, List<String>> members = new java.util.TreeMap<>();
-        int linked = 0;
+        Map<Integer, List<String>> members = new TreeMap<>();
         int conflicts = 0;
         boolean[] counted = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -252,9 +251,7 @@ final class SubjectLinks {
             }
             List<String> cls = members.computeIfAbsent(c, k -> new ArrayList<>(List.of(values.get(best[k]))));
             if (best[c] != i) {
-                representative.put(values.get(i), values.get(best[c]));
                 cls.add(values.get(i));
-                linked++;
             }
         }
         // Canonical, whatever the order of the records: each class as its representative and its other ids sorted,
@@ -266,7 +263,7 @@ final class SubjectLinks {
             others.add(0, cls.get(0));
             classes.add(List.copyOf(others));
         }
-        classes.sort(java.util.Comparator.comparing((List<String> c) -> c.get(0)));
-        return new Resolved(Map.copyOf(representative), linked, conflicts, false, List.copyOf(classes));
+        classes.sort(Comparator.comparing((List<String> c) -> c.get(0)));
+        return new Resolved(conflicts, false, List.copyOf(classes));
     }
 }
