@@ -21,6 +21,7 @@ public final class Dataset {
     private boolean undefinedLength = true;
     private long sourceOffset = -1;
     private TextCodec codec;
+    private boolean codecKnown;
 
     /** An empty data set. */
     public Dataset() {
@@ -46,6 +47,7 @@ public final class Dataset {
         }
         if (e.tag() == Tag.SPECIFIC_CHARACTER_SET) {
             codec = null;
+            codecKnown = false;
         }
         return elements.put(e.tag(), e);
     }
@@ -54,6 +56,7 @@ public final class Dataset {
     public Element remove(int tag) {
         if (tag == Tag.SPECIFIC_CHARACTER_SET) {
             codec = null;
+            codecKnown = false;
         }
         return elements.remove(tag);
     }
@@ -110,17 +113,28 @@ public final class Dataset {
         sourceOffset = offset;
     }
 
-    /** The character set codec in effect here: own (0008,0005), else the parent's, else the default repertoire. */
+    /**
+     * The character set codec in effect here: own (0008,0005), else the nearest enclosing data set's, else the
+     * default repertoire. Each level caches only its own (0008,0005), so a change of an enclosing data set's
+     * character set is seen by its items at once; the walk up is a few field reads, no map look-up.
+     */
     TextCodec textCodec() {
-        if (codec == null) {
-            Element cs = elements.get(Tag.SPECIFIC_CHARACTER_SET);
-            if (cs != null && cs.bytes() != null) {
-                codec = TextCodecs.forDefinedTerms(Values.strings(cs.bytes(), VR.CS, TextCodecs.DEFAULT));
-            } else {
-                return parent != null ? parent.textCodec() : TextCodecs.DEFAULT;
+        for (Dataset d = this; d != null; d = d.parent) {
+            if (!d.codecKnown) {
+                d.resolveOwnCodec();
+            }
+            if (d.codec != null) {
+                return d.codec;
             }
         }
-        return codec;
+        return TextCodecs.DEFAULT;
+    }
+
+    /** Caches this level's own (0008,0005) codec, null when it has none; kept apart so the hot path stays small. */
+    private void resolveOwnCodec() {
+        Element cs = elements.get(Tag.SPECIFIC_CHARACTER_SET);
+        codec = cs != null && cs.bytes() != null ? TextCodecs.forValue(cs.bytes()) : null;
+        codecKnown = true;
     }
 
     /** The text values of an element (see {@link Values#strings}); empty when absent, not text or not in memory. */

@@ -45,6 +45,25 @@ class DatasetTest {
     }
 
     @Test
+    void itemsFollowAChangeOfTheEnclosingCharacterSet() {
+        Dataset ds = new Dataset();
+        Dataset item = ds.addItem(0x00081115);
+        Dataset inner = item.addItem(0x00081199);
+        inner.putBytes(Tag.PATIENT_NAME, VR.PN, "Zoë".getBytes(StandardCharsets.UTF_8));
+        ds.putStrings(Tag.SPECIFIC_CHARACTER_SET, VR.CS, "ISO_IR 192");
+        assertEquals("Zoë", inner.getString(Tag.PATIENT_NAME));
+        ds.putStrings(Tag.SPECIFIC_CHARACTER_SET, VR.CS, "ISO_IR 100");
+        assertEquals("Zo\u00c3\u00ab", inner.getString(Tag.PATIENT_NAME));
+        item.putStrings(Tag.SPECIFIC_CHARACTER_SET, VR.CS, "ISO_IR 192");
+        assertEquals("Zoë", inner.getString(Tag.PATIENT_NAME));
+        item.remove(Tag.SPECIFIC_CHARACTER_SET);
+        assertEquals("Zo\u00c3\u00ab", inner.getString(Tag.PATIENT_NAME));
+        ds.remove(Tag.SPECIFIC_CHARACTER_SET);
+        ds.putStrings(Tag.SPECIFIC_CHARACTER_SET, VR.CS, "ISO_IR 192");
+        assertEquals("Zoë", inner.getString(Tag.PATIENT_NAME));
+    }
+
+    @Test
     void typedAccessorsFallBackWhenAbsent() {
         Dataset ds = new Dataset();
         assertNull(ds.getString(Tag.PATIENT_ID));
