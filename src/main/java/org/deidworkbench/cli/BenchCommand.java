@@ -103,6 +103,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--threads", defaultValue = "0", description = "deid worker threads (default: one per processor).")
         int threads;
 
+        @Option(names = "--no-cold", negatable = false, description = {"Leave out the cold run: after the rounds, one"
+                + " `deid run` of the input in a fresh JVM with this JVM's options",
+            "(as ./deid starts it, a new key file), the time a user waits for."})
+        boolean noCold;
+
         @CommandLine.Mixin
         Scratch scratch;
 
@@ -112,7 +117,7 @@ final class BenchCommand implements Runnable {
             return scratch.measure(spec, work -> {
                 int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
                 DicomBenchmark.Result r = DicomBenchmark.run(input, work, ProfileLoader.read(profile), n,
-                        scratch.rounds());
+                        scratch.rounds(), noCold ? null : profile);
                 PrintWriter o = spec.commandLine().getOut();
                 double mb = r.bytes() / 1e6;
                 o.printf("input:     %,d files, %.1f MB; deid wrote %,d (the others were withheld, see its report)%n",
@@ -141,6 +146,14 @@ final class BenchCommand implements Runnable {
                 }
                 o.printf("deid rounds: %s (wall, and CPU of the whole JVM meanwhile: JIT and collector included)%n",
                         rounds);
+                if (r.cold() != null && Double.isNaN(r.cold().seconds())) {
+                    o.printf("cold run:  %s%n", r.cold().note());
+                } else if (r.cold() != null) {
+                    o.printf(java.util.Locale.ROOT, "cold run:  %.2f s (CPU %.2f s)   cold / copy %.2f   cold / gdcmanon %.2f"
+                            + " (gdcmanon CPU %.2f s)   (%s)%n", r.cold().seconds(), r.cold().cpuSeconds(),
+                            r.cold().seconds() / r.measure("copy").seconds(),
+                            r.cold().seconds() / r.measure("gdcmanon").seconds(), r.gdcmanonCpuSeconds(), r.cold().note());
+                }
                 Scratch.heap(o, "deid peak", r.peakHeapBytes(), r.maxHeapBytes(), "input", r.bytes());
             });
         }

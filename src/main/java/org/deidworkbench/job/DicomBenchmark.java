@@ -52,9 +52,12 @@ public final class DicomBenchmark {
      *     engine) until the first phase the run announces, then each {@link RunPhase} it went through
      * @param deidRounds every deid round, in order: {wall seconds, process CPU seconds} (every thread of this
      *     JVM during the round, the JIT compilers and the collector included; NaN where the JVM cannot say)
+     * @param cold one {@code deid run} of the input in a fresh JVM, as a user waits for it; null when not asked for
+     * @param gdcmanonCpuSeconds CPU of gdcmanon's process in its fastest round, NaN where not measured
      */
     public record Result(long files, long bytes, List<Measure> measures, long written, long peakHeapBytes,
-            long maxHeapBytes, java.util.LinkedHashMap<String, Double> phases, List<double[]> deidRounds) {
+            long maxHeapBytes, java.util.LinkedHashMap<String, Double> phases, List<double[]> deidRounds, Cold cold,
+            double gdcmanonCpuSeconds) {
 
         /** The measure named {@code name}. */
         public Measure measure(String name) {
@@ -62,7 +65,27 @@ public final class DicomBenchmark {
         }
     }
 
+    /**
+     * A cold run: {@code deid run INPUT --out DIR} in a new JVM started with this JVM's options (the collector,
+     * the heap, the class-data archive the launcher gave it; agents and recordings left out), a new key file
+     * (so PBKDF2 runs twice: create, seal), the input in the page cache as for the other measures.
+     *
+     * @param seconds wall time from starting the process to its exit, NaN when it failed
+     * @param cpuSeconds its CPU time, every thread (JIT and collector included), NaN where the platform cannot say
+     * @param note the command, or why it failed
+     */
+    public record Cold(double seconds, double cpuSeconds, String note) {
+    }
+
+    /** The main class of the command line, started by name: this package does not depend on the launcher. */
+    private static final String MAIN_CLASS = "org.deidworkbench.Launcher";
+
     private DicomBenchmark() {
+    }
+
+    /** As {@link #run(Path, Path, LoadedProfile, int, int, String)}, the cold run with the profile's name. */
+    public static Result run(Path input, Path scratch, LoadedProfile profile, int threads, int rounds) throws JobException {
+        return run(input, scratch, profile, threads, rounds, profile.profile().name());
     }
 
     /**
@@ -71,8 +94,11 @@ public final class DicomBenchmark {
      * @param scratch an empty folder for the outputs (the caller deletes it)
      * @param threads deid's worker threads
      * @param rounds measurements per way; the fastest counts
+     * @param coldProfile the {@code --profile} of one {@link Cold} run after the rounds (the built-in name or the
+     *     YAML file {@code profile} was read from), or null for none
      */
-    public static Result run(Path input, Path scratch, LoadedProfile profile, int threads, int rounds) throws JobException {
+    public static Result run(Path input, Path scratch, LoadedProfile profile, int threads, int rounds, String coldProfile)
+            throws JobException {
         try {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(input)) {
@@ -91,6 +117,7 @@ public final class DicomBenchmark {
             double gdcm = Double.MAX_VALUE;
             double durableGdcm = Double.MAX_VALUE;
             String gdcmNote = "";
+            double gdcmanonCpu = Double.NaN;
             long peak = 0;
             long written = 0;
             java.util.LinkedHashMap<String, Double> phases = new java.util.LinkedHashMap<>();
@@ -138,9 +165,14 @@ public final class DicomBenchmark {
                 }
                 written = r.report().files().written();
 
+                double children0 = ProcessCpu.childrenSeconds();
                 String[] g = gdcmanon(input, dir);
+                double gdcmCpu = ProcessCpu.childrenSeconds() - children0;
                 if (g[0] != null) {
                     double anon = Double.parseDouble(g[0]);
+                    if (anon < gdcm) {
+                        gdcmanonCpu = gdcmCpu;
+                    }
                     gdcm = Math.min(gdcm, anon);
                     t0 = System.nanoTime();
                     forceAll(dir.resolve("gdcmanon"));
@@ -158,8 +190,9 @@ public final class DicomBenchmark {
                     new Measure("gdcmanon+sync", durableGdcm == Double.MAX_VALUE ? Double.NaN : durableGdcm,
                             durableGdcm == Double.MAX_VALUE ? gdcmNote
                                     : "gdcmanon as above, then each file's data forced to disk (as deid's output is)"));
+            Cold coldRun = coldProfile != null ? cold(input, scratch.resolve("cold"), coldProfile, threads) : null;
             return new Result(files.size(), bytes, measures, written, peak, Runtime.getRuntime().maxMemory(), phases,
-                    List.copyOf(deidRounds));
+                    List.copyOf(deidRounds), coldRun, gdcmanonCpu);
         } catch (IOException e) {
             throw new JobException(JobException.Reason.IO_ERROR, "benchmark failed on " + input + " ("
                     + e.getClass().getSimpleName() + ")", e);
@@ -215,6 +248,63 @@ public final class DicomBenchmark {
             p[i] = (char) ('a' + random.nextInt(26));
         }
         return p;
+    }
+
+    private static Cold cold(Path input, Path dir, String profile, int threads) throws IOException {
+        Files.createDirectories(dir);
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS, "run", input.toString(),
+                "--out", dir.resolve("out").toString(), "--profile", profile, "--threads",
+                Integer.toString(threads), "--no-progress"));
+        String shown = "fresh JVM: java " + String.join(" ", jvmOptions(ManagementFactory.getRuntimeMXBean()
+                .getInputArguments())) + " deid run, " + threads + " threads, a new key file";
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("run-output.txt").toFile());
+        char[] passphrase = passphrase();
+        builder.environment().remove("DEID_PASSPHRASE_FILE");
+        builder.environment().put("DEID_PASSPHRASE", new String(passphrase));
+        java.util.Arrays.fill(passphrase, '\0');
+        double cpu0 = ProcessCpu.childrenSeconds();
+        long t0 = System.nanoTime();
+        Process p = builder.start();
+        int exit;
+        try {
+            if (p.waitFor(1, TimeUnit.HOURS)) {
+                exit = p.exitValue();
+            } else {
+                p.destroyForcibly();
+                exit = -1;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            exit = -1;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = ProcessCpu.childrenSeconds() - cpu0;
+        Folders.deleteTree(dir);
+        return exit == 0 ? new Cold(seconds, cpu, shown)
+                : new Cold(Double.NaN, Double.NaN, "failed (exit code " + exit + "): " + shown);
+    }
+
+    /**
+     * This JVM's options for the cold run's JVM, without those that would attach or record (agents, debuggers,
+     * flight recordings) or write a class-data archive: the cold run starts as this JVM was started.
+     */
+    static List<String> jvmOptions(List<String> options) {
+        List<String> kept = new ArrayList<>();
+        for (String o : options) {
+            if (!(o.startsWith("-agentlib:") || o.startsWith("-agentpath:") || o.startsWith("-javaagent:")
+                    || o.startsWith("-Xrunjdwp") || o.equals("-Xdebug") || o.startsWith("-XX:StartFlightRecording")
+                    || o.startsWith("-XX:FlightRecorderOptions") || o.startsWith("-XX:ArchiveClassesAtExit")
+                    || o.startsWith("-XX:DumpLoadedClassList") || o.startsWith("-Djava.class.path="))) {
+                kept.add(o);
+            }
+        }
+        return kept;
     }
 
     /** Seconds (or null) and how gdcmanon was run or why not. */

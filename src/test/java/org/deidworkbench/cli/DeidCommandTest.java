@@ -352,6 +352,9 @@ class DeidCommandTest {
         // every round's wall time and the JVM's CPU time over it, so builds compare by CPU on a loaded machine
         assertTrue(r.out().matches("(?s).*\\ndeid rounds: [0-9.]+ s \\(CPU [0-9.]+ s\\) \\(wall, and CPU of the whole JVM.*"),
                 r::out);
+        // and what a user waits for: one deid run in a fresh JVM, against the copy and gdcmanon
+        assertTrue(r.out().matches("(?s).*\\ncold run:  [0-9.]+ s \\(CPU [0-9.]+ s\\)   cold / copy [0-9.]+   cold / gdcmanon"
+                + " \\S+ \\(gdcmanon CPU \\S+ s\\)   \\(fresh JVM: java .*"), r::out);
         // the collector changes the CPU figures (decision 0045): the bench names the one it ran with
         String collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(java.lang.management.GarbageCollectorMXBean::getName).collect(java.util.stream.Collectors.joining(", "));

@@ -31,6 +31,25 @@ class DicomBenchmarkTest {
                     "the durable gdcmanon includes gdcmanon's own time");
         }
         assertEquals(before, size(input), "the input is only read");
+        // one deid run in a fresh JVM after the rounds, as a user starts it: it succeeded and took time and CPU
+        assertTrue(r.cold() != null && r.cold().seconds() > 0, String.valueOf(r.cold()));
+        assertTrue(r.cold().note().startsWith("fresh JVM: java "), r.cold().note());
+        assertTrue(Double.isNaN(r.cold().cpuSeconds()) || r.cold().cpuSeconds() > 0, r.cold().toString());
+        assertEquals(List.of(), listing(scratch), "the cold run's output and key file are deleted with the rounds'");
+    }
+
+    @Test
+    void theColdRunStartsLikeThisJvmWithoutAgentsOrRecordings() {
+        assertEquals(List.of("-XX:+UseParallelGC", "-Xmx512m", "-XX:SharedArchiveFile=/t/a.jsa", "-Xlog:cds*=off"),
+                DicomBenchmark.jvmOptions(List.of("-XX:+UseParallelGC", "-javaagent:/x/jacoco.jar=destfile=y",
+                        "-Xmx512m", "-agentlib:jdwp=transport=dt_socket,server=y", "-XX:StartFlightRecording=filename=r.jfr",
+                        "-XX:SharedArchiveFile=/t/a.jsa", "-XX:ArchiveClassesAtExit=/t/b.jsa", "-Xlog:cds*=off")));
+    }
+
+    private static List<Path> listing(Path dir) throws Exception {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> !p.equals(dir)).toList();
+        }
     }
 
     private static long size(Path dir) throws Exception {
