@@ -165,13 +165,11 @@ public final class DicomBenchmark {
                 }
                 written = r.report().files().written();
 
-                double children0 = ProcessCpu.childrenSeconds();
                 String[] g = gdcmanon(input, dir);
-                double gdcmCpu = ProcessCpu.childrenSeconds() - children0;
                 if (g[0] != null) {
                     double anon = Double.parseDouble(g[0]);
                     if (anon < gdcm) {
-                        gdcmanonCpu = gdcmCpu;
+                        gdcmanonCpu = Double.parseDouble(g[2]);
                     }
                     gdcm = Math.min(gdcm, anon);
                     t0 = System.nanoTime();
@@ -307,7 +305,7 @@ public final class DicomBenchmark {
         return kept;
     }
 
-    /** Seconds (or null) and how gdcmanon was run or why not. */
+    /** Seconds (or null), how gdcmanon was run or why not, and its process's CPU seconds (NaN if unknown). */
     private static String[] gdcmanon(Path input, Path dir) throws IOException {
         if (!runs("gdcmanon", "--version")) {
             return new String[] {null, "skipped: gdcmanon not installed (apt-get install libgdcm-tools)"};
@@ -325,10 +323,13 @@ public final class DicomBenchmark {
             note = "gdcmanon --dumb (empties Patient's Name and ID, removes Birth Date), 1 process";
         }
         Files.createDirectories(dir.resolve("gdcmanon"));
+        double cpu0 = ProcessCpu.childrenSeconds();
         long t0 = System.nanoTime();
         int exit = run(command, dir);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new String[] {Double.toString(seconds), note + (exit == 0 ? "" : " (exit code " + exit + ")")};
+        double cpu = ProcessCpu.childrenSeconds() - cpu0;
+        return new String[] {Double.toString(seconds), note + (exit == 0 ? "" : " (exit code " + exit + ")"),
+            Double.toString(cpu)};
     }
 
     private static int run(List<String> command, Path dir) throws IOException {
