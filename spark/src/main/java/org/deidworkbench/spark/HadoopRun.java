@@ -748,8 +748,10 @@ final class HadoopRun {
         Files.createDirectories(attempts);
         String attemptsFolder = attempts.toString();
         Broadcast<Conf> conf = spark.broadcast(new Conf(spark.hadoopConfiguration()));
-        try (GroupWatch watch = new GroupWatch(spark, STAGE_IN, "deid: stage-in, " + copies.size() + " file(s)", stop)) {
-            watch.run(attempts, () -> spark.parallelize(copies, Math.max(1, Math.min(copies.size(), partitions))).foreachPartition(it -> {
+        try (GroupWatch watch = new GroupWatch(spark, STAGE_IN, "deid: stage-in, " + copies.size() + " file(s)",
+                stop)) {
+            watch.run(attempts, () -> spark.parallelize(copies, Math.max(1, Math.min(copies.size(), partitions)))
+                    .foreachPartition(it -> {
                 TaskContext task = TaskContext.get();
                 int attempt = task == null ? 0 : task.attemptNumber();
                 String attemptId = task == null ? "0" : Long.toString(task.taskAttemptId());
@@ -946,7 +948,8 @@ final class HadoopRun {
             try (InputStream is = Files.newInputStream(java.nio.file.Path.of(u.from()))) {
                 upload(fs, target, task, os -> {
                     if (faults.failNow(true, attempt)) {
-                        os.write(is.readNBytes((int) Math.min(Files.size(java.nio.file.Path.of(u.from())) / 2, 1 << 20)));
+                        os.write(is.readNBytes((int) Math.min(Files.size(java.nio.file.Path.of(u.from())) / 2,
+                                1 << 20)));
                         os.flush();
                         faults.fail(task, "commit");
                     }

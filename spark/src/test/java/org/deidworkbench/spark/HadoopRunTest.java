@@ -20,6 +20,7 @@ import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.job.JobException;
 import org.deidworkbench.job.RunResult;
 import org.deidworkbench.model.FileReport;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,12 @@ class HadoopRunTest {
     @BeforeAll
     static void schemes() {
         TestFileSystems.register(SparkTests.spark().hadoopConfiguration());
+        SparkTests.spark().sc().addSparkListener(TestFileSystems.JOB_STARTS);
+    }
+
+    @AfterAll
+    static void noMoreJobCounts() {
+        SparkTests.spark().sc().removeSparkListener(TestFileSystems.JOB_STARTS);
     }
 
     /**
@@ -330,6 +337,58 @@ class HadoopRunTest {
             assertTrue(TestFileSystems.KILLED_UPLOADS_COMPLETED.get() > 0,
                     "a killed task completed its half upload, late; the driver removed it once the task had ended");
         }
+        assertArrayEquals(before, Files.readAllBytes(key), "the key file is unchanged");
+        assertEquals(inputsBefore, digests(inputs), "the inputs are untouched");
+        assertEquals(0, driverScratchFolders(), "the driver's scratch is gone");
+        assertEquals(0, filesUnder(scratch), "no task left a copy of an input in its scratch");
+    }
+
+    /**
+     * A run without a stage stopped while a transform task uploads its part to the output's temporary prefix
+     * on a slow store whose streams cannot be aborted: the killed task completes its upload late, and the
+     * run removes the output only once the task has ended (decision 0086), so nothing is left there.
+     */
+    @Test
+    void aRunStoppedWhileATransformTaskUploadsItsPartLeavesNoOutput() throws Exception {
+        Path key = newKeyFile(tmp.resolve("keys/spark.deidkey"));
+        byte[] before = Files.readAllBytes(key);
+        Path out = tmp.resolve("bucket/out");
+        Path scratch = executorScratch();
+        List<Path> inputs = List.of(SAMPLE.resolve("csv"));
+        java.util.Map<Path, String> inputsBefore = digests(inputs);
+        TestFileSystems.ABORTABLE.set(false);
+        TestFileSystems.KILLED_UPLOADS_COMPLETE_AFTER.set(out);
+        TestFileSystems.KILLED_UPLOADS_COMPLETED.set(0);
+        TestFileSystems.STALLED.set(0);
+        TestFileSystems.STALL_UPLOADS_BELOW.set(out.resolve(HadoopRun.TEMPORARY));
+        HadoopRun.Stop stop = new HadoopRun.Stop();
+        java.util.concurrent.ExecutorService driver = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<RunResult> run = driver.submit(() -> hadoopRun(
+                    inputs.stream().map(p -> uri("deidobj", p)).toList(), uri("deidobj", out), uri("deidobj", key),
+                    profile("csv-template"), 2, null, HadoopRun.IoFaults.NONE, stop));
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (TestFileSystems.STALLED.get() == 0) {
+                assertTrue(System.nanoTime() < deadline && !run.isDone(), "a task's upload began");
+                Thread.sleep(5);
+            }
+            stop.request();
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> run.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(JobException.Reason.CANCELLED, ((JobException) e.getCause()).reason(), e.getMessage());
+            while (TestFileSystems.UPLOADING.get() > 0) {
+                assertTrue(System.nanoTime() < deadline, "the killed tasks' uploads ended");
+                Thread.sleep(5);
+            }
+        } finally {
+            driver.shutdownNow();
+            TestFileSystems.STALL_UPLOADS_BELOW.set(null);
+            TestFileSystems.KILLED_UPLOADS_COMPLETE_AFTER.set(null);
+            TestFileSystems.ABORTABLE.set(true);
+        }
+
+        assertTrue(TestFileSystems.KILLED_UPLOADS_COMPLETED.get() > 0, "a killed task completed its upload, late");
+        assertFalse(Files.exists(out), "nothing at the output: no part, no temporary prefix, no folder");
         assertArrayEquals(before, Files.readAllBytes(key), "the key file is unchanged");
         assertEquals(inputsBefore, digests(inputs), "the inputs are untouched");
         assertEquals(0, driverScratchFolders(), "the driver's scratch is gone");

@@ -56,13 +56,31 @@ final class TestFileSystems {
     /** Uploads to {@code deidobj://} begun and neither completed nor aborted (streams open). */
     static final java.util.concurrent.atomic.AtomicInteger UPLOADING = new java.util.concurrent.atomic.AtomicInteger();
     /** Whether {@code deidobj://} streams can be aborted (S3A's can; a store whose streams cannot, when false). */
-    static final java.util.concurrent.atomic.AtomicBoolean ABORTABLE = new java.util.concurrent.atomic.AtomicBoolean(true);
+    static final java.util.concurrent.atomic.AtomicBoolean ABORTABLE =
+            new java.util.concurrent.atomic.AtomicBoolean(true);
     /**
-     * When set: an upload that a killed Spark task completes (closes) completes only once this path is gone
-     * (at most 5 s later), as a slow store's would after the driver has cleaned up its output.
+     * When set: an upload that a killed Spark task completes (closes) completes only once this path is gone,
+     * as a slow store's would after the driver has cleaned up its output, or once the driver has started
+     * another Spark job (a driver that waits for the killed tasks before it cleans up: {@link #JOB_STARTS});
+     * at most a minute later.
      */
     static final java.util.concurrent.atomic.AtomicReference<java.nio.file.Path> KILLED_UPLOADS_COMPLETE_AFTER =
             new java.util.concurrent.atomic.AtomicReference<>();
+    /**
+     * When set: an upload by a Spark task to a file below this path stalls at its first write until Spark
+     * kills the task (at most a minute), as an upload to a slow store does; {@link #STALLED} counts them.
+     */
+    static final java.util.concurrent.atomic.AtomicReference<java.nio.file.Path> STALL_UPLOADS_BELOW =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    static final AtomicLong STALLED = new AtomicLong();
+    /** Counts the Spark jobs started, once registered ({@code addSparkListener}). */
+    static final org.apache.spark.scheduler.SparkListener JOB_STARTS = new org.apache.spark.scheduler.SparkListener() {
+        @Override
+        public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart event) {
+            JOBS_STARTED.incrementAndGet();
+        }
+    };
+    static final AtomicLong JOBS_STARTED = new AtomicLong();
     /** Uploads to {@code deidobj://} that a killed Spark task completed (closed) rather than aborted. */
     static final AtomicLong KILLED_UPLOADS_COMPLETED = new AtomicLong();
 
@@ -267,12 +285,35 @@ final class TestFileSystems {
 
         @Override
         public void write(int b) throws IOException {
+            stallUntilKilled();
             out.write(b);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            stallUntilKilled();
             out.write(b, off, len);
+        }
+
+        private boolean stalled;
+
+        private void stallUntilKilled() {
+            java.nio.file.Path below = STALL_UPLOADS_BELOW.get();
+            org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+            if (stalled || below == null || task == null || !target.startsWith(below)) {
+                return;
+            }
+            stalled = true;
+            STALLED.incrementAndGet();
+            long until = System.nanoTime() + 60_000_000_000L;
+            while (!task.isInterrupted() && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
 
         @Override
@@ -295,8 +336,10 @@ final class TestFileSystems {
                     KILLED_UPLOADS_COMPLETED.incrementAndGet();
                 }
                 if (after != null && killed) {
-                    long until = System.nanoTime() + 5_000_000_000L;
-                    while (java.nio.file.Files.exists(after) && System.nanoTime() < until) {
+                    long jobs = JOBS_STARTED.get();
+                    long until = System.nanoTime() + 60_000_000_000L;
+                    while (java.nio.file.Files.exists(after) && JOBS_STARTED.get() == jobs
+                            && System.nanoTime() < until) {
                         try {
                             Thread.sleep(10);
                         } catch (InterruptedException e) {
