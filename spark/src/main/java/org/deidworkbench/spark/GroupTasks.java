@@ -93,6 +93,10 @@ final class GroupTasks extends SparkListener {
         try {
             fence = spark.parallelize(List.of(0), 1).foreachAsync(x -> {
             });
+        } catch (RuntimeException e) { // the context is stopping (the JVM's shutdown): no fence, no more events
+            synchronized (this) {
+                return Math.max(1, running.size());
+            }
         } finally {
             spark.setLocalProperty(FENCE, null);
         }
