@@ -301,6 +301,7 @@ class HadoopRunTest {
         TestFileSystems.ABORTABLE.set(abortable);
         TestFileSystems.KILLED_UPLOADS_COMPLETE_AFTER.set(out);
         TestFileSystems.KILLED_UPLOADS_COMPLETED.set(0);
+        TestFileSystems.FENCES.set(0);
         HadoopRun.Stop stop = new HadoopRun.Stop();
         java.util.concurrent.ExecutorService driver = java.util.concurrent.Executors.newSingleThreadExecutor();
         int commits = SparkTests.spark().statusTracker().getJobIdsForGroup(HadoopRun.COMMIT).length;
@@ -359,6 +360,7 @@ class HadoopRunTest {
         TestFileSystems.ABORTABLE.set(false);
         TestFileSystems.KILLED_UPLOADS_COMPLETE_AFTER.set(out);
         TestFileSystems.KILLED_UPLOADS_COMPLETED.set(0);
+        TestFileSystems.FENCES.set(0);
         TestFileSystems.STALLED.set(0);
         TestFileSystems.STALL_UPLOADS_BELOW.set(out.resolve(HadoopRun.TEMPORARY));
         HadoopRun.Stop stop = new HadoopRun.Stop();

@@ -60,9 +60,9 @@ final class TestFileSystems {
             new java.util.concurrent.atomic.AtomicBoolean(true);
     /**
      * When set: an upload that a killed Spark task completes (closes) completes only once this path is gone,
-     * as a slow store's would after the driver has cleaned up its output, or once the driver has started
-     * another Spark job (a driver that waits for the killed tasks before it cleans up: {@link #JOB_STARTS});
-     * at most a minute later.
+     * as a slow store's would after the driver has cleaned up its output, or once the driver has started a
+     * fence job (a driver that waits for the killed tasks before it cleans up, {@link GroupTasks}: seen by
+     * {@link #JOB_STARTS} since {@link #FENCES} was last reset); at most a minute later.
      */
     static final java.util.concurrent.atomic.AtomicReference<java.nio.file.Path> KILLED_UPLOADS_COMPLETE_AFTER =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -73,14 +73,16 @@ final class TestFileSystems {
     static final java.util.concurrent.atomic.AtomicReference<java.nio.file.Path> STALL_UPLOADS_BELOW =
             new java.util.concurrent.atomic.AtomicReference<>();
     static final AtomicLong STALLED = new AtomicLong();
-    /** Counts the Spark jobs started, once registered ({@code addSparkListener}). */
+    /** Counts the fence jobs started ({@link GroupTasks#FENCE}), once registered ({@code addSparkListener}). */
     static final org.apache.spark.scheduler.SparkListener JOB_STARTS = new org.apache.spark.scheduler.SparkListener() {
         @Override
         public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart event) {
-            JOBS_STARTED.incrementAndGet();
+            if (event.properties() != null && event.properties().getProperty(GroupTasks.FENCE) != null) {
+                FENCES.incrementAndGet();
+            }
         }
     };
-    static final AtomicLong JOBS_STARTED = new AtomicLong();
+    static final AtomicLong FENCES = new AtomicLong();
     /** Uploads to {@code deidobj://} that a killed Spark task completed (closed) rather than aborted. */
     static final AtomicLong KILLED_UPLOADS_COMPLETED = new AtomicLong();
 
@@ -336,10 +338,8 @@ final class TestFileSystems {
                     KILLED_UPLOADS_COMPLETED.incrementAndGet();
                 }
                 if (after != null && killed) {
-                    long jobs = JOBS_STARTED.get();
                     long until = System.nanoTime() + 60_000_000_000L;
-                    while (java.nio.file.Files.exists(after) && JOBS_STARTED.get() == jobs
-                            && System.nanoTime() < until) {
+                    while (java.nio.file.Files.exists(after) && FENCES.get() == 0 && System.nanoTime() < until) {
                         try {
                             Thread.sleep(10);
                         } catch (InterruptedException e) {
