@@ -576,32 +576,33 @@ final class HadoopRun {
         }
         String into = out.toString();
         Broadcast<Conf> conf = spark.broadcast(new Conf(spark.hadoopConfiguration()));
-        spark.setJobGroup(COMMIT, "deid: commit, " + copies.size() + " file(s) copied into place", false);
-        try (GroupWatch watch = new GroupWatch(spark, COMMIT, stop)) {
-            spark.parallelize(copies, Math.max(1, Math.min(copies.size(), partitions))).foreachPartition(it -> {
+        try (GroupWatch watch = new GroupWatch(spark, COMMIT, "deid: commit, " + copies.size()
+                + " file(s) copied into place", stop)) {
+            watch.run(out, () -> spark.parallelize(copies, Math.max(1, Math.min(copies.size(), partitions)))
+                    .foreachPartition(it -> {
                 TaskContext task = TaskContext.get();
                 int attempt = task == null ? 0 : task.attemptNumber();
                 while (it.hasNext()) {
                     Upload u = it.next();
                     Path from = new Path(u.from());
                     Path target = new Path(new Path(into), new Path(null, null, u.relative()));
-                    try (InputStream is = fs(from, conf.value().get()).open(from);
-                            FSDataOutputStream os = fs(target, conf.value().get()).create(target, true)) {
-                        if (faults.failNow(true, attempt)) {
-                            os.write(is.readNBytes(1 << 10));
-                            os.flush();
-                            faults.fail(task, "commit");
-                        }
-                        copy(is, os, task);
+                    try (InputStream is = fs(from, conf.value().get()).open(from)) {
+                        upload(fs(target, conf.value().get()), target, task, os -> {
+                            if (faults.failNow(true, attempt)) {
+                                os.write(is.readNBytes(1 << 10));
+                                os.flush();
+                                faults.fail(task, "commit");
+                            }
+                            copy(is, os, task);
+                        });
                     }
                 }
-            });
+            }));
         } catch (Exception e) { // SparkException is thrown unchecked from Scala
             stop.check("commit");
             throw new IOException("the Spark job of the commit failed (" + e.getClass().getSimpleName()
                     + "; the Spark driver's log says which task and why)", e);
         } finally {
-            spark.clearJobGroup();
             conf.destroy();
         }
     }
@@ -747,9 +748,10 @@ final class HadoopRun {
         Files.createDirectories(attempts);
         String attemptsFolder = attempts.toString();
         Broadcast<Conf> conf = spark.broadcast(new Conf(spark.hadoopConfiguration()));
-        spark.setJobGroup(STAGE_IN, "deid: stage-in, " + copies.size() + " file(s)", false);
-        try (GroupWatch watch = new GroupWatch(spark, STAGE_IN, stop)) {
-            spark.parallelize(copies, Math.max(1, Math.min(copies.size(), partitions))).foreachPartition(it -> {
+        try (GroupWatch watch = new GroupWatch(spark, STAGE_IN, "deid: stage-in, " + copies.size() + " file(s)",
+                stop)) {
+            watch.run(attempts, () -> spark.parallelize(copies, Math.max(1, Math.min(copies.size(), partitions)))
+                    .foreachPartition(it -> {
                 TaskContext task = TaskContext.get();
                 int attempt = task == null ? 0 : task.attemptNumber();
                 String attemptId = task == null ? "0" : Long.toString(task.taskAttemptId());
@@ -773,14 +775,13 @@ final class HadoopRun {
                     }
                     Files.move(temp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 }
-            });
+            }));
         } catch (Exception e) { // SparkException is thrown unchecked from Scala
             stop.check("stage-in");
             throw new JobException(JobException.Reason.IO_ERROR, "the Spark job of the stage-in failed ("
                     + e.getClass().getSimpleName() + "; the Spark driver's log says which task and why); nothing was"
                     + " written", e);
         } finally {
-            spark.clearJobGroup();
             conf.destroy();
         }
     }
@@ -802,13 +803,23 @@ final class HadoopRun {
     }
 
     /**
-     * While a stage-in or commit job runs: once a stop is requested, its job group is cancelled every 50 ms
-     * until the job has ended (a request that comes before Spark has the job would otherwise miss it).
+     * While a stage-in or commit job runs: the calling thread's job group, and once a stop is requested
+     * its job group cancelled every 50 ms until the job has ended (a request that comes before Spark has
+     * the job would otherwise miss it). When the job fails or is cancelled, {@link #awaitTasks} waits for
+     * the tasks Spark killed before anything they wrote is removed (decision 0086).
      */
     private static final class GroupWatch implements AutoCloseable {
+        private final JavaSparkContext spark;
+        private final String group;
+        private final GroupTasks tasks;
         private final java.util.concurrent.ScheduledExecutorService timer;
 
-        GroupWatch(JavaSparkContext spark, String group, Stop stop) {
+        GroupWatch(JavaSparkContext spark, String group, String description, Stop stop) {
+            this.spark = spark;
+            this.group = group;
+            this.tasks = new GroupTasks(group);
+            spark.sc().addSparkListener(tasks);
+            spark.setJobGroup(group, description, false);
             timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "deid-spark-stop-watch");
                 t.setDaemon(true);
@@ -821,11 +832,60 @@ final class HadoopRun {
             }, 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
+        /**
+         * Runs the group's job; when it fails or is cancelled, waits for its tasks ({@link #awaitTasks})
+         * before the failure reaches the code that removes what they wrote under {@code where}.
+         */
+        <T> T run(Object where, java.util.concurrent.Callable<T> job) throws Exception {
+            try {
+                return job.call();
+            } catch (Exception e) { // SparkException is thrown unchecked from Scala
+                awaitTasks(where);
+                throw e;
+            }
+        }
+
+        /** {@link #run(Object, java.util.concurrent.Callable)} of a job without a result. */
+        void run(Object where, Runnable job) throws Exception {
+            run(where, () -> {
+                job.run();
+                return null;
+            });
+        }
+
+        /**
+         * After the group's job failed or was cancelled: returns once every task of it has ended (a killed
+         * task runs on until its next check, and may still write, complete or abort an upload), or after
+         * {@link #TASKS_END_WAIT_MILLIS} with a warning naming {@code where} (a task stuck in I/O; the
+         * driver's stop hook waits a minute in all).
+         */
+        void awaitTasks(Object where) {
+            timer.shutdownNow();
+            spark.clearJobGroup();
+            int left;
+            try {
+                left = tasks.awaitEnded(spark, TASKS_END_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                left = -1;
+            }
+            if (left != 0) {
+                org.slf4j.LoggerFactory.getLogger(HadoopRun.class).warn("{} task(s) of the stopped or failed job group"
+                        + " {} had not ended after {} s; what they write to {} after this is not removed",
+                        left < 0 ? "some" : left, group, TASKS_END_WAIT_MILLIS / 1000, where);
+            }
+        }
+
         @Override
         public void close() {
             timer.shutdownNow();
+            spark.clearJobGroup();
+            spark.sc().removeSparkListener(tasks);
         }
     }
+
+    /** How long the driver waits for a failed or stopped job's tasks to end before it removes what they wrote. */
+    static final long TASKS_END_WAIT_MILLIS = 30_000;
 
     /** Uploads every staged output file but the report and manifest (written last, by the driver). */
     private static void commitOutput(JavaSparkContext spark, java.nio.file.Path localOut, Path out, FileSystem outFs,
@@ -847,17 +907,16 @@ final class HadoopRun {
         Path temporary = new Path(new Path(out, TEMPORARY), UUID.randomUUID().toString());
         String into = (protocol == Commit.DIRECT ? out : temporary).toString();
         Broadcast<Conf> conf = spark.broadcast(new Conf(spark.hadoopConfiguration()));
-        spark.setJobGroup(COMMIT, "deid: commit, " + uploads.size() + " file(s) to " + protocol, false);
         List<String[]> written;
-        try (GroupWatch watch = new GroupWatch(spark, COMMIT, stop)) {
-            written = spark.parallelize(uploads, Math.max(1, Math.min(uploads.size(), partitions)))
-                    .mapPartitions(it -> upload(it, protocol, into, conf.value().get(), faults)).collect();
+        try (GroupWatch watch = new GroupWatch(spark, COMMIT, "deid: commit, " + uploads.size() + " file(s) to "
+                + protocol, stop)) {
+            written = watch.run(out, () -> spark.parallelize(uploads, Math.max(1, Math.min(uploads.size(), partitions)))
+                    .mapPartitions(it -> upload(it, protocol, into, conf.value().get(), faults)).collect());
         } catch (Exception e) { // SparkException is thrown unchecked from Scala
             stop.check("commit");
             throw new IOException("the Spark job of the commit failed (" + e.getClass().getSimpleName()
                     + "; the Spark driver's log says which task and why)", e);
         } finally {
-            spark.clearJobGroup();
             conf.destroy();
         }
         if (protocol == Commit.RENAME) {
@@ -886,21 +945,64 @@ final class HadoopRun {
         while (files.hasNext()) {
             Upload u = files.next();
             Path target = new Path(base, u.relative());
-            try (InputStream is = Files.newInputStream(java.nio.file.Path.of(u.from()));
-                    FSDataOutputStream os = fs.create(target, true)) {
-                if (faults.failNow(true, attempt)) {
-                    os.write(is.readNBytes((int) Math.min(Files.size(java.nio.file.Path.of(u.from())) / 2, 1 << 20)));
-                    os.flush();
-                    faults.fail(task, "commit");
-                }
-                copy(is, os, task);
-                if (protocol == Commit.RENAME) {
-                    os.hsync(); // an object store's upload completes on close; S3A has no hsync
-                }
+            try (InputStream is = Files.newInputStream(java.nio.file.Path.of(u.from()))) {
+                upload(fs, target, task, os -> {
+                    if (faults.failNow(true, attempt)) {
+                        os.write(is.readNBytes((int) Math.min(Files.size(java.nio.file.Path.of(u.from())) / 2,
+                                1 << 20)));
+                        os.flush();
+                        faults.fail(task, "commit");
+                    }
+                    copy(is, os, task);
+                    if (protocol == Commit.RENAME) {
+                        os.hsync(); // an object store's upload completes on close; S3A has no hsync
+                    }
+                });
             }
             out.add(new String[] {u.relative(), target.toString()});
         }
         return out.iterator();
+    }
+
+    /** What a task writes into one upload's stream. */
+    @FunctionalInterface
+    interface StreamBody {
+        void write(FSDataOutputStream os) throws IOException;
+    }
+
+    /**
+     * On an executor: one file uploaded to {@code target} (decision 0086). The upload is completed (its
+     * stream closed: on an object store the object then appears, whole) only when {@code body} returned
+     * and Spark has not killed the task; otherwise it is abandoned: aborted where the stream can be
+     * (S3A: no object appears, not even a truncated one), closed where it cannot (a file system that
+     * shows a file from its creation, or a store without abort: the driver removes what such a task
+     * left once the task has ended, {@link GroupWatch#awaitTasks}).
+     */
+    static void upload(FileSystem fs, Path target, TaskContext task, StreamBody body) throws IOException {
+        FSDataOutputStream os = fs.create(target, true);
+        try {
+            body.write(os);
+            if (task != null && task.isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("the task was killed");
+            }
+        } catch (Throwable t) {
+            abandon(os, t);
+            throw t;
+        }
+        os.close();
+    }
+
+    /** An upload that must not complete: aborted if its stream can be, else closed; errors go with {@code cause}. */
+    private static void abandon(FSDataOutputStream os, Throwable cause) {
+        try {
+            if (os.hasCapability(org.apache.hadoop.fs.StreamCapabilities.ABORTABLE_STREAM)) {
+                os.abort();
+            } else {
+                os.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /**

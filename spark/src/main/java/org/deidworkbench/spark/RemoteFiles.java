@@ -14,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
@@ -172,11 +171,16 @@ final class RemoteFiles implements Serializable {
         Path target = direct ? new Path(new Path(temp, "parts"), index + ".part")
                 : new Path(new Path(temp, "attempt-" + attemptId), index + ".part");
         FileSystem fs = fs(target);
-        try (InputStream in = Files.newInputStream(part); FSDataOutputStream os = fs.create(target, true)) {
-            HadoopRun.copy(in, os, TaskContext.get());
-            if (!direct) {
-                os.hsync();
-            }
+        TaskContext task = TaskContext.get();
+        try (InputStream in = Files.newInputStream(part)) {
+            // A killed or failed attempt abandons its upload (decision 0086): on an object store it would
+            // otherwise complete a truncated part under the name the accepted attempt's part has.
+            HadoopRun.upload(fs, target, task, os -> {
+                HadoopRun.copy(in, os, task);
+                if (!direct) {
+                    os.hsync();
+                }
+            });
         }
         return target.toString();
     }

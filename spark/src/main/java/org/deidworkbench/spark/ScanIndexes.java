@@ -138,14 +138,15 @@ final class ScanIndexes {
             org.apache.hadoop.fs.Path temp = remote.direct() ? target
                     : new org.apache.hadoop.fs.Path(folder, bucket + ".attempt-" + attempt);
             org.apache.hadoop.fs.FileSystem fs = remote.fs(target);
-            try (org.apache.hadoop.fs.FSDataOutputStream os = fs.create(temp, true)) {
+            // A killed attempt abandons its upload (decision 0086) rather than complete a truncated bucket.
+            HadoopRun.upload(fs, temp, org.apache.spark.TaskContext.get(), os -> {
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16));
                 entries(out, sorted);
                 out.flush();
                 if (!remote.direct()) {
                     os.hsync();
                 }
-            }
+            });
             if (!remote.direct()) {
                 fs.delete(target, false);
                 if (!fs.rename(temp, target)) {

@@ -261,9 +261,15 @@ final class SparkPasses implements FilePasses {
                 setup.value()), it)).iterator()).persist(StorageLevel.MEMORY_AND_DISK());
         Scanned scanned;
         try (CancelWatch watch = new CancelWatch(run, SCAN)) {
-            scanned = tasks.map(ScanTask::scanned).treeReduce(Scanned::merge);
-            if (scanned.indexEntries() > 0) {
-                mergeScanIndex(tasks, remote == null ? ScanIndexes.folder(run.work(), id).toString() : remoteFolder(id));
+            try {
+                scanned = tasks.map(ScanTask::scanned).treeReduce(Scanned::merge);
+                if (scanned.indexEntries() > 0) {
+                    mergeScanIndex(tasks, remote == null ? ScanIndexes.folder(run.work(), id).toString()
+                            : remoteFolder(id));
+                }
+            } catch (Exception e) { // SparkException is thrown unchecked from Scala
+                watch.awaitTasks();
+                throw e;
             }
         } catch (Exception e) {
             throw failed("scan", e, run);
@@ -315,8 +321,13 @@ final class SparkPasses implements FilePasses {
         TransformedAll done;
         spark.setJobGroup(TRANSFORM, "deid: transform pass, " + files.size() + " file(s)", false);
         try (CancelWatch watch = new CancelWatch(run, TRANSFORM)) {
-            done = rdd(files).mapPartitions(it -> List.of(transformPartition(WorkerSetup.read(id, setup.value()), it))
-                    .iterator()).treeReduce(TransformedAll::merge);
+            try {
+                done = rdd(files).mapPartitions(it -> List.of(transformPartition(WorkerSetup.read(id, setup.value()),
+                        it)).iterator()).treeReduce(TransformedAll::merge);
+            } catch (Exception e) { // SparkException is thrown unchecked from Scala
+                watch.awaitTasks();
+                throw e;
+            }
         } catch (Exception e) {
             throw failed("transform", e, run);
         } finally {
@@ -374,12 +385,19 @@ final class SparkPasses implements FilePasses {
     /**
      * While a pass's job runs: when the run is cancelled ({@code RunJob.cancel()}, e.g. from the
      * driver's shutdown hook), cancels the job's group once; Spark kills its tasks, which stop at
-     * their next poll ({@link #killed}) and leave only attempt files in the work folder.
+     * their next poll ({@link #killed}) and leave only attempt files in the work folder. When the job
+     * fails or is cancelled, {@link #awaitTasks} waits for the tasks Spark killed, so that the run removes
+     * its work folder or temporary prefix only once no task writes there any more (decision 0086).
      */
     private final class CancelWatch implements AutoCloseable {
         private final java.util.concurrent.ScheduledExecutorService timer;
+        private final String group;
+        private final GroupTasks tasks;
 
         CancelWatch(PassRun run, String group) {
+            this.group = group;
+            this.tasks = new GroupTasks(group);
+            spark.sc().addSparkListener(tasks);
             timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "deid-spark-cancel-watch");
                 t.setDaemon(true);
@@ -393,9 +411,28 @@ final class SparkPasses implements FilePasses {
             }, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
+        /** After the pass's job failed or was cancelled: returns once its tasks have ended (at most 30 s). */
+        void awaitTasks() {
+            timer.shutdownNow();
+            spark.clearJobGroup();
+            int left;
+            try {
+                left = tasks.awaitEnded(spark, HadoopRun.TASKS_END_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                left = -1;
+            }
+            if (left != 0) {
+                org.slf4j.LoggerFactory.getLogger(SparkPasses.class).warn("{} task(s) of the stopped or failed job"
+                        + " group {} had not ended after {} s; what they write after this is not removed",
+                        left < 0 ? "some" : left, group, HadoopRun.TASKS_END_WAIT_MILLIS / 1000);
+            }
+        }
+
         @Override
         public void close() {
             timer.shutdownNow();
+            spark.sc().removeSparkListener(tasks);
         }
     }
 

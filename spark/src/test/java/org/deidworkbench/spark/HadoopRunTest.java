@@ -20,9 +20,12 @@ import org.deidworkbench.config.LoadedProfile;
 import org.deidworkbench.job.JobException;
 import org.deidworkbench.job.RunResult;
 import org.deidworkbench.model.FileReport;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code deid-spark run} with inputs, output and key file as Hadoop URIs ({@link HadoopRun}, decision
@@ -39,6 +42,12 @@ class HadoopRunTest {
     @BeforeAll
     static void schemes() {
         TestFileSystems.register(SparkTests.spark().hadoopConfiguration());
+        SparkTests.spark().sc().addSparkListener(TestFileSystems.JOB_STARTS);
+    }
+
+    @AfterAll
+    static void noMoreJobCounts() {
+        SparkTests.spark().sc().removeSparkListener(TestFileSystems.JOB_STARTS);
     }
 
     /**
@@ -270,6 +279,136 @@ class HadoopRunTest {
         assertEquals(0, count(tmp.resolve("keys"), "deid-"), "no temporary key file");
         assertEquals(0, stagesInSparkScratch() + driverScratchFolders(), "no stage, and the driver's scratch is gone");
         assertEquals(0, filesUnder(scratch), "no task left a copy of an input in its scratch");
+    }
+
+    /**
+     * A commit to an object store stopped while its uploads are under way, on a store that completes the
+     * upload of a killed task late (after the driver has removed the output, were it not to wait). Neither
+     * the killed task's stream, closed or aborted, nor the driver's clean-up may leave a file at the output:
+     * with streams that can be aborted (S3A) the killed upload is abandoned; with streams that cannot, the
+     * driver removes what the killed task completed once the task has ended.
+     */
+    @ParameterizedTest(name = "abortable streams: {0}")
+    @ValueSource(booleans = {true, false})
+    void aStoppedCommitWhoseKilledUploadsEndLateLeavesNoOutputAndTheInputsUntouched(boolean abortable)
+            throws Exception {
+        Path key = newKeyFile(tmp.resolve("keys/spark.deidkey"));
+        byte[] before = Files.readAllBytes(key);
+        Path out = tmp.resolve("bucket/out");
+        Path scratch = executorScratch();
+        List<Path> inputs = List.of(SAMPLE.resolve("csv"), SAMPLE.resolve("dicom"));
+        java.util.Map<Path, String> inputsBefore = digests(inputs);
+        TestFileSystems.ABORTABLE.set(abortable);
+        TestFileSystems.KILLED_UPLOADS_COMPLETE_AFTER.set(out);
+        TestFileSystems.KILLED_UPLOADS_COMPLETED.set(0);
+        TestFileSystems.FENCES.set(0);
+        HadoopRun.Stop stop = new HadoopRun.Stop();
+        java.util.concurrent.ExecutorService driver = java.util.concurrent.Executors.newSingleThreadExecutor();
+        int commits = SparkTests.spark().statusTracker().getJobIdsForGroup(HadoopRun.COMMIT).length;
+        try {
+            // Every commit task uploads half a file, then stalls until Spark kills it.
+            java.util.concurrent.Future<RunResult> run = driver.submit(() -> hadoopRun(
+                    inputs.stream().map(p -> uri("deidobj", p)).toList(), uri("deidobj", out), uri("deidobj", key),
+                    profile("csv-template"), 2, null, new HadoopRun.IoFaults(false, true, true, true), stop));
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (SparkTests.spark().statusTracker().getJobIdsForGroup(HadoopRun.COMMIT).length == commits
+                    || TestFileSystems.UPLOADING.get() == 0) {
+                assertTrue(System.nanoTime() < deadline && !run.isDone(), "a commit task began its upload");
+                Thread.sleep(5);
+            }
+            stop.request();
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> run.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(JobException.Reason.CANCELLED, ((JobException) e.getCause()).reason(), e.getMessage());
+            // Whatever the killed tasks still do, they have done it once their uploads have ended.
+            while (TestFileSystems.UPLOADING.get() > 0) {
+                assertTrue(System.nanoTime() < deadline, "the killed tasks' uploads ended");
+                Thread.sleep(5);
+            }
+        } finally {
+            driver.shutdownNow();
+            TestFileSystems.KILLED_UPLOADS_COMPLETE_AFTER.set(null);
+            TestFileSystems.ABORTABLE.set(true);
+        }
+
+        assertFalse(Files.exists(out), "nothing at the output: no half-uploaded file, no folder");
+        if (abortable) {
+            assertEquals(0, TestFileSystems.KILLED_UPLOADS_COMPLETED.get(), "every killed upload was aborted");
+        } else {
+            assertTrue(TestFileSystems.KILLED_UPLOADS_COMPLETED.get() > 0,
+                    "a killed task completed its half upload, late; the driver removed it once the task had ended");
+        }
+        assertArrayEquals(before, Files.readAllBytes(key), "the key file is unchanged");
+        assertEquals(inputsBefore, digests(inputs), "the inputs are untouched");
+        assertEquals(0, driverScratchFolders(), "the driver's scratch is gone");
+        assertEquals(0, filesUnder(scratch), "no task left a copy of an input in its scratch");
+    }
+
+    /**
+     * A run without a stage stopped while a transform task uploads its part to the output's temporary prefix
+     * on a slow store whose streams cannot be aborted: the killed task completes its upload late, and the
+     * run removes the output only once the task has ended (decision 0086), so nothing is left there.
+     */
+    @Test
+    void aRunStoppedWhileATransformTaskUploadsItsPartLeavesNoOutput() throws Exception {
+        Path key = newKeyFile(tmp.resolve("keys/spark.deidkey"));
+        byte[] before = Files.readAllBytes(key);
+        Path out = tmp.resolve("bucket/out");
+        Path scratch = executorScratch();
+        List<Path> inputs = List.of(SAMPLE.resolve("csv"));
+        java.util.Map<Path, String> inputsBefore = digests(inputs);
+        TestFileSystems.ABORTABLE.set(false);
+        TestFileSystems.KILLED_UPLOADS_COMPLETE_AFTER.set(out);
+        TestFileSystems.KILLED_UPLOADS_COMPLETED.set(0);
+        TestFileSystems.FENCES.set(0);
+        TestFileSystems.STALLED.set(0);
+        TestFileSystems.STALL_UPLOADS_BELOW.set(out.resolve(HadoopRun.TEMPORARY));
+        HadoopRun.Stop stop = new HadoopRun.Stop();
+        java.util.concurrent.ExecutorService driver = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<RunResult> run = driver.submit(() -> hadoopRun(
+                    inputs.stream().map(p -> uri("deidobj", p)).toList(), uri("deidobj", out), uri("deidobj", key),
+                    profile("csv-template"), 2, null, HadoopRun.IoFaults.NONE, stop));
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (TestFileSystems.STALLED.get() == 0) {
+                assertTrue(System.nanoTime() < deadline && !run.isDone(), "a task's upload began");
+                Thread.sleep(5);
+            }
+            stop.request();
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> run.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(JobException.Reason.CANCELLED, ((JobException) e.getCause()).reason(), e.getMessage());
+            while (TestFileSystems.UPLOADING.get() > 0) {
+                assertTrue(System.nanoTime() < deadline, "the killed tasks' uploads ended");
+                Thread.sleep(5);
+            }
+        } finally {
+            driver.shutdownNow();
+            TestFileSystems.STALL_UPLOADS_BELOW.set(null);
+            TestFileSystems.KILLED_UPLOADS_COMPLETE_AFTER.set(null);
+            TestFileSystems.ABORTABLE.set(true);
+        }
+
+        assertTrue(TestFileSystems.KILLED_UPLOADS_COMPLETED.get() > 0, "a killed task completed its upload, late");
+        assertFalse(Files.exists(out), "nothing at the output: no part, no temporary prefix, no folder");
+        assertArrayEquals(before, Files.readAllBytes(key), "the key file is unchanged");
+        assertEquals(inputsBefore, digests(inputs), "the inputs are untouched");
+        assertEquals(0, driverScratchFolders(), "the driver's scratch is gone");
+        assertEquals(0, filesUnder(scratch), "no task left a copy of an input in its scratch");
+    }
+
+    /** Each file under {@code roots} with the SHA-256 of its bytes. */
+    private static java.util.Map<Path, String> digests(List<Path> roots) throws Exception {
+        java.util.Map<Path, String> all = new java.util.TreeMap<>();
+        for (Path root : roots) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                    all.put(p, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(Files.readAllBytes(p))));
+                }
+            }
+        }
+        return all;
     }
 
     @Test
