@@ -367,9 +367,9 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
 
     /**
      * NDJSON read from its UTF-8 bytes, line by line, without Jackson and without decoding (decision 0085): a line that is
-     * one JSON value of the plain kind — strings without a backslash escape or a control character, valid UTF-8, numbers
-     * and literals as JSON writes them, at most {@link #MAX_NESTING} containers deep, at most {@link #MAX_LINE} bytes — is
-     * checked whole, then its values are visited as {@link #jsonValue} visits Jackson's tokens: the same values, paths,
+     * one JSON value of the plain kind — strings of valid UTF-8 without a control character, with escapes as JSON writes
+     * them (no surrogate escape), numbers and literals as JSON writes them, at most {@link #MAX_NESTING} containers deep,
+     * at most {@link #MAX_LINE} bytes — is checked whole, then its values are visited as {@link #jsonValue} visits Jackson's tokens: the same values, paths,
      * lines and records, a value that is all ASCII handed over as bytes ({@link Visitor#value(byte[], int, int, Supplier)}).
      * From the first line that is anything else on, the rest of the stream is Jackson's, its lines numbered on, so
      * that what is visited and every error are as Jackson's reading of the whole stream gives.
@@ -390,6 +390,9 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
         private static final int KIND = 15;
         private static final int NON_ASCII = 16;
         private static final int AMPERSAND = 32;
+        private static final int ESCAPED = 64;
+        /** Flags of a string read by {@link #decode}, not handed over as its bytes. */
+        private static final int DECODED = NON_ASCII | ESCAPED;
         /** Prepended to the rest of a stream handed to Jackson after its first line: no byte order mark is looked for. */
         private static final byte[] LINE_BREAKS = {'\n', '\n', '\n', '\n'};
 
@@ -652,8 +655,17 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
                 if (c == '"') {
                     break;
                 }
+                if (c == '\\') {
+                    int n = escape(b, j, to);
+                    if (n < 0) {
+                        return -1;
+                    }
+                    flags |= ESCAPED;
+                    j += n;
+                    continue;
+                }
                 if (c >= 0) {
-                    if (c < 0x20 || c == '\\') {
+                    if (c < 0x20) {
                         return -1;
                     }
                     if (c == '&') {
@@ -671,6 +683,41 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
             }
             event(kind | flags, i + 1, j);
             return j + 1;
+        }
+
+        /**
+         * The length of the escape at {@code b[j]} (a backslash) as JSON writes them — {@code \" \\ \/ \b \f \n \r \t} and
+         * {@code \\uXXXX} of no surrogate (Jackson's reading of a surrogate escape is left to it) — or -1.
+         */
+        private static int escape(byte[] b, int j, int to) {
+            if (j + 1 >= to) {
+                return -1;
+            }
+            switch (b[j + 1]) {
+                case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+                    return 2;
+                }
+                case 'u' -> {
+                    int cp = j + 6 <= to ? hex(b, j + 2) : -1;
+                    return cp < 0 || cp >= 0xD800 && cp <= 0xDFFF ? -1 : 6;
+                }
+                default -> {
+                    return -1;
+                }
+            }
+        }
+
+        /** The four hex digits at {@code b[i]}, or -1. */
+        private static int hex(byte[] b, int i) {
+            int v = 0;
+            for (int k = i; k < i + 4; k++) {
+                int d = Character.digit(b[k], 16);
+                if (d < 0 || b[k] < 0) {
+                    return -1;
+                }
+                v = v << 4 | d;
+            }
+            return v;
         }
 
         /** The length of the valid UTF-8 sequence of more than one byte at {@code b[j]}, or -1. */
@@ -782,9 +829,13 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
             int kind = kinds[e];
             int from = starts[e];
             int length = ends[e] - from;
-            if ((kind & NON_ASCII) != 0) {
+            if ((kind & DECODED) != 0) {
                 int n = decode(b, from, ends[e]);
-                if ((kind & AMPERSAND) != 0) {
+                boolean ampersand = false; // also one written as an escape
+                for (int i = 0; i < n && !ampersand; i++) {
+                    ampersand = chars[i] == '&';
+                }
+                if (ampersand) {
                     values.value(new String(chars, 0, n));
                 } else {
                     values.checkCancelled();
@@ -799,7 +850,7 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
         }
 
         private String text(byte[] b, int e) {
-            return (kinds[e] & NON_ASCII) != 0 ? new String(chars, 0, decode(b, starts[e], ends[e]))
+            return (kinds[e] & DECODED) != 0 ? new String(chars, 0, decode(b, starts[e], ends[e]))
                     : new String(b, starts[e], ends[e] - starts[e], StandardCharsets.ISO_8859_1);
         }
 
@@ -822,7 +873,7 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
             return name;
         }
 
-        /** Decodes valid UTF-8 {@code b[from, to)} into {@link #chars}; the number of characters. */
+        /** Decodes valid UTF-8 {@code b[from, to)} with its escapes into {@link #chars}; the number of characters. */
         private int decode(byte[] b, int from, int to) {
             if (chars.length < to - from) {
                 chars = new char[Math.max(to - from, chars.length * 2)];
@@ -832,7 +883,23 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
             int i = from;
             while (i < to) {
                 int c = b[i];
-                if (c >= 0) {
+                if (c == '\\') {
+                    byte x = b[i + 1];
+                    if (x == 'u') {
+                        out[n++] = (char) hex(b, i + 2);
+                        i += 6;
+                    } else {
+                        out[n++] = switch (x) {
+                            case 'b' -> '\b';
+                            case 'f' -> '\f';
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            case 't' -> '\t';
+                            default -> (char) x; // " \ /
+                        };
+                        i += 2;
+                    }
+                } else if (c >= 0) {
                     out[n++] = (char) c;
                     i++;
                 } else if ((c & 0xE0) == 0xC0) {

@@ -28,8 +28,8 @@ class NdjsonBytesTest {
     private static final String[] PIECES = {"Avery", "Quillfeather", "M\u00fcller", "Gr\u00f6\u00dfe", "\u20ac 12",
         "\ud834\udd1e clef", "\u00e9", "1970-05-03", "555-604-6018", "Patient/P1000007", "&amp;", "M&#252;ller", "a&b",
         "&lt;div&gt;", " ", "/", "x", "\u4e2d\u6587"};
-    private static final String[] ESCAPES = {"\\\"", "\\\\", "\\/", "\\u00fc", "\\n", "\\t", "\\u20AC", "\\ud834\\udd1e",
-        "\\b", "\\r"};
+    private static final String[] ESCAPES = {"\\\"", "\\\\", "\\/", "\\u00fc", "\\n", "\\t", "\\u20AC", "\\b", "\\f",
+        "\\r", "\\u0026amp;", "\\u0041", "\\u000a"};
 
     /** What a reading visited, and how it ended. */
     private static String reading(byte[] ndjson, boolean jackson, Random reads) {
@@ -153,7 +153,8 @@ class NdjsonBytesTest {
     private static byte[] odd(Random r) {
         String[] lines = {"{\"id\":\"a\",}", "{\"n\":01}", "{\"b\":tru}", "{\"t\":\"tab\there\"}", "{\"a\":1}\r{\"b\":2}",
             "{\"a\":+1}", "[1,]", "{\"a\":1} {\"b\":2}", "\"just a string\"", "12", "{\"a\":\"x\"}}", "{\"a\":1.}",
-            "{\"a\":nullx}", "{\"a\"  \"b\"}", "{\"a\":\"unterminated}"};
+            "{\"a\":nullx}", "{\"a\"  \"b\"}", "{\"a\":\"unterminated}", "{\"a\":\"\\ud834\\udd1e clef\"}", "{\"a\":\"\\u00\"}",
+            "{\"a\":\"\\x\"}", "{\"a\":\"\\uZZ12\"}", "{\"\\ud800\":1}"};
         if (r.nextInt(3) == 0) {
             byte[][] bad = {{(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0x80},
                 {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80}};
