@@ -36,6 +36,16 @@ public interface ValueReader {
         }
 
         /**
+         * One value held as ISO 8859-1 bytes in {@code bytes[offset, offset + length)} — a reader of UTF-8 text hands over a
+         * value this way only when it is all ASCII, the same characters in either encoding — in the reader's own buffer,
+         * valid only during this call (a visitor must not keep the array), so that a reader need not decode it
+         * (decision 0085). The default visits it as a {@code String}.
+         */
+        default void value(byte[] bytes, int offset, int length, Supplier<String> where) {
+            value(new String(bytes, offset, length, StandardCharsets.ISO_8859_1), where);
+        }
+
+        /**
          * One value whose text encoding is unknown (a vendor's private binary block, an attachment of no
          * text type), to be read to its end as raw text. The default reads it in 64 KiB pieces, each
          * visited as an ISO 8859-1 {@link #value}; the verifier reads it as it reads a file of unknown

@@ -650,6 +650,11 @@ public final class VerifyJob {
         }
 
         @Override
+        public void value(byte[] bytes, int offset, int length, Supplier<String> where) {
+            scanner.value(bytes, offset, length, where);
+        }
+
+        @Override
         public void bytes(InputStream value, Supplier<String> where) throws IOException {
             scanner.rawValue(value, buffer, where);
         }

@@ -262,4 +262,58 @@ class VerifyJobTest {
         assertEquals(12, hitsIn(r.get(1), "Observation.ndjson").size(), r.get(1).hits()::toString);
         assertEquals("line 999, Observation.note[0].text", hitsIn(r.get(1), "Observation.ndjson").get(0).location());
     }
+
+    @Test
+    void originalsOnBothSidesOfEveryPartBoundaryEscapedOrNotAreFoundOnTheirLines() throws Exception {
+        // NDJSON read from its bytes (decision 0085): leaks on the last line of each part and the first of the next, as
+        // plain ASCII, beside a non-ASCII word, and written with a JSON escape (read by Jackson's path); a lone CR ends
+        // one line in the middle (the rest of that part read by Jackson, its lines numbered on)
+        String[] notes = {"seen with avery QUILLFEATHER today", "Gr\u00fc\u00dfe avery quillfeather", "avery \\u0051uillfeather"};
+        StringBuilder b = new StringBuilder();
+        List<Integer> starts = new java.util.ArrayList<>();
+        int bytes = 0;
+        for (int i = 1; i <= 3000; i++) {
+            starts.add(bytes);
+            String line = "{\"resourceType\":\"Observation\",\"id\":\"o" + i + "\",\"note\":[{\"text\":\""
+                    + padded("NOTE" + i) + "\"}]}" + (i == 1500 ? "\r" : "\n"); // every note 40 bytes: the leaks move no boundary
+            b.append(line);
+            bytes += line.getBytes(StandardCharsets.UTF_8).length;
+        }
+        // the lines that begin a part: the first to start at or after each part's start plus 8 KiB (VerifyJob.parts)
+        java.util.TreeSet<Integer> leaking = new java.util.TreeSet<>();
+        long size = bytes;
+        for (long at = 8192, line; at < size - 4096; at = starts.get((int) line - 1) + 8192) {
+            line = 1;
+            while (line <= 3000 && starts.get((int) line - 1) < at) {
+                line++;
+            }
+            if (line > 3000) {
+                break;
+            }
+            leaking.add((int) line - 1);
+            leaking.add((int) line);
+        }
+        String ndjson = b.toString();
+        int k = 0;
+        for (int line : leaking) {
+            ndjson = ndjson.replace("\"" + padded("NOTE" + line) + "\"", "\"" + padded(notes[k++ % notes.length]) + "\"");
+        }
+        Path out = copyOfOutput();
+        Files.writeString(out.resolve("Observation.ndjson"), ndjson);
+        List<VerifyReport> r = wholeAndInParts(out, 8 * 1024);
+        assertEquals(r.get(0).hits(), r.get(1).hits());
+        assertEquals(r.get(0).hits(), r.get(2).hits());
+        assertTrue(leaking.size() >= 10, leaking::toString);
+        VerifyReport.FileHits file = r.get(1).hits().stream().filter(f -> f.path().equals("Observation.ndjson"))
+                .findFirst().orElseThrow();
+        assertEquals(2 * leaking.size(), file.count());
+        List<String> expected = leaking.stream().limit(VerifyJob.LISTED_PER_FILE / 2)
+                .flatMap(line -> Stream.of(line, line)).map(line -> "line " + line + ", Observation.note[0].text").toList();
+        assertEquals(expected, file.listed().stream().map(VerifyReport.Hit::location).limit(expected.size()).toList());
+    }
+
+    /** {@code text} with spaces after it to 40 bytes of UTF-8. */
+    private static String padded(String text) {
+        return text + " ".repeat(40 - text.getBytes(StandardCharsets.UTF_8).length);
+    }
 }

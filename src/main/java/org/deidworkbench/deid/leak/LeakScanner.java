@@ -340,6 +340,42 @@ public final class LeakScanner {
         }
     }
 
+    /**
+     * Scans one whole value held as ISO 8859-1 bytes in {@code a[offset, offset + length)} (a reader's buffer of UTF-8 text
+     * whose value is all ASCII: read only during this call, never kept), as {@link #value(CharSequence, Supplier)} scans
+     * the same characters, without decoding them (decision 0085).
+     */
+    public void value(byte[] a, int offset, int length, Supplier<String> where) {
+        Objects.checkFromIndexSize(offset, length, a.length);
+        this.where = where;
+        resetTokens();
+        dateTokens = 0;
+        current = Fold.SEPARATOR;
+        resetFlags();
+        currentBytes = a;
+        currentBytesBase = offset;
+        tokens = 0;
+        units(a, offset, offset + length);
+        position = length;
+        endToken();
+        endWord();
+        resetTokens();
+        currentBytes = null;
+        if (at || grouped || label) {
+            if (length > chars.length) {
+                chars = new char[Math.max(length, chars.length * 2)];
+            }
+            for (int i = 0; i < length; i++) {
+                chars[i] = (char) (a[offset + i] & 0xFF);
+            }
+            valuePatterns(java.nio.CharBuffer.wrap(chars, 0, length));
+        }
+        resetFlags();
+        if (bySubject) {
+            endValue(valueWords);
+        }
+    }
+
     private void value(CharSequence value, Supplier<String> where, boolean freeText) {
         int n = value.length();
         if (n > chars.length) {
@@ -586,6 +622,76 @@ public final class LeakScanner {
                 }
             } else {
                 tokenStart[tokens & 7] = i;
+                wordKinds |= cls;
+                inWord = true;
+                char f = folded[c];
+                h = (Fold.OFFSET ^ f) * Fold.PRIME;
+                wh = (wh ^ f) * Fold.PRIME;
+                length = 1;
+                two = two << 16 | f;
+                d = f - '0';
+            }
+            cur = cls;
+        }
+        current = cur;
+        hash = h;
+        wordHash = wh;
+        tokenLength = length;
+        lastTwo = two;
+        digits = d;
+    }
+
+    /**
+     * {@link #units(char[], int, int)} over ISO 8859-1 bytes, positions counted from {@code from} (as the characters of the
+     * value, for {@link #dateShaped}).
+     */
+    private void units(byte[] a, int from, int to) {
+        final int base = from;
+        final byte[] classes = Fold.CLASS;
+        final char[] folded = Fold.FOLDED;
+        byte cur = current;
+        long h = hash;
+        long wh = wordHash;
+        int length = tokenLength;
+        int two = lastTwo;
+        int d = digits;
+        for (int i = from; i < to; i++) {
+            char c = (char) (a[i] & 0xFF);
+            byte cls = classes[c];
+            if (cls == cur) {
+                if (cls != Fold.SEPARATOR) {
+                    char f = folded[c];
+                    h = (h ^ f) * Fold.PRIME;
+                    wh = (wh ^ f) * Fold.PRIME;
+                    length++;
+                    two = two << 16 | f;
+                    d = d * 10 + (f - '0');
+                } else if (c == '@') {
+                    at = true;
+                }
+                continue;
+            }
+            if (cls == Fold.MARK) {
+                continue;
+            }
+            position = i - base;
+            if (cur != Fold.SEPARATOR) {
+                current = cur;
+                hash = h;
+                tokenLength = length;
+                lastTwo = two;
+                digits = d;
+                endToken();
+            }
+            if (cls == Fold.SEPARATOR) {
+                wordHash = wh;
+                endWord();
+                wh = wordHash;
+                if (c == '@') {
+                    at = true;
+                }
+            } else {
+                tokenStart[tokens & 7] = i - base;
                 wordKinds |= cls;
                 inWord = true;
                 char f = folded[c];
@@ -1047,7 +1153,13 @@ public final class LeakScanner {
     private char[] currentValue;
     private char[] chars = new char[256];
 
+    private byte[] currentBytes;
+    private int currentBytesBase;
+
     private char unitChar(int i) {
+        if (currentBytes != null) {
+            return (char) (currentBytes[currentBytesBase + i] & 0xFF);
+        }
         if (currentValue != null) {
             return currentValue[i];
         }

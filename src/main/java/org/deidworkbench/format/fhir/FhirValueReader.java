@@ -327,18 +327,595 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
     }
 
     private static void readJson(InputStream in, Values values, boolean ndjson) throws IOException, FormatException {
+        if (ndjson) {
+            new ByteLines(values).read(in);
+        } else {
+            readJson(in, values, false, 0);
+        }
+    }
+
+    /** NDJSON from {@code in} as {@link #read} reads it (decision 0085), for the tests. */
+    static void readNdjson(InputStream in, Visitor visitor) throws IOException, FormatException {
+        readJson(in, new Values(visitor, () -> false), true);
+    }
+
+    /** NDJSON from {@code in} read by Jackson alone, as before decision 0085: the tests' reference. */
+    static void readNdjsonWithJackson(InputStream in, Visitor visitor) throws IOException, FormatException {
+        readJson(in, new Values(visitor, () -> false), true, 0);
+    }
+
+    /**
+     * Jackson's reading of {@code in}, its lines numbered after {@code linesBefore} line breaks (NDJSON whose earlier lines
+     * {@link ByteLines} read).
+     */
+    private static void readJson(InputStream in, Values values, boolean ndjson, long linesBefore)
+            throws IOException, FormatException {
         try (JsonParser p = JSON.createParser(in)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                values.line = ndjson ? p.currentTokenLocation().getLineNr() : -1;
+                values.line = ndjson ? linesBefore + p.currentTokenLocation().getLineNr() : -1;
                 values.push("$", -1);
                 jsonValue(p, t, values, null);
                 values.pop();
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new FormatException("FHIR-PARSE-ERROR", at == null ? "" : "line " + at.getLineNr() + " column "
-                    + at.getColumnNr(), "not valid JSON");
+            throw new FormatException("FHIR-PARSE-ERROR", at == null ? "" : "line " + (linesBefore + at.getLineNr())
+                    + " column " + at.getColumnNr(), "not valid JSON");
+        }
+    }
+
+    /**
+     * NDJSON read from its UTF-8 bytes, line by line, without Jackson and without decoding (decision 0085): a line that is
+     * one JSON value of the plain kind — strings of valid UTF-8 without a control character, with escapes as JSON writes
+     * them (no surrogate escape), numbers and literals as JSON writes them, at most {@link #MAX_NESTING} containers deep,
+     * at most {@link #MAX_LINE} bytes — is checked whole, then its values are visited as {@link #jsonValue} visits Jackson's tokens: the same values, paths,
+     * lines and records, a value that is all ASCII handed over as bytes ({@link Visitor#value(byte[], int, int, Supplier)}).
+     * From the first line that is anything else on, the rest of the stream is Jackson's, its lines numbered on, so
+     * that what is visited and every error are as Jackson's reading of the whole stream gives.
+     */
+    private static final class ByteLines {
+        static final int MAX_LINE = 1 << 20;
+        static final int MAX_NESTING = 128;
+        private static final int MAX_NUMBER = 1000;
+        private static final int MAX_NAME = 1000;
+        // event kinds, and flags of a string
+        private static final int OBJECT = 1;
+        private static final int ARRAY = 2;
+        private static final int END = 3;
+        private static final int FIELD = 4;
+        private static final int STRING = 5;
+        private static final int NUMBER = 6;
+        private static final int LITERAL = 7;
+        private static final int KIND = 15;
+        private static final int NON_ASCII = 16;
+        private static final int AMPERSAND = 32;
+        private static final int ESCAPED = 64;
+        /** Flags of a string read by {@link #decode}, not handed over as its bytes. */
+        private static final int DECODED = NON_ASCII | ESCAPED;
+        /** Prepended to the rest of a stream handed to Jackson after its first line: no byte order mark is looked for. */
+        private static final byte[] LINE_BREAKS = {'\n', '\n', '\n', '\n'};
+
+        private final Values values;
+        private byte[] buffer = new byte[1 << 16];
+        private int[] kinds = new int[256];
+        private int[] starts = new int[256];
+        private int[] ends = new int[256];
+        private int events;
+        private char[] chars = new char[256];
+        private final String[] names = new String[512];
+        private final byte[][] nameBytes = new byte[512][];
+
+        ByteLines(Values values) {
+            this.values = values;
+        }
+
+        void read(InputStream in) throws IOException, FormatException {
+            byte[] b = buffer;
+            int pos = 0;
+            int filled = 0;
+            int searched = 0;
+            long line = 1;
+            boolean eof = false;
+            while (true) {
+                int nl = -1;
+                for (int i = searched; i < filled; i++) {
+                    if (b[i] == '\n') {
+                        nl = i;
+                        break;
+                    }
+                }
+                if (nl < 0) {
+                    searched = filled;
+                    if (eof) {
+                        if (pos < filled && !line(b, pos, filled, line)) {
+                            jackson(in, b, pos, filled, line);
+                        }
+                        return;
+                    }
+                    if (filled - pos >= MAX_LINE) {
+                        jackson(in, b, pos, filled, line);
+                        return;
+                    }
+                    if (pos > 0) {
+                        System.arraycopy(b, pos, b, 0, filled - pos);
+                        filled -= pos;
+                        searched -= pos;
+                        pos = 0;
+                    }
+                    if (filled == b.length) {
+                        b = buffer = Arrays.copyOf(b, b.length * 2);
+                    }
+                    int n = in.read(b, filled, b.length - filled);
+                    if (n < 0) {
+                        eof = true;
+                    } else {
+                        filled += n;
+                    }
+                    continue;
+                }
+                int end = nl > pos && b[nl - 1] == '\r' ? nl - 1 : nl; // CR LF is one line break, as Jackson counts
+                if (!line(b, pos, end, line)) {
+                    jackson(in, b, pos, filled, line);
+                    return;
+                }
+                pos = nl + 1;
+                searched = pos;
+                line++;
+            }
+        }
+
+        /** The rest of the stream from {@code b[pos]}, the start of line {@code line}, read by Jackson. */
+        private void jackson(InputStream in, byte[] b, int pos, int filled, long line) throws IOException, FormatException {
+            InputStream rest = new java.io.SequenceInputStream(new ByteArrayInputStream(b, pos, filled - pos), in);
+            if (line == 1 && pos == 0) {
+                readJson(rest, values, true, 0);
+            } else {
+                readJson(new java.io.SequenceInputStream(new ByteArrayInputStream(LINE_BREAKS), rest), values, true,
+                        line - 1 - LINE_BREAKS.length);
+            }
+        }
+
+        /** Reads line {@code line}, {@code b[from, to)}: whether it was of the plain kind (else nothing was visited). */
+        private boolean line(byte[] b, int from, int to, long line) throws FormatException {
+            int i = space(b, from, to);
+            if (i == to) {
+                return true;
+            }
+            events = 0;
+            i = value(b, i, to, 0);
+            if (i < 0 || space(b, i, to) != to) {
+                return false;
+            }
+            values.line = line;
+            values.push("$", -1);
+            visitValue(b, 0);
+            values.pop();
+            return true;
+        }
+
+        private static int space(byte[] b, int i, int to) {
+            while (i < to && (b[i] == ' ' || b[i] == '\t')) {
+                i++;
+            }
+            return i;
+        }
+
+        private void event(int kind, int start, int end) {
+            if (events == kinds.length) {
+                kinds = Arrays.copyOf(kinds, events * 2);
+                starts = Arrays.copyOf(starts, events * 2);
+                ends = Arrays.copyOf(ends, events * 2);
+            }
+            kinds[events] = kind;
+            starts[events] = start;
+            ends[events] = end;
+            events++;
+        }
+
+        /** Checks the value at {@code b[i]} and records its events: the index after it, or -1 when it is not plain. */
+        private int value(byte[] b, int i, int to, int nesting) {
+            if (i >= to) {
+                return -1;
+            }
+            byte c = b[i];
+            if (c == '{' || c == '[') {
+                if (nesting == MAX_NESTING) {
+                    return -1;
+                }
+                boolean object = c == '{';
+                byte close = object ? (byte) '}' : (byte) ']';
+                event(object ? OBJECT : ARRAY, i, i);
+                i = space(b, i + 1, to);
+                if (i < to && b[i] == close) {
+                    event(END, i, i);
+                    return i + 1;
+                }
+                while (true) {
+                    if (object) {
+                        if (i >= to || b[i] != '"' || (i = string(b, i, to, FIELD)) < 0) {
+                            return -1;
+                        }
+                        if (ends[events - 1] - starts[events - 1] > MAX_NAME) {
+                            return -1;
+                        }
+                        i = space(b, i, to);
+                        if (i >= to || b[i] != ':') {
+                            return -1;
+                        }
+                        i = space(b, i + 1, to);
+                    }
+                    i = value(b, i, to, nesting + 1);
+                    if (i < 0) {
+                        return -1;
+                    }
+                    i = space(b, i, to);
+                    if (i >= to) {
+                        return -1;
+                    }
+                    if (b[i] == close) {
+                        event(END, i, i);
+                        return i + 1;
+                    }
+                    if (b[i] != ',') {
+                        return -1;
+                    }
+                    i = space(b, i + 1, to);
+                }
+            }
+            if (c == '"') {
+                return string(b, i, to, STRING);
+            }
+            if (c == 't') {
+                return literal(b, i, to, "true");
+            }
+            if (c == 'f') {
+                return literal(b, i, to, "false");
+            }
+            if (c == 'n') {
+                return literal(b, i, to, "null");
+            }
+            return number(b, i, to);
+        }
+
+        private int literal(byte[] b, int i, int to, String word) {
+            int n = word.length();
+            if (to - i < n) {
+                return -1;
+            }
+            for (int k = 0; k < n; k++) {
+                if (b[i + k] != word.charAt(k)) {
+                    return -1;
+                }
+            }
+            event(LITERAL, i, i + n);
+            return i + n;
+        }
+
+        /** A number as JSON writes it ({@code -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?}); what follows is the caller's. */
+        private int number(byte[] b, int i, int to) {
+            int j = i;
+            if (j < to && b[j] == '-') {
+                j++;
+            }
+            if (j >= to) {
+                return -1;
+            }
+            if (b[j] == '0') {
+                j++;
+            } else if (b[j] >= '1' && b[j] <= '9') {
+                j = digits(b, j, to);
+            } else {
+                return -1;
+            }
+            if (j < to && b[j] == '.') {
+                int k = digits(b, j + 1, to);
+                if (k == j + 1) {
+                    return -1;
+                }
+                j = k;
+            }
+            if (j < to && (b[j] == 'e' || b[j] == 'E')) {
+                j++;
+                if (j < to && (b[j] == '+' || b[j] == '-')) {
+                    j++;
+                }
+                int k = digits(b, j, to);
+                if (k == j) {
+                    return -1;
+                }
+                j = k;
+            }
+            if (j - i > MAX_NUMBER) {
+                return -1;
+            }
+            event(NUMBER, i, j);
+            return j;
+        }
+
+        private static int digits(byte[] b, int j, int to) {
+            while (j < to && b[j] >= '0' && b[j] <= '9') {
+                j++;
+            }
+            return j;
+        }
+
+        /**
+         * The string whose opening quote is {@code b[i]}: no escape, no control character, valid UTF-8 (no overlong form, no
+         * surrogate, nothing above U+10FFFF). The index after its closing quote, or -1.
+         */
+        private int string(byte[] b, int i, int to, int kind) {
+            int flags = 0;
+            int j = i + 1;
+            while (true) {
+                if (j >= to) {
+                    return -1;
+                }
+                int c = b[j];
+                if (c == '"') {
+                    break;
+                }
+                if (c == '\\') {
+                    int n = escape(b, j, to);
+                    if (n < 0) {
+                        return -1;
+                    }
+                    flags |= ESCAPED;
+                    j += n;
+                    continue;
+                }
+                if (c >= 0) {
+                    if (c < 0x20) {
+                        return -1;
+                    }
+                    if (c == '&') {
+                        flags |= AMPERSAND;
+                    }
+                    j++;
+                    continue;
+                }
+                int n = utf8(b, j, to);
+                if (n < 0) {
+                    return -1;
+                }
+                flags |= NON_ASCII;
+                j += n;
+            }
+            event(kind | flags, i + 1, j);
+            return j + 1;
+        }
+
+        /**
+         * The length of the escape at {@code b[j]} (a backslash) as JSON writes them — {@code \" \\ \/ \b \f \n \r \t} and
+         * {@code \\uXXXX} of no surrogate (Jackson's reading of a surrogate escape is left to it) — or -1.
+         */
+        private static int escape(byte[] b, int j, int to) {
+            if (j + 1 >= to) {
+                return -1;
+            }
+            switch (b[j + 1]) {
+                case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+                    return 2;
+                }
+                case 'u' -> {
+                    int cp = j + 6 <= to ? hex(b, j + 2) : -1;
+                    return cp < 0 || cp >= 0xD800 && cp <= 0xDFFF ? -1 : 6;
+                }
+                default -> {
+                    return -1;
+                }
+            }
+        }
+
+        /** The four hex digits at {@code b[i]}, or -1. */
+        private static int hex(byte[] b, int i) {
+            int v = 0;
+            for (int k = i; k < i + 4; k++) {
+                int d = Character.digit(b[k], 16);
+                if (d < 0 || b[k] < 0) {
+                    return -1;
+                }
+                v = v << 4 | d;
+            }
+            return v;
+        }
+
+        /** The length of the valid UTF-8 sequence of more than one byte at {@code b[j]}, or -1. */
+        private static int utf8(byte[] b, int j, int to) {
+            int lead = b[j] & 0xFF;
+            int n;
+            int low = 0x80;
+            int high = 0xBF;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                n = 2;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                n = 3;
+                if (lead == 0xE0) {
+                    low = 0xA0;
+                } else if (lead == 0xED) {
+                    high = 0x9F;
+                }
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                n = 4;
+                if (lead == 0xF0) {
+                    low = 0x90;
+                } else if (lead == 0xF4) {
+                    high = 0x8F;
+                }
+            } else {
+                return -1;
+            }
+            if (to - j < n) {
+                return -1;
+            }
+            int second = b[j + 1] & 0xFF;
+            if (second < low || second > high) {
+                return -1;
+            }
+            for (int k = 2; k < n; k++) {
+                if ((b[j + k] & 0xC0) != 0x80) {
+                    return -1;
+                }
+            }
+            return n;
+        }
+
+        // ------------------------------------------------ the recorded events, visited as jsonValue visits Jackson's tokens
+
+        private int visitValue(byte[] b, int e) throws FormatException {
+            switch (kinds[e] & KIND) {
+                case OBJECT -> {
+                    return visitObject(b, e + 1);
+                }
+                case ARRAY -> {
+                    int i = 0;
+                    e++;
+                    while ((kinds[e] & KIND) != END) {
+                        values.indexes[values.depth - 1] = i++;
+                        e = visitValue(b, e);
+                    }
+                    return e + 1;
+                }
+                case STRING, NUMBER -> {
+                    scalar(b, e);
+                    return e + 1;
+                }
+                default -> {
+                    return e + 1; // true, false, null: no characters
+                }
+            }
+        }
+
+        private int visitObject(byte[] b, int e) throws FormatException {
+            String contentType = null;
+            String pendingData = null;
+            while ((kinds[e] & KIND) == FIELD) {
+                String field = name(b, e);
+                int v = e + 1;
+                boolean string = (kinds[v] & KIND) == STRING;
+                values.push(field, -1);
+                if (string && field.equals("resourceType")) {
+                    values.pop();
+                    values.type(text(b, v));
+                    e = v + 1;
+                    continue;
+                }
+                if (string && field.equals("contentType")) {
+                    contentType = text(b, v);
+                }
+                if (string && field.equals("data")) {
+                    if (contentType != null) {
+                        values.attachment(text(b, v), contentType);
+                    } else {
+                        pendingData = text(b, v); // its content type may follow
+                    }
+                    e = v + 1;
+                } else {
+                    e = visitValue(b, v);
+                }
+                values.pop();
+            }
+            if (pendingData != null) {
+                values.push("data", -1);
+                values.attachment(pendingData, contentType);
+                values.pop();
+            }
+            values.endResource();
+            return e + 1;
+        }
+
+        /** A string's or number's characters to the visitor, as {@link Values#value(JsonParser)} hands over Jackson's. */
+        private void scalar(byte[] b, int e) {
+            int kind = kinds[e];
+            int from = starts[e];
+            int length = ends[e] - from;
+            if ((kind & DECODED) != 0) {
+                int n = decode(b, from, ends[e]);
+                boolean ampersand = false; // also one written as an escape
+                for (int i = 0; i < n && !ampersand; i++) {
+                    ampersand = chars[i] == '&';
+                }
+                if (ampersand) {
+                    values.value(new String(chars, 0, n));
+                } else {
+                    values.checkCancelled();
+                    values.visitor.value(chars, 0, n, values);
+                }
+            } else if ((kind & AMPERSAND) != 0) {
+                values.value(new String(b, from, length, StandardCharsets.ISO_8859_1));
+            } else {
+                values.checkCancelled();
+                values.visitor.value(b, from, length, values);
+            }
+        }
+
+        private String text(byte[] b, int e) {
+            return (kinds[e] & DECODED) != 0 ? new String(chars, 0, decode(b, starts[e], ends[e]))
+                    : new String(b, starts[e], ends[e] - starts[e], StandardCharsets.ISO_8859_1);
+        }
+
+        /** A field's name, the same {@code String} for the same bytes while it stays in a small cache. */
+        private String name(byte[] b, int e) {
+            int from = starts[e];
+            int to = ends[e];
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = h * 31 + b[i];
+            }
+            int slot = (h ^ h >>> 9) & (names.length - 1);
+            byte[] known = nameBytes[slot];
+            if (known != null && Arrays.equals(known, 0, known.length, b, from, to)) {
+                return names[slot];
+            }
+            String name = text(b, e);
+            names[slot] = name;
+            nameBytes[slot] = Arrays.copyOfRange(b, from, to);
+            return name;
+        }
+
+        /** Decodes valid UTF-8 {@code b[from, to)} with its escapes into {@link #chars}; the number of characters. */
+        private int decode(byte[] b, int from, int to) {
+            if (chars.length < to - from) {
+                chars = new char[Math.max(to - from, chars.length * 2)];
+            }
+            char[] out = chars;
+            int n = 0;
+            int i = from;
+            while (i < to) {
+                int c = b[i];
+                if (c == '\\') {
+                    byte x = b[i + 1];
+                    if (x == 'u') {
+                        out[n++] = (char) hex(b, i + 2);
+                        i += 6;
+                    } else {
+                        out[n++] = switch (x) {
+                            case 'b' -> '\b';
+                            case 'f' -> '\f';
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            case 't' -> '\t';
+                            default -> (char) x; // " \ /
+                        };
+                        i += 2;
+                    }
+                } else if (c >= 0) {
+                    out[n++] = (char) c;
+                    i++;
+                } else if ((c & 0xE0) == 0xC0) {
+                    out[n++] = (char) ((c & 0x1F) << 6 | b[i + 1] & 0x3F);
+                    i += 2;
+                } else if ((c & 0xF0) == 0xE0) {
+                    out[n++] = (char) ((c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | b[i + 2] & 0x3F);
+                    i += 3;
+                } else {
+                    int cp = (c & 0x07) << 18 | (b[i + 1] & 0x3F) << 12 | (b[i + 2] & 0x3F) << 6 | b[i + 3] & 0x3F;
+                    out[n++] = Character.highSurrogate(cp);
+                    out[n++] = Character.lowSurrogate(cp);
+                    i += 4;
+                }
+            }
+            return n;
         }
     }
 

@@ -207,6 +207,32 @@ class LeakScannerDifferentialTest {
                 differing.add("  only the reference: " + minus(want, got));
                 differing.add("  only the fast one:  " + minus(got, want));
             }
+            // a value of ISO 8859-1 bytes in a larger buffer (an NDJSON reader's, decision 0085) is scanned as its text
+            if (StandardCharsets.ISO_8859_1.newEncoder().canEncode(text)) {
+                byte[] latin = text.getBytes(StandardCharsets.ISO_8859_1);
+                int at = chunks.nextInt(9);
+                byte[] buffer = new byte[at + latin.length + chunks.nextInt(9)];
+                java.util.Arrays.fill(buffer, (byte) '7'); // digits around the value: never part of it
+                System.arraycopy(latin, 0, buffer, at, latin.length);
+                for (boolean subject : new boolean[] {false, true}) {
+                    List<LeakScanner.Hit> asText = new ArrayList<>();
+                    List<LeakScanner.Hit> asBytes = new ArrayList<>();
+                    LeakScanner t = new LeakScanner(fd, pseudonyms, true, asText::add);
+                    LeakScanner b = new LeakScanner(fd, pseudonyms, true, asBytes::add);
+                    if (subject) {
+                        t.bySubject();
+                        b.bySubject();
+                    }
+                    t.value(text, () -> "value");
+                    t.endRecord();
+                    b.value(buffer, at, latin.length, () -> "value");
+                    b.endRecord();
+                    if (!asText.equals(asBytes)) {
+                        differing.add(text.length() > 300 ? text.substring(0, 300) + "…" : text);
+                        differing.add("  as text: " + asText + "; as bytes: " + asBytes);
+                    }
+                }
+            }
             // counting by subject (decision 0023) only ever drops hits of originals, never adds one or drops a pattern's
             List<LeakScanner.Hit> bySubject = new ArrayList<>();
             LeakScanner s = new LeakScanner(fd, pseudonyms, true, bySubject::add).bySubject();
