@@ -30,6 +30,12 @@ final class FhirRun {
     final ThreadLocal<java.util.IdentityHashMap<JsonScan.Child, JsonTransform.Facts>> tokenFacts =
             ThreadLocal.withInitial(java.util.IdentityHashMap::new);
     /**
+     * Per thread, the resource types of Bundle entries whose last scan needed the FHIRPath rules' hits
+     * ({@link JsonScan}, decision 0083): a guess of the next such entry's need, which decides only how
+     * many times the entry is read, never what is reported.
+     */
+    final ThreadLocal<java.util.Set<String>> entriesNeedingPaths = ThreadLocal.withInitial(java.util.HashSet::new);
+    /**
      * Narrative texts as HAPI's JSON parser reads them ({@link JsonTransform.Div}, a function of the text
      * alone), for the run: the scan's reading of a resource and the transform's of the same resource, and
      * the narratives a run repeats across files, parse each text once (decision 0081).

@@ -87,6 +87,7 @@ final class JsonScan {
 
     JsonScan(FhirRun run, ScanSink sink) {
         this.facts = run.tokenFacts.get();
+        this.guessedPaths = run.entriesNeedingPaths.get();
         this.run = run;
         this.sink = sink;
         this.resourceTypes = Fhir.context().getResourceTypes();
@@ -102,13 +103,26 @@ final class JsonScan {
      * @throws FormatException only from {@code entries} (HAPI refused an entry)
      */
     void scan(String text, EntryFallback entries) throws Fallback, FormatException, DeidException {
+        String type = leadingType(text, 0);
+        if (type != null && type.equals("Bundle")) {
+            type = null; // its entries are guessed one by one
+        }
+        if (type != null && guessedPaths.contains(type) && guessedScan(text, entries)) {
+            return;
+        }
         hits = null;
         needsPaths = false;
         try {
             scanOnce(text, entries);
+            if (type != null) {
+                guessedPaths.remove(type);
+            }
         } catch (Fallback e) {
             if (!needsPaths) {
                 throw e;
+            }
+            if (type != null) {
+                guessedPaths.add(type);
             }
             // A FHIRPath rule may decide what is noted: evaluated on JsonTransform's tree, where it can be.
             hits = JsonTransform.hitsInTextOrder(run, text);
@@ -117,6 +131,29 @@ final class JsonScan {
             } finally {
                 hits = null;
             }
+        }
+    }
+
+    /**
+     * Reads a standalone resource whose type needed the FHIRPath hits last time with its hits at once,
+     * as {@link #scan} reads one that needs them after a first reading without (decision 0083); false,
+     * nothing reported, when the guess was wrong or the reading fell back: then it is read as before.
+     */
+    private boolean guessedScan(String text, EntryFallback entries) throws FormatException, DeidException {
+        try {
+            hits = JsonTransform.hitsInTextOrder(run, text);
+        } catch (Fallback e) {
+            return false;
+        }
+        pathsGuessed = true;
+        try {
+            scanOnce(text, entries);
+            return true;
+        } catch (Fallback e) {
+            return false;
+        } finally {
+            pathsGuessed = false;
+            hits = null;
         }
     }
 
@@ -732,11 +769,21 @@ final class JsonScan {
         if (root.id != null && !References.validId(root.id)) {
             throw fallback(); // HAPI's scan fails the file with FHIR-INVALID-ID
         }
-        for (Frame f : u.frames) {
-            if (run.rules.scanNeedsPaths(f.type, f.types) && !pathsEvaluated) {
+        if (!pathsEvaluated || pathsGuessed) {
+            boolean need = false;
+            for (Frame f : u.frames) {
+                if (run.rules.scanNeedsPaths(f.type, f.types)) {
+                    need = true;
+                    break;
+                }
+            }
+            if (need && !pathsEvaluated) {
                 // the hits of the resource and its contained ones, from JsonTransform's tree
                 needsPaths = true;
                 throw fallback();
+            }
+            if (!need && pathsGuessed) {
+                throw fallback(); // the entry's hits were evaluated on a wrong guess: it is read as before
             }
         }
         boolean patient = root.identifiers != null;
@@ -896,10 +943,24 @@ final class JsonScan {
      * it (nothing reported then).
      */
     private boolean entry(String text, int[] resourceAt, ScanSink.Buffer report) throws IOException {
+        String type = resourceAt[0] >= 0 ? leadingType(text, resourceAt[0]) : null;
+        if (type != null && guessedPaths.contains(type)) {
+            Boolean read = guessedEntry(text, resourceAt, report);
+            if (read != null) {
+                return read;
+            }
+        }
         needsPaths = false;
         boolean read = entryOnce(text, report, null);
         boolean paths = needsPaths;
         needsPaths = false; // the Bundle's own reading is not decided by an entry's
+        if (type != null) {
+            if (paths) {
+                guessedPaths.add(type);
+            } else if (read) {
+                guessedPaths.remove(type);
+            }
+        }
         if (read || !paths) {
             return read;
         }
@@ -923,6 +984,81 @@ final class JsonScan {
             return false;
         }
         return entryOnce(text, report, resourceHits);
+    }
+
+    /**
+     * Resource types whose last entry on this thread needed the FHIRPath hits (a Bundle's Patients and
+     * claims: their identifiers): such an entry is read with its hits at once (decision 0083).
+     */
+    private final Set<String> guessedPaths;
+    /** Whether the entry being read was given its FHIRPath hits on a guess (see {@link #finish}). */
+    private boolean pathsGuessed;
+
+    /**
+     * Reads an entry whose resource's type needed the FHIRPath hits last time with its hits at once,
+     * as {@link #entry} reads one that needs them after a first reading without: the same outcome,
+     * without that first reading. Null when the guess was wrong or the reading fell back: then the
+     * entry is read as before, so that a wrong guess changes nothing but the time.
+     */
+    private Boolean guessedEntry(String text, int[] resourceAt, ScanSink.Buffer report) throws IOException {
+        String resource = text.substring(resourceAt[0], resourceAt[1]);
+        if (run.scanSkip().skips(resource)) {
+            // as entry() reads it after a first reading that needed paths, and the same as that first reading
+            // when it did not: no identifier rule can match anything in it, and no hits were evaluated
+            return entryOnce(text, report, Map.of());
+        }
+        Map<Integer, Integer> resourceHits;
+        try {
+            resourceHits = JsonTransform.hitsInTextOrder(run, resource);
+        } catch (Fallback e) {
+            return null;
+        }
+        pathsGuessed = true;
+        try {
+            return entryOnce(text, report, resourceHits) ? Boolean.TRUE : null;
+        } finally {
+            pathsGuessed = false;
+        }
+    }
+
+    /**
+     * The resource type of an entry's resource when its text starts with it ({@code {"resourceType":"X"}},
+     * whitespace allowed between the tokens, X of letters only), else null.
+     */
+    static String leadingType(String text, int at) {
+        int i = skipSpace(text, at);
+        if (i >= text.length() || text.charAt(i) != '{') {
+            return null;
+        }
+        i = skipSpace(text, i + 1);
+        if (!text.startsWith("\"resourceType\"", i)) {
+            return null;
+        }
+        i = skipSpace(text, i + 14);
+        if (i >= text.length() || text.charAt(i) != ':') {
+            return null;
+        }
+        i = skipSpace(text, i + 1);
+        if (i >= text.length() || text.charAt(i) != '"') {
+            return null;
+        }
+        int end = i + 1;
+        while (end < text.length() && (text.charAt(end) >= 'A' && text.charAt(end) <= 'Z'
+                || text.charAt(end) >= 'a' && text.charAt(end) <= 'z')) {
+            end++;
+        }
+        return end < text.length() && text.charAt(end) == '"' ? text.substring(i + 1, end) : null;
+    }
+
+    private static int skipSpace(String text, int i) {
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 
     /** The text of an entry's {@code resource} member, or null when it has none. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -325,5 +326,47 @@ class JsonScanTest {
             }
         }
         assertEquals(48, answered);
+    }
+    /**
+     * A Bundle entry or NDJSON line whose resource type needed the FHIRPath rules' hits last time is read
+     * with them at once (decision 0083). Whether that guess is right (a Patient with identifiers after
+     * another) or wrong (a Patient or Encounter with nothing an identifier rule can match after one that
+     * had), in any order, the report is HAPI's, and no entry is handed to HAPI.
+     */
+    @Test
+    void resourcesReadOnAGuessOfTheirFhirPathHitsReportWhatHapiReports() throws Exception {
+        String[] resources = {
+            JsonTransformTest.syntheaPatient(1),
+            "{\"resourceType\":\"Patient\",\"id\":\"p-bare\",\"name\":[{\"family\":\"Quillfeather\",\"given\":[\"Ada\"]}],"
+                    + "\"birthDate\":\"1950-02-03\"}",
+            JsonTransformTest.syntheaPatient(2),
+            "{\"resourceType\":\"Patient\",\"id\":\"p-ssn\",\"identifier\":[{\"system\":\"http://hl7.org/fhir/sid/us-ssn\","
+                    + "\"value\":\"999-12-3456\"}],\"name\":[{\"family\":\"Oakhollow\"}]}",
+            "{\"resourceType\":\"Encounter\",\"id\":\"e2\",\"status\":\"finished\",\"class\":{\"code\":\"AMB\"},"
+                    + "\"identifier\":[{\"system\":\"http://visits.example.org\",\"value\":\"V-77123\"}]}",
+            "{\"resourceType\":\"Encounter\",\"id\":\"e1\",\"status\":\"finished\",\"class\":{\"code\":\"AMB\"}}"};
+        Random rng = new Random(83);
+        for (int round = 0; round < 12; round++) {
+            List<String> order = new ArrayList<>(List.of(resources));
+            Collections.shuffle(order, rng);
+            for (FhirRun run : runs()) {
+                StringBuilder sb = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[");
+                for (int i = 0; i < order.size(); i++) {
+                    String resource = order.get(i);
+                    // as an NDJSON line
+                    Set<String> lean = lean(run, resource);
+                    assertNotNull(lean, resource);
+                    assertEquals(hapi(run, resource), lean, resource);
+                    sb.append(i == 0 ? "" : ",").append("{\"fullUrl\":\"urn:uuid:").append(String.format("%08d", round * 10 + i))
+                            .append("-aaaa-bbbb-cccc-000000000000\",\"resource\":").append(resource).append('}');
+                }
+                String bundle = sb.append("]}").toString();
+                int[] handedToHapi = {0};
+                Recorder r = new Recorder();
+                new JsonScan(run, r).scan(bundle, (one, n, into) -> handedToHapi[0]++);
+                assertEquals(0, handedToHapi[0], "entries handed to HAPI");
+                assertEquals(hapi(run, bundle), r.effects, bundle);
+            }
+        }
     }
 }
