@@ -80,6 +80,28 @@ final class GroupTasks extends SparkListener {
     }
 
     /**
+     * {@link #awaitEnded} for at most {@link HadoopRun#TASKS_END_WAIT_MILLIS}, then a warning when some tasks
+     * had not ended (a task stuck in I/O): what they write after it is not removed.
+     *
+     * @param where the output the tasks write to, named in the warning; null when it has none to name
+     */
+    void awaitEndedOrWarn(JavaSparkContext spark, Object where) {
+        int left;
+        try {
+            left = awaitEnded(spark, HadoopRun.TASKS_END_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            left = -1;
+        }
+        if (left != 0) {
+            org.slf4j.LoggerFactory.getLogger(GroupTasks.class).warn("{} task(s) of the stopped or failed job group"
+                    + " {} had not ended after {} s; what they write{} after this is not removed",
+                    left < 0 ? "some" : left, group, HadoopRun.TASKS_END_WAIT_MILLIS / 1000,
+                    where == null ? "" : " to " + where);
+        }
+    }
+
+    /**
      * After the group's job has ended (failed or cancelled; the calling thread no longer in the group):
      * waits until every task of the group that started has ended, at most {@code timeoutMillis}, or until
      * the Spark context stops (its executors with it).

@@ -862,18 +862,7 @@ final class HadoopRun {
         void awaitTasks(Object where) {
             timer.shutdownNow();
             spark.clearJobGroup();
-            int left;
-            try {
-                left = tasks.awaitEnded(spark, TASKS_END_WAIT_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                left = -1;
-            }
-            if (left != 0) {
-                org.slf4j.LoggerFactory.getLogger(HadoopRun.class).warn("{} task(s) of the stopped or failed job group"
-                        + " {} had not ended after {} s; what they write to {} after this is not removed",
-                        left < 0 ? "some" : left, group, TASKS_END_WAIT_MILLIS / 1000, where);
-            }
+            tasks.awaitEndedOrWarn(spark, where);
         }
 
         @Override

@@ -415,18 +415,7 @@ final class SparkPasses implements FilePasses {
         void awaitTasks() {
             timer.shutdownNow();
             spark.clearJobGroup();
-            int left;
-            try {
-                left = tasks.awaitEnded(spark, HadoopRun.TASKS_END_WAIT_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                left = -1;
-            }
-            if (left != 0) {
-                org.slf4j.LoggerFactory.getLogger(SparkPasses.class).warn("{} task(s) of the stopped or failed job"
-                        + " group {} had not ended after {} s; what they write after this is not removed",
-                        left < 0 ? "some" : left, group, HadoopRun.TASKS_END_WAIT_MILLIS / 1000);
-            }
+            tasks.awaitEndedOrWarn(spark, null);
         }
 
         @Override
