@@ -176,6 +176,33 @@ class AdversarialCorpusTest {
         assertTrue(lost.isEmpty(), "research values lost: " + lost);
     }
 
+    /**
+     * A {@code subject} or {@code patient} Reference with a display and neither a reference nor an identifier, in
+     * resources other than a Communication, as NDJSON, in a JSON Bundle, as an XML resource and in an XML Bundle
+     * (folder {@code fhir-display-only}): the display names a patient no resource of the export holds, so only the
+     * rule {@code unresolved-person-display} can take it out. Each name is gone; the resources and their codes stay.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Encounter.ndjson:Kranichfeld, Adelheid", "Encounter.ndjson:Adelheid Kranichfeld",
+        "Encounter.ndjson:MÜLLER-LÜDENSCHEIDT, Hannelore", "Encounter.ndjson:Zbigniew Brzęczyszczykiewicz",
+        "bundle.json:Wilhelmina Brzostowska-Quack", "bundle.json:Pfefferkorn, Gundula",
+        "encounter.xml:Ottokar Zwiebelfisch", "immunization.xml:Radegunde Quastenflosser"})
+    void aDisplayOnlySubjectOrPatientLeavesNoNameInAnyResource(String fileAndName) throws Exception {
+        String file = fileAndName.substring(0, fileAndName.indexOf(':'));
+        String name = fileAndName.substring(file.length() + 1);
+        Path out = output("fhir-display-only");
+        assertTrue(Files.readString(ROOT.resolve("fhir-display-only").resolve(file)).contains(name));
+        String text = Files.readString(out.resolve(file), StandardCharsets.UTF_8);
+        for (String part : name.split("[ ,]+")) {
+            assertTrue(!word(part).matcher(text).find(), file + " keeps a part of a display-only subject's name");
+        }
+        for (String kept : List.of("Hypertension", "Weight", "Body height", "Penicillin", "Influenza", "IMP")) {
+            if (Files.readString(ROOT.resolve("fhir-display-only").resolve(file)).contains(kept)) {
+                assertTrue(text.contains(kept), file + " lost " + kept);
+            }
+        }
+    }
+
     private static List<String> column(Path file, String name) throws IOException {
         Corpus.Table t = Corpus.read(file);
         int c = t.header().indexOf(name);

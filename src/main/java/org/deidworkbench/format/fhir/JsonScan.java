@@ -383,6 +383,23 @@ final class JsonScan {
     private final String[] path = new String[64];
     private int depth;
 
+    /** While reading a {@code subject} or {@code patient} Reference: its depth (else -1), and which fields it has. */
+    private int personDepth = -1;
+    private int personFields;
+
+    /**
+     * A Reference's field as a bit: display 1 ({@code _display} alike), reference 2, identifier 4. A
+     * {@code _reference} (extensions without a value) is no reference: the mark may be wider than the rule.
+     */
+    static int personField(String name) {
+        return switch (name) {
+            case "display", "_display" -> 1;
+            case "reference" -> 2;
+            case "identifier" -> 4;
+            default -> 0;
+        };
+    }
+
     private void push(String name) throws Fallback {
         if (depth == path.length) {
             throw fallback(); // deeper than any real resource
@@ -402,6 +419,9 @@ final class JsonScan {
     private void field(JsonParser p, String name, JsonToken t, Elem elem, int eff, At at) throws IOException, Fallback {
         if (t == JsonToken.VALUE_NULL) {
             throw fallback();
+        }
+        if (depth == personDepth) {
+            personFields |= personField(name);
         }
         if (name.startsWith("_")) {
             extras(p, t, elem, elem.child(name.substring(1)), eff, at);
@@ -527,7 +547,21 @@ final class JsonScan {
         if (humanName) {
             name = new NameParts();
         }
+        boolean person = c.fhirType.equals("Reference") && (c.name.equals("subject") || c.name.equals("patient"));
+        int outerPersonDepth = personDepth;
+        int outerPersonFields = personFields;
+        if (person) {
+            personDepth = depth;
+            personFields = 0;
+        }
         fields(p, c.elem(), rule, link ? new At(at.unit, f, false, at.types, false) : at);
+        if (person) {
+            if (personFields == 1) {
+                addType(at, Rules.DISPLAY_ONLY_PERSON); // Rules.displayOnlyPerson, on the text
+            }
+            personDepth = outerPersonDepth;
+            personFields = outerPersonFields;
+        }
         depth--;
         if (patientIdentifier) {
             f.identifierIndex = -1;

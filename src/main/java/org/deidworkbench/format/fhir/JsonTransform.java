@@ -700,7 +700,17 @@ final class JsonTransform {
             if (facts.elem == null) {
                 facts.elem = c.elem();
             }
-            return object(p, facts.elem, types, false);
+            Obj o = object(p, facts.elem, types, false);
+            if (c.fhirType().equals("Reference") && (c.name().equals("subject") || c.name().equals("patient"))) {
+                int fields = 0;
+                for (Field f : o.fields) {
+                    fields |= JsonScan.personField(f.jsonName());
+                }
+                if (fields == 1) {
+                    types.add(Rules.DISPLAY_ONLY_PERSON); // Rules.displayOnlyPerson, on the tree
+                }
+            }
+            return o;
         }
         String text = JsonScan.scalar(p, t, c);
         if (text.isBlank()) {
@@ -793,6 +803,9 @@ final class JsonTransform {
             }
             int index = rules.pathRuleIndex(k);
             for (Rules.Branch b : rules.union(k)) {
+                if (b.idle(types)) {
+                    continue; // no display-only subject or patient here
+                }
                 List<Object> found;
                 if (b.type() == null) {
                     found = path(root, type, b.node());

@@ -34,6 +34,51 @@ final class Rules {
     private final ThreadLocal<Evaluator> evaluators;
     /** Per FHIRPath rule: whether it can change what the scan reports (see {@link #scanNeedsPaths}). */
     private final boolean[] reportRelevant;
+    /**
+     * Not a FHIR type: the mark that {@link #collectTypes}, {@code JsonScan} and {@code JsonTransform} add to a
+     * resource's types where an element named {@code subject} or {@code patient} holds a {@code Reference} with a
+     * {@code display} and neither {@code reference} nor {@code identifier}. It guards {@link #DISPLAY_ONLY_BRANCH}.
+     */
+    static final String DISPLAY_ONLY_PERSON = "#display-only-subject";
+
+    /**
+     * The FHIRPath branches guarded by {@link #DISPLAY_ONLY_PERSON} (written so, whitespace aside):
+     * {@code subject.ofType(Reference).where(reference.empty() and identifier.empty()).display}, the same for
+     * {@code patient}, and both after {@code descendants().} (which does not hold the resource itself). Only resources
+     * holding such a reference are evaluated with them (and leave the token path), not every resource with a subject.
+     * A rule with such a branch is evaluated branch by branch: a union would keep one of two equal displays.
+     */
+    private static final java.util.regex.Pattern DISPLAY_ONLY_BRANCH = java.util.regex.Pattern.compile(
+            "(descendants\\(\\)\\.)?(subject|patient)\\.ofType\\(Reference\\)"
+                    + "\\.where\\(reference\\.empty\\(\\)andidentifier\\.empty\\(\\)\\)\\.display");
+
+    /** Whether a branch of a top-level union is one of {@link #DISPLAY_ONLY_BRANCH}. */
+    static boolean displayOnlyBranch(String branch) {
+        return DISPLAY_ONLY_BRANCH.matcher(branch.replaceAll("\\s+", "")).matches();
+    }
+
+    /** Whether the element {@code name} holding {@code value} is a display-only {@code subject} or {@code patient}. */
+    static boolean displayOnlyPerson(String name, Base value) {
+        if (!(value instanceof org.hl7.fhir.r4.model.Reference r)) {
+            return false;
+        }
+        if (name.endsWith("[x]")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        // wider than the branches, never narrower: a display that is there, empty or not, and a reference without a
+        // value (only extensions) or an empty identifier taken for none
+        return (name.equals("subject") || name.equals("patient"))
+                && r.getProperty("display".hashCode(), "display", false).length > 0
+                && none(r.getProperty("reference".hashCode(), "reference", false))
+                && none(r.getProperty("identifier".hashCode(), "identifier", false));
+    }
+
+    /** No value, or one that is empty or, for a primitive, has no value (the getters would create one). */
+    private static boolean none(Base[] values) {
+        return values.length == 0 || values[0] == null || values[0].isEmpty()
+                || values[0] instanceof org.hl7.fhir.r4.model.PrimitiveType<?> t && !t.hasValue();
+    }
+
     /** The types of {@code ofType(T)} guards (types without specializations). */
     private final java.util.Set<String> guardedTypes = new java.util.HashSet<>();
 
@@ -145,6 +190,9 @@ final class Rules {
                     continue;
                 }
                 for (Branch b : branches) {
+                    if (b.idle(types)) {
+                        continue;
+                    }
                     if (b.type == null) {
                         merge(e.engine.evaluate(root, b.node), index, hits);
                         continue;
@@ -178,7 +226,11 @@ final class Rules {
      * resource once per rule; it is used only for types that have no specializations and for a
      * {@code <rest>} that names no variable ({@code %resource} would mean the element there).
      */
-    record Branch(String type, ExpressionNode node) {
+    record Branch(String type, ExpressionNode node, boolean person) {
+        /** Whether this branch can return nothing on a resource of these element types (see {@link #DISPLAY_ONLY_PERSON}). */
+        boolean idle(java.util.Set<String> types) {
+            return person && !types.contains(DISPLAY_ONLY_PERSON);
+        }
     }
 
     /** Whether rule {@code k}'s guards need the element types (else the resource type decides). */
@@ -259,6 +311,9 @@ final class Rules {
                 for (Base v : p.getValues()) {
                     String type = v.fhirType();
                     types.add(type);
+                    if (displayOnlyPerson(p.getName(), v)) {
+                        types.add(DISPLAY_ONLY_PERSON);
+                    }
                     if (guardedTypes.contains(type)) {
                         byType.computeIfAbsent(type, t -> new ArrayList<>()).add(v);
                     }
@@ -288,7 +343,9 @@ final class Rules {
             for (String branch : topLevelUnion(expression)) {
                 java.util.regex.Matcher r = RESOURCE.matcher(branch);
                 java.util.regex.Matcher t = OF_TYPE.matcher(branch);
-                if (r.matches() && Fhir.context().getResourceTypes().contains(r.group(1))) {
+                if (displayOnlyBranch(branch)) {
+                    out.add(new Guard(null, DISPLAY_ONLY_PERSON));
+                } else if (r.matches() && Fhir.context().getResourceTypes().contains(r.group(1))) {
                     out.add(new Guard(r.group(1), null));
                 } else if (t.matches() && Character.isUpperCase(t.group(1).charAt(0))
                         && !SPECIALIZED.contains(t.group(1))) {
@@ -357,7 +414,7 @@ final class Rules {
                 boolean any = false;
                 for (int i = 0; i < texts.size(); i++) {
                     out[i] = branch(texts.get(i));
-                    any |= out[i].type != null;
+                    any |= out[i].type != null || out[i].person;
                 }
                 branches[k] = any ? out : null;
             }
@@ -373,10 +430,10 @@ final class Rules {
                     && ofType.getParameters().size() == 1 && !text.contains("%")) {
                 String type = ofType.getParameters().get(0).getName();
                 if (guardedTypes.contains(type)) {
-                    return new Branch(type, ofType.getInner());
+                    return new Branch(type, ofType.getInner(), false);
                 }
             }
-            return new Branch(null, root);
+            return new Branch(null, root, displayOnlyBranch(text));
         }
 
         ExpressionNode expression(int k, int index) {

@@ -228,6 +228,23 @@ final class ScanSkip {
             }
             parents.addAll(appearsAs.getOrDefault(edge.parent, Set.of()));
         }
+        if (dataTypes.contains(Rules.DISPLAY_ONLY_PERSON)) {
+            // a display-only subject or patient (Rules.DISPLAY_ONLY_PERSON, in dataTypes as a guard's type): its
+            // display, under the JSON names a subject or patient Reference appears as
+            Set<String> parents = out.get("display");
+            if (parents != ANY_PARENT) {
+                if (parents == null) {
+                    parents = new HashSet<>();
+                    out.put("display", parents);
+                }
+                for (Edge edge : edges) {
+                    if ("Reference".equals(edge.child.fhirType())
+                            && (edge.child.name().equals("subject") || edge.child.name().equals("patient"))) {
+                        parents.add(edge.name);
+                    }
+                }
+            }
+        }
         for (String first : rootNames.getOrDefault(resourceType, Set.of())) {
             Set<String> parents = out.get(first);
             if (parents == null) {
