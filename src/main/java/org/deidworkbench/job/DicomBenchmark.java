@@ -253,12 +253,12 @@ public final class DicomBenchmark {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        List<String> options = jvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(options);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS, "run", input.toString(),
                 "--out", dir.resolve("out").toString(), "--profile", profile, "--threads",
                 Integer.toString(threads), "--no-progress"));
-        String shown = "fresh JVM: java " + String.join(" ", jvmOptions(ManagementFactory.getRuntimeMXBean()
-                .getInputArguments())) + " deid run, " + threads + " threads, a new key file";
+        String shown = "fresh JVM: java " + String.join(" ", options) + " deid run, " + threads + " threads, a new key file";
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("run-output.txt").toFile());
         char[] passphrase = passphrase();
