@@ -86,6 +86,13 @@ public final class LeakScanner {
     private static final int OVERLAP = 96;
 
     private final LeakDictionary dictionary;
+    /** The dictionary's fields read per token, held here: one load each instead of two dependent ones (decision 0089). */
+    private final boolean hasDates;
+    private final int shortestSingle;
+    private final long[][] seq;
+    private final int[] seqStart;
+    /** {@link LeakDictionary#month} of the letter token being ended (of three to nine letters). */
+    private int tokenMonth;
     private final java.util.function.Predicate<String> pseudonyms;
     private final boolean reveal;
     private final Sink sink;
@@ -198,6 +205,10 @@ public final class LeakScanner {
     private LeakScanner(LeakDictionary dictionary, java.util.function.Predicate<String> pseudonyms, boolean reveal,
             Sink sink) {
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
+        this.hasDates = dictionary.hasDates();
+        this.shortestSingle = dictionary.shortestSingle;
+        this.seq = dictionary.seq;
+        this.seqStart = dictionary.seqStart;
         this.pseudonyms = pseudonyms;
         this.reveal = reveal;
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -776,11 +787,20 @@ public final class LeakScanner {
             previousDigitGroup = 0;
             digitChain = 0;
             pairChain = 0;
-            if (tokenLength >= 3 && dictionary.isLabel(hash)) {
-                label = true;
-            }
-            if (tokenLength >= 3 && valueWords < 2 && bySubject && dictionary.month(hash) == 0) {
-                valueWords++;
+            if (tokenLength >= 3) {
+                if (dictionary.isLabel(hash)) {
+                    label = true;
+                }
+                // the token's month, read once for the words of the value and for the dates
+                boolean words = valueWords < 2 && bySubject;
+                if (words || hasDates && tokenLength <= 9) {
+                    tokenMonth = dictionary.month(hash);
+                    if (words && tokenMonth == 0) {
+                        valueWords++;
+                    }
+                } else {
+                    tokenMonth = 0;
+                }
             }
         }
         byte kind = current;
@@ -788,12 +808,12 @@ public final class LeakScanner {
         tokenEnd[tokens & 7] = position;
         tokens++;
         int reported = 0;
-        if (dictionary.hasDates()) {
+        if (hasDates) {
             reported = dates(kind);
         }
         long h = LeakDictionary.fix(hash);
-        long[][] seq = dictionary.seq;
-        int[] seqStart = dictionary.seqStart;
+        long[][] seq = this.seq;
+        int[] seqStart = this.seqStart;
         ring[(int) seen & ringMask] = h;
         seen++;
         matched = 0;
@@ -819,19 +839,19 @@ public final class LeakScanner {
         // anchor ending in that token (decision 0051)
         int code = tokenLength <= 2 ? Fold.shortCode(tokenLength, lastTwo) : -1;
         int block = dictionary.block(h);
-        if (tokenLength >= dictionary.shortestSingle) {
+        if (tokenLength >= shortestSingle) {
             anchored(dictionary.anchor(h, block));
         }
         if (seen > 1) {
-            long key = LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h);
+            // the pair's key only where it is probed: two short tokens (most of a pseudonym's) are answered by the bit set
             if (code < 0) {
-                anchored(dictionary.anchor(key, block));
+                anchored(dictionary.anchor(LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h), block));
             } else if (previousCode < 0) {
                 // a long token, then a short one: the anchor is in the block of the long token, read for its own probes
                 // (decision 0066: the block of a short token holds every anchor ending in it and passed most pairs)
-                anchored(dictionary.anchor(key, previousBlock));
+                anchored(dictionary.anchor(LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h), previousBlock));
             } else if (dictionary.shortPair(previousCode, code)) {
-                anchored(dictionary.anchorSlot(key));
+                anchored(dictionary.anchorSlot(LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h)));
             }
         }
         previousCode = code;
@@ -867,8 +887,8 @@ public final class LeakScanner {
         if (slot < 0) {
             return;
         }
-        long[][] seq = dictionary.seq;
-        int[] seqStart = dictionary.seqStart;
+        long[][] seq = this.seq;
+        int[] seqStart = this.seqStart;
         for (int e = dictionary.anchorFrom(slot), end = dictionary.anchorTo(slot); e < end; e++) {
             int p = dictionary.anchorPatterns[e];
             int offset = dictionary.anchorOffset[e];
@@ -983,7 +1003,7 @@ public final class LeakScanner {
                 reported = dateEntries(digits, reported, false, LeakDictionary.UNAMBIGUOUS);
             }
         } else {
-            int month = tokenLength >= 3 && tokenLength <= 9 ? dictionary.month(hash) : 0;
+            int month = tokenLength >= 3 && tokenLength <= 9 ? tokenMonth : 0; // read in endToken
             ringKind[slot] = month > 0 ? MONTH : Fold.SEPARATOR;
             ringValue[slot] = month;
             ringLength[slot] = tokenLength;

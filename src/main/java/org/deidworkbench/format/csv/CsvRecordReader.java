@@ -166,13 +166,87 @@ public final class CsvRecordReader implements Closeable {
         if (values.length != columns || wanted != null && wanted.length != columns) {
             throw new IllegalArgumentException("values and wanted need one element per column");
         }
+        return advance(values, wanted, null);
+    }
+
+    /**
+     * Reads the next record into {@code record} without a {@code String} per value: the values lie one after another in
+     * {@link Chars#chars()}, each as {@link #next(String[], boolean[])} would have made it (decision 0089). For a reader
+     * that looks at every value once and keeps none (the leak verifier).
+     *
+     * @return false at the end of the file
+     * @throws FormatException as {@link #next()}
+     */
+    public boolean next(Chars record) throws IOException, FormatException {
+        if (failure != null) {
+            throw failure;
+        }
+        if (record.ends.length != columns + 1) {
+            throw new IllegalArgumentException("the record needs one value per column");
+        }
+        return advance(null, null, record);
+    }
+
+    /**
+     * The values of one record as characters: value {@code i} is {@code chars()[start(i), start(i) + length(i))}. Reused
+     * from record to record; valid until the next read into it.
+     */
+    public static final class Chars {
+        private char[] chars = new char[256];
+        /** {@code ends[i + 1]}: where value {@code i} ends; {@code ends[0]} is 0. */
+        private final int[] ends;
+
+        /** A record of {@code columns} values, for {@link CsvRecordReader#next(Chars)} of a file with that many columns. */
+        public Chars(int columns) {
+            this.ends = new int[columns + 1];
+        }
+
+        public char[] chars() {
+            return chars;
+        }
+
+        public int start(int i) {
+            return ends[i];
+        }
+
+        public int length(int i) {
+            return ends[i + 1] - ends[i];
+        }
+
+        /** Appends value {@code i} (called in order, {@code i} = the values so far). */
+        void add(int i, char[] buf, int offset, int len) {
+            int at = ends[i];
+            if (at + len > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(at + len, chars.length * 2));
+            }
+            System.arraycopy(buf, offset, chars, at, len);
+            ends[i + 1] = at + len;
+        }
+
+        /** Sets the first value (a record of one column) to {@code value}. */
+        void first(String value) {
+            int len = value.length();
+            if (len > chars.length) {
+                chars = new char[Math.max(len, chars.length * 2)];
+            }
+            value.getChars(0, len, chars, 0);
+            ends[1] = len;
+        }
+    }
+
+    private boolean advance(String[] values, boolean[] wanted, Chars record) throws IOException, FormatException {
+        if (failure != null) {
+            throw failure;
+        }
         if (heldBlankLines > 0) {
             heldBlankLines--;
-            values[0] = "";
+            setFirst(values, record, "");
             return deliver(heldBlankFirstLine++);
         }
         if (heldRecord != null) {
-            if (wanted == null || wanted[0]) {
+            if (record != null) {
+                record.first(heldRecord[0]);
+            } else if (wanted == null || wanted[0]) {
                 values[0] = heldRecord[0];
             }
             heldRecord = null;
@@ -182,16 +256,16 @@ public final class CsvRecordReader implements Closeable {
             return false;
         }
         while (true) {
-            fields.into(values, wanted);
-            Fields record = parseNext();
-            if (record == null) {
+            fields.into(values, wanted, record);
+            Fields parsed = parseNext();
+            if (parsed == null) {
                 // Blank lines still held back here are the file's trailing blank lines: not records.
                 finished = true;
                 heldBlankLines = 0;
                 return false;
             }
-            long startLine = record.line;
-            if (record.empty) {
+            long startLine = parsed.line;
+            if (parsed.empty) {
                 if (columns > 1) {
                     continue;
                 }
@@ -201,20 +275,28 @@ public final class CsvRecordReader implements Closeable {
                 heldBlankLines++;
                 continue;
             }
-            if (record.count != columns) {
+            if (parsed.count != columns) {
                 throw fail(new FormatException("CSV-RAGGED-ROW", "line " + startLine,
-                        "row has " + record.count + " field" + (record.count == 1 ? "" : "s") + ", header has "
+                        "row has " + parsed.count + " field" + (parsed.count == 1 ? "" : "s") + ", header has "
                                 + columns + "; every row needs one field per column"));
             }
             if (heldBlankLines > 0) {
                 // Only single-column files hold blank lines back: keep the record for the next call.
-                heldRecord = new String[] {values[0]};
+                heldRecord = new String[] {record != null ? new String(record.chars, 0, record.length(0)) : values[0]};
                 heldRecordLine = startLine;
                 heldBlankLines--;
-                values[0] = "";
+                setFirst(values, record, "");
                 return deliver(heldBlankFirstLine++);
             }
             return deliver(startLine);
+        }
+    }
+
+    private static void setFirst(String[] values, Chars record, String value) {
+        if (record != null) {
+            record.first(value);
+        } else {
+            values[0] = value;
         }
     }
 
@@ -349,6 +431,7 @@ public final class CsvRecordReader implements Closeable {
         private final StrictDecodingReader source;
         private String[] values;
         private boolean[] wanted;
+        private Chars record;
         private List<String> names;
         long line;
         int count;
@@ -358,9 +441,10 @@ public final class CsvRecordReader implements Closeable {
             this.source = source;
         }
 
-        void into(String[] values, boolean[] wanted) {
+        void into(String[] values, boolean[] wanted, Chars record) {
             this.values = values;
             this.wanted = wanted;
+            this.record = record;
         }
 
         void collect(List<String> names) {
@@ -392,6 +476,10 @@ public final class CsvRecordReader implements Closeable {
             int i = count++;
             if (names != null) {
                 names.add(new String(buf, offset, len));
+            } else if (record != null) {
+                if (i < record.ends.length - 1) {
+                    record.add(i, buf, offset, len);
+                }
             } else if (i < values.length && (wanted == null || wanted[i])) {
                 values[i] = len == 0 ? "" : new String(buf, offset, len);
             }

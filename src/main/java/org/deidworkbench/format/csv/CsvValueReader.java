@@ -11,7 +11,9 @@ import org.deidworkbench.format.ValueReader;
 
 /**
  * Every cell of a CSV file, header names included, located as {@code record N, column NAME}, read with
- * {@link CsvRecordReader}. Streams one record at a time. Stateless and thread-safe.
+ * {@link CsvRecordReader}. Streams one record at a time; a record's cells are handed over as characters in the reader's
+ * buffer ({@link ValueReader.Visitor#value(char[], int, int, Supplier)}), not as a {@code String} each. Stateless and
+ * thread-safe.
  */
 final class CsvValueReader implements ValueReader {
 
@@ -47,13 +49,16 @@ final class CsvValueReader implements ValueReader {
                 visitor.value(header.get(c), where);
             }
             visitor.endRecord();
-            String[] row = new String[header.size()];
-            while (reader.next(row, null)) {
+            // the cells as characters in the reader's record, no String per cell (decision 0089)
+            CsvRecordReader.Chars row = new CsvRecordReader.Chars(header.size());
+            int columns = header.size();
+            while (reader.next(row)) {
                 checkCancel(reader.recordNumber(), cancelled);
                 where.number = reader.recordNumber();
-                for (int c = 0; c < row.length; c++) {
+                char[] chars = row.chars();
+                for (int c = 0; c < columns; c++) {
                     where.column = c;
-                    visitor.value(row[c], where);
+                    visitor.value(chars, row.start(c), row.length(c), where);
                 }
                 visitor.endRecord();
             }
