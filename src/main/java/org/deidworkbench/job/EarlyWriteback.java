@@ -2,7 +2,9 @@ package org.deidworkbench.job;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>One producer, like any stream; {@link #close()} waits for a write-back in flight, then closes the
  * stream under it.
  */
-final class EarlyWriteback extends OutputStream {
+final class EarlyWriteback extends OutputStream implements WritableByteChannel {
 
     /** Bytes between write-backs. */
     static final long STEP = 64L << 20;
@@ -71,6 +73,26 @@ final class EarlyWriteback extends OutputStream {
     public void write(byte[] b, int off, int len) throws IOException {
         out.write(b, off, len);
         advance(len);
+    }
+
+    /**
+     * The buffer's bytes to the part's channel itself (decision 0088): the stream under this one writes to the
+     * same channel (flushed first, should it hold any), so the order of the bytes is kept.
+     */
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        int len = src.remaining();
+        out.flush();
+        while (src.hasRemaining()) {
+            channel.write(src);
+        }
+        advance(len);
+        return len;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return channel.isOpen();
     }
 
     private void advance(int n) {

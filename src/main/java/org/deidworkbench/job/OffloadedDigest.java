@@ -3,6 +3,8 @@ package org.deidworkbench.job;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -20,7 +22,7 @@ import java.util.concurrent.Future;
  * a part smaller than {@link #INLINE} is hashed inline and starts no thread. Memory: at most
  * {@link #BUFFERS} buffers of {@link #BUFFER_SIZE}. One producer; {@link #digest()} after {@link #close()}.
  */
-final class OffloadedDigest extends OutputStream {
+final class OffloadedDigest extends OutputStream implements WritableByteChannel {
 
     static final long INLINE = 64L << 20;
     static final int BUFFER_SIZE = 1 << 20;
@@ -81,6 +83,36 @@ final class OffloadedDigest extends OutputStream {
             off += n;
             len -= n;
         }
+    }
+
+    /**
+     * The bytes of a buffer, as {@link #write(byte[], int, int)} would take them (decision 0088): a direct
+     * buffer goes to the stream under this one as it is when that stream is a channel and the part is still
+     * hashed inline, the digest reading the same buffer; otherwise its bytes go through a heap array.
+     */
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        int len = src.remaining();
+        if (hasher != null || len > inline - seen || !(out instanceof WritableByteChannel target)) {
+            byte[] copy = new byte[Math.min(len, 1 << 16)];
+            while (src.hasRemaining()) {
+                int n = Math.min(copy.length, src.remaining());
+                src.get(copy, 0, n);
+                write(copy, 0, n);
+            }
+            return len;
+        }
+        digest.update(src.duplicate());
+        seen += len;
+        while (src.hasRemaining()) {
+            target.write(src);
+        }
+        return len;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed;
     }
 
     private void start() {

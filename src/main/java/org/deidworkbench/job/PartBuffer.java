@@ -2,6 +2,8 @@ package org.deidworkbench.job;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.util.Objects;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Objects;
  * through, as with {@code BufferedOutputStream}. {@link #close()} flushes, gives the buffer back and
  * closes the stream under it. One producer, like any stream.
  */
-final class PartBuffer extends OutputStream {
+final class PartBuffer extends OutputStream implements WritableByteChannel {
 
     static final int SIZE = 1 << 16;
     private static final ThreadLocal<byte[]> SPARE = new ThreadLocal<>();
@@ -52,6 +54,34 @@ final class PartBuffer extends OutputStream {
         }
         System.arraycopy(b, off, buf, count, len);
         count += len;
+    }
+
+    /**
+     * What is buffered first, then the buffer's bytes straight to the stream under this one when that is a
+     * channel (decision 0088), else through {@link #write(byte[], int, int)}.
+     */
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        int len = src.remaining();
+        if (!(out instanceof WritableByteChannel target)) {
+            byte[] copy = new byte[Math.min(len, buf.length)];
+            while (src.hasRemaining()) {
+                int n = Math.min(copy.length, src.remaining());
+                src.get(copy, 0, n);
+                write(copy, 0, n);
+            }
+            return len;
+        }
+        flushBuffer();
+        while (src.hasRemaining()) {
+            target.write(src);
+        }
+        return len;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return buf.length > 0;
     }
 
     private void flushBuffer() throws IOException {

@@ -169,6 +169,57 @@ class DicomWriterTest {
         assertArrayEquals(DicomTestFiles.fixture("ct_explicit_be.dcm"), write(f));
     }
 
+    /** A stream that is also a channel, as a run's part is (decision 0088); counts the buffers written to it. */
+    private static final class ChannelSink extends java.io.OutputStream implements java.nio.channels.WritableByteChannel {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int buffers;
+
+        @Override
+        public void write(int b) {
+            bytes.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes.write(b, off, len);
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            buffers++;
+            int n = Math.min(src.remaining(), 1000); // a channel may take part of a buffer
+            byte[] b = new byte[n];
+            src.get(b);
+            bytes.write(b, 0, n);
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+    }
+
+    @Test
+    void bulkValuesCopiedUnchangedToAChannelAreTheSameBytes(@TempDir Path tmp) throws Exception {
+        for (String name : List.of("ct_explicit_le.dcm", "ct_explicit_be.dcm", "ct_implicit_le.dcm")) {
+            Path file = tmp.resolve(name);
+            Files.write(file, DicomTestFiles.fixture(name));
+            DicomFile f = reader.withBulkThreshold(16).read(file);
+            assertTrue(f.dataset().get(Tag.PIXEL_DATA).isBulk());
+            ChannelSink same = new ChannelSink();
+            writer.write(f, same);
+            assertArrayEquals(DicomTestFiles.fixture(name), same.bytes.toByteArray(), name);
+            assertTrue(same.buffers > 0, name + ": an unchanged value goes through the channel");
+            // swapped for another byte order: through the heap as before, the same bytes as to a plain stream
+            TransferSyntax other = f.transferSyntax() == TransferSyntax.EXPLICIT_VR_BIG_ENDIAN
+                    ? TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN : TransferSyntax.EXPLICIT_VR_BIG_ENDIAN;
+            ChannelSink swapped = new ChannelSink();
+            writer.write(f, other, swapped);
+            assertArrayEquals(write(f, other), swapped.bytes.toByteArray(), name + " as " + other);
+        }
+    }
+
     @Test
     void writingToAPathIsAtomicAndLeavesNoTemporaryFile(@TempDir Path tmp) throws Exception {
         Path target = tmp.resolve("out.dcm");

@@ -59,7 +59,44 @@ class Pbkdf2Test {
             assertNotNull(jdk, "this runtime has SunJCE's PBKDF2WithHmacSHA256");
             assertArrayEquals(Pbkdf2.bouncyCastle(passphrase, salt, iterations, bits), jdk, "round " + round);
             assertArrayEquals(jdk, Pbkdf2.hmacSha256(passphrase, salt, iterations, bits), "round " + round);
+            assertArrayEquals(jdk, Pbkdf2.midstates(passphrase, salt, iterations, bits), "round " + round);
         }
+    }
+
+    @Test
+    void theMidstatesAgreeWithTheJdkAcrossChunksBlocksAndLongKeys() {
+        SplittableRandom random = new SplittableRandom(20261202);
+        // iteration counts around the chunk of 1000, key lengths around HMAC's 64-byte block (longer keys are
+        // hashed first), outputs of one, two and three SHA-256 blocks
+        int[] iterationCounts = {1, 2, 999, 1000, 1001, 2001, 4321};
+        int[] keyLengths = {1, 63, 64, 65, 200};
+        int[] sizes = {8, 256, 264, 512, 768};
+        for (int iterations : iterationCounts) {
+            for (int keyLength : keyLengths) {
+                char[] passphrase = new char[keyLength];
+                for (int i = 0; i < keyLength; i++) {
+                    passphrase[i] = (char) ('!' + random.nextInt(94));
+                }
+                byte[] salt = new byte[16];
+                for (int i = 0; i < salt.length; i++) {
+                    salt[i] = (byte) random.nextInt(256);
+                }
+                int bits = sizes[random.nextInt(sizes.length)];
+                assertArrayEquals(Pbkdf2.jdk(passphrase, salt, iterations, bits),
+                        Pbkdf2.midstates(passphrase, salt, iterations, bits),
+                        iterations + " iterations, " + keyLength + " chars, " + bits + " bits");
+            }
+        }
+        // and the key files' own parameters, against the independent vector above
+        assertArrayEquals(HEX.parseHex("8f74379405aa901f0559e4187fe32c90cffd524cf491be88b83dff84ddf313d6"),
+                Pbkdf2.midstates("Grüße, Paßwort € 2026".toCharArray(), counting(), KeyFileStore.PBKDF2_ITERATIONS, 256));
+    }
+
+    @Test
+    void theMidstatesLeaveThePassphraseAsGiven() {
+        char[] passphrase = "correct horse battery staple".toCharArray();
+        Pbkdf2.midstates(passphrase, counting(), 10, 256);
+        assertArrayEquals("correct horse battery staple".toCharArray(), passphrase);
     }
 
     @Test
