@@ -107,7 +107,7 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
     // ---------------------------------------------------------------- the values and their paths
 
     /** The element path of the value being visited, and what a file's values share. */
-    private static final class Values implements Supplier<String> {
+    private static final class Values implements ValueReader.Location {
         private final Visitor visitor;
         private final BooleanSupplier cancelled;
         private String[] names = new String[16];
@@ -218,6 +218,29 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
                 if (indexes[i] >= 0) {
                     b.append('[').append(indexes[i]).append(']');
                 }
+                if (types[i] != null) {
+                    b.append('(').append(types[i]).append(')');
+                }
+            }
+            if (attribute != null) {
+                b.append('@').append(attribute);
+            }
+            return b.toString();
+        }
+
+        /** The element path as {@link #get} writes it, without the line and the repetitions' indexes. */
+        @Override
+        public Object field() {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < depth; i++) {
+                if (i == 0) {
+                    b.append(types[0] != null ? types[0] : names[0]);
+                    continue;
+                }
+                if (indexes[i] == HIDDEN) {
+                    continue;
+                }
+                b.append('.').append(names[i]);
                 if (types[i] != null) {
                     b.append('(').append(types[i]).append(')');
                 }
