@@ -172,7 +172,7 @@ public final class VerifyJob {
         }
         work.sort(java.util.Comparator.comparingLong(Part::size).reversed());
         for (Part part : work) {
-            part.future = pool.submit(() -> part.whole() ? scanFile(part.file, dictionary, budget)
+            part.future = pool.submit(() -> part.whole() ? scanFile(part.file, dictionary, budget).pruned()
                     : scanPart(part, dictionary, budget));
         }
         List<VerifyReport.FileHits> hits = new ArrayList<>();
@@ -407,6 +407,11 @@ public final class VerifyJob {
     static final int SHARED_AT_LEAST = 5;
 
     private record FileResult(FileSink sink, long bytes, Optional<String> incomplete) {
+        /** This result of a whole file, its counts of shared values kept only where a hit waits on them. */
+        FileResult pruned() {
+            sink.fields.values().removeIf(counts -> counts[0] == 0);
+            return this;
+        }
     }
 
     /** Files of line records at least this large are read in parts of about this size (package-private for tests). */
@@ -607,7 +612,7 @@ public final class VerifyJob {
         Path file = parts.get(0).file;
         if (results.contains(null)) {
             try {
-                return scanFile(file, dictionary, budget);
+                return scanFile(file, dictionary, budget).pruned();
             } catch (IOException e) {
                 throw new ExecutionException(e);
             }
@@ -620,7 +625,7 @@ public final class VerifyJob {
             visitor.append(parts.get(i).visitor);
             bytes += results.get(i).bytes;
         }
-        return new FileResult(sink, bytes, visitor.incomplete());
+        return new FileResult(sink, bytes, visitor.incomplete()).pruned();
     }
 
     private FileResult scanFile(Path file, LeakDictionary dictionary, Map<Long, Integer> budget)

@@ -226,6 +226,12 @@ class VerifyCoincidencesTest {
         assertTrue(sharedLocations.size() > 10, sharedLocations::toString);
         assertEquals(sharedLocations.size(), r.shared());
         assertEquals(ownRecordCoincidences, found(new VerifyJob(out, keys, false, 1).run()));
+        // the NDJSON files read in parts on two threads: the counts of a field add up across the parts
+        VerifyJob inParts = new VerifyJob(out, keys, false, 2);
+        inParts.partBytes = 4096;
+        VerifyReport parts = inParts.run();
+        assertEquals(content(r), content(parts));
+        assertEquals(sharedLocations.size(), parts.shared());
     }
 
     /** Seals the attestations a run that wrote this export would have made, under the run of folder {@code out}. */
