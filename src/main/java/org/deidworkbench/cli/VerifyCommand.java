@@ -112,6 +112,10 @@ final class VerifyCommand implements Callable<Integer> {
             out.printf("%,d attested coincidence%s: a date the run shifted from another date that equals its subject's own"
                     + " original date (decision 0029; not a leak)%n", r.attested(), r.attested() == 1 ? "" : "s");
         }
+        if (r.shared() > 0) {
+            out.printf("%,d shared-value coincidence%s: a one-word name of a subject as the whole value of a field that holds"
+                    + " it for many other subjects too (decision 0090; not a leak)%n", r.shared(), r.shared() == 1 ? "" : "s");
+        }
         if (!r.complete()) {
             out.println("Not scanned completely (scanned as raw text only):");
             for (VerifyReport.NotScanned s : r.notScanned()) {

@@ -18,6 +18,20 @@ import java.util.function.Supplier;
  */
 public interface ValueReader {
 
+    /**
+     * A value's location ({@link Visitor#value}'s {@code where}) that also tells the value's field: what the values of one
+     * CSV column, one FHIR element path or one DICOM tag path of a file share, without the record or the repetition
+     * (decision 0090: a one-word known identifier that is a field's whole value in other subjects' records too is a
+     * shared value, not a leak).
+     */
+    interface Location extends Supplier<String> {
+        /**
+         * The field of the value being visited: equal (and of equal hash) for every value of that field of the file,
+         * never holding a value; asked only during the visit.
+         */
+        Object field();
+    }
+
     /** Receives the values of a file in order. */
     interface Visitor {
         /**

@@ -329,7 +329,7 @@ final class KeyDictionary {
             entryEnd = Arrays.copyOf(entryEnd, n);
         }
         entryBegin[entries] = builder.mark();
-        builder.add(original, source, -1);
+        builder.addPseudonymized(original, source);
         entryA[entries] = ValueKeys.first(pseudonym);
         entryB[entries] = ValueKeys.second(pseudonym);
         entryEnd[entries++] = builder.mark();

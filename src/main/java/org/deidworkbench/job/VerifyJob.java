@@ -172,12 +172,13 @@ public final class VerifyJob {
         }
         work.sort(java.util.Comparator.comparingLong(Part::size).reversed());
         for (Part part : work) {
-            part.future = pool.submit(() -> part.whole() ? scanFile(part.file, dictionary, budget)
+            part.future = pool.submit(() -> part.whole() ? scanFile(part.file, dictionary, budget).pruned()
                     : scanPart(part, dictionary, budget));
         }
         List<VerifyReport.FileHits> hits = new ArrayList<>();
         long bytes = 0;
         long attested = 0;
+        long shared = 0;
         try {
             Map<Path, FileResult> results = new LinkedHashMap<>();
             for (int i = 0; i < files.size(); i++) {
@@ -186,6 +187,7 @@ public final class VerifyJob {
             // attested coincidences are granted in path order, so the report is the same at any thread count
             for (FileResult r : results.values()) {
                 attested += r.sink.settle(budget);
+                shared += r.sink.settleShared();
             }
             for (Path p : entries) {
                 FileSink nameSink = nameHits.get(p.toString());
@@ -218,7 +220,7 @@ public final class VerifyJob {
             pool.shutdownNow();
         }
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        return new VerifyReport(output, files.size(), bytes, seconds, values, hits, notScanned, attested);
+        return new VerifyReport(output, files.size(), bytes, seconds, values, hits, notScanned, attested, shared);
     }
 
     /**
@@ -269,6 +271,11 @@ public final class VerifyJob {
         private final List<LeakScanner.Hit> attestable = new ArrayList<>();
         private long[] keys = new long[4];
         private long[] occurrences = new long[4];
+        /** Per (original, field): its whole values in records of its own subjects, and in records of others only. */
+        private final Map<SharedField, long[]> fields = new java.util.HashMap<>();
+        /** The hits held for {@link #settleShared}, in order, with their (original, field). */
+        private final List<LeakScanner.Hit> shared = new ArrayList<>();
+        private final List<SharedField> sharedFields = new ArrayList<>();
 
         @Override
         public void hit(LeakScanner.Hit hit) {
@@ -288,6 +295,42 @@ public final class VerifyJob {
             attestable.add(hit);
             keys[n] = attestation;
             occurrences[n] = occurrence;
+        }
+
+        @Override
+        public void shared(LeakScanner.Hit hit, int original, Object field) {
+            SharedField key = new SharedField(original, field);
+            fields.computeIfAbsent(key, k -> new long[2])[0]++;
+            shared.add(hit);
+            sharedFields.add(key);
+        }
+
+        @Override
+        public void otherSubject(int original, Object field) {
+            fields.computeIfAbsent(new SharedField(original, field), k -> new long[2])[1]++;
+        }
+
+        /**
+         * Decides this file's held hits on a one-word known identifier that is a field's whole value in its own subject's
+         * record (decision 0090), in order: a shared-value coincidence when the same original is the whole value of that
+         * field in records of other subjects at least max(5, 2 × its own) times; else a hit.
+         *
+         * @return the shared-value coincidences
+         */
+        long settleShared() {
+            long coincidences = 0;
+            for (int i = 0; i < shared.size(); i++) {
+                long[] counts = fields.get(sharedFields.get(i));
+                if (counts[1] >= Math.max(SHARED_AT_LEAST, 2 * counts[0])) {
+                    coincidences++;
+                } else {
+                    hit(shared.get(i));
+                }
+            }
+            shared.clear();
+            sharedFields.clear();
+            fields.clear();
+            return coincidences;
         }
 
         /**
@@ -346,10 +389,29 @@ public final class VerifyJob {
                 keys[n] = next.keys[i];
                 occurrences[n] = ((long) part << 40) + next.occurrences[i];
             }
+            next.fields.forEach((key, counts) -> {
+                long[] sum = fields.computeIfAbsent(key, k -> new long[2]);
+                sum[0] += counts[0];
+                sum[1] += counts[1];
+            });
+            shared.addAll(next.shared);
+            sharedFields.addAll(next.sharedFields);
         }
     }
 
+    /** A one-word original (the dictionary's pattern) in a field of one file (decision 0090). */
+    private record SharedField(int original, Object field) {
+    }
+
+    /** The fewest whole values of other subjects' records that make a field's value shared (decision 0090). */
+    static final int SHARED_AT_LEAST = 5;
+
     private record FileResult(FileSink sink, long bytes, Optional<String> incomplete) {
+        /** This result of a whole file, its counts of shared values kept only where a hit waits on them. */
+        FileResult pruned() {
+            sink.fields.values().removeIf(counts -> counts[0] == 0);
+            return this;
+        }
     }
 
     /** Files of line records at least this large are read in parts of about this size (package-private for tests). */
@@ -520,10 +582,7 @@ public final class VerifyJob {
     /** A part's scan: its values from the file's format reader, located as in the whole file. */
     private FileResult scanPart(Part part, LeakDictionary dictionary, Map<Long, Integer> budget) throws IOException {
         FileSink sink = new FileSink();
-        LeakScanner scanner = new LeakScanner(dictionary, reveal, sink).bySubject();
-        if (!budget.isEmpty()) {
-            scanner.attested(budget::containsKey);
-        }
+        LeakScanner scanner = scanner(dictionary, sink, budget);
         ValueReader.LineRecords reader = part.counts.reader;
         FileVisitor visitor = new FileVisitor(scanner);
         try {
@@ -553,7 +612,7 @@ public final class VerifyJob {
         Path file = parts.get(0).file;
         if (results.contains(null)) {
             try {
-                return scanFile(file, dictionary, budget);
+                return scanFile(file, dictionary, budget).pruned();
             } catch (IOException e) {
                 throw new ExecutionException(e);
             }
@@ -566,16 +625,13 @@ public final class VerifyJob {
             visitor.append(parts.get(i).visitor);
             bytes += results.get(i).bytes;
         }
-        return new FileResult(sink, bytes, visitor.incomplete());
+        return new FileResult(sink, bytes, visitor.incomplete()).pruned();
     }
 
     private FileResult scanFile(Path file, LeakDictionary dictionary, Map<Long, Integer> budget)
             throws IOException {
         FileSink sink = new FileSink();
-        LeakScanner scanner = new LeakScanner(dictionary, reveal, sink).bySubject();
-        if (!budget.isEmpty()) {
-            scanner.attested(budget::containsKey); // read only while files are scanned
-        }
+        LeakScanner scanner = scanner(dictionary, sink, budget);
         long size = Files.size(file);
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
@@ -625,6 +681,19 @@ public final class VerifyJob {
                     + " has no value reader in this version; scanned as raw text only (misses deflated or encoded values)"));
         }
         return new FileResult(sink, size, Optional.empty());
+    }
+
+    /**
+     * A scanner of a file's values by subject, with the run's attestations (decision 0029) and the fields of the value
+     * readers' locations (decision 0090).
+     */
+    private LeakScanner scanner(LeakDictionary dictionary, FileSink sink, Map<Long, Integer> budget) {
+        LeakScanner scanner = new LeakScanner(dictionary, reveal, sink).bySubject()
+                .fields(where -> where instanceof ValueReader.Location l ? l.field() : null);
+        if (!budget.isEmpty()) {
+            scanner.attested(budget::containsKey); // read only while files are scanned
+        }
+        return scanner;
     }
 
     /** Hands a value reader's values to the scanner and notes what it could not look into. */

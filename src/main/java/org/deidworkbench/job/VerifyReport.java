@@ -17,9 +17,12 @@ import java.util.List;
  * @param notScanned files that could not be scanned completely, with the reason (they were scanned as raw text)
  * @param attested dates found in their own subject's records that the run attested as shifted from another date
  *     (decision 0029): coincidences, counted but not hits
+ * @param shared one-word known identifiers (a surname) found as the whole value of a field in their own subject's
+ *     record, where that field holds the same value in many more records of other subjects (a race {@code white} of a
+ *     patient named White; decision 0090): coincidences, counted but not hits
  */
 public record VerifyReport(Path output, int files, long bytes, double seconds, int values, List<FileHits> hits,
-        List<NotScanned> notScanned, long attested) {
+        List<NotScanned> notScanned, long attested, long shared) {
 
     public VerifyReport {
         hits = List.copyOf(hits);
@@ -29,7 +32,7 @@ public record VerifyReport(Path output, int files, long bytes, double seconds, i
     /** A report without attested coincidences. */
     public VerifyReport(Path output, int files, long bytes, double seconds, int values, List<FileHits> hits,
             List<NotScanned> notScanned) {
-        this(output, files, bytes, seconds, values, hits, notScanned, 0);
+        this(output, files, bytes, seconds, values, hits, notScanned, 0, 0);
     }
 
     /**

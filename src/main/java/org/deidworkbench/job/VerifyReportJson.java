@@ -26,6 +26,7 @@ public final class VerifyReportJson {
         m.put("originalsLookedFor", r.values());
         m.put("hitCount", r.hitCount());
         m.put("attestedCoincidences", r.attested());
+        m.put("sharedValueCoincidences", r.shared());
         List<Map<String, Object>> files = new ArrayList<>();
         for (VerifyReport.FileHits f : r.hits()) {
             Map<String, Object> fm = new LinkedHashMap<>();

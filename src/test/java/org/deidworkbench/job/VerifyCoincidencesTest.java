@@ -66,6 +66,11 @@ class VerifyCoincidencesTest {
      * cell and the FHIR element; not the date inside the note's free text, which a run's scrubber does not attest).
      */
     private final Map<String, Map<Long, Integer>> attested = new HashMap<>();
+    /**
+     * Where a category word equals the patient's own surname (CSV race column, FHIR race extension): the same word stands
+     * there for many other patients, so these are shared-value coincidences (decision 0090), not hits.
+     */
+    private final Set<String> sharedLocations = new TreeSet<>();
     /** Where the attested dates are (they are then not hits). */
     private final Set<String> attestedLocations = new TreeSet<>();
     private static final String RUN = "run-1";
@@ -107,17 +112,24 @@ class VerifyCoincidencesTest {
         keys.addKnownIdentifiers(known);
     }
 
-    /** Writes the de-identified export; {@code plant} may change one patient's values. */
+    /**
+     * Writes the de-identified export; {@code plant} may change one patient's values ({@code birth}, {@code mrn}: their own
+     * originals; {@code surname}: their surname alone in a kept cell; {@code surnameText}: in a kept free-text cell), or
+     * every patient's ({@code names}: a kept surname column and FHIR family name).
+     */
     private Path export(Map<String, String> plant) throws Exception {
         Random r = new Random(7);
         Path out = Files.createDirectories(dir.resolve("out"));
-        StringBuilder persons = new StringBuilder("person_id,birth_date,race,mrn\n");
+        boolean names = plant.containsKey("names");
+        StringBuilder persons = new StringBuilder("person_id,birth_date,race,mrn,comment" + (names ? ",last_name" : "")
+                + "\n");
         StringBuilder visits = new StringBuilder("visit_id,person_id,visit_date,concept_id,value\n");
         StringBuilder patientsJson = new StringBuilder();
         StringBuilder observations = new StringBuilder();
         Path dicom = Files.createDirectories(out.resolve("dicom"));
         String[] races = {"white", "black", "asian", "other"};
         ownRecordCoincidences.clear();
+        sharedLocations.clear();
         attested.clear();
         attestedLocations.clear();
         int visitNumber = 1;
@@ -128,11 +140,18 @@ class VerifyCoincidencesTest {
             String mrn = planted && plant.containsKey("mrn") ? p.mrn() : "";
             String race = races[r.nextInt(races.length)];
             if (race.equalsIgnoreCase(p.surname())) {
-                ownRecordCoincidences.add("person.csv record " + (i + 1) + ", column race");
+                sharedLocations.add("person.csv record " + (i + 1) + ", column race");
+                sharedLocations.add("Patient.ndjson line " + (i + 1) + ", Patient.extension[0].valueCoding.display");
             }
+            String comment = !planted ? "" : plant.containsKey("surname") ? p.surname()
+                    : plant.containsKey("surnameText") ? "seen with Mrs " + p.surname() : "";
             persons.append(p.pseudonym()).append(',').append(birth).append(',').append(race)
-                    .append(',').append(mrn).append('\n');
+                    .append(',').append(mrn).append(',').append(comment).append(names ? "," + p.surname() : "").append('\n');
             patientsJson.append("{\"resourceType\":\"Patient\",\"id\":\"").append(p.pseudonym()).append("\",")
+                    .append("\"extension\":[{\"url\":\"http://hl7.org/fhir/us/core/StructureDefinition/us-core-race\",")
+                    .append("\"valueCoding\":{\"display\":\"").append(race).append("\"}}],")
+                    .append(names ? "\"name\":[{\"family\":\"" + p.surname() + "\"}]," : "")
+                    .append(comment.isEmpty() ? "" : "\"maritalStatus\":{\"text\":\"" + comment + "\"},")
                     .append(mrn.isEmpty() ? "" : "\"identifier\":[{\"value\":\"" + mrn + "\"}],")
                     .append("\"birthDate\":\"").append(birth).append("\"}\n");
             for (int v = 0; v < 5; v++) {
@@ -203,6 +222,16 @@ class VerifyCoincidencesTest {
         VerifyReport r = new VerifyJob(out, keys, false, 2).run();
         assertTrue(r.complete(), r.notScanned()::toString);
         assertEquals(ownRecordCoincidences, found(r));
+        // a race word equal to the patient's own surname, which the column holds for many other patients: shared
+        assertTrue(sharedLocations.size() > 10, sharedLocations::toString);
+        assertEquals(sharedLocations.size(), r.shared());
+        assertEquals(ownRecordCoincidences, found(new VerifyJob(out, keys, false, 1).run()));
+        // the NDJSON files read in parts on two threads: the counts of a field add up across the parts
+        VerifyJob inParts = new VerifyJob(out, keys, false, 2);
+        inParts.partBytes = 4096;
+        VerifyReport parts = inParts.run();
+        assertEquals(content(r), content(parts));
+        assertEquals(sharedLocations.size(), parts.shared());
     }
 
     /** Seals the attestations a run that wrote this export would have made, under the run of folder {@code out}. */
@@ -236,6 +265,40 @@ class VerifyCoincidencesTest {
                 "dicom/IM00017.dcm (0010,1000) OtherPatientIDs",
                 "person.csv record 18, column birth_date",
                 "person.csv record 18, column mrn")), found);
+    }
+
+    @Test
+    void aSurnamePlantedInOneRecordsKeptCellIsAHitInCsvAndFhir() throws Exception {
+        corpus();
+        for (String plant : List.of("surname", "surnameText")) {
+            if (Files.exists(dir.resolve("out"))) {
+                deleteTree(dir.resolve("out"));
+            }
+            Path out = export(Map.of(plant, ""));
+            VerifyReport r = new VerifyJob(out, keys, false, 2).run();
+            Set<String> found = found(r);
+            found.removeAll(ownRecordCoincidences);
+            assertEquals(new TreeSet<>(List.of(
+                    "Patient.ndjson line 18, Patient.maritalStatus.text",
+                    "person.csv record 18, column comment")), found, plant);
+            assertEquals(sharedLocations.size(), r.shared(), plant);
+        }
+    }
+
+    @Test
+    void aKeptSurnameColumnIsAHitInEveryRecordEvenWhereItIsACategoryWord() throws Exception {
+        corpus();
+        Path out = export(Map.of("names", ""));
+        VerifyReport r = new VerifyJob(out, keys, false, 2).run();
+        long csv = r.hits().stream().filter(f -> f.path().equals("person.csv")).mapToLong(VerifyReport.FileHits::count)
+                .sum();
+        long fhir = r.hits().stream().filter(f -> f.path().equals("Patient.ndjson")).mapToLong(VerifyReport.FileHits::count)
+                .sum();
+        // every record's own surname (no other patient's record holds it there), beside the race coincidences
+        long csvCoincidences = ownRecordCoincidences.stream().filter(l -> l.startsWith("person.csv")).count();
+        assertEquals(PATIENTS + csvCoincidences, csv);
+        assertEquals(PATIENTS, fhir);
+        assertEquals(sharedLocations.size(), r.shared());
     }
 
     @Test
@@ -358,7 +421,7 @@ class VerifyCoincidencesTest {
 
     /** A report without its time: what two verifications of one tree must agree on. */
     private static List<Object> content(VerifyReport r) {
-        return List.of(r.files(), r.bytes(), r.values(), r.hits(), r.notScanned(), r.attested());
+        return List.of(r.files(), r.bytes(), r.values(), r.hits(), r.notScanned(), r.attested(), r.shared());
     }
 
     @Test

@@ -104,6 +104,11 @@ public final class LeakDictionary {
      */
     final byte[] weak;
     /**
+     * Per pattern: whether it is (also) the original of a pseudonym entry ({@link Builder#addPseudonymized}); a one-word
+     * original that is not is a known identifier, which a field may hold as a shared value (decision 0090).
+     */
+    private final boolean[] pseudonymized;
+    /**
      * Per pattern: the one subject (an id of {@link Builder#subject}) whose original it is, {@link #NO_SUBJECT} when
      * none is known, or for several {@code -2 - i}: the subjects are {@link #subjectLists}{@code [i]} (decision 0066: a
      * list of one per pattern cost 24 bytes an object; most patterns have none or one).
@@ -186,6 +191,8 @@ public final class LeakDictionary {
         b.reading = null;
         this.weak = Arrays.copyOf(b.weak, b.patterns);
         b.weak = null;
+        this.pseudonymized = Arrays.copyOf(b.pseudonymized, b.patterns);
+        b.pseudonymized = null;
         this.subjectOf = Arrays.copyOf(b.subjectOf, b.patterns);
         b.subjectOf = null;
         this.subjectLists = b.subjectLists.toArray(new int[0][]);
@@ -560,6 +567,19 @@ public final class LeakDictionary {
         return subjectOf[p] != NO_SUBJECT;
     }
 
+    /**
+     * Whether pattern {@code p} is one word of a known subject's known identifiers and no pseudonym entry's original: a
+     * field may hold it as a category shared by other subjects' records (decision 0090).
+     */
+    boolean shareable(int p) {
+        return weak[p] == WORD && !pseudonymized[p] && subjectOf[p] != NO_SUBJECT;
+    }
+
+    /** How many tokens pattern {@code p} has. */
+    int tokenCount(int p) {
+        return seqStart[p + 1] - seqStart[p];
+    }
+
     /** How many subjects' original pattern {@code p} is (0 when none is known). */
     int subjectCount(int p) {
         int s = subjectOf[p];
@@ -636,6 +656,7 @@ public final class LeakDictionary {
         private String[] exempt = new String[256];
         private byte[] reading = new byte[256];
         private byte[] weak = new byte[256];
+        private boolean[] pseudonymized = new boolean[256];
         /** Per pattern, as {@link LeakDictionary#subjectOf}; the lists of several in {@link #subjectLists}. */
         private int[] subjectOf = filled(256);
         private java.util.ArrayList<int[]> subjectLists = new java.util.ArrayList<>();
@@ -757,6 +778,19 @@ public final class LeakDictionary {
         }
 
         /**
+         * As {@link #add(String, String)}, for the original of a pseudonym entry (a domain's): its patterns are never a
+         * known identifier's shared value (decision 0090), also when a known identifier has the same original.
+         */
+        public boolean addPseudonymized(String value, String source) {
+            int from = touchedLength;
+            boolean added = add(value, source, -1);
+            for (int i = from; i < touchedLength; i++) {
+                pseudonymized[touched[i]] = true;
+            }
+            return added;
+        }
+
+        /**
          * Declares a subject by its pseudonym: output that names the subject (a word equal to the pseudonym) in a
          * record, resource or file makes that record the subject's (decision 0023).
          *
@@ -858,6 +892,7 @@ public final class LeakDictionary {
                 exempt = Arrays.copyOf(exempt, n);
                 reading = Arrays.copyOf(reading, n);
                 weak = Arrays.copyOf(weak, n);
+                pseudonymized = Arrays.copyOf(pseudonymized, n);
                 subjectOf = Arrays.copyOf(subjectOf, n);
                 Arrays.fill(subjectOf, patterns, n, NO_SUBJECT);
                 seqStart = Arrays.copyOf(seqStart, n + 1);

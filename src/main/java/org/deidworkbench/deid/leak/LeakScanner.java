@@ -75,6 +75,25 @@ public final class LeakScanner {
         default void attestable(Hit hit, long attestation, long occurrence) {
             hit(hit);
         }
+
+        /**
+         * A hit on a one-word known identifier that is the whole value of a field ({@link #fields}) in a record of its own
+         * subject (decision 0090): whether the field holds it as a value shared by other subjects' records (a category
+         * equal to a surname) or it is a leak is decided once the whole file is scanned, against {@link #otherSubject}'s
+         * count for the same {@code original} and {@code field}. The default counts it as a hit.
+         *
+         * @param original the pattern matched (an opaque key: equal for the same original as the dictionary matched it)
+         */
+        default void shared(Hit hit, int original, Object field) {
+            hit(hit);
+        }
+
+        /**
+         * The same kind of whole value as {@link #shared}, in a record that names subjects none of whom has it as an
+         * identifier: not a hit (decision 0023), counted for {@link #shared}. The default ignores it.
+         */
+        default void otherSubject(int original, Object field) {
+        }
     }
 
     /** The key of a run's attestation of a subject (an id of {@link LeakDictionary.Builder#subject}) and a day. */
@@ -141,6 +160,8 @@ public final class LeakScanner {
     private int[] recordSubjects = new int[8];
     private int recordSubjectCount;
     private boolean linesAreRecords;
+    /** The field of a value's location ({@link #fields}), or null (decision 0090). */
+    private java.util.function.Function<Supplier<String>, Object> fieldOf;
 
     /**
      * Hits waiting for the end of their value or record, with their pattern, whether their value is free text, and for
@@ -152,20 +173,29 @@ public final class LeakScanner {
         boolean[] free = new boolean[16];
         long[] days = new long[16];
         long[] occurrences = new long[16];
+        /** For a one-word known identifier that is its whole value, the value's field (decision 0090); else null. */
+        Object[] fields = new Object[16];
 
-        void add(Hit hit, int pattern, boolean freeText, long day, long occurrence) {
+        void add(Hit hit, int pattern, boolean freeText, long day, long occurrence, Object field) {
             int n = hits.size();
             if (n == patterns.length) {
                 patterns = java.util.Arrays.copyOf(patterns, n * 2);
                 free = java.util.Arrays.copyOf(free, n * 2);
                 days = java.util.Arrays.copyOf(days, n * 2);
                 occurrences = java.util.Arrays.copyOf(occurrences, n * 2);
+                fields = java.util.Arrays.copyOf(fields, n * 2);
             }
             hits.add(hit);
             patterns[n] = pattern;
             free[n] = freeText;
             days[n] = day;
             occurrences[n] = occurrence;
+            fields[n] = field;
+        }
+
+        void clear() {
+            java.util.Arrays.fill(fields, 0, hits.size(), null);
+            hits.clear();
         }
     }
     /** Attestations of the run that wrote the output ({@link #attestation}), or null (decision 0029). */
@@ -245,6 +275,20 @@ public final class LeakScanner {
     }
 
     /**
+     * Tells the field of a value's location (with {@link #bySubject}): a CSV column, a FHIR element path, a DICOM tag
+     * path, as an object equal for every value of that field of a file, or null when it has none. A one-word known
+     * identifier that is a whole value of a field goes to {@link Sink#shared} in a record of its own subject and to
+     * {@link Sink#otherSubject} in a record of other subjects (decision 0090). Asked only for such values, while the
+     * value is scanned.
+     *
+     * @return this scanner
+     */
+    public LeakScanner fields(java.util.function.Function<Supplier<String>, Object> field) {
+        this.fieldOf = field;
+        return this;
+    }
+
+    /**
      * Ends a record (a CSV record, a FHIR resource, a DICOM file, a file): its held hits on dates and all-digit
      * originals are now counted or dropped by the subjects it named (only with {@link #bySubject}).
      */
@@ -258,12 +302,16 @@ public final class LeakScanner {
                         && !h.free[i] ? attestedKey(p, h.days[i]) : -1;
                 if (key >= 0) {
                     sink.attestable(h.hits.get(i), key, h.occurrences[i]);
+                } else if (h.fields[i] != null) {
+                    sink.shared(h.hits.get(i), p, h.fields[i]); // a field is held only outside free text
                 } else {
                     sink.hit(h.hits.get(i));
                 }
+            } else if (h.fields[i] != null && recordSubjectCount > 0) {
+                sink.otherSubject(p, h.fields[i]);
             }
         }
-        h.hits.clear();
+        h.clear();
         recordSubjectCount = 0;
     }
 
@@ -314,11 +362,14 @@ public final class LeakScanner {
             if (freeText && (unknownSubject || dictionary.weak[p] != LeakDictionary.DATE)) {
                 sink.hit(hit(p));
             } else if (!unknownSubject) {
-                recordHeld.add(hit(p), p, freeText, h.days[i], h.occurrences[i]);
+                // a known identifier of one word that is the whole value (all its tokens): its field, to count it
+                Object field = !freeText && fieldOf != null && tokens == dictionary.tokenCount(p)
+                        && dictionary.shareable(p) ? fieldOf.apply(where) : null;
+                recordHeld.add(hit(p), p, freeText, h.days[i], h.occurrences[i], field);
             }
             // else a date or number of no known subject in a structured value: a coincidence
         }
-        h.hits.clear();
+        h.clear();
         valueWords = 0;
     }
 
@@ -1130,7 +1181,7 @@ public final class LeakScanner {
                             || weak == LeakDictionary.WORD && !dictionary.hasSubjects(p)) {
                         sink.hit(hit(p));
                     } else if (wordKinds != (Fold.LETTER | Fold.DIGIT) || weak == LeakDictionary.DATE) {
-                        valueHeld.add(null, p, false, pendingDays[i], pendingOccurrences[i]);
+                        valueHeld.add(null, p, false, pendingDays[i], pendingOccurrences[i], null);
                     }
                     // else a number or name inside a word of letters and digits (a hash, an id): a coincidence
                     // (a date may end in one: 1961-05-03T10:00)

@@ -20,13 +20,19 @@ final class CsvValueReader implements ValueReader {
     private static final int CANCEL_CHECK_EVERY = 1024;
 
     /** The location of the value being visited; one per read, updated in place, described only on demand. */
-    private static final class Where implements Supplier<String> {
+    private static final class Where implements ValueReader.Location {
         private final List<String> header;
         private long number;
         private int column;
 
         Where(List<String> header) {
             this.header = header;
+        }
+
+        /** The column, by its place (the header's cells are the record before the first). */
+        @Override
+        public Object field() {
+            return column;
         }
 
         @Override

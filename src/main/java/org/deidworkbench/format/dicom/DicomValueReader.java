@@ -59,7 +59,7 @@ final class DicomValueReader implements ValueReader {
     }
 
     /** One walk over a file's data sets, with the tag path of the element being visited. */
-    private static final class Walk implements Supplier<String> {
+    private static final class Walk implements ValueReader.Location {
         private final Visitor visitor;
         private final BooleanSupplier cancelled;
         private final DicomDictionary dictionary = DicomDictionary.standard();
@@ -144,6 +144,16 @@ final class DicomValueReader implements ValueReader {
             tags[depth] = sequence;
             items[depth] = item;
             depth++;
+        }
+
+        /** The tag path as {@link #get} writes it, without the sequence items and the value's place among several. */
+        @Override
+        public Object field() {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < depth; i++) {
+                b.append(Tag.toString(tags[i])).append('/');
+            }
+            return b.append(Tag.toString(tag)).toString();
         }
 
         /** The tag path of the value being visited, e.g. {@code (0040,A730)[2]/(0040,A160) TextValue, value 2}. */

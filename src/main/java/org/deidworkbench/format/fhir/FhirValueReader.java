@@ -107,7 +107,7 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
     // ---------------------------------------------------------------- the values and their paths
 
     /** The element path of the value being visited, and what a file's values share. */
-    private static final class Values implements Supplier<String> {
+    private static final class Values implements ValueReader.Location {
         private final Visitor visitor;
         private final BooleanSupplier cancelled;
         private String[] names = new String[16];
@@ -206,6 +206,17 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
             if (line >= 0) {
                 b.append("line ").append(linesBefore == null ? line : linesBefore.getAsLong() + line).append(", ");
             }
+            return path(b, true).toString();
+        }
+
+        /** The element path as {@link #get} writes it, without the line and the repetitions' indexes. */
+        @Override
+        public Object field() {
+            return path(new StringBuilder(), false).toString();
+        }
+
+        /** Appends the element path of the value being visited, with or without the repetitions' indexes. */
+        private StringBuilder path(StringBuilder b, boolean withIndexes) {
             for (int i = 0; i < depth; i++) {
                 if (i == 0) {
                     b.append(types[0] != null ? types[0] : names[0]);
@@ -215,7 +226,7 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
                     continue;
                 }
                 b.append('.').append(names[i]);
-                if (indexes[i] >= 0) {
+                if (withIndexes && indexes[i] >= 0) {
                     b.append('[').append(indexes[i]).append(']');
                 }
                 if (types[i] != null) {
@@ -225,7 +236,7 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
             if (attribute != null) {
                 b.append('@').append(attribute);
             }
-            return b.toString();
+            return b;
         }
 
         /** An attachment's base64 data, decoded as its content type says (see the class description). */

@@ -141,4 +141,80 @@ class LeakScannerSubjectTest {
         s.value("3012888", () -> "here");
         assertEquals(List.of("birth date", "measurement id"), hits.stream().map(LeakScanner.Hit::source).toList());
     }
+
+    /** Alice (surname White, and Green as a domain's original of hers), Bob, and a provider Black of no subject. */
+    private static final LeakDictionary SHARED;
+
+    static {
+        LeakDictionary.Builder b = new LeakDictionary.Builder();
+        int alice = b.subject("ALC4X9Q2ZP7K");
+        b.subject("BOB7Y3W8KD2M");
+        b.add("White", "surname", alice);
+        int from = b.mark();
+        b.addPseudonymized("Green", "domain");
+        b.own(from, b.mark(), alice);
+        b.add("Black", "provider", -1);
+        SHARED = b.build();
+    }
+
+    /**
+     * What the sink is told of records of values (each value's field is its column), by the path {@code how}: 0 as a
+     * {@code String}, 1 as characters in a larger array, 2 as ISO 8859-1 bytes in a larger array.
+     */
+    private static List<String> fieldEvents(int how, String[]... records) {
+        List<String> events = new ArrayList<>();
+        LeakScanner.Sink sink = new LeakScanner.Sink() {
+            @Override
+            public void hit(LeakScanner.Hit hit) {
+                events.add("hit " + hit.source() + " " + hit.location());
+            }
+
+            @Override
+            public void shared(LeakScanner.Hit hit, int original, Object field) {
+                events.add("shared " + hit.source() + " " + field);
+            }
+
+            @Override
+            public void otherSubject(int original, Object field) {
+                events.add("other " + field);
+            }
+        };
+        LeakScanner s = new LeakScanner(SHARED, Set.of(), false, sink).bySubject().fields(java.util.function.Supplier::get);
+        for (String[] record : records) {
+            for (int c = 0; c < record.length; c++) {
+                String column = "column " + c;
+                String v = record[c];
+                if (how == 0) {
+                    s.value(v, () -> column);
+                } else if (how == 1) {
+                    char[] a = ("x, " + v + " ,y").toCharArray();
+                    s.value(a, 3, v.length(), () -> column);
+                } else {
+                    byte[] a = ("7" + v + "7").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                    s.value(a, 1, v.length(), () -> column);
+                }
+            }
+            s.endRecord();
+        }
+        return events;
+    }
+
+    @Test
+    void aKnownSurnameAsAFieldsWholeValueIsHeldForItsFieldInEveryPathAndNothingElseIs() {
+        String[][] records = {
+            {"ALC4X9Q2ZP7K", "WHITE"},                   // Alice's own surname, the whole value: held for its field
+            {"BOB7Y3W8KD2M", "white"},                   // in Bob's record: counted for the field
+            {"V64VY1XB2Q6Q", "White"},                   // a record of no subject: neither
+            {"ALC4X9Q2ZP7K", "Dr White"},                // inside a longer value: a hit, as before
+            {"ALC4X9Q2ZP7K", "seen with the White family"}, // free text: a hit
+            {"ALC4X9Q2ZP7K", "Green"},                   // a domain's original: a hit
+            {"BOB7Y3W8KD2M", "Green"},                   // ... and in another subject's record not counted
+            {"BOB7Y3W8KD2M", "Black"},                   // of no subject: a hit anywhere
+        };
+        List<String> expected = List.of("shared surname column 1", "other column 1", "hit surname column 1",
+                "hit surname column 1", "hit domain column 1", "hit provider column 1");
+        assertEquals(expected, fieldEvents(0, records));
+        assertEquals(expected, fieldEvents(1, records));
+        assertEquals(expected, fieldEvents(2, records));
+    }
 }
