@@ -234,10 +234,8 @@ public final class CsvRecordReader implements Closeable {
         }
     }
 
+    /** The next record into {@code values} or {@code record}; the callers have checked {@link #failure}. */
     private boolean advance(String[] values, boolean[] wanted, Chars record) throws IOException, FormatException {
-        if (failure != null) {
-            throw failure;
-        }
         if (heldBlankLines > 0) {
             heldBlankLines--;
             setFirst(values, record, "");

@@ -229,6 +229,14 @@ final class JsonScan {
         Elem elem() {
             return JsonScan.elem(target, fhirType);
         }
+
+        /**
+         * Whether this is a {@code subject} or {@code patient} Reference: where a display-only one marks its resource
+         * with {@link Rules#DISPLAY_ONLY_PERSON} (as {@link Rules#displayOnlyPerson} does on HAPI's model).
+         */
+        boolean personReference() {
+            return "Reference".equals(fhirType) && (name.equals("subject") || name.equals("patient"));
+        }
     }
 
     static Elem resourceElem(String type) {
@@ -547,7 +555,7 @@ final class JsonScan {
         if (humanName) {
             name = new NameParts();
         }
-        boolean person = c.fhirType.equals("Reference") && (c.name.equals("subject") || c.name.equals("patient"));
+        boolean person = c.personReference();
         int outerPersonDepth = personDepth;
         int outerPersonFields = personFields;
         if (person) {

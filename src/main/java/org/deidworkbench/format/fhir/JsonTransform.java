@@ -701,7 +701,7 @@ final class JsonTransform {
                 facts.elem = c.elem();
             }
             Obj o = object(p, facts.elem, types, false);
-            if (c.fhirType().equals("Reference") && (c.name().equals("subject") || c.name().equals("patient"))) {
+            if (c.personReference()) {
                 int fields = 0;
                 for (Field f : o.fields) {
                     fields |= JsonScan.personField(f.jsonName());

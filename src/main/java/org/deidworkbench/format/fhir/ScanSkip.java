@@ -238,8 +238,7 @@ final class ScanSkip {
                     out.put("display", parents);
                 }
                 for (Edge edge : edges) {
-                    if ("Reference".equals(edge.child.fhirType())
-                            && (edge.child.name().equals("subject") || edge.child.name().equals("patient"))) {
+                    if (edge.child.personReference()) {
                         parents.add(edge.name);
                     }
                 }
