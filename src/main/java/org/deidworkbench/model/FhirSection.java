@@ -63,6 +63,19 @@ public record FhirSection(List<FhirRule> rules, ActionSpec defaultSpec, boolean 
             }
             return keepByDefault ? !drop.contains(url) : keep.contains(url);
         }
+
+        /**
+         * Whether an extension with this URL is written where it stands. One directly inside an extension (which was
+         * kept, or it would not be read) whose URL is a simple name, not a URI, is a part of that complex extension
+         * (US Core race's {@code ombCategory} and {@code text}): it is kept with it unless {@code drop} names it. Any
+         * other is decided by its URL ({@link #keeps(String)}).
+         */
+        public boolean keeps(String url, boolean inExtension) {
+            if (inExtension && url != null && url.indexOf(':') < 0) {
+                return !drop.contains(url);
+            }
+            return keeps(url);
+        }
     }
 
     public FhirSection {

@@ -522,7 +522,7 @@ final class JsonScan {
         switch (c.kind) {
             case PRIMITIVE, XHTML -> primitive(p, t, parent, c, eff, at, hit);
             case COMPOSITE -> composite(p, t, parent, c, eff, at, index, hit);
-            case EXTENSION -> extension(p, t, c, eff, at);
+            case EXTENSION -> extension(p, t, c, eff, at, parent.fhirType.equals("Extension"));
             case CONTAINED -> contained(p, t, eff, at);
             case RESOURCE -> {
                 if (entryResource != null && parent.fhirType.equals("Bundle.entry") && at.entry) {
@@ -738,7 +738,8 @@ final class JsonScan {
     private boolean extensionHasNested;
 
     /** An extension: what it holds counts only when the policy keeps its URL, which may come last. */
-    private void extension(JsonParser p, JsonToken t, Child c, int eff, At at) throws IOException, Fallback {
+    private void extension(JsonParser p, JsonToken t, Child c, int eff, At at, boolean inExtension)
+            throws IOException, Fallback {
         if (t != JsonToken.START_OBJECT) {
             throw fallback();
         }
@@ -761,7 +762,7 @@ final class JsonScan {
         if (url == null || both) {
             throw fallback(); // HAPI refuses an extension with both; one without a URL is left to it
         }
-        if (!run.section.extensions().keeps(url)) {
+        if (!run.section.extensions().keeps(url, inExtension)) {
             List<Note> notes = at.unit.notes;
             notes.subList(notesBefore, notes.size()).clear(); // dropped: never walked when cleaning
         }

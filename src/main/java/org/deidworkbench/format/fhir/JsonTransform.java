@@ -1136,7 +1136,7 @@ final class JsonTransform {
                 continue; // structural: the resource id was done; element ids, versions and extension URLs are kept; references below
             }
             if (f.child.kind() == JsonScan.Kind.EXTENSION) {
-                extensions(f, path, eff, subject, label, marks);
+                extensions(f, extension, path, eff, subject, label, marks);
                 continue;
             }
             if (f.child.kind() == JsonScan.Kind.CONTAINED) {
@@ -1211,12 +1211,13 @@ final class JsonTransform {
      * (REDACTED); a kept one is cleaned with the enclosing element's rule and removed when it has
      * neither a value nor extensions left.
      */
-    private void extensions(Field f, String path, int eff, Subject subject, String label, Set<String> marks)
+    private void extensions(Field f, boolean inExtension, String path, int eff, Subject subject, String label,
+            Set<String> marks)
             throws FormatException, JsonScan.Fallback {
         String name = f.child.name();
         for (int i = 0; i < f.values.size(); i++) {
             Obj ext = (Obj) f.values.get(i);
-            if (!run.section.extensions().keeps(ext.text("url"))) {
+            if (!run.section.extensions().keeps(ext.text("url"), inExtension)) {
                 ext.dropped = true;
                 effects.add(() -> tally.count(EXTENSIONS_RULE, "remove"));
                 marks.add("REDACTED");

@@ -927,7 +927,7 @@ final class ResourceCleaner {
         for (int i = 0; i < values.size(); i++) {
             Extension ext = (Extension) values.get(i);
             String p = path + "." + name + "[" + i + "]";
-            if (!run.section.extensions().keeps(ext.getUrl())) {
+            if (!run.section.extensions().keeps(ext.getUrl(), node instanceof Extension)) {
                 drop.add(ext);
                 tally.decision(typePath(p), name, EXTENSIONS_RULE, "remove", false,
                         "extension not kept by the extensions policy (default " + (run.section.extensions().keepByDefault()

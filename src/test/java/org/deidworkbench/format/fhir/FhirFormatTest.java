@@ -16,6 +16,7 @@ import org.deidworkbench.format.FormatException;
 import org.deidworkbench.model.Problem;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -176,6 +177,33 @@ class FhirFormatTest {
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of("http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex"),
                 p.getExtension().stream().map(e -> e.getUrl()).toList());
+    }
+
+    /**
+     * US Core race as Synthea writes it: a complex extension whose parts have simple names as URLs. Kept with its
+     * parts (it was dropped whole: its parts are not in the keep list, and an extension left with nothing is removed),
+     * on the JSON token path and through HAPI (XML); a part with a URI of its own is still decided by the policy.
+     */
+    @Test
+    void aKeptComplexExtensionKeepsItsParts() throws Exception {
+        Patient in = FhirFixtures.patient();
+        Extension race = new Extension("http://hl7.org/fhir/us/core/StructureDefinition/us-core-race");
+        race.addExtension(new Extension("ombCategory", new Coding("urn:oid:2.16.840.1.113883.6.238", "2106-3", "White")));
+        race.addExtension(new Extension("text", new org.hl7.fhir.r4.model.StringType("White")));
+        race.addExtension(new Extension("http://example.org/fhir/not-kept", new org.hl7.fhir.r4.model.StringType("x")));
+        in.addExtension(race);
+        String json = clean("p.json", FhirFixtures.json(in, false));
+        String xml = clean("p.xml", Fhir.context().newXmlParser().encodeResourceToString(in));
+        for (Patient p : List.of((Patient) FhirReferenceTest.parse(json.getBytes(StandardCharsets.UTF_8)),
+                (Patient) Fhir.context().newXmlParser().parseResource(xml))) {
+            assertEquals(List.of("http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex",
+                    "http://hl7.org/fhir/us/core/StructureDefinition/us-core-race"),
+                    p.getExtension().stream().map(e -> e.getUrl()).toList());
+            Extension kept = p.getExtension().get(1);
+            assertEquals(List.of("ombCategory", "text"), kept.getExtension().stream().map(e -> e.getUrl()).toList());
+            assertEquals("2106-3", ((Coding) kept.getExtension().get(0).getValue()).getCode());
+            assertEquals("White", kept.getExtension().get(1).getValue().primitiveValue());
+        }
     }
 
     @Test
