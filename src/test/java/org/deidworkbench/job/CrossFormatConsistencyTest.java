@@ -100,4 +100,55 @@ class CrossFormatConsistencyTest {
                     .noneMatch(n -> n.toLowerCase().contains("brannigan") || n.contains("100251")));
         }
     }
+
+    /**
+     * Decision 0091: a patient's birth date is shifted in CSV and reduced to a year in FHIR; the year must be the
+     * shifted date's, or the two exports together tell how far the patient's dates were moved. Birth dates on the last
+     * and first day of a year make every non-zero shift cross into another year for half of the patients.
+     */
+    @Test
+    void birthYearInFhirIsTheYearOfTheShiftedBirthDateInCsv(@TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        StringBuilder csv = new StringBuilder("mrn,first_name,last_name,date_of_birth\n");
+        StringBuilder ndjson = new StringBuilder();
+        List<String> births = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String mrn = Integer.toString(770100 + i);
+            String birth = (1950 + i) + (i % 2 == 0 ? "-12-31" : "-01-01");
+            births.add(birth);
+            csv.append(mrn).append(",Ilse").append(i).append(",Quendelmoor,").append(birth).append('\n');
+            ndjson.append("{\"resourceType\":\"Patient\",\"id\":\"q").append(i)
+                    .append("\",\"identifier\":[{\"type\":{\"coding\":[{\"system\":")
+                    .append("\"http://terminology.hl7.org/CodeSystem/v2-0203\",\"code\":\"MR\"}]},")
+                    .append("\"system\":\"http://hospital.example.org/mrn\",\"value\":\"").append(mrn)
+                    .append("\"}],\"birthDate\":\"").append(birth).append("\"}\n");
+        }
+        Files.writeString(in.resolve("patients.csv"), csv);
+        Files.writeString(in.resolve("Patient.ndjson"), ndjson);
+        Path o = tmp.resolve("out");
+        RunResult r = new RunJob(new RunRequest(List.of(in), o, tmp.resolve("k.deidkey"), true,
+                "correct horse battery".toCharArray(), ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        assertTrue(r.allWritten(), () -> r.files().toString());
+        java.util.Map<String, String> shiftedByPseudonym = new java.util.HashMap<>();
+        List<String> rows = Files.readAllLines(o.resolve("patients.csv"), StandardCharsets.UTF_8);
+        for (String line : rows.subList(1, rows.size())) {
+            String[] cells = line.split(",");
+            shiftedByPseudonym.put(cells[0], cells[cells.length - 1]);
+        }
+        int crossed = 0;
+        int i = 0;
+        for (String line : Files.readAllLines(o.resolve("Patient.ndjson"), StandardCharsets.UTF_8)) {
+            JsonNode patient = new ObjectMapper().readTree(line);
+            String shifted = shiftedByPseudonym.get(patient.get("identifier").get(0).get("value").asText());
+            assertTrue(shifted != null, "the Patient's pseudonym is the CSV row's");
+            assertEquals(shifted.substring(0, 4), patient.get("birthDate").asText(), "line " + i);
+            if (!shifted.substring(0, 4).equals(births.get(i).substring(0, 4))) {
+                crossed++;
+            }
+            i++;
+        }
+        assertEquals(24, i);
+        assertTrue(crossed > 0, "some shift crossed a new year, so the test tells the years apart");
+    }
 }

@@ -549,7 +549,7 @@ public final class Deidentifier {
                 yield new EncryptMethod(keys.ff1(), e.domain(), e.alphabet());
             }
             case SHIFT_DATE -> new ShiftDateMethod(noSubjectOffset, false, this::attestShifted);
-            case GENERALIZE -> new GeneralizeMethod(((ActionSpec.Generalize) spec).kind(), referenceYear);
+            case GENERALIZE -> new GeneralizeMethod(((ActionSpec.Generalize) spec).kind(), referenceYear, noSubjectOffset);
             case SCRUB_TEXT -> {
                 TextScrubber s = scrubber;
                 if (s == null) {

@@ -14,6 +14,11 @@ import org.deidworkbench.model.Generalization;
  * bands with everything over 89 as {@code 90+}, birth dates to years with those over 89 years
  * before the reference year aggregated, and ZIP codes to three digits ({@code 000} for the
  * three-digit areas with 20,000 people or fewer).
+ *
+ * <p>A date's year is the year of the date <em>shifted</em> by its subject's offset (the run's offset for records of
+ * no subject), the year {@code shift-date} would write (decision 0091): the original year next to the same subject's
+ * shifted dates in another file or format would tell how far that subject's dates were moved. A birth year is
+ * aggregated when the original or the shifted year lies 90 or more years back, so no one over 89 is shown by year.
  */
 public final class GeneralizeMethod implements DeidMethod {
 
@@ -33,30 +38,44 @@ public final class GeneralizeMethod implements DeidMethod {
 
     private final Generalization kind;
     private final int referenceYear;
+    private final int noSubjectOffset;
 
     /**
      * @param kind what to coarsen to
      * @param referenceYear the year ages are counted to for {@code birth-year} (the run's year)
+     * @param noSubjectOffset the date offset of records that belong to no subject, as {@code shift-date}'s
      */
-    public GeneralizeMethod(Generalization kind, int referenceYear) {
+    public GeneralizeMethod(Generalization kind, int referenceYear, int noSubjectOffset) {
         this.kind = kind;
         this.referenceYear = referenceYear;
+        this.noSubjectOffset = noSubjectOffset;
     }
 
     @Override
     public String apply(String value, FieldContext context) throws UnprocessableValueException {
         String v = value.strip();
         return switch (kind) {
-            case YEAR -> Integer.toString(DateValues.year(v));
-            case BIRTH_YEAR -> birthYear(DateValues.pastYear(v, referenceYear));
+            case YEAR -> Integer.toString(DateValues.shiftedYear(v, days(context)));
+            case BIRTH_YEAR -> birthYear(DateValues.pastYear(v, referenceYear),
+                    DateValues.shiftedYear(v, days(context), referenceYear, false));
             case AGE_BAND -> ageBand(v);
             case ZIP3 -> zip3(v);
         };
     }
 
-    private String birthYear(int year) {
+    /** Years are those of shifted dates, so they depend on the record's subject. */
+    @Override
+    public boolean dependsOnSubject(String value) {
+        return kind == Generalization.YEAR || kind == Generalization.BIRTH_YEAR;
+    }
+
+    private int days(FieldContext context) {
+        return context.subject() != null ? context.subject().dateOffsetDays() : noSubjectOffset;
+    }
+
+    private String birthYear(int original, int shifted) {
         int limit = referenceYear - 90;
-        return year <= limit ? "<=" + limit : Integer.toString(year);
+        return original <= limit || shifted <= limit ? "<=" + limit : Integer.toString(shifted);
     }
 
     private static String ageBand(String v) throws UnprocessableValueException {

@@ -3,8 +3,10 @@ package org.deidworkbench.deid.method;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deidworkbench.deid.FieldContext;
+import org.deidworkbench.deid.Subject;
 import org.deidworkbench.deid.UnprocessableValueException;
 import org.deidworkbench.model.Generalization;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,13 @@ class GeneralizeMethodTest {
 
     private static final FieldContext CONTEXT = new FieldContext(null, "field");
 
+    /** With a zero offset for records of no subject (a run's is never 0): the notation's year as written. */
     private static String apply(Generalization kind, String value) throws Exception {
-        return new GeneralizeMethod(kind, 2026).apply(value, CONTEXT);
+        return new GeneralizeMethod(kind, 2026, 0).apply(value, CONTEXT);
+    }
+
+    private static String apply(Generalization kind, String value, int subjectOffset) throws Exception {
+        return new GeneralizeMethod(kind, 2026, 0).apply(value, new FieldContext(new Subject("P", subjectOffset), "f"));
     }
 
     @ParameterizedTest(name = "age {0} is in band {1}")
@@ -75,5 +82,45 @@ class GeneralizeMethodTest {
         "3/4/25,2025", "03.04.45,1945"})
     void birthDateBecomesYearAndThoseWhoMayBe90OrOlderAreAggregated(String birth, String expected) throws Exception {
         assertEquals(expected, apply(Generalization.BIRTH_YEAR, birth));
+    }
+
+    /**
+     * Decision 0091: the year kept is the year shift-date would write for the same subject, so that a birth year in a
+     * FHIR export and the shifted birth date in the CSV export of the same person agree, and together tell nothing of
+     * the offset.
+     */
+    @ParameterizedTest(name = "{0} shifted by {2} days keeps year {3}")
+    @CsvSource({"1980-12-20,DATE,15,1981", "1980-01-10,DATE,-15,1979", "12/20/1980,DATE,15,1981", "19801220,DATE,15,1981",
+        "1980-12,DATE,20,1981", "1980,DATE,200,1980", "1980-06-15,DATE,15,1980",
+        "1980-12-20,BIRTH,15,1981", "1980-01-10,BIRTH,-15,1979", "12/20/80,BIRTH,15,1981", "1980-06-15,BIRTH,-15,1980"})
+    void theYearIsThatOfTheShiftedDate(String date, String kind, int offset, String year) throws Exception {
+        Generalization g = kind.equals("DATE") ? Generalization.YEAR : Generalization.BIRTH_YEAR;
+        assertEquals(year, apply(g, date, offset));
+        assertEquals(year, Integer.toString(org.deidworkbench.deid.DateValues.pastYear(
+                org.deidworkbench.deid.DateValues.shift(date, offset), kind.equals("DATE") ? 2030 : 2026)),
+                "the year of what shift-date writes");
+    }
+
+    @Test
+    void recordsOfNoSubjectUseTheRunsOffset() throws Exception {
+        GeneralizeMethod m = new GeneralizeMethod(Generalization.YEAR, 2026, 30);
+        assertEquals("1981", m.apply("1980-12-20", CONTEXT));
+        assertEquals("1980", new GeneralizeMethod(Generalization.YEAR, 2026, -30).apply("1980-12-20", CONTEXT));
+    }
+
+    @Test
+    void aBirthYearIsAggregatedWhenTheOriginalOrTheShiftedYearIs90YearsBack() throws Exception {
+        // born in the last days of 1936: 90 in 2026 even though the shifted date falls in 1937
+        assertEquals("<=1936", apply(Generalization.BIRTH_YEAR, "1936-12-25", 20));
+        // born early in 1937, shifted back into 1936
+        assertEquals("<=1936", apply(Generalization.BIRTH_YEAR, "1937-01-05", -20));
+        assertEquals("1937", apply(Generalization.BIRTH_YEAR, "1937-01-05", 20));
+    }
+
+    @Test
+    void yearsDependOnTheSubjectSoNoCallerCachesThemByValue() {
+        assertTrue(new GeneralizeMethod(Generalization.YEAR, 2026, 1).dependsOnSubject("1980-01-01"));
+        assertTrue(new GeneralizeMethod(Generalization.BIRTH_YEAR, 2026, 1).dependsOnSubject("1980-01-01"));
+        assertFalse(new GeneralizeMethod(Generalization.ZIP3, 2026, 1).dependsOnSubject("02139"));
     }
 }
