@@ -630,7 +630,7 @@ final class JsonScan {
         int ruleIndex = Math.min(hit, Math.min(eff, JsonTransform.rule(run, facts, c, parent.fhirType)));
         FhirRule rule = ruleIndex == Rules.NONE ? null : run.rules.rule(ruleIndex);
         boolean identifier = rule == null ? run.section.defaultIdentifier() : rule.identifier();
-        if (!identifier || parent.fhirType.equals("Coding") || !NOTABLE.contains(c.fhirType)) {
+        if (!identifier || ResourceCleaner.describes(parent.fhirType, c.name) || !NOTABLE.contains(c.fhirType)) {
             return;
         }
         ActionSpec spec = run.effective(rule == null ? run.section.defaultSpec() : rule.spec());

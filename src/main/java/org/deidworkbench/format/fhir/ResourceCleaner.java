@@ -413,7 +413,7 @@ final class ResourceCleaner {
         }
         if (!transform) {
             boolean identifier = rule == null ? run.section.defaultIdentifier() : rule.identifier();
-            if (identifier && notable(parent, p)) {
+            if (identifier && notable(parent, p, name)) {
                 note(spec, rule == null ? "REDACTED" : rule.label(), before);
             }
             return null;
@@ -1136,14 +1136,25 @@ final class ResourceCleaner {
     // ---------------------------------------------------------------- identifiers for scrubbing
 
     /** String-like values outside codings are worth finding again in free text. */
-    private static boolean notable(Base parent, PrimitiveType<?> p) {
-        if (parent instanceof Coding) {
+    private static boolean notable(Base parent, PrimitiveType<?> p, String name) {
+        if (describes(parent.fhirType(), name)) {
             return false;
         }
         return switch (p.fhirType()) {
             case "string", "markdown", "date", "dateTime", "uri", "url" -> true;
             default -> false;
         };
+    }
+
+    /**
+     * Whether a value under an identifying element describes it rather than identifies the person, so it is not a known
+     * identifier to scrub from text and to look for in the output: a code's {@code Coding} and a {@code CodeableConcept}'s
+     * {@code text} (an identifier's type, "Medical Record Number" or "Passport Number", shared by every patient), and an
+     * identifier's {@code system}. The same on the token path ({@link JsonScan}) and here.
+     */
+    static boolean describes(String parentType, String name) {
+        return parentType.equals("Coding") || parentType.equals("CodeableConcept")
+                || parentType.equals("Identifier") && "system".equals(name);
     }
 
     private void note(ActionSpec spec, String label, String value) throws FormatException {

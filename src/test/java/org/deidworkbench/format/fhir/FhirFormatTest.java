@@ -206,6 +206,35 @@ class FhirFormatTest {
         }
     }
 
+    /**
+     * Synthea types every identifier ("Medical Record Number", "Passport Number"). The type of a removed identifier
+     * describes it and is shared by every patient: it is no known identifier, so "Medical Record Number" of the kept
+     * MRN stays whole (it became "Medical Record [ID-NUMBER]"), while the removed passport's value is still scrubbed
+     * from the narrative. On the JSON token path and through HAPI (XML).
+     */
+    @Test
+    void theTypeOfARemovedIdentifierIsNoKnownIdentifier() throws Exception {
+        Patient in = FhirFixtures.patient();
+        in.getIdentifier().clear();
+        in.addIdentifier().setSystem("http://hospital.example.org/mrn").setValue("4711-0815")
+                .getType().setText("Medical Record Number").addCoding()
+                .setSystem("http://terminology.hl7.org/CodeSystem/v2-0203").setCode("MR").setDisplay("Medical Record Number");
+        in.addIdentifier().setSystem("http://standardhealthrecord.org/fhir/StructureDefinition/passportNumber")
+                .setValue("X19416767X").getType().setText("Passport Number").addCoding()
+                .setSystem("http://terminology.hl7.org/CodeSystem/v2-0203").setCode("PPN").setDisplay("Passport Number");
+        in.getText().setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Passport Number X19416767X</p></div>");
+        String json = clean("p.json", FhirFixtures.json(in, false));
+        String xml = clean("p.xml", Fhir.context().newXmlParser().encodeResourceToString(in));
+        for (Patient p : List.of((Patient) FhirReferenceTest.parse(json.getBytes(StandardCharsets.UTF_8)),
+                (Patient) Fhir.context().newXmlParser().parseResource(xml))) {
+            assertEquals(1, p.getIdentifier().size(), "the passport is removed");
+            assertEquals("Medical Record Number", p.getIdentifierFirstRep().getType().getText());
+            assertEquals("Medical Record Number", p.getIdentifierFirstRep().getType().getCodingFirstRep().getDisplay());
+            assertEquals("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Passport Number [ID-NUMBER]</p></div>",
+                    p.getText().getDivAsString());
+        }
+    }
+
     @Test
     void birthDateOverEightyNineYearsBecomesTheLimitYear() throws Exception {
         Patient p = (Patient) FhirReferenceTest.parse(clean("p.json", FhirFixtures.json(FhirFixtures.patient(), false))
