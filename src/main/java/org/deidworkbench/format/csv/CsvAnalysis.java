@@ -53,6 +53,11 @@ final class CsvAnalysis implements java.io.Serializable {
 
     /** Share of a column's sampled distinct values that must be key values for it to reference that key. */
     static final double MIN_CONTAINMENT = 0.95;
+    /**
+     * Share of a column's sampled distinct values that must be keys of a table its header names for it to reference
+     * that table as a partial one ({@link #partialReference}), unless they are UUIDs, of which one found is enough.
+     */
+    static final double MIN_PARTIAL_CONTAINMENT = 0.1;
     /** Values looked up in the key file per column and domain, for references to earlier runs. */
     private static final int MAX_KNOWN_CHECKS = 200;
     private static final Set<String> PATIENT_TABLES = Set.of("patient", "patients", "person", "persons", "people",
@@ -61,7 +66,14 @@ final class CsvAnalysis implements java.io.Serializable {
 
     /** What is known about one file. */
     record FileInsight(List<String> header, ColumnInsight[] columns, int patientColumn, int viaColumn,
-            SubjectIndex via) implements java.io.Serializable {
+            SubjectIndex via, Notice[] notices) implements java.io.Serializable {
+    }
+
+    /**
+     * What a file's report says of a column's relation (a problem code and a message that names no value): a link into
+     * a partial table, or a column that looks like a link and was found in no table.
+     */
+    record Notice(String code, String message) implements java.io.Serializable {
     }
 
     /** By absolute, normalized path (as a string, so that the analysis can travel to a cluster's workers). */
@@ -97,6 +109,8 @@ final class CsvAnalysis implements java.io.Serializable {
         Relation[] relations;
         /** For each reference column, the table whose key it references. */
         final Sampled[] targets;
+        /** For each column, what the file's report must say of its relation, or null. */
+        final Notice[] notices;
 
         Sampled(Path path, CsvDialect dialect, List<String> header, Classification[] classes, List<Set<String>> distinct,
                 boolean[] complete, long estimatedRows, boolean fullyRead) {
@@ -113,6 +127,7 @@ final class CsvAnalysis implements java.io.Serializable {
             this.estimatedRows = estimatedRows;
             this.fullyRead = fullyRead;
             this.targets = new Sampled[header.size()];
+            this.notices = new Notice[header.size()];
             this.relations = new Relation[header.size()];
             java.util.Arrays.fill(relations, Relation.NONE);
         }
@@ -189,9 +204,32 @@ final class CsvAnalysis implements java.io.Serializable {
             for (int c = 0; c < columns.length; c++) {
                 columns[c] = new ColumnInsight(s.classes[c], s.relations[c]);
             }
-            out.put(s.path.toString(), new FileInsight(s.header, columns, s.patientColumn, via, index));
+            unresolvedLinks(s);
+            out.put(s.path.toString(), new FileInsight(s.header, columns, s.patientColumn, via, index, s.notices));
         }
         return new CsvAnalysis(Map.copyOf(out));
+    }
+
+    /**
+     * Identifier columns shaped like links (UUIDs, or a header ending in id, key or ref) that reference no table of the
+     * run and no domain of the key file: the classifier removes them, and with them a join the researcher may need
+     * (encounters' PAYER in an export without payers.csv). The report says so, and how to keep it.
+     */
+    private static void unresolvedLinks(Sampled s) {
+        for (int c = 0; c < s.header.size(); c++) {
+            if (c == s.key || s.notices[c] != null || !s.isIdentifier(c) || s.relations[c].role() != Role.NONE
+                    || s.distinct.get(c).isEmpty()) {
+                continue;
+            }
+            List<String> words = HeaderHints.words(s.header.get(c));
+            String last = words.isEmpty() ? "" : words.get(words.size() - 1);
+            if (Shape.of(s.distinct.get(c)).kind() == 0 || last.equals("id") || last.equals("key") || last.equals("ref")) {
+                s.notices[c] = new Notice("UNRESOLVED-LINK", "looks like a link to another table, but its values are keys"
+                        + " of no table of this run and of no domain of the key file; an identifier column no rule names is"
+                        + " removed, and the join with it. To keep the join, run the table it links to with this one, or"
+                        + " name the column in a pseudonymize rule");
+            }
+        }
     }
 
     /**
@@ -529,9 +567,52 @@ final class CsvAnalysis implements java.io.Serializable {
                     s.relations[c] = new Relation(Role.KEY, "", "key of " + s.name());
                 } else {
                     knownReference(s, c, values, engine);
+                    if (s.relations[c].role() == Role.NONE) {
+                        partialReference(s, c, values, words, samples, keySets, patients);
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * A column whose header names a table of the run and whose values are shaped like that table's key, but fewer of
+     * them than {@link #MIN_CONTAINMENT} are keys there: a link into a partial table (medications of every encounter,
+     * the encounters of one year). It references that table all the same, so the rows that join still join; the values
+     * not found there are pseudonymized in the same domain, and the file's report says how many were found. Without
+     * this the column was removed as an unknown identifier, and the join with it, without a word.
+     */
+    private static void partialReference(Sampled s, int c, Set<String> values, List<String> words, List<Sampled> samples,
+            Map<Sampled, KeySet> keySets, Set<Sampled> patients) {
+        Shape shape = Shape.of(values);
+        Sampled best = null;
+        double bestShare = 0;
+        for (Sampled t : samples) {
+            KeySet keys = keySets.get(t);
+            if (t == s || keys == null || t.key < 0
+                    || !(refersToTable(words, t) || normalized(s.header.get(c)).equals(normalized(t.header.get(t.key))))
+                    || !Shape.of(t.distinct.get(t.key)).accepts(shape)) {
+                continue;
+            }
+            double share = containment(values, keys);
+            // one UUID found in the table it names is proof; small numbers are found anywhere, so they need a tenth
+            if ((shape.kind() == 0 ? share > 0 : share >= MIN_PARTIAL_CONTAINMENT) && share > bestShare) {
+                best = t;
+                bestShare = share;
+            }
+        }
+        if (best == null) {
+            return;
+        }
+        boolean patient = patients.contains(best);
+        String percent = bestShare < 0.01 ? "less than 1" : Integer.toString((int) Math.floor(bestShare * 100));
+        s.relations[c] = new Relation(patient ? Role.PATIENT_REFERENCE : Role.REFERENCE, "",
+                "references " + best.name() + ":" + best.header.get(best.key) + (patient ? " (the patient table)" : "")
+                        + ", a partial table (" + percent + " % of the sampled values are keys there)");
+        s.targets[c] = best;
+        s.notices[c] = new Notice("PARTIAL-LINK", "only " + percent + " % of the sampled values are keys of "
+                + best.name() + ":" + best.header.get(best.key) + "; the column is pseudonymized in its domain all the same,"
+                + " so the rows found there still join, and the others get pseudonyms of their own");
     }
 
     /**

@@ -349,6 +349,32 @@ public final class CsvProcessor implements FileProcessor {
             this.lastSubject = new Subject[kept.length];
             this.lastResult = new String[kept.length];
             this.lastChanged = new boolean[kept.length];
+            relationNotices(input, header);
+        }
+
+        /**
+         * The analysis's notices on links (decision 0095, {@link CsvAnalysis.Notice}), for the columns whose plan is
+         * still the one they speak of: a partial table's link pseudonymized by its relation, a link-shaped column removed
+         * by its class. A rule that names the column has the last word and silences them.
+         */
+        private void relationNotices(Path input, List<String> header) {
+            CsvAnalysis.FileInsight in = insight(input);
+            if (in == null || in.notices() == null || !in.header().equals(header)) {
+                return;
+            }
+            for (int c = 0; c < columns.length; c++) {
+                CsvAnalysis.Notice n = in.notices()[c];
+                ColumnPlan p = columns[c].plan();
+                if (n == null) {
+                    continue;
+                }
+                boolean applies = n.code().equals("PARTIAL-LINK")
+                        ? p.decidedBy() == ColumnPlan.DecidedBy.RELATION && p.spec().action() == Action.PSEUDONYMIZE
+                        : p.decidedBy() == ColumnPlan.DecidedBy.CLASSIFIER && p.spec().action() == Action.REMOVE;
+                if (applies) {
+                    warnings.add(new Problem(n.code(), name, "column " + (c + 1) + " '" + header.get(c) + "'", n.message()));
+                }
+            }
         }
 
         String[] outputHeader() {
