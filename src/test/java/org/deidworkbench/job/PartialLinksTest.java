@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,19 +105,7 @@ class PartialLinksTest {
         throw new AssertionError(output + " not in the run");
     }
 
-    /** A CSV without quotes, as the fixtures and their outputs are, as rows by header. */
     private static List<Map<String, String>> read(Path file) throws Exception {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        String[] header = lines.get(0).replace("\uFEFF", "").split(",", -1);
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            Map<String, String> row = new HashMap<>();
-            for (int c = 0; c < header.length; c++) {
-                row.put(header[c], cells[c]);
-            }
-            rows.add(row);
-        }
-        return rows;
+        return SampleData.rows(file);
     }
 }
