@@ -81,15 +81,6 @@ public final class LeakDictionary {
     private final long[] anchorBits;
     private final int anchorBitShift;
     /**
-     * One bit per hash of each token whose {@link #block} holds an anchor's bits (the anchor's own token; of a pair of a
-     * long and a short token its long one), at most 256 KB, so that it stays in the processor's cache while the blocks
-     * (16 bits per anchor, megabytes) do not: a token of output whose bit is clear owns no anchor, and neither of its
-     * probes reads its block (decision 0094). No false negative: a match found through a block is always on the
-     * block's own token ({@link #mayOwn}).
-     */
-    private final long[] ownerBits;
-    private final int ownerShift;
-    /**
      * One bit per pair of short tokens ({@link Fold#shortCode}: one or two ASCII letters or digits), set exactly when
      * the pair is an anchor: the blocked filter above is chosen by the last token, so the block of a short token
      * ({@code 2}, {@code A}) holds every anchor ending in it and passes almost every pair; this 82 KB bit set answers
@@ -323,44 +314,19 @@ public final class LeakDictionary {
         int words = Integer.highestOneBit(Math.max(64, distinct / 4 - 1)) << 1; // 16 bits per anchor
         this.anchorBits = new long[words];
         this.anchorBitShift = 64 - Integer.numberOfTrailingZeros(words / 8);
-        // 8 bits per anchor up to 2^21 bits (256 KB); with more anchors fewer, a filter that still answers most tokens
-        int ownerWords = Math.min(1 << 15, Integer.highestOneBit(Math.max(64, distinct / 8 - 1)) << 1);
-        this.ownerBits = new long[ownerWords];
-        this.ownerShift = 64 - Integer.numberOfTrailingZeros(ownerWords * 64);
         for (int p = 0; p < patterns; p++) {
             if (seqStart[p] != seqStart[p + 1]) {
                 long mixed = anchorOf[p] * 0x9E3779B97F4A7C15L;
                 long bits = (1L << mixed) | (1L << (mixed >>> 6));
                 // a pair of a long token and a short one in the block of its long, first token (decision 0066); a pair
                 // of two short tokens only in the exact bit set
-                long owner;
                 if (kindOf[p] == SINGLE_OR_LONG) {
-                    owner = token(seq, seqStart[p] + offsetOf[p]);
+                    anchorBits[block(token(seq, seqStart[p] + offsetOf[p])) + (int) (mixed >>> 61)] |= bits;
                 } else if (kindOf[p] == LONG_SHORT) {
-                    owner = token(seq, seqStart[p] + offsetOf[p] - 1);
-                } else {
-                    continue;
+                    anchorBits[block(token(seq, seqStart[p] + offsetOf[p] - 1)) + (int) (mixed >>> 61)] |= bits;
                 }
-                anchorBits[block(owner) + (int) (mixed >>> 61)] |= bits;
-                int bit = ownerBit(owner);
-                ownerBits[bit >>> 6] |= 1L << bit;
             }
         }
-    }
-
-    private int ownerBit(long token) {
-        return (int) ((token * 0xD6E8FEB86659FD93L) >>> ownerShift);
-    }
-
-    /**
-     * Whether {@code token} (a fixed hash) may own an anchor, i.e. whether its {@link #block} is worth reading: false only
-     * when no anchor is in the block of that token (decision 0094). A match through a block needs the block's own token
-     * where the scanner read it (the anchor's own token, or the long token of a long-short pair, is compared with it), so
-     * a token that owns no anchor finds nothing in its block but another token's false positives.
-     */
-    boolean mayOwn(long token) {
-        int bit = ownerBit(token);
-        return (ownerBits[bit >>> 6] & (1L << bit)) != 0;
     }
 
     /** The token at {@code i} of the pages {@code seq} ({@link #seq}). */

@@ -134,8 +134,6 @@ public final class LeakScanner {
     private int previousCode = -1;
     /** The anchor filter block ({@link LeakDictionary#block}) of the token before the current one. */
     private int previousBlock;
-    /** {@link LeakDictionary#mayOwn} of the token before the current one. */
-    private boolean previousOwns;
     private int previousDigitGroup;
     /** The longest digit token of the current value, its tokens' start and end, and whether three in a row. */
     private int longestDigits;
@@ -892,31 +890,23 @@ public final class LeakScanner {
         // anchor ending in that token (decision 0051)
         int code = tokenLength <= 2 ? Fold.shortCode(tokenLength, lastTwo) : -1;
         int block = dictionary.block(h);
-        // the owner filter first (cache-resident): most tokens of output own no anchor, and their block is not read
-        boolean owns = dictionary.mayOwn(h);
-        if (owns && tokenLength >= shortestSingle) {
+        if (tokenLength >= shortestSingle) {
             anchored(dictionary.anchor(h, block));
         }
         if (seen > 1) {
             // the pair's key only where it is probed: two short tokens (most of a pseudonym's) are answered by the bit set
             if (code < 0) {
-                if (owns) {
-                    anchored(dictionary.anchor(LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h), block));
-                }
+                anchored(dictionary.anchor(LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h), block));
             } else if (previousCode < 0) {
                 // a long token, then a short one: the anchor is in the block of the long token, read for its own probes
-                // (decision 0066: the block of a short token holds every anchor ending in it and passed most pairs);
-                // none when the long token owns no anchor
-                if (previousOwns) {
-                    anchored(dictionary.anchor(LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h), previousBlock));
-                }
+                // (decision 0066: the block of a short token holds every anchor ending in it and passed most pairs)
+                anchored(dictionary.anchor(LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h), previousBlock));
             } else if (dictionary.shortPair(previousCode, code)) {
                 anchored(dictionary.anchorSlot(LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h)));
             }
         }
         previousCode = code;
         previousBlock = block;
-        previousOwns = owns;
         if (matched == 0) {
             return;
         }
