@@ -41,8 +41,8 @@ import org.deidworkbench.format.RunOutputs;
 import org.deidworkbench.io.AtomicFiles;
 import org.deidworkbench.io.AtomicWriteException;
 import org.deidworkbench.job.InputFiles.InputFile;
-import org.deidworkbench.keyfile.RunRecord;
 import org.deidworkbench.keyfile.KeyFileStore;
+import org.deidworkbench.keyfile.RunRecord;
 import org.deidworkbench.keyfile.SealingKey;
 import org.deidworkbench.model.FileReport;
 import org.deidworkbench.model.Profile;
@@ -134,8 +134,7 @@ public final class RunJob {
         }
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean WARM_UP_STARTED =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
 
     /**
      * Once per JVM, a daemon thread loads and runs, with throwaway data, what a run's last steps use on the one
