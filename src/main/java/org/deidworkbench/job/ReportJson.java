@@ -64,6 +64,32 @@ public final class ReportJson {
         return write(m);
     }
 
+    /** Reflective calls after which the JDK generates an accessor class (its {@code sun.reflect.inflationThreshold}). */
+    private static final int WARM_UP_FILES = 20;
+
+    /**
+     * Renders a placeholder report (written files and a failed one, no value from any input) and drops it:
+     * Jackson builds and caches its serializers for the report's types, and the JDK generates the accessors of the
+     * records' components it calls more than 15 times, on the calling thread, a thread beside a run's work, instead
+     * of in the run's last step (decision 0093).
+     *
+     * @return the length of the placeholder's JSON
+     */
+    static int warmUp() {
+        java.util.SortedMap<String, Long> actions = new java.util.TreeMap<>(java.util.Map.of("keep", 1L));
+        List<FileReport> files = new java.util.ArrayList<>();
+        for (int i = 1; i <= WARM_UP_FILES; i++) {
+            files.add(new FileReport(i + ".dcm", i, "DICOM", "built-in", FileReport.Status.WRITTEN, 1, "00", actions,
+                    List.of("Manufacturer"), List.of(), 0, List.of()));
+        }
+        files.add(new FileReport("b.csv", WARM_UP_FILES + 1, "CSV", FileReport.Status.FAILED, 0, "",
+                new java.util.TreeMap<>(), List.of(),
+                List.of(new org.deidworkbench.model.Problem("WARM-UP", "b.csv", "line 1", "placeholder")), 1));
+        RunReport report = RunReport.of("warm-up", new RunReport.ProfileInfo("p", "00", "keep"), files, 0, 1,
+                new RunReport.RunInfo("", "", 0, 1, 0)).withRunActions(new java.util.TreeMap<>(java.util.Map.of("link", 1L)));
+        return render(report).length();
+    }
+
     /** Any report-like value (records, maps, lists) as indented JSON with the same conventions. */
     static String write(Object value) {
         try {

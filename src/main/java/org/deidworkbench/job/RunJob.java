@@ -41,6 +41,7 @@ import org.deidworkbench.format.RunOutputs;
 import org.deidworkbench.io.AtomicFiles;
 import org.deidworkbench.io.AtomicWriteException;
 import org.deidworkbench.job.InputFiles.InputFile;
+import org.deidworkbench.keyfile.KeyFileStore;
 import org.deidworkbench.keyfile.RunRecord;
 import org.deidworkbench.keyfile.SealingKey;
 import org.deidworkbench.model.FileReport;
@@ -133,8 +134,32 @@ public final class RunJob {
         }
     }
 
+    private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
+
+    /**
+     * Once per JVM, a daemon thread loads and runs, with throwaway data, what a run's last steps use on the one
+     * thread left to them: the key file's seal (Bouncy Castle, from signed jars the launcher's class-data archive
+     * cannot hold) and the report's JSON serializers (decision 0093). Beside the listing and the files, a cold
+     * run's tail gets shorter; nothing waits for it, and a failure there is left to the real steps to report.
+     */
+    static void warmUpInBackground() {
+        if (WARM_UP_STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
+                    KeyFileStore.warmUp();
+                    ReportJson.warmUp();
+                } catch (RuntimeException e) {
+                    // the real seal and report run as they would without the warm-up
+                }
+            }, "deid-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     private RunResult run(ExecutorService pool) throws JobException {
         Instant started = Instant.now();
+        warmUpInBackground();
         Path out = request.output().toAbsolutePath().normalize();
         List<FilePasses.Listed> listed = InputFiles.listed(request.inputs(), passes);
         checkPaths(out, listed == null);

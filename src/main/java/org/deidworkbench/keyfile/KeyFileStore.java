@@ -701,6 +701,14 @@ public final class KeyFileStore {
             throw new IOException("the temporary file does not read back as written");
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(temp), IO_BUFFER)) {
+            verify(target, temp, in, written, passphrase, recipients, kek);
+        }
+    }
+
+    /** {@link #verify} of the sealed bytes {@code in} (read from {@code temp}, named in messages). */
+    private static void verify(Path target, Path temp, InputStream in, Written written, char[] passphrase,
+            int recipients, SealedKek kek) throws IOException, KeyFileException {
+        try {
             CMSAuthEnvelopedDataParser parser;
             try {
                 parser = new CMSAuthEnvelopedDataParser(in);
@@ -734,6 +742,35 @@ public final class KeyFileStore {
     }
 
     private static final int IO_BUFFER = 1 << 16;
+
+    // ------------------------------------------------------------------------------------------ warm-up
+
+    /**
+     * Seals new, empty contents (a fresh random secret, never kept) under a fixed throwaway passphrase with one
+     * PBKDF2 iteration into memory, and verifies the bytes as {@link #save} verifies a written file. Nothing is
+     * written anywhere and nothing is kept; what a real seal does is unchanged. For a thread beside a run's work
+     * (decision 0093): it loads, verifies and links Bouncy Castle's provider and CMS classes, which come from
+     * signed jars the launcher's class-data archive cannot hold (about 0.5 s of CPU in a cold JVM), so that the
+     * run's seal at its end, on the one thread left, does not.
+     *
+     * @return whether the throwaway seal verified (a failure is left to the real seal to report)
+     */
+    public static boolean warmUp() {
+        char[] passphrase = "deid-warm-up".toCharArray();
+        SealedKek kek = new SealedKek();
+        Path none = Path.of("warm-up");
+        try {
+            Envelope envelope = seal(none, passphrase, List.of(), null, 1, kek, null);
+            ByteArrayOutputStream sealed = new ByteArrayOutputStream();
+            Written written = envelope.writeTo(sealed, KeyFileContents.newProject(java.time.Instant.EPOCH));
+            verify(none, none, new java.io.ByteArrayInputStream(sealed.toByteArray()), written, passphrase, 1, kek);
+            return sealed.size() == written.fileLength();
+        } catch (IOException | KeyFileException | RuntimeException e) {
+            return false;
+        } finally {
+            kek.wipe();
+        }
+    }
 
     private static MessageDigest sha256() {
         try {
