@@ -241,6 +241,11 @@ final class BenchCommand implements Runnable {
                                 + " (%.2f s vs %.2f s)   (target >= 0.8x)%n", r.ratio(), r.cpuRatio(),
                                 r.baseline().bestCpu(), r.pipeline().bestCpu(), r.medianRatio(), r.medianCpuRatio(),
                                 r.baseline().medianCpu(), r.pipeline().medianCpu());
+                        o.printf("  threads:   best %.2fx, median %.2fx by the Java threads' CPU alone (%.2f s vs %.2f s;"
+                                + " median %.2f s vs %.2f s): without the JIT's and the collector's threads%n",
+                                r.threadCpuRatio(), r.medianThreadCpuRatio(), r.baseline().bestThreadCpu(),
+                                r.pipeline().bestThreadCpu(), r.baseline().medianThreadCpu(),
+                                r.pipeline().medianThreadCpu());
                         o.printf("  vs +sync:  best %.2fx wall, median %.2fx wall (both sides' files forced to disk)%n",
                                 r.durableRatio(), r.durableMedianRatio());
                     }

@@ -42,11 +42,35 @@ public final class FhirBenchmark {
      * @param cpu process CPU seconds of each round (every thread: the JIT compilers and the collector too)
      * @param jitSeconds the JIT's compilation time during each round ({@code CompilationMXBean}; NaN where the
      *     JVM does not say): near zero once the side's code is compiled, which is the steady state measured
+     * @param threadCpu CPU seconds of the process's Java threads in each round ({@link JavaThreadsCpu}): the
+     *     side's own work, without the JIT's compiler threads and the collector's threads that {@code cpu}
+     *     counts too (NaN where not measured: the +sync side, whose forcing threads end within the round)
      */
-    public record Rounds(double[] wall, double[] cpu, double[] jitSeconds) {
+    public record Rounds(double[] wall, double[] cpu, double[] jitSeconds, double[] threadCpu) {
 
         /** No rounds: a side that was not measured. */
-        static final Rounds NONE = new Rounds(new double[0], new double[0], new double[0]);
+        static final Rounds NONE = new Rounds(new double[0], new double[0], new double[0], new double[0]);
+
+        /** Rounds without the Java threads' CPU (NaN for each). */
+        public Rounds(double[] wall, double[] cpu, double[] jitSeconds) {
+            this(wall, cpu, jitSeconds, nan(wall.length));
+        }
+
+        private static double[] nan(int n) {
+            double[] v = new double[n];
+            java.util.Arrays.fill(v, Double.NaN);
+            return v;
+        }
+
+        /** The least Java-thread CPU time of a round (NaN if not measured). */
+        public double bestThreadCpu() {
+            return best(threadCpu);
+        }
+
+        /** The median Java-thread CPU time of the rounds. */
+        public double medianThreadCpu() {
+            return median(threadCpu);
+        }
 
         /** Whether the side was measured. */
         public boolean measured() {
@@ -150,6 +174,19 @@ public final class FhirBenchmark {
             return baseline.medianCpu() / pipeline.medianCpu();
         }
 
+        /**
+         * The same by the best rounds' CPU of the Java threads alone (the baseline's thread against the run's
+         * threads): what the pipeline's own code costs against HAPI's, without the JIT and the collector.
+         */
+        public double threadCpuRatio() {
+            return baseline.bestThreadCpu() / pipeline.bestThreadCpu();
+        }
+
+        /** The same by the median rounds' Java-thread CPU. */
+        public double medianThreadCpuRatio() {
+            return baseline.medianThreadCpu() / pipeline.medianThreadCpu();
+        }
+
         /** Pipeline throughput relative to the baseline written and forced as deid writes, by the best rounds' wall time. */
         public double durableRatio() {
             return durable.bestWall() / pipeline.bestWall();
@@ -212,8 +249,8 @@ public final class FhirBenchmark {
             pipeline(files, work.resolve("warm-up"), profile);
         }
         int n = Math.max(1, rounds);
-        double[][] base = new double[3][withBaseline ? n : 0];
-        double[][] pipe = new double[3][n];
+        double[][] base = new double[4][withBaseline ? n : 0];
+        double[][] pipe = new double[4][n];
         double[][] forced = new double[3][withBaseline ? n : 0];
         long resources = 0;
         long peak = 0;
@@ -222,11 +259,13 @@ public final class FhirBenchmark {
             if (withBaseline) {
                 double j0 = JitClock.seconds();
                 double c0 = ProcessCpu.seconds();
+                Map<Long, Long> h0 = JavaThreadsCpu.snapshot();
                 long t0 = System.nanoTime();
                 resources = baseline(files, work);
                 base[0][i] = (System.nanoTime() - t0) / 1e9;
                 base[1][i] = ProcessCpu.seconds() - c0;
                 base[2][i] = JitClock.seconds() - j0;
+                base[3][i] = JavaThreadsCpu.since(h0);
                 j0 = JitClock.seconds();
                 c0 = ProcessCpu.seconds();
                 t0 = System.nanoTime();
@@ -240,6 +279,7 @@ public final class FhirBenchmark {
             pipe[0][i] = p[0];
             pipe[1][i] = p[1];
             pipe[2][i] = p[5];
+            pipe[3][i] = p[6];
             peak = Math.max(peak, (long) p[2]);
             live = Math.max(live, (long) p[4]);
             if (!withBaseline) {
@@ -247,7 +287,8 @@ public final class FhirBenchmark {
             }
         }
         return new Result(group, files.size(), resources, bytes, warmUp,
-                withBaseline ? new Rounds(base[0], base[1], base[2]) : Rounds.NONE, new Rounds(pipe[0], pipe[1], pipe[2]),
+                withBaseline ? new Rounds(base[0], base[1], base[2], base[3]) : Rounds.NONE,
+                new Rounds(pipe[0], pipe[1], pipe[2], pipe[3]),
                 peak, live, Runtime.getRuntime().maxMemory(), largest,
                 withBaseline ? new Rounds(forced[0], forced[1], forced[2]) : Rounds.NONE);
     }
@@ -262,6 +303,57 @@ public final class FhirBenchmark {
         static double seconds() {
             return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() / 1e3
                     : Double.NaN;
+        }
+    }
+
+    /**
+     * The CPU time of the process's Java threads, thread by thread ({@link #snapshot}), and the time they spent
+     * between two snapshots ({@link #since}): each thread alive at the second one counts from the first (or from
+     * its start, if it began since), so a thread that ends in between (a run's workers after their run, a
+     * syncer's threads) neither takes its earlier time away nor adds it. The JIT's compiler threads are hidden
+     * from {@code ThreadMXBean} and the collector's are not Java threads, so neither is counted. A thread that
+     * starts and ends between the two snapshots is not counted: read only around work whose threads outlive it
+     * (the baseline's own thread; a run's main thread, workers and part syncers, alive from the scan's start to
+     * the transform's end).
+     */
+    static final class JavaThreadsCpu {
+        private static final java.lang.management.ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+
+        private JavaThreadsCpu() {
+        }
+
+        /** Each live thread's CPU nanoseconds by its id; null where the JVM does not measure them. */
+        static Map<Long, Long> snapshot() {
+            if (!(MX instanceof com.sun.management.ThreadMXBean threads) || !threads.isThreadCpuTimeSupported()
+                    || !threads.isThreadCpuTimeEnabled()) {
+                return null;
+            }
+            long[] ids = threads.getAllThreadIds();
+            long[] cpu = threads.getThreadCpuTime(ids);
+            Map<Long, Long> out = new java.util.HashMap<>();
+            for (int i = 0; i < ids.length; i++) {
+                if (cpu[i] >= 0) { // -1: ended since the ids were listed
+                    out.put(ids[i], cpu[i]);
+                }
+            }
+            return out;
+        }
+
+        /** Seconds of CPU the threads alive now spent since {@code before} (NaN if either was not measured). */
+        static double since(Map<Long, Long> before) {
+            return between(before, snapshot());
+        }
+
+        /** Seconds of CPU the threads alive at {@code after} spent since {@code before}. */
+        static double between(Map<Long, Long> before, Map<Long, Long> after) {
+            if (before == null || after == null) {
+                return Double.NaN;
+            }
+            long sum = 0;
+            for (Map.Entry<Long, Long> t : after.entrySet()) {
+                sum += Math.max(0, t.getValue() - before.getOrDefault(t.getKey(), 0L));
+            }
+            return sum / 1e9;
         }
     }
 
@@ -323,21 +415,31 @@ public final class FhirBenchmark {
 
     /**
      * Wall and CPU seconds of scan + transform, the peak heap of the whole run, the records written,
-     * the most heap in use after a collection, and the JIT's compilation seconds during scan + transform.
+     * the most heap in use after a collection, the JIT's compilation seconds during scan + transform, and the
+     * Java threads' CPU seconds during them.
      */
     private static double[] pipeline(List<Path> files, Path dir, LoadedProfile profile) throws IOException, JobException {
         Map<String, double[]> start = new ConcurrentHashMap<>();
         Map<String, double[]> end = new ConcurrentHashMap<>();
+        Map<String, Map<Long, Long>> threadsAtStart = new ConcurrentHashMap<>();
+        Map<String, Map<Long, Long>> threadsAtEnd = new ConcurrentHashMap<>();
         RunListener timing = new RunListener() {
             private volatile String current;
 
             @Override
             public void phase(String name, int count, long phaseBytes) {
                 double[] now = {System.nanoTime() / 1e9, ProcessCpu.seconds(), JitClock.seconds()};
+                Map<Long, Long> threads = JavaThreadsCpu.snapshot();
                 if (current != null) {
                     end.put(current, now);
+                    if (threads != null) {
+                        threadsAtEnd.put(current, threads);
+                    }
                 }
                 start.put(name, now);
+                if (threads != null) {
+                    threadsAtStart.put(name, threads);
+                }
                 current = name;
             }
         };
@@ -355,15 +457,17 @@ public final class FhirBenchmark {
         double wall = 0;
         double cpu = 0;
         double jit = 0;
+        double threads = 0;
         for (String phase : List.of(RunPhase.SCAN.id(), RunPhase.TRANSFORM.id())) {
             if (start.containsKey(phase) && end.containsKey(phase)) {
                 wall += end.get(phase)[0] - start.get(phase)[0];
                 cpu += end.get(phase)[1] - start.get(phase)[1];
                 jit += end.get(phase)[2] - start.get(phase)[2];
+                threads += JavaThreadsCpu.between(threadsAtStart.get(phase), threadsAtEnd.get(phase));
             }
         }
         Folders.deleteTree(dir);
-        return new double[] {wall, cpu, peak, records, liveMax, jit};
+        return new double[] {wall, cpu, peak, records, liveMax, jit, threads};
     }
 
     /** The largest heap in use just after a garbage collection, from the collectors' notifications. */

@@ -39,6 +39,15 @@ class FhirBenchmarkTest {
             assertEquals(r.baseline().bestWall() / r.pipeline().bestWall(), r.ratio());
             assertEquals(r.baseline().medianCpu() / r.pipeline().medianCpu(), r.medianCpuRatio());
             assertEquals(r.durable().bestWall() / r.pipeline().bestWall(), r.durableRatio());
+            // the Java threads' CPU (without the JIT's and the collector's threads) for the baseline and the pipeline;
+            // not for the +sync side, whose forcing threads end within its rounds
+            for (FhirBenchmark.Rounds side : List.of(r.baseline(), r.pipeline())) {
+                assertEquals(3, side.threadCpu().length);
+                assertTrue(side.bestThreadCpu() > 0 && side.bestThreadCpu() <= side.medianThreadCpu(), r.toString());
+            }
+            assertEquals(r.baseline().bestThreadCpu() / r.pipeline().bestThreadCpu(), r.threadCpuRatio());
+            assertEquals(r.baseline().medianThreadCpu() / r.pipeline().medianThreadCpu(), r.medianThreadCpuRatio());
+            assertTrue(Double.isNaN(r.durable().bestThreadCpu()));
         }
         // the baseline written as deid writes leaves nothing behind in the scratch folder
         assertFalse(java.nio.file.Files.exists(scratch.resolve("durable")));

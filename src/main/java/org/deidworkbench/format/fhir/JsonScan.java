@@ -277,7 +277,8 @@ final class JsonScan {
                     if (choice && !name.equals(choiceName)) {
                         continue; // the JSON name does not follow from the type: leave such values to HAPI
                     }
-                    e.children.put(name, new Child(base, choiceName, child.getMax(), kind, child, target, type));
+                    // interned as Jackson interns the names it reads: the lookup then ends at an identity check
+                    e.children.put(name.intern(), new Child(base, choiceName, child.getMax(), kind, child, target, type));
                 }
             }
         }

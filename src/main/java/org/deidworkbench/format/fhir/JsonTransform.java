@@ -309,6 +309,8 @@ final class JsonTransform {
         /** The parent type {@link #rule} was found for. */
         String ruleParent;
         final Set<String> plainValues = new HashSet<>();
+        /** The last value of this child that {@link #plainValues}'s check passed (null: none yet). */
+        String lastPlainValue;
         /** What the child's FHIR type is, once known: {@link #PLAIN_TYPE}, {@link #STRING_TYPE} bits (-1: not yet). */
         int typeBits = -1;
         /**
@@ -731,7 +733,9 @@ final class JsonTransform {
         int bits = typeBits(facts, c.fhirType());
         if ((bits & PLAIN_TYPE) == 0 && !((bits & DATE_TYPE) != 0 && PlainDates.heldAsWritten(c.fhirType(), text))) {
             Set<String> known = facts.plainValues;
-            if (!known.contains(text)) {
+            // the child's last value first (a code or system repeats from one value to the next): it passed the
+            // same check, a function of the child and the text alone, so the set need not be asked
+            if (!text.equals(facts.lastPlainValue) && !known.contains(text)) {
                 if (!text.equals(JsonScan.checked(c, text).getValueAsString())) {
                     throw JsonScan.fallback(); // HAPI would hold (and print) it in another form
                 }
@@ -740,6 +744,7 @@ final class JsonTransform {
                 }
                 known.add(text);
             }
+            facts.lastPlainValue = text;
         }
         return new Prim(text, t, (bits & STRING_TYPE) != 0);
     }
@@ -1146,11 +1151,15 @@ final class JsonTransform {
                 continue;
             }
             int n = f.values.size();
+            // the field's path and own rule, once for all its values (a rule depends on the child and the parent type)
+            String at = path + "." + name;
+            boolean indexed = n > 1 || f.child.repeats();
+            int own = Math.min(eff, match(f.child, parentType));
             for (int i = 0; i < n; i++) {
                 Object v = f.values.get(i);
-                String p = path + "." + name + (n > 1 || f.child.repeats() ? "[" + i + "]" : "");
-                int rule = Math.min(eff, match(f.child, parentType));
-                Integer hit = hits.get(v);
+                String p = indexed ? at + "[" + i + "]" : at;
+                int rule = own;
+                Integer hit = hits.isEmpty() ? null : hits.get(v);
                 if (hit != null && hit < rule) {
                     rule = hit;
                 }

@@ -2,6 +2,7 @@ package org.deidworkbench.format.fhir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -454,6 +455,29 @@ class JsonTransformTest {
             }
         }
         assertTrue(answered >= 64, "the token path answers for Patients with extensions: " + answered);
+    }
+
+    /**
+     * A value HAPI refuses is left to HAPI however often the same child held a good value just before it: in the
+     * same resource (a Practitioner's three telecom systems, the third not a ContactPointSystem code) and across resources of the
+     * run (Observation.status). The token path skips HAPI's check of a value the same child held last (decision
+     * 0092); a shortcut that skipped it for any value after the first would answer these, and this fails.
+     */
+    @Test
+    void aValueHapiRefusesIsItsAfterGoodValuesOfTheSameChild() throws Exception {
+        for (Setup s : setups()) {
+            String telecom = "{\"resourceType\":\"Practitioner\",\"id\":\"d1\",\"telecom\":[{\"system\":\"phone\",\"use\":\"home\"},"
+                    + "{\"system\":\"phone\",\"use\":\"home\"},{\"system\":\"%s\",\"use\":\"home\"}],\"gender\":\"female\"}";
+            assertTrue(assertSame(s, String.format(telecom, "phone")), "three good systems: the token path answers");
+            assertFalse(assertSame(s, String.format(telecom, "phone2")), "a third system HAPI refuses: HAPI's");
+            assertTrue(assertSame(s, String.format(telecom, "email")), "another good one after it: answered");
+            String observation = "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"%s\","
+                    + "\"code\":{\"text\":\"glucose\"}}";
+            for (String status : List.of("final", "final", "finalx", "final", "amended", "Final", "amended")) {
+                boolean good = !status.equals("finalx") && !status.equals("Final");
+                assertEquals(good, assertSame(s, String.format(observation, status)), status);
+            }
+        }
     }
 
     @Test
