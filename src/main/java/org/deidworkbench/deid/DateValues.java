@@ -141,35 +141,19 @@ public final class DateValues {
     }
 
     private static int year(String value, int latestYear) throws UnprocessableValueException {
-        String v = value.strip();
-        for (Notation n : NOTATIONS) {
-            Matcher m = n.pattern().matcher(v);
-            if (m.matches()) {
-                return toDate(m, latestYear).getYear();
-            }
-        }
-        Matcher ym = YEAR_MONTH.matcher(v);
-        if (ym.matches()) {
-            return monthMiddle(ym).getYear();
-        }
-        if (YEAR_ONLY.matcher(v).matches()) {
-            return Integer.parseInt(v);
-        }
-        throw notADate();
+        return shiftedYear(value, 0, latestYear);
     }
 
     /**
-     * The four-digit year of a date once shifted by {@code days}, as {@link #shift(String, int, boolean)} would write it,
-     * with two-digit years read as {@link #year(String, int)} with {@code latestYear} reads them (a birth date cannot lie
-     * in the future). A year and month is shifted from the middle of its month, as {@link #shift} does; a bare year is
-     * not shifted (decision 0091: a year kept from a shifted date must be the shifted date's year, or a holder of both
-     * narrows the offset).
+     * The four-digit year of a date once shifted by {@code days}, as {@link #shift(String, int)} would write it, with
+     * two-digit years read in the latest century that keeps them at or before {@code latestYear} (a birth date cannot
+     * lie in the future). A year and month is shifted from the middle of its month, as {@link #shift} does; a bare year
+     * is not shifted (decision 0091: a year kept from a shifted date must be the shifted date's year, or a holder of
+     * both narrows the offset). With {@code days} 0, the year of the date as written.
      */
-    public static int shiftedYear(String value, int days, int latestYear, boolean slashDayFirst)
-            throws UnprocessableValueException {
+    public static int shiftedYear(String value, int days, int latestYear) throws UnprocessableValueException {
         String v = value.strip();
-        for (Notation notation : NOTATIONS) {
-            Notation n = slashDayFirst && notation.order() == Order.MDY ? SLASH_DMY : notation;
+        for (Notation n : NOTATIONS) {
             Matcher m = n.pattern().matcher(v);
             if (m.matches()) {
                 return toDate(m, latestYear).plusDays(days).getYear();
@@ -185,9 +169,9 @@ public final class DateValues {
         throw notADate();
     }
 
-    /** {@link #shiftedYear(String, int, int, boolean)} with two-digit years read as {@link #year(String)} reads them. */
+    /** {@link #shiftedYear(String, int, int)} with two-digit years read as {@link #year(String)} reads them. */
     public static int shiftedYear(String value, int days) throws UnprocessableValueException {
-        return shiftedYear(value, days, PIVOT_LATEST_YEAR, false);
+        return shiftedYear(value, days, PIVOT_LATEST_YEAR);
     }
 
     /** Whether the whole value is a date or date-time in a known notation. */

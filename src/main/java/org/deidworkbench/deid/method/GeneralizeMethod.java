@@ -57,7 +57,7 @@ public final class GeneralizeMethod implements DeidMethod {
         return switch (kind) {
             case YEAR -> Integer.toString(DateValues.shiftedYear(v, days(context)));
             case BIRTH_YEAR -> birthYear(DateValues.pastYear(v, referenceYear),
-                    DateValues.shiftedYear(v, days(context), referenceYear, false));
+                    DateValues.shiftedYear(v, days(context), referenceYear));
             case AGE_BAND -> ageBand(v);
             case ZIP3 -> zip3(v);
         };
