@@ -139,12 +139,12 @@ public final class CsvProcessor implements FileProcessor {
         return in;
     }
 
-    private SubjectSource subjectSource(Path input, List<String> header) {
+    /** Where a file's rows name their subject, from the profile or from the file's analysis {@code in} (or null). */
+    private SubjectSource subjectSource(CsvAnalysis.FileInsight in, List<String> header) {
         int profileColumn = engine.profile().subjectColumn(header);
         if (profileColumn >= 0) {
             return new SubjectSource(profileColumn, -1, null);
         }
-        CsvAnalysis.FileInsight in = insight(input);
         if (in == null || !in.header().equals(header)) {
             return SubjectSource.NONE;
         }
@@ -159,8 +159,9 @@ public final class CsvProcessor implements FileProcessor {
         CsvDialect dialect = CsvSniffer.sniff(input);
         try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
             List<String> header = reader.header();
-            Column[] columns = plan(input, header, false);
-            SubjectSource subjects = subjectSource(input, header);
+            CsvAnalysis.FileInsight in = insight(input);
+            Column[] columns = plan(in, header, false);
+            SubjectSource subjects = subjectSource(in, header);
             RowLinks links = RowLinks.of(engine, header);
             // Only the subject and identifier columns are made into strings.
             boolean[] wanted = new boolean[columns.length];
@@ -243,8 +244,9 @@ public final class CsvProcessor implements FileProcessor {
         try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
             header = reader.header();
         }
-        Column[] columns = plan(input, header, false);
-        SubjectSource subjects = subjectSource(input, header);
+        CsvAnalysis.FileInsight in = insight(input);
+        Column[] columns = plan(in, header, false);
+        SubjectSource subjects = subjectSource(in, header);
         List<FieldDecision> out = new ArrayList<>(header.size());
         for (int c = 0; c < columns.length; c++) {
             ColumnPlan p = columns[c].plan();
@@ -319,8 +321,9 @@ public final class CsvProcessor implements FileProcessor {
         RowCleaner(Path input, List<String> header, String name) {
             this.name = name;
             this.header = header;
-            this.columns = plan(input, header, true);
-            this.rows = new RowSubjects(columns, subjectSource(input, header), noteIdentifiersWhileTransforming);
+            CsvAnalysis.FileInsight in = insight(input);
+            this.columns = plan(in, header, true);
+            this.rows = new RowSubjects(columns, subjectSource(in, header), noteIdentifiersWhileTransforming);
             this.kept = keptColumns(columns);
             this.counts = new long[columns.length];
             this.changed = new long[columns.length];
@@ -349,7 +352,7 @@ public final class CsvProcessor implements FileProcessor {
             this.lastSubject = new Subject[kept.length];
             this.lastResult = new String[kept.length];
             this.lastChanged = new boolean[kept.length];
-            relationNotices(input, header);
+            relationNotices(in, header);
         }
 
         /**
@@ -357,17 +360,16 @@ public final class CsvProcessor implements FileProcessor {
          * still the one they speak of: a partial table's link pseudonymized by its relation, a link-shaped column removed
          * by its class. A rule that names the column has the last word and silences them.
          */
-        private void relationNotices(Path input, List<String> header) {
-            CsvAnalysis.FileInsight in = insight(input);
+        private void relationNotices(CsvAnalysis.FileInsight in, List<String> header) {
             if (in == null || in.notices() == null || !in.header().equals(header)) {
                 return;
             }
             for (int c = 0; c < columns.length; c++) {
                 CsvAnalysis.Notice n = in.notices()[c];
-                ColumnPlan p = columns[c].plan();
                 if (n == null) {
                     continue;
                 }
+                ColumnPlan p = columns[c].plan();
                 boolean applies = n.code().equals("PARTIAL-LINK")
                         ? p.decidedBy() == ColumnPlan.DecidedBy.RELATION && p.spec().action() == Action.PSEUDONYMIZE
                         : p.decidedBy() == ColumnPlan.DecidedBy.CLASSIFIER && p.spec().action() == Action.REMOVE;
@@ -547,9 +549,11 @@ public final class CsvProcessor implements FileProcessor {
         }
     }
 
-    /** Each column's decision, through the engine's one decision place ({@link Deidentifier#plan}). */
-    private Column[] plan(Path input, List<String> header, boolean withMethods) {
-        CsvAnalysis.FileInsight in = insight(input);
+    /**
+     * Each column's decision, through the engine's one decision place ({@link Deidentifier#plan}), from the file's
+     * analysis {@code in} (or null).
+     */
+    private Column[] plan(CsvAnalysis.FileInsight in, List<String> header, boolean withMethods) {
         boolean analysed = in != null && in.header().equals(header);
         Column[] columns = new Column[header.size()];
         for (int c = 0; c < columns.length; c++) {
