@@ -43,6 +43,10 @@ final class KeyDictionary {
     private final List<String> knownSubjects = new ArrayList<>();
     private int[] knownBegin = new int[64];
     private int[] knownEnd = new int[64];
+    // the pseudonyms that replace known identifiers, with their subject's index in knownSubjects: aliases of it
+    private int[] aliasSubject = new int[64];
+    private String[] aliasPseudonym = new String[64];
+    private int aliases;
     private boolean finished;
 
     private record Pair(long a, long b) {
@@ -61,7 +65,7 @@ final class KeyDictionary {
         keys.dateOffsets().keySet().forEach(d::offset);
         keys.knownIdentifiers().forEach((subject, ids) -> {
             d.knownSubject(subject);
-            ids.forEach(known -> d.known(subject, known.value()));
+            ids.forEach(known -> d.known(subject, known.value(), known.replacement()));
         });
         return d;
     }
@@ -129,9 +133,9 @@ final class KeyDictionary {
             case OP_OFFSET -> offset(t[0]);
             case OP_KNOWN_SUBJECT -> {
                 knownSubject(t[0]);
-                known(t[0], t[1]);
+                known(t[0], t[1], t[2]);
             }
-            case OP_KNOWN -> known(t[0], t[1]);
+            case OP_KNOWN -> known(t[0], t[1], t[2]);
             default -> {
                 // read past
             }
@@ -352,10 +356,21 @@ final class KeyDictionary {
         knownSubjects.add(subject);
     }
 
-    /** A known identifier of the subject last given to {@link #knownSubject}. */
-    void known(String subject, String value) {
+    /**
+     * A known identifier of the subject last given to {@link #knownSubject}, and what replaces it in the output: a
+     * pseudonym there (not a {@code [LABEL]}) also names the subject (decision 0099).
+     */
+    void known(String subject, String value, String replacement) {
         builder.add(value, KNOWN, -1);
         knownEnd[knownSubjects.size() - 1] = builder.mark();
+        if (replacement != null && !replacement.startsWith("[") && !replacement.isBlank()) {
+            if (aliases == aliasSubject.length) {
+                aliasSubject = Arrays.copyOf(aliasSubject, aliases * 2);
+                aliasPseudonym = Arrays.copyOf(aliasPseudonym, aliases * 2);
+            }
+            aliasSubject[aliases] = knownSubjects.size() - 1;
+            aliasPseudonym[aliases++] = replacement;
+        }
     }
 
     /**
@@ -377,9 +392,16 @@ final class KeyDictionary {
         entryB = null;
         entryBegin = null;
         entryEnd = null;
+        int[] ids = new int[knownSubjects.size()];
         for (int g = 0; g < knownSubjects.size(); g++) {
-            builder.own(knownBegin[g], knownEnd[g], builder.subject(knownSubjects.get(g)));
+            ids[g] = builder.subject(knownSubjects.get(g));
+            builder.own(knownBegin[g], knownEnd[g], ids[g]);
         }
+        for (int i = 0; i < aliases; i++) {
+            builder.alias(ids[aliasSubject[i]], aliasPseudonym[i]);
+        }
+        aliasSubject = null;
+        aliasPseudonym = null;
         return builder;
     }
 }

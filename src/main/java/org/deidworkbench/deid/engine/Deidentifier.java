@@ -659,10 +659,24 @@ public final class Deidentifier {
      * the notation; else by {@code [label]}.
      */
     public void noteAlias(ActionSpec spec, String label, String alias, String value) throws DeidException {
+        noteAlias(spec, label, alias, value, null);
+    }
+
+    /**
+     * As {@link #noteAlias(ActionSpec, String, String, String)}, and remembers the alias as one of the subject's
+     * identifiers, which the key file keeps: a later run finds the name as text writes it (decision 0099).
+     *
+     * @param subject the value's subject, or {@code null}
+     */
+    public void noteAlias(ActionSpec spec, String label, String alias, String value, Subject subject) throws DeidException {
         if (alias.isBlank() || value.isBlank()) {
             return;
         }
-        collect(spec, "[" + label + "]", alias, value);
+        String labelled = "[" + label + "]";
+        String replacement = collect(spec, labelled, alias, value);
+        if (subject != null) {
+            keepSubjectIdentifier(subject.pseudonym(), alias, replacement, labelled);
+        }
     }
 
     /**
@@ -681,6 +695,21 @@ public final class Deidentifier {
         if (subject != null) {
             keepSubjectIdentifier(subject.pseudonym(), value, replacement, labelled);
         }
+    }
+
+    /**
+     * Records an id a source system gives a subject's record (a FHIR Patient's resource id or the UUID of its
+     * {@code urn:uuid:} fullUrl) as one of the subject's identifiers, which the key file keeps: free text loses it
+     * for {@code replacement}, the keyed id the output gives that record, and the verifier looks for it and reads
+     * {@code replacement} as naming the subject in records that only point at the patient (decision 0099).
+     */
+    public void noteOwnId(Subject subject, String label, String value, String replacement) {
+        if (value.isBlank()) {
+            return;
+        }
+        String labelled = "[" + label + "]";
+        collected.add(value, replacement, labelled);
+        keepSubjectIdentifier(subject.pseudonym(), value, replacement, labelled);
     }
 
     /**

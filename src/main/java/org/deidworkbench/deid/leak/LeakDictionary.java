@@ -513,15 +513,19 @@ public final class LeakDictionary {
         return (int) ((fixedWordHash * 0x9E3779B97F4A7C15L) >>> subjectShift);
     }
 
-    /** The subject whose pseudonym a word (by {@link Fold#wordHash}) is, or -1. */
+    /** The subject whose pseudonym (or alias) a word (by {@link Fold#wordHash}) is, or -1. */
     int subjectOfWord(long wordHash) {
         long h = fix(wordHash);
         int bit = subjectBit(h);
         if ((subjectBits[bit >>> 6] & (1L << bit)) == 0) {
             return -1;
         }
-        return subjectWords.get(h);
+        int s = subjectWords.get(h);
+        return s == SHARED_ALIAS ? -1 : s;
     }
+
+    /** In {@link #subjectWords}: a word that names no subject (two subjects' alias, decision 0099). */
+    private static final int SHARED_ALIAS = Integer.MAX_VALUE;
 
     /** Whether a word (by {@link Fold#wordHash}) is a pseudonym or a word of one. */
     boolean isPseudonymWord(long wordHash) {
@@ -662,6 +666,9 @@ public final class LeakDictionary {
         private java.util.ArrayList<int[]> subjectLists = new java.util.ArrayList<>();
         private final LongIntMap subjectWords = new LongIntMap(1024);
         private final java.util.List<Long> subjectWordHashes = new java.util.ArrayList<>();
+        // the words of aliases (decision 0099), and those of two subjects' aliases, which name no one
+        private final LongSet aliasWords = new LongSet(1024);
+        private final LongSet sharedAliases = new LongSet(16);
         private final java.util.Map<String, Integer> subjectIds = new java.util.HashMap<>();
         private final LongIntMap dateFirst = new LongIntMap(1024);
         private final java.util.Set<Long> dateDays = new java.util.HashSet<>();
@@ -815,6 +822,34 @@ public final class LeakDictionary {
                 }
             }
             return id;
+        }
+
+        /**
+         * Declares another pseudonym that names a subject (decision 0099): the keyed id the output gives the subject's
+         * record in its source (a FHIR Patient's resource id, which every resource of the patient references), or the
+         * pseudonym of one of its identifiers. Its words name the subject as {@link #subject}'s do, unless they are a
+         * word of another subject's pseudonym (that one names its own subject) or the alias of another subject too (a
+         * value two subjects share names neither). Call after every {@link #subject}.
+         */
+        public void alias(int subject, String pseudonym) {
+            List<String> words = words(pseudonym);
+            for (String word : words) {
+                if (words.size() > 1 && word.length() < 4) {
+                    continue;
+                }
+                long h = fix(Fold.wordHash(word));
+                int owner = subjectWords.get(h);
+                if (owner < 0) {
+                    if (!sharedAliases.contains(h)) {
+                        subjectWords.put(h, subject);
+                        subjectWordHashes.add(h);
+                        aliasWords.add(h);
+                    }
+                } else if (owner != subject && aliasWords.contains(h)) {
+                    subjectWords.put(h, SHARED_ALIAS); // names no one: two subjects' alias
+                    sharedAliases.add(h);
+                }
+            }
         }
 
         /**

@@ -314,10 +314,11 @@ final class DatasetCleaner {
                 if (e.vr() == VR.PN) {
                     for (String readable : readableNames(v)) {
                         // "Given Family" in text gets the pseudonym of "Family^Given", not one of its own
-                        methods.engine().noteAlias(spec, d.label(), readable, v);
+                        methods.engine().noteAlias(spec, d.label(), readable, v, subject);
                     }
                 }
-                methods.engine().noteIdentifier(spec, d.label(), v);
+                // the file's patient's identifier, which the key file keeps as its subject's (decision 0099)
+                methods.engine().noteIdentifier(spec, d.label(), v, subject);
             }
         } catch (DeidException x) {
             throw new FormatException(x.code(), path(), x.getMessage());

@@ -846,7 +846,7 @@ final class JsonScan {
             subjectId = subjectIndex >= 0 ? root.identifiers.get(subjectIndex).value
                     : root.id == null ? null : "Patient/" + root.id;
         }
-        report(u, subjectIndex, out);
+        report(u, subjectIndex, subjectId, out);
         if (subjectId == null) {
             return;
         }
@@ -857,6 +857,7 @@ final class JsonScan {
             if (root.id != null) {
                 out.patient("Patient/" + root.id, subjectId);
             }
+            out.ownIds(subjectId, root.id, fullUrl);
             String key = run.references.key(fullUrl);
             if (key != null) {
                 out.patient(key, subjectId);
@@ -896,11 +897,12 @@ final class JsonScan {
         return -1;
     }
 
-    private static void report(Unit u, int subjectIndex, ScanSink out) {
+    /** Reports a unit's notes: a Patient's ({@code subjectId} not null) as its subject's. */
+    private static void report(Unit u, int subjectIndex, String subjectId, ScanSink out) {
         try {
             for (Note n : u.notes) {
                 if (subjectIndex < 0 || n.identifierIndex != subjectIndex) {
-                    out.identifier(n.spec, n.label, n.value);
+                    out.identifier(n.spec, n.label, n.value, subjectId);
                 }
             }
         } catch (DeidException e) {
@@ -1171,7 +1173,7 @@ final class JsonScan {
             for (Check k : own.checks) {
                 check(k);
             }
-            report(own, -1, mine);
+            report(own, -1, null, mine); // the entry's own fields (fullUrl, request): no Patient's
             if (resource[0] != null) {
                 finish(resource[0], entryFullUrl, mine, resourceHits != null);
             }

@@ -190,6 +190,19 @@ final class References {
         return id != null && ID.matcher(id).matches();
     }
 
+    /** The UUID, lower-cased, of a {@code urn:uuid:} fullUrl or reference; {@code null} for any other form. */
+    static String urnUuid(String fullUrl) {
+        if (fullUrl.regionMatches(true, 0, "urn:uuid:", 0, 9) && UUID.matcher(fullUrl.substring(9)).matches()) {
+            return fullUrl.substring(9).toLowerCase(Locale.ROOT);
+        }
+        return null;
+    }
+
+    /** The keyed UUID that {@link #rewrite} writes for {@code urn:uuid:} and {@code uuid} (lower case). */
+    String keyedUuid(String uuid) throws DeidException {
+        return uuid("urn:uuid:" + uuid);
+    }
+
     /** A keyed UUID for an original {@code urn:uuid:} (lower case), version 8 with the RFC variant. */
     private String uuid(String original) throws DeidException {
         char[] h = engine.keyedValue(section.idDomain(), original, UUID_FORMAT).toCharArray();

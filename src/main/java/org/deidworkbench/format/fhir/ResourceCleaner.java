@@ -144,6 +144,11 @@ final class ResourceCleaner {
         tally.records += resource instanceof Bundle ? 0 : 1;
         Subject subject = subjectOf(resource);
         Res res = new Res(resource, subject, label);
+        String outerNoting = notingSubject;
+        if (!transform) {
+            SubjectId own = resource instanceof Patient p ? subjectId(p) : null;
+            notingSubject = own == null ? null : own.value();
+        }
         evaluateRules(res, resource);
         if (resource instanceof Patient p && probeLeaf == null) {
             SubjectId id = subjectId(p);
@@ -184,6 +189,7 @@ final class ResourceCleaner {
         if (preview) {
             previews.set(slot, new PreviewRecord(label, fields));
         }
+        notingSubject = outerNoting;
         return null;
     }
 
@@ -1108,6 +1114,11 @@ final class ResourceCleaner {
         if (own != null) {
             sink.patient("Patient/" + own, id.value());
         }
+        try {
+            sink.ownIds(id.value(), own, fullUrl);
+        } catch (DeidException e) {
+            throw new FormatException(e.code(), place, e.getMessage());
+        }
         String key = run.references.key(fullUrl);
         if (key != null) {
             sink.patient(key, id.value());
@@ -1157,9 +1168,12 @@ final class ResourceCleaner {
                 || parentType.equals("Identifier") && "system".equals(name);
     }
 
+    /** The subject id of the Patient being scanned (its values are its subject's, decision 0099), or null. */
+    private String notingSubject;
+
     private void note(ActionSpec spec, String label, String value) throws FormatException {
         try {
-            sink.identifier(spec, label.toUpperCase(Locale.ROOT), value);
+            sink.identifier(spec, label.toUpperCase(Locale.ROOT), value, notingSubject);
         } catch (DeidException e) {
             throw new FormatException(e.code(), place, e.getMessage());
         }

@@ -18,8 +18,20 @@ interface ScanSink {
     /** {@code key} (see {@link References#key}) refers to the patient with {@code subjectId}. */
     void patient(String key, String subjectId);
 
-    /** A value of an identifier field, with the (effective) action and upper-case label of its rule. */
-    void identifier(ActionSpec spec, String label, String value) throws DeidException;
+    /**
+     * A value of an identifier field, with the (effective) action and upper-case label of its rule.
+     *
+     * @param subjectId the subject id of the Patient the value is one of (its own elements and contained resources),
+     *     or {@code null} outside a Patient: the key file keeps a Patient's values as its subject's (decision 0099)
+     */
+    void identifier(ActionSpec spec, String label, String value, String subjectId) throws DeidException;
+
+    /**
+     * A Patient's own ids in its source: its resource id and its entry's fullUrl (either may be null), with its
+     * subject id. They are the subject's identifiers, replaced by the keyed ids the output gives them (decision 0099).
+     */
+    default void ownIds(String subjectId, String id, String fullUrl) throws DeidException {
+    }
 
     /** A Patient's subject id, found in one of its elements (the MRN): replaced by the patient pseudonym. */
     void subject(String subjectId) throws DeidException;
@@ -51,8 +63,23 @@ interface ScanSink {
             }
 
             @Override
-            public void identifier(ActionSpec spec, String label, String value) throws DeidException {
-                run.engine.noteIdentifier(spec, label, value);
+            public void identifier(ActionSpec spec, String label, String value, String subjectId) throws DeidException {
+                run.engine.noteIdentifier(spec, label, value, subjectId == null ? null : run.engine.subject(subjectId));
+            }
+
+            @Override
+            public void ownIds(String subjectId, String id, String fullUrl) throws DeidException {
+                Subject s = run.engine.subject(subjectId);
+                if (s == null) {
+                    return;
+                }
+                if (id != null && significantId(id)) {
+                    run.engine.noteOwnId(s, "ID", id, run.references.id("Patient", id));
+                }
+                String uuid = fullUrl == null ? null : References.urnUuid(fullUrl);
+                if (uuid != null) {
+                    run.engine.noteOwnId(s, "ID", uuid, run.references.keyedUuid(uuid));
+                }
             }
 
             @Override
@@ -68,6 +95,23 @@ interface ScanSink {
         };
     }
 
+    /**
+     * Whether a Patient's resource id is worth keeping as its subject's identifier: six characters or more with a digit
+     * (a UUID, {@code pt00005}, a server's long number). Shorter ids and words ({@code 1}, {@code example}) are found in
+     * text by chance, and scrubbing or looking for them would hit values that are not this patient's.
+     */
+    static boolean significantId(String id) {
+        if (id.length() < 6) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) >= '0' && id.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reports nothing (explaining a file learns nothing). */
     static ScanSink none() {
         return new ScanSink() {
@@ -76,7 +120,7 @@ interface ScanSink {
             }
 
             @Override
-            public void identifier(ActionSpec spec, String label, String value) {
+            public void identifier(ActionSpec spec, String label, String value, String subjectId) {
             }
 
             @Override
@@ -102,8 +146,13 @@ interface ScanSink {
         }
 
         @Override
-        public void identifier(ActionSpec spec, String label, String value) {
-            effects.add(s -> s.identifier(spec, label, value));
+        public void identifier(ActionSpec spec, String label, String value, String subjectId) {
+            effects.add(s -> s.identifier(spec, label, value, subjectId));
+        }
+
+        @Override
+        public void ownIds(String subjectId, String id, String fullUrl) {
+            effects.add(s -> s.ownIds(subjectId, id, fullUrl));
         }
 
         @Override

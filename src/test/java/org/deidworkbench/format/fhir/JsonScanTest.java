@@ -41,8 +41,13 @@ class JsonScanTest {
         }
 
         @Override
-        public void identifier(ActionSpec spec, String label, String value) {
-            effects.add("identifier " + spec + " [" + label + "] " + value);
+        public void identifier(ActionSpec spec, String label, String value, String subjectId) {
+            effects.add("identifier " + spec + " [" + label + "] " + value + " of " + subjectId);
+        }
+
+        @Override
+        public void ownIds(String subjectId, String id, String fullUrl) {
+            effects.add("own ids " + id + " " + fullUrl + " of " + subjectId);
         }
 
         @Override
