@@ -87,12 +87,6 @@ public final class LeakDictionary {
      * those pairs without a false positive (decision 0051).
      */
     private final long[] shortPairs = new long[(Fold.SHORT_CODES * Fold.SHORT_CODES + 63) / 64];
-    /**
-     * A filter of the tokens that can matter to the scanner ({@link #mayMatter}): of every pattern, of the label words
-     * and of the month names; a letter token of output outside it needs none of the scan's per-token work (decision 0096).
-     */
-    private final long[] tokenBits;
-    private final int tokenShift;
     /** The fewest characters of the token of a one-token pattern: a shorter token is never an anchor alone. */
     final int shortestSingle;
     // per pattern
@@ -333,36 +327,6 @@ public final class LeakDictionary {
                 }
             }
         }
-        // every token of every pattern, every label word and month name: a letter token of output that is none of
-        // them is ended by the scanner's short path (decision 0096); about 2 bits per token of the patterns
-        int tokenWords = Integer.highestOneBit(Math.max(64, Math.min(1 << 24, b.seqLength / 32) - 1)) << 1;
-        this.tokenBits = new long[tokenWords];
-        this.tokenShift = 64 - Integer.numberOfTrailingZeros(tokenWords);
-        if (b.everyTokenMatters) {
-            Arrays.fill(tokenBits, -1L);
-        }
-        for (int i = 0; i < b.seqLength; i++) {
-            addToken(token(seq, i));
-        }
-        for (long h : LABELS) {
-            addToken(fix(h));
-        }
-        months.forEach((h, month) -> addToken(h));
-    }
-
-    private void addToken(long fixedTokenHash) {
-        long mixed = fixedTokenHash * 0xD6E8FEB86659FD93L;
-        tokenBits[(int) (mixed >>> tokenShift)] |= (1L << (mixed >>> 20)) | (1L << (mixed >>> 26));
-    }
-
-    /**
-     * Whether a token (its fixed {@link Fold#hash}) may be a token of a pattern, a label word or a month name: when not
-     * (most words of output), it is none of them, exactly; a filter of two bits in one 64-bit word per such token.
-     */
-    boolean mayMatter(long fixedTokenHash) {
-        long mixed = fixedTokenHash * 0xD6E8FEB86659FD93L;
-        long need = (1L << (mixed >>> 20)) | (1L << (mixed >>> 26));
-        return (tokenBits[(int) (mixed >>> tokenShift)] & need) == need;
     }
 
     /** The token at {@code i} of the pages {@code seq} ({@link #seq}). */
@@ -693,8 +657,6 @@ public final class LeakDictionary {
         private byte[] reading = new byte[256];
         private byte[] weak = new byte[256];
         private boolean[] pseudonymized = new boolean[256];
-        /** For tests: every token may matter ({@link LeakDictionary#mayMatter} always true), the scanner's full path only. */
-        private boolean everyTokenMatters;
         /** Per pattern, as {@link LeakDictionary#subjectOf}; the lists of several in {@link #subjectLists}. */
         private int[] subjectOf = filled(256);
         private java.util.ArrayList<int[]> subjectLists = new java.util.ArrayList<>();
@@ -780,12 +742,6 @@ public final class LeakDictionary {
             if (keepOriginals) {
                 originals = new String[256];
             }
-        }
-
-        /** For tests (decision 0096): a dictionary whose {@link LeakDictionary#mayMatter} says yes to every token. */
-        Builder everyTokenMatters() {
-            this.everyTokenMatters = true;
-            return this;
         }
 
         /** Where the next {@code add} starts recording the patterns it makes or finds, for {@link #own}. */

@@ -130,10 +130,7 @@ public final class LeakScanner {
     private int tokenLength;
     /** The current token's last two folded units ({@link Fold#shortCode}). */
     private int lastTwo;
-    /**
-     * {@link Fold#shortCode} of the token before the one just ended (the first of an anchor pair), -1 for a longer one, or
-     * {@link #INERT} for one that is no token of any pattern.
-     */
+    /** {@link Fold#shortCode} of the token before the one just ended (the first of an anchor pair), or -1. */
     private int previousCode = -1;
     /** The anchor filter block ({@link LeakDictionary#block}) of the token before the current one. */
     private int previousBlock;
@@ -810,58 +807,7 @@ public final class LeakScanner {
         }
     }
 
-    /**
-     * Ends the current token. A letter token of three letters or more that is no pattern's token, no label word and no
-     * month name (by
-     * {@link LeakDictionary#mayMatter}; most words of output) takes the short path ({@link #endInertLetters}), which
-     * changes the scanner's state exactly as the full one ({@link #endTokenFully}) would (decision 0096).
-     */
     private void endToken() {
-        if (current == Fold.LETTER && tokenLength >= 3 && !dictionary.mayMatter(LeakDictionary.fix(hash))) {
-            endInertLetters();
-        } else {
-            endTokenFully();
-        }
-    }
-
-    /**
-     * {@link #endTokenFully} for a letter token that is no token of any pattern, no label word and no month name: it ends
-     * any digit group, counts as a word of the value, is a date ring's non-date, goes into the ring of the last tokens,
-     * ends every pattern begun (none has this token next), and is no anchor alone or with the one before it (an anchor
-     * is made of a pattern's tokens): the next token's pair with it is not probed ({@link #INERT}).
-     */
-    private void endInertLetters() {
-        int length = tokenLength;
-        previousDigitGroup = 0;
-        digitChain = 0;
-        pairChain = 0;
-        tokenMonth = 0;
-        if (valueWords < 2 && bySubject) {
-            valueWords++;
-        }
-        current = Fold.SEPARATOR;
-        tokenEnd[tokens & 7] = position;
-        tokens++;
-        if (hasDates) {
-            int slot = (int) (dateTokens & 3);
-            dateTokens++;
-            occurrence++;
-            ringKind[slot] = Fold.SEPARATOR;
-            ringValue[slot] = 0;
-            ringLength[slot] = length;
-        }
-        long h = LeakDictionary.fix(hash);
-        ring[(int) seen & ringMask] = h;
-        seen++;
-        matched = 0;
-        candidates = 0;
-        previousCode = INERT;
-    }
-
-    /** {@link #previousCode} after an inert token ({@link #endInertLetters}): no pair with it is an anchor. */
-    private static final int INERT = -2;
-
-    private void endTokenFully() {
         if (current == Fold.SEPARATOR) {
             return;
         }
@@ -947,7 +893,7 @@ public final class LeakScanner {
         if (tokenLength >= shortestSingle) {
             anchored(dictionary.anchor(h, block));
         }
-        if (seen > 1 && previousCode != INERT) {
+        if (seen > 1) {
             // the pair's key only where it is probed: two short tokens (most of a pseudonym's) are answered by the bit set
             if (code < 0) {
                 anchored(dictionary.anchor(LeakDictionary.pair(ring[(int) (seen - 2) & ringMask], h), block));
