@@ -244,19 +244,25 @@ class JsonBundleTransformTest {
         assertTrue(i > 30, "files: " + i);
     }
 
-    @Test
-    void theTokenPathAnswersForBundlesOfEveryTypeAndForEntriesLeftToHapi() throws Exception {
+    /** A run of the safe-harbor profile that has scanned {@code texts} and frozen its identifiers. */
+    private static FhirRun scanned(List<String> texts) throws Exception {
         Deidentifier engine = FhirFixtures.engine(FhirFixtures.safeHarbor());
         org.deidworkbench.model.FhirSection section = FhirFixtures.safeHarbor()
                 .section(org.deidworkbench.model.FhirSection.KEY, org.deidworkbench.model.FhirSection.class).orElseThrow();
         FhirRun run = new FhirRun(engine, section);
         JsonScan scan = new JsonScan(run, ScanSink.of(run));
-        List<String> bundles = new ArrayList<>(JsonScanTest.patientBundles(41));
-        bundles.add(mixedBundle(new Random(3)));
-        for (String b : bundles) {
+        for (String b : texts) {
             scan.scan(b, (one, n, into) -> { });
         }
         engine.freezeIdentifiers();
+        return run;
+    }
+
+    @Test
+    void theTokenPathAnswersForBundlesOfEveryTypeAndForEntriesLeftToHapi() throws Exception {
+        List<String> bundles = new ArrayList<>(JsonScanTest.patientBundles(41));
+        bundles.add(mixedBundle(new Random(3)));
+        FhirRun run = scanned(bundles);
         int answered = 0;
         for (String b : bundles) {
             FileTally tally = new FileTally("b.json", false);
@@ -273,19 +279,11 @@ class JsonBundleTransformTest {
 
     @Test
     void resourcesReadAheadAreCleanedAsWhenReadFromTheirOwnText() throws Exception {
-        Deidentifier engine = FhirFixtures.engine(FhirFixtures.safeHarbor());
-        org.deidworkbench.model.FhirSection section = FhirFixtures.safeHarbor()
-                .section(org.deidworkbench.model.FhirSection.KEY, org.deidworkbench.model.FhirSection.class).orElseThrow();
-        FhirRun run = new FhirRun(engine, section);
-        JsonScan scan = new JsonScan(run, ScanSink.of(run));
         Random rng = new Random(12);
         List<String> bundles = new ArrayList<>(JsonScanTest.patientBundles(43));
         bundles.add(mixedBundle(rng));
         bundles.addAll(readAheadStops(rng));
-        for (String b : bundles) {
-            scan.scan(b, (one, n, into) -> { });
-        }
-        engine.freezeIdentifiers();
+        FhirRun run = scanned(bundles);
         int readAhead = 0;
         int answered = 0;
         for (String b : bundles) {
