@@ -51,7 +51,7 @@ final class JsonBundleTransform {
      * {@code request.url} as written (null: absent; {@code hasRequest} whether it has a {@code request}).
      */
     private record Cut(int from, int to, int resourceStart, int resourceEnd, String fullUrl, boolean hasRequest,
-            String method, String url) {
+            String method, String url, JsonTransform.Read read) {
     }
 
     /**
@@ -100,9 +100,14 @@ final class JsonBundleTransform {
         ResourceCleaner hapi = null;
         for (int i = 0; i < cuts.size(); i++) {
             Cut c = cuts.get(i);
-            String resource = text.substring(c.resourceStart, c.resourceEnd);
+            String resource = c.read != null ? null : text.substring(c.resourceStart, c.resourceEnd);
             try {
-                cleaned.add(resources.transform(resource, "entry " + (i + entryBase), ""));
+                if (c.read != null) {
+                    cleaned.add(resources.transform(c.read, "entry " + (i + entryBase), ""));
+                    readAheads++;
+                } else {
+                    cleaned.add(resources.transform(resource, "entry " + (i + entryBase), ""));
+                }
                 continue;
             } catch (FormatException e) {
                 throw JsonScan.fallback(); // HAPI reports the first error of the Bundle
@@ -111,6 +116,9 @@ final class JsonBundleTransform {
             }
             if (hapi == null) {
                 hapi = new ResourceCleaner(run, true, mine, false);
+            }
+            if (resource == null) {
+                resource = text.substring(c.resourceStart, c.resourceEnd);
             }
             cleaned.add(hapiResource(hapi, resource, i + entryBase));
         }
@@ -203,6 +211,7 @@ final class JsonBundleTransform {
     private boolean cuts(String text, List<Cut> cuts) throws JsonScan.Fallback {
         plainShell = true;
         bundleType = null;
+        readAhead = text.length() <= readAheadChars ? readAheadChars : 0;
         try (JsonParser p = JsonScan.JSON.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
                     || !"resourceType".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
@@ -243,6 +252,30 @@ final class JsonBundleTransform {
         return true;
     }
 
+    /**
+     * The most characters of entries' resources read into {@link JsonTransform}'s trees in the pass that finds
+     * them (decision 0097), per text; the rest are passed over and read from their own text, as before. It
+     * bounds the trees held at once, and keeps every string of a read text under Jackson's longest (20,000,000
+     * characters), which {@link JsonTransform#readAt} would throw where the reading of the text alone falls back.
+     */
+    static final int READ_AHEAD_CHARS = 4 << 20;
+    /** {@link #READ_AHEAD_CHARS}, or another figure for tests (0: every resource read from its own text). */
+    private int readAheadChars = READ_AHEAD_CHARS;
+    /** Characters of resources this text may still read ahead (0: none). */
+    private int readAhead;
+    /** How many resources were read in the pass that found them, and cleaned from that reading. */
+    private int readAheads;
+
+    /** Sets how many characters of resources a text may read ahead (for tests: 0 reads each from its own text). */
+    void readAheadChars(int chars) {
+        readAheadChars = chars;
+    }
+
+    /** How many resources this has cleaned from their reading ahead (for tests). */
+    int readAheads() {
+        return readAheads;
+    }
+
     /** One entry (the parser on its start): where its resource member is, and what to cut. */
     private Cut entry(JsonParser p, String text) throws IOException, JsonScan.Fallback {
         int nameStart = -1;
@@ -253,6 +286,7 @@ final class JsonBundleTransform {
         boolean hasRequest = false;
         String method = null;
         String url = null;
+        JsonTransform.Read read = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             members++;
             String name = p.currentName();
@@ -264,8 +298,14 @@ final class JsonBundleTransform {
                 }
                 nameStart = start;
                 valueStart = (int) p.currentTokenLocation().getCharOffset();
-                p.skipChildren();
+                if (readAhead > 0 && read == null) {
+                    // read into the tree now, instead of passed over here and read again from its text
+                    read = resources.readAt(p);
+                } else {
+                    p.skipChildren();
+                }
                 valueEnd = (int) p.currentLocation().getCharOffset();
+                readAhead = Math.max(0, readAhead - (valueEnd - valueStart));
             } else if (name.equals("request") && t == JsonToken.START_OBJECT) {
                 hasRequest = true;
                 int requestMembers = 0;
@@ -308,7 +348,7 @@ final class JsonBundleTransform {
             while (Character.isWhitespace(text.charAt(after))) {
                 after++;
             }
-            return new Cut(nameStart, after, valueStart, valueEnd, fullUrl, hasRequest, method, url);
+            return new Cut(nameStart, after, valueStart, valueEnd, fullUrl, hasRequest, method, url, read);
         }
         int before = nameStart - 1;
         while (Character.isWhitespace(text.charAt(before))) {
@@ -317,7 +357,7 @@ final class JsonBundleTransform {
         if (text.charAt(before) != ',') {
             throw JsonScan.fallback();
         }
-        return new Cut(before, valueEnd, valueStart, valueEnd, fullUrl, hasRequest, method, url);
+        return new Cut(before, valueEnd, valueStart, valueEnd, fullUrl, hasRequest, method, url, read);
     }
 
     /** R4's {@code Bundle.type} codes and {@code Bundle.entry.request.method} codes (HAPI holds these as written). */

@@ -424,9 +424,24 @@ final class JsonTransform {
      * cleaner's place is empty, as when HAPI cleans the whole Bundle).
      */
     String transform(String text, String where, String place) throws JsonScan.Fallback, FormatException {
-        effects.clear();
         Set<String> types = new HashSet<>();
         Obj root = read(text, types);
+        return transform(new Read(root, types), where, place);
+    }
+
+    /** A resource read into the tree, with the element types it holds; cleaned by {@link #transform(Read, String, String)}. */
+    record Read(Obj root, Set<String> types) {
+    }
+
+    /**
+     * As {@link #transform(String, String, String)}, for a resource read by {@link #readAt} on the parser of
+     * the text around it (a Bundle entry's resource read in the pass that finds the entries, decision 0097):
+     * the same tree, so the same cleaning and the same output.
+     */
+    String transform(Read read, String where, String place) throws JsonScan.Fallback, FormatException {
+        effects.clear();
+        Obj root = read.root();
+        Set<String> types = read.types();
         String type = root.elem.fhirType;
         IdentityHashMap<Object, Integer> hits = pathHits(root, type, types);
         if (type.equals("Patient") && run.section.subjectIdPath() != null) {
@@ -482,17 +497,11 @@ final class JsonTransform {
     /** The resource read into the tree (not Bundles), or {@link JsonScan.Fallback}. */
     private Obj read(String text, Set<String> types) throws JsonScan.Fallback {
         Obj root;
-        String type;
         try (JsonParser p = READ.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
-                    || !"resourceType".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw JsonScan.fallback();
             }
-            type = p.getText();
-            if (!Fhir.context().getResourceTypes().contains(type) || type.equals("Bundle")) {
-                throw JsonScan.fallback(); // Bundles (entries, URLs): HAPI
-            }
-            root = object(p, JsonScan.resourceElem(type), types, true);
+            root = resource(p, types);
             if (p.nextToken() != null) {
                 throw JsonScan.fallback();
             }
@@ -502,6 +511,45 @@ final class JsonTransform {
             throw JsonScan.fallback(); // malformed JSON: HAPI says what is wrong with it
         }
         return root;
+    }
+
+    /** The resource whose {@code START_OBJECT} the parser is on, read into the tree (not Bundles), or a fallback. */
+    private Obj resource(JsonParser p, Set<String> types) throws IOException, JsonScan.Fallback {
+        if (p.nextToken() != JsonToken.FIELD_NAME || !"resourceType".equals(p.currentName())
+                || p.nextToken() != JsonToken.VALUE_STRING) {
+            throw JsonScan.fallback();
+        }
+        String type = p.getText();
+        if (!Fhir.context().getResourceTypes().contains(type) || type.equals("Bundle")) {
+            throw JsonScan.fallback(); // Bundles (entries, URLs): HAPI
+        }
+        return object(p, JsonScan.resourceElem(type), types, true);
+    }
+
+    /**
+     * The resource whose {@code START_OBJECT} the parser of a larger text is on, read into the tree exactly
+     * as {@link #read} reads its text alone (decision 0097); null where that reading falls back, the parser
+     * then passed over the rest of the resource. Either way the parser ends on the resource's
+     * {@code END_OBJECT}, as after {@code skipChildren}. The caller keeps the text under Jackson's longest
+     * string ({@link #read} falls back on {@link StreamConstraintsException}; here it would be thrown).
+     *
+     * @throws IOException malformed JSON, as {@code skipChildren} would throw it
+     */
+    Read readAt(JsonParser p) throws IOException {
+        com.fasterxml.jackson.core.JsonStreamContext around = p.getParsingContext().getParent();
+        Set<String> types = new HashSet<>();
+        try {
+            return new Read(resource(p, types), types);
+        } catch (JsonScan.Fallback e) {
+            // the rest of the resource, wherever the reading stopped in it (the context around it is the
+            // entry's own, which Jackson does not reuse while the entry is read)
+            while (p.getParsingContext() != around) {
+                if (p.nextToken() == null) {
+                    throw new java.io.EOFException("unexpected end of the resource");
+                }
+            }
+            return null;
+        }
     }
 
     /** {@code ResourceCleaner.clean} on the tree; tally updates go to {@link #effects}. */

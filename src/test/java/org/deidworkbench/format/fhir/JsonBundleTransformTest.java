@@ -56,6 +56,7 @@ class JsonBundleTransformTest {
                 + "\"Patient/nobody\"}},\"response\":{\"status\":\"201 Created\",\"location\":\"Observation/o1/_history/1\"}}]}");
         compact.add(mixedBundle(rng));
         compact.addAll(shells(rng));
+        compact.addAll(readAheadStops(rng));
         List<String> out = new ArrayList<>();
         for (String text : compact) {
             out.add(text);
@@ -128,6 +129,55 @@ class JsonBundleTransformTest {
         return out;
     }
 
+    /**
+     * Bundles in which the reading of an entry's resource ahead (decision 0097) stops at every depth, each
+     * stopped resource followed by one read to its end: the Bundle's parser must go on from the right place.
+     */
+    static List<String> readAheadStops(Random rng) {
+        String obs = "{\"resourceType\":\"Observation\",\"id\":\"o%d\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
+                + "\"subject\":{\"reference\":\"urn:uuid:00000001-aaaa-bbbb-cccc-000000000000\"}%s}";
+        String[] stops = {
+            // a primitive's extras (an object the reading does not know), at the top and two levels down
+            ",\"_status\":{\"extension\":[{\"url\":\"http://x.org/e\",\"valueString\":\"Quagmire\"}]}",
+            ",\"valueQuantity\":{\"value\":1,\"unit\":\"mg\",\"_unit\":{\"id\":\"u\"}}",
+            ",\"category\":[{\"coding\":[{\"system\":\"http://x.org\",\"code\":\"a\",\"_code\":{\"id\":\"c\"}}]}]",
+            // an array where one value is allowed, a single value where an array is, a null, a blank value
+            ",\"issued\":[\"2020-01-01T00:00:00Z\"]",
+            ",\"performer\":{\"reference\":\"Practitioner/1\"}",
+            ",\"note\":[{\"text\":\"Quagmire\"},null]",
+            ",\"note\":[{\"text\":\" \"}]",
+            // a number HAPI prints its own way, an empty object, a repeated element through a choice
+            ",\"valueQuantity\":{\"value\":1.0e2}",
+            ",\"valueQuantity\":{}",
+            ",\"valueString\":\"a\",\"valueBoolean\":true",
+            // a contained resource holding one, a contained resource without an id
+            ",\"contained\":[{\"resourceType\":\"Patient\",\"id\":\"p\",\"contained\":[{\"resourceType\":\"Patient\","
+                    + "\"id\":\"q\"}]}]",
+            ",\"contained\":[{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Quagmire\"}]}]",
+        };
+        String head = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"fullUrl\":"
+                + "\"urn:uuid:00000001-aaaa-bbbb-cccc-000000000000\",\"resource\":" + JsonTransformTest.patient(50, rng) + "}";
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < stops.length; i++) {
+            out.add(head + ",{\"resource\":" + String.format(java.util.Locale.ROOT, obs, 2 * i, stops[i])
+                    + ",\"fullUrl\":\"urn:uuid:00000002-aaaa-bbbb-cccc-00000000000" + (i % 10) + "\"},{\"resource\":"
+                    + String.format(java.util.Locale.ROOT, obs, 2 * i + 1, "") + ",\"fullUrl\":\"Observation/o" + (2 * i + 1)
+                    + "\"}]}");
+        }
+        // the type after resourceType, a resource without resourceType first, a nested Bundle, each before a plain one
+        for (String stopped : new String[] {
+            "{\"id\":\"o1\",\"resourceType\":\"Observation\",\"status\":\"final\"}",
+            "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                    + JsonTransformTest.patient(51, rng) + "}]}",
+            "{\"resourceType\":\"Nonsense\",\"id\":\"n\"}",
+        }) {
+            out.add(head + ",{\"fullUrl\":\"urn:uuid:00000003-aaaa-bbbb-cccc-000000000000\",\"resource\":" + stopped
+                    + "},{\"fullUrl\":\"urn:uuid:00000004-aaaa-bbbb-cccc-000000000000\",\"resource\":"
+                    + String.format(java.util.Locale.ROOT, obs, 99, "") + "}]}");
+        }
+        return out;
+    }
+
     /** A transaction whose entries the token path cleans, but for a base64 note, a contained resource and a nested Bundle. */
     static String mixedBundle(Random rng) {
         String note = java.util.Base64.getEncoder().encodeToString("Patient Quagmire seen by phone 555-703-7411"
@@ -194,19 +244,25 @@ class JsonBundleTransformTest {
         assertTrue(i > 30, "files: " + i);
     }
 
-    @Test
-    void theTokenPathAnswersForBundlesOfEveryTypeAndForEntriesLeftToHapi() throws Exception {
+    /** A run of the safe-harbor profile that has scanned {@code texts} and frozen its identifiers. */
+    private static FhirRun scanned(List<String> texts) throws Exception {
         Deidentifier engine = FhirFixtures.engine(FhirFixtures.safeHarbor());
         org.deidworkbench.model.FhirSection section = FhirFixtures.safeHarbor()
                 .section(org.deidworkbench.model.FhirSection.KEY, org.deidworkbench.model.FhirSection.class).orElseThrow();
         FhirRun run = new FhirRun(engine, section);
         JsonScan scan = new JsonScan(run, ScanSink.of(run));
-        List<String> bundles = new ArrayList<>(JsonScanTest.patientBundles(41));
-        bundles.add(mixedBundle(new Random(3)));
-        for (String b : bundles) {
+        for (String b : texts) {
             scan.scan(b, (one, n, into) -> { });
         }
         engine.freezeIdentifiers();
+        return run;
+    }
+
+    @Test
+    void theTokenPathAnswersForBundlesOfEveryTypeAndForEntriesLeftToHapi() throws Exception {
+        List<String> bundles = new ArrayList<>(JsonScanTest.patientBundles(41));
+        bundles.add(mixedBundle(new Random(3)));
+        FhirRun run = scanned(bundles);
         int answered = 0;
         for (String b : bundles) {
             FileTally tally = new FileTally("b.json", false);
@@ -219,6 +275,45 @@ class JsonBundleTransformTest {
             }
         }
         assertEquals(2 * bundles.size(), answered);
+    }
+
+    @Test
+    void resourcesReadAheadAreCleanedAsWhenReadFromTheirOwnText() throws Exception {
+        Random rng = new Random(12);
+        List<String> bundles = new ArrayList<>(JsonScanTest.patientBundles(43));
+        bundles.add(mixedBundle(rng));
+        bundles.addAll(readAheadStops(rng));
+        FhirRun run = scanned(bundles);
+        int readAhead = 0;
+        int answered = 0;
+        for (String b : bundles) {
+            for (boolean pretty : new boolean[] {false, true}) {
+                String[] out = new String[2];
+                FileStats[] stats = new FileStats[2];
+                for (int ahead = 0; ahead < 2; ahead++) {
+                    FileTally tally = new FileTally("b.json", false);
+                    JsonBundleTransform t = new JsonBundleTransform(run, new ResourceCleaner(run, true, tally, false), tally);
+                    // on: every resource of these small texts read in the cuts' pass; off: each from its own text
+                    t.readAheadChars(ahead == 1 ? JsonBundleTransform.READ_AHEAD_CHARS : 0);
+                    try {
+                        out[ahead] = t.transform(b, pretty, 1);
+                        stats[ahead] = tally.stats();
+                    } catch (JsonScan.Fallback e) {
+                        out[ahead] = "the whole text by HAPI";
+                    }
+                    if (ahead == 0) {
+                        assertEquals(0, t.readAheads());
+                    } else {
+                        readAhead += t.readAheads();
+                    }
+                }
+                assertEquals(out[0], out[1]);
+                assertEquals(stats[0], stats[1]);
+                answered += out[1].startsWith("{") ? 1 : 0;
+            }
+        }
+        assertTrue(answered > bundles.size(), "answered: " + answered);
+        assertTrue(readAhead > 2 * bundles.size(), "read ahead: " + readAhead);
     }
 
     @Test
