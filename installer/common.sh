@@ -118,13 +118,13 @@ EOF
 }
 
 # The command-line launcher: same main class; a console on Windows (ignored elsewhere); the throughput
-# collector, as the checkout's deid script gives commands (decision 0045).
+# collector and less C2 inlining, as the checkout's deid script gives commands (decisions 0045, 0098).
 write_cli_launcher() {
   local file="$build/$cli_launcher-launcher.properties"
   cat > "$file" <<EOF
 main-class=$(meta main-class)
 win-console=true
-java-options=-XX:+UseParallelGC
+java-options=-XX:+UseParallelGC -XX:FreqInlineSize=150 -XX:InlineSmallCode=1500
 EOF
   printf '%s\n' "$file"
 }

@@ -128,7 +128,7 @@ Invoke-Tool (Join-Path $Jdk 'bin\jlink.exe') @('--add-modules', $Modules, '--out
 # --- app image ---------------------------------------------------------------------------------
 $CliProperties = Join-Path $Build "$CliLauncher-launcher.properties"
 # The throughput collector for commands, as the checkout's deid script (decision 0045).
-Set-Content -Encoding ASCII $CliProperties "main-class=$($Meta['main-class'])`r`nwin-console=true`r`njava-options=-XX:+UseParallelGC"
+Set-Content -Encoding ASCII $CliProperties "main-class=$($Meta['main-class'])`r`nwin-console=true`r`njava-options=-XX:+UseParallelGC -XX:FreqInlineSize=150 -XX:InlineSmallCode=1500"
 $Association = Join-Path $Build 'profile-association.properties'
 $IcoForProperties = (Join-Path $Root 'icons\deid-workbench.ico') -replace '\\', '/'
 Set-Content -Encoding ASCII $Association @"

@@ -21,6 +21,7 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.deidworkbench.job.DicomBenchmark;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,11 +70,15 @@ class LauncherScriptTest {
         Files.setLastModifiedTime(target.resolve("deid.jar"), FileTime.fromMillis(System.currentTimeMillis() - 60_000));
     }
 
+    /** What the launcher gives a command before the sharing options: the collector and the JIT options (decision 0098). */
+    private static final String COMMAND_OPTIONS = "-XX:+UseParallelGC " + String.join(" ",
+            DicomBenchmark.LAUNCHER_JIT_OPTIONS);
+
     @Test
     void theFirstRunWritesTheArchiveAndLaterCommandsStartFromIt() throws Exception {
         Run first = deid(null, "run", "0");
         assertEquals(0, first.code, first.out);
-        assertEquals(List.of("options -XX:+UseParallelGC", "args run 0"), withoutArchiveOptions(first.lines()),
+        assertEquals(List.of("options " + COMMAND_OPTIONS, "args run 0"), withoutArchiveOptions(first.lines()),
                 "the run's own output, nothing from the archive's writing: " + first.out);
         assertTrue(first.out.contains("-XX:ArchiveClassesAtExit="), first.out);
         Path archive = onlyArchive();
@@ -82,7 +87,7 @@ class LauncherScriptTest {
         Run second = deid(null, "keyfile", "0");
         assertEquals(0, second.code, second.out);
         assertTrue(second.out.contains("-XX:SharedArchiveFile=" + archive), second.out);
-        assertEquals(List.of("options -XX:+UseParallelGC", "args keyfile 0"), withoutArchiveOptions(second.lines()));
+        assertEquals(List.of("options " + COMMAND_OPTIONS, "args keyfile 0"), withoutArchiveOptions(second.lines()));
     }
 
     @Test
@@ -116,7 +121,7 @@ class LauncherScriptTest {
     void sharingOptionsOfTheUserWin() throws Exception {
         Run off = deid("-Xshare:off", "run", "0");
         assertEquals(0, off.code, off.out);
-        assertEquals(List.of("options -XX:+UseParallelGC -Xshare:off", "args run 0"), off.lines());
+        assertEquals(List.of("options " + COMMAND_OPTIONS + " -Xshare:off", "args run 0"), off.lines());
         assertEquals(List.of(), archives());
     }
 

@@ -253,7 +253,7 @@ public final class DicomBenchmark {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        List<String> options = jvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> options = withLauncherJit(jvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.addAll(options);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS, "run", input.toString(),
                 "--out", dir.resolve("out").toString(), "--profile", profile, "--threads",
@@ -303,6 +303,28 @@ public final class DicomBenchmark {
             }
         }
         return kept;
+    }
+
+    /**
+     * The JIT options the launchers give every command (the checkout's {@code deid} and the installers'
+     * {@code java-options}, decision 0098): less inlining by C2, whose one thread compiles a cold run's hot methods.
+     */
+    public static final List<String> LAUNCHER_JIT_OPTIONS = List.of("-XX:FreqInlineSize=150", "-XX:InlineSmallCode=1500");
+
+    /**
+     * {@code options} with the launchers' JIT options in front when it sets neither (a bench started by
+     * {@code java -jar}, not by a launcher): the cold run starts as a user's {@code deid run} does. Options of
+     * this JVM that set them are kept as they are.
+     */
+    static List<String> withLauncherJit(List<String> options) {
+        for (String o : options) {
+            if (o.startsWith("-XX:FreqInlineSize=") || o.startsWith("-XX:InlineSmallCode=")) {
+                return options;
+            }
+        }
+        List<String> all = new ArrayList<>(LAUNCHER_JIT_OPTIONS);
+        all.addAll(options);
+        return all;
     }
 
     /** Seconds (or null), how gdcmanon was run or why not, and its process's CPU seconds (NaN if unknown). */

@@ -46,6 +46,25 @@ class DicomBenchmarkTest {
                         "-XX:SharedArchiveFile=/t/a.jsa", "-XX:ArchiveClassesAtExit=/t/b.jsa", "-Xlog:cds*=off")));
     }
 
+    @Test
+    void theColdRunGetsTheLaunchersJitOptionsUnlessThisJvmSetsThem() {
+        assertEquals(List.of("-XX:FreqInlineSize=150", "-XX:InlineSmallCode=1500", "-XX:+UseParallelGC", "-Xmx512m"),
+                DicomBenchmark.withLauncherJit(List.of("-XX:+UseParallelGC", "-Xmx512m")));
+        assertEquals(List.of("-Xmx512m", "-XX:InlineSmallCode=2500"),
+                DicomBenchmark.withLauncherJit(List.of("-Xmx512m", "-XX:InlineSmallCode=2500")));
+        assertEquals(List.of("-XX:FreqInlineSize=325"), DicomBenchmark.withLauncherJit(List.of("-XX:FreqInlineSize=325")));
+    }
+
+    @Test
+    void theLaunchersGiveCommandsTheJitOptionsTheColdRunUses() throws Exception {
+        String options = String.join(" ", DicomBenchmark.LAUNCHER_JIT_OPTIONS);
+        assertTrue(Files.readString(Path.of("deid")).contains("jit=(" + options + ")"), "deid");
+        assertTrue(Files.readString(Path.of("installer", "common.sh"))
+                .contains("java-options=-XX:+UseParallelGC " + options + "\n"), "installer/common.sh");
+        assertTrue(Files.readString(Path.of("installer", "windows-msi.ps1"))
+                .contains("java-options=-XX:+UseParallelGC " + options + "\""), "installer/windows-msi.ps1");
+    }
+
     private static List<Path> listing(Path dir) throws Exception {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(p -> !p.equals(dir)).toList();
