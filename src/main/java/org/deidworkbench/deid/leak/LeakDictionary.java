@@ -666,9 +666,8 @@ public final class LeakDictionary {
         private java.util.ArrayList<int[]> subjectLists = new java.util.ArrayList<>();
         private final LongIntMap subjectWords = new LongIntMap(1024);
         private final java.util.List<Long> subjectWordHashes = new java.util.ArrayList<>();
-        // the words of aliases (decision 0099), and those of two subjects' aliases, which name no one
+        // the words of aliases (decision 0099)
         private final LongSet aliasWords = new LongSet(1024);
-        private final LongSet sharedAliases = new LongSet(16);
         private final java.util.Map<String, Integer> subjectIds = new java.util.HashMap<>();
         private final LongIntMap dateFirst = new LongIntMap(1024);
         private final java.util.Set<Long> dateDays = new java.util.HashSet<>();
@@ -840,14 +839,11 @@ public final class LeakDictionary {
                 long h = fix(Fold.wordHash(word));
                 int owner = subjectWords.get(h);
                 if (owner < 0) {
-                    if (!sharedAliases.contains(h)) {
-                        subjectWords.put(h, subject);
-                        subjectWordHashes.add(h);
-                        aliasWords.add(h);
-                    }
+                    subjectWords.put(h, subject);
+                    subjectWordHashes.add(h);
+                    aliasWords.add(h);
                 } else if (owner != subject && aliasWords.contains(h)) {
-                    subjectWords.put(h, SHARED_ALIAS); // names no one: two subjects' alias
-                    sharedAliases.add(h);
+                    subjectWords.put(h, SHARED_ALIAS); // names no one, for good: two subjects' alias
                 }
             }
         }

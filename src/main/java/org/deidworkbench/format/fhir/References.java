@@ -144,11 +144,11 @@ final class References {
             return "#" + mapped;
         }
         if (reference.regionMatches(true, 0, "urn:uuid:", 0, 9)) {
-            String uuid = reference.substring(9);
-            if (!UUID.matcher(uuid).matches()) {
+            String uuid = urnUuid(reference);
+            if (uuid == null) {
                 throw new InvalidReference("a urn:uuid: reference does not hold a UUID");
             }
-            return "urn:uuid:" + uuid("urn:uuid:" + uuid.toLowerCase(Locale.ROOT));
+            return "urn:uuid:" + keyedUuid(uuid);
         }
         if (reference.startsWith("urn:oid:")) {
             String oid = reference.substring(8);

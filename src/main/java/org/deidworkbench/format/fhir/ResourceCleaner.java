@@ -144,17 +144,14 @@ final class ResourceCleaner {
         tally.records += resource instanceof Bundle ? 0 : 1;
         Subject subject = subjectOf(resource);
         Res res = new Res(resource, subject, label);
+        SubjectId own = resource instanceof Patient p && (probeLeaf == null || !transform) ? subjectId(p) : null;
         String outerNoting = notingSubject;
         if (!transform) {
-            SubjectId own = resource instanceof Patient p ? subjectId(p) : null;
             notingSubject = own == null ? null : own.value();
         }
         evaluateRules(res, resource);
-        if (resource instanceof Patient p && probeLeaf == null) {
-            SubjectId id = subjectId(p);
-            if (id != null && id.node() != null) {
-                res.subjectNodes.put(id.node(), id.value());
-            }
+        if (own != null && probeLeaf == null && own.node() != null) {
+            res.subjectNodes.put(own.node(), own.value());
         }
         if (transform && resource instanceof DomainResource dr && dr.hasContained()) {
             localIds(res, dr);
