@@ -208,6 +208,12 @@ public final class TextScrubber {
             // Spanish numbers in a group of three and three pairs ("943 21 87 65", "+34 688 45 12 90").
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+34\\s?)?[6789]\\d{2}(?:[\\s.]\\d{2}){3}(?!\\w|[.,]\\d)"),
                     "[PHONE]", 0, s -> s.digits >= 9, Starts.PHONE),
+            // UK numbers: ten digits after the trunk 0 or +44, grouped as the UK writes them ("07700 900456",
+            // "01865 741166", "029 2087 4411", "0121 496 0000", "(01865) 741166", "+44 (0)29 2087 4000",
+            // "+44 7700 900123"); the US pattern wants 3-3-4 digits and misses them all.
+            new Detector(Pattern.compile("(?<![\\w+])(?:\\+44\\s?(?:\\(0\\)\\s?)?|\\(?0)(?:\\d{4}\\)?\\s?\\d{6}"
+                    + "|\\d{3}\\)?\\s?\\d{3}\\s?\\d{4}|\\d{2}\\)?\\s?\\d{4}\\s?\\d{4})(?!\\w|[.,]\\d)"),
+                    "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE),
             // Nordic personal numbers: Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, "+" past 100), Danish CPR
             // (DDMMYY-NNNN); too short for the [NUMBER] pattern on either side of the dash.
             new Detector(Pattern.compile("(?<![\\d-])(?:19|20)?\\d{6}[-+]\\d{4}(?![\\d-])"), "[ID]", 0,
@@ -218,6 +224,10 @@ public final class TextScrubber {
             new Detector(Pattern.compile("(?<=\\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN"
                     + "|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|VI|GU|AS|MP)"
                     + "\\.? {1,2})\\d{5}(?![\\d-]|[.,]\\d)"), "[ZIP]", 0, s -> s.longestDigitRun >= 5, Starts.DIGIT_RUN),
+            // A UK postcode ("OX4 1HP", "CF10 3NQ", "SW1A 1AA": outward code, a space, a digit and two letters of
+            // those the inward code uses) names a street or a building; written without its space it is left alone.
+            new Detector(Pattern.compile("\\b[A-Z]{1,2}\\d[A-Z\\d]? \\d[ABD-HJLNP-UW-Z]{2}\\b"), "[ZIP]", 0,
+                    s -> s.digits >= 2, Starts.WORD, "ABCDEFGHIJKLMNOPRSTUWYZ"),
             new Detector(Pattern.compile("\\b\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
                     + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy)\\b\\.?"), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN),
             // Titles may be stacked ("Prof. Dr. Müller"); the name is what follows the last one.

@@ -161,8 +161,8 @@ class CsvTemplateProfileTest {
             patientSSN              | remove       | national-id
             social_security_number  | remove       | national-id
             national_id             | remove       | national-id
-            NHS No                  | remove       | national-id
-            nhs_number              | remove       | national-id
+            NHS No                  | pseudonymize | subject-id
+            nhs_number              | pseudonymize | subject-id
             insurance_number        | remove       | insurance-number
             member_id               | remove       | insurance-number
             PolicyNo                | remove       | insurance-number

@@ -581,8 +581,37 @@ class TextScrubberTest {
         assertEquals("tel. [PHONE].", scrub("tel. " + phone + "."));
     }
 
+    /** UK numbers in the groupings the UK writes them in: the US, French and Spanish patterns miss them all. */
     @ParameterizedTest
-    @ValueSource(strings = {"LOINC 2345-7", "ICD-10 E11.9", "〒100-0001", "BP 120 80", "Hb 13.5 g/dL", "Lot 1234-5678"})
+    @ValueSource(strings = {"07700 900456", "01865 741166", "029 2087 4411", "0121 496 0000", "(01865) 741166",
+        "+44 (0)29 2087 4000", "+44 7700 900123", "020 7946 0018"})
+    void ukPhoneNumbersAreReplaced(String phone) {
+        assertEquals("tel. [PHONE].", scrub("tel. " + phone + "."));
+    }
+
+    /** An NHS number no table gave (a relative's) is written 3-3-4 like a US phone number, and goes as one. */
+    @Test
+    void anUnknownNhsNumberInTextIsReplaced() {
+        assertEquals("NHS No [PHONE] checked", scrub("NHS No 999 001 2342 checked"));
+    }
+
+    /** A UK postcode in a letter names a street; a code, a dose or a value shaped a little like one is kept. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            lives at 27 Cowley Road, Oxford OX4 1HP today. | lives at [ADDRESS], Oxford [ZIP] today.
+            Cardiff CF10 3NQ.                              | Cardiff [ZIP].
+            London SW1A 1AA                                | London [ZIP]
+            moved to M1 1AE in May                         | moved to [ZIP] in May
+            B12 1MG daily, T2 DM, OPCS K40.1, ICD-10 I21.4 | B12 1MG daily, T2 DM, OPCS K40.1, ICD-10 I21.4
+            eGFR 58 mL/min, HbA1c 58 mmol/mol              | eGFR 58 mL/min, HbA1c 58 mmol/mol
+            """)
+    void ukPostcodesAreReplaced(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LOINC 2345-7", "ICD-10 E11.9", "〒100-0001", "BP 120 80", "Hb 13.5 g/dL", "Lot 1234-5678",
+        "ratio 0 1234 567890"})
     void codesAndValuesAreNoPhoneNumbers(String text) {
         assertEquals(text, scrub(text));
     }

@@ -38,8 +38,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * attachments, DICOM files with names in physician fields, comments, private blocks and nested SR
  * content, DICOM in Japanese, Korean and Chinese repertoires (ISO 2022 escape sequences, GB18030) with names in
  * three component groups, Excel's "Unicode Text" and UTF-8 CSV with notes over several lines, and FHIR with names
- * only in narratives, contained resources, contacts, HumanName extensions and Spanish, Italian and German notes. Every planted identifier must be gone from every output byte; the codes, measurements,
- * joins and intervals a researcher needs must stay. Failures name categories and files, never values.
+ * only in narratives, contained resources, contacts, HumanName extensions and Spanish, Italian and German notes, and an
+ * NHS England extract (HES-like record keys and codes, NHS numbers, UK postcodes and phones in clinic letters).
+ * Every planted identifier must be gone from every output byte; the codes, measurements, joins and intervals a
+ * researcher needs must stay. Failures name categories and files, never values.
  */
 class AdversarialCorpusTest {
 
@@ -136,7 +138,7 @@ class AdversarialCorpusTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked"})
+    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -159,7 +161,7 @@ class AdversarialCorpusTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked"})
+    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -218,7 +220,9 @@ class AdversarialCorpusTest {
         "fr/patients.csv:IPP<comptes_rendus.csv:IPP", "fr/sejours.csv:NUM_SEJOUR<diagnostics.csv:NUM_SEJOUR",
         "nl/patienten.csv:patientnummer<opnames.csv:patientnummer",
         "se/patient.csv:personnummer<vardkontakt.csv:personnummer", "se/patient.csv:personnummer<labb.csv:personnummer",
-        "se/vardkontakt.csv:kontakt_id<labb.csv:kontakt_id", "excel/patients.txt:Patient ID<visits.csv:Patient ID"})
+        "se/vardkontakt.csv:kontakt_id<labb.csv:kontakt_id", "excel/patients.txt:Patient ID<visits.csv:Patient ID",
+        "uk/patients.csv:NHS_NUMBER<pathology.csv:NHS_NUMBER", "uk/patients.csv:NHS_NUMBER<clinic_letters.csv:NHS_NUMBER",
+        "uk/apc_episodes.csv:EPIKEY<apc_diagnoses.csv:EPIKEY"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
         String folder = join.substring(0, join.indexOf('/'));
         String[] sides = join.substring(folder.length() + 1).split("<");
@@ -356,7 +360,8 @@ class AdversarialCorpusTest {
     @ParameterizedTest
     @ValueSource(strings = {"pcornet/encounter.csv:admit_date:discharge_date:yyyy-MM-dd",
         "fr/sejours.csv:DATE_ENTREE:DATE_SORTIE:dd/MM/yyyy HH:mm", "nl/opnames.csv:opnamedatum:ontslagdatum:dd-MM-yyyy",
-        "excel/visits.csv:Aufnahme:Entlassung:dd.MM.yyyy", "linked/visits.csv:admit_date:discharge_date:yyyy-MM-dd"})
+        "excel/visits.csv:Aufnahme:Entlassung:dd.MM.yyyy", "linked/visits.csv:admit_date:discharge_date:yyyy-MM-dd",
+        "uk/apc_episodes.csv:ADMIDATE:DISDATE:dd/MM/yyyy"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));

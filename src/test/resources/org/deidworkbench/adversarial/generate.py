@@ -772,6 +772,175 @@ def fhir_narrative():
     keep("fhir-narrative", "2345-7", "I48.0", "7.4")
 
 
+
+# --- One subject, several ids (decision 0078): PCORnet/Epic-like tables keyed by patid or by MRN alone, a linking ---
+# --- table with both, a FHIR Bundle and DICOM files of the same patients by MRN ------------------------------------
+LINKED = [
+    # person, patid, mrn, birth date, admission (= lab draw = imaging day), discharge, given, family
+    ("A", "PX10021", "E4410021", "1958-03-19", "2021-02-11", "2021-02-16", "Ottoline", "Grishawe"),
+    ("B", "PX10045", "E4410045", "1971-12-05", "2022-08-30", "2022-09-02", "Barnabus", "Quillfeather"),
+    ("C", "PX10078", "E4410078", "1983-06-27", "2023-01-17", "2023-01-19", "Wenonah", "Ashcombe-Trigg"),
+]
+
+
+def linked():
+    import pydicom
+    from pydicom.dataset import Dataset, FileDataset, FileMetaDataset
+    from pydicom.sequence import Sequence
+    from pydicom.uid import ExplicitVRLittleEndian
+    d = os.path.join(HERE, "linked")
+    # The linking table: patid and MRN of A and B (C is linked by its FHIR Patient only). D and E share one MRN,
+    # a data error: their ids are left unlinked (subject-link-conflict in the report).
+    write_csv(os.path.join(d, "patient_map.csv"),
+              ["patid", "mrn", "patient_first_name", "patient_last_name", "birth_date"],
+              [[p[1], p[2], p[6], p[7], p[3]] for p in LINKED[:2]]
+              + [["PX10090", "E4410090", "Hephzibah", "Droxford", "1966-10-08"],
+                 ["PX10091", "E4410090", "Eustacia", "Droxford", "1969-04-22"]])
+    write_csv(os.path.join(d, "visits.csv"),
+              ["visit_id", "patid", "admit_date", "discharge_date", "visit_type"],
+              [["V%d" % (i + 1), p[1], p[4], p[5], "IP"] for i, p in enumerate(LINKED)]
+              + [["V4", "PX10090", "2020-05-06", "2020-05-08", "IP"], ["V5", "PX10091", "2020-07-14", "2020-07-15", "IP"]])
+    write_csv(os.path.join(d, "labs.csv"),
+              ["lab_id", "mrn", "birth_date", "specimen_date", "lab_loinc", "result_num", "result_unit"],
+              [["L%d" % (i + 1), p[2], p[3], p[4], "2345-7", "%.1f" % (6.2 + i), "mmol/L"] for i, p in enumerate(LINKED)]
+              + [["L4", "E4410090", "1966-10-08", "2020-05-06", "2160-0", "0.94", "mg/dL"]])
+    for p in LINKED:
+        plant("patient-id", p[1])
+        plant("mrn", p[2])
+        plant("birth-date", p[3])
+        plant("patient-name", p[6], p[7])
+    plant("patient-id", "PX10090", "PX10091")
+    plant("mrn", "E4410090")
+    plant("patient-name", "Hephzibah", "Eustacia", "Droxford")
+    plant("birth-date", "1966-10-08", "1969-04-22")
+    keep("linked", "2345-7", "2160-0", "6.2", "7.2", "8.2", "0.94")
+    # FHIR: a collection Bundle, each Patient by its MRN (typed MR); C also carries its patid, which links it.
+    entries = []
+    for p in LINKED:
+        ids = [{"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "MR"}]},
+                "system": "urn:oid:1.2.826.0.1.3680043.99.7.1", "value": p[2]}]
+        if p[0] == "C":
+            ids.append({"system": "https://example.org/pcornet/patid", "value": p[1]})
+        entries.append({"fullUrl": "urn:uuid:5e1f0000-0000-4000-8000-00000000000" + str(len(entries)),
+                        "resource": {"resourceType": "Patient", "identifier": ids,
+                                     "name": [{"family": p[7], "given": [p[6]]}], "gender": "unknown",
+                                     "birthDate": p[3]}})
+    for i, p in enumerate(LINKED):
+        entries.append({"fullUrl": "urn:uuid:5e1f0000-0000-4000-8000-0000000001%02d" % i,
+                        "resource": {"resourceType": "Encounter", "status": "finished",
+                                     "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode",
+                                               "code": "IMP"},
+                                     "subject": {"reference": "urn:uuid:5e1f0000-0000-4000-8000-00000000000" + str(i)},
+                                     "period": {"start": p[4], "end": p[5]}}})
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "bundle.json"), "w", encoding="utf-8", newline="\n") as f:
+        json.dump({"resourceType": "Bundle", "type": "collection", "entry": entries}, f, indent=2,
+                  ensure_ascii=False)
+        f.write("\n")
+    # DICOM: A by its MRN as Patient ID; B under a RIS number with the MRN in Other Patient IDs Sequence.
+    ct = "1.2.840.10008.5.1.4.1.1.2"
+    for n, p in enumerate(LINKED[:2]):
+        uid = "1.2.826.0.1.3680043.99.8.%d" % (n + 1)
+        meta = FileMetaDataset()
+        meta.MediaStorageSOPClassUID = ct
+        meta.MediaStorageSOPInstanceUID = uid
+        meta.TransferSyntaxUID = ExplicitVRLittleEndian
+        meta.ImplementationClassUID = "1.2.826.0.1.3680043.99.2.1"
+        ds = FileDataset(None, {}, file_meta=meta, preamble=b"\0" * 128)
+        ds.is_little_endian = True
+        ds.is_implicit_VR = False
+        ds.SpecificCharacterSet = "ISO_IR 100"
+        ds.SOPClassUID = ct
+        ds.SOPInstanceUID = uid
+        ds.StudyInstanceUID = uid + ".1"
+        ds.SeriesInstanceUID = uid + ".2"
+        ds.Modality = "CT"
+        ds.PatientName = p[7] + "^" + p[6]
+        if p[0] == "A":
+            ds.PatientID = p[2]
+            ds.IssuerOfPatientID = "EPIC"
+        else:
+            ds.PatientID = "RIS-7730%d" % n
+            ds.IssuerOfPatientID = "RIS"
+            other = Dataset()
+            other.PatientID = p[2]
+            other.IssuerOfPatientID = "EPIC"
+            other.TypeOfPatientID = "TEXT"
+            ds.OtherPatientIDsSequence = Sequence([other])
+            plant("mrn", "RIS-7730%d" % n)
+        ds.PatientSex = "O"
+        ds.StudyDate = p[4].replace("-", "")
+        ds.SeriesDate = p[4].replace("-", "")
+        ds.StudyTime = "093000"
+        ds.StudyDescription = "CT Abdomen"
+        ds.BurnedInAnnotation = "NO"
+        ds.save_as(os.path.join(d, "ct_%s.dcm" % p[0].lower()), write_like_original=False)
+    keep("linked", "CT Abdomen")
+
+# --- NHS England extract (HES-like): UPPERCASE headers, NHS numbers with and without spaces, dd/MM/yyyy, CRLF,
+#     UK postcodes and LSOA codes, 4-character ICD-10 without a dot, OPCS-4, SNOMED CT UK extension codes ---------
+def uk():
+    d = os.path.join(HERE, "uk")
+    # NHS numbers from the 999 test range, with valid modulus-11 check digits
+    pts = [("9990012342", "999 001 2342", "RTH0012345", "O'ROURKE-MACLEOD", "Siobhan", "14/07/1953", "2", "A",
+            "27 Cowley Road", "OX4 1HP", "E01028522", "K84031", "01865 741166"),
+           ("9990034567", "999 003 4567", "RRK0045678", "AHMED", "Tariq", "02/11/1968", "1", "H",
+            "Flat 3, 114 Stratford Road", "B12 9QL", "E01009170", "M85063", "07700 900123"),
+           ("9990045674", "999 004 5674", "7A40078901", "WILLIAMS-JONES", "Gwenllian", "29/02/1932", "2", "A",
+            "Ty Gwyn, 5 Heol y Plas", "CF10 3NQ", "W01001770", "W97016", "+44 (0)29 2087 4000")]
+    write_csv(os.path.join(d, "patients.csv"),
+              ["NHS_NUMBER", "LOCAL_PATIENT_ID", "SURNAME", "FORENAME", "DATE_OF_BIRTH", "SEX", "ETHNIC_CATEGORY",
+               "ADDRESS_LINE_1", "POSTCODE", "LSOA11", "GP_PRACTICE_CODE", "TELEPHONE"],
+              [[p[1]] + list(p[2:]) for p in pts], newline="\r\n")
+    for p in pts:
+        plant("national-id", p[0], p[1])
+        plant("patient-id", p[2])
+        plant("patient-name", p[3], p[4])
+        plant("birth-date", p[5])
+        plant("address", p[8], p[9], p[10])
+        plant("phone", p[12])
+    eps = [("300012345671", "9990012342", "04/03/2021", "09/03/2021", "E119", "I10X", "X292", "67", "21", "300",
+            "RTH", "C4123456"),
+           ("300012345688", "9990034567", "10/11/2021", "15/11/2021", "I214", "E785", "K401", "53", "11", "170",
+            "RRK", "C4234567"),
+           ("300012345695", "9990045674", "15/01/2022", "02/02/2022", "J189", "N183", "E851", "89", "21", "300",
+            "7A4", "C4345678")]
+    write_csv(os.path.join(d, "apc_episodes.csv"),
+              ["EPIKEY", "NHS_NUMBER", "ADMIDATE", "DISDATE", "DIAG_4_01", "DIAG_4_02", "OPERTN_4_01", "STARTAGE",
+               "ADMIMETH", "MAINSPEF", "PROCODE3", "CONSULTANT_CODE"], [list(e) for e in eps], newline="\r\n")
+    for e in eps:
+        plant("encounter-id", e[0])
+    keep("uk", "E119", "I10X", "X292", "I214", "E785", "K401", "J189", "N183", "E851", "300", "170")
+    write_csv(os.path.join(d, "apc_diagnoses.csv"), ["EPIKEY", "DIAG_ORDER", "DIAG_CODE", "DIAG_DESCRIPTION"],
+              [["300012345671", "1", "E11.9", "Type 2 diabetes mellitus without complications"],
+               ["300012345671", "2", "I10", "Essential (primary) hypertension"],
+               ["300012345688", "1", "I21.4", "Acute subendocardial myocardial infarction"],
+               ["300012345695", "1", "J18.9", "Pneumonia, unspecified"]], newline="\r\n")
+    keep("uk", "E11.9", "I21.4", "J18.9", "Acute subendocardial myocardial infarction")
+    write_csv(os.path.join(d, "pathology.csv"),
+              ["NHS_NUMBER", "SPECIMEN_DATE", "SNOMED_CODE", "READ_CODE", "TEST_NAME", "RESULT", "UNITS"],
+              [["999 001 2342", "05/03/2021", "1019431000000105", "XaPbt", "HbA1c (IFCC)", "58", "mmol/mol"],
+               ["999 003 4567", "11/11/2021", "1000731000000107", "XE2q5", "Serum creatinine", "88", "umol/L"],
+               ["999 004 5674", "16/01/2022", "1022191000000100", "44J3.", "Serum urea", "7.9", "mmol/L"]],
+              newline="\r\n")
+    keep("uk", "1019431000000105", "1000731000000107", "1022191000000100", "XaPbt", "XE2q5", "44J3.", "mmol/mol",
+         "7.9")
+    write_csv(os.path.join(d, "clinic_letters.csv"), ["LETTER_ID", "NHS_NUMBER", "CLINIC_DATE", "AUTHOR", "LETTER_TEXT"],
+              [["L0001", "999 001 2342", "12/04/2021", "Dr Imogen Ashworth-Crane",
+                "Dear Dr Pemberton-Whyte, I reviewed Mrs Siobhan O'Rourke-MacLeod (DOB 14/07/1953, NHS No 999 001 2342) "
+                "of 27 Cowley Road, Oxford OX4 1HP in the diabetes clinic today. HbA1c 58 mmol/mol. Her daughter Niamh "
+                "can be reached on 07700 900456. Yours sincerely, Dr Imogen Ashworth-Crane"],
+               ["L0002", "999 003 4567", "06/12/2021", "Mr Rhodri Llewellyn-Bowen",
+                "Mr Ahmed (hospital no. RRK0045678) attended with his wife Farzana. Tel 07700 900123. He remains on "
+                "ramipril 5 mg. ECG: sinus rhythm."],
+               ["L0003", "999 004 5674", "03/03/2022", "Dr Imogen Ashworth-Crane",
+                "Mrs Williams-Jones lives alone at Ty Gwyn, Heol y Plas, Cardiff CF10 3NQ. Her neighbour "
+                "Mr Dafydd Pritchard holds a key (tel. 029 2087 4411). NHS number 9990045674."]], newline="\r\n")
+    plant("clinician-name", "Ashworth-Crane", "Pemberton-Whyte", "Llewellyn-Bowen", "Imogen", "Rhodri")
+    plant("relative-name", "Niamh", "Farzana", "Pritchard")
+    plant("phone", "07700 900456", "029 2087 4411")
+
+
 def main():
     pcornet()
     france()
@@ -782,6 +951,8 @@ def main():
     cjk()
     excel()
     fhir_narrative()
+    linked()
+    uk()
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:

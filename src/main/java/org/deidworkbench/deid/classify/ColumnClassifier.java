@@ -23,14 +23,43 @@ public final class ColumnClassifier {
      * @param confidence 0..1, the share of sampled values that support the decision (1 for a header-only decision with no values)
      * @param evidence header hints and value statistics, never a value
      * @param slashDayFirst for slash dates: whether the values are written day first ({@code 25/03/2022})
+     * @param slashOrder what the sampled slash dates showed of their order
      */
-    public record Classification(ColumnClass columnClass, double confidence, String evidence, boolean slashDayFirst)
-            implements java.io.Serializable {
+    public record Classification(ColumnClass columnClass, double confidence, String evidence, boolean slashDayFirst,
+            SlashOrder slashOrder) implements java.io.Serializable {
+
+        /** A classification whose slash dates, if any, are read as {@code slashDayFirst} says. */
+        public Classification(ColumnClass columnClass, double confidence, String evidence, boolean slashDayFirst) {
+            this(columnClass, confidence, evidence, slashDayFirst, SlashOrder.NONE);
+        }
+
+        /**
+         * This classification with its slash dates read day first, as the run's other slash dates that showed their
+         * order (the evidence says so).
+         */
+        public Classification dayFirstAsTheRun() {
+            return new Classification(columnClass, confidence, evidence + "; slash dates read day first, as the run's"
+                    + " other slash dates", true, slashOrder);
+        }
 
         /** Confidence as a percentage, e.g. {@code 98%}. */
         public String confidencePercent() {
             return Math.round(confidence * 100) + "%";
         }
+    }
+
+    /** What a column's sampled slash dates ({@code 03/04/2022}) showed of their order. */
+    public enum SlashOrder {
+        /** No slash date. */
+        NONE,
+        /** Slash dates, every day and month 12 or less: either order reads them. */
+        OPEN,
+        /** A day above 12 first ({@code 25/03/2022}), none second. */
+        DAY_FIRST,
+        /** A day above 12 second ({@code 03/25/2022}), none first. */
+        MONTH_FIRST,
+        /** Both. */
+        MIXED
     }
 
     private ColumnClassifier() {
@@ -42,7 +71,8 @@ public final class ColumnClassifier {
         Decision d = decide(h, s);
         String evidence = (h.hints().isEmpty() ? "" : "header " + h.hints().toString().toLowerCase(Locale.ROOT)
                 .replace('_', '-') + "; ") + s.evidence();
-        return new Classification(d.columnClass, Math.max(0, Math.min(1, d.confidence)), evidence, s.slashDayFirst());
+        return new Classification(d.columnClass, Math.max(0, Math.min(1, d.confidence)), evidence, s.slashDayFirst(),
+                s.slashOrder());
     }
 
     private record Decision(ColumnClass columnClass, double confidence) {

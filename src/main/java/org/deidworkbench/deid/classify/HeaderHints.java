@@ -90,6 +90,12 @@ public final class HeaderHints {
     private static final Set<String> CODE = Set.of("code", "codes", "icd", "loinc", "snomed", "sct", "rxnorm", "cvx",
             "ndc", "atc", "ops", "concept", "cpt", "hcpcs", "drg", "schluessel", "schlüssel", "kode", "kodierung", "cim", "ccam", "kod", "diagnoskod", "npu", "analys",
             "analyse", "analysekode");
+    /**
+     * Abbreviations that name a coded diagnosis or procedure in claims and registry extracts (HES's {@code DIAG_4_01},
+     * {@code OPERTN_4_01}, PCORnet's {@code dx}): a code, unless the header also names an id ({@code DIAG_ID} is the
+     * number of a diagnosis record).
+     */
+    private static final Set<String> CODED = Set.of("diag", "dx", "opertn", "opcs", "hrg");
     private static final Set<String> MEASURE = Set.of("value", "wert", "amount", "cost", "costs", "count", "qty",
             "quantity", "dose", "dosage", "result", "betrag", "menge", "anzahl", "expenses", "income", "score",
             "dispenses", "outstanding", "price", "preis", "weight", "height", "gewicht", "groesse", "größe", "age",
@@ -142,6 +148,9 @@ public final class HeaderHints {
             add(hints, w, GEO, Hint.GEO);
             add(hints, w, TEXT, Hint.TEXT);
             add(hints, w, CODE, Hint.CODE);
+            if (CODED.contains(w) && words.stream().noneMatch(ID::contains)) {
+                hints.add(Hint.CODE);
+            }
             add(hints, w, MEASURE, Hint.MEASURE);
             add(hints, w, BOOLEAN, Hint.BOOLEAN);
             add(hints, w, KIND, Hint.KIND);
@@ -223,7 +232,7 @@ public final class HeaderHints {
 
     /** Suffixes that are split off a glued word ({@code patientid} → patient, id), longest first. */
     private static final String[] GLUED_SUFFIXES = {"description", "datetime", "number", "code", "date", "name",
-        "time", "type", "class", "id"};
+        "time", "type", "class", "key", "id"};
 
     private static List<String> splitGlued(String w) {
         for (String s : GLUED_SUFFIXES) {
@@ -241,13 +250,16 @@ public final class HeaderHints {
         return NAME_PART.contains(w) || PERSON_ROLE.contains(w) || ID.contains(w) || BIRTH.contains(w)
                 || DATE.contains(w) || ADDRESS.contains(w) || PLACE.contains(w) || ZIP.contains(w)
                 || PHONE.contains(w) || EMAIL.contains(w) || NATIONAL_ID.contains(w) || GEO.contains(w)
-                || TEXT.contains(w) || CODE.contains(w) || MEASURE.contains(w) || KNOWN_GLUE.contains(w);
+                || TEXT.contains(w) || CODE.contains(w) || CODED.contains(w) || MEASURE.contains(w)
+                || KNOWN_GLUE.contains(w);
     }
 
     /** Other common heads of glued headers ({@code SERVICEDATE}, {@code ENCOUNTERCLASS}, {@code REASONCODE}). */
     private static final Set<String> KNOWN_GLUE = Set.of("service", "encounter", "reason", "admit", "admission",
             "discharge", "visit", "order", "provider", "organization", "payer", "diagnosis", "procedure", "claim",
-            "birth", "death", "collection", "specimen", "result", "modifier");
+            "birth", "death", "collection", "specimen", "result", "modifier",
+            // HES's record keys: EPIKEY (an episode), ATTENDKEY (an outpatient attendance), SPELLKEY
+            "epi", "episode", "attend", "attendance", "spell");
 
     @Override
     public String toString() {

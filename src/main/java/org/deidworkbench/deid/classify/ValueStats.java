@@ -528,6 +528,17 @@ public final class ValueStats {
         return slashFirstOver12 > 0 && slashSecondOver12 == 0;
     }
 
+    /** What the slash dates showed of their order. */
+    ColumnClassifier.SlashOrder slashOrder() {
+        if (slashDate == 0) {
+            return ColumnClassifier.SlashOrder.NONE;
+        }
+        if (slashFirstOver12 > 0) {
+            return slashSecondOver12 > 0 ? ColumnClassifier.SlashOrder.MIXED : ColumnClassifier.SlashOrder.DAY_FIRST;
+        }
+        return slashSecondOver12 > 0 ? ColumnClassifier.SlashOrder.MONTH_FIRST : ColumnClassifier.SlashOrder.OPEN;
+    }
+
     int dates() {
         return isoDate + dotDate + dashDate + slashDate;
     }

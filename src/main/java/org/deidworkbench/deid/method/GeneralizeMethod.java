@@ -31,6 +31,11 @@ public final class GeneralizeMethod implements DeidMethod {
 
     /** ZIP or ZIP+4, the latter with or without its dash. */
     private static final Pattern ZIP = Pattern.compile("(\\d{5})(?:-?\\d{4})?");
+    /**
+     * A UK postcode, in capitals or not, with or without the space: its area (the one or two letters before the first
+     * digit, {@code OX} of {@code OX4 1HP}), then the rest of the outward code and the inward code.
+     */
+    private static final Pattern UK_POSTCODE = Pattern.compile("([A-Za-z]{1,2})\\d[A-Za-z\\d]? ?\\d[A-Za-z]{2}");
     /** Mean length of a Gregorian year, to turn DICOM ages in weeks and days into years. */
     private static final double DAYS_PER_YEAR = 365.2425;
     /** Plain years, or DICOM AS ({@code 045Y}, {@code 006M}, {@code 003W}, {@code 010D}), or {@code 45 y}. */
@@ -102,7 +107,13 @@ public final class GeneralizeMethod implements DeidMethod {
     private static String zip3(String v) throws UnprocessableValueException {
         Matcher m = ZIP.matcher(v);
         if (!m.matches()) {
-            throw new UnprocessableValueException("VALUE-NOT-A-ZIP", "value is not a US ZIP code");
+            // A UK postcode keeps its area (about 120 of them, each of hundreds of thousands of people): no table of
+            // the districts' populations ships to tell which of the about 3,000 districts are as large as a ZIP3 area.
+            Matcher uk = UK_POSTCODE.matcher(v);
+            if (uk.matches()) {
+                return uk.group(1).toUpperCase(Locale.ROOT);
+            }
+            throw new UnprocessableValueException("VALUE-NOT-A-ZIP", "value is neither a US ZIP code nor a UK postcode");
         }
         String three = m.group(1).substring(0, 3);
         return RESTRICTED_ZIP3.contains(three) ? "000" : three;

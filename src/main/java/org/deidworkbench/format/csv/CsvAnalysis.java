@@ -165,6 +165,7 @@ final class CsvAnalysis implements java.io.Serializable {
                 samples.add(s.sampled());
             }
         }
+        slashDatesAsTheRun(samples);
         chooseKeys(samples);
         Set<Sampled> patients = choosePatientTables(samples, profile);
         Map<Sampled, KeySet> keySets = keySets(samples, tasks, cancelled);
@@ -208,6 +209,37 @@ final class CsvAnalysis implements java.io.Serializable {
             out.put(s.path.toString(), new FileInsight(s.header, columns, s.patientColumn, via, index, s.notices));
         }
         return new CsvAnalysis(Map.copyOf(out));
+    }
+
+    /**
+     * A column whose slash dates never show their order ({@code 12/04/2021}: every day and month 12 or less in the
+     * sample) is read day first when the run's other slash dates that show an order all show the day first (an NHS or
+     * European export whose letters table has only early days of the month), not month first by default: read month
+     * first, 12 April would move as 4 December and be written as {@code MM/dd}, unlike every other date of the export.
+     * Decided on the whole run's samples, so no file's plan depends on the order files are read in.
+     */
+    private static void slashDatesAsTheRun(List<Sampled> samples) {
+        int dayFirst = 0;
+        int monthFirst = 0;
+        for (Sampled s : samples) {
+            for (Classification c : s.classes) {
+                switch (c.slashOrder()) {
+                    case DAY_FIRST -> dayFirst++;
+                    case MONTH_FIRST, MIXED -> monthFirst++;
+                    default -> { }
+                }
+            }
+        }
+        if (dayFirst == 0 || monthFirst > 0) {
+            return;
+        }
+        for (Sampled s : samples) {
+            for (int c = 0; c < s.classes.length; c++) {
+                if (s.classes[c].slashOrder() == ColumnClassifier.SlashOrder.OPEN) {
+                    s.classes[c] = s.classes[c].dayFirstAsTheRun();
+                }
+            }
+        }
     }
 
     /**

@@ -224,4 +224,21 @@ class ColumnClassifierTest {
                 .columnClass());
         assertEquals(ColumnClass.CATEGORICAL, classify("address_line", repeat(List.of("Home", "Work"), 5)).columnClass());
     }
+
+    /**
+     * NHS England's HES extracts: diagnosis and procedure codes without a dot under numbered headers are codes (they were
+     * pseudonymized or removed as ids), a record key glued to its head is an id even in a table of three rows, and
+     * a header that names the id of a diagnosis record stays an id.
+     */
+    @Test
+    void hesCodesAndRecordKeysAreTold() {
+        assertEquals(ColumnClass.CODE, classify("DIAG_4_01", List.of("E119", "I214", "J189")).columnClass());
+        assertEquals(ColumnClass.CODE, classify("DIAG_4_02", List.of("I10X", "E785", "N183")).columnClass());
+        assertEquals(ColumnClass.CODE, classify("OPERTN_4_01", List.of("X292", "K401", "E851")).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER,
+                classify("EPIKEY", List.of("300012345671", "300012345688", "300012345695")).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER,
+                classify("ATTENDKEY", List.of("500012345671", "500012345688", "500012345695")).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("DIAG_ID", List.of("D10012", "D10013", "D10014")).columnClass());
+    }
 }

@@ -30,4 +30,16 @@ class HeaderHintsTest {
         assertTrue(HeaderHints.of("SSN").has(HeaderHints.Hint.NATIONAL_ID));
         assertTrue(HeaderHints.of("LAST").has(HeaderHints.Hint.NAME_PART));
     }
+
+    @Test
+    void hesHeadersAreSplitAndKnown() {
+        assertEquals(List.of("epi", "key"), HeaderHints.words("EPIKEY"));
+        assertEquals(List.of("attend", "key"), HeaderHints.words("ATTENDKEY"));
+        assertEquals(List.of("monkey"), HeaderHints.words("MONKEY"));
+        assertTrue(HeaderHints.of("EPIKEY").has(HeaderHints.Hint.ID));
+        assertTrue(HeaderHints.of("DIAG_4_01").has(HeaderHints.Hint.CODE));
+        assertTrue(HeaderHints.of("OPERTN_4_01").has(HeaderHints.Hint.CODE));
+        assertTrue(HeaderHints.of("dx").has(HeaderHints.Hint.CODE));
+        assertTrue(!HeaderHints.of("DIAG_ID").has(HeaderHints.Hint.CODE));
+    }
 }

@@ -55,8 +55,14 @@ class GeneralizeMethodTest {
         assertEquals(expected, apply(Generalization.ZIP3, zip));
     }
 
+    @ParameterizedTest(name = "UK postcode {0} becomes its area {1}")
+    @CsvSource({"SW1A 1AA,SW", "OX4 1HP,OX", "cf10 3nq,CF", "B12 9QL,B", "SW1A1AA,SW", "' M1 1AE ',M"})
+    void aUkPostcodeKeepsItsArea(String postcode, String expected) throws Exception {
+        assertEquals(expected, apply(Generalization.ZIP3, postcode));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"2139", "ABCDE", "0213912345", "02139-12", "SW1A 1AA"})
+    @ValueSource(strings = {"2139", "ABCDE", "0213912345", "02139-12", "OX4", "1015 CJ", "SW1A 1A"})
     void valueThatIsNotAZipIsReportedWithoutItsValue(String value) {
         UnprocessableValueException e = assertThrows(UnprocessableValueException.class,
                 () -> apply(Generalization.ZIP3, value));

@@ -1,0 +1,64 @@
+package org.deidworkbench.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.deidworkbench.config.ProfileLoader;
+import org.deidworkbench.model.FileReport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A table whose slash dates never show their order (every day and month 12 or less) is read as the run's other slash
+ * dates show theirs: day first in a UK or European export, month first in a US one. Read the other way, 12 April
+ * would move as 4 December and come out written month first among day-first dates. Each patient's dates move by one
+ * offset, so the shift of the open table's date equals that of the same patient's date in the table that showed
+ * the order. The test's data are synthetic; messages name tables, never values.
+ */
+class SlashDateOrderAcrossTablesTest {
+
+    private static final char[] PASSPHRASE = "slash-order-test-passphrase".toCharArray();
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"day first,dd/MM/yyyy", "month first,MM/dd/yyyy"})
+    void anOpenColumnIsReadAsTheRunsOtherSlashDates(String name, String pattern) throws Exception {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern);
+        // visits: days above 12 show the order; letters: 12 April, 6 December, 3 March — either order reads them
+        List<LocalDate> shown = List.of(LocalDate.of(2021, 3, 25), LocalDate.of(2021, 11, 15), LocalDate.of(2022, 1, 16));
+        List<LocalDate> open = List.of(LocalDate.of(2021, 4, 12), LocalDate.of(2021, 12, 6), LocalDate.of(2022, 3, 3));
+        Path in = Files.createDirectories(dir.resolve("in"));
+        StringBuilder visits = new StringBuilder("patient_id,visit_date\n");
+        StringBuilder letters = new StringBuilder("patient_id,letter_date\n");
+        for (int i = 0; i < 3; i++) {
+            visits.append("P10").append(i).append(',').append(shown.get(i).format(f)).append('\n');
+            letters.append("P10").append(i).append(',').append(open.get(i).format(f)).append('\n');
+        }
+        Files.writeString(in.resolve("visits.csv"), visits);
+        Files.writeString(in.resolve("letters.csv"), letters);
+        Path out = dir.resolve("out");
+        RunResult result = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true, PASSPHRASE,
+                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        for (FileReport r : result.report().fileResults()) {
+            assertEquals(FileReport.Status.WRITTEN, r.status(), r.output() + ": " + r.problems());
+        }
+        List<String> v = Files.readAllLines(out.resolve("visits.csv"));
+        List<String> l = Files.readAllLines(out.resolve("letters.csv"));
+        for (int i = 0; i < 3; i++) {
+            String[] vr = v.get(i + 1).split(",");
+            String[] lr = l.get(i + 1).split(",");
+            assertEquals(vr[0], lr[0], "row " + (i + 1) + ": the tables' patients differ");
+            long visitShift = ChronoUnit.DAYS.between(shown.get(i), LocalDate.parse(vr[1], f));
+            long letterShift = ChronoUnit.DAYS.between(open.get(i), LocalDate.parse(lr[1], f));
+            assertEquals(visitShift, letterShift, "letters.csv row " + (i + 1) + ": not read " + name);
+        }
+    }
+}
