@@ -140,6 +140,8 @@ class CsvTemplateProfileTest {
             Age (years)             | generalize   | age
             age_at_admission        | generalize   | age
             patient_age             | generalize   | age
+            STARTAGE                | generalize   | age
+            ADMIAGE                 | generalize   | age
             admission_date          | shift-date   | event-dates
             AdmitDate               | shift-date   | event-dates
             discharge_dt            | shift-date   | event-dates
@@ -229,6 +231,9 @@ class CsvTemplateProfileTest {
             ethnicity
             toxicity_grade
             stage
+            storage_location
+            average_dose
+            dosage
             sex
             race
             test_name
