@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Identifiers recognisable by their shape, looked for in every value besides the key file's originals:
- * US social security numbers, phone numbers (US and French), Nordic personal numbers, e-mail addresses, numbers labelled as a medical record
+ * US social security numbers, phone numbers (US, French and UK), Nordic personal numbers, e-mail addresses, numbers labelled as a medical record
  * number or patient id, and dates labelled as a date of birth. Labelled forms only for the last two:
  * a bare number or date is far more often a lab value or a (shifted) visit date than an identifier.
  * A match that is one of the key file's pseudonyms is not a leak and is skipped by the caller.
@@ -30,6 +30,10 @@ final class PhiPatterns {
             // French numbers in pairs: 06 12 34 56 78, +33 6 12 34 56 78, 01.42.68.53.00
             new Detector(LeakScanner.Kind.PHONE, Pattern.compile(
                     "(?<![\\w+])(?:\\+33\\s?|0)[1-9](?:[\\s.-]\\d{2}){4}(?!\\w)"), 0),
+            // UK numbers: ten digits after 0 or +44, grouped 5-6, 4-6 or 3-4-4 with spaces (07700 900456, (01865) 741166,
+            // +44 7700 900123, 029 2087 4411, +44 (0)29 2087 4000); 4-3-4 (0121 496 0000) is the US shape's
+            new Detector(LeakScanner.Kind.PHONE, Pattern.compile("(?<![\\w+])(?:\\+44\\s?\\(0\\)\\s?|\\+44\\s|\\(?0)"
+                    + "(?:\\d{4}\\)?\\s\\d{6}|\\d{2}\\)?\\s\\d{4}\\s\\d{4})(?!\\w|[.,]\\d)"), 0),
             new Detector(LeakScanner.Kind.NATIONAL_ID, Pattern.compile("(?<![\\d-])(?:19|20)?\\d{6}[-+]\\d{4}(?![\\d-])"), 0),
             new Detector(LeakScanner.Kind.EMAIL, Pattern.compile(
                     "(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), 0),
@@ -52,7 +56,7 @@ final class PhiPatterns {
 
     /**
      * Reports the matches of the detectors a value can match at all: e-mail only with an {@code @},
-     * SSN and phone only with a 3-digit group followed by a 2- or 3-digit group, MRN and date of birth only
+     * SSN and phone only with digit groups of their shapes ({@link LeakScanner}'s grouped digits), MRN and date of birth only
      * with a label word. Cost: one pass per detector that runs.
      */
     static void find(CharSequence text, boolean at, boolean groupedDigits, boolean label, Found found) {

@@ -258,4 +258,18 @@ class LeakScannerTest {
         assertEquals(List.of(LeakScanner.Kind.NATIONAL_ID, LeakScanner.Kind.NATIONAL_ID), kinds);
         assertTrue(scan(d, "glycémie 7,4 mmol/L le 05/03/2021, LOINC 2345-7").isEmpty());
     }
+
+    /** UK phones in the groupings the UK writes them in (the US and French shapes miss them). */
+    @Test
+    void findsUkPhones() {
+        LeakDictionary d = dictionary();
+        for (String text : List.of("Her daughter can be reached on 07700 900456.", "tel. 029 2087 4411", "01865 741166",
+                "+44 (0)29 2087 4000", "mobile +44 7700 900123", "(01865) 741166")) {
+            assertEquals(List.of(LeakScanner.Kind.PHONE), scan(d, text).stream().map(LeakScanner.Hit::kind).toList(), text);
+        }
+        for (String text : List.of("SNOMED 1019431000000105", "HbA1c 58 mmol/mol on 05/03/2021", "ISO 9001 2015",
+                "EPIKEY 300012345671")) {
+            assertTrue(scan(d, text).isEmpty(), text);
+        }
+    }
 }
