@@ -316,6 +316,50 @@ class JsonBundleTransformTest {
         assertTrue(readAhead > 2 * bundles.size(), "read ahead: " + readAhead);
     }
 
+    /**
+     * A text longer than the read-ahead limit (decision 0101: real patients' Bundles run past 4 Mi characters)
+     * reads its first resources ahead, up to the limit, and the rest from their own text: the same output and
+     * statistics as reading none ahead, with some but not all of its resources read ahead.
+     */
+    @Test
+    void aTextLongerThanTheLimitReadsItsFirstResourcesAhead() throws Exception {
+        Random rng = new Random(14);
+        List<String> bundles = new ArrayList<>(JsonScanTest.patientBundles(47));
+        bundles.add(mixedBundle(rng));
+        bundles.addAll(readAheadStops(rng));
+        FhirRun run = scanned(bundles);
+        int partly = 0;
+        for (int i = 0; i < bundles.size(); i++) {
+            String b = bundles.get(i);
+            for (boolean pretty : new boolean[] {false, true}) {
+                String[] out = new String[2];
+                FileStats[] stats = new FileStats[2];
+                int[] readAheads = new int[2];
+                for (int ahead = 0; ahead < 2; ahead++) {
+                    FileTally tally = new FileTally("b.json", false);
+                    JsonBundleTransform t = new JsonBundleTransform(run, new ResourceCleaner(run, true, tally, false), tally);
+                    // on: a limit of a third of the text, which the text is longer than; off: none read ahead
+                    t.readAheadChars(ahead == 1 ? b.length() / 3 : 0);
+                    try {
+                        out[ahead] = t.transform(b, pretty, 1);
+                        stats[ahead] = tally.stats();
+                    } catch (JsonScan.Fallback e) {
+                        out[ahead] = "the whole text by HAPI";
+                    }
+                    readAheads[ahead] = t.readAheads();
+                }
+                assertEquals(out[0], out[1]);
+                assertEquals(stats[0], stats[1]);
+                assertEquals(0, readAheads[0]);
+                if (i < 12) { // the patient Bundles: 6 entries of similar size, each read by the token path
+                    assertTrue(readAheads[1] > 0 && readAheads[1] < 6, "read ahead: " + readAheads[1] + " of 6");
+                    partly++;
+                }
+            }
+        }
+        assertEquals(2 * 12, partly);
+    }
+
     @Test
     void plainShellsAndOnlyThoseArePrintedWithoutHapi() throws Exception {
         Deidentifier engine = FhirFixtures.engine(FhirFixtures.safeHarbor());
