@@ -4,7 +4,7 @@
 # ENCOUNTERS (N or MIN-MAX, per bundle) makes each bundle one patient's lifetime record, as real Synthea output is
 # (0.5-10 MB): that many encounters, each with 2-12 observations, a Procedure and a Claim besides the EOB
 # (decision 0101: `synthea_like.py /tmp/fhir18/big 60 0 20-100`). Without it, two encounters of 6 observations
-# each (~43 KB), byte-identical to the outputs before the argument existed.
+# each (~43 KB), byte-identical to the outputs before the argument existed. Tests: test_synthea_like.py.
 # Synthea-like FHIR data: transaction bundles (urn:uuid refs) and bulk NDJSON (server-style meta).
 import json, random, uuid, base64, os, sys
 rnd = random.Random(42)

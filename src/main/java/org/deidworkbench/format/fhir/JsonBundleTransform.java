@@ -211,7 +211,7 @@ final class JsonBundleTransform {
     private boolean cuts(String text, List<Cut> cuts) throws JsonScan.Fallback {
         plainShell = true;
         bundleType = null;
-        readAhead = text.length() <= MAX_STRING ? readAheadChars : 0;
+        readAhead = text.length() <= readAheadChars ? readAheadChars : 0;
         try (JsonParser p = JsonScan.JSON.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
                     || !"resourceType".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
@@ -254,17 +254,11 @@ final class JsonBundleTransform {
 
     /**
      * The most characters of entries' resources read into {@link JsonTransform}'s trees in the pass that finds
-     * them (decision 0097), per text, plus the resource that crosses it; the rest are passed over and read from
-     * their own text, as before. It bounds the trees held at once. A text longer than this reads its first
-     * resources ahead up to this figure (decision 0101; before, none): real patients' Bundles run to 10 MB.
+     * them (decision 0097), per text; the rest are passed over and read from their own text, as before. It
+     * bounds the trees held at once, and keeps every string of a read text under Jackson's longest (20,000,000
+     * characters), which {@link JsonTransform#readAt} would throw where the reading of the text alone falls back.
      */
     static final int READ_AHEAD_CHARS = 4 << 20;
-    /**
-     * The longest text that may read ahead at all: Jackson's longest string (20,000,000 characters), which
-     * {@link JsonTransform#readAt} would throw where the reading of the resource's text alone falls back; no
-     * string of a text this long can be longer. Bundles are streamed from 16 MiB ({@link FhirProcessor}), below it.
-     */
-    static final int MAX_STRING = JsonScan.JSON.streamReadConstraints().getMaxStringLength();
     /** {@link #READ_AHEAD_CHARS}, or another figure for tests (0: every resource read from its own text). */
     private int readAheadChars = READ_AHEAD_CHARS;
     /** Characters of resources this text may still read ahead (0: none). */

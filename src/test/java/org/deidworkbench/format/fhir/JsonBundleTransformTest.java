@@ -277,79 +277,43 @@ class JsonBundleTransformTest {
         assertEquals(2 * bundles.size(), answered);
     }
 
-    /** One text cleaned by the token path with a read-ahead limit: its output (or HAPI's turn), stats and read-aheads. */
-    private record Cleaned(String out, FileStats stats, int readAheads) {
-    }
-
-    private static Cleaned clean(FhirRun run, String text, boolean pretty, int readAheadChars) throws Exception {
-        FileTally tally = new FileTally("b.json", false);
-        JsonBundleTransform t = new JsonBundleTransform(run, new ResourceCleaner(run, true, tally, false), tally);
-        t.readAheadChars(readAheadChars);
-        try {
-            String out = t.transform(text, pretty, 1);
-            return new Cleaned(out, tally.stats(), t.readAheads());
-        } catch (JsonScan.Fallback e) {
-            return new Cleaned("the whole text by HAPI", null, t.readAheads());
-        }
-    }
-
-    /** The 12 patient Bundles, the mixed transaction and every read-ahead stop, in that order. */
-    private static List<String> readAheadBundles(long seed, long patientSeed) {
-        Random rng = new Random(seed);
-        List<String> bundles = new ArrayList<>(JsonScanTest.patientBundles(patientSeed));
-        bundles.add(mixedBundle(rng));
-        bundles.addAll(readAheadStops(rng));
-        return bundles;
-    }
-
     @Test
     void resourcesReadAheadAreCleanedAsWhenReadFromTheirOwnText() throws Exception {
-        List<String> bundles = readAheadBundles(12, 43);
+        Random rng = new Random(12);
+        List<String> bundles = new ArrayList<>(JsonScanTest.patientBundles(43));
+        bundles.add(mixedBundle(rng));
+        bundles.addAll(readAheadStops(rng));
         FhirRun run = scanned(bundles);
         int readAhead = 0;
         int answered = 0;
         for (String b : bundles) {
             for (boolean pretty : new boolean[] {false, true}) {
-                // on: every resource of these small texts read in the cuts' pass; off: each from its own text
-                Cleaned off = clean(run, b, pretty, 0);
-                Cleaned on = clean(run, b, pretty, JsonBundleTransform.READ_AHEAD_CHARS);
-                assertEquals(0, off.readAheads());
-                readAhead += on.readAheads();
-                assertEquals(off.out(), on.out());
-                assertEquals(off.stats(), on.stats());
-                answered += on.out().startsWith("{") ? 1 : 0;
+                String[] out = new String[2];
+                FileStats[] stats = new FileStats[2];
+                for (int ahead = 0; ahead < 2; ahead++) {
+                    FileTally tally = new FileTally("b.json", false);
+                    JsonBundleTransform t = new JsonBundleTransform(run, new ResourceCleaner(run, true, tally, false), tally);
+                    // on: every resource of these small texts read in the cuts' pass; off: each from its own text
+                    t.readAheadChars(ahead == 1 ? JsonBundleTransform.READ_AHEAD_CHARS : 0);
+                    try {
+                        out[ahead] = t.transform(b, pretty, 1);
+                        stats[ahead] = tally.stats();
+                    } catch (JsonScan.Fallback e) {
+                        out[ahead] = "the whole text by HAPI";
+                    }
+                    if (ahead == 0) {
+                        assertEquals(0, t.readAheads());
+                    } else {
+                        readAhead += t.readAheads();
+                    }
+                }
+                assertEquals(out[0], out[1]);
+                assertEquals(stats[0], stats[1]);
+                answered += out[1].startsWith("{") ? 1 : 0;
             }
         }
         assertTrue(answered > bundles.size(), "answered: " + answered);
         assertTrue(readAhead > 2 * bundles.size(), "read ahead: " + readAhead);
-    }
-
-    /**
-     * A text longer than the read-ahead limit (decision 0101: real patients' Bundles run past 4 Mi characters)
-     * reads its first resources ahead, up to the limit, and the rest from their own text: the same output and
-     * statistics as reading none ahead, with some but not all of its resources read ahead.
-     */
-    @Test
-    void aTextLongerThanTheLimitReadsItsFirstResourcesAhead() throws Exception {
-        List<String> bundles = readAheadBundles(14, 47);
-        FhirRun run = scanned(bundles);
-        int partly = 0;
-        for (int i = 0; i < bundles.size(); i++) {
-            String b = bundles.get(i);
-            for (boolean pretty : new boolean[] {false, true}) {
-                // on: a limit of a third of the text, which the text is longer than; off: none read ahead
-                Cleaned off = clean(run, b, pretty, 0);
-                Cleaned on = clean(run, b, pretty, b.length() / 3);
-                assertEquals(0, off.readAheads());
-                assertEquals(off.out(), on.out());
-                assertEquals(off.stats(), on.stats());
-                if (i < 12) { // the patient Bundles: 6 entries of similar size, each read by the token path
-                    assertTrue(on.readAheads() > 0 && on.readAheads() < 6, "read ahead: " + on.readAheads() + " of 6");
-                    partly++;
-                }
-            }
-        }
-        assertEquals(2 * 12, partly);
     }
 
     @Test
