@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 # Synthea-like FHIR R4 test data for `deid bench fhir` (performance.md, FHIR section, decision 0032):
-# usage: synthea_like.py OUT_DIR BUNDLES BULK_PATIENTS  (the figures used: 60 1500; fake names only)
+# usage: synthea_like.py OUT_DIR BUNDLES BULK_PATIENTS [ENCOUNTERS]  (the figures used: 60 1500; fake names only)
+# ENCOUNTERS (N or MIN-MAX, per bundle) makes each bundle one patient's lifetime record, as real Synthea output is
+# (0.5-10 MB): that many encounters, each with 2-12 observations, a Procedure and a Claim besides the EOB
+# (decision 0101: `synthea_like.py /tmp/fhir18/big 60 0 20-100`). Without it, two encounters of 6 observations
+# each (~43 KB), byte-identical to the outputs before the argument existed. Tests: test_synthea_like.py.
 # Synthea-like FHIR data: transaction bundles (urn:uuid refs) and bulk NDJSON (server-style meta).
 import json, random, uuid, base64, os, sys
 rnd = random.Random(42)
@@ -86,15 +90,43 @@ def resources(pref, eref, name, bulk, n_obs):
       "insurance":[{"focal":True,"coverage":{"reference":"#coverage","display":"Medicaid"}}],
       "total":[{"category":cc("http://terminology.hl7.org/CodeSystem/adjudication","submitted","Submitted Amount"),"amount":{"value":129.16,"currency":"USD"}}]})
     return out
-def bundle(i):
+def lifetime(pref, name):
+    # the extra resources of a realistic encounter: a Procedure and the Claim Synthea writes beside each EOB
+    rs = resources(pref, None, name, False, rnd.randint(2, 12))
+    enc = rs[0]; when = enc["period"]["start"]; er = "urn:uuid:"+enc["id"]
+    rs.append({"resourceType":"Procedure","id":uid(),"meta":{"profile":[US+"us-core-procedure"]},"status":"completed",
+      "code":cc("http://snomed.info/sct","430193006","Medication Reconciliation (procedure)"),
+      "subject":{"reference":pref},"encounter":{"reference":er},
+      "performedPeriod":{"start":when,"end":when},"location":{"display":"PEMBERTON HEALTH"}})
+    rs.append({"resourceType":"Claim","id":uid(),"status":"active",
+      "type":cc("http://terminology.hl7.org/CodeSystem/claim-type","professional","Professional"),"use":"claim",
+      "patient":{"reference":pref,"display":name},"billablePeriod":{"start":when,"end":when},"created":when,
+      "provider":{"reference":"Organization?identifier=https://github.com/synthetichealth/synthea|abc","display":"PEMBERTON HEALTH"},
+      "priority":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/processpriority","code":"normal"}]},
+      "insurance":[{"sequence":1,"focal":True,"coverage":{"display":"Medicaid"}}],
+      "item":[{"sequence":1,"productOrService":enc["type"][0],"encounter":[{"reference":er}]},
+              {"sequence":2,"productOrService":cc("http://snomed.info/sct","430193006","Medication Reconciliation (procedure)"),
+               "net":{"value":round(rnd.random()*500,2),"currency":"USD"}}],
+      "total":{"value":round(rnd.random()*900,2),"currency":"USD"}})
+    return rs
+def bundle(i, encounters=None):
     pid = uid(); p, f, l = patient(pid, False)
-    rs = [p] + resources("urn:uuid:"+pid, None, f+" "+l, False, 6) + resources("urn:uuid:"+pid, None, f+" "+l, False, 6)
+    if encounters is None:
+        rs = [p] + resources("urn:uuid:"+pid, None, f+" "+l, False, 6) + resources("urn:uuid:"+pid, None, f+" "+l, False, 6)
+    else:
+        rs = [p]
+        for _ in range(rnd.randint(*encounters)): rs += lifetime("urn:uuid:"+pid, f+" "+l)
     return {"resourceType":"Bundle","type":"transaction","entry":[{"fullUrl":"urn:uuid:"+r["id"],"resource":r,
        "request":{"method":"POST","url":r["resourceType"]}} for r in rs]}
-def main(out, n_bundles, n_bulk_patients):
+def encounter_range(arg):
+    lo, _, hi = arg.partition("-")
+    lo, hi = int(lo), int(hi or lo)
+    if not 1 <= lo <= hi: sys.exit("ENCOUNTERS must be N or MIN-MAX with 1 <= MIN <= MAX")
+    return lo, hi
+def main(out, n_bundles, n_bulk_patients, encounters=None):
     os.makedirs(out+"/bundles", exist_ok=True); os.makedirs(out+"/bulk", exist_ok=True)
     for i in range(n_bundles):
-        with open(out+"/bundles/synthea_%03d.json"%i,"w") as fh: json.dump(bundle(i), fh, indent=2)
+        with open(out+"/bundles/synthea_%03d.json"%i,"w") as fh: json.dump(bundle(i, encounters), fh, indent=2)
     files = {}
     for i in range(n_bulk_patients):
         pid = "pt%05d"%i; p, f, l = patient(pid, True)
@@ -104,4 +136,5 @@ def main(out, n_bundles, n_bulk_patients):
             fh = files.get(r["resourceType"]) or files.setdefault(r["resourceType"], open(out+"/bulk/%s.ndjson"%r["resourceType"],"w"))
             fh.write(json.dumps(r, separators=(",",":"))+"\n")
     for fh in files.values(): fh.close()
-main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), encounter_range(sys.argv[4]) if len(sys.argv) > 4 else None)
