@@ -162,6 +162,15 @@ public final class LeakScanner {
     private boolean linesAreRecords;
     /** The field of a value's location ({@link #fields}), or null (decision 0090). */
     private java.util.function.Function<Supplier<String>, Object> fieldOf;
+    /**
+     * Whatever a value did beyond counting its tokens: a pattern reported (pending), a subject named, a PHI pattern
+     * hit. A value whose full scan left it unchanged is inert and may be remembered (decision 0100).
+     */
+    private long effects;
+    /** Inert values seen (decision 0100), made at the first value that may be remembered; null until then. */
+    private ValueMemo memo;
+    private boolean remembering = true;
+    private long skipped;
 
     /**
      * Hits waiting for the end of their value or record, with their pattern, whether their value is free text, and for
@@ -260,6 +269,7 @@ public final class LeakScanner {
      */
     public LeakScanner bySubject() {
         this.bySubject = true;
+        this.memo = null; // what is inert depends on counting by subject
         return this;
     }
 
@@ -392,6 +402,13 @@ public final class LeakScanner {
      */
     public void value(char[] a, int offset, int length, Supplier<String> where) {
         Objects.checkFromIndexSize(offset, length, a.length);
+        boolean remember = remembers(length);
+        long key = remember ? ValueMemo.hash(a, offset, length) : 0;
+        if (remember && memo.find(key, a, offset, length)) {
+            again(where);
+            return;
+        }
+        long before = effects;
         scan(a, offset, offset + length, where);
         if (at || grouped || label) {
             valuePatterns(java.nio.CharBuffer.wrap(a, offset, length));
@@ -399,6 +416,50 @@ public final class LeakScanner {
         resetFlags();
         if (bySubject) {
             endValue(valueWords);
+        }
+        if (remember && effects == before) {
+            memo.put(key, a, offset, length, tokens);
+        }
+    }
+
+    /** The same scanner without the memo of inert values (every value scanned in full), to compare with (decision 0100). */
+    LeakScanner withoutMemo() {
+        remembering = false;
+        memo = null;
+        return this;
+    }
+
+    /** Values found in the memo and not scanned again (decision 0100). */
+    long skipped() {
+        return skipped;
+    }
+
+    /**
+     * Whether a value of {@code length} units is looked for in (and, found inert, stored in) the {@link #memo}: a value
+     * starts where the last one ended, no word begun, nothing pending (decision 0100).
+     */
+    private boolean remembers(int length) {
+        if (!remembering || length > ValueMemo.LONGEST || length < ValueMemo.SHORTEST || inWord || pendingCount > 0
+                || valueWords > 0) {
+            return false;
+        }
+        if (memo == null) {
+            memo = new ValueMemo();
+        }
+        return true;
+    }
+
+    /**
+     * What a full scan of a value the {@link #memo} holds would change: its tokens counted (the date occurrences, the
+     * tokens of the value); every other field it writes is reset before it is read again (decision 0100).
+     */
+    private void again(Supplier<String> where) {
+        skipped++;
+        this.where = where;
+        int n = memo.found;
+        tokens = n;
+        if (hasDates) {
+            occurrence += n;
         }
     }
 
@@ -409,6 +470,13 @@ public final class LeakScanner {
      */
     public void value(byte[] a, int offset, int length, Supplier<String> where) {
         Objects.checkFromIndexSize(offset, length, a.length);
+        boolean remember = remembers(length);
+        long key = remember ? ValueMemo.hash(a, offset, length) : 0;
+        if (remember && memo.find(key, a, offset, length)) {
+            again(where);
+            return;
+        }
+        long before = effects;
         this.where = where;
         resetTokens();
         dateTokens = 0;
@@ -435,6 +503,9 @@ public final class LeakScanner {
         resetFlags();
         if (bySubject) {
             endValue(valueWords);
+        }
+        if (remember && effects == before) {
+            memo.put(key, a, offset, length, tokens);
         }
     }
 
@@ -997,6 +1068,7 @@ public final class LeakScanner {
     private int matched;
 
     private int report(int p, int reported) {
+        effects++;
         if (reported < endedHere.length) {
             endedHere[reported++] = p;
         }
@@ -1165,6 +1237,9 @@ public final class LeakScanner {
         }
         if (bySubject) {
             int subject = dictionary.subjectOfWord(wordHash);
+            if (subject >= 0) {
+                effects++; // a value naming a subject is never remembered (decision 0100)
+            }
             if (subject >= 0 && !named(subject)) {
                 if (recordSubjectCount == recordSubjects.length) {
                     recordSubjects = java.util.Arrays.copyOf(recordSubjects, recordSubjectCount * 2);
@@ -1252,6 +1327,7 @@ public final class LeakScanner {
     private void patterns(CharSequence text, boolean phone, boolean mrn, boolean birth) {
         PhiPatterns.find(text, at, phone, mrn, birth, (kind, found) -> {
             if (!pseudonyms.test(found) && !dictionary.isPseudonymWord(Fold.wordHash(found))) {
+                effects++;
                 sink.hit(new Hit(kind, "pattern " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
                         sink.listing() ? where.get() : null, reveal ? found : null));
             }
