@@ -170,6 +170,10 @@ public final class LeakScanner {
     /** Inert values seen (decision 0100), made at the first value that may be remembered; null until then. */
     private ValueMemo memo;
     private boolean remembering = true;
+    /** The memo's key of the value being scanned ({@link #skipped}), or {@link #NOT_REMEMBERED}; and its effects before. */
+    private long memoKey;
+    private long effectsBefore;
+    private static final long NOT_REMEMBERED = 0;
     private long skipped;
 
     /**
@@ -402,13 +406,9 @@ public final class LeakScanner {
      */
     public void value(char[] a, int offset, int length, Supplier<String> where) {
         Objects.checkFromIndexSize(offset, length, a.length);
-        boolean remember = remembers(length);
-        long key = remember ? ValueMemo.hash(a, offset, length) : 0;
-        if (remember && memo.find(key, a, offset, length)) {
-            again(where);
+        if (skipped(a, offset, length, where)) {
             return;
         }
-        long before = effects;
         scan(a, offset, offset + length, where);
         if (at || grouped || label) {
             valuePatterns(java.nio.CharBuffer.wrap(a, offset, length));
@@ -417,9 +417,7 @@ public final class LeakScanner {
         if (bySubject) {
             endValue(valueWords);
         }
-        if (remember && effects == before) {
-            memo.put(key, a, offset, length, tokens);
-        }
+        remember(a, offset, length);
     }
 
     /** The same scanner without the memo of inert values (every value scanned in full), to compare with (decision 0100). */
@@ -450,6 +448,28 @@ public final class LeakScanner {
     }
 
     /**
+     * Whether {@code a[offset, offset + length)} (a {@code byte[]} or {@code char[]}) is in the {@link #memo}: then its
+     * tokens are counted as its full scan would count them and the scan is skipped; else its full scan follows and
+     * {@link #remember} stores it if inert.
+     */
+    private boolean skipped(Object a, int offset, int length, Supplier<String> where) {
+        memoKey = remembers(length) ? ValueMemo.key(a, offset, length) : NOT_REMEMBERED;
+        if (memoKey != NOT_REMEMBERED && memo.find(memoKey, a, offset, length)) {
+            again(where);
+            return true;
+        }
+        effectsBefore = effects;
+        return false;
+    }
+
+    /** After a full scan ({@link #skipped} false): stores the value in the {@link #memo} if it was inert. */
+    private void remember(Object a, int offset, int length) {
+        if (memoKey != NOT_REMEMBERED && effects == effectsBefore) {
+            memo.put(memoKey, a, offset, length, tokens);
+        }
+    }
+
+    /**
      * What a full scan of a value the {@link #memo} holds would change: its tokens counted (the date occurrences, the
      * tokens of the value); every other field it writes is reset before it is read again (decision 0100).
      */
@@ -470,13 +490,9 @@ public final class LeakScanner {
      */
     public void value(byte[] a, int offset, int length, Supplier<String> where) {
         Objects.checkFromIndexSize(offset, length, a.length);
-        boolean remember = remembers(length);
-        long key = remember ? ValueMemo.hash(a, offset, length) : 0;
-        if (remember && memo.find(key, a, offset, length)) {
-            again(where);
+        if (skipped(a, offset, length, where)) {
             return;
         }
-        long before = effects;
         this.where = where;
         resetTokens();
         dateTokens = 0;
@@ -504,9 +520,7 @@ public final class LeakScanner {
         if (bySubject) {
             endValue(valueWords);
         }
-        if (remember && effects == before) {
-            memo.put(key, a, offset, length, tokens);
-        }
+        remember(a, offset, length);
     }
 
     private void value(CharSequence value, Supplier<String> where, boolean freeText) {

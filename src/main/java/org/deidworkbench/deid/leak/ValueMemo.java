@@ -59,16 +59,28 @@ final class ValueMemo {
         return mix(h ^ tail);
     }
 
+    /** Never 0, which {@link LeakScanner} uses for a value not looked for. */
     private static long mix(long h) {
         h = (h ^ (h >>> 32)) * K;
-        return h ^ (h >>> 29);
+        h ^= h >>> 29;
+        return h == 0 ? 1 : h;
     }
 
-    /** Whether these bytes are a stored inert value; if so, {@link #found} is its token count. */
-    boolean find(long key, byte[] a, int from, int length) {
+    /** The key of {@code a[from, from + length)}, a {@code byte[]} or a {@code char[]}. */
+    static long key(Object a, int from, int length) {
+        return a instanceof byte[] b ? hash(b, from, length) : hash((char[]) a, from, length);
+    }
+
+    /**
+     * Whether {@code a[from, from + length)} (a {@code byte[]} or a {@code char[]}) is a stored inert value, compared
+     * unit by unit; if so, {@link #found} is its token count.
+     */
+    boolean find(long key, Object a, int from, int length) {
         int slot = (int) key & MASK;
-        if (keys[slot] != key || !(values[slot] instanceof byte[] v)
-                || !Arrays.equals(v, 0, v.length, a, from, from + length)) {
+        Object v = values[slot];
+        if (keys[slot] != key || v == null || !(v instanceof byte[] b
+                ? a instanceof byte[] x && Arrays.equals(b, 0, b.length, x, from, from + length)
+                : a instanceof char[] y && Arrays.equals((char[]) v, 0, ((char[]) v).length, y, from, from + length))) {
             return false;
         }
         used[slot] = true;
@@ -76,45 +88,19 @@ final class ValueMemo {
         return true;
     }
 
-    /** Whether these characters are a stored inert value; if so, {@link #found} is its token count. */
-    boolean find(long key, char[] a, int from, int length) {
-        int slot = (int) key & MASK;
-        if (keys[slot] != key || !(values[slot] instanceof char[] v)
-                || !Arrays.equals(v, 0, v.length, a, from, from + length)) {
-            return false;
-        }
-        used[slot] = true;
-        found = tokens[slot];
-        return true;
-    }
-
-    /** Stores a copy of a value a full scan found inert, with its token count (unless its slot gets a second chance). */
-    void put(long key, byte[] a, int from, int length, int tokenCount) {
-        int slot = slot(key);
-        if (slot >= 0) {
-            store(slot, key, Arrays.copyOfRange(a, from, from + length), tokenCount);
-        }
-    }
-
-    void put(long key, char[] a, int from, int length, int tokenCount) {
-        int slot = slot(key);
-        if (slot >= 0) {
-            store(slot, key, Arrays.copyOfRange(a, from, from + length), tokenCount);
-        }
-    }
-
-    private int slot(long key) {
+    /**
+     * Stores a copy of a value a full scan found inert, with its token count, unless its slot holds a value found again
+     * since it was stored (that one is kept once more).
+     */
+    void put(long key, Object a, int from, int length, int tokenCount) {
         int slot = (int) key & MASK;
         if (used[slot]) {
-            used[slot] = false; // found again since stored: kept once more
-            return -1;
+            used[slot] = false;
+            return;
         }
-        return slot;
-    }
-
-    private void store(int slot, long key, Object value, int tokenCount) {
         keys[slot] = key;
-        values[slot] = value;
+        values[slot] = a instanceof byte[] b ? Arrays.copyOfRange(b, from, from + length)
+                : Arrays.copyOfRange((char[]) a, from, from + length);
         tokens[slot] = tokenCount;
     }
 }
