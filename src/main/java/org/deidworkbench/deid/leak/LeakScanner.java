@@ -170,7 +170,7 @@ public final class LeakScanner {
     /** Inert values seen (decision 0100), made at the first value that may be remembered; null until then. */
     private ValueMemo memo;
     private boolean remembering = true;
-    /** The memo's key of the value being scanned ({@link #skipped}), or {@link #NOT_REMEMBERED}; and its effects before. */
+    /** Key of of the value being scanned ({@link #skipped}) or {@link #NOT_REMEMBERED}, and its effects before. */
     private long memoKey;
     private long effectsBefore;
     private static final long NOT_REMEMBERED = 0;
@@ -420,7 +420,7 @@ public final class LeakScanner {
         remember(a, offset, length);
     }
 
-    /** The same scanner without the memo of inert values (every value scanned in full), to compare with (decision 0100). */
+    /** The same scanner without the memo of inert values: every value scanned in full, to compare (decision 0100). */
     LeakScanner withoutMemo() {
         remembering = false;
         memo = null;
