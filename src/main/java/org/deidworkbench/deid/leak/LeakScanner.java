@@ -167,9 +167,14 @@ public final class LeakScanner {
      * hit. A value whose full scan left it unchanged is inert and may be remembered (decision 0100).
      */
     private long effects;
-    /** Inert values seen (decision 0100), made at the first value that may be remembered; null until then. */
+    /**
+     * Inert values seen (decision 0100), taken at the first value that may be remembered (the dictionary's for this
+     * thread, or this scanner's own when its pseudonyms are not the dictionary's); null until then.
+     */
     private ValueMemo memo;
     private boolean remembering = true;
+    /** Whether this scanner's pseudonyms are its dictionary's: then its memo is the dictionary's for this thread. */
+    private boolean sharedMemo;
     /** Key of of the value being scanned ({@link #skipped}) or {@link #NOT_REMEMBERED}, and its effects before. */
     private long memoKey;
     private long effectsBefore;
@@ -243,6 +248,7 @@ public final class LeakScanner {
      */
     public LeakScanner(LeakDictionary dictionary, boolean reveal, Sink sink) {
         this(dictionary, Objects.requireNonNull(dictionary, "dictionary")::isPseudonym, reveal, sink);
+        this.sharedMemo = true;
     }
 
     private LeakScanner(LeakDictionary dictionary, java.util.function.Predicate<String> pseudonyms, boolean reveal,
@@ -442,7 +448,7 @@ public final class LeakScanner {
             return false;
         }
         if (memo == null) {
-            memo = new ValueMemo();
+            memo = sharedMemo ? dictionary.memo(bySubject) : new ValueMemo();
         }
         return true;
     }
