@@ -1,5 +1,7 @@
 package org.deidworkbench.deid.leak;
 
+import static org.deidworkbench.deid.leak.LeakScannerDifferentialTest.digits;
+import static org.deidworkbench.deid.leak.LeakScannerDifferentialTest.two;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,112 +28,100 @@ import org.junit.jupiter.api.Test;
 class LeakScannerMemoTest {
 
     private static final String[] SYLLABLES = {"an", "ber", "cor", "dal", "el", "fin", "mül", "ré", "jo", "kar", "lin",
-            "tho", "vy", "sø"};
+        "tho", "vy", "sø"};
     private static final String[] MONTHS = {"January", "Feb", "MARCH", "april", "May", "Juni", "Juli", "Aug", "Sept",
-            "Oktober", "November", "Dezember", "März", "Mai"};
+        "Oktober", "November", "Dezember", "März", "Mai"};
     private static final String[] SEPARATORS = {" ", "  ", "/", "-", ".", ", ", "^", ":", ";", "\n", "\t", "|", "", " - ",
-            "(", ") ", "\"", "\",\""};
+        "(", ") ", "\"", "\",\""};
     private static final String[] LABELS = {"MRN", "DOB", "Patient ID", "born", "geb.", "date of birth", "mrn:", "SSN"};
 
     private static String name(Random r) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0, n = 2 + r.nextInt(2); i < n; i++) {
-                b.append(SYLLABLES[r.nextInt(SYLLABLES.length)]);
-            }
-            b.setCharAt(0, Character.toUpperCase(b.charAt(0)));
-            return b.toString();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0, n = 2 + r.nextInt(2); i < n; i++) {
+            b.append(SYLLABLES[r.nextInt(SYLLABLES.length)]);
         }
+        b.setCharAt(0, Character.toUpperCase(b.charAt(0)));
+        return b.toString();
+    }
 
-        /** A word that is most likely no original's token: the short path's tokens. */
+    /** A word that is most likely no original's token. */
     private static String filler(Random r) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0, n = 3 + r.nextInt(9); i < n; i++) {
-                b.append((char) ('a' + r.nextInt(26)));
-            }
-            return r.nextBoolean() ? b.toString() : b.toString().toUpperCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0, n = 3 + r.nextInt(9); i < n; i++) {
+            b.append((char) ('a' + r.nextInt(26)));
         }
-
-    private static String digits(Random r, int n) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                b.append((char) ('0' + r.nextInt(10)));
-            }
-            return b.toString();
-        }
-
-    private static String two(int v) {
-            return v < 10 ? "0" + v : Integer.toString(v);
-        }
+        return r.nextBoolean() ? b.toString() : b.toString().toUpperCase(Locale.ROOT);
+    }
 
     private static String hex(Random r, int n) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                b.append("0123456789abcdef".charAt(r.nextInt(16)));
-            }
-            return b.toString();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append("0123456789abcdef".charAt(r.nextInt(16)));
         }
+        return b.toString();
+    }
 
     private record Date(int y, int m, int d) {
-        }
+    }
 
     private static String original(Random r, List<Date> dates) {
-            int y = 1925 + r.nextInt(70);
-            int m = 1 + r.nextInt(12);
-            int d = 1 + r.nextInt(28);
-            return switch (r.nextInt(11)) {
-                case 0 -> name(r) + " " + name(r);
-                case 1 -> name(r) + "-" + name(r) + " van der " + name(r);
-                case 2 -> name(r);
-                case 3 -> digits(r, 5 + r.nextInt(4));
-                case 4 -> "(" + digits(r, 3) + ") " + digits(r, 3) + "-" + digits(r, 4);
-                case 5 -> digits(r, 3) + "-" + digits(r, 2) + "-" + digits(r, 4);
-                case 6 -> name(r).toLowerCase(Locale.ROOT) + "." + name(r).toLowerCase(Locale.ROOT) + "@example.org";
-                case 7 -> "MRN-" + digits(r, 7);
-                case 8 -> hex(r, 8) + "-" + hex(r, 4) + "-4" + hex(r, 3) + "-a" + hex(r, 3) + "-" + hex(r, 12);
-                case 9 -> name(r) + " Street " + (1 + r.nextInt(900));
-                default -> {
-                    dates.add(new Date(y, m, d));
-                    yield y + "-" + two(m) + "-" + two(d);
-                }
-            };
-        }
+        int y = 1925 + r.nextInt(70);
+        int m = 1 + r.nextInt(12);
+        int d = 1 + r.nextInt(28);
+        return switch (r.nextInt(11)) {
+            case 0 -> name(r) + " " + name(r);
+            case 1 -> name(r) + "-" + name(r) + " van der " + name(r);
+            case 2 -> name(r);
+            case 3 -> digits(r, 5 + r.nextInt(4));
+            case 4 -> "(" + digits(r, 3) + ") " + digits(r, 3) + "-" + digits(r, 4);
+            case 5 -> digits(r, 3) + "-" + digits(r, 2) + "-" + digits(r, 4);
+            case 6 -> name(r).toLowerCase(Locale.ROOT) + "." + name(r).toLowerCase(Locale.ROOT) + "@example.org";
+            case 7 -> "MRN-" + digits(r, 7);
+            case 8 -> hex(r, 8) + "-" + hex(r, 4) + "-4" + hex(r, 3) + "-a" + hex(r, 3) + "-" + hex(r, 12);
+            case 9 -> name(r) + " Street " + (1 + r.nextInt(900));
+            default -> {
+                dates.add(new Date(y, m, d));
+                yield y + "-" + two(m) + "-" + two(d);
+            }
+        };
+    }
 
-        /** A date in one of the notations the scanner reads (or a near miss of one). */
+    /** A date in one of the notations the scanner reads (or a near miss of one). */
     private static String date(Random r, Date t) {
-            String month = MONTHS[t.m() - 1];
-            return switch (r.nextInt(10)) {
-                case 0 -> t.y() + "-" + two(t.m()) + "-" + two(t.d());
-                case 1 -> two(t.m()) + "/" + two(t.d()) + "/" + t.y();
-                case 2 -> t.d() + "." + t.m() + "." + t.y();
-                case 3 -> "" + t.y() + two(t.m()) + two(t.d());
-                case 4 -> month + " " + t.d() + ", " + t.y();
-                case 5 -> t.d() + ". " + month + " " + t.y();
-                case 6 -> t.y() + "-" + two(t.m()) + "-" + two(t.d()) + "T10:30:00";
-                case 7 -> t.m() + "/" + t.d() + "/" + t.y();
-                case 8 -> month + " " + filler(r) + " " + t.d() + " " + t.y(); // a word inside: no date
-                default -> two(t.d()) + "." + two(t.m()) + "." + t.y();
-            };
-        }
+        String month = MONTHS[t.m() - 1];
+        return switch (r.nextInt(10)) {
+            case 0 -> t.y() + "-" + two(t.m()) + "-" + two(t.d());
+            case 1 -> two(t.m()) + "/" + two(t.d()) + "/" + t.y();
+            case 2 -> t.d() + "." + t.m() + "." + t.y();
+            case 3 -> "" + t.y() + two(t.m()) + two(t.d());
+            case 4 -> month + " " + t.d() + ", " + t.y();
+            case 5 -> t.d() + ". " + month + " " + t.y();
+            case 6 -> t.y() + "-" + two(t.m()) + "-" + two(t.d()) + "T10:30:00";
+            case 7 -> t.m() + "/" + t.d() + "/" + t.y();
+            case 8 -> month + " " + filler(r) + " " + t.d() + " " + t.y(); // a word inside: no date
+            default -> two(t.d()) + "." + two(t.m()) + "." + t.y();
+        };
+    }
 
-        /** The original as output might hold it: in another case, order or spacing, cut, or with a word inside it. */
+    /** The original as output might hold it: in another case, order or spacing, cut, or with a word inside it. */
     private static String mention(Random r, String original) {
-            String[] t = original.split("[^\\p{L}\\p{N}]+");
-            return switch (r.nextInt(8)) {
-                case 0 -> original.toUpperCase(Locale.ROOT);
-                case 1 -> original.toLowerCase(Locale.ROOT);
-                case 2 -> {
-                    List<String> reversed = new ArrayList<>(List.of(t));
-                    java.util.Collections.reverse(reversed);
-                    yield String.join(r.nextBoolean() ? ", " : "^", reversed);
-                }
-                case 3 -> String.join("", t);
-                case 4 -> String.join("  ", t);
-                case 5 -> t.length > 1 ? t[0] + " " + filler(r) + " " + String.join(" ", List.of(t).subList(1, t.length))
-                        : filler(r) + original;
-                case 6 -> original.substring(0, r.nextInt(original.length() + 1));
-                default -> original;
-            };
-        }
+        String[] t = original.split("[^\\p{L}\\p{N}]+");
+        return switch (r.nextInt(8)) {
+            case 0 -> original.toUpperCase(Locale.ROOT);
+            case 1 -> original.toLowerCase(Locale.ROOT);
+            case 2 -> {
+                List<String> reversed = new ArrayList<>(List.of(t));
+                java.util.Collections.reverse(reversed);
+                yield String.join(r.nextBoolean() ? ", " : "^", reversed);
+            }
+            case 3 -> String.join("", t);
+            case 4 -> String.join("  ", t);
+            case 5 -> t.length > 1 ? t[0] + " " + filler(r) + " " + String.join(" ", List.of(t).subList(1, t.length))
+                    : filler(r) + original;
+            case 6 -> original.substring(0, r.nextInt(original.length() + 1));
+            default -> original;
+        };
+    }
 
     private static final String[] SUBJECTS = {"ALC4X9Q2ZP7K", "BOB7Y2K9W3QD"};
     private static final String[] ALIASES = {"Patient/3f2a9c1e-77b0-4d0e-9a41-5c2e8f0b6d13", "Q9ZK4T7P"};
