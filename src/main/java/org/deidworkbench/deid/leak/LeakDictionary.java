@@ -168,6 +168,23 @@ public final class LeakDictionary {
         }
     }
 
+    /**
+     * Per thread, the memo of inert values (decision 0100) of the scanners that use this dictionary's pseudonyms, without
+     * and with counting by subject: what is inert depends on nothing else, so the scanners of one thread's files share
+     * one memo instead of making one per file. It holds copies of output values only, and no reference to this
+     * dictionary.
+     */
+    private final ThreadLocal<ValueMemo[]> memos = ThreadLocal.withInitial(() -> new ValueMemo[2]);
+
+    ValueMemo memo(boolean bySubject) {
+        ValueMemo[] m = memos.get();
+        int i = bySubject ? 1 : 0;
+        if (m[i] == null) {
+            m[i] = new ValueMemo();
+        }
+        return m[i];
+    }
+
     private LeakDictionary(Builder b) {
         // each of the builder's arrays is dropped once copied to its exact size, so that its unused capacity is garbage
         // while the rest is built (decision 0061: at a million originals they are hundreds of MB); the builder's

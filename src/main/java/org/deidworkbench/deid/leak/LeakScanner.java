@@ -162,6 +162,24 @@ public final class LeakScanner {
     private boolean linesAreRecords;
     /** The field of a value's location ({@link #fields}), or null (decision 0090). */
     private java.util.function.Function<Supplier<String>, Object> fieldOf;
+    /**
+     * Whatever a value did beyond counting its tokens: a pattern reported (pending), a subject named, a PHI pattern
+     * hit. A value whose full scan left it unchanged is inert and may be remembered (decision 0100).
+     */
+    private long effects;
+    /**
+     * Inert values seen (decision 0100), taken at the first value that may be remembered (the dictionary's for this
+     * thread, or this scanner's own when its pseudonyms are not the dictionary's); null until then.
+     */
+    private ValueMemo memo;
+    private boolean remembering = true;
+    /** Whether this scanner's pseudonyms are its dictionary's: then its memo is the dictionary's for this thread. */
+    private boolean sharedMemo;
+    /** Key of of the value being scanned ({@link #skipped}) or {@link #NOT_REMEMBERED}, and its effects before. */
+    private long memoKey;
+    private long effectsBefore;
+    private static final long NOT_REMEMBERED = 0;
+    private long skipped;
 
     /**
      * Hits waiting for the end of their value or record, with their pattern, whether their value is free text, and for
@@ -230,6 +248,7 @@ public final class LeakScanner {
      */
     public LeakScanner(LeakDictionary dictionary, boolean reveal, Sink sink) {
         this(dictionary, Objects.requireNonNull(dictionary, "dictionary")::isPseudonym, reveal, sink);
+        this.sharedMemo = true;
     }
 
     private LeakScanner(LeakDictionary dictionary, java.util.function.Predicate<String> pseudonyms, boolean reveal,
@@ -260,6 +279,7 @@ public final class LeakScanner {
      */
     public LeakScanner bySubject() {
         this.bySubject = true;
+        this.memo = null; // what is inert depends on counting by subject
         return this;
     }
 
@@ -392,6 +412,9 @@ public final class LeakScanner {
      */
     public void value(char[] a, int offset, int length, Supplier<String> where) {
         Objects.checkFromIndexSize(offset, length, a.length);
+        if (skipped(a, offset, length, where)) {
+            return;
+        }
         scan(a, offset, offset + length, where);
         if (at || grouped || label) {
             valuePatterns(java.nio.CharBuffer.wrap(a, offset, length));
@@ -399,6 +422,70 @@ public final class LeakScanner {
         resetFlags();
         if (bySubject) {
             endValue(valueWords);
+        }
+        remember(a, offset, length);
+    }
+
+    /** The same scanner without the memo of inert values: every value scanned in full, to compare (decision 0100). */
+    LeakScanner withoutMemo() {
+        remembering = false;
+        memo = null;
+        return this;
+    }
+
+    /** Values found in the memo and not scanned again (decision 0100). */
+    long skipped() {
+        return skipped;
+    }
+
+    /**
+     * Whether a value of {@code length} units is looked for in (and, found inert, stored in) the {@link #memo}: a value
+     * starts where the last one ended, no word begun, nothing pending (decision 0100).
+     */
+    private boolean remembers(int length) {
+        if (!remembering || length > ValueMemo.LONGEST || length < ValueMemo.SHORTEST || inWord || pendingCount > 0
+                || valueWords > 0) {
+            return false;
+        }
+        if (memo == null) {
+            memo = sharedMemo ? dictionary.memo(bySubject) : new ValueMemo();
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code a[offset, offset + length)} (a {@code byte[]} or {@code char[]}) is in the {@link #memo}: then its
+     * tokens are counted as its full scan would count them and the scan is skipped; else its full scan follows and
+     * {@link #remember} stores it if inert.
+     */
+    private boolean skipped(Object a, int offset, int length, Supplier<String> where) {
+        memoKey = remembers(length) ? ValueMemo.key(a, offset, length) : NOT_REMEMBERED;
+        if (memoKey != NOT_REMEMBERED && memo.find(memoKey, a, offset, length)) {
+            again(where);
+            return true;
+        }
+        effectsBefore = effects;
+        return false;
+    }
+
+    /** After a full scan ({@link #skipped} false): stores the value in the {@link #memo} if it was inert. */
+    private void remember(Object a, int offset, int length) {
+        if (memoKey != NOT_REMEMBERED && effects == effectsBefore) {
+            memo.put(memoKey, a, offset, length, tokens);
+        }
+    }
+
+    /**
+     * What a full scan of a value the {@link #memo} holds would change: its tokens counted (the date occurrences, the
+     * tokens of the value); every other field it writes is reset before it is read again (decision 0100).
+     */
+    private void again(Supplier<String> where) {
+        skipped++;
+        this.where = where;
+        int n = memo.found;
+        tokens = n;
+        if (hasDates) {
+            occurrence += n;
         }
     }
 
@@ -409,6 +496,9 @@ public final class LeakScanner {
      */
     public void value(byte[] a, int offset, int length, Supplier<String> where) {
         Objects.checkFromIndexSize(offset, length, a.length);
+        if (skipped(a, offset, length, where)) {
+            return;
+        }
         this.where = where;
         resetTokens();
         dateTokens = 0;
@@ -436,6 +526,7 @@ public final class LeakScanner {
         if (bySubject) {
             endValue(valueWords);
         }
+        remember(a, offset, length);
     }
 
     private void value(CharSequence value, Supplier<String> where, boolean freeText) {
@@ -999,6 +1090,7 @@ public final class LeakScanner {
     private int matched;
 
     private int report(int p, int reported) {
+        effects++;
         if (reported < endedHere.length) {
             endedHere[reported++] = p;
         }
@@ -1167,6 +1259,9 @@ public final class LeakScanner {
         }
         if (bySubject) {
             int subject = dictionary.subjectOfWord(wordHash);
+            if (subject >= 0) {
+                effects++; // a value naming a subject is never remembered (decision 0100)
+            }
             if (subject >= 0 && !named(subject)) {
                 if (recordSubjectCount == recordSubjects.length) {
                     recordSubjects = java.util.Arrays.copyOf(recordSubjects, recordSubjectCount * 2);
@@ -1254,6 +1349,7 @@ public final class LeakScanner {
     private void patterns(CharSequence text, boolean phone, boolean mrn, boolean birth) {
         PhiPatterns.find(text, at, phone, mrn, birth, (kind, found) -> {
             if (!pseudonyms.test(found) && !dictionary.isPseudonymWord(Fold.wordHash(found))) {
+                effects++;
                 sink.hit(new Hit(kind, "pattern " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
                         sink.listing() ? where.get() : null, reveal ? found : null));
             }

@@ -43,11 +43,11 @@ class LeakScannerDifferentialTest {
         return b.toString();
     }
 
-    private static String two(int v) {
+    static String two(int v) {
         return v < 10 ? "0" + v : Integer.toString(v);
     }
 
-    private static String digits(Random r, int n) {
+    static String digits(Random r, int n) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < n; i++) {
             b.append((char) ('0' + r.nextInt(10)));
