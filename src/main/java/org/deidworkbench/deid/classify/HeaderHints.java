@@ -148,9 +148,6 @@ public final class HeaderHints {
             add(hints, w, GEO, Hint.GEO);
             add(hints, w, TEXT, Hint.TEXT);
             add(hints, w, CODE, Hint.CODE);
-            if (CODED.contains(w) && words.stream().noneMatch(ID::contains)) {
-                hints.add(Hint.CODE);
-            }
             add(hints, w, MEASURE, Hint.MEASURE);
             add(hints, w, BOOLEAN, Hint.BOOLEAN);
             add(hints, w, KIND, Hint.KIND);
@@ -162,6 +159,9 @@ public final class HeaderHints {
                     }
                 }
             }
+        }
+        if (!hints.contains(Hint.ID) && words.stream().anyMatch(CODED::contains)) {
+            hints.add(Hint.CODE);
         }
         if (words.size() >= 2 && words.contains("birth") && words.contains("place")) {
             hints.remove(Hint.BIRTH);

@@ -525,7 +525,7 @@ public final class ValueStats {
 
     /** Share of the date values written day first ({@code 25/03/2022}), as opposed to month first. */
     boolean slashDayFirst() {
-        return slashFirstOver12 > 0 && slashSecondOver12 == 0;
+        return slashOrder() == ColumnClassifier.SlashOrder.DAY_FIRST;
     }
 
     /** What the slash dates showed of their order. */

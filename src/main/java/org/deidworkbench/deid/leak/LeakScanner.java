@@ -175,7 +175,7 @@ public final class LeakScanner {
     private boolean remembering = true;
     /** Whether this scanner's pseudonyms are its dictionary's: then its memo is the dictionary's for this thread. */
     private boolean sharedMemo;
-    /** Key of of the value being scanned ({@link #skipped}) or {@link #NOT_REMEMBERED}, and its effects before. */
+    /** Key of the value being scanned ({@link #skipped}) or {@link #NOT_REMEMBERED}, and its effects before. */
     private long memoKey;
     private long effectsBefore;
     private static final long NOT_REMEMBERED = 0;
