@@ -152,8 +152,18 @@ public final class DateValues {
      * both narrows the offset). With {@code days} 0, the year of the date as written.
      */
     public static int shiftedYear(String value, int days, int latestYear) throws UnprocessableValueException {
+        return shiftedYear(value, days, latestYear, false);
+    }
+
+    /**
+     * As {@link #shiftedYear(String, int, int)}, reading slash dates day first when {@code slashDayFirst}, as
+     * {@link #shift(String, int, boolean)} does ({@code 25/03/1930} is not a date month first).
+     */
+    public static int shiftedYear(String value, int days, int latestYear, boolean slashDayFirst)
+            throws UnprocessableValueException {
         String v = value.strip();
-        for (Notation n : NOTATIONS) {
+        for (Notation notation : NOTATIONS) {
+            Notation n = slashDayFirst && notation.order() == Order.MDY ? SLASH_DMY : notation;
             Matcher m = n.pattern().matcher(v);
             if (m.matches()) {
                 return toDate(m, latestYear).plusDays(days).getYear();
@@ -172,6 +182,11 @@ public final class DateValues {
     /** {@link #shiftedYear(String, int, int)} with two-digit years read as {@link #year(String)} reads them. */
     public static int shiftedYear(String value, int days) throws UnprocessableValueException {
         return shiftedYear(value, days, PIVOT_LATEST_YEAR);
+    }
+
+    /** {@link #shiftedYear(String, int)} reading slash dates day first when {@code slashDayFirst}. */
+    public static int shiftedYear(String value, int days, boolean slashDayFirst) throws UnprocessableValueException {
+        return shiftedYear(value, days, PIVOT_LATEST_YEAR, slashDayFirst);
     }
 
     /** Whether the whole value is a date or date-time in a known notation. */

@@ -14,6 +14,12 @@ public enum Generalization {
      * becomes a fixed band marker (HIPAA Safe Harbor aggregates ages over 89).
      */
     BIRTH_YEAR("birth-year"),
+    /**
+     * A date of birth is shifted as {@code shift-date} shifts it, except that for people who may be 90 or older it
+     * becomes the same band marker as {@link #BIRTH_YEAR}'s (decision 0105): a full birth date beside an age band of
+     * {@code 90+} would tell the age the band hides.
+     */
+    BIRTH_DATE("birth-date"),
     /** A ZIP code keeps its first three digits; restricted three-digit areas become {@code 000}. */
     ZIP3("zip3");
 

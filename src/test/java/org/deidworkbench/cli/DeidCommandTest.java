@@ -214,7 +214,7 @@ class DeidCommandTest {
         assertEquals(ExitCode.OK, r.code(), r::all);
         assertTrue(r.out().matches("(?s).*\\bmrn\\s+pseudonymize.*\\[subject\\].*"), r::out);
         assertTrue(r.out().matches("(?s).*\\blast_name\\s+remove.*"), r::out);
-        assertTrue(r.out().matches("(?s).*\\bdate_of_birth\\s+shift-date.*"), r::out);
+        assertTrue(r.out().matches("(?s).*\\bdate_of_birth\\s+generalize.*"), r::out);
     }
 
     @Test

@@ -94,6 +94,14 @@ class CsvTemplateProfileTest {
         assertFalse(d.identifier());
     }
 
+    /** Decision 0105: a birth date beside an age band of 90+ must not tell the age the band hides. */
+    @Test
+    void birthDatesAreShiftedAndAggregatedOver89AsAgesAreBanded() {
+        assertEquals(new ActionSpec.Generalize(Generalization.BIRTH_DATE), decide("birth_date").spec());
+        assertEquals(new ActionSpec.Generalize(Generalization.BIRTH_YEAR), decide("year_of_birth").spec());
+        assertFalse(decide("year_of_birth").identifier(), "a year is too common to scrub from text");
+    }
+
     @Test
     void ageIsBandedWithTheOver89Rule() {
         assertEquals(new ActionSpec.Generalize(Generalization.AGE_BAND), decide("age").spec());
@@ -131,11 +139,14 @@ class CsvTemplateProfileTest {
             mothers_maiden_name     | remove       | maiden-name
             "mother's name"         | remove       | relative-names
             next_of_kin             | remove       | relative-names
-            dob                     | shift-date   | birth-date
-            date_of_birth           | shift-date   | birth-date
-            DateOfBirth             | shift-date   | birth-date
-            birthdate               | shift-date   | birth-date
-            pt_dob                  | shift-date   | birth-date
+            dob                     | generalize   | birth-date
+            date_of_birth           | generalize   | birth-date
+            DateOfBirth             | generalize   | birth-date
+            birthdate               | generalize   | birth-date
+            pt_dob                  | generalize   | birth-date
+            year_of_birth           | generalize   | birth-year
+            BirthYear               | generalize   | birth-year
+            YOB                     | generalize   | birth-year
             age                     | generalize   | age
             Age (years)             | generalize   | age
             age_at_admission        | generalize   | age

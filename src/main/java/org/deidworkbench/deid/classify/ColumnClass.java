@@ -14,10 +14,18 @@ public enum ColumnClass {
     DATE(new ActionSpec.ShiftDate(), "DATE", false),
     /** Dates with a time of day, shifted per patient. */
     DATE_TIME(new ActionSpec.ShiftDate(), "DATE", false),
-    /** A birth date: shifted per patient, and its exact value scrubbed from free text. */
-    BIRTH_DATE(new ActionSpec.ShiftDate(), "DOB", true),
+    /**
+     * A birth date: shifted per patient (aggregated for anyone who may be over 89, decision 0105), and its exact value
+     * scrubbed from free text.
+     */
+    BIRTH_DATE(new ActionSpec.Generalize(Generalization.BIRTH_DATE), "DOB", true),
     /** Day or month of birth written as a number: with the year they are the exact birth date. */
     BIRTH_DATE_PART(new ActionSpec.Remove(), "DOB", true),
+    /**
+     * A year of birth (OMOP's {@code year_of_birth}): kept, except for anyone who may be over 89, whose year becomes the
+     * band marker of {@code generalize: birth-year} (decision 0105). A year is too common to scrub from text.
+     */
+    BIRTH_YEAR(new ActionSpec.Generalize(Generalization.BIRTH_YEAR), "DOB", false),
     /** Record numbers, UUIDs, MRN-like codes that are not part of a relation: removed. */
     IDENTIFIER(new ActionSpec.Remove(), "ID", true),
     /** Names of people. */

@@ -78,6 +78,20 @@ public final class ColumnClassifier {
     private record Decision(ColumnClass columnClass, double confidence) {
     }
 
+    /** Words for a year in headers ({@code year_of_birth}, {@code YOB}, {@code Geburtsjahr}, {@code annee_naissance}). */
+    private static final java.util.Set<String> YEAR_WORDS = java.util.Set.of("year", "yr", "yob", "jahr",
+            "geburtsjahr", "annee", "année", "jaar", "geboortejaar", "år", "fodelsear", "födelseår", "ano", "año",
+            "anno", "birthyear");
+
+    private static boolean yearHeader(HeaderHints h) {
+        for (String w : h.words()) {
+            if (YEAR_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Decision of(ColumnClass c, double confidence) {
         return new Decision(c, confidence);
     }
@@ -102,6 +116,11 @@ public final class ColumnClassifier {
         double integers = s.share(s.integer);
         if (h.has(Hint.BIRTH) && integers >= 0.9 && s.integerLengthMax <= 2) {
             return of(ColumnClass.BIRTH_DATE_PART, integers);
+        }
+        double years = s.share(s.yearLike);
+        if (h.has(Hint.BIRTH) && years >= 0.9 && yearHeader(h)) {
+            // OMOP's year_of_birth: a birth year is aggregated for anyone who may be over 89 (decision 0105).
+            return of(ColumnClass.BIRTH_YEAR, years);
         }
         double uuid = s.share(s.uuid);
         if (uuid >= 0.9) {

@@ -46,7 +46,7 @@ public final class HeaderHints {
             // the patient key (personnummer YYMMDD-NNNN, CPR, fødselsnummer, BSN)
             "ipp", "nip", "numero", "numéro", "personnummer", "personnr", "pnr", "fodselsnummer",
             "fødselsnummer", "bsn", "burgerservicenummer", "hetu", "henkilotunnus", "henkilötunnus");
-    private static final Set<String> BIRTH = Set.of("birth", "dob", "born", "geburt", "geburtsdatum", "geb",
+    private static final Set<String> BIRTH = Set.of("birth", "dob", "yob", "born", "geburt", "geburtsdatum", "geb",
             "geburtstag", "birthdate", "birthday", "gebdat", "naissance", "ddn", "geboortedatum", "geboren",
             "fodelsedatum", "födelsedatum", "fodselsdato", "fødselsdato", "fodt", "født");
     private static final Set<String> DATE = Set.of("date", "dt", "dttm", "datum", "day", "time", "datetime",

@@ -126,6 +126,8 @@ public final class ValueStats {
     int hasDigit;
     int integerLengthMin = Integer.MAX_VALUE;
     int integerLengthMax;
+    /** Four-digit integers from 1800 to 2199: years. */
+    int yearLike;
 
     /** Stats that look names up in {@code names}. */
     public ValueStats(NameDictionary names) {
@@ -182,6 +184,9 @@ public final class ValueStats {
             integerLengthMax = Math.max(integerLengthMax, digits);
             if (digits <= 2) {
                 smallIntegers++;
+            } else if (len == 4 && (v.startsWith("18") || v.startsWith("19") || v.startsWith("20")
+                    || v.startsWith("21"))) {
+                yearLike++;
             }
         }
         boolean isDecimal = isInteger || asciiDigit && mDecimal.reset(v).matches();

@@ -39,6 +39,7 @@ import org.deidworkbench.model.Profile;
 import org.deidworkbench.model.PseudonymFormat;
 import org.deidworkbench.model.Rule;
 import org.deidworkbench.model.FieldSelector;
+import org.deidworkbench.model.Generalization;
 import org.deidworkbench.model.KnownIdentifier;
 import org.deidworkbench.model.SourceLocation;
 import org.deidworkbench.deid.classify.ColumnClass;
@@ -509,11 +510,15 @@ public final class Deidentifier {
 
     /**
      * The method for an action, reading slash dates day first when {@code slashDayFirst} (for
-     * {@code shift-date}; every other action ignores it).
+     * {@code shift-date} and {@code generalize} of dates; every other action ignores it).
      */
     public DeidMethod method(ActionSpec spec, boolean slashDayFirst) {
         if (spec.action() == org.deidworkbench.model.Action.SHIFT_DATE && slashDayFirst) {
             return new ShiftDateMethod(noSubjectOffset, true, this::attestShifted);
+        }
+        if (spec instanceof ActionSpec.Generalize g && slashDayFirst) {
+            return new GeneralizeMethod(g.kind(), referenceYear, noSubjectOffset, true,
+                    g.kind() == Generalization.BIRTH_DATE ? this::attestShifted : null);
         }
         return method(spec);
     }
@@ -549,7 +554,12 @@ public final class Deidentifier {
                 yield new EncryptMethod(keys.ff1(), e.domain(), e.alphabet());
             }
             case SHIFT_DATE -> new ShiftDateMethod(noSubjectOffset, false, this::attestShifted);
-            case GENERALIZE -> new GeneralizeMethod(((ActionSpec.Generalize) spec).kind(), referenceYear, noSubjectOffset);
+            case GENERALIZE -> {
+                Generalization kind = ((ActionSpec.Generalize) spec).kind();
+                yield kind == Generalization.BIRTH_DATE
+                        ? new GeneralizeMethod(kind, referenceYear, noSubjectOffset, false, this::attestShifted)
+                        : new GeneralizeMethod(kind, referenceYear, noSubjectOffset);
+            }
             case SCRUB_TEXT -> {
                 TextScrubber s = scrubber;
                 if (s == null) {

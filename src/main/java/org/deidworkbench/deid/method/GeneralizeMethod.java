@@ -2,10 +2,12 @@ package org.deidworkbench.deid.method;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deidworkbench.deid.DateValues;
 import org.deidworkbench.deid.FieldContext;
+import org.deidworkbench.deid.Subject;
 import org.deidworkbench.deid.UnprocessableValueException;
 import org.deidworkbench.model.Generalization;
 
@@ -13,7 +15,8 @@ import org.deidworkbench.model.Generalization;
  * {@code generalize}: coarsens a value per HIPAA Safe Harbor — dates to years, ages to five-year
  * bands with everything over 89 as {@code 90+}, birth dates to years with those over 89 years
  * before the reference year aggregated, and ZIP codes to three digits ({@code 000} for the
- * three-digit areas with 20,000 people or fewer).
+ * three-digit areas with 20,000 people or fewer). {@code birth-date} keeps a birth date shifted as {@code shift-date}
+ * would, but aggregates it as {@code birth-year} does for those who may be over 89 (decision 0105).
  *
  * <p>A date's year is the year of the date <em>shifted</em> by its subject's offset (the run's offset for records of
  * no subject), the year {@code shift-date} would write (decision 0091): the original year next to the same subject's
@@ -44,6 +47,8 @@ public final class GeneralizeMethod implements DeidMethod {
     private final Generalization kind;
     private final int referenceYear;
     private final int noSubjectOffset;
+    private final boolean slashDayFirst;
+    private final BiConsumer<Subject, String> witness;
 
     /**
      * @param kind what to coarsen to
@@ -51,18 +56,34 @@ public final class GeneralizeMethod implements DeidMethod {
      * @param noSubjectOffset the date offset of records that belong to no subject, as {@code shift-date}'s
      */
     public GeneralizeMethod(Generalization kind, int referenceYear, int noSubjectOffset) {
+        this(kind, referenceYear, noSubjectOffset, false, null);
+    }
+
+    /**
+     * @param kind what to coarsen to
+     * @param referenceYear the year ages are counted to for {@code birth-year} and {@code birth-date} (the run's year)
+     * @param noSubjectOffset the date offset of records that belong to no subject, as {@code shift-date}'s
+     * @param slashDayFirst read slash dates day first, as {@code shift-date} does for the column
+     * @param witness for {@code birth-date}: told of every shifted date written in a subject's record, as
+     *     {@code shift-date}'s witness is (decision 0029); or null
+     */
+    public GeneralizeMethod(Generalization kind, int referenceYear, int noSubjectOffset, boolean slashDayFirst,
+            BiConsumer<Subject, String> witness) {
         this.kind = kind;
         this.referenceYear = referenceYear;
         this.noSubjectOffset = noSubjectOffset;
+        this.slashDayFirst = slashDayFirst;
+        this.witness = witness;
     }
 
     @Override
     public String apply(String value, FieldContext context) throws UnprocessableValueException {
         String v = value.strip();
         return switch (kind) {
-            case YEAR -> Integer.toString(DateValues.shiftedYear(v, days(context)));
-            case BIRTH_YEAR -> birthYear(DateValues.pastYear(v, referenceYear),
-                    DateValues.shiftedYear(v, days(context), referenceYear));
+            case YEAR -> Integer.toString(DateValues.shiftedYear(v, days(context), slashDayFirst));
+            case BIRTH_YEAR -> birthYear(DateValues.shiftedYear(v, 0, referenceYear, slashDayFirst),
+                    DateValues.shiftedYear(v, days(context), referenceYear, slashDayFirst));
+            case BIRTH_DATE -> birthDate(value, context);
             case AGE_BAND -> ageBand(v);
             case ZIP3 -> zip3(v);
         };
@@ -71,11 +92,39 @@ public final class GeneralizeMethod implements DeidMethod {
     /** Years are those of shifted dates, so they depend on the record's subject. */
     @Override
     public boolean dependsOnSubject(String value) {
-        return kind == Generalization.YEAR || kind == Generalization.BIRTH_YEAR;
+        return kind == Generalization.YEAR || kind == Generalization.BIRTH_YEAR || kind == Generalization.BIRTH_DATE;
+    }
+
+    @Override
+    public void reused(String value, String result, FieldContext context) {
+        if (kind == Generalization.BIRTH_DATE) {
+            attest(result, context);
+        }
     }
 
     private int days(FieldContext context) {
         return context.subject() != null ? context.subject().dateOffsetDays() : noSubjectOffset;
+    }
+
+    /**
+     * The birth date shifted as {@code shift-date} would write it, or the band marker of {@code birth-year} when the
+     * original or the shifted year lies 90 or more years before the reference year (decision 0105).
+     */
+    private String birthDate(String value, FieldContext context) throws UnprocessableValueException {
+        String shifted = DateValues.shift(value, days(context), slashDayFirst);
+        int limit = referenceYear - 90;
+        if (DateValues.shiftedYear(value, 0, referenceYear, slashDayFirst) <= limit
+                || DateValues.shiftedYear(value, days(context), referenceYear, slashDayFirst) <= limit) {
+            return "<=" + limit;
+        }
+        attest(shifted, context);
+        return shifted;
+    }
+
+    private void attest(String written, FieldContext context) {
+        if (witness != null && context.subject() != null && written != null && !written.startsWith("<=")) {
+            witness.accept(context.subject(), written);
+        }
     }
 
     private String birthYear(int original, int shifted) {

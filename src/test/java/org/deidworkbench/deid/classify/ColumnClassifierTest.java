@@ -25,6 +25,20 @@ class ColumnClassifierTest {
         return out;
     }
 
+    /** Decision 0105: a year of birth is aggregated for anyone over 89, not kept as a plain number. */
+    @Test
+    void aYearOfBirthIsABirthYearAndABirthWeightIsNot() {
+        List<String> years = List.of("1931", "1980", "1955", "1990", "2003");
+        assertEquals(ColumnClass.BIRTH_YEAR, classify("year_of_birth", years).columnClass());
+        assertEquals(ColumnClass.BIRTH_YEAR, classify("YOB", years).columnClass());
+        assertEquals(ColumnClass.BIRTH_YEAR, classify("Geburtsjahr", years).columnClass());
+        assertEquals(ColumnClass.BIRTH_DATE_PART, classify("month_of_birth", List.of("12", "6", "1", "3")).columnClass());
+        List<String> grams = List.of("3250", "1980", "2100", "3900", "2950");
+        assertNotEquals(ColumnClass.BIRTH_YEAR, classify("birth_weight_g", grams).columnClass());
+        assertNotEquals(ColumnClass.BIRTH_YEAR, classify("Geburtsgewicht", grams).columnClass());
+        assertNotEquals(ColumnClass.BIRTH_YEAR, classify("enrollment_year", years).columnClass());
+    }
+
     @Test
     void uppercaseShortNameHeadersWithNameValuesArePersonNames() {
         assertEquals(ColumnClass.PERSON_NAME, classify("FIRST", List.of("Thaddeus", "Mary", "Siobhan", "Kwame")).columnClass());

@@ -123,8 +123,63 @@ class GeneralizeMethodTest {
         assertEquals("1937", apply(Generalization.BIRTH_YEAR, "1937-01-05", 20));
     }
 
+    /**
+     * Decision 0105: a birth date is shifted as shift-date shifts it, in its own notation, but anyone who may be 90 or
+     * older in the reference year (by the original or the shifted year) gets birth-year's band marker instead, so a
+     * full birth date never tells an age that an age band of 90+ beside it hides.
+     */
+    @ParameterizedTest(name = "born {0}, shifted by {1} days, reference year 2026: {2}")
+    @CsvSource({"1980-06-15,10,1980-06-25", "06/15/1980,-20,05/26/1980", "15.06.1980,10,25.06.1980",
+        "19800615,10,19800625", "1980-06-15T08:30:00,10,1980-06-25T08:30:00", "1937-06-01,-5,1937-05-27",
+        "1931-12-31,30,<=1936", "1900-01-01,-30,<=1936", "1936-12-30,10,<=1936", "1937-01-05,-20,<=1936",
+        "1931,0,<=1936", "1990,100,1990", "3/4/28,10,<=1936", "3/4/25,10,3/14/25"})
+    void aBirthDateIsShiftedAndAggregatedForThoseWhoMayBe90OrOlder(String birth, int offset, String expected)
+            throws Exception {
+        assertEquals(expected, apply(Generalization.BIRTH_DATE, birth, offset));
+    }
+
+    @Test
+    void aBirthDateIsWrittenAsShiftDateWouldWriteIt() throws Exception {
+        Subject s = new Subject("P", 37);
+        ShiftDateMethod shift = new ShiftDateMethod(5);
+        GeneralizeMethod birth = new GeneralizeMethod(Generalization.BIRTH_DATE, 2026, 5);
+        for (String date : new String[] {"1961-04-13", "4/13/1961", "13.04.1961", " 1961-04-13 ", "1961-04"}) {
+            assertEquals(shift.apply(date, new FieldContext(s, "f")), birth.apply(date, new FieldContext(s, "f")), date);
+            assertEquals(shift.apply(date, CONTEXT), birth.apply(date, CONTEXT), date + ", no subject");
+        }
+        GeneralizeMethod dayFirst = new GeneralizeMethod(Generalization.BIRTH_DATE, 2026, 5, true, null);
+        assertEquals("20/05/1961", dayFirst.apply("13/04/1961", new FieldContext(s, "f")));
+        assertThrows(UnprocessableValueException.class, () -> birth.apply("unknown", CONTEXT));
+    }
+
+    /** A UK column's birth date with a day above 12 is a date day first, for the year kinds too. */
+    @Test
+    void dayFirstSlashDatesGiveTheirYears() throws Exception {
+        FieldContext c = new FieldContext(new Subject("P", 20), "f");
+        assertEquals("<=1936", new GeneralizeMethod(Generalization.BIRTH_YEAR, 2026, 5, true, null).apply("25/12/1931", c));
+        assertEquals("1981", new GeneralizeMethod(Generalization.BIRTH_YEAR, 2026, 5, true, null).apply("25/12/1980", c));
+        assertEquals("1981", new GeneralizeMethod(Generalization.YEAR, 2026, 5, true, null).apply("25/12/1980", c));
+        assertEquals("<=1936", new GeneralizeMethod(Generalization.BIRTH_DATE, 2026, 5, true, null).apply("25/12/1931", c));
+        assertThrows(UnprocessableValueException.class,
+                () -> new GeneralizeMethod(Generalization.BIRTH_YEAR, 2026, 5).apply("25/12/1931", c));
+    }
+
+    @Test
+    void aShiftedBirthDateIsAttestedAsShiftDateAttestsItAndTheBandMarkerIsNot() throws Exception {
+        java.util.List<String> attested = new java.util.ArrayList<>();
+        GeneralizeMethod birth = new GeneralizeMethod(Generalization.BIRTH_DATE, 2026, 5, false,
+                (subject, written) -> attested.add(subject.pseudonym() + " " + written));
+        Subject s = new Subject("P", 10);
+        birth.apply("1980-06-15", new FieldContext(s, "f"));
+        birth.apply("1931-06-15", new FieldContext(s, "f"));
+        birth.reused("1980-06-15", "1980-06-25", new FieldContext(s, "f"));
+        birth.apply("1980-06-15", CONTEXT);
+        assertEquals(java.util.List.of("P 1980-06-25", "P 1980-06-25"), attested);
+    }
+
     @Test
     void yearsDependOnTheSubjectSoNoCallerCachesThemByValue() {
+        assertTrue(new GeneralizeMethod(Generalization.BIRTH_DATE, 2026, 1).dependsOnSubject("1980-01-01"));
         assertTrue(new GeneralizeMethod(Generalization.YEAR, 2026, 1).dependsOnSubject("1980-01-01"));
         assertTrue(new GeneralizeMethod(Generalization.BIRTH_YEAR, 2026, 1).dependsOnSubject("1980-01-01"));
         assertFalse(new GeneralizeMethod(Generalization.ZIP3, 2026, 1).dependsOnSubject("02139"));

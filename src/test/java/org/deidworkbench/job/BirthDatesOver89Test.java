@@ -1,0 +1,89 @@
+package org.deidworkbench.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.deidworkbench.config.ProfileLoader;
+import org.deidworkbench.model.FileReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Decision 0105: {@code csv-template} bands ages over 89 as {@code 90+} (HIPAA Safe Harbor), so the birth dates and
+ * years of birth beside them must not tell those ages either. A patient who may be 90 or older in the run's year gets
+ * the band marker {@code <=YYYY} for the birth date — named by a rule (ISO), or found by the classifier (a German
+ * {@code Geburtsdatum}) — and for an OMOP {@code year_of_birth}; everyone else's birth date moves by their offset
+ * like their other dates, so intervals from birth stay exact. The data are synthetic.
+ */
+class BirthDatesOver89Test {
+
+    private static final char[] PASSPHRASE = "birth-over-89-test-passphrase".toCharArray();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void birthDatesAndYearsOfPatientsOver89AreAggregatedAndTheOthersShifted() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("patients.csv"), """
+                patient_id,birth_date,age,admission_date
+                P1001,1921-03-14,105,2021-04-01
+                P1002,1970-06-15,56,2021-05-06
+                P1003,1933-11-02,92,2022-01-10
+                """);
+        Files.writeString(in.resolve("de_patienten.csv"), """
+                PATIENT_NUMBER;Geburtsdatum;Aufnahmedatum
+                A1;24.12.1920;01.02.2020
+                A2;01.05.1975;03.04.2021
+                A3;19.07.1982;13.08.2021
+                """);
+        Files.writeString(in.resolve("person.csv"), """
+                person_id,gender_concept_id,year_of_birth,race_concept_id
+                1,8507,1924,8527
+                2,8532,1980,8516
+                3,8507,1955,8527
+                4,8532,1990,8527
+                """);
+        Path out = dir.resolve("out");
+        RunResult result = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true, PASSPHRASE,
+                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        for (FileReport r : result.report().fileResults()) {
+            assertEquals(FileReport.Status.WRITTEN, r.status(), r.output() + ": " + r.problems());
+        }
+        String band = "<=" + (Year.now(ZoneOffset.UTC).getValue() - 90);
+
+        List<String> p = Files.readAllLines(out.resolve("patients.csv"));
+        assertEquals("patient_id,birth_date,age,admission_date", p.get(0));
+        assertEquals(band, p.get(1).split(",")[1], "patients.csv row 1: a birth date of someone over 89");
+        assertEquals("90+", p.get(1).split(",")[2]);
+        assertEquals(band, p.get(3).split(",")[1], "patients.csv row 3: a birth date of someone over 89");
+        String[] young = p.get(2).split(",");
+        DateTimeFormatter iso = DateTimeFormatter.ISO_LOCAL_DATE;
+        assertEquals(ChronoUnit.DAYS.between(LocalDate.of(2021, 5, 6), LocalDate.parse(young[3], iso)),
+                ChronoUnit.DAYS.between(LocalDate.of(1970, 6, 15), LocalDate.parse(young[1], iso)),
+                "patients.csv row 2: the birth date moves with the patient's other dates");
+
+        List<String> d = Files.readAllLines(out.resolve("de_patienten.csv"));
+        assertEquals(band, d.get(1).split(";")[1], "de_patienten.csv row 1: a classified birth date of someone over 89");
+        DateTimeFormatter de = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+        String[] a3 = d.get(3).split(";");
+        assertEquals(ChronoUnit.DAYS.between(LocalDate.of(2021, 8, 13), LocalDate.parse(a3[2], de)),
+                ChronoUnit.DAYS.between(LocalDate.of(1982, 7, 19), LocalDate.parse(a3[1], de)),
+                "de_patienten.csv row 3: the birth date keeps its notation and moves with the admission");
+
+        List<String> o = Files.readAllLines(out.resolve("person.csv"));
+        assertEquals(List.of(band, "1980", "1955", "1990"),
+                o.subList(1, 5).stream().map(l -> l.split(",")[2]).toList(), "person.csv year_of_birth");
+        for (String line : o.subList(1, 5)) {
+            assertTrue(line.endsWith(",8527") || line.endsWith(",8516"), "person.csv: concept ids kept");
+        }
+    }
+}
