@@ -96,10 +96,38 @@ public record Profile(String name, String description, List<Rule> rules, ActionS
     }
 
     /**
-     * The subject column of a CSV file with this header: the index of the first of
-     * {@link SubjectSettings#csvColumns()} present in it, or -1 when the file has none.
+     * REDCap's own columns: a CSV file with one of them is a REDCap export, whose first column is the record id
+     * (decision 0106).
+     */
+    private static final java.util.Set<String> REDCAP_COLUMNS = java.util.Set.of("redcap_event_name",
+            "redcap_repeat_instrument", "redcap_repeat_instance", "redcap_data_access_group", "redcap_survey_identifier");
+
+    /**
+     * The record id column of a REDCap export (decision 0106): its first column, when another of its columns is one of
+     * REDCap's own ({@code redcap_event_name}, {@code redcap_repeat_instrument}, ...); else -1. Every row of a
+     * REDCap export carries the record id, while a study's identifiers (an MRN) are filled in on one event only.
+     */
+    public static int redcapRecordColumn(List<String> header) {
+        if (header.size() < 2 || REDCAP_COLUMNS.contains(FieldSelector.ColumnName.normalize(header.get(0)))) {
+            return -1;
+        }
+        for (int i = 1; i < header.size(); i++) {
+            if (REDCAP_COLUMNS.contains(FieldSelector.ColumnName.normalize(header.get(i)))) {
+                return 0;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The subject column of a CSV file with this header: a REDCap export's record id ({@link #redcapRecordColumn}),
+     * else the index of the first of {@link SubjectSettings#csvColumns()} present in it, or -1 when the file has none.
      */
     public int subjectColumn(List<String> header) {
+        int redcap = redcapRecordColumn(header);
+        if (redcap >= 0) {
+            return redcap;
+        }
         for (String candidate : subject.csvColumns()) {
             FieldSelector.ColumnName name = new FieldSelector.ColumnName(candidate);
             for (int i = 0; i < header.size(); i++) {
@@ -114,12 +142,17 @@ public record Profile(String name, String description, List<Rule> rules, ActionS
 
     /**
      * For each column of {@code header}, its place in the subject's candidate columns (the first candidate
-     * that names it), or -1: a row with values in two of them gives two ids of one subject (decision 0078).
+     * that names it), or -1: a row with values in two of them gives two ids of one subject (decision 0078). A REDCap
+     * export's record id comes after every candidate ({@code csvColumns().size()}): an MRN beside it gives the offset.
      */
     public int[] subjectColumnRanks(List<String> header) {
         int[] ranks = new int[header.size()];
         java.util.Arrays.fill(ranks, -1);
         List<String> candidates = subject.csvColumns();
+        int redcap = redcapRecordColumn(header);
+        if (redcap >= 0) {
+            ranks[redcap] = candidates.size();
+        }
         for (int r = 0; r < candidates.size(); r++) {
             FieldSelector.ColumnName name = new FieldSelector.ColumnName(candidates.get(r));
             for (int i = 0; i < header.size(); i++) {

@@ -152,6 +152,10 @@ class CsvTemplateProfileTest {
             age_at_admission        | generalize   | age
             patient_age             | generalize   | age
             STARTAGE                | generalize   | age
+            enrollment_age          | generalize   | age
+            baselineAge             | generalize   | age
+            "Age at Consent"        | generalize   | age
+            mother_age              | generalize   | age
             ADMIAGE                 | generalize   | age
             admission_date          | shift-date   | event-dates
             AdmitDate               | shift-date   | event-dates
@@ -245,6 +249,15 @@ class CsvTemplateProfileTest {
             storage_location
             average_dose
             dosage
+            gestational_age
+            gest_age
+            age_months
+            age_group
+            tumor_stage
+            percentage
+            lineage
+            totalUsage
+            imageStorage
             sex
             race
             test_name

@@ -26,6 +26,11 @@ public enum ColumnClass {
      * band marker of {@code generalize: birth-year} (decision 0105). A year is too common to scrub from text.
      */
     BIRTH_YEAR(new ActionSpec.Generalize(Generalization.BIRTH_YEAR), "DOB", false),
+    /**
+     * Ages in years (a header that says age over whole numbers up to 130): five-year bands, everyone over 89 in
+     * {@code 90+} (HIPAA Safe Harbor; decision 0106).
+     */
+    AGE(new ActionSpec.Generalize(Generalization.AGE_BAND), "AGE", false),
     /** Record numbers, UUIDs, MRN-like codes that are not part of a relation: removed. */
     IDENTIFIER(new ActionSpec.Remove(), "ID", true),
     /** Names of people. */

@@ -83,6 +83,26 @@ public final class ColumnClassifier {
             "geburtsjahr", "annee", "année", "jaar", "geboortejaar", "år", "fodelsear", "födelseår", "ano", "año",
             "anno", "birthyear");
 
+    /** Words for an age in headers ({@code enrollment_age}, {@code Alter}, {@code âge}, {@code leeftijd}). */
+    private static final java.util.Set<String> AGE_WORDS = java.util.Set.of("age", "alter", "patientenalter",
+            "lebensalter", "âge", "leeftijd", "ålder", "alder", "edad", "età", "idade");
+    /** Words that make an age another unit than years, or not the person's age in years. */
+    private static final java.util.Set<String> NOT_YEARS = java.util.Set.of("gestational", "gestation", "gest", "ga",
+            "months", "month", "mos", "mo", "weeks", "week", "wks", "days", "day", "hours", "monate", "monaten",
+            "wochen", "tage", "tagen", "mois", "semaines", "jours", "maanden", "weken", "dagen", "bone", "group",
+            "gruppe", "band", "range", "category", "cat", "class");
+
+    private static boolean ageHeader(HeaderHints h) {
+        boolean age = false;
+        for (String w : h.words()) {
+            if (NOT_YEARS.contains(w)) {
+                return false;
+            }
+            age |= AGE_WORDS.contains(w);
+        }
+        return age;
+    }
+
     private static boolean yearHeader(HeaderHints h) {
         for (String w : h.words()) {
             if (YEAR_WORDS.contains(w)) {
@@ -121,6 +141,10 @@ public final class ColumnClassifier {
         if (h.has(Hint.BIRTH) && years >= 0.9 && yearHeader(h)) {
             // OMOP's year_of_birth: a birth year is aggregated for anyone who may be over 89 (decision 0105).
             return of(ColumnClass.BIRTH_YEAR, years);
+        }
+        if (integers >= 0.9 && s.integerLengthMax <= 3 && ageHeader(h)) {
+            // An age in years kept as a number would show everyone over 89 by their age (decision 0106).
+            return of(ColumnClass.AGE, integers);
         }
         double uuid = s.share(s.uuid);
         if (uuid >= 0.9) {

@@ -173,6 +173,7 @@ final class CsvAnalysis implements java.io.Serializable {
         resolveKeyReferences(samples, patients, profile);
         assignDomains(samples, patients, engine);
         markRemovedKeys(samples, engine);
+        redcapRecordIds(samples, engine);
         Map<String, FileInsight> out = new HashMap<>();
         Map<Sampled, SubjectIndex> indexes = new HashMap<>();
         for (Sampled s : samples) {
@@ -697,6 +698,20 @@ final class CsvAnalysis implements java.io.Serializable {
             return a.estimatedRows > b.estimatedRows ? a : b;
         }
         return a.path.toString().compareTo(b.path.toString()) <= 0 ? a : b;
+    }
+
+    /**
+     * A REDCap export's record id is its rows' subject (decision 0106): pseudonymized in the subject domain, as a
+     * patient table's key is, though it repeats on every event of the record.
+     */
+    private static void redcapRecordIds(List<Sampled> samples, Deidentifier engine) {
+        for (Sampled s : samples) {
+            int c = Profile.redcapRecordColumn(s.header);
+            if (c >= 0) {
+                s.relations[c] = new Relation(Role.PATIENT_KEY, engine.subjectDomain(),
+                        "record id of a REDCap export (its rows' subject)");
+            }
+        }
     }
 
     private static boolean tiesToPatients(Sampled s, Profile profile) {

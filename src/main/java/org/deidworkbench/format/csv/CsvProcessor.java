@@ -710,8 +710,9 @@ public final class CsvProcessor implements FileProcessor {
             List<String> candidates = engine.profile().subject().csvColumns();
             for (int i = 0; i < columns.length; i++) {
                 int rank = ranks[columns[i]];
-                kinds[i] = new Deidentifier.LinkedId("csv:" + candidates.get(rank).toLowerCase(java.util.Locale.ROOT),
-                        rank, "");
+                String kind = rank < candidates.size() ? candidates.get(rank).toLowerCase(java.util.Locale.ROOT)
+                        : "redcap record id";
+                kinds[i] = new Deidentifier.LinkedId("csv:" + kind, rank, "");
             }
             return new RowLinks(engine, columns, kinds);
         }

@@ -39,6 +39,22 @@ class ColumnClassifierTest {
         assertNotEquals(ColumnClass.BIRTH_YEAR, classify("enrollment_year", years).columnClass());
     }
 
+    /** Decision 0106: an age in years under any age header is banded, not kept as a number. */
+    @Test
+    void agesInYearsAreAgesAndAgesInOtherUnitsAreNot() {
+        List<String> ages = List.of("93", "45", "7", "61", "38");
+        assertEquals(ColumnClass.AGE, classify("Alter", ages).columnClass());
+        assertEquals(ColumnClass.AGE, classify("enrollment_age", ages).columnClass());
+        assertEquals(ColumnClass.AGE, classify("ageAtConsent", ages).columnClass());
+        assertEquals(ColumnClass.AGE, classify("leeftijd", ages).columnClass());
+        assertNotEquals(ColumnClass.AGE, classify("gestational_age", List.of("38", "40", "39", "41")).columnClass());
+        assertNotEquals(ColumnClass.AGE, classify("age_months", ages).columnClass());
+        assertNotEquals(ColumnClass.AGE, classify("Altersgruppe", List.of("90+", "40-49", "0-9", "40-49")).columnClass());
+        assertNotEquals(ColumnClass.AGE, classify("age_group", List.of("3", "4", "1", "2", "3")).columnClass());
+        assertNotEquals(ColumnClass.AGE, classify("stage", List.of("3", "4", "1", "2", "3")).columnClass());
+        assertNotEquals(ColumnClass.AGE, classify("Alter", List.of("1931", "1980", "1955", "1990")).columnClass());
+    }
+
     @Test
     void uppercaseShortNameHeadersWithNameValuesArePersonNames() {
         assertEquals(ColumnClass.PERSON_NAME, classify("FIRST", List.of("Thaddeus", "Mary", "Siobhan", "Kwame")).columnClass());

@@ -1,0 +1,103 @@
+package org.deidworkbench.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.deidworkbench.config.ProfileLoader;
+import org.deidworkbench.model.FileReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Decision 0106: a REDCap export (one row per record and event, repeating instruments on rows of their own) with the
+ * default profile. The record id (its first column, any name) is every row's subject: pseudonymized alike on every row,
+ * so a record's events still join and all its dates move by one offset, while the MRN, filled in on the baseline row
+ * only, links to it and gives that offset. Ages under any age header are banded. The data are synthetic (REDCap's
+ * column conventions: {@code redcap_event_name}, {@code redcap_repeat_instrument}, checkbox {@code race___1},
+ * {@code *_complete}); failure messages name columns and rows, never values.
+ */
+class RedcapExportTest {
+
+    private static final char[] PASSPHRASE = "redcap-export-test-passphrase".toCharArray();
+
+    private static final String EXPORT = """
+            study_id,redcap_event_name,redcap_repeat_instrument,redcap_repeat_instance,mrn,first_name,last_name,dob,\
+            race___1,race___2,zip_code,phone_number,enrollment_age,consent_date,visit_date,hba1c,icd10_primary,ae_desc,\
+            ae_onset,visit_notes,visit_complete
+            101,baseline_arm_1,,,00482913,Wilhelmina,Okonkwo-Barrett,1948-07-19,0,1,02180,(781) 555-0143,74,2023-01-09,\
+            2023-01-09,7.9,E11.65,,,"Son Desmond drives her; call 781-555-0198 if no-show.",2
+            101,month_3_arm_1,,,,,,,,,,,,,2023-04-11,7.4,,,,"Mrs. Okonkwo-Barrett seen, next visit in July.",2
+            101,,adverse_events,1,,,,,,,,,,,,,,"Hypoglycemia at home, found by her son Desmond.",2023-05-20,,
+            102,baseline_arm_1,,,01937755,Tadeo,Villasenor,1931-02-03,1,0,03755,603-555-0177,92,2023-02-14,2023-02-14,\
+            8.4,E11.22,,,"Lives with his wife in Hanover.",2
+            102,month_3_arm_1,,,,,,,,,,,,,2023-05-16,8.0,,,,"Mr. Villasenor doing well.",1
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theRecordIdIsEveryRowsSubjectAndAgesAreBanded() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("STUDY_DATA.csv"), EXPORT);
+        Path out = dir.resolve("out");
+        RunResult result = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true, PASSPHRASE,
+                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        for (FileReport r : result.report().fileResults()) {
+            assertEquals(FileReport.Status.WRITTEN, r.status(), r.output() + ": " + r.problems());
+        }
+        String text = Files.readString(out.resolve("STUDY_DATA.csv"), StandardCharsets.UTF_8);
+        for (String planted : List.of("00482913", "01937755", "Wilhelmina", "Okonkwo-Barrett", "Villasenor", "Desmond",
+                "555-0143", "555-0198", "1948-07-19", "1931-02-03", "02180")) {
+            assertFalse(text.contains(planted), "a planted identifier of category " + (planted.matches("\\d.*")
+                    ? "number" : "name") + " is in the output");
+        }
+        List<CSVRecord> rows = new ArrayList<>();
+        try (CSVParser p = CSVParser.parse(text, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .get())) {
+            p.forEach(rows::add);
+        }
+        assertEquals(5, rows.size());
+        // the record id: pseudonymized, the same on every row of a record, different between records
+        String a = rows.get(0).get("study_id");
+        assertNotEquals("101", a);
+        assertEquals(a, rows.get(1).get("study_id"), "row 2: the record's follow-up event");
+        assertEquals(a, rows.get(2).get("study_id"), "row 3: the record's repeating instrument");
+        assertEquals(rows.get(3).get("study_id"), rows.get(4).get("study_id"), "rows 4 and 5");
+        assertNotEquals(a, rows.get(3).get("study_id"));
+        // one offset per record: baseline, follow-up and adverse event move together
+        long shift = days("2023-01-09", rows.get(0).get("visit_date"));
+        assertEquals(shift, days("2023-04-11", rows.get(1).get("visit_date")), "row 2 visit_date");
+        assertEquals(shift, days("2023-05-20", rows.get(2).get("ae_onset")), "row 3 ae_onset");
+        assertEquals(shift, days("2023-01-09", rows.get(0).get("consent_date")), "row 1 consent_date");
+        assertEquals(days("2023-02-14", rows.get(3).get("visit_date")), days("2023-05-16", rows.get(4).get("visit_date")),
+                "rows 4 and 5 visit_date");
+        // ages banded, the birth date of the patient over 89 aggregated (decision 0105)
+        assertEquals("70-74", rows.get(0).get("enrollment_age"));
+        assertEquals("90+", rows.get(3).get("enrollment_age"));
+        assertTrue(rows.get(3).get("dob").startsWith("<="), "row 4 dob: aggregated");
+        // research values kept
+        assertEquals("E11.65", rows.get(0).get("icd10_primary"));
+        assertEquals("8.4", rows.get(3).get("hba1c"));
+        assertEquals("baseline_arm_1", rows.get(0).get("redcap_event_name"));
+        assertEquals("adverse_events", rows.get(2).get("redcap_repeat_instrument"));
+        assertEquals("1", rows.get(3).get("race___1"));
+        assertEquals("021", rows.get(0).get("zip_code"));
+    }
+
+    private static long days(String before, String after) {
+        return ChronoUnit.DAYS.between(LocalDate.parse(before), LocalDate.parse(after));
+    }
+}
