@@ -119,6 +119,8 @@ class CsvTemplateProfileTest {
             Patient ID              | pseudonymize | subject-id
             pt_id                   | pseudonymize | subject-id
             MRN                     | pseudonymize | subject-id
+            PAT_MRN_ID              | pseudonymize | subject-id
+            mrn_id                  | pseudonymize | subject-id
             patient_mrn             | pseudonymize | subject-id
             Medical Record Number   | pseudonymize | subject-id
             subject_id              | pseudonymize | subject-id
@@ -229,6 +231,9 @@ class CsvTemplateProfileTest {
             history                 | scrub-text   | free-text
             remarks                 | scrub-text   | free-text
             text                    | scrub-text   | free-text
+            NOTE_TEXT               | scrub-text   | free-text
+            note_title              | scrub-text   | free-text
+            reason_for_visit        | scrub-text   | free-text
             """)
     void identifierHeaderGetsItsAction(String header, String action, String ruleId) {
         ColumnDecision d = decide(header);
@@ -266,6 +271,13 @@ class CsvTemplateProfileTest {
             format
             cell_count
             purulent_discharge
+            NOTE_ID
+            NOTE_CSN_ID
+            note_type_concept_id
+            NOTE_TYPE_C
+            comment_code
+            observation_concept_id
+            messageId
             adaptive_score
             diagnosis_code
             weight_kg
