@@ -120,6 +120,9 @@ class CsvTemplateProfileTest {
             pt_id                   | pseudonymize | subject-id
             MRN                     | pseudonymize | subject-id
             PAT_MRN_ID              | pseudonymize | subject-id
+            patient_ide             | pseudonymize | subject-id
+            encounter_ide           | pseudonymize | encounter-number
+            statecityzip_path       | remove       | city
             mrn_id                  | pseudonymize | subject-id
             patient_mrn             | pseudonymize | subject-id
             Medical Record Number   | pseudonymize | subject-id
