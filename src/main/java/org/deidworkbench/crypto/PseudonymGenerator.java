@@ -151,6 +151,45 @@ public final class PseudonymGenerator {
     }
 
     /**
+     * A normalized id written in groups of digits separated by single spaces or hyphens ({@code 999 001 2342},
+     * {@code 999-001-2342}, {@code 12-345678}), with its separators removed; any other value unchanged. For subject ids
+     * (decision 0108): one patient's NHS number is written spaced in one table and not in another, and the two must be
+     * one subject. Only digits and single separators between them qualify, so codes with letters, dates with slashes
+     * or dots and decimals stay as they are.
+     */
+    public static String digitGroupsJoined(String normalized) {
+        int n = normalized.length();
+        if (n < 3) {
+            return normalized;
+        }
+        boolean separator = false;
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = normalized.charAt(i);
+            if (c == ' ' || c == '-') {
+                if (i == 0 || i == n - 1 || previous < '0' || previous > '9') {
+                    return normalized;
+                }
+                separator = true;
+            } else if (c < '0' || c > '9') {
+                return normalized;
+            }
+            previous = c;
+        }
+        if (!separator) {
+            return normalized;
+        }
+        StringBuilder out = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            char c = normalized.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
      * Whether {@code pseudonym} is well formed for {@code format}: it starts with the prefix, has the
      * right length, uses only the encoding's alphabet (exactly as generated: upper-case Crockford,
      * lower-case hex) and, if the format has one, ends with the correct check character. For a format

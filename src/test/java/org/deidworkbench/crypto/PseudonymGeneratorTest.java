@@ -263,4 +263,26 @@ class PseudonymGeneratorTest {
             case DIGITS -> "0123456789";
         };
     }
+
+    /** Decision 0108: a subject id written in groups of digits is one id with or without its separators. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            999 001 2342  | 9990012342
+            999-001-2342  | 9990012342
+            9990012342    | 9990012342
+            12-345678     | 12345678
+            580412-3921   | 5804123921
+            AB 123 456    | AB 123 456
+            1EG4-TE5-MK73 | 1EG4-TE5-MK73
+            2023-01-09    | 20230109
+            12.5          | 12.5
+            03/04/2021    | 03/04/2021
+            999  001      | 999  001
+            -123          | -123
+            123-          | 123-
+            12--34        | 12--34
+            """)
+    void digitGroupsLoseTheirSeparators(String normalized, String expected) {
+        assertEquals(expected, PseudonymGenerator.digitGroupsJoined(normalized));
+    }
 }

@@ -177,7 +177,7 @@ public final class Deidentifier {
      * Returns {@code null} for a blank id.
      */
     public Subject subject(String originalId) throws DeidException {
-        String normalized = PseudonymGenerator.normalize(originalId);
+        String normalized = subjectKey(originalId);
         if (normalized.isEmpty()) {
             return null;
         }
@@ -207,6 +207,20 @@ public final class Deidentifier {
         }
         subjects.putIfAbsent(normalized, subject);
         return subject;
+    }
+
+    /**
+     * A subject id in the form it is compared, keyed and recorded in (decision 0108): normalized as every pseudonymized
+     * value is, and an id written in groups of digits ({@code 999 001 2342}, {@code 999-001-2342}) without its
+     * separators, as {@link PseudonymGenerator#digitGroupsJoined} says.
+     */
+    static String subjectKey(String value) {
+        return PseudonymGenerator.digitGroupsJoined(PseudonymGenerator.normalize(value));
+    }
+
+    /** {@code value} normalized for {@code domain}: as a subject id in the subject domain, else as any value. */
+    private String normalizeIn(String domain, String value) {
+        return domain.equals(profile.subject().domain()) ? subjectKey(value) : PseudonymGenerator.normalize(value);
     }
 
     private int ownOffset(String normalized) {
@@ -305,7 +319,7 @@ public final class Deidentifier {
         }
         List<SubjectLinks.Id> normalized = new ArrayList<>(ids.size());
         for (LinkedId id : ids) {
-            String v = PseudonymGenerator.normalize(id.id());
+            String v = subjectKey(id.id());
             if (!v.isEmpty()) {
                 normalized.add(new SubjectLinks.Id(id.kind(), id.rank(), v));
             }
@@ -490,7 +504,7 @@ public final class Deidentifier {
      * patient id. Costs one HMAC.
      */
     public boolean knownInDomain(String domain, String value) {
-        String normalized = PseudonymGenerator.normalize(value);
+        String normalized = normalizeIn(domain, value);
         if (normalized.isEmpty()) {
             return false;
         }
@@ -530,7 +544,7 @@ public final class Deidentifier {
      * recompute it from an original. {@code value} is normalized like every pseudonymized value.
      */
     public String keyedValue(String domain, String value, PseudonymFormat format) {
-        return keys.pseudonyms().pseudonym(domain, PseudonymGenerator.normalize(value), format);
+        return keys.pseudonyms().pseudonym(domain, normalizeIn(domain, value), format);
     }
 
     /**
@@ -547,7 +561,8 @@ public final class Deidentifier {
             case REPLACE -> new ReplaceMethod(((ActionSpec.Replace) spec).value());
             case PSEUDONYMIZE -> {
                 ActionSpec.Pseudonymize p = (ActionSpec.Pseudonymize) spec;
-                yield new PseudonymizeMethod(keys.pseudonyms(), ledger, p.domain(), p.format());
+                yield new PseudonymizeMethod(keys.pseudonyms(), ledger, p.domain(), p.format(),
+                        p.domain().equals(profile.subject().domain()));
             }
             case ENCRYPT -> {
                 ActionSpec.Encrypt e = (ActionSpec.Encrypt) spec;
@@ -652,8 +667,7 @@ public final class Deidentifier {
      */
     private String collect(ActionSpec spec, String labelled, String notation, String value) throws DeidException {
         if (spec instanceof ActionSpec.Pseudonymize p) {
-            String pseudonym = ledger.issue(keys.pseudonyms(), p.domain(), p.format(),
-                    PseudonymGenerator.normalize(value));
+            String pseudonym = ledger.issue(keys.pseudonyms(), p.domain(), p.format(), normalizeIn(p.domain(), value));
             // A word of the name found alone ("John") may be someone else: label it, do not link it.
             collected.add(notation, pseudonym, labelled);
             return pseudonym;

@@ -19,15 +19,30 @@ public final class PseudonymizeMethod implements DeidMethod {
 
     /** Binds the method to its domain, format and the run's ledger. */
     public PseudonymizeMethod(PseudonymGenerator generator, PseudonymLedger ledger, String domain, PseudonymFormat format) {
+        this(generator, ledger, domain, format, false);
+    }
+
+    /**
+     * @param subjectIds whether the domain is the subject domain, whose ids written in groups of digits are compared
+     *     without their separators (decision 0108), as the engine's subjects are
+     */
+    public PseudonymizeMethod(PseudonymGenerator generator, PseudonymLedger ledger, String domain, PseudonymFormat format,
+            boolean subjectIds) {
         this.generator = generator;
         this.ledger = ledger;
         this.domain = domain;
         this.format = format;
+        this.subjectIds = subjectIds;
     }
+
+    private final boolean subjectIds;
 
     @Override
     public String apply(String value, FieldContext context) throws DeidException {
         String normalized = PseudonymGenerator.normalize(value);
+        if (subjectIds) {
+            normalized = PseudonymGenerator.digitGroupsJoined(normalized);
+        }
         if (normalized.isEmpty()) {
             return "";
         }
