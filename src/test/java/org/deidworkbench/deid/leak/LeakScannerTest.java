@@ -272,4 +272,17 @@ class LeakScannerTest {
             assertTrue(scan(d, text).isEmpty(), text);
         }
     }
+
+    /**
+     * Decision 0108: the key file records a subject id of digit groups without its separators as the pseudonym's
+     * original, and the spelling the input used among the subject's known identifiers: both spellings are hits.
+     */
+    @Test
+    void aSubjectIdRecordedWithoutItsSeparatorsIsFoundInTheSpellingsTheInputUsed() {
+        LeakDictionary d = dictionary("9990012342", "999 001 2342");
+        for (String text : List.of("NHS 999 001 2342 seen", "NHS 9990012342 seen", "NHS 999-001-2342 seen")) {
+            assertTrue(originals(d, text) > 0, text);
+        }
+        assertEquals(0, originals(d, "NHS 999 001 2343 seen"));
+    }
 }
