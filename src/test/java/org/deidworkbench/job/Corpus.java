@@ -350,6 +350,10 @@ final class Corpus {
                         continue;
                     }
                     LocalDate b = parseDate(before.get(r), dayFirst);
+                    if (after.get(r).startsWith("<=") && b != null
+                            && b.getYear() <= java.time.Year.now(java.time.ZoneOffset.UTC).getValue() - 89) {
+                        continue; // a birth date of someone who may be 90 or older, aggregated (decision 0105)
+                    }
                     LocalDate a = parseDate(after.get(r), dayFirst);
                     long d = b == null || a == null ? Long.MIN_VALUE : ChronoUnit.DAYS.between(b, a);
                     deltas.computeIfAbsent(patients.get(r), k -> new TreeSet<>()).add(d);
