@@ -923,6 +923,21 @@ public final class TextScrubber {
     }
 
     /**
+     * The names a {@link #NAME_CUES cue} or a form of address announces in a text ("daughter Renata", "Herr
+     * Kranichfeld"), in order, as written: a CSV scan notes them as identifiers of the row's patient, so that the
+     * patient's other notes lose the name where no cue stands before it ("Renata asks for a callback"). Stateless.
+     */
+    public static List<String> cuedNames(String text) {
+        List<Span> spans = new ArrayList<>();
+        findCuedNames(text, spans);
+        List<String> names = new ArrayList<>(spans.size());
+        for (Span s : spans) {
+            names.add(text.substring(s.start(), s.end()));
+        }
+        return names;
+    }
+
+    /**
      * Forms of address in the languages of the exports that stand before a surname no table announced, as written
      * (capitalised): the {@link #HONORIFICS} and their long forms; Mr, Mrs, Ms, Dr and Prof have a pattern of their own. "M" ("M. Dupont") is left out: a
      * single letter with a full stop is an initial or an abbreviation as often.
