@@ -136,6 +136,8 @@ class CsvTemplateProfileTest {
             DateOfBirth             | shift-date   | birth-date
             birthdate               | shift-date   | birth-date
             pt_dob                  | shift-date   | birth-date
+            BENE_BIRTH_DT           | shift-date   | birth-date
+            member_dob              | shift-date   | birth-date
             age                     | generalize   | age
             Age (years)             | generalize   | age
             age_at_admission        | generalize   | age
@@ -165,6 +167,8 @@ class CsvTemplateProfileTest {
             national_id             | remove       | national-id
             NHS No                  | pseudonymize | subject-id
             nhs_number              | pseudonymize | subject-id
+            DESYNPUF_ID             | pseudonymize | subject-id
+            BENE_ID                 | pseudonymize | subject-id
             insurance_number        | remove       | insurance-number
             member_id               | remove       | insurance-number
             PolicyNo                | remove       | insurance-number
@@ -188,6 +192,7 @@ class CsvTemplateProfileTest {
             ZipCode                 | generalize   | zip
             postal_code             | generalize   | zip
             address_zip             | generalize   | zip
+            BENE_ZIP_CD             | generalize   | zip
             phone                   | remove       | phone
             home_phone              | remove       | phone
             mobile                  | remove       | phone
@@ -198,6 +203,11 @@ class CsvTemplateProfileTest {
             profile_url             | remove       | web
             ip_address              | remove       | ip-address
             client_ip               | remove       | ip-address
+            IP                      | remove       | ip-address
+            ipv6                    | remove       | ip-address
+            remoteIp                | remove       | ip-address
+            last_login_ip           | remove       | ip-address
+            ip_addr_v4              | remove       | ip-address
             device_serial           | remove       | device-id
             serial_number           | remove       | device-id
             account_number          | pseudonymize | account-number
@@ -250,6 +260,12 @@ class CsvTemplateProfileTest {
             resultat
             Resultat
             testat
+            MEDREIMB_IP
+            BENRES_IP
+            PPPYMT_OP
+            CLM_UTLZTN_DAY_CNT
+            BENE_SEX_IDENT_CD
+            SP_STATE_CODE
             """)
     void clinicalHeaderGetsTheDefault(String header) {
         ColumnDecision d = decide(header);

@@ -36,7 +36,8 @@ public final class ValueStats {
     private static final Pattern LOINC = Pattern.compile("\\d{1,7}-\\d");
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Z0-9][A-Z0-9.:_/-]{0,15}");
     private static final Pattern ALNUM_ID = Pattern.compile("(?=[A-Za-z0-9-]*\\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{3,40}");
-    private static final Pattern ZIP_LIKE = Pattern.compile("\\d{4,5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}");
+    /** A ZIP, a ZIP+4 with or without its dash (CMS writes nine digits), a UK postcode; only read under a ZIP header. */
+    private static final Pattern ZIP_LIKE = Pattern.compile("\\d{4,5}(?:-\\d{4})?|\\d{9}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}");
     private static final Pattern GEO_LIKE = Pattern.compile("-?\\d{1,3}\\.\\d{4,}");
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?|\\p{Lu}\\.");
     private static final Pattern TITLE = Pattern.compile("(?i)(?:mr|mrs|ms|miss|dr|prof|herr|frau|fr|hr|sr|sra|mme|m)\\.?");

@@ -241,4 +241,38 @@ class ColumnClassifierTest {
                 classify("ATTENDKEY", List.of("500012345671", "500012345688", "500012345695")).columnClass());
         assertEquals(ColumnClass.IDENTIFIER, classify("DIAG_ID", List.of("D10012", "D10013", "D10014")).columnClass());
     }
+
+    /** CMS's {@code BENE_SEX_IDENT_CD} (1, 2) is the sex code, kept: "ident" made it an id, removed. */
+    @Test
+    void aSexIdentificationCodeIsKept() {
+        assertEquals(ColumnClass.NUMBER, classify("BENE_SEX_IDENT_CD", List.of("2", "1", "2", "1")).columnClass());
+    }
+
+    /** Part D's {@code PROD_SRVC_ID}: NDCs of 11 digits with their leading zeros are codes (they were removed as ids). */
+    @Test
+    void aPharmacyClaimsProductServiceIdIsADrugCode() {
+        assertEquals(ColumnClass.CODE, classify("PROD_SRVC_ID",
+                List.of("00378018001", "00093105801", "68180051301", "00006074931", "00781507810")).columnClass());
+    }
+
+    /** Months of coverage under {@code PLAN_CVRG_MOS_NUM} are a quantity ("num" made them an id, removed). */
+    @Test
+    void monthsOfCoverageAreANumber() {
+        assertEquals(ColumnClass.NUMBER, classify("PLAN_CVRG_MOS_NUM", List.of("12", "12", "9", "12")).columnClass());
+    }
+
+    /** A ZIP+4 written as nine digits without its dash, under a ZIP header, is a ZIP (it was kept as a number). */
+    @Test
+    void nineDigitZipsUnderAZipHeaderAreZips() {
+        assertEquals(ColumnClass.ZIP,
+                classify("RES_ZIP9_CD", List.of("021843307", "490081742", "330121955", "945361108")).columnClass());
+    }
+
+    /** Care managers' names repeat like a category; under a manager's header they are names (they were kept). */
+    @Test
+    void aCareManagersRepeatedNamesAreNames() {
+        assertEquals(ColumnClass.PERSON_NAME, classify("CARE_MGR", List.of("Bernadette Okonkwo-Reyes",
+                "Bernadette Okonkwo-Reyes", "Tobias Grunewald", "Tobias Grunewald", "Bernadette Okonkwo-Reyes",
+                "Tobias Grunewald")).columnClass());
+    }
 }
