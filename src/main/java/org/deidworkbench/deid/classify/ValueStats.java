@@ -88,6 +88,8 @@ public final class ValueStats {
     int maxLength;
     int minLength = Integer.MAX_VALUE;
     int uuid;
+    /** IPv4 ({@code 10.0.12.7}) and IPv6 ({@code fe80::1ff:fe23:4567:890a}, full or with {@code ::}) addresses. */
+    int ipAddress;
     int email;
     int ssn;
     int phone;
@@ -168,6 +170,9 @@ public final class ValueStats {
         }
         if ((len == 36 || len == 32 || len == 34) && mUuid.reset(v).matches()) {
             uuid++;
+        }
+        if (len >= 3 && len <= 45 && (v.indexOf('.') > 0 || v.indexOf(':') >= 0) && isIpAddress(v)) {
+            ipAddress++;
         }
         if (v.indexOf('@') > 0 && mEmail.reset(v).matches()) {
             email++;
@@ -455,6 +460,28 @@ public final class ValueStats {
         return c == ' ' || c == '\t' || c == '\n' || c == (char) 0x0B || c == '\f' || c == '\r';
     }
 
+    private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+            + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:%[\\w.]+)?");
+
+    /**
+     * Whether the value is an IP address: four numbers of 0 to 255 with dots, or IPv6 groups of hex digits, all eight
+     * or shortened by {@code ::} (a time of day, {@code 12:30:45}, is neither).
+     */
+    static boolean isIpAddress(String v) {
+        if (IPV4.matcher(v).matches()) {
+            return true;
+        }
+        if (!IPV6.matcher(v).matches()) {
+            return false;
+        }
+        int colons = 0;
+        for (int i = 0; i < v.length(); i++) {
+            colons += v.charAt(i) == ':' ? 1 : 0;
+        }
+        return v.contains("::") || colons == 7;
+    }
+
     /** The root of the UIDs the DICOM standard itself defines. */
     private static final String STANDARD_UID_ROOT = "1.2.840.10008.";
 
@@ -557,6 +584,7 @@ public final class ValueStats {
             sb.append(String.format(Locale.ROOT, "/%.1f words", averageWords()));
         }
         appendShare(sb, "uuid", uuid);
+        appendShare(sb, "ip address", ipAddress);
         appendShare(sb, "date", dates());
         appendShare(sb, "with time", withTime);
         appendShare(sb, "e-mail", email);

@@ -275,4 +275,24 @@ class ColumnClassifierTest {
                 "Bernadette Okonkwo-Reyes", "Tobias Grunewald", "Tobias Grunewald", "Bernadette Okonkwo-Reyes",
                 "Tobias Grunewald")).columnClass());
     }
+
+    /**
+     * IP addresses under a header the {@code ip-address} rule does not name ({@code gateway_ip}: the rule names network
+     * words only, since CMS's {@code MEDREIMB_IP} is an inpatient amount) are identifiers by their values, IPv6 too;
+     * times of day and version numbers are not addresses.
+     */
+    @Test
+    void ipAddressesAreIdentifiersByTheirValues() {
+        assertEquals(ColumnClass.IDENTIFIER,
+                classify("gateway_ip", List.of("10.0.12.7", "192.168.1.20", "172.16.4.9", "10.1.1.1")).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("gateway_ip",
+                List.of("fe80::1ff:fe23:4567:890a", "2001:db8::8a2e:370:7334", "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+                        "::1")).columnClass());
+        assertNotEquals(ColumnClass.IDENTIFIER,
+                classify("MEDREIMB_IP", List.of("8000.00", "6000.00", "26400.00", "12770.00")).columnClass());
+        assertFalse(ValueStats.isIpAddress("12:30:45"));
+        assertFalse(ValueStats.isIpAddress("3.1.0"));
+        assertFalse(ValueStats.isIpAddress("10.0.12.256"));
+    }
 }
+
