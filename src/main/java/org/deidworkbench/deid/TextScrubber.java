@@ -218,6 +218,12 @@ public final class TextScrubber {
             // (DDMMYY-NNNN); too short for the [NUMBER] pattern on either side of the dash.
             new Detector(Pattern.compile("(?<![\\d-])(?:19|20)?\\d{6}[-+]\\d{4}(?![\\d-])"), "[ID]", 0,
                     s -> s.digits >= 10, Starts.DIGIT_RUN),
+            // A Medicare Beneficiary Identifier (CMS's MBI, "1EG4-TE5-MK73", also written without its dashes): eleven
+            // characters, digits and letters in fixed places, the letters without S, L, O, I, B and Z. A health plan
+            // beneficiary number (HIPAA), found without a label ("card 1EG4-TE5-MK73 reissued") too.
+            new Detector(Pattern.compile("(?<![\\w-])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\\d]\\d-?[AC-HJKMNP-RT-Y]"
+                    + "[AC-HJKMNP-RT-Y\\d]\\d-?[AC-HJKMNP-RT-Y]{2}\\d{2}(?![\\w-])"), "[ID]", 0, s -> s.digits >= 5,
+                    Starts.DIGIT_RUN),
             new Detector(Pattern.compile("(?<![\\d-])\\d{5}-\\d{4}(?![\\d-])"), "[ZIP]", 0, s -> s.dash && s.digits >= 9, Starts.DIGIT_RUN),
             // A five-digit ZIP code after a US state's or territory's code ("Dayton, OH 45402"): a bare five-digit
             // number is more often a value, but after a state code it is where the patient lives.
@@ -374,8 +380,12 @@ public final class TextScrubber {
                 continue;
             }
             boolean number = d.label().equals("[NUMBER]");
+            boolean phone = d.label().equals("[PHONE]");
             Finder m = new Finder(d.pattern(), text, shape, d.starts(), d.firstLetters());
             while (m.find()) {
+                if (phone && afterCodeSystem(text, m.start()) && digitsOnly(m.group())) {
+                    continue; // "NDC 00378018001" is a drug's code (the UK pattern reads 0 and ten digits as a phone)
+                }
                 if (number) {
                     if (afterCodeSystem(text, m.start())) {
                         continue; // "SNOMED 44054006" is a code, not a record number
@@ -666,6 +676,15 @@ public final class TextScrubber {
             "(?i)(?:snomed(?:[ -]?ct)?|sct|loinc|icd(?:-?1[01])?(?:-?(?:gm|cm|pcs))?|rxnorm|rxcui|cvx|cpt|hcpcs|ndc|atc|ops"
                     + "|concept(?:[ _]?id)?|code)\\s*[:#=]?\\s*$");
 
+    private static boolean digitsOnly(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+
     private static boolean afterCodeSystem(String text, int start) {
         int from = Math.max(0, start - 24);
         return CODE_SYSTEM_BEFORE.matcher(text.substring(from, start)).find();
@@ -920,6 +939,21 @@ public final class TextScrubber {
                 spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
             }
         }
+    }
+
+    /**
+     * The names a {@link #NAME_CUES cue} or a form of address announces in a text ("daughter Renata", "Herr
+     * Kranichfeld"), in order, as written: a CSV scan notes them as identifiers of the row's patient, so that the
+     * patient's other notes lose the name where no cue stands before it ("Renata asks for a callback"). Stateless.
+     */
+    public static List<String> cuedNames(String text) {
+        List<Span> spans = new ArrayList<>();
+        findCuedNames(text, spans);
+        List<String> names = new ArrayList<>(spans.size());
+        for (Span s : spans) {
+            names.add(text.substring(s.start(), s.end()));
+        }
+        return names;
     }
 
     /**

@@ -149,6 +149,8 @@ class CsvTemplateProfileTest {
             DateOfBirth             | generalize   | birth-date
             birthdate               | generalize   | birth-date
             pt_dob                  | generalize   | birth-date
+            BENE_BIRTH_DT           | generalize   | birth-date
+            member_dob              | generalize   | birth-date
             year_of_birth           | generalize   | birth-year
             BirthYear               | generalize   | birth-year
             YOB                     | generalize   | birth-year
@@ -185,6 +187,8 @@ class CsvTemplateProfileTest {
             national_id             | remove       | national-id
             NHS No                  | pseudonymize | subject-id
             nhs_number              | pseudonymize | subject-id
+            DESYNPUF_ID             | pseudonymize | subject-id
+            BENE_ID                 | pseudonymize | subject-id
             insurance_number        | remove       | insurance-number
             member_id               | remove       | insurance-number
             PolicyNo                | remove       | insurance-number
@@ -208,6 +212,7 @@ class CsvTemplateProfileTest {
             ZipCode                 | generalize   | zip
             postal_code             | generalize   | zip
             address_zip             | generalize   | zip
+            BENE_ZIP_CD             | generalize   | zip
             phone                   | remove       | phone
             home_phone              | remove       | phone
             mobile                  | remove       | phone
@@ -218,6 +223,11 @@ class CsvTemplateProfileTest {
             profile_url             | remove       | web
             ip_address              | remove       | ip-address
             client_ip               | remove       | ip-address
+            IP                      | remove       | ip-address
+            ipv6                    | remove       | ip-address
+            remoteIp                | remove       | ip-address
+            last_login_ip           | remove       | ip-address
+            ip_addr_v4              | remove       | ip-address
             device_serial           | remove       | device-id
             serial_number           | remove       | device-id
             account_number          | pseudonymize | account-number
@@ -289,6 +299,12 @@ class CsvTemplateProfileTest {
             resultat
             Resultat
             testat
+            MEDREIMB_IP
+            BENRES_IP
+            PPPYMT_OP
+            CLM_UTLZTN_DAY_CNT
+            BENE_SEX_IDENT_CD
+            SP_STATE_CODE
             """)
     void clinicalHeaderGetsTheDefault(String header) {
         ColumnDecision d = decide(header);

@@ -609,6 +609,22 @@ class TextScrubberTest {
         assertEquals(expected, scrub(text));
     }
 
+    /**
+     * A Medicare Beneficiary Identifier no table gave (a spouse's, a card's) is a health plan number, with or without
+     * its dashes and without a label; claims codes and an MBI-like value with a letter the MBI never uses are kept.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            new card 7HK3-E84-YW20 mailed         | new card [ID] mailed
+            spouse's card 2QR7WX3HJ58.            | spouse's card [ID].
+            (1EG4-TE5-MK73)                       | ([ID])
+            NDC 00378018001, HCPCS G0431, DRG 291 | NDC 00378018001, HCPCS G0431, DRG 291
+            lot 1SG4-TE5-MK73 and 1EG4-TE5-MK7    | lot 1SG4-TE5-MK73 and 1EG4-TE5-MK7
+            """)
+    void medicareBeneficiaryIdentifiersAreReplaced(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"LOINC 2345-7", "ICD-10 E11.9", "〒100-0001", "BP 120 80", "Hb 13.5 g/dL", "Lot 1234-5678",
         "ratio 0 1234 567890"})

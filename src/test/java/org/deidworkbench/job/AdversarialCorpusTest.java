@@ -39,7 +39,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * content, DICOM in Japanese, Korean and Chinese repertoires (ISO 2022 escape sequences, GB18030) with names in
  * three component groups, Excel's "Unicode Text" and UTF-8 CSV with notes over several lines, and FHIR with names
  * only in narratives, contained resources, contacts, HumanName extensions and Spanish, Italian and German notes, and an
- * NHS England extract (HES-like record keys and codes, NHS numbers, UK postcodes and phones in clinic letters).
+ * NHS England extract (HES-like record keys and codes, NHS numbers, UK postcodes and phones in clinic letters), and a
+ * US Medicare claims extract in CMS's DE-SynPUF style (a hexadecimal beneficiary key, yyyyMMdd dates, ICD-9, NDCs, NPIs,
+ * MBIs, nine-digit ZIPs and a care manager's notes).
  * Every planted identifier must be gone from every output byte; the codes, measurements, joins and intervals a
  * researcher needs must stay. Failures name categories and files, never values.
  */
@@ -138,7 +140,8 @@ class AdversarialCorpusTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk"})
+    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
+        "claims"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -161,7 +164,8 @@ class AdversarialCorpusTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk"})
+    @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
+        "claims"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -222,7 +226,12 @@ class AdversarialCorpusTest {
         "se/patient.csv:personnummer<vardkontakt.csv:personnummer", "se/patient.csv:personnummer<labb.csv:personnummer",
         "se/vardkontakt.csv:kontakt_id<labb.csv:kontakt_id", "excel/patients.txt:Patient ID<visits.csv:Patient ID",
         "uk/patients.csv:NHS_NUMBER<pathology.csv:NHS_NUMBER", "uk/patients.csv:NHS_NUMBER<clinic_letters.csv:NHS_NUMBER",
-        "uk/apc_episodes.csv:EPIKEY<apc_diagnoses.csv:EPIKEY"})
+        "uk/apc_episodes.csv:EPIKEY<apc_diagnoses.csv:EPIKEY", "uk/patients.csv:NHS_NUMBER<apc_episodes.csv:NHS_NUMBER",
+        "claims/beneficiary_summary.csv:DESYNPUF_ID<bene_pii.csv:DESYNPUF_ID",
+        "claims/beneficiary_summary.csv:DESYNPUF_ID<inpatient_claims.csv:DESYNPUF_ID",
+        "claims/beneficiary_summary.csv:DESYNPUF_ID<carrier_claims.csv:DESYNPUF_ID",
+        "claims/beneficiary_summary.csv:DESYNPUF_ID<rx_events.csv:DESYNPUF_ID",
+        "claims/beneficiary_summary.csv:DESYNPUF_ID<case_notes.csv:DESYNPUF_ID"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
         String folder = join.substring(0, join.indexOf('/'));
         String[] sides = join.substring(folder.length() + 1).split("<");
@@ -361,7 +370,8 @@ class AdversarialCorpusTest {
     @ValueSource(strings = {"pcornet/encounter.csv:admit_date:discharge_date:yyyy-MM-dd",
         "fr/sejours.csv:DATE_ENTREE:DATE_SORTIE:dd/MM/yyyy HH:mm", "nl/opnames.csv:opnamedatum:ontslagdatum:dd-MM-yyyy",
         "excel/visits.csv:Aufnahme:Entlassung:dd.MM.yyyy", "linked/visits.csv:admit_date:discharge_date:yyyy-MM-dd",
-        "uk/apc_episodes.csv:ADMIDATE:DISDATE:dd/MM/yyyy"})
+        "uk/apc_episodes.csv:ADMIDATE:DISDATE:dd/MM/yyyy", "claims/inpatient_claims.csv:CLM_ADMSN_DT:NCH_BENE_DSCHRG_DT:yyyyMMdd",
+        "claims/carrier_claims.csv:CLM_FROM_DT:CLM_THRU_DT:yyyyMMdd"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));
@@ -373,6 +383,80 @@ class AdversarialCorpusTest {
         List<String> shiftedStarts = column(output(folder).resolve(file), s[1]);
         assertTrue(java.util.stream.IntStream.range(0, originalStarts.size())
                 .noneMatch(i -> originalStarts.get(i).equals(shiftedStarts.get(i))), "a date was not shifted");
+    }
+
+    /**
+     * A claims extract's dates are the beneficiary's (decision 0103): the age in days at each admission, prescription
+     * fill and physician visit is the same after the shift, though the dates are in other tables than the birth date
+     * and written {@code yyyyMMdd}; and the beneficiaries' offsets differ (one offset for the whole run would mean
+     * the extract's patient key was not recognised: {@code DESYNPUF_ID} is neither patient_id nor an MRN).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"inpatient_claims.csv:CLM_ADMSN_DT", "rx_events.csv:SRVC_DT", "carrier_claims.csv:CLM_FROM_DT"})
+    void aBeneficiarysAgeAtEachClaimIsKeptAndOffsetsArePerBeneficiary(String spec) throws Exception {
+        String[] s = spec.split(":");
+        DateTimeFormatter ymd = DateTimeFormatter.BASIC_ISO_DATE;
+        Path in = ROOT.resolve("claims");
+        Path out = output("claims");
+        List<Long> before = ages(in, s[0], s[1], ymd);
+        List<Long> after = ages(out, s[0], s[1], ymd);
+        // a beneficiary who may be 90 or older has the band marker for a birth date (decision 0105): no age to compare
+        for (int i = 0; i < after.size(); i++) {
+            if (after.get(i) == null) {
+                before.set(i, null);
+            }
+        }
+        assertTrue(after.stream().anyMatch(java.util.Objects::nonNull), spec + ": no age left to compare");
+        assertEquals(before, after, spec + ": an age at a claim changed");
+        List<String> born = column(in.resolve("beneficiary_summary.csv"), "BENE_BIRTH_DT");
+        List<String> shifted = column(out.resolve("beneficiary_summary.csv"), "BENE_BIRTH_DT");
+        Set<Long> offsets = new TreeSet<>();
+        int limit = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() - 90;
+        for (int i = 0; i < born.size(); i++) {
+            if (shifted.get(i).startsWith("<=")) {
+                assertEquals("<=" + limit, shifted.get(i), "beneficiary_summary.csv row " + (i + 1));
+                assertTrue(LocalDate.parse(born.get(i), ymd).getYear() <= limit + 1, "aggregated only if 90 or older");
+                continue;
+            }
+            offsets.add(ChronoUnit.DAYS.between(LocalDate.parse(born.get(i), ymd), LocalDate.parse(shifted.get(i), ymd)));
+        }
+        assertTrue(offsets.size() > 1, "every beneficiary's dates moved by one offset: the run's, not the patient's");
+    }
+
+    /** Days from each row's beneficiary's birth date to the row's date, in row order; null for an aggregated birth date. */
+    private static List<Long> ages(Path folder, String file, String dateColumn, DateTimeFormatter f) throws IOException {
+        Map<String, LocalDate> birth = new TreeMap<>();
+        List<String> ids = column(folder.resolve("beneficiary_summary.csv"), "DESYNPUF_ID");
+        List<String> born = column(folder.resolve("beneficiary_summary.csv"), "BENE_BIRTH_DT");
+        for (int i = 0; i < ids.size(); i++) {
+            birth.put(ids.get(i), born.get(i).startsWith("<=") ? null : LocalDate.parse(born.get(i), f));
+        }
+        List<String> refs = column(folder.resolve(file), "DESYNPUF_ID");
+        List<String> dates = column(folder.resolve(file), dateColumn);
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            assertTrue(birth.containsKey(refs.get(i)), file + ": a row whose beneficiary is not in the summary");
+            LocalDate b = birth.get(refs.get(i));
+            out.add(b == null ? null : ChronoUnit.DAYS.between(b, LocalDate.parse(dates.get(i), f)));
+        }
+        return out;
+    }
+
+    /**
+     * Codes, categories and amounts of a claims extract come out as they went in, row by row: ICD-9 without its dot
+     * (V and E codes, leading zeros), procedure codes, DRGs, HCPCS, NDCs of 11 digits, SSA state codes, the sex code,
+     * months of coverage and the amounts per setting ({@code _IP} is the inpatient setting, not an IP address).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"inpatient_claims.csv:ICD9_DGNS_CD_1", "inpatient_claims.csv:ICD9_DGNS_CD_4",
+        "inpatient_claims.csv:ICD9_PRCDR_CD_1", "inpatient_claims.csv:CLM_DRG_CD", "inpatient_claims.csv:CLM_UTLZTN_DAY_CNT",
+        "carrier_claims.csv:HCPCS_CD_1", "carrier_claims.csv:LINE_ICD9_DGNS_CD_2", "rx_events.csv:PROD_SRVC_ID",
+        "rx_events.csv:QTY_DSPNSD_NUM", "beneficiary_summary.csv:SP_STATE_CODE", "beneficiary_summary.csv:BENE_SEX_IDENT_CD",
+        "beneficiary_summary.csv:PLAN_CVRG_MOS_NUM", "beneficiary_summary.csv:MEDREIMB_IP",
+        "beneficiary_summary.csv:BENRES_IP"})
+    void aClaimsCodeOrAmountColumnComesOutUnchanged(String spec) throws Exception {
+        String[] s = spec.split(":");
+        assertEquals(column(ROOT.resolve("claims").resolve(s[0]), s[1]), column(output("claims").resolve(s[0]), s[1]), spec);
     }
 
     private static List<Long> intervals(Path file, String from, String to, String pattern) throws IOException {

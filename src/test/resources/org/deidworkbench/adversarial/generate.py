@@ -941,6 +941,150 @@ def uk():
     plant("phone", "07700 900456", "029 2087 4411")
 
 
+# --- A US Medicare claims extract in CMS's DE-SynPUF / CCW style: DESYNPUF_ID (16 hex digits) as the patient key,
+#     yyyymmdd dates, ICD-9 without its dot (V and E codes, leading zeros), NDCs of 11 digits, HCPCS, DRG, NPIs, tax
+#     numbers, SSA state and county codes, 9-digit ZIPs and MBIs, a side table of names and a care managers' notes -----
+def claims():
+    import datetime
+
+    def ymd(v):
+        return datetime.date(int(v[:4]), int(v[4:6]), int(v[6:]))
+    d = os.path.join(HERE, "claims")
+    # id, birth, death, sex, race, ESRD, SSA state, SSA county, ZIP+4 (no dash), MBI, first, last, street, city, phone
+    benes = [("00A4F2C81D3B7E95", "19380517", "", "2", "1", "0", "22", "030", "021843307", "2QR7WX3HJ58",
+              "Dorothy", "Quackenbush", "41 Quarry Hill Rd", "Braintree", "617-555-0142"),
+             ("1F04B9D27E6C3A85", "19290904", "", "1", "1", "0", "23", "380", "490081742", "5CT9AN2PD61",
+              "Leopold", "Szczepaniak-Orr", "2210 Oakland Dr Apt 3", "Kalamazoo", "269-555-0117"),
+             ("3C92E0F1A8B74D26", "19450612", "20100930", "2", "2", "Y", "10", "120", "330121955", "7HK3E84YW20",
+              "Marguerite", "Thibodeaux-Nakamura", "1580 W 49th St", "Hialeah", "(305) 555-0173"),
+             ("7E5D1A3B9C08F412", "19520308", "", "1", "5", "0", "05", "010", "945361108", "9GM2UF4RT47",
+              "Ignatius", "Featherstonehaugh", "88 Mowry Ave", "Fremont", "510-555-0126")]
+    flags = [["1", "1", "2", "2", "2", "2", "1", "1", "2", "1", "2"], ["2", "2", "2", "2", "1", "2", "2", "1", "2", "2", "2"],
+             ["2", "1", "1", "1", "2", "1", "1", "2", "2", "2", "1"], ["2", "2", "2", "2", "2", "2", "1", "2", "1", "1", "2"]]
+    money = [["8000.00", "1068.00", "0.00", "540.00", "110.00", "0.00"], ["6000.00", "1068.00", "0.00", "0.00", "0.00", "0.00"],
+             ["26400.00", "2136.00", "0.00", "1230.00", "260.00", "0.00"], ["12770.00", "1068.00", "0.00", "0.00", "0.00", "0.00"]]
+    write_csv(os.path.join(d, "beneficiary_summary.csv"),
+              ["DESYNPUF_ID", "BENE_BIRTH_DT", "BENE_DEATH_DT", "BENE_SEX_IDENT_CD", "BENE_RACE_CD", "BENE_ESRD_IND",
+               "SP_STATE_CODE", "BENE_COUNTY_CD", "BENE_ZIP_CD", "BENE_MBI", "BENE_HI_CVRAGE_TOT_MONS",
+               "BENE_SMI_CVRAGE_TOT_MONS", "BENE_HMO_CVRAGE_TOT_MONS", "PLAN_CVRG_MOS_NUM", "SP_ALZHDMTA", "SP_CHF",
+               "SP_CHRNKIDN", "SP_CNCR", "SP_COPD", "SP_DEPRESSN", "SP_DIABETES", "SP_ISCHMCHT", "SP_OSTEOPRS",
+               "SP_RA_OA", "SP_STRKETIA", "MEDREIMB_IP", "BENRES_IP", "PPPYMT_IP", "MEDREIMB_OP", "BENRES_OP",
+               "PPPYMT_OP"],
+              [[b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], "12", "12", "0", m]
+               + f + money[i] for i, (b, f, m) in enumerate(zip(benes, flags, ["12", "12", "9", "12"]))])
+    write_csv(os.path.join(d, "bene_pii.csv"),
+              ["DESYNPUF_ID", "BENE_FIRST_NAME", "BENE_LAST_NAME", "BENE_ADDR_LINE_1", "BENE_CITY", "BENE_PHONE"],
+              [[b[0], b[10], b[11], b[12], b[13], b[14]] for b in benes])
+    for b in benes:
+        plant("patient-id", b[0])
+        plant("birth-date", b[1])
+        plant("address", b[8], b[12], b[13])
+        plant("national-id", b[9])
+        plant("patient-name", b[10], b[11])
+        plant("phone", b[14])
+    plant("death-date", "20100930")
+    keep("claims", "26400.00", "12770.00", "1068.00")
+    # NPIs (10 digits, Luhn over 80840 and the first nine) of attending and operating physicians
+    npi = ["1447028394", "1593264710", "1288741055", "1773059625", "1039482751", "1655203184"]
+    dx = [["4280", "4019", "25000", "V5869", "E8809", "42731", "2724", "", "", ""],
+          ["4280", "4019", "5849", "V4581", "", "", "", "", "", ""],
+          ["4280", "40391", "5856", "", "", "", "", "", "", ""],
+          ["486", "49121", "0389", "V4581", "2859", "", "", "", "", ""],
+          ["1977", "51881", "V1046", "E9320", "1970", "78701", "", "", "", ""],
+          ["V5789", "71536", "4359", "4011", "", "", "", "", "", ""]]
+    # id, bene, segment, from, thru, admission, discharge, provider, payment, attending, operating, admitting dx, DRG,
+    # procedure
+    ip = [("196661176988405", 0, "1", "20090412", "20090418", "20090412", "20090418", "2201GT", "8000.00", 0, 1,
+           "78650", "291", "3722"),
+          ("196661176988412", 0, "1", "20100105", "20100121", "20100105", "20100121", "2201GT", "11230.00", 0, 1,
+           "4280", "291", ""),
+          ("196661176988412", 0, "2", "20100105", "20100121", "20100105", "20100121", "2201GT", "1540.00", 0, 1,
+           "4280", "291", ""),
+          ("196201177000368", 1, "1", "20080923", "20080927", "20080923", "20080927", "2300QC", "6000.00", 2, 3,
+           "486", "194", "9604"),
+          ("196991176963086", 2, "1", "20100801", "20100830", "20100801", "20100830", "1000RM", "26400.00", 4, 4,
+           "51881", "065", "0066"),
+          ("196991176971757", 3, "1", "20091124", "20091126", "20091124", "20091126", "0500KX", "12770.00", 5, 5,
+           "71536", "470", "8154")]
+    write_csv(os.path.join(d, "inpatient_claims.csv"),
+              ["DESYNPUF_ID", "CLM_ID", "SEGMENT", "CLM_FROM_DT", "CLM_THRU_DT", "PRVDR_NUM", "CLM_PMT_AMT",
+               "AT_PHYSN_NPI", "OP_PHYSN_NPI", "CLM_ADMSN_DT", "ADMTNG_ICD9_DGNS_CD", "CLM_UTLZTN_DAY_CNT",
+               "NCH_BENE_DSCHRG_DT", "CLM_DRG_CD"]
+              + ["ICD9_DGNS_CD_%d" % i for i in range(1, 11)] + ["ICD9_PRCDR_CD_1", "ICD9_PRCDR_CD_2", "HCPCS_CD_1"],
+              [[benes[c[1]][0], c[0], c[2], c[3], c[4], c[7], c[8], npi[c[9]], npi[c[10]], c[5], c[11],
+                str((ymd(c[6]) - ymd(c[5])).days), c[6], c[12]] + dx[i]
+               + [c[13], "", ""] for i, c in enumerate(ip)])
+    for c in ip:
+        plant("claim-id", c[0])
+    plant("npi", *npi)
+    keep("claims", "4280", "4019", "25000", "V5869", "E8809", "42731", "0389", "V4581", "E9320", "V1046", "V5789",
+         "78650", "51881", "291", "194", "065", "470", "3722", "9604", "0066", "8154", "11230.00")
+    # carrier (physician) claims: two lines each, HCPCS, line diagnoses, performing NPIs and tax numbers
+    car = [("887183386178052", 0, "20090506", "20090506", "4019", "25000", "99213", "G0431", "70.00", "40.00", "4019", "V700",
+            "043419875", 0),
+           ("887023386111197", 0, "20100210", "20100210", "4280", "", "99214", "93000", "90.00", "20.00", "4280", "4280",
+            "043419875", 0),
+           ("887013385983406", 1, "20081014", "20081014", "49121", "486", "99213", "71020", "70.00", "30.00", "49121",
+            "486", "381724690", 2),
+           ("887453386054215", 2, "20100715", "20100715", "1977", "", "G0439", "80053", "110.00", "10.00", "V700", "1977",
+            "650338211", 4),
+           ("887363386102730", 3, "20091210", "20091210", "V5789", "71536", "99213", "36415", "70.00", "0.00", "71536",
+            "V5789", "946102557", 5)]
+    write_csv(os.path.join(d, "carrier_claims.csv"),
+              ["DESYNPUF_ID", "CLM_ID", "CLM_FROM_DT", "CLM_THRU_DT", "ICD9_DGNS_CD_1", "ICD9_DGNS_CD_2",
+               "PRF_PHYSN_NPI_1", "PRF_PHYSN_NPI_2", "TAX_NUM_1", "TAX_NUM_2", "HCPCS_CD_1", "HCPCS_CD_2",
+               "LINE_NCH_PMT_AMT_1", "LINE_NCH_PMT_AMT_2", "LINE_ICD9_DGNS_CD_1", "LINE_ICD9_DGNS_CD_2"],
+              [[benes[c[1]][0], c[0], c[2], c[3], c[4], c[5], npi[c[13]], npi[c[13]], c[12], c[12], c[6], c[7], c[8],
+                c[9], c[10], c[11]] for c in car])
+    for c in car:
+        plant("claim-id", c[0])
+        plant("tax-id", c[12])
+    keep("claims", "99213", "G0431", "99214", "93000", "71020", "G0439", "80053", "36415", "V700", "70.00", "110.00")
+    # Part D events: NDCs of 11 digits (labeler 5, product 4, package 2), leading zeros kept
+    rx = [("233004419270285", 0, "20090420", "00378018001", "30", "30", "10.00", "12.60"),
+          ("233004419270292", 0, "20090520", "00093105801", "90", "90", "0.00", "21.90"),
+          ("233164419289503", 1, "20081001", "68180051301", "30", "30", "3.00", "7.20"),
+          ("233984419324411", 2, "20100802", "00006074931", "60", "30", "47.35", "268.15"),
+          ("233984419324428", 2, "20100815", "00781507810", "100", "50", "5.00", "14.40"),
+          ("233514419301187", 3, "20091127", "00406052362", "40", "10", "2.50", "9.80")]
+    write_csv(os.path.join(d, "rx_events.csv"),
+              ["DESYNPUF_ID", "PDE_ID", "SRVC_DT", "PROD_SRVC_ID", "QTY_DSPNSD_NUM", "DAYS_SUPLY_NUM", "PTNT_PAY_AMT",
+               "TOT_RX_CST_AMT"],
+              [[benes[r[1]][0], r[0], r[2], r[3], r[4], r[5], r[6], r[7]] for r in rx])
+    for r in rx:
+        plant("claim-id", r[0])
+    keep("claims", "00378018001", "00093105801", "68180051301", "00006074931", "00781507810", "00406052362", "47.35",
+         "268.15")
+    # a care management registry linked to the claims: the notes name the beneficiary, relatives, a physician
+    write_csv(os.path.join(d, "case_notes.csv"), ["NOTE_ID", "DESYNPUF_ID", "NOTE_DT", "CARE_MGR", "NOTE_TXT"],
+              [["CN-0001", benes[0][0], "03/14/2010", "Bernadette Okonkwo-Reyes",
+                "Call with Mrs. Dorothy Quackenbush (MBI 2QR7-WX3-HJ58) after discharge on 01/21/2010. Daughter Renata "
+                "can be reached at (617) 555-0199; she stays with her mother at 41 Quarry Hill Rd, Braintree MA "
+                "02184-3307. DOB 05/17/1938. CHF, on furosemide 40 mg daily. Quackenbush agrees to weigh daily."],
+               ["CN-0002", benes[0][0], "04/02/2010", "Bernadette Okonkwo-Reyes",
+                "Weight stable. Renata asks for a callback on 617-555-0142 before 04/09/2010."],
+               ["CN-0003", benes[1][0], "09/29/2008", "Tobias Grunewald",
+                "Home visit. Leopold Szczepaniak-Orr (Medicare no. 5CT9AN2PD61) still coughing after pneumonia. "
+                "Son Casimir manages his pills; inhaler changed to NDC 00093721056. PCP Dr. Wilhelmina Fairbanks-Ogle, "
+                "NPI 1288741055."],
+               ["CN-0004", benes[1][0], "10/14/2008", "Tobias Grunewald",
+                "Seen by Dr. Fairbanks-Ogle today; chest film clear. Szczepaniak-Orr declines home oxygen."],
+               ["CN-0005", benes[2][0], "08/03/2010", "Bernadette Okonkwo-Reyes",
+                "Pt Marguerite Thibodeaux-Nakamura readmitted 08/01/2010, husband Hiroshi at bedside. Hospice "
+                "referral discussed. Contact (305) 555-0173. New card 7HK3-E84-YW20 mailed to the daughter-in-law."],
+               ["CN-0006", benes[3][0], "11/30/2009", "Tobias Grunewald",
+                "Spoke with Mr. Featherstonehaugh after knee replacement on 11/24/2009; wife Philippa needs a ride "
+                "from 88 Mowry Ave, Fremont. MBI 9GM2-UF4-RT47."]])
+    plant("national-id", "2QR7-WX3-HJ58", "9GM2-UF4-RT47", "7HK3-E84-YW20")
+    plant("relative-name", "Renata", "Casimir", "Hiroshi", "Philippa")
+    plant("clinician-name", "Okonkwo-Reyes", "Bernadette", "Grunewald", "Tobias", "Wilhelmina", "Fairbanks-Ogle")
+    plant("phone", "(617) 555-0199")
+    plant("address", "02184-3307")
+    plant("birth-date", "05/17/1938")
+    plant("event-date", "03/14/2010", "01/21/2010", "04/09/2010", "08/01/2010", "11/24/2009")
+    keep("claims", "furosemide 40 mg daily", "chest film clear", "Hospice", "NDC 00093721056")
+
+
 def main():
     pcornet()
     france()
@@ -953,6 +1097,7 @@ def main():
     fhir_narrative()
     linked()
     uk()
+    claims()
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:

@@ -150,6 +150,11 @@ public final class ColumnClassifier {
         if (uuid >= 0.9) {
             return of(ColumnClass.IDENTIFIER, uuid);
         }
+        // IP addresses (HIPAA's identifier O) under a header no rule names as one (gateway_ip): removed by their values.
+        double ip = s.share(s.ipAddress);
+        if (ip >= 0.9) {
+            return of(ColumnClass.IDENTIFIER, ip);
+        }
         double numbers = s.share(s.decimal);
         if (h.has(Hint.GEO) && (numbers >= 0.9 || s.share(s.geoLike) >= 0.9)) {
             return of(ColumnClass.GEO, numbers);

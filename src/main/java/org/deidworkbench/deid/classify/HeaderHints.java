@@ -39,7 +39,9 @@ public final class HeaderHints {
             "spouse", "kin", "relative", "caregiver", "angehöriger", "angehoeriger", "betreuer", "versicherter",
             "subscriber", "informant", "emergency", "medecin", "médecin", "auteur",
             "redacteur", "rédacteur", "naam", "namn", "navn", "arts", "huisarts", "lakare", "läkare", "lege", "laege",
-            "læge", "signerad", "signert", "signeret", "signatur");
+            "læge", "signerad", "signert", "signeret", "signatur",
+            // a claims-linked registry's care or case manager (CARE_MGR), coordinator, social worker
+            "manager", "mgr", "coordinator", "worker", "caseworker");
     private static final Set<String> ID = Set.of("id", "ids", "key", "pid", "mrn", "uuid", "guid", "nr", "no", "num",
             "nbr", "number", "nummer", "identifier", "kennung", "npi", "fin", "csn", "ident", "kz", "pk", "fk",
             // a hospital's patient number (IPP, NIP) and the Nordic and Dutch personal numbers that exports use as
@@ -96,12 +98,25 @@ public final class HeaderHints {
      * number of a diagnosis record).
      */
     private static final Set<String> CODED = Set.of("diag", "dx", "opertn", "opcs", "hrg");
+    /**
+     * A person's demographic categories: a header naming one holds a code of the category, not an id of the person,
+     * whatever else it says (CMS's {@code BENE_SEX_IDENT_CD} is the "sex identification code", 1 or 2).
+     */
+    private static final Set<String> DEMOGRAPHIC = Set.of("sex", "gender", "race", "ethnicity", "ethnic");
+    /**
+     * NCPDP's "Product/Service ID" of a pharmacy claim (CMS's Part D {@code PROD_SRVC_ID}) is the drug's code, an NDC
+     * of 11 digits whose leading zeros matter: both words name a code, not a record's id.
+     */
+    private static final Set<String> PRODUCT = Set.of("prod", "product");
+    private static final Set<String> SERVICE = Set.of("srvc", "svc", "service");
     private static final Set<String> MEASURE = Set.of("value", "wert", "amount", "cost", "costs", "count", "qty",
             "quantity", "dose", "dosage", "result", "betrag", "menge", "anzahl", "expenses", "income", "score",
             "dispenses", "outstanding", "price", "preis", "weight", "height", "gewicht", "groesse", "größe", "age",
             "alter", "year", "years", "jahr", "jahre", "month", "months", "monat", "monate", "weeks", "days", "tage", "hours",
             "minutes", "units", "range", "level", "bmi", "total", "sum", "payment", "valeur", "resultat", "résultat", "waarde",
-            "uitslag", "verdi", "värde", "varde", "svar");
+            "uitslag", "verdi", "värde", "varde", "svar",
+            // months counted in CMS's files: PLAN_CVRG_MOS_NUM, BENE_HI_CVRAGE_TOT_MONS
+            "mos", "mons", "mths");
     private static final Set<String> BOOLEAN = Set.of("flag", "is", "has", "active", "deceased", "verstorben");
     private static final Set<String> KIND = Set.of("title", "type", "typ", "kind", "class", "category", "art",
             "kategorie", "status", "titel", "language", "lang", "sprache", "langue", "lingua", "idioma", "taal", "språk",
@@ -159,6 +174,13 @@ public final class HeaderHints {
                     }
                 }
             }
+        }
+        if (words.stream().anyMatch(DEMOGRAPHIC::contains)) {
+            hints.remove(Hint.ID);
+        }
+        if (words.stream().anyMatch(PRODUCT::contains) && words.stream().anyMatch(SERVICE::contains)) {
+            hints.remove(Hint.ID);
+            hints.add(Hint.CODE);
         }
         if (!hints.contains(Hint.ID) && words.stream().anyMatch(CODED::contains)) {
             hints.add(Hint.CODE);

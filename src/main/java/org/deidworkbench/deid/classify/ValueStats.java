@@ -36,7 +36,8 @@ public final class ValueStats {
     private static final Pattern LOINC = Pattern.compile("\\d{1,7}-\\d");
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Z0-9][A-Z0-9.:_/-]{0,15}");
     private static final Pattern ALNUM_ID = Pattern.compile("(?=[A-Za-z0-9-]*\\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{3,40}");
-    private static final Pattern ZIP_LIKE = Pattern.compile("\\d{4,5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}");
+    /** A ZIP, a ZIP+4 with or without its dash (CMS writes nine digits), a UK postcode; only read under a ZIP header. */
+    private static final Pattern ZIP_LIKE = Pattern.compile("\\d{4,5}(?:-\\d{4})?|\\d{9}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}");
     private static final Pattern GEO_LIKE = Pattern.compile("-?\\d{1,3}\\.\\d{4,}");
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?|\\p{Lu}\\.");
     private static final Pattern TITLE = Pattern.compile("(?i)(?:mr|mrs|ms|miss|dr|prof|herr|frau|fr|hr|sr|sra|mme|m)\\.?");
@@ -87,6 +88,8 @@ public final class ValueStats {
     int maxLength;
     int minLength = Integer.MAX_VALUE;
     int uuid;
+    /** IPv4 ({@code 10.0.12.7}) and IPv6 ({@code fe80::1ff:fe23:4567:890a}, full or with {@code ::}) addresses. */
+    int ipAddress;
     int email;
     int ssn;
     int phone;
@@ -169,6 +172,9 @@ public final class ValueStats {
         }
         if ((len == 36 || len == 32 || len == 34) && mUuid.reset(v).matches()) {
             uuid++;
+        }
+        if (len >= 3 && len <= 45 && (v.indexOf('.') > 0 || v.indexOf(':') >= 0) && isIpAddress(v)) {
+            ipAddress++;
         }
         if (v.indexOf('@') > 0 && mEmail.reset(v).matches()) {
             email++;
@@ -459,6 +465,28 @@ public final class ValueStats {
         return c == ' ' || c == '\t' || c == '\n' || c == (char) 0x0B || c == '\f' || c == '\r';
     }
 
+    private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+            + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:%[\\w.]+)?");
+
+    /**
+     * Whether the value is an IP address: four numbers of 0 to 255 with dots, or IPv6 groups of hex digits, all eight
+     * or shortened by {@code ::} (a time of day, {@code 12:30:45}, is neither).
+     */
+    static boolean isIpAddress(String v) {
+        if (IPV4.matcher(v).matches()) {
+            return true;
+        }
+        if (!IPV6.matcher(v).matches()) {
+            return false;
+        }
+        int colons = 0;
+        for (int i = 0; i < v.length(); i++) {
+            colons += v.charAt(i) == ':' ? 1 : 0;
+        }
+        return v.contains("::") || colons == 7;
+    }
+
     /** The root of the UIDs the DICOM standard itself defines. */
     private static final String STANDARD_UID_ROOT = "1.2.840.10008.";
 
@@ -561,6 +589,7 @@ public final class ValueStats {
             sb.append(String.format(Locale.ROOT, "/%.1f words", averageWords()));
         }
         appendShare(sb, "uuid", uuid);
+        appendShare(sb, "ip address", ipAddress);
         appendShare(sb, "date", dates());
         appendShare(sb, "with time", withTime);
         appendShare(sb, "e-mail", email);

@@ -19,6 +19,7 @@ import org.deidworkbench.deid.ColumnPlan;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.deid.FieldContext;
 import org.deidworkbench.deid.Subject;
+import org.deidworkbench.deid.TextScrubber;
 import org.deidworkbench.deid.UnprocessableValueException;
 import org.deidworkbench.deid.method.DeidMethod;
 import org.deidworkbench.format.FileProcessor;
@@ -163,19 +164,27 @@ public final class CsvProcessor implements FileProcessor {
             Column[] columns = plan(in, header, false);
             SubjectSource subjects = subjectSource(in, header);
             RowLinks links = RowLinks.of(engine, header);
-            // Only the subject and identifier columns are made into strings.
+            // Only the subject, identifier and (in a table of patients' rows) free-text columns are made into strings.
             boolean[] wanted = new boolean[columns.length];
+            boolean[] text = new boolean[columns.length];
+            boolean anyText = false;
             for (int c = 0; c < columns.length; c++) {
+                text[c] = !subjects.equals(SubjectSource.NONE) && columns[c].spec() instanceof ActionSpec.ScrubText;
+                anyText |= text[c];
                 wanted[c] = c == subjects.column() || c == subjects.viaColumn() || columns[c].identifier()
-                        || links != null && links.reads(c);
+                        || links != null && links.reads(c) || text[c];
             }
             RowSubjects rows = new RowSubjects(columns, subjects, true);
+            Set<String> cued = new HashSet<>();
             String[] row = new String[columns.length];
             long n = 0;
             while (reader.next(row, wanted)) {
                 checkCancel(++n, cancelled);
                 try {
-                    rows.accept(row);
+                    Subject subject = rows.accept(row);
+                    if (anyText && subject != null) {
+                        noteCuedNames(row, text, subject, cued);
+                    }
                     if (links != null) {
                         links.accept(row);
                     }
@@ -185,6 +194,28 @@ public final class CsvProcessor implements FileProcessor {
             }
         }
     }
+
+    /**
+     * A name a note announces by a cue ("daughter Renata", decision 0103) is an identifier of the row's patient: noted
+     * here, in the scan, every text of the run loses it when cleaned, the notes of that patient where it stands
+     * without a cue ("Renata asks for a callback") among them, and the key file keeps it for later runs.
+     */
+    private void noteCuedNames(String[] row, boolean[] text, Subject subject, Set<String> noted) throws DeidException {
+        for (int c = 0; c < row.length; c++) {
+            if (text[c] && !row[c].isEmpty()) {
+                for (String name : TextScrubber.cuedNames(row[c])) {
+                    if (noted.size() >= VALUE_CACHE) {
+                        noted.clear();
+                    }
+                    if (noted.add(subject.pseudonym() + '\u0000' + name)) {
+                        engine.noteIdentifier(CUED_NAME, "NAME", name, subject);
+                    }
+                }
+            }
+        }
+    }
+
+    private static final ActionSpec CUED_NAME = new ActionSpec.Remove();
 
     @Override
     public FileStats transform(Path input, String name, OutputStream out, BooleanSupplier cancelled)

@@ -271,4 +271,58 @@ class ColumnClassifierTest {
                 classify("ATTENDKEY", List.of("500012345671", "500012345688", "500012345695")).columnClass());
         assertEquals(ColumnClass.IDENTIFIER, classify("DIAG_ID", List.of("D10012", "D10013", "D10014")).columnClass());
     }
+
+    /** CMS's {@code BENE_SEX_IDENT_CD} (1, 2) is the sex code, kept: "ident" made it an id, removed. */
+    @Test
+    void aSexIdentificationCodeIsKept() {
+        assertEquals(ColumnClass.NUMBER, classify("BENE_SEX_IDENT_CD", List.of("2", "1", "2", "1")).columnClass());
+    }
+
+    /** Part D's {@code PROD_SRVC_ID}: NDCs of 11 digits with their leading zeros are codes (they were removed as ids). */
+    @Test
+    void aPharmacyClaimsProductServiceIdIsADrugCode() {
+        assertEquals(ColumnClass.CODE, classify("PROD_SRVC_ID",
+                List.of("00378018001", "00093105801", "68180051301", "00006074931", "00781507810")).columnClass());
+    }
+
+    /** Months of coverage under {@code PLAN_CVRG_MOS_NUM} are a quantity ("num" made them an id, removed). */
+    @Test
+    void monthsOfCoverageAreANumber() {
+        assertEquals(ColumnClass.NUMBER, classify("PLAN_CVRG_MOS_NUM", List.of("12", "12", "9", "12")).columnClass());
+    }
+
+    /** A ZIP+4 written as nine digits without its dash, under a ZIP header, is a ZIP (it was kept as a number). */
+    @Test
+    void nineDigitZipsUnderAZipHeaderAreZips() {
+        assertEquals(ColumnClass.ZIP,
+                classify("RES_ZIP9_CD", List.of("021843307", "490081742", "330121955", "945361108")).columnClass());
+    }
+
+    /** Care managers' names repeat like a category; under a manager's header they are names (they were kept). */
+    @Test
+    void aCareManagersRepeatedNamesAreNames() {
+        assertEquals(ColumnClass.PERSON_NAME, classify("CARE_MGR", List.of("Bernadette Okonkwo-Reyes",
+                "Bernadette Okonkwo-Reyes", "Tobias Grunewald", "Tobias Grunewald", "Bernadette Okonkwo-Reyes",
+                "Tobias Grunewald")).columnClass());
+    }
+
+    /**
+     * IP addresses under a header the {@code ip-address} rule does not name ({@code gateway_ip}: the rule names network
+     * words only, since CMS's {@code MEDREIMB_IP} is an inpatient amount) are identifiers by their values, IPv6 too;
+     * times of day and version numbers are not addresses.
+     */
+    @Test
+    void ipAddressesAreIdentifiersByTheirValues() {
+        assertEquals(ColumnClass.IDENTIFIER,
+                classify("gateway_ip", List.of("10.0.12.7", "192.168.1.20", "172.16.4.9", "10.1.1.1")).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("gateway_ip",
+                List.of("fe80::1ff:fe23:4567:890a", "2001:db8::8a2e:370:7334", "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+                        "::1")).columnClass());
+        assertNotEquals(ColumnClass.IDENTIFIER,
+                classify("MEDREIMB_IP", List.of("8000.00", "6000.00", "26400.00", "12770.00")).columnClass());
+        assertFalse(ValueStats.isIpAddress("12:30:45"));
+        assertFalse(ValueStats.isIpAddress("3.1.0"));
+        assertFalse(ValueStats.isIpAddress("10.0.12.256"));
+    }
 }
+

@@ -42,4 +42,21 @@ class HeaderHintsTest {
         assertTrue(HeaderHints.of("dx").has(HeaderHints.Hint.CODE));
         assertTrue(!HeaderHints.of("DIAG_ID").has(HeaderHints.Hint.CODE));
     }
+
+    /**
+     * CMS's claims headers (DE-SynPUF, CCW): the sex identification code names a category, not an id; Part D's
+     * product/service id is the drug's NDC; the months of coverage are a quantity; a care manager is a person.
+     */
+    @Test
+    void cmsClaimsHeadersAreKnown() {
+        assertTrue(!HeaderHints.of("BENE_SEX_IDENT_CD").has(HeaderHints.Hint.ID));
+        assertTrue(!HeaderHints.of("gender_concept_id").has(HeaderHints.Hint.ID));
+        assertTrue(HeaderHints.of("PROD_SRVC_ID").has(HeaderHints.Hint.CODE));
+        assertTrue(!HeaderHints.of("PROD_SRVC_ID").has(HeaderHints.Hint.ID));
+        assertTrue(HeaderHints.of("product_id").has(HeaderHints.Hint.ID));
+        assertTrue(HeaderHints.of("PLAN_CVRG_MOS_NUM").has(HeaderHints.Hint.MEASURE));
+        assertTrue(HeaderHints.of("BENE_HI_CVRAGE_TOT_MONS").has(HeaderHints.Hint.MEASURE));
+        assertTrue(HeaderHints.of("CARE_MGR").has(HeaderHints.Hint.PERSON_ROLE));
+        assertTrue(HeaderHints.of("case_manager").has(HeaderHints.Hint.PERSON_ROLE));
+    }
 }

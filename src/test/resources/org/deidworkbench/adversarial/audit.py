@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Counts what a run left of one folder's planted values and kept of its research values, per category.
+
+    /usr/bin/python3 audit.py <folder> <output folder of `deid run <folder>`>
+
+Rules of AdversarialCorpusTest, in short: a planted value counts where it occurs in the folder's input and leaks where
+it occurs in any output file (UTF-8 or Latin-1), case aside, as a word; a kept value must occur as written. Prints
+counts and the files a category leaked in, never a value. Written for the claims audit (decision 0103).
+"""
+import os
+import re
+import sys
+from collections import defaultdict
+ROOT = os.path.dirname(os.path.abspath(__file__))
+folder, out = sys.argv[1], sys.argv[2]
+def texts(root):
+    t = {}
+    for dp, _, fs in os.walk(root):
+        for f in fs:
+            b = open(os.path.join(dp, f), "rb").read()
+            t[os.path.relpath(os.path.join(dp, f), root)] = b.decode("utf-8", "replace") + "\n" + b.decode("latin-1")
+    return t
+def word(v):
+    return re.compile(r"(?<![^\W_])" + re.escape(v) + r"(?![^\W_])", re.I)
+ins, outs = texts(os.path.join(ROOT, folder)), texts(out)
+planted = defaultdict(int); leaked = defaultdict(set)
+for line in open(os.path.join(ROOT, "planted.tsv"), encoding="utf-8"):
+    if line.startswith("#") or not line.strip(): continue
+    cat, v = line.rstrip("\n").split("\t", 1)
+    w = word(v)
+    if not any(w.search(t) for t in ins.values()): continue
+    planted[cat] += 1
+    files = [f for f, t in outs.items() if w.search(t)]
+    if files:
+        leaked[cat].add(v)
+        print("  leak %-14s in %s" % (cat, ",".join(sorted(files))))
+tl = tp = 0
+for cat in sorted(planted):
+    print("%-16s leaked %d/%d" % (cat, len(leaked[cat]), planted[cat])); tl += len(leaked[cat]); tp += planted[cat]
+print("TOTAL leaked %d/%d" % (tl, tp))
+allout = "\n".join(outs.values()); lost = []; n = 0
+for line in open(os.path.join(ROOT, "kept.tsv"), encoding="utf-8"):
+    if line.startswith("#"): continue
+    f, v = line.rstrip("\n").split("\t", 1)
+    if f == folder:
+        n += 1
+        if v not in allout: lost.append(v)
+print("kept %d/%d" % (n - len(lost), n))
+print("  lost, by folder:", folder, len(lost)) if lost else None
