@@ -151,6 +151,14 @@ public final class PseudonymGenerator {
     }
 
     /**
+     * A subject id in the form it is compared, keyed and recorded in (decision 0108): {@link #normalize}d, then
+     * {@link #digitGroupsJoined}.
+     */
+    public static String normalizeSubjectId(String value) {
+        return digitGroupsJoined(normalize(value));
+    }
+
+    /**
      * A normalized id written in groups of digits separated by single spaces or hyphens ({@code 999 001 2342},
      * {@code 999-001-2342}, {@code 12-345678}), with its separators removed; any other value unchanged. For subject ids
      * (decision 0108): one patient's NHS number is written spaced in one table and not in another, and the two must be

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.deidworkbench.config.ProfileLoader;
-import org.deidworkbench.model.FileReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,11 +33,7 @@ class CuedNamesAcrossNotesTest {
                 N3,P200,Spoke with Mr. Okafor. Asks about the scales.
                 """);
         Path out = dir.resolve("out");
-        RunResult result = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true, PASSPHRASE,
-                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        for (FileReport r : result.report().fileResults()) {
-            assertEquals(FileReport.Status.WRITTEN, r.status(), r.output() + ": " + r.problems());
-        }
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
         List<String> notes = Files.readAllLines(out.resolve("notes.csv"));
         assertFalse(String.join("\n", notes).contains("Renata"), "notes.csv kept a relative's name a cue announced");
         assertTrue(notes.get(2).contains("[NAME] asks for a callback about the scales."), "notes.csv: the note lost more");

@@ -7,15 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.deidworkbench.config.ProfileLoader;
-import org.deidworkbench.model.FileReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,11 +55,7 @@ class EpicClarityExportTest {
                 E10997761,2023-05-21,CR
                 """);
         Path out = dir.resolve("out");
-        RunResult result = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true, PASSPHRASE,
-                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        for (FileReport r : result.report().fileResults()) {
-            assertEquals(FileReport.Status.WRITTEN, r.status(), r.output() + ": " + r.problems());
-        }
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
         for (String f : List.of("PATIENT.csv", "PAT_ENC.csv", "HNO_NOTE_TEXT.csv", "radiology_orders.csv")) {
             String text = Files.readString(out.resolve(f), StandardCharsets.UTF_8);
             for (String planted : List.of("Z1043387", "E10293847", "E10997761", "700012345678", "QUILLFEATHER",
@@ -74,10 +63,10 @@ class EpicClarityExportTest {
                 assertFalse(text.contains(planted), f + ": a planted identifier is in the output");
             }
         }
-        List<CSVRecord> patients = rows(out.resolve("PATIENT.csv"));
-        List<CSVRecord> encounters = rows(out.resolve("PAT_ENC.csv"));
-        List<CSVRecord> notes = rows(out.resolve("HNO_NOTE_TEXT.csv"));
-        List<CSVRecord> orders = rows(out.resolve("radiology_orders.csv"));
+        List<CSVRecord> patients = SampleData.records(out.resolve("PATIENT.csv"));
+        List<CSVRecord> encounters = SampleData.records(out.resolve("PAT_ENC.csv"));
+        List<CSVRecord> notes = SampleData.records(out.resolve("HNO_NOTE_TEXT.csv"));
+        List<CSVRecord> orders = SampleData.records(out.resolve("radiology_orders.csv"));
         // the note's encounter joins: NOTE_CSN_ID is a reference to PAT_ENC_CSN_ID, pseudonymized alike
         assertEquals(encounters.get(0).get("PAT_ENC_CSN_ID"), notes.get(0).get("NOTE_CSN_ID"), "note row 1");
         assertEquals(encounters.get(0).get("PAT_ENC_CSN_ID"), notes.get(1).get("NOTE_CSN_ID"), "note row 2");
@@ -90,22 +79,9 @@ class EpicClarityExportTest {
         assertEquals(mrn, notes.get(1).get("NOTE_TEXT").split(" ")[1].replace(".", ""),
                 "the MRN in the note is replaced by the MRN's pseudonym");
         // linked: the radiology table's dates move by the patient's offset (PAT_ID's), as the encounters' do
-        long shift = days("2023-01-09", encounters.get(0).get("CONTACT_DATE").substring(0, 10));
-        assertEquals(shift, days("2023-01-10", orders.get(0).get("exam_date")), "radiology_orders.csv row 1 exam_date");
-        assertEquals(days("2023-05-20", encounters.get(3).get("CONTACT_DATE").substring(0, 10)),
-                days("2023-05-21", orders.get(1).get("exam_date")), "radiology_orders.csv row 2 exam_date");
-    }
-
-    private static List<CSVRecord> rows(Path file) throws Exception {
-        List<CSVRecord> out = new ArrayList<>();
-        try (CSVParser p = CSVParser.parse(Files.readString(file), CSVFormat.DEFAULT.builder().setHeader()
-                .setSkipHeaderRecord(true).get())) {
-            p.forEach(out::add);
-        }
-        return out;
-    }
-
-    private static long days(String before, String after) {
-        return ChronoUnit.DAYS.between(LocalDate.parse(before), LocalDate.parse(after));
+        long shift = SampleData.daysBetween("2023-01-09", encounters.get(0).get("CONTACT_DATE").substring(0, 10));
+        assertEquals(shift, SampleData.daysBetween("2023-01-10", orders.get(0).get("exam_date")), "radiology_orders.csv row 1 exam_date");
+        assertEquals(SampleData.daysBetween("2023-05-20", encounters.get(3).get("CONTACT_DATE").substring(0, 10)),
+                SampleData.daysBetween("2023-05-21", orders.get(1).get("exam_date")), "radiology_orders.csv row 2 exam_date");
     }
 }

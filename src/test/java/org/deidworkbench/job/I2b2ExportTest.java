@@ -7,15 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.deidworkbench.config.ProfileLoader;
-import org.deidworkbench.model.FileReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,44 +60,27 @@ class I2b2ExportTest {
                 00482913,2023-01-10,CT
                 """);
         Path out = dir.resolve("out");
-        RunResult result = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true, PASSPHRASE,
-                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        for (FileReport r : result.report().fileResults()) {
-            assertEquals(FileReport.Status.WRITTEN, r.status(), r.output() + ": " + r.problems());
-        }
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
         String dimension = Files.readString(out.resolve("patient_dimension.csv"), StandardCharsets.UTF_8);
         for (String city : List.of("Cambridge", "Lowell", "Boston", "02138", "1931-04-02")) {
             assertFalse(dimension.contains(city), "patient_dimension.csv: a planted place or date is in the output");
         }
-        List<CSVRecord> patients = rows(out.resolve("patient_dimension.csv"));
-        List<CSVRecord> mapping = rows(out.resolve("patient_mapping.csv"));
-        List<CSVRecord> visits = rows(out.resolve("visit_dimension.csv"));
-        List<CSVRecord> facts = rows(out.resolve("observation_fact.csv"));
-        List<CSVRecord> imaging = rows(out.resolve("imaging.csv"));
+        List<CSVRecord> patients = SampleData.records(out.resolve("patient_dimension.csv"));
+        List<CSVRecord> mapping = SampleData.records(out.resolve("patient_mapping.csv"));
+        List<CSVRecord> visits = SampleData.records(out.resolve("visit_dimension.csv"));
+        List<CSVRecord> facts = SampleData.records(out.resolve("observation_fact.csv"));
+        List<CSVRecord> imaging = SampleData.records(out.resolve("imaging.csv"));
         assertEquals("90+", patients.get(0).get("age_in_years_num"));
         assertEquals("60-64", patients.get(1).get("age_in_years_num"));
         // i2b2's own number as a source id is the patient_num's pseudonym; the MRN is the imaging table's mrn
         assertEquals(mapping.get(3).get("patient_num"), mapping.get(3).get("patient_ide"), "patient_mapping.csv row 4");
         assertEquals(patients.get(0).get("patient_num"), mapping.get(0).get("patient_num"));
         assertEquals(mapping.get(0).get("patient_ide"), imaging.get(0).get("mrn"), "imaging.csv row 1: the MRN");
-        long shift = days("2023-01-09", visits.get(0).get("start_date").substring(0, 10));
-        assertEquals(shift, days("2023-01-10", imaging.get(0).get("study_date")), "imaging.csv row 1: linked offset");
+        long shift = SampleData.daysBetween("2023-01-09", visits.get(0).get("start_date").substring(0, 10));
+        assertEquals(shift, SampleData.daysBetween("2023-01-10", imaging.get(0).get("study_date")), "imaging.csv row 1: linked offset");
         assertEquals(visits.get(0).get("encounter_num"), facts.get(0).get("encounter_num"), "facts join visits");
         assertEquals("ICD10CM:E11.65", facts.get(0).get("concept_cd"));
         assertEquals("7.9", facts.get(1).get("nval_num"));
         assertTrue(facts.get(2).get("observation_blob").contains("her son"), "the note is kept, scrubbed");
-    }
-
-    private static List<CSVRecord> rows(Path file) throws Exception {
-        List<CSVRecord> out = new ArrayList<>();
-        try (CSVParser p = CSVParser.parse(Files.readString(file), CSVFormat.DEFAULT.builder().setHeader()
-                .setSkipHeaderRecord(true).get())) {
-            p.forEach(out::add);
-        }
-        return out;
-    }
-
-    private static long days(String before, String after) {
-        return ChronoUnit.DAYS.between(LocalDate.parse(before), LocalDate.parse(after));
     }
 }

@@ -8,15 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.deidworkbench.config.ProfileLoader;
-import org.deidworkbench.model.FileReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,22 +46,14 @@ class RedcapExportTest {
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.writeString(in.resolve("STUDY_DATA.csv"), EXPORT);
         Path out = dir.resolve("out");
-        RunResult result = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true, PASSPHRASE,
-                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        for (FileReport r : result.report().fileResults()) {
-            assertEquals(FileReport.Status.WRITTEN, r.status(), r.output() + ": " + r.problems());
-        }
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
         String text = Files.readString(out.resolve("STUDY_DATA.csv"), StandardCharsets.UTF_8);
         for (String planted : List.of("00482913", "01937755", "Wilhelmina", "Okonkwo-Barrett", "Villasenor", "Desmond",
                 "555-0143", "555-0198", "1948-07-19", "1931-02-03", "02180")) {
             assertFalse(text.contains(planted), "a planted identifier of category " + (planted.matches("\\d.*")
                     ? "number" : "name") + " is in the output");
         }
-        List<CSVRecord> rows = new ArrayList<>();
-        try (CSVParser p = CSVParser.parse(text, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .get())) {
-            p.forEach(rows::add);
-        }
+        List<CSVRecord> rows = SampleData.records(out.resolve("STUDY_DATA.csv"));
         assertEquals(5, rows.size());
         // the record id: pseudonymized, the same on every row of a record, different between records
         String a = rows.get(0).get("study_id");
@@ -78,11 +63,11 @@ class RedcapExportTest {
         assertEquals(rows.get(3).get("study_id"), rows.get(4).get("study_id"), "rows 4 and 5");
         assertNotEquals(a, rows.get(3).get("study_id"));
         // one offset per record: baseline, follow-up and adverse event move together
-        long shift = days("2023-01-09", rows.get(0).get("visit_date"));
-        assertEquals(shift, days("2023-04-11", rows.get(1).get("visit_date")), "row 2 visit_date");
-        assertEquals(shift, days("2023-05-20", rows.get(2).get("ae_onset")), "row 3 ae_onset");
-        assertEquals(shift, days("2023-01-09", rows.get(0).get("consent_date")), "row 1 consent_date");
-        assertEquals(days("2023-02-14", rows.get(3).get("visit_date")), days("2023-05-16", rows.get(4).get("visit_date")),
+        long shift = SampleData.daysBetween("2023-01-09", rows.get(0).get("visit_date"));
+        assertEquals(shift, SampleData.daysBetween("2023-04-11", rows.get(1).get("visit_date")), "row 2 visit_date");
+        assertEquals(shift, SampleData.daysBetween("2023-05-20", rows.get(2).get("ae_onset")), "row 3 ae_onset");
+        assertEquals(shift, SampleData.daysBetween("2023-01-09", rows.get(0).get("consent_date")), "row 1 consent_date");
+        assertEquals(SampleData.daysBetween("2023-02-14", rows.get(3).get("visit_date")), SampleData.daysBetween("2023-05-16", rows.get(4).get("visit_date")),
                 "rows 4 and 5 visit_date");
         // ages banded, the birth date of the patient over 89 aggregated (decision 0105)
         assertEquals("70-74", rows.get(0).get("enrollment_age"));
@@ -95,9 +80,5 @@ class RedcapExportTest {
         assertEquals("adverse_events", rows.get(2).get("redcap_repeat_instrument"));
         assertEquals("1", rows.get(3).get("race___1"));
         assertEquals("021", rows.get(0).get("zip_code"));
-    }
-
-    private static long days(String before, String after) {
-        return ChronoUnit.DAYS.between(LocalDate.parse(before), LocalDate.parse(after));
     }
 }

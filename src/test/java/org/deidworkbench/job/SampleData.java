@@ -66,6 +66,34 @@ final class SampleData {
         return rows;
     }
 
+    /** A CSV output with quoted fields (notes with commas) as records read by their header. */
+    static List<org.apache.commons.csv.CSVRecord> records(Path file) throws IOException {
+        try (org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.parse(Files.readString(file),
+                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            return p.getRecords();
+        }
+    }
+
+    /**
+     * Runs the default CSV profile ({@code csv-template}, 2 threads, a new key file {@code key}) over {@code in} into
+     * {@code out}, and checks every file was written.
+     */
+    static RunResult runCsvTemplate(Path in, Path out, Path key, char[] passphrase) throws Exception {
+        RunResult result = new RunJob(new RunRequest(java.util.List.of(in), out, key, true, passphrase,
+                org.deidworkbench.config.ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        for (org.deidworkbench.model.FileReport r : result.report().fileResults()) {
+            org.junit.jupiter.api.Assertions.assertEquals(org.deidworkbench.model.FileReport.Status.WRITTEN, r.status(),
+                    r.output() + ": " + r.problems());
+        }
+        return result;
+    }
+
+    /** Days from one ISO date to another: how far a date moved. */
+    static long daysBetween(String before, String after) {
+        return java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(before),
+                java.time.LocalDate.parse(after));
+    }
+
     /**
      * Every original identifying value of the sample patients that must not survive: names, MRNs,
      * SSNs, phones, e-mails, street addresses, cities and birth dates (in the notations used).

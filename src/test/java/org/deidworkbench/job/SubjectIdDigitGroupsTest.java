@@ -9,8 +9,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.deidworkbench.config.ProfileLoader;
-import org.deidworkbench.model.FileReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,11 +44,7 @@ class SubjectIdDigitGroupsTest {
                 999-001-2342,05/03/2021,HBA1C,61
                 """);
         Path out = dir.resolve("out");
-        RunResult result = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true, PASSPHRASE,
-                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        for (FileReport r : result.report().fileResults()) {
-            assertEquals(FileReport.Status.WRITTEN, r.status(), r.output() + ": " + r.problems());
-        }
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
         List<String> p = Files.readAllLines(out.resolve("patients.csv"));
         List<String> e = Files.readAllLines(out.resolve("apc_episodes.csv"));
         List<String> l = Files.readAllLines(out.resolve("pathology.csv"));

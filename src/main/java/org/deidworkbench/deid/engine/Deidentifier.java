@@ -209,13 +209,9 @@ public final class Deidentifier {
         return subject;
     }
 
-    /**
-     * A subject id in the form it is compared, keyed and recorded in (decision 0108): normalized as every pseudonymized
-     * value is, and an id written in groups of digits ({@code 999 001 2342}, {@code 999-001-2342}) without its
-     * separators, as {@link PseudonymGenerator#digitGroupsJoined} says.
-     */
+    /** A subject id as {@link PseudonymGenerator#normalizeSubjectId} compares it (decision 0108). */
     static String subjectKey(String value) {
-        return PseudonymGenerator.digitGroupsJoined(PseudonymGenerator.normalize(value));
+        return PseudonymGenerator.normalizeSubjectId(value);
     }
 
     /** {@code value} normalized for {@code domain}: as a subject id in the subject domain, else as any value. */

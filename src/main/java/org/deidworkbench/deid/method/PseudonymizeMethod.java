@@ -39,10 +39,7 @@ public final class PseudonymizeMethod implements DeidMethod {
 
     @Override
     public String apply(String value, FieldContext context) throws DeidException {
-        String normalized = PseudonymGenerator.normalize(value);
-        if (subjectIds) {
-            normalized = PseudonymGenerator.digitGroupsJoined(normalized);
-        }
+        String normalized = subjectIds ? PseudonymGenerator.normalizeSubjectId(value) : PseudonymGenerator.normalize(value);
         if (normalized.isEmpty()) {
             return "";
         }
