@@ -66,6 +66,11 @@ public final class TextScrubber {
         final boolean at;
         final boolean dash;
         final boolean slash;
+        /** Colons, and whether two stand together ({@code ::}): an IPv6 address has seven or a pair, a MAC five. */
+        final int colons;
+        final boolean doubleColon;
+        /** Hyphens: a MAC address written with them has five. */
+        final int dashes;
         final String text;
         private String lower;
         /** Where runs of ASCII digits start, in order. */
@@ -87,6 +92,9 @@ public final class TextScrubber {
             boolean hasAt = false;
             boolean hasDash = false;
             boolean hasSlash = false;
+            int colonCount = 0;
+            int dashCount = 0;
+            boolean pairedColons = false;
             boolean afterWordChar = false;
             for (int i = 0, n = text.length(); i < n; i++) {
                 char c = text.charAt(i);
@@ -110,8 +118,15 @@ public final class TextScrubber {
                 switch (c) {
                     case '.' -> dotCount++;
                     case '@' -> hasAt = true;
-                    case '-' -> hasDash = true;
+                    case '-' -> {
+                        hasDash = true;
+                        dashCount++;
+                    }
                     case '/' -> hasSlash = true;
+                    case ':' -> {
+                        colonCount++;
+                        pairedColons |= i > 0 && text.charAt(i - 1) == ':';
+                    }
                     case '+', '(' -> phoneStarts = add(phoneStarts, phoneStartCount++, i);
                     default -> {
                         // nothing the patterns need
@@ -124,6 +139,9 @@ public final class TextScrubber {
             this.at = hasAt;
             this.dash = hasDash;
             this.slash = hasSlash;
+            this.colons = colonCount;
+            this.doubleColon = pairedColons;
+            this.dashes = dashCount;
         }
 
         private static int[] add(int[] list, int at, int value) {
@@ -185,6 +203,9 @@ public final class TextScrubber {
     private static final String MONTH_NAME = "(?:January|February|March|April|June|July|August|September|October"
             + "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b";
 
+    /** One group of an IPv6 address. */
+    private static final String HEX4 = "[0-9A-Fa-f]{1,4}";
+
     /** A capitalised word of a name, or an initial with its full stop ({@code J.}). */
     private static final String NAME_WORD = "\\p{Lu}(?:\\.|[\\p{L}\\p{M}'\u2019-]*)";
 
@@ -195,6 +216,17 @@ public final class TextScrubber {
             // A URL does not end in punctuation that closes the sentence around it.
             new Detector(Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]']"), "[URL]", 0, s -> s.containsIgnoreCase("http", "www."), Starts.WORD, "HhWw"),
             new Detector(Pattern.compile("(?<!\\d)(?<!\\d\\.)(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)"), "[IP]", 0, s -> s.dots >= 3 && s.digits >= 4, Starts.DIGIT_RUN),
+            // IPv6 addresses, all eight groups or shortened by "::" ("2001:db8:85a3::8a2e:370:7334", "fe80::1ff:fe23:4567:890a%eth0",
+            // "::ffff:192.0.2.128"), with at least one digit and two groups; a time of day ("10:30:00") has neither form,
+            // and a C++ name ("std::max") is inside a word.
+            new Detector(Pattern.compile("(?<![\\w:.%])(?=[0-9A-Fa-f:]*\\d)(?:(?:" + HEX4 + ":){7}" + HEX4
+                    + "|(?=" + HEX4 + ":[0-9A-Fa-f:]*[0-9A-Fa-f]|::" + HEX4 + ":[0-9A-Fa-f])"
+                    + "(?:" + HEX4 + "(?::" + HEX4 + "){0,6})?::(?:" + HEX4 + "(?::" + HEX4 + "){0,6})?"
+                    + "(?::(?:\\d{1,3}\\.){3}\\d{1,3})?)(?:%\\w+)?(?![\\w:]|\\.\\w)"), "[IP]", 0,
+                    s -> s.colons >= 7 || s.doubleColon, Starts.ANYWHERE),
+            // A network card's MAC address ("00:1A:2B:3C:4D:5E", "00-1a-2b-3c-4d-5e"): a device identifier (HIPAA).
+            new Detector(Pattern.compile("(?<![\\w:.-])(?=[0-9A-Fa-f:-]*\\d)[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}"
+                    + "(?![\\w:-]|\\.\\w)"), "[ID]", 0, s -> s.colons >= 5 || s.dashes >= 5, Starts.ANYWHERE),
             new Detector(Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])"), "[SSN]", 0, s -> s.digits >= 9, Starts.DIGIT_RUN),
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+?\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?!\\w)"),
                     "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE),

@@ -74,6 +74,27 @@ class TextScrubberTest {
     }
 
     @Test
+    void ipv6AddressesAreReplacedInEveryNotation() {
+        assertEquals("VPN session from [IP] at 10:30:00", scrub("VPN session from 2001:db8:85a3::8a2e:370:7334 at 10:30:00"));
+        assertEquals("host [IP], then [IP].", scrub("host 2001:0db8:85a3:0000:0000:8a2e:0370:7334, then fe80::1ff:fe23:4567:890a%eth0."));
+        assertEquals("mapped [IP] seen", scrub("mapped ::ffff:192.0.2.128 seen"));
+        assertEquals("portal login [IP]", scrub("portal login 2a02:810d:4b3f::12"));
+    }
+
+    @Test
+    void timesRatiosAndCodeNamesAreNotIpv6() {
+        String text = "Seen 10:30:45, ratio 1:2:3, called std::max and Class::method, dead::beef, fe80:: alone";
+        assertEquals(text, scrub(text));
+    }
+
+    @Test
+    void macAddressesAreReplacedWithColonsOrHyphens() {
+        assertEquals("pump NIC [ID] and [ID] logged", scrub("pump NIC 00:1A:2B:3C:4D:5E and 00-1a-2b-3c-4d-5e logged"));
+        String notMac = "lot 12-34-56-78-90, grid A1-B2-C3, 10:30:45:12:00";
+        assertEquals(notMac, scrub(notMac));
+    }
+
+    @Test
     void zipPlusFourIsReplaced() {
         assertEquals("Springfield, IL [ZIP]", scrub("Springfield, IL 62704-1234"));
     }

@@ -102,9 +102,16 @@ final class CsvAnalysis implements java.io.Serializable {
         final Classification[] classes;
         final List<Set<String>> distinct = new ArrayList<>();
         final boolean[] complete;
+        /**
+         * For each column, the part-number column (LINE, SEGMENT, seq_num) with which its identifiers are unique in the
+         * sample while they repeat alone: a note over its lines, a claim over its segments; -1 for none.
+         */
+        final int[] partOf;
         final long estimatedRows;
         final boolean fullyRead;
         int key = -1;
+        /** Whether {@link #key} is unique only with its part number ({@link #partOf}), not alone. */
+        boolean groupKey;
         int patientColumn = -1;
         Relation[] relations;
         /** For each reference column, the table whose key it references. */
@@ -113,7 +120,7 @@ final class CsvAnalysis implements java.io.Serializable {
         final Notice[] notices;
 
         Sampled(Path path, CsvDialect dialect, List<String> header, Classification[] classes, List<Set<String>> distinct,
-                boolean[] complete, long estimatedRows, boolean fullyRead) {
+                boolean[] complete, int[] partOf, long estimatedRows, boolean fullyRead) {
             this.path = path;
             String name = path.getFileName().toString();
             int dot = name.lastIndexOf('.');
@@ -124,6 +131,7 @@ final class CsvAnalysis implements java.io.Serializable {
             this.classes = classes;
             this.distinct.addAll(distinct);
             this.complete = complete;
+            this.partOf = partOf;
             this.estimatedRows = estimatedRows;
             this.fullyRead = fullyRead;
             this.targets = new Sampled[header.size()];
@@ -166,7 +174,7 @@ final class CsvAnalysis implements java.io.Serializable {
             }
         }
         slashDatesAsTheRun(samples);
-        chooseKeys(samples);
+        chooseKeys(samples, profile);
         Set<Sampled> patients = choosePatientTables(samples, profile);
         Map<Sampled, KeySet> keySets = keySets(samples, tasks, cancelled);
         findReferences(samples, keySets, patients, engine);
@@ -272,12 +280,12 @@ final class CsvAnalysis implements java.io.Serializable {
      */
     record Sample(String path, char delimiter, char quote, String recordSeparator, String charset, boolean byteOrderMark,
             boolean endsWithRecordSeparator, List<String> header, Classification[] classes, List<Set<String>> distinct,
-            boolean[] complete, long estimatedRows, boolean fullyRead) implements java.io.Serializable {
+            boolean[] complete, int[] partOf, long estimatedRows, boolean fullyRead) implements java.io.Serializable {
 
         Sampled sampled() {
             CsvDialect dialect = new CsvDialect(delimiter, quote, recordSeparator,
                     java.nio.charset.Charset.forName(charset), byteOrderMark, endsWithRecordSeparator);
-            return new Sampled(Path.of(path), dialect, header, classes, distinct, complete, estimatedRows, fullyRead);
+            return new Sampled(Path.of(path), dialect, header, classes, distinct, complete, partOf, estimatedRows, fullyRead);
         }
     }
 
@@ -308,6 +316,14 @@ final class CsvAnalysis implements java.io.Serializable {
                 distinct.add(new HashSet<>());
                 complete[c] = true;
             }
+            boolean[] part = new boolean[n];
+            boolean anyPart = false;
+            for (int c = 0; c < n; c++) {
+                part[c] = isPartHeader(header.get(c));
+                anyPart |= part[c];
+            }
+            // the sampled rows, only where a part-number column may make a repeating identifier a key with it
+            List<String[]> kept = anyPart ? new ArrayList<>() : null;
             long chars = 0;
             int rows = 0;
             String[] row;
@@ -322,6 +338,9 @@ final class CsvAnalysis implements java.io.Serializable {
                     break;
                 }
                 rows++;
+                if (kept != null) {
+                    kept.add(row.clone());
+                }
                 for (int c = 0; c < n; c++) {
                     String v = row[c];
                     stats[c].add(v);
@@ -341,46 +360,126 @@ final class CsvAnalysis implements java.io.Serializable {
                 }
                 complete[c] &= rows > 0;
             }
+            int[] partOf = partKeys(kept, classes, complete, part);
             long bytesPerChar = dialect.charset().equals(StandardCharsets.UTF_16LE)
                     || dialect.charset().equals(StandardCharsets.UTF_16BE) || dialect.charset().name().startsWith("UTF-16") ? 2 : 1;
             long size = Files.size(path);
             long estimated = fullyRead || chars == 0 ? rows : Math.max(rows, size * rows / (chars * bytesPerChar));
             return new Sample(path.toString(), dialect.delimiter(), dialect.quote(), dialect.recordSeparator(),
                     dialect.charset().name(), dialect.byteOrderMark(), dialect.endsWithRecordSeparator(),
-                    new ArrayList<>(header), classes, distinct, complete, estimated, fullyRead);
+                    new ArrayList<>(header), classes, distinct, complete, partOf, estimated, fullyRead);
         }
     }
 
-    /** Each table's key: a column of identifiers that are unique and never empty in the sample. */
-    private static void chooseKeys(List<Sampled> samples) {
-        for (Sampled s : samples) {
-            int best = -1;
-            int bestScore = -1;
-            for (int c = 0; c < s.header.size(); c++) {
-                if (!s.isIdentifier(c) || !s.complete[c]) {
+    /** Header words of a column that numbers the parts of one thing over several rows. */
+    private static final Set<String> PART_WORDS = Set.of("line", "seq", "sequence", "segment", "seg", "part", "chunk",
+            "piece");
+
+    private static boolean isPartHeader(String header) {
+        List<String> words = HeaderHints.words(header);
+        for (String w : words) {
+            if (PART_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * For each identifier column that repeats in the sample, the part-number column (small whole numbers under a
+     * header word of {@link #PART_WORDS}, never empty) with which each of its values is unique and never empty: Epic's
+     * {@code NOTE_ID} with {@code LINE}, a claim's {@code CLM_ID} with {@code SEGMENT}. The pair is the table's key,
+     * and the identifier names one thing (a note, a claim) whose rows the researcher must keep together.
+     */
+    private static int[] partKeys(List<String[]> rows, Classification[] classes, boolean[] complete, boolean[] part) {
+        int n = classes.length;
+        int[] partOf = new int[n];
+        java.util.Arrays.fill(partOf, -1);
+        if (rows == null || rows.size() < 2) {
+            return partOf;
+        }
+        for (int p = 0; p < n; p++) {
+            if (!part[p] || classes[p].columnClass() == ColumnClass.IDENTIFIER || !smallWholeNumbers(rows, p)) {
+                continue;
+            }
+            for (int c = 0; c < n; c++) {
+                if (c == p || partOf[c] >= 0 || complete[c] || classes[c].columnClass() != ColumnClass.IDENTIFIER) {
                     continue;
                 }
-                List<String> words = HeaderHints.words(s.header.get(c));
-                int score = 1;
-                if (words.equals(List.of("id")) || words.equals(List.of("key")) || words.equals(List.of("uuid"))) {
-                    score += 4;
+                Set<String> pairs = new HashSet<>();
+                boolean unique = true;
+                for (String[] r : rows) {
+                    if (r[c].isEmpty() || !pairs.add(r[c] + '\u0000' + r[p])) {
+                        unique = false;
+                        break;
+                    }
                 }
-                if (refersToTable(words, s)) {
-                    score += 3;
-                }
-                if (HeaderHints.of(s.header.get(c)).has(HeaderHints.Hint.ID)) {
-                    score += 2;
-                }
-                if (c == 0) {
-                    score += 1;
-                }
-                if (score > bestScore) {
-                    best = c;
-                    bestScore = score;
+                if (unique && pairs.size() > 1) {
+                    partOf[c] = p;
                 }
             }
-            s.key = best;
         }
+        return partOf;
+    }
+
+    private static boolean smallWholeNumbers(List<String[]> rows, int p) {
+        for (String[] r : rows) {
+            String v = r[p];
+            if (v.isEmpty() || v.length() > 4) {
+                return false;
+            }
+            for (int i = 0; i < v.length(); i++) {
+                if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Each table's key: a column of identifiers that are unique and never empty in the sample; where none is, one that is
+     * unique with a part-number column ({@link #partKeys}), never the subject column.
+     */
+    private static void chooseKeys(List<Sampled> samples, Profile profile) {
+        for (Sampled s : samples) {
+            chooseKey(s, profile, false);
+            if (s.key < 0) {
+                // no identifier is unique alone: one that is unique with a part number (a note's id over its lines)
+                chooseKey(s, profile, true);
+                s.groupKey = s.key >= 0;
+            }
+        }
+    }
+
+    private static void chooseKey(Sampled s, Profile profile, boolean withPart) {
+        int subject = profile.subjectColumn(s.header);
+        int best = -1;
+        int bestScore = -1;
+        for (int c = 0; c < s.header.size(); c++) {
+            if (!s.isIdentifier(c) || (withPart ? s.partOf[c] < 0 || c == subject : !s.complete[c])) {
+                continue;
+            }
+            List<String> words = HeaderHints.words(s.header.get(c));
+            int score = 1;
+            if (words.equals(List.of("id")) || words.equals(List.of("key")) || words.equals(List.of("uuid"))) {
+                score += 4;
+            }
+            if (refersToTable(words, s)) {
+                score += 3;
+            }
+            if (HeaderHints.of(s.header.get(c)).has(HeaderHints.Hint.ID)) {
+                score += 2;
+            }
+            if (c == 0) {
+                score += 1;
+            }
+            if (score > bestScore) {
+                best = c;
+                bestScore = score;
+            }
+        }
+        s.key = best;
     }
 
     /** Whether header words name the table ({@code PATIENT}, {@code patient_id} → patients.csv). */
@@ -430,7 +529,7 @@ final class CsvAnalysis implements java.io.Serializable {
         Map<Path, Sampled> named = new HashMap<>();
         Map<Path, Integer> namedScores = new HashMap<>();
         for (Sampled s : samples) {
-            if (s.key < 0) {
+            if (s.key < 0 || s.groupKey) {
                 continue;
             }
             boolean patientName = PATIENT_TABLES.contains(s.stem) || s.stemWords.stream().anyMatch(PATIENT_TABLES::contains);
@@ -597,7 +696,8 @@ final class CsvAnalysis implements java.io.Serializable {
                                     + (patient ? " (the patient table)" : ""));
                     s.targets[c] = best;
                 } else if (c == s.key) {
-                    s.relations[c] = new Relation(Role.KEY, "", "key of " + s.name());
+                    s.relations[c] = new Relation(Role.KEY, "", "key of " + s.name() + (s.groupKey
+                            ? " with " + s.header.get(s.partOf[c]) + " (its rows are numbered parts of one thing)" : ""));
                 } else {
                     knownReference(s, c, values, engine);
                     if (s.relations[c].role() == Role.NONE) {
