@@ -80,4 +80,41 @@ class BirthDatesOver89Test {
             assertTrue(line.endsWith(",8527") || line.endsWith(",8516"), "person.csv: concept ids kept");
         }
     }
+
+    /**
+     * Decision 0112: OMOP's {@code year_of_birth} beside its shifted {@code birth_datetime} is the shifted date's year.
+     * Kept as the original year, it told in which year the shifted date lay before its shift and so bounded the
+     * person's offset (and every other date of theirs). Births on the first and last days of a year: whatever its
+     * sign, a nonzero offset moves one of the two across the year's end, so without the alignment some row differs.
+     */
+    @Test
+    void anOmopYearOfBirthIsTheYearOfTheShiftedBirthDateBesideIt() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        StringBuilder person = new StringBuilder(
+                "person_id,gender_concept_id,year_of_birth,month_of_birth,day_of_birth,birth_datetime,race_concept_id\n");
+        for (int i = 0; i < 24; i++) {
+            int year = 1950 + i;
+            boolean first = i % 2 == 0;
+            person.append(i + 1).append(",8507,").append(year).append(first ? ",1,1," : ",12,31,").append(year)
+                    .append(first ? "-01-01" : "-12-31").append(" 00:00:00,8527\n");
+        }
+        person.append("25,8532,1931,5,5,1931-05-05 00:00:00,8527\n");
+        Files.writeString(in.resolve("person.csv"), person.toString());
+        Path out = dir.resolve("out");
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
+        String band = "<=" + (Year.now(ZoneOffset.UTC).getValue() - 90);
+
+        List<String> o = Files.readAllLines(out.resolve("person.csv"));
+        assertEquals("person_id,gender_concept_id,year_of_birth,birth_datetime,race_concept_id", o.get(0));
+        int moved = 0;
+        for (int row = 1; row <= 24; row++) {
+            String[] f = o.get(row).split(",");
+            assertEquals(f[3].substring(0, 4), f[2], "person.csv row " + row + ": year_of_birth is birth_datetime's year");
+            moved += f[2].equals(Integer.toString(1950 + row - 1)) ? 0 : 1;
+        }
+        assertTrue(moved > 0, "some birth dates crossed a year's end (else the test shows nothing)");
+        String[] old = o.get(25).split(",");
+        assertEquals(band, old[2], "person.csv row 25: the year of someone over 89");
+        assertEquals(band, old[3], "person.csv row 25: the birth date of someone over 89");
+    }
 }

@@ -348,6 +348,13 @@ public final class CsvProcessor implements FileProcessor {
         private final long[] changed;
         private long warningCount;
         private long records;
+        /**
+         * Kept positions of a birth-year column and of a birth-date column of the same table (OMOP's
+         * {@code year_of_birth} beside {@code birth_datetime}), or -1: the year written is the written date's (decision
+         * 0112).
+         */
+        private int birthYearOut = -1;
+        private int birthDateOut = -1;
 
         RowCleaner(Path input, List<String> header, String name) {
             this.name = name;
@@ -383,7 +390,63 @@ public final class CsvProcessor implements FileProcessor {
             this.lastSubject = new Subject[kept.length];
             this.lastResult = new String[kept.length];
             this.lastChanged = new boolean[kept.length];
+            birthColumns();
             relationNotices(in, header);
+        }
+
+        /** Finds one birth-year and one birth-date column among the kept ones; with more of either, none. */
+        private void birthColumns() {
+            int years = 0;
+            int dates = 0;
+            for (int k = 0; k < kept.length; k++) {
+                if (columns[kept[k]].spec() instanceof org.deidworkbench.model.ActionSpec.Generalize g) {
+                    if (g.kind() == org.deidworkbench.model.Generalization.BIRTH_YEAR) {
+                        birthYearOut = k;
+                        years++;
+                    } else if (g.kind() == org.deidworkbench.model.Generalization.BIRTH_DATE) {
+                        birthDateOut = k;
+                        dates++;
+                    }
+                }
+            }
+            if (years != 1 || dates != 1) {
+                birthYearOut = -1;
+                birthDateOut = -1;
+            }
+        }
+
+        /**
+         * A record's birth year as its written birth date says: the shifted date's year, or the date's band marker
+         * ({@code <=1936}). Kept as the original year beside a shifted date, it told a reader in which year the date
+         * lay before its shift, and so bounded the subject's offset (decision 0112). A record without a birth date
+         * keeps its year's own result.
+         */
+        private void alignBirthYear(String[] row) {
+            String date = outRow[birthDateOut];
+            String year = outRow[birthYearOut];
+            if (date == null || date.isEmpty() || year == null || year.isEmpty()) {
+                return;
+            }
+            String aligned;
+            if (date.startsWith("<=")) {
+                aligned = date;
+            } else {
+                try {
+                    aligned = Integer.toString(org.deidworkbench.deid.DateValues.shiftedYear(date, 0,
+                            columns[kept[birthDateOut]].plan().slashDayFirst()));
+                } catch (UnprocessableValueException e) {
+                    return; // not a date the year can be read from: the year's own result stands
+                }
+            }
+            if (!aligned.equals(year)) {
+                int c = kept[birthYearOut];
+                if (year.equals(row[c])) {
+                    changed[c]++; // the year's own result was the input's; the aligned one is not
+                } else if (aligned.equals(row[c])) {
+                    changed[c]--;
+                }
+                outRow[birthYearOut] = aligned;
+            }
         }
 
         /**
@@ -464,6 +527,9 @@ public final class CsvProcessor implements FileProcessor {
                 } else {
                     lastValue[k] = null;
                 }
+            }
+            if (birthYearOut >= 0) {
+                alignBirthYear(row);
             }
             return outRow;
         }
