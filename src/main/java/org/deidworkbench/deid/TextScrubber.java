@@ -246,6 +246,14 @@ public final class TextScrubber {
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+44\\s?(?:\\(0\\)\\s?)?|\\(?0)(?:\\d{4}\\)?\\s?\\d{6}"
                     + "|\\d{3}\\)?\\s?\\d{3}\\s?\\d{4}|\\d{2}\\)?\\s?\\d{4}\\s?\\d{4})(?!\\w|[.,]\\d)"),
                     "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE),
+            // German, Austrian and Swiss numbers (DIN 5008 and the older notations): a trunk 0, or +49, +43, +41 (0049…)
+            // with "(0)" or without, an area code of one to five digits (Vienna's is 1), then the subscriber's digits, grouped or not
+            // ("030 12345678", "089 / 12 34 56 78", "0221-9876543", "(030) 1234567", "+49 (0)221 9876543",
+            // "0171 1234567-89", "+43 1 5134567"); seven digits at least. A hyphenated NDC ("0378-0180-01") is not one.
+            new Detector(Pattern.compile("(?<![\\w+/.,-])(?=(?:\\D{0,4}\\d){7})(?!\\d{4,5}-\\d{3,4}-\\d{1,2}(?!\\d))"
+                    + "(?:(?:\\+|00)(?:49|43|41)[\\s-]?(?:\\(0\\)[\\s-]?)?|\\(0|0)[1-9]\\d{0,4}\\)?(?:\\s?/\\s?|[\\s-])"
+                    + "\\d{2,}(?:[\\s-]?\\d{2,}){0,4}(?:-\\d{1,5})?(?![\\w-]|[.,]\\d)"),
+                    "[PHONE]", 0, s -> s.digits >= 7, Starts.PHONE),
             // Nordic personal numbers: Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, "+" past 100), Danish CPR
             // (DDMMYY-NNNN); too short for the [NUMBER] pattern on either side of the dash.
             new Detector(Pattern.compile("(?<![\\d-])(?:19|20)?\\d{6}[-+]\\d{4}(?![\\d-])"), "[ID]", 0,
@@ -415,8 +423,10 @@ public final class TextScrubber {
             boolean phone = d.label().equals("[PHONE]");
             Finder m = new Finder(d.pattern(), text, shape, d.starts(), d.firstLetters());
             while (m.find()) {
-                if (phone && afterCodeSystem(text, m.start()) && digitsOnly(m.group())) {
-                    continue; // "NDC 00378018001" is a drug's code (the UK pattern reads 0 and ten digits as a phone)
+                if (phone && afterCodeSystem(text, m.start()) && digitsOnly(m.group().replace("-", ""))) {
+                    // "NDC 00378018001", "NDC 0378-0180-01" are a drug's code (the UK pattern reads 0 and ten digits
+                    // as a phone, the French one 0 and digit pairs)
+                    continue;
                 }
                 if (number) {
                     if (afterCodeSystem(text, m.start())) {

@@ -95,6 +95,21 @@ class TextScrubberTest {
     }
 
     @Test
+    void germanAustrianAndSwissPhonesAreReplacedWithTheirAreaCodes() {
+        assertEquals("Tel. [PHONE] erreichbar, Handy [PHONE]", scrub("Tel. 030 12345678 erreichbar, Handy 0171 1234567"));
+        assertEquals("Rückruf [PHONE] oder [PHONE]", scrub("Rückruf +49 30 12345678 oder +49 (0)221 9876543"));
+        assertEquals("Tel [PHONE], Tel. [PHONE], Fax [PHONE]", scrub("Tel 030/1234567, Tel. 0221-9876543, Fax 0049 30 1234567"));
+        assertEquals("Tel.: [PHONE]; [PHONE] Durchwahl [PHONE]", scrub("Tel.: 089 / 12 34 56 78; (030) 1234567 Durchwahl 030 1234567-89"));
+        assertEquals("Wien [PHONE], Zürich [PHONE]", scrub("Wien +43 1 5134567, Zürich 044 634 11 11"));
+    }
+
+    @Test
+    void germanLabValuesDosesAndHyphenatedDrugCodesAreNotPhones() {
+        String text = "Hb 12,4 g/dl, Dosis 0,5 mg, Kreatinin 0,87 mg/dl, LOINC 2345-7, NDC 0378-0180-01, 3x 20 mg";
+        assertEquals(text, scrub(text));
+    }
+
+    @Test
     void zipPlusFourIsReplaced() {
         assertEquals("Springfield, IL [ZIP]", scrub("Springfield, IL 62704-1234"));
     }
