@@ -254,6 +254,11 @@ public final class TextScrubber {
                     + "(?:(?:\\+|00)(?:49|43|41)[\\s-]?(?:\\(0\\)[\\s-]?)?|\\(0|0)[1-9]\\d{0,4}\\)?(?:\\s?/\\s?|[\\s-])"
                     + "\\d{2,}(?:[\\s-]?\\d{2,}){0,4}(?:-\\d{1,5})?(?![\\w-]|[.,]\\d)"),
                     "[PHONE]", 0, s -> s.digits >= 7, Starts.PHONE),
+            // Any number written internationally: "+", a country code, then groups of digits ("+31 20 123 4567",
+            // "+48 12 345 67 89", "+91 98765 43210", "+39 06 1234 5678"); eight digits at least, as E.164's shortest
+            // numbers with their country code have.
+            new Detector(Pattern.compile("(?<![\\w+])(?=\\+(?:\\D{0,3}\\d){8})\\+[1-9]\\d{0,2}(?:[\\s.-]?\\(?\\d{1,5}\\)?){2,7}"
+                    + "(?![\\w-]|[.,]\\d)"), "[PHONE]", 0, s -> s.digits >= 8, Starts.PHONE),
             // Nordic personal numbers: Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, "+" past 100), Danish CPR
             // (DDMMYY-NNNN); too short for the [NUMBER] pattern on either side of the dash.
             new Detector(Pattern.compile("(?<![\\d-])(?:19|20)?\\d{6}[-+]\\d{4}(?![\\d-])"), "[ID]", 0,

@@ -104,6 +104,14 @@ class TextScrubberTest {
     }
 
     @Test
+    void internationalNumbersWithAnyCountryCodeAreReplaced() {
+        assertEquals("NL [PHONE], PL [PHONE], IN [PHONE].", scrub("NL +31 20 123 4567, PL +48 12 345 67 89, IN +91 98765 43210."));
+        assertEquals("Italia [PHONE], BR [PHONE]", scrub("Italia +39 06 1234 5678, BR +55 11 91234-5678"));
+        String signed = "titre +2 3 4, score +1.5 mg, CRP +25 mg/l, +3 edema";
+        assertEquals(signed, scrub(signed));
+    }
+
+    @Test
     void germanLabValuesDosesAndHyphenatedDrugCodesAreNotPhones() {
         String text = "Hb 12,4 g/dl, Dosis 0,5 mg, Kreatinin 0,87 mg/dl, LOINC 2345-7, NDC 0378-0180-01, 3x 20 mg";
         assertEquals(text, scrub(text));
