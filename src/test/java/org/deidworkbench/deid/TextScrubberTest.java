@@ -112,6 +112,14 @@ class TextScrubberTest {
     }
 
     @Test
+    void germanClinicalAndFamilyNounsThatAreAlsoSurnamesStayButNamesAfterATitleGo() {
+        String note = "Sonographie: Leber und Galle unauffällig, Puls 80, Magen leer. Der Vater und der Bruder leiden an"
+                + " Diabetes, Kopf und Kiefer frei, Lippe geschwollen, Harn klar, Zahn 36 fehlt. Patient liegt in Zimmer 12.";
+        assertEquals(note, scrub(note));
+        assertEquals("Visite: Dr. [NAME] und Frau [NAME] besuchten.", scrub("Visite: Dr. Kopf und Frau Galle besuchten."));
+    }
+
+    @Test
     void germanLabValuesDosesAndHyphenatedDrugCodesAreNotPhones() {
         String text = "Hb 12,4 g/dl, Dosis 0,5 mg, Kreatinin 0,87 mg/dl, LOINC 2345-7, NDC 0378-0180-01, 3x 20 mg";
         assertEquals(text, scrub(text));

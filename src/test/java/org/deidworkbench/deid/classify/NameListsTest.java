@@ -68,7 +68,21 @@ class NameListsTest {
             "MERCY", "TRUE", "SAGE", "SOLO", "ACE", "DUKE", "EARL", "BARON", "MARSHALL", "BISHOP", "POPE", "ABBOTT",
             "DOCTOR", "NURSE", "SAID", "SALE", "CASH", "GOLD", "SILVER", "BOND", "HART", "FOX", "BIRD", "SWAN", "CRANE",
             "EXAMINATION", "VISIT", "WELLNESS", "ROUTINE", "FOLLOW", "CLINIC", "WARD", "ADMISSION", "DISCHARGE",
-            "AM", "AN", "IM", "IN", "AUF", "DER", "DIE", "DAS", "UND", "ODER", "MIT", "VON", "BEI", "NACH"));
+            "AM", "AN", "IM", "IN", "AUF", "DER", "DIE", "DAS", "UND", "ODER", "MIT", "VON", "BEI", "NACH",
+            // German clinical and family nouns that are also surnames: capitalised in every German sentence, so
+            // without them "Puls 80", "Galle unauffällig", "der Vater" lost the word to [NAME] (decision 0113)
+            "KOPF", "HALS", "NACKEN", "SCHULTER", "ARM", "FINGER", "DAUMEN", "BRUST", "RÜCKEN", "BAUCH", "BECKEN",
+            "HÜFTE", "BEIN", "KNIE", "FUSS", "ZEHE", "HAUT", "HAAR", "AUGE", "OHR", "NASE", "MUND", "LIPPE", "ZUNGE",
+            "ZAHN", "KIEFER", "HERZ", "LUNGE", "LEBER", "GALLE", "MAGEN", "DARM", "NIERE", "BLASE", "MILZ", "HARN",
+            "BLUT", "KNOCHEN", "GELENK", "MUSKEL", "NERV", "SEHNE", "RIPPE", "WIRBEL", "SCHÄDEL", "HIRN", "STIRN",
+            "WANGE", "KINN", "LEISTE", "WADE", "FERSE", "SOHLE", "NABEL", "PULS", "DRUCK", "FIEBER", "HUSTEN",
+            "SCHMERZ", "SCHWINDEL", "DURST", "HUNGER", "SCHLAF", "RUHE", "STURZ", "BRUCH", "WUNDE", "NARBE", "SCHNITT",
+            "NAHT", "VERBAND", "SALBE", "GABE", "DOSIS", "TABLETTE", "SPRITZE", "NADEL", "SONDE", "PUMPE", "BETT",
+            "ZIMMER", "STATION", "HAUS", "HEIM", "PFLEGE", "ARZT", "PFLEGER", "BEFUND", "VERLAUF", "KONTROLLE",
+            "AUFNAHME", "NOTFALL", "LABOR", "WERT", "WASSER", "GLAS", "LICHT", "LUFT", "FRISCH", "VOLL", "LEER", "KLAR",
+            "HELL", "DUNKEL", "FAMILIE", "VATER", "BRUDER", "SCHWESTER", "SOHN", "TOCHTER", "ONKEL", "TANTE",
+            "ENKEL", "NEFFE", "NICHTE", "GATTE", "GATTIN", "EHEMANN", "EHEFRAU", "WITWE", "WITWER", "BAUM", "BLUME",
+            "GARTEN", "HOF", "DORF", "STADT", "BRÜCKE"));
 
     /** Name particles are not names on their own. */
     private static final Set<String> PARTICLES = Set.of("DE", "LA", "LE", "DI", "DA", "DO", "DOS", "DAS", "DEL", "DELLA",
