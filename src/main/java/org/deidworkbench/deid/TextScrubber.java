@@ -301,11 +301,18 @@ public final class TextScrubber {
             new Detector(Pattern.compile("\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME), "[DATE]", 0, s -> s.digits >= 1 && s.contains(MONTH_PREFIXES),
                     Starts.DIGIT_RUN),
             // Ages over 89 are identifying (HIPAA): "92-year-old" becomes "90+-year-old".
-            new Detector(Pattern.compile("(?i)(?<![\\d.])(?:9\\d|1[0-4]\\d)(?=[\\s-]*(?:years?|yrs?)[\\s-]*old\\b|\\s*(?:yo|y/o)\\b)"),
+            // ... and in German, French, Dutch and Scandinavian notes: "(91 Jahre)", "91-jährige", "91 J.", "91 ans",
+            // "91 jaar", "91 år"; "92 years of age". A German duration ("seit 91 Jahren") is rarely that long.
+            new Detector(Pattern.compile("(?i)(?<![\\d.,])(?:9\\d|1[0-4]\\d)(?=[\\s-]*(?:years?|yrs?)[\\s-]*(?:old\\b|of\\s+age\\b)"
+                    + "|\\s*(?:yo|y/o)\\b|[\\s-]*(?:jahre?n?\\b|j\\.(?!\\w)|jährig|ans\\b|jaar\\b|år\\b))"),
                     "90+", 0,
-                    s -> s.digits >= 2 && s.containsIgnoreCase("year", "yr", "yo", "y/o"), Starts.DIGIT_RUN),
-            new Detector(Pattern.compile("(?i)\\bage[d:]?\\s*(?:of\\s+)?(9\\d|1[0-4]\\d)(?!\\d|\\.\\d)"), "90+", 1, s -> s.digits >= 2 && s.containsIgnoreCase("age"),
-                    Starts.WORD, "Aa"),
+                    s -> s.digits >= 2 && s.containsIgnoreCase("year", "yr", "yo", "y/o", "jahr", "jähr", "j.", "ans", "jaar",
+                            "år"), Starts.DIGIT_RUN),
+            new Detector(Pattern.compile("(?i)\\b(?:age[d:]?|alter|leeftijd)\\s*(?:of\\s+|von\\s+|van\\s+|:\\s*)?"
+                    + "(9\\d|1[0-4]\\d)(?!\\d|[.,]\\d)"), "90+", 1,
+                    s -> s.digits >= 2 && s.containsIgnoreCase("age", "alter", "leeftijd"), Starts.WORD, "AaLl"),
+            new Detector(Pattern.compile("(?iu)(?<!\\p{L})(?:âge|ålder)\\s*(?:de\\s+|:\\s*)?(9\\d|1[0-4]\\d)(?!\\d|[.,]\\d)"), "90+",
+                    1, s -> s.digits >= 2 && s.contains("âge", "Âge", "ÂGE", "ålder", "Ålder", "ÅLDER"), Starts.ANYWHERE),
             // Not the digits of a decimal fraction, but still at the end of a sentence.
             new Detector(Pattern.compile("(?<!\\d)(?<!\\d[.,])\\d{7,}(?!\\d|[.,]\\d)"), "[NUMBER]", 0, s -> s.longestDigitRun >= 7,
                     Starts.DIGIT_RUN));

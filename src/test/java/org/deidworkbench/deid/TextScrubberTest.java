@@ -126,6 +126,18 @@ class TextScrubberTest {
     }
 
     @Test
+    void agesOver89AreBandedInGermanFrenchDutchAndSwedishNotes() {
+        assertEquals("Herr B. (90+ Jahre), eine 90+-jährige Patientin, 90+jährig, Pat. 90+ J. alt",
+                scrub("Herr B. (91 Jahre), eine 93-jährige Patientin, 95jährig, Pat. 92 J. alt"));
+        assertEquals("im Alter von 90+ Jahren; Alter: 90+", scrub("im Alter von 94 Jahren; Alter: 97"));
+        assertEquals("patiente de 90+ ans, âge 90+; patiënt van 90+ jaar, leeftijd 90+; 90+ år gammal, ålder 90+",
+                scrub("patiente de 92 ans, âge 93; patiënt van 91 jaar, leeftijd 96; 94 år gammal, ålder 95"));
+        assertEquals("a 90+ years of age man", scrub("a 92 years of age man"));
+        String young = "Herr B. (41 Jahre), seit 20 Jahren, 2,5 J., Stage 92, page 93, average 94, image 95";
+        assertEquals(young, scrub(young));
+    }
+
+    @Test
     void zipPlusFourIsReplaced() {
         assertEquals("Springfield, IL [ZIP]", scrub("Springfield, IL 62704-1234"));
     }

@@ -139,6 +139,35 @@ class AdversarialCorpusTest {
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
+    private static final Pattern COMPACT_OR_ISO_DATE = Pattern.compile("(?:19|20)\\d{6}|(?:19|20)\\d\\d-\\d\\d-\\d\\d");
+
+    /**
+     * Whether every cell of an output CSV (UTF-8, comma-separated, as the corpus's US folders are) that holds a planted
+     * date holds it because another date of its input cell was shifted onto it: the output's row and column (by header)
+     * held something else in the input. A run's offsets come from a new key, so a claim date shifted by its patient's
+     * offset lands on a planted death date now and then; the same date copied from the input is still a leak. Anything
+     * this cannot compare (not a CSV, rows or headers that differ) counts as a leak.
+     */
+    private static boolean onlyShiftedThere(String folder, String file, Pattern date) throws Exception {
+        if (!file.endsWith(".csv")) {
+            return false;
+        }
+        List<org.apache.commons.csv.CSVRecord> in = SampleData.records(ROOT.resolve(folder).resolve(file));
+        List<org.apache.commons.csv.CSVRecord> out = SampleData.records(output(folder).resolve(file));
+        if (in.size() != out.size()) {
+            return false;
+        }
+        for (int r = 0; r < out.size(); r++) {
+            for (Map.Entry<String, String> cell : out.get(r).toMap().entrySet()) {
+                if (date.matcher(cell.getValue()).find() && (!in.get(r).isMapped(cell.getKey())
+                        || date.matcher(in.get(r).get(cell.getKey())).find())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
         "claims"})
@@ -154,7 +183,8 @@ class AdversarialCorpusTest {
             }
             planted++;
             for (Map.Entry<String, String> o : outputs.entrySet()) {
-                if (w.matcher(o.getValue()).find()) {
+                if (w.matcher(o.getValue()).find()
+                        && !(COMPACT_OR_ISO_DATE.matcher(p[1]).matches() && onlyShiftedThere(folder, o.getKey(), w))) {
                     leaks.computeIfAbsent(p[0], k -> new TreeSet<>()).add(o.getKey());
                 }
             }

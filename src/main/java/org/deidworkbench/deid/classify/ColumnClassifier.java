@@ -286,6 +286,13 @@ public final class ColumnClassifier {
         if (integers && s.integerLengthMin >= 6 && s.integerLengthMin == s.integerLengthMax && unique(s)) {
             return of(ColumnClass.IDENTIFIER, s.distinctRatio());
         }
+        // Register numbers zero-padded to one fixed width of eight or more digits (SAP IS-H's PATNR 0000412233, FALNR
+        // 0010077001), repeated or not: a quantity is never written with leading zeros, and a code list of such
+        // numbers repeats like a category (decision 0114).
+        if (integers && s.integerLengthMin >= 8 && s.integerLengthMin == s.integerLengthMax
+                && s.share(s.leadingZero) >= 0.5 && !categorical(s)) {
+            return of(ColumnClass.IDENTIFIER, s.share(s.leadingZero));
+        }
         // Integers of five or more digits that repeat a lot are codes (SNOMED CT, RxNorm, concept ids).
         if (integers && s.integerLengthMin >= 5 && categorical(s)) {
             return of(ColumnClass.CODE, numbers);

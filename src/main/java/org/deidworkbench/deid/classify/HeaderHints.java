@@ -253,8 +253,8 @@ public final class HeaderHints {
     }
 
     /** Suffixes that are split off a glued word ({@code patientid} → patient, id), longest first. */
-    private static final String[] GLUED_SUFFIXES = {"description", "datetime", "number", "code", "date", "name",
-        "time", "type", "class", "key", "id"};
+    private static final String[] GLUED_SUFFIXES = {"description", "datetime", "number", "nummer", "code", "date",
+        "name", "time", "type", "class", "key", "id", "nr"};
 
     private static List<String> splitGlued(String w) {
         for (String s : GLUED_SUFFIXES) {
@@ -281,7 +281,10 @@ public final class HeaderHints {
             "discharge", "visit", "order", "provider", "organization", "payer", "diagnosis", "procedure", "claim",
             "birth", "death", "collection", "specimen", "result", "modifier",
             // HES's record keys: EPIKEY (an episode), ATTENDKEY (an outpatient attendance), SPELLKEY
-            "epi", "episode", "attend", "attendance", "spell");
+            "epi", "episode", "attend", "attendance", "spell",
+            // SAP IS-H / i.s.h.med and other German systems: PATNR (patient), FALNR and FALLNR (case), AUFNR
+            // (admission), VERSNR (insurance), AUFTRAGNR (order), BEFUNDNR (report)
+            "fal", "fall", "aufn", "vers", "auftrag", "befund");
 
     @Override
     public String toString() {

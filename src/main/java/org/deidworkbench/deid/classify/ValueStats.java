@@ -128,6 +128,8 @@ public final class ValueStats {
     int hasDigitAndLetter;
     int hasDigit;
     int integerLengthMin = Integer.MAX_VALUE;
+    /** Integers of two or more digits written with a leading zero ({@code 0000412233}): a number of a register, not a quantity. */
+    int leadingZero;
     int integerLengthMax;
     /** Four-digit integers from 1800 to 2199: years. */
     int yearLike;
@@ -188,6 +190,9 @@ public final class ValueStats {
             int digits = v.charAt(0) == '+' || v.charAt(0) == '-' ? len - 1 : len;
             integerLengthMin = Math.min(integerLengthMin, digits);
             integerLengthMax = Math.max(integerLengthMax, digits);
+            if (digits > 1 && v.charAt(len - digits) == '0') {
+                leadingZero++;
+            }
             if (digits <= 2) {
                 smallIntegers++;
             } else if (len == 4 && (v.startsWith("18") || v.startsWith("19") || v.startsWith("20")

@@ -324,5 +324,21 @@ class ColumnClassifierTest {
         assertFalse(ValueStats.isIpAddress("3.1.0"));
         assertFalse(ValueStats.isIpAddress("10.0.12.256"));
     }
-}
 
+    @Test
+    void zeroPaddedRegisterNumbersAreIdentifiersEvenWhenTheyRepeat() {
+        // decision 0114: a repeated patient number in a cases table, under a header that says nothing
+        List<String> patients = java.util.stream.IntStream.range(0, 60)
+                .mapToObj(i -> String.format("%010d", 412233 + 17 * (i / 3))).toList(); // three cases each
+        assertEquals(ColumnClass.IDENTIFIER, classify("FIELD_7", patients).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("FIELD_7", List.of("0000412233", "0000412233", "0000412234",
+                "0000412299")).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("PATNR", List.of("0000412233", "0000412234")).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("FALNR", List.of("0010077001", "0010077002")).columnClass());
+        // a code list of such numbers repeats like a category; quantities have no leading zeros
+        List<String> codes = repeat(List.of("00378018001", "00093721056", "00378018001"), 10);
+        assertNotEquals(ColumnClass.IDENTIFIER, classify("DRUG", codes).columnClass());
+        List<String> counts = repeat(List.of("12345678", "23456789", "34567890", "45678901"), 5);
+        assertNotEquals(ColumnClass.IDENTIFIER, classify("CELLS", counts).columnClass());
+    }
+}
