@@ -42,6 +42,104 @@ public final class DateValues {
     private static final Notation SLASH_DMY = new Notation(Pattern.compile(
             "(?<d>\\d{1,2})(?<s1>/)(?<m>\\d{1,2})(?<s2>/)(?<y>\\d{4}|\\d{2})" + TIME), Order.DMY);
 
+    /** A month's name or its three-letter abbreviation, in English, as Oracle, SAS and reports write them. */
+    private static final String MON = "(?<mon>[A-Za-z]{3,9})";
+
+    /**
+     * Dates with the month's name (decision 0115), whole values of a column: Oracle's default {@code DD-MON-YY} and
+     * {@code DD-MON-YYYY} with its TIMESTAMP's time ({@code 03-FEB-23 10.15.00.000000 AM}), SAS's DATE9, DATE7 and
+     * DATETIME ({@code 03FEB2023}, {@code 03FEB23}, {@code 03FEB2023:10:15:00}), and report styles ({@code 3 Feb 2023},
+     * {@code Feb 3, 2023}, {@code February 3, 2023}). Groups d, mon, y, s1, s2, dot and rest, as the numeric notations.
+     */
+    private static final List<Pattern> MONTH_NAME_NOTATIONS = List.of(
+            Pattern.compile("(?<d>\\d{1,2})(?<s1>-)" + MON + "(?<dot>)(?<s2>-)(?<y>\\d{4}|\\d{2})"
+                    + "(?<rest>(?:\\s\\d{1,2}[.:]\\d{2}(?:[.:]\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s?[AaPp][Mm])?)?)"),
+            Pattern.compile("(?<d>\\d{2})(?<s1>)(?<mon>[A-Za-z]{3})(?<dot>)(?<s2>)(?<y>\\d{4}|\\d{2})"
+                    + "(?<rest>(?::\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?)?)"),
+            Pattern.compile("(?<d>\\d{1,2})(?<s1>\\s)" + MON + "(?<dot>\\.?)(?<s2>\\s)(?<y>\\d{4})" + TIME),
+            Pattern.compile(MON + "(?<dot>\\.?)(?<s1>\\s)(?<d>\\d{1,2})(?<s2>,\\s?)(?<y>\\d{4})" + TIME));
+
+    /** The month (1–12) a name or abbreviation names ({@code FEB}, {@code Sept}, {@code february}), else 0. */
+    private static int monthOrZero(String name) {
+        try {
+            return monthOf(name);
+        } catch (UnprocessableValueException e) {
+            return 0;
+        }
+    }
+
+    /** A month written as {@code like} is: abbreviated or in full, and in its case. */
+    private static String monthLike(String like, int month) {
+        String full = MONTH_NAMES[month - 1];
+        boolean abbreviated = like.length() == 3 || like.equalsIgnoreCase("SEPT");
+        String name = !abbreviated ? full : like.length() == 4 && month == 9 ? "Sept" : full.substring(0, 3);
+        if (like.equals(like.toUpperCase(Locale.ROOT))) {
+            return name.toUpperCase(Locale.ROOT);
+        }
+        return like.equals(like.toLowerCase(Locale.ROOT)) ? name.toLowerCase(Locale.ROOT) : name;
+    }
+
+    /** The matcher of a month-name notation that matches the whole value, or null. */
+    private static Matcher monthNameMatch(String v) {
+        for (Pattern p : MONTH_NAME_NOTATIONS) {
+            Matcher m = p.matcher(v);
+            if (m.matches() && monthOrZero(m.group("mon")) > 0) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static LocalDate monthNameDate(Matcher m, int latestYear) throws UnprocessableValueException {
+        String ys = m.group("y");
+        int year = Integer.parseInt(ys);
+        if (ys.length() == 2) {
+            year += 2000 + year <= latestYear ? 2000 : 1900;
+        }
+        try {
+            return LocalDate.of(year, monthOrZero(m.group("mon")), Integer.parseInt(m.group("d")));
+        } catch (DateTimeException e) {
+            throw notADate();
+        }
+    }
+
+    private static String formatMonthName(Matcher m, LocalDate date) throws UnprocessableValueException {
+        String y = m.group("y");
+        if (y.length() == 4 && (date.getYear() < 1 || date.getYear() > 9999)) {
+            throw outOfRange();
+        }
+        String year = y.length() == 2 ? zeroPadded(date.getYear() % 100, 2) : zeroPadded(date.getYear(), 4);
+        // Oracle and SAS write two digits always; a report's "27 Feb" tells nothing, its "03 Feb" does
+        String d = m.group("d");
+        boolean fixedWidth = m.group("s1").isEmpty() || m.group("s1").equals("-");
+        String day = d.length() == 2 && (fixedWidth || d.charAt(0) == '0') ? zeroPadded(date.getDayOfMonth(), 2)
+                : Integer.toString(date.getDayOfMonth());
+        String month = monthLike(m.group("mon"), date.getMonthValue()) + m.group("dot");
+        String datePart = m.start("mon") < m.start("d") ? month + m.group("s1") + day + m.group("s2") + year
+                : day + m.group("s1") + month + m.group("s2") + year;
+        return datePart + m.group("rest");
+    }
+
+    /** Whether the whole value is a date with its month's name in a notation of {@link #MONTH_NAME_NOTATIONS}. */
+    public static boolean isMonthNameDate(String value) {
+        Matcher m = monthNameMatch(value.strip());
+        if (m == null) {
+            return false;
+        }
+        try {
+            monthNameDate(m, PIVOT_LATEST_YEAR);
+            return true;
+        } catch (UnprocessableValueException e) {
+            return false;
+        }
+    }
+
+    /** Whether a date with its month's name has a time of day ({@link #isMonthNameDate}). */
+    public static boolean hasMonthNameDateTime(String value) {
+        Matcher m = monthNameMatch(value.strip());
+        return m != null && !m.group("rest").isEmpty();
+    }
+
     /** Two-digit years up to 30 are read as 20yy, later ones as 19yy. */
     private static final int PIVOT_LATEST_YEAR = 2030;
 
@@ -112,6 +210,10 @@ public final class DateValues {
                 return before + format(m, n.order(), date.plusDays(days)) + after;
             }
         }
+        Matcher named = monthNameMatch(v);
+        if (named != null) {
+            return before + formatMonthName(named, monthNameDate(named, PIVOT_LATEST_YEAR).plusDays(days)) + after;
+        }
         Matcher ym = YEAR_MONTH.matcher(v);
         if (ym.matches()) {
             LocalDate mid = monthMiddle(ym).plusDays(days);
@@ -168,6 +270,10 @@ public final class DateValues {
             if (m.matches()) {
                 return toDate(m, latestYear).plusDays(days).getYear();
             }
+        }
+        Matcher named = monthNameMatch(v);
+        if (named != null) {
+            return monthNameDate(named, latestYear).plusDays(days).getYear();
         }
         Matcher ym = YEAR_MONTH.matcher(v);
         if (ym.matches()) {

@@ -255,4 +255,40 @@ class DateValuesTest {
         boolean pad = digits > s.length() && (digits != 2 || rng.nextBoolean());
         return pad ? "0".repeat(digits - s.length()) + s : s;
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        // Oracle's DD-MON-YY and DD-MON-YYYY, with a TIMESTAMP's time (decision 0115)
+        "03-FEB-2023|10|13-FEB-2023",
+        "03-FEB-23|10|13-FEB-23",
+        "28-DEC-22|10|07-JAN-23",
+        "27-FEB-23|10|09-MAR-23",
+        "03-Feb-2023|-10|24-Jan-2023",
+        "03-FEB-23 10.15.00.000000 AM|10|13-FEB-23 10.15.00.000000 AM",
+        // SAS's DATE9, DATE7 and DATETIME
+        "03FEB2023|10|13FEB2023",
+        "03FEB23|10|13FEB23",
+        "28FEB2023:10:15:00|10|10MAR2023:10:15:00",
+        // report styles: the month's name and case as written, the day padded only when it was
+        "3 Feb 2023|10|13 Feb 2023",
+        "03 FEB 2023 10:15|10|13 FEB 2023 10:15",
+        "Feb 3, 2023|10|Feb 13, 2023",
+        "February 27, 2023|10|March 9, 2023",
+        "Sept 30, 2023|10|Oct 10, 2023",
+        "feb 3, 2023|10|feb 13, 2023"})
+    void datesWithTheMonthsNameShiftInTheirOwnNotation(String value, int days, String expected) throws Exception {
+        assertEquals(expected, DateValues.shift(value, days));
+        assertTrue(DateValues.isMonthNameDate(value), value);
+    }
+
+    @Test
+    void wordsAndImpossibleDaysWithAMonthShapeAreNoDates() throws Exception {
+        assertEquals(2023, DateValues.shiftedYear("28-DEC-22", 10), "a shifted year");
+        assertEquals(1941, DateValues.pastYear("14-MAR-41", 2026), "a two-digit birth year lies in the past");
+        for (String v : java.util.List.of("31-FOO-2023", "30-FEB-2023", "03-FEBR-2023", "AB-FEB-2023", "MAY 2023", "Feb 2023",
+                "03FEB", "Mar 3rd, 2023x")) {
+            assertFalse(DateValues.isMonthNameDate(v), v);
+            assertThrows(UnprocessableValueException.class, () -> DateValues.shift(v, 10), v);
+        }
+    }
 }

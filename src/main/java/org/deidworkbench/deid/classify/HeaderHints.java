@@ -175,6 +175,7 @@ public final class HeaderHints {
                 }
             }
         }
+        sdtm(header.strip(), hints);
         if (words.stream().anyMatch(DEMOGRAPHIC::contains)) {
             hints.remove(Hint.ID);
         }
@@ -189,6 +190,24 @@ public final class HeaderHints {
             hints.remove(Hint.BIRTH);
         }
         return new HeaderHints(words, hints);
+    }
+
+    /**
+     * CDISC SDTM's variables: a two-letter domain and a fixed root ({@code LBTESTCD}, {@code VSORRES}); the words cannot
+     * be split, so the roots say what the column holds (decision 0115): a test's code is a code, a result a measure.
+     */
+    private static final java.util.regex.Pattern SDTM = java.util.regex.Pattern.compile(
+            "[A-Z]{2}(?<root>TESTCD|PARMCD|ORRES|STRESC|STRESN|DECOD|LOINC)");
+
+    private static void sdtm(String header, EnumSet<Hint> hints) {
+        java.util.regex.Matcher m = SDTM.matcher(header);
+        if (m.matches()) {
+            hints.remove(Hint.ID);
+            hints.add(switch (m.group("root")) {
+                case "ORRES", "STRESC", "STRESN" -> Hint.MEASURE;
+                default -> Hint.CODE;
+            });
+        }
     }
 
     private static void add(EnumSet<Hint> hints, String word, Set<String> words, Hint hint) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deidworkbench.deid.DateValues;
 
 /**
  * What a sample of one column's values looks like: counts of shapes (UUID, date notations, phone,
@@ -99,6 +100,8 @@ public final class ValueStats {
     int dotDate;
     int dashDate;
     int slashDate;
+    /** Dates with the month's name ({@code 03-FEB-23}, {@code 03FEB2023}, {@code Feb 3, 2023}). */
+    int monthNameDate;
     int withTime;
     int slashFirstOver12;
     int slashSecondOver12;
@@ -289,6 +292,9 @@ public final class ValueStats {
     }
 
     private void countDate(String v) {
+        if (monthName(v)) {
+            return;
+        }
         int cut = v.length();
         for (int i = 8; i < v.length(); i++) {
             char c = v.charAt(i);
@@ -333,6 +339,23 @@ public final class ValueStats {
         if (any && time) {
             withTime++;
         }
+    }
+
+    /** A date with its month's name (Oracle's 03-FEB-23, SAS's 03FEB2023, 3 Feb 2023, Feb 3, 2023): counted as a date. */
+    private boolean monthName(String v) {
+        boolean letters = false;
+        for (int i = 0; i < v.length() && !letters; i++) {
+            char c = v.charAt(i);
+            letters = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+        }
+        if (!letters || v.length() > 40 || !DateValues.isMonthNameDate(v)) {
+            return false;
+        }
+        monthNameDate++;
+        if (DateValues.hasMonthNameDateTime(v)) {
+            withTime++;
+        }
+        return true;
     }
 
     /** yyyyMMdd must be a plausible date to count (an eight-digit number is not a date by itself). */
@@ -578,7 +601,7 @@ public final class ValueStats {
     }
 
     int dates() {
-        return isoDate + dotDate + dashDate + slashDate;
+        return isoDate + dotDate + dashDate + slashDate + monthNameDate;
     }
 
     /** Numbers describing the sample (never a value), for reports and the suggested profile. */
