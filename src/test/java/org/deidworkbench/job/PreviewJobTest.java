@@ -2,6 +2,7 @@ package org.deidworkbench.job;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,12 +155,17 @@ class PreviewJobTest {
 
     @Test
     void filesExplainedTogetherShowTheirRelations() throws Exception {
-        Path de = new Corpus("de").folder();
+        // (the German corpus's Fallnummer is named by the encounter-number rule since decision 0114: the EHR's tables)
+        Path ehr = new Corpus("ehr").folder();
         java.util.Map<Path, List<FieldDecision>> d = PreviewJob.explainTogether(
-                List.of(de.resolve("labor.csv"), de.resolve("faelle.csv")), profile);
-        FieldDecision fall = d.get(de.resolve("labor.csv")).get(0);
-        assertEquals("relation", fall.decidedBy());
-        assertEquals("pseudonymize", fall.action());
+                List.of(ehr.resolve("encounters.csv"), ehr.resolve("patients.csv")), profile);
+        FieldDecision patient = d.get(ehr.resolve("encounters.csv")).stream().filter(x -> x.name().equals("PATIENT"))
+                .findFirst().orElseThrow();
+        assertEquals("relation", patient.decidedBy());
+        assertEquals("pseudonymize", patient.action());
+        List<FieldDecision> alone = PreviewJob.explain(ehr.resolve("encounters.csv"), profile);
+        assertNotEquals("relation", alone.stream().filter(x -> x.name().equals("PATIENT")).findFirst().orElseThrow()
+                .decidedBy(), "alone, the file has no table to relate to");
     }
 
     @Test
