@@ -134,12 +134,6 @@ public final class DateValues {
         }
     }
 
-    /** Whether a date with its month's name has a time of day ({@link #isMonthNameDate}). */
-    public static boolean hasMonthNameDateTime(String value) {
-        Matcher m = monthNameMatch(value.strip());
-        return m != null && !m.group("rest").isEmpty();
-    }
-
     /** Two-digit years up to 30 are read as 20yy, later ones as 19yy. */
     private static final int PIVOT_LATEST_YEAR = 2030;
 
@@ -375,6 +369,16 @@ public final class DateValues {
         return monthFirst
                 ? name + m.group("dot") + m.group("sp1") + day + m.group("comma") + m.group("sp2") + year
                 : day + m.group("sp1") + name + m.group("dot") + m.group("comma") + m.group("sp2") + year;
+    }
+
+    /** The day a match of {@link #monthNameTextPatterns()} names, as {@code yyyy-MM-dd}; null if it names none. */
+    static String isoOfMonthNameDate(Matcher m) {
+        try {
+            return LocalDate.of(Integer.parseInt(m.group("y")), monthOf(m.group("mon") + m.group("monrest")),
+                    Integer.parseInt(m.group("d"))).toString();
+        } catch (UnprocessableValueException | DateTimeException e) {
+            return null;
+        }
     }
 
     /** The month a word names: its English name or an abbreviation of three letters or "Sept". */

@@ -353,6 +353,26 @@ public final class TextScrubber {
     }
 
     /**
+     * Hands every date of a scrubbed text that the scrubber writes shifted (the notations it shifts: numeric dates and
+     * month-name dates with a year) to {@code each}, for the run's attested coincidences (decision 0116).
+     */
+    public static void shiftedDates(String scrubbed, java.util.function.Consumer<String> each) {
+        Matcher numeric = DateValues.textPattern().matcher(scrubbed);
+        while (numeric.find()) {
+            each.accept(numeric.group());
+        }
+        for (Pattern p : DateValues.monthNameTextPatterns()) {
+            Matcher m = p.matcher(scrubbed);
+            while (m.find()) {
+                String iso = DateValues.isoOfMonthNameDate(m);
+                if (iso != null) {
+                    each.accept(iso); // as the verifier reads "July 13, 1995": that day
+                }
+            }
+        }
+    }
+
+    /**
      * A scrubbed text, and whether any date was found in it: only dates are shifted per subject, so a text
      * without one scrubs the same for every subject (and may be cached by value).
      */

@@ -83,6 +83,50 @@ class AttestedCoincidenceRunTest {
         assertTrue(planted.out().contains("2 attested coincidences"), planted::out);
     }
 
+    /**
+     * Decision 0116: the scrubber shifts the dates of a note too, and one of them can land on the patient's own birth
+     * date (a telephone note "seen November 16, 2014" of a child born 2014-03-21 came out "seen March 21, 2014" in a
+     * real run, and {@code deid run --verify} failed on a clean output). The run attests those dates as it does a
+     * column's, in both notations, also when the next row repeats the note.
+     */
+    @Test
+    void aDateTheScrubberShiftsOntoTheSubjectsOwnBirthDateIsAttested() throws Exception {
+        Path in1 = Files.createDirectories(dir.resolve("in1"));
+        Files.writeString(in1.resolve("patients.csv"), PATIENTS);
+        Files.writeString(in1.resolve("notes.csv"), "note_id,mrn,note_text\nN1,100217,seen 2020-01-01\n");
+        Path key = dir.resolve("first.deidkey");
+        DeidCommandTest.Result first = deid("run", in1.toString(), "--out", dir.resolve("first").toString());
+        assertEquals(ExitCode.OK, first.code(), first::all);
+        KeyFileContents keys = open(key);
+        String subject = keys.entries("patient").entrySet().stream().filter(e -> e.getValue().equals("100217"))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        int offset = keys.dateOffset(subject).orElseThrow();
+
+        Path in2 = Files.createDirectories(dir.resolve("in2"));
+        Files.writeString(in2.resolve("patients.csv"), PATIENTS);
+        LocalDate seen = LocalDate.of(1995, 7, 13).minusDays(offset);
+        String monthName = java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy", java.util.Locale.ENGLISH)
+                .format(seen);
+        Files.writeString(in2.resolve("notes.csv"), "note_id,mrn,note_text\n"
+                + "N1,100217,\"Telephone encounter, seen " + seen + ".\"\n"
+                + "N2,100217,\"Telephone encounter, seen " + seen + ".\"\n"
+                + "N3,100217,\"Seen " + monthName + ", plan discussed.\"\n");
+        Path out = dir.resolve("second");
+        DeidCommandTest.Result run = deid("run", in2.toString(), "--out", out.toString(), "--keyfile", key.toString(),
+                "--verify");
+        String notes = Files.readString(out.resolve("notes.csv"));
+        assertTrue(notes.contains("seen 1995-07-13.") && notes.contains("Seen July 13, 1995,"),
+                "the coincidences happened: " + notes.length());
+        assertEquals(ExitCode.OK, run.code(), run::all);
+        assertTrue(run.out().contains("3 attested coincidences"), run::out);
+
+        // the birth date planted once more in a note of the patient: one hit
+        Files.writeString(out.resolve("notes.csv"), "N4," + subject + ",seen again 1995-07-13\n", StandardOpenOption.APPEND);
+        DeidCommandTest.Result planted = deid("verify", "--keyfile", key.toString(), out.toString());
+        assertEquals(ExitCode.LEAKS_FOUND, planted.code(), planted::all);
+        assertTrue(planted.out().contains("POSSIBLE LEAKS: 1 hit in 1 file"), planted::out);
+    }
+
     private static void copyTree(Path from, Path to) throws Exception {
         try (var walk = Files.walk(from)) {
             for (Path p : walk.toList()) {

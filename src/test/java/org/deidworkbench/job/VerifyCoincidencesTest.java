@@ -63,7 +63,7 @@ class VerifyCoincidencesTest {
     private final Set<String> ownRecordCoincidences = new TreeSet<>();
     /**
      * Of those, the dates a run wrote by shifting that it attests (decision 0029): by subject and day, how many (the CSV
-     * cell and the FHIR element; not the date inside the note's free text, which a run's scrubber does not attest).
+     * cell, the FHIR element and, since decision 0116, the date its scrubber wrote shifted into the note's free text).
      */
     private final Map<String, Map<Long, Integer>> attested = new HashMap<>();
     /**
@@ -165,8 +165,9 @@ class VerifyCoincidencesTest {
                     ownRecordCoincidences.add("Observation.ndjson line " + visitNumber + ", Observation.note[0].text");
                     attestedLocations.add("visit.csv record " + visitNumber + ", column visit_date");
                     attestedLocations.add("Observation.ndjson line " + visitNumber + ", Observation.effectiveDateTime");
+                    attestedLocations.add("Observation.ndjson line " + visitNumber + ", Observation.note[0].text");
                     long day = p.birth().getYear() * 10000L + p.birth().getMonthValue() * 100L + p.birth().getDayOfMonth();
-                    attested.computeIfAbsent(p.pseudonym(), k -> new HashMap<>()).merge(day, 2, Integer::sum);
+                    attested.computeIfAbsent(p.pseudonym(), k -> new HashMap<>()).merge(day, 3, Integer::sum);
                 }
                 visitNumber++;
                 String code = surrogateKeys.get(r.nextInt(surrogateKeys.size()));

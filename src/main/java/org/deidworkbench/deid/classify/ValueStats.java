@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.deidworkbench.deid.DateValues;
 
 /**
  * What a sample of one column's values looks like: counts of shapes (UUID, date notations, phone,
@@ -70,6 +69,7 @@ public final class ValueStats {
     private final Matcher mDotDate = DOT_DATE.matcher("");
     private final Matcher mDashDmy = DASH_DMY.matcher("");
     private final Matcher mSlashDate = SLASH_DATE.matcher("");
+    private final Matcher mMonthNameDate = MONTH_NAME_DATE.matcher("");
     private final Matcher mTime = TIME.matcher("");
     private final Matcher mIcd10 = ICD10.matcher("");
     private final Matcher mLoinc = LOINC.matcher("");
@@ -348,15 +348,48 @@ public final class ValueStats {
             char c = v.charAt(i);
             letters = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
         }
-        if (!letters || v.length() > 40 || !DateValues.isMonthNameDate(v)) {
+        if (!letters || v.length() > 40) {
+            return false;
+        }
+        Matcher m = mMonthNameDate.reset(v);
+        if (!m.matches()) {
+            return false;
+        }
+        String mon = firstOf(m, "mon", "mon2", "mon3", "mon4");
+        int day = Integer.parseInt(firstOf(m, "d", "d2", "d3", "d4"));
+        if (!MONTHS.contains(mon.toUpperCase(Locale.ROOT)) || day < 1 || day > 31) {
             return false;
         }
         monthNameDate++;
-        if (DateValues.hasMonthNameDateTime(v)) {
+        if (firstOf(m, "time", "time2", "time3", "time4") != null) {
             withTime++;
         }
         return true;
     }
+
+    private static String firstOf(Matcher m, String... groups) {
+        for (String g : groups) {
+            if (m.group(g) != null) {
+                return m.group(g);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The shapes of the month-name notations {@code DateValues} shifts (decision 0115): Oracle's {@code 03-FEB-23} with a
+     * TIMESTAMP's or a clock time, SAS's {@code 03FEB2023[:10:15:00]}, {@code 3 Feb 2023} and {@code Feb 3, 2023}.
+     * The classifier only counts them; a value it counts and the date actions cannot read is emptied with a warning.
+     */
+    private static final Pattern MONTH_NAME_DATE = Pattern.compile(
+            "(?:(?<d>\\d{1,2})-(?<mon>[A-Za-z]{3,9})-(?:\\d{4}|\\d{2})(?<time>\\s\\d{1,2}[.:]\\d{2}\\S*(?:\\s?[AaPp][Mm])?)?"
+            + "|(?<d2>\\d{2})(?<mon2>[A-Za-z]{3})(?:\\d{4}|\\d{2})(?<time2>:\\d{2}:\\d{2}\\S*)?"
+            + "|(?<d3>\\d{1,2})\\s(?<mon3>[A-Za-z]{3,9})\\.?\\s\\d{4}(?<time3>[T ]\\d{1,2}:\\d{2}\\S*)?"
+            + "|(?<mon4>[A-Za-z]{3,9})\\.?\\s(?<d4>\\d{1,2}),\\s?\\d{4}(?<time4>[T ]\\d{1,2}:\\d{2}\\S*)?)");
+
+    private static final Set<String> MONTHS = Set.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
+            "SEPT", "OCT", "NOV", "DEC", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
+            "OCTOBER", "NOVEMBER", "DECEMBER");
 
     /** yyyyMMdd must be a plausible date to count (an eight-digit number is not a date by itself). */
     private static boolean validYmd(String d) {

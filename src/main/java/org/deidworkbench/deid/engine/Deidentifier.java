@@ -576,7 +576,7 @@ public final class Deidentifier {
                 if (s == null) {
                     throw new IllegalStateException("scrub-text needs freezeIdentifiers() first");
                 }
-                yield new ScrubTextMethod(s);
+                yield new ScrubTextMethod(s, this::attestShifted);
             }
             case REMAP_UID -> new RemapUidMethod(keys.uids());
         };

@@ -317,9 +317,10 @@ public final class LeakScanner {
         for (int i = 0; i < h.hits.size(); i++) {
             int p = h.patterns[i];
             if (recordSubjectCount > 0 ? ownSubject(p) : h.free[i]) {
-                // a run attests the dates it writes as whole values, never one inside free text
+                // a run attests the dates it writes as whole values and, since decision 0116, the dates its scrubber
+                // writes shifted into free text (earlier runs attested none there: their budget is smaller, never larger)
                 long key = recordSubjectCount > 0 && attested != null && dictionary.weak[p] == LeakDictionary.DATE
-                        && !h.free[i] ? attestedKey(p, h.days[i]) : -1;
+                        ? attestedKey(p, h.days[i]) : -1;
                 if (key >= 0) {
                     sink.attestable(h.hits.get(i), key, h.occurrences[i]);
                 } else if (h.fields[i] != null) {

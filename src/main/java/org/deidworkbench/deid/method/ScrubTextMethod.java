@@ -11,12 +11,23 @@ public final class ScrubTextMethod implements DeidMethod {
     }
 
     private final TextScrubber scrubber;
+    private final java.util.function.BiConsumer<org.deidworkbench.deid.Subject, String> witness;
     /** Replaced whole, never changed, so a thread sees either its own last value or another's (then asks again). */
     private volatile Last last;
 
     /** Binds the method to the run's scrubber. */
     public ScrubTextMethod(TextScrubber scrubber) {
+        this(scrubber, null);
+    }
+
+    /**
+     * @param witness told of every date the scrubber wrote shifted into a subject's text (the subject and the date as
+     *     written), as {@code shift-date}'s witness is of a column's (decision 0029, 0116); or null
+     */
+    public ScrubTextMethod(TextScrubber scrubber,
+            java.util.function.BiConsumer<org.deidworkbench.deid.Subject, String> witness) {
         this.scrubber = scrubber;
+        this.witness = witness;
     }
 
     @Override
@@ -30,6 +41,23 @@ public final class ScrubTextMethod implements DeidMethod {
     public String apply(String value, FieldContext context) {
         TextScrubber.Scrubbed s = scrubber.scrubAndTell(value, context.subject());
         last = new Last(value, s.datesFound());
+        if (s.datesFound()) {
+            attest(s.text(), context);
+        }
         return s.text();
+    }
+
+    @Override
+    public void reused(String value, String result, FieldContext context) {
+        if (result != null && scrubber.mayShiftDates(value)) {
+            attest(result, context);
+        }
+    }
+
+    private void attest(String written, FieldContext context) {
+        org.deidworkbench.deid.Subject subject = context.subject();
+        if (witness != null && subject != null && subject.dateOffsetDays() != 0) {
+            TextScrubber.shiftedDates(written, date -> witness.accept(subject, date));
+        }
     }
 }

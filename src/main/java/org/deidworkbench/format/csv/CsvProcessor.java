@@ -506,8 +506,8 @@ public final class CsvProcessor implements FileProcessor {
                 }
                 if (subject == lastSubject[k] && value.equals(lastValue[k])) {
                     outRow[k] = lastResult[k];
-                    if (action == Action.SHIFT_DATE && subject != null) {
-                        // the run attests coincidences per date written (decision 0029)
+                    if ((action == Action.SHIFT_DATE || action == Action.SCRUB_TEXT) && subject != null) {
+                        // the run attests coincidences per date written (decisions 0029, 0116)
                         column.method().reused(value, lastResult[k], new FieldContext(subject, column.header()));
                     }
                     if (lastChanged[k]) {
