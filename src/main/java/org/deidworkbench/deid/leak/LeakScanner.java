@@ -180,9 +180,6 @@ public final class LeakScanner {
     private long effectsBefore;
     private static final long NOT_REMEMBERED = 0;
     private long skipped;
-    /** Whether a value that is one pseudonym word takes the short path (decision 0109); off only to compare. */
-    private boolean shortcut = true;
-    private long pseudonymValues;
 
     /**
      * Hits waiting for the end of their value or record, with their pattern, whether their value is free text, and for
@@ -415,8 +412,7 @@ public final class LeakScanner {
      */
     public void value(char[] a, int offset, int length, Supplier<String> where) {
         Objects.checkFromIndexSize(offset, length, a.length);
-        if (skipped(a, offset, length, where)
-                || shortcut && wordValue() && pseudonymWord(a, offset, offset + length, where)) {
+        if (skipped(a, offset, length, where)) {
             return;
         }
         scan(a, offset, offset + length, where);
@@ -428,139 +424,6 @@ public final class LeakScanner {
             endValue(valueWords);
         }
         remember(a, offset, length);
-    }
-
-    /**
-     * The same scanner without the short path of pseudonym values: every such value scanned in full (or found in the
-     * memo), to compare (decision 0109).
-     */
-    LeakScanner withoutShortcut() {
-        shortcut = false;
-        return this;
-    }
-
-    /** Values that were one pseudonym word and took the short path (decision 0109). */
-    long pseudonymValues() {
-        return pseudonymValues;
-    }
-
-    /**
-     * Whether a value starts in the state that {@link #pseudonymWord} assumes, the memo's (decision 0100): no word begun,
-     * nothing pending, no word counted, no token begun.
-     */
-    private boolean wordValue() {
-        return !inWord && pendingCount == 0 && valueWords == 0 && current == Fold.SEPARATOR;
-    }
-
-    /** Folds one unit's class test and hashes for {@link #pseudonymWord}; a token of no unit yet: {@link #NO_CLASS}. */
-    private static final byte NO_CLASS = -1;
-
-    /**
-     * The short path of a value that is one word of letters and digits, both, and a pseudonym word of the dictionary
-     * (decision 0109): an id or a subject's pseudonym, the most frequent kind of value a full scan finds nothing in that
-     * the memo cannot hold (each is new, or names a subject). Tokenizes {@code a[from, to)} as {@link #units} does,
-     * computing only the tokens' and the word's hashes, and gives up (returns false, nothing changed) at the first
-     * separator, at a label word of three letters or more (it could make a PHI pattern run), or when the word is not a
-     * pseudonym word. Otherwise does what the full scan would do to the state read later, and returns true: in one word
-     * that is a pseudonym word every pattern reported is dropped at the word's end ({@link #endWord}), no PHI pattern
-     * runs (no {@code @}, no separator between digit tokens, no label), so what is left is the word's subject named
-     * (with {@link #bySubject}), the date occurrences and the token count, as {@link #again} counts a memo's value.
-     */
-    private boolean pseudonymWord(char[] a, int from, int to, Supplier<String> where) {
-        final byte[] classes = Fold.CLASS;
-        final char[] folded = Fold.FOLDED;
-        byte cur = NO_CLASS;
-        long h = Fold.OFFSET;
-        long wh = Fold.OFFSET;
-        int length = 0;
-        int n = 0;
-        int kinds = 0;
-        for (int i = from; i < to; i++) {
-            char c = a[i];
-            byte cls = classes[c];
-            if (cls == cur) {
-                char f = folded[c];
-                h = (h ^ f) * Fold.PRIME;
-                wh = (wh ^ f) * Fold.PRIME;
-                length++;
-                continue;
-            }
-            if (cls == Fold.MARK) {
-                continue;
-            }
-            if (cls == Fold.SEPARATOR || cur == Fold.LETTER && length >= 3 && dictionary.isLabel(h)) {
-                return false;
-            }
-            n++;
-            kinds |= cls;
-            cur = cls;
-            char f = folded[c];
-            h = (Fold.OFFSET ^ f) * Fold.PRIME;
-            wh = (wh ^ f) * Fold.PRIME;
-            length = 1;
-        }
-        return pseudonymWord(cur, length, h, wh, n, kinds, where);
-    }
-
-    /** {@link #pseudonymWord(char[], int, int, Supplier)} over ISO 8859-1 bytes. */
-    private boolean pseudonymWord(byte[] a, int from, int to, Supplier<String> where) {
-        final byte[] classes = Fold.CLASS;
-        final char[] folded = Fold.FOLDED;
-        byte cur = NO_CLASS;
-        long h = Fold.OFFSET;
-        long wh = Fold.OFFSET;
-        int length = 0;
-        int n = 0;
-        int kinds = 0;
-        for (int i = from; i < to; i++) {
-            char c = (char) (a[i] & 0xFF);
-            byte cls = classes[c];
-            if (cls == cur) {
-                char f = folded[c];
-                h = (h ^ f) * Fold.PRIME;
-                wh = (wh ^ f) * Fold.PRIME;
-                length++;
-                continue;
-            }
-            if (cls == Fold.MARK) {
-                continue;
-            }
-            if (cls == Fold.SEPARATOR || cur == Fold.LETTER && length >= 3 && dictionary.isLabel(h)) {
-                return false;
-            }
-            n++;
-            kinds |= cls;
-            cur = cls;
-            char f = folded[c];
-            h = (Fold.OFFSET ^ f) * Fold.PRIME;
-            wh = (wh ^ f) * Fold.PRIME;
-            length = 1;
-        }
-        return pseudonymWord(cur, length, h, wh, n, kinds, where);
-    }
-
-    /** The end of {@link #pseudonymWord}: the last token's label test, the word's, and the value's effects. */
-    private boolean pseudonymWord(byte cur, int length, long h, long wh, int n, int kinds, Supplier<String> where) {
-        if (kinds != (Fold.LETTER | Fold.DIGIT) || cur == Fold.LETTER && length >= 3 && dictionary.isLabel(h)
-                || !dictionary.isPseudonymWord(wh)) {
-            return false;
-        }
-        pseudonymValues++;
-        this.where = where;
-        tokens = n;
-        if (hasDates) {
-            occurrence += n;
-        }
-        if (bySubject) {
-            int subject = dictionary.subjectOfWord(wh);
-            if (subject >= 0 && !named(subject)) {
-                if (recordSubjectCount == recordSubjects.length) {
-                    recordSubjects = java.util.Arrays.copyOf(recordSubjects, recordSubjectCount * 2);
-                }
-                recordSubjects[recordSubjectCount++] = subject;
-            }
-        }
-        return true;
     }
 
     /** The same scanner without the memo of inert values: every value scanned in full, to compare (decision 0100). */
@@ -633,8 +496,7 @@ public final class LeakScanner {
      */
     public void value(byte[] a, int offset, int length, Supplier<String> where) {
         Objects.checkFromIndexSize(offset, length, a.length);
-        if (skipped(a, offset, length, where)
-                || shortcut && wordValue() && pseudonymWord(a, offset, offset + length, where)) {
+        if (skipped(a, offset, length, where)) {
             return;
         }
         this.where = where;
