@@ -261,6 +261,10 @@ public final class TextScrubber {
                     s -> s.digits >= 2 && s.containsIgnoreCase("year", "yr", "yo", "y/o"), Starts.DIGIT_RUN),
             new Detector(Pattern.compile("(?i)\\bage[d:]?\\s*(?:of\\s+)?(9\\d|1[0-4]\\d)(?!\\d|\\.\\d)"), "90+", 1, s -> s.digits >= 2 && s.containsIgnoreCase("age"),
                     Starts.WORD, "Aa"),
+            // The age and sex of a US note's first line ("91F, admitted after a fall", "is a 93M with"): at a line's
+            // start, after "a", "an", "is", "pt" or "(", not where a temperature is written ("Tmax 99F"; decision 0110).
+            new Detector(Pattern.compile("(?m)(?:^|(?<=^[ \\t]{1,4})|(?<=\\b(?:[Aa]n?|is|[Pp]t)[ \\t])|(?<=\\())(9\\d|1[0-4]\\d)"
+                    + "(?=[ \\t]?[MF]\\b(?![ \\t]*(?:fever|temp|febrile)))"), "90+", 1, s -> s.digits >= 2, Starts.DIGIT_RUN),
             // Not the digits of a decimal fraction, but still at the end of a sentence.
             new Detector(Pattern.compile("(?<!\\d)(?<!\\d[.,])\\d{7,}(?!\\d|[.,]\\d)"), "[NUMBER]", 0, s -> s.longestDigitRun >= 7,
                     Starts.DIGIT_RUN));
@@ -858,7 +862,11 @@ public final class TextScrubber {
             "hija", "hijo", "esposa", "esposo", "marido", "madre", "padre", "hermana", "hermano", "nieta", "nieto",
             "abuela", "abuelo", "enfermera", "enfermero", "figlia", "figlio", "moglie", "marito", "sorella",
             "fratello", "nonna", "nonno", "infermiera", "infermiere", "filha", "filho", "mãe", "pai", "irmã",
-            "irmão", "neta", "neto", "avó", "avô", "enfermeira", "enfermeiro");
+            "irmão", "neta", "neto", "avó", "avô", "enfermeira", "enfermeiro",
+            // the people a US discharge summary names beside the family (decision 0110): a health care proxy, a
+            // neighbour or friend who found the patient, the interpreter
+            "hcp", "proxy", "guardian", "caregiver", "neighbor", "neighbour", "friend", "roommate", "boyfriend",
+            "girlfriend", "stepdaughter", "stepson", "interpreter", "translator");
     /** Forms of address that may stand between a cue and the name ("Épouse : Mme Solène"). Lower case. */
     private static final java.util.Set<String> HONORIFICS = java.util.Set.of("mr", "mrs", "ms", "miss", "mme",
             "mlle", "m", "frau", "herr", "fr", "hr", "fru", "dr", "prof", "pr", "mevrouw", "mevr", "meneer", "dhr",
@@ -932,13 +940,34 @@ public final class TextScrubber {
                     .toLowerCase(Locale.ROOT)) && gap(text, bounds.get(k)[1], bounds.get(k + 1)[0], ". ")) {
                 k++;
             }
-            for (int names = 0; names < 3 && k < bounds.size() && cuedNameWord(text, bounds.get(k)); names++, k++) {
+            int first = k;
+            if (k + 1 < bounds.size() && givenNameThatIsAWord(text, bounds.get(k - 1), bounds.get(k), bounds.get(k + 1))) {
+                spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
+                k++;
+            }
+            for (int names = k - first; names < 3 && k < bounds.size() && cuedNameWord(text, bounds.get(k));
+                    names++, k++) {
                 if (names > 0 && !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " -")) {
                     break;
                 }
                 spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
             }
         }
+    }
+
+    /**
+     * A given name that is also an ordinary word ("niece Prudence Waverley", "wife Hope Abernathy"), right after the
+     * cue with one space and followed, after one space, by a name that is not a word: the full name a cue announces.
+     * Alone ("daughter Present", "mother Grace") or after a full stop it is left alone, as before (decision 0110).
+     */
+    private static boolean givenNameThatIsAWord(String text, int[] cue, int[] word, int[] next) {
+        if (word[1] - word[0] < 3 || !Character.isUpperCase(text.codePointAt(word[0]))
+                || isAllUpperCase(text, word[0], word[1]) || !gap(text, cue[1], word[0], " ")
+                || !gap(text, word[1], next[0], " ") || !cuedNameWord(text, next)) {
+            return false;
+        }
+        String normalized = NameDictionary.normalize(text.substring(word[0], word[1]));
+        return NAMES.isFirstName(normalized) && NAMES.isCommonWord(normalized);
     }
 
     /**

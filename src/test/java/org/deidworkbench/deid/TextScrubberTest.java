@@ -419,6 +419,37 @@ class TextScrubberTest {
         assertEquals("Daughter [NAME] called; husband [NAME] agreed.", s.scrub("Daughter Margaret called; husband Frederick agreed.", null));
     }
 
+    /**
+     * A US discharge summary's people besides the family (decision 0110): the health care proxy, the neighbour who
+     * found the patient, the interpreter; a given name that is also a word is a name when a cue announces it with a
+     * surname ("niece Prudence Waverley"), not alone ("daughter Present", "mother Grace").
+     */
+    @Test
+    void aDischargeSummarysProxyNeighbourAndInterpreterAreNamesAndAWordAloneIsNot() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("HCP: niece [NAME] [NAME], called. Found by her neighbor [NAME] [NAME]. Interpreter [NAME] [NAME] used.",
+                s.scrub("HCP: niece Prudence Waverley, called. Found by her neighbor Jolyon Pettigrew. Interpreter "
+                        + "Wojciech Ostrowski used.", null));
+        assertEquals("HCP: [NAME] [NAME].", s.scrub("HCP: Ysolde Quarterfield.", null));
+        assertEquals("Lives with daughter. Present at bedside: mother Grace.",
+                s.scrub("Lives with daughter. Present at bedside: mother Grace.", null));
+        assertEquals("Seen by her friend today.", s.scrub("Seen by her friend today.", null));
+    }
+
+    /**
+     * The age and sex at the start of a US note ("91F, admitted", "is a 93M with") is an age over 89 (decision 0110);
+     * a temperature in Fahrenheit is not ("Tmax 99F", "had a 101F fever"), nor an age under 90.
+     */
+    @Test
+    void anAgeOver89WrittenWithTheSexIsAggregatedAndATemperatureIsNot() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("90+F, admitted after a fall.", s.scrub("91F, admitted after a fall.", null));
+        assertEquals("HPI:\n90+M with CHF", s.scrub("HPI:\n93M with CHF", null));
+        assertEquals("Pt is a 90+ F with dementia (90+M in 2018)", s.scrub("Pt is a 97 F with dementia (96M in 2018)", null));
+        assertEquals("Mr. X is a 64M with CHF.", s.scrub("Mr. X is a 64M with CHF.", null).replace("[NAME]", "X"));
+        assertEquals("Tmax 99F, had a 101F fever, T 98 F", s.scrub("Tmax 99F, had a 101F fever, T 98 F", null));
+    }
+
     @Test
     void nameThatIsAlsoAWordNeedsATitleOrAnotherName() {
         TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
