@@ -1212,11 +1212,44 @@ def mimic():
            "5000 Units / mL- 1mL Vial", "5000", "UNIT", "SC"),
           (4, "P88MWT", "2019-11-21 04:30:00", "2019-11-22 18:00:00", "Aspirin", "ASA81", "004380", "00904404073",
            "81mg Tab", "81", "mg", "PO")]
+    # provider order entry: poe_id is subject_id-poe_seq, the key prescriptions and emar reference
+    poe = ["%s-%d" % (pts[adm[r[0]][1]][0], 31 + 4 * i) for i, r in enumerate(rx)]
     write_csv(os.path.join(d, "hosp", "prescriptions.csv"),
-              ["subject_id", "hadm_id", "pharmacy_id", "order_provider_id", "starttime", "stoptime", "drug_type",
-               "drug", "formulary_drug_cd", "gsn", "ndc", "prod_strength", "dose_val_rx", "dose_unit_rx", "route"],
-              [[pts[adm[r[0]][1]][0], adm[r[0]][0], str(48201337 + 11 * i), r[1], r[2], r[3], "MAIN", r[4], r[5],
-                r[6], r[7], r[8], r[9], r[10], r[11]] for i, r in enumerate(rx)])
+              ["subject_id", "hadm_id", "pharmacy_id", "poe_id", "order_provider_id", "starttime", "stoptime",
+               "drug_type", "drug", "formulary_drug_cd", "gsn", "ndc", "prod_strength", "dose_val_rx", "dose_unit_rx",
+               "route"],
+              [[pts[adm[r[0]][1]][0], adm[r[0]][0], str(48201337 + 11 * i), poe[i], r[1], r[2], r[3], "MAIN", r[4],
+                r[5], r[6], r[7], r[8], r[9], r[10], r[11]] for i, r in enumerate(rx)])
+    write_csv(os.path.join(d, "hosp", "poe.csv"),
+              ["poe_id", "poe_seq", "subject_id", "hadm_id", "ordertime", "order_type", "order_subtype",
+               "order_provider_id", "order_status"],
+              [[poe[i], str(31 + 4 * i), pts[adm[r[0]][1]][0], adm[r[0]][0], r[2], "Medications", "", r[1], "Inactive"]
+               for i, r in enumerate(rx)]
+              + [["10000032-29", "29", "10000032", "20626031", "2019-03-14 07:50:00", "Lab", "", "P72QXD", "Inactive"]])
+    emar = [(0, 1, "2019-03-14 10:05:00", "2019-03-14 10:00:00", "2019-03-14 10:07:00", "Administered"),
+            (0, 2, "2019-03-14 18:02:00", "2019-03-14 18:00:00", "2019-03-14 18:03:00", "Administered"),
+            (1, 3, "2019-03-15 08:20:00", "2019-03-15 08:00:00", "2019-03-15 08:21:00", "Not Given"),
+            (2, 1, "2019-05-29 00:30:00", "2019-05-29 00:15:00", "2019-05-29 00:34:00", "Administered"),
+            (3, 1, "2019-11-21 04:40:00", "2019-11-21 04:30:00", "2019-11-21 04:41:00", "Administered")]
+    write_csv(os.path.join(d, "hosp", "emar.csv"),
+              ["subject_id", "hadm_id", "emar_id", "emar_seq", "poe_id", "pharmacy_id", "enter_provider_id",
+               "charttime", "medication", "event_txt", "scheduletime", "storetime"],
+              [[pts[adm[rx[e[0]][0]][1]][0], adm[rx[e[0]][0]][0], "%s-%d" % (pts[adm[rx[e[0]][0]][1]][0], e[1]),
+                str(e[1]), poe[e[0]], str(48201337 + 11 * e[0]), rx[e[0]][1], e[2], rx[e[0]][4], e[5], e[3], e[4]]
+               for e in emar])
+    plant("order-id", *poe)
+    plant("order-id", "10000032-29", "10000032-1", "10000032-2", "10000032-3", "10002428-1", "10004235-1")
+    keep("mimic", "Administered", "Not Given", "Medications")
+    # the online medical record: vitals outside the stays, blood pressure written systolic/diastolic
+    write_csv(os.path.join(d, "hosp", "omr.csv"), ["subject_id", "chartdate", "seq_num", "result_name", "result_value"],
+              [["10000032", "2019-02-11", "1", "Blood Pressure", "128/76"],
+               ["10000032", "2019-02-11", "1", "Weight (Lbs)", "165.3"],
+               ["10000032", "2019-02-11", "1", "BMI (kg/m2)", "27.4"],
+               ["10000032", "2019-04-02", "1", "Blood Pressure", "118/72"],
+               ["10004235", "2019-10-30", "1", "Blood Pressure", "142/91"],
+               ["10004235", "2019-10-30", "2", "Blood Pressure", "136/88"],
+               ["10004235", "2019-10-30", "1", "Height (Inches)", "70"]])
+    keep("mimic", "128/76", "118/72", "142/91", "136/88", "165.3", "BMI (kg/m2)", "Weight (Lbs)")
     keep("mimic", "00641608025", "00186109205", "63323026201", "00904404073", "008208", "016549", "006549",
          "004380", "Metoprolol Succinate XL", "FURO40I")
     # ICU stays and charted vitals with caregiver ids
@@ -1280,6 +1313,18 @@ def mimic():
            "Brief Hospital Course:\n"
            "Despite maximal support he expired on 06/02/2019 at 04:10. Family (wife Ngozi, brother Emeka) present.\n\n"
            "Discharge Disposition:\nExpired\n")
+    ds3 = ("Name: Wilhelmina Szymborska    Unit No: 4472210\n\n"
+           "Admission Date: 2019-09-09    Discharge Date: 2019-09-13\n\n"
+           "Date of Birth: 11/23/1927    Sex: F\n\n"
+           "Service: MEDICINE\n\n"
+           "Attending: Imogen Hargreave, MD\n\n"
+           "History of Present Illness:\n"
+           "91F, Polish-speaking (interpreter Wojciech Ostrowski used), admitted after a fall at home with pneumonia. "
+           "HCP: niece Prudence Waverley, 617-555-0133. Found by her neighbor Jolyon Pettigrew. PCP Festus Oyelaran.\n\n"
+           "Brief Hospital Course:\n"
+           "Ceftriaxone and azithromycin. Delirium improved. Ms. Szymborska and Prudence agree with SNF placement.\n\n"
+           "Discharge Disposition:\nExtended Care\n\n"
+           "Facility:\nHebrew Rehabilitation Center - Roslindale\n")
     rr1 = ("EXAMINATION: CHEST (PA AND LAT)\n\n"
            "INDICATION: 77 year old woman with dyspnea // eval for edema. Pt Euphemia Blackwood-Tran, MRN 4471093.\n\n"
            "COMPARISON: Chest radiograph 03/02/2019.\n\n"
@@ -1291,6 +1336,7 @@ def mimic():
            "IMPRESSION: No acute intracranial process.\n")
     notes = [("discharge", "DS", "21", 0, "2019-03-20 00:00:00", "2019-03-20 16:02:00", ds1),
              ("discharge", "DS", "4", 2, "2019-06-02 00:00:00", "2019-06-03 10:15:00", ds2),
+             ("discharge", "DS", "9", 3, "2019-09-13 00:00:00", "2019-09-13 17:48:00", ds3),
              ("radiology", "RR", "14", 0, "2019-03-14 09:15:00", "2019-03-14 09:52:00", rr1),
              ("radiology", "RR", "7", 3, "2019-09-09 13:20:00", "2019-09-09 14:05:00", rr2)]
     for kind in ("discharge", "radiology"):
@@ -1314,7 +1360,12 @@ def mimic():
                ["10003400-RR-7", "10003400", "exam_name", "CT HEAD W/O CONTRAST", "1"],
                ["10003400-RR-7", "10003400", "cpt_code", "70450", "1"]])
     keep("mimic", "CT HEAD W/O CONTRAST", "71046", "70450", "exam_code")
-    plant("relative-name", "Rosalind", "Lysander", "Ngozi", "Emeka")
+    plant("relative-name", "Rosalind", "Lysander", "Ngozi", "Emeka", "Prudence", "Waverley")
+    plant("contact-name", "Wojciech", "Ostrowski", "Jolyon", "Pettigrew")
+    plant("age-over-89", "91F", "91 year old")
+    plant("phone", "617-555-0133")
+    plant("birth-date", "11/23/1927")
+    keep("mimic", "Ceftriaxone and azithromycin", "Extended Care")
     plant("phone", "(617) 555-0199", "617-555-0190")
     plant("birth-date", "01/19/1955")
     plant("event-date", "05/28/2019", "06/02/2019", "03/02/2019", "03/14/2019", "04/02/2019")
