@@ -929,6 +929,11 @@ public final class TextScrubber {
                 }
                 continue;
             }
+            String joiner = READ_BACK.get(cue.toLowerCase(Locale.ROOT));
+            if (joiner != null) {
+                readBackNames(text, bounds, t, joiner, spans);
+                continue;
+            }
             if (!NAME_CUES.contains(cue.toLowerCase(Locale.ROOT))) {
                 continue;
             }
@@ -951,6 +956,64 @@ public final class TextScrubber {
                     break;
                 }
                 spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
+            }
+        }
+    }
+
+    /**
+     * The words of a lab's or a nurse's read-back note that come before the name of the one who took the result, and the
+     * word that must follow each ("" for none): "REPORTED TO AND READ BACK BY LINH NGUYEN", "NOTIFIED ODALYS
+     * FITZGERALD-BAUER AT 10:05", "CALLED TO RN BRONWEN ACHTERBERG" (decision 0110). Lower case.
+     */
+    private static final java.util.Map<String, String> READ_BACK = java.util.Map.of("back", "by", "notified", "", "paged", "",
+            "called", "to", "reported", "to", "discussed", "with", "verified", "with");
+    /** Titles of staff between a read-back phrase and the name ("CALLED TO RN BRONWEN ACHTERBERG"). Lower case. */
+    private static final java.util.Set<String> STAFF_TITLES = java.util.Set.of("rn", "md", "dr", "np", "pa", "rph",
+            "nurse", "resident", "fellow", "attending");
+
+    /**
+     * The name after a read-back phrase, in capitals as lab comments write it or capitalised: up to three words that are
+     * not ordinary words ("LINH NGUYEN", "ODALYS FITZGERALD-BAUER"), after an optional staff title. One word alone is
+     * a name only after a title or when the name list knows it; units and teams ("CALLED TO MICU TEAM", "NOTIFIED
+     * HOUSE OFFICER") are not names.
+     */
+    private static void readBackNames(String text, List<int[]> bounds, int t, String joiner, List<Span> spans) {
+        int k = t + 1;
+        if (!joiner.isEmpty()) {
+            if (k >= bounds.size() || !gap(text, bounds.get(t)[1], bounds.get(k)[0], " ")
+                    || !text.substring(bounds.get(k)[0], bounds.get(k)[1]).equalsIgnoreCase(joiner)) {
+                return;
+            }
+            k++;
+        }
+        boolean titled = false;
+        if (k < bounds.size() && gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " ")
+                && STAFF_TITLES.contains(text.substring(bounds.get(k)[0], bounds.get(k)[1]).toLowerCase(Locale.ROOT))) {
+            titled = true;
+            k++;
+        }
+        int first = k;
+        for (; k < bounds.size() && k - first < 3; k++) {
+            int[] b = bounds.get(k);
+            String allowed = k > first ? " -" : titled ? ". " : " ";
+            if (!gap(text, bounds.get(k - 1)[1], b[0], allowed) || b[1] - b[0] < 3
+                    || !Character.isUpperCase(text.codePointAt(b[0]))) {
+                break;
+            }
+            String word = text.substring(b[0], b[1]);
+            String normalized = NameDictionary.normalize(word);
+            String lower = word.toLowerCase(Locale.ROOT);
+            boolean hyphenated = k > first && text.charAt(b[0] - 1) == '-'; // "FITZGERALD-BAUER": a word too
+            if (!hyphenated && NAMES.isCommonWord(normalized) || STAFF_TITLES.contains(lower)
+                    || READ_BACK.containsKey(lower)) {
+                break;
+            }
+        }
+        int names = k - first;
+        if (names >= 2 || names == 1 && (titled || NAMES.isName(NameDictionary.normalize(
+                text.substring(bounds.get(first)[0], bounds.get(first)[1]))))) {
+            for (int j = first; j < k; j++) {
+                spans.add(new Span(bounds.get(j)[0], bounds.get(j)[1], "[NAME]"));
             }
         }
     }
@@ -1037,7 +1100,8 @@ public final class TextScrubber {
     }
 
     /** Hashes of the cues ({@link #lowerHash}), sorted: most texts hold no cue and are passed over without a copy. */
-    private static final long[] CUE_HASHES = java.util.stream.Stream.concat(NAME_CUES.stream(), FORMS_OF_ADDRESS.stream())
+    private static final long[] CUE_HASHES = java.util.stream.Stream.concat(java.util.stream.Stream.concat(
+            NAME_CUES.stream(), FORMS_OF_ADDRESS.stream()), READ_BACK.keySet().stream())
             .mapToLong(c -> lowerHash(c, 0, c.length())).distinct().sorted().toArray();
 
     private static long lowerHash(CharSequence s, int from, int to) {

@@ -437,6 +437,27 @@ class TextScrubberTest {
     }
 
     /**
+     * A lab's read-back comment names who took the result, in capitals as lab systems write it (decision 0110): the
+     * name after "READ BACK BY", "NOTIFIED", "CALLED TO (RN)" goes; a unit, a team or an ordinary word does not.
+     */
+    @Test
+    void theNameInALabsReadBackCommentIsANameAndAUnitIsNot() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("REPORTED TO AND READ BACK BY [NAME] [NAME] (PAGER 52411) AT 14:20.",
+                s.scrub("REPORTED TO AND READ BACK BY LINH NGUYEN (PAGER 52411) AT 14:20.", null));
+        assertEquals("NOTIFIED [NAME] [NAME]-[NAME] AT 10:05.", s.scrub("NOTIFIED ODALYS FITZGERALD-BAUER AT 10:05.", null));
+        assertEquals("NOTIFIED [NAME]-[NAME] AT 10:05.", s.scrub("NOTIFIED FITZGERALD-BAUER AT 10:05.", null));
+        assertEquals("CRITICAL RESULT CALLED TO RN [NAME] [NAME] 09:12.",
+                s.scrub("CRITICAL RESULT CALLED TO RN BRONWEN TREMAYNE 09:12.", null));
+        assertEquals("Reported to and read back by [NAME] [NAME] at 14:20.",
+                s.scrub("Reported to and read back by Thandiwe Marchetti at 14:20.", null));
+        for (String kept : java.util.List.of("CALLED TO MICU TEAM AT 10:05.", "NOTIFIED HOUSE OFFICER.", "VERIFIED BY REPEAT ANALYSIS.",
+                "Discussed with patient and family.", "Results called to the floor.")) {
+            assertEquals(kept, s.scrub(kept, null));
+        }
+    }
+
+    /**
      * The age and sex at the start of a US note ("91F, admitted", "is a 93M with") is an age over 89 (decision 0110);
      * a temperature in Fahrenheit is not ("Tmax 99F", "had a 101F fever"), nor an age under 90.
      */
