@@ -1203,6 +1203,24 @@ def mimic():
                 l[10], l[11]] for i, l in enumerate(labs)])
     keep("mimic", "50912", "50971", "51222", "50813", "51301", "50931", "51003", "mg/dL", "mEq/L", "K/uL", "ng/mL",
          "<0.01", "VERIFIED BY REPEAT ANALYSIS", "GREATER THAN 99TH PERCENTILE", "Hemolyzed specimen")
+    # microbiology: read-back comments name the staff who took the result, in capitals (MIMIC has ___ there)
+    write_csv(os.path.join(d, "hosp", "microbiologyevents.csv"),
+              ["microevent_id", "subject_id", "hadm_id", "micro_specimen_id", "chartdate", "charttime",
+               "spec_itemid", "spec_type_desc", "test_itemid", "test_name", "org_itemid", "org_name", "ab_name",
+               "interpretation", "comments", "storetime"],
+              [["201", "10000032", "20626031", "7431702", "2019-03-14", "2019-03-14 08:10:00", "70012",
+                "BLOOD CULTURE", "90201", "Blood Culture, Routine", "80023", "STAPH AUREUS COAG +", "OXACILLIN", "S",
+                "REPORTED TO AND READ BACK BY LINH NGUYEN (PAGER 52411) ON 3/15/19 AT 14:20.", "2019-03-15 14:25:00"],
+               ["202", "10002428", "25563031", "7431955", "2019-05-29", "2019-05-29 00:20:00", "70079", "URINE",
+                "90039", "URINE CULTURE", "80026", "PSEUDOMONAS AERUGINOSA", "CEFEPIME", "S",
+                "NOTIFIED ODALYS FITZGERALD-BAUER AT 10:05 ON 5/30/2019.", "2019-05-30 10:09:00"],
+               ["203", "10004235", "29079034", "7432188", "2019-11-21", "2019-11-21 04:05:00", "70012",
+                "BLOOD CULTURE", "90201", "Blood Culture, Routine", "", "", "", "",
+                "CRITICAL RESULT CALLED TO RN BRONWEN TREMAYNE 11/22/2019 09:12. No growth to date.",
+                "2019-11-22 09:15:00"]])
+    plant("clinician-name", "Linh", "Nguyen", "Odalys", "Fitzgerald", "Bauer", "Bronwen", "Tremayne")
+    plant("event-date", "3/15/19", "5/30/2019", "11/22/2019")
+    keep("mimic", "STAPH AUREUS COAG +", "OXACILLIN", "PSEUDOMONAS AERUGINOSA", "No growth to date")
     # prescriptions: NDC of 11 digits, GSN with its leading zero
     rx = [(0, "P72QXD", "2019-03-14 10:00:00", "2019-03-20 12:00:00", "Furosemide", "FURO40I", "008208",
            "00641608025", "40mg/4mL Vial", "40", "mg", "IV"),
