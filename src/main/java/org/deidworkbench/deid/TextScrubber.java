@@ -235,7 +235,7 @@ public final class TextScrubber {
             new Detector(Pattern.compile("\\b[A-Z]{1,2}\\d[A-Z\\d]? \\d[ABD-HJLNP-UW-Z]{2}\\b"), "[ZIP]", 0,
                     s -> s.digits >= 2, Starts.WORD, "ABCDEFGHIJKLMNOPRSTUWYZ"),
             new Detector(Pattern.compile("\\b\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
-                    + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy)\\b\\.?"), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN),
+                    + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy|Square|Sq|Highway|Hwy)\\b\\.?"), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN),
             // Titles may be stacked ("Prof. Dr. Müller"); the name is what follows the last one.
             // Repetitions are bounded: an unbounded group recurses per repetition in java.util.regex
             // and a long run of titles or separators would overflow the stack.
@@ -866,7 +866,7 @@ public final class TextScrubber {
             // the people a US discharge summary names beside the family (decision 0110): a health care proxy, a
             // neighbour or friend who found the patient, the interpreter
             "hcp", "proxy", "guardian", "caregiver", "neighbor", "neighbour", "friend", "roommate", "boyfriend",
-            "girlfriend", "stepdaughter", "stepson", "interpreter", "translator");
+            "girlfriend", "stepdaughter", "stepson", "interpreter", "translator", "pcp");
     /** Forms of address that may stand between a cue and the name ("Épouse : Mme Solène"). Lower case. */
     private static final java.util.Set<String> HONORIFICS = java.util.Set.of("mr", "mrs", "ms", "miss", "mme",
             "mlle", "m", "frau", "herr", "fr", "hr", "fru", "dr", "prof", "pr", "mevrouw", "mevr", "meneer", "dhr",
@@ -902,6 +902,7 @@ public final class TextScrubber {
         if (bounds == null) {
             return;
         }
+        bracketedCues(text, bounds, spans);
         for (int t = 0; t + 1 < bounds.size(); t++) {
             int[] b = bounds.get(t);
             if (b[1] - b[0] < 2 || b[1] - b[0] > 16
@@ -909,6 +910,10 @@ public final class TextScrubber {
                 continue; // no cue and no form of address: no copy of the word
             }
             String cue = text.substring(b[0], b[1]);
+            if (cue.equalsIgnoreCase("name") || cue.equalsIgnoreCase("attending")) {
+                labelledName(text, bounds, t, spans);
+                continue;
+            }
             if (FORMS_OF_ADDRESS.contains(cue)) {
                 // "Herr Kranichfeld", "Sig.ra Nussbaumer", "Sra. Nussbaumer", "Mme Lefèvre": capitalised, as a
                 // form of address is written before a name ("frau" in lower case is a noun)
@@ -957,6 +962,72 @@ public final class TextScrubber {
                 }
                 spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
             }
+        }
+    }
+
+    /**
+     * A name before the relative it is, in brackets ("Ngozi (wife)", "Quennell Brathwaite (husband)"): up to three
+     * capitalised words that are not ordinary words, right before " (" and a {@link #NAME_CUES cue} and ")"; "Family
+     * (wife)" is left alone (decision 0110).
+     */
+    private static void bracketedCues(String text, List<int[]> bounds, List<Span> spans) {
+        for (int t = 1; t < bounds.size(); t++) {
+            int[] b = bounds.get(t);
+            if (b[0] < 2 || b[1] >= text.length() || text.charAt(b[1]) != ')' || text.charAt(b[0] - 1) != '('
+                    || text.charAt(b[0] - 2) != ' ' || bounds.get(t - 1)[1] != b[0] - 2
+                    || !NAME_CUES.contains(text.substring(b[0], b[1]).toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (int k = t - 1, names = 0; k >= 0 && names < 3 && cuedNameWord(text, bounds.get(k)); k--, names++) {
+                if (names > 0 && !gap(text, bounds.get(k)[1], bounds.get(k + 1)[0], " -")) {
+                    break;
+                }
+                spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
+            }
+        }
+    }
+
+    /** Words before a name label that make it the patient's ("Patient Name:", "Pt Name:"). Lower case. */
+    private static final java.util.Set<String> PATIENT_WORDS = java.util.Set.of("patient", "pt", "patient's");
+
+    /**
+     * The value of a {@code Name:} or {@code Attending:} label at a line's start ("Name: Euphemia Blackwood-Tran    Unit
+     * No:", a US discharge summary's first line; "Patient Name: BLACKWOOD-TRAN,EUPHEMIA"; "Attending: Festus Oyelaran,
+     * MD"): up to four capitalised or upper-case words joined by a space, a hyphen, an apostrophe or a comma, up to a
+     * staff title. Ordinary words too, the label says what they are. "Drug Name:", "Exam Name:" in a line are not at
+     * its start and are left alone (decision 0110).
+     */
+    private static void labelledName(String text, List<int[]> bounds, int t, List<Span> spans) {
+        int first = t;
+        if (t > 0 && PATIENT_WORDS.contains(text.substring(bounds.get(t - 1)[0], bounds.get(t - 1)[1])
+                .toLowerCase(Locale.ROOT)) && gap(text, bounds.get(t - 1)[1], bounds.get(t)[0], " ")) {
+            first = t - 1;
+        }
+        int before = bounds.get(first)[0] - 1;
+        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
+            before--;
+        }
+        if (before >= 0 && text.charAt(before) != '\n' && text.charAt(before) != '\r') {
+            return;
+        }
+        int k = t + 1;
+        if (k >= bounds.size() || !gap(text, bounds.get(t)[1], bounds.get(k)[0], ": \t")
+                || text.charAt(bounds.get(t)[1]) != ':') {
+            return;
+        }
+        for (int names = 0; names < 4 && k < bounds.size(); names++, k++) {
+            int[] w = bounds.get(k);
+            if (names > 0) {
+                String g = text.substring(bounds.get(k - 1)[1], w[0]);
+                if (!g.equals(" ") && !g.equals("-") && !g.equals("'") && !g.equals(",") && !g.equals(", ")) {
+                    break;
+                }
+            }
+            if (!Character.isUpperCase(text.codePointAt(w[0]))
+                    || STAFF_TITLES.contains(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT))) {
+                break;
+            }
+            spans.add(new Span(w[0], w[1], "[NAME]"));
         }
     }
 
@@ -1101,7 +1172,8 @@ public final class TextScrubber {
 
     /** Hashes of the cues ({@link #lowerHash}), sorted: most texts hold no cue and are passed over without a copy. */
     private static final long[] CUE_HASHES = java.util.stream.Stream.concat(java.util.stream.Stream.concat(
-            NAME_CUES.stream(), FORMS_OF_ADDRESS.stream()), READ_BACK.keySet().stream())
+            NAME_CUES.stream(), FORMS_OF_ADDRESS.stream()), java.util.stream.Stream.concat(READ_BACK.keySet().stream(),
+            java.util.stream.Stream.of("name", "attending")))
             .mapToLong(c -> lowerHash(c, 0, c.length())).distinct().sorted().toArray();
 
     private static long lowerHash(CharSequence s, int from, int to) {

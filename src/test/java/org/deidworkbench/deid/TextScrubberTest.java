@@ -458,6 +458,31 @@ class TextScrubberTest {
     }
 
     /**
+     * A notes table run without its patients (decision 0110): the name on a discharge summary's {@code Name:} and
+     * {@code Attending:} lines at a line's start and after {@code PCP}, capitalised or in capitals, ordinary words too;
+     * a name before its relative in brackets. Not a drug's or an exam's name in a line, not MIMIC's {@code ___}, not a
+     * word before "(wife)".
+     */
+    @Test
+    void aNameLineAndANameBeforeItsRelativeInBracketsAreNames() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("Name: [NAME] [NAME]-[NAME]    Unit No: [NUMBER]",
+                s.scrub("Name: Euphemia Blackwood-Tran    Unit No: 4471093", null));
+        assertEquals("x\n Patient Name: [NAME]-[NAME],[NAME]\nSex: F",
+                s.scrub("x\n Patient Name: BLACKWOOD-TRAN,EUPHEMIA\nSex: F", null));
+        assertEquals("Name: [NAME] [NAME]", s.scrub("Name: Hope Wood", null));
+        assertEquals("Service: MEDICINE\n\nAttending: [NAME] [NAME]-[NAME], MD\nPCP [NAME] [NAME].",
+                s.scrub("Service: MEDICINE\n\nAttending: Cornelius Abernathy-Vance, MD\nPCP Festus Oyelaran.", null));
+        assertEquals("Name: ___    Unit No: ___", s.scrub("Name: ___    Unit No: ___", null));
+        assertEquals("EXAM: CT HEAD. Exam Name: CT HEAD W/O CONTRAST", s.scrub("EXAM: CT HEAD. Exam Name: CT HEAD W/O CONTRAST", null));
+        assertEquals("Code status discussed with [NAME] (wife); full code.",
+                s.scrub("Code status discussed with Ngozi (wife); full code.", null));
+        assertEquals("Emergency contact: [NAME] [NAME] (husband)", s.scrub("Emergency contact: Quennell Brathwaite (husband)", null));
+        assertEquals("Discussed with Family (wife) at bedside.", s.scrub("Discussed with Family (wife) at bedside.", null));
+        assertEquals("Lives alone at [ADDRESS], near [ADDRESS] today.", s.scrub("Lives alone at 14 Pemberton Sq, near 2 Old Mill Hwy today.", null));
+    }
+
+    /**
      * The age and sex at the start of a US note ("91F, admitted", "is a 93M with") is an age over 89 (decision 0110);
      * a temperature in Fahrenheit is not ("Tmax 99F", "had a 101F fever"), nor an age under 90.
      */

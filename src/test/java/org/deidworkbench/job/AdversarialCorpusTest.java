@@ -542,6 +542,37 @@ class AdversarialCorpusTest {
         }
     }
 
+    /**
+     * MIMIC's notes are often handed out apart from the tables (decision 0110): the notes folder run alone, with no
+     * patients table to announce the names, loses every planted name, id, date, phone and age over 89 all the same —
+     * from the {@code Name:} and {@code Attending:} lines, the cues and the read-back phrases. A city in running text
+     * ("Somerville MA") is the one kind of value only a patients table finds, so addresses are not counted here.
+     */
+    @org.junit.jupiter.api.Test
+    void aMimicNotesFolderRunAloneLosesItsNames(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path input = dir.resolve("note");
+        SampleData.copyTree(ROOT.resolve("mimic").resolve("note"), input);
+        Path out = dir.resolve("out");
+        new RunJob(new RunRequest(List.of(input), out, dir.resolve("notes.deidkey"), true, PASSPHRASE,
+                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        Map<String, String> inputs = texts(input);
+        Map<String, String> outputs = texts(out);
+        Set<String> leaked = new TreeSet<>();
+        int planted = 0;
+        for (String[] p : tsv("planted.tsv")) {
+            Pattern w = word(p[1]);
+            if (p[0].equals("address") || inputs.values().stream().noneMatch(t -> w.matcher(t).find())) {
+                continue;
+            }
+            planted++;
+            if (outputs.values().stream().anyMatch(t -> w.matcher(t).find())) {
+                leaked.add(p[0]);
+            }
+        }
+        assertTrue(planted > 40, "planted values found in the notes: " + planted);
+        assertTrue(leaked.isEmpty(), "categories left in the notes run alone: " + leaked);
+    }
+
     private static List<Long> intervals(Path file, String from, String to, String pattern) throws IOException {
         DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern);
         List<String> a = column(file, from);
