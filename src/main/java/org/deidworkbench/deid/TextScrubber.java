@@ -280,7 +280,7 @@ public final class TextScrubber {
             new Detector(Pattern.compile("\\b[A-Z]{1,2}\\d[A-Z\\d]? \\d[ABD-HJLNP-UW-Z]{2}\\b"), "[ZIP]", 0,
                     s -> s.digits >= 2, Starts.WORD, "ABCDEFGHIJKLMNOPRSTUWYZ"),
             new Detector(Pattern.compile("\\b\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
-                    + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy)\\b\\.?"), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN),
+                    + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy|Square|Sq|Highway|Hwy)\\b\\.?"), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN),
             // Titles may be stacked ("Prof. Dr. Müller"); the name is what follows the last one.
             // Repetitions are bounded: an unbounded group recurses per repetition in java.util.regex
             // and a long run of titles or separators would overflow the stack.
@@ -313,6 +313,10 @@ public final class TextScrubber {
                     s -> s.digits >= 2 && s.containsIgnoreCase("age", "alter", "leeftijd"), Starts.WORD, "AaLl"),
             new Detector(Pattern.compile("(?iu)(?<!\\p{L})(?:âge|ålder)\\s*(?:de\\s+|:\\s*)?(9\\d|1[0-4]\\d)(?!\\d|[.,]\\d)"), "90+",
                     1, s -> s.digits >= 2 && s.contains("âge", "Âge", "ÂGE", "ålder", "Ålder", "ÅLDER"), Starts.ANYWHERE),
+            // The age and sex of a US note's first line ("91F, admitted after a fall", "is a 93M with"): at a line's
+            // start, after "a", "an", "is", "pt" or "(", not where a temperature is written ("Tmax 99F"; decision 0110).
+            new Detector(Pattern.compile("(?m)(?:^|(?<=^[ \\t]{1,4})|(?<=\\b(?:[Aa]n?|is|[Pp]t)[ \\t])|(?<=\\())(9\\d|1[0-4]\\d)"
+                    + "(?=[ \\t]?[MF]\\b(?![ \\t]*(?:fever|temp|febrile)))"), "90+", 1, s -> s.digits >= 2, Starts.DIGIT_RUN),
             // Not the digits of a decimal fraction, but still at the end of a sentence.
             new Detector(Pattern.compile("(?<!\\d)(?<!\\d[.,])\\d{7,}(?!\\d|[.,]\\d)"), "[NUMBER]", 0, s -> s.longestDigitRun >= 7,
                     Starts.DIGIT_RUN));
@@ -932,7 +936,11 @@ public final class TextScrubber {
             "hija", "hijo", "esposa", "esposo", "marido", "madre", "padre", "hermana", "hermano", "nieta", "nieto",
             "abuela", "abuelo", "enfermera", "enfermero", "figlia", "figlio", "moglie", "marito", "sorella",
             "fratello", "nonna", "nonno", "infermiera", "infermiere", "filha", "filho", "mãe", "pai", "irmã",
-            "irmão", "neta", "neto", "avó", "avô", "enfermeira", "enfermeiro");
+            "irmão", "neta", "neto", "avó", "avô", "enfermeira", "enfermeiro",
+            // the people a US discharge summary names beside the family (decision 0110): a health care proxy, a
+            // neighbour or friend who found the patient, the interpreter
+            "hcp", "proxy", "guardian", "caregiver", "neighbor", "neighbour", "friend", "roommate", "boyfriend",
+            "girlfriend", "stepdaughter", "stepson", "interpreter", "translator", "pcp");
     /** Forms of address that may stand between a cue and the name ("Épouse : Mme Solène"). Lower case. */
     private static final java.util.Set<String> HONORIFICS = java.util.Set.of("mr", "mrs", "ms", "miss", "mme",
             "mlle", "m", "frau", "herr", "fr", "hr", "fru", "dr", "prof", "pr", "mevrouw", "mevr", "meneer", "dhr",
@@ -968,6 +976,7 @@ public final class TextScrubber {
         if (bounds == null) {
             return;
         }
+        bracketedCues(text, bounds, spans);
         for (int t = 0; t + 1 < bounds.size(); t++) {
             int[] b = bounds.get(t);
             if (b[1] - b[0] < 2 || b[1] - b[0] > 16
@@ -975,6 +984,10 @@ public final class TextScrubber {
                 continue; // no cue and no form of address: no copy of the word
             }
             String cue = text.substring(b[0], b[1]);
+            if (cue.equalsIgnoreCase("name") || cue.equalsIgnoreCase("attending")) {
+                labelledName(text, bounds, t, spans);
+                continue;
+            }
             if (FORMS_OF_ADDRESS.contains(cue)) {
                 // "Herr Kranichfeld", "Sig.ra Nussbaumer", "Sra. Nussbaumer", "Mme Lefèvre": capitalised, as a
                 // form of address is written before a name ("frau" in lower case is a noun)
@@ -995,6 +1008,11 @@ public final class TextScrubber {
                 }
                 continue;
             }
+            String joiner = READ_BACK.get(cue.toLowerCase(Locale.ROOT));
+            if (joiner != null) {
+                readBackNames(text, bounds, t, joiner, spans);
+                continue;
+            }
             if (!NAME_CUES.contains(cue.toLowerCase(Locale.ROOT))) {
                 continue;
             }
@@ -1006,13 +1024,158 @@ public final class TextScrubber {
                     .toLowerCase(Locale.ROOT)) && gap(text, bounds.get(k)[1], bounds.get(k + 1)[0], ". ")) {
                 k++;
             }
-            for (int names = 0; names < 3 && k < bounds.size() && cuedNameWord(text, bounds.get(k)); names++, k++) {
+            int first = k;
+            if (k + 1 < bounds.size() && givenNameThatIsAWord(text, bounds.get(k - 1), bounds.get(k), bounds.get(k + 1))) {
+                spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
+                k++;
+            }
+            for (int names = k - first; names < 3 && k < bounds.size() && cuedNameWord(text, bounds.get(k));
+                    names++, k++) {
                 if (names > 0 && !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " -")) {
                     break;
                 }
                 spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
             }
         }
+    }
+
+    /**
+     * A name before the relative it is, in brackets ("Ngozi (wife)", "Quennell Brathwaite (husband)"): up to three
+     * capitalised words that are not ordinary words, right before " (" and a {@link #NAME_CUES cue} and ")"; "Family
+     * (wife)" is left alone (decision 0110).
+     */
+    private static void bracketedCues(String text, List<int[]> bounds, List<Span> spans) {
+        for (int t = 1; t < bounds.size(); t++) {
+            int[] b = bounds.get(t);
+            if (b[0] < 2 || b[1] >= text.length() || text.charAt(b[1]) != ')' || text.charAt(b[0] - 1) != '('
+                    || text.charAt(b[0] - 2) != ' ' || bounds.get(t - 1)[1] != b[0] - 2
+                    || !NAME_CUES.contains(text.substring(b[0], b[1]).toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (int k = t - 1, names = 0; k >= 0 && names < 3 && cuedNameWord(text, bounds.get(k)); k--, names++) {
+                if (names > 0 && !gap(text, bounds.get(k)[1], bounds.get(k + 1)[0], " -")) {
+                    break;
+                }
+                spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
+            }
+        }
+    }
+
+    /** Words before a name label that make it the patient's ("Patient Name:", "Pt Name:"). Lower case. */
+    private static final java.util.Set<String> PATIENT_WORDS = java.util.Set.of("patient", "pt", "patient's");
+
+    /**
+     * The value of a {@code Name:} or {@code Attending:} label at a line's start ("Name: Euphemia Blackwood-Tran    Unit
+     * No:", a US discharge summary's first line; "Patient Name: BLACKWOOD-TRAN,EUPHEMIA"; "Attending: Festus Oyelaran,
+     * MD"): up to four capitalised or upper-case words joined by a space, a hyphen, an apostrophe or a comma, up to a
+     * staff title. Ordinary words too, the label says what they are. "Drug Name:", "Exam Name:" in a line are not at
+     * its start and are left alone (decision 0110).
+     */
+    private static void labelledName(String text, List<int[]> bounds, int t, List<Span> spans) {
+        int first = t;
+        if (t > 0 && PATIENT_WORDS.contains(text.substring(bounds.get(t - 1)[0], bounds.get(t - 1)[1])
+                .toLowerCase(Locale.ROOT)) && gap(text, bounds.get(t - 1)[1], bounds.get(t)[0], " ")) {
+            first = t - 1;
+        }
+        int before = bounds.get(first)[0] - 1;
+        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
+            before--;
+        }
+        if (before >= 0 && text.charAt(before) != '\n' && text.charAt(before) != '\r') {
+            return;
+        }
+        int k = t + 1;
+        if (k >= bounds.size() || !gap(text, bounds.get(t)[1], bounds.get(k)[0], ": \t")
+                || text.charAt(bounds.get(t)[1]) != ':') {
+            return;
+        }
+        for (int names = 0; names < 4 && k < bounds.size(); names++, k++) {
+            int[] w = bounds.get(k);
+            if (names > 0) {
+                String g = text.substring(bounds.get(k - 1)[1], w[0]);
+                if (!g.equals(" ") && !g.equals("-") && !g.equals("'") && !g.equals(",") && !g.equals(", ")) {
+                    break;
+                }
+            }
+            if (!Character.isUpperCase(text.codePointAt(w[0]))
+                    || STAFF_TITLES.contains(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT))) {
+                break;
+            }
+            spans.add(new Span(w[0], w[1], "[NAME]"));
+        }
+    }
+
+    /**
+     * The words of a lab's or a nurse's read-back note that come before the name of the one who took the result, and the
+     * word that must follow each ("" for none): "REPORTED TO AND READ BACK BY LINH NGUYEN", "NOTIFIED ODALYS
+     * FITZGERALD-BAUER AT 10:05", "CALLED TO RN BRONWEN ACHTERBERG" (decision 0110). Lower case.
+     */
+    private static final java.util.Map<String, String> READ_BACK = java.util.Map.of("back", "by", "notified", "", "paged", "",
+            "called", "to", "reported", "to", "discussed", "with", "verified", "with");
+    /** Titles of staff between a read-back phrase and the name ("CALLED TO RN BRONWEN ACHTERBERG"). Lower case. */
+    private static final java.util.Set<String> STAFF_TITLES = java.util.Set.of("rn", "md", "dr", "np", "pa", "rph",
+            "nurse", "resident", "fellow", "attending");
+
+    /**
+     * The name after a read-back phrase, in capitals as lab comments write it or capitalised: up to three words that are
+     * not ordinary words ("LINH NGUYEN", "ODALYS FITZGERALD-BAUER"), after an optional staff title. One word alone is
+     * a name only after a title or when the name list knows it; units and teams ("CALLED TO MICU TEAM", "NOTIFIED
+     * HOUSE OFFICER") are not names.
+     */
+    private static void readBackNames(String text, List<int[]> bounds, int t, String joiner, List<Span> spans) {
+        int k = t + 1;
+        if (!joiner.isEmpty()) {
+            if (k >= bounds.size() || !gap(text, bounds.get(t)[1], bounds.get(k)[0], " ")
+                    || !text.substring(bounds.get(k)[0], bounds.get(k)[1]).equalsIgnoreCase(joiner)) {
+                return;
+            }
+            k++;
+        }
+        boolean titled = false;
+        if (k < bounds.size() && gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " ")
+                && STAFF_TITLES.contains(text.substring(bounds.get(k)[0], bounds.get(k)[1]).toLowerCase(Locale.ROOT))) {
+            titled = true;
+            k++;
+        }
+        int first = k;
+        for (; k < bounds.size() && k - first < 3; k++) {
+            int[] b = bounds.get(k);
+            String allowed = k > first ? " -" : titled ? ". " : " ";
+            if (!gap(text, bounds.get(k - 1)[1], b[0], allowed) || b[1] - b[0] < 3
+                    || !Character.isUpperCase(text.codePointAt(b[0]))) {
+                break;
+            }
+            String word = text.substring(b[0], b[1]);
+            String normalized = NameDictionary.normalize(word);
+            String lower = word.toLowerCase(Locale.ROOT);
+            boolean hyphenated = k > first && text.charAt(b[0] - 1) == '-'; // "FITZGERALD-BAUER": a word too
+            if (!hyphenated && NAMES.isCommonWord(normalized) || STAFF_TITLES.contains(lower)
+                    || READ_BACK.containsKey(lower)) {
+                break;
+            }
+        }
+        int names = k - first;
+        if (names >= 2 || names == 1 && (titled || NAMES.isName(NameDictionary.normalize(
+                text.substring(bounds.get(first)[0], bounds.get(first)[1]))))) {
+            for (int j = first; j < k; j++) {
+                spans.add(new Span(bounds.get(j)[0], bounds.get(j)[1], "[NAME]"));
+            }
+        }
+    }
+
+    /**
+     * A given name that is also an ordinary word ("niece Prudence Waverley", "wife Hope Abernathy"), right after the
+     * cue with one space and followed, after one space, by a name that is not a word: the full name a cue announces.
+     * Alone ("daughter Present", "mother Grace") or after a full stop it is left alone, as before (decision 0110).
+     */
+    private static boolean givenNameThatIsAWord(String text, int[] cue, int[] word, int[] next) {
+        if (word[1] - word[0] < 3 || !Character.isUpperCase(text.codePointAt(word[0]))
+                || isAllUpperCase(text, word[0], word[1]) || !gap(text, cue[1], word[0], " ")
+                || !gap(text, word[1], next[0], " ") || !cuedNameWord(text, next)) {
+            return false;
+        }
+        String normalized = NameDictionary.normalize(text.substring(word[0], word[1]));
+        return NAMES.isFirstName(normalized) && NAMES.isCommonWord(normalized);
     }
 
     /**
@@ -1082,7 +1245,9 @@ public final class TextScrubber {
     }
 
     /** Hashes of the cues ({@link #lowerHash}), sorted: most texts hold no cue and are passed over without a copy. */
-    private static final long[] CUE_HASHES = java.util.stream.Stream.concat(NAME_CUES.stream(), FORMS_OF_ADDRESS.stream())
+    private static final long[] CUE_HASHES = java.util.stream.Stream.concat(java.util.stream.Stream.concat(
+            NAME_CUES.stream(), FORMS_OF_ADDRESS.stream()), java.util.stream.Stream.concat(READ_BACK.keySet().stream(),
+            java.util.stream.Stream.of("name", "attending")))
             .mapToLong(c -> lowerHash(c, 0, c.length())).distinct().sorted().toArray();
 
     private static long lowerHash(CharSequence s, int from, int to) {

@@ -483,6 +483,83 @@ class TextScrubberTest {
         assertEquals("Daughter [NAME] called; husband [NAME] agreed.", s.scrub("Daughter Margaret called; husband Frederick agreed.", null));
     }
 
+    /**
+     * A US discharge summary's people besides the family (decision 0110): the health care proxy, the neighbour who
+     * found the patient, the interpreter; a given name that is also a word is a name when a cue announces it with a
+     * surname ("niece Prudence Waverley"), not alone ("daughter Present", "mother Grace").
+     */
+    @Test
+    void aDischargeSummarysProxyNeighbourAndInterpreterAreNamesAndAWordAloneIsNot() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("HCP: niece [NAME] [NAME], called. Found by her neighbor [NAME] [NAME]. Interpreter [NAME] [NAME] used.",
+                s.scrub("HCP: niece Prudence Waverley, called. Found by her neighbor Jolyon Pettigrew. Interpreter "
+                        + "Wojciech Ostrowski used.", null));
+        assertEquals("HCP: [NAME] [NAME].", s.scrub("HCP: Ysolde Quarterfield.", null));
+        assertEquals("Lives with daughter. Present at bedside: mother Grace.",
+                s.scrub("Lives with daughter. Present at bedside: mother Grace.", null));
+        assertEquals("Seen by her friend today.", s.scrub("Seen by her friend today.", null));
+    }
+
+    /**
+     * A lab's read-back comment names who took the result, in capitals as lab systems write it (decision 0110): the
+     * name after "READ BACK BY", "NOTIFIED", "CALLED TO (RN)" goes; a unit, a team or an ordinary word does not.
+     */
+    @Test
+    void theNameInALabsReadBackCommentIsANameAndAUnitIsNot() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("REPORTED TO AND READ BACK BY [NAME] [NAME] (PAGER 52411) AT 14:20.",
+                s.scrub("REPORTED TO AND READ BACK BY LINH NGUYEN (PAGER 52411) AT 14:20.", null));
+        assertEquals("NOTIFIED [NAME] [NAME]-[NAME] AT 10:05.", s.scrub("NOTIFIED ODALYS FITZGERALD-BAUER AT 10:05.", null));
+        assertEquals("NOTIFIED [NAME]-[NAME] AT 10:05.", s.scrub("NOTIFIED FITZGERALD-BAUER AT 10:05.", null));
+        assertEquals("CRITICAL RESULT CALLED TO RN [NAME] [NAME] 09:12.",
+                s.scrub("CRITICAL RESULT CALLED TO RN BRONWEN TREMAYNE 09:12.", null));
+        assertEquals("Reported to and read back by [NAME] [NAME] at 14:20.",
+                s.scrub("Reported to and read back by Thandiwe Marchetti at 14:20.", null));
+        for (String kept : java.util.List.of("CALLED TO MICU TEAM AT 10:05.", "NOTIFIED HOUSE OFFICER.", "VERIFIED BY REPEAT ANALYSIS.",
+                "Discussed with patient and family.", "Results called to the floor.")) {
+            assertEquals(kept, s.scrub(kept, null));
+        }
+    }
+
+    /**
+     * A notes table run without its patients (decision 0110): the name on a discharge summary's {@code Name:} and
+     * {@code Attending:} lines at a line's start and after {@code PCP}, capitalised or in capitals, ordinary words too;
+     * a name before its relative in brackets. Not a drug's or an exam's name in a line, not MIMIC's {@code ___}, not a
+     * word before "(wife)".
+     */
+    @Test
+    void aNameLineAndANameBeforeItsRelativeInBracketsAreNames() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("Name: [NAME] [NAME]-[NAME]    Unit No: [NUMBER]",
+                s.scrub("Name: Euphemia Blackwood-Tran    Unit No: 4471093", null));
+        assertEquals("x\n Patient Name: [NAME]-[NAME],[NAME]\nSex: F",
+                s.scrub("x\n Patient Name: BLACKWOOD-TRAN,EUPHEMIA\nSex: F", null));
+        assertEquals("Name: [NAME] [NAME]", s.scrub("Name: Hope Wood", null));
+        assertEquals("Service: MEDICINE\n\nAttending: [NAME] [NAME]-[NAME], MD\nPCP [NAME] [NAME].",
+                s.scrub("Service: MEDICINE\n\nAttending: Cornelius Abernathy-Vance, MD\nPCP Festus Oyelaran.", null));
+        assertEquals("Name: ___    Unit No: ___", s.scrub("Name: ___    Unit No: ___", null));
+        assertEquals("EXAM: CT HEAD. Exam Name: CT HEAD W/O CONTRAST", s.scrub("EXAM: CT HEAD. Exam Name: CT HEAD W/O CONTRAST", null));
+        assertEquals("Code status discussed with [NAME] (wife); full code.",
+                s.scrub("Code status discussed with Ngozi (wife); full code.", null));
+        assertEquals("Emergency contact: [NAME] [NAME] (husband)", s.scrub("Emergency contact: Quennell Brathwaite (husband)", null));
+        assertEquals("Discussed with Family (wife) at bedside.", s.scrub("Discussed with Family (wife) at bedside.", null));
+        assertEquals("Lives alone at [ADDRESS], near [ADDRESS] today.", s.scrub("Lives alone at 14 Pemberton Sq, near 2 Old Mill Hwy today.", null));
+    }
+
+    /**
+     * The age and sex at the start of a US note ("91F, admitted", "is a 93M with") is an age over 89 (decision 0110);
+     * a temperature in Fahrenheit is not ("Tmax 99F", "had a 101F fever"), nor an age under 90.
+     */
+    @Test
+    void anAgeOver89WrittenWithTheSexIsAggregatedAndATemperatureIsNot() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("90+F, admitted after a fall.", s.scrub("91F, admitted after a fall.", null));
+        assertEquals("HPI:\n90+M with CHF", s.scrub("HPI:\n93M with CHF", null));
+        assertEquals("Pt is a 90+ F with dementia (90+M in 2018)", s.scrub("Pt is a 97 F with dementia (96M in 2018)", null));
+        assertEquals("Mr. X is a 64M with CHF.", s.scrub("Mr. X is a 64M with CHF.", null).replace("[NAME]", "X"));
+        assertEquals("Tmax 99F, had a 101F fever, T 98 F", s.scrub("Tmax 99F, had a 101F fever, T 98 F", null));
+    }
+
     @Test
     void nameThatIsAlsoAWordNeedsATitleOrAnotherName() {
         TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());

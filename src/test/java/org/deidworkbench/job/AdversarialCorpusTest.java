@@ -41,7 +41,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * only in narratives, contained resources, contacts, HumanName extensions and Spanish, Italian and German notes, and an
  * NHS England extract (HES-like record keys and codes, NHS numbers, UK postcodes and phones in clinic letters), and a
  * US Medicare claims extract in CMS's DE-SynPUF style (a hexadecimal beneficiary key, yyyyMMdd dates, ICD-9, NDCs, NPIs,
- * MBIs, nine-digit ZIPs and a care manager's notes).
+ * MBIs, nine-digit ZIPs and a care manager's notes), and a MIMIC-IV-style hospital export before de-identification
+ * (module folders, 8-digit subject, admission and stay ids, staff ids, composite note ids, discharge summaries).
  * Every planted identifier must be gone from every output byte; the codes, measurements, joins and intervals a
  * researcher needs must stay. Failures name categories and files, never values.
  */
@@ -139,7 +140,9 @@ class AdversarialCorpusTest {
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    private static final Pattern COMPACT_OR_ISO_DATE = Pattern.compile("(?:19|20)\\d{6}|(?:19|20)\\d\\d-\\d\\d-\\d\\d");
+    /** Planted dates: ISO, compact, slash and dot notations (of any century: MIMIC's are shifted into the 2100s). */
+    private static final Pattern COMPACT_OR_ISO_DATE = Pattern.compile(
+            "\\d{8}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})");
 
     /**
      * Whether every cell of an output CSV (UTF-8, comma-separated, as the corpus's US folders are) that holds a planted
@@ -148,12 +151,12 @@ class AdversarialCorpusTest {
      * offset lands on a planted death date now and then; the same date copied from the input is still a leak. Anything
      * this cannot compare (not a CSV, rows or headers that differ) counts as a leak.
      */
-    private static boolean onlyShiftedThere(String folder, String file, Pattern date) throws Exception {
+    private static boolean onlyShiftedThere(Path inputs, Path outputs, String file, Pattern date) throws Exception {
         if (!file.endsWith(".csv")) {
             return false;
         }
-        List<org.apache.commons.csv.CSVRecord> in = SampleData.records(ROOT.resolve(folder).resolve(file));
-        List<org.apache.commons.csv.CSVRecord> out = SampleData.records(output(folder).resolve(file));
+        List<org.apache.commons.csv.CSVRecord> in = SampleData.records(inputs.resolve(file));
+        List<org.apache.commons.csv.CSVRecord> out = SampleData.records(outputs.resolve(file));
         if (in.size() != out.size()) {
             return false;
         }
@@ -170,7 +173,7 @@ class AdversarialCorpusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
-        "claims"})
+        "claims", "mimic"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -184,7 +187,8 @@ class AdversarialCorpusTest {
             planted++;
             for (Map.Entry<String, String> o : outputs.entrySet()) {
                 if (w.matcher(o.getValue()).find()
-                        && !(COMPACT_OR_ISO_DATE.matcher(p[1]).matches() && onlyShiftedThere(folder, o.getKey(), w))) {
+                        && !(COMPACT_OR_ISO_DATE.matcher(p[1]).matches()
+                                && onlyShiftedThere(ROOT.resolve(folder), output(folder), o.getKey(), w))) {
                     leaks.computeIfAbsent(p[0], k -> new TreeSet<>()).add(o.getKey());
                 }
             }
@@ -195,7 +199,7 @@ class AdversarialCorpusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
-        "claims"})
+        "claims", "mimic"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -261,7 +265,22 @@ class AdversarialCorpusTest {
         "claims/beneficiary_summary.csv:DESYNPUF_ID<inpatient_claims.csv:DESYNPUF_ID",
         "claims/beneficiary_summary.csv:DESYNPUF_ID<carrier_claims.csv:DESYNPUF_ID",
         "claims/beneficiary_summary.csv:DESYNPUF_ID<rx_events.csv:DESYNPUF_ID",
-        "claims/beneficiary_summary.csv:DESYNPUF_ID<case_notes.csv:DESYNPUF_ID"})
+        "claims/beneficiary_summary.csv:DESYNPUF_ID<case_notes.csv:DESYNPUF_ID",
+        "mimic/hosp/patients.csv:subject_id<hosp/admissions.csv:subject_id",
+        "mimic/hosp/patients.csv:subject_id<hosp/patients_pii.csv:subject_id",
+        "mimic/hosp/patients.csv:subject_id<icu/chartevents.csv:subject_id",
+        "mimic/hosp/patients.csv:subject_id<note/discharge.csv:subject_id",
+        "mimic/hosp/admissions.csv:hadm_id<hosp/diagnoses_icd.csv:hadm_id",
+        "mimic/hosp/admissions.csv:hadm_id<hosp/labevents.csv:hadm_id",
+        "mimic/hosp/admissions.csv:hadm_id<icu/icustays.csv:hadm_id",
+        "mimic/hosp/admissions.csv:hadm_id<note/radiology.csv:hadm_id",
+        "mimic/icu/icustays.csv:stay_id<icu/chartevents.csv:stay_id",
+        "mimic/note/discharge.csv:note_id<note/discharge_detail.csv:note_id",
+        "mimic/note/radiology.csv:note_id<note/radiology_detail.csv:note_id",
+        "mimic/hosp/poe.csv:poe_id<hosp/prescriptions.csv:poe_id", "mimic/hosp/poe.csv:poe_id<hosp/emar.csv:poe_id",
+        "mimic/hosp/prescriptions.csv:pharmacy_id<hosp/emar.csv:pharmacy_id",
+        "mimic/hosp/provider.csv:provider_id<hosp/admissions.csv:admit_provider_id",
+        "mimic/hosp/provider.csv:provider_id<hosp/labevents.csv:order_provider_id"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
         String folder = join.substring(0, join.indexOf('/'));
         String[] sides = join.substring(folder.length() + 1).split("<");
@@ -401,7 +420,13 @@ class AdversarialCorpusTest {
         "fr/sejours.csv:DATE_ENTREE:DATE_SORTIE:dd/MM/yyyy HH:mm", "nl/opnames.csv:opnamedatum:ontslagdatum:dd-MM-yyyy",
         "excel/visits.csv:Aufnahme:Entlassung:dd.MM.yyyy", "linked/visits.csv:admit_date:discharge_date:yyyy-MM-dd",
         "uk/apc_episodes.csv:ADMIDATE:DISDATE:dd/MM/yyyy", "claims/inpatient_claims.csv:CLM_ADMSN_DT:NCH_BENE_DSCHRG_DT:yyyyMMdd",
-        "claims/carrier_claims.csv:CLM_FROM_DT:CLM_THRU_DT:yyyyMMdd"})
+        "claims/carrier_claims.csv:CLM_FROM_DT:CLM_THRU_DT:yyyyMMdd",
+        "mimic/hosp/admissions.csv:admittime:dischtime:yyyy-MM-dd HH:mm:ss",
+        "mimic/icu/icustays.csv:intime:outtime:yyyy-MM-dd HH:mm:ss",
+        "mimic/hosp/labevents.csv:charttime:storetime:yyyy-MM-dd HH:mm:ss",
+        "mimic/icu/chartevents.csv:charttime:storetime:yyyy-MM-dd HH:mm:ss",
+        "mimic/note/discharge.csv:charttime:storetime:yyyy-MM-dd HH:mm:ss",
+        "mimic/hosp/emar.csv:scheduletime:charttime:yyyy-MM-dd HH:mm:ss"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));
@@ -487,6 +512,101 @@ class AdversarialCorpusTest {
     void aClaimsCodeOrAmountColumnComesOutUnchanged(String spec) throws Exception {
         String[] s = spec.split(":");
         assertEquals(column(ROOT.resolve("claims").resolve(s[0]), s[1]), column(output("claims").resolve(s[0]), s[1]), spec);
+    }
+
+    /**
+     * Codes and values of a MIMIC-IV-style export come out as they went in, row by row (decision 0110): ICD-9 and ICD-10
+     * without their dot beside the version and the diagnosis's position, itemids, values, units, flags, NDCs and GSNs
+     * with their leading zeros, the formulary's drug code, the note's type and number, the year group the ages anchor
+     * to, the ICU stay's length, the blood pressures of the online medical record.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hosp/diagnoses_icd.csv:icd_code", "hosp/diagnoses_icd.csv:icd_version",
+        "hosp/diagnoses_icd.csv:seq_num", "hosp/labevents.csv:itemid", "hosp/labevents.csv:value",
+        "hosp/labevents.csv:valuenum", "hosp/labevents.csv:valueuom", "hosp/labevents.csv:flag",
+        "hosp/labevents.csv:ref_range_lower", "hosp/labevents.csv:priority", "hosp/prescriptions.csv:ndc",
+        "hosp/prescriptions.csv:gsn", "hosp/prescriptions.csv:formulary_drug_cd", "hosp/prescriptions.csv:dose_val_rx",
+        "hosp/patients.csv:anchor_year_group", "hosp/patients.csv:gender", "hosp/admissions.csv:race",
+        "hosp/admissions.csv:language", "hosp/admissions.csv:insurance", "hosp/admissions.csv:admission_type",
+        "icu/icustays.csv:los", "icu/icustays.csv:first_careunit", "icu/chartevents.csv:itemid",
+        "icu/chartevents.csv:valuenum", "note/discharge.csv:note_type", "note/radiology.csv:note_seq",
+        "hosp/omr.csv:result_value", "hosp/omr.csv:seq_num", "hosp/emar.csv:event_txt"})
+    void aMimicCodeOrValueColumnComesOutUnchanged(String spec) throws Exception {
+        String[] s = spec.split(":");
+        assertEquals(column(ROOT.resolve("mimic").resolve(s[0]), s[1]), column(output("mimic").resolve(s[0]), s[1]), spec);
+    }
+
+    /**
+     * An ICU stay starts as long after its admission as before, and the staff ids are pseudonyms that group as the
+     * originals did: an admission's stay found through {@code hadm_id}, a caregiver's charted values through
+     * {@code caregiver_id} (decision 0110).
+     */
+    @org.junit.jupiter.api.Test
+    void aMimicStayKeepsItsPlaceInItsAdmissionAndStaffIdsStillGroup() throws Exception {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        List<Long> offsets = new ArrayList<>();
+        for (Path root : List.of(ROOT.resolve("mimic"), output("mimic"))) {
+            Map<String, String> admitted = new TreeMap<>();
+            List<String> hadm = column(root.resolve("hosp/admissions.csv"), "hadm_id");
+            List<String> admit = column(root.resolve("hosp/admissions.csv"), "admittime");
+            for (int i = 0; i < hadm.size(); i++) {
+                admitted.put(hadm.get(i), admit.get(i));
+            }
+            List<String> stayHadm = column(root.resolve("icu/icustays.csv"), "hadm_id");
+            List<String> in = column(root.resolve("icu/icustays.csv"), "intime");
+            for (int i = 0; i < in.size(); i++) {
+                assertTrue(admitted.containsKey(stayHadm.get(i)), "a stay without its admission");
+                offsets.add(ChronoUnit.MINUTES.between(LocalDateTime.parse(admitted.get(stayHadm.get(i)), f),
+                        LocalDateTime.parse(in.get(i), f)));
+            }
+        }
+        assertEquals(offsets.subList(0, offsets.size() / 2), offsets.subList(offsets.size() / 2, offsets.size()));
+        for (String spec : List.of("icu/chartevents.csv:caregiver_id", "hosp/emar.csv:enter_provider_id",
+                "hosp/poe.csv:order_provider_id")) {
+            String[] s = spec.split(":");
+            List<String> before = column(ROOT.resolve("mimic").resolve(s[0]), s[1]);
+            List<String> after = column(output("mimic").resolve(s[0]), s[1]);
+            for (int i = 0; i < before.size(); i++) {
+                assertTrue(!after.get(i).isEmpty() && !before.contains(after.get(i)), spec + ": not a pseudonym");
+                for (int j = 0; j < i; j++) {
+                    assertEquals(before.get(i).equals(before.get(j)), after.get(i).equals(after.get(j)), spec);
+                }
+            }
+        }
+    }
+
+    /**
+     * MIMIC's notes are often handed out apart from the tables (decision 0110): the notes folder run alone, with no
+     * patients table to announce the names, loses every planted name, id, date, phone and age over 89 all the same —
+     * from the {@code Name:} and {@code Attending:} lines, the cues and the read-back phrases. A city in running text
+     * ("Somerville MA") is the one kind of value only a patients table finds, so addresses are not counted here.
+     */
+    @org.junit.jupiter.api.Test
+    void aMimicNotesFolderRunAloneLosesItsNames(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path input = dir.resolve("note");
+        SampleData.copyTree(ROOT.resolve("mimic").resolve("note"), input);
+        Path out = dir.resolve("out");
+        new RunJob(new RunRequest(List.of(input), out, dir.resolve("notes.deidkey"), true, PASSPHRASE,
+                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        Map<String, String> inputs = texts(input);
+        Map<String, String> outputs = texts(out);
+        Set<String> leaked = new TreeSet<>();
+        int planted = 0;
+        for (String[] p : tsv("planted.tsv")) {
+            Pattern w = word(p[1]);
+            if (p[0].equals("address") || inputs.values().stream().noneMatch(t -> w.matcher(t).find())) {
+                continue;
+            }
+            planted++;
+            for (Map.Entry<String, String> o : outputs.entrySet()) {
+                if (w.matcher(o.getValue()).find() && !(COMPACT_OR_ISO_DATE.matcher(p[1]).matches()
+                        && onlyShiftedThere(input, out, o.getKey(), w))) {
+                    leaked.add(p[0]);
+                }
+            }
+        }
+        assertTrue(planted > 40, "planted values found in the notes: " + planted);
+        assertTrue(leaked.isEmpty(), "categories left in the notes run alone: " + leaked);
     }
 
     private static List<Long> intervals(Path file, String from, String to, String pattern) throws IOException {

@@ -64,9 +64,9 @@ class OracleAndSasDatesTest {
         SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
         for (String f : List.of("PERSON.csv", "ENCOUNTER.csv", "sas_labs.csv")) {
             String text = Files.readString(out.resolve(f), StandardCharsets.UTF_8);
-            for (String planted : List.of("1200345", "1200347", "HOLLOWAY", "14-MAR-41", "02-NOV-29", "03-FEB-23",
-                    "03FEB2023", "28APR2023", "03-FEB-2023")) {
-                assertFalse(text.contains(planted), f + ": a planted identifier or date is in the output");
+            // (dates are compared row by row below: a shifted date may land on another row's original by chance)
+            for (String planted : List.of("1200345", "1200347", "HOLLOWAY", "MARGARET", "Okonkwo")) {
+                assertFalse(text.contains(planted), f + ": a planted identifier is in the output");
             }
         }
         List<CSVRecord> persons = SampleData.records(out.resolve("PERSON.csv"));

@@ -1085,6 +1085,313 @@ def claims():
     keep("claims", "furosemide 40 mg daily", "chest film clear", "Hospice", "NDC 00093721056")
 
 
+# --- A MIMIC-IV-style hospital export (PhysioNet's conventions) before de-identification: lowercase headers, 8-digit
+#     integer subject_id/hadm_id/stay_id/transfer_id, module folders hosp/, icu/, note/, ICD-9 and ICD-10 without a
+#     dot beside icd_version, itemids, staff ids (admit_provider_id, order_provider_id, caregiver_id), anchor_age /
+#     anchor_year / dod, composite note ids (subject_id-DS-seq), discharge summaries with real names where MIMIC has ___
+def mimic():
+    import datetime
+    d = os.path.join(HERE, "mimic")
+    # subject_id, MRN, first, last, sex, DOB, street, city, ZIP, SSN, phone, dod
+    pts = [("10000032", "4471093", "Euphemia", "Blackwood-Tran", "F", "1941-08-02", "14 Pemberton Sq", "Somerville",
+            "02143", "023-45-6781", "617-555-0148", ""),
+           ("10002428", "4471582", "Thaddeus", "Okafor-Lindqvist", "M", "1955-01-19", "301 Dorchester Ave Apt 2",
+            "Quincy", "02169", "031-62-7704", "(781) 555-0163", "2019-06-02"),
+           ("10003400", "4472210", "Wilhelmina", "Szymborska", "F", "1927-11-23", "9 Linden Ct", "Brookline", "02446",
+            "018-27-3395", "617.555.0121", ""),
+           ("10004235", "4473371", "Bartholomew", "Achterberg", "M", "1968-04-30", "77 Cedar Hollow Rd", "Framingham",
+            "01701", "029-81-4456", "508-555-0174", "")]
+    anchor_year = "2019"
+    def age(dob):
+        b = datetime.date.fromisoformat(dob)
+        return 2019 - b.year - ((7, 1) < (b.month, b.day))
+    write_csv(os.path.join(d, "hosp", "patients_pii.csv"),
+              ["subject_id", "mrn", "first_name", "last_name", "dob", "address", "city", "zip", "ssn", "phone"],
+              [[p[0], p[1], p[2], p[3], p[5], p[6], p[7], p[8], p[9], p[10]] for p in pts])
+    write_csv(os.path.join(d, "hosp", "patients.csv"),
+              ["subject_id", "gender", "anchor_age", "anchor_year", "anchor_year_group", "dod"],
+              [[p[0], p[4], str(age(p[5])), anchor_year, "2017 - 2019", p[11]] for p in pts])
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("mrn", p[1])
+        plant("patient-name", p[2], p[3])
+        plant("birth-date", p[5])
+        plant("address", p[6], p[7], p[8])
+        plant("national-id", p[9])
+        plant("phone", p[10])
+    plant("death-date", "2019-06-02")
+    keep("mimic", "2017 - 2019")
+    # staff: the hospital's provider table (MIMIC keeps provider_id alone), caregivers of the ICU
+    prov = [("P49AFC", "Abernathy-Vance", "Cornelius"), ("P72QXD", "Hargreave", "Imogen"),
+            ("P13KZR", "Oyelaran", "Festus"), ("P88MWT", "Quimby", "Rosamund")]
+    write_csv(os.path.join(d, "hosp", "provider.csv"), ["provider_id", "last_name", "first_name"],
+              [list(p) for p in prov])
+    for p in prov:
+        plant("staff-id", p[0])
+        plant("clinician-name", p[1], p[2])
+    # hadm_id, subject, admit, disch, death, type, provider, admission location, discharge location, insurance,
+    # language, marital, race, edreg, edout
+    adm = [("20626031", 0, "2019-03-14 07:15:00", "2019-03-20 13:40:00", "", "EW EMER.", 0, "EMERGENCY ROOM", "HOME",
+            "Medicare", "ENGLISH", "WIDOWED", "WHITE", "2019-03-14 05:02:00", "2019-03-14 07:31:00"),
+           ("22841357", 0, "2019-05-02 16:20:00", "2019-05-04 11:05:00", "", "URGENT", 1,
+            "PHYSICIAN REFERRAL", "HOME HEALTH CARE", "Medicare", "ENGLISH", "WIDOWED", "WHITE", "", ""),
+           ("25563031", 1, "2019-05-28 22:48:00", "2019-06-02 04:10:00", "2019-06-02 04:10:00", "EW EMER.", 2,
+            "EMERGENCY ROOM", "DIED", "Medicaid", "?", "DIVORCED", "BLACK/AFRICAN AMERICAN", "2019-05-28 21:15:00",
+            "2019-05-28 23:02:00"),
+           ("23403708", 2, "2019-09-09 10:00:00", "2019-09-13 15:30:00", "", "ELECTIVE", 1,
+            "PHYSICIAN REFERRAL", "SKILLED NURSING FACILITY", "Medicare", "POLISH", "WIDOWED", "WHITE", "", ""),
+           ("29079034", 3, "2019-11-21 03:12:00", "2019-11-22 18:45:00", "", "OBSERVATION ADMIT", 3,
+            "WALK-IN/SELF REFERRAL", "HOME", "Other", "ENGLISH", "MARRIED", "HISPANIC/LATINO - PUERTO RICAN",
+            "2019-11-21 01:40:00", "2019-11-21 03:30:00")]
+    write_csv(os.path.join(d, "hosp", "admissions.csv"),
+              ["subject_id", "hadm_id", "admittime", "dischtime", "deathtime", "admission_type", "admit_provider_id",
+               "admission_location", "discharge_location", "insurance", "language", "marital_status", "race",
+               "edregtime", "edouttime", "hospital_expire_flag"],
+              [[pts[a[1]][0], a[0], a[2], a[3], a[4], a[5], prov[a[6]][0], a[7], a[8], a[9], a[10], a[11], a[12],
+                a[13], a[14], "1" if a[4] else "0"] for a in adm])
+    for a in adm:
+        plant("encounter-id", a[0])
+        plant("event-date", a[2][:10])
+    keep("mimic", "EW EMER.", "EMERGENCY ROOM", "SKILLED NURSING FACILITY", "BLACK/AFRICAN AMERICAN",
+         "HISPANIC/LATINO - PUERTO RICAN", "POLISH", "Medicaid")
+    # transfers: transfer_id (8 digits), care units
+    tr = [("30000131", 0, "ED", "Emergency Department", "2019-03-14 05:02:00", "2019-03-14 07:31:00"),
+          ("35514627", 0, "admit", "Medical Intensive Care Unit (MICU)", "2019-03-14 07:31:00", "2019-03-16 09:12:00"),
+          ("37840221", 0, "transfer", "Medicine", "2019-03-16 09:12:00", "2019-03-20 13:40:00"),
+          ("31203349", 2, "admit", "Cardiac Vascular Intensive Care Unit (CVICU)", "2019-05-28 23:02:00",
+           "2019-06-02 04:10:00"),
+          ("36640918", 4, "admit", "Medicine/Cardiology", "2019-11-21 03:30:00", "2019-11-22 18:45:00")]
+    write_csv(os.path.join(d, "hosp", "transfers.csv"),
+              ["subject_id", "hadm_id", "transfer_id", "eventtype", "careunit", "intime", "outtime"],
+              [[pts[adm[t[1]][1]][0], adm[t[1]][0], t[0], t[2], t[3], t[4], t[5]] for t in tr])
+    for t in tr:
+        plant("encounter-id", t[0])
+    # diagnoses: ICD-9 and ICD-10 without the dot, beside their version
+    dx = [(0, ["I5023", "N179", "E119", "I10", "Z7901"], "10"), (1, ["I509", "E1122", "Z794"], "10"),
+          (2, ["4280", "5849", "25000", "41401", "V4581"], "9"), (3, ["J189", "F0390", "R531"], "10"),
+          (4, ["R0789", "E785", "Z87891"], "10")]
+    write_csv(os.path.join(d, "hosp", "diagnoses_icd.csv"),
+              ["subject_id", "hadm_id", "seq_num", "icd_code", "icd_version"],
+              [[pts[adm[a][1]][0], adm[a][0], str(i + 1), c, v] for a, cs, v in dx for i, c in enumerate(cs)])
+    keep("mimic", "I5023", "N179", "E119", "Z7901", "E1122", "4280", "5849", "25000", "41401", "V4581", "F0390",
+         "R0789", "Z87891")
+    # labs: itemids, values with units and flags; comments and a free-text value with staff names
+    labs = [(0, "50912", 1, "2019-03-14 08:02:00", "2019-03-14 08:51:00", "1.6", "mg/dL", "0.4", "1.1", "abnormal",
+             "STAT", ""),
+            (0, "50971", 1, "2019-03-14 08:02:00", "2019-03-14 08:51:00", "5.9", "mEq/L", "3.3", "5.1", "abnormal",
+             "STAT", "VERIFIED BY REPEAT ANALYSIS. CRITICAL VALUE CALLED TO DR. HARGREAVE 08:55 BY ROSAMUND QUIMBY."),
+            (0, "51222", 1, "2019-03-14 08:02:00", "2019-03-14 09:10:00", "10.2", "g/dL", "11.2", "15.7", "abnormal",
+             "STAT", ""),
+            (1, "50912", 1, "2019-05-03 06:10:00", "2019-05-03 07:02:00", "1.2", "mg/dL", "0.4", "1.1", "abnormal",
+             "ROUTINE", ""),
+            (2, "50912", 2, "2019-05-28 23:40:00", "2019-05-29 00:31:00", "3.4", "mg/dL", "0.5", "1.2", "abnormal",
+             "STAT", "Hemolyzed specimen, redrawn per Festus Oyelaran; patient Okafor-Lindqvist notified."),
+            (2, "50813", 2, "2019-05-28 23:40:00", "2019-05-28 23:58:00", "4.7", "mmol/L", "0.5", "2", "abnormal",
+             "STAT", ""),
+            (3, "51301", 1, "2019-09-10 05:30:00", "2019-09-10 06:44:00", "7.8", "K/uL", "4", "11", "", "ROUTINE",
+             ""),
+            (4, "50931", 3, "2019-11-21 04:05:00", "2019-11-21 04:50:00", "112", "mg/dL", "70", "100", "abnormal",
+             "STAT", ""),
+            (4, "51003", 3, "2019-11-21 04:05:00", "2019-11-21 05:20:00", "<0.01", "ng/mL", "0", "0.01", "",
+             "STAT", "GREATER THAN 99TH PERCENTILE OF THE UPPER REFERENCE LIMIT IS ABNORMAL.")]
+    write_csv(os.path.join(d, "hosp", "labevents.csv"),
+              ["labevent_id", "subject_id", "hadm_id", "specimen_id", "itemid", "order_provider_id", "charttime",
+               "storetime", "value", "valuenum", "valueuom", "ref_range_lower", "ref_range_upper", "flag",
+               "priority", "comments"],
+              [[str(1000 + i), pts[adm[l[0]][1]][0], adm[l[0]][0], str(52718340 + 7 * (i // 2)), l[1],
+                prov[l[2]][0], l[3], l[4], l[5], "" if l[5].startswith("<") else l[5], l[6], l[7], l[8], l[9],
+                l[10], l[11]] for i, l in enumerate(labs)])
+    keep("mimic", "50912", "50971", "51222", "50813", "51301", "50931", "51003", "mg/dL", "mEq/L", "K/uL", "ng/mL",
+         "<0.01", "VERIFIED BY REPEAT ANALYSIS", "GREATER THAN 99TH PERCENTILE", "Hemolyzed specimen")
+    # microbiology: read-back comments name the staff who took the result, in capitals (MIMIC has ___ there)
+    write_csv(os.path.join(d, "hosp", "microbiologyevents.csv"),
+              ["microevent_id", "subject_id", "hadm_id", "micro_specimen_id", "chartdate", "charttime",
+               "spec_itemid", "spec_type_desc", "test_itemid", "test_name", "org_itemid", "org_name", "ab_name",
+               "interpretation", "comments", "storetime"],
+              [["201", "10000032", "20626031", "7431702", "2019-03-14", "2019-03-14 08:10:00", "70012",
+                "BLOOD CULTURE", "90201", "Blood Culture, Routine", "80023", "STAPH AUREUS COAG +", "OXACILLIN", "S",
+                "REPORTED TO AND READ BACK BY LINH NGUYEN (PAGER 52411) ON 3/15/19 AT 14:20.", "2019-03-15 14:25:00"],
+               ["202", "10002428", "25563031", "7431955", "2019-05-29", "2019-05-29 00:20:00", "70079", "URINE",
+                "90039", "URINE CULTURE", "80026", "PSEUDOMONAS AERUGINOSA", "CEFEPIME", "S",
+                "NOTIFIED ODALYS FITZGERALD-BAUER AT 10:05 ON 5/30/2019.", "2019-05-30 10:09:00"],
+               ["203", "10004235", "29079034", "7432188", "2019-11-21", "2019-11-21 04:05:00", "70012",
+                "BLOOD CULTURE", "90201", "Blood Culture, Routine", "", "", "", "",
+                "CRITICAL RESULT CALLED TO RN BRONWEN TREMAYNE 11/22/2019 09:12. No growth to date.",
+                "2019-11-22 09:15:00"]])
+    plant("clinician-name", "Linh", "Nguyen", "Odalys", "Fitzgerald", "Bauer", "Bronwen", "Tremayne")
+    plant("event-date", "3/15/19", "5/30/2019", "11/22/2019")
+    keep("mimic", "STAPH AUREUS COAG +", "OXACILLIN", "PSEUDOMONAS AERUGINOSA", "No growth to date")
+    # prescriptions: NDC of 11 digits, GSN with its leading zero
+    rx = [(0, "P72QXD", "2019-03-14 10:00:00", "2019-03-20 12:00:00", "Furosemide", "FURO40I", "008208",
+           "00641608025", "40mg/4mL Vial", "40", "mg", "IV"),
+          (0, "P72QXD", "2019-03-15 08:00:00", "2019-03-20 12:00:00", "Metoprolol Succinate XL", "METO25XL", "016549",
+           "00186109205", "25mg Tab", "25", "mg", "PO"),
+          (2, "P13KZR", "2019-05-29 00:15:00", "2019-06-02 04:10:00", "Heparin", "HEPA5I", "006549", "63323026201",
+           "5000 Units / mL- 1mL Vial", "5000", "UNIT", "SC"),
+          (4, "P88MWT", "2019-11-21 04:30:00", "2019-11-22 18:00:00", "Aspirin", "ASA81", "004380", "00904404073",
+           "81mg Tab", "81", "mg", "PO")]
+    # provider order entry: poe_id is subject_id-poe_seq, the key prescriptions and emar reference
+    poe = ["%s-%d" % (pts[adm[r[0]][1]][0], 31 + 4 * i) for i, r in enumerate(rx)]
+    write_csv(os.path.join(d, "hosp", "prescriptions.csv"),
+              ["subject_id", "hadm_id", "pharmacy_id", "poe_id", "order_provider_id", "starttime", "stoptime",
+               "drug_type", "drug", "formulary_drug_cd", "gsn", "ndc", "prod_strength", "dose_val_rx", "dose_unit_rx",
+               "route"],
+              [[pts[adm[r[0]][1]][0], adm[r[0]][0], str(48201337 + 11 * i), poe[i], r[1], r[2], r[3], "MAIN", r[4],
+                r[5], r[6], r[7], r[8], r[9], r[10], r[11]] for i, r in enumerate(rx)])
+    write_csv(os.path.join(d, "hosp", "poe.csv"),
+              ["poe_id", "poe_seq", "subject_id", "hadm_id", "ordertime", "order_type", "order_subtype",
+               "order_provider_id", "order_status"],
+              [[poe[i], str(31 + 4 * i), pts[adm[r[0]][1]][0], adm[r[0]][0], r[2], "Medications", "", r[1], "Inactive"]
+               for i, r in enumerate(rx)]
+              + [["10000032-29", "29", "10000032", "20626031", "2019-03-14 07:50:00", "Lab", "", "P72QXD", "Inactive"]])
+    emar = [(0, 1, "2019-03-14 10:05:00", "2019-03-14 10:00:00", "2019-03-14 10:07:00", "Administered"),
+            (0, 2, "2019-03-14 18:02:00", "2019-03-14 18:00:00", "2019-03-14 18:03:00", "Administered"),
+            (1, 3, "2019-03-15 08:20:00", "2019-03-15 08:00:00", "2019-03-15 08:21:00", "Not Given"),
+            (2, 1, "2019-05-29 00:30:00", "2019-05-29 00:15:00", "2019-05-29 00:34:00", "Administered"),
+            (3, 1, "2019-11-21 04:40:00", "2019-11-21 04:30:00", "2019-11-21 04:41:00", "Administered")]
+    write_csv(os.path.join(d, "hosp", "emar.csv"),
+              ["subject_id", "hadm_id", "emar_id", "emar_seq", "poe_id", "pharmacy_id", "enter_provider_id",
+               "charttime", "medication", "event_txt", "scheduletime", "storetime"],
+              [[pts[adm[rx[e[0]][0]][1]][0], adm[rx[e[0]][0]][0], "%s-%d" % (pts[adm[rx[e[0]][0]][1]][0], e[1]),
+                str(e[1]), poe[e[0]], str(48201337 + 11 * e[0]), rx[e[0]][1], e[2], rx[e[0]][4], e[5], e[3], e[4]]
+               for e in emar])
+    plant("order-id", *poe)
+    plant("order-id", "10000032-29", "10000032-1", "10000032-2", "10000032-3", "10002428-1", "10004235-1")
+    keep("mimic", "Administered", "Not Given", "Medications")
+    # the online medical record: vitals outside the stays, blood pressure written systolic/diastolic
+    write_csv(os.path.join(d, "hosp", "omr.csv"), ["subject_id", "chartdate", "seq_num", "result_name", "result_value"],
+              [["10000032", "2019-02-11", "1", "Blood Pressure", "128/76"],
+               ["10000032", "2019-02-11", "1", "Weight (Lbs)", "165.3"],
+               ["10000032", "2019-02-11", "1", "BMI (kg/m2)", "27.4"],
+               ["10000032", "2019-04-02", "1", "Blood Pressure", "118/72"],
+               ["10004235", "2019-10-30", "1", "Blood Pressure", "142/91"],
+               ["10004235", "2019-10-30", "2", "Blood Pressure", "136/88"],
+               ["10004235", "2019-10-30", "1", "Height (Inches)", "70"]])
+    keep("mimic", "128/76", "118/72", "142/91", "136/88", "165.3", "BMI (kg/m2)", "Weight (Lbs)")
+    keep("mimic", "00641608025", "00186109205", "63323026201", "00904404073", "008208", "016549", "006549",
+         "004380", "Metoprolol Succinate XL", "FURO40I")
+    # ICU stays and charted vitals with caregiver ids
+    stays = [("39553978", 0, "Medical Intensive Care Unit (MICU)", "2019-03-14 07:31:00", "2019-03-16 09:12:00"),
+             ("33685454", 2, "Cardiac Vascular Intensive Care Unit (CVICU)", "2019-05-28 23:02:00",
+              "2019-06-02 04:10:00")]
+    def los(a, b):
+        t = datetime.datetime.fromisoformat(b) - datetime.datetime.fromisoformat(a)
+        return "%.4f" % (t.total_seconds() / 86400)
+    write_csv(os.path.join(d, "icu", "icustays.csv"),
+              ["subject_id", "hadm_id", "stay_id", "first_careunit", "last_careunit", "intime", "outtime", "los"],
+              [[pts[adm[s[1]][1]][0], adm[s[1]][0], s[0], s[2], s[2], s[3], s[4], los(s[3], s[4])] for s in stays])
+    for s in stays:
+        plant("encounter-id", s[0])
+    keep("mimic", los(stays[0][3], stays[0][4]), los(stays[1][3], stays[1][4]))
+    ce = [(0, "17693", "2019-03-14 08:00:00", "2019-03-14 08:14:00", "220045", "112", "112", "bpm"),
+          (0, "17693", "2019-03-14 08:00:00", "2019-03-14 08:14:00", "220179", "98", "98", "mmHg"),
+          (0, "20415", "2019-03-15 12:00:00", "2019-03-15 12:31:00", "223761", "99.1", "99.1", "°F"),
+          (1, "20415", "2019-05-29 01:00:00", "2019-05-29 01:05:00", "220277", "91", "91", "%"),
+          (1, "31822", "2019-05-29 02:00:00", "2019-05-29 02:20:00", "223900", "Confused", "", ""),
+          (1, "31822", "2019-05-29 02:00:00", "2019-05-29 02:20:00", "220210", "26", "26", "insp/min")]
+    write_csv(os.path.join(d, "icu", "chartevents.csv"),
+              ["subject_id", "hadm_id", "stay_id", "caregiver_id", "charttime", "storetime", "itemid", "value",
+               "valuenum", "valueuom", "warning"],
+              [[pts[adm[stays[c[0]][1]][1]][0], adm[stays[c[0]][1]][0], stays[c[0]][0], c[1], c[2], c[3], c[4], c[5],
+                c[6], c[7], "0"] for c in ce])
+    plant("staff-id", "17693", "20415", "31822")
+    keep("mimic", "220045", "220179", "223761", "220277", "223900", "220210", "99.1", "insp/min", "Confused")
+    # notes: note_id subject_id-DS-seq / subject_id-RR-seq, the text as the hospital wrote it (MIMIC has ___ there)
+    ds1 = ("Name: Euphemia Blackwood-Tran    Unit No: 4471093\n\n"
+           "Admission Date: 2019-03-14    Discharge Date: 2019-03-20\n\n"
+           "Date of Birth: 1941-08-02    Sex: F\n\n"
+           "Service: MEDICINE\n\n"
+           "Allergies:\nPenicillins\n\n"
+           "Attending: Cornelius Abernathy-Vance, MD\n\n"
+           "Chief Complaint:\ndyspnea\n\n"
+           "Major Surgical or Invasive Procedure:\n___\n\n"
+           "History of Present Illness:\n"
+           "Ms. Blackwood-Tran is a 77 y/o woman with HFrEF (EF 30%), CKD stage 3 and T2DM who presents with 3 days of "
+           "worsening dyspnea. Her daughter Rosalind found her short of breath at home and called EMS.\n\n"
+           "Social History:\n"
+           "Lives alone at 14 Pemberton Sq, Somerville MA 02143; widowed. Son Lysander visits daily. Daughter reachable "
+           "at (617) 555-0199.\n\n"
+           "Pertinent Results:\n"
+           "Creatinine 1.6 on admission. Potassium 5.9, repeated.\n\n"
+           "Brief Hospital Course:\n"
+           "Diuresed with IV furosemide 40 mg BID, net negative 4 L. Discussed with Dr. Hargreave (cardiology).\n\n"
+           "Discharge Disposition:\nHome\n\n"
+           "Discharge Diagnosis:\nAcute on chronic systolic heart failure\n\n"
+           "Followup Instructions:\n"
+           "Dr. Abernathy-Vance, Heart Failure clinic, 617-555-0190, on 04/02/2019.\n")
+    ds2 = ("Name: Thaddeus Okafor-Lindqvist    Unit No: 4471582\n\n"
+           "Admission Date: 05/28/2019    Discharge Date: 06/02/2019\n\n"
+           "Date of Birth: 01/19/1955    Sex: M\n\n"
+           "Service: CARDIOTHORACIC\n\n"
+           "Allergies:\nNo Known Allergies / Adverse Drug Reactions\n\n"
+           "Attending: Festus Oyelaran, MD\n\n"
+           "History of Present Illness:\n"
+           "Mr. Okafor-Lindqvist, a 64M (MRN 4471582, SSN 031-62-7704), presented with cardiogenic shock. "
+           "Wife Ngozi at bedside; contact (781) 555-0163.\n\n"
+           "Brief Hospital Course:\n"
+           "Despite maximal support he expired on 06/02/2019 at 04:10. Family (wife Ngozi, brother Emeka) present.\n\n"
+           "Discharge Disposition:\nExpired\n")
+    ds3 = ("Name: Wilhelmina Szymborska    Unit No: 4472210\n\n"
+           "Admission Date: 2019-09-09    Discharge Date: 2019-09-13\n\n"
+           "Date of Birth: 11/23/1927    Sex: F\n\n"
+           "Service: MEDICINE\n\n"
+           "Attending: Imogen Hargreave, MD\n\n"
+           "History of Present Illness:\n"
+           "91F, Polish-speaking (interpreter Wojciech Ostrowski used), admitted after a fall at home with pneumonia. "
+           "HCP: niece Prudence Waverley, 617-555-0133. Found by her neighbor Jolyon Pettigrew. PCP Festus Oyelaran.\n\n"
+           "Brief Hospital Course:\n"
+           "Ceftriaxone and azithromycin. Delirium improved. Ms. Szymborska and Prudence agree with SNF placement.\n\n"
+           "Discharge Disposition:\nExtended Care\n\n"
+           "Facility:\nHebrew Rehabilitation Center - Roslindale\n")
+    rr1 = ("EXAMINATION: CHEST (PA AND LAT)\n\n"
+           "INDICATION: 77 year old woman with dyspnea // eval for edema. Pt Euphemia Blackwood-Tran, MRN 4471093.\n\n"
+           "COMPARISON: Chest radiograph 03/02/2019.\n\n"
+           "FINDINGS: Moderate bilateral pleural effusions with pulmonary vascular congestion.\n\n"
+           "IMPRESSION: Pulmonary edema. Findings discussed with Dr. Imogen Hargreave by phone at 09:40 on 03/14/2019.\n")
+    rr2 = ("EXAMINATION: CT HEAD W/O CONTRAST\n\n"
+           "INDICATION: 91 year old woman with confusion, fall at 9 Linden Ct. Ms. Szymborska.\n\n"
+           "FINDINGS: No acute intracranial hemorrhage. Chronic small vessel ischemic disease.\n\n"
+           "IMPRESSION: No acute intracranial process.\n")
+    notes = [("discharge", "DS", "21", 0, "2019-03-20 00:00:00", "2019-03-20 16:02:00", ds1),
+             ("discharge", "DS", "4", 2, "2019-06-02 00:00:00", "2019-06-03 10:15:00", ds2),
+             ("discharge", "DS", "9", 3, "2019-09-13 00:00:00", "2019-09-13 17:48:00", ds3),
+             ("radiology", "RR", "14", 0, "2019-03-14 09:15:00", "2019-03-14 09:52:00", rr1),
+             ("radiology", "RR", "7", 3, "2019-09-09 13:20:00", "2019-09-09 14:05:00", rr2)]
+    for kind in ("discharge", "radiology"):
+        write_csv(os.path.join(d, "note", kind + ".csv"),
+                  ["note_id", "subject_id", "hadm_id", "note_type", "note_seq", "charttime", "storetime", "text"],
+                  [["%s-%s-%s" % (pts[adm[n[3]][1]][0], n[1], n[2]), pts[adm[n[3]][1]][0], adm[n[3]][0], n[1], n[2],
+                    n[4], n[5], n[6]] for n in notes if n[0] == kind])
+    # the notes' detail tables (entity-attribute-value): the author of a discharge summary, a radiology report's exam
+    # code and the report it addends (parent_note_id, a note id in a value column)
+    write_csv(os.path.join(d, "note", "discharge_detail.csv"),
+              ["note_id", "subject_id", "field_name", "field_value", "field_ordinal"],
+              [["10000032-DS-21", "10000032", "author", "Abernathy-Vance", "1"],
+               ["10002428-DS-4", "10002428", "author", "Oyelaran", "1"]])
+    write_csv(os.path.join(d, "note", "radiology_detail.csv"),
+              ["note_id", "subject_id", "field_name", "field_value", "field_ordinal"],
+              [["10000032-RR-14", "10000032", "exam_code", "C11", "1"],
+               ["10000032-RR-14", "10000032", "exam_name", "CHEST (PA AND LAT)", "1"],
+               ["10000032-RR-14", "10000032", "cpt_code", "71046", "1"],
+               ["10000032-RR-14", "10000032", "parent_note_id", "10000032-RR-13", "1"],
+               ["10003400-RR-7", "10003400", "exam_code", "CHE1", "1"],
+               ["10003400-RR-7", "10003400", "exam_name", "CT HEAD W/O CONTRAST", "1"],
+               ["10003400-RR-7", "10003400", "cpt_code", "70450", "1"]])
+    keep("mimic", "CT HEAD W/O CONTRAST", "71046", "70450", "exam_code")
+    plant("relative-name", "Rosalind", "Lysander", "Ngozi", "Emeka", "Prudence", "Waverley")
+    plant("contact-name", "Wojciech", "Ostrowski", "Jolyon", "Pettigrew")
+    plant("age-over-89", "91F", "91 year old")
+    plant("phone", "617-555-0133")
+    plant("birth-date", "11/23/1927")
+    keep("mimic", "Ceftriaxone and azithromycin", "Extended Care")
+    plant("phone", "(617) 555-0199", "617-555-0190")
+    plant("birth-date", "01/19/1955")
+    plant("event-date", "05/28/2019", "06/02/2019", "03/02/2019", "03/14/2019", "04/02/2019")
+    keep("mimic", "Penicillins", "HFrEF (EF 30%)", "furosemide 40 mg BID", "EXAMINATION: CHEST (PA AND LAT)",
+         "Moderate bilateral pleural effusions", "Chronic small vessel ischemic disease", "Service: CARDIOTHORACIC",
+         "Major Surgical or Invasive Procedure:")
+
+
 def main():
     pcornet()
     france()
@@ -1098,6 +1405,7 @@ def main():
     linked()
     uk()
     claims()
+    mimic()
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:

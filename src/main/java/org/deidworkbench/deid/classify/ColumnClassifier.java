@@ -103,6 +103,18 @@ public final class ColumnClassifier {
         return age;
     }
 
+    /** Words for a position in a sequence ({@code seq_num}, {@code sequence}, {@code ordinal}, {@code rank}). */
+    private static final java.util.Set<String> SEQUENCE_WORDS = java.util.Set.of("seq", "sequence", "ordinal", "rank");
+
+    private static boolean sequenceHeader(HeaderHints h) {
+        for (String w : h.words()) {
+            if (SEQUENCE_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean yearHeader(HeaderHints h) {
         for (String w : h.words()) {
             if (YEAR_WORDS.contains(w)) {
@@ -165,6 +177,12 @@ public final class ColumnClassifier {
         double ssn = s.share(s.ssn);
         if (ssn >= 0.8) {
             return of(ColumnClass.NATIONAL_ID, ssn);
+        }
+        // Periods of years (MIMIC-IV's anchor_year_group "2017 - 2019") are categories of the calendar, shaped like a
+        // phone; a period of birth years would tell an age over 89, so it is left to the rules below (decision 0110).
+        double yearRanges = s.share(s.yearRange);
+        if (yearRanges >= 0.9 && !h.has(Hint.BIRTH)) {
+            return of(ColumnClass.CATEGORICAL, yearRanges);
         }
         double phone = s.share(s.phone);
         // A Nordic personnummer (580412-3921) or a number written in groups is shaped like a phone number, but under
@@ -277,6 +295,11 @@ public final class ColumnClassifier {
             return of(ColumnClass.CODE, numbers);
         }
         if (h.has(Hint.MEASURE)) {
+            return of(ColumnClass.NUMBER, numbers);
+        }
+        // A position in a sequence (MIMIC-IV's seq_num of diagnoses, 1 for the principal one): a small ordinal, though
+        // its header says "num" (decision 0110).
+        if (integers && s.integerLengthMax <= 3 && sequenceHeader(h)) {
             return of(ColumnClass.NUMBER, numbers);
         }
         if (integers && (h.has(Hint.ID) || h.has(Hint.PERSON_ROLE))) {

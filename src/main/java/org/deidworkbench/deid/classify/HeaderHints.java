@@ -186,6 +186,11 @@ public final class HeaderHints {
         if (!hints.contains(Hint.ID) && words.stream().anyMatch(CODED::contains)) {
             hints.add(Hint.CODE);
         }
+        // "cd" abbreviates "code" in CMS's and hospital pharmacies' headers (MIMIC-IV's formulary_drug_cd): a code,
+        // unless the header also names an id or a person (a provider_cd is the provider's number; decision 0110).
+        if (!hints.contains(Hint.ID) && !hints.contains(Hint.PERSON_ROLE) && words.contains("cd")) {
+            hints.add(Hint.CODE);
+        }
         if (words.size() >= 2 && words.contains("birth") && words.contains("place")) {
             hints.remove(Hint.BIRTH);
         }

@@ -94,6 +94,8 @@ public final class ValueStats {
     int email;
     int ssn;
     int phone;
+    /** Two years joined by a dash, the second not earlier ({@code 2017 - 2019}): a period, not a phone. */
+    int yearRange;
     int integer;
     int decimal;
     int isoDate;
@@ -215,7 +217,11 @@ public final class ValueStats {
         int digitCount = digits(v);
         if (!isDate && digitCount >= 7 && digitCount <= 15 && !mPlainDecimal.reset(v).matches()
                 && mPhone.reset(v).matches()) {
-            phone++;
+            if (digitCount == 8 && isYearRange(v)) {
+                yearRange++;
+            } else {
+                phone++;
+            }
         }
         if (len <= 12 && asciiDigit && mIcd10.reset(v).matches()) {
             icd10++;
@@ -575,6 +581,25 @@ public final class ValueStats {
         return (components >= 5 || components == 3 && v.startsWith("2.25.")) && v.charAt(0) <= '2' && v.charAt(1) == '.';
     }
 
+    /**
+     * {@code 2017 - 2019}, {@code 2008-2010}: two years from 1800 to 2199 joined by a dash (spaces around it allowed),
+     * the second not earlier than the first (MIMIC-IV's {@code anchor_year_group}; decision 0110).
+     */
+    private static boolean isYearRange(String v) {
+        int dash = v.indexOf('-');
+        if (dash < 0 || dash != v.lastIndexOf('-')) {
+            return false;
+        }
+        String a = v.substring(0, dash).strip();
+        String b = v.substring(dash + 1).strip();
+        if (a.length() != 4 || b.length() != 4 || digits(a) != 4 || digits(b) != 4) {
+            return false;
+        }
+        int from = Integer.parseInt(a);
+        int to = Integer.parseInt(b);
+        return from >= 1800 && to <= 2199 && to >= from;
+    }
+
     private static int digits(String v) {
         int d = 0;
         for (int i = 0; i < v.length(); i++) {
@@ -655,6 +680,7 @@ public final class ValueStats {
         appendShare(sb, "with time", withTime);
         appendShare(sb, "e-mail", email);
         appendShare(sb, "phone", phone);
+        appendShare(sb, "year range", yearRange);
         appendShare(sb, "ssn", ssn);
         appendShare(sb, "integer", integer);
         appendShare(sb, "number", decimal - integer);

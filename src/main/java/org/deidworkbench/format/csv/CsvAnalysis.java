@@ -179,6 +179,7 @@ final class CsvAnalysis implements java.io.Serializable {
         Map<Sampled, KeySet> keySets = keySets(samples, tasks, cancelled);
         findReferences(samples, keySets, patients, engine);
         resolveKeyReferences(samples, patients, profile);
+        staffIds(samples);
         assignDomains(samples, patients, engine);
         markRemovedKeys(samples, engine);
         redcapRecordIds(samples, engine);
@@ -439,20 +440,31 @@ final class CsvAnalysis implements java.io.Serializable {
 
     /**
      * Each table's key: a column of identifiers that are unique and never empty in the sample; where none is, one that is
-     * unique with a part-number column ({@link #partKeys}), never the subject column.
+     * unique with a part-number column ({@link #partKeys}), never the subject column. A column that another table of the
+     * run also holds unique and never empty, with more values, is that table's key, unique here only because this table
+     * is small or 1:1 with it (an ICU stays table's {@code subject_id} and {@code hadm_id}, the keys of patients and
+     * admissions): it gives way to a column of this table's own ({@code stay_id}; decision 0110).
      */
     private static void chooseKeys(List<Sampled> samples, Profile profile) {
+        Map<String, Integer> mostValues = new HashMap<>(); // per normalized header, the most values of a key candidate
         for (Sampled s : samples) {
-            chooseKey(s, profile, false);
+            for (int c = 0; c < s.header.size(); c++) {
+                if (s.isIdentifier(c) && s.complete[c]) {
+                    mostValues.merge(normalized(s.header.get(c)), s.distinct.get(c).size(), Math::max);
+                }
+            }
+        }
+        for (Sampled s : samples) {
+            chooseKey(s, profile, false, mostValues);
             if (s.key < 0) {
                 // no identifier is unique alone: one that is unique with a part number (a note's id over its lines)
-                chooseKey(s, profile, true);
+                chooseKey(s, profile, true, mostValues);
                 s.groupKey = s.key >= 0;
             }
         }
     }
 
-    private static void chooseKey(Sampled s, Profile profile, boolean withPart) {
+    private static void chooseKey(Sampled s, Profile profile, boolean withPart, Map<String, Integer> mostValues) {
         int subject = profile.subjectColumn(s.header);
         int best = -1;
         int bestScore = -1;
@@ -473,6 +485,9 @@ final class CsvAnalysis implements java.io.Serializable {
             }
             if (c == 0) {
                 score += 1;
+            }
+            if (mostValues.getOrDefault(normalized(s.header.get(c)), 0) > s.distinct.get(c).size()) {
+                score -= 3; // another table's key
             }
             if (score > bestScore) {
                 best = c;
@@ -798,6 +813,43 @@ final class CsvAnalysis implements java.io.Serializable {
             return a.estimatedRows > b.estimatedRows ? a : b;
         }
         return a.path.toString().compareTo(b.path.toString()) <= 0 ? a : b;
+    }
+
+    /** Header words for a member of staff whose id a table may carry without the staff table (decision 0110). */
+    private static final Set<String> STAFF = Set.of("provider", "caregiver", "physician", "doctor", "practitioner",
+            "clinician", "nurse", "attending", "surgeon", "prescriber", "staff");
+
+    /**
+     * The id of a member of staff ({@code caregiver_id}, {@code order_provider_id}) in a table run without the staff
+     * table: pseudonymized in a domain named after the role ({@code caregiver}, {@code provider}: the domain the staff
+     * table's key gets when it is in the run), not removed as an unresolved link. A researcher groups a patient's
+     * charted values, orders and admissions by who made them; a pseudonym tells no one who that was (decision 0110).
+     * Only a header ending in {@code id} or {@code key}: an NPI is a public number and is removed by its class.
+     */
+    private static void staffIds(List<Sampled> samples) {
+        for (Sampled s : samples) {
+            for (int c = 0; c < s.header.size(); c++) {
+                if (c == s.key || !s.isIdentifier(c) || s.relations[c].role() != Role.NONE
+                        || s.distinct.get(c).isEmpty()) {
+                    continue;
+                }
+                List<String> words = HeaderHints.words(s.header.get(c));
+                String last = words.isEmpty() ? "" : words.get(words.size() - 1);
+                if (!last.equals("id") && !last.equals("key")) {
+                    continue;
+                }
+                String role = null;
+                for (String w : words) {
+                    if (STAFF.contains(w)) {
+                        role = w;
+                    }
+                }
+                if (role != null) {
+                    s.relations[c] = new Relation(Role.KEY, domainName(role), "id of a " + role + " (no table of this"
+                            + " run holds them; rows still group by it)");
+                }
+            }
+        }
     }
 
     /**

@@ -272,10 +272,13 @@ class ColumnClassifierTest {
         assertEquals(ColumnClass.IDENTIFIER, classify("DIAG_ID", List.of("D10012", "D10013", "D10014")).columnClass());
     }
 
-    /** CMS's {@code BENE_SEX_IDENT_CD} (1, 2) is the sex code, kept: "ident" made it an id, removed. */
+    /**
+     * CMS's {@code BENE_SEX_IDENT_CD} (1, 2) is the sex code, kept: "ident" made it an id, removed. Its "cd" makes it a
+     * code since decision 0110 (a number before: both are kept).
+     */
     @Test
     void aSexIdentificationCodeIsKept() {
-        assertEquals(ColumnClass.NUMBER, classify("BENE_SEX_IDENT_CD", List.of("2", "1", "2", "1")).columnClass());
+        assertEquals(ColumnClass.CODE, classify("BENE_SEX_IDENT_CD", List.of("2", "1", "2", "1")).columnClass());
     }
 
     /** Part D's {@code PROD_SRVC_ID}: NDCs of 11 digits with their leading zeros are codes (they were removed as ids). */
@@ -340,5 +343,28 @@ class ColumnClassifierTest {
         assertNotEquals(ColumnClass.IDENTIFIER, classify("DRUG", codes).columnClass());
         List<String> counts = repeat(List.of("12345678", "23456789", "34567890", "45678901"), 5);
         assertNotEquals(ColumnClass.IDENTIFIER, classify("CELLS", counts).columnClass());
+    }
+
+    /**
+     * MIMIC-IV's headers (decision 0110): {@code anchor_year_group} is a period of calendar years shaped like a phone
+     * (a category, kept), a period of birth years is not let through; {@code seq_num} is a diagnosis's position
+     * (1 for the principal one), a number, while a long sequence number stays an id; {@code formulary_drug_cd} is the
+     * pharmacy's drug code, not a record's id.
+     */
+    @Test
+    void mimicYearGroupsPositionsAndDrugCodesAreNotIdentifiers() {
+        assertEquals(ColumnClass.CATEGORICAL, classify("anchor_year_group",
+                List.of("2017 - 2019", "2008 - 2010", "2017 - 2019", "2014 - 2016")).columnClass());
+        assertEquals(ColumnClass.CATEGORICAL, classify("period", List.of("2008-2010", "2011-2013", "2008-2010")).columnClass());
+        assertNotEquals(ColumnClass.CATEGORICAL, classify("birth_year_group",
+                List.of("1925 - 1929", "1930 - 1934", "1925 - 1929")).columnClass());
+        assertEquals(ColumnClass.PHONE, classify("contact", List.of("2017-2019", "617-555-0148", "2019-2017",
+                "781-555-0163", "508-555-0174")).columnClass());
+        assertEquals(ColumnClass.NUMBER, classify("seq_num", List.of("1", "2", "3", "4", "5", "1", "2", "1")).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("seq_num", List.of("48201337", "48201348", "48201359",
+                "48201370")).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("order_num", List.of("1", "2", "3", "4", "5")).columnClass());
+        assertEquals(ColumnClass.CODE, classify("formulary_drug_cd", List.of("FURO40I", "METO25XL", "HEPA5I",
+                "ASA81")).columnClass());
     }
 }

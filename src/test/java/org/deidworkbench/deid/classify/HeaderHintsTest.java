@@ -59,4 +59,13 @@ class HeaderHintsTest {
         assertTrue(HeaderHints.of("CARE_MGR").has(HeaderHints.Hint.PERSON_ROLE));
         assertTrue(HeaderHints.of("case_manager").has(HeaderHints.Hint.PERSON_ROLE));
     }
+
+    /** "cd" abbreviates a code (MIMIC-IV's formulary_drug_cd), unless the header names an id or a person (0110). */
+    @Test
+    void cdIsACodeUnlessTheHeaderNamesAnIdOrAPerson() {
+        assertTrue(HeaderHints.of("formulary_drug_cd").has(HeaderHints.Hint.CODE));
+        assertTrue(HeaderHints.of("DrugCd").has(HeaderHints.Hint.CODE));
+        assertTrue(!HeaderHints.of("provider_cd").has(HeaderHints.Hint.CODE));
+        assertTrue(!HeaderHints.of("cd_id").has(HeaderHints.Hint.CODE));
+    }
 }
