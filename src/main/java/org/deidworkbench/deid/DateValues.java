@@ -91,16 +91,7 @@ public final class DateValues {
     }
 
     private static LocalDate monthNameDate(Matcher m, int latestYear) throws UnprocessableValueException {
-        String ys = m.group("y");
-        int year = Integer.parseInt(ys);
-        if (ys.length() == 2) {
-            year += 2000 + year <= latestYear ? 2000 : 1900;
-        }
-        try {
-            return LocalDate.of(year, monthOrZero(m.group("mon")), Integer.parseInt(m.group("d")));
-        } catch (DateTimeException e) {
-            throw notADate();
-        }
+        return day(m.group("y"), monthOrZero(m.group("mon")), m.group("d"), latestYear);
     }
 
     private static String formatMonthName(Matcher m, LocalDate date) throws UnprocessableValueException {
@@ -414,13 +405,17 @@ public final class DateValues {
     }
 
     private static LocalDate toDate(Matcher m, int latestYear) throws UnprocessableValueException {
-        String ys = m.group("y");
+        return day(m.group("y"), Integer.parseInt(m.group("m")), m.group("d"), latestYear);
+    }
+
+    /** The day of a year as written (two digits: in the latest century that keeps it at or before {@code latestYear}). */
+    private static LocalDate day(String ys, int month, String d, int latestYear) throws UnprocessableValueException {
         int year = Integer.parseInt(ys);
         if (ys.length() == 2) {
             year += 2000 + year <= latestYear ? 2000 : 1900;
         }
         try {
-            return LocalDate.of(year, Integer.parseInt(m.group("m")), Integer.parseInt(m.group("d")));
+            return LocalDate.of(year, month, Integer.parseInt(d));
         } catch (DateTimeException e) {
             throw notADate();
         }
