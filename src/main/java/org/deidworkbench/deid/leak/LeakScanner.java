@@ -220,9 +220,12 @@ public final class LeakScanner {
     private java.util.function.LongPredicate attested;
     /** The day of the date entries being reported, and the date occurrence (a count of date tokens) they end. */
     private long reportDay;
+    /** Whether the date being reported was read from one token of eight digits ({@code yyyymmdd}). */
+    private boolean reportCompact;
     private long occurrence;
     private long[] pendingDays = new long[16];
     private long[] pendingOccurrences = new long[16];
+    private boolean[] pendingCompact = new boolean[16];
     // raw mode
     private long line;
     private final char[] lineBuffer = new char[WINDOW];
@@ -1099,9 +1102,11 @@ public final class LeakScanner {
             pendingPatterns = java.util.Arrays.copyOf(pendingPatterns, pendingPatterns.length * 2);
             pendingDays = java.util.Arrays.copyOf(pendingDays, pendingPatterns.length);
             pendingOccurrences = java.util.Arrays.copyOf(pendingOccurrences, pendingPatterns.length);
+            pendingCompact = java.util.Arrays.copyOf(pendingCompact, pendingPatterns.length);
         }
         pendingPatterns[pendingCount] = p;
         pendingDays[pendingCount] = reportDay;
+        pendingCompact[pendingCount] = reportCompact;
         pendingOccurrences[pendingCount] = occurrence;
         pendingCount++;
         return reported;
@@ -1233,8 +1238,10 @@ public final class LeakScanner {
                 }
             }
             reportDay = day;
+            reportCompact = !threeTokens;
             reported = report(p, reported);
             reportDay = 0;
+            reportCompact = false;
         }
         return reported;
     }
@@ -1278,11 +1285,13 @@ public final class LeakScanner {
                     if (!bySubject || weak == LeakDictionary.STRONG
                             || weak == LeakDictionary.WORD && !dictionary.hasSubjects(p)) {
                         sink.hit(hit(p));
-                    } else if (wordKinds != (Fold.LETTER | Fold.DIGIT) || weak == LeakDictionary.DATE) {
+                    } else if (wordKinds != (Fold.LETTER | Fold.DIGIT)
+                            || weak == LeakDictionary.DATE && !pendingCompact[i]) {
                         valueHeld.add(null, p, false, pendingDays[i], pendingOccurrences[i], null);
                     }
-                    // else a number or name inside a word of letters and digits (a hash, an id): a coincidence
-                    // (a date may end in one: 1961-05-03T10:00)
+                    // else a number or name inside a word of letters and digits (a hash, an id): a coincidence. A date
+                    // may end in one (1961-05-03T10:00) and counts; eight digits read as yyyymmdd glued to letters are
+                    // a number in an id like any other (a resource id's pseudonym 19760716ADFEJ5A5VHFN; decision 0117)
                 }
             }
             pendingCount = 0;
