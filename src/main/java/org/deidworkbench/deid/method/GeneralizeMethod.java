@@ -34,6 +34,7 @@ public final class GeneralizeMethod implements DeidMethod {
 
     /** ZIP or ZIP+4, the latter with or without its dash. */
     private static final Pattern ZIP = Pattern.compile("(\\d{5})(?:-?\\d{4})?");
+    private static final Pattern FOUR_DIGIT_POSTCODE = Pattern.compile("(\\d{2})\\d{2}(?: ?[A-Za-z]{2})?");
     /**
      * A UK postcode, in capitals or not, with or without the space: its area (the one or two letters before the first
      * digit, {@code OX} of {@code OX4 1HP}), then the rest of the outward code and the inward code.
@@ -162,7 +163,15 @@ public final class GeneralizeMethod implements DeidMethod {
             if (uk.matches()) {
                 return uk.group(1).toUpperCase(Locale.ROOT);
             }
-            throw new UnprocessableValueException("VALUE-NOT-A-ZIP", "value is neither a US ZIP code nor a UK postcode");
+            // Four-digit postcodes (Austria, Switzerland, Belgium, Denmark, Norway, Australia; the Netherlands' with its
+            // two letters; a US ZIP that lost its leading zero in a spreadsheet) keep their first two digits, a region
+            // of about a hundredth of the country (decision 0118); they used to be emptied.
+            Matcher four = FOUR_DIGIT_POSTCODE.matcher(v);
+            if (four.matches()) {
+                return four.group(1);
+            }
+            throw new UnprocessableValueException("VALUE-NOT-A-ZIP",
+                    "value is neither a US ZIP code, a UK postcode nor a four-digit postcode");
         }
         String three = m.group(1).substring(0, 3);
         return RESTRICTED_ZIP3.contains(three) ? "000" : three;

@@ -61,8 +61,15 @@ class GeneralizeMethodTest {
         assertEquals(expected, apply(Generalization.ZIP3, postcode));
     }
 
+    @ParameterizedTest(name = "four-digit postcode {0} becomes its region {1}")
+    @CsvSource({"1010,10", "8001,80", "2000,20", "' 4051 ',40", "1015 CJ,10", "1015CJ,10", "2139,21"})
+    void aFourDigitPostcodeKeepsTwoDigits(String postcode, String expected) throws Exception {
+        // Vienna, Zürich, Sydney, Basel, Amsterdam (with its letters), a US ZIP whose leading zero a spreadsheet dropped
+        assertEquals(expected, apply(Generalization.ZIP3, postcode));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"2139", "ABCDE", "0213912345", "02139-12", "OX4", "1015 CJ", "SW1A 1A"})
+    @ValueSource(strings = {"ABCDE", "0213912345", "02139-12", "OX4", "SW1A 1A", "123", "1015 C", "101556"})
     void valueThatIsNotAZipIsReportedWithoutItsValue(String value) {
         UnprocessableValueException e = assertThrows(UnprocessableValueException.class,
                 () -> apply(Generalization.ZIP3, value));
