@@ -68,7 +68,10 @@ public final class DateValues {
         }
     }
 
-    /** A month written as {@code like} is: abbreviated or in full, and in its case. */
+    /**
+     * A month written as {@code like} is: abbreviated (three letters, or {@code Sept} for September) or in full (also
+     * {@code June} and {@code July}), and in its case. For column values and for dates in text alike.
+     */
     private static String monthLike(String like, int month) {
         String full = MONTH_NAMES[month - 1];
         boolean abbreviated = like.length() == 3 || like.equalsIgnoreCase("SEPT");
@@ -109,20 +112,6 @@ public final class DateValues {
         String datePart = m.start("mon") < m.start("d") ? month + m.group("s1") + day + m.group("s2") + year
                 : day + m.group("s1") + month + m.group("s2") + year;
         return datePart + m.group("rest");
-    }
-
-    /** Whether the whole value is a date with its month's name in a notation of {@link #MONTH_NAME_NOTATIONS}. */
-    public static boolean isMonthNameDate(String value) {
-        Matcher m = monthNameMatch(value.strip());
-        if (m == null) {
-            return false;
-        }
-        try {
-            monthNameDate(m, PIVOT_LATEST_YEAR);
-            return true;
-        } catch (UnprocessableValueException e) {
-            return false;
-        }
     }
 
     /** Two-digit years up to 30 are read as 20yy, later ones as 19yy. */
@@ -338,15 +327,7 @@ public final class DateValues {
         if (date.getYear() < 1 || date.getYear() > 9999) {
             throw outOfRange();
         }
-        String full = MONTH_NAMES[date.getMonthValue() - 1];
-        String name = word.length() == 3 ? full.substring(0, 3)
-                : word.length() == 4 && date.getMonthValue() == 9 ? "Sept"
-                : word.length() <= 4 ? full.substring(0, 3) : full;
-        if (word.equals(word.toUpperCase(Locale.ROOT))) {
-            name = name.toUpperCase(Locale.ROOT);
-        } else if (word.equals(word.toLowerCase(Locale.ROOT))) {
-            name = name.toLowerCase(Locale.ROOT);
-        }
+        String name = monthLike(word, date.getMonthValue());
         String d = m.group("d");
         String day = d.length() == 2 && d.charAt(0) == '0' ? zeroPadded(date.getDayOfMonth(), 2)
                 : Integer.toString(date.getDayOfMonth());

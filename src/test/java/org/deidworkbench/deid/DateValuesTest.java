@@ -278,7 +278,7 @@ class DateValuesTest {
         "feb 3, 2023|10|feb 13, 2023"})
     void datesWithTheMonthsNameShiftInTheirOwnNotation(String value, int days, String expected) throws Exception {
         assertEquals(expected, DateValues.shift(value, days));
-        assertTrue(DateValues.isMonthNameDate(value), value);
+        assertTrue(DateValues.isDate(value), value);
     }
 
     @Test
@@ -287,7 +287,7 @@ class DateValuesTest {
         assertEquals(1941, DateValues.pastYear("14-MAR-41", 2026), "a two-digit birth year lies in the past");
         for (String v : java.util.List.of("31-FOO-2023", "30-FEB-2023", "03-FEBR-2023", "AB-FEB-2023", "MAY 2023", "Feb 2023",
                 "03FEB", "Mar 3rd, 2023x")) {
-            assertFalse(DateValues.isMonthNameDate(v), v);
+            assertFalse(DateValues.isDate(v), v);
             assertThrows(UnprocessableValueException.class, () -> DateValues.shift(v, 10), v);
         }
     }

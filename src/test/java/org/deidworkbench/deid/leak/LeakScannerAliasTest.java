@@ -2,9 +2,7 @@ package org.deidworkbench.deid.leak;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,29 +12,15 @@ import org.junit.jupiter.api.Test;
  */
 class LeakScannerAliasTest {
 
-    private static final LeakDictionary D;
-
-    static {
-        LeakDictionary.Builder b = new LeakDictionary.Builder();
-        int alice = b.subject("ALC4X9Q2ZP7K");
-        int bob = b.subject("BOB7Y3W8KD2M");
-        b.add("1961-05-03", "alice birth date", alice);
-        b.add("1970-12-24", "bob birth date", bob);
-        b.alias(alice, "QK7RW2M4XZ9TPL8VN3CD");
-        b.alias(alice, "SH4RED9ALIAS7X");
-        b.alias(bob, "SH4RED9ALIAS7X");
-        b.alias(bob, "ALC4X9Q2ZP7K"); // Alice's own pseudonym stays hers
-        D = b.build();
-    }
+    private static final LeakDictionary D = SubjectRecords.dictionary((b, ids) -> {
+        b.alias(ids[0], "QK7RW2M4XZ9TPL8VN3CD");
+        b.alias(ids[0], "SH4RED9ALIAS7X");
+        b.alias(ids[1], "SH4RED9ALIAS7X");
+        b.alias(ids[1], "ALC4X9Q2ZP7K"); // Alice's own pseudonym stays hers
+    });
 
     private static List<String> sources(String... record) {
-        List<LeakScanner.Hit> hits = new ArrayList<>();
-        LeakScanner s = new LeakScanner(D, Set.of(), false, hits::add).bySubject();
-        for (String value : record) {
-            s.value(value, () -> "here");
-        }
-        s.endRecord();
-        return hits.stream().map(LeakScanner.Hit::source).toList();
+        return SubjectRecords.sources(D, record);
     }
 
     @Test

@@ -15,25 +15,10 @@ import org.junit.jupiter.api.Test;
  */
 class LeakScannerCompactDateTest {
 
-    private static final LeakDictionary D;
-
-    static {
-        LeakDictionary.Builder b = new LeakDictionary.Builder();
-        int alice = b.subject("ALC4X9Q2ZP7K");
-        int bob = b.subject("BOB7Y3W8KD2M");
-        b.add("1961-05-03", "alice birth date", alice);
-        b.add("1970-12-24", "bob birth date", bob);
-        D = b.build();
-    }
+    private static final LeakDictionary D = SubjectRecords.dictionary((b, ids) -> { });
 
     private static List<String> sources(String... record) {
-        List<LeakScanner.Hit> hits = new ArrayList<>();
-        LeakScanner s = new LeakScanner(D, Set.of(), false, hits::add).bySubject();
-        for (String value : record) {
-            s.value(value, () -> "here");
-        }
-        s.endRecord();
-        return hits.stream().map(LeakScanner.Hit::source).toList();
+        return SubjectRecords.sources(D, record);
     }
 
     @Test
