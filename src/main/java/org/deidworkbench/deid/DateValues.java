@@ -70,11 +70,14 @@ public final class DateValues {
 
     /**
      * A month written as {@code like} is: abbreviated (three letters, or {@code Sept} for September) or in full (also
-     * {@code June} and {@code July}), and in its case. For column values and for dates in text alike.
+     * {@code June} and {@code July}), and in its case. For column values and for dates in text alike. {@code May} is
+     * both: it counts as abbreviated only where every month is ({@code mayIsShort}: Oracle's and SAS's fixed-width
+     * notations, or a dot after it), so a note's "May 3" becomes "July 13", not "Jul 13".
      */
-    private static String monthLike(String like, int month) {
+    private static String monthLike(String like, int month, boolean mayIsShort) {
         String full = MONTH_NAMES[month - 1];
-        boolean abbreviated = like.length() == 3 || like.equalsIgnoreCase("SEPT");
+        boolean abbreviated = like.equalsIgnoreCase("MAY") ? mayIsShort
+                : like.length() == 3 || like.equalsIgnoreCase("SEPT");
         String name = !abbreviated ? full : like.length() == 4 && month == 9 ? "Sept" : full.substring(0, 3);
         if (like.equals(like.toUpperCase(Locale.ROOT))) {
             return name.toUpperCase(Locale.ROOT);
@@ -108,7 +111,8 @@ public final class DateValues {
         boolean fixedWidth = m.group("s1").isEmpty() || m.group("s1").equals("-");
         String day = d.length() == 2 && (fixedWidth || d.charAt(0) == '0') ? zeroPadded(date.getDayOfMonth(), 2)
                 : Integer.toString(date.getDayOfMonth());
-        String month = monthLike(m.group("mon"), date.getMonthValue()) + m.group("dot");
+        String month = monthLike(m.group("mon"), date.getMonthValue(), fixedWidth || !m.group("dot").isEmpty())
+                + m.group("dot");
         String datePart = m.start("mon") < m.start("d") ? month + m.group("s1") + day + m.group("s2") + year
                 : day + m.group("s1") + month + m.group("s2") + year;
         return datePart + m.group("rest");
@@ -327,7 +331,7 @@ public final class DateValues {
         if (date.getYear() < 1 || date.getYear() > 9999) {
             throw outOfRange();
         }
-        String name = monthLike(word, date.getMonthValue());
+        String name = monthLike(word, date.getMonthValue(), !m.group("dot").isEmpty());
         String d = m.group("d");
         String day = d.length() == 2 && d.charAt(0) == '0' ? zeroPadded(date.getDayOfMonth(), 2)
                 : Integer.toString(date.getDayOfMonth());

@@ -275,7 +275,14 @@ class DateValuesTest {
         "Feb 3, 2023|10|Feb 13, 2023",
         "February 27, 2023|10|March 9, 2023",
         "Sept 30, 2023|10|Oct 10, 2023",
-        "feb 3, 2023|10|feb 13, 2023"})
+        "feb 3, 2023|10|feb 13, 2023",
+        // May is a full name and an abbreviation: abbreviated only where every month is
+        "05-MAY-22|60|04-JUL-22",
+        "05MAY2022|60|04JUL2022",
+        "May 3, 2023|60|July 2, 2023",
+        "3 May 2023|60|2 July 2023",
+        "May. 3, 2023|60|Jul. 2, 2023",
+        "Jul 3, 2023|-60|May 4, 2023"})
     void datesWithTheMonthsNameShiftInTheirOwnNotation(String value, int days, String expected) throws Exception {
         assertEquals(expected, DateValues.shift(value, days));
         assertTrue(DateValues.isDate(value), value);
