@@ -12,7 +12,8 @@ import org.deidworkbench.deid.classify.NameDictionary;
 /**
  * Removes identifiers from free text: every known identifier of the export (replaced by its
  * pseudonym or its {@code [LABEL]}), and PHI patterns — e-mail, URL, IP address, SSN, phone, ZIP+4,
- * street address, names after a title, numbers after words like "MRN", long digit runs, dates
+ * street address, names after a title, places named where a note says someone lives or goes ({@link PlaceNames}),
+ * numbers after words like "MRN", long digit runs, dates
  * (also day and month without a year) and ages over 89 (which become {@code 90+}); full dates 90 or
  * more years back are removed rather than shifted, as their year would tell such an age.
  * Full dates, numeric or with a month name, are shifted by the subject's offset (keeping the
@@ -48,6 +49,11 @@ public final class TextScrubber {
         /** At the first of a run of ASCII digits, at {@code +} or at {@code (}. */
         PHONE,
         /**
+         * At the first letter of a word that ends as a European street does before a house number, and of the two
+         * words before it ({@link Shape#mayHoldStreetNumber}).
+         */
+        STREET,
+        /**
          * At an ASCII letter of the detector's {@code firstLetters} not preceded by an ASCII letter, digit or
          * {@code _}: the pattern starts with a word boundary and one of those letters.
          */
@@ -79,6 +85,9 @@ public final class TextScrubber {
         /** Where runs of ASCII digits start and where {@code +} and {@code (} are, in order. */
         int[] phoneStarts = new int[8];
         int phoneStartCount;
+        /** Where a European street may start ({@link #mayHoldStreetNumber}), in order. */
+        int[] streetStarts = new int[4];
+        int streetStartCount;
         /** Where ASCII letters follow something other than an ASCII letter, digit or {@code _}, in order. */
         int[] wordStarts = new int[16];
         int wordStartCount;
@@ -180,6 +189,89 @@ public final class TextScrubber {
             return false;
         }
 
+        /**
+         * Whether a run of digits follows, after one space or none, a word ending as a European street does
+         * ({@code STREET_ENDINGS}: "Hauptstraße 5", "Kalverstraat 12", "Storgatan 5"): one look back per run of digits.
+         */
+        boolean mayHoldStreetNumber() {
+            streetStartCount = 0;
+            for (int r = 0; r < digitRunCount; r++) {
+                int end = digitRuns[r];
+                if (end > 0 && text.charAt(end - 1) == ' ') {
+                    end--;
+                }
+                boolean street = end >= 5 && text.startsWith("Ring", end - 4) && " -".indexOf(text.charAt(end - 5)) >= 0;
+                // "Kaiser-Wilhelm-Ring 5", "Berliner Ring 5", but not "during 2" or "monitoring 4"
+                for (int e = 0; e < STREET_ENDINGS.length && !street; e++) {
+                    String ending = STREET_ENDINGS[e];
+                    street = end >= ending.length()
+                            && text.regionMatches(true, end - ending.length(), ending, 0, ending.length());
+                }
+                if (street) {
+                    addStreetStarts(end);
+                }
+            }
+            return streetStartCount > 0;
+        }
+
+        /** The starts of the street's word ending at {@code end} and of the two words before it, in text order. */
+        private void addStreetStarts(int end) {
+            int[] found = new int[3];
+            int count = 0;
+            int i = end;
+            while (count < 3 && i > 0) {
+                if (text.charAt(i - 1) == '.') {
+                    i--; // "Berliner Str. 12"
+                }
+                int wordEnd = i;
+                while (i > 0 && (Character.isLetter(text.charAt(i - 1)) || text.charAt(i - 1) == '-'
+                        || Character.getType(text.charAt(i - 1)) == Character.NON_SPACING_MARK)) {
+                    i--;
+                }
+                if (i == wordEnd) {
+                    break;
+                }
+                found[count++] = i;
+                if (i == 0 || text.charAt(i - 1) != ' ') {
+                    break;
+                }
+                i--;
+            }
+            for (int k = count - 1; k >= 0; k--) {
+                if (streetStartCount == 0 || found[k] > streetStarts[streetStartCount - 1]) {
+                    streetStarts = add(streetStarts, streetStartCount++, found[k]);
+                }
+            }
+        }
+
+        /** Whether a house number is followed by a French kind of street ("12 rue", "3 bis, avenue"). */
+        boolean mayHoldFrenchStreet() {
+            int n = text.length();
+            for (int r = 0; r < digitRunCount; r++) {
+                int i = digitRuns[r];
+                while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                    i++;
+                }
+                int limit = Math.min(n, i + 6); // " bis, "
+                while (i < limit && !(text.charAt(i) >= 'A' && text.charAt(i) <= 'Z' || text.charAt(i) >= 'a'
+                        && text.charAt(i) <= 'z' && !text.startsWith("bis", i) && !text.startsWith("ter", i))) {
+                    i++;
+                }
+                if (text.startsWith("bis", i) || text.startsWith("ter", i)) {
+                    i += 3;
+                    while (i < n && (text.charAt(i) == ',' || text.charAt(i) == ' ')) {
+                        i++;
+                    }
+                }
+                for (String kind : FRENCH_STREETS) {
+                    if (text.regionMatches(true, i, kind, 0, kind.length())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         /** A numeric date ({@link DateValues#textPattern()}) needs four digits and a separator. */
         boolean mayHoldNumericDate() {
             return digits >= 4 && (dash || slash || dots > 0);
@@ -208,6 +300,27 @@ public final class TextScrubber {
 
     /** A capitalised word of a name, or an initial with its full stop ({@code J.}). */
     private static final String NAME_WORD = "\\p{Lu}(?:\\.|[\\p{L}\\p{M}'\u2019-]*)";
+
+    /**
+     * After a European street address, the postcode and town (", 80331 München", ", 1012 NX Amsterdam",
+     * ", 852 30 Sundsvall", ", 00184 Roma", ", D-80331 München"), when they follow.
+     */
+    private static final String POSTCODE_AND_TOWN = "(?:,? {1,2}(?:[A-Z]{1,2}-)?(?:\\d{5}|\\d{4}(?: ?[A-Z]{2})?|\\d{3} \\d{2})"
+            + " \\p{Lu}[\\p{L}\\p{M}'-]+(?:[ -](?:am|an|der|im|bei|sur|en|\\p{Lu}[\\p{L}\\p{M}'-]+)){0,2})?";
+    /**
+     * How the streets of the first European address pattern end, in lower case: {@link Shape#mayHoldStreetNumber} looks
+     * for one of them before a house number.
+     */
+    private static final String[] STREET_ENDINGS = {"stra\u00dfe", "strasse", "str.", "weg", "gasse", "platz", "allee",
+        "damm", "ufer", "chaussee", "steig", "pfad", "stieg", "graben", "markt", "straat", "laan", "gracht",
+        "plein", "kade", "singel", "dijk", "steeg", "dreef", "gatan", "v\u00e4gen", "gr\u00e4nd", "torget", "stigen"};
+    /** How the Italian and Spanish streets of {@code DETECTORS} start, as written (a cheap test first). */
+    private static final String[] STREET_KINDS = {"Via ", "Viale", "V.le", "Piazz", "P.zza", "Corso", "C.so", "Largo",
+        "Vicolo", "Lungomare", "Calle", "C/", "Avenida", "Avda", "Plaza", "Pza.", "Paseo", "Carrer", "Camino", "Ronda",
+        "Glorieta", "Traves\u00eda", "R\u00faa"};
+    /** The French kinds of street, in lower case, that follow a house number ("12 rue", "3 bis, avenue"). */
+    private static final String[] FRENCH_STREETS = {"rue ", "avenue ", "av. ", "boulevard ", "bd ", "place ", "chemin ",
+        "all\u00e9e ", "impasse ", "quai ", "route ", "square ", "faubourg "};
 
     private static final List<Detector> DETECTORS = List.of(
             // Internationalised addresses too: "jürgen@example.de" must not keep "jü". A match starts
@@ -281,6 +394,29 @@ public final class TextScrubber {
                     s -> s.digits >= 2, Starts.WORD, "ABCDEFGHIJKLMNOPRSTUWYZ"),
             new Detector(Pattern.compile("\\b\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
                     + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy|Square|Sq|Highway|Hwy)\\b\\.?"), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN),
+            // European street addresses (decision 0121), with the postcode and town after them: a German, Austrian,
+            // Swiss, Dutch or Swedish street is one word or two ending in its kind, then the house number
+            // ("Hauptstraße 5", "Berliner Str. 12a", "Kaiser-Wilhelm-Ring 5", "Kalverstraat 12", "Storgatan 5");
+            // an Italian, Spanish or French one starts with its kind ("Via Roma 10", "Calle Mayor, 5",
+            // "12 rue de la Paix"). The house number is what keeps "Monitoring" or "Via NG tube" out.
+            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\d])(?:(?:\\p{Lu}[\\p{L}\\p{M}]*-){0,3}"
+                    + "\\p{Lu}[\\p{L}\\p{M}]*?(?:stra(?:ß|ss)e|str\\.|weg|gasse|platz|allee|damm|ufer|chaussee"
+                    + "|steig|pfad|stieg|graben|straat|laan|gracht|plein|kade|singel|dijk|steeg|dreef|gatan|vägen|gränd|torget"
+                    + "|stigen)|(?:\\p{Lu}[\\p{L}\\p{M}]*[ -]){1,2}(?:Stra(?:ß|ss)e|Str\\.|Weg|Gasse|Platz|Allee|Damm|Ufer"
+                    + "|Ring|Markt))"
+                    + " ?\\d{1,4}(?: ?[a-zA-Z](?![\\p{L}\\p{M}]))?(?![\\d.,]\\d)" + POSTCODE_AND_TOWN),
+                    "[ADDRESS]", 0, Shape::mayHoldStreetNumber, Starts.STREET),
+            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}])(?:Via|Viale|V\\.le|Piazza|P\\.zza|Piazzale|Corso|C\\.so"
+                    + "|Largo|Vicolo|Lungomare|Calle|C/|Avenida|Avda\\.?|Plaza|Pza\\.|Paseo|Carrer|Camino|Ronda|Glorieta"
+                    + "|Travesía|Rúa) ?(?:(?:\\p{Lu}[\\p{L}\\p{M}'.]*|di|del|della|delle|dei|degli|de|la|las|los|el|y|d'|XX"
+                    + "|\\d{1,2}) ){0,4}?\\p{Lu}[\\p{L}\\p{M}'.]*,? ?(?:n[º°o.]\\.? ?)?\\d{1,4}(?: ?/ ?[A-Za-z]|[A-Za-z]"
+                    + "(?![\\p{L}\\p{M}]))?(?![\\d.,]\\d)" + POSTCODE_AND_TOWN),
+                    "[ADDRESS]", 0, s -> s.digits >= 1 && s.contains(STREET_KINDS), Starts.WORD, "VPCLAGRT"),
+            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\d])\\d{1,4}(?: ?(?:bis|ter))?,? (?i:rue|avenue|av\\.|boulevard"
+                    + "|bd|place|chemin|allée|impasse|quai|route|square|faubourg) (?:(?:de|du|des|la|le) |l'|d')*"
+                    + "\\p{Lu}[\\p{L}\\p{M}'-]*(?: (?:(?:de|du|des|la|le) |l'|d')*\\p{Lu}[\\p{L}\\p{M}'-]*){0,3}"
+                    + POSTCODE_AND_TOWN),
+                    "[ADDRESS]", 0, Shape::mayHoldFrenchStreet, Starts.DIGIT_RUN),
             // Titles may be stacked ("Prof. Dr. Müller"); the name is what follows the last one.
             // Repetitions are bounded: an unbounded group recurses per repetition in java.util.regex
             // and a long run of titles or separators would overflow the stack.
@@ -441,6 +577,10 @@ public final class TextScrubber {
     private Scrubbed scrubNow(String text, Subject subject, boolean prefilter) {
         List<Span> spans = new ArrayList<>();
         findKnownIdentifiers(text, spans);
+        for (int[] b : PlaceNames.find(text)) {
+            // before the names: "lives in Zaandam" is a place even where the dictionary knows the word as a surname
+            spans.add(new Span(b[0], b[1], "[LOCATION]"));
+        }
         findDictionaryNames(text, spans);
         findCuedNames(text, spans);
         if (CjkNames.mayHold(text)) {
@@ -584,6 +724,10 @@ public final class TextScrubber {
                     case PHONE -> {
                         starts = shape.phoneStarts;
                         count = shape.phoneStartCount;
+                    }
+                    case STREET -> {
+                        starts = shape.streetStarts;
+                        count = shape.streetStartCount;
                     }
                     default -> {
                         starts = shape.wordStarts;

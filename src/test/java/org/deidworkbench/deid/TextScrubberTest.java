@@ -139,14 +139,14 @@ class TextScrubberTest {
 
     @Test
     void zipPlusFourIsReplaced() {
-        assertEquals("Springfield, IL [ZIP]", scrub("Springfield, IL 62704-1234"));
+        assertEquals("[LOCATION], IL [ZIP]", scrub("Springfield, IL 62704-1234")); // the town too (decision 0121)
     }
 
     @Test
     void fiveDigitZipAfterAStateCodeIsReplaced() {
-        assertEquals("Springfield, IL [ZIP]", scrub("Springfield, IL 62704"));
-        assertEquals("Moved to Dayton OH [ZIP] in May", scrub("Moved to Dayton OH 45402 in May"));
-        assertEquals("Lives in Portland, OR.  [ZIP]; no pets", scrub("Lives in Portland, OR.  97201; no pets"));
+        assertEquals("[LOCATION], IL [ZIP]", scrub("Springfield, IL 62704"));
+        assertEquals("Moved to [LOCATION] OH [ZIP] in May", scrub("Moved to Dayton OH 45402 in May"));
+        assertEquals("Lives in [LOCATION], OR.  [ZIP]; no pets", scrub("Lives in Portland, OR.  97201; no pets"));
         // a five-digit number that follows no state code, or is a decimal, stays a value
         assertEquals("Platelets 25000 per uL; IN 12345.5 units", scrub("Platelets 25000 per uL; IN 12345.5 units"));
     }

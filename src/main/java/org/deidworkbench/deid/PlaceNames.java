@@ -1,0 +1,591 @@
+package org.deidworkbench.deid;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.deidworkbench.deid.classify.NameDictionary;
+
+/**
+ * Places that no table announced, in free text (decision 0121). HIPAA's Safe Harbor removes every geographic
+ * subdivision smaller than a state, and a note names them without a column to learn them from: "lives in Kettering",
+ * "Bozeman, MT", "Resident of Visalia, CA", "wohnhaft in Bad Tölz", "verlegt aus dem Klinikum Rosenheim". A list of
+ * every town on earth would take "Reading", "Mobile" and "Normal" from every note, so the places are found by what
+ * stands around them:
+ * <ul>
+ * <li>after a phrase that says where someone lives, comes from or goes ("lives in", "moved to", "born in",
+ * "wohnt in", "habite à", "woont in", "vive en", "abita a", "bor i", and a label such as "City:" or
+ * "Wohnort:"), up to five capitalised words ("New York", "Frankfurt am Main", "St. Louis", "Winston-Salem");
+ * <li>before a US state's code or name after a comma ("Dayton, OH", "Springfield, Illinois"); state codes that are
+ * also clinical abbreviations ("MI", "CA", "PA", "MD", "VT", ...) only with a ZIP code after them;
+ * <li>a hospital's name: the capitalised words before "Hospital", "Medical Center", "Clinic" ("Miami Valley
+ * Hospital", when one of them is not an ordinary word) and after "Klinikum", "Krankenhaus", "Hôpital",
+ * "Ospedale", "Ziekenhuis" or a Spanish "Hospital de";
+ * <li>a county or parish ("Cuyahoga County").
+ * </ul>
+ * A US state, a country or a continent (in English, German, French, Spanish, Italian, Dutch or Swedish) is kept: it is
+ * not smaller than a state. After a phrase of moving ("transferred to", "verlegt nach"), a single ordinary word is
+ * kept ("transferred to Rehab"); after one of living ("lives in Reading") it is a place too. Stateless.
+ */
+final class PlaceNames {
+
+    private static final NameDictionary WORDS = NameDictionary.get();
+
+    /** Phrases after which someone's dwelling, origin or destination is named; lower case, words by one space. */
+    private static final List<String> LIVING = List.of(
+            "lives in", "living in", "lived in", "live in", "resides in", "residing in", "resided in", "resident of",
+            "residence in", "born in", "native of", "grew up in", "raised in", "is from", "was from", "originally from",
+            "comes from", "came from", "hometown", "home town", "city of", "town of", "village of", "home in",
+            "house in", "works in", "worked in", "stays in", "staying in",
+            "wohnt in", "wohnhaft in", "wohnte in", "lebt in", "lebte in", "stammt aus", "kommt aus", "gebürtig aus",
+            "geboren in", "wohnhaft",
+            "habite à", "habite a", "domicilié à", "domiciliée à", "domicilié a", "domiciliée a", "demeurant à",
+            "résidant à", "réside à", "vit à", "originaire de", "né à", "née à",
+            "woont in", "woont te", "woonachtig te", "woonachtig in", "geboren te", "afkomstig uit",
+            "vive en", "reside en", "residente en", "natural de", "nacido en", "nacida en", "vecino de", "vecina de",
+            "domiciliado en", "domiciliada en",
+            "vive a", "abita a", "residente a", "residente in", "nato a", "nata a", "domiciliato a", "domiciliata a",
+            "bor i", "född i", "boende i", "bosatt i");
+
+    private static final List<String> MOVING = List.of(
+            "moved to", "moved from", "moved here from", "moving to", "relocated to", "relocated from",
+            "transferred from", "transferred to", "transferred here from", "transfer from", "transfer to",
+            "travelled to", "traveled to", "travelled from", "traveled from", "travel to", "trip to", "returned from",
+            "returning from", "vacation in", "holiday in", "visiting from",
+            "zugezogen aus", "verzogen nach", "umgezogen nach", "verlegt aus", "verlegt nach", "verlegt in",
+            "zuverlegt aus", "übernahme aus",
+            "transféré de", "transférée de", "transféré à", "transférée à",
+            "verhuisd naar", "verhuisd van", "overgeplaatst vanuit", "overgeplaatst uit",
+            "procedente de", "trasladado desde", "trasladada desde", "trasladado a", "trasladada a",
+            "proveniente da", "trasferito da", "trasferita da",
+            "flyttat till", "flyttade till", "flyttat från", "flyttade från");
+
+    /** Words that label a place when a colon follows them ("City: Dayton", "Wohnort: Bad Tölz"). Lower case. */
+    private static final Set<String> LABELS = Set.of("city", "town", "hometown", "residence", "birthplace",
+            "ort", "wohnort", "stadt", "geburtsort", "heimatort", "ville", "commune", "ciudad", "localidad",
+            "municipio", "città", "citta", "comune", "plaats", "woonplaats", "stad", "hemort", "bostadsort");
+
+    /** Words after which a hospital's place-name follows ("Klinikum Rosenheim", "Hospital de Cruces"). Lower case. */
+    private static final Set<String> FACILITY_BEFORE = Set.of("klinikum", "krankenhaus", "kreisklinik",
+            "kreiskrankenhaus", "kreisklinikum", "spital", "kantonsspital", "universitätsklinikum", "uniklinikum",
+            "uniklinik", "hôpital", "hopital", "clinique", "ospedale", "policlinico", "ziekenhuis", "sjukhus",
+            "hospital", "chu", "chr");
+
+    /** Words before which a hospital's name stands ("Miami Valley Hospital", "Mercy Medical Center"). */
+    private static final Set<String> FACILITY_AFTER = Set.of("hospital", "clinic", "infirmary", "medical",
+            "health", "healthcare", "memorial", "nursing", "rehabilitation", "rehab", "hospice", "sanatorium");
+
+    /** The second word of a two-word facility ending ("Medical Center", "Nursing Home"), by its first word. */
+    private static final Map<String, Set<String>> FACILITY_AFTER_SECOND = Map.of(
+            "medical", Set.of("center", "centre", "group"), "health", Set.of("center", "centre", "system"),
+            "nursing", Set.of("home", "facility"), "rehabilitation", Set.of("center", "centre", "hospital"),
+            "rehab", Set.of("center", "centre"), "memorial", Set.of("hospital"));
+
+    /** Words of a hospital's name that name no place ("Children's Hospital", "Methodist Hospital"). Lower case. */
+    private static final Set<String> GENERIC_FACILITY_WORDS = Set.of("children", "childrens", "women", "womens",
+            "university", "general", "community", "regional", "state", "veterans", "district", "teaching",
+            "psychiatric", "mental", "cancer", "heart", "eye", "specialty", "surgical", "city", "county", "central",
+            "north", "south", "east", "west", "saint", "mercy", "methodist", "baptist", "presbyterian", "lutheran",
+            "catholic", "adventist", "jewish", "shriners", "kindred", "select", "behavioral", "orthopedic",
+            "orthopaedic", "pediatric", "paediatric", "maternity", "military", "army", "naval", "navy", "federal",
+            "skilled", "acute", "care", "assisted", "living", "home", "long", "term", "inpatient", "outpatient");
+
+    /** Last words of a ward or a service, which a phrase of moving names ("transferred to Step Down Unit"). */
+    private static final Set<String> WARD_WORDS = Set.of("unit", "floor", "ward", "room", "station", "wing",
+            "department", "service", "team", "bed", "care", "suite", "area", "deck", "level", "facility", "program",
+            "programme", "rehab", "reha", "hospice", "home", "intensivstation", "normalstation", "heim", "pflegeheim",
+            "hause", "ambulanz", "notaufnahme", "unité", "réanimation", "afdeling", "planta", "reparto",
+            "avdelning");
+
+    private static final Set<String> SUBDIVISIONS = Set.of("county", "parish", "borough", "township", "landkreis");
+
+    /** Lower-case connectors inside a place's name ("Frankfurt am Main", "Rothenburg ob der Tauber"). */
+    private static final Set<String> CONNECTORS = Set.of("am", "an", "der", "im", "ob", "bei", "de", "del", "la",
+            "le", "les", "sur", "sous", "en", "upon", "on", "di", "da", "van", "aan", "den", "du", "des", "y");
+
+    /** Articles between a cue and the place ("born in the Bronx", "aus dem Klinikum"). */
+    private static final Set<String> ARTICLES = Set.of("the", "dem", "der", "den", "die", "le", "la", "les", "el",
+            "il", "lo", "het", "de");
+
+    private static final Set<String> NOT_PLACES = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "herr", "frau",
+            "mme", "mlle", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+            "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+            "december", "i", "he", "she", "we", "they", "his", "her", "their", "our", "my", "er", "sie", "il", "elle",
+            "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar",
+            "märz", "juni", "juli", "oktober", "dezember", "[name]", "patient", "patientin");
+
+    /** US states and territories by their two-letter code. */
+    private static final Set<String> STATE_CODES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC",
+            "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT",
+            "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+            "VT", "VA", "WA", "WV", "WI", "WY", "PR", "VI", "GU");
+
+    /**
+     * State codes that a note rarely uses for anything else after a comma; the others ("MI" infarction, "CA" cancer
+     * or calcium, "PA", "MD", "DO"-like titles, "VT", "SD", "NC", "CT", "GA", "DC", ...) need a ZIP code after them.
+     */
+    private static final Set<String> PLAIN_STATE_CODES = Set.of("AK", "AZ", "FL", "IL", "IA", "KS", "KY", "MN",
+            "MT", "NV", "NH", "NJ", "NY", "OH", "RI", "TN", "TX", "UT", "WI", "WV", "WY");
+
+    private static final List<String> STATE_NAMES = List.of("Alabama", "Alaska", "Arizona", "Arkansas",
+            "California", "Colorado", "Connecticut", "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois",
+            "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan",
+            "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey",
+            "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
+            "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia",
+            "Washington", "West Virginia", "Wisconsin", "Wyoming", "Puerto Rico");
+
+    /** States, countries and continents, upper case: places no smaller than a state, which are kept. */
+    private static final Set<String> LARGE_PLACES = largePlaces();
+
+    private static final Map<String, List<String[]>> PHRASES_BY_FIRST = new HashMap<>();
+    private static final Set<String> LIVING_PHRASES = new HashSet<>(LIVING);
+
+    static {
+        for (String p : concat(LIVING, MOVING)) {
+            String[] words = p.split(" ");
+            PHRASES_BY_FIRST.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
+        }
+    }
+
+    /** Hashes of every word that can start a find ({@link #mayHold}), sorted. */
+    private static final long[] TRIGGERS = java.util.stream.Stream.of(PHRASES_BY_FIRST.keySet().stream(),
+            LABELS.stream(), FACILITY_BEFORE.stream(), FACILITY_AFTER.stream(), SUBDIVISIONS.stream())
+            .flatMap(s -> s).mapToLong(w -> hash(w, 0, w.length())).distinct().sorted().toArray();
+
+    private PlaceNames() {
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static Set<String> largePlaces() {
+        Set<String> out = new HashSet<>();
+        for (String s : STATE_NAMES) {
+            out.add(s.toUpperCase(Locale.ROOT));
+        }
+        List<Locale> languages = List.of(Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH, Locale.ITALIAN,
+                Locale.forLanguageTag("es"), Locale.forLanguageTag("nl"), Locale.forLanguageTag("sv"));
+        for (String country : Locale.getISOCountries()) {
+            Locale l = new Locale("", country);
+            for (Locale language : languages) {
+                out.add(l.getDisplayCountry(language).toUpperCase(Locale.ROOT));
+            }
+        }
+        out.addAll(List.of("USA", "U.S.", "US", "UK", "AMERICA", "EUROPE", "AFRICA", "ASIA", "EUROPA", "AFRIKA",
+                "ASIEN", "EUROPE", "AFRIQUE", "ASIE", "ÁFRICA", "ASIA", "AUSTRALIA", "ENGLAND", "SCOTLAND", "WALES",
+                "NORTHERN IRELAND", "BAYERN", "BAVARIA", "DEUTSCHLAND", "SCHWEIZ", "ÖSTERREICH", "CANADA",
+                "THE PHILIPPINES", "THE NETHERLANDS", "THE UNITED STATES", "THE US", "THE USA", "THE UK"));
+        return Set.copyOf(out);
+    }
+
+    private static long hash(CharSequence s, int from, int to) {
+        long h = 1125899906842597L;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + Character.toLowerCase(s.charAt(i));
+        }
+        return h;
+    }
+
+    /** Whether a US state's code or name follows the comma at {@code comma} after one or two spaces. */
+    private static boolean stateAfterComma(String text, int comma) {
+        int n = text.length();
+        int i = comma + 1;
+        while (i < n && i - comma <= 2 && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i == comma + 1 || i >= n || !Character.isUpperCase(text.charAt(i))) {
+            return false;
+        }
+        if (i + 2 <= n && STATE_CODES.contains(text.substring(i, i + 2)) && (i + 2 == n || !letter(text, i + 2))) {
+            return true;
+        }
+        return stateNameAt(text, i);
+    }
+
+    /**
+     * Whether the text may name a place this class finds: a word of its cues, or a US state after a comma. No
+     * allocation apart from a state code's two letters; false for most coded values and short texts.
+     */
+    static boolean mayHold(String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == ',' && stateAfterComma(text, i)) {
+                return true;
+            }
+            if (!Character.isLetter(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            long h = 1125899906842597L;
+            while (i < n && (Character.isLetter(text.charAt(i))
+                    || Character.getType(text.charAt(i)) == Character.NON_SPACING_MARK)) {
+                h = 31 * h + Character.toLowerCase(text.charAt(i));
+                i++;
+            }
+            if (i - start >= 2 && java.util.Arrays.binarySearch(TRIGGERS, h) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The places of the text, as [start, end) pairs in text order; each is to be replaced by {@code [LOCATION]}. */
+    static List<int[]> find(String text) {
+        List<int[]> out = new ArrayList<>();
+        if (!mayHold(text)) {
+            return out;
+        }
+        List<int[]> w = words(text);
+        boolean upper = !hasLowerCase(text);
+        for (int t = 0; t < w.size(); t++) {
+            if (java.util.Arrays.binarySearch(TRIGGERS, hash(text, w.get(t)[0], w.get(t)[1])) < 0) {
+                continue; // most words: no copy of them
+            }
+            String lower = lower(text, w.get(t));
+            List<String[]> phrases = PHRASES_BY_FIRST.get(lower);
+            if (phrases != null) {
+                afterPhrase(text, w, t, phrases, upper, out);
+            }
+            if (LABELS.contains(lower) && t + 1 < w.size() && gapIs(text, w.get(t)[1], w.get(t + 1)[0], ":")) {
+                place(text, w, t + 1, true, upper, out);
+            }
+            if (FACILITY_BEFORE.contains(lower) && Character.isUpperCase(text.charAt(w.get(t)[0]))) {
+                facilityName(text, w, t, out);
+            }
+            if (FACILITY_AFTER.contains(lower) && Character.isUpperCase(text.charAt(w.get(t)[0]))) {
+                namedBefore(text, w, t, lower, out);
+            }
+            if (SUBDIVISIONS.contains(lower) && Character.isUpperCase(text.charAt(w.get(t)[0]))) {
+                int first = capitalisedBefore(text, w, t, 3);
+                if (first < t) {
+                    out.add(new int[] {w.get(first)[0], w.get(t - 1)[1]});
+                }
+            }
+        }
+        cityBeforeState(text, w, upper, out);
+        return out;
+    }
+
+    private static boolean hasLowerCase(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words: runs of letters and marks, with an apostrophe or a hyphen between letters inside them. */
+    private static List<int[]> words(String text) {
+        List<int[]> out = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!letter(text, i)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && (letter(text, i) || (text.charAt(i) == '\'' || text.charAt(i) == '\u2019'
+                    || text.charAt(i) == '-') && i + 1 < n && letter(text, i + 1) && letter(text, i - 1))) {
+                i++;
+            }
+            out.add(new int[] {start, i});
+        }
+        return out;
+    }
+
+    private static boolean letter(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
+    private static String lower(String text, int[] w) {
+        return text.substring(w[0], w[1]).toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether between two words stand one to three characters, spaces apart from at most one of {@code also}. */
+    private static boolean gapIs(String text, int from, int to, String also) {
+        if (to <= from || to - from > 3) {
+            return false;
+        }
+        int others = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && (also.indexOf(c) < 0 || ++others > 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void afterPhrase(String text, List<int[]> w, int t, List<String[]> phrases, boolean upper,
+            List<int[]> out) {
+        for (String[] p : phrases) {
+            int k = t;
+            boolean match = true;
+            for (int j = 1; j < p.length; j++) {
+                k++;
+                if (k >= w.size() || !gapIs(text, w.get(k - 1)[1], w.get(k)[0], "")
+                        || w.get(k)[1] - w.get(k)[0] != p[j].length()
+                        || !text.regionMatches(true, w.get(k)[0], p[j], 0, p[j].length())) {
+                    match = false;
+                    break;
+                }
+            }
+            if (!match || k + 1 >= w.size()) {
+                continue;
+            }
+            int postcode = postcodeBetween(text, w.get(k)[1], w.get(k + 1)[0]);
+            if (postcode < 0 && !gapIs(text, w.get(k)[1], w.get(k + 1)[0], ":")) {
+                continue;
+            }
+            int first = k + 1;
+            if (ARTICLES.contains(lower(text, w.get(first))) && first + 1 < w.size()
+                    && gapIs(text, w.get(first)[1], w.get(first + 1)[0], "")) {
+                first++;
+            }
+            int found = out.size();
+            place(text, w, first, LIVING_PHRASES.contains(String.join(" ", p)), upper, out);
+            if (postcode >= 0 && out.size() > found) {
+                out.get(found)[0] = postcode; // "wohnt in 80331 München": the postcode with its town
+            }
+            return;
+        }
+    }
+
+    /**
+     * The place whose first word is word {@code t}: capitalised words, with connectors and abbreviations ("St.")
+     * inside. A single ordinary word counts only when {@code single} (after a phrase of living or a label). A word
+     * in capitals is an abbreviation ("transferred to ICU") unless the whole text is in capitals ({@code upper}).
+     */
+    private static void place(String text, List<int[]> w, int t, boolean single, boolean upper, List<int[]> out) {
+        if (t >= w.size() || !placeWord(text, w.get(t)) || institutional(text, w.get(t))) {
+            return; // "verlegt aus dem Klinikum Rosenheim": the hospital's name is found by its own rule
+        }
+        boolean caps = allUpper(text, w.get(t));
+        if (caps && !upper) {
+            return;
+        }
+        int last = t;
+        int words = 1;
+        boolean ordinary = WORDS.isCommonWord(NameDictionary.normalize(text.substring(w.get(t)[0], w.get(t)[1])));
+        int k = t + 1;
+        while (k < w.size() && words < 5) {
+            int[] prev = w.get(k - 1);
+            int[] cur = w.get(k);
+            boolean abbreviation = prev[1] - prev[0] <= 3 && prev[1] < text.length() && text.charAt(prev[1]) == '.';
+            if (!gapIs(text, prev[1], cur[0], abbreviation ? "." : "")) {
+                break;
+            }
+            if (CONNECTORS.contains(text.substring(cur[0], cur[1])) && k + 1 < w.size()
+                    && gapIs(text, cur[1], w.get(k + 1)[0], "") && placeWord(text, w.get(k + 1))) {
+                k++;
+                continue;
+            }
+            if (!placeWord(text, cur) || institutional(text, cur) || allUpper(text, cur) != caps
+                    || caps && WORDS.isCommonWord(NameDictionary.normalize(text.substring(cur[0], cur[1])))) {
+                break;
+            }
+            ordinary &= WORDS.isCommonWord(NameDictionary.normalize(text.substring(cur[0], cur[1])));
+            last = k;
+            words++;
+            k++;
+        }
+        if (caps && (w.get(t)[1] - w.get(t)[0] < 3 || ordinary)) {
+            return; // "LIVES IN A ...", "TRANSFERRED TO ER": in a text in capitals, only a word that is no word
+        }
+        if (!single && (ordinary && words == 1 || WARD_WORDS.contains(lower(text, w.get(last))))) {
+            return; // "transferred to Rehab", "transferred to Step Down Unit", "verlegt auf die Intensivstation"
+        }
+        String whole = text.substring(w.get(t)[0], w.get(last)[1]).toUpperCase(Locale.ROOT);
+        if (LARGE_PLACES.contains(whole)) {
+            return;
+        }
+        out.add(new int[] {w.get(t)[0], w.get(last)[1]});
+    }
+
+    /** A word of a hospital's or a county's name ("Hospital", "Klinikum", "County"), which stays. */
+    private static boolean institutional(String text, int[] w) {
+        String lower = lower(text, w);
+        return FACILITY_BEFORE.contains(lower) || FACILITY_AFTER.contains(lower) || SUBDIVISIONS.contains(lower);
+    }
+
+    private static boolean placeWord(String text, int[] w) {
+        return Character.isUpperCase(text.codePointAt(w[0]))
+                && !NOT_PLACES.contains(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean allUpper(String text, int[] w) {
+        for (int i = w[0]; i < w[1]; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "Klinikum Rosenheim", "Krankenhaus Bad Tölz", "Hospital de Cruces", "Hôpital de la Pitié". */
+    private static void facilityName(String text, List<int[]> w, int t, List<int[]> out) {
+        int k = t + 1;
+        int connectors = 0;
+        while (k < w.size() && connectors < 2 && CONNECTORS.contains(text.substring(w.get(k)[0], w.get(k)[1]))
+                && gapIs(text, w.get(k - 1)[1], w.get(k)[0], "")) {
+            k++;
+            connectors++;
+        }
+        if (k >= w.size() || !gapIs(text, w.get(k - 1)[1], w.get(k)[0], "")) {
+            return;
+        }
+        int[] first = w.get(k);
+        if (!placeWord(text, first) || allUpper(text, first)
+                || WORDS.isCommonWord(NameDictionary.normalize(text.substring(first[0], first[1])))
+                || FACILITY_BEFORE.contains(lower(text, first)) || FACILITY_AFTER.contains(lower(text, first))) {
+            return; // "Klinikum für ...", "Hospital Universitario" stays; "Krankenhaus Nord" is an ordinary word
+        }
+        place(text, w, k, true, false, out);
+    }
+
+    /** "Miami Valley Hospital", "St. Elsewhere Medical Center": when one of the words is not an ordinary word. */
+    private static void namedBefore(String text, List<int[]> w, int t, String lower, List<int[]> out) {
+        Set<String> second = FACILITY_AFTER_SECOND.get(lower);
+        if (second != null && !lower.equals("hospital")) {
+            if (t + 1 >= w.size() || !second.contains(lower(text, w.get(t + 1)))
+                    || !gapIs(text, w.get(t)[1], w.get(t + 1)[0], "")) {
+                return;
+            }
+        } else if (!lower.equals("hospital") && !lower.equals("clinic") && !lower.equals("infirmary")
+                && !lower.equals("hospice") && !lower.equals("sanatorium")) {
+            return;
+        }
+        int first = capitalisedBefore(text, w, t, 3);
+        boolean named = false;
+        for (int k = first; k < t; k++) {
+            String word = text.substring(w.get(k)[0], w.get(k)[1]).replaceAll("['\u2019]s$", "");
+            // in capitals ("SKILLED NURSING FACILITY", a discharge location's code) a word tells nothing
+            named |= word.length() > 2 && !allUpper(text, w.get(k)) && !GENERIC_FACILITY_WORDS.contains(word.toLowerCase(Locale.ROOT))
+                    && !WORDS.isCommonWord(NameDictionary.normalize(word));
+        }
+        if (named) {
+            out.add(new int[] {w.get(first)[0], w.get(t - 1)[1]});
+        }
+    }
+
+    /** The first of up to {@code max} capitalised words (with "St." inside) right before word {@code t}. */
+    private static int capitalisedBefore(String text, List<int[]> w, int t, int max) {
+        int first = t;
+        while (first > 0 && t - first < max) {
+            int[] prev = w.get(first - 1);
+            boolean abbreviation = prev[1] - prev[0] <= 3 && prev[1] < text.length() && text.charAt(prev[1]) == '.';
+            if (!gapIs(text, prev[1], w.get(first)[0], abbreviation ? "." : "") || !placeWord(text, prev)
+                    || allUpper(text, prev) && prev[1] - prev[0] > 1 && !allUpper(text, w.get(t))
+                    || FACILITY_AFTER.contains(lower(text, prev)) || SUBDIVISIONS.contains(lower(text, prev))) {
+                break;
+            }
+            first--;
+        }
+        return first;
+    }
+
+    /** "Dayton, OH", "Bozeman, MT 59715", "Clovis, CA 93612", "Springfield, Illinois". */
+    private static void cityBeforeState(String text, List<int[]> w, boolean upper, List<int[]> out) {
+        int n = text.length();
+        for (int t = 1; t < w.size(); t++) {
+            int[] cur = w.get(t);
+            int[] prev = w.get(t - 1);
+            int comma = prev[1];
+            // a comma and one or two spaces: "Dayton,OH" is not written as a place
+            if (comma >= n || text.charAt(comma) != ',' || !gapIs(text, comma + 1, cur[0], "")) {
+                continue;
+            }
+            String word = text.substring(cur[0], cur[1]);
+            boolean state;
+            boolean zip = false;
+            if (word.length() == 2 && STATE_CODES.contains(word)) {
+                zip = zipAfter(text, cur[1]);
+                boolean ends = cur[1] >= n || " .,;:)\n\r\t".indexOf(text.charAt(cur[1])) >= 0;
+                state = ends && (zip || PLAIN_STATE_CODES.contains(word));
+            } else {
+                state = stateNameAt(text, cur[0]);
+            }
+            if (!state) {
+                continue;
+            }
+            if (!placeWord(text, prev)) {
+                continue;
+            }
+            int first = capitalisedBefore(text, w, t - 1, 2);
+            // the words before the comma, not "Smith, MD"-like titles (MD needs a ZIP) nor a state itself
+            if (first < t && allUpper(text, prev) && !upper && !zip) {
+                continue; // "HTN, TX": in a text in lower case, capitals are an abbreviation
+            }
+            if (first < t && !LARGE_PLACES.contains(text.substring(w.get(first)[0], prev[1]).toUpperCase(Locale.ROOT))
+                    && !NOT_PLACES.contains(lower(text, w.get(first)))) {
+                out.add(new int[] {w.get(first)[0], prev[1]});
+            }
+        }
+    }
+
+    /**
+     * Where a postcode of four or five digits starts between two words ("wohnt in 80331 München", "habite à 75013
+     * Paris"), spaces around it; else -1.
+     */
+    private static int postcodeBetween(String text, int from, int to) {
+        int i = from;
+        while (i < to && text.charAt(i) == ' ') {
+            i++;
+        }
+        int start = i;
+        while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        int digits = i - start;
+        if (digits < 4 || digits > 5 || start == from || i == to) {
+            return -1;
+        }
+        while (i < to && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i == to && to - from <= 9 ? start : -1;
+    }
+
+    private static boolean zipAfter(String text, int i) {
+        int n = text.length();
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+        }
+        int spaces = 0;
+        while (i < n && text.charAt(i) == ' ' && spaces < 2) {
+            i++;
+            spaces++;
+        }
+        if (spaces == 0 || i + 5 > n) {
+            return false;
+        }
+        for (int k = i; k < i + 5; k++) {
+            if (text.charAt(k) < '0' || text.charAt(k) > '9') {
+                return false;
+            }
+        }
+        return i + 5 == n || !Character.isDigit(text.charAt(i + 5));
+    }
+
+    private static boolean stateNameAt(String text, int i) {
+        for (String s : STATE_NAMES) {
+            if (text.startsWith(s, i) && (i + s.length() == text.length() || !letter(text, i + s.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,102 @@
+package org.deidworkbench.deid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Decision 0121: places in free text that no column announced are found by what a note writes around them, in the
+ * languages of the exports the project meets; clinical prose around them keeps its words.
+ */
+class PlaceNamesTest {
+
+    private static String scrub(String text) {
+        return new TextScrubber(new KnownIdentifiers()).scrub(text, null);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // where someone lives, comes from, goes
+        "Pt lives in Kettering with her daughter.|Pt lives in [LOCATION] with her daughter.",
+        "Sister lives in Tulsa.|Sister lives in [LOCATION].",
+        "Resident of Visalia; works nights.|Resident of [LOCATION]; works nights.",
+        "Moved to Winston-Salem in 2015.|Moved to [LOCATION] in 2015.",
+        "Moved to Salt Lake City last year.|Moved to [LOCATION] last year.",
+        "He was born in the Bronx and grew up in St. Louis.|He was born in the [LOCATION] and grew up in [LOCATION].",
+        "Travelled to Guadalajara last month.|Travelled to [LOCATION] last month.",
+        "transferred from Miami Valley Hospital overnight|transferred from [LOCATION] Hospital overnight",
+        "lives in Reading with wife|lives in [LOCATION] with wife",
+        "City: Kettering|City: [LOCATION]",
+        // German, French, Dutch, Spanish, Italian, Swedish
+        "Patientin wohnt in 80331 München, allein.|Patientin wohnt in [LOCATION], allein.",
+        "zuvor wohnhaft in Bad Tölz.|zuvor wohnhaft in [LOCATION].",
+        "Lebt in Frankfurt am Main bei der Tochter.|Lebt in [LOCATION] bei der Tochter.",
+        "Verlegt aus dem Klinikum Rosenheim.|Verlegt aus dem Klinikum [LOCATION].",
+        "Wohnort: Garmisch-Partenkirchen|Wohnort: [LOCATION]",
+        "Patiente domiciliée à Villeurbanne, veuve.|Patiente domiciliée à [LOCATION], veuve.",
+        "Originaire de Saint-Étienne.|Originaire de [LOCATION].",
+        "Transféré du CHU de Nantes.|Transféré du CHU de [LOCATION].",
+        "Woont in Zaandam met echtgenote.|Woont in [LOCATION] met echtgenote.",
+        "Paciente natural de Getafe, vive en Leganés.|Paciente natural de [LOCATION], vive en [LOCATION].",
+        "Trasladado desde el Hospital de Cruces.|Trasladado desde el Hospital de [LOCATION].",
+        "Paziente nata a Voghera, residente a Pavia.|Paziente nata a [LOCATION], residente a [LOCATION].",
+        "Bor i Sundsvall med sin man.|Bor i [LOCATION] med sin man.",
+        // a US state's code or name after the town, a county, a hospital's name
+        "Retired teacher from Springfield, Illinois.|Retired teacher from [LOCATION], Illinois.",
+        "Seen in Bozeman, MT last year.|Seen in [LOCATION], MT last year.",
+        "Mail to Clovis, CA 93612.|Mail to [LOCATION], CA [ZIP].",
+        "Kansas City, MO 64108|[LOCATION], MO [ZIP]",
+        "Outreach clinic in Cuyahoga County.|Outreach clinic in [LOCATION] County.",
+        "Admitted at Kettering Memorial Hospital.|Admitted at [LOCATION] Memorial Hospital.",
+        "Follow-up at Mayo Clinic.|Follow-up at [LOCATION] Clinic.",
+        // in capitals throughout, words that are no words
+        "PT LIVES IN TULSA WITH DAUGHTER|PT LIVES IN [LOCATION] WITH DAUGHTER",
+        "DAYTON, OH 45402|[LOCATION], OH [ZIP]"})
+    void placesNamedWhereANoteSaysSomeoneLivesOrGoes(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Anschrift: Hauptstraße 5, 80331 München|Anschrift: [ADDRESS]",
+        "Berliner Straße 12, D-10115 Berlin; Kaiser-Wilhelm-Ring 5|[ADDRESS]; [ADDRESS]",
+        "Wohnt Lindenweg 3a in Garching.|Wohnt [ADDRESS] in Garching.",
+        "Adresse: 12 rue de la Paix, 75002 Paris|Adresse: [ADDRESS]",
+        "Indirizzo: Via Giuseppe Garibaldi, 25, 00184 Roma|Indirizzo: [ADDRESS]",
+        "Dirección: Calle Mayor 5, 28013 Madrid|Dirección: [ADDRESS]",
+        "Adres: Kalverstraat 12, 1012 NX Amsterdam|Adres: [ADDRESS]",
+        "Adress: Storgatan 5, 852 30 Sundsvall|Adress: [ADDRESS]"})
+    void europeanStreetAddressesGoWithTheirPostcodeAndTown(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Monitoring 5 times daily. Scoring 3. Via NG tube 10 ml. Hearing 2. Platz 3 im Zimmer.",
+        "3 cours de FOLFOX, 2 cycles.",
+        "Mobile phone lost. Normal sinus rhythm. Hope to discharge. Reading glasses. Bath chair ordered.",
+        "Transferred to ICU for monitoring.",
+        "transferred to Rehab on day 4",
+        "Transferred to Step Down Unit overnight.",
+        "Verlegt auf die Intensivstation.",
+        "Lives in Ohio with her son.",
+        "Moved from Mexico in childhood.",
+        "Wohnt in Deutschland seit 1990.",
+        "History of Stroke, MI, CHF.",
+        "Markers: Ovarian, CA 125 raised.",
+        "HTN, TX 2019 renal, stable",
+        "Jane Doe, MD reviewed.",
+        "Hospital Course: uneventful.",
+        "Children's Hospital follow-up.",
+        "Seen in Cardiology Clinic.",
+        "Klinikum für Innere Medizin.",
+        "Transferred to Hospital in the evening.",
+        "Dayton,OH",
+        "travelled to Europe",
+        "SKILLED NURSING FACILITY"})
+    void clinicalProseAroundCuesKeepsItsWords(String text) {
+        assertEquals(text, scrub(text));
+    }
+}
