@@ -252,16 +252,9 @@ public final class TextScrubber {
                 while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
                     i++;
                 }
-                int limit = Math.min(n, i + 6); // " bis, "
-                while (i < limit && !(text.charAt(i) >= 'A' && text.charAt(i) <= 'Z' || text.charAt(i) >= 'a'
-                        && text.charAt(i) <= 'z' && !text.startsWith("bis", i) && !text.startsWith("ter", i))) {
-                    i++;
-                }
+                i = skipCommaAndSpaces(i);
                 if (text.startsWith("bis", i) || text.startsWith("ter", i)) {
-                    i += 3;
-                    while (i < n && (text.charAt(i) == ',' || text.charAt(i) == ' ')) {
-                        i++;
-                    }
+                    i = skipCommaAndSpaces(i + 3);
                 }
                 for (String kind : FRENCH_STREETS) {
                     if (text.regionMatches(true, i, kind, 0, kind.length())) {
@@ -270,6 +263,15 @@ public final class TextScrubber {
                 }
             }
             return false;
+        }
+
+        private int skipCommaAndSpaces(int i) {
+            int n = text.length();
+            int limit = Math.min(n, i + 3);
+            while (i < limit && (text.charAt(i) == ' ' || text.charAt(i) == ',')) {
+                i++;
+            }
+            return i;
         }
 
         /** A numeric date ({@link DateValues#textPattern()}) needs four digits and a separator. */

@@ -64,6 +64,8 @@ class PlaceNamesTest {
         "Berliner Straße 12, D-10115 Berlin; Kaiser-Wilhelm-Ring 5|[ADDRESS]; [ADDRESS]",
         "Wohnt Lindenweg 3a in Garching.|Wohnt [ADDRESS] in Garching.",
         "Adresse: 12 rue de la Paix, 75002 Paris|Adresse: [ADDRESS]",
+        "Adresse : 3 bis avenue Jean Jaurès, 13005 Marseille.|Adresse : [ADDRESS].",
+        "Domicile : 7, boulevard Gambetta|Domicile : [ADDRESS]",
         "Indirizzo: Via Giuseppe Garibaldi, 25, 00184 Roma|Indirizzo: [ADDRESS]",
         "Dirección: Calle Mayor 5, 28013 Madrid|Dirección: [ADDRESS]",
         "Adres: Kalverstraat 12, 1012 NX Amsterdam|Adres: [ADDRESS]",
