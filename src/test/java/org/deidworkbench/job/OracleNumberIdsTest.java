@@ -55,11 +55,17 @@ class OracleNumberIdsTest {
                 771000202.00,40112890.00,18830977.00,Sodium Lvl,131,13-JUN-2022 06:40:00,9001235.00
                 771000301.00,40113517.00,18831540.00,Hemoglobin A1c,6.4,07-SEP-2023 13:30:00,9001234.00
                 """, StandardCharsets.UTF_8);
+        // a note table keyed by the event alone, written as an integer: it finds its person through clinical_event
+        Files.writeString(in.resolve("ce_blob.csv"), """
+                EVENT_ID,BLOB_CONTENTS
+                771000101,"*** Final Report ***\nDrawn 03/01/2023 09:12, A1c 8.2 %."
+                771000201,"*** Final Report ***\nDrawn 06/13/2022 06:40, Hb 11.6."
+                """, StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
         RunResult result = SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
         assertEquals(3, result.report().subjects(), "one subject per person, whichever way its id is written");
 
-        for (String f : List.of("person.csv", "encounter.csv", "clinical_event.csv")) {
+        for (String f : List.of("person.csv", "encounter.csv", "clinical_event.csv", "ce_blob.csv")) {
             String text = Files.readString(out.resolve(f), StandardCharsets.UTF_8);
             for (String planted : List.of("18830412", "18830977", "40112233", "40112890", "771000101", "771000202",
                     "9001234", "9001235", "HALVORSENPRYCE", "BRYNJA")) {
@@ -82,6 +88,15 @@ class OracleNumberIdsTest {
         assertNotEquals(events.get(0).get("PERFORMED_PRSNL_ID"), events.get(2).get("PERFORMED_PRSNL_ID"),
                 "two members of staff, two pseudonyms");
         assertEquals(List.of("8.2", "1.38", "11.6", "131", "6.4"), events.stream().map(r -> r.get("RESULT_VAL")).toList());
+        List<CSVRecord> notes = SampleData.records(out.resolve("ce_blob.csv"));
+        for (int n = 0; n < 2; n++) {
+            CSVRecord event = events.get(n == 0 ? 0 : 2);
+            assertEquals(event.get("EVENT_ID"), notes.get(n).get("EVENT_ID"), "ce_blob.csv row " + n + " EVENT_ID");
+            LocalDate drawn = oracle(event.get("EVENT_END_DT_TM"));
+            assertTrue(notes.get(n).get("BLOB_CONTENTS").contains("Drawn "
+                    + drawn.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")) + " "), "ce_blob.csv row " + n
+                    + ": the note's date is its event's, shifted by its person's offset");
+        }
         // one offset per person: the age in days at each registration is the input's
         List<String> born = List.of("03-FEB-1950", "19-AUG-1961", "30-NOV-1966");
         List<String> registered = List.of("01-MAR-2023", "12-JUN-2022", "07-SEP-2023");
