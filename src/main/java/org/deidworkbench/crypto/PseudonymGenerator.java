@@ -21,7 +21,8 @@ import org.deidworkbench.model.PseudonymFormat;
  * </pre>
  * The domain ({@code patient}, {@code mrn}, ...) separates name spaces, so equal text in two domains
  * gives unrelated pseudonyms; it must not contain U+0000, which terminates it in the HMAC input.
- * {@link #normalize(String)} makes case, Unicode compatibility forms and whitespace irrelevant.
+ * {@link #normalize(String)} makes case, Unicode compatibility forms and whitespace irrelevant, and a whole number
+ * written with a fraction of zeros ({@code 18830412.00}) the integer it is.
  *
  * <h2>Encodings of the tag</h2>
  * <ul>
@@ -122,13 +123,14 @@ public final class PseudonymGenerator {
     /**
      * The form in which values are compared: Unicode NFKC, leading and trailing whitespace removed,
      * each inner run of whitespace ({@link Character#isWhitespace(int)}) replaced by one space, then
-     * upper-cased with {@link Locale#ROOT}. So {@code " smith,\tjohn"} and {@code "SMITH, JOHN"} match.
+     * upper-cased with {@link Locale#ROOT}, and a whole number's fraction of zeros dropped ({@link #zeroFractionDropped}).
+     * So {@code " smith,\tjohn"} and {@code "SMITH, JOHN"} match, as do {@code 18830412.00} and {@code 18830412}.
      */
     public static String normalize(String value) {
         Objects.requireNonNull(value, "value");
         if (isPlainAscii(value)) {
             // Already NFKC with nothing to strip or collapse (ids, codes): only the case is left.
-            return value.toUpperCase(Locale.ROOT);
+            return zeroFractionDropped(value.toUpperCase(Locale.ROOT));
         }
         // ASCII text is already in NFKC; skipping the normalizer matters on the per-cell hot path.
         String text = isAscii(value) ? value : Normalizer.normalize(value, Normalizer.Form.NFKC);
@@ -147,7 +149,35 @@ public final class PseudonymGenerator {
                 out.appendCodePoint(cp);
             }
         }
-        return out.toString().toUpperCase(Locale.ROOT);
+        return zeroFractionDropped(out.toString().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * A whole number written with a fraction of zeros ({@code 18830412.00}, {@code 40112233.0}) as the integer it is
+     * ({@code 18830412}); any other value unchanged (decision 0120). Oracle exports its {@code NUMBER} ids so (Cerner
+     * Millennium's {@code PERSON_ID}, {@code ENCNTR_ID}), and pandas writes an integer column with a gap as floats,
+     * while other tables of the same export write the same ids as integers: one id, one pseudonym, one date offset.
+     * Only ASCII digits, one dot and zeros after it qualify; {@code 12.50}, {@code .00}, {@code 12.} and signed values
+     * stay as they are.
+     */
+    public static String zeroFractionDropped(String value) {
+        int dot = value.indexOf('.');
+        int n = value.length();
+        if (dot <= 0 || dot == n - 1) {
+            return value;
+        }
+        for (int i = 0; i < dot; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return value;
+            }
+        }
+        for (int i = dot + 1; i < n; i++) {
+            if (value.charAt(i) != '0') {
+                return value;
+            }
+        }
+        return value.substring(0, dot);
     }
 
     /**

@@ -1086,7 +1086,9 @@ public final class TextScrubber {
             // the people a US discharge summary names beside the family (decision 0110): a health care proxy, a
             // neighbour or friend who found the patient, the interpreter
             "hcp", "proxy", "guardian", "caregiver", "neighbor", "neighbour", "friend", "roommate", "boyfriend",
-            "girlfriend", "stepdaughter", "stepson", "interpreter", "translator", "pcp");
+            "girlfriend", "stepdaughter", "stepson", "interpreter", "translator", "pcp",
+            // the patient in a short note ("Pt Lindqvist-Abara reachable at ...", an i2b2 tval_char; decision 0120)
+            "pt");
     /** Forms of address that may stand between a cue and the name ("Épouse : Mme Solène"). Lower case. */
     private static final java.util.Set<String> HONORIFICS = java.util.Set.of("mr", "mrs", "ms", "miss", "mme",
             "mlle", "m", "frau", "herr", "fr", "hr", "fru", "dr", "prof", "pr", "mevrouw", "mevr", "meneer", "dhr",
@@ -1134,6 +1136,10 @@ public final class TextScrubber {
                 labelledName(text, bounds, t, spans);
                 continue;
             }
+            if (cue.equalsIgnoreCase("signed") || cue.equalsIgnoreCase("cc")) {
+                signatureNames(text, bounds, t, spans);
+                continue;
+            }
             if (FORMS_OF_ADDRESS.contains(cue)) {
                 // "Herr Kranichfeld", "Sig.ra Nussbaumer", "Sra. Nussbaumer", "Mme Lefèvre": capitalised, as a
                 // form of address is written before a name ("frau" in lower case is a noun)
@@ -1175,13 +1181,21 @@ public final class TextScrubber {
                 spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
                 k++;
             }
+            List<Span> cued = new ArrayList<>();
             for (int names = k - first; names < 3 && k < bounds.size() && cuedNameWord(text, bounds.get(k));
                     names++, k++) {
                 if (names > 0 && !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " -")) {
                     break;
                 }
-                spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
+                cued.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
             }
+            // "Pt" heads a note's lines ("Pt Education given"): one word after it is a name only if the name list
+            // knows it; two ("Pt Marguerite Thibodeaux", "Pt Lindqvist-Abara") are a name (decision 0120)
+            if (cue.equalsIgnoreCase("pt") && cued.size() == 1 && k - first == 1
+                    && !NAMES.isName(NameDictionary.normalize(text.substring(cued.get(0).start(), cued.get(0).end())))) {
+                continue;
+            }
+            spans.addAll(cued);
         }
     }
 
@@ -1249,6 +1263,75 @@ public final class TextScrubber {
             }
             spans.add(new Span(w[0], w[1], "[NAME]"));
         }
+    }
+
+    /**
+     * The staff a report's footer names, as an EHR writes them (Cerner's {@code *** Final Report ***} notes; decision
+     * 0120): after "signed by" (any case, "Electronically signed by: PERPETUA Q ABERNATHY-VOSS, MD on 03/04/2023") and
+     * after "cc:" at a line's start ("cc: DR ANSELM KITTREDGE; DR ROSALIND MBEKI-STROUD"), up to five capitalised or
+     * upper-case words and initials, after an optional staff title, joined by a space, a hyphen, an apostrophe or an
+     * initial's dot, up to a comma, a staff title or a word in lower case. Ordinary words too ("DR MARK LEE"): the
+     * label says what they are. A copy list goes on after "; " to the next name, up to four names.
+     */
+    private static void signatureNames(String text, List<int[]> bounds, int t, List<Span> spans) {
+        int[] cue = bounds.get(t);
+        int k = t + 1;
+        boolean copyList = text.substring(cue[0], cue[1]).equalsIgnoreCase("cc");
+        if (copyList) {
+            int before = cue[0] - 1;
+            while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
+                before--;
+            }
+            if (before >= 0 && text.charAt(before) != '\n' && text.charAt(before) != '\r'
+                    || cue[1] >= text.length() || text.charAt(cue[1]) != ':') {
+                return; // "10 cc:" or "cc" in a sentence is not a copy list
+            }
+        } else {
+            if (k >= bounds.size() || !gap(text, cue[1], bounds.get(k)[0], " ")
+                    || !text.substring(bounds.get(k)[0], bounds.get(k)[1]).equalsIgnoreCase("by")) {
+                return;
+            }
+            k++;
+        }
+        if (k >= bounds.size() || !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], ": \t")) {
+            return;
+        }
+        for (int entries = 0; entries < 4 && k < bounds.size(); entries++) {
+            if (k + 1 < bounds.size() && STAFF_TITLES.contains(lower(text, bounds.get(k)))
+                    && gap(text, bounds.get(k)[1], bounds.get(k + 1)[0], ". ")) {
+                k++; // "DR ANSELM KITTREDGE", "Dr. Mark Lee"
+            }
+            int first = k;
+            for (; k < bounds.size() && k - first < 5; k++) {
+                int[] w = bounds.get(k);
+                if (k > first) {
+                    String g = text.substring(bounds.get(k - 1)[1], w[0]);
+                    if (!g.equals(" ") && !g.equals("-") && !g.equals("'") && !g.equals(". ")) {
+                        break;
+                    }
+                }
+                if (!Character.isUpperCase(text.codePointAt(w[0])) || STAFF_TITLES.contains(lower(text, w))) {
+                    break;
+                }
+                spans.add(new Span(w[0], w[1], "[NAME]"));
+            }
+            if (!copyList || k == first || k >= bounds.size()) {
+                return;
+            }
+            // ", MD; DR ...": past the degree to the next name of the list
+            if (STAFF_TITLES.contains(lower(text, bounds.get(k))) && gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], ", ")
+                    && k + 1 < bounds.size()) {
+                k++;
+            }
+            if (k >= bounds.size() || !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], ".; ")
+                    || text.indexOf(';', bounds.get(k - 1)[1]) < 0 || text.indexOf(';', bounds.get(k - 1)[1]) > bounds.get(k)[0]) {
+                return;
+            }
+        }
+    }
+
+    private static String lower(String text, int[] word) {
+        return text.substring(word[0], word[1]).toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -1393,7 +1476,7 @@ public final class TextScrubber {
     /** Hashes of the cues ({@link #lowerHash}), sorted: most texts hold no cue and are passed over without a copy. */
     private static final long[] CUE_HASHES = java.util.stream.Stream.concat(java.util.stream.Stream.concat(
             NAME_CUES.stream(), FORMS_OF_ADDRESS.stream()), java.util.stream.Stream.concat(READ_BACK.keySet().stream(),
-            java.util.stream.Stream.of("name", "attending")))
+            java.util.stream.Stream.of("name", "attending", "signed", "cc")))
             .mapToLong(c -> lowerHash(c, 0, c.length())).distinct().sorted().toArray();
 
     private static long lowerHash(CharSequence s, int from, int to) {

@@ -285,4 +285,33 @@ class PseudonymGeneratorTest {
     void digitGroupsLoseTheirSeparators(String normalized, String expected) {
         assertEquals(expected, PseudonymGenerator.digitGroupsJoined(normalized));
     }
+
+    /** Decision 0120: a whole number written with a fraction of zeros (an Oracle NUMBER id as exported) is the integer. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            18830412.00   | 18830412
+            40112233.0    | 40112233
+            0012.000      | 0012
+            18830412      | 18830412
+            12.50         | 12.50
+            12.05         | 12.05
+            .00           | .00
+            12.           | 12.
+            -12.00        | -12.00
+            1.2.00        | 1.2.00
+            A12.00        | A12.00
+            """)
+    void aWholeNumbersFractionOfZerosIsDropped(String value, String expected) {
+        assertEquals(expected, PseudonymGenerator.zeroFractionDropped(value));
+    }
+
+    /** Decision 0120: {@code 18830412.00} and {@code 18830412} are one id in every domain, other decimals are not. */
+    @Test
+    void anIdWrittenAsAnOracleNumberHasTheIntegersPseudonym() {
+        PseudonymFormat f = PseudonymFormat.DEFAULT;
+        assertEquals(generator.pseudonym("encounter", "40112233", f), generator.pseudonym("encounter", "40112233.00", f));
+        assertEquals(generator.pseudonym("patient", "18830412", f), generator.pseudonym("patient", " 18830412.0 ", f));
+        assertNotEquals(generator.pseudonym("lab", "12.5", f), generator.pseudonym("lab", "12.50", f));
+        assertEquals("18830412", PseudonymGenerator.normalizeSubjectId("18830412.00"));
+    }
 }

@@ -779,4 +779,34 @@ class TextScrubberTest {
     void codesAndValuesAreNoPhoneNumbers(String text) {
         assertEquals(text, scrub(text));
     }
+
+    /**
+     * Decision 0120: a report's footer names its staff in capitals, after "signed by" and in a copy list at a line's
+     * start, with middle initials and ordinary words as names ("MARK LEE"); "10 cc" and a line without a name stay.
+     */
+    @Test
+    void theStaffASignatureAndACopyListNameAreNames() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("Electronically signed by: [NAME] [NAME] [NAME]-[NAME], MD on [DATE] 10:15",
+                s.scrub("Electronically signed by: PERPETUA Q ABERNATHY-VOSS, MD on 03/04/2023 10:15", null));
+        assertEquals("Signed by [NAME] [NAME] at 10:15.", s.scrub("Signed by Jane Smith at 10:15.", null));
+        assertEquals("Report\ncc: DR [NAME] [NAME]; DR [NAME] [NAME]-[NAME]",
+                s.scrub("Report\ncc: DR MARK LEE; DR ROSALIND MBEKI-STROUD", null));
+        assertEquals("cc: [NAME] [NAME], MD; Dr. [NAME]", s.scrub("cc: Jane Smith, MD; Dr. Mark Lee", null));
+        for (String kept : java.util.List.of("Flushed with 10 cc: no resistance.", "Consent signed by patient.",
+                "Gave 5 cc of saline, cc: none", "MRN: [ID]  FIN: [ID]")) {
+            assertEquals(kept, s.scrub(kept, null));
+        }
+    }
+
+    /** Decision 0120: "Pt" announces the patient's name in a short note, as "Daughter" a relative's; words stay. */
+    @Test
+    void theNameAfterPtIsAName() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("Seen by Dr. [NAME]. Pt [NAME]-[NAME] reachable at [PHONE].",
+                s.scrub("Seen by Dr. Szabo. Pt Lindqvist-Abara reachable at 508-555-0119.", null));
+        for (String kept : java.util.List.of("Pt tolerated the procedure well.", "Pt Education given.", "Pt. Stable overnight.")) {
+            assertEquals(kept, s.scrub(kept, null));
+        }
+    }
 }

@@ -42,7 +42,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * NHS England extract (HES-like record keys and codes, NHS numbers, UK postcodes and phones in clinic letters), and a
  * US Medicare claims extract in CMS's DE-SynPUF style (a hexadecimal beneficiary key, yyyyMMdd dates, ICD-9, NDCs, NPIs,
  * MBIs, nine-digit ZIPs and a care manager's notes), and a MIMIC-IV-style hospital export before de-identification
- * (module folders, 8-digit subject, admission and stay ids, staff ids, composite note ids, discharge summaries).
+ * (module folders, 8-digit subject, admission and stay ids, staff ids, composite note ids, discharge summaries), and a
+ * Cerner Millennium extract (ids as Oracle NUMBERs, PERSON_ALIAS, report footers naming staff in capitals) and an i2b2
+ * star schema (prefixed concept codes, instance numbers, provider ids and names, the mapping tables).
  * Every planted identifier must be gone from every output byte; the codes, measurements, joins and intervals a
  * researcher needs must stay. Failures name categories and files, never values.
  */
@@ -173,7 +175,7 @@ class AdversarialCorpusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
-        "claims", "mimic"})
+        "claims", "mimic", "cerner", "i2b2"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -199,7 +201,7 @@ class AdversarialCorpusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
-        "claims", "mimic"})
+        "claims", "mimic", "cerner", "i2b2"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -280,7 +282,18 @@ class AdversarialCorpusTest {
         "mimic/hosp/poe.csv:poe_id<hosp/prescriptions.csv:poe_id", "mimic/hosp/poe.csv:poe_id<hosp/emar.csv:poe_id",
         "mimic/hosp/prescriptions.csv:pharmacy_id<hosp/emar.csv:pharmacy_id",
         "mimic/hosp/provider.csv:provider_id<hosp/admissions.csv:admit_provider_id",
-        "mimic/hosp/provider.csv:provider_id<hosp/labevents.csv:order_provider_id"})
+        "mimic/hosp/provider.csv:provider_id<hosp/labevents.csv:order_provider_id",
+        "cerner/person.csv:PERSON_ID<encounter.csv:PERSON_ID", "cerner/person.csv:PERSON_ID<clinical_event.csv:PERSON_ID",
+        "cerner/person.csv:PERSON_ID<person_alias.csv:PERSON_ID", "cerner/person.csv:PERSON_ID<ce_blob.csv:PERSON_ID",
+        "cerner/person.csv:PERSON_ID<person_address.csv:PERSON_ID",
+        "cerner/encounter.csv:ENCNTR_ID<clinical_event.csv:ENCNTR_ID", "cerner/encounter.csv:ENCNTR_ID<ce_blob.csv:ENCNTR_ID",
+        "cerner/clinical_event.csv:EVENT_ID<ce_blob.csv:EVENT_ID",
+        "i2b2/patient_dimension.csv:patient_num<visit_dimension.csv:patient_num",
+        "i2b2/patient_dimension.csv:patient_num<observation_fact.csv:patient_num",
+        "i2b2/patient_dimension.csv:patient_num<patient_mapping.csv:patient_num",
+        "i2b2/visit_dimension.csv:encounter_num<observation_fact.csv:encounter_num",
+        "i2b2/visit_dimension.csv:encounter_num<encounter_mapping.csv:encounter_num",
+        "i2b2/provider_dimension.csv:provider_id<observation_fact.csv:provider_id"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
         String folder = join.substring(0, join.indexOf('/'));
         String[] sides = join.substring(folder.length() + 1).split("<");
@@ -426,7 +439,9 @@ class AdversarialCorpusTest {
         "mimic/hosp/labevents.csv:charttime:storetime:yyyy-MM-dd HH:mm:ss",
         "mimic/icu/chartevents.csv:charttime:storetime:yyyy-MM-dd HH:mm:ss",
         "mimic/note/discharge.csv:charttime:storetime:yyyy-MM-dd HH:mm:ss",
-        "mimic/hosp/emar.csv:scheduletime:charttime:yyyy-MM-dd HH:mm:ss"})
+        "mimic/hosp/emar.csv:scheduletime:charttime:yyyy-MM-dd HH:mm:ss",
+        "cerner/encounter.csv:REG_DT_TM:DISCH_DT_TM:dd-MMM-yyyy HH:mm:ss",
+        "i2b2/visit_dimension.csv:start_date:end_date:yyyy-MM-dd HH:mm:ss"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));
@@ -609,8 +624,80 @@ class AdversarialCorpusTest {
         assertTrue(leaked.isEmpty(), "categories left in the notes run alone: " + leaked);
     }
 
+    /**
+     * A research warehouse's codes and values come out as they went in, row by row (decision 0120): Cerner's event codes'
+     * displays, results and units, the facility, the alias types; i2b2's concept codes with their prefixes, modifiers,
+     * the part number {@code instance_num}, value types, numeric values and units, the visit's place and length.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"cerner/clinical_event.csv:EVENT_CD", "cerner/clinical_event.csv:RESULT_VAL",
+        "cerner/clinical_event.csv:RESULT_UNITS_CD", "cerner/clinical_event.csv:RESULT_STATUS_CD",
+        "cerner/encounter.csv:LOC_FACILITY_CD", "cerner/encounter.csv:ENCNTR_TYPE_CD", "cerner/person.csv:SEX_CD",
+        "cerner/person_alias.csv:ALIAS_POOL_CD", "cerner/person_alias.csv:PERSON_ALIAS_TYPE_CD",
+        "i2b2/observation_fact.csv:concept_cd", "i2b2/observation_fact.csv:modifier_cd",
+        "i2b2/observation_fact.csv:instance_num", "i2b2/observation_fact.csv:valtype_cd",
+        "i2b2/observation_fact.csv:nval_num", "i2b2/observation_fact.csv:units_cd",
+        "i2b2/observation_fact.csv:location_cd", "i2b2/visit_dimension.csv:location_cd",
+        "i2b2/visit_dimension.csv:length_of_stay", "i2b2/visit_dimension.csv:inout_cd", "i2b2/patient_dimension.csv:race_cd",
+        "i2b2/patient_dimension.csv:sex_cd", "i2b2/patient_mapping.csv:patient_ide_source"})
+    void aWarehouseCodeOrValueColumnComesOutUnchanged(String spec) throws Exception {
+        String folder = spec.substring(0, spec.indexOf('/'));
+        String[] s = spec.substring(folder.length() + 1).split(":");
+        assertEquals(column(ROOT.resolve(folder).resolve(s[0]), s[1]), column(output(folder).resolve(s[0]), s[1]), spec);
+    }
+
+    /**
+     * A person's dates keep their distances across the tables of a warehouse (decision 0120): the age in minutes at each
+     * registration or visit, and each event's or fact's time after its encounter's start, found through the keys (a
+     * Cerner {@code PERSON_ID} written {@code 18830412.00} in one table and {@code 18830412} in the other is one person
+     * with one offset). A birth date aggregated for an age over 89 has no age to compare.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"cerner|person.csv:PERSON_ID:BIRTH_DT_TM|encounter.csv:PERSON_ID:REG_DT_TM|dd-MMM-yyyy HH:mm:ss",
+        "cerner|encounter.csv:ENCNTR_ID:REG_DT_TM|clinical_event.csv:ENCNTR_ID:EVENT_END_DT_TM|dd-MMM-yyyy HH:mm:ss",
+        "i2b2|patient_dimension.csv:patient_num:birth_date|visit_dimension.csv:patient_num:start_date|yyyy-MM-dd HH:mm:ss",
+        "i2b2|visit_dimension.csv:encounter_num:start_date|observation_fact.csv:encounter_num:start_date|yyyy-MM-dd HH:mm:ss"})
+    void aPersonsDatesKeepTheirDistancesAcrossTables(String spec) throws Exception {
+        String[] s = spec.split("\\|");
+        List<Long> before = distances(ROOT.resolve(s[0]), s[1].split(":"), s[2].split(":"), pattern(s[3]));
+        List<Long> after = distances(output(s[0]), s[1].split(":"), s[2].split(":"), pattern(s[3]));
+        for (int i = 0; i < after.size(); i++) {
+            if (after.get(i) == null) {
+                before.set(i, null);
+            }
+        }
+        assertTrue(after.stream().filter(java.util.Objects::nonNull).count() >= 2, spec + ": too few distances to compare");
+        assertEquals(before, after, spec);
+    }
+
+    /** Minutes from the key table's date to each referencing row's date, in row order; null where one is not a date. */
+    private static List<Long> distances(Path folder, String[] key, String[] ref, DateTimeFormatter f) throws IOException {
+        Map<String, String> dates = new TreeMap<>();
+        List<String> keys = column(folder.resolve(key[0]), key[1]);
+        List<String> keyDates = column(folder.resolve(key[0]), key[2]);
+        for (int i = 0; i < keys.size(); i++) {
+            dates.put(keys.get(i).replaceAll("\\.0+$", ""), keyDates.get(i));
+        }
+        List<String> refs = column(folder.resolve(ref[0]), ref[1]);
+        List<String> refDates = column(folder.resolve(ref[0]), ref[2]);
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            String from = dates.get(refs.get(i).replaceAll("\\.0+$", ""));
+            assertTrue(from != null, ref[0] + " row " + (i + 1) + ": no row of " + key[0] + " with its key");
+            out.add(from.startsWith("<=") ? null
+                    : ChronoUnit.MINUTES.between(LocalDateTime.parse(from, f), LocalDateTime.parse(refDates.get(i), f)));
+        }
+        return out;
+    }
+
+    /** A date pattern read as Oracle and SAS write months too ({@code 01-MAR-2023}): case aside, in English. */
+    private static DateTimeFormatter pattern(String pattern) {
+        return new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+                .toFormatter(java.util.Locale.ENGLISH);
+    }
+
     private static List<Long> intervals(Path file, String from, String to, String pattern) throws IOException {
-        DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern);
+        DateTimeFormatter f = pattern(pattern);
         List<String> a = column(file, from);
         List<String> b = column(file, to);
         List<Long> out = new ArrayList<>();

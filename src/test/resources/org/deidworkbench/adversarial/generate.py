@@ -1392,6 +1392,194 @@ def mimic():
          "Major Surgical or Invasive Procedure:")
 
 
+# --- A Cerner Millennium extract (Oracle-backed): UPPERCASE headers, ids as Oracle NUMBERs written as decimals
+#     (12345678.00) in some tables and as integers in others, PERSON_ALIAS holding MRN, FIN and SSN under display
+#     codes, NAME_*_KEY columns, DD-MON-YYYY HH24:MI:SS dates, CLINICAL_EVENT results and CE_BLOB-like notes ---------
+def cerner():
+    d = os.path.join(HERE, "cerner")
+    # person id, last, first, middle, birth, sex, MRN, FIN (one encounter each), SSN, street, city, ZIP, phone
+    per = [("18830412", "HALVORSEN-PRYCE", "BRYNJA", "K", "03-FEB-1950 00:00:00", "Female", "4471205", "987654321",
+            "512447913", "27 Tamarack Ln", "Duluth", "55803", "(218) 555-0164"),
+           ("18830977", "OKONJO", "DESMOND", "T", "19-AUG-1931 00:00:00", "Male", "4471388", "987655102",
+            "530218846", "1402 Juniper Ridge Rd", "Hermantown", "55811", "218-555-0137"),
+           ("18831540", "VANTREASE", "MILDRED", "", "30-NOV-1966 00:00:00", "Female", "4472019", "987656733",
+            "475903318", "8 Birchwood Ct", "Proctor", "55810", "218.555.0192")]
+    def full(p):  # NAME_FULL_FORMATTED: "LAST, FIRST M"
+        return p[1] + ", " + p[2] + (" " + p[3] if p[3] else "")
+    write_csv(os.path.join(d, "person.csv"),
+              ["PERSON_ID", "NAME_LAST_KEY", "NAME_FIRST_KEY", "NAME_FULL_FORMATTED", "BIRTH_DT_TM", "SEX_CD",
+               "ACTIVE_IND", "UPDT_DT_TM"],
+              [[p[0] + ".00", p[1].replace("-", ""), p[2], full(p), p[4], p[5], "1", "14-MAR-2023 02:00:00"]
+               for p in per])
+    write_csv(os.path.join(d, "person_address.csv"),
+              ["PERSON_ID", "STREET_ADDR", "CITY", "STATE_CD", "ZIPCODE", "PHONE_NUM"],
+              [[p[0], p[9], p[10], "MN", p[11], p[12]] for p in per])
+    alias = []
+    n = 30551200
+    for p in per:
+        for pool, typ, v in (("MRN", "MRN", p[6]), ("FIN NBR", "FIN NBR", p[7]), ("SSN", "SSN", p[8])):
+            n += 7
+            alias.append([str(n) + ".00", p[0], pool, typ, v, "01-JAN-2015 00:00:00", "1"])
+    write_csv(os.path.join(d, "person_alias.csv"),
+              ["PERSON_ALIAS_ID", "PERSON_ID", "ALIAS_POOL_CD", "PERSON_ALIAS_TYPE_CD", "ALIAS",
+               "BEG_EFFECTIVE_DT_TM", "ACTIVE_IND"], alias)
+    for p in per:
+        plant("patient-id", p[0])
+        plant("patient-name", p[1], p[1].replace("-", ""), p[2], full(p))
+        plant("birth-date", p[4][:11])
+        plant("mrn", p[6])
+        plant("encounter-id", p[7])
+        plant("national-id", p[8])
+        plant("address", p[9], p[10], p[11])
+        plant("phone", p[12])
+    # encounters: ENCNTR_ID as an integer here, the person as an integer too; registration and discharge date-times
+    enc = [("40112233", 0, "01-MAR-2023 08:30:00", "04-MAR-2023 11:45:00", "NORTHSHORE MEDICAL CENTER", "Inpatient"),
+           ("40112890", 1, "12-JUN-2022 22:10:00", "19-JUN-2022 09:00:00", "NORTHSHORE MEDICAL CENTER", "Inpatient"),
+           ("40113517", 2, "07-SEP-2023 13:05:00", "07-SEP-2023 16:40:00", "LAKEVIEW CLINIC", "Outpatient")]
+    write_csv(os.path.join(d, "encounter.csv"),
+              ["ENCNTR_ID", "PERSON_ID", "ENCNTR_TYPE_CD", "REG_DT_TM", "DISCH_DT_TM", "LOC_FACILITY_CD",
+               "LOC_NURSE_UNIT_CD"],
+              [[e[0], per[e[1]][0], e[5], e[2], e[3], e[4], "4 WEST" if e[5] == "Inpatient" else ""] for e in enc])
+    for e in enc:
+        plant("encounter-id", e[0])
+        plant("event-date", e[2][:11])
+    keep("cerner", "NORTHSHORE MEDICAL CENTER", "LAKEVIEW CLINIC", "Inpatient", "4 WEST")
+    # clinical events: EVENT_ID, ENCNTR_ID and PERSON_ID written as decimals; results, units, staff ids
+    ev = [("771000101", 0, "Hemoglobin A1c", "8.2", "%", "01-MAR-2023 09:12:00", "9001234", "9004410"),
+          ("771000102", 0, "Creatinine", "1.38", "mg/dL", "01-MAR-2023 09:12:00", "9001234", "9004410"),
+          ("771000103", 0, "Discharge Summary", "", "", "04-MAR-2023 10:15:00", "9002871", "9002871"),
+          ("771000201", 1, "Hemoglobin", "11.6", "g/dL", "13-JUN-2022 06:40:00", "9001235", "9004410"),
+          ("771000202", 1, "Sodium Lvl", "131", "mmol/L", "13-JUN-2022 06:40:00", "9001235", "9004411"),
+          ("771000203", 1, "Progress Note", "", "", "15-JUN-2022 14:02:00", "9003156", "9003156"),
+          ("771000301", 2, "Hemoglobin A1c", "6.4", "%", "07-SEP-2023 13:30:00", "9001236", "9004411"),
+          ("771000302", 2, "Clinic Note", "", "", "07-SEP-2023 16:20:00", "9002871", "9002871")]
+    write_csv(os.path.join(d, "clinical_event.csv"),
+              ["EVENT_ID", "ENCNTR_ID", "PERSON_ID", "EVENT_CD", "RESULT_VAL", "RESULT_UNITS_CD", "EVENT_END_DT_TM",
+               "PERFORMED_PRSNL_ID", "VERIFIED_PRSNL_ID", "RESULT_STATUS_CD"],
+              [[e[0] + ".00", enc[e[1]][0] + ".00", per[enc[e[1]][1]][0] + ".00", e[2], e[3], e[4], e[5],
+                e[6] + ".00", e[7] + ".00", "Auth (Verified)"] for e in ev])
+    for e in ev:
+        plant("event-id", e[0])
+        plant("staff-id", e[6], e[7])
+    keep("cerner", "Hemoglobin A1c", "8.2", "1.38", "11.6", "131", "6.4", "mg/dL", "g/dL", "mmol/L", "Sodium Lvl",
+         "Auth (Verified)")
+    notes = [(2, "*** Final Report ***\n\nDISCHARGE SUMMARY\nHALVORSEN-PRYCE, BRYNJA K   MRN: 4471205  FIN: 987654321\n"
+                 "Admitted 03/01/2023 with hyperglycemia. Hemoglobin A1c 8.2 %. Started basal insulin.\n"
+                 "Lives at 27 Tamarack Ln, Duluth with her husband Torvald. Home phone (218) 555-0164.\n\n"
+                 "Electronically signed by: PERPETUA Q ABERNATHY-VOSS, MD on 03/04/2023 10:15\n"
+                 "cc: DR ANSELM KITTREDGE"),
+             (5, "*** Final Report ***\n\nPROGRESS NOTE\nPt: OKONJO, DESMOND T  DOB: 08/19/1931  MRN: 4471388  FIN: 987655102\n"
+                 "94 yo male with hyponatremia, Na 131. Daughter Philomena at bedside.\n\n"
+                 "Electronically signed by: LUCIUS R FAIRWEATHER-IBSEN, DO on 06/15/2022 14:02\n"
+                 "cc: DR ANSELM KITTREDGE; DR ROSALIND MBEKI-STROUD"),
+             (7, "*** Final Report ***\n\nCLINIC NOTE\nMildred Vantrease seen for diabetes follow-up. A1c improved to 6.4 %.\n"
+                 "SSN on file 475-90-3318 verified at registration.\n\n"
+                 "Electronically signed by: PERPETUA Q ABERNATHY-VOSS, MD on 09/07/2023 16:20\n"
+                 "cc: DR ANSELM KITTREDGE")]
+    write_csv(os.path.join(d, "ce_blob.csv"),
+              ["EVENT_ID", "PERSON_ID", "ENCNTR_ID", "COMPRESSION_CD", "BLOB_CONTENTS"],
+              [[ev[i][0] + ".00", per[enc[ev[i][1]][1]][0] + ".00", enc[ev[i][1]][0] + ".00", "No Compression", t]
+               for i, t in notes])
+    plant("clinician-name", "PERPETUA", "ABERNATHY-VOSS", "ANSELM", "KITTREDGE", "LUCIUS", "FAIRWEATHER-IBSEN",
+          "MBEKI-STROUD")
+    plant("relative-name", "Torvald", "Philomena")
+    plant("birth-date", "08/19/1931")
+    plant("age-over-89", "94 yo")
+    plant("national-id", "475-90-3318")
+    plant("event-date", "03/01/2023", "03/04/2023", "06/15/2022", "09/07/2023")
+    keep("cerner", "*** Final Report ***", "DISCHARGE SUMMARY", "hyperglycemia", "Started basal insulin",
+         "Electronically signed by:", "hyponatremia, Na 131", "A1c improved to 6.4 %")
+
+
+# --- An i2b2 star schema: patient_dimension, visit_dimension, observation_fact (concept codes with their prefix,
+#     modifiers, instance_num numbering the parts of one fact, valtype N/T), the mapping tables from the hospital's
+#     MRN and encounter number to i2b2's patient_num and encounter_num, provider_dimension with paths and names ---------
+def i2b2():
+    d = os.path.join(HERE, "i2b2")
+    # patient_num, MRN, birth, sex, ZIP, race, age, first, last, city
+    pts = [("1000000017", "E7730154", "1950-02-03 00:00:00", "F", "02138", "white", "73", "Gwendolyn", "Achterhof",
+            "Cambridge"),
+           ("1000000023", "E7731206", "1932-07-21 00:00:00", "M", "02459", "black", "91", "Obadiah", "Rautenstrauch",
+            "Newton"),
+           ("1000000031", "E7732987", "1978-12-09 00:00:00", "F", "01609", "asian", "44", "Xiomara", "Lindqvist-Abara",
+            "Worcester")]
+    write_csv(os.path.join(d, "patient_dimension.csv"),
+              ["patient_num", "vital_status_cd", "birth_date", "death_date", "sex_cd", "age_in_years_num",
+               "language_cd", "race_cd", "marital_status_cd", "zip_cd", "statecityzip_path", "update_date",
+               "sourcesystem_cd"],
+              [[p[0], "N", p[2], "", p[3], p[6], "english", p[5], "married", p[4],
+                "Zip codes\\Massachusetts\\" + p[9] + "\\" + p[4] + "\\", "2023-10-01 00:00:00", "EPIC"] for p in pts])
+    write_csv(os.path.join(d, "patient_mapping.csv"),
+              ["patient_ide", "patient_ide_source", "patient_num", "patient_ide_status", "project_id"],
+              [r for p in pts for r in ([p[1], "EPIC", p[0], "A", "@"], [p[0], "HIVE", p[0], "A", "@"])])
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("mrn", p[1])
+        plant("birth-date", p[2][:10])
+        plant("address", p[4], p[9])
+        plant("patient-name", p[7], p[8])
+    keep("i2b2", "white", "black", "asian", "english")
+    prov = [("LCS-I2B2:D000109064", "Achebe-Lowry, Constance MD", "Medicine\\Endocrinology"),
+            ("LCS-I2B2:D000112280", "Szabo, Ferenc MD", "Medicine\\Cardiology")]
+    write_csv(os.path.join(d, "provider_dimension.csv"), ["provider_id", "provider_path", "name_char", "update_date"],
+              [[p[0], "\\i2b2\\Providers\\" + p[2] + "\\" + p[1] + "\\", p[1], "2023-10-01 00:00:00"] for p in prov])
+    for p in prov:
+        plant("staff-id", p[0])
+    plant("clinician-name", "Achebe-Lowry", "Constance", "Szabo", "Ferenc")
+    # visits: encounter_num (i2b2's), the hospital's encounter number in encounter_mapping
+    vis = [("472901", 0, "2023-03-01 08:30:00", "2023-03-04 11:45:00", "IP", "MGH:7 BIGELOW", "3", "V3301772"),
+           ("472955", 0, "2023-05-16 10:00:00", "2023-05-16 10:40:00", "O", "MGH:DIABETES CENTER", "0", "V3302418"),
+           ("473120", 1, "2022-06-12 22:10:00", "2022-06-19 09:00:00", "IP", "NWH:MEDICINE 5", "7", "V3300591"),
+           ("473388", 2, "2023-09-07 13:05:00", "2023-09-07 16:40:00", "O", "MGH:PRIMARY CARE", "0", "V3304120")]
+    write_csv(os.path.join(d, "visit_dimension.csv"),
+              ["encounter_num", "patient_num", "active_status_cd", "start_date", "end_date", "inout_cd", "location_cd",
+               "length_of_stay", "sourcesystem_cd"],
+              [[v[0], pts[v[1]][0], "F", v[2], v[3], v[4], v[5], v[6], "EPIC"] for v in vis])
+    write_csv(os.path.join(d, "encounter_mapping.csv"),
+              ["encounter_ide", "encounter_ide_source", "project_id", "encounter_num", "patient_ide",
+               "patient_ide_source", "encounter_ide_status"],
+              [[v[7], "EPIC", "@", v[0], pts[v[1]][1], "EPIC", "A"] for v in vis])
+    for v in vis:
+        plant("encounter-id", v[0], v[7])
+        plant("event-date", v[2][:10])
+    keep("i2b2", "MGH:7 BIGELOW", "MGH:DIABETES CENTER", "NWH:MEDICINE 5")
+    # facts: (visit, concept, provider, start, modifier, instance, valtype, tval, nval, units)
+    E = "E"
+    facts = [(0, "ICD10:E11.9", 0, "2023-03-01 08:30:00", "@", "1", "@", "", "", ""),
+             (0, "ICD10:E11.65", 0, "2023-03-01 08:30:00", "@", "1", "@", "", "", ""),
+             (0, "LOINC:4548-4", 0, "2023-03-01 09:12:00", "@", "1", "N", E, "8.2", "%"),
+             (0, "LOINC:2160-0", 0, "2023-03-01 09:12:00", "@", "1", "N", E, "1.38", "mg/dL"),
+             (0, "NDC:00378018001", 0, "2023-03-02 09:00:00", "@", "1", "@", "", "", ""),
+             (0, "NDC:00378018001", 0, "2023-03-02 09:00:00", "MED:DOSE", "1", "N", E, "500", "mg"),
+             (0, "NDC:00378018001", 0, "2023-03-02 09:00:00", "MED:FREQ", "1", "T", "BID", "", ""),
+             (0, "NDC:00378018001", 0, "2023-03-03 09:00:00", "@", "2", "@", "", "", ""),
+             (0, "NDC:00378018001", 0, "2023-03-03 09:00:00", "MED:DOSE", "2", "N", E, "1000", "mg"),
+             (1, "LOINC:4548-4", 0, "2023-05-16 10:20:00", "@", "1", "N", E, "7.1", "%"),
+             (1, "NOTE:PROGRESS", 0, "2023-05-16 10:40:00", "@", "1", "T",
+              "Gwendolyn Achterhof doing well; her son Leopold drives her to visits.", "", ""),
+             (2, "ICD10:E87.1", 1, "2022-06-12 22:10:00", "@", "1", "@", "", "", ""),
+             (2, "LOINC:2951-2", 1, "2022-06-13 06:40:00", "@", "1", "N", E, "131", "mmol/L"),
+             (2, "LOINC:718-7", 1, "2022-06-13 06:40:00", "@", "1", "N", E, "11.6", "g/dL"),
+             (2, "DEM|AGE:91", 1, "2022-06-12 22:10:00", "@", "1", "@", "", "", ""),
+             (3, "ICD10:E11.9", 0, "2023-09-07 13:05:00", "@", "1", "@", "", "", ""),
+             (3, "LOINC:4548-4", 0, "2023-09-07 13:30:00", "@", "1", "N", E, "6.4", "%"),
+             (3, "NOTE:CLINIC", 0, "2023-09-07 16:20:00", "@", "1", "T",
+              "Seen by Dr. Szabo. Pt Lindqvist-Abara reachable at 508-555-0119.", "", "")]
+    write_csv(os.path.join(d, "observation_fact.csv"),
+              ["encounter_num", "patient_num", "concept_cd", "provider_id", "start_date", "modifier_cd", "instance_num",
+               "valtype_cd", "tval_char", "nval_num", "valueflag_cd", "units_cd", "end_date", "location_cd",
+               "sourcesystem_cd"],
+              [[vis[f[0]][0], pts[vis[f[0]][1]][0], f[1], prov[f[2]][0], f[3], f[4], f[5], f[6], f[7], f[8], "", f[9],
+                f[3], vis[f[0]][5], "EPIC"] for f in facts])
+    plant("relative-name", "Leopold")
+    # DEM|AGE:91 (i2b2's demographic concept of an age over 89) is kept as a code: left as found (decision 0120), so
+    # not planted, as cjk's one-character given name is not
+    plant("phone", "508-555-0119")
+    keep("i2b2", "ICD10:E11.9", "ICD10:E11.65", "LOINC:4548-4", "LOINC:2160-0", "NDC:00378018001", "ICD10:E87.1",
+         "LOINC:2951-2", "LOINC:718-7", "MED:DOSE", "MED:FREQ", "8.2", "1.38", "500", "1000", "7.1", "131", "11.6",
+         "6.4", "mmol/L", "doing well", "NOTE:PROGRESS")
+
+
 def main():
     pcornet()
     france()
@@ -1406,6 +1594,8 @@ def main():
     uk()
     claims()
     mimic()
+    cerner()
+    i2b2()
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:

@@ -65,6 +65,15 @@ public final class ColumnClassifier {
     private ColumnClassifier() {
     }
 
+    /**
+     * The form in which an id of one table is compared with the keys of another: a whole number written with a fraction
+     * of zeros ({@code 40112233.00}, as Oracle exports a {@code NUMBER} id) is the integer ({@code 40112233}) another
+     * table of the same export writes; any other value as it is. Pseudonyms compare the same way (decision 0120).
+     */
+    public static String idForm(String value) {
+        return org.deidworkbench.crypto.PseudonymGenerator.zeroFractionDropped(value);
+    }
+
     /** Classifies one column. */
     public static Classification classify(String header, ValueStats s) {
         HeaderHints h = HeaderHints.of(header);
@@ -104,7 +113,9 @@ public final class ColumnClassifier {
     }
 
     /** Words for a position in a sequence ({@code seq_num}, {@code sequence}, {@code ordinal}, {@code rank}). */
-    private static final java.util.Set<String> SEQUENCE_WORDS = java.util.Set.of("seq", "sequence", "ordinal", "rank");
+    private static final java.util.Set<String> SEQUENCE_WORDS = java.util.Set.of("seq", "sequence", "ordinal", "rank",
+            // i2b2's observation_fact.instance_num numbers the parts of one fact (decision 0120)
+            "instance");
 
     private static boolean sequenceHeader(HeaderHints h) {
         for (String w : h.words()) {
@@ -274,10 +285,19 @@ public final class ColumnClassifier {
                 return of(ColumnClass.PERSON_NAME, nameHit);
             }
         }
+        // A person's id under a header that says so (i2b2's provider_id "LCS-I2B2:D000109064"), repeated over the rows
+        // like a category because a few staff made many facts: still the person's id, to pseudonymize and join on
+        // (decision 0120).
+        if (h.has(Hint.ID) && h.has(Hint.PERSON_ROLE) && !h.has(Hint.CODE) && !h.has(Hint.KIND)
+                && s.share(s.hasDigit) >= 0.9 && s.averageWords() < 1.2) {
+            return of(ColumnClass.IDENTIFIER, s.share(s.hasDigit));
+        }
         if (s.share(s.codeLike) >= 0.9 && s.share(s.hasDigit) >= 0.5 && (h.has(Hint.CODE) || categorical(s))) {
             return of(ColumnClass.CODE, s.share(s.codeLike));
         }
-        if (categorical(s) && (!h.has(Hint.TEXT) || h.has(Hint.KIND))) {
+        // A category with a sentence among its values (i2b2's tval_char: "E" for most facts, a note for a few) is not
+        // kept on its categories' word: it is scrubbed as text, which leaves the short codes as they are (decision 0120).
+        if (categorical(s) && (!h.has(Hint.TEXT) || h.has(Hint.KIND)) && s.sentence == 0) {
             return of(ColumnClass.CATEGORICAL, 1 - s.distinctRatio());
         }
         if (h.has(Hint.TEXT) && !h.has(Hint.KIND) || s.averageWords() >= 4 || s.averageLength() >= 40) {
@@ -304,6 +324,12 @@ public final class ColumnClassifier {
         }
         if (integers && (h.has(Hint.ID) || h.has(Hint.PERSON_ROLE))) {
             return of(ColumnClass.IDENTIFIER, numbers);
+        }
+        // Ids exported as Oracle NUMBERs (Cerner's EVENT_ID 771000101.00, PERFORMED_PRSNL_ID 9001234.00) or by pandas as
+        // floats: whole numbers with a fraction of zeros under an id's or a person's header are ids (decision 0120).
+        if (s.zeroFraction > 0 && s.share(s.integer + s.zeroFraction) >= 0.95
+                && (h.has(Hint.ID) || h.has(Hint.PERSON_ROLE))) {
+            return of(ColumnClass.IDENTIFIER, s.share(s.integer + s.zeroFraction));
         }
         // Record numbers: integers of one fixed length of six or more digits, nearly all different.
         if (integers && s.integerLengthMin >= 6 && s.integerLengthMin == s.integerLengthMax && unique(s)) {

@@ -41,13 +41,17 @@ public final class HeaderHints {
             "redacteur", "rédacteur", "naam", "namn", "navn", "arts", "huisarts", "lakare", "läkare", "lege", "laege",
             "læge", "signerad", "signert", "signeret", "signatur",
             // a claims-linked registry's care or case manager (CARE_MGR), coordinator, social worker
-            "manager", "mgr", "coordinator", "worker", "caseworker");
+            "manager", "mgr", "coordinator", "worker", "caseworker",
+            // Cerner Millennium's personnel (PERFORMED_PRSNL_ID, VERIFIED_PRSNL_ID; decision 0120)
+            "prsnl", "personnel");
     private static final Set<String> ID = Set.of("id", "ids", "key", "pid", "mrn", "uuid", "guid", "nr", "no", "num",
             "nbr", "number", "nummer", "identifier", "kennung", "npi", "fin", "csn", "ident", "kz", "pk", "fk",
             // a hospital's patient number (IPP, NIP) and the Nordic and Dutch personal numbers that exports use as
             // the patient key (personnummer YYMMDD-NNNN, CPR, fødselsnummer, BSN)
             "ipp", "nip", "numero", "numéro", "personnummer", "personnr", "pnr", "fodselsnummer",
-            "fødselsnummer", "bsn", "burgerservicenummer", "hetu", "henkilotunnus", "henkilötunnus");
+            "fødselsnummer", "bsn", "burgerservicenummer", "hetu", "henkilotunnus", "henkilötunnus",
+            // Cerner Millennium's PERSON_ALIAS.ALIAS: the MRN, the FIN number, the SSN under one header (decision 0120)
+            "alias");
     private static final Set<String> BIRTH = Set.of("birth", "dob", "yob", "born", "geburt", "geburtsdatum", "geb",
             "geburtstag", "birthdate", "birthday", "gebdat", "naissance", "ddn", "geboortedatum", "geboren",
             "fodelsedatum", "födelsedatum", "fodselsdato", "fødselsdato", "fodt", "født");
@@ -189,6 +193,15 @@ public final class HeaderHints {
         // "cd" abbreviates "code" in CMS's and hospital pharmacies' headers (MIMIC-IV's formulary_drug_cd): a code,
         // unless the header also names an id or a person (a provider_cd is the provider's number; decision 0110).
         if (!hints.contains(Hint.ID) && !hints.contains(Hint.PERSON_ROLE) && words.contains("cd")) {
+            hints.add(Hint.CODE);
+        }
+        // The kind of something as a code (Cerner's "PERSON_ALIAS_TYPE_CD": MRN, FIN NBR, SSN; "ENCNTR_TYPE_CD"): a
+        // category of the person's ids or visits, never a person, a name or an id itself (decision 0120).
+        if (hints.contains(Hint.KIND) && !words.isEmpty()
+                && (words.get(words.size() - 1).equals("cd") || words.get(words.size() - 1).equals("code"))) {
+            hints.remove(Hint.PERSON_ROLE);
+            hints.remove(Hint.NAME_PART);
+            hints.remove(Hint.ID);
             hints.add(Hint.CODE);
         }
         if (words.size() >= 2 && words.contains("birth") && words.contains("place")) {

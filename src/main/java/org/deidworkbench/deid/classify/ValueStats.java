@@ -41,6 +41,11 @@ public final class ValueStats {
     private static final Pattern GEO_LIKE = Pattern.compile("-?\\d{1,3}\\.\\d{4,}");
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?|\\p{Lu}\\.");
     private static final Pattern TITLE = Pattern.compile("(?i)(?:mr|mrs|ms|miss|dr|prof|herr|frau|fr|hr|sr|sra|mme|m)\\.?");
+    /**
+     * A clinician's degree after the name ({@code Smith, Jane MD}, i2b2's {@code provider_dimension.name_char};
+     * {@code JANE Q SMITH, M.D.}): a name's title as {@code Dr.} before it is (decision 0120). In capitals only.
+     */
+    private static final Pattern DEGREE = Pattern.compile("(?:MD|M\\.D\\.|DO|D\\.O\\.|RN|NP|PA|PA-C|PHD|PhD|DDS|DMD|FNP|CRNA|MBBS)");
     private static final Pattern STREET = Pattern.compile("(?iu).*(?:\\d+\\s*[a-z]?\\s+\\p{L}.*\\b(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|way"
             + "|boulevard|blvd|place|pl|terrace|circle|parkway|pkwy|square|sq|highway|hwy)\\b\\.?.*"
             + "|\\p{L}*(?:straße|strasse|str\\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad)\\s+\\d+\\s*[a-z]?"
@@ -79,6 +84,7 @@ public final class ValueStats {
     private final Matcher mGeoLike = GEO_LIKE.matcher("");
     private final Matcher mNameWord = NAME_WORD.matcher("");
     private final Matcher mTitle = TITLE.matcher("");
+    private final Matcher mDegree = DEGREE.matcher("");
     private final Matcher mStreet = STREET.matcher("");
     private final Set<String> distinct = new HashSet<>();
     private boolean distinctOverflow;
@@ -98,6 +104,16 @@ public final class ValueStats {
     int yearRange;
     int integer;
     int decimal;
+    /**
+     * Whole numbers written with a fraction of zeros ({@code 18830412.00}): an Oracle {@code NUMBER} id as exported, or
+     * an integer column pandas wrote as floats (decision 0120).
+     */
+    int zeroFraction;
+    /**
+     * Sentences: five words or more with a full stop ({@code Seen by Dr. Szabo. Pt ... reachable at ...}), a note in a
+     * column of short codes (i2b2's {@code tval_char}: {@code E} for the numeric facts, text for a few; decision 0120).
+     */
+    int sentence;
     int isoDate;
     int dotDate;
     int dashDate;
@@ -165,6 +181,9 @@ public final class ValueStats {
         minLength = Math.min(minLength, len);
         String[] words = words(v);
         totalWords += words.length;
+        if (words.length >= 5 && (v.endsWith(".") || v.contains(". "))) {
+            sentence++;
+        }
         boolean letter = false;
         boolean digit = false;
         // What the patterns below need: each runs only where it can match (\\d is an ASCII digit).
@@ -208,6 +227,9 @@ public final class ValueStats {
         boolean isDecimal = isInteger || asciiDigit && mDecimal.reset(v).matches();
         if (isDecimal) {
             decimal++;
+            if (!isInteger && v.indexOf('.') > 0 && org.deidworkbench.crypto.PseudonymGenerator.zeroFractionDropped(v).length() < len) {
+                zeroFraction++;
+            }
         }
         int datesBefore = dates();
         if (asciiDigit) {
@@ -420,9 +442,14 @@ public final class ValueStats {
             title = true;
             start = 1;
         }
+        int end = words.length;
+        if (words.length > 2 && mDegree.reset(words[words.length - 1]).matches()) {
+            title = true;
+            end--; // "Szabo, Ferenc MD": the degree is not a word of the name
+        }
         boolean allCapitalized = true;
         boolean numbered = false;
-        for (int i = start; i < words.length; i++) {
+        for (int i = start; i < end; i++) {
             String w = words[i].replace(",", "");
             if (w.isEmpty() || PARTICLES.contains(w)) {
                 continue;
@@ -684,6 +711,7 @@ public final class ValueStats {
         appendShare(sb, "ssn", ssn);
         appendShare(sb, "integer", integer);
         appendShare(sb, "number", decimal - integer);
+        appendShare(sb, "whole with .0", zeroFraction);
         appendShare(sb, "code-like", codeLike);
         appendShare(sb, "id-like", alnumId);
         appendShare(sb, "name-like", nameLike);

@@ -348,7 +348,7 @@ final class CsvAnalysis implements java.io.Serializable {
                     chars += v.length() + 1;
                     if (v.isEmpty()) {
                         complete[c] = false;
-                    } else if (!distinct.get(c).add(v)) {
+                    } else if (!distinct.get(c).add(ColumnClassifier.idForm(v))) {
                         complete[c] = false; // a repeat: not a key
                     }
                 }
@@ -817,7 +817,7 @@ final class CsvAnalysis implements java.io.Serializable {
 
     /** Header words for a member of staff whose id a table may carry without the staff table (decision 0110). */
     private static final Set<String> STAFF = Set.of("provider", "caregiver", "physician", "doctor", "practitioner",
-            "clinician", "nurse", "attending", "surgeon", "prescriber", "staff");
+            "clinician", "nurse", "attending", "surgeon", "prescriber", "staff", "prsnl", "personnel");
 
     /**
      * The id of a member of staff ({@code caregiver_id}, {@code order_provider_id}) in a table run without the staff

@@ -2,6 +2,7 @@ package org.deidworkbench.format.csv;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.deidworkbench.deid.classify.ColumnClassifier;
 
 /**
  * The values of one table's key column, for asking "are these references values of that key?".
@@ -32,7 +33,11 @@ final class KeySet implements java.io.Serializable {
 
     /** A key whose every value is known. */
     static KeySet exact(Set<String> values) {
-        return new KeySet(Set.copyOf(values), null);
+        Set<String> ids = new java.util.HashSet<>();
+        for (String v : values) {
+            ids.add(ColumnClassifier.idForm(v));
+        }
+        return new KeySet(Set.copyOf(ids), null);
     }
 
     /** An empty filter sized for about {@code expectedRows} values, to {@link #add} to. */
@@ -41,8 +46,9 @@ final class KeySet implements java.io.Serializable {
         return new KeySet(null, new long[(int) (wanted / 64)]);
     }
 
-    /** Adds a value to a filter. */
-    void add(String value) {
+    /** Adds a value to a filter (in its {@link ColumnClassifier#idForm}: {@code 123.00} is {@code 123}). */
+    void add(String raw) {
+        String value = ColumnClassifier.idForm(raw);
         long h1 = hash(value, 0x9E3779B97F4A7C15L);
         long h2 = hash(value, 0xC2B2AE3D27D4EB4FL) | 1;
         for (int i = 0; i < HASHES; i++) {
@@ -51,8 +57,9 @@ final class KeySet implements java.io.Serializable {
         }
     }
 
-    /** Whether the value is (probably, for a filter) one of the key's values. */
-    boolean contains(String value) {
+    /** Whether the value is (probably, for a filter) one of the key's values, compared in its {@link ColumnClassifier#idForm}. */
+    boolean contains(String raw) {
+        String value = ColumnClassifier.idForm(raw);
         if (exact != null) {
             return exact.contains(value);
         }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.deidworkbench.deid.classify.ColumnClassifier;
 
 /**
  * Which patient a key of an intermediate table belongs to (a case number to its patient id), for
@@ -31,7 +32,7 @@ final class SubjectIndex implements java.io.Serializable {
 
     /** The original patient id of a key, or {@code null}. */
     String subjectOf(String key) {
-        int i = Arrays.binarySearch(hashes, KeySet.hash(key, 0x5851F42D4C957F2DL));
+        int i = Arrays.binarySearch(hashes, KeySet.hash(ColumnClassifier.idForm(key), 0x5851F42D4C957F2DL));
         return i < 0 ? null : ids[subjects[i]];
     }
 
@@ -62,7 +63,7 @@ final class SubjectIndex implements java.io.Serializable {
                 hashes = Arrays.copyOf(hashes, size * 2);
                 subjects = Arrays.copyOf(subjects, size * 2);
             }
-            hashes[size] = KeySet.hash(key, 0x5851F42D4C957F2DL);
+            hashes[size] = KeySet.hash(ColumnClassifier.idForm(key), 0x5851F42D4C957F2DL);
             subjects[size] = s;
             size++;
         }

@@ -367,4 +367,39 @@ class ColumnClassifierTest {
         assertEquals(ColumnClass.CODE, classify("formulary_drug_cd", List.of("FURO40I", "METO25XL", "HEPA5I",
                 "ASA81")).columnClass());
     }
+
+    /**
+     * Decision 0120: ids exported as Oracle NUMBERs ({@code 771000101.00}) under an id's header are identifiers, amounts
+     * with a fraction of zeros under a measure's header stay numbers; i2b2's {@code instance_num} is a part's number;
+     * a provider id repeated over many facts is still an id; a clinician's name with a degree after it is a name.
+     */
+    @Test
+    void oracleNumberIdsInstanceNumbersProviderIdsAndDegreesAreRecognised() {
+        List<String> ids = List.of("771000101.00", "771000102.00", "771000103.00", "771000201.00", "9001234");
+        assertEquals(ColumnClass.IDENTIFIER, classify("EVENT_ID", ids).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("PERFORMED_PRSNL_ID",
+                List.of("9001234.00", "9001234.00", "9002871.00", "9001235.00", "9001235.00", "9002871.00")).columnClass());
+        assertEquals(ColumnClass.NUMBER, classify("CLM_PMT_AMT", List.of("8000.00", "1068.00", "0.00", "540.00")).columnClass());
+        assertEquals(ColumnClass.NUMBER, classify("RESULT_VAL", List.of("8.0", "131.0", "11.0")).columnClass());
+        assertEquals(ColumnClass.NUMBER, classify("instance_num", repeat(List.of("1", "1", "2", "1"), 5)).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("provider_id",
+                repeat(List.of("LCS-I2B2:D000109064", "LCS-I2B2:D000109064", "LCS-I2B2:D000112280"), 7)).columnClass());
+        assertEquals(ColumnClass.CODE, classify("concept_cd",
+                repeat(List.of("ICD10:E11.9", "LOINC:4548-4", "NDC:00378018001"), 7)).columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("name_char",
+                List.of("Achebe-Lowry, Constance MD", "Szabo, Ferenc MD")).columnClass());
+        assertEquals(ColumnClass.CATEGORICAL, classify("PERSON_ALIAS_TYPE_CD",
+                repeat(List.of("MRN", "FIN NBR", "SSN"), 3)).columnClass());
+    }
+
+    /** Decision 0120: a column of short codes with a sentence among them (i2b2's tval_char) is scrubbed, not kept. */
+    @Test
+    void aCategoryWithASentenceAmongItsValuesIsNotKeptAsACategory() {
+        List<String> operators = new java.util.ArrayList<>(repeat(List.of("E", "E", "E", "BID"), 4));
+        assertEquals(ColumnClass.CATEGORICAL, classify("tval_char", operators).columnClass());
+        operators.add("Seen by Dr. Szabo. Pt Lindqvist-Abara reachable at 508-555-0119.");
+        assertEquals(ColumnClass.UNKNOWN, classify("tval_char", operators).columnClass());
+        assertEquals(ColumnClass.CATEGORICAL, classify("careunit", repeat(List.of("Medical Intensive Care Unit (MICU)",
+                "Emergency Department", "Medicine"), 3)).columnClass());
+    }
 }

@@ -68,4 +68,21 @@ class HeaderHintsTest {
         assertTrue(!HeaderHints.of("provider_cd").has(HeaderHints.Hint.CODE));
         assertTrue(!HeaderHints.of("cd_id").has(HeaderHints.Hint.CODE));
     }
+
+    /**
+     * Cerner Millennium's headers (decision 0120): {@code ALIAS} holds a person's MRN, FIN and SSN; {@code PRSNL} is the
+     * staff; the type of an alias or an encounter as a code is a category, not a person or an id.
+     */
+    @Test
+    void cernerAliasesPersonnelAndTypeCodesAreKnown() {
+        assertTrue(HeaderHints.of("ALIAS").has(HeaderHints.Hint.ID));
+        assertTrue(HeaderHints.of("PERFORMED_PRSNL_ID").has(HeaderHints.Hint.PERSON_ROLE));
+        assertTrue(HeaderHints.of("VERIFIED_PRSNL_ID").has(HeaderHints.Hint.ID));
+        HeaderHints type = HeaderHints.of("PERSON_ALIAS_TYPE_CD");
+        assertTrue(type.has(HeaderHints.Hint.CODE) && type.has(HeaderHints.Hint.KIND));
+        assertTrue(!type.has(HeaderHints.Hint.PERSON_ROLE) && !type.has(HeaderHints.Hint.ID));
+        assertTrue(HeaderHints.of("encounter_type_code").has(HeaderHints.Hint.CODE));
+        assertTrue(HeaderHints.of("PERSON_ID").has(HeaderHints.Hint.PERSON_ROLE), "a person's id is still a person's");
+        assertTrue(HeaderHints.of("provider_type").has(HeaderHints.Hint.PERSON_ROLE), "a kind without a code word");
+    }
 }
