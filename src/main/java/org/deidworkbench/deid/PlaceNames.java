@@ -127,7 +127,7 @@ final class PlaceNames {
      * State codes that a note rarely uses for anything else after a comma; the others ("MI" infarction, "CA" cancer
      * or calcium, "PA", "MD", "DO"-like titles, "VT", "SD", "NC", "CT", "GA", "DC", ...) need a ZIP code after them.
      */
-    private static final Set<String> PLAIN_STATE_CODES = Set.of("AK", "AZ", "FL", "IL", "IA", "KS", "KY", "MN",
+    private static final Set<String> PLAIN_STATE_CODES = Set.of("AK", "AZ", "FL", "IL", "IA", "KS", "KY", "MA", "MN",
             "MT", "NV", "NH", "NJ", "NY", "OH", "RI", "TN", "TX", "UT", "WI", "WV", "WY");
 
     private static final List<String> STATE_NAMES = List.of("Alabama", "Alaska", "Arizona", "Arkansas",
@@ -234,6 +234,10 @@ final class PlaceNames {
             }
             if (i - start >= 2 && java.util.Arrays.binarySearch(TRIGGERS, h) >= 0) {
                 return true;
+            }
+            if (i - start == 2 && Character.isUpperCase(c) && Character.isUpperCase(text.charAt(start + 1))
+                    && STATE_CODES.contains(text.substring(start, i)) && zipAfter(text, i)) {
+                return true; // "Somerville MA 02143"
             }
         }
         return false;
@@ -504,19 +508,20 @@ final class PlaceNames {
             int[] cur = w.get(t);
             int[] prev = w.get(t - 1);
             int comma = prev[1];
-            // a comma and one or two spaces: "Dayton,OH" is not written as a place
-            if (comma >= n || text.charAt(comma) != ',' || !gapIs(text, comma + 1, cur[0], "")) {
+            // a comma and one or two spaces ("Dayton,OH" is not written as a place), or one space and a ZIP code
+            // after the state's code ("Somerville MA 02143")
+            boolean afterComma = comma < n && text.charAt(comma) == ',' && gapIs(text, comma + 1, cur[0], "");
+            if (!afterComma && !(cur[0] - prev[1] == 1 && text.charAt(prev[1]) == ' ')) {
                 continue;
             }
-            String word = text.substring(cur[0], cur[1]);
             boolean state;
             boolean zip = false;
-            if (word.length() == 2 && STATE_CODES.contains(word)) {
+            if (cur[1] - cur[0] == 2 && STATE_CODES.contains(text.substring(cur[0], cur[1]))) {
                 zip = zipAfter(text, cur[1]);
                 boolean ends = cur[1] >= n || " .,;:)\n\r\t".indexOf(text.charAt(cur[1])) >= 0;
-                state = ends && (zip || PLAIN_STATE_CODES.contains(word));
+                state = ends && (zip || afterComma && PLAIN_STATE_CODES.contains(text.substring(cur[0], cur[1])));
             } else {
-                state = stateNameAt(text, cur[0]);
+                state = afterComma && stateNameAt(text, cur[0]);
             }
             if (!state) {
                 continue;
