@@ -38,9 +38,8 @@ final class PlaceNames {
     private static final List<String> LIVING = List.of(
             "lives in", "living in", "lived in", "live in", "resides in", "residing in", "resided in", "resident of",
             "residence in", "born in", "native of", "grew up in", "raised in", "is from", "was from", "originally from",
-            "comes from", "came from", "hometown", "home town", "city of", "town of", "village of", "home in",
-            "house in", "works in", "worked in", "stays in", "staying in",
-            "wohnt in", "wohnhaft in", "wohnte in", "lebt in", "lebte in", "stammt aus", "kommt aus", "gebürtig aus",
+            "hometown", "home town", "city of", "town of", "village of", "home in", "house in",
+            "wohnt in", "wohnhaft in", "wohnte in", "lebt in", "lebte in", "stammt aus", "gebürtig aus",
             "geboren in", "wohnhaft",
             "habite à", "habite a", "domicilié à", "domiciliée à", "domicilié a", "domiciliée a", "demeurant à",
             "résidant à", "réside à", "vit à", "originaire de", "né à", "née à",
@@ -54,7 +53,8 @@ final class PlaceNames {
             "moved to", "moved from", "moved here from", "moving to", "relocated to", "relocated from",
             "transferred from", "transferred to", "transferred here from", "transfer from", "transfer to",
             "travelled to", "traveled to", "travelled from", "traveled from", "travel to", "trip to", "returned from",
-            "returning from", "vacation in", "holiday in", "visiting from",
+            "returning from", "vacation in", "holiday in", "visiting from", "comes from", "came from", "works in",
+            "worked in", "stays in", "staying in", "kommt aus",
             "zugezogen aus", "verzogen nach", "umgezogen nach", "verlegt aus", "verlegt nach", "verlegt in",
             "zuverlegt aus", "übernahme aus",
             "transféré de", "transférée de", "transféré à", "transférée à",
@@ -260,8 +260,17 @@ final class PlaceNames {
             if (phrases != null) {
                 afterPhrase(text, w, t, phrases, upper, out);
             }
-            if (LABELS.contains(lower) && t + 1 < w.size() && gapIs(text, w.get(t)[1], w.get(t + 1)[0], ":")) {
-                place(text, w, t + 1, true, upper, out);
+            if (LABELS.contains(lower) && t + 1 < w.size()) {
+                int end = w.get(t)[1];
+                int postcode = end < text.length() && text.charAt(end) == ':'
+                        ? postcodeBetween(text, end + 1, w.get(t + 1)[0]) : -1;
+                if (postcode >= 0 || gapIs(text, end, w.get(t + 1)[0], ":") && text.indexOf(':', end) < w.get(t + 1)[0]) {
+                    int found = out.size();
+                    place(text, w, t + 1, true, upper, out);
+                    if (postcode >= 0 && out.size() > found) {
+                        out.get(found)[0] = postcode; // "PLZ/Ort: 80331 München"
+                    }
+                }
             }
             if (FACILITY_BEFORE.contains(lower) && Character.isUpperCase(text.charAt(w.get(t)[0]))) {
                 facilityName(text, w, t, out);
@@ -409,7 +418,7 @@ final class PlaceNames {
         if (caps && (w.get(t)[1] - w.get(t)[0] < 3 || ordinary)) {
             return; // "LIVES IN A ...", "TRANSFERRED TO ER": in a text in capitals, only a word that is no word
         }
-        if (!single && (ordinary && words == 1 || WARD_WORDS.contains(lower(text, w.get(last))))) {
+        if (!single && ordinary && words == 1 || WARD_WORDS.contains(lower(text, w.get(last)))) {
             return; // "transferred to Rehab", "transferred to Step Down Unit", "verlegt auf die Intensivstation"
         }
         String whole = text.substring(w.get(t)[0], w.get(last)[1]).toUpperCase(Locale.ROOT);

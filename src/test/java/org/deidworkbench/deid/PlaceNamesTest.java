@@ -35,6 +35,7 @@ class PlaceNamesTest {
         "Lebt in Frankfurt am Main bei der Tochter.|Lebt in [LOCATION] bei der Tochter.",
         "Verlegt aus dem Klinikum Rosenheim.|Verlegt aus dem Klinikum [LOCATION].",
         "Wohnort: Garmisch-Partenkirchen|Wohnort: [LOCATION]",
+        "PLZ/Ort: 80331 München|PLZ/Ort: [LOCATION]",
         "Patiente domiciliée à Villeurbanne, veuve.|Patiente domiciliée à [LOCATION], veuve.",
         "Originaire de Saint-Étienne.|Originaire de [LOCATION].",
         "Transféré du CHU de Nantes.|Transféré du CHU de [LOCATION].",
@@ -84,6 +85,9 @@ class PlaceNamesTest {
         "Transferred to ICU for monitoring.",
         "transferred to Rehab on day 4",
         "Transferred to Step Down Unit overnight.",
+        "Works in Radiology as a technician.",
+        "Kommt aus der Notaufnahme.",
+        "Lives in Assisted Living Facility.",
         "Verlegt auf die Intensivstation.",
         "Lives in Ohio with her son.",
         "Moved from Mexico in childhood.",
@@ -100,7 +104,8 @@ class PlaceNamesTest {
         "Transferred to Hospital in the evening.",
         "Dayton,OH",
         "travelled to Europe",
-        "SKILLED NURSING FACILITY"})
+        "SKILLED NURSING FACILITY",
+        "Ort der Untersuchung Praxis"})
     void clinicalProseAroundCuesKeepsItsWords(String text) {
         assertEquals(text, scrub(text));
     }
