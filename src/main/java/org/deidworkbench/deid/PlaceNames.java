@@ -151,9 +151,14 @@ final class PlaceNames {
         }
     }
 
+    /** Prepositions before a postcode and its town. Lower case. */
+    private static final Set<String> POSTCODE_PREPOSITIONS = Set.of("in", "à", "a", "en", "te", "i", "nach", "aus",
+            "at");
+
     /** Hashes of every word that can start a find ({@link #mayHold}), sorted. */
     private static final long[] TRIGGERS = java.util.stream.Stream.of(PHRASES_BY_FIRST.keySet().stream(),
-            LABELS.stream(), FACILITY_BEFORE.stream(), FACILITY_AFTER.stream(), SUBDIVISIONS.stream())
+            LABELS.stream(), FACILITY_BEFORE.stream(), FACILITY_AFTER.stream(), SUBDIVISIONS.stream(),
+            POSTCODE_PREPOSITIONS.stream())
             .flatMap(s -> s).mapToLong(w -> hash(w, 0, w.length())).distinct().sorted().toArray();
 
     private PlaceNames() {
@@ -232,12 +237,15 @@ final class PlaceNames {
                 h = 31 * h + Character.toLowerCase(text.charAt(i));
                 i++;
             }
-            if (i - start >= 2 && java.util.Arrays.binarySearch(TRIGGERS, h) >= 0) {
+            if (java.util.Arrays.binarySearch(TRIGGERS, h) >= 0) {
                 return true;
             }
             if (i - start == 2 && Character.isUpperCase(c) && Character.isUpperCase(text.charAt(start + 1))
                     && STATE_CODES.contains(text.substring(start, i)) && zipAfter(text, i)) {
                 return true; // "Somerville MA 02143"
+            }
+            if (i - start <= 2 && i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9' && ukPostcodeAt(text, start)) {
+                return true; // "Oxford OX4 1HP"
             }
         }
         return false;
@@ -277,6 +285,18 @@ final class PlaceNames {
             }
             if (FACILITY_AFTER.contains(lower) && Character.isUpperCase(text.charAt(w.get(t)[0]))) {
                 namedBefore(text, w, t, lower, out);
+                townAfterFacility(text, w, t, upper, out);
+            }
+            if (POSTCODE_PREPOSITIONS.contains(lower) && t + 1 < w.size()) {
+                // "in 80331 München", "à 69003 Lyon"
+                int postcode = postcodeBetween(text, w.get(t)[1], w.get(t + 1)[0]);
+                int found = out.size();
+                if (postcode >= 0) {
+                    place(text, w, t + 1, true, upper, out);
+                    if (out.size() > found) {
+                        out.get(found)[0] = postcode;
+                    }
+                }
             }
             if (SUBDIVISIONS.contains(lower) && Character.isUpperCase(text.charAt(w.get(t)[0]))) {
                 int first = capitalisedBefore(text, w, t, 3);
@@ -286,6 +306,7 @@ final class PlaceNames {
             }
         }
         cityBeforeState(text, w, upper, out);
+        townBeforeUkPostcode(text, w, out);
         return out;
     }
 
@@ -510,6 +531,57 @@ final class PlaceNames {
         return first;
     }
 
+    /** "Royal Berkshire Hospital, Paddington.", "Mercy Clinic, Springfield": the town after a hospital's name. */
+    private static void townAfterFacility(String text, List<int[]> w, int t, boolean upper, List<int[]> out) {
+        int last = t;
+        Set<String> second = FACILITY_AFTER_SECOND.get(lower(text, w.get(t)));
+        if (second != null && t + 1 < w.size() && second.contains(lower(text, w.get(t + 1)))) {
+            last = t + 1;
+        }
+        int end = w.get(last)[1];
+        if (last + 1 >= w.size() || end >= text.length() || text.charAt(end) != ','
+                || !gapIs(text, end + 1, w.get(last + 1)[0], "")) {
+            return;
+        }
+        int found = out.size();
+        place(text, w, last + 1, false, upper, out);
+        if (out.size() > found) {
+            int placeEnd = out.get(found)[1];
+            // the town ends its phrase: "Hospital, Cardiology Department" is no town
+            if (placeEnd < text.length() && ".,;:)\n\r".indexOf(text.charAt(placeEnd)) < 0) {
+                out.remove(found);
+            }
+        }
+    }
+
+    /**
+     * "Oxford OX4 1HP", "Cardiff CF10 3NQ": the town right before a UK postcode (outward code, a space, a digit and two
+     * letters of those the inward code uses), which the scrubber replaces with {@code [ZIP]}.
+     */
+    private static void townBeforeUkPostcode(String text, List<int[]> w, List<int[]> out) {
+        for (int t = 1; t < w.size(); t++) {
+            int[] b = w.get(t);
+            if (b[1] - b[0] > 2 || !allUpper(text, b) || !ukPostcodeAt(text, b[0])) {
+                continue;
+            }
+            int[] prev = w.get(t - 1);
+            if (b[0] - prev[1] != 1 || text.charAt(prev[1]) != ' ' || !placeWord(text, prev) || allUpper(text, prev)) {
+                continue;
+            }
+            int first = capitalisedBefore(text, w, t - 1, 2);
+            out.add(new int[] {w.get(first)[0], prev[1]});
+        }
+    }
+
+    private static final java.util.regex.Pattern UK_POSTCODE =
+            java.util.regex.Pattern.compile("[A-Z]{1,2}\\d[A-Z\\d]? \\d[ABD-HJLNP-UW-Z]{2}(?![\\p{L}\\d])");
+
+    private static boolean ukPostcodeAt(String text, int i) {
+        java.util.regex.Matcher m = UK_POSTCODE.matcher(text);
+        m.region(i, Math.min(text.length(), i + 8));
+        return m.lookingAt();
+    }
+
     /** "Dayton, OH", "Bozeman, MT 59715", "Clovis, CA 93612", "Springfield, Illinois". */
     private static void cityBeforeState(String text, List<int[]> w, boolean upper, List<int[]> out) {
         int n = text.length();
@@ -566,6 +638,9 @@ final class PlaceNames {
         int digits = i - start;
         if (digits < 4 || digits > 5 || start == from || i == to) {
             return -1;
+        }
+        if (digits == 4 && (text.startsWith("19", start) || text.startsWith("20", start))) {
+            return -1; // "in 2019 Metformin was started": a year, not Zürich's 8001
         }
         while (i < to && text.charAt(i) == ' ') {
             i++;

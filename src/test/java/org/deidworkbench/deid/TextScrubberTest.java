@@ -743,12 +743,15 @@ class TextScrubberTest {
         assertEquals("NHS No [PHONE] checked", scrub("NHS No 999 001 2342 checked"));
     }
 
-    /** A UK postcode in a letter names a street; a code, a dose or a value shaped a little like one is kept. */
+    /**
+     * A UK postcode in a letter names a street, and the town before it goes too (decision 0121); a code, a dose or a
+     * value shaped a little like one is kept.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            lives at 27 Cowley Road, Oxford OX4 1HP today. | lives at [ADDRESS], Oxford [ZIP] today.
-            Cardiff CF10 3NQ.                              | Cardiff [ZIP].
-            London SW1A 1AA                                | London [ZIP]
+            lives at 27 Cowley Road, Oxford OX4 1HP today. | lives at [ADDRESS], [LOCATION] [ZIP] today.
+            Cardiff CF10 3NQ.                              | [LOCATION] [ZIP].
+            London SW1A 1AA                                | [LOCATION] [ZIP]
             moved to M1 1AE in May                         | moved to [ZIP] in May
             B12 1MG daily, T2 DM, OPCS K40.1, ICD-10 I21.4 | B12 1MG daily, T2 DM, OPCS K40.1, ICD-10 I21.4
             eGFR 58 mL/min, HbA1c 58 mmol/mol              | eGFR 58 mL/min, HbA1c 58 mmol/mol
