@@ -367,4 +367,27 @@ class ColumnClassifierTest {
         assertEquals(ColumnClass.CODE, classify("formulary_drug_cd", List.of("FURO40I", "METO25XL", "HEPA5I",
                 "ASA81")).columnClass());
     }
+
+    /** Oracle's DD-MON-YYYY in Italian, Spanish and German are dates, not identifiers (decision 0119). */
+    @Test
+    void oracleDatesInOtherLanguagesAreDates() {
+        assertEquals(ColumnClass.DATE, classify("DATA_VALIDAZIONE",
+                List.of("13-MAR-2023", "14-MAR-2023", "29-DIC-2022", "03-GEN-2023", "05-MAG-2023")).columnClass());
+        assertEquals(ColumnClass.DATE, classify("FECHA_VALIDACION",
+                List.of("12-MAR-2023", "28-DIC-2022", "03-ENE-2023", "05-MAY-2023", "12-ABR-2023")).columnClass());
+        assertEquals(ColumnClass.DATE, classify("VALIDIERT_AM", List.of("14-MÄR-23", "30-DEZ-22", "02-OKT-22")).columnClass());
+        assertEquals(ColumnClass.DATE, classify("fecha", List.of("12 de marzo de 2023", "3 de enero de 2023")).columnClass());
+    }
+
+    /** The one language that reads all of a column's month names, other than English, goes with its class. */
+    @Test
+    void aColumnsMonthNamesGiveItsLanguage() {
+        assertEquals(MonthNames.Language.ES, classify("FECHA_VALIDACION",
+                List.of("12-MAR-2023", "28-DIC-2022", "03-ENE-2023", "05-MAY-2023")).monthLanguage());
+        assertEquals(MonthNames.Language.IT, classify("DATA_VALIDAZIONE",
+                List.of("13-MAR-2023", "29-DIC-2022", "03-GEN-2023")).monthLanguage());
+        assertEquals(MonthNames.Language.DE, classify("VALIDIERT_AM", List.of("14-MÄR-23", "30-DEZ-22")).monthLanguage());
+        assertEquals(null, classify("lab_date", List.of("12-MAR-2023", "28-DEC-2022", "03-JAN-2023")).monthLanguage());
+        assertEquals(null, classify("mixed", List.of("03-GEN-2023", "03-ENE-2023")).monthLanguage());
+    }
 }
