@@ -288,8 +288,9 @@ public final class TextScrubber {
             // Titles may be stacked ("Prof. Dr. Müller"); the name is what follows the last one.
             // Repetitions are bounded: an unbounded group recurses per repetition in java.util.regex
             // and a long run of titles or separators would overflow the stack.
-            new Detector(Pattern.compile("\\b(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?\\s+){1,4}(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})"),
-                    "[NAME]", 1, s -> s.contains("Mr", "Ms", "Miss", "Dr", "Prof"), Starts.WORD, "MDP"),
+            // "dr" in lower case too, as Polish and Dutch write it ("u dr. Kuźniara", "dr. Van Dalen"; decision 0119)
+            new Detector(Pattern.compile("\\b(?:(?:Mr|Mrs|Ms|Miss|[Dd]r|Prof)\\.?\\s+){1,4}(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})"),
+                    "[NAME]", 1, s -> s.contains("Mr", "Ms", "Miss", "Dr", "dr", "Prof"), Starts.WORD, "MDPd"),
             // The keyword must end its word ("mRNA-1273" is a vaccine, not an MRN); "account" and
             // "policy" only count with "number", "no." or a colon, as in running text they are words.
             new Detector(Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?|SSN|acct"
@@ -947,6 +948,9 @@ public final class TextScrubber {
             "abuela", "abuelo", "enfermera", "enfermero", "figlia", "figlio", "moglie", "marito", "sorella",
             "fratello", "nonna", "nonno", "infermiera", "infermiere", "filha", "filho", "mãe", "pai", "irmã",
             "irmão", "neta", "neto", "avó", "avô", "enfermeira", "enfermeiro",
+            // Polish (decision 0119): relatives, a neighbour, a carer, and "lek." (lekarz, a physician)
+            "córka", "syn", "mąż", "żona", "matka", "ojciec", "brat", "siostra", "wnuczka", "wnuk", "synowa", "zięć",
+            "sąsiad", "sąsiadka", "opiekun", "opiekunka", "pielęgniarka", "lek",
             // the people a US discharge summary names beside the family (decision 0110): a health care proxy, a
             // neighbour or friend who found the patient, the interpreter
             "hcp", "proxy", "guardian", "caregiver", "neighbor", "neighbour", "friend", "roommate", "boyfriend",
@@ -956,7 +960,9 @@ public final class TextScrubber {
             "mlle", "m", "frau", "herr", "fr", "hr", "fru", "dr", "prof", "pr", "mevrouw", "mevr", "meneer", "dhr",
             "sr", "sra", "srta", "dra", "don", "doña", "sig", "dott", "dottssa",
             // Spanish "Dña." and "Dª" (doña), Italian "Dott.ssa" (dottoressa) written with its dot (decision 0119)
-            "dña", "dª");
+            "dña", "dª",
+            // Polish "Pani" and "Pan" (Mrs, Mr)
+            "pani", "pan");
 
     /**
      * Up to three capitalised words right after a {@link #NAME_CUES cue} (and an honorific): names no table

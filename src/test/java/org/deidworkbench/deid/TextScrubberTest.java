@@ -809,6 +809,15 @@ class TextScrubberTest {
     }
 
     @Test
+    void polishRelativesAndFormsOfAddressAreCues() {
+        assertEquals("Żona [NAME] [NAME] odbiera wypis.", scrub("Żona Halina Żółkowska odbiera wypis."));
+        assertEquals("Syn [NAME] pyta o termin.", scrub("Syn Wojciech pyta o termin."));
+        assertEquals("wypis: lek. [NAME] [NAME]", scrub("wypis: lek. Przemysław Kuźniar"));
+        assertEquals("Pani [NAME], chemioterapia.", scrub("Pani Ślusarczyk, chemioterapia."));
+        assertEquals("Kontrola u dr. [NAME].", scrub("Kontrola u dr. Kuźniara."));
+    }
+
+    @Test
     void spanishAndItalianFormsOfAddressStandBeforeTheName() {
         assertEquals("Su esposa, Dña. [NAME] [NAME], avisa.", scrub("Su esposa, Dña. Arantza Zubeldia, avisa."));
         assertEquals("Visita della Dott.ssa [NAME] [NAME] oggi.", scrub("Visita della Dott.ssa Benedetta Quagliarella oggi."));

@@ -43,8 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * US Medicare claims extract in CMS's DE-SynPUF style (a hexadecimal beneficiary key, yyyyMMdd dates, ICD-9, NDCs, NPIs,
  * MBIs, nine-digit ZIPs and a care manager's notes), and a MIMIC-IV-style hospital export before de-identification
  * (module folders, 8-digit subject, admission and stay ids, staff ids, composite note ids, discharge summaries), and an
- * Italian and a Spanish hospital export (codice fiscale, DNI/NIE, NUSS, two surnames, Oracle dates with the month's
- * name in Italian, Spanish and German, notes with dates in four languages; decision 0119).
+ * Italian, a Spanish and a Polish hospital export (codice fiscale, DNI/NIE, NUSS, PESEL, two surnames, Oracle dates
+ * with the month's name in Italian, Spanish and German, notes with dates in five languages; decision 0119).
  * Every planted identifier must be gone from every output byte; the codes, measurements, joins and intervals a
  * researcher needs must stay. Failures name categories and files, never values.
  */
@@ -180,7 +180,7 @@ class AdversarialCorpusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
-        "claims", "mimic", "it", "es"})
+        "claims", "mimic", "it", "es", "pl"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -206,7 +206,7 @@ class AdversarialCorpusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
-        "claims", "mimic", "it", "es"})
+        "claims", "mimic", "it", "es", "pl"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -293,7 +293,9 @@ class AdversarialCorpusTest {
         "it/ricoveri.csv:NOSOLOGICO<esami.csv:NOSOLOGICO", "it/ricoveri.csv:NOSOLOGICO<referti.csv:NOSOLOGICO",
         "es/pacientes.csv:NHC<episodios.csv:NHC", "es/pacientes.csv:NHC<laboratorio.csv:NHC",
         "es/pacientes.csv:NHC<informes.csv:NHC", "es/episodios.csv:EPISODIO<laboratorio.csv:EPISODIO",
-        "es/episodios.csv:EPISODIO<informes.csv:EPISODIO"})
+        "es/episodios.csv:EPISODIO<informes.csv:EPISODIO",
+        "pl/pacjenci.csv:ID_PACJENTA<pobyty.csv:ID_PACJENTA", "pl/pacjenci.csv:ID_PACJENTA<wyniki.csv:ID_PACJENTA",
+        "pl/pacjenci.csv:ID_PACJENTA<epikryzy.csv:ID_PACJENTA", "pl/pobyty.csv:NR_KSIEGI<wyniki.csv:NR_KSIEGI"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
         String folder = join.substring(0, join.indexOf('/'));
         String[] sides = join.substring(folder.length() + 1).split("<");
@@ -440,7 +442,8 @@ class AdversarialCorpusTest {
         "mimic/icu/chartevents.csv:charttime:storetime:yyyy-MM-dd HH:mm:ss",
         "mimic/note/discharge.csv:charttime:storetime:yyyy-MM-dd HH:mm:ss",
         "mimic/hosp/emar.csv:scheduletime:charttime:yyyy-MM-dd HH:mm:ss",
-        "it/ricoveri.csv:DATA_RICOVERO:DATA_DIMISSIONE:dd/MM/yyyy", "es/episodios.csv:FECHA_INGRESO:FECHA_ALTA:dd/MM/yyyy HH:mm"})
+        "it/ricoveri.csv:DATA_RICOVERO:DATA_DIMISSIONE:dd/MM/yyyy", "es/episodios.csv:FECHA_INGRESO:FECHA_ALTA:dd/MM/yyyy HH:mm",
+        "pl/pobyty.csv:DATA_PRZYJECIA:DATA_WYPISU:dd.MM.yyyy HH:mm"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));
@@ -624,12 +627,13 @@ class AdversarialCorpusTest {
     }
 
     /**
-     * The Italian and Spanish patients' tables ({@code pazienti.csv}, {@code pacientes.csv}) are the patients' (decision
+     * The Italian, Spanish and Polish patients' tables ({@code pazienti.csv}, {@code pacientes.csv}, {@code pacjenci.csv})
+     * are the patients' (decision
      * 0119): each patient's admissions move by the patient's own offset, so the offsets differ between patients.
      */
     @ParameterizedTest
     @ValueSource(strings = {"it/ricoveri.csv:ID_PAZIENTE:DATA_RICOVERO:dd/MM/yyyy",
-        "es/episodios.csv:NHC:FECHA_INGRESO:dd/MM/yyyy HH:mm"})
+        "es/episodios.csv:NHC:FECHA_INGRESO:dd/MM/yyyy HH:mm", "pl/pobyty.csv:ID_PACJENTA:DATA_PRZYJECIA:dd.MM.yyyy HH:mm"})
     void eachPatientOfASouthernExportHasAnOffset(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));

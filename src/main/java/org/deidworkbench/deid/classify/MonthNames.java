@@ -141,6 +141,15 @@ public final class MonthNames {
         return first.withUnaccented(unaccented(lower, first));
     }
 
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether a word is written without the accents its language's word has ({@code Marz}, {@code fevrier}). */
     private static boolean unaccented(String lower, Month m) {
         String[] shorts = SHORT[m.language().ordinal()][m.month() - 1];
@@ -202,7 +211,10 @@ public final class MonthNames {
         } else {
             name = FULL[l][month - 1];
         }
-        if (was.unaccented()) {
+        boolean beyondLatin1 = name.chars().anyMatch(c -> c > 0xFF);
+        // A word written in ASCII gets no letter beyond Latin-1 ("marca" moved into September is "wrzesnia"): a file
+        // read as Windows-1252 or Latin-1 could not write Polish's "ś", and the whole file would fail.
+        if (was.unaccented() || beyondLatin1 && isAscii(like)) {
             name = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         }
         if (like.equals(like.toUpperCase(Locale.ROOT))) {

@@ -37,12 +37,13 @@ public final class ValueStats {
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Z0-9][A-Z0-9.:_/-]{0,15}");
     private static final Pattern ALNUM_ID = Pattern.compile("(?=[A-Za-z0-9-]*\\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{3,40}");
     /** A ZIP, a ZIP+4 with or without its dash (CMS writes nine digits), a UK postcode; only read under a ZIP header. */
-    private static final Pattern ZIP_LIKE = Pattern.compile("\\d{4,5}(?:-\\d{4})?|\\d{9}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}");
+    private static final Pattern ZIP_LIKE = Pattern.compile(
+            "\\d{4,5}(?:-\\d{4})?|\\d{9}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|\\d{2}-\\d{3}|\\d{4}-\\d{3}");
     private static final Pattern GEO_LIKE = Pattern.compile("-?\\d{1,3}\\.\\d{4,}");
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?|\\p{Lu}\\.");
     private static final Pattern TITLE = Pattern.compile(
             "(?iu)(?:mr|mrs|ms|miss|dr|prof|herr|frau|fr|hr|sr|sra|mme|m|dott|dott\\.ssa|prof\\.ssa|dr\\.ssa|dra|doña|dña"
-            + "|sig|sig\\.ra|sig\\.na|srta)\\.?");
+            + "|sig|sig\\.ra|sig\\.na|srta|lek|pani|pan)\\.?");
     private static final Pattern STREET = Pattern.compile("(?iu).*(?:\\d+\\s*[a-z]?\\s+\\p{L}.*\\b(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|way"
             + "|boulevard|blvd|place|pl|terrace|circle|parkway|pkwy|square|sq|highway|hwy)\\b\\.?.*"
             + "|\\p{L}*(?:straße|strasse|str\\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad)\\s+\\d+\\s*[a-z]?"
@@ -413,6 +414,9 @@ public final class ValueStats {
         return y >= 1850 && y <= 2100 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
     }
 
+    /** Words of a degree between a title and the name ({@code dr n. med.}, {@code dr hab.}; decision 0119). */
+    private static final Set<String> DEGREE_WORDS = Set.of("n.", "med.", "hab.", "n.med.");
+
     private void countName(String v, String[] words) {
         if (words.length > 5 || v.length() > 60) {
             return;
@@ -429,8 +433,8 @@ public final class ValueStats {
         boolean numbered = false;
         for (int i = start; i < words.length; i++) {
             String w = words[i].replace(",", "");
-            if (w.isEmpty() || PARTICLES.contains(w)) {
-                continue;
+            if (w.isEmpty() || PARTICLES.contains(w) || title && DEGREE_WORDS.contains(w)) {
+                continue; // "dr n. med. Bronisława Chmielewska": Polish degrees after the title
             }
             if (!mNameWord.reset(w).matches()) {
                 int cut = numberSuffix(w);

@@ -379,6 +379,14 @@ class ColumnClassifierTest {
         assertEquals(ColumnClass.DATE, classify("fecha", List.of("12 de marzo de 2023", "3 de enero de 2023")).columnClass());
     }
 
+    /** Polish exports: postcodes with their dash, clinicians with "lek." and "dr n. med." (decision 0119). */
+    @Test
+    void polishPostcodesAndClinicianColumnsAreKnown() {
+        assertEquals(ColumnClass.ZIP, classify("KOD_POCZTOWY", List.of("00-360", "80-827", "31-858")).columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("LEKARZ", List.of("lek. Przemysław Kuźniar",
+                "dr n. med. Bronisława Chmielewska", "lek. Przemysław Kuźniar")).columnClass());
+    }
+
     /** The one language that reads all of a column's month names, other than English, goes with its class. */
     @Test
     void aColumnsMonthNamesGiveItsLanguage() {
