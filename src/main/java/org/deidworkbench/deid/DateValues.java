@@ -78,7 +78,7 @@ public final class DateValues {
 
     /** {@link #preferred(String)}, else the column's language. */
     private static MonthNames.Language preferred(String separator, MonthNames.Language column) {
-        return separator.contains("de") ? MonthNames.Language.ES : column;
+        return separator.toLowerCase(Locale.ROOT).contains("de") ? MonthNames.Language.ES : column;
     }
 
     /**
