@@ -21,9 +21,19 @@ import org.deidworkbench.model.ActionSpec;
  * @param identifier whether its values identify a person (collected and scrubbed elsewhere too)
  * @param slashDayFirst whether slash dates in it are day first
  * @param reason readable explanation of the decision
+ * @param monthLanguage the language its dates' month names are written in, where the classifier found one other than
+ *     English ({@code 03-ENE-2023}: Spanish), else null (decision 0119)
  */
 public record ColumnPlan(String header, ActionSpec spec, String ruleId, DecidedBy decidedBy, ColumnClass columnClass,
-        double confidence, String evidence, String label, boolean identifier, boolean slashDayFirst, String reason) {
+        double confidence, String evidence, String label, boolean identifier, boolean slashDayFirst, String reason,
+        org.deidworkbench.deid.classify.MonthNames.Language monthLanguage) {
+
+    /** A plan whose month names, if any, are read in the first language that has them. */
+    public ColumnPlan(String header, ActionSpec spec, String ruleId, DecidedBy decidedBy, ColumnClass columnClass,
+            double confidence, String evidence, String label, boolean identifier, boolean slashDayFirst, String reason) {
+        this(header, spec, ruleId, decidedBy, columnClass, confidence, evidence, label, identifier, slashDayFirst, reason,
+                null);
+    }
 
     /** What decided a column. */
     public enum DecidedBy {

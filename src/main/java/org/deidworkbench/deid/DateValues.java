@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deidworkbench.deid.classify.MonthNames;
 
 /**
  * Recognises the date notations found in clinical exports and shifts or coarsens them while
@@ -42,8 +43,11 @@ public final class DateValues {
     private static final Notation SLASH_DMY = new Notation(Pattern.compile(
             "(?<d>\\d{1,2})(?<s1>/)(?<m>\\d{1,2})(?<s2>/)(?<y>\\d{4}|\\d{2})" + TIME), Order.DMY);
 
-    /** A month's name or its three-letter abbreviation, in English, as Oracle, SAS and reports write them. */
-    private static final String MON = "(?<mon>[A-Za-z]{3,9})";
+    /**
+     * A month's name or its abbreviation, as Oracle, SAS and reports write them, in English or another language of
+     * {@link MonthNames} ({@code MAG}, {@code ENE}, {@code MÄR}, {@code marzo}; decision 0119).
+     */
+    private static final String MON = "(?<mon>\\p{L}{3,12})";
 
     /**
      * Dates with the month's name (decision 0115), whole values of a column: Oracle's default {@code DD-MON-YY} and
@@ -54,18 +58,27 @@ public final class DateValues {
     private static final List<Pattern> MONTH_NAME_NOTATIONS = List.of(
             Pattern.compile("(?<d>\\d{1,2})(?<s1>-)" + MON + "(?<dot>)(?<s2>-)(?<y>\\d{4}|\\d{2})"
                     + "(?<rest>(?:\\s\\d{1,2}[.:]\\d{2}(?:[.:]\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s?[AaPp][Mm])?)?)"),
-            Pattern.compile("(?<d>\\d{2})(?<s1>)(?<mon>[A-Za-z]{3})(?<dot>)(?<s2>)(?<y>\\d{4}|\\d{2})"
+            Pattern.compile("(?<d>\\d{2})(?<s1>)(?<mon>\\p{L}{3})(?<dot>)(?<s2>)(?<y>\\d{4}|\\d{2})"
                     + "(?<rest>(?::\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?)?)"),
-            Pattern.compile("(?<d>\\d{1,2})(?<s1>\\s)" + MON + "(?<dot>\\.?)(?<s2>\\s)(?<y>\\d{4})" + TIME),
+            // "3 Feb 2023", German "3. März 2023", Spanish and Portuguese "12 de marzo de 2023"
+            Pattern.compile("(?<d>\\d{1,2})(?<s1>\\.?\\s(?:de\\s)?)" + MON + "(?<dot>\\.?)(?<s2>\\s(?:del?\\s)?)(?<y>\\d{4})"
+                    + TIME),
             Pattern.compile(MON + "(?<dot>\\.?)(?<s1>\\s)(?<d>\\d{1,2})(?<s2>,\\s?)(?<y>\\d{4})" + TIME));
 
     /** The month (1–12) a name or abbreviation names ({@code FEB}, {@code Sept}, {@code february}), else 0. */
     private static int monthOrZero(String name) {
-        try {
-            return monthOf(name);
-        } catch (UnprocessableValueException e) {
-            return 0;
-        }
+        MonthNames.Month m = MonthNames.of(name);
+        return m == null ? 0 : m.month();
+    }
+
+    /** The language a month word is read in: Spanish or Portuguese after their "de" ("12 de marzo de 2023"). */
+    private static MonthNames.Language preferred(String separator) {
+        return preferred(separator, null);
+    }
+
+    /** {@link #preferred(String)}, else the column's language. */
+    private static MonthNames.Language preferred(String separator, MonthNames.Language column) {
+        return separator.toLowerCase(Locale.ROOT).contains("de") ? MonthNames.Language.ES : column;
     }
 
     /**
@@ -74,15 +87,13 @@ public final class DateValues {
      * both: it counts as abbreviated only where every month is ({@code mayIsShort}: Oracle's and SAS's fixed-width
      * notations, or a dot after it), so a note's "May 3" becomes "July 13", not "Jul 13".
      */
-    private static String monthLike(String like, int month, boolean mayIsShort) {
-        String full = MONTH_NAMES[month - 1];
-        boolean abbreviated = like.equalsIgnoreCase("MAY") ? mayIsShort
-                : like.length() == 3 || like.equalsIgnoreCase("SEPT");
-        String name = !abbreviated ? full : like.length() == 4 && month == 9 ? "Sept" : full.substring(0, 3);
-        if (like.equals(like.toUpperCase(Locale.ROOT))) {
-            return name.toUpperCase(Locale.ROOT);
+    private static String monthLike(String like, int month, boolean mayIsShort, MonthNames.Language preferred)
+            throws UnprocessableValueException {
+        MonthNames.Month was = MonthNames.of(like, preferred);
+        if (was == null) {
+            throw notADate();
         }
-        return like.equals(like.toLowerCase(Locale.ROOT)) ? name.toLowerCase(Locale.ROOT) : name;
+        return MonthNames.name(like, was, month, mayIsShort);
     }
 
     /** The matcher of a month-name notation that matches the whole value, or null. */
@@ -100,7 +111,8 @@ public final class DateValues {
         return day(m.group("y"), monthOrZero(m.group("mon")), m.group("d"), latestYear);
     }
 
-    private static String formatMonthName(Matcher m, LocalDate date) throws UnprocessableValueException {
+    private static String formatMonthName(Matcher m, LocalDate date, MonthNames.Language monthLanguage)
+            throws UnprocessableValueException {
         String y = m.group("y");
         if (y.length() == 4 && (date.getYear() < 1 || date.getYear() > 9999)) {
             throw outOfRange();
@@ -111,8 +123,8 @@ public final class DateValues {
         boolean fixedWidth = m.group("s1").isEmpty() || m.group("s1").equals("-");
         String day = d.length() == 2 && (fixedWidth || d.charAt(0) == '0') ? zeroPadded(date.getDayOfMonth(), 2)
                 : Integer.toString(date.getDayOfMonth());
-        String month = monthLike(m.group("mon"), date.getMonthValue(), fixedWidth || !m.group("dot").isEmpty())
-                + m.group("dot");
+        String month = monthLike(m.group("mon"), date.getMonthValue(), fixedWidth || !m.group("dot").isEmpty(),
+                preferred(m.group("s1"), monthLanguage)) + m.group("dot");
         String datePart = m.start("mon") < m.start("d") ? month + m.group("s1") + day + m.group("s2") + year
                 : day + m.group("s1") + month + m.group("s2") + year;
         return datePart + m.group("rest");
@@ -143,6 +155,16 @@ public final class DateValues {
      * or European export's {@code 25/03/2022}); the column's values tell which order it uses.
      */
     public static String shift(String value, int days, boolean slashDayFirst) throws UnprocessableValueException {
+        return shift(value, days, slashDayFirst, null);
+    }
+
+    /**
+     * As {@link #shift(String, int, boolean)}, writing a month name in {@code monthLanguage} where that language has the
+     * original's word (a Spanish column's {@code 12-MAR-2023} moved into December is {@code 29-DIC-2022}, not English's
+     * {@code DEC}; decision 0119); null: the first language of {@link MonthNames.Language} that has it.
+     */
+    public static String shift(String value, int days, boolean slashDayFirst, MonthNames.Language monthLanguage)
+            throws UnprocessableValueException {
         String v = value.strip();
         if (v.length() == value.length()) {
             // nothing around the value (the common case): no padding to cut off and put back
@@ -164,7 +186,7 @@ public final class DateValues {
         if (fast != null) {
             return before + fast + after;
         }
-        return shiftByNotations(value, v, before, after, days, slashDayFirst);
+        return shiftByNotations(value, v, before, after, days, slashDayFirst, monthLanguage);
     }
 
     /**
@@ -175,11 +197,11 @@ public final class DateValues {
         String v = value.strip();
         String before = v.isEmpty() ? value : value.substring(0, value.indexOf(v));
         String after = value.substring(before.length() + v.length());
-        return shiftByNotations(value, v, before, after, days, slashDayFirst);
+        return shiftByNotations(value, v, before, after, days, slashDayFirst, null);
     }
 
     private static String shiftByNotations(String value, String v, String before, String after, int days,
-            boolean slashDayFirst) throws UnprocessableValueException {
+            boolean slashDayFirst, MonthNames.Language monthLanguage) throws UnprocessableValueException {
         for (Notation notation : NOTATIONS) {
             Notation n = slashDayFirst && notation.order() == Order.MDY ? SLASH_DMY : notation;
             Matcher m = n.pattern().matcher(v);
@@ -190,7 +212,8 @@ public final class DateValues {
         }
         Matcher named = monthNameMatch(v);
         if (named != null) {
-            return before + formatMonthName(named, monthNameDate(named, PIVOT_LATEST_YEAR).plusDays(days)) + after;
+            return before + formatMonthName(named, monthNameDate(named, PIVOT_LATEST_YEAR).plusDays(days), monthLanguage)
+                    + after;
         }
         Matcher ym = YEAR_MONTH.matcher(v);
         if (ym.matches()) {
@@ -296,17 +319,46 @@ public final class DateValues {
             "(?<![\\d/.\\-])(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{4}/\\d{1,2}/\\d{1,2}|\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})"
                     + "|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{1,2}-\\d{1,2}-\\d{4})(?!\\d|[/.\\-]\\d)");
 
-    private static final String MONTH_WORD = "(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?<monrest>[a-z]*)";
+    /**
+     * The start of a month's word: English's three letters (then any letters: a word that names no month is still
+     * taken for one, "[DATE]"), and the other languages' of {@link MonthNames} (their words must name a month).
+     */
+    private static final String MONTH_WORD = "(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+            + "|gen|giu|lug|ago|set|ott|dic|ene|abr|mag|mai|maj|okt|dez|m[\u00e4\u00c4]r|mrz|avr|f[\u00e9\u00c9]v|fev"
+            + "|jui|ao[\u00fb\u00db]|aou|d[\u00e9\u00c9]c|out|mrt|mei|sty|lut|kwi|cze|lip|sie|wrz|pa[\u017a\u0179]|paz"
+            + "|lis|gru|maa)(?<monrest>\\p{L}*)";
 
-    /** Dates with a month name and a four-digit year, month first or day first. */
+    /** English's month words, the only ones written before the day ("March 3, 2023"), as before decision 0119. */
+    private static final String ENGLISH_MONTH_WORD = "(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+            + "(?<monrest>[a-z]*)";
+
+    /**
+     * Dates with a month name and a four-digit year, month first (English) or day first (every language of
+     * {@link MonthNames}), day first also with German's dot after the day ({@code 3. März 2023}) and Spanish's and
+     * Portuguese's "de" ({@code 12 de marzo de 2023}), and Oracle's {@code DD-MON-YYYY}.
+     */
     private static final List<Pattern> MONTH_NAME_DATES = List.of(
-            Pattern.compile("(?i)\\b" + MONTH_WORD + "(?<dot>\\.?)(?<sp1>\\s+)(?<d>\\d{1,2})(?<ord>st|nd|rd|th)?"
+            Pattern.compile("(?i)\\b" + ENGLISH_MONTH_WORD + "(?<dot>\\.?)(?<sp1>\\s+)(?<d>\\d{1,2})(?<ord>st|nd|rd|th)?"
                     + "(?<comma>,?)(?<sp2>\\s+)(?<y>\\d{4})\\b"),
-            Pattern.compile("(?i)\\b(?<d>\\d{1,2})(?<ord>st|nd|rd|th)?(?<sp1>\\s+)" + MONTH_WORD
-                    + "(?<dot>\\.?)(?<comma>,?)(?<sp2>\\s+)(?<y>\\d{4})\\b"));
+            Pattern.compile("(?i)\\b(?<d>\\d{1,2})(?<ord>st|nd|rd|th|\\.)?(?<sp1>\\s+(?:de\\s+)?)" + MONTH_WORD
+                    + "(?<dot>\\.?)(?<comma>,?)(?<sp2>\\s+(?:del?\\s+)?)(?<y>\\d{4})\\b"),
+            // Oracle's DD-MON-YYYY copied into a note ("Valoración previa el 12-ABR-2023")
+            Pattern.compile("(?i)(?<![\\p{L}\\p{N}-])(?<d>\\d{2})(?<ord>)(?<sp1>-)" + MONTH_WORD
+                    + "(?<dot>)(?<comma>)(?<sp2>-)(?<y>\\d{4})(?![\\p{L}\\p{N}]|-\\d)"));
 
-    private static final String[] MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July",
-        "August", "September", "October", "November", "December"};
+    /**
+     * Whether a match of {@link #monthNameTextPatterns()} is taken for a date: its word names a month in a language of
+     * {@link MonthNames}, or starts as an English month does (as before decision 0119: "Marchy 3, 2021" is a date
+     * written wrongly).
+     */
+    static boolean isMonthNameDate(Matcher m) {
+        String word = m.group("mon") + m.group("monrest");
+        return MonthNames.of(word, preferred(m.group("sp1"))) != null
+                || ENGLISH_PREFIXES.contains(m.group("mon").toLowerCase(Locale.ROOT));
+    }
+
+    private static final java.util.Set<String> ENGLISH_PREFIXES = java.util.Set.of("jan", "feb", "mar", "apr", "may",
+            "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
     /** Month-name notations used inside free text; {@link #shiftMonthNameDate} shifts their matches. */
     static List<Pattern> monthNameTextPatterns() {
@@ -321,7 +373,9 @@ public final class DateValues {
      */
     static String shiftMonthNameDate(Matcher m, int days) throws UnprocessableValueException {
         String word = m.group("mon") + m.group("monrest");
-        int month = monthOf(word);
+        MonthNames.Language preferred = preferred(m.group("sp1"));
+        int month = monthOf(word, preferred);
+        boolean fixedWidth = m.group("sp1").equals("-"); // Oracle's DD-MON-YYYY: two digits always
         LocalDate date;
         try {
             date = LocalDate.of(Integer.parseInt(m.group("y")), month, Integer.parseInt(m.group("d"))).plusDays(days);
@@ -331,12 +385,14 @@ public final class DateValues {
         if (date.getYear() < 1 || date.getYear() > 9999) {
             throw outOfRange();
         }
-        String name = monthLike(word, date.getMonthValue(), !m.group("dot").isEmpty());
+        String name = monthLike(word, date.getMonthValue(), fixedWidth || !m.group("dot").isEmpty(), preferred);
         String d = m.group("d");
-        String day = d.length() == 2 && d.charAt(0) == '0' ? zeroPadded(date.getDayOfMonth(), 2)
+        String day = d.length() == 2 && (fixedWidth || d.charAt(0) == '0') ? zeroPadded(date.getDayOfMonth(), 2)
                 : Integer.toString(date.getDayOfMonth());
         String ord = m.group("ord");
-        if (ord != null) {
+        if (".".equals(ord)) {
+            day += ord; // German: "3. März"
+        } else if (ord != null && !ord.isEmpty()) { // empty in Oracle's notation
             String suffix = ordinal(date.getDayOfMonth());
             day += ord.equals(ord.toUpperCase(Locale.ROOT)) ? suffix.toUpperCase(Locale.ROOT) : suffix;
         }
@@ -350,23 +406,20 @@ public final class DateValues {
     /** The day a match of {@link #monthNameTextPatterns()} names, as {@code yyyy-MM-dd}; null if it names none. */
     static String isoOfMonthNameDate(Matcher m) {
         try {
-            return LocalDate.of(Integer.parseInt(m.group("y")), monthOf(m.group("mon") + m.group("monrest")),
-                    Integer.parseInt(m.group("d"))).toString();
+            return LocalDate.of(Integer.parseInt(m.group("y")), monthOf(m.group("mon") + m.group("monrest"),
+                    preferred(m.group("sp1"))), Integer.parseInt(m.group("d"))).toString();
         } catch (UnprocessableValueException | DateTimeException e) {
             return null;
         }
     }
 
-    /** The month a word names: its English name or an abbreviation of three letters or "Sept". */
-    private static int monthOf(String word) throws UnprocessableValueException {
-        String w = word.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < MONTH_NAMES.length; i++) {
-            String full = MONTH_NAMES[i].toLowerCase(Locale.ROOT);
-            if (w.equals(full) || w.equals(full.substring(0, 3)) || (i == 8 && w.equals("sept"))) {
-                return i + 1;
-            }
+    /** The month a word names in a language of {@link MonthNames}, in full or abbreviated. */
+    private static int monthOf(String word, MonthNames.Language preferred) throws UnprocessableValueException {
+        MonthNames.Month m = MonthNames.of(word, preferred);
+        if (m == null) {
+            throw notADate();
         }
-        throw notADate();
+        return m.month();
     }
 
     private static String ordinal(int day) {

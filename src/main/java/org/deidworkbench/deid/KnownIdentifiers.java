@@ -54,7 +54,9 @@ public final class KnownIdentifiers implements java.io.Serializable {
             "YES", "NOT", "IS", "WAS", "BE", "HE", "SHE", "HIS", "HER", "MAY", "WILL", "MARCH", "JUNE", "JULY",
             "AUGUST", "APRIL", "JANUARY", "UNKNOWN", "NONE", "NULL", "NA", "N", "Y", "M", "F", "MALE", "FEMALE",
             "PATIENT", "DOCTOR", "NURSE", "HOSPITAL", "CLINIC", "CENTER", "CENTRE", "MEDICAL", "HEALTH",
-            "STREET", "ROAD", "AVENUE", "LANE", "DRIVE", "COURT", "PLACE", "WAY", "APT", "SUITE", "UNIT");
+            "STREET", "ROAD", "AVENUE", "LANE", "DRIVE", "COURT", "PLACE", "WAY", "APT", "SUITE", "UNIT",
+            // Italian and Spanish titles in a column of clinicians' names (Dott.ssa, Dra., Dña.; decision 0119)
+            "DOTT", "SSA", "DRA", "DÑA", "DOÑA", "SIG", "SRA", "SRTA");
 
     /**
      * Words that make a value the name of an institution (a hospital, a practice, a payer, a prison),

@@ -288,7 +288,11 @@ public final class TextScrubber {
     private static final String[] MONTH_PREFIXES = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec"};
     private static final String[] MONTH_PREFIXES_LOWER = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-        "oct", "nov", "dec"};
+        "oct", "nov", "dec",
+        // the starts of the other languages' month words (DateValues.MONTH_WORD), as Shape folds case: ASCII only
+        "gen", "giu", "lug", "ago", "set", "ott", "dic", "ene", "abr", "mag", "mai", "maj", "okt", "dez", "m\u00e4r",
+        "m\u00c4r", "mrz", "avr", "f\u00e9v", "f\u00c9v", "fev", "jui", "ao", "d\u00e9c", "d\u00c9c", "out", "mrt",
+        "mei", "sty", "lut", "kwi", "cze", "lip", "sie", "wrz", "pa\u017a", "pa\u0179", "paz", "lis", "gru", "maa"};
 
     private record Span(int start, int end, String replacement) {
     }
@@ -422,8 +426,9 @@ public final class TextScrubber {
             // Titles may be stacked ("Prof. Dr. Müller"); the name is what follows the last one.
             // Repetitions are bounded: an unbounded group recurses per repetition in java.util.regex
             // and a long run of titles or separators would overflow the stack.
-            new Detector(Pattern.compile("\\b(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?\\s+){1,4}(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})"),
-                    "[NAME]", 1, s -> s.contains("Mr", "Ms", "Miss", "Dr", "Prof"), Starts.WORD, "MDP"),
+            // "dr" in lower case too, as Polish and Dutch write it ("u dr. Kuźniara", "dr. Van Dalen"; decision 0119)
+            new Detector(Pattern.compile("\\b(?:(?:Mr|Mrs|Ms|Miss|[Dd]r|Prof)\\.?\\s+){1,4}(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})"),
+                    "[NAME]", 1, s -> s.contains("Mr", "Ms", "Miss", "Dr", "dr", "Prof"), Starts.WORD, "MDPd"),
             // The keyword must end its word ("mRNA-1273" is a vaccine, not an MRN); "account" and
             // "policy" only count with "number", "no." or a colon, as in running text they are words.
             new Detector(Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?|SSN|acct"
@@ -632,6 +637,9 @@ public final class TextScrubber {
                 Finder m = new Finder(DateValues.monthNameTextPatterns().get(i), text, shape, MONTH_NAME_DATE_STARTS[i],
                         MONTH_LETTERS);
                 while (m.find()) {
+                    if (!DateValues.isMonthNameDate(m.matcher())) {
+                        continue; // "3 setup 2021": a word that starts as another language's month does, and names none
+                    }
                     String replacement = "[DATE]";
                     if (subject != null) {
                         try {
@@ -654,8 +662,8 @@ public final class TextScrubber {
     }
 
     /** Where the month-name date patterns ({@link DateValues#monthNameTextPatterns()}) can start: month first, day first. */
-    private static final Starts[] MONTH_NAME_DATE_STARTS = {Starts.WORD, Starts.DIGIT_RUN};
-    /** The first letters of month names in either case (the month-name date patterns fold ASCII case). */
+    private static final Starts[] MONTH_NAME_DATE_STARTS = {Starts.WORD, Starts.DIGIT_RUN, Starts.DIGIT_RUN};
+    /** The first letters of English month names in either case, where a month-first date starts (ASCII case folded). */
     private static final String MONTH_LETTERS = "JjFfMmAaSsOoNnDd";
 
     /** A numeric date of a text shifted by the subject's offset, or {@code [DATE]} (no subject, too old, not a date). */
@@ -854,9 +862,12 @@ public final class TextScrubber {
         }
         if (!prefilter || shape.mayHoldMonthNameDate()) {
             for (int i = 0; i < DateValues.monthNameTextPatterns().size(); i++) {
-                if (new Finder(DateValues.monthNameTextPatterns().get(i), text, shape, MONTH_NAME_DATE_STARTS[i],
-                        MONTH_LETTERS).find()) {
-                    return true;
+                Finder m = new Finder(DateValues.monthNameTextPatterns().get(i), text, shape, MONTH_NAME_DATE_STARTS[i],
+                        MONTH_LETTERS);
+                while (m.find()) {
+                    if (DateValues.isMonthNameDate(m.matcher())) {
+                        return true;
+                    }
                 }
             }
         }
@@ -1083,6 +1094,9 @@ public final class TextScrubber {
             "abuela", "abuelo", "enfermera", "enfermero", "figlia", "figlio", "moglie", "marito", "sorella",
             "fratello", "nonna", "nonno", "infermiera", "infermiere", "filha", "filho", "mãe", "pai", "irmã",
             "irmão", "neta", "neto", "avó", "avô", "enfermeira", "enfermeiro",
+            // Polish (decision 0119): relatives, a neighbour, a carer, and "lek." (lekarz, a physician)
+            "córka", "syn", "mąż", "żona", "matka", "ojciec", "brat", "siostra", "wnuczka", "wnuk", "synowa", "zięć",
+            "sąsiad", "sąsiadka", "opiekun", "opiekunka", "pielęgniarka", "lek",
             // the people a US discharge summary names beside the family (decision 0110): a health care proxy, a
             // neighbour or friend who found the patient, the interpreter
             "hcp", "proxy", "guardian", "caregiver", "neighbor", "neighbour", "friend", "roommate", "boyfriend",
@@ -1092,7 +1106,11 @@ public final class TextScrubber {
     /** Forms of address that may stand between a cue and the name ("Épouse : Mme Solène"). Lower case. */
     private static final java.util.Set<String> HONORIFICS = java.util.Set.of("mr", "mrs", "ms", "miss", "mme",
             "mlle", "m", "frau", "herr", "fr", "hr", "fru", "dr", "prof", "pr", "mevrouw", "mevr", "meneer", "dhr",
-            "sr", "sra", "srta", "dra", "don", "doña", "sig", "dott", "dottssa");
+            "sr", "sra", "srta", "dra", "don", "doña", "sig", "dott", "dottssa",
+            // Spanish "Dña." and "Dª" (doña), Italian "Dott.ssa" (dottoressa) written with its dot (decision 0119)
+            "dña", "dª",
+            // Polish "Pani" and "Pan" (Mrs, Mr)
+            "pani", "pan");
 
     /**
      * Up to three capitalised words right after a {@link #NAME_CUES cue} (and an honorific): names no table
@@ -1144,9 +1162,10 @@ public final class TextScrubber {
                 // "Herr Kranichfeld", "Sig.ra Nussbaumer", "Sra. Nussbaumer", "Mme Lefèvre": capitalised, as a
                 // form of address is written before a name ("frau" in lower case is a noun)
                 int k = t + 1;
-                if (k + 1 < bounds.size() && cue.equals("Sig") && gap(text, b[1], bounds.get(k)[0], ".")
+                if (k + 1 < bounds.size() && (cue.equals("Sig") || cue.equals("Dott"))
+                        && gap(text, b[1], bounds.get(k)[0], ".")
                         && SIG_ENDINGS.contains(text.substring(bounds.get(k)[0], bounds.get(k)[1]))) {
-                    k++; // "Sig.ra", "Sig.na": the ending is a word of its own here
+                    k++; // "Sig.ra", "Sig.na", "Dott.ssa": the ending is a word of its own here
                 }
                 if (k < bounds.size() && gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], ". ")) {
                     // "Dra. Arantxa Zubizarreta": up to three words of the name
@@ -1432,8 +1451,8 @@ public final class TextScrubber {
                     .map(h -> Character.toUpperCase(h.charAt(0)) + h.substring(1)),
             java.util.stream.Stream.of("Madame", "Mademoiselle", "Monsieur", "Signora", "Signor", "Signorina", "Señor",
                     "Señora", "Señorita")).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    /** The endings of "Sig.ra" (signora) and "Sig.na" (signorina). */
-    private static final java.util.Set<String> SIG_ENDINGS = java.util.Set.of("ra", "na");
+    /** The endings of "Sig.ra" (signora), "Sig.na" (signorina) and "Dott.ssa" (dottoressa). */
+    private static final java.util.Set<String> SIG_ENDINGS = java.util.Set.of("ra", "na", "ssa");
 
     /**
      * Known names inside a run of Chinese characters, kana or Hangul: those scripts write no space between a name

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.deidworkbench.deid.classify.MonthNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -286,6 +287,58 @@ class DateValuesTest {
     void datesWithTheMonthsNameShiftInTheirOwnNotation(String value, int days, String expected) throws Exception {
         assertEquals(expected, DateValues.shift(value, days));
         assertTrue(DateValues.isDate(value), value);
+    }
+
+    /**
+     * Oracle's DD-MON-YY(YY) in the session's language and the reports' dates in other languages (decision 0119): shifted,
+     * the new month written in the language, length, case and accents of the original.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        // Italian: GEN FEB MAR APR MAG GIU LUG AGO SET OTT NOV DIC
+        "05-MAG-2023|10|15-MAG-2023",
+        "25-MAG-2023|10|04-GIU-2023",
+        "29-DIC-2022|5|03-GEN-2023",
+        // Spanish: ENE FEB MAR ABR MAY JUN JUL AGO SEP OCT NOV DIC
+        "03-ENE-2023|30|02-FEB-2023",
+        "25-ABR-2023|-30|26-MAR-2023",
+        // German: MÄR (also MRZ), MAI, OKT, DEZ
+        "14-MÄR-23|-20|22-FEB-23",
+        "30-DEZ-22|2|01-JAN-23",
+        "25-OKT-22|10|04-NOV-22",
+        // FEB is English's too: a shared abbreviation is read in the first language that has it
+        "20-FEB-23|10|02-MAR-23",
+        // reports: Italian, Spanish with "de", German with the dot after the day, French with and without accents
+        "12 marzo 2023|30|11 aprile 2023",
+        "12 de marzo de 2023|30|11 de abril de 2023",
+        "3. März 2023|30|2. April 2023",
+        "3 Marz 2023|-10|21 Februar 2023",
+        "25 juillet 2023|10|4 août 2023",
+        "25 fevrier 2023|10|7 mars 2023",
+        "25 février 2023|10|7 mars 2023",
+        "28 grudnia 2022|10|7 stycznia 2023",
+        // Polish: a word written in ASCII gets no letter beyond Latin-1, which a Windows-1252 file could not write
+        "12 marca 2023|180|8 wrzesnia 2023",
+        "12 lutego 2023|240|10 pazdziernika 2023",
+        "3 października 2023|-30|3 września 2023"})
+    void datesWithAMonthsNameInAnotherLanguageShiftInThatLanguage(String value, int days, String expected)
+            throws Exception {
+        assertEquals(expected, DateValues.shift(value, days));
+        assertTrue(DateValues.isDate(value), value);
+    }
+
+    /** A column's language of month names decides an abbreviation several languages share (decision 0119). */
+    @Test
+    void aColumnsLanguageWritesASharedAbbreviationsNewMonth() throws Exception {
+        assertEquals("29-DEC-2022", DateValues.shift("12-MAR-2023", -73, false, null));
+        assertEquals("29-DIC-2022", DateValues.shift("12-MAR-2023", -73, false, MonthNames.Language.ES));
+        assertEquals("10-AGO-2022", DateValues.shift("05-MAY-2023", -268, false, MonthNames.Language.ES));
+        assertEquals("10-AGO-2022", DateValues.shift("05-MAG-2023", -268, false, MonthNames.Language.IT));
+        assertEquals("03-GEN-2023", DateValues.shift("29-DIC-2022", 5, false, MonthNames.Language.IT));
+        assertEquals("03-ENE-2023", DateValues.shift("29-DIC-2022", 5, false, MonthNames.Language.ES));
+        // a word the column's language does not have is read in the first language that has it
+        assertEquals("13-FEB-2023", DateValues.shift("03-FEB-2023", 10, false, MonthNames.Language.PL));
+        assertEquals("2023-02-13", DateValues.shift("2023-02-03", 10, false, MonthNames.Language.ES));
     }
 
     @Test

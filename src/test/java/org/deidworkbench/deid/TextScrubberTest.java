@@ -812,4 +812,48 @@ class TextScrubberTest {
             assertEquals(kept, s.scrub(kept, null));
         }
     }
+
+    /** Dates in notes with the month in Italian, Spanish, German or French, and Oracle's DD-MON-YYYY (decision 0119). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ricoverata il 28 dicembre 2022 per scompenso|ricoverata il 7 gennaio 2023 per scompenso",
+        "ingresa el 27 de diciembre de 2022 por disnea|ingresa el 6 de enero de 2023 por disnea",
+        "INGRESO 30 DE MARZO DE 2023|INGRESO 9 DE ABRIL DE 2023",
+        "Befund vom 25. März 2023 liegt vor|Befund vom 4. April 2023 liegt vor",
+        "avis du 25 juillet 2023 joint|avis du 4 août 2023 joint",
+        "Valoración previa el 25-ENE-2023.|Valoración previa el 04-FEB-2023.",
+        "Control 12-MAG-2023, ok|Control 22-MAG-2023, ok"})
+    void datesWithAMonthsNameInOtherLanguagesAreShiftedInTheirLanguage(String text, String expected) {
+        assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, SUBJECT));
+        assertEquals(expected.replaceAll("(?i)\\d{1,2}\\.? (de )?\\p{L}+ (de )?\\d{4}|\\d{2}-\\p{L}{3}-\\d{4}", "[DATE]"),
+                scrub(text), "without a subject");
+    }
+
+    @Test
+    void aWordStartingAsAnotherLanguagesMonthIsNoDate() {
+        assertEquals("panel 12 lipids 2023 fine", scrub("panel 12 lipids 2023 fine"));
+        assertEquals("after 3 settings 2021 reset", scrub("after 3 settings 2021 reset"));
+    }
+
+    @Test
+    void theTitleOfAKnownClinicianIsNoNameWord() {
+        String out = scrubberKnowing("Dott.ssa Benedetta Quagliarella", "[NAME]", "Dra. Covadonga Llorente", "[NAME]")
+                .scrub("Il Dott. Quagliarella e la Dra. Llorente", null);
+        assertEquals("Il Dott. [NAME] e la Dra. [NAME]", out);
+    }
+
+    @Test
+    void polishRelativesAndFormsOfAddressAreCues() {
+        assertEquals("Żona [NAME] [NAME] odbiera wypis.", scrub("Żona Halina Żółkowska odbiera wypis."));
+        assertEquals("Syn [NAME] pyta o termin.", scrub("Syn Wojciech pyta o termin."));
+        assertEquals("wypis: lek. [NAME] [NAME]", scrub("wypis: lek. Przemysław Kuźniar"));
+        assertEquals("Pani [NAME], chemioterapia.", scrub("Pani Ślusarczyk, chemioterapia."));
+        assertEquals("Kontrola u dr. [NAME].", scrub("Kontrola u dr. Kuźniara."));
+    }
+
+    @Test
+    void spanishAndItalianFormsOfAddressStandBeforeTheName() {
+        assertEquals("Su esposa, Dña. [NAME] [NAME], avisa.", scrub("Su esposa, Dña. Arantza Zubeldia, avisa."));
+        assertEquals("Visita della Dott.ssa [NAME] [NAME] oggi.", scrub("Visita della Dott.ssa Benedetta Quagliarella oggi."));
+    }
 }

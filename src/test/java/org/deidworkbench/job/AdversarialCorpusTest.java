@@ -42,9 +42,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * NHS England extract (HES-like record keys and codes, NHS numbers, UK postcodes and phones in clinic letters), and a
  * US Medicare claims extract in CMS's DE-SynPUF style (a hexadecimal beneficiary key, yyyyMMdd dates, ICD-9, NDCs, NPIs,
  * MBIs, nine-digit ZIPs and a care manager's notes), and a MIMIC-IV-style hospital export before de-identification
- * (module folders, 8-digit subject, admission and stay ids, staff ids, composite note ids, discharge summaries), and a
- * Cerner Millennium extract (ids as Oracle NUMBERs, PERSON_ALIAS, report footers naming staff in capitals) and an i2b2
- * star schema (prefixed concept codes, instance numbers, provider ids and names, the mapping tables).
+ * (module folders, 8-digit subject, admission and stay ids, staff ids, composite note ids, discharge summaries), a
+ * Cerner Millennium extract (ids as Oracle NUMBERs, PERSON_ALIAS, report footers naming staff in capitals), an i2b2
+ * star schema (prefixed concept codes, instance numbers, provider ids and names, the mapping tables), and an
+ * Italian, a Spanish and a Polish hospital export (codice fiscale, DNI/NIE, NUSS, PESEL, two surnames, Oracle dates
+ * with the month's name in Italian, Spanish and German, notes with dates in five languages; decision 0119).
  * Every planted identifier must be gone from every output byte; the codes, measurements, joins and intervals a
  * researcher needs must stay. Failures name categories and files, never values.
  */
@@ -142,9 +144,13 @@ class AdversarialCorpusTest {
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    /** Planted dates: ISO, compact, slash and dot notations (of any century: MIMIC's are shifted into the 2100s). */
+    /**
+     * Planted dates: ISO, compact, slash and dot notations (of any century: MIMIC's are shifted into the 2100s), and with
+     * the month's name ({@code 12 marzo 2023}, {@code 12 de marzo de 2023}, {@code 3. März 2023}, {@code 12-ABR-2023}).
+     */
     private static final Pattern COMPACT_OR_ISO_DATE = Pattern.compile(
-            "\\d{8}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})");
+            "\\d{8}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})"
+            + "|\\d{1,2}\\.? (?:de )?\\p{L}+ (?:de )?\\d{4}|\\d{2}-\\p{L}{3}-\\d{4}");
 
     /**
      * Whether every cell of an output CSV (UTF-8, comma-separated, as the corpus's US folders are) that holds a planted
@@ -157,15 +163,16 @@ class AdversarialCorpusTest {
         if (!file.endsWith(".csv")) {
             return false;
         }
-        List<org.apache.commons.csv.CSVRecord> in = SampleData.records(inputs.resolve(file));
-        List<org.apache.commons.csv.CSVRecord> out = SampleData.records(outputs.resolve(file));
-        if (in.size() != out.size()) {
+        Corpus.Table in = Corpus.read(inputs.resolve(file)); // any encoding and delimiter (the Italian export's ';')
+        Corpus.Table out = Corpus.read(outputs.resolve(file));
+        if (in.rows().size() != out.rows().size()) {
             return false;
         }
-        for (int r = 0; r < out.size(); r++) {
-            for (Map.Entry<String, String> cell : out.get(r).toMap().entrySet()) {
-                if (date.matcher(cell.getValue()).find() && (!in.get(r).isMapped(cell.getKey())
-                        || date.matcher(in.get(r).get(cell.getKey())).find())) {
+        for (int r = 0; r < out.rows().size(); r++) {
+            for (int c = 0; c < out.header().size(); c++) {
+                int inColumn = in.header().indexOf(out.header().get(c));
+                if (date.matcher(out.rows().get(r).get(c)).find()
+                        && (inColumn < 0 || date.matcher(in.rows().get(r).get(inColumn)).find())) {
                     return false;
                 }
             }
@@ -175,7 +182,7 @@ class AdversarialCorpusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
-        "claims", "mimic", "cerner", "i2b2"})
+        "claims", "mimic", "cerner", "i2b2", "it", "es", "pl"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -201,7 +208,7 @@ class AdversarialCorpusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
-        "claims", "mimic", "cerner", "i2b2"})
+        "claims", "mimic", "cerner", "i2b2", "it", "es", "pl"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -293,7 +300,15 @@ class AdversarialCorpusTest {
         "i2b2/patient_dimension.csv:patient_num<patient_mapping.csv:patient_num",
         "i2b2/visit_dimension.csv:encounter_num<observation_fact.csv:encounter_num",
         "i2b2/visit_dimension.csv:encounter_num<encounter_mapping.csv:encounter_num",
-        "i2b2/provider_dimension.csv:provider_id<observation_fact.csv:provider_id"})
+        "i2b2/provider_dimension.csv:provider_id<observation_fact.csv:provider_id",
+        "it/pazienti.csv:ID_PAZIENTE<ricoveri.csv:ID_PAZIENTE", "it/pazienti.csv:ID_PAZIENTE<esami.csv:ID_PAZIENTE",
+        "it/pazienti.csv:ID_PAZIENTE<labor_bozen.csv:ID_PAZIENTE", "it/pazienti.csv:ID_PAZIENTE<referti.csv:ID_PAZIENTE",
+        "it/ricoveri.csv:NOSOLOGICO<esami.csv:NOSOLOGICO", "it/ricoveri.csv:NOSOLOGICO<referti.csv:NOSOLOGICO",
+        "es/pacientes.csv:NHC<episodios.csv:NHC", "es/pacientes.csv:NHC<laboratorio.csv:NHC",
+        "es/pacientes.csv:NHC<informes.csv:NHC", "es/episodios.csv:EPISODIO<laboratorio.csv:EPISODIO",
+        "es/episodios.csv:EPISODIO<informes.csv:EPISODIO",
+        "pl/pacjenci.csv:ID_PACJENTA<pobyty.csv:ID_PACJENTA", "pl/pacjenci.csv:ID_PACJENTA<wyniki.csv:ID_PACJENTA",
+        "pl/pacjenci.csv:ID_PACJENTA<epikryzy.csv:ID_PACJENTA", "pl/pobyty.csv:NR_KSIEGI<wyniki.csv:NR_KSIEGI"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
         String folder = join.substring(0, join.indexOf('/'));
         String[] sides = join.substring(folder.length() + 1).split("<");
@@ -441,7 +456,9 @@ class AdversarialCorpusTest {
         "mimic/note/discharge.csv:charttime:storetime:yyyy-MM-dd HH:mm:ss",
         "mimic/hosp/emar.csv:scheduletime:charttime:yyyy-MM-dd HH:mm:ss",
         "cerner/encounter.csv:REG_DT_TM:DISCH_DT_TM:dd-MMM-yyyy HH:mm:ss",
-        "i2b2/visit_dimension.csv:start_date:end_date:yyyy-MM-dd HH:mm:ss"})
+        "i2b2/visit_dimension.csv:start_date:end_date:yyyy-MM-dd HH:mm:ss",
+        "it/ricoveri.csv:DATA_RICOVERO:DATA_DIMISSIONE:dd/MM/yyyy", "es/episodios.csv:FECHA_INGRESO:FECHA_ALTA:dd/MM/yyyy HH:mm",
+        "pl/pobyty.csv:DATA_PRZYJECIA:DATA_WYPISU:dd.MM.yyyy HH:mm"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));
@@ -694,6 +711,77 @@ class AdversarialCorpusTest {
     private static DateTimeFormatter pattern(String pattern) {
         return new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
                 .toFormatter(java.util.Locale.ENGLISH);
+    }
+
+    /**
+     * The Italian, Spanish and Polish patients' tables ({@code pazienti.csv}, {@code pacientes.csv}, {@code pacjenci.csv})
+     * are the patients' (decision
+     * 0119): each patient's admissions move by the patient's own offset, so the offsets differ between patients.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"it/ricoveri.csv:ID_PAZIENTE:DATA_RICOVERO:dd/MM/yyyy",
+        "es/episodios.csv:NHC:FECHA_INGRESO:dd/MM/yyyy HH:mm", "pl/pobyty.csv:ID_PACJENTA:DATA_PRZYJECIA:dd.MM.yyyy HH:mm"})
+    void eachPatientOfASouthernExportHasAnOffset(String spec) throws Exception {
+        String[] s = spec.split(":", 4);
+        String folder = s[0].substring(0, s[0].indexOf('/'));
+        String file = s[0].substring(folder.length() + 1);
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(s[3]);
+        List<String> before = column(ROOT.resolve(folder).resolve(file), s[2]);
+        List<String> after = column(output(folder).resolve(file), s[2]);
+        Set<Long> offsets = new HashSet<>();
+        for (int i = 0; i < before.size(); i++) {
+            offsets.add(s[3].contains("HH")
+                    ? ChronoUnit.DAYS.between(LocalDateTime.parse(before.get(i), f), LocalDateTime.parse(after.get(i), f))
+                    : ChronoUnit.DAYS.between(LocalDate.parse(before.get(i), f), LocalDate.parse(after.get(i), f)));
+        }
+        assertTrue(offsets.size() > 1, file + ": one offset for every patient (no patients table found)");
+        String report = Files.readString(output(folder).resolve("deid-report.json"));
+        assertTrue(Pattern.compile("\"subjects\"\\s*:\\s*3\\b").matcher(report).find(), file + ": not 3 subjects");
+    }
+
+    /** Oracle's month abbreviations with NLS_DATE_LANGUAGE ITALIAN, SPANISH and GERMAN, written out here for the test. */
+    private static final Map<String, List<String>> ORACLE_MONTHS = Map.of(
+            "it", List.of("GEN", "FEB", "MAR", "APR", "MAG", "GIU", "LUG", "AGO", "SET", "OTT", "NOV", "DIC"),
+            "es", List.of("ENE", "FEB", "MAR", "ABR", "MAY", "JUN", "JUL", "AGO", "SEP", "OCT", "NOV", "DIC"),
+            "de", List.of("JAN", "FEB", "MÄR", "APR", "MAI", "JUN", "JUL", "AUG", "SEP", "OKT", "NOV", "DEZ"));
+
+    /** {@code DD-MON-YYYY} or {@code DD-MON-YY} in one language of {@link #ORACLE_MONTHS}; an error if not. */
+    private static LocalDate oracleDate(String v, String language) {
+        String[] p = v.split("-");
+        int month = ORACLE_MONTHS.get(language).indexOf(p[1]) + 1;
+        assertTrue(month > 0, "a month not written in " + language);
+        int year = Integer.parseInt(p[2]);
+        return LocalDate.of(p[2].length() == 2 ? 2000 + year : year, month, Integer.parseInt(p[0]));
+    }
+
+    /**
+     * A column of Oracle dates in the session's language (Italian {@code 05-MAG-2023}, Spanish {@code 03-ENE-2023}, German
+     * {@code 14-MÄR-23}) is shifted with the row's other dates (a lab result's validation, days after its draw), and its
+     * months are written in that language still: a shared abbreviation ({@code MAR}, {@code MAY}) moved into another
+     * month is not written in English ({@code DEC}, {@code AUG}; decision 0119).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"it:it/esami.csv:DATA_PRELIEVO:DATA_VALIDAZIONE:dd/MM/yyyy HH:mm",
+        "de:it/labor_bozen.csv:ENTNAHME:VALIDIERT_AM:dd.MM.yyyy", "es:es/laboratorio.csv:FECHA_EXTRACCION:FECHA_VALIDACION:dd/MM/yyyy"})
+    void oracleDatesInTheSessionsLanguageShiftWithTheRowAndKeepTheirLanguage(String spec) throws Exception {
+        String[] s = spec.split(":", 5);
+        String folder = s[1].substring(0, s[1].indexOf('/'));
+        String file = s[1].substring(folder.length() + 1);
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(s[4]);
+        for (Path root : List.of(ROOT.resolve(folder), output(folder))) {
+            List<String> draws = column(root.resolve(file), s[2]);
+            List<String> validated = column(root.resolve(file), s[3]);
+            for (int i = 0; i < draws.size(); i++) {
+                LocalDate draw = s[4].contains("HH") ? LocalDateTime.parse(draws.get(i), f).toLocalDate()
+                        : LocalDate.parse(draws.get(i), f);
+                long days = ChronoUnit.DAYS.between(draw, oracleDate(validated.get(i), s[0]));
+                assertTrue(days >= 0 && days <= 1, file + " row " + i + ": validated " + days + " days after the draw");
+            }
+        }
+        List<String> before = column(ROOT.resolve(folder).resolve(file), s[3]);
+        List<String> after = column(output(folder).resolve(file), s[3]);
+        assertTrue(java.util.stream.IntStream.range(0, before.size()).noneMatch(i -> before.get(i).equals(after.get(i))),
+                "a date was not shifted");
     }
 
     private static List<Long> intervals(Path file, String from, String to, String pattern) throws IOException {

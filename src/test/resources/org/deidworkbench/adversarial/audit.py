@@ -4,7 +4,7 @@
     /usr/bin/python3 audit.py <folder> <output folder of `deid run <folder>`>
 
 Rules of AdversarialCorpusTest, in short: a planted value counts where it occurs in the folder's input and leaks where
-it occurs in any output file (UTF-8 or Latin-1), case aside, as a word; a kept value must occur as written. Prints
+it occurs in any output file (UTF-8, Latin-1 or Windows-1250), case aside, as a word; a kept value must occur as written. Prints
 counts and the files a category leaked in, never a value. Written for the claims audit (decision 0103).
 """
 import os
@@ -18,7 +18,8 @@ def texts(root):
     for dp, _, fs in os.walk(root):
         for f in fs:
             b = open(os.path.join(dp, f), "rb").read()
-            t[os.path.relpath(os.path.join(dp, f), root)] = b.decode("utf-8", "replace") + "\n" + b.decode("latin-1")
+            t[os.path.relpath(os.path.join(dp, f), root)] = (b.decode("utf-8", "replace") + "\n" + b.decode("latin-1")
+                                                             + "\n" + b.decode("cp1250", "replace"))
     return t
 def word(v):
     return re.compile(r"(?<![^\W_])" + re.escape(v) + r"(?![^\W_])", re.I)

@@ -1579,6 +1579,248 @@ def i2b2():
          "LOINC:2951-2", "LOINC:718-7", "MED:DOSE", "MED:FREQ", "8.2", "1.38", "500", "1000", "7.1", "131", "11.6",
          "6.4", "mmol/L", "doing well", "NOTE:PROGRESS")
 
+# --- Southern Europe (decision 0119): Italian codice fiscale, Spanish DNI/NIE, NUSS and CIP, month names in the
+#     languages' own words (columns written by Oracle with NLS_DATE_LANGUAGE ITALIAN/SPANISH/GERMAN, notes) ---------
+CF_ODD = dict(zip("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                  [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12,
+                   14, 16, 10, 22, 25, 24, 23]))
+
+
+def codice_fiscale(surname, name, yyyy, mm, dd, female, comune):
+    """An Italian tax code (16 characters, check letter included) for a synthetic person."""
+    def letters(s):
+        s = "".join(c for c in s.upper() if c.isalpha() and c.isascii())
+        return [c for c in s if c not in "AEIOU"], [c for c in s if c in "AEIOU"]
+    c, v = letters(surname)
+    sur = (c + v + ["X"] * 3)[:3]
+    c, v = letters(name)
+    nam = [c[0], c[2], c[3]] if len(c) >= 4 else (c + v + ["X"] * 3)[:3]
+    code = "".join(sur + nam) + "%02d" % (yyyy % 100) + "ABCDEHLMPRST"[mm - 1] + "%02d" % (dd + (40 if female else 0)) \
+        + comune
+    s = sum(CF_ODD[ch] if i % 2 == 0 else (int(ch) if ch.isdigit() else ord(ch) - 65) for i, ch in enumerate(code))
+    return code + chr(65 + s % 26)
+
+
+def dni(number, prefix=""):
+    """A Spanish DNI (8 digits and a letter) or NIE (X, Y or Z, 7 digits and a letter)."""
+    n = int({"": "", "X": "0", "Y": "1", "Z": "2"}[prefix] + number)
+    return prefix + number + "TRWAGMYFPDXBNJZSQVHLCKE"[n % 23]
+
+
+def nuss(province, number):
+    """A Spanish social security number: province (2), number (8), check (2) = the first ten digits mod 97."""
+    return "%02d%08d%02d" % (province, number, (province * 10 ** 8 + number) % 97)
+
+
+def italy():
+    d = os.path.join(HERE, "it")
+    pts = [("PZ0047112", "DELL'ACQUA", "Maria Grazia", "F", "14/03/1952", "Napoli", "F839", "Via Santa Teresa degli Scalzi 81",
+            "80135", "Napoli", "+39 333 123 4567", "80380000500012345678"),
+           ("PZ0052390", "SCHIAVONE", "Gianfranco", "M", "02/11/1947", "Bari", "A662", "Corso Cavour 144", "70121",
+            "Bari", "080 521 7788", "80380000500023456789"),
+           ("PZ0061045", "LO PRESTI", "Rosalba", "F", "28/07/1961", "Palermo", "G273", "Piazza Bellini 3", "90133",
+            "Palermo", "091 611 2233", "80380000500034567890")]
+    cfs = []
+    for p in pts:
+        dd, mm, yyyy = (int(x) for x in p[4].split("/"))
+        cfs.append(codice_fiscale(p[1], p[2], yyyy, mm, dd, p[3] == "F", p[6]))
+    write_csv(os.path.join(d, "pazienti.csv"),
+              ["ID_PAZIENTE", "COGNOME", "NOME", "SESSO", "DATA_NASCITA", "COMUNE_NASCITA", "CODICE_FISCALE",
+               "TESSERA_SANITARIA", "INDIRIZZO", "CAP", "COMUNE_RESIDENZA", "TELEFONO"],
+              [[p[0], p[1], p[2], p[3], p[4], p[5], cf, p[11], p[7], p[8], p[9], p[10]] for p, cf in zip(pts, cfs)],
+              delimiter=";", encoding="cp1252", newline="\r\n")
+    for p, cf in zip(pts, cfs):
+        plant("patient-id", p[0])
+        plant("patient-name", p[1], p[2])
+        plant("birth-date", p[4])
+        plant("address", p[7])
+        plant("phone", p[10])
+        plant("national-id", cf, p[11])
+    # SDO (scheda di dimissione ospedaliera): the admission's number (nosologico), ICD-9-CM with and without a dot
+    sdo = [("2023004512", "PZ0047112", "12/03/2023", "21/03/2023", "Cardiologia", "4280", "250.00", "127"),
+           ("2022019877", "PZ0052390", "28/12/2022", "03/01/2023", "Pneumologia", "491.21", "401.9", "088"),
+           ("2023007730", "PZ0061045", "05/05/2023", "05/05/2023", "Day Hospital Oncologico", "174.9", "V58.11", "410")]
+    write_csv(os.path.join(d, "ricoveri.csv"),
+              ["NOSOLOGICO", "ID_PAZIENTE", "DATA_RICOVERO", "DATA_DIMISSIONE", "REPARTO", "DIAGNOSI_PRINCIPALE",
+               "DIAGNOSI_SECONDARIA_1", "DRG"], [list(s) for s in sdo], delimiter=";", encoding="cp1252",
+              newline="\r\n")
+    for s in sdo:
+        plant("encounter-id", s[0])
+    keep("it", "4280", "250.00", "491.21", "401.9", "174.9", "V58.11", "Cardiologia", "Pneumologia")
+    # lab results: the draw's date and time, and the validation date as an Oracle LIS writes it with
+    # NLS_DATE_LANGUAGE ITALIAN (DD-MON-YYYY: GEN FEB MAR APR MAG GIU LUG AGO SET OTT NOV DIC)
+    write_csv(os.path.join(d, "esami.csv"),
+              ["NOSOLOGICO", "ID_PAZIENTE", "DATA_PRELIEVO", "DATA_VALIDAZIONE", "CODICE_ESAME", "DESCRIZIONE",
+               "RISULTATO", "UNITA_MISURA"],
+              [["2023004512", "PZ0047112", "13/03/2023 07:40", "13-MAR-2023", "33762-6", "NT-proBNP", "4850",
+                "pg/mL"],
+               ["2023004512", "PZ0047112", "13/03/2023 07:40", "14-MAR-2023", "4548-4", "Emoglobina glicata",
+                "7,9", "%"],
+               ["2022019877", "PZ0052390", "29/12/2022 06:15", "29-DIC-2022", "2019-8", "pCO2 arteriosa", "52,3",
+                "mmHg"],
+               ["2022019877", "PZ0052390", "02/01/2023 06:20", "03-GEN-2023", "2160-0", "Creatinina", "1,12",
+                "mg/dL"],
+               ["2023007730", "PZ0061045", "05/05/2023 08:05", "05-MAG-2023", "6690-2", "Leucociti", "3,4",
+                "10^9/L"]], delimiter=";", encoding="cp1252", newline="\r\n")
+    keep("it", "33762-6", "4548-4", "2019-8", "2160-0", "6690-2", "7,9", "52,3", "1,12", "3,4", "NT-proBNP")
+    # a lab of South Tyrol (Bolzano/Bozen) writes German: Oracle's DD-MON-YY with NLS_DATE_LANGUAGE GERMAN
+    write_csv(os.path.join(d, "labor_bozen.csv"),
+              ["NOSOLOGICO", "ID_PAZIENTE", "ENTNAHME", "VALIDIERT_AM", "ANALYSE", "ERGEBNIS", "EINHEIT"],
+              [["2023004512", "PZ0047112", "13.03.2023", "14-MÄR-23", "Kalium", "4,1", "mmol/L"],
+               ["2022019877", "PZ0052390", "29.12.2022", "30-DEZ-22", "Natrium", "138", "mmol/L"]],
+              delimiter=";", encoding="cp1252", newline="\r\n")
+    keep("it", "Kalium", "4,1")
+    # referti: discharge letters and reports, with the codice fiscale, relatives, dates with the month's name
+    write_csv(os.path.join(d, "referti.csv"),
+              ["ID_REFERTO", "NOSOLOGICO", "ID_PAZIENTE", "DATA_REFERTO", "MEDICO", "TESTO"],
+              [["R7001", "2023004512", "PZ0047112", "21/03/2023", "Dott. Lorenzo Ferraresi",
+                "Lettera di dimissione. Sig.ra Maria Grazia Dell'Acqua (C.F. " + cfs[0] + "), nata il 14/03/1952, "
+                "ricoverata il 12 marzo 2023 per scompenso cardiaco (ICD-9-CM 428.0). Accompagnata dalla figlia "
+                "Annunziata, cell. +39 333 123 4567. Controllo il 18 aprile 2023 presso l'ambulatorio del "
+                "Dott. Ferraresi."],
+               ["R7002", "2022019877", "PZ0052390", "03/01/2023", "Dott.ssa Benedetta Quagliarella",
+                "Sig. Schiavone Gianfranco, BPCO riacutizzata. Ingresso il 28 dicembre 2022, dimesso il 3 gennaio "
+                "2023. Il marito della figlia, Sig. Pasquale Tarantino, ritira il referto (tel. 080 521 7788). "
+                "CF " + cfs[1] + "."],
+               ["R7003", "2023007730", "PZ0061045", "05/05/2023", "Dott. Lorenzo Ferraresi",
+                "Sig.ra Lo Presti, terapia il 5 maggio 2023, ben tollerata. Il marito Calogero chiede il "
+                "prossimo appuntamento (06 1234 5678). Codice fiscale " + cfs[2].lower() + ". "
+                "Zweitmeinung Dr. Egon Pichler (Bozen) vom 3. März 2023; avis du Dr Aimé Vuillermoz (Aoste) "
+                "du 3 mars 2023."]],
+              delimiter=";", encoding="cp1252", newline="\r\n")
+    plant("clinician-name", "Ferraresi", "Benedetta", "Quagliarella", "Pichler", "Vuillermoz")
+    plant("relative-name", "Annunziata", "Pasquale", "Tarantino", "Calogero")
+    plant("phone", "06 1234 5678")
+    plant("event-date", "12 marzo 2023", "18 aprile 2023", "28 dicembre 2022", "3 gennaio 2023", "5 maggio 2023",
+          "3. März 2023", "3 mars 2023")
+    keep("it", "scompenso cardiaco", "BPCO riacutizzata", "428.0")
+
+
+def spain():
+    d = os.path.join(HERE, "es")
+    pts = [("HC0081234", "GARCÍA-VALDECASAS", "IBÁÑEZ", "María del Pilar", "M", "23/06/1956", dni("51234567"),
+            nuss(28, 41234567), "GRIB560623916017", "Calle de Hortaleza 57, 3º B", "28004", "Madrid",
+            "+34 612 345 678"),
+           ("HC0092277", "OYARZABAL", "ECHEVERRÍA", "Iñaki", "H", "09/01/1949", dni("1234567", "X"),
+            nuss(20, 30098765), "OYEI490109121013", "Paseo de Francia 12, 4º izda.", "20012", "Donostia",
+            "943 21 87 65"),
+           ("HC0100519", "PEÑALVER", "DE LA TORRE", "Consuelo", "M", "30/10/1971", dni("07654321"),
+            nuss(41, 55501234), "PETC711030415018", "Avenida de la Constitución 9", "41004", "Sevilla",
+            "954 22 33 44")]
+    write_csv(os.path.join(d, "pacientes.csv"),
+              ["NHC", "APELLIDO1", "APELLIDO2", "NOMBRE", "SEXO", "FECHA_NACIMIENTO", "DNI_NIE", "NUSS", "CIP_TSI",
+               "DIRECCION", "CODIGO_POSTAL", "MUNICIPIO", "TELEFONO"], [list(p) for p in pts], delimiter=";",
+              encoding="cp1252", newline="\r\n")
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("patient-name", p[1], p[2], p[3])
+        plant("birth-date", p[5])
+        plant("national-id", p[6], p[7], p[8])
+        plant("address", p[9])
+        plant("phone", p[12])
+    # CMBD-like episodes: ICD-10-ES codes, admission and discharge date-times
+    eps = [("EP23-004417", "HC0081234", "10/03/2023 11:20", "17/03/2023 13:00", "Cardiología", "I50.9", "E11.9"),
+           ("EP22-018802", "HC0092277", "27/12/2022 23:45", "02/01/2023 10:30", "Neumología", "J44.1", "I10"),
+           ("EP23-006650", "HC0100519", "04/05/2023 08:00", "06/05/2023 12:15", "Oncología", "C50.911", "Z51.11")]
+    write_csv(os.path.join(d, "episodios.csv"),
+              ["EPISODIO", "NHC", "FECHA_INGRESO", "FECHA_ALTA", "SERVICIO", "DIAG_PRINCIPAL", "DIAG_SECUNDARIO"],
+              [list(e) for e in eps], delimiter=";", encoding="cp1252", newline="\r\n")
+    for e in eps:
+        plant("encounter-id", e[0])
+    keep("es", "I50.9", "E11.9", "J44.1", "C50.911", "Z51.11", "Cardiología", "Neumología", "Oncología")
+    # laboratory: Oracle with NLS_DATE_LANGUAGE SPANISH (ENE FEB MAR ABR MAY JUN JUL AGO SEP OCT NOV DIC)
+    write_csv(os.path.join(d, "laboratorio.csv"),
+              ["EPISODIO", "NHC", "FECHA_EXTRACCION", "FECHA_VALIDACION", "PRUEBA", "RESULTADO", "UNIDADES"],
+              [["EP23-004417", "HC0081234", "11/03/2023", "12-MAR-2023", "NT-proBNP", "3920", "pg/mL"],
+               ["EP23-004417", "HC0081234", "11/03/2023", "12-MAR-2023", "Hemoglobina glicada", "8,1", "%"],
+               ["EP22-018802", "HC0092277", "28/12/2022", "28-DIC-2022", "Gasometría pCO2", "55,8", "mmHg"],
+               ["EP22-018802", "HC0092277", "02/01/2023", "03-ENE-2023", "Creatinina", "1,05", "mg/dL"],
+               ["EP23-006650", "HC0100519", "05/05/2023", "05-MAY-2023", "Leucocitos", "2,9", "x10^9/L"]],
+              delimiter=";", encoding="cp1252", newline="\r\n")
+    keep("es", "Hemoglobina glicada", "8,1", "55,8", "1,05", "2,9", "3920")
+    write_csv(os.path.join(d, "informes.csv"),
+              ["ID_INFORME", "EPISODIO", "NHC", "FECHA_INFORME", "FACULTATIVO", "TEXTO"],
+              [["INF-5501", "EP23-004417", "HC0081234", "17/03/2023", "Dra. Covadonga Llorente Arriaga",
+                "Informe de alta. Dña. María del Pilar García-Valdecasas Ibáñez (DNI " + pts[0][6] + ", NUSS "
+                + pts[0][7] + "), ingresa el 10 de marzo de 2023 por insuficiencia cardiaca. Su hija Almudena "
+                "la acompaña (móvil +34 612 345 678). Revisión el 12 de abril de 2023 con la Dra. Llorente."],
+               ["INF-5502", "EP22-018802", "HC0092277", "02/01/2023", "Dr. Baltasar Etxeberria Goikoetxea",
+                "Sr. Oyarzabal, NIE " + pts[1][6] + ", EPOC reagudizado. Ingreso el 27 de diciembre de 2022, alta "
+                "el 2 de enero de 2023. Su esposa, Dña. Arantza Zubeldia, avisa al 943 21 87 65. TSI "
+                + pts[1][8] + "."],
+               ["INF-5503", "EP23-006650", "HC0100519", "06/05/2023", "Dra. Covadonga Llorente Arriaga",
+                "Dña. Consuelo Peñalver de la Torre recibe quimioterapia el 4 de mayo de 2023. Su esposo Anselmo "
+                "pregunta por la cita (954 22 33 44). Valoración previa el 12-ABR-2023. DNI " + pts[2][6].lower()
+                + "."]],
+              delimiter=";", encoding="cp1252", newline="\r\n")
+    plant("clinician-name", "Covadonga", "Llorente", "Arriaga", "Baltasar", "Etxeberria", "Goikoetxea")
+    plant("relative-name", "Almudena", "Arantza", "Zubeldia", "Anselmo")
+    plant("event-date", "10 de marzo de 2023", "12 de abril de 2023", "27 de diciembre de 2022",
+          "2 de enero de 2023", "4 de mayo de 2023", "12-ABR-2023")
+    keep("es", "insuficiencia cardiaca", "EPOC reagudizado")
+
+
+def pesel(yyyy, mm, dd, serial, female):
+    """A Polish PESEL (11 digits): the birth date (month + 20 in the 2000s), a serial whose last digit is even for
+    women, and the check digit."""
+    m = mm + (20 if yyyy >= 2000 else 0)
+    s = "%02d%02d%02d%03d%d" % (yyyy % 100, m, dd, serial, (0 if female else 1) + 2 * (serial % 4))
+    w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3]
+    return s + str((10 - sum(int(c) * x for c, x in zip(s, w)) % 10) % 10)
+
+
+def poland():
+    # UTF-8 with CRLF and ';' (as a Polish HIS writes for the NFZ's reports): the CSV reader knows no Windows-1250 and
+    # reads such a file as Windows-1252 (decision 0119's audit measured that apart, not in the corpus)
+    d = os.path.join(HERE, "pl")
+    pts = [("PAC-000731", "WÓJCIK-ŁĘCKA", "Grażyna", pesel(1952, 3, 14, 123, True), "14.03.1952", "K",
+            "ul. Świętokrzyska 18 m. 4", "00-360", "Warszawa", "+48 601 234 567"),
+           ("PAC-000918", "ŻÓŁKOWSKI", "Jędrzej", pesel(1947, 11, 2, 456, False), "02.11.1947", "M",
+            "ul. Długa 7", "80-827", "Gdańsk", "58 301 22 33"),
+           ("PAC-001204", "ŚLUSARCZYK", "Bożena", pesel(1961, 7, 28, 789, True), "28.07.1961", "K",
+            "os. Kościuszkowskie 12/5", "31-858", "Kraków", "12 633 44 55")]
+    write_csv(os.path.join(d, "pacjenci.csv"),
+              ["ID_PACJENTA", "NAZWISKO", "IMIĘ", "PESEL", "DATA_URODZENIA", "PŁEĆ", "ULICA", "KOD_POCZTOWY",
+               "MIEJSCOWOŚĆ", "TELEFON"], [list(p) for p in pts], delimiter=";", encoding="utf-8", newline="\r\n")
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("patient-name", p[1], p[2])
+        plant("national-id", p[3])
+        plant("birth-date", p[4])
+        plant("address", p[6])
+        plant("phone", p[9])
+    pob = [("KG/2023/00451", "PAC-000731", "12.03.2023 10:20", "21.03.2023 12:00", "Kardiologia", "I50.0"),
+           ("KG/2022/01877", "PAC-000918", "28.12.2022 22:40", "03.01.2023 11:30", "Pulmonologia", "J44.1"),
+           ("KG/2023/00773", "PAC-001204", "05.05.2023 08:00", "05.05.2023 16:00", "Onkologia", "C50.9")]
+    write_csv(os.path.join(d, "pobyty.csv"),
+              ["NR_KSIEGI", "ID_PACJENTA", "DATA_PRZYJECIA", "DATA_WYPISU", "ODDZIAL", "ROZPOZNANIE"],
+              [list(x) for x in pob], delimiter=";", encoding="utf-8", newline="\r\n")
+    for x in pob:
+        plant("encounter-id", x[0])
+    keep("pl", "I50.0", "J44.1", "C50.9", "Kardiologia", "Pulmonologia")
+    write_csv(os.path.join(d, "wyniki.csv"),
+              ["NR_KSIEGI", "ID_PACJENTA", "DATA_POBRANIA", "BADANIE", "WYNIK", "JEDNOSTKA"],
+              [["KG/2023/00451", "PAC-000731", "13.03.2023", "NT-proBNP", "4210", "pg/ml"],
+               ["KG/2022/01877", "PAC-000918", "29.12.2022", "pCO2", "54,1", "mmHg"],
+               ["KG/2023/00773", "PAC-001204", "05.05.2023", "Leukocyty", "3,1", "tys/µl"]],
+              delimiter=";", encoding="utf-8", newline="\r\n")
+    keep("pl", "4210", "54,1", "3,1", "Leukocyty")
+    write_csv(os.path.join(d, "epikryzy.csv"),
+              ["ID_PACJENTA", "DATA_WPISU", "LEKARZ", "TEKST"],
+              [["PAC-000731", "21.03.2023", "lek. Przemysław Kuźniar",
+                "Pani Grażyna Wójcik-Łęcka (PESEL " + pts[0][3] + ") przyjęta 12 marca 2023 z powodu niewydolności "
+                "serca. Córka Małgorzata, tel. +48 601 234 567. Kontrola 18 kwietnia 2023 u dr. Kuźniara."],
+               ["PAC-000918", "03.01.2023", "dr n. med. Bronisława Chmielewska",
+                "Pan Jędrzej Żółkowski, zaostrzenie POChP. Przyjęty 28 grudnia 2022, wypisany 3 stycznia 2023. "
+                "Żona Halina Żółkowska odbiera wypis."],
+               ["PAC-001204", "05.05.2023", "lek. Przemysław Kuźniar",
+                "Pani Ślusarczyk, chemioterapia 5 maja 2023. Syn Wojciech pyta o termin (tel. 12 633 44 55)."]],
+              delimiter=";", encoding="utf-8", newline="\r\n")
+    plant("clinician-name", "Przemysław", "Kuźniar", "Bronisława", "Chmielewska")
+    plant("relative-name", "Małgorzata", "Halina", "Żółkowska", "Wojciech")
+    plant("event-date", "12 marca 2023", "18 kwietnia 2023", "28 grudnia 2022", "3 stycznia 2023", "5 maja 2023")
+    keep("pl", "niewydolności serca", "zaostrzenie POChP")
+
 
 def main():
     pcornet()
@@ -1596,6 +1838,9 @@ def main():
     mimic()
     cerner()
     i2b2()
+    italy()
+    spain()
+    poland()
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:

@@ -24,9 +24,17 @@ public final class ColumnClassifier {
      * @param evidence header hints and value statistics, never a value
      * @param slashDayFirst for slash dates: whether the values are written day first ({@code 25/03/2022})
      * @param slashOrder what the sampled slash dates showed of their order
+     * @param monthLanguage the language of the sampled month names where it is not English and one language reads
+     *     them all ({@code MAR}, {@code DIC}, {@code ENE}: Spanish), else null; a shifted date's month is written in it
      */
     public record Classification(ColumnClass columnClass, double confidence, String evidence, boolean slashDayFirst,
-            SlashOrder slashOrder) implements java.io.Serializable {
+            SlashOrder slashOrder, MonthNames.Language monthLanguage) implements java.io.Serializable {
+
+        /** A classification without a language of month names. */
+        public Classification(ColumnClass columnClass, double confidence, String evidence, boolean slashDayFirst,
+                SlashOrder slashOrder) {
+            this(columnClass, confidence, evidence, slashDayFirst, slashOrder, null);
+        }
 
         /** A classification whose slash dates, if any, are read as {@code slashDayFirst} says. */
         public Classification(ColumnClass columnClass, double confidence, String evidence, boolean slashDayFirst) {
@@ -39,7 +47,7 @@ public final class ColumnClassifier {
          */
         public Classification dayFirstAsTheRun() {
             return new Classification(columnClass, confidence, evidence + "; slash dates read day first, as the run's"
-                    + " other slash dates", true, slashOrder);
+                    + " other slash dates", true, slashOrder, monthLanguage);
         }
 
         /** Confidence as a percentage, e.g. {@code 98%}. */
@@ -80,8 +88,12 @@ public final class ColumnClassifier {
         Decision d = decide(h, s);
         String evidence = (h.hints().isEmpty() ? "" : "header " + h.hints().toString().toLowerCase(Locale.ROOT)
                 .replace('_', '-') + "; ") + s.evidence();
+        MonthNames.Language months = s.monthLanguage();
+        if (months != null) {
+            evidence += "; month names in " + months.name().toLowerCase(Locale.ROOT);
+        }
         return new Classification(d.columnClass, Math.max(0, Math.min(1, d.confidence)), evidence, s.slashDayFirst(),
-                s.slashOrder());
+                s.slashOrder(), months);
     }
 
     private record Decision(ColumnClass columnClass, double confidence) {

@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a column header suggests, in English, German, French, Dutch and the Scandinavian languages, and in the usual spellings (snake_case,
+ * What a column header suggests, in English, German, French, Dutch, the Scandinavian languages, Italian, Spanish,
+ * Portuguese and Polish, and in the usual spellings (snake_case,
  * camelCase, UPPERCASE, abbreviations such as {@code FIRST}, {@code DOB}, {@code PID}, German
  * compounds such as {@code Versichertennummer}). A hint is evidence, never a decision: the values
  * decide together with it. Immutable and thread-safe.
@@ -32,7 +33,10 @@ public final class HeaderHints {
             // French, Dutch, Swedish, Norwegian, Danish
             "nom", "prenom", "prénom", "prenoms", "prénoms", "patronyme", "voornaam", "voornamen", "achternaam",
             "geslachtsnaam", "roepnaam", "tussenvoegsel", "fornamn", "förnamn", "efternamn", "mellannamn", "fornavn",
-            "efternavn", "etternavn", "mellemnavn", "mellomnavn");
+            "efternavn", "etternavn", "mellemnavn", "mellomnavn",
+            // Italian, Spanish (APELLIDO1, APELLIDO2: two surnames), Portuguese, Polish (decision 0119)
+            "cognome", "cognomi", "nome", "apellido", "apellidos", "nombre", "nombres", "sobrenome", "apelido",
+            "nazwisko", "imie", "imię", "imiona");
     private static final Set<String> PERSON_ROLE = Set.of("name", "names", "patient", "pat", "pt", "person",
             "physician", "doctor", "doc", "arzt", "aerztin", "ärztin", "provider", "practitioner", "clinician",
             "nurse", "author", "signer", "referrer", "attending", "surgeon", "guardian", "contact", "mother", "father",
@@ -43,7 +47,10 @@ public final class HeaderHints {
             // a claims-linked registry's care or case manager (CARE_MGR), coordinator, social worker
             "manager", "mgr", "coordinator", "worker", "caseworker",
             // Cerner Millennium's personnel (PERFORMED_PRSNL_ID, VERIFIED_PRSNL_ID; decision 0120)
-            "prsnl", "personnel");
+            "prsnl", "personnel",
+            // Italian, Spanish, Portuguese, Polish: the patient, the physician (medico, facultativo), the author
+            "paziente", "paciente", "pacjent", "utente", "medico", "médico", "facultativo", "lekarz", "autore",
+            "firmatario", "refertante", "infermiere", "enfermera", "enfermero");
     private static final Set<String> ID = Set.of("id", "ids", "key", "pid", "mrn", "uuid", "guid", "nr", "no", "num",
             "nbr", "number", "nummer", "identifier", "kennung", "npi", "fin", "csn", "ident", "kz", "pk", "fk",
             // a hospital's patient number (IPP, NIP) and the Nordic and Dutch personal numbers that exports use as
@@ -51,17 +58,23 @@ public final class HeaderHints {
             "ipp", "nip", "numero", "numéro", "personnummer", "personnr", "pnr", "fodselsnummer",
             "fødselsnummer", "bsn", "burgerservicenummer", "hetu", "henkilotunnus", "henkilötunnus",
             // Cerner Millennium's PERSON_ALIAS.ALIAS: the MRN, the FIN number, the SSN under one header (decision 0120)
-            "alias");
+            "alias",
+            // an Italian admission's number (numero nosologico), a Spanish clinical history number (NHC)
+            "nosologico", "nosologica", "nhc");
     private static final Set<String> BIRTH = Set.of("birth", "dob", "yob", "born", "geburt", "geburtsdatum", "geb",
             "geburtstag", "birthdate", "birthday", "gebdat", "naissance", "ddn", "geboortedatum", "geboren",
-            "fodelsedatum", "födelsedatum", "fodselsdato", "fødselsdato", "fodt", "født");
+            "fodelsedatum", "födelsedatum", "fodselsdato", "fødselsdato", "fodt", "født",
+            "nascita", "nacimiento", "nascimento", "urodzenia", "urodzenie");
     private static final Set<String> DATE = Set.of("date", "dt", "dttm", "datum", "day", "time", "datetime",
             "timestamp", "ts", "zeit", "zeitpunkt", "start", "stop", "end", "begin", "beginn", "ende", "onset",
-            "created", "updated", "von", "bis", "seit", "am", "tag", "uhrzeit", "dato", "datetid", "tijd", "heure");
+            "created", "updated", "von", "bis", "seit", "am", "tag", "uhrzeit", "dato", "datetid", "tijd", "heure",
+            // Italian, Portuguese and Polish "data", Spanish "fecha" (a hint for empty columns only: values decide)
+            "data", "fecha", "ora", "hora");
     /** Header words that name a street or an address itself (not its number, a line or a kind of one). */
     private static final Set<String> STREET_OR_ADDRESS = Set.of("address", "addr", "street", "straße", "strasse",
             "str", "adresse", "anschrift", "wohnadresse", "adress", "adres", "rue", "voie", "straat", "gatuadress",
-            "gateadresse", "vej");
+            "gateadresse", "vej", "indirizzo", "direccion", "dirección", "domicilio", "calle", "endereco", "endereço",
+            "morada", "ulica");
     private static final Set<String> ADDRESS = union(STREET_OR_ADDRESS, "hausnummer", "hausnr", "line", "huisnummer");
     /** Words for a street only, besides {@link #STREET_OR_ADDRESS} (Nordic street names stand apart from the number). */
     private static final Set<String> STREET = union(STREET_OR_ADDRESS, "gata", "gate", "vejnavn", "gatenavn");
@@ -74,25 +87,35 @@ public final class HeaderHints {
     private static final Set<String> PLACE = Set.of("city", "town", "ort", "stadt", "wohnort", "county",
             "birthplace", "geburtsort", "municipality", "gemeinde", "kreis", "landkreis", "village", "district",
             "bezirk", "suburb", "locality", "place", "ortsteil", "ville", "commune", "stad", "woonplaats", "plaats",
-            "postort", "poststed", "postdistrikt", "kommune", "kommun");
-    private static final Set<String> ZIP = Set.of("zip", "zipcode", "postal", "postcode", "plz", "postleitzahl", "postnummer", "postnr", "postkod");
+            "postort", "poststed", "postdistrikt", "kommune", "kommun", "comune", "citta", "città", "localita",
+            "località", "municipio", "localidad", "ciudad", "poblacion", "población", "cidade", "concelho", "freguesia",
+            "miejscowosc", "miejscowość", "miasto", "gmina");
+    private static final Set<String> ZIP = Set.of("zip", "zipcode", "postal", "postcode", "plz", "postleitzahl", "postnummer", "postnr", "postkod",
+            // Italian CAP (codice di avviamento postale), Spanish CP, Brazilian CEP, Polish kod pocztowy
+            "cap", "cp", "cep", "pocztowy");
     private static final Set<String> PHONE = Set.of("phone", "tel", "telefon", "telephone", "fax", "telefax", "mobile",
             "mobil", "handy", "cell", "rufnummer", "telefonnummer", "pager", "téléphone", "portable", "telefoon", "mobiel",
-            "mobilnummer", "mobiltelefon", "tlf");
-    private static final Set<String> EMAIL = Set.of("email", "mail", "emailadresse", "courriel", "epost");
+            "mobilnummer", "mobiltelefon", "tlf", "telefono", "teléfono", "cellulare", "movil", "móvil",
+            "celular", "telemovel", "telemóvel", "telefonu");
+    private static final Set<String> EMAIL = Set.of("email", "mail", "emailadresse", "courriel", "epost", "correo");
     private static final Set<String> NATIONAL_ID = Set.of("ssn", "social", "versichertennummer",
             "versicherungsnummer", "kvnr", "svnr", "sozialversicherungsnummer", "rentenversicherungsnummer",
             "passport", "reisepass", "drivers", "driver", "license", "licence", "fuehrerschein", "führerschein",
             "steuernummer", "steuerid", "taxid", "nino", "nhs", "personalausweis", "ausweis", "ausweisnummer",
             "medicare", "medicaid", "insurance", "policy", "member", "nir", "insee", "secu",
-            "sécu", "avs", "ahv");
+            "sécu", "avs", "ahv",
+            // Italian codice fiscale and health card (tessera sanitaria, TEAM), Spanish DNI, NIE, NIF, NUSS/NAF and
+            // the health card's code (TSI), Portuguese NIF and SNS number, Polish PESEL (decision 0119)
+            "fiscale", "tessera", "dni", "nie", "nif", "nuss", "naf", "tsi", "tarjeta", "pesel");
     private static final Set<String> GEO = Set.of("lat", "lon", "lng", "latitude", "longitude", "breitengrad",
             "laengengrad", "längengrad", "coordinates", "geo", "gps");
     private static final Set<String> TEXT = Set.of("note", "notes", "text", "comment", "comments", "kommentar",
             "bemerkung", "bemerkungen", "befund", "befundtext", "freitext", "narrative", "remark", "remarks", "memo",
             "report", "summary", "anamnese", "epikrise", "brief", "message", "nachricht", "verlauf", "findings",
             "impression", "assessment", "plan", "history", "texte", "commentaire",
-            "anteckning", "journaltext", "notat", "notitie", "opmerking", "tekst");
+            "anteckning", "journaltext", "notat", "notitie", "opmerking", "tekst", "testo", "texto", "referto", "informe",
+            "nota", "notas", "anamnesi", "anamnesis", "osservazioni", "observaciones", "epicrisis", "diario", "uwagi",
+            "opis");
     private static final Set<String> CODE = Set.of("code", "codes", "icd", "loinc", "snomed", "sct", "rxnorm", "cvx",
             "ndc", "atc", "ops", "concept", "cpt", "hcpcs", "drg", "schluessel", "schlüssel", "kode", "kodierung", "cim", "ccam", "kod", "diagnoskod", "npu", "analys",
             "analyse", "analysekode");
@@ -118,7 +141,8 @@ public final class HeaderHints {
             "dispenses", "outstanding", "price", "preis", "weight", "height", "gewicht", "groesse", "größe", "age",
             "alter", "year", "years", "jahr", "jahre", "month", "months", "monat", "monate", "weeks", "days", "tage", "hours",
             "minutes", "units", "range", "level", "bmi", "total", "sum", "payment", "valeur", "resultat", "résultat", "waarde",
-            "uitslag", "verdi", "värde", "varde", "svar",
+            "uitslag", "verdi", "värde", "varde", "svar", "risultato", "resultado", "valore", "valor", "esito", "wynik",
+            "ergebnis",
             // months counted in CMS's files: PLAN_CVRG_MOS_NUM, BENE_HI_CVRAGE_TOT_MONS
             "mos", "mons", "mths");
     private static final Set<String> BOOLEAN = Set.of("flag", "is", "has", "active", "deceased", "verstorben");

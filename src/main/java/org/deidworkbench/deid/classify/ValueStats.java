@@ -37,15 +37,18 @@ public final class ValueStats {
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Z0-9][A-Z0-9.:_/-]{0,15}");
     private static final Pattern ALNUM_ID = Pattern.compile("(?=[A-Za-z0-9-]*\\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{3,40}");
     /** A ZIP, a ZIP+4 with or without its dash (CMS writes nine digits), a UK postcode; only read under a ZIP header. */
-    private static final Pattern ZIP_LIKE = Pattern.compile("\\d{4,5}(?:-\\d{4})?|\\d{9}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}");
+    private static final Pattern ZIP_LIKE = Pattern.compile(
+            "\\d{4,5}(?:-\\d{4})?|\\d{9}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|\\d{2}-\\d{3}|\\d{4}-\\d{3}");
     private static final Pattern GEO_LIKE = Pattern.compile("-?\\d{1,3}\\.\\d{4,}");
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?|\\p{Lu}\\.");
-    private static final Pattern TITLE = Pattern.compile("(?i)(?:mr|mrs|ms|miss|dr|prof|herr|frau|fr|hr|sr|sra|mme|m)\\.?");
     /**
      * A clinician's degree after the name ({@code Smith, Jane MD}, i2b2's {@code provider_dimension.name_char};
      * {@code JANE Q SMITH, M.D.}): a name's title as {@code Dr.} before it is (decision 0120). In capitals only.
      */
     private static final Pattern DEGREE = Pattern.compile("(?:MD|M\\.D\\.|DO|D\\.O\\.|RN|NP|PA|PA-C|PHD|PhD|DDS|DMD|FNP|CRNA|MBBS)");
+    private static final Pattern TITLE = Pattern.compile(
+            "(?iu)(?:mr|mrs|ms|miss|dr|prof|herr|frau|fr|hr|sr|sra|mme|m|dott|dott\\.ssa|prof\\.ssa|dr\\.ssa|dra|doña|dña"
+            + "|sig|sig\\.ra|sig\\.na|srta|lek|pani|pan)\\.?");
     private static final Pattern STREET = Pattern.compile("(?iu).*(?:\\d+\\s*[a-z]?\\s+\\p{L}.*\\b(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|way"
             + "|boulevard|blvd|place|pl|terrace|circle|parkway|pkwy|square|sq|highway|hwy)\\b\\.?.*"
             + "|\\p{L}*(?:straße|strasse|str\\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad)\\s+\\d+\\s*[a-z]?"
@@ -385,10 +388,16 @@ public final class ValueStats {
         }
         String mon = firstOf(m, "mon", "mon2", "mon3", "mon4");
         int day = Integer.parseInt(firstOf(m, "d", "d2", "d3", "d4"));
-        if (!MONTHS.contains(mon.toUpperCase(Locale.ROOT)) || day < 1 || day > 31) {
+        if (MonthNames.of(mon) == null || day < 1 || day > 31) {
             return false;
         }
         monthNameDate++;
+        java.util.EnumSet<MonthNames.Language> languages = MonthNames.languagesOf(mon);
+        if (monthLanguages == null) {
+            monthLanguages = languages;
+        } else {
+            monthLanguages.retainAll(languages);
+        }
         if (firstOf(m, "time", "time2", "time3", "time4") != null) {
             withTime++;
         }
@@ -410,14 +419,11 @@ public final class ValueStats {
      * The classifier only counts them; a value it counts and the date actions cannot read is emptied with a warning.
      */
     private static final Pattern MONTH_NAME_DATE = Pattern.compile(
-            "(?:(?<d>\\d{1,2})-(?<mon>[A-Za-z]{3,9})-(?:\\d{4}|\\d{2})(?<time>\\s\\d{1,2}[.:]\\d{2}\\S*(?:\\s?[AaPp][Mm])?)?"
-            + "|(?<d2>\\d{2})(?<mon2>[A-Za-z]{3})(?:\\d{4}|\\d{2})(?<time2>:\\d{2}:\\d{2}\\S*)?"
-            + "|(?<d3>\\d{1,2})\\s(?<mon3>[A-Za-z]{3,9})\\.?\\s\\d{4}(?<time3>[T ]\\d{1,2}:\\d{2}\\S*)?"
+            "(?:(?<d>\\d{1,2})-(?<mon>\\p{L}{3,12})-(?:\\d{4}|\\d{2})(?<time>\\s\\d{1,2}[.:]\\d{2}\\S*(?:\\s?[AaPp][Mm])?)?"
+            + "|(?<d2>\\d{2})(?<mon2>\\p{L}{3})(?:\\d{4}|\\d{2})(?<time2>:\\d{2}:\\d{2}\\S*)?"
+            + "|(?<d3>\\d{1,2})\\.?\\s(?:de\\s)?(?<mon3>\\p{L}{3,12})\\.?\\s(?:del?\\s)?\\d{4}"
+            + "(?<time3>[T ]\\d{1,2}:\\d{2}\\S*)?"
             + "|(?<mon4>[A-Za-z]{3,9})\\.?\\s(?<d4>\\d{1,2}),\\s?\\d{4}(?<time4>[T ]\\d{1,2}:\\d{2}\\S*)?)");
-
-    private static final Set<String> MONTHS = Set.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
-            "SEPT", "OCT", "NOV", "DEC", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
-            "OCTOBER", "NOVEMBER", "DECEMBER");
 
     /** yyyyMMdd must be a plausible date to count (an eight-digit number is not a date by itself). */
     private static boolean validYmd(String d) {
@@ -429,6 +435,9 @@ public final class ValueStats {
         int day = Integer.parseInt(d.substring(6, 8));
         return y >= 1850 && y <= 2100 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
     }
+
+    /** Words of a degree between a title and the name ({@code dr n. med.}, {@code dr hab.}; decision 0119). */
+    private static final Set<String> DEGREE_WORDS = Set.of("n.", "med.", "hab.", "n.med.");
 
     private void countName(String v, String[] words) {
         if (words.length > 5 || v.length() > 60) {
@@ -451,8 +460,8 @@ public final class ValueStats {
         boolean numbered = false;
         for (int i = start; i < end; i++) {
             String w = words[i].replace(",", "");
-            if (w.isEmpty() || PARTICLES.contains(w)) {
-                continue;
+            if (w.isEmpty() || PARTICLES.contains(w) || title && DEGREE_WORDS.contains(w)) {
+                continue; // "dr n. med. Bronisława Chmielewska": Polish degrees after the title
             }
             if (!mNameWord.reset(w).matches()) {
                 int cut = numberSuffix(w);
@@ -667,6 +676,20 @@ public final class ValueStats {
 
     double averageWords() {
         return values == 0 ? 0 : (double) totalWords / values;
+    }
+
+    /** The languages every month-name date of the sample can be read in; null before the first. */
+    private java.util.EnumSet<MonthNames.Language> monthLanguages;
+
+    /**
+     * The language of the sample's month names, when it is not English and one language reads them all (a Spanish
+     * column's {@code MAR}, {@code DIC}, {@code ENE}: Spanish), else null (decision 0119).
+     */
+    MonthNames.Language monthLanguage() {
+        if (monthLanguages == null || monthLanguages.isEmpty() || monthLanguages.contains(MonthNames.Language.EN)) {
+            return null;
+        }
+        return monthLanguages.iterator().next();
     }
 
     /** Share of the date values written day first ({@code 25/03/2022}), as opposed to month first. */

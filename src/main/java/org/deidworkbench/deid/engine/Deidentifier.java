@@ -425,6 +425,7 @@ public final class Deidentifier {
         ColumnClass columnClass = c == null ? null : c.columnClass();
         double confidence = c == null ? 0 : c.confidence();
         boolean dayFirst = c != null && c.slashDayFirst();
+        org.deidworkbench.deid.classify.MonthNames.Language months = c == null ? null : c.monthLanguage();
         ColumnInsight.Relation relation = in.relation();
         String evidence = c == null ? "" : c.evidence();
         if (!relation.description().isEmpty()) {
@@ -434,7 +435,8 @@ public final class Deidentifier {
         boolean relations = profile.classification().enabled() && relation.role() != ColumnInsight.Role.NONE;
         if (rule != null && !(relations && yieldsToRelation(rule, relation))) {
             return new ColumnPlan(header, rule.spec(), rule.id(), ColumnPlan.DecidedBy.RULE, columnClass, confidence,
-                    evidence, rule.label().toUpperCase(Locale.ROOT), rule.identifier(), dayFirst, ruleReason(rule));
+                    evidence, rule.label().toUpperCase(Locale.ROOT), rule.identifier(), dayFirst, ruleReason(rule),
+                    months);
         }
         if (relations && relation.keyRemoved()) {
             // The key it references is a direct identifier a rule removes: its values go with it.
@@ -455,10 +457,10 @@ public final class Deidentifier {
         if (profile.classification().enabled() && columnClass != null) {
             return new ColumnPlan(header, columnClass.spec(), null, ColumnPlan.DecidedBy.CLASSIFIER, columnClass,
                     confidence, evidence, columnClass.label(), columnClass.identifier(), dayFirst, "classified "
-                    + columnClass.yamlName() + " (" + c.confidencePercent() + "; " + c.evidence() + ")");
+                    + columnClass.yamlName() + " (" + c.confidencePercent() + "; " + c.evidence() + ")", months);
         }
         return new ColumnPlan(header, profile.defaultSpec(), null, ColumnPlan.DecidedBy.DEFAULT, columnClass, confidence,
-                evidence, "REDACTED", profile.defaultIdentifier(), dayFirst, "default action (no rule matched)");
+                evidence, "REDACTED", profile.defaultIdentifier(), dayFirst, "default action (no rule matched)", months);
     }
 
     /**
@@ -523,8 +525,18 @@ public final class Deidentifier {
      * {@code shift-date} and {@code generalize} of dates; every other action ignores it).
      */
     public DeidMethod method(ActionSpec spec, boolean slashDayFirst) {
-        if (spec.action() == org.deidworkbench.model.Action.SHIFT_DATE && slashDayFirst) {
-            return new ShiftDateMethod(noSubjectOffset, true, this::attestShifted);
+        return method(spec, slashDayFirst, null);
+    }
+
+    /**
+     * The method for an action, reading slash dates day first when {@code slashDayFirst} and writing a shifted date's
+     * month in {@code monthLanguage} where that reads it ({@code shift-date} of a column of Spanish month names,
+     * decision 0119; null: the first language that has the month's word).
+     */
+    public DeidMethod method(ActionSpec spec, boolean slashDayFirst,
+            org.deidworkbench.deid.classify.MonthNames.Language monthLanguage) {
+        if (spec.action() == org.deidworkbench.model.Action.SHIFT_DATE && (slashDayFirst || monthLanguage != null)) {
+            return new ShiftDateMethod(noSubjectOffset, slashDayFirst, this::attestShifted, monthLanguage);
         }
         if (spec instanceof ActionSpec.Generalize g && slashDayFirst) {
             return new GeneralizeMethod(g.kind(), referenceYear, noSubjectOffset, true,

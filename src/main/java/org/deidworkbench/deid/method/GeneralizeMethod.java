@@ -35,6 +35,8 @@ public final class GeneralizeMethod implements DeidMethod {
     /** ZIP or ZIP+4, the latter with or without its dash. */
     private static final Pattern ZIP = Pattern.compile("(\\d{5})(?:-?\\d{4})?");
     private static final Pattern FOUR_DIGIT_POSTCODE = Pattern.compile("(\\d{2})\\d{2}(?: ?[A-Za-z]{2})?");
+    /** A Polish postcode ({@code 00-360}) or a Portuguese one ({@code 1000-001}): its first two digits (decision 0119). */
+    private static final Pattern DASHED_POSTCODE = Pattern.compile("(\\d{2})(?:\\d{2})?-\\d{3}");
     /**
      * A UK postcode, in capitals or not, with or without the space: its area (the one or two letters before the first
      * digit, {@code OX} of {@code OX4 1HP}), then the rest of the outward code and the inward code.
@@ -169,6 +171,12 @@ public final class GeneralizeMethod implements DeidMethod {
             Matcher four = FOUR_DIGIT_POSTCODE.matcher(v);
             if (four.matches()) {
                 return four.group(1);
+            }
+            // Polish (00-360: the first two digits are one of about 100 postal districts) and Portuguese (1000-001: the
+            // first two of the four-digit area) postcodes keep as much, like the four-digit ones (decision 0119).
+            Matcher dashed = DASHED_POSTCODE.matcher(v);
+            if (dashed.matches()) {
+                return dashed.group(1);
             }
             throw new UnprocessableValueException("VALUE-NOT-A-ZIP",
                     "value is neither a US ZIP code, a UK postcode nor a four-digit postcode");

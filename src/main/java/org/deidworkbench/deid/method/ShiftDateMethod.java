@@ -32,10 +32,23 @@ public final class ShiftDateMethod implements DeidMethod {
      */
     public ShiftDateMethod(int noSubjectOffset, boolean slashDayFirst,
             java.util.function.BiConsumer<org.deidworkbench.deid.Subject, String> witness) {
+        this(noSubjectOffset, slashDayFirst, witness, null);
+    }
+
+    /**
+     * @param monthLanguage the language of the column's month names ({@code 03-ENE-2023}: Spanish), in which a shifted
+     *     month is written where it has the word ({@code MAR} → {@code DIC}, not English's {@code DEC}); or null
+     */
+    public ShiftDateMethod(int noSubjectOffset, boolean slashDayFirst,
+            java.util.function.BiConsumer<org.deidworkbench.deid.Subject, String> witness,
+            org.deidworkbench.deid.classify.MonthNames.Language monthLanguage) {
         this.noSubjectOffset = noSubjectOffset;
         this.slashDayFirst = slashDayFirst;
         this.witness = witness;
+        this.monthLanguage = monthLanguage;
     }
+
+    private final org.deidworkbench.deid.classify.MonthNames.Language monthLanguage;
 
     private final java.util.function.BiConsumer<org.deidworkbench.deid.Subject, String> witness;
 
@@ -47,7 +60,7 @@ public final class ShiftDateMethod implements DeidMethod {
     @Override
     public String apply(String value, FieldContext context) throws UnprocessableValueException {
         int days = context.subject() != null ? context.subject().dateOffsetDays() : noSubjectOffset;
-        String shifted = DateValues.shift(value, days, slashDayFirst);
+        String shifted = DateValues.shift(value, days, slashDayFirst, monthLanguage);
         if (witness != null && context.subject() != null && shifted != null && !shifted.equals(value)) {
             witness.accept(context.subject(), shifted);
         }

@@ -62,7 +62,10 @@ final class CsvAnalysis implements java.io.Serializable {
     private static final int MAX_KNOWN_CHECKS = 200;
     private static final Set<String> PATIENT_TABLES = Set.of("patient", "patients", "person", "persons", "people",
             "patienten", "patientendaten", "stammdaten", "demographics", "demographic", "subject", "subjects",
-            "participant", "participants", "member", "members", "pat", "pats", "individuals", "individual");
+            "participant", "participants", "member", "members", "pat", "pats", "individuals", "individual",
+            // Italian (pazienti, anagrafica: the master data), Spanish, Portuguese (doentes, utentes), Polish
+            "paziente", "pazienti", "anagrafica", "paciente", "pacientes", "doente", "doentes", "utente", "utentes",
+            "pacjent", "pacjenci");
 
     /** What is known about one file. */
     record FileInsight(List<String> header, ColumnInsight[] columns, int patientColumn, int viaColumn,

@@ -655,7 +655,7 @@ public final class CsvProcessor implements FileProcessor {
         Column[] columns = new Column[header.size()];
         for (int c = 0; c < columns.length; c++) {
             ColumnPlan p = engine.plan(header.get(c), analysed ? in.columns()[c] : ColumnInsight.NONE);
-            DeidMethod method = withMethods ? engine.method(p.spec(), p.slashDayFirst()) : null;
+            DeidMethod method = withMethods ? engine.method(p.spec(), p.slashDayFirst(), p.monthLanguage()) : null;
             columns[c] = new Column(p, p.counterId() + " (" + p.spec().action().yamlName() + ")", method);
         }
         return columns;

@@ -402,4 +402,35 @@ class ColumnClassifierTest {
         assertEquals(ColumnClass.CATEGORICAL, classify("careunit", repeat(List.of("Medical Intensive Care Unit (MICU)",
                 "Emergency Department", "Medicine"), 3)).columnClass());
     }
+
+    /** Oracle's DD-MON-YYYY in Italian, Spanish and German are dates, not identifiers (decision 0119). */
+    @Test
+    void oracleDatesInOtherLanguagesAreDates() {
+        assertEquals(ColumnClass.DATE, classify("DATA_VALIDAZIONE",
+                List.of("13-MAR-2023", "14-MAR-2023", "29-DIC-2022", "03-GEN-2023", "05-MAG-2023")).columnClass());
+        assertEquals(ColumnClass.DATE, classify("FECHA_VALIDACION",
+                List.of("12-MAR-2023", "28-DIC-2022", "03-ENE-2023", "05-MAY-2023", "12-ABR-2023")).columnClass());
+        assertEquals(ColumnClass.DATE, classify("VALIDIERT_AM", List.of("14-MÄR-23", "30-DEZ-22", "02-OKT-22")).columnClass());
+        assertEquals(ColumnClass.DATE, classify("fecha", List.of("12 de marzo de 2023", "3 de enero de 2023")).columnClass());
+    }
+
+    /** Polish exports: postcodes with their dash, clinicians with "lek." and "dr n. med." (decision 0119). */
+    @Test
+    void polishPostcodesAndClinicianColumnsAreKnown() {
+        assertEquals(ColumnClass.ZIP, classify("KOD_POCZTOWY", List.of("00-360", "80-827", "31-858")).columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("LEKARZ", List.of("lek. Przemysław Kuźniar",
+                "dr n. med. Bronisława Chmielewska", "lek. Przemysław Kuźniar")).columnClass());
+    }
+
+    /** The one language that reads all of a column's month names, other than English, goes with its class. */
+    @Test
+    void aColumnsMonthNamesGiveItsLanguage() {
+        assertEquals(MonthNames.Language.ES, classify("FECHA_VALIDACION",
+                List.of("12-MAR-2023", "28-DIC-2022", "03-ENE-2023", "05-MAY-2023")).monthLanguage());
+        assertEquals(MonthNames.Language.IT, classify("DATA_VALIDAZIONE",
+                List.of("13-MAR-2023", "29-DIC-2022", "03-GEN-2023")).monthLanguage());
+        assertEquals(MonthNames.Language.DE, classify("VALIDIERT_AM", List.of("14-MÄR-23", "30-DEZ-22")).monthLanguage());
+        assertEquals(null, classify("lab_date", List.of("12-MAR-2023", "28-DEC-2022", "03-JAN-2023")).monthLanguage());
+        assertEquals(null, classify("mixed", List.of("03-GEN-2023", "03-ENE-2023")).monthLanguage());
+    }
 }

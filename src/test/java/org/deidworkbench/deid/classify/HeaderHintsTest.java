@@ -85,4 +85,30 @@ class HeaderHintsTest {
         assertTrue(HeaderHints.of("PERSON_ID").has(HeaderHints.Hint.PERSON_ROLE), "a person's id is still a person's");
         assertTrue(HeaderHints.of("provider_type").has(HeaderHints.Hint.PERSON_ROLE), "a kind without a code word");
     }
+
+    /** Italian, Spanish, Portuguese and Polish exports' headers (decision 0119). */
+    @Test
+    void southernAndEasternEuropeanHeadersAreKnown() {
+        assertTrue(HeaderHints.of("COGNOME").has(HeaderHints.Hint.NAME_PART));
+        assertTrue(HeaderHints.of("APELLIDO1").has(HeaderHints.Hint.NAME_PART));
+        assertTrue(HeaderHints.of("NAZWISKO").has(HeaderHints.Hint.NAME_PART));
+        assertTrue(HeaderHints.of("CODICE_FISCALE").has(HeaderHints.Hint.NATIONAL_ID));
+        assertTrue(HeaderHints.of("TESSERA_SANITARIA").has(HeaderHints.Hint.NATIONAL_ID));
+        assertTrue(HeaderHints.of("DNI_NIE").has(HeaderHints.Hint.NATIONAL_ID));
+        assertTrue(HeaderHints.of("NUSS").has(HeaderHints.Hint.NATIONAL_ID));
+        assertTrue(HeaderHints.of("PESEL").has(HeaderHints.Hint.NATIONAL_ID));
+        assertTrue(HeaderHints.of("DATA_NASCITA").has(HeaderHints.Hint.BIRTH));
+        assertTrue(HeaderHints.of("FECHA_NACIMIENTO").has(HeaderHints.Hint.BIRTH));
+        assertTrue(HeaderHints.of("INDIRIZZO").has(HeaderHints.Hint.ADDRESS));
+        assertTrue(HeaderHints.of("DIRECCION").has(HeaderHints.Hint.ADDRESS));
+        assertTrue(HeaderHints.of("COMUNE_NASCITA").has(HeaderHints.Hint.PLACE));
+        assertTrue(HeaderHints.of("CAP").has(HeaderHints.Hint.ZIP));
+        assertTrue(HeaderHints.of("TELEFONO").has(HeaderHints.Hint.PHONE));
+        assertTrue(HeaderHints.of("NOSOLOGICO").has(HeaderHints.Hint.ID));
+        assertTrue(HeaderHints.of("NHC").has(HeaderHints.Hint.ID));
+        assertTrue(HeaderHints.of("MEDICO").has(HeaderHints.Hint.PERSON_ROLE));
+        assertTrue(HeaderHints.of("TESTO").has(HeaderHints.Hint.TEXT));
+        assertTrue(HeaderHints.of("RISULTATO").has(HeaderHints.Hint.MEASURE));
+        assertTrue(HeaderHints.of("FECHA_VALIDACION").has(HeaderHints.Hint.DATE));
+    }
 }
