@@ -56,6 +56,7 @@ class AdversarialCorpusTest {
     private static final char[] PASSPHRASE = "adversarial-corpus-passphrase".toCharArray();
     private static final Map<String, Path> OUTPUTS = new ConcurrentHashMap<>();
     private static final Charset CP1252 = Charset.forName("windows-1252");
+    private static final Charset CP1250 = Charset.forName("windows-1250");
 
     private static synchronized Path output(String folder) throws Exception {
         Path out = OUTPUTS.get(folder);
@@ -110,6 +111,7 @@ class AdversarialCorpusTest {
                 for (Charset cs : CJK) {
                     t.append('\n').append(new String(b, cs));
                 }
+                t.append('\n').append(new String(b, CP1250)); // a Polish or Czech export's Windows encoding
                 Matcher m = data.matcher(new String(b, StandardCharsets.ISO_8859_1));
                 while (m.find()) {
                     t.append('\n').append(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
@@ -605,6 +607,44 @@ class AdversarialCorpusTest {
                 }
             }
         }
+    }
+
+    /**
+     * The Polish export as a Polish hospital's Windows machine saves it: Windows-1250 (decision 0119 addendum). Read as
+     * Windows-1252, its surnames with Ł, Ż and Ś were no names, and 8 of 38 planted values leaked; the sniffer now
+     * reads it as Windows-1250, and nothing planted is left.
+     */
+    @org.junit.jupiter.api.Test
+    void aPolishExportSavedInWindows1250LeaksNothing(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("pl1250"));
+        try (Stream<Path> files = Files.list(ROOT.resolve("pl"))) {
+            for (Path f : files.toList()) {
+                Files.writeString(input.resolve(f.getFileName().toString()), Files.readString(f, StandardCharsets.UTF_8),
+                        CP1250);
+            }
+        }
+        Path out = dir.resolve("out");
+        new RunJob(new RunRequest(List.of(input), out, dir.resolve("pl.deidkey"), true, PASSPHRASE,
+                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        Map<String, String> inputs = texts(input);
+        Map<String, String> outputs = texts(out);
+        Set<String> leaked = new TreeSet<>();
+        int planted = 0;
+        for (String[] p : tsv("planted.tsv")) {
+            Pattern w = word(p[1]);
+            if (inputs.values().stream().noneMatch(t -> w.matcher(t).find())) {
+                continue;
+            }
+            planted++;
+            for (Map.Entry<String, String> o : outputs.entrySet()) {
+                if (w.matcher(o.getValue()).find() && !(COMPACT_OR_ISO_DATE.matcher(p[1]).matches()
+                        && onlyShiftedThere(input, out, o.getKey(), w))) {
+                    leaked.add(p[0] + " in " + o.getKey());
+                }
+            }
+        }
+        assertTrue(planted >= 30, "planted values found in the export: " + planted);
+        assertTrue(leaked.isEmpty(), "left in the Windows-1250 export: " + leaked);
     }
 
     /**

@@ -36,6 +36,15 @@ public final class CsvSniffer {
     private static final int[] CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final Charset WINDOWS_1250 = Charset.forName("windows-1250");
+
+    /**
+     * Bytes that are letters of Polish, Czech, Slovak and Slovenian in Windows-1250 (ł ą ż Ą Ł Ż ľ Ľ Ź Ť ť) and
+     * symbols in Windows-1252 and ISO-8859-1 (³ ¹ ¿ ¥ £ ¯ ¾ ¼, three undefined). {@code ś}, {@code ź} and {@code Ś}
+     * are left out: their bytes are French letters in Windows-1252 ({@code œ}, {@code Ÿ}, {@code Œ}), and {@code ¿}
+     * is only counted after a letter (a Spanish question starts with it).
+     */
+    private static final int[] CP1250_LETTERS = {0xB3, 0xB9, 0xBF, 0xA5, 0xA3, 0xAF, 0xBE, 0xBC, 0x8F, 0x8D, 0x9D};
 
     private CsvSniffer() {
     }
@@ -161,7 +170,36 @@ public final class CsvSniffer {
     }
 
     /**
+     * Whether the sample reads as Windows-1250 (a Polish or Czech export saved by Excel or an Oracle client): two or
+     * more of {@link #CP1250_LETTERS} right after a letter ("Michał", "Łódź" in Windows-1252 would read "Micha³",
+     * "£ódŸ"), and none of them after a digit or a unit's {@code m} ({@code 10³}, {@code mm³}), which Western text
+     * writes. Western text holds those symbols inside a word about never, so a French or German export stays
+     * Windows-1252 (decision 0119 addendum).
+     */
+    static boolean centralEuropean(byte[] sample, int start, int length) {
+        int afterLetter = 0;
+        for (int i = start + 1; i < length; i++) {
+            int b = sample[i] & 0xFF;
+            if (b < 0x80 || java.util.Arrays.binarySearch(SORTED_CP1250_LETTERS, b) < 0) {
+                continue;
+            }
+            int before = sample[i - 1] & 0xFF;
+            if (before >= '0' && before <= '9' || before == 'm') {
+                return false; // "10³", "mm³", "m²": a Western export's units
+            }
+            boolean letter = before >= 'A' && before <= 'Z' || before >= 'a' && before <= 'z' || before >= 0xC0;
+            if (letter) {
+                afterLetter++;
+            }
+        }
+        return afterLetter >= 2;
+    }
+
+    private static final int[] SORTED_CP1250_LETTERS = java.util.stream.IntStream.of(CP1250_LETTERS).sorted().toArray();
+
+    /**
      * UTF-8 if the sample decodes as UTF-8 (a multi-byte character cut at the sample's end is fine); otherwise
+     * Windows-1250 for a Central European export ({@link #centralEuropean}); otherwise
      * Windows-1252 if bytes 0x80–0x9F occur (they are printable there and control codes in ISO-8859-1),
      * unless one of them is undefined in Windows-1252, in which case ISO-8859-1 keeps every byte as it is.
      */
@@ -173,6 +211,9 @@ public final class CsvSniffer {
         CoderResult result = utf8.decode(in, CharBuffer.allocate(length - start), complete);
         if (!result.isError() && (!complete || !in.hasRemaining())) {
             return StandardCharsets.UTF_8;
+        }
+        if (centralEuropean(sample, start, length)) {
+            return WINDOWS_1250;
         }
         boolean c1 = false;
         for (int i = start; i < length; i++) {

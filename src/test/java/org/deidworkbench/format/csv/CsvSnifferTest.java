@@ -111,6 +111,22 @@ class CsvSnifferTest {
         assertEquals(Charset.forName("windows-1252"), CsvSniffer.sniff(file).charset());
     }
 
+    /** A Polish export saved by Excel or an Oracle client on a Polish Windows: Windows-1250 (decision 0119 addendum). */
+    @Test
+    void polishLettersMeanWindows1250() throws Exception {
+        Path file = write("NAZWISKO;IMIĘ;MIASTO\nWójcik-Łaszewska;Michał;Łódź\nŻurawski;Bożena;Kraków\n"
+                .getBytes(Charset.forName("windows-1250")));
+        assertEquals(Charset.forName("windows-1250"), CsvSniffer.sniff(file).charset());
+    }
+
+    /** French and German exports keep Windows-1252, with their ligatures, units, ordinals and Spanish questions. */
+    @Test
+    void westernTextWithSymbolsStaysWindows1252() throws Exception {
+        Path file = write("nom;note\nLefèvre;œdème des membres, cœur 10³/µl, mm³ ; Dª Peña ¿dolor? 1ª dosis, £12\n"
+                .getBytes(Charset.forName("windows-1252")));
+        assertEquals(Charset.forName("windows-1252"), CsvSniffer.sniff(file).charset());
+    }
+
     @Test
     void highBytesWithout0x80To0x9FMeanIsoLatin1() throws Exception {
         Path file = write(new byte[] {'a', ',', 'b', '\n', '1', ',', (byte) 0xE9, '\n'});
