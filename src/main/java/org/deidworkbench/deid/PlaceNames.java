@@ -191,11 +191,7 @@ final class PlaceNames {
     }
 
     private static long hash(CharSequence s, int from, int to) {
-        long h = 1125899906842597L;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + Character.toLowerCase(s.charAt(i));
-        }
-        return h;
+        return TextScrubber.lowerHash(s, from, to); // the hash mayHold computes inline
     }
 
     /** Whether a US state's code or name follows the comma at {@code comma} after one or two spaces. */

@@ -1498,7 +1498,8 @@ public final class TextScrubber {
             java.util.stream.Stream.of("name", "attending", "signed", "cc")))
             .mapToLong(c -> lowerHash(c, 0, c.length())).distinct().sorted().toArray();
 
-    private static long lowerHash(CharSequence s, int from, int to) {
+    /** A run's hash in lower case, as the cue tables hold them ({@link PlaceNames} too). */
+    static long lowerHash(CharSequence s, int from, int to) {
         long h = 1125899906842597L;
         for (int i = from; i < to; i++) {
             h = 31 * h + Character.toLowerCase(s.charAt(i));
