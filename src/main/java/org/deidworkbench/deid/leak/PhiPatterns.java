@@ -18,10 +18,16 @@ final class PhiPatterns {
     record Detector(LeakScanner.Kind kind, Pattern pattern, int group) {
     }
 
+    /**
+     * A month's name or abbreviation in English, German, Italian, Spanish, French, Dutch and Polish (decision 0119): a
+     * prefix and the rest of its word.
+     */
     private static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Januar|Februar|März|Maerz"
-            + "|Mai|Juni|Juli|Okt|Dez)[a-zä]*\\.?";
+            + "|Mai|Juni|Juli|Okt|Dez|Gen|Mag|Giu|Lug|Ago|Set|Ott|Dic|Ene|Abr|Janv|Fév|Fev|Avr|Juil|Aoû|Aou|Déc|Maa|Mei"
+            + "|Sty|Lut|Kwi|Cze|Lip|Sie|Wrz|Paź|Paz|Lis|Gru)[\\p{L}]*\\.?";
     private static final String DATE = "(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{8}"
-            + "|" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\.?\\s+" + MONTH + "\\s+\\d{4})";
+            + "|" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\.?\\s+(?:de\\s+)?" + MONTH
+            + "\\s+(?:de\\s+)?\\d{4}|\\d{1,2}-" + MONTH + "-\\d{2,4})";
 
     static final List<Detector> DETECTORS = List.of(
             new Detector(LeakScanner.Kind.SSN, Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])"), 0),
@@ -40,7 +46,11 @@ final class PhiPatterns {
             new Detector(LeakScanner.Kind.MRN, Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?"
                     + "|patient\\s*id|PID|Patienten-?(?:nummer|ID))\\s*(?:[:#]|no\\.?|number)?\\s*(\\d{5,})(?![\\w-])"), 1),
             new Detector(LeakScanner.Kind.DATE_OF_BIRTH, Pattern.compile("(?i)\\b(?:DOB|D\\.O\\.B\\.|date\\s+of\\s+birth"
-                    + "|birth\\s*date|born(?:\\s+on)?|geb\\.|geboren(?:\\s+am)?|Geburtsdatum)\\s*[:#]?\\s*(" + DATE + ")"), 1));
+                    + "|birth\\s*date|born(?:\\s+on)?|geb\\.|geboren(?:\\s+(?:am|op))?|Geburtsdatum"
+                    // Italian, Spanish, French, Dutch, Polish (decision 0119)
+                    + "|data\\s+di\\s+nascita|nat[oa]\\s+il|fecha\\s+de\\s+nacimiento|nacid[oa]\\s+el"
+                    + "|date\\s+de\\s+naissance|née?\\s+le|geboortedatum|data\\s+urodzenia|urodzon[ya])"
+                    + "\\s*[:#]?\\s*(" + DATE + ")"), 1));
 
     private PhiPatterns() {
     }
@@ -52,7 +62,9 @@ final class PhiPatterns {
 
     /** Tokens (folded) that label an MRN or a date of birth; a value without one cannot match those detectors. */
     static final java.util.Set<String> LABELS = java.util.Set.of("MRN", "DOB", "BORN", "BIRTH", "BIRTHDATE", "PID",
-            "PATIENT", "PATIENTID", "RECORD", "GEB", "GEBOREN", "GEBURTSDATUM", "PATIENTEN", "PATIENTENNUMMER");
+            "PATIENT", "PATIENTID", "RECORD", "GEB", "GEBOREN", "GEBURTSDATUM", "PATIENTEN", "PATIENTENNUMMER",
+            "NASCITA", "NATO", "NATA", "NACIMIENTO", "NACIDO", "NACIDA", "NAISSANCE", "NEE", "GEBOORTEDATUM",
+            "URODZENIA", "URODZONY", "URODZONA");
 
     /**
      * Reports the matches of the detectors a value can match at all: e-mail only with an {@code @},

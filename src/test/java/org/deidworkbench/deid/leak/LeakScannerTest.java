@@ -184,6 +184,11 @@ class LeakScannerTest {
             {"DATE_OF_BIRTH", "DOB 3/14/56"}, {"DATE_OF_BIRTH", "born 3-4-1956"}, {"DATE_OF_BIRTH", "dob: 1956-3-14"},
             {"DATE_OF_BIRTH", "DOB 19560314"}, {"DATE_OF_BIRTH", "born on March 14th, 1956"},
             {"DATE_OF_BIRTH", "geb. 14. März 1956"}, {"DATE_OF_BIRTH", "Geburtsdatum 14.3.56"},
+            // Italian, Spanish, French, Dutch and Polish labels and month names (decision 0119)
+            {"DATE_OF_BIRTH", "data di nascita 14 marzo 1956"}, {"DATE_OF_BIRTH", "nata il 14/03/1956"},
+            {"DATE_OF_BIRTH", "fecha de nacimiento: 14 de marzo de 1956"}, {"DATE_OF_BIRTH", "nacido el 14-MAR-1956"},
+            {"DATE_OF_BIRTH", "née le 14 mars 1956"}, {"DATE_OF_BIRTH", "geboortedatum 14-03-1956"},
+            {"DATE_OF_BIRTH", "data urodzenia 14 marca 1956"}, {"DATE_OF_BIRTH", "urodzona 14.03.1956"},
         };
         for (String[] c : cases) {
             List<String> expected = List.of(c[0]);
