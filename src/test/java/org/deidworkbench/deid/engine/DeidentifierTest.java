@@ -273,8 +273,9 @@ class DeidentifierTest {
         Deidentifier engine = engine();
         engine.freezeIdentifiers();
         engine.noteIdentifier(new ActionSpec.Remove(), "CITY", "Springfield");
-        assertEquals("lives in Springfield", engine.method(new ActionSpec.ScrubText())
-                .apply("lives in Springfield", new FieldContext(null, "note")));
+        // no cue before the town ("lives in Springfield" is a place by its cue alone, decision 0121)
+        assertEquals("Springfield office", engine.method(new ActionSpec.ScrubText())
+                .apply("Springfield office", new FieldContext(null, "note")));
         assertEquals(1, engine.identifiers().size());
     }
 
