@@ -289,10 +289,8 @@ final class FhirSectionReader {
         if (keys.containsKey("label")) {
             label = profile.nonBlankText(keys.get("label"), id, "label");
         }
-        if (spec != null && spec.action() == org.deidworkbench.model.Action.REMAP_UID) {
-            profile.report(keys.get("action").value().location(), id, "remap-uid applies to DICOM UIDs; FHIR"
-                    + " resource ids and references are replaced by the section's resource-ids setting");
-        }
+        // remap-uid is allowed since decision 0122: an ImagingStudy's DICOM UIDs (series.uid, urn:oid: identifiers)
+        // get the keyed 2.25. UIDs the same key gives them in the DICOM files; resource ids stay resource-ids' business.
         if (profile.problemCount() > before || spec == null || identifier == null || label == null) {
             return null;
         }

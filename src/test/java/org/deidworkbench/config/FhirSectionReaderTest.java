@@ -58,6 +58,16 @@ class FhirSectionReaderTest {
         assertTrue(p.message().contains("Address has no element 'zip'"), p.message());
     }
 
+    /** Decision 0122: an imaging study's DICOM UIDs get the DICOM files' keyed UIDs; a reference's display by its path. */
+    @Test
+    void remapUidAndAReferencesDisplayByItsElementPathAreRules() throws Exception {
+        FhirSection s = section(HEAD + "fhir:\n  rules:\n    - id: uid\n      elements: [ImagingStudy.series.uid]\n"
+                + "      action: remap-uid\n    - id: who\n      element: Provenance.agent.who.display\n      action: remove\n"
+                + "  default: {action: keep}\n");
+        assertEquals(2, s.rules().size());
+        assertEquals(org.deidworkbench.model.Action.REMAP_UID, s.rules().get(0).spec().action());
+    }
+
     @Test
     void rulesWithoutDefaultIsAProblem() {
         ProfileProblem p = onlyProblem(HEAD + "fhir:\n  rules:\n    - type: HumanName\n      action: remove\n");

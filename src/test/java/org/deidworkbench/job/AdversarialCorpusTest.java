@@ -184,7 +184,7 @@ class AdversarialCorpusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
-        "claims", "mimic", "cerner", "i2b2", "it", "es", "pl"})
+        "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -210,7 +210,7 @@ class AdversarialCorpusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
-        "claims", "mimic", "cerner", "i2b2", "it", "es", "pl"})
+        "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -323,6 +323,50 @@ class AdversarialCorpusTest {
         assertTrue(!refs.isEmpty() && keys.containsAll(refs), join + ": references without their key");
         assertTrue(keys.stream().noneMatch(originals::contains), join + ": the key kept an original value");
         assertTrue(keys.stream().noneMatch(String::isEmpty), join + ": an emptied key");
+    }
+
+    /**
+     * In the US bulk export (folder {@code fhir-us}, decision 0122) every literal reference and every attachment url
+     * naming a resource ({@code Binary/…}) resolves to a resource of the output, under a keyed id: a DocumentReference
+     * still finds its Binary, an ExplanationOfBenefit its Coverage, a Provenance its targets.
+     */
+    @org.junit.jupiter.api.Test
+    void everyReferenceOfTheUsExportResolvesInTheOutput() throws Exception {
+        Path out = output("fhir-us");
+        Set<String> ids = new HashSet<>();
+        Set<String> originals = new HashSet<>();
+        Pattern id = Pattern.compile("^\\{\"resourceType\":\"([A-Za-z]+)\",\"id\":\"([^\"]+)\"");
+        for (Path root : List.of(ROOT.resolve("fhir-us"), out)) {
+            try (Stream<Path> files = Files.list(root)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".ndjson")).toList()) {
+                    for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                        Matcher m = id.matcher(line);
+                        assertTrue(m.find(), "a resource with its type and id first");
+                        (root.equals(out) ? ids : originals).add(m.group(1) + "/" + m.group(2));
+                    }
+                }
+            }
+        }
+        Pattern ref = Pattern.compile("\"(?:reference|url)\":\"([A-Z][A-Za-z]+/[A-Za-z0-9.\\-]+)\"");
+        int refs = 0;
+        List<String> unresolved = new ArrayList<>();
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".ndjson")).toList()) {
+                Matcher m = ref.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    refs++;
+                    if (!ids.contains(m.group(1))) {
+                        unresolved.add(f.getFileName().toString()); // the file, never the value
+                    }
+                }
+            }
+        }
+        assertTrue(refs >= 25, "references found: " + refs);
+        assertTrue(unresolved.isEmpty(), "references without their resource in: " + unresolved);
+        assertTrue(ids.stream().noneMatch(originals::contains), "a resource kept its original id");
+        String docs = Files.readString(out.resolve("DocumentReference.ndjson"), StandardCharsets.UTF_8);
+        assertEquals(2, Pattern.compile("\"url\":\"Binary/").matcher(docs).results().count(),
+                "both attachments still name their Binary");
     }
 
     /** The Dutch tussenvoegsel ("van den") is part of the surname: it goes with it, in the table and in the notes. */

@@ -7,6 +7,7 @@ Rules of AdversarialCorpusTest, in short: a planted value counts where it occurs
 it occurs in any output file (UTF-8, Latin-1 or Windows-1250), case aside, as a word; a kept value must occur as written. Prints
 counts and the files a category leaked in, never a value. Written for the claims audit (decision 0103).
 """
+import base64
 import os
 import re
 import sys
@@ -18,8 +19,11 @@ def texts(root):
     for dp, _, fs in os.walk(root):
         for f in fs:
             b = open(os.path.join(dp, f), "rb").read()
-            t[os.path.relpath(os.path.join(dp, f), root)] = (b.decode("utf-8", "replace") + "\n" + b.decode("latin-1")
-                                                             + "\n" + b.decode("cp1250", "replace"))
+            s = b.decode("utf-8", "replace") + "\n" + b.decode("latin-1") + "\n" + b.decode("cp1250", "replace")
+            # base64 attachments decoded, as AdversarialCorpusTest reads them (decision 0122)
+            for m in re.finditer(rb'"data"\s*:\s*"([A-Za-z0-9+/=]+)"', b):
+                s += "\n" + base64.b64decode(m.group(1)).decode("utf-8", "replace")
+            t[os.path.relpath(os.path.join(dp, f), root)] = s
     return t
 def word(v):
     return re.compile(r"(?<![^\W_])" + re.escape(v) + r"(?![^\W_])", re.I)

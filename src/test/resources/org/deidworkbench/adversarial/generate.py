@@ -1841,6 +1841,7 @@ def main():
     italy()
     spain()
     poland()
+    fhir_us()  # decision 0122, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -1849,6 +1850,304 @@ def main():
         f.write("# folder\tvalue that must come out byte-identical\n")
         for c, v in kept:
             f.write(c + "\t" + v + "\n")
+
+
+# === fhir-us (decision 0122) =======================================================================================
+# --- FHIR R4 bulk NDJSON as US EHR vendors (Epic, Oracle Health/Cerner) and a CARIN Blue Button payer API export it:
+#     US Core race/ethnicity/birthsex with text, identifiers under Epic OIDs (MRN, SSN), usual/official/old (maiden)
+#     names, periods on telecom and address, _birthDate with a birth time, a photo, Encounter locations with room and
+#     bed, Location, Organization, Practitioner with NPI and licence, Coverage, ExplanationOfBenefit, Device (UDI,
+#     serial, lot), ImagingStudy (accession, DICOM UIDs), Specimen, QuestionnaireResponse with free-text answers,
+#     Binary (RTF, PDF-like) referenced by DocumentReference.content.attachment.url, Provenance, meta.source hosts ---
+def fhir_us():
+    d = os.path.join(HERE, "fhir-us")
+    os.makedirs(d, exist_ok=True)
+    pid = "eWq3vT9mB0rLx1kYzQ7nPgA3"
+    src = "https://fhirprod01.mercyvalley-health.org/api/FHIR/R4"
+    meta = {"source": src + "#Zq81KdLmP0"}
+    pref = {"reference": "Patient/" + pid, "display": "Brambleworth, Eulalia D"}
+    b64 = lambda s: base64.b64encode(s.encode("utf-8") if isinstance(s, str) else s).decode()
+    photo = b64(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xfe\x00\x1c"
+                b"Eulalia Brambleworth badge\xff\xd9")
+    patient = {
+        "resourceType": "Patient", "id": pid, "meta": meta,
+        "extension": [
+            {"url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-race", "extension": [
+                {"url": "ombCategory", "valueCoding": {"system": "urn:oid:2.16.840.1.113883.6.238",
+                                                      "code": "2054-5", "display": "Black or African American"}},
+                {"url": "text", "valueString": "Black or African American"}]},
+            {"url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity", "extension": [
+                {"url": "ombCategory", "valueCoding": {"system": "urn:oid:2.16.840.1.113883.6.238",
+                                                      "code": "2135-2", "display": "Hispanic or Latino"}},
+                {"url": "text", "valueString": "Hispanic or Latino"}]},
+            {"url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex", "valueCode": "F"},
+        ],
+        "identifier": [
+            {"use": "usual", "type": {"text": "EPIC"},
+             "system": "urn:oid:1.2.840.114350.1.13.0.1.7.5.737384.14", "value": "E88314207"},
+            {"use": "usual", "type": {"text": "MRN"},
+             "system": "urn:oid:1.2.840.114350.1.13.0.1.7.5.737384.0", "value": "88314207"},
+            {"use": "usual", "system": "urn:oid:2.16.840.1.113883.4.1", "value": "512-38-7204"},
+        ],
+        "active": True,
+        "name": [{"use": "official", "text": "Eulalia Delphine Brambleworth", "family": "Brambleworth",
+                  "given": ["Eulalia", "Delphine"]},
+                 {"use": "usual", "text": "Lali Brambleworth", "family": "Brambleworth", "given": ["Lali"]},
+                 {"use": "old", "text": "Eulalia Tillmanstone", "family": "Tillmanstone", "given": ["Eulalia"],
+                  "period": {"end": "1981-06-20"}}],
+        "telecom": [{"system": "phone", "value": "937-555-0148", "use": "home", "rank": 1,
+                     "period": {"start": "2016-04-09"}},
+                    {"system": "phone", "value": "(937) 555-0177", "use": "mobile"},
+                    {"system": "email", "value": "lali.bramble@example.net", "use": "home"}],
+        "gender": "female", "birthDate": "1958-11-02",
+        "_birthDate": {"extension": [{"url": "http://hl7.org/fhir/StructureDefinition/patient-birthTime",
+                                      "valueDateTime": "1958-11-02T04:17:00-05:00"}]},
+        "deceasedBoolean": False,
+        "address": [{"use": "home", "line": ["4187 Sassafras Hollow Dr", "Apt 2B"], "city": "Zanesfield",
+                     "district": "Logan", "state": "OH", "postalCode": "43360", "country": "US",
+                     "period": {"start": "2009-07-15"}}],
+        "maritalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v3-MaritalStatus",
+                                      "code": "W"}], "text": "Widowed"},
+        "photo": [{"contentType": "image/jpeg", "data": photo}],
+        "communication": [{"language": {"coding": [{"system": "urn:ietf:bcp:47", "code": "es-MX",
+                                                    "display": "Spanish (Mexico)"}], "text": "Spanish"},
+                           "preferred": True}],
+        "generalPractitioner": [{"reference": "Practitioner/prac-us-1", "display": "Lucius Pelletreau, MD"}],
+        "managingOrganization": {"reference": "Organization/org-us-1", "display": "Mercy Valley Health System"},
+    }
+    plant("patient-name", "Brambleworth", "Eulalia", "Delphine", "Lali")
+    plant("maiden-name", "Tillmanstone")
+    plant("mrn", "E88314207", "88314207")
+    plant("ssn", "512-38-7204", "512387204")
+    plant("phone", "937-555-0148", "(937) 555-0177", "555-0177")
+    plant("email", "lali.bramble@example.net")
+    plant("address", "4187 Sassafras Hollow Dr", "Sassafras Hollow", "Zanesfield")
+    plant("birth-date", "1958-11-02", "1958-11-02T04:17:00-05:00", "11/02/1958")
+    plant("date", "2016-04-09", "2009-07-15", "1981-06-20")
+    plant("photo", photo)
+    plant("fhir-id", pid)
+    plant("hostname", "fhirprod01.mercyvalley-health.org")
+    keep("fhir-us", "2054-5", "2135-2", "Black or African American", "Hispanic or Latino", "es-MX")
+    org = {"resourceType": "Organization", "id": "org-us-1", "meta": meta, "active": True,
+           "identifier": [{"system": "http://hl7.org/fhir/sid/us-npi", "value": "1093817746"}],
+           "name": "Mercy Valley Health System",
+           "telecom": [{"system": "phone", "value": "937-555-0100"}],
+           "address": [{"line": ["2250 Quarrystone Pike"], "city": "Beavercreek", "state": "OH",
+                        "postalCode": "45431"}]}
+    payer = {"resourceType": "Organization", "id": "org-us-payer", "name": "Buckeye Mutual Health Plan",
+             "type": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/organization-type",
+                                   "code": "pay"}]}],
+             "telecom": [{"system": "phone", "value": "800-555-0133"}]}
+    plant("phone", "937-555-0100")
+    plant("address", "2250 Quarrystone Pike")
+    keep("fhir-us", "Buckeye Mutual Health Plan")
+    loc = {"resourceType": "Location", "id": "loc-us-1", "meta": meta, "status": "active",
+           "name": "MERCY HOSP 4 NORTH RM 412 BED A", "alias": ["4N-412-A"],
+           "physicalType": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/location-physical-type",
+                                        "code": "bd"}]},
+           "telecom": [{"system": "phone", "value": "937-555-0412"}],
+           "address": {"line": ["2250 Quarrystone Pike"], "city": "Beavercreek", "state": "OH", "postalCode": "45431"},
+           "managingOrganization": {"reference": "Organization/org-us-1"}}
+    plant("facility-room", "MERCY HOSP 4 NORTH RM 412 BED A", "RM 412 BED A", "4N-412-A")
+    plant("phone", "937-555-0412")
+    prac = {"resourceType": "Practitioner", "id": "prac-us-1", "meta": meta,
+            "identifier": [{"system": "http://hl7.org/fhir/sid/us-npi", "value": "1740283956"},
+                           {"system": "urn:oid:1.2.840.114350.1.13.0.1.7.2.836982", "type": {"text": "INTERNAL"},
+                            "value": "PEL9921"}],
+            "name": [{"use": "usual", "text": "Lucius Pelletreau, MD", "family": "Pelletreau", "given": ["Lucius"],
+                      "suffix": ["MD"]}],
+            "telecom": [{"system": "phone", "value": "937-555-0161", "use": "work"}],
+            "qualification": [{"identifier": [{"system": "urn:oid:2.16.840.1.113883.4.3.39",
+                                               "value": "35.098765"}],
+                               "code": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0360",
+                                                    "code": "MD"}], "text": "Doctor of Medicine"},
+                               "period": {"start": "1991-07-01"}}]}
+    plant("clinician-name", "Pelletreau", "Lucius")
+    plant("npi", "1740283956")
+    plant("licence", "35.098765")
+    plant("phone", "937-555-0161")
+    enc = {"resourceType": "Encounter", "id": "enc-us-1", "meta": meta, "status": "finished",
+           "identifier": [{"use": "usual", "system": "urn:oid:1.2.840.114350.1.13.0.1.7.3.698084.8",
+                           "value": "4100982277"}],
+           "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP"},
+           "type": [{"coding": [{"system": "http://snomed.info/sct", "code": "183452005"}],
+                     "text": "Emergency hospital admission"}],
+           "subject": pref,
+           "participant": [{"type": [{"coding": [{"system":
+                                                  "http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
+                                                  "code": "ATND"}]}],
+                            "individual": {"reference": "Practitioner/prac-us-1", "display": "Lucius Pelletreau, MD"}},
+                           {"individual": {"display": "Hesketh, Marguerite RN"}}],
+           "period": {"start": "2023-02-06T22:41:00-05:00", "end": "2023-02-09T13:05:00-05:00"},
+           "hospitalization": {"origin": {"display": "Sunnybrook Terrace Assisted Living, 88 Gallowglass Ct"},
+                               "destination": {"display": "Home with daughter Leontyne Abernethy-Quist"},
+                               "dischargeDisposition": {"coding": [{"system":
+                                   "http://www.nubc.org/patient-discharge", "code": "06"}]}},
+           "location": [{"location": {"reference": "Location/loc-us-1",
+                                      "display": "MERCY HOSP 4 NORTH RM 412 BED A"},
+                         "period": {"start": "2023-02-07T03:10:00-05:00"}},
+                        {"location": {"display": "MERCY HOSP ED BAY 07"}}],
+           "serviceProvider": {"reference": "Organization/org-us-1", "display": "Mercy Valley Health System"}}
+    plant("encounter-id", "4100982277")
+    plant("clinician-name", "Hesketh", "Marguerite")
+    plant("relative-name", "Leontyne", "Abernethy-Quist")
+    plant("address", "88 Gallowglass Ct")
+    plant("facility-room", "ED BAY 07")
+    keep("fhir-us", "IMP", "183452005")
+    cov = {"resourceType": "Coverage", "id": "cov-us-1", "meta": {"source": "https://api.buckeyemutual.example/bb"},
+           "identifier": [{"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203",
+                                                "code": "MB"}]},
+                           "system": "https://buckeyemutual.example/member", "value": "BKM918273645-01"}],
+           "status": "active",
+           "type": {"coding": [{"system": "https://nahdo.org/sopt", "code": "511"}], "text": "Commercial HMO"},
+           "subscriber": {"display": "Ambrose Brambleworth"}, "subscriberId": "BKM918273645",
+           "beneficiary": {"reference": "Patient/" + pid}, "dependent": "01",
+           "relationship": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/subscriber-relationship",
+                                        "code": "spouse"}]},
+           "period": {"start": "2022-01-01", "end": "2023-12-31"},
+           "payor": [{"reference": "Organization/org-us-payer", "display": "Buckeye Mutual Health Plan"}],
+           "class": [{"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/coverage-class",
+                                           "code": "group"}]}, "value": "GRP-0048812", "name": "Dayton Tool & Die"}]}
+    plant("member-id", "BKM918273645-01", "BKM918273645")
+    plant("relative-name", "Ambrose")
+    plant("employer", "Dayton Tool & Die")
+    keep("fhir-us", "511", "spouse")
+    eob = {"resourceType": "ExplanationOfBenefit", "id": "eob-us-1",
+           "meta": {"profile": ["http://hl7.org/fhir/us/carin-bb/StructureDefinition/"
+                                "C4BB-ExplanationOfBenefit-Inpatient-Institutional"]},
+           "identifier": [{"type": {"coding": [{"system":
+                                                "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBIdentifierType",
+                                                "code": "uc"}]},
+                           "system": "https://buckeyemutual.example/claim", "value": "CLM2023-00881744"}],
+           "status": "active",
+           "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/claim-type",
+                                "code": "institutional"}]},
+           "use": "claim", "patient": {"reference": "Patient/" + pid},
+           "billablePeriod": {"start": "2023-02-06", "end": "2023-02-09"}, "created": "2023-03-02T00:00:00-05:00",
+           "insurer": {"reference": "Organization/org-us-payer", "display": "Buckeye Mutual Health Plan"},
+           "provider": {"reference": "Organization/org-us-1", "display": "Mercy Valley Health System"},
+           "outcome": "complete",
+           "careTeam": [{"sequence": 1, "provider": {"display": "Lucius Pelletreau, MD"},
+                         "role": {"coding": [{"system": "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBClaimCareTeamRole",
+                                              "code": "attending"}]}},
+                        {"sequence": 2, "provider": {"display": "Dr. Seraphina Vandermolen"}}],
+           "diagnosis": [{"sequence": 1, "diagnosisCodeableConcept": {"coding": [{
+                              "system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "I21.4"}]},
+                          "type": [{"coding": [{"code": "principal"}]}]},
+                         {"sequence": 2, "diagnosisCodeableConcept": {"coding": [{
+                              "system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "N17.9"}]}},
+                         {"sequence": 3, "diagnosisCodeableConcept": {"coding": [{
+                              "system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "I10"}]}}],
+           "insurance": [{"focal": True, "coverage": {"reference": "Coverage/cov-us-1"}}],
+           "item": [{"sequence": 1, "revenue": {"coding": [{"system": "https://www.nubc.org/CodeSystem/RevenueCodes",
+                                                            "code": "0481"}]},
+                     "productOrService": {"coding": [{"system": "http://www.ama-assn.org/go/cpt", "code": "93458"}]},
+                     "servicedDate": "2023-02-07", "quantity": {"value": 1},
+                     "net": {"value": 12901.55, "currency": "USD"}},
+                    {"sequence": 2, "productOrService": {"coding": [{"system": "http://www.ama-assn.org/go/cpt",
+                                                                     "code": "82550"}]},
+                     "servicedDate": "2023-02-08", "quantity": {"value": 3},
+                     "net": {"value": 214.62, "currency": "USD"}}],
+           "total": [{"category": {"coding": [{"code": "submitted"}]}, "amount": {"value": 18442.17, "currency": "USD"}},
+                     {"category": {"coding": [{"code": "benefit"}]}, "amount": {"value": 15290.4, "currency": "USD"}}],
+           "payment": {"amount": {"value": 15290.4, "currency": "USD"}}}
+    plant("claim-number", "CLM2023-00881744")
+    plant("clinician-name", "Seraphina", "Vandermolen")
+    keep("fhir-us", "I21.4", "N17.9", "I10", "93458", "82550", "0481", "12901.55", "214.62", "18442.17", "15290.4")
+    device = {"resourceType": "Device", "id": "dev-us-1",
+              "udiCarrier": [{"deviceIdentifier": "00643169007222", "issuer": "http://hl7.org/fhir/NamingSystem/gs1-di",
+                              "carrierHRF": "(01)00643169007222(17)260430(10)LOT7731X(21)SN44820917"}],
+              "status": "active", "lotNumber": "LOT7731X", "serialNumber": "SN44820917",
+              "manufactureDate": "2022-04-30", "expirationDate": "2026-04-30",
+              "type": {"coding": [{"system": "http://snomed.info/sct", "code": "360046005",
+                                   "display": "Cardiac pacemaker"}]},
+              "patient": {"reference": "Patient/" + pid}}
+    plant("device-id", "SN44820917", "LOT7731X", "(01)00643169007222(17)260430(10)LOT7731X(21)SN44820917")
+    keep("fhir-us", "360046005")
+    study_uid = "1.2.840.113619.2.417.3.2831178214.776.1675780921.402"
+    img = {"resourceType": "ImagingStudy", "id": "img-us-1", "status": "available",
+           "identifier": [{"system": "urn:dicom:uid", "value": "urn:oid:" + study_uid},
+                          {"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203",
+                                                "code": "ACSN"}]},
+                           "system": "urn:oid:1.2.840.114350.1.13.0.1.7.2.696580", "value": "ACC9917342"}],
+           "subject": {"reference": "Patient/" + pid}, "encounter": {"reference": "Encounter/enc-us-1"},
+           "started": "2023-02-07T08:44:00-05:00", "numberOfSeries": 1, "numberOfInstances": 212,
+           "procedureCode": [{"coding": [{"system": "http://loinc.org", "code": "24627-2"}], "text": "CT Chest"}],
+           "series": [{"uid": "1.2.840.113619.2.417.3.2831178214.776.1675780921.403", "number": 2,
+                       "modality": {"system": "http://dicom.nema.org/resources/ontology/DCM", "code": "CT"},
+                       "numberOfInstances": 212,
+                       "performer": [{"actor": {"display": "Barnaby Marchbanks, RT(R)"}}],
+                       "instance": [{"uid": "1.2.840.113619.2.417.3.2831178214.776.1675780921.404.1",
+                                     "sopClass": {"system": "urn:ietf:rfc:3986",
+                                                  "code": "urn:oid:1.2.840.10008.5.1.4.1.1.2"}, "number": 1}]}]}
+    plant("dicom-uid", study_uid, "1.2.840.113619.2.417.3.2831178214.776.1675780921.403",
+          "1.2.840.113619.2.417.3.2831178214.776.1675780921.404.1")
+    plant("accession", "ACC9917342")
+    plant("clinician-name", "Barnaby", "Marchbanks")
+    keep("fhir-us", "24627-2", "1.2.840.10008.5.1.4.1.1.2", "212")
+    spec = {"resourceType": "Specimen", "id": "spec-us-1",
+            "accessionIdentifier": {"system": "urn:oid:1.2.840.114350.1.13.0.1.7.3.798268.5", "value": "S23-0447812"},
+            "type": {"coding": [{"system": "http://snomed.info/sct", "code": "119297000"}]},
+            "subject": {"reference": "Patient/" + pid},
+            "collection": {"collector": {"display": "Rosalba Quintanar, PCT"},
+                           "collectedDateTime": "2023-02-07T06:10:00-05:00",
+                           "quantity": {"value": 4.5, "unit": "mL"}}}
+    plant("accession", "S23-0447812")
+    plant("clinician-name", "Rosalba", "Quintanar")
+    keep("fhir-us", "119297000", "4.5")
+    qr = {"resourceType": "QuestionnaireResponse", "id": "qr-us-1", "status": "completed",
+          "questionnaire": "http://loinc.org/q/93025-5", "subject": {"reference": "Patient/" + pid},
+          "authored": "2023-02-06T23:05:00-05:00", "author": {"display": "Eulalia Brambleworth"},
+          "item": [{"linkId": "dob", "text": "Date of birth", "answer": [{"valueDate": "1958-11-02"}]},
+                   {"linkId": "ec-name", "text": "Emergency contact", "answer": [
+                       {"valueString": "Leontyne Abernethy-Quist (daughter)"}]},
+                   {"linkId": "ec-phone", "text": "Emergency contact phone", "answer": [{"valueString": "937 555 0163"}]},
+                   {"linkId": "living", "text": "Who do you live with?", "answer": [{"valueString":
+                       "Alone since Ambrose passed. Neighbor Fenwick Osterhaut checks on me, cell 937.555.0199"}]},
+                   {"linkId": "93038-8", "text": "Stress level", "answer": [{"valueCoding": {
+                       "system": "http://loinc.org", "code": "LA13902-7"}}]},
+                   {"linkId": "pain", "text": "Pain score", "answer": [{"valueInteger": 7}]}]}
+    plant("phone", "937 555 0163", "937.555.0199")
+    plant("neighbour-name", "Fenwick", "Osterhaut")
+    keep("fhir-us", "LA13902-7", "93038-8")
+    rtf = ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}\\f0\\fs20 DISCHARGE SUMMARY\\par "
+           "Patient: BRAMBLEWORTH, EULALIA D\\par MRN: 88314207   DOB: 11/02/1958\\par "
+           "Attending: Lucius Pelletreau, MD\\par Dx NSTEMI (I21.4). Troponin peaked 4.82 ng/mL.\\par "
+           "Discharged home with her daughter Leontyne, tel 937-555-0148.\\par }")
+    pdf = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n2 0 obj << /Length 80 >> stream\n"
+           "BT /F1 10 Tf 72 720 Td (Patient: Brambleworth, Eulalia  SSN 512-38-7204) Tj ET\n"
+           "endstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    bin_rtf = {"resourceType": "Binary", "id": "bin-us-rtf", "contentType": "text/rtf", "data": b64(rtf)}
+    bin_pdf = {"resourceType": "Binary", "id": "bin-us-pdf", "contentType": "application/pdf", "data": b64(pdf)}
+    docref = {"resourceType": "DocumentReference", "id": "doc-us-1", "meta": meta, "status": "current",
+              "masterIdentifier": {"system": "urn:oid:1.2.840.114350.1.72.3.15", "value": "DOC-7781-00342"},
+              "type": {"coding": [{"system": "http://loinc.org", "code": "18842-5"}], "text": "Discharge summary"},
+              "subject": {"reference": "Patient/" + pid}, "date": "2023-02-09T15:30:00-05:00",
+              "author": [{"reference": "Practitioner/prac-us-1", "display": "Lucius Pelletreau, MD"}],
+              "custodian": {"display": "Mercy Valley Health System"},
+              "content": [{"attachment": {"contentType": "text/rtf", "url": "Binary/bin-us-rtf"}},
+                          {"attachment": {"contentType": "application/pdf", "url": "Binary/bin-us-pdf",
+                                          "title": "Brambleworth discharge.pdf"}}],
+              "context": {"encounter": [{"reference": "Encounter/enc-us-1"}],
+                          "period": {"start": "2023-02-06T22:41:00-05:00", "end": "2023-02-09T13:05:00-05:00"}}}
+    plant("document-id", "DOC-7781-00342")
+    keep("fhir-us", "18842-5", "4.82")
+    prov = {"resourceType": "Provenance", "id": "prov-us-1", "meta": meta,
+            "target": [{"reference": "DocumentReference/doc-us-1"}, {"reference": "Encounter/enc-us-1"}],
+            "recorded": "2023-02-09T15:31:07-05:00",
+            "agent": [{"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/provenance-participant-type",
+                                            "code": "author"}]},
+                       "who": {"reference": "Practitioner/prac-us-1", "display": "Lucius Pelletreau, MD"},
+                       "onBehalfOf": {"reference": "Organization/org-us-1", "display": "Mercy Valley Health System"}},
+                      {"type": {"coding": [{"code": "transmitter"}]}, "who": {"display": "Marguerite Hesketh RN"}}]}
+    lines = {"Patient": [patient], "Organization": [org, payer], "Location": [loc], "Practitioner": [prac],
+             "Encounter": [enc], "Coverage": [cov], "ExplanationOfBenefit": [eob], "Device": [device],
+             "ImagingStudy": [img], "Specimen": [spec], "QuestionnaireResponse": [qr], "Binary": [bin_rtf, bin_pdf],
+             "DocumentReference": [docref], "Provenance": [prov]}
+    for t, rs in lines.items():
+        with open(os.path.join(d, t + ".ndjson"), "w", encoding="utf-8", newline="") as f:
+            for r in rs:
+                f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
 if __name__ == "__main__":

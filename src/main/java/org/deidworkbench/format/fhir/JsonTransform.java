@@ -1182,10 +1182,15 @@ final class JsonTransform {
         boolean reference = parentType.equals("Reference");
         boolean meta = parentType.equals("Meta");
         boolean extension = parentType.equals("Extension");
+        Prim attachmentUrl = null;
+        if (parentType.equals("Attachment") && node.field("url") != null
+                && node.field("url").values.get(0) instanceof Prim u && run.references.resolvableUrl(u.text)) {
+            attachmentUrl = u; // Binary/123: rewritten below as a reference (decision 0122)
+        }
         for (Field f : node.fields) {
             String name = f.child.name();
             if (name.equals("id") || reference && name.equals("reference") || meta && name.equals("versionId")
-                    || extension && name.equals("url")) {
+                    || extension && name.equals("url") || attachmentUrl != null && name.equals("url")) {
                 continue; // structural: the resource id was done; element ids, versions and extension URLs are kept; references below
             }
             if (f.child.kind() == JsonScan.Kind.EXTENSION) {
@@ -1211,6 +1216,9 @@ final class JsonTransform {
                 if (hit != null && hit < rule) {
                     rule = hit;
                 }
+                if (reference && name.equals("display")) {
+                    rule = Math.min(rule, run.rules.referenceDisplay(p)); // a performer's, an agent's display (0122)
+                }
                 if (v instanceof Obj o) {
                     children(o, p, rule, subject, label, marks);
                 } else {
@@ -1235,6 +1243,18 @@ final class JsonTransform {
                 }
                 effects.add(() -> tally.count(ResourceCleaner.IDS_RULE, "pseudonymize"));
             }
+        }
+        if (attachmentUrl != null) {
+            // ResourceCleaner.attachmentUrl: the url as a reference, removed with its attachment
+            Action inherited = eff == Rules.NONE ? null : run.rules.rule(eff).action();
+            if (inherited == Action.REMOVE || inherited == Action.EMPTY) {
+                attachmentUrl.out = null;
+                marks.add("REDACTED");
+            } else {
+                attachmentUrl.out = rewrite(attachmentUrl.text, path + ".url", label);
+                marks.add("PSEUDED");
+            }
+            effects.add(() -> tally.count(ResourceCleaner.IDS_RULE, "pseudonymize"));
         }
     }
 

@@ -90,6 +90,23 @@ final class References {
         return m.matches() && resourceTypes.contains(m.group("type")) ? m.group("type") + "/" + m.group("id") : null;
     }
 
+    /**
+     * Whether an {@code Attachment.url} points at a resource of the export and is rewritten as a reference
+     * (decision 0122): a relative literal reference to a known resource type ({@code Binary/123}, as EHR exports
+     * point a DocumentReference at its content) or a {@code urn:uuid:} of a Bundle's entry. An absolute URL names
+     * a server and stays the attachment-url rule's business.
+     */
+    boolean resolvableUrl(String url) {
+        if (url == null || url.isEmpty()) {
+            return false;
+        }
+        if (url.regionMatches(true, 0, "urn:uuid:", 0, 9)) {
+            return UUID.matcher(url.substring(9)).matches();
+        }
+        Matcher m = LITERAL.matcher(url);
+        return m.matches() && m.group("base") == null && resourceTypes.contains(m.group("type"));
+    }
+
     /** The resource type a reference names, or {@code null}. */
     String type(String reference) {
         if (reference == null) {

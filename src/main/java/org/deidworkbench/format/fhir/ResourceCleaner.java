@@ -280,8 +280,9 @@ final class ResourceCleaner {
             String propertyName = property.getName();
             boolean choice = propertyName.endsWith("[x]");
             String name = choice ? propertyName.substring(0, propertyName.length() - 3) : propertyName;
-            if (structural(node, name)) {
-                continue;
+            if (structural(node, name) || node instanceof Attachment a && name.equals("url")
+                    && run.references.resolvableUrl(a.getUrl())) {
+                continue; // an attachment's Binary/123: below, as a reference
             }
             List<Base> values = property.getValues();
             if (name.equals("extension") || name.equals("modifierExtension")) {
@@ -305,6 +306,12 @@ final class ResourceCleaner {
         }
         if (node instanceof Reference ref) {
             PreviewField f = reference(res, ref, path, eff);
+            if (out != null && f != null) {
+                out.add(f);
+            }
+        }
+        if (node instanceof Attachment a && run.references.resolvableUrl(a.getUrl())) {
+            PreviewField f = attachmentUrl(res, a, path, eff);
             if (out != null && f != null) {
                 out.add(f);
             }
@@ -338,6 +345,9 @@ final class ResourceCleaner {
         }
         String type = v.fhirType();
         int own = run.rules.match(type, name, choiceName, parentType);
+        if (parent instanceof Reference && name.equals("display")) {
+            own = Math.min(own, run.rules.referenceDisplay(path)); // a performer's, an agent's display (decision 0122)
+        }
         Integer hit = res.hits.get(v);
         int rule = Math.min(eff, Math.min(own, hit == null ? Rules.NONE : hit));
         if (parent instanceof Bundle.BundleEntryComponent || parent instanceof Bundle.BundleEntryRequestComponent
@@ -522,7 +532,15 @@ final class ResourceCleaner {
      * subject (free text without a date, codes, identifiers): values repeat a lot (displays, units,
      * notes), and a cached result is exactly what the method would return again.
      */
+    private static final String URN_OID = "urn:oid:";
+
     String applyMethod(ActionSpec spec, String value, Subject subject, String path) throws DeidException {
+        if (spec instanceof ActionSpec.RemapUid && value.startsWith(URN_OID)) {
+            // a DICOM UID written as a URI (ImagingStudy.identifier of system urn:dicom:uid): the UID remapped as in
+            // the DICOM files, its prefix kept (decision 0122)
+            String uid = applyMethod(spec, value.substring(URN_OID.length()), subject, path);
+            return uid == null ? null : URN_OID + uid;
+        }
         DeidMethod method = run.method(spec);
         if (value.length() > MAX_CACHED_LENGTH) {
             return method.apply(value, new FieldContext(subject, path));
@@ -633,6 +651,30 @@ final class ResourceCleaner {
         ref.setResource(null);
         tally.count(IDS_RULE, "pseudonymize");
         return preview ? PreviewField.leaf(path + ".reference", "reference", before, after, IDS_RULE, "pseudonymize") : null;
+    }
+
+    /**
+     * An attachment's url that names a resource of the export ({@code Binary/123}, {@link References#resolvableUrl}):
+     * rewritten as a reference, so a DocumentReference still finds its content (decision 0122); removed with its
+     * attachment.
+     */
+    private PreviewField attachmentUrl(Res res, Attachment a, String path, int eff) throws FormatException {
+        if (!transform) {
+            return null;
+        }
+        String before = a.getUrl();
+        String after;
+        Action inherited = eff == Rules.NONE ? null : run.rules.rule(eff).action();
+        if (inherited == Action.REMOVE || inherited == Action.EMPTY) {
+            after = null;
+            res.marks.add("REDACTED");
+        } else {
+            after = rewrite(res, before, path + ".url");
+            res.marks.add("PSEUDED");
+        }
+        a.setUrl(after);
+        tally.count(IDS_RULE, "pseudonymize");
+        return preview ? PreviewField.leaf(path + ".url", "url", before, after, IDS_RULE, "pseudonymize") : null;
     }
 
     private String rewrite(Res res, String reference, String path) throws FormatException {

@@ -156,6 +156,35 @@ final class Rules {
         return best;
     }
 
+    /**
+     * The lowest index of an element rule naming a Reference's {@code display} by the Reference element's own path
+     * ({@code Encounter.participant.individual.display}, decision 0122): {@link #match} sees the parent only as a
+     * {@code Reference}, so a rule for the display of one kind of reference (a performer's, an agent's) is looked up
+     * by the instance path, its indices left out. {@link #NONE} when no rule names one.
+     *
+     * @param displayPath the display's instance path ({@code Encounter.participant[1].individual.display})
+     */
+    int referenceDisplay(String displayPath) {
+        if (byQualifiedName.isEmpty() || displayPath == null) {
+            return NONE;
+        }
+        StringBuilder b = new StringBuilder(displayPath.length());
+        for (int i = 0; i < displayPath.length(); i++) {
+            char c = displayPath.charAt(i);
+            if (c == '[') {
+                int end = displayPath.indexOf(']', i);
+                if (end < 0) {
+                    break;
+                }
+                i = end;
+            } else {
+                b.append(c);
+            }
+        }
+        Integer i = byQualifiedName.get(b.toString());
+        return i == null ? NONE : i;
+    }
+
     private static int min(int best, Integer candidate) {
         return candidate != null && candidate < best ? candidate : best;
     }

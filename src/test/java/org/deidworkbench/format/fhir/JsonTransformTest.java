@@ -656,6 +656,21 @@ class JsonTransformTest {
             assertSame(s, odd);
         }
     }
+    /**
+     * US EHR and payer shapes (decision 0122): a person's display in a participant, agent, collector or subscriber, a
+     * bed's name, an attachment's {@code Binary/…} url, an imaging study's UIDs come out of the token path as of HAPI's.
+     */
+    @Test
+    void usExportShapesAreCleanedOnTheTokenPathAsHapiDoes() throws Exception {
+        int answered = 0;
+        for (Setup s : setups()) {
+            for (String text : FhirUsExportTest.RESOURCES) {
+                answered += assertSame(s, text) ? 1 : 0;
+            }
+        }
+        assertTrue(answered >= FhirUsExportTest.RESOURCES.size(), "the token path answers: " + answered);
+    }
+
     /** The hand-written checks of numbers and ids answer as the regular expressions they replace, on random strings. */
     @Test
     void plainNumbersAndIdsAgreeWithTheirRegularExpressions() {
