@@ -653,6 +653,31 @@ class AdversarialCorpusTest {
         }
     }
 
+    /** How many planted values a run's input holds, and the categories (with the file, if asked) left in its output. */
+    private record Leaks(int planted, Set<String> categories) {
+    }
+
+    private static Leaks leaks(Path input, Path out, boolean withFile) throws Exception {
+        Map<String, String> inputs = texts(input);
+        Map<String, String> outputs = texts(out);
+        Set<String> leaked = new TreeSet<>();
+        int planted = 0;
+        for (String[] p : tsv("planted.tsv")) {
+            Pattern w = word(p[1]);
+            if (inputs.values().stream().noneMatch(t -> w.matcher(t).find())) {
+                continue;
+            }
+            planted++;
+            for (Map.Entry<String, String> o : outputs.entrySet()) {
+                if (w.matcher(o.getValue()).find() && !(COMPACT_OR_ISO_DATE.matcher(p[1]).matches()
+                        && onlyShiftedThere(input, out, o.getKey(), w))) {
+                    leaked.add(withFile ? p[0] + " in " + o.getKey() : p[0]);
+                }
+            }
+        }
+        return new Leaks(planted, leaked);
+    }
+
     /**
      * The Polish export as a Polish hospital's Windows machine saves it: Windows-1250 (decision 0119 addendum). Read as
      * Windows-1252, its surnames with Ł, Ż and Ś were no names, and 8 of 38 planted values leaked; the sniffer now
@@ -670,23 +695,9 @@ class AdversarialCorpusTest {
         Path out = dir.resolve("out");
         new RunJob(new RunRequest(List.of(input), out, dir.resolve("pl.deidkey"), true, PASSPHRASE,
                 ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        Map<String, String> inputs = texts(input);
-        Map<String, String> outputs = texts(out);
-        Set<String> leaked = new TreeSet<>();
-        int planted = 0;
-        for (String[] p : tsv("planted.tsv")) {
-            Pattern w = word(p[1]);
-            if (inputs.values().stream().noneMatch(t -> w.matcher(t).find())) {
-                continue;
-            }
-            planted++;
-            for (Map.Entry<String, String> o : outputs.entrySet()) {
-                if (w.matcher(o.getValue()).find() && !(COMPACT_OR_ISO_DATE.matcher(p[1]).matches()
-                        && onlyShiftedThere(input, out, o.getKey(), w))) {
-                    leaked.add(p[0] + " in " + o.getKey());
-                }
-            }
-        }
+        Leaks found = leaks(input, out, true);
+        int planted = found.planted();
+        Set<String> leaked = found.categories();
         assertTrue(planted >= 30, "planted values found in the export: " + planted);
         assertTrue(leaked.isEmpty(), "left in the Windows-1250 export: " + leaked);
     }
@@ -704,23 +715,9 @@ class AdversarialCorpusTest {
         Path out = dir.resolve("out");
         new RunJob(new RunRequest(List.of(input), out, dir.resolve("notes.deidkey"), true, PASSPHRASE,
                 ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        Map<String, String> inputs = texts(input);
-        Map<String, String> outputs = texts(out);
-        Set<String> leaked = new TreeSet<>();
-        int planted = 0;
-        for (String[] p : tsv("planted.tsv")) {
-            Pattern w = word(p[1]);
-            if (inputs.values().stream().noneMatch(t -> w.matcher(t).find())) {
-                continue;
-            }
-            planted++;
-            for (Map.Entry<String, String> o : outputs.entrySet()) {
-                if (w.matcher(o.getValue()).find() && !(COMPACT_OR_ISO_DATE.matcher(p[1]).matches()
-                        && onlyShiftedThere(input, out, o.getKey(), w))) {
-                    leaked.add(p[0]);
-                }
-            }
-        }
+        Leaks found = leaks(input, out, false);
+        int planted = found.planted();
+        Set<String> leaked = found.categories();
         assertTrue(planted > 40, "planted values found in the notes: " + planted);
         assertTrue(leaked.isEmpty(), "categories left in the notes run alone: " + leaked);
     }

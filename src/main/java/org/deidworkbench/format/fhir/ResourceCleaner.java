@@ -638,15 +638,7 @@ final class ResourceCleaner {
         if (!transform) {
             return null;
         }
-        String after;
-        Action inherited = eff == Rules.NONE ? null : run.rules.rule(eff).action();
-        if (inherited == Action.REMOVE || inherited == Action.EMPTY) {
-            after = null;
-            res.marks.add("REDACTED");
-        } else {
-            after = rewrite(res, before, path + ".reference");
-            res.marks.add("PSEUDED");
-        }
+        String after = rewrittenOrRemoved(res, before, path + ".reference", eff);
         ref.setReference(after);
         ref.setResource(null);
         tally.count(IDS_RULE, "pseudonymize");
@@ -663,18 +655,25 @@ final class ResourceCleaner {
             return null;
         }
         String before = a.getUrl();
-        String after;
-        Action inherited = eff == Rules.NONE ? null : run.rules.rule(eff).action();
-        if (inherited == Action.REMOVE || inherited == Action.EMPTY) {
-            after = null;
-            res.marks.add("REDACTED");
-        } else {
-            after = rewrite(res, before, path + ".url");
-            res.marks.add("PSEUDED");
-        }
+        String after = rewrittenOrRemoved(res, before, path + ".url", eff);
         a.setUrl(after);
         tally.count(IDS_RULE, "pseudonymize");
         return preview ? PreviewField.leaf(path + ".url", "url", before, after, IDS_RULE, "pseudonymize") : null;
+    }
+
+    /**
+     * A reference (or an attachment's url naming one) rewritten to its target's new id, or null when the rule its
+     * element inherits removes or empties it; the resource is marked accordingly.
+     */
+    private String rewrittenOrRemoved(Res res, String before, String path, int eff) throws FormatException {
+        Action inherited = eff == Rules.NONE ? null : run.rules.rule(eff).action();
+        if (inherited == Action.REMOVE || inherited == Action.EMPTY) {
+            res.marks.add("REDACTED");
+            return null;
+        }
+        String after = rewrite(res, before, path);
+        res.marks.add("PSEUDED");
+        return after;
     }
 
     private String rewrite(Res res, String reference, String path) throws FormatException {
