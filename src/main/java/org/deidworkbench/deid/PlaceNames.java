@@ -268,7 +268,8 @@ final class PlaceNames {
                 int end = w.get(t)[1];
                 int postcode = end < text.length() && text.charAt(end) == ':'
                         ? postcodeBetween(text, end + 1, w.get(t + 1)[0]) : -1;
-                if (postcode >= 0 || gapIs(text, end, w.get(t + 1)[0], ":") && text.indexOf(':', end) < w.get(t + 1)[0]) {
+                int colon = text.indexOf(':', end);
+                if (postcode >= 0 || gapIs(text, end, w.get(t + 1)[0], ":") && colon >= 0 && colon < w.get(t + 1)[0]) {
                     int found = out.size();
                     place(text, w, t + 1, true, upper, out);
                     if (postcode >= 0 && out.size() > found) {

@@ -112,7 +112,8 @@ class PlaceNamesTest {
         "Dayton,OH",
         "travelled to Europe",
         "SKILLED NURSING FACILITY",
-        "Ort der Untersuchung Praxis"})
+        "Ort der Untersuchung Praxis",
+        "Meeting at Town Hall today, City Council informed."})
     void clinicalProseAroundCuesKeepsItsWords(String text) {
         assertEquals(text, scrub(text));
     }
