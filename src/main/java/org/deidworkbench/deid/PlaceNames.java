@@ -118,10 +118,7 @@ final class PlaceNames {
             "märz", "juni", "juli", "oktober", "dezember", "[name]", "patient", "patientin");
 
     /** US states and territories by their two-letter code. */
-    private static final Set<String> STATE_CODES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC",
-            "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT",
-            "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
-            "VT", "VA", "WA", "WV", "WI", "WY", "PR", "VI", "GU");
+    private static final Set<String> STATE_CODES = TextScrubber.US_STATE_CODES;
 
     /**
      * State codes that a note rarely uses for anything else after a comma; the others ("MI" infarction, "CA" cancer
@@ -571,7 +568,7 @@ final class PlaceNames {
     }
 
     private static final java.util.regex.Pattern UK_POSTCODE =
-            java.util.regex.Pattern.compile("[A-Z]{1,2}\\d[A-Z\\d]? \\d[ABD-HJLNP-UW-Z]{2}(?![\\p{L}\\d])");
+            java.util.regex.Pattern.compile(TextScrubber.UK_POSTCODE + "(?![\\p{L}\\d])");
 
     private static boolean ukPostcodeAt(String text, int i) {
         java.util.regex.Matcher m = UK_POSTCODE.matcher(text);

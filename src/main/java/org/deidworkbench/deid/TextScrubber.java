@@ -328,6 +328,17 @@ public final class TextScrubber {
     private static final String[] FRENCH_STREETS = {"rue ", "avenue ", "av. ", "boulevard ", "bd ", "place ", "chemin ",
         "all\u00e9e ", "impasse ", "quai ", "route ", "square ", "faubourg "};
 
+    /** The US states' and territories' codes: a ZIP code after one, and ({@link PlaceNames}) a town before one. */
+    static final java.util.Set<String> US_STATE_CODES = java.util.Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT",
+            "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS",
+            "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN",
+            "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "VI", "GU", "AS", "MP");
+    /**
+     * A UK postcode: outward code, a space, a digit and two letters of those the inward code uses ("OX4 1HP",
+     * "SW1A 1AA"); replaced by {@code [ZIP]}, and ({@link PlaceNames}) the town before it.
+     */
+    static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]? \\d[ABD-HJLNP-UW-Z]{2}";
+
     private static final List<Detector> DETECTORS = List.of(
             // Internationalised addresses too: "jürgen@example.de" must not keep "jü". A match starts
             // only where a run of address characters starts, else a long run costs quadratic time.
@@ -391,12 +402,11 @@ public final class TextScrubber {
             new Detector(Pattern.compile("(?<![\\d-])\\d{5}-\\d{4}(?![\\d-])"), "[ZIP]", 0, s -> s.dash && s.digits >= 9, Starts.DIGIT_RUN),
             // A five-digit ZIP code after a US state's or territory's code ("Dayton, OH 45402"): a bare five-digit
             // number is more often a value, but after a state code it is where the patient lives.
-            new Detector(Pattern.compile("(?<=\\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN"
-                    + "|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|VI|GU|AS|MP)"
-                    + "\\.? {1,2})\\d{5}(?![\\d-]|[.,]\\d)"), "[ZIP]", 0, s -> s.longestDigitRun >= 5, Starts.DIGIT_RUN),
+            new Detector(Pattern.compile("(?<=\\b(?:" + String.join("|", new java.util.TreeSet<>(US_STATE_CODES))
+                    + ")\\.? {1,2})\\d{5}(?![\\d-]|[.,]\\d)"), "[ZIP]", 0, s -> s.longestDigitRun >= 5, Starts.DIGIT_RUN),
             // A UK postcode ("OX4 1HP", "CF10 3NQ", "SW1A 1AA": outward code, a space, a digit and two letters of
             // those the inward code uses) names a street or a building; written without its space it is left alone.
-            new Detector(Pattern.compile("\\b[A-Z]{1,2}\\d[A-Z\\d]? \\d[ABD-HJLNP-UW-Z]{2}\\b"), "[ZIP]", 0,
+            new Detector(Pattern.compile("\\b" + UK_POSTCODE + "\\b"), "[ZIP]", 0,
                     s -> s.digits >= 2, Starts.WORD, "ABCDEFGHIJKLMNOPRSTUWYZ"),
             new Detector(Pattern.compile("\\b\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
                     + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy|Square|Sq|Highway|Hwy)\\b\\.?"), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN),
