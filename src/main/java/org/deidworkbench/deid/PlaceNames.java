@@ -17,6 +17,7 @@ import org.deidworkbench.deid.classify.NameDictionary;
  * stands around them:
  * <ul>
  * <li>after a phrase that says where someone lives, comes from or goes ("lives in", "moved to", "born in",
+ * "man from", "Patientin aus",
  * "wohnt in", "habite à", "woont in", "vive en", "abita a", "bor i", and a label such as "City:" or
  * "Wohnort:"), up to five capitalised words ("New York", "Frankfurt am Main", "St. Louis", "Winston-Salem");
  * <li>before a US state's code or name after a comma ("Dayton, OH", "Springfield, Illinois"); state codes that are
@@ -61,7 +62,13 @@ final class PlaceNames {
             "verhuisd naar", "verhuisd van", "overgeplaatst vanuit", "overgeplaatst uit",
             "procedente de", "trasladado desde", "trasladada desde", "trasladado a", "trasladada a",
             "proveniente da", "trasferito da", "trasferita da",
-            "flyttat till", "flyttade till", "flyttat från", "flyttade från");
+            "flyttat till", "flyttade till", "flyttat från", "flyttade från",
+            // a person and where they come from ("45 yo man from Leeds", "Patientin aus Rosenheim")
+            "patient from", "pt from", "man from", "woman from", "male from", "female from", "gentleman from",
+            "lady from", "boy from", "girl from", "child from", "infant from", "toddler from", "teenager from",
+            "family from", "couple from", "farmer from", "visitor from", "tourist from", "student from",
+            "hails from", "patient aus", "patientin aus", "mann aus", "junge aus", "mädchen aus", "rentner aus",
+            "rentnerin aus", "landwirt aus");
 
     /** Words that label a place when a colon follows them ("City: Dayton", "Wohnort: Bad Tölz"). Lower case. */
     private static final Set<String> LABELS = Set.of("city", "town", "hometown", "residence", "birthplace",
@@ -98,7 +105,10 @@ final class PlaceNames {
             "department", "service", "team", "bed", "care", "suite", "area", "deck", "level", "facility", "program",
             "programme", "rehab", "reha", "hospice", "home", "intensivstation", "normalstation", "heim", "pflegeheim",
             "hause", "ambulanz", "notaufnahme", "unité", "réanimation", "afdeling", "planta", "reparto",
-            "avdelning");
+            "avdelning", "theatre", "theatres", "theater", "recovery", "resus", "resuscitation", "triage", "casualty",
+            "majors", "minors", "outpatients", "inpatients", "endoscopy", "radiology", "dialysis", "oncology",
+            "cardiology", "neurology", "maternity", "labour", "labor", "nursery", "pharmacy", "clinic", "surgery",
+            "urgences", "ambulatorium", "op", "aufwachraum", "kreißsaal", "kreisssaal", "kreissaal");
 
     private static final Set<String> SUBDIVISIONS = Set.of("county", "parish", "borough", "township", "landkreis");
 

@@ -29,6 +29,10 @@ class PlaceNamesTest {
         "transferred from Miami Valley Hospital overnight|transferred from [LOCATION] Hospital overnight",
         "lives in Reading with wife|lives in [LOCATION] with wife",
         "City: Kettering|City: [LOCATION]",
+        "45 yo man from Leeds, presenting with chest pain.|45 yo man from [LOCATION], presenting with chest pain.",
+        "Patient from Bristol, visiting her sister.|Patient from [LOCATION], visiting her sister.",
+        "Elderly gentleman from Great Yarmouth.|Elderly gentleman from [LOCATION].",
+        "78-jährige Patientin aus Rosenheim, alleinlebend.|78-jährige Patientin aus [LOCATION], alleinlebend.",
         // German, French, Dutch, Spanish, Italian, Swedish
         "Patientin wohnt in 80331 München, allein.|Patientin wohnt in [LOCATION], allein.",
         "zuvor wohnhaft in Bad Tölz.|zuvor wohnhaft in [LOCATION].",
@@ -113,7 +117,16 @@ class PlaceNamesTest {
         "travelled to Europe",
         "SKILLED NURSING FACILITY",
         "Ort der Untersuchung Praxis",
-        "Meeting at Town Hall today, City Council informed."})
+        "Meeting at Town Hall today, City Council informed.",
+        "Patient from ED, stable.",
+        "Patient from home with her husband.",
+        "Patient from Oncology for review.",
+        "Patient from Nursing Home, bedbound.",
+        "Patient from Theatre, extubated.",
+        "Transferred to Recovery, then to Majors.",
+        "Übernahme aus dem Aufwachraum.",
+        "Patient from March to May on warfarin.",
+        "Patientin aus der Notaufnahme übernommen."})
     void clinicalProseAroundCuesKeepsItsWords(String text) {
         assertEquals(text, scrub(text));
     }
