@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.deidworkbench.config.ProfileLoader;
 import org.deidworkbench.model.FileReport;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -732,7 +733,7 @@ class AdversarialCorpusTest {
         "cerner/clinical_event.csv:RESULT_UNITS_CD", "cerner/clinical_event.csv:RESULT_STATUS_CD",
         "cerner/encounter.csv:LOC_FACILITY_CD", "cerner/encounter.csv:ENCNTR_TYPE_CD", "cerner/person.csv:SEX_CD",
         "cerner/person_alias.csv:ALIAS_POOL_CD", "cerner/person_alias.csv:PERSON_ALIAS_TYPE_CD",
-        "i2b2/observation_fact.csv:concept_cd", "i2b2/observation_fact.csv:modifier_cd",
+        "i2b2/observation_fact.csv:modifier_cd",
         "i2b2/observation_fact.csv:instance_num", "i2b2/observation_fact.csv:valtype_cd",
         "i2b2/observation_fact.csv:nval_num", "i2b2/observation_fact.csv:units_cd",
         "i2b2/observation_fact.csv:location_cd", "i2b2/visit_dimension.csv:location_cd",
@@ -742,6 +743,18 @@ class AdversarialCorpusTest {
         String folder = spec.substring(0, spec.indexOf('/'));
         String[] s = spec.substring(folder.length() + 1).split(":");
         assertEquals(column(ROOT.resolve(folder).resolve(s[0]), s[1]), column(output(folder).resolve(s[0]), s[1]), spec);
+    }
+
+    /**
+     * i2b2's concept codes come out as they went in, but for the demographic concept of an age over 89, whose age is
+     * aggregated as an age column's is (decision 0124): {@code DEM|AGE:91} becomes {@code DEM|AGE:90+}.
+     */
+    @Test
+    void aConceptCodeKeepsItsPrefixAndCodeButAnAgeOver89InItIsAggregated() throws Exception {
+        List<String> in = column(ROOT.resolve("i2b2/observation_fact.csv"), "concept_cd");
+        List<String> out = column(output("i2b2").resolve("observation_fact.csv"), "concept_cd");
+        assertTrue(in.contains("DEM|AGE:91"));
+        assertEquals(in.stream().map(c -> c.equals("DEM|AGE:91") ? "DEM|AGE:90+" : c).toList(), out);
     }
 
     /**

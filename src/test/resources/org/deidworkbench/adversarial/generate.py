@@ -1572,10 +1572,10 @@ def i2b2():
               [[vis[f[0]][0], pts[vis[f[0]][1]][0], f[1], prov[f[2]][0], f[3], f[4], f[5], f[6], f[7], f[8], "", f[9],
                 f[3], vis[f[0]][5], "EPIC"] for f in facts])
     plant("relative-name", "Leopold")
-    # DEM|AGE:91 (i2b2's demographic concept of an age over 89) is kept as a code: left as found (decision 0120), so
-    # not planted, as cjk's one-character given name is not
+    # DEM|AGE:91 (i2b2's demographic concept of an age over 89): the code stays, the age becomes 90+ (decision 0124)
+    plant("age-over-89", "DEM|AGE:91")
     plant("phone", "508-555-0119")
-    keep("i2b2", "ICD10:E11.9", "ICD10:E11.65", "LOINC:4548-4", "LOINC:2160-0", "NDC:00378018001", "ICD10:E87.1",
+    keep("i2b2", "DEM|AGE:90+", "ICD10:E11.9", "ICD10:E11.65", "LOINC:4548-4", "LOINC:2160-0", "NDC:00378018001", "ICD10:E87.1",
          "LOINC:2951-2", "LOINC:718-7", "MED:DOSE", "MED:FREQ", "8.2", "1.38", "500", "1000", "7.1", "131", "11.6",
          "6.4", "mmol/L", "doing well", "NOTE:PROGRESS")
 
