@@ -2056,13 +2056,17 @@ def fhir_us():
     keep("fhir-us", "I21.4", "N17.9", "I10", "93458", "82550", "0481", "12901.55", "214.62", "18442.17", "15290.4")
     device = {"resourceType": "Device", "id": "dev-us-1",
               "udiCarrier": [{"deviceIdentifier": "00643169007222", "issuer": "http://hl7.org/fhir/NamingSystem/gs1-di",
-                              "carrierHRF": "(01)00643169007222(17)260430(10)LOT7731X(21)SN44820917"}],
+                              "carrierHRF": "(01)00643169007222(17)260430(10)LOT7731X(21)SN44820917",
+                              "carrierAIDC": base64.b64encode(b"0100643169007222" b"17260430" b"10LOT7731X\x1d" b"21SN44820917")
+                              .decode("ascii")}],
               "status": "active", "lotNumber": "LOT7731X", "serialNumber": "SN44820917",
               "manufactureDate": "2022-04-30", "expirationDate": "2026-04-30",
               "type": {"coding": [{"system": "http://snomed.info/sct", "code": "360046005",
                                    "display": "Cardiac pacemaker"}]},
               "patient": {"reference": "Patient/" + pid}}
     plant("device-id", "SN44820917", "LOT7731X", "(01)00643169007222(17)260430(10)LOT7731X(21)SN44820917")
+    # the UDI's device identifier (the model's GTIN) and its issuer are research data (decision 0124)
+    keep("fhir-us", "00643169007222", "http://hl7.org/fhir/NamingSystem/gs1-di")
     keep("fhir-us", "360046005")
     study_uid = "1.2.840.113619.2.417.3.2831178214.776.1675780921.402"
     img = {"resourceType": "ImagingStudy", "id": "img-us-1", "status": "available",
