@@ -58,6 +58,7 @@ class AdversarialCorpusTest {
     private static final Map<String, Path> OUTPUTS = new ConcurrentHashMap<>();
     private static final Charset CP1252 = Charset.forName("windows-1252");
     private static final Charset CP1250 = Charset.forName("windows-1250");
+    private static final Charset ISO_8859_2 = Charset.forName("ISO-8859-2");
 
     private static synchronized Path output(String folder) throws Exception {
         Path out = OUTPUTS.get(folder);
@@ -113,6 +114,7 @@ class AdversarialCorpusTest {
                     t.append('\n').append(new String(b, cs));
                 }
                 t.append('\n').append(new String(b, CP1250)); // a Polish or Czech export's Windows encoding
+                t.append('\n').append(new String(b, ISO_8859_2)); // and its Unix encoding (decision 0124)
                 Matcher m = data.matcher(new String(b, StandardCharsets.ISO_8859_1));
                 while (m.find()) {
                     t.append('\n').append(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
@@ -721,6 +723,29 @@ class AdversarialCorpusTest {
         Set<String> leaked = found.categories();
         assertTrue(planted > 40, "planted values found in the notes: " + planted);
         assertTrue(leaked.isEmpty(), "categories left in the notes run alone: " + leaked);
+    }
+
+    /**
+     * The Polish export as a Unix system saves it: ISO-8859-2 (decision 0124). Read as Windows-1250, {@code ą} and
+     * {@code ś} were {@code ±} and {@code ¶}; the sniffer now reads ISO-8859-2 where its own letters decide it, and nothing
+     * planted is left.
+     */
+    @org.junit.jupiter.api.Test
+    void aPolishExportSavedInIso88592LeaksNothing(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("pl88592"));
+        try (Stream<Path> files = Files.list(ROOT.resolve("pl"))) {
+            for (Path f : files.toList()) {
+                // getBytes writes '?' for what ISO-8859-2 lacks (the unit's µ in wyniki.csv), as an export would
+                Files.write(input.resolve(f.getFileName().toString()),
+                        Files.readString(f, StandardCharsets.UTF_8).getBytes(ISO_8859_2));
+            }
+        }
+        Path out = dir.resolve("out");
+        new RunJob(new RunRequest(List.of(input), out, dir.resolve("pl.deidkey"), true, PASSPHRASE,
+                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        Leaks found = leaks(input, out, true);
+        assertTrue(found.planted() >= 30, "planted values found in the export: " + found.planted());
+        assertTrue(found.categories().isEmpty(), "left in the ISO-8859-2 export: " + found.categories());
     }
 
     /**
