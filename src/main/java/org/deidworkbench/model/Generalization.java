@@ -21,7 +21,12 @@ public enum Generalization {
      */
     BIRTH_DATE("birth-date"),
     /** A ZIP code keeps its first three digits; restricted three-digit areas become {@code 000}. */
-    ZIP3("zip3");
+    ZIP3("zip3"),
+    /**
+     * A code is kept as it is, except an age over 89 written in it, which becomes {@code 90+} ({@code DEM|AGE:91} →
+     * {@code DEM|AGE:90+}, decision 0124): what CSV columns of codes and categories get when no rule names them.
+     */
+    CODE("code");
 
     private final String yamlName;
 

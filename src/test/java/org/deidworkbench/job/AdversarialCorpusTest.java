@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.deidworkbench.config.ProfileLoader;
 import org.deidworkbench.model.FileReport;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -57,6 +58,7 @@ class AdversarialCorpusTest {
     private static final Map<String, Path> OUTPUTS = new ConcurrentHashMap<>();
     private static final Charset CP1252 = Charset.forName("windows-1252");
     private static final Charset CP1250 = Charset.forName("windows-1250");
+    private static final Charset ISO_8859_2 = Charset.forName("ISO-8859-2");
 
     private static synchronized Path output(String folder) throws Exception {
         Path out = OUTPUTS.get(folder);
@@ -112,6 +114,7 @@ class AdversarialCorpusTest {
                     t.append('\n').append(new String(b, cs));
                 }
                 t.append('\n').append(new String(b, CP1250)); // a Polish or Czech export's Windows encoding
+                t.append('\n').append(new String(b, ISO_8859_2)); // and its Unix encoding (decision 0124)
                 Matcher m = data.matcher(new String(b, StandardCharsets.ISO_8859_1));
                 while (m.find()) {
                     t.append('\n').append(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
@@ -723,6 +726,29 @@ class AdversarialCorpusTest {
     }
 
     /**
+     * The Polish export as a Unix system saves it: ISO-8859-2 (decision 0124). Read as Windows-1250, {@code ą} and
+     * {@code ś} were {@code ±} and {@code ¶}; the sniffer now reads ISO-8859-2 where its own letters decide it, and nothing
+     * planted is left.
+     */
+    @org.junit.jupiter.api.Test
+    void aPolishExportSavedInIso88592LeaksNothing(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("pl88592"));
+        try (Stream<Path> files = Files.list(ROOT.resolve("pl"))) {
+            for (Path f : files.toList()) {
+                // getBytes writes '?' for what ISO-8859-2 lacks (the unit's µ in wyniki.csv), as an export would
+                Files.write(input.resolve(f.getFileName().toString()),
+                        Files.readString(f, StandardCharsets.UTF_8).getBytes(ISO_8859_2));
+            }
+        }
+        Path out = dir.resolve("out");
+        new RunJob(new RunRequest(List.of(input), out, dir.resolve("pl.deidkey"), true, PASSPHRASE,
+                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        Leaks found = leaks(input, out, true);
+        assertTrue(found.planted() >= 30, "planted values found in the export: " + found.planted());
+        assertTrue(found.categories().isEmpty(), "left in the ISO-8859-2 export: " + found.categories());
+    }
+
+    /**
      * A research warehouse's codes and values come out as they went in, row by row (decision 0120): Cerner's event codes'
      * displays, results and units, the facility, the alias types; i2b2's concept codes with their prefixes, modifiers,
      * the part number {@code instance_num}, value types, numeric values and units, the visit's place and length.
@@ -732,7 +758,7 @@ class AdversarialCorpusTest {
         "cerner/clinical_event.csv:RESULT_UNITS_CD", "cerner/clinical_event.csv:RESULT_STATUS_CD",
         "cerner/encounter.csv:LOC_FACILITY_CD", "cerner/encounter.csv:ENCNTR_TYPE_CD", "cerner/person.csv:SEX_CD",
         "cerner/person_alias.csv:ALIAS_POOL_CD", "cerner/person_alias.csv:PERSON_ALIAS_TYPE_CD",
-        "i2b2/observation_fact.csv:concept_cd", "i2b2/observation_fact.csv:modifier_cd",
+        "i2b2/observation_fact.csv:modifier_cd",
         "i2b2/observation_fact.csv:instance_num", "i2b2/observation_fact.csv:valtype_cd",
         "i2b2/observation_fact.csv:nval_num", "i2b2/observation_fact.csv:units_cd",
         "i2b2/observation_fact.csv:location_cd", "i2b2/visit_dimension.csv:location_cd",
@@ -742,6 +768,18 @@ class AdversarialCorpusTest {
         String folder = spec.substring(0, spec.indexOf('/'));
         String[] s = spec.substring(folder.length() + 1).split(":");
         assertEquals(column(ROOT.resolve(folder).resolve(s[0]), s[1]), column(output(folder).resolve(s[0]), s[1]), spec);
+    }
+
+    /**
+     * i2b2's concept codes come out as they went in, but for the demographic concept of an age over 89, whose age is
+     * aggregated as an age column's is (decision 0124): {@code DEM|AGE:91} becomes {@code DEM|AGE:90+}.
+     */
+    @Test
+    void aConceptCodeKeepsItsPrefixAndCodeButAnAgeOver89InItIsAggregated() throws Exception {
+        List<String> in = column(ROOT.resolve("i2b2/observation_fact.csv"), "concept_cd");
+        List<String> out = column(output("i2b2").resolve("observation_fact.csv"), "concept_cd");
+        assertTrue(in.contains("DEM|AGE:91"));
+        assertEquals(in.stream().map(c -> c.equals("DEM|AGE:91") ? "DEM|AGE:90+" : c).toList(), out);
     }
 
     /**

@@ -116,7 +116,42 @@ class VerifyPlantedLeaksTest {
             new String[] {"phone no key file knows", "(555) 777-1234", "PHONE"},
             new String[] {"e-mail no key file knows", "someone@example.net", "EMAIL"},
             new String[] {"labelled MRN", "MRN: 4412345", "MRN"},
-            new String[] {"labelled date of birth", "DOB 03/14/1956", "DATE_OF_BIRTH"});
+            new String[] {"labelled date of birth", "DOB 03/14/1956", "DATE_OF_BIRTH"},
+            // decision 0124
+            new String[] {"Medicare Beneficiary Identifier", "MBI 1EG4TE5MK73", "MBI"},
+            new String[] {"Medicare Beneficiary Identifier, dashed", "1EG4-TE5-MK73", "MBI"},
+            new String[] {"IPv6 address", "2001:db8:85a3::8a2e:370:7334", "IP_ADDRESS"},
+            new String[] {"MAC address", "00:1A:2B:3C:4D:5E", "MAC_ADDRESS"},
+            new String[] {"NHS number", "943 476 5919", "NATIONAL_ID"},
+            new String[] {"labelled NHS number", "NHS no. 9434765919", "NATIONAL_ID"});
+
+    /** Shapes that merely look like the patterns of decision 0124: codes, UIDs, hashes, times, a wrong check digit. */
+    private static final List<String> LOOK_ALIKES = List.of("LOINC 4548-4 ICD10:E11.9 SNOMED 1019431000000105",
+            "1.2.840.10008.5.1.4.1.1.2 2.25.329800735698586629295641978511506172918",
+            "sha256 9bb6da5b516826e6d0cc5482daaefac89479fb4e758a98904023a490836d9f7f",
+            "550E8400-E29B-41D4-A716-446655440000 TWGAYFDZH67PK50M3KP6 1EG4TE5MK7",
+            "2023-02-06T23:05:00-05:00 08:00 10:30 12:15 14:00 16:45", "NHS 9434765918 ratio 00:1A:2B:3C:4D");
+
+    static Stream<Arguments> lookAlikesInPlaces() {
+        List<Arguments> out = new ArrayList<>();
+        for (Arguments place : PLACES) {
+            for (int i = 0; i < LOOK_ALIKES.size(); i++) {
+                out.add(Arguments.of(i, place.get()[0], LOOK_ALIKES.get(i), place.get()[1]));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "look-alike {0} in {1}")
+    @MethodSource("lookAlikesInPlaces")
+    void aCodeUidHashOrTimeIsNoMbiAddressOrNhsNumber(int index, String place, String text, Place planter) throws Exception {
+        Path out = Files.createDirectories(shared.resolve(("clean " + index + " in " + place).replaceAll("[^A-Za-z0-9]+", "-")));
+        planter.plant(out, text);
+        VerifyReport r = new VerifyJob(out, keys, false, 1).run();
+        List<String> kinds = r.hits().stream().flatMap(f -> f.listed().stream()).map(VerifyReport.Hit::kind)
+                .filter(k -> List.of("MBI", "IP_ADDRESS", "MAC_ADDRESS", "NATIONAL_ID").contains(k)).toList();
+        assertTrue(kinds.isEmpty(), () -> "found " + kinds + " in " + place);
+    }
 
     static Stream<Arguments> leaksInPlaces() {
         List<Arguments> out = new ArrayList<>();

@@ -1572,10 +1572,10 @@ def i2b2():
               [[vis[f[0]][0], pts[vis[f[0]][1]][0], f[1], prov[f[2]][0], f[3], f[4], f[5], f[6], f[7], f[8], "", f[9],
                 f[3], vis[f[0]][5], "EPIC"] for f in facts])
     plant("relative-name", "Leopold")
-    # DEM|AGE:91 (i2b2's demographic concept of an age over 89) is kept as a code: left as found (decision 0120), so
-    # not planted, as cjk's one-character given name is not
+    # DEM|AGE:91 (i2b2's demographic concept of an age over 89): the code stays, the age becomes 90+ (decision 0124)
+    plant("age-over-89", "DEM|AGE:91")
     plant("phone", "508-555-0119")
-    keep("i2b2", "ICD10:E11.9", "ICD10:E11.65", "LOINC:4548-4", "LOINC:2160-0", "NDC:00378018001", "ICD10:E87.1",
+    keep("i2b2", "DEM|AGE:90+", "ICD10:E11.9", "ICD10:E11.65", "LOINC:4548-4", "LOINC:2160-0", "NDC:00378018001", "ICD10:E87.1",
          "LOINC:2951-2", "LOINC:718-7", "MED:DOSE", "MED:FREQ", "8.2", "1.38", "500", "1000", "7.1", "131", "11.6",
          "6.4", "mmol/L", "doing well", "NOTE:PROGRESS")
 
@@ -2056,13 +2056,17 @@ def fhir_us():
     keep("fhir-us", "I21.4", "N17.9", "I10", "93458", "82550", "0481", "12901.55", "214.62", "18442.17", "15290.4")
     device = {"resourceType": "Device", "id": "dev-us-1",
               "udiCarrier": [{"deviceIdentifier": "00643169007222", "issuer": "http://hl7.org/fhir/NamingSystem/gs1-di",
-                              "carrierHRF": "(01)00643169007222(17)260430(10)LOT7731X(21)SN44820917"}],
+                              "carrierHRF": "(01)00643169007222(17)260430(10)LOT7731X(21)SN44820917",
+                              "carrierAIDC": base64.b64encode(b"0100643169007222" b"17260430" b"10LOT7731X\x1d" b"21SN44820917")
+                              .decode("ascii")}],
               "status": "active", "lotNumber": "LOT7731X", "serialNumber": "SN44820917",
               "manufactureDate": "2022-04-30", "expirationDate": "2026-04-30",
               "type": {"coding": [{"system": "http://snomed.info/sct", "code": "360046005",
                                    "display": "Cardiac pacemaker"}]},
               "patient": {"reference": "Patient/" + pid}}
     plant("device-id", "SN44820917", "LOT7731X", "(01)00643169007222(17)260430(10)LOT7731X(21)SN44820917")
+    # the UDI's device identifier (the model's GTIN) and its issuer are research data (decision 0124)
+    keep("fhir-us", "00643169007222", "http://hl7.org/fhir/NamingSystem/gs1-di")
     keep("fhir-us", "360046005")
     study_uid = "1.2.840.113619.2.417.3.2831178214.776.1675780921.402"
     img = {"resourceType": "ImagingStudy", "id": "img-us-1", "status": "available",

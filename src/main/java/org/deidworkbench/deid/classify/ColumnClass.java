@@ -51,10 +51,13 @@ public enum ColumnClass {
     GEO(new ActionSpec.Remove(), "LOCATION", true),
     /** Long values with many words: scrubbed. */
     FREE_TEXT(new ActionSpec.ScrubText(), "TEXT", false),
-    /** Codes of code systems (SNOMED CT, LOINC, ICD-10, RxNorm, CVX, concept ids): kept. */
-    CODE(new ActionSpec.Keep(), "CODE", false),
-    /** Few distinct values repeated (status, category, unit, sex): kept. */
-    CATEGORICAL(new ActionSpec.Keep(), "CATEGORY", false),
+    /**
+     * Codes of code systems (SNOMED CT, LOINC, ICD-10, RxNorm, CVX, concept ids): kept, but an age over 89 in a code
+     * ({@code DEM|AGE:91}) becomes {@code 90+} (decision 0124).
+     */
+    CODE(new ActionSpec.Generalize(Generalization.CODE), "CODE", false),
+    /** Few distinct values repeated (status, category, unit, sex): kept, ages over 89 in them as {@link #CODE}'s. */
+    CATEGORICAL(new ActionSpec.Generalize(Generalization.CODE), "CATEGORY", false),
     /** Numbers and measurements: kept. */
     NUMBER(new ActionSpec.Keep(), "NUMBER", false),
     /** Yes/no, true/false, 0/1: kept. */

@@ -33,7 +33,13 @@ public final class LeakScanner {
         /** A number labelled as a medical record number or patient id. */
         MRN,
         /** A date labelled as a date of birth. */
-        DATE_OF_BIRTH
+        DATE_OF_BIRTH,
+        /** A US Medicare Beneficiary Identifier ({@code 1EG4-TE5-MK73}; decision 0124). */
+        MBI,
+        /** An IPv6 address (decision 0124). */
+        IP_ADDRESS,
+        /** A MAC address (decision 0124). */
+        MAC_ADDRESS
     }
 
     /**
@@ -127,6 +133,22 @@ public final class LeakScanner {
     private boolean pairGrouped;
     private int pairChain;
     private boolean label;
+    /**
+     * IPv6 and MAC addresses (decision 0124): two colons in a row, or six short groups in a row joined by colons, or by
+     * dashes (see {@link #link}); times, dates and UUIDs have fewer.
+     */
+    private boolean doubleColon;
+    private boolean linked;
+    /** The last colon or dash that followed a token, and where; the groups joined by it so far. */
+    private int separatorAt = -100;
+    private char separatorChar;
+    private int links;
+    /** Where a two-letter token just after a digit token ended (an MBI's letters 8-9), or -2. */
+    private int letterPairEnd = -2;
+    /** Where a two-digit token right after such a pair ended: an MBI's end when its word ends there, or -2. */
+    private int mbiEnd = -2;
+    /** Such a word end was seen (decision 0124). */
+    private boolean mbiTail;
     private int tokenLength;
     /** The current token's last two folded units ({@link Fold#shortCode}). */
     private int lastTwo;
@@ -420,7 +442,7 @@ public final class LeakScanner {
             return;
         }
         scan(a, offset, offset + length, where);
-        if (at || grouped || label) {
+        if (anyPattern()) {
             valuePatterns(java.nio.CharBuffer.wrap(a, offset, length));
         }
         resetFlags();
@@ -517,7 +539,7 @@ public final class LeakScanner {
         endWord();
         resetTokens();
         currentBytes = null;
-        if (at || grouped || label) {
+        if (anyPattern()) {
             if (length > chars.length) {
                 chars = new char[Math.max(length, chars.length * 2)];
             }
@@ -546,7 +568,7 @@ public final class LeakScanner {
             }
         }
         scan(chars, 0, n, where);
-        if (at || grouped || label) {
+        if (anyPattern()) {
             valuePatterns(value);
         }
         resetFlags();
@@ -668,6 +690,23 @@ public final class LeakScanner {
         longestDigits = 0;
         digitChain = 0;
         dateChain = false;
+        doubleColon = false;
+        linked = false;
+        links = 0;
+        separatorAt = -100;
+        letterPairEnd = -2;
+        mbiEnd = -2;
+        mbiTail = false;
+    }
+
+    /** Whether a value or line may match an IPv6 or MAC address (see {@link #linked}). */
+    private boolean network() {
+        return doubleColon || linked;
+    }
+
+    /** Whether any PHI pattern may match the value or line at all (the weakest of each pattern's conditions). */
+    private boolean anyPattern() {
+        return at || grouped || label || mbiTail || doubleColon || linked;
     }
 
     /**
@@ -682,7 +721,7 @@ public final class LeakScanner {
         boolean phone = grouped && longestDigits >= 4 || pairGrouped;
         boolean mrn = label && longestDigits >= 5;
         boolean birth = label && (longestDigits >= 4 || dateChain);
-        if (at || phone || mrn || birth) {
+        if (at || phone || mrn || birth || mbiTail || network()) {
             patterns(value, phone, mrn, birth);
         }
     }
@@ -714,7 +753,7 @@ public final class LeakScanner {
     }
 
     private void window() {
-        if (lineLength > 0 && (at || grouped || label)) {
+        if (lineLength > 0 && anyPattern()) {
             patterns(java.nio.CharBuffer.wrap(lineBuffer, 0, lineLength), grouped, label, label);
         }
         if (bySubject) {
@@ -755,6 +794,8 @@ public final class LeakScanner {
                     d = d * 10 + (f - '0');
                 } else if (c == '@') {
                     at = true;
+                } else if (c == ':' && i > from && a[i - 1] == ':') {
+                    doubleColon = true;
                 }
                 continue;
             }
@@ -776,6 +817,8 @@ public final class LeakScanner {
                 wh = wordHash;
                 if (c == '@') {
                     at = true;
+                } else if (c == ':' || c == '-') {
+                    link(c, i);
                 }
             } else {
                 tokenStart[tokens & 7] = i;
@@ -825,6 +868,8 @@ public final class LeakScanner {
                     d = d * 10 + (f - '0');
                 } else if (c == '@') {
                     at = true;
+                } else if (c == ':' && i > from && a[i - 1] == ':') {
+                    doubleColon = true;
                 }
                 continue;
             }
@@ -846,6 +891,8 @@ public final class LeakScanner {
                 wh = wordHash;
                 if (c == '@') {
                     at = true;
+                } else if (c == ':' || c == '-') {
+                    link(c, i - base);
                 }
             } else {
                 tokenStart[tokens & 7] = i - base;
@@ -899,13 +946,37 @@ public final class LeakScanner {
             digits = digits * 10 + (f - '0'); // meaningful for digit tokens of up to 9 digits
         } else if (c == '@') {
             at = true;
+        } else if (c == ':' || c == '-') {
+            if (c == ':' && previousUnitColon) {
+                doubleColon = true;
+            }
+            link(c, position);
+        }
+        previousUnitColon = c == ':';
+    }
+
+    /**
+     * A colon or dash after a token: one more group joined to the one before when the last such separator was the same
+     * character two to five places back (a group of one to four characters between), else the first (decision 0124).
+     */
+    private void link(char c, int at) {
+        int gap = at - separatorAt;
+        links = c == separatorChar && gap >= 2 && gap <= 5 ? links + 1 : 1;
+        separatorAt = at;
+        separatorChar = c;
+        if (links >= 5) {
+            linked = true;
         }
     }
+
+    /** Whether the raw text's last character was a colon (for {@link #doubleColon}). */
+    private boolean previousUnitColon;
 
     private void endToken() {
         if (current == Fold.SEPARATOR) {
             return;
         }
+
         if (current == Fold.DIGIT) {
             // 3-2 and 3-3 (SSN, US phone), 6-4 and 8-4 (Nordic personal numbers), 5-6, 4-6 and 4-4 (UK phones:
             // 07700 900456, +44 7700 900123, 029 2087 4411); French phones in pairs below
@@ -913,6 +984,9 @@ public final class LeakScanner {
                     || (previousDigitGroup == 6 || previousDigitGroup == 8 || previousDigitGroup == 4) && tokenLength == 4
                     || (previousDigitGroup == 5 || previousDigitGroup == 4) && tokenLength == 6) {
                 grouped = true;
+            }
+            if (tokenLength == 2 && tokenStart[tokens & 7] == letterPairEnd) {
+                mbiEnd = position; // ...7MK73: an MBI's letters and last two digits, if its word ends here (decision 0124)
             }
             previousDigitGroup = tokenLength;
             if (tokenLength > longestDigits) {
@@ -932,6 +1006,10 @@ public final class LeakScanner {
             }
             lastDigitEnd = position;
         } else {
+            // two letters right after a digit, or a dash after one (5MK, 5-MK)
+            if (tokenLength == 2 && tokenStart[tokens & 7] - lastDigitEnd <= 1) {
+                letterPairEnd = position;
+            }
             previousDigitGroup = 0;
             digitChain = 0;
             pairChain = 0;
@@ -1262,6 +1340,9 @@ public final class LeakScanner {
 
     /** A word ended: its hits count unless the whole word is a pseudonym (whose digits may look like an MRN). */
     private void endWord() {
+        if (position == mbiEnd) {
+            mbiTail = true;
+        }
         if (!inWord) {
             return;
         }
@@ -1357,7 +1438,7 @@ public final class LeakScanner {
     }
 
     private void patterns(CharSequence text, boolean phone, boolean mrn, boolean birth) {
-        PhiPatterns.find(text, at, phone, mrn, birth, (kind, found) -> {
+        PhiPatterns.find(text, at, phone, mrn, birth, network(), mbiTail, (kind, found) -> {
             if (!pseudonyms.test(found) && !dictionary.isPseudonymWord(Fold.wordHash(found))) {
                 effects++;
                 sink.hit(new Hit(kind, "pattern " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),

@@ -1,12 +1,14 @@
 package org.deidworkbench.deid.leak;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Identifiers recognisable by their shape, looked for in every value besides the key file's originals:
- * US social security numbers, phone numbers (US, French and UK), Nordic personal numbers, e-mail addresses, numbers labelled as a medical record
+ * US social security numbers, phone numbers (US, French and UK), Nordic personal numbers, UK NHS numbers (with their check
+ * digit), US Medicare Beneficiary Identifiers, IPv6 and MAC addresses, e-mail addresses, numbers labelled as a medical record
  * number or patient id, and dates labelled as a date of birth. Labelled forms only for the last two:
  * a bare number or date is far more often a lab value or a (shifted) visit date than an identifier.
  * A match that is one of the key file's pseudonyms is not a leak and is skipped by the caller.
@@ -14,9 +16,38 @@ import java.util.regex.Pattern;
  */
 final class PhiPatterns {
 
-    /** One shape and the group of the match that is the identifier. */
-    record Detector(LeakScanner.Kind kind, Pattern pattern, int group) {
+    /** What a value must have for a detector to run at all (see {@link #find}). */
+    enum Gate {
+        /** An {@code @}. */
+        AT,
+        /** Digit groups of a phone's or national number's shapes. */
+        DIGIT_GROUPS,
+        /** A label word and a run of five digits. */
+        LABELLED_NUMBER,
+        /** A label word and a date's digits. */
+        LABELLED_DATE,
+        /** Two colons in a row, or five colons or dashes: an IPv6 or MAC address (decision 0124). */
+        NETWORK,
+        /** A Medicare Beneficiary Identifier's end: two letters and two digits after a digit (decision 0124). */
+        MBI
     }
+
+    /**
+     * One shape, the group of the match that is the identifier, the condition for running it, and a check of the
+     * match (a check digit, a well-formed address) or null.
+     */
+    record Detector(LeakScanner.Kind kind, Pattern pattern, int group, Gate gate, Predicate<String> valid) {
+        Detector(LeakScanner.Kind kind, Pattern pattern, int group, Gate gate) {
+            this(kind, pattern, group, gate, null);
+        }
+    }
+
+    /**
+     * A Medicare Beneficiary Identifier's letters: A to Z without S, L, O, I, B and Z (CMS, "Understanding the MBI
+     * format").
+     */
+    private static final String MBI_LETTER = "[AC-HJKMNP-RT-Y]";
+    private static final String MBI_ALNUM = "[AC-HJKMNP-RT-Y0-9]";
 
     /**
      * A month's name or abbreviation in English, German, Italian, Spanish, French, Dutch and Polish (decision 0119): a
@@ -30,27 +61,51 @@ final class PhiPatterns {
             + "\\s+(?:de\\s+)?\\d{4}|\\d{1,2}-" + MONTH + "-\\d{2,4})";
 
     static final List<Detector> DETECTORS = List.of(
-            new Detector(LeakScanner.Kind.SSN, Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])"), 0),
+            new Detector(LeakScanner.Kind.SSN, Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])"), 0,
+                    Gate.DIGIT_GROUPS),
+            // UK NHS numbers (decision 0124): ten digits whose last is the modulus 11 check digit of the nine before,
+            // written 3-3-4 with spaces or dashes (the NHS's own grouping, also a US phone's shape), or after the word
+            // NHS in any grouping; ten bare digits without the label are too often another number to report. Before the
+            // phones: a phone match of the same characters is that NHS number and is not reported again
+            new Detector(LeakScanner.Kind.NATIONAL_ID, Pattern.compile(
+                    "(?<![\\w+-])(?<!\\+\\d{1,3}[\\s.-])(\\d{3}([ -])\\d{3}\\2\\d{4})(?![\\w-]|[.,]\\d)"), 1, Gate.DIGIT_GROUPS, PhiPatterns::nhsNumber),
             new Detector(LeakScanner.Kind.PHONE, Pattern.compile(
-                    "(?<![\\w+])(?:\\+?\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?!\\w)"), 0),
+                    "(?<![\\w+])(?:\\+?\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?!\\w)"), 0,
+                    Gate.DIGIT_GROUPS),
             // French numbers in pairs: 06 12 34 56 78, +33 6 12 34 56 78, 01.42.68.53.00
             new Detector(LeakScanner.Kind.PHONE, Pattern.compile(
-                    "(?<![\\w+])(?:\\+33\\s?|0)[1-9](?:[\\s.-]\\d{2}){4}(?!\\w)"), 0),
+                    "(?<![\\w+])(?:\\+33\\s?|0)[1-9](?:[\\s.-]\\d{2}){4}(?!\\w)"), 0, Gate.DIGIT_GROUPS),
             // UK numbers: ten digits after 0 or +44, grouped 5-6, 4-6 or 3-4-4 with spaces (07700 900456, (01865) 741166,
             // +44 7700 900123, 029 2087 4411, +44 (0)29 2087 4000); 4-3-4 (0121 496 0000) is the US shape's
             new Detector(LeakScanner.Kind.PHONE, Pattern.compile("(?<![\\w+])(?:\\+44\\s?\\(0\\)\\s?|\\+44\\s|\\(?0)"
-                    + "(?:\\d{4}\\)?\\s\\d{6}|\\d{2}\\)?\\s\\d{4}\\s\\d{4})(?!\\w|[.,]\\d)"), 0),
-            new Detector(LeakScanner.Kind.NATIONAL_ID, Pattern.compile("(?<![\\d-])(?:19|20)?\\d{6}[-+]\\d{4}(?![\\d-])"), 0),
+                    + "(?:\\d{4}\\)?\\s\\d{6}|\\d{2}\\)?\\s\\d{4}\\s\\d{4})(?!\\w|[.,]\\d)"), 0, Gate.DIGIT_GROUPS),
+            new Detector(LeakScanner.Kind.NATIONAL_ID, Pattern.compile("(?<![\\d-])(?:19|20)?\\d{6}[-+]\\d{4}(?![\\d-])"), 0,
+                    Gate.DIGIT_GROUPS),
             new Detector(LeakScanner.Kind.EMAIL, Pattern.compile(
-                    "(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), 0),
+                    "(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), 0, Gate.AT),
             new Detector(LeakScanner.Kind.MRN, Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?"
-                    + "|patient\\s*id|PID|Patienten-?(?:nummer|ID))\\s*(?:[:#]|no\\.?|number)?\\s*(\\d{5,})(?![\\w-])"), 1),
+                    + "|patient\\s*id|PID|Patienten-?(?:nummer|ID))\\s*(?:[:#]|no\\.?|number)?\\s*(\\d{5,})(?![\\w-])"), 1,
+                    Gate.LABELLED_NUMBER),
             new Detector(LeakScanner.Kind.DATE_OF_BIRTH, Pattern.compile("(?i)\\b(?:DOB|D\\.O\\.B\\.|date\\s+of\\s+birth"
                     + "|birth\\s*date|born(?:\\s+on)?|geb\\.|geboren(?:\\s+(?:am|op))?|Geburtsdatum"
                     // Italian, Spanish, French, Dutch, Polish (decision 0119)
                     + "|data\\s+di\\s+nascita|nat[oa]\\s+il|fecha\\s+de\\s+nacimiento|nacid[oa]\\s+el"
                     + "|date\\s+de\\s+naissance|née?\\s+le|geboortedatum|data\\s+urodzenia|urodzon[ya])"
-                    + "\\s*[:#]?\\s*(" + DATE + ")"), 1));
+                    + "\\s*[:#]?\\s*(" + DATE + ")"), 1, Gate.LABELLED_DATE),
+            new Detector(LeakScanner.Kind.NATIONAL_ID, Pattern.compile("(?i)\\bNHS\\s*(?:no\\.?|number|num|#)?\\s*[:#]?\\s*"
+                    + "(\\d{10}|\\d{3}([ -]?)\\d{3}\\2\\d{4})(?![\\w-])"), 1, Gate.LABELLED_NUMBER, PhiPatterns::nhsNumber),
+            // US Medicare Beneficiary Identifiers (decision 0124): 11 characters, a digit 1-9, then letters (without
+            // S, L, O, I, B, Z) and digits in fixed positions (C A AN N A AN N A A N N), also dashed 4-3-4
+            new Detector(LeakScanner.Kind.MBI, Pattern.compile("(?<![A-Za-z0-9])[1-9]" + MBI_LETTER + MBI_ALNUM + "\\d(-?)"
+                    + MBI_LETTER + MBI_ALNUM + "\\d\\1" + MBI_LETTER + "{2}\\d{2}(?![A-Za-z0-9])"), 0, Gate.MBI),
+            // IPv6 addresses (decision 0124): eight groups of hex digits, or fewer with one "::"; checked whole
+            new Detector(LeakScanner.Kind.IP_ADDRESS, Pattern.compile(
+                    "(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{1,4}|:)(?::[0-9A-Fa-f]{0,4}){2,8}(?![0-9A-Za-z:])"), 0, Gate.NETWORK,
+                    PhiPatterns::ipv6),
+            // MAC addresses (decision 0124): six pairs of hex digits, with colons or dashes
+            new Detector(LeakScanner.Kind.MAC_ADDRESS, Pattern.compile(
+                    "(?<![0-9A-Za-z:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}(?![0-9A-Za-z:-])"), 0,
+                    Gate.NETWORK));
 
     private PhiPatterns() {
     }
@@ -64,36 +119,109 @@ final class PhiPatterns {
     static final java.util.Set<String> LABELS = java.util.Set.of("MRN", "DOB", "BORN", "BIRTH", "BIRTHDATE", "PID",
             "PATIENT", "PATIENTID", "RECORD", "GEB", "GEBOREN", "GEBURTSDATUM", "PATIENTEN", "PATIENTENNUMMER",
             "NASCITA", "NATO", "NATA", "NACIMIENTO", "NACIDO", "NACIDA", "NAISSANCE", "NEE", "GEBOORTEDATUM",
-            "URODZENIA", "URODZONY", "URODZONA");
+            "URODZENIA", "URODZONY", "URODZONA", "NHS");
 
     /**
      * Reports the matches of the detectors a value can match at all: e-mail only with an {@code @},
-     * SSN and phone only with digit groups of their shapes ({@link LeakScanner}'s grouped digits), MRN and date of birth only
-     * with a label word. Cost: one pass per detector that runs.
+     * SSN, phone and national numbers only with digit groups of their shapes ({@link LeakScanner}'s grouped digits), MRN,
+     * a labelled NHS number and date of birth only with a label word, IPv6 and MAC addresses only with their colons or
+     * dashes, an MBI only with its last characters. Cost: one pass per detector that runs.
+     * Every detector runs when all conditions are true (the reference scanner's way).
      */
     static void find(CharSequence text, boolean at, boolean groupedDigits, boolean label, Found found) {
-        find(text, at, groupedDigits, label, label, found);
+        find(text, at, groupedDigits, label, label, true, true, found);
     }
 
-    /** As {@link #find(CharSequence, boolean, boolean, boolean, Found)}, with a condition for each labelled pattern. */
+    /**
+     * As {@link #find(CharSequence, boolean, boolean, boolean, Found)}, with a condition for each labelled pattern, the
+     * network addresses and the MBI.
+     */
     static void find(CharSequence text, boolean at, boolean groupedDigits, boolean mrnLabel, boolean birthLabel,
-            Found found) {
+            boolean network, boolean mbi, Found found) {
+        long nhs = -1; // the characters of the last NHS number found (start << 32 | end), reported once
         for (Detector d : DETECTORS) {
-            boolean possible = switch (d.kind()) {
-                case EMAIL -> at;
-                case SSN, PHONE, NATIONAL_ID -> groupedDigits;
-                case MRN -> mrnLabel;
-                case DATE_OF_BIRTH -> birthLabel;
-                case ORIGINAL -> false;
+            boolean possible = switch (d.gate()) {
+                case AT -> at;
+                case DIGIT_GROUPS -> groupedDigits;
+                case LABELLED_NUMBER -> mrnLabel;
+                case LABELLED_DATE -> birthLabel;
+                case NETWORK -> network;
+                case MBI -> mbi;
             };
             if (!possible) {
                 continue;
             }
             Matcher m = d.pattern().matcher(text);
             while (m.find()) {
-                found.found(d.kind(), m.group(d.group()));
+                String hit = m.group(d.group());
+                if (d.valid() == null || d.valid().test(hit)) {
+                    long span = (long) m.start(d.group()) << 32 | m.end(d.group());
+                    if (span == nhs) {
+                        continue; // the NHS number found already, as a phone or after its label
+                    }
+                    if (d.valid() != null && d.kind() == LeakScanner.Kind.NATIONAL_ID) {
+                        nhs = span;
+                    }
+                    found.found(d.kind(), hit);
+                }
             }
         }
     }
 
+    /** Whether ten digits (with spaces or dashes) end in the NHS modulus 11 check digit of the nine before. */
+    static boolean nhsNumber(String text) {
+        int[] d = new int[10];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (n == 10) {
+                    return false;
+                }
+                d[n++] = c - '0';
+            }
+        }
+        if (n != 10) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += d[i] * (10 - i);
+        }
+        int check = 11 - sum % 11;
+        if (check == 11) {
+            check = 0;
+        }
+        return check != 10 && check == d[9];
+    }
+
+    /**
+     * Whether a run of hex groups and colons is an IPv6 address: eight groups of one to four hex digits, or at most seven
+     * with exactly one {@code ::}, and at least two groups (not {@code ::} or {@code ::1}).
+     */
+    static boolean ipv6(String text) {
+        int gap = text.indexOf("::");
+        if (gap >= 0 && text.indexOf("::", gap + 1) >= 0) {
+            return false;
+        }
+        String[] parts = gap >= 0
+                ? (text.substring(0, gap) + ":" + text.substring(gap + 2)).split(":", -1)
+                : text.split(":", -1);
+        int groups = 0;
+        for (String p : parts) {
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (p.length() > 4) {
+                return false;
+            }
+            groups++;
+        }
+        int empty = parts.length - groups;
+        if (gap < 0) {
+            return groups == 8 && empty == 0;
+        }
+        // "a::b" splits into "a", "b"; "::b" and "a::" leave one empty part at the edge
+        return groups >= 2 && groups <= 7 && empty <= 1;
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deidworkbench.deid.AgesInCodes;
 import org.deidworkbench.deid.DateValues;
 import org.deidworkbench.deid.FieldContext;
 import org.deidworkbench.deid.Subject;
@@ -16,7 +17,8 @@ import org.deidworkbench.model.Generalization;
  * bands with everything over 89 as {@code 90+}, birth dates to years with those over 89 years
  * before the reference year aggregated, and ZIP codes to three digits ({@code 000} for the
  * three-digit areas with 20,000 people or fewer). {@code birth-date} keeps a birth date shifted as {@code shift-date}
- * would, but aggregates it as {@code birth-year} does for those who may be over 89 (decision 0105).
+ * would, but aggregates it as {@code birth-year} does for those who may be over 89 (decision 0105). {@code code} keeps a
+ * code but writes an age over 89 in it as {@code 90+} (decision 0124).
  *
  * <p>A date's year is the year of the date <em>shifted</em> by its subject's offset (the run's offset for records of
  * no subject), the year {@code shift-date} would write (decision 0091): the original year next to the same subject's
@@ -89,6 +91,7 @@ public final class GeneralizeMethod implements DeidMethod {
             case BIRTH_DATE -> birthDate(value, context);
             case AGE_BAND -> ageBand(v);
             case ZIP3 -> zip3(v);
+            case CODE -> AgesInCodes.group(value);
         };
     }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.deidworkbench.deid.AgesInCodes;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.ColumnInsight;
 import org.deidworkbench.deid.ColumnPlan;
@@ -341,6 +342,8 @@ public final class CsvProcessor implements FileProcessor {
         private final String[][] recentPseudonyms;
         /** Each kept column's action, looked up once per cell. */
         private final Action[] actions;
+        /** Per kept column: its action is {@code generalize: code} (decision 0124). */
+        private final boolean[] codes;
         private final String[] lastValue;
         private final Subject[] lastSubject;
         private final String[] lastResult;
@@ -371,7 +374,8 @@ public final class CsvProcessor implements FileProcessor {
             }
             this.memoChars = new long[columns.length];
             long cached = java.util.Arrays.stream(columns).filter(col -> col.spec().action() != Action.KEEP
-                    && col.spec().action() != Action.REMOVE && col.spec().action() != Action.PSEUDONYMIZE).count();
+                    && col.spec().action() != Action.REMOVE && col.spec().action() != Action.PSEUDONYMIZE
+                    && !isCode(col.spec())).count();
             this.memoCharLimit = CACHE_CHARS_PER_FILE / Math.max(1, cached);
             this.outRow = new String[kept.length];
             this.recentValues = new String[columns.length][];
@@ -383,8 +387,10 @@ public final class CsvProcessor implements FileProcessor {
                 }
             }
             this.actions = new Action[kept.length];
+            this.codes = new boolean[kept.length];
             for (int k = 0; k < kept.length; k++) {
                 actions[k] = columns[kept[k]].spec().action();
+                codes[k] = isCode(columns[kept[k]].spec());
             }
             this.lastValue = new String[kept.length];
             this.lastSubject = new Subject[kept.length];
@@ -392,6 +398,11 @@ public final class CsvProcessor implements FileProcessor {
             this.lastChanged = new boolean[kept.length];
             birthColumns();
             relationNotices(in, header);
+        }
+
+        /** Whether a column's action is {@code generalize: code}, a code kept but for an age over 89 in it. */
+        private static boolean isCode(ActionSpec spec) {
+            return spec instanceof ActionSpec.Generalize g && g.kind() == org.deidworkbench.model.Generalization.CODE;
         }
 
         /** Finds one birth-year and one birth-date column among the kept ones; with more of either, none. */
@@ -502,6 +513,15 @@ public final class CsvProcessor implements FileProcessor {
                 Action action = actions[k];
                 if (action == Action.KEEP) {
                     outRow[k] = value; // nothing to compute or to cache
+                    continue;
+                }
+                if (codes[k]) {
+                    // a scan for "ge" in most codes: cheaper than the cache (decision 0124)
+                    String grouped = AgesInCodes.group(value);
+                    if (grouped != value) {
+                        changed[c]++;
+                    }
+                    outRow[k] = grouped;
                     continue;
                 }
                 if (subject == lastSubject[k] && value.equals(lastValue[k])) {

@@ -37,6 +37,14 @@ public final class CsvSniffer {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Charset WINDOWS_1250 = Charset.forName("windows-1250");
+    private static final Charset ISO_8859_2 = Charset.forName("ISO-8859-2");
+
+    /**
+     * Bytes that are Polish letters in ISO-8859-2 and symbols in Windows-1250, Windows-1252 and ISO-8859-1: {@code ą}
+     * 0xB1 (±), {@code ś} 0xB6 (¶), {@code Ą} 0xA1 (ˇ, ¡), {@code Ś} 0xA6 (¦), {@code Ź} 0xAC (¬). {@code ź} 0xBC and
+     * {@code Ł}, {@code ł}, {@code Ż}, {@code ż} decide nothing: Windows-1250 has a letter there too (decision 0124).
+     */
+    private static final int[] ISO_8859_2_ONLY_LETTERS = {0xA1, 0xA6, 0xAC, 0xB1, 0xB6};
 
     /**
      * Bytes that are letters of Polish, Czech, Slovak and Slovenian in Windows-1250 (ł ą ż Ą Ł Ż ľ Ľ Ź Ť ť) and
@@ -198,7 +206,42 @@ public final class CsvSniffer {
     private static final int[] SORTED_CP1250_LETTERS = java.util.stream.IntStream.of(CP1250_LETTERS).sorted().toArray();
 
     /**
+     * Whether the sample reads as ISO-8859-2 (a Polish, Czech or Hungarian export from a Unix system): no byte from 0x80
+     * to 0x9F (control codes in ISO-8859-2; Windows-1250's {@code ś ź Ś Ź š ž}, Windows-1252's {@code œ € „}), and
+     * {@code needed} or more of {@link #ISO_8859_2_ONLY_LETTERS} right after a letter ({@code Wąs}, {@code Kraśnik}), none
+     * after a digit ({@code 5±2}): one where the letters both encodings share already say Central European
+     * ({@link #centralEuropean}: a Windows-1250 text with them and no {@code ś} or {@code ź} is rare), else two. A sample
+     * without those bytes is left to the Windows encodings (decision 0124).
+     */
+    static boolean iso88592(byte[] sample, int start, int length, int needed) {
+        int afterLetter = 0;
+        for (int i = start; i < length; i++) {
+            int b = sample[i] & 0xFF;
+            if (b >= 0x80 && b <= 0x9F) {
+                return false;
+            }
+            if (i == start || (b != 0xB1 && b != 0xB6 && b != 0xA1 && b != 0xA6 && b != 0xAC)) {
+                continue;
+            }
+            int before = sample[i - 1] & 0xFF;
+            if (before >= '0' && before <= '9') {
+                return false;
+            }
+            if (before >= 'A' && before <= 'Z' || before >= 'a' && before <= 'z' || before >= 0xC0
+                    || before >= 0xA1 && java.util.Arrays.binarySearch(ISO_8859_2_LETTERS_A0_BF, before) >= 0) {
+                afterLetter++;
+            }
+        }
+        return afterLetter >= needed;
+    }
+
+    /** The letters of ISO-8859-2 from 0xA1 to 0xBF (the rest of that row is symbols), sorted. */
+    private static final int[] ISO_8859_2_LETTERS_A0_BF = {0xA1, 0xA3, 0xA5, 0xA6, 0xA9, 0xAA, 0xAB, 0xAC, 0xAE, 0xAF,
+        0xB1, 0xB3, 0xB5, 0xB6, 0xB9, 0xBA, 0xBB, 0xBC, 0xBE, 0xBF};
+
+    /**
      * UTF-8 if the sample decodes as UTF-8 (a multi-byte character cut at the sample's end is fine); otherwise
+     * ISO-8859-2 where its own letters decide it ({@link #iso88592}); otherwise
      * Windows-1250 for a Central European export ({@link #centralEuropean}); otherwise
      * Windows-1252 if bytes 0x80–0x9F occur (they are printable there and control codes in ISO-8859-1),
      * unless one of them is undefined in Windows-1252, in which case ISO-8859-1 keeps every byte as it is.
@@ -212,7 +255,11 @@ public final class CsvSniffer {
         if (!result.isError() && (!complete || !in.hasRemaining())) {
             return StandardCharsets.UTF_8;
         }
-        if (centralEuropean(sample, start, length)) {
+        boolean central = centralEuropean(sample, start, length);
+        if (iso88592(sample, start, length, central ? 1 : 2)) {
+            return ISO_8859_2;
+        }
+        if (central) {
             return WINDOWS_1250;
         }
         boolean c1 = false;

@@ -433,7 +433,10 @@ final class Rules {
             return u;
         }
 
-        /** The rule's branches when one of them can be evaluated on its elements, else {@code null}. */
+        /**
+         * The rule's branches when there are several or one of them can be evaluated on its elements, else {@code null}
+         * (decision 0124: a union evaluated whole kept one of two equal values).
+         */
         Branch[] branches(int k, int index) {
             if (!analysed[k]) {
                 analysed[k] = true;
@@ -445,7 +448,9 @@ final class Rules {
                     out[i] = branch(texts.get(i));
                     any |= out[i].type != null || out[i].person;
                 }
-                branches[k] = any ? out : null;
+                // A union keeps one of two equal values (FHIRPath's |): two equal birth dates, a member id equal to
+                // the subscriber id. Branch by branch, each element is a hit of its own, as on JsonTransform's tree.
+                branches[k] = any || out.length > 1 ? out : null;
             }
             return branches[k];
         }

@@ -279,6 +279,50 @@ class LeakScannerTest {
     }
 
     /**
+     * Decision 0124: a US Medicare Beneficiary Identifier (with or without its dashes), an IPv6 address (full or with
+     * {@code ::}), a MAC address (colons or dashes) and a UK NHS number with a valid check digit (3-3-4, which is a US
+     * phone's shape too, or after the word NHS) are reported, in a value and in a raw line.
+     */
+    @Test
+    void findsMbisIpv6AndMacAddressesAndNhsNumbers() {
+        LeakDictionary d = dictionary();
+        String[][] cases = {
+            {"MBI", "MBI 1EG4TE5MK73"}, {"MBI", "Medicare 1EG4-TE5-MK73 on file"}, {"MBI", "9AA0A00AA00"},
+            {"IP_ADDRESS", "from 2001:db8:85a3:0:0:8a2e:370:7334 at login"}, {"IP_ADDRESS", "host fe80::1ff:fe23:4567:890a"},
+            {"IP_ADDRESS", "2001:DB8::8A2E:370:7334"},
+            {"MAC_ADDRESS", "wifi 00:1A:2B:3C:4D:5E"}, {"MAC_ADDRESS", "mac 3c-22-fb-9a-01-7d"},
+            {"NATIONAL_ID", "NHS 9434765919"}, {"NATIONAL_ID", "NHS number: 943-476-5919"},
+        };
+        for (String[] c : cases) {
+            assertEquals(List.of(c[0]), scan(d, c[1]).stream().map(h -> h.kind().name()).toList(), c[1]);
+            assertEquals(List.of(c[0]), raw(d, (c[1] + "\n").getBytes(StandardCharsets.UTF_8), 7).stream()
+                    .map(h -> h.kind().name()).toList(), c[1] + " raw");
+        }
+        // the NHS's own grouping is a US phone's too: with a valid check digit it is the NHS number, once; with a country
+        // code or an invalid check digit a phone
+        assertEquals(List.of("NATIONAL_ID"), scan(d, "943 476 5919").stream().map(h -> h.kind().name()).toList());
+        assertEquals(List.of("PHONE"), scan(d, "943 476 5918").stream().map(h -> h.kind().name()).toList());
+        assertEquals(List.of("PHONE"), scan(d, "+1 943 476 5919").stream().map(h -> h.kind().name()).toList());
+    }
+
+    /** Decision 0124: what merely looks like those shapes stays silent. */
+    @Test
+    void codesUidsHashesAndTimesAreNotMbisAddressesOrNhsNumbers() {
+        LeakDictionary d = dictionary();
+        for (String clean : List.of(
+                "1EG4TE5MK7", "1EG4TE5MK734", "1SG4TE5MK73", "0EG4TE5MK73", "1eg4te5mk73", "1EG4-TE5MK73", // not MBIs
+                "TWGAYFDZH67PK50M3KP6", "Patient/NA0C987BWZ8AHHRRA5VM", "LOINC 4548-4", "ICD10:E11.9",
+                "1.2.840.10008.5.1.4.1.1.2", "2.25.329800735698586629295641978511506172918",
+                "9bb6da5b516826e6d0cc5482daaefac89479fb4e758a98904023a490836d9f7f",
+                "550E8400-E29B-41D4-A716-446655440000", "2023-02-06T23:05:00-05:00", "08:00 10:30 12:15 14:00 16:45 18:00",
+                "std::vector", "::1", "a:b:c", "2019-06-12 10:30:00",
+                "NHS 9434765918", "NHS 1234567890", "9434765919", "ratio 00:1A:2B:3C:4D", "ISBN 978-3-16-148410-0")) {
+            assertEquals(List.of(), scan(d, clean), clean);
+            assertEquals(List.of(), raw(d, (clean + "\n").getBytes(StandardCharsets.UTF_8), 5), clean + " raw");
+        }
+    }
+
+    /**
      * Decision 0108: the key file records a subject id of digit groups without its separators as the pseudonym's
      * original, and the spelling the input used among the subject's known identifiers: both spellings are hits.
      */

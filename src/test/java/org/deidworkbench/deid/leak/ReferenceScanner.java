@@ -78,9 +78,7 @@ final class ReferenceScanner {
         position = value.length();
         endToken();
         endWord();
-        if (at || grouped || label) {
-            patterns(value);
-        }
+        patterns(value); // every value: the network and MBI patterns run whatever the flags (decision 0124)
         state = 0;
         currentValue = null;
     }
@@ -193,7 +191,7 @@ final class ReferenceScanner {
     }
 
     private void window() {
-        if (lineLength > 0 && (at || grouped || label)) {
+        if (lineLength > 0) { // every line: as for values
             patterns(java.nio.CharBuffer.wrap(lineBuffer, 0, lineLength));
         }
     }

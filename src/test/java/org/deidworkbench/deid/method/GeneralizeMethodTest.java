@@ -198,4 +198,11 @@ class GeneralizeMethodTest {
         assertTrue(new GeneralizeMethod(Generalization.BIRTH_YEAR, 2026, 1).dependsOnSubject("1980-01-01"));
         assertFalse(new GeneralizeMethod(Generalization.ZIP3, 2026, 1).dependsOnSubject("02139"));
     }
+
+    /** Decision 0124: a code is kept, an age over 89 in it aggregated. */
+    @ParameterizedTest(name = "code {0} becomes {1}")
+    @CsvSource({"DEM|AGE:91,DEM|AGE:90+", "DEM|AGE:45,DEM|AGE:45", "ICD10:E11.9,ICD10:E11.9", "AGE_GT_89,AGE_GT_89"})
+    void aCodeIsKeptButAnAgeOver89InItIsAggregated(String code, String result) throws Exception {
+        assertEquals(result, apply(Generalization.CODE, code));
+    }
 }

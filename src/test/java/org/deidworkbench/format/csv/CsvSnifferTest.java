@@ -119,6 +119,31 @@ class CsvSnifferTest {
         assertEquals(Charset.forName("windows-1250"), CsvSniffer.sniff(file).charset());
     }
 
+    /**
+     * A Polish export from a Unix system: ISO-8859-2, where {@code ą} is 0xB1 and {@code ś} 0xB6 (±, ¶ in Windows-1250)
+     * decide it (decision 0124).
+     */
+    @Test
+    void polishLettersOfIso88592MeanIso88592() throws Exception {
+        Path file = write("NAZWISKO;IMIĘ;MIASTO\nWąsowicz-Łaszewska;Michał;Kraśnik\nŻurawski;Bożena;Częstochowa\n"
+                .getBytes(Charset.forName("ISO-8859-2")));
+        assertEquals(Charset.forName("ISO-8859-2"), CsvSniffer.sniff(file).charset());
+    }
+
+    /** Where only the letters both encodings share occur (ł, Ł, ż, Ż), the bytes decide nothing: Windows-1250 stays. */
+    @Test
+    void lettersBothEncodingsShareStayWindows1250() throws Exception {
+        Path file = write("NAZWISKO;IMIĘ\nŻurawski;Michał\nŁukaszewicz;Bożena\n".getBytes(Charset.forName("ISO-8859-2")));
+        assertEquals(Charset.forName("windows-1250"), CsvSniffer.sniff(file).charset());
+    }
+
+    /** Latin-1 text with ± after digits and ¡ before words is no ISO-8859-2. */
+    @Test
+    void westernSymbolsAreNoIso88592() throws Exception {
+        Path file = write("nota;valor\n¡Atención! ¡Urgente!;5±2 ¶3\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(StandardCharsets.ISO_8859_1, CsvSniffer.sniff(file).charset());
+    }
+
     /** French and German exports keep Windows-1252, with their ligatures, units, ordinals and Spanish questions. */
     @Test
     void westernTextWithSymbolsStaysWindows1252() throws Exception {

@@ -83,8 +83,15 @@ class FhirUsExportTest {
             + "\",\"modality\":{\"system\":\"http://dicom.nema.org/resources/ontology/DCM\",\"code\":\"CT\"},"
             + "\"performer\":[{\"actor\":{\"display\":\"Cosmo Ravenhill, RT\"}}]}]}";
 
+    /** A pacemaker's UDI: the model's device identifier (GTIN) and the patient's own device's serial, lot and dates. */
+    private static final String DEVICE = "{\"resourceType\":\"Device\",\"id\":\"dev1\",\"udiCarrier\":[{\"deviceIdentifier\":"
+            + "\"00884521305219\",\"issuer\":\"http://hl7.org/fhir/NamingSystem/gs1-di\",\"jurisdiction\":"
+            + "\"http://hl7.org/fhir/NamingSystem/fda-udi\",\"carrierHRF\":\"(01)00884521305219(17)270131(10)LQ2290(21)PXK771204\","
+            + "\"carrierAIDC\":\"MDEwMDg4NDUyMTMwNTIxOTE3MjcwMTMxMTBMUTIyOTAdMjFQWEs3NzEyMDQ=\",\"entryType\":\"barcode\"}],"
+            + "\"serialNumber\":\"PXK771204\",\"lotNumber\":\"LQ2290\",\"patient\":{\"reference\":\"Patient/pt1\"}}";
+
     static final List<String> RESOURCES = List.of(PATIENT, PRACTITIONER, ENCOUNTER, BED, WARD, PROVENANCE, SPECIMEN,
-            COVERAGE, BINARY, DOCUMENT, STUDY);
+            COVERAGE, BINARY, DOCUMENT, STUDY, DEVICE);
 
     /** The resources as an NDJSON export (the token path) or an XML collection Bundle (HAPI's path); the output's text. */
     private String run(String format, FhirTestRun[] used) throws Exception {
@@ -123,6 +130,21 @@ class FhirUsExportTest {
         String out = run(format, new FhirTestRun[1]);
         FhirTestRun.assertNoIdentifier(out, List.of("VALLEY HOSP 3 WEST RM 318 BED B", "RM 318", "3W-318-B"));
         assertTrue(out.contains("Cardiology ward"), out);
+    }
+
+    /**
+     * Decision 0124: a UDI keeps its device identifier (the model), issuer and jurisdiction; its carriers, which hold the
+     * patient's device's serial, lot and dates, go with the serial and lot numbers.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ndjson", "xml"})
+    void aUdiKeepsItsDeviceIdentifierAndLosesItsProductionIdentifiers(String format) throws Exception {
+        String out = run(format, new FhirTestRun[1]);
+        assertTrue(out.contains("00884521305219"), "the device identifier (GTIN) is kept");
+        assertTrue(out.contains("http://hl7.org/fhir/NamingSystem/gs1-di") && out.contains("fda-udi"), "issuer, jurisdiction");
+        FhirTestRun.assertNoIdentifier(out, List.of("PXK771204", "LQ2290", "(17)270131",
+                "MDEwMDg4NDUyMTMwNTIxOTE3MjcwMTMxMTBMUTIyOTAdMjFQWEs3NzEyMDQ="));
+        assertFalse(out.contains("carrierHRF") || out.contains("carrierAIDC"), "both carriers are removed");
     }
 
     @ParameterizedTest

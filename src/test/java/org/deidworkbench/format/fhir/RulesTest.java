@@ -55,6 +55,20 @@ class RulesTest {
         }
     }
 
+    /**
+     * Two equal values selected by two branches of one union are both hits (decision 0124): FHIRPath's {@code |} keeps
+     * one of them, which left a bed's alias equal to its name, or a second equal birth date, to the later rules.
+     */
+    @Test
+    void equalValuesOfTwoBranchesOfAUnionAreBothHits() throws Exception {
+        Resource bed = (Resource) Fhir.context().newJsonParser().parseResource("{\"resourceType\":\"Location\",\"id\":\"b1\","
+                + "\"name\":\"4N-412-A\",\"alias\":[\"4N-412-A\"],\"physicalType\":{\"coding\":[{\"code\":\"bd\"}]}}");
+        IdentityHashMap<Base, Integer> hits = byRules(section(), bed);
+        org.hl7.fhir.r4.model.Location l = (org.hl7.fhir.r4.model.Location) bed;
+        assertTrue(hits.containsKey(l.getNameElement()), "the name");
+        assertTrue(hits.containsKey(l.getAlias().get(0)), "the alias equal to the name");
+    }
+
     @Test
     void randomResourcesGetAtLeastTheHitsHapiFinds() throws Exception {
         Random random = new Random(7);
