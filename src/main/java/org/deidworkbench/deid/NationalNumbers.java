@@ -30,24 +30,29 @@ final class NationalNumbers {
     record Found(int start, int end, String replacement) {
     }
 
+    // Each pattern is tried only where a run of digits starts (the first digit of a number, with what may stand before
+    // it looked at afterwards): java.util.regex would try a pattern that starts with a look-behind at every character.
     private static final Pattern CPF = Pattern.compile("(?<![\\d.\\-/])(\\d{3})\\.?(\\d{3})\\.?(\\d{3})-?(\\d{2})(?![\\d\\-]|[.,]\\d)");
     private static final Pattern CNS = Pattern.compile("(?<![\\d.\\-/])[12789]\\d{2} ?\\d{4} ?\\d{4} ?\\d{4}(?![\\d\\-]|[.,]\\d)");
     private static final Pattern ELEVEN = Pattern.compile("(?<![\\d.\\-/])[1-9]\\d{10}(?![\\d\\-]|[.,]\\d)");
     private static final Pattern AADHAAR = Pattern.compile("(?<![\\d.\\-/])[2-9]\\d{3}([ -]?)\\d{4}\\1\\d{4}(?![\\d\\-]|[.,]\\d)");
     private static final Pattern CEP = Pattern.compile("(?<![\\d.\\-/])\\d{5}-\\d{3}(?![\\d\\-]|[.,]\\d)");
-    /** A Portuguese postcode before its town ({@code 1100-232 Lisboa}) or after a label ({@code Código postal 1100-232}). */
-    private static final Pattern PT_POSTCODE = Pattern.compile(
-            "(?<![\\d.\\-/])[1-9]\\d{3}-\\d{3}(?=\\s+\\p{Lu}\\p{Ll})|(?<=(?i:c[oó]d(?:igo|\\.)\\s{1,2}postal|cp)[:\\s]{1,3})[1-9]\\d{3}-\\d{3}(?![\\d\\-])");
-    /** An Indian PIN code after its label ({@code PIN 600017}, {@code Pincode: 560 001}) or a town and a dash. */
-    private static final Pattern PIN = Pattern.compile("(?<=\\b(?:PIN|Pin|PIN\\s[Cc]ode|Pin\\s[Cc]ode|Pincode|PINCODE)[:\\s.-]{1,3})"
-            + "[1-9]\\d{2} ?\\d{3}(?![\\d\\-]|[.,]\\d)|(?<=\\p{Lu}\\p{Ll}{2,30}\\s{0,2}[-\u2013]\\s{0,2})[1-9]\\d{5}(?![\\d\\-]|[.,]\\d)");
+    /** A Portuguese postcode ({@code 1100-232}); it counts before its town ({@code 1100-232 Lisboa}) or after a label. */
+    private static final Pattern PT_POSTCODE = Pattern.compile("(?<![\\d.\\-/])[1-9]\\d{3}-\\d{3}(?![\\d\\-]|[.,]\\d)");
+    private static final Pattern PT_TOWN_AFTER = Pattern.compile("\\s+\\p{Lu}\\p{Ll}");
+    private static final Pattern PT_LABEL_BEFORE = Pattern.compile("(?i:c[oó]d(?:igo|\\.)\\s{1,2}postal|\\bcp)[:\\s]{1,3}$");
+    /** An Indian PIN code ({@code 600017}, {@code 560 001}); it counts after {@code PIN} or a town and a dash. */
+    private static final Pattern PIN = Pattern.compile("(?<![\\d.\\-/])[1-9]\\d{2} ?\\d{3}(?![\\d\\-]|[.,]\\d)");
+    private static final Pattern PIN_LABEL_BEFORE = Pattern.compile(
+            "\\b(?:PIN|Pin|PIN\\s[Cc]ode|Pin\\s[Cc]ode|Pincode|PINCODE)[:\\s.-]{1,3}$");
+    private static final Pattern TOWN_DASH_BEFORE = Pattern.compile("\\p{Lu}\\p{Ll}{2,30}\\s{0,2}[-\u2013]\\s{0,2}$");
 
     /** The national numbers and postcodes of a text, in no particular order; empty when it holds fewer than 6 digits. */
     static List<Found> find(String text) {
+        int n = text.length();
         int digits = 0;
-        for (int i = 0, n = text.length(); i < n && digits < 6; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
+        for (int i = 0; i < n; i++) {
+            if (isDigit(text.charAt(i))) {
                 digits++;
             }
         }
@@ -55,37 +60,73 @@ final class NationalNumbers {
             return List.of();
         }
         List<Found> out = new ArrayList<>();
-        Matcher m = CPF.matcher(text);
-        while (m.find()) {
-            if (isCpf(digitsOf(m.group()))) {
-                out.add(new Found(m.start(), m.end(), "[ID]"));
+        Matcher[] matchers = new Matcher[7]; // made when first needed: CPF, TC Kimlik, CNS, Aadhaar, CEP, PT, PIN
+        for (int i = 0; i < n; i++) {
+            if (!isDigit(text.charAt(i)) || i > 0 && isDigit(text.charAt(i - 1))) {
+                continue; // not where a run of digits starts
             }
-        }
-        m = ELEVEN.matcher(text);
-        while (m.find()) {
-            if (isTcKimlik(m.group())) {
-                out.add(new Found(m.start(), m.end(), "[ID]"));
+            // what the run's length and the character after it allow, before any pattern is tried
+            int j = i;
+            while (j < n && isDigit(text.charAt(j))) {
+                j++;
             }
-        }
-        m = CNS.matcher(text);
-        while (m.find()) {
-            if (isCns(digitsOf(m.group()))) {
-                out.add(new Found(m.start(), m.end(), "[ID]"));
+            int len = j - i;
+            char next = j < n ? text.charAt(j) : ' ';
+            Matcher m;
+            if (digits >= 11 && (len == 3 && next == '.' || len == 9 && next == '-' || len == 11)
+                    && (m = at(matchers, 0, CPF, text, i)) != null && isCpf(digitsOf(m.group()))) {
+                out.add(new Found(i, m.end(), "[ID]"));
             }
-        }
-        m = AADHAAR.matcher(text);
-        while (m.find()) {
-            if (isAadhaar(digitsOf(m.group()))) {
-                out.add(new Found(m.start(), m.end(), "[ID]"));
+            if (len == 11 && (m = at(matchers, 1, ELEVEN, text, i)) != null && isTcKimlik(m.group())) {
+                out.add(new Found(i, m.end(), "[ID]"));
             }
-        }
-        for (Pattern p : List.of(CEP, PT_POSTCODE, PIN)) {
-            m = p.matcher(text);
-            while (m.find()) {
-                out.add(new Found(m.start(), m.end(), "[ZIP]"));
+            if (digits >= 15 && (len == 3 && next == ' ' || len == 15)
+                    && (m = at(matchers, 2, CNS, text, i)) != null && isCns(digitsOf(m.group()))) {
+                out.add(new Found(i, m.end(), "[ID]"));
             }
+            if (digits >= 12 && (len == 4 && (next == ' ' || next == '-') || len == 12)
+                    && (m = at(matchers, 3, AADHAAR, text, i)) != null && isAadhaar(digitsOf(m.group()))) {
+                out.add(new Found(i, m.end(), "[ID]"));
+            }
+            if (len == 5 && next == '-' && (m = at(matchers, 4, CEP, text, i)) != null) {
+                out.add(new Found(i, m.end(), "[ZIP]"));
+            }
+            if (len == 4 && next == '-' && (m = at(matchers, 5, PT_POSTCODE, text, i)) != null
+                    && (lookingAt(PT_TOWN_AFTER, text, m.end()) || endsBefore(PT_LABEL_BEFORE, text, i, 24))) {
+                out.add(new Found(i, m.end(), "[ZIP]"));
+            }
+            if ((len == 6 || len == 3 && next == ' ') && (m = at(matchers, 6, PIN, text, i)) != null
+                    && (endsBefore(PIN_LABEL_BEFORE, text, i, 16)
+                        || m.end() - i == 6 && endsBefore(TOWN_DASH_BEFORE, text, i, 36))) {
+                out.add(new Found(i, m.end(), "[ZIP]"));
+            }
+            i = j - 1;
         }
         return out;
+    }
+
+    /** The pattern's matcher (made once per text) matched at {@code from}, or null. */
+    private static Matcher at(Matcher[] matchers, int k, Pattern p, String text, int from) {
+        Matcher m = matchers[k];
+        if (m == null) {
+            m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            matchers[k] = m;
+        }
+        m.region(from, text.length());
+        return m.lookingAt() ? m : null;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean lookingAt(Pattern p, String text, int from) {
+        return p.matcher(text).region(from, text.length()).lookingAt();
+    }
+
+    /** Whether the pattern (ending in {@code $}) matches the text just before {@code at}, within {@code span} characters. */
+    private static boolean endsBefore(Pattern p, String text, int at, int span) {
+        return p.matcher(text.substring(Math.max(0, at - span), at)).find();
     }
 
     private static String digitsOf(String s) {

@@ -459,11 +459,11 @@ public final class TextScrubber {
                     s -> s.digits >= 10, Starts.PHONE),
             // A Portuguese or Brazilian street and its number: "Rua dos Fanqueiros 128", "Av. Sete de Setembro, 2300",
             // "Travessa Campos Sales, 17" (decision 0125)
-            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}])(?:Rua|Avenida|Av\\.|Travessa|Tv\\.|Alameda|Praça|Largo|Estrada|Rodovia"
+            new Detector(Pattern.compile("\\b(?:Rua|Avenida|Av\\.|Travessa|Tv\\.|Alameda|Praça|Largo|Estrada|Rodovia"
                     + "|Calçada|Beco)\\s+(?:(?:d[aoe]s?)\\s+)?" + NAME_WORD + "(?:\\s+(?:(?:d[aoe]s?)\\s+)?" + NAME_WORD + "){0,4},?\\s+"
                     + "(?:n[º°o.]{1,2}\\s*)?\\d{1,5}(?![\\d.,]\\d)"), "[ADDRESS]", 0,
                     s -> s.digits >= 1 && s.contains("Rua", "Av", "Travessa", "Tv.", "Alameda", "Praça", "Largo", "Estrada",
-                            "Rodovia", "Calçada", "Beco"), Starts.ANYWHERE),
+                            "Rodovia", "Calçada", "Beco"), Starts.WORD, "RATPLERCB"),
             // A Turkish address: the neighbourhood (Mahallesi), the avenue, street or boulevard (Caddesi, Sokak,
             // Bulvarı), with its door number: "Caferağa Mah. Moda Cad. No: 14 D: 3" (decision 0125)
             new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\d])(?:[\\p{Lu}\\d][\\p{L}\\p{M}\\d]*\\.?\\s+){1,4}"
