@@ -836,7 +836,10 @@ public final class KnownIdentifiers implements java.io.Serializable {
     private static String normalize(String token) {
         for (int i = 0; i < token.length(); i++) {
             if (token.charAt(i) >= 0x80) {
-                return Normalizer.normalize(token, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+                // Turkish dotted capital İ (and i with a combining dot, as Locale.ROOT lower-cases it) is the I that
+                // "ı" and "i" upper-case to: "ÇİFTÇİOĞLU" and "Çiftçioğlu" are one name (decision 0125)
+                return Normalizer.normalize(token, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT)
+                        .replace("I\u0307", "I").replace('\u0130', 'I');
             }
         }
         return token.toUpperCase(Locale.ROOT);

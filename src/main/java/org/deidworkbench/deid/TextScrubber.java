@@ -437,8 +437,40 @@ public final class TextScrubber {
             // Repetitions are bounded: an unbounded group recurses per repetition in java.util.regex
             // and a long run of titles or separators would overflow the stack.
             // "dr" in lower case too, as Polish and Dutch write it ("u dr. Kuźniara", "dr. Van Dalen"; decision 0119)
-            new Detector(Pattern.compile("\\b(?:(?:Mr|Mrs|Ms|Miss|[Dd]r|Prof)\\.?\\s+){1,4}(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})"),
-                    "[NAME]", 1, s -> s.contains("Mr", "Ms", "Miss", "Dr", "dr", "Prof"), Starts.WORD, "MDPd"),
+            // Portuguese "Dr.ª", "Dra.", "Profa.", "Enf." (a nurse), Indian "Shri", "Smt." and "Dr. (Mrs.)" too (decision 0125)
+            new Detector(Pattern.compile("\\b(?:(?:Mr|Mrs|Ms|Miss|[Dd]r|Prof|Shri|Smt|Enf)(?:\\.?\u00aa|a(?=\\.))?\\.?\\s+"
+                    + "|\\((?:Mrs|Mr|Ms|Miss|Dr)\\.?\\)\\s+){1,4}(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})"),
+                    "[NAME]", 1, s -> s.contains("Mr", "Ms", "Miss", "Dr", "dr", "Prof", "Shri", "Smt", "Enf"), Starts.WORD,
+                    "MDPdSE"),
+            // An Indian form's relation before a name: "S/o K. Ramaswamy", "W/o late Shri Arvind Chandrasekhar", "D/o"
+            // (son, wife, daughter of), with a small "o": "W/O CONTRAST" is without, "C/o" and "H/o" in a note are
+            // "complains of" and "history of" (decision 0125)
+            new Detector(Pattern.compile("\\b[SDW]/o\\.?\\s*(?:(?:[Ll]ate|[Ll]t\\.|Shri|Sri|Smt\\.?|Mr\\.?|Mrs\\.?|Dr\\.?)\\s+){0,3}("
+                    + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,3})"),
+                    "[NAME]", 1, s -> s.contains("/o"), Starts.WORD, "SDW"),
+            // A Brazilian RG (identity card) and a health professional's council registration after their label: "RG
+            // 3.456.712", "RG nº MG-12.345.678", "CRM-SP 123456", "COREN/BA 54321" (decision 0125)
+            new Detector(Pattern.compile("\\bRG\\s*(?:n[º°o.]{1,2}\\s*)?[:#]?\\s*((?:[A-Z]{2}-?)?\\d{1,3}(?:\\.?\\d{3}){1,3}(?:-?[\\dXx])?)(?!\\d)"),
+                    "[ID]", 1, s -> s.contains("RG") && s.digits >= 5, Starts.WORD, "R"),
+            new Detector(Pattern.compile("\\b(?:CRM|COREN|CRO|CRF|CRP|CRN|CREFITO)(?:[-/ ]?[A-Z]{2})?\\s*(?:n[º°o.]{1,2}\\s*)?[:#]?\\s*"
+                    + "(\\d{3,7}(?:-?[A-Z]{2})?)(?!\\d)"), "[ID]", 1, s -> s.contains("CR") && s.digits >= 3, Starts.WORD, "C"),
+            // An Indian mobile number in two groups of five ("98450 12345", "094440 56789") (decision 0125)
+            new Detector(Pattern.compile("(?<![\\w+])0?[6-9]\\d{4}[ -]\\d{5}(?![\\w-]|[.,]\\d)"), "[PHONE]", 0,
+                    s -> s.digits >= 10, Starts.PHONE),
+            // A Portuguese or Brazilian street and its number: "Rua dos Fanqueiros 128", "Av. Sete de Setembro, 2300",
+            // "Travessa Campos Sales, 17" (decision 0125)
+            new Detector(Pattern.compile("\\b(?:Rua|Avenida|Av\\.|Travessa|Tv\\.|Alameda|Praça|Largo|Estrada|Rodovia"
+                    + "|Calçada|Beco)\\s+(?:(?:d[aoe]s?)\\s+)?" + NAME_WORD + "(?:\\s+(?:(?:d[aoe]s?)\\s+)?" + NAME_WORD + "){0,4},?\\s+"
+                    + "(?:n[º°o.]{1,2}\\s*)?\\d{1,5}(?![\\d.,]\\d)"), "[ADDRESS]", 0,
+                    s -> s.digits >= 1 && s.contains("Rua", "Av", "Travessa", "Tv.", "Alameda", "Praça", "Largo", "Estrada",
+                            "Rodovia", "Calçada", "Beco"), Starts.WORD, "RATPLERCB"),
+            // A Turkish address: the neighbourhood (Mahallesi), the avenue, street or boulevard (Caddesi, Sokak,
+            // Bulvarı), with its door number: "Caferağa Mah. Moda Cad. No: 14 D: 3" (decision 0125)
+            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\d])(?:[\\p{Lu}\\d][\\p{L}\\p{M}\\d]*\\.?\\s+){1,4}"
+                    + "(?:Mah\\.|Mahallesi|Cad\\.|Caddesi|Sok\\.|Sokağı|Sokak|Sk\\.|Blv\\.|Bulvarı)"
+                    + "(?:\\s+No\\s*:\\s*\\d+(?:[A-Za-z](?![\\p{L}:]))?(?:\\s*[/,]?\\s*D\\s*:\\s*\\d+)?)?"), "[ADDRESS]", 0,
+                    s -> s.contains("Mah.", "Mahalle", "Cad.", "Cadde", "Sok.", "Sokak", "Sokağı", "Sk.", "Blv.", "Bulvar"),
+                    Starts.ANYWHERE),
             // The keyword must end its word ("mRNA-1273" is a vaccine, not an MRN); "account" and
             // "policy" only count with "number", "no." or a colon, as in running text they are words.
             new Detector(Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?|SSN|acct"
@@ -594,6 +626,13 @@ public final class TextScrubber {
     private Scrubbed scrubNow(String text, Subject subject, boolean prefilter) {
         List<Span> spans = new ArrayList<>();
         findKnownIdentifiers(text, spans);
+        for (NationalNumbers.Found f : NationalNumbers.find(text)) {
+            // CPF, CNS, TC Kimlik No and Aadhaar by their check digits, CEP, Portuguese postcodes and PIN codes
+            // (decision 0125); "SIGTAP 0303060212" is a code
+            if (!afterCodeSystem(text, f.start())) {
+                spans.add(new Span(f.start(), f.end(), f.replacement()));
+            }
+        }
         for (int[] b : PlaceNames.find(text)) {
             // before the names: "lives in Zaandam" is a place even where the dictionary knows the word as a surname
             spans.add(new Span(b[0], b[1], "[LOCATION]"));
@@ -918,7 +957,7 @@ public final class TextScrubber {
 
     /** A code system's name (or "code") just before a number: the number is a code of it. */
     private static final Pattern CODE_SYSTEM_BEFORE = Pattern.compile(
-            "(?i)(?:snomed(?:[ -]?ct)?|sct|loinc|icd(?:-?1[01])?(?:-?(?:gm|cm|pcs))?|rxnorm|rxcui|cvx|cpt|hcpcs|ndc|atc|ops"
+            "(?i)(?:snomed(?:[ -]?ct)?|sct|loinc|icd(?:-?1[01])?(?:-?(?:gm|cm|pcs))?|rxnorm|rxcui|cvx|cpt|hcpcs|ndc|atc|ops|sigtap"
                     + "|concept(?:[ _]?id)?|code)\\s*[:#=]?\\s*$");
 
     private static boolean digitsOnly(String s) {
@@ -936,6 +975,8 @@ public final class TextScrubber {
     }
 
     private static final NameDictionary NAMES = NameDictionary.get();
+    /** Indian titles the name list holds as names ("Shri"), which stand before a name and are none (decision 0125). */
+    private static final java.util.Set<String> INDIAN_TITLES = java.util.Set.of("Shri", "Smt", "Shrimati");
     private static final java.util.Set<String> TITLE_WORDS = java.util.Set.of("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof",
             "Herr", "Frau", "Fr", "Hr", "Pat", "Pt", "Patient", "Patientin", "Sr", "Sra", "Mme", "Mlle", "Schwester",
             "Pfleger");
@@ -995,7 +1036,8 @@ public final class TextScrubber {
         for (int t = 0; t < count; t++) {
             int[] b = bounds.get(t);
             // The cheap tests first, on the text itself: most words are not capitalised and need no copy.
-            if (b[1] - b[0] < 3 || !Character.isUpperCase(text.codePointAt(b[0])) || isAllUpperCase(text, b[0], b[1])) {
+            if (b[1] - b[0] < 3 || !Character.isUpperCase(text.codePointAt(b[0])) || isAllUpperCase(text, b[0], b[1])
+                    || INDIAN_TITLES.contains(text.substring(b[0], b[1]))) {
                 continue;
             }
             String token = NameDictionary.normalize(text.substring(b[0], b[1]));
@@ -1112,7 +1154,11 @@ public final class TextScrubber {
             "hcp", "proxy", "guardian", "caregiver", "neighbor", "neighbour", "friend", "roommate", "boyfriend",
             "girlfriend", "stepdaughter", "stepson", "interpreter", "translator", "pcp",
             // the patient in a short note ("Pt Lindqvist-Abara reachable at ...", an i2b2 tval_char; decision 0120)
-            "pt");
+            "pt",
+            // Portuguese "Enf." (a nurse); Turkish relatives with their possessive ("eşi Nurten", "kızı Gülşen") and a
+            // nurse ("Hemşire Songül") (decision 0125)
+            "enf", "eşi", "kızı", "oğlu", "annesi", "babası", "kardeşi", "yeğeni", "torunu", "ablası", "ağabeyi",
+            "abisi", "gelini", "damadı", "hemşire", "hemşiresi");
     /** Forms of address that may stand between a cue and the name ("Épouse : Mme Solène"). Lower case. */
     private static final java.util.Set<String> HONORIFICS = java.util.Set.of("mr", "mrs", "ms", "miss", "mme",
             "mlle", "m", "frau", "herr", "fr", "hr", "fru", "dr", "prof", "pr", "mevrouw", "mevr", "meneer", "dhr",
@@ -1120,7 +1166,9 @@ public final class TextScrubber {
             // Spanish "Dña." and "Dª" (doña), Italian "Dott.ssa" (dottoressa) written with its dot (decision 0119)
             "dña", "dª",
             // Polish "Pani" and "Pan" (Mrs, Mr)
-            "pani", "pan");
+            "pani", "pan",
+            // Portuguese "D." (Dona, Dom) and "Dona", Indian "Shri" and "Smt." (decision 0125)
+            "d", "dona", "shri", "smt");
 
     /**
      * Up to three capitalised words right after a {@link #NAME_CUES cue} (and an honorific): names no table
@@ -1153,6 +1201,7 @@ public final class TextScrubber {
             return;
         }
         bracketedCues(text, bounds, spans);
+        honorificsAfter(text, bounds, spans);
         for (int t = 0; t + 1 < bounds.size(); t++) {
             int[] b = bounds.get(t);
             if (b[1] - b[0] < 2 || b[1] - b[0] > 16
@@ -1239,6 +1288,30 @@ public final class TextScrubber {
             if (b[0] < 2 || b[1] >= text.length() || text.charAt(b[1]) != ')' || text.charAt(b[0] - 1) != '('
                     || text.charAt(b[0] - 2) != ' ' || bounds.get(t - 1)[1] != b[0] - 2
                     || !NAME_CUES.contains(text.substring(b[0], b[1]).toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (int k = t - 1, names = 0; k >= 0 && names < 3 && cuedNameWord(text, bounds.get(k)); k--, names++) {
+                if (names > 0 && !gap(text, bounds.get(k)[1], bounds.get(k + 1)[0], " -")) {
+                    break;
+                }
+                spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
+            }
+        }
+    }
+
+    /**
+     * Turkish forms of address, written after the name ("Şükrü Karabıyık Bey", "Nurten Hanım", "Ayşegül Hanım'ın"):
+     * as written, capitalised (decision 0125).
+     */
+    private static final java.util.Set<String> HONORIFICS_AFTER = java.util.Set.of("Bey", "Hanım", "Beyefendi",
+            "Hanımefendi");
+
+    /** Up to three capitalised words that are not ordinary words right before a {@link #HONORIFICS_AFTER} word. */
+    private static void honorificsAfter(String text, List<int[]> bounds, List<Span> spans) {
+        for (int t = 1; t < bounds.size(); t++) {
+            int[] b = bounds.get(t);
+            if (b[1] - b[0] < 3 || b[1] - b[0] > 11 || !HONORIFICS_AFTER.contains(text.substring(b[0], b[1]))
+                    || !gap(text, bounds.get(t - 1)[1], b[0], " ")) {
                 continue;
             }
             for (int k = t - 1, names = 0; k >= 0 && names < 3 && cuedNameWord(text, bounds.get(k)); k--, names++) {
@@ -1457,7 +1530,7 @@ public final class TextScrubber {
      * single letter with a full stop is an initial or an abbreviation as often.
      */
     private static final java.util.Set<String> FORMS_OF_ADDRESS = java.util.stream.Stream.concat(
-            HONORIFICS.stream().filter(h -> !java.util.Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "pr", "m").contains(h))
+            HONORIFICS.stream().filter(h -> !java.util.Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "pr", "m", "d").contains(h))
                     .map(h -> Character.toUpperCase(h.charAt(0)) + h.substring(1)),
             java.util.stream.Stream.of("Madame", "Mademoiselle", "Monsieur", "Signora", "Signor", "Signorina", "Señor",
                     "Señora", "Señorita")).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -1505,7 +1578,8 @@ public final class TextScrubber {
     /** Hashes of the cues ({@link #lowerHash}), sorted: most texts hold no cue and are passed over without a copy. */
     private static final long[] CUE_HASHES = java.util.stream.Stream.concat(java.util.stream.Stream.concat(
             NAME_CUES.stream(), FORMS_OF_ADDRESS.stream()), java.util.stream.Stream.concat(READ_BACK.keySet().stream(),
-            java.util.stream.Stream.of("name", "attending", "signed", "cc")))
+            java.util.stream.Stream.concat(java.util.stream.Stream.of("name", "attending", "signed", "cc"),
+                    HONORIFICS_AFTER.stream())))
             .mapToLong(c -> lowerHash(c, 0, c.length())).distinct().sorted().toArray();
 
     /** A run's hash in lower case, as the cue tables hold them ({@link PlaceNames} too). */
@@ -1567,7 +1641,7 @@ public final class TextScrubber {
         String word = text.substring(b[0], b[1]);
         String lower = word.toLowerCase(Locale.ROOT);
         return !NAMES.isCommonWord(NameDictionary.normalize(word)) && !NAME_CUES.contains(lower)
-                && !HONORIFICS.contains(lower);
+                && !HONORIFICS.contains(lower) && !HONORIFICS_AFTER.contains(word);
     }
 
     private void findKnownIdentifiers(String text, List<Span> spans) {

@@ -676,7 +676,7 @@ class TextScrubberTest {
             Frau Nussbaumer wurde aufgeklärt.                    | Frau [NAME] wurde aufgeklärt.
             Sig.ra Nussbaumer, presente.                         | Sig.ra [NAME], presente.
             Sra. Nussbaumer habla alemán.                        | Sra. [NAME] habla alemán.
-            Dra. Arantxa Zubizarreta revisa.                     | Dra. [NAME] [NAME] revisa.
+            Dra. Arantxa Zubizarreta revisa.                     | Dra. [NAME] revisa.
             Mme Quillivic rentre à domicile.                     | Mme [NAME] rentre à domicile.
             Dhr. Brouwersgracht gezien.                          | Dhr. [NAME] gezien.
             """)
@@ -855,5 +855,59 @@ class TextScrubberTest {
     void spanishAndItalianFormsOfAddressStandBeforeTheName() {
         assertEquals("Su esposa, Dña. [NAME] [NAME], avisa.", scrub("Su esposa, Dña. Arantza Zubeldia, avisa."));
         assertEquals("Visita della Dott.ssa [NAME] [NAME] oggi.", scrub("Visita della Dott.ssa Benedetta Quagliarella oggi."));
+    }
+
+    /**
+     * Decision 0125: national numbers by their check digits, council registrations and the RG after their labels,
+     * Indian mobiles in two groups of five, Portuguese and Turkish streets; a SIGTAP or CID-10 code stays.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            CPF 529.982.247-25, Cartão SUS 898 0011 2345 6781.  | CPF [ID], Cartão SUS [ID].
+            RG 3.456.712 PA; RG nº MG-12.345.678                | RG [ID] PA; RG nº [ID]
+            Dra. Queiroz, CRM-SP 123456; COREN/BA 54321         | Dra. [NAME], CRM-SP [ID]; COREN/BA [ID]
+            Procedimento SIGTAP 0303060212 (CID I50.0)          | Procedimento SIGTAP 0303060212 (CID I50.0)
+            T.C. Kimlik No: 12345678028.                        | T.C. Kimlik No: [ID].
+            Husband can be reached on 94440 56789.              | Husband can be reached on [PHONE].
+            Reside na Rua dos Fanqueiros 128, 1100-232 Lisboa.  | Reside na [ADDRESS], [ZIP] Lisboa.
+            Mora na Av. Sete de Setembro, 2300, Salvador.       | Mora na [ADDRESS], Salvador.
+            Adres: Caferağa Mah. Moda Cad. No: 14 D: 3, Kadıköy | Adres: [ADDRESS], Kadıköy
+            Alsancak Mah. 1453 Sok. No: 7A; Konak               | [ADDRESS]; Konak
+            """)
+    void brazilianTurkishAndIndianNumbersAndAddressesAreReplaced(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
+    /** Decision 0125: Portuguese, Turkish and Indian cues of a name, before it and after it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Consulta com a Dr.ª Malheiro.                       | Consulta com a Dr.ª [NAME].
+            Enf. Rosângela Teixeira acompanhou.                 | Enf. [NAME] acompanhou.
+            A esposa, D. Aldina, telefonou.                     | A esposa, D. [NAME], telefonou.
+            Eşi Nurten Hanım refakat etti.                      | Eşi [NAME] Hanım refakat etti.
+            Ayşegül Hanım'ın kızı Gülşen aradı.                 | [NAME] Hanım'ın kızı [NAME] aradı.
+            S/o late Shri K. Ramaswamy, admitted                | S/o late Shri [NAME], admitted
+            Smt. Sowmya, D/o Harjinder Singh Dhillon.           | Smt. [NAME], D/o [NAME].
+            Dr. (Mrs.) Lalitha Venkatesan                       | Dr. (Mrs.) [NAME]
+            """)
+    void portugueseTurkishAndIndianCuesNameTheirPerson(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
+    /** "W/O CONTRAST", "w/o", "C/o fever", "H/o DM" are clinical shorthand, no relation; "D. vitamin" no Dona. */
+    @ParameterizedTest
+    @ValueSource(strings = {"CT HEAD W/O CONTRAST", "CT abdomen w/o contrast", "C/o Fever and Cough since 3 days",
+        "H/o Diabetes, on Metformin", "Vitamin D. Levels normal.", "Bey. 12 done", "ICD-10 I21.4 and N18.4"})
+    void clinicalShorthandIsNoCue(String text) {
+        assertEquals(text, scrub(text));
+    }
+
+    /** Decision 0125: a surname a table gave in Turkish capitals is found in its lower-case spelling, and back. */
+    @Test
+    void turkishCapitalsAndTheirLowerCaseAreOneName() {
+        TextScrubber s = scrubberKnowing("ÇİFTÇİOĞLU", "[NAME]", "KARABIYIK", "[NAME]", "Işık", "[NAME]");
+        assertEquals("[NAME] Bey, [NAME] Bey, [NAME].", s.scrub("Çiftçioğlu Bey, Karabıyık Bey, IŞIK.", null));
+        assertEquals("Hasta [NAME], [NAME].", scrubberKnowing("İsmail", "[NAME]", "Çiftçioğlu", "[NAME]")
+                .scrub("Hasta ISMAIL, ÇİFTÇİOĞLU.", null));
     }
 }

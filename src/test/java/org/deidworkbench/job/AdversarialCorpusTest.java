@@ -47,7 +47,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Cerner Millennium extract (ids as Oracle NUMBERs, PERSON_ALIAS, report footers naming staff in capitals), an i2b2
  * star schema (prefixed concept codes, instance numbers, provider ids and names, the mapping tables), and an
  * Italian, a Spanish and a Polish hospital export (codice fiscale, DNI/NIE, NUSS, PESEL, two surnames, Oracle dates
- * with the month's name in Italian, Spanish and German, notes with dates in five languages; decision 0119).
+ * with the month's name in Italian, Spanish and German, notes with dates in five languages; decision 0119), and a
+ * Brazilian, a Portuguese, a Turkish and an Indian export (CPF, CNS, TC Kimlik No, Aadhaar and ABHA, CEP and PIN codes,
+ * SIGTAP codes, Turkish capitals, S/o and W/o relations, RNDS- and ABDM-style FHIR; decision 0125).
  * Every planted identifier must be gone from every output byte; the codes, measurements, joins and intervals a
  * researcher needs must stay. Failures name categories and files, never values.
  */
@@ -187,7 +189,7 @@ class AdversarialCorpusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
-        "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us"})
+        "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -213,7 +215,7 @@ class AdversarialCorpusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
-        "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us"})
+        "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -313,7 +315,17 @@ class AdversarialCorpusTest {
         "es/pacientes.csv:NHC<informes.csv:NHC", "es/episodios.csv:EPISODIO<laboratorio.csv:EPISODIO",
         "es/episodios.csv:EPISODIO<informes.csv:EPISODIO",
         "pl/pacjenci.csv:ID_PACJENTA<pobyty.csv:ID_PACJENTA", "pl/pacjenci.csv:ID_PACJENTA<wyniki.csv:ID_PACJENTA",
-        "pl/pacjenci.csv:ID_PACJENTA<epikryzy.csv:ID_PACJENTA", "pl/pobyty.csv:NR_KSIEGI<wyniki.csv:NR_KSIEGI"})
+        "pl/pacjenci.csv:ID_PACJENTA<epikryzy.csv:ID_PACJENTA", "pl/pobyty.csv:NR_KSIEGI<wyniki.csv:NR_KSIEGI",
+        "br/pacientes.csv:PRONTUARIO<internacoes.csv:PRONTUARIO", "br/pacientes.csv:PRONTUARIO<exames.csv:PRONTUARIO",
+        "br/pacientes.csv:PRONTUARIO<evolucoes.csv:PRONTUARIO", "br/internacoes.csv:NUM_AIH<exames.csv:NUM_AIH",
+        "br/internacoes.csv:NUM_AIH<evolucoes.csv:NUM_AIH",
+        "pt/doentes.csv:N_PROCESSO<episodios.csv:N_PROCESSO", "pt/doentes.csv:N_PROCESSO<notas_alta.csv:N_PROCESSO",
+        "pt/episodios.csv:N_EPISODIO<analises.csv:N_EPISODIO", "pt/episodios.csv:N_EPISODIO<notas_alta.csv:N_EPISODIO",
+        "tr/hastalar.csv:HASTA_NO<yatislar.csv:HASTA_NO", "tr/hastalar.csv:HASTA_NO<epikrizler.csv:HASTA_NO",
+        "tr/yatislar.csv:YATIS_NO<tahliller.csv:YATIS_NO", "tr/yatislar.csv:YATIS_NO<epikrizler.csv:YATIS_NO",
+        "in/patients.csv:UHID<admissions.csv:UHID", "in/patients.csv:UHID<discharge_summaries.csv:UHID",
+        "in/patients.csv:UHID<lab_results.csv:UHID", "in/admissions.csv:IP_NO<lab_results.csv:IP_NO",
+        "in/admissions.csv:IP_NO<discharge_summaries.csv:IP_NO"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
         String folder = join.substring(0, join.indexOf('/'));
         String[] sides = join.substring(folder.length() + 1).split("<");
@@ -901,6 +913,47 @@ class AdversarialCorpusTest {
         List<String> after = column(output(folder).resolve(file), s[3]);
         assertTrue(java.util.stream.IntStream.range(0, before.size()).noneMatch(i -> before.get(i).equals(after.get(i))),
                 "a date was not shifted");
+    }
+
+    /**
+     * The Brazilian, Portuguese, Turkish and Indian patients' tables are the patients' (decision 0125): each patient's
+     * admissions move by the patient's own offset (the Turkish table was none before: {@code hastalar}), every stay keeps
+     * its length, and a research column comes out unchanged.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"br/internacoes.csv:PRONTUARIO:DT_INTERNACAO:DT_SAIDA:dd/MM/yyyy",
+        "pt/episodios.csv:N_PROCESSO:DATA_ENTRADA:DATA_ALTA:dd-MM-yyyy",
+        "tr/yatislar.csv:HASTA_NO:YATIS_TARIHI:TABURCU_TARIHI:dd.MM.yyyy HH:mm",
+        "in/admissions.csv:UHID:DOA:DOD:dd-MM-yyyy"})
+    void eachPatientOfALusophoneTurkishOrIndianExportHasAnOffset(String spec) throws Exception {
+        String[] s = spec.split(":", 5);
+        String folder = s[0].substring(0, s[0].indexOf('/'));
+        String file = s[0].substring(folder.length() + 1);
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(s[4]);
+        java.util.function.Function<String, LocalDateTime> parse = v -> s[4].contains("HH") ? LocalDateTime.parse(v, f)
+                : LocalDate.parse(v, f).atStartOfDay();
+        List<String> in = column(ROOT.resolve(folder).resolve(file), s[2]);
+        List<String> out = column(output(folder).resolve(file), s[2]);
+        List<String> inEnd = column(ROOT.resolve(folder).resolve(file), s[3]);
+        List<String> outEnd = column(output(folder).resolve(file), s[3]);
+        Set<Long> offsets = new HashSet<>();
+        for (int i = 0; i < in.size(); i++) {
+            offsets.add(ChronoUnit.DAYS.between(parse.apply(in.get(i)), parse.apply(out.get(i))));
+            assertEquals(ChronoUnit.MINUTES.between(parse.apply(in.get(i)), parse.apply(inEnd.get(i))),
+                    ChronoUnit.MINUTES.between(parse.apply(out.get(i)), parse.apply(outEnd.get(i))), file + ": a stay's length");
+        }
+        assertTrue(offsets.size() > 1, file + ": one offset for every patient (no patients table found)");
+    }
+
+    /**
+     * Brazil's SUS systems name the birth date {@code DT_NASC}: a patient over 89 has it aggregated as every birth date
+     * of the profile is, not only shifted (decision 0125); the Turkish {@code DOGUM_TARIHI} too.
+     */
+    @org.junit.jupiter.api.Test
+    void aBrazilianBirthDateOfAPatientOver89IsAggregated() throws Exception {
+        List<String> births = column(output("br").resolve("pacientes.csv"), "DT_NASC");
+        assertEquals(1, births.stream().filter(b -> b.startsWith("<=")).count(), "the patient born in 1931");
+        assertTrue(births.stream().filter(b -> !b.startsWith("<=")).allMatch(b -> b.matches("\\d{2}/\\d{2}/\\d{4}")));
     }
 
     private static List<Long> intervals(Path file, String from, String to, String pattern) throws IOException {

@@ -1842,6 +1842,7 @@ def main():
     spain()
     poland()
     fhir_us()  # decision 0122, defined at the end of this file
+    lusophone_turkish_indian()  # decision 0125, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -2152,6 +2153,379 @@ def fhir_us():
         with open(os.path.join(d, t + ".ndjson"), "w", encoding="utf-8", newline="") as f:
             for r in rs:
                 f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+# === br, pt, tr, in (decision 0125) ================================================================================
+# --- Exports in Brazil's, Portugal's, Turkey's and India's conventions: CPF and CNS with their check digits, RG, CEP,
+#     AIH numbers, CID-10 without a dot, SIGTAP procedure codes (10 digits, leading zero); the SNS user number and the
+#     NIF; TC Kimlik No with its two check digits and Turkish casing (IŞIK, ÇİFTÇİOĞLU); Aadhaar with its Verhoeff
+#     digit, ABHA numbers and addresses, PAN, PIN codes, S/o D/o W/o; FHIR NDJSON under RNDS's and ABDM's systems ------
+def cpf(nine, punctuated=True):
+    """A Brazilian CPF: nine digits and two mod-11 check digits, as 123.456.789-09 or 12345678909."""
+    d = [int(c) for c in nine]
+    for n in (10, 11):
+        r = sum(x * (n - i) for i, x in enumerate(d)) % 11
+        d.append(0 if r < 2 else 11 - r)
+    s = "".join(map(str, d))
+    return "%s.%s.%s-%s" % (s[:3], s[3:6], s[6:9], s[9:]) if punctuated else s
+
+
+def cns(fourteen):
+    """A provisional Cartão Nacional de Saúde number (15 digits from 7, 8 or 9): the weighted sum (15..1) is 0 mod 11;
+    the fourteenth digit moves up until the check digit is one digit."""
+    d = [int(c) for c in fourteen]
+    while True:
+        s = sum(x * (15 - i) for i, x in enumerate(d))
+        c = (11 - s % 11) % 11
+        if c < 10:
+            return "".join(map(str, d)) + str(c)
+        d[13] = (d[13] + 1) % 10
+
+
+def nif_pt(eight):
+    """A Portuguese NIF: eight digits and a mod-11 check digit (weights 9..2; 10 and 11 give 0)."""
+    r = 11 - sum(int(c) * (9 - i) for i, c in enumerate(eight)) % 11
+    return eight + str(0 if r >= 10 else r)
+
+
+def tc_kimlik(nine):
+    """A Turkish TC Kimlik No: nine digits (not from 0), the tenth ((odd places) * 7 - (even places)) mod 10, the
+    eleventh the first ten's sum mod 10."""
+    d = [int(c) for c in nine]
+    d.append((sum(d[0:9:2]) * 7 - sum(d[1:8:2])) % 10)
+    d.append(sum(d) % 10)
+    return "".join(map(str, d))
+
+
+VERHOEFF_D = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+              [3, 4, 0, 1, 2, 8, 9, 5, 6, 7], [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+              [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3], [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+              [9, 8, 7, 6, 5, 4, 3, 2, 1, 0]]
+VERHOEFF_P = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+              [8, 9, 1, 6, 0, 4, 3, 5, 2, 7], [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+              [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8]]
+VERHOEFF_INV = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9]
+
+
+def aadhaar(eleven, spaced=True):
+    """An Aadhaar number: eleven digits (not from 0 or 1) and a Verhoeff check digit, as 2345 6789 0123."""
+    c = 0
+    for i, ch in enumerate(reversed(eleven)):
+        c = VERHOEFF_D[c][VERHOEFF_P[(i + 1) % 8][int(ch)]]
+    s = eleven + str(VERHOEFF_INV[c])
+    return " ".join((s[:4], s[4:8], s[8:])) if spaced else s
+
+
+def lusophone_turkish_indian():
+    brazil()
+    portugal()
+    turkey()
+    india()
+
+
+def ndjson(path, resources):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        for r in resources:
+            f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def brazil():
+    # a hospital's export for SUS (Windows-1252, ';', CRLF) and an RNDS-style FHIR NDJSON (UTF-8)
+    d = os.path.join(HERE, "br")
+    pts = [("4471203", "Maria das Graças dos Santos Wanderley", "Josefa Aparecida dos Santos", "14/03/1952", "F",
+            cpf("529982247"), cns("70000347125580"), "23.456.789-1", "Rua Augusta, 1508, apto 42", "Consolação",
+            "São Paulo", "SP", "01304-001", "(11) 98765-4321"),
+           ("4471390", "João Batista da Silva Filho", "Raimunda Ferreira da Silva", "02/11/1931", "M",
+            cpf("318476295"), cns("89800112345678"), "0456789123", "Av. Sete de Setembro, 2300", "Vitória",
+            "Salvador", "BA", "40080-004", "(71) 3321-4567"),
+           ("4472015", "Antônio Carlos Nogueira Jr.", "Benedita Nogueira Lemos", "28/07/1961", "M",
+            cpf("064128397"), cns("79012834567123"), "3.456.712", "Travessa Campos Sales, 17", "Campina",
+            "Belém", "PA", "66015-060", "(91) 99123-0456")]
+    write_csv(os.path.join(d, "pacientes.csv"),
+              ["PRONTUARIO", "NOME", "NOME_MAE", "DT_NASC", "SEXO", "CPF", "CNS", "RG", "LOGRADOURO", "BAIRRO",
+               "MUNICIPIO", "UF", "CEP", "TELEFONE"],
+              [[p[0], p[1], p[2], p[3], p[4], p[5] if i != 1 else p[5].replace(".", "").replace("-", ""), p[6], p[7],
+                p[8], p[9], p[10], p[11], p[12], p[13]] for i, p in enumerate(pts)],
+              delimiter=";", encoding="cp1252", newline="\r\n")
+    plant("patient-name", "Maria das Graças", "Graças", "Wanderley", "João Batista", "Silva", "Antônio Carlos",
+          "Nogueira")
+    plant("relative-name", "Josefa Aparecida", "Raimunda", "Ferreira", "Benedita", "Lemos")
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("birth-date", p[3])
+        plant("national-id", p[5], p[5].replace(".", "").replace("-", ""), p[6], p[7])
+        plant("address", p[8], p[12])
+        plant("phone", p[13])
+    # AIH (autorização de internação hospitalar): 13 digits; CID-10 without its dot as SIH/SUS writes it; SIGTAP codes
+    aih = [("3523100456781", "4471203", "12/03/2023", "21/03/2023", "I500", "E119", "0303060212", "Cardiologia",
+            "2.345,67"),
+           ("2923100987654", "4471390", "28/12/2022", "03/01/2023", "J441", "I10", "0303140151", "Clínica Médica",
+            "1.876,40"),
+           ("1523100555123", "4472015", "05/05/2023", "06/05/2023", "C509", "Z511", "0304100021", "Oncologia",
+            "987,15")]
+    write_csv(os.path.join(d, "internacoes.csv"),
+              ["NUM_AIH", "PRONTUARIO", "DT_INTERNACAO", "DT_SAIDA", "DIAG_PRINC", "DIAG_SECUN", "PROC_REA",
+               "ESPECIALIDADE", "VAL_TOT"], [list(a) for a in aih], delimiter=";", encoding="cp1252", newline="\r\n")
+    for a in aih:
+        plant("encounter-id", a[0])
+    keep("br", "I500", "E119", "J441", "C509", "Z511", "0303060212", "0303140151", "0304100021", "2.345,67",
+         "1.876,40", "987,15", "Clínica Médica")
+    write_csv(os.path.join(d, "exames.csv"),
+              ["PRONTUARIO", "NUM_AIH", "DT_COLETA", "COD_SIGTAP", "EXAME", "RESULTADO", "UNIDADE"],
+              [["4471203", "3523100456781", "13/03/2023 07:40", "0202010503", "Hemoglobina glicada", "7,9", "%"],
+               ["4471203", "3523100456781", "13/03/2023 07:40", "0202010317", "Creatinina", "1,12", "mg/dL"],
+               ["4471390", "2923100987654", "29/12/2022 06:15", "0202010651", "Gasometria pCO2", "52,3", "mmHg"],
+               ["4472015", "1523100555123", "05/05/2023 08:05", "0202020380", "Leucócitos", "3,4", "mil/mm3"]],
+              delimiter=";", encoding="cp1252", newline="\r\n")
+    keep("br", "0202010503", "0202010317", "0202010651", "0202020380", "7,9", "1,12", "52,3", "3,4",
+         "Hemoglobina glicada")
+    write_csv(os.path.join(d, "evolucoes.csv"),
+              ["PRONTUARIO", "NUM_AIH", "DT_EVOLUCAO", "PROFISSIONAL", "CRM", "TEXTO"],
+              [["4471203", "3523100456781", "21/03/2023", "Dra. Fernanda Lobato Queiroz", "CRM-SP 123456",
+                "Sra. Maria das Graças dos Santos Wanderley, CPF " + pts[0][5] + ", Cartão SUS " + pts[0][6]
+                + ", internada em 12/03/2023 por insuficiência cardíaca (CID I50.0). Acompanhada pela filha Luciana "
+                "Wanderley e pelo esposo Severino, tel. (11) 98765-4321. Reside na Rua Augusta, 1508, CEP 01304-001, "
+                "São Paulo/SP. Procedimento SIGTAP 0303060212. Retorno com a Dra. Queiroz."],
+               ["4471390", "2923100987654", "03/01/2023", "Dr. Everaldo Cavalcanti Brandão", "CRM-BA 54321",
+                "Sr. João Batista da Silva Filho (CPF " + pts[1][5].replace(".", "").replace("-", "") + "), DPOC "
+                "exacerbada. A mãe, D. Raimunda, ligou do (71) 3321-4567. Mora na Av. Sete de Setembro, 2300, "
+                "Salvador/BA, CEP 40080004. Cartão SUS " + pts[1][6][:3] + " " + pts[1][6][3:7] + " "
+                + pts[1][6][7:11] + " " + pts[1][6][11:] + "."],
+               ["4472015", "1523100555123", "06/05/2023", "Dra. Fernanda Lobato Queiroz", "CRM-SP 123456",
+                "Sr. Antônio Carlos Nogueira Jr., quimioterapia em 05/05/2023, bem tolerada. Esposa Dona Iracema "
+                "pede retorno, cel. (91) 99123-0456. RG 3.456.712 PA. Enf. Rosângela Teixeira acompanhou."]],
+              delimiter=";", encoding="cp1252", newline="\r\n")
+    plant("clinician-name", "Fernanda Lobato", "Lobato", "Queiroz", "Everaldo", "Cavalcanti", "Rosângela",
+          "Teixeira")
+    plant("clinician-id", "CRM-SP 123456", "123456", "54321")
+    plant("relative-name", "Luciana", "Severino", "Iracema")
+    keep("br", "insuficiência cardíaca", "DPOC exacerbada", "I50.0")
+    # RNDS-style FHIR: identifiers under the Ministry's naming systems, CID-10 under its code system
+    ns = "http://www.saude.gov.br/fhir/r4/NamingSystem/"
+    pat = {"resourceType": "Patient", "id": "pac-br-7731",
+           "identifier": [{"system": ns + "cpf", "value": cpf("761349852", False)},
+                          {"system": ns + "cns", "value": cns("98765432109876")}],
+           "name": [{"use": "official", "text": "Rosimeire Conceição Bezerra de Albuquerque",
+                     "family": "Bezerra de Albuquerque", "given": ["Rosimeire", "Conceição"]}],
+           "gender": "female", "birthDate": "1958-09-23",
+           "telecom": [{"system": "phone", "value": "(81) 98877-6655"}],
+           "address": [{"line": ["Rua da Aurora, 325", "Boa Vista"], "city": "Recife", "state": "PE",
+                        "postalCode": "50050-000", "country": "BRA"}],
+           "extension": [{"url": "http://www.saude.gov.br/fhir/r4/StructureDefinition/BRNomeMae-1.0",
+                          "valueString": "Edileuza Bezerra"}]}
+    plant("patient-name", "Rosimeire", "Bezerra de Albuquerque", "Albuquerque")
+    plant("relative-name", "Edileuza")
+    plant("national-id", pat["identifier"][0]["value"], pat["identifier"][1]["value"])
+    plant("birth-date", "1958-09-23")
+    plant("phone", "(81) 98877-6655")
+    plant("address", "Rua da Aurora, 325", "50050-000")
+    cond = {"resourceType": "Condition", "id": "cond-br-1", "subject": {"reference": "Patient/pac-br-7731"},
+            "code": {"coding": [{"system": "http://www.saude.gov.br/fhir/r4/CodeSystem/BRCID10", "code": "E11.9",
+                                 "display": "Diabetes mellitus não-insulino-dependente - sem complicações"}]},
+            "recordedDate": "2023-04-11",
+            "note": [{"authorString": "Dr. Heitor Valadares",
+                      "text": "Paciente Rosimeire Bezerra, CPF " + cpf("761349852") + ", acompanhada da neta Yasmin. "
+                              "Contato (81) 98877-6655, CEP 50050-000."}]}
+    plant("clinician-name", "Heitor", "Valadares")
+    plant("relative-name", "Yasmin")
+    plant("national-id", cpf("761349852"))
+    keep("br", "E11.9", "Diabetes mellitus não-insulino-dependente - sem complicações")
+    ndjson(os.path.join(d, "rnds", "Patient.ndjson"), [pat])
+    ndjson(os.path.join(d, "rnds", "Condition.ndjson"), [cond])
+
+
+def portugal():
+    d = os.path.join(HERE, "pt")
+    pts = [("P0071", "Maria Fernanda Gouveia Brandão", "14-03-1952", "F", "123456789", nif_pt("21345678"),
+            "Rua dos Fanqueiros 128, 3.º Dto", "1100-232", "Lisboa", "912 345 678"),
+           ("P0093", "Joaquim Manuel Figueiredo Barros", "02-11-1947", "M", "234567891", nif_pt("18765432"),
+            "Rua de Cedofeita 455", "4050-181", "Porto", "22 208 1234"),
+           ("P0120", "Conceição Amaral Tavares", "28-07-1961", "F", "345678912", nif_pt("23456781"),
+            "Avenida Sá da Bandeira 77, 1.º Esq.", "3000-351", "Coimbra", "+351 239 123 456")]
+    write_csv(os.path.join(d, "doentes.csv"),
+              ["N_PROCESSO", "NOME", "DATA_NASCIMENTO", "SEXO", "NUM_UTENTE", "NIF", "MORADA", "CODIGO_POSTAL",
+               "LOCALIDADE", "TELEMOVEL"], [list(p) for p in pts], delimiter=";", encoding="cp1252", newline="\r\n")
+    plant("patient-name", "Maria Fernanda", "Gouveia", "Brandão", "Joaquim Manuel", "Figueiredo", "Barros",
+          "Conceição Amaral", "Tavares")
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("birth-date", p[2])
+        plant("national-id", p[4], p[5])
+        plant("address", p[6], p[7] + " " + p[8])
+        plant("phone", p[9])
+    eps = [("23004512", "P0071", "12-03-2023", "21-03-2023", "I50.9", "E11.9", "Cardiologia"),
+           ("22019877", "P0093", "28-12-2022", "03-01-2023", "J44.1", "I10", "Pneumologia"),
+           ("23007730", "P0120", "05-05-2023", "05-05-2023", "C50.911", "Z51.11", "Oncologia")]
+    write_csv(os.path.join(d, "episodios.csv"),
+              ["N_EPISODIO", "N_PROCESSO", "DATA_ENTRADA", "DATA_ALTA", "DIAG_PRINCIPAL", "DIAG_SECUNDARIO",
+               "SERVICO"], [list(e) for e in eps], delimiter=";", encoding="cp1252", newline="\r\n")
+    for e in eps:
+        plant("encounter-id", e[0])
+    keep("pt", "I50.9", "E11.9", "J44.1", "C50.911", "Z51.11", "Cardiologia", "Pneumologia")
+    write_csv(os.path.join(d, "analises.csv"),
+              ["N_EPISODIO", "N_PROCESSO", "DATA_COLHEITA", "ANALISE", "RESULTADO", "UNIDADE"],
+              [["23004512", "P0071", "13-03-2023", "HbA1c", "7,9", "%"],
+               ["22019877", "P0093", "29-12-2022", "pCO2", "52,3", "mmHg"],
+               ["23007730", "P0120", "05-05-2023", "Leucócitos", "3,4", "x10^9/L"]],
+              delimiter=";", encoding="cp1252", newline="\r\n")
+    keep("pt", "HbA1c", "7,9", "52,3", "3,4")
+    write_csv(os.path.join(d, "notas_alta.csv"),
+              ["N_EPISODIO", "N_PROCESSO", "DATA_NOTA", "MEDICO", "TEXTO"],
+              [["23004512", "P0071", "21-03-2023", "Dr.ª Teresa Malheiro Quintela",
+                "Sr.ª D. Maria Fernanda Brandão, utente n.º 123456789, NIF " + pts[0][5] + ", residente na Rua dos "
+                "Fanqueiros 128, 1100-232 Lisboa. Internada por insuficiência cardíaca. Acompanhada pela filha Inês "
+                "Gouveia (tlm. 912 345 678). Consulta com a Dr.ª Malheiro."],
+               ["22019877", "P0093", "03-01-2023", "Dr. Rui Patrício Sarmento",
+                "Sr. Joaquim Manuel Barros, DPOC agudizada. A esposa, D. Aldina, telefonou do 22 208 1234. Morada: "
+                "Rua de Cedofeita 455, 4050-181 Porto. N.º de utente 234567891."],
+               ["23007730", "P0120", "05-05-2023", "Dr.ª Teresa Malheiro Quintela",
+                "D. Conceição Tavares, quimioterapia bem tolerada. O filho Duarte pede nova marcação "
+                "(+351 239 123 456). Código postal 3000-351 Coimbra. NIF " + pts[2][5] + "."]],
+              delimiter=";", encoding="cp1252", newline="\r\n")
+    plant("clinician-name", "Malheiro", "Quintela", "Patrício", "Sarmento")
+    plant("relative-name", "Inês", "Aldina", "Duarte")
+    keep("pt", "DPOC agudizada", "insuficiência cardíaca")
+
+
+def turkey():
+    # UTF-8, ';', CRLF, dd.MM.yyyy; surnames in capitals as Turkish writes them (IŞIK, ÇİFTÇİOĞLU)
+    d = os.path.join(HERE, "tr")
+    pts = [("H004471", tc_kimlik("123456780"), "Şükrü", "KARABIYIK", "14.03.1952", "E",
+            "Caferağa Mah. Moda Cad. No: 14 D: 3", "34710", "Kadıköy", "İstanbul", "0532 123 45 67"),
+           ("H004518", tc_kimlik("234567801"), "Ayşegül", "IŞIK", "02.11.1961", "K",
+            "Kızılay Mah. Gazi Mustafa Kemal Blv. No: 88", "06420", "Çankaya", "Ankara", "0312 425 16 80"),
+           ("H004602", tc_kimlik("345678012"), "İsmail", "ÇİFTÇİOĞLU", "28.07.1947", "E",
+            "Alsancak Mah. 1453 Sok. No: 7", "35220", "Konak", "İzmir", "+90 533 765 43 21")]
+    write_csv(os.path.join(d, "hastalar.csv"),
+              ["HASTA_NO", "TC_KIMLIK_NO", "ADI", "SOYADI", "DOGUM_TARIHI", "CINSIYET", "ADRES", "POSTA_KODU",
+               "ILCE", "IL", "TELEFON"], [list(p) for p in pts], delimiter=";", encoding="utf-8", newline="\r\n")
+    plant("patient-name", "Şükrü", "Karabıyık", "KARABIYIK", "Ayşegül", "Işık", "IŞIK", "İsmail", "Çiftçioğlu",
+          "ÇİFTÇİOĞLU")
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("national-id", p[1])
+        plant("birth-date", p[4])
+        plant("address", p[6])
+        plant("phone", p[10])
+    yat = [("Y2023004512", "H004471", "12.03.2023 10:20", "21.03.2023 12:00", "I21.0", "E11.9", "Kardiyoloji"),
+           ("Y2022019877", "H004518", "28.12.2022 22:40", "03.01.2023 11:30", "J44.1", "I10", "Göğüs Hastalıkları"),
+           ("Y2023007730", "H004602", "05.05.2023 08:00", "05.05.2023 16:00", "C61", "Z51.1", "Onkoloji")]
+    write_csv(os.path.join(d, "yatislar.csv"),
+              ["YATIS_NO", "HASTA_NO", "YATIS_TARIHI", "TABURCU_TARIHI", "TANI_KODU", "EK_TANI_KODU", "SERVIS"],
+              [list(y) for y in yat], delimiter=";", encoding="utf-8", newline="\r\n")
+    for y in yat:
+        plant("encounter-id", y[0])
+    keep("tr", "I21.0", "E11.9", "J44.1", "C61", "Z51.1", "Kardiyoloji", "Göğüs Hastalıkları")
+    write_csv(os.path.join(d, "tahliller.csv"),
+              ["YATIS_NO", "HASTA_NO", "NUMUNE_TARIHI", "TETKIK", "SONUC", "BIRIM"],
+              [["Y2023004512", "H004471", "13.03.2023", "HbA1c", "7,9", "%"],
+               ["Y2022019877", "H004518", "29.12.2022", "pCO2", "52,3", "mmHg"],
+               ["Y2023007730", "H004602", "05.05.2023", "PSA", "14,6", "ng/mL"]],
+              delimiter=";", encoding="utf-8", newline="\r\n")
+    keep("tr", "7,9", "52,3", "14,6", "PSA")
+    write_csv(os.path.join(d, "epikrizler.csv"),
+              ["YATIS_NO", "HASTA_NO", "TARIH", "HEKIM", "METIN"],
+              [["Y2023004512", "H004471", "21.03.2023", "Uzm. Dr. Mehmet Ali Kocabaş",
+                "Hasta Şükrü Karabıyık Bey (TC " + pts[0][1] + ") 12.03.2023 tarihinde akut miyokard enfarktüsü "
+                "ile yatırıldı. Eşi Nurten Hanım ve oğlu Tarık refakat etti (tel. 0532 123 45 67). Adres: Caferağa "
+                "Mah. Moda Cad. No: 14 D: 3, 34710 Kadıköy/İstanbul. Kontrol Dr. Kocabaş polikliniğinde."],
+               ["Y2022019877", "H004518", "03.01.2023", "Doç. Dr. Filiz Demirtaş",
+                "AYŞEGÜL IŞIK, KOAH alevlenmesi. Ayşegül Hanım'ın kızı Gülşen aradı (0312 425 16 80). "
+                "T.C. Kimlik No: " + pts[1][1] + "."],
+               ["Y2023007730", "H004602", "05.05.2023", "Uzm. Dr. Mehmet Ali Kocabaş",
+                "İsmail Çiftçioğlu Bey kemoterapi aldı, iyi tolere etti. Hemşire Songül Ekinci ile görüşüldü. "
+                "Yeğeni Emre Bey randevu istedi: +90 533 765 43 21."]],
+              delimiter=";", encoding="utf-8", newline="\r\n")
+    plant("clinician-name", "Mehmet Ali", "Kocabaş", "Filiz", "Demirtaş", "Songül", "Ekinci")
+    plant("relative-name", "Nurten", "Tarık", "Gülşen", "Emre")
+    plant("event-date", "12.03.2023")
+    keep("tr", "akut miyokard enfarktüsü", "KOAH alevlenmesi")
+
+
+def india():
+    # a hospital's HIS export (UTF-8, ',', dd-MM-yyyy) and ABDM-style FHIR NDJSON
+    d = os.path.join(HERE, "in")
+    pts = [("UH2023004471", "K. R. Padmanabhan", "S/o K. Ramaswamy", "14-03-1952", "M", aadhaar("23456789012"),
+            "91-4471-2038-5516", "ABCPP1234K", "No. 14, 3rd Main Road, Malleswaram", "Bengaluru", "560003",
+            "+91 98450 12345"),
+           ("UH2023004518", "Smt. Sowmya Chandrasekhar", "W/o Arvind Chandrasekhar", "02-11-1961", "F",
+            aadhaar("34567890123"), "91-5518-9021-3377", "BGHPC5678L", "Flat 3B, 12 Usman Road, T. Nagar", "Chennai",
+            "600017", "+91 94440 56789"),
+           ("UH2023004602", "Gurpreet Kaur Dhillon", "D/o Harjinder Singh Dhillon", "28-07-1947", "F",
+            aadhaar("45678901234"), "91-6602-1147-8820", "CDEPD9012M", "House No. 221, Sector 32-A", "Ludhiana",
+            "141010", "98140 23456")]
+    write_csv(os.path.join(d, "patients.csv"),
+              ["UHID", "PATIENT_NAME", "RELATION_NAME", "DOB", "GENDER", "AADHAAR_NO", "ABHA_NUMBER", "PAN",
+               "ADDRESS", "CITY", "PIN_CODE", "MOBILE"], [list(p) for p in pts])
+    plant("patient-name", "Padmanabhan", "Sowmya", "Chandrasekhar", "Gurpreet", "Dhillon")
+    plant("relative-name", "Ramaswamy", "Arvind", "Harjinder")
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("birth-date", p[3])
+        plant("national-id", p[5], p[5].replace(" ", ""), p[6], p[6].replace("-", ""), p[7])
+        plant("address", p[8], p[10])
+        plant("phone", p[11])
+    adm = [("IP/23/004512", "UH2023004471", "12-03-2023", "21-03-2023", "I21.4", "E11.65", "Cardiology"),
+           ("IP/22/019877", "UH2023004518", "28-12-2022", "03-01-2023", "J44.1", "I10", "Pulmonology"),
+           ("IP/23/007730", "UH2023004602", "05-05-2023", "06-05-2023", "C50.9", "Z51.11", "Oncology")]
+    write_csv(os.path.join(d, "admissions.csv"),
+              ["IP_NO", "UHID", "DOA", "DOD", "PRIMARY_DX", "SECONDARY_DX", "DEPARTMENT"], [list(a) for a in adm])
+    for a in adm:
+        plant("encounter-id", a[0])
+    keep("in", "I21.4", "E11.65", "J44.1", "C50.9", "Z51.11", "Cardiology", "Pulmonology")
+    write_csv(os.path.join(d, "lab_results.csv"),
+              ["IP_NO", "UHID", "SAMPLE_DATE", "TEST_NAME", "RESULT", "UNIT"],
+              [["IP/23/004512", "UH2023004471", "13-03-2023", "HbA1c", "7.9", "%"],
+               ["IP/22/019877", "UH2023004518", "29-12-2022", "pCO2", "52.3", "mmHg"],
+               ["IP/23/007730", "UH2023004602", "05-05-2023", "WBC", "3.4", "10^3/uL"]])
+    keep("in", "HbA1c", "7.9", "52.3", "3.4")
+    write_csv(os.path.join(d, "discharge_summaries.csv"),
+              ["IP_NO", "UHID", "SUMMARY_DATE", "CONSULTANT", "SUMMARY_TEXT"],
+              [["IP/23/004512", "UH2023004471", "21-03-2023", "Dr. Suresh Hegde",
+                "Mr. K. R. Padmanabhan, 71 yrs/M, S/o late Shri K. Ramaswamy, Aadhaar " + pts[0][5] + ", ABHA "
+                + pts[0][6] + ", admitted on 12-03-2023 with acute inferior wall MI. Son Karthik Padmanabhan "
+                "(+91 98450 12345) informed. Residence: No. 14, 3rd Main Road, Malleswaram, Bengaluru - 560003. "
+                "Review with Dr. Hegde."],
+               ["IP/22/019877", "UH2023004518", "03-01-2023", "Dr. (Mrs.) Lalitha Venkatesan",
+                "Smt. Sowmya Chandrasekhar W/o Arvind Chandrasekhar, AECOPD. PAN " + pts[1][7] + " for the insurance "
+                "claim. Husband Shri Arvind can be reached on 94440 56789. PIN 600017."],
+               ["IP/23/007730", "UH2023004602", "06-05-2023", "Dr. Suresh Hegde",
+                "Ms. Gurpreet Kaur Dhillon D/o Harjinder Singh Dhillon received chemotherapy. Aadhaar "
+                + pts[2][5].replace(" ", "") + ". Brother Mr. Jaswinder Dhillon will accompany. Sister Nurse Reena "
+                "Thomas counselled."]])
+    plant("clinician-name", "Suresh", "Hegde", "Lalitha", "Venkatesan", "Reena", "Thomas")
+    plant("relative-name", "Karthik", "Jaswinder")
+    plant("event-date", "12-03-2023")
+    keep("in", "acute inferior wall MI", "AECOPD")
+    # ABDM-style FHIR NDJSON: the ABHA number and address under NDHM's systems
+    pat = {"resourceType": "Patient", "id": "pt-abdm-5521",
+           "identifier": [{"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203",
+                                                "code": "MR"}]},
+                           "system": "https://healthid.ndhm.gov.in", "value": "91-7781-3390-2264"},
+                          {"system": "https://healthid.ndhm.gov.in/health-id", "value": "meenakshi.iyer@abdm"},
+                          {"system": "https://uidai.gov.in/aadhaar", "value": aadhaar("56789012345", False)}],
+           "name": [{"text": "Meenakshi Iyer"}], "gender": "female", "birthDate": "1955-08-19",
+           "telecom": [{"system": "phone", "value": "+91 99000 11223"}],
+           "address": [{"line": ["22, 1st Cross, Jayanagar 4th Block"], "city": "Bengaluru", "postalCode": "560011",
+                        "state": "Karnataka", "country": "IN"}]}
+    plant("patient-name", "Meenakshi", "Iyer")
+    plant("national-id", "91-7781-3390-2264", "meenakshi.iyer@abdm", aadhaar("56789012345", False))
+    plant("birth-date", "1955-08-19")
+    plant("phone", "+91 99000 11223")
+    plant("address", "22, 1st Cross, Jayanagar 4th Block", "560011")
+    enc = {"resourceType": "Encounter", "id": "enc-abdm-1", "status": "finished",
+           "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP"},
+           "subject": {"reference": "Patient/pt-abdm-5521", "display": "Meenakshi Iyer"},
+           "period": {"start": "2023-02-06T09:30:00+05:30", "end": "2023-02-09T13:00:00+05:30"},
+           "reasonCode": [{"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "N18.4"}],
+                           "text": "Patient Meenakshi Iyer W/o Shri Venkatesh Iyer, ABHA 91-7781-3390-2264, CKD stage "
+                                   "4; PIN 560011; mobile +91 99000 11223."}]}
+    plant("relative-name", "Venkatesh")
+    keep("in", "N18.4", "CKD stage 4")
+    ndjson(os.path.join(d, "abdm", "Patient.ndjson"), [pat])
+    ndjson(os.path.join(d, "abdm", "Encounter.ndjson"), [enc])
+
 
 
 if __name__ == "__main__":

@@ -222,6 +222,12 @@ public final class ColumnClassifier {
         if (h.has(Hint.NATIONAL_ID) && !quantity && s.share(s.alnumId) + integers >= 0.8) {
             return of(ColumnClass.NATIONAL_ID, s.share(s.alnumId) + integers);
         }
+        // An identity document's number in groups (a Brazilian CPF 529.982.247-25 or RG 23.456.789-1, a physician's
+        // CRM-SP 123456) under a header that names one: no number to keep (decision 0125).
+        if (h.has(Hint.NATIONAL_ID) && !quantity && s.share(s.groupedId) + s.share(s.alnumId) + integers >= 0.8
+                && s.share(s.dates()) < 0.5 && s.share(s.groupedId) > 0) {
+            return of(ColumnClass.NATIONAL_ID, Math.min(1, s.share(s.groupedId) + s.share(s.alnumId) + integers));
+        }
         if (s.share(s.booleans) >= 0.95 && s.distinct() <= 2 && !h.has(Hint.ID) && !h.has(Hint.CODE)) {
             return of(ColumnClass.BOOLEAN, s.share(s.booleans));
         }

@@ -36,7 +36,9 @@ public final class HeaderHints {
             "efternavn", "etternavn", "mellemnavn", "mellomnavn",
             // Italian, Spanish (APELLIDO1, APELLIDO2: two surnames), Portuguese, Polish (decision 0119)
             "cognome", "cognomi", "nome", "apellido", "apellidos", "nombre", "nombres", "sobrenome", "apelido",
-            "nazwisko", "imie", "imię", "imiona");
+            "nazwisko", "imie", "imię", "imiona",
+            // Turkish ADI, SOYADI (ADI_SOYADI), İSİM (decision 0125)
+            "adi", "adı", "soyadi", "soyadı", "soyad", "isim", "ismi");
     private static final Set<String> PERSON_ROLE = Set.of("name", "names", "patient", "pat", "pt", "person",
             "physician", "doctor", "doc", "arzt", "aerztin", "ärztin", "provider", "practitioner", "clinician",
             "nurse", "author", "signer", "referrer", "attending", "surgeon", "guardian", "contact", "mother", "father",
@@ -50,7 +52,9 @@ public final class HeaderHints {
             "prsnl", "personnel",
             // Italian, Spanish, Portuguese, Polish: the patient, the physician (medico, facultativo), the author
             "paziente", "paciente", "pacjent", "utente", "medico", "médico", "facultativo", "lekarz", "autore",
-            "firmatario", "refertante", "infermiere", "enfermera", "enfermero");
+            "firmatario", "refertante", "infermiere", "enfermera", "enfermero",
+            // Brazil's PROFISSIONAL, Turkey's HASTA (patient) and HEKIM (physician), India's CONSULTANT (decision 0125)
+            "profissional", "hasta", "hekim", "doktor", "consultant");
     private static final Set<String> ID = Set.of("id", "ids", "key", "pid", "mrn", "uuid", "guid", "nr", "no", "num",
             "nbr", "number", "nummer", "identifier", "kennung", "npi", "fin", "csn", "ident", "kz", "pk", "fk",
             // a hospital's patient number (IPP, NIP) and the Nordic and Dutch personal numbers that exports use as
@@ -60,11 +64,16 @@ public final class HeaderHints {
             // Cerner Millennium's PERSON_ALIAS.ALIAS: the MRN, the FIN number, the SSN under one header (decision 0120)
             "alias",
             // an Italian admission's number (numero nosologico), a Spanish clinical history number (NHC)
-            "nosologico", "nosologica", "nhc");
+            "nosologico", "nosologica", "nhc",
+            // a Brazilian hospital's record number (prontuário), a Portuguese episode and record number (processo), an
+            // Indian hospital's UHID (unique health id) and a Turkish protocol number (decision 0125)
+            "prontuario", "prontuário", "episodio", "episódio", "processo", "uhid", "protokol");
     private static final Set<String> BIRTH = Set.of("birth", "dob", "yob", "born", "geburt", "geburtsdatum", "geb",
             "geburtstag", "birthdate", "birthday", "gebdat", "naissance", "ddn", "geboortedatum", "geboren",
             "fodelsedatum", "födelsedatum", "fodselsdato", "fødselsdato", "fodt", "født",
-            "nascita", "nacimiento", "nascimento", "urodzenia", "urodzenie");
+            "nascita", "nacimiento", "nascimento", "urodzenia", "urodzenie",
+            // Brazil's DT_NASC, Turkey's DOGUM_TARIHI (decision 0125)
+            "nasc", "dogum", "doğum");
     private static final Set<String> DATE = Set.of("date", "dt", "dttm", "datum", "day", "time", "datetime",
             "timestamp", "ts", "zeit", "zeitpunkt", "start", "stop", "end", "begin", "beginn", "ende", "onset",
             "created", "updated", "von", "bis", "seit", "am", "tag", "uhrzeit", "dato", "datetid", "tijd", "heure",
@@ -74,7 +83,7 @@ public final class HeaderHints {
     private static final Set<String> STREET_OR_ADDRESS = Set.of("address", "addr", "street", "straße", "strasse",
             "str", "adresse", "anschrift", "wohnadresse", "adress", "adres", "rue", "voie", "straat", "gatuadress",
             "gateadresse", "vej", "indirizzo", "direccion", "dirección", "domicilio", "calle", "endereco", "endereço",
-            "morada", "ulica");
+            "morada", "ulica", "logradouro");
     private static final Set<String> ADDRESS = union(STREET_OR_ADDRESS, "hausnummer", "hausnr", "line", "huisnummer");
     /** Words for a street only, besides {@link #STREET_OR_ADDRESS} (Nordic street names stand apart from the number). */
     private static final Set<String> STREET = union(STREET_OR_ADDRESS, "gata", "gate", "vejnavn", "gatenavn");
@@ -89,10 +98,14 @@ public final class HeaderHints {
             "bezirk", "suburb", "locality", "place", "ortsteil", "ville", "commune", "stad", "woonplaats", "plaats",
             "postort", "poststed", "postdistrikt", "kommune", "kommun", "comune", "citta", "città", "localita",
             "località", "municipio", "localidad", "ciudad", "poblacion", "población", "cidade", "concelho", "freguesia",
-            "miejscowosc", "miejscowość", "miasto", "gmina");
+            "miejscowosc", "miejscowość", "miasto", "gmina",
+            // a Brazilian neighbourhood (bairro), a Turkish district (ilçe) and neighbourhood (mahalle) (decision 0125)
+            "bairro", "ilce", "ilçe", "mahalle");
     private static final Set<String> ZIP = Set.of("zip", "zipcode", "postal", "postcode", "plz", "postleitzahl", "postnummer", "postnr", "postkod",
             // Italian CAP (codice di avviamento postale), Spanish CP, Brazilian CEP, Polish kod pocztowy
-            "cap", "cp", "cep", "pocztowy");
+            "cap", "cp", "cep", "pocztowy",
+            // an Indian PIN code (PIN_CODE, PINCODE), a Turkish posta kodu (decision 0125)
+            "pin", "pincode", "posta");
     private static final Set<String> PHONE = Set.of("phone", "tel", "telefon", "telephone", "fax", "telefax", "mobile",
             "mobil", "handy", "cell", "rufnummer", "telefonnummer", "pager", "téléphone", "portable", "telefoon", "mobiel",
             "mobilnummer", "mobiltelefon", "tlf", "telefono", "teléfono", "cellulare", "movil", "móvil",
@@ -106,7 +119,10 @@ public final class HeaderHints {
             "sécu", "avs", "ahv",
             // Italian codice fiscale and health card (tessera sanitaria, TEAM), Spanish DNI, NIE, NIF, NUSS/NAF and
             // the health card's code (TSI), Portuguese NIF and SNS number, Polish PESEL (decision 0119)
-            "fiscale", "tessera", "dni", "nie", "nif", "nuss", "naf", "tsi", "tarjeta", "pesel");
+            "fiscale", "tessera", "dni", "nie", "nif", "nuss", "naf", "tsi", "tarjeta", "pesel",
+            // Brazil's CPF, CNS (Cartão Nacional de Saúde, the SUS card), RG (identity card) and a physician's CRM
+            // registration; Turkey's TC Kimlik No (TCKN); India's Aadhaar, ABHA number and PAN (decision 0125)
+            "cpf", "cns", "rg", "sus", "crm", "kimlik", "tckn", "aadhaar", "aadhar", "abha", "pan");
     private static final Set<String> GEO = Set.of("lat", "lon", "lng", "latitude", "longitude", "breitengrad",
             "laengengrad", "längengrad", "coordinates", "geo", "gps");
     private static final Set<String> TEXT = Set.of("note", "notes", "text", "comment", "comments", "kommentar",
@@ -118,13 +134,18 @@ public final class HeaderHints {
             "opis");
     private static final Set<String> CODE = Set.of("code", "codes", "icd", "loinc", "snomed", "sct", "rxnorm", "cvx",
             "ndc", "atc", "ops", "concept", "cpt", "hcpcs", "drg", "schluessel", "schlüssel", "kode", "kodierung", "cim", "ccam", "kod", "diagnoskod", "npu", "analys",
-            "analyse", "analysekode");
+            "analyse", "analysekode",
+            // Brazil's SIGTAP procedure table (decision 0125)
+            "sigtap");
     /**
      * Abbreviations that name a coded diagnosis or procedure in claims and registry extracts (HES's {@code DIAG_4_01},
      * {@code OPERTN_4_01}, PCORnet's {@code dx}): a code, unless the header also names an id ({@code DIAG_ID} is the
      * number of a diagnosis record).
      */
-    private static final Set<String> CODED = Set.of("diag", "dx", "opertn", "opcs", "hrg");
+    private static final Set<String> CODED = Set.of("diag", "dx", "opertn", "opcs", "hrg",
+            // SIH/SUS's PROC_REA and PROC_SOLIC (the procedure done and asked for: SIGTAP codes), Turkish TANI (a
+            // diagnosis) (decision 0125)
+            "proc", "procedimento", "tani", "tanı");
     /**
      * A person's demographic categories: a header naming one holds a code of the category, not an id of the person,
      * whatever else it says (CMS's {@code BENE_SEX_IDENT_CD} is the "sex identification code", 1 or 2).

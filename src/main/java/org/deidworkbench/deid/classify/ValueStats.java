@@ -35,10 +35,19 @@ public final class ValueStats {
     private static final Pattern ICD10 = Pattern.compile("[A-Z]\\d{2}(?:\\.[0-9A-Z]{1,4})?[+*!†]?");
     private static final Pattern LOINC = Pattern.compile("\\d{1,7}-\\d");
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Z0-9][A-Z0-9.:_/-]{0,15}");
+    /**
+     * A number written in groups with dots, dashes, slashes or spaces, maybe after a letter code ({@code 529.982.247-25},
+     * {@code 23.456.789-1}, {@code MG-12.345.678}, {@code CRM-SP 123456}): an identity document's or a register's number
+     * under a header that names one (decision 0125); a decimal ({@code 3.4}) or a date is none.
+     */
+    private static final Pattern GROUPED_ID = Pattern.compile(
+            "(?:[A-Z]{2,4}(?:[-/ ][A-Z]{2})?[-/ ]?)?\\d{1,4}(?:[./ -]\\d{2,4}){1,4}(?:-[\\dXx]{1,2})?|(?:[A-Z]{2,4}[-/ ][A-Z]{2}[-/ ]?)\\d{4,9}");
     private static final Pattern ALNUM_ID = Pattern.compile("(?=[A-Za-z0-9-]*\\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{3,40}");
     /** A ZIP, a ZIP+4 with or without its dash (CMS writes nine digits), a UK postcode; only read under a ZIP header. */
     private static final Pattern ZIP_LIKE = Pattern.compile(
-            "\\d{4,5}(?:-\\d{4})?|\\d{9}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|\\d{2}-\\d{3}|\\d{4}-\\d{3}");
+            "\\d{4,5}(?:-\\d{4})?|\\d{9}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|\\d{2}-\\d{3}|\\d{4}-\\d{3}"
+            // a Brazilian CEP (01310-100), an Indian PIN code (560001) (decision 0125)
+            + "|\\d{5}-\\d{3}|\\d{6}");
     private static final Pattern GEO_LIKE = Pattern.compile("-?\\d{1,3}\\.\\d{4,}");
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?|\\p{Lu}\\.");
     /**
@@ -48,7 +57,9 @@ public final class ValueStats {
     private static final Pattern DEGREE = Pattern.compile("(?:MD|M\\.D\\.|DO|D\\.O\\.|RN|NP|PA|PA-C|PHD|PhD|DDS|DMD|FNP|CRNA|MBBS)");
     private static final Pattern TITLE = Pattern.compile(
             "(?iu)(?:mr|mrs|ms|miss|dr|prof|herr|frau|fr|hr|sr|sra|mme|m|dott|dott\\.ssa|prof\\.ssa|dr\\.ssa|dra|doña|dña"
-            + "|sig|sig\\.ra|sig\\.na|srta|lek|pani|pan)\\.?");
+            + "|sig|sig\\.ra|sig\\.na|srta|lek|pani|pan"
+            // Portuguese Dr.ª, Sr.ª, Enf. (a nurse); Indian Shri, Sri, Smt. (decision 0125)
+            + "|dr\\.?ª|sr\\.?ª|enf|enf\\.?ª|shri|sri|smt)\\.?");
     private static final Pattern STREET = Pattern.compile("(?iu).*(?:\\d+\\s*[a-z]?\\s+\\p{L}.*\\b(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|way"
             + "|boulevard|blvd|place|pl|terrace|circle|parkway|pkwy|square|sq|highway|hwy)\\b\\.?.*"
             + "|\\p{L}*(?:straße|strasse|str\\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad)\\s+\\d+\\s*[a-z]?"
@@ -83,6 +94,7 @@ public final class ValueStats {
     private final Matcher mLoinc = LOINC.matcher("");
     private final Matcher mCodeLike = CODE_LIKE.matcher("");
     private final Matcher mAlnumId = ALNUM_ID.matcher("");
+    private final Matcher mGroupedId = GROUPED_ID.matcher("");
     private final Matcher mZipLike = ZIP_LIKE.matcher("");
     private final Matcher mGeoLike = GEO_LIKE.matcher("");
     private final Matcher mNameWord = NAME_WORD.matcher("");
@@ -130,6 +142,8 @@ public final class ValueStats {
     int loinc;
     int codeLike;
     int alnumId;
+    /** Numbers in groups, maybe after a letter code ({@link #GROUPED_ID}). */
+    int groupedId;
     int zipLike;
     int geoLike;
     /** DICOM UIDs and other OIDs ({@link #isUid}) that name one thing: a study, a series, an instance. */
@@ -261,6 +275,9 @@ public final class ValueStats {
         }
         if (len <= 41 && asciiDigit && asciiLetter && mAlnumId.reset(v).matches()) {
             alnumId++;
+        }
+        if (len <= 24 && asciiDigit && mGroupedId.reset(v).matches()) {
+            groupedId++;
         }
         if (len <= 10 && asciiDigit && mZipLike.reset(v).matches()) {
             zipLike++;
@@ -439,8 +456,21 @@ public final class ValueStats {
     /** Words of a degree between a title and the name ({@code dr n. med.}, {@code dr hab.}; decision 0119). */
     private static final Set<String> DEGREE_WORDS = Set.of("n.", "med.", "hab.", "n.med.");
 
+    /**
+     * A generation after the name ({@code Antônio Carlos Nogueira Jr.}, {@code John Smith III}): not a word of the name
+     * (decision 0125). Portuguese {@code Filho}, {@code Neto} are capitalised words and count as such.
+     */
+    private static final Set<String> GENERATIONS = Set.of("Jr.", "Jr", "Sr.", "Jnr", "II", "III", "IV");
+
     private void countName(String v, String[] words) {
-        if (words.length > 5 || v.length() > 60) {
+        // Particles do not count against the length: "Maria das Graças dos Santos Wanderley" has four name words
+        int particles = 0;
+        for (String w : words) {
+            if (PARTICLES.contains(w)) {
+                particles++;
+            }
+        }
+        if (words.length - particles > 5 || words.length > 8 || v.length() > 60) {
             return;
         }
         // "Last, First" and "Dr. First Last" are names too.
@@ -455,6 +485,8 @@ public final class ValueStats {
         if (words.length > 2 && mDegree.reset(words[words.length - 1]).matches()) {
             title = true;
             end--; // "Szabo, Ferenc MD": the degree is not a word of the name
+        } else if (words.length > 2 && GENERATIONS.contains(words[words.length - 1])) {
+            end--; // "João da Silva Jr."
         }
         boolean allCapitalized = true;
         boolean numbered = false;

@@ -37,8 +37,15 @@ public final class GeneralizeMethod implements DeidMethod {
     /** ZIP or ZIP+4, the latter with or without its dash. */
     private static final Pattern ZIP = Pattern.compile("(\\d{5})(?:-?\\d{4})?");
     private static final Pattern FOUR_DIGIT_POSTCODE = Pattern.compile("(\\d{2})\\d{2}(?: ?[A-Za-z]{2})?");
-    /** A Polish postcode ({@code 00-360}) or a Portuguese one ({@code 1000-001}): its first two digits (decision 0119). */
-    private static final Pattern DASHED_POSTCODE = Pattern.compile("(\\d{2})(?:\\d{2})?-\\d{3}");
+    /**
+     * A Polish postcode ({@code 00-360}), a Portuguese one ({@code 1000-001}) or a Brazilian CEP ({@code 01310-100}): its
+     * first two digits (decisions 0119, 0125).
+     */
+    private static final Pattern DASHED_POSTCODE = Pattern.compile("(\\d{2})(?:\\d{2,3})?-\\d{3}");
+    /**
+     * An Indian PIN code ({@code 560001}, never from 0): its first three digits, the sorting district (decision 0125).
+     */
+    private static final Pattern SIX_DIGIT_POSTCODE = Pattern.compile("([1-9]\\d{2})\\d{3}");
     /**
      * A UK postcode, in capitals or not, with or without the space: its area (the one or two letters before the first
      * digit, {@code OX} of {@code OX4 1HP}), then the rest of the outward code and the inward code.
@@ -180,6 +187,10 @@ public final class GeneralizeMethod implements DeidMethod {
             Matcher dashed = DASHED_POSTCODE.matcher(v);
             if (dashed.matches()) {
                 return dashed.group(1);
+            }
+            Matcher six = SIX_DIGIT_POSTCODE.matcher(v);
+            if (six.matches()) {
+                return six.group(1);
             }
             throw new UnprocessableValueException("VALUE-NOT-A-ZIP",
                     "value is neither a US ZIP code, a UK postcode nor a four-digit postcode");

@@ -65,7 +65,9 @@ final class CsvAnalysis implements java.io.Serializable {
             "participant", "participants", "member", "members", "pat", "pats", "individuals", "individual",
             // Italian (pazienti, anagrafica: the master data), Spanish, Portuguese (doentes, utentes), Polish
             "paziente", "pazienti", "anagrafica", "paciente", "pacientes", "doente", "doentes", "utente", "utentes",
-            "pacjent", "pacjenci");
+            "pacjent", "pacjenci",
+            // Turkish (hasta, hastalar; decision 0125)
+            "hasta", "hastalar");
 
     /** What is known about one file. */
     record FileInsight(List<String> header, ColumnInsight[] columns, int patientColumn, int viaColumn,

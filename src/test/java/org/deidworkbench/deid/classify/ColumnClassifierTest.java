@@ -433,4 +433,29 @@ class ColumnClassifierTest {
         assertEquals(null, classify("lab_date", List.of("12-MAR-2023", "28-DEC-2022", "03-JAN-2023")).monthLanguage());
         assertEquals(null, classify("mixed", List.of("03-GEN-2023", "03-ENE-2023")).monthLanguage());
     }
+
+    /** Decision 0125: a Brazilian, Portuguese, Turkish and Indian export's columns. */
+    @Test
+    void brazilianTurkishAndIndianColumnsAreClassified() {
+        assertEquals(ColumnClass.NATIONAL_ID,
+                classify("CPF", List.of("529.982.247-25", "31847629555", "064.128.397-04")).columnClass());
+        assertEquals(ColumnClass.NATIONAL_ID,
+                classify("RG", List.of("23.456.789-1", "0456789123", "3.456.712")).columnClass());
+        assertEquals(ColumnClass.NATIONAL_ID,
+                classify("CRM", List.of("CRM-SP 123456", "CRM-BA 54321", "CRM-SP 123456")).columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("NOME", List.of("Maria das Graças dos Santos Wanderley",
+                "João Batista da Silva Filho", "Antônio Carlos Nogueira Jr.")).columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("SOYADI", List.of("KARABIYIK", "IŞIK", "ÇİFTÇİOĞLU")).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("PRONTUARIO", List.of("4471203", "4471390", "4472015")).columnClass());
+        assertEquals(ColumnClass.CODE,
+                classify("PROC_REA", List.of("0303060212", "0303140151", "0304100021")).columnClass());
+        assertEquals(ColumnClass.ZIP, classify("PIN_CODE", List.of("560003", "600017", "141010")).columnClass());
+        assertEquals(ColumnClass.ZIP, classify("CEP", List.of("01304-001", "40080-004", "66015-060")).columnClass());
+        // a date column under a header naming an id document's date is no document number
+        assertNotEquals(ColumnClass.NATIONAL_ID,
+                classify("RG_EMISSAO", List.of("14/03/1992", "02/11/2001", "28/07/2011")).columnClass());
+        // a sentence of capitalised words with particles is no name
+        assertNotEquals(ColumnClass.PERSON_NAME, classify("OBS", List.of("Paciente Em Observação Na Enfermaria Da Clínica Médica De São Paulo",
+                "Retorno Em Trinta Dias Para Avaliação Da Equipe De Cardiologia Do Hospital")).columnClass());
+    }
 }

@@ -1,6 +1,7 @@
 package org.deidworkbench.deid.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -110,5 +111,30 @@ class HeaderHintsTest {
         assertTrue(HeaderHints.of("TESTO").has(HeaderHints.Hint.TEXT));
         assertTrue(HeaderHints.of("RISULTATO").has(HeaderHints.Hint.MEASURE));
         assertTrue(HeaderHints.of("FECHA_VALIDACION").has(HeaderHints.Hint.DATE));
+    }
+
+    /** Decision 0125: Brazilian, Portuguese, Turkish and Indian headers. */
+    @Test
+    void brazilianPortugueseTurkishAndIndianHeadersAreKnown() {
+        for (String h : List.of("CPF", "CNS", "RG", "TC_KIMLIK_NO", "AADHAAR_NO", "ABHA_NUMBER", "PAN", "CRM")) {
+            assertTrue(HeaderHints.of(h).has(HeaderHints.Hint.NATIONAL_ID), h);
+        }
+        for (String h : List.of("PRONTUARIO", "N_EPISODIO", "N_PROCESSO", "UHID")) {
+            assertTrue(HeaderHints.of(h).has(HeaderHints.Hint.ID), h);
+        }
+        assertTrue(HeaderHints.of("SOYADI").has(HeaderHints.Hint.NAME_PART));
+        assertTrue(HeaderHints.of("HASTA_NO").has(HeaderHints.Hint.PERSON_ROLE));
+        assertTrue(HeaderHints.of("PIN_CODE").has(HeaderHints.Hint.ZIP));
+        assertTrue(HeaderHints.of("POSTA_KODU").has(HeaderHints.Hint.ZIP));
+        assertTrue(HeaderHints.of("DT_NASC").has(HeaderHints.Hint.BIRTH));
+        assertTrue(HeaderHints.of("DOGUM_TARIHI").has(HeaderHints.Hint.BIRTH));
+        assertTrue(HeaderHints.of("LOGRADOURO").has(HeaderHints.Hint.ADDRESS));
+        assertTrue(HeaderHints.of("BAIRRO").has(HeaderHints.Hint.PLACE));
+        assertTrue(HeaderHints.of("PROC_REA").has(HeaderHints.Hint.CODE));
+        assertTrue(HeaderHints.of("COD_SIGTAP").has(HeaderHints.Hint.CODE));
+        assertTrue(HeaderHints.of("TANI_KODU").has(HeaderHints.Hint.CODE));
+        // a procedure's record number is an id, not a code; a customer's "CID" is not CID-10
+        assertFalse(HeaderHints.of("PROC_ID").has(HeaderHints.Hint.CODE));
+        assertFalse(HeaderHints.of("CID").has(HeaderHints.Hint.CODE));
     }
 }

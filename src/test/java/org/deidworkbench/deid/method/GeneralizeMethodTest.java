@@ -68,6 +68,13 @@ class GeneralizeMethodTest {
         assertEquals(expected, apply(Generalization.ZIP3, postcode));
     }
 
+    /** A Brazilian CEP keeps its first two digits, an Indian PIN code its first three (decision 0125). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"01310-100,01", "40080-004,40", "560001,560", "141010,141"})
+    void aBrazilianCepOrAnIndianPinCodeKeepsItsRegion(String postcode, String expected) throws Exception {
+        assertEquals(expected, apply(Generalization.ZIP3, postcode));
+    }
+
     /** A Polish (00-360) or Portuguese (1000-001) postcode keeps its first two digits (decision 0119). */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"00-360,00", "80-827,80", "31-858,31", "1000-001,10", "4050-123,40"})
@@ -76,7 +83,7 @@ class GeneralizeMethodTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ABCDE", "0213912345", "02139-12", "0-360", "00-36", "123-456", "OX4", "SW1A 1A", "123", "1015 C", "101556"})
+    @ValueSource(strings = {"ABCDE", "0213912345", "02139-12", "0-360", "00-36", "123-456", "OX4", "SW1A 1A", "123", "1015 C", "012345"})
     void valueThatIsNotAZipIsReportedWithoutItsValue(String value) {
         UnprocessableValueException e = assertThrows(UnprocessableValueException.class,
                 () -> apply(Generalization.ZIP3, value));

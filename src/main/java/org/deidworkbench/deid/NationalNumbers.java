@@ -1,0 +1,213 @@
+package org.deidworkbench.deid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * National and health numbers of Brazil, Turkey and India in free text, found by their check digits, and the postcodes
+ * of Brazil, Portugal and India where their shape alone says too little (decision 0125):
+ * <ul>
+ * <li>a Brazilian CPF ({@code 123.456.789-09}, {@code 123456789-09} or eleven digits): two mod-11 check digits;</li>
+ * <li>a Cartão Nacional de Saúde number (CNS: fifteen digits from 1, 2, 7, 8 or 9, also in groups {@code 898 0011 2345
+ * 6781}): the digits weighted 15 to 1 sum to a multiple of 11;</li>
+ * <li>a Turkish TC Kimlik No (eleven digits, not from 0): the tenth and eleventh digit are checks;</li>
+ * <li>an Aadhaar number (twelve digits from 2 to 9, also {@code 2345 6789 0124} or with dashes): a Verhoeff check
+ * digit;</li>
+ * <li>a Brazilian CEP ({@code 01310-100}) anywhere; a Portuguese código postal ({@code 1000-001}) before its town or
+ * after its label; an Indian PIN code ({@code 560001}) after {@code PIN} or after a town and a dash
+ * ({@code Bengaluru - 560003}).</li>
+ * </ul>
+ * A number right after a code system's name ("SIGTAP 0303060212") is left to the caller. Stateless and thread-safe.
+ */
+final class NationalNumbers {
+
+    private NationalNumbers() {
+    }
+
+    /** What was found: {@code [start, end)} and the replacement. */
+    record Found(int start, int end, String replacement) {
+    }
+
+    // Each pattern is tried only where a run of digits starts (the first digit of a number, with what may stand before
+    // it looked at afterwards): java.util.regex would try a pattern that starts with a look-behind at every character.
+    private static final Pattern CPF = Pattern.compile("(?<![\\d.\\-/])(\\d{3})\\.?(\\d{3})\\.?(\\d{3})-?(\\d{2})(?![\\d\\-]|[.,]\\d)");
+    private static final Pattern CNS = Pattern.compile("(?<![\\d.\\-/])[12789]\\d{2} ?\\d{4} ?\\d{4} ?\\d{4}(?![\\d\\-]|[.,]\\d)");
+    private static final Pattern ELEVEN = Pattern.compile("(?<![\\d.\\-/])[1-9]\\d{10}(?![\\d\\-]|[.,]\\d)");
+    private static final Pattern AADHAAR = Pattern.compile("(?<![\\d.\\-/])[2-9]\\d{3}([ -]?)\\d{4}\\1\\d{4}(?![\\d\\-]|[.,]\\d)");
+    private static final Pattern CEP = Pattern.compile("(?<![\\d.\\-/])\\d{5}-\\d{3}(?![\\d\\-]|[.,]\\d)");
+    /** A Portuguese postcode ({@code 1100-232}); it counts before its town ({@code 1100-232 Lisboa}) or after a label. */
+    private static final Pattern PT_POSTCODE = Pattern.compile("(?<![\\d.\\-/])[1-9]\\d{3}-\\d{3}(?![\\d\\-]|[.,]\\d)");
+    private static final Pattern PT_TOWN_AFTER = Pattern.compile("\\s+\\p{Lu}\\p{Ll}");
+    private static final Pattern PT_LABEL_BEFORE = Pattern.compile("(?i:c[oó]d(?:igo|\\.)\\s{1,2}postal|\\bcp)[:\\s]{1,3}$");
+    /** An Indian PIN code ({@code 600017}, {@code 560 001}); it counts after {@code PIN} or a town and a dash. */
+    private static final Pattern PIN = Pattern.compile("(?<![\\d.\\-/])[1-9]\\d{2} ?\\d{3}(?![\\d\\-]|[.,]\\d)");
+    private static final Pattern PIN_LABEL_BEFORE = Pattern.compile(
+            "\\b(?:PIN|Pin|PIN\\s[Cc]ode|Pin\\s[Cc]ode|Pincode|PINCODE)[:\\s.-]{1,3}$");
+    private static final Pattern TOWN_DASH_BEFORE = Pattern.compile("\\p{Lu}\\p{Ll}{2,30}\\s{0,2}[-\u2013]\\s{0,2}$");
+
+    /** The national numbers and postcodes of a text, in no particular order; empty when it holds fewer than 6 digits. */
+    static List<Found> find(String text) {
+        int n = text.length();
+        int digits = 0;
+        for (int i = 0; i < n; i++) {
+            if (isDigit(text.charAt(i))) {
+                digits++;
+            }
+        }
+        if (digits < 6) {
+            return List.of();
+        }
+        List<Found> out = new ArrayList<>();
+        Matcher[] matchers = new Matcher[7]; // made when first needed: CPF, TC Kimlik, CNS, Aadhaar, CEP, PT, PIN
+        for (int i = 0; i < n; i++) {
+            if (!isDigit(text.charAt(i)) || i > 0 && isDigit(text.charAt(i - 1))) {
+                continue; // not where a run of digits starts
+            }
+            // what the run's length and the character after it allow, before any pattern is tried
+            int j = i;
+            while (j < n && isDigit(text.charAt(j))) {
+                j++;
+            }
+            int len = j - i;
+            char next = j < n ? text.charAt(j) : ' ';
+            Matcher m;
+            if (digits >= 11 && (len == 3 && next == '.' || len == 9 && next == '-' || len == 11)
+                    && (m = at(matchers, 0, CPF, text, i)) != null && isCpf(digitsOf(m.group()))) {
+                out.add(new Found(i, m.end(), "[ID]"));
+            }
+            if (len == 11 && (m = at(matchers, 1, ELEVEN, text, i)) != null && isTcKimlik(m.group())) {
+                out.add(new Found(i, m.end(), "[ID]"));
+            }
+            if (digits >= 15 && (len == 3 && next == ' ' || len == 15)
+                    && (m = at(matchers, 2, CNS, text, i)) != null && isCns(digitsOf(m.group()))) {
+                out.add(new Found(i, m.end(), "[ID]"));
+            }
+            if (digits >= 12 && (len == 4 && (next == ' ' || next == '-') || len == 12)
+                    && (m = at(matchers, 3, AADHAAR, text, i)) != null && isAadhaar(digitsOf(m.group()))) {
+                out.add(new Found(i, m.end(), "[ID]"));
+            }
+            if (len == 5 && next == '-' && (m = at(matchers, 4, CEP, text, i)) != null) {
+                out.add(new Found(i, m.end(), "[ZIP]"));
+            }
+            if (len == 4 && next == '-' && (m = at(matchers, 5, PT_POSTCODE, text, i)) != null
+                    && (lookingAt(PT_TOWN_AFTER, text, m.end()) || endsBefore(PT_LABEL_BEFORE, text, i, 24))) {
+                out.add(new Found(i, m.end(), "[ZIP]"));
+            }
+            if ((len == 6 || len == 3 && next == ' ') && (m = at(matchers, 6, PIN, text, i)) != null
+                    && (endsBefore(PIN_LABEL_BEFORE, text, i, 16)
+                        || m.end() - i == 6 && endsBefore(TOWN_DASH_BEFORE, text, i, 36))) {
+                out.add(new Found(i, m.end(), "[ZIP]"));
+            }
+            i = j - 1;
+        }
+        return out;
+    }
+
+    /** The pattern's matcher (made once per text) matched at {@code from}, or null. */
+    private static Matcher at(Matcher[] matchers, int k, Pattern p, String text, int from) {
+        Matcher m = matchers[k];
+        if (m == null) {
+            m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            matchers[k] = m;
+        }
+        m.region(from, text.length());
+        return m.lookingAt() ? m : null;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean lookingAt(Pattern p, String text, int from) {
+        return p.matcher(text).region(from, text.length()).lookingAt();
+    }
+
+    /** Whether the pattern (ending in {@code $}) matches the text just before {@code at}, within {@code span} characters. */
+    private static boolean endsBefore(Pattern p, String text, int at, int span) {
+        return p.matcher(text.substring(Math.max(0, at - span), at)).find();
+    }
+
+    private static String digitsOf(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** A CPF: eleven digits, not all alike, whose two last digits are its mod-11 checks. */
+    static boolean isCpf(String d) {
+        if (d.length() != 11 || d.chars().distinct().count() == 1) {
+            return false;
+        }
+        for (int n = 9; n <= 10; n++) {
+            int sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += (d.charAt(i) - '0') * (n + 1 - i);
+            }
+            int r = sum % 11;
+            if (d.charAt(n) - '0' != (r < 2 ? 0 : 11 - r)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A CNS: fifteen digits from 1, 2, 7, 8 or 9 whose digits weighted 15 to 1 sum to a multiple of 11. */
+    static boolean isCns(String d) {
+        if (d.length() != 15 || "12789".indexOf(d.charAt(0)) < 0) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 15; i++) {
+            sum += (d.charAt(i) - '0') * (15 - i);
+        }
+        return sum % 11 == 0;
+    }
+
+    /**
+     * A TC Kimlik No: eleven digits, not from 0; the tenth is (sum of the odd places × 7 − sum of the even places among
+     * the first nine) mod 10, the eleventh the sum of the first ten mod 10.
+     */
+    static boolean isTcKimlik(String d) {
+        if (d.length() != 11 || d.charAt(0) == '0') {
+            return false;
+        }
+        int odd = 0;
+        int even = 0;
+        for (int i = 0; i < 9; i++) {
+            if (i % 2 == 0) {
+                odd += d.charAt(i) - '0';
+            } else {
+                even += d.charAt(i) - '0';
+            }
+        }
+        int tenth = Math.floorMod(odd * 7 - even, 10);
+        return d.charAt(9) - '0' == tenth && d.charAt(10) - '0' == (odd + even + tenth) % 10;
+    }
+
+    private static final int[][] VERHOEFF_D = {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
+        {2, 3, 4, 0, 1, 7, 8, 9, 5, 6}, {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8},
+        {5, 9, 8, 7, 6, 0, 4, 3, 2, 1}, {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3},
+        {8, 7, 6, 5, 9, 3, 2, 1, 0, 4}, {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
+    private static final int[][] VERHOEFF_P = {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4},
+        {5, 8, 0, 3, 7, 9, 6, 1, 4, 2}, {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 6, 8, 7, 0},
+        {4, 2, 8, 6, 5, 7, 3, 9, 0, 1}, {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
+
+    /** An Aadhaar number: twelve digits from 2 to 9 with a valid Verhoeff check digit. */
+    static boolean isAadhaar(String d) {
+        if (d.length() != 12 || d.charAt(0) < '2') {
+            return false;
+        }
+        int c = 0;
+        for (int i = 0; i < 12; i++) {
+            c = VERHOEFF_D[c][VERHOEFF_P[i % 8][d.charAt(11 - i) - '0']];
+        }
+        return c == 0;
+    }
+}

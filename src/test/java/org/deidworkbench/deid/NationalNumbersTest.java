@@ -1,0 +1,93 @@
+package org.deidworkbench.deid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Decision 0125: national numbers by their check digits, and postcodes by their cues (synthetic numbers only). */
+class NationalNumbersTest {
+
+    /** The text with what {@link NationalNumbers#find} found replaced, as the scrubber would (no overlaps here). */
+    private static String replaced(String text) {
+        List<NationalNumbers.Found> found = NationalNumbers.find(text).stream()
+                .sorted(Comparator.comparingInt(NationalNumbers.Found::start).reversed()).toList();
+        StringBuilder b = new StringBuilder(text);
+        for (NationalNumbers.Found f : found) {
+            b.replace(f.start(), f.end(), f.replacement());
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aCpfIsFoundByItsTwoCheckDigits() {
+        assertTrue(NationalNumbers.isCpf("52998224725"));
+        assertTrue(NationalNumbers.isCpf("06412839704"));
+        assertFalse(NationalNumbers.isCpf("52998224726"), "second check digit wrong");
+        assertFalse(NationalNumbers.isCpf("52998224715"), "first check digit wrong");
+        assertFalse(NationalNumbers.isCpf("11111111111"), "all digits alike pass the checks but are no CPF");
+        assertFalse(NationalNumbers.isCpf("5299822472"));
+    }
+
+    @Test
+    void aCnsIsFoundByItsModElevenSum() {
+        assertTrue(NationalNumbers.isCns("700003471255804"));
+        assertTrue(NationalNumbers.isCns("898001123456781"));
+        assertFalse(NationalNumbers.isCns("898001123456782"));
+        assertFalse(NationalNumbers.isCns("398001123456781"), "a CNS starts with 1, 2, 7, 8 or 9");
+    }
+
+    @Test
+    void aTcKimlikNoIsFoundByItsTwoCheckDigits() {
+        assertTrue(NationalNumbers.isTcKimlik("12345678028"));
+        assertTrue(NationalNumbers.isTcKimlik("34567801206"));
+        assertFalse(NationalNumbers.isTcKimlik("12345678029"));
+        assertFalse(NationalNumbers.isTcKimlik("12345678128"));
+        assertFalse(NationalNumbers.isTcKimlik("02345678028"), "never from 0");
+    }
+
+    @Test
+    void anAadhaarNumberIsFoundByItsVerhoeffDigit() {
+        assertTrue(NationalNumbers.isAadhaar("234567890124"));
+        assertTrue(NationalNumbers.isAadhaar("456789012341"));
+        assertFalse(NationalNumbers.isAadhaar("234567890123"));
+        assertFalse(NationalNumbers.isAadhaar("234567891024"), "two digits swapped");
+        assertFalse(NationalNumbers.isAadhaar("134567890124"), "never from 0 or 1");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            CPF 529.982.247-25, internada          | CPF [ID], internada
+            (CPF 52998224725)                      | (CPF [ID])
+            Cartão SUS 898 0011 2345 6781.         | Cartão SUS [ID].
+            Cartão SUS 700003471255804             | Cartão SUS [ID]
+            TC 12345678028 ile                     | TC [ID] ile
+            Aadhaar 2345 6789 0124, ABHA           | Aadhaar [ID], ABHA
+            Aadhaar 4567-8901-2341.                | Aadhaar [ID].
+            CEP 01304-001, São Paulo/SP            | CEP [ZIP], São Paulo/SP
+            Rua X 1, 1100-232 Lisboa.              | Rua X 1, [ZIP] Lisboa.
+            Código postal 3000-351 Coimbra         | Código postal [ZIP] Coimbra
+            PIN 600017.                            | PIN [ZIP].
+            Pincode: 560 001                       | Pincode: [ZIP]
+            Malleswaram, Bengaluru - 560003.       | Malleswaram, Bengaluru - [ZIP].
+            """)
+    void nationalNumbersAndPostcodesAreFound(String text, String expected) {
+        assertEquals(expected, replaced(text));
+    }
+
+    /** Numbers with a wrong check digit, codes, values, dates and ranges are none of them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"CPF 529.982.247-26", "TC 12345678029", "Aadhaar 2345 6789 0123", "SIGTAP 0303060212",
+        "CID I50.0, E11.9", "LOINC 2345-7", "ZIP 45402-1234", "2019-2023 Lisboa", "Hb 12,5 g/dL, 7,9 %", "14.03.1952",
+        "14/03/1952", "PIN not set", "pH 7.35 - 123456 cells", "NHS No 999 001 2342", "R$ 2.345,67",
+        "20230312 1100-2323"})
+    void codesValuesAndWrongCheckDigitsAreLeft(String text) {
+        assertEquals(text, replaced(text));
+    }
+}
