@@ -106,7 +106,10 @@ public final class HeaderHints {
             "sécu", "avs", "ahv",
             // Italian codice fiscale and health card (tessera sanitaria, TEAM), Spanish DNI, NIE, NIF, NUSS/NAF and
             // the health card's code (TSI), Portuguese NIF and SNS number, Polish PESEL (decision 0119)
-            "fiscale", "tessera", "dni", "nie", "nif", "nuss", "naf", "tsi", "tarjeta", "pesel");
+            "fiscale", "tessera", "dni", "nie", "nif", "nuss", "naf", "tsi", "tarjeta", "pesel",
+            // Australia's Individual Healthcare Identifier and DVA file number, Canada's provincial health card number
+            // (HCN, Ontario's OHIP, BC's PHN, Quebec's RAMQ) and Social Insurance Number (decision 0123)
+            "ihi", "dva", "hcn", "ohip", "phn", "ramq", "sin");
     private static final Set<String> GEO = Set.of("lat", "lon", "lng", "latitude", "longitude", "breitengrad",
             "laengengrad", "längengrad", "coordinates", "geo", "gps");
     private static final Set<String> TEXT = Set.of("note", "notes", "text", "comment", "comments", "kommentar",
@@ -124,7 +127,10 @@ public final class HeaderHints {
      * {@code OPERTN_4_01}, PCORnet's {@code dx}): a code, unless the header also names an id ({@code DIAG_ID} is the
      * number of a diagnosis record).
      */
-    private static final Set<String> CODED = Set.of("diag", "dx", "opertn", "opcs", "hrg");
+    private static final Set<String> CODED = Set.of("diag", "dx", "opertn", "opcs", "hrg",
+            // an Australian admitted patient extract's PROCEDURE_1 (ACHI "13882-00"), Canada's CCI intervention codes
+            // (decision 0123)
+            "procedure", "achi", "cci");
     /**
      * A person's demographic categories: a header naming one holds a code of the category, not an id of the person,
      * whatever else it says (CMS's {@code BENE_SEX_IDENT_CD} is the "sex identification code", 1 or 2).

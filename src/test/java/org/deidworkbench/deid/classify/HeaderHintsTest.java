@@ -1,6 +1,7 @@
 package org.deidworkbench.deid.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -110,5 +111,14 @@ class HeaderHintsTest {
         assertTrue(HeaderHints.of("TESTO").has(HeaderHints.Hint.TEXT));
         assertTrue(HeaderHints.of("RISULTATO").has(HeaderHints.Hint.MEASURE));
         assertTrue(HeaderHints.of("FECHA_VALIDACION").has(HeaderHints.Hint.DATE));
+    }
+    @Test
+    void anzAndCanadianNumbersAndProcedureCodes() {
+        for (String h : List.of("IHI", "MEDICARE_NO", "DVA_FILE_NO", "HCN", "OHIP_NUMBER", "PHN", "RAMQ", "SIN")) {
+            assertTrue(HeaderHints.of(h).has(HeaderHints.Hint.NATIONAL_ID), h);
+        }
+        assertTrue(HeaderHints.of("PROCEDURE_1").has(HeaderHints.Hint.CODE));
+        assertTrue(HeaderHints.of("ACHI_CODE").has(HeaderHints.Hint.CODE));
+        assertFalse(HeaderHints.of("PROCEDURE_ID").has(HeaderHints.Hint.CODE));
     }
 }
