@@ -2208,7 +2208,7 @@ def australia():
     # A GP practice's export (Best Practice-like), an admitted patient data collection extract (APDC-like), MBS claims
     d = os.path.join(HERE, "au")
     pts = [("BP-004417", "FITZGERALD-KOWALCZYK", "Bronwyn", "23/09/1948", "F", medicare("21234567", 1), "2",
-            ihi("123456789"), "NX901667", "Unit 4/12 Smith St", "Surry Hills", "NSW", "2010", "0412 345 678",
+            ihi("123456789"), "NX901667", "Unit 4/12 Smith St", "Marrickville", "NSW", "2204", "0412 345 678",
             "(02) 9698 4417"),
            ("BP-005102", "PAPADOPOULOS", "Stavros", "11/05/1939", "M", medicare("31849205", 1), "1",
             ihi("987650432"), "VX123467", "27 Lygon Street", "Brunswick East", "VIC", "3057", "0421 778 903",
@@ -2262,7 +2262,7 @@ def australia():
               ["PATIENT_ID", "VISIT_DATE", "DOCTOR", "NOTE"],
               [["BP-004417", "02/03/2023", "Dr Lachlan McSweeney",
                 "Mrs Bronwyn Fitzgerald-Kowalczyk (Medicare " + pts[0][5] + "/2, IHI " + pts[0][7] + ") seen re COPD. "
-                "DVA Gold Card NX901667. Lives at Unit 4/12 Smith St, Surry Hills NSW 2010. Daughter Kylie "
+                "DVA Gold Card NX901667. Lives at Unit 4/12 Smith St, Marrickville NSW 2204. Daughter Kylie "
                 "Fitzgerald on 0412 987 654. Referred to Dr Anh Tran, respiratory, RPA (02) 9515 6111. "
                 "Spirometry FEV1/FVC 0.62."],
                ["BP-005102", "15/12/2022", "Dr Lachlan McSweeney",
