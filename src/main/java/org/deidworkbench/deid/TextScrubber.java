@@ -712,10 +712,7 @@ public final class TextScrubber {
         if (townStart < 2 || text.charAt(townStart - 1) != ' ' || text.charAt(townStart - 2) != ',') {
             return -1;
         }
-        int i = townEnd;
-        if (i < text.length() && text.charAt(i) == ',') {
-            i++;
-        }
+        int i = townEnd; // no comma between: "…, Auckland, 2019" is a year
         if (i >= text.length() || text.charAt(i) != ' ') {
             return -1;
         }
@@ -1329,8 +1326,8 @@ public final class TextScrubber {
             String word = text.substring(b[0], b[1]).toLowerCase(Locale.ROOT);
             boolean nhi = b[0] + 7 <= text.length() && HealthNumbers.nhi(text.substring(b[0], b[0] + 7)
                     .toUpperCase(Locale.ROOT)) && (b[0] + 7 == text.length() || !Character.isLetterOrDigit(text.charAt(b[0] + 7)));
-            if (!NUMBER_LABELS.contains(word) && !nhi) {
-                continue;
+            if (!nhi && (!NUMBER_LABELS.contains(word) || !digitSoonAfter(text, b[1]))) {
+                continue; // the label with its number: "Medicaid, Medicare pending" names no one
             }
             int names = 0;
             for (int k = t - 1; k >= 0 && names < 4; k--) {
@@ -1352,6 +1349,16 @@ public final class TextScrubber {
     private static boolean mayHoldBracketedNhi(String text) {
         for (int i = text.indexOf(" ("); i >= 0 && i + 9 <= text.length(); i = text.indexOf(" (", i + 2)) {
             if (HealthNumbers.nhi(text.substring(i + 2, i + 9).toUpperCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a digit follows within the next sixteen characters (a number after its label: "NHI: ZZZ0016"). */
+    private static boolean digitSoonAfter(String text, int from) {
+        for (int i = from; i < Math.min(text.length(), from + 16); i++) {
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
                 return true;
             }
         }

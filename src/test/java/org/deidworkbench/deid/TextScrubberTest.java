@@ -884,7 +884,8 @@ class TextScrubberTest {
     @ParameterizedTest
     @ValueSource(strings = {"Seen in 2019, 2020 and 2021.", "seen re COPD (NHI pending)", "Spirometry FEV1/FVC 0.62.",
         "GP management plan (item 721).", "Te reo interpreter requested.", "Dose 4/12 weeks, Street 5 clinic.",
-        "Medicare, Medicaid and private cover.", "Box 3 of 12 ticked."})
+        "Medicare, Medicaid and private cover.", "Box 3 of 12 ticked.",
+        "Insured by Medicaid, Medicare pending.", "Referred to Cardiology, NHI to be confirmed."})
     void anzProseAroundTheNewCuesKeepsItsWords(String text) {
         assertEquals(text, scrub(text));
     }
@@ -894,5 +895,6 @@ class TextScrubberTest {
         TextScrubber s = scrubberKnowing("Whakatāne", "[LOCATION]");
         assertEquals("Lives at home, [LOCATION] [ZIP].", s.scrub("Lives at home, Whakatāne 3120.", null));
         assertEquals("Moved to [LOCATION] 2019 then.", s.scrub("Moved to Whakatāne 2019 then.", null));
+        assertEquals("Clinic, [LOCATION], 2019.", s.scrub("Clinic, Whakatāne, 2019.", null));
     }
 }
