@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * </ul>
  * Stateless and thread-safe; linear in the text (each pattern starts at a digit or a capital letter).
  */
-public final class HealthNumbers {
+final class HealthNumbers {
 
     private HealthNumbers() {
     }
@@ -179,19 +179,6 @@ public final class HealthNumbers {
                 && !(i + 5 < text.length() && (text.charAt(i + 4) == '.' || text.charAt(i + 4) == ',')
                         && Character.isDigit(text.charAt(i + 5)));
         return ends && australianPostcode(code, Integer.parseInt(text.substring(i, i + 4)));
-    }
-
-    /**
-     * Whether the whole text is one of the numbers above with its check digit (for {@code deid verify}'s patterns,
-     * which find the shapes and ask here).
-     */
-    public static boolean isHealthNumber(String text) {
-        for (Found f : find(text)) {
-            if (f.kind() == Kind.NUMBER && f.start() == 0 && f.end() == text.length()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String digits(String s) {

@@ -908,12 +908,10 @@ public final class LeakScanner {
         }
         if (current == Fold.DIGIT) {
             // 3-2 and 3-3 (SSN, US phone), 6-4 and 8-4 (Nordic personal numbers), 5-6, 4-6 and 4-4 (UK phones:
-            // 07700 900456, +44 7700 900123, 029 2087 4411), 4-5 (an Australian Medicare card number, 2123 45670 1;
-            // decision 0123); French phones in pairs below
+            // 07700 900456, +44 7700 900123, 029 2087 4411); French phones in pairs below
             if (previousDigitGroup == 3 && (tokenLength == 2 || tokenLength == 3)
                     || (previousDigitGroup == 6 || previousDigitGroup == 8 || previousDigitGroup == 4) && tokenLength == 4
-                    || (previousDigitGroup == 5 || previousDigitGroup == 4) && tokenLength == 6
-                    || previousDigitGroup == 4 && tokenLength == 5) {
+                    || (previousDigitGroup == 5 || previousDigitGroup == 4) && tokenLength == 6) {
                 grouped = true;
             }
             previousDigitGroup = tokenLength;

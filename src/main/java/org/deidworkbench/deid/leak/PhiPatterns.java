@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Identifiers recognisable by their shape, looked for in every value besides the key file's originals:
- * US social security numbers, phone numbers (US, French and UK), Nordic personal numbers, Australian and Canadian health
- * numbers with their check digits (decision 0123), e-mail addresses, numbers labelled as a medical record
+ * US social security numbers, phone numbers (US, French and UK), Nordic personal numbers, e-mail addresses, numbers labelled as a medical record
  * number or patient id, and dates labelled as a date of birth. Labelled forms only for the last two:
  * a bare number or date is far more often a lab value or a (shifted) visit date than an identifier.
  * A match that is one of the key file's pseudonyms is not a leak and is skipped by the caller.
@@ -16,10 +15,7 @@ import java.util.regex.Pattern;
 final class PhiPatterns {
 
     /** One shape and the group of the match that is the identifier. */
-    record Detector(LeakScanner.Kind kind, Pattern pattern, int group, java.util.function.Predicate<String> valid) {
-        Detector(LeakScanner.Kind kind, Pattern pattern, int group) {
-            this(kind, pattern, group, s -> true);
-        }
+    record Detector(LeakScanner.Kind kind, Pattern pattern, int group) {
     }
 
     /**
@@ -45,11 +41,6 @@ final class PhiPatterns {
             new Detector(LeakScanner.Kind.PHONE, Pattern.compile("(?<![\\w+])(?:\\+44\\s?\\(0\\)\\s?|\\+44\\s|\\(?0)"
                     + "(?:\\d{4}\\)?\\s\\d{6}|\\d{2}\\)?\\s\\d{4}\\s\\d{4})(?!\\w|[.,]\\d)"), 0),
             new Detector(LeakScanner.Kind.NATIONAL_ID, Pattern.compile("(?<![\\d-])(?:19|20)?\\d{6}[-+]\\d{4}(?![\\d-])"), 0),
-            // Australian IHIs and Medicare card numbers, Canadian health numbers in their groups, Quebec's RAMQ number,
-            // with their check digits (decision 0123)
-            new Detector(LeakScanner.Kind.NATIONAL_ID, Pattern.compile("(?<![\\w-])(?:8003 ?6[0-2]\\d\\d ?\\d{4} ?\\d{4}"
-                    + "|[2-6]\\d{3} \\d{5} \\d|[1-9]\\d{3}([- ])\\d{3}\\1\\d{3}(?:\\1?[A-Z]{2})?|[A-Z]{4} ?\\d{4} ?\\d{4})"
-                    + "(?![\\w-]|[.,]\\d)"), 0, org.deidworkbench.deid.HealthNumbers::isHealthNumber),
             new Detector(LeakScanner.Kind.EMAIL, Pattern.compile(
                     "(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), 0),
             new Detector(LeakScanner.Kind.MRN, Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?"
@@ -100,9 +91,7 @@ final class PhiPatterns {
             }
             Matcher m = d.pattern().matcher(text);
             while (m.find()) {
-                if (d.valid().test(m.group(d.group()))) {
-                    found.found(d.kind(), m.group(d.group()));
-                }
+                found.found(d.kind(), m.group(d.group()));
             }
         }
     }

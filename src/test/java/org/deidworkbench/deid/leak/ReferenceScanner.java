@@ -235,8 +235,7 @@ final class ReferenceScanner {
         if (current == Fold.DIGIT) {
             if (previousDigitGroup == 3 && (tokenLength == 2 || tokenLength == 3)
                     || (previousDigitGroup == 6 || previousDigitGroup == 8 || previousDigitGroup == 4) && tokenLength == 4
-                    || (previousDigitGroup == 5 || previousDigitGroup == 4) && tokenLength == 6
-                    || previousDigitGroup == 4 && tokenLength == 5) { // a Medicare card number (decision 0123)
+                    || (previousDigitGroup == 5 || previousDigitGroup == 4) && tokenLength == 6) {
                 grouped = true;
             }
             pairChain = tokenLength != 2 ? 0
