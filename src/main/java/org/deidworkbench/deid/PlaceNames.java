@@ -250,6 +250,9 @@ final class PlaceNames {
             if (i - start <= 2 && i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9' && ukPostcodeAt(text, start)) {
                 return true; // "Oxford OX4 1HP"
             }
+            if (i - start <= 3 && Character.isUpperCase(c) && HealthNumbers.postcodeAfterRegion(text, start, i)) {
+                return true; // "Surry Hills NSW 2010", "Ottawa ON K1M 2C4"
+            }
         }
         return false;
     }
@@ -311,6 +314,7 @@ final class PlaceNames {
         }
         cityBeforeState(text, w, upper, out);
         townBeforeUkPostcode(text, w, out);
+        townBeforeStateAndPostcode(text, w, out);
         return out;
     }
 
@@ -570,6 +574,28 @@ final class PlaceNames {
             }
             int[] prev = w.get(t - 1);
             if (b[0] - prev[1] != 1 || text.charAt(prev[1]) != ' ' || !placeWord(text, prev) || allUpper(text, prev)) {
+                continue;
+            }
+            int first = capitalisedBefore(text, w, t - 1, 2);
+            out.add(new int[] {w.get(first)[0], prev[1]});
+        }
+    }
+
+    /**
+     * "Surry Hills NSW 2010", "Brunswick East VIC 3057", "Ottawa ON K1M 2C4", "North Bay, ON P1A 2C7": the suburb or
+     * town right before an Australian state's or a Canadian province's code with its postcode after it (decision
+     * 0123), which the scrubber replaces with {@code [ZIP]}; the state or province is kept.
+     */
+    private static void townBeforeStateAndPostcode(String text, List<int[]> w, List<int[]> out) {
+        for (int t = 1; t < w.size(); t++) {
+            int[] b = w.get(t);
+            if (b[1] - b[0] > 3 || !allUpper(text, b) || !HealthNumbers.postcodeAfterRegion(text, b[0], b[1])) {
+                continue;
+            }
+            int[] prev = w.get(t - 1);
+            boolean comma = b[0] - prev[1] == 2 && text.startsWith(", ", prev[1]);
+            if (!comma && (b[0] - prev[1] != 1 || text.charAt(prev[1]) != ' ') || !placeWord(text, prev)
+                    || allUpper(text, prev)) {
                 continue;
             }
             int first = capitalisedBefore(text, w, t - 1, 2);

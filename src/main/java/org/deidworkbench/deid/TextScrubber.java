@@ -314,6 +314,15 @@ public final class TextScrubber {
     private static final String POSTCODE_AND_TOWN = "(?:,? {1,2}(?:[A-Z]{1,2}-)?(?:\\d{5}|\\d{4}(?: ?[A-Z]{2})?|\\d{3} \\d{2})"
             + " \\p{Lu}[\\p{L}\\p{M}'-]+(?:[ -](?:am|an|der|im|bei|sur|en|\\p{Lu}[\\p{L}\\p{M}'-]+)){0,2})?";
     /**
+     * After an Australian, New Zealand or Canadian street address, the suburb, town, state and postcode, when they
+     * follow and end with the postcode (", Surry Hills NSW 2010", ", Ōtāhuhu, Auckland 1062", ", Ottawa ON K1M 2C4",
+     * ", Montréal (Québec) H2X 3J6"; decision 0123). Without a postcode after them they are not taken: a comma and
+     * capitalised words are as often the next clause.
+     */
+    private static final String TOWN_AND_POSTCODE = "(?:(?:,(?: \\p{Lu}[\\p{L}\\p{M}'\u2019-]*){1,4}){1,2}(?:,? \\d{4}|,? "
+            + "(?:\\(\\p{Lu}[\\p{L}\\p{M}]+\\) )?[ABCEGHJ-NPRSTVXY]\\d[ABCEGHJ-NPRSTV-Z] \\d[ABCEGHJ-NPRSTV-Z]\\d)"
+            + "(?![\\p{L}\\p{N}]|[.,]\\d))?";
+    /**
      * How the streets of the first European address pattern end, in lower case: {@link Shape#mayHoldStreetNumber} looks
      * for one of them before a house number.
      */
@@ -408,8 +417,15 @@ public final class TextScrubber {
             // those the inward code uses) names a street or a building; written without its space it is left alone.
             new Detector(Pattern.compile("\\b" + UK_POSTCODE + "\\b"), "[ZIP]", 0,
                     s -> s.digits >= 2, Starts.WORD, "ABCDEFGHIJKLMNOPRSTUWYZ"),
-            new Detector(Pattern.compile("\\b\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
-                    + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy|Square|Sq|Highway|Hwy)\\b\\.?"), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN),
+            // An Australian unit before its street number ("Unit 4/12 Smith St", "4/12 Smith St"), and the town, state
+            // and postcode the Australian, New Zealand and Canadian addresses end with (decision 0123)
+            new Detector(Pattern.compile("\\b(?:\\d{1,4}[A-Za-z]?/)?\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
+                    + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy|Square|Sq|Highway|Hwy)\\b\\.?"
+                    + TOWN_AND_POSTCODE), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN),
+            // A post office box or bag, as Australia and New Zealand write it ("PO Box 4127", "Locked Bag 2", "GPO Box 9")
+            new Detector(Pattern.compile("\\b(?:P\\.? ?O\\.? ?Box|PO BOX|Po Box|GPO Box|Post Office Box|Locked Bag|Private Bag|PMB)"
+                    + " \\d{1,6}(?![\\d.,]\\d)" + TOWN_AND_POSTCODE), "[ADDRESS]", 0,
+                    s -> s.digits >= 1 && s.contains("Box", "BOX", "Bag", "PMB"), Starts.WORD, "PGLM"),
             // European street addresses (decision 0121), with the postcode and town after them: a German, Austrian,
             // Swiss, Dutch or Swedish street is one word or two ending in its kind, then the house number
             // ("Hauptstraße 5", "Berliner Str. 12a", "Kaiser-Wilhelm-Ring 5", "Kalverstraat 12", "Storgatan 5");
@@ -436,9 +452,10 @@ public final class TextScrubber {
             // Titles may be stacked ("Prof. Dr. Müller"); the name is what follows the last one.
             // Repetitions are bounded: an unbounded group recurses per repetition in java.util.regex
             // and a long run of titles or separators would overflow the stack.
-            // "dr" in lower case too, as Polish and Dutch write it ("u dr. Kuźniara", "dr. Van Dalen"; decision 0119)
+            // "dr" in lower case too, as Polish and Dutch write it ("u dr. Kuźniara", "dr. Van Dalen"; decision 0119);
+            // Quebec's feminine "Dre" ("la Dre Lapointe-Ouellet"; decision 0123)
             // Portuguese "Dr.ª", "Dra.", "Profa.", "Enf." (a nurse), Indian "Shri", "Smt." and "Dr. (Mrs.)" too (decision 0125)
-            new Detector(Pattern.compile("\\b(?:(?:Mr|Mrs|Ms|Miss|[Dd]r|Prof|Shri|Smt|Enf)(?:\\.?\u00aa|a(?=\\.))?\\.?\\s+"
+            new Detector(Pattern.compile("\\b(?:(?:Mr|Mrs|Ms|Miss|[Dd]r|Dre|Prof|Shri|Smt|Enf)(?:\\.?\u00aa|a(?=\\.))?\\.?\\s+"
                     + "|\\((?:Mrs|Mr|Ms|Miss|Dr)\\.?\\)\\s+){1,4}(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})"),
                     "[NAME]", 1, s -> s.contains("Mr", "Ms", "Miss", "Dr", "dr", "Prof", "Shri", "Smt", "Enf"), Starts.WORD,
                     "MDPdSE"),
@@ -674,6 +691,11 @@ public final class TextScrubber {
                 spans.add(new Span(m.start(d.group()), m.end(d.group()), d.label()));
             }
         }
+        if (!prefilter || HealthNumbers.mayHold(shape.digits)) {
+            for (HealthNumbers.Found f : HealthNumbers.find(text)) {
+                spans.add(new Span(f.start(), f.end(), f.kind() == HealthNumbers.Kind.NUMBER ? "[ID]" : "[ZIP]"));
+            }
+        }
         if (!prefilter || shape.mayHoldNumericDate()) {
             Finder numeric = new Finder(DateValues.textPattern(), text, shape, Starts.DIGIT_RUN, "");
             while (numeric.find()) {
@@ -707,7 +729,41 @@ public final class TextScrubber {
                 }
             }
         }
+        for (int i = 0, n = spans.size(); i < n; i++) {
+            Span town = spans.get(i); // a town a table named or the place finder found
+            if (town.replacement().equals("[LOCATION]")) {
+                int postcode = postcodeAfterTown(text, town.start(), town.end());
+                if (postcode > 0) {
+                    spans.add(new Span(postcode - 4, postcode, "[ZIP]"));
+                }
+            }
+        }
         return new Scrubbed(replace(text, spans), dates);
+    }
+
+    /**
+     * The end of a four-digit postcode after a town that ends an address ("14 Karaka Street, Ōtāhuhu, Auckland 1062",
+     * "8 Rātā Place, Whakatāne 3120": New Zealand, Australia, Denmark, Norway, Switzerland write the postcode after
+     * the town; decision 0123), or {@code -1}. The town must follow a comma, as the lines of an address do, so that a
+     * year after a town named in running text ("moved to Auckland 2019") stays.
+     */
+    static int postcodeAfterTown(String text, int townStart, int townEnd) {
+        if (townStart < 2 || text.charAt(townStart - 1) != ' ' || text.charAt(townStart - 2) != ',') {
+            return -1;
+        }
+        int i = townEnd; // no comma between: "…, Auckland, 2019" is a year
+        if (i >= text.length() || text.charAt(i) != ' ') {
+            return -1;
+        }
+        int start = i + 1;
+        int end = start;
+        while (end < text.length() && end - start < 5 && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+            end++;
+        }
+        boolean numberGoesOn = end < text.length() && (Character.isLetterOrDigit(text.charAt(end))
+                || (text.charAt(end) == '.' || text.charAt(end) == ',') && end + 1 < text.length()
+                        && Character.isDigit(text.charAt(end + 1)));
+        return end - start == 4 && !numberGoesOn ? end : -1;
     }
 
     /** Where the month-name date patterns ({@link DateValues#monthNameTextPatterns()}) can start: month first, day first. */
@@ -1153,6 +1209,12 @@ public final class TextScrubber {
             // neighbour or friend who found the patient, the interpreter
             "hcp", "proxy", "guardian", "caregiver", "neighbor", "neighbour", "friend", "roommate", "boyfriend",
             "girlfriend", "stepdaughter", "stepson", "interpreter", "translator", "pcp",
+            // Māori kin words in a New Zealand note ("mokopuna Anahera", "tamāhine Mereana"), the French-Canadian
+            // spouse ("Son conjoint Réjean") and the other French kin words (decision 0123)
+            "mokopuna", "moko", "tamāhine", "tamahine", "tamaiti", "tama", "wahine", "tāne", "tane", "whaea",
+            "matua", "pāpā", "māmā", "tuakana", "teina", "tuahine", "tungāne", "kuia", "koro", "irāmutu",
+            "conjoint", "conjointe", "gendre", "bru", "neveu", "nièce", "oncle", "cousine",
+            "voisin", "voisine", "copain", "copine",
             // the patient in a short note ("Pt Lindqvist-Abara reachable at ...", an i2b2 tval_char; decision 0120)
             "pt",
             // Portuguese "Enf." (a nurse); Turkish relatives with their possessive ("eşi Nurten", "kızı Gülşen") and a
@@ -1165,6 +1227,8 @@ public final class TextScrubber {
             "sr", "sra", "srta", "dra", "don", "doña", "sig", "dott", "dottssa",
             // Spanish "Dña." and "Dª" (doña), Italian "Dott.ssa" (dottoressa) written with its dot (decision 0119)
             "dña", "dª",
+            // the Quebec feminine of "Dr" ("la Dre Geneviève"; decision 0123)
+            "dre",
             // Polish "Pani" and "Pan" (Mrs, Mr)
             "pani", "pan",
             // Portuguese "D." (Dona, Dom) and "Dona", Indian "Shri" and "Smt." (decision 0125)
@@ -1176,7 +1240,7 @@ public final class TextScrubber {
      * ("daughter Present") are left alone. Stateless.
      */
     private static void findCuedNames(String text, List<Span> spans) {
-        if (!mayHoldCue(text)) {
+        if (!mayHoldCue(text) && !mayHoldBracketedNhi(text)) {
             return;
         }
         List<int[]> bounds = null;
@@ -1202,6 +1266,7 @@ public final class TextScrubber {
         }
         bracketedCues(text, bounds, spans);
         honorificsAfter(text, bounds, spans);
+        namesBeforeTheirNumbers(text, bounds, spans);
         for (int t = 0; t + 1 < bounds.size(); t++) {
             int[] b = bounds.get(t);
             if (b[1] - b[0] < 2 || b[1] - b[0] > 16
@@ -1260,8 +1325,8 @@ public final class TextScrubber {
                 k++;
             }
             List<Span> cued = new ArrayList<>();
-            for (int names = k - first; names < 3 && k < bounds.size() && cuedNameWord(text, bounds.get(k));
-                    names++, k++) {
+            for (int names = k - first; names < 3 && k < bounds.size() && (cuedNameWord(text, bounds.get(k))
+                    || names > 0 && particleInName(text, bounds, k)); names++, k++) {
                 if (names > 0 && !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " -")) {
                     break;
                 }
@@ -1282,6 +1347,81 @@ public final class TextScrubber {
      * capitalised words that are not ordinary words, right before " (" and a {@link #NAME_CUES cue} and ")"; "Family
      * (wife)" is left alone (decision 0110).
      */
+    /**
+     * The labels of the Australian, New Zealand and Canadian health numbers, in lower case: a note writes the number
+     * right after the person's name ("Aroha Te Whārau (NHI ZZZ0016)", "Harjit Sandhu-MacLean, PHN 9698 658 215",
+     * "Kirrily Dunleavy-Okafor, Medicare 2950 33181 1/3"; decision 0123).
+     */
+    private static final java.util.Set<String> NUMBER_LABELS = java.util.Set.of("nhi", "medicare", "ihi", "ohip",
+            "ramq", "phn", "hcn", "dva");
+    /** Surname particles that may stand inside a name before its number ("Aroha Te Whārau"). */
+    private static final java.util.Set<String> NAME_PARTICLES = java.util.Set.of("Te", "De", "Da", "Di", "Du", "La",
+            "Le", "Van", "Von", "Del", "Der", "Mac", "Ó");
+
+    /**
+     * Up to four words of a name right before {@code (} or {@code ,} and a {@link #NUMBER_LABELS health number's
+     * label} or an NHI itself ("Wiremu Pōmare-Ngata (zsc21tn)"): a name no table announced, which the number after
+     * it makes a person's. Ordinary words end the name ("seen re COPD (NHI ...)" keeps "COPD" and "seen").
+     */
+    private static void namesBeforeTheirNumbers(String text, List<int[]> bounds, List<Span> spans) {
+        for (int t = 1; t < bounds.size(); t++) {
+            int[] b = bounds.get(t);
+            int before = bounds.get(t - 1)[1];
+            boolean bracket = b[0] >= 2 && text.startsWith(" (", b[0] - 2);
+            boolean comma = b[0] >= 2 && text.startsWith(", ", b[0] - 2);
+            if (before != b[0] - 2 || !bracket && !comma) {
+                continue; // "Name (label" or "Name, label"
+            }
+            String word = text.substring(b[0], b[1]).toLowerCase(Locale.ROOT);
+            boolean nhi = b[0] + 7 <= text.length() && HealthNumbers.nhi(text.substring(b[0], b[0] + 7)
+                    .toUpperCase(Locale.ROOT)) && (b[0] + 7 == text.length() || !Character.isLetterOrDigit(text.charAt(b[0] + 7)));
+            if (!nhi && (!NUMBER_LABELS.contains(word) || !digitSoonAfter(text, b[1]))) {
+                continue; // the label with its number: "Medicaid, Medicare pending" names no one
+            }
+            int names = 0;
+            for (int k = t - 1; k >= 0 && names < 4; k--) {
+                int[] w = bounds.get(k);
+                if (k < t - 1 && !gap(text, w[1], bounds.get(k + 1)[0], " -")) {
+                    break;
+                }
+                boolean particle = names > 0 && NAME_PARTICLES.contains(text.substring(w[0], w[1]));
+                if (!particle && !cuedNameWord(text, w)) {
+                    break;
+                }
+                spans.add(new Span(w[0], w[1], "[NAME]"));
+                names++;
+            }
+        }
+    }
+
+    /** Whether an NHI follows " (" somewhere ("Wiremu Pōmare-Ngata (zsc21tn)"): a cue without a cue word. */
+    private static boolean mayHoldBracketedNhi(String text) {
+        for (int i = text.indexOf(" ("); i >= 0 && i + 9 <= text.length(); i = text.indexOf(" (", i + 2)) {
+            if (HealthNumbers.nhi(text.substring(i + 2, i + 9).toUpperCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a digit follows within the next sixteen characters (a number after its label: "NHI: ZZZ0016"). */
+    private static boolean digitSoonAfter(String text, int from) {
+        for (int i = from; i < Math.min(text.length(), from + 16); i++) {
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A surname particle between two words of a cued name ("her daughter Mereana Te Whārau"; decision 0123). */
+    private static boolean particleInName(String text, List<int[]> bounds, int k) {
+        int[] b = bounds.get(k);
+        return k + 1 < bounds.size() && NAME_PARTICLES.contains(text.substring(b[0], b[1]))
+                && gap(text, bounds.get(k - 1)[1], b[0], " ") && gap(text, b[1], bounds.get(k + 1)[0], " ")
+                && cuedNameWord(text, bounds.get(k + 1));
+    }
+
     private static void bracketedCues(String text, List<int[]> bounds, List<Span> spans) {
         for (int t = 1; t < bounds.size(); t++) {
             int[] b = bounds.get(t);
@@ -1579,7 +1719,7 @@ public final class TextScrubber {
     private static final long[] CUE_HASHES = java.util.stream.Stream.concat(java.util.stream.Stream.concat(
             NAME_CUES.stream(), FORMS_OF_ADDRESS.stream()), java.util.stream.Stream.concat(READ_BACK.keySet().stream(),
             java.util.stream.Stream.concat(java.util.stream.Stream.of("name", "attending", "signed", "cc"),
-                    HONORIFICS_AFTER.stream())))
+                    java.util.stream.Stream.concat(HONORIFICS_AFTER.stream(), NUMBER_LABELS.stream()))))
             .mapToLong(c -> lowerHash(c, 0, c.length())).distinct().sorted().toArray();
 
     /** A run's hash in lower case, as the cue tables hold them ({@link PlaceNames} too). */

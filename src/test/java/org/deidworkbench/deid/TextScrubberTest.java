@@ -910,4 +910,46 @@ class TextScrubberTest {
         assertEquals("Hasta [NAME], [NAME].", scrubberKnowing("İsmail", "[NAME]", "Çiftçioğlu", "[NAME]")
                 .scrub("Hasta ISMAIL, ÇİFTÇİOĞLU.", null));
     }
+
+    /**
+     * Decision 0123: Australian, New Zealand and Canadian addresses with their town, state and postcode, PO boxes,
+     * units; a postcode after a known town; the names before a health number's label; Māori and French-Canadian kin
+     * words; the Quebec "Dre".
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Lives at Unit 4/12 Smith St, Surry Hills NSW 2010. Well.|Lives at Unit [ADDRESS]. Well.",
+        "home to 8 Rātā Place, Whakatāne 3120, ph none|home to [ADDRESS], ph none",
+        "at 14 Karaka Street, Ōtāhuhu, Auckland 1062.|at [ADDRESS].",
+        "to 88 Rideau Terrace, Ottawa ON K1M 2C4. Son drives.|to [ADDRESS]. Son drives.",
+        "Mail to PO Box 4127, Alice Springs NT 0870.|Mail to [ADDRESS].",
+        "Locked Bag 2 returned|[ADDRESS] returned",
+        "Aroha Te Whārau (NHI ZZZ0016) discharged|[NAME] [NAME] [NAME] (NHI [ID]) discharged",
+        "Harjit Sandhu-MacLean, PHN 9698 658 215, lap chole|[NAME] [NAME]-[NAME], PHN [ID], lap chole",
+        "Wiremu Pōmare-Ngata (zsc21tn), COPD|[NAME] [NAME]-[NAME] ([ID]), COPD",
+        "her daughter Mereana Te Whārau came|her daughter [NAME] [NAME] [NAME] came",
+        "Whānau: mokopuna Anahera and kuia Huia.|Whānau: mokopuna [NAME] and kuia [NAME].",
+        "Son conjoint Réjean Gagnon appelle.|Son conjoint [NAME] [NAME] appelle.",
+        "Vue par la Dre Lapointe-Ouellet hier.|Vue par la Dre [NAME] hier.",
+        "Moved to Auckland 2019 for work.|Moved to [LOCATION] 2019 for work."})
+    void anzAndCanadianAddressesNamesAndKinAreReplaced(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Seen in 2019, 2020 and 2021.", "seen re COPD (NHI pending)", "Spirometry FEV1/FVC 0.62.",
+        "GP management plan (item 721).", "Te reo interpreter requested.", "Dose 4/12 weeks, Street 5 clinic.",
+        "Medicare, Medicaid and private cover.", "Box 3 of 12 ticked.",
+        "Insured by Medicaid, Medicare pending.", "Referred to Cardiology, NHI to be confirmed."})
+    void anzProseAroundTheNewCuesKeepsItsWords(String text) {
+        assertEquals(text, scrub(text));
+    }
+
+    @Test
+    void aPostcodeAfterAKnownTownGoesWithIt() {
+        TextScrubber s = scrubberKnowing("Whakatāne", "[LOCATION]");
+        assertEquals("Lives at home, [LOCATION] [ZIP].", s.scrub("Lives at home, Whakatāne 3120.", null));
+        assertEquals("Moved to [LOCATION] 2019 then.", s.scrub("Moved to Whakatāne 2019 then.", null));
+        assertEquals("Clinic, [LOCATION], 2019.", s.scrub("Clinic, Whakatāne, 2019.", null));
+    }
 }

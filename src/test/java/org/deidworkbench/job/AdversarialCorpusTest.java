@@ -47,9 +47,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Cerner Millennium extract (ids as Oracle NUMBERs, PERSON_ALIAS, report footers naming staff in capitals), an i2b2
  * star schema (prefixed concept codes, instance numbers, provider ids and names, the mapping tables), and an
  * Italian, a Spanish and a Polish hospital export (codice fiscale, DNI/NIE, NUSS, PESEL, two surnames, Oracle dates
- * with the month's name in Italian, Spanish and German, notes with dates in five languages; decision 0119), and a
+ * with the month's name in Italian, Spanish and German, notes with dates in five languages; decision 0119), a
  * Brazilian, a Portuguese, a Turkish and an Indian export (CPF, CNS, TC Kimlik No, Aadhaar and ABHA, CEP and PIN codes,
- * SIGTAP codes, Turkish capitals, S/o and W/o relations, RNDS- and ABDM-style FHIR; decision 0125).
+ * SIGTAP codes, Turkish capitals, S/o and W/o relations, RNDS- and ABDM-style FHIR; decision 0125), and an
+ * Australian, a New Zealand and a Canadian export with FHIR under their identifier systems (IHI, Medicare, DVA, NHI,
+ * OHIP, PHN, RAMQ, SIN, postcodes after a state, Māori and French-Canadian notes; decision 0123).
  * Every planted identifier must be gone from every output byte; the codes, measurements, joins and intervals a
  * researcher needs must stay. Failures name categories and files, never values.
  */
@@ -189,7 +191,8 @@ class AdversarialCorpusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
-        "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in"})
+        "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
+        "fhir-anz"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -215,7 +218,8 @@ class AdversarialCorpusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
-        "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in"})
+        "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
+        "fhir-anz"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -325,7 +329,11 @@ class AdversarialCorpusTest {
         "tr/yatislar.csv:YATIS_NO<tahliller.csv:YATIS_NO", "tr/yatislar.csv:YATIS_NO<epikrizler.csv:YATIS_NO",
         "in/patients.csv:UHID<admissions.csv:UHID", "in/patients.csv:UHID<discharge_summaries.csv:UHID",
         "in/patients.csv:UHID<lab_results.csv:UHID", "in/admissions.csv:IP_NO<lab_results.csv:IP_NO",
-        "in/admissions.csv:IP_NO<discharge_summaries.csv:IP_NO"})
+        "in/admissions.csv:IP_NO<discharge_summaries.csv:IP_NO",
+        "au/patients.csv:PATIENT_ID<apdc_episodes.csv:PATIENT_ID", "au/patients.csv:PATIENT_ID<mbs_claims.csv:PATIENT_ID",
+        "au/patients.csv:PATIENT_ID<progress_notes.csv:PATIENT_ID", "nz/patients.csv:NHI<nmds_events.csv:NHI",
+        "nz/patients.csv:NHI<clinical_notes.csv:NHI", "ca/patients.csv:CHART_NO<dad_abstracts.csv:CHART_NO",
+        "ca/patients.csv:CHART_NO<notes.csv:CHART_NO", "ca/patients.csv:CHART_NO<patient_sin.csv:CHART_NO"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
         String folder = join.substring(0, join.indexOf('/'));
         String[] sides = join.substring(folder.length() + 1).split("<");
@@ -519,7 +527,9 @@ class AdversarialCorpusTest {
         "cerner/encounter.csv:REG_DT_TM:DISCH_DT_TM:dd-MMM-yyyy HH:mm:ss",
         "i2b2/visit_dimension.csv:start_date:end_date:yyyy-MM-dd HH:mm:ss",
         "it/ricoveri.csv:DATA_RICOVERO:DATA_DIMISSIONE:dd/MM/yyyy", "es/episodios.csv:FECHA_INGRESO:FECHA_ALTA:dd/MM/yyyy HH:mm",
-        "pl/pobyty.csv:DATA_PRZYJECIA:DATA_WYPISU:dd.MM.yyyy HH:mm"})
+        "pl/pobyty.csv:DATA_PRZYJECIA:DATA_WYPISU:dd.MM.yyyy HH:mm",
+        "au/apdc_episodes.csv:EPISODE_START_DATE:EPISODE_END_DATE:dd/MM/yyyy",
+        "nz/nmds_events.csv:EVENT_START_DATE:EVENT_END_DATE:dd/MM/yyyy", "ca/dad_abstracts.csv:ADMIT_DATE:DISCHARGE_DATE:yyyy-MM-dd"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));
@@ -758,6 +768,51 @@ class AdversarialCorpusTest {
         Leaks found = leaks(input, out, true);
         assertTrue(found.planted() >= 30, "planted values found in the export: " + found.planted());
         assertTrue(found.categories().isEmpty(), "left in the ISO-8859-2 export: " + found.categories());
+    }
+
+    /**
+     * The free-text files of the Australian, New Zealand and Canadian exports and the FHIR Conditions run alone
+     * (decision 0123), with no table to announce a value: the health numbers (IHI, Medicare, NHI, DVA, OHIP, PHN,
+     * RAMQ, SIN), the addresses with their suburb, state and postcode, the relatives, clinicians and phones are found
+     * by their shapes, check digits and cues. Left as found, and so allowed after the file's name: a patient's name at
+     * the head of a note with no cue and no number after it ("Sione Fifita-Halloran, laparoscopic appendicectomy",
+     * "Jarrah [NAME]"), a town after "seen at" ("seen at Kaikohe").
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"au/progress_notes.csv:patient-name", "nz/clinical_notes.csv:patient-name", "ca/notes.csv:",
+        "fhir-anz/Condition.ndjson:address"})
+    void aNotesFileRunAloneLosesItsNumbersAndPlaces(String spec, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String file = spec.substring(0, spec.indexOf(':'));
+        Path input = Files.createDirectories(dir.resolve("in"));
+        Files.copy(ROOT.resolve(file), input.resolve(Path.of(file).getFileName()));
+        Path out = dir.resolve("out");
+        new RunJob(new RunRequest(List.of(input), out, dir.resolve("alone.deidkey"), true, PASSPHRASE,
+                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        Leaks found = leaks(input, out, false);
+        Set<String> leaked = new TreeSet<>(found.categories());
+        leaked.removeAll(List.of(spec.substring(spec.indexOf(':') + 1).split(",")));
+        assertTrue(found.planted() >= 10, "planted values found in the notes: " + found.planted());
+        assertTrue(leaked.isEmpty(), "categories left in " + file + " run alone: " + leaked);
+    }
+
+    /**
+     * The codes and values of the Australian, New Zealand and Canadian exports come out as they went in, row by row
+     * (decision 0123): AR-DRG, ICD-10-AM, ACHI procedure codes (shaped like phone numbers), MBS items and fees; the NZ
+     * DRG and health specialty; ICD-10-CA, CCI interventions, CMG and RIW.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"au/apdc_episodes.csv:AR_DRG_V10", "au/apdc_episodes.csv:PRINCIPAL_DIAGNOSIS",
+        "au/apdc_episodes.csv:PROCEDURE_1", "au/apdc_episodes.csv:MODE_OF_SEPARATION", "au/mbs_claims.csv:MBS_ITEM",
+        "au/mbs_claims.csv:SCHEDULE_FEE", "au/mbs_claims.csv:BENEFIT_PAID", "au/patients.csv:STATE",
+        "au/patients.csv:INDIGENOUS_STATUS", "nz/nmds_events.csv:DRG", "nz/nmds_events.csv:DIAG_01",
+        "nz/nmds_events.csv:HEALTH_SPECIALTY", "nz/patients.csv:ETHNICITY_1", "ca/dad_abstracts.csv:MRDX",
+        "ca/dad_abstracts.csv:INTERVENTION_1", "ca/dad_abstracts.csv:CMG", "ca/dad_abstracts.csv:RIW",
+        "ca/patients.csv:PROV_ISSUING_HCN"})
+    void anAnzOrCanadianCodeOrValueColumnComesOutUnchanged(String spec) throws Exception {
+        String folder = spec.substring(0, spec.indexOf('/'));
+        String[] s = spec.substring(folder.length() + 1).split(":");
+        assertEquals(column(ROOT.resolve(folder).resolve(s[0]), s[1]), column(output(folder).resolve(s[0]), s[1]), spec);
     }
 
     /**

@@ -1843,6 +1843,10 @@ def main():
     poland()
     fhir_us()  # decision 0122, defined at the end of this file
     lusophone_turkish_indian()  # decision 0125, defined at the end of this file
+    australia()  # decision 0123, defined after fhir_us
+    new_zealand()
+    canada()
+    fhir_anz()
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -2526,6 +2530,334 @@ def india():
     ndjson(os.path.join(d, "abdm", "Patient.ndjson"), [pat])
     ndjson(os.path.join(d, "abdm", "Encounter.ndjson"), [enc])
 
+
+# === au, nz, ca, fhir-anz (decision 0123) ===========================================================================
+# --- Australian, New Zealand and Canadian exports: Medicare card numbers with their check digit and IRN, IHIs (Luhn,
+#     800360…), DVA file numbers, NHIs in the old (check digit) and new (check letter) formats, Ontario health numbers
+#     with their version code, Quebec RAMQ numbers made of the name and birth date, BC PHNs (modulus 11), SINs (Luhn),
+#     four-digit postcodes after a state (NSW 2010), Canadian postal codes (K1A 0B1), Māori names with macrons,
+#     French-Canadian notes, ICD-10-AM/-CA, AR-DRG, MBS items, ACHI and CCI codes -------------------------------------
+def luhn_digit(s):
+    total = 0
+    for i, c in enumerate(reversed(s)):
+        d = int(c) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return str((10 - total % 10) % 10)
+
+
+def medicare(stem8, issue):
+    """An Australian Medicare card number: eight digits, the check digit (weights 1 3 7 9 1 3 7 9, modulo 10) and the
+    card's issue number, written as on the card (`2123 45670 1`)."""
+    c = sum(int(d) * w for d, w in zip(stem8, [1, 3, 7, 9, 1, 3, 7, 9])) % 10
+    s = stem8 + str(c) + str(issue)
+    return s[:4] + " " + s[4:9] + " " + s[9]
+
+
+def ihi(nine):
+    s = "800360" + nine
+    s += luhn_digit(s)
+    return s
+
+
+NHI_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # without I and O
+
+
+def nhi(six):
+    """A New Zealand NHI: AAANNN and a check digit (modulo 11) or AAANNA and a check letter (modulo 23)."""
+    v = [NHI_LETTERS.index(c) + 1 if c.isalpha() else int(c) for c in six]
+    total = sum(x * w for x, w in zip(v, [7, 6, 5, 4, 3, 2]))
+    if six[5].isdigit():
+        check = 11 - total % 11
+        assert total % 11 != 0
+        return six + str(0 if check == 10 else check)
+    assert total % 23 != 0
+    return six + NHI_LETTERS[23 - total % 23 - 1]
+
+
+def bc_phn(eight):
+    """A British Columbia PHN: 9, eight digits and a check digit (weights 2 4 8 5 10 9 7 3, modulo 11)."""
+    r = sum(int(d) * w for d, w in zip(eight, [2, 4, 8, 5, 10, 9, 7, 3])) % 11
+    assert r > 1
+    return "9" + eight + str(11 - r)
+
+
+def australia():
+    # A GP practice's export (Best Practice-like), an admitted patient data collection extract (APDC-like), MBS claims
+    d = os.path.join(HERE, "au")
+    pts = [("BP-004417", "FITZGERALD-KOWALCZYK", "Bronwyn", "23/09/1948", "F", medicare("21234567", 1), "2",
+            ihi("123456789"), "NX901667", "Unit 4/12 Smith St", "Marrickville", "NSW", "2204", "0412 345 678",
+            "(02) 9698 4417"),
+           ("BP-005102", "PAPADOPOULOS", "Stavros", "11/05/1939", "M", medicare("31849205", 1), "1",
+            ihi("987650432"), "VX123467", "27 Lygon Street", "Brunswick East", "VIC", "3057", "0421 778 903",
+            "(03) 9387 4410"),
+           ("BP-006238", "WAINWRIGHT", "Jarrah", "02/12/1985", "M", medicare("42719934", 2), "3",
+            ihi("554433221"), "", "PO Box 4127", "Alice Springs", "NT", "0870", "0488 112 934", "(08) 8952 6613")]
+    write_csv(os.path.join(d, "patients.csv"),
+              ["PATIENT_ID", "SURNAME", "GIVEN_NAMES", "DOB", "SEX", "MEDICARE_NO", "MEDICARE_IRN", "IHI",
+               "DVA_FILE_NO", "ADDRESS_LINE1", "SUBURB", "STATE", "POSTCODE", "MOBILE", "HOME_PHONE",
+               "INDIGENOUS_STATUS"],
+              [list(p) + [s] for p, s in zip(pts, ["4", "4", "1"])], newline="\r\n")
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("patient-name", p[1], p[2])
+        plant("birth-date", p[3])
+        plant("national-id", p[5], p[5].replace(" ", ""), p[7])
+        if p[8]:
+            plant("national-id", p[8])
+        plant("address", p[9], p[12])  # the postcode: whole in the notes, two digits kept in the table (decision 0118)
+        if p[10] != "Alice Springs":  # also the hospital's name, which is kept
+            plant("address", p[10])
+        plant("phone", p[13], p[14])
+    # the state's admitted patient data collection: MRN of the facility, stay number, AR-DRG, ICD-10-AM, ACHI
+    eps = [("AP2300451", "0045817", "BP-004417", "14/03/2023", "21/03/2023", "E62A", "J18.9", "J44.1", "13882-00",
+            "Royal Prince Alfred Hospital", "2"),
+           ("AP2201877", "0078125", "BP-005102", "28/12/2022", "03/01/2023", "F62B", "I50.0", "E11.9", "38497-00",
+            "Royal Melbourne Hospital", "1"),
+           ("AP2300773", "0091442", "BP-006238", "05/05/2023", "05/05/2023", "L61Z", "N18.5", "U07.1", "13100-00",
+            "Alice Springs Hospital", "1")]
+    write_csv(os.path.join(d, "apdc_episodes.csv"),
+              ["STAY_NUMBER", "MRN", "PATIENT_ID", "EPISODE_START_DATE", "EPISODE_END_DATE", "AR_DRG_V10",
+               "PRINCIPAL_DIAGNOSIS", "ADDITIONAL_DIAGNOSIS_1", "PROCEDURE_1", "FACILITY_NAME",
+               "MODE_OF_SEPARATION"], [list(e) for e in eps], newline="\r\n")
+    for e in eps:
+        plant("encounter-id", e[0])
+        plant("mrn", e[1])
+    keep("au", "E62A", "F62B", "L61Z", "J18.9", "J44.1", "I50.0", "E11.9", "N18.5", "U07.1", "13882-00", "38497-00",
+         "13100-00")
+    # MBS claims: item numbers (23, 36, 721, 11700, 13100), the provider number of the GP (six digits, a location
+    # character and a check character), fees in dollars
+    write_csv(os.path.join(d, "mbs_claims.csv"),
+              ["PATIENT_ID", "DATE_OF_SERVICE", "MBS_ITEM", "PROVIDER_NUMBER", "SCHEDULE_FEE", "BENEFIT_PAID"],
+              [["BP-004417", "02/03/2023", "23", "2426591B", "41.40", "41.40"],
+               ["BP-004417", "02/03/2023", "11700", "2426591B", "34.20", "29.10"],
+               ["BP-005102", "15/12/2022", "721", "2426591B", "155.60", "155.60"],
+               ["BP-005102", "15/12/2022", "36", "2426591B", "80.10", "80.10"],
+               ["BP-006238", "20/04/2023", "23", "4471302K", "41.40", "41.40"]], newline="\r\n")
+    plant("staff-id", "2426591B", "4471302K")
+    keep("au", "11700", "721", "155.60", "80.10", "34.20")
+    write_csv(os.path.join(d, "progress_notes.csv"),
+              ["PATIENT_ID", "VISIT_DATE", "DOCTOR", "NOTE"],
+              [["BP-004417", "02/03/2023", "Dr Lachlan McSweeney",
+                "Mrs Bronwyn Fitzgerald-Kowalczyk (Medicare " + pts[0][5] + "/2, IHI " + pts[0][7] + ") seen re COPD. "
+                "DVA Gold Card NX901667. Lives at Unit 4/12 Smith St, Marrickville NSW 2204. Daughter Kylie "
+                "Fitzgerald on 0412 987 654. Referred to Dr Anh Tran, respiratory, RPA (02) 9515 6111. "
+                "Spirometry FEV1/FVC 0.62."],
+               ["BP-005102", "15/12/2022", "Dr Lachlan McSweeney",
+                "Mr Papadopoulos, 83 y.o., CHF. GP management plan (item 721). Wife Eleni Papadopoulos is his carer, "
+                "ph 0421 778 903. Medicare no. " + pts[1][5].replace(" ", "") + ". Reviewed with Dr Priyanka "
+                "Raghunathan from Brunswick East VIC 3057 practice. BNP 880 pg/mL."],
+               ["BP-006238", "20/04/2023", "Dr Ngaire Tjungurrayi",
+                "Jarrah Wainwright, PO Box 4127, Alice Springs NT 0870. Haemodialysis three times weekly at Alice "
+                "Springs Hospital. Brother Tjapaltjarri Wainwright is next of kin, (08) 8952 6613. IHI "
+                + pts[2][7][:4] + " " + pts[2][7][4:8] + " " + pts[2][7][8:12] + " " + pts[2][7][12:] + "."]],
+              newline="\r\n")
+    plant("clinician-name", "Lachlan", "McSweeney", "Ngaire", "Tjungurrayi", "Raghunathan", "Priyanka")
+    plant("relative-name", "Kylie", "Eleni", "Tjapaltjarri")
+    plant("phone", "0412 987 654")
+    keep("au", "FEV1/FVC 0.62", "BNP 880 pg/mL", "Haemodialysis three times weekly")
+    plant("national-id", pts[2][7][:4] + " " + pts[2][7][4:8] + " " + pts[2][7][8:12] + " " + pts[2][7][12:])
+
+
+def new_zealand():
+    # A Te Whatu Ora district's PMS extract (webPAS-like) and NMDS events, NHIs of both formats as the patient key
+    d = os.path.join(HERE, "nz")
+    pts = [(nhi("ZZZ001"), "TE WHĀRAU", "Aroha Mereana", "17/08/1957", "F", "21", "14 Karaka Street", "Ōtāhuhu",
+            "Auckland", "1062", "021 456 7890"),
+           (nhi("ZSC21T"), "PŌMARE-NGATA", "Wiremu", "03/04/1944", "M", "21", "8 Rātā Place", "Whakatāne",
+            "Whakatāne", "3120", "(07) 308 9152"),
+           (nhi("ZBN77V"), "FIFITA-HALLORAN", "Sione", "26/11/1990", "M", "32", "Flat 2, 51 Cuba Street", "Te Aro",
+            "Wellington", "6011", "027 310 4488")]
+    write_csv(os.path.join(d, "patients.csv"),
+              ["NHI", "FAMILY_NAME", "GIVEN_NAMES", "DATE_OF_BIRTH", "GENDER", "ETHNICITY_1", "STREET", "SUBURB",
+               "CITY", "POSTCODE", "PHONE"], [list(p) for p in pts], newline="\r\n")
+    for p in pts:
+        plant("national-id", p[0])
+        plant("patient-name", p[1], p[2])
+        plant("birth-date", p[3])
+        plant("address", p[6], p[9])
+        if p[7] != "Whakatāne":  # also the hospital's name, which is kept
+            plant("address", p[7])
+        plant("phone", p[10])
+    evs = [("EV23-118840", pts[0][0], "09/02/2023", "16/02/2023", "Middlemore Hospital", "F62B", "I50.0", "E11.9",
+            "M10"),
+           ("EV22-207713", pts[1][0], "30/12/2022", "04/01/2023", "Whakatāne Hospital", "E65A", "J44.1", "I10",
+            "M10"),
+           ("EV23-120405", pts[2][0], "11/06/2023", "12/06/2023", "Wellington Regional Hospital", "G70B", "K35.8",
+            "", "S05")]
+    write_csv(os.path.join(d, "nmds_events.csv"),
+              ["EVENT_ID", "NHI", "EVENT_START_DATE", "EVENT_END_DATE", "FACILITY", "DRG", "DIAG_01", "DIAG_02",
+               "HEALTH_SPECIALTY"], [list(e) for e in evs], newline="\r\n")
+    for e in evs:
+        plant("encounter-id", e[0])
+    keep("nz", "F62B", "E65A", "G70B", "I50.0", "J44.1", "K35.8", "M10", "S05")
+    write_csv(os.path.join(d, "clinical_notes.csv"), ["NHI", "NOTE_DATE", "AUTHOR", "NOTE"],
+              [[pts[0][0], "16/02/2023", "Dr Hemi Walker-Tūhoe",
+                "Kia ora. Aroha Te Whārau (NHI " + pts[0][0] + ") discharged from Middlemore Hospital, Te Whatu Ora "
+                "Counties Manukau. Whānau present: her daughter Mereana Te Whārau and mokopuna Anahera. Lives at "
+                "14 Karaka Street, Ōtāhuhu, Auckland 1062. Ph 021 456 7890. Follow-up with Dr Hemi Walker-Tūhoe. "
+                "Furosemide 40 mg."],
+               [pts[1][0], "04/01/2023", "Nurse Practitioner Huia Rangihuna",
+                "Wiremu Pōmare-Ngata (" + pts[1][0].lower() + "), COPD exacerbation. His wife Ngaio Pōmare-Ngata "
+                "takes him home to 8 Rātā Place, Whakatāne 3120, ph (07) 308 9152. Kaumātua support from Mātaatua."],
+               [pts[2][0], "12/06/2023", "Mr Tavita Leota-Brown",
+                "Sione Fifita-Halloran, laparoscopic appendicectomy. Partner Losana Vainikolo, 027 555 1934. "
+                "Flat 2, 51 Cuba Street, Te Aro, Wellington 6011. CRP 112 mg/L."]], newline="\r\n")
+    plant("clinician-name", "Hemi", "Walker-Tūhoe", "Huia", "Rangihuna", "Tavita", "Leota-Brown")
+    plant("relative-name", "Mereana", "Anahera", "Ngaio", "Losana", "Vainikolo")
+    plant("phone", "027 555 1934")
+    keep("nz", "COPD exacerbation", "CRP 112 mg/L", "Furosemide 40 mg")
+
+
+def canada():
+    # A hospital's DAD-like abstracts (CIHI) with provincial health numbers of three provinces, a SIN in a side table,
+    # and notes in English and French
+    d = os.path.join(HERE, "ca")
+    ohip = "453212887"
+    ohip += luhn_digit(ohip)
+    pts = [("MRN00481223", "ON", ohip[:4] + "-" + ohip[4:7] + "-" + ohip[7:] + "-AB", "BOUCHARD", "Gaëtan",
+            "1951-06-03", "M", "88 Rideau Terrace", "Ottawa", "K1M 2C4", "613-555-0187", "046 454 286"),
+           ("MRN00512094", "QC", "TREM 6252 1412", "TREMBLAY-GAGNON", "Marie-Ève", "1962-02-14", "F",
+            "1240, rue Saint-Denis, app. 6", "Montréal", "H2X 3J6", "514 555-0143", "130 692 544"),
+           ("MRN00533871", "BC", bc_phn("69865821"), "SANDHU-MACLEAN", "Harjit", "1978-10-22", "M",
+            "4521 Fraser Street", "Vancouver", "V5V 4G8", "(604) 555-0199", "527 431 696")]
+    for p in pts:
+        s = p[11].replace(" ", "")
+        assert luhn_digit(s[:8]) == s[8], p[11]
+    write_csv(os.path.join(d, "patients.csv"),
+              ["CHART_NO", "PROV_ISSUING_HCN", "HCN", "SURNAME", "GIVEN_NAME", "BIRTHDATE", "GENDER", "ADDRESS",
+               "CITY", "POSTAL_CODE", "PHONE"], [list(p[:11]) for p in pts])
+    write_csv(os.path.join(d, "patient_sin.csv"), ["CHART_NO", "SIN"], [[p[0], p[11]] for p in pts])
+    for p in pts:
+        plant("mrn", p[0])
+        plant("national-id", p[2], p[11])
+        plant("patient-name", p[3], p[4])
+        plant("birth-date", p[5])
+        plant("address", p[7], p[9])
+        plant("phone", p[10])
+    # DAD-like abstracts: ICD-10-CA (MRDx), CCI interventions, CMG and RIW
+    abs_ = [("2023-004417", "MRN00481223", "2023-03-14", "2023-03-21", "J44.1", "E11.52", "1.GZ.31.CA-ND", "139",
+             "1.4127", "The Ottawa Hospital"),
+            ("2022-018802", "MRN00512094", "2022-12-28", "2023-01-03", "I50.0", "N18.4", "1.HZ.85.VJ", "196",
+             "2.0815", "CHUM"),
+            ("2023-006650", "MRN00533871", "2023-05-05", "2023-05-05", "K80.20", "", "1.OD.89.DA", "298", "0.7342",
+             "Vancouver General Hospital")]
+    write_csv(os.path.join(d, "dad_abstracts.csv"),
+              ["ABSTRACT_ID", "CHART_NO", "ADMIT_DATE", "DISCHARGE_DATE", "MRDX", "DX_2", "INTERVENTION_1", "CMG",
+               "RIW", "INSTITUTION"], [list(a) for a in abs_])
+    for a in abs_:
+        plant("encounter-id", a[0])
+    keep("ca", "J44.1", "E11.52", "1.GZ.31.CA-ND", "139", "1.4127", "I50.0", "N18.4", "1.HZ.85.VJ", "196", "2.0815",
+         "K80.20", "1.OD.89.DA", "298", "0.7342")
+    write_csv(os.path.join(d, "notes.csv"), ["CHART_NO", "NOTE_DATE", "AUTHOR", "NOTE"],
+              [["MRN00481223", "2023-03-21", "Dr. Moira Quackenbush",
+                "Mr. Gaëtan Bouchard (OHIP " + pts[0][2] + ", SIN 046-454-286) discharged home to 88 Rideau Terrace, "
+                "Ottawa ON K1M 2C4. His son Rémi Bouchard will drive him, 613-555-0187. Follow up with "
+                "Dr. Moira Quackenbush at the Civic campus. SpO2 91% on room air."],
+               ["MRN00512094", "2023-01-03", "Dre Geneviève Lapointe-Ouellet",
+                "Mme Marie-Ève Tremblay-Gagnon (RAMQ " + pts[1][2] + "), demeurant au 1240, rue Saint-Denis, "
+                "Montréal (Québec) H2X 3J6. Son conjoint Réjean Gagnon, tél. 514 555-0143. Vue par la "
+                "Dre Geneviève Lapointe-Ouellet le 3 janvier 2023. Insuffisance cardiaque décompensée."],
+               ["MRN00533871", "2023-05-05", "Dr. Balwinder Ghuman",
+                "Harjit Sandhu-MacLean, PHN " + pts[2][2][:4] + " " + pts[2][2][4:7] + " " + pts[2][2][7:] + ", "
+                "day surgery lap chole. Wife Gurpreet at 4521 Fraser Street, Vancouver BC V5V 4G8, (604) 555-0199."]])
+    plant("clinician-name", "Moira", "Quackenbush", "Geneviève", "Lapointe-Ouellet", "Balwinder", "Ghuman")
+    plant("relative-name", "Rémi", "Réjean", "Gurpreet")
+    plant("national-id", "046-454-286", pts[2][2][:4] + " " + pts[2][2][4:7] + " " + pts[2][2][7:])
+    plant("event-date", "3 janvier 2023")
+    keep("ca", "SpO2 91% on room air", "Insuffisance cardiaque décompensée")
+
+
+def fhir_anz():
+    # FHIR R4 NDJSON with the AU Base, NZ Base and CA Baseline identifier systems
+    d = os.path.join(HERE, "fhir-anz")
+    os.makedirs(d, exist_ok=True)
+    au_ihi, au_mc = ihi("310009876"), medicare("29503318", 1).replace(" ", "")
+    nz_nhi = nhi("ZHW58C")
+    on_hcn = "781234560"
+    on_hcn += luhn_digit(on_hcn)
+    pats = [
+        {"resourceType": "Patient", "id": "pat-au-1",
+         "identifier": [
+             {"type": {"coding": [{"system": "http://terminology.hl7.org.au/CodeSystem/v2-0203", "code": "NI"}],
+                       "text": "IHI"}, "system": "http://ns.electronichealth.net.au/id/hi/ihi/1.0", "value": au_ihi},
+             {"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "MC"}],
+                       "text": "Medicare Number"}, "system": "http://ns.electronichealth.net.au/id/medicare-number",
+              "value": au_mc + "3"},
+             {"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "DVAU"}]},
+              "system": "http://ns.electronichealth.net.au/id/dva", "value": "QX512773"}],
+         "extension": [{"url": "http://hl7.org.au/fhir/StructureDefinition/indigenous-status",
+                        "valueCoding": {"system": "https://healthterminologies.gov.au/fhir/CodeSystem/australian-indigenous-status-1",
+                                        "code": "4"}}],
+         "name": [{"use": "official", "family": "Dunleavy-Okafor", "given": ["Kirrily", "Jane"]}],
+         "telecom": [{"system": "phone", "value": "0417 220 813", "use": "mobile"}],
+         "gender": "female", "birthDate": "1953-01-19",
+         "address": [{"line": ["Unit 9/33 Boundary Rd"], "city": "Paddington", "state": "QLD", "postalCode": "4064",
+                      "country": "AU"}]},
+        {"resourceType": "Patient", "id": "pat-nz-1",
+         "identifier": [{"use": "official", "system": "https://standards.digital.health.nz/ns/nhi-id", "value": nz_nhi}],
+         "extension": [{"url": "http://hl7.org.nz/fhir/StructureDefinition/nz-ethnicity",
+                        "valueCodeableConcept": {"coding": [{"system": "https://standards.digital.health.nz/ns/ethnic-group-level-4-code",
+                                                             "code": "21111", "display": "Maori"}]}},
+                       {"url": "http://hl7.org.nz/fhir/StructureDefinition/nz-iwi",
+                        "valueCodeableConcept": {"coding": [{"code": "1201", "display": "Ngāti Whātua"}]}}],
+         "name": [{"use": "usual", "family": "Tūhiwai-Pōtae", "given": ["Rāwiri"]}],
+         "telecom": [{"system": "phone", "value": "022 618 4470"}],
+         "gender": "male", "birthDate": "1969-07-04",
+         "address": [{"line": ["27 Kōwhai Road"], "suburb": "Kaikohe", "city": "Kaikohe", "postalCode": "0405",
+                      "country": "NZ"}]},
+        {"resourceType": "Patient", "id": "pat-ca-1",
+         "identifier": [{"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "JHN"}]},
+                         "system": "https://fhir.infoway-inforoute.ca/NamingSystem/ca-on-patient-hcn",
+                         "value": on_hcn}],
+         "name": [{"family": "Lévesque-Boudreau", "given": ["Ghislaine"]}],
+         "telecom": [{"system": "phone", "value": "+1 705 555 0162"}],
+         "gender": "female", "birthDate": "1947-11-30",
+         "address": [{"line": ["312 Lakeshore Dr"], "city": "North Bay", "state": "ON", "postalCode": "P1A 2C7",
+                      "country": "CA"}]}]
+    plant("national-id", au_ihi, au_mc, au_mc + "3", "QX512773", nz_nhi, on_hcn)
+    plant("patient-name", "Dunleavy-Okafor", "Kirrily", "Tūhiwai-Pōtae", "Rāwiri", "Lévesque-Boudreau", "Ghislaine")
+    plant("phone", "0417 220 813", "022 618 4470", "+1 705 555 0162")
+    plant("birth-date", "1953-01-19", "1969-07-04", "1947-11-30")
+    plant("address", "Unit 9/33 Boundary Rd", "27 Kōwhai Road", "312 Lakeshore Dr", "P1A 2C7", "Kaikohe", "4064", "0405")
+    encs = [{"resourceType": "Encounter", "id": "enc-au-1", "status": "finished",
+             "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP"},
+             "identifier": [{"system": "http://ns.health.qld.gov.au/id/encounter", "value": "QH-2023-0774120"}],
+             "subject": {"reference": "Patient/pat-au-1"}, "period": {"start": "2023-02-06", "end": "2023-02-10"},
+             "serviceProvider": {"display": "Royal Brisbane and Women's Hospital"},
+             "extension": [{"url": "http://example.org/fhir/StructureDefinition/ar-drg",
+                            "valueCoding": {"system": "http://www.ihacpa.gov.au/ar-drg", "code": "F62A"}}]},
+            {"resourceType": "Encounter", "id": "enc-nz-1", "status": "finished",
+             "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "AMB"},
+             "subject": {"reference": "Patient/pat-nz-1"}, "period": {"start": "2023-08-14", "end": "2023-08-14"},
+             "serviceProvider": {"display": "Te Whatu Ora – Te Tai Tokerau"}}]
+    plant("encounter-id", "QH-2023-0774120")
+    conds = [{"resourceType": "Condition", "id": "cond-au-1", "subject": {"reference": "Patient/pat-au-1"},
+              "encounter": {"reference": "Encounter/enc-au-1"},
+              "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-am", "code": "I50.0"}]},
+              "note": [{"authorString": "Dr Saoirse Penhaligon",
+                        "text": "Kirrily Dunleavy-Okafor, Medicare " + au_mc + "/3, of Paddington QLD 4064. Husband "
+                                "Declan Dunleavy (0417 559 020). IHI " + au_ihi + ". EF 30%."}]},
+             {"resourceType": "Condition", "id": "cond-nz-1", "subject": {"reference": "Patient/pat-nz-1"},
+              "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-am", "code": "E11.65"}]},
+              "note": [{"authorString": "Dr Kiri Hetaraka",
+                        "text": "Rāwiri Tūhiwai-Pōtae (NHI " + nz_nhi + ") seen at Kaikohe with his sister Hinewai. "
+                                "HbA1c 71 mmol/mol."}]},
+             {"resourceType": "Condition", "id": "cond-ca-1", "subject": {"reference": "Patient/pat-ca-1"},
+              "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-ca", "code": "M17.1"}]},
+              "note": [{"text": "Mme Ghislaine Lévesque-Boudreau (carte santé " + on_hcn[:4] + "-" + on_hcn[4:7] + "-"
+                                + on_hcn[7:] + "-KT), North Bay ON P1A 2C7. Sa fille Josée, 705-555-0177."}]}]
+    plant("clinician-name", "Saoirse", "Penhaligon", "Kiri", "Hetaraka")
+    plant("relative-name", "Declan", "Hinewai", "Josée")
+    plant("phone", "0417 559 020", "705-555-0177")
+    plant("national-id", on_hcn[:4] + "-" + on_hcn[4:7] + "-" + on_hcn[7:] + "-KT")
+    # the AR-DRG in an extension of the Encounter and the NZ ethnicity code in the Patient's are removed with every
+    # extension fhir-safe-harbor does not know (decision 0123 leaves that as it is): not kept values
+    keep("fhir-anz", "I50.0", "E11.65", "M17.1", "EF 30%", "HbA1c 71 mmol/mol", "http://hl7.org/fhir/sid/icd-10-am",
+         "http://hl7.org/fhir/sid/icd-10-ca")
+    for t, rs in {"Patient": pats, "Encounter": encs, "Condition": conds}.items():
+        with open(os.path.join(d, t + ".ndjson"), "w", encoding="utf-8", newline="") as f:
+            for r in rs:
+                f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
 if __name__ == "__main__":

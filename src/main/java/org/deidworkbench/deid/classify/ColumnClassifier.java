@@ -214,6 +214,11 @@ public final class ColumnClassifier {
         if (phone >= 0.8 && h.has(Hint.ID) && !h.has(Hint.PHONE) && !h.has(Hint.MEASURE) && s.averageWords() < 1.2) {
             return of(ColumnClass.IDENTIFIER, phone);
         }
+        // A procedure code in two dashed groups (ACHI's "13882-00", the Australian modification's procedures) is shaped
+        // like a phone number; under a header naming a code and no telephone it is the code (decision 0123).
+        if (phone >= 0.8 && h.has(Hint.CODE) && !h.has(Hint.PHONE) && !h.has(Hint.ID) && s.share(s.codeLike) >= 0.9) {
+            return of(ColumnClass.CODE, s.share(s.codeLike));
+        }
         if (phone >= 0.8 || h.has(Hint.PHONE) && phone + integers >= 0.8) {
             return of(ColumnClass.PHONE, Math.max(phone, 0.8));
         }

@@ -122,7 +122,10 @@ public final class HeaderHints {
             "fiscale", "tessera", "dni", "nie", "nif", "nuss", "naf", "tsi", "tarjeta", "pesel",
             // Brazil's CPF, CNS (Cartão Nacional de Saúde, the SUS card), RG (identity card) and a physician's CRM
             // registration; Turkey's TC Kimlik No (TCKN); India's Aadhaar, ABHA number and PAN (decision 0125)
-            "cpf", "cns", "rg", "sus", "crm", "kimlik", "tckn", "aadhaar", "aadhar", "abha", "pan");
+            "cpf", "cns", "rg", "sus", "crm", "kimlik", "tckn", "aadhaar", "aadhar", "abha", "pan",
+            // Australia's Individual Healthcare Identifier and DVA file number, Canada's provincial health card number
+            // (HCN, Ontario's OHIP, BC's PHN, Quebec's RAMQ) and Social Insurance Number (decision 0123)
+            "ihi", "dva", "hcn", "ohip", "phn", "ramq", "sin");
     private static final Set<String> GEO = Set.of("lat", "lon", "lng", "latitude", "longitude", "breitengrad",
             "laengengrad", "längengrad", "coordinates", "geo", "gps");
     private static final Set<String> TEXT = Set.of("note", "notes", "text", "comment", "comments", "kommentar",
@@ -145,7 +148,10 @@ public final class HeaderHints {
     private static final Set<String> CODED = Set.of("diag", "dx", "opertn", "opcs", "hrg",
             // SIH/SUS's PROC_REA and PROC_SOLIC (the procedure done and asked for: SIGTAP codes), Turkish TANI (a
             // diagnosis) (decision 0125)
-            "proc", "procedimento", "tani", "tanı");
+            "proc", "procedimento", "tani", "tanı",
+            // an Australian admitted patient extract's PROCEDURE_1 (ACHI "13882-00"), Canada's CCI intervention codes
+            // (decision 0123)
+            "procedure", "achi", "cci");
     /**
      * A person's demographic categories: a header naming one holds a code of the category, not an id of the person,
      * whatever else it says (CMS's {@code BENE_SEX_IDENT_CD} is the "sex identification code", 1 or 2).

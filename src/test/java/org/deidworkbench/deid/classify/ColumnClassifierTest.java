@@ -458,4 +458,18 @@ class ColumnClassifierTest {
         assertNotEquals(ColumnClass.PERSON_NAME, classify("OBS", List.of("Paciente Em Observação Na Enfermaria Da Clínica Médica De São Paulo",
                 "Retorno Em Trinta Dias Para Avaliação Da Equipe De Cardiologia Do Hospital")).columnClass());
     }
+
+    /**
+     * Decision 0123: an Australian extract's IHI and a Canadian health card number are national ids by their headers;
+     * ACHI procedure codes ("13882-00"), shaped like a phone number, are codes under a procedure header.
+     */
+    @Test
+    void anzAndCanadianHealthNumbersAndProcedureCodesByTheirHeaders() {
+        assertEquals(ColumnClass.NATIONAL_ID,
+                classify("IHI", List.of("8003601234567894", "8003609876504323", "8003605544332212")).columnClass());
+        assertEquals(ColumnClass.NATIONAL_ID, classify("DVA_FILE_NO", List.of("NX901667", "VX123467", "QX512773")).columnClass());
+        assertEquals(ColumnClass.CODE,
+                classify("PROCEDURE_1", List.of("13882-00", "38497-00", "13100-00")).columnClass());
+        assertEquals(ColumnClass.PHONE, classify("HOME_PHONE", List.of("9698-4417", "9387-4410", "8952-6613")).columnClass());
+    }
 }

@@ -137,4 +137,14 @@ class HeaderHintsTest {
         assertFalse(HeaderHints.of("PROC_ID").has(HeaderHints.Hint.CODE));
         assertFalse(HeaderHints.of("CID").has(HeaderHints.Hint.CODE));
     }
+
+    @Test
+    void anzAndCanadianNumbersAndProcedureCodes() {
+        for (String h : List.of("IHI", "MEDICARE_NO", "DVA_FILE_NO", "HCN", "OHIP_NUMBER", "PHN", "RAMQ", "SIN")) {
+            assertTrue(HeaderHints.of(h).has(HeaderHints.Hint.NATIONAL_ID), h);
+        }
+        assertTrue(HeaderHints.of("PROCEDURE_1").has(HeaderHints.Hint.CODE));
+        assertTrue(HeaderHints.of("ACHI_CODE").has(HeaderHints.Hint.CODE));
+        assertFalse(HeaderHints.of("PROCEDURE_ID").has(HeaderHints.Hint.CODE));
+    }
 }
