@@ -469,7 +469,10 @@ public final class TextScrubber {
             // 3.456.712", "RG nº MG-12.345.678", "CRM-SP 123456", "COREN/BA 54321" (decision 0125)
             new Detector(Pattern.compile("\\bRG\\s*(?:n[º°o.]{1,2}\\s*)?[:#]?\\s*((?:[A-Z]{2}-?)?\\d{1,3}(?:\\.?\\d{3}){1,3}(?:-?[\\dXx])?)(?!\\d)"),
                     "[ID]", 1, s -> s.contains("RG") && s.digits >= 5, Starts.WORD, "R"),
-            new Detector(Pattern.compile("\\b(?:CRM|COREN|CRO|CRF|CRP|CRN|CREFITO)(?:[-/ ]?[A-Z]{2})?\\s*(?:n[º°o.]{1,2}\\s*)?[:#]?\\s*"
+            // CRO, CRF, CRP and CRN only with their state ("CRP-SP", "CRO/BA"): alone they are lab tests (C-reactive
+            // protein "CRP 112 mg/L") and clinical abbreviations
+            new Detector(Pattern.compile("\\b(?:(?:CRM|COREN|CREFITO)(?:[-/ ]?[A-Z]{2})?|(?:CRO|CRF|CRP|CRN)[-/][A-Z]{2})"
+                    + "\\s*(?:n[º°o.]{1,2}\\s*)?[:#]?\\s*"
                     + "(\\d{3,7}(?:-?[A-Z]{2})?)(?!\\d)"), "[ID]", 1, s -> s.contains("CR") && s.digits >= 3, Starts.WORD, "C"),
             // An Indian mobile number in two groups of five ("98450 12345", "094440 56789") (decision 0125)
             new Detector(Pattern.compile("(?<![\\w+])0?[6-9]\\d{4}[ -]\\d{5}(?![\\w-]|[.,]\\d)"), "[PHONE]", 0,

@@ -897,7 +897,8 @@ class TextScrubberTest {
     /** "W/O CONTRAST", "w/o", "C/o fever", "H/o DM" are clinical shorthand, no relation; "D. vitamin" no Dona. */
     @ParameterizedTest
     @ValueSource(strings = {"CT HEAD W/O CONTRAST", "CT abdomen w/o contrast", "C/o Fever and Cough since 3 days",
-        "H/o Diabetes, on Metformin", "Vitamin D. Levels normal.", "Bey. 12 done", "ICD-10 I21.4 and N18.4"})
+        "H/o Diabetes, on Metformin", "Vitamin D. Levels normal.", "Bey. 12 done", "ICD-10 I21.4 and N18.4",
+        "CRP 112 mg/L, CRF 310 mL and CRO 145 at baseline."})
     void clinicalShorthandIsNoCue(String text) {
         assertEquals(text, scrub(text));
     }

@@ -157,9 +157,10 @@ class AdversarialCorpusTest {
      * Planted dates: ISO, compact, slash and dot notations (of any century: MIMIC's are shifted into the 2100s), and with
      * the month's name ({@code 12 marzo 2023}, {@code 12 de marzo de 2023}, {@code 3. März 2023}, {@code 12-ABR-2023}).
      */
-    private static final Pattern COMPACT_OR_ISO_DATE = Pattern.compile(
-            "\\d{8}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})"
-            + "|\\d{1,2}\\.? (?:de )?\\p{L}+ (?:de )?\\d{4}|\\d{2}-\\p{L}{3}-\\d{4}");
+    private static final List<String> DATE_NOTATIONS = List.of("\\d{8}", "\\d{4}-\\d\\d-\\d\\d",
+            "\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})", "\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})",
+            "\\d{1,2}\\.? (?:de )?\\p{L}+ (?:de )?\\d{4}", "\\d{2}-\\p{L}{3}-\\d{4}");
+    private static final Pattern COMPACT_OR_ISO_DATE = Pattern.compile(String.join("|", DATE_NOTATIONS));
 
     /**
      * Whether every cell of an output CSV (UTF-8, comma-separated, as the corpus's US folders are) that holds a planted
@@ -181,9 +182,43 @@ class AdversarialCorpusTest {
             for (int c = 0; c < out.header().size(); c++) {
                 int inColumn = in.header().indexOf(out.header().get(c));
                 if (date.matcher(out.rows().get(r).get(c)).find()
-                        && (inColumn < 0 || date.matcher(in.rows().get(r).get(inColumn)).find())) {
+                        && (inColumn < 0 || date.matcher(in.rows().get(r).get(inColumn)).find()
+                                && !shiftedOntoAnother(in.rows().get(r).get(inColumn), out.rows().get(r).get(c), date))) {
                     return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a cell that holds the date before and after holds it after only as another of its dates shifted onto it:
+     * a note with "12 marca 2023" and "18 kwietnia 2023" whose patient's offset is +37 days reads "18 kwietnia 2023"
+     * and "25 maja 2023". The cell's dates are compared in order; the date is left in place when one of them is the
+     * date before and after.
+     */
+    private static boolean shiftedOntoAnother(String before, String after, Pattern date) {
+        Pattern notation = null; // the date's notation alone: a PESEL's digits are no compact date beside "12 marca 2023"
+        for (String alternative : DATE_NOTATIONS) {
+            Pattern a = Pattern.compile("(?<![\\d\\p{L}])(?:" + alternative + ")(?![\\d\\p{L}])");
+            if (notation == null && COMPACT_OR_ISO_DATE.matcher(before).results()
+                    .anyMatch(m -> date.matcher(m.group()).find() && a.matcher(m.group()).matches())) {
+                notation = a;
+            }
+        }
+        if (notation == null) {
+            return false;
+        }
+        List<String> in = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        notation.matcher(before).results().forEach(m -> in.add(m.group()));
+        notation.matcher(after).results().forEach(m -> out.add(m.group()));
+        if (in.isEmpty() || in.size() != out.size()) {
+            return false;
+        }
+        for (int i = 0; i < in.size(); i++) {
+            if (in.get(i).equalsIgnoreCase(out.get(i)) && date.matcher(in.get(i)).find()) {
+                return false;
             }
         }
         return true;
