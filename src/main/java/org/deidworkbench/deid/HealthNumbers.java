@@ -181,7 +181,8 @@ final class HealthNumbers {
         return ends && australianPostcode(code, Integer.parseInt(text.substring(i, i + 4)));
     }
 
-    private static String digits(String s) {
+    /** The ASCII digits of the text, in order (also {@link NationalNumbers}'). */
+    static String digits(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -74,18 +74,18 @@ final class NationalNumbers {
             char next = j < n ? text.charAt(j) : ' ';
             Matcher m;
             if (digits >= 11 && (len == 3 && next == '.' || len == 9 && next == '-' || len == 11)
-                    && (m = at(matchers, 0, CPF, text, i)) != null && isCpf(digitsOf(m.group()))) {
+                    && (m = at(matchers, 0, CPF, text, i)) != null && isCpf(HealthNumbers.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
             if (len == 11 && (m = at(matchers, 1, ELEVEN, text, i)) != null && isTcKimlik(m.group())) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
             if (digits >= 15 && (len == 3 && next == ' ' || len == 15)
-                    && (m = at(matchers, 2, CNS, text, i)) != null && isCns(digitsOf(m.group()))) {
+                    && (m = at(matchers, 2, CNS, text, i)) != null && isCns(HealthNumbers.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
             if (digits >= 12 && (len == 4 && (next == ' ' || next == '-') || len == 12)
-                    && (m = at(matchers, 3, AADHAAR, text, i)) != null && isAadhaar(digitsOf(m.group()))) {
+                    && (m = at(matchers, 3, AADHAAR, text, i)) != null && isAadhaar(HealthNumbers.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
             if (len == 5 && next == '-' && (m = at(matchers, 4, CEP, text, i)) != null) {
@@ -127,17 +127,6 @@ final class NationalNumbers {
     /** Whether the pattern (ending in {@code $}) matches the text just before {@code at}, within {@code span} characters. */
     private static boolean endsBefore(Pattern p, String text, int at, int span) {
         return p.matcher(text.substring(Math.max(0, at - span), at)).find();
-    }
-
-    private static String digitsOf(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     /** A CPF: eleven digits, not all alike, whose two last digits are its mod-11 checks. */
