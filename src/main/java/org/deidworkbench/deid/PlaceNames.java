@@ -198,7 +198,7 @@ final class PlaceNames {
     }
 
     private static long hash(CharSequence s, int from, int to) {
-        return TextScrubber.lowerHash(s, from, to); // the hash mayHold computes inline
+        return TextScrubber.lowerHash(s, from, to);
     }
 
     /** Whether a US state's code or name follows the comma at {@code comma} after one or two spaces. */
@@ -234,13 +234,8 @@ final class PlaceNames {
                 continue;
             }
             int start = i;
-            long h = 1125899906842597L;
-            while (i < n && (Character.isLetter(text.charAt(i))
-                    || Character.getType(text.charAt(i)) == Character.NON_SPACING_MARK)) {
-                h = 31 * h + Character.toLowerCase(text.charAt(i));
-                i++;
-            }
-            if (java.util.Arrays.binarySearch(TRIGGERS, h) >= 0) {
+            i = TextScrubber.letterRunEnd(text, i);
+            if (java.util.Arrays.binarySearch(TRIGGERS, hash(text, start, i)) >= 0) {
                 return true;
             }
             if (i - start == 2 && Character.isUpperCase(c) && Character.isUpperCase(text.charAt(start + 1))

@@ -1725,6 +1725,16 @@ public final class TextScrubber {
                     java.util.stream.Stream.concat(HONORIFICS_AFTER.stream(), NUMBER_LABELS.stream()))))
             .mapToLong(c -> lowerHash(c, 0, c.length())).distinct().sorted().toArray();
 
+    /** The end of the run of letters and combining marks that starts at {@code i} ({@link PlaceNames} too). */
+    static int letterRunEnd(String text, int i) {
+        int n = text.length();
+        while (i < n && (Character.isLetter(text.charAt(i))
+                || Character.getType(text.charAt(i)) == Character.NON_SPACING_MARK)) {
+            i++;
+        }
+        return i;
+    }
+
     /** A run's hash in lower case, as the cue tables hold them ({@link PlaceNames} too). */
     static long lowerHash(CharSequence s, int from, int to) {
         long h = 1125899906842597L;
@@ -1749,14 +1759,9 @@ public final class TextScrubber {
                 continue;
             }
             int start = i;
-            long h = 1125899906842597L;
-            while (i < n && (Character.isLetter(text.charAt(i))
-                    || Character.getType(text.charAt(i)) == Character.NON_SPACING_MARK)) {
-                h = 31 * h + Character.toLowerCase(text.charAt(i));
-                i++;
-            }
+            i = letterRunEnd(text, i);
             int length = i - start;
-            if (length >= 2 && length <= 16 && java.util.Arrays.binarySearch(CUE_HASHES, h) >= 0) {
+            if (length >= 2 && length <= 16 && java.util.Arrays.binarySearch(CUE_HASHES, lowerHash(text, start, i)) >= 0) {
                 return true;
             }
         }

@@ -201,9 +201,10 @@ class AdversarialCorpusTest {
         Pattern notation = null; // the date's notation alone: a PESEL's digits are no compact date beside "12 marca 2023"
         for (String alternative : DATE_NOTATIONS) {
             Pattern a = Pattern.compile("(?<![\\d\\p{L}])(?:" + alternative + ")(?![\\d\\p{L}])");
-            if (notation == null && COMPACT_OR_ISO_DATE.matcher(before).results()
+            if (COMPACT_OR_ISO_DATE.matcher(before).results()
                     .anyMatch(m -> date.matcher(m.group()).find() && a.matcher(m.group()).matches())) {
                 notation = a;
+                break;
             }
         }
         if (notation == null) {
