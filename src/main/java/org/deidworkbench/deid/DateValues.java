@@ -311,6 +311,28 @@ public final class DateValues {
      * two-digit year ({@code 3/4/21}), which notes use often; dot and dash dates with two-digit
      * years are left alone as they are too easily version numbers or ranges.
      */
+    /**
+     * What a date of {@link #textPattern()} shows of a slash date's order: 1 when its first number can only be a day
+     * ({@code 25/04/2021}), -1 when its second can only be ({@code 04/25/2021}), 0 otherwise (both 12 or less, not a
+     * day-month-year slash date, or neither reading a date).
+     */
+    static int slashOrder(String date) {
+        int slash = date.indexOf('/');
+        if (slash < 1 || slash > 2) {
+            return 0; // yyyy/MM/dd, or no slash
+        }
+        int second = date.indexOf('/', slash + 1);
+        if (second < 0) {
+            return 0;
+        }
+        int a = Integer.parseInt(date, 0, slash, 10);
+        int b = Integer.parseInt(date, slash + 1, second, 10);
+        if (a > 12 && a <= 31 && b >= 1 && b <= 12) {
+            return 1;
+        }
+        return b > 12 && b <= 31 && a >= 1 && a <= 12 ? -1 : 0;
+    }
+
     static Pattern textPattern() {
         return TEXT_DATE;
     }

@@ -593,7 +593,17 @@ public final class TextScrubber {
      * of the text, found on the way at no extra cost).
      */
     public Scrubbed scrubAndTell(String text, Subject subject) {
-        return scrub(text, subject, true, true);
+        return scrubAndTell(text, subject, false);
+    }
+
+    /**
+     * {@link #scrubAndTell(String, Subject)}, reading a slash date whose order the text itself does not show
+     * ({@code 03/04/2021}) day first when {@code slashDayFirst} (a column of a day-first export). A text whose own
+     * slash dates show one order ({@code 25/04/2021}: day first; {@code 04/25/2021}: month first) and never the other
+     * is read in that order whatever the column's.
+     */
+    public Scrubbed scrubAndTell(String text, Subject subject, boolean slashDayFirst) {
+        return scrub(text, subject, true, slashDayFirst);
     }
 
     /**
@@ -606,29 +616,30 @@ public final class TextScrubber {
         return scrub(text, subject, prefilter, false).text();
     }
 
-    private Scrubbed scrub(String text, Subject subject, boolean prefilter, boolean tell) {
+    private Scrubbed scrub(String text, Subject subject, boolean prefilter, boolean slashDayFirst) {
         if (text.isEmpty() || obviouslyClean(text)) {
             return new Scrubbed(text, false);
         }
         if (!prefilter || text.length() > MAX_REMEMBERED_LENGTH) {
-            return scrubNow(text, subject, prefilter);
+            return scrubNow(text, subject, prefilter, slashDayFirst);
         }
         // The result is a function of the text and of the subject's date offset alone (the identifiers are
         // frozen, only dates use the subject): the same description in every slice of a series is scrubbed once.
         // A text in which no date was found did not use the subject at all: the same for every subject, so it
         // is remembered by the text alone, and the same display text of each patient's file is scrubbed once
         // (decision 0075).
-        Scrubbed undated = remembered.get(new Remembered(text, 0, false));
+        Scrubbed undated = remembered.get(new Remembered(text, 0, false, false));
         if (undated != null && !undated.datesFound()) {
             return undated;
         }
-        Remembered key = new Remembered(text, subject == null ? 0 : subject.dateOffsetDays(), subject != null);
+        Remembered key = new Remembered(text, subject == null ? 0 : subject.dateOffsetDays(), subject != null,
+                slashDayFirst);
         Scrubbed known = remembered.get(key);
         if (known != null) {
             return known;
         }
-        Scrubbed s = scrubNow(text, subject, true);
-        remembered.put(s.datesFound() ? key : new Remembered(text, 0, false), s);
+        Scrubbed s = scrubNow(text, subject, true, slashDayFirst);
+        remembered.put(s.datesFound() ? key : new Remembered(text, 0, false, false), s);
         return s;
     }
 
@@ -637,13 +648,16 @@ public final class TextScrubber {
     /** Most texts remembered at once (about 2 MB at the longest); the memory is emptied when it is full. */
     static final int MAX_REMEMBERED = 4096;
 
-    /** A text and what of its subject its scrubbing can depend on: the date offset, or no subject. */
-    private record Remembered(String text, int dateOffsetDays, boolean hasSubject) {
+    /**
+     * A text and what its scrubbing can depend on besides: the subject's date offset, or no subject, and the order in
+     * which its column reads slash dates.
+     */
+    private record Remembered(String text, int dateOffsetDays, boolean hasSubject, boolean slashDayFirst) {
     }
 
     private final BoundedMemory<Remembered, Scrubbed> remembered = new BoundedMemory<>(MAX_REMEMBERED);
 
-    private Scrubbed scrubNow(String text, Subject subject, boolean prefilter) {
+    private Scrubbed scrubNow(String text, Subject subject, boolean prefilter, boolean slashDayFirst) {
         List<Span> spans = new ArrayList<>();
         findKnownIdentifiers(text, spans);
         for (NationalNumbers.Found f : NationalNumbers.find(text)) {
@@ -686,7 +700,7 @@ public final class TextScrubber {
                     }
                     if (isCompactDate(text, m.start(), m.end())) {
                         // "20220117" (as in a folder "ct_20220117") is a date, not a long number
-                        spans.add(new Span(m.start(), m.end(), numericDateReplacement(m.group(), subject)));
+                        spans.add(new Span(m.start(), m.end(), numericDateReplacement(m.group(), subject, false)));
                         dates = true;
                         continue;
                     }
@@ -701,9 +715,24 @@ public final class TextScrubber {
         }
         if (!prefilter || shape.mayHoldNumericDate()) {
             Finder numeric = new Finder(DateValues.textPattern(), text, shape, Starts.DIGIT_RUN, "");
+            int first = spans.size();
+            int dayFirst = 0;
+            int monthFirst = 0;
             while (numeric.find()) {
-                spans.add(new Span(numeric.start(), numeric.end(), numericDateReplacement(numeric.group(), subject)));
+                // The date for now; its replacement once the text's slash dates have shown their order.
+                spans.add(new Span(numeric.start(), numeric.end(), numeric.group()));
+                switch (DateValues.slashOrder(numeric.group())) {
+                    case 1 -> dayFirst++;
+                    case -1 -> monthFirst++;
+                    default -> { }
+                }
                 dates = true;
+            }
+            boolean textDayFirst = dayFirst > 0 == monthFirst > 0 ? slashDayFirst : dayFirst > 0;
+            for (int i = first, n = spans.size(); i < n; i++) {
+                Span d = spans.get(i);
+                spans.set(i, new Span(d.start(), d.end(), numericDateReplacement(d.replacement(), subject,
+                        textDayFirst)));
             }
         }
         if (!prefilter || shape.mayHoldMonthNameDate()) {
@@ -774,14 +803,18 @@ public final class TextScrubber {
     /** The first letters of English month names in either case, where a month-first date starts (ASCII case folded). */
     private static final String MONTH_LETTERS = "JjFfMmAaSsOoNnDd";
 
-    /** A numeric date of a text shifted by the subject's offset, or {@code [DATE]} (no subject, too old, not a date). */
-    private String numericDateReplacement(String date, Subject subject) {
+    /**
+     * A numeric date of a text shifted by the subject's offset, its slash date read day first when
+     * {@code slashDayFirst}, or {@code [DATE]} (no subject, too old, not a date).
+     */
+    private String numericDateReplacement(String date, Subject subject, boolean slashDayFirst) {
         if (subject == null) {
             return "[DATE]";
         }
         try {
-            String shifted = DateValues.shift(date, subject.dateOffsetDays());
-            return Math.min(DateValues.year(date), DateValues.year(shifted)) <= lastAggregatedYear ? "[DATE]" : shifted;
+            String shifted = DateValues.shift(date, subject.dateOffsetDays(), slashDayFirst);
+            return Math.min(DateValues.shiftedYear(date, 0, slashDayFirst),
+                    DateValues.shiftedYear(shifted, 0, slashDayFirst)) <= lastAggregatedYear ? "[DATE]" : shifted;
         } catch (UnprocessableValueException e) {
             return "[DATE]";
         }

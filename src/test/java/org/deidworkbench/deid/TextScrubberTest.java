@@ -321,6 +321,26 @@ class TextScrubberTest {
         assertEquals("Seen [DATE] and [DATE]", scrub("Seen 2024-01-15 and 03/04/2021"));
     }
 
+    @ParameterizedTest(name = "{0} (column day first: {1})")
+    @CsvSource(delimiter = '|', value = {
+            // The text shows its order: a day above 12 first reads every slash date of it day first, and the reverse
+            "Review 25/04/2021, seen 03/04/2021|false|Review 05/05/2021, seen 13/04/2021",
+            "Review 25/04/2021, seen 03/04/2021|true|Review 05/05/2021, seen 13/04/2021",
+            "Review 04/25/2021, seen 03/04/2021|true|Review 05/05/2021, seen 03/14/2021",
+            // It does not: the column's order decides
+            "Seen 03/04/2021|false|Seen 03/14/2021",
+            "Seen 03/04/2021|true|Seen 13/04/2021",
+            // Both orders in one text: the column's
+            "Seen 25/04/2021 and 04/25/2021|false|Seen [DATE] and 05/05/2021",
+            "Seen 25/04/2021 and 04/25/2021|true|Seen 05/05/2021 and [DATE]",
+            // Other notations keep their own order
+            "Seen 25/04/2021 and 2021-04-03 and 03.04.2021|false|Seen 05/05/2021 and 2021-04-13 and 13.04.2021"})
+    void slashDatesAreReadInTheOrderTheTextShowsElseAsTheColumnSays(String text, boolean columnDayFirst,
+            String expected) {
+        assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrubAndTell(text, SUBJECT,
+                columnDayFirst).text());
+    }
+
     @Test
     void impossibleDateInTextBecomesDateLabelEvenWithSubject() {
         assertEquals("Seen [DATE]", new TextScrubber(new KnownIdentifiers()).scrub("Seen 13/40/2020", SUBJECT));

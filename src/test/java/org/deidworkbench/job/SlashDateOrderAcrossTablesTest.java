@@ -61,4 +61,44 @@ class SlashDateOrderAcrossTablesTest {
             assertEquals(visitShift, letterShift, "letters.csv row " + (i + 1) + ": not read " + name);
         }
     }
+
+    /**
+     * A letter's text reads its slash dates as its table's date columns are written: the admission day named in the
+     * letter comes out as the same day the admission column does, and a day above 12 is shifted, not lost to
+     * {@code [DATE]}. Read month first, 3 April in an NHS letter would move as 4 March and be written month first.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"day first,dd/MM/yyyy", "month first,MM/dd/yyyy"})
+    void aLettersTextReadsItsSlashDatesAsItsTablesDates(String name, String pattern) throws Exception {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern);
+        List<LocalDate> admitted = List.of(LocalDate.of(2021, 4, 3), LocalDate.of(2021, 2, 14), LocalDate.of(2022, 1, 5));
+        LocalDate review = LocalDate.of(2021, 4, 25);
+        Path in = Files.createDirectories(dir.resolve("in"));
+        StringBuilder letters = new StringBuilder("patient_id,admission_date,letter_text\n");
+        for (int i = 0; i < 3; i++) {
+            letters.append("P10").append(i).append(',').append(admitted.get(i).format(f))
+                    .append(",\"Admitted ").append(admitted.get(i).format(f)).append(". Review on ")
+                    .append(review.format(f)).append(".\"\n");
+        }
+        Files.writeString(in.resolve("letters.csv"), letters);
+        Path out = dir.resolve("out");
+        RunResult result = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true, PASSPHRASE,
+                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        assertEquals(FileReport.Status.WRITTEN, result.report().fileResults().get(0).status());
+        java.util.regex.Pattern letter = java.util.regex.Pattern.compile(
+                "Admitted (\\d\\d/\\d\\d/\\d{4})\\. Review on (\\d\\d/\\d\\d/\\d{4})\\.");
+        List<String> l = Files.readAllLines(out.resolve("letters.csv"));
+        for (int i = 0; i < 3; i++) {
+            String row = l.get(i + 1);
+            String column = row.split(",")[1];
+            java.util.regex.Matcher m = letter.matcher(row);
+            org.junit.jupiter.api.Assertions.assertTrue(m.find(), "letters.csv row " + (i + 1)
+                    + ": the letter's dates were not both shifted");
+            assertEquals(column, m.group(1), "letters.csv row " + (i + 1) + ": the letter's admission day is not the"
+                    + " column's (not read " + name + ")");
+            long shift = ChronoUnit.DAYS.between(admitted.get(i), LocalDate.parse(column, f));
+            assertEquals(shift, ChronoUnit.DAYS.between(review, LocalDate.parse(m.group(2), f)),
+                    "letters.csv row " + (i + 1) + ": the review day moved by another offset");
+        }
+    }
 }

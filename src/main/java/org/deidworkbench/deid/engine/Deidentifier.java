@@ -522,7 +522,8 @@ public final class Deidentifier {
 
     /**
      * The method for an action, reading slash dates day first when {@code slashDayFirst} (for
-     * {@code shift-date} and {@code generalize} of dates; every other action ignores it).
+     * {@code shift-date} and {@code generalize} of dates, and the dates in {@code scrub-text}'s text that do not show
+     * their order; every other action ignores it).
      */
     public DeidMethod method(ActionSpec spec, boolean slashDayFirst) {
         return method(spec, slashDayFirst, null);
@@ -542,7 +543,18 @@ public final class Deidentifier {
             return new GeneralizeMethod(g.kind(), referenceYear, noSubjectOffset, true,
                     g.kind() == Generalization.BIRTH_DATE ? this::attestShifted : null);
         }
+        if (spec.action() == org.deidworkbench.model.Action.SCRUB_TEXT && slashDayFirst) {
+            return new ScrubTextMethod(frozenScrubber(), this::attestShifted, true);
+        }
         return method(spec);
+    }
+
+    private TextScrubber frozenScrubber() {
+        TextScrubber s = scrubber;
+        if (s == null) {
+            throw new IllegalStateException("scrub-text needs freezeIdentifiers() first");
+        }
+        return s;
     }
 
     /**
@@ -583,13 +595,7 @@ public final class Deidentifier {
                         ? new GeneralizeMethod(kind, referenceYear, noSubjectOffset, false, this::attestShifted)
                         : new GeneralizeMethod(kind, referenceYear, noSubjectOffset);
             }
-            case SCRUB_TEXT -> {
-                TextScrubber s = scrubber;
-                if (s == null) {
-                    throw new IllegalStateException("scrub-text needs freezeIdentifiers() first");
-                }
-                yield new ScrubTextMethod(s, this::attestShifted);
-            }
+            case SCRUB_TEXT -> new ScrubTextMethod(frozenScrubber(), this::attestShifted);
             case REMAP_UID -> new RemapUidMethod(keys.uids());
         };
     }

@@ -12,6 +12,7 @@ public final class ScrubTextMethod implements DeidMethod {
 
     private final TextScrubber scrubber;
     private final java.util.function.BiConsumer<org.deidworkbench.deid.Subject, String> witness;
+    private final boolean slashDayFirst;
     /** Replaced whole, never changed, so a thread sees either its own last value or another's (then asks again). */
     private volatile Last last;
 
@@ -26,8 +27,18 @@ public final class ScrubTextMethod implements DeidMethod {
      */
     public ScrubTextMethod(TextScrubber scrubber,
             java.util.function.BiConsumer<org.deidworkbench.deid.Subject, String> witness) {
+        this(scrubber, witness, false);
+    }
+
+    /**
+     * @param slashDayFirst read slash dates whose order the text does not show ({@code 03/04/2021}) day first: a
+     *     column of an export whose dates are written day first
+     */
+    public ScrubTextMethod(TextScrubber scrubber,
+            java.util.function.BiConsumer<org.deidworkbench.deid.Subject, String> witness, boolean slashDayFirst) {
         this.scrubber = scrubber;
         this.witness = witness;
+        this.slashDayFirst = slashDayFirst;
     }
 
     @Override
@@ -39,7 +50,7 @@ public final class ScrubTextMethod implements DeidMethod {
 
     @Override
     public String apply(String value, FieldContext context) {
-        TextScrubber.Scrubbed s = scrubber.scrubAndTell(value, context.subject());
+        TextScrubber.Scrubbed s = scrubber.scrubAndTell(value, context.subject(), slashDayFirst);
         last = new Last(value, s.datesFound());
         if (s.datesFound()) {
             attest(s.text(), context);

@@ -69,9 +69,15 @@ final class CsvAnalysis implements java.io.Serializable {
             // Turkish (hasta, hastalar; decision 0125)
             "hasta", "hastalar");
 
-    /** What is known about one file. */
+    /**
+     * What is known about one file.
+     *
+     * @param textDatesDayFirst whether the slash dates in its free text that do not show their order
+     *     ({@code 03/04/2021}) are read day first, as the file's own date columns are written (or, when they show no
+     *     order, the run's)
+     */
     record FileInsight(List<String> header, ColumnInsight[] columns, int patientColumn, int viaColumn,
-            SubjectIndex via, Notice[] notices) implements java.io.Serializable {
+            SubjectIndex via, Notice[] notices, boolean textDatesDayFirst) implements java.io.Serializable {
     }
 
     /**
@@ -118,6 +124,8 @@ final class CsvAnalysis implements java.io.Serializable {
         /** Whether {@link #key} is unique only with its part number ({@link #partOf}), not alone. */
         boolean groupKey;
         int patientColumn = -1;
+        /** {@link FileInsight#textDatesDayFirst}. */
+        boolean textDatesDayFirst;
         Relation[] relations;
         /** For each reference column, the table whose key it references. */
         final Sampled[] targets;
@@ -221,7 +229,8 @@ final class CsvAnalysis implements java.io.Serializable {
                 columns[c] = new ColumnInsight(s.classes[c], s.relations[c]);
             }
             unresolvedLinks(s);
-            out.put(s.path.toString(), new FileInsight(s.header, columns, s.patientColumn, via, index, s.notices));
+            out.put(s.path.toString(), new FileInsight(s.header, columns, s.patientColumn, via, index, s.notices,
+                    s.textDatesDayFirst));
         }
         return new CsvAnalysis(Map.copyOf(out));
     }
@@ -245,16 +254,35 @@ final class CsvAnalysis implements java.io.Serializable {
                 }
             }
         }
-        if (dayFirst == 0 || monthFirst > 0) {
-            return;
-        }
+        boolean runDayFirst = dayFirst > 0 && monthFirst == 0;
         for (Sampled s : samples) {
-            for (int c = 0; c < s.classes.length; c++) {
+            for (int c = 0; c < s.classes.length && runDayFirst; c++) {
                 if (s.classes[c].slashOrder() == ColumnClassifier.SlashOrder.OPEN) {
                     s.classes[c] = s.classes[c].dayFirstAsTheRun();
                 }
             }
+            s.textDatesDayFirst = textDatesDayFirst(s);
         }
+    }
+
+    /**
+     * Whether a file's free text reads slash dates that do not show their order day first: as the file's slash date
+     * columns are read (a UK letters table beside its admission dates). Read month first, {@code 03/04/2021} in a
+     * letter would move as 4 March where the same day in the file's admission column moves as 3 April, and be written
+     * month first. A file without slash date columns does not take the run's order: its text would then read
+     * otherwise when the file is run alone later; the text's own dates may still show theirs.
+     */
+    private static boolean textDatesDayFirst(Sampled s) {
+        boolean dayFirst = false;
+        for (Classification c : s.classes) {
+            switch (c.slashOrder()) {
+                case MONTH_FIRST, MIXED -> {
+                    return false;
+                }
+                default -> dayFirst |= c.slashDayFirst();
+            }
+        }
+        return dayFirst;
     }
 
     /**

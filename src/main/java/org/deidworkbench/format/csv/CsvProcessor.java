@@ -672,10 +672,12 @@ public final class CsvProcessor implements FileProcessor {
      */
     private Column[] plan(CsvAnalysis.FileInsight in, List<String> header, boolean withMethods) {
         boolean analysed = in != null && in.header().equals(header);
+        boolean textDayFirst = analysed && in.textDatesDayFirst();
         Column[] columns = new Column[header.size()];
         for (int c = 0; c < columns.length; c++) {
             ColumnPlan p = engine.plan(header.get(c), analysed ? in.columns()[c] : ColumnInsight.NONE);
-            DeidMethod method = withMethods ? engine.method(p.spec(), p.slashDayFirst(), p.monthLanguage()) : null;
+            boolean dayFirst = p.slashDayFirst() || textDayFirst && p.spec().action() == Action.SCRUB_TEXT;
+            DeidMethod method = withMethods ? engine.method(p.spec(), dayFirst, p.monthLanguage()) : null;
             columns[c] = new Column(p, p.counterId() + " (" + p.spec().action().yamlName() + ")", method);
         }
         return columns;
