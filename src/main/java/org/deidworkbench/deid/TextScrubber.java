@@ -770,7 +770,72 @@ public final class TextScrubber {
                 }
             }
         }
+        widenNamesLeft(text, spans);
         return new Scrubbed(replace(text, spans), dates);
+    }
+
+    /**
+     * A capitalised word right before a person's name the scrubber found, separated by one space, is part of the name
+     * when it is no ordinary word, cue, title or form of address ({@link #cuedNameWord}): a given name no list knows
+     * before a surname a table or a cue gave ("Jarrah Wainwright, PO Box …" at a note's head, its surname known from
+     * "Brother Tjapaltjarri Wainwright" further on). Up to two words ("Mary Ellen Wainwright").
+     */
+    static void widenNamesLeft(String text, List<Span> spans) {
+        for (int i = 0, n = spans.size(); i < n; i++) {
+            Span s = spans.get(i);
+            for (int words = 0; words < 2 && s != null && s.replacement().equals("[NAME]"); words++) {
+                s = nameWordBefore(text, s.start(), spans);
+                if (s != null) {
+                    spans.add(s);
+                }
+            }
+        }
+    }
+
+    /**
+     * "Patient" in the exports' languages, as it heads a note before the patient's name ("Paciente Maria …"): the
+     * common-word list has English and German only.
+     */
+    private static final java.util.Set<String> PATIENT_TITLES = java.util.Set.of("patient", "patientin", "paciente",
+            "patiente", "paziente", "pacjent", "pacjentka", "patiënt", "patiënte", "hasta", "doente",
+            "utente", "potilas", "pasient", "patienten");
+
+    private static Span nameWordBefore(String text, int nameStart, List<Span> spans) {
+        int end = nameStart - 1;
+        if (end < 1 || text.charAt(end) != ' ' || !Character.isLetter(text.charAt(end - 1))) {
+            return null;
+        }
+        int start = end - 1;
+        int partEnd = end;
+        while (true) {
+            while (start > 0 && (Character.isLetter(text.charAt(start - 1))
+                    || Character.getType(text.charAt(start - 1)) == Character.NON_SPACING_MARK)) {
+                start--;
+            }
+            String w = text.substring(start, partEnd);
+            if (!cuedNameWord(text, new int[] {start, partEnd}) || TITLE_WORDS.contains(w)
+                    || FORMS_OF_ADDRESS.contains(w) || INDIAN_TITLES.contains(w)
+                    || PATIENT_TITLES.contains(w.toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+            // "Smith-Jarrah Wainwright": each part of a double name must be one
+            if (start > 1 && text.charAt(start - 1) == '-' && Character.isLetter(text.charAt(start - 2))) {
+                partEnd = start - 1;
+                start = partEnd - 1;
+                continue;
+            }
+            break;
+        }
+        if (start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '\''
+                || text.charAt(start - 1) == '.' || text.charAt(start - 1) == '-')) {
+            return null; // "O'Brien", "St.Mary": a part of another word
+        }
+        for (Span other : spans) {
+            if (other.start() < end && other.end() > start) {
+                return null; // already replaced ("[LOCATION]"), or a part of the name itself
+            }
+        }
+        return new Span(start, end, "[NAME]");
     }
 
     /**

@@ -341,6 +341,24 @@ class TextScrubberTest {
                 columnDayFirst).text());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // A given name no list knows, before a surname known to the run (a table, or a cue in another note)
+            "Jarrah Wainwright, PO Box 4127.|[NAME] [NAME], [ADDRESS].",
+            "Mary Ellen Wainwright seen.|[NAME] [NAME] [NAME] seen.",
+            "Seen with Tjapaltjarri Wainwright today.|Seen with [NAME] [NAME] today.",
+            // Ordinary words, titles, forms of address and "patient" in the exports' languages stay
+            "Called Wainwright today.|Called [NAME] today.",
+            "Paciente Wainwright, neta Ana.|Paciente [NAME], neta [NAME].",
+            "Herr Wainwright kam.|Herr [NAME] kam.",
+            // Not separated by one space, or part of another word
+            "Haemodialysis, Wainwright.|Haemodialysis, [NAME].",
+            "Ngaire-Jarrah Wainwright.|[NAME] [NAME].",
+            "Follow-Up Wainwright.|Follow-Up [NAME]."})
+    void aCapitalisedWordThatIsNoOrdinaryWordRightBeforeAKnownNameIsPartOfIt(String text, String expected) {
+        assertEquals(expected, scrubberKnowing("Wainwright", "[NAME]").scrub(text, null));
+    }
+
     @Test
     void impossibleDateInTextBecomesDateLabelEvenWithSubject() {
         assertEquals("Seen [DATE]", new TextScrubber(new KnownIdentifiers()).scrub("Seen 13/40/2020", SUBJECT));
