@@ -664,6 +664,10 @@ public final class TextScrubber {
             for (int[] b : CjkNames.cuedNames(text)) {
                 spans.add(new Span(b[0], b[1], "[NAME]"));
             }
+            for (org.deidworkbench.deid.classify.EastAsianDates.Found f : org.deidworkbench.deid.classify.EastAsianDates.find(text)) {
+                spans.add(new Span(f.start(), f.end(), eastAsianDateReplacement(text.substring(f.start(), f.end()),
+                        subject)));
+            }
         }
         Shape shape = prefilter ? new Shape(text) : null;
         boolean dates = false;
@@ -773,6 +777,17 @@ public final class TextScrubber {
     private static final Starts[] MONTH_NAME_DATE_STARTS = {Starts.WORD, Starts.DIGIT_RUN, Starts.DIGIT_RUN};
     /** The first letters of English month names in either case, where a month-first date starts (ASCII case folded). */
     private static final String MONTH_LETTERS = "JjFfMmAaSsOoNnDd";
+
+    /** A Japanese, Chinese or Korean date of a text shifted in its notation, or {@code [DATE]} as for a numeric one. */
+    private String eastAsianDateReplacement(String date, Subject subject) {
+        String shifted = subject == null ? null : org.deidworkbench.deid.classify.EastAsianDates.shift(date, subject.dateOffsetDays());
+        if (shifted == null) {
+            return "[DATE]";
+        }
+        int before = org.deidworkbench.deid.classify.EastAsianDates.parse(date).getYear();
+        int after = org.deidworkbench.deid.classify.EastAsianDates.parse(shifted).getYear();
+        return Math.min(before, after) <= lastAggregatedYear ? "[DATE]" : shifted;
+    }
 
     /** A numeric date of a text shifted by the subject's offset, or {@code [DATE]} (no subject, too old, not a date). */
     private String numericDateReplacement(String date, Subject subject) {
