@@ -79,6 +79,11 @@ public final class EastAsianDates {
 
     /** The date a whole value stands for, or null if it is no date of these notations (or no real day). */
     public static LocalDate parse(String value) {
+        boolean shortEra = value.length() >= 6 && "MTSHR".indexOf(value.charAt(0)) >= 0
+                && value.charAt(1) >= '0' && value.charAt(1) <= '9';
+        if (!shortEra && !mayHold(value)) {
+            return null; // the common case, without a regular expression: the classifier asks of every value
+        }
         Matcher m = IN_TEXT.matcher(value);
         if (m.matches()) {
             return date(m);
