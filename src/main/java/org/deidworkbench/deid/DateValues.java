@@ -226,6 +226,10 @@ public final class DateValues {
         if (YEAR_ONLY.matcher(v).matches()) {
             return value;
         }
+        String eastAsian = org.deidworkbench.deid.classify.EastAsianDates.shift(v, days);
+        if (eastAsian != null) {
+            return before + eastAsian + after;
+        }
         throw notADate();
     }
 
@@ -282,6 +286,10 @@ public final class DateValues {
         }
         if (YEAR_ONLY.matcher(v).matches()) {
             return Integer.parseInt(v);
+        }
+        LocalDate eastAsian = org.deidworkbench.deid.classify.EastAsianDates.parse(v);
+        if (eastAsian != null) {
+            return eastAsian.plusDays(days).getYear();
         }
         throw notADate();
     }

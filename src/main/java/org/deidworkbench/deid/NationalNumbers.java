@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * National and health numbers of Brazil, Turkey and India in free text, found by their check digits, and the postcodes
- * of Brazil, Portugal and India where their shape alone says too little (decision 0125):
+ * National and health numbers of Brazil, Turkey, India, Korea, China and Japan in free text, found by their check digits,
+ * and the postcodes of Brazil, Portugal and India where their shape alone says too little (decisions 0125, 0127):
  * <ul>
  * <li>a Brazilian CPF ({@code 123.456.789-09}, {@code 123456789-09} or eleven digits): two mod-11 check digits;</li>
  * <li>a Cartão Nacional de Saúde number (CNS: fifteen digits from 1, 2, 7, 8 or 9, also in groups {@code 898 0011 2345
@@ -17,8 +17,14 @@ import java.util.regex.Pattern;
  * digit;</li>
  * <li>a Brazilian CEP ({@code 01310-100}) anywhere; a Portuguese código postal ({@code 1000-001}) before its town or
  * after its label; an Indian PIN code ({@code 560001}) after {@code PIN} or after a town and a dash
- * ({@code Bengaluru - 560003}).</li>
+ * ({@code Bengaluru - 560003});</li>
+ * <li>a Korean resident registration number ({@code 580312-2345674} or thirteen digits): its birth date, then a check
+ * digit of weights 2–9, 2–5 (decision 0127);</li>
+ * <li>a Chinese resident identity number (eighteen characters, the last a digit or {@code X}): its birth date and the ISO
+ * 7064 MOD 11-2 check character;</li>
+ * <li>a Japanese individual number (My Number: twelve digits, also in groups of four): its check digit.</li>
  * </ul>
+ * The Korean and Japanese numbers count only in a text with kana, hanzi or Hangul ({@link CjkNames#mayHold}).
  * A number right after a code system's name ("SIGTAP 0303060212") is left to the caller. Stateless and thread-safe.
  */
 final class NationalNumbers {
@@ -47,6 +53,10 @@ final class NationalNumbers {
             "\\b(?:PIN|Pin|PIN\\s[Cc]ode|Pin\\s[Cc]ode|Pincode|PINCODE)[:\\s.-]{1,3}$");
     private static final Pattern TOWN_DASH_BEFORE = Pattern.compile("\\p{Lu}\\p{Ll}{2,30}\\s{0,2}[-\u2013]\\s{0,2}$");
 
+    private static final Pattern RRN = Pattern.compile("(?<![\\d.\\-/])\\d{6}-?[1-8]\\d{6}(?![\\d\\-]|[.,]\\d)");
+    private static final Pattern CN_RESIDENT = Pattern.compile("(?<![\\d.\\-/])\\d{17}[\\dXx](?![\\dA-Za-z\\-]|[.,]\\d)");
+    private static final Pattern MY_NUMBER = Pattern.compile("(?<![\\d.\\-/])\\d{4}([ -]?)\\d{4}\\1\\d{4}(?![\\d\\-]|[.,]\\d)");
+
     /** The national numbers and postcodes of a text, in no particular order; empty when it holds fewer than 6 digits. */
     static List<Found> find(String text) {
         int n = text.length();
@@ -60,7 +70,8 @@ final class NationalNumbers {
             return List.of();
         }
         List<Found> out = new ArrayList<>();
-        Matcher[] matchers = new Matcher[7]; // made when first needed: CPF, TC Kimlik, CNS, Aadhaar, CEP, PT, PIN
+        Matcher[] matchers = new Matcher[10]; // made when first needed: CPF, TC Kimlik, CNS, Aadhaar, CEP, PT, PIN, RRN,
+        // the Chinese resident number, My Number
         for (int i = 0; i < n; i++) {
             if (!isDigit(text.charAt(i)) || i > 0 && isDigit(text.charAt(i - 1))) {
                 continue; // not where a run of digits starts
@@ -99,6 +110,20 @@ final class NationalNumbers {
                     && (endsBefore(PIN_LABEL_BEFORE, text, i, 16)
                         || m.end() - i == 6 && endsBefore(TOWN_DASH_BEFORE, text, i, 36))) {
                 out.add(new Found(i, m.end(), "[ZIP]"));
+            }
+            // An RRN and My Number only in a text with kana, hanzi or Hangul: as many as one in ten numbers of their
+            // length and shape pass the check, and an English note's accession or barcode number must stay.
+            if (digits >= 13 && (len == 6 && next == '-' || len == 13) && CjkNames.mayHold(text)
+                    && (m = at(matchers, 7, RRN, text, i)) != null && isRrn(HealthNumbers.digits(m.group()))) {
+                out.add(new Found(i, m.end(), "[ID]"));
+            }
+            if (digits >= 17 && (len == 17 && (next == 'X' || next == 'x') || len == 18)
+                    && (m = at(matchers, 8, CN_RESIDENT, text, i)) != null && isChineseResidentNumber(m.group())) {
+                out.add(new Found(i, m.end(), "[ID]"));
+            }
+            if (digits >= 12 && (len == 4 && (next == ' ' || next == '-') || len == 12) && CjkNames.mayHold(text)
+                    && (m = at(matchers, 9, MY_NUMBER, text, i)) != null && isMyNumber(HealthNumbers.digits(m.group()))) {
+                out.add(new Found(i, m.end(), "[ID]"));
             }
             i = j - 1;
         }
@@ -198,5 +223,51 @@ final class NationalNumbers {
             c = VERHOEFF_D[c][VERHOEFF_P[i % 8][d.charAt(11 - i) - '0']];
         }
         return c == 0;
+    }
+
+    /** Whether {@code yyMMdd} or {@code yyyyMMdd} at {@code from} is a month and day that exist (any year). */
+    private static boolean monthDay(String d, int from) {
+        int m = (d.charAt(from) - '0') * 10 + d.charAt(from + 1) - '0';
+        int day = (d.charAt(from + 2) - '0') * 10 + d.charAt(from + 3) - '0';
+        return m >= 1 && m <= 12 && day >= 1 && day <= 31;
+    }
+
+    /** A Korean RRN: thirteen digits, a birth date first, the last (11 − Σ digit × 2..9,2..5 mod 11) mod 10. */
+    static boolean isRrn(String d) {
+        if (d.length() != 13 || !monthDay(d, 2)) {
+            return false;
+        }
+        int[] w = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (d.charAt(i) - '0') * w[i];
+        }
+        return d.charAt(12) - '0' == (11 - sum % 11) % 10;
+    }
+
+    /** A Chinese resident identity number: a birth date at places 7–14 and the ISO 7064 MOD 11-2 check character. */
+    static boolean isChineseResidentNumber(String v) {
+        if (v.length() != 18 || !monthDay(v, 10) || !(v.startsWith("19", 6) || v.startsWith("20", 6))) {
+            return false;
+        }
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (v.charAt(i) - '0') * w[i];
+        }
+        return Character.toUpperCase(v.charAt(17)) == "10X98765432".charAt(sum % 11);
+    }
+
+    /** A Japanese individual number: twelve digits, the last a check of the others weighted 2–7, 2–6 from the right. */
+    static boolean isMyNumber(String d) {
+        if (d.length() != 12 || d.chars().distinct().count() == 1) {
+            return false;
+        }
+        int sum = 0;
+        for (int n = 1; n <= 11; n++) {
+            sum += (d.charAt(11 - n) - '0') * (n <= 6 ? n + 1 : n - 5);
+        }
+        int r = sum % 11;
+        return d.charAt(11) - '0' == (r <= 1 ? 0 : 11 - r);
     }
 }

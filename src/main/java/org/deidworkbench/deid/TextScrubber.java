@@ -673,14 +673,19 @@ public final class TextScrubber {
         }
         findDictionaryNames(text, spans);
         findCuedNames(text, spans);
+        boolean dates = false;
         if (CjkNames.mayHold(text)) {
             findKnownCjkNames(text, spans);
             for (int[] b : CjkNames.cuedNames(text)) {
                 spans.add(new Span(b[0], b[1], "[NAME]"));
             }
+            for (org.deidworkbench.deid.classify.EastAsianDates.Found f : org.deidworkbench.deid.classify.EastAsianDates.find(text)) {
+                spans.add(new Span(f.start(), f.end(), eastAsianDateReplacement(text.substring(f.start(), f.end()),
+                        subject)));
+                dates = true; // shifted per subject: the text must not be remembered as the same for every subject
+            }
         }
         Shape shape = prefilter ? new Shape(text) : null;
-        boolean dates = false;
         for (Detector d : DETECTORS) {
             if (prefilter && !d.mayMatch().test(shape)) {
                 continue;
@@ -867,6 +872,17 @@ public final class TextScrubber {
     private static final Starts[] MONTH_NAME_DATE_STARTS = {Starts.WORD, Starts.DIGIT_RUN, Starts.DIGIT_RUN};
     /** The first letters of English month names in either case, where a month-first date starts (ASCII case folded). */
     private static final String MONTH_LETTERS = "JjFfMmAaSsOoNnDd";
+
+    /** A Japanese, Chinese or Korean date of a text shifted in its notation, or {@code [DATE]} as for a numeric one. */
+    private String eastAsianDateReplacement(String date, Subject subject) {
+        String shifted = subject == null ? null : org.deidworkbench.deid.classify.EastAsianDates.shift(date, subject.dateOffsetDays());
+        if (shifted == null) {
+            return "[DATE]";
+        }
+        int before = org.deidworkbench.deid.classify.EastAsianDates.parse(date).getYear();
+        int after = org.deidworkbench.deid.classify.EastAsianDates.parse(shifted).getYear();
+        return Math.min(before, after) <= lastAggregatedYear ? "[DATE]" : shifted;
+    }
 
     /**
      * A numeric date of a text shifted by the subject's offset, its slash date read day first when
@@ -1061,6 +1077,10 @@ public final class TextScrubber {
 
     /** {@link #mayShiftDates(String)} with or without the cheap tests (same result). */
     boolean mayShiftDates(String text, boolean prefilter) {
+        if (org.deidworkbench.deid.classify.EastAsianDates.mayHold(text) && CjkNames.mayHold(text)
+                && !org.deidworkbench.deid.classify.EastAsianDates.find(text).isEmpty()) {
+            return true; // 2023年3月12日, 2023년 3월 12일 (decision 0127)
+        }
         Shape shape = prefilter ? new Shape(text) : null;
         if ((!prefilter || shape.mayHoldNumericDate())
                 && new Finder(DateValues.textPattern(), text, shape, Starts.DIGIT_RUN, "").find()) {

@@ -90,4 +90,27 @@ class NationalNumbersTest {
     void codesValuesAndWrongCheckDigitsAreLeft(String text) {
         assertEquals(text, replaced(text));
     }
+
+    @ParameterizedTest
+    @CsvSource({"주민등록번호 580312-2345674 확인,580312-2345674", "환자 RRN 6709051123453.,6709051123453",
+        "身份证号 110108195803120028，电话,110108195803120028", "身份证 44030519670905002X。,44030519670905002X",
+        "マイナンバー 407103258467 確認,407103258467", "個人番号 4071 0325 8467,4071 0325 8467"})
+    void eastAsianNationalNumbersAreFoundByTheirCheckDigits(String text, String number) {
+        List<NationalNumbers.Found> found = NationalNumbers.find(text);
+        assertEquals(1, found.size(), text.length() + " characters");
+        assertEquals(number, text.substring(found.get(0).start(), found.get(0).end()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"580312-2345675", "581312-2345674", "110108195803120027", "44030519670905002Y", "407103258468",
+        "111111111111"})
+    void aWrongCheckDigitOrBirthDateIsNoEastAsianNationalNumber(String text) {
+        assertTrue(NationalNumbers.find(text).isEmpty());
+    }
+
+    @Test
+    void aNumberOfMyNumbersShapeInAnEnglishNoteStays() {
+        // 407103258467 passes My Number's check; without Japanese, Korean or Chinese text it is some other number.
+        assertTrue(NationalNumbers.find("Accession 407103258467 received").isEmpty());
+    }
 }

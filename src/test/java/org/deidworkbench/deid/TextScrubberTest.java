@@ -360,6 +360,17 @@ class TextScrubberTest {
     }
 
     @Test
+    void anEastAsianDateMakesTheScrubDependOnTheSubject() {
+        // Remembered as the same for every subject, the second patient's note would take the first's shift.
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        String text = "2023年3月12日に入院";
+        org.junit.jupiter.api.Assertions.assertTrue(s.mayShiftDates(text));
+        assertEquals("2023年3月22日に入院", s.scrub(text, new Subject("PAT-A", 10)));
+        assertEquals("2023年3月17日に入院", s.scrub(text, new Subject("PAT-B", 5)));
+        assertEquals("2023년 3월 17일 입원", s.scrub("2023년 3월 12일 입원", new Subject("PAT-B", 5)));
+    }
+
+    @Test
     void impossibleDateInTextBecomesDateLabelEvenWithSubject() {
         assertEquals("Seen [DATE]", new TextScrubber(new KnownIdentifiers()).scrub("Seen 13/40/2020", SUBJECT));
     }

@@ -96,7 +96,8 @@ class AdversarialCorpusTest {
      * KS X 1001 in G1 ({@code ISO 2022 IR 149}), Shift_JIS the half-width katakana of {@code ISO_IR 13}.
      */
     private static final List<Charset> CJK = List.of(Charset.forName("ISO-2022-JP"), Charset.forName("EUC-KR"),
-            Charset.forName("GB18030"), Charset.forName("Shift_JIS"));
+            Charset.forName("GB18030"), Charset.forName("Shift_JIS"), Charset.forName("windows-31j"),
+            Charset.forName("x-windows-949"), Charset.forName("x-windows-950"));
 
     /**
      * Every way a value can be read back from a file: UTF-8, Latin-1, Windows-1252, UTF-16 after a byte order mark,
@@ -228,7 +229,7 @@ class AdversarialCorpusTest {
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
         "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
-        "fhir-anz"})
+        "fhir-anz", "jp", "kr", "cn"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -255,7 +256,7 @@ class AdversarialCorpusTest {
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
         "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
-        "fhir-anz"})
+        "fhir-anz", "jp", "kr", "cn"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -299,8 +300,28 @@ class AdversarialCorpusTest {
         }
     }
 
+    /**
+     * The East Asian folders' encodings (decision 0127), by folder: the test reads their inputs and outputs in them, not
+     * with the sniffer it tests.
+     */
+    private static final Map<String, Charset> EAST_ASIAN = Map.of("jp", Charset.forName("windows-31j"),
+            "kr", Charset.forName("x-windows-949"), "cn", Charset.forName("GB18030"));
+
+    /** The charset of a corpus file or of its output (in {@code deid-adversarial-<folder>…/out}), or null. */
+    private static Charset eastAsianCharset(Path file) {
+        for (Path part : file.toAbsolutePath()) {
+            String p = part.toString();
+            for (Map.Entry<String, Charset> e : EAST_ASIAN.entrySet()) {
+                if (p.equals(e.getKey()) || p.startsWith("deid-adversarial-" + e.getKey())) {
+                    return e.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
     private static List<String> column(Path file, String name) throws IOException {
-        Corpus.Table t = Corpus.read(file);
+        Corpus.Table t = Corpus.read(file, eastAsianCharset(file));
         int c = t.header().indexOf(name);
         assertTrue(c >= 0, file.getFileName() + " has no column " + name);
         return t.rows().stream().map(r -> r.get(c)).toList();
@@ -369,7 +390,12 @@ class AdversarialCorpusTest {
         "au/patients.csv:PATIENT_ID<apdc_episodes.csv:PATIENT_ID", "au/patients.csv:PATIENT_ID<mbs_claims.csv:PATIENT_ID",
         "au/patients.csv:PATIENT_ID<progress_notes.csv:PATIENT_ID", "nz/patients.csv:NHI<nmds_events.csv:NHI",
         "nz/patients.csv:NHI<clinical_notes.csv:NHI", "ca/patients.csv:CHART_NO<dad_abstracts.csv:CHART_NO",
-        "ca/patients.csv:CHART_NO<notes.csv:CHART_NO", "ca/patients.csv:CHART_NO<patient_sin.csv:CHART_NO"})
+        "ca/patients.csv:CHART_NO<notes.csv:CHART_NO", "ca/patients.csv:CHART_NO<patient_sin.csv:CHART_NO",
+        "jp/kanja.csv:患者ID<nyuin.csv:患者ID", "jp/kanja.csv:患者ID<kiroku.csv:患者ID", "jp/kanja.csv:患者ID<kensa.csv:患者ID",
+        "jp/nyuin.csv:入院番号<kensa.csv:入院番号", "jp/nyuin.csv:入院番号<kiroku.csv:入院番号",
+        "kr/hwanja.csv:환자번호<ipwon.csv:환자번호", "kr/hwanja.csv:환자번호<girok.csv:환자번호",
+        "kr/ipwon.csv:입원번호<girok.csv:입원번호", "cn/huanzhe.csv:住院号<zhenduan.csv:住院号",
+        "cn/huanzhe.csv:住院号<bingcheng.csv:住院号"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
         String folder = join.substring(0, join.indexOf('/'));
         String[] sides = join.substring(folder.length() + 1).split("<");
@@ -565,7 +591,8 @@ class AdversarialCorpusTest {
         "it/ricoveri.csv:DATA_RICOVERO:DATA_DIMISSIONE:dd/MM/yyyy", "es/episodios.csv:FECHA_INGRESO:FECHA_ALTA:dd/MM/yyyy HH:mm",
         "pl/pobyty.csv:DATA_PRZYJECIA:DATA_WYPISU:dd.MM.yyyy HH:mm",
         "au/apdc_episodes.csv:EPISODE_START_DATE:EPISODE_END_DATE:dd/MM/yyyy",
-        "nz/nmds_events.csv:EVENT_START_DATE:EVENT_END_DATE:dd/MM/yyyy", "ca/dad_abstracts.csv:ADMIT_DATE:DISCHARGE_DATE:yyyy-MM-dd"})
+        "nz/nmds_events.csv:EVENT_START_DATE:EVENT_END_DATE:dd/MM/yyyy", "ca/dad_abstracts.csv:ADMIT_DATE:DISCHARGE_DATE:yyyy-MM-dd",
+        "jp/nyuin.csv:入院日:退院日:yyyy/MM/dd", "kr/ipwon.csv:입원일:퇴원일:yyyy-MM-dd", "cn/zhenduan.csv:入院日期:出院日期:yyyy-MM-dd"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));
@@ -1059,5 +1086,27 @@ class AdversarialCorpusTest {
                     : ChronoUnit.DAYS.between(LocalDate.parse(a.get(i), f), LocalDate.parse(b.get(i), f)));
         }
         return out;
+    }
+
+    /**
+     * A Japanese patient's birth date, written {@code 1958/03/12} in the patient table and {@code 昭和33年3月12日} in a
+     * note, comes out as one day in both: the note's era date is shifted by the patient's offset and written back as an
+     * era date (decision 0127); the notes' Western-year {@code 2023年3月12日} agrees with the admission's date too.
+     */
+    @org.junit.jupiter.api.Test
+    void aJapaneseEraDateInANoteIsShiftedWithItsPatient() throws Exception {
+        Path out = output("jp");
+        java.time.LocalDate birth = java.time.LocalDate.parse(column(out.resolve("kanja.csv"), "生年月日").get(0),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd"));
+        java.time.LocalDate admitted = java.time.LocalDate.parse(column(out.resolve("nyuin.csv"), "入院日").get(0),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd"));
+        String note = column(out.resolve("kiroku.csv"), "記録").get(0);
+        Matcher era = Pattern.compile("昭和\\d{1,2}年\\d{1,2}月\\d{1,2}日").matcher(note);
+        assertTrue(era.find(), "the note's era date is no longer an era date");
+        assertEquals(birth, org.deidworkbench.deid.classify.EastAsianDates.parse(era.group()));
+        Matcher western = Pattern.compile("\\d{4}年\\d{1,2}月\\d{1,2}日").matcher(note);
+        assertTrue(western.find(), "the note's date is gone");
+        assertEquals(admitted, org.deidworkbench.deid.classify.EastAsianDates.parse(western.group()));
+        assertTrue(!birth.equals(java.time.LocalDate.of(1958, 3, 12)), "the birth date was not shifted");
     }
 }

@@ -502,7 +502,13 @@ final class Corpus {
     }
 
     static Table read(Path file) throws IOException {
-        String text = decode(Files.readAllBytes(file));
+        return read(file, null);
+    }
+
+    /** A table in a known charset (the East Asian folders' CP932, CP949, GB18030); null: as {@link #decode} guesses. */
+    static Table read(Path file, Charset charset) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        String text = charset == null ? decode(b) : new String(b, charset);
         String first = text.lines().findFirst().orElse("");
         char delimiter = first.indexOf(';') >= 0 ? ';' : first.indexOf('\t') >= 0 ? '\t' : ',';
         try (CSVParser parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).get().parse(new StringReader(text))) {

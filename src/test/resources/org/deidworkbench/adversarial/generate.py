@@ -1847,6 +1847,7 @@ def main():
     new_zealand()
     canada()
     fhir_anz()
+    east_asia()  # decision 0127, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -2858,6 +2859,174 @@ def fhir_anz():
         with open(os.path.join(d, t + ".ndjson"), "w", encoding="utf-8", newline="") as f:
             for r in rs:
                 f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+# === jp, kr, cn (decision 0127) ====================================================================================
+# --- East Asian hospital exports as their systems and Excel save them: Shift_JIS (CP932) in Japan, CP949 (EUC-KR) in
+#     Korea, GB18030 (GBK) in mainland China; CRLF; national numbers with their check digits ---
+def my_number(eleven):
+    # Japan's individual number: the check digit of the first eleven, weighted from the right 2..7, 2..6
+    p = [int(c) for c in reversed(eleven)]
+    s = sum(d * (n + 1 if n <= 6 else n - 5) for n, d in enumerate(p, 1))
+    r = s % 11
+    return eleven + str(0 if r <= 1 else 11 - r)
+
+
+def insurer_number(seven):
+    # a Japanese insurer number (保険者番号): weights 2, 1 from the right, digits of the products summed
+    s = 0
+    for i, c in enumerate(reversed(seven)):
+        p = int(c) * (2 if i % 2 == 0 else 1)
+        s += p // 10 + p % 10
+    return seven + str((10 - s % 10) % 10)
+
+
+def rrn(twelve):
+    # Korea's resident registration number: weights 2..9, 2..5, check (11 - sum mod 11) mod 10
+    w = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]
+    s = sum(int(c) * k for c, k in zip(twelve, w))
+    d = str((11 - s % 11) % 10)
+    return twelve[:6] + "-" + twelve[6:] + d
+
+
+def resident_id_cn(seventeen):
+    # China's resident identity number: ISO 7064 MOD 11-2
+    w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    s = sum(int(c) * k for c, k in zip(seventeen, w))
+    return seventeen + "10X98765432"[s % 11]
+
+
+def east_asia():
+    japan()
+    korea()
+    china()
+
+
+def japan():
+    # CP932 (Windows-31J, what Excel in Japan saves as "CSV"), ',' and CRLF; names with and without the space, furigana
+    # in full-width and half-width katakana; birth dates in the Western calendar and in Japanese eras
+    d = os.path.join(HERE, "jp")
+    mn = my_number("40710325846")
+    pts = [("P0012345", "月影 花江", "ツキカゲ ハナエ", "ﾂｷｶｹﾞ ﾊﾅｴ", "女", "1958/03/12", "〒100-0001",
+            "東京都千代田区千代田1-1-1", "090-4417-2286", insurer_number("0613001"), "4712・305"),
+           ("P0012388", "鷹野真琴", "タカノ マコト", "ﾀｶﾉ ﾏｺﾄ", "男", "昭和20年8月1日", "〒530-0001",
+            "大阪府大阪市北区梅田3-1-1", "06-6345-7812", insurer_number("3927015"), "805・1122"),
+           ("P0012401", "大河内 千里", "オオコウチ チサト", "ｵｵｺｳﾁ ﾁｻﾄ", "女", "S12.11.3", "〒460-0008",
+            "愛知県名古屋市中区栄2-3-4", "03-1234-5678", insurer_number("0123004"), "33・4560")]
+    write_csv(os.path.join(d, "kanja.csv"),
+              ["患者ID", "氏名", "フリガナ", "ｶﾅ氏名", "性別", "生年月日", "郵便番号", "住所", "電話番号", "保険者番号",
+               "被保険者記号・番号"], [list(p) for p in pts], encoding="cp932", newline="\r\n")
+    plant("patient-name", "月影", "花江", "ツキカゲ", "ハナエ", "ﾂｷｶｹﾞ", "ﾊﾅｴ", "鷹野", "真琴", "タカノ", "マコト", "ﾀｶﾉ",
+          "ﾏｺﾄ", "大河内", "千里", "オオコウチ", "チサト", "ｵｵｺｳﾁ", "ﾁｻﾄ")
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("birth-date", p[5])
+        plant("address", p[7])
+        plant("phone", p[8])
+        plant("national-id", p[9], p[10])
+    plant("address", "〒100-0001", "〒530-0001", "〒460-0008")
+    nyuin = [("E23-004512", "P0012345", "2023/03/12", "2023/03/21", "I63.9", "脳梗塞", "脳神経内科"),
+             ("E22-019877", "P0012388", "2022/12/28", "2023/01/03", "J18.9", "肺炎", "呼吸器内科"),
+             ("E23-007730", "P0012401", "2023/05/05", "2023/05/05", "E11.9", "2型糖尿病", "糖尿病内科")]
+    write_csv(os.path.join(d, "nyuin.csv"), ["入院番号", "患者ID", "入院日", "退院日", "ICD10", "病名", "診療科"],
+              [list(n) for n in nyuin], encoding="cp932", newline="\r\n")
+    for n in nyuin:
+        plant("encounter-id", n[0])
+    keep("jp", "I63.9", "J18.9", "E11.9", "脳梗塞", "肺炎", "2型糖尿病", "脳神経内科")
+    write_csv(os.path.join(d, "kensa.csv"), ["入院番号", "患者ID", "採取日", "JLAC10", "検査名", "結果", "単位"],
+              [["E23-004512", "P0012345", "2023/03/13", "3D046000002227101", "HbA1c", "7.9", "%"],
+               ["E22-019877", "P0012388", "2022/12/29", "5C070000002306101", "CRP", "12.4", "mg/dL"],
+               ["E23-007730", "P0012401", "2023/05/05", "3D010000001926101", "血糖", "182", "mg/dL"]],
+              encoding="cp932", newline="\r\n")
+    keep("jp", "3D046000002227101", "5C070000002306101", "3D010000001926101", "7.9", "12.4", "182", "血糖")
+    # an older system: half-width katakana names and the era date as S33.3.12
+    write_csv(os.path.join(d, "kyu_system.csv"), ["ｶﾙﾃNO", "ｶﾅ氏名", "生年月日", "性別"],
+              [["P0012345", "ﾂｷｶｹﾞ ﾊﾅｴ", "S33.3.12", "F"], ["P0012401", "ｵｵｺｳﾁ ﾁｻﾄ", "S12.11.3", "F"]],
+              encoding="cp932", newline="\r\n")
+    plant("birth-date", "S33.3.12")
+    write_csv(os.path.join(d, "kiroku.csv"), ["入院番号", "患者ID", "記録日", "記録"],
+              [["E23-004512", "P0012345", "2023/03/12",
+                "2023年3月12日 救急搬送。月影花江様、昭和33年3月12日生。夫の月影宗一郎さんに説明。"
+                "主治医は山田先生。マイナンバー " + mn + " 確認済み。脳梗塞の診断。"],
+               ["E22-019877", "P0012388", "2023/01/03",
+                "令和5年1月3日退院。鷹野真琴さん、肺炎は改善。娘の鷹野美咲さんが迎え。連絡先 06-6345-7812。"],
+               ["E23-007730", "P0012401", "2023/05/05",
+                "大河内千里様 令和5年5月5日 外来。血糖コントロール不良。佐々木先生に紹介。"]],
+              encoding="cp932", newline="\r\n")
+    plant("national-id", mn)
+    plant("birth-date", "昭和33年3月12日", "昭和20年8月1日", "S12.11.3")
+    plant("relative-name", "宗一郎", "美咲")
+    plant("clinician-name", "山田", "佐々木")
+    plant("event-date", "2023年3月12日", "令和5年1月3日", "令和5年5月5日")
+    keep("jp", "救急搬送", "血糖コントロール不良")
+
+
+def korea():
+    # CP949 (EUC-KR and Microsoft's extension), ',' and CRLF; the resident registration number in its column and a note
+    d = os.path.join(HERE, "kr")
+    pts = [("K55120873", "서문지윤", rrn("580312234567"), "1958-03-12", "여", "010-1234-5678",
+            "서울특별시 종로구 세종대로 175"),
+           ("K55121904", "황보민재", rrn("670905112345"), "1967-09-05", "남", "010-8765-4321",
+            "부산광역시 해운대구 해운대로 264")]
+    write_csv(os.path.join(d, "hwanja.csv"), ["환자번호", "성명", "주민등록번호", "생년월일", "성별", "휴대전화", "주소"],
+              [list(p) for p in pts], encoding="cp949", newline="\r\n")
+    plant("patient-name", "서문지윤", "황보민재", "민재")
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("national-id", p[2])
+        plant("birth-date", p[3])
+        plant("phone", p[5])
+        plant("address", p[6])
+    write_csv(os.path.join(d, "ipwon.csv"), ["입원번호", "환자번호", "입원일", "퇴원일", "KCD", "진단명"],
+              [["A2023-0312", "K55120873", "2023-03-12", "2023-03-20", "I21.0", "급성 심근경색증"],
+               ["A2023-0418", "K55121904", "2023-04-18", "2023-04-25", "C16.9", "위암"]],
+              encoding="cp949", newline="\r\n")
+    plant("encounter-id", "A2023-0312", "A2023-0418")
+    keep("kr", "I21.0", "C16.9", "급성 심근경색증", "위암")
+    write_csv(os.path.join(d, "girok.csv"), ["입원번호", "환자번호", "기록일", "경과기록"],
+              [["A2023-0312", "K55120873", "2023-03-12",
+                "2023년 3월 12일 흉통으로 내원. 서문지윤 님 (주민등록번호 " + pts[0][2] + "). 남편 서문태식 씨에게 설명함. "
+                "보호자 연락처 010-1234-5678. 김영호 교수님 협진. 급성 심근경색증 진단."],
+               ["A2023-0418", "K55121904", "2023-04-25",
+                "2023년 4월 25일 퇴원. 황보민재 님 위암 수술 후 경과 양호. 딸 황보수진 동행."]],
+              encoding="cp949", newline="\r\n")
+    plant("relative-name", "서문태식", "황보수진")
+    plant("clinician-name", "김영호")
+    plant("event-date", "2023년 3월 12일", "2023년 4월 25일")
+    keep("kr", "흉통으로 내원", "경과 양호")
+
+
+def china():
+    # GB18030 (GBK for these characters), ',' and CRLF; the resident identity number also with its check character X
+    d = os.path.join(HERE, "cn")
+    ids = [resident_id_cn("11010819580312002"), resident_id_cn("44030519670905002")]
+    assert ids[1].endswith("X")
+    pts = [("ZY2023001", "诸葛明月", ids[0], "1958-03-12", "女", "138 1234 5678", "北京市海淀区中关村大街27号"),
+           ("ZY2023002", "欧阳志远", ids[1], "1967-09-05", "男", "139 8765 4321", "广东省深圳市福田区深南大道6008号")]
+    write_csv(os.path.join(d, "huanzhe.csv"), ["住院号", "姓名", "居民身份证号", "出生日期", "性别", "联系电话", "地址"],
+              [list(p) for p in pts], encoding="gb18030", newline="\r\n")
+    plant("patient-name", "诸葛明月", "欧阳志远", "志远")
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("national-id", p[2])
+        plant("birth-date", p[3])
+        plant("phone", p[5])
+        plant("address", p[6])
+    write_csv(os.path.join(d, "zhenduan.csv"), ["住院号", "入院日期", "出院日期", "ICD10", "诊断"],
+              [["ZY2023001", "2023-03-12", "2023-03-20", "I63.9", "脑梗死"],
+               ["ZY2023002", "2023-04-18", "2023-04-26", "K35.8", "急性阑尾炎"]],
+              encoding="gb18030", newline="\r\n")
+    keep("cn", "I63.9", "K35.8", "脑梗死", "急性阑尾炎")
+    write_csv(os.path.join(d, "bingcheng.csv"), ["住院号", "记录日期", "病程记录"],
+              [["ZY2023001", "2023-03-12",
+                "2023年3月12日入院。患者诸葛明月女士，丈夫诸葛建国陪同，身份证号 " + ids[0] + "，电话 138 1234 5678。"
+                "王主任查房。脑梗死诊断明确。"],
+               ["ZY2023002", "2023-04-26",
+                "2023年4月26日出院。欧阳志远先生术后恢复良好，身份证 " + ids[1] + "。家属欧阳晓燕签字。"]],
+              encoding="gb18030", newline="\r\n")
+    plant("relative-name", "诸葛建国", "欧阳晓燕")
+    plant("event-date", "2023年3月12日", "2023年4月26日")
+    keep("cn", "术后恢复良好", "脑梗死诊断明确")
 
 
 if __name__ == "__main__":

@@ -38,7 +38,9 @@ public final class HeaderHints {
             "cognome", "cognomi", "nome", "apellido", "apellidos", "nombre", "nombres", "sobrenome", "apelido",
             "nazwisko", "imie", "imię", "imiona",
             // Turkish ADI, SOYADI (ADI_SOYADI), İSİM (decision 0125)
-            "adi", "adı", "soyadi", "soyadı", "soyad", "isim", "ismi");
+            "adi", "adı", "soyadi", "soyadı", "soyad", "isim", "ismi",
+            // Japanese 氏名 and its reading フリガナ, Chinese 姓名, Korean 성명 (decision 0127: their words are romanised)
+            "shimei", "furigana", "xingming", "seongmyeong");
     private static final Set<String> PERSON_ROLE = Set.of("name", "names", "patient", "pat", "pt", "person",
             "physician", "doctor", "doc", "arzt", "aerztin", "ärztin", "provider", "practitioner", "clinician",
             "nurse", "author", "signer", "referrer", "attending", "surgeon", "guardian", "contact", "mother", "father",
@@ -138,8 +140,9 @@ public final class HeaderHints {
     private static final Set<String> CODE = Set.of("code", "codes", "icd", "loinc", "snomed", "sct", "rxnorm", "cvx",
             "ndc", "atc", "ops", "concept", "cpt", "hcpcs", "drg", "schluessel", "schlüssel", "kode", "kodierung", "cim", "ccam", "kod", "diagnoskod", "npu", "analys",
             "analyse", "analysekode",
-            // Brazil's SIGTAP procedure table (decision 0125)
-            "sigtap");
+            // Brazil's SIGTAP procedure table (decision 0125), Korea's KCD (its ICD-10), Japan's JLAC10 lab codes
+            // (decision 0127)
+            "sigtap", "kcd", "jlac");
     /**
      * Abbreviations that name a coded diagnosis or procedure in claims and registry extracts (HES's {@code DIAG_4_01},
      * {@code OPERTN_4_01}, PCORnet's {@code dx}): a code, unless the header also names an id ({@code DIAG_ID} is the
@@ -323,6 +326,9 @@ public final class HeaderHints {
             if (Character.isUpperCase(c) && cur.length() > 0 && Character.isLowerCase(cur.charAt(cur.length() - 1))) {
                 flush(cur, out);
             }
+            if (cur.length() > 0 && eastAsian(c) != eastAsian(cur.charAt(cur.length() - 1))) {
+                flush(cur, out); // 患者ID: patient, id; ｶﾙﾃNO: the chart's number
+            }
             cur.append(c);
         }
         flush(cur, out);
@@ -330,7 +336,71 @@ public final class HeaderHints {
         for (String w : out) {
             split.addAll(splitGlued(w));
         }
+        addEastAsianWords(h, split);
         return split;
+    }
+
+    /**
+     * Japanese, Chinese and Korean header words and the English words they stand for (decision 0127). Those scripts
+     * write a header without spaces ({@code 生年月日}, {@code 被保険者記号・番号}, {@code 居民身份证号}), so a term counts
+     * wherever it stands in the header; the hints then come from the English words.
+     */
+    private static final String[][] EAST_ASIAN_TERMS = {
+        // the patient and the chart (カルテ: its number is the patient's), admission numbers
+        {"患者", "patient"}, {"환자", "patient"}, {"病人", "patient"}, {"カルテ", "patient"}, {"ｶﾙﾃ", "patient"}, {"病历", "mrn"}, {"病案", "mrn"},
+        {"入院", "admission"}, {"住院", "admission"}, {"입원", "admission"},
+        // a name, its reading in katakana (フリガナ, ｶﾅ氏名)
+        {"氏名", "shimei"}, {"姓名", "xingming"}, {"名前", "shimei"}, {"성명", "seongmyeong"}, {"이름", "seongmyeong"}, {"フリガナ", "furigana"},
+        {"ﾌﾘｶﾞﾅ", "furigana"}, {"カナ", "furigana"}, {"ｶﾅ", "furigana"},
+        {"生年月日", "birthdate"}, {"出生", "birthdate"}, {"생년월일", "birthdate"}, {"誕生日", "birthdate"},
+        {"性別", "sex"}, {"性别", "sex"}, {"성별", "sex"},
+        {"住所", "address"}, {"地址", "address"}, {"주소", "address"},
+        {"郵便番号", "postcode"}, {"邮编", "postcode"}, {"邮政编码", "postcode"}, {"우편번호", "postcode"},
+        {"電話", "phone"}, {"电话", "phone"}, {"전화", "phone"}, {"携帯", "phone"}, {"手机", "phone"},
+        {"연락처", "phone"},
+        // national and insurance numbers: Japan's insurer and insured's numbers and My Number, Korea's resident
+        // registration number, China's resident identity card
+        {"保険", "insurance"}, {"マイナンバー", "ssn"}, {"個人番号", "ssn"}, {"주민등록", "ssn"}, {"身份证", "ssn"},
+        {"医師", "physician"}, {"医生", "physician"}, {"主治医", "physician"}, {"担当医", "physician"},
+        {"의사", "physician"}, {"주치의", "physician"},
+        // a disease's name is kept as a diagnosis code is; a lab test's name, its result and unit
+        {"病名", "diag"}, {"診断", "diag"}, {"诊断", "diag"}, {"진단", "diag"}, {"検査", "analyse"}, {"检验", "analyse"},
+        {"검사", "analyse"}, {"結果", "result"}, {"结果", "result"}, {"결과", "result"}, {"単位", "units"},
+        {"单位", "units"}, {"단위", "units"},
+        {"記録", "note"}, {"记录", "note"}, {"기록", "note"}, {"経過", "note"}, {"경과", "note"}, {"備考", "note"},
+        {"备注", "note"}, {"所見", "note"}, {"소견", "note"}, {"メモ", "note"}, {"메모", "note"},
+        {"日付", "date"}, {"日期", "date"}, {"일자", "date"}, {"날짜", "date"},
+        // last: a number of anything not named above (郵便番号 is a postcode, 個人番号 My Number)
+        {"番号", "number"}, {"번호", "number"}, {"编号", "number"}, {"号", "number"}};
+
+    /** Kana, Chinese characters, Hangul syllables and half-width katakana. */
+    private static boolean eastAsian(char c) {
+        return c >= '\u3040' && c <= '\u9FFF' || c >= '\uAC00' && c <= '\uD7AF' || c >= '\uFF66' && c <= '\uFF9F';
+    }
+
+    private static void addEastAsianWords(String header, List<String> words) {
+        boolean any = false;
+        for (int i = 0; i < header.length() && !any; i++) {
+            any = eastAsian(header.charAt(i));
+        }
+        if (!any) {
+            return;
+        }
+        String rest = header;
+        for (String[] t : EAST_ASIAN_TERMS) {
+            if (rest.contains(t[0]) && !words.contains(t[1])) {
+                rest = rest.replace(t[0], " "); // a term's characters count once: 郵便番号 is no 番号 of its own
+                words.add(t[1]);
+                if (NAME_PART.contains(t[1]) && !words.contains("name")) {
+                    words.add("name");
+                }
+            }
+        }
+        // 入院日, 採取日, 기록일: a day at the header's end is a date (生年月日 is a birth date, found above)
+        char last = header.charAt(header.length() - 1);
+        if ((last == '日' || last == '일') && !words.contains("date") && !words.contains("birthdate")) {
+            words.add("date");
+        }
     }
 
     private static void flush(StringBuilder cur, List<String> out) {

@@ -34,7 +34,8 @@ public final class ValueStats {
             + "(?:\\s?[AaPp][Mm])?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
     private static final Pattern ICD10 = Pattern.compile("[A-Z]\\d{2}(?:\\.[0-9A-Z]{1,4})?[+*!†]?");
     private static final Pattern LOINC = Pattern.compile("\\d{1,7}-\\d");
-    private static final Pattern CODE_LIKE = Pattern.compile("[A-Z0-9][A-Z0-9.:_/-]{0,15}");
+    /** Up to 17 characters: a JLAC10 laboratory code is 17 (3D046000002227101; decision 0127). */
+    private static final Pattern CODE_LIKE = Pattern.compile("[A-Z0-9][A-Z0-9.:_/-]{0,16}");
     /**
      * A number written in groups with dots, dashes, slashes or spaces, maybe after a letter code ({@code 529.982.247-25},
      * {@code 23.456.789-1}, {@code MG-12.345.678}, {@code CRM-SP 123456}): an identity document's or a register's number
@@ -47,9 +48,16 @@ public final class ValueStats {
     private static final Pattern ZIP_LIKE = Pattern.compile(
             "\\d{4,5}(?:-\\d{4})?|\\d{9}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|\\d{2}-\\d{3}|\\d{4}-\\d{3}"
             // a Brazilian CEP (01310-100), an Indian PIN code (560001) (decision 0125)
-            + "|\\d{5}-\\d{3}|\\d{6}");
+            + "|\\d{5}-\\d{3}|\\d{6}"
+            // a Japanese postcode, with its mark or without (〒100-0001) (decision 0127)
+            + "|〒?\\d{3}-\\d{4}");
     private static final Pattern GEO_LIKE = Pattern.compile("-?\\d{1,3}\\.\\d{4,}");
-    private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?|\\p{Lu}\\.");
+    /**
+     * A capitalised word, an initial, or a word of Chinese characters, kana or Hangul (those scripts have no capitals;
+     * "月影", "鷹野真琴", "ﾂｷｶｹﾞ", "서문지윤"; decision 0127): the header decides whether such a column holds names.
+     */
+    private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?|\\p{Lu}\\."
+            + "|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}\\u30FC\\uFF66-\\uFF9F]{1,8}");
     /**
      * A clinician's degree after the name ({@code Smith, Jane MD}, i2b2's {@code provider_dimension.name_char};
      * {@code JANE Q SMITH, M.D.}): a name's title as {@code Dr.} before it is (decision 0120). In capitals only.
@@ -251,6 +259,9 @@ public final class ValueStats {
         int datesBefore = dates();
         if (asciiDigit) {
             countDate(v);
+            if (dates() == datesBefore && v.length() >= 6 && EastAsianDates.parse(v) != null) {
+                isoDate++; // 昭和33年3月12日, S33.3.12, 2023년 3월 12일: a date to shift like an ISO one (decision 0127)
+            }
         }
         boolean isDate = dates() > datesBefore;
         int digitCount = digits(v);
@@ -269,7 +280,7 @@ public final class ValueStats {
             loinc++;
         }
         char first = v.charAt(0);
-        if (len <= 16 && (first >= 'A' && first <= 'Z' || first >= '0' && first <= '9')
+        if (len <= 17 && (first >= 'A' && first <= 'Z' || first >= '0' && first <= '9')
                 && mCodeLike.reset(v).matches()) {
             codeLike++;
         }

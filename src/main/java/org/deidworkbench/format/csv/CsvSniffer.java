@@ -61,7 +61,8 @@ public final class CsvSniffer {
      * Sniffs the dialect of a file.
      *
      * @throws FormatException {@code CSV-NO-HEADER} for an empty file; {@code CSV-UNSUPPORTED-ENCODING} for a
-     *         UTF-16 or UTF-32 byte order mark or NUL bytes (UTF-16 without a byte order mark, or not text)
+     *         UTF-16 or UTF-32 byte order mark or NUL bytes (UTF-16 without a byte order mark, or not text);
+     *         {@code CSV-ENCODING-UNSURE} when two East Asian encodings read the text equally well
      */
     public static CsvDialect sniff(Path file) throws IOException, FormatException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -171,7 +172,14 @@ public final class CsvSniffer {
         }
         Charset charset = bom ? StandardCharsets.UTF_8 : detectCharset(sample, start, length, complete);
 
-        Layout layout = chooseLayout(sample, start, length, complete);
+        Layout layout;
+        if (EastAsianEncodings.isOne(charset)) {
+            // A trail byte of Shift_JIS, GBK or Big5 may be 0x7C, the byte of '|': the layout is found in the text.
+            byte[] utf8 = decodeLenient(charset, sample, start, length).getBytes(StandardCharsets.UTF_8);
+            layout = chooseLayout(utf8, 0, utf8.length, complete);
+        } else {
+            layout = chooseLayout(sample, start, length, complete);
+        }
         String separator = layout.firstLineEnd != null ? layout.firstLineEnd : "\r\n";
         boolean endsWithSeparator = lastByte == '\n' || lastByte == '\r';
         return new CsvDialect(layout.delimiter, layout.quote, separator, charset, bom, endsWithSeparator);
@@ -241,12 +249,15 @@ public final class CsvSniffer {
 
     /**
      * UTF-8 if the sample decodes as UTF-8 (a multi-byte character cut at the sample's end is fine); otherwise
+     * Shift_JIS (CP932), CP949, GB18030 or Big5 where its non-ASCII bytes come in pairs and one of them reads it
+     * clearly best ({@link EastAsianEncodings}); otherwise
      * ISO-8859-2 where its own letters decide it ({@link #iso88592}); otherwise
      * Windows-1250 for a Central European export ({@link #centralEuropean}); otherwise
      * Windows-1252 if bytes 0x80–0x9F occur (they are printable there and control codes in ISO-8859-1),
      * unless one of them is undefined in Windows-1252, in which case ISO-8859-1 keeps every byte as it is.
      */
-    private static Charset detectCharset(byte[] sample, int start, int length, boolean complete) {
+    private static Charset detectCharset(byte[] sample, int start, int length, boolean complete)
+            throws FormatException {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -254,6 +265,12 @@ public final class CsvSniffer {
         CoderResult result = utf8.decode(in, CharBuffer.allocate(length - start), complete);
         if (!result.isError() && (!complete || !in.hasRemaining())) {
             return StandardCharsets.UTF_8;
+        }
+        if (EastAsianEncodings.looksDoubleByte(sample, start, length)) {
+            Charset eastAsian = EastAsianEncodings.detect(sample, start, length, complete);
+            if (eastAsian != null) {
+                return eastAsian;
+            }
         }
         boolean central = centralEuropean(sample, start, length);
         if (iso88592(sample, start, length, central ? 1 : 2)) {
@@ -275,6 +292,15 @@ public final class CsvSniffer {
             }
         }
         return c1 ? WINDOWS_1252 : StandardCharsets.ISO_8859_1;
+    }
+
+    /** The sample's text, a character cut at its end left out. */
+    private static String decodeLenient(Charset charset, byte[] sample, int start, int length) {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(length - start + 1);
+        decoder.decode(ByteBuffer.wrap(sample, start, length - start), out, false);
+        return out.flip().toString();
     }
 
     /**

@@ -147,4 +147,21 @@ class HeaderHintsTest {
         assertTrue(HeaderHints.of("ACHI_CODE").has(HeaderHints.Hint.CODE));
         assertFalse(HeaderHints.of("PROCEDURE_ID").has(HeaderHints.Hint.CODE));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"患者ID,ID", "患者ID,PERSON_ROLE", "氏名,NAME_PART", "ｶﾅ氏名,NAME_PART",
+        "フリガナ,NAME_PART", "성명,NAME_PART", "姓名,NAME_PART", "生年月日,BIRTH", "생년월일,BIRTH", "出生日期,BIRTH",
+        "郵便番号,ZIP", "住所,ADDRESS", "주소,ADDRESS", "电话,PHONE", "휴대전화,PHONE", "保険者番号,NATIONAL_ID",
+        "주민등록번호,NATIONAL_ID", "居民身份证号,NATIONAL_ID", "入院日,DATE", "기록일,DATE", "病名,CODE", "KCD,CODE",
+        "JLAC10,CODE", "記録,TEXT", "病程记录,TEXT", "住院号,ID", "ｶﾙﾃNO,ID"})
+    void japaneseChineseAndKoreanHeadersGiveTheirMeaning(String header, String hint) {
+        assertTrue(HeaderHints.of(header).has(HeaderHints.Hint.valueOf(hint)), header + " " + HeaderHints.of(header));
+    }
+
+    @Test
+    void aPostcodeIsNoNumberOfItsOwnAndAccentedLettersStayInTheirWord() {
+        assertFalse(HeaderHints.of("郵便番号").has(HeaderHints.Hint.ID));
+        assertEquals(java.util.List.of("straße"), HeaderHints.words("Straße"));
+        assertEquals(java.util.List.of("患者", "id", "patient"), HeaderHints.words("患者ID"));
+    }
 }
