@@ -27,6 +27,7 @@ import org.deidworkbench.deid.method.DeidMethod;
 import org.deidworkbench.deid.method.EmptyMethod;
 import org.deidworkbench.deid.method.EncryptMethod;
 import org.deidworkbench.deid.method.GeneralizeMethod;
+import org.deidworkbench.deid.method.Hl7MessageMethod;
 import org.deidworkbench.deid.method.KeepMethod;
 import org.deidworkbench.deid.method.PseudonymizeMethod;
 import org.deidworkbench.deid.method.RemapUidMethod;
@@ -588,7 +589,10 @@ public final class Deidentifier {
                 if (s == null) {
                     throw new IllegalStateException("scrub-text needs freezeIdentifiers() first");
                 }
-                yield new ScrubTextMethod(s, this::attestShifted);
+                // A value that holds an HL7 v2 message is de-identified by its structure (decision 0126).
+                yield new Hl7MessageMethod(new ScrubTextMethod(s, this::attestShifted),
+                        header -> profile.ruleForColumn(header).map(r -> method(r.spec())).orElse(null), this::subject,
+                        noSubjectOffset);
             }
             case REMAP_UID -> new RemapUidMethod(keys.uids());
         };

@@ -168,12 +168,15 @@ public final class CsvProcessor implements FileProcessor {
             // Only the subject, identifier and (in a table of patients' rows) free-text columns are made into strings.
             boolean[] wanted = new boolean[columns.length];
             boolean[] text = new boolean[columns.length];
+            boolean[] messages = new boolean[columns.length];
             boolean anyText = false;
             for (int c = 0; c < columns.length; c++) {
                 text[c] = !subjects.equals(SubjectSource.NONE) && columns[c].spec() instanceof ActionSpec.ScrubText;
                 anyText |= text[c];
+                messages[c] = columns[c].spec() instanceof ActionSpec.ScrubText
+                        && MESSAGE_HEADER.matcher(columns[c].header()).matches();
                 wanted[c] = c == subjects.column() || c == subjects.viaColumn() || columns[c].identifier()
-                        || links != null && links.reads(c) || text[c];
+                        || links != null && links.reads(c) || text[c] || messages[c];
             }
             RowSubjects rows = new RowSubjects(columns, subjects, true);
             Set<String> cued = new HashSet<>();
@@ -189,6 +192,7 @@ public final class CsvProcessor implements FileProcessor {
                     if (links != null) {
                         links.accept(row);
                     }
+                    noteMessages(row, messages);
                 } catch (DeidException e) {
                     throw new FormatException(e.code(), "line " + reader.lineNumber(), e.getMessage());
                 }
@@ -217,6 +221,32 @@ public final class CsvProcessor implements FileProcessor {
     }
 
     private static final ActionSpec CUED_NAME = new ActionSpec.Remove();
+
+    /**
+     * The headers of columns an interface engine's log keeps its messages in ({@code RAW_MESSAGE}, {@code HL7_MSG},
+     * {@code payload}): read in the scan, so that their patients' names and addresses are known to every text.
+     */
+    private static final java.util.regex.Pattern MESSAGE_HEADER = java.util.regex.Pattern.compile(
+            "(?i).*(?:message|msg|hl7|payload|er7).*");
+
+    /**
+     * The names and addresses of the HL7 v2 messages of a row (decision 0126) noted for the message's patient (PID-3):
+     * a message that names the patient's street only in another message, or a note of another table, loses it too.
+     */
+    private void noteMessages(String[] row, boolean[] messages) throws DeidException {
+        for (int c = 0; c < row.length; c++) {
+            if (messages[c] && row[c] != null && !row[c].isEmpty()) {
+                List<String> ids = org.deidworkbench.deid.method.Hl7MessageMethod.identifiers(row[c]);
+                Subject subject = ids.isEmpty() || ids.get(0).isEmpty() ? null : engine.subject(ids.get(0));
+                if (subject == null) {
+                    continue;
+                }
+                for (int i = 1; i + 1 < ids.size(); i += 2) {
+                    engine.noteIdentifier(CUED_NAME, ids.get(i), ids.get(i + 1), subject);
+                }
+            }
+        }
+    }
 
     @Override
     public FileStats transform(Path input, String name, OutputStream out, BooleanSupplier cancelled)
