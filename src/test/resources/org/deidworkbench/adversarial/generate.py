@@ -3018,7 +3018,7 @@ def hl7_and_clarity():
                ["880019902", "5500125550", "1526", "HEMOGLOBIN A1C", "4548-4", "7.1", "%", "NULL", "5.6",
                 "9/1/2023 10:40:00 AM"]])
     plant("order-id", "880012345", "880012346", "880019902")
-    keep("clarity", "GLUCOSE", "HEMOGLOBIN A1C", "2345-7", "4548-4", "132", "8.4", "7.1", "mg/dL")
+    keep("clarity", "1510", "1526", "GLUCOSE", "HEMOGLOBIN A1C", "2345-7", "4548-4", "132", "8.4", "7.1", "mg/dL")
     # a progress note over rows (HNO_NOTE_TEXT): each row a line, only the note id and the CSN to say whose it is
     lines = ["Patient: Zandervelt-Orsini, Clementine R   MRN: 7730415   CSN: 5500123401",
              "67 yo F admitted 3/12/2023 with hyperglycemia, glucose 132 mg/dL.",
