@@ -1076,7 +1076,14 @@ class AdversarialCorpusTest {
         }
         int pids = 0;
         int visits = 0;
-        for (String message : column(out.resolve("hl7/interface_log.csv"), "RAW_MESSAGE")) {
+        List<String> received = column(out.resolve("hl7/interface_log.csv"), "RECEIVED_AT");
+        List<String> messages = column(out.resolve("hl7/interface_log.csv"), "RAW_MESSAGE");
+        for (int i = 0; i < messages.size(); i++) {
+            // the log row has no patient column: its time moves with its message's patient (MSH-7 is 2 s earlier)
+            assertEquals(received.get(i).substring(0, 10).replace("-", ""), messages.get(i).split("\\|")[6]
+                    .substring(0, 8), "RECEIVED_AT and MSH-7 moved apart");
+        }
+        for (String message : messages) {
             for (String segment : message.split("\\r\\n|\\r|\\n|\\\\r(?=[A-Z][A-Z0-9]{2}\\|)")) {
                 String[] f = segment.split("\\|", -1);
                 if (f[0].equals("PID")) {

@@ -514,6 +514,24 @@ public final class CsvProcessor implements FileProcessor {
             }
         }
 
+        /**
+         * The subject of a row that names none but holds an HL7 v2 message in a free-text column (an interface engine's
+         * log, decision 0126): the message's patient (PID-3), so that the row's other dates (the time the message was
+         * received) move with the message's. Null when no such column holds a message with a patient id.
+         */
+        private Subject messageSubject(String[] row) throws DeidException {
+            for (int c = 0; c < columns.length; c++) {
+                if (columns[c].spec() instanceof ActionSpec.ScrubText && c < row.length
+                        && org.deidworkbench.deid.Hl7Message.looksLikeOne(row[c])) {
+                    List<String> ids = org.deidworkbench.deid.method.Hl7MessageMethod.identifiers(row[c]);
+                    if (!ids.isEmpty() && !ids.get(0).isEmpty()) {
+                        return engine.subject(ids.get(0));
+                    }
+                }
+            }
+            return null;
+        }
+
         String[] outputHeader() {
             String[] h = new String[kept.length];
             for (int k = 0; k < kept.length; k++) {
@@ -528,6 +546,9 @@ public final class CsvProcessor implements FileProcessor {
             Subject subject;
             try {
                 subject = rows.accept(row);
+                if (subject == null) {
+                    subject = messageSubject(row);
+                }
             } catch (DeidException e) {
                 throw new FormatException(e.code(), "line " + line, e.getMessage());
             }
