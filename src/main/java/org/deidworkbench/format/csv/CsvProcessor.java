@@ -357,6 +357,8 @@ public final class CsvProcessor implements FileProcessor {
         private final List<Problem> warnings = new ArrayList<>();
         private final List<Map<String, String>> memo = new ArrayList<>();
         private final List<Map<String, String>> previous = new ArrayList<>();
+        /** The scrub-text columns, where an HL7 message may name a row's patient (decision 0126). */
+        private final int[] textColumns;
         /** Characters in each column's current generation, and the most it may hold. */
         private final long[] memoChars;
         private final long memoCharLimit;
@@ -395,6 +397,8 @@ public final class CsvProcessor implements FileProcessor {
             CsvAnalysis.FileInsight in = insight(input);
             this.columns = plan(in, header, true);
             this.rows = new RowSubjects(columns, subjectSource(in, header), noteIdentifiersWhileTransforming);
+            this.textColumns = java.util.stream.IntStream.range(0, columns.length)
+                    .filter(c -> columns[c].spec() instanceof ActionSpec.ScrubText).toArray();
             this.kept = keptColumns(columns);
             this.counts = new long[columns.length];
             this.changed = new long[columns.length];
@@ -520,9 +524,8 @@ public final class CsvProcessor implements FileProcessor {
          * received) move with the message's. Null when no such column holds a message with a patient id.
          */
         private Subject messageSubject(String[] row) throws DeidException {
-            for (int c = 0; c < columns.length; c++) {
-                if (columns[c].spec() instanceof ActionSpec.ScrubText && c < row.length
-                        && org.deidworkbench.deid.Hl7Message.looksLikeOne(row[c])) {
+            for (int c : textColumns) {
+                if (c < row.length && org.deidworkbench.deid.Hl7Message.looksLikeOne(row[c])) {
                     List<String> ids = org.deidworkbench.deid.method.Hl7MessageMethod.identifiers(row[c]);
                     if (!ids.isEmpty() && !ids.get(0).isEmpty()) {
                         return engine.subject(ids.get(0));
