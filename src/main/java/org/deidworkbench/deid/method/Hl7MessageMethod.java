@@ -129,8 +129,8 @@ public final class Hl7MessageMethod implements DeidMethod {
 
     @Override
     public String apply(String value, FieldContext context) throws DeidException {
-        if (!Hl7Message.looksLikeOne(value)) {
-            return text.apply(value, context);
+        if (!Hl7Message.looksLikeOne(value) || !value.startsWith("MSH|") && !FIELDS.containsKey(value.substring(0, 3))) {
+            return text.apply(value, context); // "YES|NO" is no segment; a PID without its MSH is refused below
         }
         Hl7Message message = Hl7Message.parse(value);
         Subject subject = subjectOf(message, context.subject());

@@ -99,6 +99,11 @@ class Hl7MessageMethodTest {
     }
 
     @Test
+    void aCellThatOnlyStartsLikeAnUnknownSegmentIsText() throws Exception {
+        assertEquals("T(YES|NO)", apply("YES|NO"));
+    }
+
+    @Test
     void aSegmentWithoutMshIsRefusedWithoutItsValue() {
         UnprocessableValueException e = assertThrows(UnprocessableValueException.class, () -> apply(PID));
         assertEquals("HL7-NO-MSH", e.code());
