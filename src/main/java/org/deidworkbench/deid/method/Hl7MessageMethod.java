@@ -88,6 +88,10 @@ public final class Hl7MessageMethod implements DeidMethod {
     private static final java.util.Set<String> NO_NAME = java.util.Set.of("MR", "MRS", "MS", "MISS", "DR", "JR", "SR",
             "II", "III", "IV", "MD", "DO", "RN", "NP", "PA", "PHD", "L", "D", "A", "B", "M", "P", "U", "S", "I");
 
+    /** XTN-2, the telecommunication use codes (HL7 table 0201). */
+    private static final java.util.Set<String> TELECOM_USE = java.util.Set.of("PRN", "ORN", "WPN", "VHN", "ASN", "EMR",
+            "NET", "BPN", "PRS");
+
     private final DeidMethod text;
     private final Function<String, DeidMethod> columns;
     private final SubjectLookup subjects;
@@ -242,6 +246,10 @@ public final class Hl7MessageMethod implements DeidMethod {
                 }
                 for (String rep : message.repetitions(s.field(f))) {
                     String[] c = message.components(rep);
+                    if (kind == Kind.PERSON && (rep.indexOf('@') >= 0 || c.length > 1 && TELECOM_USE.contains(
+                            c[1].trim().toUpperCase(Locale.ROOT)))) {
+                        continue; // a phone or an email (XTN): its use and type codes (PRN, NET) are no names
+                    }
                     for (int i = 0; i < c.length; i++) {
                         String part = c[i].trim();
                         if (kind == Kind.ADDRESS ? i < 3 : i < 4 && !part.contains("@")) {

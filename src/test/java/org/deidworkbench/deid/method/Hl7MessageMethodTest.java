@@ -81,6 +81,12 @@ class Hl7MessageMethodTest {
     }
 
     @Test
+    void aPhonesUseCodeIsNoNameInTheText() throws Exception {
+        String out = apply(MSH + "\r" + PID + "~^NET^Internet^jane@example.org\rNTE|1||Oxycodone PRN via Internet refill");
+        assertTrue(out.endsWith("NTE|1||T(Oxycodone PRN via Internet refill)"), out);
+    }
+
+    @Test
     void aZSegmentLosesItsStructuredFieldsAndItsTextIsScrubbed() throws Exception {
         String out = apply(MSH + "\rZPD|1|ROE^MARISOL|Prefers her daughter");
         assertTrue(out.endsWith("ZPD|T(1)||T(Prefers her daughter)"), out);
