@@ -232,6 +232,9 @@ class CsvTemplateProfileTest {
             serial_number           | remove       | device-id
             account_number          | pseudonymize | account-number
             encounter_id            | pseudonymize | encounter-number
+            PAT_ENC_CSN_ID          | pseudonymize | encounter-number
+            DX_ID                   | keep         | epic-code-ids
+            COMPONENT_ID            | keep         | epic-code-ids
             VisitNumber             | pseudonymize | visit-number
             AccessionNo             | pseudonymize | accession-number
             photo_path              | remove       | photo

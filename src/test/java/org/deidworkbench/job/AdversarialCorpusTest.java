@@ -51,7 +51,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Brazilian, a Portuguese, a Turkish and an Indian export (CPF, CNS, TC Kimlik No, Aadhaar and ABHA, CEP and PIN codes,
  * SIGTAP codes, Turkish capitals, S/o and W/o relations, RNDS- and ABDM-style FHIR; decision 0125), and an
  * Australian, a New Zealand and a Canadian export with FHIR under their identifier systems (IHI, Medicare, DVA, NHI,
- * OHIP, PHN, RAMQ, SIN, postcodes after a state, Māori and French-Canadian notes; decision 0123).
+ * OHIP, PHN, RAMQ, SIN, postcodes after a state, Māori and French-Canadian notes; decision 0123), and an interface
+ * engine's log of HL7 v2 messages and an Epic Clarity extract of the same patients (decision 0126).
  * Every planted identifier must be gone from every output byte; the codes, measurements, joins and intervals a
  * researcher needs must stay. Failures name categories and files, never values.
  */
@@ -229,7 +230,8 @@ class AdversarialCorpusTest {
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
         "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
-        "fhir-anz", "jp", "kr", "cn"})
+        "fhir-anz", "jp", "kr", "cn",
+        "hl7", "clarity"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -256,7 +258,8 @@ class AdversarialCorpusTest {
     @ParameterizedTest
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
         "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
-        "fhir-anz", "jp", "kr", "cn"})
+        "fhir-anz", "jp", "kr", "cn",
+        "hl7", "clarity"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -395,7 +398,10 @@ class AdversarialCorpusTest {
         "jp/nyuin.csv:入院番号<kensa.csv:入院番号", "jp/nyuin.csv:入院番号<kiroku.csv:入院番号",
         "kr/hwanja.csv:환자번호<ipwon.csv:환자번호", "kr/hwanja.csv:환자번호<girok.csv:환자번호",
         "kr/ipwon.csv:입원번호<girok.csv:입원번호", "cn/huanzhe.csv:住院号<zhenduan.csv:住院号",
-        "cn/huanzhe.csv:住院号<bingcheng.csv:住院号"})
+        "cn/huanzhe.csv:住院号<bingcheng.csv:住院号",
+        "clarity/patient.csv:PAT_ID<pat_enc.csv:PAT_ID", "clarity/pat_enc.csv:PAT_ENC_CSN_ID<pat_enc_dx.csv:PAT_ENC_CSN_ID",
+        "clarity/pat_enc.csv:PAT_ENC_CSN_ID<order_results.csv:PAT_ENC_CSN_ID",
+        "clarity/pat_enc.csv:PAT_ENC_CSN_ID<hno_note_text.csv:PAT_ENC_CSN_ID"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
         String folder = join.substring(0, join.indexOf('/'));
         String[] sides = join.substring(folder.length() + 1).split("<");
@@ -592,7 +598,8 @@ class AdversarialCorpusTest {
         "pl/pobyty.csv:DATA_PRZYJECIA:DATA_WYPISU:dd.MM.yyyy HH:mm",
         "au/apdc_episodes.csv:EPISODE_START_DATE:EPISODE_END_DATE:dd/MM/yyyy",
         "nz/nmds_events.csv:EVENT_START_DATE:EVENT_END_DATE:dd/MM/yyyy", "ca/dad_abstracts.csv:ADMIT_DATE:DISCHARGE_DATE:yyyy-MM-dd",
-        "jp/nyuin.csv:入院日:退院日:yyyy/MM/dd", "kr/ipwon.csv:입원일:퇴원일:yyyy-MM-dd", "cn/zhenduan.csv:入院日期:出院日期:yyyy-MM-dd"})
+        "jp/nyuin.csv:入院日:退院日:yyyy/MM/dd", "kr/ipwon.csv:입원일:퇴원일:yyyy-MM-dd", "cn/zhenduan.csv:入院日期:出院日期:yyyy-MM-dd",
+        "clarity/pat_enc.csv:HOSP_ADMSN_TIME:HOSP_DISCH_TIME:yyyy-MM-dd HH:mm:ss.SSS"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));
@@ -1073,6 +1080,56 @@ class AdversarialCorpusTest {
         List<String> births = column(output("br").resolve("pacientes.csv"), "DT_NASC");
         assertEquals(1, births.stream().filter(b -> b.startsWith("<=")).count(), "the patient born in 1931");
         assertTrue(births.stream().filter(b -> !b.startsWith("<=")).allMatch(b -> b.matches("\\d{2}/\\d{2}/\\d{4}")));
+    }
+
+    /**
+     * An interface engine's log and a Clarity extract of the same patients run together (decision 0126): the MRN in
+     * PID-3 of every HL7 message gets the pseudonym PAT_MRN_ID gets, the visit number in PV1-19 the one PAT_ENC_CSN_ID
+     * gets, and the birth date in PID-7 is shifted onto the same day as BIRTH_DATE: the log joins the extract.
+     */
+    @Test
+    void anHl7LogJoinsTheClarityExtractOfTheSamePatients(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in");
+        SampleData.copyTree(ROOT.resolve("hl7"), in.resolve("hl7"));
+        SampleData.copyTree(ROOT.resolve("clarity"), in.resolve("clarity"));
+        Path out = dir.resolve("out");
+        new RunJob(new RunRequest(List.of(in), out, dir.resolve("study.deidkey"), true, PASSPHRASE,
+                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        Set<String> mrns = new HashSet<>(column(out.resolve("clarity/patient.csv"), "PAT_MRN_ID"));
+        Set<String> csns = new HashSet<>(column(out.resolve("clarity/pat_enc.csv"), "PAT_ENC_CSN_ID"));
+        Map<String, String> births = new TreeMap<>();
+        List<String> born = column(out.resolve("clarity/patient.csv"), "BIRTH_DATE");
+        List<String> ids = column(out.resolve("clarity/patient.csv"), "PAT_MRN_ID");
+        DateTimeFormatter clarity = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", java.util.Locale.ROOT);
+        for (int i = 0; i < ids.size(); i++) {
+            births.put(ids.get(i), LocalDateTime.parse(born.get(i), clarity).format(DateTimeFormatter.BASIC_ISO_DATE));
+        }
+        int pids = 0;
+        int visits = 0;
+        List<String> received = column(out.resolve("hl7/interface_log.csv"), "RECEIVED_AT");
+        List<String> messages = column(out.resolve("hl7/interface_log.csv"), "RAW_MESSAGE");
+        for (int i = 0; i < messages.size(); i++) {
+            // the log row has no patient column: its time moves with its message's patient (MSH-7 is 2 s earlier)
+            assertEquals(received.get(i).substring(0, 10).replace("-", ""), messages.get(i).split("\\|")[6]
+                    .substring(0, 8), "RECEIVED_AT and MSH-7 moved apart");
+        }
+        for (String message : messages) {
+            for (String segment : message.split("\\r\\n|\\r|\\n|\\\\r(?=[A-Z][A-Z0-9]{2}\\|)")) {
+                String[] f = segment.split("\\|", -1);
+                if (f[0].equals("PID")) {
+                    String mrn = f[3].split("\\^", -1)[0];
+                    assertTrue(mrns.contains(mrn), "PID-3 does not join PAT_MRN_ID");
+                    assertEquals(births.get(mrn), f[7], "PID-7 is not the shifted BIRTH_DATE");
+                    pids++;
+                }
+                if (f[0].equals("PV1") && f.length > 19) {
+                    assertTrue(csns.contains(f[19].split("\\^", -1)[0]), "PV1-19 does not join PAT_ENC_CSN_ID");
+                    visits++;
+                }
+            }
+        }
+        assertEquals(6, pids);
+        assertEquals(5, visits);
     }
 
     private static List<Long> intervals(Path file, String from, String to, String pattern) throws IOException {

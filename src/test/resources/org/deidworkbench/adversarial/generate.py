@@ -1848,6 +1848,7 @@ def main():
     canada()
     fhir_anz()
     east_asia()  # decision 0127, defined at the end of this file
+    hl7_and_clarity()  # decision 0126, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -3027,6 +3028,186 @@ def china():
     plant("relative-name", "诸葛建国", "欧阳晓燕")
     plant("event-date", "2023年3月12日", "2023年4月26日")
     keep("cn", "术后恢复良好", "脑梗死诊断明确")
+# === hl7 and clarity (decision 0126) ===============================================================================
+# --- An interface engine's message log (Mirth/Rhapsody/Cloverleaf style) with whole HL7 v2 ER7 messages in one CSV
+#     cell, segments split by a real CR, by LF or by the two characters backslash-r, and an Epic Clarity extract with
+#     UPPERCASE columns, "LAST,FIRST M" names, M/d/yyyy h:mm:ss a dates, CSN keys, SQL Server NULLs and notes split
+#     over rows. The same two patients (same MRN, same encounter CSN) appear in both folders ----------------------------
+def hl7_segment(name, fields):
+    """A segment from {field number: value}; field 1 is the first after the segment name."""
+    top = max(fields) if fields else 0
+    return "|".join([name] + [fields.get(i, "") for i in range(1, top + 1)])
+
+
+def hl7_msh(sending, time, kind, control):
+    return "MSH|^~\\&|" + sending + "|MERCYWEST|EPIC|MERCYWEST|" + time + "||" + kind + "|" + control + "|P|2.5.1"
+
+
+def hl7_and_clarity():
+    # MRN, Clarity PAT_ID, last, first, middle, prefix, birth (HL7), birth (Clarity), sex, SSN, street, other, city, ZIP,
+    # phone, account, email
+    a = ("7730415", "Z4820931", "ZANDERVELT-ORSINI", "CLEMENTINE", "R", "MRS", "19580312", "3/12/1958 12:00:00 AM", "F",
+         "489-36-1027", "12 LARKSPUR HOLLOW", "APT 4", "SPRINGFIELD", "62704", "(217)555-0143", "4400918822",
+         "c.zandervelt@example.org")
+    b = ("7731988", "Z4821377", "QUILLFEATHER", "BARNABY", "T", "MR", "19441107", "11/7/1944 12:00:00 AM", "M",
+         "512-77-3094", "88 COBBLESTONE ROW", "", "DECATUR", "62521", "217-555-0122", "4400920017", "")
+    attending = "1649382057^THORNCASTLE^ISOLDE^^^DR"
+    ordering = "1326457780^MACAVITY^ROLAND^J^^DR"
+
+    def pid(p, full=True):
+        f = {1: "1", 3: p[0] + "^^^MERCYWEST^MR", 5: p[2] + "^" + p[3] + "^" + p[4] + "^^" + p[5], 7: p[6], 8: p[8]}
+        if full:
+            f.update({11: p[10] + "^" + p[11] + "^" + p[12] + "^IL^" + p[13] + "^USA^H",
+                      13: p[14] + "^PRN^PH" + ("~^NET^Internet^" + p[16] if p[16] else ""), 15: "ENG",
+                      18: p[15], 19: p[9]})
+            if p is a:
+                f[6] = "GALLOWSBRIDGE^^^"
+        return hl7_segment("PID", f)
+
+    def pv1(kind, location, doctor, visit, admit="", discharge=""):
+        f = {1: "1", 2: kind, 3: location, 7: doctor, 17: doctor, 19: visit}
+        if admit:
+            f[44] = admit
+        if discharge:
+            f[45] = discharge
+        return hl7_segment("PV1", f)
+
+    adt_a01 = [hl7_msh("EPIC", "20230312081500", "ADT^A01^ADT_A01", "MSG00001"), "EVN|A01|20230312081500", pid(a),
+               hl7_segment("NK1", {1: "1", 2: "ZANDERVELT^HOLLISTER^^^MR", 3: "SPO^Spouse^HL70063",
+                                   4: "12 LARKSPUR HOLLOW^APT 4^SPRINGFIELD^IL^62704^USA", 5: "(217)555-0178"}),
+               pv1("I", "4N^412^A^MERCYWEST", attending, "5500123401", "20230312081500", "20230315113000"),
+               "DG1|1||E11.9^Type 2 diabetes mellitus without complications^I10||20230312081500|A",
+               hl7_segment("IN1", {1: "1", 2: "BCBSIL^Blue Cross PPO", 3: "60054",
+                                   4: "BLUE CROSS BLUE SHIELD OF ILLINOIS", 16: "ZANDERVELT^HOLLISTER^^^MR", 17: "SPO",
+                                   18: "19550704", 19: "12 LARKSPUR HOLLOW^APT 4^SPRINGFIELD^IL^62704", 36: "XQH884120551"}),
+               hl7_segment("GT1", {1: "1", 3: "ZANDERVELT-ORSINI^CLEMENTINE^R",
+                                   5: "12 LARKSPUR HOLLOW^APT 4^SPRINGFIELD^IL^62704", 6: "(217)555-0143", 11: "SLF"})]
+    oru_r01 = [hl7_msh("LAB", "20230312091500", "ORU^R01^ORU_R01", "MSG00002"), pid(a, False),
+               pv1("I", "4N^412^A^MERCYWEST", attending, "5500123401"),
+               hl7_segment("ORC", {1: "RE", 2: "ORD448812", 3: "LAB99120", 5: "CM", 9: "20230312083000", 12: ordering}),
+               hl7_segment("OBR", {1: "1", 2: "ORD448812", 3: "LAB99120", 4: "2345-7^GLUCOSE^LN", 7: "20230312083000",
+                                   16: ordering, 22: "20230312090000", 25: "F"}),
+               "OBX|1|NM|2345-7^GLUCOSE^LN||132|mg/dL^mg/dL^UCUM|70-99|H|||F|||20230312090000",
+               "OBX|2|TX|11492-6^History and physical note^LN||Pt states her husband Hollister manages her insulin; "
+               "she lives at 12 Larkspur Hollow, Springfield.||||||F",
+               "NTE|1||Called Dr. Macavity at 217-555-0199 with the result."]
+    mdm_t02 = [hl7_msh("TRANSCRIPTION", "20230620143000", "MDM^T02^MDM_T02", "MSG00003"), "EVN|T02|20230620143000",
+               pid(b), pv1("O", "CARDCLINIC^^^MERCYWEST", ordering, "5500124877"),
+               hl7_segment("TXA", {1: "1", 2: "CN^Consultation note", 3: "TX", 4: "20230620140000", 5: ordering,
+                                   7: "20230620143000", 12: "DOC88120034", 17: "AU"}),
+               "OBX|1|TX|11488-4^Consult note^LN||Mr. Quillfeather (DOB 11/07/1944) seen for atrial fibrillation.||||||F",
+               "OBX|2|TX|11488-4^Consult note^LN||His daughter Marisol Quillfeather-Dunmore drove him; reach her at "
+               "217-555-0166.||||||F",
+               "OBX|3|TX|11488-4^Consult note^LN||Plan: continue apixaban 5 mg BID. I48.91||||||F"]
+    adt_a08 = [hl7_msh("EPIC", "20230621090000", "ADT^A08^ADT_A01", "MSG00004"), "EVN|A08|20230621090000",
+               hl7_segment("PID", {1: "1", 3: b[0] + "^^^MERCYWEST^MR", 5: "QUILLFEATHER^BARNABY^T", 7: b[6], 8: "M",
+                                   11: "4 WINDMILL TERRACE^^DECATUR^IL^62522^USA", 13: "(217)555-0122"}),
+               pv1("O", "CARDCLINIC^^^MERCYWEST", ordering, "5500124877"),
+               "ZPD|1|QUILLFEATHER-DUNMORE^MARISOL|217-555-0166|Prefers daughter Marisol contacted first"]
+    adt_a40 = [hl7_msh("EPIC", "20230622100000", "ADT^A40^ADT_A39", "MSG00005"), "EVN|A40|20230622100000",
+               hl7_segment("PID", {1: "1", 3: b[0] + "^^^MERCYWEST^MR", 5: "QUILLFEATHER^BARNABY^T", 7: b[6]}),
+               "MRG|7732556^^^MERCYWEST^MR||4400920017"]
+    adt_a04 = [hl7_msh("EPIC", "20230901101500", "ADT^A04^ADT_A01", "MSG00006"), "EVN|A04|20230901101500", pid(a),
+               pv1("O", "ENDOCLINIC^^^MERCYWEST", attending, "5500125550", "20230901101500", "20230901114500")]
+    log = [("MSG00001", "2023-03-12 08:15:02", "ADT^A01", "EPIC-ADT", "\r".join(adt_a01)),      # real CR
+           ("MSG00002", "2023-03-12 09:15:01", "ORU^R01", "LAB-RESULTS", "\\r".join(oru_r01)),  # escaped as two chars
+           ("MSG00003", "2023-06-20 14:30:04", "MDM^T02", "TRANSCRIPTION", "\n".join(mdm_t02)),
+           ("MSG00004", "2023-06-21 09:00:03", "ADT^A08", "EPIC-ADT", "\r".join(adt_a08)),
+           ("MSG00005", "2023-06-22 10:00:02", "ADT^A40", "EPIC-ADT", "\\r".join(adt_a40)),
+           ("MSG00006", "2023-09-01 10:15:02", "ADT^A04", "EPIC-ADT", "\r\n".join(adt_a04))]
+    d = os.path.join(HERE, "hl7")
+    write_csv(os.path.join(d, "interface_log.csv"), ["MESSAGE_ID", "RECEIVED_AT", "MESSAGE_TYPE", "SOURCE", "RAW_MESSAGE"],
+              [list(r) for r in log])
+    for p in (a, b):
+        plant("patient-name", p[2], p[3], p[2].title())
+        plant("mrn", p[0])
+        plant("birth-date", p[6], p[7][:p[7].index(" ")])
+        plant("national-id", p[9])
+        plant("address", p[10], p[10].title(), p[12], p[13])
+        plant("phone", p[14])
+        plant("account-number", p[15])
+    plant("patient-name", "Quillfeather")
+    plant("mothers-maiden-name", "GALLOWSBRIDGE")
+    plant("email", a[16])
+    plant("address", "4 WINDMILL TERRACE", "62522")
+    plant("mrn", "7732556")
+    plant("relative-name", "HOLLISTER", "Hollister", "Marisol", "QUILLFEATHER-DUNMORE", "Quillfeather-Dunmore")
+    plant("phone", "(217)555-0178", "217-555-0166", "217-555-0199")
+    plant("clinician-name", "THORNCASTLE", "ISOLDE", "MACAVITY", "ROLAND", "Macavity")
+    plant("npi", "1649382057", "1326457780")
+    plant("encounter-id", "5500123401", "5500124877", "5500125550")
+    plant("insurance-id", "XQH884120551")
+    plant("birth-date", "19550704", "11/07/1944")
+    plant("order-id", "ORD448812", "LAB99120", "DOC88120034")
+    plant("event-date", "20230312081500", "20230315113000", "20230620143000", "20230901101500")
+    keep("hl7", "ADT^A01", "ORU^R01", "MDM^T02", "ADT^A40", "2.5.1", "2345-7^GLUCOSE^LN", "|132|", "mg/dL^mg/dL^UCUM",
+         "70-99", "E11.9^Type 2 diabetes mellitus without complications^I10", "11488-4^Consult note^LN",
+         "atrial fibrillation", "apixaban 5 mg BID", "I48.91", "MERCYWEST", "BLUE CROSS BLUE SHIELD OF ILLINOIS",
+         "^IL^", "SPO^Spouse^HL70063", "4N^412^A^MERCYWEST")
+
+    d = os.path.join(HERE, "clarity")
+    write_csv(os.path.join(d, "patient.csv"),
+              ["PAT_ID", "PAT_MRN_ID", "PAT_NAME", "BIRTH_DATE", "SEX_C", "ADD_LINE_1", "ADD_LINE_2", "CITY", "STATE_C",
+               "ZIP", "HOME_PHONE", "EMAIL_ADDRESS", "SSN"],
+              [[p[1], p[0], p[2] + "," + p[3] + " " + p[4], p[7], "1" if p[8] == "F" else "2", p[10].title(),
+                p[11] or "NULL", p[12].title(), "14", p[13], p[14], p[16] or "NULL", p[9] if p is a else "NULL"]
+               for p in (a, b)])
+    plant("patient-id", a[1], b[1])
+    plant("patient-name", a[2] + "," + a[3] + " " + a[4], b[2] + "," + b[3] + " " + b[4])
+    # encounters: CSN, patient, contact date, admission and discharge times, visit provider id and name, department
+    enc = [("5500123401", a, "3/12/2023 12:00:00 AM", "2023-03-12 08:15:00.000", "2023-03-15 11:30:00.000", "1000482",
+            "THORNCASTLE, ISOLDE", "MW 4 NORTH MED SURG"),
+           ("5500124877", b, "6/20/2023 12:00:00 AM", "2023-06-20 13:45:00.000", "2023-06-20 15:10:00.000", "1000517",
+            "MACAVITY, ROLAND J", "MW CARDIOLOGY CLINIC"),
+           ("5500125550", a, "9/1/2023 12:00:00 AM", "2023-09-01 10:15:00.000", "2023-09-01 11:45:00.000", "1000482",
+            "THORNCASTLE, ISOLDE", "MW ENDOCRINOLOGY")]
+    write_csv(os.path.join(d, "pat_enc.csv"),
+              ["PAT_ENC_CSN_ID", "PAT_ID", "CONTACT_DATE", "HOSP_ADMSN_TIME", "HOSP_DISCH_TIME", "VISIT_PROV_ID",
+               "PROV_NAME", "DEPARTMENT_NAME"],
+              [[e[0], e[1][1], e[2], e[3], e[4], e[5], e[6], e[7]] for e in enc])
+    plant("staff-id", "1000482", "1000517")
+    plant("clinician-name", "THORNCASTLE, ISOLDE", "MACAVITY, ROLAND J")
+    plant("event-date", "3/12/2023", "6/20/2023", "9/1/2023", "2023-03-12 08:15:00.000")
+    keep("clarity", "MW 4 NORTH MED SURG", "MW CARDIOLOGY CLINIC")
+    write_csv(os.path.join(d, "pat_enc_dx.csv"),
+              ["PAT_ENC_CSN_ID", "LINE", "DX_ID", "CURRENT_ICD10_LIST", "DX_NAME", "PRIMARY_DX_YN"],
+              [["5500123401", "1", "211803", "E11.9", "Type 2 diabetes mellitus without complications", "Y"],
+               ["5500123401", "2", "150217", "I10", "Essential hypertension", "N"],
+               ["5500124877", "1", "260122", "I48.91, I10", "Atrial fibrillation; hypertension", "Y"],
+               ["5500125550", "1", "211803", "E11.9", "Type 2 diabetes mellitus without complications", "Y"]])
+    keep("clarity", "211803", "150217", "I48.91, I10", "Essential hypertension", "Type 2 diabetes mellitus without complications")
+    write_csv(os.path.join(d, "order_results.csv"),
+              ["ORDER_PROC_ID", "PAT_ENC_CSN_ID", "COMPONENT_ID", "COMPONENT_NAME", "COMPONENT_LOINC", "ORD_VALUE",
+               "REFERENCE_UNIT", "REFERENCE_LOW", "REFERENCE_HIGH", "RESULT_TIME"],
+              [["880012345", "5500123401", "1510", "GLUCOSE", "2345-7", "132", "mg/dL", "70", "99", "3/12/2023 9:00:00 AM"],
+               ["880012346", "5500123401", "1526", "HEMOGLOBIN A1C", "4548-4", "8.4", "%", "NULL", "5.6",
+                "3/12/2023 9:00:00 AM"],
+               ["880019902", "5500125550", "1526", "HEMOGLOBIN A1C", "4548-4", "7.1", "%", "NULL", "5.6",
+                "9/1/2023 10:40:00 AM"]])
+    plant("order-id", "880012345", "880012346", "880019902")
+    keep("clarity", "1510", "1526", "GLUCOSE", "HEMOGLOBIN A1C", "2345-7", "4548-4", "132", "8.4", "7.1", "mg/dL")
+    # a progress note over rows (HNO_NOTE_TEXT): each row a line, only the note id and the CSN to say whose it is
+    lines = ["Patient: Zandervelt-Orsini, Clementine R   MRN: 7730415   CSN: 5500123401",
+             "67 yo F admitted 3/12/2023 with hyperglycemia, glucose 132 mg/dL.",
+             "Husband Hollister at bedside, cell (217) 555-0178. Lives at 12 Larkspur Hollow,",
+             "Springfield IL 62704. SSN 489-36-1027 verified at registration.",
+             "Discussed with Dr. Thorncastle; A1c 8.4 %, start basal insulin.",
+             "NULL",
+             "Electronically signed by Isolde Thorncastle, MD 3/15/2023 11:02 AM"]
+    rows = [["1204455678", str(i + 1), "5500123401", t] for i, t in enumerate(lines)]
+    lines = ["Cardiology consult for Barnaby Quillfeather (MRN 7731988).",
+             "Daughter Marisol Quillfeather-Dunmore (217-555-0166) brought him.",
+             "AF with RVR, rate controlled. Continue apixaban 5 mg BID.",
+             "Roland Macavity, MD"]
+    rows += [["1204460021", str(i + 1), "5500124877", t] for i, t in enumerate(lines)]
+    write_csv(os.path.join(d, "hno_note_text.csv"), ["NOTE_ID", "LINE", "PAT_ENC_CSN_ID", "NOTE_TEXT"], rows)
+    plant("patient-name", "Zandervelt-Orsini, Clementine R", "Clementine", "Barnaby")
+    plant("address", "12 Larkspur Hollow")
+    plant("phone", "(217) 555-0178")
+    plant("clinician-name", "Isolde", "Thorncastle", "Roland")
+    plant("event-date", "3/15/2023")
+    keep("clarity", "hyperglycemia, glucose 132 mg/dL", "A1c 8.4 %, start basal insulin", "Continue apixaban 5 mg BID",
+         "AF with RVR, rate controlled")
 
 
 if __name__ == "__main__":

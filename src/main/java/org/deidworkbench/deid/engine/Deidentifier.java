@@ -27,6 +27,7 @@ import org.deidworkbench.deid.method.DeidMethod;
 import org.deidworkbench.deid.method.EmptyMethod;
 import org.deidworkbench.deid.method.EncryptMethod;
 import org.deidworkbench.deid.method.GeneralizeMethod;
+import org.deidworkbench.deid.method.Hl7MessageMethod;
 import org.deidworkbench.deid.method.KeepMethod;
 import org.deidworkbench.deid.method.PseudonymizeMethod;
 import org.deidworkbench.deid.method.RemapUidMethod;
@@ -544,17 +545,23 @@ public final class Deidentifier {
                     g.kind() == Generalization.BIRTH_DATE ? this::attestShifted : null);
         }
         if (spec.action() == org.deidworkbench.model.Action.SCRUB_TEXT && slashDayFirst) {
-            return new ScrubTextMethod(frozenScrubber(), this::attestShifted, true);
+            return scrubText(true);
         }
         return method(spec);
     }
 
-    private TextScrubber frozenScrubber() {
+    /**
+     * {@code scrub-text}, its slash dates read day first when {@code slashDayFirst} (decision 0129); a value that holds
+     * an HL7 v2 message is de-identified by its structure (decision 0126).
+     */
+    private DeidMethod scrubText(boolean slashDayFirst) {
         TextScrubber s = scrubber;
         if (s == null) {
             throw new IllegalStateException("scrub-text needs freezeIdentifiers() first");
         }
-        return s;
+        return new Hl7MessageMethod(new ScrubTextMethod(s, this::attestShifted, slashDayFirst),
+                header -> profile.ruleForColumn(header).map(r -> method(r.spec())).orElse(null), this::subject,
+                noSubjectOffset);
     }
 
     /**
@@ -595,7 +602,7 @@ public final class Deidentifier {
                         ? new GeneralizeMethod(kind, referenceYear, noSubjectOffset, false, this::attestShifted)
                         : new GeneralizeMethod(kind, referenceYear, noSubjectOffset);
             }
-            case SCRUB_TEXT -> new ScrubTextMethod(frozenScrubber(), this::attestShifted);
+            case SCRUB_TEXT -> scrubText(false);
             case REMAP_UID -> new RemapUidMethod(keys.uids());
         };
     }

@@ -168,12 +168,15 @@ public final class CsvProcessor implements FileProcessor {
             // Only the subject, identifier and (in a table of patients' rows) free-text columns are made into strings.
             boolean[] wanted = new boolean[columns.length];
             boolean[] text = new boolean[columns.length];
+            boolean[] messages = new boolean[columns.length];
             boolean anyText = false;
             for (int c = 0; c < columns.length; c++) {
                 text[c] = !subjects.equals(SubjectSource.NONE) && columns[c].spec() instanceof ActionSpec.ScrubText;
                 anyText |= text[c];
+                messages[c] = columns[c].spec() instanceof ActionSpec.ScrubText
+                        && MESSAGE_HEADER.matcher(columns[c].header()).matches();
                 wanted[c] = c == subjects.column() || c == subjects.viaColumn() || columns[c].identifier()
-                        || links != null && links.reads(c) || text[c];
+                        || links != null && links.reads(c) || text[c] || messages[c];
             }
             RowSubjects rows = new RowSubjects(columns, subjects, true);
             Set<String> cued = new HashSet<>();
@@ -189,6 +192,7 @@ public final class CsvProcessor implements FileProcessor {
                     if (links != null) {
                         links.accept(row);
                     }
+                    noteMessages(row, messages);
                 } catch (DeidException e) {
                     throw new FormatException(e.code(), "line " + reader.lineNumber(), e.getMessage());
                 }
@@ -217,6 +221,32 @@ public final class CsvProcessor implements FileProcessor {
     }
 
     private static final ActionSpec CUED_NAME = new ActionSpec.Remove();
+
+    /**
+     * The headers of columns an interface engine's log keeps its messages in ({@code RAW_MESSAGE}, {@code HL7_MSG},
+     * {@code payload}): read in the scan, so that their patients' names and addresses are known to every text.
+     */
+    private static final java.util.regex.Pattern MESSAGE_HEADER = java.util.regex.Pattern.compile(
+            "(?i).*(?:message|msg|hl7|payload|er7).*");
+
+    /**
+     * The names and addresses of the HL7 v2 messages of a row (decision 0126) noted for the message's patient (PID-3):
+     * a message that names the patient's street only in another message, or a note of another table, loses it too.
+     */
+    private void noteMessages(String[] row, boolean[] messages) throws DeidException {
+        for (int c = 0; c < row.length; c++) {
+            if (messages[c] && row[c] != null && !row[c].isEmpty()) {
+                List<String> ids = org.deidworkbench.deid.method.Hl7MessageMethod.identifiers(row[c]);
+                Subject subject = ids.isEmpty() || ids.get(0).isEmpty() ? null : engine.subject(ids.get(0));
+                if (subject == null) {
+                    continue;
+                }
+                for (int i = 1; i + 1 < ids.size(); i += 2) {
+                    engine.noteIdentifier(CUED_NAME, ids.get(i), ids.get(i + 1), subject);
+                }
+            }
+        }
+    }
 
     @Override
     public FileStats transform(Path input, String name, OutputStream out, BooleanSupplier cancelled)
@@ -327,6 +357,8 @@ public final class CsvProcessor implements FileProcessor {
         private final List<Problem> warnings = new ArrayList<>();
         private final List<Map<String, String>> memo = new ArrayList<>();
         private final List<Map<String, String>> previous = new ArrayList<>();
+        /** The scrub-text columns, where an HL7 message may name a row's patient (decision 0126). */
+        private final int[] textColumns;
         /** Characters in each column's current generation, and the most it may hold. */
         private final long[] memoChars;
         private final long memoCharLimit;
@@ -365,6 +397,8 @@ public final class CsvProcessor implements FileProcessor {
             CsvAnalysis.FileInsight in = insight(input);
             this.columns = plan(in, header, true);
             this.rows = new RowSubjects(columns, subjectSource(in, header), noteIdentifiersWhileTransforming);
+            this.textColumns = java.util.stream.IntStream.range(0, columns.length)
+                    .filter(c -> columns[c].spec() instanceof ActionSpec.ScrubText).toArray();
             this.kept = keptColumns(columns);
             this.counts = new long[columns.length];
             this.changed = new long[columns.length];
@@ -484,6 +518,23 @@ public final class CsvProcessor implements FileProcessor {
             }
         }
 
+        /**
+         * The subject of a row that names none but holds an HL7 v2 message in a free-text column (an interface engine's
+         * log, decision 0126): the message's patient (PID-3), so that the row's other dates (the time the message was
+         * received) move with the message's. Null when no such column holds a message with a patient id.
+         */
+        private Subject messageSubject(String[] row) throws DeidException {
+            for (int c : textColumns) {
+                if (c < row.length && org.deidworkbench.deid.Hl7Message.looksLikeOne(row[c])) {
+                    List<String> ids = org.deidworkbench.deid.method.Hl7MessageMethod.identifiers(row[c]);
+                    if (!ids.isEmpty() && !ids.get(0).isEmpty()) {
+                        return engine.subject(ids.get(0));
+                    }
+                }
+            }
+            return null;
+        }
+
         String[] outputHeader() {
             String[] h = new String[kept.length];
             for (int k = 0; k < kept.length; k++) {
@@ -498,6 +549,9 @@ public final class CsvProcessor implements FileProcessor {
             Subject subject;
             try {
                 subject = rows.accept(row);
+                if (subject == null) {
+                    subject = messageSubject(row);
+                }
             } catch (DeidException e) {
                 throw new FormatException(e.code(), "line " + line, e.getMessage());
             }
