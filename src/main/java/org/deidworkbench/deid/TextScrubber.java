@@ -1134,7 +1134,7 @@ public final class TextScrubber {
 
     /** A code system's name (or "code") just before a number: the number is a code of it. */
     private static final Pattern CODE_SYSTEM_BEFORE = Pattern.compile(
-            "(?i)(?:snomed(?:[ -]?ct)?|sct|loinc|icd(?:-?1[01])?(?:-?(?:gm|cm|pcs))?|rxnorm|rxcui|cvx|cpt|hcpcs|ndc|atc|ops|sigtap"
+            "(?i)(?<![\\p{L}\\p{N}])(?:snomed(?:[ -]?ct)?|sct|loinc|icd(?:-?1[01])?(?:-?(?:gm|cm|pcs))?|rxnorm|rxcui|cvx|cpt|hcpcs|ndc|atc|ops|sigtap"
                     + "|concept(?:[ _]?id)?|code)\\s*[:#=]?\\s*$");
 
     private static boolean digitsOnly(String s) {

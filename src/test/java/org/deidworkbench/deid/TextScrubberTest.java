@@ -359,6 +359,15 @@ class TextScrubberTest {
         assertEquals(expected, scrubberKnowing("Wainwright", "[NAME]").scrub(text, null));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Pincode: 560 001, Bengaluru", "Pincode 560001", "Zipcode: 90210-1234"})
+    void aWordEndingInCodeIsNoCodeSystem(String text) {
+        // "Pincode" ends as "code" does: the number after it was kept as a code's
+        String digits = text.replaceAll("\\D", "");
+        String out = scrub(text).replaceAll("\\D", "");
+        org.junit.jupiter.api.Assertions.assertFalse(out.contains(digits.substring(0, 3)), "the number after the label");
+    }
+
     @Test
     void anEastAsianDateMakesTheScrubDependOnTheSubject() {
         // Remembered as the same for every subject, the second patient's note would take the first's shift.
