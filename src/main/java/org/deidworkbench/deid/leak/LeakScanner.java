@@ -162,8 +162,9 @@ public final class LeakScanner {
     private boolean mbiTail;
     /**
      * A token of a shape of {@link NumberShapes} was seen (decision 0128): a run of 11, 12, 15 or 16 digits, groups of
-     * their notations (4-4, 3-4, 4-5, 4-3, 3-3, 9-2, 5-3), ten digits and two letters, six digits after a word, digits
-     * right after three or four letters, four short numbers joined by dots, or the word {@code DVA}.
+     * their notations joined by a space or a dash (4-4, 3-4, 4-5, 4-3, 3-3, 5-3; 9-2, 6-2 and 3-2 by a dash, 3.5 by a
+     * dot), ten digits and two letters, six digits just after a word, digits right after three or four letters, four
+     * short numbers joined by dots, or the word {@code DVA}.
      */
     private boolean numberShape;
     /** Short digit tokens joined by dots in a row (an IPv4 address has four). */
@@ -998,17 +999,17 @@ public final class LeakScanner {
         int n = tokenLength;
         int p = previousDigitGroup;
         int start = tokenStart[tokens & 7];
-        if (n <= 3 && start - lastDigitEnd == 1 && unitChar(lastDigitEnd) == '.') {
-            dotChain = dotChain > 0 ? dotChain + 1 : 2;
-        } else {
-            dotChain = n <= 3 ? 1 : 0;
-        }
+        // the one character between this group and the digit group before, if one: their notations join groups by a
+        // space or a dash (a CPF's by dots), a decimal ("1234.567") by a dot or a comma
+        char sep = start - lastDigitEnd == 1 ? unitChar(lastDigitEnd) : 0;
+        boolean spaced = sep == ' ' || sep == '-';
+        dotChain = n <= 3 ? (sep == '.' && dotChain > 0 ? dotChain + 1 : 1) : 0;
         return n == 11 || n == 12 || n == 15 || n == 16
                 // a digit of another script at either end ("١٢٣" glued to a number): the ASCII run is shorter than the token
                 || unitChar(start) > '9' || unitChar(position - 1) > '9'
-                || p == 4 && (n == 4 || n == 5 || n == 3) || p == 3 && (n == 3 || n == 4) || p == 9 && n == 2
-                || p == 5 && n == 3
-                || n == 6 && lastLetterEnd > lastDigitEnd
+                || spaced && (p == 4 && (n == 4 || n == 5 || n == 3) || p == 3 && (n == 3 || n == 4) || p == 5 && n == 3)
+                || sep == '-' && n == 2 && (p == 9 || p == 3 || p == 6) || sep == '.' && p == 3 && n == 5
+                || n == 6 && lastLetterEnd > lastDigitEnd && start - lastLetterEnd <= 4
                 || (n == 4 || n == 2) && start == lastLetterEnd && lastLetterLength == 3
                 || (n == 4 || n == 8) && lastLetterLength == 4 && start - lastLetterEnd <= 1
                 || dotChain >= 4;
