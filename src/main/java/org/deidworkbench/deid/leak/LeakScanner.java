@@ -1001,12 +1001,13 @@ public final class LeakScanner {
         int start = tokenStart[tokens & 7];
         // the one character between this group and the digit group before, if one: their notations join groups by a
         // space or a dash (a CPF's by dots), a decimal ("1234.567") by a dot or a comma
-        char sep = start - lastDigitEnd == 1 ? unitChar(lastDigitEnd) : 0;
+        char sep = start - lastDigitEnd == 1 && lastDigitEnd >= 0 ? unitChar(lastDigitEnd) : 0;
         boolean spaced = sep == ' ' || sep == '-';
         dotChain = n <= 3 ? (sep == '.' && dotChain > 0 ? dotChain + 1 : 1) : 0;
         return n == 11 || n == 12 || n == 15 || n == 16
                 // a digit of another script at either end ("١٢٣" glued to a number): the ASCII run is shorter than the token
-                || unitChar(start) > '9' || unitChar(position - 1) > '9'
+                // (a raw stream's last token ends where its last character is: position may not have moved past it)
+                || start >= 0 && unitChar(start) > '9' || position > start && unitChar(position - 1) > '9'
                 || spaced && (p == 4 && (n == 4 || n == 5 || n == 3) || p == 3 && (n == 3 || n == 4) || p == 5 && n == 3)
                 || sep == '-' && n == 2 && (p == 9 || p == 3 || p == 6) || sep == '.' && p == 3 && n == 5
                 || n == 6 && lastLetterEnd > lastDigitEnd && start - lastLetterEnd <= 4
