@@ -77,13 +77,13 @@ final class HealthNumbers {
         List<Found> found = new ArrayList<>();
         Matcher m = IHI.matcher(text);
         while (m.find()) {
-            if (luhn(digits(m.group()))) {
+            if (CheckDigits.luhn(CheckDigits.digits(m.group()))) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
         m = MEDICARE.matcher(text);
         while (m.find()) {
-            if (medicare(digits(m.group()))) {
+            if (CheckDigits.medicare(CheckDigits.digits(m.group()))) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
@@ -91,7 +91,7 @@ final class HealthNumbers {
         while (m.find()) {
             String upper = m.group().toUpperCase(java.util.Locale.ROOT);
             // in one case, as systems write it ("ZZZ0016", "zsc21tn"), not in a word's mixed case
-            if ((m.group().equals(upper) || m.group().equals(m.group().toLowerCase(java.util.Locale.ROOT))) && nhi(upper)) {
+            if ((m.group().equals(upper) || m.group().equals(m.group().toLowerCase(java.util.Locale.ROOT))) && CheckDigits.nhi(upper)) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
@@ -101,9 +101,9 @@ final class HealthNumbers {
         }
         m = CANADIAN_HEALTH_NUMBER.matcher(text);
         while (m.find()) {
-            String d = digits(m.group());
+            String d = CheckDigits.digits(m.group());
             // in groups: with Ontario's version code, or with a valid check digit; unspaced: with both
-            if (m.group(1) != null ? m.group(2) != null || luhn(d) || bcPhn(d) : luhn(d)) {
+            if (m.group(1) != null ? m.group(2) != null || CheckDigits.luhn(d) || CheckDigits.bcPhn(d) : CheckDigits.luhn(d)) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
@@ -119,7 +119,7 @@ final class HealthNumbers {
         while (m.find()) {
             boolean cued = m.group(1).equals("-")
                     || SIN_LABEL.matcher(text.substring(Math.max(0, m.start() - 24), m.start())).find();
-            if (cued && luhn(digits(m.group()))) {
+            if (cued && CheckDigits.luhn(CheckDigits.digits(m.group()))) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
@@ -179,84 +179,6 @@ final class HealthNumbers {
                 && !(i + 5 < text.length() && (text.charAt(i + 4) == '.' || text.charAt(i + 4) == ',')
                         && Character.isDigit(text.charAt(i + 5)));
         return ends && australianPostcode(code, Integer.parseInt(text.substring(i, i + 4)));
-    }
-
-    /** The ASCII digits of the text, in order (also {@link NationalNumbers}'). */
-    static String digits(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    /** The Luhn check (ISO/IEC 7812) over all the digits, the last being the check digit. */
-    static boolean luhn(String d) {
-        int sum = 0;
-        for (int i = 0; i < d.length(); i++) {
-            int v = d.charAt(d.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                v *= 2;
-                if (v > 9) {
-                    v -= 9;
-                }
-            }
-            sum += v;
-        }
-        return sum % 10 == 0;
-    }
-
-    /** A Medicare card number's ninth digit checks the first eight (the IRN after a slash is not part of it). */
-    static boolean medicare(String d) {
-        int[] w = {1, 3, 7, 9, 1, 3, 7, 9};
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (d.charAt(i) - '0') * w[i];
-        }
-        return sum % 10 == d.charAt(8) - '0';
-    }
-
-    /** A British Columbia PHN: ten digits, 9 first, the tenth checking the second to ninth modulo 11. */
-    static boolean bcPhn(String d) {
-        if (d.length() != 10 || d.charAt(0) != '9') {
-            return false;
-        }
-        int[] w = {2, 4, 8, 5, 10, 9, 7, 3};
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (d.charAt(i + 1) - '0') * w[i];
-        }
-        int r = sum % 11;
-        return r > 1 && 11 - r == d.charAt(9) - '0';
-    }
-
-    private static final String NHI_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-    private static final Pattern NHI_SHAPE = Pattern.compile(NHI_LETTER + "{3}(?:\\d{4}|\\d\\d" + NHI_LETTER + "{2})");
-
-    /** A New Zealand NHI of either format (upper case), with its check digit or check letter. */
-    static boolean nhi(String s) {
-        if (s.length() != 7 || !NHI_SHAPE.matcher(s).matches()) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 6; i++) {
-            char c = s.charAt(i);
-            int v = Character.isDigit(c) ? c - '0' : NHI_LETTERS.indexOf(c) + 1;
-            if (v < 0) {
-                return false;
-            }
-            sum += v * (7 - i);
-        }
-        char check = s.charAt(6);
-        if (Character.isDigit(check)) {
-            int r = sum % 11;
-            return r != 0 && (11 - r) % 10 == check - '0';
-        }
-        int r = sum % 23;
-        return r != 0 && NHI_LETTERS.charAt(23 - r - 1) == check;
     }
 
     /** Whether a four-digit number is a postcode of the Australian state or territory (Australia Post's ranges). */

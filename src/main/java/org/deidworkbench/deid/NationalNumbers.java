@@ -85,18 +85,18 @@ final class NationalNumbers {
             char next = j < n ? text.charAt(j) : ' ';
             Matcher m;
             if (digits >= 11 && (len == 3 && next == '.' || len == 9 && next == '-' || len == 11)
-                    && (m = at(matchers, 0, CPF, text, i)) != null && isCpf(HealthNumbers.digits(m.group()))) {
+                    && (m = at(matchers, 0, CPF, text, i)) != null && CheckDigits.cpf(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
-            if (len == 11 && (m = at(matchers, 1, ELEVEN, text, i)) != null && isTcKimlik(m.group())) {
+            if (len == 11 && (m = at(matchers, 1, ELEVEN, text, i)) != null && CheckDigits.tcKimlik(m.group())) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
             if (digits >= 15 && (len == 3 && next == ' ' || len == 15)
-                    && (m = at(matchers, 2, CNS, text, i)) != null && isCns(HealthNumbers.digits(m.group()))) {
+                    && (m = at(matchers, 2, CNS, text, i)) != null && CheckDigits.cns(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
             if (digits >= 12 && (len == 4 && (next == ' ' || next == '-') || len == 12)
-                    && (m = at(matchers, 3, AADHAAR, text, i)) != null && isAadhaar(HealthNumbers.digits(m.group()))) {
+                    && (m = at(matchers, 3, AADHAAR, text, i)) != null && CheckDigits.aadhaar(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
             if (len == 5 && next == '-' && (m = at(matchers, 4, CEP, text, i)) != null) {
@@ -114,7 +114,7 @@ final class NationalNumbers {
             // An RRN and My Number only in a text with kana, hanzi or Hangul: as many as one in ten numbers of their
             // length and shape pass the check, and an English note's accession or barcode number must stay.
             if (digits >= 13 && (len == 6 && next == '-' || len == 13) && CjkNames.mayHold(text)
-                    && (m = at(matchers, 7, RRN, text, i)) != null && isRrn(HealthNumbers.digits(m.group()))) {
+                    && (m = at(matchers, 7, RRN, text, i)) != null && isRrn(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
             if (digits >= 17 && (len == 17 && (next == 'X' || next == 'x') || len == 18)
@@ -122,7 +122,7 @@ final class NationalNumbers {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
             if (digits >= 12 && (len == 4 && (next == ' ' || next == '-') || len == 12) && CjkNames.mayHold(text)
-                    && (m = at(matchers, 9, MY_NUMBER, text, i)) != null && isMyNumber(HealthNumbers.digits(m.group()))) {
+                    && (m = at(matchers, 9, MY_NUMBER, text, i)) != null && isMyNumber(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
             i = j - 1;
@@ -152,77 +152,6 @@ final class NationalNumbers {
     /** Whether the pattern (ending in {@code $}) matches the text just before {@code at}, within {@code span} characters. */
     private static boolean endsBefore(Pattern p, String text, int at, int span) {
         return p.matcher(text.substring(Math.max(0, at - span), at)).find();
-    }
-
-    /** A CPF: eleven digits, not all alike, whose two last digits are its mod-11 checks. */
-    static boolean isCpf(String d) {
-        if (d.length() != 11 || d.chars().distinct().count() == 1) {
-            return false;
-        }
-        for (int n = 9; n <= 10; n++) {
-            int sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += (d.charAt(i) - '0') * (n + 1 - i);
-            }
-            int r = sum % 11;
-            if (d.charAt(n) - '0' != (r < 2 ? 0 : 11 - r)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A CNS: fifteen digits from 1, 2, 7, 8 or 9 whose digits weighted 15 to 1 sum to a multiple of 11. */
-    static boolean isCns(String d) {
-        if (d.length() != 15 || "12789".indexOf(d.charAt(0)) < 0) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 15; i++) {
-            sum += (d.charAt(i) - '0') * (15 - i);
-        }
-        return sum % 11 == 0;
-    }
-
-    /**
-     * A TC Kimlik No: eleven digits, not from 0; the tenth is (sum of the odd places × 7 − sum of the even places among
-     * the first nine) mod 10, the eleventh the sum of the first ten mod 10.
-     */
-    static boolean isTcKimlik(String d) {
-        if (d.length() != 11 || d.charAt(0) == '0') {
-            return false;
-        }
-        int odd = 0;
-        int even = 0;
-        for (int i = 0; i < 9; i++) {
-            if (i % 2 == 0) {
-                odd += d.charAt(i) - '0';
-            } else {
-                even += d.charAt(i) - '0';
-            }
-        }
-        int tenth = Math.floorMod(odd * 7 - even, 10);
-        return d.charAt(9) - '0' == tenth && d.charAt(10) - '0' == (odd + even + tenth) % 10;
-    }
-
-    private static final int[][] VERHOEFF_D = {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
-        {2, 3, 4, 0, 1, 7, 8, 9, 5, 6}, {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8},
-        {5, 9, 8, 7, 6, 0, 4, 3, 2, 1}, {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3},
-        {8, 7, 6, 5, 9, 3, 2, 1, 0, 4}, {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
-    private static final int[][] VERHOEFF_P = {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4},
-        {5, 8, 0, 3, 7, 9, 6, 1, 4, 2}, {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 6, 8, 7, 0},
-        {4, 2, 8, 6, 5, 7, 3, 9, 0, 1}, {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
-
-    /** An Aadhaar number: twelve digits from 2 to 9 with a valid Verhoeff check digit. */
-    static boolean isAadhaar(String d) {
-        if (d.length() != 12 || d.charAt(0) < '2') {
-            return false;
-        }
-        int c = 0;
-        for (int i = 0; i < 12; i++) {
-            c = VERHOEFF_D[c][VERHOEFF_P[i % 8][d.charAt(11 - i) - '0']];
-        }
-        return c == 0;
     }
 
     /** Whether {@code yyMMdd} or {@code yyyyMMdd} at {@code from} is a month and day that exist (any year). */

@@ -663,7 +663,7 @@ public final class TextScrubber {
         for (NationalNumbers.Found f : NationalNumbers.find(text)) {
             // CPF, CNS, TC Kimlik No and Aadhaar by their check digits, CEP, Portuguese postcodes and PIN codes
             // (decision 0125); "SIGTAP 0303060212" is a code
-            if (!afterCodeSystem(text, f.start())) {
+            if (!CheckDigits.afterCodeSystem(text, f.start())) {
                 spans.add(new Span(f.start(), f.end(), f.replacement()));
             }
         }
@@ -694,13 +694,13 @@ public final class TextScrubber {
             boolean phone = d.label().equals("[PHONE]");
             Finder m = new Finder(d.pattern(), text, shape, d.starts(), d.firstLetters());
             while (m.find()) {
-                if (phone && afterCodeSystem(text, m.start()) && digitsOnly(m.group().replace("-", ""))) {
+                if (phone && CheckDigits.afterCodeSystem(text, m.start()) && digitsOnly(m.group().replace("-", ""))) {
                     // "NDC 00378018001", "NDC 0378-0180-01" are a drug's code (the UK pattern reads 0 and ten digits
                     // as a phone, the French one 0 and digit pairs)
                     continue;
                 }
                 if (number) {
-                    if (afterCodeSystem(text, m.start())) {
+                    if (CheckDigits.afterCodeSystem(text, m.start())) {
                         continue; // "SNOMED 44054006" is a code, not a record number
                     }
                     if (isCompactDate(text, m.start(), m.end())) {
@@ -1101,7 +1101,7 @@ public final class TextScrubber {
         if (!obviouslyClean(text) && (!prefilter || NUMBER_DETECTOR.mayMatch().test(shape))) {
             Finder m = new Finder(NUMBER_DETECTOR.pattern(), text, shape, NUMBER_DETECTOR.starts(), "");
             while (m.find()) {
-                if (!afterCodeSystem(text, m.start()) && isCompactDate(text, m.start(), m.end())) {
+                if (!CheckDigits.afterCodeSystem(text, m.start()) && isCompactDate(text, m.start(), m.end())) {
                     return true;
                 }
             }
@@ -1132,11 +1132,6 @@ public final class TextScrubber {
         return digits < 4;
     }
 
-    /** A code system's name (or "code") just before a number: the number is a code of it. */
-    private static final Pattern CODE_SYSTEM_BEFORE = Pattern.compile(
-            "(?i)(?<![\\p{L}\\p{N}])(?:snomed(?:[ -]?ct)?|sct|loinc|icd(?:-?1[01])?(?:-?(?:gm|cm|pcs))?|rxnorm|rxcui|cvx|cpt|hcpcs|ndc|atc|ops|sigtap"
-                    + "|concept(?:[ _]?id)?|code)\\s*[:#=]?\\s*$");
-
     private static boolean digitsOnly(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
@@ -1146,10 +1141,6 @@ public final class TextScrubber {
         return !s.isEmpty();
     }
 
-    private static boolean afterCodeSystem(String text, int start) {
-        int from = Math.max(0, start - 24);
-        return CODE_SYSTEM_BEFORE.matcher(text.substring(from, start)).find();
-    }
 
     private static final NameDictionary NAMES = NameDictionary.get();
     /** Indian titles the name list holds as names ("Shri"), which stand before a name and are none (decision 0125). */
@@ -1494,7 +1485,7 @@ public final class TextScrubber {
                 continue; // "Name (label" or "Name, label"
             }
             String word = text.substring(b[0], b[1]).toLowerCase(Locale.ROOT);
-            boolean nhi = b[0] + 7 <= text.length() && HealthNumbers.nhi(text.substring(b[0], b[0] + 7)
+            boolean nhi = b[0] + 7 <= text.length() && CheckDigits.nhi(text.substring(b[0], b[0] + 7)
                     .toUpperCase(Locale.ROOT)) && (b[0] + 7 == text.length() || !Character.isLetterOrDigit(text.charAt(b[0] + 7)));
             if (!nhi && (!NUMBER_LABELS.contains(word) || !digitSoonAfter(text, b[1]))) {
                 continue; // the label with its number: "Medicaid, Medicare pending" names no one
@@ -1518,7 +1509,7 @@ public final class TextScrubber {
     /** Whether an NHI follows " (" somewhere ("Wiremu Pōmare-Ngata (zsc21tn)"): a cue without a cue word. */
     private static boolean mayHoldBracketedNhi(String text) {
         for (int i = text.indexOf(" ("); i >= 0 && i + 9 <= text.length(); i = text.indexOf(" (", i + 2)) {
-            if (HealthNumbers.nhi(text.substring(i + 2, i + 9).toUpperCase(Locale.ROOT))) {
+            if (CheckDigits.nhi(text.substring(i + 2, i + 9).toUpperCase(Locale.ROOT))) {
                 return true;
             }
         }

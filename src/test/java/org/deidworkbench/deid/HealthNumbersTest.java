@@ -73,18 +73,18 @@ class HealthNumbersTest {
 
     @Test
     void checkDigitsOfTheCorpusNumbers() {
-        assertTrue(HealthNumbers.medicare("2123456701"));
-        assertFalse(HealthNumbers.medicare("2123456791"));
-        assertTrue(HealthNumbers.nhi("ZZZ0016"));
-        assertTrue(HealthNumbers.nhi("ZSC21TN"));
-        assertTrue(HealthNumbers.nhi("ZBN77VL"));
-        assertFalse(HealthNumbers.nhi("ZZZ0044"));
-        assertFalse(HealthNumbers.nhi("ZZZ00AA"));
-        assertFalse(HealthNumbers.nhi("ABCDEFG"));
-        assertTrue(HealthNumbers.bcPhn("9698658215"));
-        assertFalse(HealthNumbers.bcPhn("9698658216"));
-        assertTrue(HealthNumbers.luhn("046454286"));
-        assertFalse(HealthNumbers.luhn("046454287"));
+        assertTrue(CheckDigits.medicare("2123456701"));
+        assertFalse(CheckDigits.medicare("2123456791"));
+        assertTrue(CheckDigits.nhi("ZZZ0016"));
+        assertTrue(CheckDigits.nhi("ZSC21TN"));
+        assertTrue(CheckDigits.nhi("ZBN77VL"));
+        assertFalse(CheckDigits.nhi("ZZZ0044"));
+        assertFalse(CheckDigits.nhi("ZZZ00AA"));
+        assertFalse(CheckDigits.nhi("ABCDEFG"));
+        assertTrue(CheckDigits.bcPhn("9698658215"));
+        assertFalse(CheckDigits.bcPhn("9698658216"));
+        assertTrue(CheckDigits.luhn("046454286"));
+        assertFalse(CheckDigits.luhn("046454287"));
         assertTrue(HealthNumbers.australianPostcode("NT", 870));
         assertFalse(HealthNumbers.australianPostcode("NSW", 5000));
     }

@@ -27,38 +27,38 @@ class NationalNumbersTest {
 
     @Test
     void aCpfIsFoundByItsTwoCheckDigits() {
-        assertTrue(NationalNumbers.isCpf("52998224725"));
-        assertTrue(NationalNumbers.isCpf("06412839704"));
-        assertFalse(NationalNumbers.isCpf("52998224726"), "second check digit wrong");
-        assertFalse(NationalNumbers.isCpf("52998224715"), "first check digit wrong");
-        assertFalse(NationalNumbers.isCpf("11111111111"), "all digits alike pass the checks but are no CPF");
-        assertFalse(NationalNumbers.isCpf("5299822472"));
+        assertTrue(CheckDigits.cpf("52998224725"));
+        assertTrue(CheckDigits.cpf("06412839704"));
+        assertFalse(CheckDigits.cpf("52998224726"), "second check digit wrong");
+        assertFalse(CheckDigits.cpf("52998224715"), "first check digit wrong");
+        assertFalse(CheckDigits.cpf("11111111111"), "all digits alike pass the checks but are no CPF");
+        assertFalse(CheckDigits.cpf("5299822472"));
     }
 
     @Test
     void aCnsIsFoundByItsModElevenSum() {
-        assertTrue(NationalNumbers.isCns("700003471255804"));
-        assertTrue(NationalNumbers.isCns("898001123456781"));
-        assertFalse(NationalNumbers.isCns("898001123456782"));
-        assertFalse(NationalNumbers.isCns("398001123456781"), "a CNS starts with 1, 2, 7, 8 or 9");
+        assertTrue(CheckDigits.cns("700003471255804"));
+        assertTrue(CheckDigits.cns("898001123456781"));
+        assertFalse(CheckDigits.cns("898001123456782"));
+        assertFalse(CheckDigits.cns("398001123456781"), "a CNS starts with 1, 2, 7, 8 or 9");
     }
 
     @Test
     void aTcKimlikNoIsFoundByItsTwoCheckDigits() {
-        assertTrue(NationalNumbers.isTcKimlik("12345678028"));
-        assertTrue(NationalNumbers.isTcKimlik("34567801206"));
-        assertFalse(NationalNumbers.isTcKimlik("12345678029"));
-        assertFalse(NationalNumbers.isTcKimlik("12345678128"));
-        assertFalse(NationalNumbers.isTcKimlik("02345678028"), "never from 0");
+        assertTrue(CheckDigits.tcKimlik("12345678028"));
+        assertTrue(CheckDigits.tcKimlik("34567801206"));
+        assertFalse(CheckDigits.tcKimlik("12345678029"));
+        assertFalse(CheckDigits.tcKimlik("12345678128"));
+        assertFalse(CheckDigits.tcKimlik("02345678028"), "never from 0");
     }
 
     @Test
     void anAadhaarNumberIsFoundByItsVerhoeffDigit() {
-        assertTrue(NationalNumbers.isAadhaar("234567890124"));
-        assertTrue(NationalNumbers.isAadhaar("456789012341"));
-        assertFalse(NationalNumbers.isAadhaar("234567890123"));
-        assertFalse(NationalNumbers.isAadhaar("234567891024"), "two digits swapped");
-        assertFalse(NationalNumbers.isAadhaar("134567890124"), "never from 0 or 1");
+        assertTrue(CheckDigits.aadhaar("234567890124"));
+        assertTrue(CheckDigits.aadhaar("456789012341"));
+        assertFalse(CheckDigits.aadhaar("234567890123"));
+        assertFalse(CheckDigits.aadhaar("234567891024"), "two digits swapped");
+        assertFalse(CheckDigits.aadhaar("134567890124"), "never from 0 or 1");
     }
 
     @ParameterizedTest

@@ -123,14 +123,34 @@ class VerifyPlantedLeaksTest {
             new String[] {"IPv6 address", "2001:db8:85a3::8a2e:370:7334", "IP_ADDRESS"},
             new String[] {"MAC address", "00:1A:2B:3C:4D:5E", "MAC_ADDRESS"},
             new String[] {"NHS number", "943 476 5919", "NATIONAL_ID"},
-            new String[] {"labelled NHS number", "NHS no. 9434765919", "NATIONAL_ID"});
+            new String[] {"labelled NHS number", "NHS no. 9434765919", "NATIONAL_ID"},
+            // decision 0128: what deid run finds by shape and check digit
+            new String[] {"Australian IHI", "IHI 8003 6055 4433 2212", "HEALTH_NUMBER"},
+            new String[] {"Australian Medicare card", "Medicare 2123 45670 1", "HEALTH_NUMBER"},
+            new String[] {"DVA file number", "DVA Gold Card NX901667", "HEALTH_NUMBER"},
+            new String[] {"NHI, old format", "NHI ZZZ0016", "HEALTH_NUMBER"},
+            new String[] {"NHI, new format", "NHI ZSC21TN", "HEALTH_NUMBER"},
+            new String[] {"Ontario health number", "OHIP 4532-128-875-AB", "HEALTH_NUMBER"},
+            new String[] {"British Columbia PHN", "PHN 9698 658 215", "HEALTH_NUMBER"},
+            new String[] {"RAMQ number", "RAMQ TREM 6252 1412", "HEALTH_NUMBER"},
+            new String[] {"Canadian SIN", "SIN 130 692 544", "NATIONAL_ID"},
+            new String[] {"CPF", "CPF 529.982.247-25", "NATIONAL_ID"},
+            new String[] {"CNS", "Cartao SUS 898 0011 2345 6781", "HEALTH_NUMBER"},
+            new String[] {"TC Kimlik No", "TC 12345678028", "NATIONAL_ID"},
+            new String[] {"Aadhaar", "Aadhaar 2345 6789 0124", "NATIONAL_ID"},
+            new String[] {"CEP", "CEP 01304-001", "POSTCODE"},
+            new String[] {"PIN code", "PIN 600017", "POSTCODE"},
+            new String[] {"IPv4 address", "from 192.168.10.27", "IP_ADDRESS"});
 
     /** Shapes that merely look like the patterns of decision 0124: codes, UIDs, hashes, times, a wrong check digit. */
     private static final List<String> LOOK_ALIKES = List.of("LOINC 4548-4 ICD10:E11.9 SNOMED 1019431000000105",
             "1.2.840.10008.5.1.4.1.1.2 2.25.329800735698586629295641978511506172918",
             "sha256 9bb6da5b516826e6d0cc5482daaefac89479fb4e758a98904023a490836d9f7f",
             "550E8400-E29B-41D4-A716-446655440000 TWGAYFDZH67PK50M3KP6 1EG4TE5MK7",
-            "2023-02-06T23:05:00-05:00 08:00 10:30 12:15 14:00 16:45", "NHS 9434765918 ratio 00:1A:2B:3C:4D");
+            "2023-02-06T23:05:00-05:00 08:00 10:30 12:15 14:00 16:45", "NHS 9434765918 ratio 00:1A:2B:3C:4D",
+            // decision 0128: codes, values and numbers one check digit off
+            "SIGTAP 0303060212 ACHI 13882-00 CID I50.0 Lot 4532-128-876 CPF 529.982.247-26 IHI 8003 6055 4433 2213",
+            "Hb 12,5 g/dL, R$ 2.345,67, 1.2.840.113619.2.55.3.604688119, v1.2.3.4.5, Abc1234, T2N1M0, ZZZ0017");
 
     static Stream<Arguments> lookAlikesInPlaces() {
         List<Arguments> out = new ArrayList<>();
@@ -149,7 +169,8 @@ class VerifyPlantedLeaksTest {
         planter.plant(out, text);
         VerifyReport r = new VerifyJob(out, keys, false, 1).run();
         List<String> kinds = r.hits().stream().flatMap(f -> f.listed().stream()).map(VerifyReport.Hit::kind)
-                .filter(k -> List.of("MBI", "IP_ADDRESS", "MAC_ADDRESS", "NATIONAL_ID").contains(k)).toList();
+                .filter(k -> List.of("MBI", "IP_ADDRESS", "MAC_ADDRESS", "NATIONAL_ID", "HEALTH_NUMBER", "POSTCODE").contains(k))
+                .toList();
         assertTrue(kinds.isEmpty(), () -> "found " + kinds + " in " + place);
     }
 

@@ -26,7 +26,11 @@ public final class LeakScanner {
         SSN,
         /** A phone number. */
         PHONE,
-        /** A Nordic personal number (Swedish personnummer, Danish CPR: six digits, a dash or plus, four digits). */
+        /**
+         * A national id: a Nordic personal number (Swedish personnummer, Danish CPR: six digits, a dash or plus, four
+         * digits), a UK NHS number, a Brazilian CPF, a Turkish TC Kimlik No, an Aadhaar number, a Canadian SIN (decision
+         * 0128).
+         */
         NATIONAL_ID,
         /** An e-mail address. */
         EMAIL,
@@ -39,7 +43,14 @@ public final class LeakScanner {
         /** An IPv6 address (decision 0124). */
         IP_ADDRESS,
         /** A MAC address (decision 0124). */
-        MAC_ADDRESS
+        MAC_ADDRESS,
+        /**
+         * A health number found by its shape and check digit (decision 0128): an Australian IHI, Medicare card or DVA
+         * file number, a New Zealand NHI, an Ontario or British Columbia health number, a RAMQ number, a Brazilian CNS.
+         */
+        HEALTH_NUMBER,
+        /** A postcode found without an address around it: a Brazilian CEP, an Indian PIN code after its cue (decision 0128). */
+        POSTCODE
     }
 
     /**
@@ -149,6 +160,18 @@ public final class LeakScanner {
     private int mbiEnd = -2;
     /** Such a word end was seen (decision 0124). */
     private boolean mbiTail;
+    /**
+     * A token of a shape of {@link NumberShapes} was seen (decision 0128): a run of 11, 12, 15 or 16 digits, groups of
+     * their notations joined by a space or a dash (4-4, 3-4, 4-5, 4-3, 3-3, 5-3; 9-2, 6-2 and 3-2 by a dash, 3.5 by a
+     * dot), ten digits and two letters, six digits just after a word, digits right after three or four letters, four
+     * short numbers joined by dots, or the word {@code DVA}.
+     */
+    private boolean numberShape;
+    /** Short digit tokens joined by dots in a row (an IPv4 address has four). */
+    private int dotChain;
+    /** Where the last letter token ended and its length. */
+    private int lastLetterEnd = -100;
+    private int lastLetterLength;
     private int tokenLength;
     /** The current token's last two folded units ({@link Fold#shortCode}). */
     private int lastTwo;
@@ -697,6 +720,10 @@ public final class LeakScanner {
         letterPairEnd = -2;
         mbiEnd = -2;
         mbiTail = false;
+        numberShape = false;
+        dotChain = 0;
+        lastLetterEnd = -100;
+        lastDigitEnd = -100; // positions start again at 0 in the next value
     }
 
     /** Whether a value or line may match an IPv6 or MAC address (see {@link #linked}). */
@@ -706,7 +733,7 @@ public final class LeakScanner {
 
     /** Whether any PHI pattern may match the value or line at all (the weakest of each pattern's conditions). */
     private boolean anyPattern() {
-        return at || grouped || label || mbiTail || doubleColon || linked;
+        return at || grouped || label || mbiTail || doubleColon || linked || numberShape;
     }
 
     /**
@@ -721,7 +748,7 @@ public final class LeakScanner {
         boolean phone = grouped && longestDigits >= 4 || pairGrouped;
         boolean mrn = label && longestDigits >= 5;
         boolean birth = label && (longestDigits >= 4 || dateChain);
-        if (at || phone || mrn || birth || mbiTail || network()) {
+        if (at || phone || mrn || birth || mbiTail || network() || numberShape) {
             patterns(value, phone, mrn, birth);
         }
     }
@@ -753,6 +780,9 @@ public final class LeakScanner {
     }
 
     private void window() {
+        if (current == Fold.DIGIT) {
+            numberShape = true; // a very long line's window may end inside a number (decision 0128)
+        }
         if (lineLength > 0 && anyPattern()) {
             patterns(java.nio.CharBuffer.wrap(lineBuffer, 0, lineLength), grouped, label, label);
         }
@@ -959,6 +989,33 @@ public final class LeakScanner {
      * A colon or dash after a token: one more group joined to the one before when the last such separator was the same
      * character two to five places back (a group of one to four characters between), else the first (decision 0124).
      */
+    private static final long DVA = Fold.hash("DVA");
+
+    /**
+     * Whether the digit token just ended (not yet counted in {@link #previousDigitGroup} or {@link #lastDigitEnd}) has a
+     * shape of {@link NumberShapes}, alone or with the token before (decision 0128). A few comparisons per digit token.
+     */
+    private boolean numberShape() {
+        int n = tokenLength;
+        int p = previousDigitGroup;
+        int start = tokenStart[tokens & 7];
+        // the one character between this group and the digit group before, if one: their notations join groups by a
+        // space or a dash (a CPF's by dots), a decimal ("1234.567") by a dot or a comma
+        char sep = start - lastDigitEnd == 1 && lastDigitEnd >= 0 ? unitChar(lastDigitEnd) : 0;
+        boolean spaced = sep == ' ' || sep == '-';
+        dotChain = n <= 3 ? (sep == '.' && dotChain > 0 ? dotChain + 1 : 1) : 0;
+        return n == 11 || n == 12 || n == 15 || n == 16
+                // a digit of another script at either end ("١٢٣" glued to a number): the ASCII run is shorter than the token
+                // (a raw stream's last token ends where its last character is: position may not have moved past it)
+                || start >= 0 && unitChar(start) > '9' || position > start && unitChar(position - 1) > '9'
+                || spaced && (p == 4 && (n == 4 || n == 5 || n == 3) || p == 3 && (n == 3 || n == 4) || p == 5 && n == 3)
+                || sep == '-' && n == 2 && (p == 9 || p == 3 || p == 6) || sep == '.' && p == 3 && n == 5
+                || n == 6 && lastLetterEnd > lastDigitEnd && start - lastLetterEnd <= 4
+                || (n == 4 || n == 2) && start == lastLetterEnd && lastLetterLength == 3
+                || (n == 4 || n == 8) && lastLetterLength == 4 && start - lastLetterEnd <= 1
+                || dotChain >= 4;
+    }
+
     private void link(char c, int at) {
         int gap = at - separatorAt;
         links = c == separatorChar && gap >= 2 && gap <= 5 ? links + 1 : 1;
@@ -985,6 +1042,9 @@ public final class LeakScanner {
                     || (previousDigitGroup == 5 || previousDigitGroup == 4) && tokenLength == 6) {
                 grouped = true;
             }
+            if (!numberShape) {
+                numberShape = numberShape();
+            }
             if (tokenLength == 2 && tokenStart[tokens & 7] == letterPairEnd) {
                 mbiEnd = position; // ...7MK73: an MBI's letters and last two digits, if its word ends here (decision 0124)
             }
@@ -1009,13 +1069,22 @@ public final class LeakScanner {
             // two letters right after a digit, or a dash after one (5MK, 5-MK)
             if (tokenLength == 2 && tokenStart[tokens & 7] - lastDigitEnd <= 1) {
                 letterPairEnd = position;
+                if (previousDigitGroup == 10 && tokenStart[tokens & 7] == lastDigitEnd) {
+                    numberShape = true; // ten digits and an Ontario version code (decision 0128)
+                }
             }
+            lastLetterEnd = position;
+            lastLetterLength = tokenLength;
+            dotChain = 0;
             previousDigitGroup = 0;
             digitChain = 0;
             pairChain = 0;
             if (tokenLength >= 3) {
                 if (dictionary.isLabel(hash)) {
                     label = true;
+                }
+                if (tokenLength == 3 && hash == DVA) {
+                    numberShape = true;
                 }
                 // the token's month, read once for the words of the value and for the dates
                 boolean words = valueWords < 2 && bySubject;
@@ -1437,12 +1506,17 @@ public final class LeakScanner {
         return false;
     }
 
+    /** A pattern's source as a hit names it: {@code pattern phone}, {@code pattern health number (NHI)}. */
+    static String source(Kind kind, String name) {
+        String k = "pattern " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return name == null ? k : k + " (" + name + ")";
+    }
+
     private void patterns(CharSequence text, boolean phone, boolean mrn, boolean birth) {
-        PhiPatterns.find(text, at, phone, mrn, birth, network(), mbiTail, (kind, found) -> {
+        PhiPatterns.find(text, at, phone, mrn, birth, network(), mbiTail, numberShape, (kind, name, found) -> {
             if (!pseudonyms.test(found) && !dictionary.isPseudonymWord(Fold.wordHash(found))) {
                 effects++;
-                sink.hit(new Hit(kind, "pattern " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-                        sink.listing() ? where.get() : null, reveal ? found : null));
+                sink.hit(new Hit(kind, source(kind, name), sink.listing() ? where.get() : null, reveal ? found : null));
             }
         });
     }

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deidworkbench.deid.CheckDigits;
 
 /**
  * Identifiers recognisable by their shape, looked for in every value besides the key file's originals:
  * US social security numbers, phone numbers (US, French and UK), Nordic personal numbers, UK NHS numbers (with their check
  * digit), US Medicare Beneficiary Identifiers, IPv6 and MAC addresses, e-mail addresses, numbers labelled as a medical record
- * number or patient id, and dates labelled as a date of birth. Labelled forms only for the last two:
+ * number or patient id, and dates labelled as a date of birth; the health and national numbers, postcodes and IPv4
+ * addresses of {@link NumberShapes} (decision 0128). Labelled forms only for the MRN and the date of birth:
  * a bare number or date is far more often a lab value or a (shifted) visit date than an identifier.
  * A match that is one of the key file's pseudonyms is not a leak and is skipped by the caller.
  * Stateless and thread-safe.
@@ -68,7 +70,7 @@ final class PhiPatterns {
             // NHS in any grouping; ten bare digits without the label are too often another number to report. Before the
             // phones: a phone match of the same characters is that NHS number and is not reported again
             new Detector(LeakScanner.Kind.NATIONAL_ID, Pattern.compile(
-                    "(?<![\\w+-])(?<!\\+\\d{1,3}[\\s.-])(\\d{3}([ -])\\d{3}\\2\\d{4})(?![\\w-]|[.,]\\d)"), 1, Gate.DIGIT_GROUPS, PhiPatterns::nhsNumber),
+                    "(?<![\\w+-])(?<!\\+\\d{1,3}[\\s.-])(\\d{3}([ -])\\d{3}\\2\\d{4})(?![\\w-]|[.,]\\d)"), 1, Gate.DIGIT_GROUPS, CheckDigits::nhs),
             new Detector(LeakScanner.Kind.PHONE, Pattern.compile(
                     "(?<![\\w+])(?:\\+?\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?!\\w)"), 0,
                     Gate.DIGIT_GROUPS),
@@ -93,7 +95,7 @@ final class PhiPatterns {
                     + "|date\\s+de\\s+naissance|née?\\s+le|geboortedatum|data\\s+urodzenia|urodzon[ya])"
                     + "\\s*[:#]?\\s*(" + DATE + ")"), 1, Gate.LABELLED_DATE),
             new Detector(LeakScanner.Kind.NATIONAL_ID, Pattern.compile("(?i)\\bNHS\\s*(?:no\\.?|number|num|#)?\\s*[:#]?\\s*"
-                    + "(\\d{10}|\\d{3}([ -]?)\\d{3}\\2\\d{4})(?![\\w-])"), 1, Gate.LABELLED_NUMBER, PhiPatterns::nhsNumber),
+                    + "(\\d{10}|\\d{3}([ -]?)\\d{3}\\2\\d{4})(?![\\w-])"), 1, Gate.LABELLED_NUMBER, CheckDigits::nhs),
             // US Medicare Beneficiary Identifiers (decision 0124): 11 characters, a digit 1-9, then letters (without
             // S, L, O, I, B, Z) and digits in fixed positions (C A AN N A AN N A A N N), also dashed 4-3-4
             new Detector(LeakScanner.Kind.MBI, Pattern.compile("(?<![A-Za-z0-9])[1-9]" + MBI_LETTER + MBI_ALNUM + "\\d(-?)"
@@ -110,9 +112,9 @@ final class PhiPatterns {
     private PhiPatterns() {
     }
 
-    /** Receives one match. */
+    /** Receives one match: its kind, what it is for the numbers of {@link NumberShapes} ({@code "CPF"}) or null. */
     interface Found {
-        void found(LeakScanner.Kind kind, String text);
+        void found(LeakScanner.Kind kind, String name, String text);
     }
 
     /** Tokens (folded) that label an MRN or a date of birth; a value without one cannot match those detectors. */
@@ -126,18 +128,19 @@ final class PhiPatterns {
      * SSN, phone and national numbers only with digit groups of their shapes ({@link LeakScanner}'s grouped digits), MRN,
      * a labelled NHS number and date of birth only with a label word, IPv6 and MAC addresses only with their colons or
      * dashes, an MBI only with its last characters. Cost: one pass per detector that runs.
-     * Every detector runs when all conditions are true (the reference scanner's way).
+     * Every detector runs when all conditions are true (the reference scanner's way), and the health and national
+     * numbers of {@link NumberShapes} are looked for in every value.
      */
     static void find(CharSequence text, boolean at, boolean groupedDigits, boolean label, Found found) {
-        find(text, at, groupedDigits, label, label, true, true, found);
+        find(text, at, groupedDigits, label, label, true, true, true, found);
     }
 
     /**
      * As {@link #find(CharSequence, boolean, boolean, boolean, Found)}, with a condition for each labelled pattern, the
-     * network addresses and the MBI.
+     * network addresses, the MBI, and the numbers of {@link NumberShapes} (decision 0128: a token of one of their shapes).
      */
     static void find(CharSequence text, boolean at, boolean groupedDigits, boolean mrnLabel, boolean birthLabel,
-            boolean network, boolean mbi, Found found) {
+            boolean network, boolean mbi, boolean numbers, Found found) {
         long nhs = -1; // the characters of the last NHS number found (start << 32 | end), reported once
         for (Detector d : DETECTORS) {
             boolean possible = switch (d.gate()) {
@@ -162,37 +165,13 @@ final class PhiPatterns {
                     if (d.valid() != null && d.kind() == LeakScanner.Kind.NATIONAL_ID) {
                         nhs = span;
                     }
-                    found.found(d.kind(), hit);
+                    found.found(d.kind(), null, hit);
                 }
             }
         }
-    }
-
-    /** Whether ten digits (with spaces or dashes) end in the NHS modulus 11 check digit of the nine before. */
-    static boolean nhsNumber(String text) {
-        int[] d = new int[10];
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (n == 10) {
-                    return false;
-                }
-                d[n++] = c - '0';
-            }
+        if (numbers) {
+            NumberShapes.find(text, (kind, name, start, end) -> found.found(kind, name, text.subSequence(start, end).toString()));
         }
-        if (n != 10) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += d[i] * (10 - i);
-        }
-        int check = 11 - sum % 11;
-        if (check == 11) {
-            check = 0;
-        }
-        return check != 10 && check == d[9];
     }
 
     /**

@@ -344,10 +344,9 @@ final class ReferenceScanner {
     }
 
     private void patterns(CharSequence text) {
-        PhiPatterns.find(text, at, grouped, label, (kind, found) -> {
+        PhiPatterns.find(text, at, grouped, label, (kind, name, found) -> {
             if (!pseudonyms.contains(found) && !dictionary.isPseudonymWord(Fold.wordHash(found))) {
-                sink.hit(new LeakScanner.Hit(kind, "pattern " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-                        where.get(), reveal ? found : null));
+                sink.hit(new LeakScanner.Hit(kind, LeakScanner.source(kind, name), where.get(), reveal ? found : null));
             }
         });
     }

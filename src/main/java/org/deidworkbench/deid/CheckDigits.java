@@ -1,0 +1,209 @@
+package org.deidworkbench.deid;
+
+import java.util.regex.Pattern;
+
+/**
+ * The check digits of the health and national numbers that {@code deid run} finds in free text and {@code deid verify}
+ * looks for in its output (decisions 0123, 0125, 0128): one implementation of each, so that the two never disagree on
+ * what a number is. Each takes the number's ASCII digits (or characters) without separators. Pure functions: stateless
+ * and thread-safe, each linear in its (short) input.
+ */
+public final class CheckDigits {
+
+    private CheckDigits() {
+    }
+
+    /** The ASCII digits of the text, in order. */
+    public static String digits(CharSequence s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The Luhn check (ISO/IEC 7812) over all the digits, the last being the check digit. */
+    public static boolean luhn(String d) {
+        int sum = 0;
+        for (int i = 0; i < d.length(); i++) {
+            int v = d.charAt(d.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                v *= 2;
+                if (v > 9) {
+                    v -= 9;
+                }
+            }
+            sum += v;
+        }
+        return sum % 10 == 0;
+    }
+
+    /** An Australian Medicare card number's ninth digit checks the first eight (the IRN after a slash is not part of it). */
+    public static boolean medicare(String d) {
+        if (d.length() < 9) {
+            return false;
+        }
+        int[] w = {1, 3, 7, 9, 1, 3, 7, 9};
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += (d.charAt(i) - '0') * w[i];
+        }
+        return sum % 10 == d.charAt(8) - '0';
+    }
+
+    /** A British Columbia PHN: ten digits, 9 first, the tenth checking the second to ninth modulo 11. */
+    public static boolean bcPhn(String d) {
+        if (d.length() != 10 || d.charAt(0) != '9') {
+            return false;
+        }
+        int[] w = {2, 4, 8, 5, 10, 9, 7, 3};
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += (d.charAt(i + 1) - '0') * w[i];
+        }
+        int r = sum % 11;
+        return r > 1 && 11 - r == d.charAt(9) - '0';
+    }
+
+    private static final String NHI_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final String NHI_LETTER = "[A-HJ-NP-Z]";
+    private static final Pattern NHI_SHAPE = Pattern.compile(NHI_LETTER + "{3}(?:\\d{4}|\\d\\d" + NHI_LETTER + "{2})");
+
+    /** A New Zealand NHI of either format (upper case), with its check digit or check letter. */
+    public static boolean nhi(String s) {
+        if (s.length() != 7 || !NHI_SHAPE.matcher(s).matches()) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 6; i++) {
+            char c = s.charAt(i);
+            int v = Character.isDigit(c) ? c - '0' : NHI_LETTERS.indexOf(c) + 1;
+            if (v < 0) {
+                return false;
+            }
+            sum += v * (7 - i);
+        }
+        char check = s.charAt(6);
+        if (Character.isDigit(check)) {
+            int r = sum % 11;
+            return r != 0 && (11 - r) % 10 == check - '0';
+        }
+        int r = sum % 23;
+        return r != 0 && NHI_LETTERS.charAt(23 - r - 1) == check;
+    }
+
+    /** A CPF: eleven digits, not all alike, whose two last digits are its mod-11 checks. */
+    public static boolean cpf(String d) {
+        if (d.length() != 11 || d.chars().distinct().count() == 1) {
+            return false;
+        }
+        for (int n = 9; n <= 10; n++) {
+            int sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += (d.charAt(i) - '0') * (n + 1 - i);
+            }
+            int r = sum % 11;
+            if (d.charAt(n) - '0' != (r < 2 ? 0 : 11 - r)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A CNS: fifteen digits from 1, 2, 7, 8 or 9 whose digits weighted 15 to 1 sum to a multiple of 11. */
+    public static boolean cns(String d) {
+        if (d.length() != 15 || "12789".indexOf(d.charAt(0)) < 0) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 15; i++) {
+            sum += (d.charAt(i) - '0') * (15 - i);
+        }
+        return sum % 11 == 0;
+    }
+
+    /**
+     * A TC Kimlik No: eleven digits, not from 0; the tenth is (sum of the odd places × 7 − sum of the even places among
+     * the first nine) mod 10, the eleventh the sum of the first ten mod 10.
+     */
+    public static boolean tcKimlik(String d) {
+        if (d.length() != 11 || d.charAt(0) == '0') {
+            return false;
+        }
+        int odd = 0;
+        int even = 0;
+        for (int i = 0; i < 9; i++) {
+            if (i % 2 == 0) {
+                odd += d.charAt(i) - '0';
+            } else {
+                even += d.charAt(i) - '0';
+            }
+        }
+        int tenth = Math.floorMod(odd * 7 - even, 10);
+        return d.charAt(9) - '0' == tenth && d.charAt(10) - '0' == (odd + even + tenth) % 10;
+    }
+
+    private static final int[][] VERHOEFF_D = {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
+        {2, 3, 4, 0, 1, 7, 8, 9, 5, 6}, {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8},
+        {5, 9, 8, 7, 6, 0, 4, 3, 2, 1}, {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3},
+        {8, 7, 6, 5, 9, 3, 2, 1, 0, 4}, {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
+    private static final int[][] VERHOEFF_P = {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4},
+        {5, 8, 0, 3, 7, 9, 6, 1, 4, 2}, {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 6, 8, 7, 0},
+        {4, 2, 8, 6, 5, 7, 3, 9, 0, 1}, {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
+
+    /** An Aadhaar number: twelve digits from 2 to 9 with a valid Verhoeff check digit. */
+    public static boolean aadhaar(String d) {
+        if (d.length() != 12 || d.charAt(0) < '2') {
+            return false;
+        }
+        int c = 0;
+        for (int i = 0; i < 12; i++) {
+            c = VERHOEFF_D[c][VERHOEFF_P[i % 8][d.charAt(11 - i) - '0']];
+        }
+        return c == 0;
+    }
+
+    /** Whether ten digits (spaces or dashes between them ignored) end in the NHS modulus 11 check digit of the nine before. */
+    public static boolean nhs(String text) {
+        int[] d = new int[10];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (n == 10) {
+                    return false;
+                }
+                d[n++] = c - '0';
+            }
+        }
+        if (n != 10) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += d[i] * (10 - i);
+        }
+        int check = 11 - sum % 11;
+        if (check == 11) {
+            check = 0;
+        }
+        return check != 10 && check == d[9];
+    }
+
+    /** A code system's name (or "code") just before a number: the number is a code of it. */
+    private static final Pattern CODE_SYSTEM_BEFORE = Pattern.compile(
+            "(?i)(?<![\\p{L}\\p{N}])(?:snomed(?:[ -]?ct)?|sct|loinc|icd(?:-?1[01])?(?:-?(?:gm|cm|pcs))?|rxnorm|rxcui|cvx|cpt|hcpcs|ndc|atc|ops|sigtap"
+                    + "|concept(?:[ _]?id)?|code)\\s*[:#=]?\\s*$");
+
+    /**
+     * Whether a code system's name ({@code SNOMED}, {@code SIGTAP}, {@code NDC}, ...) or the word "code" stands just
+     * before {@code start} (within 24 characters): the number there is a code of it, not a person's.
+     */
+    public static boolean afterCodeSystem(CharSequence text, int start) {
+        int from = Math.max(0, start - 24);
+        return CODE_SYSTEM_BEFORE.matcher(text.subSequence(from, start)).find();
+    }
+}
