@@ -51,8 +51,8 @@ public record VerifyReport(Path output, int files, long bytes, double seconds, i
     /**
      * One finding.
      *
-     * @param kind {@code ORIGINAL}, {@code SSN}, {@code PHONE}, {@code EMAIL}, {@code MRN}, {@code DATE_OF_BIRTH}, {@code NATIONAL_ID}, {@code MBI}, {@code IP_ADDRESS} or
-     *     {@code MAC_ADDRESS}
+     * @param kind {@code ORIGINAL}, {@code SSN}, {@code PHONE}, {@code EMAIL}, {@code MRN}, {@code DATE_OF_BIRTH}, {@code NATIONAL_ID}, {@code MBI}, {@code IP_ADDRESS},
+     *     {@code MAC_ADDRESS}, {@code HEALTH_NUMBER} or {@code POSTCODE} (decision 0128)
      * @param source where an original is recorded (e.g. {@code key file domain 'patient'}), or the pattern
      * @param location where in the file, e.g. {@code record 12, column notes}, {@code line 3}, {@code file name}
      * @param value the value found, only when the verification revealed values; else {@code null}
