@@ -1,6 +1,5 @@
 package org.deidworkbench.deid.method;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deidworkbench.deid.DateValues;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.FieldContext;
 import org.deidworkbench.deid.Hl7Message;
@@ -350,31 +350,19 @@ public final class Hl7MessageMethod implements DeidMethod {
         }
     }
 
-    private static final Pattern TS = Pattern.compile("(\\d{4})(\\d{2})?(\\d{2})?(\\d*(?:\\.\\d+)?)([+-]\\d{4})?");
-
-    /** An HL7 TS/DTM/DT moved by the subject's offset in its own precision; anything else is removed. */
+    /**
+     * An HL7 TS/DTM/DT moved by the subject's offset in its own precision, as {@link DateValues#shift} moves DICOM's
+     * DT of the same shape ({@code yyyy[MM[dd[HH[mm[ss[.ffff]]]]]][+/-ZZZZ]}: a year and month from the middle of its
+     * month, a bare year kept, decision 0091); anything else is removed.
+     */
     private String shift(String value, FieldContext context) {
         if (value.isEmpty()) {
             return value;
         }
-        Matcher m = TS.matcher(value);
-        if (!m.matches()) {
-            return "";
-        }
         int days = context.subject() != null ? context.subject().dateOffsetDays() : noSubjectOffset;
         try {
-            if (m.group(3) != null) {
-                LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3))).plusDays(days);
-                return String.format(Locale.ROOT, "%04d%02d%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth())
-                        + m.group(4) + (m.group(5) == null ? "" : m.group(5));
-            }
-            LocalDate mid = LocalDate.of(Integer.parseInt(m.group(1)), m.group(2) == null ? 7 : Integer.parseInt(
-                    m.group(2)), m.group(2) == null ? 2 : 15).plusDays(days);
-            return String.format(Locale.ROOT, "%04d", mid.getYear())
-                    + (m.group(2) == null ? "" : String.format(Locale.ROOT, "%02d", mid.getMonthValue()))
-                    + (m.group(5) == null ? "" : m.group(5));
-        } catch (java.time.DateTimeException | NumberFormatException e) {
+            return DateValues.shift(value, days);
+        } catch (UnprocessableValueException e) {
             return "";
         }
     }
