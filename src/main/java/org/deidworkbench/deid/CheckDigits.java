@@ -193,6 +193,52 @@ public final class CheckDigits {
         return check != 10 && check == d[9];
     }
 
+    /** Whether {@code yyMMdd} or {@code yyyyMMdd} at {@code from} is a month and day that exist (any year). */
+    private static boolean monthDay(String d, int from) {
+        int m = (d.charAt(from) - '0') * 10 + d.charAt(from + 1) - '0';
+        int day = (d.charAt(from + 2) - '0') * 10 + d.charAt(from + 3) - '0';
+        return m >= 1 && m <= 12 && day >= 1 && day <= 31;
+    }
+
+    /** A Korean RRN (decision 0127): thirteen digits, a birth date first, the last (11 − Σ digit × 2..9,2..5 mod 11) mod 10. */
+    public static boolean rrn(String d) {
+        if (d.length() != 13 || !monthDay(d, 2)) {
+            return false;
+        }
+        int[] w = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (d.charAt(i) - '0') * w[i];
+        }
+        return d.charAt(12) - '0' == (11 - sum % 11) % 10;
+    }
+
+    /** A Chinese resident identity number: a birth date at places 7–14 and the ISO 7064 MOD 11-2 check character. */
+    public static boolean chineseResidentNumber(String v) {
+        if (v.length() != 18 || !monthDay(v, 10) || !(v.startsWith("19", 6) || v.startsWith("20", 6))) {
+            return false;
+        }
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (v.charAt(i) - '0') * w[i];
+        }
+        return Character.toUpperCase(v.charAt(17)) == "10X98765432".charAt(sum % 11);
+    }
+
+    /** A Japanese individual number: twelve digits, the last a check of the others weighted 2–7, 2–6 from the right. */
+    public static boolean myNumber(String d) {
+        if (d.length() != 12 || d.chars().distinct().count() == 1) {
+            return false;
+        }
+        int sum = 0;
+        for (int n = 1; n <= 11; n++) {
+            sum += (d.charAt(11 - n) - '0') * (n <= 6 ? n + 1 : n - 5);
+        }
+        int r = sum % 11;
+        return d.charAt(11) - '0' == (r <= 1 ? 0 : 11 - r);
+    }
+
     /** A code system's name (or "code") just before a number: the number is a code of it. */
     private static final Pattern CODE_SYSTEM_BEFORE = Pattern.compile(
             "(?i)(?<![\\p{L}\\p{N}])(?:snomed(?:[ -]?ct)?|sct|loinc|icd(?:-?1[01])?(?:-?(?:gm|cm|pcs))?|rxnorm|rxcui|cvx|cpt|hcpcs|ndc|atc|ops|sigtap"

@@ -114,15 +114,15 @@ final class NationalNumbers {
             // An RRN and My Number only in a text with kana, hanzi or Hangul: as many as one in ten numbers of their
             // length and shape pass the check, and an English note's accession or barcode number must stay.
             if (digits >= 13 && (len == 6 && next == '-' || len == 13) && CjkNames.mayHold(text)
-                    && (m = at(matchers, 7, RRN, text, i)) != null && isRrn(CheckDigits.digits(m.group()))) {
+                    && (m = at(matchers, 7, RRN, text, i)) != null && CheckDigits.rrn(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
             if (digits >= 17 && (len == 17 && (next == 'X' || next == 'x') || len == 18)
-                    && (m = at(matchers, 8, CN_RESIDENT, text, i)) != null && isChineseResidentNumber(m.group())) {
+                    && (m = at(matchers, 8, CN_RESIDENT, text, i)) != null && CheckDigits.chineseResidentNumber(m.group())) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
             if (digits >= 12 && (len == 4 && (next == ' ' || next == '-') || len == 12) && CjkNames.mayHold(text)
-                    && (m = at(matchers, 9, MY_NUMBER, text, i)) != null && isMyNumber(CheckDigits.digits(m.group()))) {
+                    && (m = at(matchers, 9, MY_NUMBER, text, i)) != null && CheckDigits.myNumber(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
             i = j - 1;
@@ -152,51 +152,5 @@ final class NationalNumbers {
     /** Whether the pattern (ending in {@code $}) matches the text just before {@code at}, within {@code span} characters. */
     private static boolean endsBefore(Pattern p, String text, int at, int span) {
         return p.matcher(text.substring(Math.max(0, at - span), at)).find();
-    }
-
-    /** Whether {@code yyMMdd} or {@code yyyyMMdd} at {@code from} is a month and day that exist (any year). */
-    private static boolean monthDay(String d, int from) {
-        int m = (d.charAt(from) - '0') * 10 + d.charAt(from + 1) - '0';
-        int day = (d.charAt(from + 2) - '0') * 10 + d.charAt(from + 3) - '0';
-        return m >= 1 && m <= 12 && day >= 1 && day <= 31;
-    }
-
-    /** A Korean RRN: thirteen digits, a birth date first, the last (11 − Σ digit × 2..9,2..5 mod 11) mod 10. */
-    static boolean isRrn(String d) {
-        if (d.length() != 13 || !monthDay(d, 2)) {
-            return false;
-        }
-        int[] w = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (d.charAt(i) - '0') * w[i];
-        }
-        return d.charAt(12) - '0' == (11 - sum % 11) % 10;
-    }
-
-    /** A Chinese resident identity number: a birth date at places 7–14 and the ISO 7064 MOD 11-2 check character. */
-    static boolean isChineseResidentNumber(String v) {
-        if (v.length() != 18 || !monthDay(v, 10) || !(v.startsWith("19", 6) || v.startsWith("20", 6))) {
-            return false;
-        }
-        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (v.charAt(i) - '0') * w[i];
-        }
-        return Character.toUpperCase(v.charAt(17)) == "10X98765432".charAt(sum % 11);
-    }
-
-    /** A Japanese individual number: twelve digits, the last a check of the others weighted 2–7, 2–6 from the right. */
-    static boolean isMyNumber(String d) {
-        if (d.length() != 12 || d.chars().distinct().count() == 1) {
-            return false;
-        }
-        int sum = 0;
-        for (int n = 1; n <= 11; n++) {
-            sum += (d.charAt(11 - n) - '0') * (n <= 6 ? n + 1 : n - 5);
-        }
-        int r = sum % 11;
-        return d.charAt(11) - '0' == (r <= 1 ? 0 : 11 - r);
     }
 }
