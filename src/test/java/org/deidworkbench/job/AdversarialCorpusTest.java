@@ -156,11 +156,12 @@ class AdversarialCorpusTest {
     }
 
     /**
-     * Planted dates: ISO, compact, slash and dot notations (of any century: MIMIC's are shifted into the 2100s), and with
-     * the month's name ({@code 12 marzo 2023}, {@code 12 de marzo de 2023}, {@code 3. März 2023}, {@code 12-ABR-2023}).
+     * Planted dates: ISO, compact, slash, dot and dash ({@code 12-03-2023}, Portugal's) notations (of any century:
+     * MIMIC's are shifted into the 2100s), and with the month's name ({@code 12 marzo 2023}, {@code 12 de marzo de
+     * 2023}, {@code 3. März 2023}, {@code 12-ABR-2023}).
      */
     private static final List<String> DATE_NOTATIONS = List.of("\\d{8}", "\\d{4}-\\d\\d-\\d\\d",
-            "\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})", "\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})",
+            "\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})", "\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})", "\\d{1,2}-\\d{1,2}-\\d{4}",
             "\\d{1,2}\\.? (?:de )?\\p{L}+ (?:de )?\\d{4}", "\\d{2}-\\p{L}{3}-\\d{4}");
     private static final Pattern COMPACT_OR_ISO_DATE = Pattern.compile(String.join("|", DATE_NOTATIONS));
 

@@ -2852,10 +2852,10 @@ def fhir_anz():
     plant("relative-name", "Declan", "Hinewai", "Josée")
     plant("phone", "0417 559 020", "705-555-0177")
     plant("national-id", on_hcn[:4] + "-" + on_hcn[4:7] + "-" + on_hcn[7:] + "-KT")
-    # the AR-DRG in an extension of the Encounter and the NZ ethnicity code in the Patient's are removed with every
-    # extension fhir-safe-harbor does not know (decision 0123 leaves that as it is): not kept values
+    # the AR-DRG in an extension of the Encounter is removed with every extension fhir-safe-harbor does not know, and
+    # so is the iwi; the NZ ethnicity and the AU indigenous status are kept as US Core's are (decision 0134)
     keep("fhir-anz", "I50.0", "E11.65", "M17.1", "EF 30%", "HbA1c 71 mmol/mol", "http://hl7.org/fhir/sid/icd-10-am",
-         "http://hl7.org/fhir/sid/icd-10-ca")
+         "http://hl7.org/fhir/sid/icd-10-ca", '"code":"21111"', "australian-indigenous-status-1")
     for t, rs in {"Patient": pats, "Encounter": encs, "Condition": conds}.items():
         with open(os.path.join(d, t + ".ndjson"), "w", encoding="utf-8", newline="") as f:
             for r in rs:
@@ -3126,6 +3126,8 @@ def hl7_and_clarity():
         plant("address", p[10], p[10].title(), p[12], p[13])
         plant("phone", p[14])
         plant("account-number", p[15])
+    # the interface engine's message control ids, in the log's key column and in each message's MSH-10 (decision 0134)
+    plant("message-id", *[r[0] for r in log])
     plant("patient-name", "Quillfeather")
     plant("mothers-maiden-name", "GALLOWSBRIDGE")
     plant("email", a[16])

@@ -560,8 +560,10 @@ public final class Deidentifier {
             throw new IllegalStateException("scrub-text needs freezeIdentifiers() first");
         }
         return new Hl7MessageMethod(new ScrubTextMethod(s, this::attestShifted, slashDayFirst),
-                header -> profile.ruleForColumn(header).map(r -> method(r.spec())).orElse(null), this::subject,
-                noSubjectOffset);
+                header -> profile.ruleForColumn(header).map(r -> method(r.spec())).orElseGet(() ->
+                        header.equals(Hl7MessageMethod.MESSAGE_CONTROL_ID)
+                                ? method(new ActionSpec.Pseudonymize("message", PseudonymFormat.DEFAULT)) : null),
+                this::subject, noSubjectOffset);
     }
 
     /**

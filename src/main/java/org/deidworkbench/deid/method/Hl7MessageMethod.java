@@ -30,7 +30,7 @@ public final class Hl7MessageMethod implements DeidMethod {
 
     /** How a field is treated. */
     private enum Kind {
-        KEEP, TEXT, REMOVE, PERSON, PATIENT_IDS, ACCOUNT, VISIT, ORDER, TIME, BIRTH, ADDRESS, VALUE
+        KEEP, TEXT, REMOVE, PERSON, PATIENT_IDS, ACCOUNT, VISIT, ORDER, MESSAGE, TIME, BIRTH, ADDRESS, VALUE
     }
 
     private static final Map<String, Map<Integer, Kind>> FIELDS = new ConcurrentHashMap<>();
@@ -50,7 +50,7 @@ public final class Hl7MessageMethod implements DeidMethod {
         Kind r = Kind.REMOVE;
         Kind p = Kind.PERSON;
         Kind ts = Kind.TIME;
-        fields("MSH", k, 7, ts, 8, t);
+        fields("MSH", k, 7, ts, 8, t, 10, Kind.MESSAGE);
         fields("EVN", k, 2, ts, 3, ts, 5, p, 6, ts, 7, t);
         fields("PID", k, 2, Kind.PATIENT_IDS, 3, Kind.PATIENT_IDS, 4, Kind.PATIENT_IDS, 5, p, 6, p, 7, Kind.BIRTH,
                 9, p, 11, Kind.ADDRESS, 12, r, 13, p, 14, p, 18, Kind.ACCOUNT, 19, r, 20, r, 21, Kind.PATIENT_IDS,
@@ -293,6 +293,7 @@ public final class Hl7MessageMethod implements DeidMethod {
                 case ACCOUNT -> c[0] = column("account_number", c[0], context, false);
                 case VISIT -> c[0] = column("encounter_number", c[0], context, false);
                 case ORDER -> c[0] = column("order_number", c[0], context, false);
+                case MESSAGE -> c[0] = column(MESSAGE_CONTROL_ID, c[0], context, true);
                 case PATIENT_IDS -> {
                     String type = c.length > 4 ? c[4].trim().toUpperCase(Locale.ROOT) : "";
                     c[0] = column(idHeader(type), c[0], context, false);
@@ -316,6 +317,12 @@ public final class Hl7MessageMethod implements DeidMethod {
         }
         return m.joinRepetitions(reps);
     }
+
+    /**
+     * The column header MSH-10 is treated as: the message control id, which an interface engine's log also stores as
+     * the row's key; pseudonymized in the {@code message} domain unless the profile names the column (decision 0134).
+     */
+    public static final String MESSAGE_CONTROL_ID = "message_control_id";
 
     private static String idHeader(String type) {
         return switch (type) {

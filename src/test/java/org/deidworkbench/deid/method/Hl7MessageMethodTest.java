@@ -57,6 +57,13 @@ class Hl7MessageMethodTest {
     }
 
     @Test
+    void theControlIdIsTreatedAsTheMessageControlIdColumnAndNotKept() throws Exception {
+        String msh = apply(MSH + "\r" + PID).split("\r")[0];
+        assertEquals("MSH|^~\\&|EPIC|MERCY|LAB|MERCY|20230322081500||ADT^A01|MESSAGE_CONTROL_ID|P|2.5.1", msh);
+        assertFalse(msh.contains("MSG00001"), msh);
+    }
+
+    @Test
     void namesAndPhonesAreRemovedTheStreetAndCityGoAndStateAndZip3Stay() throws Exception {
         String pid = apply(MSH + "\r" + PID).split("\r")[1];
         assertEquals("PID|1||PATIENT_ID^^^MERCY^MR~SSN^^^SSA^SS||||BIRTH_DATE|F|||STREET^ADDRESS_LINE_2^CITY^IL^627^"
