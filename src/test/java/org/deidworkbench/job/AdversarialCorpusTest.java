@@ -396,6 +396,7 @@ class AdversarialCorpusTest {
         "nz/patients.csv:NHI<clinical_notes.csv:NHI", "ca/patients.csv:CHART_NO<dad_abstracts.csv:CHART_NO",
         "ca/patients.csv:CHART_NO<notes.csv:CHART_NO", "ca/patients.csv:CHART_NO<patient_sin.csv:CHART_NO",
         "jp/kanja.csv:患者ID<nyuin.csv:患者ID", "jp/kanja.csv:患者ID<kiroku.csv:患者ID", "jp/kanja.csv:患者ID<kensa.csv:患者ID",
+        "jp/kanja.csv:患者ID<kyu_system.csv:ｶﾙﾃNO",
         "jp/nyuin.csv:入院番号<kensa.csv:入院番号", "jp/nyuin.csv:入院番号<kiroku.csv:入院番号",
         "kr/hwanja.csv:환자번호<ipwon.csv:환자번호", "kr/hwanja.csv:환자번호<girok.csv:환자번호",
         "kr/ipwon.csv:입원번호<girok.csv:입원번호", "cn/huanzhe.csv:住院号<zhenduan.csv:住院号",

@@ -105,6 +105,50 @@ class PartialLinksTest {
         throw new AssertionError(output + " not in the run");
     }
 
+    /**
+     * An old system's copy of the patient master keyed by a column that names the patient but not as the patient table
+     * does ({@code PAT_NO} beside {@code PATIENT_ID}; Japan's {@code ｶﾙﾃNO} beside {@code 患者ID}): its values are the
+     * patient table's keys, so it joins the patients and its dates move with theirs (decision 0135). Before, the short
+     * numbers needed the header's word and the file was its own key: other pseudonyms, another offset.
+     */
+    @Test
+    void aKeyThatNamesThePatientAndHoldsThePatientsKeysJoinsThePatientTable(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("export");
+        Files.createDirectories(in);
+        StringBuilder patients = new StringBuilder("PATIENT_ID,FIRST_NAME,LAST_NAME,BIRTH_DATE\n");
+        StringBuilder legacy = new StringBuilder("PAT_NO,BIRTH_DATE,SEX\n");
+        for (int p = 0; p < 24; p++) {
+            String id = Integer.toString(10400 + 7 * p);
+            String birth = "19" + (40 + p) + "-0" + (1 + p % 9) + "-1" + p % 10;
+            patients.append(id).append(",Ysolde").append(p).append(",Farquharsen").append(p).append(',').append(birth)
+                    .append('\n');
+            if (p % 2 == 0) {
+                legacy.append(id).append(',').append(birth).append(p % 4 == 0 ? ",F\n" : ",M\n");
+            }
+        }
+        Files.writeString(in.resolve("patients.csv"), patients, StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("legacy_registry.csv"), legacy, StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        RunResult r = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true,
+                "partial-links-test".toCharArray(), ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        assertTrue(r.allWritten(), () -> r.files().toString());
+        Map<String, Map<String, String>> byOriginal = new HashMap<>();
+        List<Map<String, String>> patientsIn = read(in.resolve("patients.csv"));
+        List<Map<String, String>> patientsOut = read(out.resolve("patients.csv"));
+        for (int i = 0; i < patientsIn.size(); i++) {
+            byOriginal.put(patientsIn.get(i).get("PATIENT_ID"), patientsOut.get(i));
+        }
+        List<Map<String, String>> legacyIn = read(in.resolve("legacy_registry.csv"));
+        List<Map<String, String>> legacyOut = read(out.resolve("legacy_registry.csv"));
+        assertEquals(12, legacyOut.size());
+        for (int i = 0; i < legacyIn.size(); i++) {
+            Map<String, String> patient = byOriginal.get(legacyIn.get(i).get("PAT_NO"));
+            assertEquals(patient.get("PATIENT_ID"), legacyOut.get(i).get("PAT_NO"), "row " + i + " joins its patient");
+            assertEquals(patient.get("BIRTH_DATE"), legacyOut.get(i).get("BIRTH_DATE"),
+                    "row " + i + ": the patient's birth date comes out as in the patient table");
+        }
+    }
+
     private static List<Map<String, String>> read(Path file) throws Exception {
         return SampleData.rows(file);
     }

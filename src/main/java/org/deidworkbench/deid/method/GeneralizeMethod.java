@@ -47,6 +47,18 @@ public final class GeneralizeMethod implements DeidMethod {
      */
     private static final Pattern SIX_DIGIT_POSTCODE = Pattern.compile("([1-9]\\d{2})\\d{3}");
     /**
+     * A Japanese postcode ({@code 〒100-0001}, {@code 100-0001}, {@code 1000001}): its first two digits, as the other
+     * postcodes whose first two digits name a hundredth of the country (decision 0135).
+     */
+    private static final Pattern JAPANESE_POSTCODE = Pattern.compile("(?:〒\\s?)?(\\d{2})\\d-?\\d{4}");
+    /**
+     * A Canadian postal code ({@code K1A 0B1}): its first letter, the postal district (a province, or a part of Ontario or
+     * Quebec). The forward sortation area ({@code K1A}) has a median of about 20,000 people, so it is not kept
+     * (decision 0135).
+     */
+    private static final Pattern CANADIAN_POSTCODE = Pattern.compile(
+            "([ABCEGHJ-NPRSTVXYabceghj-nprstvxy])\\d[A-Za-z] ?\\d[A-Za-z]\\d");
+    /**
      * A UK postcode, in capitals or not, with or without the space: its area (the one or two letters before the first
      * digit, {@code OX} of {@code OX4 1HP}), then the rest of the outward code and the inward code.
      */
@@ -192,8 +204,17 @@ public final class GeneralizeMethod implements DeidMethod {
             if (six.matches()) {
                 return six.group(1);
             }
+            Matcher japanese = JAPANESE_POSTCODE.matcher(v);
+            if (japanese.matches()) {
+                return japanese.group(1);
+            }
+            Matcher canadian = CANADIAN_POSTCODE.matcher(v);
+            if (canadian.matches()) {
+                return canadian.group(1).toUpperCase(Locale.ROOT);
+            }
             throw new UnprocessableValueException("VALUE-NOT-A-ZIP",
-                    "value is neither a US ZIP code, a UK postcode nor a four-digit postcode");
+                    "value is no postcode of a shape this method knows (US, UK, Canadian, Japanese, four-digit, dashed,"
+                            + " Indian)");
         }
         String three = m.group(1).substring(0, 3);
         return RESTRICTED_ZIP3.contains(three) ? "000" : three;

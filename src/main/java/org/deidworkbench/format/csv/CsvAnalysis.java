@@ -531,6 +531,16 @@ final class CsvAnalysis implements java.io.Serializable {
     }
 
     /** Whether header words name the table ({@code PATIENT}, {@code patient_id} → patients.csv). */
+    /** Whether a header's words name the patient or the patient's record number ({@code patient}, {@code mrn}). */
+    private static boolean namesPatient(List<String> headerWords) {
+        for (String w : headerWords) {
+            if (w.equals("mrn") || PATIENT_TABLES.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean refersToTable(List<String> headerWords, Sampled table) {
         List<String> stem = table.stemWords;
         if (stem.isEmpty()) {
@@ -729,7 +739,9 @@ final class CsvAnalysis implements java.io.Serializable {
                         score += 3;
                     }
                     if (patients.contains(t)) {
-                        score += 1;
+                        // a column that names the patient (ｶﾙﾃNO, the chart's number; PAT_NO) and whose values are the
+                        // patient table's keys references it as its header would (decision 0135)
+                        score += namesPatient(words) ? 3 : 1;
                     }
                     // Equal evidence: the smaller key (person_id 1..60 is also within visit ids 1..5000).
                     if (best == null || score > bestScore || score == bestScore && t.estimatedRows < best.estimatedRows) {

@@ -75,6 +75,26 @@ class GeneralizeMethodTest {
         assertEquals(expected, apply(Generalization.ZIP3, postcode));
     }
 
+    /**
+     * A Japanese postcode keeps its first two digits, a Canadian postal code its first letter, the postal district
+     * (decision 0135); both used to be emptied.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"〒100-0001,10", "530-0001,53", "1000001,10", "〒 060-0806,06",
+        "K1A 0B1,K", "p1a2c7,P", "H3Z 2Y7,H"})
+    void aJapanesePostcodeKeepsTwoDigitsAndACanadianOneItsDistrictLetter(String postcode, String expected)
+            throws Exception {
+        assertEquals(expected, apply(Generalization.ZIP3, postcode));
+    }
+
+    /** Canadian codes never start with D, F, I, O, Q, U, W or Z, and a Japanese one has seven digits. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"D1A 0B1", "Z9Z 9Z9", "100-001", "〒100-00011"})
+    void lookalikesOfThosePostcodesAreStillRefused(String postcode) {
+        org.junit.jupiter.api.Assertions.assertThrows(org.deidworkbench.deid.UnprocessableValueException.class,
+                () -> apply(Generalization.ZIP3, postcode));
+    }
+
     /** A Polish (00-360) or Portuguese (1000-001) postcode keeps its first two digits (decision 0119). */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"00-360,00", "80-827,80", "31-858,31", "1000-001,10", "4050-123,40"})
