@@ -165,6 +165,11 @@ public final class DateValues {
      */
     public static String shift(String value, int days, boolean slashDayFirst, MonthNames.Language monthLanguage)
             throws UnprocessableValueException {
+        int buddhist = BuddhistEra.yearAt(value);
+        if (buddhist >= 0) { // 12/03/2566: shifted as the day of 2023 it is, written in its era (decision 0133)
+            return BuddhistEra.toBuddhist(shift(BuddhistEra.moveYear(value, buddhist, -ThaiText.BUDDHIST_OFFSET), days,
+                    slashDayFirst, monthLanguage));
+        }
         String v = value.strip();
         if (v.length() == value.length()) {
             // nothing around the value (the common case): no padding to cut off and put back
@@ -268,6 +273,11 @@ public final class DateValues {
      */
     public static int shiftedYear(String value, int days, int latestYear, boolean slashDayFirst)
             throws UnprocessableValueException {
+        int buddhist = BuddhistEra.yearAt(value);
+        if (buddhist >= 0) { // the common-era year of a Buddhist Era date (decision 0133)
+            return shiftedYear(BuddhistEra.moveYear(value, buddhist, -ThaiText.BUDDHIST_OFFSET), days, latestYear,
+                    slashDayFirst);
+        }
         String v = value.strip();
         for (Notation notation : NOTATIONS) {
             Notation n = slashDayFirst && notation.order() == Order.MDY ? SLASH_DMY : notation;
