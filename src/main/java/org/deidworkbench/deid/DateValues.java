@@ -199,6 +199,11 @@ public final class DateValues {
      * hand-written fast paths: the reference the fast paths are tested against ({@code DateValuesTest}).
      */
     static String shiftByNotations(String value, int days, boolean slashDayFirst) throws UnprocessableValueException {
+        int buddhist = BuddhistEra.yearAt(value);
+        if (buddhist >= 0) { // as shift reads a Buddhist Era date (decision 0133)
+            return BuddhistEra.toBuddhist(shiftByNotations(BuddhistEra.moveYear(value, buddhist,
+                    -ThaiText.BUDDHIST_OFFSET), days, slashDayFirst));
+        }
         String v = value.strip();
         String before = v.isEmpty() ? value : value.substring(0, value.indexOf(v));
         String after = value.substring(before.length() + v.length());

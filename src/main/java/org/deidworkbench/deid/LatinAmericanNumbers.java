@@ -46,16 +46,16 @@ final class LatinAmericanNumbers {
     private static final Pattern CP_BEFORE = Pattern.compile("\\bC\\.\\s?P\\.\\s?$");
     private static final Pattern PHONE = Pattern.compile("(?<![\\d\\-+.])(?:[1-9]\\d \\d{4}[ \\-]\\d{4})(?![\\d\\-]|[.,]\\d)");
 
-    /** The numbers of a text, in no particular order; empty when it holds fewer than six digits. */
+    /** The numbers of a text, in no particular order; empty when it holds fewer than five digits (a C.P.). */
     static List<Found> find(String text) {
         int n = text.length();
         int digits = 0;
-        for (int i = 0; i < n && digits < 6; i++) {
+        for (int i = 0; i < n && digits < 5; i++) {
             if (isDigit(text.charAt(i))) {
                 digits++;
             }
         }
-        if (digits < 6) {
+        if (digits < 5) {
             return List.of();
         }
         List<Found> out = new ArrayList<>();

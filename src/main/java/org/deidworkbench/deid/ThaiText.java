@@ -153,7 +153,7 @@ public final class ThaiText {
         }
         LocalDate shifted = day.plusDays(offsetDays);
         String d = Integer.toString(shifted.getDayOfMonth());
-        if (m.group(1).length() == 2 && d.length() == 1) {
+        if (m.group(1).charAt(0) == '0' && d.length() == 1) { // 03 ม.ค.: the day written with its zero
             d = "0" + d;
         }
         String text = d + m.group(2) + MONTHS[shifted.getMonthValue() - 1][full ? 0 : 1] + m.group(4)
