@@ -252,4 +252,105 @@ public final class CheckDigits {
         int from = Math.max(0, start - 24);
         return CODE_SYSTEM_BEFORE.matcher(text.subSequence(from, start)).find();
     }
+
+    private static final String CURP_CHARS = "0123456789ABCDEFGHIJKLMN\u00D1OPQRSTUVWXYZ";
+    private static final Pattern CURP_SHAPE = Pattern.compile(
+            "[A-Z][AEIOUX][A-Z]{2}\\d{6}[HMX](?:AS|B[CS]|C[CLMSH]|D[FG]|G[TR]|HG|JC|M[CNS]|N[ETL]|OC|PL|Q[TR]|S[PLR]|T[CSL]|VZ|YN|ZS|NE)"
+                    + "[B-DF-HJ-NP-TV-Z]{3}[0-9A-Z]\\d");
+
+    /**
+     * A Mexican CURP (decision 0133): four letters of the name, the birth date {@code yyMMdd}, the sex ({@code H},
+     * {@code M}, or {@code X}), the state of birth's two letters, three consonants of the name, a character telling the
+     * century, and a check digit: 10 − (Σ value × weight 18..2 mod 10), mod 10, the values 0–9 then A–Z with Ñ after
+     * N. Upper case.
+     */
+    public static boolean curp(String v) {
+        if (v.length() != 18 || !CURP_SHAPE.matcher(v).matches() || !monthDay(v, 6)) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += CURP_CHARS.indexOf(v.charAt(i)) * (18 - i);
+        }
+        return v.charAt(17) - '0' == (10 - sum % 10) % 10;
+    }
+
+    private static final String RFC_CHARS = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ \u00D1";
+    private static final Pattern RFC_SHAPE = Pattern.compile("[A-Z\u00D1&]{3,4}\\d{6}[A-Z\\d]{2}[\\dA]");
+
+    /**
+     * A Mexican RFC of a person (13 characters) or a company (12): three or four letters, the date {@code yyMMdd}, two
+     * characters of the homoclave and its check character, 11 − (Σ value × weight mod 11), 10 written {@code A} and 11
+     * {@code 0}; the values 0–9, A–N, &amp;, O–Z, space, Ñ; a company's RFC is weighed as if a space stood first.
+     */
+    public static boolean rfc(String v) {
+        if (v.length() < 12 || v.length() > 13 || !RFC_SHAPE.matcher(v).matches() || !monthDay(v, v.length() - 7)) {
+            return false;
+        }
+        String s = v.length() == 12 ? " " + v : v;
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += RFC_CHARS.indexOf(s.charAt(i)) * (13 - i);
+        }
+        int d = 11 - sum % 11;
+        char check = d == 11 ? '0' : d == 10 ? 'A' : (char) ('0' + d);
+        return s.charAt(12) == check;
+    }
+
+    /**
+     * A Mexican IMSS social security number (NSS): eleven digits (the subdelegation, the year of affiliation, the year
+     * of birth, a serial), not all alike, the last a Luhn check digit.
+     */
+    public static boolean nss(String d) {
+        return d.length() == 11 && d.chars().distinct().count() > 1 && luhn(d);
+    }
+
+    /**
+     * A Chilean RUT or RUN: the body's digits (seven or eight) and its check character, 11 − (Σ digit × 2..7 from the
+     * right, repeating, mod 11), 11 written {@code 0} and 10 {@code K}.
+     */
+    public static boolean rut(String body, char check) {
+        if (body.length() < 7 || body.length() > 8 || body.charAt(0) == '0') {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < body.length(); i++) {
+            sum += (body.charAt(body.length() - 1 - i) - '0') * (2 + i % 6);
+        }
+        int d = 11 - sum % 11;
+        char expected = d == 11 ? '0' : d == 10 ? 'K' : (char) ('0' + d);
+        return Character.toUpperCase(check) == expected;
+    }
+
+    /**
+     * An Argentine CUIL or CUIT: eleven digits, a type (20, 23, 24, 27 for people; 30, 33, 34 for companies), the DNI
+     * in eight digits and a check digit, 11 − (Σ digit × 5 4 3 2 7 6 5 4 3 2 mod 11), 11 written 0 (10 is not issued).
+     */
+    public static boolean cuil(String d) {
+        if (d.length() != 11 || !(d.startsWith("2") || d.startsWith("3"))) {
+            return false;
+        }
+        int[] w = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+        int sum = 0;
+        for (int i = 0; i < 10; i++) {
+            sum += (d.charAt(i) - '0') * w[i];
+        }
+        int c = 11 - sum % 11;
+        return c != 10 && d.charAt(10) - '0' == (c == 11 ? 0 : c);
+    }
+
+    /**
+     * A Thai national identification number: thirteen digits, the first a registration type 1–8, the last (11 − Σ
+     * digit × 13..2 mod 11) mod 10.
+     */
+    public static boolean thaiId(String d) {
+        if (d.length() != 13 || d.charAt(0) < '1' || d.charAt(0) > '8') {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (d.charAt(i) - '0') * (13 - i);
+        }
+        return d.charAt(12) - '0' == (11 - sum % 11) % 10;
+    }
 }

@@ -165,6 +165,11 @@ public final class DateValues {
      */
     public static String shift(String value, int days, boolean slashDayFirst, MonthNames.Language monthLanguage)
             throws UnprocessableValueException {
+        int buddhist = BuddhistEra.yearAt(value);
+        if (buddhist >= 0) { // 12/03/2566: shifted as the day of 2023 it is, written in its era (decision 0133)
+            return BuddhistEra.toBuddhist(shift(BuddhistEra.moveYear(value, buddhist, -ThaiText.BUDDHIST_OFFSET), days,
+                    slashDayFirst, monthLanguage));
+        }
         String v = value.strip();
         if (v.length() == value.length()) {
             // nothing around the value (the common case): no padding to cut off and put back
@@ -194,6 +199,11 @@ public final class DateValues {
      * hand-written fast paths: the reference the fast paths are tested against ({@code DateValuesTest}).
      */
     static String shiftByNotations(String value, int days, boolean slashDayFirst) throws UnprocessableValueException {
+        int buddhist = BuddhistEra.yearAt(value);
+        if (buddhist >= 0) { // as shift reads a Buddhist Era date (decision 0133)
+            return BuddhistEra.toBuddhist(shiftByNotations(BuddhistEra.moveYear(value, buddhist,
+                    -ThaiText.BUDDHIST_OFFSET), days, slashDayFirst));
+        }
         String v = value.strip();
         String before = v.isEmpty() ? value : value.substring(0, value.indexOf(v));
         String after = value.substring(before.length() + v.length());
@@ -268,6 +278,11 @@ public final class DateValues {
      */
     public static int shiftedYear(String value, int days, int latestYear, boolean slashDayFirst)
             throws UnprocessableValueException {
+        int buddhist = BuddhistEra.yearAt(value);
+        if (buddhist >= 0) { // the common-era year of a Buddhist Era date (decision 0133)
+            return shiftedYear(BuddhistEra.moveYear(value, buddhist, -ThaiText.BUDDHIST_OFFSET), days, latestYear,
+                    slashDayFirst);
+        }
         String v = value.strip();
         for (Notation notation : NOTATIONS) {
             Notation n = slashDayFirst && notation.order() == Order.MDY ? SLASH_DMY : notation;

@@ -667,13 +667,29 @@ public final class TextScrubber {
                 spans.add(new Span(f.start(), f.end(), f.replacement()));
             }
         }
+        for (LatinAmericanNumbers.Found f : LatinAmericanNumbers.find(text)) {
+            // CURP, RFC, IMSS, RUT, CUIL by their check digits, DNI and cédula after their label (decision 0133)
+            if (!CheckDigits.afterCodeSystem(text, f.start())) {
+                spans.add(new Span(f.start(), f.end(), f.replacement()));
+            }
+        }
+        boolean thaiDates = false;
+        if (ThaiText.mayHold(text)) {
+            // names after their titles, the national ID, HN, Thai digits, Buddhist Era dates (decision 0133)
+            for (ThaiText.Found f : ThaiText.find(text, subject != null, subject == null ? 0 : subject.dateOffsetDays())) {
+                boolean date = f.dateYear() != 0 || f.replacement().equals("[DATE]");
+                thaiDates |= date;
+                spans.add(new Span(f.start(), f.end(), date && f.dateYear() <= lastAggregatedYear ? "[DATE]"
+                        : f.replacement()));
+            }
+        }
         for (int[] b : PlaceNames.find(text)) {
             // before the names: "lives in Zaandam" is a place even where the dictionary knows the word as a surname
             spans.add(new Span(b[0], b[1], "[LOCATION]"));
         }
         findDictionaryNames(text, spans);
         findCuedNames(text, spans);
-        boolean dates = false;
+        boolean dates = thaiDates;
         if (CjkNames.mayHold(text)) {
             findKnownCjkNames(text, spans);
             for (int[] b : CjkNames.cuedNames(text)) {
@@ -1080,6 +1096,9 @@ public final class TextScrubber {
         if (org.deidworkbench.deid.classify.EastAsianDates.mayHold(text) && CjkNames.mayHold(text)
                 && !org.deidworkbench.deid.classify.EastAsianDates.find(text).isEmpty()) {
             return true; // 2023年3月12日, 2023년 3월 12일 (decision 0127)
+        }
+        if (ThaiText.mayHold(text) && ThaiText.holdsDate(text)) {
+            return true; // 12 มี.ค. 2566 (decision 0133)
         }
         Shape shape = prefilter ? new Shape(text) : null;
         if ((!prefilter || shape.mayHoldNumericDate())

@@ -64,6 +64,7 @@ class AdversarialCorpusTest {
     private static final Charset CP1252 = Charset.forName("windows-1252");
     private static final Charset CP1250 = Charset.forName("windows-1250");
     private static final Charset ISO_8859_2 = Charset.forName("ISO-8859-2");
+    private static final Charset WINDOWS_874 = Charset.forName("x-windows-874");
 
     private static synchronized Path output(String folder) throws Exception {
         Path out = OUTPUTS.get(folder);
@@ -121,6 +122,7 @@ class AdversarialCorpusTest {
                 }
                 t.append('\n').append(new String(b, CP1250)); // a Polish or Czech export's Windows encoding
                 t.append('\n').append(new String(b, ISO_8859_2)); // and its Unix encoding (decision 0124)
+                t.append('\n').append(new String(b, WINDOWS_874)); // a Thai export's TIS-620 (decision 0133)
                 Matcher m = data.matcher(new String(b, StandardCharsets.ISO_8859_1));
                 while (m.find()) {
                     t.append('\n').append(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
@@ -143,12 +145,13 @@ class AdversarialCorpusTest {
         return rows;
     }
 
-    /** A value as a word; in a script written without spaces (Chinese characters, kana, Hangul), anywhere. */
+    /** A value as a word; in a script written without spaces (Chinese characters, kana, Hangul, Thai), anywhere. */
     private static Pattern word(String v) {
         if (v.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
                 || Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
                 || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA
-                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL)) {
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.THAI)) {
             return Pattern.compile(Pattern.quote(v));
         }
         return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(v) + "(?![\\p{L}\\p{N}])",
@@ -232,7 +235,7 @@ class AdversarialCorpusTest {
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
         "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
         "fhir-anz", "jp", "kr", "cn",
-        "hl7", "clarity"})
+        "hl7", "clarity", "mx", "cl", "th"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -260,7 +263,7 @@ class AdversarialCorpusTest {
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
         "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
         "fhir-anz", "jp", "kr", "cn",
-        "hl7", "clarity"})
+        "hl7", "clarity", "mx", "cl", "th"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -324,8 +327,26 @@ class AdversarialCorpusTest {
         return null;
     }
 
+    /**
+     * A file of the {@code th} folder or of its output: Windows-874 (TIS-620), unless it decodes as UTF-8 (the lab file
+     * is UTF-8); null for any other folder (decision 0133).
+     */
+    private static Charset thaiCharset(Path file) throws IOException {
+        for (Path part : file.toAbsolutePath()) {
+            if (part.toString().equals("th") || part.toString().startsWith("deid-adversarial-th")) {
+                try {
+                    StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)));
+                    return StandardCharsets.UTF_8;
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    return WINDOWS_874;
+                }
+            }
+        }
+        return null;
+    }
+
     private static List<String> column(Path file, String name) throws IOException {
-        Corpus.Table t = Corpus.read(file, eastAsianCharset(file));
+        Corpus.Table t = Corpus.read(file, eastAsianCharset(file) != null ? eastAsianCharset(file) : thaiCharset(file));
         int c = t.header().indexOf(name);
         assertTrue(c >= 0, file.getFileName() + " has no column " + name);
         return t.rows().stream().map(r -> r.get(c)).toList();
@@ -403,7 +424,12 @@ class AdversarialCorpusTest {
         "cn/huanzhe.csv:住院号<bingcheng.csv:住院号",
         "clarity/patient.csv:PAT_ID<pat_enc.csv:PAT_ID", "clarity/pat_enc.csv:PAT_ENC_CSN_ID<pat_enc_dx.csv:PAT_ENC_CSN_ID",
         "clarity/pat_enc.csv:PAT_ENC_CSN_ID<order_results.csv:PAT_ENC_CSN_ID",
-        "clarity/pat_enc.csv:PAT_ENC_CSN_ID<hno_note_text.csv:PAT_ENC_CSN_ID"})
+        "clarity/pat_enc.csv:PAT_ENC_CSN_ID<hno_note_text.csv:PAT_ENC_CSN_ID",
+        "mx/pacientes.csv:Expediente<egresos.csv:Expediente", "mx/pacientes.csv:Expediente<notas.csv:Expediente",
+        "mx/pacientes.csv:Expediente<laboratorio.csv:Expediente", "mx/egresos.csv:Folio<laboratorio.csv:Folio",
+        "mx/egresos.csv:Folio<notas.csv:Folio", "cl/atenciones.csv:ID_ATENCION<evoluciones.csv:ID_ATENCION",
+        "th/patient.csv:HN<admission.csv:HN", "th/patient.csv:HN<lab.csv:HN", "th/patient.csv:HN<progress_note.csv:HN",
+        "th/admission.csv:AN<lab.csv:AN", "th/admission.csv:AN<progress_note.csv:AN"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
         String folder = join.substring(0, join.indexOf('/'));
         String[] sides = join.substring(folder.length() + 1).split("<");
@@ -601,7 +627,9 @@ class AdversarialCorpusTest {
         "au/apdc_episodes.csv:EPISODE_START_DATE:EPISODE_END_DATE:dd/MM/yyyy",
         "nz/nmds_events.csv:EVENT_START_DATE:EVENT_END_DATE:dd/MM/yyyy", "ca/dad_abstracts.csv:ADMIT_DATE:DISCHARGE_DATE:yyyy-MM-dd",
         "jp/nyuin.csv:入院日:退院日:yyyy/MM/dd", "kr/ipwon.csv:입원일:퇴원일:yyyy-MM-dd", "cn/zhenduan.csv:入院日期:出院日期:yyyy-MM-dd",
-        "clarity/pat_enc.csv:HOSP_ADMSN_TIME:HOSP_DISCH_TIME:yyyy-MM-dd HH:mm:ss.SSS"})
+        "clarity/pat_enc.csv:HOSP_ADMSN_TIME:HOSP_DISCH_TIME:yyyy-MM-dd HH:mm:ss.SSS",
+        "mx/egresos.csv:Fecha de ingreso:Fecha de egreso:dd/MM/yyyy", "cl/atenciones.csv:Fecha ingreso:Fecha egreso:dd/MM/yyyy",
+        "th/admission.csv:วันที่รับ:วันที่จำหน่าย:dd/MM/yyyy"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));
@@ -853,7 +881,8 @@ class AdversarialCorpusTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"au/progress_notes.csv:", "nz/clinical_notes.csv:patient-name", "ca/notes.csv:",
-        "fhir-anz/Condition.ndjson:address"})
+        "fhir-anz/Condition.ndjson:address", "mx/notas.csv:patient-name", "cl/evoluciones.csv:patient-name",
+        "th/progress_note.csv:"})
     void aNotesFileRunAloneLosesItsNumbersAndPlaces(String spec, @org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         String file = spec.substring(0, spec.indexOf(':'));
@@ -1167,5 +1196,28 @@ class AdversarialCorpusTest {
         assertTrue(western.find(), "the note's date is gone");
         assertEquals(admitted, org.deidworkbench.deid.classify.EastAsianDates.parse(western.group()));
         assertTrue(!birth.equals(java.time.LocalDate.of(1958, 3, 12)), "the birth date was not shifted");
+    }
+
+    /**
+     * A Thai export's dates are Buddhist Era dates (decision 0133): the admission's {@code 12/03/2566} and the note's
+     * {@code 12 มี.ค. 2566} are one day, shifted alike by the patient's offset and written back in the Buddhist Era, in
+     * their notations; the note written in Thai digits keeps them.
+     */
+    @org.junit.jupiter.api.Test
+    void aThaiBuddhistEraDateInANoteIsShiftedWithItsAdmission() throws Exception {
+        Path out = output("th");
+        DateTimeFormatter slash = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        List<String> admitted = column(out.resolve("admission.csv"), "วันที่รับ");
+        List<String> notes = column(out.resolve("progress_note.csv"), "บันทึก");
+        String[] months = {"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."};
+        Pattern thai = Pattern.compile("^(\\d{1,2}) (\\S+) (\\d{4})");
+        Matcher m = thai.matcher(notes.get(0));
+        assertTrue(m.find(), "the note's Thai date is gone");
+        LocalDate admission = LocalDate.parse(admitted.get(0), slash);
+        assertTrue(admission.getYear() > 2500, "the admission date is no longer a Buddhist Era date");
+        assertEquals(admission, LocalDate.of(Integer.parseInt(m.group(3)), List.of(months).indexOf(m.group(2)) + 1,
+                Integer.parseInt(m.group(1))), "the note's date and the admission's were shifted apart");
+        assertTrue(!admission.equals(LocalDate.of(2566, 3, 12)), "the admission date was not shifted");
+        assertTrue(notes.get(1).chars().anyMatch(c -> c >= '\u0E50' && c <= '\u0E59'), "the Thai digits are gone");
     }
 }

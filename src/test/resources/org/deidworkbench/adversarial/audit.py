@@ -4,7 +4,8 @@
     /usr/bin/python3 audit.py <folder> <output folder of `deid run <folder>`>
 
 Rules of AdversarialCorpusTest, in short: a planted value counts where it occurs in the folder's input and leaks where
-it occurs in any output file (UTF-8, Latin-1, Windows-1250, CP932, CP949 or GB18030), case aside, as a word; a kept value must occur as written. Prints
+it occurs in any output file (UTF-8, Latin-1, Windows-1250, CP932, CP949, GB18030 or
+Windows-874), case aside, as a word; a kept value must occur as written. Prints
 counts and the files a category leaked in, never a value. Written for the claims audit (decision 0103).
 """
 import base64
@@ -21,7 +22,7 @@ def texts(root):
             b = open(os.path.join(dp, f), "rb").read()
             s = b.decode("utf-8", "replace") + "\n" + b.decode("latin-1") + "\n" + b.decode("cp1250", "replace")
             # the East Asian folders' encodings (decision 0127)
-            for cs in ("cp932", "cp949", "gb18030"):
+            for cs in ("cp932", "cp949", "gb18030", "cp874"):  # and Thai's (decision 0133)
                 s += "\n" + b.decode(cs, "replace")
             # base64 attachments decoded, as AdversarialCorpusTest reads them (decision 0122)
             for m in re.finditer(rb'"data"\s*:\s*"([A-Za-z0-9+/=]+)"', b):
@@ -29,7 +30,7 @@ def texts(root):
             t[os.path.relpath(os.path.join(dp, f), root)] = s
     return t
 def word(v):
-    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]", v):
+    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f\u0e00-\u0e7f]", v):
         return re.compile(re.escape(v))  # a script written without spaces: anywhere, as AdversarialCorpusTest reads it
     return re.compile(r"(?<![^\W_])" + re.escape(v) + r"(?![^\W_])", re.I)
 ins, outs = texts(os.path.join(ROOT, folder)), texts(out)

@@ -1849,6 +1849,7 @@ def main():
     fhir_anz()
     east_asia()  # decision 0127, defined at the end of this file
     hl7_and_clarity()  # decision 0126, defined at the end of this file
+    latin_america_and_thailand()  # decision 0133, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -3210,6 +3211,272 @@ def hl7_and_clarity():
     plant("event-date", "3/15/2023")
     keep("clarity", "hyperglycemia, glucose 132 mg/dL", "A1c 8.4 %, start basal insulin", "Continue apixaban 5 mg BID",
          "AF with RVR, rate controlled")
+
+
+# === mx, cl, th (decision 0133) ====================================================================================
+# --- Latin American and Thai hospital exports: Mexico's CURP, RFC and IMSS number, Chile's RUT, Argentina's DNI and
+#     CUIL, Colombia's cédula, Thailand's national ID and HN with the Buddhist Era year; TIS-620 (Windows-874) ---
+CURP_CHARS = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"
+
+
+def curp(seventeen):
+    # the CURP's 18th character: 10 - (sum of values weighted 18..2) mod 10
+    s = sum(CURP_CHARS.index(c) * (18 - i) for i, c in enumerate(seventeen))
+    return seventeen + str((10 - s % 10) % 10)
+
+
+RFC_CHARS = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ Ñ"
+
+
+def rfc(twelve):
+    # the RFC's 13th character: 11 - (sum of values weighted 13..2) mod 11; 10 is 'A', 11 is '0'
+    s = sum(RFC_CHARS.index(c) * (13 - i) for i, c in enumerate(twelve))
+    d = 11 - s % 11
+    return twelve + ("0" if d == 11 else "A" if d == 10 else str(d))
+
+
+def luhn10(ten):
+    s = 0
+    for i, c in enumerate(reversed(ten)):
+        p = int(c) * (2 if i % 2 == 0 else 1)
+        s += p // 10 + p % 10
+    return ten + str((10 - s % 10) % 10)
+
+
+def rut(body):
+    # Chile's RUT: weights 2..7 from the right, 11 - sum mod 11; 11 is 0, 10 is K
+    s = sum(int(c) * (2 + i % 6) for i, c in enumerate(reversed(body)))
+    d = 11 - s % 11
+    return "0" if d == 11 else "K" if d == 10 else str(d)
+
+
+def cuil(ten):
+    # Argentina's CUIL/CUIT: weights 5 4 3 2 7 6 5 4 3 2, 11 - sum mod 11 (11 is 0; 10 is not issued)
+    s = sum(int(c) * w for c, w in zip(ten, [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]))
+    d = 11 - s % 11
+    assert d != 10
+    return ten[:2] + "-" + ten[2:] + "-" + str(0 if d == 11 else d)
+
+
+def thai_id(twelve):
+    # Thailand's national ID: 11 - (sum of digits weighted 13..2) mod 11, mod 10
+    s = sum(int(c) * (13 - i) for i, c in enumerate(twelve))
+    d = str((11 - s % 11) % 10)
+    t = twelve + d
+    return t[0] + "-" + t[1:5] + "-" + t[5:10] + "-" + t[10:12] + "-" + t[12]
+
+
+def latin_america_and_thailand():
+    mexico()
+    southern_cone()
+    thailand()
+
+
+def mexico():
+    # a Mexican hospital (SSA/IMSS): UTF-8 with ',' except the discharge file Excel saved as Windows-1252 with ';'
+    d = os.path.join(HERE, "mx")
+    pts = [("EXP-0045817", "María Guadalupe", "Hernández", "López", curp("HELG580312MDFRPD0"),
+            rfc("HELG580312K7"), luhn10("0178581234"), "12/03/1958", "M", "+52 55 1234 5678",
+            "Calle Orizaba 145, Col. Roma Norte", "06700", "Cuauhtémoc, CDMX"),
+           ("EXP-0046290", "José Ángel", "Ramírez", "Ochoa", curp("RAOJ670905HJCMCS0"),
+            rfc("RAOJ670905QT"), luhn10("3498670456"), "05/09/1967", "H", "33 3615 4422",
+            "Av. Chapultepec Sur 280, Col. Americana", "44160", "Guadalajara, Jal."),
+           ("EXP-0047733", "Xóchitl", "Cuauhtli", "Zúñiga", curp("CUZX821120MOCHXN0"),
+            rfc("CUZX821120AB"), luhn10("4101820789"), "20/11/1982", "M", "951 516 2030",
+            "Calle Macedonio Alcalá 407, Col. Centro", "68000", "Oaxaca de Juárez, Oax.")]
+    write_csv(os.path.join(d, "pacientes.csv"),
+              ["Expediente", "Nombre(s)", "Apellido paterno", "Apellido materno", "CURP", "RFC", "NSS",
+               "Fecha de nacimiento", "Sexo", "Teléfono", "Domicilio", "C.P.", "Municipio"],
+              [list(p) for p in pts])
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("patient-name", p[1], p[2], p[3])
+        plant("national-id", p[4], p[5], p[6])
+        plant("birth-date", p[7])
+        plant("phone", p[9])
+        plant("address", p[10])
+    egr = [("F-2023-00871", "EXP-0045817", "12/03/2023", "21/03/2023", "I21.9", "Infarto agudo del miocardio",
+            "Cardiología"),
+           ("F-2023-01144", "EXP-0046290", "02/04/2023", "06/04/2023", "K35.8", "Apendicitis aguda", "Cirugía general"),
+           ("F-2023-01502", "EXP-0047733", "18/04/2023", "18/04/2023", "E11.9", "Diabetes mellitus tipo 2",
+            "Medicina interna")]
+    write_csv(os.path.join(d, "egresos.csv"),
+              ["Folio", "Expediente", "Fecha de ingreso", "Fecha de egreso", "CIE-10", "Diagnóstico", "Servicio"],
+              [list(e) for e in egr], delimiter=";", encoding="cp1252", newline="\r\n")
+    for e in egr:
+        plant("encounter-id", e[0])
+    keep("mx", "I21.9", "K35.8", "E11.9", "Infarto agudo del miocardio", "Cardiología", "Medicina interna")
+    write_csv(os.path.join(d, "laboratorio.csv"), ["Folio", "Expediente", "Fecha", "Estudio", "Resultado", "Unidades"],
+              [["F-2023-00871", "EXP-0045817", "13/03/2023", "Troponina I", "4.82", "ng/mL"],
+               ["F-2023-01144", "EXP-0046290", "02/04/2023", "Leucocitos", "14.6", "10^3/µL"],
+               ["F-2023-01502", "EXP-0047733", "18/04/2023", "Hemoglobina glucosilada", "8.7", "%"]])
+    keep("mx", "Troponina I", "4.82", "14.6", "8.7", "10^3/µL", "Hemoglobina glucosilada")
+    write_csv(os.path.join(d, "notas.csv"), ["Folio", "Expediente", "Fecha", "Nota de evolución"],
+              [["F-2023-00871", "EXP-0045817", "14/03/2023",
+                "Paciente María Guadalupe Hernández López, 65 años, CURP " + pts[0][4] + ", NSS " + pts[0][6]
+                + ". Ingresa el 12/03/2023 por dolor torácico. Su hija Rosa Elena Hernández (tel. 55 8765 4321) "
+                "vive en Calle Orizaba 145, Col. Roma Norte, C.P. 06700. Valorada por el Dr. Ignacio Villaseñor. "
+                "Dx I21.9, troponina 4.82 ng/mL."],
+               ["F-2023-01144", "EXP-0046290", "03/04/2023",
+                "Sr. José Ángel Ramírez Ochoa (RFC " + pts[1][5] + ", afiliación IMSS "
+                + pts[1][6][:2] + "-" + pts[1][6][2:4] + "-" + pts[1][6][4:6] + "-" + pts[1][6][6:10] + "-"
+                + pts[1][6][10] + "). Apendicectomía sin complicaciones. Esposa Guadalupe Ochoa avisada al "
+                "+52 33 3615 4422."],
+               ["F-2023-01502", "EXP-0047733", "18/04/2023",
+                "Xóchitl Cuauhtli Zúñiga acude a consulta, glucosa 212 mg/dL, HbA1c 8.7 %. curp "
+                + pts[2][4].lower() + ". Cita con la Dra. Itzel Monroy el 02/05/2023."]])
+    plant("relative-name", "Rosa Elena", "Guadalupe Ochoa")
+    plant("phone", "55 8765 4321", "+52 33 3615 4422")
+    plant("clinician-name", "Villaseñor", "Itzel", "Monroy")
+    plant("national-id", pts[2][4].lower(), pts[1][6][:2] + "-" + pts[1][6][2:4] + "-" + pts[1][6][4:6] + "-"
+          + pts[1][6][6:10] + "-" + pts[1][6][10])
+    plant("address", "C.P. 06700")
+    plant("event-date", "12/03/2023", "02/05/2023")
+    keep("mx", "glucosa 212 mg/dL", "troponina 4.82 ng/mL", "Apendicectomía sin complicaciones")
+
+
+def southern_cone():
+    # a network of clinics in Chile, Argentina and Colombia: UTF-8, a patient file per country (','), encounters and
+    # notes (';'); the numbers written with and without their dots
+    d = os.path.join(HERE, "cl")
+    r1, r2 = "12345678", "16254781"
+    ruts = [r1[:2] + "." + r1[2:5] + "." + r1[5:] + "-" + rut(r1), r2 + "-" + rut(r2)]
+    assert rut("12345678") == "5"
+    k = next(b for b in ("9876543", "9876544", "9876545", "9876546", "9876547", "9876548", "9876549")
+             if rut(b) == "K")
+    ruts.append(k[0] + "." + k[1:4] + "." + k[4:] + "-K")
+    write_csv(os.path.join(d, "pacientes_cl.csv"),
+              ["ID_PACIENTE", "RUT", "Nombres", "Apellido paterno", "Apellido materno", "Fecha nacimiento", "Previsión",
+               "Teléfono", "Dirección", "Comuna"],
+              [["CL-1001", ruts[0], "Catalina Andrea", "Fuenzalida", "Riquelme", "03/07/1961", "FONASA tramo B",
+                "+56 9 8765 4321", "Av. Providencia 1208, depto 53", "Providencia"],
+               ["CL-1002", ruts[1], "Benjamín", "Quiñones", "Aravena", "22/01/1986", "ISAPRE Colmena",
+                "+56 2 2345 6789", "Pasaje Los Aromos 47", "Ñuñoa"],
+               ["CL-1003", ruts[2], "Rosalía", "Huenchumilla", "Painemal", "09/09/1949", "ISAPRE Banmédica",
+                "+56 45 221 3344", "Calle Montt 960", "Temuco"]])
+    plant("patient-id", "CL-1001", "CL-1002", "CL-1003")
+    plant("national-id", *ruts)
+    plant("patient-name", "Catalina Andrea", "Fuenzalida", "Riquelme", "Quiñones", "Aravena", "Huenchumilla",
+          "Painemal")
+    plant("birth-date", "03/07/1961", "22/01/1986", "09/09/1949")
+    plant("phone", "+56 9 8765 4321", "+56 2 2345 6789", "+56 45 221 3344")
+    plant("address", "Av. Providencia 1208, depto 53", "Pasaje Los Aromos 47", "Calle Montt 960")
+    keep("cl", "FONASA tramo B", "ISAPRE Colmena", "ISAPRE Banmédica")
+    dnis = ["30.123.456", "27456902"]
+    cuils = [cuil("2030123456"), cuil("2727456902")]
+    write_csv(os.path.join(d, "pacientes_ar.csv"),
+              ["ID_PACIENTE", "DNI", "CUIL", "Nombre", "Apellido", "Fecha de nacimiento", "Obra social", "Nro afiliado",
+               "Teléfono", "Domicilio"],
+              [["AR-2001", dnis[0], cuils[0], "Martín Ezequiel", "Goicoechea", "14/02/1983", "OSDE", "60-112233-4/01",
+                "+54 11 4567-8901", "Av. Corrientes 3450, 5° B, CABA"],
+               ["AR-2002", dnis[1], cuils[1], "Florencia", "Etcheverry", "30/10/1979", "PAMI", "150788123405",
+                "0351 422-3344", "Bv. San Juan 820, Córdoba"]])
+    plant("patient-id", "AR-2001", "AR-2002")
+    plant("national-id", *dnis, *cuils, "60-112233-4/01", "150788123405")
+    plant("patient-name", "Martín Ezequiel", "Goicoechea", "Etcheverry")
+    plant("birth-date", "14/02/1983", "30/10/1979")
+    plant("phone", "+54 11 4567-8901", "0351 422-3344")
+    plant("address", "Av. Corrientes 3450", "Bv. San Juan 820")
+    keep("cl", "OSDE", "PAMI")
+    write_csv(os.path.join(d, "pacientes_co.csv"),
+              ["ID_PACIENTE", "Tipo documento", "Número documento", "Nombres", "Primer apellido", "Segundo apellido",
+               "Fecha nacimiento", "EPS", "Celular"],
+              [["CO-3001", "CC", "1.020.304.050", "Luz Dary", "Cardona", "Restrepo", "17/05/1990", "Nueva EPS",
+                "310 456 7890"],
+               ["CO-3002", "CC", "79845123", "Jhon Fredy", "Arbeláez", "Montoya", "02/12/1972", "EPS Sura",
+                "+57 304 221 9988"]])
+    plant("patient-id", "CO-3001", "CO-3002")
+    plant("national-id", "1.020.304.050", "79845123")
+    plant("patient-name", "Luz Dary", "Cardona", "Restrepo", "Jhon Fredy", "Arbeláez", "Montoya")
+    plant("birth-date", "17/05/1990", "02/12/1972")
+    plant("phone", "310 456 7890", "+57 304 221 9988")
+    keep("cl", "Nueva EPS", "EPS Sura")
+    write_csv(os.path.join(d, "atenciones.csv"),
+              ["ID_ATENCION", "ID_PACIENTE", "Fecha ingreso", "Fecha egreso", "CIE-10", "Diagnóstico", "Hb", "Creatinina"],
+              [["AT-55012", "CL-1001", "04/03/2023", "09/03/2023", "J18.9", "Neumonía", "11.2", "0.9"],
+               ["AT-55013", "CL-1002", "11/03/2023", "11/03/2023", "S52.5", "Fractura de radio distal", "14.1", "1.0"],
+               ["AT-55014", "AR-2001", "20/03/2023", "25/03/2023", "I50.0", "Insuficiencia cardíaca", "12.8", "1.6"],
+               ["AT-55015", "CO-3001", "02/04/2023", "03/04/2023", "O80", "Parto único espontáneo", "10.9", "0.7"]],
+              delimiter=";")
+    plant("encounter-id", "AT-55012", "AT-55013", "AT-55014", "AT-55015")
+    keep("cl", "J18.9", "S52.5", "I50.0", "O80", "Neumonía", "Fractura de radio distal", "11.2", "14.1", "12.8")
+    write_csv(os.path.join(d, "evoluciones.csv"), ["ID_ATENCION", "ID_PACIENTE", "Fecha", "Evolución"],
+              [["AT-55012", "CL-1001", "05/03/2023",
+                "Paciente Catalina Fuenzalida Riquelme, RUT " + ruts[0] + " (" + r1 + "-" + rut(r1) + "), FONASA. "
+                "Neumonía basal derecha, Hb 11.2. Hija Javiera Fuenzalida acompaña, fono +56 9 8765 4321."],
+               ["AT-55013", "CL-1002", "11/03/2023",
+                "Benjamín Quiñones, rut " + r2[:2] + "." + r2[2:5] + "." + r2[5:] + "-" + rut(r2)
+                + ", fractura de radio distal. Evaluado por Dr. Sebastián Valdivieso."],
+               ["AT-55014", "AR-2001", "21/03/2023",
+                "Sr. Goicoechea, DNI 30123456, CUIL " + cuils[0].replace("-", "") + ", obra social OSDE. "
+                "Insuficiencia cardíaca, creatinina 1.6. Avisar a su esposa Valeria Iturralde al 11 4567-8901."],
+               ["AT-55015", "CO-3001", "03/04/2023",
+                "Luz Dary Cardona, C.C. 1020304050 de Medellín, parto único espontáneo. Acompañante: "
+                "Wilmer Cardona, CC 79.845.123. Nueva EPS autoriza."]],
+              delimiter=";")
+    plant("relative-name", "Javiera", "Valeria Iturralde", "Wilmer")
+    plant("clinician-name", "Sebastián Valdivieso", "Valdivieso")
+    plant("national-id", r1 + "-" + rut(r1), r2[:2] + "." + r2[2:5] + "." + r2[5:] + "-" + rut(r2), "30123456",
+          cuils[0].replace("-", ""), "1020304050", "79.845.123")
+    plant("phone", "11 4567-8901")
+    keep("cl", "Neumonía basal derecha", "creatinina 1.6", "Nueva EPS autoriza")
+
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def thailand():
+    # a Thai hospital (HOSxP-like): TIS-620 (Windows-874), ',' and CRLF, except the lab file in UTF-8; HN with the
+    # Buddhist Era year after a slash; dates dd/MM/yyyy in the Buddhist Era (2566 = 2023) and with the month's short name
+    d = os.path.join(HERE, "th")
+    ids = [thai_id("310050012345"), thai_id("110140056789"), thai_id("370990087654")]
+    pts = [("12345/66", "นาย", "สมชาย", "ใจดีมาก", ids[0], "12/03/2501", "ชาย", "081-234-5678",
+            "99/12 ถนนสุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพมหานคร 10110"),
+           ("20871/65", "นางสาว", "พิมพ์ชนก", "ศรีสวัสดิ์", ids[1], "05/09/2510", "หญิง", "089-765-4321",
+            "45 หมู่ 3 ตำบลสุเทพ อำเภอเมืองเชียงใหม่ จังหวัดเชียงใหม่ 50200"),
+           ("30512/66", "ด.ช.", "ภูมิพัฒน์", "วงศ์ทองคำ", ids[2], "01/01/2557", "ชาย", "02-345-6789",
+            "7/1 ซอยรามคำแหง 24 แขวงหัวหมาก เขตบางกะปิ กรุงเทพมหานคร 10240")]
+    write_csv(os.path.join(d, "patient.csv"),
+              ["HN", "คำนำหน้า", "ชื่อ", "นามสกุล", "เลขประจำตัวประชาชน", "วันเกิด", "เพศ", "โทรศัพท์", "ที่อยู่"],
+              [list(p) for p in pts], encoding="cp874", newline="\r\n")
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("patient-name", p[2], p[3])
+        plant("national-id", p[4])
+        plant("birth-date", p[5])
+        plant("phone", p[7])
+        plant("address", p[8])
+    adm = [("AN66-004512", "12345/66", "12/03/2566", "21/03/2566", "I21.0", "กล้ามเนื้อหัวใจตายเฉียบพลัน"),
+           ("AN65-019877", "20871/65", "28/12/2565", "03/01/2566", "J18.9", "ปอดอักเสบ"),
+           ("AN66-007730", "30512/66", "05/05/2566", "05/05/2566", "A90", "ไข้เดงกี")]
+    write_csv(os.path.join(d, "admission.csv"), ["AN", "HN", "วันที่รับ", "วันที่จำหน่าย", "ICD10TM", "การวินิจฉัย"],
+              [list(a) for a in adm], encoding="cp874", newline="\r\n")
+    for a in adm:
+        plant("encounter-id", a[0])
+    keep("th", "I21.0", "J18.9", "A90", "กล้ามเนื้อหัวใจตายเฉียบพลัน", "ปอดอักเสบ", "ไข้เดงกี")
+    write_csv(os.path.join(d, "lab.csv"), ["AN", "HN", "วันที่", "รายการตรวจ", "ผล", "หน่วย"],
+              [["AN66-004512", "12345/66", "13/03/2566", "Troponin T", "1.84", "ng/mL"],
+               ["AN65-019877", "20871/65", "29/12/2565", "CRP", "96.5", "mg/L"],
+               ["AN66-007730", "30512/66", "05/05/2566", "เกล็ดเลือด", "42000", "/µL"]], newline="\r\n")
+    keep("th", "Troponin T", "1.84", "96.5", "42000", "เกล็ดเลือด")
+    notes = [["AN66-004512", "12345/66", "12/03/2566",
+              "12 มี.ค. 2566 นายสมชาย ใจดีมาก อายุ 65 ปี HN 12345/66 เลขประจำตัวประชาชน " + ids[0]
+              + " เจ็บหน้าอก ภรรยา นางมาลัย ใจดีมาก โทร 081-234-5678 แพทย์ผู้รักษา นพ.ประเสริฐ วัฒนากุล"],
+             ["AN65-019877", "20871/65", "03/01/2566",
+              "จำหน่ายวันที่ ๓ ม.ค. ๒๕๖๖ นางสาวพิมพ์ชนก ศรีสวัสดิ์ ปอดอักเสบดีขึ้น มารดา นางบุญเรือน ศรีสวัสดิ์ "
+              "มารับ โทร ๐๘๙-๗๖๕-๔๓๒๑ เลขบัตร " + ids[1].translate(THAI_DIGITS)],
+             ["AN66-007730", "30512/66", "05/05/2566",
+              "ด.ช.ภูมิพัฒน์ วงศ์ทองคำ เกิด 01/01/2557 ไข้เดงกี เกล็ดเลือด 42000 บิดา นายวีระ วงศ์ทองคำ "
+              "นัดติดตาม 12/05/2566"]]
+    write_csv(os.path.join(d, "progress_note.csv"), ["AN", "HN", "วันที่บันทึก", "บันทึก"], notes,
+              encoding="cp874", newline="\r\n")
+    plant("relative-name", "มาลัย", "บุญเรือน", "วีระ")
+    plant("clinician-name", "ประเสริฐ", "วัฒนากุล")
+    plant("national-id", ids[1].translate(THAI_DIGITS))
+    plant("phone", "๐๘๙-๗๖๕-๔๓๒๑")
+    plant("event-date", "12 มี.ค. 2566", "๓ ม.ค. ๒๕๖๖", "12/03/2566", "12/05/2566")
+    plant("patient-id", "HN 12345/66")
+    keep("th", "เจ็บหน้าอก", "ปอดอักเสบดีขึ้น")
 
 
 if __name__ == "__main__":

@@ -69,7 +69,10 @@ public final class HeaderHints {
             "nosologico", "nosologica", "nhc",
             // a Brazilian hospital's record number (prontuário), a Portuguese episode and record number (processo), an
             // Indian hospital's UHID (unique health id) and a Turkish protocol number (decision 0125)
-            "prontuario", "prontuário", "episodio", "episódio", "processo", "uhid", "protokol");
+            "prontuario", "prontuário", "episodio", "episódio", "processo", "uhid", "protokol",
+            // a Mexican chart's expediente and folio, a Thai hospital's patient (HN), admission (AN) and visit (VN)
+            // numbers, "Nro" (decision 0133)
+            "expediente", "folio", "hn", "an", "vn", "nro");
     private static final Set<String> BIRTH = Set.of("birth", "dob", "yob", "born", "geburt", "geburtsdatum", "geb",
             "geburtstag", "birthdate", "birthday", "gebdat", "naissance", "ddn", "geboortedatum", "geboren",
             "fodelsedatum", "födelsedatum", "fodselsdato", "fødselsdato", "fodt", "født",
@@ -102,7 +105,9 @@ public final class HeaderHints {
             "località", "municipio", "localidad", "ciudad", "poblacion", "población", "cidade", "concelho", "freguesia",
             "miejscowosc", "miejscowość", "miasto", "gmina",
             // a Brazilian neighbourhood (bairro), a Turkish district (ilçe) and neighbourhood (mahalle) (decision 0125)
-            "bairro", "ilce", "ilçe", "mahalle");
+            "bairro", "ilce", "ilçe", "mahalle",
+            // a Chilean comuna, a Mexican colonia and alcaldía (decision 0133)
+            "comuna", "colonia", "alcaldia", "alcaldía");
     private static final Set<String> ZIP = Set.of("zip", "zipcode", "postal", "postcode", "plz", "postleitzahl", "postnummer", "postnr", "postkod",
             // Italian CAP (codice di avviamento postale), Spanish CP, Brazilian CEP, Polish kod pocztowy
             "cap", "cp", "cep", "pocztowy",
@@ -111,7 +116,9 @@ public final class HeaderHints {
     private static final Set<String> PHONE = Set.of("phone", "tel", "telefon", "telephone", "fax", "telefax", "mobile",
             "mobil", "handy", "cell", "rufnummer", "telefonnummer", "pager", "téléphone", "portable", "telefoon", "mobiel",
             "mobilnummer", "mobiltelefon", "tlf", "telefono", "teléfono", "cellulare", "movil", "móvil",
-            "celular", "telemovel", "telemóvel", "telefonu");
+            "celular", "telemovel", "telemóvel", "telefonu",
+            // Chile's "fono" (decision 0133)
+            "fono");
     private static final Set<String> EMAIL = Set.of("email", "mail", "emailadresse", "courriel", "epost", "correo");
     private static final Set<String> NATIONAL_ID = Set.of("ssn", "social", "versichertennummer",
             "versicherungsnummer", "kvnr", "svnr", "sozialversicherungsnummer", "rentenversicherungsnummer",
@@ -127,7 +134,11 @@ public final class HeaderHints {
             "cpf", "cns", "rg", "sus", "crm", "kimlik", "tckn", "aadhaar", "aadhar", "abha", "pan",
             // Australia's Individual Healthcare Identifier and DVA file number, Canada's provincial health card number
             // (HCN, Ontario's OHIP, BC's PHN, Quebec's RAMQ) and Social Insurance Number (decision 0123)
-            "ihi", "dva", "hcn", "ohip", "phn", "ramq", "sin");
+            "ihi", "dva", "hcn", "ohip", "phn", "ramq", "sin",
+            // Mexico's CURP, RFC and IMSS number (NSS), Chile's RUT and RUN, Argentina's CUIL and CUIT, Colombia's
+            // cédula, an identity document's number and a health plan's affiliate number (decision 0133)
+            "curp", "rfc", "nss", "imss", "rut", "run", "cuil", "cuit", "cedula", "cédula", "documento", "afiliado",
+            "afiliacion", "afiliación");
     private static final Set<String> GEO = Set.of("lat", "lon", "lng", "latitude", "longitude", "breitengrad",
             "laengengrad", "längengrad", "coordinates", "geo", "gps");
     private static final Set<String> TEXT = Set.of("note", "notes", "text", "comment", "comments", "kommentar",
@@ -136,7 +147,9 @@ public final class HeaderHints {
             "impression", "assessment", "plan", "history", "texte", "commentaire",
             "anteckning", "journaltext", "notat", "notitie", "opmerking", "tekst", "testo", "texto", "referto", "informe",
             "nota", "notas", "anamnesi", "anamnesis", "osservazioni", "observaciones", "epicrisis", "diario", "uwagi",
-            "opis");
+            "opis",
+            // a Latin American progress note (evolución) (decision 0133)
+            "evolucion", "evolución");
     private static final Set<String> CODE = Set.of("code", "codes", "icd", "loinc", "snomed", "sct", "rxnorm", "cvx",
             "ndc", "atc", "ops", "concept", "cpt", "hcpcs", "drg", "schluessel", "schlüssel", "kode", "kodierung", "cim", "ccam", "kod", "diagnoskod", "npu", "analys",
             "analyse", "analysekode",
@@ -337,6 +350,7 @@ public final class HeaderHints {
             split.addAll(splitGlued(w));
         }
         addEastAsianWords(h, split);
+        addThaiWords(h, split);
         return split;
     }
 
@@ -400,6 +414,40 @@ public final class HeaderHints {
         char last = header.charAt(header.length() - 1);
         if ((last == '日' || last == '일') && !words.contains("date") && !words.contains("birthdate")) {
             words.add("date");
+        }
+    }
+
+    /**
+     * Thai header words and the English words they stand for (decision 0133). Thai writes a header without spaces and
+     * its vowel and tone marks are no letters to {@link Character#isLetter}, so, as for the East Asian terms, a term
+     * counts wherever it stands in the header, longest first.
+     */
+    private static final String[][] THAI_TERMS = {
+        {"เลขประจำตัวประชาชน", "ssn"}, {"บัตรประชาชน", "ssn"}, {"เลขบัตร", "ssn"},
+        {"นามสกุล", "surname"}, {"คำนำหน้า", "title"}, {"วันเดือนปีเกิด", "birthdate"}, {"วันเกิด", "birthdate"},
+        {"ผู้ป่วย", "patient"}, {"แพทย์", "physician"}, {"ชื่อ", "given"}, {"เพศ", "sex"}, {"อายุ", "age"},
+        {"โทรศัพท์", "phone"}, {"เบอร์โทร", "phone"}, {"มือถือ", "phone"}, {"ที่อยู่", "address"},
+        {"รหัสไปรษณีย์", "postcode"}, {"การวินิจฉัย", "diag"}, {"วินิจฉัย", "diag"}, {"รายการตรวจ", "analyse"},
+        {"ผลตรวจ", "result"}, {"ผล", "result"}, {"หน่วย", "units"}, {"บันทึก", "note"}, {"หมายเหตุ", "note"},
+        {"วันที่", "date"}};
+
+    private static void addThaiWords(String header, List<String> words) {
+        boolean any = false;
+        for (int i = 0; i < header.length() && !any; i++) {
+            any = header.charAt(i) >= '\u0E01' && header.charAt(i) <= '\u0E5B';
+        }
+        if (!any) {
+            return;
+        }
+        String rest = header;
+        for (String[] t : THAI_TERMS) {
+            if (rest.contains(t[0]) && !words.contains(t[1])) {
+                rest = rest.replace(t[0], " "); // วันเกิด is no วันที่ of its own
+                words.add(t[1]);
+                if (NAME_PART.contains(t[1]) && !words.contains("name")) {
+                    words.add("name");
+                }
+            }
         }
     }
 

@@ -266,6 +266,10 @@ public final class CsvSniffer {
         if (!result.isError() && (!complete || !in.hasRemaining())) {
             return StandardCharsets.UTF_8;
         }
+        Charset thai = ThaiEncodings.detect(sample, start, length); // TIS-620, Windows-874 (decision 0133)
+        if (thai != null) {
+            return thai;
+        }
         if (EastAsianEncodings.looksDoubleByte(sample, start, length)) {
             Charset eastAsian = EastAsianEncodings.detect(sample, start, length, complete);
             if (eastAsian != null) {
