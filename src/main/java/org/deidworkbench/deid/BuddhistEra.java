@@ -45,7 +45,8 @@ final class BuddhistEra {
         if (at < 0) {
             return -1;
         }
-        int y = Integer.parseInt(v.substring(at, at + 4));
+        int y = (v.charAt(at) - '0') * 1000 + (v.charAt(at + 1) - '0') * 100 + (v.charAt(at + 2) - '0') * 10
+                + v.charAt(at + 3) - '0'; // no substring: every date of every column passes here
         return y >= ThaiText.FIRST_BUDDHIST_YEAR && y <= LAST_BUDDHIST_YEAR ? at : -1;
     }
 
