@@ -337,6 +337,7 @@ public final class HeaderHints {
             split.addAll(splitGlued(w));
         }
         addEastAsianWords(h, split);
+        CyrillicGreekHeaders.addEnglishWords(h, split); // decision 0131
         return split;
     }
 

@@ -249,6 +249,8 @@ public final class CsvSniffer {
 
     /**
      * UTF-8 if the sample decodes as UTF-8 (a multi-byte character cut at the sample's end is fine); otherwise
+     * Windows-1251, KOI8-R, Windows-1253 or ISO-8859-7 where the words read as Russian or Greek
+     * ({@link CyrillicGreekEncodings}); otherwise
      * Shift_JIS (CP932), CP949, GB18030 or Big5 where its non-ASCII bytes come in pairs and one of them reads it
      * clearly best ({@link EastAsianEncodings}); otherwise
      * ISO-8859-2 where its own letters decide it ({@link #iso88592}); otherwise
@@ -265,6 +267,10 @@ public final class CsvSniffer {
         CoderResult result = utf8.decode(in, CharBuffer.allocate(length - start), complete);
         if (!result.isError() && (!complete || !in.hasRemaining())) {
             return StandardCharsets.UTF_8;
+        }
+        Charset cyrillicOrGreek = CyrillicGreekEncodings.detect(sample, start, length, complete); // decision 0131
+        if (cyrillicOrGreek != null) {
+            return cyrillicOrGreek;
         }
         if (EastAsianEncodings.looksDoubleByte(sample, start, length)) {
             Charset eastAsian = EastAsianEncodings.detect(sample, start, length, complete);
