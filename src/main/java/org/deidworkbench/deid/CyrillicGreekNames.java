@@ -205,6 +205,11 @@ final class CyrillicGreekNames {
         return i;
     }
 
+    /** Whether a word is one of the cues after which names stand ({@code Пациентка}, {@code ασθενής}). */
+    static boolean isCue(String word) {
+        return word.length() <= 12 && CUES.contains(fold(word));
+    }
+
     private static boolean cue(String text, int start, int end) {
         return end - start <= 12 && end > start && CUES.contains(fold(text.substring(start, end)));
     }

@@ -43,9 +43,9 @@ final class CyrillicGreekNumbers {
     private static final Pattern POSTCODE_AFTER_LABEL = Pattern.compile("(?iu)(?:(?<![\\p{L}])индекс|(?<![\\p{L}])Τ\\.\\s?Κ\\.?)"
             + "[:\\s]{1,3}(\\d{6}|\\d{3} ?\\d{2})" + AFTER);
 
-    /** The numbers of a text, in no particular order; empty unless it has Cyrillic or Greek letters and 9 digits. */
+    /** The numbers of a text, in no particular order; empty unless it has Cyrillic or Greek letters and 5 digits. */
     static List<Found> find(String text) {
-        if (!CyrillicGreekNames.mayHold(text) || digitCount(text) < 9) {
+        if (!CyrillicGreekNames.mayHold(text) || digitCount(text) < 5) {
             return List.of();
         }
         List<Found> out = new ArrayList<>();

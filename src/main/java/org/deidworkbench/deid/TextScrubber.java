@@ -1939,7 +1939,8 @@ public final class TextScrubber {
         String word = text.substring(b[0], b[1]);
         String lower = word.toLowerCase(Locale.ROOT);
         return !NAMES.isCommonWord(NameDictionary.normalize(word)) && !NAME_CUES.contains(lower)
-                && !HONORIFICS.contains(lower) && !HONORIFICS_AFTER.contains(word);
+                && !HONORIFICS.contains(lower) && !HONORIFICS_AFTER.contains(word)
+                && !CyrillicGreekNames.isCue(word); // "Пациентка Смирнова": the cue is no given name (decision 0131)
     }
 
     private void findKnownIdentifiers(String text, List<Span> spans) {

@@ -30,6 +30,7 @@ import org.deidworkbench.model.FileReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -64,6 +65,9 @@ class AdversarialCorpusTest {
     private static final Charset CP1252 = Charset.forName("windows-1252");
     private static final Charset CP1250 = Charset.forName("windows-1250");
     private static final Charset ISO_8859_2 = Charset.forName("ISO-8859-2");
+    /** The Russian and Greek exports' code pages (decision 0131): their planted values are found only so. */
+    private static final List<Charset> CYRILLIC_GREEK = List.of(Charset.forName("windows-1251"),
+            Charset.forName("KOI8-R"), Charset.forName("windows-1253"), Charset.forName("ISO-8859-7"));
 
     private static synchronized Path output(String folder) throws Exception {
         Path out = OUTPUTS.get(folder);
@@ -121,6 +125,9 @@ class AdversarialCorpusTest {
                 }
                 t.append('\n').append(new String(b, CP1250)); // a Polish or Czech export's Windows encoding
                 t.append('\n').append(new String(b, ISO_8859_2)); // and its Unix encoding (decision 0124)
+                for (Charset cs : CYRILLIC_GREEK) {
+                    t.append('\n').append(new String(b, cs)); // Russian and Greek exports (decision 0131)
+                }
                 Matcher m = data.matcher(new String(b, StandardCharsets.ISO_8859_1));
                 while (m.find()) {
                     t.append('\n').append(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
@@ -231,7 +238,8 @@ class AdversarialCorpusTest {
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
         "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
         "fhir-anz", "jp", "kr", "cn",
-        "hl7", "clarity"})
+        "hl7", "clarity",
+        "ru", "gr"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -259,7 +267,8 @@ class AdversarialCorpusTest {
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
         "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
         "fhir-anz", "jp", "kr", "cn",
-        "hl7", "clarity"})
+        "hl7", "clarity",
+        "ru", "gr"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -323,8 +332,28 @@ class AdversarialCorpusTest {
         return null;
     }
 
+    /**
+     * The charset of a file of the Russian and Greek folders or of its output (decision 0131), by folder and file; null
+     * for the UTF-8 file (read with its byte order mark) and for every other folder.
+     */
+    private static Charset cyrillicGreekCharset(Path file) {
+        String name = file.getFileName().toString();
+        for (Path part : file.toAbsolutePath()) {
+            String p = part.toString();
+            if (p.equals("ru") || p.startsWith("deid-adversarial-ru")) {
+                return name.equals("spisok_koi8.csv") ? Charset.forName("KOI8-R")
+                        : name.equals("vypiski_utf8.csv") ? null : Charset.forName("windows-1251");
+            }
+            if (p.equals("gr") || p.startsWith("deid-adversarial-gr")) {
+                return name.equals("nosileies.csv") ? Charset.forName("ISO-8859-7") : Charset.forName("windows-1253");
+            }
+        }
+        return null;
+    }
+
     private static List<String> column(Path file, String name) throws IOException {
-        Corpus.Table t = Corpus.read(file, eastAsianCharset(file));
+        Corpus.Table t = Corpus.read(file, cyrillicGreekCharset(file) != null ? cyrillicGreekCharset(file)
+                : eastAsianCharset(file));
         int c = t.header().indexOf(name);
         assertTrue(c >= 0, file.getFileName() + " has no column " + name);
         return t.rows().stream().map(r -> r.get(c)).toList();
@@ -401,7 +430,14 @@ class AdversarialCorpusTest {
         "cn/huanzhe.csv:住院号<bingcheng.csv:住院号",
         "clarity/patient.csv:PAT_ID<pat_enc.csv:PAT_ID", "clarity/pat_enc.csv:PAT_ENC_CSN_ID<pat_enc_dx.csv:PAT_ENC_CSN_ID",
         "clarity/pat_enc.csv:PAT_ENC_CSN_ID<order_results.csv:PAT_ENC_CSN_ID",
-        "clarity/pat_enc.csv:PAT_ENC_CSN_ID<hno_note_text.csv:PAT_ENC_CSN_ID"})
+        "clarity/pat_enc.csv:PAT_ENC_CSN_ID<hno_note_text.csv:PAT_ENC_CSN_ID",
+        "ru/patsienty.csv:№ карты<gospitalizatsii.csv:№ карты", "ru/patsienty.csv:№ карты<dnevniki.csv:№ карты",
+        "ru/patsienty.csv:№ карты<vypiski_utf8.csv:№ карты",
+        "ru/gospitalizatsii.csv:Номер истории болезни<analizy.csv:Номер истории болезни",
+        "ru/gospitalizatsii.csv:Номер истории болезни<vypiski_utf8.csv:Номер истории болезни",
+        "gr/asthenis.csv:Κωδικός ασθενούς<nosileies.csv:Κωδικός ασθενούς",
+        "gr/asthenis.csv:Κωδικός ασθενούς<simeioseis.csv:Κωδικός ασθενούς",
+        "gr/nosileies.csv:Αριθμός εισαγωγής<ergastiriaka.csv:Αριθμός εισαγωγής"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
         String folder = join.substring(0, join.indexOf('/'));
         String[] sides = join.substring(folder.length() + 1).split("<");
@@ -599,7 +635,9 @@ class AdversarialCorpusTest {
         "au/apdc_episodes.csv:EPISODE_START_DATE:EPISODE_END_DATE:dd/MM/yyyy",
         "nz/nmds_events.csv:EVENT_START_DATE:EVENT_END_DATE:dd/MM/yyyy", "ca/dad_abstracts.csv:ADMIT_DATE:DISCHARGE_DATE:yyyy-MM-dd",
         "jp/nyuin.csv:入院日:退院日:yyyy/MM/dd", "kr/ipwon.csv:입원일:퇴원일:yyyy-MM-dd", "cn/zhenduan.csv:入院日期:出院日期:yyyy-MM-dd",
-        "clarity/pat_enc.csv:HOSP_ADMSN_TIME:HOSP_DISCH_TIME:yyyy-MM-dd HH:mm:ss.SSS"})
+        "clarity/pat_enc.csv:HOSP_ADMSN_TIME:HOSP_DISCH_TIME:yyyy-MM-dd HH:mm:ss.SSS",
+        "ru/gospitalizatsii.csv:Дата поступления:Дата выписки:dd.MM.yyyy",
+        "gr/nosileies.csv:Ημερομηνία εισαγωγής:Ημερομηνία εξόδου:dd/MM/yyyy"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));
@@ -1165,5 +1203,29 @@ class AdversarialCorpusTest {
         assertTrue(western.find(), "the note's date is gone");
         assertEquals(admitted, org.deidworkbench.deid.classify.EastAsianDates.parse(western.group()));
         assertTrue(!birth.equals(java.time.LocalDate.of(1958, 3, 12)), "the birth date was not shifted");
+    }
+
+    /**
+     * A Russian and a Greek note's month-name date ({@code 12 марта 2023 г.}, {@code 12 Μαρτίου 2023}) comes out shifted
+     * with its patient, in its own notation: the day the admission table's date of that stay was shifted to (decision
+     * 0131).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ru|gospitalizatsii.csv|Дата поступления|dd.MM.yyyy|dnevniki.csv|Запись",
+        "gr|nosileies.csv|Ημερομηνία εισαγωγής|dd/MM/yyyy|simeioseis.csv|Σημείωση"})
+    void aRussianOrGreekMonthNameDateInANoteIsShiftedWithItsPatient(String folder, String stays, String admitted,
+            String pattern, String notes, String note) throws Exception {
+        Path out = output(folder);
+        java.time.LocalDate admission = java.time.LocalDate.parse(column(out.resolve(stays), admitted).get(0),
+                java.time.format.DateTimeFormatter.ofPattern(pattern));
+        String text = column(out.resolve(notes), note).get(0);
+        Matcher date = Pattern.compile("\\d{1,2} \\p{L}+ \\d{4}").matcher(text);
+        java.time.LocalDate found = null;
+        while (found == null && date.find()) {
+            found = org.deidworkbench.deid.classify.CyrillicGreekDates.parse(date.group());
+        }
+        assertEquals(admission, found, folder + ": the note's month-name date is gone or not shifted with its stay");
+        assertTrue(!admission.equals(java.time.LocalDate.of(2023, 3, 12)), folder + ": the admission was not shifted");
     }
 }

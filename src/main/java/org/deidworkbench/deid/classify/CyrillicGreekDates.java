@@ -76,7 +76,7 @@ public final class CyrillicGreekDates {
             month = month.toLowerCase(Locale.ROOT);
         }
         String day = Integer.toString(shifted.getDayOfMonth());
-        if (m.group("d").length() == 2 && day.length() == 1) {
+        if (m.group("d").charAt(0) == '0' && day.length() == 1) {
             day = "0" + day;
         }
         return day + m.group("s1") + month + m.group("s2") + shifted.getYear();

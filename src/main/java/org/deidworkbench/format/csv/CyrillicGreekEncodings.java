@@ -19,7 +19,8 @@ import org.deidworkbench.format.FormatException;
  * {@code ς} only at its end). Windows-1251 read as KOI8-R swaps the cases ({@code Дата} reads {@code дЮРЮ}), Russian
  * read as Greek puts {@code ς} inside words and Greek read as Russian puts capitals after small letters, and a Western
  * or Central European export's accented letters sit between ASCII letters (words of mixed scripts), so none of them
- * scores. A reading must have {@link #MIN_WORDS} such words, few mixed ones, score {@link #MIN_SCORE} and beat a
+ * scores; Greek read as Russian and Russian as Greek also lose most of their vowels ({@link #MIN_VOWELS}).
+ * A reading must have {@link #MIN_WORDS} such words, few mixed ones, score {@link #MIN_SCORE} and beat a
  * reading of the other script by {@link #MIN_MARGIN}; otherwise the sniffer says it is unsure or leaves the sample to
  * the encodings it knew before. Stateless and thread-safe; cost: four decodes of the sample.
  */
@@ -38,6 +39,15 @@ final class CyrillicGreekEncodings {
     static final double MIN_SCORE = 0.85;
     /** How much the best reading must score above a reading in the other script. */
     static final double MIN_MARGIN = 0.15;
+
+    /**
+     * Share of the words' letters that must be vowels of the reading's language (about 42% in Russian, 45% in Greek).
+     * Greek read as Windows-1251 turns α, ο, ι, η into б, п, й, з and keeps about one vowel in six; Russian read as
+     * Greek likewise.
+     */
+    static final double MIN_VOWELS = 0.28;
+
+    private static final String VOWELS = "аеёиоуыэюяіїєαεηιουωάέήίόύώϊϋΐΰ";
 
     /** The most frequent Russian letters (about 80% of a text's letters): tells KOI8-R from Windows-1251 in capitals. */
     private static final String FREQUENT_RUSSIAN = "оеаинтсрвлкмдпу";
@@ -65,7 +75,8 @@ final class CyrillicGreekEncodings {
         Reading best = null;
         for (Charset cs : CANDIDATES) {
             Reading r = read(cs, sample, start, length, complete);
-            if (r == null || r.words < MIN_WORDS || r.mixed * 4 > r.words || r.score() < MIN_SCORE) {
+            if (r == null || r.words < MIN_WORDS || r.mixed * 4 > r.words || r.score() < MIN_SCORE
+                    || r.vowels < MIN_VOWELS * r.wordLetters) {
                 continue;
             }
             if (best == null) {
@@ -105,7 +116,8 @@ final class CyrillicGreekEncodings {
     }
 
     /** A strict reading: its words of its own script, how many are well formed, mixed or of frequent letters. */
-    private record Reading(Charset charset, int words, int wellFormed, int mixed, int letters, int frequent) {
+    private record Reading(Charset charset, int words, int wellFormed, int mixed, int letters, int frequent,
+            int wordLetters, int vowels) {
         double score() {
             return words == 0 ? 0 : (double) wellFormed / words;
         }
@@ -132,6 +144,8 @@ final class CyrillicGreekEncodings {
         int mixed = 0;
         int letters = 0;
         int frequent = 0;
+        int wordLetters = 0;
+        int vowels = 0;
         int n = out.length();
         for (int i = 0; i < n; i++) {
             char c = out.charAt(i);
@@ -158,10 +172,14 @@ final class CyrillicGreekEncodings {
             } else if (own == len && len >= 3) {
                 words++;
                 wellFormed += wellFormed(out, i, end, script) ? 1 : 0;
+                wordLetters += len;
+                for (int k = i; k < end; k++) {
+                    vowels += VOWELS.indexOf(Character.toLowerCase(out.charAt(k))) >= 0 ? 1 : 0;
+                }
             }
             i = end - 1;
         }
-        return new Reading(cs, words, wellFormed, mixed, letters, frequent);
+        return new Reading(cs, words, wellFormed, mixed, letters, frequent, wordLetters, vowels);
     }
 
     /** Lower case, capitalised or upper case; a Greek final sigma only at the end. */
