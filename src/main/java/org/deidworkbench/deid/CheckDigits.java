@@ -353,4 +353,47 @@ public final class CheckDigits {
         }
         return d.charAt(12) - '0' == (11 - sum % 11) % 10;
     }
+
+    /**
+     * A Russian SNILS (decision 0131): eleven digits, the last two the sum of the first nine weighted 9 to 1, modulo 101
+     * (100 written 00). Numbers up to 001-001-998 carry no check and are not taken.
+     */
+    public static boolean snils(String d) {
+        if (d.length() != 11 || d.compareTo("00100199800") <= 0) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (d.charAt(i) - '0') * (9 - i);
+        }
+        int check = sum % 101 % 100;
+        return (d.charAt(9) - '0') * 10 + d.charAt(10) - '0' == check;
+    }
+
+    /** A Russian compulsory medical insurance policy number (полис ОМС, decision 0131): sixteen digits, a Luhn check digit. */
+    public static boolean oms(String d) {
+        return d.length() == 16 && d.chars().distinct().count() > 1 && luhn(d);
+    }
+
+    /** A Greek AMKA (decision 0131): eleven digits, a birth date {@code ddMMyy} first and a Luhn check digit last. */
+    public static boolean amka(String d) {
+        if (d.length() != 11) {
+            return false;
+        }
+        int day = (d.charAt(0) - '0') * 10 + d.charAt(1) - '0';
+        int month = (d.charAt(2) - '0') * 10 + d.charAt(3) - '0';
+        return day >= 1 && day <= 31 && month >= 1 && month <= 12 && luhn(d);
+    }
+
+    /** A Greek tax number (ΑΦΜ, decision 0131): nine digits, the last the first eight weighted 2^8 to 2 modulo 11 modulo 10. */
+    public static boolean afm(String d) {
+        if (d.length() != 9 || d.chars().distinct().count() == 1) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += (d.charAt(i) - '0') << (8 - i);
+        }
+        return d.charAt(8) - '0' == sum % 11 % 10;
+    }
 }

@@ -701,6 +701,20 @@ public final class TextScrubber {
                 dates = true; // shifted per subject: the text must not be remembered as the same for every subject
             }
         }
+        if (CyrillicGreekNames.mayHold(text)) { // Russian and Greek numbers, names and dates (decision 0131)
+            for (CyrillicGreekNumbers.Found f : CyrillicGreekNumbers.find(text)) {
+                spans.add(new Span(f.start(), f.end(), f.replacement()));
+            }
+            for (int[] b : CyrillicGreekNames.cuedNames(text)) {
+                spans.add(new Span(b[0], b[1], "[NAME]"));
+            }
+            for (org.deidworkbench.deid.classify.CyrillicGreekDates.Found f
+                    : org.deidworkbench.deid.classify.CyrillicGreekDates.find(text)) {
+                spans.add(new Span(f.start(), f.end(), cyrillicGreekDateReplacement(text.substring(f.start(), f.end()),
+                        subject)));
+                dates = true;
+            }
+        }
         Shape shape = prefilter ? new Shape(text) : null;
         for (Detector d : DETECTORS) {
             if (prefilter && !d.mayMatch().test(shape)) {
@@ -897,6 +911,18 @@ public final class TextScrubber {
         }
         int before = org.deidworkbench.deid.classify.EastAsianDates.parse(date).getYear();
         int after = org.deidworkbench.deid.classify.EastAsianDates.parse(shifted).getYear();
+        return Math.min(before, after) <= lastAggregatedYear ? "[DATE]" : shifted;
+    }
+
+    /** A Russian or Greek month-name date of a text shifted in its notation, or {@code [DATE]} (decision 0131). */
+    private String cyrillicGreekDateReplacement(String date, Subject subject) {
+        String shifted = subject == null ? null
+                : org.deidworkbench.deid.classify.CyrillicGreekDates.shift(date, subject.dateOffsetDays());
+        if (shifted == null) {
+            return "[DATE]";
+        }
+        int before = org.deidworkbench.deid.classify.CyrillicGreekDates.parse(date).getYear();
+        int after = org.deidworkbench.deid.classify.CyrillicGreekDates.parse(shifted).getYear();
         return Math.min(before, after) <= lastAggregatedYear ? "[DATE]" : shifted;
     }
 
@@ -1099,6 +1125,10 @@ public final class TextScrubber {
         }
         if (ThaiText.mayHold(text) && ThaiText.holdsDate(text)) {
             return true; // 12 มี.ค. 2566 (decision 0133)
+        }
+        if (CyrillicGreekNames.mayHold(text)
+                && !org.deidworkbench.deid.classify.CyrillicGreekDates.find(text).isEmpty()) {
+            return true; // 12 марта 2023 г., 12 Μαρτίου 2023 (decision 0131)
         }
         Shape shape = prefilter ? new Shape(text) : null;
         if ((!prefilter || shape.mayHoldNumericDate())
@@ -1308,6 +1338,17 @@ public final class TextScrubber {
         }
         String replacement = identifiers.replacement(stem);
         return replacement != null ? replacement : identifiers.capitalOnlyReplacement(stem);
+    }
+
+    /** The replacement of a known Russian or Greek name of which the token is a declined form, or null (decision 0131). */
+    private String declinedReplacement(String token) {
+        String base = CyrillicGreekNames.knownBase(token, k -> identifiers.longestStartingWith(k) > 0
+                && (identifiers.replacement(k) != null || identifiers.capitalOnlyReplacement(k) != null));
+        if (base == null) {
+            return null;
+        }
+        String replacement = identifiers.replacement(base);
+        return replacement != null ? replacement : identifiers.capitalOnlyReplacement(base);
     }
 
     /**
@@ -1917,7 +1958,8 @@ public final class TextScrubber {
         String word = text.substring(b[0], b[1]);
         String lower = word.toLowerCase(Locale.ROOT);
         return !NAMES.isCommonWord(NameDictionary.normalize(word)) && !NAME_CUES.contains(lower)
-                && !HONORIFICS.contains(lower) && !HONORIFICS_AFTER.contains(word);
+                && !HONORIFICS.contains(lower) && !HONORIFICS_AFTER.contains(word)
+                && !CyrillicGreekNames.isCue(word); // "Пациентка Смирнова": the cue is no given name (decision 0131)
     }
 
     private void findKnownIdentifiers(String text, List<Span> spans) {
@@ -1932,6 +1974,9 @@ public final class TextScrubber {
             int max = identifiers.longestStartingWith(tokens.get(t));
             if (max == 0) {
                 String genitive = genitiveReplacement(text, bounds.get(t), tokens.get(t));
+                if (genitive == null && Character.isUpperCase(text.codePointAt(bounds.get(t)[0]))) {
+                    genitive = declinedReplacement(tokens.get(t)); // Смирновой, Παπαδοπούλου (decision 0131)
+                }
                 if (genitive != null) {
                     spans.add(new Span(bounds.get(t)[0], bounds.get(t)[1], genitive));
                 }

@@ -30,6 +30,7 @@ import org.deidworkbench.model.FileReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -65,6 +66,9 @@ class AdversarialCorpusTest {
     private static final Charset CP1250 = Charset.forName("windows-1250");
     private static final Charset ISO_8859_2 = Charset.forName("ISO-8859-2");
     private static final Charset WINDOWS_874 = Charset.forName("x-windows-874");
+    /** The Russian and Greek exports' code pages (decision 0131): their planted values are found only so. */
+    private static final List<Charset> CYRILLIC_GREEK = List.of(Charset.forName("windows-1251"),
+            Charset.forName("KOI8-R"), Charset.forName("windows-1253"), Charset.forName("ISO-8859-7"));
 
     private static synchronized Path output(String folder) throws Exception {
         Path out = OUTPUTS.get(folder);
@@ -123,6 +127,9 @@ class AdversarialCorpusTest {
                 t.append('\n').append(new String(b, CP1250)); // a Polish or Czech export's Windows encoding
                 t.append('\n').append(new String(b, ISO_8859_2)); // and its Unix encoding (decision 0124)
                 t.append('\n').append(new String(b, WINDOWS_874)); // a Thai export's TIS-620 (decision 0133)
+                for (Charset cs : CYRILLIC_GREEK) {
+                    t.append('\n').append(new String(b, cs)); // Russian and Greek exports (decision 0131)
+                }
                 Matcher m = data.matcher(new String(b, StandardCharsets.ISO_8859_1));
                 while (m.find()) {
                     t.append('\n').append(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
@@ -235,7 +242,8 @@ class AdversarialCorpusTest {
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
         "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
         "fhir-anz", "jp", "kr", "cn",
-        "hl7", "clarity", "mx", "cl", "th"})
+        "hl7", "clarity", "mx", "cl", "th",
+        "ru", "gr"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
@@ -263,7 +271,8 @@ class AdversarialCorpusTest {
     @ValueSource(strings = {"pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
         "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
         "fhir-anz", "jp", "kr", "cn",
-        "hl7", "clarity", "mx", "cl", "th"})
+        "hl7", "clarity", "mx", "cl", "th",
+        "ru", "gr"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -345,8 +354,29 @@ class AdversarialCorpusTest {
         return null;
     }
 
+    /**
+     * The charset of a file of the Russian and Greek folders or of its output (decision 0131), by folder and file; null
+     * for the UTF-8 file (read with its byte order mark) and for every other folder.
+     */
+    private static Charset cyrillicGreekCharset(Path file) {
+        String name = file.getFileName().toString();
+        for (Path part : file.toAbsolutePath()) {
+            String p = part.toString();
+            if (p.equals("ru") || p.startsWith("deid-adversarial-ru")) {
+                return name.equals("spisok_koi8.csv") ? Charset.forName("KOI8-R")
+                        : name.equals("vypiski_utf8.csv") ? null : Charset.forName("windows-1251");
+            }
+            if (p.equals("gr") || p.startsWith("deid-adversarial-gr")) {
+                return name.equals("nosileies.csv") ? Charset.forName("ISO-8859-7") : Charset.forName("windows-1253");
+            }
+        }
+        return null;
+    }
+
     private static List<String> column(Path file, String name) throws IOException {
-        Corpus.Table t = Corpus.read(file, eastAsianCharset(file) != null ? eastAsianCharset(file) : thaiCharset(file));
+        Charset charset = cyrillicGreekCharset(file) != null ? cyrillicGreekCharset(file)
+                : eastAsianCharset(file) != null ? eastAsianCharset(file) : thaiCharset(file);
+        Corpus.Table t = Corpus.read(file, charset);
         int c = t.header().indexOf(name);
         assertTrue(c >= 0, file.getFileName() + " has no column " + name);
         return t.rows().stream().map(r -> r.get(c)).toList();
@@ -429,7 +459,14 @@ class AdversarialCorpusTest {
         "mx/pacientes.csv:Expediente<laboratorio.csv:Expediente", "mx/egresos.csv:Folio<laboratorio.csv:Folio",
         "mx/egresos.csv:Folio<notas.csv:Folio", "cl/atenciones.csv:ID_ATENCION<evoluciones.csv:ID_ATENCION",
         "th/patient.csv:HN<admission.csv:HN", "th/patient.csv:HN<lab.csv:HN", "th/patient.csv:HN<progress_note.csv:HN",
-        "th/admission.csv:AN<lab.csv:AN", "th/admission.csv:AN<progress_note.csv:AN"})
+        "th/admission.csv:AN<lab.csv:AN", "th/admission.csv:AN<progress_note.csv:AN",
+        "ru/patsienty.csv:№ карты<gospitalizatsii.csv:№ карты", "ru/patsienty.csv:№ карты<dnevniki.csv:№ карты",
+        "ru/patsienty.csv:№ карты<vypiski_utf8.csv:№ карты",
+        "ru/gospitalizatsii.csv:Номер истории болезни<analizy.csv:Номер истории болезни",
+        "ru/gospitalizatsii.csv:Номер истории болезни<vypiski_utf8.csv:Номер истории болезни",
+        "gr/asthenis.csv:Κωδικός ασθενούς<nosileies.csv:Κωδικός ασθενούς",
+        "gr/asthenis.csv:Κωδικός ασθενούς<simeioseis.csv:Κωδικός ασθενούς",
+        "gr/nosileies.csv:Αριθμός εισαγωγής<ergastiriaka.csv:Αριθμός εισαγωγής"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
         String folder = join.substring(0, join.indexOf('/'));
         String[] sides = join.substring(folder.length() + 1).split("<");
@@ -629,7 +666,9 @@ class AdversarialCorpusTest {
         "jp/nyuin.csv:入院日:退院日:yyyy/MM/dd", "kr/ipwon.csv:입원일:퇴원일:yyyy-MM-dd", "cn/zhenduan.csv:入院日期:出院日期:yyyy-MM-dd",
         "clarity/pat_enc.csv:HOSP_ADMSN_TIME:HOSP_DISCH_TIME:yyyy-MM-dd HH:mm:ss.SSS",
         "mx/egresos.csv:Fecha de ingreso:Fecha de egreso:dd/MM/yyyy", "cl/atenciones.csv:Fecha ingreso:Fecha egreso:dd/MM/yyyy",
-        "th/admission.csv:วันที่รับ:วันที่จำหน่าย:dd/MM/yyyy"})
+        "th/admission.csv:วันที่รับ:วันที่จำหน่าย:dd/MM/yyyy",
+        "ru/gospitalizatsii.csv:Дата поступления:Дата выписки:dd.MM.yyyy",
+        "gr/nosileies.csv:Ημερομηνία εισαγωγής:Ημερομηνία εξόδου:dd/MM/yyyy"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));
@@ -1219,5 +1258,58 @@ class AdversarialCorpusTest {
                 Integer.parseInt(m.group(1))), "the note's date and the admission's were shifted apart");
         assertTrue(!admission.equals(LocalDate.of(2566, 3, 12)), "the admission date was not shifted");
         assertTrue(notes.get(1).chars().anyMatch(c -> c >= '\u0E50' && c <= '\u0E59'), "the Thai digits are gone");
+    }
+
+    /**
+     * A Russian and a Greek note's month-name date ({@code 12 марта 2023 г.}, {@code 12 Μαρτίου 2023}) comes out shifted
+     * with its patient, in its own notation: the day the admission table's date of that stay was shifted to (decision
+     * 0131).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ru|gospitalizatsii.csv|Дата поступления|dd.MM.yyyy|dnevniki.csv|Запись",
+        "gr|nosileies.csv|Ημερομηνία εισαγωγής|dd/MM/yyyy|simeioseis.csv|Σημείωση"})
+    void aRussianOrGreekMonthNameDateInANoteIsShiftedWithItsPatient(String folder, String stays, String admitted,
+            String pattern, String notes, String note) throws Exception {
+        Path out = output(folder);
+        java.time.LocalDate admission = java.time.LocalDate.parse(column(out.resolve(stays), admitted).get(0),
+                java.time.format.DateTimeFormatter.ofPattern(pattern));
+        String text = column(out.resolve(notes), note).get(0);
+        Matcher date = Pattern.compile("\\d{1,2} \\p{L}+ \\d{4}").matcher(text);
+        java.time.LocalDate found = null;
+        while (found == null && date.find()) {
+            found = org.deidworkbench.deid.classify.CyrillicGreekDates.parse(date.group());
+        }
+        assertEquals(admission, found, folder + ": the note's month-name date is gone or not shifted with its stay");
+        assertTrue(!admission.equals(java.time.LocalDate.of(2023, 3, 12)), folder + ": the admission was not shifted");
+    }
+
+    /**
+     * A Russian or Greek export run again at one thread with the same key file comes out byte for byte as at two
+     * (decision 0131): the encodings found, the names and dates of the notes do not depend on the order of work.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ru", "gr"})
+    void aRussianOrGreekExportComesOutTheSameAtOneThreadAsAtTwo(String folder) throws Exception {
+        Path two = output(folder);
+        Path dir = Files.createTempDirectory("deid-threads-" + folder);
+        try {
+            Path key = dir.resolve("study.deidkey");
+            Files.copy(two.getParent().resolve("study.deidkey"), key);
+            Path input = dir.resolve(folder);
+            SampleData.copyTree(ROOT.resolve(folder), input);
+            Path one = dir.resolve("out");
+            new RunJob(new RunRequest(List.of(input), one, key, false, PASSPHRASE, ProfileLoader.read("csv-template"), 1),
+                    RunListener.NONE).run();
+            try (Stream<Path> files = Files.list(two)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".csv")).toList()) {
+                    assertTrue(java.util.Arrays.equals(Files.readAllBytes(f),
+                            Files.readAllBytes(one.resolve(f.getFileName().toString()))),
+                            folder + "/" + f.getFileName() + " differs between one and two threads");
+                }
+            }
+        } finally {
+            Folders.deleteTree(dir);
+        }
     }
 }

@@ -6,6 +6,8 @@
 Rules of AdversarialCorpusTest, in short: a planted value counts where it occurs in the folder's input and leaks where
 it occurs in any output file (UTF-8, Latin-1, Windows-1250, CP932, CP949, GB18030 or
 Windows-874), case aside, as a word; a kept value must occur as written. Prints
+it occurs in any output file (UTF-8, Latin-1, Windows-1250, CP932, CP949, GB18030, Windows-1251, KOI8-R,
+Windows-1253 or ISO-8859-7), case aside, as a word; a kept value must occur as written. Prints
 counts and the files a category leaked in, never a value. Written for the claims audit (decision 0103).
 """
 import base64
@@ -23,6 +25,9 @@ def texts(root):
             s = b.decode("utf-8", "replace") + "\n" + b.decode("latin-1") + "\n" + b.decode("cp1250", "replace")
             # the East Asian folders' encodings (decision 0127)
             for cs in ("cp932", "cp949", "gb18030", "cp874"):  # and Thai's (decision 0133)
+                s += "\n" + b.decode(cs, "replace")
+            # the Russian and Greek folders' encodings (decision 0131)
+            for cs in ("cp1251", "koi8_r", "cp1253", "iso8859_7"):
                 s += "\n" + b.decode(cs, "replace")
             # base64 attachments decoded, as AdversarialCorpusTest reads them (decision 0122)
             for m in re.finditer(rb'"data"\s*:\s*"([A-Za-z0-9+/=]+)"', b):

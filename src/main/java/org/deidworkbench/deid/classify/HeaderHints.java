@@ -351,6 +351,7 @@ public final class HeaderHints {
         }
         addEastAsianWords(h, split);
         addThaiWords(h, split);
+        CyrillicGreekHeaders.addEnglishWords(h, split); // decision 0131
         return split;
     }
 

@@ -249,6 +249,8 @@ public final class CsvSniffer {
 
     /**
      * UTF-8 if the sample decodes as UTF-8 (a multi-byte character cut at the sample's end is fine); otherwise
+     * Windows-1251, KOI8-R, Windows-1253 or ISO-8859-7 where the words read as Russian or Greek
+     * ({@link CyrillicGreekEncodings}); otherwise
      * Shift_JIS (CP932), CP949, GB18030 or Big5 where its non-ASCII bytes come in pairs and one of them reads it
      * clearly best ({@link EastAsianEncodings}); otherwise
      * ISO-8859-2 where its own letters decide it ({@link #iso88592}); otherwise
@@ -269,6 +271,10 @@ public final class CsvSniffer {
         Charset thai = ThaiEncodings.detect(sample, start, length); // TIS-620, Windows-874 (decision 0133)
         if (thai != null) {
             return thai;
+        }
+        Charset cyrillicOrGreek = CyrillicGreekEncodings.detect(sample, start, length, complete); // decision 0131
+        if (cyrillicOrGreek != null) {
+            return cyrillicOrGreek;
         }
         if (EastAsianEncodings.looksDoubleByte(sample, start, length)) {
             Charset eastAsian = EastAsianEncodings.detect(sample, start, length, complete);
