@@ -57,7 +57,9 @@ public final class ValueStats {
      * "月影", "鷹野真琴", "ﾂｷｶｹﾞ", "서문지윤"; decision 0127): the header decides whether such a column holds names.
      */
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?|\\p{Lu}\\."
-            + "|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}\\u30FC\\uFF66-\\uFF9F]{1,8}");
+            + "|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}\\u30FC\\uFF66-\\uFF9F]{1,8}"
+            // Arabic, Persian and Hebrew words: those scripts have no capitals either (decision 0132)
+            + "|[\\p{IsArabic}\\p{IsHebrew}&&\\p{L}](?:[\\p{IsArabic}\\p{IsHebrew}&&[\\p{L}\\p{M}]]|[\\u200C'\\u05F3-]){1,23}");
     /**
      * A clinician's degree after the name ({@code Smith, Jane MD}, i2b2's {@code provider_dimension.name_char};
      * {@code JANE Q SMITH, M.D.}): a name's title as {@code Dr.} before it is (decision 0120). In capitals only.
