@@ -23,7 +23,7 @@ final class MiddleEasternHeaders {
         {"الاسم الأول", "firstname"}, {"اسم العائلة", "lastname"}, {"اسم الأب", "firstname"},
         {"اسم المریض", "patient", "ism", "name"}, {"الاسم", "ism", "name"},
         {"تاریخ المیلاد", "birthdate"}, {"المیلاد", "birth"}, {"تاریخ الدخول", "admission", "date"},
-        {"تاریخ الخروج", "discharge", "date"}, {"تاریخ", "date"},
+        {"تاریخ الخروج", "discharge", "date"},
         {"الجوال", "mobile"}, {"الهاتف", "phone"}, {"هاتف", "phone"}, {"جوال", "mobile"},
         {"البرید الإلکترونی", "email"}, {"العنوان", "address"}, {"المدینة", "city"}, {"الجنسیة", "nationality"},
         {"الجنس", "sex"}, {"رقم الزیارة", "visit", "number"}, {"الزیارة", "visit"}, {"الطبیب", "physician"},
@@ -43,7 +43,9 @@ final class MiddleEasternHeaders {
         {"תאריך", "date"}, {"טלפון", "phone"}, {"נייד", "mobile"}, {"כתובת", "address"}, {"עיר", "city"},
         {"מספר אשפוז", "admission", "number"}, {"אשפוז", "admission"}, {"קופת חולים", "category"},
         {"קוד", "code"}, {"אבחנה", "diag"}, {"סיכום", "summary"}, {"הערות", "notes"}, {"רופא", "physician"},
-        {"מין", "sex"}};
+        {"מין", "sex"},
+        // last: a date of anything not named above (تاريخ الميلاد is a birth date, تاریخ تولد too)
+        {"تاریخ", "date"}};
 
     /** Whether the header has a Hebrew or Arabic-script letter. */
     static boolean isOne(String header) {
