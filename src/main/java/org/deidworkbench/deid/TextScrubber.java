@@ -1127,6 +1127,10 @@ public final class TextScrubber {
 
     /** {@link #mayShiftDates(String)} with or without the cheap tests (same result). */
     boolean mayShiftDates(String text, boolean prefilter) {
+        TextFolding folding = TextFolding.of(text);
+        if (folding != null) {
+            text = folding.folded(); // ١٤٤٥/٠٣/١٢ is a date as the scrub reads it (decision 0132)
+        }
         if (org.deidworkbench.deid.classify.EastAsianDates.mayHold(text) && CjkNames.mayHold(text)
                 && !org.deidworkbench.deid.classify.EastAsianDates.find(text).isEmpty()) {
             return true; // 2023年3月12日, 2023년 3월 12일 (decision 0127)

@@ -108,4 +108,12 @@ class TextFoldingTest {
     void aHijriDateWithoutASubjectIsEmptied() {
         assertEquals("بتاريخ [DATE] هـ", scrubberKnowing().scrub("بتاريخ ١٤٤٥/٠٣/١٢ هـ", null));
     }
+
+    @Test
+    void aDateInArabicIndicDigitsMakesTheScrubDependOnTheSubject() {
+        // else a second patient's identical note would take the first one's shifted date from a cache by value
+        assertTrue(scrubberKnowing().mayShiftDates("بتاريخ ١٤٤٥/٠٣/١٢ هـ"));
+        assertTrue(scrubberKnowing().mayShiftDates("در تاریخ ۱۴۰۲/۱۲/۲۵"));
+        assertFalse(scrubberKnowing().mayShiftDates("سكر الدم ١٨٢"));
+    }
 }
