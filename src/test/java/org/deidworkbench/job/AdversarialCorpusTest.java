@@ -1215,7 +1215,8 @@ class AdversarialCorpusTest {
         String note = column(out.resolve("mulahazat.csv"), "الملاحظات").get(0);
         Matcher birth = Pattern.compile("([\u0660-\u0669]{2})/([\u0660-\u0669]{2})/([\u0660-\u0669]{4}) هـ").matcher(note);
         assertTrue(birth.find(), "the note's Hijri birth date is no longer a Hijri date in its digits");
-        assertEquals(column, plain(birth.group()), "the note's and the table's Hijri birth date differ");
+        assertEquals(column.substring(0, 10), plain(birth.group()).substring(0, 10),
+                "the note's and the table's Hijri birth date differ");
         assertTrue(!column.startsWith("12/03/1378"), "the Hijri birth date was not shifted");
         Matcher visit = Pattern.compile("([\u0660-\u0669]{4})/([\u0660-\u0669]{2})/([\u0660-\u0669]{2}) هـ").matcher(note);
         assertTrue(visit.find(), "the note's Hijri visit date is gone");
