@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import org.deidworkbench.deid.classify.HijriDates;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deidworkbench.deid.classify.NameDictionary;
@@ -658,7 +659,30 @@ public final class TextScrubber {
     private final BoundedMemory<Remembered, Scrubbed> remembered = new BoundedMemory<>(MAX_REMEMBERED);
 
     private Scrubbed scrubNow(String text, Subject subject, boolean prefilter, boolean slashDayFirst) {
-        List<Span> spans = new ArrayList<>();
+        // Arabic-Indic and Persian digits, bidi controls, zero-width characters, tatweel (decision 0132)
+        TextFolding folding = TextFolding.of(text);
+        if (folding != null) {
+            List<Span> spans = new ArrayList<>();
+            Scrubbed s = scrubNow(folding.folded(), subject, prefilter, slashDayFirst, spans, text);
+            return new Scrubbed(replace(text, unfold(folding, spans)), s.datesFound());
+        }
+        return scrubNow(text, subject, prefilter, slashDayFirst, null, text);
+    }
+
+    /** The spans found in a folded text, cut from the original at the same places, in its digits (decision 0132). */
+    private static List<Span> unfold(TextFolding folding, List<Span> spans) {
+        List<Span> out = new ArrayList<>(spans.size());
+        for (Span s : spans) {
+            int start = folding.originalStart(s.start());
+            int end = folding.originalEnd(s.end());
+            out.add(new Span(start, end, folding.inOriginalDigits(start, end, s.replacement())));
+        }
+        return out;
+    }
+
+    private Scrubbed scrubNow(String text, Subject subject, boolean prefilter, boolean slashDayFirst,
+            List<Span> found, String original) {
+        List<Span> spans = found != null ? found : new ArrayList<>();
         findKnownIdentifiers(text, spans);
         for (NationalNumbers.Found f : NationalNumbers.find(text)) {
             // CPF, CNS, TC Kimlik No and Aadhaar by their check digits, CEP, Portuguese postcodes and PIN codes
@@ -715,6 +739,11 @@ public final class TextScrubber {
                 dates = true;
             }
         }
+        if (MiddleEasternNames.mayHold(text)) {
+            for (int[] b : MiddleEasternNames.cuedNames(text)) {
+                spans.add(new Span(b[0], b[1], "[NAME]")); // Arabic, Persian, Hebrew (decision 0132)
+            }
+        }
         Shape shape = prefilter ? new Shape(text) : null;
         for (Detector d : DETECTORS) {
             if (prefilter && !d.mayMatch().test(shape)) {
@@ -766,8 +795,9 @@ public final class TextScrubber {
             boolean textDayFirst = dayFirst > 0 == monthFirst > 0 ? slashDayFirst : dayFirst > 0;
             for (int i = first, n = spans.size(); i < n; i++) {
                 Span d = spans.get(i);
-                spans.set(i, new Span(d.start(), d.end(), numericDateReplacement(d.replacement(), subject,
-                        textDayFirst)));
+                spans.set(i, new Span(d.start(), d.end(), HijriDates.hasIslamicYear(d.replacement())
+                        ? islamicDateReplacement(d.replacement(), subject, original)
+                        : numericDateReplacement(d.replacement(), subject, textDayFirst)));
             }
         }
         if (!prefilter || shape.mayHoldMonthNameDate()) {
@@ -930,6 +960,25 @@ public final class TextScrubber {
      * A numeric date of a text shifted by the subject's offset, its slash date read day first when
      * {@code slashDayFirst}, or {@code [DATE]} (no subject, too old, not a date).
      */
+    /**
+     * A date with a year of the Hijri calendars ({@code 1445/03/12}, {@code 12/03/1378 هـ}) shifted in the calendar the
+     * text is written for (decision 0132); {@code [DATE]} where the text tells no calendar, the date names no day of
+     * it, or it is a birth date of someone over 89.
+     */
+    private String islamicDateReplacement(String date, Subject subject, String original) {
+        HijriDates.Calendar calendar = HijriDates.calendarOf(original);
+        if (subject == null || calendar == null) {
+            return "[DATE]";
+        }
+        String shifted = HijriDates.shift(date, subject.dateOffsetDays(), calendar);
+        if (shifted == null) {
+            return "[DATE]";
+        }
+        java.time.LocalDate before = HijriDates.parse(date, calendar);
+        java.time.LocalDate after = HijriDates.parse(shifted, calendar);
+        return Math.min(before.getYear(), after.getYear()) <= lastAggregatedYear ? "[DATE]" : shifted;
+    }
+
     private String numericDateReplacement(String date, Subject subject, boolean slashDayFirst) {
         if (subject == null) {
             return "[DATE]";
@@ -1080,8 +1129,9 @@ public final class TextScrubber {
 
     private String scrubKnownIdentifiersNow(String text) {
         List<Span> spans = new ArrayList<>();
-        findKnownIdentifiers(text, spans);
-        return replace(text, spans);
+        TextFolding folding = TextFolding.of(text); // decision 0132
+        findKnownIdentifiers(folding == null ? text : folding.folded(), spans);
+        return replace(text, folding == null ? spans : unfold(folding, spans));
     }
 
     /** Texts and their {@link #scrubKnownIdentifiers} form, bounded as {@link #remembered} is. */
@@ -1119,6 +1169,10 @@ public final class TextScrubber {
 
     /** {@link #mayShiftDates(String)} with or without the cheap tests (same result). */
     boolean mayShiftDates(String text, boolean prefilter) {
+        TextFolding folding = TextFolding.of(text);
+        if (folding != null) {
+            text = folding.folded(); // ١٤٤٥/٠٣/١٢ is a date as the scrub reads it (decision 0132)
+        }
         if (org.deidworkbench.deid.classify.EastAsianDates.mayHold(text) && CjkNames.mayHold(text)
                 && !org.deidworkbench.deid.classify.EastAsianDates.find(text).isEmpty()) {
             return true; // 2023年3月12日, 2023년 3월 12일 (decision 0127)

@@ -69,6 +69,8 @@ class AdversarialCorpusTest {
     /** The Russian and Greek exports' code pages (decision 0131): their planted values are found only so. */
     private static final List<Charset> CYRILLIC_GREEK = List.of(Charset.forName("windows-1251"),
             Charset.forName("KOI8-R"), Charset.forName("windows-1253"), Charset.forName("ISO-8859-7"));
+    private static final Charset CP1256 = Charset.forName("windows-1256");
+    private static final Charset CP1255 = Charset.forName("windows-1255");
 
     private static synchronized Path output(String folder) throws Exception {
         Path out = OUTPUTS.get(folder);
@@ -130,16 +132,38 @@ class AdversarialCorpusTest {
                 for (Charset cs : CYRILLIC_GREEK) {
                     t.append('\n').append(new String(b, cs)); // Russian and Greek exports (decision 0131)
                 }
+                t.append('\n').append(new String(b, CP1256)); // an Arabic or Persian export's Windows encoding
+                t.append('\n').append(new String(b, CP1255)); // a Hebrew one's (decision 0132)
                 Matcher m = data.matcher(new String(b, StandardCharsets.ISO_8859_1));
                 while (m.find()) {
                     t.append('\n').append(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
                 }
-                texts.put(root.relativize(p).toString(), t.toString());
+                // and everything again in ASCII digits, without invisible characters (a number written ٠٥٥‏٩٨٧٦٥٤٣)
+                texts.put(root.relativize(p).toString(), t.append('\n').append(plain(t.toString())).toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return texts;
+    }
+
+    /**
+     * A text as a reader sees it (decision 0132): Arabic-Indic and Persian digits as ASCII digits, without bidi controls,
+     * zero-width characters and tatweel. The test's own reading, not the scrubber's: a planted number is looked for in
+     * the digits it was written in and in ASCII ones, and a name with a tatweel or a mark inside is still the name.
+     */
+    static String plain(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u0640' || c >= '\u200B' && c <= '\u200F' || c >= '\u202A' && c <= '\u202E' || c == '\u2060'
+                    || c >= '\u2066' && c <= '\u2069' || c == '\uFEFF') {
+                continue;
+            }
+            b.append(c >= '\u0660' && c <= '\u0669' ? (char) ('0' + c - '\u0660')
+                    : c >= '\u06F0' && c <= '\u06F9' ? (char) ('0' + c - '\u06F0') : c);
+        }
+        return b.toString();
     }
 
     private static List<String[]> tsv(String name) throws IOException {
@@ -243,14 +267,14 @@ class AdversarialCorpusTest {
         "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
         "fhir-anz", "jp", "kr", "cn",
         "hl7", "clarity", "mx", "cl", "th",
-        "ru", "gr"})
+        "ru", "gr", "sa", "ir", "il"})
     void noPlantedIdentifierIsLeftInAnyOutputByte(String folder) throws Exception {
         Map<String, String> inputs = texts(ROOT.resolve(folder));
         Map<String, String> outputs = texts(output(folder));
         Map<String, Set<String>> leaks = new TreeMap<>(); // category -> files
         int planted = 0;
         for (String[] p : tsv("planted.tsv")) {
-            Pattern w = word(p[1]);
+            Pattern w = word(plain(p[1]));
             if (inputs.values().stream().noneMatch(t -> w.matcher(t).find())) {
                 continue; // planted in another folder
             }
@@ -272,7 +296,7 @@ class AdversarialCorpusTest {
         "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
         "fhir-anz", "jp", "kr", "cn",
         "hl7", "clarity", "mx", "cl", "th",
-        "ru", "gr"})
+        "ru", "gr", "sa", "ir", "il"})
     void codesAndMeasurementsComeOutByteIdentical(String folder) throws Exception {
         String all = String.join("\n", texts(output(folder)).values());
         List<String> lost = new ArrayList<>();
@@ -325,8 +349,14 @@ class AdversarialCorpusTest {
 
     /** The charset of a corpus file or of its output (in {@code deid-adversarial-<folder>…/out}), or null. */
     private static Charset eastAsianCharset(Path file) {
+        if (file.getFileName().toString().equals("imarat.csv")) {
+            return CP1256; // the UAE clinic's file of the sa folder (decision 0132)
+        }
         for (Path part : file.toAbsolutePath()) {
             String p = part.toString();
+            if (p.equals("il") || p.startsWith("deid-adversarial-il")) {
+                return CP1255; // the Israeli folder (decision 0132)
+            }
             for (Map.Entry<String, Charset> e : EAST_ASIAN.entrySet()) {
                 if (p.equals(e.getKey()) || p.startsWith("deid-adversarial-" + e.getKey())) {
                     return e.getValue();
@@ -466,7 +496,11 @@ class AdversarialCorpusTest {
         "ru/gospitalizatsii.csv:Номер истории болезни<vypiski_utf8.csv:Номер истории болезни",
         "gr/asthenis.csv:Κωδικός ασθενούς<nosileies.csv:Κωδικός ασθενούς",
         "gr/asthenis.csv:Κωδικός ασθενούς<simeioseis.csv:Κωδικός ασθενούς",
-        "gr/nosileies.csv:Αριθμός εισαγωγής<ergastiriaka.csv:Αριθμός εισαγωγής"})
+        "gr/nosileies.csv:Αριθμός εισαγωγής<ergastiriaka.csv:Αριθμός εισαγωγής",
+        "sa/marda.csv:رقم الملف<ziyarat.csv:رقم الملف", "sa/marda.csv:رقم الملف<tahalil.csv:رقم الملف",
+        "sa/marda.csv:رقم الملف<mulahazat.csv:رقم الملف", "ir/bimaran.csv:شماره پرونده<paziresh.csv:شماره پرونده",
+        "ir/bimaran.csv:شماره پرونده<yaddasht.csv:شماره پرونده", "il/metuplim.csv:מספר תיק<ishpuz.csv:מספר תיק",
+        "il/metuplim.csv:מספר תיק<sikum.csv:מספר תיק"})
     void referencesStillJoinTheirKeys(String join) throws Exception {
         String folder = join.substring(0, join.indexOf('/'));
         String[] sides = join.substring(folder.length() + 1).split("<");
@@ -668,7 +702,8 @@ class AdversarialCorpusTest {
         "mx/egresos.csv:Fecha de ingreso:Fecha de egreso:dd/MM/yyyy", "cl/atenciones.csv:Fecha ingreso:Fecha egreso:dd/MM/yyyy",
         "th/admission.csv:วันที่รับ:วันที่จำหน่าย:dd/MM/yyyy",
         "ru/gospitalizatsii.csv:Дата поступления:Дата выписки:dd.MM.yyyy",
-        "gr/nosileies.csv:Ημερομηνία εισαγωγής:Ημερομηνία εξόδου:dd/MM/yyyy"})
+        "gr/nosileies.csv:Ημερομηνία εισαγωγής:Ημερομηνία εξόδου:dd/MM/yyyy",
+        "sa/ziyarat.csv:تاريخ الدخول:تاريخ الخروج:yyyy-MM-dd", "il/ishpuz.csv:תאריך קבלה:תאריך שחרור:dd.MM.yyyy"})
     void intervalsBetweenAPatientsDatesAreKept(String spec) throws Exception {
         String[] s = spec.split(":", 4);
         String folder = s[0].substring(0, s[0].indexOf('/'));
@@ -827,7 +862,7 @@ class AdversarialCorpusTest {
         Set<String> leaked = new TreeSet<>();
         int planted = 0;
         for (String[] p : tsv("planted.tsv")) {
-            Pattern w = word(p[1]);
+            Pattern w = word(plain(p[1]));
             if (inputs.values().stream().noneMatch(t -> w.matcher(t).find())) {
                 continue;
             }
@@ -1311,5 +1346,44 @@ class AdversarialCorpusTest {
         } finally {
             Folders.deleteTree(dir);
         }
+    }
+
+    /**
+     * A Saudi patient's Hijri dates (decision 0132): the birth date written {@code 12/03/1378 هـ} in the patient table and
+     * {@code ١٢/٠٣/١٣٧٨ هـ} in a note comes out as one shifted day of the Hijri calendar in both, in the digits each was
+     * written in; the note's visit date {@code ١٤٤٥/٠٣/١٢ هـ} (27 September 2023) agrees with the note's shifted Gregorian
+     * date column, so the patient's offset moved it in its own calendar.
+     */
+    @org.junit.jupiter.api.Test
+    void aHijriDateIsShiftedInItsCalendarWithItsPatientAndKeepsItsDigits() throws Exception {
+        Path out = output("sa");
+        String column = column(out.resolve("marda.csv"), "تاريخ الميلاد الهجري").get(0);
+        String note = column(out.resolve("mulahazat.csv"), "الملاحظات").get(0);
+        Matcher birth = Pattern.compile("([\u0660-\u0669]{2})/([\u0660-\u0669]{2})/([\u0660-\u0669]{4}) هـ").matcher(note);
+        assertTrue(birth.find(), "the note's Hijri birth date is no longer a Hijri date in its digits");
+        assertEquals(column.substring(0, 10), plain(birth.group()).substring(0, 10),
+                "the note's and the table's Hijri birth date differ");
+        assertTrue(!column.startsWith("12/03/1378"), "the Hijri birth date was not shifted");
+        Matcher visit = Pattern.compile("([\u0660-\u0669]{4})/([\u0660-\u0669]{2})/([\u0660-\u0669]{2}) هـ").matcher(note);
+        assertTrue(visit.find(), "the note's Hijri visit date is gone");
+        String[] ymd = plain(visit.group()).substring(0, 10).split("/");
+        java.time.LocalDate shifted = java.time.LocalDate.from(java.time.chrono.HijrahDate.of(Integer.parseInt(ymd[0]),
+                Integer.parseInt(ymd[1]), Integer.parseInt(ymd[2])));
+        assertEquals(java.time.LocalDate.parse(column(out.resolve("mulahazat.csv"), "التاريخ").get(0)), shifted);
+    }
+
+    /**
+     * An Iranian patient's Solar Hijri birth date in Persian digits ({@code ۱۳۴۶/۰۶/۱۴}) in the patient table and in a
+     * note comes out as one shifted day in both, still in Persian digits (decision 0132).
+     */
+    @org.junit.jupiter.api.Test
+    void aJalaliDateInPersianDigitsIsShiftedAlikeInTableAndNote() throws Exception {
+        Path out = output("ir");
+        String column = column(out.resolve("bimaran.csv"), "تاریخ تولد").get(1);
+        assertTrue(column.matches("[\u06F0-\u06F9]{4}/[\u06F0-\u06F9]{2}/[\u06F0-\u06F9]{2}"),
+                "the birth date is no longer a date in Persian digits");
+        assertTrue(!plain(column).equals("1346/06/14"), "the Jalali birth date was not shifted");
+        assertTrue(column(out.resolve("yaddasht.csv"), "شرح حال").get(1).contains(column),
+                "the note's Jalali birth date differs from the table's");
     }
 }

@@ -8,6 +8,8 @@ it occurs in any output file (UTF-8, Latin-1, Windows-1250, CP932, CP949, GB1803
 Windows-874), case aside, as a word; a kept value must occur as written. Prints
 it occurs in any output file (UTF-8, Latin-1, Windows-1250, CP932, CP949, GB18030, Windows-1251, KOI8-R,
 Windows-1253 or ISO-8859-7), case aside, as a word; a kept value must occur as written. Prints
+it occurs in any output file (UTF-8, Latin-1, Windows-1250, CP932, CP949, GB18030, Windows-1256 or Windows-1255), case
+aside, as a word, in the digits it was written in or in ASCII ones; a kept value must occur as written. Prints
 counts and the files a category leaked in, never a value. Written for the claims audit (decision 0103).
 """
 import base64
@@ -17,6 +19,10 @@ import sys
 from collections import defaultdict
 ROOT = os.path.dirname(os.path.abspath(__file__))
 folder, out = sys.argv[1], sys.argv[2]
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0640]")
+def plain(s):
+    s = INVISIBLE.sub("", s)
+    return "".join(str(int(c)) if c.isdigit() and not "0" <= c <= "9" and c.isdecimal() else c for c in s)
 def texts(root):
     t = {}
     for dp, _, fs in os.walk(root):
@@ -29,6 +35,11 @@ def texts(root):
             # the Russian and Greek folders' encodings (decision 0131)
             for cs in ("cp1251", "koi8_r", "cp1253", "iso8859_7"):
                 s += "\n" + b.decode(cs, "replace")
+            # the Middle Eastern folders' code pages, and every text again with its digits in ASCII and without the
+            # invisible characters (bidi controls, zero-width characters, tatweel) that may sit inside a value (decision 0132)
+            for cs in ("cp1256", "cp1255"):
+                s += "\n" + b.decode(cs, "replace")
+            s += "\n" + plain(s)
             # base64 attachments decoded, as AdversarialCorpusTest reads them (decision 0122)
             for m in re.finditer(rb'"data"\s*:\s*"([A-Za-z0-9+/=]+)"', b):
                 s += "\n" + base64.b64decode(m.group(1)).decode("utf-8", "replace")
@@ -43,7 +54,7 @@ planted = defaultdict(int); leaked = defaultdict(set)
 for line in open(os.path.join(ROOT, "planted.tsv"), encoding="utf-8"):
     if line.startswith("#") or not line.strip(): continue
     cat, v = line.rstrip("\n").split("\t", 1)
-    w = word(v)
+    w = word(plain(v))
     if not any(w.search(t) for t in ins.values()): continue
     planted[cat] += 1
     files = [f for f, t in outs.items() if w.search(t)]

@@ -1851,6 +1851,7 @@ def main():
     hl7_and_clarity()  # decision 0126, defined at the end of this file
     latin_america_and_thailand()  # decision 0133, defined at the end of this file
     cyrillic_greek()  # decision 0131, defined at the end of this file
+    middle_east()  # decision 0132, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -3636,6 +3637,173 @@ def greece():
                ["ΕΙΣ-2022-1877", "29/12/2022", "Αιμοσφαιρίνη", "12,8", "g/dL"]],
               delimiter=";", encoding="cp1253", newline="\r\n")
     keep("gr", "Γλυκόζη", "142", "Αιμοσφαιρίνη", "12,8", "g/dL")
+
+# === sa, ir, il (decision 0132) ====================================================================================
+# --- Gulf/Egyptian, Iranian and Israeli hospital exports: right-to-left text beside Latin codes, Arabic-Indic and
+#     Persian digits, Hijri and Jalali dates, UTF-8 and the Windows code pages 1256 (Arabic) and 1255 (Hebrew); a bidi
+#     mark, a tatweel and a zero-width joiner inside planted values, and ZWNJ inside Persian names as Persian writes them
+def arabic_digits(s):
+    return s.translate(str.maketrans("0123456789", "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"))
+
+
+def persian_digits(s):
+    return s.translate(str.maketrans("0123456789", "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"))
+
+
+def luhn_complete(stem):
+    # the digit that makes stem + digit pass the Luhn check (Saudi ID and Iqama, Emirates ID, Israeli Teudat Zehut)
+    return stem + luhn_digit(stem)
+
+
+def iran_code(nine):
+    # Iran's national code (kod-e melli): weights 10..2, r = sum mod 11, check r if r < 2 else 11 - r
+    r = sum(int(c) * (10 - i) for i, c in enumerate(nine)) % 11
+    return nine + str(r if r < 2 else 11 - r)
+
+
+def middle_east():
+    saudi()
+    iran()
+    israel()
+
+
+def saudi():
+    # UTF-8 as a Gulf hospital's export writes it, and one file of a UAE clinic in Windows-1256 (Excel's "CSV" there)
+    d = os.path.join(HERE, "sa")
+    sid, iqama = luhn_complete("105831274"), luhn_complete("238860412")
+    egypt = "25803120104563"  # 2 = born 1900-1999, 580312 = 12 March 1958, 01 = Cairo, 0456 sequence, 3 check
+    pts = [("MRN-2023-0041", "محمد بن عبدالله القحطاني", sid, "1958-03-12", "12/03/1378 هـ", "+966 50 123 4567", "ذكر"),
+           ("MRN-2023-0057", "فاطمة بنت أحمد الزهراني", iqama, "1967-09-05", "01/06/1387 هـ",
+            arabic_digits("0559876543"), "أنثى"),
+           ("MRN-2023-0102", "عبدالرحمن السيد الشرقاوي", egypt, "1958-03-12", "", "+20 10 2345 6789", "ذكر")]
+    write_csv(os.path.join(d, "marda.csv"), ["رقم الملف", "الاسم", "رقم الهوية", "تاريخ الميلاد", "تاريخ الميلاد الهجري",
+                                               "الجوال", "الجنس"], [list(p) for p in pts], newline="\r\n")
+    plant("patient-name", "محمد بن عبدالله القحطاني", "القحطاني", "فاطمة بنت أحمد الزهراني", "الزهراني",
+          "عبدالرحمن السيد الشرقاوي", "الشرقاوي")
+    for p in pts:
+        plant("mrn", p[0])
+        plant("national-id", p[2])
+        plant("birth-date", p[3])
+        plant("phone", p[5])
+    plant("birth-date", "12/03/1378", "01/06/1387")
+    write_csv(os.path.join(d, "ziyarat.csv"), ["رقم الملف", "رقم الزيارة", "تاريخ الدخول", "تاريخ الخروج", "ICD10", "التشخيص"],
+              [["MRN-2023-0041", "V-880412", "2023-09-27", "2023-10-02", "E11.65", "داء السكري من النوع الثاني"],
+               ["MRN-2023-0057", "V-880977", "2023-10-15", "2023-10-15", "O24.4", "سكري الحمل"],
+               ["MRN-2023-0102", "V-881230", "2023-11-02", "2023-11-06", "I21.4", "احتشاء عضلة القلب"]],
+              newline="\r\n")
+    plant("encounter-id", "V-880412", "V-880977", "V-881230")
+    keep("sa", "E11.65", "O24.4", "I21.4", "داء السكري من النوع الثاني", "سكري الحمل", "احتشاء عضلة القلب")
+    write_csv(os.path.join(d, "tahalil.csv"), ["رقم الملف", "تاريخ العينة", "الفحص", "النتيجة", "الوحدة"],
+              [["MRN-2023-0041", "2023-09-28", "HbA1c", "9.1", "%"],
+               ["MRN-2023-0057", "2023-10-15", "سكر الدم", arabic_digits("182"), "mg/dL"],
+               ["MRN-2023-0102", "2023-11-02", "Troponin I", "2.84", "ng/mL"]], newline="\r\n")
+    keep("sa", "HbA1c", "9.1", arabic_digits("182"), "2.84", "سكر الدم")
+    # the notes: the name with a tatweel in one, a right-to-left mark inside a phone number in another
+    write_csv(os.path.join(d, "mulahazat.csv"), ["رقم الملف", "التاريخ", "الملاحظات"],
+              [["MRN-2023-0041", "2023-09-27",
+                "راجع المريض محمد بن عبدالله القحطاني الطوارئ بتاريخ ١٤٤٥/٠٣/١٢ هـ. تاريخ الميلاد ١٢/٠٣/١٣٧٨ هـ. "
+                "الجوال " + arabic_digits("0501234567") + ". زوجته نورة بنت سعد الدوسري حضرت معه. "
+                "الطبيب المعالج د. خالد الشهري. داء السكري غير منضبط."],
+               ["MRN-2023-0057", "2023-10-15",
+                "المريضة فاطمة الزهـــراني (رقم الإقامة " + iqama + ") حامل في الأسبوع 28. زوجها عبدالمجيد الغامدي. "
+                "للتواصل " + arabic_digits("055") + "\u200f" + arabic_digits("9876543") + ". سكري الحمل."],
+               ["MRN-2023-0102", "2023-11-02",
+                "مريض مصري عبدالرحمن الشرقاوي، الرقم القومي " + egypt + "، هاتف +20 10 2345 6789. ابنته منى الشرقاوي."]],
+              newline="\r\n")
+    plant("birth-date", arabic_digits("12/03/1378"))
+    plant("event-date", arabic_digits("1445/03/12"))
+    plant("phone", arabic_digits("0501234567"), arabic_digits("0559876543"))
+    plant("relative-name", "نورة بنت سعد الدوسري", "الدوسري", "عبدالمجيد الغامدي", "الغامدي", "منى الشرقاوي")
+    plant("clinician-name", "خالد الشهري", "الشهري")
+    keep("sa", "داء السكري غير منضبط")
+    # a UAE clinic's file in Windows-1256: the Emirates ID (784, the birth year, a serial, a Luhn digit)
+    eid = luhn_complete("78419851234567")
+    eid = eid[:3] + "-" + eid[3:7] + "-" + eid[7:14] + "-" + eid[14]
+    write_csv(os.path.join(d, "imarat.csv"), ["رقم الملف", "الاسم", "رقم الهوية الإماراتية", "تاريخ الميلاد", "الهاتف",
+                                                "ICD10", "التشخيص"],
+              [["DXB-77120", "سلطان بن راشد المزروعي", eid, "12/03/1985", "+971 50 412 7789", "J45.909", "الربو"],
+               ["DXB-77134", "مريم بنت خليفة الكعبي", "784-1990-7654321-" + luhn_complete("78419907654321")[-1],
+                "05/09/1990", "+971 55 380 2211", "K35.80", "التهاب الزائدة الدودية"]],
+              encoding="cp1256", newline="\r\n")
+    plant("patient-name", "سلطان بن راشد المزروعي", "المزروعي", "مريم بنت خليفة الكعبي", "الكعبي")
+    plant("mrn", "DXB-77120", "DXB-77134")
+    plant("national-id", eid, "784-1990-7654321-" + luhn_complete("78419907654321")[-1])
+    plant("birth-date", "12/03/1985", "05/09/1990")
+    plant("phone", "+971 50 412 7789", "+971 55 380 2211")
+    keep("sa", "J45.909", "K35.80", "الربو", "التهاب الزائدة الدودية")
+
+
+def iran():
+    # UTF-8; Persian digits beside ASCII ones, Jalali dates, ZWNJ inside names and words
+    d = os.path.join(HERE, "ir")
+    c1, c2 = iran_code("001234567"), iran_code("417583920")
+    pts = [("PR-140203", "علی\u200cرضا", "حسین\u200cزاده", c1, "1336/12/21", "0912 345 6789", "مرد"),
+           ("PR-140377", "زهرا", "نیک\u200cنام", persian_digits(c2), persian_digits("1346/06/14"),
+            persian_digits("0935 876 5432"), "زن")]
+    write_csv(os.path.join(d, "bimaran.csv"), ["شماره پرونده", "نام", "نام خانوادگی", "کد ملی", "تاریخ تولد",
+                                                 "تلفن همراه", "جنسیت"], [list(p) for p in pts])
+    plant("patient-name", "علی\u200cرضا", "حسین\u200cزاده", "نیک\u200cنام")
+    for p in pts:
+        plant("mrn", p[0])
+        plant("national-id", p[3])
+        plant("birth-date", p[4])
+        plant("phone", p[5])
+    plant("national-id", c2)
+    write_csv(os.path.join(d, "paziresh.csv"), ["شماره پرونده", "شماره پذیرش", "تاریخ پذیرش", "تاریخ ترخیص", "ICD10",
+                                                  "تشخیص"],
+              [["PR-140203", "AD-5512", "1402/12/20", "1402/12/27", "I63.9", "سکته مغزی"],
+               ["PR-140377", "AD-5790", persian_digits("1399/05/29"), persian_digits("1399/06/05"), "J18.9",
+                "ذات\u200cالریه"]])
+    plant("encounter-id", "AD-5512", "AD-5790")
+    keep("ir", "I63.9", "J18.9", "سکته مغزی", "ذات\u200cالریه")
+    write_csv(os.path.join(d, "yaddasht.csv"), ["شماره پرونده", "تاریخ", "شرح حال"],
+              [["PR-140203", "1402/12/20",
+                "بیمار علی\u200cرضا حسین\u200cزاده در تاریخ " + persian_digits("1402/12/20") + " با سکته مغزی بستری شد. "
+                "کد ملی " + persian_digits(c1) + ". همسرش مریم احمدی\u200cفر همراه است، تلفن "
+                + persian_digits("0912 345 6789") + ". دکتر کامران رضایی\u200cپور ویزیت کرد."],
+               ["PR-140377", persian_digits("1399/05/29"),
+                "خانم زهرا نیک\u200cنام متولد " + persian_digits("1346/06/14") + " با ذات\u200cالریه پذیرش شد. "
+                "پسرش بهرام نیک\u200cنام اطلاع داده شد."]])
+    plant("national-id", persian_digits(c1))
+    plant("event-date", persian_digits("1402/12/20"))
+    plant("relative-name", "مریم احمدی\u200cفر", "احمدی\u200cفر", "بهرام")
+    plant("clinician-name", "کامران رضایی\u200cپور", "رضایی\u200cپور")
+    keep("ir", "بستری شد")
+
+
+def israel():
+    # Windows-1255 (what Excel in Israel saves as "CSV"), ',' and CRLF; the Teudat Zehut with its check digit
+    d = os.path.join(HERE, "il")
+    tz1, tz2 = luhn_complete("03812457"), luhn_complete("20594618")
+    pts = [("IL-0098123", "בן-שטרית", "אביטל", tz1, "12.03.1958", "050-1234567", "כללית", "01"),
+           ("IL-0098177", "רוזנצוויג", "יהונתן", tz2, "05.09.1967", "052-7654321", "מכבי", "02")]
+    write_csv(os.path.join(d, "metuplim.csv"), ["מספר תיק", "שם משפחה", "שם פרטי", "ת.ז.", "תאריך לידה", "טלפון",
+                                                  "קופת חולים", "קוד קופה"],
+              [list(p) for p in pts], encoding="cp1255", newline="\r\n")
+    plant("patient-name", "בן-שטרית", "אביטל", "רוזנצוויג", "יהונתן")
+    for p in pts:
+        plant("mrn", p[0])
+        plant("national-id", p[3])
+        plant("birth-date", p[4])
+        plant("phone", p[5])
+    keep("il", "כללית", "מכבי")
+    write_csv(os.path.join(d, "ishpuz.csv"), ["מספר תיק", "מספר אשפוז", "תאריך קבלה", "תאריך שחרור", "ICD10", "אבחנה"],
+              [["IL-0098123", "H23-44120", "12.03.2023", "20.03.2023", "I21.0", "אוטם שריר הלב"],
+               ["IL-0098177", "H23-45877", "18.04.2023", "25.04.2023", "C16.9", "סרטן הקיבה"]],
+              encoding="cp1255", newline="\r\n")
+    plant("encounter-id", "H23-44120", "H23-45877")
+    keep("il", "I21.0", "C16.9", "אוטם שריר הלב", "סרטן הקיבה")
+    write_csv(os.path.join(d, "sikum.csv"), ["מספר תיק", "תאריך", "סיכום"],
+              [["IL-0098123", "12.03.2023",
+                "אביטל בן-שטרית, ת.ז. " + tz1 + ", הגיעה ב-12.03.2023 עם כאב בחזה. בעלה משה בן-שטרית ליווה אותה, "
+                "טלפון 050-1234567. נבדקה על ידי ד\"ר גדעון פרלמוטר. אוטם שריר הלב."],
+               ["IL-0098177", "25.04.2023",
+                "יהונתן רוזנצוויג שוחרר ב-25.04.2023 במצב יציב. בתו נועה רוזנצוויג תלווה אותו."]],
+              encoding="cp1255", newline="\r\n")
+    plant("relative-name", "משה", "נועה")
+    plant("clinician-name", "גדעון", "פרלמוטר")
+    plant("event-date", "12.03.2023", "25.04.2023")
+    keep("il", "במצב יציב")
 
 
 if __name__ == "__main__":

@@ -92,7 +92,9 @@ public final class ColumnClassifier {
         if (months != null) {
             evidence += "; month names in " + months.name().toLowerCase(Locale.ROOT);
         }
-        return new Classification(d.columnClass, Math.max(0, Math.min(1, d.confidence)), evidence, s.slashDayFirst(),
+        // Arabic, Persian and Hebrew exports write the day first (decision 0132): 12/03/1985 is 12 March
+        boolean dayFirst = s.slashDayFirst() || s.slashOrder() == SlashOrder.OPEN && MiddleEasternHeaders.isOne(header);
+        return new Classification(d.columnClass, Math.max(0, Math.min(1, d.confidence)), evidence, dayFirst,
                 s.slashOrder(), months);
     }
 

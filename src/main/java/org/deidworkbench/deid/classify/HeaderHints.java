@@ -40,7 +40,9 @@ public final class HeaderHints {
             // Turkish ADI, SOYADI (ADI_SOYADI), İSİM (decision 0125)
             "adi", "adı", "soyadi", "soyadı", "soyad", "isim", "ismi",
             // Japanese 氏名 and its reading フリガナ, Chinese 姓名, Korean 성명 (decision 0127: their words are romanised)
-            "shimei", "furigana", "xingming", "seongmyeong");
+            "shimei", "furigana", "xingming", "seongmyeong",
+            // Arabic الاسم (ism) and Hebrew שם (shem), the name (decision 0132: their words are romanised)
+            "ism", "shem");
     private static final Set<String> PERSON_ROLE = Set.of("name", "names", "patient", "pat", "pt", "person",
             "physician", "doctor", "doc", "arzt", "aerztin", "ärztin", "provider", "practitioner", "clinician",
             "nurse", "author", "signer", "referrer", "attending", "surgeon", "guardian", "contact", "mother", "father",
@@ -352,6 +354,7 @@ public final class HeaderHints {
         addEastAsianWords(h, split);
         addThaiWords(h, split);
         CyrillicGreekHeaders.addEnglishWords(h, split); // decision 0131
+        MiddleEasternHeaders.addWords(h, split); // decision 0132
         return split;
     }
 

@@ -67,7 +67,9 @@ final class CsvAnalysis implements java.io.Serializable {
             "paziente", "pazienti", "anagrafica", "paciente", "pacientes", "doente", "doentes", "utente", "utentes",
             "pacjent", "pacjenci",
             // Turkish (hasta, hastalar; decision 0125)
-            "hasta", "hastalar");
+            "hasta", "hastalar",
+            // Arabic, Persian and Hebrew, in their script and as file names transliterate them (decision 0132)
+            "المرضى", "مرضى", "marda", "بیماران", "bimaran", "מטופלים", "metuplim");
 
     /**
      * What is known about one file.

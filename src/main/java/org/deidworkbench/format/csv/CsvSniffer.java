@@ -253,6 +253,8 @@ public final class CsvSniffer {
      * ({@link CyrillicGreekEncodings}); otherwise
      * Shift_JIS (CP932), CP949, GB18030 or Big5 where its non-ASCII bytes come in pairs and one of them reads it
      * clearly best ({@link EastAsianEncodings}); otherwise
+     * Windows-1256 (Arabic, Persian) or Windows-1255 (Hebrew) where its words read in that script
+     * ({@link MiddleEasternEncodings}); otherwise
      * ISO-8859-2 where its own letters decide it ({@link #iso88592}); otherwise
      * Windows-1250 for a Central European export ({@link #centralEuropean}); otherwise
      * Windows-1252 if bytes 0x80–0x9F occur (they are printable there and control codes in ISO-8859-1),
@@ -281,6 +283,10 @@ public final class CsvSniffer {
             if (eastAsian != null) {
                 return eastAsian;
             }
+        }
+        Charset middleEastern = MiddleEasternEncodings.detect(sample, start, length, complete); // decision 0132
+        if (middleEastern != null) {
+            return middleEastern;
         }
         boolean central = centralEuropean(sample, start, length);
         if (iso88592(sample, start, length, central ? 1 : 2)) {
