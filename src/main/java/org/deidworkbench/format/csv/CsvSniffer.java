@@ -274,17 +274,34 @@ public final class CsvSniffer {
         if (thai != null) {
             return thai;
         }
-        Charset cyrillicOrGreek = CyrillicGreekEncodings.detect(sample, start, length, complete); // decision 0131
+        Charset cyrillicOrGreek;
+        FormatException unsure = null;
+        try {
+            cyrillicOrGreek = CyrillicGreekEncodings.detect(sample, start, length, complete); // decision 0131
+        } catch (FormatException e) {
+            // a Hebrew export reads as KOI8-R capitals and as Greek alike: it is unsure only if no other script takes it
+            cyrillicOrGreek = null;
+            unsure = e;
+        }
         if (cyrillicOrGreek != null) {
             return cyrillicOrGreek;
         }
-        if (EastAsianEncodings.looksDoubleByte(sample, start, length)) {
+        if (unsure == null && EastAsianEncodings.looksDoubleByte(sample, start, length)) {
             Charset eastAsian = EastAsianEncodings.detect(sample, start, length, complete);
             if (eastAsian != null) {
                 return eastAsian;
             }
         }
         Charset middleEastern = MiddleEasternEncodings.detect(sample, start, length, complete); // decision 0132
+        if (unsure != null) {
+            // Hebrew letters (0xE0–0xFA) read as KOI8-R capitals and as Greek lower case alike, so a Hebrew export is
+            // what the Cyrillic and Greek reading could not decide; Greek capitals (0xC1–0xD9) read as Arabic letters in
+            // Windows-1256 as well as Cyrillic ones, so an Arabic reading settles nothing there
+            if (middleEastern != null && middleEastern.name().equals("windows-1255")) {
+                return middleEastern;
+            }
+            throw unsure;
+        }
         if (middleEastern != null) {
             return middleEastern;
         }

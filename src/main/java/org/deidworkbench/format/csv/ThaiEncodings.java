@@ -13,7 +13,8 @@ import java.nio.charset.Charset;
  * where two stand together ({@code ção}: 0xE7 0xE3) the first is a combining mark after an ASCII letter in a Thai
  * reading. A sample reads as Windows-874 when it holds {@link #MIN_THAI} Thai characters or more, none of its high
  * bytes is undefined in Windows-874, at most one in five high bytes stands alone (abbreviations such as {@code ม.ค.} stand so) between ASCII characters, and no
- * combining mark follows anything but a Thai character. Stateless and thread-safe; linear in the sample.
+ * combining mark follows anything but a Thai character, and at least one Thai character in ten is a consonant from
+ * ก to ภ (0xA1–0xC0; Greek capitals, 0xC1–0xD9, read as Thai letters but never as these). Stateless and thread-safe; linear in the sample.
  */
 final class ThaiEncodings {
 
@@ -29,6 +30,7 @@ final class ThaiEncodings {
     static Charset detect(byte[] sample, int start, int length) {
         int thai = 0;
         int alone = 0;
+        int firstConsonants = 0;
         for (int i = start; i < length; i++) {
             int b = sample[i] & 0xFF;
             if (b < 0x80) {
@@ -36,6 +38,9 @@ final class ThaiEncodings {
             }
             if (b >= 0xA1 && b <= 0xFB && !(b >= 0xDB && b <= 0xDE)) {
                 thai++;
+                if (b <= 0xC0) {
+                    firstConsonants++;
+                }
             } else if (!(b == 0x80 || b == 0x85 || b >= 0x91 && b <= 0x97 || b == 0xA0)) {
                 return null; // undefined in Windows-874 (or a control code): not Thai
             }
@@ -48,7 +53,9 @@ final class ThaiEncodings {
                 return null; // a mark after an ASCII character or a symbol: an accented Latin letter
             }
         }
-        return thai >= MIN_THAI && alone * 5 <= thai ? WINDOWS_874 : null;
+        // Thai text always has consonants from ก to ภ (0xA1–0xC0): Greek capitals of Windows-1253 (0xC1–0xD9) read as
+        // Thai letters and marks too, but never as those
+        return thai >= MIN_THAI && alone * 5 <= thai && firstConsonants * 10 >= thai ? WINDOWS_874 : null;
     }
 
     /** Whether the byte is a Thai combining mark in TIS-620: mai han-akat, the above and below vowels, the tone marks. */
