@@ -71,39 +71,39 @@ final class LatinAmericanNumbers {
             int len = j - i;
             char next = j < n ? text.charAt(j) : ' ';
             Matcher m;
-            if (len == 6 && i >= 4 && (m = at(matchers, 0, CURP, text, i - 4)) != null
+            if (len == 6 && i >= 4 && (m = NationalNumbers.at(matchers, 0, CURP, text, i - 4)) != null
                     && CheckDigits.curp(m.group().toUpperCase(Locale.ROOT))) {
                 out.add(new Found(m.start(), m.end(), "[ID]"));
             } else if (len == 6 && i >= 3) {
                 for (int letters = 4; letters >= 3; letters--) {
-                    if (i >= letters && (m = at(matchers, 1, RFC, text, i - letters)) != null
+                    if (i >= letters && (m = NationalNumbers.at(matchers, 1, RFC, text, i - letters)) != null
                             && CheckDigits.rfc(m.group().toUpperCase(Locale.ROOT))) {
                         out.add(new Found(m.start(), m.end(), "[ID]"));
                         break;
                     }
                 }
             }
-            if (len == 2 && (next == '-' || next == ' ') && (m = at(matchers, 2, NSS, text, i)) != null
+            if (len == 2 && (next == '-' || next == ' ') && (m = NationalNumbers.at(matchers, 2, NSS, text, i)) != null
                     && CheckDigits.nss(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
             if ((len <= 2 && next == '.' || (len == 7 || len == 8) && next == '-')
-                    && (m = at(matchers, 3, RUT, text, i)) != null
+                    && (m = NationalNumbers.at(matchers, 3, RUT, text, i)) != null
                     && CheckDigits.rut(CheckDigits.digits(m.group(1)), m.group(2).charAt(0))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
-            if ((len == 2 && next == '-' || len == 11) && (m = at(matchers, 4, CUIL, text, i)) != null
+            if ((len == 2 && next == '-' || len == 11) && (m = NationalNumbers.at(matchers, 4, CUIL, text, i)) != null
                     && CheckDigits.cuil(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
-            if ((len <= 3 && next == '.' || len >= 6 && len <= 10) && endsBefore(ID_LABEL_BEFORE, text, i, 32)
-                    && (m = at(matchers, 5, LABELLED, text, i)) != null) {
+            if ((len <= 3 && next == '.' || len >= 6 && len <= 10) && NationalNumbers.endsBefore(ID_LABEL_BEFORE, text, i, 32)
+                    && (m = NationalNumbers.at(matchers, 5, LABELLED, text, i)) != null) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
-            if (len == 5 && (j == n || !Character.isLetterOrDigit(next)) && endsBefore(CP_BEFORE, text, i, 8)) {
+            if (len == 5 && (j == n || !Character.isLetterOrDigit(next)) && NationalNumbers.endsBefore(CP_BEFORE, text, i, 8)) {
                 out.add(new Found(i, j, "[ZIP]"));
             }
-            if (len == 2 && next == ' ' && (m = at(matchers, 6, PHONE, text, i)) != null) {
+            if (len == 2 && next == ' ' && (m = NationalNumbers.at(matchers, 6, PHONE, text, i)) != null) {
                 out.add(new Found(i, m.end(), "[PHONE]"));
             }
             i = j - 1;
@@ -111,23 +111,7 @@ final class LatinAmericanNumbers {
         return out;
     }
 
-    /** The pattern's matcher (made once per text) matched at {@code from}, or null. */
-    private static Matcher at(Matcher[] matchers, int k, Pattern p, String text, int from) {
-        Matcher m = matchers[k];
-        if (m == null) {
-            m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            matchers[k] = m;
-        }
-        m.region(from, text.length());
-        return m.lookingAt() ? m : null;
-    }
-
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    /** Whether the pattern (ending in {@code $}) matches the text just before {@code at}, within {@code span} characters. */
-    private static boolean endsBefore(Pattern p, String text, int at, int span) {
-        return p.matcher(text.substring(Math.max(0, at - span), at)).find();
     }
 }

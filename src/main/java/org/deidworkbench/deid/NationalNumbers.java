@@ -130,8 +130,11 @@ final class NationalNumbers {
         return out;
     }
 
-    /** The pattern's matcher (made once per text) matched at {@code from}, or null. */
-    private static Matcher at(Matcher[] matchers, int k, Pattern p, String text, int from) {
+    /**
+     * The pattern's matcher (made once per text) matched at {@code from}, or null. Shared with
+     * {@link LatinAmericanNumbers}.
+     */
+    static Matcher at(Matcher[] matchers, int k, Pattern p, String text, int from) {
         Matcher m = matchers[k];
         if (m == null) {
             m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
@@ -150,7 +153,7 @@ final class NationalNumbers {
     }
 
     /** Whether the pattern (ending in {@code $}) matches the text just before {@code at}, within {@code span} characters. */
-    private static boolean endsBefore(Pattern p, String text, int at, int span) {
+    static boolean endsBefore(Pattern p, String text, int at, int span) {
         return p.matcher(text.substring(Math.max(0, at - span), at)).find();
     }
 }
