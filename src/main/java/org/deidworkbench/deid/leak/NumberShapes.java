@@ -320,16 +320,22 @@ final class NumberShapes {
 
     /** Run's boundary before a number: no digit and none of {@code also} just before. */
     private static boolean before(CharSequence t, int i, String also) {
-        return i == 0 || !digit(t, i - 1) && also.indexOf(t.charAt(i - 1)) < 0;
+        // nor an ASCII letter: twelve digits inside a SHA-256 in hex (a manifest's line) are no Aadhaar number, as the
+        // run's word boundaries say
+        return i == 0 || !digit(t, i - 1) && !asciiLetter(t.charAt(i - 1)) && also.indexOf(t.charAt(i - 1)) < 0;
     }
 
-    /** Run's boundary after a number: no digit or dash, nor a decimal point or comma and a digit. */
+    private static boolean asciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** Run's boundary after a number: no digit, ASCII letter or dash, nor a decimal point or comma and a digit. */
     private static boolean after(CharSequence t, int e) {
         if (e >= t.length()) {
             return true;
         }
         char c = t.charAt(e);
-        return !(c >= '0' && c <= '9' || c == '-' || (c == '.' || c == ',') && digit(t, e + 1));
+        return !(c >= '0' && c <= '9' || asciiLetter(c) || c == '-' || (c == '.' || c == ',') && digit(t, e + 1));
     }
 
     private static boolean beforeWord(CharSequence t, int i) {

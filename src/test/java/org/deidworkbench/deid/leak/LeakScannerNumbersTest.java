@@ -106,7 +106,10 @@ class LeakScannerNumbersTest {
         "ACHI 13882-00 and 38497-00; CCI 1.GZ.31.CA-ND; ICD-10-CA E11.52 and K80.20.", "Staged T2N1M0 and pT2N0.",
         "Abc1234 reagent kit.", "Code ABCD 1234 5678 used.", "Ref 3168 24104796 x", "Aadhaar 2345-6789 0124", "version 1.2.3.4.5", "UID 1.2.840.10008.5.1.4.1.1.2",
         "1.3.6.1.4.1.9590.100.1.2.1", "address 300.1.1.1", "550e8400-e29b-41d4-a716-446655440000",
-        "total 1234,56 EUR, 2019-06-12T10:30:00.123", "Ref 12345678901234567890", "Room 12 at 09:30"})
+        "total 1234,56 EUR, 2019-06-12T10:30:00.123", "Ref 12345678901234567890", "Room 12 at 09:30",
+        // a manifest's SHA-256 in hex whose digits hold a valid Aadhaar number between letters (CI, 2026-12-03)
+        "e3b0c442456789012341fb92427ae41e4649b934ca495991b7852b855  patients.csv",
+        "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "a456789012341b"})
     void staysQuietOnCodesValuesAndWrongCheckDigits(String text) {
         assertEquals(List.of(), value(text), "value");
         assertEquals(List.of(), raw(text), "raw");
