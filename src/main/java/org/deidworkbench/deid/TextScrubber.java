@@ -720,8 +720,9 @@ public final class TextScrubber {
                 spans.add(new Span(b[0], b[1], "[NAME]"));
             }
             for (org.deidworkbench.deid.classify.EastAsianDates.Found f : org.deidworkbench.deid.classify.EastAsianDates.find(text)) {
-                spans.add(new Span(f.start(), f.end(), eastAsianDateReplacement(text.substring(f.start(), f.end()),
-                        subject)));
+                spans.add(new Span(f.start(), f.end(), notationDateReplacement(text.substring(f.start(), f.end()),
+                        subject, org.deidworkbench.deid.classify.EastAsianDates::shift,
+                        org.deidworkbench.deid.classify.EastAsianDates::parse)));
                 dates = true; // shifted per subject: the text must not be remembered as the same for every subject
             }
         }
@@ -734,8 +735,9 @@ public final class TextScrubber {
             }
             for (org.deidworkbench.deid.classify.CyrillicGreekDates.Found f
                     : org.deidworkbench.deid.classify.CyrillicGreekDates.find(text)) {
-                spans.add(new Span(f.start(), f.end(), cyrillicGreekDateReplacement(text.substring(f.start(), f.end()),
-                        subject)));
+                spans.add(new Span(f.start(), f.end(), notationDateReplacement(text.substring(f.start(), f.end()),
+                        subject, org.deidworkbench.deid.classify.CyrillicGreekDates::shift,
+                        org.deidworkbench.deid.classify.CyrillicGreekDates::parse)));
                 dates = true;
             }
         }
@@ -933,26 +935,20 @@ public final class TextScrubber {
     /** The first letters of English month names in either case, where a month-first date starts (ASCII case folded). */
     private static final String MONTH_LETTERS = "JjFfMmAaSsOoNnDd";
 
-    /** A Japanese, Chinese or Korean date of a text shifted in its notation, or {@code [DATE]} as for a numeric one. */
-    private String eastAsianDateReplacement(String date, Subject subject) {
-        String shifted = subject == null ? null : org.deidworkbench.deid.classify.EastAsianDates.shift(date, subject.dateOffsetDays());
+    /**
+     * A date of a text written in its own calendar or language (Japanese, Chinese, Korean: decision 0127; Russian,
+     * Greek: decision 0131) shifted in its notation by {@code shift}, or {@code [DATE]} as for a numeric one: no subject,
+     * not shiftable, or a year (before or after, read by {@code parse}) at or before the last aggregated one.
+     */
+    private String notationDateReplacement(String date, Subject subject,
+            java.util.function.BiFunction<String, Integer, String> shift,
+            java.util.function.Function<String, java.time.LocalDate> parse) {
+        String shifted = subject == null ? null : shift.apply(date, subject.dateOffsetDays());
         if (shifted == null) {
             return "[DATE]";
         }
-        int before = org.deidworkbench.deid.classify.EastAsianDates.parse(date).getYear();
-        int after = org.deidworkbench.deid.classify.EastAsianDates.parse(shifted).getYear();
-        return Math.min(before, after) <= lastAggregatedYear ? "[DATE]" : shifted;
-    }
-
-    /** A Russian or Greek month-name date of a text shifted in its notation, or {@code [DATE]} (decision 0131). */
-    private String cyrillicGreekDateReplacement(String date, Subject subject) {
-        String shifted = subject == null ? null
-                : org.deidworkbench.deid.classify.CyrillicGreekDates.shift(date, subject.dateOffsetDays());
-        if (shifted == null) {
-            return "[DATE]";
-        }
-        int before = org.deidworkbench.deid.classify.CyrillicGreekDates.parse(date).getYear();
-        int after = org.deidworkbench.deid.classify.CyrillicGreekDates.parse(shifted).getYear();
+        int before = parse.apply(date).getYear();
+        int after = parse.apply(shifted).getYear();
         return Math.min(before, after) <= lastAggregatedYear ? "[DATE]" : shifted;
     }
 

@@ -297,7 +297,7 @@ public final class CsvSniffer {
             // Hebrew letters (0xE0–0xFA) read as KOI8-R capitals and as Greek lower case alike, so a Hebrew export is
             // what the Cyrillic and Greek reading could not decide; Greek capitals (0xC1–0xD9) read as Arabic letters in
             // Windows-1256 as well as Cyrillic ones, so an Arabic reading settles nothing there
-            if (middleEastern != null && middleEastern.name().equals("windows-1255")) {
+            if (middleEastern == MiddleEasternEncodings.WINDOWS_1255) {
                 return middleEastern;
             }
             throw unsure;

@@ -1,11 +1,7 @@
 package org.deidworkbench.format.csv;
 
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import org.deidworkbench.format.FormatException;
 
 /**
@@ -128,15 +124,10 @@ final class CyrillicGreekEncodings {
     }
 
     private static Reading read(Charset cs, byte[] sample, int start, int length, boolean complete) {
-        CharsetDecoder decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(sample, start, length - start);
-        CharBuffer out = CharBuffer.allocate(length - start + 1);
-        CoderResult result = decoder.decode(in, out, complete);
-        if (result.isError()) {
+        CharBuffer out = StrictDecodingReader.strictly(cs, sample, start, length, complete);
+        if (out == null) {
             return null;
         }
-        out.flip();
         Character.UnicodeScript script = cs == WINDOWS_1251 || cs == KOI8_R ? Character.UnicodeScript.CYRILLIC
                 : Character.UnicodeScript.GREEK;
         int words = 0;

@@ -4,10 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.util.HashMap;
 import java.util.Map;
 import org.deidworkbench.format.FormatException;
@@ -122,15 +119,10 @@ final class EastAsianEncodings {
 
     private static Reading read(Charset cs, byte[] sample, int start, int length, boolean complete,
             boolean halfWidthOnly) {
-        CharsetDecoder decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(sample, start, length - start);
-        CharBuffer out = CharBuffer.allocate(length - start + 1);
-        CoderResult result = decoder.decode(in, out, complete);
-        if (result.isError() || complete && in.hasRemaining()) {
-            return null; // a character cut at the end of an incomplete sample is fine
+        CharBuffer out = StrictDecodingReader.strictly(cs, sample, start, length, complete);
+        if (out == null) {
+            return null;
         }
-        out.flip();
         CharsetEncoder encoder = cs.newEncoder();
         Map<Character, Double> weights = new HashMap<>();
         double sum = 0;

@@ -1,11 +1,7 @@
 package org.deidworkbench.format.csv;
 
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import org.deidworkbench.format.FormatException;
 
 /**
@@ -64,15 +60,10 @@ final class MiddleEasternEncodings {
      */
     static double score(Charset cs, Character.UnicodeScript script, byte[] sample, int start, int length,
             boolean complete) {
-        CharsetDecoder decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(sample, start, length - start);
-        CharBuffer out = CharBuffer.allocate(length - start + 1);
-        CoderResult result = decoder.decode(in, out, complete);
-        if (result.isError()) {
+        CharBuffer out = StrictDecodingReader.strictly(cs, sample, start, length, complete);
+        if (out == null) {
             return 0;
         }
-        out.flip();
         int letters = 0;
         int good = 0;
         int i = 0;

@@ -165,6 +165,24 @@ final class StrictDecodingReader extends Reader {
     }
 
     /**
+     * A sniffer's sample read strictly in {@code cs}: the characters (flipped, ready to read), or null when a byte is
+     * not valid there. A character cut at the end of an incomplete sample ({@code complete} false) is no error. The one
+     * strict reading of the encoding detectors ({@link EastAsianEncodings}, {@link CyrillicGreekEncodings},
+     * {@link MiddleEasternEncodings}).
+     */
+    static CharBuffer strictly(Charset cs, byte[] sample, int start, int length, boolean complete) {
+        CharsetDecoder decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(sample, start, length - start);
+        CharBuffer out = CharBuffer.allocate(length - start + 1);
+        CoderResult result = decoder.decode(in, out, complete);
+        if (result.isError() || complete && in.hasRemaining()) {
+            return null;
+        }
+        return out.flip();
+    }
+
+    /**
      * The 1-based line on which byte {@code byteOffset} of a file stands, as the CSV parser counts lines (CR, LF,
      * and CRLF as one): for the place of a {@link DecodingFailure}. Line ends are not counted while reading, as
      * they are needed only when a file fails, and counting them took a few percent of every pass over every
