@@ -1,13 +1,18 @@
 package org.deidworkbench.deid;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An HL7 v2 message in ER7 notation as an interface engine logs it in one text value: segments split by a carriage
  * return, a line feed, both, or the two characters {@code \r} of a log that escapes them, fields by MSH-1, components,
- * repetitions and subcomponents by MSH-2. Only splits and joins: escape sequences stay as written, so
- * {@link #toString()} of an unchanged message gives the value back byte for byte (decision 0126).
+ * repetitions and subcomponents by MSH-2. Splits and joins keep escape sequences as written, so
+ * {@link #toString()} of an unchanged message gives the value back byte for byte (decision 0126); a free-text field is
+ * read with its escape sequences decoded by {@link #unescape} and written back by {@link #escape} (decision 0139).
  * Not thread-safe; cheap (one pass over the value).
  */
 public final class Hl7Message {
@@ -62,12 +67,15 @@ public final class Hl7Message {
     private final char component;
     private final char repetition;
     private final char subcomponent;
+    /** The escape character (MSH-2's third), or 0 when the message declares none. */
+    private final char escape;
 
     private Hl7Message(List<Segment> segments, char field, String encoding) {
         this.segments = segments;
         this.field = field;
         this.component = encoding.charAt(0);
         this.repetition = encoding.length() > 1 ? encoding.charAt(1) : '~';
+        this.escape = encoding.length() > 2 ? encoding.charAt(2) : 0;
         this.subcomponent = encoding.length() > 3 ? encoding.charAt(3) : '&';
     }
 
@@ -217,5 +225,129 @@ public final class Hl7Message {
             b.append(String.join(String.valueOf(field), s.fields)).append(s.separator);
         }
         return b.toString();
+    }
+
+    /**
+     * The character set of the bytes of a hexadecimal escape ({@code \XFC\}), from MSH-18: UTF-8 for {@code UNICODE
+     * UTF-8}, ISO-8859-n for {@code 8859/n}; ISO-8859-1 otherwise, the repertoire of the systems that write bytes above
+     * 0x7F in a message declared ASCII.
+     */
+    public Charset charset() {
+        String declared = segments.isEmpty() || !segments.get(0).name().equals("MSH") ? ""
+                : components(repetitions(segments.get(0).field(18))[0])[0].trim().toUpperCase(Locale.ROOT);
+        if (declared.contains("UTF-8") || declared.equals("UNICODE")) {
+            return StandardCharsets.UTF_8;
+        }
+        if (declared.startsWith("8859/") && declared.length() > 5) {
+            try {
+                return Charset.forName("ISO-8859-" + declared.substring(5));
+            } catch (IllegalArgumentException e) {
+                return StandardCharsets.ISO_8859_1;
+            }
+        }
+        return StandardCharsets.ISO_8859_1;
+    }
+
+    /**
+     * The text a field's value stands for, with its escape sequences read (HL7 v2.5 section 2.7): the separators
+     * ({@code \F\ \S\ \T\ \R\ \E\}), hexadecimal bytes in {@link #charset()} ({@code M\XFC\LLER} is MÜLLER), line
+     * breaks ({@code \.br\}, {@code \.sp\}) as a line feed; highlighting and the other formatting commands as nothing.
+     * A sequence that is not closed stays as written. The value itself (the same instance) when it holds no escape
+     * character, so a caller can tell "nothing to decode" by identity.
+     */
+    public String unescape(String value) {
+        if (escape == 0 || value.indexOf(escape) < 0) {
+            return value;
+        }
+        Charset charset = null;
+        StringBuilder b = new StringBuilder(value.length());
+        int i = 0;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            int close = c == escape ? value.indexOf(escape, i + 1) : -1;
+            if (close < 0) {
+                b.append(c);
+                i++;
+                continue;
+            }
+            String seq = value.substring(i + 1, close);
+            if (seq.length() == 1 && "FSTRE".indexOf(seq.charAt(0)) >= 0) {
+                b.append(switch (seq.charAt(0)) {
+                    case 'F' -> field;
+                    case 'S' -> component;
+                    case 'T' -> subcomponent;
+                    case 'R' -> repetition;
+                    default -> escape;
+                });
+            } else if (seq.equals("H") || seq.equals("N")) {
+                // highlighting on and off: nothing to read
+            } else if (seq.startsWith(".br") || seq.startsWith(".sp")) {
+                b.append('\n');
+            } else if (seq.startsWith(".")) {
+                // .in, .ti, .ce, .fi, .nf, .sk: layout
+            } else if (seq.length() > 1 && seq.length() % 2 == 1 && seq.charAt(0) == 'X' && hex(seq)) {
+                byte[] bytes = new byte[seq.length() / 2];
+                for (int k = 0; k < bytes.length; k++) {
+                    bytes[k] = (byte) Integer.parseInt(seq.substring(1 + 2 * k, 3 + 2 * k), 16);
+                }
+                charset = charset == null ? charset() : charset;
+                b.append(charset.decode(ByteBuffer.wrap(bytes)));
+            } else {
+                b.append(value, i, close + 1); // not an escape this class reads: as written
+            }
+            i = close + 1;
+        }
+        return b.toString();
+    }
+
+    private static boolean hex(String seq) {
+        for (int k = 1; k < seq.length(); k++) {
+            if (Character.digit(seq.charAt(k), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A text written as a field's value: the separators and the escape character as their escape sequences, a line
+     * break as {@code \.br\}, and, when {@code hexLike} (a value that wrote its letters beyond ASCII in hexadecimal),
+     * every character beyond ASCII as its bytes in {@link #charset()}.
+     */
+    public String escape(String text, boolean hexLike) {
+        if (escape == 0) {
+            return text;
+        }
+        Charset charset = charset();
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == escape || c == field || c == component || c == subcomponent || c == repetition) {
+                char code = c == escape ? 'E' : c == field ? 'F' : c == component ? 'S' : c == subcomponent ? 'T' : 'R';
+                b.append(escape).append(code).append(escape);
+            } else if (c == '\r' || c == '\n') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                b.append(escape).append(".br").append(escape);
+            } else if (hexLike && c > 0x7F) {
+                int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
+                b.append(escape).append('X');
+                for (byte x : text.substring(i, end).getBytes(charset)) {
+                    b.append(Character.toUpperCase(Character.forDigit((x >> 4) & 0xF, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(x & 0xF, 16)));
+                }
+                b.append(escape);
+                i = end - 1;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Whether a value writes a character in hexadecimal ({@code \XFC\}). */
+    public boolean writesHex(String value) {
+        return escape != 0 && value.indexOf(String.valueOf(escape) + 'X') >= 0;
     }
 }

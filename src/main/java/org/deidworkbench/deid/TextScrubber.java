@@ -307,6 +307,13 @@ public final class TextScrubber {
 
     /** A capitalised word of a name, or an initial with its full stop ({@code J.}). */
     private static final String NAME_WORD = "\\p{Lu}(?:\\.|[\\p{L}\\p{M}'\u2019-]*)";
+    /**
+     * What may stand between two words of a name after a title: spaces, or one line break (a note wrapped inside a
+     * name) unless the next line starts with a heading, a word in capitals ({@code FINDINGS}, {@code IMPRESSION}) or a
+     * label ({@code Findings:}): "Dr Isolde Thornwick" then "FINDINGS: Lungs clear." on the next line lost the heading
+     * (decision 0139).
+     */
+    private static final String NAME_GAP = "(?:\\h+|\\h*\\R\\h*(?!\\p{Lu}{2,}(?![\\p{Ll}\\p{M}])|\\p{Lu}[\\p{L}\\p{M}'\u2019-]*\\h*:))";
 
     /**
      * After a European street address, the postcode and town (", 80331 München", ", 1012 NX Amsterdam",
@@ -457,7 +464,7 @@ public final class TextScrubber {
             // Quebec's feminine "Dre" ("la Dre Lapointe-Ouellet"; decision 0123)
             // Portuguese "Dr.ª", "Dra.", "Profa.", "Enf." (a nurse), Indian "Shri", "Smt." and "Dr. (Mrs.)" too (decision 0125)
             new Detector(Pattern.compile("\\b(?:(?:Mr|Mrs|Ms|Miss|[Dd]r|Dre|Prof|Shri|Smt|Enf)(?:\\.?\u00aa|a(?=\\.))?\\.?\\s+"
-                    + "|\\((?:Mrs|Mr|Ms|Miss|Dr)\\.?\\)\\s+){1,4}(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})"),
+                    + "|\\((?:Mrs|Mr|Ms|Miss|Dr)\\.?\\)\\s+){1,4}(" + NAME_WORD + "(?:" + NAME_GAP + NAME_WORD + "){0,2})"),
                     "[NAME]", 1, s -> s.contains("Mr", "Ms", "Miss", "Dr", "dr", "Prof", "Shri", "Smt", "Enf"), Starts.WORD,
                     "MDPdSE"),
             // An Indian form's relation before a name: "S/o K. Ramaswamy", "W/o late Shri Arvind Chandrasekhar", "D/o"

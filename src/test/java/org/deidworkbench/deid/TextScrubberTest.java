@@ -167,6 +167,19 @@ class TextScrubberTest {
         assertEquals("Mrs. [NAME] called", scrub("Mrs. Élodie Lefèvre called"));
     }
 
+    /**
+     * A name after a title goes on across one line break (a wrapped note) but not into the next line's heading
+     * (decision 0139): "FINDINGS" and "Findings:" used to be taken for the name's last word and replaced with it.
+     */
+    @Test
+    void aNameAfterTitleStopsBeforeTheNextLinesHeading() {
+        assertEquals("Referring: Dr [NAME]\nFINDINGS: Lungs clear.",
+                scrub("Referring: Dr Isolde Thornwick\nFINDINGS: Lungs clear."));
+        assertEquals("Dr [NAME]\r\nFindings: clear", scrub("Dr Isolde Thornwick\r\nFindings: clear"));
+        assertEquals("Dr [NAME]\n\nIMPRESSION none", scrub("Dr Thornwick\n\nIMPRESSION none"));
+        assertEquals("Seen by Dr [NAME] today", scrub("Seen by Dr Isolde\nThornwick today"));
+    }
+
     @Test
     void initialsAfterTitleAreReplacedWithTheName() {
         assertEquals("Seen by Dr. [NAME] today", scrub("Seen by Dr. J. Smith today"));

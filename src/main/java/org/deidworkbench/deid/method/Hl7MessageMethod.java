@@ -251,7 +251,7 @@ public final class Hl7MessageMethod implements DeidMethod {
                         continue; // a phone or an email (XTN): its use and type codes (PRN, NET) are no names
                     }
                     for (int i = 0; i < c.length; i++) {
-                        String part = c[i].trim();
+                        String part = message.unescape(c[i]).trim(); // M\XFC\LLER is MÜLLER
                         if (kind == Kind.ADDRESS ? i < 3 : i < 4 && !part.contains("@")) {
                             Matcher m = WORD.matcher(part);
                             if (kind == Kind.ADDRESS && part.length() > 3) {
@@ -280,7 +280,7 @@ public final class Hl7MessageMethod implements DeidMethod {
             case PERSON:
                 return "";
             case TEXT:
-                return text.apply(withoutOwn(v, words), context);
+                return scrubText(m, v, context, words);
             default:
                 break;
         }
@@ -316,6 +316,22 @@ public final class Hl7MessageMethod implements DeidMethod {
             reps[r] = m.joinComponents(c);
         }
         return m.joinRepetitions(reps);
+    }
+
+    /**
+     * A free-text field scrubbed as the text it stands for (decision 0139): its escape sequences read first, so that
+     * {@code M\XFC\LLER} is the name MÜLLER, {@code \.br\} a line break after which a new line's label starts and
+     * {@code 217\F\555-0143} the digits of a phone, then written back in escapes. A field the scrub leaves as it was
+     * is kept byte for byte, its escapes as written.
+     */
+    private String scrubText(Hl7Message m, String v, FieldContext context, Map<String, String> words)
+            throws DeidException {
+        String plain = m.unescape(v);
+        if (plain == v) {
+            return text.apply(withoutOwn(v, words), context);
+        }
+        String out = text.apply(withoutOwn(plain, words), context);
+        return out.equals(plain) ? v : m.escape(out, m.writesHex(v));
     }
 
     /**

@@ -143,4 +143,37 @@ class Hl7MessageMethodTest {
         String m = MSH + "\r" + PID + "\rNTE|1||Jane called";
         assertEquals(apply(m), apply(m));
     }
+
+    /**
+     * A free-text field is scrubbed as the text its escape sequences stand for (decision 0139): {@code M\XFC\LLER} in
+     * PID-5 is the name the note writes {@code M\XFC\ller}, and the note's line breaks and separators come back as
+     * escapes. Read as written, the name was three words (M, XFC, LLER) and its escapes were cut apart.
+     */
+    @Test
+    void aTextFieldIsScrubbedAsTheTextItsEscapesStandFor() throws Exception {
+        String out = apply(MSH + "||||||8859/1\rPID|1||4471205^^^MERCY^MR||M\\XFC\\LLER-STRAU\\XDF\\^J\\XFC\\RGEN\r"
+                + "NTE|1||Herr M\\XFC\\ller-Strau\\XDF\\ kam\\.br\\Befund \\T\\ Verlauf");
+        assertTrue(out.endsWith("NTE|1||T(Herr [NAME] kam\\.br\\Befund \\T\\ Verlauf)"), out);
+        assertFalse(out.contains("XFC"), out);
+    }
+
+    @Test
+    void aTextFieldWithEscapesThatTheScrubLeavesAloneKeepsItsBytes() throws Exception {
+        Hl7MessageMethod keeping = new Hl7MessageMethod((v, c) -> v, header -> null, id -> null, 0);
+        String note = "NTE|1||Befund \\T\\ Verlauf\\X0D0A\\\\H\\unauff\\XE4\\llig\\N\\";
+        String out = keeping.apply(MSH + "\r" + note, new FieldContext(null, "RAW_MESSAGE"));
+        assertTrue(out.endsWith(note), out);
+    }
+
+    @Test
+    void escapeSequencesAreReadAndWrittenBack() throws Exception {
+        Hl7Message m = Hl7Message.parse(MSH + "||||||8859/1");
+        assertEquals("a|b^c&d~e\\f\ng\u00fch", m.unescape("a\\F\\b\\S\\c\\T\\d\\R\\e\\E\\f\\.br\\g\\XFC\\\\H\\h\\N\\"));
+        assertEquals("a\\F\\b\\S\\c\\T\\d\\R\\e\\E\\f\\.br\\g\\XFC\\h", m.escape("a|b^c&d~e\\f\ng\u00fch", true));
+        assertEquals("g\u00fch", m.escape("g\u00fch", false));
+        assertEquals("C:\\temp", m.unescape("C:\\temp"), "an escape character that closes no sequence stays");
+        String plain = "no escapes";
+        assertTrue(plain == m.unescape(plain), "nothing decoded: the same instance");
+        assertEquals("\u00fc", Hl7Message.parse(MSH + "||||||UNICODE UTF-8").unescape("\\XC3BC\\"));
+    }
 }
