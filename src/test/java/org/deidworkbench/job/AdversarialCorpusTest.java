@@ -475,6 +475,7 @@ class AdversarialCorpusTest {
         "th/admission.csv:AN<lab.csv:AN", "th/admission.csv:AN<progress_note.csv:AN",
         "ru/patsienty.csv:№ карты<gospitalizatsii.csv:№ карты", "ru/patsienty.csv:№ карты<dnevniki.csv:№ карты",
         "ru/patsienty.csv:№ карты<vypiski_utf8.csv:№ карты",
+        "ru/patsienty.csv:№ карты<spisok_koi8.csv:Номер карты",
         "ru/gospitalizatsii.csv:Номер истории болезни<analizy.csv:Номер истории болезни",
         "ru/gospitalizatsii.csv:Номер истории болезни<vypiski_utf8.csv:Номер истории болезни",
         "gr/asthenis.csv:Κωδικός ασθενούς<nosileies.csv:Κωδικός ασθενούς",
