@@ -1469,7 +1469,7 @@ public final class TextScrubber {
      * ("daughter Present") are left alone. Stateless.
      */
     private static void findCuedNames(String text, List<Span> spans) {
-        if (!mayHoldCue(text) && !mayHoldBracketedNhi(text)) {
+        if (!mayHoldCue(text) && !mayHoldBracketedNhi(text) && !mayHoldCredential(text)) {
             return;
         }
         List<int[]> bounds = null;
@@ -1495,6 +1495,7 @@ public final class TextScrubber {
         }
         bracketedCues(text, bounds, spans);
         honorificsAfter(text, bounds, spans);
+        namesBeforeCredentials(text, bounds, spans);
         namesBeforeTheirNumbers(text, bounds, spans);
         for (int t = 0; t + 1 < bounds.size(); t++) {
             int[] b = bounds.get(t);
@@ -1503,13 +1504,14 @@ public final class TextScrubber {
                 continue; // no cue and no form of address: no copy of the word
             }
             String cue = text.substring(b[0], b[1]);
-            if (cue.equalsIgnoreCase("name") || cue.equalsIgnoreCase("attending")) {
-                labelledName(text, bounds, t, spans);
+            if (cue.equalsIgnoreCase("name") || cue.equalsIgnoreCase("attending")
+                    || STAFF_LABELS.contains(cue.toLowerCase(Locale.ROOT))) {
+                labelledName(text, bounds, t, spans, !cue.equalsIgnoreCase("name") && !cue.equalsIgnoreCase("attending"));
                 continue;
             }
-            if (cue.equalsIgnoreCase("signed") || cue.equalsIgnoreCase("cc")) {
-                signatureNames(text, bounds, t, spans);
-                continue;
+            if ((cue.equalsIgnoreCase("cc") || SIGNING.contains(cue.toLowerCase(Locale.ROOT)))
+                    && (signatureNames(text, bounds, t, spans) || !READ_BACK.containsKey(cue.toLowerCase(Locale.ROOT)))) {
+                continue; // "verified by Name" signs; "verified with Name" is read back (below)
             }
             if (FORMS_OF_ADDRESS.contains(cue)) {
                 // "Herr Kranichfeld", "Sig.ra Nussbaumer", "Sra. Nussbaumer", "Mme Lefèvre": capitalised, as a
@@ -1692,6 +1694,67 @@ public final class TextScrubber {
         }
     }
 
+    /**
+     * The verbs of a report's footer that name the one who did it after "by" ("Dictated by: Quorwick Halvesham",
+     * "Transcribed by", "Cosigned by"; decision 0139), as {@link #signatureNames} reads "signed by". Not "verified":
+     * a lab's comment is "VERIFIED BY REPEAT ANALYSIS". Lower case.
+     */
+    private static final java.util.Set<String> SIGNING = java.util.Set.of("signed", "dictated", "transcribed",
+            "authored", "cosigned", "attested");
+    /**
+     * Staff labels at a line's start whose value is a name, as "Attending:" ({@link #labelledName}): "Resident:
+     * Tressiline Vandermoor, MD PGY-2", "Surgeon:", "Radiologist:" (decision 0139). Lower case.
+     */
+    private static final java.util.Set<String> STAFF_LABELS = java.util.Set.of("resident", "fellow", "surgeon",
+            "physician", "provider", "author", "radiologist", "pathologist", "anesthesiologist", "anaesthetist",
+            "consultant", "clinician", "intern", "sonographer", "technologist");
+    /**
+     * Degrees and licences written after a person's name and a comma ("Quorwick Halvesham, MD", "T. Vandermoor, RN"),
+     * as written (decision 0139).
+     */
+    private static final java.util.Set<String> CREDENTIALS = java.util.Set.of("MD", "DO", "RN", "NP", "PA", "PhD",
+            "MBBS", "MBChB", "FRCP", "FRACP", "FRCPC", "FRCS", "FACP", "FACS", "CNM", "CRNA", "LPN", "APRN", "DNP",
+            "PharmD", "RPh", "DDS", "DMD", "DPM", "LCSW", "MSW", "BSN", "MSN");
+
+    /** Whether ", " and a capital letter stand somewhere in the text, as before a {@link #CREDENTIALS credential}. */
+    private static boolean mayHoldCredential(String text) {
+        for (int i = text.indexOf(", "); i >= 0 && i + 2 < text.length(); i = text.indexOf(", ", i + 2)) {
+            char c = text.charAt(i + 2);
+            if (c == 'M' || c == 'D' || c == 'R' || c == 'N' || c == 'P' || c == 'F' || c == 'C' || c == 'L' || c == 'A'
+                    || c == 'B') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Up to three words of a name right before ", " and a {@link #CREDENTIALS credential}: capitalised words that are
+     * not ordinary words, and initials with their dot ("Q. Halvesham, MD"). A credential followed by a ZIP code is a
+     * state ("Rockville, MD 20850"), left to the address patterns.
+     */
+    private static void namesBeforeCredentials(String text, List<int[]> bounds, List<Span> spans) {
+        for (int t = 1; t < bounds.size(); t++) {
+            int[] b = bounds.get(t);
+            if (b[1] - b[0] > 6 || !CREDENTIALS.contains(text.substring(b[0], b[1]))
+                    || !gap(text, bounds.get(t - 1)[1], b[0], ", ") || text.charAt(bounds.get(t - 1)[1]) != ','
+                    || text.startsWith(" ", b[1]) && b[1] + 6 <= text.length()
+                            && text.substring(b[1] + 1, b[1] + 6).chars().allMatch(Character::isDigit)) {
+                continue;
+            }
+            for (int k = t - 1, names = 0; k >= 0 && names < 3; k--, names++) {
+                int[] w = bounds.get(k);
+                boolean initial = w[1] - w[0] == 1 && Character.isUpperCase(text.charAt(w[0]))
+                        && text.startsWith(". ", w[1]);
+                if (!initial && !cuedNameWord(text, w)
+                        || names > 0 && !gap(text, w[1], bounds.get(k + 1)[0], initial ? ". " : " -")) {
+                    break;
+                }
+                spans.add(new Span(w[0], w[1], "[NAME]"));
+            }
+        }
+    }
+
     /** Words before a name label that make it the patient's ("Patient Name:", "Pt Name:"). Lower case. */
     private static final java.util.Set<String> PATIENT_WORDS = java.util.Set.of("patient", "pt", "patient's");
 
@@ -1700,9 +1763,10 @@ public final class TextScrubber {
      * No:", a US discharge summary's first line; "Patient Name: BLACKWOOD-TRAN,EUPHEMIA"; "Attending: Festus Oyelaran,
      * MD"): up to four capitalised or upper-case words joined by a space, a hyphen, an apostrophe or a comma, up to a
      * staff title. Ordinary words too, the label says what they are. "Drug Name:", "Exam Name:" in a line are not at
-     * its start and are left alone (decision 0110).
+     * its start and are left alone (decision 0110). After the other staff labels ({@link #STAFF_LABELS}, {@code
+     * namesOnly}), only words that may be names: "Provider: Cardiology Associates" is a service (decision 0139).
      */
-    private static void labelledName(String text, List<int[]> bounds, int t, List<Span> spans) {
+    private static void labelledName(String text, List<int[]> bounds, int t, List<Span> spans, boolean namesOnly) {
         int first = t;
         if (t > 0 && PATIENT_WORDS.contains(text.substring(bounds.get(t - 1)[0], bounds.get(t - 1)[1])
                 .toLowerCase(Locale.ROOT)) && gap(text, bounds.get(t - 1)[1], bounds.get(t)[0], " ")) {
@@ -1729,7 +1793,8 @@ public final class TextScrubber {
                 }
             }
             if (!Character.isUpperCase(text.codePointAt(w[0]))
-                    || STAFF_TITLES.contains(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT))) {
+                    || STAFF_TITLES.contains(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT))
+                    || namesOnly && !nameLike(text, w)) {
                 break;
             }
             spans.add(new Span(w[0], w[1], "[NAME]"));
@@ -1737,14 +1802,25 @@ public final class TextScrubber {
     }
 
     /**
+     * A word that may be a person's name where the label may also name a service ("Provider: Cardiology
+     * Associates"): a name of the name list, or a word that is no ordinary word (capitalised or in capitals).
+     */
+    private static boolean nameLike(String text, int[] w) {
+        String normal = NameDictionary.normalize(text.substring(w[0], w[1]));
+        return NAMES.isName(normal) || w[1] - w[0] >= 3 && !NAMES.isCommonWord(normal);
+    }
+
+    /**
      * The staff a report's footer names, as an EHR writes them (Cerner's {@code *** Final Report ***} notes; decision
-     * 0120): after "signed by" (any case, "Electronically signed by: PERPETUA Q ABERNATHY-VOSS, MD on 03/04/2023") and
+     * 0120): after "signed by" (any case, "Electronically signed by: PERPETUA Q ABERNATHY-VOSS, MD on 03/04/2023"; and
+     * the other verbs of a report's footer, {@link #SIGNING}: "Dictated by", "Transcribed by", decision 0139) and
      * after "cc:" at a line's start ("cc: DR ANSELM KITTREDGE; DR ROSALIND MBEKI-STROUD"), up to five capitalised or
      * upper-case words and initials, after an optional staff title, joined by a space, a hyphen, an apostrophe or an
      * initial's dot, up to a comma, a staff title or a word in lower case. Ordinary words too ("DR MARK LEE"): the
-     * label says what they are. A copy list goes on after "; " to the next name, up to four names.
+     * label says what they are. A copy list goes on after "; " to the next name, up to four names. Whether the cue
+     * was one ("signed by", "cc:" at a line's start), names or not.
      */
-    private static void signatureNames(String text, List<int[]> bounds, int t, List<Span> spans) {
+    private static boolean signatureNames(String text, List<int[]> bounds, int t, List<Span> spans) {
         int[] cue = bounds.get(t);
         int k = t + 1;
         boolean copyList = text.substring(cue[0], cue[1]).equalsIgnoreCase("cc");
@@ -1755,17 +1831,17 @@ public final class TextScrubber {
             }
             if (before >= 0 && text.charAt(before) != '\n' && text.charAt(before) != '\r'
                     || cue[1] >= text.length() || text.charAt(cue[1]) != ':') {
-                return; // "10 cc:" or "cc" in a sentence is not a copy list
+                return false; // "10 cc:" or "cc" in a sentence is not a copy list
             }
         } else {
             if (k >= bounds.size() || !gap(text, cue[1], bounds.get(k)[0], " ")
                     || !text.substring(bounds.get(k)[0], bounds.get(k)[1]).equalsIgnoreCase("by")) {
-                return;
+                return false;
             }
             k++;
         }
         if (k >= bounds.size() || !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], ": \t")) {
-            return;
+            return true;
         }
         for (int entries = 0; entries < 4 && k < bounds.size(); entries++) {
             if (k + 1 < bounds.size() && STAFF_TITLES.contains(lower(text, bounds.get(k)))
@@ -1787,7 +1863,7 @@ public final class TextScrubber {
                 spans.add(new Span(w[0], w[1], "[NAME]"));
             }
             if (!copyList || k == first || k >= bounds.size()) {
-                return;
+                return true;
             }
             // ", MD; DR ...": past the degree to the next name of the list
             if (STAFF_TITLES.contains(lower(text, bounds.get(k))) && gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], ", ")
@@ -1796,9 +1872,10 @@ public final class TextScrubber {
             }
             if (k >= bounds.size() || !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], ".; ")
                     || text.indexOf(';', bounds.get(k - 1)[1]) < 0 || text.indexOf(';', bounds.get(k - 1)[1]) > bounds.get(k)[0]) {
-                return;
+                return true;
             }
         }
+        return true;
     }
 
     private static String lower(String text, int[] word) {
@@ -1948,7 +2025,9 @@ public final class TextScrubber {
     private static final long[] CUE_HASHES = java.util.stream.Stream.concat(java.util.stream.Stream.concat(
             NAME_CUES.stream(), FORMS_OF_ADDRESS.stream()), java.util.stream.Stream.concat(READ_BACK.keySet().stream(),
             java.util.stream.Stream.concat(java.util.stream.Stream.of("name", "attending", "signed", "cc"),
-                    java.util.stream.Stream.concat(HONORIFICS_AFTER.stream(), NUMBER_LABELS.stream()))))
+                    java.util.stream.Stream.concat(java.util.stream.Stream.concat(HONORIFICS_AFTER.stream(),
+                            NUMBER_LABELS.stream()), java.util.stream.Stream.concat(SIGNING.stream(),
+                                    STAFF_LABELS.stream())))))
             .mapToLong(c -> lowerHash(c, 0, c.length())).distinct().sorted().toArray();
 
     /** The end of the run of letters and combining marks that starts at {@code i} ({@link PlaceNames} too). */

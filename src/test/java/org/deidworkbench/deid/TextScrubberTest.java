@@ -180,6 +180,34 @@ class TextScrubberTest {
         assertEquals("Seen by Dr [NAME] today", scrub("Seen by Dr Isolde\nThornwick today"));
     }
 
+    /** A name before a degree or licence after a comma is a person's (decision 0139); a state before its ZIP is not. */
+    @Test
+    void aNameBeforeItsCredentialIsReplaced() {
+        assertEquals("[NAME] [NAME], MD", scrub("Quorwick Halvesham, MD"));
+        assertEquals("Signed: [NAME]. [NAME], MD", scrub("Signed: Q. Halvesham, MD"));
+        assertEquals("with [NAME] [NAME], RN at bedside", scrub("with Tressiline Vandermoor, RN at bedside"));
+        assertEquals("Internal Medicine, MD", scrub("Internal Medicine, MD"));
+        assertEquals("BP 120/80, PR 72, RR 16", scrub("BP 120/80, PR 72, RR 16"));
+        assertFalse(scrub("Lives in Rockville, MD 20850").contains("[NAME]"));
+    }
+
+    /** The footer's verbs name who did it after "by", as "signed by" does (decision 0139). */
+    @Test
+    void aNameAfterAFootersVerbIsReplaced() {
+        assertEquals("Dictated by: [NAME] [NAME]", scrub("Dictated by: Quorwick Halvesham"));
+        assertEquals("Transcribed by [NAME] [NAME] on", scrub("Transcribed by Quorwick Halvesham on"));
+        assertEquals("Note cosigned by [NAME] [NAME]", scrub("Note cosigned by Quorwick Halvesham"));
+        assertEquals("verified with RN [NAME] [NAME]", scrub("verified with RN Brannoch Teal"));
+    }
+
+    /** Staff labels at a line's start take names, not services (decision 0139). */
+    @Test
+    void aStaffLabelsNameIsReplacedAndAServiceKept() {
+        assertEquals("Resident: [NAME] [NAME], MD PGY-2", scrub("Resident: Tressiline Vandermoor, MD PGY-2"));
+        assertEquals("x\nSurgeon: [NAME], [NAME]", scrub("x\nSurgeon: VANDERMOOR, TRESSILINE"));
+        assertEquals("Provider: Cardiology Associates", scrub("Provider: Cardiology Associates"));
+    }
+
     @Test
     void initialsAfterTitleAreReplacedWithTheName() {
         assertEquals("Seen by Dr. [NAME] today", scrub("Seen by Dr. J. Smith today"));
