@@ -308,6 +308,7 @@ public final class CsvProcessor implements FileProcessor {
             header = reader.header();
         }
         CsvAnalysis.FileInsight in = insight(input);
+        refuseDataAsHeader(in, header); // its "field names" would be a patient's values
         Column[] columns = plan(in, header, false);
         SubjectSource subjects = subjectSource(in, header);
         List<FieldDecision> out = new ArrayList<>(header.size());
