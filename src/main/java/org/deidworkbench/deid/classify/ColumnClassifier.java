@@ -112,13 +112,14 @@ public final class ColumnClassifier {
     static final double MIN_CHECKED_SHARE = 0.9;
 
     /**
-     * A column whose values are national or health numbers by their check digits (a CPF, a CURP, a SNILS, an NHS number)
-     * is one whatever its header says ({@code Column7}, {@code VAR0012}, a word of a language the tool does not know),
+     * A column whose values are national or health numbers by their check digits (a CPF, a CURP, a SNILS, an NHS number;
+     * an SSN by its shape) is one whatever its header says ({@code Column7}, {@code VAR0012}, a word of a language the tool does not know),
      * unless the header and values already made it an identifier of another kind, which is removed or pseudonymized as
      * well (decision 0138).
      */
     private static Decision byCheckDigits(Decision d, ValueStats s) {
-        double checked = s.share(s.checkedNumber);
+        // SSNs count by their shape (no check digit): one country's numbers beside another's are one column of them
+        double checked = s.share(s.checkedNumber + s.ssn);
         if (d.columnClass.identifier() || d.columnClass.isDate() || s.values() < MIN_FOR_CHECK_DIGITS
                 || checked < MIN_CHECKED_SHARE) {
             return d;

@@ -199,8 +199,9 @@ public final class ValueStats {
     /** Four-digit integers from 1800 to 2199: years. */
     int yearLike;
     /**
-     * Values that are one national or health number whose check digits pass ({@link NationalNumberCheck}), or shaped
-     * like an SSN: a CPF, a CURP, a SNILS, an NHS number, whatever the header says (decision 0138).
+     * Values that are one national or health number whose check digits pass ({@link NationalNumberCheck}): a CPF, a
+     * CURP, a SNILS, an NHS number, whatever the header says (decision 0138). SSNs, which have no check digit, are
+     * {@link #ssn}.
      */
     int checkedNumber;
     /** Amounts in whole thousands written in groups ({@code 1.250.000}; decision 0138). */
@@ -309,9 +310,8 @@ public final class ValueStats {
                 phone++;
             }
         }
-        // an SSN has no check digit; its shape counts, as the rule of its own below (a column of one country's numbers
-        // and another's, 512-44-3187 beside 529.982.247-25, is one column of national numbers)
-        if (digitCount >= 7 && len <= 24 && !isDate && (ssnShaped || nationalNumbers.passes(v))) {
+        // an SSN has no check digit and is counted by its shape above, never twice
+        if (digitCount >= 7 && len <= 24 && !isDate && !ssnShaped && nationalNumbers.passes(v)) {
             checkedNumber++;
         }
         if (len >= 7 && len <= 19 && !letter && mRoundThousands.reset(v).matches()) {
