@@ -1852,6 +1852,7 @@ def main():
     latin_america_and_thailand()  # decision 0133, defined at the end of this file
     cyrillic_greek()  # decision 0131, defined at the end of this file
     middle_east()  # decision 0132, defined at the end of this file
+    opaque()  # decision 0138, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -3804,6 +3805,177 @@ def israel():
     plant("clinician-name", "גדעון", "פרלמוטר")
     plant("event-date", "12.03.2023", "25.04.2023")
     keep("il", "במצב יציב")
+
+
+# === opaque (decision 0138) ========================================================================================
+# --- Exports whose headers say nothing: SAS PROC EXPORT files with 8-character variable names and date9. dates, a Power
+#     Query export whose headers are Column1..ColumnN with the national numbers of eight countries in one column (each
+#     with its check digits), a file without a header row (its first row is a patient), and an Indonesian hospital's
+#     export under headers in Indonesian; codes, lab values, amounts, sex codes, visit numbers and an encounter UUID
+#     (the join key of two Power Query tables) to keep
+OPAQUE_GIVEN = ["CLEMENTINE", "DORIAN", "DAMIANA", "HADASSAH", "JANESSA", "ISADORA", "JASPER", "KATARINA",
+                "MARINKO", "MAGDALENA", "NATHANIEL", "OCTAVIA", "BENIAMIN", "LISANNE", "SEVERIN", "THEODORA", "ULRICH",
+                "VALENTINA", "WILHELM", "FLORIAN", "YOLANDA", "SEBASTIAN", "BRIGIDA", "COLETTA"]
+OPAQUE_FAMILY = ["MARCHETTI", "ELLSWORTH", "MOREAU", "KESSLER", "QUINTERO", "RUTHERFORD", "SINCLAIR", "ZIMMERMANN",
+                 "BOUCKAERT", "BROEKMAN", "BURGHOUTS", "COENRAADS", "DOLDERMAN", "ELBERTSEN", "GARDENIER", "HADFIELD",
+                 "HASSELAAR", "HELLEMAN", "HOUTKOOP", "JAKUBIAK", "KERSTENS", "KOORNDIJK", "LAMBREGTSE", "GLISSENAAR"]
+MONTHS_SAS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+
+
+def nhs_number(nine):
+    """An NHS number: nine digits and a modulus-11 check digit (weights 10..2; 11 gives 0, 10 is never issued)."""
+    c = 11 - sum(int(x) * (10 - i) for i, x in enumerate(nine)) % 11
+    assert c != 10
+    s = nine + str(0 if c == 11 else c)
+    return s[:3] + " " + s[3:6] + " " + s[6:]
+
+
+def opaque_uuid(i):
+    return "%08x-%04x-4%03x-a%03x-%012x" % (0x5e1c0000 + i * 7919, 0x1b2c + i, 0x3d4 + i * 3, 0x5e6 + i * 5,
+                                            0x7f8091a2b3c4 + i * 104729)
+
+
+def opaque_national(i):
+    """The i-th patient's national number, of the country it returns (three patients per country)."""
+    k = i % 3
+    country = ["MX", "CL", "RU", "GR", "GB", "US", "IN", "BR"][i // 3]
+    if country == "MX":
+        return country, curp(["QUEC580312MDFNLL0", "EALF671105HJCLRR0", "FIGE790228MNLTVV0"][k])
+    if country == "CL":
+        body = ["12345678", "9876543", "15402337"][k]
+        dotted = body[:-6] + "." + body[-6:-3] + "." + body[-3:]
+        return country, dotted + "-" + rut(body)
+    if country == "RU":
+        return country, snils(["137246805", "204918366", "311570942"][k])
+    if country == "GR":
+        stem = ["1203580", "0511670", "2802790"][k] + ["415", "522", "638"][k]
+        return country, stem + luhn_digit(stem)
+    if country == "GB":
+        return country, nhs_number(["943476591", "401023456", "450557710"][k])
+    if country == "US":
+        return country, ["512-44-3187", "538-21-9046", "547-90-1263"][k]
+    if country == "IN":
+        return country, aadhaar(["23456789012", "34827165093", "49106628374"][k])
+    return country, cpf(["529982247", "111444777", "390533447"][k])
+
+
+def opaque():
+    d = os.path.join(HERE, "opaque")
+    n = len(OPAQUE_GIVEN)
+    dx = ["E11.9", "I10", "J45.909", "N18.3", "E78.5", "I25.10"]
+    # 1. SAS PROC EXPORT: 8-character names, date9. dates, the ICD-10 code without its dot, a phone as 10 digits
+    rows = []
+    for i in range(n):
+        ptid = str(1004501 + i * 37)
+        name = OPAQUE_FAMILY[i] + ", " + OPAQUE_GIVEN[i]
+        birth = "%02d%s%d" % (1 + (i * 7) % 28, MONTHS_SAS[(i * 5) % 12], 1931 + (i * 3) % 60)
+        sex = str(1 + i % 2)
+        zipcd = "%05d" % (30011 + i * 2719)
+        phone = "%03d555%04d" % (201 + i * 31, 100 + i * 37)
+        adm = "%02d%s2023" % (1 + (i * 11) % 28, MONTHS_SAS[i % 12])
+        rows.append([ptid, name, birth, sex, zipcd, phone, dx[i % 6].replace(".", ""), dx[(i + 2) % 6].replace(".", ""),
+                     "%.1f" % (5.2 + (i % 9) * 0.7), adm])
+        plant("patient-id", ptid)
+        plant("patient-name", OPAQUE_FAMILY[i], OPAQUE_GIVEN[i])
+        plant("birth-date", birth)
+        plant("address", zipcd)
+        plant("phone", phone)
+        plant("event-date", adm)
+    write_csv(os.path.join(d, "PTDEMOG.csv"),
+              ["PTIDNUM", "PTNM", "BRTHDT", "SEXCD", "ZIPCD", "PHNUM", "DX1", "DX2", "LABVAL", "ADMDT"], rows,
+              newline="\r\n")
+    keep("opaque", "E119", "I10", "J45909", "N183", "E785", "I2510", "5.2", "10.8")
+    # its visits: the patient number joins; a visit number 1..3; the visit date as SAS writes a numeric date (days
+    # since 1 January 1960) beside the same date in date9.
+    rows = []
+    for i in range(n):
+        for v in range(1, 3):
+            day = 23011 + i * 13 + v * 29  # 2023-01-01 is day 23011
+            rows.append([str(1004501 + i * 37), str(v), "%s" % day, ["HBA1C", "GLUC", "CREAT"][(i + v) % 3],
+                         "%.2f" % (4.1 + ((i * 3 + v) % 17) * 0.37)])
+    write_csv(os.path.join(d, "PTVISIT.csv"), ["PTIDNUM", "VISITNUM", "VISDTN", "LBTESTCD", "LBORRES"], rows,
+              newline="\r\n")
+    keep("opaque", "HBA1C", "GLUC", "CREAT", "4.47", "9.65")
+    # 2. Power Query: Column1..Column14, one patient's national number of whichever country in one column
+    rows = []
+    phones = {"MX": "+52 55 %04d %04d", "CL": "+56 9 %04d %04d", "RU": "+7 912 %03d-%02d-%02d",
+              "GR": "+30 69%02d %03d %03d", "GB": "+44 7700 %03d%03d", "US": "+1 415 555 %04d",
+              "IN": "+91 98%03d %05d", "BR": "+55 11 9%04d-%04d"}
+    for i in range(n):
+        country, national = opaque_national(i)
+        given = OPAQUE_GIVEN[(i + 5) % n].capitalize()
+        family = OPAQUE_FAMILY[(i + 11) % n].capitalize()
+        fmt = phones[country]
+        parts = fmt.count("%")
+        vals = [(1234 + i * 7) % 10 ** 3, (5678 + i * 11) % 10 ** 2, (91 + i) % 100][:parts]
+        if country in ("MX", "CL", "BR"):
+            vals = [(1234 + i * 71) % 10000, (5678 + i * 113) % 10000]
+        elif country == "GR":
+            vals = [(12 + i) % 100, (345 + i * 7) % 1000, (678 + i * 3) % 1000]
+        elif country == "GB":
+            vals = [(900 + i) % 1000, (123 + i * 9) % 1000]
+        elif country == "US":
+            vals = [(134 + i * 17) % 10000]
+        elif country == "IN":
+            vals = [(450 + i) % 1000, (12345 + i * 101) % 100000]
+        phone = fmt % tuple(vals)
+        email = "%s.%s%d@example.org" % (given.lower(), family.lower(), 10 + i)
+        birth = "%d/%d/%d" % (1 + (i * 5) % 12, 1 + (i * 11) % 28, 1940 + (i * 7) % 55)
+        rows.append([opaque_uuid(i), str(1 + i % 3), given + " " + family, birth, "FM"[i % 2], country, national,
+                     phone, email, dx[(i + 1) % 6], ["4548-4", "2345-7", "2160-0", "718-7"][i % 4],
+                     "%.1f" % (6.1 + (i % 7) * 0.9), "%d.%02d" % (1200 + i * 173, (i * 37) % 100),
+                     "2023-%02d-%02d" % (1 + i % 12, 1 + (i * 3) % 28)])
+        plant("patient-name", given, family)
+        plant("national-id", national)
+        plant("phone", phone)
+        plant("email", email)
+        plant("birth-date", birth)
+    write_csv(os.path.join(d, "Query1.csv"), ["Column%d" % c for c in range(1, 15)], rows, newline="\r\n")
+    keep("opaque", "4548-4", "2345-7", "2160-0", "718-7", "E78.5", "I25.10", "J45.909", "1200.00", "1373.37", "MX",
+         "GB", "6.1", "11.5")
+    rows = []
+    for i in range(n):
+        rows.append([opaque_uuid(i), ["4548-4", "2345-7"][i % 2], "%.1f" % (5.5 + (i % 5) * 0.8),
+                     ["%", "mg/dL"][i % 2]])
+    write_csv(os.path.join(d, "Query2.csv"), ["Column1", "Column2", "Column3", "Column4"], rows, newline="\r\n")
+    keep("opaque", "mg/dL", "7.1", "8.7")
+    # 3. No header row: the first line is the first patient (an export "without column names")
+    rows = []
+    for i in range(6):
+        rows.append(["H%06d" % (800121 + i * 97), OPAQUE_GIVEN[(i + 3) % n].capitalize() + " "
+                     + OPAQUE_FAMILY[(i + 7) % n].capitalize(), "19%02d-%02d-%02d" % (40 + i * 6, 1 + i, 3 + i * 4),
+                     "+1 617 555 %04d" % (210 + i * 43), dx[i % 6]])
+        plant("patient-id", rows[-1][0])
+        plant("patient-name", OPAQUE_GIVEN[(i + 3) % n].capitalize(), OPAQUE_FAMILY[(i + 7) % n].capitalize())
+        plant("birth-date", rows[-1][2])
+        plant("phone", rows[-1][3])
+    write_csv(os.path.join(d, "noheader.csv"), rows[0], rows[1:], newline="\n")
+    # 4. An Indonesian hospital's export: headers in Indonesian, dd-MM-yyyy, amounts in rupiah with dots
+    names = [("Dewi", "Lestari"), ("Margaretha", "Kurniawan"), ("Andreas", "Wijaya"), ("Christina", "Santoso"),
+             ("Siti", "Rahayu"), ("Antonius", "Hartono"), ("Sari", "Wahyuni"), ("Yohanes", "Setiawan"),
+             ("Fransiska", "Gunawan"), ("Budi", "Susanto"), ("Ratna", "Kusuma"), ("Agus", "Hidayat"),
+             ("Indah", "Permata"), ("Theresia", "Halim"), ("Kevin", "Tanoto"), ("Lukas", "Sitompul"),
+             ("Monika", "Siregar"), ("Paulus", "Manurung"), ("Veronika", "Nainggolan"), ("Stefanus", "Simanjuntak"),
+             ("Elisabeth", "Pardede"), ("Yosef", "Sinaga"), ("Katarina", "Lubis"), ("Robert", "Tambunan")]
+    streets = ["Jl. Merdeka", "Jl. Sudirman", "Jl. Diponegoro", "Jl. Gatot Subroto", "Jl. Pemuda", "Jl. Ahmad Yani"]
+    rows = []
+    for i, (g, f) in enumerate(names):
+        female = i % 2 == 0
+        dd, mm, yy = 1 + (i * 7) % 28, 1 + (i * 5) % 12, 1935 + (i * 3) % 60
+        nik = "317401%02d%02d%02d%04d" % (dd + (40 if female else 0), mm, yy % 100, 1 + i * 13)
+        rows.append(["%06d" % (204511 + i * 61), g + " " + f, "%02d-%02d-%d" % (dd, mm, yy), "P" if female else "L",
+                     "%s No. %d, Jakarta" % (streets[i % 6], 3 + i * 4), "0812-%04d-%04d" % (3456 + i * 7, 7890 + i * 11),
+                     nik, dx[(i + 3) % 6], "%d.%03d.000" % (1 + i % 9, (250 + i * 125) % 1000)])
+        plant("mrn", rows[-1][0])
+        plant("patient-name", g, f)
+        plant("birth-date", rows[-1][2])
+        plant("address", rows[-1][4])
+        plant("phone", rows[-1][5])
+        plant("national-id", nik)
+    write_csv(os.path.join(d, "pasien_rawat_inap.csv"),
+              ["No. RM", "Nama Pasien", "Tgl Lahir", "Jenis Kelamin", "Alamat", "No. HP", "NIK", "Kode Diagnosa",
+               "Biaya (Rp)"], rows, newline="\r\n")
+    keep("opaque", "1.250.000", "2.375.000", "E11.9", "N18.3")
 
 
 if __name__ == "__main__":

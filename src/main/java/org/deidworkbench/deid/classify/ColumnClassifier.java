@@ -85,7 +85,7 @@ public final class ColumnClassifier {
     /** Classifies one column. */
     public static Classification classify(String header, ValueStats s) {
         HeaderHints h = HeaderHints.of(header);
-        Decision d = decide(h, s);
+        Decision d = byCheckDigits(decide(h, s), s);
         String evidence = (h.hints().isEmpty() ? "" : "header " + h.hints().toString().toLowerCase(Locale.ROOT)
                 .replace('_', '-') + "; ") + s.evidence();
         MonthNames.Language months = s.monthLanguage();
@@ -99,6 +99,32 @@ public final class ColumnClassifier {
     }
 
     private record Decision(ColumnClass columnClass, double confidence) {
+    }
+
+    /** Fewer non-empty values than this are too few to take a column for national numbers by their check digits alone. */
+    static final int MIN_FOR_CHECK_DIGITS = 5;
+
+    /**
+     * Share of a column's values that must pass a national number's check digits for the column to be taken for national
+     * numbers whatever its header: a check digit passes one random number in ten or eleven, so a column of other numbers
+     * of the same length passes a tenth of the time, never nine in ten (decision 0138).
+     */
+    static final double MIN_CHECKED_SHARE = 0.9;
+
+    /**
+     * A column whose values are national or health numbers by their check digits (a CPF, a CURP, a SNILS, an NHS number;
+     * an SSN by its shape) is one whatever its header says ({@code Column7}, {@code VAR0012}, a word of a language the tool does not know),
+     * unless the header and values already made it an identifier of another kind, which is removed or pseudonymized as
+     * well (decision 0138).
+     */
+    private static Decision byCheckDigits(Decision d, ValueStats s) {
+        // SSNs count by their shape (no check digit): one country's numbers beside another's are one column of them
+        double checked = s.share(s.checkedNumber + s.ssn);
+        if (d.columnClass.identifier() || d.columnClass.isDate() || s.values() < MIN_FOR_CHECK_DIGITS
+                || checked < MIN_CHECKED_SHARE) {
+            return d;
+        }
+        return of(ColumnClass.NATIONAL_ID, checked);
     }
 
     /** Words for a year in headers ({@code year_of_birth}, {@code YOB}, {@code Geburtsjahr}, {@code annee_naissance}). */
@@ -220,6 +246,11 @@ public final class ColumnClassifier {
         // like a phone number; under a header naming a code and no telephone it is the code (decision 0123).
         if (phone >= 0.8 && h.has(Hint.CODE) && !h.has(Hint.PHONE) && !h.has(Hint.ID) && s.share(s.codeLike) >= 0.9) {
             return of(ColumnClass.CODE, s.share(s.codeLike));
+        }
+        // Amounts in whole thousands in groups of three (rupiah, pesos: 1.250.000) are shaped like a telephone number
+        // written with dots; a column of telephone numbers does not end in 000 nine times in ten (decision 0138).
+        if (phone >= 0.8 && !h.has(Hint.PHONE) && s.share(s.roundThousands) >= 0.9) {
+            return of(ColumnClass.NUMBER, s.share(s.roundThousands));
         }
         if (phone >= 0.8 || h.has(Hint.PHONE) && phone + integers >= 0.8) {
             return of(ColumnClass.PHONE, Math.max(phone, 0.8));
@@ -372,6 +403,59 @@ public final class ColumnClassifier {
             return of(ColumnClass.CODE, numbers);
         }
         return of(ColumnClass.NUMBER, numbers);
+    }
+
+    /**
+     * Why a file's first line is a row of data and not its column names (decision 0138), or null when it reads as a
+     * header: at least one of its cells is itself a value of the kind its column holds by its values, a date in a column
+     * of dates, an e-mail address in a column of them, a telephone number, a UUID, or a national number by its check
+     * digits (or shaped like an SSN) in a column of identifiers. A header names its columns; it never holds such a
+     * value, whatever its language ({@code Column7}, {@code VAR0012}, {@code Tgl Lahir} are none). A file whose first
+     * line is data cannot be cleaned as a table (its first patient would be copied as column names into the output and
+     * the report), so the caller withholds it with this reason. The reason names columns by number and kind, never a
+     * value.
+     *
+     * @param header the first line's cells, as the reader took them for the header
+     * @param classes each column's classification from its values (null where the column was not analysed)
+     */
+    public static String firstRowAsData(java.util.List<String> header, Classification[] classes, NameDictionary names,
+            NationalNumberCheck numbers) {
+        StringBuilder why = new StringBuilder();
+        for (int c = 0; c < header.size() && c < classes.length; c++) {
+            if (classes[c] == null) {
+                continue;
+            }
+            ValueStats cell = new ValueStats(names, numbers);
+            cell.add(header.get(c));
+            String kind = valueOf(cell, classes[c].columnClass());
+            if (kind != null) {
+                why.append(why.length() == 0 ? "" : ", ").append("column ").append(c + 1).append(" holds ")
+                        .append(kind);
+            }
+        }
+        return why.length() == 0 ? null : "the first line reads as a row of data, not as column names (" + why
+                + " where a header would name the column); the file is not cleaned as a table without its header";
+    }
+
+    /** What kind of value a header cell alone is, where it is the kind its column holds; else null. */
+    private static String valueOf(ValueStats cell, ColumnClass column) {
+        if (cell.values() != 1) {
+            return null;
+        }
+        if (column.isDate() && cell.dates() == 1) {
+            return "a date";
+        }
+        if (column == ColumnClass.EMAIL && cell.email == 1) {
+            return "an e-mail address";
+        }
+        if (column == ColumnClass.PHONE && cell.phone == 1) {
+            return "a telephone number";
+        }
+        if ((column == ColumnClass.IDENTIFIER || column == ColumnClass.NATIONAL_ID)
+                && (cell.checkedNumber == 1 || cell.ssn == 1 || cell.uuid == 1)) {
+            return "an identifier";
+        }
+        return null;
     }
 
     /** Nearly every value different, on a sample large enough to say so. */

@@ -76,6 +76,18 @@ public final class ValueStats {
             + "|boulevard|blvd|place|pl|terrace|circle|parkway|pkwy|square|sq|highway|hwy)\\b\\.?.*"
             + "|\\p{L}*(?:straße|strasse|str\\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad)\\s+\\d+\\s*[a-z]?"
             + "|(?:am|an der|auf der|im|in der|zum|zur)\\s+\\p{L}+.*\\s\\d+\\s*[a-z]?)");
+    /**
+     * A house number after its marker, behind two words or more of the street ({@code Jl. Merdeka No. 3, Jakarta},
+     * {@code Moda Cad. No: 14}, {@code Calle Reforma No. 12}): an address in a language whose street words the tool does
+     * not know (decision 0138). One word before the marker ({@code Cycle No. 2}) is no street.
+     */
+    private static final Pattern HOUSE_NUMBER = Pattern.compile("\\p{L}[\\p{L}.'’-]*(?:\\s+[\\p{L}.'’-]+){1,5}\\s+"
+            + "(?:No|NO|no|Nr|nr|Nº|N°|nº)[.:]?\\s?\\d{1,5}[A-Za-z]?(?:[\\s,/-].*)?");
+    /**
+     * An amount in whole thousands written in groups of three ({@code 1.250.000}, {@code 2,375,000}, {@code 12 500 000}):
+     * rupiah, pesos, won; shaped like a telephone number written with dots (decision 0138).
+     */
+    private static final Pattern ROUND_THOUSANDS = Pattern.compile("\\d{1,3}([.,' ])\\d{3}(?:\\1\\d{3})*\\1000");
     /** What {@link #words} splits at (kept for the test that holds the two to each other). */
     static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> PARTICLES = Set.of("von", "van", "de", "der", "den", "la", "le", "di", "da", "del",
@@ -84,6 +96,7 @@ public final class ValueStats {
             "ja", "nein", "j", "wahr", "falsch", "x");
 
     private final NameDictionary names;
+    private final NationalNumberCheck nationalNumbers;
 
     /*
      * One matcher per pattern, reset for each value: a sample runs every value through about twenty patterns, and a
@@ -113,6 +126,8 @@ public final class ValueStats {
     private final Matcher mTitle = TITLE.matcher("");
     private final Matcher mDegree = DEGREE.matcher("");
     private final Matcher mStreet = STREET.matcher("");
+    private final Matcher mHouseNumber = HOUSE_NUMBER.matcher("");
+    private final Matcher mRoundThousands = ROUND_THOUSANDS.matcher("");
     private final Set<String> distinct = new HashSet<>();
     private boolean distinctOverflow;
     int values;
@@ -183,10 +198,27 @@ public final class ValueStats {
     int integerLengthMax;
     /** Four-digit integers from 1800 to 2199: years. */
     int yearLike;
+    /**
+     * Values that are one national or health number whose check digits pass ({@link NationalNumberCheck}): a CPF, a
+     * CURP, a SNILS, an NHS number, whatever the header says (decision 0138). SSNs, which have no check digit, are
+     * {@link #ssn}.
+     */
+    int checkedNumber;
+    /** Amounts in whole thousands written in groups ({@code 1.250.000}; decision 0138). */
+    int roundThousands;
 
-    /** Stats that look names up in {@code names}. */
+    /** Stats that look names up in {@code names}, and take no value for a national number by its check digits. */
     public ValueStats(NameDictionary names) {
+        this(names, NationalNumberCheck.NONE);
+    }
+
+    /**
+     * Stats that look names up in {@code names} and count the values {@code nationalNumbers} passes as national or health
+     * numbers by their check digits (decision 0138).
+     */
+    public ValueStats(NameDictionary names, NationalNumberCheck nationalNumbers) {
         this.names = names;
+        this.nationalNumbers = nationalNumbers;
     }
 
     /** Adds one value of the column. */
@@ -234,7 +266,8 @@ public final class ValueStats {
         if (v.indexOf('@') > 0 && mEmail.reset(v).matches()) {
             email++;
         }
-        if (len == 11 && mSsn.reset(v).matches()) {
+        boolean ssnShaped = len == 11 && mSsn.reset(v).matches();
+        if (ssnShaped) {
             ssn++;
         }
         boolean isInteger = asciiDigit && mInteger.reset(v).matches();
@@ -277,6 +310,13 @@ public final class ValueStats {
                 phone++;
             }
         }
+        // an SSN has no check digit and is counted by its shape above, never twice
+        if (digitCount >= 7 && len <= 24 && !isDate && !ssnShaped && nationalNumbers.passes(v)) {
+            checkedNumber++;
+        }
+        if (len >= 7 && len <= 19 && !letter && mRoundThousands.reset(v).matches()) {
+            roundThousands++;
+        }
         if (len <= 12 && asciiDigit && mIcd10.reset(v).matches()) {
             icd10++;
         }
@@ -316,7 +356,8 @@ public final class ValueStats {
         if (digit) {
             hasDigit++;
         }
-        if (letter && digit && len <= 200 && mayBeStreet(v) && mStreet.reset(v).matches()) {
+        if (letter && digit && len <= 200 && (mayBeStreet(v) && mStreet.reset(v).matches()
+                || mHouseNumber.reset(v).matches())) {
             street++;
         }
         countName(v, words);
@@ -779,6 +820,7 @@ public final class ValueStats {
         appendShare(sb, "phone", phone);
         appendShare(sb, "year range", yearRange);
         appendShare(sb, "ssn", ssn);
+        appendShare(sb, "national number by its check digits", checkedNumber);
         appendShare(sb, "integer", integer);
         appendShare(sb, "number", decimal - integer);
         appendShare(sb, "whole with .0", zeroFraction);

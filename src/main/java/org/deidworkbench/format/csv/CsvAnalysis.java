@@ -189,6 +189,7 @@ final class CsvAnalysis implements java.io.Serializable {
             }
         }
         slashDatesAsTheRun(samples);
+        numbersUnderAnIdsHeader(samples);
         chooseKeys(samples, profile);
         Set<Sampled> patients = choosePatientTables(samples, profile);
         Map<Sampled, KeySet> keySets = keySets(samples, tasks, cancelled);
@@ -348,7 +349,7 @@ final class CsvAnalysis implements java.io.Serializable {
             List<Set<String>> distinct = new ArrayList<>();
             boolean[] complete = new boolean[n];
             for (int c = 0; c < n; c++) {
-                stats[c] = new ValueStats(NameDictionary.get());
+                stats[c] = new ValueStats(NameDictionary.get(), org.deidworkbench.deid.NationalNumberValues.INSTANCE);
                 distinct.add(new HashSet<>());
                 complete[c] = true;
             }
@@ -391,7 +392,7 @@ final class CsvAnalysis implements java.io.Serializable {
             Classification[] classes = new Classification[n];
             for (int c = 0; c < n; c++) {
                 classes[c] = ColumnClassifier.classify(header.get(c), stats[c]);
-                if (classes[c].columnClass() != ColumnClass.IDENTIFIER) {
+                if (classes[c].columnClass() != ColumnClass.IDENTIFIER && !wholeNumbers(classes[c], distinct.get(c))) {
                     distinct.set(c, Set.of());
                 }
                 complete[c] &= rows > 0;
@@ -405,6 +406,70 @@ final class CsvAnalysis implements java.io.Serializable {
                     dialect.charset().name(), dialect.byteOrderMark(), dialect.endsWithRecordSeparator(),
                     new ArrayList<>(header), classes, distinct, complete, partOf, estimated, fullyRead);
         }
+    }
+
+    /** Fewer digits than this and a column of whole numbers is not taken for another table's ids by its header alone. */
+    private static final int MIN_ID_DIGITS = 5;
+
+    /**
+     * Whether a column taken for numbers holds whole numbers of {@link #MIN_ID_DIGITS} digits or more only: it may be
+     * another table's ids under that table's header ({@link #numbersUnderAnIdsHeader}), so its distinct values are kept.
+     */
+    private static boolean wholeNumbers(Classification c, Set<String> values) {
+        if (c.columnClass() != ColumnClass.NUMBER || values.isEmpty()) {
+            return false;
+        }
+        for (String v : values) {
+            if (v.length() < MIN_ID_DIGITS || v.length() > 18 || !v.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A column of whole numbers under the very header of another table's identifier column, nearly all of whose values
+     * are that column's (a SAS export's {@code PTIDNUM} in the visits, which repeat a patient and so look like numbers,
+     * beside {@code PTIDNUM} of the patients, unique): the same ids, to pseudonymize and join alike, not numbers to keep
+     * (decision 0138). The other columns of numbers lose their sampled values, as before.
+     */
+    private static void numbersUnderAnIdsHeader(List<Sampled> samples) {
+        for (Sampled s : samples) {
+            for (int c = 0; c < s.header.size(); c++) {
+                if (s.classes[c].columnClass() != ColumnClass.NUMBER || s.distinct.get(c).isEmpty()) {
+                    continue;
+                }
+                Set<String> values = s.distinct.get(c);
+                String header = normalized(s.header.get(c));
+                Sampled ids = null;
+                for (Sampled t : samples) {
+                    for (int k = 0; t != s && ids == null && k < t.header.size(); k++) {
+                        if (t.isIdentifier(k) && normalized(t.header.get(k)).equals(header)
+                                && contained(values, t.distinct.get(k)) >= MIN_CONTAINMENT) {
+                            ids = t;
+                        }
+                    }
+                }
+                if (ids != null) {
+                    Classification was = s.classes[c];
+                    s.classes[c] = new Classification(ColumnClass.IDENTIFIER, was.confidence(), was.evidence()
+                            + "; the ids of " + ids.name() + " under its header", was.slashDayFirst(), was.slashOrder(),
+                            was.monthLanguage());
+                } else {
+                    s.distinct.set(c, Set.of());
+                }
+            }
+        }
+    }
+
+    private static double contained(Set<String> values, Set<String> in) {
+        int n = 0;
+        for (String v : values) {
+            if (in.contains(v)) {
+                n++;
+            }
+        }
+        return values.isEmpty() ? 0 : (double) n / values.size();
     }
 
     /** Header words of a column that numbers the parts of one thing over several rows. */

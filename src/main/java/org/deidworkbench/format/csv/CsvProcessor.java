@@ -26,6 +26,7 @@ import org.deidworkbench.deid.method.DeidMethod;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatException;
+import org.deidworkbench.format.WithheldException;
 import org.deidworkbench.model.Action;
 import org.deidworkbench.model.FieldDecision;
 import org.deidworkbench.model.FieldSummary;
@@ -307,6 +308,7 @@ public final class CsvProcessor implements FileProcessor {
             header = reader.header();
         }
         CsvAnalysis.FileInsight in = insight(input);
+        refuseDataAsHeader(in, header); // its "field names" would be a patient's values
         Column[] columns = plan(in, header, false);
         SubjectSource subjects = subjectSource(in, header);
         List<FieldDecision> out = new ArrayList<>(header.size());
@@ -339,6 +341,27 @@ public final class CsvProcessor implements FileProcessor {
                     c == subjectIndex, rule != null ? rule.reason() : "default action (no rule matched)"));
         }
         return out;
+    }
+
+    /**
+     * Withholds a file whose first line is a row of data (decision 0138): read as its header, the first patient's values
+     * would be copied into the output as column names. Judged on the file's analysis (its columns' classes from their
+     * values); a file not analysed is taken as it reads.
+     */
+    private static void refuseDataAsHeader(CsvAnalysis.FileInsight in, List<String> header) throws WithheldException {
+        if (in == null || !in.header().equals(header)) {
+            return;
+        }
+        org.deidworkbench.deid.classify.ColumnClassifier.Classification[] classes =
+                new org.deidworkbench.deid.classify.ColumnClassifier.Classification[header.size()];
+        for (int c = 0; c < classes.length && c < in.columns().length; c++) {
+            classes[c] = in.columns()[c].classification();
+        }
+        String why = org.deidworkbench.deid.classify.ColumnClassifier.firstRowAsData(header, classes,
+                org.deidworkbench.deid.classify.NameDictionary.get(), org.deidworkbench.deid.NationalNumberValues.INSTANCE);
+        if (why != null) {
+            throw new WithheldException("CSV-HEADER-IS-DATA", "line 1", why);
+        }
     }
 
     /**
@@ -391,10 +414,11 @@ public final class CsvProcessor implements FileProcessor {
         private int birthYearOut = -1;
         private int birthDateOut = -1;
 
-        RowCleaner(Path input, List<String> header, String name) {
+        RowCleaner(Path input, List<String> header, String name) throws WithheldException {
             this.name = name;
             this.header = header;
             CsvAnalysis.FileInsight in = insight(input);
+            refuseDataAsHeader(in, header);
             this.columns = plan(in, header, true);
             this.rows = new RowSubjects(columns, subjectSource(in, header), noteIdentifiersWhileTransforming);
             this.textColumns = java.util.stream.IntStream.range(0, columns.length)
