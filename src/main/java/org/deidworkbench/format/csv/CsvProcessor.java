@@ -424,6 +424,11 @@ public final class CsvProcessor implements FileProcessor {
             this.textColumns = java.util.stream.IntStream.range(0, columns.length)
                     .filter(c -> columns[c].spec() instanceof ActionSpec.ScrubText).toArray();
             this.kept = keptColumns(columns);
+            if (kept.length == 0) {
+                // a CSV record has at least one field: a file of e-mail addresses alone has nothing left to write
+                throw new WithheldException("CSV-NOTHING-KEPT", "line 1", "the profile removes every column of this"
+                        + " file (" + columns.length + "): there is nothing left to write");
+            }
             this.counts = new long[columns.length];
             this.changed = new long[columns.length];
             for (int c = 0; c < columns.length; c++) {
