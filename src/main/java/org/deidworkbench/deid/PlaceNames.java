@@ -55,6 +55,8 @@ final class PlaceNames {
             "transferred from", "transferred to", "transferred here from", "transfer from", "transfer to",
             "travelled to", "traveled to", "travelled from", "traveled from", "travel to", "trip to", "returned from",
             "returning from", "vacation in", "holiday in", "visiting from", "comes from", "came from", "works in",
+            // where a patient was seen ("seen at Kaikohe"; decision 0136): a clinic's town, or a ward or a service
+            "seen at", "reviewed at",
             "worked in", "stays in", "staying in", "kommt aus",
             "zugezogen aus", "verzogen nach", "umgezogen nach", "verlegt aus", "verlegt nach", "verlegt in",
             "zuverlegt aus", "übernahme aus",
@@ -108,7 +110,12 @@ final class PlaceNames {
             "avdelning", "theatre", "theatres", "theater", "recovery", "resus", "resuscitation", "triage", "casualty",
             "majors", "minors", "outpatients", "inpatients", "endoscopy", "radiology", "dialysis", "oncology",
             "cardiology", "neurology", "maternity", "labour", "labor", "nursery", "pharmacy", "clinic", "surgery",
-            "urgences", "ambulatorium", "op", "aufwachraum", "kreißsaal", "kreisssaal", "kreissaal");
+            "urgences", "ambulatorium", "op", "aufwachraum", "kreißsaal", "kreisssaal", "kreissaal",
+            // the services a patient is seen at ("seen at Rheumatology"; decision 0136)
+            "rheumatology", "dermatology", "orthopaedics", "orthopedics", "paediatrics", "pediatrics", "urology",
+            "gynaecology", "gynecology", "obstetrics", "haematology", "hematology", "nephrology", "gastroenterology",
+            "endocrinology", "respiratory", "psychiatry", "ophthalmology", "physiotherapy", "podiatry", "audiology",
+            "emergency", "outpatient", "antenatal", "postnatal", "pathology", "imaging", "ultrasound", "laboratory");
 
     private static final Set<String> SUBDIVISIONS = Set.of("county", "parish", "borough", "township", "landkreis");
 
