@@ -58,17 +58,18 @@ public final class MiddleEasternNames {
      * A Hebrew name that opens a note with no cue before it (decision 0136): one to three words at the text's start
      * before a comma and the Teudat Zehut's label or a number ("אביטל בן-שטרית, ת.ז. ..."), or two or three before a
      * verb a note opens with ({@link #HEAD_VERBS}: "יהונתן רוזנצוויג שוחרר ..."). A note opening with its finding
-     * ("כאב בחזה, ...") has neither after it. As [start, end), or null.
+     * ("כאב בחזה, ...") has neither after it. Its words as [start, end) pairs, one per word as a table's names are
+     * replaced; none when there is no such name.
      */
-    static int[] noteHeadName(String text) {
+    static List<int[]> noteHeadName(String text) {
         List<int[]> words = words(text);
         int n = Math.min(words.size(), 4);
         if (n < 2 || !hebrew(text.charAt(words.get(0)[0]))) {
-            return null;
+            return List.of();
         }
         for (int i = 0; i < words.get(0)[0]; i++) {
             if (!Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '"') {
-                return null; // not the note's first word
+                return List.of(); // not the note's first word
             }
         }
         for (int last = 0; last < n - 1; last++) {
@@ -76,18 +77,16 @@ public final class MiddleEasternNames {
             String word = word(text, w);
             if (!hebrew(text.charAt(w[0])) || CUES.contains(word) || NOT_NAMES.contains(word) || ROLES.contains(word)
                     || HEAD_VERBS.contains(word) || last > 0 && !adjacentBySpace(text, words.get(last - 1), w)) {
-                return null;
+                return List.of();
             }
             int[] next = words.get(last + 1);
             int end = w[1];
-            if (end < text.length() && text.charAt(end) == ',' && idOrNumberAfter(text, end + 1)) {
-                return new int[] {words.get(0)[0], end};
-            }
-            if (last >= 1 && adjacentBySpace(text, w, next) && HEAD_VERBS.contains(word(text, next))) {
-                return new int[] {words.get(0)[0], end};
+            if (end < text.length() && text.charAt(end) == ',' && idOrNumberAfter(text, end + 1)
+                    || last >= 1 && adjacentBySpace(text, w, next) && HEAD_VERBS.contains(word(text, next))) {
+                return words.subList(0, last + 1);
             }
         }
-        return null;
+        return List.of();
     }
 
     /** After a comma: spaces, then the Teudat Zehut's label (ת.ז., ת"ז, ת״ז) or a digit. */

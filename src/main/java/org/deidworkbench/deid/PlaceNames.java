@@ -400,12 +400,32 @@ final class PlaceNames {
                 first++;
             }
             int found = out.size();
-            place(text, w, first, LIVING_PHRASES.contains(String.join(" ", p)), upper, out);
+            String phrase = String.join(" ", p);
+            if (SEEN_PHRASES.contains(phrase) && beforeFacility(text, w, first)) {
+                return; // "seen at Children's Hospital": the hospital's own rule decides whether it names a place
+            }
+            place(text, w, first, LIVING_PHRASES.contains(phrase), upper, out);
             if (postcode >= 0 && out.size() > found) {
                 out.get(found)[0] = postcode; // "wohnt in 80331 München": the postcode with its town
             }
             return;
         }
+    }
+
+    /** The phrases of where a patient was seen, after which a facility's name is left to {@link #namedBefore}. */
+    private static final Set<String> SEEN_PHRASES = Set.of("seen at", "reviewed at");
+
+    /** Whether capitalised words from word {@code t} on end before a facility's word ("Children's Hospital"). */
+    private static boolean beforeFacility(String text, List<int[]> w, int t) {
+        for (int k = t; k < w.size() && k < t + 5 && placeWord(text, w.get(k)); k++) {
+            if (institutional(text, w.get(k))) {
+                return true;
+            }
+            if (k + 1 < w.size() && !gapIs(text, w.get(k)[1], w.get(k + 1)[0], ".")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -746,9 +746,8 @@ public final class TextScrubber {
             for (int[] b : MiddleEasternNames.cuedNames(text)) {
                 spans.add(new Span(b[0], b[1], "[NAME]")); // Arabic, Persian, Hebrew (decision 0132)
             }
-            int[] head = MiddleEasternNames.noteHeadName(text); // a Hebrew note opening with the name (decision 0136)
-            if (head != null) {
-                spans.add(new Span(head[0], head[1], "[NAME]"));
+            for (int[] b : MiddleEasternNames.noteHeadName(text)) { // a Hebrew note opening with the name (decision 0136)
+                spans.add(new Span(b[0], b[1], "[NAME]"));
             }
         }
         Shape shape = prefilter ? new Shape(text) : null;
