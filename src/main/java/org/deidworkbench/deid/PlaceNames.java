@@ -18,8 +18,8 @@ import org.deidworkbench.deid.classify.NameDictionary;
  * <ul>
  * <li>after a phrase that says where someone lives, comes from or goes ("lives in", "moved to", "born in",
  * "man from", "Patientin aus",
- * "wohnt in", "habite à", "woont in", "vive en", "abita a", "bor i", and a label such as "City:" or
- * "Wohnort:"), up to five capitalised words ("New York", "Frankfurt am Main", "St. Louis", "Winston-Salem");
+ * "wohnt in", "habite à", "woont in", "vive en", "abita a", "bor i", where a patient was seen ("seen at Kaikohe";
+ * decision 0136), and a label such as "City:" or "Wohnort:"), up to five capitalised words ("New York", "Frankfurt am Main", "St. Louis", "Winston-Salem");
  * <li>before a US state's code or name after a comma ("Dayton, OH", "Springfield, Illinois"); state codes that are
  * also clinical abbreviations ("MI", "CA", "PA", "MD", "VT", ...) only with a ZIP code after them;
  * <li>a hospital's name: the capitalised words before "Hospital", "Medical Center", "Clinic" ("Miami Valley

@@ -104,7 +104,8 @@ class NotesRunAloneNamesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Seen at ED overnight.", "Seen at Rheumatology today.", "seen at Fracture Clinic.",
-        "Seen at Outpatients.", "Seen at Home by the nurse.", "seen at 10:30 by the registrar.", "Seen at GP."})
+        "Seen at Outpatients.", "Seen at Home by the nurse.", "seen at 10:30 by the registrar.", "Seen at GP.",
+        "Seen at Children's Hospital, Cardiology Department.", "Transferred to Paediatrics overnight."})
     void aServiceOrAWardWhereThePatientWasSeenIsKept(String text) {
         assertEquals(text, scrub(text));
     }
