@@ -43,7 +43,64 @@ public final class MiddleEasternNames {
     private static final Set<String> ROLES = Set.of("المعالج", "المعالجة", "المناوب", "مصري", "مصرية", "سعودي",
             "سعودية", "המטפל", "המטפלת");
 
+    /**
+     * Hebrew verbs a note opens with after the patient's name: came, was discharged, was examined, was admitted,
+     * turned to (the clinic), was brought, complains, suffers, was operated on; masculine and feminine.
+     */
+    private static final Set<String> HEAD_VERBS = Set.of("הגיע", "הגיעה", "שוחרר", "שוחררה", "נבדק", "נבדקה",
+            "אושפז", "אושפזה", "התקבל", "התקבלה", "פנה", "פנתה", "הובא", "הובאה", "מתלונן", "מתלוננת", "סובל", "סובלת",
+            "נותח", "נותחה", "הופנה", "הופנתה");
+
     private MiddleEasternNames() {
+    }
+
+    /**
+     * A Hebrew name that opens a note with no cue before it (decision 0136): one to three words at the text's start
+     * before a comma and the Teudat Zehut's label or a number ("אביטל בן-שטרית, ת.ז. ..."), or two or three before a
+     * verb a note opens with ({@link #HEAD_VERBS}: "יהונתן רוזנצוויג שוחרר ..."). A note opening with its finding
+     * ("כאב בחזה, ...") has neither after it. Its words as [start, end) pairs, one per word as a table's names are
+     * replaced; none when there is no such name.
+     */
+    static List<int[]> noteHeadName(String text) {
+        List<int[]> words = words(text);
+        int n = Math.min(words.size(), 4);
+        if (n < 2 || !hebrew(text.charAt(words.get(0)[0]))) {
+            return List.of();
+        }
+        for (int i = 0; i < words.get(0)[0]; i++) {
+            if (!Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '"') {
+                return List.of(); // not the note's first word
+            }
+        }
+        for (int last = 0; last < n - 1; last++) {
+            int[] w = words.get(last);
+            String word = word(text, w);
+            if (!hebrew(text.charAt(w[0])) || CUES.contains(word) || NOT_NAMES.contains(word) || ROLES.contains(word)
+                    || HEAD_VERBS.contains(word) || last > 0 && !adjacentBySpace(text, words.get(last - 1), w)) {
+                return List.of();
+            }
+            int[] next = words.get(last + 1);
+            int end = w[1];
+            if (end < text.length() && text.charAt(end) == ',' && idOrNumberAfter(text, end + 1)
+                    || last >= 1 && adjacentBySpace(text, w, next) && HEAD_VERBS.contains(word(text, next))) {
+                return words.subList(0, last + 1);
+            }
+        }
+        return List.of();
+    }
+
+    /** After a comma: spaces, then the Teudat Zehut's label (ת.ז., ת"ז, ת״ז) or a digit. */
+    private static boolean idOrNumberAfter(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i < text.length() && (Character.isDigit(text.charAt(i)) || text.startsWith("ת.ז", i)
+                || text.startsWith("ת\"ז", i) || text.startsWith("ת\u05F4ז", i));
+    }
+
+    private static boolean adjacentBySpace(String text, int[] a, int[] b) {
+        return b[0] == a[1] + 1 && text.charAt(a[1]) == ' ';
     }
 
     /** Whether the text has an Arabic-script or Hebrew letter (no other text can hold what this class finds). */

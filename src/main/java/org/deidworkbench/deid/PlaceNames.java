@@ -18,8 +18,8 @@ import org.deidworkbench.deid.classify.NameDictionary;
  * <ul>
  * <li>after a phrase that says where someone lives, comes from or goes ("lives in", "moved to", "born in",
  * "man from", "Patientin aus",
- * "wohnt in", "habite à", "woont in", "vive en", "abita a", "bor i", and a label such as "City:" or
- * "Wohnort:"), up to five capitalised words ("New York", "Frankfurt am Main", "St. Louis", "Winston-Salem");
+ * "wohnt in", "habite à", "woont in", "vive en", "abita a", "bor i", where a patient was seen ("seen at Kaikohe";
+ * decision 0136), and a label such as "City:" or "Wohnort:"), up to five capitalised words ("New York", "Frankfurt am Main", "St. Louis", "Winston-Salem");
  * <li>before a US state's code or name after a comma ("Dayton, OH", "Springfield, Illinois"); state codes that are
  * also clinical abbreviations ("MI", "CA", "PA", "MD", "VT", ...) only with a ZIP code after them;
  * <li>a hospital's name: the capitalised words before "Hospital", "Medical Center", "Clinic" ("Miami Valley
@@ -55,6 +55,8 @@ final class PlaceNames {
             "transferred from", "transferred to", "transferred here from", "transfer from", "transfer to",
             "travelled to", "traveled to", "travelled from", "traveled from", "travel to", "trip to", "returned from",
             "returning from", "vacation in", "holiday in", "visiting from", "comes from", "came from", "works in",
+            // where a patient was seen ("seen at Kaikohe"; decision 0136): a clinic's town, or a ward or a service
+            "seen at", "reviewed at",
             "worked in", "stays in", "staying in", "kommt aus",
             "zugezogen aus", "verzogen nach", "umgezogen nach", "verlegt aus", "verlegt nach", "verlegt in",
             "zuverlegt aus", "übernahme aus",
@@ -108,7 +110,12 @@ final class PlaceNames {
             "avdelning", "theatre", "theatres", "theater", "recovery", "resus", "resuscitation", "triage", "casualty",
             "majors", "minors", "outpatients", "inpatients", "endoscopy", "radiology", "dialysis", "oncology",
             "cardiology", "neurology", "maternity", "labour", "labor", "nursery", "pharmacy", "clinic", "surgery",
-            "urgences", "ambulatorium", "op", "aufwachraum", "kreißsaal", "kreisssaal", "kreissaal");
+            "urgences", "ambulatorium", "op", "aufwachraum", "kreißsaal", "kreisssaal", "kreissaal",
+            // the services a patient is seen at ("seen at Rheumatology"; decision 0136)
+            "rheumatology", "dermatology", "orthopaedics", "orthopedics", "paediatrics", "pediatrics", "urology",
+            "gynaecology", "gynecology", "obstetrics", "haematology", "hematology", "nephrology", "gastroenterology",
+            "endocrinology", "respiratory", "psychiatry", "ophthalmology", "physiotherapy", "podiatry", "audiology",
+            "emergency", "outpatient", "antenatal", "postnatal", "pathology", "imaging", "ultrasound", "laboratory");
 
     private static final Set<String> SUBDIVISIONS = Set.of("county", "parish", "borough", "township", "landkreis");
 
@@ -393,12 +400,32 @@ final class PlaceNames {
                 first++;
             }
             int found = out.size();
-            place(text, w, first, LIVING_PHRASES.contains(String.join(" ", p)), upper, out);
+            String phrase = String.join(" ", p);
+            if (SEEN_PHRASES.contains(phrase) && beforeFacility(text, w, first)) {
+                return; // "seen at Children's Hospital": the hospital's own rule decides whether it names a place
+            }
+            place(text, w, first, LIVING_PHRASES.contains(phrase), upper, out);
             if (postcode >= 0 && out.size() > found) {
                 out.get(found)[0] = postcode; // "wohnt in 80331 München": the postcode with its town
             }
             return;
         }
+    }
+
+    /** The phrases of where a patient was seen, after which a facility's name is left to {@link #namedBefore}. */
+    private static final Set<String> SEEN_PHRASES = Set.of("seen at", "reviewed at");
+
+    /** Whether capitalised words from word {@code t} on end before a facility's word ("Children's Hospital"). */
+    private static boolean beforeFacility(String text, List<int[]> w, int t) {
+        for (int k = t; k < w.size() && k < t + 5 && placeWord(text, w.get(k)); k++) {
+            if (institutional(text, w.get(k))) {
+                return true;
+            }
+            if (k + 1 < w.size() && !gapIs(text, w.get(k)[1], w.get(k + 1)[0], ".")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -720,6 +720,7 @@ public final class TextScrubber {
         }
         findDictionaryNames(text, spans);
         findCuedNames(text, spans);
+        noteHeadName(text, spans);
         boolean dates = thaiDates;
         if (CjkNames.mayHold(text)) {
             findKnownCjkNames(text, spans);
@@ -751,6 +752,9 @@ public final class TextScrubber {
         if (MiddleEasternNames.mayHold(text)) {
             for (int[] b : MiddleEasternNames.cuedNames(text)) {
                 spans.add(new Span(b[0], b[1], "[NAME]")); // Arabic, Persian, Hebrew (decision 0132)
+            }
+            for (int[] b : MiddleEasternNames.noteHeadName(text)) { // a Hebrew note opening with the name (decision 0136)
+                spans.add(new Span(b[0], b[1], "[NAME]"));
             }
         }
         Shape shape = prefilter ? new Shape(text) : null;
@@ -1397,10 +1401,15 @@ public final class TextScrubber {
         return replacement != null ? replacement : identifiers.capitalOnlyReplacement(stem);
     }
 
-    /** The replacement of a known Russian or Greek name of which the token is a declined form, or null (decision 0131). */
+    /**
+     * The replacement of a known Russian, Greek (decision 0131) or Polish (decision 0136) name of which the token is a
+     * declined form, or null.
+     */
     private String declinedReplacement(String token) {
-        String base = CyrillicGreekNames.knownBase(token, k -> identifiers.longestStartingWith(k) > 0
-                && (identifiers.replacement(k) != null || identifiers.capitalOnlyReplacement(k) != null));
+        Predicate<String> known = k -> identifiers.longestStartingWith(k) > 0
+                && (identifiers.replacement(k) != null || identifiers.capitalOnlyReplacement(k) != null);
+        String base = token.charAt(0) <= '\u024F' ? PolishNames.knownBase(token, known)
+                : CyrillicGreekNames.knownBase(token, known);
         if (base == null) {
             return null;
         }
@@ -1523,8 +1532,9 @@ public final class TextScrubber {
                     k++; // "Sig.ra", "Sig.na", "Dott.ssa": the ending is a word of its own here
                 }
                 if (k < bounds.size() && gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], ". ")) {
-                    // "Dra. Arantxa Zubizarreta": up to three words of the name
-                    for (int names = 0; names < 3 && k < bounds.size() && cuedNameWord(text, bounds.get(k));
+                    // "Dra. Arantxa Zubizarreta", "Sr. José Ángel Ramírez Ochoa": up to four words of the name
+                    // (two given names and two surnames in Spanish; decision 0136)
+                    for (int names = 0; names < 4 && k < bounds.size() && cuedNameWord(text, bounds.get(k));
                             names++, k++) {
                         if (names > 0 && !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " -")) {
                             break;
@@ -1532,6 +1542,10 @@ public final class TextScrubber {
                         spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
                     }
                 }
+                continue;
+            }
+            if (PATIENT_CUES.contains(cue.toLowerCase(Locale.ROOT))) {
+                patientsName(text, bounds, t, spans);
                 continue;
             }
             String joiner = READ_BACK.get(cue.toLowerCase(Locale.ROOT));
@@ -1622,6 +1636,114 @@ public final class TextScrubber {
                 spans.add(new Span(w[0], w[1], "[NAME]"));
                 names++;
             }
+        }
+    }
+
+    /**
+     * "Patient" in the exports' languages, as a note writes it before the patient's name ("Paciente María Guadalupe
+     * Hernández López, 65 años", "Patient: Catalina Fuenzalida"; decision 0136). Lower case. "Pt" has a rule of its own
+     * ({@link #NAME_CUES}).
+     */
+    private static final java.util.Set<String> PATIENT_CUES = java.util.Set.of("patient", "patientin", "paciente",
+            "patiente", "paziente", "patiënt", "patiënte", "doente", "utente", "pacjent", "pacjentka");
+
+    /**
+     * The name after a {@link #PATIENT_CUES patient cue}: up to four capitalised words that are no ordinary words,
+     * joined by a space or a hyphen, of which one at least is a name the name lists know ("Paciente Catalina
+     * Fuenzalida Riquelme": Catalina). A cue says little in a language whose ordinary words the lists lack ("Paciente
+     * Diabético Hipertenso" in a Title Case template), so the lists must confirm the name; a given name that is also a
+     * word opens it when a name follows ("Patient Grace Abernathy").
+     */
+    private static void patientsName(String text, List<int[]> bounds, int t, List<Span> spans) {
+        int k = t + 1;
+        if (k >= bounds.size() || !gap(text, bounds.get(t)[1], bounds.get(k)[0], ": ")) {
+            return;
+        }
+        if (k + 1 < bounds.size() && HONORIFICS.contains(lower(text, bounds.get(k)))
+                && gap(text, bounds.get(k)[1], bounds.get(k + 1)[0], ". ")) {
+            k++;
+        }
+        int first = k;
+        boolean known = false;
+        if (k + 1 < bounds.size() && givenNameThatIsAWord(text, bounds.get(k - 1), bounds.get(k), bounds.get(k + 1))) {
+            known = true;
+            k++;
+        }
+        for (int words = k - first; words < 4 && k < bounds.size() && (cuedNameWord(text, bounds.get(k))
+                || words > 0 && particleInName(text, bounds, k)); words++, k++) {
+            if (words > 0 && !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " -")) {
+                break;
+            }
+            known |= NAMES.isName(NameDictionary.normalize(text.substring(bounds.get(k)[0], bounds.get(k)[1])));
+        }
+        if (!known) {
+            return;
+        }
+        for (int w = first; w < k; w++) {
+            spans.add(new Span(bounds.get(w)[0], bounds.get(w)[1], "[NAME]"));
+        }
+    }
+
+    /**
+     * A name that opens a note with no cue before it and no number after it ("Sione Fifita-Halloran, laparoscopic
+     * appendicectomy"; decision 0136): a notes file handed out alone has no table to announce it. Two to four
+     * capitalised words that are no ordinary words, joined by single spaces (a double name by a hyphen), at the text's
+     * very start and followed by a comma, a colon, " (", " -" or the end; and evidence that they are a person's: the
+     * first word a given name of the name lists, another word a name of the lists, or the last word a double name
+     * ("Fifita-Halloran"). "Chest pain, ...", "Laparoscopic appendicectomy", "Diabetes Mellitus, type 2", "Seen at
+     * ED" stay: an ordinary word, a word in lower case or no name evidence.
+     */
+    static void noteHeadName(String text, List<Span> spans) {
+        int n = text.length();
+        int i = 0;
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '"')) {
+            i++;
+        }
+        if (i >= n || !Character.isUpperCase(text.charAt(i))) {
+            return;
+        }
+        List<int[]> parts = new ArrayList<>(6);
+        int words = 0;
+        boolean doubleLast = false;
+        boolean evidence = false;
+        while (i < n && parts.size() < 8) {
+            int end = letterRunEnd(text, i);
+            int[] b = {i, end};
+            String word = text.substring(i, end);
+            boolean particle = words > 0 && NAME_PARTICLES.contains(word);
+            if (end == i || !particle && !cuedNameWord(text, b) || TITLE_WORDS.contains(word)
+                    || FORMS_OF_ADDRESS.contains(word) || INDIAN_TITLES.contains(word)
+                    || PATIENT_TITLES.contains(word.toLowerCase(Locale.ROOT))) {
+                return; // an ordinary word, a title, a word in lower case or in capitals: no name, or not this one
+            }
+            boolean hyphenated = i > 0 && text.charAt(i - 1) == '-' && !parts.isEmpty();
+            String token = NameDictionary.normalize(word);
+            if (!hyphenated) {
+                words++;
+                doubleLast = false;
+                evidence |= words == 1 ? NAMES.isFirstName(token) : NAMES.isName(token);
+            } else {
+                doubleLast = words > 1;
+                evidence |= words > 1 && NAMES.isName(token);
+            }
+            parts.add(b);
+            if (end < n && text.charAt(end) == '-' && end + 1 < n && Character.isUpperCase(text.charAt(end + 1))) {
+                i = end + 1; // "Fifita-Halloran"
+                continue;
+            }
+            if (end + 1 < n && text.charAt(end) == ' ' && Character.isUpperCase(text.charAt(end + 1)) && words < 4) {
+                i = end + 1;
+                continue;
+            }
+            boolean ends = end == n || text.charAt(end) == ',' || text.charAt(end) == ':'
+                    || text.startsWith(" (", end) || text.startsWith(" -", end) || text.startsWith(" \u2013", end);
+            if (!ends || words < 2 || !evidence && !doubleLast) {
+                return;
+            }
+            for (int[] p : parts) {
+                spans.add(new Span(p[0], p[1], "[NAME]"));
+            }
+            return;
         }
     }
 
@@ -2026,8 +2148,8 @@ public final class TextScrubber {
             NAME_CUES.stream(), FORMS_OF_ADDRESS.stream()), java.util.stream.Stream.concat(READ_BACK.keySet().stream(),
             java.util.stream.Stream.concat(java.util.stream.Stream.of("name", "attending", "signed", "cc"),
                     java.util.stream.Stream.concat(java.util.stream.Stream.concat(HONORIFICS_AFTER.stream(),
-                            NUMBER_LABELS.stream()), java.util.stream.Stream.concat(SIGNING.stream(),
-                                    STAFF_LABELS.stream())))))
+                            java.util.stream.Stream.concat(NUMBER_LABELS.stream(), PATIENT_CUES.stream())),
+                            java.util.stream.Stream.concat(SIGNING.stream(), STAFF_LABELS.stream())))))
             .mapToLong(c -> lowerHash(c, 0, c.length())).distinct().sorted().toArray();
 
     /** The end of the run of letters and combining marks that starts at {@code i} ({@link PlaceNames} too). */

@@ -1809,15 +1809,19 @@ def poland():
               ["ID_PACJENTA", "DATA_WPISU", "LEKARZ", "TEKST"],
               [["PAC-000731", "21.03.2023", "lek. Przemysław Kuźniar",
                 "Pani Grażyna Wójcik-Łęcka (PESEL " + pts[0][3] + ") przyjęta 12 marca 2023 z powodu niewydolności "
-                "serca. Córka Małgorzata, tel. +48 601 234 567. Kontrola 18 kwietnia 2023 u dr. Kuźniara."],
+                "serca. Córka Małgorzata, tel. +48 601 234 567. Kontrola 18 kwietnia 2023 u dr. Kuźniara. "
+                "Wynik NT-proBNP przekazano Wójcik-Łęckiej telefonicznie."],
                ["PAC-000918", "03.01.2023", "dr n. med. Bronisława Chmielewska",
                 "Pan Jędrzej Żółkowski, zaostrzenie POChP. Przyjęty 28 grudnia 2022, wypisany 3 stycznia 2023. "
-                "Żona Halina Żółkowska odbiera wypis."],
+                "Żona Halina Żółkowska odbiera wypis. Zalecenia przekazano Żółkowskiemu ustnie."],
                ["PAC-001204", "05.05.2023", "lek. Przemysław Kuźniar",
-                "Pani Ślusarczyk, chemioterapia 5 maja 2023. Syn Wojciech pyta o termin (tel. 12 633 44 55)."]],
+                "Pani Ślusarczyk, chemioterapia 5 maja 2023. Syn Wojciech pyta o termin (tel. 12 633 44 55). "
+                "Stan zdrowia Bożeny dobry."]],
               delimiter=";", encoding="utf-8", newline="\r\n")
     plant("clinician-name", "Przemysław", "Kuźniar", "Bronisława", "Chmielewska")
     plant("relative-name", "Małgorzata", "Halina", "Żółkowska", "Wojciech")
+    # the patients' names declined as a note writes them (decision 0136): Wójcik-Łęcka, Żółkowski, Bożena
+    plant("patient-name", "Łęckiej", "Żółkowskiemu", "Bożeny")
     plant("event-date", "12 marca 2023", "18 kwietnia 2023", "28 grudnia 2022", "3 stycznia 2023", "5 maja 2023")
     keep("pl", "niewydolności serca", "zaostrzenie POChP")
 
