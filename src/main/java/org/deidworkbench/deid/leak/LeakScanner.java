@@ -166,10 +166,11 @@ public final class LeakScanner {
      * A token of a shape of {@link NumberShapes} was seen (decision 0128): a run of 11, 12, 15 or 16 digits, groups of
      * their notations joined by a space or a dash (4-4, 3-4, 4-5, 4-3, 3-3, 5-3; 9-2, 6-2 and 3-2 by a dash, 3.5 by a
      * dot), ten digits and two letters, six digits just after a word, digits right after three or four letters, four
-     * short numbers joined by dots, or the word {@code DVA}; since decision 0137 also a run of 13, 17 or 18 digits, 4-1
-     * by a space or dash (an IMSS number's end), 3-1, 7-1, 8-1 and 6-7 by a dash (a RUT's, a CUIL's check digit, an RRN),
-     * a dash and one letter after 3, 7 or 8 digits (a RUT's {@code K}), 9 2 by a space (a SNILS), and nine digits in a
-     * value with a Cyrillic or Greek letter (an AFM).
+     * short numbers joined by dots, or the word {@code DVA}; since decision 0137 also a run of 13, 17 or 18 digits, four
+     * digits after three pairs (an IMSS number), one digit by a dash after {@code 12.345.678} or 7 or 8 digits (a RUT's,
+     * a CUIL's check digit; a LOINC code's {@code 2345-7} or {@code 718-7} opens nothing), a letter the same way (a RUT's
+     * {@code K}), 6-7 by a dash (an RRN), 9 2 by a space (a SNILS), and nine digits in a value with a Cyrillic or Greek
+     * letter (an AFM).
      */
     private boolean numberShape;
     /** A Cyrillic or Greek letter token, a nine-digit token seen in the value or line (a Greek AFM; decision 0137). */
@@ -1013,6 +1014,7 @@ public final class LeakScanner {
         // space or a dash (a CPF's by dots), a decimal ("1234.567") by a dot or a comma
         char sep = start - lastDigitEnd == 1 && lastDigitEnd >= 0 ? unitChar(lastDigitEnd) : 0;
         boolean spaced = sep == ' ' || sep == '-';
+        int dots = dotChain; // the short groups joined by dots just before (a RUT's 12.345.678)
         dotChain = n <= 3 ? (sep == '.' && dotChain > 0 ? dotChain + 1 : 1) : 0;
         if (n == 9) {
             nineDigits = true; // a Greek AFM, where the value has a Cyrillic or Greek letter (decision 0137)
@@ -1022,10 +1024,14 @@ public final class LeakScanner {
                 // a digit of another script at either end ("١٢٣" glued to a number): the ASCII run is shorter than the token
                 // (a raw stream's last token ends where its last character is: position may not have moved past it)
                 || start >= 0 && unitChar(start) > '9' || position > start && unitChar(position - 1) > '9'
-                || spaced && (p == 4 && (n == 4 || n == 5 || n == 3 || n == 1) || p == 3 && (n == 3 || n == 4) || p == 5 && n == 3)
+                || spaced && (p == 4 && (n == 4 || n == 5 || n == 3) || p == 3 && (n == 3 || n == 4) || p == 5 && n == 3)
                 || sep == '-' && n == 2 && (p == 9 || p == 3 || p == 6) || sep == '.' && p == 3 && n == 5
-                // decision 0137: a RUT's or CUIL's check digit, a SNILS's last two after nine digits, an RRN's dash
-                || sep == '-' && (n == 1 && (p == 3 || p == 7 || p == 8) || n == 7 && p == 6) || sep == ' ' && n == 2 && p == 9
+                // decision 0137: an IMSS number's four digits after three pairs (not a LOINC code's 2345-7), a RUT's or
+                // CUIL's check digit after 12.345.678 or seven or eight digits (not 718-7), an RRN's dash, a SNILS's
+                // last two after nine digits
+                || spaced && n == 4 && p == 2 && pairChain >= 3
+                || sep == '-' && (n == 1 && (p == 3 && dots >= 3 || p == 7 || p == 8) || n == 7 && p == 6)
+                || sep == ' ' && n == 2 && p == 9
                 || n == 6 && lastLetterEnd > lastDigitEnd && start - lastLetterEnd <= 4
                 || (n == 4 || n == 2) && start == lastLetterEnd && lastLetterLength == 3
                 || (n == 4 || n == 8) && lastLetterLength == 4 && start - lastLetterEnd <= 1
@@ -1084,7 +1090,7 @@ public final class LeakScanner {
         } else {
             // a RUT's check letter after its dash (9.876.545-K, decision 0137)
             if (tokenLength == 1 && tokenStart[tokens & 7] - lastDigitEnd == 1 && lastDigitEnd >= 0
-                    && (previousDigitGroup == 3 || previousDigitGroup == 7 || previousDigitGroup == 8)
+                    && (previousDigitGroup == 3 && dotChain >= 3 || previousDigitGroup == 7 || previousDigitGroup == 8)
                     && unitChar(lastDigitEnd) == '-') {
                 numberShape = true;
             }

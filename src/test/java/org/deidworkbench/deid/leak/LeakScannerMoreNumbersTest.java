@@ -130,7 +130,7 @@ class LeakScannerMoreNumbersTest {
     void theGateLosesNoNumberTheUngatedSearchFinds() {
         // what the scanner's token shapes let through is what PhiPatterns finds with every condition true
         String[] texts = {
-            "x PEXM900101HDFRRR01 y", "9 RFC PEXM900101A19", "12 34 56 7890 3", "a 9.876.545-K", "12345678-5",
+            "x PEXM900101HDFRRR01 y", "9 RFC PEXM900101A19", "12 34 56 7890 3", "seen 12.345.678-5", "IMSS 12-34-56-7890-3", "a 9.876.545-K", "12345678-5",
             "27-12345678-0", "СНИЛС 112233445 95", "580312-2345674", "44030519670905002X", "1-1017-00123-45-6",
             "123456783 ΑΦΜ", "ΑΦΜ 123456783", "ОМС 7700123456789013", "マイナンバー 4071-0325-8467", "๑๑๐๑๗๐๐๑๒๓๔๕๖ ไทย",
             "۱۲۳۴۵۶۷۸۰۲۸", "５２９９８２２４７２５"};
