@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
             "punctuation-insensitively (names also in another order; dates in common notations); the patterns are",
             "SSN, phone (US, French, UK), e-mail, labelled MRNs and dates of birth, IPv4, IPv6 and MAC addresses,",
             "US MBIs, and by their check digits national and health numbers (Nordic personal numbers, NHS, IHI,",
-            "Medicare and DVA, NHI, Ontario and BC health numbers, RAMQ, SIN, CPF, CNS, TC Kimlik, Aadhaar),",
-            "and CEP and PIN postcodes.",
+            "Medicare and DVA, NHI, Ontario and BC health numbers, RAMQ, SIN, CPF, CNS, TC Kimlik, Aadhaar, CURP,",
+            "RFC, IMSS, RUT, CUIL, SNILS, OMS, AMKA, AFM, RRN, Chinese resident ID, My Number, Thai ID; also in",
+            "Arabic-Indic, Persian, Thai or full-width digits), and CEP and PIN postcodes.",
             "Each hit is reported with its file and location, never with the value (unless --reveal).",
             "Exit code 0: clean; 10: hits; 11: nothing found but some files could only be scanned as raw text."})
 final class VerifyCommand implements Callable<Integer> {

@@ -70,8 +70,11 @@ public final class CjkNames {
         return isCjk(c) && !(c >= '\u3040' && c <= '\u309F');
     }
 
-    /** Whether the text has a character of these scripts (no other text can hold what this class finds). */
-    static boolean mayHold(String text) {
+    /**
+     * Whether the text has a character of these scripts (no other text can hold what this class finds); the verifier asks
+     * it for the numbers that count only in such a text (decision 0137).
+     */
+    public static boolean mayHold(CharSequence text) {
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c >= '\u3040' && isCjk(c)) {

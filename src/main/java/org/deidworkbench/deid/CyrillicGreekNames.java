@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code Кузнецов Дмитрий Алексеевич}). Stateless and thread-safe; cost: a scan of the text where it holds Cyrillic
  * or Greek letters, and a few dozen look-ups per capitalised word no table named.
  */
-final class CyrillicGreekNames {
+public final class CyrillicGreekNames {
 
     /** Words after which capitalised words are a person's name; lower case, Greek without accents. */
     private static final Set<String> CUES = folded(
@@ -69,8 +69,11 @@ final class CyrillicGreekNames {
     private CyrillicGreekNames() {
     }
 
-    /** Whether the text holds a Cyrillic or Greek letter: only then can anything of this class be in it. */
-    static boolean mayHold(String text) {
+    /**
+     * Whether the text holds a Cyrillic or Greek letter: only then can anything of this class be in it; the verifier asks
+     * it for the numbers that count only in such a text (decision 0137).
+     */
+    public static boolean mayHold(CharSequence text) {
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c >= '\u0370' && c <= '\u04FF') {

@@ -140,7 +140,25 @@ class VerifyPlantedLeaksTest {
             new String[] {"Aadhaar", "Aadhaar 2345 6789 0124", "NATIONAL_ID"},
             new String[] {"CEP", "CEP 01304-001", "POSTCODE"},
             new String[] {"PIN code", "PIN 600017", "POSTCODE"},
-            new String[] {"IPv4 address", "from 192.168.10.27", "IP_ADDRESS"});
+            new String[] {"IPv4 address", "from 192.168.10.27", "IP_ADDRESS"},
+            // decision 0137: what deid run learned since, by shape and check digit
+            new String[] {"CURP", "CURP PEXM900101HDFRRR01", "NATIONAL_ID"},
+            new String[] {"RFC", "RFC PEXM900101A19", "NATIONAL_ID"},
+            new String[] {"IMSS number", "IMSS 12-34-56-7890-3", "NATIONAL_ID"},
+            new String[] {"RUT", "RUT 9.876.545-K", "NATIONAL_ID"},
+            new String[] {"CUIL", "CUIL 27-12345678-0", "NATIONAL_ID"},
+            new String[] {"SNILS", "СНИЛС 112-233-445 95", "NATIONAL_ID"},
+            new String[] {"OMS policy", "полис ОМС 7700 1234 5678 9013", "HEALTH_NUMBER"},
+            new String[] {"AMKA", "ΑΜΚΑ 12035801237", "NATIONAL_ID"},
+            new String[] {"AFM", "ΑΦΜ 123456783", "NATIONAL_ID"},
+            new String[] {"Korean RRN", "주민등록번호 580312-2345674", "NATIONAL_ID"},
+            new String[] {"Chinese resident ID", "身份证 44030519670905002X", "NATIONAL_ID"},
+            new String[] {"My Number", "マイナンバー 4071 0325 8467", "NATIONAL_ID"},
+            new String[] {"Thai ID", "เลขบัตร 1101700123456", "NATIONAL_ID"},
+            new String[] {"Thai ID in Thai digits", "เลขบัตร ๑-๑๐๑๗-๐๐๑๒๓-๔๕-๖", "NATIONAL_ID"},
+            new String[] {"CPF in Arabic-Indic digits", "رقم ٥٢٩٩٨٢٢٤٧-٢٥", "NATIONAL_ID"},
+            new String[] {"TC Kimlik No in Persian digits", "کد ۱۲۳۴۵۶۷۸۰۲۸", "NATIONAL_ID"},
+            new String[] {"CPF in full-width digits", "番号 ５２９９８２２４７２５", "NATIONAL_ID"});
 
     /** Shapes that merely look like the patterns of decision 0124: codes, UIDs, hashes, times, a wrong check digit. */
     private static final List<String> LOOK_ALIKES = List.of("LOINC 4548-4 ICD10:E11.9 SNOMED 1019431000000105",
@@ -150,7 +168,10 @@ class VerifyPlantedLeaksTest {
             "2023-02-06T23:05:00-05:00 08:00 10:30 12:15 14:00 16:45", "NHS 9434765918 ratio 00:1A:2B:3C:4D",
             // decision 0128: codes, values and numbers one check digit off
             "SIGTAP 0303060212 ACHI 13882-00 CID I50.0 Lot 4532-128-876 CPF 529.982.247-26 IHI 8003 6055 4433 2213",
-            "Hb 12,5 g/dL, R$ 2.345,67, 1.2.840.113619.2.55.3.604688119, v1.2.3.4.5, Abc1234, T2N1M0, ZZZ0017");
+            "Hb 12,5 g/dL, R$ 2.345,67, 1.2.840.113619.2.55.3.604688119, v1.2.3.4.5, Abc1234, T2N1M0, ZZZ0017",
+            // decision 0137: one check digit off, or outside the script the run looks for them in
+            "CURP PEXM900101HDFRRR02 RUT 12.345.678-4 IMSS 12-34-56-7890-4 CUIL 27-12345678-1 RRN 580312-2345675",
+            "СНИЛС 112-233-445 96 ОМС 7700 1234 5678 9014 ΑΦΜ 123456784; lot 1101700123456 ts 407103258467");
 
     static Stream<Arguments> lookAlikesInPlaces() {
         List<Arguments> out = new ArrayList<>();
@@ -196,10 +217,12 @@ class VerifyPlantedLeaksTest {
                 .flatMap(f -> f.listed().stream()).toList();
         assertTrue(hits.stream().anyMatch(h -> h.kind().equals(kind) && h.location().equals(expected[1])),
                 () -> "expected " + kind + " at " + expected[1] + " in " + expected[0] + "; found " + r.hits());
+        assertTrue(hits.stream().allMatch(h -> h.value() == null), () -> "a hit of " + leak + " carries its value");
     }
 
     private static Dataset dataset() {
         Dataset ds = new Dataset();
+        ds.putStrings(Tag.SPECIFIC_CHARACTER_SET, VR.CS, "ISO_IR 192"); // UTF-8: the Cyrillic, Greek, CJK and Thai leaks
         ds.putStrings(Tag.SOP_CLASS_UID, VR.UI, "1.2.840.10008.5.1.4.1.1.88.11");
         ds.putStrings(Tag.SOP_INSTANCE_UID, VR.UI, "2.25.1234");
         return ds;

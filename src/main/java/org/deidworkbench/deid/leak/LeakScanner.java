@@ -29,7 +29,8 @@ public final class LeakScanner {
         /**
          * A national id: a Nordic personal number (Swedish personnummer, Danish CPR: six digits, a dash or plus, four
          * digits), a UK NHS number, a Brazilian CPF, a Turkish TC Kimlik No, an Aadhaar number, a Canadian SIN (decision
-         * 0128).
+         * 0128); a Mexican CURP, RFC and IMSS number, a Chilean RUT, an Argentine CUIL, a Russian SNILS, a Greek AMKA and
+         * AFM, a Korean RRN, a Chinese resident identity number, a Japanese My Number, a Thai national ID (decision 0137).
          */
         NATIONAL_ID,
         /** An e-mail address. */
@@ -46,7 +47,8 @@ public final class LeakScanner {
         MAC_ADDRESS,
         /**
          * A health number found by its shape and check digit (decision 0128): an Australian IHI, Medicare card or DVA
-         * file number, a New Zealand NHI, an Ontario or British Columbia health number, a RAMQ number, a Brazilian CNS.
+         * file number, a New Zealand NHI, an Ontario or British Columbia health number, a RAMQ number, a Brazilian CNS;
+         * a Russian полис ОМС (decision 0137).
          */
         HEALTH_NUMBER,
         /** A postcode found without an address around it: a Brazilian CEP, an Indian PIN code after its cue (decision 0128). */
@@ -164,9 +166,16 @@ public final class LeakScanner {
      * A token of a shape of {@link NumberShapes} was seen (decision 0128): a run of 11, 12, 15 or 16 digits, groups of
      * their notations joined by a space or a dash (4-4, 3-4, 4-5, 4-3, 3-3, 5-3; 9-2, 6-2 and 3-2 by a dash, 3.5 by a
      * dot), ten digits and two letters, six digits just after a word, digits right after three or four letters, four
-     * short numbers joined by dots, or the word {@code DVA}.
+     * short numbers joined by dots, or the word {@code DVA}; since decision 0137 also a run of 13, 17 or 18 digits, four
+     * digits after three pairs (an IMSS number), one digit by a dash after {@code 12.345.678} or 7 or 8 digits (a RUT's,
+     * a CUIL's check digit; a LOINC code's {@code 2345-7} or {@code 718-7} opens nothing), a letter the same way (a RUT's
+     * {@code K}), 6-7 by a dash (an RRN), 9 2 by a space (a SNILS), and nine digits in a value with a Cyrillic or Greek
+     * letter (an AFM).
      */
     private boolean numberShape;
+    /** A Cyrillic or Greek letter token, a nine-digit token seen in the value or line (a Greek AFM; decision 0137). */
+    private boolean cyrillicGreek;
+    private boolean nineDigits;
     /** Short digit tokens joined by dots in a row (an IPv4 address has four). */
     private int dotChain;
     /** Where the last letter token ended and its length. */
@@ -721,6 +730,8 @@ public final class LeakScanner {
         mbiEnd = -2;
         mbiTail = false;
         numberShape = false;
+        cyrillicGreek = false;
+        nineDigits = false;
         dotChain = 0;
         lastLetterEnd = -100;
         lastDigitEnd = -100; // positions start again at 0 in the next value
@@ -1003,13 +1014,24 @@ public final class LeakScanner {
         // space or a dash (a CPF's by dots), a decimal ("1234.567") by a dot or a comma
         char sep = start - lastDigitEnd == 1 && lastDigitEnd >= 0 ? unitChar(lastDigitEnd) : 0;
         boolean spaced = sep == ' ' || sep == '-';
+        int dots = dotChain; // the short groups joined by dots just before (a RUT's 12.345.678)
         dotChain = n <= 3 ? (sep == '.' && dotChain > 0 ? dotChain + 1 : 1) : 0;
-        return n == 11 || n == 12 || n == 15 || n == 16
+        if (n == 9) {
+            nineDigits = true; // a Greek AFM, where the value has a Cyrillic or Greek letter (decision 0137)
+        }
+        return n >= 11 && n <= 18 && n != 14
+                || n == 9 && cyrillicGreek
                 // a digit of another script at either end ("١٢٣" glued to a number): the ASCII run is shorter than the token
                 // (a raw stream's last token ends where its last character is: position may not have moved past it)
                 || start >= 0 && unitChar(start) > '9' || position > start && unitChar(position - 1) > '9'
                 || spaced && (p == 4 && (n == 4 || n == 5 || n == 3) || p == 3 && (n == 3 || n == 4) || p == 5 && n == 3)
                 || sep == '-' && n == 2 && (p == 9 || p == 3 || p == 6) || sep == '.' && p == 3 && n == 5
+                // decision 0137: an IMSS number's four digits after three pairs (not a LOINC code's 2345-7), a RUT's or
+                // CUIL's check digit after 12.345.678 or seven or eight digits (not 718-7), an RRN's dash, a SNILS's
+                // last two after nine digits
+                || spaced && n == 4 && p == 2 && pairChain >= 3
+                || sep == '-' && (n == 1 && (p == 3 && dots >= 3 || p == 7 || p == 8) || n == 7 && p == 6)
+                || sep == ' ' && n == 2 && p == 9
                 || n == 6 && lastLetterEnd > lastDigitEnd && start - lastLetterEnd <= 4
                 || (n == 4 || n == 2) && start == lastLetterEnd && lastLetterLength == 3
                 || (n == 4 || n == 8) && lastLetterLength == 4 && start - lastLetterEnd <= 1
@@ -1066,6 +1088,17 @@ public final class LeakScanner {
             }
             lastDigitEnd = position;
         } else {
+            // a RUT's check letter after its dash (9.876.545-K, decision 0137)
+            if (tokenLength == 1 && tokenStart[tokens & 7] - lastDigitEnd == 1 && lastDigitEnd >= 0
+                    && (previousDigitGroup == 3 && dotChain >= 3 || previousDigitGroup == 7 || previousDigitGroup == 8)
+                    && unitChar(lastDigitEnd) == '-') {
+                numberShape = true;
+            }
+            // a Cyrillic or Greek letter: a nine-digit token of the value is then a Greek AFM's shape (decision 0137)
+            if (!cyrillicGreek && (lastTwo & 0xFFFF) >= '\u0370' && (lastTwo & 0xFFFF) <= '\u04FF') {
+                cyrillicGreek = true;
+                numberShape |= nineDigits;
+            }
             // two letters right after a digit, or a dash after one (5MK, 5-MK)
             if (tokenLength == 2 && tokenStart[tokens & 7] - lastDigitEnd <= 1) {
                 letterPairEnd = position;

@@ -3,6 +3,9 @@ package org.deidworkbench.deid.leak;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.deidworkbench.deid.CheckDigits;
+import org.deidworkbench.deid.CjkNames;
+import org.deidworkbench.deid.CyrillicGreekNames;
+import org.deidworkbench.deid.ThaiText;
 
 /**
  * The health and national numbers, postcodes and IPv4 addresses {@code deid run} finds in free text (decisions 0123,
@@ -16,11 +19,18 @@ import org.deidworkbench.deid.CheckDigits;
  * Quebec RAMQ number ({@code TREM 6252 1412}: its month and day), a Brazilian CNS;</li>
  * <li>national ids: a CPF, a TC Kimlik No, an Aadhaar number, a Canadian SIN (dashed or after its label);</li>
  * <li>postcodes: a Brazilian CEP ({@code 01310-100}), an Indian PIN code after {@code PIN} or a town and a dash;</li>
- * <li>an IPv4 address (four numbers of at most three digits, each at most 255, joined by dots).</li>
+ * <li>an IPv4 address (four numbers of at most three digits, each at most 255, joined by dots);</li>
+ * <li>the numbers the run learned since (decision 0137): a Mexican CURP, RFC and IMSS number written in its groups, a
+ * Chilean RUT ({@code 12.345.678-5}, {@code 9.876.545-K}), an Argentine CUIL; a Russian SNILS written in its groups, a
+ * Chinese resident identity number, a Korean RRN written with its dash, a Thai national ID written with its dashes
+ * ({@code 1-1017-00123-45-6}); and where the run looks for them only in a text of their script, there too: a SNILS
+ * of eleven digits, a полис ОМС, a Greek AMKA and AFM with a Cyrillic or Greek letter, a Korean RRN of thirteen
+ * digits and a Japanese My Number with kana, hanzi or Hangul, a Thai ID of thirteen digits with Thai.</li>
  * </ul>
- * A number right after a code system's name ({@link CheckDigits#afterCodeSystem}) is a code, as in the run. The
- * scanner calls this only for values whose tokens have one of these shapes ({@link LeakScanner}). Stateless and
- * thread-safe; linear in the text.
+ * Digits of other scripts (Arabic-Indic, Persian, Thai, full-width, any the scanner's {@link Fold} reads as digits) are
+ * read as ASCII digits, so a number written in them is found as well (decision 0137). A number right after a code
+ * system's name ({@link CheckDigits#afterCodeSystem}) is a code, as in the run. The scanner calls this only for values
+ * whose tokens have one of these shapes ({@link LeakScanner}). Stateless and thread-safe; linear in the text.
  */
 final class NumberShapes {
 
@@ -41,7 +51,9 @@ final class NumberShapes {
             + "(?:\\s*(?:[:#]|file|no\\.?|number|(?i:file)))*\\s*$");
 
     /** Every number of the text, each reported once, left to right. */
-    static void find(CharSequence t, Found found) {
+    static void find(CharSequence text, Found found) {
+        CharSequence t = asciiDigits(text);
+        Scripts scripts = new Scripts(text);
         int n = t.length();
         for (int i = 0; i < n; i++) {
             if (!digit(t, i) || digit(t, i - 1)) {
@@ -51,13 +63,64 @@ final class NumberShapes {
             while (j < n && digit(t, j)) {
                 j++;
             }
-            int end = at(t, i, j - i, found);
+            int end = at(t, i, j - i, scripts, found);
             i = Math.max(j, end) - 1;
         }
     }
 
+    /**
+     * The text with each digit of another script as its ASCII digit (same length, same offsets), or the text itself
+     * when it has none: one pass, in the values the gate lets through only.
+     */
+    static CharSequence asciiDigits(CharSequence text) {
+        char[] c = null;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char ch = text.charAt(i);
+            if (ch > '9' && Fold.CLASS[ch] == Fold.DIGIT) {
+                if (c == null) {
+                    c = text.toString().toCharArray();
+                }
+                c[i] = Fold.FOLDED[ch];
+            }
+        }
+        return c == null ? text : java.nio.CharBuffer.wrap(c);
+    }
+
+    /** The scripts of a text, each looked for once and only when a number that counts only in it is seen. */
+    private static final class Scripts {
+        private final CharSequence text;
+        private byte cyrillicGreek;
+        private byte cjk;
+        private byte thai;
+
+        Scripts(CharSequence text) {
+            this.text = text;
+        }
+
+        boolean cyrillicGreek() {
+            if (cyrillicGreek == 0) {
+                cyrillicGreek = CyrillicGreekNames.mayHold(text) ? (byte) 1 : -1;
+            }
+            return cyrillicGreek > 0;
+        }
+
+        boolean cjk() {
+            if (cjk == 0) {
+                cjk = CjkNames.mayHold(text) ? (byte) 1 : -1;
+            }
+            return cjk > 0;
+        }
+
+        boolean thai() {
+            if (thai == 0) {
+                thai = ThaiText.mayHold(text) ? (byte) 1 : -1;
+            }
+            return thai > 0;
+        }
+    }
+
     /** The numbers starting at (or, with letters, just before) the run of {@code len} digits at {@code i}; the end of the one found, or -1. */
-    private static int at(CharSequence t, int i, int len, Found found) {
+    private static int at(CharSequence t, int i, int len, Scripts scripts, Found found) {
         char next = i + len < t.length() ? t.charAt(i + len) : ' ';
         int e;
         // letters before the digits: an NHI, a RAMQ number, a DVA file number
@@ -76,6 +139,16 @@ final class NumberShapes {
                 }
             }
         }
+        if (len == 6 && i >= 3) {
+            // letters glued before six digits: a CURP, else an RFC (decision 0137)
+            if ((e = curp(t, i)) > 0) {
+                return report(found, LeakScanner.Kind.NATIONAL_ID, "CURP", i - 4, e);
+            }
+            int s = rfc(t, i);
+            if (s >= 0) {
+                return report(found, LeakScanner.Kind.NATIONAL_ID, "RFC", s, i + 9);
+            }
+        }
         if (i > 1 && t.charAt(i - 1) == ' ' && (e = ramq(t, i - 5, i)) > 0) {
             return report(found, LeakScanner.Kind.HEALTH_NUMBER, "RAMQ", i - 5, e);
         }
@@ -85,6 +158,11 @@ final class NumberShapes {
             if (d.startsWith("80036") && d.charAt(5) <= '2' && CheckDigits.luhn(d) && !code(t, i)) {
                 return report(found, LeakScanner.Kind.HEALTH_NUMBER, "IHI", i, e);
             }
+        }
+        if ((len == 4 && next == ' ' || len == 16) && (e = len == 16 ? i + 16 : match(t, i, "dddd_dddd_dddd_dddd")) > 0
+                && before(t, i, ".-/+") && after(t, e) && scripts.cyrillicGreek()
+                && CheckDigits.oms(CheckDigits.digits(t.subSequence(i, e))) && !code(t, i)) {
+            return report(found, LeakScanner.Kind.HEALTH_NUMBER, "OMS", i, e);
         }
         if ((len == 3 && next == ' ' || len == 15) && "12789".indexOf(t.charAt(i)) >= 0
                 && (e = match(t, i, "dddsddddsddddsdddd")) > 0 && before(t, i, ".-/") && after(t, e)
@@ -96,6 +174,11 @@ final class NumberShapes {
                 && !code(t, i)) {
             return report(found, LeakScanner.Kind.NATIONAL_ID, "Aadhaar", i, e);
         }
+        if ((len == 4 && (next == ' ' || next == '-') || len == 12) && (e = match(t, i, "ddddGddddGdddd")) > 0
+                && before(t, i, ".-/") && after(t, e) && scripts.cjk()
+                && CheckDigits.myNumber(CheckDigits.digits(t.subSequence(i, e))) && !code(t, i)) {
+            return report(found, LeakScanner.Kind.NATIONAL_ID, "My Number", i, e);
+        }
         if ((len == 3 && next == '.' || len == 9 && next == '-' || len == 11) && (e = match(t, i, "ddd.ddd.ddd-dd")) > 0
                 && before(t, i, ".-/") && after(t, e) && CheckDigits.cpf(CheckDigits.digits(t.subSequence(i, e)))
                 && !code(t, i)) {
@@ -104,6 +187,47 @@ final class NumberShapes {
         if (len == 11 && before(t, i, ".-/") && after(t, i + 11)
                 && CheckDigits.tcKimlik(t.subSequence(i, i + 11).toString()) && !code(t, i)) {
             return report(found, LeakScanner.Kind.NATIONAL_ID, "TC Kimlik No", i, i + 11);
+        }
+        if ((len == 2 && next == '-' || len == 11) && (e = len == 11 ? i + 11 : match(t, i, "dd=dddddddd=d")) > 0
+                && before(t, i, ".-/") && after(t, e) && CUIL_TYPES.contains(t.subSequence(i, i + 2).toString())
+                && CheckDigits.cuil(CheckDigits.digits(t.subSequence(i, e))) && !code(t, i)) {
+            return report(found, LeakScanner.Kind.NATIONAL_ID, "CUIL", i, e);
+        }
+        if (len == 11 && before(t, i, ".-/+") && after(t, i + 11) && scripts.cyrillicGreek() && !code(t, i)) {
+            String d = t.subSequence(i, i + 11).toString();
+            if (CheckDigits.amka(d)) {
+                return report(found, LeakScanner.Kind.NATIONAL_ID, "AMKA", i, i + 11);
+            }
+            if (CheckDigits.snils(d)) {
+                return report(found, LeakScanner.Kind.NATIONAL_ID, "SNILS", i, i + 11);
+            }
+        }
+        if (len == 9 && before(t, i, ".-/+") && after(t, i + 9) && scripts.cyrillicGreek()
+                && CheckDigits.afm(t.subSequence(i, i + 9).toString()) && !code(t, i)) {
+            return report(found, LeakScanner.Kind.NATIONAL_ID, "AFM", i, i + 9);
+        }
+        if ((len == 6 && next == '-' || len == 13) && (e = match(t, i, "dddddd-ddddddd")) > 0 && before(t, i, ".-/")
+                && after(t, e) && "12345678".indexOf(t.charAt(i + (len == 6 ? 7 : 6))) >= 0 && (len == 6 || scripts.cjk())
+                && CheckDigits.rrn(CheckDigits.digits(t.subSequence(i, e))) && !code(t, i)) {
+            // with its dash anywhere, thirteen digits only in a text with kana, hanzi or Hangul, as the run
+            return report(found, LeakScanner.Kind.NATIONAL_ID, "RRN", i, e);
+        }
+        if ((len == 1 && next == '-' || len == 13) && t.charAt(i) >= '1' && t.charAt(i) <= '8'
+                && (e = len == 13 ? i + 13 : match(t, i, "d=dddd=ddddd=dd=d")) > 0 && before(t, i, "-") && after(t, e)
+                && (len == 1 || scripts.thai()) && CheckDigits.thaiId(CheckDigits.digits(t.subSequence(i, e))) && !code(t, i)) {
+            // with its dashes anywhere, thirteen digits only in a text with Thai (the run's ThaiText)
+            return report(found, LeakScanner.Kind.NATIONAL_ID, "Thai ID", i, e);
+        }
+        if ((len == 17 && (next == 'X' || next == 'x') || len == 18) && before(t, i, ".-/") && after(t, i + 18)
+                && CheckDigits.chineseResidentNumber(t.subSequence(i, i + 18).toString()) && !code(t, i)) {
+            return report(found, LeakScanner.Kind.NATIONAL_ID, "Chinese resident ID", i, i + 18);
+        }
+        if (len == 2 && (next == '-' || next == ' ') && (e = match(t, i, "ddgddgddgddddgd")) > 0 && before(t, i, "-")
+                && after(t, e) && CheckDigits.nss(CheckDigits.digits(t.subSequence(i, e))) && !code(t, i)) {
+            return report(found, LeakScanner.Kind.NATIONAL_ID, "NSS", i, e);
+        }
+        if ((len <= 2 && next == '.' || (len == 7 || len == 8) && next == '-') && (e = rut(t, i, len)) > 0 && !code(t, i)) {
+            return report(found, LeakScanner.Kind.NATIONAL_ID, "RUT", i, e);
         }
         if (len == 4 && next == ' ' && t.charAt(i) >= '2' && t.charAt(i) <= '6' && (e = match(t, i, "dddd_ddddd_d")) > 0
                 && before(t, i, "-")) {
@@ -134,6 +258,9 @@ final class NumberShapes {
                 && CheckDigits.luhn(CheckDigits.digits(t.subSequence(i, e)))) {
             return report(found, LeakScanner.Kind.NATIONAL_ID, "SIN", i, e);
         }
+        if ((len == 3 || len == 9) && (next == ' ' || next == '-') && (e = snils(t, i, len, scripts)) > 0 && !code(t, i)) {
+            return report(found, LeakScanner.Kind.NATIONAL_ID, "SNILS", i, e);
+        }
         if (len == 5 && next == '-' && (e = match(t, i, "ddddd=ddd")) > 0 && before(t, i, ".-/") && after(t, e)
                 && !code(t, i)) {
             return report(found, LeakScanner.Kind.POSTCODE, "CEP", i, e);
@@ -158,7 +285,7 @@ final class NumberShapes {
     /**
      * Where the digits and separators of {@code template} end when they match from {@code i}, or -1: {@code d} a digit,
      * {@code s} an optional space, {@code _} a space, {@code .} an optional dot, {@code -} an optional dash, {@code =}
-     * a dash, {@code g} a space or a dash (every {@code g} the same), {@code G} an optional space or dash (every
+     * a dash, {@code p} a dot, {@code g} a space or a dash (every {@code g} the same), {@code G} an optional space or dash (every
      * {@code G} as the first: all the same, or none).
      */
     private static final char NONE = 1;
@@ -190,6 +317,12 @@ final class NumberShapes {
                     }
                     i++;
                 }
+                case 'p' -> {
+                    if (c != '.') {
+                        return -1;
+                    }
+                    i++;
+                }
                 case 'g' -> {
                     if (group == 0 && (c == ' ' || c == '-')) {
                         group = c;
@@ -214,6 +347,96 @@ final class NumberShapes {
             }
         }
         return i;
+    }
+
+    /** The types of an Argentine CUIL or CUIT: people's 20, 23, 24, 27, 28, companies' 30, 33, 34. */
+    private static final java.util.Set<String> CUIL_TYPES = java.util.Set.of("20", "23", "24", "27", "28", "30", "33", "34");
+
+    /**
+     * A SNILS from {@code i}: three groups of three digits joined alike ({@code 112-233-445}, or nine digits only in a
+     * text with a Cyrillic or Greek letter), a space or dash or nothing, two check digits; its end or -1.
+     */
+    private static int snils(CharSequence t, int i, int len, Scripts scripts) {
+        int e = match(t, i, "dddGdddGddd");
+        if (e < 0) {
+            return -1;
+        }
+        if (e < t.length() && (t.charAt(e) == ' ' || t.charAt(e) == '-')) {
+            e++;
+        }
+        e = match(t, e, "dd");
+        return e > 0 && before(t, i, ".-/+") && after(t, e) && (len == 3 || scripts.cyrillicGreek())
+                && CheckDigits.snils(CheckDigits.digits(t.subSequence(i, e))) ? e : -1;
+    }
+
+    /**
+     * A Chilean RUT from {@code i}: one or two digits and two groups of three after dots, or seven or eight digits; a
+     * dash and the check digit or {@code K}; its end or -1.
+     */
+    private static int rut(CharSequence t, int i, int len) {
+        int k = len <= 2 ? match(t, i + len, "pdddpddd") : i + len;
+        if (k < 0 || k + 1 >= t.length() || t.charAt(k) != '-' || !before(t, i, ".-")) {
+            return -1;
+        }
+        char check = t.charAt(k + 1);
+        if (!(check >= '0' && check <= '9' || check == 'K' || check == 'k') || letterOrDigit(t, k + 2)
+                || k + 2 < t.length() && t.charAt(k + 2) == '-') {
+            return -1;
+        }
+        return CheckDigits.rut(CheckDigits.digits(t.subSequence(i, k)), check) ? k + 2 : -1;
+    }
+
+    /**
+     * A CURP whose six digits start at {@code i}: four letters before them, six letters, a letter or digit and a digit
+     * after, no letter or digit either side; its end, or -1.
+     */
+    private static int curp(CharSequence t, int i) {
+        int s = i - 4;
+        int e = i + 14;
+        if (s < 0 || e > t.length() || letterOrDigit(t, s - 1) || letterOrDigit(t, e)) {
+            return -1;
+        }
+        for (int k = s; k < e; k++) {
+            char c = t.charAt(k);
+            boolean ok = k < i || k >= i + 6 && k < i + 12 ? asciiLetter(c)
+                    : k < i + 6 || k == i + 13 ? c >= '0' && c <= '9' : asciiLetter(c) || c >= '0' && c <= '9';
+            if (!ok) {
+                return -1;
+            }
+        }
+        return CheckDigits.curp(t.subSequence(s, e).toString().toUpperCase(Locale.ROOT)) ? e : -1;
+    }
+
+    /**
+     * An RFC whose six digits start at {@code i}: four (else three) letters before them ({@code Ñ} and {@code &}
+     * among them), two letters or digits and a digit or {@code A} after; its start, or -1.
+     */
+    private static int rfc(CharSequence t, int i) {
+        int e = i + 9;
+        if (e > t.length() || letterOrDigit(t, e) || match(t, i, "dddddd") < 0) {
+            return -1;
+        }
+        for (int k = i + 6; k < e; k++) {
+            char c = t.charAt(k);
+            if (!(asciiLetter(c) || c >= '0' && c <= '9') || k == e - 1 && asciiLetter(c) && c != 'A' && c != 'a') {
+                return -1;
+            }
+        }
+        for (int letters = 4; letters >= 3; letters--) {
+            int s = i - letters;
+            if (s < 0 || letterOrDigit(t, s - 1) || s > 0 && t.charAt(s - 1) == '&') {
+                continue;
+            }
+            boolean ok = true;
+            for (int k = s; k < i && ok; k++) {
+                char c = t.charAt(k);
+                ok = asciiLetter(c) || c == '\u00D1' || c == '\u00F1' || c == '&';
+            }
+            if (ok && CheckDigits.rfc(t.subSequence(s, e).toString().toUpperCase(Locale.ROOT))) {
+                return s;
+            }
+        }
+        return -1;
     }
 
     /** An IRN after a Medicare number ({@code  / 1}, {@code /1}): where it ends, else {@code e}. */
