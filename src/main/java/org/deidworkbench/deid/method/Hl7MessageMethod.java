@@ -169,7 +169,7 @@ public final class Hl7MessageMethod implements DeidMethod {
     /**
      * The identifying values of a message to note for its patient before any text is scrubbed (decision 0126): the
      * patient id (PID-3, the one {@link #apply} takes the subject from) first, then label and value pairs: the
-     * parts of every person's name and the street lines and cities of every address. Empty for a value that is no
+     * parts of every person's name and the street lines and cities of every address, and the birth date (PID-7). Empty for a value that is no
      * message or cannot be parsed. Cheap for a value that does not start like a segment.
      */
     public static List<String> identifiers(String value) {
@@ -188,7 +188,26 @@ public final class Hl7MessageMethod implements DeidMethod {
             out.add(w.getValue().substring(1, w.getValue().length() - 1));
             out.add(w.getKey());
         }
+        String birth = birthDate(message);
+        if (birth != null) {
+            // a note of the message writes the birth date in its own notation ("DOB 11/07/1944"): it goes as [DOB],
+            // as a CSV note loses its table's birth date, instead of being shifted as any date (decision 0139)
+            out.add("DOB");
+            out.add(birth);
+        }
         return out;
+    }
+
+    /** PID-7's date (yyyyMMdd, without its time), or null when the message has none. */
+    private static String birthDate(Hl7Message message) {
+        for (Hl7Message.Segment s : message.segments()) {
+            if (s.name().equals("PID")) {
+                String v = message.components(s.field(7))[0].trim();
+                return v.length() >= 8 && v.substring(0, 8).chars().allMatch(Character::isDigit) ? v.substring(0, 8)
+                        : null;
+            }
+        }
+        return null;
     }
 
     /** OBX-5 by OBX-2: numbers and codes kept, text scrubbed, times shifted, persons and embedded data removed. */

@@ -176,4 +176,17 @@ class Hl7MessageMethodTest {
         assertTrue(plain == m.unescape(plain), "nothing decoded: the same instance");
         assertEquals("\u00fc", Hl7Message.parse(MSH + "||||||UNICODE UTF-8").unescape("\\XC3BC\\"));
     }
+
+    /**
+     * The birth date of PID-7 is one of the message's identifiers (decision 0139): a note of the message that writes it
+     * ("DOB 03/12/1958") loses it as {@code [DOB]}, as a CSV note loses its table's birth date, where it was shifted as
+     * any date and then reported by {@code deid verify} as a date of birth.
+     */
+    @Test
+    void theBirthDateIsAnIdentifierOfTheMessage() {
+        List<String> ids = Hl7MessageMethod.identifiers(MSH + "\r" + PID);
+        int dob = ids.indexOf("DOB");
+        assertTrue(dob > 0 && dob % 2 == 1 && ids.get(dob + 1).equals("19580312"), ids.toString());
+        assertFalse(Hl7MessageMethod.identifiers(MSH + "\rPID|1||4471205^^^MERCY^MR||DOE^JANE").contains("DOB"));
+    }
 }
