@@ -1,10 +1,14 @@
 package org.deidworkbench.deid.leak;
 
+import static org.deidworkbench.deid.leak.PatternScans.EMPTY;
+import static org.deidworkbench.deid.leak.PatternScans.bytes;
+import static org.deidworkbench.deid.leak.PatternScans.raw;
+import static org.deidworkbench.deid.leak.PatternScans.sources;
+import static org.deidworkbench.deid.leak.PatternScans.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,35 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * only in a text of their script when the text has none. Failure messages name the kind and the case, never a value.
  */
 class LeakScannerMoreNumbersTest {
-
-    private static final LeakDictionary EMPTY = new LeakDictionary.Builder().build();
-
-    private static List<LeakScanner.Hit> value(String text) {
-        List<LeakScanner.Hit> hits = new ArrayList<>();
-        new LeakScanner(EMPTY, Set.of(), false, hits::add).value(text, () -> "cell");
-        return hits;
-    }
-
-    private static List<LeakScanner.Hit> bytes(String text) {
-        List<LeakScanner.Hit> hits = new ArrayList<>();
-        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-        new LeakScanner(EMPTY, Set.of(), false, hits::add).value(b, 0, b.length, () -> "cell");
-        return hits;
-    }
-
-    private static List<LeakScanner.Hit> raw(String text) {
-        List<LeakScanner.Hit> hits = new ArrayList<>();
-        LeakScanner s = new LeakScanner(EMPTY, Set.of(), false, hits::add);
-        byte[] b = ("first line\n" + text + "\nlast line\n").getBytes(StandardCharsets.UTF_8);
-        s.startRaw();
-        s.rawBytes(b, 0, b.length);
-        s.endRaw();
-        return hits;
-    }
-
-    private static List<String> sources(List<LeakScanner.Hit> hits) {
-        return hits.stream().map(LeakScanner.Hit::source).toList();
-    }
 
     private static void assertFoundInValueAndRaw(String text, String source, String what) {
         assertEquals(List.of(source), sources(value(text)), "value: " + what);
