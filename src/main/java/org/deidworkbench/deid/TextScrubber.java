@@ -1518,9 +1518,9 @@ public final class TextScrubber {
                 labelledName(text, bounds, t, spans, !cue.equalsIgnoreCase("name") && !cue.equalsIgnoreCase("attending"));
                 continue;
             }
-            if ((cue.equalsIgnoreCase("cc") || SIGNING.contains(cue.toLowerCase(Locale.ROOT)))
-                    && (signatureNames(text, bounds, t, spans) || !READ_BACK.containsKey(cue.toLowerCase(Locale.ROOT)))) {
-                continue; // "verified by Name" signs; "verified with Name" is read back (below)
+            if (cue.equalsIgnoreCase("cc") || SIGNING.contains(cue.toLowerCase(Locale.ROOT))) {
+                signatureNames(text, bounds, t, spans);
+                continue;
             }
             if (FORMS_OF_ADDRESS.contains(cue)) {
                 // "Herr Kranichfeld", "Sig.ra Nussbaumer", "Sra. Nussbaumer", "Mme Lefèvre": capitalised, as a
@@ -1942,7 +1942,7 @@ public final class TextScrubber {
      * label says what they are. A copy list goes on after "; " to the next name, up to four names. Whether the cue
      * was one ("signed by", "cc:" at a line's start), names or not.
      */
-    private static boolean signatureNames(String text, List<int[]> bounds, int t, List<Span> spans) {
+    private static void signatureNames(String text, List<int[]> bounds, int t, List<Span> spans) {
         int[] cue = bounds.get(t);
         int k = t + 1;
         boolean copyList = text.substring(cue[0], cue[1]).equalsIgnoreCase("cc");
@@ -1953,17 +1953,17 @@ public final class TextScrubber {
             }
             if (before >= 0 && text.charAt(before) != '\n' && text.charAt(before) != '\r'
                     || cue[1] >= text.length() || text.charAt(cue[1]) != ':') {
-                return false; // "10 cc:" or "cc" in a sentence is not a copy list
+                return; // "10 cc:" or "cc" in a sentence is not a copy list
             }
         } else {
             if (k >= bounds.size() || !gap(text, cue[1], bounds.get(k)[0], " ")
                     || !text.substring(bounds.get(k)[0], bounds.get(k)[1]).equalsIgnoreCase("by")) {
-                return false;
+                return;
             }
             k++;
         }
         if (k >= bounds.size() || !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], ": \t")) {
-            return true;
+            return;
         }
         for (int entries = 0; entries < 4 && k < bounds.size(); entries++) {
             if (k + 1 < bounds.size() && STAFF_TITLES.contains(lower(text, bounds.get(k)))
@@ -1985,7 +1985,7 @@ public final class TextScrubber {
                 spans.add(new Span(w[0], w[1], "[NAME]"));
             }
             if (!copyList || k == first || k >= bounds.size()) {
-                return true;
+                return;
             }
             // ", MD; DR ...": past the degree to the next name of the list
             if (STAFF_TITLES.contains(lower(text, bounds.get(k))) && gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], ", ")
@@ -1994,10 +1994,9 @@ public final class TextScrubber {
             }
             if (k >= bounds.size() || !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], ".; ")
                     || text.indexOf(';', bounds.get(k - 1)[1]) < 0 || text.indexOf(';', bounds.get(k - 1)[1]) > bounds.get(k)[0]) {
-                return true;
+                return;
             }
         }
-        return true;
     }
 
     private static String lower(String text, int[] word) {
