@@ -26,6 +26,14 @@ class LatinAmericanAndThaiDeterminismTest {
     @ParameterizedTest
     @ValueSource(strings = {"mx", "cl", "th"})
     void aFolderComesOutTheSameAtOneAndTwoThreads(String folder, @TempDir Path dir) throws Exception {
+        sameAtOneAndTwoThreads(folder, dir, 0);
+    }
+
+    /**
+     * Runs a corpus folder at one and at two threads on copies of one key file and asserts every CSV output
+     * byte-identical, and every file but {@code withheld} of them written.
+     */
+    static void sameAtOneAndTwoThreads(String folder, Path dir, int withheld) throws Exception {
         Path input = dir.resolve(folder);
         SampleData.copyTree(AdversarialCorpusTest.ROOT.resolve(folder), input);
         Path key = dir.resolve("study.deidkey");
@@ -40,7 +48,7 @@ class LatinAmericanAndThaiDeterminismTest {
         try (Stream<Path> walk = Files.walk(dir.resolve("out1"))) {
             files = walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".csv")).toList();
         }
-        assertEquals(new java.io.File(input.toString()).list().length, files.size(), "a file was not written");
+        assertEquals(new java.io.File(input.toString()).list().length - withheld, files.size(), "a file was not written");
         for (Path one : files) {
             Path two = dir.resolve("out2").resolve(dir.resolve("out1").relativize(one));
             assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two), one.getFileName() + " differs");
