@@ -102,6 +102,30 @@ class CsvTemplateProfileTest {
         assertFalse(decide("year_of_birth").identifier(), "a year is too common to scrub from text");
     }
 
+    /**
+     * Decision 0143: a birth date whose header names its date first ({@code DATE_NAISSANCE}, {@code DT_NASCITA},
+     * {@code GEB_DT}) was caught by the generic {@code dates} rule and only shifted, so a patient over 89 kept a full
+     * birth date, and notes kept it shifted under "née le". It is the birth-date rule's now.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"DATE_NAISSANCE", "Date de naissance", "date_naiss",
+        "DT_NAISS", "dt naissance", "Date naiss.", "DATE_NAIS", "naissance_date", "DT_NASCITA",
+        "DT_NACIMIENTO", "date_nac", "GEB_DT", "GEBURTS_DT", "DT_URODZENIA", "DOGUM_DT", "date_of_birth", "DT_NASC"})
+    void aBirthDateNamedDateFirstIsAggregatedNotOnlyShifted(String header) {
+        ColumnDecision d = decide(header);
+        assertEquals("birth-date", d.rule() == null ? "none" : d.rule().id(), d::reason);
+        assertEquals(new ActionSpec.Generalize(Generalization.BIRTH_DATE), d.spec());
+        assertTrue(d.identifier(), "noted, so that free text loses it as [DOB]");
+    }
+
+    /** The birth-date rule's other languages do not take ordinary dates of those languages. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"DATE_ENTREE", "date_sortie", "DT_RICOVERO",
+        "DT_INTERNACAO", "DT_NACHUNTERSUCHUNG", "date_deces", "DATE_GEBUCHT"})
+    void ordinaryDatesOfOtherLanguagesStayShifted(String header) {
+        assertEquals(new ActionSpec.ShiftDate(), decide(header).spec(), header);
+    }
+
     @Test
     void ageIsBandedWithTheOver89Rule() {
         assertEquals(new ActionSpec.Generalize(Generalization.AGE_BAND), decide("age").spec());
