@@ -710,17 +710,56 @@ public final class VerifyJob {
 
         @Override
         public void value(CharSequence value, Supplier<String> where) {
-            scanner.value(value, where);
+            int n = value.length();
+            if (hl7(n, n > 0 ? value.charAt(0) : ' ', n > 3 ? value.charAt(3) : ' ')) {
+                scanner.value(readHl7(value.toString()), where);
+            } else {
+                scanner.value(value, where);
+            }
         }
 
         @Override
         public void value(char[] chars, int offset, int length, Supplier<String> where) {
-            scanner.value(chars, offset, length, where);
+            if (hl7(length, length > 0 ? chars[offset] : ' ', length > 3 ? chars[offset + 3] : ' ')) {
+                scanner.value(readHl7(new String(chars, offset, length)), where);
+            } else {
+                scanner.value(chars, offset, length, where);
+            }
         }
 
         @Override
         public void value(byte[] bytes, int offset, int length, Supplier<String> where) {
-            scanner.value(bytes, offset, length, where);
+            if (hl7(length, length > 0 ? (char) bytes[offset] : ' ', length > 3 ? (char) bytes[offset + 3] : ' ')) {
+                scanner.value(readHl7(new String(bytes, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1)),
+                        where);
+            } else {
+                scanner.value(bytes, offset, length, where);
+            }
+        }
+
+        /** A first look (two characters) at whether a value may be an HL7 v2 message: {@code M} and {@code |}. */
+        private static boolean hl7(int length, char first, char fourth) {
+            return length > 8 && first == 'M' && fourth == '|';
+        }
+
+        /**
+         * An HL7 v2 message (a cell of an interface engine's log) as the text its escape sequences stand for, as the run
+         * scrubbed it (decision 0139): {@code M\XFC\LLER} is MÜLLER, {@code \.br\} a line break. Any other value, or
+         * a message whose encoding characters cannot be read, as written.
+         */
+        private static String readHl7(String value) {
+            if (!value.startsWith("MSH|")) {
+                return value;
+            }
+            try {
+                org.deidworkbench.deid.Hl7Message message = org.deidworkbench.deid.Hl7Message.parse(value);
+                int fields = value.indexOf('|', 4); // MSH-2, the encoding characters, holds the escape character itself
+                String rest = value.substring(fields);
+                String read = message.unescape(rest);
+                return read == rest ? value : value.substring(0, fields) + read;
+            } catch (org.deidworkbench.deid.UnprocessableValueException e) {
+                return value;
+            }
         }
 
         @Override

@@ -101,6 +101,25 @@ class VerifyJobTest {
         }
     }
 
+    /**
+     * An HL7 v2 message in a cell of an interface engine's log is read as the text its escape sequences stand for, as
+     * the run scrubs it (decision 0139): a name written with a letter in hexadecimal ({@code QUILLF\X45\ATHER}) or
+     * cut by a line break escape is found; read as written it was three words, none of them the name.
+     */
+    @Test
+    void anHl7MessageInACsvCellIsReadWithItsEscapesDecoded() throws Exception {
+        Path out = copyOfOutput();
+        String message = "MSH|^~\\&|EPIC|MERCY|||20230312081500||ADT^A01|MSG1|P|2.5.1\r"
+                + "NTE|1||Call from Av\\X65\\ry Quillf\\X65\\ather\\.br\\re: results";
+        Files.writeString(out.resolve("interface_log.csv"), "MESSAGE_ID,RAW_MESSAGE\nMSG1,\"" + message + "\"\n");
+        List<VerifyReport.Hit> hits = hitsIn(verify(out), "interface_log.csv");
+        assertEquals(2, hits.size(), "the first and the last name, each behind a hexadecimal escape: " + hits);
+        for (VerifyReport.Hit h : hits) {
+            assertEquals("ORIGINAL", h.kind());
+            assertEquals("record 1, column RAW_MESSAGE", h.location());
+        }
+    }
+
     @Test
     void aNameInTheOtherOrderInATextFileIsFoundByLine() throws Exception {
         Path out = copyOfOutput();
