@@ -20,8 +20,12 @@ final class AgesInNotes {
     /** Words for years of age after the number, each ending its word. */
     private static final String AFTER = "(?:[\\s-]*(?:años|anos|anni(?!\\s+fa(?!\\p{L}))|lat|letn\\p{L}*|лет|года?"
             + "|летн\\p{L}*|ετών|χρον\\p{L}*|yaş\\p{L}*)(?!\\p{L})|enne(?!\\p{L})|\\s?(?:歳|才|岁|歲|세))";
-    /** Words for age before the number (a preposition or a colon between). */
-    private static final String BEFORE = "(?:(?:^|[^\\p{L}])(?:edad|età|idade|wiek|lat|возраст\\p{L}{0,3}|ηλικία"
+    /**
+     * Words for age before the number (a preposition or a colon between). A word's start is a negative look-behind, not
+     * {@code (?:^|[^\\p{L}])}: with {@code ^} inside this look-behind, the scrubber's anchored match under transparent
+     * bounds reported the match as starting at the text's first character (JDK 17), and the word went with the age.
+     */
+    private static final String BEFORE = "(?:(?<!\\p{L})(?:edad|età|idade|wiek|lat|возраст\\p{L}{0,3}|ηλικία"
             + "|ηλικίας|yaşı)|อายุ)\\s{0,3}(?:(?:de|em|di|w|в)\\s{1,3}|:\\s{0,3})?";
 
     /** An age over 89 beside its word: the number only is matched, to become {@code 90+}. */
