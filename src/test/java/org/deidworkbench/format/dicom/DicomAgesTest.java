@@ -33,7 +33,8 @@ class DicomAgesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"092Y,090Y", "120Y,090Y", "090Y,090Y", "089Y,089Y", "045Y,045Y", "100Y,090Y", "999D,999D", "011M,011M", "052W,052W"})
+    @CsvSource({"092Y,090Y", "120Y,090Y", "090Y,090Y", "100Y,090Y", "089Y,089Y", "045Y,045Y", "999D,999D", "011M,011M",
+        "052W,052W"})
     void anAgeOver89InAnyUnitIsWritten090Y(String age, String written) throws Exception {
         Dataset ds = DicomProcessorTest.ct();
         ds.putStrings(0x00101010, VR.AS, age);
