@@ -28,9 +28,12 @@ final class AgesInNotes {
     private static final String BEFORE = "(?:(?<!\\p{L})(?:edad|età|idade|wiek|lat|возраст\\p{L}{0,3}|ηλικία"
             + "|ηλικίας|yaşı)|อายุ)\\s{0,3}(?:(?:de|em|di|w|в)\\s{1,3}|:\\s{0,3})?";
 
-    /** An age over 89 beside its word: the number only is matched, to become {@code 90+}. */
-    static final Pattern AGE_OVER_89 = Pattern.compile("(?iu)(?<![\\d.,])" + AGE + "(?=" + AFTER + ")|(?<=" + BEFORE + ")"
-            + AGE + "(?!\\d|[.,]\\d)");
+    /**
+     * An age over 89 beside its word: the number only is matched, to become {@code 90+}. The look-ahead first: a run of
+     * digits that is no number from 90 to 149 fails there, before the look-behind tries its lengths.
+     */
+    static final Pattern AGE_OVER_89 = Pattern.compile("(?iu)(?=" + AGE + "(?!\\d))(?:(?<![\\d.,])" + AGE + "(?=" + AFTER
+            + ")|(?<=" + BEFORE + ")" + AGE + "(?![.,]\\d))");
 
     private AgesInNotes() {
     }
