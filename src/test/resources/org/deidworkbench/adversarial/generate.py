@@ -3991,8 +3991,8 @@ def opaque():
 #     spaced from the others by more than two years of days, so no shifted number can come out as another's value ---
 def ages():
     d = os.path.join(HERE, "ages")
-    # 1. SAS: birth dates 1925..1985 and visit dates 2011..2024 as day numbers, far apart
-    births = [-12610, -10150, -7690, -2770, 3390, 7070, 9530, -5230]  # -12610 is 1925-06-26; -5230 is 1945-09-05
+    # 1. SAS: birth dates 1925..1986 and visit dates 1990..2021 as day numbers, far apart
+    births = [-12610, -10150, -7690, -2770, 3390, 7070, 9530, -5230]  # -12610 is 1925-06-23; -5230 is 1945-09-06
     rows = []
     for i, b in enumerate(births):
         start = 10960 + i * 1540  # from 1990-01-03, every 1540 days, the visit 770 days after the start

@@ -26,8 +26,8 @@ class SasDateMethodTest {
     @Test
     void aBirthDayNumberOfSomeoneOver89IsAggregatedAndAYoungerOneShifted() throws Exception {
         DeidMethod birth = new SasDateMethod(new GeneralizeMethod(Generalization.BIRTH_DATE, 2026, -3));
-        assertEquals("<=1936", birth.apply("-12610", TEN_DAYS)); // 1925-06-26
-        assertEquals("-7680", birth.apply("-7690", TEN_DAYS)); // 1938-12-09
+        assertEquals("<=1936", birth.apply("-12610", TEN_DAYS)); // 1925-06-23
+        assertEquals("-7680", birth.apply("-7690", TEN_DAYS)); // 1938-12-12
     }
 
     @Test
