@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
  * {@code 92-летний}, Greek {@code 92 ετών} and {@code 92χρονη}, Turkish {@code 92 yaşında}, Japanese {@code 92歳},
  * Chinese {@code 92岁}, Korean {@code 92세}) or after a word for age (Spanish {@code edad: 92}, Italian {@code età 92},
  * Portuguese {@code idade 92}, Polish {@code wiek 92} and {@code lat 92}, Russian {@code возраст 92}, Greek
- * {@code ηλικία 92}, Turkish {@code yaşı 92}, Thai {@code อายุ 92}, written without a space before it). English, German, French, Dutch and Scandinavian
- * ages have the scrubber's own patterns. A number is an age only beside such a word: {@code 92 mg}, {@code Hb 92 g/L}
- * and {@code 92 anni fa} stay as written (the last one is years ago, not an age). Only ASCII digits, from 90 to 149.
+ * {@code ηλικία 92}, Turkish {@code yaşı 92}, Thai {@code อายุ 92}, written without a space before it). English,
+ * German, French, Dutch and Scandinavian ages have the scrubber's own patterns. A number is an age only beside such a
+ * word: {@code 92 mg}, {@code Hb 92 g/L} and {@code 92 anni fa} stay as written (the last one is years ago, not an
+ * age). Only ASCII digits, from 90 to 149.
  */
 final class AgesInNotes {
 
@@ -32,8 +33,8 @@ final class AgesInNotes {
      * An age over 89 beside its word: the number only is matched, to become {@code 90+}. The look-ahead first: a run of
      * digits that is no number from 90 to 149 fails there, before the look-behind tries its lengths.
      */
-    static final Pattern AGE_OVER_89 = Pattern.compile("(?iu)(?=" + AGE + "(?!\\d))(?:(?<![\\d.,])" + AGE + "(?=" + AFTER
-            + ")|(?<=" + BEFORE + ")" + AGE + "(?![.,]\\d))");
+    static final Pattern AGE_OVER_89 = Pattern.compile("(?iu)(?=" + AGE + "(?!\\d))(?:(?<![\\d.,])" + AGE
+            + "(?=" + AFTER + ")|(?<=" + BEFORE + ")" + AGE + "(?![.,]\\d))");
 
     private AgesInNotes() {
     }

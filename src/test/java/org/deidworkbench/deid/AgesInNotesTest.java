@@ -27,7 +27,8 @@ class AgesInNotesTest {
         "患者は95歳の女性。|患者は90+歳の女性。",
         "102세 여자 환자.|90+세 여자 환자.",
         "ผู้ป่วยอายุ 103 ปี|ผู้ป่วยอายุ 90+ ปี",
-        "Edad: 104. Età 92, idade 93, wiek 94, возраст 95, ηλικία 96.|Edad: 90+. Età 90+, idade 90+, wiek 90+, возраст 90+, ηλικία 90+.",
+        "Edad: 104. Età 92, idade 93.|Edad: 90+. Età 90+, idade 90+.",
+        "Wiek 94, возраст 95, ηλικία 96.|Wiek 90+, возраст 90+, ηλικία 90+.",
         "患者92岁。|患者90+岁。"})
     void anAgeOver89WithItsWordBecomes90Plus(String text, String scrubbed) {
         assertEquals(scrubbed, scrub(text));

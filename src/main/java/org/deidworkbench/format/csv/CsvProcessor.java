@@ -763,7 +763,8 @@ public final class CsvProcessor implements FileProcessor {
             ColumnPlan p = engine.plan(header.get(c), analysed ? in.columns()[c] : ColumnInsight.NONE);
             boolean dayFirst = p.slashDayFirst() || textDayFirst && p.spec().action() == Action.SCRUB_TEXT;
             DeidMethod method = withMethods ? engine.method(p.spec(), dayFirst, p.monthLanguage()) : null;
-            if (method != null && p.decidedBy() == ColumnPlan.DecidedBy.CLASSIFIER && p.spec().action() == Action.SHIFT_DATE) {
+            if (method != null && p.decidedBy() == ColumnPlan.DecidedBy.CLASSIFIER
+                    && p.spec().action() == Action.SHIFT_DATE) {
                 method = engine.withOldDatesAggregated(method, dayFirst); // a birth date by values alone (decision 0142)
             }
             if (method != null && SasDateMethod.readsDates(p.spec()) && SasDates.said(p.evidence())) {
