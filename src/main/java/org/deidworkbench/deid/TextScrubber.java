@@ -530,6 +530,8 @@ public final class TextScrubber {
             // start, after "a", "an", "is", "pt" or "(", not where a temperature is written ("Tmax 99F"; decision 0110).
             new Detector(Pattern.compile("(?m)(?:^|(?<=^[ \\t]{1,4})|(?<=\\b(?:[Aa]n?|is|[Pp]t)[ \\t])|(?<=\\())(9\\d|1[0-4]\\d)"
                     + "(?=[ \\t]?[MF]\\b(?![ \\t]*(?:fever|temp|febrile)))"), "90+", 1, s -> s.digits >= 2, Starts.DIGIT_RUN),
+            // ... and in the corpus' other languages: "92 años", "92 anni", "lat 92", "92 лет", "92歳" (decision 0142)
+            new Detector(AgesInNotes.AGE_OVER_89, "90+", 0, s -> s.digits >= 2, Starts.DIGIT_RUN),
             // Not the digits of a decimal fraction, but still at the end of a sentence.
             new Detector(Pattern.compile("(?<!\\d)(?<!\\d[.,])\\d{7,}(?!\\d|[.,]\\d)"), "[NUMBER]", 0, s -> s.longestDigitRun >= 7,
                     Starts.DIGIT_RUN));

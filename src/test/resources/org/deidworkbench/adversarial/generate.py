@@ -1857,6 +1857,7 @@ def main():
     cyrillic_greek()  # decision 0131, defined at the end of this file
     middle_east()  # decision 0132, defined at the end of this file
     opaque()  # decision 0138, defined at the end of this file
+    ages()  # decision 0142, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -3980,6 +3981,81 @@ def opaque():
               ["No. RM", "Nama Pasien", "Tgl Lahir", "Jenis Kelamin", "Alamat", "No. HP", "NIK", "Kode Diagnosa",
                "Biaya (Rp)"], rows, newline="\r\n")
     keep("opaque", "1.250.000", "2.375.000", "E11.9", "N18.3")
+
+
+# === ages (decision 0142) ==========================================================================================
+# --- Ages over 89 and the dates that tell one, everywhere they hide: a SAS data set exported without date formats
+#     (days since 1960-01-01 under SAS names: BRTHDT, RFSTDTN, VISDTN) beside integer amounts that are no dates; a
+#     birth date under a header no profile knows (Column2); notes in the corpus' languages ("92 años", "lat 93",
+#     "95歳"); FHIR age observations (LOINC 30525-0, 21612-7) and a birth date 90 years back. Each planted value is
+#     spaced from the others by more than two years of days, so no shifted number can come out as another's value ---
+def ages():
+    d = os.path.join(HERE, "ages")
+    # 1. SAS: birth dates 1925..1986 and visit dates 1990..2021 as day numbers, far apart
+    births = [-12610, -10150, -7690, -2770, 3390, 7070, 9530, -5230]  # -12610 is 1925-06-23; -5230 is 1945-09-06
+    rows = []
+    for i, b in enumerate(births):
+        start = 10960 + i * 1540  # from 1990-01-03, every 1540 days, the visit 770 days after the start
+        rows.append(["SITE01-%04d" % (1017 + i * 23), str(b), str(start), str(start + 770),
+                     str(12345 + i * 2750), "%d.%02d" % (4 + i % 3, (i * 29) % 100), str(1 + i % 3), ["Y", "N"][i % 2]])
+        plant("patient-id", rows[-1][0])
+        plant("birth-date", str(b))
+        plant("event-date", str(start), str(start + 770))
+    write_csv(os.path.join(d, "ADSL.csv"),
+              ["USUBJID", "BRTHDT", "RFSTDTN", "VISDTN", "DOSECUM", "LBSTRESN", "VISITNUM", "SAFFL"], rows,
+              newline="\r\n")
+    keep("ages", "12345", "15095", "17845", "31595", "4.00", "5.29", "6.58", "SAFFL")
+    # 2. A birth date under a header no profile knows: two of six 90 or more years back
+    born = ["1929-03-05", "1961-07-11", "1933-11-23", "1975-02-14", "1984-09-30", "1958-01-02"]
+    rows = []
+    for i, b in enumerate(born):
+        rows.append(["Q%05d" % (40017 + i * 311), b, "%.1f" % (5.1 + i * 0.4), ["E11.9", "I10", "N18.3"][i % 3]])
+        plant("birth-date", b)
+    plant("birth-year-over-89", "1929", "1933")  # the year a shift may leave, telling an age over 89
+    write_csv(os.path.join(d, "Export1.csv"), ["Column1", "Column2", "Column3", "Column4"], rows, newline="\r\n")
+    keep("ages", "5.1", "7.1", "E11.9", "N18.3")
+    # 3. Notes: an age over 89 with its words in each language; numbers without them stay
+    notes = [
+        ("Paciente de 92 años, caída en domicilio.", "92 años"),
+        ("Paciente de 93 anos, queda da própria altura.", "93 anos"),
+        ("Paziente di 94 anni, caduta accidentale; ipertensa da 30 anni.", "94 anni"),
+        ("Una 96enne vive sola.", "96enne"),
+        ("Pacjentka lat 97, upadek w domu.", "lat 97"),
+        ("Pacjent 98 lat, 98-letni mężczyzna.", "98 lat"),
+        ("Пациентка 91 год, падение дома.", "91 год"),
+        ("Ασθενής 99 ετών, πτώση.", "99 ετών"),
+        ("Hasta 101 yaşında, düşme.", "101 yaşında"),
+        ("患者は95歳の女性。", "95歳"),
+        ("102세 여자 환자, 낙상.", "102세"),
+        ("ผู้ป่วยอายุ 103 ปี หกล้ม", "อายุ 103"),
+        ("Edad: 104. Vive con su hija.", "Edad: 104"),
+    ]
+    rows = []
+    for i, (text, age) in enumerate(notes):
+        rows.append(["N%03d" % (i + 1), text + " Hb 92 g/L, creatinina 96 µmol/L, 93 mg."])
+        plant("age-over-89", age)
+    rows.append(["N%03d" % (len(notes) + 1), "Paziente di 67 anni; operata 91 anni fa? No: 19 anni fa. Edad 45."])
+    write_csv(os.path.join(d, "notes.csv"), ["note_id", "note_text"], rows)
+    keep("ages", "Hb 92 g/L", "96 µmol/L", "93 mg", "67 anni", "19 anni fa", "Edad 45", "ipertensa da 30 anni")
+    # 4. FHIR: the age as an observation's quantity in years, and a birth date 90 years back
+    pid = "ages-pt-1"
+    ndjson(os.path.join(d, "fhir.ndjson"), [
+        {"resourceType": "Patient", "id": pid, "birthDate": "1928-04-17", "gender": "female"},
+        {"resourceType": "Observation", "id": "ages-obs-1", "status": "final",
+         "code": {"coding": [{"system": "http://loinc.org", "code": "30525-0", "display": "Age"}]},
+         "subject": {"reference": "Patient/" + pid},
+         "valueQuantity": {"value": 97, "unit": "a", "system": "http://unitsofmeasure.org", "code": "a"}},
+        {"resourceType": "Observation", "id": "ages-obs-2", "status": "final",
+         "code": {"coding": [{"system": "http://loinc.org", "code": "21612-7", "display": "Age - Reported"}]},
+         "subject": {"reference": "Patient/" + pid},
+         "valueQuantity": {"value": 96, "unit": "yr", "system": "http://unitsofmeasure.org", "code": "a"}},
+        {"resourceType": "Observation", "id": "ages-obs-3", "status": "final",
+         "code": {"coding": [{"system": "http://loinc.org", "code": "718-7", "display": "Hemoglobin"}]},
+         "subject": {"reference": "Patient/" + pid},
+         "valueQuantity": {"value": 94, "unit": "g/L", "system": "http://unitsofmeasure.org", "code": "g/L"}}])
+    plant("birth-date", "1928-04-17")
+    plant("age-over-89", '"value":97', '"value":96')
+    keep("ages", '"value":94,"unit":"g/L"', "30525-0", "21612-7", "718-7")
 
 
 if __name__ == "__main__":

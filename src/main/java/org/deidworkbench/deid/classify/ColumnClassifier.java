@@ -92,6 +92,10 @@ public final class ColumnClassifier {
         if (months != null) {
             evidence += "; month names in " + months.name().toLowerCase(Locale.ROOT);
         }
+        if (SasDates.holds(header, s)) { // days since 1960 under a SAS date name (decision 0142)
+            d = of(h.has(Hint.BIRTH) ? ColumnClass.BIRTH_DATE : ColumnClass.DATE, 1);
+            evidence += "; " + SasDates.EVIDENCE;
+        }
         // Arabic, Persian and Hebrew exports write the day first (decision 0132): 12/03/1985 is 12 March
         boolean dayFirst = s.slashDayFirst() || s.slashOrder() == SlashOrder.OPEN && MiddleEasternHeaders.isOne(header);
         return new Classification(d.columnClass, Math.max(0, Math.min(1, d.confidence)), evidence, dayFirst,

@@ -551,6 +551,14 @@ public final class Deidentifier {
     }
 
     /**
+     * {@code dates} (a column's {@code shift-date}) with every date 90 or more years before the run's year aggregated as
+     * {@code generalize: birth-date} aggregates it, for a column taken for dates by its values alone (decision 0142).
+     */
+    public DeidMethod withOldDatesAggregated(DeidMethod dates, boolean slashDayFirst) {
+        return new org.deidworkbench.deid.method.OldDatesMethod(dates, referenceYear, slashDayFirst);
+    }
+
+    /**
      * {@code scrub-text}, its slash dates read day first when {@code slashDayFirst} (decision 0129); a value that holds
      * an HL7 v2 message is de-identified by its structure (decision 0126).
      */

@@ -23,6 +23,8 @@ import org.deidworkbench.deid.Subject;
 import org.deidworkbench.deid.TextScrubber;
 import org.deidworkbench.deid.UnprocessableValueException;
 import org.deidworkbench.deid.method.DeidMethod;
+import org.deidworkbench.deid.method.SasDateMethod;
+import org.deidworkbench.deid.classify.SasDates;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatException;
@@ -761,6 +763,13 @@ public final class CsvProcessor implements FileProcessor {
             ColumnPlan p = engine.plan(header.get(c), analysed ? in.columns()[c] : ColumnInsight.NONE);
             boolean dayFirst = p.slashDayFirst() || textDayFirst && p.spec().action() == Action.SCRUB_TEXT;
             DeidMethod method = withMethods ? engine.method(p.spec(), dayFirst, p.monthLanguage()) : null;
+            if (method != null && p.decidedBy() == ColumnPlan.DecidedBy.CLASSIFIER
+                    && p.spec().action() == Action.SHIFT_DATE) {
+                method = engine.withOldDatesAggregated(method, dayFirst); // a birth date by values alone (decision 0142)
+            }
+            if (method != null && SasDateMethod.readsDates(p.spec()) && SasDates.said(p.evidence())) {
+                method = new SasDateMethod(method); // days since 1960 (decision 0142)
+            }
             columns[c] = new Column(p, p.counterId() + " (" + p.spec().action().yamlName() + ")", method);
         }
         return columns;
