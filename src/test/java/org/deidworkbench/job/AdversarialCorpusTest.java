@@ -291,7 +291,7 @@ class AdversarialCorpusTest {
         "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
         "fhir-anz", "jp", "kr", "cn",
         "hl7", "clarity", "mx", "cl", "th",
-        "ru", "gr", "sa", "ir", "il", "opaque"})
+        "ru", "gr", "sa", "ir", "il", "opaque", "ages"})
     void theVerifierFindsNothingInAnyOutput(String folder) throws Exception {
         Path out = output(folder);
         org.deidworkbench.keyfile.KeyFileContents keys =
