@@ -447,4 +447,28 @@ public final class CheckDigits {
         return d.length() == 8 && letter != 0
                 && "TRWAGMYFPDXBNJZSQVHLCKE".charAt(Integer.parseInt(d.toString()) % 23) == letter;
     }
+
+    private static final Pattern CODICE_FISCALE_SHAPE = Pattern.compile(
+            "[A-Z]{6}[0-9LMNP-V]{2}[ABCDEHLMPRST][0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{3}[A-Z]");
+    /** The values of the characters in odd places of a codice fiscale, digits and letters alike (0 is A, 1 is B …). */
+    private static final int[] CF_ODD = {1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10,
+        22, 25, 24, 23};
+
+    /**
+     * An Italian codice fiscale (decision 0141): sixteen characters in its shape (the surname's and given name's letters,
+     * the birth year, month letter and day, the town's code) and a control letter from the fifteen before it.
+     */
+    public static boolean codiceFiscale(String v) {
+        String s = v.toUpperCase(java.util.Locale.ROOT);
+        if (!CODICE_FISCALE_SHAPE.matcher(s).matches()) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 15; i++) {
+            char c = s.charAt(i);
+            int value = c <= '9' ? c - '0' : c - 'A';
+            sum += i % 2 == 0 ? CF_ODD[value] : value;
+        }
+        return s.charAt(15) == 'A' + sum % 26;
+    }
 }

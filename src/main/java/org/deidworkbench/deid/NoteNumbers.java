@@ -69,7 +69,7 @@ final class NoteNumbers {
 
     private static final Pattern NATIONAL_LABEL_BEFORE = Pattern.compile("(?iu)(?<!\\p{L})(?:nir|insee|s[ée]cu(?:rit[ée]\\s+sociale)?"
             + "|pesel|nif|contribuinte|bsn|burgerservicenummer|sofinummer|(?-i:DNI|NIE)|personnummer|pers\\.?\\s?nr\\.?|svnr"
-            + "|sozialversicherungsnummer|ahv(?:-nr\\.?)?|avs|niss|cpf|cns)"
+            + "|sozialversicherungsnummer|ahv(?:-nr\\.?)?|avs|niss|cpf|cns|abha)"
             + "(?:\\s*(?:n\\.?[º°o]\\.?|nr\\.?|no\\.?|num\\.?|n[úu]mero|numer|[:#]))*\\s*$");
     private static final Pattern NATIONAL_VALUE = Pattern.compile("(?:[XYZ][ .-]?)?\\d{1,8}(?:[ .\\-]\\d{1,8}){0,6}(?:-?[A-Z])?"
             + "(?![\\p{L}\\p{N}]|[.,]\\p{N})");
@@ -78,6 +78,9 @@ final class NoteNumbers {
             + END);
     private static final Pattern BSN_DOTTED = Pattern.compile("\\d{4}\\.\\d{2}\\.\\d{3}" + END);
     private static final Pattern DNI = Pattern.compile("(?:\\d{8}|\\d{2}\\.\\d{3}\\.\\d{3})-?[A-Za-z](?![\\p{L}\\p{N}])");
+    private static final Pattern CODICE_FISCALE = Pattern.compile("(?i)[A-Z]{6}\\d{2}[A-Z]\\d{2}[A-Z]\\d{3}[A-Z](?![\\p{L}\\p{N}])");
+    /** An Indian PAN of a person: three letters, P, the surname's initial, four digits, a letter. */
+    private static final Pattern PAN = Pattern.compile("[A-Z]{3}P[A-Z]\\d{4}[A-Z](?![\\p{L}\\p{N}])");
     private static final Pattern NIE = Pattern.compile("[XYZ]-?\\d{7}-?[A-Za-z](?![\\p{L}\\p{N}])");
 
     /** A numeric date or a range of years: not a number these rules look for. */
@@ -96,7 +99,7 @@ final class NoteNumbers {
             return List.of();
         }
         List<Found> out = new ArrayList<>();
-        Matcher[] matchers = new Matcher[16];
+        Matcher[] matchers = new Matcher[16]; // one per pattern, made when first needed
         for (int i = 0; i < n; i++) {
             if (!out.isEmpty() && i < out.get(out.size() - 1).end()) {
                 continue; // inside what was found
@@ -132,6 +135,8 @@ final class NoteNumbers {
             int before = out.size();
             if (boundary(text, i)) {
                 numberAt(text, i, len, next, digits, matchers, out);
+            } else if ((len == 2 || len == 4) && Character.isLetter(text.charAt(i - 1))) {
+                lettersThenDigits(text, i, len, matchers, out);
             }
             if (out.size() == before) {
                 recordLabelled(text, i, matchers, out);
@@ -195,6 +200,21 @@ final class NoteNumbers {
         }
     }
 
+    /**
+     * An Italian codice fiscale ({@code DLLMGR52C54F839S}, in either case) by its control letter, or an Indian PAN of
+     * a person ({@code ABCPP1234K}) by its shape, whose digits {@code [i, i + len)} follow their letters.
+     */
+    private static void lettersThenDigits(String text, int i, int len, Matcher[] matchers, List<Found> out) {
+        Matcher m;
+        if (len == 2 && i >= 6 && letterRun(text, i) >= 6 && (m = NationalNumbers.at(matchers, 14, CODICE_FISCALE, text, i - 6)) != null
+                && boundary(text, i - 6) && CheckDigits.codiceFiscale(m.group())) {
+            out.add(new Found(i - 6, m.end(), "[ID]"));
+        } else if (len == 4 && i >= 5 && letterRun(text, i) == 5 && (m = NationalNumbers.at(matchers, 15, PAN, text, i - 5)) != null
+                && boundary(text, i - 5)) {
+            out.add(new Found(i - 5, m.end(), "[ID]"));
+        }
+    }
+
     /** A number of 7 to 15 digits after a phone cue, in any grouping but a date's. */
     private static void cued(String text, int i, Matcher[] matchers, List<Found> out) {
         Matcher m = NationalNumbers.at(matchers, 10, CUED, text, i);
@@ -242,6 +262,15 @@ final class NoteNumbers {
         }
         out.add(new Found(start, m.end(), "[ID]"));
         return true;
+    }
+
+    /** How many ASCII letters stand right before {@code i} (at most seven are counted). */
+    private static int letterRun(String text, int i) {
+        int k = i;
+        while (k > 0 && i - k < 7 && ((text.charAt(k - 1) | 0x20) >= 'a' && (text.charAt(k - 1) | 0x20) <= 'z')) {
+            k--;
+        }
+        return i - k;
     }
 
     private static boolean isValuePrefix(char c) {

@@ -98,6 +98,7 @@ class NoteNumbersTest {
         "BSN 1234 56 782 gecontroleerd|BSN [ID] gecontroleerd",
         "DNI 12.345.678-Z comprobado|DNI [ID] comprobado",
         "personnummer 19121212 1212 kontrollerat|personnummer [ID] kontrollerat",
+        "ABHA 91-7781-3390-2264, CKD|ABHA [ID], CKD",
     })
     void aNationalNumberInGroupsAfterItsLabelIsFound(String text, String expected) {
         assertEquals(expected, replaced(text));
@@ -110,6 +111,9 @@ class NoteNumbersTest {
         "sofi 1234.56.782 bekend|sofi [ID] bekend",
         "documento 12345678Z en vigor|documento [ID] en vigor",
         "tarjeta X1234567L caducada|tarjeta [ID] caducada",
+        "Sig.ra Rossi (C.F. RSSMRA52C54F839K), nata|Sig.ra Rossi (C.F. [ID]), nata",
+        "codice fiscale rssmra52c54f839k.|codice fiscale [ID].",
+        "PAN ABCPP1234K for the claim|PAN [ID] for the claim",
     })
     void aNationalNumberWithoutItsLabelIsFoundByItsCheck(String text, String expected) {
         assertEquals(expected, replaced(text));
@@ -121,6 +125,7 @@ class NoteNumbersTest {
         "sofi 1234.56.783 bekend",
         "documento 12345678A en vigor",
         "tarjeta X1234567M caducada",
+        "Sig.ra Rossi (C.F. RSSMRA52C54F839Y), nata",
     })
     void aNumberWhoseCheckFailsStaysWithoutItsLabel(String text) {
         assertEquals(text, replaced(text));
@@ -141,6 +146,9 @@ class NoteNumbersTest {
         assertTrue(CheckDigits.spanishIdLetter("X1234567L"));
         assertFalse(CheckDigits.spanishIdLetter("X1234567M"));
         assertFalse(CheckDigits.spanishIdLetter("1234567Z"));
+        assertTrue(CheckDigits.codiceFiscale("RSSMRA52C54F839K"));
+        assertFalse(CheckDigits.codiceFiscale("RSSMRA52C54F839Y"));
+        assertFalse(CheckDigits.codiceFiscale("RSSMRA52Z54F839K"), "no month Z");
     }
 
     @Test
