@@ -83,6 +83,50 @@ final class NoteNumbers {
     private static final Pattern PAN = Pattern.compile("[A-Z]{3}P[A-Z]\\d{4}[A-Z](?![\\p{L}\\p{N}])");
     private static final Pattern NIE = Pattern.compile("[XYZ]-?\\d{7}-?[A-Za-z](?![\\p{L}\\p{N}])");
 
+    /**
+     * A part of every phone cue, national label and record label above, in any case: a text without one of them needs
+     * no look behind its numbers for that kind (one scan of the text, made when first needed, instead of one per number).
+     */
+    private static final Pattern PHONE_STEMS = Pattern.compile("(?iu)t[eé]l|phone|fone|cel|conta[ct]|tlm|m[oó]v|mob|kom|gsm"
+            + "|portable|handy|fax|joignable|ligou|电话|電話|手机|手機|携帯|전화|연락처");
+    private static final Pattern NATIONAL_STEMS = Pattern.compile("(?iu)nir|insee|s[ée]cu|pesel|nif|contribuinte|bsn"
+            + "|burgerservice|sofinummer|dni|nie|personnummer|pers\\.?\\s?nr|svnr|sozialversicherung|ahv|avs|niss|cpf|cns|abha");
+    private static final Pattern RECORD_STEMS = Pattern.compile("(?iu)prontu|processo|karty|histori|ksi[eę]g|dossier|aktenz"
+            + "|fallnum|fall-nr|patientennum|pat\\.?-nr|ipp|nhc|pati[eë]ntnum|journaln");
+
+    /** Whether a text holds a phone cue, a national label, a record label at all; each looked for once, when first asked. */
+    private static final class Stems {
+        private final String text;
+        private int phone = -1;
+        private int national = -1;
+        private int record = -1;
+
+        Stems(String text) {
+            this.text = text;
+        }
+
+        boolean phone() {
+            if (phone < 0) {
+                phone = PHONE_STEMS.matcher(text).find() ? 1 : 0;
+            }
+            return phone == 1;
+        }
+
+        boolean national() {
+            if (national < 0) {
+                national = NATIONAL_STEMS.matcher(text).find() ? 1 : 0;
+            }
+            return national == 1;
+        }
+
+        boolean record() {
+            if (record < 0) {
+                record = RECORD_STEMS.matcher(text).find() ? 1 : 0;
+            }
+            return record == 1;
+        }
+    }
+
     /** A numeric date or a range of years: not a number these rules look for. */
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{4}[-/]\\d{4}");
 
@@ -100,6 +144,7 @@ final class NoteNumbers {
         }
         List<Found> out = new ArrayList<>();
         Matcher[] matchers = new Matcher[16]; // one per pattern, made when first needed
+        Stems stems = new Stems(text);
         for (int i = 0; i < n; i++) {
             if (!out.isEmpty() && i < out.get(out.size() - 1).end()) {
                 continue; // inside what was found
@@ -109,7 +154,7 @@ final class NoteNumbers {
                 Matcher m;
                 if ((m = NationalNumbers.at(matchers, 0, BRACKETED, text, i)) != null) {
                     out.add(new Found(i, m.end(), "[PHONE]"));
-                } else if (digits >= 7 && NationalNumbers.endsBefore(PHONE_CUE_BEFORE, text, i, 32)) {
+                } else if (digits >= 7 && stems.phone() && NationalNumbers.endsBefore(PHONE_CUE_BEFORE, text, i, 32)) {
                     cued(text, i, matchers, out);
                 }
                 continue;
@@ -118,7 +163,7 @@ final class NoteNumbers {
                 Matcher m = NationalNumbers.at(matchers, 1, NIE, text, i);
                 if (m != null && CheckDigits.spanishIdLetter(m.group())) {
                     out.add(new Found(i, m.end(), "[ID]"));
-                } else if (NationalNumbers.endsBefore(NATIONAL_LABEL_BEFORE, text, i, 36)) {
+                } else if (stems.national() && NationalNumbers.endsBefore(NATIONAL_LABEL_BEFORE, text, i, 36)) {
                     labelledNational(text, i, matchers, out);
                 }
                 continue;
@@ -134,12 +179,14 @@ final class NoteNumbers {
             char next = j < n ? text.charAt(j) : ' ';
             int before = out.size();
             if (boundary(text, i)) {
-                numberAt(text, i, len, next, digits, matchers, out);
+                numberAt(text, i, len, next, digits, matchers, stems, out);
             } else if ((len == 2 || len == 4) && Character.isLetter(text.charAt(i - 1))) {
                 lettersThenDigits(text, i, len, matchers, out);
             }
             if (out.size() == before) {
-                recordLabelled(text, i, matchers, out);
+                if (stems.record()) {
+                    recordLabelled(text, i, matchers, out);
+                }
             }
             if (out.size() == before) {
                 i = j - 1;
@@ -149,7 +196,7 @@ final class NoteNumbers {
     }
 
     /** The phones and national numbers that may start at the digit run {@code [i, i + len)}. */
-    private static void numberAt(String text, int i, int len, char next, int digits, Matcher[] matchers,
+    private static void numberAt(String text, int i, int len, char next, int digits, Matcher[] matchers, Stems stems,
             List<Found> out) {
         Matcher m;
         if (len == 2 && next == ' ' && digits >= 10 && (m = NationalNumbers.at(matchers, 2, BR_MOBILE, text, i)) != null) {
@@ -191,11 +238,11 @@ final class NoteNumbers {
             out.add(new Found(i, m.end(), "[ID]"));
             return;
         }
-        if (digits >= 7 && NationalNumbers.endsBefore(NATIONAL_LABEL_BEFORE, text, i, 36)
+        if (digits >= 7 && stems.national() && NationalNumbers.endsBefore(NATIONAL_LABEL_BEFORE, text, i, 36)
                 && labelledNational(text, i, matchers, out)) {
             return;
         }
-        if (digits >= 7 && NationalNumbers.endsBefore(PHONE_CUE_BEFORE, text, i, 32)) {
+        if (digits >= 7 && stems.phone() && NationalNumbers.endsBefore(PHONE_CUE_BEFORE, text, i, 32)) {
             cued(text, i, matchers, out);
         }
     }
