@@ -1007,14 +1007,16 @@ class AdversarialCorpusTest {
             "staff-id", "clinician-id", "order-id", "event-id", "npi", "licence", "document-id", "accession");
 
     /**
-     * The notes of the Brazilian, Portuguese, Polish and Chinese exports run alone (decision 0141): no table announces
-     * a number, and the phones in their national notations ({@code (11) 98765-4321}, {@code (91) 99123-0456},
-     * {@code 912 345 678}, {@code 22 208 1234}, {@code 12 633 44 55}, {@code 138 1234 5678}) are found by their shape or
-     * their cue all the same, as every other number of the notes is. Only number categories are asked about here.
+     * The notes of the Brazilian, Portuguese, Polish, Chinese, Italian and Indian exports run alone (decision 0141): no
+     * table announces a number, and the phones in their national notations ({@code (11) 98765-4321},
+     * {@code (91) 99123-0456}, {@code 912 345 678}, {@code 22 208 1234}, {@code 12 633 44 55}, {@code 138 1234 5678}),
+     * the codici fiscali, the PAN and the ABHA numbers are found by their shape, cue, check letter or label all the
+     * same, as every other number of the notes is. Only number categories are asked about here.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"br/evolucoes.csv", "pt/notas_alta.csv", "pl/epikryzy.csv", "cn/bingcheng.csv"})
-    void aNotesFileRunAloneLosesItsPhonesInTheirNationalNotations(String file,
+    @ValueSource(strings = {"br/evolucoes.csv", "pt/notas_alta.csv", "pl/epikryzy.csv", "cn/bingcheng.csv",
+        "it/referti.csv", "in/discharge_summaries.csv", "in/abdm/Encounter.ndjson"})
+    void aNotesFileRunAloneLosesItsPhonesAndNationalNumbers(String file,
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path input = Files.createDirectories(dir.resolve("in"));
         Files.copy(ROOT.resolve(file), input.resolve(Path.of(file).getFileName()));
