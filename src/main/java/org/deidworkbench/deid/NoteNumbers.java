@@ -54,7 +54,7 @@ final class NoteNumbers {
     private static final Pattern PL_LANDLINE = Pattern.compile("[1-9]\\d [1-9]\\d{2} \\d{2} \\d{2}" + END + NO_UNIT);
     private static final Pattern HL7_ESCAPED = Pattern.compile("\\d{3}(?:\\||\\\\F\\\\)\\d{3}-\\d{4}" + END);
     private static final Pattern CUED = Pattern.compile("(?:\\(\\d{1,5}\\) ?)?\\d{1,5}(?:[ .\\-/]\\d{1,5}){0,6}" + END);
-    private static final Pattern PHONE_CUE_BEFORE = Pattern.compile("(?iu)(?:电话|電話|手机|手機|携帯|전화|연락처|(?<!\\p{L})(?:tel|t[ée]l[ée]phone|telephone|phone|telefone?|telefon|"
+    private static final Pattern PHONE_CUE_BEFORE = Pattern.compile("(?iu)(?:电话|電話|手机|手機|携帯|전화|연락처|(?<!\\p{L})(?:t[ée]l|t[ée]l[ée]phone|telephone|phone|telefone?|telefon|"
             + "telefoon|tel[ée]fono|telefono|celular|cell?|contato|contacto|tlm|telem[oó]vel|m[oó]vil|mobile?|mob|kom|"
             + "kom[oó]rka|gsm|portable|handy|fone|fax|joignable|ligou|telefonou))\\.?(?:\\s*(?:kom|fixo|m[oó]vel)\\.?)?"
             + "(?:\\s*(?:n[º°o]|nr|no|num|numer|n[úu]mero)\\.?)?\\s*[:.]?\\s*(?:(?:au|do|no|da|na|para|pod numerem|at|on)\\s+)?$");
@@ -86,13 +86,14 @@ final class NoteNumbers {
     /**
      * A part of every phone cue, national label and record label above, in any case: a text without one of them needs
      * no look behind its numbers for that kind (one scan of the text, made when first needed, instead of one per number).
+     * ASCII case folding, the few letters beyond ASCII written in both cases: Unicode's folding costs more per character.
      */
-    private static final Pattern PHONE_STEMS = Pattern.compile("(?iu)t[eé]l|phone|fone|cel|conta[ct]|tlm|m[oó]v|mob|kom|gsm"
+    private static final Pattern PHONE_STEMS = Pattern.compile("(?i)t[eéÉ]l|phone|fone|cel|conta[ct]|tlm|m[oóÓ]v|mob|kom|gsm"
             + "|portable|handy|fax|joignable|ligou|电话|電話|手机|手機|携帯|전화|연락처");
-    private static final Pattern NATIONAL_STEMS = Pattern.compile("(?iu)nir|insee|s[ée]cu|pesel|nif|contribuinte|bsn"
+    private static final Pattern NATIONAL_STEMS = Pattern.compile("(?i)nir|insee|s[eéÉ]cu|pesel|nif|contribuinte|bsn"
             + "|burgerservice|sofinummer|dni|nie|personnummer|pers\\.?\\s?nr|svnr|sozialversicherung|ahv|avs|niss|cpf|cns|abha");
-    private static final Pattern RECORD_STEMS = Pattern.compile("(?iu)prontu|processo|karty|histori|ksi[eę]g|dossier|aktenz"
-            + "|fallnum|fall-nr|patientennum|pat\\.?-nr|ipp|nhc|pati[eë]ntnum|journaln");
+    private static final Pattern RECORD_STEMS = Pattern.compile("(?i)prontu|processo|karty|histori|ksi[eęĘ]g|dossier|aktenz"
+            + "|fallnum|fall-nr|patientennum|pat\\.?-nr|ipp|nhc|pati[eëË]ntnum|journaln");
 
     /** Whether a text holds a phone cue, a national label, a record label at all; each looked for once, when first asked. */
     private static final class Stems {

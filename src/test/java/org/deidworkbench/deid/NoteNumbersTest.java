@@ -54,6 +54,8 @@ class NoteNumbersTest {
         "celular 9 8765 4321|celular [PHONE]",
         "joignable au 4 91 55 12 34 le soir|joignable au [PHONE] le soir",
         "Telefon 0221/98 76 54 3|Telefon [PHONE]",
+        "TÉL. 0 800 123 456|TÉL. [PHONE]",
+        "MÓVIL 1 234 5678|MÓVIL [PHONE]",
     })
     void anyNumberAfterAPhoneCueIsAPhone(String text, String expected) {
         assertEquals(expected, replaced(text));
@@ -83,6 +85,8 @@ class NoteNumbersTest {
         "nr karty 12345/2023 założona|nr karty [ID] założona",
         "N° dossier 2023-004512 ouvert|N° dossier [ID] ouvert",
         "Aktenzeichen 4 O 123/23 angelegt|Aktenzeichen [ID] angelegt",
+        "NR KSIĘGI 2023/00451|NR KSIĘGI [ID]",
+        "PATIËNTNUMMER 00451278|PATIËNTNUMMER [ID]",
         "Fallnummer: HC-120045 offen|Fallnummer: [ID] offen",
         "NHC 00451278 revisada|NHC [ID] revisada",
     })
@@ -96,6 +100,7 @@ class NoteNumbersTest {
         "PESEL 520 314 123 63 sprawdzony|PESEL [ID] sprawdzony",
         "NIF 213 456 788 verificado|NIF [ID] verificado",
         "BSN 1234 56 782 gecontroleerd|BSN [ID] gecontroleerd",
+        "N° SÉCU 2 58 02 75 102 123 45|N° SÉCU [ID]",
         "DNI 12.345.678-Z comprobado|DNI [ID] comprobado",
         "personnummer 19121212 1212 kontrollerat|personnummer [ID] kontrollerat",
         "ABHA 91-7781-3390-2264, CKD|ABHA [ID], CKD",
