@@ -396,4 +396,79 @@ public final class CheckDigits {
         }
         return d.charAt(8) - '0' == sum % 11 % 10;
     }
+
+    /**
+     * A French NIR (numéro de sécurité sociale, decision 0141), as written in its groups or run together: thirteen
+     * digits (Corsica's department {@code 2A} or {@code 2B} read as 19 and 18) and a key of two, 97 less the thirteen
+     * modulo 97.
+     */
+    public static boolean nir(String written) {
+        String v = written.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        if (v.length() != 15) {
+            return false;
+        }
+        String body = v.substring(0, 5) + (v.startsWith("2A", 5) ? "19" : v.startsWith("2B", 5) ? "18" : v.substring(5, 7))
+                + v.substring(7, 13);
+        if (!body.chars().allMatch(c -> c >= '0' && c <= '9') || !v.substring(13).chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        return 97 - Long.parseLong(body) % 97 == Integer.parseInt(v.substring(13));
+    }
+
+    /** A Dutch burgerservicenummer (BSN, decision 0141): nine digits passing the 11-test (weights 9 to 2, and -1). */
+    public static boolean bsn(String d) {
+        if (d.length() != 9 || d.chars().distinct().count() == 1) {
+            return false;
+        }
+        int sum = -(d.charAt(8) - '0');
+        for (int i = 0; i < 8; i++) {
+            sum += (d.charAt(i) - '0') * (9 - i);
+        }
+        return sum % 11 == 0;
+    }
+
+    /**
+     * A Spanish DNI ({@code 12345678Z}, {@code 12.345.678-Z}) or NIE ({@code X1234567L}; X, Y, Z read as 0, 1, 2) with
+     * its control letter, the number modulo 23 (decision 0141).
+     */
+    public static boolean spanishIdLetter(String written) {
+        StringBuilder d = new StringBuilder(9);
+        char letter = 0;
+        for (int i = 0; i < written.length(); i++) {
+            char c = Character.toUpperCase(written.charAt(i));
+            if (c >= '0' && c <= '9') {
+                d.append(c);
+            } else if (d.length() == 0 && (c == 'X' || c == 'Y' || c == 'Z')) {
+                d.append((char) ('0' + c - 'X'));
+            } else if (c >= 'A' && c <= 'Z') {
+                letter = c;
+            }
+        }
+        return d.length() == 8 && letter != 0
+                && "TRWAGMYFPDXBNJZSQVHLCKE".charAt(Integer.parseInt(d.toString()) % 23) == letter;
+    }
+
+    private static final Pattern CODICE_FISCALE_SHAPE = Pattern.compile(
+            "[A-Z]{6}[0-9LMNP-V]{2}[ABCDEHLMPRST][0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{3}[A-Z]");
+    /** The values of the characters in odd places of a codice fiscale, digits and letters alike (0 is A, 1 is B …). */
+    private static final int[] CF_ODD = {1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10,
+        22, 25, 24, 23};
+
+    /**
+     * An Italian codice fiscale (decision 0141): sixteen characters in its shape (the surname's and given name's letters,
+     * the birth year, month letter and day, the town's code) and a control letter from the fifteen before it.
+     */
+    public static boolean codiceFiscale(String v) {
+        String s = v.toUpperCase(java.util.Locale.ROOT);
+        if (!CODICE_FISCALE_SHAPE.matcher(s).matches()) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 15; i++) {
+            char c = s.charAt(i);
+            int value = c <= '9' ? c - '0' : c - 'A';
+            sum += i % 2 == 0 ? CF_ODD[value] : value;
+        }
+        return s.charAt(15) == 'A' + sum % 26;
+    }
 }

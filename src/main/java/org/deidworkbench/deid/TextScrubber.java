@@ -792,6 +792,13 @@ public final class TextScrubber {
                 spans.add(new Span(f.start(), f.end(), f.kind() == HealthNumbers.Kind.NUMBER ? "[ID]" : "[ZIP]"));
             }
         }
+        for (NoteNumbers.Found f : NoteNumbers.find(text)) {
+            // national phones, record numbers after their labels, national numbers in groups (decision 0141); after
+            // the others, so that a number they found first keeps its label
+            if (!CheckDigits.afterCodeSystem(text, f.start())) {
+                spans.add(new Span(f.start(), f.end(), f.replacement()));
+            }
+        }
         if (!prefilter || shape.mayHoldNumericDate()) {
             Finder numeric = new Finder(DateValues.textPattern(), text, shape, Starts.DIGIT_RUN, "");
             int first = spans.size();

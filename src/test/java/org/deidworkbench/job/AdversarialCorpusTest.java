@@ -1027,6 +1027,35 @@ class AdversarialCorpusTest {
         assertTrue(leaked.isEmpty(), "categories left in " + file + " run alone: " + leaked);
     }
 
+    /** The number categories of planted.tsv: what a phone, record or national number is planted as. */
+    private static final Set<String> NUMBER_CATEGORIES = Set.of("phone", "mrn", "national-id", "patient-id",
+            "encounter-id", "account-number", "claim-id", "claim-number", "member-id", "insurance-id", "ssn", "tax-id",
+            "staff-id", "clinician-id", "order-id", "event-id", "npi", "licence", "document-id", "accession");
+
+    /**
+     * The notes of the Brazilian, Portuguese, Polish, Chinese, Italian and Indian exports run alone (decision 0141): no
+     * table announces a number, and the phones in their national notations ({@code (11) 98765-4321},
+     * {@code (91) 99123-0456}, {@code 912 345 678}, {@code 22 208 1234}, {@code 12 633 44 55}, {@code 138 1234 5678}),
+     * the codici fiscali, the PAN and the ABHA numbers are found by their shape, cue, check letter or label all the
+     * same, as every other number of the notes is. Only number categories are asked about here.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"br/evolucoes.csv", "pt/notas_alta.csv", "pl/epikryzy.csv", "cn/bingcheng.csv",
+        "it/referti.csv", "in/discharge_summaries.csv", "in/abdm/Encounter.ndjson"})
+    void aNotesFileRunAloneLosesItsPhonesAndNationalNumbers(String file,
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("in"));
+        Files.copy(ROOT.resolve(file), input.resolve(Path.of(file).getFileName()));
+        Path out = dir.resolve("out");
+        new RunJob(new RunRequest(List.of(input), out, dir.resolve("alone.deidkey"), true, PASSPHRASE,
+                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        Leaks found = leaks(input, out);
+        Set<String> leaked = new TreeSet<>(found.categories());
+        leaked.retainAll(NUMBER_CATEGORIES);
+        assertTrue(found.planted() >= 3, "planted values found in the notes: " + found.planted());
+        assertTrue(leaked.isEmpty(), "number categories left in " + file + " run alone: " + leaked);
+    }
+
     /**
      * The codes and values of the Australian, New Zealand and Canadian exports come out as they went in, row by row
      * (decision 0123): AR-DRG, ICD-10-AM, ACHI procedure codes (shaped like phone numbers), MBS items and fees; the NZ
