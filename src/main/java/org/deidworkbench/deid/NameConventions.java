@@ -102,6 +102,7 @@ final class NameConventions {
         labelledPatientNames(text, out);
         initialledNamesBeforeCredentials(text, out);
         addressedNames(text, out);
+        capitalsNames(text, out);
         return out;
     }
 
@@ -324,7 +325,8 @@ final class NameConventions {
                     break;
                 }
                 String part = text.substring(b[0], b[1]);
-                if (!first && gap.equals(" ") && PARTICLES.contains(part) && pending < 2) {
+                if ((!first && gap.equals(" ") && PARTICLES.contains(part)
+                        || first && PARTICLES.contains(part.toLowerCase(Locale.ROOT)) && part.length() > 1) && pending < 2) {
                     pending++;
                     continue;
                 }
@@ -353,6 +355,82 @@ final class NameConventions {
             }
             i = Math.max(end, i + 1);
         }
+    }
+
+    /** Particles of a name written in capitals ("VAN DER BERG, PIETER"). */
+    private static final Set<String> CAPITALS_PARTICLES = Set.of("VAN", "VON", "DER", "DEN", "DE", "DI", "DA", "DEL",
+            "LA", "LE", "TER", "TEN", "DOS", "DAS");
+
+    /**
+     * A name written wholly in capitals at a sentence's start, as a note copies it from a chart: the surname first and
+     * a given name the lists know after a comma ({@code O'BRIEN, SIOBHAN reports}, {@code VAN DER BERG, PIETER, DOB …}),
+     * or a given name the lists know and a surname before a comma ({@code AYŞEGÜL IŞIK, KOAH …}). Abbreviations,
+     * words without a vowel and ordinary words are no surname ({@code COPD, MARY} is none: "COPD" is an abbreviation).
+     */
+    static void capitalsNames(String text, List<int[]> out) {
+        if (text.indexOf(',') < 0 || !mayHoldCapitals(text)) {
+            return;
+        }
+        List<int[]> w = words(text);
+        for (int t = 0; t < w.size(); t++) {
+            int[] b = w.get(t);
+            if (!capitals(text, b[0], b[1]) && !(b[1] - b[0] == 1 && Character.isUpperCase(text.charAt(b[0])))
+                    || !sentenceStart(text, b[0])) {
+                continue;
+            }
+            // the run of capitals words joined by spaces, hyphens or apostrophes, up to a comma
+            int k = t;
+            while (k + 1 < w.size() && k - t < 4 && capitals(text, w.get(k + 1)[0], w.get(k + 1)[1])
+                    && between(text, w.get(k)[1], w.get(k + 1)[0], " ", "-", "'", "’")) {
+                k++;
+            }
+            if (k + 1 >= w.size() || !text.startsWith(",", w.get(k)[1])) {
+                continue;
+            }
+            List<int[]> name = new ArrayList<>(w.subList(t, k + 1));
+            boolean surnames = true;
+            int given = -1;
+            for (int j = t; j <= k; j++) {
+                String part = text.substring(w.get(j)[0], w.get(j)[1]);
+                if (CAPITALS_PARTICLES.contains(part) || part.length() == 1 && text.startsWith("'", w.get(j)[1])
+                        || j > t && "-'’".indexOf(text.charAt(w.get(j)[0] - 1)) >= 0 && surnameShape(part)) {
+                    continue;
+                }
+                String token = NameDictionary.normalize(part);
+                boolean first = NAMES.isFirstName(token) && !NAMES.isCommonWord(token);
+                if (j == t && first && k > t) {
+                    given = j; // "AYŞEGÜL IŞIK,"
+                    continue;
+                }
+                surnames &= surnameShape(part) && (!NAMES.isCommonWord(token) || NAMES.isName(token));
+            }
+            int[] next = w.get(k + 1);
+            boolean givenAfter = between(text, w.get(k)[1], next[0], ", ", ",") && capitals(text, next[0], next[1])
+                    && NAMES.isFirstName(NameDictionary.normalize(text.substring(next[0], next[1])))
+                    && !NAMES.isCommonWord(NameDictionary.normalize(text.substring(next[0], next[1])));
+            if (!surnames || given < 0 && !givenAfter) {
+                t = k;
+                continue;
+            }
+            out.addAll(name);
+            if (givenAfter) {
+                out.add(next);
+                if (k + 2 < w.size() && w.get(k + 2)[1] - w.get(k + 2)[0] == 1
+                        && between(text, next[1], w.get(k + 2)[0], " ") && Character.isUpperCase(text.charAt(w.get(k + 2)[0]))) {
+                    out.add(w.get(k + 2)); // the middle initial
+                }
+            }
+            t = k;
+        }
+    }
+
+    /** Whether a word opens the text, a line or a sentence. */
+    private static boolean sentenceStart(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '"')) {
+            i--;
+        }
+        return i < 0 || ".!?;:\n\r#".indexOf(text.charAt(i)) >= 0;
     }
 
     /** Whether a form of address of {@link #FORMS} may stand in the text without a full stop ("Herr", "Pani"). */
@@ -575,7 +653,7 @@ final class NameConventions {
      * <li>after one or two particles ({@code del}, {@code das}, {@code dos}, {@code da}, {@code de la}), a word the
      * lists know as a name ({@code María del Pilar}, {@code Maria das Graças dos Santos Wanderley}): a place after a
      * particle ({@code de São Paulo}) is no name of theirs;</li>
-     * <li>a later mention of a word of a name found, capitalised, of four letters or more and no ordinary word
+     * <li>a later mention of a word of a name found, capitalised, of three letters or more and no ordinary word
      * ({@code Mrs. Dorothy Quackenbush … Quackenbush agrees}).</li>
      * </ul>
      */
@@ -613,7 +691,7 @@ final class NameConventions {
             }
             int[] b = w.get(t);
             String word = text.substring(b[0], b[1]);
-            if (b[1] - b[0] >= 4 && TextScrubber.cuedNameWord(text, b) && !FORMS.contains(word)
+            if (b[1] - b[0] >= 3 && TextScrubber.cuedNameWord(text, b) && !FORMS.contains(word)
                     && !PATIENT_LABELS.contains(word.toLowerCase(Locale.ROOT))) {
                 mentioned.add(text.substring(b[0], b[1]).toLowerCase(Locale.ROOT));
             }
@@ -632,7 +710,8 @@ final class NameConventions {
                 particles++;
                 k++;
                 add = k < w.size() && text.substring(w.get(k - 1)[1], w.get(k)[0]).equals(" ") && !used[k]
-                        && listedName(text, w.get(k));
+                        && Character.isUpperCase(text.charAt(w.get(k)[0])) && !capitals(text, w.get(k)[0], w.get(k)[1])
+                        && NAMES.isName(NameDictionary.normalize(text.substring(w.get(k)[0], w.get(k)[1])));
             }
             if (add) {
                 name[k] = true;
@@ -643,7 +722,7 @@ final class NameConventions {
         if (!mentioned.isEmpty()) {
             for (int t = 0; t < w.size(); t++) {
                 int[] b = w.get(t);
-                if (!used[t] && !name[t] && b[1] - b[0] >= 4 && Character.isUpperCase(text.charAt(b[0]))
+                if (!used[t] && !name[t] && b[1] - b[0] >= 3 && Character.isUpperCase(text.charAt(b[0]))
                         && mentioned.contains(text.substring(b[0], b[1]).toLowerCase(Locale.ROOT))) {
                     found.add(b);
                 }

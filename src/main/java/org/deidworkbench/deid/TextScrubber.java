@@ -1637,7 +1637,7 @@ public final class TextScrubber {
             "ramq", "phn", "hcn", "dva",
             // the national numbers and the record number a note writes after the name ("Rosimeire Bezerra, CPF …",
             // "Barnaby Quillfeather (MRN 7731988)"; decision 0140)
-            "cpf", "cns", "dni", "nie", "nif", "rut", "curp", "nuss", "pesel", "mrn");
+            "cpf", "cns", "dni", "nie", "nif", "rut", "curp", "nuss", "pesel", "mrn", "pnr");
     /** Surname particles that may stand inside a name before its number ("Aroha Te Whārau"). */
     private static final java.util.Set<String> NAME_PARTICLES = java.util.Set.of("Te", "De", "Da", "Di", "Du", "La",
             "Le", "Van", "Von", "Del", "Der", "Mac", "Ó");
