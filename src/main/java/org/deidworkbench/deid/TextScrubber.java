@@ -941,8 +941,11 @@ public final class TextScrubber {
                 || text.charAt(start - 1) == '.' || text.charAt(start - 1) == '-')) {
             return null; // "O'Brien", "St.Mary": a part of another word
         }
-        if (sentenceStart(text, start) && declined.test(nameStart)) {
-            return null; // "Stan Bożeny dobry": the sentence's noun before a declined name (decision 0140)
+        if (sentenceStart(text, start) && (declined.test(nameStart) || isAllUpperCase(text, nameStart,
+                letterRunEnd(text, nameStart)) && !NAMES.isFirstName(NameDictionary.normalize(text.substring(start, end))))) {
+            // "Stan Bożeny dobry": the sentence's noun before a declined name; "Ricoverato ROSSI Mario": before a
+            // surname in capitals, only a given name the lists know (decision 0140)
+            return null;
         }
         for (Span other : spans) {
             if (other.start() < end && other.end() > start) {
