@@ -649,7 +649,9 @@ final class NameConventions {
      * <ul>
      * <li>the second part of a double name ({@code García-Valdecasas}), a capitalised word that is no ordinary
      * word;</li>
-     * <li>after a space, a word the name lists know as a name and not as a word ({@code … Valdecasas Ibáñez});</li>
+     * <li>after a space, a word the name lists know as a name and not as a word ({@code … Valdecasas Ibáñez}), or
+     * after a given name the lists know, a capitalised word that is no ordinary word ({@code Mildred Vantrease
+     * seen});</li>
      * <li>after one or two particles ({@code del}, {@code das}, {@code dos}, {@code da}, {@code de la}), a word the
      * lists know as a name ({@code María del Pilar}, {@code Maria das Graças dos Santos Wanderley}): a place after a
      * particle ({@code de São Paulo}) is no name of theirs;</li>
@@ -703,7 +705,8 @@ final class NameConventions {
             String gap = text.substring(b[1], w.get(k)[0]);
             int[] nb = w.get(k);
             boolean add = gap.equals("-") && Character.isUpperCase(text.charAt(nb[0])) && TextScrubber.cuedNameWord(text, nb)
-                    || gap.equals(" ") && listedName(text, nb);
+                    || gap.equals(" ") && (listedName(text, nb) || knownGivenName(text, b) && !capitals(text, nb[0], nb[1])
+                    && TextScrubber.cuedNameWord(text, nb) && !FORMS.contains(text.substring(nb[0], nb[1])));
             int particles = 0;
             while (!add && particles < 2 && k < w.size() && text.substring(w.get(k - 1)[1], w.get(k)[0]).equals(" ")
                     && PARTICLES.contains(text.substring(w.get(k)[0], w.get(k)[1]))) {

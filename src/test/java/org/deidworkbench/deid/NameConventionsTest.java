@@ -96,6 +96,8 @@ class NameConventionsTest {
                 scrub("Dña. María del Pilar García-Valdecasas Ibáñez (DNI 51234567C)"));
         assertEquals("Call with Mrs. [NAME] after discharge. [NAME] agrees to weigh daily.",
                 scrub("Call with Mrs. Dorothy Quackenbush after discharge. Quackenbush agrees to weigh daily."));
+        assertEquals("PROGRESS NOTE\n[NAME] [NAME] seen for diabetes follow-up.",
+                scrub("PROGRESS NOTE\nMildred Vantrease seen for diabetes follow-up."));
         assertEquals("[NAME] [NAME] (pnr [ID]) inkommer. [NAME] [NAME] har E11.9.",
                 scrub("Åsa Lindqvist (pnr 580412-3921) inkommer. ÅSA LINDQVIST har E11.9."));
     }
