@@ -71,7 +71,7 @@ final class NameConventions {
 
     /** Particles inside a Spanish, Portuguese, Italian, French, Dutch or German name ("María del Pilar"). */
     private static final Set<String> PARTICLES = Set.of("de", "del", "la", "las", "los", "da", "das", "do", "dos",
-            "di", "du", "van", "von", "der", "den", "ter", "ten", "le");
+            "di", "du", "van", "von", "der", "den", "ter", "ten", "le", "lo");
 
     /** "Q." in "John Q. Smith, PA": a middle initial, and the credential after the name (decision 0139's list). */
     private static final Pattern INITIALLED_BEFORE_CREDENTIAL = Pattern.compile(
@@ -726,7 +726,9 @@ final class NameConventions {
             for (int t = 0; t < w.size(); t++) {
                 int[] b = w.get(t);
                 if (!used[t] && !name[t] && b[1] - b[0] >= 3 && Character.isUpperCase(text.charAt(b[0]))
-                        && mentioned.contains(text.substring(b[0], b[1]).toLowerCase(Locale.ROOT))) {
+                        && (mentioned.contains(text.substring(b[0], b[1]).toLowerCase(Locale.ROOT))
+                        || text.charAt(b[1] - 1) == 's' // the genitive "Sæthers dotter"
+                        && mentioned.contains(text.substring(b[0], b[1] - 1).toLowerCase(Locale.ROOT)))) {
                     found.add(b);
                 }
             }

@@ -80,7 +80,8 @@ class NameConventionsTest {
         "Sr.ª D. Maria Fernanda Brandão, utente|Sr.ª D. [NAME] [NAME] [NAME], utente",
         "Dña. Consuelo Peñalver de la Torre recibe.|Dña. [NAME] [NAME] de la [NAME] recibe.",
         "Mlle N'Guessan Aïssata, crise d'asthme.|Mlle [NAME]'[NAME] [NAME], crise d'asthme.",
-        "Mevr. Van den Berg, BSN|Mevr. [NAME] den [NAME], BSN"})
+        "Mevr. Van den Berg, BSN|Mevr. [NAME] den [NAME], BSN",
+        "Sig.ra Lo Presti, terapia.|Sig.ra [NAME] [NAME], terapia."})
     void aNameAfterAFormOfAddressKeepsItsParticlesAndLosesItsWords(String text, String expected) {
         assertEquals(expected, scrub(text));
     }
@@ -98,6 +99,7 @@ class NameConventionsTest {
                 scrub("Call with Mrs. Dorothy Quackenbush after discharge. Quackenbush agrees to weigh daily."));
         assertEquals("PROGRESS NOTE\n[NAME] [NAME] seen for diabetes follow-up.",
                 scrub("PROGRESS NOTE\nMildred Vantrease seen for diabetes follow-up."));
+        assertEquals("Ring Mrs. [NAME]. [NAME] dotter följer med.", scrub("Ring Mrs. Dorothy Quackenbush. Quackenbushs dotter följer med."));
         assertEquals("[NAME] [NAME] (pnr [ID]) inkommer. [NAME] [NAME] har E11.9.",
                 scrub("Åsa Lindqvist (pnr 580412-3921) inkommer. ÅSA LINDQVIST har E11.9."));
     }
