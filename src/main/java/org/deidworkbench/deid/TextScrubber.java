@@ -723,6 +723,9 @@ public final class TextScrubber {
         findDictionaryNames(text, spans);
         findCuedNames(text, spans);
         noteHeadName(text, spans);
+        for (int[] b : NameConventions.find(text)) { // capitals surnames, chart headers, labels (decision 0140)
+            spans.add(new Span(b[0], b[1], "[NAME]"));
+        }
         boolean dates = thaiDates;
         if (CjkNames.mayHold(text)) {
             findKnownCjkNames(text, spans);
@@ -857,8 +860,27 @@ public final class TextScrubber {
                 }
             }
         }
-        widenNamesLeft(text, spans);
+        restOfNames(text, spans);
+        widenNamesLeft(text, spans, at -> declinedAt(text, at));
         return new Scrubbed(replace(text, spans), dates);
+    }
+
+    /**
+     * The rest of the names found ({@link NameConventions#rest}): a double name's second part, listed names after
+     * particles, later mentions in the text (decision 0140).
+     */
+    private static void restOfNames(String text, List<Span> spans) {
+        List<int[]> names = new ArrayList<>();
+        List<int[]> taken = new ArrayList<>(spans.size());
+        for (Span s : spans) {
+            taken.add(new int[] {s.start(), s.end()});
+            if (s.replacement().equals("[NAME]")) {
+                names.add(new int[] {s.start(), s.end()});
+            }
+        }
+        for (int[] b : NameConventions.rest(text, names, taken)) {
+            spans.add(new Span(b[0], b[1], "[NAME]"));
+        }
     }
 
     /**
@@ -867,11 +889,11 @@ public final class TextScrubber {
      * before a surname a table or a cue gave ("Jarrah Wainwright, PO Box …" at a note's head, its surname known from
      * "Brother Tjapaltjarri Wainwright" further on). Up to two words ("Mary Ellen Wainwright").
      */
-    static void widenNamesLeft(String text, List<Span> spans) {
+    static void widenNamesLeft(String text, List<Span> spans, java.util.function.IntPredicate declined) {
         for (int i = 0, n = spans.size(); i < n; i++) {
             Span s = spans.get(i);
             for (int words = 0; words < 2 && s != null && s.replacement().equals("[NAME]"); words++) {
-                s = nameWordBefore(text, s.start(), spans);
+                s = nameWordBefore(text, s.start(), spans, declined);
                 if (s != null) {
                     spans.add(s);
                 }
@@ -887,7 +909,18 @@ public final class TextScrubber {
             "patiente", "paziente", "pacjent", "pacjentka", "patiënt", "patiënte", "hasta", "doente",
             "utente", "potilas", "pasient", "patienten");
 
-    private static Span nameWordBefore(String text, int nameStart, List<Span> spans) {
+    /**
+     * Whether the name at {@code at} is a declined form of a name the run knows ("Bożeny" of Bożena): the word before
+     * such a form at a sentence's start is the noun that governs it ("Stan Bożeny", her condition), no given name
+     * (decision 0140).
+     */
+    private boolean declinedAt(String text, int at) {
+        String token = KnownIdentifiers.normalizeToken(text.substring(at, letterRunEnd(text, at)));
+        return !token.isEmpty() && identifiers.longestStartingWith(token) == 0 && declinedReplacement(token) != null;
+    }
+
+    private static Span nameWordBefore(String text, int nameStart, List<Span> spans,
+            java.util.function.IntPredicate declined) {
         int end = nameStart - 1;
         if (end < 1 || text.charAt(end) != ' ' || !Character.isLetter(text.charAt(end - 1))) {
             return null;
@@ -916,6 +949,12 @@ public final class TextScrubber {
         if (start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '\''
                 || text.charAt(start - 1) == '.' || text.charAt(start - 1) == '-')) {
             return null; // "O'Brien", "St.Mary": a part of another word
+        }
+        if (sentenceStart(text, start) && (declined.test(nameStart) || isAllUpperCase(text, nameStart,
+                letterRunEnd(text, nameStart)) && !NAMES.isFirstName(NameDictionary.normalize(text.substring(start, end))))) {
+            // "Stan Bożeny dobry": the sentence's noun before a declined name; "Ricoverato ROSSI Mario": before a
+            // surname in capitals, only a given name the lists know (decision 0140)
+            return null;
         }
         for (Span other : spans) {
             if (other.start() < end && other.end() > start) {
@@ -1607,7 +1646,10 @@ public final class TextScrubber {
      * "Kirrily Dunleavy-Okafor, Medicare 2950 33181 1/3"; decision 0123).
      */
     private static final java.util.Set<String> NUMBER_LABELS = java.util.Set.of("nhi", "medicare", "ihi", "ohip",
-            "ramq", "phn", "hcn", "dva");
+            "ramq", "phn", "hcn", "dva",
+            // the national numbers and the record number a note writes after the name ("Rosimeire Bezerra, CPF …",
+            // "Barnaby Quillfeather (MRN 7731988)"; decision 0140)
+            "cpf", "cns", "dni", "nie", "nif", "rut", "curp", "nuss", "pesel", "mrn", "pnr");
     /** Surname particles that may stand inside a name before its number ("Aroha Te Whārau"). */
     private static final java.util.Set<String> NAME_PARTICLES = java.util.Set.of("Te", "De", "Da", "Di", "Du", "La",
             "Le", "Van", "Von", "Del", "Der", "Mac", "Ó");
@@ -1639,7 +1681,7 @@ public final class TextScrubber {
                     break;
                 }
                 boolean particle = names > 0 && NAME_PARTICLES.contains(text.substring(w[0], w[1]));
-                if (!particle && !cuedNameWord(text, w)) {
+                if (!particle && !cuedNameWord(text, w) || PATIENT_TITLES.contains(lower(text, w))) {
                     break;
                 }
                 spans.add(new Span(w[0], w[1], "[NAME]"));
@@ -1843,7 +1885,7 @@ public final class TextScrubber {
      * Degrees and licences written after a person's name and a comma ("Quorwick Halvesham, MD", "T. Vandermoor, RN"),
      * as written (decision 0139).
      */
-    private static final java.util.Set<String> CREDENTIALS = java.util.Set.of("MD", "DO", "RN", "NP", "PA", "PhD",
+    static final java.util.Set<String> CREDENTIALS = java.util.Set.of("MD", "DO", "RN", "NP", "PA", "PhD",
             "MBBS", "MBChB", "FRCP", "FRACP", "FRCPC", "FRCS", "FACP", "FACS", "CNM", "CRNA", "LPN", "APRN", "DNP",
             "PharmD", "RPh", "DDS", "DMD", "DPM", "LCSW", "MSW", "BSN", "MSN");
 
@@ -2063,7 +2105,8 @@ public final class TextScrubber {
         }
         int names = k - first;
         if (names >= 2 || names == 1 && (titled || NAMES.isName(NameDictionary.normalize(
-                text.substring(bounds.get(first)[0], bounds.get(first)[1]))))) {
+                text.substring(bounds.get(first)[0], bounds.get(first)[1])))
+                || joiner.equals("with") && NameConventions.surnameAlone(text, bounds.get(first)))) {
             for (int j = first; j < k; j++) {
                 spans.add(new Span(bounds.get(j)[0], bounds.get(j)[1], "[NAME]"));
             }
@@ -2217,7 +2260,7 @@ public final class TextScrubber {
     }
 
     /** A capitalised word of three or more letters with lower case in it, that is not an ordinary word. */
-    private static boolean cuedNameWord(String text, int[] b) {
+    static boolean cuedNameWord(String text, int[] b) {
         if (b[1] - b[0] < 3 || !Character.isUpperCase(text.codePointAt(b[0])) || isAllUpperCase(text, b[0], b[1])) {
             return false;
         }

@@ -1005,13 +1005,17 @@ class AdversarialCorpusTest {
      * ("Jarrah Wainwright", decision 0130). A patient's name at the head of a note with no cue and no number after it
      * ("Sione Fifita-Halloran, laparoscopic appendicectomy", a Hebrew note's "יהונתן רוזנצוויג שוחרר"), after a patient
      * cue ("Paciente Catalina Fuenzalida Riquelme") or a form of address with two surnames ("Sr. José Ángel Ramírez
-     * Ochoa"), and a town after "seen at" ("seen at Kaikohe") are found too (decision 0136). A category still allowed
-     * would follow the file's name after the colon.
+     * Ochoa"), and a town after "seen at" ("seen at Kaikohe") are found too (decision 0136); and the names of the
+     * French, Spanish, Brazilian, Portuguese, Cerner, Swedish, Turkish, Dutch and Italian notes: surnames in capitals,
+     * chart headers, particles, later mentions (decision 0140). A category still allowed follows the file's name after
+     * the colon (the phones in national notations, a town after a street, a codice fiscale: not names).
      */
     @ParameterizedTest
     @ValueSource(strings = {"au/progress_notes.csv:", "nz/clinical_notes.csv:", "ca/notes.csv:",
         "fhir-anz/Condition.ndjson:", "mx/notas.csv:", "cl/evoluciones.csv:", "th/progress_note.csv:",
-        "il/sikum.csv:"})
+        "il/sikum.csv:", "fr/comptes_rendus.csv:", "es/informes.csv:", "br/evolucoes.csv:phone",
+        "pt/notas_alta.csv:phone", "cerner/ce_blob.csv:address", "se/anteckning.csv:", "tr/epikrizler.csv:",
+        "nl/opnames.csv:", "it/referti.csv:national-id"})
     void aNotesFileRunAloneLosesItsNumbersAndPlaces(String spec, @org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         String file = spec.substring(0, spec.indexOf(':'));
