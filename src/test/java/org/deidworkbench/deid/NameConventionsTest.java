@@ -93,7 +93,7 @@ class NameConventionsTest {
 
     @Test
     void theRestOfANameAndItsLaterMentionsAreReplaced() {
-        assertEquals("Dña. [NAME] del [NAME] [NAME]-[NAME] [NAME] (DNI [ID]C)",
+        assertEquals("Dña. [NAME] del [NAME] [NAME]-[NAME] [NAME] (DNI [ID])",
                 scrub("Dña. María del Pilar García-Valdecasas Ibáñez (DNI 51234567C)"));
         assertEquals("Call with Mrs. [NAME] after discharge. [NAME] agrees to weigh daily.",
                 scrub("Call with Mrs. Dorothy Quackenbush after discharge. Quackenbush agrees to weigh daily."));
