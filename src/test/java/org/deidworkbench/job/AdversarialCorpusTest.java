@@ -1013,22 +1013,27 @@ class AdversarialCorpusTest {
     @ParameterizedTest
     @ValueSource(strings = {"au/progress_notes.csv:", "nz/clinical_notes.csv:", "ca/notes.csv:",
         "fhir-anz/Condition.ndjson:", "mx/notas.csv:", "cl/evoluciones.csv:", "th/progress_note.csv:",
-        "il/sikum.csv:", "fr/comptes_rendus.csv:", "es/informes.csv:", "br/evolucoes.csv:phone",
-        "pt/notas_alta.csv:phone", "cerner/ce_blob.csv:address", "se/anteckning.csv:", "tr/epikrizler.csv:",
-        "nl/opnames.csv:", "it/referti.csv:national-id"})
+        "il/sikum.csv:", "fr/comptes_rendus.csv:", "es/informes.csv:", "br/evolucoes.csv:",
+        "pt/notas_alta.csv:", "cerner/ce_blob.csv:address", "se/anteckning.csv:", "tr/epikrizler.csv:",
+        "nl/opnames.csv:", "it/referti.csv:"})
     void aNotesFileRunAloneLosesItsNumbersAndPlaces(String spec, @org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         String file = spec.substring(0, spec.indexOf(':'));
+        Leaks found = runAlone(file, dir);
+        Set<String> leaked = new TreeSet<>(found.categories());
+        leaked.removeAll(List.of(spec.substring(spec.indexOf(':') + 1).split(",")));
+        assertTrue(found.planted() >= 10, "planted values found in the notes: " + found.planted());
+        assertTrue(leaked.isEmpty(), "categories left in " + file + " run alone: " + leaked);
+    }
+
+    /** What a corpus file leaks run alone: in a folder of its own, with a new key file. */
+    private static Leaks runAlone(String file, Path dir) throws Exception {
         Path input = Files.createDirectories(dir.resolve("in"));
         Files.copy(ROOT.resolve(file), input.resolve(Path.of(file).getFileName()));
         Path out = dir.resolve("out");
         new RunJob(new RunRequest(List.of(input), out, dir.resolve("alone.deidkey"), true, PASSPHRASE,
                 ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        Leaks found = leaks(input, out);
-        Set<String> leaked = new TreeSet<>(found.categories());
-        leaked.removeAll(List.of(spec.substring(spec.indexOf(':') + 1).split(",")));
-        assertTrue(found.planted() >= 10, "planted values found in the notes: " + found.planted());
-        assertTrue(leaked.isEmpty(), "categories left in " + file + " run alone: " + leaked);
+        return leaks(input, out);
     }
 
     /** The number categories of planted.tsv: what a phone, record or national number is planted as. */
@@ -1048,12 +1053,7 @@ class AdversarialCorpusTest {
         "it/referti.csv", "in/discharge_summaries.csv", "in/abdm/Encounter.ndjson"})
     void aNotesFileRunAloneLosesItsPhonesAndNationalNumbers(String file,
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path input = Files.createDirectories(dir.resolve("in"));
-        Files.copy(ROOT.resolve(file), input.resolve(Path.of(file).getFileName()));
-        Path out = dir.resolve("out");
-        new RunJob(new RunRequest(List.of(input), out, dir.resolve("alone.deidkey"), true, PASSPHRASE,
-                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        Leaks found = leaks(input, out);
+        Leaks found = runAlone(file, dir);
         Set<String> leaked = new TreeSet<>(found.categories());
         leaked.retainAll(NUMBER_CATEGORIES);
         assertTrue(found.planted() >= 3, "planted values found in the notes: " + found.planted());
