@@ -131,7 +131,7 @@ final class NoteNumbers {
     /** A numeric date or a range of years: not a number these rules look for. */
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{4}[-/]\\d{4}");
 
-    /** The numbers of a text, in no particular order; empty when it holds fewer than seven digits and no record label. */
+    /** The numbers of a text, in no particular order; empty when it holds fewer than four digits. */
     static List<Found> find(String text) {
         int n = text.length();
         int digits = 0;
