@@ -682,12 +682,18 @@ public final class Deidentifier {
         if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1800 || y > 2200) {
             return List.of();
         }
-        return List.of(String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", y, m, d),
-                String.format(java.util.Locale.ROOT, "%02d/%02d/%04d", m, d, y),
-                String.format(java.util.Locale.ROOT, "%d/%d/%04d", m, d, y),
-                String.format(java.util.Locale.ROOT, "%02d.%02d.%04d", d, m, y),
-                String.format(java.util.Locale.ROOT, "%d.%d.%04d", d, m, y),
-                String.format(java.util.Locale.ROOT, "%04d%02d%02d", y, m, d));
+        String year = Integer.toString(y); // four digits: 1800-2200
+        String mm = twoDigits(m);
+        String dd = twoDigits(d);
+        String mShort = Integer.toString(m);
+        String dShort = Integer.toString(d);
+        // yyyy-MM-dd, MM/dd/yyyy, M/d/yyyy, dd.MM.yyyy, d.M.yyyy, yyyyMMdd (no String.format: one per birth date)
+        return List.of(year + '-' + mm + '-' + dd, mm + '/' + dd + '/' + year, mShort + '/' + dShort + '/' + year,
+                dd + '.' + mm + '.' + year, dShort + '.' + mShort + '.' + year, year + mm + dd);
+    }
+
+    private static String twoDigits(int v) {
+        return v < 10 ? "0" + v : Integer.toString(v);
     }
 
     /**

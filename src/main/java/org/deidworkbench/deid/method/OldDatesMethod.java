@@ -3,6 +3,7 @@ package org.deidworkbench.deid.method;
 import org.deidworkbench.deid.DateValues;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.FieldContext;
+import org.deidworkbench.deid.ThaiText;
 import org.deidworkbench.deid.UnprocessableValueException;
 
 /**
@@ -65,10 +66,71 @@ public final class OldDatesMethod implements DeidMethod {
         if (value == null || value.isBlank()) {
             return false;
         }
+        int leading = evidentYear(value);
+        if (leading > referenceYear - 90 && leading < ThaiText.FIRST_BUDDHIST_YEAR) {
+            return false; // a recent year first: the answer of the parse below, without its regular expressions
+        }
         try {
             return DateValues.shiftedYear(value, 0, referenceYear, slashDayFirst) <= referenceYear - 90;
         } catch (UnprocessableValueException e) {
             return false;
         }
+    }
+
+    /**
+     * The year a date value shows without parsing it, else -1: its first four characters (after leading white space)
+     * when they are ASCII digits, or the four digits after a day and a month ({@code 05.03.1930}, {@code 3/5/1930},
+     * {@code 05-03-1930}, a time may follow). Every notation {@link DateValues#shiftedYear(String, int, int, boolean)}
+     * reads of these shapes has that year (ISO, slash and compact year first, year-month, year alone,
+     * {@code 2023年3月12日}, day or month first with a four-digit year); the Buddhist Era's years (2400 and later) are
+     * the one case where the year read is another, which callers exclude.
+     */
+    static int evidentYear(String value) {
+        int i = 0;
+        int n = value.length();
+        while (i < n && Character.isWhitespace(value.charAt(i))) {
+            i++;
+        }
+        if (fourDigitsAt(value, i)) {
+            return yearAt(value, i);
+        }
+        int first = digitsFrom(value, i);
+        if (first < 1 || first > 2 || i + first >= n) {
+            return -1;
+        }
+        char separator = value.charAt(i + first);
+        if (separator != '.' && separator != '/' && separator != '-') {
+            return -1;
+        }
+        int month = i + first + 1;
+        int second = digitsFrom(value, month);
+        if (second < 1 || second > 2 || month + second >= n || value.charAt(month + second) != separator) {
+            return -1;
+        }
+        int year = month + second + 1;
+        return digitsFrom(value, year) == 4 ? yearAt(value, year) : -1;
+    }
+
+    private static boolean fourDigitsAt(String value, int at) {
+        return value.length() - at >= 4 && isDigit(value.charAt(at)) && isDigit(value.charAt(at + 1))
+                && isDigit(value.charAt(at + 2)) && isDigit(value.charAt(at + 3));
+    }
+
+    private static int yearAt(String value, int at) {
+        return (value.charAt(at) - '0') * 1000 + (value.charAt(at + 1) - '0') * 100 + (value.charAt(at + 2) - '0') * 10
+                + value.charAt(at + 3) - '0';
+    }
+
+    /** How many ASCII digits follow one another from {@code at}. */
+    private static int digitsFrom(String value, int at) {
+        int j = at;
+        while (j < value.length() && isDigit(value.charAt(j))) {
+            j++;
+        }
+        return j - at;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -103,6 +103,11 @@ class EngineNotesTest {
         // a date whose reading is not certain (the third of February or the second of March) gives no notations
         assertEquals(List.of(), Deidentifier.birthDateNotations("03/02/1958"));
         assertTrue(Deidentifier.birthDateNotations("30-07-1949").contains("1949-07-30"));
+        // every notation a note may write, with and without leading zeros
+        assertEquals(List.of("1949-07-03", "07/03/1949", "7/3/1949", "03.07.1949", "3.7.1949", "19490703"),
+                Deidentifier.birthDateNotations("1949-07-03"));
+        assertEquals(List.of("1949-11-23", "11/23/1949", "11/23/1949", "23.11.1949", "23.11.1949", "19491123"),
+                Deidentifier.birthDateNotations("23.11.1949"));
     }
 
     @Test
