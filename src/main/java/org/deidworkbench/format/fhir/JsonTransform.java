@@ -179,6 +179,8 @@ final class JsonTransform {
         final JsonToken token;
         /** Whether FHIRPath compares it as a string (string, code, uri, id and the like). */
         final boolean stringLike;
+        /** Whether it is a {@code decimal} or an {@code integer}, which FHIRPath's {@code >} compares as numbers. */
+        boolean number;
         String out;
         /**
          * A narrative's {@code div}: HAPI's own objects for it, cleaned as the HAPI path cleans them (null
@@ -328,11 +330,14 @@ final class JsonTransform {
     private static final int STRING_TYPE = 2;
     /** A date, dateTime or instant ({@link PlainDates}). */
     private static final int DATE_TYPE = 4;
+    /** A decimal or an integer (compared as numbers by FHIRPath's {@code >}, decision 0146). */
+    private static final int NUMBER_TYPE = 8;
 
     private static int typeBits(Facts f, String fhirType) {
         if (f.typeBits < 0) {
             f.typeBits = (PLAIN.contains(fhirType) ? PLAIN_TYPE : 0) | (STRING_LIKE.contains(fhirType) ? STRING_TYPE : 0)
-                    | (fhirType.equals("date") || fhirType.equals("dateTime") || fhirType.equals("instant") ? DATE_TYPE : 0);
+                    | (fhirType.equals("date") || fhirType.equals("dateTime") || fhirType.equals("instant") ? DATE_TYPE : 0)
+                    | (fhirType.equals("decimal") || fhirType.equals("integer") ? NUMBER_TYPE : 0);
         }
         return f.typeBits;
     }
@@ -794,7 +799,9 @@ final class JsonTransform {
             }
             facts.lastPlainValue = text;
         }
-        return new Prim(text, t, (bits & STRING_TYPE) != 0);
+        Prim prim = new Prim(text, t, (bits & STRING_TYPE) != 0);
+        prim.number = (bits & NUMBER_TYPE) != 0;
+        return prim;
     }
 
     private int order(JsonScan.Elem elem, JsonScan.Child c) throws JsonScan.Fallback {
@@ -828,8 +835,9 @@ final class JsonTransform {
      * The elements each possible FHIRPath rule selects, lowest rule index per element, as
      * {@code Rules.evaluate} finds them with HAPI's engine. Only a small part of FHIRPath is
      * evaluated here — {@code descendants().ofType(T)} branches on the {@code T} elements, paths of
-     * member names from the resource type, {@code where()}, {@code exists()}, {@code =} on strings,
-     * {@code and}, {@code or} — and anything else falls back to HAPI.
+     * member names from the resource type, {@code where()}, {@code exists()}, {@code empty()},
+     * {@code ofType(T)} of a data type, {@code =} on strings, {@code >}, {@code >=}, {@code <}, {@code <=} on
+     * decimals and integers (decision 0146), {@code and}, {@code or} — and anything else falls back to HAPI.
      */
     private IdentityHashMap<Object, Integer> pathHits(Obj root, String type, Set<String> types)
             throws JsonScan.Fallback {
@@ -877,7 +885,7 @@ final class JsonTransform {
                     }
                 }
                 for (Object f : found) {
-                    if (f instanceof String || f instanceof Boolean) {
+                    if (!(f instanceof Prim || f instanceof Obj)) {
                         throw JsonScan.fallback(); // a rule selecting a computed value: HAPI's business
                     }
                     out.merge(f, index, Math::min);
@@ -934,10 +942,14 @@ final class JsonTransform {
                 yield next;
             }
             case Constant -> {
-                if (!(node.getConstant() instanceof org.hl7.fhir.r4.model.StringType str)) {
-                    throw JsonScan.fallback();
+                if (node.getConstant() instanceof org.hl7.fhir.r4.model.StringType str) {
+                    yield List.of(str.getValue());
                 }
-                yield List.of(str.getValue());
+                if (node.getConstant() instanceof org.hl7.fhir.r4.model.IntegerType
+                        || node.getConstant() instanceof org.hl7.fhir.r4.model.DecimalType) {
+                    yield List.of(new java.math.BigDecimal(node.getConstant().primitiveValue()));
+                }
+                throw JsonScan.fallback();
             }
             case Group -> eval(focus, node.getGroup());
             case Function -> function(focus, node);
@@ -984,8 +996,56 @@ final class JsonTransform {
                 }
                 return List.of(!focus.isEmpty());
             }
+            case Empty -> {
+                if (!node.getParameters().isEmpty()) {
+                    throw JsonScan.fallback();
+                }
+                return List.of(focus.isEmpty());
+            }
+            case OfType -> {
+                return ofType(focus, node);
+            }
             default -> throw JsonScan.fallback();
         }
+    }
+
+    /** Abstract types, which {@code ofType} would answer for with their specializations: HAPI's business. */
+    private static final Set<String> ABSTRACT_TYPES = Set.of("Base", "Element", "BackboneElement", "Type",
+            "BackboneType", "DataType", "PrimitiveType", "Resource", "DomainResource");
+    /** The specializations of {@code Quantity}, which {@code ofType(Quantity)} may answer for: HAPI's business. */
+    private static final Set<String> QUANTITY_KINDS = Set.of("Age", "Count", "Distance", "Duration", "MoneyQuantity",
+            "SimpleQuantity");
+
+    /**
+     * {@code ofType(T)} of a data or resource type written as a plain name: the composites of type {@code T}. A
+     * primitive is never of such a type; a specialization of {@code Quantity} under {@code ofType(Quantity)}, an
+     * abstract type, a primitive type or a qualified name falls back (decision 0146).
+     */
+    private static List<Object> ofType(List<Object> focus, org.hl7.fhir.r4.fhirpath.ExpressionNode node)
+            throws JsonScan.Fallback {
+        if (node.getParameters().size() != 1) {
+            throw JsonScan.fallback();
+        }
+        org.hl7.fhir.r4.fhirpath.ExpressionNode param = node.getParameters().get(0);
+        String type = param.getName();
+        if (param.getKind() != org.hl7.fhir.r4.fhirpath.ExpressionNode.Kind.Name || param.getInner() != null
+                || param.getOperation() != null || type == null || type.isEmpty()
+                || !Character.isUpperCase(type.charAt(0)) || ABSTRACT_TYPES.contains(type)) {
+            throw JsonScan.fallback();
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object item : focus) {
+            if (item instanceof Obj o) {
+                if (o.elem.fhirType.equals(type)) {
+                    out.add(o);
+                } else if (type.equals("Quantity") && QUANTITY_KINDS.contains(o.elem.fhirType)) {
+                    throw JsonScan.fallback();
+                }
+            } else if (!(item instanceof Prim)) {
+                throw JsonScan.fallback(); // a computed value
+            }
+        }
+        return out;
     }
 
     /** {@code =} on strings and {@code and}/{@code or} on booleans, with FHIRPath's empty results. */
@@ -1020,8 +1080,43 @@ final class JsonTransform {
                 }
                 return l == null || r == null ? List.of() : List.of(true);
             }
+            case Greater, GreaterOrEqual, LessThan, LessOrEqual -> {
+                if (left.isEmpty() || right.isEmpty()) {
+                    return List.of();
+                }
+                java.math.BigDecimal l = number(left);
+                java.math.BigDecimal r = number(right);
+                int c = l.compareTo(r);
+                if (Integer.signum(c) != Integer.signum(Double.compare(l.doubleValue(), r.doubleValue()))) {
+                    throw JsonScan.fallback(); // beyond a double's precision: compared HAPI's way by HAPI
+                }
+                return List.of(switch (op) {
+                    case Greater -> c > 0;
+                    case GreaterOrEqual -> c >= 0;
+                    case LessThan -> c < 0;
+                    default -> c <= 0;
+                });
+            }
             default -> throw JsonScan.fallback();
         }
+    }
+
+    /**
+     * A number operand: a constant, or one decimal or integer value (a JSON number); anything else (several
+     * values, strings, dates, quantities) is compared HAPI's way by HAPI.
+     */
+    private static java.math.BigDecimal number(List<Object> v) throws JsonScan.Fallback {
+        if (v.size() == 1) {
+            Object o = v.get(0);
+            if (o instanceof java.math.BigDecimal d) {
+                return d;
+            }
+            if (o instanceof Prim p && p.number
+                    && (p.token == JsonToken.VALUE_NUMBER_INT || p.token == JsonToken.VALUE_NUMBER_FLOAT)) {
+                return new java.math.BigDecimal(p.text);
+            }
+        }
+        throw JsonScan.fallback();
     }
 
     /** A string operand: a constant, or a string-like primitive (codes, uris, strings). */
@@ -1499,8 +1594,8 @@ final class JsonTransform {
             after = after.substring(2);
         }
         if (!after.equals(before)) {
-            if (v.token != JsonToken.VALUE_STRING) {
-                throw JsonScan.fallback(); // a changed number or boolean: printed HAPI's way by HAPI
+            if (v.token != JsonToken.VALUE_STRING && !(v.number && plainNumber(after, c.fhirType().equals("decimal")))) {
+                throw JsonScan.fallback(); // a changed boolean or a number not written plainly: printed HAPI's way by HAPI
             }
             if (PlainDates.heldAsWritten(c.fhirType(), after)) {
                 v.out = after; // a shifted date HAPI would hold as written (decision 0064)
