@@ -841,6 +841,14 @@ final class JsonTransform {
      */
     private IdentityHashMap<Object, Integer> pathHits(Obj root, String type, Set<String> types)
             throws JsonScan.Fallback {
+        for (Map.Entry<String, IdentityHashMap<Object, Boolean>> known : conditions.entrySet()) {
+            // what a condition gave on the last resource's elements; a table grown large is not cleared slot by slot
+            if (known.getValue().size() > 64) {
+                known.setValue(new IdentityHashMap<>(8));
+            } else {
+                known.getValue().clear();
+            }
+        }
         IdentityHashMap<Object, Integer> out = new IdentityHashMap<>();
         pathHits(root, type, types, out);
         Field contained = root.field("contained");
@@ -956,6 +964,9 @@ final class JsonTransform {
             default -> throw JsonScan.fallback();
         };
         if (node.getInner() != null) {
+            if (work.isEmpty() && !(node.isProximal() && node.getOperation() != null) && staysEmpty(node.getInner())) {
+                return work; // Observation.where(<not an age>).value.ofType(Quantity).where(…).value: nothing (decision 0146)
+            }
             work = eval(work, node.getInner());
         }
         if (node.isProximal() && node.getOperation() != null) {
@@ -978,13 +989,25 @@ final class JsonTransform {
                 if (node.getParameters().size() != 1) {
                     throw JsonScan.fallback();
                 }
+                if (focus.isEmpty()) {
+                    return focus;
+                }
+                org.hl7.fhir.r4.fhirpath.ExpressionNode condition = node.getParameters().get(0);
+                IdentityHashMap<Object, Boolean> known = known(condition);
                 List<Object> out = new ArrayList<>();
                 for (Object item : focus) {
-                    List<Object> r = eval(List.of(item), node.getParameters().get(0));
-                    if (r.size() > 1 || r.size() == 1 && !(r.get(0) instanceof Boolean)) {
-                        throw JsonScan.fallback();
+                    Boolean keep = known == null ? null : known.get(item);
+                    if (keep == null) {
+                        List<Object> r = eval(List.of(item), condition);
+                        if (r.size() > 1 || r.size() == 1 && !(r.get(0) instanceof Boolean)) {
+                            throw JsonScan.fallback();
+                        }
+                        keep = r.size() == 1 && (Boolean) r.get(0);
+                        if (known != null) {
+                            known.put(item, keep);
+                        }
                     }
-                    if (r.size() == 1 && (Boolean) r.get(0)) {
+                    if (keep) {
                         out.add(item);
                     }
                 }
@@ -1009,9 +1032,89 @@ final class JsonTransform {
         }
     }
 
+    /** Per condition key: what the condition gave on each element of the resource being evaluated. */
+    private final Map<String, IdentityHashMap<Object, Boolean>> conditions = new java.util.HashMap<>();
+
+    /**
+     * What {@code condition} gave on the elements of this resource it was evaluated on, shared by every branch written
+     * with the same condition: the age observation rules test one Observation's code in six branches (decision 0146).
+     * A condition is a function of the element alone (no variable is evaluated here). Null where it has no key.
+     */
+    private IdentityHashMap<Object, Boolean> known(org.hl7.fhir.r4.fhirpath.ExpressionNode condition) {
+        IdentityHashMap<org.hl7.fhir.r4.fhirpath.ExpressionNode, String> keys = run.conditionKeys.get();
+        String key = keys.get(condition);
+        if (key == null) {
+            StringBuilder b = new StringBuilder();
+            key = conditionKey(condition, b) ? b.toString() : "";
+            keys.put(condition, key);
+        }
+        return key.isEmpty() ? null : conditions.computeIfAbsent(key, k -> new IdentityHashMap<>(8));
+    }
+
+    /**
+     * Writes into {@code b} what {@link #eval} reads of {@code n} (kinds, names, constants, functions, operators, what
+     * follows), each text with its length before it so that no two conditions share a key; false for a node of a kind
+     * it does not read, which has no key.
+     */
+    private static boolean conditionKey(org.hl7.fhir.r4.fhirpath.ExpressionNode n, StringBuilder b) {
+        b.append('(');
+        switch (n.getKind()) {
+            case Name -> b.append('N').append(n.getName().length()).append(':').append(n.getName());
+            case Constant -> {
+                if (n.getConstant() == null || n.getConstant().primitiveValue() == null) {
+                    return false;
+                }
+                String v = n.getConstant().primitiveValue();
+                b.append('C').append(n.getConstant().fhirType()).append(':').append(v.length()).append(':').append(v);
+            }
+            case Group -> {
+                b.append('G');
+                if (n.getGroup() == null || !conditionKey(n.getGroup(), b)) {
+                    return false;
+                }
+            }
+            case Function -> {
+                if (n.getFunction() == null) {
+                    return false;
+                }
+                b.append('F').append(n.getFunction().name()).append('[');
+                for (org.hl7.fhir.r4.fhirpath.ExpressionNode p : n.getParameters()) {
+                    if (!conditionKey(p, b)) {
+                        return false;
+                    }
+                }
+                b.append(']');
+            }
+            default -> {
+                return false;
+            }
+        }
+        if (n.getInner() != null) {
+            b.append('.');
+            if (!conditionKey(n.getInner(), b)) {
+                return false;
+            }
+        }
+        if (n.isProximal() && n.getOperation() != null) {
+            org.hl7.fhir.r4.fhirpath.ExpressionNode last = n;
+            for (org.hl7.fhir.r4.fhirpath.ExpressionNode next = n.getOpNext(); next != null; next = next.getOpNext()) {
+                if (last.getOperation() == null) {
+                    return false;
+                }
+                b.append(' ').append(last.getOperation().name()).append(' ');
+                if (!conditionKey(next, b)) {
+                    return false;
+                }
+                last = next;
+            }
+        }
+        b.append(')');
+        return true;
+    }
+
     /** Abstract types, which {@code ofType} would answer for with their specializations: HAPI's business. */
     private static final Set<String> ABSTRACT_TYPES = Set.of("Base", "Element", "BackboneElement", "Type",
-            "BackboneType", "DataType", "PrimitiveType", "Resource", "DomainResource");
+            "BackboneType", "DataType", "PrimitiveType", "Resource", "DomainResource", "MetadataResource");
     /** The specializations of {@code Quantity}, which {@code ofType(Quantity)} may answer for: HAPI's business. */
     private static final Set<String> QUANTITY_KINDS = Set.of("Age", "Count", "Distance", "Duration", "MoneyQuantity",
             "SimpleQuantity");
@@ -1023,14 +1126,8 @@ final class JsonTransform {
      */
     private static List<Object> ofType(List<Object> focus, org.hl7.fhir.r4.fhirpath.ExpressionNode node)
             throws JsonScan.Fallback {
-        if (node.getParameters().size() != 1) {
-            throw JsonScan.fallback();
-        }
-        org.hl7.fhir.r4.fhirpath.ExpressionNode param = node.getParameters().get(0);
-        String type = param.getName();
-        if (param.getKind() != org.hl7.fhir.r4.fhirpath.ExpressionNode.Kind.Name || param.getInner() != null
-                || param.getOperation() != null || type == null || type.isEmpty()
-                || !Character.isUpperCase(type.charAt(0)) || ABSTRACT_TYPES.contains(type)) {
+        String type = ofTypeName(node);
+        if (type == null) {
             throw JsonScan.fallback();
         }
         List<Object> out = new ArrayList<>();
@@ -1046,6 +1143,47 @@ final class JsonTransform {
             }
         }
         return out;
+    }
+
+    /** The type {@code ofType(T)} names, when {@link #ofType} reads it; else null. */
+    private static String ofTypeName(org.hl7.fhir.r4.fhirpath.ExpressionNode node) {
+        if (node.getParameters().size() != 1) {
+            return null;
+        }
+        org.hl7.fhir.r4.fhirpath.ExpressionNode param = node.getParameters().get(0);
+        String type = param.getName();
+        if (param.getKind() != org.hl7.fhir.r4.fhirpath.ExpressionNode.Kind.Name || param.getInner() != null
+                || param.getOperation() != null || type == null || type.isEmpty()
+                || !Character.isUpperCase(type.charAt(0)) || ABSTRACT_TYPES.contains(type)) {
+            return null;
+        }
+        return type;
+    }
+
+    /**
+     * Whether {@link #eval} gives nothing, without falling back, for {@code n} and what follows it on an empty
+     * collection: member names, {@code where()} and {@code ofType(T)}, without operators. Evaluating such a chain on
+     * nothing only makes empty lists; most Observations are no age observation, and each of the six branches of the
+     * age observation rules would walk its chain after {@code where()} found no age code (decision 0146).
+     */
+    private static boolean staysEmpty(org.hl7.fhir.r4.fhirpath.ExpressionNode n) {
+        for (org.hl7.fhir.r4.fhirpath.ExpressionNode m = n; m != null; m = m.getInner()) {
+            if (m.getOperation() != null) {
+                return false;
+            }
+            boolean empty = switch (m.getKind()) {
+                case Name -> m.getName() != null && !m.getName().isEmpty() && !Character.isUpperCase(m.getName().charAt(0))
+                        && !m.getName().startsWith("$");
+                case Function -> m.getFunction() == org.hl7.fhir.r4.fhirpath.ExpressionNode.Function.Where
+                        && m.getParameters().size() == 1
+                        || m.getFunction() == org.hl7.fhir.r4.fhirpath.ExpressionNode.Function.OfType && ofTypeName(m) != null;
+                default -> false;
+            };
+            if (!empty) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code =} on strings and {@code and}/{@code or} on booleans, with FHIRPath's empty results. */
