@@ -4057,9 +4057,45 @@ def ages():
          "subject": {"reference": "Patient/" + pid},
          "valueQuantity": {"value": 94, "unit": "g/L", "system": "http://unitsofmeasure.org", "code": "g/L"}}])
     plant("birth-date", "1928-04-17")
-    # Not planted: the profile has no rule for an age given as an observation's quantity yet (a FHIRPath rule on every
-    # Observation sends them all through HAPI; decision 0142's addendum).
+    # Planted again (decision 0146): the rules age-observation-over-89 and age-observation-in-years, evaluated on the
+    # token path's own tree, top them at 90 years (decision 0142's addendum had taken its FHIRPath rule out).
+    plant("age-over-89", '"value":97', '"value":96')
     keep("ages", '"value":94,"unit":"g/L"', "30525-0", "21612-7", "718-7")
+    # 5. FHIR: a JSON Bundle (compact, as a server's search returns it) of ages over 89 in months, weeks and days, under
+    # "Age (estimated)", "Age at death", "Age calculated" and as a panel's component with a German unit text; beside an
+    # age of exactly 89 years in months (1068 mo), an age of 85 years and a body weight of 95 kg, which stay.
+    pid = "ages-pt-2"
+    ref = {"reference": "Patient/" + pid}
+    loinc = "http://loinc.org"
+    ucum = "http://unitsofmeasure.org"
+
+    def age_obs(i, code, display, quantity):
+        return {"resourceType": "Observation", "id": "ages-obs-b%d" % i, "status": "final",
+                "code": {"coding": [{"system": loinc, "code": code, "display": display}]}, "subject": ref,
+                "effectiveDateTime": "2024-03-0%d" % i, "valueQuantity": quantity}
+    resources = [
+        {"resourceType": "Patient", "id": pid, "birthDate": "1931-06-09", "gender": "male"},
+        age_obs(1, "30525-0", "Age", {"value": 1122, "unit": "mo", "system": ucum, "code": "mo"}),
+        age_obs(2, "21611-9", "Age (estimated)", {"value": 4800, "unit": "wk", "system": ucum, "code": "wk"}),
+        age_obs(3, "39016-1", "Age at death", {"value": 33900, "unit": "d", "system": ucum, "code": "d"}),
+        {"resourceType": "Observation", "id": "ages-obs-b4", "status": "final",
+         "code": {"coding": [{"system": loinc, "code": "76690-7", "display": "Sociodemographic panel"}]}, "subject": ref,
+         "component": [
+             {"code": {"coding": [{"system": loinc, "code": "29553-5", "display": "Age calculated"}]},
+              "valueQuantity": {"value": 98, "unit": "Jahre"}},
+             {"code": {"coding": [{"system": loinc, "code": "29463-7", "display": "Body weight"}]},
+              "valueQuantity": {"value": 95, "unit": "kg", "system": ucum, "code": "kg"}}]},
+        age_obs(5, "30525-0", "Age", {"value": 1068, "unit": "mo", "system": ucum, "code": "mo"}),
+        age_obs(6, "21612-7", "Age - Reported", {"value": 85, "unit": "a", "system": ucum, "code": "a"}),
+    ]
+    with open(os.path.join(d, "fhir-bundle.json"), "w", encoding="utf-8", newline="") as f:
+        f.write(json.dumps({"resourceType": "Bundle", "type": "searchset", "entry": [
+            {"fullUrl": "http://fhir.example.org/r4/%s/%s" % (r["resourceType"], r["id"]), "resource": r}
+            for r in resources]}, ensure_ascii=False, separators=(",", ":")))
+    plant("birth-date", "1931-06-09")
+    plant("age-over-89", '"value":1122', '"value":4800', '"value":33900', '"value":98')
+    keep("ages", '"value":1068,"unit":"mo"', '"value":85,"unit":"a"', '"value":95,"unit":"kg"', "21611-9", "39016-1",
+         "29553-5")
 
 
 if __name__ == "__main__":

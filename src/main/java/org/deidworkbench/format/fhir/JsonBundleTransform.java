@@ -72,6 +72,14 @@ final class JsonBundleTransform {
         return plainShells;
     }
 
+    /** Entries whose resource {@link JsonTransform} left to HAPI. */
+    private int hapiEntries;
+
+    /** How many entries' resources this has left to HAPI (for tests). */
+    int hapiEntries() {
+        return hapiEntries;
+    }
+
     /**
      * The cleaned text as HAPI would print it ({@code pretty} or compact), or {@link JsonScan.Fallback}.
      *
@@ -114,6 +122,7 @@ final class JsonBundleTransform {
             } catch (JsonScan.Fallback e) {
                 // this resource by HAPI, below
             }
+            hapiEntries++;
             if (hapi == null) {
                 hapi = new ResourceCleaner(run, true, mine, false);
             }

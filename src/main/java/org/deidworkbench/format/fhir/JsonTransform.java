@@ -179,6 +179,8 @@ final class JsonTransform {
         final JsonToken token;
         /** Whether FHIRPath compares it as a string (string, code, uri, id and the like). */
         final boolean stringLike;
+        /** Whether it is a {@code decimal} or an {@code integer}, which FHIRPath's {@code >} compares as numbers. */
+        boolean number;
         String out;
         /**
          * A narrative's {@code div}: HAPI's own objects for it, cleaned as the HAPI path cleans them (null
@@ -328,11 +330,14 @@ final class JsonTransform {
     private static final int STRING_TYPE = 2;
     /** A date, dateTime or instant ({@link PlainDates}). */
     private static final int DATE_TYPE = 4;
+    /** A decimal or an integer (compared as numbers by FHIRPath's {@code >}, decision 0146). */
+    private static final int NUMBER_TYPE = 8;
 
     private static int typeBits(Facts f, String fhirType) {
         if (f.typeBits < 0) {
             f.typeBits = (PLAIN.contains(fhirType) ? PLAIN_TYPE : 0) | (STRING_LIKE.contains(fhirType) ? STRING_TYPE : 0)
-                    | (fhirType.equals("date") || fhirType.equals("dateTime") || fhirType.equals("instant") ? DATE_TYPE : 0);
+                    | (fhirType.equals("date") || fhirType.equals("dateTime") || fhirType.equals("instant") ? DATE_TYPE : 0)
+                    | (fhirType.equals("decimal") || fhirType.equals("integer") ? NUMBER_TYPE : 0);
         }
         return f.typeBits;
     }
@@ -794,7 +799,9 @@ final class JsonTransform {
             }
             facts.lastPlainValue = text;
         }
-        return new Prim(text, t, (bits & STRING_TYPE) != 0);
+        Prim prim = new Prim(text, t, (bits & STRING_TYPE) != 0);
+        prim.number = (bits & NUMBER_TYPE) != 0;
+        return prim;
     }
 
     private int order(JsonScan.Elem elem, JsonScan.Child c) throws JsonScan.Fallback {
@@ -828,11 +835,20 @@ final class JsonTransform {
      * The elements each possible FHIRPath rule selects, lowest rule index per element, as
      * {@code Rules.evaluate} finds them with HAPI's engine. Only a small part of FHIRPath is
      * evaluated here — {@code descendants().ofType(T)} branches on the {@code T} elements, paths of
-     * member names from the resource type, {@code where()}, {@code exists()}, {@code =} on strings,
-     * {@code and}, {@code or} — and anything else falls back to HAPI.
+     * member names from the resource type, {@code where()}, {@code exists()}, {@code empty()},
+     * {@code ofType(T)} of a data type, {@code =} on strings, {@code >}, {@code >=}, {@code <}, {@code <=} on
+     * decimals and integers (decision 0146), {@code and}, {@code or} — and anything else falls back to HAPI.
      */
     private IdentityHashMap<Object, Integer> pathHits(Obj root, String type, Set<String> types)
             throws JsonScan.Fallback {
+        for (Map.Entry<String, IdentityHashMap<Object, Boolean>> known : conditions.entrySet()) {
+            // what a condition gave on the last resource's elements; a table grown large is not cleared slot by slot
+            if (known.getValue().size() > 64) {
+                known.setValue(new IdentityHashMap<>(8));
+            } else {
+                known.getValue().clear();
+            }
+        }
         IdentityHashMap<Object, Integer> out = new IdentityHashMap<>();
         pathHits(root, type, types, out);
         Field contained = root.field("contained");
@@ -877,7 +893,7 @@ final class JsonTransform {
                     }
                 }
                 for (Object f : found) {
-                    if (f instanceof String || f instanceof Boolean) {
+                    if (!(f instanceof Prim || f instanceof Obj)) {
                         throw JsonScan.fallback(); // a rule selecting a computed value: HAPI's business
                     }
                     out.merge(f, index, Math::min);
@@ -934,16 +950,23 @@ final class JsonTransform {
                 yield next;
             }
             case Constant -> {
-                if (!(node.getConstant() instanceof org.hl7.fhir.r4.model.StringType str)) {
-                    throw JsonScan.fallback();
+                if (node.getConstant() instanceof org.hl7.fhir.r4.model.StringType str) {
+                    yield List.of(str.getValue());
                 }
-                yield List.of(str.getValue());
+                if (node.getConstant() instanceof org.hl7.fhir.r4.model.IntegerType
+                        || node.getConstant() instanceof org.hl7.fhir.r4.model.DecimalType) {
+                    yield List.of(new java.math.BigDecimal(node.getConstant().primitiveValue()));
+                }
+                throw JsonScan.fallback();
             }
             case Group -> eval(focus, node.getGroup());
             case Function -> function(focus, node);
             default -> throw JsonScan.fallback();
         };
         if (node.getInner() != null) {
+            if (work.isEmpty() && !(node.isProximal() && node.getOperation() != null) && staysEmpty(node.getInner())) {
+                return work; // Observation.where(<not an age>).value.ofType(Quantity).where(…).value: nothing (decision 0146)
+            }
             work = eval(work, node.getInner());
         }
         if (node.isProximal() && node.getOperation() != null) {
@@ -966,13 +989,25 @@ final class JsonTransform {
                 if (node.getParameters().size() != 1) {
                     throw JsonScan.fallback();
                 }
+                if (focus.isEmpty()) {
+                    return focus;
+                }
+                org.hl7.fhir.r4.fhirpath.ExpressionNode condition = node.getParameters().get(0);
+                IdentityHashMap<Object, Boolean> known = known(condition);
                 List<Object> out = new ArrayList<>();
                 for (Object item : focus) {
-                    List<Object> r = eval(List.of(item), node.getParameters().get(0));
-                    if (r.size() > 1 || r.size() == 1 && !(r.get(0) instanceof Boolean)) {
-                        throw JsonScan.fallback();
+                    Boolean keep = known == null ? null : known.get(item);
+                    if (keep == null) {
+                        List<Object> r = eval(List.of(item), condition);
+                        if (r.size() > 1 || r.size() == 1 && !(r.get(0) instanceof Boolean)) {
+                            throw JsonScan.fallback();
+                        }
+                        keep = r.size() == 1 && (Boolean) r.get(0);
+                        if (known != null) {
+                            known.put(item, keep);
+                        }
                     }
-                    if (r.size() == 1 && (Boolean) r.get(0)) {
+                    if (keep) {
                         out.add(item);
                     }
                 }
@@ -984,8 +1019,171 @@ final class JsonTransform {
                 }
                 return List.of(!focus.isEmpty());
             }
+            case Empty -> {
+                if (!node.getParameters().isEmpty()) {
+                    throw JsonScan.fallback();
+                }
+                return List.of(focus.isEmpty());
+            }
+            case OfType -> {
+                return ofType(focus, node);
+            }
             default -> throw JsonScan.fallback();
         }
+    }
+
+    /** Per condition key: what the condition gave on each element of the resource being evaluated. */
+    private final Map<String, IdentityHashMap<Object, Boolean>> conditions = new java.util.HashMap<>();
+
+    /**
+     * What {@code condition} gave on the elements of this resource it was evaluated on, shared by every branch written
+     * with the same condition: the age observation rules test one Observation's code in six branches (decision 0146).
+     * A condition is a function of the element alone (no variable is evaluated here). Null where it has no key.
+     */
+    private IdentityHashMap<Object, Boolean> known(org.hl7.fhir.r4.fhirpath.ExpressionNode condition) {
+        IdentityHashMap<org.hl7.fhir.r4.fhirpath.ExpressionNode, String> keys = run.conditionKeys.get();
+        String key = keys.get(condition);
+        if (key == null) {
+            StringBuilder b = new StringBuilder();
+            key = conditionKey(condition, b) ? b.toString() : "";
+            keys.put(condition, key);
+        }
+        return key.isEmpty() ? null : conditions.computeIfAbsent(key, k -> new IdentityHashMap<>(8));
+    }
+
+    /**
+     * Writes into {@code b} what {@link #eval} reads of {@code n} (kinds, names, constants, functions, operators, what
+     * follows), each text with its length before it so that no two conditions share a key; false for a node of a kind
+     * it does not read, which has no key.
+     */
+    private static boolean conditionKey(org.hl7.fhir.r4.fhirpath.ExpressionNode n, StringBuilder b) {
+        b.append('(');
+        switch (n.getKind()) {
+            case Name -> b.append('N').append(n.getName().length()).append(':').append(n.getName());
+            case Constant -> {
+                if (n.getConstant() == null || n.getConstant().primitiveValue() == null) {
+                    return false;
+                }
+                String v = n.getConstant().primitiveValue();
+                b.append('C').append(n.getConstant().fhirType()).append(':').append(v.length()).append(':').append(v);
+            }
+            case Group -> {
+                b.append('G');
+                if (n.getGroup() == null || !conditionKey(n.getGroup(), b)) {
+                    return false;
+                }
+            }
+            case Function -> {
+                if (n.getFunction() == null) {
+                    return false;
+                }
+                b.append('F').append(n.getFunction().name()).append('[');
+                for (org.hl7.fhir.r4.fhirpath.ExpressionNode p : n.getParameters()) {
+                    if (!conditionKey(p, b)) {
+                        return false;
+                    }
+                }
+                b.append(']');
+            }
+            default -> {
+                return false;
+            }
+        }
+        if (n.getInner() != null) {
+            b.append('.');
+            if (!conditionKey(n.getInner(), b)) {
+                return false;
+            }
+        }
+        if (n.isProximal() && n.getOperation() != null) {
+            org.hl7.fhir.r4.fhirpath.ExpressionNode last = n;
+            for (org.hl7.fhir.r4.fhirpath.ExpressionNode next = n.getOpNext(); next != null; next = next.getOpNext()) {
+                if (last.getOperation() == null) {
+                    return false;
+                }
+                b.append(' ').append(last.getOperation().name()).append(' ');
+                if (!conditionKey(next, b)) {
+                    return false;
+                }
+                last = next;
+            }
+        }
+        b.append(')');
+        return true;
+    }
+
+    /** Abstract types, which {@code ofType} would answer for with their specializations: HAPI's business. */
+    private static final Set<String> ABSTRACT_TYPES = Set.of("Base", "Element", "BackboneElement", "Type",
+            "BackboneType", "DataType", "PrimitiveType", "Resource", "DomainResource", "MetadataResource");
+    /** The specializations of {@code Quantity}, which {@code ofType(Quantity)} may answer for: HAPI's business. */
+    private static final Set<String> QUANTITY_KINDS = Set.of("Age", "Count", "Distance", "Duration", "MoneyQuantity",
+            "SimpleQuantity");
+
+    /**
+     * {@code ofType(T)} of a data or resource type written as a plain name: the composites of type {@code T}. A
+     * primitive is never of such a type; a specialization of {@code Quantity} under {@code ofType(Quantity)}, an
+     * abstract type, a primitive type or a qualified name falls back (decision 0146).
+     */
+    private static List<Object> ofType(List<Object> focus, org.hl7.fhir.r4.fhirpath.ExpressionNode node)
+            throws JsonScan.Fallback {
+        String type = ofTypeName(node);
+        if (type == null) {
+            throw JsonScan.fallback();
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object item : focus) {
+            if (item instanceof Obj o) {
+                if (o.elem.fhirType.equals(type)) {
+                    out.add(o);
+                } else if (type.equals("Quantity") && QUANTITY_KINDS.contains(o.elem.fhirType)) {
+                    throw JsonScan.fallback();
+                }
+            } else if (!(item instanceof Prim)) {
+                throw JsonScan.fallback(); // a computed value
+            }
+        }
+        return out;
+    }
+
+    /** The type {@code ofType(T)} names, when {@link #ofType} reads it; else null. */
+    private static String ofTypeName(org.hl7.fhir.r4.fhirpath.ExpressionNode node) {
+        if (node.getParameters().size() != 1) {
+            return null;
+        }
+        org.hl7.fhir.r4.fhirpath.ExpressionNode param = node.getParameters().get(0);
+        String type = param.getName();
+        if (param.getKind() != org.hl7.fhir.r4.fhirpath.ExpressionNode.Kind.Name || param.getInner() != null
+                || param.getOperation() != null || type == null || type.isEmpty()
+                || !Character.isUpperCase(type.charAt(0)) || ABSTRACT_TYPES.contains(type)) {
+            return null;
+        }
+        return type;
+    }
+
+    /**
+     * Whether {@link #eval} gives nothing, without falling back, for {@code n} and what follows it on an empty
+     * collection: member names, {@code where()} and {@code ofType(T)}, without operators. Evaluating such a chain on
+     * nothing only makes empty lists; most Observations are no age observation, and each of the six branches of the
+     * age observation rules would walk its chain after {@code where()} found no age code (decision 0146).
+     */
+    private static boolean staysEmpty(org.hl7.fhir.r4.fhirpath.ExpressionNode n) {
+        for (org.hl7.fhir.r4.fhirpath.ExpressionNode m = n; m != null; m = m.getInner()) {
+            if (m.getOperation() != null) {
+                return false;
+            }
+            boolean empty = switch (m.getKind()) {
+                case Name -> m.getName() != null && !m.getName().isEmpty() && !Character.isUpperCase(m.getName().charAt(0))
+                        && !m.getName().startsWith("$");
+                case Function -> m.getFunction() == org.hl7.fhir.r4.fhirpath.ExpressionNode.Function.Where
+                        && m.getParameters().size() == 1
+                        || m.getFunction() == org.hl7.fhir.r4.fhirpath.ExpressionNode.Function.OfType && ofTypeName(m) != null;
+                default -> false;
+            };
+            if (!empty) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code =} on strings and {@code and}/{@code or} on booleans, with FHIRPath's empty results. */
@@ -1020,8 +1218,43 @@ final class JsonTransform {
                 }
                 return l == null || r == null ? List.of() : List.of(true);
             }
+            case Greater, GreaterOrEqual, LessThan, LessOrEqual -> {
+                if (left.isEmpty() || right.isEmpty()) {
+                    return List.of();
+                }
+                java.math.BigDecimal l = number(left);
+                java.math.BigDecimal r = number(right);
+                int c = l.compareTo(r);
+                if (Integer.signum(c) != Integer.signum(Double.compare(l.doubleValue(), r.doubleValue()))) {
+                    throw JsonScan.fallback(); // beyond a double's precision: compared HAPI's way by HAPI
+                }
+                return List.of(switch (op) {
+                    case Greater -> c > 0;
+                    case GreaterOrEqual -> c >= 0;
+                    case LessThan -> c < 0;
+                    default -> c <= 0;
+                });
+            }
             default -> throw JsonScan.fallback();
         }
+    }
+
+    /**
+     * A number operand: a constant, or one decimal or integer value (a JSON number); anything else (several
+     * values, strings, dates, quantities) is compared HAPI's way by HAPI.
+     */
+    private static java.math.BigDecimal number(List<Object> v) throws JsonScan.Fallback {
+        if (v.size() == 1) {
+            Object o = v.get(0);
+            if (o instanceof java.math.BigDecimal d) {
+                return d;
+            }
+            if (o instanceof Prim p && p.number
+                    && (p.token == JsonToken.VALUE_NUMBER_INT || p.token == JsonToken.VALUE_NUMBER_FLOAT)) {
+                return new java.math.BigDecimal(p.text);
+            }
+        }
+        throw JsonScan.fallback();
     }
 
     /** A string operand: a constant, or a string-like primitive (codes, uris, strings). */
@@ -1499,8 +1732,8 @@ final class JsonTransform {
             after = after.substring(2);
         }
         if (!after.equals(before)) {
-            if (v.token != JsonToken.VALUE_STRING) {
-                throw JsonScan.fallback(); // a changed number or boolean: printed HAPI's way by HAPI
+            if (v.token != JsonToken.VALUE_STRING && !(v.number && plainNumber(after, c.fhirType().equals("decimal")))) {
+                throw JsonScan.fallback(); // a changed boolean or a number not written plainly: printed HAPI's way by HAPI
             }
             if (PlainDates.heldAsWritten(c.fhirType(), after)) {
                 v.out = after; // a shifted date HAPI would hold as written (decision 0064)
