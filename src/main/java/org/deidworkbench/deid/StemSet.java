@@ -17,15 +17,27 @@ final class StemSet {
     /** The stems whose first character is beyond ASCII, and those characters, in the same order. */
     private final String[] wide;
     private final char[] wideFirst;
+    /** The same three, the stems folded as a {@code (?iu)} pattern folds them ({@link #foldAnyCase}). */
+    private final String[][] anyCaseAscii = new String[128][];
+    private final String[] anyCaseWide;
+    private final char[] anyCaseWideFirst;
 
     private StemSet(List<String> stems) {
+        wide = table(stems, StemSet::fold, ascii);
+        wideFirst = firsts(wide);
+        anyCaseWide = table(stems, StemSet::foldAnyCase, anyCaseAscii);
+        anyCaseWideFirst = firsts(anyCaseWide);
+    }
+
+    /** Fills {@code ascii} with the folded stems by their first character below 128; the others, returned. */
+    private static String[] table(List<String> stems, java.util.function.UnaryOperator<String> folding, String[][] ascii) {
         List<List<String>> byFirst = new ArrayList<>();
         for (int c = 0; c < 128; c++) {
             byFirst.add(new ArrayList<>());
         }
         List<String> others = new ArrayList<>();
         for (String s : stems) {
-            String folded = fold(s);
+            String folded = folding.apply(s);
             if (folded.charAt(0) < 128) {
                 byFirst.get(folded.charAt(0)).add(folded);
             } else {
@@ -37,11 +49,15 @@ final class StemSet {
                 ascii[c] = byFirst.get(c).toArray(String[]::new);
             }
         }
-        wide = others.toArray(String[]::new);
-        wideFirst = new char[wide.length];
-        for (int k = 0; k < wide.length; k++) {
-            wideFirst[k] = wide[k].charAt(0);
+        return others.toArray(String[]::new);
+    }
+
+    private static char[] firsts(String[] stems) {
+        char[] out = new char[stems.length];
+        for (int k = 0; k < stems.length; k++) {
+            out[k] = stems[k].charAt(0);
         }
+        return out;
     }
 
     /**
@@ -117,6 +133,70 @@ final class StemSet {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether one of the stems lies wholly within {@code [from, to)} of the text, its characters compared as a
+     * {@code (?iu)} pattern compares them: the same after {@link #foldAnyCase}, or the character the stem has. True
+     * wherever a pattern whose every alternative holds one of the stems can match within that span, in either case
+     * folding: a test before such a pattern that never turns away a match.
+     */
+    boolean inAnyCase(CharSequence text, int from, int to) {
+        for (int i = Math.max(0, from); i < to; i++) {
+            char c = text.charAt(i);
+            char f = foldAnyCase(c);
+            if (startsAnyCase(text, i, to, f) || c != f && startsAnyCase(text, i, to, c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean startsAnyCase(CharSequence text, int i, int to, char first) {
+        if (first < 128) {
+            String[] candidates = anyCaseAscii[first];
+            if (candidates != null) {
+                for (String s : candidates) {
+                    if (startsAnyCaseAt(text, i, to, s)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        for (int k = 0; k < anyCaseWideFirst.length; k++) {
+            if (anyCaseWideFirst[k] == first && startsAnyCaseAt(text, i, to, anyCaseWide[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsAnyCaseAt(CharSequence text, int i, int to, String stem) {
+        int len = stem.length();
+        if (i + len > to) {
+            return false;
+        }
+        for (int j = 1; j < len; j++) {
+            char c = text.charAt(i + j);
+            if (c != stem.charAt(j) && foldAnyCase(c) != stem.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A character as {@code (?iu)} compares it: the lower case of its upper case. */
+    static char foldAnyCase(char c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    private static String foldAnyCase(String s) {
+        char[] cs = s.toCharArray();
+        for (int k = 0; k < cs.length; k++) {
+            cs[k] = foldAnyCase(cs[k]);
+        }
+        return new String(cs);
     }
 
     private static boolean startsAt(CharSequence text, int i, String stem) {

@@ -44,12 +44,48 @@ class StemSetTest {
         assertTrue(hits > 20_000, "the generated texts hold stems often enough to test: " + hits);
     }
 
+    /** The cue and label words in full, as the look-behind patterns spell them, in other cases and with Unicode folds. */
+    private static final String[] CUE_WORDS = {"tel", "tél", "TÉL", "téléphone", "telefone", "telefon", "telefoon", "teléfono",
+        "celular", "cell", "cel", "contato", "contacto", "tlm", "telemóvel", "TELEMÓVEL", "móvil", "mobile", "mob", "kom",
+        "komórka", "KOMÓRKA", "gsm", "portable", "handy", "fone", "fax", "joignable", "ligou", "telefonou", "电话", "電話", "手机",
+        "手機", "携帯", "전화", "연락처", "\u212Aom", "\u212AOM", "mo\u0299", "n\u0130r", "pe\u017Fel", "ni\u017F\u017F",
+        "nir", "insee", "sécu", "SÉCU", "sécurité sociale", "pesel", "nif", "contribuinte", "bsn", "burgerservicenummer",
+        "sofinummer", "DNI", "NIE", "dni", "personnummer", "pers.nr", "pers nr.", "svnr", "sozialversicherungsnummer", "ahv-nr.",
+        "avs", "niss", "cpf", "cns", "abha", "prontuário", "processo clínico", "nr karty", "numer karty", "nr. historii choroby",
+        "nr księgi", "NR KSIĘGI", "dossier médical", "aktenzeichen", "fallnummer", "fall-nr.", "patientennummer", "pat.-nr.",
+        "ipp", "nhc", "historia clínica", "patiëntnummer", "PATIËNTNUMMER", "journalnummer", "journalnr.", "n°", "nº", "nr",
+        "no", "num", "número", "numer", ":", "#", "de", "du", "au", "do", "no", "da", "na", "para", "pod numerem", "at", "on",
+        "fixo", "kom."};
+
+    @Test
+    void aCueBeforeANumberHoldsAStemInItsSpan() {
+        int cued = 0;
+        for (String text : GeneratedTexts.of(1451, 8_000, 6, CUE_WORDS)) {
+            for (int at = 0; at <= text.length(); at++) {
+                cued += holdsStemWhereCued(NoteNumbers.PHONE_CUE_BEFORE, NoteNumbers.PHONE_STEMS, text, at, 32);
+                cued += holdsStemWhereCued(NoteNumbers.NATIONAL_LABEL_BEFORE, NoteNumbers.NATIONAL_STEMS, text, at, 36);
+                cued += holdsStemWhereCued(NoteNumbers.RECORD_LABEL_BEFORE, NoteNumbers.RECORD_STEMS, text, at, 40);
+            }
+        }
+        assertTrue(cued > 5_000, "the generated texts end in cues often enough to test: " + cued);
+    }
+
+    private static int holdsStemWhereCued(Pattern cue, StemSet stems, String text, int at, int span) {
+        if (!NationalNumbers.endsBefore(cue, text, at, span)) {
+            return 0;
+        }
+        assertTrue(stems.inAnyCase(text, at - span, at), () -> "cued before " + at + " without a stem: " + text);
+        return 1;
+    }
+
     @Test
     void foldsAsciiOnly() {
         StemSet s = StemSet.of("kom", "s[eé]cu");
         assertTrue(s.in("Tel. KOM 601"));
         assertTrue(s.in("n° SÉCU") == false && s.in("n° Sécu") && s.in("SeCu"));
         assertFalse(s.in("\u212Aom")); // the Kelvin sign is no k without Unicode case folding
+        assertTrue(s.inAnyCase("\u212Aom", 0, 3)); // ... and is one with it
+        assertFalse(s.inAnyCase("tel. kom", 0, 7)); // the stem must lie wholly in the span
     }
 
     @Test
