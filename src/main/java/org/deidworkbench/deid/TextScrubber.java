@@ -86,6 +86,40 @@ public final class TextScrubber {
         return digitRun(test, false, false);
     }
 
+    static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** How many ASCII digits the {@code length} characters from {@code at} hold (fewer at the text's end). */
+    static int digitsWithin(String text, int at, int length) {
+        int count = 0;
+        for (int k = at, end = Math.min(text.length(), at + length); k < end; k++) {
+            if (isAsciiDigit(text.charAt(k))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Whether a run of at most {@code maxRun} ASCII digits starts at {@code at}, followed by {@code \\s+} and an upper
+     * case letter ({@link Character#isUpperCase}: every {@code \\p{Lu}} and a few more).
+     */
+    static boolean capitalAfterRunAndSpaces(String text, int at, int maxRun) {
+        int n = text.length();
+        int k = at;
+        while (k < n && isAsciiDigit(text.charAt(k))) {
+            k++;
+        }
+        if (k == at || k - at > maxRun || k == n || !isRegexSpace(text.charAt(k))) {
+            return false;
+        }
+        while (k < n && isRegexSpace(text.charAt(k))) {
+            k++;
+        }
+        return k < n && Character.isUpperCase(text.codePointAt(k));
+    }
+
     /** What {@code \\s} matches: {@code [ \t\n\x0B\f\r]}. */
     static boolean isRegexSpace(char c) {
         return c == ' ' || c >= '\t' && c <= '\r';
@@ -437,9 +471,11 @@ public final class TextScrubber {
                     .where(digitRun((c, run, next) -> run == 3 && (next == '-' || next == ' '))),
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+?\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?!\\w)"),
                     "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE)
-                    // a country code and the area code's digits together at most, then a separator or a bracket
-                    .where(digitRun((c, run, next) -> run <= 6 && (isRegexSpace(next) || next == '.' || next == '-' || next == '('),
-                            true, true)),
+                    // a country code and the area code's digits together at most, then a separator or a bracket; ten
+                    // digits within the 18 characters the longest match starting with a digit has
+                    .where((text, at) -> digitRun((c, run, next) -> run <= 6
+                            && (isRegexSpace(next) || next == '.' || next == '-' || next == '('), true, true).mayStartAt(text, at)
+                            && (!isAsciiDigit(text.charAt(at)) || digitsWithin(text, at, 18) >= 10)),
             // French numbers in pairs ("06 12 34 56 78", "+33 6 12 34 56 78", "01.42.68.53.00").
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+33\\s?|0)[1-9](?:[\\s.-]?\\d{2}){4}(?!\\w)"),
                     "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE)
@@ -503,9 +539,9 @@ public final class TextScrubber {
             new Detector(Pattern.compile("\\b(?:\\d{1,4}[A-Za-z]?/)?\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
                     + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy|Square|Sq|Highway|Hwy)\\b\\.?"
                     + TOWN_AND_POSTCODE), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN)
-                    // a unit and "/", or the street number and a space
-                    .where(digitRun((c, run, next) -> run <= 4 && (next == '/' || (next | 0x20) >= 'a' && (next | 0x20) <= 'z')
-                            || run <= 6 && isRegexSpace(next))),
+                    // a unit and "/", or the street number, spaces and a capital
+                    .where((text, at) -> digitRun((c, run, next) -> run <= 4 && (next == '/' || (next | 0x20) >= 'a'
+                            && (next | 0x20) <= 'z')).mayStartAt(text, at) || capitalAfterRunAndSpaces(text, at, 6)),
             // A post office box or bag, as Australia and New Zealand write it ("PO Box 4127", "Locked Bag 2", "GPO Box 9")
             new Detector(Pattern.compile("\\b(?:P\\.? ?O\\.? ?Box|PO BOX|Po Box|GPO Box|Post Office Box|Locked Bag|Private Bag|PMB)"
                     + " \\d{1,6}(?![\\d.,]\\d)" + TOWN_AND_POSTCODE), "[ADDRESS]", 0,
@@ -521,7 +557,8 @@ public final class TextScrubber {
                     + "|stigen)|(?:\\p{Lu}[\\p{L}\\p{M}]*[ -]){1,2}(?:Stra(?:ß|ss)e|Str\\.|Weg|Gasse|Platz|Allee|Damm|Ufer"
                     + "|Ring|Markt))"
                     + " ?\\d{1,4}(?: ?[a-zA-Z](?![\\p{L}\\p{M}]))?(?![\\d.,]\\d)" + POSTCODE_AND_TOWN),
-                    "[ADDRESS]", 0, Shape::mayHoldStreetNumber, Starts.STREET),
+                    "[ADDRESS]", 0, Shape::mayHoldStreetNumber, Starts.STREET)
+                    .where((text, at) -> Character.isUpperCase(text.codePointAt(at))), // \\p{Lu} in both alternatives
             new Detector(Pattern.compile("(?<![\\p{L}\\p{M}])(?:Via|Viale|V\\.le|Piazza|P\\.zza|Piazzale|Corso|C\\.so"
                     + "|Largo|Vicolo|Lungomare|Calle|C/|Avenida|Avda\\.?|Plaza|Pza\\.|Paseo|Carrer|Camino|Ronda|Glorieta"
                     + "|Travesía|Rúa) ?(?:(?:\\p{Lu}[\\p{L}\\p{M}'.]*|di|del|della|delle|dei|degli|de|la|las|los|el|y|d'|XX"

@@ -25,7 +25,7 @@ class TextScrubberPrefilterTest {
         "(555) 123-4567", "+1 555.123.4567", "555-12-3456", "02139-4301", "10.0.0.1"};
 
     /** The shapes whose first characters decision 0145's start tests look at, and cues around them. */
-    private static final String[] START_PIECES = {"1", "12", "123", "2024", "-", "/", ".", ",", " ", " ", "  ", "\t", "(", "+",
+    private static final String[] START_PIECES = {"1", "12", "123", "2024", "-0", "-12", "/", ".", ",", " ", " ", "  ", "\t", "(", "+",
         "x", "M", "F", "of", "March", "May", "Dec", "st", "th", "years", "old", "yo", "Jahre", "ans", "a", "is", "Pt", "St",
         "0612345678", "06 12 34 56 78", "+33 6 12 34 56 78", "01.42.68.53.00", "090-4417-2286", "02-123-4567", "943 21 87 65",
         "+34 688 45 12 90", "07700 900456", "(01865) 741166", "+44 (0)29 2087 4000", "030 12345678", "089 / 12 34 56 78",
@@ -33,7 +33,10 @@ class TextScrubberPrefilterTest {
         "1EG4-TE5-MK73", "1EG4TE5MK73", "OH 45402", "OH  45402", "Dayton, OH", "CA", "Smith", "Street", "4/12", "12a/5",
         "12 Smith St", "rue", "bis", "ter", "12 rue de la Paix", "12 bis, avenue Foch", "3rd of March", "12th", "92 years old",
         "91 J.", "104 ans", "is a 93M with", "91F", "(95 M", "98450 12345", "094440 56789", "1555 123 4567", "1(555)",
-        "1.2.3.4", "123456", "12345678", "0049", "\n", "\u000B"};
+        "1.2.3.4", "123456", "12345678", "0049", "\n", "\u000B", "555 123 4567", "555-123-4567", "+1 (555) 123-4567",
+        "1 555 123 4567",
+        // streets after a space: one glued to a word or a hyphen before it is missed by the street starts (as before 0145)
+        " Hauptstraße 5", " Berliner Str. 12a", " Kaiser-Wilhelm-Ring 5", " Kalverstraat 12", " weg 3", " Storgatan 5", ", 80331 München", "John Q. Smith, PA", "Q.", ", MD", "Ann"};
 
     @Test
     void prefilteredScrubbingEqualsScrubbingWithEveryPattern() {
