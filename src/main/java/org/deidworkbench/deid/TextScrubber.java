@@ -291,6 +291,9 @@ public final class TextScrubber {
                 }
                 boolean street = end >= 5 && text.startsWith("Ring", end - 4) && " -".indexOf(text.charAt(end - 5)) >= 0;
                 // "Kaiser-Wilhelm-Ring 5", "Berliner Ring 5", but not "during 2" or "monitoring 4"
+                if (!street && (end == 0 || !mayEndStreet(text.charAt(end - 1)))) {
+                    continue; // no ending can end here (decision 0145)
+                }
                 for (int e = 0; e < STREET_ENDINGS.length && !street; e++) {
                     String ending = STREET_ENDINGS[e];
                     street = end >= ending.length()
@@ -301,6 +304,15 @@ public final class TextScrubber {
                 }
             }
             return streetStartCount > 0;
+        }
+
+        /**
+         * Whether a street's ending ({@code STREET_ENDINGS}) may end with this character as
+         * {@link String#regionMatches(boolean, int, String, int, int)} compares it: an ASCII character only if it is
+         * the last of one in either case; any other character is left to that comparison.
+         */
+        private static boolean mayEndStreet(char c) {
+            return c >= 128 || STREET_ENDING_LAST[c];
         }
 
         /** The starts of the street's word ending at {@code end} and of the two words before it, in text order. */
@@ -425,6 +437,17 @@ public final class TextScrubber {
     private static final String[] STREET_ENDINGS = {"stra\u00dfe", "strasse", "str.", "weg", "gasse", "platz", "allee",
         "damm", "ufer", "chaussee", "steig", "pfad", "stieg", "graben", "markt", "straat", "laan", "gracht",
         "plein", "kade", "singel", "dijk", "steeg", "dreef", "gatan", "v\u00e4gen", "gr\u00e4nd", "torget", "stigen"};
+    /** The ASCII characters the {@code STREET_ENDINGS} end with, in either case. */
+    private static final boolean[] STREET_ENDING_LAST = new boolean[128];
+
+    static {
+        for (String ending : STREET_ENDINGS) {
+            char last = ending.charAt(ending.length() - 1);
+            STREET_ENDING_LAST[Character.toLowerCase(last)] = true;
+            STREET_ENDING_LAST[Character.toUpperCase(last)] = true;
+        }
+    }
+
     /** How the Italian and Spanish streets of {@code DETECTORS} start, as written (a cheap test first). */
     private static final String[] STREET_KINDS = {"Via ", "Viale", "V.le", "Piazz", "P.zza", "Corso", "C.so", "Largo",
         "Vicolo", "Lungomare", "Calle", "C/", "Avenida", "Avda", "Plaza", "Pza.", "Paseo", "Carrer", "Camino", "Ronda",
