@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * <li>an Australian postcode after a state's code ({@code NSW 2010}, {@code NT 0870}), in that state's ranges; a
  * Canadian postal code ({@code K1A 0B1}; without its space only after a province's code).
  * </ul>
- * Stateless and thread-safe; linear in the text (each pattern starts at a digit or a capital letter).
+ * Stateless and thread-safe; linear in the text (each pattern is tried only where its first characters, digits or
+ * capitals, can start a match).
  */
 final class HealthNumbers {
 
@@ -72,68 +73,156 @@ final class HealthNumbers {
         return digits >= 2;
     }
 
-    /** Every number and postcode of the text, in the order of the kinds above (overlaps are the caller's to settle). */
+    /**
+     * Every number and postcode of the text, in the order of the kinds above (overlaps are the caller's to settle).
+     * Each pattern is tried only where its first characters can start a match ({@link #next}), as
+     * {@link Matcher#find()} would have found it (decision 0145).
+     */
     static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        Matcher m = IHI.matcher(text);
-        while (m.find()) {
+        Matcher m = anchored(IHI, text);
+        for (int from = 0; (from = text.indexOf("8003", from)) >= 0; ) {
+            if (!lookingAt(m, text, from)) {
+                from++;
+                continue;
+            }
             if (CheckDigits.luhn(CheckDigits.digits(m.group()))) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
+            from = m.end();
         }
-        m = MEDICARE.matcher(text);
-        while (m.find()) {
+        m = anchored(MEDICARE, text);
+        for (int from = 0; next(m, text, from, MEDICARE_START); from = m.end()) {
             if (CheckDigits.medicare(CheckDigits.digits(m.group()))) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
-        m = NHI.matcher(text);
-        while (m.find()) {
+        m = anchored(NHI, text);
+        for (int from = 0; next(m, text, from, NHI_START); from = m.end()) {
             String upper = m.group().toUpperCase(java.util.Locale.ROOT);
             // in one case, as systems write it ("ZZZ0016", "zsc21tn"), not in a word's mixed case
             if ((m.group().equals(upper) || m.group().equals(m.group().toLowerCase(java.util.Locale.ROOT))) && CheckDigits.nhi(upper)) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
-        m = DVA.matcher(text);
-        while (m.find()) {
+        m = anchored(DVA, text);
+        for (int from = 0; (from = text.indexOf("DVA", from)) >= 0; ) {
+            if (!lookingAt(m, text, from)) {
+                from++;
+                continue;
+            }
             found.add(new Found(m.start(1), m.end(1), Kind.NUMBER));
+            from = m.end();
         }
-        m = CANADIAN_HEALTH_NUMBER.matcher(text);
-        while (m.find()) {
+        m = anchored(CANADIAN_HEALTH_NUMBER, text);
+        for (int from = 0; next(m, text, from, CANADIAN_START); from = m.end()) {
             String d = CheckDigits.digits(m.group());
             // in groups: with Ontario's version code, or with a valid check digit; unspaced: with both
             if (m.group(1) != null ? m.group(2) != null || CheckDigits.luhn(d) || CheckDigits.bcPhn(d) : CheckDigits.luhn(d)) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
-        m = RAMQ.matcher(text);
-        while (m.find()) {
+        m = anchored(RAMQ, text);
+        for (int from = 0; next(m, text, from, RAMQ_START); from = m.end()) {
             int month = Integer.parseInt(m.group(1));
             int day = Integer.parseInt(m.group(2));
             if ((month >= 1 && month <= 12 || month >= 51 && month <= 62) && day >= 1 && day <= 31) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
-        m = SIN.matcher(text);
-        while (m.find()) {
+        m = anchored(SIN, text);
+        for (int from = 0; next(m, text, from, SIN_START); from = m.end()) {
             boolean cued = m.group(1).equals("-")
                     || SIN_LABEL.matcher(text.substring(Math.max(0, m.start() - 24), m.start())).find();
             if (cued && CheckDigits.luhn(CheckDigits.digits(m.group()))) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
-        m = AU_POSTCODE.matcher(text);
-        while (m.find()) {
+        m = anchored(AU_POSTCODE, text);
+        for (int from = 0; next(m, text, from, AU_POSTCODE_START); from = m.end()) {
             if (australianPostcode(m.group(1), Integer.parseInt(m.group(2)))) {
                 found.add(new Found(m.start(2), m.end(2), Kind.POSTCODE));
             }
         }
-        m = CA_POSTCODE.matcher(text);
-        while (m.find()) {
+        m = anchored(CA_POSTCODE, text);
+        for (int from = 0; next(m, text, from, CA_POSTCODE_START); from = m.end()) {
             found.add(new Found(m.start(), m.end(), Kind.POSTCODE));
         }
         return found;
+    }
+
+    /** Where a match may start: the characters at and after {@code i} that every match of a pattern begins with. */
+    @FunctionalInterface
+    private interface Start {
+        boolean at(String text, int i);
+    }
+
+    /** {@code [2-6]\d{3} } of a Medicare number. */
+    private static final Start MEDICARE_START = (t, i) -> i + 4 < t.length() && t.charAt(i) >= '2' && t.charAt(i) <= '6'
+            && digitsAt(t, i + 1, 3) && t.charAt(i + 4) == ' ';
+    /** Three ASCII letters and two digits of an NHI. */
+    private static final Start NHI_START = (t, i) -> i + 4 < t.length() && asciiLetter(t.charAt(i)) && asciiLetter(t.charAt(i + 1))
+            && asciiLetter(t.charAt(i + 2)) && digitsAt(t, i + 3, 2);
+    /** Four digits, the first not 0, of both notations of a Canadian health number. */
+    private static final Start CANADIAN_START = (t, i) -> i + 4 < t.length() && t.charAt(i) >= '1' && t.charAt(i) <= '9'
+            && digitsAt(t, i + 1, 3);
+    /** Four capitals of a RAMQ number. */
+    private static final Start RAMQ_START = (t, i) -> i + 5 < t.length() && capital(t.charAt(i)) && capital(t.charAt(i + 1))
+            && capital(t.charAt(i + 2)) && capital(t.charAt(i + 3));
+    /** Three digits and a dash or a space of a SIN. */
+    private static final Start SIN_START = (t, i) -> i + 3 < t.length() && digitsAt(t, i, 3)
+            && (t.charAt(i + 3) == '-' || t.charAt(i + 3) == ' ');
+    /** Two capitals of a state's code, the first of one of them. */
+    private static final Start AU_POSTCODE_START = (t, i) -> i + 1 < t.length() && "NAVQSWT".indexOf(t.charAt(i)) >= 0
+            && capital(t.charAt(i + 1));
+    /** A capital, a digit and a capital of a postal code. */
+    private static final Start CA_POSTCODE_START = (t, i) -> i + 2 < t.length() && capital(t.charAt(i))
+            && digitsAt(t, i + 1, 1) && capital(t.charAt(i + 2));
+
+    /** A matcher for {@link #lookingAt} at any place, its look-behinds and word boundaries seeing the whole text. */
+    private static Matcher anchored(Pattern p, String text) {
+        return p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    private static boolean lookingAt(Matcher m, String text, int at) {
+        m.region(at, text.length());
+        return m.lookingAt();
+    }
+
+    /**
+     * The next match at or after {@code from}, tried only where {@code start} allows one: as no match can start
+     * elsewhere, the first place that matches is where {@link Matcher#find()} would have found it, and the match is the
+     * same (transparent bounds).
+     */
+    private static boolean next(Matcher m, String text, int from, Start start) {
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            if (start.at(text, i)) {
+                m.region(i, n);
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean digitsAt(String t, int i, int count) {
+        for (int k = i; k < i + count; k++) {
+            char c = t.charAt(k);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
+    private static boolean capital(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     private static final Pattern CA_POSTCODE_AT = Pattern.compile(CA_FIRST + "\\d" + CA_LETTER + " ?\\d" + CA_LETTER

@@ -41,7 +41,7 @@ final class LatinAmericanNumbers {
     private static final Pattern CUIL = Pattern.compile("(?<![\\d.\\-])(?:(?:2[03478]|3[034])-\\d{8}-\\d|(?:2[03478]|3[034])\\d{9})(?![\\d\\-]|[.,]\\d)");
     private static final Pattern LABELLED = Pattern.compile("(?<![\\d.\\-])(?:\\d{1,3}(?:\\.\\d{3}){2,3}|\\d{6,10})(?![\\d\\-]|[.,]\\d)");
     /** The labels of an identity document's number without a check digit: DNI, C.C., CC, cédula (with N°, :). */
-    private static final Pattern ID_LABEL_BEFORE = Pattern.compile("(?:\\bD\\.?N\\.?I\\.?|\\bC\\.C\\.|\\bCC|(?i:\\bc[ée]dula(?: de ciudadan[ií]a)?))"
+    static final Pattern ID_LABEL_BEFORE = Pattern.compile("(?:\\bD\\.?N\\.?I\\.?|\\bC\\.C\\.|\\bCC|(?i:\\bc[ée]dula(?: de ciudadan[ií]a)?))"
             + "(?:\\s*(?:N[°ºo]\\.?|n[úu]m(?:ero|\\.)?|:))*\\s{0,2}$");
     private static final Pattern CP_BEFORE = Pattern.compile("\\bC\\.\\s?P\\.\\s?$");
     private static final Pattern PHONE = Pattern.compile("(?<![\\d\\-+.])(?:[1-9]\\d \\d{4}[ \\-]\\d{4})(?![\\d\\-]|[.,]\\d)");
@@ -96,7 +96,7 @@ final class LatinAmericanNumbers {
                     && CheckDigits.cuil(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
-            if ((len <= 3 && next == '.' || len >= 6 && len <= 10) && NationalNumbers.endsBefore(ID_LABEL_BEFORE, text, i, 32)
+            if ((len <= 3 && next == '.' || len >= 6 && len <= 10) && mayHoldIdLabel(text, i - 32, i) && NationalNumbers.endsBefore(ID_LABEL_BEFORE, text, i, 32)
                     && (m = NationalNumbers.at(matchers, 5, LABELLED, text, i)) != null) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
@@ -109,6 +109,25 @@ final class LatinAmericanNumbers {
             i = j - 1;
         }
         return out;
+    }
+
+    /**
+     * Whether {@code [from, to)} holds what every label {@link #ID_LABEL_BEFORE} knows begins with: {@code DN},
+     * {@code D.N}, {@code C.C.}, {@code CC}, or {@code c}, {@code e} or {@code é}, {@code dula} in any case; the label
+     * pattern is tried at each place of the span only then (decision 0145).
+     */
+    static boolean mayHoldIdLabel(String text, int from, int to) {
+        for (int k = Math.max(0, from); k + 1 < to; k++) {
+            char c = text.charAt(k);
+            char d = text.charAt(k + 1);
+            if (c == 'D' && (d == 'N' || d == '.' && k + 2 < to && text.charAt(k + 2) == 'N')
+                    || c == 'C' && (d == 'C' || d == '.' && k + 3 < to && text.charAt(k + 2) == 'C' && text.charAt(k + 3) == '.')
+                    || (c == 'c' || c == 'C') && (d == 'e' || d == 'E' || d == 'é') && k + 6 <= to
+                            && text.regionMatches(true, k + 2, "dula", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDigit(char c) {

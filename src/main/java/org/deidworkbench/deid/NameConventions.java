@@ -627,7 +627,7 @@ final class NameConventions {
      * ("Smith", "John"), as the initial between them says a person is named.
      */
     static void initialledNamesBeforeCredentials(String text, List<int[]> out) {
-        if (text.indexOf(". ") < 0 || text.indexOf(", ") < 0) {
+        if (text.indexOf(", ") < 0 || !mayHoldMiddleInitial(text)) {
             return;
         }
         Matcher m = INITIALLED_BEFORE_CREDENTIAL.matcher(text);
@@ -641,6 +641,21 @@ final class NameConventions {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the text holds a space, one character (or a surrogate pair: one {@code \\p{Lu}}), a full stop and a
+     * space, as a middle initial is written (" Q. "); {@link #INITIALLED_BEFORE_CREDENTIAL} is looked for only then
+     * (decision 0145).
+     */
+    static boolean mayHoldMiddleInitial(String text) {
+        for (int k = text.indexOf(". "); k >= 0; k = text.indexOf(". ", k + 1)) {
+            if (k >= 2 && text.charAt(k - 2) == ' '
+                    || k >= 3 && text.charAt(k - 3) == ' ' && Character.isLowSurrogate(text.charAt(k - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -54,12 +54,12 @@ final class NoteNumbers {
     private static final Pattern PL_LANDLINE = Pattern.compile("[1-9]\\d [1-9]\\d{2} \\d{2} \\d{2}" + END + NO_UNIT);
     private static final Pattern HL7_ESCAPED = Pattern.compile("\\d{3}(?:\\||\\\\F\\\\)\\d{3}-\\d{4}" + END);
     private static final Pattern CUED = Pattern.compile("(?:\\(\\d{1,5}\\) ?)?\\d{1,5}(?:[ .\\-/]\\d{1,5}){0,6}" + END);
-    private static final Pattern PHONE_CUE_BEFORE = Pattern.compile("(?iu)(?:电话|電話|手机|手機|携帯|전화|연락처|(?<!\\p{L})(?:t[ée]l|t[ée]l[ée]phone|telephone|phone|telefone?|telefon|"
+    static final Pattern PHONE_CUE_BEFORE = Pattern.compile("(?iu)(?:电话|電話|手机|手機|携帯|전화|연락처|(?<!\\p{L})(?:t[ée]l|t[ée]l[ée]phone|telephone|phone|telefone?|telefon|"
             + "telefoon|tel[ée]fono|telefono|celular|cell?|contato|contacto|tlm|telem[oó]vel|m[oó]vil|mobile?|mob|kom|"
             + "kom[oó]rka|gsm|portable|handy|fone|fax|joignable|ligou|telefonou))\\.?(?:\\s*(?:kom|fixo|m[oó]vel)\\.?)?"
             + "(?:\\s*(?:n[º°o]|nr|no|num|numer|n[úu]mero)\\.?)?\\s*[:.]?\\s*(?:(?:au|do|no|da|na|para|pod numerem|at|on)\\s+)?$");
 
-    private static final Pattern RECORD_LABEL_BEFORE = Pattern.compile("(?iu)(?<!\\p{L})(?:prontu[aá]rio|processo(?:\\s+cl[ií]nico)?"
+    static final Pattern RECORD_LABEL_BEFORE = Pattern.compile("(?iu)(?<!\\p{L})(?:prontu[aá]rio|processo(?:\\s+cl[ií]nico)?"
             + "|nr\\.?\\s+karty|numer\\s+karty|nr\\.?\\s+historii(?:\\s+choroby)?|nr\\.?\\s+ksi[eę]gi|dossier(?:\\s+m[ée]dical)?"
             + "|aktenzeichen|fallnummer|fall-nr\\.?|patientennummer|pat\\.?-nr\\.?|ipp|nhc|historia\\s+cl[ií]nica"
             + "|pati[eë]ntnummer|journalnummer|journalnr\\.?)"
@@ -67,7 +67,7 @@ final class NoteNumbers {
     private static final Pattern RECORD_VALUE = Pattern.compile("(?:\\d{1,3} [A-Z]{1,3} \\d{1,6}/\\d{2,4}"
             + "|(?:[A-Z]{1,4}[-/]?)?\\d[\\dA-Z]*(?:[./-][\\dA-Z]+){0,3})(?![\\p{L}\\p{N}]|[.,/-]\\p{N})");
 
-    private static final Pattern NATIONAL_LABEL_BEFORE = Pattern.compile("(?iu)(?<!\\p{L})(?:nir|insee|s[ée]cu(?:rit[ée]\\s+sociale)?"
+    static final Pattern NATIONAL_LABEL_BEFORE = Pattern.compile("(?iu)(?<!\\p{L})(?:nir|insee|s[ée]cu(?:rit[ée]\\s+sociale)?"
             + "|pesel|nif|contribuinte|bsn|burgerservicenummer|sofinummer|(?-i:DNI|NIE)|personnummer|pers\\.?\\s?nr\\.?|svnr"
             + "|sozialversicherungsnummer|ahv(?:-nr\\.?)?|avs|niss|cpf|cns|abha)"
             + "(?:\\s*(?:n\\.?[º°o]\\.?|nr\\.?|no\\.?|num\\.?|n[úu]mero|numer|[:#]))*\\s*$");
@@ -86,14 +86,17 @@ final class NoteNumbers {
     /**
      * A part of every phone cue, national label and record label above, in any case: a text without one of them needs
      * no look behind its numbers for that kind (one scan of the text, made when first needed, instead of one per number).
-     * ASCII case folding, the few letters beyond ASCII written in both cases: Unicode's folding costs more per character.
+     * ASCII case folding, the few letters beyond ASCII written in both cases, as a {@code (?i)} pattern of these
+     * alternatives would match; a loop over the characters, not a pattern that tries each alternative at each place
+     * (decision 0145).
      */
-    private static final Pattern PHONE_STEMS = Pattern.compile("(?i)t[eéÉ]l|phone|fone|cel|conta[ct]|tlm|m[oóÓ]v|mob|kom|gsm"
-            + "|portable|handy|fax|joignable|ligou|电话|電話|手机|手機|携帯|전화|연락처");
-    private static final Pattern NATIONAL_STEMS = Pattern.compile("(?i)nir|insee|s[eéÉ]cu|pesel|nif|contribuinte|bsn"
-            + "|burgerservice|sofinummer|dni|nie|personnummer|pers\\.?\\s?nr|svnr|sozialversicherung|ahv|avs|niss|cpf|cns|abha");
-    private static final Pattern RECORD_STEMS = Pattern.compile("(?i)prontu|processo|karty|histori|ksi[eęĘ]g|dossier|aktenz"
-            + "|fallnum|fall-nr|patientennum|pat\\.?-nr|ipp|nhc|pati[eëË]ntnum|journaln");
+    static final StemSet PHONE_STEMS = StemSet.of("t[eéÉ]l", "phone", "fone", "cel", "conta[ct]", "tlm", "m[oóÓ]v", "mob",
+            "kom", "gsm", "portable", "handy", "fax", "joignable", "ligou", "电话", "電話", "手机", "手機", "携帯", "전화", "연락처");
+    static final StemSet NATIONAL_STEMS = StemSet.of("nir", "insee", "s[eéÉ]cu", "pesel", "nif", "contribuinte", "bsn",
+            "burgerservice", "sofinummer", "dni", "nie", "personnummer", "pers.?\\s?nr", "svnr", "sozialversicherung", "ahv",
+            "avs", "niss", "cpf", "cns", "abha");
+    static final StemSet RECORD_STEMS = StemSet.of("prontu", "processo", "karty", "histori", "ksi[eęĘ]g", "dossier", "aktenz",
+            "fallnum", "fall-nr", "patientennum", "pat.?-nr", "ipp", "nhc", "pati[eëË]ntnum", "journaln");
 
     /** Whether a text holds a phone cue, a national label, a record label at all; each looked for once, when first asked. */
     private static final class Stems {
@@ -108,21 +111,21 @@ final class NoteNumbers {
 
         boolean phone() {
             if (phone < 0) {
-                phone = PHONE_STEMS.matcher(text).find() ? 1 : 0;
+                phone = PHONE_STEMS.in(text) ? 1 : 0;
             }
             return phone == 1;
         }
 
         boolean national() {
             if (national < 0) {
-                national = NATIONAL_STEMS.matcher(text).find() ? 1 : 0;
+                national = NATIONAL_STEMS.in(text) ? 1 : 0;
             }
             return national == 1;
         }
 
         boolean record() {
             if (record < 0) {
-                record = RECORD_STEMS.matcher(text).find() ? 1 : 0;
+                record = RECORD_STEMS.in(text) ? 1 : 0;
             }
             return record == 1;
         }
@@ -155,7 +158,7 @@ final class NoteNumbers {
                 Matcher m;
                 if ((m = NationalNumbers.at(matchers, 0, BRACKETED, text, i)) != null) {
                     out.add(new Found(i, m.end(), "[PHONE]"));
-                } else if (digits >= 7 && stems.phone() && NationalNumbers.endsBefore(PHONE_CUE_BEFORE, text, i, 32)) {
+                } else if (digits >= 7 && stems.phone() && cuedBefore(PHONE_STEMS, PHONE_CUE_BEFORE, text, i, 32)) {
                     cued(text, i, matchers, out);
                 }
                 continue;
@@ -164,7 +167,7 @@ final class NoteNumbers {
                 Matcher m = NationalNumbers.at(matchers, 1, NIE, text, i);
                 if (m != null && CheckDigits.spanishIdLetter(m.group())) {
                     out.add(new Found(i, m.end(), "[ID]"));
-                } else if (stems.national() && NationalNumbers.endsBefore(NATIONAL_LABEL_BEFORE, text, i, 36)) {
+                } else if (stems.national() && cuedBefore(NATIONAL_STEMS, NATIONAL_LABEL_BEFORE, text, i, 36)) {
                     labelledNational(text, i, matchers, out);
                 }
                 continue;
@@ -239,11 +242,11 @@ final class NoteNumbers {
             out.add(new Found(i, m.end(), "[ID]"));
             return;
         }
-        if (digits >= 7 && stems.national() && NationalNumbers.endsBefore(NATIONAL_LABEL_BEFORE, text, i, 36)
+        if (digits >= 7 && stems.national() && cuedBefore(NATIONAL_STEMS, NATIONAL_LABEL_BEFORE, text, i, 36)
                 && labelledNational(text, i, matchers, out)) {
             return;
         }
-        if (digits >= 7 && stems.phone() && NationalNumbers.endsBefore(PHONE_CUE_BEFORE, text, i, 32)) {
+        if (digits >= 7 && stems.phone() && cuedBefore(PHONE_STEMS, PHONE_CUE_BEFORE, text, i, 32)) {
             cued(text, i, matchers, out);
         }
     }
@@ -301,7 +304,7 @@ final class NoteNumbers {
         if (start > 0 && !Character.isWhitespace(text.charAt(start - 1)) && ":#".indexOf(text.charAt(start - 1)) < 0) {
             return false;
         }
-        if (!NationalNumbers.endsBefore(RECORD_LABEL_BEFORE, text, start, 40)) {
+        if (!cuedBefore(RECORD_STEMS, RECORD_LABEL_BEFORE, text, start, 40)) {
             return false;
         }
         Matcher m = NationalNumbers.at(matchers, 12, RECORD_VALUE, text, start);
@@ -310,6 +313,15 @@ final class NoteNumbers {
         }
         out.add(new Found(start, m.end(), "[ID]"));
         return true;
+    }
+
+    /**
+     * Whether the cue or label pattern (ending in {@code $}) matches within the {@code span} characters before
+     * {@code at}; looked for only where one of its stems lies within them (every alternative of the pattern holds
+     * one, {@link StemSet#inAnyCase}), the pattern tried at each place of a span otherwise (decision 0145).
+     */
+    private static boolean cuedBefore(StemSet stems, Pattern cue, String text, int at, int span) {
+        return stems.inAnyCase(text, at - span, at) && NationalNumbers.endsBefore(cue, text, at, span);
     }
 
     /** How many ASCII letters stand right before {@code i} (at most seven are counted). */

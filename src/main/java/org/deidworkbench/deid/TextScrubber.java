@@ -31,10 +31,98 @@ public final class TextScrubber {
      * can match in (a pattern is not run on a text that lacks, say, the digits it needs).
      */
     private record Detector(Pattern pattern, String label, int group, Predicate<Shape> mayMatch, Starts starts,
-            String firstLetters) {
+            String firstLetters, StartTest startTest) {
         Detector(Pattern pattern, String label, int group, Predicate<Shape> mayMatch, Starts starts) {
-            this(pattern, label, group, mayMatch, starts, "");
+            this(pattern, label, group, mayMatch, starts, "", null);
         }
+
+        Detector(Pattern pattern, String label, int group, Predicate<Shape> mayMatch, Starts starts, String firstLetters) {
+            this(pattern, label, group, mayMatch, starts, firstLetters, null);
+        }
+
+        /** This detector, tried only at the starts its {@link #starts} lists that also pass {@code test}. */
+        Detector where(StartTest test) {
+            return new Detector(pattern, label, group, mayMatch, starts, firstLetters, test);
+        }
+    }
+
+    /**
+     * A cheap test of a place {@link Starts} lists: false where the pattern cannot match, true where it may (decision
+     * 0145). The places it turns away are those where {@link Matcher#lookingAt()} would have failed, so the matches
+     * are the same; {@link TextScrubberPrefilterTest} holds the prefiltered scrub to the one that runs every pattern
+     * with {@code find()}.
+     */
+    @FunctionalInterface
+    interface StartTest {
+        boolean mayStartAt(String text, int at);
+    }
+
+    /** What a pattern needs of the run of ASCII digits its match starts with: the first, the run's length, what follows. */
+    @FunctionalInterface
+    interface RunTest {
+        boolean test(char first, int length, char next);
+    }
+
+    /**
+     * A start test for a pattern whose match begins with a run of ASCII digits, or with {@code +} or {@code (} where
+     * {@code plus} or {@code bracket} allow it ({@link Starts#PHONE}); {@code next} is {@code '\0'} at the text's end.
+     */
+    static StartTest digitRun(RunTest test, boolean plus, boolean bracket) {
+        return (text, at) -> {
+            char c = text.charAt(at);
+            if (c >= '0' && c <= '9') {
+                int j = at + 1;
+                int n = text.length();
+                while (j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+                    j++;
+                }
+                return test.test(c, j - at, j < n ? text.charAt(j) : '\0');
+            }
+            return c == '+' ? plus : c == '(' && bracket;
+        };
+    }
+
+    static StartTest digitRun(RunTest test) {
+        return digitRun(test, false, false);
+    }
+
+    static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** How many ASCII digits the {@code length} characters from {@code at} hold (fewer at the text's end). */
+    static int digitsWithin(String text, int at, int length) {
+        int count = 0;
+        for (int k = at, end = Math.min(text.length(), at + length); k < end; k++) {
+            if (isAsciiDigit(text.charAt(k))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Whether a run of at most {@code maxRun} ASCII digits starts at {@code at}, followed by {@code \\s+} and an upper
+     * case letter ({@link Character#isUpperCase}: every {@code \\p{Lu}} and a few more).
+     */
+    static boolean capitalAfterRunAndSpaces(String text, int at, int maxRun) {
+        int n = text.length();
+        int k = at;
+        while (k < n && isAsciiDigit(text.charAt(k))) {
+            k++;
+        }
+        if (k == at || k - at > maxRun || k == n || !isRegexSpace(text.charAt(k))) {
+            return false;
+        }
+        while (k < n && isRegexSpace(text.charAt(k))) {
+            k++;
+        }
+        return k < n && Character.isUpperCase(text.codePointAt(k));
+    }
+
+    /** What {@code \\s} matches: {@code [ \t\n\x0B\f\r]}. */
+    static boolean isRegexSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
     }
 
     /**
@@ -203,6 +291,9 @@ public final class TextScrubber {
                 }
                 boolean street = end >= 5 && text.startsWith("Ring", end - 4) && " -".indexOf(text.charAt(end - 5)) >= 0;
                 // "Kaiser-Wilhelm-Ring 5", "Berliner Ring 5", but not "during 2" or "monitoring 4"
+                if (!street && (end == 0 || !mayEndStreet(text.charAt(end - 1)))) {
+                    continue; // no ending can end here (decision 0145)
+                }
                 for (int e = 0; e < STREET_ENDINGS.length && !street; e++) {
                     String ending = STREET_ENDINGS[e];
                     street = end >= ending.length()
@@ -213,6 +304,15 @@ public final class TextScrubber {
                 }
             }
             return streetStartCount > 0;
+        }
+
+        /**
+         * Whether a street's ending ({@code STREET_ENDINGS}) may end with this character as
+         * {@link String#regionMatches(boolean, int, String, int, int)} compares it: an ASCII character only if it is
+         * the last of one in either case; any other character is left to that comparison.
+         */
+        private static boolean mayEndStreet(char c) {
+            return c >= 128 || STREET_ENDING_LAST[c];
         }
 
         /** The starts of the street's word ending at {@code end} and of the two words before it, in text order. */
@@ -337,6 +437,17 @@ public final class TextScrubber {
     private static final String[] STREET_ENDINGS = {"stra\u00dfe", "strasse", "str.", "weg", "gasse", "platz", "allee",
         "damm", "ufer", "chaussee", "steig", "pfad", "stieg", "graben", "markt", "straat", "laan", "gracht",
         "plein", "kade", "singel", "dijk", "steeg", "dreef", "gatan", "v\u00e4gen", "gr\u00e4nd", "torget", "stigen"};
+    /** The ASCII characters the {@code STREET_ENDINGS} end with, in either case. */
+    private static final boolean[] STREET_ENDING_LAST = new boolean[128];
+
+    static {
+        for (String ending : STREET_ENDINGS) {
+            char last = ending.charAt(ending.length() - 1);
+            STREET_ENDING_LAST[Character.toLowerCase(last)] = true;
+            STREET_ENDING_LAST[Character.toUpperCase(last)] = true;
+        }
+    }
+
     /** How the Italian and Spanish streets of {@code DETECTORS} start, as written (a cheap test first). */
     private static final String[] STREET_KINDS = {"Via ", "Viale", "V.le", "Piazz", "P.zza", "Corso", "C.so", "Largo",
         "Vicolo", "Lungomare", "Calle", "C/", "Avenida", "Avda", "Plaza", "Pza.", "Paseo", "Carrer", "Camino", "Ronda",
@@ -356,13 +467,18 @@ public final class TextScrubber {
      */
     static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]? \\d[ABD-HJLNP-UW-Z]{2}";
 
+    /** {@code (?:9\\d|1[0-4]\\d)} followed by no digit: a run of two digits starting with 9, or of three with 1. */
+    private static final StartTest AGE_OVER_89_RUN = (text, at) -> digitRun((c, run, next) -> run == 2 && c == '9'
+            || run == 3 && c == '1' && text.charAt(at + 1) <= '4').mayStartAt(text, at);
+
     private static final List<Detector> DETECTORS = List.of(
             // Internationalised addresses too: "jürgen@example.de" must not keep "jü". A match starts
             // only where a run of address characters starts, else a long run costs quadratic time.
             new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), "[EMAIL]", 0, s -> s.at, Starts.ANYWHERE),
             // A URL does not end in punctuation that closes the sentence around it.
             new Detector(Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]']"), "[URL]", 0, s -> s.containsIgnoreCase("http", "www."), Starts.WORD, "HhWw"),
-            new Detector(Pattern.compile("(?<!\\d)(?<!\\d\\.)(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)"), "[IP]", 0, s -> s.dots >= 3 && s.digits >= 4, Starts.DIGIT_RUN),
+            new Detector(Pattern.compile("(?<!\\d)(?<!\\d\\.)(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)"), "[IP]", 0, s -> s.dots >= 3 && s.digits >= 4, Starts.DIGIT_RUN)
+                    .where(digitRun((c, run, next) -> run <= 3 && next == '.')),
             // IPv6 addresses, all eight groups or shortened by "::" ("2001:db8:85a3::8a2e:370:7334", "fe80::1ff:fe23:4567:890a%eth0",
             // "::ffff:192.0.2.128"), with at least one digit and two groups; a time of day ("10:30:00") has neither form,
             // and a C++ name ("std::max") is inside a word.
@@ -374,25 +490,35 @@ public final class TextScrubber {
             // A network card's MAC address ("00:1A:2B:3C:4D:5E", "00-1a-2b-3c-4d-5e"): a device identifier (HIPAA).
             new Detector(Pattern.compile("(?<![\\w:.-])(?=[0-9A-Fa-f:-]*\\d)[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}"
                     + "(?![\\w:-]|\\.\\w)"), "[ID]", 0, s -> s.colons >= 5 || s.dashes >= 5, Starts.ANYWHERE),
-            new Detector(Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])"), "[SSN]", 0, s -> s.digits >= 9, Starts.DIGIT_RUN),
+            new Detector(Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])"), "[SSN]", 0, s -> s.digits >= 9, Starts.DIGIT_RUN)
+                    .where(digitRun((c, run, next) -> run == 3 && (next == '-' || next == ' '))),
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+?\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?!\\w)"),
-                    "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE),
+                    "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE)
+                    // a country code and the area code's digits together at most, then a separator or a bracket; ten
+                    // digits within the 18 characters the longest match starting with a digit has
+                    .where((text, at) -> digitRun((c, run, next) -> run <= 6
+                            && (isRegexSpace(next) || next == '.' || next == '-' || next == '('), true, true).mayStartAt(text, at)
+                            && (!isAsciiDigit(text.charAt(at)) || digitsWithin(text, at, 18) >= 10)),
             // French numbers in pairs ("06 12 34 56 78", "+33 6 12 34 56 78", "01.42.68.53.00").
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+33\\s?|0)[1-9](?:[\\s.-]?\\d{2}){4}(?!\\w)"),
-                    "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE),
+                    "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE)
+                    .where(digitRun((c, run, next) -> c == '0', true, false)),
             // Japanese, Korean and Chinese numbers in three dashed groups ("090-4417-2286", "010-2345-6789",
             // "138-1234-5678", "03-1234-5678", "02-123-4567"): the US pattern wants 3-3-4 digits.
             new Detector(Pattern.compile("(?<![\\w+-])(?:\\+\\d{1,3}[\\s-]?)?\\d{2,4}-\\d{3,4}-\\d{4}(?![\\w-])"),
-                    "[PHONE]", 0, s -> s.dash && s.digits >= 9, Starts.PHONE),
+                    "[PHONE]", 0, s -> s.dash && s.digits >= 9, Starts.PHONE)
+                    .where(digitRun((c, run, next) -> run >= 2 && run <= 4 && next == '-', true, false)),
             // Spanish numbers in a group of three and three pairs ("943 21 87 65", "+34 688 45 12 90").
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+34\\s?)?[6789]\\d{2}(?:[\\s.]\\d{2}){3}(?!\\w|[.,]\\d)"),
-                    "[PHONE]", 0, s -> s.digits >= 9, Starts.PHONE),
+                    "[PHONE]", 0, s -> s.digits >= 9, Starts.PHONE)
+                    .where(digitRun((c, run, next) -> run == 3 && c >= '6' && (isRegexSpace(next) || next == '.'), true, false)),
             // UK numbers: ten digits after the trunk 0 or +44, grouped as the UK writes them ("07700 900456",
             // "01865 741166", "029 2087 4411", "0121 496 0000", "(01865) 741166", "+44 (0)29 2087 4000",
             // "+44 7700 900123"); the US pattern wants 3-3-4 digits and misses them all.
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+44\\s?(?:\\(0\\)\\s?)?|\\(?0)(?:\\d{4}\\)?\\s?\\d{6}"
                     + "|\\d{3}\\)?\\s?\\d{3}\\s?\\d{4}|\\d{2}\\)?\\s?\\d{4}\\s?\\d{4})(?!\\w|[.,]\\d)"),
-                    "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE),
+                    "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE)
+                    .where(digitRun((c, run, next) -> c == '0', true, true)),
             // German, Austrian and Swiss numbers (DIN 5008 and the older notations): a trunk 0, or +49, +43, +41 (0049…)
             // with "(0)" or without, an area code of one to five digits (Vienna's is 1), then the subscriber's digits, grouped or not
             // ("030 12345678", "089 / 12 34 56 78", "0221-9876543", "(030) 1234567", "+49 (0)221 9876543",
@@ -400,27 +526,33 @@ public final class TextScrubber {
             new Detector(Pattern.compile("(?<![\\w+/.,-])(?=(?:\\D{0,4}\\d){7})(?!\\d{4,5}-\\d{3,4}-\\d{1,2}(?!\\d))"
                     + "(?:(?:\\+|00)(?:49|43|41)[\\s-]?(?:\\(0\\)[\\s-]?)?|\\(0|0)[1-9]\\d{0,4}\\)?(?:\\s?/\\s?|[\\s-])"
                     + "\\d{2,}(?:[\\s-]?\\d{2,}){0,4}(?:-\\d{1,5})?(?![\\w-]|[.,]\\d)"),
-                    "[PHONE]", 0, s -> s.digits >= 7, Starts.PHONE),
+                    "[PHONE]", 0, s -> s.digits >= 7, Starts.PHONE)
+                    .where(digitRun((c, run, next) -> c == '0', true, true)),
             // Any number written internationally: "+", a country code, then groups of digits ("+31 20 123 4567",
             // "+48 12 345 67 89", "+91 98765 43210", "+39 06 1234 5678"); eight digits at least, as E.164's shortest
             // numbers with their country code have.
             new Detector(Pattern.compile("(?<![\\w+])(?=\\+(?:\\D{0,3}\\d){8})\\+[1-9]\\d{0,2}(?:[\\s.-]?\\(?\\d{1,5}\\)?){2,7}"
-                    + "(?![\\w-]|[.,]\\d)"), "[PHONE]", 0, s -> s.digits >= 8, Starts.PHONE),
+                    + "(?![\\w-]|[.,]\\d)"), "[PHONE]", 0, s -> s.digits >= 8, Starts.PHONE)
+                    .where(digitRun((c, run, next) -> false, true, false)),
             // Nordic personal numbers: Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, "+" past 100), Danish CPR
             // (DDMMYY-NNNN); too short for the [NUMBER] pattern on either side of the dash.
             new Detector(Pattern.compile("(?<![\\d-])(?:19|20)?\\d{6}[-+]\\d{4}(?![\\d-])"), "[ID]", 0,
-                    s -> s.digits >= 10, Starts.DIGIT_RUN),
+                    s -> s.digits >= 10, Starts.DIGIT_RUN)
+                    .where(digitRun((c, run, next) -> (run == 6 || run == 8) && (next == '-' || next == '+'))),
             // A Medicare Beneficiary Identifier (CMS's MBI, "1EG4-TE5-MK73", also written without its dashes): eleven
             // characters, digits and letters in fixed places, the letters without S, L, O, I, B and Z. A health plan
             // beneficiary number (HIPAA), found without a label ("card 1EG4-TE5-MK73 reissued") too.
             new Detector(Pattern.compile("(?<![\\w-])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\\d]\\d-?[AC-HJKMNP-RT-Y]"
                     + "[AC-HJKMNP-RT-Y\\d]\\d-?[AC-HJKMNP-RT-Y]{2}\\d{2}(?![\\w-])"), "[ID]", 0, s -> s.digits >= 5,
-                    Starts.DIGIT_RUN),
-            new Detector(Pattern.compile("(?<![\\d-])\\d{5}-\\d{4}(?![\\d-])"), "[ZIP]", 0, s -> s.dash && s.digits >= 9, Starts.DIGIT_RUN),
+                    Starts.DIGIT_RUN).where(digitRun((c, run, next) -> run == 1 && c != '0' && next >= 'A' && next <= 'Z')),
+            new Detector(Pattern.compile("(?<![\\d-])\\d{5}-\\d{4}(?![\\d-])"), "[ZIP]", 0, s -> s.dash && s.digits >= 9, Starts.DIGIT_RUN)
+                    .where(digitRun((c, run, next) -> run == 5 && next == '-')),
             // A five-digit ZIP code after a US state's or territory's code ("Dayton, OH 45402"): a bare five-digit
             // number is more often a value, but after a state code it is where the patient lives.
             new Detector(Pattern.compile("(?<=\\b(?:" + String.join("|", new java.util.TreeSet<>(US_STATE_CODES))
-                    + ")\\.? {1,2})\\d{5}(?![\\d-]|[.,]\\d)"), "[ZIP]", 0, s -> s.longestDigitRun >= 5, Starts.DIGIT_RUN),
+                    + ")\\.? {1,2})\\d{5}(?![\\d-]|[.,]\\d)"), "[ZIP]", 0, s -> s.longestDigitRun >= 5, Starts.DIGIT_RUN)
+                    .where((text, at) -> at > 0 && text.charAt(at - 1) == ' '
+                            && digitRun((c, run, next) -> run == 5).mayStartAt(text, at)),
             // A UK postcode ("OX4 1HP", "CF10 3NQ", "SW1A 1AA": outward code, a space, a digit and two letters of
             // those the inward code uses) names a street or a building; written without its space it is left alone.
             new Detector(Pattern.compile("\\b" + UK_POSTCODE + "\\b"), "[ZIP]", 0,
@@ -429,7 +561,10 @@ public final class TextScrubber {
             // and postcode the Australian, New Zealand and Canadian addresses end with (decision 0123)
             new Detector(Pattern.compile("\\b(?:\\d{1,4}[A-Za-z]?/)?\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
                     + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy|Square|Sq|Highway|Hwy)\\b\\.?"
-                    + TOWN_AND_POSTCODE), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN),
+                    + TOWN_AND_POSTCODE), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN)
+                    // a unit and "/", or the street number, spaces and a capital
+                    .where((text, at) -> digitRun((c, run, next) -> run <= 4 && (next == '/' || (next | 0x20) >= 'a'
+                            && (next | 0x20) <= 'z')).mayStartAt(text, at) || capitalAfterRunAndSpaces(text, at, 6)),
             // A post office box or bag, as Australia and New Zealand write it ("PO Box 4127", "Locked Bag 2", "GPO Box 9")
             new Detector(Pattern.compile("\\b(?:P\\.? ?O\\.? ?Box|PO BOX|Po Box|GPO Box|Post Office Box|Locked Bag|Private Bag|PMB)"
                     + " \\d{1,6}(?![\\d.,]\\d)" + TOWN_AND_POSTCODE), "[ADDRESS]", 0,
@@ -445,7 +580,8 @@ public final class TextScrubber {
                     + "|stigen)|(?:\\p{Lu}[\\p{L}\\p{M}]*[ -]){1,2}(?:Stra(?:ß|ss)e|Str\\.|Weg|Gasse|Platz|Allee|Damm|Ufer"
                     + "|Ring|Markt))"
                     + " ?\\d{1,4}(?: ?[a-zA-Z](?![\\p{L}\\p{M}]))?(?![\\d.,]\\d)" + POSTCODE_AND_TOWN),
-                    "[ADDRESS]", 0, Shape::mayHoldStreetNumber, Starts.STREET),
+                    "[ADDRESS]", 0, Shape::mayHoldStreetNumber, Starts.STREET)
+                    .where((text, at) -> Character.isUpperCase(text.codePointAt(at))), // \\p{Lu} in both alternatives
             new Detector(Pattern.compile("(?<![\\p{L}\\p{M}])(?:Via|Viale|V\\.le|Piazza|P\\.zza|Piazzale|Corso|C\\.so"
                     + "|Largo|Vicolo|Lungomare|Calle|C/|Avenida|Avda\\.?|Plaza|Pza\\.|Paseo|Carrer|Camino|Ronda|Glorieta"
                     + "|Travesía|Rúa) ?(?:(?:\\p{Lu}[\\p{L}\\p{M}'.]*|di|del|della|delle|dei|degli|de|la|las|los|el|y|d'|XX"
@@ -456,7 +592,8 @@ public final class TextScrubber {
                     + "|bd|place|chemin|allée|impasse|quai|route|square|faubourg) (?:(?:de|du|des|la|le) |l'|d')*"
                     + "\\p{Lu}[\\p{L}\\p{M}'-]*(?: (?:(?:de|du|des|la|le) |l'|d')*\\p{Lu}[\\p{L}\\p{M}'-]*){0,3}"
                     + POSTCODE_AND_TOWN),
-                    "[ADDRESS]", 0, Shape::mayHoldFrenchStreet, Starts.DIGIT_RUN),
+                    "[ADDRESS]", 0, Shape::mayHoldFrenchStreet, Starts.DIGIT_RUN)
+                    .where(digitRun((c, run, next) -> run <= 4 && (next == ' ' || next == ',' || next == 'b' || next == 't'))),
             // Titles may be stacked ("Prof. Dr. Müller"); the name is what follows the last one.
             // Repetitions are bounded: an unbounded group recurses per repetition in java.util.regex
             // and a long run of titles or separators would overflow the stack.
@@ -512,7 +649,7 @@ public final class TextScrubber {
             new Detector(Pattern.compile("\\b" + MONTH_NAME + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d|[:.,]\\d)"), "[DATE]", 0, s -> s.digits >= 1 && s.contains(MONTH_PREFIXES),
                     Starts.WORD, "JFMASOND"),
             new Detector(Pattern.compile("\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME), "[DATE]", 0, s -> s.digits >= 1 && s.contains(MONTH_PREFIXES),
-                    Starts.DIGIT_RUN),
+                    Starts.DIGIT_RUN).where(digitRun((c, run, next) -> run <= 2 && (isRegexSpace(next) || "snrt".indexOf(next) >= 0))),
             // Ages over 89 are identifying (HIPAA): "92-year-old" becomes "90+-year-old".
             // ... and in German, French, Dutch and Scandinavian notes: "(91 Jahre)", "91-jährige", "91 J.", "91 ans",
             // "91 jaar", "91 år"; "92 years of age". A German duration ("seit 91 Jahren") is rarely that long.
@@ -520,7 +657,7 @@ public final class TextScrubber {
                     + "|\\s*(?:yo|y/o)\\b|[\\s-]*(?:jahre?n?\\b|j\\.(?!\\w)|jährig|ans\\b|jaar\\b|år\\b))"),
                     "90+", 0,
                     s -> s.digits >= 2 && s.containsIgnoreCase("year", "yr", "yo", "y/o", "jahr", "jähr", "j.", "ans", "jaar",
-                            "år"), Starts.DIGIT_RUN),
+                            "år"), Starts.DIGIT_RUN).where(AGE_OVER_89_RUN),
             new Detector(Pattern.compile("(?i)\\b(?:age[d:]?|alter|leeftijd)\\s*(?:of\\s+|von\\s+|van\\s+|:\\s*)?"
                     + "(9\\d|1[0-4]\\d)(?!\\d|[.,]\\d)"), "90+", 1,
                     s -> s.digits >= 2 && s.containsIgnoreCase("age", "alter", "leeftijd"), Starts.WORD, "AaLl"),
@@ -529,12 +666,13 @@ public final class TextScrubber {
             // The age and sex of a US note's first line ("91F, admitted after a fall", "is a 93M with"): at a line's
             // start, after "a", "an", "is", "pt" or "(", not where a temperature is written ("Tmax 99F"; decision 0110).
             new Detector(Pattern.compile("(?m)(?:^|(?<=^[ \\t]{1,4})|(?<=\\b(?:[Aa]n?|is|[Pp]t)[ \\t])|(?<=\\())(9\\d|1[0-4]\\d)"
-                    + "(?=[ \\t]?[MF]\\b(?![ \\t]*(?:fever|temp|febrile)))"), "90+", 1, s -> s.digits >= 2, Starts.DIGIT_RUN),
+                    + "(?=[ \\t]?[MF]\\b(?![ \\t]*(?:fever|temp|febrile)))"), "90+", 1, s -> s.digits >= 2, Starts.DIGIT_RUN)
+                    .where(AGE_OVER_89_RUN),
             // ... and in the corpus' other languages: "92 años", "92 anni", "lat 92", "92 лет", "92歳" (decision 0142)
             new Detector(AgesInNotes.AGE_OVER_89, "90+", 0, s -> s.digits >= 2, Starts.DIGIT_RUN),
             // Not the digits of a decimal fraction, but still at the end of a sentence.
             new Detector(Pattern.compile("(?<!\\d)(?<!\\d[.,])\\d{7,}(?!\\d|[.,]\\d)"), "[NUMBER]", 0, s -> s.longestDigitRun >= 7,
-                    Starts.DIGIT_RUN));
+                    Starts.DIGIT_RUN).where(digitRun((c, run, next) -> run >= 7)));
 
     /** A lone number such as a lab value: no pattern can match it, only a known numeric identifier. */
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[<>+-]?\\s?\\d{1,6}(?:[.,]\\d{1,6})?");
@@ -769,7 +907,7 @@ public final class TextScrubber {
             }
             boolean number = d.label().equals("[NUMBER]");
             boolean phone = d.label().equals("[PHONE]");
-            Finder m = new Finder(d.pattern(), text, shape, d.starts(), d.firstLetters());
+            Finder m = new Finder(d.pattern(), text, shape, d.starts(), d.firstLetters(), d.startTest());
             while (m.find()) {
                 if (phone && CheckDigits.afterCodeSystem(text, m.start()) && digitsOnly(m.group().replace("-", ""))) {
                     // "NDC 00378018001", "NDC 0378-0180-01" are a drug's code (the UK pattern reads 0 and ten digits
@@ -1077,23 +1215,32 @@ public final class TextScrubber {
      * thread-safe; one per pattern and text.
      */
     private static final class Finder {
-        private final Matcher m;
+        private final Pattern pattern;
+        /** Made when first needed: most detectors find no place to try in most texts (decision 0145). */
+        private Matcher m;
         private final String text;
         private final int[] starts;
         private final int count;
         private final String firstLetters;
+        private final StartTest startTest;
         private int next;
         private int from;
 
         Finder(Pattern pattern, String text, Shape shape, Starts where, String firstLetters) {
-            this.m = pattern.matcher(text);
+            this(pattern, text, shape, where, firstLetters, null);
+        }
+
+        Finder(Pattern pattern, String text, Shape shape, Starts where, String firstLetters, StartTest startTest) {
+            this.pattern = pattern;
             this.text = text;
             this.firstLetters = where == Starts.WORD ? firstLetters : null;
             if (shape == null || where == Starts.ANYWHERE) {
                 starts = null;
                 count = 0;
+                this.startTest = null;
+                m = pattern.matcher(text);
             } else {
-                m.useTransparentBounds(true).useAnchoringBounds(false);
+                this.startTest = startTest;
                 switch (where) {
                     case DIGIT_RUN -> {
                         starts = shape.digitRuns;
@@ -1122,8 +1269,12 @@ public final class TextScrubber {
             int n = text.length();
             while (next < count) {
                 int at = starts[next++];
-                if (at < from || firstLetters != null && firstLetters.indexOf(text.charAt(at)) < 0) {
+                if (at < from || firstLetters != null && firstLetters.indexOf(text.charAt(at)) < 0
+                        || startTest != null && !startTest.mayStartAt(text, at)) {
                     continue;
+                }
+                if (m == null) {
+                    m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
                 }
                 m.region(at, n);
                 if (m.lookingAt()) {
@@ -1257,7 +1408,8 @@ public final class TextScrubber {
         }
         // Compact dates (yyyyMMdd) are what the [NUMBER] pattern finds that is a date, as scrub() decides.
         if (!obviouslyClean(text) && (!prefilter || NUMBER_DETECTOR.mayMatch().test(shape))) {
-            Finder m = new Finder(NUMBER_DETECTOR.pattern(), text, shape, NUMBER_DETECTOR.starts(), "");
+            Finder m = new Finder(NUMBER_DETECTOR.pattern(), text, shape, NUMBER_DETECTOR.starts(), "",
+                    NUMBER_DETECTOR.startTest());
             while (m.find()) {
                 if (!CheckDigits.afterCodeSystem(text, m.start()) && isCompactDate(text, m.start(), m.end())) {
                     return true;

@@ -86,4 +86,22 @@ class LatinAmericanNumbersTest {
     void numbersThatFailTheirCheckOrLackTheirLabelStay(String text) {
         assertEquals(text, replaced(text));
     }
+
+    /** Decision 0145: the label pattern is tried only where its span holds what every label begins with. */
+    @Test
+    void anIdLabelBeforeANumberIsSeenByTheCheapTest() {
+        String[] labels = {"DNI", "D.N.I.", "D.N.I", "DN", "dni", "C.C.", "CC", "cc", "C.C", "cédula", "CEDULA", "Cédula de ciudadanía",
+            "cedula de ciudadania", "cÉdula", "N°", "Nº", "No.", "núm.", "numero", ":", "12.345.678", "1.234"};
+        int labelled = 0;
+        for (String text : GeneratedTexts.of(1452, 10_000, 6, labels)) {
+            for (int at = 0; at <= text.length(); at++) {
+                if (NationalNumbers.endsBefore(LatinAmericanNumbers.ID_LABEL_BEFORE, text, at, 32)) {
+                    int end = at;
+                    assertTrue(LatinAmericanNumbers.mayHoldIdLabel(text, at - 32, at), () -> "label before " + end + ": " + text);
+                    labelled++;
+                }
+            }
+        }
+        assertTrue(labelled > 2_000, "the generated texts end in labels often enough to test: " + labelled);
+    }
 }
