@@ -16,8 +16,10 @@ fi
 for p in $(seq 1 "$pairs"); do
   for jar in "$@"; do
     l0="$(cut -d' ' -f1 /proc/loadavg)"; t0="$(date -u +%H:%M:%S)"
-    line="$(java -XX:+UseParallelGC -XX:FreqInlineSize=150 -XX:InlineSmallCode=1500 -jar "$jar" bench csv \
-      --input "$dir/export" --rounds 2 --threads "$threads" 2>&1 | awk '/^pipeline:|^ratio:/ { $1 = $1; printf "%s ", $0 }')"
+    all="$(java -XX:+UseParallelGC -XX:FreqInlineSize=150 -XX:InlineSmallCode=1500 -jar "$jar" bench csv \
+      --input "$dir/export" --rounds 2 --threads "$threads" 2>&1 || true)"
+    line="$(echo "$all" | awk '/^pipeline:|^ratio:/ { $1 = $1; printf "%s ", $0 }')"
+    [ -n "$line" ] || line="FAILED: $(echo "$all" | tail -1)"
     echo "$t0 $jar load $l0 -> $(cut -d' ' -f1 /proc/loadavg): $line"
   done
 done
