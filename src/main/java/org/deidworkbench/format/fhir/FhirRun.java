@@ -36,13 +36,6 @@ final class FhirRun {
      */
     final ThreadLocal<java.util.Set<String>> entriesNeedingPaths = ThreadLocal.withInitial(java.util.HashSet::new);
     /**
-     * Per thread, the key of each {@code where()} condition of the FHIRPath rules as {@link JsonTransform} reads it
-     * (by node identity; {@code ""}: none), made once per run rather than once per file or scanned resource
-     * (decision 0146).
-     */
-    final ThreadLocal<java.util.IdentityHashMap<org.hl7.fhir.r4.fhirpath.ExpressionNode, String>> conditionKeys =
-            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
-    /**
      * Narrative texts as HAPI's JSON parser reads them ({@link JsonTransform.Div}, a function of the text
      * alone), for the run: the scan's reading of a resource and the transform's of the same resource, and
      * the narratives a run repeats across files, parse each text once (decision 0081).

@@ -841,14 +841,6 @@ final class JsonTransform {
      */
     private IdentityHashMap<Object, Integer> pathHits(Obj root, String type, Set<String> types)
             throws JsonScan.Fallback {
-        for (Map.Entry<String, IdentityHashMap<Object, Boolean>> known : conditions.entrySet()) {
-            // what a condition gave on the last resource's elements; a table grown large is not cleared slot by slot
-            if (known.getValue().size() > 64) {
-                known.setValue(new IdentityHashMap<>(8));
-            } else {
-                known.getValue().clear();
-            }
-        }
         IdentityHashMap<Object, Integer> out = new IdentityHashMap<>();
         pathHits(root, type, types, out);
         Field contained = root.field("contained");
@@ -992,22 +984,13 @@ final class JsonTransform {
                 if (focus.isEmpty()) {
                     return focus;
                 }
-                org.hl7.fhir.r4.fhirpath.ExpressionNode condition = node.getParameters().get(0);
-                IdentityHashMap<Object, Boolean> known = known(condition);
                 List<Object> out = new ArrayList<>();
                 for (Object item : focus) {
-                    Boolean keep = known == null ? null : known.get(item);
-                    if (keep == null) {
-                        List<Object> r = eval(List.of(item), condition);
-                        if (r.size() > 1 || r.size() == 1 && !(r.get(0) instanceof Boolean)) {
-                            throw JsonScan.fallback();
-                        }
-                        keep = r.size() == 1 && (Boolean) r.get(0);
-                        if (known != null) {
-                            known.put(item, keep);
-                        }
+                    List<Object> r = eval(List.of(item), node.getParameters().get(0));
+                    if (r.size() > 1 || r.size() == 1 && !(r.get(0) instanceof Boolean)) {
+                        throw JsonScan.fallback();
                     }
-                    if (keep) {
+                    if (r.size() == 1 && (Boolean) r.get(0)) {
                         out.add(item);
                     }
                 }
@@ -1030,86 +1013,6 @@ final class JsonTransform {
             }
             default -> throw JsonScan.fallback();
         }
-    }
-
-    /** Per condition key: what the condition gave on each element of the resource being evaluated. */
-    private final Map<String, IdentityHashMap<Object, Boolean>> conditions = new java.util.HashMap<>();
-
-    /**
-     * What {@code condition} gave on the elements of this resource it was evaluated on, shared by every branch written
-     * with the same condition: the age observation rules test one Observation's code in six branches (decision 0146).
-     * A condition is a function of the element alone (no variable is evaluated here). Null where it has no key.
-     */
-    private IdentityHashMap<Object, Boolean> known(org.hl7.fhir.r4.fhirpath.ExpressionNode condition) {
-        IdentityHashMap<org.hl7.fhir.r4.fhirpath.ExpressionNode, String> keys = run.conditionKeys.get();
-        String key = keys.get(condition);
-        if (key == null) {
-            StringBuilder b = new StringBuilder();
-            key = conditionKey(condition, b) ? b.toString() : "";
-            keys.put(condition, key);
-        }
-        return key.isEmpty() ? null : conditions.computeIfAbsent(key, k -> new IdentityHashMap<>(8));
-    }
-
-    /**
-     * Writes into {@code b} what {@link #eval} reads of {@code n} (kinds, names, constants, functions, operators, what
-     * follows), each text with its length before it so that no two conditions share a key; false for a node of a kind
-     * it does not read, which has no key.
-     */
-    private static boolean conditionKey(org.hl7.fhir.r4.fhirpath.ExpressionNode n, StringBuilder b) {
-        b.append('(');
-        switch (n.getKind()) {
-            case Name -> b.append('N').append(n.getName().length()).append(':').append(n.getName());
-            case Constant -> {
-                if (n.getConstant() == null || n.getConstant().primitiveValue() == null) {
-                    return false;
-                }
-                String v = n.getConstant().primitiveValue();
-                b.append('C').append(n.getConstant().fhirType()).append(':').append(v.length()).append(':').append(v);
-            }
-            case Group -> {
-                b.append('G');
-                if (n.getGroup() == null || !conditionKey(n.getGroup(), b)) {
-                    return false;
-                }
-            }
-            case Function -> {
-                if (n.getFunction() == null) {
-                    return false;
-                }
-                b.append('F').append(n.getFunction().name()).append('[');
-                for (org.hl7.fhir.r4.fhirpath.ExpressionNode p : n.getParameters()) {
-                    if (!conditionKey(p, b)) {
-                        return false;
-                    }
-                }
-                b.append(']');
-            }
-            default -> {
-                return false;
-            }
-        }
-        if (n.getInner() != null) {
-            b.append('.');
-            if (!conditionKey(n.getInner(), b)) {
-                return false;
-            }
-        }
-        if (n.isProximal() && n.getOperation() != null) {
-            org.hl7.fhir.r4.fhirpath.ExpressionNode last = n;
-            for (org.hl7.fhir.r4.fhirpath.ExpressionNode next = n.getOpNext(); next != null; next = next.getOpNext()) {
-                if (last.getOperation() == null) {
-                    return false;
-                }
-                b.append(' ').append(last.getOperation().name()).append(' ');
-                if (!conditionKey(next, b)) {
-                    return false;
-                }
-                last = next;
-            }
-        }
-        b.append(')');
-        return true;
     }
 
     /** Abstract types, which {@code ofType} would answer for with their specializations: HAPI's business. */
