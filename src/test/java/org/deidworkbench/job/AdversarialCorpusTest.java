@@ -1364,18 +1364,22 @@ class AdversarialCorpusTest {
     @org.junit.jupiter.api.Test
     void aThaiBuddhistEraDateInANoteIsShiftedWithItsAdmission() throws Exception {
         Path out = output("th");
-        DateTimeFormatter slash = DateTimeFormatter.ofPattern("dd/MM/yyyy");
         List<String> admitted = column(out.resolve("admission.csv"), "วันที่รับ");
         List<String> notes = column(out.resolve("progress_note.csv"), "บันทึก");
         String[] months = {"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."};
         Pattern thai = Pattern.compile("^(\\d{1,2}) (\\S+) (\\d{4})");
         Matcher m = thai.matcher(notes.get(0));
         assertTrue(m.find(), "the note's Thai date is gone");
-        LocalDate admission = LocalDate.parse(admitted.get(0), slash);
-        assertTrue(admission.getYear() > 2500, "the admission date is no longer a Buddhist Era date");
-        assertEquals(admission, LocalDate.of(Integer.parseInt(m.group(3)), List.of(months).indexOf(m.group(2)) + 1,
-                Integer.parseInt(m.group(1))), "the note's date and the admission's were shifted apart");
-        assertTrue(!admission.equals(LocalDate.of(2566, 3, 12)), "the admission date was not shifted");
+        // read as days of the Buddhist calendar: 29/02/2567 is 29 February 2024, which a proleptic Gregorian 2567 lacks
+        String[] dmy = admitted.get(0).split("/");
+        assertTrue(dmy.length == 3 && Integer.parseInt(dmy[2]) > 2500,
+                "the admission date is no longer a Buddhist Era date");
+        LocalDate admission = LocalDate.of(Integer.parseInt(dmy[2]) - 543, Integer.parseInt(dmy[1]),
+                Integer.parseInt(dmy[0]));
+        assertEquals(admission, LocalDate.of(Integer.parseInt(m.group(3)) - 543,
+                List.of(months).indexOf(m.group(2)) + 1, Integer.parseInt(m.group(1))),
+                "the note's date and the admission's were shifted apart");
+        assertTrue(!admission.equals(LocalDate.of(2023, 3, 12)), "the admission date was not shifted");
         assertTrue(notes.get(1).chars().anyMatch(c -> c >= '\u0E50' && c <= '\u0E59'), "the Thai digits are gone");
     }
 
