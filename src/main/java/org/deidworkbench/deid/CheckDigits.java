@@ -1,5 +1,6 @@
 package org.deidworkbench.deid;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -250,7 +251,11 @@ public final class CheckDigits {
      */
     public static boolean afterCodeSystem(CharSequence text, int start) {
         int from = Math.max(0, start - 24);
-        return CODE_SYSTEM_BEFORE.matcher(text.subSequence(from, start)).find();
+        // the region's opaque, anchoring bounds read the 24 characters as the text cut there would be read
+        Matcher m = Matchers.take(CODE_SYSTEM_BEFORE, text).useTransparentBounds(false).useAnchoringBounds(true);
+        boolean found = m.region(from, start).find();
+        Matchers.giveBack(m);
+        return found;
     }
 
     private static final String CURP_CHARS = "0123456789ABCDEFGHIJKLMN\u00D1OPQRSTUVWXYZ";

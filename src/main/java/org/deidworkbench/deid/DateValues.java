@@ -214,10 +214,14 @@ public final class DateValues {
             boolean slashDayFirst, MonthNames.Language monthLanguage) throws UnprocessableValueException {
         for (Notation notation : NOTATIONS) {
             Notation n = slashDayFirst && notation.order() == Order.MDY ? SLASH_DMY : notation;
-            Matcher m = n.pattern().matcher(v);
-            if (m.matches()) {
-                LocalDate date = toDate(m, PIVOT_LATEST_YEAR);
-                return before + format(m, n.order(), date.plusDays(days)) + after;
+            Matcher m = Matchers.take(n.pattern(), v).useTransparentBounds(false).useAnchoringBounds(true);
+            try {
+                if (m.matches()) {
+                    LocalDate date = toDate(m, PIVOT_LATEST_YEAR);
+                    return before + format(m, n.order(), date.plusDays(days)) + after;
+                }
+            } finally {
+                Matchers.giveBack(m);
             }
         }
         Matcher named = monthNameMatch(v);
@@ -286,9 +290,13 @@ public final class DateValues {
         String v = value.strip();
         for (Notation notation : NOTATIONS) {
             Notation n = slashDayFirst && notation.order() == Order.MDY ? SLASH_DMY : notation;
-            Matcher m = n.pattern().matcher(v);
-            if (m.matches()) {
-                return toDate(m, latestYear).plusDays(days).getYear();
+            Matcher m = Matchers.take(n.pattern(), v).useTransparentBounds(false).useAnchoringBounds(true);
+            try {
+                if (m.matches()) {
+                    return toDate(m, latestYear).plusDays(days).getYear();
+                }
+            } finally {
+                Matchers.giveBack(m);
             }
         }
         Matcher named = monthNameMatch(v);

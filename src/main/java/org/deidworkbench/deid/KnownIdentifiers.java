@@ -702,7 +702,13 @@ public final class KnownIdentifiers implements java.io.Serializable {
 
     /** Whether {@code key} may be one of the keys {@code table} was made of ({@link #hashTable}). */
     private static boolean mayHold(int[] table, String key) {
-        int h = tableHash(key);
+        return mayHoldHash(table, key.hashCode());
+    }
+
+    /** {@link #mayHold} of a key with this {@link String#hashCode()}. */
+    private static boolean mayHoldHash(int[] table, int keyHash) {
+        int h = keyHash * 0x9E3779B1;
+        h = h == 0 ? 1 : h;
         int mask = table.length - 1;
         for (int i = (h ^ (h >>> 16)) & mask;; i = (i + 1) & mask) {
             int t = table[i];
@@ -751,6 +757,24 @@ public final class KnownIdentifiers implements java.io.Serializable {
             }
         }
         return true;
+    }
+
+    /**
+     * False when no token sequence whose joined text ({@link String#hashCode()}) has this hash has a replacement: the
+     * frozen layers' hash tables say so without the joined text being made (decision 0151); true when one may, or when
+     * a layer cannot tell (a growing layer, a spilled one).
+     */
+    boolean mayHaveReplacement(int joinedHash) {
+        for (KnownIdentifiers layer = this; layer != null; layer = layer.base) {
+            if (layer.index != null) {
+                return true;
+            }
+            int[] filter = layer.replacementHashes;
+            if (filter == null ? !layer.replacements.isEmpty() : mayHoldHash(filter, joinedHash)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The replacement for a token sequence, or {@code null}. */

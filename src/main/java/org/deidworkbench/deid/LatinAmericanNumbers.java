@@ -108,6 +108,7 @@ final class LatinAmericanNumbers {
             }
             i = j - 1;
         }
+        Matchers.giveBackAll(matchers);
         return out;
     }
 

@@ -127,6 +127,7 @@ final class NationalNumbers {
             }
             i = j - 1;
         }
+        Matchers.giveBackAll(matchers);
         return out;
     }
 
@@ -137,7 +138,7 @@ final class NationalNumbers {
     static Matcher at(Matcher[] matchers, int k, Pattern p, String text, int from) {
         Matcher m = matchers[k];
         if (m == null) {
-            m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            m = Matchers.take(p, text).useTransparentBounds(true).useAnchoringBounds(false);
             matchers[k] = m;
         }
         m.region(from, text.length());

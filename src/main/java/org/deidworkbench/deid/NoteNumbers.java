@@ -196,6 +196,7 @@ final class NoteNumbers {
                 i = j - 1;
             }
         }
+        Matchers.giveBackAll(matchers);
         return out;
     }
 

@@ -1238,7 +1238,7 @@ public final class TextScrubber {
                 starts = null;
                 count = 0;
                 this.startTest = null;
-                m = pattern.matcher(text);
+                m = Matchers.take(pattern, text).useTransparentBounds(false).useAnchoringBounds(true);
             } else {
                 this.startTest = startTest;
                 switch (where) {
@@ -1264,7 +1264,15 @@ public final class TextScrubber {
 
         boolean find() {
             if (starts == null) {
-                return m.find();
+                if (m == null) {
+                    return false;
+                }
+                if (m.find()) {
+                    return true;
+                }
+                Matchers.giveBack(m);
+                m = null;
+                return false;
             }
             int n = text.length();
             while (next < count) {
@@ -1274,13 +1282,18 @@ public final class TextScrubber {
                     continue;
                 }
                 if (m == null) {
-                    m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                    m = Matchers.take(pattern, text).useTransparentBounds(true).useAnchoringBounds(false);
                 }
                 m.region(at, n);
                 if (m.lookingAt()) {
                     from = m.end();
                     return true;
                 }
+            }
+            if (m != null) {
+                Matchers.giveBack(m);
+                m = null;
+                next = count; // the matcher is another's now: this finder has nothing more to find
             }
             return false;
         }
@@ -2423,6 +2436,27 @@ public final class TextScrubber {
                 && !CyrillicGreekNames.isCue(word); // "Пациентка Смирнова": the cue is no given name (decision 0131)
     }
 
+    /**
+     * In {@code into} (grown when too short) at {@code [k]}, for k from 1 to {@code longest}, the {@link String#hashCode()}
+     * of tokens {@code t} to {@code t + k - 1} joined by single spaces, as {@link #findKnownIdentifiers} joins them:
+     * {@code hash(a + b) = hash(a) * 31^length(b) + hash(b)}.
+     */
+    static int[] joinedHashes(List<String> tokens, int t, int longest, int[] into) {
+        int[] h = into != null && into.length > longest ? into : new int[Math.max(longest + 1, 8)];
+        int hash = tokens.get(t).hashCode();
+        h[1] = hash;
+        for (int k = 2; k <= longest; k++) {
+            String next = tokens.get(t + k - 1);
+            int power = 1;
+            for (int i = next.length(); i > 0; i--) {
+                power *= 31;
+            }
+            hash = (hash * 31 + ' ') * power + next.hashCode();
+            h[k] = hash;
+        }
+        return h;
+    }
+
     private void findKnownIdentifiers(String text, List<Span> spans) {
         if (identifiers.isEmpty()) {
             return;
@@ -2431,6 +2465,7 @@ public final class TextScrubber {
         List<String> tokens = new ArrayList<>();
         KnownIdentifiers.tokenize(text, bounds, tokens);
         StringBuilder joined = null;
+        int[] joinedHashes = null;
         for (int t = 0; t < tokens.size(); t++) {
             int max = identifiers.longestStartingWith(tokens.get(t));
             if (max == 0) {
@@ -2443,10 +2478,17 @@ public final class TextScrubber {
                 }
                 continue;
             }
-            for (int len = Math.min(max, tokens.size() - t); len >= 1; len--) {
+            int longest = Math.min(max, tokens.size() - t);
+            if (longest > 1) {
+                // the joined tokens' hashes, so that a sequence the identifiers' tables turn away is never joined
+                joinedHashes = joinedHashes(tokens, t, longest, joinedHashes);
+            }
+            for (int len = longest; len >= 1; len--) {
                 String key;
                 if (len == 1) {
                     key = tokens.get(t);
+                } else if (!identifiers.mayHaveReplacement(joinedHashes[len])) {
+                    continue;
                 } else {
                     // the tokens joined by single spaces, as the identifiers are kept
                     joined = joined == null ? new StringBuilder(64) : joined;

@@ -370,4 +370,65 @@ class KnownIdentifiersTest {
         assertEquals("PSEUDO-0", ids.replacement("QUILLFEATHER AVERY"));
         assertEquals("PSEUDO-0", ids.snapshot().replacement("AVERY QUILLFEATHER"));
     }
+
+    /**
+     * The scrubber joins a text's tokens only for a sequence the identifiers' hash tables may hold (decision 0151): a
+     * multi-word identifier of every layer (frozen, growing under a later snapshot, spilled) is still found in a text,
+     * and a sequence no layer holds is turned away before it is joined.
+     */
+    @Test
+    void aMultiWordIdentifierOfEveryLayerIsFoundByItsJoinedHash(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        KnownIdentifiers growing = new KnownIdentifiers();
+        growing.add("Anna Maria Vandersloot", "PAT-1");
+        KnownIdentifiers first = growing.snapshot();
+        growing.add("Jo Ann Lee-Brown", "PAT-2");
+        growing.add("12 Hawthorn Close Pemberton Falls", "[ADDRESS]");
+        KnownIdentifiers frozen = growing.snapshot();
+        assertTrue(first.mayHaveReplacement("ANNA MARIA VANDERSLOOT".hashCode()));
+        assertTrue(!first.mayHaveReplacement("JO ANN LEE BROWN".hashCode()), "a later layer's value in an earlier snapshot");
+        for (KnownIdentifiers k : List.of(frozen, growing)) {
+            assertTrue(k.mayHaveReplacement("ANNA MARIA VANDERSLOOT".hashCode()));
+            assertTrue(k.mayHaveReplacement("JO ANN LEE BROWN".hashCode()));
+            assertTrue(k.mayHaveReplacement("12 HAWTHORN CLOSE PEMBERTON FALLS".hashCode()));
+        }
+        assertTrue(!frozen.mayHaveReplacement("SEEN IN CLINIC".hashCode()));
+        String scrubbed = new TextScrubber(frozen).scrub(
+                "Anna Maria Vandersloot (sister of Jo Ann Lee-Brown) lives at 12 Hawthorn Close, Pemberton Falls.", null);
+        for (String original : List.of("Anna", "Maria", "Vandersloot", "Jo Ann", "Lee-Brown", "Hawthorn", "Pemberton")) {
+            assertTrue(!scrubbed.contains(original), "a known identifier's word is left: " + scrubbed);
+        }
+        try (org.deidworkbench.deid.spill.SpillArea area =
+                org.deidworkbench.deid.spill.SpillArea.create(dir.resolve("spill"))) {
+            KnownIdentifiers spilled = new KnownIdentifiers();
+            spilled.spillTo(area, 2);
+            for (int i = 0; i < 10; i++) {
+                spilled.add("Quintessa Okonkwo Halloran " + (1000 + i), "PAT-" + i);
+            }
+            KnownIdentifiers s = spilled.snapshot();
+            assertTrue(s.mayHaveReplacement("QUINTESSA OKONKWO HALLORAN 1003".hashCode()), "a spilled layer cannot tell");
+            String text = new TextScrubber(s).scrub("Call Quintessa Okonkwo Halloran 1007 back", null);
+            assertTrue(!text.contains("Okonkwo") && !text.contains("1007"), text);
+        }
+    }
+
+    /** The hashes the scrubber probes with are those of the tokens joined by single spaces, in any script. */
+    @Test
+    void joinedHashesAreTheHashesOfTheJoinedTokens() {
+        Random r = new Random(5);
+        String[] words = {"ANNA", "MÜLLER", "СМИРНОВА", "ΠΑΠΑΔΟΠΟΥΛΟΥ", "12", "A", "诸葛明月", "O", "1234567890", "Ç"};
+        int[] into = null;
+        for (int round = 0; round < 500; round++) {
+            List<String> tokens = new ArrayList<>();
+            for (int i = 1 + r.nextInt(40); i > 0; i--) {
+                tokens.add(words[r.nextInt(words.length)] + (r.nextInt(3) == 0 ? words[r.nextInt(words.length)] : ""));
+            }
+            int t = r.nextInt(tokens.size());
+            int longest = 1 + r.nextInt(tokens.size() - t);
+            into = TextScrubber.joinedHashes(tokens, t, longest, into);
+            for (int k = 1; k <= longest; k++) {
+                assertEquals(String.join(" ", tokens.subList(t, t + k)).hashCode(), into[k]);
+            }
+        }
+    }
 }

@@ -692,9 +692,16 @@ final class JsonScan {
         }
     }
 
-    /** Checks a value as HAPI's parser would (an XHTML narrative through both of HAPI's XHTML models). */
-    private static void check(Check k) throws Fallback {
+    /**
+     * Checks a value as HAPI's parser would (an XHTML narrative through both of HAPI's XHTML models). A narrative the
+     * run's memory of them ({@link FhirRun#divs}) holds was read through both models without an error, most often by
+     * this very scan's reading of the resource for its FHIRPath rules: it is not parsed twice more (decision 0151).
+     */
+    private void check(Check k) throws Fallback {
         if (k.child.kind == Kind.XHTML) {
+            if (k.text.length() <= JsonTransform.MAX_REMEMBERED_DIV && run.divs.get(k.text) != null) {
+                return;
+            }
             try {
                 XhtmlDt dt = new XhtmlDt();
                 dt.setValueAsString(k.text);
