@@ -58,7 +58,9 @@ public final class HeaderHints {
             "paziente", "paciente", "pacjent", "utente", "medico", "médico", "facultativo", "lekarz", "autore",
             "firmatario", "refertante", "infermiere", "enfermera", "enfermero",
             // Brazil's PROFISSIONAL, Turkey's HASTA (patient) and HEKIM (physician), India's CONSULTANT (decision 0125)
-            "profissional", "hasta", "hekim", "doktor", "consultant");
+            "profissional", "hasta", "hekim", "doktor", "consultant",
+            // a German letter's author (Verfasser, Verfasserin) and a surgeon (Operateur; decision 0150)
+            "verfasser", "verfasserin", "operateur");
     private static final Set<String> ID = Set.of("id", "ids", "key", "pid", "mrn", "uuid", "guid", "nr", "no", "num",
             "nbr", "number", "nummer", "identifier", "kennung", "npi", "fin", "csn", "ident", "kz", "pk", "fk",
             // a hospital's patient number (IPP, NIP) and the Nordic and Dutch personal numbers that exports use as
