@@ -112,7 +112,7 @@ final class NameConventions {
      * med. habil.}, {@code Dr. rer. nat.}, {@code Dr. med. dent.}, {@code PD Dr. med.} (decision 0150). The cue rule of
      * {@link TextScrubber} takes the degree for the name.
      */
-    private static final Pattern DEGREE_TITLE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:Prof|Dr|PD|Priv\\.-Doz|Doz)\\.?"
+    private static final Pattern DEGREE_TITLE = Pattern.compile("(?:Prof|Dr|PD|Priv\\.-Doz|Doz)\\.?"
             + "\\s{1,2}(?:(?:Prof|Dr|PD)\\.?\\s{1,2}){0,2}(?:(?:med|habil|rer|nat|dent|vet|phil|sc|hum|univ|pol|oec|jur|"
             + "h\\.\\s?c)\\.\\s{1,2}){1,4}");
 
@@ -128,8 +128,22 @@ final class NameConventions {
                 && text.indexOf("phil.") < 0 && text.indexOf("dent.") < 0) {
             return;
         }
-        Matcher m = DEGREE_TITLE.matcher(text);
-        while (m.find()) {
+        // tried only where a title can start (a capital P or D after no letter or digit), as decision 0145 tries the
+        // scrubber's patterns: java.util.regex would try the pattern at every character of every such text
+        Matcher m = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c != 'D' && c != 'P' || i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+                continue;
+            }
+            if (m == null) {
+                m = DEGREE_TITLE.matcher(text);
+            }
+            if (!m.region(i, n).lookingAt()) {
+                continue;
+            }
+            i = m.end() - 1;
             int at = m.end();
             int words = 0;
             while (words < 3 && at < text.length()) {
