@@ -147,6 +147,37 @@ public final class CheckDigits {
         return d.charAt(9) - '0' == tenth && d.charAt(10) - '0' == (odd + even + tenth) % 10;
     }
 
+    /**
+     * A German Krankenversicherten-ID (KVNR, § 290 SGB V; decision 0150): a capital letter and nine digits. The letter
+     * is written as its place in the alphabet in two digits ({@code A} = 01 … {@code Z} = 26), then come the first eight
+     * digits; these ten digits are weighted 1, 2, 1, 2, …, the digits of each product added, and the sum modulo 10 is the
+     * ninth digit ({@code X110411675}).
+     */
+    public static boolean kvnr(String v) {
+        if (v.length() != 10 || v.charAt(0) < 'A' || v.charAt(0) > 'Z') {
+            return false;
+        }
+        int letter = v.charAt(0) - 'A' + 1;
+        int[] d = new int[10];
+        d[0] = letter / 10;
+        d[1] = letter % 10;
+        for (int i = 1; i <= 9; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            if (i <= 8) {
+                d[i + 1] = c - '0';
+            }
+        }
+        int sum = 0;
+        for (int i = 0; i < 10; i++) {
+            int p = d[i] * (i % 2 == 0 ? 1 : 2);
+            sum += p / 10 + p % 10;
+        }
+        return v.charAt(9) - '0' == sum % 10;
+    }
+
     private static final int[][] VERHOEFF_D = {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
         {2, 3, 4, 0, 1, 7, 8, 9, 5, 6}, {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8},
         {5, 9, 8, 7, 6, 0, 4, 3, 2, 1}, {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3},

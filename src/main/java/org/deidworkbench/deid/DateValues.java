@@ -78,6 +78,9 @@ public final class DateValues {
 
     /** {@link #preferred(String)}, else the column's language. */
     private static MonthNames.Language preferred(String separator, MonthNames.Language column) {
+        if (separator.startsWith(".")) {
+            return MonthNames.Language.DE; // "4. April 2023": German writes the day with a dot (decision 0150)
+        }
         return separator.toLowerCase(Locale.ROOT).contains("de") ? MonthNames.Language.ES : column;
     }
 
@@ -426,7 +429,8 @@ public final class DateValues {
      */
     static String shiftMonthNameDate(Matcher m, int days) throws UnprocessableValueException {
         String word = m.group("mon") + m.group("monrest");
-        MonthNames.Language preferred = preferred(m.group("sp1"));
+        // German writes the day with a dot ("4. April 2023"): its month is German, "Juni" after a shift, not "June"
+        MonthNames.Language preferred = ".".equals(m.group("ord")) ? MonthNames.Language.DE : preferred(m.group("sp1"));
         int month = monthOf(word, preferred);
         boolean fixedWidth = m.group("sp1").equals("-"); // Oracle's DD-MON-YYYY: two digits always
         LocalDate date;

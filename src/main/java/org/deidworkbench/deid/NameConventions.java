@@ -103,7 +103,72 @@ final class NameConventions {
         initialledNamesBeforeCredentials(text, out);
         addressedNames(text, out);
         capitalsNames(text, out);
+        degreeNames(text, out);
         return out;
+    }
+
+    /**
+     * A staff title and the academic degrees German writes between it and the name: {@code Dr. med.}, {@code Prof. Dr.
+     * med. habil.}, {@code Dr. rer. nat.}, {@code Dr. med. dent.}, {@code PD Dr. med.} (decision 0150). The cue rule of
+     * {@link TextScrubber} takes the degree for the name.
+     */
+    private static final Pattern DEGREE_TITLE = Pattern.compile("(?:Prof|Dr|PD|Priv\\.-Doz|Doz)\\.?"
+            + "\\s{1,2}(?:(?:Prof|Dr|PD)\\.?\\s{1,2}){0,2}(?:(?:med|habil|rer|nat|dent|vet|phil|sc|hum|univ|pol|oec|jur|"
+            + "h\\.\\s?c)\\.\\s{1,2}){1,4}");
+
+    /** Particles of a German or Dutch surname after a degree title ("Dr. med. Friedrich-Wilhelm von Hohenstein"). */
+    private static final Set<String> DEGREE_PARTICLES = Set.of("von", "van", "zu", "vom", "zur", "der", "den", "de");
+
+    /**
+     * The name after a German degree title ({@link #DEGREE_TITLE}): up to three capitalised words that are no ordinary
+     * words, each a name or hyphenated names ({@code Friedrich-Wilhelm}), with a surname's particles between them.
+     */
+    static void degreeNames(String text, List<int[]> out) {
+        if (text.indexOf("med.") < 0 && text.indexOf("habil.") < 0 && text.indexOf("nat.") < 0
+                && text.indexOf("phil.") < 0 && text.indexOf("dent.") < 0) {
+            return;
+        }
+        // tried only where a title can start (a capital P or D after no letter or digit), as decision 0145 tries the
+        // scrubber's patterns: java.util.regex would try the pattern at every character of every such text
+        Matcher m = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c != 'D' && c != 'P' || i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+                continue;
+            }
+            if (m == null) {
+                m = DEGREE_TITLE.matcher(text);
+            }
+            if (!m.region(i, n).lookingAt()) {
+                continue;
+            }
+            i = m.end() - 1;
+            int at = m.end();
+            int words = 0;
+            while (words < 3 && at < text.length()) {
+                int end = at;
+                while (end < text.length() && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '-'
+                        && end + 1 < text.length() && Character.isUpperCase(text.charAt(end + 1)))) {
+                    end++;
+                }
+                String word = text.substring(at, end);
+                if (words > 0 && DEGREE_PARTICLES.contains(word) && end < text.length() && text.charAt(end) == ' ') {
+                    at = end + 1; // "von Hohenstein": the particle stays, the surname goes
+                    continue;
+                }
+                int[] b = {at, end};
+                if (end == at || !TextScrubber.cuedNameWord(text, b)) {
+                    break;
+                }
+                out.add(b);
+                words++;
+                if (end >= text.length() || text.charAt(end) != ' ') {
+                    break;
+                }
+                at = end + 1;
+            }
+        }
     }
 
     /** Whether a run of letters is written in capitals, two or more letters of them. */

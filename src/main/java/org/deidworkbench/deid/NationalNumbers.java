@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * digit of weights 2–9, 2–5 (decision 0127);</li>
  * <li>a Chinese resident identity number (eighteen characters, the last a digit or {@code X}): its birth date and the ISO
  * 7064 MOD 11-2 check character;</li>
- * <li>a Japanese individual number (My Number: twelve digits, also in groups of four): its check digit.</li>
+ * <li>a Japanese individual number (My Number: twelve digits, also in groups of four): its check digit;</li>
+ * <li>a German Krankenversicherten-ID (KVNR: a capital letter and nine digits, {@code X110411675}): its check digit
+ * (decision 0150).</li>
  * </ul>
  * The Korean and Japanese numbers count only in a text with kana, hanzi or Hangul ({@link CjkNames#mayHold}).
  * A number right after a code system's name ("SIGTAP 0303060212") is left to the caller. Stateless and thread-safe.
@@ -124,6 +126,14 @@ final class NationalNumbers {
             if (digits >= 12 && (len == 4 && (next == ' ' || next == '-') || len == 12) && CjkNames.mayHold(text)
                     && (m = at(matchers, 9, MY_NUMBER, text, i)) != null && CheckDigits.myNumber(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
+            }
+            // A KVNR: its letter stands right before the run of nine digits, alone (not the end of a word or code)
+            if (len == 9 && i >= 1 && text.charAt(i - 1) >= 'A' && text.charAt(i - 1) <= 'Z'
+                    && (i < 2 || !Character.isLetterOrDigit(text.charAt(i - 2)) && text.charAt(i - 2) != '-')
+                    && (j >= n || !Character.isLetterOrDigit(next) && !(next == '-' || next == '.' || next == ',')
+                        || (next == '.' || next == ',') && (j + 1 >= n || !isDigit(text.charAt(j + 1))))
+                    && CheckDigits.kvnr(text.substring(i - 1, j))) {
+                out.add(new Found(i - 1, j, "[ID]"));
             }
             i = j - 1;
         }

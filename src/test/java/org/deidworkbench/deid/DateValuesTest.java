@@ -312,6 +312,9 @@ class DateValuesTest {
         "12 marzo 2023|30|11 aprile 2023",
         "12 de marzo de 2023|30|11 de abril de 2023",
         "3. März 2023|30|2. April 2023",
+        // a month German and English share, after German's dot: German still (decision 0150)
+        "4. April 2023|64|7. Juni 2023",
+        "1. Mai 2023|61|1. Juli 2023",
         "3 Marz 2023|-10|21 Februar 2023",
         "25 juillet 2023|10|4 août 2023",
         "25 fevrier 2023|10|7 mars 2023",

@@ -143,4 +143,34 @@ class NameConventionsTest {
         assertFalse(NameConventions.surnameShape("BPCO"), "an abbreviation");
         assertFalse(NameConventions.surnameShape("LI"), "two letters");
     }
+
+    /** Decision 0150: the name after a German title with its academic degrees, which the cue rule took for the name. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Operateur Dr. med. Isolde Rautenberg, Assistenz|Isolde Rautenberg",
+        "Prof. Dr. med. habil. Ottfried Brenneisen, Chefarzt|Ottfried Brenneisen",
+        "Herrn Dr. med. Friedrich-Wilhelm von Hohenstein, geb.|Friedrich-Wilhelm Hohenstein",
+        "Dr. rer. nat. Winfried Haselhorst|Winfried Haselhorst",
+        "PD Dr. med. dent. Kunigunde Pfeilschifter|Kunigunde Pfeilschifter"})
+    void theNameAfterADegreeTitleIsFound(String text, String name) {
+        java.util.List<int[]> found = new java.util.ArrayList<>();
+        NameConventions.degreeNames(text, found);
+        StringBuilder b = new StringBuilder();
+        for (int[] f : found) {
+            b.append(b.length() == 0 ? "" : " ").append(text, f[0], f[1]);
+        }
+        assertEquals(name, b.toString());
+        for (String word : name.split(" ")) {
+            assertFalse(scrub(text).contains(word), scrub(text));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Dr. med. univ. entlassen", "Dr. med. Station 4", "Dr. med. Die Patientin wurde",
+        "Therapie med. Klinik Heidelberg"})
+    void aDegreeTitleBeforeAnOrdinaryWordFindsNoName(String text) {
+        java.util.List<int[]> found = new java.util.ArrayList<>();
+        NameConventions.degreeNames(text, found);
+        assertTrue(found.isEmpty(), text);
+    }
 }

@@ -113,4 +113,28 @@ class NationalNumbersTest {
         // 407103258467 passes My Number's check; without Japanese, Korean or Chinese text it is some other number.
         assertTrue(NationalNumbers.find("Accession 407103258467 received").isEmpty());
     }
+
+    /** Decision 0150: gematik's test KVNR and the corpus's, by the check digit of § 290 SGB V. */
+    @Test
+    void aKvnrIsFoundByItsCheckDigit() {
+        assertTrue(CheckDigits.kvnr("X110411675"));
+        assertTrue(CheckDigits.kvnr("R308226198"));
+        assertFalse(CheckDigits.kvnr("X110411676"), "check digit wrong");
+        assertFalse(CheckDigits.kvnr("Y110411675"), "another letter");
+        assertFalse(CheckDigits.kvnr("x110411675"), "a capital letter only");
+        assertFalse(CheckDigits.kvnr("X11041167"));
+    }
+
+    @Test
+    void aKvnrInALetterIsReplacedWithItsLetter() {
+        assertEquals("Versichertennummer [ID]. Sturz", replaced("Versichertennummer X110411675. Sturz"));
+        assertEquals("KVNR: [ID]", replaced("KVNR: X110411675"));
+    }
+
+    @Test
+    void aKvnrShapedPartOfALongerCodeStays() {
+        for (String kept : List.of("AX110411675", "X110411675B", "X110411676", "PID-X110411675-2", "X110411675.5")) {
+            assertEquals("Code " + kept, replaced("Code " + kept), kept);
+        }
+    }
 }

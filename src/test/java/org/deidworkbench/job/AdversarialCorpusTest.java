@@ -274,7 +274,7 @@ class AdversarialCorpusTest {
         return List.of("pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
                 "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
                 "fhir-anz", "jp", "kr", "cn", "hl7", "clarity", "mx", "cl", "th", "ru", "gr", "sa", "ir", "il", "opaque",
-                "ages");
+                "ages", "de", "de-fhir");
     }
 
     @ParameterizedTest
@@ -1321,10 +1321,20 @@ class AdversarialCorpusTest {
         assertEquals(5, visits);
     }
 
+    private static final Pattern BUDDHIST_ERA_DAY = Pattern.compile("(\\d{2}/\\d{2}/)(2[4-6]\\d\\d)");
+
+    /** A {@code dd/MM/yyyy} day of the Buddhist Era (a year of 2400–2699, decision 0133) in the common era's year. */
+    private static String commonEra(String day) {
+        Matcher m = BUDDHIST_ERA_DAY.matcher(day);
+        return m.matches() ? m.group(1) + (Integer.parseInt(m.group(2)) - 543) : day;
+    }
+
     private static List<Long> intervals(Path file, String from, String to, String pattern) throws IOException {
         DateTimeFormatter f = pattern(pattern);
-        List<String> a = column(file, from);
-        List<String> b = column(file, to);
+        // a Thai export's Buddhist Era days read as the days they are (29/02/2567 is 29 February 2024, which a proleptic
+        // Gregorian 2567 lacks: parsed as one, a stay over it lost a day whenever a key shifted a date onto it)
+        List<String> a = column(file, from).stream().map(AdversarialCorpusTest::commonEra).toList();
+        List<String> b = column(file, to).stream().map(AdversarialCorpusTest::commonEra).toList();
         List<Long> out = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
             out.add(pattern.contains("HH")
@@ -1490,5 +1500,76 @@ class AdversarialCorpusTest {
         for (String cell : first.get(0).split(",")) {
             assertTrue(!report.contains(cell), "the report holds a value of the first line");
         }
+    }
+
+    /**
+     * Decision 0150: the § 21 KHEntgG data set keys FAB, OPS and ENTGELTE by the case alone (KH-internes-Kennzeichen),
+     * and FALL ties the case to its patient. Every date and time ({@code yyyyMMddHHmm}) of a case moves by its
+     * patient's offset in every table, so a procedure stays on its day of the stay; the case key is a pseudonym that
+     * joins. Before, the key and the times were kept as numbers; a case key that joined nothing shifted each table
+     * apart.
+     */
+    @Test
+    void aSection21CaseKeepsItsPatientsShiftInEveryTable() throws Exception {
+        Path out = output("de");
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmm");
+        Map<String, Long> shiftOfCase = new TreeMap<>();
+        Corpus.Table fallIn = Corpus.read(ROOT.resolve("de").resolve("FALL.csv"));
+        Corpus.Table fallOut = Corpus.read(out.resolve("FALL.csv"));
+        int key = fallOut.header().indexOf("KH-internes-Kennzeichen");
+        for (int r = 0; r < fallIn.rows().size(); r++) {
+            String in = fallIn.rows().get(r).get(fallIn.header().indexOf("Aufnahmedatum"));
+            String was = fallOut.rows().get(r).get(fallOut.header().indexOf("Aufnahmedatum"));
+            assertTrue(!fallOut.rows().get(r).get(key).equals(fallIn.rows().get(r).get(key)), "a case key kept");
+            shiftOfCase.put(fallOut.rows().get(r).get(key), java.time.Duration.between(
+                    java.time.LocalDateTime.parse(in, f), java.time.LocalDateTime.parse(was, f)).toMinutes());
+        }
+        assertTrue(shiftOfCase.values().stream().allMatch(m -> m != 0 && m % 1440 == 0), "whole days, not zero");
+        for (String spec : List.of("FAB.csv:FAB-Aufnahmedatum", "OPS.csv:OPS-Datum", "ENTGELTE.csv:Abrechnung-von",
+                "ENTGELTE.csv:Abrechnung-bis", "FAB.csv:FAB-Entlassungsdatum")) {
+            String file = spec.substring(0, spec.indexOf(':'));
+            String column = spec.substring(spec.indexOf(':') + 1);
+            Corpus.Table in = Corpus.read(ROOT.resolve("de").resolve(file));
+            Corpus.Table o = Corpus.read(out.resolve(file));
+            for (int r = 0; r < in.rows().size(); r++) {
+                String theCase = o.rows().get(r).get(o.header().indexOf("KH-internes-Kennzeichen"));
+                assertTrue(shiftOfCase.containsKey(theCase), file + " row " + r + ": the case joins no FALL row");
+                long moved = java.time.Duration.between(
+                        java.time.LocalDateTime.parse(in.rows().get(r).get(in.header().indexOf(column)), f),
+                        java.time.LocalDateTime.parse(o.rows().get(r).get(o.header().indexOf(column)), f)).toMinutes();
+                assertEquals(shiftOfCase.get(theCase), moved, spec + " row " + r + " moved unlike its case");
+            }
+        }
+    }
+
+    /**
+     * Decision 0150: the MII core data set's Patient. The KVNR (system {@code kvid-10}) is removed as a health insurance
+     * number, not pseudonymized as a record number; the IKs of the hospital (assigner of the patient number, the
+     * encounter's service provider) and of the health insurer (assigner of the KVNR) are kept, as csv-template keeps
+     * the § 21 data set's IK columns; the side of an ICD-10-GM diagnosis stays with its code.
+     */
+    @Test
+    void aKdsPatientLosesItsKvnrAndKeepsItsInstitutionsIk() throws Exception {
+        Path out = output("de-fhir");
+        String patient = Files.readString(out.resolve("Patient.ndjson"), StandardCharsets.UTF_8);
+        assertTrue(patient.contains("\"system\":\"http://fhir.de/sid/gkv/kvid-10\",\"assigner\""),
+                "the identifier went whole, or kept its value");
+        assertTrue(!patient.contains("\"system\":\"http://fhir.de/sid/gkv/kvid-10\",\"value\""), "a KVNR value is left");
+        assertTrue(patient.contains("\"system\":\"http://fhir.de/sid/arge-ik/iknr\",\"value\":\"260100023\""));
+        assertTrue(patient.contains("\"system\":\"http://fhir.de/sid/arge-ik/iknr\",\"value\":\"101575519\""));
+        assertTrue(Files.readString(out.resolve("Encounter.ndjson"), StandardCharsets.UTF_8)
+                .contains("\"system\":\"http://fhir.de/sid/arge-ik/iknr\",\"value\":\"260100023\""));
+        String condition = Files.readString(out.resolve("Condition.ndjson"), StandardCharsets.UTF_8);
+        assertTrue(condition.contains("\"url\":\"http://fhir.de/StructureDefinition/seitenlokalisation\""), condition);
+        assertTrue(condition.contains("\"code\":\"R\""), "the side of the diagnosis went");
+        // a German letter's date keeps its German month when shifted ("4. April 2023" is not written "7. June 2023")
+        String doc = Files.readString(out.resolve("DocumentReference.ndjson"), StandardCharsets.UTF_8);
+        Matcher data = Pattern.compile("\"data\":\"([A-Za-z0-9+/=]+)\"").matcher(doc);
+        assertTrue(data.find());
+        String letter = new String(Base64.getDecoder().decode(data.group(1)), StandardCharsets.UTF_8);
+        assertTrue(Pattern.compile("\\d{1,2}\\. (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
+                + "November|Dezember) \\d{4}").matcher(letter).find(), "no German date left in the letter");
+        assertTrue(!Pattern.compile("\\d\\. (?:June|July|March|May|October|December) ").matcher(letter).find(),
+                "a German date written with an English month");
     }
 }

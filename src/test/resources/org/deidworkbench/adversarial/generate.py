@@ -1858,6 +1858,8 @@ def main():
     middle_east()  # decision 0132, defined at the end of this file
     opaque()  # decision 0138, defined at the end of this file
     ages()  # decision 0142, defined at the end of this file
+    germany()  # decision 0150, defined at the end of this file
+    germany_fhir()
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -4096,6 +4098,243 @@ def ages():
     plant("age-over-89", '"value":1122', '"value":4800', '"value":33900', '"value":98')
     keep("ages", '"value":1068,"unit":"mo"', '"value":85,"unit":"a"', '"value":95,"unit":"kg"', "21611-9", "39016-1",
          "29553-5")
+
+
+# === de, de-fhir (decision 0150) ===================================================================================
+def kvnr(letter, eight):
+    """A Krankenversicherten-ID (KVNR, 10 characters): the letter as two digits (A=01 .. Z=26), then the eight digits,
+    weighted 1, 2, 1, 2, ..., each product's cross sum added; the sum modulo 10 is the check digit."""
+    s = "%02d" % (ord(letter) - ord("A") + 1) + eight
+    total = 0
+    for i, c in enumerate(s):
+        p = int(c) * (1 if i % 2 == 0 else 2)
+        total += p // 10 + p % 10
+    return letter + eight + str(total % 10)
+
+
+def germany():
+    """A German hospital's Paragraph 21 KHEntgG data set (InEK: FALL, ICD, OPS, FAB, ENTGELTE), a KIS patient list and
+    discharge letters: ';', Windows-1252, CRLF."""
+    d = os.path.join(HERE, "de")
+    ik = "260100023"
+    site = "771234000"
+
+    def w(name, header, rows):
+        write_csv(os.path.join(d, name), header, rows, delimiter=";", encoding="cp1252", newline="\r\n")
+    pts = [  # Patientennummer, Name, Vorname, Geburtsname, Titel, Geburtsdatum, Geschlecht, Strasse, PLZ, Ort, Telefon,
+        # Krankenkasse, IK der Kasse, KVNR
+        ("100234567", "Kübler-Schmitz", "Hannelore", "Schmitz", "", "03.04.1941", "w", "Lindenstraße 7", "01067",
+         "Dresden", "0351 458-2231", "AOK PLUS", "107299005", kvnr("K", "41803429")),
+        ("100234588", "von Hohenstein", "Friedrich-Wilhelm", "", "Dr. med.", "17.11.1958", "m", "Hauptstraße 12a",
+         "69117", "Heidelberg", "+49 171 2345678", "Techniker Krankenkasse", "101575519", kvnr("T", "58111702")),
+        ("100234601", "Großkreutz", "Erna", "Weißgerber", "", "22.08.1930", "w", "Am Mühlbach 3", "83022",
+         "Rosenheim", "08031 93827", "BARMER", "104940005", kvnr("R", "30822619")),
+    ]
+    w("patienten.csv", ["Patientennummer", "Name", "Vorname", "Geburtsname", "Titel", "Geburtsdatum", "Geschlecht",
+                        "Straße", "PLZ", "Ort", "Telefon", "Krankenkasse", "Versichertennummer"],
+      [[p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[13]] for p in pts])
+    for p in pts:
+        plant("patient-id", p[0])
+        plant("patient-name", p[1], p[2])
+        plant("birth-date", p[5])
+        plant("address", p[7])
+        plant("phone", p[10])
+        plant("national-id", p[13])
+    plant("maiden-name", "Weißgerber")
+    plant("patient-name", "Hohenstein", "Kübler", "Schmitz")
+    keep("de", "AOK PLUS", "Techniker Krankenkasse", "BARMER")
+    cases = [("2023004711", pts[0], "1941", "202303120814", "E", "0101", "202303211030", "019", "81"),
+             ("2023004712", pts[1], "1958", "202304030745", "E", "0101", "202304111200", "019", "64"),
+             ("2023004713", pts[2], "1930", "202305062255", "N", "0107", "202305150900", "079", "92")]
+    w("FALL.csv", ["IK", "Entlassender-Standort", "Entgeltbereich", "KH-internes-Kennzeichen", "Versicherten-ID",
+                   "Vertragskennzeichen-64b-Modellvorhaben", "IK-der-Krankenkasse", "Geburtsjahr", "Geschlecht", "PLZ",
+                   "Wohnort", "Aufnahmedatum", "Aufnahmeanlass", "Aufnahmegrund", "Fallzusammenführung",
+                   "Fallzusammenführungsgrund", "Aufnahmegewicht", "Entlassungsdatum", "Entlassungsgrund",
+                   "Alter-in-Tagen-am-Aufnahmetag", "Alter-in-Jahren-am-Aufnahmetag", "Patientennummer",
+                   "Beatmungsstunden"],
+      [[ik, site, "DRG", c[0], c[1][13], "", c[1][12], c[2], c[1][6], c[1][8], c[1][9], c[3], c[4], c[5], "N", "",
+        "", c[6], c[7], "", c[8], c[1][0], "0"] for c in cases])
+    for c in cases:
+        plant("encounter-id", c[0])
+        plant("event-date", c[3], c[6])
+    plant("birth-year-over-89", "1930")
+    keep("de", "260100023", "771234000")
+    w("ICD.csv", ["IK", "Entlassender-Standort", "Entgeltbereich", "KH-internes-Kennzeichen", "Diagnoseart",
+                  "ICD-Version", "ICD-Kode", "Lokalisation", "Diagnosensicherheit", "Sekundär-Kode",
+                  "Sekundär-Lokalisation", "Sekundär-Diagnosensicherheit", "Fachabteilung"],
+      [[ik, site, "DRG", "2023004711", "HD", "2023", "I21.4", "", "", "", "", "", "HA0300"],
+       [ik, site, "DRG", "2023004711", "ND", "2023", "E11.30", "", "", "H36.0", "B", "", "HA0300"],
+       [ik, site, "DRG", "2023004712", "HD", "2023", "M16.1", "R", "", "", "", "", "HA1600"],
+       [ik, site, "DRG", "2023004712", "ND", "2023", "C50.4", "L", "V", "", "", "", "HA1600"],
+       [ik, site, "DRG", "2023004713", "HD", "2023", "S72.01", "L", "", "", "", "", "HA1500"],
+       [ik, site, "DRG", "2023004713", "ND", "2023", "U07.1", "", "", "", "", "", "HA1500"]])
+    keep("de", "I21.4", "E11.30", "H36.0", "M16.1", "C50.4", "S72.01", "U07.1", "HA0300", "HA1600")
+    w("OPS.csv", ["IK", "Entlassender-Standort", "Entgeltbereich", "KH-internes-Kennzeichen", "OPS-Version",
+                  "OPS-Kode", "Lokalisation", "OPS-Datum", "Belegoperateur", "Beleganästhesist", "Beleghebamme"],
+      [[ik, site, "DRG", "2023004711", "2023", "8-837.00", "", "202303121015", "", "", ""],
+       [ik, site, "DRG", "2023004712", "2023", "5-820.00", "R", "202304040830", "", "", ""],
+       [ik, site, "DRG", "2023004713", "2023", "5-790.5f", "L", "202305071140", "", "", ""]])
+    plant("event-date", "202303121015", "202304040830")
+    keep("de", "8-837.00", "5-820.00", "5-790.5f")
+    w("FAB.csv", ["IK", "Entlassender-Standort", "Entgeltbereich", "KH-internes-Kennzeichen",
+                  "Standortnummer-Behandlungsort", "Fachabteilung", "FAB-Aufnahmedatum", "FAB-Entlassungsdatum",
+                  "Kennung-Intensivbett"],
+      [[ik, site, "DRG", "2023004711", site, "HA0300", "202303120814", "202303211030", "N"],
+       [ik, site, "DRG", "2023004712", site, "HA1600", "202304030745", "202304111200", "N"],
+       [ik, site, "DRG", "2023004713", site, "HA3600", "202305062255", "202305071000", "J"],
+       [ik, site, "DRG", "2023004713", site, "HA1500", "202305071000", "202305150900", "N"]])
+    w("ENTGELTE.csv", ["IK", "Entlassender-Standort", "Entgeltbereich", "KH-internes-Kennzeichen", "IK-Krankenkasse",
+                       "Entgeltart", "Entgeltbetrag", "Abrechnung-von", "Abrechnung-bis", "Entgeltanzahl",
+                       "Tage-ohne-Berechnung/Behandlung"],
+      [[ik, site, "DRG", "2023004711", "107299005", "F24B", "5123,87", "202303120814", "202303211030", "1", "0"],
+       [ik, site, "DRG", "2023004712", "101575519", "I47B", "7845,12", "202304030745", "202304111200", "1", "0"],
+       [ik, site, "DRG", "2023004712", "101575519", "ZE130.01", "312,40", "202304030745", "202304111200", "1", "0"],
+       [ik, site, "DRG", "2023004713", "104940005", "I08E", "6290,05", "202305062255", "202305150900", "1", "0"]])
+    keep("de", "F24B", "I47B", "I08E", "ZE130.01", "5123,87", "7845,12", "312,40", "6290,05")
+    letters = [
+        ["2023004711", "100234567", "21.03.2023", "Prof. Dr. med. habil. Ottfried Brenneisen",
+         "Sehr geehrte Frau Kollegin Dr. Wunderlich,\r\nwir berichten über Ihre Patientin Frau Hannelore "
+         "Kübler-Schmitz, geb. 03.04.1941, wohnhaft Lindenstraße 7, 01067 Dresden, die sich vom 12.03.2023 bis "
+         "21.03.2023 in unserer stationären Behandlung befand.\r\nDiagnosen: NSTEMI (I21.4), Diabetes mellitus Typ 2 "
+         "mit Retinopathie (E11.30, H36.0).\r\nAufnahme am 12.03.2023 über die Notaufnahme; Koronarangiographie am "
+         "3. März 2023 geplant, durchgeführt am 12. März 2023 (8-837.00), Troponin T 412 ng/l. Der Ehemann Herr "
+         "Kübler und die Tochter Sabine wurden informiert (Tel. 0351/4582231). Frau KÜBLER-SCHMITZ (in der Akte "
+         "auch Kuebler-Schmitz) wird in die Obhut der Tochter entlassen.\r\nMit freundlichen kollegialen Grüßen\r\n"
+         "Prof. Dr. med. habil. Ottfried Brenneisen, Chefarzt\r\ni.A. Schwester Gudrun"],
+        ["2023004712", "100234588", "11.04.2023", "Dr. med. Isolde Rautenberg",
+         "Sehr geehrter Herr Kollege Dr. Pfannkuch,\r\nwir berichten über Herrn Dr. med. Friedrich-Wilhelm von "
+         "Hohenstein, geb. 17.11.1958, Hauptstraße 12a, 69117 Heidelberg, mobil +49 171 2345678. Implantation einer "
+         "Hüft-TEP rechts (5-820.00) am 4. April 2023 bei Coxarthrose (M16.1). Seine Ehefrau Gisela von Hohenstein "
+         "holt ihn ab. Herr v. Hohenstein wurde über das Mammakarzinom-Screening (C50.4 V) aufgeklärt.\r\n"
+         "Dr. med. Isolde Rautenberg, Oberärztin"],
+        ["2023004713", "100234601", "15.05.2023", "Dr. med. Konstantin Oberhuber",
+         "Sehr geehrte Damen und Herren,\r\nwir berichten über die 92-jährige Patientin Frau Erna Großkreutz "
+         "(geb. Weißgerber, Grosskreutz in der Hausarztakte), geb. 22.08.1930, Am Mühlbach 3, 83022 Rosenheim, "
+         "Versichertennummer " + pts[2][13] + ". Sturz am 6. Mai 2023, Schenkelhalsfraktur links (S72.01), "
+         "Osteosynthese (5-790.5f). Der Sohn Reinhold Großkreutz ist unter 08031 93827 erreichbar.\r\n"
+         "Dr. med. Konstantin Oberhuber"],
+    ]
+    w("arztbriefe.csv", ["Fallnummer", "Patientennummer", "Briefdatum", "Verfasser", "Brieftext"], letters)
+    plant("clinician-name", "Wunderlich", "Ottfried", "Brenneisen", "Gudrun", "Rautenberg", "Isolde", "Pfannkuch",
+          "Konstantin", "Oberhuber")
+    plant("relative-name", "Sabine", "Gisela", "Reinhold")
+    plant("patient-name", "KÜBLER-SCHMITZ", "Kuebler-Schmitz", "Kuebler", "Grosskreutz")
+    plant("phone", "0351/4582231")
+    plant("address", "01067 Dresden", "69117 Heidelberg", "83022 Rosenheim")
+    plant("event-date", "12.03.2023", "12. März 2023", "3. März 2023", "4. April 2023", "6. Mai 2023")
+    plant("age-over-89", "92-jährige")
+    keep("de", "Troponin T 412 ng/l", "Coxarthrose", "Schenkelhalsfraktur links", "NSTEMI")
+
+
+def germany_fhir():
+    """FHIR R4 NDJSON as the Medizininformatik-Initiative's core data set (KDS) profiles write it."""
+    d = os.path.join(HERE, "de-fhir")
+    hosp = "https://fhir.uk-beispiel.de/sid/patienten-id"
+    pid = "mii-pat-1"
+    ref = {"reference": "Patient/" + pid}
+    kv = kvnr("W", "58111700")
+    patient = {
+        "resourceType": "Patient", "id": pid,
+        "meta": {"profile": ["https://www.medizininformatik-initiative.de/fhir/core/modul-person/"
+                             "StructureDefinition/Patient"]},
+        "identifier": [
+            {"use": "usual", "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203",
+                                                  "code": "MR"}]},
+             "system": hosp, "value": "PID-0004711",
+             "assigner": {"identifier": {"system": "http://fhir.de/sid/arge-ik/iknr", "value": "260100023"}}},
+            {"use": "official", "type": {"coding": [{"system": "http://fhir.de/CodeSystem/identifier-type-de-basis",
+                                                     "code": "KVZ10"}]},
+             "system": "http://fhir.de/sid/gkv/kvid-10", "value": kv,
+             "assigner": {"identifier": {"system": "http://fhir.de/sid/arge-ik/iknr", "value": "101575519"}}}],
+        "name": [
+            {"use": "official", "family": "von Hohenstein",
+             "_family": {"extension": [
+                 {"url": "http://hl7.org/fhir/StructureDefinition/humanname-own-prefix", "valueString": "von"},
+                 {"url": "http://hl7.org/fhir/StructureDefinition/humanname-own-name", "valueString": "Hohenstein"}]},
+             "given": ["Friedrich-Wilhelm", "Anselm"], "prefix": ["Dr. med."],
+             "_prefix": [{"extension": [{"url": "http://hl7.org/fhir/StructureDefinition/iso21090-EN-qualifier",
+                                         "valueCode": "AC"}]}]},
+            {"use": "maiden", "family": "Lichtenfels",
+             "_family": {"extension": [{"url": "http://hl7.org/fhir/StructureDefinition/humanname-own-name",
+                                        "valueString": "Lichtenfels"}]}}],
+        "telecom": [{"system": "phone", "value": "+49 6221 567890", "use": "home"}],
+        "gender": "male", "birthDate": "1958-11-17",
+        "address": [{"type": "both", "line": ["Hauptstraße 12a"],
+                     "_line": [{"extension": [
+                         {"url": "http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-streetName",
+                          "valueString": "Hauptstraße"},
+                         {"url": "http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-houseNumber",
+                          "valueString": "12a"}]}],
+                     "city": "Heidelberg", "postalCode": "69117", "country": "DE",
+                     "extension": [{"url": "http://fhir.de/StructureDefinition/destatis/ags",
+                                    "valueCoding": {"system": "http://fhir.de/sid/destatis/ags", "code": "08221000"}}]}],
+    }
+    plant("patient-name", "Friedrich-Wilhelm", "Anselm", "Hohenstein", "von Hohenstein")
+    plant("maiden-name", "Lichtenfels")
+    plant("patient-id", "PID-0004711")
+    plant("national-id", kv)
+    plant("phone", "+49 6221 567890")
+    plant("birth-date", "1958-11-17")
+    plant("address", "Hauptstraße 12a", "08221000")
+    enc = {"resourceType": "Encounter", "id": "mii-enc-1", "status": "finished",
+           "identifier": [{"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203",
+                                                "code": "VN"}]},
+                           "system": "https://fhir.uk-beispiel.de/sid/aufnahmenummer", "value": "AN-23-0815472"}],
+           "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP"},
+           "subject": ref, "period": {"start": "2023-04-03T07:45:00+02:00", "end": "2023-04-11T12:00:00+02:00"},
+           "serviceProvider": {"identifier": {"system": "http://fhir.de/sid/arge-ik/iknr", "value": "260100023"}}}
+    plant("encounter-id", "AN-23-0815472")
+    plant("event-date", "2023-04-03T07:45:00+02:00")
+    eref = {"reference": "Encounter/mii-enc-1"}
+    cond = {"resourceType": "Condition", "id": "mii-cond-1",
+            "meta": {"profile": ["https://www.medizininformatik-initiative.de/fhir/core/modul-diagnose/"
+                                 "StructureDefinition/Diagnose"]},
+            "code": {"coding": [{"system": "http://fhir.de/CodeSystem/bfarm/icd-10-gm", "version": "2023",
+                                 "code": "M16.1", "display": "Sonstige primäre Koxarthrose",
+                                 "extension": [{"url": "http://fhir.de/StructureDefinition/seitenlokalisation",
+                                                "valueCoding": {"system": "http://fhir.de/CodeSystem/"
+                                                                "dimdi/seitenlokalisation", "code": "R"}}]}]},
+            "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "24136001"}]}],
+            "subject": ref, "encounter": eref, "recordedDate": "2023-04-03T09:12:00+02:00"}
+    proc = {"resourceType": "Procedure", "id": "mii-proc-1", "status": "completed",
+            "code": {"coding": [{"system": "http://fhir.de/CodeSystem/bfarm/ops", "version": "2023",
+                                 "code": "5-820.00", "display": "Implantation einer Endoprothese am Hüftgelenk"}]},
+            "subject": ref, "encounter": eref, "performedDateTime": "2023-04-04T08:30:00+02:00",
+            "note": [{"text": "Operateur Dr. med. Isolde Rautenberg, Assistenz Dr. Pfannkuch"}]}
+    obs = {"resourceType": "Observation", "id": "mii-obs-1", "status": "final",
+           "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                                     "code": "laboratory"}]}],
+           "code": {"coding": [{"system": "http://loinc.org", "code": "718-7", "display": "Hemoglobin"}],
+                    "text": "Hämoglobin"},
+           "subject": ref, "encounter": eref, "effectiveDateTime": "2023-04-05T06:30:00+02:00",
+           "valueQuantity": {"value": 10.4, "unit": "g/dL", "system": "http://unitsofmeasure.org", "code": "g/dL"}}
+    letter = ("Sehr geehrter Herr Kollege Dr. Pfannkuch,\nwir berichten über Herrn Dr. med. Friedrich-Wilhelm von "
+              "Hohenstein, geb. 17.11.1958, wohnhaft Hauptstraße 12a, 69117 Heidelberg, Tel. 06221/567890. "
+              "Hüft-TEP rechts am 4. April 2023. Hb 10,4 g/dl. Seine Ehefrau Gisela holt ihn ab.\n"
+              "Dr. med. Isolde Rautenberg, Oberärztin")
+    doc = {"resourceType": "DocumentReference", "id": "mii-doc-1", "status": "current",
+           "type": {"coding": [{"system": "http://loinc.org", "code": "18842-5", "display": "Discharge summary"}]},
+           "subject": ref, "date": "2023-04-11T12:00:00+02:00",
+           "author": [{"display": "Dr. med. Isolde Rautenberg"}],
+           "content": [{"attachment": {"contentType": "text/plain; charset=utf-8", "language": "de",
+                                       "data": base64.b64encode(letter.encode("utf-8")).decode("ascii")}}],
+           "context": {"encounter": [eref]}}
+    med = {"resourceType": "MedicationStatement", "id": "mii-med-1", "status": "active",
+           "medicationCodeableConcept": {"coding": [{"system": "http://fhir.de/CodeSystem/ifa/pzn",
+                                                     "code": "01126111", "display": "ASS 100 TAH"}]},
+           "subject": ref, "context": eref, "effectivePeriod": {"start": "2023-04-03"},
+           "dosage": [{"text": "1-0-0"}]}
+    for name, res in (("Patient", patient), ("Encounter", enc), ("Condition", cond), ("Procedure", proc),
+                      ("Observation", obs), ("DocumentReference", doc), ("MedicationStatement", med)):
+        ndjson(os.path.join(d, name + ".ndjson"), [res])
+    plant("clinician-name", "Rautenberg", "Pfannkuch")
+    plant("relative-name", "Gisela")
+    plant("phone", "06221/567890")
+    plant("address", "69117 Heidelberg")
+    plant("event-date", "4. April 2023")
+    keep("de-fhir", "M16.1", "5-820.00", "01126111", "718-7", "http://fhir.de/CodeSystem/bfarm/icd-10-gm",
+         "http://fhir.de/CodeSystem/bfarm/ops", "http://fhir.de/CodeSystem/ifa/pzn", '"value":10.4', "1-0-0",
+         "Hb 10,4 g/dl", "260100023", "http://fhir.de/CodeSystem/dimdi/seitenlokalisation")
 
 
 if __name__ == "__main__":

@@ -58,7 +58,9 @@ public final class HeaderHints {
             "paziente", "paciente", "pacjent", "utente", "medico", "médico", "facultativo", "lekarz", "autore",
             "firmatario", "refertante", "infermiere", "enfermera", "enfermero",
             // Brazil's PROFISSIONAL, Turkey's HASTA (patient) and HEKIM (physician), India's CONSULTANT (decision 0125)
-            "profissional", "hasta", "hekim", "doktor", "consultant");
+            "profissional", "hasta", "hekim", "doktor", "consultant",
+            // a German letter's author (Verfasser, Verfasserin) and a surgeon (Operateur; decision 0150)
+            "verfasser", "verfasserin", "operateur");
     private static final Set<String> ID = Set.of("id", "ids", "key", "pid", "mrn", "uuid", "guid", "nr", "no", "num",
             "nbr", "number", "nummer", "identifier", "kennung", "npi", "fin", "csn", "ident", "kz", "pk", "fk",
             // a hospital's patient number (IPP, NIP) and the Nordic and Dutch personal numbers that exports use as
@@ -74,7 +76,9 @@ public final class HeaderHints {
             "prontuario", "prontuário", "episodio", "episódio", "processo", "uhid", "protokol",
             // a Mexican chart's expediente and folio, a Thai hospital's patient (HN), admission (AN) and visit (VN)
             // numbers, "Nro" (decision 0133)
-            "expediente", "folio", "hn", "an", "vn", "nro");
+            "expediente", "folio", "hn", "an", "vn", "nro",
+            // the German § 21 KHEntgG data set's case key, KH-internes-Kennzeichen (decision 0150)
+            "kennzeichen");
     private static final Set<String> BIRTH = Set.of("birth", "dob", "yob", "born", "geburt", "geburtsdatum", "geb",
             "geburtstag", "birthdate", "birthday", "gebdat", "naissance", "ddn", "geboortedatum", "geboren",
             "fodelsedatum", "födelsedatum", "fodselsdato", "fødselsdato", "fodt", "født",
@@ -206,6 +210,9 @@ public final class HeaderHints {
         {"text", "TEXT"}, {"befund", "TEXT"}, {"bemerkung", "TEXT"}, {"kommentar", "TEXT"}, {"wohnort", "PLACE"},
         {"schlüssel", "CODE"}, {"schluessel", "CODE"}, {"kode", "CODE"}, {"wert", "MEASURE"}, {"menge", "MEASURE"},
         {"name", "PERSON_ROLE"}, {"arzt", "PERSON_ROLE"},
+        // a letter's author (Verfasser), a surgeon (Operateur); a department's key of § 301 SGB V (Fachabteilung
+        // HA0300), which a name list would read as a name with a number (decision 0150)
+        {"verfasser", "PERSON_ROLE"}, {"operateur", "PERSON_ROLE"}, {"abteilung", "CODE"},
         {"personnummer", "ID"}, {"fornamn", "NAME_PART"}, {"förnamn", "NAME_PART"}, {"efternamn", "NAME_PART"},
         {"voornaam", "NAME_PART"}, {"achternaam", "NAME_PART"}, {"adress", "ADDRESS"}, {"telefoon", "PHONE"}};
 

@@ -399,6 +399,11 @@ public final class ValueStats {
         if (monthName(v)) {
             return;
         }
+        if (compactDateTime(v)) {
+            isoDate++;
+            withTime++;
+            return;
+        }
         int cut = v.length();
         for (int i = 8; i < v.length(); i++) {
             char c = v.charAt(i);
@@ -497,6 +502,29 @@ public final class ValueStats {
             + "|(?<d3>\\d{1,2})\\.?\\s(?:de\\s)?(?<mon3>\\p{L}{3,12})\\.?\\s(?:del?\\s)?\\d{4}"
             + "(?<time3>[T ]\\d{1,2}:\\d{2}\\S*)?"
             + "|(?<mon4>[A-Za-z]{3,9})\\.?\\s(?<d4>\\d{1,2}),\\s?\\d{4}(?<time4>[T ]\\d{1,2}:\\d{2}\\S*)?)");
+
+    /**
+     * A compact date and time of twelve or fourteen digits, {@code yyyyMMddHHmm[ss]}: the German § 21 KHEntgG data set's
+     * admission, discharge and procedure times ({@code 202303120814}), HL7's TS (decision 0150). Its date must be
+     * plausible and its hour and minutes a clock's, so that a long number is not a date by itself.
+     */
+    static boolean compactDateTime(String v) {
+        int n = v.length();
+        if (n != 12 && n != 14) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        int day = Integer.parseInt(v.substring(6, 8));
+        int hour = Integer.parseInt(v.substring(8, 10));
+        int minute = Integer.parseInt(v.substring(10, 12));
+        int second = n == 14 ? Integer.parseInt(v.substring(12, 14)) : 0;
+        return validYmd(v.substring(0, 8)) && day >= 1 && hour <= 23 && minute <= 59 && second <= 59;
+    }
 
     /** yyyyMMdd must be a plausible date to count (an eight-digit number is not a date by itself). */
     private static boolean validYmd(String d) {

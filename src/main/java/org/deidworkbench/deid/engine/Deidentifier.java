@@ -637,6 +637,13 @@ public final class Deidentifier {
      * (ISO, yyyyMMdd, dotted day first, or a day above 12) gives notations.
      */
     private void noteOtherNotations(ActionSpec spec, String label, String value) throws DeidException {
+        if ("NAME".equals(label)) {
+            String transliterated = germanTransliteration(value);
+            if (!transliterated.equals(value)) {
+                collect(spec, "[" + label + "]", transliterated, value);
+            }
+            return;
+        }
         if (!"DOB".equals(label)) {
             return;
         }
@@ -645,6 +652,42 @@ public final class Deidentifier {
                 collect(spec, "[" + label + "]", notation, value);
             }
         }
+    }
+
+    /**
+     * A name with German umlauts as a system without them writes it (decision 0150): {@code Kübler-Schmitz} is
+     * {@code Kuebler-Schmitz} in an old record, a typewritten letter or an ASCII-only interface, {@code KÜBLER} is
+     * {@code KUEBLER}. The name itself when it has no umlaut; {@code ß} is matched as {@code ss} already (case folding).
+     */
+    static String germanTransliteration(String name) {
+        StringBuilder b = null;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            String with = switch (c) {
+                case 'ä' -> "ae";
+                case 'ö' -> "oe";
+                case 'ü' -> "ue";
+                case 'Ä', 'Ö', 'Ü' -> {
+                    // a capital in a word in capitals (KÜBLER) is followed by a capital E, else by a small one (Übel)
+                    boolean capitals = i + 1 < name.length() && Character.isUpperCase(name.charAt(i + 1))
+                            || i > 0 && Character.isUpperCase(name.charAt(i - 1));
+                    String base = c == 'Ä' ? "A" : c == 'Ö' ? "O" : "U";
+                    yield capitals ? base + "E" : base + "e";
+                }
+                default -> null;
+            };
+            if (with != null && b == null) {
+                b = new StringBuilder(name.length() + 4).append(name, 0, i);
+            }
+            if (b != null) {
+                if (with != null) {
+                    b.append(with);
+                } else {
+                    b.append(c);
+                }
+            }
+        }
+        return b == null ? name : b.toString();
     }
 
     private static final java.util.regex.Pattern ISO_DATE =

@@ -472,4 +472,31 @@ class ColumnClassifierTest {
                 classify("PROCEDURE_1", List.of("13882-00", "38497-00", "13100-00")).columnClass());
         assertEquals(ColumnClass.PHONE, classify("HOME_PHONE", List.of("9698-4417", "9387-4410", "8952-6613")).columnClass());
     }
+
+    /** Decision 0150: the German § 21 KHEntgG data set's columns. */
+    @Test
+    void aCompactDateAndTimeIsADateTime() {
+        List<String> times = List.of("202303120814", "202304030745", "202305062255", "202305071000");
+        assertEquals(ColumnClass.DATE_TIME, classify("Aufnahmedatum", times).columnClass());
+        assertEquals(ColumnClass.DATE_TIME, classify("Abrechnung-von", times).columnClass());
+        assertEquals(ColumnClass.DATE_TIME, classify("MSH_7", List.of("20230312081500", "20230403074500")).columnClass());
+        assertNotEquals(ColumnClass.DATE_TIME, classify("EPIKEY", List.of("300012345678", "300012345679")).columnClass());
+        assertNotEquals(ColumnClass.DATE_TIME, classify("Aufnahmedatum", List.of("202313120814", "202303122514"))
+                .columnClass(), "month 13, hour 25");
+        assertTrue(ValueStats.compactDateTime("202303120814"));
+        assertFalse(ValueStats.compactDateTime("202303120860"), "minute 60");
+        assertFalse(ValueStats.compactDateTime("2023031208"), "ten digits");
+    }
+
+    @Test
+    void aDepartmentKeyIsACodeNotANumberedName() {
+        assertEquals(ColumnClass.CODE, classify("Fachabteilung", List.of("HA0300", "HA1600", "HA3600", "HA1500"))
+                .columnClass());
+    }
+
+    @Test
+    void theCaseKeyOfTheSection21DataSetIsAnIdentifier() {
+        assertEquals(ColumnClass.IDENTIFIER, classify("KH-internes-Kennzeichen",
+                List.of("2023004711", "2023004712", "2023004713")).columnClass());
+    }
 }

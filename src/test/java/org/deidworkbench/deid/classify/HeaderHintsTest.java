@@ -25,6 +25,16 @@ class HeaderHintsTest {
         assertTrue(HeaderHints.of("Telefonnummer").has(HeaderHints.Hint.PHONE));
     }
 
+    /** Decision 0150: the § 21 KHEntgG data set's and a discharge letter's headers. */
+    @Test
+    void germanHospitalHeadersGiveTheirMeaning() {
+        assertTrue(HeaderHints.of("KH-internes-Kennzeichen").has(HeaderHints.Hint.ID));
+        assertTrue(HeaderHints.of("Fachabteilung").has(HeaderHints.Hint.CODE));
+        assertTrue(HeaderHints.of("Verfasser").has(HeaderHints.Hint.PERSON_ROLE));
+        assertTrue(HeaderHints.of("Operateur").has(HeaderHints.Hint.PERSON_ROLE));
+        assertFalse(HeaderHints.of("Fachabteilung").has(HeaderHints.Hint.PERSON_ROLE));
+    }
+
     @Test
     void abbreviationsAreKnown() {
         assertTrue(HeaderHints.of("DOB").has(HeaderHints.Hint.BIRTH));

@@ -110,6 +110,26 @@ class EngineNotesTest {
                 Deidentifier.birthDateNotations("23.11.1949"));
     }
 
+    /**
+     * Decision 0150: a German name with an umlaut is written without it where the writer had none ("Kuebler-Schmitz"
+     * in a letter beside "Kübler-Schmitz" in the patient list): the transliteration is an identifier too.
+     */
+    @Test
+    void aNameWithAnUmlautIsReplacedWhereANoteWritesItWithoutOne() throws Exception {
+        Deidentifier engine = engine();
+        Subject s = engine.subject("100234567");
+        engine.noteSubject("100234567", s);
+        engine.noteIdentifier(new ActionSpec.Remove(), "NAME", "Kübler-Schmitz", s);
+        engine.freezeIdentifiers();
+        String scrubbed = engine.method(new ActionSpec.ScrubText()).apply(
+                "Frau Kuebler-Schmitz, Tochter von Herrn Kuebler, KUEBLER-SCHMITZ.", new FieldContext(s, "note"));
+        assertTrue(!scrubbed.toLowerCase(java.util.Locale.ROOT).contains("kuebler"), scrubbed);
+        assertEquals("Kuebler-Schmitz", Deidentifier.germanTransliteration("Kübler-Schmitz"));
+        assertEquals("KUEBLER-SCHMITZ", Deidentifier.germanTransliteration("KÜBLER-SCHMITZ"));
+        assertEquals("Oezdemir", Deidentifier.germanTransliteration("Özdemir"));
+        assertEquals("Großkreutz", Deidentifier.germanTransliteration("Großkreutz"), "ß is folded as ss already");
+    }
+
     @Test
     void aWorkerFrozenWithTheDriversIdentifiersScrubsAsTheDriver() throws Exception {
         Deidentifier driver = engine();

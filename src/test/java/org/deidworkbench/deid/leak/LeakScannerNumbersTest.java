@@ -84,7 +84,9 @@ class LeakScannerNumbersTest {
         "total 1234,56 EUR, 2019-06-12T10:30:00.123", "Ref 12345678901234567890", "Room 12 at 09:30",
         // a manifest's SHA-256 in hex whose digits hold a valid Aadhaar number between letters (CI, 2026-12-03)
         "e3b0c442456789012341fb92427ae41e4649b934ca495991b7852b855  patients.csv",
-        "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "a456789012341b"})
+        "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "a456789012341b",
+        // a § 21 data set's admission time yyyyMMddHHmm whose digits pass Verhoeff's check (decision 0150)
+        "202303120809", "Aufnahme 202303120813;E;0101"})
     void staysQuietOnCodesValuesAndWrongCheckDigits(String text) {
         assertEquals(List.of(), value(text), "value");
         assertEquals(List.of(), raw(text), "raw");
