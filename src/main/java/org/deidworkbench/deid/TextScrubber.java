@@ -600,7 +600,10 @@ public final class TextScrubber {
             // "dr" in lower case too, as Polish and Dutch write it ("u dr. Kuźniara", "dr. Van Dalen"; decision 0119);
             // Quebec's feminine "Dre" ("la Dre Lapointe-Ouellet"; decision 0123)
             // Portuguese "Dr.ª", "Dra.", "Profa.", "Enf." (a nurse), Indian "Shri", "Smt." and "Dr. (Mrs.)" too (decision 0125)
+            // German academic degrees after a title ("Prof. Dr. med. habil.", "Dr. rer. nat."; decision 0151): part of
+            // the title, not the name (without them "Prof. Dr. med." took "Dr" for the name)
             new Detector(Pattern.compile("\\b(?:(?:Mr|Mrs|Ms|Miss|[Dd]r|Dre|Prof|Shri|Smt|Enf)(?:\\.?\u00aa|a(?=\\.))?\\.?\\s+"
+                    + "(?:(?:med|habil|rer|nat|dent|vet|phil|sc|hum|univ|pol|oec|jur)\\.\\s+){0,4}"
                     + "|\\((?:Mrs|Mr|Ms|Miss|Dr)\\.?\\)\\s+){1,4}(" + NAME_WORD + "(?:" + NAME_GAP + NAME_WORD + "){0,2})"),
                     "[NAME]", 1, s -> s.contains("Mr", "Ms", "Miss", "Dr", "dr", "Prof", "Shri", "Smt", "Enf"), Starts.WORD,
                     "MDPdSE"),

@@ -218,6 +218,15 @@ class TextScrubberTest {
         assertEquals("Letter from Prof. Dr. [NAME].", scrub("Letter from Prof. Dr. Hans Müller."));
     }
 
+    /** German degrees between the titles and the name are the title's (decision 0151): "Dr" is no name. */
+    @Test
+    void germanDegreesAfterTheTitlesAreKeptAndTheNameAfterThemReplaced() {
+        assertEquals("Prof. Dr. med. habil. [NAME], Chefarzt",
+                scrub("Prof. Dr. med. habil. Ottfried Brenneisen, Chefarzt"));
+        assertEquals("Befund von Dr. rer. nat. [NAME].", scrub("Befund von Dr. rer. nat. Gesine Wolfsteller."));
+        assertEquals("Take med. Aspirin daily", scrub("Take med. Aspirin daily"));
+    }
+
     @Test
     void numberAfterRecordKeywordIsReplaced() {
         assertEquals("MRN: [ID], admitted", scrub("MRN: 123456, admitted"));
