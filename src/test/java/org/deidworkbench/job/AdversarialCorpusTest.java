@@ -1571,5 +1571,9 @@ class AdversarialCorpusTest {
                 + "November|Dezember) \\d{4}").matcher(letter).find(), "no German date left in the letter");
         assertTrue(!Pattern.compile("\\d\\. (?:June|July|March|May|October|December) ").matcher(letter).find(),
                 "a German date written with an English month");
+        // the patient's own title is no name (decision 0151): his "Dr. med." made every one in the export a [NAME]
+        assertTrue(letter.contains("Oberärztin") && letter.contains("Dr. med. [NAME], Oberärztin"), letter);
+        assertTrue(Files.readString(out.resolve("Procedure.ndjson"), StandardCharsets.UTF_8)
+                .contains("Operateur Dr. med. [NAME]"), "the operating surgeon's title went with her name");
     }
 }

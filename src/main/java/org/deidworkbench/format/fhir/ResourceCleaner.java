@@ -1199,11 +1199,14 @@ final class ResourceCleaner {
      * Whether a value under an identifying element describes it rather than identifies the person, so it is not a known
      * identifier to scrub from text and to look for in the output: a code's {@code Coding} and a {@code CodeableConcept}'s
      * {@code text} (an identifier's type, "Medical Record Number" or "Passport Number", shared by every patient), and an
-     * identifier's {@code system}. The same on the token path ({@link JsonScan}) and here.
+     * identifier's {@code system}; a name's {@code prefix} and {@code suffix}, titles and degrees many people share
+     * ({@code Dr. med.}, {@code Prof.}, {@code Jr.}, {@code MD}): as known identifiers they made every {@code Dr. med.}
+     * of an export's notes a name (decision 0151). The same on the token path ({@link JsonScan}) and here.
      */
     static boolean describes(String parentType, String name) {
         return parentType.equals("Coding") || parentType.equals("CodeableConcept")
-                || parentType.equals("Identifier") && "system".equals(name);
+                || parentType.equals("Identifier") && "system".equals(name)
+                || parentType.equals("HumanName") && ("prefix".equals(name) || "suffix".equals(name));
     }
 
     /** The subject id of the Patient being scanned (its values are its subject's, decision 0099), or null. */
