@@ -1535,8 +1535,8 @@ public final class TextScrubber {
                 continue;
             }
             String token = NameDictionary.normalize(text.substring(b[0], b[1]));
-            if (!NAMES.isName(token)) {
-                continue;
+            if (!NAMES.isName(token) || ENGLISH_MONTHS.contains(token) && dayAfter(text, b[1])) {
+                continue; // "seen September 30, 1995": the lists know September, April and June as given names
             }
             boolean alone = NAMES.isUnambiguousName(token) && !NAMES.isCommonWord(token);
             // A capital at the start of a sentence says nothing either.
@@ -1554,6 +1554,34 @@ public final class TextScrubber {
                 spans.add(new Span(bounds.get(t)[0], bounds.get(t)[1], "[NAME]"));
             }
         }
+    }
+
+    /**
+     * English month names the name lists also know as given names ({@code April}, {@code June}, {@code September}): before
+     * a day they are the date's, and a name found there widened to the word before it ("Seen September 30,
+     * 1995" came out "[NAME] October 10, 1995"; decision 0151).
+     */
+    private static final java.util.Set<String> ENGLISH_MONTHS = java.util.Set.of("JANUARY", "FEBRUARY", "MARCH", "APRIL",
+            "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER");
+
+    /**
+     * Whether a day (one or two digits, no more) follows {@code end} after at most two spaces or a full stop and a space.
+     * A month and a year alone ("September 1995") are left as they were.
+     */
+    private static boolean dayAfter(String text, int end) {
+        int i = end;
+        int n = text.length();
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+        }
+        for (int spaces = 0; i < n && text.charAt(i) == ' ' && spaces < 2; spaces++) {
+            i++;
+        }
+        int digits = 0;
+        while (i + digits < n && text.charAt(i + digits) >= '0' && text.charAt(i + digits) <= '9') {
+            digits++;
+        }
+        return i > end && (digits == 1 || digits == 2);
     }
 
     private static boolean sentenceStart(String text, int start) {

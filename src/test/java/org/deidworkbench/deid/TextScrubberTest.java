@@ -227,6 +227,22 @@ class TextScrubberTest {
         assertEquals("Take med. Aspirin daily", scrub("Take med. Aspirin daily"));
     }
 
+    /**
+     * A month the name lists know as a given name, before its day, is the date's (decision 0151): the word before it was
+     * taken for the rest of a name ("[NAME] October 10, 1995"), for some 30 of a key's date offsets in
+     * {@code AttestedCoincidenceRunTest}.
+     */
+    @Test
+    void aMonthThatIsAlsoAGivenNameBeforeItsDayLeavesTheWordBeforeIt() {
+        for (java.time.LocalDate d = java.time.LocalDate.of(1995, 1, 1); d.getYear() == 1995; d = d.plusDays(1)) {
+            String month = java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy", java.util.Locale.ENGLISH).format(d);
+            String out = new TextScrubber(new KnownIdentifiers()).scrub("Seen " + month + ", plan discussed.",
+                    new Subject("P", 7));
+            assertEquals("Seen " + java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy", java.util.Locale.ENGLISH)
+                    .format(d.plusDays(7)) + ", plan discussed.", out);
+        }
+    }
+
     @Test
     void numberAfterRecordKeywordIsReplaced() {
         assertEquals("MRN: [ID], admitted", scrub("MRN: 123456, admitted"));
