@@ -1,6 +1,5 @@
 package org.deidworkbench.deid;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -282,11 +281,7 @@ public final class CheckDigits {
      */
     public static boolean afterCodeSystem(CharSequence text, int start) {
         int from = Math.max(0, start - 24);
-        // the region's opaque, anchoring bounds read the 24 characters as the text cut there would be read
-        Matcher m = Matchers.take(CODE_SYSTEM_BEFORE, text).useTransparentBounds(false).useAnchoringBounds(true);
-        boolean found = m.region(from, start).find();
-        Matchers.giveBack(m);
-        return found;
+        return CODE_SYSTEM_BEFORE.matcher(text.subSequence(from, start)).find();
     }
 
     private static final String CURP_CHARS = "0123456789ABCDEFGHIJKLMN\u00D1OPQRSTUVWXYZ";

@@ -217,14 +217,10 @@ public final class DateValues {
             boolean slashDayFirst, MonthNames.Language monthLanguage) throws UnprocessableValueException {
         for (Notation notation : NOTATIONS) {
             Notation n = slashDayFirst && notation.order() == Order.MDY ? SLASH_DMY : notation;
-            Matcher m = Matchers.take(n.pattern(), v).useTransparentBounds(false).useAnchoringBounds(true);
-            try {
-                if (m.matches()) {
-                    LocalDate date = toDate(m, PIVOT_LATEST_YEAR);
-                    return before + format(m, n.order(), date.plusDays(days)) + after;
-                }
-            } finally {
-                Matchers.giveBack(m);
+            Matcher m = n.pattern().matcher(v);
+            if (m.matches()) {
+                LocalDate date = toDate(m, PIVOT_LATEST_YEAR);
+                return before + format(m, n.order(), date.plusDays(days)) + after;
             }
         }
         Matcher named = monthNameMatch(v);
@@ -293,13 +289,9 @@ public final class DateValues {
         String v = value.strip();
         for (Notation notation : NOTATIONS) {
             Notation n = slashDayFirst && notation.order() == Order.MDY ? SLASH_DMY : notation;
-            Matcher m = Matchers.take(n.pattern(), v).useTransparentBounds(false).useAnchoringBounds(true);
-            try {
-                if (m.matches()) {
-                    return toDate(m, latestYear).plusDays(days).getYear();
-                }
-            } finally {
-                Matchers.giveBack(m);
+            Matcher m = n.pattern().matcher(v);
+            if (m.matches()) {
+                return toDate(m, latestYear).plusDays(days).getYear();
             }
         }
         Matcher named = monthNameMatch(v);

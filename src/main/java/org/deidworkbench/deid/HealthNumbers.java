@@ -91,14 +91,12 @@ final class HealthNumbers {
             }
             from = m.end();
         }
-        Matchers.giveBack(m);
         m = anchored(MEDICARE, text);
         for (int from = 0; next(m, text, from, MEDICARE_START); from = m.end()) {
             if (CheckDigits.medicare(CheckDigits.digits(m.group()))) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
-        Matchers.giveBack(m);
         m = anchored(NHI, text);
         for (int from = 0; next(m, text, from, NHI_START); from = m.end()) {
             String upper = m.group().toUpperCase(java.util.Locale.ROOT);
@@ -107,7 +105,6 @@ final class HealthNumbers {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
-        Matchers.giveBack(m);
         m = anchored(DVA, text);
         for (int from = 0; (from = text.indexOf("DVA", from)) >= 0; ) {
             if (!lookingAt(m, text, from)) {
@@ -117,7 +114,6 @@ final class HealthNumbers {
             found.add(new Found(m.start(1), m.end(1), Kind.NUMBER));
             from = m.end();
         }
-        Matchers.giveBack(m);
         m = anchored(CANADIAN_HEALTH_NUMBER, text);
         for (int from = 0; next(m, text, from, CANADIAN_START); from = m.end()) {
             String d = CheckDigits.digits(m.group());
@@ -126,7 +122,6 @@ final class HealthNumbers {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
-        Matchers.giveBack(m);
         m = anchored(RAMQ, text);
         for (int from = 0; next(m, text, from, RAMQ_START); from = m.end()) {
             int month = Integer.parseInt(m.group(1));
@@ -135,7 +130,6 @@ final class HealthNumbers {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
-        Matchers.giveBack(m);
         m = anchored(SIN, text);
         for (int from = 0; next(m, text, from, SIN_START); from = m.end()) {
             boolean cued = m.group(1).equals("-")
@@ -144,19 +138,16 @@ final class HealthNumbers {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
-        Matchers.giveBack(m);
         m = anchored(AU_POSTCODE, text);
         for (int from = 0; next(m, text, from, AU_POSTCODE_START); from = m.end()) {
             if (australianPostcode(m.group(1), Integer.parseInt(m.group(2)))) {
                 found.add(new Found(m.start(2), m.end(2), Kind.POSTCODE));
             }
         }
-        Matchers.giveBack(m);
         m = anchored(CA_POSTCODE, text);
         for (int from = 0; next(m, text, from, CA_POSTCODE_START); from = m.end()) {
             found.add(new Found(m.start(), m.end(), Kind.POSTCODE));
         }
-        Matchers.giveBack(m);
         return found;
     }
 
@@ -190,7 +181,7 @@ final class HealthNumbers {
 
     /** A matcher for {@link #lookingAt} at any place, its look-behinds and word boundaries seeing the whole text. */
     private static Matcher anchored(Pattern p, String text) {
-        return Matchers.take(p, text).useTransparentBounds(true).useAnchoringBounds(false);
+        return p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     }
 
     private static boolean lookingAt(Matcher m, String text, int at) {

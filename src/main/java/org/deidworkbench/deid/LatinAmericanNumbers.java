@@ -108,7 +108,6 @@ final class LatinAmericanNumbers {
             }
             i = j - 1;
         }
-        Matchers.giveBackAll(matchers);
         return out;
     }
 

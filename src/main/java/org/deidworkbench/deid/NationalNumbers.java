@@ -137,7 +137,6 @@ final class NationalNumbers {
             }
             i = j - 1;
         }
-        Matchers.giveBackAll(matchers);
         return out;
     }
 
@@ -148,7 +147,7 @@ final class NationalNumbers {
     static Matcher at(Matcher[] matchers, int k, Pattern p, String text, int from) {
         Matcher m = matchers[k];
         if (m == null) {
-            m = Matchers.take(p, text).useTransparentBounds(true).useAnchoringBounds(false);
+            m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             matchers[k] = m;
         }
         m.region(from, text.length());

@@ -196,7 +196,6 @@ final class NoteNumbers {
                 i = j - 1;
             }
         }
-        Matchers.giveBackAll(matchers);
         return out;
     }
 

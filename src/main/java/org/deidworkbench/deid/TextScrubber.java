@@ -1241,7 +1241,7 @@ public final class TextScrubber {
                 starts = null;
                 count = 0;
                 this.startTest = null;
-                m = Matchers.take(pattern, text).useTransparentBounds(false).useAnchoringBounds(true);
+                m = pattern.matcher(text);
             } else {
                 this.startTest = startTest;
                 switch (where) {
@@ -1267,15 +1267,7 @@ public final class TextScrubber {
 
         boolean find() {
             if (starts == null) {
-                if (m == null) {
-                    return false;
-                }
-                if (m.find()) {
-                    return true;
-                }
-                Matchers.giveBack(m);
-                m = null;
-                return false;
+                return m.find();
             }
             int n = text.length();
             while (next < count) {
@@ -1285,18 +1277,13 @@ public final class TextScrubber {
                     continue;
                 }
                 if (m == null) {
-                    m = Matchers.take(pattern, text).useTransparentBounds(true).useAnchoringBounds(false);
+                    m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
                 }
                 m.region(at, n);
                 if (m.lookingAt()) {
                     from = m.end();
                     return true;
                 }
-            }
-            if (m != null) {
-                Matchers.giveBack(m);
-                m = null;
-                next = count; // the matcher is another's now: this finder has nothing more to find
             }
             return false;
         }
