@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deidworkbench.deid.classify.MonthNames;
+import org.deidworkbench.deid.classify.MonthYears;
 
 /**
  * Recognises the date notations found in clinical exports and shifts or coarsens them while
@@ -236,6 +237,14 @@ public final class DateValues {
             }
             return before + zeroPadded(mid.getYear(), 4) + ym.group("s") + zeroPadded(mid.getMonthValue(), 2) + after;
         }
+        MonthYears.Found monthYear = MonthYears.whole(v);
+        if (monthYear != null) { // 03/2017, 03.2017, October 1995, Okt. 2019 (decision 0152)
+            String shifted = monthYear.shifted(days);
+            if (shifted == null) {
+                throw outOfRange();
+            }
+            return before + shifted + after;
+        }
         if (YEAR_ONLY.matcher(v).matches()) {
             return value;
         }
@@ -301,6 +310,10 @@ public final class DateValues {
         Matcher ym = YEAR_MONTH.matcher(v);
         if (ym.matches()) {
             return monthMiddle(ym).plusDays(days).getYear();
+        }
+        MonthYears.Found monthYear = MonthYears.whole(v);
+        if (monthYear != null) {
+            return monthYear.shiftedYear(days);
         }
         if (YEAR_ONLY.matcher(v).matches()) {
             return Integer.parseInt(v);

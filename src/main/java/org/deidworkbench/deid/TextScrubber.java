@@ -833,7 +833,9 @@ public final class TextScrubber {
     private Scrubbed scrubNow(String text, Subject subject, boolean prefilter, boolean slashDayFirst,
             List<Span> found, String original) {
         List<Span> spans = found != null ? found : new ArrayList<>();
+        int knownStart = spans.size();
         findKnownIdentifiers(text, spans);
+        int knownEnd = spans.size();
         for (NationalNumbers.Found f : NationalNumbers.find(text)) {
             // CPF, CNS, TC Kimlik No and Aadhaar by their check digits, CEP, Portuguese postcodes and PIN codes
             // (decision 0125); "SIGTAP 0303060212" is a code
@@ -992,6 +994,22 @@ public final class TextScrubber {
                 }
             }
         }
+        if (!prefilter || org.deidworkbench.deid.classify.MonthYears.mayHold(shape.longestDigitRun)) {
+            // a month and its year without a day: "October 1995", "03/2017", "2018-06" (decision 0152)
+            for (org.deidworkbench.deid.classify.MonthYears.Found f : org.deidworkbench.deid.classify.MonthYears.find(text)) {
+                if (overlaps(spans, knownStart, knownEnd, f.start(), f.end())) {
+                    continue; // the record's own name ("June Carter" in "June 2019") stays the name it is
+                }
+                for (int i = spans.size() - 1; i >= knownEnd; i--) {
+                    Span s = spans.get(i); // "late [NAME] 2018": the name lists know September as a given name
+                    if (s.start() >= f.start() && s.end() <= f.end() && s.replacement().equals("[NAME]")) {
+                        spans.remove(i);
+                    }
+                }
+                spans.add(new Span(f.start(), f.end(), monthYearReplacement(f, subject)));
+                dates = true;
+            }
+        }
         for (int i = 0, n = spans.size(); i < n; i++) {
             Span town = spans.get(i); // a town a table named or the place finder found
             if (town.replacement().equals("[LOCATION]")) {
@@ -1004,6 +1022,30 @@ public final class TextScrubber {
         restOfNames(text, spans);
         widenNamesLeft(text, spans, at -> declinedAt(text, at));
         return new Scrubbed(replace(text, spans), dates);
+    }
+
+    /** Whether one of {@code spans[from, to)} overlaps {@code [start, end)}. */
+    private static boolean overlaps(List<Span> spans, int from, int to, int start, int end) {
+        for (int i = from; i < to; i++) {
+            Span s = spans.get(i);
+            if (s.start() < end && start < s.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A month and year shifted by the subject's offset as a column's year-month is (decision 0152), or {@code [DATE]}
+     * without a subject, or when the year, before or after the shift, is as old as the aggregated ages' years.
+     */
+    private String monthYearReplacement(org.deidworkbench.deid.classify.MonthYears.Found f, Subject subject) {
+        if (subject == null) {
+            return "[DATE]";
+        }
+        int days = subject.dateOffsetDays();
+        String shifted = f.shifted(days);
+        return shifted == null || Math.min(f.year(), f.shiftedYear(days)) <= lastAggregatedYear ? "[DATE]" : shifted;
     }
 
     /**
@@ -1408,6 +1450,9 @@ public final class TextScrubber {
                     }
                 }
             }
+        }
+        if ((!prefilter || org.deidworkbench.deid.classify.MonthYears.mayHold(shape.longestDigitRun)) && !org.deidworkbench.deid.classify.MonthYears.find(text).isEmpty()) {
+            return true; // "October 1995", "03/2017" (decision 0152)
         }
         // Compact dates (yyyyMMdd) are what the [NUMBER] pattern finds that is a date, as scrub() decides.
         if (!obviouslyClean(text) && (!prefilter || NUMBER_DETECTOR.mayMatch().test(shape))) {

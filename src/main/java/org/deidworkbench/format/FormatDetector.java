@@ -40,6 +40,53 @@ public final class FormatDetector {
         return detect(head, path.getFileName().toString());
     }
 
+    /**
+     * Whether a head whose second line starts an object holds one value after another (NDJSON, also with a record
+     * over several lines) rather than one document: a Bundle written one entry per line has an object on its second
+     * line too, but its first value closes at the end of the file, not before another begins. Where the first value
+     * does not close within the head, a first line that opens a Bundle is one document; any other, NDJSON.
+     */
+    static boolean manyValues(String text, int firstLineEnd) {
+        int end = firstValueEnd(text);
+        if (end >= 0) {
+            return text.substring(end).stripLeading().startsWith("{");
+        }
+        return !BUNDLE_FIRST.matcher(text.substring(0, firstLineEnd)).find();
+    }
+
+    private static final java.util.regex.Pattern BUNDLE_FIRST =
+            java.util.regex.Pattern.compile("\"resourceType\"\\s*:\\s*\"Bundle\"");
+
+    /**
+     * Where the JSON value that opens {@code text} ends (after its closing brace), or -1 if it does not end within
+     * it: braces and brackets counted outside strings (the head is read as Latin-1, so a UTF-8 character's bytes are
+     * never a quote, a backslash or a brace).
+     */
+    static int firstValueEnd(String text) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+                if (depth == 0) {
+                    return i + 1;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** The preamble and the "DICM" prefix of a DICOM file. */
     private static final int DICOM_PREFIX = 132;
 
@@ -74,7 +121,7 @@ public final class FormatDetector {
             }
             int nl = trimmed.indexOf('\n');
             boolean secondLineIsObject = nl > 0 && trimmed.substring(nl + 1).stripLeading().startsWith("{");
-            return secondLineIsObject ? FileFormat.FHIR_NDJSON : FileFormat.FHIR_JSON;
+            return secondLineIsObject && manyValues(trimmed, nl) ? FileFormat.FHIR_NDJSON : FileFormat.FHIR_JSON;
         }
         if (trimmed.startsWith("<")) {
             return text.contains("http://hl7.org/fhir") ? FileFormat.FHIR_XML : FileFormat.UNKNOWN;

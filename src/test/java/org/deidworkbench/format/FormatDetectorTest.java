@@ -54,4 +54,32 @@ class FormatDetectorTest {
         Files.write(dir.resolve("empty.bin"), new byte[0]);
         assertEquals(FileFormat.UNKNOWN, FormatDetector.detect(dir.resolve("empty.bin")));
     }
+
+    /** A Bundle written one entry per line has an object on its second line, but it is one JSON document. */
+    @Test
+    void aBundleWrittenOneEntryPerLineIsOneJsonDocument() {
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[\n"
+                + "{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"p1\"}},\n"
+                + "{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"p2\"}}]}\n";
+        assertEquals(FileFormat.FHIR_JSON, FormatDetector.detect(bundle.getBytes(StandardCharsets.UTF_8), "b.json"));
+    }
+
+    @Test
+    void ndjsonIsTheFirstLineAWholeObjectAndTheNextAnother() {
+        String ndjson = "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"text\":{\"div\":\"a } and a \\\" and [\"}}\r\n"
+                + "{\"resourceType\":\"Patient\",\"id\":\"p2\"}\r\n";
+        assertEquals(FileFormat.FHIR_NDJSON, FormatDetector.detect(ndjson.getBytes(StandardCharsets.UTF_8), "p.json"));
+        assertEquals(FileFormat.FHIR_NDJSON, FormatDetector.detect(ndjson.replace("\r", "")
+                .getBytes(StandardCharsets.UTF_8), "Patient.ndjson"));
+        // a record over several lines, a line starting with "{" inside it: still one record after another
+        String multiLine = "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"note\":[\n{\"text\":\"a\"}]}\n"
+                + "{\"resourceType\":\"Observation\",\"id\":\"o2\"}\n";
+        assertEquals(FileFormat.FHIR_NDJSON, FormatDetector.detect(multiLine.getBytes(StandardCharsets.UTF_8), "o.json"));
+        // a Bundle one entry per line larger than the detector's head: its first line opens a Bundle
+        String big = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[\n"
+                + ("{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"" + "p".repeat(60) + "\"}},\n").repeat(400)
+                + "{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"last\"}}]}\n";
+        byte[] head = java.util.Arrays.copyOf(big.getBytes(StandardCharsets.UTF_8), FormatDetector.HEAD);
+        assertEquals(FileFormat.FHIR_JSON, FormatDetector.detect(head, "b.json"));
+    }
 }

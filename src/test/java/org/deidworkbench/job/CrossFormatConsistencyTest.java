@@ -151,4 +151,71 @@ class CrossFormatConsistencyTest {
         assertEquals(24, i);
         assertTrue(crossed > 0, "some shift crossed a new year, so the test tells the years apart");
     }
+
+    /**
+     * Decision 0152: a month and its year without a day, in a CSV column ({@code 10/1995}), in a CSV note
+     * ("Diagnosed in October 1995") and in FHIR ({@code onsetDateTime} "1995-10" and its note), is moved as the
+     * middle of its month is by the patient's offset, the same in both formats; the original month is left nowhere.
+     */
+    @Test
+    void aMonthAndItsYearMoveAlikeInCsvColumnsNotesAndFhir(@TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        StringBuilder csv = new StringBuilder("mrn,first_name,last_name,date_of_birth,diagnosed,note\n");
+        StringBuilder patients = new StringBuilder();
+        StringBuilder conditions = new StringBuilder();
+        int n = 16;
+        for (int i = 0; i < n; i++) {
+            String mrn = Integer.toString(880200 + i);
+            String birth = (1950 + i) + "-06-15";
+            LocalDate month = LocalDate.of(1990 + i, 1 + i % 12, 1);
+            String word = month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+            csv.append(mrn).append(",Ilse").append(i).append(",Quendelmoor,").append(birth).append(',')
+                    .append(String.format("%02d/%d", month.getMonthValue(), month.getYear()))
+                    .append(",Diagnosed in ").append(word).append(' ').append(month.getYear()).append(" at the clinic.\n");
+            patients.append("{\"resourceType\":\"Patient\",\"id\":\"q").append(i)
+                    .append("\",\"identifier\":[{\"type\":{\"coding\":[{\"system\":")
+                    .append("\"http://terminology.hl7.org/CodeSystem/v2-0203\",\"code\":\"MR\"}]},")
+                    .append("\"system\":\"http://hospital.example.org/mrn\",\"value\":\"").append(mrn)
+                    .append("\"}],\"birthDate\":\"").append(birth).append("\"}\n");
+            conditions.append("{\"resourceType\":\"Condition\",\"id\":\"c").append(i)
+                    .append("\",\"subject\":{\"reference\":\"Patient/q").append(i).append("\"},\"onsetDateTime\":\"")
+                    .append(String.format("%d-%02d", month.getYear(), month.getMonthValue()))
+                    .append("\",\"note\":[{\"text\":\"Onset in ").append(word).append(' ').append(month.getYear())
+                    .append(".\"}]}\n");
+        }
+        Files.writeString(in.resolve("patients.csv"), csv);
+        Files.writeString(in.resolve("Patient.ndjson"), patients);
+        Files.writeString(in.resolve("Condition.ndjson"), conditions);
+        Path o = tmp.resolve("out");
+        RunResult r = new RunJob(new RunRequest(List.of(in), o, tmp.resolve("k.deidkey"), true,
+                "correct horse battery".toCharArray(), ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        assertTrue(r.allWritten(), () -> r.files().toString());
+        List<String> rows = Files.readAllLines(o.resolve("patients.csv"), StandardCharsets.UTF_8);
+        List<String> fhir = Files.readAllLines(o.resolve("Condition.ndjson"), StandardCharsets.UTF_8);
+        assertEquals(n + 1, rows.size());
+        assertEquals(n, fhir.size());
+        int moved = 0;
+        for (int i = 0; i < n; i++) {
+            String[] cells = rows.get(i + 1).split(",");
+            int offset = (int) java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(1950 + i, 6, 15),
+                    LocalDate.parse(cells[cells.length - 3]));
+            LocalDate original = LocalDate.of(1990 + i, 1 + i % 12, 15);
+            LocalDate expected = original.plusDays(offset);
+            String word = expected.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+            assertEquals(String.format("%02d/%d", expected.getMonthValue(), expected.getYear()), cells[cells.length - 2],
+                    "row " + i);
+            assertEquals("Diagnosed in " + word + " " + expected.getYear() + " at the clinic.", cells[cells.length - 1],
+                    "row " + i);
+            JsonNode condition = new ObjectMapper().readTree(fhir.get(i));
+            assertEquals(String.format("%d-%02d", expected.getYear(), expected.getMonthValue()),
+                    condition.get("onsetDateTime").asText(), "Condition " + i);
+            assertEquals("Onset in " + word + " " + expected.getYear() + ".",
+                    condition.get("note").get(0).get("text").asText(), "Condition " + i);
+            if (expected.getMonthValue() != original.getMonthValue()) {
+                moved++;
+            }
+        }
+        assertTrue(moved > n / 2, "most offsets move the month, so the test tells moved from kept apart: " + moved);
+    }
 }

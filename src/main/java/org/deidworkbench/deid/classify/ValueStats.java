@@ -162,6 +162,8 @@ public final class ValueStats {
     int slashDate;
     /** Dates with the month's name ({@code 03-FEB-23}, {@code 03FEB2023}, {@code Feb 3, 2023}). */
     int monthNameDate;
+    /** A month and its year without a day ({@code 03/2017}, {@code 2018-06}, {@code October 1995}; decision 0152). */
+    int monthYear;
     int withTime;
     int slashFirstOver12;
     int slashSecondOver12;
@@ -298,6 +300,9 @@ public final class ValueStats {
             countDate(v);
             if (dates() == datesBefore && v.length() >= 6 && EastAsianDates.parse(v) != null) {
                 isoDate++; // 昭和33年3月12日, S33.3.12, 2023년 3월 12일: a date to shift like an ISO one (decision 0127)
+            }
+            if (dates() == datesBefore && len >= 6 && len <= 24 && MonthYears.whole(v) != null) {
+                monthYear++; // 03/2017, 2018-06, October 1995: a month is a date element (decision 0152)
             }
         }
         boolean isDate = dates() > datesBefore;
@@ -825,7 +830,7 @@ public final class ValueStats {
     }
 
     int dates() {
-        return isoDate + dotDate + dashDate + slashDate + monthNameDate;
+        return isoDate + dotDate + dashDate + slashDate + monthNameDate + monthYear;
     }
 
     /** Numbers describing the sample (never a value), for reports and the suggested profile. */
