@@ -33,6 +33,8 @@ public final class DateValues {
     private static final List<Notation> NOTATIONS = List.of(
             new Notation(Pattern.compile("(?<y>\\d{4})(?<s1>-)(?<m>\\d{1,2})(?<s2>-)(?<d>\\d{1,2})" + TIME), Order.YMD),
             new Notation(Pattern.compile("(?<y>\\d{4})(?<s1>/)(?<m>\\d{1,2})(?<s2>/)(?<d>\\d{1,2})" + TIME), Order.YMD),
+            // 2023.03.12: Korea, China, Hungary, old ACR-NEMA dates (decision 0153)
+            new Notation(Pattern.compile("(?<y>\\d{4})(?<s1>[.])(?<m>\\d{1,2})(?<s2>[.])(?<d>\\d{1,2})" + TIME), Order.YMD),
             new Notation(Pattern.compile("(?<m>\\d{1,2})(?<s1>/)(?<d>\\d{1,2})(?<s2>/)(?<y>\\d{4}|\\d{2})" + TIME), Order.MDY),
             new Notation(Pattern.compile("(?<d>\\d{1,2})(?<s1>[.])(?<m>\\d{1,2})(?<s2>[.])(?<y>\\d{4}|\\d{2})" + TIME), Order.DMY),
             new Notation(Pattern.compile("(?<d>\\d{1,2})(?<s1>-)(?<m>\\d{1,2})(?<s2>-)(?<y>\\d{4})" + TIME), Order.DMY),

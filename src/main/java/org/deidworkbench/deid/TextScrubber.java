@@ -657,10 +657,16 @@ public final class TextScrubber {
             // ... and in German, French, Dutch and Scandinavian notes: "(91 Jahre)", "91-jährige", "91 J.", "91 ans",
             // "91 jaar", "91 år"; "92 years of age". A German duration ("seit 91 Jahren") is rarely that long.
             new Detector(Pattern.compile("(?i)(?<![\\d.,])(?:9\\d|1[0-4]\\d)(?=[\\s-]*(?:years?|yrs?)[\\s-]*(?:old\\b|of\\s+age\\b)"
-                    + "|\\s*(?:yo|y/o)\\b|[\\s-]*(?:jahre?n?\\b|j\\.(?!\\w)|jährig|ans\\b|jaar\\b|år\\b))"),
+                    + "|\\s*(?:yo|y/o|y\\.\\s?o\\.?)(?!\\w)|[\\s-]*(?:jahre?n?\\b|j\\.(?!\\w)|jährig|ans\\b|jaar\\b|år\\b))"),
                     "90+", 0,
-                    s -> s.digits >= 2 && s.containsIgnoreCase("year", "yr", "yo", "y/o", "jahr", "jähr", "j.", "ans", "jaar",
-                            "år"), Starts.DIGIT_RUN).where(AGE_OVER_89_RUN),
+                    s -> s.digits >= 2 && s.containsIgnoreCase("year", "yr", "yo", "y/o", "y.", "jahr", "jähr", "j.", "ans",
+                            "jaar", "år"), Starts.DIGIT_RUN).where(AGE_OVER_89_RUN),
+            // ... and written in words: "ninety-two years old", "aged ninety", "a hundred and one year old" (decision 0153)
+            new Detector(Pattern.compile("(?i)\\b(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+                    + "|(?:a|one)[- ]hundred(?:(?:[- ]and)?[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+                    + "(?=[\\s-]+years?[\\s-]+(?:old|of\\s+age)\\b|[\\s-]+year[\\s-]old\\b)"
+                    + "|(?<=\\b[Aa]ged\\s)(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)[- ]hundred)\\b"),
+                    "90+", 0, s -> s.containsIgnoreCase("ninety", "hundred"), Starts.ANYWHERE),
             new Detector(Pattern.compile("(?i)\\b(?:age[d:]?|alter|leeftijd)\\s*(?:of\\s+|von\\s+|van\\s+|:\\s*)?"
                     + "(9\\d|1[0-4]\\d)(?!\\d|[.,]\\d)"), "90+", 1,
                     s -> s.digits >= 2 && s.containsIgnoreCase("age", "alter", "leeftijd"), Starts.WORD, "AaLl"),
@@ -676,6 +682,11 @@ public final class TextScrubber {
             // Not the digits of a decimal fraction, but still at the end of a sentence.
             new Detector(Pattern.compile("(?<!\\d)(?<!\\d[.,])\\d{7,}(?!\\d|[.,]\\d)"), "[NUMBER]", 0, s -> s.longestDigitRun >= 7,
                     Starts.DIGIT_RUN).where(digitRun((c, run, next) -> run >= 7)));
+
+    /** A year after "born" and its words in the corpus' languages ("born in 1931", "geb. 1931", "née en 1931"). */
+    private static final Pattern BORN_IN_YEAR = Pattern.compile("(?iu)(?<!\\p{L})(?:born|b\\.|geb\\.|geboren|n\u00e9e?"
+            + "|nacid[oa]|nat[oa]|urodzon[ya])(?:\\s+(?:in(?:\\s+the\\s+year)?|im(?:\\s+jahre?)?|en|el\\s+a\u00f1o|em|nel|w))?"
+            + "\\s+((?:18|19)\\d{2})(?!\\d)");
 
     /** A lone number such as a lab value: no pattern can match it, only a known numeric identifier. */
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[<>+-]?\\s?\\d{1,6}(?:[.,]\\d{1,6})?");
@@ -720,6 +731,9 @@ public final class TextScrubber {
         Matcher numeric = DateValues.textPattern().matcher(scrubbed);
         while (numeric.find()) {
             each.accept(numeric.group());
+        }
+        for (int[] d : OtherTextDates.find(scrubbed)) {
+            each.accept(scrubbed.substring(d[0], d[1]));
         }
         for (Pattern p : DateValues.monthNameTextPatterns()) {
             Matcher m = p.matcher(scrubbed);
@@ -968,6 +982,13 @@ public final class TextScrubber {
                         : numericDateReplacement(d.replacement(), subject, textDayFirst)));
             }
         }
+        if (!prefilter || OtherTextDates.mayHold(shape.longestDigitRun)) {
+            // 12.03.23, 2023.03.12, 12-Mar-23, 12MAR2023 (decision 0153)
+            for (int[] d : OtherTextDates.find(text)) {
+                spans.add(new Span(d[0], d[1], numericDateReplacement(text.substring(d[0], d[1]), subject, false)));
+                dates = true;
+            }
+        }
         if (!prefilter || shape.mayHoldMonthNameDate()) {
             for (int i = 0; i < DateValues.monthNameTextPatterns().size(); i++) {
                 Finder m = new Finder(DateValues.monthNameTextPatterns().get(i), text, shape, MONTH_NAME_DATE_STARTS[i],
@@ -976,6 +997,7 @@ public final class TextScrubber {
                     if (!DateValues.isMonthNameDate(m.matcher())) {
                         continue; // "3 setup 2021": a word that starts as another language's month does, and names none
                     }
+                    dropNamesInside(spans, knownEnd, m.start(), m.end()); // "Seen Jan 5th 2023": "Jan" is the date's
                     String replacement = "[DATE]";
                     if (subject != null) {
                         try {
@@ -994,18 +1016,23 @@ public final class TextScrubber {
                 }
             }
         }
+        if (!prefilter || shape.longestDigitRun >= 4 && shape.containsIgnoreCase("born", "b.", "geb", "nac", "nat",
+                "n\u00e9", "urodz")) {
+            // the year of birth of someone 90 or older tells the age Safe Harbor aggregates: "Born in 1931" (decision 0153)
+            Matcher m = BORN_IN_YEAR.matcher(text);
+            while (m.find()) {
+                if (Integer.parseInt(m.group(1)) <= lastAggregatedYear) {
+                    spans.add(new Span(m.start(1), m.end(1), "[DATE]"));
+                }
+            }
+        }
         if (!prefilter || org.deidworkbench.deid.classify.MonthYears.mayHold(shape.longestDigitRun)) {
             // a month and its year without a day: "October 1995", "03/2017", "2018-06" (decision 0152)
             for (org.deidworkbench.deid.classify.MonthYears.Found f : org.deidworkbench.deid.classify.MonthYears.find(text)) {
                 if (overlaps(spans, knownStart, knownEnd, f.start(), f.end())) {
                     continue; // the record's own name ("June Carter" in "June 2019") stays the name it is
                 }
-                for (int i = spans.size() - 1; i >= knownEnd; i--) {
-                    Span s = spans.get(i); // "late [NAME] 2018": the name lists know September as a given name
-                    if (s.start() >= f.start() && s.end() <= f.end() && s.replacement().equals("[NAME]")) {
-                        spans.remove(i);
-                    }
-                }
+                dropNamesInside(spans, knownEnd, f.start(), f.end()); // "late [NAME] 2018": September is a given name
                 spans.add(new Span(f.start(), f.end(), monthYearReplacement(f, subject)));
                 dates = true;
             }
@@ -1022,6 +1049,20 @@ public final class TextScrubber {
         restOfNames(text, spans);
         widenNamesLeft(text, spans, at -> declinedAt(text, at));
         return new Scrubbed(replace(text, spans), dates);
+    }
+
+    /**
+     * Removes the {@code [NAME]}s found inside a date {@code [start, end)}, from index {@code from} on (not the record's
+     * own names): the name lists know {@code Jan}, {@code April}, {@code September} as given names, and a name left
+     * there would take the word before it too ("Seen Jan 5th 2023" came out "[NAME] Sep 20th 2023").
+     */
+    private static void dropNamesInside(List<Span> spans, int from, int start, int end) {
+        for (int i = spans.size() - 1; i >= from; i--) {
+            Span s = spans.get(i);
+            if (s.start() >= start && s.end() <= end && s.replacement().equals("[NAME]")) {
+                spans.remove(i);
+            }
+        }
     }
 
     /** Whether one of {@code spans[from, to)} overlaps {@code [start, end)}. */
@@ -1450,6 +1491,9 @@ public final class TextScrubber {
                     }
                 }
             }
+        }
+        if ((!prefilter || OtherTextDates.mayHold(shape.longestDigitRun)) && !OtherTextDates.find(text).isEmpty()) {
+            return true; // 12.03.23, 2023.03.12, 12-Mar-23 (decision 0153)
         }
         if ((!prefilter || org.deidworkbench.deid.classify.MonthYears.mayHold(shape.longestDigitRun)) && !org.deidworkbench.deid.classify.MonthYears.find(text).isEmpty()) {
             return true; // "October 1995", "03/2017" (decision 0152)

@@ -4034,12 +4034,18 @@ def ages():
         ("102세 여자 환자, 낙상.", "102세"),
         ("ผู้ป่วยอายุ 103 ปี หกล้ม", "อายุ 103"),
         ("Edad: 104. Vive con su hija.", "Edad: 104"),
+        # English as US notes write it (decision 0153)
+        ("92 y.o. male found on the floor.", "92 y.o."),
+        ("She is ninety-three years old and lives alone.", "ninety-three"),
     ]
     rows = []
     for i, (text, age) in enumerate(notes):
         rows.append(["N%03d" % (i + 1), text + " Hb 92 g/L, creatinina 96 µmol/L, 93 mg."])
         plant("age-over-89", age)
     rows.append(["N%03d" % (len(notes) + 1), "Paziente di 67 anni; operata 91 anni fa? No: 19 anni fa. Edad 45."])
+    rows.append(["N%03d" % (len(notes) + 2), "Born in 1927, widowed; 45 y.o. son visits."])
+    plant("birth-year-over-89", "1927")
+    keep("ages", "45 y.o.")
     write_csv(os.path.join(d, "notes.csv"), ["note_id", "note_text"], rows)
     keep("ages", "Hb 92 g/L", "96 µmol/L", "93 mg", "67 anni", "19 anni fa", "Edad 45", "ipertensa da 30 anni")
     # 4. FHIR: the age as an observation's quantity in years, and a birth date 90 years back
@@ -4205,19 +4211,22 @@ def germany():
          "Sehr geehrter Herr Kollege Dr. Pfannkuch,\r\nwir berichten über Herrn Dr. med. Friedrich-Wilhelm von "
          "Hohenstein, geb. 17.11.1958, Hauptstraße 12a, 69117 Heidelberg, mobil +49 171 2345678. Implantation einer "
          "Hüft-TEP rechts (5-820.00) am 4. April 2023 bei Coxarthrose (M16.1). Seine Ehefrau Gisela von Hohenstein "
-         "holt ihn ab. Herr v. Hohenstein wurde über das Mammakarzinom-Screening (C50.4 V) aufgeklärt.\r\n"
+         "holt ihn ab. Herr v. Hohenstein wurde über das Mammakarzinom-Screening (C50.4 V) aufgeklärt. Vorbefund vom "
+         "14.06.21 (Sonographie).\r\n"
          "Dr. med. Isolde Rautenberg, Oberärztin"],
         ["2023004713", "100234601", "15.05.2023", "Dr. med. Konstantin Oberhuber",
          "Sehr geehrte Damen und Herren,\r\nwir berichten über die 92-jährige Patientin Frau Erna Großkreutz "
          "(geb. Weißgerber, Grosskreutz in der Hausarztakte), geb. 22.08.1930, Am Mühlbach 3, 83022 Rosenheim, "
          "Versichertennummer " + pts[2][13] + ". Sturz am 6. Mai 2023, Schenkelhalsfraktur links (S72.01), "
-         "Osteosynthese (5-790.5f). Der Sohn Reinhold Großkreutz ist unter 08031 93827 erreichbar.\r\n"
+         "Osteosynthese (5-790.5f). Wiedervorstellung am 29.05.23. Der Sohn Reinhold Großkreutz ist unter 08031 93827 "
+         "erreichbar.\r\n"
          "Dr. med. Konstantin Oberhuber"],
     ]
     w("arztbriefe.csv", ["Fallnummer", "Patientennummer", "Briefdatum", "Verfasser", "Brieftext"], letters)
     plant("clinician-name", "Wunderlich", "Ottfried", "Brenneisen", "Gudrun", "Rautenberg", "Isolde", "Pfannkuch",
           "Konstantin", "Oberhuber")
     plant("relative-name", "Sabine", "Gisela", "Reinhold")
+    plant("event-date", "14.06.21", "29.05.23")  # a letter's dd.MM.yy (decision 0153)
     plant("patient-name", "KÜBLER-SCHMITZ", "Kuebler-Schmitz", "Kuebler", "Grosskreutz")
     plant("phone", "0351/4582231")
     plant("address", "01067 Dresden", "69117 Heidelberg", "83022 Rosenheim")
