@@ -477,6 +477,25 @@ public final class TextScrubber {
             new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), "[EMAIL]", 0, s -> s.at, Starts.ANYWHERE),
             // A URL does not end in punctuation that closes the sentence around it.
             new Detector(Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]']"), "[URL]", 0, s -> s.containsIgnoreCase("http", "www."), Starts.WORD, "HhWw"),
+            // ... and without its scheme, a host and a path: "portal.klinikum-nord.de/patient/123" (decision 0154)
+            new Detector(Pattern.compile("(?i)(?<![\\w@./-])[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,62}"
+                    + "[a-z0-9])?)*\\.(?:com|org|net|edu|gov|mil|info|biz|health|io|eu|us|de|at|ch|uk|fr|nl|be|it|es|pt|se|no"
+                    + "|dk|fi|pl|cz|ca|au|nz|jp|kr|cn|in|br|mx|ar|cl|ru|gr|tr|il|sa|ir|th)/[^\\s<>\"]*[^\\s<>\".,;:!?)\\]']"),
+                    "[URL]", 0, s -> s.slash && s.dots > 0, Starts.ANYWHERE),
+            // Licences, plates, vehicles, devices and passports after their labels (HIPAA's 11th to 13th identifiers;
+            // decision 0154): "DL# D1234-5678-9012", "license plate ABC-1234", "Kennzeichen HD-XY 123", "VIN
+            // 1HGCM82633A004352", "S/N PJN123456R", "serial no. 44-1187", "Passport No. X1234567". Labels that are
+            // words of their own ("serial troponins", "LCP plate 3.5") only with "no.", "#" or a colon.
+            new Detector(Pattern.compile("(?:(?i:\\b(?:DL|SN|serial|(?:licen[cs]e|number|registration)\\s+plate|plate)"
+                    + "\\s*(?:no\\.?|nr\\.?|number|#|:)[\\s:#]*)"
+                    + "|(?i:\\b(?:S/N|VIN|passport|pass-?nr\\.?|reisepass|f\u00fchrerschein|driver'?s?\\s+licen[cs]e|licen[cs]e\\s+plate"
+                    + "|number\\s+plate|kfz-kennzeichen|kennzeichen|seriennummer|serien-?nr\\.?|ser\\.-?nr\\.?|plaque"
+                    + "|matr\u00edcula|targa|num\u00e9ro\\s+de\\s+s\u00e9rie)(?:\\s*(?:no\\.?|nr\\.?|number|#))?[\\s:#]*))"
+                    + "((?=[A-Z0-9 -]{0,30}\\d)(?=[A-Z0-9 -]{4})[A-Z0-9]{1,10}(?:[ -][A-Z0-9]{1,10}){0,3}"
+                    + "|(?=[A-Za-z0-9-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{2,24}[A-Za-z0-9])(?![\\w.-]\\w)"),
+                    "[ID]", 1, s -> s.digits >= 1 && s.containsIgnoreCase("dl", "sn", "s/n", "serial", "plate", "vin",
+                            "pass", "f\u00fchrerschein", "kennzeichen", "serien", "ser.", "plaque", "matr", "targa", "s\u00e9rie",
+                            "licen"), Starts.ANYWHERE),
             new Detector(Pattern.compile("(?<!\\d)(?<!\\d\\.)(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)"), "[IP]", 0, s -> s.dots >= 3 && s.digits >= 4, Starts.DIGIT_RUN)
                     .where(digitRun((c, run, next) -> run <= 3 && next == '.')),
             // IPv6 addresses, all eight groups or shortened by "::" ("2001:db8:85a3::8a2e:370:7334", "fe80::1ff:fe23:4567:890a%eth0",

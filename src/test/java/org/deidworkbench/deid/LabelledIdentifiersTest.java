@@ -1,0 +1,47 @@
+package org.deidworkbench.deid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Licence, plate, vehicle, device and passport numbers after their labels, and web addresses without their scheme
+ * (HIPAA Safe Harbor's 11th to 14th identifiers; decision 0154): a battery of note phrasings run through
+ * {@code deid run} found them kept.
+ */
+class LabelledIdentifiersTest {
+
+    private static String scrub(String note) {
+        return new TextScrubber(new KnownIdentifiers().snapshot(), 2026).scrub(note, null);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "DL# D1234-5678-9012 on file|DL# [ID] on file",
+        "Driver's license: S530-4417-8812 expired|Driver's license: [ID] expired",
+        "License plate ABC-1234 seen in the lot|License plate [ID] seen in the lot",
+        "Kennzeichen HD-XY 123 falsch geparkt|Kennzeichen [ID] falsch geparkt",
+        "VIN 1HGCM82633A004352 registered|VIN [ID] registered",
+        "Pacemaker S/N PJN123456R, lot 4471|Pacemaker S/N [ID], lot 4471",
+        "Pump serial no. 44-1187-A replaced|Pump serial no. [ID] replaced",
+        "Seriennummer 7731-0098 des Implantats|Seriennummer [ID] des Implantats",
+        "Passport No. X1234567 (UK)|Passport No. [ID] (UK)",
+        "See portal.klinikum-nord.de/patient/123 for images.|See [URL] for images.",
+        "Upload to files.example.com/u/q88/scan.pdf|Upload to [URL]",
+    })
+    void labelledNumbersAndAddressesAreRemoved(String note, String expected) {
+        assertEquals(expected, scrub(note));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "serial troponins 12 h apart", "serial ECG 12-lead in the morning", "LCP plate 3.5 mm, 8 holes",
+        "Platelets: 250", "SN: 2 beats dropped", "Kennzeichen: J", "passport photo taken", "Hb 12.5 g/dl, 3.5/10 pain",
+        "e.g./i.e. as above", "mg/dl and mmol/l",
+    })
+    void wordsThatAreNoLabelsOrAddressesStay(String note) {
+        assertEquals(note, scrub(note));
+    }
+}
