@@ -670,6 +670,14 @@ public final class TextScrubber {
             // month-name date (shifted like numeric dates) wins.
             new Detector(Pattern.compile("\\b" + MONTH_NAME + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d|[:.,]\\d)"), "[DATE]", 0, s -> s.digits >= 1 && s.contains(MONTH_PREFIXES),
                     Starts.WORD, "JFMASOND"),
+            // ... and written in digits after a word that makes it a day: "will visit on 3/15", "seen 3/14", "am 15.3."
+            // (decision 0155), a slash's before a clause's end or a joining word ("on 2/3 readings" is a count); "3/12
+            // cores" and "1/2 tablet" without such a word stay
+            new Detector(Pattern.compile("(?i)\\b(?:on|by|until|till|since|from|after|before|through|thru|due|dated|visit"
+                    + "|seen|am|vom|bis|seit|ab|le|du|au|el|del|il|dal|al)\\s+((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])"
+                    + "(?![\\d/]|[.,]\\d)(?=\\s*(?:[.,;:)]|$)|\\s+(?:and|or|at|to|for|with|in|she|he|they|we|pt|patient|was|were"
+                    + "|is|will|then|und|bis|um|et|y|e)\\b)|(?:0?[1-9]|[12]\\d|3[01])\\.(?:0?[1-9]|1[0-2])\\.(?![\\d]))"), "[DATE]", 1,
+                    s -> s.digits >= 2 && (s.slash || s.dots >= 2), Starts.ANYWHERE),
             new Detector(Pattern.compile("\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME), "[DATE]", 0, s -> s.digits >= 1 && s.contains(MONTH_PREFIXES),
                     Starts.DIGIT_RUN).where(digitRun((c, run, next) -> run <= 2 && (isRegexSpace(next) || "snrt".indexOf(next) >= 0))),
             // Ages over 89 are identifying (HIPAA): "92-year-old" becomes "90+-year-old".

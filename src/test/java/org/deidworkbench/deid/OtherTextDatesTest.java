@@ -69,4 +69,23 @@ class OtherTextDatesTest {
     void youngerAgesAndOtherNinetiesStay(String note) {
         assertEquals(note, scrub(note, null));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Son will visit on 3/15.|Son will visit on [DATE].",
+        "Seen 3/14 and due 4/1, then until 12/31|Seen [DATE] and due [DATE], then until [DATE]",
+        "On 3/15 she fell again.|On [DATE] she fell again.",
+        "Wiedervorstellung am 15.3. geplant|Wiedervorstellung am [DATE] geplant",
+    })
+    void aDayAndMonthInDigitsAfterADayWordAreRemoved(String note, String expected) {
+        assertEquals(expected, scrub(note, FORTY_DAYS_ON));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Cancer in 3/12 cores", "take 1/2 tablet", "pain 7/10 since 3 days", "BP 120/80 on 2/3 readings", "on 1/2 dose",
+        "from 3/12/2023", "Hb 12.5. Next"})
+    void aDayAndMonthInDigitsWithoutSuchAWordStay(String note) {
+        String out = scrub(note, FORTY_DAYS_ON);
+        assertTrue(!out.contains("[DATE]") || note.contains("2023"), out);
+    }
 }

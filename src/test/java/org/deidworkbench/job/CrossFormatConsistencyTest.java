@@ -118,18 +118,12 @@ class CrossFormatConsistencyTest {
             String birth = (1950 + i) + (i % 2 == 0 ? "-12-31" : "-01-01");
             births.add(birth);
             csv.append(mrn).append(",Ilse").append(i).append(",Quendelmoor,").append(birth).append('\n');
-            ndjson.append("{\"resourceType\":\"Patient\",\"id\":\"q").append(i)
-                    .append("\",\"identifier\":[{\"type\":{\"coding\":[{\"system\":")
-                    .append("\"http://terminology.hl7.org/CodeSystem/v2-0203\",\"code\":\"MR\"}]},")
-                    .append("\"system\":\"http://hospital.example.org/mrn\",\"value\":\"").append(mrn)
-                    .append("\"}],\"birthDate\":\"").append(birth).append("\"}\n");
+            ndjson.append(patientLine("q" + i, mrn, birth));
         }
         Files.writeString(in.resolve("patients.csv"), csv);
         Files.writeString(in.resolve("Patient.ndjson"), ndjson);
         Path o = tmp.resolve("out");
-        RunResult r = new RunJob(new RunRequest(List.of(in), o, tmp.resolve("k.deidkey"), true,
-                "correct horse battery".toCharArray(), ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        assertTrue(r.allWritten(), () -> r.files().toString());
+        runDefault(in, o, tmp.resolve("k.deidkey"));
         java.util.Map<String, String> shiftedByPseudonym = new java.util.HashMap<>();
         List<String> rows = Files.readAllLines(o.resolve("patients.csv"), StandardCharsets.UTF_8);
         for (String line : rows.subList(1, rows.size())) {
@@ -173,11 +167,7 @@ class CrossFormatConsistencyTest {
             csv.append(mrn).append(",Ilse").append(i).append(",Quendelmoor,").append(birth).append(',')
                     .append(String.format("%02d/%d", month.getMonthValue(), month.getYear()))
                     .append(",Diagnosed in ").append(word).append(' ').append(month.getYear()).append(" at the clinic.\n");
-            patients.append("{\"resourceType\":\"Patient\",\"id\":\"q").append(i)
-                    .append("\",\"identifier\":[{\"type\":{\"coding\":[{\"system\":")
-                    .append("\"http://terminology.hl7.org/CodeSystem/v2-0203\",\"code\":\"MR\"}]},")
-                    .append("\"system\":\"http://hospital.example.org/mrn\",\"value\":\"").append(mrn)
-                    .append("\"}],\"birthDate\":\"").append(birth).append("\"}\n");
+            patients.append(patientLine("q" + i, mrn, birth));
             conditions.append("{\"resourceType\":\"Condition\",\"id\":\"c").append(i)
                     .append("\",\"subject\":{\"reference\":\"Patient/q").append(i).append("\"},\"onsetDateTime\":\"")
                     .append(String.format("%d-%02d", month.getYear(), month.getMonthValue()))
@@ -188,9 +178,7 @@ class CrossFormatConsistencyTest {
         Files.writeString(in.resolve("Patient.ndjson"), patients);
         Files.writeString(in.resolve("Condition.ndjson"), conditions);
         Path o = tmp.resolve("out");
-        RunResult r = new RunJob(new RunRequest(List.of(in), o, tmp.resolve("k.deidkey"), true,
-                "correct horse battery".toCharArray(), ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        assertTrue(r.allWritten(), () -> r.files().toString());
+        runDefault(in, o, tmp.resolve("k.deidkey"));
         List<String> rows = Files.readAllLines(o.resolve("patients.csv"), StandardCharsets.UTF_8);
         List<String> fhir = Files.readAllLines(o.resolve("Condition.ndjson"), StandardCharsets.UTF_8);
         assertEquals(n + 1, rows.size());
@@ -217,5 +205,20 @@ class CrossFormatConsistencyTest {
             }
         }
         assertTrue(moved > n / 2, "most offsets move the month, so the test tells moved from kept apart: " + moved);
+    }
+
+    /** A FHIR Patient as one NDJSON line, its MRN typed {@code MR} as the CSV's {@code mrn} column joins it. */
+    private static String patientLine(String id, String mrn, String birth) {
+        return "{\"resourceType\":\"Patient\",\"id\":\"" + id + "\",\"identifier\":[{\"type\":{\"coding\":[{\"system\":"
+                + "\"http://terminology.hl7.org/CodeSystem/v2-0203\",\"code\":\"MR\"}]},"
+                + "\"system\":\"http://hospital.example.org/mrn\",\"value\":\"" + mrn + "\"}],\"birthDate\":\"" + birth
+                + "\"}\n";
+    }
+
+    /** One run of the default profile over {@code in}, every file written. */
+    private static void runDefault(Path in, Path out, Path key) throws Exception {
+        RunResult r = new RunJob(new RunRequest(List.of(in), out, key, true, "correct horse battery".toCharArray(),
+                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        assertTrue(r.allWritten(), () -> r.files().toString());
     }
 }

@@ -201,6 +201,11 @@ public final class ColumnClassifier {
             return of(s.share(s.withTime) >= 0.5 ? ColumnClass.DATE_TIME : ColumnClass.DATE, dates);
         }
         double integers = s.share(s.integer);
+        double compactMonths = s.share(s.compactYearMonth);
+        if ((h.has(Hint.BIRTH) || h.has(Hint.DATE)) && compactMonths >= 0.9) {
+            // DOB_YYYYMM 193101: a month is a date element, and the year may tell an age over 89 (decision 0155)
+            return of(h.has(Hint.BIRTH) ? ColumnClass.BIRTH_DATE : ColumnClass.DATE, compactMonths);
+        }
         if (h.has(Hint.BIRTH) && integers >= 0.9 && s.integerLengthMax <= 2) {
             return of(ColumnClass.BIRTH_DATE_PART, integers);
         }

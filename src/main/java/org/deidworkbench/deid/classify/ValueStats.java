@@ -164,6 +164,8 @@ public final class ValueStats {
     int monthNameDate;
     /** A month and its year without a day ({@code 03/2017}, {@code 2018-06}, {@code October 1995}; decision 0152). */
     int monthYear;
+    /** Six digits that read as {@code yyyyMM} (1800–2099, month 01–12): a date only under a date header. */
+    int compactYearMonth;
     int withTime;
     int slashFirstOver12;
     int slashSecondOver12;
@@ -286,6 +288,9 @@ public final class ValueStats {
             } else if (len == 4 && (v.startsWith("18") || v.startsWith("19") || v.startsWith("20")
                     || v.startsWith("21"))) {
                 yearLike++;
+            } else if (len == 6 && (v.startsWith("18") || v.startsWith("19") || v.startsWith("20"))
+                    && (v.charAt(4) == '0' && v.charAt(5) >= '1' || v.charAt(4) == '1' && v.charAt(5) <= '2')) {
+                compactYearMonth++; // 193101: a year and month, yyyyMM, under a date header (decision 0155)
             }
         }
         boolean isDecimal = isInteger || asciiDigit && mDecimal.reset(v).matches();

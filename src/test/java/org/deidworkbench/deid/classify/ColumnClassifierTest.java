@@ -40,6 +40,20 @@ class ColumnClassifierTest {
     }
 
     /** Decision 0106: an age in years under any age header is banded, not kept as a number. */
+    /** Decision 0155: {@code yyyyMM} under a birth or date header is a date; six-digit numbers elsewhere stay numbers. */
+    @Test
+    void aCompactYearAndMonthUnderADateHeaderIsADate() {
+        List<String> months = List.of("193101", "194802", "195503", "196204", "197005", "198306");
+        assertEquals(ColumnClass.BIRTH_DATE, classify("DOB_YYYYMM", months).columnClass());
+        assertEquals(ColumnClass.BIRTH_DATE, classify("birth_month", months).columnClass());
+        assertEquals(ColumnClass.DATE, classify("ADMIT_YYYYMM_DT", months).columnClass());
+        assertEquals(ColumnClass.BIRTH_DATE, classify("birth_month", List.of("03/1948", "07/1951", "11/1962", "01/1970"))
+                .columnClass(), "decision 0152's month-years too");
+        assertNotEquals(ColumnClass.DATE, classify("claim_amount", months).columnClass());
+        assertNotEquals(ColumnClass.DATE, classify("visit_dt", List.of("193113", "194800", "123456", "200201"))
+                .columnClass(), "months 13 and 00 are none");
+    }
+
     @Test
     void agesInYearsAreAgesAndAgesInOtherUnitsAreNot() {
         List<String> ages = List.of("93", "45", "7", "61", "38");
