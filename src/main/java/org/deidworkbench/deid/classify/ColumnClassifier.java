@@ -275,7 +275,10 @@ public final class ColumnClassifier {
                 && s.share(s.dates()) < 0.5 && s.share(s.groupedId) > 0) {
             return of(ColumnClass.NATIONAL_ID, Math.min(1, s.share(s.groupedId) + s.share(s.alnumId) + integers));
         }
-        if (s.share(s.booleans) >= 0.95 && s.distinct() <= 2 && !h.has(Hint.ID) && !h.has(Hint.CODE)) {
+        // A flag of letters (J/N, Y/N) is one under an id word too: § 21's "Kennung-Intensivbett" (decision 0155);
+        // 0 and 1 under an id header may be ids
+        if (s.share(s.booleans) >= 0.95 && s.distinct() <= 2 && (!h.has(Hint.ID) && !h.has(Hint.CODE)
+                || s.integer == 0 && !h.has(Hint.CODE))) {
             return of(ColumnClass.BOOLEAN, s.share(s.booleans));
         }
         if (numbers >= 0.95) {

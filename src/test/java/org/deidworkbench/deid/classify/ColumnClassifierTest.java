@@ -54,6 +54,15 @@ class ColumnClassifierTest {
                 .columnClass(), "months 13 and 00 are none");
     }
 
+    /** A yes/no flag in letters under a header with an id word (§ 21's "Kennung-Intensivbett") identifies nobody. */
+    @Test
+    void aFlagOfLettersIsABooleanEvenUnderAnIdHeader() {
+        assertEquals(ColumnClass.BOOLEAN, classify("Kennung-Intensivbett", List.of("N", "N", "J", "N")).columnClass());
+        assertEquals(ColumnClass.BOOLEAN, classify("ICU_FLAG_ID", List.of("Y", "N", "N", "Y", "N")).columnClass());
+        assertNotEquals(ColumnClass.BOOLEAN, classify("patient_id", List.of("1", "0", "1", "0")).columnClass(),
+                "digits under an id header may be ids");
+    }
+
     @Test
     void agesInYearsAreAgesAndAgesInOtherUnitsAreNot() {
         List<String> ages = List.of("93", "45", "7", "61", "38");
