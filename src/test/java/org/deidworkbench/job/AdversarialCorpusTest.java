@@ -202,7 +202,9 @@ class AdversarialCorpusTest {
      */
     private static final List<String> DATE_NOTATIONS = List.of("\\d{8}", "\\d{4}-\\d\\d-\\d\\d",
             "\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})", "\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})", "\\d{1,2}-\\d{1,2}-\\d{4}",
-            "\\d{1,2}\\.? (?:de )?\\p{L}+ (?:de )?\\d{4}", "\\d{2}-\\p{L}{3}-\\d{4}",
+            // Russian writes "г." after the year: "12 марта 2023 г." shifted by +9 days is the planted "21 марта 2023
+            // г." of the same patient's discharge, a coincidence to accept as the others are (it failed 1 run in ~25)
+            "\\d{1,2}\\.? (?:de )?\\p{L}+ (?:de )?\\d{4}(?: \u0433\\.)?", "\\d{2}-\\p{L}{3}-\\d{4}",
             "\\d{2}\\p{L}{3}\\d{4}"); // and SAS's date9. (12MAR2023; decision 0138)
     private static final Pattern COMPACT_OR_ISO_DATE = Pattern.compile(String.join("|", DATE_NOTATIONS));
 
