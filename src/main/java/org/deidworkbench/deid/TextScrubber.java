@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import org.deidworkbench.deid.classify.HijriDates;
+import org.deidworkbench.deid.classify.MonthYears;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deidworkbench.deid.classify.NameDictionary;
@@ -1053,9 +1054,9 @@ public final class TextScrubber {
                 }
             }
         }
-        if (!prefilter || org.deidworkbench.deid.classify.MonthYears.mayHold(shape.longestDigitRun)) {
+        if (!prefilter || MonthYears.mayHold(shape.longestDigitRun)) {
             // a month and its year without a day: "October 1995", "03/2017", "2018-06" (decision 0152)
-            for (org.deidworkbench.deid.classify.MonthYears.Found f : org.deidworkbench.deid.classify.MonthYears.find(text)) {
+            for (MonthYears.Found f : MonthYears.find(text)) {
                 if (overlaps(spans, knownStart, knownEnd, f.start(), f.end())) {
                     continue; // the record's own name ("June Carter" in "June 2019") stays the name it is
                 }
@@ -1107,7 +1108,7 @@ public final class TextScrubber {
      * A month and year shifted by the subject's offset as a column's year-month is (decision 0152), or {@code [DATE]}
      * without a subject, or when the year, before or after the shift, is as old as the aggregated ages' years.
      */
-    private String monthYearReplacement(org.deidworkbench.deid.classify.MonthYears.Found f, Subject subject) {
+    private String monthYearReplacement(MonthYears.Found f, Subject subject) {
         if (subject == null) {
             return "[DATE]";
         }
@@ -1522,7 +1523,7 @@ public final class TextScrubber {
         if ((!prefilter || OtherTextDates.mayHold(shape.longestDigitRun)) && !OtherTextDates.find(text).isEmpty()) {
             return true; // 12.03.23, 2023.03.12, 12-Mar-23 (decision 0153)
         }
-        if ((!prefilter || org.deidworkbench.deid.classify.MonthYears.mayHold(shape.longestDigitRun)) && !org.deidworkbench.deid.classify.MonthYears.find(text).isEmpty()) {
+        if ((!prefilter || MonthYears.mayHold(shape.longestDigitRun)) && !MonthYears.find(text).isEmpty()) {
             return true; // "October 1995", "03/2017" (decision 0152)
         }
         // Compact dates (yyyyMMdd) are what the [NUMBER] pattern finds that is a date, as scrub() decides.
