@@ -281,7 +281,40 @@ public final class CheckDigits {
      */
     public static boolean afterCodeSystem(CharSequence text, int start) {
         int from = Math.max(0, start - 24);
-        return CODE_SYSTEM_BEFORE.matcher(text.subSequence(from, start)).find();
+        return mayEndInCodeSystem(text, from, start) && CODE_SYSTEM_BEFORE.matcher(text.subSequence(from, start)).find();
+    }
+
+    /** A word of every name {@link #CODE_SYSTEM_BEFORE} knows, in lower case. */
+    private static final String[] CODE_SYSTEM_WORDS = {"snomed", "sct", "loinc", "icd", "rxnorm", "rxcui", "cvx", "cpt",
+        "hcpcs", "ndc", "atc", "ops", "sigtap", "concept", "code"};
+
+    /**
+     * What {@link #CODE_SYSTEM_BEFORE} needs of {@code [from, end)}, tested without a matcher (most numbers follow no
+     * code system): after the trailing spaces, an optional {@code :}, {@code #} or {@code =} and spaces, a letter or
+     * digit that ends one of its names, and one of {@link #CODE_SYSTEM_WORDS} somewhere in the text. Never false where
+     * the pattern matches.
+     */
+    private static boolean mayEndInCodeSystem(CharSequence t, int from, int end) {
+        int i = end;
+        while (i > from && Character.isWhitespace(t.charAt(i - 1))) {
+            i--;
+        }
+        if (i > from && ":#=".indexOf(t.charAt(i - 1)) >= 0) {
+            i--;
+            while (i > from && Character.isWhitespace(t.charAt(i - 1))) {
+                i--;
+            }
+        }
+        if (i == from || "dtcm01sixpeDTCMSIXPE".indexOf(t.charAt(i - 1)) < 0) {
+            return false;
+        }
+        String lower = t.subSequence(from, i).toString().toLowerCase(java.util.Locale.ROOT);
+        for (String w : CODE_SYSTEM_WORDS) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String CURP_CHARS = "0123456789ABCDEFGHIJKLMN\u00D1OPQRSTUVWXYZ";

@@ -233,7 +233,7 @@ public final class DateValues {
         }
         Matcher ym = YEAR_MONTH.matcher(v);
         if (ym.matches()) {
-            LocalDate mid = monthMiddle(ym).plusDays(days);
+            LocalDate mid = monthMiddle(ym, days);
             if (mid.getYear() < 1 || mid.getYear() > 9999) {
                 throw outOfRange();
             }
@@ -311,7 +311,7 @@ public final class DateValues {
         }
         Matcher ym = YEAR_MONTH.matcher(v);
         if (ym.matches()) {
-            return monthMiddle(ym).plusDays(days).getYear();
+            return monthMiddle(ym, days).getYear();
         }
         MonthYears.Found monthYear = MonthYears.whole(v);
         if (monthYear != null) {
@@ -498,9 +498,10 @@ public final class DateValues {
         };
     }
 
-    private static LocalDate monthMiddle(Matcher ym) throws UnprocessableValueException {
+    /** A year-month value's middle moved by {@code days} ({@link MonthYears#middle}); not a date for no such month. */
+    private static LocalDate monthMiddle(Matcher ym, int days) throws UnprocessableValueException {
         try {
-            return LocalDate.of(Integer.parseInt(ym.group("y")), Integer.parseInt(ym.group("m")), 15);
+            return MonthYears.middle(Integer.parseInt(ym.group("y")), Integer.parseInt(ym.group("m")), days);
         } catch (DateTimeException e) {
             throw notADate();
         }

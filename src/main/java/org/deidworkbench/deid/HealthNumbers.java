@@ -80,8 +80,9 @@ final class HealthNumbers {
      */
     static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        Matcher m = anchored(IHI, text);
+        Matcher m = null;
         for (int from = 0; (from = text.indexOf("8003", from)) >= 0; ) {
+            m = m == null ? anchored(IHI, text) : m;
             if (!lookingAt(m, text, from)) {
                 from++;
                 continue;
@@ -91,22 +92,23 @@ final class HealthNumbers {
             }
             from = m.end();
         }
-        m = anchored(MEDICARE, text);
-        for (int from = 0; next(m, text, from, MEDICARE_START); from = m.end()) {
+        m = null;
+        for (int from = 0; (m = next(MEDICARE, m, text, from, MEDICARE_START)) != null; from = m.end()) {
             if (CheckDigits.medicare(CheckDigits.digits(m.group()))) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
-        m = anchored(NHI, text);
-        for (int from = 0; next(m, text, from, NHI_START); from = m.end()) {
+        m = null;
+        for (int from = 0; (m = next(NHI, m, text, from, NHI_START)) != null; from = m.end()) {
             String upper = m.group().toUpperCase(java.util.Locale.ROOT);
             // in one case, as systems write it ("ZZZ0016", "zsc21tn"), not in a word's mixed case
             if ((m.group().equals(upper) || m.group().equals(m.group().toLowerCase(java.util.Locale.ROOT))) && CheckDigits.nhi(upper)) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
-        m = anchored(DVA, text);
+        m = null;
         for (int from = 0; (from = text.indexOf("DVA", from)) >= 0; ) {
+            m = m == null ? anchored(DVA, text) : m;
             if (!lookingAt(m, text, from)) {
                 from++;
                 continue;
@@ -114,38 +116,38 @@ final class HealthNumbers {
             found.add(new Found(m.start(1), m.end(1), Kind.NUMBER));
             from = m.end();
         }
-        m = anchored(CANADIAN_HEALTH_NUMBER, text);
-        for (int from = 0; next(m, text, from, CANADIAN_START); from = m.end()) {
+        m = null;
+        for (int from = 0; (m = next(CANADIAN_HEALTH_NUMBER, m, text, from, CANADIAN_START)) != null; from = m.end()) {
             String d = CheckDigits.digits(m.group());
             // in groups: with Ontario's version code, or with a valid check digit; unspaced: with both
             if (m.group(1) != null ? m.group(2) != null || CheckDigits.luhn(d) || CheckDigits.bcPhn(d) : CheckDigits.luhn(d)) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
-        m = anchored(RAMQ, text);
-        for (int from = 0; next(m, text, from, RAMQ_START); from = m.end()) {
+        m = null;
+        for (int from = 0; (m = next(RAMQ, m, text, from, RAMQ_START)) != null; from = m.end()) {
             int month = Integer.parseInt(m.group(1));
             int day = Integer.parseInt(m.group(2));
             if ((month >= 1 && month <= 12 || month >= 51 && month <= 62) && day >= 1 && day <= 31) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
-        m = anchored(SIN, text);
-        for (int from = 0; next(m, text, from, SIN_START); from = m.end()) {
+        m = null;
+        for (int from = 0; (m = next(SIN, m, text, from, SIN_START)) != null; from = m.end()) {
             boolean cued = m.group(1).equals("-")
                     || SIN_LABEL.matcher(text.substring(Math.max(0, m.start() - 24), m.start())).find();
             if (cued && CheckDigits.luhn(CheckDigits.digits(m.group()))) {
                 found.add(new Found(m.start(), m.end(), Kind.NUMBER));
             }
         }
-        m = anchored(AU_POSTCODE, text);
-        for (int from = 0; next(m, text, from, AU_POSTCODE_START); from = m.end()) {
+        m = null;
+        for (int from = 0; (m = next(AU_POSTCODE, m, text, from, AU_POSTCODE_START)) != null; from = m.end()) {
             if (australianPostcode(m.group(1), Integer.parseInt(m.group(2)))) {
                 found.add(new Found(m.start(2), m.end(2), Kind.POSTCODE));
             }
         }
-        m = anchored(CA_POSTCODE, text);
-        for (int from = 0; next(m, text, from, CA_POSTCODE_START); from = m.end()) {
+        m = null;
+        for (int from = 0; (m = next(CA_POSTCODE, m, text, from, CA_POSTCODE_START)) != null; from = m.end()) {
             found.add(new Found(m.start(), m.end(), Kind.POSTCODE));
         }
         return found;
@@ -190,21 +192,23 @@ final class HealthNumbers {
     }
 
     /**
-     * The next match at or after {@code from}, tried only where {@code start} allows one: as no match can start
+     * The pattern's match at or after {@code from}, tried only where {@code start} allows one: as no match can start
      * elsewhere, the first place that matches is where {@link Matcher#find()} would have found it, and the match is the
-     * same (transparent bounds).
+     * same (transparent bounds). The matcher is {@code m}, or made at the first place to try (most texts have none);
+     * null when there is no match.
      */
-    private static boolean next(Matcher m, String text, int from, Start start) {
+    private static Matcher next(Pattern p, Matcher m, String text, int from, Start start) {
         int n = text.length();
         for (int i = from; i < n; i++) {
             if (start.at(text, i)) {
+                m = m == null ? anchored(p, text) : m;
                 m.region(i, n);
                 if (m.lookingAt()) {
-                    return true;
+                    return m;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean digitsAt(String t, int i, int count) {

@@ -86,44 +86,49 @@ final class NationalNumbers {
             int len = j - i;
             char next = j < n ? text.charAt(j) : ' ';
             Matcher m;
-            if (digits >= 11 && (len == 3 && next == '.' || len == 9 && next == '-' || len == 11)
+            // every pattern starts with (?<![\d.\-/]); after a separator, the digits its next group needs
+            boolean free = i == 0 || ".-/".indexOf(text.charAt(i - 1)) < 0;
+            if (free && digits >= 11 && (len == 3 && next == '.' && digitsAt(text, j + 1, 3)
+                    || len == 9 && next == '-' && digitsAt(text, j + 1, 2) || len == 11)
                     && (m = at(matchers, 0, CPF, text, i)) != null && CheckDigits.cpf(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
-            if (len == 11 && (m = at(matchers, 1, ELEVEN, text, i)) != null && CheckDigits.tcKimlik(m.group())) {
+            if (free && len == 11 && (m = at(matchers, 1, ELEVEN, text, i)) != null && CheckDigits.tcKimlik(m.group())) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
-            if (digits >= 15 && (len == 3 && next == ' ' || len == 15)
+            if (free && digits >= 15 && (len == 3 && next == ' ' && digitsAt(text, j + 1, 4) || len == 15)
                     && (m = at(matchers, 2, CNS, text, i)) != null && CheckDigits.cns(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
-            if (digits >= 12 && (len == 4 && (next == ' ' || next == '-') || len == 12)
+            if (free && digits >= 12 && (len == 4 && (next == ' ' || next == '-') && digitsAt(text, j + 1, 4) || len == 12)
                     && (m = at(matchers, 3, AADHAAR, text, i)) != null && CheckDigits.aadhaar(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
-            if (len == 5 && next == '-' && (m = at(matchers, 4, CEP, text, i)) != null) {
+            if (free && len == 5 && next == '-' && digitsAt(text, j + 1, 3) && (m = at(matchers, 4, CEP, text, i)) != null) {
                 out.add(new Found(i, m.end(), "[ZIP]"));
             }
-            if (len == 4 && next == '-' && (m = at(matchers, 5, PT_POSTCODE, text, i)) != null
+            if (free && len == 4 && next == '-' && digitsAt(text, j + 1, 3) && (m = at(matchers, 5, PT_POSTCODE, text, i)) != null
                     && (lookingAt(PT_TOWN_AFTER, text, m.end()) || endsBefore(PT_LABEL_BEFORE, text, i, 24))) {
                 out.add(new Found(i, m.end(), "[ZIP]"));
             }
-            if ((len == 6 || len == 3 && next == ' ') && (m = at(matchers, 6, PIN, text, i)) != null
+            if (free && (len == 6 || len == 3 && next == ' ' && digitsAt(text, j + 1, 3)) && (m = at(matchers, 6, PIN, text, i)) != null
                     && (endsBefore(PIN_LABEL_BEFORE, text, i, 16)
                         || m.end() - i == 6 && endsBefore(TOWN_DASH_BEFORE, text, i, 36))) {
                 out.add(new Found(i, m.end(), "[ZIP]"));
             }
             // An RRN and My Number only in a text with kana, hanzi or Hangul: as many as one in ten numbers of their
             // length and shape pass the check, and an English note's accession or barcode number must stay.
-            if (digits >= 13 && (len == 6 && next == '-' || len == 13) && CjkNames.mayHold(text)
+            if (free && digits >= 13 && (len == 6 && next == '-' && digitsAt(text, j + 1, 7) || len == 13)
+                    && CjkNames.mayHold(text)
                     && (m = at(matchers, 7, RRN, text, i)) != null && CheckDigits.rrn(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
-            if (digits >= 17 && (len == 17 && (next == 'X' || next == 'x') || len == 18)
+            if (free && digits >= 17 && (len == 17 && (next == 'X' || next == 'x') || len == 18)
                     && (m = at(matchers, 8, CN_RESIDENT, text, i)) != null && CheckDigits.chineseResidentNumber(m.group())) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
-            if (digits >= 12 && (len == 4 && (next == ' ' || next == '-') || len == 12) && CjkNames.mayHold(text)
+            if (free && digits >= 12 && (len == 4 && (next == ' ' || next == '-') && digitsAt(text, j + 1, 4) || len == 12)
+                    && CjkNames.mayHold(text)
                     && (m = at(matchers, 9, MY_NUMBER, text, i)) != null && CheckDigits.myNumber(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
@@ -152,6 +157,19 @@ final class NationalNumbers {
         }
         m.region(from, text.length());
         return m.lookingAt() ? m : null;
+    }
+
+    /** Whether the {@code count} characters from {@code from} are ASCII digits (false past the end). */
+    private static boolean digitsAt(String text, int from, int count) {
+        if (from + count > text.length()) {
+            return false;
+        }
+        for (int k = from; k < from + count; k++) {
+            if (!isDigit(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDigit(char c) {

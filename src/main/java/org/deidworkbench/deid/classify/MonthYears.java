@@ -31,7 +31,7 @@ public final class MonthYears {
          * the years 1..9999.
          */
         public String shifted(int days) {
-            LocalDate mid = LocalDate.of(year, month, 15).plusDays(days);
+            LocalDate mid = middle(year, month, days);
             if (mid.getYear() < 1 || mid.getYear() > 9999) {
                 return null;
             }
@@ -51,8 +51,19 @@ public final class MonthYears {
 
         /** The year after {@link #shifted}. */
         public int shiftedYear(int days) {
-            return LocalDate.of(year, month, 15).plusDays(days).getYear();
+            return middle(year, month, days).getYear();
         }
+    }
+
+    /**
+     * Where a month without its day goes when the dates around it move by {@code days}: its middle, the 15th, moved
+     * (decision 0152). The one rule for a month and year in a note ({@link Found#shifted}) and in a column
+     * ({@code DateValues.shift} of {@code 2018-06}), so that both come out as the same month.
+     *
+     * @throws java.time.DateTimeException for a month that is not 1 to 12 or a year out of range
+     */
+    public static LocalDate middle(int year, int month, int days) {
+        return LocalDate.of(year, month, 15).plusDays(days);
     }
 
     /** How a month and year are written. */
