@@ -129,6 +129,9 @@ final class DicomProcessor implements FileProcessor {
     private record Cleaned(DicomFile file, FileStats stats, List<PreviewField> fields, List<PreviewField> added) {
     }
 
+    /** The rule id under which blanked metadata segments of compressed pixel data are counted. */
+    static final String PIXEL_METADATA_RULE = "pixel-data-metadata";
+
     private Cleaned clean(DicomFile file, String name, boolean preview) throws IOException, FormatException {
         Dataset ds = file.dataset();
         PixelSafety.Plan plan = PixelSafety.plan(ds, policy.section());
@@ -143,6 +146,10 @@ final class DicomProcessor implements FileProcessor {
                 redacted = true;
             }
             cleaner.count(r.rule().id() + " (redact)");
+        }
+        // EXIF, XMP, IPTC and comments inside compressed frames: blanked in place (decision 0156)
+        for (int n = PixelMetadata.blank(ds, file.transferSyntax().uid()); n > 0; n--) {
+            cleaner.count(PIXEL_METADATA_RULE + " (blank)");
         }
         Map<Integer, Element> before = new java.util.HashMap<>();
         for (int tag : Marking.tags()) {

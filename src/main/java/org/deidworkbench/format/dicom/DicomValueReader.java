@@ -34,7 +34,9 @@ import org.deidworkbench.format.ValueReader;
  *       elements of bulk VRs (OB, OW, UN, …, encapsulated or not) — vendors keep whole text headers there —,
  *       UN elements of standard tags the dictionary could not resolve, and an Encapsulated Document
  *       (0042,0011) unless it is a PDF, which is reported as not looked into;</li>
- *   <li>not read: numbers (binary VRs) and the standard bulk data — pixel data, overlays, look-up tables,
+ *   <li>of compressed pixel data (JPEG, JPEG-LS, JPEG 2000), the frames' text segments that are not blank: EXIF, XMP,
+ *       IPTC captions, comments (decision 0156), located by fragment;</li>
+ *   <li>not read: numbers (binary VRs) and the standard bulk data — the coded pictures, overlays, look-up tables,
  *       waveforms —, which hold no characters (burned-in text would need OCR, which the verifier does not do).</li>
  * </ul>
  * Deflated files are inflated as a stream into a temporary spool file (deleted again) by the codec; values
@@ -50,7 +52,7 @@ final class DicomValueReader implements ValueReader {
     @Override
     public void read(Path file, Visitor visitor, BooleanSupplier cancelled) throws IOException, FormatException {
         try (DicomFile dicom = new DicomReader().read(file)) {
-            Walk walk = new Walk(visitor, cancelled);
+            Walk walk = new Walk(visitor, cancelled, dicom.transferSyntax().uid());
             walk.dataset(dicom.fileMeta());
             walk.dataset(dicom.dataset());
         } catch (DicomFormatException e) {
@@ -70,9 +72,12 @@ final class DicomValueReader implements ValueReader {
         private int valueIndex = -1;
         private long elements;
 
-        Walk(Visitor visitor, BooleanSupplier cancelled) {
+        private final String transferSyntax;
+
+        Walk(Visitor visitor, BooleanSupplier cancelled, String transferSyntax) {
             this.visitor = visitor;
             this.cancelled = cancelled;
+            this.transferSyntax = transferSyntax;
         }
 
         void dataset(Dataset ds) throws IOException {
@@ -110,6 +115,13 @@ final class DicomValueReader implements ValueReader {
                     visitor.notScanned(get() + ": an encapsulated PDF document, not looked into");
                     return;
                 }
+            } else if (e.tag() == Tag.PIXEL_DATA && e.isFragments()) {
+                // compressed frames: only their text segments hold characters (EXIF, XMP, IPTC, comments; decision 0156)
+                for (PixelMetadata.Text t : PixelMetadata.texts(e, transferSyntax)) {
+                    valueIndex = t.fragment();
+                    visitor.bytes(new ByteArrayInputStream(t.bytes()), this);
+                }
+                return;
             } else if (!Tag.isPrivate(e.tag()) && !unresolved) {
                 return; // pixel data, overlays, look-up tables, waveforms: numbers, not characters
             }

@@ -102,6 +102,28 @@ class DicomValueReaderTest {
     }
 
     @Test
+    void theCamerasTextInsideACompressedFrameIsReadAndTheCodedPictureIsNot() throws Exception {
+        Dataset ds = PixelMetadataTest.photo(java.util.List.of(org.deidworkbench.dicom.Fragment.of(new byte[0]),
+                org.deidworkbench.dicom.Fragment.of(PixelMetadataTest.cameraJpeg())));
+        RecordingVisitor r = read(write(ds, TransferSyntax.of("1.2.840.10008.1.2.4.50")));
+        RecordingVisitor.Seen exif = r.first("SN 0123456789");
+        assertTrue(exif.raw(), "handed over as bytes");
+        assertEquals("(7FE0,0010) PixelData, value 2", exif.where());
+        assertEquals("(7FE0,0010) PixelData, value 2", r.where("Photo: Hannelore Kuebler"));
+        assertEquals("not seen", r.where("JFIF"), "the segments decoders need are not text to scan");
+    }
+
+    @Test
+    void aCompressedFrameWhoseTextWasBlankedHandsNothingOver() throws Exception {
+        Dataset ds = PixelMetadataTest.photo(java.util.List.of(org.deidworkbench.dicom.Fragment.of(new byte[0]),
+                org.deidworkbench.dicom.Fragment.of(PixelMetadataTest.cameraJpeg())));
+        PixelMetadata.blank(ds, "1.2.840.10008.1.2.4.50");
+        RecordingVisitor r = read(write(ds, TransferSyntax.of("1.2.840.10008.1.2.4.50")));
+        assertEquals("not seen", r.where("\u0000"));
+        assertEquals("not seen", r.where("Exif"));
+    }
+
+    @Test
     void aPrivateBinaryBlockIsReadAsRawBytes() throws Exception {
         Dataset ds = base();
         int creator = ds.reservePrivateTag(0x0029, "VENDOR HEADER", 0x10);

@@ -1,0 +1,314 @@
+package org.deidworkbench.format.dicom;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.deidworkbench.dicom.BulkData;
+import org.deidworkbench.dicom.Dataset;
+import org.deidworkbench.dicom.Element;
+import org.deidworkbench.dicom.Fragment;
+import org.deidworkbench.dicom.Tag;
+import org.deidworkbench.format.WithheldException;
+
+/**
+ * Text inside compressed pixel data (decision 0156). A photograph wrapped into DICOM as the camera wrote it (VL
+ * Photographic, dermatology and ophthalmology images from a "dicomizer") keeps the camera's EXIF in an APP1 segment —
+ * the moment it was taken, the camera's serial number, a GPS position, the photographer — and may carry XMP, IPTC
+ * captions (APP13) and comments (COM); a JPEG 2000 codestream may carry comments (COM). None of it is an attribute, so
+ * no profile rule reaches it, and a released image would carry it out.
+ *
+ * <p>The payload of each such segment is overwritten with zeros where it is: the segment stays, with its marker and
+ * length, so every fragment keeps its length (the offset tables stay true) and every byte of the coded picture is
+ * unchanged; a decoder skips an application segment or a comment it does not recognise. Segments a decoder needs are
+ * left as they are: APP0 (JFIF), APP2 (ICC colour profile), APP14 (Adobe's colour transform), APP8 in JPEG-LS (HP's
+ * colour transform). Only the segments before the first scan (JPEG's SOS, JPEG 2000's first tile part) are read: that is
+ * where they stand.
+ *
+ * <p>A frame whose segments cannot be read to their end inside their fragment (a segment that runs into the next
+ * fragment, a header longer than {@link #MAX_HEAD} bytes, bytes that are no marker where one must be) is not guessed
+ * at: the file is withheld, with the fragment named. Stateless.
+ */
+final class PixelMetadata {
+
+    /** Code of a file withheld because its compressed pixel data's segments cannot be read. */
+    static final String UNREADABLE = "DICOM-PIXEL-METADATA";
+    /** The most bytes of a frame's start read for its segments (EXIF and ICC profiles take 64 KB each at most). */
+    static final int MAX_HEAD = 1 << 20;
+    /** The largest fragment read whole into memory to be blanked; a larger one is withheld instead. */
+    static final long MAX_FRAGMENT_IN_MEMORY = 64L << 20;
+
+    private static final Set<String> JPEG = Set.of("1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51",
+            "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70");
+    private static final Set<String> JPEG_LS = Set.of("1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81");
+    private static final Set<String> JPEG_2000 = Set.of("1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91",
+            "1.2.840.10008.1.2.4.92", "1.2.840.10008.1.2.4.93", "1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.202",
+            "1.2.840.10008.1.2.4.203");
+
+    private PixelMetadata() {
+    }
+
+    /** Whether pixel data in this transfer syntax is a JPEG, JPEG-LS or JPEG 2000 stream this reads. */
+    static boolean reads(String transferSyntaxUid) {
+        return JPEG.contains(transferSyntaxUid) || JPEG_LS.contains(transferSyntaxUid)
+                || JPEG_2000.contains(transferSyntaxUid);
+    }
+
+    /**
+     * Blanks the metadata segments of every frame of the data set's encapsulated Pixel Data, replacing the fragments
+     * that held any with blanked copies; nothing changes where there are none.
+     *
+     * @return how many segments were blanked
+     * @throws WithheldException when a frame's segments cannot be read to their end in their fragment
+     * @throws IOException when a fragment left in the source cannot be read
+     */
+    static int blank(Dataset ds, String transferSyntaxUid) throws IOException, WithheldException {
+        Element pixels = ds.get(Tag.PIXEL_DATA);
+        if (pixels == null || !pixels.isFragments() || !reads(transferSyntaxUid)) {
+            return 0;
+        }
+        boolean j2k = JPEG_2000.contains(transferSyntaxUid);
+        boolean ls = JPEG_LS.contains(transferSyntaxUid);
+        List<Fragment> fragments = new ArrayList<>(pixels.fragments());
+        int blanked = 0;
+        boolean changed = false;
+        for (int i = 1; i < fragments.size(); i++) { // the first item is the Basic Offset Table
+            Fragment f = fragments.get(i);
+            List<int[]> payloads = read(f, j2k, ls, i).payloads();
+            if (payloads == null || payloads.isEmpty()) {
+                continue;
+            }
+            byte[] bytes;
+            if (f.bytes() != null) {
+                bytes = f.bytes().clone();
+            } else if (f.length() <= MAX_FRAGMENT_IN_MEMORY) {
+                bytes = f.bulk().readAll();
+            } else {
+                throw unreadable(i, "its frame of " + f.length() + " bytes carries text segments and is too large to"
+                        + " be blanked in memory");
+            }
+            for (int[] p : payloads) {
+                Arrays.fill(bytes, p[0], p[1], (byte) 0);
+            }
+            fragments.set(i, Fragment.of(bytes));
+            blanked += payloads.size();
+            changed = true;
+        }
+        if (changed) {
+            ds.put(Element.ofFragments(Tag.PIXEL_DATA, pixels.vr(), fragments));
+        }
+        return blanked;
+    }
+
+    /** A fragment's first bytes and where its metadata segments' payloads are in them (null: it starts no frame). */
+    private record Read(byte[] head, List<int[]> payloads) {
+    }
+
+    private static Read read(Fragment f, boolean j2k, boolean ls, int i) throws IOException, WithheldException {
+        byte[] head = head(f, FIRST_READ);
+        try {
+            return new Read(head, segments(head, f, j2k, ls, i));
+        } catch (MoreBytes e) {
+            head = head(f, MAX_HEAD);
+            try {
+                return new Read(head, segments(head, f, j2k, ls, i));
+            } catch (MoreBytes again) {
+                throw unreadable(i, "its header runs past the first " + MAX_HEAD + " bytes");
+            }
+        }
+    }
+
+    /** The text of one metadata segment that is not blank, and the fragment it is in. */
+    record Text(int fragment, byte[] bytes) {
+    }
+
+    /**
+     * The metadata segments of the compressed frames that still hold anything but zeros, for the leak verifier; a
+     * fragment whose segments cannot be read is passed over (the run would have withheld it).
+     */
+    static List<Text> texts(Element pixels, String transferSyntaxUid) throws IOException {
+        List<Text> out = new ArrayList<>();
+        if (!pixels.isFragments() || !reads(transferSyntaxUid)) {
+            return out;
+        }
+        boolean j2k = JPEG_2000.contains(transferSyntaxUid);
+        boolean ls = JPEG_LS.contains(transferSyntaxUid);
+        for (int i = 1; i < pixels.fragments().size(); i++) {
+            Read r;
+            try {
+                r = read(pixels.fragments().get(i), j2k, ls, i);
+            } catch (WithheldException e) {
+                continue;
+            }
+            for (int[] p : r.payloads() == null ? List.<int[]>of() : r.payloads()) {
+                for (int k = p[0]; k < p[1]; k++) {
+                    if (r.head()[k] != 0) {
+                        out.add(new Text(i, Arrays.copyOfRange(r.head(), p[0], p[1])));
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Bytes read first from a fragment left in the source: a JPEG's tables take a few hundred, EXIF up to 64 KB. */
+    private static final int FIRST_READ = 8 << 10;
+
+    /** The header ran past the bytes read of a fragment that has more. */
+    private static final class MoreBytes extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        MoreBytes() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static List<int[]> segments(byte[] head, Fragment f, boolean j2k, boolean ls, int i)
+            throws WithheldException, MoreBytes {
+        boolean whole = head.length == f.length();
+        return j2k ? j2kComments(head, whole, i) : jpegSegments(head, whole, ls, i);
+    }
+
+    /** The fragment's first bytes: all of it when it is in memory, else at most {@code most} of it. */
+    private static byte[] head(Fragment f, int most) throws IOException {
+        if (f.bytes() != null) {
+            return f.bytes();
+        }
+        BulkData b = f.bulk();
+        byte[] head = new byte[(int) Math.min(b.length(), most)];
+        try (FileChannel ch = FileChannel.open(b.file(), StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.wrap(head);
+            long pos = b.offset();
+            while (buf.hasRemaining()) {
+                int n = ch.read(buf, pos);
+                if (n < 0) {
+                    throw new IOException("source file is shorter than the referenced pixel data");
+                }
+                pos += n;
+            }
+        }
+        return head;
+    }
+
+    /** Whether a JPEG or JPEG-LS marker's segment is metadata to blank (not one a decoder needs). */
+    private static boolean metadata(int marker, boolean jpegLs) {
+        if (marker == 0xFE) {
+            return true; // COM
+        }
+        if (marker < 0xE0 || marker > 0xEF) {
+            return false;
+        }
+        return marker != 0xE0 && marker != 0xE2 && marker != 0xEE && !(jpegLs && marker == 0xE8);
+    }
+
+    /**
+     * The payloads {@code [start, end)} of a JPEG frame's metadata segments (after each segment's length), or null
+     * when the fragment does not start a frame (no SOI).
+     */
+    private static List<int[]> jpegSegments(byte[] b, boolean whole, boolean jpegLs, int fragment)
+            throws WithheldException, MoreBytes {
+        if (b.length < 2 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
+            return null;
+        }
+        List<int[]> out = new ArrayList<>();
+        int p = 2;
+        while (true) {
+            if (p + 1 >= b.length) {
+                if (!whole) {
+                    throw new MoreBytes();
+                }
+                throw unreadable(fragment, "its JPEG stream ends before its first scan");
+            }
+            if ((b[p] & 0xFF) != 0xFF) {
+                throw unreadable(fragment, "its JPEG stream has no marker where one must be");
+            }
+            while (p + 1 < b.length && (b[p + 1] & 0xFF) == 0xFF) {
+                p++; // fill bytes before a marker
+            }
+            if (p + 1 >= b.length) {
+                continue; // reported above on the next turn
+            }
+            int marker = b[p + 1] & 0xFF;
+            p += 2;
+            if (marker == 0xDA) {
+                return out; // SOS: the coded picture follows
+            }
+            if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
+                continue; // TEM, RSTn: no length
+            }
+            if (marker == 0xD8 || marker == 0xD9 || marker == 0x00) {
+                throw unreadable(fragment, "its JPEG stream has no marker where one must be");
+            }
+            if (p + 2 > b.length) {
+                continue; // reported above on the next turn
+            }
+            int length = (b[p] & 0xFF) << 8 | b[p + 1] & 0xFF;
+            if (length < 2) {
+                throw unreadable(fragment, "a JPEG segment's length is less than its own two bytes");
+            }
+            int end = p + length;
+            if (end > b.length) {
+                if (!whole) {
+                    throw new MoreBytes();
+                }
+                throw unreadable(fragment, "a JPEG segment runs past the end of its fragment");
+            }
+            if (metadata(marker, jpegLs) && length > 2) {
+                out.add(new int[] {p + 2, end});
+            }
+            p = end;
+        }
+    }
+
+    /**
+     * The texts {@code [start, end)} of a JPEG 2000 codestream's main-header comments (after each COM's length and
+     * registration), or null when the fragment does not start a codestream (no SOC).
+     */
+    private static List<int[]> j2kComments(byte[] b, boolean whole, int fragment) throws WithheldException, MoreBytes {
+        if (b.length < 2 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0x4F) {
+            return null;
+        }
+        List<int[]> out = new ArrayList<>();
+        int p = 2;
+        while (true) {
+            if (p + 4 > b.length) {
+                if (!whole) {
+                    throw new MoreBytes();
+                }
+                throw unreadable(fragment, "its JPEG 2000 codestream ends in its main header");
+            }
+            if ((b[p] & 0xFF) != 0xFF) {
+                throw unreadable(fragment, "its JPEG 2000 codestream has no marker where one must be");
+            }
+            int marker = b[p + 1] & 0xFF;
+            if (marker == 0x90) {
+                return out; // SOT: the first tile part
+            }
+            int length = (b[p + 2] & 0xFF) << 8 | b[p + 3] & 0xFF;
+            int end = p + 2 + length;
+            if (length < 2) {
+                throw unreadable(fragment, "a JPEG 2000 segment's length is less than its own two bytes");
+            }
+            if (end > b.length) {
+                if (!whole) {
+                    throw new MoreBytes();
+                }
+                throw unreadable(fragment, "a JPEG 2000 segment runs past the end of its fragment");
+            }
+            if (marker == 0x64 && length > 4) { // COM: Lcom, Rcom, then the text
+                out.add(new int[] {p + 6, end});
+            }
+            p = end;
+        }
+    }
+
+    private static WithheldException unreadable(int fragment, String why) {
+        return new WithheldException(UNREADABLE, Tag.toString(Tag.PIXEL_DATA) + " fragment " + fragment, "the"
+                + " compressed pixel data may carry text (EXIF, comments) that cannot be found safely: " + why);
+    }
+}
