@@ -489,6 +489,52 @@ def dicom():
     plant("mrn", "NO-99812734")
     keep("dicom", "I63.9", "18748-4", "MR Caput")
 
+    # A CT slice a PACS compressed to JPEG baseline, its encoder's comment (COM) and an EXIF-like APP1 segment naming
+    # the patient and the workstation (decision 0156): text inside the pixel data, where no attribute rule reaches.
+    from pydicom.encaps import encapsulate
+    # An 8 x 8 grey JPEG as the JDK's encoder writes it (SOI, JFIF, tables, one scan), fixed here so that the
+    # corpus needs no image library; a PACS's encoder comment naming the patient is put after its JFIF segment.
+    jpeg = bytes.fromhex(
+        "ffd8ffe000104a46494600010200000100010000ffdb004300080606070605080707070909080a0c140d0c0b0b0c1912130f"
+        "141d1a1f1e1d1a1c1c20242e2720222c231c1c2837292c30313434341f27393d38323c2e333432ffc0000b08000800080101"
+        "1100ffc4001f0000010501010101010100000000000000000102030405060708090a0bffc400b51000020103030204030505"
+        "04040000017d01020300041105122131410613516107227114328191a1082342b1c11552d1f02433627282090a161718191a"
+        "25262728292a3435363738393a434445464748494a535455565758595a636465666768696a737475767778797a8384858687"
+        "88898a92939495969798999aa2a3a4a5a6a7a8a9aab2b3b4b5b6b7b8b9bac2c3c4c5c6c7c8c9cad2d3d4d5d6d7d8d9dae1e2"
+        "e3e4e5e6e7e8e9eaf1f2f3f4f5f6f7f8f9faffda0008010100003f00e4fc1da3ff00abf96bffd9"
+    )
+    app0_end = 4 + (jpeg[4] << 8 | jpeg[5])
+
+    def segment(marker, payload):
+        return bytes([0xFF, marker, (len(payload) + 2) >> 8, (len(payload) + 2) & 0xFF]) + payload
+
+    frame = (jpeg[:app0_end]
+             + segment(0xE1, b"Exif\0\0MM\0*Station CT-LINDENAU-07 operator Kreuzkamp")
+             + segment(0xFE, "Pat. Oberschmidt-Fenn, Wendelgard KH-4471291 *12.02.1948".encode("latin-1"))
+             + jpeg[app0_end:])
+    if len(frame) % 2:
+        frame += b"\0"
+    ds = base("ISO_IR 100", "Oberschmidt-Fenn^Wendelgard", "KH-4471291", ct, "1.2.826.0.1.3680043.99.3.3", "CT")
+    ds.file_meta.TransferSyntaxUID = "1.2.840.10008.1.2.4.50"
+    ds.BurnedInAnnotation = "NO"
+    ds.Rows = 8
+    ds.Columns = 8
+    ds.SamplesPerPixel = 1
+    ds.PhotometricInterpretation = "MONOCHROME2"
+    ds.BitsAllocated = 8
+    ds.BitsStored = 8
+    ds.HighBit = 7
+    ds.PixelRepresentation = 0
+    ds.ImageType = ["ORIGINAL", "PRIMARY", "AXIAL"]
+    ds.PixelData = encapsulate([frame])
+    ds["PixelData"].is_undefined_length = True
+    ds["PixelData"].VR = "OB"
+    ds.save_as(os.path.join(d, "ct_jpeg_comment.dcm"), write_like_original=False)
+    plant("patient-name", "Oberschmidt-Fenn", "Wendelgard")
+    plant("mrn", "KH-4471291")
+    plant("birth-date", "12.02.1948")
+    plant("device-id", "CT-LINDENAU-07")
+
 
 # --- DICOM in Japanese, Korean and Chinese conventions: ISO 2022 code extensions, GB18030, three component groups ---
 def cjk():
