@@ -37,7 +37,17 @@ public record BulkData(Path file, long offset, long length, boolean bigEndian) {
         if (length > Integer.MAX_VALUE - 8) {
             throw new IOException("value of " + length + " bytes is too large to load into memory");
         }
-        byte[] out = new byte[(int) length];
+        return readFirst((int) length);
+    }
+
+    /**
+     * Reads the value's first {@code most} bytes into memory (all of it when it is shorter), as stored: for a look at
+     * a value's start without loading the rest.
+     *
+     * @throws IOException when the file is shorter than the reference or cannot be read
+     */
+    public byte[] readFirst(int most) throws IOException {
+        byte[] out = new byte[(int) Math.min(length, Math.max(0, most))];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer b = ByteBuffer.wrap(out);
             long pos = offset;

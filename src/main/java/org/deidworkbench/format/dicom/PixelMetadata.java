@@ -1,14 +1,10 @@
 package org.deidworkbench.format.dicom;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.deidworkbench.dicom.BulkData;
 import org.deidworkbench.dicom.Dataset;
 import org.deidworkbench.dicom.Element;
 import org.deidworkbench.dicom.Fragment;
@@ -179,20 +175,7 @@ final class PixelMetadata {
         if (f.bytes() != null) {
             return f.bytes();
         }
-        BulkData b = f.bulk();
-        byte[] head = new byte[(int) Math.min(b.length(), most)];
-        try (FileChannel ch = FileChannel.open(b.file(), StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.wrap(head);
-            long pos = b.offset();
-            while (buf.hasRemaining()) {
-                int n = ch.read(buf, pos);
-                if (n < 0) {
-                    throw new IOException("source file is shorter than the referenced pixel data");
-                }
-                pos += n;
-            }
-        }
-        return head;
+        return f.bulk().readFirst(most);
     }
 
     /** Whether a JPEG or JPEG-LS marker's segment is metadata to blank (not one a decoder needs). */
