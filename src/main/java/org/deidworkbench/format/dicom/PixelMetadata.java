@@ -38,14 +38,22 @@ final class PixelMetadata {
     /** The largest fragment read whole into memory to be blanked; a larger one is withheld instead. */
     static final long MAX_FRAGMENT_IN_MEMORY = 64L << 20;
 
-    private static final Set<String> JPEG = Set.of("1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51",
-            "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70");
+    /** JPEG baseline, extended and lossless, and the retired processes (.52–.56, .58–.66) the codec knows. */
+    private static final Set<String> JPEG = jpeg();
     private static final Set<String> JPEG_LS = Set.of("1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81");
     private static final Set<String> JPEG_2000 = Set.of("1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91",
             "1.2.840.10008.1.2.4.92", "1.2.840.10008.1.2.4.93", "1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.202",
             "1.2.840.10008.1.2.4.203");
 
     private PixelMetadata() {
+    }
+
+    private static Set<String> jpeg() {
+        Set<String> uids = new java.util.HashSet<>();
+        for (int p : new int[] {50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 61, 62, 63, 64, 65, 66, 70}) {
+            uids.add("1.2.840.10008.1.2.4." + p);
+        }
+        return Set.copyOf(uids);
     }
 
     /** Whether pixel data in this transfer syntax is a JPEG, JPEG-LS or JPEG 2000 stream this reads. */
