@@ -65,6 +65,9 @@ public record TransferSyntax(String uid, String name, boolean explicitVr, boolea
         for (String v : video) {
             encapsulated("1.2.840.10008.1.2.4." + v, "MPEG/HEVC video");
         }
+        encapsulated("1.2.840.10008.1.2.4.110", "JPEG XL Lossless");
+        encapsulated("1.2.840.10008.1.2.4.111", "JPEG XL JPEG Recompression");
+        encapsulated("1.2.840.10008.1.2.4.112", "JPEG XL");
         encapsulated("1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 Lossless");
         encapsulated("1.2.840.10008.1.2.4.202", "High-Throughput JPEG 2000 with RPCL Options Lossless");
         encapsulated("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000");

@@ -216,11 +216,12 @@ public final class ConformanceStatement {
                 + " declare Burned In Annotation NO."
                 + " Redaction fills rectangles with zeros in every frame of native pixel data; compressed pixel data"
                 + " that needs filling is withheld. Burned In Annotation is set to NO only after a redaction filled"
-                + " pixels. In compressed pixel data (JPEG, JPEG-LS, JPEG 2000) the text segments before each frame's"
-                + " first scan are overwritten with zeros in place: EXIF, XMP and other application segments, IPTC"
-                + " captions and comments; the JFIF, ICC, Adobe and JPEG-LS colour segments decoders need are kept,"
-                + " and no byte of the coded picture or any length changes (a frame whose segments cannot be read to"
-                + " their end is withheld)."
+                + " pixels. In compressed pixel data (JPEG, JPEG-LS, JPEG 2000, JPEG XL) the text segments of each"
+                + " frame are overwritten with zeros in place: EXIF, XMP and other application segments, IPTC captions,"
+                + " comments, a JPEG XL container's metadata boxes; the JFIF, ICC, Adobe and JPEG-LS colour segments"
+                + " decoders need are kept, and no byte of the coded picture or any length changes. A frame whose"
+                + " segments cannot be read to their end, and compressed pixel data in a transfer syntax this tool"
+                + " does not know, are withheld."
                 + " Encapsulated documents are not released. A DICOMDIR is never copied: it is made anew over"
                 + " the de-identified files written into its folder, where their names are File IDs.");
         line(b, "");

@@ -148,7 +148,7 @@ final class DicomProcessor implements FileProcessor {
             cleaner.count(r.rule().id() + " (redact)");
         }
         // EXIF, XMP, IPTC and comments inside compressed frames: blanked in place (decision 0156)
-        for (int n = PixelMetadata.blank(ds, file.transferSyntax().uid()); n > 0; n--) {
+        for (int n = PixelMetadata.blank(ds, file.transferSyntax()); n > 0; n--) {
             cleaner.count(PIXEL_METADATA_RULE + " (blank)");
         }
         Map<Integer, Element> before = new java.util.HashMap<>();

@@ -9,6 +9,7 @@ import org.deidworkbench.dicom.Dataset;
 import org.deidworkbench.dicom.Element;
 import org.deidworkbench.dicom.Fragment;
 import org.deidworkbench.dicom.Tag;
+import org.deidworkbench.dicom.TransferSyntax;
 import org.deidworkbench.format.WithheldException;
 
 /**
@@ -22,8 +23,9 @@ import org.deidworkbench.format.WithheldException;
  * length, so every fragment keeps its length (the offset tables stay true) and every byte of the coded picture is
  * unchanged; a decoder skips an application segment or a comment it does not recognise. Segments a decoder needs are
  * left as they are: APP0 (JFIF), APP2 (ICC colour profile), APP14 (Adobe's colour transform), APP8 in JPEG-LS (HP's
- * colour transform). Only the segments before the first scan (JPEG's SOS, JPEG 2000's first tile part) are read: that is
- * where they stand.
+ * colour transform). Only the segments before the first scan (JPEG's SOS, JPEG 2000's first tile part) are read:
+ * that is where they stand. A JPEG XL container is read whole, its {@code Exif}, {@code xml } and {@code jumb} boxes
+ * blanked wherever they are.
  *
  * <p>A frame whose segments cannot be read to their end inside their fragment (a segment that runs into the next
  * fragment, a header longer than {@link #MAX_HEAD} bytes, bytes that are no marker where one must be) is not guessed
@@ -39,11 +41,25 @@ final class PixelMetadata {
     static final long MAX_FRAGMENT_IN_MEMORY = 64L << 20;
 
     /** JPEG baseline, extended and lossless, and the retired processes (.52–.56, .58–.66) the codec knows. */
-    private static final Set<String> JPEG = jpeg();
-    private static final Set<String> JPEG_LS = Set.of("1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81");
-    private static final Set<String> JPEG_2000 = Set.of("1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91",
+    private static final Set<String> JPEG_UIDS = jpeg();
+    private static final Set<String> JPEG_LS_UIDS = Set.of("1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81");
+    private static final Set<String> JPEG_2000_UIDS = Set.of("1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91",
             "1.2.840.10008.1.2.4.92", "1.2.840.10008.1.2.4.93", "1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.202",
             "1.2.840.10008.1.2.4.203");
+    private static final Set<String> JPEG_XL_UIDS = Set.of("1.2.840.10008.1.2.4.110", "1.2.840.10008.1.2.4.111",
+            "1.2.840.10008.1.2.4.112");
+    /** The signature box that opens a JPEG XL container (ISO/IEC 18181-2). */
+    private static final byte[] JXL_CONTAINER = {0, 0, 0, 0x0C, 'J', 'X', 'L', ' ', 0x0D, 0x0A, (byte) 0x87, 0x0A};
+
+    /** How a transfer syntax's frames are laid out. */
+    private enum Kind {
+        JPEG, JPEG_LS, JPEG_2000, JPEG_XL;
+
+        static Kind of(String uid) {
+            return JPEG_UIDS.contains(uid) ? Kind.JPEG : JPEG_LS_UIDS.contains(uid) ? Kind.JPEG_LS
+                    : JPEG_2000_UIDS.contains(uid) ? Kind.JPEG_2000 : JPEG_XL_UIDS.contains(uid) ? Kind.JPEG_XL : null;
+        }
+    }
 
     private PixelMetadata() {
     }
@@ -56,10 +72,9 @@ final class PixelMetadata {
         return Set.copyOf(uids);
     }
 
-    /** Whether pixel data in this transfer syntax is a JPEG, JPEG-LS or JPEG 2000 stream this reads. */
+    /** Whether pixel data in this transfer syntax is a JPEG, JPEG-LS, JPEG 2000 or JPEG XL stream this reads. */
     static boolean reads(String transferSyntaxUid) {
-        return JPEG.contains(transferSyntaxUid) || JPEG_LS.contains(transferSyntaxUid)
-                || JPEG_2000.contains(transferSyntaxUid);
+        return Kind.of(transferSyntaxUid) != null;
     }
 
     /**
@@ -67,22 +82,30 @@ final class PixelMetadata {
      * that held any with blanked copies; nothing changes where there are none.
      *
      * @return how many segments were blanked
-     * @throws WithheldException when a frame's segments cannot be read to their end in their fragment
+     * @throws WithheldException when a frame's segments cannot be read to their end in their fragment, or the pixel
+     *     data is compressed in a transfer syntax the codec does not know (nothing says what its stream carries)
      * @throws IOException when a fragment left in the source cannot be read
      */
-    static int blank(Dataset ds, String transferSyntaxUid) throws IOException, WithheldException {
+    static int blank(Dataset ds, TransferSyntax ts) throws IOException, WithheldException {
         Element pixels = ds.get(Tag.PIXEL_DATA);
-        if (pixels == null || !pixels.isFragments() || !reads(transferSyntaxUid)) {
+        if (pixels == null || !pixels.isFragments()) {
             return 0;
         }
-        boolean j2k = JPEG_2000.contains(transferSyntaxUid);
-        boolean ls = JPEG_LS.contains(transferSyntaxUid);
+        if (!ts.known()) {
+            throw new WithheldException(UNREADABLE, Tag.toString(Tag.PIXEL_DATA), "the pixel data is compressed in a"
+                    + " transfer syntax this tool does not know (" + ts.uid() + "), so what its stream carries besides"
+                    + " the picture (a camera's EXIF, comments) cannot be looked into");
+        }
+        Kind kind = Kind.of(ts.uid());
+        if (kind == null) {
+            return 0; // RLE, video, encapsulated uncompressed: no place for text this reads
+        }
         List<Fragment> fragments = new ArrayList<>(pixels.fragments());
         int blanked = 0;
         boolean changed = false;
         for (int i = 1; i < fragments.size(); i++) { // the first item is the Basic Offset Table
             Fragment f = fragments.get(i);
-            List<int[]> payloads = read(f, j2k, ls, i).payloads();
+            List<int[]> payloads = read(f, kind, i).payloads();
             if (payloads == null || payloads.isEmpty()) {
                 continue;
             }
@@ -112,14 +135,23 @@ final class PixelMetadata {
     private record Read(byte[] head, List<int[]> payloads) {
     }
 
-    private static Read read(Fragment f, boolean j2k, boolean ls, int i) throws IOException, WithheldException {
+    private static Read read(Fragment f, Kind kind, int i) throws IOException, WithheldException {
+        if (kind == Kind.JPEG_XL) {
+            // a container's boxes may follow the codestream: the frame is read whole
+            if (f.bytes() == null && f.length() > MAX_FRAGMENT_IN_MEMORY) {
+                throw unreadable(i, "its JPEG XL frame of " + f.length() + " bytes is too large to be read for its"
+                        + " boxes");
+            }
+            byte[] all = f.bytes() != null ? f.bytes() : f.bulk().readAll();
+            return new Read(all, jxlBoxes(all, i));
+        }
         byte[] head = head(f, FIRST_READ);
         try {
-            return new Read(head, segments(head, f, j2k, ls, i));
+            return new Read(head, segments(head, f, kind, i));
         } catch (MoreBytes e) {
             head = head(f, MAX_HEAD);
             try {
-                return new Read(head, segments(head, f, j2k, ls, i));
+                return new Read(head, segments(head, f, kind, i));
             } catch (MoreBytes again) {
                 throw unreadable(i, "its header runs past the first " + MAX_HEAD + " bytes");
             }
@@ -136,15 +168,14 @@ final class PixelMetadata {
      */
     static List<Text> texts(Element pixels, String transferSyntaxUid) throws IOException {
         List<Text> out = new ArrayList<>();
-        if (!pixels.isFragments() || !reads(transferSyntaxUid)) {
+        Kind kind = Kind.of(transferSyntaxUid);
+        if (!pixels.isFragments() || kind == null) {
             return out;
         }
-        boolean j2k = JPEG_2000.contains(transferSyntaxUid);
-        boolean ls = JPEG_LS.contains(transferSyntaxUid);
         for (int i = 1; i < pixels.fragments().size(); i++) {
             Read r;
             try {
-                r = read(pixels.fragments().get(i), j2k, ls, i);
+                r = read(pixels.fragments().get(i), kind, i);
             } catch (WithheldException e) {
                 continue;
             }
@@ -172,10 +203,10 @@ final class PixelMetadata {
         }
     }
 
-    private static List<int[]> segments(byte[] head, Fragment f, boolean j2k, boolean ls, int i)
-            throws WithheldException, MoreBytes {
+    private static List<int[]> segments(byte[] head, Fragment f, Kind kind, int i) throws WithheldException, MoreBytes {
         boolean whole = head.length == f.length();
-        return j2k ? j2kComments(head, whole, i) : jpegSegments(head, whole, ls, i);
+        return kind == Kind.JPEG_2000 ? j2kComments(head, whole, i)
+                : jpegSegments(head, whole, kind == Kind.JPEG_LS, i);
     }
 
     /** The fragment's first bytes: all of it when it is in memory, else at most {@code most} of it. */
@@ -296,6 +327,63 @@ final class PixelMetadata {
             }
             p = end;
         }
+    }
+
+    /**
+     * The payloads {@code [start, end)} of a JPEG XL container's metadata boxes ({@code Exif}, {@code xml }, {@code
+     * jumb}), none for a bare codestream, or null when the fragment starts neither (it continues a frame). A box of
+     * Brotli-compressed metadata ({@code brob}) cannot be blanked in place, and a container that does not end in its
+     * fragment cannot be read: both withhold the file.
+     */
+    private static List<int[]> jxlBoxes(byte[] b, int fragment) throws WithheldException {
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && b[1] == 0x0A) {
+            return List.of(); // a bare codestream: no boxes
+        }
+        if (b.length < JXL_CONTAINER.length || !Arrays.equals(b, 0, JXL_CONTAINER.length, JXL_CONTAINER, 0,
+                JXL_CONTAINER.length)) {
+            return null;
+        }
+        List<int[]> out = new ArrayList<>();
+        long p = 0;
+        while (p < b.length) {
+            if (p + 8 > b.length) {
+                for (long k = p; k < b.length; k++) {
+                    if (b[(int) k] != 0) {
+                        throw unreadable(fragment, "its JPEG XL container ends inside a box header");
+                    }
+                }
+                break; // the fragment's padding to an even length
+            }
+            int at = (int) p;
+            long size = (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFFL) << 16 | (b[at + 2] & 0xFFL) << 8
+                    | b[at + 3] & 0xFFL;
+            String type = new String(b, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            int header = 8;
+            if (size == 1) {
+                if (p + 16 > b.length) {
+                    throw unreadable(fragment, "its JPEG XL container ends inside a box header");
+                }
+                size = 0;
+                for (int k = 0; k < 8; k++) {
+                    size = size << 8 | b[at + 8 + k] & 0xFFL;
+                }
+                header = 16;
+            } else if (size == 0) {
+                size = b.length - p; // the last box runs to the end
+            }
+            if (size < header || p + size > b.length) {
+                throw unreadable(fragment, "a JPEG XL box runs past the end of its fragment");
+            }
+            if (type.equals("brob")) {
+                throw unreadable(fragment, "a JPEG XL box holds Brotli-compressed metadata, which cannot be blanked"
+                        + " in place");
+            }
+            if ((type.equals("Exif") || type.equals("xml ") || type.equals("jumb")) && size > header) {
+                out.add(new int[] {at + header, (int) (p + size)});
+            }
+            p += size;
+        }
+        return out;
     }
 
     private static WithheldException unreadable(int fragment, String why) {

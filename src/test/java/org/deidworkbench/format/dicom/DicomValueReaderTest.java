@@ -117,7 +117,7 @@ class DicomValueReaderTest {
     void aCompressedFrameWhoseTextWasBlankedHandsNothingOver() throws Exception {
         Dataset ds = PixelMetadataTest.photo(java.util.List.of(org.deidworkbench.dicom.Fragment.of(new byte[0]),
                 org.deidworkbench.dicom.Fragment.of(PixelMetadataTest.cameraJpeg())));
-        PixelMetadata.blank(ds, "1.2.840.10008.1.2.4.50");
+        PixelMetadata.blank(ds, TransferSyntax.of("1.2.840.10008.1.2.4.50"));
         RecordingVisitor r = read(write(ds, TransferSyntax.of("1.2.840.10008.1.2.4.50")));
         assertEquals("not seen", r.where("\u0000"));
         assertEquals("not seen", r.where("Exif"));

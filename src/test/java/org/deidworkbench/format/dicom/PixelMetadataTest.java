@@ -86,12 +86,12 @@ class PixelMetadataTest {
         return out.toByteArray();
     }
 
-    /** The JPEG with an EXIF APP1, an XMP APP1, an IPTC APP13 and a COM after its JFIF segment, padded to even length. */
+    /** The JPEG with an EXIF APP1, an XMP APP1, an IPTC APP13 and a COM after its JFIF segment, of even length. */
     static byte[] cameraJpeg() throws Exception {
         byte[] plain = plainJpeg();
         int afterApp0 = 4 + ((plain[4] & 0xFF) << 8 | plain[5] & 0xFF);
-        byte[] exif = concat(ascii("Exif\0\0MM\0*"), ascii(PLANTED.get(0) + "\0" + PLANTED.get(1) + "\0" + PLANTED.get(2)
-                + "\0" + PLANTED.get(3)));
+        byte[] exif = concat(ascii("Exif\0\0MM\0*"), ascii(PLANTED.get(0) + "\0" + PLANTED.get(1) + "\0"
+                + PLANTED.get(2) + "\0" + PLANTED.get(3)));
         byte[] xmp = ascii("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><dc:creator>" + PLANTED.get(4)
                 + "</dc:creator></x:xmpmeta>");
         byte[] iptc = ascii("Photoshop 3.0\08BIM\u0004\u0004\0\0\0\0\0\u0020\u001c\u0002\u0078" + PLANTED.get(5));
@@ -140,7 +140,7 @@ class PixelMetadataTest {
     void aCamerasExifXmpCaptionAndCommentAreBlankedAndThePictureDecodesAsBefore() throws Exception {
         byte[] jpeg = cameraJpeg();
         Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(jpeg)));
-        assertEquals(4, PixelMetadata.blank(ds, JPEG_BASELINE));
+        assertEquals(4, PixelMetadata.blank(ds, TransferSyntax.of(JPEG_BASELINE)));
         byte[] out = ds.get(Tag.PIXEL_DATA).fragments().get(1).bytes();
         assertEquals(jpeg.length, out.length);
         assertNothingPlanted(out);
@@ -157,7 +157,7 @@ class PixelMetadataTest {
         Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(plain.length % 2 == 0 ? plain
                 : Arrays.copyOf(plain, plain.length + 1))));
         Element before = ds.get(Tag.PIXEL_DATA);
-        assertEquals(0, PixelMetadata.blank(ds, JPEG_BASELINE));
+        assertEquals(0, PixelMetadata.blank(ds, TransferSyntax.of(JPEG_BASELINE)));
         assertSame(before, ds.get(Tag.PIXEL_DATA));
     }
 
@@ -168,7 +168,7 @@ class PixelMetadataTest {
         Files.write(source, concat(new byte[100], jpeg));
         Dataset ds = photo(List.of(Fragment.of(new byte[0]),
                 Fragment.of(new BulkData(source, 100, jpeg.length, false))));
-        assertEquals(4, PixelMetadata.blank(ds, JPEG_BASELINE));
+        assertEquals(4, PixelMetadata.blank(ds, TransferSyntax.of(JPEG_BASELINE)));
         byte[] out = ds.get(Tag.PIXEL_DATA).fragments().get(1).bytes();
         assertNothingPlanted(out);
         assertArrayEquals(pixels(jpeg), pixels(out));
@@ -182,7 +182,8 @@ class PixelMetadataTest {
         inExif += inExif % 2;
         Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(Arrays.copyOf(jpeg, inExif)),
                 Fragment.of(Arrays.copyOfRange(jpeg, inExif, jpeg.length))));
-        WithheldException e = assertThrows(WithheldException.class, () -> PixelMetadata.blank(ds, JPEG_BASELINE));
+        WithheldException e = assertThrows(WithheldException.class,
+                () -> PixelMetadata.blank(ds, TransferSyntax.of(JPEG_BASELINE)));
         assertEquals(PixelMetadata.UNREADABLE, e.code());
         assertTrue(e.getMessage().contains("past the end of its fragment"), e.getMessage());
     }
@@ -193,12 +194,13 @@ class PixelMetadataTest {
                 segment(0xFE, ascii(PLANTED.get(4))), segment(0xF7, new byte[] {8, 0, 1, 0, 1, 1, 1, 0x11, 0}),
                 new byte[] {(byte) 0xFF, (byte) 0xDA, 0, 8, 1, 1, 0, 0, 0, 0, 0x55, (byte) 0xFF, (byte) 0xD9, 0});
         Dataset ls = photo(List.of(Fragment.of(new byte[0]), Fragment.of(stream)));
-        assertEquals(1, PixelMetadata.blank(ls, JPEG_LS));
+        assertEquals(1, PixelMetadata.blank(ls, TransferSyntax.of(JPEG_LS)));
         byte[] out = ls.get(Tag.PIXEL_DATA).fragments().get(1).bytes();
         assertTrue(latin1(out).contains("mrfx"), "HP's colour transform is needed to decode JPEG-LS");
         assertNothingPlanted(out);
         Dataset asJpeg = photo(List.of(Fragment.of(new byte[0]), Fragment.of(stream)));
-        assertEquals(2, PixelMetadata.blank(asJpeg, JPEG_BASELINE), "APP8 is metadata outside JPEG-LS");
+        assertEquals(2, PixelMetadata.blank(asJpeg, TransferSyntax.of(JPEG_BASELINE)),
+                "APP8 is metadata outside JPEG-LS");
     }
 
     @Test
@@ -207,7 +209,7 @@ class PixelMetadataTest {
         byte[] stream = concat(new byte[] {(byte) 0xFF, 0x4F}, segment(0x51, new byte[38]), segment(0x64, comment),
                 new byte[] {(byte) 0xFF, (byte) 0x90, 0, 10, 0, 0, 0, 0, 0, 0, 0, 1, (byte) 0xFF, (byte) 0x93});
         Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(stream)));
-        assertEquals(1, PixelMetadata.blank(ds, JPEG_2000));
+        assertEquals(1, PixelMetadata.blank(ds, TransferSyntax.of(JPEG_2000)));
         byte[] out = ds.get(Tag.PIXEL_DATA).fragments().get(1).bytes();
         assertNothingPlanted(out);
         int com = latin1(stream).indexOf("\u00FF\u0064");
@@ -215,11 +217,61 @@ class PixelMetadataTest {
         assertEquals(stream.length, out.length);
     }
 
+    static byte[] box(String type, byte[] payload) {
+        int n = 8 + payload.length;
+        return concat(new byte[] {(byte) (n >> 24), (byte) (n >> 16), (byte) (n >> 8), (byte) n}, ascii(type), payload);
+    }
+
+    /** A JPEG XL container: signature, file type, EXIF, XMP, the codestream, and a box of the given type after it. */
+    static byte[] jxlContainer(String last) {
+        byte[] codestream = concat(new byte[] {(byte) 0xFF, 0x0A}, new byte[30]);
+        byte[] c = concat(new byte[] {0, 0, 0, 0x0C, 'J', 'X', 'L', ' ', 0x0D, 0x0A, (byte) 0x87, 0x0A},
+                box("ftyp", ascii("jxl \0\0\0\0jxl ")), box("Exif", ascii("\0\0\0\0MM\0*" + PLANTED.get(1))),
+                box("jxlc", codestream), box(last, ascii("<x:xmpmeta>" + PLANTED.get(4) + "</x:xmpmeta>")));
+        return c.length % 2 == 0 ? c : Arrays.copyOf(c, c.length + 1);
+    }
+
+    @Test
+    void aJpegXlContainersExifAndXmpBoxesAreBlankedEvenAfterTheCodestream() throws Exception {
+        byte[] container = jxlContainer("xml ");
+        Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(container)));
+        assertEquals(2, PixelMetadata.blank(ds, TransferSyntax.of("1.2.840.10008.1.2.4.112")));
+        byte[] out = ds.get(Tag.PIXEL_DATA).fragments().get(1).bytes();
+        assertNothingPlanted(out);
+        assertEquals(container.length, out.length);
+        int codestream = latin1(container).indexOf("jxlc") + 4;
+        assertArrayEquals(Arrays.copyOfRange(container, codestream, codestream + 32),
+                Arrays.copyOfRange(out, codestream, codestream + 32), "the codestream is untouched");
+    }
+
+    @Test
+    void aJpegXlBoxOfCompressedMetadataWithholdsTheFile() {
+        Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(jxlContainer("brob"))));
+        assertEquals(PixelMetadata.UNREADABLE, assertThrows(WithheldException.class,
+                () -> PixelMetadata.blank(ds, TransferSyntax.of("1.2.840.10008.1.2.4.110"))).code());
+    }
+
+    @Test
+    void aBareJpegXlCodestreamHasNoBoxes() throws Exception {
+        Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(concat(new byte[] {(byte) 0xFF, 0x0A},
+                new byte[30]))));
+        assertEquals(0, PixelMetadata.blank(ds, TransferSyntax.of("1.2.840.10008.1.2.4.112")));
+    }
+
+    @Test
+    void compressedPixelDataInATransferSyntaxTheCodecDoesNotKnowWithholdsTheFile() {
+        Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(jxlContainer("xml "))));
+        WithheldException e = assertThrows(WithheldException.class,
+                () -> PixelMetadata.blank(ds, TransferSyntax.of("1.2.840.99999.1.2.4.7")));
+        assertEquals(PixelMetadata.UNREADABLE, e.code());
+        assertTrue(e.getMessage().contains("does not know (1.2.840.99999.1.2.4.7)"), e.getMessage());
+    }
+
     @Test
     void uncompressedPixelDataIsNotRead() throws Exception {
         byte[] jpeg = cameraJpeg();
         Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(jpeg)));
-        assertEquals(0, PixelMetadata.blank(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid()));
+        assertEquals(0, PixelMetadata.blank(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
     }
 
     /** Transforms one file with a profile whose redaction rule releases VL Photographic images as they are. */
