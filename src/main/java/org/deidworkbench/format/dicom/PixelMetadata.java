@@ -371,7 +371,7 @@ final class PixelMetadata {
             } else if (size == 0) {
                 size = b.length - p; // the last box runs to the end
             }
-            if (size < header || p + size > b.length) {
+            if (size < header || size > b.length - p) {
                 throw unreadable(fragment, "a JPEG XL box runs past the end of its fragment");
             }
             if (type.equals("brob")) {

@@ -267,6 +267,59 @@ class PixelMetadataTest {
         assertTrue(e.getMessage().contains("does not know (1.2.840.99999.1.2.4.7)"), e.getMessage());
     }
 
+    /**
+     * Damaged and hostile streams — every byte of the header region changed, lengths that lie, truncations — give a
+     * blanked copy or a withheld file with its reason, never another exception (which would end as an internal error).
+     */
+    @Test
+    void damagedStreamsAreBlankedOrWithheldNeverACrash() throws Exception {
+        java.util.Random random = new java.util.Random(20261204);
+        List<byte[]> seeds = List.of(cameraJpeg(), jxlContainer("xml "));
+        List<TransferSyntax> syntaxes = List.of(TransferSyntax.of(JPEG_BASELINE), TransferSyntax.of(JPEG_LS),
+                TransferSyntax.of(JPEG_2000), TransferSyntax.of("1.2.840.10008.1.2.4.112"));
+        int withheld = 0;
+        for (int round = 0; round < 4_000; round++) {
+            byte[] b = seeds.get(round % 2).clone();
+            switch (round % 4) {
+                case 0 -> b[random.nextInt(Math.min(b.length, 400))] = (byte) random.nextInt(256);
+                case 1 -> {
+                    int at = random.nextInt(Math.min(b.length, 400) - 4);
+                    b[at] = (byte) 0xFF;
+                    b[at + 1] = (byte) random.nextInt(256);
+                    b[at + 2] = (byte) random.nextInt(256);
+                    b[at + 3] = (byte) random.nextInt(256);
+                }
+                case 2 -> b = Arrays.copyOf(b, 2 + random.nextInt(b.length - 2));
+                default -> {
+                    for (int k = 0; k < 8; k++) {
+                        b[random.nextInt(Math.min(b.length, 200))] = (byte) 0xFF;
+                    }
+                }
+            }
+            Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(b)));
+            try {
+                PixelMetadata.blank(ds, syntaxes.get(round % syntaxes.size()));
+                assertEquals(b.length, ds.get(Tag.PIXEL_DATA).fragments().get(1).length(), "the length stays");
+            } catch (WithheldException e) {
+                assertEquals(PixelMetadata.UNREADABLE, e.code());
+                withheld++;
+            }
+        }
+        assertTrue(withheld > 100 && withheld < 4_000, "withheld " + withheld + " of 4,000");
+    }
+
+    @Test
+    void aJpegXlBoxWhoseSizeLiesPastTheEndOfEverythingIsWithheld() {
+        byte[] c = jxlContainer("xml ");
+        int exif = latin1(c).indexOf("Exif") - 4;
+        byte[] lying = concat(Arrays.copyOf(c, exif), new byte[] {0, 0, 0, 1}, ascii("Exif"),
+                new byte[] {0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0},
+                Arrays.copyOfRange(c, exif + 8, c.length));
+        Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(lying)));
+        assertEquals(PixelMetadata.UNREADABLE, assertThrows(WithheldException.class,
+                () -> PixelMetadata.blank(ds, TransferSyntax.of("1.2.840.10008.1.2.4.112"))).code());
+    }
+
     @Test
     void uncompressedPixelDataIsNotRead() throws Exception {
         byte[] jpeg = cameraJpeg();
