@@ -671,6 +671,11 @@ public final class TextScrubber {
             // month-name date (shifted like numeric dates) wins.
             new Detector(Pattern.compile("\\b" + MONTH_NAME + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d|[:.,]\\d)"), "[DATE]", 0, s -> s.digits >= 1 && s.contains(MONTH_PREFIXES),
                     Starts.WORD, "JFMASOND"),
+            // ... and "May" where nothing else can be meant: after a word that makes it a day ("on May 5", "since
+            // May 12"), or with an ordinal ("May 5th"); "May 5 patients" and "you may 5 times" stay
+            new Detector(Pattern.compile("(?:(?<=\\b(?i:on|by|until|till|since|from|after|before|through|thru|due|dated"
+                    + "|visit|seen|of|next|last|early|mid|late)\\s)May\\s+\\d{1,2}(?:st|nd|rd|th)?|\\bMay\\s+\\d{1,2}(?:st|nd|rd|th)\\b)"
+                    + "(?!\\d|[:.,]\\d)"), "[DATE]", 0, s -> s.digits >= 1 && s.contains("May"), Starts.WORD, "M"),
             // ... and written in digits after a word that makes it a day: "will visit on 3/15", "seen 3/14", "am 15.3."
             // (decision 0155), a slash's before a clause's end or a joining word ("on 2/3 readings" is a count); "3/12
             // cores" and "1/2 tablet" without such a word stay
@@ -1663,7 +1668,9 @@ public final class TextScrubber {
     /**
      * English month names the name lists also know as given names ({@code April}, {@code June}, {@code September}): before
      * a day they are the date's, and a name found there widened to the word before it ("Seen September 30,
-     * 1995" came out "[NAME] October 10, 1995"; decision 0151).
+     * 1995" came out "[NAME] October 10, 1995"; decision 0151). {@link #dropNamesInside} removes a name found inside a
+     * date span afterwards; this test is still needed before it, as a month taken for a name lends its neighbour the
+     * context of one: without it "Mark September 30 on the calendar" came out "[NAME] [DATE] on the calendar".
      */
     private static final java.util.Set<String> ENGLISH_MONTHS = java.util.Set.of("JANUARY", "FEBRUARY", "MARCH", "APRIL",
             "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER");

@@ -328,6 +328,20 @@ class TextScrubberTest {
                 .scrub("seen May 25, 2024 and May. 25, 2024; SEEN MAY 25, 2024", SUBJECT));
     }
 
+    /** A day of May without a year is a date where nothing else can be meant; "May" the verb and a count stay. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "Appointment on May 5.|Appointment on [DATE].",
+        "Pain since May 12, worse at night.|Pain since [DATE], worse at night.",
+        "Seen May 5th in clinic.|Seen [DATE] in clinic.",
+        "Follow-up On May 30 with labs.|Follow-up On [DATE] with labs.",
+        "May 5 patients attend the group.|May 5 patients attend the group.",
+        "You may 5 times a day take it.|You may 5 times a day take it.",
+        "Seen on May 5, 2024.|Seen on May 15, 2024."})
+    void aDayOfMayWithoutAYearIsADateWhereNothingElseCanBeMeant(String note, String expected) {
+        assertEquals(expected, new TextScrubber(new KnownIdentifiers()).scrub(note, SUBJECT));
+    }
+
     @Test
     void monthNameDateKeepsDayPadding() {
         assertEquals("seen March 13, 2024", new TextScrubber(new KnownIdentifiers()).scrub("seen March 03, 2024", SUBJECT));
