@@ -117,9 +117,19 @@ final class DicomValueReader implements ValueReader {
                 }
             } else if (e.tag() == Tag.PIXEL_DATA && e.isFragments()) {
                 // compressed frames: only their text segments hold characters (EXIF, XMP, IPTC, comments; decision 0156)
+                if (!org.deidworkbench.dicom.TransferSyntax.of(transferSyntax).known()) {
+                    visitor.notScanned(get() + ": compressed in a transfer syntax this tool does not know, not looked"
+                            + " into");
+                    return;
+                }
                 for (PixelMetadata.Text t : PixelMetadata.texts(e, transferSyntax)) {
                     valueIndex = t.fragment();
-                    visitor.bytes(new ByteArrayInputStream(t.bytes()), this);
+                    if (t.bytes() == null) {
+                        visitor.notScanned(get() + ": a compressed frame whose segments cannot be read, not looked"
+                                + " into");
+                    } else {
+                        visitor.bytes(new ByteArrayInputStream(t.bytes()), this);
+                    }
                 }
                 return;
             } else if (!Tag.isPrivate(e.tag()) && !unresolved) {

@@ -53,7 +53,13 @@ final class PixelMetadata {
 
     /** How a transfer syntax's frames are laid out. */
     private enum Kind {
-        JPEG, JPEG_LS, JPEG_2000, JPEG_XL;
+        JPEG("JPEG"), JPEG_LS("JPEG-LS"), JPEG_2000("JPEG 2000"), JPEG_XL("JPEG XL");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
 
         static Kind of(String uid) {
             return JPEG_UIDS.contains(uid) ? Kind.JPEG : JPEG_LS_UIDS.contains(uid) ? Kind.JPEG_LS
@@ -106,6 +112,10 @@ final class PixelMetadata {
         for (int i = 1; i < fragments.size(); i++) { // the first item is the Basic Offset Table
             Fragment f = fragments.get(i);
             List<int[]> payloads = read(f, kind, i).payloads();
+            if (payloads == null && i == 1) {
+                // the first frame starts here, or the stream is wrapped in something else (a JP2 file's boxes)
+                throw unreadable(i, "it does not start a " + kind.label + " stream where the first frame begins");
+            }
             if (payloads == null || payloads.isEmpty()) {
                 continue;
             }
@@ -136,16 +146,18 @@ final class PixelMetadata {
     }
 
     private static Read read(Fragment f, Kind kind, int i) throws IOException, WithheldException {
-        if (kind == Kind.JPEG_XL) {
-            // a container's boxes may follow the codestream: the frame is read whole
+        byte[] head = head(f, FIRST_READ);
+        boolean jp2 = kind == Kind.JPEG_2000 && startsWith(head, JP2_FILE);
+        if (kind == Kind.JPEG_XL || jp2) {
+            // boxes may follow the codestream (and a JP2 file's codestream holds comments): the frame is read whole
             if (f.bytes() == null && f.length() > MAX_FRAGMENT_IN_MEMORY) {
-                throw unreadable(i, "its JPEG XL frame of " + f.length() + " bytes is too large to be read for its"
-                        + " boxes");
+                throw unreadable(i, "its " + kind.label + " frame of " + f.length() + " bytes is too large to be read"
+                        + " for its boxes");
             }
             byte[] all = f.bytes() != null ? f.bytes() : f.bulk().readAll();
-            return new Read(all, jxlBoxes(all, i));
+            // a JP2 file where DICOM wants the bare codestream (GDCM wrote some): its XML and UUID (XMP) boxes
+            return new Read(all, jp2 ? boxes(all, i, "JP2", Set.of("xml ", "uuid")) : jxlBoxes(all, i));
         }
-        byte[] head = head(f, FIRST_READ);
         try {
             return new Read(head, segments(head, f, kind, i));
         } catch (MoreBytes e) {
@@ -158,13 +170,14 @@ final class PixelMetadata {
         }
     }
 
-    /** The text of one metadata segment that is not blank, and the fragment it is in. */
+    /** The text of one metadata segment that is not blank, and the fragment it is in; null bytes: not readable. */
     record Text(int fragment, byte[] bytes) {
     }
 
     /**
      * The metadata segments of the compressed frames that still hold anything but zeros, for the leak verifier; a
-     * fragment whose segments cannot be read is passed over (the run would have withheld it).
+     * fragment whose segments cannot be read (the run would have withheld its file) comes with null bytes, so that the
+     * verifier can say it did not look into it.
      */
     static List<Text> texts(Element pixels, String transferSyntaxUid) throws IOException {
         List<Text> out = new ArrayList<>();
@@ -177,6 +190,11 @@ final class PixelMetadata {
             try {
                 r = read(pixels.fragments().get(i), kind, i);
             } catch (WithheldException e) {
+                out.add(new Text(i, null));
+                continue;
+            }
+            if (r.payloads() == null && i == 1) {
+                out.add(new Text(i, null));
                 continue;
             }
             for (int[] p : r.payloads() == null ? List.<int[]>of() : r.payloads()) {
@@ -332,24 +350,39 @@ final class PixelMetadata {
     /**
      * The payloads {@code [start, end)} of a JPEG XL container's metadata boxes ({@code Exif}, {@code xml }, {@code
      * jumb}), none for a bare codestream, or null when the fragment starts neither (it continues a frame). A box of
-     * Brotli-compressed metadata ({@code brob}) cannot be blanked in place, and a container that does not end in its
-     * fragment cannot be read: both withhold the file.
+     * Brotli-compressed metadata ({@code brob}) cannot be blanked in place and withholds the file.
      */
     private static List<int[]> jxlBoxes(byte[] b, int fragment) throws WithheldException {
         if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && b[1] == 0x0A) {
             return List.of(); // a bare codestream: no boxes
         }
-        if (b.length < JXL_CONTAINER.length || !Arrays.equals(b, 0, JXL_CONTAINER.length, JXL_CONTAINER, 0,
-                JXL_CONTAINER.length)) {
+        if (!startsWith(b, JXL_CONTAINER)) {
             return null;
         }
+        return boxes(b, fragment, "JPEG XL", Set.of("Exif", "xml ", "jumb"));
+    }
+
+    /** The signature box that opens a JP2 file (ISO/IEC 15444-1 Annex I). */
+    private static final byte[] JP2_FILE = {0, 0, 0, 0x0C, 'j', 'P', ' ', ' ', 0x0D, 0x0A, (byte) 0x87, 0x0A};
+
+    private static boolean startsWith(byte[] b, byte[] signature) {
+        return b.length >= signature.length && Arrays.equals(b, 0, signature.length, signature, 0, signature.length);
+    }
+
+    /**
+     * The payloads {@code [start, end)} of a box file's metadata boxes in {@code metadata} and, inside a JP2 file's
+     * codestream box ({@code jp2c}), of its comments. A box that does not end in its fragment, and a {@code brob} box,
+     * withhold the file.
+     */
+    private static List<int[]> boxes(byte[] b, int fragment, String what, Set<String> metadata)
+            throws WithheldException {
         List<int[]> out = new ArrayList<>();
         long p = 0;
         while (p < b.length) {
             if (p + 8 > b.length) {
                 for (long k = p; k < b.length; k++) {
                     if (b[(int) k] != 0) {
-                        throw unreadable(fragment, "its JPEG XL container ends inside a box header");
+                        throw unreadable(fragment, "its " + what + " boxes end inside a box header");
                     }
                 }
                 break; // the fragment's padding to an even length
@@ -361,7 +394,7 @@ final class PixelMetadata {
             int header = 8;
             if (size == 1) {
                 if (p + 16 > b.length) {
-                    throw unreadable(fragment, "its JPEG XL container ends inside a box header");
+                    throw unreadable(fragment, "its " + what + " boxes end inside a box header");
                 }
                 size = 0;
                 for (int k = 0; k < 8; k++) {
@@ -372,14 +405,23 @@ final class PixelMetadata {
                 size = b.length - p; // the last box runs to the end
             }
             if (size < header || size > b.length - p) {
-                throw unreadable(fragment, "a JPEG XL box runs past the end of its fragment");
+                throw unreadable(fragment, "a " + what + " box runs past the end of its fragment");
             }
             if (type.equals("brob")) {
-                throw unreadable(fragment, "a JPEG XL box holds Brotli-compressed metadata, which cannot be blanked"
-                        + " in place");
+                throw unreadable(fragment, "a " + what + " box holds Brotli-compressed metadata, which cannot be"
+                        + " blanked in place");
             }
-            if ((type.equals("Exif") || type.equals("xml ") || type.equals("jumb")) && size > header) {
+            if (metadata.contains(type) && size > header) {
                 out.add(new int[] {at + header, (int) (p + size)});
+            } else if (type.equals("jp2c")) {
+                byte[] codestream = Arrays.copyOfRange(b, at + header, (int) (p + size));
+                try {
+                    for (int[] c : j2kComments(codestream, true, fragment)) {
+                        out.add(new int[] {c[0] + at + header, c[1] + at + header});
+                    }
+                } catch (MoreBytes cannotBeWhole) {
+                    throw new IllegalStateException("a whole codestream asked for more bytes", cannotBeWhole);
+                }
             }
             p += size;
         }

@@ -124,6 +124,19 @@ class DicomValueReaderTest {
     }
 
     @Test
+    void compressedFramesTheVerifierCannotReadAreSaidNotToBeLookedInto() throws Exception {
+        byte[] truncated = java.util.Arrays.copyOf(PixelMetadataTest.cameraJpeg(), 40); // inside the EXIF segment
+        Dataset ds = PixelMetadataTest.photo(java.util.List.of(org.deidworkbench.dicom.Fragment.of(new byte[0]),
+                org.deidworkbench.dicom.Fragment.of(truncated)));
+        RecordingVisitor r = read(write(ds, TransferSyntax.of("1.2.840.10008.1.2.4.50")));
+        assertEquals(java.util.List.of("(7FE0,0010) PixelData, value 2: a compressed frame whose segments cannot be"
+                + " read, not looked into"), r.notScanned);
+        RecordingVisitor unknown = read(write(ds, TransferSyntax.of("1.2.840.99999.7")));
+        assertEquals(1, unknown.notScanned.size());
+        assertTrue(unknown.notScanned.get(0).contains("transfer syntax this tool does not know"), unknown.notScanned.get(0));
+    }
+
+    @Test
     void aPrivateBinaryBlockIsReadAsRawBytes() throws Exception {
         Dataset ds = base();
         int creator = ds.reservePrivateTag(0x0029, "VENDOR HEADER", 0x10);

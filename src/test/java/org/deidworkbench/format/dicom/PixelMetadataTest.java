@@ -320,6 +320,33 @@ class PixelMetadataTest {
                 () -> PixelMetadata.blank(ds, TransferSyntax.of("1.2.840.10008.1.2.4.112"))).code());
     }
 
+    /** A JP2 file where DICOM wants the bare codestream (GDCM wrote some): its XML box and its codestream's comment. */
+    @Test
+    void aJp2FilesXmlBoxAndItsCodestreamsCommentAreBlanked() throws Exception {
+        byte[] comment = concat(new byte[] {0, 1}, ascii(PLANTED.get(5)));
+        byte[] codestream = concat(new byte[] {(byte) 0xFF, 0x4F}, segment(0x51, new byte[38]), segment(0x64, comment),
+                new byte[] {(byte) 0xFF, (byte) 0x90, 0, 10, 0, 0, 0, 0, 0, 0, 0, 1, (byte) 0xFF, (byte) 0x93});
+        byte[] jp2 = concat(new byte[] {0, 0, 0, 0x0C, 'j', 'P', ' ', ' ', 0x0D, 0x0A, (byte) 0x87, 0x0A},
+                box("ftyp", ascii("jp2 \0\0\0\0jp2 ")), box("xml ", ascii("<creator>" + PLANTED.get(4) + "</creator>")),
+                box("jp2c", codestream));
+        byte[] even = jp2.length % 2 == 0 ? jp2 : Arrays.copyOf(jp2, jp2.length + 1);
+        Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(even)));
+        assertEquals(2, PixelMetadata.blank(ds, TransferSyntax.of(JPEG_2000)));
+        byte[] out = ds.get(Tag.PIXEL_DATA).fragments().get(1).bytes();
+        assertNothingPlanted(out);
+        assertEquals(even.length, out.length);
+        assertTrue(latin1(out).contains("jp2c") && latin1(out).contains("xml "), "the boxes stay");
+    }
+
+    @Test
+    void aFirstFragmentThatStartsNoStreamWithholdsTheFile() {
+        Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(ascii("<x>" + PLANTED.get(4) + "</x>  "))));
+        WithheldException e = assertThrows(WithheldException.class,
+                () -> PixelMetadata.blank(ds, TransferSyntax.of(JPEG_2000)));
+        assertEquals(PixelMetadata.UNREADABLE, e.code());
+        assertTrue(e.getMessage().contains("does not start a JPEG 2000 stream"), e.getMessage());
+    }
+
     @Test
     void uncompressedPixelDataIsNotRead() throws Exception {
         byte[] jpeg = cameraJpeg();
