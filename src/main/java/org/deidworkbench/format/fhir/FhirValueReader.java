@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -30,6 +31,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FormatDetector;
+import org.deidworkbench.format.ImageText;
 import org.deidworkbench.format.LimitedInputStream;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.ValueReader;
@@ -41,8 +43,9 @@ import org.deidworkbench.format.ValueReader;
  * without building HAPI resources, so memory is one value whatever the file's size. Strings, numbers,
  * ids, URLs and extension values are values; a narrative ({@code div}) is one value, its XHTML markup
  * and character references read as text; a base64 attachment ({@code Attachment.data}) is decoded: of a
- * text type (see {@link TextContent#isText}) in its character set, of an image, audio or video type not
- * at all (pixels, like DICOM's), a PDF or compressed archive is reported as not looked into, and
+ * text type (see {@link TextContent#isText}) in its character set, of a JPEG, JPEG-LS, JPEG 2000 or JPEG XL
+ * image only its text segments (EXIF, XMP, comments: {@link ImageText}, decision 0156), of another image, audio or
+ * video type not at all (pixels, like DICOM's), a PDF or compressed archive is reported as not looked into, and
  * anything else read as raw bytes. Stateless and thread-safe.
  */
 final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
@@ -239,6 +242,36 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
             return b;
         }
 
+        /**
+         * The text segments of an image attachment — a camera's EXIF, XMP, captions and comments (decision 0156) — as
+         * raw bytes, those that are not all zeros; the picture itself is not read. One whose segments cannot be found
+         * is reported as not looked into.
+         */
+        private void imageText(byte[] data, ImageText.Stream stream) {
+            List<int[]> texts;
+            try {
+                texts = ImageText.segments(data, true, stream);
+            } catch (ImageText.Unreadable | ImageText.MoreBytes e) {
+                texts = null;
+            }
+            if (texts == null) {
+                visitor.notScanned(get() + ": an image attachment whose text segments cannot be read, not looked into");
+                return;
+            }
+            for (int[] t : texts) {
+                for (int k = t[0]; k < t[1]; k++) {
+                    if (data[k] != 0) {
+                        try {
+                            visitor.bytes(new ByteArrayInputStream(data, t[0], t[1] - t[0]), this);
+                        } catch (IOException inMemory) {
+                            throw new IllegalStateException("reading from memory cannot fail", inMemory);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+
         /** An attachment's base64 data, decoded as its content type says (see the class description). */
         void attachment(String base64, String contentType) {
             byte[] data;
@@ -254,6 +287,8 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
                 visitor.notScanned(get() + ": a base64 attachment that is " + container + ", not looked into");
             } else if (TextContent.isText(contentType)) {
                 value(decode(data, contentType));
+            } else if (ImageText.ofMediaType(type) != null) {
+                imageText(data, ImageText.ofMediaType(type));
             } else if (!type.startsWith("image/") && !type.startsWith("audio/") && !type.startsWith("video/")) {
                 try {
                     visitor.bytes(new ByteArrayInputStream(data), this);

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A camera's EXIF, XMP, IPTC captions and comments inside JPEG, JPEG-LS and JPEG 2000 frames are blanked where they
  * stand; the picture and every length stay as they were (decision 0156).
  */
-class PixelMetadataTest {
+public class PixelMetadataTest {
 
     private static final String JPEG_BASELINE = "1.2.840.10008.1.2.4.50";
     private static final String JPEG_LS = "1.2.840.10008.1.2.4.80";
@@ -87,7 +87,7 @@ class PixelMetadataTest {
     }
 
     /** The JPEG with an EXIF APP1, an XMP APP1, an IPTC APP13 and a COM after its JFIF segment, of even length. */
-    static byte[] cameraJpeg() throws Exception {
+    public static byte[] cameraJpeg() throws Exception {
         byte[] plain = plainJpeg();
         int afterApp0 = 4 + ((plain[4] & 0xFF) << 8 | plain[5] & 0xFF);
         byte[] exif = concat(ascii("Exif\0\0MM\0*"), ascii(PLANTED.get(0) + "\0" + PLANTED.get(1) + "\0"

@@ -120,6 +120,25 @@ class FhirValueReaderTest {
     }
 
     @Test
+    void aJpegAttachmentsCameraTextIsReadAndItsPictureIsNot() throws Exception {
+        String jpeg = Base64.getEncoder().encodeToString(org.deidworkbench.format.dicom.PixelMetadataTest.cameraJpeg());
+        RecordingVisitor r = read("m.json", documentReference("\"contentType\":\"image/jpeg\",\"data\":\"" + jpeg
+                + "\""));
+        assertTrue(r.first("SN 0123456789").raw(), "handed over as bytes");
+        assertEquals("DocumentReference.content[0].attachment.data", r.where("Photo: Hannelore Kuebler"));
+        assertEquals("not seen", r.where("JFIF"), "the segments decoders need are not text");
+    }
+
+    @Test
+    void aJpegAttachmentWhoseSegmentsCannotBeReadIsReportedAsNotLookedInto() throws Exception {
+        byte[] truncated = java.util.Arrays.copyOf(org.deidworkbench.format.dicom.PixelMetadataTest.cameraJpeg(), 40);
+        RecordingVisitor r = read("m.json", documentReference("\"contentType\":\"image/jpeg\",\"data\":\""
+                + Base64.getEncoder().encodeToString(truncated) + "\""));
+        assertEquals(List.of("DocumentReference.content[0].attachment.data: an image attachment whose text segments"
+                + " cannot be read, not looked into"), r.notScanned);
+    }
+
+    @Test
     void anImageAttachmentIsNotRead() throws Exception {
         RecordingVisitor r = read("d.json", documentReference("\"contentType\":\"image/png\",\"data\":\""
                 + base64("QUILLFEATHER") + "\""));
