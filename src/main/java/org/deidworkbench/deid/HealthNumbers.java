@@ -161,25 +161,25 @@ final class HealthNumbers {
 
     /** {@code [2-6]\d{3} } of a Medicare number. */
     private static final Start MEDICARE_START = (t, i) -> i + 4 < t.length() && t.charAt(i) >= '2' && t.charAt(i) <= '6'
-            && digitsAt(t, i + 1, 3) && t.charAt(i + 4) == ' ';
+            && NationalNumbers.digitsAt(t, i + 1, 3) && t.charAt(i + 4) == ' ';
     /** Three ASCII letters and two digits of an NHI. */
     private static final Start NHI_START = (t, i) -> i + 4 < t.length() && asciiLetter(t.charAt(i)) && asciiLetter(t.charAt(i + 1))
-            && asciiLetter(t.charAt(i + 2)) && digitsAt(t, i + 3, 2);
+            && asciiLetter(t.charAt(i + 2)) && NationalNumbers.digitsAt(t, i + 3, 2);
     /** Four digits, the first not 0, of both notations of a Canadian health number. */
     private static final Start CANADIAN_START = (t, i) -> i + 4 < t.length() && t.charAt(i) >= '1' && t.charAt(i) <= '9'
-            && digitsAt(t, i + 1, 3);
+            && NationalNumbers.digitsAt(t, i + 1, 3);
     /** Four capitals of a RAMQ number. */
     private static final Start RAMQ_START = (t, i) -> i + 5 < t.length() && capital(t.charAt(i)) && capital(t.charAt(i + 1))
             && capital(t.charAt(i + 2)) && capital(t.charAt(i + 3));
     /** Three digits and a dash or a space of a SIN. */
-    private static final Start SIN_START = (t, i) -> i + 3 < t.length() && digitsAt(t, i, 3)
+    private static final Start SIN_START = (t, i) -> i + 3 < t.length() && NationalNumbers.digitsAt(t, i, 3)
             && (t.charAt(i + 3) == '-' || t.charAt(i + 3) == ' ');
     /** Two capitals of a state's code, the first of one of them. */
     private static final Start AU_POSTCODE_START = (t, i) -> i + 1 < t.length() && "NAVQSWT".indexOf(t.charAt(i)) >= 0
             && capital(t.charAt(i + 1));
     /** A capital, a digit and a capital of a postal code. */
     private static final Start CA_POSTCODE_START = (t, i) -> i + 2 < t.length() && capital(t.charAt(i))
-            && digitsAt(t, i + 1, 1) && capital(t.charAt(i + 2));
+            && NationalNumbers.digitsAt(t, i + 1, 1) && capital(t.charAt(i + 2));
 
     /** A matcher for {@link #lookingAt} at any place, its look-behinds and word boundaries seeing the whole text. */
     private static Matcher anchored(Pattern p, String text) {
@@ -209,16 +209,6 @@ final class HealthNumbers {
             }
         }
         return null;
-    }
-
-    private static boolean digitsAt(String t, int i, int count) {
-        for (int k = i; k < i + count; k++) {
-            char c = t.charAt(k);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean asciiLetter(char c) {

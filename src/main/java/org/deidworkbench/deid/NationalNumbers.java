@@ -159,8 +159,8 @@ final class NationalNumbers {
         return m.lookingAt() ? m : null;
     }
 
-    /** Whether the {@code count} characters from {@code from} are ASCII digits (false past the end). */
-    private static boolean digitsAt(String text, int from, int count) {
+    /** Whether the {@code count} characters from {@code from} are ASCII digits (false past the end). Shared in deid. */
+    static boolean digitsAt(String text, int from, int count) {
         if (from + count > text.length()) {
             return false;
         }

@@ -71,6 +71,20 @@ public final class ImageText {
         };
     }
 
+    /** Of the segments {@code [start, end)} of {@code b} (none when null), those that hold anything but zeros. */
+    public static List<int[]> notBlank(byte[] b, List<int[]> segments) {
+        List<int[]> out = new ArrayList<>();
+        for (int[] p : segments == null ? List.<int[]>of() : segments) {
+            for (int k = p[0]; k < p[1]; k++) {
+                if (b[k] != 0) {
+                    out.add(p);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * Whether a stream that starts with {@code head} must be given whole to {@link #segments}: a JPEG XL stream and a
      * JP2 file keep boxes after their codestream.

@@ -20,6 +20,7 @@ import org.deidworkbench.dicom.DicomReader;
 import org.deidworkbench.dicom.Element;
 import org.deidworkbench.dicom.Fragment;
 import org.deidworkbench.dicom.Tag;
+import org.deidworkbench.dicom.TransferSyntax;
 import org.deidworkbench.dicom.VR;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.ValueReader;
@@ -52,7 +53,7 @@ final class DicomValueReader implements ValueReader {
     @Override
     public void read(Path file, Visitor visitor, BooleanSupplier cancelled) throws IOException, FormatException {
         try (DicomFile dicom = new DicomReader().read(file)) {
-            Walk walk = new Walk(visitor, cancelled, dicom.transferSyntax().uid());
+            Walk walk = new Walk(visitor, cancelled, dicom.transferSyntax());
             walk.dataset(dicom.fileMeta());
             walk.dataset(dicom.dataset());
         } catch (DicomFormatException e) {
@@ -72,9 +73,9 @@ final class DicomValueReader implements ValueReader {
         private int valueIndex = -1;
         private long elements;
 
-        private final String transferSyntax;
+        private final TransferSyntax transferSyntax;
 
-        Walk(Visitor visitor, BooleanSupplier cancelled, String transferSyntax) {
+        Walk(Visitor visitor, BooleanSupplier cancelled, TransferSyntax transferSyntax) {
             this.visitor = visitor;
             this.cancelled = cancelled;
             this.transferSyntax = transferSyntax;
@@ -117,7 +118,7 @@ final class DicomValueReader implements ValueReader {
                 }
             } else if (e.tag() == Tag.PIXEL_DATA && e.isFragments()) {
                 // compressed frames: only their text segments hold characters (EXIF, XMP, IPTC, comments; decision 0156)
-                if (!org.deidworkbench.dicom.TransferSyntax.of(transferSyntax).known()) {
+                if (!transferSyntax.known()) {
                     visitor.notScanned(get() + ": compressed in a transfer syntax this tool does not know, not looked"
                             + " into");
                     return;

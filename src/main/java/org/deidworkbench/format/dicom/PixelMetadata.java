@@ -66,11 +66,6 @@ final class PixelMetadata {
         return Set.copyOf(uids);
     }
 
-    /** Whether pixel data in this transfer syntax is a JPEG, JPEG-LS, JPEG 2000 or JPEG XL stream this reads. */
-    static boolean reads(String transferSyntaxUid) {
-        return stream(transferSyntaxUid) != null;
-    }
-
     /**
      * Blanks the metadata segments of every frame of the data set's encapsulated Pixel Data, replacing the fragments
      * that held any with blanked copies; nothing changes where there are none.
@@ -99,17 +94,14 @@ final class PixelMetadata {
         boolean changed = false;
         for (int i = 1; i < fragments.size(); i++) { // the first item is the Basic Offset Table
             Fragment f = fragments.get(i);
-            List<int[]> payloads = read(f, kind, i).payloads();
-            if (payloads == null && i == 1) {
-                // the first frame starts here, or the stream is wrapped in something else (a JP2 file's boxes)
-                throw unreadable(i, "it does not start a " + kind.label() + " stream where the first frame begins");
-            }
+            Read r = read(f, kind, i);
+            List<int[]> payloads = r.payloads();
             if (payloads == null || payloads.isEmpty()) {
                 continue;
             }
             byte[] bytes;
-            if (f.bytes() != null) {
-                bytes = f.bytes().clone();
+            if (r.head().length == f.length()) {
+                bytes = r.head().clone(); // the whole fragment was read
             } else if (f.length() <= MAX_FRAGMENT_IN_MEMORY) {
                 bytes = f.bulk().readAll();
             } else {
@@ -133,7 +125,19 @@ final class PixelMetadata {
     private record Read(byte[] head, List<int[]> payloads) {
     }
 
+    /**
+     * The fragment's first bytes and its text segments; the first fragment must start a stream, or it is wrapped in
+     * something else (text could be anywhere), and withholds the file.
+     */
     private static Read read(Fragment f, ImageText.Stream kind, int i) throws IOException, WithheldException {
+        Read r = readSegments(f, kind, i);
+        if (r.payloads() == null && i == 1) {
+            throw unreadable(i, "it does not start a " + kind.label() + " stream where the first frame begins");
+        }
+        return r;
+    }
+
+    private static Read readSegments(Fragment f, ImageText.Stream kind, int i) throws IOException, WithheldException {
         byte[] head = head(f, FIRST_READ);
         try {
             if (ImageText.needsWhole(head, kind)) {
@@ -167,9 +171,9 @@ final class PixelMetadata {
      * fragment whose segments cannot be read (the run would have withheld its file) comes with null bytes, so that the
      * verifier can say it did not look into it.
      */
-    static List<Text> texts(Element pixels, String transferSyntaxUid) throws IOException {
+    static List<Text> texts(Element pixels, TransferSyntax ts) throws IOException {
         List<Text> out = new ArrayList<>();
-        ImageText.Stream kind = stream(transferSyntaxUid);
+        ImageText.Stream kind = stream(ts.uid());
         if (!pixels.isFragments() || kind == null) {
             return out;
         }
@@ -181,17 +185,8 @@ final class PixelMetadata {
                 out.add(new Text(i, null));
                 continue;
             }
-            if (r.payloads() == null && i == 1) {
-                out.add(new Text(i, null));
-                continue;
-            }
-            for (int[] p : r.payloads() == null ? List.<int[]>of() : r.payloads()) {
-                for (int k = p[0]; k < p[1]; k++) {
-                    if (r.head()[k] != 0) {
-                        out.add(new Text(i, Arrays.copyOfRange(r.head(), p[0], p[1])));
-                        break;
-                    }
-                }
+            for (int[] p : ImageText.notBlank(r.head(), r.payloads())) {
+                out.add(new Text(i, Arrays.copyOfRange(r.head(), p[0], p[1])));
             }
         }
         return out;

@@ -258,16 +258,11 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
                 visitor.notScanned(get() + ": an image attachment whose text segments cannot be read, not looked into");
                 return;
             }
-            for (int[] t : texts) {
-                for (int k = t[0]; k < t[1]; k++) {
-                    if (data[k] != 0) {
-                        try {
-                            visitor.bytes(new ByteArrayInputStream(data, t[0], t[1] - t[0]), this);
-                        } catch (IOException inMemory) {
-                            throw new IllegalStateException("reading from memory cannot fail", inMemory);
-                        }
-                        break;
-                    }
+            for (int[] t : ImageText.notBlank(data, texts)) {
+                try {
+                    visitor.bytes(new ByteArrayInputStream(data, t[0], t[1] - t[0]), this);
+                } catch (IOException inMemory) {
+                    throw new IllegalStateException("reading from memory cannot fail", inMemory);
                 }
             }
         }

@@ -120,6 +120,13 @@ public class PixelMetadataTest {
         return ds;
     }
 
+    /** The file is withheld with the pixel-data code, its message saying {@code why}. */
+    private static void assertWithheld(Dataset ds, TransferSyntax ts, String why) {
+        WithheldException e = assertThrows(WithheldException.class, () -> PixelMetadata.blank(ds, ts));
+        assertEquals(PixelMetadata.UNREADABLE, e.code());
+        assertTrue(e.getMessage().contains(why), e.getMessage());
+    }
+
     private static String latin1(byte[] b) {
         return new String(b, StandardCharsets.ISO_8859_1);
     }
@@ -182,10 +189,7 @@ public class PixelMetadataTest {
         inExif += inExif % 2;
         Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(Arrays.copyOf(jpeg, inExif)),
                 Fragment.of(Arrays.copyOfRange(jpeg, inExif, jpeg.length))));
-        WithheldException e = assertThrows(WithheldException.class,
-                () -> PixelMetadata.blank(ds, TransferSyntax.of(JPEG_BASELINE)));
-        assertEquals(PixelMetadata.UNREADABLE, e.code());
-        assertTrue(e.getMessage().contains("past the end of its fragment"), e.getMessage());
+        assertWithheld(ds, TransferSyntax.of(JPEG_BASELINE), "past the end of its fragment");
     }
 
     @Test
@@ -247,8 +251,7 @@ public class PixelMetadataTest {
     @Test
     void aJpegXlBoxOfCompressedMetadataWithholdsTheFile() {
         Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(jxlContainer("brob"))));
-        assertEquals(PixelMetadata.UNREADABLE, assertThrows(WithheldException.class,
-                () -> PixelMetadata.blank(ds, TransferSyntax.of("1.2.840.10008.1.2.4.110"))).code());
+        assertWithheld(ds, TransferSyntax.of("1.2.840.10008.1.2.4.110"), "Brotli-compressed metadata");
     }
 
     @Test
@@ -261,10 +264,7 @@ public class PixelMetadataTest {
     @Test
     void compressedPixelDataInATransferSyntaxTheCodecDoesNotKnowWithholdsTheFile() {
         Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(jxlContainer("xml "))));
-        WithheldException e = assertThrows(WithheldException.class,
-                () -> PixelMetadata.blank(ds, TransferSyntax.of("1.2.840.99999.1.2.4.7")));
-        assertEquals(PixelMetadata.UNREADABLE, e.code());
-        assertTrue(e.getMessage().contains("does not know (1.2.840.99999.1.2.4.7)"), e.getMessage());
+        assertWithheld(ds, TransferSyntax.of("1.2.840.99999.1.2.4.7"), "does not know (1.2.840.99999.1.2.4.7)");
     }
 
     /**
@@ -316,8 +316,7 @@ public class PixelMetadataTest {
                 new byte[] {0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0},
                 Arrays.copyOfRange(c, exif + 8, c.length));
         Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(lying)));
-        assertEquals(PixelMetadata.UNREADABLE, assertThrows(WithheldException.class,
-                () -> PixelMetadata.blank(ds, TransferSyntax.of("1.2.840.10008.1.2.4.112"))).code());
+        assertWithheld(ds, TransferSyntax.of("1.2.840.10008.1.2.4.112"), "box runs past the end");
     }
 
     /** A JP2 file where DICOM wants the bare codestream (GDCM wrote some): its XML box and its codestream's comment. */
@@ -341,10 +340,7 @@ public class PixelMetadataTest {
     @Test
     void aFirstFragmentThatStartsNoStreamWithholdsTheFile() {
         Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(ascii("<x>" + PLANTED.get(4) + "</x>  "))));
-        WithheldException e = assertThrows(WithheldException.class,
-                () -> PixelMetadata.blank(ds, TransferSyntax.of(JPEG_2000)));
-        assertEquals(PixelMetadata.UNREADABLE, e.code());
-        assertTrue(e.getMessage().contains("does not start a JPEG 2000 stream"), e.getMessage());
+        assertWithheld(ds, TransferSyntax.of(JPEG_2000), "does not start a JPEG 2000 stream");
     }
 
     @Test
