@@ -182,14 +182,18 @@ class AdversarialCorpusTest {
         return rows;
     }
 
-    /** A value as a word; in a script written without spaces (Chinese characters, kana, Hangul, Thai), anywhere. */
+    /**
+     * A value as a word; in a script written without spaces (Chinese characters, kana, Hangul, Thai), anywhere but
+     * inside a longer number: Thai "๑๓ ม.ค. ๒๕๖๖" (a discharge shifted by +10 days) does not hold the planted
+     * "๓ ม.ค. ๒๕๖๖" (it failed 1 CI run in ~40).
+     */
     private static Pattern word(String v) {
         if (v.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
                 || Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
                 || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA
                 || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL
                 || Character.UnicodeScript.of(c) == Character.UnicodeScript.THAI)) {
-            return Pattern.compile(Pattern.quote(v));
+            return Pattern.compile("(?<!\\p{N})" + Pattern.quote(v) + "(?!\\p{N})");
         }
         return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(v) + "(?![\\p{L}\\p{N}])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
