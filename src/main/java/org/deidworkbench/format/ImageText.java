@@ -22,7 +22,7 @@ public final class ImageText {
 
     /** The kinds of stream read. */
     public enum Stream {
-        JPEG("JPEG"), JPEG_LS("JPEG-LS"), JPEG_2000("JPEG 2000"), JPEG_XL("JPEG XL");
+        JPEG("JPEG"), JPEG_LS("JPEG-LS"), JPEG_2000("JPEG 2000"), JPEG_XL("JPEG XL"), PNG("PNG");
 
         private final String label;
 
@@ -67,6 +67,7 @@ public final class ImageText {
             case "image/jls" -> Stream.JPEG_LS;
             case "image/jp2", "image/jpx", "image/j2k", "image/j2c" -> Stream.JPEG_2000;
             case "image/jxl" -> Stream.JPEG_XL;
+            case "image/png", "image/apng" -> Stream.PNG;
             default -> null;
         };
     }
@@ -90,7 +91,7 @@ public final class ImageText {
      * JP2 file keep boxes after their codestream.
      */
     public static boolean needsWhole(byte[] head, Stream stream) {
-        return stream == Stream.JPEG_XL || stream == Stream.JPEG_2000 && startsWith(head, JP2_FILE);
+        return stream == Stream.JPEG_XL || stream == Stream.PNG || stream == Stream.JPEG_2000 && startsWith(head, JP2_FILE);
     }
 
     /**
@@ -108,6 +109,15 @@ public final class ImageText {
             case JPEG, JPEG_LS -> jpegSegments(b, whole, stream == Stream.JPEG_LS);
             case JPEG_2000 -> startsWith(b, JP2_FILE) ? boxes(b, "JP2", Set.of("xml ", "uuid")) : j2kComments(b, whole);
             case JPEG_XL -> jxlBoxes(b);
+            case PNG -> {
+                List<Cut> cuts = pngCuts(b);
+                if (cuts == null) {
+                    yield null;
+                }
+                List<int[]> out = new ArrayList<>();
+                cuts.forEach(c -> out.add(new int[] {c.textFrom, c.to - (c.trailer ? 0 : 4)}));
+                yield out;
+            }
         };
     }
 
@@ -302,5 +312,333 @@ public final class ImageText {
             p += size;
         }
         return out;
+    }
+
+    // ---------------------------------------------------------------- whole images (a FHIR attachment)
+
+    /** The signature that opens a PNG file. */
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+
+    /**
+     * The PNG chunks a picture is shown with (PNG 3rd edition, APNG); every other ancillary chunk goes: the text
+     * chunks ({@code tEXt}, {@code zTXt}, {@code iTXt}), {@code eXIf}, {@code tIME} and any private one, which may
+     * hold anything. Critical chunks (upper-case first letter) stay, the picture needs them.
+     */
+    private static final Set<String> PNG_PICTURE = Set.of("tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "bKGD",
+            "hIST", "pHYs", "sPLT", "acTL", "fcTL", "fdAT", "cICP", "mDCv", "cLLi");
+
+    /** How much a compressed PNG text may inflate to before it is not read. */
+    private static final int MAX_INFLATED = 16 << 20;
+
+    /**
+     * A range {@code [from, to)} of a whole image to take out, with its text {@code [textFrom, to)} (a chunk's or
+     * segment's data; a PNG chunk's ends before its CRC): {@code deflated} from {@code inflateFrom} when a PNG chunk
+     * holds compressed text; {@code trailer} for bytes after the image's end.
+     */
+    private record Cut(int from, int to, int textFrom, int inflateFrom, boolean trailer) {
+    }
+
+    /**
+     * The kind of image stream {@code b} starts, from its signature, or null: an attachment's declared media type may
+     * be missing or wrong. A JPEG-LS stream is a {@link Stream#JPEG} here; {@link #withoutText} tells them apart.
+     */
+    public static Stream sniff(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return Stream.JPEG;
+        }
+        if (startsWith(b, PNG_SIGNATURE)) {
+            return Stream.PNG;
+        }
+        if (startsWith(b, JP2_FILE) || b.length >= 4 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0x4F
+                && (b[2] & 0xFF) == 0xFF && (b[3] & 0xFF) == 0x51) {
+            return Stream.JPEG_2000;
+        }
+        if (startsWith(b, JXL_CONTAINER) || b.length >= 2 && (b[0] & 0xFF) == 0xFF && b[1] == 0x0A) {
+            return Stream.JPEG_XL;
+        }
+        return null;
+    }
+
+    /**
+     * A whole image file (one that holds nothing else, as a FHIR attachment does) without its text: a JPEG's or
+     * JPEG-LS's metadata segments (as {@link #segments} finds them, and also those between the scans of a progressive
+     * JPEG) and whatever follows its end marker (a phone's appended video, a vendor trailer) are cut out; a PNG's
+     * ancillary chunks other than those the picture is shown with, and whatever follows {@code IEND}, are cut out; a
+     * JPEG 2000's or JPEG XL's text is overwritten with zeros as in DICOM frames. The picture's bytes are unchanged.
+     *
+     * @return {@code whole} itself when there is no text to take out; a new array when there was; null when
+     *     {@code whole} starts no image stream this class reads ({@link #sniff})
+     * @throws Unreadable where the image's structure cannot be followed to its end; the message says why, never a value
+     */
+    public static byte[] withoutText(byte[] whole) throws Unreadable {
+        Stream stream = sniff(whole);
+        if (stream == null) {
+            return null;
+        }
+        List<Cut> cuts = cuts(whole, stream);
+        if (cuts == null) {
+            return whole;
+        }
+        if (stream == Stream.JPEG_2000 || stream == Stream.JPEG_XL) {
+            byte[] out = null;
+            for (Cut c : cuts) {
+                for (int k = c.textFrom; k < c.to; k++) {
+                    if (whole[k] != 0) {
+                        out = out == null ? whole.clone() : out;
+                        Arrays.fill(out, c.textFrom, c.to, (byte) 0);
+                        break;
+                    }
+                }
+            }
+            return out == null ? whole : out;
+        }
+        if (cuts.isEmpty()) {
+            return whole;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(whole.length);
+        int p = 0;
+        for (Cut c : cuts) {
+            out.write(whole, p, c.from - p);
+            p = c.to;
+        }
+        out.write(whole, p, whole.length - p);
+        return out.toByteArray();
+    }
+
+    /**
+     * The texts {@link #withoutText} takes out of a whole image, those not all zeros, a PNG's compressed texts
+     * inflated; null when {@code whole} starts no image stream this class reads. For the leak verifier.
+     *
+     * @throws Unreadable as {@link #withoutText}, and where a compressed text cannot be inflated
+     */
+    public static List<byte[]> texts(byte[] whole) throws Unreadable {
+        Stream stream = sniff(whole);
+        if (stream == null) {
+            return null;
+        }
+        List<Cut> cuts = cuts(whole, stream);
+        List<byte[]> out = new ArrayList<>();
+        for (Cut c : cuts == null ? List.<Cut>of() : cuts) {
+            int end = c.to - (stream == Stream.PNG && !c.trailer ? 4 : 0);
+            if (notBlank(whole, List.of(new int[] {c.textFrom, end})).isEmpty()) {
+                continue;
+            }
+            if (c.inflateFrom < 0) {
+                out.add(Arrays.copyOfRange(whole, c.textFrom, end));
+            } else {
+                out.add(Arrays.copyOfRange(whole, c.textFrom, c.inflateFrom));
+                out.add(inflate(whole, c.inflateFrom, end));
+            }
+        }
+        return out;
+    }
+
+    /** The ranges to take out of a whole image of a known kind; null when it starts no such stream. */
+    private static List<Cut> cuts(byte[] b, Stream stream) throws Unreadable {
+        if (stream == Stream.JPEG) {
+            return jpegCuts(b);
+        }
+        if (stream == Stream.PNG) {
+            return pngCuts(b);
+        }
+        List<int[]> segments;
+        try {
+            segments = segments(b, true, stream);
+        } catch (MoreBytes cannotBeWhole) {
+            throw new IllegalStateException("a whole image asked for more bytes", cannotBeWhole);
+        }
+        if (segments == null) {
+            return null;
+        }
+        List<Cut> out = new ArrayList<>();
+        segments.forEach(s -> out.add(new Cut(s[0], s[1], s[0], -1, false)));
+        return out;
+    }
+
+    /**
+     * A whole JPEG's or JPEG-LS's metadata segments, with their markers, at any place before its end marker (the
+     * entropy-coded data of each scan skipped as ITU T.81 and T.87 stuff it), and the bytes after its end marker.
+     */
+    private static List<Cut> jpegCuts(byte[] b) throws Unreadable {
+        List<int[]> found = new ArrayList<>(); // marker, from, payload, to
+        boolean jpegLs = false;
+        int p = 2;
+        while (true) {
+            if (p >= b.length) {
+                throw new Unreadable("its JPEG stream ends before its end marker");
+            }
+            if ((b[p] & 0xFF) != 0xFF) {
+                throw new Unreadable("its JPEG stream has no marker where one must be");
+            }
+            int at = p;
+            while (p + 1 < b.length && (b[p + 1] & 0xFF) == 0xFF) {
+                p++; // fill bytes before a marker
+            }
+            if (p + 1 >= b.length) {
+                throw new Unreadable("its JPEG stream ends before its end marker");
+            }
+            int marker = b[p + 1] & 0xFF;
+            p += 2;
+            if (marker == 0xD9) {
+                break; // EOI
+            }
+            if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
+                continue;
+            }
+            if (marker == 0xD8 || marker == 0x00) {
+                throw new Unreadable("its JPEG stream has no marker where one must be");
+            }
+            if (p + 2 > b.length) {
+                throw new Unreadable("its JPEG stream ends before its end marker");
+            }
+            int length = (b[p] & 0xFF) << 8 | b[p + 1] & 0xFF;
+            if (length < 2) {
+                throw new Unreadable("a JPEG segment's length is less than its own two bytes");
+            }
+            int end = p + length;
+            if (end > b.length) {
+                throw new Unreadable("a JPEG segment runs past the end of the image");
+            }
+            jpegLs |= marker == 0xF7 || marker == 0xF8; // SOF55, LSE
+            found.add(new int[] {marker, at, p + 2, end});
+            p = marker == 0xDA ? scanEnd(b, end, jpegLs) : end;
+        }
+        List<Cut> out = new ArrayList<>();
+        for (int[] f : found) {
+            if (metadata(f[0], jpegLs) && f[3] > f[2]) {
+                out.add(new Cut(f[1], f[3], f[2], -1, false));
+            } else if (metadata(f[0], jpegLs)) {
+                out.add(new Cut(f[1], f[3], f[3], -1, false)); // an empty one: nothing to read, cut all the same
+            }
+        }
+        if (p < b.length) {
+            out.add(new Cut(p, b.length, p, -1, true));
+        }
+        return out;
+    }
+
+    /**
+     * Where a scan's entropy-coded data that starts at {@code p} ends: at the next marker that is not a restart. In
+     * JPEG a data byte 0xFF is followed by a stuffed 0x00; in JPEG-LS by a byte whose high bit is clear.
+     */
+    private static int scanEnd(byte[] b, int p, boolean jpegLs) throws Unreadable {
+        int i = p;
+        while (i + 1 < b.length) {
+            if ((b[i] & 0xFF) != 0xFF) {
+                i++;
+                continue;
+            }
+            int next = b[i + 1] & 0xFF;
+            if (jpegLs ? next < 0x80 : next == 0x00) {
+                i += 2; // a data byte
+            } else if (next >= 0xD0 && next <= 0xD7) {
+                i += 2; // RSTn
+            } else if (next == 0xFF) {
+                i++; // fill
+            } else {
+                return i;
+            }
+        }
+        throw new Unreadable("its JPEG stream ends in a scan, before its end marker");
+    }
+
+    /**
+     * A whole PNG's chunks other than the critical ones and those the picture is shown with ({@link #PNG_PICTURE}),
+     * whole (length, type, data, CRC), and the bytes after {@code IEND}; null when {@code b} is no PNG.
+     */
+    private static List<Cut> pngCuts(byte[] b) throws Unreadable {
+        if (!startsWith(b, PNG_SIGNATURE)) {
+            return null;
+        }
+        List<Cut> out = new ArrayList<>();
+        int p = PNG_SIGNATURE.length;
+        while (true) {
+            if (p + 12 > b.length) {
+                throw new Unreadable("its PNG chunks end before IEND");
+            }
+            long length = (b[p] & 0xFFL) << 24 | (b[p + 1] & 0xFFL) << 16 | (b[p + 2] & 0xFFL) << 8 | b[p + 3] & 0xFFL;
+            if (length > b.length - p - 12L) {
+                throw new Unreadable("a PNG chunk runs past the end of the image");
+            }
+            String type = new String(b, p + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (int k = 0; k < 4; k++) {
+                char t = type.charAt(k);
+                if (!(t >= 'A' && t <= 'Z' || t >= 'a' && t <= 'z')) {
+                    throw new Unreadable("a PNG chunk's type is not four letters");
+                }
+            }
+            int data = p + 8;
+            int next = data + (int) length + 4;
+            boolean critical = Character.isUpperCase(type.charAt(0));
+            if (!critical && !PNG_PICTURE.contains(type)) {
+                out.add(new Cut(p, next, data, compressedText(b, type, data, data + (int) length), false));
+            }
+            p = next;
+            if (type.equals("IEND")) {
+                break;
+            }
+        }
+        if (p < b.length) {
+            out.add(new Cut(p, b.length, p, -1, true));
+        }
+        return out;
+    }
+
+    /**
+     * Where a {@code zTXt} chunk's compressed text starts (after its keyword, its NUL and its method), or an
+     * {@code iTXt} chunk's when its compression flag is set (after keyword, flag, method, language tag and translated
+     * keyword); -1 for text stored plain, and where the chunk's fields do not end within it.
+     */
+    private static int compressedText(byte[] b, String type, int from, int to) {
+        if (!type.equals("zTXt") && !type.equals("iTXt")) {
+            return -1;
+        }
+        int p = nul(b, from, to);
+        if (p < 0) {
+            return -1;
+        }
+        if (type.equals("zTXt")) {
+            return p + 2 <= to ? p + 2 : -1;
+        }
+        if (p + 3 > to || b[p + 1] != 1) {
+            return -1;
+        }
+        int language = nul(b, p + 3, to);
+        int translated = language < 0 ? -1 : nul(b, language + 1, to);
+        return translated < 0 ? -1 : translated + 1;
+    }
+
+    private static int nul(byte[] b, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (b[k] == 0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** zlib data inflated, at most {@link #MAX_INFLATED} bytes. */
+    private static byte[] inflate(byte[] b, int from, int to) throws Unreadable {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try {
+            inflater.setInput(b, from, to - from);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new Unreadable("a PNG chunk's compressed text ends early");
+                }
+                out.write(buffer, 0, n);
+                if (out.size() > MAX_INFLATED) {
+                    throw new Unreadable("a PNG chunk's compressed text inflates past 16 MiB");
+                }
+            }
+            return out.toByteArray();
+        } catch (java.util.zip.DataFormatException e) {
+            throw new Unreadable("a PNG chunk's compressed text is not zlib data");
+        } finally {
+            inflater.end();
+        }
     }
 }

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 class ImageTextTest {
 
     @Test
-    void jpegJpeg2000JpegLsAndJpegXlMediaTypesAreRead() {
+    void jpegJpeg2000JpegLsJpegXlAndPngMediaTypesAreRead() {
         assertEquals(ImageText.Stream.JPEG, ImageText.ofMediaType("image/jpeg"));
         assertEquals(ImageText.Stream.JPEG, ImageText.ofMediaType(" IMAGE/JPG ; name=x.jpg"));
         assertEquals(ImageText.Stream.JPEG_2000, ImageText.ofMediaType("image/jp2"));
         assertEquals(ImageText.Stream.JPEG_LS, ImageText.ofMediaType("image/jls"));
         assertEquals(ImageText.Stream.JPEG_XL, ImageText.ofMediaType("image/jxl"));
-        assertNull(ImageText.ofMediaType("image/png"));
+        assertEquals(ImageText.Stream.PNG, ImageText.ofMediaType("image/png"));
+        assertNull(ImageText.ofMediaType("image/tiff"));
         assertNull(ImageText.ofMediaType(null));
     }
 

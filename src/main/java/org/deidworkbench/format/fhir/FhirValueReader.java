@@ -43,10 +43,11 @@ import org.deidworkbench.format.ValueReader;
  * without building HAPI resources, so memory is one value whatever the file's size. Strings, numbers,
  * ids, URLs and extension values are values; a narrative ({@code div}) is one value, its XHTML markup
  * and character references read as text; a base64 attachment ({@code Attachment.data}) is decoded: of a
- * text type (see {@link TextContent#isText}) in its character set, of a JPEG, JPEG-LS, JPEG 2000 or JPEG XL
- * image only its text segments (EXIF, XMP, comments: {@link ImageText}, decision 0156), of another image, audio or
- * video type not at all (pixels, like DICOM's), a PDF or compressed archive is reported as not looked into, and
- * anything else read as raw bytes. Stateless and thread-safe.
+ * text type (see {@link TextContent#isText}) in its character set, of a JPEG, JPEG-LS, JPEG 2000, JPEG XL or PNG
+ * image (known by its first bytes, whatever its declared type) only its text (EXIF, XMP, comments, PNG text chunks,
+ * bytes after the image's end: {@link ImageText#texts}, decisions 0156 and 0157), of another image, audio or video
+ * type, a PDF or compressed archive reported as not looked into, and anything else read as raw bytes. Stateless and
+ * thread-safe.
  */
 final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
 
@@ -247,20 +248,18 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
          * raw bytes, those that are not all zeros; the picture itself is not read. One whose segments cannot be found
          * is reported as not looked into.
          */
-        private void imageText(byte[] data, ImageText.Stream stream) {
-            List<int[]> texts;
+        private void imageText(byte[] data) {
+            List<byte[]> texts;
             try {
-                texts = ImageText.segments(data, true, stream);
-            } catch (ImageText.Unreadable | ImageText.MoreBytes e) {
-                texts = null;
-            }
-            if (texts == null) {
-                visitor.notScanned(get() + ": an image attachment whose text segments cannot be read, not looked into");
+                texts = ImageText.texts(data);
+            } catch (ImageText.Unreadable e) {
+                visitor.notScanned(get() + ": an image attachment whose text cannot be read (" + e.getMessage()
+                        + "), not looked into");
                 return;
             }
-            for (int[] t : ImageText.notBlank(data, texts)) {
+            for (byte[] t : texts) {
                 try {
-                    visitor.bytes(new ByteArrayInputStream(data, t[0], t[1] - t[0]), this);
+                    visitor.bytes(new ByteArrayInputStream(t), this);
                 } catch (IOException inMemory) {
                     throw new IllegalStateException("reading from memory cannot fail", inMemory);
                 }
@@ -282,9 +281,12 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
                 visitor.notScanned(get() + ": a base64 attachment that is " + container + ", not looked into");
             } else if (TextContent.isText(contentType)) {
                 value(decode(data, contentType));
-            } else if (ImageText.ofMediaType(type) != null) {
-                imageText(data, ImageText.ofMediaType(type));
-            } else if (!type.startsWith("image/") && !type.startsWith("audio/") && !type.startsWith("video/")) {
+            } else if (ImageText.sniff(data) != null) {
+                imageText(data);
+            } else if (type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/")) {
+                visitor.notScanned(get() + ": an attachment of type " + mediaType(type)
+                        + " whose embedded text is not read, not looked into");
+            } else {
                 try {
                     visitor.bytes(new ByteArrayInputStream(data), this);
                 } catch (IOException inMemory) {
@@ -346,6 +348,16 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
     }
 
     /** What a decoded attachment is when its content cannot be read as text (PDF, compressed), else null. */
+    /**
+     * A content type as it may be shown: its type and subtype only, without parameters (a {@code name=} may hold a
+     * patient's name), and only when it is made of the characters a media type is made of.
+     */
+    static String mediaType(String type) {
+        int semicolon = type.indexOf(';');
+        String t = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
+        return t.length() <= 64 && t.matches("[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*") ? t : "(not a media type)";
+    }
+
     private static String container(byte[] d, String type) {
         if (type.contains("pdf") || d.length >= 4 && d[0] == '%' && d[1] == 'P' && d[2] == 'D' && d[3] == 'F') {
             return "a PDF document";

@@ -24,6 +24,7 @@ import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.Subject;
 import org.deidworkbench.deid.UnprocessableValueException;
 import org.deidworkbench.format.FormatException;
+import org.deidworkbench.format.ImageText;
 import org.deidworkbench.model.Action;
 import org.deidworkbench.model.ActionSpec;
 import org.deidworkbench.model.FhirRule;
@@ -1587,7 +1588,7 @@ final class JsonTransform {
             String label) throws FormatException, JsonScan.Fallback {
         Action action = spec.action();
         if (action == Action.KEEP) {
-            return before;
+            return c.fhirType().equals("base64Binary") ? keptBinary(parent, v, before, path, label) : before;
         }
         if (action == Action.REMOVE || action == Action.EMPTY) {
             v.out = null;
@@ -1701,6 +1702,48 @@ final class JsonTransform {
         if (size != null) {
             Prim s = (Prim) size.values.get(0);
             s.now = String.valueOf(scrubbed.length);
+            s.out = s.now;
+        }
+        Field hash = parent.field("hash");
+        if (hash != null) {
+            Prim h = (Prim) hash.values.get(0);
+            h.gone = true;
+            h.out = null;
+        }
+        v.out = after;
+        return after;
+    }
+
+    /** {@code ResourceCleaner.keptBinary}: a kept attachment's image without its embedded text (decision 0157). */
+    private String keptBinary(Obj parent, Prim v, String before, String path, String label) throws JsonScan.Fallback {
+        if (parent == null || !parent.elem.fhirType.equals("Attachment")) {
+            throw JsonScan.fallback();
+        }
+        byte[] data;
+        try {
+            data = java.util.Base64.getDecoder().decode(before);
+        } catch (IllegalArgumentException e) {
+            throw JsonScan.fallback();
+        }
+        byte[] clean;
+        try {
+            clean = ImageText.withoutText(data);
+        } catch (ImageText.Unreadable e) {
+            effects.add(() -> tally.warn(ResourceCleaner.IMAGE_TEXT, label + ", " + path,
+                    ResourceCleaner.unreadableImage(e)));
+            effects.add(() -> tally.count(ResourceCleaner.IMAGE_RULE, "remove"));
+            v.out = null;
+            return null;
+        }
+        if (clean == null || clean == data) {
+            return before;
+        }
+        effects.add(() -> tally.count(ResourceCleaner.IMAGE_TEXT_RULE, "remove"));
+        String after = java.util.Base64.getEncoder().encodeToString(clean);
+        Field size = parent.field("size");
+        if (size != null) {
+            Prim s = (Prim) size.values.get(0);
+            s.now = String.valueOf(clean.length);
             s.out = s.now;
         }
         Field hash = parent.field("hash");

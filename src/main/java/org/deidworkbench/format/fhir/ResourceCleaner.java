@@ -21,6 +21,7 @@ import org.deidworkbench.model.ActionSpec;
 import org.deidworkbench.model.FhirRule;
 import org.deidworkbench.model.PreviewField;
 import org.deidworkbench.model.PreviewRecord;
+import org.deidworkbench.format.ImageText;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.BackboneElement;
 import org.hl7.fhir.r4.model.BackboneType;
@@ -475,7 +476,7 @@ final class ResourceCleaner {
             throws FormatException {
         Action action = spec.action();
         if (action == Action.KEEP) {
-            return before;
+            return p instanceof Base64BinaryType b64 ? keptBinary(res, parent, b64, before, path) : before;
         }
         if (action == Action.REMOVE || action == Action.EMPTY) {
             remove(parent, p);
@@ -589,6 +590,50 @@ final class ResourceCleaner {
             a.setHashElement(null);
         }
         return b64.getValueAsString();
+    }
+
+    /**
+     * Kept base64 data that is an image (by its first bytes): its embedded text taken out — EXIF, XMP, comments, PNG
+     * text chunks, bytes after its end (decision 0157) —, its attachment's {@code size} updated and {@code hash}
+     * removed; an image whose structure cannot be followed is removed with {@link #IMAGE_TEXT}. Other data as it is.
+     */
+    private String keptBinary(Res res, Base parent, Base64BinaryType b64, String before, String path) {
+        byte[] data = b64.getValue();
+        if (data == null) {
+            return before;
+        }
+        byte[] clean;
+        try {
+            clean = ImageText.withoutText(data);
+        } catch (ImageText.Unreadable e) {
+            tally.warn(IMAGE_TEXT, res.label + ", " + path, unreadableImage(e));
+            tally.count(IMAGE_RULE, "remove");
+            remove(parent, b64);
+            return null;
+        }
+        if (clean == null || clean == data) {
+            return before;
+        }
+        tally.count(IMAGE_TEXT_RULE, "remove");
+        b64.setValue(clean);
+        if (parent instanceof Attachment a) {
+            if (a.hasSize()) {
+                a.setSize(clean.length);
+            }
+            a.setHashElement(null);
+        }
+        return b64.getValueAsString();
+    }
+
+    /** The warning code of a kept image whose embedded text could not be found (decision 0157). */
+    static final String IMAGE_TEXT = "FHIR-IMAGE-TEXT";
+    /** The report's rule for text taken out of kept images. */
+    static final String IMAGE_TEXT_RULE = "image-attachment-text";
+    /** The report's rule for kept images removed because their text could not be found. */
+    static final String IMAGE_RULE = "image-attachment";
+
+    static String unreadableImage(ImageText.Unreadable e) {
+        return "a kept image whose embedded text cannot be found (" + e.getMessage() + "); the value was removed";
     }
 
     private String scrub(Res res, String text, String path) throws DeidException {

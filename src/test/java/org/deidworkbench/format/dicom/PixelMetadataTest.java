@@ -45,7 +45,7 @@ public class PixelMetadataTest {
     private static final String JPEG_2000 = "1.2.840.10008.1.2.4.90";
     private static final String VL_PHOTOGRAPHIC = "1.2.840.10008.5.1.4.1.1.77.1.4";
     /** What a camera and a photo tool write, none of which may leave. */
-    private static final List<String> PLANTED = List.of("Canon EOS 5D Mark IV", "SN 0123456789", "2023:03:12 10:15:42",
+    public static final List<String> PLANTED = List.of("Canon EOS 5D Mark IV", "SN 0123456789", "2023:03:12 10:15:42",
             "52 deg 31' 12.0\" N", "Photo: Hannelore Kuebler", "Caption: Kuebler-Schmitz wound day 3");
 
     @TempDir

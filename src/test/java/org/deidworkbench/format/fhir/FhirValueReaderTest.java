@@ -134,15 +134,28 @@ class FhirValueReaderTest {
         byte[] truncated = java.util.Arrays.copyOf(org.deidworkbench.format.dicom.PixelMetadataTest.cameraJpeg(), 40);
         RecordingVisitor r = read("m.json", documentReference("\"contentType\":\"image/jpeg\",\"data\":\""
                 + Base64.getEncoder().encodeToString(truncated) + "\""));
-        assertEquals(List.of("DocumentReference.content[0].attachment.data: an image attachment whose text segments"
-                + " cannot be read, not looked into"), r.notScanned);
+        assertEquals(List.of("DocumentReference.content[0].attachment.data: an image attachment whose text cannot be"
+                + " read (a JPEG segment runs past the end of the image), not looked into"), r.notScanned);
     }
 
     @Test
-    void anImageAttachmentIsNotRead() throws Exception {
-        RecordingVisitor r = read("d.json", documentReference("\"contentType\":\"image/png\",\"data\":\""
-                + base64("QUILLFEATHER") + "\""));
+    void anImageAttachmentOfAKindWhoseTextIsNotReadIsReportedAsNotLookedInto() throws Exception {
+        RecordingVisitor r = read("d.json", documentReference("\"contentType\":\"image/tiff; name=quillfeather.tif\","
+                + "\"data\":\"" + base64("II*\0QUILLFEATHER") + "\""));
         assertEquals("not seen", r.where("QUILLFEATHER"));
+        assertEquals(List.of("DocumentReference.content[0].attachment.data: an attachment of type image/tiff whose"
+                + " embedded text is not read, not looked into"), r.notScanned, "the type's parameters are not shown");
+    }
+
+    @Test
+    void aPngAttachmentsTextChunksAreReadWhateverItsDeclaredType() throws Exception {
+        byte[] png = org.deidworkbench.format.ImageTextWholeTest.png(List.of(
+                org.deidworkbench.format.ImageTextWholeTest.chunk("tEXt", "Author\0Avery Quillfeather".getBytes(
+                        StandardCharsets.ISO_8859_1))));
+        RecordingVisitor r = read("d.json", documentReference("\"contentType\":\"application/octet-stream\","
+                + "\"data\":\"" + Base64.getEncoder().encodeToString(png) + "\""));
+        assertEquals("DocumentReference.content[0].attachment.data", r.where("Avery Quillfeather"));
+        assertEquals("not seen", r.where("IHDR"), "the picture's chunks are not read");
     }
 
     @Test

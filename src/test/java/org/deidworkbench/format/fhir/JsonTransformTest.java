@@ -573,6 +573,79 @@ class JsonTransformTest {
         assertSame(s, binary);
     }
 
+    /**
+     * A profile that keeps attachment data keeps the picture of an image attachment, not the text inside it
+     * (decision 0157): a camera JPEG's EXIF, XMP and comment and a PNG's text chunks are taken out on the token path
+     * as in HAPI's, the attachment's size follows and its hash goes; the picture decodes the same; an image whose
+     * structure cannot be followed is removed with {@code FHIR-IMAGE-TEXT}; other kept data stays as it was.
+     */
+    @Test
+    void keptImageAttachmentsLoseTheirEmbeddedTextOnTheTokenPathAsInHapis() throws Exception {
+        FhirSection safeHarbor = FhirFixtures.safeHarbor().section(FhirSection.KEY, FhirSection.class).orElseThrow();
+        List<org.deidworkbench.model.FhirRule> rules = new ArrayList<>();
+        rules.add(new org.deidworkbench.model.FhirRule("keep-images", new org.deidworkbench.model.FhirSelector.ElementName(
+                "Attachment", "data"), new org.deidworkbench.model.ActionSpec.Keep(), false, "",
+                org.deidworkbench.model.SourceLocation.builtIn("test")));
+        rules.addAll(safeHarbor.rules());
+        FhirSection keeping = new FhirSection(rules, safeHarbor.defaultSpec(), safeHarbor.defaultIdentifier(), null,
+                safeHarbor.resourceIds(), safeHarbor.idDomain(), false, safeHarbor.extensions(), safeHarbor.source());
+        Deidentifier engine = FhirFixtures.engine(FhirFixtures.safeHarbor().withSection(keeping));
+        FhirRun run = new FhirRun(engine, keeping);
+        engine.freezeIdentifiers();
+        Setup s = new Setup(run, engine);
+
+        byte[] jpeg = org.deidworkbench.format.dicom.PixelMetadataTest.cameraJpeg();
+        byte[] png = org.deidworkbench.format.ImageTextWholeTest.png(List.of(org.deidworkbench.format.ImageTextWholeTest
+                .chunk("tEXt", "Author\0Hortensia Quagmire-Blythe".getBytes(StandardCharsets.ISO_8859_1))));
+        for (boolean sizeAndHash : new boolean[] {false, true}) {
+            for (byte[] image : List.of(jpeg, png)) {
+                String text = reportWith(1, image == jpeg ? "image/jpeg" : "application/octet-stream", image, sizeAndHash);
+                assertTrue(assertSame(s, text), "the token path answers");
+                FileTally tally = new FileTally("f", false);
+                String out = lean(s, text, tally);
+                byte[] kept = java.util.Base64.getDecoder().decode(dataOf(out));
+                String latin1 = new String(kept, StandardCharsets.ISO_8859_1);
+                for (String planted : org.deidworkbench.format.dicom.PixelMetadataTest.PLANTED) {
+                    assertFalse(latin1.contains(planted), "a camera value left in the kept image");
+                }
+                assertFalse(latin1.contains("Hortensia"), "a PNG text chunk left in the kept image");
+                assertArrayEquals(org.deidworkbench.format.ImageTextWholeTest.pixels(image),
+                        org.deidworkbench.format.ImageTextWholeTest.pixels(kept));
+                assertTrue(tally.stats().toString().contains(ResourceCleaner.IMAGE_TEXT_RULE + " (remove)"),
+                        tally.stats().toString());
+                if (sizeAndHash) {
+                    assertTrue(out.contains("\"size\":" + kept.length), out);
+                    assertFalse(out.contains("\"hash\""), "the hash of the original bytes goes");
+                }
+            }
+        }
+        byte[] truncated = java.util.Arrays.copyOf(jpeg, jpeg.length - 40);
+        String text = reportWith(2, "image/jpeg", truncated, true);
+        assertTrue(assertSame(s, text));
+        FileTally tally = new FileTally("f", false);
+        String out = lean(s, text, tally);
+        assertFalse(out.contains("\"data\""), "an image whose text cannot be found is removed: " + out);
+        assertTrue(tally.stats().toString().contains(ResourceCleaner.IMAGE_TEXT), tally.stats().toString());
+        assertTrue(tally.stats().toString().contains(ResourceCleaner.IMAGE_RULE + " (remove)"), tally.stats().toString());
+        byte[] pdf = "%PDF-1.7 kept as the profile says".getBytes(StandardCharsets.US_ASCII);
+        String kept = lean(s, reportWith(3, "application/pdf", pdf, false), new FileTally("f", false));
+        assertEquals(java.util.Base64.getEncoder().encodeToString(pdf), dataOf(kept));
+    }
+
+    private static String reportWith(int i, String contentType, byte[] data, boolean sizeAndHash) {
+        return "{\"resourceType\":\"DiagnosticReport\",\"id\":\"dr" + i + "\",\"status\":\"final\",\"code\":"
+                + "{\"text\":\"Wound photo\"},\"subject\":{\"reference\":\"Patient/pat-1\"},\"presentedForm\":[{"
+                + "\"contentType\":\"" + contentType + "\",\"data\":\"" + java.util.Base64.getEncoder().encodeToString(data)
+                + "\"" + (sizeAndHash ? ",\"size\":" + data.length + ",\"hash\":\"2jmj7l5rSw0yVb/vlWAYkK/YBwk=\"" : "")
+                + ",\"title\":\"photo\"}]}";
+    }
+
+    private static String dataOf(String json) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"data\":\"([^\"]*)\"").matcher(json);
+        assertTrue(m.find(), json);
+        return m.group(1);
+    }
+
     /** An ExplanationOfBenefit as Synthea writes it: a contained referral and coverage, local references. */
     static String claim(int i, String patient) {
         String narrative = i % 4 == 1 ? ",\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/"
