@@ -1634,7 +1634,7 @@ public final class TextScrubber {
                 }
             }
         }
-        boolean titleCase = longWords >= 3 && capitalised * 10 >= longWords * 7;
+        boolean titleCase = longWords >= 3 && capitalised * 10 >= longWords * 7 && !sentenceEnds(text, bounds);
         int[] kind = new int[count]; // 0 no, 1 name that is also a word, 2 name
         for (int t = 0; t < count; t++) {
             int[] b = bounds.get(t);
@@ -1644,7 +1644,8 @@ public final class TextScrubber {
                 continue;
             }
             String token = NameDictionary.normalize(text.substring(b[0], b[1]));
-            if (!NAMES.isName(token) || ENGLISH_MONTHS.contains(token) && dayAfter(text, b[1])) {
+            if (!NAMES.isName(token) || ENGLISH_MONTHS.contains(token) && dayAfter(text, b[1])
+                    || FUNCTION_WORDS.contains(token)) {
                 continue; // "seen September 30, 1995": the lists know September, April and June as given names
             }
             boolean alone = NAMES.isUnambiguousName(token) && !NAMES.isCommonWord(token);
@@ -1657,8 +1658,11 @@ public final class TextScrubber {
             }
             boolean context = kind[t] == 2
                     || t > 0 && adjacent(text, bounds.get(t - 1), bounds.get(t)) && (kind[t - 1] == 2
+                        && !sentenceBetween(text, bounds.get(t - 1), bounds.get(t))
                         || TITLE_WORDS.contains(text.substring(bounds.get(t - 1)[0], bounds.get(t - 1)[1])))
-                    || t + 1 < count && kind[t + 1] == 2 && adjacent(text, bounds.get(t), bounds.get(t + 1));
+                    || t + 1 < count && kind[t + 1] == 2 && adjacent(text, bounds.get(t), bounds.get(t + 1))
+                        && !sentenceBetween(text, bounds.get(t), bounds.get(t + 1))
+                        && !NAME_CUES.contains(text.substring(bounds.get(t)[0], bounds.get(t)[1]).toLowerCase(Locale.ROOT));
             if (context) {
                 spans.add(new Span(bounds.get(t)[0], bounds.get(t)[1], "[NAME]"));
             }
@@ -1693,6 +1697,46 @@ public final class TextScrubber {
             digits++;
         }
         return i > end && (digits == 1 || digits == 2);
+    }
+
+    /**
+     * English words the name lists know as surnames ("With", "The", "From") that are never taken for a name beside
+     * one: "Spoke With Marcus Feldman" in a note written in capitals. Upper case, as normalised.
+     */
+    private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("WITH", "THE", "FROM", "AND", "FOR",
+            "INTO", "UPON", "THAN", "THEN", "THIS", "THAT");
+
+    /**
+     * Whether a full stop between two adjacent words ends a sentence: it does unless the first is a form of address or
+     * an initial ("Dr. Koch", "J. Koch"). "Daughter Linda Alvarez. Will Visit Tomorrow." lends no name to "Will".
+     */
+    private static boolean sentenceBetween(String text, int[] a, int[] b) {
+        return a[1] < b[0] && text.charAt(a[1]) == '.' && a[1] - a[0] > 1
+                && !TITLE_WORDS.contains(text.substring(a[0], a[1]));
+    }
+
+    /**
+     * Whether a sentence ends in the text: a word of two letters or more, not a form of address ("Dr."), followed by
+     * {@code .}, {@code !} or {@code ?} and a space or the text's end, or a number followed by a full stop so. A text of sentences is prose however many of its
+     * words are capitalised: "Discussed with Grace Liu and Hope Adams. Daughter present." is no Title Case label
+     * ("Extended Release Oral Tablet"), and its names were kept as if it were.
+     */
+    private static boolean sentenceEnds(String text, List<int[]> bounds) {
+        for (int i = text.indexOf('.'); i > 0; i = text.indexOf('.', i + 1)) {
+            char before = text.charAt(i - 1);
+            if (before >= '0' && before <= '9' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
+                return true; // "seen on June 3."
+            }
+        }
+        for (int[] b : bounds) {
+            int e = b[1];
+            if (e < text.length() && ".!?".indexOf(text.charAt(e)) >= 0 && b[1] - b[0] >= 2
+                    && (e + 1 == text.length() || Character.isWhitespace(text.charAt(e + 1)))
+                    && !TITLE_WORDS.contains(text.substring(b[0], b[1]))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sentenceStart(String text, int start) {
@@ -1923,6 +1967,10 @@ public final class TextScrubber {
             if (k + 1 < bounds.size() && givenNameThatIsAWord(text, bounds.get(k - 1), bounds.get(k), bounds.get(k + 1))) {
                 spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]"));
                 k++;
+                if (!cuedNameWord(text, bounds.get(k))) {
+                    spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]")); // "Faith Miller"
+                    k++;
+                }
             }
             List<Span> cued = new ArrayList<>();
             for (int names = k - first; names < 3 && k < bounds.size() && (cuedNameWord(text, bounds.get(k))
@@ -2026,6 +2074,9 @@ public final class TextScrubber {
         if (k + 1 < bounds.size() && givenNameThatIsAWord(text, bounds.get(k - 1), bounds.get(k), bounds.get(k + 1))) {
             known = true;
             k++;
+            if (!cuedNameWord(text, bounds.get(k))) {
+                k++; // a surname that is a word too ("Patient Grace Miller")
+            }
         }
         for (int words = k - first; words < 4 && k < bounds.size() && (cuedNameWord(text, bounds.get(k))
                 || words > 0 && particleInName(text, bounds, k)); words++, k++) {
@@ -2427,12 +2478,23 @@ public final class TextScrubber {
      */
     private static boolean givenNameThatIsAWord(String text, int[] cue, int[] word, int[] next) {
         if (word[1] - word[0] < 3 || !Character.isUpperCase(text.codePointAt(word[0]))
-                || isAllUpperCase(text, word[0], word[1]) || !gap(text, cue[1], word[0], " ")
-                || !gap(text, word[1], next[0], " ") || !cuedNameWord(text, next)) {
+                || isAllUpperCase(text, word[0], word[1])
+                || !gap(text, cue[1], word[0], " ") && !(text.startsWith(": ", cue[1]) && cue[1] + 2 == word[0])
+                || !gap(text, word[1], next[0], " ") || !cuedNameWord(text, next) && !surnameThatIsAWord(text, next)) {
             return false;
         }
         String normalized = NameDictionary.normalize(text.substring(word[0], word[1]));
         return NAMES.isFirstName(normalized) && NAMES.isCommonWord(normalized);
+    }
+
+    /**
+     * A capitalised word (not in capitals) that the name lists know as a surname although it is an ordinary word
+     * ("Miller", "Winter"): after a cue and a given name that is a word too ("Daughter Faith Miller present",
+     * "Nurse: Rose Winter"), the pair is the name the cue announces.
+     */
+    private static boolean surnameThatIsAWord(String text, int[] w) {
+        return w[1] - w[0] >= 3 && Character.isUpperCase(text.codePointAt(w[0])) && !isAllUpperCase(text, w[0], w[1])
+                && NAMES.isLastName(NameDictionary.normalize(text.substring(w[0], w[1])));
     }
 
     /**

