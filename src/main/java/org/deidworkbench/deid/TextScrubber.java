@@ -1744,7 +1744,19 @@ public final class TextScrubber {
         while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
             i--;
         }
+        if (i >= 0 && text.charAt(i) == '(' && closedAfterWord(text, start)) {
+            return false; // "husband (Robert)", "PT (Sarah)": a word alone in brackets is no sentence's first
+        }
         return i < 0 || ".!?;:\"'([-".indexOf(text.charAt(i)) >= 0;
+    }
+
+    /** Whether the letters from {@code start} run to a closing bracket. */
+    private static boolean closedAfterWord(String text, int start) {
+        int i = start;
+        while (i < text.length() && Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == ')';
     }
 
     /**
@@ -1877,7 +1889,7 @@ public final class TextScrubber {
      * ("daughter Present") are left alone. Stateless.
      */
     private static void findCuedNames(String text, List<Span> spans) {
-        if (!mayHoldCue(text) && !mayHoldBracketedNhi(text) && !mayHoldCredential(text)) {
+        if (!mayHoldCue(text) && !mayHoldBracketedNhi(text) && !mayHoldCredential(text) && !mayHoldInitial(text)) {
             return;
         }
         List<int[]> bounds = null;
@@ -1971,6 +1983,10 @@ public final class TextScrubber {
                     spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]")); // "Faith Miller"
                     k++;
                 }
+            }
+            if (k == first && !cue.equalsIgnoreCase("pt") && givenNameAloneThatIsAWord(text, bounds.get(k - 1), bounds.get(k))) {
+                spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]")); // "wife Carol at bedside"
+                continue;
             }
             List<Span> cued = new ArrayList<>();
             for (int names = k - first; names < 3 && k < bounds.size() && (cuedNameWord(text, bounds.get(k))
@@ -2268,7 +2284,8 @@ public final class TextScrubber {
         for (int t = 1; t < bounds.size(); t++) {
             int[] b = bounds.get(t);
             if (b[1] - b[0] > 6 || !CREDENTIALS.contains(text.substring(b[0], b[1]))
-                    || !gap(text, bounds.get(t - 1)[1], b[0], ", ") || text.charAt(bounds.get(t - 1)[1]) != ','
+                    || !(gap(text, bounds.get(t - 1)[1], b[0], ", ") && text.charAt(bounds.get(t - 1)[1]) == ','
+                            || initialAndName(text, bounds, t - 1))
                     || text.startsWith(" ", b[1]) && b[1] + 6 <= text.length()
                             && text.substring(b[1] + 1, b[1] + 6).chars().allMatch(Character::isDigit)) {
                 continue;
@@ -2284,6 +2301,31 @@ public final class TextScrubber {
                 spans.add(new Span(w[0], w[1], "[NAME]"));
             }
         }
+    }
+
+    /**
+     * Whether the word at {@code k} is a name right after an initial ("J. Whitfield") and one space before the word
+     * after it: a credential written without its comma ("Nursing note by J. Whitfield RN").
+     */
+    private static boolean initialAndName(String text, List<int[]> bounds, int k) {
+        if (k < 1 || k + 1 >= bounds.size() || !gap(text, bounds.get(k)[1], bounds.get(k + 1)[0], " ")
+                || !cuedNameWord(text, bounds.get(k))) {
+            return false;
+        }
+        int[] i = bounds.get(k - 1);
+        return i[1] - i[0] == 1 && Character.isUpperCase(text.charAt(i[0])) && text.startsWith(". ", i[1])
+                && i[1] + 2 == bounds.get(k)[0];
+    }
+
+    /** Whether an initial stands in the text: a capital letter alone, a full stop, a space and a capital ("J. W"). */
+    private static boolean mayHoldInitial(String text) {
+        for (int i = text.indexOf(". "); i >= 1 && i + 2 < text.length(); i = text.indexOf(". ", i + 2)) {
+            if (Character.isUpperCase(text.charAt(i - 1)) && (i == 1 || !Character.isLetter(text.charAt(i - 2)))
+                    && Character.isUpperCase(text.charAt(i + 2))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Words before a name label that make it the patient's ("Patient Name:", "Pt Name:"). Lower case. */
@@ -2317,15 +2359,18 @@ public final class TextScrubber {
         }
         for (int names = 0; names < 4 && k < bounds.size(); names++, k++) {
             int[] w = bounds.get(k);
+            boolean initial = w[1] - w[0] == 1 && text.startsWith(". ", w[1]); // "Resident: K. Oyelaran"
             if (names > 0) {
                 String g = text.substring(bounds.get(k - 1)[1], w[0]);
-                if (!g.equals(" ") && !g.equals("-") && !g.equals("'") && !g.equals(",") && !g.equals(", ")) {
+                boolean afterInitial = g.equals(". ") && bounds.get(k - 1)[1] - bounds.get(k - 1)[0] == 1;
+                if (!g.equals(" ") && !g.equals("-") && !g.equals("'") && !g.equals(",") && !g.equals(", ")
+                        && !afterInitial) {
                     break;
                 }
             }
             if (!Character.isUpperCase(text.codePointAt(w[0]))
                     || STAFF_TITLES.contains(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT))
-                    || namesOnly && !nameLike(text, w)) {
+                    || namesOnly && !initial && !nameLike(text, w)) {
                 break;
             }
             spans.add(new Span(w[0], w[1], "[NAME]"));
@@ -2482,6 +2527,32 @@ public final class TextScrubber {
                 || !gap(text, cue[1], word[0], " ") && !(text.startsWith(": ", cue[1]) && cue[1] + 2 == word[0])
                 || !gap(text, word[1], next[0], " ") || !cuedNameWord(text, next) && !surnameThatIsAWord(text, next)) {
             return false;
+        }
+        String normalized = NameDictionary.normalize(text.substring(word[0], word[1]));
+        return NAMES.isFirstName(normalized) && NAMES.isCommonWord(normalized);
+    }
+
+    /**
+     * A given name that is also an ordinary word, alone right after a cue ("wife Carol at bedside", "son Tom and",
+     * "mother, Grace."): a name when a word in lower case, a number, a sign or the text's end follows it. Followed by a
+     * capitalised word it is either a full name ({@link #givenNameThatIsAWord}) or Title Case, and is left alone.
+     */
+    private static boolean givenNameAloneThatIsAWord(String text, int[] cue, int[] word) {
+        if (word[1] - word[0] < 3 || !Character.isUpperCase(text.codePointAt(word[0]))
+                || isAllUpperCase(text, word[0], word[1])
+                || !gap(text, cue[1], word[0], " ") && !(text.startsWith(", ", cue[1]) && cue[1] + 2 == word[0])) {
+            return false;
+        }
+        int e = word[1];
+        if (e < text.length()) {
+            char c = text.charAt(e);
+            if (Character.isLetter(c) || c == '-' || c == '\'' || c == '\u2019') {
+                return false;
+            }
+            if (c == ' ' && e + 1 < text.length() && !Character.isLowerCase(text.charAt(e + 1))
+                    && !Character.isDigit(text.charAt(e + 1))) {
+                return false;
+            }
         }
         String normalized = NameDictionary.normalize(text.substring(word[0], word[1]));
         return NAMES.isFirstName(normalized) && NAMES.isCommonWord(normalized);

@@ -631,7 +631,8 @@ class TextScrubberTest {
     /**
      * A US discharge summary's people besides the family (decision 0110): the health care proxy, the neighbour who
      * found the patient, the interpreter; a given name that is also a word is a name when a cue announces it with a
-     * surname ("niece Prudence Waverley"), not alone ("daughter Present", "mother Grace").
+     * surname ("niece Prudence Waverley") and alone before a word in lower case or a sign ("mother Grace.", decision
+     * 0158), not when it is no given name ("daughter. Present").
      */
     @Test
     void aDischargeSummarysProxyNeighbourAndInterpreterAreNamesAndAWordAloneIsNot() {
@@ -640,7 +641,7 @@ class TextScrubberTest {
                 s.scrub("HCP: niece Prudence Waverley, called. Found by her neighbor Jolyon Pettigrew. Interpreter "
                         + "Wojciech Ostrowski used.", null));
         assertEquals("HCP: [NAME] [NAME].", s.scrub("HCP: Ysolde Quarterfield.", null));
-        assertEquals("Lives with daughter. Present at bedside: mother Grace.",
+        assertEquals("Lives with daughter. Present at bedside: mother [NAME].",
                 s.scrub("Lives with daughter. Present at bedside: mother Grace.", null));
         assertEquals("Seen by her friend today.", s.scrub("Seen by her friend today.", null));
     }
@@ -664,7 +665,13 @@ class TextScrubberTest {
             Plan: Continue Lisinopril. Follow Up In Clinic.                             | Plan: Continue Lisinopril. Follow Up In Clinic.
             Rose Bengal Stain Negative. Summer Camp Clearance Given.                    | Rose Bengal Stain Negative. Summer Camp Clearance Given.
             Baker Cyst Noted On Ultrasound. Graves Disease Suspected.                   | Baker Cyst Noted On Ultrasound. Graves Disease Suspected.
-            Lives with daughter. Present at bedside: mother Grace.                      | Lives with daughter. Present at bedside: mother Grace.
+            Pt's wife Carol at bedside, updated on plan.                                | Pt's wife [NAME] at bedside, updated on plan.
+            Family meeting held with son Tom and daughter Amy.                          | Family meeting held with son [NAME] and daughter [NAME].
+            Spoke with patient's husband (Robert) by phone. PT (Sarah) x2 in hall.      | Spoke with patient's husband ([NAME]) by phone. PT ([NAME]) x2 in hall.
+            Nursing note by J. Whitfield RN.                                            | Nursing note by [NAME]. [NAME] RN.
+            Resident: K. Oyelaran                                                       | Resident: [NAME]. [NAME]
+            Daughter Will Visit Tomorrow. Mother Present At Bedside.                    | Daughter Will Visit Tomorrow. Mother Present At Bedside.
+            Vitamin D. Follow up. Spoke to Charge RN about bed. Smoker (Former).        | Vitamin D. Follow up. Spoke to Charge RN about bed. Smoker (Former).
             """)
     void namesInAShortNoteOfCapitalisedSentencesAreNames(String text, String expected) {
         assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
