@@ -1889,7 +1889,9 @@ public final class TextScrubber {
      * ("daughter Present") are left alone. Stateless.
      */
     private static void findCuedNames(String text, List<Span> spans) {
-        if (!mayHoldCue(text) && !mayHoldBracketedNhi(text) && !mayHoldCredential(text) && !mayHoldInitial(text)) {
+        boolean header = mayHoldMessageHeader(text);
+        if (!mayHoldCue(text) && !mayHoldBracketedNhi(text) && !mayHoldCredential(text) && !mayHoldInitial(text)
+                && !header) {
             return;
         }
         List<int[]> bounds = null;
@@ -1912,6 +1914,9 @@ public final class TextScrubber {
         }
         if (bounds == null) {
             return;
+        }
+        if (header) {
+            messageHeaderNames(text, bounds, spans);
         }
         bracketedCues(text, bounds, spans);
         honorificsAfter(text, bounds, spans);
@@ -2328,6 +2333,90 @@ public final class TextScrubber {
         return false;
     }
 
+    /** The labels of a message's header lines whose value is a list of people ("From: Whitaker, Joanne"). */
+    private static final java.util.Set<String> MESSAGE_HEADERS = java.util.Set.of("From", "To", "Cc", "CC", "Sent by",
+            "FROM", "TO", "Von", "An");
+
+    /** Whether a line may start with a message header's label and a colon: "From:", "To:", "Cc:". */
+    private static boolean mayHoldMessageHeader(String text) {
+        for (int i = text.indexOf(':'); i >= 2; i = text.indexOf(':', i + 1)) {
+            char c = text.charAt(i - 1);
+            if ((c == 'm' || c == 'M' || c == 'o' || c == 'O' || c == 'c' || c == 'C' || c == 'y' || c == 'n')
+                    && MESSAGE_HEADERS.contains(text.substring(wordStart(text, i), i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where the run of letters and spaces that ends at {@code end} starts, at most 8 characters back. */
+    private static int wordStart(String text, int end) {
+        int i = end;
+        while (i > 0 && end - i < 8 && (Character.isLetter(text.charAt(i - 1)) || text.charAt(i - 1) == ' ')) {
+            i--;
+        }
+        while (i < end && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * The people of a message's header lines, as an EHR's in-basket or a forwarded e-mail writes them (decision 0158):
+     * at a line's start, {@code From:}, {@code To:} or {@code Cc:} and a list of names written surname first ("From:
+     * Whitaker, Joanne", "To: Nguyen, Thanh; Oduya, Femi"), each a capitalised word, a comma and one or two more, the
+     * names separated by {@code ;}. Only that shape: "To: follow up in clinic", "From: Pharmacy" are left alone.
+     */
+    private static void messageHeaderNames(String text, List<int[]> bounds, List<Span> spans) {
+        for (int t = 0; t < bounds.size(); t++) {
+            int[] b = bounds.get(t);
+            if (!MESSAGE_HEADERS.contains(text.substring(b[0], b[1])) || !text.startsWith(":", b[1])) {
+                continue;
+            }
+            int before = b[0] - 1;
+            while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
+                before--;
+            }
+            if (before >= 0 && text.charAt(before) != '\n' && text.charAt(before) != '\r') {
+                continue;
+            }
+            int k = t + 1;
+            if (k >= bounds.size() || !gap(text, b[1], bounds.get(k)[0], ": \t")) {
+                continue;
+            }
+            while (k + 1 < bounds.size()) {
+                int[] surname = bounds.get(k);
+                int[] given = bounds.get(k + 1);
+                if (!gap(text, surname[1], given[0], ", ") || text.charAt(surname[1]) != ','
+                        || !capitalisedName(text, surname) || !capitalisedName(text, given)) {
+                    break;
+                }
+                spans.add(new Span(surname[0], surname[1], "[NAME]"));
+                spans.add(new Span(given[0], given[1], "[NAME]"));
+                k += 2;
+                if (k < bounds.size() && gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " ")
+                        && capitalisedName(text, bounds.get(k))) {
+                    spans.add(new Span(bounds.get(k)[0], bounds.get(k)[1], "[NAME]")); // a middle name or initial
+                    k++;
+                }
+                if (k >= bounds.size() || !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], "; ")
+                        || text.charAt(bounds.get(k - 1)[1]) != ';') {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A capitalised word of a name, or in capitals: one letter (an initial) or a word that may be a name. */
+    private static boolean capitalisedName(String text, int[] w) {
+        return Character.isUpperCase(text.codePointAt(w[0])) && (w[1] - w[0] == 1 || nameLike(text, w));
+    }
+
+    /** Words before a staff label that say which one ("Ordering provider:", "Referring physician:"). Lower case. */
+    private static final java.util.Set<String> STAFF_QUALIFIERS = java.util.Set.of("ordering", "referring", "attending",
+            "admitting", "consulting", "primary", "treating", "performing", "reading", "interpreting", "supervising",
+            "responsible", "rendering", "billing", "discharging", "operating", "assisting");
+
     /** Words before a name label that make it the patient's ("Patient Name:", "Pt Name:"). Lower case. */
     private static final java.util.Set<String> PATIENT_WORDS = java.util.Set.of("patient", "pt", "patient's");
 
@@ -2341,8 +2430,10 @@ public final class TextScrubber {
      */
     private static void labelledName(String text, List<int[]> bounds, int t, List<Span> spans, boolean namesOnly) {
         int first = t;
-        if (t > 0 && PATIENT_WORDS.contains(text.substring(bounds.get(t - 1)[0], bounds.get(t - 1)[1])
-                .toLowerCase(Locale.ROOT)) && gap(text, bounds.get(t - 1)[1], bounds.get(t)[0], " ")) {
+        if (t > 0 && (PATIENT_WORDS.contains(text.substring(bounds.get(t - 1)[0], bounds.get(t - 1)[1])
+                .toLowerCase(Locale.ROOT)) || namesOnly && STAFF_QUALIFIERS.contains(text.substring(bounds.get(t - 1)[0],
+                        bounds.get(t - 1)[1]).toLowerCase(Locale.ROOT)))
+                && gap(text, bounds.get(t - 1)[1], bounds.get(t)[0], " ")) {
             first = t - 1;
         }
         int before = bounds.get(first)[0] - 1;

@@ -672,9 +672,23 @@ class TextScrubberTest {
             Resident: K. Oyelaran                                                       | Resident: [NAME]. [NAME]
             Daughter Will Visit Tomorrow. Mother Present At Bedside.                    | Daughter Will Visit Tomorrow. Mother Present At Bedside.
             Vitamin D. Follow up. Spoke to Charge RN about bed. Smoker (Former).        | Vitamin D. Follow up. Spoke to Charge RN about bed. Smoker (Former).
+            Ordering provider: Ramon Ortiz                                              | Ordering provider: [NAME] [NAME]
             """)
     void namesInAShortNoteOfCapitalisedSentencesAreNames(String text, String expected) {
         assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
+    }
+
+    /** An in-basket message's header lines name people surname first; other header lines are left alone (decision 0158). */
+    @Test
+    void theNamesOfAMessagesHeaderLinesAreNames() {
+        TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertEquals("From: [NAME], [NAME]\nTo: [NAME], [NAME] [NAME]; [NAME], [NAME]\nRe: refill request",
+                s.scrub("From: Whitaker, Joanne\nTo: Nguyen, Thanh A; Oduya, Femi\nRe: refill request", null));
+        assertEquals("FROM: [NAME], [NAME]", s.scrub("FROM: WHITAKER, JOANNE", null));
+        for (String kept : java.util.List.of("To: follow up in clinic", "From: Pharmacy", "To: Cardiology, Team A",
+                "Transfer To: Medicine, Floor 4")) {
+            assertEquals(kept, s.scrub(kept, null));
+        }
     }
 
     /**
