@@ -354,7 +354,8 @@ public final class CsvRecordReader implements Closeable {
         }
         throw fail(new FormatException("CSV-DUPLICATE-HEADER", "line 1",
                 "column names must be unique, but " + String.join("; ", groups) + " have the same name"
-                        + " (positions count from 1)"));
+                        + " (positions count from 1); give each its own name in a copy of the file (a REDCap export"
+                        + " with labels repeats \"Complete?\" for every instrument: export the raw variable names)"));
     }
 
     private static String joinPositions(List<Integer> positions) {

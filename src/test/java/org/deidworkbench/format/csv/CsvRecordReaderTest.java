@@ -141,7 +141,8 @@ class CsvRecordReaderTest {
         FormatException e = assertThrows(FormatException.class, () -> open("error-duplicate-header.csv"));
         assertEquals("CSV-DUPLICATE-HEADER", e.code());
         assertEquals("column names must be unique, but columns 1 and 3; columns 2 and 5 have the same name"
-                + " (positions count from 1)", e.getMessage());
+                + " (positions count from 1); give each its own name in a copy of the file (a REDCap export with labels"
+                + " repeats \"Complete?\" for every instrument: export the raw variable names)", e.getMessage());
     }
 
     @Test
