@@ -108,16 +108,29 @@ public record Profile(String name, String description, List<Rule> rules, ActionS
      * REDCap export carries the record id, while a study's identifiers (an MRN) are filled in on one event only.
      */
     public static int redcapRecordColumn(List<String> header) {
-        if (header.size() < 2 || REDCAP_COLUMNS.contains(FieldSelector.ColumnName.normalize(header.get(0)))) {
+        if (header.size() < 2 || REDCAP_COLUMNS.contains(FieldSelector.ColumnName.normalize(header.get(0)))
+                || REDCAP_LABELS.contains(FieldSelector.ColumnName.normalize(header.get(0)))) {
             return -1;
         }
+        if (FieldSelector.ColumnName.normalize(header.get(1)).equals("event_name")) {
+            return 0; // a labels export of a longitudinal project: "Record ID,Event Name,..."
+        }
         for (int i = 1; i < header.size(); i++) {
-            if (REDCAP_COLUMNS.contains(FieldSelector.ColumnName.normalize(header.get(i)))) {
+            String name = FieldSelector.ColumnName.normalize(header.get(i));
+            if (REDCAP_COLUMNS.contains(name) || REDCAP_LABELS.contains(name)) {
                 return 0;
             }
         }
         return -1;
     }
+
+    /**
+     * REDCap's own columns as its "CSV (labels)" export names them ("Repeat Instrument", "Data Access Group"); its
+     * "Event Name" counts only right after the first column, where REDCap writes it: an events table of another system
+     * may well have one (decision 0159).
+     */
+    private static final java.util.Set<String> REDCAP_LABELS = java.util.Set.of("repeat_instrument", "repeat_instance",
+            "data_access_group", "survey_identifier");
 
     /**
      * The subject column of a CSV file with this header: a REDCap export's record id ({@link #redcapRecordColumn}),

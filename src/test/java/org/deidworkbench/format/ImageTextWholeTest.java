@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -274,7 +273,6 @@ public class ImageTextWholeTest {
     }
 
     public static int[] pixels(byte[] image) throws Exception {
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(image));
-        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+        return PixelMetadataTest.pixels(image);
     }
 }

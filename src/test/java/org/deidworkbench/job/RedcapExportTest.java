@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
+import org.deidworkbench.model.Profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,5 +81,49 @@ class RedcapExportTest {
         assertEquals("adverse_events", rows.get(2).get("redcap_repeat_instrument"));
         assertEquals("1", rows.get(3).get("race___1"));
         assertEquals("021", rows.get(0).get("zip_code"));
+    }
+
+    /**
+     * REDCap's "CSV (labels)" export: field labels for headers ("Record ID", "Event Name", "Repeat Instrument"),
+     * choices as their labels, dates as the project shows them. Its record id was taken for a link to a table the run
+     * did not have and removed, so a participant's events no longer joined (decision 0159); it is every row's subject
+     * as in the raw export. An events table of another system whose second column is no "Event Name" stays as it was.
+     */
+    @Test
+    void aLabelsExportsRecordIdIsEveryRowsSubjectToo() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("STUDY_DATA_LABELS.csv"), """
+                Record ID,Event Name,Repeat Instrument,Repeat Instance,First Name,Last Name,Date of Birth,Visit Date,\
+                HbA1c (%),Primary Diagnosis (ICD-10),Notes,Complete?
+                101,Baseline (Arm 1: Arm A),,,Wilhelmina,Okonkwo-Barrett,07/19/1948,01/09/2023,7.9,E11.65,\
+                "Son Desmond drives her.",Complete
+                101,Month 3 (Arm 1: Arm A),,,,,,04/11/2023,7.4,,"Mrs. Okonkwo-Barrett seen.",Complete
+                102,Baseline (Arm 1: Arm A),,,Tadeo,Villasenor,02/03/1931,02/14/2023,8.4,E11.22,,Unverified
+                102,Month 3 (Arm 1: Arm A),,,,,,05/16/2023,8.0,,"Mr. Villasenor doing well.",Incomplete
+                """);
+        Path out = dir.resolve("out");
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
+        String text = Files.readString(out.resolve("STUDY_DATA_LABELS.csv"), StandardCharsets.UTF_8);
+        for (String planted : List.of("Wilhelmina", "Okonkwo-Barrett", "Villasenor", "Desmond", "07/19/1948", "02/03/1931")) {
+            assertFalse(text.contains(planted), "a planted identifier is in the output");
+        }
+        List<CSVRecord> rows = SampleData.records(out.resolve("STUDY_DATA_LABELS.csv"));
+        String a = rows.get(0).get("Record ID");
+        assertNotEquals("101", a);
+        assertEquals(a, rows.get(1).get("Record ID"), "row 2: the record's follow-up event");
+        assertEquals(rows.get(2).get("Record ID"), rows.get(3).get("Record ID"), "rows 3 and 4");
+        assertNotEquals(a, rows.get(2).get("Record ID"));
+        java.time.format.DateTimeFormatter us = java.time.format.DateTimeFormatter.ofPattern("MM/dd/uuuu");
+        long shift = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse("01/09/2023", us),
+                java.time.LocalDate.parse(rows.get(0).get("Visit Date"), us));
+        assertEquals(shift, java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse("04/11/2023", us),
+                java.time.LocalDate.parse(rows.get(1).get("Visit Date"), us)), "one offset for the record's events");
+        assertEquals("Baseline (Arm 1: Arm A)", rows.get(0).get("Event Name"));
+        assertEquals("E11.65", rows.get(0).get("Primary Diagnosis (ICD-10)"));
+        assertEquals("8.4", rows.get(2).get("HbA1c (%)"));
+        assertEquals("Unverified", rows.get(2).get("Complete?"));
+        assertEquals(0, Profile.redcapRecordColumn(List.of("Record ID", "Event Name", "Visit Date")));
+        assertEquals(-1, Profile.redcapRecordColumn(List.of("event_id", "patient_id", "event_name", "event_date")),
+                "an events table whose event name is not its second column");
     }
 }

@@ -1697,11 +1697,16 @@ final class JsonTransform {
         if (java.util.Arrays.equals(data, scrubbed)) {
             return before;
         }
-        String after = java.util.Base64.getEncoder().encodeToString(scrubbed);
+        return newData(parent, v, scrubbed);
+    }
+
+    /** An attachment's data replaced by {@code data}: its size (if it has one) updated, its hash removed. */
+    private static String newData(Obj parent, Prim v, byte[] data) {
+        String after = java.util.Base64.getEncoder().encodeToString(data);
         Field size = parent.field("size");
         if (size != null) {
             Prim s = (Prim) size.values.get(0);
-            s.now = String.valueOf(scrubbed.length);
+            s.now = String.valueOf(data.length);
             s.out = s.now;
         }
         Field hash = parent.field("hash");
@@ -1739,21 +1744,7 @@ final class JsonTransform {
             return before;
         }
         effects.add(() -> tally.count(ResourceCleaner.IMAGE_TEXT_RULE, "remove"));
-        String after = java.util.Base64.getEncoder().encodeToString(clean);
-        Field size = parent.field("size");
-        if (size != null) {
-            Prim s = (Prim) size.values.get(0);
-            s.now = String.valueOf(clean.length);
-            s.out = s.now;
-        }
-        Field hash = parent.field("hash");
-        if (hash != null) {
-            Prim h = (Prim) hash.values.get(0);
-            h.gone = true;
-            h.out = null;
-        }
-        v.out = after;
-        return after;
+        return newData(parent, v, clean);
     }
 
     // ---------------------------------------------------------------- printing

@@ -582,10 +582,15 @@ final class ResourceCleaner {
         if (java.util.Arrays.equals(data, scrubbed)) {
             return b64.getValueAsString();
         }
-        b64.setValue(scrubbed);
+        return newData(parent, b64, scrubbed);
+    }
+
+    /** Base64 data replaced by {@code data}: an attachment's size (if it has one) updated, its hash removed. */
+    private static String newData(Base parent, Base64BinaryType b64, byte[] data) {
+        b64.setValue(data);
         if (parent instanceof Attachment a) {
             if (a.hasSize()) {
-                a.setSize(scrubbed.length);
+                a.setSize(data.length);
             }
             a.setHashElement(null);
         }
@@ -615,14 +620,7 @@ final class ResourceCleaner {
             return before;
         }
         tally.count(IMAGE_TEXT_RULE, "remove");
-        b64.setValue(clean);
-        if (parent instanceof Attachment a) {
-            if (a.hasSize()) {
-                a.setSize(clean.length);
-            }
-            a.setHashElement(null);
-        }
-        return b64.getValueAsString();
+        return newData(parent, b64, clean);
     }
 
     /** The warning code of a kept image whose embedded text could not be found (decision 0157). */

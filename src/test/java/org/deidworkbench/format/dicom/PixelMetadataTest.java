@@ -138,7 +138,8 @@ public class PixelMetadataTest {
         }
     }
 
-    private static int[] pixels(byte[] jpeg) throws Exception {
+    /** The decoded pixels of an image ImageIO reads (JPEG, PNG), in ARGB. */
+    public static int[] pixels(byte[] jpeg) throws Exception {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(jpeg));
         return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     }
