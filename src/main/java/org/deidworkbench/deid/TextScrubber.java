@@ -1890,8 +1890,9 @@ public final class TextScrubber {
      */
     private static void findCuedNames(String text, List<Span> spans) {
         boolean header = mayHoldMessageHeader(text);
+        boolean capsTitle = mayHoldCapitalTitle(text);
         if (!mayHoldCue(text) && !mayHoldBracketedNhi(text) && !mayHoldCredential(text) && !mayHoldInitial(text)
-                && !header) {
+                && !header && !capsTitle) {
             return;
         }
         List<int[]> bounds = null;
@@ -1924,6 +1925,10 @@ public final class TextScrubber {
         namesBeforeTheirNumbers(text, bounds, spans);
         for (int t = 0; t + 1 < bounds.size(); t++) {
             int[] b = bounds.get(t);
+            if (capsTitle && b[1] - b[0] <= 4 && CAPITAL_TITLES.contains(text.substring(b[0], b[1]))) {
+                capitalsCuedNames(text, bounds, t, spans); // "F/U WITH DR PATEL"
+                continue;
+            }
             if (b[1] - b[0] < 2 || b[1] - b[0] > 16
                     || java.util.Arrays.binarySearch(CUE_HASHES, lowerHash(text, b[0], b[1])) < 0) {
                 continue; // no cue and no form of address: no copy of the word
@@ -1970,6 +1975,11 @@ public final class TextScrubber {
                 continue;
             }
             if (!NAME_CUES.contains(cue.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            if (isAllUpperCase(text, b[0], b[1]) && isAllUpperCase(text, bounds.get(t + 1)[0], bounds.get(t + 1)[1])
+                    && !cue.equals("PT")) {
+                capitalsCuedNames(text, bounds, t, spans); // "DAUGHTER ROSE WINTER AT BEDSIDE"; not "HCP: Ysolde"
                 continue;
             }
             int k = t + 1;
@@ -2331,6 +2341,70 @@ public final class TextScrubber {
             }
         }
         return false;
+    }
+
+    /** Forms of address as a note in capitals writes them ("DR PATEL", "MRS WHITAKER"). */
+    private static final java.util.Set<String> CAPITAL_TITLES = java.util.Set.of("DR", "MR", "MRS", "MS", "MISS");
+
+    /** Verbs the name lists hold as given names, which follow a relative in a note in capitals ("SON WILL VISIT"). */
+    private static final java.util.Set<String> CAPITAL_VERBS = java.util.Set.of("WILL", "MAY", "CAN", "MUST", "DID",
+            "HAS", "HAD", "WAS", "ARE", "GOT", "SAW", "SAYS", "SAID", "STATES", "STATED", "REPORTS", "CALLED", "VISITED");
+
+    /** Words in capitals after "DR" or "MR" in notes that are no names and that the word list lacks. */
+    private static final java.util.Set<String> COMMON_CAPITALS = java.util.Set.of("AWARE", "NOTIFIED", "OFFICE",
+            "UPDATED", "PAGED", "CALLED", "INFORMED", "ORDERS", "ORDER", "NOTE", "NOTES", "VISIT", "APPT", "SCAN", "MRI",
+            "CT", "TEAM", "SERVICE", "RECS", "PLAN", "AGREES", "ADVISED", "CONSULTED", "BEDSIDE", "ROUNDS", "NOT",
+            "AND", "TO", "WILL", "HAS", "WAS", "IS", "AT", "IN", "ON", "OF");
+
+    /** Whether a form of address in capitals may stand in the text, before a space or a full stop. */
+    private static boolean mayHoldCapitalTitle(String text) {
+        for (int i = text.indexOf('M'); i >= 0; i = text.indexOf('M', i + 1)) {
+            if (i + 2 < text.length() && (text.charAt(i + 1) == 'R' || text.charAt(i + 1) == 'S')) {
+                return true;
+            }
+        }
+        for (int i = text.indexOf("DR"); i >= 0; i = text.indexOf("DR", i + 2)) {
+            if (i + 2 < text.length() && (text.charAt(i + 2) == ' ' || text.charAt(i + 2) == '.')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The name a cue or a form of address in capitals announces in a note written in capitals, as older systems and
+     * nurses' notes write them (decision 0158): "DAUGHTER ROSE WINTER AT BEDSIDE", "D/C HOME WITH WIFE GRACE", "F/U
+     * WITH DR PATEL". There a capital says nothing, so the words must be names of the name lists (ordinary words too:
+     * ROSE, GRACE, BILL), of three letters or more, in capitals, joined by single spaces (after a title also a full
+     * stop), up to two; not followed by a digit ("MOTHER DM2"), and no function word ("BROTHER WITH"), cue or title.
+     * "MOTHER HTN", "FATHER CAD", "DR OFFICE NOTIFIED" stay.
+     */
+    private static void capitalsCuedNames(String text, List<int[]> bounds, int t, List<Span> spans) {
+        boolean title = CAPITAL_TITLES.contains(text.substring(bounds.get(t)[0], bounds.get(t)[1]));
+        for (int k = t + 1, names = 0; k < bounds.size() && names < 2; k++, names++) {
+            int[] w = bounds.get(k);
+            String allowed = names == 0 ? (title ? ". " : " :,") : " ";
+            if (!gap(text, bounds.get(k - 1)[1], w[0], allowed) || w[1] - w[0] < 3 || !isAllUpperCase(text, w[0], w[1])
+                    || w[1] < text.length() && Character.isDigit(text.charAt(w[1]))) {
+                return;
+            }
+            String word = text.substring(w[0], w[1]);
+            String normalized = NameDictionary.normalize(word);
+            String lower = word.toLowerCase(Locale.ROOT);
+            boolean listed = NAMES.isName(normalized) && !(names == 0 && title && NAMES.isCommonWord(normalized)
+                    && !NAMES.isLastName(normalized));
+            // after a title, a word no list knows is a name too when it is no ordinary word ("DR PATEL")
+            // (not after "MS" and "MR", which are multiple sclerosis and magnetic resonance too: "MS FLARE", "MR ANGIO")
+            boolean unknown = title && !NAMES.isCommonWord(normalized) && !COMMON_CAPITALS.contains(word)
+                    && !text.startsWith("MS", bounds.get(t)[0]) && !text.startsWith("MR ", bounds.get(t)[0])
+                    && !text.startsWith("MR.", bounds.get(t)[0]);
+            if (!listed && !unknown || FUNCTION_WORDS.contains(normalized) || CAPITAL_VERBS.contains(word)
+                    || NAME_CUES.contains(lower)
+                    || HONORIFICS.contains(lower) || STAFF_TITLES.contains(lower) || CAPITAL_TITLES.contains(word)) {
+                return;
+            }
+            spans.add(new Span(w[0], w[1], "[NAME]"));
+        }
     }
 
     /** The labels of a message's header lines whose value is a list of people ("From: Whitaker, Joanne"). */

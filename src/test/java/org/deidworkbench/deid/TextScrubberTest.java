@@ -678,6 +678,25 @@ class TextScrubberTest {
         assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
     }
 
+    /**
+     * A note in capitals, as older systems and nurses write them (decision 0158): the name a relative or a form of
+     * address announces is a name of the lists (ordinary words too) or, after DR, MRS or MISS, a word no list holds;
+     * abbreviations after a relative or after MS and MR (multiple sclerosis, magnetic resonance) are not.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            PT SEEN WITH DAUGHTER ROSE. DAUGHTER ROSE WINTER AT BEDSIDE.     | PT SEEN WITH DAUGHTER [NAME]. DAUGHTER [NAME] [NAME] AT BEDSIDE.
+            D/C HOME WITH WIFE GRACE. F/U WITH DR PATEL 2 WKS.              | D/C HOME WITH WIFE [NAME]. F/U WITH DR [NAME] 2 WKS.
+            MRS WHITAKER CALLED. MR JOHNSON TOLERATED DIET.                  | MRS [NAME] CALLED. MR [NAME] TOLERATED DIET.
+            MOTHER HTN, FATHER CAD. BROTHER WITH DM2. MOTHER DM2.            | MOTHER HTN, FATHER CAD. BROTHER WITH DM2. MOTHER DM2.
+            DR OFFICE NOTIFIED. DR AWARE. MR SCAN NORMAL. MR ANGIO NEG.      | DR OFFICE NOTIFIED. DR AWARE. MR SCAN NORMAL. MR ANGIO NEG.
+            MS FLARE, ON STEROIDS. SON IN LAW AT BEDSIDE.                    | MS FLARE, ON STEROIDS. SON IN LAW AT BEDSIDE.
+            SON WILL VISIT. DAUGHTER MAY CALL. PT WILL FOLLOW UP.            | SON WILL VISIT. DAUGHTER MAY CALL. PT WILL FOLLOW UP.
+            """)
+    void namesInANoteInCapitalsAreNames(String text, String expected) {
+        assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
+    }
+
     /** An in-basket message's header lines name people surname first; other header lines are left alone (decision 0158). */
     @Test
     void theNamesOfAMessagesHeaderLinesAreNames() {
