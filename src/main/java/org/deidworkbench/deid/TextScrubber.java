@@ -633,6 +633,11 @@ public final class TextScrubber {
             new Detector(Pattern.compile("\\b[SDW]/o\\.?\\s*(?:(?:[Ll]ate|[Ll]t\\.|Shri|Sri|Smt\\.?|Mr\\.?|Mrs\\.?|Dr\\.?)\\s+){0,3}("
                     + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,3})"),
                     "[NAME]", 1, s -> s.contains("/o"), Starts.WORD, "SDW"),
+            // The name a patient goes by: "Patient goes by Bobby", "nickname Liz", "a.k.a. Tommy", "prefers to be called
+            // Peggy", "Preferred name: Kit" (decision 0158); not "also known as" ("known as Graves disease")
+            new Detector(Pattern.compile("(?i:\\b(?:goes\\s+by|nick-?named?:?|a\\.?k\\.?a\\.?|prefers\\s+to\\s+be\\s+called"
+                    + "|preferred\\s+name\\s*:?))\\s+(" + NAME_WORD + ")"),
+                    "[NAME]", 1, s -> s.containsIgnoreCase("goes", "nick", "aka", "a.k.a", "prefer"), Starts.WORD, "GgNnAaPp"),
             // A Brazilian RG (identity card) and a health professional's council registration after their label: "RG
             // 3.456.712", "RG nº MG-12.345.678", "CRM-SP 123456", "COREN/BA 54321" (decision 0125)
             new Detector(Pattern.compile("\\bRG\\s*(?:n[º°o.]{1,2}\\s*)?[:#]?\\s*((?:[A-Z]{2}-?)?\\d{1,3}(?:\\.?\\d{3}){1,3}(?:-?[\\dXx])?)(?!\\d)"),

@@ -673,6 +673,8 @@ class TextScrubberTest {
             Daughter Will Visit Tomorrow. Mother Present At Bedside.                    | Daughter Will Visit Tomorrow. Mother Present At Bedside.
             Vitamin D. Follow up. Spoke to Charge RN about bed. Smoker (Former).        | Vitamin D. Follow up. Spoke to Charge RN about bed. Smoker (Former).
             Ordering provider: Ramon Ortiz                                              | Ordering provider: [NAME] [NAME]
+            Patient goes by Bobby. Nickname: Tommy. Preferred name: Kit                 | Patient goes by [NAME]. Nickname: [NAME]. Preferred name: [NAME]
+            Also known as Graves disease. Goes by wheelchair. Preferred pharmacy: CVS   | Also known as Graves disease. Goes by wheelchair. Preferred pharmacy: CVS
             """)
     void namesInAShortNoteOfCapitalisedSentencesAreNames(String text, String expected) {
         assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
