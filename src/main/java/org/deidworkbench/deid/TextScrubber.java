@@ -1706,7 +1706,7 @@ public final class TextScrubber {
 
     /**
      * English words the name lists know as surnames ("With", "The", "From") that are never taken for a name beside
-     * one: "Spoke With Marcus Feldman" in a note written in capitals. Upper case, as normalised.
+     * one: "Spoke With Marcus Feldman" in a note in Title Case. Upper case, as normalised.
      */
     private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("WITH", "THE", "FROM", "AND", "FOR",
             "INTO", "UPON", "THAN", "THEN", "THIS", "THAT");
@@ -1722,9 +1722,9 @@ public final class TextScrubber {
 
     /**
      * Whether a sentence ends in the text: a word of two letters or more, not a form of address ("Dr."), followed by
-     * {@code .}, {@code !} or {@code ?} and a space or the text's end, or a number followed by a full stop so. A text of sentences is prose however many of its
-     * words are capitalised: "Discussed with Grace Liu and Hope Adams. Daughter present." is no Title Case label
-     * ("Extended Release Oral Tablet"), and its names were kept as if it were.
+     * {@code .}, {@code !} or {@code ?} and a space or the text's end, or a number followed by a full stop so. A text
+     * of sentences is prose however many of its words are capitalised: "Discussed with Grace Liu and Hope Adams.
+     * Daughter present." is no Title Case label ("Extended Release Oral Tablet"), and its names were kept as if it were.
      */
     private static boolean sentenceEnds(String text, List<int[]> bounds) {
         for (int i = text.indexOf('.'); i > 0; i = text.indexOf('.', i + 1)) {
@@ -2358,8 +2358,8 @@ public final class TextScrubber {
     /** Words in capitals after "DR" or "MR" in notes that are no names and that the word list lacks. */
     private static final java.util.Set<String> COMMON_CAPITALS = java.util.Set.of("AWARE", "NOTIFIED", "OFFICE",
             "UPDATED", "PAGED", "CALLED", "INFORMED", "ORDERS", "ORDER", "NOTE", "NOTES", "VISIT", "APPT", "SCAN", "MRI",
-            "CT", "TEAM", "SERVICE", "RECS", "PLAN", "AGREES", "ADVISED", "CONSULTED", "BEDSIDE", "ROUNDS", "NOT",
-            "AND", "TO", "WILL", "HAS", "WAS", "IS", "AT", "IN", "ON", "OF");
+            "TEAM", "SERVICE", "RECS", "PLAN", "AGREES", "ADVISED", "CONSULTED", "BEDSIDE", "ROUNDS", "NOT", "AND",
+            "WILL", "HAS", "WAS"); // of three letters or more: shorter words are no names here anyway
 
     /** Whether a form of address in capitals may stand in the text, before a space or a full stop. */
     private static boolean mayHoldCapitalTitle(String text) {
