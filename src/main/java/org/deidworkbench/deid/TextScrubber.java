@@ -2312,8 +2312,7 @@ public final class TextScrubber {
             }
             for (int k = t - 1, names = 0; k >= 0 && names < 3; k--, names++) {
                 int[] w = bounds.get(k);
-                boolean initial = w[1] - w[0] == 1 && Character.isUpperCase(text.charAt(w[0]))
-                        && text.startsWith(". ", w[1]);
+                boolean initial = isInitial(text, w);
                 if (!initial && !cuedNameWord(text, w)
                         || names > 0 && !gap(text, w[1], bounds.get(k + 1)[0], initial ? ". " : " -")) {
                     break;
@@ -2333,8 +2332,7 @@ public final class TextScrubber {
             return false;
         }
         int[] i = bounds.get(k - 1);
-        return i[1] - i[0] == 1 && Character.isUpperCase(text.charAt(i[0])) && text.startsWith(". ", i[1])
-                && i[1] + 2 == bounds.get(k)[0];
+        return isInitial(text, i) && i[1] + 2 == bounds.get(k)[0];
     }
 
     /** Whether an initial stands in the text: a capital letter alone, a full stop, a space and a capital ("J. W"). */
@@ -2385,7 +2383,9 @@ public final class TextScrubber {
      * "MOTHER HTN", "FATHER CAD", "DR OFFICE NOTIFIED" stay.
      */
     private static void capitalsCuedNames(String text, List<int[]> bounds, int t, List<Span> spans) {
-        boolean title = CAPITAL_TITLES.contains(text.substring(bounds.get(t)[0], bounds.get(t)[1]));
+        String cue = text.substring(bounds.get(t)[0], bounds.get(t)[1]);
+        boolean title = CAPITAL_TITLES.contains(cue);
+        boolean ambiguous = cue.equals("MS") || cue.equals("MR");
         for (int k = t + 1, names = 0; k < bounds.size() && names < 2; k++, names++) {
             int[] w = bounds.get(k);
             String allowed = names == 0 ? (title ? ". " : " :,") : " ";
@@ -2400,9 +2400,7 @@ public final class TextScrubber {
                     && !NAMES.isLastName(normalized));
             // after a title, a word no list knows is a name too when it is no ordinary word ("DR PATEL")
             // (not after "MS" and "MR", which are multiple sclerosis and magnetic resonance too: "MS FLARE", "MR ANGIO")
-            boolean unknown = title && !NAMES.isCommonWord(normalized) && !COMMON_CAPITALS.contains(word)
-                    && !text.startsWith("MS", bounds.get(t)[0]) && !text.startsWith("MR ", bounds.get(t)[0])
-                    && !text.startsWith("MR.", bounds.get(t)[0]);
+            boolean unknown = title && !ambiguous && !NAMES.isCommonWord(normalized) && !COMMON_CAPITALS.contains(word);
             if (!listed && !unknown || FUNCTION_WORDS.contains(normalized) || CAPITAL_VERBS.contains(word)
                     || NAME_CUES.contains(lower)
                     || HONORIFICS.contains(lower) || STAFF_TITLES.contains(lower) || CAPITAL_TITLES.contains(word)) {
@@ -2452,11 +2450,7 @@ public final class TextScrubber {
             if (!MESSAGE_HEADERS.contains(text.substring(b[0], b[1])) || !text.startsWith(":", b[1])) {
                 continue;
             }
-            int before = b[0] - 1;
-            while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
-                before--;
-            }
-            if (before >= 0 && text.charAt(before) != '\n' && text.charAt(before) != '\r') {
+            if (!atLineStart(text, b[0])) {
                 continue;
             }
             int k = t + 1;
@@ -2484,6 +2478,20 @@ public final class TextScrubber {
                 }
             }
         }
+    }
+
+    /** Whether only spaces and tabs stand between {@code start} and the start of its line (or of the text). */
+    private static boolean atLineStart(String text, int start) {
+        int before = start - 1;
+        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
+            before--;
+        }
+        return before < 0 || text.charAt(before) == '\n' || text.charAt(before) == '\r';
+    }
+
+    /** Whether the word {@code w} is an initial: a capital letter alone followed by a full stop and a space ("J. "). */
+    private static boolean isInitial(String text, int[] w) {
+        return w[1] - w[0] == 1 && Character.isUpperCase(text.charAt(w[0])) && text.startsWith(". ", w[1]);
     }
 
     /** A capitalised word of a name, or in capitals: one letter (an initial) or a word that may be a name. */
@@ -2515,11 +2523,7 @@ public final class TextScrubber {
                 && gap(text, bounds.get(t - 1)[1], bounds.get(t)[0], " ")) {
             first = t - 1;
         }
-        int before = bounds.get(first)[0] - 1;
-        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
-            before--;
-        }
-        if (before >= 0 && text.charAt(before) != '\n' && text.charAt(before) != '\r') {
+        if (!atLineStart(text, bounds.get(first)[0])) {
             return;
         }
         int k = t + 1;
@@ -2529,7 +2533,7 @@ public final class TextScrubber {
         }
         for (int names = 0; names < 4 && k < bounds.size(); names++, k++) {
             int[] w = bounds.get(k);
-            boolean initial = w[1] - w[0] == 1 && text.startsWith(". ", w[1]); // "Resident: K. Oyelaran"
+            boolean initial = isInitial(text, w); // "Resident: K. Oyelaran"
             if (names > 0) {
                 String g = text.substring(bounds.get(k - 1)[1], w[0]);
                 boolean afterInitial = g.equals(". ") && bounds.get(k - 1)[1] - bounds.get(k - 1)[0] == 1;
@@ -2571,12 +2575,7 @@ public final class TextScrubber {
         int k = t + 1;
         boolean copyList = text.substring(cue[0], cue[1]).equalsIgnoreCase("cc");
         if (copyList) {
-            int before = cue[0] - 1;
-            while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
-                before--;
-            }
-            if (before >= 0 && text.charAt(before) != '\n' && text.charAt(before) != '\r'
-                    || cue[1] >= text.length() || text.charAt(cue[1]) != ':') {
+            if (!atLineStart(text, cue[0]) || cue[1] >= text.length() || text.charAt(cue[1]) != ':') {
                 return; // "10 cc:" or "cc" in a sentence is not a copy list
             }
         } else {
@@ -2692,10 +2691,15 @@ public final class TextScrubber {
      * Alone ("daughter Present", "mother Grace") or after a full stop it is left alone, as before (decision 0110).
      */
     private static boolean givenNameThatIsAWord(String text, int[] cue, int[] word, int[] next) {
+        return (gap(text, cue[1], word[0], " ") || text.startsWith(": ", cue[1]) && cue[1] + 2 == word[0])
+                && gap(text, word[1], next[0], " ") && (cuedNameWord(text, next) || surnameThatIsAWord(text, next))
+                && givenNameWord(text, word);
+    }
+
+    /** A capitalised word (not in capitals) of three letters or more that the lists know as a given name and a word. */
+    private static boolean givenNameWord(String text, int[] word) {
         if (word[1] - word[0] < 3 || !Character.isUpperCase(text.codePointAt(word[0]))
-                || isAllUpperCase(text, word[0], word[1])
-                || !gap(text, cue[1], word[0], " ") && !(text.startsWith(": ", cue[1]) && cue[1] + 2 == word[0])
-                || !gap(text, word[1], next[0], " ") || !cuedNameWord(text, next) && !surnameThatIsAWord(text, next)) {
+                || isAllUpperCase(text, word[0], word[1])) {
             return false;
         }
         String normalized = NameDictionary.normalize(text.substring(word[0], word[1]));
@@ -2708,9 +2712,7 @@ public final class TextScrubber {
      * capitalised word it is either a full name ({@link #givenNameThatIsAWord}) or Title Case, and is left alone.
      */
     private static boolean givenNameAloneThatIsAWord(String text, int[] cue, int[] word) {
-        if (word[1] - word[0] < 3 || !Character.isUpperCase(text.codePointAt(word[0]))
-                || isAllUpperCase(text, word[0], word[1])
-                || !gap(text, cue[1], word[0], " ") && !(text.startsWith(", ", cue[1]) && cue[1] + 2 == word[0])) {
+        if (!gap(text, cue[1], word[0], " ") && !(text.startsWith(", ", cue[1]) && cue[1] + 2 == word[0])) {
             return false;
         }
         int e = word[1];
@@ -2724,8 +2726,7 @@ public final class TextScrubber {
                 return false;
             }
         }
-        String normalized = NameDictionary.normalize(text.substring(word[0], word[1]));
-        return NAMES.isFirstName(normalized) && NAMES.isCommonWord(normalized);
+        return givenNameWord(text, word);
     }
 
     /**

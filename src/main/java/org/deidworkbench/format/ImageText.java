@@ -109,15 +109,7 @@ public final class ImageText {
             case JPEG, JPEG_LS -> jpegSegments(b, whole, stream == Stream.JPEG_LS);
             case JPEG_2000 -> startsWith(b, JP2_FILE) ? boxes(b, "JP2", Set.of("xml ", "uuid")) : j2kComments(b, whole);
             case JPEG_XL -> jxlBoxes(b);
-            case PNG -> {
-                List<Cut> cuts = pngCuts(b);
-                if (cuts == null) {
-                    yield null;
-                }
-                List<int[]> out = new ArrayList<>();
-                cuts.forEach(c -> out.add(new int[] {c.textFrom, c.to - (c.trailer ? 0 : 4)}));
-                yield out;
-            }
+            case PNG -> texts(pngCuts(b));
         };
     }
 
@@ -141,18 +133,42 @@ public final class ImageText {
         if (b.length < 2 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
             return null;
         }
+        JpegWalk walk = walkJpeg(b, whole, false, jpegLs);
         List<int[]> out = new ArrayList<>();
+        for (int[] f : walk.segments) {
+            if (metadata(f[0], walk.jpegLs) && f[3] > f[2]) {
+                out.add(new int[] {f[2], f[3]});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A JPEG or JPEG-LS stream's marker segments from its SOI, each {marker, start (with its fill bytes), payload, end};
+     * to its first scan (SOS, not read), or with {@code toEnd} to its end marker, each scan's entropy-coded data skipped
+     * as ITU T.81 and T.87 stuff it. {@code end}: where the walk stopped (after EOI); {@code jpegLs}: the caller's
+     * word (a DICOM transfer syntax's), or in a whole stream a JPEG-LS frame (SOF55) or parameters segment (LSE) seen.
+     */
+    private record JpegWalk(List<int[]> segments, int end, boolean jpegLs) {
+    }
+
+    private static JpegWalk walkJpeg(byte[] b, boolean whole, boolean toEnd, boolean jpegLs)
+            throws Unreadable, MoreBytes {
+        String what = toEnd ? "the image" : "its fragment";
+        List<int[]> found = new ArrayList<>();
         int p = 2;
         while (true) {
             if (p + 1 >= b.length) {
                 if (!whole) {
                     throw new MoreBytes();
                 }
-                throw new Unreadable("its JPEG stream ends before its first scan");
+                throw new Unreadable(toEnd ? "its JPEG stream ends before its end marker"
+                        : "its JPEG stream ends before its first scan");
             }
             if ((b[p] & 0xFF) != 0xFF) {
                 throw new Unreadable("its JPEG stream has no marker where one must be");
             }
+            int at = p;
             while (p + 1 < b.length && (b[p + 1] & 0xFF) == 0xFF) {
                 p++; // fill bytes before a marker
             }
@@ -161,8 +177,11 @@ public final class ImageText {
             }
             int marker = b[p + 1] & 0xFF;
             p += 2;
-            if (marker == 0xDA) {
-                return out; // SOS: the coded picture follows
+            if (marker == 0xDA && !toEnd) {
+                return new JpegWalk(found, p, jpegLs); // SOS: the coded picture follows
+            }
+            if (marker == 0xD9 && toEnd) {
+                return new JpegWalk(found, p, jpegLs); // EOI
             }
             if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
                 continue; // TEM, RSTn: no length
@@ -182,12 +201,11 @@ public final class ImageText {
                 if (!whole) {
                     throw new MoreBytes();
                 }
-                throw new Unreadable("a JPEG segment runs past the end of its fragment");
+                throw new Unreadable("a JPEG segment runs past the end of " + what);
             }
-            if (metadata(marker, jpegLs) && length > 2) {
-                out.add(new int[] {p + 2, end});
-            }
-            p = end;
+            jpegLs |= toEnd && (marker == 0xF7 || marker == 0xF8); // SOF55, LSE; a DICOM frame's syntax says it
+            found.add(new int[] {marker, at, p + 2, end});
+            p = marker == 0xDA ? scanEnd(b, end, jpegLs) : end;
         }
     }
 
@@ -331,11 +349,11 @@ public final class ImageText {
     private static final int MAX_INFLATED = 16 << 20;
 
     /**
-     * A range {@code [from, to)} of a whole image to take out, with its text {@code [textFrom, to)} (a chunk's or
-     * segment's data; a PNG chunk's ends before its CRC): {@code deflated} from {@code inflateFrom} when a PNG chunk
-     * holds compressed text; {@code trailer} for bytes after the image's end.
+     * A range {@code [from, to)} of a whole image to take out, with its text {@code [textFrom, textTo)} (a segment's
+     * payload, a chunk's data without its CRC, the bytes after the image's end), deflated from {@code inflateFrom} when
+     * a PNG chunk holds compressed text (else -1).
      */
-    private record Cut(int from, int to, int textFrom, int inflateFrom, boolean trailer) {
+    private record Cut(int from, int to, int textFrom, int textTo, int inflateFrom) {
     }
 
     /**
@@ -380,17 +398,10 @@ public final class ImageText {
             return whole;
         }
         if (stream == Stream.JPEG_2000 || stream == Stream.JPEG_XL) {
-            byte[] out = null;
-            for (Cut c : cuts) {
-                for (int k = c.textFrom; k < c.to; k++) {
-                    if (whole[k] != 0) {
-                        out = out == null ? whole.clone() : out;
-                        Arrays.fill(out, c.textFrom, c.to, (byte) 0);
-                        break;
-                    }
-                }
-            }
-            return out == null ? whole : out;
+            List<int[]> blank = notBlank(whole, texts(cuts));
+            byte[] out = blank.isEmpty() ? whole : whole.clone();
+            blank.forEach(t -> Arrays.fill(out, t[0], t[1], (byte) 0));
+            return out;
         }
         if (cuts.isEmpty()) {
             return whole;
@@ -419,17 +430,26 @@ public final class ImageText {
         List<Cut> cuts = cuts(whole, stream);
         List<byte[]> out = new ArrayList<>();
         for (Cut c : cuts == null ? List.<Cut>of() : cuts) {
-            int end = c.to - (stream == Stream.PNG && !c.trailer ? 4 : 0);
-            if (notBlank(whole, List.of(new int[] {c.textFrom, end})).isEmpty()) {
+            if (notBlank(whole, List.of(new int[] {c.textFrom, c.textTo})).isEmpty()) {
                 continue;
             }
             if (c.inflateFrom < 0) {
-                out.add(Arrays.copyOfRange(whole, c.textFrom, end));
+                out.add(Arrays.copyOfRange(whole, c.textFrom, c.textTo));
             } else {
                 out.add(Arrays.copyOfRange(whole, c.textFrom, c.inflateFrom));
-                out.add(inflate(whole, c.inflateFrom, end));
+                out.add(inflate(whole, c.inflateFrom, c.textTo));
             }
         }
+        return out;
+    }
+
+    /** The texts {@code [textFrom, textTo)} of {@code cuts}; null for null. */
+    private static List<int[]> texts(List<Cut> cuts) {
+        if (cuts == null) {
+            return null;
+        }
+        List<int[]> out = new ArrayList<>(cuts.size());
+        cuts.forEach(c -> out.add(new int[] {c.textFrom, c.textTo}));
         return out;
     }
 
@@ -451,68 +471,29 @@ public final class ImageText {
             return null;
         }
         List<Cut> out = new ArrayList<>();
-        segments.forEach(s -> out.add(new Cut(s[0], s[1], s[0], -1, false)));
+        segments.forEach(t -> out.add(new Cut(t[0], t[1], t[0], t[1], -1)));
         return out;
     }
 
     /**
-     * A whole JPEG's or JPEG-LS's metadata segments, with their markers, at any place before its end marker (the
-     * entropy-coded data of each scan skipped as ITU T.81 and T.87 stuff it), and the bytes after its end marker.
+     * A whole JPEG's or JPEG-LS's metadata segments, with their markers, at any place before its end marker, and the
+     * bytes after its end marker.
      */
     private static List<Cut> jpegCuts(byte[] b) throws Unreadable {
-        List<int[]> found = new ArrayList<>(); // marker, from, payload, to
-        boolean jpegLs = false;
-        int p = 2;
-        while (true) {
-            if (p >= b.length) {
-                throw new Unreadable("its JPEG stream ends before its end marker");
-            }
-            if ((b[p] & 0xFF) != 0xFF) {
-                throw new Unreadable("its JPEG stream has no marker where one must be");
-            }
-            int at = p;
-            while (p + 1 < b.length && (b[p + 1] & 0xFF) == 0xFF) {
-                p++; // fill bytes before a marker
-            }
-            if (p + 1 >= b.length) {
-                throw new Unreadable("its JPEG stream ends before its end marker");
-            }
-            int marker = b[p + 1] & 0xFF;
-            p += 2;
-            if (marker == 0xD9) {
-                break; // EOI
-            }
-            if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
-                continue;
-            }
-            if (marker == 0xD8 || marker == 0x00) {
-                throw new Unreadable("its JPEG stream has no marker where one must be");
-            }
-            if (p + 2 > b.length) {
-                throw new Unreadable("its JPEG stream ends before its end marker");
-            }
-            int length = (b[p] & 0xFF) << 8 | b[p + 1] & 0xFF;
-            if (length < 2) {
-                throw new Unreadable("a JPEG segment's length is less than its own two bytes");
-            }
-            int end = p + length;
-            if (end > b.length) {
-                throw new Unreadable("a JPEG segment runs past the end of the image");
-            }
-            jpegLs |= marker == 0xF7 || marker == 0xF8; // SOF55, LSE
-            found.add(new int[] {marker, at, p + 2, end});
-            p = marker == 0xDA ? scanEnd(b, end, jpegLs) : end;
+        JpegWalk walk;
+        try {
+            walk = walkJpeg(b, true, true, false);
+        } catch (MoreBytes cannotBeWhole) {
+            throw new IllegalStateException("a whole image asked for more bytes", cannotBeWhole);
         }
         List<Cut> out = new ArrayList<>();
-        for (int[] f : found) {
-            if (metadata(f[0], jpegLs) && f[3] > f[2]) {
-                out.add(new Cut(f[1], f[3], f[2], -1, false));
-            } else if (metadata(f[0], jpegLs)) {
-                out.add(new Cut(f[1], f[3], f[3], -1, false)); // an empty one: nothing to read, cut all the same
+        for (int[] f : walk.segments) {
+            if (metadata(f[0], walk.jpegLs)) {
+                out.add(new Cut(f[1], f[3], f[2], f[3], -1));
             }
         }
-        if (p < b.length) {
-            out.add(new Cut(p, b.length, p, -1, true));
+        if (walk.end < b.length) {
+            out.add(new Cut(walk.end, b.length, walk.end, b.length, -1));
         }
         return out;
     }
@@ -571,7 +552,7 @@ public final class ImageText {
             int next = data + (int) length + 4;
             boolean critical = Character.isUpperCase(type.charAt(0));
             if (!critical && !PNG_PICTURE.contains(type)) {
-                out.add(new Cut(p, next, data, compressedText(b, type, data, data + (int) length), false));
+                out.add(new Cut(p, next, data, data + (int) length, compressedText(b, type, data, data + (int) length)));
             }
             p = next;
             if (type.equals("IEND")) {
@@ -579,7 +560,7 @@ public final class ImageText {
             }
         }
         if (p < b.length) {
-            out.add(new Cut(p, b.length, p, -1, true));
+            out.add(new Cut(p, b.length, p, b.length, -1));
         }
         return out;
     }

@@ -329,8 +329,8 @@ class TextScrubberTest {
     }
 
     /** A day of May without a year is a date where nothing else can be meant; "May" the verb and a count stay. */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         "Appointment on May 5.|Appointment on [DATE].",
         "Pain since May 12, worse at night.|Pain since [DATE], worse at night.",
         "Seen May 5th in clinic.|Seen [DATE] in clinic.",
