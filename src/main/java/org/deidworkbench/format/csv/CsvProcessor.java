@@ -275,6 +275,7 @@ public final class CsvProcessor implements FileProcessor {
         CsvDialect dialect = CsvSniffer.sniff(input);
         try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
             List<String> header = reader.header();
+            List<String> labels = CsvRecordReader.labels(header);
             RowCleaner cleaner = new RowCleaner(input, header, name);
             List<PreviewRecord> records = new ArrayList<>();
             String[] row;
@@ -292,7 +293,7 @@ public final class CsvProcessor implements FileProcessor {
                 for (int c = 0; c < header.size(); c++) {
                     Column column = cleaner.columns[c];
                     String after = column.spec().action() == Action.REMOVE ? null : cleaned[k++];
-                    fields.add(PreviewField.leaf(column.header(), column.header(), row[c], after,
+                    fields.add(PreviewField.leaf(labels.get(c), column.header(), row[c], after,
                             column.plan().counterId(), column.spec().action().yamlName()));
                 }
                 records.add(new PreviewRecord("line " + line, fields));
@@ -313,6 +314,7 @@ public final class CsvProcessor implements FileProcessor {
         refuseDataAsHeader(in, header); // its "field names" would be a patient's values
         Column[] columns = plan(in, header, false);
         SubjectSource subjects = subjectSource(in, header);
+        List<String> labels = CsvRecordReader.labels(header);
         List<FieldDecision> out = new ArrayList<>(header.size());
         for (int c = 0; c < columns.length; c++) {
             ColumnPlan p = columns[c].plan();
@@ -320,7 +322,7 @@ public final class CsvProcessor implements FileProcessor {
             if (c == subjects.viaColumn()) {
                 reason += "; its rows' patient is found through it";
             }
-            out.add(new FieldDecision(p.header(), p.header(), p.counterId(), p.spec().action().yamlName(),
+            out.add(new FieldDecision(labels.get(c), p.header(), p.counterId(), p.spec().action().yamlName(),
                     c == subjects.column(), reason, p.decidedBy().toString(), p.classYamlName(),
                     p.columnClass() == null ? "" : Math.round(p.confidence() * 100) + "%", p.evidence(), p.spec(), p.label(),
                     p.identifier()));
@@ -334,12 +336,13 @@ public final class CsvProcessor implements FileProcessor {
      */
     public static List<FieldDecision> explainHeader(Profile profile, List<String> header) {
         int subjectIndex = profile.subjectColumn(header);
+        List<String> labels = CsvRecordReader.labels(header);
         List<FieldDecision> out = new ArrayList<>(header.size());
         for (int c = 0; c < header.size(); c++) {
             String h = header.get(c);
             Rule rule = profile.ruleForColumn(h).orElse(null);
             ActionSpec spec = rule != null ? rule.spec() : profile.defaultSpec();
-            out.add(new FieldDecision(h, h, rule != null ? rule.id() : "default", spec.action().yamlName(),
+            out.add(new FieldDecision(labels.get(c), h, rule != null ? rule.id() : "default", spec.action().yamlName(),
                     c == subjectIndex, rule != null ? rule.reason() : "default action (no rule matched)"));
         }
         return out;
@@ -738,13 +741,14 @@ public final class CsvProcessor implements FileProcessor {
             }
             List<String> unmatched = new ArrayList<>();
             List<FieldSummary> fields = new ArrayList<>();
+            List<String> labels = CsvRecordReader.labels(header);
             for (int c = 0; c < columns.length; c++) {
                 ColumnPlan p = columns[c].plan();
                 if (p.decidedBy() == ColumnPlan.DecidedBy.DEFAULT) {
-                    unmatched.add(p.header());
+                    unmatched.add(labels.get(c));
                 }
                 long n = p.spec().action() == Action.REMOVE ? records : changed[c];
-                fields.add(new FieldSummary(p.header(), p.classYamlName(), p.decidedBy().toString(),
+                fields.add(new FieldSummary(labels.get(c), p.classYamlName(), p.decidedBy().toString(),
                         p.spec().action().yamlName(), p.counterId(), n));
             }
             return new FileStats(records, actionCounts, warnings, warningCount, unmatched, fields);

@@ -71,7 +71,7 @@ public final class CsvRecordReader implements Closeable {
      *
      * @param file the CSV file
      * @param dialect usually from {@link CsvSniffer#sniff(Path)}
-     * @throws FormatException {@code CSV-NO-HEADER}, {@code CSV-DUPLICATE-HEADER}, {@code CSV-ENCODING},
+     * @throws FormatException {@code CSV-NO-HEADER}, {@code CSV-ENCODING},
      *         {@code CSV-BROKEN-QUOTE} or {@code CSV-RECORD-TOO-LONG} about the header line
      */
     public CsvRecordReader(Path file, CsvDialect dialect) throws IOException, FormatException {
@@ -129,7 +129,10 @@ public final class CsvRecordReader implements Closeable {
         }
     }
 
-    /** The header's column names in file order; unmodifiable. */
+    /**
+     * The header's column names in file order; unmodifiable. Names may repeat (decision 0160): a column is its position,
+     * and {@link #labels} names it for people.
+     */
     public List<String> header() {
         return header;
     }
@@ -332,41 +335,31 @@ public final class CsvRecordReader implements Closeable {
                     "line 1 is blank; the first line must be the header with the column names"));
         }
         fields.collect(null);
-        checkUniqueNames(names);
         lineNumber = 1;
         return List.copyOf(names);
     }
 
-    private void checkUniqueNames(List<String> names) throws FormatException {
-        Map<String, List<Integer>> positions = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            positions.computeIfAbsent(names.get(i), k -> new ArrayList<>(2)).add(i + 1);
+    /**
+     * Each column's name as the tool shows it: the header's name, or for a name that more than one column has
+     * (REDCap's labels export repeats "Complete?" per instrument, a SQL join repeats "id", a spreadsheet leaves trailing
+     * columns unnamed) the name with its 1-based position, {@code Complete? (column 23)}, {@code (column 9)} for an
+     * unnamed one (decision 0160). Distinct for every column of the header.
+     */
+    public static List<String> labels(List<String> header) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String name : header) {
+            counts.merge(name, 1, Integer::sum);
         }
-        if (positions.size() == names.size()) {
-            return;
+        if (counts.size() == header.size()) {
+            return header;
         }
-        List<String> groups = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            List<Integer> same = positions.get(names.get(i));
-            if (same.size() > 1 && same.get(0) == i + 1) {
-                groups.add("columns " + joinPositions(same));
-            }
+        List<String> labels = new ArrayList<>(header.size());
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
+            labels.add(counts.get(name) == 1 ? name
+                    : name.isEmpty() ? "(column " + (i + 1) + ")" : name + " (column " + (i + 1) + ")");
         }
-        throw fail(new FormatException("CSV-DUPLICATE-HEADER", "line 1",
-                "column names must be unique, but " + String.join("; ", groups) + " have the same name"
-                        + " (positions count from 1); give each its own name in a copy of the file (a REDCap export"
-                        + " with labels repeats \"Complete?\" for every instrument: export the raw variable names)"));
-    }
-
-    private static String joinPositions(List<Integer> positions) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < positions.size(); i++) {
-            if (i > 0) {
-                text.append(i == positions.size() - 1 ? " and " : ", ");
-            }
-            text.append(positions.get(i));
-        }
-        return text.toString();
+        return List.copyOf(labels);
     }
 
     /** The next record from FastCSV, or null at the end; maps its failures to typed errors. */

@@ -22,6 +22,8 @@ final class CsvValueReader implements ValueReader {
     /** The location of the value being visited; one per read, updated in place, described only on demand. */
     private static final class Where implements ValueReader.Location {
         private final List<String> header;
+        /** The columns' names as shown (a repeated name with its position), made when a location is described. */
+        private List<String> labels;
         private long number;
         private int column;
 
@@ -40,7 +42,13 @@ final class CsvValueReader implements ValueReader {
             if (number == 0) {
                 return "header, column " + (column + 1);
             }
-            return "record " + number + ", column " + (column < header.size() ? header.get(column) : column + 1);
+            if (column >= header.size()) {
+                return "record " + number + ", column " + (column + 1);
+            }
+            if (labels == null) {
+                labels = CsvRecordReader.labels(header);
+            }
+            return "record " + number + ", column " + labels.get(column);
         }
     }
 

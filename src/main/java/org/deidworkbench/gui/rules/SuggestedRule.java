@@ -18,7 +18,9 @@ final class SuggestedRule {
 
     /** Whether the decision can become a rule: the classifier made it and named its action. */
     static boolean acceptable(FieldDecision d) {
-        return "classifier".equals(d.decidedBy()) && d.spec() != null;
+        // A column whose name repeats in its file is shown by its position (decision 0160): a rule by name would
+        // decide every column of that name, the others' decisions too.
+        return "classifier".equals(d.decidedBy()) && d.spec() != null && d.path().equals(d.name());
     }
 
     /** An id for the column's rule that none of {@code taken} has (which it then joins). */

@@ -6,11 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -71,7 +68,7 @@ final class CommonsCsvRecordReader implements Closeable {
      *
      * @param file the CSV file
      * @param dialect usually from {@link CsvSniffer#sniff(Path)}
-     * @throws FormatException {@code CSV-NO-HEADER}, {@code CSV-DUPLICATE-HEADER}, {@code CSV-ENCODING},
+     * @throws FormatException {@code CSV-NO-HEADER}, {@code CSV-ENCODING},
      *         {@code CSV-BROKEN-QUOTE} or {@code CSV-RECORD-TOO-LONG} about the header line
      */
     CommonsCsvRecordReader(Path file, CsvDialect dialect) throws IOException, FormatException {
@@ -219,40 +216,8 @@ final class CommonsCsvRecordReader implements Closeable {
                     "line 1 is blank; the first line must be the header with the column names"));
         }
         emptyForNull(names);
-        checkUniqueNames(names);
         lineNumber = 1;
         return List.of(names);
-    }
-
-    private void checkUniqueNames(String[] names) throws FormatException {
-        Map<String, List<Integer>> positions = new HashMap<>();
-        for (int i = 0; i < names.length; i++) {
-            positions.computeIfAbsent(names[i], k -> new ArrayList<>(2)).add(i + 1);
-        }
-        if (positions.size() == names.length) {
-            return;
-        }
-        List<String> groups = new ArrayList<>();
-        for (int i = 0; i < names.length; i++) {
-            List<Integer> same = positions.get(names[i]);
-            if (same.size() > 1 && same.get(0) == i + 1) {
-                groups.add("columns " + joinPositions(same));
-            }
-        }
-        throw fail(new FormatException("CSV-DUPLICATE-HEADER", "line 1",
-                "column names must be unique, but " + String.join("; ", groups) + " have the same name"
-                        + " (positions count from 1)"));
-    }
-
-    private static String joinPositions(List<Integer> positions) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < positions.size(); i++) {
-            if (i > 0) {
-                text.append(i == positions.size() - 1 ? " and " : ", ");
-            }
-            text.append(positions.get(i));
-        }
-        return text.toString();
     }
 
     /**

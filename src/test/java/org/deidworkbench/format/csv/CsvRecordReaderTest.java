@@ -136,13 +136,22 @@ class CsvRecordReaderTest {
         assertEquals("line 3", e.location());
     }
 
+    /**
+     * Decision 0160: a header may repeat a name (REDCap's labels export repeats "Complete?", a SQL join "id"); the
+     * columns are read by position and shown with it.
+     */
     @Test
-    void duplicateHeaderNamesAreReportedByPosition() {
-        FormatException e = assertThrows(FormatException.class, () -> open("error-duplicate-header.csv"));
-        assertEquals("CSV-DUPLICATE-HEADER", e.code());
-        assertEquals("column names must be unique, but columns 1 and 3; columns 2 and 5 have the same name"
-                + " (positions count from 1); give each its own name in a copy of the file (a REDCap export with labels"
-                + " repeats \"Complete?\" for every instrument: export the raw variable names)", e.getMessage());
+    void repeatedHeaderNamesAreReadByPositionAndLabelledWithIt() throws Exception {
+        try (CsvRecordReader reader = open("repeated-header.csv")) {
+            assertEquals(List.of("id", "name", "id", "dob", "name"), reader.header());
+            assertEquals(List.of("id (column 1)", "name (column 2)", "id (column 3)", "dob", "name (column 5)"),
+                    CsvRecordReader.labels(reader.header()));
+            assertArrayEquals(new String[] {"1", "a", "2", "b", "c"}, reader.next());
+            assertNull(reader.next());
+        }
+        assertEquals(List.of("a", "(column 2)", "(column 3)"), CsvRecordReader.labels(List.of("a", "", "")),
+                "a spreadsheet's unnamed trailing columns");
+        assertEquals(List.of("a", ""), CsvRecordReader.labels(List.of("a", "")), "one unnamed column keeps its name");
     }
 
     @Test

@@ -26,6 +26,7 @@ class CsvRoundTripTest {
         "header-only-crlf.csv",
         "header-only-no-newline.csv",
         "cr-only.csv",
+        "repeated-header.csv",
     })
     void readingAndRewritingGivesIdenticalBytes(String fixture) throws Exception {
         Path file = Fixtures.path(fixture);

@@ -170,6 +170,25 @@ class RulesViewModelTest {
         assertEquals(new ActionSpec.Generalize(org.deidworkbench.model.Generalization.ZIP3), rules.get(1).spec());
     }
 
+    /**
+     * Decision 0160: a column whose name its file repeats (two "id" of a SQL join) is listed by its position; a rule by
+     * its name would decide the other column of that name too, so accepting all makes none for it.
+     */
+    @Test
+    void aColumnWhoseNameRepeatsInItsFileBecomesNoRule() throws Exception {
+        FieldDecision first = NAME;
+        FieldDecision repeated = new FieldDecision("Nachname (column 5)", "Nachname", "classifier", "keep", false, "r",
+                "classifier", "categorical", "90%", "", new ActionSpec.Keep(), "", false);
+        int before = vm.profileProperty().get().profile().rules().size();
+        vm.acceptSuggestions(List.of(repeated, ZIP));
+        queue.runAll();
+        List<org.deidworkbench.model.Rule> rules = vm.profileProperty().get().profile().rules();
+        assertEquals(before + 1, rules.size());
+        assertEquals("plz", rules.get(0).id());
+        assertTrue(RulesViewModel.acceptable(first));
+        assertFalse(RulesViewModel.acceptable(repeated));
+    }
+
     @Test
     void unreadableProfileFileIsAStewardError() {
         vm.open(dir.resolve("missing.yaml"));
