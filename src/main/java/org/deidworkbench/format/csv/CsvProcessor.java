@@ -181,8 +181,18 @@ public final class CsvProcessor implements FileProcessor {
                 wanted[c] = c == subjects.column() || c == subjects.viaColumn() || columns[c].identifier()
                         || links != null && links.reads(c) || text[c] || messages[c];
             }
+            NameValueRows nameValues = NameValueRows.of(engine, header);
+            if (nameValues != null) {
+                for (int c = 0; c < columns.length; c++) {
+                    wanted[c] |= nameValues.isValue(c) && columns[c].spec().action() != Action.REMOVE;
+                }
+                for (int c : nameValues.nameColumns()) {
+                    wanted[c] = true;
+                }
+            }
             RowSubjects rows = new RowSubjects(columns, subjects, true);
             Set<String> cued = new HashSet<>();
+            Set<String> namedValues = new HashSet<>();
             String[] row = new String[columns.length];
             long n = 0;
             while (reader.next(row, wanted)) {
@@ -196,6 +206,9 @@ public final class CsvProcessor implements FileProcessor {
                         links.accept(row);
                     }
                     noteMessages(row, messages);
+                    if (nameValues != null) {
+                        noteNamedValues(row, columns, nameValues, subject, namedValues);
+                    }
                 } catch (DeidException e) {
                     throw new FormatException(e.code(), "line " + reader.lineNumber(), e.getMessage());
                 }
@@ -224,6 +237,34 @@ public final class CsvProcessor implements FileProcessor {
     }
 
     private static final ActionSpec CUED_NAME = new ActionSpec.Remove();
+
+    /**
+     * The values of a name/value table whose row's name a rule marking identifiers decides (decision 0161), noted in
+     * the scan as that rule's identifiers of the row's patient: the notes of the run lose them, the key file keeps them
+     * and the verifier looks for them.
+     */
+    private void noteNamedValues(String[] row, Column[] columns, NameValueRows nameValues, Subject subject,
+            Set<String> noted) throws DeidException {
+        ColumnPlan plan = null;
+        for (int c = 0; c < row.length; c++) {
+            if (!nameValues.isValue(c) || columns[c].spec().action() == Action.REMOVE || row[c] == null
+                    || row[c].isBlank()) {
+                continue;
+            }
+            if (plan == null) {
+                plan = nameValues.decision(row);
+                if (plan == null) {
+                    return;
+                }
+            }
+            if (noted.size() >= VALUE_CACHE) {
+                noted.clear();
+            }
+            if (noted.add((subject == null ? "" : subject.pseudonym()) + '\u0000' + plan.label() + '\u0000' + row[c])) {
+                engine.noteIdentifier(plan.spec(), plan.label(), row[c], subject);
+            }
+        }
+    }
 
     /**
      * The headers of columns an interface engine's log keeps its messages in ({@code RAW_MESSAGE}, {@code HL7_MSG},
@@ -315,12 +356,21 @@ public final class CsvProcessor implements FileProcessor {
         Column[] columns = plan(in, header, false);
         SubjectSource subjects = subjectSource(in, header);
         List<String> labels = CsvRecordReader.labels(header);
+        NameValueRows nameValues = NameValueRows.of(engine, header);
         List<FieldDecision> out = new ArrayList<>(header.size());
         for (int c = 0; c < columns.length; c++) {
             ColumnPlan p = columns[c].plan();
             String reason = p.reason();
             if (c == subjects.viaColumn()) {
                 reason += "; its rows' patient is found through it";
+            }
+            if (nameValues != null && nameValues.isValue(c) && p.spec().action() != Action.REMOVE) {
+                List<String> by = new ArrayList<>();
+                for (int n : nameValues.nameColumns()) {
+                    by.add(labels.get(n));
+                }
+                reason += "; a row whose " + String.join(" or ", by) + " names an identifier has its value decided as"
+                        + " a column of that name would be (decision 0161)";
             }
             out.add(new FieldDecision(labels.get(c), p.header(), p.counterId(), p.spec().action().yamlName(),
                     c == subjects.column(), reason, p.decidedBy().toString(), p.classYamlName(),
@@ -418,6 +468,12 @@ public final class CsvProcessor implements FileProcessor {
          */
         private int birthYearOut = -1;
         private int birthDateOut = -1;
+        /** The name and value columns of a name/value table (decision 0161), or null. */
+        private final NameValueRows nameValues;
+        /** Per decision a row's name gave, its column (plan, counter, method); few per file. */
+        private final Map<ColumnPlan, Column> named = new HashMap<>();
+        /** Values a row's name decided, per counter: they count there, not under their column's own rule. */
+        private final TreeMap<String, Long> namedCounts = new TreeMap<>();
 
         RowCleaner(Path input, List<String> header, String name) throws WithheldException {
             this.name = name;
@@ -466,6 +522,47 @@ public final class CsvProcessor implements FileProcessor {
             this.lastChanged = new boolean[kept.length];
             birthColumns();
             relationNotices(in, header);
+            this.nameValues = NameValueRows.of(engine, header);
+        }
+
+        /** The column a row's name makes of its values (decision 0161), or null: its value columns' own decisions. */
+        private Column namedColumn(String[] row) {
+            ColumnPlan plan = nameValues.decision(row);
+            if (plan == null) {
+                return null;
+            }
+            return named.computeIfAbsent(plan, p -> new Column(p, p.counterId() + " (" + p.spec().action().yamlName()
+                    + ")", engine.method(p.spec(), p.slashDayFirst(), p.monthLanguage())));
+        }
+
+        /**
+         * A value decided by its row's name: as a column of that name would have it, a removed one written as its
+         * label ({@code [NAME]}), since one cell of a column cannot be left out. Never cached or reused: the next row
+         * with the same value may have another name.
+         */
+        private String cleanNamed(int c, Column column, String value, Subject subject, long line) throws FormatException {
+            namedCounts.merge(column.counterKey(), 1L, Long::sum);
+            String result;
+            try {
+                if (rows.note && subject != null) {
+                    engine.noteIdentifier(column.spec(), column.label(), value, subject);
+                }
+                result = column.spec().action() == Action.REMOVE
+                        ? "[" + (column.label().isEmpty() ? "REMOVED" : column.label()) + "]"
+                        : column.method().apply(value, new FieldContext(subject, column.header()));
+            } catch (UnprocessableValueException e) {
+                if (warningCount++ < MAX_LISTED_WARNINGS) {
+                    warnings.add(new Problem(e.code(), name, "line " + line + ", column " + (c + 1) + " '"
+                            + header.get(c) + "'", e.getMessage() + "; the value was emptied"));
+                }
+                result = "";
+            } catch (DeidException e) {
+                throw new FormatException(e.code(), "line " + line, e.getMessage());
+            }
+            if (!value.equals(result)) {
+                changed[c]++;
+            }
+            return result;
         }
 
         /** Whether a column's action is {@code generalize: code}, a code kept but for an age over 89 in it. */
@@ -596,6 +693,14 @@ public final class CsvProcessor implements FileProcessor {
                 if (value.isEmpty() && column.method().keepsEmpty()) {
                     outRow[k] = value;
                     continue;
+                }
+                if (nameValues != null && nameValues.isValue(c)) {
+                    Column byName = namedColumn(row);
+                    if (byName != null) {
+                        outRow[k] = cleanNamed(c, byName, value, subject, line);
+                        lastValue[k] = null;
+                        continue;
+                    }
                 }
                 counts[c]++;
                 Action action = actions[k];
@@ -739,6 +844,7 @@ public final class CsvProcessor implements FileProcessor {
                 long count = columns[c].spec().action() == Action.REMOVE ? records : counts[c];
                 actionCounts.merge(columns[c].counterKey(), count, Long::sum);
             }
+            namedCounts.forEach((counter, count) -> actionCounts.merge(counter, count, Long::sum));
             List<String> unmatched = new ArrayList<>();
             List<FieldSummary> fields = new ArrayList<>();
             List<String> labels = CsvRecordReader.labels(header);

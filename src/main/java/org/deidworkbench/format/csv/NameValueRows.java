@@ -1,0 +1,111 @@
+package org.deidworkbench.format.csv;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.deidworkbench.deid.ColumnPlan;
+import org.deidworkbench.deid.ColumnInsight;
+import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.model.FieldSelector;
+
+/**
+ * The rows of a name/value table (decision 0161): one column names what the row holds ({@code QNAM}/{@code QLABEL} of
+ * an SDTM supplemental qualifier, OMOP's {@code observation_source_value}, a questionnaire's {@code question}, a
+ * flowsheet's {@code FLO_MEAS_NAME}), another holds it ({@code QVAL}, {@code value_as_string}, {@code answer},
+ * {@code MEAS_VALUE}). A value is decided as a column named by its row's name would be, when a rule of the profile that
+ * marks identifiers decides that column: "Subject initials" → the names rule, "Mother's maiden name" → maiden-name,
+ * "Emergency contact phone" → phone. Other rows' values keep their column's own decision. Known by the header's names
+ * only, so the decision is the same in every file of a system and {@code deid profile explain} can say it.
+ * Not thread-safe: one per file.
+ */
+final class NameValueRows {
+
+    /** Headers of a column that names what its row's value is (compared as column names are). */
+    private static final Set<String> NAME_HEADERS = Set.of("qnam", "qlabel", "observation_source_value",
+            "measurement_source_value", "question", "question_text", "question_label", "item_name", "item_label",
+            "item_oid", "field_name", "field_label", "attribute", "attribute_name", "parameter", "parameter_name",
+            "flo_meas_name", "measure_name", "obs_name", "observation_name", "element_name", "data_element",
+            "variable_name", "variable_label", "property_name", "merkmal", "frage");
+
+    /** Headers of a column that holds the value its row's name names. */
+    private static final Set<String> VALUE_HEADERS = Set.of("qval", "value_as_string", "value_source_value", "tval_char",
+            "value", "value_text", "text_value", "string_value", "value_string", "answer", "answer_text", "response",
+            "response_text", "meas_value", "obs_value", "observation_value", "item_value", "field_value",
+            "attribute_value", "parameter_value", "property_value", "wert", "antwort");
+
+    /** Distinct row names remembered per file; a table of more names than this decides them again. */
+    private static final int CACHE = 4096;
+
+    private final Deidentifier engine;
+    private final int[] names;
+    private final boolean[] values;
+    private final Map<String, ColumnPlan> decided = new HashMap<>();
+    private static final ColumnPlan NONE = new ColumnPlan("", new org.deidworkbench.model.ActionSpec.Keep(), "",
+            ColumnPlan.DecidedBy.DEFAULT, null, 0, "", "", false, false, "");
+
+    private NameValueRows(Deidentifier engine, int[] names, boolean[] values) {
+        this.engine = engine;
+        this.names = names;
+        this.values = values;
+    }
+
+    /** The name/value rows of a file with this header, or null when it has no name column or no value column. */
+    static NameValueRows of(Deidentifier engine, List<String> header) {
+        List<Integer> names = new ArrayList<>();
+        boolean[] values = new boolean[header.size()];
+        boolean any = false;
+        for (int c = 0; c < header.size(); c++) {
+            String h = FieldSelector.ColumnName.normalize(header.get(c));
+            if (NAME_HEADERS.contains(h)) {
+                names.add(c);
+            } else if (VALUE_HEADERS.contains(h)) {
+                values[c] = true;
+                any = true;
+            }
+        }
+        if (names.isEmpty() || !any) {
+            return null;
+        }
+        return new NameValueRows(engine, names.stream().mapToInt(Integer::intValue).toArray(), values);
+    }
+
+    /** Whether column {@code c} holds values named by the row. */
+    boolean isValue(int c) {
+        return values[c];
+    }
+
+    /** The columns that name a row's value, in file order. */
+    int[] nameColumns() {
+        return names;
+    }
+
+    /**
+     * The decision for the row's values: that of a column named by the first of the row's names a profile rule marking
+     * identifiers decides, or null when none does. {@code row} must hold the name columns.
+     */
+    ColumnPlan decision(String[] row) {
+        for (int c : names) {
+            String name = row[c];
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            ColumnPlan plan = decided.get(name);
+            if (plan == null) {
+                plan = engine.plan(name, ColumnInsight.NONE);
+                if (plan.decidedBy() != ColumnPlan.DecidedBy.RULE || !plan.identifier()) {
+                    plan = NONE;
+                }
+                if (decided.size() >= CACHE) {
+                    decided.clear();
+                }
+                decided.put(name, plan);
+            }
+            if (plan != NONE) {
+                return plan;
+            }
+        }
+        return null;
+    }
+}

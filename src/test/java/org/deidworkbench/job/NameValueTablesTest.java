@@ -1,0 +1,126 @@
+package org.deidworkbench.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
+import org.deidworkbench.config.ProfileLoader;
+import org.deidworkbench.model.FieldDecision;
+import org.deidworkbench.model.FileReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Decision 0161: in a name/value table (an SDTM supplemental qualifier's {@code QNAM}/{@code QVAL}, OMOP's
+ * {@code observation_source_value}/{@code value_as_string}) a value is decided as a column named by its row's name
+ * would be. Before, every value was scrubbed as free text: initials, a maiden name, a preferred name and a nickname,
+ * one word each, came out as they went in. The data are synthetic; failure messages name rows, never values.
+ */
+class NameValueTablesTest {
+
+    private static final char[] PASSPHRASE = "name-value-tables-test".toCharArray();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aValueIsDecidedAsAColumnOfItsRowsNameWouldBe() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("person.csv"), """
+                person_id,gender_source_value,year_of_birth
+                1001,F,1962
+                1002,M,1975
+                """);
+        Files.writeString(in.resolve("observation.csv"), """
+                observation_id,person_id,observation_date,observation_source_value,value_as_string,value_as_number
+                1,1001,2023-01-24,Mother's maiden name,Barrett,
+                2,1001,2023-01-24,Preferred name,Willa,
+                3,1001,2023-01-24,Body weight,,63.0
+                4,1001,2023-01-24,Smoking status,Former smoker,
+                5,1002,2023-03-01,Subject initials,AR,
+                6,1002,2023-03-01,Emergency contact phone,781 555 0198,
+                7,1002,2023-03-01,Nickname,Tad,
+                8,1002,2023-03-01,Pharmacy,Walgreens,
+                9,1002,2023-03-01,Comment,Called Tad about the visit.,
+                """);
+        Path out = dir.resolve("out");
+        RunResult result = SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
+        List<CSVRecord> rows = SampleData.records(out.resolve("observation.csv"));
+        assertEquals("[NAME]", rows.get(0).get("value_as_string"), "row 1: a maiden name");
+        assertEquals("[NAME]", rows.get(1).get("value_as_string"), "row 2: a preferred name");
+        assertEquals("[NAME]", rows.get(4).get("value_as_string"), "row 5: initials");
+        assertEquals("[PHONE]", rows.get(5).get("value_as_string"), "row 6: a phone number");
+        assertEquals("[NAME]", rows.get(6).get("value_as_string"), "row 7: a nickname");
+        // rows no rule marking identifiers names keep their column's decision
+        assertEquals("63.0", rows.get(2).get("value_as_number"));
+        assertEquals("Former smoker", rows.get(3).get("value_as_string"));
+        assertEquals("Walgreens", rows.get(7).get("value_as_string"));
+        // the names are the patient's identifiers from the scan on: a note of the run loses them
+        assertEquals("Called [NAME] about the visit.", rows.get(8).get("value_as_string"));
+        assertEquals("Smoking status", rows.get(3).get("observation_source_value"));
+        String text = Files.readString(out.resolve("observation.csv"), StandardCharsets.UTF_8);
+        for (String planted : List.of("Barrett", "Willa", ",AR,", "555 0198", "Tad")) {
+            assertFalse(text.contains(planted), "a planted identifier is in the output");
+        }
+        FileReport report = result.report().fileResults().stream()
+                .filter(r -> r.output().endsWith("observation.csv")).findFirst().orElseThrow();
+        assertEquals(Long.valueOf(1), report.actions().get("maiden-name (remove)"));
+        assertEquals(Long.valueOf(3), report.actions().get("names (remove)"));
+        assertEquals(Long.valueOf(1), report.actions().get("phone (remove)"));
+
+        List<FieldDecision> explained = PreviewJob.explainTogether(List.of(in.resolve("person.csv").toAbsolutePath(),
+                in.resolve("observation.csv").toAbsolutePath()), ProfileLoader.read("csv-template"))
+                .get(in.resolve("observation.csv").toAbsolutePath());
+        FieldDecision value = explained.stream().filter(d -> d.name().equals("value_as_string")).findFirst()
+                .orElseThrow();
+        assertTrue(value.reason().contains("a row whose observation_source_value names an identifier"),
+                value.reason());
+    }
+
+    @Test
+    void anSdtmSupplementalQualifiersInitialsAndAnOtherSubjectsValueStaySeparate() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("SUPPDM.csv"), """
+                STUDYID,RDOMAIN,USUBJID,IDVAR,IDVARVAL,QNAM,QLABEL,QVAL,QORIG
+                ABC-123,DM,ABC-123-101-001,,,INITIALS,Subject Initials,WO,CRF
+                ABC-123,DM,ABC-123-101-001,,,RACEOTH,"Race, Other",Maori,CRF
+                ABC-123,DM,ABC-123-101-002,,,RACEOTH,"Race, Other",WO,CRF
+                ABC-123,DM,ABC-123-101-002,,,MTHMDNNM,Mother's Maiden Name,Lindqvist,CRF
+                ABC-123,DM,ABC-123-101-002,,,CNTCTNM,Contact Name,Quillfeather,CRF
+                """);
+        Path out = dir.resolve("out");
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
+        List<CSVRecord> rows = SampleData.records(out.resolve("SUPPDM.csv"));
+        assertEquals("[NAME]", rows.get(0).get("QVAL"), "row 1: initials by QNAM");
+        assertEquals("Maori", rows.get(1).get("QVAL"), "row 2");
+        assertEquals("[NAME]", rows.get(3).get("QVAL"), "row 4: by QLABEL, QNAM names no rule");
+        assertEquals("[NAME]", rows.get(4).get("QVAL"), "row 5: a contact's name");
+        assertEquals(rows.get(0).get("USUBJID"), rows.get(1).get("USUBJID"));
+        assertNotEquals("ABC-123-101-001", rows.get(0).get("USUBJID"));
+        assertEquals("INITIALS", rows.get(0).get("QNAM"));
+        assertEquals("Subject Initials", rows.get(0).get("QLABEL"));
+    }
+
+    @Test
+    void aTableWithoutANameColumnIsNoNameValueTable() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("labs.csv"), """
+                patient_id,test_name,value,unit
+                P-100234,Hemoglobin,13.1,g/dL
+                P-100234,Glucose,98,mg/dL
+                """);
+        Path out = dir.resolve("out");
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
+        List<CSVRecord> rows = SampleData.records(out.resolve("labs.csv"));
+        assertEquals("13.1", rows.get(0).get("value"));
+        assertEquals(Map.of("test_name", "Glucose", "value", "98"), Map.of("test_name", rows.get(1).get("test_name"),
+                "value", rows.get(1).get("value")));
+    }
+}
