@@ -194,6 +194,10 @@ public final class CsvProcessor implements FileProcessor {
             Set<String> cued = new HashSet<>();
             Set<String> namedValues = new HashSet<>();
             String[] row = new String[columns.length];
+            int labelRows = CsvRecordReader.labelRows(input, dialect, reader.header());
+            for (int i = labelRows; i > 0 && reader.next(row, wanted); i--) {
+                // a survey export's label rows are no answers (decision 0162)
+            }
             long n = 0;
             while (reader.next(row, wanted)) {
                 checkCancel(++n, cancelled);
@@ -301,6 +305,10 @@ public final class CsvProcessor implements FileProcessor {
             CsvRecordWriter writer = new CsvRecordWriter(out, dialect);
             writer.write(cleaner.outputHeader());
             String[] row;
+            int labelRows = CsvRecordReader.labelRows(input, dialect, reader.header());
+            for (int i = labelRows; i > 0 && (row = reader.next()) != null; i--) {
+                writer.write(cleaner.kept(row)); // a survey export's label rows, as they were (decision 0162)
+            }
             while ((row = reader.next()) != null) {
                 checkCancel(cleaner.records + 1, cancelled);
                 writer.write(cleaner.clean(row, reader.lineNumber()));
@@ -321,6 +329,10 @@ public final class CsvProcessor implements FileProcessor {
             List<PreviewRecord> records = new ArrayList<>();
             String[] row;
             boolean truncated = false;
+            int labelRows = CsvRecordReader.labelRows(input, dialect, reader.header());
+            for (int i = labelRows; i > 0 && reader.next() != null; i--) {
+                // a survey export's label rows are no answers (decision 0162)
+            }
             while ((row = reader.next()) != null) {
                 if (records.size() >= maxRecords) {
                     truncated = true;
@@ -664,6 +676,15 @@ public final class CsvProcessor implements FileProcessor {
                 }
             }
             return null;
+        }
+
+        /** The kept columns' values of {@code row}, unchanged, in a new array. */
+        String[] kept(String[] row) {
+            String[] out = new String[kept.length];
+            for (int k = 0; k < kept.length; k++) {
+                out[k] = row[kept[k]];
+            }
+            return out;
         }
 
         String[] outputHeader() {

@@ -339,6 +339,46 @@ public final class CsvRecordReader implements Closeable {
         return List.copyOf(names);
     }
 
+    /** Header names by which a survey export's label rows are looked for (Qualtrics' response id). */
+    private static final java.util.Set<String> SURVEY_ID_HEADERS = java.util.Set.of("responseid", "response_id",
+            "_recordid");
+
+    /**
+     * How many records under the header are the export's labels, not answers (decision 0162): 2 in a Qualtrics export
+     * (a {@code ResponseId} column; the first row each question's text, the second its import ids, every value
+     * {@code {"ImportId":…}}), else 0. Those rows are written back as they are and are no respondent's data. For a
+     * {@code header} with a response id column, opens its own reader on {@code file} and reads at most two records; a
+     * file it cannot read so far has none.
+     */
+    public static int labelRows(Path file, CsvDialect dialect, List<String> header) throws IOException {
+        boolean survey = false;
+        for (String name : header) {
+            survey |= SURVEY_ID_HEADERS.contains(name.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (!survey) {
+            return 0;
+        }
+        try (CsvRecordReader reader = new CsvRecordReader(file, dialect)) {
+            if (reader.next() == null) {
+                return 0;
+            }
+            String[] ids = reader.next();
+            if (ids == null) {
+                return 0;
+            }
+            boolean any = false;
+            for (String id : ids) {
+                if (!id.isEmpty() && !id.startsWith("{\"ImportId\":")) {
+                    return 0;
+                }
+                any |= !id.isEmpty();
+            }
+            return any ? 2 : 0;
+        } catch (FormatException e) {
+            return 0;
+        }
+    }
+
     /**
      * Each column's name as the tool shows it: the header's name, or for a name that more than one column has
      * (REDCap's labels export repeats "Complete?" per instrument, a SQL join repeats "id", a spreadsheet leaves trailing

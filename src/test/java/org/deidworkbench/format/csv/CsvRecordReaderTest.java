@@ -154,6 +154,23 @@ class CsvRecordReaderTest {
         assertEquals(List.of("a", ""), CsvRecordReader.labels(List.of("a", "")), "one unnamed column keeps its name");
     }
 
+    /** Decision 0162: a Qualtrics export's question and import-id rows under the header; nothing like them elsewhere. */
+    @Test
+    void aSurveyExportsLabelRowsAreCountedOnlyWhenTheyAreThere() throws Exception {
+        Path qualtrics = write("ResponseId,Q1\nResponse ID,How old are you?\n"
+                + "\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID1_TEXT\"\"}\"\nR_1,42\n");
+        assertEquals(2, labelRows(qualtrics));
+        assertEquals(0, labelRows(write("ResponseId,Q1\nR_1,42\nR_2,43\n")),
+                "answers right under the header");
+        assertEquals(0, labelRows(write("id,Q1\nx,y\n\"{\"\"ImportId\"\":1}\",z\n")),
+                "no response id column");
+        assertEquals(0, labelRows(write("ResponseId,Q1\nResponse ID,Q\n")), "one row only");
+        try (CsvRecordReader reader = new CsvRecordReader(qualtrics, LF_UTF8)) {
+            assertArrayEquals(new String[] {"Response ID", "How old are you?"}, reader.next(),
+                    "the reader itself returns every record");
+        }
+    }
+
     @Test
     void emptyFileHasNoHeader() {
         FormatException e = assertThrows(FormatException.class,
@@ -342,6 +359,12 @@ class CsvRecordReaderTest {
 
     private static FormatException readAllExpectingFailure(Path file, CsvDialect dialect) {
         return assertThrows(FormatException.class, () -> Fixtures.readAll(file, dialect));
+    }
+
+    private static int labelRows(Path file) throws Exception {
+        try (CsvRecordReader reader = new CsvRecordReader(file, LF_UTF8)) {
+            return CsvRecordReader.labelRows(file, LF_UTF8, reader.header());
+        }
     }
 
     private Path write(String text) throws IOException {
