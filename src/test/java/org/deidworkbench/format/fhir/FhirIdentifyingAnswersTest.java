@@ -1,0 +1,89 @@
+package org.deidworkbench.format.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Decision 0163: a questionnaire's string answer whose question says it is a name, initials, a phone number, an e-mail,
+ * an address or a record number is that identifier, on the token path (NDJSON) and on HAPI's (an XML Bundle). One-word
+ * answers ("WO", "Willa", "Tad") passed the free-text scrubber; the other answers stay as they were. The run learns
+ * the answers, so a note of the export loses them too. Synthetic values; messages name items, never values.
+ */
+class FhirIdentifyingAnswersTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String PATIENT = "{\"resourceType\":\"Patient\",\"id\":\"pt1\",\"identifier\":[{\"type\":{\"coding\":"
+            + "[{\"system\":\"http://terminology.hl7.org/CodeSystem/v2-0203\",\"code\":\"MR\"}]},\"value\":\"MRN5512\"}],"
+            + "\"birthDate\":\"1958-11-02\"}";
+    private static final String ANSWERS = "{\"resourceType\":\"QuestionnaireResponse\",\"id\":\"qr1\",\"status\":\"completed\","
+            + "\"subject\":{\"reference\":\"Patient/pt1\"},\"item\":["
+            + "{\"linkId\":\"1\",\"text\":\"Subject initials\",\"answer\":[{\"valueString\":\"WO\"}]},"
+            + "{\"linkId\":\"2\",\"text\":\"Mother's maiden name\",\"answer\":[{\"valueString\":\"Quillfeather\"}]},"
+            + "{\"linkId\":\"g\",\"text\":\"Contacts\",\"item\":[{\"linkId\":\"g.1\",\"text\":\"Preferred name\","
+            + "\"answer\":[{\"valueString\":\"Willa\"}]},{\"linkId\":\"g.2\",\"text\":\"Emergency contact phone\","
+            + "\"answer\":[{\"valueString\":\"781 555 0198\"}]},{\"linkId\":\"g.3\",\"text\":\"E-mail address\","
+            + "\"answer\":[{\"valueString\":\"willa.q@quillmail.net\"}]}]},"
+            + "{\"linkId\":\"nickname\",\"answer\":[{\"valueString\":\"Tad\"}]},"
+            + "{\"linkId\":\"5\",\"text\":\"Smoking status\",\"answer\":[{\"valueString\":\"Former smoker\"}]},"
+            + "{\"linkId\":\"6\",\"text\":\"Pain score\",\"answer\":[{\"valueInteger\":7}]}]}";
+    private static final String NOTE = "{\"resourceType\":\"Observation\",\"id\":\"ob1\",\"status\":\"final\","
+            + "\"code\":{\"text\":\"Social history\"},\"subject\":{\"reference\":\"Patient/pt1\"},"
+            + "\"valueString\":\"Willa lives alone; Tad visits weekly.\"}";
+
+    private String run(String format) throws Exception {
+        FhirTestRun run = FhirTestRun.safeHarbor();
+        List<String> resources = List.of(PATIENT, ANSWERS, NOTE);
+        Path in;
+        if (format.equals("ndjson")) {
+            in = FhirTestRun.write(dir, "export.ndjson", String.join("\n", resources) + "\n");
+        } else {
+            Bundle b = new Bundle();
+            b.setType(Bundle.BundleType.COLLECTION);
+            for (String r : resources) {
+                Resource res = FhirParsing.parse(r, false, "", new FhirParsing.Dropped());
+                b.addEntry().setFullUrl("http://example.org/fhir/" + res.fhirType() + "/" + res.getIdElement().getIdPart())
+                        .setResource(res);
+            }
+            in = FhirTestRun.write(dir, "bundle.xml", FhirFixtures.xml(b, false));
+        }
+        return new String(run.run(in).get(0), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> values(String out, String element) {
+        Matcher m = Pattern.compile("\"" + element + "\":\"([^\"]*)\"|<" + element + " value=\"([^\"]*)\"").matcher(out);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return found;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ndjson", "xml"})
+    void anAnswerItsQuestionSaysIdentifiesIsThatIdentifier(String format) throws Exception {
+        String out = run(format);
+        List<String> strings = values(out, "valueString");
+        assertEquals(List.of("[NAME]", "[NAME]", "[NAME]", "[PHONE]", "[EMAIL]", "[NAME]", "Former smoker",
+                "[NAME] lives alone; [NAME] visits weekly."), strings, "answers in item order, then the note");
+        for (String planted : List.of("WO\"", "Quillfeather", "Willa", "555 0198", "quillmail", "Tad")) {
+            assertFalse(out.contains(planted), "a planted identifier is in the output (" + format + ")");
+        }
+        assertTrue(out.contains("Smoking status") && out.contains("Preferred name"), "the questions stay");
+        assertTrue(values(out, "valueInteger").contains("7") || out.contains("\"valueInteger\":7"), "the score stays");
+    }
+}
