@@ -303,11 +303,13 @@ public final class RulesView {
 
     /** One line per column: its name, and its class and action or what else decides it. */
     private String columnText(FieldDecision d) {
+        // a CSV column whose name its file repeats is shown with its position, "id (column 4)" (decision 0160)
+        String name = d.path().startsWith(d.name() + " (column ") || d.name().isEmpty() ? d.path() : d.name();
         return switch (d.decidedBy()) {
-            case "classifier" -> messages.get("rules.column.classified", d.name(), d.fieldClass(), d.confidence(),
+            case "classifier" -> messages.get("rules.column.classified", name, d.fieldClass(), d.confidence(),
                     d.action());
-            case "relation" -> messages.get("rules.column.relation", d.name(), d.action());
-            default -> messages.get("rules.column.default", d.name(), d.action());
+            case "relation" -> messages.get("rules.column.relation", name, d.action());
+            default -> messages.get("rules.column.default", name, d.action());
         };
     }
 
