@@ -108,6 +108,24 @@ class NameValueTablesTest {
         assertEquals("Subject Initials", rows.get(0).get("QLABEL"));
     }
 
+    /** An Epic flowsheet extract: the row's name in FLO_MEAS_NAME ("R AN PREFERRED NAME") and DISP_NAME. */
+    @Test
+    void aFlowsheetRowsDisplayNameDecidesToo() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("FLOWSHEET_EXTRACT.csv"), """
+                PAT_MRN_ID,PAT_ENC_CSN_ID,RECORDED_TIME,FLO_MEAS_NAME,DISP_NAME,MEAS_VALUE,MEAS_COMMENT
+                E1004501,8812345501,2023-03-01 08:15:00,PULSE,Pulse,76,
+                E1004501,8812345501,2023-03-01 09:00:00,R AN PREFERRED NAME,Preferred Name,Billie,
+                E1004501,8812345501,2023-03-01 09:00:00,R EMERGENCY CONTACT PHONE,EC Phone,(614) 555-0112,
+                E1004502,8812345502,2023-03-02 07:50:00,R PAIN SCORE,Pain,4,patient states pain in left knee
+                """);
+        Path out = dir.resolve("out");
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
+        List<CSVRecord> rows = SampleData.records(out.resolve("FLOWSHEET_EXTRACT.csv"));
+        assertEquals(List.of("76", "[NAME]", "[PHONE]", "4"), rows.stream().map(r -> r.get("MEAS_VALUE")).toList());
+        assertEquals("R AN PREFERRED NAME", rows.get(1).get("FLO_MEAS_NAME"));
+    }
+
     @Test
     void aTableWithoutANameColumnIsNoNameValueTable() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));

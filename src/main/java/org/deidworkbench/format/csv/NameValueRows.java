@@ -26,7 +26,7 @@ final class NameValueRows {
     private static final Set<String> NAME_HEADERS = Set.of("qnam", "qlabel", "observation_source_value",
             "measurement_source_value", "question", "question_text", "question_label", "item_name", "item_label",
             "item_oid", "field_name", "field_label", "attribute", "attribute_name", "parameter", "parameter_name",
-            "flo_meas_name", "measure_name", "obs_name", "observation_name", "element_name", "data_element",
+            "flo_meas_name", "disp_name", "display_name", "measure_name", "obs_name", "observation_name", "element_name", "data_element",
             "variable_name", "variable_label", "property_name", "merkmal", "frage");
 
     /** Headers of a column that holds the value its row's name names. */
