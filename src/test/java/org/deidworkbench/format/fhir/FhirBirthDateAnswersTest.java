@@ -3,14 +3,8 @@ package org.deidworkbench.format.fhir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,50 +39,26 @@ class FhirBirthDateAnswersTest {
             + "\"valueQuantity\":{\"value\":172,\"unit\":\"cm\"}}]}";
 
     private String run(String format) throws Exception {
-        FhirTestRun run = FhirTestRun.safeHarbor();
-        List<String> resources = List.of(PATIENT, ANSWERS, OBSERVATION, PANEL);
-        Path in;
-        if (format.equals("ndjson")) {
-            in = FhirTestRun.write(dir, "export.ndjson", String.join("\n", resources) + "\n");
-        } else {
-            Bundle b = new Bundle();
-            b.setType(Bundle.BundleType.COLLECTION);
-            for (String r : resources) {
-                Resource res = FhirParsing.parse(r, false, "", new FhirParsing.Dropped());
-                b.addEntry().setFullUrl("http://example.org/fhir/" + res.fhirType() + "/" + res.getIdElement().getIdPart())
-                        .setResource(res);
-            }
-            in = FhirTestRun.write(dir, "bundle.xml", FhirFixtures.xml(b, false));
-        }
-        return new String(run.run(in).get(0), StandardCharsets.UTF_8);
-    }
-
-    private static List<String> values(String out, String element) {
-        Matcher m = Pattern.compile("\"" + element + "\":\"([^\"]*)\"|<" + element + " value=\"([^\"]*)\"").matcher(out);
-        List<String> found = new ArrayList<>();
-        while (m.find()) {
-            found.add(m.group(1) != null ? m.group(1) : m.group(2));
-        }
-        return found;
+        return FhirTestRun.safeHarbor().runAs(dir, format, List.of(PATIENT, ANSWERS, OBSERVATION, PANEL));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ndjson", "xml"})
     void aBirthDateAnsweredOrObservedIsWrittenAsThePatientsBirthDate(String format) throws Exception {
         String out = run(format);
-        List<String> birth = values(out, "birthDate");
+        List<String> birth = FhirTestRun.values(out, "birthDate");
         assertEquals(1, birth.size(), out);
         assertTrue(birth.get(0).matches("\\d{4}"), "the patient's birth date is a year: " + birth.get(0));
-        List<String> dates = values(out, "valueDate");
+        List<String> dates = FhirTestRun.values(out, "valueDate");
         assertEquals(3, dates.size(), out);
         assertEquals(birth.get(0), dates.get(0), "the answer under 'Date of birth'");
         assertEquals(birth.get(0), dates.get(1), "the answer nested in a group, 'Your birth date'");
         assertTrue(dates.get(2).matches("\\d{4}-\\d{2}-\\d{2}") && !dates.get(2).equals("2022-11-15"),
                 "another answer's date is shifted: " + dates.get(2));
-        List<String> dateTimes = values(out, "valueDateTime");
+        List<String> dateTimes = FhirTestRun.values(out, "valueDateTime");
         assertEquals(List.of(birth.get(0), birth.get(0), birth.get(0)), dateTimes,
                 "the answer under linkId 21112-8, the observation, the panel's component");
-        assertTrue(values(out, "effectiveDateTime").get(0).length() > 10, "the observation's own time stays a date-time");
+        assertTrue(FhirTestRun.values(out, "effectiveDateTime").get(0).length() > 10, "the observation's own time stays a date-time");
     }
 
     /**

@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,44 +40,20 @@ class FhirIdentifyingAnswersTest {
             + "\"valueString\":\"Willa lives alone; Tad visits weekly.\"}";
 
     private String run(String format) throws Exception {
-        FhirTestRun run = FhirTestRun.safeHarbor();
-        List<String> resources = List.of(PATIENT, ANSWERS, NOTE);
-        Path in;
-        if (format.equals("ndjson")) {
-            in = FhirTestRun.write(dir, "export.ndjson", String.join("\n", resources) + "\n");
-        } else {
-            Bundle b = new Bundle();
-            b.setType(Bundle.BundleType.COLLECTION);
-            for (String r : resources) {
-                Resource res = FhirParsing.parse(r, false, "", new FhirParsing.Dropped());
-                b.addEntry().setFullUrl("http://example.org/fhir/" + res.fhirType() + "/" + res.getIdElement().getIdPart())
-                        .setResource(res);
-            }
-            in = FhirTestRun.write(dir, "bundle.xml", FhirFixtures.xml(b, false));
-        }
-        return new String(run.run(in).get(0), StandardCharsets.UTF_8);
-    }
-
-    private static List<String> values(String out, String element) {
-        Matcher m = Pattern.compile("\"" + element + "\":\"([^\"]*)\"|<" + element + " value=\"([^\"]*)\"").matcher(out);
-        List<String> found = new ArrayList<>();
-        while (m.find()) {
-            found.add(m.group(1) != null ? m.group(1) : m.group(2));
-        }
-        return found;
+        return FhirTestRun.safeHarbor().runAs(dir, format, List.of(PATIENT, ANSWERS, NOTE));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ndjson", "xml"})
     void anAnswerItsQuestionSaysIdentifiesIsThatIdentifier(String format) throws Exception {
         String out = run(format);
-        List<String> strings = values(out, "valueString");
+        List<String> strings = FhirTestRun.values(out, "valueString");
         assertEquals(List.of("[NAME]", "[NAME]", "[NAME]", "[PHONE]", "[EMAIL]", "[NAME]", "Former smoker",
                 "[NAME] lives alone; [NAME] visits weekly."), strings, "answers in item order, then the note");
         for (String planted : List.of("WO\"", "Quillfeather", "Willa", "555 0198", "quillmail", "Tad")) {
             assertFalse(out.contains(planted), "a planted identifier is in the output (" + format + ")");
         }
         assertTrue(out.contains("Smoking status") && out.contains("Preferred name"), "the questions stay");
-        assertTrue(values(out, "valueInteger").contains("7") || out.contains("\"valueInteger\":7"), "the score stays");
+        assertTrue(FhirTestRun.values(out, "valueInteger").contains("7") || out.contains("\"valueInteger\":7"), "the score stays");
     }
 }

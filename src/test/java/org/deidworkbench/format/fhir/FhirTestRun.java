@@ -46,6 +46,37 @@ final class FhirTestRun {
         return out;
     }
 
+    /**
+     * Writes {@code resources} into {@code dir} as an NDJSON export ({@code format} "ndjson": the token path) or an XML
+     * collection Bundle ("xml": HAPI's path) and runs this run over it; the output's text.
+     */
+    String runAs(Path dir, String format, List<String> resources) throws Exception {
+        Path in;
+        if (format.equals("ndjson")) {
+            in = write(dir, "export.ndjson", String.join("\n", resources) + "\n");
+        } else {
+            org.hl7.fhir.r4.model.Bundle b = new org.hl7.fhir.r4.model.Bundle();
+            b.setType(org.hl7.fhir.r4.model.Bundle.BundleType.COLLECTION);
+            for (String r : resources) {
+                org.hl7.fhir.r4.model.Resource res = FhirParsing.parse(r, false, "", new FhirParsing.Dropped());
+                b.addEntry().setFullUrl("http://example.org/fhir/" + res.fhirType() + "/" + res.getIdElement().getIdPart())
+                        .setResource(res);
+            }
+            in = write(dir, "bundle.xml", FhirFixtures.xml(b, false));
+        }
+        return new String(run(in).get(0), StandardCharsets.UTF_8);
+    }
+
+    /** Every value of a primitive element named {@code element} in an output's JSON or XML text, in order. */
+    static List<String> values(String out, String element) {
+        Matcher m = Pattern.compile("\"" + element + "\":\"([^\"]*)\"|<" + element + " value=\"([^\"]*)\"").matcher(out);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return found;
+    }
+
     static Path write(Path dir, String name, String text) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, text, StandardCharsets.UTF_8);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
 import org.deidworkbench.deid.FieldContext;
 import org.deidworkbench.model.ActionSpec;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -97,20 +95,7 @@ class FhirUsExportTest {
     private String run(String format, FhirTestRun[] used) throws Exception {
         FhirTestRun run = FhirTestRun.safeHarbor();
         used[0] = run;
-        Path in;
-        if (format.equals("ndjson")) {
-            in = FhirTestRun.write(dir, "export.ndjson", String.join("\n", RESOURCES) + "\n");
-        } else {
-            Bundle b = new Bundle();
-            b.setType(Bundle.BundleType.COLLECTION);
-            for (String r : RESOURCES) {
-                Resource res = FhirParsing.parse(r, false, "", new FhirParsing.Dropped());
-                b.addEntry().setFullUrl("http://example.org/fhir/" + res.fhirType() + "/" + res.getIdElement().getIdPart())
-                        .setResource(res);
-            }
-            in = FhirTestRun.write(dir, "bundle.xml", FhirFixtures.xml(b, false));
-        }
-        return new String(run.run(in).get(0), StandardCharsets.UTF_8);
+        return run.runAs(dir, format, RESOURCES);
     }
 
     @ParameterizedTest
