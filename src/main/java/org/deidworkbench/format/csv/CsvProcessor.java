@@ -556,7 +556,7 @@ public final class CsvProcessor implements FileProcessor {
             namedCounts.merge(column.counterKey(), 1L, Long::sum);
             String result;
             try {
-                if (rows.note && subject != null) {
+                if (rows.note) {
                     engine.noteIdentifier(column.spec(), column.label(), value, subject);
                 }
                 result = column.spec().action() == Action.REMOVE
