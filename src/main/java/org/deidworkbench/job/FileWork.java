@@ -123,7 +123,7 @@ public final class FileWork {
     static Outcome transform(RunFile f, FileProcessor processor, Path part, BooleanSupplier cancelled,
             PartSyncer syncer) throws IOException {
         if (processor == null) {
-            String[] reason = FormatRegistry.withheldReason(f.format());
+            String[] reason = FormatRegistry.withheldReason(f.format(), f.path());
             return new Outcome(ended(f, FileReport.Status.QUARANTINED, new Problem(reason[0], "", "", reason[1])), false);
         }
         try {

@@ -70,11 +70,41 @@ public final class FormatRegistry {
 
     /** Code and message for a file of {@code format} that no handler cleans: it is withheld, never copied. */
     static String[] withheldReason(FileFormat format) {
+        return withheldReason(format, null);
+    }
+
+    /**
+     * As {@link #withheldReason(FileFormat)}, saying for a file whose name shows what it is (an Excel workbook, a SAS or
+     * SPSS data set, a PDF) how to give it to deid, or that deid does not clean it.
+     */
+    static String[] withheldReason(FileFormat format, java.nio.file.Path file) {
         if (format == FileFormat.UNKNOWN) {
             return new String[] {"FORMAT-UNKNOWN", "not a format deid can clean (" + supportedDescription()
-                    + "); withheld, never copied"};
+                    + "); withheld, never copied" + hint(file)};
         }
         return new String[] {"FORMAT-NOT-YET-SUPPORTED", format.description()
                 + " are recognised but cannot be de-identified by this version; withheld"};
+    }
+
+    /** What to do with a file of a kind its extension names, after "; ", or "". */
+    private static String hint(java.nio.file.Path file) {
+        if (file == null || file.getFileName() == null) {
+            return "";
+        }
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String ext = name.substring(name.lastIndexOf('.') + 1);
+        return switch (ext) {
+            case "xlsx", "xlsm", "xls", "xlsb", "ods", "numbers" ->
+                    "; a spreadsheet workbook: save each sheet as \"CSV UTF-8\" and run again";
+            case "sas7bdat", "xpt", "sav", "zsav", "dta", "rds", "rdata" ->
+                    "; a statistics package's data set: export it as CSV (UTF-8, a header row) and run again";
+            case "parquet", "orc", "avro" -> "; a columnar data file: export it as CSV and run again";
+            case "pdf", "doc", "docx", "rtf", "odt" ->
+                    "; a document: deid does not read documents; share its text as a CSV column or a FHIR attachment";
+            case "zip", "gz", "tgz", "7z", "rar", "tar" -> "; an archive: unpack it and give deid the folder";
+            case "hl7", "er7" -> "; HL7 v2 message files are not read: an interface log exported as CSV, the messages"
+                    + " in a column, is";
+            default -> "";
+        };
     }
 }

@@ -241,7 +241,7 @@ public final class PreviewJob {
         private FileProcessor processor(Path file, FileFormat format) throws JobException {
             FileProcessor p = processors.get(format);
             if (p == null) {
-                String[] reason = FormatRegistry.withheldReason(format);
+                String[] reason = FormatRegistry.withheldReason(format, file);
                 throw new JobException(JobException.Reason.FILE_FAILED, file + ": " + reason[0] + ": " + reason[1], null);
             }
             return p;
@@ -274,7 +274,7 @@ public final class PreviewJob {
         if (FormatRegistry.supported(format)) {
             return new FileKind(format.name(), format.description(), true, "", "");
         }
-        String[] reason = FormatRegistry.withheldReason(format);
+        String[] reason = FormatRegistry.withheldReason(format, file);
         return new FileKind(format.name(), format.description(), false, reason[0], reason[1]);
     }
 
@@ -331,7 +331,7 @@ public final class PreviewJob {
 
     private static FormatHandler handler(Path file, FileFormat format) throws JobException {
         return FormatRegistry.handler(format).orElseThrow(() -> {
-            String[] reason = FormatRegistry.withheldReason(format);
+            String[] reason = FormatRegistry.withheldReason(format, file);
             return new JobException(JobException.Reason.FILE_FAILED, file + ": " + reason[0] + ": " + reason[1], null);
         });
     }

@@ -37,6 +37,21 @@ class JobSeamsForTheWorkbenchTest {
         assertFalse(kind.cleanable());
     }
 
+    /** A workbook, a SAS data set or an archive is withheld with what to do about it; an unknown blob without. */
+    @Test
+    void aWithheldFileWhoseNameShowsWhatItIsSaysWhatToDo() throws Exception {
+        Path workbook = Files.write(dir.resolve("Export Q3.xlsx"), new byte[] {'P', 'K', 3, 4, 0, 0});
+        Path sas = Files.write(dir.resolve("adsl.sas7bdat"), new byte[] {0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xc2, (byte) 0xea});
+        Path archive = Files.write(dir.resolve("export.zip"), new byte[] {'P', 'K', 3, 4, 0, 0});
+        Path blob = Files.write(dir.resolve("blob.bin"), new byte[] {0, 1, 2, 3, (byte) 0xff});
+        assertTrue(PreviewJob.kind(workbook).withheldReason().endsWith("save each sheet as \"CSV UTF-8\" and run again"),
+                PreviewJob.kind(workbook).withheldReason());
+        assertTrue(PreviewJob.kind(sas).withheldReason().contains("export it as CSV"));
+        assertTrue(PreviewJob.kind(archive).withheldReason().contains("unpack it"));
+        assertTrue(PreviewJob.kind(blob).withheldReason().endsWith("withheld, never copied"));
+        assertEquals("FORMAT-UNKNOWN", PreviewJob.kind(workbook).withheldCode());
+    }
+
     @Test
     void newKeyFileOpensWithItsPassphrase() throws Exception {
         Path key = dir.resolve("study.deidkey");
