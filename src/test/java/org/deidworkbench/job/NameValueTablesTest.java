@@ -126,6 +126,30 @@ class NameValueTablesTest {
         assertEquals("R AN PREFERRED NAME", rows.get(1).get("FLO_MEAS_NAME"));
     }
 
+    /**
+     * A German case's attributes (Merkmal, Wert): no rule of csv-template names "Vorname" or "Rufname", the words the
+     * classifier reads in headers do, and the profile's rule for such a column decides; a drug's name stays.
+     */
+    @Test
+    void aRowNameInAnotherLanguageIsReadByTheClassifiersHeaderWords() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("merkmale.csv"), """
+                Fallnummer;Merkmal;Wert
+                4000007;Vorname;Adelheid
+                4000007;Rufname;Heidi
+                4000007;Telefon;0341 555 0123
+                4000007;Größe;172
+                4000007;Nom du médicament;Doliprane
+                4000007;Nom de naissance;Dupont
+                4000007;Raucherstatus;Nichtraucher
+                """);
+        Path out = dir.resolve("out");
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
+        List<String> values = Files.readAllLines(out.resolve("merkmale.csv"), StandardCharsets.UTF_8).stream().skip(1)
+                .map(line -> line.substring(line.lastIndexOf(';') + 1)).toList();
+        assertEquals(List.of("[NAME]", "[NAME]", "[PHONE]", "172", "Doliprane", "[NAME]", "Nichtraucher"), values);
+    }
+
     @Test
     void aTableWithoutANameColumnIsNoNameValueTable() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.deidworkbench.deid.ColumnPlan;
 import org.deidworkbench.deid.ColumnInsight;
+import org.deidworkbench.deid.classify.HeaderHints;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.model.FieldSelector;
 
@@ -81,6 +82,62 @@ final class NameValueRows {
         return names;
     }
 
+    /** The decision of a column named {@code name} when a rule marking identifiers makes it, else null. */
+    private ColumnPlan identifierRule(String name) {
+        ColumnPlan plan = engine.plan(name, ColumnInsight.NONE);
+        return plan.decidedBy() == ColumnPlan.DecidedBy.RULE && plan.identifier() ? plan : null;
+    }
+
+    /**
+     * The English column name whose rule decides a row's name that no rule names, by the words the classifier reads
+     * in headers of many languages ({@code Vorname}, {@code Rufname}, {@code Telefon}, {@code Prénom}): a name part as
+     * {@code last_name}, a phone as {@code phone} and so on, so the profile's own rules still decide. A name part with a
+     * word of anything else ({@code Nom du médicament} is a drug's) gives none.
+     */
+    private static String standIn(String name) {
+        HeaderHints hints = HeaderHints.of(name);
+        if (hints.has(HeaderHints.Hint.EMAIL)) {
+            return "email";
+        }
+        if (hints.has(HeaderHints.Hint.PHONE)) {
+            return "phone";
+        }
+        if (hints.has(HeaderHints.Hint.NATIONAL_ID)) {
+            return "national_id";
+        }
+        if (hints.has(HeaderHints.Hint.ADDRESS)) {
+            return "address";
+        }
+        if (hints.has(HeaderHints.Hint.NAME_PART) && onlyPersonWords(name)) {
+            return "last_name";
+        }
+        return null;
+    }
+
+    /** Words that join a name's other words ({@code Nom de naissance}, {@code Vorname des Patienten}). */
+    private static final Set<String> JOINING = Set.of("de", "du", "des", "d", "la", "le", "of", "the", "da", "do", "di",
+            "del", "della", "von", "van", "der", "die", "das", "den", "dem");
+
+    /**
+     * Whether every word of {@code name} names a person, a part of a name or a birth, or joins them: {@code Nom},
+     * {@code Prénom du patient}, {@code Nom de naissance}, but not {@code Nom du médicament} (a drug's name).
+     */
+    private static boolean onlyPersonWords(String name) {
+        for (String w : HeaderHints.words(name)) {
+            if (JOINING.contains(w)) {
+                continue;
+            }
+            Set<HeaderHints.Hint> hints = HeaderHints.of(w).hints();
+            if (hints.isEmpty() || !PERSON_HINTS.containsAll(hints)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<HeaderHints.Hint> PERSON_HINTS = java.util.EnumSet.of(HeaderHints.Hint.NAME_PART,
+            HeaderHints.Hint.PERSON_ROLE, HeaderHints.Hint.BIRTH);
+
     /**
      * The decision for the row's values: that of a column named by the first of the row's names a profile rule marking
      * identifiers decides, or null when none does. {@code row} must hold the name columns.
@@ -93,8 +150,12 @@ final class NameValueRows {
             }
             ColumnPlan plan = decided.get(name);
             if (plan == null) {
-                plan = engine.plan(name, ColumnInsight.NONE);
-                if (plan.decidedBy() != ColumnPlan.DecidedBy.RULE || !plan.identifier()) {
+                plan = identifierRule(name);
+                if (plan == null) {
+                    String standIn = standIn(name);
+                    plan = standIn == null ? null : identifierRule(standIn);
+                }
+                if (plan == null) {
                     plan = NONE;
                 }
                 if (decided.size() >= CACHE) {
