@@ -346,21 +346,33 @@ public final class CsvRecordReader implements Closeable {
     /**
      * How many records under the header are the export's labels, not answers (decision 0162): 2 in a Qualtrics export
      * (a {@code ResponseId} column; the first row each question's text, the second its import ids, every value
-     * {@code {"ImportId":…}}), else 0. Those rows are written back as they are and are no respondent's data. For a
-     * {@code header} with a response id column, opens its own reader on {@code file} and reads at most two records; a
-     * file it cannot read so far has none.
+     * {@code {"ImportId":…}}), 1 in a SurveyMonkey export ({@code Respondent ID} and {@code Collector ID} columns; a row
+     * without a respondent whose cells say {@code Response}, {@code Open-Ended Response} or a choice's label), else 0.
+     * Those rows are written back as they are and are no respondent's data. For a {@code header} with such columns,
+     * opens its own reader on {@code file} and reads at most two records; a file it cannot read so far has none.
      */
     public static int labelRows(Path file, CsvDialect dialect, List<String> header) throws IOException {
-        boolean survey = false;
-        for (String name : header) {
-            survey |= SURVEY_ID_HEADERS.contains(name.strip().toLowerCase(java.util.Locale.ROOT));
+        boolean qualtrics = false;
+        boolean collector = false;
+        int respondent = -1;
+        for (int c = 0; c < header.size(); c++) {
+            String name = header.get(c).strip().toLowerCase(java.util.Locale.ROOT);
+            qualtrics |= SURVEY_ID_HEADERS.contains(name);
+            collector |= name.equals("collector id");
+            respondent = name.equals("respondent id") ? c : respondent;
         }
-        if (!survey) {
+        boolean surveyMonkey = collector && respondent >= 0;
+        if (!qualtrics && !surveyMonkey) {
             return 0;
         }
         try (CsvRecordReader reader = new CsvRecordReader(file, dialect)) {
-            if (reader.next() == null) {
+            String[] first = reader.next();
+            if (first == null) {
                 return 0;
+            }
+            if (surveyMonkey) {
+                return first[respondent].isEmpty() && (java.util.Arrays.asList(first).contains("Response")
+                        || java.util.Arrays.asList(first).contains("Open-Ended Response")) ? 1 : 0;
             }
             String[] ids = reader.next();
             if (ids == null) {

@@ -165,6 +165,10 @@ class CsvRecordReaderTest {
         assertEquals(0, labelRows(write("id,Q1\nx,y\n\"{\"\"ImportId\"\":1}\",z\n")),
                 "no response id column");
         assertEquals(0, labelRows(write("ResponseId,Q1\nResponse ID,Q\n")), "one row only");
+        assertEquals(1, labelRows(write("Respondent ID,Collector ID,Q1,\n,,Response,Other\n1142,4318,Yes,\n")),
+                "SurveyMonkey's answer type row");
+        assertEquals(0, labelRows(write("Respondent ID,Collector ID,Q1\n1142,4318,Response\n")),
+                "a respondent who answered \"Response\"");
         try (CsvRecordReader reader = new CsvRecordReader(qualtrics, LF_UTF8)) {
             assertArrayEquals(new String[] {"Response ID", "How old are you?"}, reader.next(),
                     "the reader itself returns every record");

@@ -19,14 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Decision 0162: a Qualtrics export writes two rows under its header, each question's text and its import ids as JSON.
+ * Decision 0162: a Qualtrics export writes two rows under its header, each question's text and its import ids as JSON
+ * (a SurveyMonkey export one, each column's answer type or choice).
  * Read as answers, they made every date column fail on them (`VALUE-NOT-A-DATE`, emptied), and their texts in every
  * column's sample left the classifier unsure of columns of scores, durations and names. The data are synthetic, in
  * Qualtrics' layout (`ResponseId`, `Recipient…`, `Location…`, `Q1…`); failure messages name columns, never values.
  */
-class QualtricsExportTest {
+class SurveyExportsTest {
 
-    private static final char[] PASSPHRASE = "qualtrics-export-test".toCharArray();
+    private static final char[] PASSPHRASE = "survey-exports-test".toCharArray();
 
     private static final String EXPORT = """
             StartDate,EndDate,Status,IPAddress,Progress,Duration (in seconds),Finished,RecordedDate,ResponseId,\
@@ -94,5 +95,36 @@ class QualtricsExportTest {
         assertEquals("number", classes.get("Q3_1"));
         assertEquals("person-name", classes.get("Q1"));
         assertEquals("date", classes.get("Q2"));
+    }
+
+    @Test
+    void aSurveyMonkeyExportsAnswerTypeRowIsWrittenAsItIs() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("Satisfaction.csv"), """
+                Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,Last Name,\
+                How satisfied were you with your visit?,Which services did you use?,,What is your date of birth?
+                ,,,,,,,,Response,Pharmacy,Lab,Open-Ended Response
+                114254889012,431882201,12/01/2026 09:14:22 AM,12/01/2026 09:20:05 AM,73.14.201.9,\
+                wilhelmina.ob@quillmail.net,Wilhelmina,Okonkwo-Barrett,Very satisfied,Pharmacy,,07/19/1948
+                114254889013,431882201,12/02/2026 10:01:10 AM,12/02/2026 10:09:44 AM,73.2.88.140,\
+                tadeo.v@quillmail.net,Tadeo,Villasenor,Satisfied,,Lab,02/03/1961
+                """);
+        Path out = dir.resolve("out");
+        RunResult result = SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
+        String text = Files.readString(out.resolve("Satisfaction.csv"), StandardCharsets.UTF_8);
+        for (String planted : List.of("Wilhelmina", "Okonkwo", "Villasenor", "quillmail", "73.14.201.9", "07/19/1948",
+                "114254889012")) {
+            assertFalse(text.contains(planted), "a planted identifier is in the output");
+        }
+        List<CSVRecord> rows;
+        try (CSVParser p = CSVParser.parse(text, CSVFormat.DEFAULT)) {
+            rows = p.getRecords();
+        }
+        List<String> header = rows.get(0).toList();
+        int satisfied = header.indexOf("How satisfied were you with your visit?");
+        assertEquals("Response", rows.get(1).get(satisfied), "the answer type row");
+        assertEquals(List.of("Very satisfied", "Satisfied"), List.of(rows.get(2).get(satisfied), rows.get(3).get(satisfied)));
+        assertEquals(2, result.report().fileResults().get(0).records());
+        assertTrue(rows.get(1).get(0).isEmpty(), "the label row has no respondent to pseudonymize");
     }
 }
