@@ -261,6 +261,12 @@ public final class ColumnClassifier {
         if (phone >= 0.8 && !h.has(Hint.PHONE) && s.share(s.roundThousands) >= 0.9) {
             return of(ColumnClass.NUMBER, s.share(s.roundThousands));
         }
+        // A national number written in groups (a Thai ID 1-2345-67890-12-3) is shaped like a telephone number; under a
+        // header naming one, or when nine in ten pass its check digits, it is that number, not a phone.
+        if (phone >= 0.8 && !h.has(Hint.PHONE) && (h.has(Hint.NATIONAL_ID) || s.values() >= MIN_FOR_CHECK_DIGITS
+                && s.share(s.checkedNumber) >= MIN_CHECKED_SHARE)) {
+            return of(ColumnClass.NATIONAL_ID, phone);
+        }
         if (phone >= 0.8 || h.has(Hint.PHONE) && phone + integers >= 0.8) {
             return of(ColumnClass.PHONE, Math.max(phone, 0.8));
         }

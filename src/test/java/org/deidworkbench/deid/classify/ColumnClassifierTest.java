@@ -262,6 +262,23 @@ class ColumnClassifierTest {
                 .columnClass());
     }
 
+    /**
+     * A Thai ID in its groups (1-4-5-2-1, a check digit) is shaped like a phone number: under a Thai header naming it, or
+     * under none when its check digits pass, it is a national id; phone numbers under a phone header stay phones.
+     */
+    @Test
+    void nationalNumbersInGroupsAreNoPhones() {
+        List<String> thai = List.of("1-1012-00345-67-1", "3-1005-01234-56-3", "1-4599-00111-22-7", "5-1020-30405-06-0",
+                "1-2345-67890-12-1");
+        assertEquals(ColumnClass.NATIONAL_ID, classify("เลขประจำตัวประชาชน", thai).columnClass());
+        ValueStats checked = new ValueStats(NameDictionary.get(), org.deidworkbench.deid.NationalNumberValues.INSTANCE);
+        thai.forEach(checked::add);
+        assertEquals(ColumnClass.NATIONAL_ID, ColumnClassifier.classify("Column7", checked).columnClass(),
+                "by the check digits a run's reading counts");
+        assertEquals(ColumnClass.PHONE, classify("telefon", List.of("070-123 45 67", "070-555 12 34", "08-123 456 78",
+                "070-222 33 44", "08-765 432 10")).columnClass());
+    }
+
     /** French, Dutch and Scandinavian headers of a patients table, with as few rows as a small export has. */
     @Test
     void patientTableHeadersOfOtherLanguagesAreUnderstood() {
