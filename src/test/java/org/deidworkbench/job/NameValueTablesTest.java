@@ -49,6 +49,8 @@ class NameValueTablesTest {
                 7,1002,2023-03-01,Nickname,Tad,
                 8,1002,2023-03-01,Pharmacy,Walgreens,
                 9,1002,2023-03-01,Comment,Called Tad about the visit.,
+                10,1002,2023-03-01,Age,93,
+                11,1002,2023-03-01,Zip code,02180,
                 """);
         Path out = dir.resolve("out");
         RunResult result = SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
@@ -65,6 +67,8 @@ class NameValueTablesTest {
         // the names are the patient's identifiers from the scan on: a note of the run loses them
         assertEquals("Called [NAME] about the visit.", rows.get(8).get("value_as_string"));
         assertEquals("Smoking status", rows.get(3).get("observation_source_value"));
+        assertEquals("90+", rows.get(9).get("value_as_string"), "row 10: an age over 89, banded as an age column is");
+        assertEquals("021", rows.get(10).get("value_as_string"), "row 11: a zip code's three digits");
         String text = Files.readString(out.resolve("observation.csv"), StandardCharsets.UTF_8);
         for (String planted : List.of("Barrett", "Willa", ",AR,", "555 0198", "Tad")) {
             assertFalse(text.contains(planted), "a planted identifier is in the output");

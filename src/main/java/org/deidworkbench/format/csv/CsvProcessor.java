@@ -257,8 +257,8 @@ public final class CsvProcessor implements FileProcessor {
             }
             if (plan == null) {
                 plan = nameValues.decision(row);
-                if (plan == null) {
-                    return;
+                if (plan == null || !plan.identifier()) {
+                    return; // an age or a zip code a row's name generalizes is no identifier of the patient
                 }
             }
             if (noted.size() >= VALUE_CACHE) {
@@ -556,7 +556,7 @@ public final class CsvProcessor implements FileProcessor {
             namedCounts.merge(column.counterKey(), 1L, Long::sum);
             String result;
             try {
-                if (rows.note) {
+                if (rows.note && column.identifier()) {
                     engine.noteIdentifier(column.spec(), column.label(), value, subject);
                 }
                 result = column.spec().action() == Action.REMOVE

@@ -16,8 +16,8 @@ import org.deidworkbench.model.FieldSelector;
  * an SDTM supplemental qualifier, OMOP's {@code observation_source_value}, a questionnaire's {@code question}, a
  * flowsheet's {@code FLO_MEAS_NAME}), another holds it ({@code QVAL}, {@code value_as_string}, {@code answer},
  * {@code MEAS_VALUE}). A value is decided as a column named by its row's name would be, when a rule of the profile that
- * marks identifiers decides that column: "Subject initials" → the names rule, "Mother's maiden name" → maiden-name,
- * "Emergency contact phone" → phone. Other rows' values keep their column's own decision. Known by the header's names
+ * marks identifiers or generalizes decides that column: "Subject initials" → the names rule, "Mother's maiden name" →
+ * maiden-name, "Emergency contact phone" → phone, "Age" → age bands. Other rows' values keep their column's own decision. Known by the header's names
  * only, so the decision is the same in every file of a system and {@code deid profile explain} can say it.
  * Not thread-safe: one per file.
  */
@@ -82,10 +82,15 @@ final class NameValueRows {
         return names;
     }
 
-    /** The decision of a column named {@code name} when a rule marking identifiers makes it, else null. */
+    /**
+     * The decision of a column named {@code name} when a rule makes it that marks identifiers or generalizes ({@code Age}
+     * → age bands, {@code Zip code} → three digits, {@code Year of birth}), else null: a rule that keeps, shifts or
+     * scrubs would do no more than the value column's own decision.
+     */
     private ColumnPlan identifierRule(String name) {
         ColumnPlan plan = engine.plan(name, ColumnInsight.NONE);
-        return plan.decidedBy() == ColumnPlan.DecidedBy.RULE && plan.identifier() ? plan : null;
+        return plan.decidedBy() == ColumnPlan.DecidedBy.RULE
+                && (plan.identifier() || plan.spec().action() == org.deidworkbench.model.Action.GENERALIZE) ? plan : null;
     }
 
     /**
