@@ -182,6 +182,10 @@ final class JsonTransform {
         final boolean stringLike;
         /** Whether it is a {@code decimal} or an {@code integer}, which FHIRPath's {@code >} compares as numbers. */
         boolean number;
+        /** Its FHIR type ({@code string}, {@code date}, …) for {@code ofType()}; null where it was not noted. */
+        String fhirType;
+        /** {@code lower()} of it, once asked: a questionnaire's rules ask it of each item's text many times. */
+        List<Object> lower;
         String out;
         /**
          * A narrative's {@code div}: HAPI's own objects for it, cleaned as the HAPI path cleans them (null
@@ -776,7 +780,9 @@ final class JsonTransform {
             if (!canonicalBase64(text) && !text.equals(JsonScan.checked(c, text).getValueAsString())) {
                 throw JsonScan.fallback(); // line breaks, padding HAPI writes otherwise: HAPI
             }
-            return new Prim(text, t, false);
+            Prim binary = new Prim(text, t, false);
+            binary.fhirType = c.fhirType();
+            return binary;
         }
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             String raw = p.getText();
@@ -802,6 +808,7 @@ final class JsonTransform {
         }
         Prim prim = new Prim(text, t, (bits & STRING_TYPE) != 0);
         prim.number = (bits & NUMBER_TYPE) != 0;
+        prim.fhirType = c.fhirType();
         return prim;
     }
 
@@ -936,6 +943,8 @@ final class JsonTransform {
                                 next.addAll(f.values);
                             }
                         }
+                    } else if (item instanceof Prim && !PRIMITIVE_CHILDREN.contains(node.getName())) {
+                        continue; // a primitive holds no element of another name ("linkId" after descendants())
                     } else {
                         throw JsonScan.fallback(); // inside a primitive: its id and extensions
                     }
@@ -965,7 +974,13 @@ final class JsonTransform {
         if (node.isProximal() && node.getOperation() != null) {
             org.hl7.fhir.r4.fhirpath.ExpressionNode last = node;
             org.hl7.fhir.r4.fhirpath.ExpressionNode next = node.getOpNext();
+            boolean ors = onlyOr(node);
             while (next != null) {
+                if (ors && work.size() == 1 && Boolean.TRUE.equals(work.get(0))) {
+                    // true or anything is true: a chain of or stops at its first true branch, as HAPI's does not
+                    // need to (the texts a questionnaire rule tries, decision 0163)
+                    return work;
+                }
                 List<Object> right = eval(focus, next);
                 work = operate(work, last.getOperation(), right);
                 last = next;
@@ -1012,7 +1027,67 @@ final class JsonTransform {
             case OfType -> {
                 return ofType(focus, node);
             }
+            case Descendants -> {
+                if (!node.getParameters().isEmpty()) {
+                    throw JsonScan.fallback();
+                }
+                List<Object> out = new ArrayList<>();
+                for (Object item : focus) {
+                    if (!(item instanceof Obj o)) {
+                        throw JsonScan.fallback();
+                    }
+                    descendants(o, out);
+                }
+                return out;
+            }
+            case Lower -> {
+                if (!node.getParameters().isEmpty() || focus.size() > 1) {
+                    throw JsonScan.fallback();
+                }
+                if (focus.isEmpty()) {
+                    return focus;
+                }
+                if (focus.get(0) instanceof Prim prim) {
+                    string(prim); // a string, else HAPI's
+                    if (prim.lower == null) {
+                        prim.lower = List.of(prim.text.toLowerCase(java.util.Locale.ROOT)); // once per value
+                    }
+                    return prim.lower;
+                }
+                return List.of(string(focus.get(0)).toLowerCase(java.util.Locale.ROOT));
+            }
+            case Contains -> {
+                if (node.getParameters().size() != 1 || focus.size() > 1) {
+                    throw JsonScan.fallback();
+                }
+                if (focus.isEmpty()) {
+                    return focus;
+                }
+                List<Object> part = eval(focus, node.getParameters().get(0));
+                if (part.size() != 1) {
+                    throw JsonScan.fallback();
+                }
+                return List.of(string(focus.get(0)).contains(string(part.get(0))));
+            }
             default -> throw JsonScan.fallback();
+        }
+    }
+
+    /** The names FHIRPath finds inside a primitive (its id, extensions and value): HAPI's business. */
+    private static final Set<String> PRIMITIVE_CHILDREN = Set.of("id", "extension", "value");
+
+    /**
+     * {@code descendants()} of an element, in document order: every value of every field, composites before what they
+     * hold, primitives included. The token tree holds no primitive's id or extensions (a resource with them is HAPI's).
+     */
+    private static void descendants(Obj o, List<Object> out) {
+        for (Field f : o.fields) {
+            for (Object v : f.values) {
+                out.add(v);
+                if (v instanceof Obj child) {
+                    descendants(child, out);
+                }
+            }
         }
     }
 
@@ -1035,6 +1110,18 @@ final class JsonTransform {
             throw JsonScan.fallback();
         }
         List<Object> out = new ArrayList<>();
+        if (PRIMITIVE_TYPES.contains(type)) {
+            for (Object item : focus) {
+                if (item instanceof Prim prim && prim.fhirType != null) {
+                    if (prim.fhirType.equals(type)) {
+                        out.add(prim);
+                    }
+                } else if (!(item instanceof Obj)) {
+                    throw JsonScan.fallback(); // a computed value, a primitive of no noted type
+                }
+            }
+            return out;
+        }
         for (Object item : focus) {
             if (item instanceof Obj o) {
                 if (o.elem.fhirType.equals(type)) {
@@ -1049,6 +1136,14 @@ final class JsonTransform {
         return out;
     }
 
+    /**
+     * FHIR's primitive types, which {@code ofType()} reads from the tree's primitives by their type as HAPI's engine does:
+     * the type itself, not its specializations ({@code ofType(string)} is no {@code code}).
+     */
+    private static final Set<String> PRIMITIVE_TYPES = Set.of("boolean", "integer", "string", "decimal", "uri", "url",
+            "canonical", "base64Binary", "instant", "date", "dateTime", "time", "code", "oid", "id", "markdown",
+            "unsignedInt", "positiveInt", "uuid");
+
     /** The type {@code ofType(T)} names, when {@link #ofType} reads it; else null. */
     private static String ofTypeName(org.hl7.fhir.r4.fhirpath.ExpressionNode node) {
         if (node.getParameters().size() != 1) {
@@ -1058,7 +1153,8 @@ final class JsonTransform {
         String type = param.getName();
         if (param.getKind() != org.hl7.fhir.r4.fhirpath.ExpressionNode.Kind.Name || param.getInner() != null
                 || param.getOperation() != null || type == null || type.isEmpty()
-                || !Character.isUpperCase(type.charAt(0)) || ABSTRACT_TYPES.contains(type)) {
+                || !Character.isUpperCase(type.charAt(0)) && !PRIMITIVE_TYPES.contains(type)
+                || ABSTRACT_TYPES.contains(type)) {
             return null;
         }
         return type;
@@ -1084,6 +1180,16 @@ final class JsonTransform {
                 default -> false;
             };
             if (!empty) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every operator of the chain {@code node} starts is {@code or}. */
+    private static boolean onlyOr(org.hl7.fhir.r4.fhirpath.ExpressionNode node) {
+        for (org.hl7.fhir.r4.fhirpath.ExpressionNode n = node; n != null && n.getOperation() != null; n = n.getOpNext()) {
+            if (n.getOperation() != org.hl7.fhir.r4.fhirpath.ExpressionNode.Operation.Or) {
                 return false;
             }
         }

@@ -290,6 +290,37 @@ class JsonTransformTest {
         assertTrue(answered > 40, "the token path answers for Patients with identifiers: " + answered);
     }
 
+    /**
+     * Questionnaires' answers on the token path (decision 0163): {@code descendants()}, {@code lower()},
+     * {@code contains()} and {@code ofType()} of primitives are evaluated on the tree, with the same output as HAPI's.
+     */
+    @Test
+    void cleansQuestionnaireAnswersOnTheTokenPathExactlyAsHapiDoes() throws Exception {
+        Setup s = setups().get(0); // fhir-safe-harbor: the answer rules
+        List<String> answers = List.of("{\"valueString\":\"WO\"}", "{\"valueUri\":\"http://example.org/x\"}",
+                "{\"valueCoding\":{\"system\":\"http://loinc.org\",\"code\":\"LA6568-5\"}}", "{\"valueInteger\":7}",
+                "{\"valueDate\":\"1958-11-02\"}", "{\"valueString\":\"Former smoker\"}",
+                "{\"valueString\":\"Willa\",\"item\":[{\"linkId\":\"n.1\",\"text\":\"Nickname\",\"answer\":[{\"valueString\":\"Tad\"}]}]}");
+        List<String> texts = List.of("Subject initials", "Mother's maiden name", "Emergency contact phone", "Pain score",
+                "Date of birth", "Smoking status", "E-mail address", "Vorname", "How did you sleep?");
+        Random rng = new Random(163);
+        int answered = 0;
+        for (int i = 0; i < 200; i++) {
+            StringBuilder items = new StringBuilder();
+            int n = 1 + rng.nextInt(4);
+            for (int k = 0; k < n; k++) {
+                String text = texts.get(rng.nextInt(texts.size()));
+                items.append(k > 0 ? "," : "").append("{\"linkId\":\"").append(rng.nextBoolean() ? "q" + k : text.toLowerCase())
+                        .append("\"").append(rng.nextInt(5) > 0 ? ",\"text\":\"" + text + "\"" : "")
+                        .append(",\"answer\":[").append(answers.get(rng.nextInt(answers.size()))).append("]}");
+            }
+            String qr = "{\"resourceType\":\"QuestionnaireResponse\",\"id\":\"qr" + i + "\",\"status\":\"completed\","
+                    + "\"subject\":{\"reference\":\"Patient/pt1\"},\"item\":[" + items + "]}";
+            answered += assertSame(s, qr) ? 1 : 0;
+        }
+        assertEquals(200, answered, "the token path answers for every questionnaire response");
+    }
+
     @Test
     void base64IsCanonicalExactlyWhereHapiPrintsItUnchanged() {
         Random random = new Random(20261201);
