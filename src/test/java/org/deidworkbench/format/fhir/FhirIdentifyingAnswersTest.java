@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +35,10 @@ class FhirIdentifyingAnswersTest {
             + "\"answer\":[{\"valueString\":\"willa.q@quillmail.net\"}]}]},"
             + "{\"linkId\":\"nickname\",\"answer\":[{\"valueString\":\"Tad\"}]},"
             + "{\"linkId\":\"5\",\"text\":\"Smoking status\",\"answer\":[{\"valueString\":\"Former smoker\"}]},"
-            + "{\"linkId\":\"6\",\"text\":\"Pain score\",\"answer\":[{\"valueInteger\":7}]}]}";
+            + "{\"linkId\":\"6\",\"text\":\"Pain score\",\"answer\":[{\"valueInteger\":7}]},"
+            + "{\"linkId\":\"7\",\"text\":\"How old are you?\",\"answer\":[{\"valueInteger\":93}]},"
+            + "{\"linkId\":\"8\",\"text\":\"Age of your youngest child\",\"answer\":[{\"valueInteger\":91}]},"
+            + "{\"linkId\":\"age\",\"answer\":[{\"valueDecimal\":45.5}]}]}";
     private static final String NOTE = "{\"resourceType\":\"Observation\",\"id\":\"ob1\",\"status\":\"final\","
             + "\"code\":{\"text\":\"Social history\"},\"subject\":{\"reference\":\"Patient/pt1\"},"
             + "\"valueString\":\"Willa lives alone; Tad visits weekly.\"}";
@@ -55,5 +59,13 @@ class FhirIdentifyingAnswersTest {
         }
         assertTrue(out.contains("Smoking status") && out.contains("Preferred name"), "the questions stay");
         assertTrue(FhirTestRun.values(out, "valueInteger").contains("7") || out.contains("\"valueInteger\":7"), "the score stays");
+        List<String> numbers = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"value(?:Integer|Decimal)\":([0-9.]+)|<value(?:Integer|Decimal)"
+                + " value=\"([0-9.]+)\"").matcher(out);
+        while (m.find()) {
+            numbers.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        assertEquals(List.of("7", "90", "91", "45.5"), numbers,
+                "an age over 89 is 90; the child's age is no answer about the patient's age, a score and 45.5 stay");
     }
 }

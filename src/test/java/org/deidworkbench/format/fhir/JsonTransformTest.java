@@ -299,10 +299,11 @@ class JsonTransformTest {
         Setup s = setups().get(0); // fhir-safe-harbor: the answer rules
         List<String> answers = List.of("{\"valueString\":\"WO\"}", "{\"valueUri\":\"http://example.org/x\"}",
                 "{\"valueCoding\":{\"system\":\"http://loinc.org\",\"code\":\"LA6568-5\"}}", "{\"valueInteger\":7}",
-                "{\"valueDate\":\"1958-11-02\"}", "{\"valueString\":\"Former smoker\"}",
+                "{\"valueDate\":\"1958-11-02\"}", "{\"valueString\":\"Former smoker\"}", "{\"valueInteger\":93}",
+                "{\"valueDecimal\":95.5}",
                 "{\"valueString\":\"Willa\",\"item\":[{\"linkId\":\"n.1\",\"text\":\"Nickname\",\"answer\":[{\"valueString\":\"Tad\"}]}]}");
         List<String> texts = List.of("Subject initials", "Mother's maiden name", "Emergency contact phone", "Pain score",
-                "Date of birth", "Smoking status", "E-mail address", "Vorname", "How did you sleep?");
+                "Date of birth", "Smoking status", "E-mail address", "Vorname", "How did you sleep?", "How old are you?", "Edad");
         Random rng = new Random(163);
         int answered = 0;
         for (int i = 0; i < 200; i++) {
