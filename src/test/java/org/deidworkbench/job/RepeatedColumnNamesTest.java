@@ -134,6 +134,11 @@ class RepeatedColumnNamesTest {
         assertEquals("id", decisions.get(3).name());
         assertTrue(decisions.get(0).reason().contains("patients.csv"), "the first id references the patient table");
         assertNotEquals(decisions.get(0).reason(), decisions.get(3).reason(), "the second id is decided on its own");
+
+        String draft = ProfileSuggestion.suggest(List.of(in), ProfileLoader.read("csv-template"), "draft", () -> false);
+        assertTrue(draft.contains("# patient_encounters.csv : id (column 1) — ")
+                && draft.contains("# patient_encounters.csv : id (column 4) — "), "the draft's comments name each id");
+        assertFalse(draft.contains("column: \"id\""), "and make no rule for a name decided two ways");
     }
 
     @Test
