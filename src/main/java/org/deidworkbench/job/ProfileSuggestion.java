@@ -215,9 +215,7 @@ public final class ProfileSuggestion {
             y.append('\n');
             for (Seen s : seen) {
                 FieldDecision d = s.decision();
-                // a CSV column whose name its file repeats by its position, "id (column 4)" (decision 0160)
-                String shown = d.path().startsWith(d.name() + " (column ") ? d.path() : d.name();
-                y.append("  # ").append(s.file()).append(" : ").append(oneLine(shown)).append(" — ")
+                y.append("  # ").append(s.file()).append(" : ").append(oneLine(d.shownName())).append(" — ")
                         .append(d.fieldClass().isEmpty() ? "not classified" : d.fieldClass() + " (" + d.confidence() + ")")
                         .append(", decided by ").append(d.decidedBy()).append(": ").append(oneLine(d.action()));
                 if (!d.evidence().isEmpty()) {

@@ -38,6 +38,14 @@ public record FieldDecision(String path, String name, String ruleId, String acti
         Objects.requireNonNull(label, "label");
     }
 
+    /**
+     * The name to show a person: {@link #name}, or for a CSV column whose name its file repeats, or that has none, its
+     * {@link #path}, the name with its position ({@code id (column 4)}, decision 0160).
+     */
+    public String shownName() {
+        return name.isEmpty() || path.startsWith(name + " (column ") ? path : name;
+    }
+
     /** A decision by a rule or the default, without classification (formats that do not classify). */
     public FieldDecision(String path, String name, String ruleId, String action, boolean subject, String reason) {
         this(path, name, ruleId, action, subject, reason, ruleId.equals("default") ? "default" : "rule", "", "", "",

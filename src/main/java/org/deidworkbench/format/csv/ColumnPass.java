@@ -32,10 +32,7 @@ final class ColumnPass {
                 throw new FormatException("CSV-CHANGED", "line 1", "the file's header changed while it was being read");
             }
             String[] row = new String[wanted.length];
-            int labelRows = CsvRecordReader.labelRows(file, dialect, reader.header());
-            for (int i = labelRows; i > 0 && reader.next(row, wanted); i--) {
-                // a survey export's label rows (decision 0162)
-            }
+            reader.readLabelRows(); // a survey export's label rows are no answers (decision 0162)
             long n = 0;
             while (reader.next(row, wanted)) {
                 if (++n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {

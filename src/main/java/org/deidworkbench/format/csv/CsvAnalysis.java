@@ -344,10 +344,7 @@ final class CsvAnalysis implements java.io.Serializable {
         CsvDialect dialect = CsvSniffer.sniff(path);
         try (CsvRecordReader reader = new CsvRecordReader(path, dialect)) {
             List<String> header = reader.header();
-            int labelRows = CsvRecordReader.labelRows(path, dialect, reader.header());
-            for (int i = labelRows; i > 0 && reader.next() != null; i--) {
-                // a survey export's label rows are no answers (decision 0162)
-            }
+            reader.readLabelRows(); // a survey export's label rows are no answers (decision 0162)
             int n = header.size();
             ValueStats[] stats = new ValueStats[n];
             List<Set<String>> distinct = new ArrayList<>();

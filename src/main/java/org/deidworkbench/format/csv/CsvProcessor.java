@@ -194,10 +194,7 @@ public final class CsvProcessor implements FileProcessor {
             Set<String> cued = new HashSet<>();
             Set<String> namedValues = new HashSet<>();
             String[] row = new String[columns.length];
-            int labelRows = CsvRecordReader.labelRows(input, dialect, reader.header());
-            for (int i = labelRows; i > 0 && reader.next(row, wanted); i--) {
-                // a survey export's label rows are no answers (decision 0162)
-            }
+            reader.readLabelRows(); // a survey export's label rows are no answers (decision 0162)
             long n = 0;
             while (reader.next(row, wanted)) {
                 checkCancel(++n, cancelled);
@@ -305,9 +302,8 @@ public final class CsvProcessor implements FileProcessor {
             CsvRecordWriter writer = new CsvRecordWriter(out, dialect);
             writer.write(cleaner.outputHeader());
             String[] row;
-            int labelRows = CsvRecordReader.labelRows(input, dialect, reader.header());
-            for (int i = labelRows; i > 0 && (row = reader.next()) != null; i--) {
-                writer.write(cleaner.kept(row)); // a survey export's label rows, as they were (decision 0162)
+            for (String[] labels : reader.readLabelRows()) {
+                writer.write(cleaner.kept(labels)); // a survey export's label rows, as they were (decision 0162)
             }
             while ((row = reader.next()) != null) {
                 checkCancel(cleaner.records + 1, cancelled);
@@ -329,10 +325,7 @@ public final class CsvProcessor implements FileProcessor {
             List<PreviewRecord> records = new ArrayList<>();
             String[] row;
             boolean truncated = false;
-            int labelRows = CsvRecordReader.labelRows(input, dialect, reader.header());
-            for (int i = labelRows; i > 0 && reader.next() != null; i--) {
-                // a survey export's label rows are no answers (decision 0162)
-            }
+            reader.readLabelRows(); // a survey export's label rows are no answers (decision 0162)
             while ((row = reader.next()) != null) {
                 if (records.size() >= maxRecords) {
                     truncated = true;
@@ -486,6 +479,8 @@ public final class CsvProcessor implements FileProcessor {
         private final Map<ColumnPlan, Column> named = new HashMap<>();
         /** Values a row's name decided, per counter: they count there, not under their column's own rule. */
         private final TreeMap<String, Long> namedCounts = new TreeMap<>();
+        /** The values a row's name made identifiers, noted while transforming (a run without a scan pass). */
+        private final Set<String> namedNoted = new HashSet<>();
 
         RowCleaner(Path input, List<String> header, String name) throws WithheldException {
             this.name = name;
@@ -556,17 +551,11 @@ public final class CsvProcessor implements FileProcessor {
             namedCounts.merge(column.counterKey(), 1L, Long::sum);
             String result;
             try {
-                if (rows.note && column.identifier()) {
-                    engine.noteIdentifier(column.spec(), column.label(), value, subject);
-                }
                 result = column.spec().action() == Action.REMOVE
                         ? "[" + (column.label().isEmpty() ? "REMOVED" : column.label()) + "]"
                         : column.method().apply(value, new FieldContext(subject, column.header()));
             } catch (UnprocessableValueException e) {
-                if (warningCount++ < MAX_LISTED_WARNINGS) {
-                    warnings.add(new Problem(e.code(), name, "line " + line + ", column " + (c + 1) + " '"
-                            + header.get(c) + "'", e.getMessage() + "; the value was emptied"));
-                }
+                warnEmptied(e, c, line);
                 result = "";
             } catch (DeidException e) {
                 throw new FormatException(e.code(), "line " + line, e.getMessage());
@@ -575,6 +564,14 @@ public final class CsvProcessor implements FileProcessor {
                 changed[c]++;
             }
             return result;
+        }
+
+        /** A value that could not be processed and was emptied: a warning naming its line and column (the first ones). */
+        private void warnEmptied(UnprocessableValueException e, int c, long line) {
+            if (warningCount++ < MAX_LISTED_WARNINGS) {
+                warnings.add(new Problem(e.code(), name, "line " + line + ", column " + (c + 1) + " '" + header.get(c)
+                        + "'", e.getMessage() + "; the value was emptied"));
+            }
         }
 
         /** Whether a column's action is {@code generalize: code}, a code kept but for an age over 89 in it. */
@@ -688,11 +685,7 @@ public final class CsvProcessor implements FileProcessor {
         }
 
         String[] outputHeader() {
-            String[] h = new String[kept.length];
-            for (int k = 0; k < kept.length; k++) {
-                h[k] = header.get(kept[k]);
-            }
-            return h;
+            return kept(header.toArray(new String[0]));
         }
 
         /** The cleaned row (the kept columns), in an array reused for the next row. */
@@ -703,6 +696,9 @@ public final class CsvProcessor implements FileProcessor {
                 subject = rows.accept(row);
                 if (subject == null) {
                     subject = messageSubject(row);
+                }
+                if (rows.note && nameValues != null) {
+                    noteNamedValues(row, columns, nameValues, subject, namedNoted); // as the scan does
                 }
             } catch (DeidException e) {
                 throw new FormatException(e.code(), "line " + line, e.getMessage());
@@ -839,10 +835,7 @@ public final class CsvProcessor implements FileProcessor {
             } catch (UnprocessableValueException e) {
                 reusable = false;
                 changed[c]++;
-                if (warningCount++ < MAX_LISTED_WARNINGS) {
-                    warnings.add(new Problem(e.code(), name, "line " + line + ", column " + (c + 1) + " '"
-                            + column.header() + "'", e.getMessage() + "; the value was emptied"));
-                }
+                warnEmptied(e, c, line);
                 return "";
             } catch (DeidException e) {
                 throw new FormatException(e.code(), "line " + line, e.getMessage());

@@ -13,10 +13,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.deidworkbench.format.FormatException;
 
 /**
@@ -340,7 +343,7 @@ public final class CsvRecordReader implements Closeable {
     }
 
     /** Header names by which a survey export's label rows are looked for (Qualtrics' response id). */
-    private static final java.util.Set<String> SURVEY_ID_HEADERS = java.util.Set.of("responseid", "response_id",
+    private static final Set<String> SURVEY_ID_HEADERS = Set.of("responseid", "response_id",
             "_recordid");
 
     /**
@@ -351,12 +354,12 @@ public final class CsvRecordReader implements Closeable {
      * Those rows are written back as they are and are no respondent's data. For a {@code header} with such columns,
      * opens its own reader on {@code file} and reads at most two records; a file it cannot read so far has none.
      */
-    public static int labelRows(Path file, CsvDialect dialect, List<String> header) throws IOException {
+    static int labelRows(Path file, CsvDialect dialect, List<String> header) throws IOException {
         boolean qualtrics = false;
         boolean collector = false;
         int respondent = -1;
         for (int c = 0; c < header.size(); c++) {
-            String name = header.get(c).strip().toLowerCase(java.util.Locale.ROOT);
+            String name = header.get(c).strip().toLowerCase(Locale.ROOT);
             qualtrics |= SURVEY_ID_HEADERS.contains(name);
             collector |= name.equals("collector id");
             respondent = name.equals("respondent id") ? c : respondent;
@@ -371,8 +374,9 @@ public final class CsvRecordReader implements Closeable {
                 return 0;
             }
             if (surveyMonkey) {
-                return first[respondent].isEmpty() && (java.util.Arrays.asList(first).contains("Response")
-                        || java.util.Arrays.asList(first).contains("Open-Ended Response")) ? 1 : 0;
+                List<String> cells = Arrays.asList(first);
+                return first[respondent].isEmpty() && (cells.contains("Response") || cells.contains("Open-Ended Response"))
+                        ? 1 : 0;
             }
             String[] ids = reader.next();
             if (ids == null) {
@@ -389,6 +393,23 @@ public final class CsvRecordReader implements Closeable {
         } catch (FormatException e) {
             return 0;
         }
+    }
+
+    /**
+     * Reads the records right under the header that label its columns instead of answering (decision 0162, see
+     * {@link #labelRows}) and returns them; reads nothing when the file has none. Called before the first
+     * {@link #next()}; the readers that must see every value (the leak verifier) do not call it.
+     */
+    public List<String[]> readLabelRows() throws IOException, FormatException {
+        List<String[]> rows = new ArrayList<>(2);
+        for (int i = labelRows(file, dialect, header); i > 0; i--) {
+            String[] row = next();
+            if (row == null) {
+                break;
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /**

@@ -9,6 +9,8 @@ import org.deidworkbench.deid.ColumnPlan;
 import org.deidworkbench.deid.ColumnInsight;
 import org.deidworkbench.deid.classify.HeaderHints;
 import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.model.Action;
+import org.deidworkbench.model.ActionSpec;
 import org.deidworkbench.model.FieldSelector;
 
 /**
@@ -27,8 +29,8 @@ final class NameValueRows {
     private static final Set<String> NAME_HEADERS = Set.of("qnam", "qlabel", "observation_source_value",
             "measurement_source_value", "question", "question_text", "question_label", "item_name", "item_label",
             "item_oid", "field_name", "field_label", "attribute", "attribute_name", "parameter", "parameter_name",
-            "flo_meas_name", "disp_name", "display_name", "measure_name", "obs_name", "observation_name", "element_name", "data_element",
-            "variable_name", "variable_label", "property_name", "merkmal", "frage");
+            "flo_meas_name", "disp_name", "display_name", "measure_name", "obs_name", "observation_name", "element_name",
+            "data_element", "variable_name", "variable_label", "property_name", "merkmal", "frage");
 
     /** Headers of a column that holds the value its row's name names. */
     private static final Set<String> VALUE_HEADERS = Set.of("qval", "value_as_string", "value_source_value", "tval_char",
@@ -43,7 +45,8 @@ final class NameValueRows {
     private final int[] names;
     private final boolean[] values;
     private final Map<String, ColumnPlan> decided = new HashMap<>();
-    private static final ColumnPlan NONE = new ColumnPlan("", new org.deidworkbench.model.ActionSpec.Keep(), "",
+    /** The decision remembered for a row name that decides nothing. */
+    private static final ColumnPlan NONE = new ColumnPlan("", new ActionSpec.Keep(), "",
             ColumnPlan.DecidedBy.DEFAULT, null, 0, "", "", false, false, "");
 
     private NameValueRows(Deidentifier engine, int[] names, boolean[] values) {
@@ -90,7 +93,7 @@ final class NameValueRows {
     private ColumnPlan identifierRule(String name) {
         ColumnPlan plan = engine.plan(name, ColumnInsight.NONE);
         return plan.decidedBy() == ColumnPlan.DecidedBy.RULE
-                && (plan.identifier() || plan.spec().action() == org.deidworkbench.model.Action.GENERALIZE) ? plan : null;
+                && (plan.identifier() || plan.spec().action() == Action.GENERALIZE) ? plan : null;
     }
 
     /**
@@ -144,8 +147,9 @@ final class NameValueRows {
             HeaderHints.Hint.PERSON_ROLE, HeaderHints.Hint.BIRTH);
 
     /**
-     * The decision for the row's values: that of a column named by the first of the row's names a profile rule marking
-     * identifiers decides, or null when none does. {@code row} must hold the name columns.
+     * The decision for the row's values: that of a column named by the first of the row's names that a profile rule
+     * marking identifiers or generalizing decides ({@link #identifierRule}), directly or through {@link #standIn}, or
+     * null when none does. {@code row} must hold the name columns.
      */
     ColumnPlan decision(String[] row) {
         for (int c : names) {

@@ -974,13 +974,7 @@ final class JsonTransform {
         if (node.isProximal() && node.getOperation() != null) {
             org.hl7.fhir.r4.fhirpath.ExpressionNode last = node;
             org.hl7.fhir.r4.fhirpath.ExpressionNode next = node.getOpNext();
-            boolean ors = onlyOr(node);
             while (next != null) {
-                if (ors && work.size() == 1 && Boolean.TRUE.equals(work.get(0))) {
-                    // true or anything is true: a chain of or stops at its first true branch, as HAPI's does not
-                    // need to (the texts a questionnaire rule tries, decision 0163)
-                    return work;
-                }
                 List<Object> right = eval(focus, next);
                 work = operate(work, last.getOperation(), right);
                 last = next;
@@ -1180,16 +1174,6 @@ final class JsonTransform {
                 default -> false;
             };
             if (!empty) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether every operator of the chain {@code node} starts is {@code or}. */
-    private static boolean onlyOr(org.hl7.fhir.r4.fhirpath.ExpressionNode node) {
-        for (org.hl7.fhir.r4.fhirpath.ExpressionNode n = node; n != null && n.getOperation() != null; n = n.getOpNext()) {
-            if (n.getOperation() != org.hl7.fhir.r4.fhirpath.ExpressionNode.Operation.Or) {
                 return false;
             }
         }

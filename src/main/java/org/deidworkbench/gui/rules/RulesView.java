@@ -303,8 +303,7 @@ public final class RulesView {
 
     /** One line per column: its name, and its class and action or what else decides it. */
     private String columnText(FieldDecision d) {
-        // a CSV column whose name its file repeats is shown with its position, "id (column 4)" (decision 0160)
-        String name = d.path().startsWith(d.name() + " (column ") || d.name().isEmpty() ? d.path() : d.name();
+        String name = d.shownName();
         return switch (d.decidedBy()) {
             case "classifier" -> messages.get("rules.column.classified", name, d.fieldClass(), d.confidence(),
                     d.action());

@@ -19,7 +19,8 @@ class FhirBirthDateAnswersTest {
     @TempDir
     Path dir;
 
-    private static final String PATIENT = "{\"resourceType\":\"Patient\",\"id\":\"pt1\",\"identifier\":[{\"type\":{\"coding\":"
+    /** A Patient with an MRN and a birth date, whom the questionnaire tests' responses are about. */
+    static final String PATIENT = "{\"resourceType\":\"Patient\",\"id\":\"pt1\",\"identifier\":[{\"type\":{\"coding\":"
             + "[{\"system\":\"http://terminology.hl7.org/CodeSystem/v2-0203\",\"code\":\"MR\"}]},\"value\":\"MRN5512\"}],"
             + "\"birthDate\":\"1958-11-02\"}";
     /** A birth date under an item saying so, one nested in a group, one under a LOINC linkId; a visit date apart. */

@@ -22,9 +22,7 @@ class FhirIdentifyingAnswersTest {
     @TempDir
     Path dir;
 
-    private static final String PATIENT = "{\"resourceType\":\"Patient\",\"id\":\"pt1\",\"identifier\":[{\"type\":{\"coding\":"
-            + "[{\"system\":\"http://terminology.hl7.org/CodeSystem/v2-0203\",\"code\":\"MR\"}]},\"value\":\"MRN5512\"}],"
-            + "\"birthDate\":\"1958-11-02\"}";
+    private static final String PATIENT = FhirBirthDateAnswersTest.PATIENT;
     private static final String ANSWERS = "{\"resourceType\":\"QuestionnaireResponse\",\"id\":\"qr1\",\"status\":\"completed\","
             + "\"subject\":{\"reference\":\"Patient/pt1\"},\"item\":["
             + "{\"linkId\":\"1\",\"text\":\"Subject initials\",\"answer\":[{\"valueString\":\"WO\"}]},"
