@@ -204,7 +204,8 @@ class AdversarialCorpusTest {
      * MIMIC's are shifted into the 2100s), and with the month's name ({@code 12 marzo 2023}, {@code 12 de marzo de
      * 2023}, {@code 3. März 2023}, {@code 12-ABR-2023}, SAS's {@code 12MAR2023}).
      */
-    private static final String CJK_DATE = "\\d{4}(?:\u5e74|\ub144 ?)\\d{1,2}(?:\u6708|\uc6d4 ?)\\d{1,2}(?:\u65e5|\uc77c)";
+    private static final String CJK_DATE = "(?:\\d{4}|(?:\u4ee4\u548c|\u5e73\u6210|\u662d\u548c)\\d{1,2})"
+            + "(?:\u5e74|\ub144 ?)\\d{1,2}(?:\u6708|\uc6d4 ?)\\d{1,2}(?:\u65e5|\uc77c)";
     private static final List<String> DATE_NOTATIONS = List.of("\\d{8}", "\\d{4}-\\d\\d-\\d\\d",
             "\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})", "\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})", "\\d{1,2}-\\d{1,2}-\\d{4}",
             // Russian writes "г." after the year: "12 марта 2023 г." shifted by +9 days is the planted "21 марта 2023
@@ -213,7 +214,9 @@ class AdversarialCorpusTest {
             "\\d{2}\\p{L}{3}\\d{4}", // and SAS's date9. (12MAR2023; decision 0138)
             // Chinese and Japanese 2023年3月12日, Korean 2023년 3월 12일: a patient's +44 days moves the Korean note's
             // planted "2023년 3월 12일" onto the other patient's planted "2023년 4월 25일" (it failed 1 CI run)
-            CJK_DATE);
+            CJK_DATE,
+            // and Thai 12 มี.ค. 2566 (an abbreviated month), Arabic and Persian 1445/03/12 (read in ASCII digits)
+            "\\d{1,2} \\p{L}+\\.\\p{L}+\\. \\d{4}", "\\d{4}/\\d{1,2}/\\d{1,2}");
     private static final Pattern COMPACT_OR_ISO_DATE = Pattern.compile(String.join("|", DATE_NOTATIONS));
 
     /**
@@ -227,14 +230,23 @@ class AdversarialCorpusTest {
         if (!file.endsWith(".csv")) {
             return false;
         }
-        // any delimiter (the Italian export's ';') and encoding: the one the output holds the date in (the Korean CP949)
-        Charset charset = null;
+        // any delimiter (the Italian export's ';') and encoding: the one the output shows the date in (the Korean CP949,
+        // Arabic-Indic digits read as ASCII ones); none shows it: a leak
         byte[] written = Files.readAllBytes(outputs.resolve(file));
-        if (!date.matcher(Corpus.decode(written)).find()) {
-            charset = CJK.stream().filter(cs -> date.matcher(new String(written, cs)).find()).findFirst().orElse(null);
+        List<Charset> charsets = new ArrayList<>(CJK);
+        charsets.addAll(List.of(WINDOWS_874, CP1256, CP1255, CP1250));
+        charsets.addAll(CYRILLIC_GREEK);
+        Charset charset = null;
+        if (!date.matcher(plain(Corpus.decode(written))).find()) {
+            charset = charsets.stream().filter(cs -> date.matcher(plain(new String(written, cs))).find()).findFirst()
+                    .orElse(null);
+            if (charset == null) {
+                return false;
+            }
         }
-        Corpus.Table in = Corpus.read(inputs.resolve(file), charset);
-        Corpus.Table out = Corpus.read(outputs.resolve(file), charset);
+        byte[] read = Files.readAllBytes(inputs.resolve(file));
+        Corpus.Table in = Corpus.parse(plain(charset == null ? Corpus.decode(read) : new String(read, charset)));
+        Corpus.Table out = Corpus.parse(plain(charset == null ? Corpus.decode(written) : new String(written, charset)));
         if (in.rows().size() != out.rows().size()) {
             return false;
         }
@@ -958,7 +970,7 @@ class AdversarialCorpusTest {
             planted++;
             for (Map.Entry<String, String> o : outputs.entrySet()) {
                 if (foldedOutputs.get(o.getKey()).contains(folded) && w.matcher(o.getValue()).find()
-                        && !(COMPACT_OR_ISO_DATE.matcher(p[1]).matches()
+                        && !(COMPACT_OR_ISO_DATE.matcher(value).matches()
                                 && onlyShiftedThere(input, out, o.getKey(), w))) {
                     leaked.computeIfAbsent(p[0], k -> new TreeSet<>()).add(o.getKey());
                 }

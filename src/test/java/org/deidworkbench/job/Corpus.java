@@ -508,7 +508,11 @@ final class Corpus {
     /** A table in a known charset (the East Asian folders' CP932, CP949, GB18030); null: as {@link #decode} guesses. */
     static Table read(Path file, Charset charset) throws IOException {
         byte[] b = Files.readAllBytes(file);
-        String text = charset == null ? decode(b) : new String(b, charset);
+        return parse(charset == null ? decode(b) : new String(b, charset));
+    }
+
+    /** A table from its text, its delimiter the first line's {@code ;}, tab or {@code ,}. */
+    static Table parse(String text) throws IOException {
         String first = text.lines().findFirst().orElse("");
         char delimiter = first.indexOf(';') >= 0 ? ';' : first.indexOf('\t') >= 0 ? '\t' : ',';
         try (CSVParser parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).get().parse(new StringReader(text))) {
