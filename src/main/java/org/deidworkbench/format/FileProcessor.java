@@ -78,6 +78,16 @@ public interface FileProcessor {
     }
 
     /**
+     * The subject id (original) of the record owner {@code owner} describes, an owner this processor's scans passed to
+     * {@code Deidentifier.noteOwnedIdentifier} (decision 0164), looked up in everything the run's scans learnt (its own,
+     * or the merged {@link #useScanIndex} index); {@code null} when the owner is not this processor's or names no
+     * subject. Called after the scan pass.
+     */
+    default String ownerSubject(String owner) {
+        return null;
+    }
+
+    /**
      * Pass 1: reads the file and reports its subjects and identifier values to the engine.
      *
      * @param name the file's name for messages (relative path, already free of identifiers)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.deidworkbench.format.FileFormat;
+import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileTasks;
 
 /**
@@ -97,6 +98,15 @@ public interface FilePasses {
      * @throws IOException when the pass as a whole cannot run; the run then fails and leaves nothing
      */
     void scan(PassRun run) throws IOException;
+
+    /**
+     * After {@link #scan}: makes this process's {@code processors} (the run's own, which scanned nothing) look up the
+     * index the scans elsewhere learnt ({@link FileProcessor#useScanIndex}), so that the run can resolve what needs
+     * the whole scan ({@link FileProcessor#ownerSubject}). By default there is none to lend.
+     */
+    default void lendScanIndex(java.util.Map<FileFormat, FileProcessor> processors)
+            throws IOException {
+    }
 
     /**
      * Pass 2: {@link FileWork#transform} on every file still {@link PassRun#open}, each into a file of

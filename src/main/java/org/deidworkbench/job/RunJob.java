@@ -214,8 +214,25 @@ public final class RunJob {
                     listener.phase(RunPhase.SCAN.id(), files.size(), files.stream().mapToLong(InputFile::size).sum());
                     passes.scan(passRun);
                     absorbed(passRun);
+                    passes.lendScanIndex(processors);
                 }
                 linkCounts = engine.resolveLinks();
+                // values of records that point at their subject, kept as that subject's once all are known (0164)
+                List<FileProcessor> owners = processors.values().stream().distinct().toList();
+                try {
+                    engine.resolveOwnedIdentifiers(owner -> {
+                        for (FileProcessor p : owners) {
+                            String subjectId = p.ownerSubject(owner);
+                            if (subjectId != null) {
+                                return subjectId;
+                            }
+                        }
+                        return null;
+                    });
+                } catch (org.deidworkbench.deid.DeidException e) {
+                    throw new JobException(JobException.Reason.KEY_FILE, "the identifying values of records that"
+                            + " point at their patient cannot be kept for the key file: " + e.getMessage(), e);
+                }
             }
             engine.freezeIdentifiers();
             if (passes == null) {

@@ -20,6 +20,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.format.FileFormat;
+import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileTasks;
 import org.deidworkbench.format.FormatDetector;
 import org.deidworkbench.format.ScanIndex;
@@ -280,6 +281,14 @@ final class SparkPasses implements FilePasses {
         }
         scanned.failed().forEach(run::ended);
         absorb(run, scanned.notes(), "scan");
+    }
+
+    /** The driver's processors read the merged scan index too: the run resolves record owners with it (0164). */
+    @Override
+    public void lendScanIndex(Map<FileFormat, FileProcessor> processors) {
+        if (scanIndex != null) {
+            ScanIndexes.use(processors, scanIndex, scanIndexBuckets, remote);
+        }
     }
 
     /**

@@ -101,6 +101,12 @@ public final class Deidentifier {
     private final KnownIdentifiers collected = new KnownIdentifiers();
     /** Each subject's identifying values (by subject pseudonym), sealed into the key file. */
     private final Map<String, Set<KnownIdentifier>> subjectIdentifiers = new ConcurrentHashMap<>();
+    /**
+     * Identifying values noted in records that belong to a subject the scan could not name yet (a FHIR resource that
+     * refers to its Patient, which may be in a later file), by the record's owner as its format describes it; resolved
+     * into {@link #subjectIdentifiers} once the scan is over ({@link #resolveOwnedIdentifiers}, decision 0164).
+     */
+    private final Map<String, Set<KnownIdentifier>> ownedIdentifiers = new ConcurrentHashMap<>();
     /** Subject identifiers noted after {@link #spillTo}, bound for the key file only. */
     private volatile ExternalSorter subjectSpill;
     private final Map<String, PseudonymFormat> domainFormats;
@@ -802,6 +808,49 @@ public final class Deidentifier {
     }
 
     /**
+     * As {@link #noteIdentifier(ActionSpec, String, String)}, for a record whose subject is known only by what it points
+     * at ({@code owner}, a format's own description, e.g. the keys of a FHIR resource's Patient references): the value is
+     * kept as that subject's identifier once {@link #resolveOwnedIdentifiers} names the subject, and dropped from the
+     * key file if it names none (decision 0164). Free text loses it either way, as any noted identifier.
+     */
+    public void noteOwnedIdentifier(ActionSpec spec, String label, String value, String owner) throws DeidException {
+        if (value.isBlank()) {
+            return;
+        }
+        String labelled = "[" + label + "]";
+        String replacement = collect(spec, labelled, value, value);
+        noteOtherNotations(spec, label, value);
+        ownedIdentifiers.computeIfAbsent(owner, k -> ConcurrentHashMap.newKeySet())
+                .add(new KnownIdentifier(value, replacement, labelled));
+    }
+
+    /**
+     * Keeps each value noted with {@link #noteOwnedIdentifier} as the identifier of the subject its owner stands for,
+     * and forgets them all. Call once, after the scan pass (and after a cluster's scan notes were absorbed), before the
+     * transform: the days among them count for attested coincidences as a subject's other values do. The result does not
+     * depend on the order values were noted in.
+     *
+     * @param subjectIdOf the subject id (original) an owner stands for, or {@code null} when it names none
+     * @return how many values were kept for a subject
+     */
+    public int resolveOwnedIdentifiers(java.util.function.Function<String, String> subjectIdOf) throws DeidException {
+        int kept = 0;
+        for (Map.Entry<String, Set<KnownIdentifier>> e : new TreeMap<>(ownedIdentifiers).entrySet()) {
+            String subjectId = subjectIdOf.apply(e.getKey());
+            Subject subject = subjectId == null ? null : subject(subjectId);
+            if (subject == null) {
+                continue;
+            }
+            for (KnownIdentifier id : e.getValue()) {
+                keepSubjectIdentifier(subject.pseudonym(), id.value(), id.replacement(), id.wordReplacement());
+                kept++;
+            }
+        }
+        ownedIdentifiers.clear();
+        return kept;
+    }
+
+    /**
      * Records an id a source system gives a subject's record (a FHIR Patient's resource id or the UUID of its
      * {@code urn:uuid:} fullUrl) as one of the subject's identifiers, which the key file keeps: free text loses it
      * for {@code replacement}, the keyed id the output gives that record, and the verifier looks for it and reads
@@ -1096,14 +1145,15 @@ public final class Deidentifier {
      */
     public record Notes(List<PseudonymEntry> pseudonyms, Map<String, Integer> subjectOffsets,
             Map<String, Set<KnownIdentifier>> subjectIdentifiers, KnownIdentifiers identifiers, NotedLinks links,
-            Map<String, Integer> linkedSubjectOffsets) implements java.io.Serializable {
+            Map<String, Integer> linkedSubjectOffsets, Map<String, Set<KnownIdentifier>> ownedIdentifiers)
+            implements java.io.Serializable {
 
-        private static final long serialVersionUID = 2L;
+        private static final long serialVersionUID = 3L;
 
         /** Notes without links. */
         public Notes(List<PseudonymEntry> pseudonyms, Map<String, Integer> subjectOffsets,
                 Map<String, Set<KnownIdentifier>> subjectIdentifiers, KnownIdentifiers identifiers) {
-            this(pseudonyms, subjectOffsets, subjectIdentifiers, identifiers, NotedLinks.none(), Map.of());
+            this(pseudonyms, subjectOffsets, subjectIdentifiers, identifiers, NotedLinks.none(), Map.of(), Map.of());
         }
 
         /** Nothing noted. */
@@ -1128,7 +1178,10 @@ public final class Deidentifier {
             known.addAll(other.identifiers);
             Map<String, Integer> linked = new HashMap<>(linkedSubjectOffsets);
             other.linkedSubjectOffsets.forEach(linked::putIfAbsent);
-            return new Notes(all, offsets, ids, known, links.merge(other.links), linked);
+            Map<String, Set<KnownIdentifier>> owned = new HashMap<>();
+            ownedIdentifiers.forEach((o, v) -> owned.computeIfAbsent(o, k -> new HashSet<>()).addAll(v));
+            other.ownedIdentifiers.forEach((o, v) -> owned.computeIfAbsent(o, k -> new HashSet<>()).addAll(v));
+            return new Notes(all, offsets, ids, known, links.merge(other.links), linked, owned);
         }
     }
 
@@ -1139,8 +1192,10 @@ public final class Deidentifier {
         KnownIdentifiers known = new KnownIdentifiers();
         known.addAll(collected);
         SubjectLinks l = links;
+        Map<String, Set<KnownIdentifier>> owned = new HashMap<>();
+        ownedIdentifiers.forEach((o, v) -> owned.put(o, new HashSet<>(v)));
         return new Notes(ledger.newEntries(), new HashMap<>(subjectOffsets), ids, known,
-                l == null ? NotedLinks.none() : l.export(), new HashMap<>(newLinked));
+                l == null ? NotedLinks.none() : l.export(), new HashMap<>(newLinked), owned);
     }
 
     /**
@@ -1165,6 +1220,8 @@ public final class Deidentifier {
             l.absorb(notes.links()); // a scan worker's links, resolved here with this run's (decision 0078)
         }
         notes.linkedSubjectOffsets().forEach(newLinked::putIfAbsent);
+        notes.ownedIdentifiers().forEach((o, v) -> ownedIdentifiers
+                .computeIfAbsent(o, k -> ConcurrentHashMap.newKeySet()).addAll(v));
     }
 
     /**

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *       matter; a transliteration such as {@code Mueller} is not found);</li>
  *   <li>names of 2–3 letter tokens also rotated: {@code MÜLLER^JÜRGEN} matches {@code Jürgen Müller};</li>
  *   <li>values made of digit groups also as one digit run: {@code 555-510-3014} matches {@code 5555103014};
- *       and every digit group of 6 or more digits of a longer value alone ({@code MRN-004711} → {@code 004711});</li>
+ *       and every digit group of 6 or more digits of a longer value alone ({@code MRN-004711} → {@code 004711}) but
+ *       a GS1 element string's product code and dates ({@link #gs1ProductParts});</li>
  *   <li>dates (ISO {@code 1933-02-05}, DICOM {@code 19330205}, {@code 02/05/1933}, {@code 05.02.1933})
  *       in the common notations: {@code 1933-02-05}, {@code 19330205}, {@code 02/05/1933} and {@code 05/02/1933},
  *       without leading zeros, and with English or German month names ({@code Feb 5, 1933},
@@ -1110,8 +1111,9 @@ public final class LeakDictionary {
             out.add(List.of(String.join("", tokens)));
         }
         if (tokens.size() > 1) {
+            Set<String> product = gs1ProductParts(value);
             for (String t : tokens) {
-                if (Tokens.isDigits(t) && t.length() >= 6) {
+                if (Tokens.isDigits(t) && t.length() >= 6 && !product.contains(t)) {
                     out.add(List.of(t));
                 }
             }
@@ -1129,6 +1131,27 @@ public final class LeakDictionary {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /** A GS1 element string's product code or date: {@code (01)} GTIN, {@code (17)} expiry, {@code (11)} made, …. */
+    private static final Pattern GS1_PRODUCT_PART = Pattern.compile("\\((?:01|02|11|12|13|15|16|17)\\)(\\d{6,14})(?=\\(|$)");
+
+    /**
+     * The digit groups of a GS1 element string ({@code (01)00643169007222(17)260430(10)LOT7731X(21)SN44820917}, a UDI's
+     * human-readable carrier) that name the product or a date rather than the one item (decision 0164): the GTIN is the
+     * device's model, which the output keeps as a UDI's device identifier, as an NDC names a drug; the item's serial
+     * {@code (21)} and lot {@code (10)} are still looked for alone. Empty for any other value.
+     */
+    static Set<String> gs1ProductParts(String value) {
+        if (value.indexOf('(') < 0) {
+            return Set.of();
+        }
+        Set<String> parts = new java.util.HashSet<>(2);
+        java.util.regex.Matcher m = GS1_PRODUCT_PART.matcher(value);
+        while (m.find()) {
+            parts.add(m.group(1));
+        }
+        return parts;
     }
 
     /**

@@ -129,6 +129,23 @@ final class FhirProcessor implements FileProcessor {
         return r;
     }
 
+    /** The subject of a resource's first reference into the Patient compartment that names a Patient (0164). */
+    @Override
+    public String ownerSubject(String owner) {
+        FhirRun r = run;
+        ScanIndex merged = mergedPatients; // a cluster's driver scanned nothing itself
+        if (r == null && merged == null || !owner.startsWith(ScanSink.OWNER)) {
+            return null;
+        }
+        for (String key : owner.substring(ScanSink.OWNER.length()).split("\u0000")) {
+            String subjectId = r != null ? r.patients.subjectId(key).orElse(null) : merged.get(key);
+            if (subjectId != null && !subjectId.equals(ScanIndex.CONFLICT)) {
+                return subjectId;
+            }
+        }
+        return null;
+    }
+
     /** The patient index this processor's scans made (empty before the first FHIR file). */
     @Override
     public java.util.Map<String, String> scanIndex() {

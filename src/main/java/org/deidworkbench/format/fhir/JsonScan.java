@@ -341,6 +341,8 @@ final class JsonScan {
         final List<Note> notes = new ArrayList<>();
         final List<Check> checks = new ArrayList<>();
         final List<Frame> frames = new ArrayList<>();
+        /** The resource's own references (not its contained ones'): each one's element path and text. */
+        List<String[]> references;
 
         Unit(String type) {
             this.type = type;
@@ -595,6 +597,12 @@ final class JsonScan {
         if (structural(parent, c.name)) {
             if (c.name.equals("id") && parent.def instanceof ca.uhn.fhir.context.RuntimeResourceDefinition) {
                 f.id = text;
+            } else if (c.name.equals("reference") && f.root && at.notes) {
+                // the resource's owner, if it has notes (decision 0164)
+                if (at.unit.references == null) {
+                    at.unit.references = new ArrayList<>(4);
+                }
+                at.unit.references.add(new String[] {String.join(".", java.util.Arrays.asList(path).subList(0, depth)), text});
             } else if (c.name.equals("url") && parent.fhirType.equals("Extension")) {
                 extensionUrl = text;
             }
@@ -853,7 +861,7 @@ final class JsonScan {
             subjectId = subjectIndex >= 0 ? root.identifiers.get(subjectIndex).value
                     : root.id == null ? null : "Patient/" + root.id;
         }
-        report(u, subjectIndex, subjectId, out);
+        report(u, subjectIndex, subjectId, patient ? List.of() : owners(u), out);
         if (subjectId == null) {
             return;
         }
@@ -904,12 +912,32 @@ final class JsonScan {
         return -1;
     }
 
-    /** Reports a unit's notes: a Patient's ({@code subjectId} not null) as its subject's. */
-    private static void report(Unit u, int subjectIndex, String subjectId, ScanSink out) {
+    /**
+     * The keys of a resource's references into the Patient compartment, in the order of {@link FhirRun#compartmentPaths}
+     * and then of the resource's text, as {@link ResourceCleaner} finds them (decision 0164); none when it has no notes.
+     */
+    private List<String> owners(Unit u) {
+        if (u.notes.isEmpty() || u.references == null || u.type.startsWith("Bundle")) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>(2);
+        for (String compartmentPath : run.compartmentPaths(u.type)) {
+            String steps = compartmentPath.substring(compartmentPath.indexOf('.') + 1);
+            for (String[] r : u.references) {
+                if (r[0].equals(steps)) {
+                    ScanSink.addOwner(run, keys, r[1]);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** Reports a unit's notes: a Patient's ({@code subjectId} not null) as its subject's, another's with its owners. */
+    private static void report(Unit u, int subjectIndex, String subjectId, List<String> owners, ScanSink out) {
         try {
             for (Note n : u.notes) {
                 if (subjectIndex < 0 || n.identifierIndex != subjectIndex) {
-                    out.identifier(n.spec, n.label, n.value, subjectId);
+                    out.identifier(n.spec, n.label, n.value, subjectId, subjectId == null ? owners : List.of());
                 }
             }
         } catch (DeidException e) {
@@ -1180,7 +1208,7 @@ final class JsonScan {
             for (Check k : own.checks) {
                 check(k);
             }
-            report(own, -1, null, mine); // the entry's own fields (fullUrl, request): no Patient's
+            report(own, -1, null, List.of(), mine); // the entry's own fields (fullUrl, request): no Patient's
             if (resource[0] != null) {
                 finish(resource[0], entryFullUrl, mine, resourceHits != null);
             }

@@ -147,8 +147,12 @@ final class ResourceCleaner {
         Res res = new Res(resource, subject, label);
         SubjectId own = resource instanceof Patient p && (probeLeaf == null || !transform) ? subjectId(p) : null;
         String outerNoting = notingSubject;
+        Resource outerRoot = notingRoot;
+        List<String> outerOwners = notingOwners;
         if (!transform) {
             notingSubject = own == null ? null : own.value();
+            notingRoot = resource;
+            notingOwners = null;
         }
         evaluateRules(res, resource);
         if (own != null && probeLeaf == null && own.node() != null) {
@@ -188,6 +192,8 @@ final class ResourceCleaner {
             previews.set(slot, new PreviewRecord(label, fields));
         }
         notingSubject = outerNoting;
+        notingRoot = outerRoot;
+        notingOwners = outerOwners;
         return null;
     }
 
@@ -1255,9 +1261,33 @@ final class ResourceCleaner {
     /** The subject id of the Patient being scanned (its values are its subject's, decision 0099), or null. */
     private String notingSubject;
 
+    /** The resource being scanned, and the keys of its references into the Patient compartment once looked up. */
+    private Resource notingRoot;
+    private List<String> notingOwners;
+
+    /** {@link #notingOwners}, looked up the first time a value is noted outside a Patient (decision 0164). */
+    private List<String> owners() throws FormatException {
+        if (notingOwners == null) {
+            List<String> keys = new ArrayList<>(2);
+            Resource r = notingRoot;
+            if (r != null && !(r instanceof Patient) && !(r instanceof Bundle)) {
+                for (String path : run.compartmentPaths(r.fhirType())) {
+                    for (org.hl7.fhir.instance.model.api.IBase v : run.values(r, path, terser)) {
+                        if (v instanceof Reference ref && ref.getReference() != null) {
+                            ScanSink.addOwner(run, keys, ref.getReference());
+                        }
+                    }
+                }
+            }
+            notingOwners = keys;
+        }
+        return notingOwners;
+    }
+
     private void note(ActionSpec spec, String label, String value) throws FormatException {
         try {
-            sink.identifier(spec, label.toUpperCase(Locale.ROOT), value, notingSubject);
+            sink.identifier(spec, label.toUpperCase(Locale.ROOT), value, notingSubject,
+                    notingSubject == null ? owners() : List.of());
         } catch (DeidException e) {
             throw new FormatException(e.code(), place, e.getMessage());
         }

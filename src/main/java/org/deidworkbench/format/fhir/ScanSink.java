@@ -23,8 +23,35 @@ interface ScanSink {
      *
      * @param subjectId the subject id of the Patient the value is one of (its own elements and contained resources),
      *     or {@code null} outside a Patient: the key file keeps a Patient's values as its subject's (decision 0099)
+     * @param owners outside a Patient, the keys ({@link References#key}) of the resource's references into the Patient
+     *     compartment ({@link FhirRun#compartmentPaths}, in that order): the value is kept as the subject of the first
+     *     that names a Patient of the run, once the scan is over (decision 0164); empty for a Patient's value or none
      */
-    void identifier(ActionSpec spec, String label, String value, String subjectId) throws DeidException;
+    void identifier(ActionSpec spec, String label, String value, String subjectId, List<String> owners)
+            throws DeidException;
+
+    /** The owner {@code Deidentifier.noteOwnedIdentifier} keeps a value under: the references' keys, in order. */
+    static String owner(List<String> owners) {
+        return OWNER + String.join("\u0000", owners);
+    }
+
+    /**
+     * Adds the key of {@code reference}, a reference of a resource into the Patient compartment, to {@code keys}: not a
+     * local one ({@code #p1}), not one of a type other than Patient ({@code Practitioner/7}), each key once.
+     */
+    static void addOwner(FhirRun run, List<String> keys, String reference) {
+        String key = run.references.key(reference);
+        if (key == null || keys.contains(key)) {
+            return;
+        }
+        String type = run.references.type(reference);
+        if (type == null || type.equals("Patient")) {
+            keys.add(key);
+        }
+    }
+
+    /** The prefix of an {@link #owner}. */
+    String OWNER = "fhir-references\u0000";
 
     /**
      * A Patient's own ids in its source: its resource id and its entry's fullUrl (either may be null), with its
@@ -63,8 +90,13 @@ interface ScanSink {
             }
 
             @Override
-            public void identifier(ActionSpec spec, String label, String value, String subjectId) throws DeidException {
-                run.engine.noteIdentifier(spec, label, value, subjectId == null ? null : run.engine.subject(subjectId));
+            public void identifier(ActionSpec spec, String label, String value, String subjectId, List<String> owners)
+                    throws DeidException {
+                if (subjectId == null && !owners.isEmpty()) {
+                    run.engine.noteOwnedIdentifier(spec, label, value, owner(owners));
+                } else {
+                    run.engine.noteIdentifier(spec, label, value, subjectId == null ? null : run.engine.subject(subjectId));
+                }
             }
 
             @Override
@@ -120,7 +152,7 @@ interface ScanSink {
             }
 
             @Override
-            public void identifier(ActionSpec spec, String label, String value, String subjectId) {
+            public void identifier(ActionSpec spec, String label, String value, String subjectId, List<String> owners) {
             }
 
             @Override
@@ -146,8 +178,8 @@ interface ScanSink {
         }
 
         @Override
-        public void identifier(ActionSpec spec, String label, String value, String subjectId) {
-            effects.add(s -> s.identifier(spec, label, value, subjectId));
+        public void identifier(ActionSpec spec, String label, String value, String subjectId, List<String> owners) {
+            effects.add(s -> s.identifier(spec, label, value, subjectId, owners));
         }
 
         @Override

@@ -92,6 +92,21 @@ class LeakScannerTest {
         assertEquals(1, originals(dictionary("MRN-004711"), "chart 004711 reviewed"));
     }
 
+    /**
+     * Decision 0164: a UDI's human-readable carrier is kept as its patient's identifier; its GTIN names the device's
+     * model (the output keeps it as the UDI's device identifier) and is no leak alone, while its serial and lot are.
+     */
+    @Test
+    void aUdiCarriersSerialIsFoundAloneAndItsModelsGtinIsNot() {
+        String carrier = "(01)00643169007222(17)260430(10)LOT7731X(21)SN44820917(21)448209170";
+        assertEquals(0, originals(dictionary(carrier), "deviceIdentifier 00643169007222"));
+        assertEquals(1, originals(dictionary(carrier), "serial 448209170 read off the box"));
+        assertEquals(2, originals(dictionary(carrier), "label (01)00643169007222(17)260430(10)LOT7731X(21)SN44820917"
+                + "(21)448209170"), "the whole carrier, and its serial");
+        assertEquals(1, originals(dictionary("MRN 00643169007222 (01)"), "chart 00643169007222"),
+                "a digit group is a product code only after its application identifier");
+    }
+
     @Test
     void findsADateInOtherNotations() {
         LeakDictionary d = dictionary("1933-02-05");

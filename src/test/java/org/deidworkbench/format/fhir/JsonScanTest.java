@@ -41,8 +41,9 @@ class JsonScanTest {
         }
 
         @Override
-        public void identifier(ActionSpec spec, String label, String value, String subjectId) {
-            effects.add("identifier " + spec + " [" + label + "] " + value + " of " + subjectId);
+        public void identifier(ActionSpec spec, String label, String value, String subjectId, List<String> owners) {
+            effects.add("identifier " + spec + " [" + label + "] " + value + " of " + subjectId
+                    + (owners.isEmpty() ? "" : " owned by " + owners));
         }
 
         @Override
