@@ -116,6 +116,41 @@ class SparkRunTest {
     }
 
     @Test
+    void aRelativesValuesAreKeptAsTheirPatientsOnTheDriverAsInDeidRun() throws Exception {
+        // Decision 0164: a RelatedPerson's and a QuestionnaireResponse's identifying values are kept as the patient they
+        // point at, whose Patient is in another file: with four partitions no task sees both; the driver resolves them
+        // with the merged patient index.
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        StringBuilder related = new StringBuilder();
+        StringBuilder patients = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            related.append("{\"resourceType\":\"RelatedPerson\",\"id\":\"rp").append(i).append("\",\"patient\":")
+                    .append("{\"reference\":\"Patient/pt0000").append(i).append("\"},\"name\":[{\"family\":\"Kinsworth")
+                    .append((char) ('a' + i)).append("\",\"given\":[\"Tamsin\"]}]}\n");
+            patients.append("{\"resourceType\":\"Patient\",\"id\":\"pt0000").append(i).append("\",\"identifier\":")
+                    .append("[{\"system\":\"urn:mrn\",\"value\":\"MRN").append(880000 + i).append("\"}],\"name\":")
+                    .append("[{\"family\":\"Holloway").append((char) ('a' + i)).append("\"}]}\n");
+        }
+        Files.writeString(in.resolve("a-RelatedPerson.ndjson"), related);
+        Files.writeString(in.resolve("b-more-RelatedPerson.ndjson"), related.toString().replace("\"rp", "\"rq"));
+        Files.writeString(in.resolve("c-Patient.ndjson"), patients);
+        Files.writeString(in.resolve("d-Observation.ndjson"), "{\"resourceType\":\"Observation\",\"id\":\"o1\","
+                + "\"status\":\"final\",\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"Patient/pt00003\"}}\n");
+        LoadedProfile profile = profile("fhir-safe-harbor");
+        Path[] keys = keyFiles();
+        RunResult expected = deidRun(List.of(in), tmp.resolve("reference"), keys[0], profile);
+        RunResult actual = sparkRun(List.of(in), tmp.resolve("spark"), keys[1], profile, 4, WorkerSetup.Faults.NONE);
+
+        assertEquals(expected.files(), actual.files(), "every file ends the same way, under the same name");
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertSameKeyEntries(keys[0], keys[1]);
+        var known = org.deidworkbench.keyfile.KeyFileStore.open(keys[1], SparkTests.PASSPHRASE).knownIdentifiers();
+        assertTrue(known.values().stream().anyMatch(ids -> ids.stream().anyMatch(k -> k.value().equals("Hollowayc"))
+                && ids.stream().anyMatch(k -> k.value().equals("Tamsin Kinsworthc"))),
+                "the relative's name is kept with the patient's own on the cluster");
+    }
+
+    @Test
     void aSecondRunWithTheFirstRunsKeyFileKeepsTheLinkedOffsetsOnSparkAsInDeidRun() throws Exception {
         // Two runs on one key file, each twice (deid run, deid-spark run): the whole folder, then the lab table alone
         // (keyed by the MRN). The second run's labs come out as the first run's, on Spark as in deid run.
