@@ -1462,14 +1462,16 @@ public final class LeakScanner {
         }
         if (pendingCount > 0) {
             if (!dictionary.isPseudonymWord(wordHash)) {
+                boolean mixed = wordKinds == (Fold.LETTER | Fold.DIGIT);
                 for (int i = 0; i < pendingCount; i++) {
                     int p = pendingPatterns[i];
                     byte weak = dictionary.weak[p];
+                    // a one-word original of no subject (a domain's "ABC") inside a word of letters and digits (a keyed
+                    // id ABC2WTD15RXCK40RSC2N, a UUID's 9abc) is a coincidence as a number there is (decision 0165)
                     if (!bySubject || weak == LeakDictionary.STRONG
-                            || weak == LeakDictionary.WORD && !dictionary.hasSubjects(p)) {
+                            || weak == LeakDictionary.WORD && !dictionary.hasSubjects(p) && !mixed) {
                         sink.hit(hit(p));
-                    } else if (wordKinds != (Fold.LETTER | Fold.DIGIT)
-                            || weak == LeakDictionary.DATE && !pendingCompact[i]) {
+                    } else if (!mixed || weak == LeakDictionary.DATE && !pendingCompact[i]) {
                         valueHeld.add(null, p, false, pendingDays[i], pendingOccurrences[i], null);
                     }
                     // else a number or name inside a word of letters and digits (a hash, an id): a coincidence. A date
