@@ -131,6 +131,13 @@ public final class LeakDictionary {
     static final byte DIGITS = 2;
     /** An original of one word of letters (a surname alone): weak only when it has a subject. */
     static final byte WORD = 3;
+    /**
+     * An original of letters and digits of fewer than {@link #SHORT_CHARS} characters ({@code N001}, {@code R7001},
+     * {@code 12a}): counts anywhere but as a part of a longer word of letters and digits (decision 0165).
+     */
+    static final byte SHORT = 4;
+    /** The characters (letters and digits) an original of letters and digits needs not to be {@link #SHORT}. */
+    static final int SHORT_CHARS = 7;
     /** The first date entry (a pattern index) of each day ({@code yyyymmdd}); further ones through {@link #nextPattern}. */
     private final LongIntMap dateFirst;
     /**
@@ -900,8 +907,8 @@ public final class LeakDictionary {
                 boolean fragment = tokens.size() == 1 && written.size() > 1 && Tokens.isDigits(tokens.get(0))
                         && !tokens.get(0).equals(String.join("", written));
                 boolean word = written.size() == 1 && !Tokens.isDigits(written.get(0));
-                addPattern(tokens, source, value, valueA, valueB, fragment ? DIGITS : kind == STRONG && word ? WORD : kind,
-                        subject);
+                addPattern(tokens, source, value, valueA, valueB, fragment ? DIGITS : kind == STRONG && word ? WORD
+                        : kind == STRONG && shortMixed(tokens) ? SHORT : kind, subject);
             }
             values++;
             return true;
@@ -1131,6 +1138,20 @@ public final class LeakDictionary {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /** Whether tokens mix letters and digits in fewer than {@link #SHORT_CHARS} characters. */
+    private static boolean shortMixed(List<String> tokens) {
+        int chars = 0;
+        boolean letters = false;
+        boolean digits = false;
+        for (String t : tokens) {
+            chars += t.length();
+            boolean d = Tokens.isDigits(t);
+            digits |= d;
+            letters |= !d;
+        }
+        return letters && digits && chars < SHORT_CHARS;
     }
 
     /** A GS1 element string's product code or date: {@code (01)} GTIN, {@code (17)} expiry, {@code (11)} made, …. */

@@ -197,6 +197,8 @@ public final class LeakScanner {
     // the current word (letters and digits without a separator): its hits wait until it is known not to be a pseudonym
     private long wordHash = Fold.OFFSET;
     private boolean inWord;
+    /** The count of {@link #tokens} when the current word began: its tokens are the ones counted since. */
+    private int wordFirstToken;
     /**
      * The current word's hits, by pattern: a {@link Hit} (and its location) is made only when its word or value sends
      * it on, so a candidate dropped in its word or value never asks {@link #where} (decision 0082).
@@ -864,6 +866,9 @@ public final class LeakScanner {
             } else {
                 tokenStart[tokens & 7] = i;
                 wordKinds |= cls;
+                if (!inWord) {
+                    wordFirstToken = tokens;
+                }
                 inWord = true;
                 char f = folded[c];
                 h = (Fold.OFFSET ^ f) * Fold.PRIME;
@@ -938,6 +943,9 @@ public final class LeakScanner {
             } else {
                 tokenStart[tokens & 7] = i - base;
                 wordKinds |= cls;
+                if (!inWord) {
+                    wordFirstToken = tokens;
+                }
                 inWord = true;
                 char f = folded[c];
                 h = (Fold.OFFSET ^ f) * Fold.PRIME;
@@ -974,6 +982,9 @@ public final class LeakScanner {
             digits = 0;
             if (cls != Fold.SEPARATOR) {
                 tokenStart[tokens & 7] = position;
+                if (!inWord) {
+                    wordFirstToken = tokens;
+                }
             }
         }
         if (cls != Fold.SEPARATOR) {
@@ -1463,12 +1474,15 @@ public final class LeakScanner {
         if (pendingCount > 0) {
             if (!dictionary.isPseudonymWord(wordHash)) {
                 boolean mixed = wordKinds == (Fold.LETTER | Fold.DIGIT);
+                int wordTokens = tokens - wordFirstToken;
                 for (int i = 0; i < pendingCount; i++) {
                     int p = pendingPatterns[i];
                     byte weak = dictionary.weak[p];
-                    // a one-word original of no subject (a domain's "ABC") inside a word of letters and digits (a keyed
-                    // id ABC2WTD15RXCK40RSC2N, a UUID's 9abc) is a coincidence as a number there is (decision 0165)
+                    // a one-word original of no subject (a domain's "ABC"), or a short one of letters and digits
+                    // ("N001"), as a part of a word of letters and digits (a keyed id ABC2WTD15RXCK40RSC2N, a UUID's
+                    // 9abc, 7N001Q) is a coincidence as a number there is (decision 0165)
                     if (!bySubject || weak == LeakDictionary.STRONG
+                            || weak == LeakDictionary.SHORT && !(mixed && dictionary.tokenCount(p) < wordTokens)
                             || weak == LeakDictionary.WORD && !dictionary.hasSubjects(p) && !mixed) {
                         sink.hit(hit(p));
                     } else if (!mixed || weak == LeakDictionary.DATE && !pendingCompact[i]) {

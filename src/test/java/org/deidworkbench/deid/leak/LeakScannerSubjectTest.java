@@ -147,6 +147,35 @@ class LeakScannerSubjectTest {
         assertEquals(List.of("provider"), sources(new String[] {"BOB7Y3W8KD2M", "seen by Black today"}));
     }
 
+    /**
+     * Decision 0165: a short original of letters and digits (a study's subject code {@code N001}, a record
+     * {@code R7001}) as a part of a longer word of letters and digits is a coincidence — a keyed resource id of twenty
+     * characters holds {@code 7N001Q} about once in a few hundred thousand; as a whole word it counts, and a longer one
+     * counts anywhere.
+     */
+    @Test
+    void aShortOriginalOfLettersAndDigitsInsideALongerWordIsACoincidence() {
+        LeakDictionary.Builder b = new LeakDictionary.Builder();
+        int alice = b.subject("ALC4X9Q2ZP7K");
+        b.add("N001", "subject code", alice);
+        b.add("R7001", "record", -1);
+        b.add("AB12345X", "long", -1);
+        LeakDictionary d = b.build();
+        java.util.function.Function<String, List<String>> scan = v -> {
+            List<LeakScanner.Hit> hits = new ArrayList<>();
+            LeakScanner s = new LeakScanner(d, Set.of(), false, hits::add).bySubject();
+            s.value(v, () -> "here");
+            s.endRecord();
+            return hits.stream().filter(h -> h.kind() == LeakScanner.Kind.ORIGINAL).map(LeakScanner.Hit::source).toList();
+        };
+        assertEquals(List.of(), scan.apply("X7N001QKZ2W8"));
+        assertEquals(List.of(), scan.apply("urn:uuid:5f3c-7r7001-aa"));
+        assertEquals(List.of("subject code"), scan.apply("N001"));
+        assertEquals(List.of("subject code"), scan.apply("seen N001-2 today"));
+        assertEquals(List.of("record"), scan.apply("R7001"));
+        assertEquals(List.of("long"), scan.apply("K9AB12345X7"));
+    }
+
     @Test
     void withoutSubjectAwarenessEveryMatchCounts() {
         List<LeakScanner.Hit> hits = new ArrayList<>();
