@@ -799,12 +799,18 @@ public final class Deidentifier {
         if (value.isBlank()) {
             return;
         }
+        KnownIdentifier noted = noted(spec, label, value);
+        if (subject != null) {
+            keepSubjectIdentifier(subject.pseudonym(), value, noted.replacement(), noted.wordReplacement());
+        }
+    }
+
+    /** Notes a value for free text, in its other notations too; what a subject's key file entry of it holds. */
+    private KnownIdentifier noted(ActionSpec spec, String label, String value) throws DeidException {
         String labelled = "[" + label + "]";
         String replacement = collect(spec, labelled, value, value);
         noteOtherNotations(spec, label, value);
-        if (subject != null) {
-            keepSubjectIdentifier(subject.pseudonym(), value, replacement, labelled);
-        }
+        return new KnownIdentifier(value, replacement, labelled);
     }
 
     /**
@@ -817,11 +823,8 @@ public final class Deidentifier {
         if (value.isBlank()) {
             return;
         }
-        String labelled = "[" + label + "]";
-        String replacement = collect(spec, labelled, value, value);
-        noteOtherNotations(spec, label, value);
-        ownedIdentifiers.computeIfAbsent(owner, k -> ConcurrentHashMap.newKeySet())
-                .add(new KnownIdentifier(value, replacement, labelled));
+        KnownIdentifier noted = noted(spec, label, value);
+        ownedIdentifiers.computeIfAbsent(owner, k -> ConcurrentHashMap.newKeySet()).add(noted);
     }
 
     /**

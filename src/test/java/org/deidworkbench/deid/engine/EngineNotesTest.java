@@ -86,6 +86,44 @@ class EngineNotesTest {
     }
 
     /**
+     * Decision 0164: values noted by owner (a record that points at its patient) on two workers, merged on the driver
+     * and resolved there, are kept as the engine that saw everything keeps them; an owner that names no subject keeps
+     * nothing, and its value is still scrubbed from text.
+     */
+    @Test
+    void ownedValuesNotedOnTwoWorkersAreResolvedOnTheDriverAsByOneEngine() throws Exception {
+        java.util.Map<String, String> index = java.util.Map.of("Patient/a", "100200", "Patient/b", "100217");
+        Deidentifier all = engine();
+        note(all, "100200", "Avery Quillfeather", "Springfield");
+        note(all, "100217", "Jordan Marchetti", "Riverton");
+        all.noteOwnedIdentifier(NAME, "NAME", "Philomena Gravesend", "Patient/a");
+        all.noteOwnedIdentifier(CITY, "CITY", "Oxenholme", "Patient/nowhere");
+        all.noteOwnedIdentifier(NAME, "NAME", "Tamsin Kinsworth", "Patient/b");
+
+        Deidentifier a = engine();
+        note(a, "100200", "Avery Quillfeather", "Springfield");
+        a.noteOwnedIdentifier(NAME, "NAME", "Tamsin Kinsworth", "Patient/b"); // the patient is the other worker's
+        a.noteOwnedIdentifier(CITY, "CITY", "Oxenholme", "Patient/nowhere");
+        Deidentifier b = engine();
+        note(b, "100217", "Jordan Marchetti", "Riverton");
+        b.noteOwnedIdentifier(NAME, "NAME", "Philomena Gravesend", "Patient/a");
+        Deidentifier driver = engine();
+        driver.absorb(roundTrip(a.notes()).merge(roundTrip(b.notes())));
+
+        assertEquals(2, all.resolveOwnedIdentifiers(index::get));
+        assertEquals(2, driver.resolveOwnedIdentifiers(index::get));
+        assertEquals(all.subjectIdentifiers(), driver.subjectIdentifiers());
+        String avery = all.subject("100200").pseudonym();
+        assertTrue(all.subjectIdentifiers().get(avery).stream().anyMatch(k -> k.value().equals("Philomena Gravesend")));
+        assertTrue(all.subjectIdentifiers().values().stream().flatMap(java.util.Set::stream)
+                .noneMatch(k -> k.value().equals("Oxenholme")), "an owner that names no subject keeps nothing");
+        driver.freezeIdentifiers();
+        String scrubbed = driver.method(new ActionSpec.ScrubText()).apply("Oxenholme and Philomena Gravesend called",
+                new FieldContext(null, "note"));
+        assertTrue(!scrubbed.contains("Oxenholme") && !scrubbed.contains("Gravesend"), scrubbed);
+    }
+
+    /**
      * A date of birth in a note is written in the writer's notation, not the column's: it goes as [DOB] in each,
      * instead of coming out as a shifted full date of birth (which `deid verify` reports as a labelled date of birth).
      */
