@@ -78,10 +78,10 @@ public interface FileProcessor {
     }
 
     /**
-     * The subject id (original) of the record owner {@code owner} describes, an owner this processor's scans passed to
-     * {@code Deidentifier.noteOwnedIdentifier} (decision 0164), looked up in everything the run's scans learnt (its own,
-     * or the merged {@link #useScanIndex} index); {@code null} when the owner is not this processor's or names no
-     * subject. Called after the scan pass.
+     * The subject id (original) of the record owner {@code owner} describes, an owner this processor's scans passed
+     * to {@code Deidentifier.noteOwnedIdentifier} (decision 0164), looked up in everything the run's scans learnt (its
+     * own, or the merged {@link #useScanIndex} index); {@code null} when the owner is not this processor's or names
+     * no subject. Called after the scan pass.
      */
     default String ownerSubject(String owner) {
         return null;

@@ -814,10 +814,11 @@ public final class Deidentifier {
     }
 
     /**
-     * As {@link #noteIdentifier(ActionSpec, String, String)}, for a record whose subject is known only by what it points
-     * at ({@code owner}, a format's own description, e.g. the keys of a FHIR resource's Patient references): the value is
-     * kept as that subject's identifier once {@link #resolveOwnedIdentifiers} names the subject, and dropped from the
-     * key file if it names none (decision 0164). Free text loses it either way, as any noted identifier.
+     * As {@link #noteIdentifier(ActionSpec, String, String)}, for a record whose subject is known only by what it
+     * points at ({@code owner}, a format's own description, e.g. the keys of a FHIR resource's Patient references):
+     * the value is kept as that subject's identifier once {@link #resolveOwnedIdentifiers} names the subject, and
+     * dropped from the key file if it names none (decision 0164). Free text loses it either way, as any noted
+     * identifier.
      */
     public void noteOwnedIdentifier(ActionSpec spec, String label, String value, String owner) throws DeidException {
         if (value.isBlank()) {
@@ -829,9 +830,9 @@ public final class Deidentifier {
 
     /**
      * Keeps each value noted with {@link #noteOwnedIdentifier} as the identifier of the subject its owner stands for,
-     * and forgets them all. Call once, after the scan pass (and after a cluster's scan notes were absorbed), before the
-     * transform: the days among them count for attested coincidences as a subject's other values do. The result does not
-     * depend on the order values were noted in.
+     * and forgets them all. Call once, after the scan pass (and after a cluster's scan notes were absorbed), before
+     * the transform: the days among them count for attested coincidences as a subject's other values do. The result
+     * does not depend on the order values were noted in.
      *
      * @param subjectIdOf the subject id (original) an owner stands for, or {@code null} when it names none
      * @return how many values were kept for a subject

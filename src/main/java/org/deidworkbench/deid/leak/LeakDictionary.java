@@ -1155,7 +1155,8 @@ public final class LeakDictionary {
     }
 
     /** A GS1 element string's product code or date: {@code (01)} GTIN, {@code (17)} expiry, {@code (11)} made, …. */
-    private static final Pattern GS1_PRODUCT_PART = Pattern.compile("\\((?:01|02|11|12|13|15|16|17)\\)(\\d{6,14})(?=\\(|$)");
+    private static final Pattern GS1_PRODUCT_PART =
+            Pattern.compile("\\((?:01|02|11|12|13|15|16|17)\\)(\\d{6,14})(?=\\(|$)");
 
     /**
      * The digit groups of a GS1 element string ({@code (01)00643169007222(17)260430(10)LOT7731X(21)SN44820917}, a UDI's

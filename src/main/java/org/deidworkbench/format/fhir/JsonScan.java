@@ -602,7 +602,8 @@ final class JsonScan {
                 if (at.unit.references == null) {
                     at.unit.references = new ArrayList<>(4);
                 }
-                at.unit.references.add(new String[] {String.join(".", java.util.Arrays.asList(path).subList(0, depth)), text});
+                String elementPath = String.join(".", java.util.Arrays.asList(path).subList(0, depth));
+                at.unit.references.add(new String[] {elementPath, text});
             } else if (c.name.equals("url") && parent.fhirType.equals("Extension")) {
                 extensionUrl = text;
             }
@@ -913,8 +914,9 @@ final class JsonScan {
     }
 
     /**
-     * The keys of a resource's references into the Patient compartment, in the order of {@link FhirRun#compartmentPaths}
-     * and then of the resource's text, as {@link ResourceCleaner} finds them (decision 0164); none when it has no notes.
+     * The keys of a resource's references into the Patient compartment, in the order of
+     * {@link FhirRun#compartmentPaths} and then of the resource's text, as {@link ResourceCleaner} finds them
+     * (decision 0164); none when it has no notes.
      */
     private List<String> owners(Unit u) {
         if (u.notes.isEmpty() || u.references == null || u.type.startsWith("Bundle")) {

@@ -95,7 +95,8 @@ interface ScanSink {
                 if (subjectId == null && !owners.isEmpty()) {
                     run.engine.noteOwnedIdentifier(spec, label, value, owner(owners));
                 } else {
-                    run.engine.noteIdentifier(spec, label, value, subjectId == null ? null : run.engine.subject(subjectId));
+                    run.engine.noteIdentifier(spec, label, value,
+                            subjectId == null ? null : run.engine.subject(subjectId));
                 }
             }
 
