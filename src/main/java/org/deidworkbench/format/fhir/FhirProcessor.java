@@ -134,13 +134,15 @@ final class FhirProcessor implements FileProcessor {
     public String ownerSubject(String owner) {
         FhirRun r = run;
         ScanIndex merged = mergedPatients; // a cluster's driver scanned nothing itself
-        if (r == null && merged == null || !owner.startsWith(ScanSink.OWNER)) {
+        String[] keys = ScanSink.ownerKeys(owner);
+        if (r == null && merged == null || keys == null) {
             return null;
         }
-        for (String key : owner.substring(ScanSink.OWNER.length()).split("\u0000")) {
-            String subjectId = r != null ? r.patients.subjectId(key).orElse(null) : merged.get(key);
-            if (subjectId != null && !subjectId.equals(ScanIndex.CONFLICT)) {
-                return subjectId;
+        for (String key : keys) {
+            java.util.Optional<String> subjectId = r != null ? r.patients.subjectId(key)
+                    : PatientIndex.subjectId(merged, key);
+            if (subjectId.isPresent()) {
+                return subjectId.get();
             }
         }
         return null;

@@ -43,8 +43,16 @@ final class PatientIndex {
 
     /** The subject id of the patient {@code key} refers to; empty when unknown or ambiguous. */
     Optional<String> subjectId(String key) {
-        String s = get(key);
-        return s == null || s.equals(ScanIndex.CONFLICT) ? Optional.empty() : Optional.of(s);
+        return subjectOf(get(key));
+    }
+
+    /** The subject id of the patient {@code key} refers to in a merged {@code index}; empty when unknown or ambiguous. */
+    static Optional<String> subjectId(ScanIndex index, String key) {
+        return subjectOf(index.get(key));
+    }
+
+    private static Optional<String> subjectOf(String learnt) {
+        return learnt == null || learnt.equals(ScanIndex.CONFLICT) ? Optional.empty() : Optional.of(learnt);
     }
 
     /** Whether {@code key} was seen with two different patients. */

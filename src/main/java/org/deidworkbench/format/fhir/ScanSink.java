@@ -35,6 +35,11 @@ interface ScanSink {
         return OWNER + String.join("\u0000", owners);
     }
 
+    /** The references' keys of an {@link #owner}, in order; null for an owner of another format. */
+    static String[] ownerKeys(String owner) {
+        return owner.startsWith(OWNER) ? owner.substring(OWNER.length()).split("\u0000") : null;
+    }
+
     /**
      * Adds the key of {@code reference}, a reference of a resource into the Patient compartment, to {@code keys}: not a
      * local one ({@code #p1}), not one of a type other than Patient ({@code Practitioner/7}), each key once.
