@@ -114,8 +114,23 @@ class AdversarialCorpusTest {
             Charset.forName("x-windows-949"), Charset.forName("x-windows-950"));
 
     /**
+     * The national encodings the corpus' exports are written in, beside UTF-8 and Windows-1252: the CJK repertoires, a
+     * Polish or Czech export's Windows and Unix encodings (decision 0124), a Thai export's TIS-620 (decision 0133),
+     * Russian and Greek exports' (decision 0131), an Arabic or Persian export's and a Hebrew one's (decision 0132).
+     */
+    private static final List<Charset> NATIONAL;
+
+    static {
+        List<Charset> all = new ArrayList<>(CJK);
+        all.addAll(List.of(CP1250, ISO_8859_2, WINDOWS_874));
+        all.addAll(CYRILLIC_GREEK);
+        all.addAll(List.of(CP1256, CP1255));
+        NATIONAL = List.copyOf(all);
+    }
+
+    /**
      * Every way a value can be read back from a file: UTF-8, Latin-1, Windows-1252, UTF-16 after a byte order mark,
-     * the CJK repertoires and decoded base64 attachments.
+     * the {@link #NATIONAL} encodings and decoded base64 attachments.
      */
     static Map<String, String> texts(Path root) {
         Map<String, String> texts = new TreeMap<>();
@@ -129,17 +144,9 @@ class AdversarialCorpusTest {
                 if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
                     t.append('\n').append(new String(b, StandardCharsets.UTF_16LE));
                 }
-                for (Charset cs : CJK) {
+                for (Charset cs : NATIONAL) {
                     t.append('\n').append(new String(b, cs));
                 }
-                t.append('\n').append(new String(b, CP1250)); // a Polish or Czech export's Windows encoding
-                t.append('\n').append(new String(b, ISO_8859_2)); // and its Unix encoding (decision 0124)
-                t.append('\n').append(new String(b, WINDOWS_874)); // a Thai export's TIS-620 (decision 0133)
-                for (Charset cs : CYRILLIC_GREEK) {
-                    t.append('\n').append(new String(b, cs)); // Russian and Greek exports (decision 0131)
-                }
-                t.append('\n').append(new String(b, CP1256)); // an Arabic or Persian export's Windows encoding
-                t.append('\n').append(new String(b, CP1255)); // a Hebrew one's (decision 0132)
                 Matcher m = data.matcher(new String(b, StandardCharsets.ISO_8859_1));
                 while (m.find()) {
                     t.append('\n').append(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
@@ -233,12 +240,9 @@ class AdversarialCorpusTest {
         // any delimiter (the Italian export's ';') and encoding: the one the output shows the date in (the Korean CP949,
         // Arabic-Indic digits read as ASCII ones); none shows it: a leak
         byte[] written = Files.readAllBytes(outputs.resolve(file));
-        List<Charset> charsets = new ArrayList<>(CJK);
-        charsets.addAll(List.of(WINDOWS_874, CP1256, CP1255, CP1250));
-        charsets.addAll(CYRILLIC_GREEK);
         Charset charset = null;
         if (!date.matcher(plain(Corpus.decode(written))).find()) {
-            charset = charsets.stream().filter(cs -> date.matcher(plain(new String(written, cs))).find()).findFirst()
+            charset = NATIONAL.stream().filter(cs -> date.matcher(plain(new String(written, cs))).find()).findFirst()
                     .orElse(null);
             if (charset == null) {
                 return false;
