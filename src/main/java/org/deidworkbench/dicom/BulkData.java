@@ -47,19 +47,42 @@ public record BulkData(Path file, long offset, long length, boolean bigEndian) {
      * @throws IOException when the file is shorter than the reference or cannot be read
      */
     public byte[] readFirst(int most) throws IOException {
-        byte[] out = new byte[(int) Math.min(length, Math.max(0, most))];
+        return read(0, (int) Math.min(length, Math.max(0, most)));
+    }
+
+    /**
+     * Reads {@code count} bytes of the value from its byte {@code from} into memory, as stored.
+     *
+     * @throws IOException when the file is shorter than the reference or cannot be read
+     * @throws IndexOutOfBoundsException when the bytes asked for are not all inside the value
+     */
+    public byte[] read(long from, int count) throws IOException {
+        if (from < 0 || count < 0 || from + count > length) {
+            throw new IndexOutOfBoundsException("bytes " + from + "+" + count + " of a value of " + length);
+        }
+        byte[] out = new byte[count];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer b = ByteBuffer.wrap(out);
-            long pos = offset;
-            while (b.hasRemaining()) {
-                int n = ch.read(b, pos);
-                if (n < 0) {
-                    throw new IOException("source file is shorter than the referenced value");
-                }
-                pos += n;
-            }
+            read(ch, from, out, 0, count);
         }
         return out;
+    }
+
+    /**
+     * Reads {@code count} bytes of the value from its byte {@code from} into {@code into} at {@code at}, from a channel
+     * open on {@link #file} (for a caller that reads a value piece by piece without opening the file each time).
+     *
+     * @throws IOException when the file is shorter than the reference or cannot be read
+     */
+    public void read(FileChannel ch, long from, byte[] into, int at, int count) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(into, at, count);
+        long pos = offset + from;
+        while (b.hasRemaining()) {
+            int n = ch.read(b, pos);
+            if (n < 0) {
+                throw new IOException("source file is shorter than the referenced value");
+            }
+            pos += n;
+        }
     }
 
     @Override

@@ -154,58 +154,227 @@ public final class ImageText {
 
     private static JpegWalk walkJpeg(byte[] b, boolean whole, boolean toEnd, boolean jpegLs)
             throws Unreadable, MoreBytes {
-        String what = toEnd ? "the image" : "its fragment";
-        List<int[]> found = new ArrayList<>();
-        int p = 2;
-        while (true) {
-            if (p + 1 >= b.length) {
-                if (!whole) {
-                    throw new MoreBytes();
+        JpegWalker walker = new JpegWalker(jpegLs, toEnd);
+        walker.feed(b, 0, b.length);
+        if (!walker.ended()) {
+            if (!whole) {
+                throw new MoreBytes();
+            }
+            walker.finish(toEnd ? "the image" : "its fragment");
+        }
+        List<int[]> found = new ArrayList<>(walker.segments().size());
+        for (long[] f : walker.segments()) {
+            found.add(new int[] {(int) f[0], (int) f[1], (int) f[2], (int) f[3]});
+        }
+        return new JpegWalk(found, (int) walker.end(), walker.jpegLs());
+    }
+
+    /** Whether {@code b} starts a JPEG or JPEG-LS stream (SOI). */
+    public static boolean startsJpeg(byte[] b) {
+        return b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8;
+    }
+
+    /**
+     * Whether a JPEG or JPEG-LS marker's segment is metadata a decoder skips (see {@link #segments}): its payload may be
+     * overwritten with zeros where it stands.
+     */
+    public static boolean isMetadata(int marker, boolean jpegLs) {
+        return metadata(marker, jpegLs);
+    }
+
+    /**
+     * A JPEG or JPEG-LS stream walked as its bytes come, in as many pieces as they come in (a whole image in one; a
+     * DICOM frame's fragments, each read from its file in chunks): each marker segment from its SOI to its end marker
+     * (or, without {@code toEnd}, to its first scan), each scan's entropy-coded data passed over as ITU T.81 and T.87
+     * stuff it — in JPEG a data byte 0xFF is followed by a stuffed 0x00, in JPEG-LS by a byte whose high bit is clear,
+     * and restart markers stand inside a scan. Positions count from the stream's first byte, its SOI. Holds no byte of
+     * the stream, only the places of its segments.
+     */
+    public static final class JpegWalker {
+        private static final int SOI_FF = 0;
+        private static final int SOI_D8 = 1;
+        private static final int MARKER = 2;
+        private static final int CODE = 3;
+        private static final int LENGTH_HIGH = 4;
+        private static final int LENGTH_LOW = 5;
+        private static final int PAYLOAD = 6;
+        private static final int ENTROPY = 7;
+        private static final int ENTROPY_FF = 8;
+        private static final int ENDED = 9;
+
+        private final boolean toEnd;
+        private boolean jpegLs;
+        private final List<long[]> segments = new ArrayList<>();
+        private int state = SOI_FF;
+        /** The position of the first byte of the piece being fed. */
+        private long base;
+        private long segmentStart;
+        private long lengthAt;
+        private long payloadEnd;
+        private int marker;
+        private int lengthHigh;
+        private long end = -1;
+
+        /**
+         * @param jpegLs whether the stream is JPEG-LS (a DICOM transfer syntax's word); a JPEG-LS frame (SOF55) or
+         *     parameters segment (LSE) met on the way to the end marker says so too
+         * @param toEnd walk to the end marker (EOI); else stop at the first scan (SOS), whose segment is not read
+         */
+        public JpegWalker(boolean jpegLs, boolean toEnd) {
+            this.jpegLs = jpegLs;
+            this.toEnd = toEnd;
+        }
+
+        /**
+         * Walks the next bytes of the stream, {@code b[off, off + len)}.
+         *
+         * @return how many of them belong to the stream: {@code len}, or fewer when its end came among them (after its
+         *     end marker, or after the marker of its first scan without {@code toEnd}); 0 once it has ended
+         * @throws Unreadable where the bytes are no JPEG stream (no SOI, no marker where one must be, a length less
+         *     than its own two bytes)
+         */
+        public int feed(byte[] b, int off, int len) throws Unreadable {
+            int i = off;
+            int stop = off + len;
+            while (i < stop && state != ENDED) {
+                switch (state) {
+                    case SOI_FF, SOI_D8 -> {
+                        if ((b[i] & 0xFF) != (state == SOI_FF ? 0xFF : 0xD8)) {
+                            throw new Unreadable("its JPEG stream does not start with its start marker");
+                        }
+                        state = state == SOI_FF ? SOI_D8 : MARKER;
+                        i++;
+                    }
+                    case MARKER -> {
+                        if ((b[i] & 0xFF) != 0xFF) {
+                            throw new Unreadable("its JPEG stream has no marker where one must be");
+                        }
+                        segmentStart = base + (i - off);
+                        state = CODE;
+                        i++;
+                    }
+                    case CODE -> {
+                        int m = b[i] & 0xFF;
+                        i++;
+                        code(m, base + (i - off));
+                    }
+                    case LENGTH_HIGH -> {
+                        lengthAt = base + (i - off);
+                        lengthHigh = b[i] & 0xFF;
+                        state = LENGTH_LOW;
+                        i++;
+                    }
+                    case LENGTH_LOW -> {
+                        int length = lengthHigh << 8 | b[i] & 0xFF;
+                        i++;
+                        if (length < 2) {
+                            throw new Unreadable("a JPEG segment's length is less than its own two bytes");
+                        }
+                        jpegLs |= toEnd && (marker == 0xF7 || marker == 0xF8); // SOF55, LSE
+                        payloadEnd = lengthAt + length;
+                        segments.add(new long[] {marker, segmentStart, lengthAt + 2, payloadEnd});
+                        state = length == 2 ? afterSegment() : PAYLOAD;
+                    }
+                    case PAYLOAD -> {
+                        long left = payloadEnd - (base + (i - off));
+                        int take = (int) Math.min(left, stop - i);
+                        i += take;
+                        if (take == left) {
+                            state = afterSegment();
+                        }
+                    }
+                    case ENTROPY -> {
+                        while (i < stop && b[i] != (byte) 0xFF) {
+                            i++;
+                        }
+                        if (i < stop) {
+                            segmentStart = base + (i - off);
+                            state = ENTROPY_FF;
+                            i++;
+                        }
+                    }
+                    case ENTROPY_FF -> {
+                        int next = b[i] & 0xFF;
+                        if (jpegLs ? next < 0x80 : next == 0x00) {
+                            state = ENTROPY; // a data byte
+                            i++;
+                        } else if (next >= 0xD0 && next <= 0xD7) {
+                            state = ENTROPY; // RSTn
+                            i++;
+                        } else if (next == 0xFF) {
+                            segmentStart = base + (i - off); // fill: the marker's own 0xFF is the last
+                            i++;
+                        } else {
+                            state = CODE; // a marker: its code is this byte
+                        }
+                    }
+                    default -> throw new IllegalStateException("state " + state);
                 }
-                throw new Unreadable(toEnd ? "its JPEG stream ends before its end marker"
+            }
+            int used = i - off;
+            base += used;
+            return used;
+        }
+
+        /** A marker's code {@code m} read; {@code after}: the position after it. */
+        private void code(int m, long after) throws Unreadable {
+            if (m == 0xFF) {
+                return; // fill bytes before a marker
+            }
+            if (m == 0xDA && !toEnd || m == 0xD9 && toEnd) {
+                end = after; // SOS: the coded picture follows; EOI
+                state = ENDED;
+                return;
+            }
+            if (m == 0x01 || m >= 0xD0 && m <= 0xD7) {
+                state = MARKER; // TEM, RSTn: no length
+                return;
+            }
+            if (m == 0xD8 || m == 0xD9 || m == 0x00) {
+                throw new Unreadable("its JPEG stream has no marker where one must be");
+            }
+            marker = m;
+            state = LENGTH_HIGH;
+        }
+
+        private int afterSegment() {
+            return marker == 0xDA ? ENTROPY : MARKER;
+        }
+
+        /** Whether the stream's end has come (its end marker; without {@code toEnd}, its first scan's marker). */
+        public boolean ended() {
+            return state == ENDED;
+        }
+
+        /** The position after the end marker (or the first scan's marker), once {@link #ended}; else -1. */
+        public long end() {
+            return end;
+        }
+
+        /** Whether the stream is JPEG-LS, as the caller said or as its segments showed. */
+        public boolean jpegLs() {
+            return jpegLs;
+        }
+
+        /** Every segment walked so far, each {marker, start (with its fill bytes), payload start, end}. */
+        public List<long[]> segments() {
+            return segments;
+        }
+
+        /**
+         * No more bytes will come: {@link Unreadable} unless the stream has ended, saying where its bytes ran out.
+         *
+         * @param what the bytes' name in the message ("the image", "its frame")
+         */
+        public void finish(String what) throws Unreadable {
+            switch (state) {
+                case ENDED -> {
+                }
+                case LENGTH_HIGH, LENGTH_LOW, PAYLOAD -> throw new Unreadable("a JPEG segment runs past the end of " + what);
+                case ENTROPY, ENTROPY_FF -> throw new Unreadable("its JPEG stream ends in a scan, before its end marker");
+                default -> throw new Unreadable(toEnd ? "its JPEG stream ends before its end marker"
                         : "its JPEG stream ends before its first scan");
             }
-            if ((b[p] & 0xFF) != 0xFF) {
-                throw new Unreadable("its JPEG stream has no marker where one must be");
-            }
-            int at = p;
-            while (p + 1 < b.length && (b[p + 1] & 0xFF) == 0xFF) {
-                p++; // fill bytes before a marker
-            }
-            if (p + 1 >= b.length) {
-                continue; // reported above on the next turn
-            }
-            int marker = b[p + 1] & 0xFF;
-            p += 2;
-            if (marker == 0xDA && !toEnd) {
-                return new JpegWalk(found, p, jpegLs); // SOS: the coded picture follows
-            }
-            if (marker == 0xD9 && toEnd) {
-                return new JpegWalk(found, p, jpegLs); // EOI
-            }
-            if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
-                continue; // TEM, RSTn: no length
-            }
-            if (marker == 0xD8 || marker == 0xD9 || marker == 0x00) {
-                throw new Unreadable("its JPEG stream has no marker where one must be");
-            }
-            if (p + 2 > b.length) {
-                continue; // reported above on the next turn
-            }
-            int length = (b[p] & 0xFF) << 8 | b[p + 1] & 0xFF;
-            if (length < 2) {
-                throw new Unreadable("a JPEG segment's length is less than its own two bytes");
-            }
-            int end = p + length;
-            if (end > b.length) {
-                if (!whole) {
-                    throw new MoreBytes();
-                }
-                throw new Unreadable("a JPEG segment runs past the end of " + what);
-            }
-            jpegLs |= toEnd && (marker == 0xF7 || marker == 0xF8); // SOF55, LSE; a DICOM frame's syntax says it
-            found.add(new int[] {marker, at, p + 2, end});
-            p = marker == 0xDA ? scanEnd(b, end, jpegLs) : end;
         }
     }
 
@@ -496,31 +665,6 @@ public final class ImageText {
             out.add(new Cut(walk.end, b.length, walk.end, b.length, -1));
         }
         return out;
-    }
-
-    /**
-     * Where a scan's entropy-coded data that starts at {@code p} ends: at the next marker that is not a restart. In
-     * JPEG a data byte 0xFF is followed by a stuffed 0x00; in JPEG-LS by a byte whose high bit is clear.
-     */
-    private static int scanEnd(byte[] b, int p, boolean jpegLs) throws Unreadable {
-        int i = p;
-        while (i + 1 < b.length) {
-            if ((b[i] & 0xFF) != 0xFF) {
-                i++;
-                continue;
-            }
-            int next = b[i + 1] & 0xFF;
-            if (jpegLs ? next < 0x80 : next == 0x00) {
-                i += 2; // a data byte
-            } else if (next >= 0xD0 && next <= 0xD7) {
-                i += 2; // RSTn
-            } else if (next == 0xFF) {
-                i++; // fill
-            } else {
-                return i;
-            }
-        }
-        throw new Unreadable("its JPEG stream ends in a scan, before its end marker");
     }
 
     /**

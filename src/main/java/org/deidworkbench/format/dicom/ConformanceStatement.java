@@ -218,9 +218,11 @@ public final class ConformanceStatement {
                 + " that needs filling is withheld. Burned In Annotation is set to NO only after a redaction filled"
                 + " pixels. In compressed pixel data (JPEG, JPEG-LS, JPEG 2000, JPEG XL) the text segments of each"
                 + " frame are overwritten with zeros in place: EXIF, XMP and other application segments, IPTC captions,"
-                + " comments, a JPEG XL container's metadata boxes; the JFIF, ICC, Adobe and JPEG-LS colour segments"
+                + " comments, a JPEG XL container's metadata boxes; in JPEG and JPEG-LS frames also those between"
+                + " the scans of a progressive frame, and whatever follows a frame's end marker (an appended video, a"
+                + " second picture, a vendor's trailer); the JFIF, ICC, Adobe and JPEG-LS colour segments"
                 + " decoders need are kept, and no byte of the coded picture or any length changes. A frame whose"
-                + " segments cannot be read to their end, and compressed pixel data in a transfer syntax this tool"
+                + " stream cannot be followed to its end, and compressed pixel data in a transfer syntax this tool"
                 + " does not know, are withheld."
                 + " Encapsulated documents are not released. A DICOMDIR is never copied: it is made anew over"
                 + " the de-identified files written into its folder, where their names are File IDs.");

@@ -183,14 +183,25 @@ public class PixelMetadataTest {
         assertArrayEquals(concat(new byte[100], jpeg), Files.readAllBytes(source), "the input is not modified");
     }
 
+    /**
+     * A frame may span fragments (PS3.5 A.4): a segment whose payload runs on into the next fragment is blanked in both
+     * (decision 0166; decision 0156 withheld the file).
+     */
     @Test
-    void aSegmentThatRunsIntoTheNextFragmentWithholdsTheFile() throws Exception {
+    void aSegmentThatRunsIntoTheNextFragmentIsBlankedInBoth() throws Exception {
         byte[] jpeg = cameraJpeg();
         int inExif = latin1(jpeg).indexOf("Canon") + 2;
         inExif += inExif % 2;
         Dataset ds = photo(List.of(Fragment.of(new byte[0]), Fragment.of(Arrays.copyOf(jpeg, inExif)),
                 Fragment.of(Arrays.copyOfRange(jpeg, inExif, jpeg.length))));
-        assertWithheld(ds, TransferSyntax.of(JPEG_BASELINE), "past the end of its fragment");
+        assertEquals(4, PixelMetadata.blank(ds, TransferSyntax.of(JPEG_BASELINE)));
+        List<Fragment> out = ds.get(Tag.PIXEL_DATA).fragments();
+        assertEquals(inExif, out.get(1).length());
+        assertEquals(jpeg.length - inExif, out.get(2).length());
+        byte[] joined = concat(out.get(1).bytes(), out.get(2).bytes());
+        assertNothingPlanted(joined);
+        assertFalse(latin1(out.get(1).bytes()).contains("Can"), "the first part of the EXIF is blanked too");
+        assertArrayEquals(pixels(jpeg), pixels(joined));
     }
 
     @Test
@@ -203,7 +214,12 @@ public class PixelMetadataTest {
         byte[] out = ls.get(Tag.PIXEL_DATA).fragments().get(1).bytes();
         assertTrue(latin1(out).contains("mrfx"), "HP's colour transform is needed to decode JPEG-LS");
         assertNothingPlanted(out);
-        Dataset asJpeg = photo(List.of(Fragment.of(new byte[0]), Fragment.of(stream)));
+        Dataset labelledJpeg = photo(List.of(Fragment.of(new byte[0]), Fragment.of(stream)));
+        assertEquals(1, PixelMetadata.blank(labelledJpeg, TransferSyntax.of(JPEG_BASELINE)),
+                "its JPEG-LS frame segment (SOF55) says what the stream is, whatever the transfer syntax says");
+        byte[] jpeg = stream.clone();
+        jpeg[latin1(stream).indexOf("\u00FF\u00F7") + 1] = (byte) 0xC0; // the same segments in a baseline frame
+        Dataset asJpeg = photo(List.of(Fragment.of(new byte[0]), Fragment.of(jpeg)));
         assertEquals(2, PixelMetadata.blank(asJpeg, TransferSyntax.of(JPEG_BASELINE)),
                 "APP8 is metadata outside JPEG-LS");
     }
@@ -352,7 +368,7 @@ public class PixelMetadataTest {
     }
 
     /** Transforms one file with a profile whose redaction rule releases VL Photographic images as they are. */
-    private static FileStats releasePhotos(Path in, ByteArrayOutputStream out) throws Exception {
+    static FileStats releasePhotos(Path in, ByteArrayOutputStream out) throws Exception {
         Deidentifier engine = DicomProcessorTest.engine(DicomProcessorTest.withSection("dicom:\n  options:"
                 + " {clean-pixel-data: true}\n  redactions:\n    - {id: checked-photos, when: {sop-class: "
                 + VL_PHOTOGRAPHIC + "}, rectangles: []}\n"));
