@@ -861,14 +861,44 @@ public final class TextScrubber {
     private final BoundedMemory<Remembered, Scrubbed> remembered = new BoundedMemory<>(MAX_REMEMBERED);
 
     private Scrubbed scrubNow(String text, Subject subject, boolean prefilter, boolean slashDayFirst) {
+        // RTF's escapes and HTML's character references read as the letters they stand for (decision 0167)
+        MarkupText.Folded markup = MarkupText.fold(text);
+        if (markup != null) {
+            List<Span> spans = new ArrayList<>();
+            Scrubbed s = scrubFolded(markup.folded(), subject, prefilter, slashDayFirst, spans);
+            return new Scrubbed(replace(text, unfold(markup, spans)), s.datesFound());
+        }
+        return scrubFolded(text, subject, prefilter, slashDayFirst, null);
+    }
+
+    /**
+     * {@link #scrubNow(String, Subject, boolean, boolean)} of a text without markup escapes; the spans replaced, in the
+     * text's offsets, are added to {@code found} unless it is null.
+     */
+    private Scrubbed scrubFolded(String text, Subject subject, boolean prefilter, boolean slashDayFirst,
+            List<Span> found) {
         // Arabic-Indic and Persian digits, bidi controls, zero-width characters, tatweel (decision 0132)
         TextFolding folding = TextFolding.of(text);
         if (folding != null) {
             List<Span> spans = new ArrayList<>();
             Scrubbed s = scrubNow(folding.folded(), subject, prefilter, slashDayFirst, spans, text);
-            return new Scrubbed(replace(text, unfold(folding, spans)), s.datesFound());
+            List<Span> unfolded = unfold(folding, spans);
+            if (found != null) {
+                found.addAll(unfolded);
+            }
+            return new Scrubbed(replace(text, unfolded), s.datesFound());
         }
-        return scrubNow(text, subject, prefilter, slashDayFirst, null, text);
+        return scrubNow(text, subject, prefilter, slashDayFirst, found, text);
+    }
+
+    /** The spans found in a text with its markup escapes read, cut from the original and written in its form (0167). */
+    private static List<Span> unfold(MarkupText.Folded markup, List<Span> spans) {
+        List<Span> out = new ArrayList<>(spans.size());
+        for (Span s : spans) {
+            out.add(new Span(markup.originalStart(s.start()), markup.originalEnd(s.end()),
+                    markup.inForm(s.start(), s.replacement())));
+        }
+        return out;
     }
 
     /** The spans found in a folded text, cut from the original at the same places, in its digits (decision 0132). */
@@ -1458,10 +1488,19 @@ public final class TextScrubber {
     }
 
     private String scrubKnownIdentifiersNow(String text) {
+        MarkupText.Folded markup = MarkupText.fold(text); // decision 0167
+        if (markup != null) {
+            return replace(text, unfold(markup, knownIdentifierSpans(markup.folded())));
+        }
+        return replace(text, knownIdentifierSpans(text));
+    }
+
+    /** The spans of the known identifiers in a text, in its offsets. */
+    private List<Span> knownIdentifierSpans(String text) {
         List<Span> spans = new ArrayList<>();
         TextFolding folding = TextFolding.of(text); // decision 0132
         findKnownIdentifiers(folding == null ? text : folding.folded(), spans);
-        return replace(text, folding == null ? spans : unfold(folding, spans));
+        return folding == null ? spans : unfold(folding, spans);
     }
 
     /** Texts and their {@link #scrubKnownIdentifiers} form, bounded as {@link #remembered} is. */
@@ -1499,6 +1538,7 @@ public final class TextScrubber {
 
     /** {@link #mayShiftDates(String)} with or without the cheap tests (same result). */
     boolean mayShiftDates(String text, boolean prefilter) {
+        text = MarkupText.read(text); // 12. M\'e4rz 2023 is a date as the scrub reads it (decision 0167)
         TextFolding folding = TextFolding.of(text);
         if (folding != null) {
             text = folding.folded(); // ١٤٤٥/٠٣/١٢ is a date as the scrub reads it (decision 0132)

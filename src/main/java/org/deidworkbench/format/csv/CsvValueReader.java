@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.deidworkbench.deid.MarkupText;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.ValueReader;
 
@@ -70,9 +71,20 @@ final class CsvValueReader implements ValueReader {
                 checkCancel(reader.recordNumber(), cancelled);
                 where.number = reader.recordNumber();
                 char[] chars = row.chars();
+                // an HTML or RTF note has an '&' or a '\\': looked for once in the record, then in its cells
+                boolean escapes = false;
+                for (int i = 0, end = columns == 0 ? 0 : row.start(columns - 1) + row.length(columns - 1); i < end && !escapes;
+                        i++) {
+                    escapes = chars[i] == '&' || chars[i] == '\\';
+                }
                 for (int c = 0; c < columns; c++) {
                     where.column = c;
-                    visitor.value(chars, row.start(c), row.length(c), where);
+                    if (escapes && MarkupText.mayHoldEscapes(chars, row.start(c), row.length(c))) {
+                        // an HTML or RTF note: its escaped letters read (decision 0167)
+                        visitor.value(MarkupText.read(new String(chars, row.start(c), row.length(c))), where);
+                    } else {
+                        visitor.value(chars, row.start(c), row.length(c), where);
+                    }
                 }
                 visitor.endRecord();
             }

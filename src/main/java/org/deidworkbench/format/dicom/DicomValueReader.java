@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.deidworkbench.deid.MarkupText;
 import org.deidworkbench.dicom.BulkData;
 import org.deidworkbench.dicom.Dataset;
 import org.deidworkbench.dicom.DicomDictionary;
@@ -99,7 +100,7 @@ final class DicomValueReader implements ValueReader {
                     String[] values = ds.getStrings(e.tag());
                     for (int i = 0; i < values.length; i++) {
                         valueIndex = values.length > 1 ? i : -1;
-                        visitor.value(values[i], this);
+                        visitor.value(MarkupText.read(values[i]), this); // escaped letters (decision 0167)
                     }
                 } else if (e.vr().kind() == VR.Kind.BULK) {
                     bulk(ds, e);

@@ -29,6 +29,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.deidworkbench.deid.MarkupText;
 import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FormatDetector;
 import org.deidworkbench.format.ImageText;
@@ -177,7 +178,7 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
 
         void value(String text) {
             checkCancelled();
-            visitor.value(text.indexOf('&') >= 0 ? unescape(text) : text, this);
+            visitor.value(MarkupText.read(text), this); // RTF escapes, character references (decision 0167)
         }
 
         private void checkCancelled() {
@@ -194,11 +195,13 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
             char[] chars = p.getTextCharacters();
             int offset = p.getTextOffset();
             int length = p.getTextLength();
-            for (int i = offset, end = offset + length; i < end; i++) {
-                if (chars[i] == '&') {
-                    value(p.getText());
-                    return;
-                }
+            boolean markup = length > 4 && chars[offset] == '{' && chars[offset + 1] == '\\';
+            for (int i = offset, end = offset + length; i < end && !markup; i++) {
+                markup = chars[i] == '&';
+            }
+            if (markup) {
+                value(p.getText());
+                return;
             }
             checkCancelled();
             visitor.value(chars, offset, length, this);
@@ -293,47 +296,6 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
                     throw new IllegalStateException("reading from memory cannot fail", inMemory);
                 }
             }
-        }
-    }
-
-    private static final Map<String, String> ENTITIES = Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'",
-            "nbsp", " ");
-
-    /**
-     * Text with its character references resolved ({@code M&#252;ller}, {@code &amp;}): a narrative in JSON is
-     * XHTML in a string, and a reference must not hide a name from the matcher.
-     */
-    static String unescape(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            int semi = c == '&' ? text.indexOf(';', i + 1) : -1;
-            if (semi > i + 1 && semi - i <= 10) {
-                String ref = text.substring(i + 1, semi);
-                String resolved = resolve(ref);
-                if (resolved != null) {
-                    b.append(resolved);
-                    i = semi + 1;
-                    continue;
-                }
-            }
-            b.append(c);
-            i++;
-        }
-        return b.toString();
-    }
-
-    private static String resolve(String ref) {
-        if (ref.charAt(0) != '#') {
-            return ENTITIES.get(ref);
-        }
-        try {
-            int cp = ref.length() > 1 && (ref.charAt(1) == 'x' || ref.charAt(1) == 'X')
-                    ? Integer.parseInt(ref.substring(2), 16) : Integer.parseInt(ref.substring(1));
-            return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : null;
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 
@@ -884,11 +846,11 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
             int length = ends[e] - from;
             if ((kind & DECODED) != 0) {
                 int n = decode(b, from, ends[e]);
-                boolean ampersand = false; // also one written as an escape
-                for (int i = 0; i < n && !ampersand; i++) {
-                    ampersand = chars[i] == '&';
+                boolean markup = n > 4 && chars[0] == '{' && chars[1] == '\\'; // RTF (decision 0167)
+                for (int i = 0; i < n && !markup; i++) {
+                    markup = chars[i] == '&'; // also one written as an escape
                 }
-                if (ampersand) {
+                if (markup) {
                     values.value(new String(chars, 0, n));
                 } else {
                     values.checkCancelled();

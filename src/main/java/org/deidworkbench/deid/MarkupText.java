@@ -1,0 +1,599 @@
+package org.deidworkbench.deid;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Text whose letters are written as escapes (decision 0167): RTF (a clinical note as Epic, Cerner and Word write it:
+ * {@code M\'fcller}, <code>&#92;u268?</code>) and HTML or XML with character references ({@code M&uuml;ller},
+ * {@code M&#252;ller}, {@code M&#xFC;ller}). A name written so is not the name to a reader of characters: the scrubber
+ * and the verifier would pass it over. {@link #fold} gives the text with those escapes read as the characters they
+ * stand for — markup (tags, control words, groups) left as it is — with, for each of its characters, where it was
+ * written in the original, so that what is found in the folded text is cut from the original at the same places, and
+ * a replacement is written in the original's form ({@link Folded#inForm}: outside ASCII, RTF's {@code \'hh} in the code page of the font in effect
+ * there, else <code>{&#92;uc1&#92;uN?}</code>; markup's {@code &#N;}). Knows nothing of formats. Stateless.
+ */
+public final class MarkupText {
+
+    private MarkupText() {
+    }
+
+    /**
+     * A text with its escapes read as characters: {@link #folded()}, and for each of its characters the original's
+     * {@code [start, end)} it was read from (one character, or a whole escape).
+     */
+    public static final class Folded {
+        private final String original;
+        private final String folded;
+        private final int[] start;
+        private final int[] end;
+        /** RTF: for each folded character, the code page in effect ({@link #pages}); null for markup. */
+        private final byte[] page;
+        private final java.util.List<Charset> pages;
+
+        private Folded(String original, Builder b) {
+            this.original = original;
+            this.folded = b.text.toString();
+            this.start = java.util.Arrays.copyOf(b.start, b.text.length());
+            this.end = java.util.Arrays.copyOf(b.end, b.text.length());
+            this.page = b.pages == null ? null : java.util.Arrays.copyOf(b.page, b.text.length());
+            this.pages = b.pages;
+        }
+
+        /** The text as matched. */
+        public String folded() {
+            return folded;
+        }
+
+        /** The original offset where a match starting at this folded offset starts. */
+        public int originalStart(int foldedStart) {
+            return foldedStart < folded.length() ? start[foldedStart] : original.length();
+        }
+
+        /** The original offset where a match ending at this folded offset ends (after its last character's escape). */
+        public int originalEnd(int foldedEnd) {
+            return foldedEnd == 0 ? 0 : end[foldedEnd - 1];
+        }
+
+        /**
+         * A replacement of the folded text from {@code foldedStart} on, written in the original's form: its characters
+         * outside ASCII escaped (RTF in the code page in effect there), the rest as it is.
+         */
+        public String inForm(int foldedStart, String replacement) {
+            boolean ascii = true;
+            for (int i = 0; i < replacement.length() && ascii; i++) {
+                ascii = replacement.charAt(i) < 0x80;
+            }
+            if (ascii) {
+                return replacement;
+            }
+            if (page == null) {
+                return encodeReferences(replacement);
+            }
+            int at = Math.min(foldedStart, folded.length() - 1);
+            Charset cs = at < 0 ? WINDOWS_1252 : pages.get(page[at]);
+            StringBuilder out = new StringBuilder(replacement.length() + 16);
+            for (int i = 0; i < replacement.length(); ) {
+                int cp = replacement.codePointAt(i);
+                if (cp < 0x80) {
+                    out.append((char) cp);
+                } else {
+                    rtfEscape(out, cp, cs);
+                }
+                i += Character.charCount(cp);
+            }
+            return out.toString();
+        }
+    }
+
+    /** The folded text being built: characters and the original's ranges they were read from. */
+    private static final class Builder {
+        final StringBuilder text;
+        int[] start;
+        int[] end;
+        byte[] page;
+        final java.util.List<Charset> pages;
+        byte pageNow;
+
+        Builder(int capacity, boolean rtf) {
+            text = new StringBuilder(capacity);
+            start = new int[Math.max(16, capacity)];
+            end = new int[start.length];
+            page = rtf ? new byte[start.length] : null;
+            pages = rtf ? new java.util.ArrayList<>() : null;
+        }
+
+        void page(Charset cs) {
+            int i = pages.indexOf(cs);
+            if (i < 0) {
+                pages.add(cs);
+                i = pages.size() - 1;
+            }
+            pageNow = (byte) Math.min(i, 127);
+        }
+
+        void add(char c, int from, int to) {
+            int n = text.length();
+            if (n == start.length) {
+                start = java.util.Arrays.copyOf(start, n * 2);
+                end = java.util.Arrays.copyOf(end, n * 2);
+                if (page != null) {
+                    page = java.util.Arrays.copyOf(page, n * 2);
+                }
+            }
+            text.append(c);
+            start[n] = from;
+            end[n] = to;
+            if (page != null) {
+                page[n] = pageNow;
+            }
+        }
+
+        void add(String s, int from, int to) {
+            for (int i = 0; i < s.length(); i++) {
+                add(s.charAt(i), from, to);
+            }
+        }
+
+        void copy(String s, int from, int to) {
+            for (int i = from; i < to; i++) {
+                add(s.charAt(i), i, i + 1);
+            }
+        }
+    }
+
+    /**
+     * The text with its escapes read as characters, or null when it has none of either form (then it is matched as
+     * it is). An RTF document is recognised by its start ({@code {\rtf}), character references by {@code &} followed
+     * by a name this class knows or {@code #} and digits, and {@code ;}.
+     */
+    public static Folded fold(String text) {
+        if (isRtf(text)) {
+            return new Rtf(text).fold();
+        }
+        if (text.indexOf('&') < 0) {
+            return null;
+        }
+        return foldReferences(text);
+    }
+
+    /** The text with its escapes read as characters ({@link #fold}), or the text itself when it has none: to match. */
+    public static String read(String text) {
+        Folded f = fold(text);
+        return f == null ? text : f.folded;
+    }
+
+    /**
+     * Whether {@code a[from, from + length)} may hold escapes {@link #fold} reads: an RTF document's start, or an
+     * {@code &}. A cheap test for readers that hand values over without a {@code String}.
+     */
+    public static boolean mayHoldEscapes(char[] a, int from, int length) {
+        if (length < 4) {
+            return false;
+        }
+        if (a[from] == '{' && a[from + 1] == '\\') {
+            return true;
+        }
+        for (int i = from, end = from + length; i < end; i++) {
+            if (a[i] == '&') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text is an RTF document: {@code {\rtf} after a byte order mark or white space. */
+    public static boolean isRtf(CharSequence text) {
+        int i = 0;
+        while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) {
+            i++;
+        }
+        return text.length() - i >= 5 && text.charAt(i) == '{' && text.charAt(i + 1) == '\\'
+                && text.charAt(i + 2) == 'r' && text.charAt(i + 3) == 't' && text.charAt(i + 4) == 'f';
+    }
+
+    // ---------------------------------------------------------------- HTML and XML character references
+
+    /** The longest name of a named reference (WHATWG's longest is 31 characters). */
+    private static final int LONGEST_NAME = 32;
+    private static final Map<String, String> ENTITIES = entities();
+
+    private static Map<String, String> entities() {
+        Map<String, String> out = new HashMap<>(4096);
+        InputStream in = MarkupText.class.getResourceAsStream("html-entities.tsv");
+        if (in == null) {
+            throw new IllegalStateException("html-entities.tsv is missing from the build");
+        }
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                StringBuilder chars = new StringBuilder(2);
+                for (String cp : line.substring(tab + 1).split(" ")) {
+                    chars.appendCodePoint(Integer.parseInt(cp, 16));
+                }
+                out.put(line.substring(0, tab), chars.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(out);
+    }
+
+    /** The text with its character references read (not in CDATA); null: none. */
+    private static Folded foldReferences(String text) {
+        Builder out = null;
+        int copied = 0;
+        int n = text.length();
+        for (int i = text.indexOf('&'); i >= 0 && i < n; i = text.indexOf('&', i + 1)) {
+            int cdata = text.lastIndexOf("<![CDATA[", i);
+            if (cdata >= 0 && text.indexOf("]]>", cdata) > i) {
+                continue; // inside CDATA a reference is its own characters
+            }
+            int semicolon = text.indexOf(';', i + 1);
+            if (semicolon < 0) {
+                break;
+            }
+            if (semicolon - i - 1 > LONGEST_NAME || semicolon == i + 1) {
+                continue;
+            }
+            String read = reference(text, i + 1, semicolon);
+            if (read == null) {
+                continue;
+            }
+            if (out == null) {
+                out = new Builder(n, false);
+            }
+            out.copy(text, copied, i);
+            out.add(read, i, semicolon + 1);
+            copied = semicolon + 1;
+            i = semicolon;
+        }
+        if (out == null) {
+            return null;
+        }
+        out.copy(text, copied, n);
+        return new Folded(text, out);
+    }
+
+    /** The characters of the reference named by {@code text[from, to)}, or null (unknown, a control character). */
+    private static String reference(String text, int from, int to) {
+        if (text.charAt(from) != '#') {
+            return ENTITIES.get(text.substring(from, to));
+        }
+        boolean hex = to - from > 1 && (text.charAt(from + 1) == 'x' || text.charAt(from + 1) == 'X');
+        int start = from + (hex ? 2 : 1);
+        if (start >= to || to - start > 8) {
+            return null;
+        }
+        int cp = 0;
+        for (int k = start; k < to; k++) {
+            int d = Character.digit(text.charAt(k), hex ? 16 : 10);
+            if (d < 0) {
+                return null;
+            }
+            cp = cp * (hex ? 16 : 10) + d;
+        }
+        if (cp > Character.MAX_CODE_POINT || cp >= 0xD800 && cp <= 0xDFFF || cp < 0x20 && cp != '\t' && cp != '\n'
+                && cp != '\r') {
+            return null; // controls stay as written
+        }
+        return new String(Character.toChars(cp));
+    }
+
+    /** Every character outside ASCII as a decimal reference. */
+    private static String encodeReferences(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (cp < 0x80) {
+                out.append((char) cp);
+            } else {
+                out.append("&#").append(cp).append(';');
+            }
+            i += Character.charCount(cp);
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------- RTF
+
+    /**
+     * An RTF document read: groups, the font table's code pages ({@code \\fcharsetN}), the font in effect
+     * ({@code \\fN}), the document's code page ({@code \\ansicpgN}) and the count of fallback characters after a
+     * {@code \\uN} ({@code \\ucN}), each group keeping its own. Everything but the escapes is copied as it is.
+     */
+    private static final class Rtf {
+        private final String in;
+        private final Builder out;
+        private Charset document = WINDOWS_1252;
+        private final Map<Integer, Charset> fonts = new HashMap<>();
+        private final Deque<int[]> groups = new ArrayDeque<>(); // {font, uc, in font table}
+        private int font = -1;
+        private int uc = 1;
+        private boolean inFontTable;
+        private int declaredFont = -1;
+        private boolean read;
+
+        Rtf(String in) {
+            this.in = in;
+            this.out = new Builder(in.length(), true);
+            out.page(document);
+        }
+
+        /** The document with its escapes read; null when it has none. */
+        Folded fold() {
+            int n = in.length();
+            int i = 0;
+            while (i < n) {
+                char c = in.charAt(i);
+                if (c == '{' || c == '}') {
+                    group(c);
+                    out.add(c, i, i + 1);
+                    i++;
+                } else if (c == '\\' && i + 1 < n && in.charAt(i + 1) == '\'') {
+                    i = hexRun(i);
+                } else if (c == '\\' && i + 1 < n && isLetter(in.charAt(i + 1))) {
+                    i = controlWord(i);
+                } else if (c == '\\' && i + 1 < n) {
+                    out.copy(in, i, i + 2); // \\\\ \\{ \\} \\~ \\- ...: as written
+                    i += 2;
+                } else {
+                    out.add(c, i, i + 1);
+                    i++;
+                }
+            }
+            return read ? new Folded(in, out) : null;
+        }
+
+        private void group(char c) {
+            if (c == '{') {
+                groups.push(new int[] {font, uc, inFontTable ? 1 : 0});
+            } else if (!groups.isEmpty()) {
+                int[] g = groups.pop();
+                font = g[0];
+                uc = g[1];
+                inFontTable = g[2] == 1;
+                out.page(charset());
+            }
+        }
+
+        /**
+         * A control word at {@code i} ({@code \\name}, an optional signed number, one space eaten): copied and its
+         * state noted; a {@code \\uN} is read as its character and its fallback passed over.
+         */
+        private int controlWord(int i) {
+            int n = in.length();
+            int j = i + 1;
+            while (j < n && isLetter(in.charAt(j))) {
+                j++;
+            }
+            String name = in.substring(i + 1, j);
+            int k = j;
+            if (k < n && (in.charAt(k) == '-' || Character.isDigit(in.charAt(k)))) {
+                k++;
+                while (k < n && Character.isDigit(in.charAt(k))) {
+                    k++;
+                }
+            }
+            Integer number = null;
+            if (k - j > 0 && k - j <= 10 && !(k - j == 1 && in.charAt(j) == '-')) {
+                try {
+                    number = Integer.valueOf(in.substring(j, k));
+                } catch (NumberFormatException tooLong) {
+                    number = null;
+                }
+            }
+            int end = k < n && in.charAt(k) == ' ' ? k + 1 : k;
+            if (name.equals("u") && number != null) {
+                int cp = number < 0 ? number + 65536 : number;
+                if (cp >= 0 && cp <= 0xFFFF) {
+                    int after = skipFallback(end);
+                    out.add((char) cp, i, after);
+                    read = true;
+                    return after;
+                }
+            }
+            note(name, number);
+            out.copy(in, i, end);
+            return end;
+        }
+
+        /** Passes over the {@code \\ucN} fallback characters after a {@code \\uN} (an escape counts one). */
+        private int skipFallback(int i) {
+            int n = in.length();
+            for (int left = uc; left > 0 && i < n; left--) {
+                char c = in.charAt(i);
+                if (c == '{' || c == '}') {
+                    break; // a group ends the fallback
+                }
+                if (c == '\\' && i + 3 < n && in.charAt(i + 1) == '\'') {
+                    i += 4;
+                } else if (c == '\\' && i + 1 < n && isLetter(in.charAt(i + 1))) {
+                    int j = i + 1;
+                    while (j < n && isLetter(in.charAt(j))) {
+                        j++;
+                    }
+                    while (j < n && (in.charAt(j) == '-' || Character.isDigit(in.charAt(j)))) {
+                        j++;
+                    }
+                    i = j < n && in.charAt(j) == ' ' ? j + 1 : j;
+                } else if (c == '\\' && i + 1 < n) {
+                    i += 2;
+                } else {
+                    i++;
+                }
+            }
+            return i;
+        }
+
+        private void note(String name, Integer number) {
+            switch (name) {
+                case "ansicpg" -> document = number == null ? document : codePage(number, document);
+                case "fonttbl" -> inFontTable = true;
+                case "f" -> {
+                    if (number != null) {
+                        if (inFontTable) {
+                            declaredFont = number;
+                        } else {
+                            font = number;
+                        }
+                    }
+                }
+                case "fcharset" -> {
+                    if (inFontTable && declaredFont >= 0 && number != null) {
+                        Charset cs = fontCharset(number);
+                        if (cs != null) {
+                            fonts.put(declaredFont, cs);
+                        }
+                    }
+                }
+                case "uc" -> uc = number == null ? uc : Math.max(0, Math.min(number, 8));
+                default -> {
+                }
+            }
+            out.page(charset());
+        }
+
+        /** The code page of the text in effect: the font's, else the document's. */
+        private Charset charset() {
+            Charset f = fonts.get(font);
+            return f != null ? f : document;
+        }
+
+        /** A run of {@code \\'hh} escapes at {@code i}, read in the code page in effect. */
+        private int hexRun(int i) {
+            int n = in.length();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            int j = i;
+            while (j + 3 < n && in.charAt(j) == '\\' && in.charAt(j + 1) == '\''
+                    && Character.digit(in.charAt(j + 2), 16) >= 0 && Character.digit(in.charAt(j + 3), 16) >= 0) {
+                bytes.write(Character.digit(in.charAt(j + 2), 16) << 4 | Character.digit(in.charAt(j + 3), 16));
+                j += 4;
+            }
+            if (j == i) {
+                out.copy(in, i, Math.min(n, i + 2)); // a malformed \\' : as written
+                return Math.min(n, i + 2);
+            }
+            byte[] b = bytes.toByteArray();
+            Charset cs = charset();
+            if (b.length == 1 || cs.newEncoder().maxBytesPerChar() == 1) {
+                // one byte a character: each escape maps to its own character
+                for (int k = 0; k < b.length; k++) {
+                    String one = decodeOrNull(cs, new byte[] {b[k]});
+                    if (one == null) {
+                        out.copy(in, i + 4 * k, i + 4 * k + 4);
+                    } else {
+                        out.add(one, i + 4 * k, i + 4 * k + 4);
+                        read = true;
+                    }
+                }
+                return j;
+            }
+            String all = decodeOrNull(cs, b);
+            if (all == null) {
+                out.copy(in, i, j); // bytes the code page does not read: as written
+            } else {
+                out.add(all, i, j);
+                read = true;
+            }
+            return j;
+        }
+    }
+
+    private static String decodeOrNull(Charset cs, byte[] b) {
+        try {
+            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** One character outside ASCII as RTF writes it: {@code \\'hh} in {@code cs}, else {@code {\\uc1\\uN?}}. */
+    private static void rtfEscape(StringBuilder out, int cp, Charset cs) {
+        CharsetEncoder encoder = cs.newEncoder();
+        String s = new String(Character.toChars(cp));
+        if (encoder.canEncode(s)) {
+            try {
+                ByteBuffer b = encoder.encode(CharBuffer.wrap(s));
+                while (b.hasRemaining()) {
+                    int v = b.get() & 0xFF;
+                    out.append("\\'").append(HEX[v >> 4]).append(HEX[v & 0x0F]);
+                }
+                return;
+            } catch (CharacterCodingException e) {
+                // written as \\uN below
+            }
+        }
+        for (char c : Character.toChars(cp)) {
+            out.append("{\\uc1\\u").append((int) (short) c).append("?}");
+        }
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** The charset of a Windows code page ({@code \ansicpgN}), or {@code otherwise}. */
+    private static Charset codePage(int page, Charset otherwise) {
+        String name = switch (page) {
+            case 874 -> "x-windows-874";
+            case 932 -> "windows-31j";
+            case 936 -> "GBK";
+            case 949 -> "x-windows-949";
+            case 950 -> "x-windows-950";
+            case 437 -> "IBM437";
+            case 850 -> "IBM850";
+            case 10000 -> "x-MacRoman";
+            default -> page >= 1250 && page <= 1258 ? "windows-" + page : null;
+        };
+        try {
+            return name == null ? otherwise : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return otherwise;
+        }
+    }
+
+    /** The charset of a font's {@code \fcharsetN}, or null for the document's (ANSI, default, symbol, unknown). */
+    private static Charset fontCharset(int charset) {
+        int page = switch (charset) {
+            case 77 -> 10000;
+            case 128 -> 932;
+            case 129 -> 949;
+            case 134 -> 936;
+            case 136 -> 950;
+            case 161 -> 1253;
+            case 162 -> 1254;
+            case 163 -> 1258;
+            case 177 -> 1255;
+            case 178 -> 1256;
+            case 186 -> 1257;
+            case 204 -> 1251;
+            case 222 -> 874;
+            case 238 -> 1250;
+            case 255 -> 437;
+            default -> -1;
+        };
+        return page < 0 ? null : codePage(page, null);
+    }
+}

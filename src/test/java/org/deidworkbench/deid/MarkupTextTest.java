@@ -1,0 +1,141 @@
+package org.deidworkbench.deid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Names written as RTF escapes or HTML/XML character references (decision 0167): found by what the run knows and by
+ * the patterns, cut from the original, replaced in its form; the markup and every text the scrubber leaves stay as
+ * they were written.
+ */
+class MarkupTextTest {
+
+    private static final Subject SUBJECT = new Subject("PAT-7", 10);
+
+    private static TextScrubber scrubberKnowing(String... valueThenReplacement) {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        for (int i = 0; i < valueThenReplacement.length; i += 2) {
+            ids.add(valueThenReplacement[i], valueThenReplacement[i + 1]);
+        }
+        return new TextScrubber(ids.snapshot());
+    }
+
+    /** An RTF note as Word and Epic write one: a font table, the document's code page, escapes for letters. */
+    private static String rtf(String body) {
+        return "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil Arial;}}\r\n\\viewkind4\\uc1\\pard\\f0\\fs20 "
+                + body + "\\par\r\n}";
+    }
+
+    @Test
+    void textWithoutEscapesIsNotFolded() {
+        assertNull(MarkupText.fold("Patient seen 2023-03-12 by Dr. Jones & team."));
+        assertNull(MarkupText.fold("AT&T; R&D;"), "no reference of that name");
+        assertEquals("<p>a < b && c > d</p>", MarkupText.fold("<p>a &lt; b &amp;&amp; c &gt; d</p>").folded(),
+                "markup characters' references are read too: only to match, the original stays where nothing is found");
+        assertNull(MarkupText.fold(rtf("plain ASCII only")));
+    }
+
+    @Test
+    void rtfEscapesAreReadInTheDocumentsCodePageAndPointIntoTheOriginal() {
+        String text = rtf("Patient: \\b M\\'fcller, J\\'fcrgen\\b0");
+        MarkupText.Folded f = MarkupText.fold(text);
+        assertTrue(f.folded().contains("Patient: \\b Müller, Jürgen\\b0"), f.folded());
+        int start = f.folded().indexOf("Müller");
+        int end = start + "Müller".length();
+        assertEquals("M\\'fcller", text.substring(f.originalStart(start), f.originalEnd(end)));
+        assertEquals("Gr\\'fc\\'dfe", f.inForm(start, "Grüße"), "a replacement is written in the document's form");
+        assertEquals("[NAME]", f.inForm(start, "[NAME]"));
+    }
+
+    @Test
+    void rtfUnicodeEscapesSkipTheirFallbackAndAFontsCharsetWins() {
+        // Word: a Unicode escape, then as many fallback characters as uc says (here an escape); a Central European font
+        String text = "{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0\\fnil Arial;}{\\f1\\fnil\\fcharset238 Arial CE;}}"
+                + "\\f0 Pani \\f1 Ma\\'b3gorzata Wr\\'f3bel {\\f0 i} Ji\\u345\\'f8\\'ed \\u268?apek\\par}";
+        MarkupText.Folded f = MarkupText.fold(text);
+        assertTrue(f.folded().contains("Małgorzata Wróbel"), f.folded());
+        assertTrue(f.folded().contains("Jiří Čapek"), f.folded());
+        int at = f.folded().indexOf("Čapek");
+        assertEquals("\\u268?apek", text.substring(f.originalStart(at), f.originalEnd(at + 5)));
+        assertEquals("\\'b3", f.inForm(f.folded().indexOf("ł"), "ł"), "in the code page of the font in effect there");
+        assertEquals("\\'80", f.inForm(0, "€"), "the document's code page before any font");
+        assertEquals("{\\uc1\\u1046?}", f.inForm(f.folded().indexOf("Małgorzata"), "Ж"),
+                "outside the code page: a Unicode escape in a group of its own");
+    }
+
+    @Test
+    void doubleByteCodePagesAreReadAsRuns() {
+        String text = "{\\rtf1\\ansi\\ansicpg932 \\'8e\\'52\\'93\\'63\\'91\\'be\\'98\\'59\\par}";
+        MarkupText.Folded f = MarkupText.fold(text);
+        assertTrue(f.folded().contains("山田太郎"), f.folded());
+        assertEquals("\\'8e\\'52\\'93\\'63\\'91\\'be\\'98\\'59",
+                text.substring(f.originalStart(f.folded().indexOf("山")), f.originalEnd(f.folded().indexOf("郎") + 1)));
+    }
+
+    @Test
+    void htmlAndXmlReferencesAreReadButNotInCdataAndNotMarkups() {
+        String text = "<p>J&uuml;rgen M&#252;ller, G&#xF6;ttingen &amp; &lt;b&gt; <![CDATA[M&uuml;ller]]></p>";
+        MarkupText.Folded f = MarkupText.fold(text);
+        assertEquals("<p>Jürgen Müller, Göttingen & <b> <![CDATA[M&uuml;ller]]></p>", f.folded());
+        int at = f.folded().indexOf("Göttingen");
+        assertEquals("G&#xF6;ttingen", text.substring(f.originalStart(at), f.originalEnd(at + 9)));
+        assertEquals("M&#228;rz", f.inForm(at, "März"), "outside ASCII as a decimal reference");
+    }
+
+    @Test
+    void knownNamesWrittenInEscapesAreReplacedAndTheMarkupStays() {
+        TextScrubber s = scrubberKnowing("Müller", "[NAME]", "Jürgen", "[NAME]", "Göttingen", "[ADDRESS]");
+        assertEquals(rtf("Patient: \\b [NAME], [NAME]\\b0 aus [ADDRESS]"),
+                s.scrub(rtf("Patient: \\b M\\'fcller, J\\'fcrgen\\b0 aus G\\'f6ttingen"), SUBJECT));
+        assertEquals(rtf("Ehefrau: [NAME] [NAME]"), s.scrub(rtf("Ehefrau: Gisela M\\u252?ller"), SUBJECT),
+                "a wife's given name after its cue too");
+        assertEquals("<given>[NAME]</given><family>[NAME]</family>",
+                s.scrub("<given>J&#252;rgen</given><family>M&#xFC;ller</family>", SUBJECT));
+        assertEquals("<p>Herr [NAME] &amp; Frau [NAME]</p>",
+                s.scrub("<p>Herr M&uuml;ller &amp; Frau M&uuml;ller</p>", SUBJECT));
+        TextScrubber irish = scrubberKnowing("O'Brien", "[NAME]");
+        assertEquals("<p>Mrs [NAME] &lt;mother&gt;</p>", irish.scrub("<p>Mrs O&apos;Brien &lt;mother&gt;</p>", SUBJECT));
+    }
+
+    @Test
+    void theScrubbersPatternsSeeTheLettersToo() {
+        TextScrubber s = scrubberKnowing("placeholder", "[X]");
+        String out = s.scrub(rtf("Dr. Fran\\'e7ois Lef\\'e8vre sah den Patienten am 12.03.2023."), SUBJECT);
+        assertFalse(out.contains("Lef\\'e8vre"), out);
+        assertFalse(out.contains("12.03.2023"), out);
+        assertTrue(out.startsWith("{\\rtf1\\ansi\\ansicpg1252"), "the RTF header stays");
+    }
+
+    /** A month written with an escape is a date as the scrub reads it: the scrub depends on the subject. */
+    @Test
+    void aDateWithAnEscapedMonthIsShiftedPerSubjectAndNotRememberedForAll() {
+        TextScrubber s = scrubberKnowing("placeholder", "[X]");
+        String text = rtf("Aufnahme am 12. M\\'e4rz 2023.");
+        assertTrue(s.mayShiftDates(text));
+        String one = s.scrub(text, new Subject("A", 10));
+        String other = s.scrub(text, new Subject("B", 40));
+        assertFalse(one.contains("12. M\\'e4rz 2023"), one);
+        assertFalse(one.equals(other), "each subject's own offset");
+    }
+
+    @Test
+    void aTextTheScrubberLeavesIsReturnedAsWritten() {
+        TextScrubber s = scrubberKnowing("Müller", "[NAME]");
+        String text = rtf("Befund: unauff\\'e4llig, keine \\u8220?Auff\\'e4lligkeiten\\u8221?.");
+        assertSame(text, s.scrub(text, SUBJECT));
+        String html = "<p>Befund: unauff&auml;llig &ndash; keine Auff&auml;lligkeiten.</p>";
+        assertSame(html, s.scrub(html, SUBJECT));
+    }
+
+    @Test
+    void keptValuesLoseKnownIdentifiersWrittenInEscapes() {
+        TextScrubber s = scrubberKnowing("Müller", "[NAME]");
+        assertEquals("Station [NAME]", s.scrubKnownIdentifiers("Station M&#252;ller"));
+        assertEquals("Station Meyer", s.scrubKnownIdentifiers("Station Meyer"));
+    }
+}

@@ -1,0 +1,200 @@
+package org.deidworkbench.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.deidworkbench.config.ProfileLoader;
+import org.deidworkbench.keyfile.KeyFileStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Decision 0167: a clinical note written in RTF (Epic's and Cerner's notes, Word) or in HTML or XML with character
+ * references keeps a German, French or Czech patient's name as escapes ({@code M\'fcller}, {@code M&uuml;ller},
+ * a Unicode escape for the Č of Čapek); the scrubber read the escapes as they are written and passed the names over, and so did
+ * {@code deid verify}. Now a run removes them and writes the rest of the note as it was; the verifier finds them in an
+ * output that still has them.
+ */
+class NotesWrittenInEscapesTest {
+
+    private static final char[] PASSPHRASE = "correct horse battery".toCharArray();
+    private static final Charset CP1252 = Charset.forName("windows-1252");
+    /** What no output byte may hold, as the note's reader sees it. */
+    private static final List<String> PLANTED = List.of("Müller", "Jürgen", "Hauptstraße", "Göttingen", "François",
+            "Lefèvre", "Jiřina", "Čapková", "Antonín", "Dvořák");
+
+    @TempDir
+    Path dir;
+
+    private static String rtf(String body) {
+        return "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil Arial;}{\\f1\\fnil\\fcharset238 Arial CE;}}\r\n"
+                + "\\viewkind4\\uc1\\pard\\f0\\fs20 " + body + "\\par\r\n}";
+    }
+
+    private static final String RTF_NOTE = rtf("Patient: \\b M\\'fcller, J\\'fcrgen\\b0\\par\r\n"
+            + "Herr M\\'fcller wurde am 12.03.2023 aufgenommen.\\par\r\nAdresse: Hauptstra\\'dfe 5, 37073 G\\'f6ttingen"
+            + "\\par\r\nKonsil: Dr. Fran\\'e7ois Lef\\'e8vre\\par\r\n{\\f1 Ehefrau: Ji\\'f8ina \\u268?apkov\\'e1, Sohn:"
+            + " Anton\\'edn Dvo\\'f8\\'e1k}\\par\r\nBefund: unauff\\'e4llig, Hb 13,2 g/dl");
+    private static final String HTML_NOTE = "<html><body><p>Patient: J&uuml;rgen M&uuml;ller (MRN4471902)</p><p>Herr "
+            + "M&#252;ller, wohnhaft in G&#xF6;ttingen, Hauptstra&szlig;e 5.</p><p>Befund: unauff&auml;llig &ndash; "
+            + "Hb 13,2 g/dl</p></body></html>";
+    private static final String CDA_NOTE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ClinicalDocument xmlns="
+            + "\"urn:hl7-org:v3\"><recordTarget><patientRole><patient><name><given>J&#252;rgen</given><family>"
+            + "M&#xFC;ller</family></name></patient></patientRole></recordTarget><component><section><code code="
+            + "\"11506-3\"/><text>Herr M&#252;ller: Befund unauff&#228;llig.</text></section></component>"
+            + "</ClinicalDocument>";
+
+    private Path export(String name) throws Exception {
+        Path in = Files.createDirectories(dir.resolve(name));
+        Files.writeString(in.resolve("Patient.ndjson"), "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"identifier\":"
+                + "[{\"system\":\"urn:mrn\",\"value\":\"MRN4471902\"}],\"name\":[{\"family\":\"Müller\",\"given\":"
+                + "[\"Jürgen\"]}],\"birthDate\":\"1961-03-12\",\"address\":[{\"line\":[\"Hauptstraße 5\"],\"city\":"
+                + "\"Göttingen\",\"postalCode\":\"37073\"}]}\n", StandardCharsets.UTF_8);
+        StringBuilder docs = new StringBuilder();
+        String[][] notes = {{"text/rtf", RTF_NOTE, "windows-1252"}, {"text/html; charset=utf-8", HTML_NOTE, "UTF-8"},
+            {"application/xml", CDA_NOTE, "UTF-8"}};
+        for (int i = 0; i < notes.length; i++) {
+            String data = Base64.getEncoder().encodeToString(notes[i][1].getBytes(Charset.forName(notes[i][2])));
+            docs.append("{\"resourceType\":\"DocumentReference\",\"id\":\"d").append(i).append("\",\"status\":"
+                    + "\"current\",\"subject\":{\"reference\":\"Patient/p1\"},\"content\":[{\"attachment\":"
+                    + "{\"contentType\":\"").append(notes[i][0]).append("\",\"data\":\"").append(data)
+                    .append("\"}}]}\n");
+        }
+        Files.writeString(in.resolve("DocumentReference.ndjson"), docs, StandardCharsets.UTF_8);
+        return in;
+    }
+
+    private static RunResult run(Path in, Path out, Path key) throws Exception {
+        RunResult r = new RunJob(new RunRequest(List.of(in), out, key, true, PASSPHRASE.clone(),
+                ProfileLoader.read("fhir-safe-harbor"), 2), RunListener.NONE).run();
+        assertTrue(r.allWritten(), () -> r.files().toString());
+        return r;
+    }
+
+    /** The notes of a DocumentReference NDJSON file, each decoded in its charset (RTF: Windows-1252). */
+    private static List<String> notes(Path ndjson) throws Exception {
+        List<String> out = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(ndjson, StandardCharsets.UTF_8)) {
+            JsonNode a = json.readTree(line).path("content").get(0).path("attachment");
+            byte[] data = Base64.getDecoder().decode(a.path("data").asText());
+            out.add(new String(data, a.path("contentType").asText().contains("rtf") ? CP1252 : StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** The note as its reader sees it: RTF escapes and character references read (a check of its own, not the tool's). */
+    private static String asRead(String note) {
+        String s = note.replace("\\u268?", "Č");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.startsWith("\\'", i) && i + 4 <= s.length()) {
+                int v = Integer.parseInt(s.substring(i + 2, i + 4), 16);
+                // the Central European font's group, else the document's code page
+                boolean ce = s.lastIndexOf("{\\f1 ", i) > s.lastIndexOf('}', i);
+                b.append(new String(new byte[] {(byte) v}, Charset.forName(ce ? "windows-1250" : "windows-1252")));
+                i += 3;
+            } else {
+                b.append(s.charAt(i));
+            }
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);").matcher(b);
+        StringBuilder read = new StringBuilder();
+        while (m.find()) {
+            String ref = m.group(1);
+            String c = ref.startsWith("#x") ? Character.toString(Integer.parseInt(ref.substring(2), 16))
+                    : ref.startsWith("#") ? Character.toString(Integer.parseInt(ref.substring(1)))
+                    : java.util.Map.of("uuml", "ü", "auml", "ä", "ouml", "ö", "szlig", "ß", "ndash", "\u2013", "amp", "&")
+                            .getOrDefault(ref, m.group());
+            m.appendReplacement(read, java.util.regex.Matcher.quoteReplacement(c));
+        }
+        return m.appendTail(read).toString();
+    }
+
+    @Test
+    void namesWrittenInEscapesLeaveNoNoteAndTheRestOfEachNoteStaysAsWritten() throws Exception {
+        Path out = dir.resolve("out");
+        run(export("in"), out, dir.resolve("k.deidkey"));
+        List<String> notes = notes(out.resolve("DocumentReference.ndjson"));
+        assertEquals(3, notes.size());
+        for (String note : notes) {
+            String read = asRead(note);
+            for (String p : PLANTED) {
+                assertFalse(read.contains(p), () -> "a planted name is left in a note: " + read);
+            }
+            assertFalse(note.contains("MRN4471902"), "the MRN");
+        }
+        String rtf = notes.get(0);
+        assertTrue(rtf.startsWith("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil Arial;}{\\f1\\fnil"
+                + "\\fcharset238 Arial CE;}}"), "the RTF header stays");
+        assertTrue(rtf.contains("Befund: unauff\\'e4llig, Hb 13,2 g/dl\\par"), "what the scrubber leaves, as written");
+        assertTrue(rtf.endsWith("\\par\r\n}"), rtf);
+        assertEquals(count(RTF_NOTE, '{'), count(rtf, '{'), "every group stays");
+        assertEquals(count(RTF_NOTE, '}'), count(rtf, '}'));
+        assertTrue(notes.get(1).contains("<p>Befund: unauff&auml;llig &ndash; Hb 13,2 g/dl</p>"), notes.get(1));
+        DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+        xml.setNamespaceAware(true);
+        xml.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(notes.get(2).getBytes(StandardCharsets.UTF_8)));
+        assertTrue(notes.get(2).contains("<code code=\"11506-3\"/>"), "the CDA's codes stay");
+    }
+
+    @Test
+    void theVerifierReadsTheEscapesOfAnOutputThatStillHasTheNames() throws Exception {
+        Path key = dir.resolve("k.deidkey");
+        Path in = export("in");
+        run(in, dir.resolve("out"), key);
+        assertTrue(new VerifyJob(dir.resolve("out"), KeyFileStore.open(key, PASSPHRASE.clone()), false, 1).run().clean(),
+                "the run's output is clean");
+        Path planted = Files.createDirectories(dir.resolve("planted"));
+        Files.copy(in.resolve("DocumentReference.ndjson"), planted.resolve("DocumentReference.ndjson"));
+        Files.writeString(planted.resolve("notes.csv"), "note_id,note_text\n1,\"" + rtf("Patient M\\'fcller") + "\"\n"
+                + "2,<p>Sohn: J&#252;rgen</p>\n", StandardCharsets.UTF_8);
+        VerifyReport r = new VerifyJob(planted, KeyFileStore.open(key, PASSPHRASE.clone()), false, 1).run();
+        List<String> located = r.hits().stream().flatMap(f -> f.listed().stream().map(h -> f.path() + " "
+                + h.location())).toList();
+        for (String where : List.of("DocumentReference.ndjson line 1,", "DocumentReference.ndjson line 2,",
+                "DocumentReference.ndjson line 3,", "notes.csv record 1,", "notes.csv record 2,")) {
+            assertTrue(located.stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).startsWith(where.toLowerCase(
+                    Locale.ROOT))), () -> "no hit at " + where + ": " + located);
+        }
+    }
+
+    /** A CSV export's note column of RTF and HTML notes, the names known from the patients' table. */
+    @Test
+    void aCsvNoteColumnOfRtfAndHtmlNotesLosesThePatientsNamesAndTowns() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("csv"));
+        Files.writeString(in.resolve("patients.csv"), "patient_id,first_name,last_name,birth_date,city\n"
+                + "P001,Jürgen,Müller,1961-03-12,Göttingen\nP002,Françoise,Lefèvre,1970-07-01,Besançon\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("notes.csv"), "note_id,patient_id,note_date,note_text\n"
+                + "1,P001,2023-03-12,\"{\\rtf1\\ansi\\ansicpg1252 Herr M\\'fcller (J\\'fcrgen) aus G\\'f6ttingen\\par}\"\n"
+                + "2,P002,2023-04-01,<p>Mme Lef&egrave;vre (Fran&ccedil;oise) de Besan&#231;on</p>\n",
+                StandardCharsets.UTF_8);
+        Path out = dir.resolve("csv-out");
+        RunResult r = new RunJob(new RunRequest(List.of(in), out, dir.resolve("csv.deidkey"), true, PASSPHRASE.clone(),
+                ProfileLoader.read("csv-template"), 1), RunListener.NONE).run();
+        assertTrue(r.allWritten(), () -> r.files().toString());
+        String notes = asRead(Files.readString(out.resolve("notes.csv"), StandardCharsets.UTF_8));
+        for (String p : List.of("Müller", "Jürgen", "Göttingen", "Lefèvre", "Françoise", "Besançon", "Lef")) {
+            assertFalse(notes.contains(p), () -> "left in the notes: " + notes);
+        }
+        assertTrue(notes.contains("{\\rtf1\\ansi\\ansicpg1252 Herr "), notes);
+        assertTrue(notes.contains("<p>Mme "), notes);
+    }
+
+    private static long count(String s, char c) {
+        return s.chars().filter(x -> x == c).count();
+    }
+}
