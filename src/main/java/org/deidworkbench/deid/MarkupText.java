@@ -19,13 +19,16 @@ import java.util.Map;
 
 /**
  * Text whose letters are written as escapes (decision 0167): RTF (a clinical note as Epic, Cerner and Word write it:
- * {@code M\'fcller}, <code>&#92;u268?</code>) and HTML or XML with character references ({@code M&uuml;ller},
- * {@code M&#252;ller}, {@code M&#xFC;ller}). A name written so is not the name to a reader of characters: the scrubber
- * and the verifier would pass it over. {@link #fold} gives the text with those escapes read as the characters they
- * stand for — markup (tags, control words, groups) left as it is — with, for each of its characters, where it was
- * written in the original, so that what is found in the folded text is cut from the original at the same places, and
- * a replacement is written in the original's form ({@link Folded#inForm}: outside ASCII, RTF's {@code \'hh} in the code page of the font in effect
- * there, else <code>{&#92;uc1&#92;uN?}</code>; markup's {@code &#N;}). Knows nothing of formats. Stateless.
+ * {@code M\'fcller}, <code>&#92;u268?</code>), HTML or XML with character references ({@code M&uuml;ller},
+ * {@code M&#252;ller}, {@code M&#xFC;ller}), and JSON written into a text (<code>M&#92;u00fcller</code>: Python's
+ * {@code json.dumps} escapes every letter outside ASCII; <code>&#92;n</code> between two words). A name written so is
+ * not the name to a reader of characters: the scrubber and the verifier would pass it over. {@link #fold} gives the
+ * text with those escapes read as the characters they stand for — markup (tags, control words, groups) left as it is —
+ * with, for each of its characters, where it was written in the original, so that what is found in the folded text is
+ * cut from the original at the same places, and a replacement is written in the original's form
+ * ({@link Folded#inForm}: outside ASCII, RTF's {@code \'hh} in the code page of the font in effect there, else
+ * <code>{&#92;uc1&#92;uN?}</code>; markup's {@code &#N;}; JSON's <code>&#92;u00fc</code>). Knows nothing of formats.
+ * Stateless.
  */
 public final class MarkupText {
 
@@ -44,6 +47,11 @@ public final class MarkupText {
         /** RTF: for each folded character, the code page in effect ({@link #pages}); null for markup. */
         private final byte[] page;
         private final java.util.List<Charset> pages;
+        /** Outside RTF documents, the form replacements are written in. */
+        private final int form;
+        static final int REFERENCES = 0;
+        static final int JSON = 1;
+        static final int RTF_PIECE = 2;
 
         private Folded(String original, Builder b) {
             this.original = original;
@@ -52,6 +60,7 @@ public final class MarkupText {
             this.end = java.util.Arrays.copyOf(b.end, b.text.length());
             this.page = b.pages == null ? null : java.util.Arrays.copyOf(b.page, b.text.length());
             this.pages = b.pages;
+            this.form = b.form;
         }
 
         /** The text as matched. */
@@ -81,11 +90,23 @@ public final class MarkupText {
             if (ascii) {
                 return replacement;
             }
-            if (page == null) {
+            if (page == null && form == REFERENCES) {
                 return encodeReferences(replacement);
             }
+            if (page == null && form == JSON) {
+                StringBuilder out = new StringBuilder(replacement.length() + 16);
+                for (int i = 0; i < replacement.length(); i++) {
+                    char c = replacement.charAt(i);
+                    if (c < 0x80) {
+                        out.append(c);
+                    } else {
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    }
+                }
+                return out.toString();
+            }
             int at = Math.min(foldedStart, folded.length() - 1);
-            Charset cs = at < 0 ? WINDOWS_1252 : pages.get(page[at]);
+            Charset cs = page == null || at < 0 ? WINDOWS_1252 : pages.get(page[at]);
             StringBuilder out = new StringBuilder(replacement.length() + 16);
             for (int i = 0; i < replacement.length(); ) {
                 int cp = replacement.codePointAt(i);
@@ -108,6 +129,8 @@ public final class MarkupText {
         byte[] page;
         final java.util.List<Charset> pages;
         byte pageNow;
+        /** What escapes were read, outside RTF documents: the form replacements are written in. */
+        int form;
 
         Builder(int capacity, boolean rtf) {
             text = new StringBuilder(capacity);
@@ -165,10 +188,10 @@ public final class MarkupText {
         if (isRtf(text)) {
             return new Rtf(text).fold();
         }
-        if (text.indexOf('&') < 0) {
+        if (text.indexOf('&') < 0 && text.indexOf('\\') < 0) {
             return null;
         }
-        return foldReferences(text);
+        return foldEscapes(text);
     }
 
     /** The text with its escapes read as characters ({@link #fold}), or the text itself when it has none: to match. */
@@ -178,8 +201,8 @@ public final class MarkupText {
     }
 
     /**
-     * Whether {@code a[from, from + length)} may hold escapes {@link #fold} reads: an RTF document's start, or an
-     * {@code &}. A cheap test for readers that hand values over without a {@code String}.
+     * Whether {@code a[from, from + length)} may hold escapes {@link #fold} reads: an {@code &} or a backslash. A cheap
+     * test for readers that hand values over without a {@code String}.
      */
     public static boolean mayHoldEscapes(char[] a, int from, int length) {
         if (length < 4) {
@@ -189,7 +212,7 @@ public final class MarkupText {
             return true;
         }
         for (int i = from, end = from + length; i < end; i++) {
-            if (a[i] == '&') {
+            if (a[i] == '&' || a[i] == '\\') {
                 return true;
             }
         }
@@ -236,24 +259,56 @@ public final class MarkupText {
         return Map.copyOf(out);
     }
 
-    /** The text with its character references read (not in CDATA); null: none. */
-    private static Folded foldReferences(String text) {
+    /**
+     * The text with its character references read (not in CDATA), and its backslash escapes: JSON's ({@code \\u00fc},
+     * {@code \\n}, {@code \\"}: JSON written into a text by a program, Python's {@code json.dumps} escapes every letter
+     * outside ASCII; an export that writes line breaks as {@code \\n}) and RTF's {@code \\'hh} in Windows-1252 (a piece of
+     * an RTF note without its header); null when none was read.
+     */
+    private static Folded foldEscapes(String text) {
         Builder out = null;
         int copied = 0;
         int n = text.length();
-        for (int i = text.indexOf('&'); i >= 0 && i < n; i = text.indexOf('&', i + 1)) {
-            int cdata = text.lastIndexOf("<![CDATA[", i);
-            if (cdata >= 0 && text.indexOf("]]>", cdata) > i) {
-                continue; // inside CDATA a reference is its own characters
-            }
-            int semicolon = text.indexOf(';', i + 1);
-            if (semicolon < 0) {
-                break;
-            }
-            if (semicolon - i - 1 > LONGEST_NAME || semicolon == i + 1) {
+        int[] cdata = cdata(text);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c != '&' && c != '\\') {
                 continue;
             }
-            String read = reference(text, i + 1, semicolon);
+            String read = null;
+            int end = i;
+            if (c == '&') {
+                int semicolon = text.indexOf(';', i + 1);
+                if (semicolon > i + 1 && semicolon - i - 1 <= LONGEST_NAME && !inCdata(cdata, i)) {
+                    read = reference(text, i + 1, semicolon);
+                    end = semicolon + 1;
+                }
+            } else if (i + 1 < n) {
+                char e = text.charAt(i + 1);
+                end = i + 2;
+                switch (e) {
+                    case 'n' -> read = "\n";
+                    case 'r' -> read = "\r";
+                    case 't' -> read = "\t";
+                    case '"', '/' -> read = String.valueOf(e);
+                    case '\\' -> read = "\\";
+                    case 'u' -> {
+                        int cp = i + 6 <= n ? hex(text, i + 2, i + 6) : -1;
+                        if (cp >= 0 && (cp >= 0x20 || cp == '\n' || cp == '\r' || cp == '\t')) {
+                            read = String.valueOf((char) cp);
+                            end = i + 6;
+                        }
+                    }
+                    case '\'' -> {
+                        int b = i + 4 <= n ? hex(text, i + 2, i + 4) : -1;
+                        if (b >= 0x80) {
+                            read = new String(new byte[] {(byte) b}, WINDOWS_1252);
+                            end = i + 4;
+                        }
+                    }
+                    default -> read = null;
+                }
+            }
             if (read == null) {
                 continue;
             }
@@ -261,15 +316,55 @@ public final class MarkupText {
                 out = new Builder(n, false);
             }
             out.copy(text, copied, i);
-            out.add(read, i, semicolon + 1);
-            copied = semicolon + 1;
-            i = semicolon;
+            out.add(read, i, end);
+            out.form = Math.max(out.form, c == '&' ? Folded.REFERENCES : text.charAt(i + 1) == '\'' ? Folded.RTF_PIECE
+                    : Folded.JSON);
+            copied = end;
+            i = end - 1;
         }
         if (out == null) {
             return null;
         }
         out.copy(text, copied, n);
         return new Folded(text, out);
+    }
+
+    /** The value of {@code text[from, to)} read as hexadecimal digits, or -1. */
+    private static int hex(String text, int from, int to) {
+        int v = 0;
+        for (int k = from; k < to; k++) {
+            int d = Character.digit(text.charAt(k), 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v << 4 | d;
+        }
+        return v;
+    }
+
+    /** The CDATA sections of the text, each {start, end} in turn; empty when it has none. */
+    private static int[] cdata(String text) {
+        int at = text.indexOf("<![CDATA[");
+        if (at < 0) {
+            return new int[0];
+        }
+        java.util.List<Integer> bounds = new java.util.ArrayList<>();
+        while (at >= 0) {
+            int end = text.indexOf("]]>", at);
+            bounds.add(at);
+            bounds.add(end < 0 ? text.length() : end);
+            at = end < 0 ? -1 : text.indexOf("<![CDATA[", end);
+        }
+        return bounds.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean inCdata(int[] cdata, int i) {
+        for (int k = 0; k < cdata.length; k += 2) {
+            if (i >= cdata[k] && i < cdata[k + 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The characters of the reference named by {@code text[from, to)}, or null (unknown, a control character). */

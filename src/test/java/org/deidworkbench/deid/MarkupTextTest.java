@@ -111,6 +111,21 @@ class MarkupTextTest {
         assertTrue(out.startsWith("{\\rtf1\\ansi\\ansicpg1252"), "the RTF header stays");
     }
 
+    /** JSON written into a text by a program (Python's json.dumps), and an export that writes line breaks as \\n. */
+    @Test
+    void jsonEscapesAndEscapedLineBreaksAreReadAndReplacementsWrittenAsJsonWrites() {
+        String text = "{\"note\": \"Herr M\\u00fcller, Ehefrau Ji\\u0159ina\\nSohn: J\\u00fcrgen\"}";
+        MarkupText.Folded f = MarkupText.fold(text);
+        assertEquals("{\"note\": \"Herr Müller, Ehefrau Jiřina\nSohn: Jürgen\"}", f.folded());
+        assertEquals("\\u00c4rger", f.inForm(0, "Ärger"), "outside ASCII as JSON writes it");
+        TextScrubber s = scrubberKnowing("Müller", "[NAME]", "Jürgen", "[NAME]");
+        String out = s.scrub(text, SUBJECT);
+        assertTrue(out.startsWith("{\"note\": \"Herr [NAME], Ehefrau ") && out.endsWith("\\nSohn: [NAME]\"}"), out);
+        assertEquals("Befund\\n[NAME] war da", s.scrub("Befund\\nMüller war da", SUBJECT),
+                "a known name right after an escaped line break");
+        assertNull(MarkupText.fold("C:\\data\\x1"), "no escape JSON or RTF writes");
+    }
+
     /** A month written with an escape is a date as the scrub reads it: the scrub depends on the subject. */
     @Test
     void aDateWithAnEscapedMonthIsShiftedPerSubjectAndNotRememberedForAll() {

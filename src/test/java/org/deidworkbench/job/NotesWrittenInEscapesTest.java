@@ -160,12 +160,14 @@ class NotesWrittenInEscapesTest {
         Path planted = Files.createDirectories(dir.resolve("planted"));
         Files.copy(in.resolve("DocumentReference.ndjson"), planted.resolve("DocumentReference.ndjson"));
         Files.writeString(planted.resolve("notes.csv"), "note_id,note_text\n1,\"" + rtf("Patient M\\'fcller") + "\"\n"
-                + "2,<p>Sohn: J&#252;rgen</p>\n", StandardCharsets.UTF_8);
+                + "2,<p>Sohn: J&#252;rgen</p>\n"
+                + "3,\"{\"\"contact\"\": \"\"J\\u00fcrgen M\\u00fcller\"\"}\"\n", StandardCharsets.UTF_8);
         VerifyReport r = new VerifyJob(planted, KeyFileStore.open(key, PASSPHRASE.clone()), false, 1).run();
         List<String> located = r.hits().stream().flatMap(f -> f.listed().stream().map(h -> f.path() + " "
                 + h.location())).toList();
         for (String where : List.of("DocumentReference.ndjson line 1,", "DocumentReference.ndjson line 2,",
-                "DocumentReference.ndjson line 3,", "notes.csv record 1,", "notes.csv record 2,")) {
+                "DocumentReference.ndjson line 3,", "notes.csv record 1,", "notes.csv record 2,",
+                "notes.csv record 3,")) {
             assertTrue(located.stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).startsWith(where.toLowerCase(
                     Locale.ROOT))), () -> "no hit at " + where + ": " + located);
         }

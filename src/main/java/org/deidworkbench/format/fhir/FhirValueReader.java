@@ -195,9 +195,9 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
             char[] chars = p.getTextCharacters();
             int offset = p.getTextOffset();
             int length = p.getTextLength();
-            boolean markup = length > 4 && chars[offset] == '{' && chars[offset + 1] == '\\';
+            boolean markup = false; // a character reference, a backslash escape (RTF, JSON in a text; decision 0167)
             for (int i = offset, end = offset + length; i < end && !markup; i++) {
-                markup = chars[i] == '&';
+                markup = chars[i] == '&' || chars[i] == '\\';
             }
             if (markup) {
                 value(p.getText());
@@ -846,9 +846,9 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
             int length = ends[e] - from;
             if ((kind & DECODED) != 0) {
                 int n = decode(b, from, ends[e]);
-                boolean markup = n > 4 && chars[0] == '{' && chars[1] == '\\'; // RTF (decision 0167)
+                boolean markup = false; // also one written as an escape (decision 0167)
                 for (int i = 0; i < n && !markup; i++) {
-                    markup = chars[i] == '&'; // also one written as an escape
+                    markup = chars[i] == '&' || chars[i] == '\\';
                 }
                 if (markup) {
                     values.value(new String(chars, 0, n));
