@@ -91,33 +91,18 @@ public final class MarkupText {
                 return replacement;
             }
             if (page == null && form == REFERENCES) {
-                return encodeReferences(replacement);
+                return escaped(replacement, (out, cp) -> out.append("&#").append(cp).append(';'));
             }
             if (page == null && form == JSON) {
-                StringBuilder out = new StringBuilder(replacement.length() + 16);
-                for (int i = 0; i < replacement.length(); i++) {
-                    char c = replacement.charAt(i);
-                    if (c < 0x80) {
-                        out.append(c);
-                    } else {
+                return escaped(replacement, (out, cp) -> {
+                    for (char c : Character.toChars(cp)) {
                         out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
                     }
-                }
-                return out.toString();
+                });
             }
             int at = Math.min(foldedStart, folded.length() - 1);
             Charset cs = page == null || at < 0 ? WINDOWS_1252 : pages.get(page[at]);
-            StringBuilder out = new StringBuilder(replacement.length() + 16);
-            for (int i = 0; i < replacement.length(); ) {
-                int cp = replacement.codePointAt(i);
-                if (cp < 0x80) {
-                    out.append((char) cp);
-                } else {
-                    rtfEscape(out, cp, cs);
-                }
-                i += Character.charCount(cp);
-            }
-            return out.toString();
+            return escaped(replacement, (out, cp) -> rtfEscape(out, cp, cs));
         }
     }
 
@@ -392,15 +377,20 @@ public final class MarkupText {
         return new String(Character.toChars(cp));
     }
 
-    /** Every character outside ASCII as a decimal reference. */
-    private static String encodeReferences(String text) {
+    /** How a character outside ASCII is written. */
+    private interface Escape {
+        void write(StringBuilder out, int codePoint);
+    }
+
+    /** The text with every character outside ASCII written by {@code escape}, the rest as it is. */
+    private static String escaped(String text, Escape escape) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             if (cp < 0x80) {
                 out.append((char) cp);
             } else {
-                out.append("&#").append(cp).append(';');
+                escape.write(out, cp);
             }
             i += Character.charCount(cp);
         }

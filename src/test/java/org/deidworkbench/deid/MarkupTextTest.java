@@ -1,5 +1,6 @@
 package org.deidworkbench.deid;
 
+import static org.deidworkbench.deid.TextFoldingTestSupport.scrubberKnowing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,14 +17,6 @@ import org.junit.jupiter.api.Test;
 class MarkupTextTest {
 
     private static final Subject SUBJECT = new Subject("PAT-7", 10);
-
-    private static TextScrubber scrubberKnowing(String... valueThenReplacement) {
-        KnownIdentifiers ids = new KnownIdentifiers();
-        for (int i = 0; i < valueThenReplacement.length; i += 2) {
-            ids.add(valueThenReplacement[i], valueThenReplacement[i + 1]);
-        }
-        return new TextScrubber(ids.snapshot());
-    }
 
     /** An RTF note as Word and Epic write one: a font table, the document's code page, escapes for letters. */
     private static String rtf(String body) {

@@ -205,7 +205,8 @@ public class ImageTextWholeTest {
         return Arrays.copyOf(buffer, n);
     }
 
-    private static byte[] progressiveJpeg() throws Exception {
+    /** A progressive JPEG of a small picture (several scans), as the JDK's encoder writes it. */
+    public static byte[] progressiveJpeg() throws Exception {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);

@@ -14,18 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.deidworkbench.dicom.BulkData;
 import org.deidworkbench.dicom.Dataset;
 import org.deidworkbench.dicom.DicomFile;
@@ -55,25 +49,9 @@ public class PixelMetadataWholeFrameTest {
     @TempDir
     Path dir;
 
-    /** A progressive JPEG of a gradient (several scans), as the JDK's encoder writes it. */
+    /** A progressive JPEG (several scans). */
     static byte[] progressiveJpeg() throws Exception {
-        BufferedImage img = new BufferedImage(32, 24, BufferedImage.TYPE_3BYTE_BGR);
-        for (int y = 0; y < 24; y++) {
-            for (int x = 0; x < 32; x++) {
-                img.setRGB(x, y, (x * 8) << 16 | (y * 10) << 8 | (x + y) * 4);
-            }
-        }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(ios);
-            writer.write(null, new IIOImage(img, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        return org.deidworkbench.format.ImageTextWholeTest.progressiveJpeg();
     }
 
     /** Where each scan's SOS segment starts in a whole JPEG. */
