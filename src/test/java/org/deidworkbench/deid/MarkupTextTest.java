@@ -119,6 +119,39 @@ class MarkupTextTest {
         assertNull(MarkupText.fold("C:\\data\\x1"), "no escape JSON or RTF writes");
     }
 
+    private static final java.util.regex.Pattern WHOLE_NAME = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\p{N}])Müller(?![\\p{L}\\p{N}])");
+
+    /** Damaged and random escapes fold and scrub without an exception, and every folded character points into the original. */
+    @Test
+    void randomAndDamagedEscapesNeverBreakTheFoldOrTheScrub() {
+        String[] pieces = {"&", ";", "#", "x", "&uuml;", "&#252;", "&#xFC;", "&#99999999;", "&#xD800;", "\\", "\\u",
+            "\\u00fc", "\\uD83D\\uDE00", "\\'", "\\'fc", "\\'8e\\'52", "{", "}", "{\\rtf1", "\\ansicpg932 ",
+            "\\ansicpg1250 ", "\\fcharset238 ", "\\f1 ", "\\fonttbl", "\\uc0 ", "\\uc2 ", "\\u-3913?", "\\u99999 ",
+            "M", "ü", "ller", " ", "\\n", "<![CDATA[", "]]>", "12.03.2023", "Müller", "\\par"};
+        java.util.Random random = new java.util.Random(20261205);
+        TextScrubber s = scrubberKnowing("Müller", "[NAME]");
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder b = new StringBuilder(round % 3 == 0 ? "{\\rtf1 " : "");
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = b.toString();
+            MarkupText.Folded f = MarkupText.fold(text);
+            if (f != null) {
+                int before = 0;
+                for (int i = 0; i < f.folded().length(); i++) {
+                    int start = f.originalStart(i);
+                    int end = f.originalEnd(i + 1);
+                    assertTrue(start >= before && start < end && end <= text.length(), () -> "offsets of " + text);
+                    before = start;
+                }
+            }
+            String out = s.scrub(text, SUBJECT);
+            assertFalse(WHOLE_NAME.matcher(MarkupText.read(out)).find(), () -> "a known name left in " + out);
+        }
+    }
+
     /** A month written with an escape is a date as the scrub reads it: the scrub depends on the subject. */
     @Test
     void aDateWithAnEscapedMonthIsShiftedPerSubjectAndNotRememberedForAll() {
