@@ -49,6 +49,8 @@ public final class MarkupText {
         private final java.util.List<Charset> pages;
         /** Outside RTF documents, the form replacements are written in. */
         private final int form;
+        /** RTF: the folded characters read from a date's control words. */
+        private final java.util.BitSet dates;
         static final int REFERENCES = 0;
         static final int JSON = 1;
         static final int RTF_PIECE = 2;
@@ -61,6 +63,7 @@ public final class MarkupText {
             this.page = b.pages == null ? null : java.util.Arrays.copyOf(b.page, b.text.length());
             this.pages = b.pages;
             this.form = b.form;
+            this.dates = b.dates;
         }
 
         /** The text as matched. */
@@ -83,6 +86,9 @@ public final class MarkupText {
          * outside ASCII escaped (RTF in the code page in effect there), the rest as it is.
          */
         public String inForm(int foldedStart, String replacement) {
+            if (dates.get(foldedStart)) {
+                return dateWords(replacement);
+            }
             boolean ascii = true;
             for (int i = 0; i < replacement.length() && ascii; i++) {
                 ascii = replacement.charAt(i) < 0x80;
@@ -106,6 +112,21 @@ public final class MarkupText {
         }
     }
 
+    /**
+     * A replacement of a date read from RTF's control words, as control words: a date ({@code yyyy-mm-dd}, the shifted
+     * one) as {@code \\yrN\\moN\\dyN}; anything else (a label) as nothing, the words taken out.
+     */
+    private static String dateWords(String replacement) {
+        java.util.regex.Matcher m = ISO_DATE.matcher(replacement.strip());
+        if (!m.matches()) {
+            return "";
+        }
+        return "\\yr" + Integer.parseInt(m.group(1)) + "\\mo" + Integer.parseInt(m.group(2)) + "\\dy"
+                + Integer.parseInt(m.group(3));
+    }
+
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+
     /** The folded text being built: characters and the original's ranges they were read from. */
     private static final class Builder {
         final StringBuilder text;
@@ -116,6 +137,8 @@ public final class MarkupText {
         byte pageNow;
         /** What escapes were read, outside RTF documents: the form replacements are written in. */
         int form;
+        /** RTF: the folded characters read from a date's control words ({@code \\yrN\\moN\\dyN}). */
+        final java.util.BitSet dates = new java.util.BitSet();
 
         Builder(int capacity, boolean rtf) {
             text = new StringBuilder(capacity);
@@ -495,9 +518,51 @@ public final class MarkupText {
                     return after;
                 }
             }
+            if (name.equals("yr") && number != null) {
+                int after = dateWords(i, number, end);
+                if (after > 0) {
+                    return after;
+                }
+            }
             note(name, number);
             out.copy(in, i, end);
             return end;
+        }
+
+        /**
+         * A date written as control words, {@code \\yrN\\moN\\dyN} (the document's creation, revision and printing
+         * times in its {@code \\info} group): read as {@code yyyy-mm-dd} between two spaces, every character of it
+         * standing for the three words, so that a date the scrubber finds is replaced as words
+         * ({@link Folded#inForm}). The position after {@code \\dyN}, or 0 when the words are not all there.
+         */
+        private int dateWords(int i, int year, int afterYear) {
+            int[] month = numberedWord("mo", afterYear);
+            int[] day = month == null ? null : numberedWord("dy", month[1]);
+            if (day == null || year < 1000 || year > 9999 || month[0] < 1 || month[0] > 12 || day[0] < 1 || day[0] > 31) {
+                return 0;
+            }
+            int from = out.text.length();
+            out.add(String.format(java.util.Locale.ROOT, " %04d-%02d-%02d ", year, month[0], day[0]), i, day[1]);
+            out.dates.set(from, out.text.length());
+            read = true;
+            return day[1];
+        }
+
+        /** The number of the control word {@code \\name} at {@code i} and the position after it, or null. */
+        private int[] numberedWord(String name, int i) {
+            int n = in.length();
+            if (!in.startsWith("\\" + name, i)) {
+                return null;
+            }
+            int j = i + 1 + name.length();
+            int k = j;
+            while (k < n && k - j < 4 && Character.isDigit(in.charAt(k))) {
+                k++;
+            }
+            if (k == j || k < n && (isLetter(in.charAt(k)) || Character.isDigit(in.charAt(k)))) {
+                return null;
+            }
+            return new int[] {Integer.parseInt(in.substring(j, k)), k < n && in.charAt(k) == ' ' ? k + 1 : k};
         }
 
         /** Passes over the {@code \\ucN} fallback characters after a {@code \\uN} (an escape counts one). */

@@ -152,6 +152,26 @@ class MarkupTextTest {
         }
     }
 
+    /**
+     * An RTF document's creation and revision times are dates written as control words in its info group: shifted by
+     * the subject's offset as words, taken out where the text has no subject.
+     */
+    @Test
+    void theDatesOfAnRtfInfoGroupAreShiftedAsControlWords() {
+        String text = "{\\rtf1\\ansi{\\info{\\author Dr. Hartwell}{\\creatim\\yr2023\\mo3\\dy12\\hr10\\min15}"
+                + "{\\revtim\\yr2023\\mo3\\dy14\\hr9\\min2}}\\pard Befund unauff\\'e4llig\\par}";
+        assertEquals(" 2023-03-12 ", MarkupText.fold(text).folded().substring(
+                MarkupText.fold(text).folded().indexOf("\\creatim") + 8, MarkupText.fold(text).folded().indexOf("\\creatim") + 20));
+        TextScrubber s = scrubberKnowing("placeholder", "[X]");
+        assertTrue(s.mayShiftDates(text));
+        String shifted = s.scrub(text, new Subject("A", 44));
+        assertTrue(shifted.contains("{\\creatim\\yr2023\\mo4\\dy25\\hr10\\min15}"), shifted);
+        assertTrue(shifted.contains("{\\revtim\\yr2023\\mo4\\dy27\\hr9\\min2}"), shifted);
+        assertTrue(shifted.endsWith("\\pard Befund unauff\\'e4llig\\par}"), shifted);
+        String none = s.scrub(text, null);
+        assertTrue(none.contains("{\\creatim\\hr10\\min15}") && none.contains("{\\revtim\\hr9\\min2}"), none);
+    }
+
     /** A month written with an escape is a date as the scrub reads it: the scrub depends on the subject. */
     @Test
     void aDateWithAnEscapedMonthIsShiftedPerSubjectAndNotRememberedForAll() {
