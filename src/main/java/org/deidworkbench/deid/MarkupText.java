@@ -196,6 +196,9 @@ public final class MarkupText {
         if (isRtf(text)) {
             return new Rtf(text).fold();
         }
+        if (text.startsWith("MSH|")) {
+            return null; // an HL7 v2 message: its own escapes (\\.br\\, \\XFC\\) are read by Hl7Message (decision 0139)
+        }
         if (text.indexOf('&') < 0 && text.indexOf('\\') < 0) {
             return null;
         }

@@ -117,6 +117,8 @@ class MarkupTextTest {
         assertEquals("Befund\\n[NAME] war da", s.scrub("Befund\\nMüller war da", SUBJECT),
                 "a known name right after an escaped line break");
         assertNull(MarkupText.fold("C:\\data\\x1"), "no escape JSON or RTF writes");
+        assertNull(MarkupText.fold("MSH|^~\\&|EPIC|||\rNTE|1||Av\\X65\\ry\\.br\\re: results"),
+                "an HL7 message's escapes are its own (a line break escape before \"re\" is no JSON \\r)");
     }
 
     private static final java.util.regex.Pattern WHOLE_NAME = java.util.regex.Pattern.compile(
