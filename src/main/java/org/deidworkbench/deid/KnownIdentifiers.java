@@ -451,7 +451,8 @@ public final class KnownIdentifiers implements java.io.Serializable {
      * John, and must not be linked to this person's pseudonym.
      */
     public void add(String value, String replacement, String wordReplacement) {
-        value = TextFolding.fold(value); // matched in folded text: ٠٥٥٩٨٧٦٥٤٣ is 0559876543 (decision 0132)
+        // matched in folded text: M&uuml;ller is Müller (decision 0167), ٠٥٥٩٨٧٦٥٤٣ is 0559876543 (decision 0132)
+        value = TextFolding.fold(MarkupText.read(value));
         Added key = value.length() <= MAX_REMEMBERED_LENGTH ? new Added(value, replacement, wordReplacement) : null;
         lock.readLock().lock();
         try {

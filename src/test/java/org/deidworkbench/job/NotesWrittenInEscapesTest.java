@@ -196,6 +196,35 @@ class NotesWrittenInEscapesTest {
         assertTrue(notes.contains("<p>Mme "), notes);
     }
 
+    /**
+     * A patients' table whose names a web system wrote with character references: they are learnt as the names they
+     * stand for, so a plain note without a cue loses them, and the verifier looks for them in either form.
+     */
+    @Test
+    void namesLearntFromATableWrittenWithReferencesAreFoundInPlainNotes() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("web"));
+        Files.writeString(in.resolve("patients.csv"), "patient_id,first_name,last_name,birth_date\n"
+                + "P001,J&uuml;rgen,M&uuml;ller,1961-03-12\n", StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("notes.csv"), "note_id,patient_id,note_text\n"
+                + "1,P001,Müller reported chest pain; Jürgen was given aspirin.\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("web-out");
+        Path key = dir.resolve("web.deidkey");
+        RunResult r = new RunJob(new RunRequest(List.of(in), out, key, true, PASSPHRASE.clone(),
+                ProfileLoader.read("csv-template"), 1), RunListener.NONE).run();
+        assertTrue(r.allWritten(), () -> r.files().toString());
+        String notes = Files.readString(out.resolve("notes.csv"), StandardCharsets.UTF_8);
+        assertFalse(notes.contains("Müller") || notes.contains("Jürgen"), notes);
+        assertTrue(notes.contains("reported chest pain") && notes.contains("was given aspirin"), notes);
+        Path planted = Files.createDirectories(dir.resolve("web-planted"));
+        Files.writeString(planted.resolve("letter.csv"), "id,text\n1,Dear Mr Müller\n2,Dear Mr M&uuml;ller\n",
+                StandardCharsets.UTF_8);
+        VerifyReport v = new VerifyJob(planted, KeyFileStore.open(key, PASSPHRASE.clone()), false, 1).run();
+        List<String> located = v.hits().stream().flatMap(f -> f.listed().stream().map(VerifyReport.Hit::location))
+                .toList();
+        assertTrue(located.stream().anyMatch(l -> l.startsWith("record 1,"))
+                && located.stream().anyMatch(l -> l.startsWith("record 2,")), () -> "found at " + located);
+    }
+
     private static long count(String s, char c) {
         return s.chars().filter(x -> x == c).count();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deidworkbench.deid.MarkupText;
 
 /**
  * The original values to look for, as token patterns ({@link Fold}) each anchored on its most selective token, or
@@ -878,6 +879,7 @@ public final class LeakDictionary {
          * -1 when unknown): a date or an all-digit original counts only where its own subject is named or in free text.
          */
         public boolean add(String value, String source, int subject) {
+            value = MarkupText.read(value); // an original written as M&uuml;ller is looked for as Müller (decision 0167)
             List<String> written = Fold.tokens(value);
             List<List<String>> variants = variants(written, value, false);
             if (variants.isEmpty()) {
