@@ -289,8 +289,11 @@ public final class MarkupText {
             String read = null;
             int end = i;
             if (c == '&') {
-                int semicolon = text.indexOf(';', i + 1);
-                if (semicolon > i + 1 && semicolon - i - 1 <= LONGEST_NAME && !inCdata(cdata, i)) {
+                int semicolon = -1; // looked for within the longest name only: a text of many '&' stays linear
+                for (int k = i + 1, last = Math.min(n, i + 2 + LONGEST_NAME); k < last && semicolon < 0; k++) {
+                    semicolon = text.charAt(k) == ';' ? k : text.charAt(k) == '&' ? n : -1;
+                }
+                if (semicolon > i + 1 && semicolon < n && !inCdata(cdata, i)) {
                     read = reference(text, i + 1, semicolon);
                     end = semicolon + 1;
                 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,17 @@ class MarkupTextTest {
         assertTrue(shifted.endsWith("\\pard Befund unauff\\'e4llig\\par}"), shifted);
         String none = s.scrub(text, null);
         assertTrue(none.contains("{\\creatim\\hr10\\min15}") && none.contains("{\\revtim\\hr9\\min2}"), none);
+    }
+
+    /**
+     * A long text of many ampersands and no reference is read in one pass (each looks ahead a name's length): the first
+     * version looked for each one's semicolon to the end of the text. Not a speed target: the bound only catches a
+     * pass that grows with the square of the text (milliseconds now, minutes then).
+     */
+    @Test
+    void aLongTextOfAmpersandsIsReadInOnePass() {
+        String text = "a=1&".repeat(200_000) + ";";
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> assertNull(MarkupText.fold(text)));
     }
 
     /** A month written with an escape is a date as the scrub reads it: the scrub depends on the subject. */
