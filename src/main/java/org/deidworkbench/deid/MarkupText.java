@@ -372,13 +372,11 @@ public final class MarkupText {
         return bounds.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Whether offset {@code i} is inside one of the (ordered) CDATA sections. */
     private static boolean inCdata(int[] cdata, int i) {
-        for (int k = 0; k < cdata.length; k += 2) {
-            if (i >= cdata[k] && i < cdata[k + 1]) {
-                return true;
-            }
-        }
-        return false;
+        int at = java.util.Arrays.binarySearch(cdata, i);
+        // on a bound: a section's start is inside it, its end is not; between bounds: inside when after a start
+        return at >= 0 ? at % 2 == 0 : (-at - 1) % 2 == 1;
     }
 
     /** The characters of the reference named by {@code text[from, to)}, or null (unknown, a control character). */
