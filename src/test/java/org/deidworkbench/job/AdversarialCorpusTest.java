@@ -151,13 +151,65 @@ class AdversarialCorpusTest {
                 while (m.find()) {
                     t.append('\n').append(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
                 }
-                // and everything again in ASCII digits, without invisible characters (a number written ٠٥٥‏٩٨٧٦٥٤٣)
+                // and everything again with its escapes read (decision 0167), in ASCII digits, without invisible
+                // characters (a number written ٠٥٥‏٩٨٧٦٥٤٣)
+                t.append('\n').append(unescaped(t.toString()));
                 texts.put(root.relativize(p).toString(), t.append('\n').append(plain(t.toString())).toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return texts;
+    }
+
+    private static final Map<String, String> NAMED_REFERENCES = Map.ofEntries(Map.entry("auml", "ä"),
+            Map.entry("ouml", "ö"), Map.entry("uuml", "ü"), Map.entry("Auml", "Ä"), Map.entry("Ouml", "Ö"),
+            Map.entry("Uuml", "Ü"), Map.entry("szlig", "ß"), Map.entry("eacute", "é"), Map.entry("egrave", "è"),
+            Map.entry("ecirc", "ê"), Map.entry("agrave", "à"), Map.entry("aacute", "á"), Map.entry("ccedil", "ç"),
+            Map.entry("ntilde", "ñ"), Map.entry("oacute", "ó"), Map.entry("iacute", "í"), Map.entry("uacute", "ú"),
+            Map.entry("aring", "å"), Map.entry("oslash", "ø"), Map.entry("aelig", "æ"), Map.entry("amp", "&"),
+            Map.entry("apos", "'"), Map.entry("quot", "\""), Map.entry("lt", "<"), Map.entry("gt", ">"),
+            Map.entry("nbsp", " "));
+    /** References, and in an RTF document its escapes ({@code \\u} decimal), else JSON's ({@code \\u} four hex digits). */
+    private static final Pattern RTF_ESCAPE = Pattern.compile("&#(\\d{1,7});|&#[xX]([0-9a-fA-F]{1,6});"
+            + "|&([A-Za-z]{2,8});|\\\\'([0-9a-fA-F]{2})|\\\\u(-?\\d{1,5})(?:\\\\'[0-9a-fA-F]{2}|\\?)?");
+    private static final Pattern OTHER_ESCAPE = Pattern.compile("&#(\\d{1,7});|&#[xX]([0-9a-fA-F]{1,6});"
+            + "|&([A-Za-z]{2,8});|\\\\'([0-9a-fA-F]{2})|(?!)(x)|\\\\u([0-9a-fA-F]{4})");
+
+    /**
+     * A text as a person reads it when its letters are escapes (decision 0167): HTML and XML character references, RTF's
+     * {@code \'hh} (Windows-1252) and Unicode escapes with their fallback, JSON's four-digit escapes. The test's own
+     * reading, not the tool's: a planted name an output keeps as {@code M\'fcller} is still the name.
+     */
+    static String unescaped(String s) {
+        Matcher m = (s.contains("{\\rtf") ? RTF_ESCAPE : OTHER_ESCAPE).matcher(s);
+        StringBuilder b = new StringBuilder(s.length());
+        while (m.find()) {
+            String c;
+            if (m.group(1) != null || m.group(2) != null) {
+                int cp = m.group(1) != null ? Integer.parseInt(m.group(1)) : Integer.parseInt(m.group(2), 16);
+                c = Character.isValidCodePoint(cp) ? Character.toString(cp) : m.group();
+            } else if (m.group(3) != null) {
+                c = NAMED_REFERENCES.getOrDefault(m.group(3), m.group());
+            } else if (m.group(4) != null) {
+                c = new String(new byte[] {(byte) Integer.parseInt(m.group(4), 16)}, CP1252);
+            } else if (m.group(5) != null) {
+                int n = Integer.parseInt(m.group(5));
+                c = Character.toString((char) (n < 0 ? n + 65536 : n));
+            } else {
+                c = Character.toString((char) Integer.parseInt(m.group(6), 16));
+            }
+            m.appendReplacement(b, Matcher.quoteReplacement(c));
+        }
+        return m.appendTail(b).toString();
+    }
+
+    /** The leak check's own reading of escapes finds a planted name an output would keep written as escapes. */
+    @Test
+    void theLeakCheckReadsNamesWrittenAsEscapes() {
+        assertTrue(unescaped("{\\rtf1 Herr M\\'fcller, \\u268?apek}").contains("Herr Müller, Čapek"));
+        assertTrue(unescaped("<p>M&uuml;ller &#74;&#xFC;rgen</p>").contains("Müller Jürgen"));
+        assertTrue(unescaped("{\"n\": \"J\\u00fcrgen\"}").contains("Jürgen"));
     }
 
     /**
