@@ -219,9 +219,6 @@ public final class MarkupText {
         if (length < 4) {
             return false;
         }
-        if (a[from] == '{' && a[from + 1] == '\\') {
-            return true;
-        }
         for (int i = from, end = from + length; i < end; i++) {
             if (a[i] == '&' || a[i] == '\\') {
                 return true;

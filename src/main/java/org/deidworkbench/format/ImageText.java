@@ -113,8 +113,11 @@ public final class ImageText {
         };
     }
 
-    /** Whether a JPEG or JPEG-LS marker's segment is metadata to blank (not one a decoder needs). */
-    private static boolean metadata(int marker, boolean jpegLs) {
+    /**
+     * Whether a JPEG or JPEG-LS marker's segment is metadata to blank (not one a decoder needs): its payload may be
+     * overwritten with zeros where it stands.
+     */
+    public static boolean isMetadata(int marker, boolean jpegLs) {
         if (marker == 0xFE) {
             return true; // COM
         }
@@ -130,13 +133,13 @@ public final class ImageText {
      */
     private static List<int[]> jpegSegments(byte[] b, boolean whole, boolean jpegLs)
             throws Unreadable, MoreBytes {
-        if (b.length < 2 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
+        if (!startsJpeg(b)) {
             return null;
         }
         JpegWalk walk = walkJpeg(b, whole, false, jpegLs);
         List<int[]> out = new ArrayList<>();
         for (int[] f : walk.segments) {
-            if (metadata(f[0], walk.jpegLs) && f[3] > f[2]) {
+            if (isMetadata(f[0], walk.jpegLs) && f[3] > f[2]) {
                 out.add(new int[] {f[2], f[3]});
             }
         }
@@ -172,14 +175,6 @@ public final class ImageText {
     /** Whether {@code b} starts a JPEG or JPEG-LS stream (SOI). */
     public static boolean startsJpeg(byte[] b) {
         return b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8;
-    }
-
-    /**
-     * Whether a JPEG or JPEG-LS marker's segment is metadata a decoder skips (see {@link #segments}): its payload may be
-     * overwritten with zeros where it stands.
-     */
-    public static boolean isMetadata(int marker, boolean jpegLs) {
-        return metadata(marker, jpegLs);
     }
 
     /**
@@ -657,7 +652,7 @@ public final class ImageText {
         }
         List<Cut> out = new ArrayList<>();
         for (int[] f : walk.segments) {
-            if (metadata(f[0], walk.jpegLs)) {
+            if (isMetadata(f[0], walk.jpegLs)) {
                 out.add(new Cut(f[1], f[3], f[2], f[3], -1));
             }
         }

@@ -182,6 +182,11 @@ class AdversarialCorpusTest {
      * reading, not the tool's: a planted name an output keeps as {@code M\'fcller} is still the name.
      */
     static String unescaped(String s) {
+        return unescaped(s, CP1252);
+    }
+
+    /** {@link #unescaped(String)}, RTF's {@code \\'hh} read in {@code codePage}. */
+    static String unescaped(String s, Charset codePage) {
         Matcher m = (s.contains("{\\rtf") ? RTF_ESCAPE : OTHER_ESCAPE).matcher(s);
         StringBuilder b = new StringBuilder(s.length());
         while (m.find()) {
@@ -192,7 +197,7 @@ class AdversarialCorpusTest {
             } else if (m.group(3) != null) {
                 c = NAMED_REFERENCES.getOrDefault(m.group(3), m.group());
             } else if (m.group(4) != null) {
-                c = new String(new byte[] {(byte) Integer.parseInt(m.group(4), 16)}, CP1252);
+                c = new String(new byte[] {(byte) Integer.parseInt(m.group(4), 16)}, codePage);
             } else if (m.group(5) != null) {
                 int n = Integer.parseInt(m.group(5));
                 c = Character.toString((char) (n < 0 ? n + 65536 : n));
