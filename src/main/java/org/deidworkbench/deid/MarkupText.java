@@ -51,6 +51,8 @@ public final class MarkupText {
         private final int form;
         /** RTF: the folded characters read from a date's control words. */
         private final java.util.BitSet dates;
+        /** The folded characters that stand for markup (a paragraph's or a destination's bound), not for text. */
+        private final java.util.BitSet markup;
         static final int REFERENCES = 0;
         static final int JSON = 1;
         static final int RTF_PIECE = 2;
@@ -64,6 +66,7 @@ public final class MarkupText {
             this.pages = b.pages;
             this.form = b.form;
             this.dates = b.dates;
+            this.markup = b.markup;
         }
 
         /** The text as matched. */
@@ -93,11 +96,12 @@ public final class MarkupText {
             for (int i = 0; i < replacement.length() && ascii; i++) {
                 ascii = replacement.charAt(i) < 0x80;
             }
+            if (page == null && form == REFERENCES) {
+                // in markup: a band marker's '<' (<=1936) is written as a reference too, so the markup stays markup
+                return escaped(markupEscaped(replacement), (out, cp) -> out.append("&#").append(cp).append(';'));
+            }
             if (ascii) {
                 return replacement;
-            }
-            if (page == null && form == REFERENCES) {
-                return escaped(replacement, (out, cp) -> out.append("&#").append(cp).append(';'));
             }
             if (page == null && form == JSON) {
                 return escaped(replacement, (out, cp) -> {
@@ -109,6 +113,62 @@ public final class MarkupText {
             int at = Math.min(foldedStart, folded.length() - 1);
             Charset cs = page == null || at < 0 ? WINDOWS_1252 : pages.get(page[at]);
             return escaped(replacement, (out, cp) -> rtfEscape(out, cp, cs));
+        }
+
+        /**
+         * What the original from {@link #originalStart}{@code (foldedStart)} to {@link #originalEnd}{@code (foldedEnd)}
+         * becomes when the text of the folded range is replaced (decision 0168): the replacement, written in the
+         * original's form ({@link #inForm}), where the range's first character of text was, and every piece of markup
+         * inside the range kept in its place — a name split by a formatting run ({@code Schn</span><span
+         * lang=DE>eider}, RTF's <code>M}{&#92;insrsid2 &#92;'fcller</code>) is replaced and the tags and groups stay
+         * balanced. In an RTF document a space is written after a control word the replacement would otherwise run
+         * into.
+         */
+        public String rewrite(int foldedStart, int foldedEnd, String replacement) {
+            String written = inForm(foldedStart, replacement);
+            int from = originalStart(foldedStart);
+            int to = originalEnd(foldedEnd);
+            if (foldedEnd <= foldedStart) {
+                return written;
+            }
+            StringBuilder out = new StringBuilder(written.length() + 16);
+            boolean placed = false;
+            int pos = from;
+            for (int k = foldedStart; k < foldedEnd; k++) {
+                if (start[k] > pos) {
+                    out.append(original, pos, start[k]); // markup the fold left out: a tag, a control word, a group
+                    pos = start[k];
+                }
+                if (markup.get(k)) {
+                    if (end[k] > pos) {
+                        out.append(original, pos, end[k]);
+                        pos = end[k];
+                    }
+                    continue;
+                }
+                if (!placed) {
+                    place(out, written, from);
+                    placed = true;
+                }
+                pos = Math.max(pos, end[k]);
+            }
+            if (!placed) {
+                place(out, written, from);
+            }
+            if (page != null && to < original.length() && endsInControlWord(out, out.length())
+                    && delimits(original.charAt(to))) {
+                out.append(' '); // the kept control word would run into the text after the range
+            }
+            return out.toString();
+        }
+
+        /** Appends the replacement, after a space where an RTF control word before it would read it as its own. */
+        private void place(StringBuilder out, String written, int from) {
+            if (page != null && !written.isEmpty() && delimits(written.charAt(0))
+                    && (out.length() > 0 ? endsInControlWord(out, out.length()) : endsInControlWord(original, from))) {
+                out.append(' ');
+            }
+            out.append(written);
         }
     }
 
@@ -139,6 +199,8 @@ public final class MarkupText {
         int form;
         /** RTF: the folded characters read from a date's control words ({@code \\yrN\\moN\\dyN}). */
         final java.util.BitSet dates = new java.util.BitSet();
+        /** The folded characters that stand for markup: kept when a replacement covers them. */
+        final java.util.BitSet markup = new java.util.BitSet();
 
         Builder(int capacity, boolean rtf) {
             text = new StringBuilder(capacity);
@@ -174,6 +236,12 @@ public final class MarkupText {
             }
         }
 
+        /** A character that stands for markup (a break between paragraphs, a destination's bound). */
+        void addMarkup(char c, int from, int to) {
+            markup.set(text.length());
+            add(c, from, to);
+        }
+
         void add(String s, int from, int to) {
             for (int i = 0; i < s.length(); i++) {
                 add(s.charAt(i), from, to);
@@ -199,7 +267,7 @@ public final class MarkupText {
         if (text.startsWith("MSH|")) {
             return null; // an HL7 v2 message: its own escapes (\\.br\\, \\XFC\\) are read by Hl7Message (decision 0139)
         }
-        if (text.indexOf('&') < 0 && text.indexOf('\\') < 0) {
+        if (text.indexOf('&') < 0 && text.indexOf('\\') < 0 && text.indexOf('<') < 0) {
             return null;
         }
         return foldEscapes(text);
@@ -220,7 +288,7 @@ public final class MarkupText {
             return false;
         }
         for (int i = from, end = from + length; i < end; i++) {
-            if (a[i] == '&' || a[i] == '\\') {
+            if (a[i] == '&' || a[i] == '\\' || a[i] == '<') {
                 return true;
             }
         }
@@ -280,6 +348,19 @@ public final class MarkupText {
         int[] cdata = cdata(text);
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (c == '<') {
+                int after = inlineTag(text, i);
+                if (after > 0 && !inCdata(cdata, i)) {
+                    // a formatting tag read as nothing: "Schn</span><span lang=DE>eider" is one word (decision 0168)
+                    if (out == null) {
+                        out = new Builder(n, false);
+                    }
+                    out.copy(text, copied, i);
+                    copied = after;
+                    i = after - 1;
+                }
+                continue;
+            }
             if (c != '&' && c != '\\') {
                 continue;
             }
@@ -338,6 +419,120 @@ public final class MarkupText {
         }
         out.copy(text, copied, n);
         return new Folded(text, out);
+    }
+
+    /**
+     * The inline HTML and XML elements a writer opens and closes inside a word (a spelling mark, a run of another
+     * language or colour, a bold letter), which a reader does not see: Word's HTML ({@code <span lang=DE>},
+     * {@code <o:p>}), rich-text editors', CDA's {@code <content styleCode="Bold">}.
+     */
+    private static final java.util.Set<String> INLINE_TAGS = java.util.Set.of("a", "abbr", "b", "bdi", "bdo", "big",
+            "cite", "code", "content", "del", "dfn", "em", "font", "i", "ins", "kbd", "mark", "nobr", "o:p", "q", "s",
+            "samp", "small", "span", "strike", "strong", "sub", "sup", "tt", "u", "var", "wbr");
+
+    /**
+     * The attributes such a tag may have and still be read as nothing: how its text looks, or a bookmark's name (Word's
+     * {@code <a name=_GoBack>}, where the writer last typed: often inside a word). A tag with any other
+     * attribute ({@code href}, {@code title}, {@code alt}: texts that may hold a name) stays as written, to be matched.
+     */
+    private static final java.util.Set<String> LOOKS = java.util.Set.of("class", "style", "lang", "xml:lang", "dir",
+            "id", "name", "face", "color", "size", "align", "stylecode", "revised", "language");
+
+    /**
+     * Whether an element of this name with attributes of these names is one a reader does not see inside a word
+     * ({@link #INLINE_TAGS} with only {@link #LOOKS} attributes), as {@link #fold} reads its tags: for a model of XHTML
+     * (a FHIR narrative) that scrubs a run of text and such elements as one text.
+     */
+    public static boolean isInlineElement(String name, java.util.Collection<String> attributes) {
+        if (!INLINE_TAGS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        for (String a : attributes) {
+            if (!LOOKS.contains(a.toLowerCase(java.util.Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The longest tag read as nothing. */
+    private static final int LONGEST_TAG = 512;
+
+    /**
+     * The position after the inline tag ({@link #INLINE_TAGS}, only {@link #LOOKS} attributes) that opens or closes
+     * at {@code i}, or -1 when none does there ("a < b", "<5 %", "<br>", a link).
+     */
+    private static int inlineTag(String text, int i) {
+        int n = Math.min(text.length(), i + LONGEST_TAG);
+        int j = i + 1;
+        boolean closing = j < n && text.charAt(j) == '/';
+        if (closing) {
+            j++;
+        }
+        int name = j;
+        while (j < n && (isLetter(text.charAt(j)) || j > name && (Character.isDigit(text.charAt(j))
+                || text.charAt(j) == ':' || text.charAt(j) == '-'))) {
+            j++;
+        }
+        if (j == name || !INLINE_TAGS.contains(text.substring(name, j).toLowerCase(java.util.Locale.ROOT))) {
+            return -1;
+        }
+        while (j < n) {
+            boolean space = false;
+            while (j < n && Character.isWhitespace(text.charAt(j))) {
+                j++;
+                space = true;
+            }
+            if (j >= n) {
+                return -1;
+            }
+            char c = text.charAt(j);
+            if (c == '>') {
+                return j + 1;
+            }
+            if (c == '/' && !closing && j + 1 < n && text.charAt(j + 1) == '>') {
+                return j + 2;
+            }
+            if (closing || !space) {
+                return -1;
+            }
+            int attribute = j;
+            while (j < n && "=>/<\"' \t\r\n".indexOf(text.charAt(j)) < 0) {
+                j++;
+            }
+            if (j == attribute || !LOOKS.contains(text.substring(attribute, j).toLowerCase(java.util.Locale.ROOT))) {
+                return -1;
+            }
+            while (j < n && Character.isWhitespace(text.charAt(j))) {
+                j++;
+            }
+            if (j < n && text.charAt(j) == '=') {
+                j++;
+                while (j < n && Character.isWhitespace(text.charAt(j))) {
+                    j++;
+                }
+                if (j >= n) {
+                    return -1;
+                }
+                char q = text.charAt(j);
+                if (q == '"' || q == '\'') {
+                    int close = j + 1; // looked for within the tag's bound only: a text of many tags stays linear
+                    while (close < n && text.charAt(close) != q && text.charAt(close) != '<') {
+                        close++;
+                    }
+                    if (close >= n || text.charAt(close) != q) {
+                        return -1;
+                    }
+                    j = close + 1;
+                } else {
+                    while (j < n && !Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '>'
+                            && text.charAt(j) != '<') {
+                        j++;
+                    }
+                }
+            }
+        }
+        return -1;
     }
 
     /** The value of {@code text[from, to)} read as hexadecimal digits, or -1. */
@@ -401,6 +596,14 @@ public final class MarkupText {
         return new String(Character.toChars(cp));
     }
 
+    /** A text with markup's own characters written as references. */
+    private static String markupEscaped(String text) {
+        if (text.indexOf('<') < 0 && text.indexOf('>') < 0 && text.indexOf('&') < 0) {
+            return text;
+        }
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     /** How a character outside ASCII is written. */
     private interface Escape {
         void write(StringBuilder out, int codePoint);
@@ -452,17 +655,26 @@ public final class MarkupText {
             int i = 0;
             while (i < n) {
                 char c = in.charAt(i);
-                if (c == '{' || c == '}') {
-                    group(c);
-                    out.add(c, i, i + 1);
+                int hidden = c == '{' ? hiddenGroup(i) : -1;
+                if (hidden > 0) {
+                    read = true; // a bookmark or a comment's anchor: nothing a reader sees, often inside a word
+                    i = hidden;
+                } else if (c == '{' || c == '}') {
+                    if (group(c, i)) {
+                        out.addMarkup('\n', i, i + 1); // a destination's text is not the body's next word
+                    }
+                    read = true;
                     i++;
                 } else if (c == '\\' && i + 1 < n && in.charAt(i + 1) == '\'') {
                     i = hexRun(i);
                 } else if (c == '\\' && i + 1 < n && isLetter(in.charAt(i + 1))) {
                     i = controlWord(i);
                 } else if (c == '\\' && i + 1 < n) {
-                    out.copy(in, i, i + 2); // \\\\ \\{ \\} \\~ \\- ...: as written
+                    controlSymbol(i, in.charAt(i + 1));
                     i += 2;
+                } else if (c == '\r' || c == '\n') {
+                    read = true; // a line break in RTF's source is not in its text: "Kowal\r\nski" is one word
+                    i++;
                 } else {
                     out.add(c, i, i + 1);
                     i++;
@@ -471,16 +683,88 @@ public final class MarkupText {
             return read ? new Folded(in, out) : null;
         }
 
-        private void group(char c) {
+        /**
+         * A control symbol: a character ({@code \\\\ \\{ \\} \\~ \\_}), a paragraph (a backslash before a line
+         * break), or nothing a reader sees (the optional hyphen {@code \\-}, {@code \\*}).
+         */
+        private void controlSymbol(int i, char c) {
+            switch (c) {
+                case '\\', '{', '}' -> out.add(c, i, i + 2);
+                case '~' -> out.add('\u00A0', i, i + 2);
+                case '_' -> out.add('-', i, i + 2);
+                case '\r', '\n' -> out.addMarkup('\n', i, i + 2);
+                default -> {
+                }
+            }
+            read = true;
+        }
+
+        /**
+         * A group opens or closes; whether it is a destination (its text is not the body's: the font table, the
+         * document's information, a field's instruction, a picture), whose bounds stand for a line break.
+         */
+        private boolean group(char c, int i) {
             if (c == '{') {
-                groups.push(new int[] {font, uc, inFontTable ? 1 : 0});
+                boolean destination = destination(i + 1);
+                groups.push(new int[] {font, uc, inFontTable ? 1 : 0, destination ? 1 : 0});
+                return destination;
             } else if (!groups.isEmpty()) {
                 int[] g = groups.pop();
                 font = g[0];
                 uc = g[1];
                 inFontTable = g[2] == 1;
                 out.page(charset());
+                return g[3] == 1;
             }
+            return false;
+        }
+
+        /**
+         * The position after the group at {@code i} when it is one that marks a place in the text and holds only a
+         * name or a number ({@code {\\*\\bkmkstart _GoBack}}, {@code {\\*\\atrfstart 1}}: Word puts them where the
+         * writer last typed or a comment starts, also inside a word; a font's {@code {\\*\\panose 0202…}}, whose
+         * digits are no number of the note's), else -1.
+         */
+        private int hiddenGroup(int i) {
+            int n = in.length();
+            for (String marker : PLACE_MARKS) {
+                if (in.startsWith(marker, i)) {
+                    int j = i + marker.length();
+                    if (j < n && isLetter(in.charAt(j))) {
+                        return -1; // a longer word
+                    }
+                    for (int k = j, last = Math.min(n, j + 256); k < last; k++) {
+                        char c = in.charAt(k);
+                        if (c == '}') {
+                            return k + 1;
+                        }
+                        if (c == '{' || c == '\\') {
+                            return -1;
+                        }
+                    }
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        /** Whether a group's first control word, at {@code i}, makes it a destination. */
+        private boolean destination(int i) {
+            int n = in.length();
+            while (i < n && (in.charAt(i) == '\r' || in.charAt(i) == '\n')) {
+                i++;
+            }
+            if (i + 1 >= n || in.charAt(i) != '\\') {
+                return false;
+            }
+            if (in.charAt(i + 1) == '*') {
+                return true;
+            }
+            int j = i + 1;
+            while (j < n && isLetter(in.charAt(j))) {
+                j++;
+            }
+            return DESTINATIONS.contains(in.substring(i + 1, j));
         }
 
         /**
@@ -525,8 +809,24 @@ public final class MarkupText {
                     return after;
                 }
             }
-            note(name, number);
-            out.copy(in, i, end);
+            read = true;
+            if (name.equals("bin") && number != null && number > 0) {
+                return (int) Math.min(n, (long) end + number); // binary data: no text
+            }
+            if (BREAKS.contains(name)) {
+                out.addMarkup('\n', i, end);
+                return end;
+            }
+            if (name.equals("tab")) {
+                out.addMarkup('\t', i, end);
+                return end;
+            }
+            Character symbol = SYMBOLS.get(name);
+            if (symbol != null) {
+                out.add(symbol, i, end); // O\\rquote Brien is O\u2019Brien
+                return end;
+            }
+            note(name, number); // a formatting word: nothing a reader sees (decision 0168)
             return end;
         }
 
@@ -668,6 +968,35 @@ public final class MarkupText {
         }
     }
 
+    /**
+     * The groups that mark a place in the text with a name or a number, or describe a font by its number: read as
+     * nothing ({@code Rtf#hiddenGroup}).
+     */
+    private static final String[] PLACE_MARKS = {"{\\*\\bkmkstart", "{\\*\\bkmkend", "{\\*\\atrfstart",
+        "{\\*\\atrfend", "{\\*\\xmlclose", "{\\*\\panose"};
+
+    /** The control words that end a paragraph, a line, a cell or a page: a line break in the text. */
+    private static final java.util.Set<String> BREAKS = java.util.Set.of("par", "line", "sect", "page", "cell", "row",
+            "nestcell", "nestrow", "column", "lbr", "softline", "softpage", "softcol");
+
+    /** The control words that stand for a character. */
+    private static final Map<String, Character> SYMBOLS = Map.of("emdash", '\u2014', "endash", '\u2013', "lquote",
+            '\u2018', "rquote", '\u2019', "ldblquote", '\u201C', "rdblquote", '\u201D', "bullet", '\u2022', "emspace",
+            ' ', "enspace", ' ', "qmspace", ' ');
+
+    /**
+     * The groups whose text is not the body's (RTF 1.9.1's destinations this reads): read as text still, but between
+     * line breaks, so that an author in the information group does not run into the body's first word.
+     */
+    private static final java.util.Set<String> DESTINATIONS = java.util.Set.of("fonttbl", "colortbl", "stylesheet",
+            "listtable", "listoverridetable", "info", "title", "subject", "author", "operator", "keywords", "comment",
+            "doccomm", "company", "manager", "category", "hlinkbase", "creatim", "revtim", "printim", "buptim", "pict",
+            "object", "objdata", "field", "fldinst", "fldrslt", "header", "headerl", "headerr", "headerf", "footer",
+            "footerl", "footerr", "footerf", "footnote", "annotation", "atnid", "atnauthor", "bkmkstart", "bkmkend",
+            "xe", "tc", "txe", "rxe", "shp", "shpinst", "shptxt", "sp", "sn", "sv", "generator", "revtbl", "rsidtbl",
+            "pn", "pntext", "pntxta", "pntxtb", "listtext", "userprops", "propname", "staticval", "filetbl", "docvar",
+            "template", "ftnsep", "ftnsepc", "aftnsep", "fchars", "lchars", "nonshppict", "shppict", "result");
+
     private static String decodeOrNull(Charset cs, byte[] b) {
         try {
             return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -703,6 +1032,34 @@ public final class MarkupText {
 
     private static boolean isLetter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** Whether a character right after an RTF control word would be read as part of it (or its delimiter). */
+    private static boolean delimits(char c) {
+        return isLetter(c) || c >= '0' && c <= '9' || c == ' ' || c == '-';
+    }
+
+    /** Whether {@code s[0, end)} ends in an RTF control word without its delimiter ({@code \\b}, {@code \\insrsid2}). */
+    private static boolean endsInControlWord(CharSequence s, int end) {
+        int k = end;
+        while (k > 0 && s.charAt(k - 1) >= '0' && s.charAt(k - 1) <= '9') {
+            k--;
+        }
+        if (k > 0 && k < end && s.charAt(k - 1) == '-') {
+            k--;
+        }
+        int letters = k;
+        while (k > 0 && isLetter(s.charAt(k - 1))) {
+            k--;
+        }
+        if (k == letters || k == 0 || s.charAt(k - 1) != '\\') {
+            return false;
+        }
+        int backslashes = 0; // \\\\b is a backslash, then the letter b
+        for (int b = k - 1; b >= 0 && s.charAt(b) == '\\'; b--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
     }
 
     /** The charset of a Windows code page ({@code \ansicpgN}), or {@code otherwise}. */

@@ -891,14 +891,37 @@ public final class TextScrubber {
         return scrubNow(text, subject, prefilter, slashDayFirst, found, text);
     }
 
-    /** The spans found in a text with its markup escapes read, cut from the original and written in its form (0167). */
+    /**
+     * The spans found in a text with its markup escapes read, cut from the original and written in its form (0167),
+     * the markup inside each kept in its place (0168). Overlapping spans are joined first, the earliest's (then the
+     * longest's) replacement covering the rest, as {@link #replace} joins them: the markup of the whole stays.
+     */
     private static List<Span> unfold(MarkupText.Folded markup, List<Span> spans) {
-        List<Span> out = new ArrayList<>(spans.size());
-        for (Span s : spans) {
-            out.add(new Span(markup.originalStart(s.start()), markup.originalEnd(s.end()),
-                    markup.inForm(s.start(), s.replacement())));
+        List<Span> sorted = new ArrayList<>(spans);
+        sorted.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end).reversed()));
+        List<Span> out = new ArrayList<>(sorted.size());
+        Span open = null;
+        for (Span s : sorted) {
+            if (open != null && s.start() < open.end()) {
+                if (s.end() > open.end()) {
+                    open = new Span(open.start(), s.end(), open.replacement());
+                }
+                continue;
+            }
+            if (open != null) {
+                out.add(rewritten(markup, open));
+            }
+            open = s;
+        }
+        if (open != null) {
+            out.add(rewritten(markup, open));
         }
         return out;
+    }
+
+    private static Span rewritten(MarkupText.Folded markup, Span s) {
+        return new Span(markup.originalStart(s.start()), markup.originalEnd(s.end()),
+                markup.rewrite(s.start(), s.end(), s.replacement()));
     }
 
     /** The spans found in a folded text, cut from the original at the same places, in its digits (decision 0132). */

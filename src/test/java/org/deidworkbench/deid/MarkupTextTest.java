@@ -31,14 +31,15 @@ class MarkupTextTest {
         assertNull(MarkupText.fold("AT&T; R&D;"), "no reference of that name");
         assertEquals("<p>a < b && c > d</p>", MarkupText.fold("<p>a &lt; b &amp;&amp; c &gt; d</p>").folded(),
                 "markup characters' references are read too: only to match, the original stays where nothing is found");
-        assertNull(MarkupText.fold(rtf("plain ASCII only")));
+        assertEquals("\nArial;\nplain ASCII only\n", MarkupText.fold(rtf("plain ASCII only")).folded(),
+                "an RTF document is read as its reader sees it: no control word, no group, the font table apart");
     }
 
     @Test
     void rtfEscapesAreReadInTheDocumentsCodePageAndPointIntoTheOriginal() {
         String text = rtf("Patient: \\b M\\'fcller, J\\'fcrgen\\b0");
         MarkupText.Folded f = MarkupText.fold(text);
-        assertTrue(f.folded().contains("Patient: \\b Müller, Jürgen\\b0"), f.folded());
+        assertTrue(f.folded().contains("Patient: Müller, Jürgen"), f.folded());
         int start = f.folded().indexOf("Müller");
         int end = start + "Müller".length();
         assertEquals("M\\'fcller", text.substring(f.originalStart(start), f.originalEnd(end)));
@@ -84,8 +85,9 @@ class MarkupTextTest {
     @Test
     void knownNamesWrittenInEscapesAreReplacedAndTheMarkupStays() {
         TextScrubber s = scrubberKnowing("Müller", "[NAME]", "Jürgen", "[NAME]", "Göttingen", "[ADDRESS]");
-        assertEquals(rtf("Patient: \\b [NAME], [NAME]\\b0 aus [ADDRESS]"),
-                s.scrub(rtf("Patient: \\b M\\'fcller, J\\'fcrgen\\b0 aus G\\'f6ttingen"), SUBJECT));
+        // the space after \\b0 is its delimiter: Word writes a second one for the text's
+        assertEquals(rtf("Patient: \\b [NAME], [NAME]\\b0  aus [ADDRESS]"),
+                s.scrub(rtf("Patient: \\b M\\'fcller, J\\'fcrgen\\b0  aus G\\'f6ttingen"), SUBJECT));
         assertEquals(rtf("Ehefrau: [NAME] [NAME]"), s.scrub(rtf("Ehefrau: Gisela M\\u252?ller"), SUBJECT),
                 "a wife's given name after its cue too");
         assertEquals("<given>[NAME]</given><family>[NAME]</family>",
@@ -131,7 +133,9 @@ class MarkupTextTest {
         String[] pieces = {"&", ";", "#", "x", "&uuml;", "&#252;", "&#xFC;", "&#99999999;", "&#xD800;", "\\", "\\u",
             "\\u00fc", "\\uD83D\\uDE00", "\\'", "\\'fc", "\\'8e\\'52", "{", "}", "{\\rtf1", "\\ansicpg932 ",
             "\\ansicpg1250 ", "\\fcharset238 ", "\\f1 ", "\\fonttbl", "\\uc0 ", "\\uc2 ", "\\u-3913?", "\\u99999 ",
-            "M", "ü", "ller", " ", "\\n", "<![CDATA[", "]]>", "12.03.2023", "Müller", "\\par"};
+            "M", "ü", "ller", " ", "\\n", "<![CDATA[", "]]>", "12.03.2023", "Müller", "\\par", "}{\\insrsid2 ",
+            "\\-", "\r\n", "\\b", "\\b ", "<span lang=DE>", "</span>", "<b>", "<span title='x'>", "{\\*\\bkmkstart x}",
+            "{\\info{\\author ", "\\'"};
         java.util.Random random = new java.util.Random(20261205);
         TextScrubber s = scrubberKnowing("Müller", "[NAME]");
         for (int round = 0; round < 20_000; round++) {
@@ -152,6 +156,7 @@ class MarkupTextTest {
             }
             String out = s.scrub(text, SUBJECT);
             assertFalse(WHOLE_NAME.matcher(MarkupText.read(out)).find(), () -> "a known name left in " + out);
+            assertEquals(markup(text), markup(out), () -> "the markup of " + text + " is kept in " + out);
         }
     }
 
@@ -163,8 +168,8 @@ class MarkupTextTest {
     void theDatesOfAnRtfInfoGroupAreShiftedAsControlWords() {
         String text = "{\\rtf1\\ansi{\\info{\\author Dr. Hartwell}{\\creatim\\yr2023\\mo3\\dy12\\hr10\\min15}"
                 + "{\\revtim\\yr2023\\mo3\\dy14\\hr9\\min2}}\\pard Befund unauff\\'e4llig\\par}";
-        assertEquals(" 2023-03-12 ", MarkupText.fold(text).folded().substring(
-                MarkupText.fold(text).folded().indexOf("\\creatim") + 8, MarkupText.fold(text).folded().indexOf("\\creatim") + 20));
+        assertEquals("\n\nDr. Hartwell\n\n 2023-03-12 \n\n 2023-03-14 \n\nBefund unauffällig\n",
+                MarkupText.fold(text).folded(), "the information group's texts apart from each other and the body");
         TextScrubber s = scrubberKnowing("placeholder", "[X]");
         assertTrue(s.mayShiftDates(text));
         String shifted = s.scrub(text, new Subject("A", 44));
@@ -212,5 +217,85 @@ class MarkupTextTest {
         TextScrubber s = scrubberKnowing("Müller", "[NAME]");
         assertEquals("Station [NAME]", s.scrubKnownIdentifiers("Station M&#252;ller"));
         assertEquals("Station Meyer", s.scrubKnownIdentifiers("Station Meyer"));
+    }
+
+    /** The tags and RTF groups of a text, in order: what a replacement must keep. */
+    private static String markup(String text) {
+        StringBuilder b = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("</?span[^<>]*>|</?b>|(?<!\\\\)[{}]").matcher(text);
+        while (m.find()) {
+            b.append(m.group());
+        }
+        return b.toString();
+    }
+
+    /**
+     * Decision 0168: Word and rich-text editors split a word into runs where its formatting, language or editing
+     * session changes — RTF groups with revision marks, HTML spans, CDA's content elements, an optional hyphen, a line
+     * break in RTF's source. A reader sees one word; so does the scrubber, and the replacement keeps every tag and
+     * group where it was.
+     */
+    @Test
+    void aNameSplitByFormattingRunsIsOneWordAndItsMarkupStays() {
+        TextScrubber s = scrubberKnowing("Müller", "[NAME]", "Schneider", "[NAME]", "Kowalski", "[NAME]",
+                "Nowak", "[NAME]");
+        assertEquals("{\\rtf1\\ansi\\ansicpg1252 {\\rtlch\\fcs1 \\af0 \\insrsid1 Frau [NAME]}{\\rtlch\\fcs1 \\af0 "
+                + "\\insrsid2 }{\\insrsid1 , 54 J.\\par}}",
+                s.scrub("{\\rtf1\\ansi\\ansicpg1252 {\\rtlch\\fcs1 \\af0 \\insrsid1 Frau M}{\\rtlch\\fcs1 \\af0 "
+                        + "\\insrsid2 \\'fcller}{\\insrsid1 , 54 J.\\par}}", SUBJECT));
+        assertEquals("<p class=MsoNormal><span lang=DE>Herr [NAME]</span><span lang=DE style='color:red'></span>"
+                + " klagt.</p>", s.scrub("<p class=MsoNormal><span lang=DE>Herr Schn</span><span lang=DE "
+                + "style='color:red'>eider</span> klagt.</p>", SUBJECT));
+        assertEquals("<text>Herr <content styleCode=\"Bold\">[NAME]</content>: stabil</text>",
+                s.scrub("<text>Herr <content styleCode=\"Bold\">Kow</content>alski: stabil</text>", SUBJECT));
+        assertEquals("{\\rtf1 Frau [NAME]\\-, stabil\\par}", s.scrub("{\\rtf1 Frau No\\-wak, stabil\\par}", SUBJECT),
+                "an optional hyphen");
+        assertEquals("{\\rtf1 Herr [NAME]\r\n, stabil\\par}", s.scrub("{\\rtf1 Herr Kowal\r\nski, stabil\\par}",
+                SUBJECT), "a line break in RTF's source");
+        assertEquals("{\\rtf1 Frau [NAME]{\\*\\bkmkstart _GoBack}{\\*\\bkmkend _GoBack}, stabil\\par}",
+                s.scrub("{\\rtf1 Frau No{\\*\\bkmkstart _GoBack}{\\*\\bkmkend _GoBack}wak, stabil\\par}", SUBJECT),
+                "Word's bookmark where the writer last typed");
+        assertEquals("<p>Frau [NAME]<a name=\"_GoBack\"></a>, stabil</p>",
+                s.scrub("<p>Frau No<a name=\"_GoBack\"></a>wak, stabil</p>", SUBJECT), "and in Word's HTML");
+    }
+
+    @Test
+    void destinationsAndParagraphsStayApartAndTagsThatCarryTextAreMatchedAsWritten() {
+        MarkupText.Folded f = MarkupText.fold("{\\rtf1{\\info{\\author Anna}{\\operator Nowak}}{\\b Jan}\\par Kowalski"
+                + "\\line Ewa\\tab Lis\\emdash ok {\\field{\\*\\fldinst HYPERLINK x}{\\fldrslt Ola}}}");
+        assertEquals("\n\nAnna\n\nNowak\n\nJan\nKowalski\nEwa\tLis\u2014ok \n\nHYPERLINK x\n\nOla\n\n", f.folded());
+        assertNull(MarkupText.fold("HbA1c <7 %, Ferritin < 10, a<b, x <br> y <p>"), "no inline tag there");
+        assertEquals("<a href=\"mailto:jan@x.org\">Jan <span title=\"Jan Kowalski\">JK",
+                MarkupText.read("<a href=\"mailto:jan@x.org\">Jan</a> <span title=\"Jan Kowalski\">JK</span>"),
+                "a link and a title hold text: they stay to be matched (their ends hold none)");
+        assertEquals("<![CDATA[Schn<b>eider]]> Schneider",
+                MarkupText.read("<![CDATA[Schn<b>eider]]> Schn<b>eider"), "not in CDATA");
+    }
+
+    /** In markup, a replacement's own markup characters are written as references: the markup stays well-formed. */
+    @Test
+    void aReplacementInMarkupIsWrittenAsText() {
+        MarkupText.Folded f = MarkupText.fold("<p>Geb. <b>12.03.1931</b></p>");
+        int at = f.folded().indexOf("12.03.1931");
+        assertEquals("&lt;=1936", f.rewrite(at, at + 10, "<=1936"));
+        MarkupText.Folded json = MarkupText.fold("{\"n\": \"J\\u00fcrgen <5\"}");
+        assertEquals("<=1936", json.inForm(0, "<=1936"), "JSON in a text is no markup");
+    }
+
+    /** A replacement that would run into a control word before or after it gets a space, RTF's delimiter. */
+    @Test
+    void aReplacementIsNotReadAsPartOfAControlWord() {
+        String text = "{\\rtf1\\ansi\\b\\'d6zdemir\\b0\\'e7 ok}";
+        MarkupText.Folded f = MarkupText.fold(text);
+        int at = f.folded().indexOf("Özdemir");
+        assertEquals(" KX7", f.rewrite(at, at + 7, "KX7"), "after \\b");
+        assertEquals("{\\rtf1\\ansi\\b KX7\\b0\\'e7 ok}", text.substring(0, f.originalStart(at))
+                + f.rewrite(at, at + 7, "KX7") + text.substring(f.originalEnd(at + 7)));
+        MarkupText.Folded g = MarkupText.fold("{\\rtf1 M{\\b\\'fc}ller ok}");
+        int m = g.folded().indexOf("Müller");
+        assertEquals("[NAME]{\\b}", g.rewrite(m, m + 6, "[NAME]"));
+        MarkupText.Folded h = MarkupText.fold("{\\rtf1 Jan M{\\b\\'fc}\\b0 ller}");
+        int j = h.folded().indexOf("Jan");
+        assertEquals("X{\\b}\\b0 ", h.rewrite(j, j + 10, "X"), "the kept \\b0 keeps its space before the next text");
     }
 }

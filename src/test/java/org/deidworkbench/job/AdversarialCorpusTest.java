@@ -206,7 +206,23 @@ class AdversarialCorpusTest {
             }
             m.appendReplacement(b, Matcher.quoteReplacement(c));
         }
-        return m.appendTail(b).toString();
+        String read = m.appendTail(b).toString();
+        return read + "\n" + visible(read, s.contains("{\\rtf"));
+    }
+
+    /** RTF's control words, groups, optional hyphens and source line breaks: nothing a reader sees. */
+    private static final Pattern RTF_MARKUP = Pattern.compile("\\\\[A-Za-z]+-?\\d* ?|\\\\[-*]|[{}\r\n]");
+    private static final Pattern TAG = Pattern.compile("<[^<>]{1,500}>");
+
+    /**
+     * A text without its markup (decision 0168): every tag, and in an RTF document every control word, group and
+     * line break of the source, so that a name a writer split with a formatting run ({@code Schn</span><span>eider},
+     * <code>M}{&#92;insrsid2 &#92;'fcller</code>) is still the name. Cruder than a reader (a paragraph's end joins the
+     * next word), which only makes the leak check see more.
+     */
+    static String visible(String s, boolean rtf) {
+        String v = rtf ? RTF_MARKUP.matcher(s).replaceAll("") : s;
+        return TAG.matcher(v).replaceAll("");
     }
 
     /** The leak check's own reading of escapes finds a planted name an output would keep written as escapes. */
@@ -215,6 +231,8 @@ class AdversarialCorpusTest {
         assertTrue(unescaped("{\\rtf1 Herr M\\'fcller, \\u268?apek}").contains("Herr Müller, Čapek"));
         assertTrue(unescaped("<p>M&uuml;ller &#74;&#xFC;rgen</p>").contains("Müller Jürgen"));
         assertTrue(unescaped("{\"n\": \"J\\u00fcrgen\"}").contains("Jürgen"));
+        assertTrue(unescaped("{\\rtf1 Frau {\\insrsid1 M}{\\insrsid2 \\'fcl\r\nler}, No\\-wak}").contains("Müller, Nowak"));
+        assertTrue(unescaped("<p>Herr Schn</span><span lang=DE>eider</p>").contains("Herr Schneider"));
     }
 
     /**

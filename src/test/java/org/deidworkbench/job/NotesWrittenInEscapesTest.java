@@ -206,6 +206,97 @@ class NotesWrittenInEscapesTest {
                 && located.stream().anyMatch(l -> l.startsWith("record 2,")), () -> "found at " + located);
     }
 
+    /**
+     * Decision 0168: Word's RTF and HTML split a word into runs where its revision, language or colour changes, and an
+     * editor may put an optional hyphen or a source line break inside it. The session-start build left these names in
+     * the notes (and its verifier called the output clean); now they go, every group and tag stays, and the verifier
+     * finds the names in an output that still has them.
+     */
+    @Test
+    void namesSplitByFormattingRunsLeaveTheNotesAndTheVerifierFindsThem() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("runs"));
+        Files.writeString(in.resolve("patients.csv"), "patient_id,first_name,last_name,birth_date\n"
+                + "P001,Jürgen,Müller,1961-03-12\nP002,Peter,Schneider,1949-11-12\nP003,Anna,Kowalski,1960-01-01\n",
+                StandardCharsets.UTF_8);
+        String[] notes = {
+            "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Arial;}}{\\*\\rsidtbl \\rsid1\\rsid2}\\f0 "
+                + "{\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 \\insrsid1 Patient J\\'fcr}{\\rtlch\\fcs1 \\af0 \\ltrch"
+                + "\\fcs0 \\insrsid2 gen M}{\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 \\insrsid1 \\'fcller, stabil.\\par}}",
+            "<p class=MsoNormal><span lang=DE>Pat. <b>Pe</b>ter Schn</span><span lang=DE style='color:red'>eider"
+                + "</span> klagt <span class=SpellE>&uuml;ber</span> Husten.<o:p></o:p></p>",
+            "{\\rtf1\\ansi Anna Kowal\r\nski, seen today; Frau Ko\\-wal\\-ski again.\\par}"};
+        StringBuilder csv = new StringBuilder("note_id,patient_id,note_text\n");
+        for (int i = 0; i < notes.length; i++) {
+            csv.append(i + 1).append(",P00").append(i + 1).append(",\"").append(notes[i].replace("\"", "\"\""))
+                    .append("\"\n");
+        }
+        Files.writeString(in.resolve("notes.csv"), csv, StandardCharsets.UTF_8);
+        Path out = dir.resolve("runs-out");
+        Path key = dir.resolve("runs.deidkey");
+        RunResult r = new RunJob(new RunRequest(List.of(in), out, key, true, PASSPHRASE.clone(),
+                ProfileLoader.read("csv-template"), 1), RunListener.NONE).run();
+        assertTrue(r.allWritten(), () -> r.files().toString());
+        String written = Files.readString(out.resolve("notes.csv"), StandardCharsets.UTF_8);
+        String read = asRead(written);
+        for (String p : List.of("Jürgen", "Müller", "Peter", "Schneider", "Kowalski")) {
+            assertFalse(read.contains(p), () -> p + " is left in the notes: " + read);
+        }
+        assertTrue(written.contains("{\\*\\rsidtbl \\rsid1\\rsid2}") && written.contains("stabil.\\par}}"), written);
+        assertEquals(count(csv.toString(), '{'), count(written, '{'), "every group stays");
+        assertEquals(count(csv.toString(), '}'), count(written, '}'));
+        assertEquals(5, written.split("</span>", -1).length - 1 + written.split("</b>", -1).length - 1
+                + written.split("<o:p></o:p>", -1).length - 1, () -> "every tag stays: " + written);
+        assertTrue(written.contains("klagt <span class=SpellE>&uuml;ber</span> Husten."), written);
+        assertTrue(new VerifyJob(out, KeyFileStore.open(key, PASSPHRASE.clone()), false, 1).run().clean(),
+                "the run's output is clean");
+        Path planted = Files.createDirectories(dir.resolve("runs-planted"));
+        Files.copy(in.resolve("notes.csv"), planted.resolve("notes.csv"));
+        VerifyReport v = new VerifyJob(planted, KeyFileStore.open(key, PASSPHRASE.clone()), false, 1).run();
+        List<String> located = v.hits().stream().flatMap(f -> f.listed().stream().map(VerifyReport.Hit::location))
+                .toList();
+        for (String where : List.of("record 1,", "record 2,", "record 3,")) {
+            assertTrue(located.stream().anyMatch(l -> l.startsWith(where)), () -> "no hit at " + where + located);
+        }
+    }
+
+    /**
+     * A FHIR narrative whose names a writer split with inline elements, in JSON and in XML: scrubbed as a reader sees
+     * it, its elements kept, the resource still read by HAPI (decision 0168).
+     */
+    @Test
+    void aNarrativesNamesSplitByInlineElementsAreScrubbedAndItsElementsStay() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("narrative"));
+        String div = "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Patient <b>J\u00fcr</b>gen M<span lang=\"de\">\u00fcller"
+                + "</span>, Hauptstra<i>\u00df</i>e 5 &amp; Co.</p><table><tr><td>Befund</td><td>unauff\u00e4llig</td></tr>"
+                + "</table></div>";
+        String json = "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"text\":{\"status\":\"generated\",\"div\":\""
+                + div.replace("\"", "\\\"") + "\"},\"identifier\":[{\"system\":\"urn:mrn\",\"value\":\"MRN4471902\"}],"
+                + "\"name\":[{\"family\":\"M\u00fcller\",\"given\":[\"J\u00fcrgen\"]}],\"birthDate\":\"1961-03-12\","
+                + "\"address\":[{\"line\":[\"Hauptstra\u00dfe 5\"],\"city\":\"G\u00f6ttingen\"}]}";
+        Files.writeString(in.resolve("Patient.json"), json, StandardCharsets.UTF_8);
+        String xml = "<Patient xmlns=\"http://hl7.org/fhir\"><id value=\"p2\"/><text><status value=\"generated\"/>"
+                + div + "</text><identifier><system value=\"urn:mrn\"/><value value=\"MRN4471903\"/></identifier><name>"
+                + "<family value=\"M\u00fcller\"/><given value=\"J\u00fcrgen\"/></name><birthDate value=\"1961-03-12\"/>"
+                + "<address><line value=\"Hauptstra\u00dfe 5\"/><city value=\"G\u00f6ttingen\"/></address></Patient>";
+        Files.writeString(in.resolve("Patient.xml"), xml, StandardCharsets.UTF_8);
+        Path out = dir.resolve("narrative-out");
+        run(in, out, dir.resolve("n.deidkey"));
+        ca.uhn.fhir.context.FhirContext fhir = ca.uhn.fhir.context.FhirContext.forR4Cached();
+        for (String name : List.of("Patient.json", "Patient.xml")) {
+            String written = Files.readString(out.resolve(name), StandardCharsets.UTF_8);
+            org.hl7.fhir.r4.model.Patient p = (org.hl7.fhir.r4.model.Patient) (name.endsWith(".json")
+                    ? fhir.newJsonParser() : fhir.newXmlParser()).parseResource(written);
+            String narrative = p.getText().getDivAsString();
+            for (String planted : List.of("Jür", "gen M", "üller", "Müller", "Jürgen", "Hauptstraße")) {
+                assertFalse(AdversarialCorpusTest.visible(narrative, false).contains(planted),
+                        () -> name + ": " + planted + " is left in " + narrative);
+            }
+            assertTrue(narrative.contains("<span lang=\"de\"") && narrative.contains("<b>")
+                    && narrative.contains("<i"), () -> name + ": the inline elements stay: " + narrative);
+            assertTrue(narrative.contains("<td>unauffällig</td>") && narrative.contains("&amp; Co."), narrative);
+        }
+    }
+
     private static long count(String s, char c) {
         return s.chars().filter(x -> x == c).count();
     }

@@ -71,11 +71,11 @@ final class CsvValueReader implements ValueReader {
                 checkCancel(reader.recordNumber(), cancelled);
                 where.number = reader.recordNumber();
                 char[] chars = row.chars();
-                // an HTML or RTF note has an '&' or a '\\': looked for once in the record, then in its cells
+                // an HTML or RTF note has an '&', a '\\' or a '<': looked for once in the record, then in its cells
                 boolean escapes = false;
                 for (int i = 0, end = columns == 0 ? 0 : row.start(columns - 1) + row.length(columns - 1); i < end && !escapes;
                         i++) {
-                    escapes = chars[i] == '&' || chars[i] == '\\';
+                    escapes = chars[i] == '&' || chars[i] == '\\' || chars[i] == '<';
                 }
                 for (int c = 0; c < columns; c++) {
                     where.column = c;

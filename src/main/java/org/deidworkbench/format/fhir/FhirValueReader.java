@@ -197,7 +197,7 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
             int length = p.getTextLength();
             boolean markup = false; // a character reference, a backslash escape (RTF, JSON in a text; decision 0167)
             for (int i = offset, end = offset + length; i < end && !markup; i++) {
-                markup = chars[i] == '&' || chars[i] == '\\';
+                markup = chars[i] == '&' || chars[i] == '\\' || chars[i] == '<';
             }
             if (markup) {
                 value(p.getText());
@@ -683,7 +683,7 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
                     if (c < 0x20) {
                         return -1;
                     }
-                    if (c == '&') {
+                    if (c == '&' || c == '<') { // a reference or a tag may split a word (decisions 0167, 0168)
                         flags |= AMPERSAND;
                     }
                     j++;
@@ -848,7 +848,7 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
                 int n = decode(b, from, ends[e]);
                 boolean markup = false; // also one written as an escape (decision 0167)
                 for (int i = 0; i < n && !markup; i++) {
-                    markup = chars[i] == '&' || chars[i] == '\\';
+                    markup = chars[i] == '&' || chars[i] == '\\' || chars[i] == '<';
                 }
                 if (markup) {
                     values.value(new String(chars, 0, n));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.deid.MarkupText;
 import org.hl7.fhir.utilities.xhtml.NodeType;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 
@@ -120,11 +121,13 @@ final class TextContent {
             }
         }
         if (node.getChildNodes() != null) {
+            java.util.Set<XhtmlNode> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            changed |= scrubInlineRuns(node, scrubber, done);
             List<XhtmlNode> drop = new ArrayList<>();
             for (XhtmlNode child : node.getChildNodes()) {
                 if (child.getNodeType() == NodeType.Comment || child.getNodeType() == NodeType.Instruction) {
                     drop.add(child);
-                } else {
+                } else if (!done.contains(child)) {
                     changed |= scrubXhtml(child, scrubber);
                 }
             }
@@ -134,5 +137,120 @@ final class TextContent {
             }
         }
         return changed;
+    }
+
+    /**
+     * Scrubs each run of an element's children that a reader sees as one text — text nodes and inline elements
+     * ({@code <b>}, {@code <span lang="de">}: {@link MarkupText#isInlineElement}) holding only such — as one text
+     * with its tags (decision 0168): a name written {@code <b>Pe</b>ter Schn<span>eider</span>} is found as the
+     * scrubber finds it in an HTML note, and the run is read back from the scrubbed text with every tag where it was.
+     * The run's nodes are added to {@code done}: they are not scrubbed again one by one.
+     *
+     * @return whether a run changed
+     */
+    private static boolean scrubInlineRuns(XhtmlNode node, Scrubber scrubber, java.util.Set<XhtmlNode> done)
+            throws DeidException {
+        List<XhtmlNode> children = node.getChildNodes();
+        boolean changed = false;
+        int i = 0;
+        while (i < children.size()) {
+            int end = i;
+            boolean element = false;
+            while (end < children.size() && inline(children.get(end))) {
+                element |= children.get(end).getNodeType() == NodeType.Element;
+                end++;
+            }
+            if (!element || end - i < 2) {
+                i = Math.max(end, i + 1);
+                continue;
+            }
+            StringBuilder text = new StringBuilder();
+            for (int k = i; k < end; k++) {
+                write(children.get(k), text);
+            }
+            String written = text.toString();
+            String scrubbed = scrubber.scrub(written);
+            List<XhtmlNode> run = new ArrayList<>(children.subList(i, end));
+            if (!scrubbed.equals(written)) {
+                List<XhtmlNode> read = readBack(scrubbed);
+                if (read == null) {
+                    i = end; // not read back: its pieces are scrubbed one by one, as before decision 0168
+                    continue;
+                }
+                children.subList(i, end).clear();
+                children.addAll(i, read);
+                run = read;
+                changed = true;
+            }
+            done.addAll(run);
+            i += run.size();
+        }
+        return changed;
+    }
+
+    /** Whether a node is text, or an inline element holding only such. */
+    private static boolean inline(XhtmlNode n) {
+        if (n.getNodeType() == NodeType.Text) {
+            return true;
+        }
+        if (n.getNodeType() != NodeType.Element || !MarkupText.isInlineElement(n.getName(),
+                n.getAttributes() == null ? List.of() : n.getAttributes().keySet())) {
+            return false;
+        }
+        if (n.getChildNodes() != null) {
+            for (XhtmlNode c : n.getChildNodes()) {
+                if (!inline(c)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A run's node as XHTML: text with its markup characters escaped, an inline element with its attributes. */
+    private static void write(XhtmlNode n, StringBuilder out) {
+        if (n.getNodeType() == NodeType.Text) {
+            escape(n.getContent() == null ? "" : n.getContent(), out);
+            return;
+        }
+        out.append('<').append(n.getName());
+        if (n.getAttributes() != null) {
+            for (Map.Entry<String, String> a : n.getAttributes().entrySet()) {
+                out.append(' ').append(a.getKey()).append("=\"");
+                escape(a.getValue() == null ? "" : a.getValue(), out);
+                out.append('"');
+            }
+        }
+        out.append('>');
+        if (n.getChildNodes() != null) {
+            for (XhtmlNode c : n.getChildNodes()) {
+                write(c, out);
+            }
+        }
+        out.append("</").append(n.getName()).append('>');
+    }
+
+    private static void escape(String s, StringBuilder out) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    /** The nodes of a scrubbed run, read back; null when it is not well-formed XHTML any more. */
+    private static List<XhtmlNode> readBack(String scrubbed) {
+        try {
+            XhtmlNode div = new org.hl7.fhir.utilities.xhtml.XhtmlParser().parseFragment(
+                    "<div xmlns=\"http://www.w3.org/1999/xhtml\">" + scrubbed + "</div>");
+            return div == null || div.getChildNodes() == null ? null : new ArrayList<>(div.getChildNodes());
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 }
