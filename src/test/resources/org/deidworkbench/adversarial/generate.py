@@ -1906,6 +1906,7 @@ def main():
     ages()  # decision 0142, defined at the end of this file
     germany()  # decision 0150, defined at the end of this file
     germany_fhir()
+    word_processed()  # decision 0168, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -4390,6 +4391,120 @@ def germany_fhir():
     keep("de-fhir", "M16.1", "5-820.00", "01126111", "718-7", "http://fhir.de/CodeSystem/bfarm/icd-10-gm",
          "http://fhir.de/CodeSystem/bfarm/ops", "http://fhir.de/CodeSystem/ifa/pzn", '"value":10.4', "1-0-0",
          "Hb 10,4 g/dl", "260100023", "http://fhir.de/CodeSystem/dimdi/seitenlokalisation")
+
+
+# === word (decision 0168) ==========================================================================================
+# --- Notes as word processors write them: an EHR extract (UPPERCASE headers, UUID patient keys) whose note text is
+#     Word's RTF (a revision table, an information group with the author, runs split inside words where the editing
+#     session changed, Word's _GoBack bookmark where the writer last typed, optional hyphens, \'hh letters, \rquote),
+#     a letters table of Word's HTML ("MsoNormal" paragraphs, spans per language and spelling mark, <o:p>, a bold
+#     first letter, an <a name=_GoBack> inside a word), and FHIR NDJSON with the same notes as text/rtf and text/html
+#     attachments and a narrative that splits a name with inline elements ---
+def rtf_doc(author, created, body):
+    """A Word-like RTF document: font and colour tables, revision table, information group, then the body."""
+    y, m, d = created
+    return ("{\\rtf1\\adeflang1025\\ansi\\ansicpg1252\\uc1\\adeff0\\deff0\\stshfdbch0\\stshfloch37\\stshfhich37"
+            "\\deflang1033\\deflangfe1033{\\fonttbl{\\f0\\fbidi \\froman\\fcharset0\\fprq2{\\*\\panose "
+            "02020603050405020304}Times New Roman;}{\\f37\\fbidi \\fswiss\\fcharset0\\fprq2 Calibri;}}\r\n"
+            "{\\colortbl;\\red0\\green0\\blue0;\\red255\\green0\\blue0;}\r\n"
+            "{\\*\\rsidtbl \\rsid1\\rsid4482\\rsid9910\\rsid12213}"
+            + "{\\info{\\author " + author + "}{\\operator " + author + "}{\\creatim\\yr%d\\mo%d\\dy%d\\hr9\\min12}"
+            "{\\revtim\\yr%d\\mo%d\\dy%d\\hr10\\min40}{\\version2}{\\edmins14}}\r\n" % (y, m, d, y, m, d)
+            + "\\widowctrl\\ftnbj\\aenddoc\\pard\\plain \\ltrpar\\ql \\li0\\ri0\\sa160\\sl259\\slmult1\\f37\\fs22"
+            "\\lang1033\\langfe1033\\insrsid1 " + body + "\\par }")
+
+
+def run(rsid, text):
+    """One of Word's runs: a group with its revision mark, the text as written."""
+    return "{\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 \\insrsid" + str(rsid) + " " + text + "}"
+
+
+def word_processed():
+    d = os.path.join(HERE, "word")
+    # PAT_ID (UUID), MRN, last, first, birth, street, city, ZIP, phone
+    a = ("9F4C2E71-5B3A-4D8E-A1C6-7E2B9D0F3A58", "8830217", "WETHERALL-DUCHAMP", "PERPETUA", "08/21/1953",
+         "41 Foxglove Terrace", "Kalamazoo", "49008", "(269) 555-0191")
+    b = ("3B7D9A04-E62F-4C15-9B83-52A0C7F1D6E9", "8831542", "LAFRAMBOISE", "ÉLODIE", "05/30/1969",
+         "212 rue des Érables", "Sherbrooke", "J1H 4K2", "819-555-0147")
+    write_csv(os.path.join(d, "patient.csv"),
+              ["PAT_ID", "PAT_MRN_ID", "PAT_LAST_NAME", "PAT_FIRST_NAME", "BIRTH_DATE", "ADD_LINE_1", "CITY", "ZIP",
+               "HOME_PHONE"], [list(a), list(b)])
+    plant("patient-id", a[0], b[0])
+    plant("mrn", a[1], b[1])
+    plant("patient-name", "Wetherall-Duchamp", "Wetherall", "Duchamp", "Perpetua", "Laframboise", "Élodie")
+    plant("birth-date", a[4], b[4])
+    plant("address", a[5], "Foxglove", b[5], "Érables")
+    plant("phone", a[8], b[8])
+
+    # Word's RTF: names split by runs of two editing sessions, a bookmark and an optional hyphen inside words
+    note_a = rtf_doc("Ignatius Fairbrook", (2023, 3, 14),
+                     run(4482, "Progress note \\endash  Mrs. Perpe{\\*\\bkmkstart _GoBack}{\\*\\bkmkend _GoBack}tua "
+                                "Wether")
+                     + run(9910, "all-Du\\-champ, MRN 8830217, DOB 08/21/1953.\\par ")
+                     + run(4482, "Lives at 41 Fox") + run(9910, "glove Terrace, Kalamazoo; phone (269) 555-0191.\\par ")
+                     + run(4482, "Type 2 diabetes mellitus (E11.9), HbA1c 8.4 %. Continue metformin 500 mg BID.\\par ")
+                     + run(12213, "Her daughter Hyacinth Wether") + run(4482, "all called; patient\\rquote s "
+                                                                              "glucose log reviewed.\\par ")
+                     + run(4482, "Ignatius Fair") + run(9910, "brook, MD"))
+    note_b = rtf_doc("Marguerite Vaillancourt", (2023, 6, 2),
+                     run(4482, "Consultation \\endash  Mme \\'c9lo") + run(9910, "die Lafram")
+                     + run(12213, "boise, dossier 8831542, n\\'e9e le 05/30/1969.\\par ")
+                     + run(4482, "Adresse\\~: 212 rue des \\'c9ra") + run(9910, "bles, Sherbrooke J1H 4K2, "
+                                                                              "t\\'e9l. 819-555-0147.\\par ")
+                     + run(4482, "Hypothyro\\'efdie (E03.9), TSH 7,8 mUI/L. L\\rquote \\'e9poux Gaston "
+                                 "Lafram") + run(9910, "boise accompagne.\\par ")
+                     + run(4482, "Dre Marguerite Vaillan\\-court"))
+    write_csv(os.path.join(d, "hno_note_text.csv"),
+              ["NOTE_ID", "PAT_ID", "NOTE_TYPE", "CONTACT_DATE", "NOTE_TEXT"],
+              [["30017744", a[0], "Progress Notes", "03/14/2023", note_a],
+               ["30019120", b[0], "Consults", "06/02/2023", note_b]])
+    plant("clinician-name", "Fairbrook", "Vaillancourt")
+    plant("relative-name", "Hyacinth", "Gaston")
+    plant("event-date", "03/14/2023", "06/02/2023")
+    keep("word", "Progress Notes", "Consults", "Type 2 diabetes mellitus (E11.9), HbA1c 8.4 %.",
+         "Continue metformin 500 mg BID.", "(E03.9), TSH 7,8 mUI/L.", "glucose log reviewed.")
+
+    # Word's HTML ("Save as Web Page", Outlook): spans per language and spelling mark, a bold first letter
+    letter_a = ("<div class=WordSection1><p class=MsoNormal><span lang=EN-US>Dear Dr. Fair<span class=SpellE>brook"
+                "</span>,<o:p></o:p></span></p><p class=MsoNormal><span lang=EN-US>I reviewed Mrs. <b>P</b>erpetua "
+                "<span class=SpellE>Wetherall</span>-<span class=SpellE>Du</span>champ (MRN 8830217) on 03/14/2023."
+                "<o:p></o:p></span></p><p class=MsoNormal><span lang=EN-US>Her daughter <span class=GramE>Hya"
+                "</span>cinth can be reached through the ward; she lives at 41 Fox<a name=\"_GoBack\"></a>glove "
+                "Terrace.<o:p></o:p></span></p><p class=MsoNormal><span lang=EN-US>Plan: continue "
+                "metformin 500&nbsp;mg BID; recheck HbA1c in 3&nbsp;months.<o:p></o:p></span></p></div>")
+    letter_b = ("<div class=WordSection1><p class=MsoNormal><span lang=FR-CA>Ch&egrave;re Dre Vaillan<span "
+                "style='color:black'>court,</span><o:p></o:p></span></p><p class=MsoNormal><span lang=FR-CA>"
+                "Mme <span class=SpellE>&Eacute;lo</span>die <span class=SpellE>Lafram</span><span lang=EN-US>boise"
+                "</span> (dossier 8831542), Hypothyro&iuml;die (E03.9).<o:p></o:p></span></p></div>")
+    write_csv(os.path.join(d, "letters.csv"), ["LETTER_ID", "PAT_ID", "LETTER_DATE", "LETTER_HTML"],
+              [["L-22041", a[0], "03/15/2023", letter_a], ["L-22097", b[0], "06/03/2023", letter_b]])
+    plant("event-date", "03/15/2023", "06/03/2023")
+    keep("word", "Plan: continue metformin 500&nbsp;mg BID; recheck HbA1c in 3&nbsp;months.", "Hypothyro&iuml;die (E03.9).")
+
+    # FHIR: the same notes as attachments, and a narrative that splits the name with inline elements
+    ref_a = {"reference": "Patient/word-a"}
+    patient = {"resourceType": "Patient", "id": "word-a",
+               "text": {"status": "generated", "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p><b>Wether</b>"
+                        "all-<span class=\"SpellE\">Du</span>champ, <i>Perpe</i>tua</p><p>Born 1953-08-21, "
+                        "41 <b>Fox</b>glove Terrace, Kalamazoo</p><p>Type 2 diabetes mellitus</p></div>"},
+               "identifier": [{"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203",
+                                                    "code": "MR"}]}, "system": "urn:oid:1.2.840.114350.1.13.0.1.7.5.737384.14",
+                               "value": a[1]}],
+               "name": [{"family": "Wetherall-Duchamp", "given": ["Perpetua"]}], "birthDate": "1953-08-21",
+               "address": [{"line": [a[5]], "city": a[6], "state": "MI", "postalCode": a[7]}]}
+    docs = []
+    for i, (kind, body, charset) in enumerate((("text/rtf", note_a, "cp1252"),
+                                               ("text/html; charset=utf-8", letter_a, "utf-8"))):
+        docs.append({"resourceType": "DocumentReference", "id": "word-doc-%d" % (i + 1), "status": "current",
+                     "type": {"coding": [{"system": "http://loinc.org", "code": "11506-3",
+                                          "display": "Progress note"}]},
+                     "subject": ref_a, "date": "2023-03-14T10:40:00-04:00",
+                     "content": [{"attachment": {"contentType": kind,
+                                                 "data": base64.b64encode(body.encode(charset)).decode("ascii")}}]})
+    ndjson(os.path.join(d, "fhir", "Patient.ndjson"), [patient])
+    ndjson(os.path.join(d, "fhir", "DocumentReference.ndjson"), docs)
+    plant("birth-date", "1953-08-21")
+    keep("word", "11506-3", "Type 2 diabetes mellitus", "http://loinc.org")
 
 
 if __name__ == "__main__":
