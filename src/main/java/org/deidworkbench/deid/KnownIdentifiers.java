@@ -506,6 +506,22 @@ public final class KnownIdentifiers implements java.io.Serializable {
             return; // "Medicare", "NO_INSURANCE", "Vision Day Surgery": what institutions are, not which
         }
         putIfSignificant(tokens, new Entry(0, replacement));
+        if (ADDRESS.equals(wordReplacement)) {
+            // "lives on Foxglove Terrace": the street of a known address, without its number (decision 0169); of a
+            // whole address in one value ("41 Foxglove Terrace, Kalamazoo, MI 49008"), of each part between commas too
+            List<String> street = street(tokens);
+            if (street != null) {
+                putIfSignificant(street, new Entry(0, replacement));
+            }
+            if (value.indexOf(',') >= 0) {
+                for (String part : value.split(",")) {
+                    List<String> partStreet = street(tokens(part));
+                    if (partStreet != null) {
+                        putIfSignificant(partStreet, new Entry(0, replacement));
+                    }
+                }
+            }
+        }
         if (n > 1 && allAlphabetic(tokens) && NAME_LIKE.matcher(value).matches()) {
             // "Smith, John" is written "John Smith" elsewhere: short names also match rotated (an
             // institution's name is not).
@@ -524,6 +540,95 @@ public final class KnownIdentifiers implements java.io.Serializable {
                 }
             }
         }
+    }
+
+    /** What an address's words are replaced by: the label its values are noted with. */
+    private static final String ADDRESS = "[ADDRESS]";
+
+    /** The words after a house number that say where in the building: not the street's. */
+    private static final Set<String> UNIT_WORDS = Set.of("APT", "APARTMENT", "UNIT", "SUITE", "STE", "FLAT", "FLOOR",
+            "FL", "BLDG", "BUILDING", "ROOM", "RM", "LOT", "SPACE", "TRLR", "DEPT", "PISO", "PUERTA", "ESC", "ESCALERA",
+            "DTO", "ESQ", "BIS", "TER", "QUATER", "STIEGE", "TOP", "WHG", "HINTERHAUS", "OG", "EG");
+
+    /** Words of a postal box, whose "street" is none. */
+    private static final Set<String> BOX_WORDS = Set.of("PO", "BOX", "POB", "POSTFACH", "CP", "APARTADO", "CASILLA",
+            "BP", "CAIXA", "POSTBUS", "BOITE", "BOÎTE", "PMB", "RR", "HC");
+
+    /**
+     * The endings of a one-word street (German, Dutch, Nordic, Hungarian), which alone is a street's name
+     * ({@code HAUPTSTRASSE}, {@code KALVERSTRAAT}, {@code STORGATAN}); other one-word remainders ("Broadway") are not
+     * learnt: a word alone is too likely to be a word of the text.
+     */
+    private static final List<String> STREET_ENDINGS = List.of("STRASSE", "STR", "WEG", "GASSE", "ALLEE", "PLATZ",
+            "RING", "DAMM", "UFER", "CHAUSSEE", "STRAAT", "LAAN", "GRACHT", "PLEIN", "KADE", "SINGEL", "GATAN", "VAGEN",
+            "VÄGEN", "GATA", "VEJ", "GADE", "VEIEN", "VEGEN", "GATE", "UTCA", "KATU", "TIE");
+
+    /**
+     * The street of an address without its house number and what follows it (decision 0169): the words after a
+     * leading number up to a unit word or the next number ({@code 41 FOXGLOVE TERRACE}, {@code 2201 JUNIPER AVE APT
+     * 4 B}, {@code 12 BIS AVENUE FOCH}), or the words before the first number ({@code HAUPTSTRASSE 12 A}, {@code CALLE
+     * DE HORTALEZA 57 3 B}), a flat's number before it passed over ({@code FLAT 2 18 HAWTHORN CLOSE}); null when the
+     * address has no number, is a postal box, or leaves no street: one word that
+     * is not a street by its ending, or only the words of streets and units.
+     */
+    static List<String> street(List<String> tokens) {
+        int n = tokens.size();
+        int start = 0;
+        while (start + 1 < n && UNIT_WORDS.contains(tokens.get(start))
+                && Character.isDigit(tokens.get(start + 1).charAt(0))) {
+            start += 2; // Flat 2, 18 Hawthorn Close
+            if (start < n && tokens.get(start).length() == 1 && !Character.isDigit(tokens.get(start).charAt(0))) {
+                start++;
+            }
+        }
+        if (n - start < 2) {
+            return null;
+        }
+        int from;
+        int to;
+        if (Character.isDigit(tokens.get(start).charAt(0))) {
+            from = start + 1;
+            while (from < n && (tokens.get(from).length() == 1 || UNIT_WORDS.contains(tokens.get(from)))
+                    && !Character.isDigit(tokens.get(from).charAt(0))) {
+                from++; // 12 B, 12 bis
+            }
+            to = from;
+            while (to < n && !Character.isDigit(tokens.get(to).charAt(0)) && !UNIT_WORDS.contains(tokens.get(to))) {
+                to++;
+            }
+        } else {
+            from = start;
+            to = start;
+            while (to < n && !Character.isDigit(tokens.get(to).charAt(0))) {
+                to++;
+            }
+            if (to == n) {
+                return null; // no house number: the value as a whole is known already
+            }
+        }
+        if (to <= from) {
+            return null;
+        }
+        List<String> street = tokens.subList(from, to);
+        boolean distinct = false;
+        for (String t : street) {
+            if (BOX_WORDS.contains(t)) {
+                return null;
+            }
+            distinct |= t.length() >= 3 && !COMMON_WORDS.contains(t) && !UNIT_WORDS.contains(t);
+        }
+        if (!distinct) {
+            return null;
+        }
+        if (street.size() == 1) {
+            String word = street.get(0);
+            boolean ending = false;
+            for (String e : STREET_ENDINGS) {
+                ending |= word.length() > e.length() + 2 && word.endsWith(e);
+            }
+            return ending ? List.copyOf(street) : null;
+        }
+        return List.copyOf(street);
     }
 
     /** Whether a token is one of {@link #INSTITUTION_MARKS}: a token of digits never is, and is not hashed. */

@@ -431,4 +431,34 @@ class KnownIdentifiersTest {
             }
         }
     }
+
+    /**
+     * Decision 0169: a note names the street of a patient's address without its number ("lives on Foxglove Terrace");
+     * the street is known as a phrase, in the notations of several countries, and neither a word of it alone nor a
+     * postal box, a flat or a street of one ordinary word.
+     */
+    @Test
+    void theStreetOfAKnownAddressIsKnownWithoutItsNumber() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        for (String address : List.of("41 Foxglove Terrace", "2201 Juniper Ave Apt 4B", "Hauptstraße 12a",
+                "Calle de Hortaleza 57, 3º B", "12 bis, avenue Foch", "Flat 2, 18 Hawthorn Close", "PO Box 4127",
+                "Apt 4B", "88 Broadway", "5 Main St", "Am Kirschgarten 7", "7 Larkspur Lane, Springfield, IL 62704")) {
+            ids.add(address, "[ADDRESS]");
+        }
+        for (String street : List.of("FOXGLOVE TERRACE", "JUNIPER AVE", "HAUPTSTRASSE", "CALLE DE HORTALEZA",
+                "AVENUE FOCH", "HAWTHORN CLOSE", "MAIN ST", "AM KIRSCHGARTEN", "LARKSPUR LANE")) {
+            assertEquals("[ADDRESS]", ids.replacement(street), street);
+        }
+        for (String none : List.of("FOXGLOVE", "TERRACE", "CALLE", "DE", "PO BOX", "BOX", "APT", "BROADWAY", "MAIN",
+                "FLAT")) {
+            assertNull(ids.replacement(none), none);
+        }
+        assertEquals("[ADDRESS]", ids.replacement("41 FOXGLOVE TERRACE"), "the address as a whole, as before");
+        KnownIdentifiers names = new KnownIdentifiers();
+        names.add("41 Foxglove Terrace", "[ID]");
+        assertNull(names.replacement("FOXGLOVE TERRACE"), "only a value noted as an address");
+        TextScrubber s = new TextScrubber(ids);
+        assertEquals("She lives on [ADDRESS] in town; a terrace garden; wohnt in der [ADDRESS].",
+                s.scrub("She lives on Foxglove Terrace in town; a terrace garden; wohnt in der Hauptstraße.", null));
+    }
 }
