@@ -53,6 +53,8 @@ public final class MarkupText {
         private final java.util.BitSet dates;
         /** The folded characters that stand for markup (a paragraph's or a destination's bound), not for text. */
         private final java.util.BitSet markup;
+        /** Folded ranges {start, end} the document's own markup says name a person (its author, its last editor). */
+        private final java.util.List<int[]> people;
         static final int REFERENCES = 0;
         static final int JSON = 1;
         static final int RTF_PIECE = 2;
@@ -67,6 +69,17 @@ public final class MarkupText {
             this.form = b.form;
             this.dates = b.dates;
             this.markup = b.markup;
+            this.people = java.util.List.copyOf(b.people);
+        }
+
+        /**
+         * The folded ranges {@code [start, end)} that the document's own markup says name a person (decision 0170):
+         * an RTF document's {@code \\author}, {@code \\operator} and {@code \\manager}; Word's and Office's document
+         * properties ({@code <o:Author>}, {@code <o:LastAuthor>}, {@code <dc:creator>}, {@code <cp:lastModifiedBy>});
+         * an HTML {@code <meta name="author" content="…">}. Each holds text (not only white space).
+         */
+        public java.util.List<int[]> people() {
+            return people;
         }
 
         /** The text as matched. */
@@ -201,6 +214,18 @@ public final class MarkupText {
         final java.util.BitSet dates = new java.util.BitSet();
         /** The folded characters that stand for markup: kept when a replacement covers them. */
         final java.util.BitSet markup = new java.util.BitSet();
+        /** Folded ranges naming a person ({@link Folded#people}). */
+        final java.util.List<int[]> people = new java.util.ArrayList<>();
+
+        /** Notes {@code [from, text's end)} as a person's name when it holds more than white space and markup. */
+        void person(int from) {
+            for (int k = from; k < text.length(); k++) {
+                if (!markup.get(k) && !Character.isWhitespace(text.charAt(k))) {
+                    people.add(new int[] {from, text.length()});
+                    return;
+                }
+            }
+        }
 
         Builder(int capacity, boolean rtf) {
             text = new StringBuilder(capacity);
@@ -346,8 +371,39 @@ public final class MarkupText {
         int copied = 0;
         int n = text.length();
         int[] cdata = cdata(text);
+        int personFrom = -1; // the folded start of a person element's text (decision 0170)
+        int personEnd = -1; // where that element closes in the original
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (c == '<' && i == personEnd) {
+                out.copy(text, copied, i);
+                copied = i;
+                out.person(personFrom);
+                personFrom = -1;
+                personEnd = -1;
+            }
+            if (c == '<' && personEnd < 0 && !inCdata(cdata, i)) {
+                int[] person = personElement(text, i);
+                if (person != null) {
+                    if (out == null) {
+                        out = new Builder(n, false);
+                    }
+                    out.copy(text, copied, person[0]);
+                    copied = person[0];
+                    if (person[2] < 0) { // an element: its text runs to its end tag, its references read on the way
+                        personFrom = out.text.length();
+                        personEnd = person[1];
+                        i = person[0] - 1;
+                    } else { // an attribute's value: as written
+                        int from = out.text.length();
+                        out.copy(text, copied, person[1]);
+                        out.person(from);
+                        copied = person[1];
+                        i = person[1] - 1;
+                    }
+                    continue;
+                }
+            }
             if (c == '<') {
                 int after = inlineTag(text, i);
                 if (after > 0 && !inCdata(cdata, i)) {
@@ -453,6 +509,44 @@ public final class MarkupText {
             }
         }
         return true;
+    }
+
+    /** The elements of Word's, Office's and Dublin Core's document properties that name a person (decision 0170). */
+    private static final java.util.Set<String> PERSON_ELEMENTS = java.util.Set.of("o:author", "o:lastauthor",
+            "o:manager", "dc:creator", "cp:lastmodifiedby");
+    private static final java.util.regex.Pattern META_AUTHOR = java.util.regex.Pattern.compile(
+            "<meta\\s+name\\s*=\\s*[\"']?author[\"']?\\s+content\\s*=\\s*([\"'])([^\"'<>]*)\\1",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** How far an element's end tag is looked for. */
+    private static final int LONGEST_PERSON = 1024;
+
+    /**
+     * A person's name the document's own markup holds at {@code i}: {start, end, -1} of the text of a document
+     * property element ({@code <o:Author>Ignatius Fairbrook</o:Author>}: start after its start tag, end at its end
+     * tag), {start, end, 0} of an HTML {@code <meta name="author">}'s content; null when none starts there.
+     */
+    private static int[] personElement(String text, int i) {
+        int n = text.length();
+        int j = i + 1;
+        while (j < n && j - i < 24 && (isLetter(text.charAt(j)) || text.charAt(j) == ':')) {
+            j++;
+        }
+        String name = text.substring(i + 1, j).toLowerCase(java.util.Locale.ROOT);
+        if (name.equals("meta")) {
+            java.util.regex.Matcher m = META_AUTHOR.matcher(text).region(i, Math.min(n, i + LONGEST_TAG));
+            return m.lookingAt() ? new int[] {m.start(2), m.end(2), 0} : null;
+        }
+        if (!PERSON_ELEMENTS.contains(name) || j >= n || text.charAt(j) != '>') {
+            return null;
+        }
+        String close = "</" + text.substring(i + 1, j) + ">";
+        int last = Math.min(n, j + 1 + LONGEST_PERSON);
+        for (int k = j + 1; k + close.length() <= last; k++) {
+            if (text.charAt(k) == '<') {
+                return text.regionMatches(true, k, close, 0, close.length()) ? new int[] {j + 1, k, -1} : null;
+            }
+        }
+        return null;
     }
 
     /** The longest tag read as nothing. */
@@ -636,7 +730,7 @@ public final class MarkupText {
         private final Builder out;
         private Charset document = WINDOWS_1252;
         private final Map<Integer, Charset> fonts = new HashMap<>();
-        private final Deque<int[]> groups = new ArrayDeque<>(); // {font, uc, in font table}
+        private final Deque<int[]> groups = new ArrayDeque<>(); // {font, uc, in font table, destination, person from}
         private int font = -1;
         private int uc = 1;
         private boolean inFontTable;
@@ -660,9 +754,7 @@ public final class MarkupText {
                     read = true; // a bookmark or a comment's anchor: nothing a reader sees, often inside a word
                     i = hidden;
                 } else if (c == '{' || c == '}') {
-                    if (group(c, i)) {
-                        out.addMarkup('\n', i, i + 1); // a destination's text is not the body's next word
-                    }
+                    group(c, i);
                     read = true;
                     i++;
                 } else if (c == '\\' && i + 1 < n && in.charAt(i + 1) == '\'') {
@@ -700,23 +792,31 @@ public final class MarkupText {
         }
 
         /**
-         * A group opens or closes; whether it is a destination (its text is not the body's: the font table, the
-         * document's information, a field's instruction, a picture), whose bounds stand for a line break.
+         * A group opens or closes. A destination's bounds (its text is not the body's: the font table, the document's
+         * information, a field's instruction, a picture) stand for line breaks, so that its text does not run into the
+         * body's next word; the text of a destination that names a person ({@code \\author}) is noted as such.
          */
-        private boolean group(char c, int i) {
+        private void group(char c, int i) {
             if (c == '{') {
-                boolean destination = destination(i + 1);
-                groups.push(new int[] {font, uc, inFontTable ? 1 : 0, destination ? 1 : 0});
-                return destination;
+                String destination = destination(i + 1);
+                if (destination != null) {
+                    out.addMarkup('\n', i, i + 1);
+                }
+                groups.push(new int[] {font, uc, inFontTable ? 1 : 0, destination != null ? 1 : 0,
+                    destination != null && PERSON_DESTINATIONS.contains(destination) ? out.text.length() : -1});
             } else if (!groups.isEmpty()) {
                 int[] g = groups.pop();
                 font = g[0];
                 uc = g[1];
                 inFontTable = g[2] == 1;
                 out.page(charset());
-                return g[3] == 1;
+                if (g[4] >= 0) {
+                    out.person(g[4]);
+                }
+                if (g[3] == 1) {
+                    out.addMarkup('\n', i, i + 1);
+                }
             }
-            return false;
         }
 
         /**
@@ -748,23 +848,27 @@ public final class MarkupText {
             return -1;
         }
 
-        /** Whether a group's first control word, at {@code i}, makes it a destination. */
-        private boolean destination(int i) {
+        /**
+         * The destination a group's first control word, at {@code i}, makes it: the word ({@code author}), {@code *}
+         * for one marked ignorable by {@code \\*}, or null when the group is none.
+         */
+        private String destination(int i) {
             int n = in.length();
             while (i < n && (in.charAt(i) == '\r' || in.charAt(i) == '\n')) {
                 i++;
             }
             if (i + 1 >= n || in.charAt(i) != '\\') {
-                return false;
+                return null;
             }
             if (in.charAt(i + 1) == '*') {
-                return true;
+                return "*";
             }
             int j = i + 1;
             while (j < n && isLetter(in.charAt(j))) {
                 j++;
             }
-            return DESTINATIONS.contains(in.substring(i + 1, j));
+            String word = in.substring(i + 1, j);
+            return DESTINATIONS.contains(word) ? word : null;
         }
 
         /**
@@ -974,6 +1078,9 @@ public final class MarkupText {
      */
     private static final String[] PLACE_MARKS = {"{\\*\\bkmkstart", "{\\*\\bkmkend", "{\\*\\atrfstart",
         "{\\*\\atrfend", "{\\*\\xmlclose", "{\\*\\panose"};
+
+    /** The destinations of an RTF document's information group that name a person (decision 0170). */
+    private static final java.util.Set<String> PERSON_DESTINATIONS = java.util.Set.of("author", "operator", "manager");
 
     /** The control words that end a paragraph, a line, a cell or a page: a line break in the text. */
     private static final java.util.Set<String> BREAKS = java.util.Set.of("par", "line", "sect", "page", "cell", "row",

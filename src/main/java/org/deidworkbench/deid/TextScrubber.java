@@ -866,6 +866,10 @@ public final class TextScrubber {
         if (markup != null) {
             List<Span> spans = new ArrayList<>();
             Scrubbed s = scrubFolded(markup.folded(), subject, prefilter, slashDayFirst, spans);
+            for (int[] person : markup.people()) {
+                // the document's author and last editor, as its own markup names them (decision 0170)
+                spans.add(new Span(person[0], person[1], "[NAME]"));
+            }
             return new Scrubbed(replace(text, unfold(markup, spans)), s.datesFound());
         }
         return scrubFolded(text, subject, prefilter, slashDayFirst, null);

@@ -219,10 +219,11 @@ class MarkupTextTest {
         assertEquals("Station Meyer", s.scrubKnownIdentifiers("Station Meyer"));
     }
 
-    /** The tags and RTF groups of a text, in order: what a replacement must keep. */
+    /** The tags and RTF groups of a text, in order: what a replacement must keep (an RTF document's groups only). */
     private static String markup(String text) {
         StringBuilder b = new StringBuilder();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("</?span[^<>]*>|</?b>|(?<!\\\\)[{}]").matcher(text);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(MarkupText.isRtf(text) ? "(?<!\\\\)[{}]"
+                : "</?span[^<>]*>|</?b>|(?<!\\\\)[{}]").matcher(text);
         while (m.find()) {
             b.append(m.group());
         }
@@ -297,5 +298,32 @@ class MarkupTextTest {
         MarkupText.Folded h = MarkupText.fold("{\\rtf1 Jan M{\\b\\'fc}\\b0 ller}");
         int j = h.folded().indexOf("Jan");
         assertEquals("X{\\b}\\b0 ", h.rewrite(j, j + 10, "X"), "the kept \\b0 keeps its space before the next text");
+    }
+
+    /**
+     * Decision 0170: a document names its author and last editor in its own markup — RTF's information group, Word's
+     * and Office's document properties, an HTML meta element — with a user's name or login the run knows nothing of.
+     * They are replaced whole; the document's title and the body stay.
+     */
+    @Test
+    void aDocumentsAuthorAndLastEditorAreReplacedWhole() {
+        TextScrubber s = scrubberKnowing("placeholder", "[X]");
+        String rtf = "{\\rtf1\\ansi{\\info{\\title Discharge letter}{\\author qvandersloot}{\\operator Quintessa "
+                + "Vandersloot}{\\manager   }{\\*\\company Mercy West}}\\pard Stable.\\par}";
+        assertEquals("{\\rtf1\\ansi{\\info{\\title Discharge letter}{\\author [NAME]}{\\operator [NAME]}{\\manager   }"
+                + "{\\*\\company Mercy West}}\\pard Stable.\\par}", s.scrub(rtf, SUBJECT));
+        String html = "<html><head><meta name=\"author\" content=\"Bartholomew Okonkwo\"><!--[if gte mso 9]><xml>"
+                + "<o:DocumentProperties><o:Author>Bartholomew Okonkwo</o:Author><o:LastAuthor>Zabriskie, Thaddeus"
+                + "</o:LastAuthor><o:Revision>2</o:Revision></o:DocumentProperties></xml><![endif]--></head><body>"
+                + "<p class=MsoNormal>Stable.</p></body></html>";
+        assertEquals("<html><head><meta name=\"author\" content=\"[NAME]\"><!--[if gte mso 9]><xml>"
+                + "<o:DocumentProperties><o:Author>[NAME]</o:Author><o:LastAuthor>[NAME]</o:LastAuthor>"
+                + "<o:Revision>2</o:Revision></o:DocumentProperties></xml><![endif]--></head><body>"
+                + "<p class=MsoNormal>Stable.</p></body></html>", s.scrub(html, SUBJECT));
+        assertEquals("<cp:coreProperties><dc:creator>[NAME]</dc:creator><cp:lastModifiedBy>[NAME]</cp:lastModifiedBy>"
+                + "</cp:coreProperties>", s.scrub("<cp:coreProperties><dc:creator>jdoe</dc:creator><cp:lastModifiedBy>"
+                + "J&#246;rg Doe</cp:lastModifiedBy></cp:coreProperties>", SUBJECT));
+        assertEquals("<p>The author: Dr. [NAME]</p>", s.scrub("<p>The author: Dr. Okonkwo</p>", SUBJECT),
+                "a word in the text is no property");
     }
 }

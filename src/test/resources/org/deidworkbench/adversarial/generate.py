@@ -4400,15 +4400,16 @@ def germany_fhir():
 #     a letters table of Word's HTML ("MsoNormal" paragraphs, spans per language and spelling mark, <o:p>, a bold
 #     first letter, an <a name=_GoBack> inside a word), and FHIR NDJSON with the same notes as text/rtf and text/html
 #     attachments and a narrative that splits a name with inline elements ---
-def rtf_doc(author, created, body):
+def rtf_doc(author, created, body, operator=None):
     """A Word-like RTF document: font and colour tables, revision table, information group, then the body."""
     y, m, d = created
+    operator = operator or author
     return ("{\\rtf1\\adeflang1025\\ansi\\ansicpg1252\\uc1\\adeff0\\deff0\\stshfdbch0\\stshfloch37\\stshfhich37"
             "\\deflang1033\\deflangfe1033{\\fonttbl{\\f0\\fbidi \\froman\\fcharset0\\fprq2{\\*\\panose "
             "02020603050405020304}Times New Roman;}{\\f37\\fbidi \\fswiss\\fcharset0\\fprq2 Calibri;}}\r\n"
             "{\\colortbl;\\red0\\green0\\blue0;\\red255\\green0\\blue0;}\r\n"
             "{\\*\\rsidtbl \\rsid1\\rsid4482\\rsid9910\\rsid12213}"
-            + "{\\info{\\author " + author + "}{\\operator " + author + "}{\\creatim\\yr%d\\mo%d\\dy%d\\hr9\\min12}"
+            + "{\\info{\\author " + author + "}{\\operator " + operator + "}{\\creatim\\yr%d\\mo%d\\dy%d\\hr9\\min12}"
             "{\\revtim\\yr%d\\mo%d\\dy%d\\hr10\\min40}{\\version2}{\\edmins14}}\r\n" % (y, m, d, y, m, d)
             + "\\widowctrl\\ftnbj\\aenddoc\\pard\\plain \\ltrpar\\ql \\li0\\ri0\\sa160\\sl259\\slmult1\\f37\\fs22"
             "\\lang1033\\langfe1033\\insrsid1 " + body + "\\par }")
@@ -4453,7 +4454,7 @@ def word_processed():
                                                                               "t\\'e9l. 819-555-0147.\\par ")
                      + run(4482, "Hypothyro\\'efdie (E03.9), TSH 7,8 mUI/L. L\\rquote \\'e9poux Gaston "
                                  "Lafram") + run(9910, "boise accompagne.\\par ")
-                     + run(4482, "Dre Marguerite Vaillan\\-court"))
+                     + run(4482, "Dre Marguerite Vaillan\\-court"), operator="kthornbury")
     write_csv(os.path.join(d, "hno_note_text.csv"),
               ["NOTE_ID", "PAT_ID", "NOTE_TYPE", "CONTACT_DATE", "NOTE_TEXT"],
               [["30017744", a[0], "Progress Notes", "03/14/2023", note_a],
@@ -4472,13 +4473,19 @@ def word_processed():
                 "</span>cinth can be reached through the ward; she lives at 41 Fox<a name=\"_GoBack\"></a>glove "
                 "Terrace.<o:p></o:p></span></p><p class=MsoNormal><span lang=EN-US>Plan: continue "
                 "metformin 500&nbsp;mg BID; recheck HbA1c in 3&nbsp;months.<o:p></o:p></span></p></div>")
-    letter_b = ("<div class=WordSection1><p class=MsoNormal><span lang=FR-CA>Ch&egrave;re Dre Vaillan<span "
+    letter_b = ("<html><head><meta name=\"author\" content=\"Philippa Kestrel-Vane\"><!--[if gte mso 9]><xml>"
+                "<o:DocumentProperties><o:Author>Philippa Kestrel-Vane</o:Author><o:LastAuthor>kthornbury"
+                "</o:LastAuthor><o:Revision>3</o:Revision></o:DocumentProperties></xml><![endif]--></head><body>"
+                "<div class=WordSection1><p class=MsoNormal><span lang=FR-CA>Ch&egrave;re Dre Vaillan<span "
                 "style='color:black'>court,</span><o:p></o:p></span></p><p class=MsoNormal><span lang=FR-CA>"
                 "Mme <span class=SpellE>&Eacute;lo</span>die <span class=SpellE>Lafram</span><span lang=EN-US>boise"
-                "</span> (dossier 8831542), Hypothyro&iuml;die (E03.9).<o:p></o:p></span></p></div>")
+                "</span> (dossier 8831542), Hypothyro&iuml;die (E03.9).<o:p></o:p></span></p></div></body></html>")
     write_csv(os.path.join(d, "letters.csv"), ["LETTER_ID", "PAT_ID", "LETTER_DATE", "LETTER_HTML"],
               [["L-22041", a[0], "03/15/2023", letter_a], ["L-22097", b[0], "06/03/2023", letter_b]])
     plant("event-date", "03/15/2023", "06/03/2023")
+    # the letter's and the note's author and typist, named only by the documents' properties (decision 0170)
+    plant("clinician-name", "Kestrel-Vane", "Philippa")
+    plant("staff-id", "kthornbury")
     keep("word", "Plan: continue metformin 500&nbsp;mg BID; recheck HbA1c in 3&nbsp;months.", "Hypothyro&iuml;die (E03.9).")
 
     # FHIR: the same notes as attachments, and a narrative that splits the name with inline elements
