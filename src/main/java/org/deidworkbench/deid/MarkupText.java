@@ -730,7 +730,8 @@ public final class MarkupText {
         private final Builder out;
         private Charset document = WINDOWS_1252;
         private final Map<Integer, Charset> fonts = new HashMap<>();
-        private final Deque<int[]> groups = new ArrayDeque<>(); // {font, uc, in font table, destination, person from}
+        // {font, uc, in font table, destination, person from, data}
+        private final Deque<int[]> groups = new ArrayDeque<>();
         private int font = -1;
         private int uc = 1;
         private boolean inFontTable;
@@ -766,6 +767,9 @@ public final class MarkupText {
                     i += 2;
                 } else if (c == '\r' || c == '\n') {
                     read = true; // a line break in RTF's source is not in its text: "Kowal\r\nski" is one word
+                    i++;
+                } else if (!groups.isEmpty() && groups.peek()[5] == 1) {
+                    read = true; // a picture's or an object's bytes as hexadecimal digits: data, not text (0171)
                     i++;
                 } else {
                     out.add(c, i, i + 1);
@@ -803,7 +807,8 @@ public final class MarkupText {
                     out.addMarkup('\n', i, i + 1);
                 }
                 groups.push(new int[] {font, uc, inFontTable ? 1 : 0, destination != null ? 1 : 0,
-                    destination != null && PERSON_DESTINATIONS.contains(destination) ? out.text.length() : -1});
+                    destination != null && PERSON_DESTINATIONS.contains(destination) ? out.text.length() : -1,
+                    destination != null && DATA_DESTINATIONS.contains(destination) ? 1 : 0});
             } else if (!groups.isEmpty()) {
                 int[] g = groups.pop();
                 font = g[0];
@@ -849,8 +854,8 @@ public final class MarkupText {
         }
 
         /**
-         * The destination a group's first control word, at {@code i}, makes it: the word ({@code author}), {@code *}
-         * for one marked ignorable by {@code \\*}, or null when the group is none.
+         * The destination a group's first control word, at {@code i}, makes it: the word ({@code author}; after the
+         * mark {@code \\*}, whatever word follows it, else {@code *}), or null when the group is none.
          */
         private String destination(int i) {
             int n = in.length();
@@ -861,7 +866,15 @@ public final class MarkupText {
                 return null;
             }
             if (in.charAt(i + 1) == '*') {
-                return "*";
+                int k = i + 2; // {\\*\\themedata …}: the word after the mark, any word
+                while (k < n && (in.charAt(k) == ' ' || in.charAt(k) == '\r' || in.charAt(k) == '\n')) {
+                    k++;
+                }
+                int e = k + 1;
+                while (e < n && isLetter(in.charAt(e))) {
+                    e++;
+                }
+                return k < n && in.charAt(k) == '\\' && e > k + 1 ? in.substring(k + 1, e) : "*";
             }
             int j = i + 1;
             while (j < n && isLetter(in.charAt(j))) {
@@ -1078,6 +1091,14 @@ public final class MarkupText {
      */
     private static final String[] PLACE_MARKS = {"{\\*\\bkmkstart", "{\\*\\bkmkend", "{\\*\\atrfstart",
         "{\\*\\atrfend", "{\\*\\xmlclose", "{\\*\\panose"};
+
+    /**
+     * The destinations whose own characters are data written as hexadecimal digits (a picture, an embedded object, a
+     * theme): nothing a reader sees, and digits the scrubber must not take for numbers (decision 0171). Their
+     * nested groups (a picture's properties, its description) are read as any group.
+     */
+    private static final java.util.Set<String> DATA_DESTINATIONS = java.util.Set.of("pict", "objdata", "blipuid",
+            "datafield", "themedata", "colorschememapping", "datastore", "fontemb", "fontfile", "passwordhash");
 
     /** The destinations of an RTF document's information group that name a person (decision 0170). */
     private static final java.util.Set<String> PERSON_DESTINATIONS = java.util.Set.of("author", "operator", "manager");

@@ -151,6 +151,22 @@ class AdversarialCorpusTest {
                 while (m.find()) {
                     t.append('\n').append(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
                 }
+                // the pictures inside notes, decoded (decision 0171): a data URI's base64, an RTF picture's digits
+                Matcher uri = PICTURE_BASE64.matcher(t);
+                StringBuilder pictures = new StringBuilder();
+                while (uri.find()) {
+                    pictures.append('\n').append(new String(Base64.getMimeDecoder().decode(uri.group(1)),
+                            StandardCharsets.ISO_8859_1));
+                }
+                Matcher hex = PICTURE_HEX.matcher(t);
+                while (hex.find()) {
+                    String digits = hex.group(1).replaceAll("\\s", "");
+                    if (digits.length() % 2 == 0) {
+                        pictures.append('\n').append(new String(java.util.HexFormat.of().parseHex(digits),
+                                StandardCharsets.ISO_8859_1));
+                    }
+                }
+                t.append(pictures);
                 // and everything again with its escapes read (decision 0167), in ASCII digits, without invisible
                 // characters (a number written ٠٥٥‏٩٨٧٦٥٤٣)
                 t.append('\n').append(unescaped(t.toString()));
@@ -161,6 +177,10 @@ class AdversarialCorpusTest {
         }
         return texts;
     }
+
+    private static final Pattern PICTURE_BASE64 = Pattern.compile("data:image/[a-z]+;base64,([A-Za-z0-9+/=]{16,})");
+    private static final Pattern PICTURE_HEX = Pattern.compile("\\\\(?:jpeg|png)blip[^{}]*?(?:\\{[^{}]*\\})?\\s*"
+            + "([0-9a-fA-F][0-9a-fA-F\\s]{31,})\\}");
 
     private static final Map<String, String> NAMED_REFERENCES = Map.ofEntries(Map.entry("auml", "ä"),
             Map.entry("ouml", "ö"), Map.entry("uuml", "ü"), Map.entry("Auml", "Ä"), Map.entry("Ouml", "Ö"),

@@ -4420,8 +4420,31 @@ def run(rsid, text):
     return "{\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 \\insrsid" + str(rsid) + " " + text + "}"
 
 
+def wound_photo():
+    """A phone's photograph (a small JPEG by Pillow) with EXIF: who took it, the phone, when, what (decision 0171)."""
+    import io
+    from PIL import Image
+    img = Image.new("RGB", (32, 24))
+    px = img.load()
+    for y in range(24):
+        for x in range(32):
+            px[x, y] = ((x * 8) % 256, (y * 10) % 256, ((x + y) * 4) % 256)
+    exif = Image.Exif()
+    exif[0x010F] = "Apple"
+    exif[0x0110] = "iPhone 14"
+    exif[0x013B] = "Hyacinth Wetherall"  # Artist: the daughter's phone
+    exif[0x0132] = "2023:03:14 08:55:10"
+    exif[0x010E] = "Heel wound Perpetua Wetherall-Duchamp"
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=90, exif=exif.tobytes())
+    return buf.getvalue()
+
+
 def word_processed():
     d = os.path.join(HERE, "word")
+    photo = wound_photo()
+    photo_hex = "\r\n".join(photo.hex()[i:i + 128] for i in range(0, len(photo) * 2, 128))
+    plant("event-date", "2023:03:14 08:55:10")
     # PAT_ID (UUID), MRN, last, first, birth, street, city, ZIP, phone
     a = ("9F4C2E71-5B3A-4D8E-A1C6-7E2B9D0F3A58", "8830217", "WETHERALL-DUCHAMP", "PERPETUA", "08/21/1953",
          "41 Foxglove Terrace", "Kalamazoo", "49008", "(269) 555-0191")
@@ -4444,6 +4467,9 @@ def word_processed():
                      + run(9910, "all-Du\\-champ, MRN 8830217, DOB 08/21/1953.\\par ")
                      + run(4482, "Lives at 41 Fox") + run(9910, "glove Terrace, Kalamazoo; phone (269) 555-0191.\\par ")
                      + run(4482, "Type 2 diabetes mellitus (E11.9), HbA1c 8.4 %. Continue metformin 500 mg BID.\\par ")
+                     + run(4482, "Heel wound, photographed by the family:\\par {\\*\\shppict{\\pict{\\*\\picprop"
+                                 "\\shplid1025}\\picw847\\pich635\\picwgoal480\\pichgoal360\\jpegblip\\bliptag-77\r\n"
+                                 + photo_hex + "}}\\par ")
                      + run(12213, "Her daughter Hyacinth Wether") + run(4482, "all called; patient\\rquote s "
                                                                               "glucose log reviewed.\\par ")
                      + run(4482, "Ignatius Fair") + run(9910, "brook, MD"))
@@ -4471,7 +4497,8 @@ def word_processed():
                 "<span class=SpellE>Wetherall</span>-<span class=SpellE>Du</span>champ (MRN 8830217) on 03/14/2023."
                 "<o:p></o:p></span></p><p class=MsoNormal><span lang=EN-US>Her daughter <span class=GramE>Hya"
                 "</span>cinth can be reached through the ward; she lives at 41 Fox<a name=\"_GoBack\"></a>glove "
-                "Terrace.<o:p></o:p></span></p><p class=MsoNormal><span lang=EN-US>Plan: continue "
+                "Terrace.<o:p></o:p></span></p><p class=MsoNormal><img width=32 height=24 src=\"data:image/jpeg;base64,"
+                + base64.b64encode(photo).decode("ascii") + "\"></p><p class=MsoNormal><span lang=EN-US>Plan: continue "
                 "metformin 500&nbsp;mg BID; recheck HbA1c in 3&nbsp;months.<o:p></o:p></span></p></div>")
     letter_b = ("<html><head><meta name=\"author\" content=\"Philippa Kestrel-Vane\"><!--[if gte mso 9]><xml>"
                 "<o:DocumentProperties><o:Author>Philippa Kestrel-Vane</o:Author><o:LastAuthor>kthornbury"

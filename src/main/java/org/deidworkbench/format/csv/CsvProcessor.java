@@ -25,6 +25,7 @@ import org.deidworkbench.deid.UnprocessableValueException;
 import org.deidworkbench.deid.method.DeidMethod;
 import org.deidworkbench.deid.method.SasDateMethod;
 import org.deidworkbench.deid.classify.SasDates;
+import org.deidworkbench.format.EmbeddedImages;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileStats;
 import org.deidworkbench.format.FormatException;
@@ -553,7 +554,7 @@ public final class CsvProcessor implements FileProcessor {
             try {
                 result = column.spec().action() == Action.REMOVE
                         ? "[" + (column.label().isEmpty() ? "REMOVED" : column.label()) + "]"
-                        : column.method().apply(value, new FieldContext(subject, column.header()));
+                        : column.method().apply(EmbeddedImages.clean(value), new FieldContext(subject, column.header()));
             } catch (UnprocessableValueException e) {
                 warnEmptied(e, c, line);
                 result = "";
@@ -809,7 +810,8 @@ public final class CsvProcessor implements FileProcessor {
                 }
             }
             try {
-                String result = method.apply(value, new FieldContext(subject, column.header()));
+                // a photograph inside a note (an HTML data URI, an RTF picture) without its EXIF (decision 0171)
+                String result = method.apply(EmbeddedImages.clean(value), new FieldContext(subject, column.header()));
                 boolean same = value.equals(result);
                 if (!same) {
                     changed[c]++;

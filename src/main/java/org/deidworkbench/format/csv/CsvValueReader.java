@@ -81,7 +81,9 @@ final class CsvValueReader implements ValueReader {
                     where.column = c;
                     if (escapes && MarkupText.mayHoldEscapes(chars, row.start(c), row.length(c))) {
                         // an HTML or RTF note: its escaped letters read (decision 0167)
-                        visitor.value(MarkupText.read(new String(chars, row.start(c), row.length(c))), where);
+                        String cell = new String(chars, row.start(c), row.length(c));
+                        visitor.value(MarkupText.read(cell), where);
+                        pictures(cell, visitor, where);
                     } else {
                         visitor.value(chars, row.start(c), row.length(c), where);
                     }
@@ -94,6 +96,24 @@ final class CsvValueReader implements ValueReader {
     private static void checkCancel(long n, BooleanSupplier cancelled) {
         if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
             throw new CancellationException("verification cancelled");
+        }
+    }
+
+    /**
+     * The texts of the pictures inside a note (an HTML data URI, an RTF picture: decision 0171), each as raw bytes; a
+     * picture whose structure cannot be followed is reported as not looked into.
+     */
+    private static void pictures(String cell, Visitor visitor, java.util.function.Supplier<String> where)
+            throws IOException {
+        if (!org.deidworkbench.format.EmbeddedImages.mayHold(cell)) {
+            return;
+        }
+        for (byte[] t : org.deidworkbench.format.EmbeddedImages.texts(cell)) {
+            if (t.length == 0) {
+                visitor.notScanned(where.get() + ": a picture whose text cannot be read, not looked into");
+            } else {
+                visitor.bytes(new java.io.ByteArrayInputStream(t), where);
+            }
         }
     }
 }

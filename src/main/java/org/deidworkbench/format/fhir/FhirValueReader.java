@@ -179,6 +179,20 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
         void value(String text) {
             checkCancelled();
             visitor.value(MarkupText.read(text), this); // RTF escapes, character references (decision 0167)
+            if (org.deidworkbench.format.EmbeddedImages.mayHold(text)) {
+                // the pictures inside a note: a data URI, an RTF picture (decision 0171)
+                for (byte[] t : org.deidworkbench.format.EmbeddedImages.texts(text)) {
+                    if (t.length == 0) {
+                        visitor.notScanned(get() + ": a picture whose text cannot be read, not looked into");
+                        continue;
+                    }
+                    try {
+                        visitor.bytes(new ByteArrayInputStream(t), this);
+                    } catch (IOException inMemory) {
+                        throw new IllegalStateException("reading from memory cannot fail", inMemory);
+                    }
+                }
+            }
         }
 
         private void checkCancelled() {

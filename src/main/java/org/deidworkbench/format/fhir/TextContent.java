@@ -66,7 +66,8 @@ final class TextContent {
             text = new String(data, charset);
         }
         boolean bom = !text.isEmpty() && text.charAt(0) == '\uFEFF';
-        String scrubbed = scrubber.scrub(bom ? text.substring(1) : text);
+        // a photograph inside the note (an HTML data URI, an RTF picture) without its EXIF (decision 0171)
+        String scrubbed = scrubber.scrub(org.deidworkbench.format.EmbeddedImages.clean(bom ? text.substring(1) : text));
         return ((bom ? "\uFEFF" : "") + scrubbed).getBytes(charset);
     }
 
