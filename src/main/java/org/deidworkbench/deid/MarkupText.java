@@ -594,9 +594,12 @@ public final class MarkupText {
             while (j < n && "=>/<\"' \t\r\n".indexOf(text.charAt(j)) < 0) {
                 j++;
             }
-            if (j == attribute || !LOOKS.contains(text.substring(attribute, j).toLowerCase(java.util.Locale.ROOT))) {
+            String looks = j == attribute ? "" : text.substring(attribute, j).toLowerCase(java.util.Locale.ROOT);
+            if (!LOOKS.contains(looks)) {
                 return -1;
             }
+            // an id or a bookmark's name is read as nothing when it is one token (_GoBack, OLE_LINK1), not words
+            boolean token = looks.equals("id") || looks.equals("name");
             while (j < n && Character.isWhitespace(text.charAt(j))) {
                 j++;
             }
@@ -616,6 +619,11 @@ public final class MarkupText {
                     }
                     if (close >= n || text.charAt(close) != q) {
                         return -1;
+                    }
+                    for (int k = j + 1; token && k < close; k++) {
+                        if (Character.isWhitespace(text.charAt(k))) {
+                            return -1;
+                        }
                     }
                     j = close + 1;
                 } else {

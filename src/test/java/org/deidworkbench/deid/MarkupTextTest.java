@@ -269,6 +269,9 @@ class MarkupTextTest {
         assertEquals("<a href=\"mailto:jan@x.org\">Jan <span title=\"Jan Kowalski\">JK",
                 MarkupText.read("<a href=\"mailto:jan@x.org\">Jan</a> <span title=\"Jan Kowalski\">JK</span>"),
                 "a link and a title hold text: they stay to be matched (their ends hold none)");
+        assertEquals("x<a name=\"Jan Kowalski\">y", MarkupText.read("x<a name=\"Jan Kowalski\"></a>y"),
+                "a name of words is no bookmark: its tag stays to be matched");
+        assertEquals("Foxglove", MarkupText.read("Fox<a name=\"_GoBack\"></a>glove"));
         assertEquals("<![CDATA[Schn<b>eider]]> Schneider",
                 MarkupText.read("<![CDATA[Schn<b>eider]]> Schn<b>eider"), "not in CDATA");
     }

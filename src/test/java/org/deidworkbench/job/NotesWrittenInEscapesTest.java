@@ -267,7 +267,7 @@ class NotesWrittenInEscapesTest {
     void aNarrativesNamesSplitByInlineElementsAreScrubbedAndItsElementsStay() throws Exception {
         Path in = Files.createDirectories(dir.resolve("narrative"));
         String div = "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Patient <b>J\u00fcr</b>gen M<span lang=\"de\">\u00fcller"
-                + "</span>, Hauptstra<i>\u00df</i>e 5 &amp; Co.</p><table><tr><td>Befund</td><td>unauff\u00e4llig</td></tr>"
+                + "</span>, Hauptstra<i class=\"M\u00fcller\">\u00df</i>e 5 &amp; Co.</p><table><tr><td>Befund</td><td>unauff\u00e4llig</td></tr>"
                 + "</table></div>";
         String json = "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"text\":{\"status\":\"generated\",\"div\":\""
                 + div.replace("\"", "\\\"") + "\"},\"identifier\":[{\"system\":\"urn:mrn\",\"value\":\"MRN4471902\"}],"
@@ -294,6 +294,7 @@ class NotesWrittenInEscapesTest {
             assertTrue(narrative.contains("<span lang=\"de\"") && narrative.contains("<b>")
                     && narrative.contains("<i"), () -> name + ": the inline elements stay: " + narrative);
             assertTrue(narrative.contains("<td>unauffällig</td>") && narrative.contains("&amp; Co."), narrative);
+            assertFalse(narrative.contains("Müller"), () -> "an attribute of an element in the run: " + narrative);
         }
     }
 

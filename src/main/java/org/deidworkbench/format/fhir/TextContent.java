@@ -102,6 +102,29 @@ final class TextContent {
             }
             return changed;
         }
+        changed |= scrubAttributes(node, scrubber);
+        if (node.getChildNodes() != null) {
+            java.util.Set<XhtmlNode> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            changed |= scrubInlineRuns(node, scrubber, done);
+            List<XhtmlNode> drop = new ArrayList<>();
+            for (XhtmlNode child : node.getChildNodes()) {
+                if (child.getNodeType() == NodeType.Comment || child.getNodeType() == NodeType.Instruction) {
+                    drop.add(child);
+                } else if (!done.contains(child)) {
+                    changed |= scrubXhtml(child, scrubber);
+                }
+            }
+            for (XhtmlNode d : drop) {
+                node.getChildNodes().remove(d);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** Scrubs an element's attribute values (a {@code data:} URL, an embedded image, is removed); whether any changed. */
+    private static boolean scrubAttributes(XhtmlNode node, Scrubber scrubber) throws DeidException {
+        boolean changed = false;
         Map<String, String> attributes = node.getAttributes();
         if (attributes != null) {
             for (String name : new ArrayList<>(attributes.keySet())) {
@@ -121,20 +144,18 @@ final class TextContent {
                 }
             }
         }
+        return changed;
+    }
+
+    /** Scrubs the attribute values of a run's elements, at any depth: the run's text was scrubbed as one. */
+    private static boolean scrubRunAttributes(XhtmlNode node, Scrubber scrubber) throws DeidException {
+        if (node.getNodeType() != NodeType.Element) {
+            return false;
+        }
+        boolean changed = scrubAttributes(node, scrubber);
         if (node.getChildNodes() != null) {
-            java.util.Set<XhtmlNode> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            changed |= scrubInlineRuns(node, scrubber, done);
-            List<XhtmlNode> drop = new ArrayList<>();
-            for (XhtmlNode child : node.getChildNodes()) {
-                if (child.getNodeType() == NodeType.Comment || child.getNodeType() == NodeType.Instruction) {
-                    drop.add(child);
-                } else if (!done.contains(child)) {
-                    changed |= scrubXhtml(child, scrubber);
-                }
-            }
-            for (XhtmlNode d : drop) {
-                node.getChildNodes().remove(d);
-                changed = true;
+            for (XhtmlNode c : node.getChildNodes()) {
+                changed |= scrubRunAttributes(c, scrubber);
             }
         }
         return changed;
@@ -182,6 +203,9 @@ final class TextContent {
                 children.addAll(i, read);
                 run = read;
                 changed = true;
+            }
+            for (XhtmlNode r : run) {
+                changed |= scrubRunAttributes(r, scrubber); // an id or a class is scrubbed as before, on its own
             }
             done.addAll(run);
             i += run.size();
