@@ -507,19 +507,9 @@ public final class KnownIdentifiers implements java.io.Serializable {
         }
         putIfSignificant(tokens, new Entry(0, replacement));
         if (ADDRESS.equals(wordReplacement)) {
-            // "lives on Foxglove Terrace": the street of a known address, without its number (decision 0169); of a
-            // whole address in one value ("41 Foxglove Terrace, Kalamazoo, MI 49008"), of each part between commas too
-            List<String> street = street(tokens);
-            if (street != null) {
+            // "lives on Foxglove Terrace": the street of a known address, without its number (decision 0169)
+            for (List<String> street : streets(value, tokens)) {
                 putIfSignificant(street, new Entry(0, replacement));
-            }
-            if (value.indexOf(',') >= 0) {
-                for (String part : value.split(",")) {
-                    List<String> partStreet = street(tokens(part));
-                    if (partStreet != null) {
-                        putIfSignificant(partStreet, new Entry(0, replacement));
-                    }
-                }
             }
         }
         if (n > 1 && allAlphabetic(tokens) && NAME_LIKE.matcher(value).matches()) {
@@ -540,6 +530,46 @@ public final class KnownIdentifiers implements java.io.Serializable {
                 }
             }
         }
+    }
+
+    /**
+     * The streets of an address value without its house number ({@link #street}): of the whole value and, of a whole
+     * address in one value ("41 Foxglove Terrace, Kalamazoo, MI 49008"), of each part between commas; each as the value
+     * writes it. For the verifier's dictionary, which looks for them as the scrubber does.
+     */
+    public static List<String> streets(String value) {
+        String folded = TextFolding.fold(MarkupText.read(value));
+        List<String> out = new ArrayList<>();
+        List<int[]> bounds = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        tokenize(folded, bounds, tokens);
+        for (List<String> street : streets(folded, tokens)) {
+            // as the value writes it (Hauptstraße, not HAUPTSTRASSE): the verifier folds case its own way
+            int at = java.util.Collections.indexOfSubList(tokens, street);
+            String written = at < 0 ? String.join(" ", street)
+                    : folded.substring(bounds.get(at)[0], bounds.get(at + street.size() - 1)[1]);
+            if (!out.contains(written)) {
+                out.add(written);
+            }
+        }
+        return out;
+    }
+
+    private static List<List<String>> streets(String value, List<String> tokens) {
+        List<List<String>> out = new ArrayList<>(2);
+        List<String> street = street(tokens);
+        if (street != null) {
+            out.add(street);
+        }
+        if (value.indexOf(',') >= 0) {
+            for (String part : value.split(",")) {
+                List<String> partStreet = street(tokens(part));
+                if (partStreet != null && !out.contains(partStreet)) {
+                    out.add(partStreet);
+                }
+            }
+        }
+        return out;
     }
 
     /** What an address's words are replaced by: the label its values are noted with. */

@@ -362,6 +362,12 @@ final class KeyDictionary {
      */
     void known(String subject, String value, String replacement) {
         builder.add(value, KNOWN, -1);
+        if ("[ADDRESS]".equals(replacement)) {
+            // the street without its number, as the run scrubbed it from text (decision 0169)
+            for (String street : org.deidworkbench.deid.KnownIdentifiers.streets(value)) {
+                builder.add(street, KNOWN, -1);
+            }
+        }
         knownEnd[knownSubjects.size() - 1] = builder.mark();
         if (replacement != null && !replacement.startsWith("[") && !replacement.isBlank()) {
             if (aliases == aliasSubject.length) {
