@@ -85,6 +85,27 @@ class PicturesInNotesTest {
         }
     }
 
+    /** A column a profile keeps as it is: its photographs lose their EXIF all the same (decision 0171). */
+    @Test
+    void aKeptColumnsPhotographLosesItsExif() throws Exception {
+        byte[] photo = PixelMetadataTest.cameraJpeg();
+        Path in = Files.createDirectories(dir.resolve("kept"));
+        Files.writeString(in.resolve("wounds.csv"), "wound_id,photo_html\nW1,\"<img src=\"\"data:image/jpeg;base64,"
+                + Base64.getEncoder().encodeToString(photo) + "\"\">\"\n", StandardCharsets.UTF_8);
+        org.deidworkbench.config.LoadedProfile keep = new org.deidworkbench.config.LoadedProfile(ProfileLoader.parse(
+                "deid-profile: 1\nname: keep\nrules:\n  - id: photo\n    column: photo_html\n    action: keep\n"
+                + "default: {action: keep}\n", "keep.yaml"), "x");
+        Path out = dir.resolve("kept-out");
+        RunResult r = new RunJob(new RunRequest(List.of(in), out, dir.resolve("kept.deidkey"), true, PASSPHRASE.clone(),
+                keep, 1), RunListener.NONE).run();
+        assertTrue(r.allWritten(), () -> r.files().toString());
+        String pictures = pictures(Files.readString(out.resolve("wounds.csv"), StandardCharsets.UTF_8));
+        assertTrue(pictures.length() > 500, "the picture stays");
+        for (String planted : PixelMetadataTest.PLANTED) {
+            assertFalse(pictures.contains(planted), () -> "a kept photograph keeps " + planted);
+        }
+    }
+
     /** The pictures' bytes of a note, decoded from base64 and hexadecimal, as ISO 8859-1 text. */
     private static String pictures(String note) {
         StringBuilder b = new StringBuilder();

@@ -723,7 +723,12 @@ public final class CsvProcessor implements FileProcessor {
                 counts[c]++;
                 Action action = actions[k];
                 if (action == Action.KEEP) {
-                    outRow[k] = value; // nothing to compute or to cache
+                    // nothing to compute or to cache, but a photograph's EXIF in a kept column (decision 0171)
+                    String kept = EmbeddedImages.clean(value);
+                    if (kept != value) {
+                        changed[c]++;
+                    }
+                    outRow[k] = kept;
                     continue;
                 }
                 if (codes[k]) {
