@@ -233,9 +233,7 @@ class NotesWrittenInEscapesTest {
         Files.writeString(in.resolve("notes.csv"), csv, StandardCharsets.UTF_8);
         Path out = dir.resolve("runs-out");
         Path key = dir.resolve("runs.deidkey");
-        RunResult r = new RunJob(new RunRequest(List.of(in), out, key, true, PASSPHRASE.clone(),
-                ProfileLoader.read("csv-template"), 1), RunListener.NONE).run();
-        assertTrue(r.allWritten(), () -> r.files().toString());
+        NoteRuns.run(in, out, key, ProfileLoader.read("csv-template"));
         String written = Files.readString(out.resolve("notes.csv"), StandardCharsets.UTF_8);
         String read = asRead(written);
         for (String p : List.of("Jürgen", "Müller", "Peter", "Schneider", "Kowalski")) {
@@ -247,14 +245,11 @@ class NotesWrittenInEscapesTest {
         assertEquals(5, written.split("</span>", -1).length - 1 + written.split("</b>", -1).length - 1
                 + written.split("<o:p></o:p>", -1).length - 1, () -> "every tag stays: " + written);
         assertTrue(written.contains("klagt <span class=SpellE>&uuml;ber</span> Husten."), written);
-        assertTrue(new VerifyJob(out, KeyFileStore.open(key, PASSPHRASE.clone()), false, 1).run().clean(),
-                "the run's output is clean");
+        assertTrue(NoteRuns.clean(out, key), "the run's output is clean");
         Path planted = Files.createDirectories(dir.resolve("runs-planted"));
         Files.copy(in.resolve("notes.csv"), planted.resolve("notes.csv"));
-        VerifyReport v = new VerifyJob(planted, KeyFileStore.open(key, PASSPHRASE.clone()), false, 1).run();
-        List<String> located = v.hits().stream().flatMap(f -> f.listed().stream().map(VerifyReport.Hit::location))
-                .toList();
-        for (String where : List.of("record 1,", "record 2,", "record 3,")) {
+        List<String> located = NoteRuns.hits(planted, key);
+        for (String where : List.of("notes.csv record 1,", "notes.csv record 2,", "notes.csv record 3,")) {
             assertTrue(located.stream().anyMatch(l -> l.startsWith(where)), () -> "no hit at " + where + located);
         }
     }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deidworkbench.config.ProfileLoader;
-import org.deidworkbench.keyfile.KeyFileStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * from the key file alone.
  */
 class StreetsInNotesTest {
-
-    private static final char[] PASSPHRASE = "correct horse battery".toCharArray();
 
     @TempDir
     Path dir;
@@ -36,19 +33,14 @@ class StreetsInNotesTest {
                 + "2,P002,Wohnt seit 1990 in der Hauptstraße.\n", StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
         Path key = dir.resolve("k.deidkey");
-        RunResult r = new RunJob(new RunRequest(List.of(in), out, key, true, PASSPHRASE.clone(),
-                ProfileLoader.read("csv-template"), 1), RunListener.NONE).run();
-        assertTrue(r.allWritten(), () -> r.files().toString());
+        NoteRuns.run(in, out, key, ProfileLoader.read("csv-template"));
         String notes = Files.readString(out.resolve("notes.csv"), StandardCharsets.UTF_8);
         assertFalse(notes.contains("Foxglove") || notes.contains("Hauptstraße"), notes);
         assertTrue(notes.contains("with a terrace garden.") && notes.contains("Wohnt seit"), notes);
-        assertTrue(new VerifyJob(out, KeyFileStore.open(key, PASSPHRASE.clone()), false, 1).run().clean(),
-                "the run's output is clean");
+        assertTrue(NoteRuns.clean(out, key), "the run's output is clean");
         Path planted = Files.createDirectories(dir.resolve("planted"));
         Files.copy(in.resolve("notes.csv"), planted.resolve("notes.csv"));
-        VerifyReport v = new VerifyJob(planted, KeyFileStore.open(key, PASSPHRASE.clone()), false, 1).run();
-        List<String> located = v.hits().stream().flatMap(f -> f.listed().stream().map(VerifyReport.Hit::location))
-                .toList();
+        List<String> located = NoteRuns.hits(planted, key);
         assertEquals(2, located.stream().filter(l -> l.contains("note_text")).count(), () -> "found at " + located);
     }
 }
