@@ -111,7 +111,7 @@ public final class MarkupText {
             }
             if (page == null && form == REFERENCES) {
                 // in markup: a band marker's '<' (<=1936) is written as a reference too, so the markup stays markup
-                return escaped(markupEscaped(replacement), (out, cp) -> out.append("&#").append(cp).append(';'));
+                return escaped(asMarkup(replacement), (out, cp) -> out.append("&#").append(cp).append(';'));
             }
             if (ascii) {
                 return replacement;
@@ -698,12 +698,15 @@ public final class MarkupText {
         return new String(Character.toChars(cp));
     }
 
-    /** A text with markup's own characters written as references. */
-    private static String markupEscaped(String text) {
-        if (text.indexOf('<') < 0 && text.indexOf('>') < 0 && text.indexOf('&') < 0) {
+    /**
+     * A text as markup writes it: its markup characters ({@code & < > "}) as references, so that it is text wherever it
+     * is put (an element's text, an attribute's quoted value). The text itself when it has none.
+     */
+    public static String asMarkup(String text) {
+        if (text.indexOf('<') < 0 && text.indexOf('>') < 0 && text.indexOf('&') < 0 && text.indexOf('"') < 0) {
             return text;
         }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** How a character outside ASCII is written. */
@@ -835,8 +838,7 @@ public final class MarkupText {
         /**
          * The position after the group at {@code i} when it is one that marks a place in the text and holds only a
          * name or a number ({@code {\\*\\bkmkstart _GoBack}}, {@code {\\*\\atrfstart 1}}: Word puts them where the
-         * writer last typed or a comment starts, also inside a word; a font's {@code {\\*\\panose 0202…}}, whose
-         * digits are no number of the note's), else -1.
+         * writer last typed or a comment starts, also inside a word), else -1.
          */
         private int hiddenGroup(int i) {
             int n = in.length();
@@ -1093,20 +1095,17 @@ public final class MarkupText {
         }
     }
 
-    /**
-     * The groups that mark a place in the text with a name or a number, or describe a font by its number: read as
-     * nothing ({@code Rtf#hiddenGroup}).
-     */
+    /** The groups that mark a place in the text with a name or a number: read as nothing ({@code Rtf#hiddenGroup}). */
     private static final String[] PLACE_MARKS = {"{\\*\\bkmkstart", "{\\*\\bkmkend", "{\\*\\atrfstart",
-        "{\\*\\atrfend", "{\\*\\xmlclose", "{\\*\\panose"};
+        "{\\*\\atrfend", "{\\*\\xmlclose"};
 
     /**
      * The destinations whose own characters are data written as hexadecimal digits (a picture, an embedded object, a
-     * theme): nothing a reader sees, and digits the scrubber must not take for numbers (decision 0171). Their
+     * theme, a font's PANOSE number): nothing a reader sees, and digits the scrubber must not take for numbers (decision 0171). Their
      * nested groups (a picture's properties, its description) are read as any group.
      */
     private static final java.util.Set<String> DATA_DESTINATIONS = java.util.Set.of("pict", "objdata", "blipuid",
-            "datafield", "themedata", "colorschememapping", "datastore", "fontemb", "fontfile", "passwordhash");
+            "datafield", "themedata", "colorschememapping", "datastore", "fontemb", "fontfile", "passwordhash", "panose");
 
     /** The destinations of an RTF document's information group that name a person (decision 0170). */
     private static final java.util.Set<String> PERSON_DESTINATIONS = java.util.Set.of("author", "operator", "manager");

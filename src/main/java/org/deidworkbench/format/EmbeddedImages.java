@@ -193,6 +193,27 @@ public final class EmbeddedImages {
         return out;
     }
 
+    /**
+     * Hands the text of every picture in a value to a verifier's visitor as raw bytes ({@link #texts}); a picture
+     * whose structure cannot be followed is reported as not looked into. For the value readers of every format.
+     */
+    public static void visitTexts(String value, ValueReader.Visitor visitor, java.util.function.Supplier<String> where) {
+        if (!mayHold(value)) {
+            return;
+        }
+        for (byte[] t : texts(value)) {
+            if (t.length == 0) {
+                visitor.notScanned(where.get() + ": a picture whose text cannot be read, not looked into");
+                continue;
+            }
+            try {
+                visitor.bytes(new java.io.ByteArrayInputStream(t), where);
+            } catch (java.io.IOException inMemory) {
+                throw new IllegalStateException("reading from memory cannot fail", inMemory);
+            }
+        }
+    }
+
     /** Bytes as RTF writes a picture's: lower-case hexadecimal digits, a line break after every 64 bytes. */
     private static String hex(byte[] b) {
         StringBuilder s = new StringBuilder(b.length * 2 + b.length / 64 * 2);

@@ -7,6 +7,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.deidworkbench.deid.MarkupText;
+import org.deidworkbench.format.EmbeddedImages;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.format.ValueReader;
 
@@ -83,7 +84,7 @@ final class CsvValueReader implements ValueReader {
                         // an HTML or RTF note: its escaped letters read (decision 0167)
                         String cell = new String(chars, row.start(c), row.length(c));
                         visitor.value(MarkupText.read(cell), where);
-                        pictures(cell, visitor, where);
+                        EmbeddedImages.visitTexts(cell, visitor, where); // its pictures' text (0171)
                     } else {
                         visitor.value(chars, row.start(c), row.length(c), where);
                     }
@@ -96,24 +97,6 @@ final class CsvValueReader implements ValueReader {
     private static void checkCancel(long n, BooleanSupplier cancelled) {
         if (n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
             throw new CancellationException("verification cancelled");
-        }
-    }
-
-    /**
-     * The texts of the pictures inside a note (an HTML data URI, an RTF picture: decision 0171), each as raw bytes; a
-     * picture whose structure cannot be followed is reported as not looked into.
-     */
-    private static void pictures(String cell, Visitor visitor, java.util.function.Supplier<String> where)
-            throws IOException {
-        if (!org.deidworkbench.format.EmbeddedImages.mayHold(cell)) {
-            return;
-        }
-        for (byte[] t : org.deidworkbench.format.EmbeddedImages.texts(cell)) {
-            if (t.length == 0) {
-                visitor.notScanned(where.get() + ": a picture whose text cannot be read, not looked into");
-            } else {
-                visitor.bytes(new java.io.ByteArrayInputStream(t), where);
-            }
         }
     }
 }

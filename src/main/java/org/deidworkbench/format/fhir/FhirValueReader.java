@@ -179,20 +179,8 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
         void value(String text) {
             checkCancelled();
             visitor.value(MarkupText.read(text), this); // RTF escapes, character references (decision 0167)
-            if (org.deidworkbench.format.EmbeddedImages.mayHold(text)) {
-                // the pictures inside a note: a data URI, an RTF picture (decision 0171)
-                for (byte[] t : org.deidworkbench.format.EmbeddedImages.texts(text)) {
-                    if (t.length == 0) {
-                        visitor.notScanned(get() + ": a picture whose text cannot be read, not looked into");
-                        continue;
-                    }
-                    try {
-                        visitor.bytes(new ByteArrayInputStream(t), this);
-                    } catch (IOException inMemory) {
-                        throw new IllegalStateException("reading from memory cannot fail", inMemory);
-                    }
-                }
-            }
+            // the pictures inside a note: a data URI, an RTF picture (decision 0171)
+            org.deidworkbench.format.EmbeddedImages.visitTexts(text, visitor, this);
         }
 
         private void checkCancelled() {
@@ -418,7 +406,8 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
         private static final int LITERAL = 7;
         private static final int KIND = 15;
         private static final int NON_ASCII = 16;
-        private static final int AMPERSAND = 32;
+        /** A string with an '&' or a '<': a reference or a tag may be in it (decisions 0167, 0168). */
+        private static final int MARKUP = 32;
         private static final int ESCAPED = 64;
         /** Flags of a string read by {@link #decode}, not handed over as its bytes. */
         private static final int DECODED = NON_ASCII | ESCAPED;
@@ -698,7 +687,7 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
                         return -1;
                     }
                     if (c == '&' || c == '<') { // a reference or a tag may split a word (decisions 0167, 0168)
-                        flags |= AMPERSAND;
+                        flags |= MARKUP;
                     }
                     j++;
                     continue;
@@ -870,7 +859,7 @@ final class FhirValueReader implements ValueReader, ValueReader.LineRecords {
                     values.checkCancelled();
                     values.visitor.value(chars, 0, n, values);
                 }
-            } else if ((kind & AMPERSAND) != 0) {
+            } else if ((kind & MARKUP) != 0) {
                 values.value(new String(b, from, length, StandardCharsets.ISO_8859_1));
             } else {
                 values.checkCancelled();

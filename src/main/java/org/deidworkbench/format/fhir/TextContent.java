@@ -235,15 +235,14 @@ final class TextContent {
     /** A run's node as XHTML: text with its markup characters escaped, an inline element with its attributes. */
     private static void write(XhtmlNode n, StringBuilder out) {
         if (n.getNodeType() == NodeType.Text) {
-            escape(n.getContent() == null ? "" : n.getContent(), out);
+            out.append(MarkupText.asMarkup(n.getContent() == null ? "" : n.getContent()));
             return;
         }
         out.append('<').append(n.getName());
         if (n.getAttributes() != null) {
             for (Map.Entry<String, String> a : n.getAttributes().entrySet()) {
-                out.append(' ').append(a.getKey()).append("=\"");
-                escape(a.getValue() == null ? "" : a.getValue(), out);
-                out.append('"');
+                out.append(' ').append(a.getKey()).append("=\"")
+                        .append(MarkupText.asMarkup(a.getValue() == null ? "" : a.getValue())).append('"');
             }
         }
         out.append('>');
@@ -253,19 +252,6 @@ final class TextContent {
             }
         }
         out.append("</").append(n.getName()).append('>');
-    }
-
-    private static void escape(String s, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
     }
 
     /** The nodes of a scrubbed run, read back; null when it is not well-formed XHTML any more. */
