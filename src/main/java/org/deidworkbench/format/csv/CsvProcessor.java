@@ -17,6 +17,7 @@ import org.deidworkbench.deid.AgesInCodes;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.ColumnInsight;
 import org.deidworkbench.deid.ColumnPlan;
+import org.deidworkbench.deid.JsonText;
 import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.deid.FieldContext;
 import org.deidworkbench.deid.Subject;
@@ -193,6 +194,13 @@ public final class CsvProcessor implements FileProcessor {
             }
             RowSubjects rows = new RowSubjects(columns, subjects, true);
             Set<String> cued = new HashSet<>();
+            JsonCells json = new JsonCells(engine);
+            // free-text columns, read for the JSON documents in them (decision 0172)
+            int[] prose = java.util.stream.IntStream.range(0, columns.length)
+                    .filter(c -> columns[c].spec() instanceof ActionSpec.ScrubText).toArray();
+            for (int c : prose) {
+                wanted[c] = true;
+            }
             Set<String> namedValues = new HashSet<>();
             String[] row = new String[columns.length];
             reader.readLabelRows(); // a survey export's label rows are no answers (decision 0162)
@@ -203,6 +211,14 @@ public final class CsvProcessor implements FileProcessor {
                     Subject subject = rows.accept(row);
                     if (anyText && subject != null) {
                         noteCuedNames(row, text, subject, cued);
+                    }
+                    Subject of = subject != null ? subject : jsonSubject(engine, row, prose);
+                    if (of != null) {
+                        for (int c : prose) {
+                            if (JsonText.mayBe(row[c])) {
+                                noteJson(row[c], json, of, namedValues, 0);
+                            }
+                        }
                     }
                     if (links != null) {
                         links.accept(row);
@@ -239,6 +255,54 @@ public final class CsvProcessor implements FileProcessor {
     }
 
     private static final ActionSpec CUED_NAME = new ActionSpec.Remove();
+
+    /**
+     * The patient of a row without a subject column whose free text holds a JSON document of one (decision 0172): a
+     * FHIR Patient's id or the patient its subject references, or null.
+     */
+    private static Subject jsonSubject(Deidentifier engine, String[] row, int[] textColumns) throws DeidException {
+        for (int c : textColumns) {
+            if (c < row.length && row[c] != null && JsonText.mayBe(row[c])) {
+                List<JsonText.Member> members = JsonText.members(row[c]);
+                String id = members == null ? null : JsonCells.patientId(members);
+                if (id != null) {
+                    return engine.subject(id);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The members of a JSON document in a free-text cell that a rule marking identifiers decides by their names
+     * (decision 0172), noted in the scan as the row's patient's: a note in another row or table loses them too.
+     */
+    private void noteJson(String value, JsonCells json, Subject subject, Set<String> noted, int depth)
+            throws DeidException {
+        List<JsonText.Member> members = JsonText.members(value);
+        if (members == null) {
+            return;
+        }
+        for (JsonText.Member m : members) {
+            if (m.kind() == JsonText.Kind.LITERAL || m.value().isBlank() || JsonCells.code(m)) {
+                continue;
+            }
+            if (m.kind() == JsonText.Kind.STRING && depth < 4 && JsonText.mayBe(m.value())) {
+                noteJson(m.value(), json, subject, noted, depth + 1);
+                continue;
+            }
+            ColumnPlan plan = json.decision(m);
+            if (plan == null || !plan.identifier()) {
+                continue;
+            }
+            if (noted.size() >= VALUE_CACHE) {
+                noted.clear();
+            }
+            if (noted.add(subject.pseudonym() + '\u0000' + plan.label() + '\u0000' + m.value())) {
+                engine.noteIdentifier(plan.spec(), plan.label(), m.value(), subject);
+            }
+        }
+    }
 
     /**
      * The values of a name/value table whose row's name a rule marking identifiers decides (decision 0161), noted in
@@ -476,6 +540,7 @@ public final class CsvProcessor implements FileProcessor {
         private int birthDateOut = -1;
         /** The name and value columns of a name/value table (decision 0161), or null. */
         private final NameValueRows nameValues;
+        private final JsonCells jsonCells;
         /** Per decision a row's name gave, its column (plan, counter, method); few per file. */
         private final Map<ColumnPlan, Column> named = new HashMap<>();
         /** Values a row's name decided, per counter: they count there, not under their column's own rule. */
@@ -531,14 +596,17 @@ public final class CsvProcessor implements FileProcessor {
             birthColumns();
             relationNotices(in, header);
             this.nameValues = NameValueRows.of(engine, header);
+            this.jsonCells = new JsonCells(engine);
         }
 
         /** The column a row's name makes of its values (decision 0161), or null: its value columns' own decisions. */
         private Column namedColumn(String[] row) {
             ColumnPlan plan = nameValues.decision(row);
-            if (plan == null) {
-                return null;
-            }
+            return plan == null ? null : columnOf(plan);
+        }
+
+        /** The column a decision by a name makes, one per decision and file. */
+        private Column columnOf(ColumnPlan plan) {
             return named.computeIfAbsent(plan, p -> new Column(p, p.counterId() + " (" + p.spec().action().yamlName()
                     + ")", engine.method(p.spec(), p.slashDayFirst(), p.monthLanguage())));
         }
@@ -550,21 +618,110 @@ public final class CsvProcessor implements FileProcessor {
          */
         private String cleanNamed(int c, Column column, String value, Subject subject, long line) throws FormatException {
             namedCounts.merge(column.counterKey(), 1L, Long::sum);
-            String result;
-            try {
-                result = column.spec().action() == Action.REMOVE
-                        ? "[" + (column.label().isEmpty() ? "REMOVED" : column.label()) + "]"
-                        : column.method().apply(EmbeddedImages.clean(value), new FieldContext(subject, column.header()));
-            } catch (UnprocessableValueException e) {
-                warnEmptied(e, c, line);
-                result = "";
-            } catch (DeidException e) {
-                throw new FormatException(e.code(), "line " + line, e.getMessage());
-            }
+            String result = applyNamed(c, column, value, subject, line);
             if (!value.equals(result)) {
                 changed[c]++;
             }
             return result;
+        }
+
+        /** {@code value} as column {@code column} makes it, a removed one written as its label ({@code [NAME]}). */
+        private String applyNamed(int c, Column column, String value, Subject subject, long line) throws FormatException {
+            try {
+                return column.spec().action() == Action.REMOVE
+                        ? "[" + (column.label().isEmpty() ? "REMOVED" : column.label()) + "]"
+                        : column.method().apply(EmbeddedImages.clean(value), new FieldContext(subject, column.header()));
+            } catch (UnprocessableValueException e) {
+                warnEmptied(e, c, line);
+                return "";
+            } catch (DeidException e) {
+                throw new FormatException(e.code(), "line " + line, e.getMessage());
+            }
+        }
+
+        /** JSON documents inside JSON strings read as documents, to this depth (an event log's escaped payload). */
+        private static final int JSON_DEPTH = 4;
+
+        /**
+         * A JSON document in free-text cell {@code c} with each scalar member cleaned (decision 0172): a member a rule
+         * decides by its name ({@link JsonCells#decision}) as that column, codes and types as written, literals as
+         * written, every other member by the cell's own method, alone; a string member holding a document read as one.
+         * Written back in place, the rest of the text as it was; a changed number is written as a string. Null when
+         * the cell is no JSON document.
+         */
+        private String cleanJson(int c, Column column, String value, Subject subject, long line, int depth)
+                throws FormatException {
+            List<JsonText.Member> members = JsonText.members(value);
+            if (members == null) {
+                return null;
+            }
+            List<JsonText.Member> replaced = new ArrayList<>();
+            List<String> literals = new ArrayList<>();
+            for (JsonText.Member m : members) {
+                if (m.kind() == JsonText.Kind.LITERAL || JsonCells.code(m)) {
+                    continue;
+                }
+                String v = m.value();
+                String result = patientReference(m, line);
+                if (result == null && m.kind() == JsonText.Kind.STRING && depth < JSON_DEPTH && JsonText.mayBe(v)) {
+                    result = cleanJson(c, column, v, subject, line, depth + 1);
+                }
+                if (result == null) {
+                    ColumnPlan plan = jsonCells.decision(m);
+                    if (plan != null) {
+                        Column byName = columnOf(plan);
+                        namedCounts.merge(byName.counterKey(), 1L, Long::sum);
+                        if (rows.note && plan.identifier() && subject != null && !v.isBlank()) {
+                            noteJsonIdentifier(plan, v, subject); // as the scan does
+                        }
+                        result = applyNamed(c, byName, v, subject, line);
+                    } else {
+                        result = applyNamed(c, column, v, subject, line);
+                    }
+                }
+                if (!result.equals(v)) {
+                    replaced.add(m);
+                    literals.add(JsonText.quote(result));
+                }
+            }
+            return replaced.isEmpty() ? value : JsonText.rewrite(value, replaced, literals);
+        }
+
+        /**
+         * A FHIR Patient's own id, or a {@code Patient/ID} reference, written with the pseudonym of the patient of that
+         * id (as a subject column's value is), so that the rows of a patient still join; else null.
+         */
+        private String patientReference(JsonText.Member m, long line) throws FormatException {
+            String id;
+            String prefix;
+            if (m.key().equals("id") && m.parentKey().isEmpty() && m.sibling("resourceType").equals("Patient")) {
+                id = m.value();
+                prefix = "";
+            } else if (m.key().equals("reference") && m.value().startsWith("Patient/")) {
+                id = JsonCells.referencedId(m.value());
+                prefix = "Patient/";
+            } else {
+                return null;
+            }
+            try {
+                Subject s = engine.subject(id);
+                return s == null ? null : prefix + s.pseudonym();
+            } catch (DeidException e) {
+                throw new FormatException(e.code(), "line " + line, e.getMessage());
+            }
+        }
+
+        private void noteJsonIdentifier(ColumnPlan plan, String value, Subject subject) throws FormatException {
+            if (namedNoted.size() >= VALUE_CACHE) {
+                namedNoted.clear();
+            }
+            if (namedNoted.add(subject.pseudonym() + '\u0000' + plan.label() + '\u0000' + value)) {
+                try {
+                    engine.noteIdentifier(plan.spec(), plan.label(), value, subject);
+                } catch (DeidException e) {
+                    throw new FormatException(e.code(), "", e.getMessage());
+                }
+            }
         }
 
         /** A value that could not be processed and was emptied: a warning naming its line and column (the first ones). */
@@ -698,6 +855,9 @@ public final class CsvProcessor implements FileProcessor {
                 if (subject == null) {
                     subject = messageSubject(row);
                 }
+                if (subject == null) {
+                    subject = jsonSubject(engine, row, textColumns); // decision 0172
+                }
                 if (rows.note && nameValues != null) {
                     noteNamedValues(row, columns, nameValues, subject, namedNoted); // as the scan does
                 }
@@ -722,6 +882,18 @@ public final class CsvProcessor implements FileProcessor {
                 }
                 counts[c]++;
                 Action action = actions[k];
+                if (action == Action.SCRUB_TEXT && JsonText.mayBe(value)) {
+                    // a JSON document in the cell: member by member, each by its name (decision 0172)
+                    String json = cleanJson(c, column, value, subject, line, 0);
+                    if (json != null) {
+                        if (!json.equals(value)) {
+                            changed[c]++;
+                        }
+                        outRow[k] = json;
+                        lastValue[k] = null;
+                        continue;
+                    }
+                }
                 if (action == Action.KEEP) {
                     // nothing to compute or to cache, but a photograph's EXIF in a kept column (decision 0171)
                     String kept = EmbeddedImages.clean(value);

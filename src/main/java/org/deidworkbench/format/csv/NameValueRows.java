@@ -90,7 +90,7 @@ final class NameValueRows {
      * → age bands, {@code Zip code} → three digits, {@code Year of birth}), else null: a rule that keeps, shifts or
      * scrubs would do no more than the value column's own decision.
      */
-    private ColumnPlan identifierRule(String name) {
+    static ColumnPlan identifierRule(Deidentifier engine, String name) {
         ColumnPlan plan = engine.plan(name, ColumnInsight.NONE);
         return plan.decidedBy() == ColumnPlan.DecidedBy.RULE
                 && (plan.identifier() || plan.spec().action() == Action.GENERALIZE) ? plan : null;
@@ -102,7 +102,7 @@ final class NameValueRows {
      * {@code last_name}, a phone as {@code phone} and so on, so the profile's own rules still decide. A name part with a
      * word of anything else ({@code Nom du médicament} is a drug's) gives none.
      */
-    private static String standIn(String name) {
+    static String standIn(String name) {
         HeaderHints hints = HeaderHints.of(name);
         if (hints.has(HeaderHints.Hint.EMAIL)) {
             return "email";
@@ -146,6 +146,16 @@ final class NameValueRows {
     private static final Set<HeaderHints.Hint> PERSON_HINTS = java.util.EnumSet.of(HeaderHints.Hint.NAME_PART,
             HeaderHints.Hint.PERSON_ROLE, HeaderHints.Hint.BIRTH);
 
+    /** {@link #identifierRule} of {@code name}, else of its {@link #standIn}, else null. */
+    static ColumnPlan byName(Deidentifier engine, String name) {
+        ColumnPlan plan = identifierRule(engine, name);
+        if (plan == null) {
+            String standIn = standIn(name);
+            plan = standIn == null ? null : identifierRule(engine, standIn);
+        }
+        return plan;
+    }
+
     /**
      * The decision for the row's values: that of a column named by the first of the row's names that a profile rule
      * marking identifiers or generalizing decides ({@link #identifierRule}), directly or through {@link #standIn}, or
@@ -159,11 +169,7 @@ final class NameValueRows {
             }
             ColumnPlan plan = decided.get(name);
             if (plan == null) {
-                plan = identifierRule(name);
-                if (plan == null) {
-                    String standIn = standIn(name);
-                    plan = standIn == null ? null : identifierRule(standIn);
-                }
+                plan = byName(engine, name);
                 if (plan == null) {
                     plan = NONE;
                 }

@@ -1,0 +1,223 @@
+package org.deidworkbench.format.csv;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.deidworkbench.deid.ColumnPlan;
+import org.deidworkbench.deid.JsonText;
+import org.deidworkbench.deid.engine.Deidentifier;
+
+/**
+ * The members of a JSON document in a free-text cell (decision 0172), each decided as a column of its name would be when
+ * a rule of the profile that marks identifiers or generalizes decides that column (as a name/value table's values are,
+ * decision 0161): {@code "last_name"} → the names rule, {@code "dob"} → birth-date, {@code "zip"} → three digits. A FHIR
+ * resource's members are named by where they stand: a {@code HumanName}'s {@code family}, {@code given} and {@code text}
+ * as a name, an {@code Address}'s {@code line}, {@code city}, {@code district} and {@code postalCode}, a
+ * {@code ContactPoint}'s {@code value} by its {@code system}, an {@code Identifier}'s {@code value} as a record number (a
+ * social security number's as one), a reference's {@code display} as the name it is. Codes, code systems, units and
+ * resource types are kept as written; every other member is scrubbed as the cell's text, alone. Not thread-safe: one
+ * per file.
+ */
+final class JsonCells {
+
+    /** Names remembered per file. */
+    private static final int CACHE = 4096;
+
+    private final Deidentifier engine;
+    private final Map<String, ColumnPlan> decided = new HashMap<>();
+    private static final ColumnPlan NONE = new ColumnPlan("", new org.deidworkbench.model.ActionSpec.Keep(), "",
+            ColumnPlan.DecidedBy.DEFAULT, null, 0, "", "", false, false, "");
+
+    JsonCells(Deidentifier engine) {
+        this.engine = engine;
+    }
+
+    /** The decision for a member by its name where it stands, or null: the cell's own. */
+    ColumnPlan decision(JsonText.Member m) {
+        String name = contextName(m);
+        if (name == null || name.isEmpty()) {
+            return null;
+        }
+        ColumnPlan plan = decided.get(name);
+        if (plan == null) {
+            plan = NameValueRows.byName(engine, name);
+            if (plan == null) {
+                plan = NONE;
+            }
+            if (decided.size() >= CACHE) {
+                decided.clear();
+            }
+            decided.put(name, plan);
+        }
+        return plan == NONE ? null : plan;
+    }
+
+    /** Objects that hold a person's name's parts. */
+    private static final Set<String> NAMES = Set.of("name", "names", "humanname", "patientname", "patient_name",
+            "contactname", "contact_name", "maidenname");
+    private static final Set<String> NAME_PARTS = Set.of("family", "given", "prefix", "suffix", "text", "first",
+            "last", "middle", "firstname", "lastname", "middlename", "first_name", "last_name", "middle_name",
+            "surname", "forename", "full", "fullname", "full_name", "formatted", "display");
+    /** Objects that hold an address. */
+    private static final Set<String> ADDRESSES = Set.of("address", "addresses", "addr", "homeaddress", "home_address",
+            "mailingaddress", "mailing_address", "residence");
+    /** Objects that hold a phone number or an e-mail address by a {@code system} beside the value. */
+    private static final Set<String> CONTACT_POINTS = Set.of("telecom", "contactpoint", "contact_point", "contacts",
+            "phones", "phone", "emails");
+    /** FHIR resources of a person, whose {@code name} is one. */
+    private static final Set<String> PEOPLE = Set.of("Patient", "Practitioner", "RelatedPerson", "Person");
+    /** Objects whose {@code name} is no person's. */
+    private static final Set<String> NOT_PEOPLE = Set.of("organization", "organisation", "location", "facility",
+            "hospital", "clinic", "department", "ward", "unit", "service", "site", "medication", "medications", "drug",
+            "drugs", "test", "tests", "lab", "labs", "result", "results", "observation", "observations", "code",
+            "coding", "procedure", "procedures", "product", "item", "items", "ingredient", "substance", "specimen",
+            "device", "study", "program", "plan", "payer", "insurer", "diagnosis", "diagnoses", "condition",
+            "conditions", "panel", "order", "orders", "vaccine", "immunization", "allergy", "allergen", "event");
+    /** References that point at an organization: their display is its name, no person's. */
+    private static final Set<String> ORGANIZATIONS = Set.of("serviceprovider", "managingorganization", "custodian",
+            "insurer", "payor", "organization", "onbehalfof", "assigner", "performingorganization");
+    /** Members that are codes, code systems, units or types: a researcher's, kept as written when they look like one. */
+    private static final Set<String> CODES = Set.of("resourcetype", "system", "code", "version", "unit", "status",
+            "gender", "use", "codesystem", "code_system", "valueset", "profile", "language", "contenttype",
+            "intent", "priority", "category");
+
+    /**
+     * The column name that decides member {@code m}, or null: a FHIR or an application's name read where it stands.
+     */
+    static String contextName(JsonText.Member m) {
+        String key = m.key().toLowerCase(Locale.ROOT);
+        String parent = m.parentKey().toLowerCase(Locale.ROOT);
+        if (NAMES.contains(parent) && NAME_PARTS.contains(key)) {
+            return "last_name";
+        }
+        if (ADDRESSES.contains(parent)) {
+            switch (key) {
+                case "line", "text", "street", "streetaddress", "street_address", "address", "address1", "address2",
+                        "line1", "line2", "house", "housenumber", "house_number" -> {
+                    return "address";
+                }
+                case "city", "town", "municipality", "locality" -> {
+                    return "city";
+                }
+                case "district", "county" -> {
+                    return "county";
+                }
+                case "postalcode", "postal_code", "postcode", "zip", "zipcode", "zip_code", "plz" -> {
+                    return "zip";
+                }
+                default -> {
+                    return key;
+                }
+            }
+        }
+        if (key.equals("value") || key.equals("number")) {
+            String system = m.sibling("system").toLowerCase(Locale.ROOT);
+            if (CONTACT_POINTS.contains(parent)) {
+                return system.equals("email") ? "email" : system.equals("url") ? "web" : "phone";
+            }
+            if (parent.endsWith("identifier") || parent.equals("identifiers")) {
+                return system.contains("ssn") || system.contains("social") ? "ssn" : "mrn";
+            }
+        }
+        if (key.startsWith("value") && key.length() > 5 && !m.sibling("url").isEmpty()) {
+            return extensionName(m.sibling("url")); // an extension's value, named by its url
+        }
+        if (key.equals("data") && (parent.equals("photo") || !m.sibling("contentType").isEmpty())) {
+            return "photo"; // an attachment's bytes, in base64: nothing of it can be read as text
+        }
+        switch (key) {
+            case "lotnumber", "lot_number", "serialnumber", "serial_number", "udi", "deviceidentifier", "carrierhrf",
+                    "carrieraidc" -> {
+                return "device_id";
+            }
+            case "uid", "studyinstanceuid", "seriesinstanceuid", "sopinstanceuid", "study_uid", "series_uid" -> {
+                return "accession"; // a DICOM UID, pseudonymized alike wherever it stands
+            }
+            default -> {
+                // a name of its own
+            }
+        }
+        if (key.equals("name") && (NOT_PEOPLE.contains(parent)
+                || !m.sibling("resourceType").isEmpty() && !PEOPLE.contains(m.sibling("resourceType")))) {
+            return null; // an organization's, a place's, a drug's or a test's name: scrubbed as text
+        }
+        if (key.equals("display") && (ORGANIZATIONS.contains(parent) || m.sibling("reference").startsWith("Organization/")
+                || m.sibling("reference").startsWith("HealthcareService/"))) {
+            return null; // an organization's name: scrubbed as text
+        }
+        if (key.equals("display") && m.sibling("code").isEmpty() && m.sibling("system").isEmpty()) {
+            return "name"; // a reference's display: the person or the place it points at
+        }
+        return key;
+    }
+
+    /**
+     * The name an extension's url gives its value: a name's parts and a maiden name as names, a birth place as a
+     * city, an address as one, else the url's last segment.
+     */
+    private static String extensionName(String url) {
+        String segment = url.substring(url.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (segment.contains("maiden")) {
+            return "maiden_name";
+        }
+        if (segment.contains("name") || segment.contains("prefix")) {
+            return "last_name";
+        }
+        if (segment.contains("birthplace")) {
+            return "birthPlace";
+        }
+        if (segment.contains("address")) {
+            return "address";
+        }
+        return segment;
+    }
+
+    /**
+     * The id of the patient a JSON document is of, or null: a FHIR Patient's own {@code id}, else the first
+     * {@code Patient/…} reference of its {@code subject}, {@code patient} or {@code beneficiary}.
+     */
+    static String patientId(java.util.List<JsonText.Member> members) {
+        for (JsonText.Member m : members) {
+            if (m.key().equals("id") && m.parentKey().isEmpty() && m.sibling("resourceType").equals("Patient")) {
+                return m.value().isBlank() ? null : m.value();
+            }
+        }
+        for (JsonText.Member m : members) {
+            if (m.key().equals("reference") && SUBJECTS.contains(m.parentKey()) && m.value().startsWith("Patient/")) {
+                String id = referencedId(m.value());
+                return id.isEmpty() ? null : id;
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> SUBJECTS = Set.of("subject", "patient", "beneficiary");
+
+    /** The id of a {@code Patient/ID} reference, without a version ({@code /_history/N}). */
+    static String referencedId(String reference) {
+        String id = reference.substring("Patient/".length());
+        int history = id.indexOf("/_history");
+        return history >= 0 ? id.substring(0, history) : id;
+    }
+
+    /**
+     * Whether member {@code m} is a code, a code system, a unit or a type that is kept as written: one of those names,
+     * a value of at most 64 characters without white space; an extension's {@code url}.
+     */
+    static boolean code(JsonText.Member m) {
+        String key = m.key().toLowerCase(Locale.ROOT);
+        boolean named = CODES.contains(key)
+                || key.equals("url") && (m.parentKey().equals("extension") || m.parentKey().equals("modifierExtension"));
+        int limit = key.equals("url") || key.equals("system") || key.equals("profile") ? 256 : 64;
+        if (!named || m.value().length() > limit || JsonText.mayBe(m.value())) {
+            return false;
+        }
+        for (int i = 0; i < m.value().length(); i++) {
+            if (Character.isWhitespace(m.value().charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
