@@ -28,7 +28,7 @@ public final class DateValues {
     }
 
     private static final String TIME = "(?<rest>(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?"
-            + "(?:\\s?[AaPp][Mm])?(?:Z|[+-]\\d{2}:?\\d{2})?)?)";
+            + "(?:\\s?[AaPp][Mm])?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?)";
 
     private static final List<Notation> NOTATIONS = List.of(
             new Notation(Pattern.compile("(?<y>\\d{4})(?<s1>-)(?<m>\\d{1,2})(?<s2>-)(?<d>\\d{1,2})" + TIME), Order.YMD),
@@ -685,8 +685,9 @@ public final class DateValues {
             return i + 1 == n;
         }
         char c = v.charAt(i);
-        return (c == '+' || c == '-') && i + 6 == n && digits(v, i + 1, i + 3) && v.charAt(i + 3) == ':'
-                && digits(v, i + 4, i + 6);
+        // +01:00, or +01 alone as PostgreSQL writes a whole hour's offset (2023-02-06 08:20:11.482+01)
+        return (c == '+' || c == '-') && (i + 3 == n && digits(v, i + 1, i + 3)
+                || i + 6 == n && digits(v, i + 1, i + 3) && v.charAt(i + 3) == ':' && digits(v, i + 4, i + 6));
     }
 
     private static boolean digits(String v, int from, int to) {

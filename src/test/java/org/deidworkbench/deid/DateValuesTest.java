@@ -116,6 +116,14 @@ class DateValuesTest {
     }
 
     @Test
+    void aPostgresTimestampWithAWholeHoursOffsetIsShifted() throws Exception {
+        // PostgreSQL writes a timestamptz's offset as +01 when its minutes are zero (a psql or COPY export)
+        assertEquals("2023-02-07 08:20:11.482+01", DateValues.shift("2023-02-06 08:20:11.482+01", 1));
+        assertEquals("2023-02-05 23:59:59-05", DateValues.shift("2023-02-06 23:59:59-05", -1));
+        assertEquals("2023-02-07 08:20:11+05:30", DateValues.shift("2023-02-06 08:20:11+05:30", 1));
+    }
+
+    @Test
     void dicomDateTimeKeepsFractionAndOffset() throws Exception {
         assertEquals("20240101235959.123456+0100", DateValues.shift("20231231235959.123456+0100", 1));
     }
@@ -214,7 +222,8 @@ class DateValuesTest {
         java.util.Random rng = new java.util.Random(20261130);
         String[] seps = {".", "/", "-", ".", "/", ":", ""};
         String[] times = {"", "", " 08:15", "T23:59", " 07:02:00", "T07:02:00Z", " 13:24:05.123", "T01:02+01:00",
-            " 1:02", " 08:15 PM", "T08:15:00,5", " 08:15:00.1234567890", "Z", " 08", "x"};
+            " 1:02", " 08:15 PM", "T08:15:00,5", " 08:15:00.1234567890", "Z", " 08", "x", " 08:20:11.482+01",
+            " 08:20-05", "T08:20:11+1", " 08:20:11+013"};
         int checked = 0;
         for (int i = 0; i < 200_000; i++) {
             String sep = seps[rng.nextInt(seps.length)];

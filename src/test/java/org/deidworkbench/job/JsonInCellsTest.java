@@ -155,6 +155,34 @@ class JsonInCellsTest {
     }
 
     @Test
+    void aResourceInATableGetsTheIdsItGetsInAFhirFile() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        String patient = json("{'resourceType': 'Patient', 'id': 'pat-77', 'name': [{'family': 'Quenneville'}]}");
+        String encounter = json("{'resourceType': 'Encounter', 'id': 'enc-5', 'status': 'finished', 'class': {'system':"
+                + " 'http://terminology.hl7.org/CodeSystem/v3-ActCode', 'code': 'AMB'}, 'subject': {'reference':"
+                + " 'Patient/pat-77'}}");
+        Files.createDirectories(in.resolve("fhir"));
+        Files.writeString(in.resolve("fhir/Patient.ndjson"), patient + "\n", StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("fhir/Encounter.ndjson"), encounter + "\n", StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("resources.csv"), "id,type,data\n"
+                + "pat-77,Patient,\"" + patient.replace("\"", "\"\"") + "\"\n"
+                + "enc-5,Encounter,\"" + encounter.replace("\"", "\"\"") + "\"\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        Path key = dir.resolve("k.deidkey");
+        NoteRuns.run(in, out, key, ProfileLoader.read("csv-template"));
+        JsonNode filePatient = JSON.readTree(Files.readString(out.resolve("fhir/Patient.ndjson")));
+        JsonNode fileEncounter = JSON.readTree(Files.readString(out.resolve("fhir/Encounter.ndjson")));
+        List<CSVRecord> rows = records(Files.readString(out.resolve("resources.csv"), StandardCharsets.UTF_8));
+        JsonNode cellPatient = JSON.readTree(rows.get(0).get("data"));
+        JsonNode cellEncounter = JSON.readTree(rows.get(1).get("data"));
+        assertEquals(filePatient.get("id").asText(), cellPatient.get("id").asText());
+        assertEquals(fileEncounter.get("id").asText(), cellEncounter.get("id").asText());
+        assertEquals(fileEncounter.at("/subject/reference").asText(), cellEncounter.at("/subject/reference").asText());
+        assertFalse(cellEncounter.get("id").asText().contains("enc-5"));
+        assertTrue(NoteRuns.clean(out, key), "no original id beside the pseudonymized id column");
+    }
+
+    @Test
     void theVerifierFindsWhatAJsonCellStillHolds() throws Exception {
         Path in = lake();
         Path out = dir.resolve("out");

@@ -1907,6 +1907,7 @@ def main():
     germany()  # decision 0150, defined at the end of this file
     germany_fhir()
     word_processed()  # decision 0168, defined at the end of this file
+    lake()  # decision 0172, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -4539,6 +4540,112 @@ def word_processed():
     ndjson(os.path.join(d, "fhir", "DocumentReference.ndjson"), docs)
     plant("birth-date", "1953-08-21")
     keep("word", "11506-3", "Type 2 diabetes mellitus", "http://loinc.org")
+
+
+def lake():
+    """Documents kept in tables (decision 0172): a FHIR gateway's Postgres table of resources as a German data
+    integration centre exports it (id, type, data as jsonb text, timestamps, no patient column), a HAPI JPA server's
+    resource versions (HFJ_RES_VER, upper-case, RES_TEXT_VC), and an application's event log whose payload is JSON,
+    once written into a JSON string again."""
+    d = os.path.join(HERE, "lake")
+    pa, pb = "a3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "b7e2d9c1-0a4f-4e3b-9d8c-7f6e5d4c3b2a"
+    kv = kvnr("M", "72640519")
+    patient_a = {"resourceType": "Patient", "id": pa, "meta": {"profile": [
+        "https://www.medizininformatik-initiative.de/fhir/core/modul-person/StructureDefinition/Patient"]},
+                 "identifier": [{"use": "usual", "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/"
+                                                                                "v2-0203", "code": "MR"}]},
+                                 "system": "https://uk-beispiel.de/fhir/sid/patienten-id", "value": "PID-4471902"},
+                                {"use": "official", "type": {"coding": [{"system": "http://fhir.de/CodeSystem/"
+                                                                                   "identifier-type-de-basis",
+                                                                         "code": "GKV"}]},
+                                 "system": "http://fhir.de/sid/gkv/kvid-10", "value": kv}],
+                 "name": [{"use": "official", "family": "Wüstenhagen", "_family": {"extension": [
+                     {"url": "http://hl7.org/fhir/StructureDefinition/humanname-own-name",
+                      "valueString": "Wüstenhagen"}]}, "given": ["Irmtraud", "Adelheid"]},
+                          {"use": "maiden", "family": "Rautenberg"}],
+                 "gender": "female", "birthDate": "1946-07-23",
+                 "address": [{"type": "both", "line": ["Lindenallee 14"], "city": "Quedlinburg", "postalCode": "06484",
+                              "country": "DE"}],
+                 "telecom": [{"system": "phone", "value": "03946 812244"}]}
+    patient_b = {"resourceType": "Patient", "id": pb,
+                 "identifier": [{"system": "https://uk-beispiel.de/fhir/sid/patienten-id", "value": "PID-4471955"}],
+                 "name": [{"family": "Oberschelp", "given": ["Volkmar"]}], "gender": "male", "birthDate": "1958-02-11",
+                 "address": [{"line": ["Am Mühlgraben 3a"], "city": "Wernigerode", "postalCode": "38855"}],
+                 "contact": [{"relationship": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0131",
+                                                            "code": "N"}]}],
+                              "name": {"family": "Oberschelp", "given": ["Griseldis"]},
+                              "telecom": [{"system": "email", "value": "griseldis.oberschelp@posteo.de"}]}]}
+    encounter = {"resourceType": "Encounter", "id": "enc-77120", "status": "finished",
+                 "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP"},
+                 "subject": {"reference": "Patient/" + pa}, "period": {"start": "2023-02-06T08:15:00+01:00",
+                                                                       "end": "2023-02-17T11:00:00+01:00"},
+                 "participant": [{"individual": {"display": "Dr. med. Konstantin Freiherr von Aschwege"}}],
+                 "serviceProvider": {"reference": "Organization/uk-beispiel", "display": "Harzklinikum Dorothea"
+                                                                                           " Christiane Erxleben"}}
+    condition = {"resourceType": "Condition", "id": "cond-3310", "subject": {"reference": "Patient/" + pa},
+                 "code": {"coding": [{"system": "http://fhir.de/CodeSystem/bfarm/icd-10-gm", "version": "2023",
+                                      "code": "E11.90", "display": "Diabetes mellitus, Typ 2: Ohne Komplikationen"},
+                                     {"system": "http://snomed.info/sct", "code": "44054006"}]},
+                 "recordedDate": "2023-02-06",
+                 "note": [{"text": "Frau Wüstenhagen berichtet über Polyurie seit Januar."}]}
+    observation = {"resourceType": "Observation", "id": "obs-90211", "status": "final",
+                   "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                                             "code": "laboratory"}]}],
+                   "code": {"coding": [{"system": "http://loinc.org", "code": "4548-4",
+                                        "display": "Hemoglobin A1c/Hemoglobin.total in Blood"}]},
+                   "subject": {"reference": "Patient/" + pb}, "effectiveDateTime": "2023-03-01T07:40:00+01:00",
+                   "valueQuantity": {"value": 8.4, "unit": "%", "system": "http://unitsofmeasure.org", "code": "%"}}
+    rows = []
+    for r, created in ((patient_a, "2023-02-06 08:20:11.482+01"), (patient_b, "2023-03-01 07:35:40.102+01"),
+                       (encounter, "2023-02-17 11:02:09.554+01"), (condition, "2023-02-06 09:01:55.310+01"),
+                       (observation, "2023-03-01 09:12:00.017+01")):
+        rows.append([r["id"], r["resourceType"], json.dumps(r, ensure_ascii=False, separators=(", ", ": ")),
+                     created, created, "f"])
+    write_csv(os.path.join(d, "resources.csv"), ["id", "type", "data", "created_at", "last_updated_at", "is_deleted"],
+              rows)
+    # HAPI JPA's resource versions: upper-case, numeric keys, ASCII-escaped JSON as the server writes it
+    write_csv(os.path.join(d, "HFJ_RES_VER.csv"), ["PID", "RES_ID", "RES_TYPE", "RES_VER", "RES_UPDATED", "RES_TEXT_VC"],
+              [["1052", "1001", "Patient", "3", "2023-03-01 07:35:40.102",
+                json.dumps(patient_b, ensure_ascii=True, separators=(",", ":"))],
+               ["1057", "1006", "Observation", "1", "2023-03-01 09:12:00.017",
+                json.dumps(observation, ensure_ascii=True, separators=(",", ":"))]])
+    plant("patient-id", pa, pb)
+    plant("mrn", "PID-4471902", "PID-4471955")
+    plant("national-id", kv)
+    plant("patient-name", "Wüstenhagen", "Irmtraud", "Adelheid", "Oberschelp", "Volkmar")
+    plant("maiden-name", "Rautenberg")
+    plant("relative-name", "Griseldis")
+    plant("email", "griseldis.oberschelp@posteo.de")
+    plant("birth-date", "1946-07-23", "1958-02-11")
+    plant("address", "Lindenallee 14", "Quedlinburg", "06484", "Am Mühlgraben 3a", "Wernigerode", "38855")
+    plant("phone", "03946 812244")
+    plant("clinician-name", "Aschwege", "Konstantin")
+    plant("event-date", "2023-02-06", "2023-02-17", "2023-03-01")
+    keep("lake", "http://fhir.de/CodeSystem/bfarm/icd-10-gm", "E11.90", "Diabetes mellitus, Typ 2: Ohne Komplikationen",
+         "44054006", "http://loinc.org", "4548-4", "Hemoglobin A1c/Hemoglobin.total in Blood", "http://unitsofmeasure.org",
+         "berichtet über Polyurie seit Januar.", "laboratory")
+
+    # an application's event log: a patient column, the payload as JSON, once as JSON inside a JSON string
+    inner = json.dumps({"patient": {"firstName": "Leopoldine", "lastName": "Kratzenstein", "dateOfBirth": "1939-12-30",
+                                    "insuranceNumber": kvnr("K", "30561288"), "phoneNumber": "+49 3943 557190",
+                                    "homeAddress": {"street": "Breite Straße 7", "zipCode": "38820",
+                                                    "city": "Halberstadt"}},
+                        "diagnosis": {"code": "I48.0", "system": "ICD-10-GM"}}, ensure_ascii=False)
+    write_csv(os.path.join(d, "app_events.csv"), ["event_id", "patient_id", "occurred_at", "event_type", "payload"],
+              [["ev-0001", "P-20931", "2023-04-12T10:31:07Z", "ADMISSION",
+                json.dumps({"ward": "3B", "bed": 12, "triage": {"level": 2, "system": "MTS"},
+                            "patient": {"firstName": "Leopoldine", "lastName": "Kratzenstein",
+                                        "dateOfBirth": "1939-12-30", "email": "l.kratzenstein@t-online.de"},
+                            "reason": "Vorhofflimmern, Erstdiagnose"}, ensure_ascii=False)],
+               ["ev-0002", "P-20931", "2023-04-12T10:45:52Z", "REFERRAL_FORWARDED",
+                json.dumps({"source": "kis-bridge", "version": 2, "body": inner})]])
+    plant("patient-name", "Leopoldine", "Kratzenstein")
+    plant("birth-date", "1939-12-30")
+    plant("national-id", kvnr("K", "30561288"))
+    plant("phone", "+49 3943 557190")
+    plant("email", "l.kratzenstein@t-online.de")
+    plant("address", "Breite Straße 7", "Halberstadt", "38820")
+    keep("lake", "ADMISSION", "REFERRAL_FORWARDED", "Vorhofflimmern, Erstdiagnose", "I48.0", "kis-bridge")
 
 
 if __name__ == "__main__":

@@ -541,6 +541,9 @@ public final class CsvProcessor implements FileProcessor {
         /** The name and value columns of a name/value table (decision 0161), or null. */
         private final NameValueRows nameValues;
         private final JsonCells jsonCells;
+        private final JsonCells.FhirIds fhirIds;
+        /** The columns whose values a document in the row may repeat (decision 0172). */
+        private final int[] pseudonymized;
         /** Per decision a row's name gave, its column (plan, counter, method); few per file. */
         private final Map<ColumnPlan, Column> named = new HashMap<>();
         /** Values a row's name decided, per counter: they count there, not under their column's own rule. */
@@ -597,6 +600,9 @@ public final class CsvProcessor implements FileProcessor {
             relationNotices(in, header);
             this.nameValues = NameValueRows.of(engine, header);
             this.jsonCells = new JsonCells(engine);
+            this.fhirIds = new JsonCells.FhirIds(engine);
+            this.pseudonymized = java.util.stream.IntStream.range(0, columns.length)
+                    .filter(c -> columns[c].spec().action() == Action.PSEUDONYMIZE).toArray();
         }
 
         /** The column a row's name makes of its values (decision 0161), or null: its value columns' own decisions. */
@@ -649,8 +655,8 @@ public final class CsvProcessor implements FileProcessor {
          * Written back in place, the rest of the text as it was; a changed number is written as a string. Null when
          * the cell is no JSON document.
          */
-        private String cleanJson(int c, Column column, String value, Subject subject, long line, int depth)
-                throws FormatException {
+        private String cleanJson(int c, Column column, String value, String[] row, Subject subject, long line,
+                int depth) throws FormatException {
             List<JsonText.Member> members = JsonText.members(value);
             if (members == null) {
                 return null;
@@ -662,9 +668,12 @@ public final class CsvProcessor implements FileProcessor {
                     continue;
                 }
                 String v = m.value();
-                String result = patientReference(m, line);
+                String result = resourceId(m, line);
+                if (result == null && m.kind() == JsonText.Kind.STRING && v.length() >= 3) {
+                    result = asItsRowsKey(v, row, subject, line);
+                }
                 if (result == null && m.kind() == JsonText.Kind.STRING && depth < JSON_DEPTH && JsonText.mayBe(v)) {
-                    result = cleanJson(c, column, v, subject, line, depth + 1);
+                    result = cleanJson(c, column, v, row, subject, line, depth + 1);
                 }
                 if (result == null) {
                     ColumnPlan plan = jsonCells.decision(m);
@@ -688,24 +697,34 @@ public final class CsvProcessor implements FileProcessor {
         }
 
         /**
-         * A FHIR Patient's own id, or a {@code Patient/ID} reference, written with the pseudonym of the patient of that
-         * id (as a subject column's value is), so that the rows of a patient still join; else null.
+         * A member that holds the value of one of its row's pseudonymized columns (a resource's {@code id} beside the
+         * table's {@code id} column) written as that column writes it, so that the document and its row agree and the
+         * original is nowhere; else null.
          */
-        private String patientReference(JsonText.Member m, long line) throws FormatException {
-            String id;
-            String prefix;
-            if (m.key().equals("id") && m.parentKey().isEmpty() && m.sibling("resourceType").equals("Patient")) {
-                id = m.value();
-                prefix = "";
-            } else if (m.key().equals("reference") && m.value().startsWith("Patient/")) {
-                id = JsonCells.referencedId(m.value());
-                prefix = "Patient/";
-            } else {
+        private String asItsRowsKey(String v, String[] row, Subject subject, long line) throws FormatException {
+            if (v.isEmpty()) {
                 return null;
             }
+            for (int k : pseudonymized) {
+                if (v.equals(row[k])) {
+                    return applyNamed(k, columns[k], v, subject, line);
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A FHIR resource's own {@code id} (beside its {@code resourceType}) or a relative reference
+         * ({@code Encounter/ID}), written as the FHIR files of the run write it (the keyed id of type and id, decision
+         * 0172): the same resource gets the same id in a table's document and in an NDJSON file, references keep
+         * resolving, and no original id is left beside a key column that pseudonymized it; else null.
+         */
+        private String resourceId(JsonText.Member m, long line) throws FormatException {
             try {
-                Subject s = engine.subject(id);
-                return s == null ? null : prefix + s.pseudonym();
+                if (m.key().equals("id") && m.parentKey().isEmpty() && !m.sibling("resourceType").isEmpty()) {
+                    return fhirIds.id(m.sibling("resourceType"), m.value());
+                }
+                return m.key().equals("reference") ? fhirIds.reference(m.value()) : null;
             } catch (DeidException e) {
                 throw new FormatException(e.code(), "line " + line, e.getMessage());
             }
@@ -884,7 +903,7 @@ public final class CsvProcessor implements FileProcessor {
                 Action action = actions[k];
                 if (action == Action.SCRUB_TEXT && JsonText.mayBe(value)) {
                     // a JSON document in the cell: member by member, each by its name (decision 0172)
-                    String json = cleanJson(c, column, value, subject, line, 0);
+                    String json = cleanJson(c, column, value, row, subject, line, 0);
                     if (json != null) {
                         if (!json.equals(value)) {
                             changed[c]++;

@@ -7,6 +7,9 @@ import java.util.Set;
 import org.deidworkbench.deid.ColumnPlan;
 import org.deidworkbench.deid.JsonText;
 import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.model.FhirSection;
+import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.deid.ResourceIds;
 
 /**
  * The members of a JSON document in a free-text cell (decision 0172), each decided as a column of its name would be when
@@ -61,7 +64,7 @@ final class JsonCells {
             "surname", "forename", "full", "fullname", "full_name", "formatted", "display");
     /** Objects that hold an address. */
     private static final Set<String> ADDRESSES = Set.of("address", "addresses", "addr", "homeaddress", "home_address",
-            "mailingaddress", "mailing_address", "residence");
+            "mailingaddress", "mailing_address", "residence", "valueaddress");
     /** Objects that hold a phone number or an e-mail address by a {@code system} beside the value. */
     private static final Set<String> CONTACT_POINTS = Set.of("telecom", "contactpoint", "contact_point", "contacts",
             "phones", "phone", "emails");
@@ -199,6 +202,49 @@ final class JsonCells {
         String id = reference.substring("Patient/".length());
         int history = id.indexOf("/_history");
         return history >= 0 ? id.substring(0, history) : id;
+    }
+
+    /**
+     * FHIR resource ids as the run's FHIR files write them: the keyed value of {@code Type/id} in the profile's FHIR id
+     * domain ({@link ResourceIds}), recorded in the key file when its {@code resource-ids} say {@code pseudonymize}, as
+     * {@code format.fhir.References} does.
+     */
+    static final class FhirIds {
+
+        /** {@code Type/id[/_history/vid]}, relative: an absolute URL is text. */
+        private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+                "(?<type>[A-Z][A-Za-z]{1,63})/(?<id>[A-Za-z0-9\\-.]{1,64})(?<rest>/_history/[A-Za-z0-9\\-.]{1,64})?");
+
+        private final Deidentifier engine;
+        private final String domain;
+        private final boolean recorded;
+
+        FhirIds(Deidentifier engine) {
+            this.engine = engine;
+            FhirSection fhir = engine.profile().section(FhirSection.KEY, FhirSection.class).orElse(null);
+            this.domain = fhir == null ? "fhir-id" : fhir.idDomain();
+            this.recorded = fhir != null && fhir.resourceIds() == FhirSection.ResourceIds.PSEUDONYMIZE;
+        }
+
+        /** The new id of resource {@code type/id}. */
+        String id(String type, String id) throws DeidException {
+            String original = ResourceIds.original(type, id);
+            String pseudonym = engine.keyedValue(domain, original, ResourceIds.FORMAT);
+            if (recorded) {
+                engine.ledger().record(domain, pseudonym, original);
+            }
+            return pseudonym;
+        }
+
+        /** A relative reference with its id replaced, or null when {@code reference} is none. */
+        String reference(String reference) throws DeidException {
+            java.util.regex.Matcher m = REFERENCE.matcher(reference);
+            if (!m.matches()) {
+                return null;
+            }
+            String rest = m.group("rest");
+            return m.group("type") + "/" + id(m.group("type"), m.group("id")) + (rest == null ? "" : rest);
+        }
     }
 
     /**

@@ -34,7 +34,7 @@ import org.deidworkbench.model.PseudonymFormat;
 final class References {
 
     /** Keyed resource ids: 20 Crockford base32 characters (100 bits). */
-    static final PseudonymFormat ID_FORMAT = new PseudonymFormat(PseudonymFormat.Encoding.BASE32, 20, "", false);
+    static final PseudonymFormat ID_FORMAT = org.deidworkbench.deid.ResourceIds.FORMAT;
     private static final PseudonymFormat UUID_FORMAT = new PseudonymFormat(PseudonymFormat.Encoding.HEX, 32, "", false);
 
     /** {@code [base/]Type/id[/_history/vid]}. */
@@ -236,15 +236,7 @@ final class References {
 
     /** {@code ^} before every upper-case ASCII letter, so upper-casing keeps different ids apart. */
     static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                sb.append('^');
-            }
-            sb.append(c);
-        }
-        return sb.toString();
+        return org.deidworkbench.deid.ResourceIds.escape(s);
     }
 
     /** Rewrites the query of a conditional reference or request. */
