@@ -155,7 +155,7 @@ class JsonInCellsTest {
     }
 
     @Test
-    void aResourceInATableGetsTheIdsItGetsInAFhirFile() throws Exception {
+    void aResourceInATableGetsTheIdItGetsInAFhirFileAndAPatientItsPseudonym() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         String patient = json("{'resourceType': 'Patient', 'id': 'pat-77', 'name': [{'family': 'Quenneville'}]}");
         String encounter = json("{'resourceType': 'Encounter', 'id': 'enc-5', 'status': 'finished', 'class': {'system':"
@@ -175,10 +175,11 @@ class JsonInCellsTest {
         List<CSVRecord> rows = records(Files.readString(out.resolve("resources.csv"), StandardCharsets.UTF_8));
         JsonNode cellPatient = JSON.readTree(rows.get(0).get("data"));
         JsonNode cellEncounter = JSON.readTree(rows.get(1).get("data"));
-        assertEquals(filePatient.get("id").asText(), cellPatient.get("id").asText());
         assertEquals(fileEncounter.get("id").asText(), cellEncounter.get("id").asText());
-        assertEquals(fileEncounter.at("/subject/reference").asText(), cellEncounter.at("/subject/reference").asText());
         assertFalse(cellEncounter.get("id").asText().contains("enc-5"));
+        // a Patient is named by the patient's pseudonym, as a patient column names it: the table's rows join on it
+        assertEquals("Patient/" + cellPatient.get("id").asText(), cellEncounter.at("/subject/reference").asText());
+        assertFalse(cellPatient.get("id").asText().equals(filePatient.get("id").asText()));
         assertTrue(NoteRuns.clean(out, key), "no original id beside the pseudonymized id column");
     }
 
@@ -192,6 +193,29 @@ class JsonInCellsTest {
         Files.copy(in.resolve("resources.csv"), planted.resolve("resources.csv"));
         List<String> hits = NoteRuns.hits(planted, key);
         assertTrue(hits.stream().filter(h -> h.contains("resource_json")).count() >= 4, () -> "found at " + hits);
+    }
+
+    @Test
+    void theVerifierReadsADocumentsNumbersAsValuesNotAsWordsOfText() throws Exception {
+        // a table keyed by UUIDs: the key column's originals are in the key file, their digit groups looked for alone
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("resources.csv"), "id,type,data\n"
+                + "209186d6-3990-d711-9ace-5bb2bcf80f7f,Observation,\"" + json("{'resourceType': 'Observation',"
+                + " 'status': 'final'}").replace("\"", "\"\"") + "\"\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        Path key = dir.resolve("k.deidkey");
+        NoteRuns.run(in, out, key, ProfileLoader.read("csv-template"));
+        Path other = Files.createDirectories(dir.resolve("other"));
+        // a Synthea Patient's quality-adjusted life years: 53.209186, by chance the UUID's first digits
+        Files.writeString(other.resolve("resources.csv"), "id,data\nX1,\"" + json("{'resourceType': 'Patient',"
+                + " 'extension': [{'url': 'http://synthetichealth.github.io/synthea/quality-adjusted-life-years',"
+                + " 'valueDecimal': 53.209186}], 'gender': 'female'}").replace("\"", "\"\"") + "\"\n",
+                StandardCharsets.UTF_8);
+        assertEquals(List.of(), NoteRuns.hits(other, key), "a document's number is a value, as in a FHIR file");
+        Files.writeString(other.resolve("resources.csv"), "id,data\nX1,\"" + json("{'resourceType': 'Observation',"
+                + " 'note': [{'text': 'see the old record 209186d6-3990-d711-9ace-5bb2bcf80f7f'}]}").replace("\"", "\"\"")
+                + "\"\n", StandardCharsets.UTF_8);
+        assertEquals(1, NoteRuns.hits(other, key).size(), "the whole original in a document's text is found");
     }
 
     @Test

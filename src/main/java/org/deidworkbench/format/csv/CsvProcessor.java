@@ -717,12 +717,22 @@ public final class CsvProcessor implements FileProcessor {
          * A FHIR resource's own {@code id} (beside its {@code resourceType}) or a relative reference
          * ({@code Encounter/ID}), written as the FHIR files of the run write it (the keyed id of type and id, decision
          * 0172): the same resource gets the same id in a table's document and in an NDJSON file, references keep
-         * resolving, and no original id is left beside a key column that pseudonymized it; else null.
+         * resolving, and no original id is left beside a key column that pseudonymized it; else null. A Patient's id
+         * and {@code Patient/ID} are the patient's pseudonym, as a table's patient column writes it: the rows join on
+         * it, and the verifier knows each row's patient by it.
          */
         private String resourceId(JsonText.Member m, long line) throws FormatException {
             try {
                 if (m.key().equals("id") && m.parentKey().isEmpty() && !m.sibling("resourceType").isEmpty()) {
+                    if (m.sibling("resourceType").equals("Patient")) {
+                        Subject s = engine.subject(m.value());
+                        return s == null ? null : s.pseudonym();
+                    }
                     return fhirIds.id(m.sibling("resourceType"), m.value());
+                }
+                if (m.key().equals("reference") && m.value().startsWith("Patient/")) {
+                    Subject s = engine.subject(JsonCells.referencedId(m.value()));
+                    return s == null ? null : "Patient/" + s.pseudonym();
                 }
                 return m.key().equals("reference") ? fhirIds.reference(m.value()) : null;
             } catch (DeidException e) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.deidworkbench.deid.JsonText;
 import org.deidworkbench.deid.MarkupText;
 import org.deidworkbench.format.EmbeddedImages;
 import org.deidworkbench.format.FormatException;
@@ -80,6 +81,10 @@ final class CsvValueReader implements ValueReader {
                 }
                 for (int c = 0; c < columns; c++) {
                     where.column = c;
+                    if (mayBeJson(chars, row.start(c), row.length(c))
+                            && visitJson(new String(chars, row.start(c), row.length(c)), visitor, where, 0)) {
+                        continue; // a JSON document: member by member, as the run reads it (decision 0172)
+                    }
                     if (escapes && MarkupText.mayHoldEscapes(chars, row.start(c), row.length(c))) {
                         // an HTML or RTF note: its escaped letters read (decision 0167)
                         String cell = new String(chars, row.start(c), row.length(c));
@@ -92,6 +97,44 @@ final class CsvValueReader implements ValueReader {
                 visitor.endRecord();
             }
         }
+    }
+
+    /** Whether a cell starts with '{' or '[' (after white space): it may be a JSON document. */
+    private static boolean mayBeJson(char[] chars, int start, int length) {
+        for (int i = start, end = start + length; i < end; i++) {
+            char ch = chars[i];
+            if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') {
+                return ch == '{' || ch == '[';
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A cell's JSON document visited member by member, each scalar member's value and name as a value of its own (a
+     * string member that is a document read as one, four levels deep), as the run cleans it (decision 0172): a number
+     * of a document is a field's value, not a word of free text, and a note in a member is free text. False, having
+     * visited nothing, when the cell is no document.
+     */
+    private static boolean visitJson(String cell, Visitor visitor, Where where, int depth) {
+        List<JsonText.Member> members = JsonText.members(cell);
+        if (members == null) {
+            return false;
+        }
+        for (JsonText.Member m : members) {
+            String v = m.value();
+            if (m.kind() == JsonText.Kind.STRING && depth < 4 && JsonText.mayBe(v) && visitJson(v, visitor, where, depth + 1)) {
+                continue;
+            }
+            visitor.value(m.key(), where);
+            if (MarkupText.mayHoldEscapes(v.toCharArray(), 0, v.length())) {
+                visitor.value(MarkupText.read(v), where);
+                EmbeddedImages.visitTexts(v, visitor, where);
+            } else {
+                visitor.value(v, where);
+            }
+        }
+        return true;
     }
 
     private static void checkCancel(long n, BooleanSupplier cancelled) {

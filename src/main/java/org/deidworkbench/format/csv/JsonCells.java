@@ -77,9 +77,17 @@ final class JsonCells {
             "coding", "procedure", "procedures", "product", "item", "items", "ingredient", "substance", "specimen",
             "device", "study", "program", "plan", "payer", "insurer", "diagnosis", "diagnoses", "condition",
             "conditions", "panel", "order", "orders", "vaccine", "immunization", "allergy", "allergen", "event");
-    /** References that point at an organization: their display is its name, no person's. */
-    private static final Set<String> ORGANIZATIONS = Set.of("serviceprovider", "managingorganization", "custodian",
-            "insurer", "payor", "organization", "onbehalfof", "assigner", "performingorganization");
+    /** Resources a reference's display names a person or a room of. */
+    private static final Set<String> PERSON_TYPES = Set.of("Patient", "Practitioner", "PractitionerRole",
+            "RelatedPerson", "Person", "Location");
+    /** Where a reference without a type points at a person: its display is the person's name. */
+    private static final Set<String> PERSON_ROLES = Set.of("subject", "patient", "performer", "recorder", "asserter",
+            "requester", "author", "generalpractitioner", "practitioner", "individual", "informant", "sender",
+            "recipient", "collector", "subscriber", "beneficiary", "party", "who", "enterer", "actor", "attester",
+            "operator", "verifiedby", "resultsinterpreter", "orderer", "prescriber", "assessor", "authenticator",
+            "legalauthenticator", "referrer", "caremanager", "provider", "contact", "origin", "destination");
+    /** Where a reference without a type points at a place: its display names a room, a bed or a ward. */
+    private static final Set<String> PLACES = Set.of("location", "locations", "bed", "room", "ward");
     /** Members that are codes, code systems, units or types: a researcher's, kept as written when they look like one. */
     private static final Set<String> CODES = Set.of("resourcetype", "system", "code", "version", "unit", "status",
             "gender", "use", "codesystem", "code_system", "valueset", "profile", "language", "contenttype",
@@ -145,12 +153,13 @@ final class JsonCells {
                 || !m.sibling("resourceType").isEmpty() && !PEOPLE.contains(m.sibling("resourceType")))) {
             return null; // an organization's, a place's, a drug's or a test's name: scrubbed as text
         }
-        if (key.equals("display") && (ORGANIZATIONS.contains(parent) || m.sibling("reference").startsWith("Organization/")
-                || m.sibling("reference").startsWith("HealthcareService/"))) {
-            return null; // an organization's name: scrubbed as text
-        }
         if (key.equals("display") && m.sibling("code").isEmpty() && m.sibling("system").isEmpty()) {
-            return "name"; // a reference's display: the person or the place it points at
+            String type = m.sibling("reference");
+            type = type.indexOf('/') > 0 ? type.substring(0, type.indexOf('/')) : "";
+            if (PERSON_TYPES.contains(type) || type.isEmpty() && (PERSON_ROLES.contains(parent) || PLACES.contains(parent))) {
+                return "name"; // a reference's display: the person or the room it points at
+            }
+            return null; // an organization's, a coverage's, a medication's: scrubbed as text
         }
         return key;
     }

@@ -49,8 +49,11 @@ class JsonCellsTest {
         assertEquals("name", name("{\"location\":{\"reference\":\"Location/1\",\"display\":\"RM 4\"}}", "display"));
         assertEquals("display", name("{\"coding\":[{\"system\":\"s\",\"code\":\"c\",\"display\":\"Heart rate\"}]}",
                 "display"), "a code's display is decided by its own name, which no identifier rule names");
+        assertEquals("name", name("{\"performer\":[{\"display\":\"Dr. A B\"}]}", "display"));
         assertNull(name("{\"serviceProvider\":{\"display\":\"Mercy Valley Health System\"}}", "display"));
         assertNull(name("{\"performer\":[{\"reference\":\"Organization/o1\",\"display\":\"Lab\"}]}", "display"));
+        assertNull(name("{\"insurance\":[{\"coverage\":{\"display\":\"Medicaid\"}}]}", "display"),
+                "a coverage's display: a plan, which a Synthea-like export names beside its type");
     }
 
     @Test
