@@ -17,8 +17,8 @@ public final class JsonText {
     /** Deeper nesting than this is read as no document (the text is then scrubbed as text). */
     private static final int MAX_DEPTH = 128;
 
-    /** What a scalar member is. */
-    public enum Kind { STRING, NUMBER, LITERAL }
+    /** What a scalar member is: a string, a number, {@code true}/{@code false}/{@code null}; an XML attribute's value. */
+    public enum Kind { STRING, NUMBER, LITERAL, ATTRIBUTE }
 
     /**
      * One scalar member: {@code key} the name it stands under (an array's elements stand under the array's name),

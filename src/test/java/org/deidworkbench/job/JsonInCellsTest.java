@@ -219,6 +219,73 @@ class JsonInCellsTest {
     }
 
     @Test
+    void aCdaDocumentInACellLosesItsIdentifiersAndKeepsItsCodes() throws Exception {
+        // an interface engine's message table: a CCD per row, as Mirth or an HIE keeps it
+        String cda = ("<?xml version='1.0' encoding='UTF-8'?><ClinicalDocument xmlns='urn:hl7-org:v3'>"
+                + "<code code='34133-9' codeSystem='2.16.840.1.113883.6.1' displayName='Summarization of Episode Note'/>"
+                + "<effectiveTime value='20230506143000-0500'/><recordTarget><patientRole>"
+                + "<id extension='884213' root='2.16.840.1.113883.19.5.99999.2'/>"
+                + "<id extension='123-45-6789' root='2.16.840.1.113883.4.1'/><addr use='HP'><streetAddressLine>17"
+                + " Larkspur Avenue</streetAddressLine><city>Poughkeepsie</city><state>NY</state><postalCode>12601"
+                + "</postalCode></addr><telecom value='tel:+1(212)555-0187' use='HP'/><telecom"
+                + " value='mailto:bquenn@example.org'/><patient><name><given>Bartholomew</given><family>Quenneville"
+                + "</family></name><administrativeGenderCode code='M' codeSystem='2.16.840.1.113883.5.1'/>"
+                + "<birthTime value='19570314'/><guardian><guardianPerson><name><given>Walburga</given><family>"
+                + "Quenneville</family></name></guardianPerson></guardian></patient></patientRole></recordTarget>"
+                + "<author><time value='20230506143000-0500'/><assignedAuthor><assignedPerson><name><given>Oswin"
+                + "</given><family>Featherstonehaugh</family></name></assignedPerson></assignedAuthor></author>"
+                + "<component><structuredBody><component><section><title>Problems</title><text>Quenneville has type 2"
+                + " diabetes.</text><entry><observation classCode='OBS' moodCode='EVN'><code code='44054006'"
+                + " codeSystem='2.16.840.1.113883.6.96' displayName='Diabetes mellitus type 2'/><effectiveTime><low"
+                + " value='20190601'/></effectiveTime></observation></entry></section></component></structuredBody>"
+                + "</component></ClinicalDocument>").replace('\'', '"');
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("documents.csv"), "doc_id,patient_id,document_xml\nD1,P001,\""
+                + cda.replace("\"", "\"\"") + "\"\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        Path key = dir.resolve("k.deidkey");
+        NoteRuns.run(in, out, key, ProfileLoader.read("csv-template"));
+        String doc = records(Files.readString(out.resolve("documents.csv"), StandardCharsets.UTF_8)).get(0)
+                .get("document_xml");
+        List<String> left = new ArrayList<>();
+        for (String planted : PLANTED) {
+            if (doc.contains(planted) || doc.contains(planted.replace("-", ""))) {
+                left.add(planted);
+            }
+        }
+        assertEquals(List.of(), left, doc);
+        org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new StringReader(doc)));
+        assertEquals("ClinicalDocument", xml.getDocumentElement().getTagName(), "still well-formed");
+        for (String kept : new String[] {"code=\"44054006\"", "codeSystem=\"2.16.840.1.113883.6.96\"",
+                "displayName=\"Diabetes mellitus type 2\"", "displayName=\"Summarization of Episode Note\"",
+                "<title>Problems</title>", "has type 2 diabetes.", "<state>NY</state>", "<postalCode>126</postalCode>",
+                "root=\"2.16.840.1.113883.4.1\""}) {
+            assertTrue(doc.contains(kept), kept + " in " + doc);
+        }
+        assertFalse(doc.contains("20230506") || doc.contains("20190601"), "points in time shifted: " + doc);
+        assertTrue(doc.matches("(?s).*<effectiveTime value=\"\\d{14}-0500\"/>.*"), doc);
+        assertTrue(NoteRuns.clean(out, key), "the run's output is clean");
+        Path planted = Files.createDirectories(dir.resolve("planted"));
+        Files.copy(in.resolve("documents.csv"), planted.resolve("documents.csv"));
+        assertTrue(NoteRuns.hits(planted, key).size() >= 5, "the verifier reads the document's members");
+    }
+
+    @Test
+    void anHtmlNoteIsTextWithMarkupNotADocument() throws Exception {
+        // decision 0168: a name split by formatting runs is one word, which a document's text runs would not be
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("patients.csv"), "patient_id,last_name\nP1,Quenneville\n", StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("notes.csv"), "note_id,patient_id,note_html\n"
+                + "1,P1,<div><p>Seen <b>Quen</b>neville today.</p></div>\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        NoteRuns.run(in, out, dir.resolve("k.deidkey"), ProfileLoader.read("csv-template"));
+        String notes = Files.readString(out.resolve("notes.csv"), StandardCharsets.UTF_8);
+        assertFalse(notes.contains("Quen") || notes.contains("neville"), notes);
+        assertTrue(notes.contains("<div><p>") && notes.contains("</b> today.</p></div>"), notes);
+    }
+
+    @Test
     void aDocumentWrittenInsideAJsonStringIsReadAsOne() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         String inner = "{\"patient\":{\"last_name\":\"Quenneville\",\"mrn\":\"884213\"},\"code\":\"I10\"}";

@@ -4545,8 +4545,8 @@ def word_processed():
 def lake():
     """Documents kept in tables (decision 0172): a FHIR gateway's Postgres table of resources as a German data
     integration centre exports it (id, type, data as jsonb text, timestamps, no patient column), a HAPI JPA server's
-    resource versions (HFJ_RES_VER, upper-case, RES_TEXT_VC), and an application's event log whose payload is JSON,
-    once written into a JSON string again."""
+    resource versions (HFJ_RES_VER, upper-case, RES_TEXT_VC), an application's event log whose payload is JSON,
+    once written into a JSON string again, and an interface engine's message content table with a CCD."""
     d = os.path.join(HERE, "lake")
     pa, pb = "a3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "b7e2d9c1-0a4f-4e3b-9d8c-7f6e5d4c3b2a"
     kv = kvnr("M", "72640519")
@@ -4646,6 +4646,56 @@ def lake():
     plant("email", "l.kratzenstein@t-online.de")
     plant("address", "Breite Straße 7", "Halberstadt", "38820")
     keep("lake", "ADMISSION", "REFERRAL_FORWARDED", "Vorhofflimmern, Erstdiagnose", "I48.0", "kis-bridge")
+
+    # an interface engine's message content table (Mirth Connect's d_mc: no patient column), a CCD in CONTENT
+    ccd = ('<?xml version="1.0" encoding="UTF-8"?>\n<ClinicalDocument xmlns="urn:hl7-org:v3" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+           '  <realmCode code="US"/><typeId root="2.16.840.1.113883.1.3" extension="POCD_HD000040"/>\n'
+           '  <templateId root="2.16.840.1.113883.10.20.22.1.2" extension="2015-08-01"/>\n'
+           '  <code code="34133-9" codeSystem="2.16.840.1.113883.6.1" codeSystemName="LOINC" '
+           'displayName="Summarization of Episode Note"/>\n'
+           '  <effectiveTime value="20230611091500-0400"/>\n'
+           '  <recordTarget><patientRole>\n'
+           '    <id extension="MR-5581240" root="2.16.840.1.113883.19.5.99999.2"/>\n'
+           '    <id extension="512-44-7731" root="2.16.840.1.113883.4.1"/>\n'
+           '    <addr use="HP"><streetAddressLine>88 Thistledown Court</streetAddressLine><city>Saugerties</city>'
+           '<state>NY</state><postalCode>12477</postalCode><country>US</country></addr>\n'
+           '    <telecom value="tel:+1(845)555-0199" use="HP"/><telecom value="mailto:cfenwick@example.net"/>\n'
+           '    <patient><name use="L"><given>Cordelia</given><family>Fenwick-Aldous</family></name>'
+           '<administrativeGenderCode code="F" codeSystem="2.16.840.1.113883.5.1"/><birthTime value="19480229"/>\n'
+           '      <guardian><guardianPerson><name><given>Ambrosine</given><family>Fenwick-Aldous</family></name>'
+           '</guardianPerson></guardian></patient>\n'
+           '  </patientRole></recordTarget>\n'
+           '  <author><time value="20230611091500-0400"/><assignedAuthor><id extension="1922334455" '
+           'root="2.16.840.1.113883.4.6"/><assignedPerson><name><prefix>Dr.</prefix><given>Lysander</given>'
+           '<family>Quillfeather</family></name></assignedPerson></assignedAuthor></author>\n'
+           '  <component><structuredBody><component><section>\n'
+           '    <code code="11450-4" codeSystem="2.16.840.1.113883.6.1" displayName="Problem list"/>\n'
+           '    <title>Problems</title>\n'
+           '    <text><paragraph>Mrs. Fenwick-Aldous reports polyuria; seen with her daughter Ambrosine on 06/11/2023.'
+           '</paragraph></text>\n'
+           '    <entry><observation classCode="OBS" moodCode="EVN"><code code="44054006" '
+           'codeSystem="2.16.840.1.113883.6.96" displayName="Diabetes mellitus type 2"/>'
+           '<effectiveTime><low value="20190601"/></effectiveTime></observation></entry>\n'
+           '  </section></component></structuredBody></component>\n</ClinicalDocument>')
+    write_csv(os.path.join(d, "d_mc1.csv"), ["MESSAGE_ID", "METADATA_ID", "CONTENT_TYPE", "CONTENT", "DATA_TYPE",
+                                            "IS_ENCRYPTED"],
+              [["118204", "0", "1", ccd, "XML", "0"]])
+    plant("mrn", "MR-5581240")
+    plant("ssn", "512-44-7731")
+    plant("address", "88 Thistledown Court", "Thistledown", "Saugerties", "12477")
+    plant("phone", "(845)555-0199")
+    plant("email", "cfenwick@example.net")
+    plant("patient-name", "Cordelia", "Fenwick-Aldous")
+    plant("relative-name", "Ambrosine")
+    plant("clinician-name", "Lysander", "Quillfeather")
+    plant("npi", "1922334455")
+    plant("birth-date", "19480229")
+    plant("event-date", "20230611091500-0400", "06/11/2023")
+    # (values without quotes: the CSV doubles them)
+    keep("lake", "Summarization of Episode Note", "44054006", "2.16.840.1.113883.6.96", "<title>Problems</title>",
+         "reports polyuria; seen with her daughter", "2.16.840.1.113883.4.1", "2.16.840.1.113883.10.20.22.1.2",
+         "2015-08-01")
 
 
 if __name__ == "__main__":

@@ -215,7 +215,7 @@ public final class CsvProcessor implements FileProcessor {
                     Subject of = subject != null ? subject : jsonSubject(engine, row, prose);
                     if (of != null) {
                         for (int c : prose) {
-                            if (JsonText.mayBe(row[c])) {
+                            if (JsonCells.Document.mayBe(row[c])) {
                                 noteJson(row[c], json, of, namedValues, 0);
                             }
                         }
@@ -262,9 +262,9 @@ public final class CsvProcessor implements FileProcessor {
      */
     private static Subject jsonSubject(Deidentifier engine, String[] row, int[] textColumns) throws DeidException {
         for (int c : textColumns) {
-            if (c < row.length && row[c] != null && JsonText.mayBe(row[c])) {
-                List<JsonText.Member> members = JsonText.members(row[c]);
-                String id = members == null ? null : JsonCells.patientId(members);
+            if (c < row.length && row[c] != null && JsonCells.Document.mayBe(row[c])) {
+                JsonCells.Document doc = JsonCells.Document.of(row[c]);
+                String id = doc == null ? null : JsonCells.patientId(doc.members());
                 if (id != null) {
                     return engine.subject(id);
                 }
@@ -279,15 +279,15 @@ public final class CsvProcessor implements FileProcessor {
      */
     private void noteJson(String value, JsonCells json, Subject subject, Set<String> noted, int depth)
             throws DeidException {
-        List<JsonText.Member> members = JsonText.members(value);
-        if (members == null) {
+        JsonCells.Document doc = JsonCells.Document.of(value);
+        if (doc == null) {
             return;
         }
-        for (JsonText.Member m : members) {
+        for (JsonText.Member m : doc.members()) {
             if (m.kind() == JsonText.Kind.LITERAL || m.value().isBlank() || JsonCells.code(m)) {
                 continue;
             }
-            if (m.kind() == JsonText.Kind.STRING && depth < 4 && JsonText.mayBe(m.value())) {
+            if (m.kind() != JsonText.Kind.NUMBER && depth < 4 && JsonCells.Document.mayBe(m.value())) {
                 noteJson(m.value(), json, subject, noted, depth + 1);
                 continue;
             }
@@ -657,23 +657,27 @@ public final class CsvProcessor implements FileProcessor {
          */
         private String cleanJson(int c, Column column, String value, String[] row, Subject subject, long line,
                 int depth) throws FormatException {
-            List<JsonText.Member> members = JsonText.members(value);
-            if (members == null) {
+            JsonCells.Document doc = JsonCells.Document.of(value);
+            if (doc == null) {
                 return null;
             }
             List<JsonText.Member> replaced = new ArrayList<>();
             List<String> literals = new ArrayList<>();
-            for (JsonText.Member m : members) {
+            for (JsonText.Member m : doc.members()) {
                 if (m.kind() == JsonText.Kind.LITERAL || JsonCells.code(m)) {
                     continue;
                 }
                 String v = m.value();
                 String result = resourceId(m, line);
-                if (result == null && m.kind() == JsonText.Kind.STRING && v.length() >= 3) {
+                boolean text = m.kind() == JsonText.Kind.STRING || m.kind() == JsonText.Kind.ATTRIBUTE;
+                if (result == null && text && v.length() >= 3) {
                     result = asItsRowsKey(v, row, subject, line);
                 }
-                if (result == null && m.kind() == JsonText.Kind.STRING && depth < JSON_DEPTH && JsonText.mayBe(v)) {
+                if (result == null && text && depth < JSON_DEPTH && JsonCells.Document.mayBe(v)) {
                     result = cleanJson(c, column, v, row, subject, line, depth + 1);
+                }
+                if (result == null && JsonCells.time(m)) {
+                    result = applyNamed(c, times(), v, subject, line); // a CDA's point in time, shifted
                 }
                 if (result == null) {
                     ColumnPlan plan = jsonCells.decision(m);
@@ -690,10 +694,25 @@ public final class CsvProcessor implements FileProcessor {
                 }
                 if (!result.equals(v)) {
                     replaced.add(m);
-                    literals.add(JsonText.quote(result));
+                    literals.add(doc.literal(m, result));
                 }
             }
-            return replaced.isEmpty() ? value : JsonText.rewrite(value, replaced, literals);
+            return replaced.isEmpty() ? value : doc.rewrite(replaced, literals);
+        }
+
+        private Column times;
+
+        /** The column a date of an XML document is shifted as: the profile's rule for an event's date. */
+        private Column times() {
+            if (times == null) {
+                ColumnPlan plan = engine.plan("event_date", ColumnInsight.NONE);
+                if (plan.spec().action() != Action.SHIFT_DATE) {
+                    plan = new ColumnPlan("event_date", new ActionSpec.ShiftDate(), "dates", ColumnPlan.DecidedBy.RULE,
+                            null, 0, "", "", false, false, "");
+                }
+                times = columnOf(plan);
+            }
+            return times;
         }
 
         /**
@@ -911,8 +930,8 @@ public final class CsvProcessor implements FileProcessor {
                 }
                 counts[c]++;
                 Action action = actions[k];
-                if (action == Action.SCRUB_TEXT && JsonText.mayBe(value)) {
-                    // a JSON document in the cell: member by member, each by its name (decision 0172)
+                if (action == Action.SCRUB_TEXT && JsonCells.Document.mayBe(value)) {
+                    // a JSON or XML document in the cell: member by member, each by its name (decision 0172)
                     String json = cleanJson(c, column, value, row, subject, line, 0);
                     if (json != null) {
                         if (!json.equals(value)) {

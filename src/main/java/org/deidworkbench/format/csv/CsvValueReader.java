@@ -81,9 +81,9 @@ final class CsvValueReader implements ValueReader {
                 }
                 for (int c = 0; c < columns; c++) {
                     where.column = c;
-                    if (mayBeJson(chars, row.start(c), row.length(c))
-                            && visitJson(new String(chars, row.start(c), row.length(c)), visitor, where, 0)) {
-                        continue; // a JSON document: member by member, as the run reads it (decision 0172)
+                    if (mayBeDocument(chars, row.start(c), row.length(c))
+                            && visitDocument(new String(chars, row.start(c), row.length(c)), visitor, where, 0)) {
+                        continue; // a JSON or XML document: member by member, as the run reads it (decision 0172)
                     }
                     if (escapes && MarkupText.mayHoldEscapes(chars, row.start(c), row.length(c))) {
                         // an HTML or RTF note: its escaped letters read (decision 0167)
@@ -99,31 +99,32 @@ final class CsvValueReader implements ValueReader {
         }
     }
 
-    /** Whether a cell starts with '{' or '[' (after white space): it may be a JSON document. */
-    private static boolean mayBeJson(char[] chars, int start, int length) {
+    /** Whether a cell starts with '{', '[' or '<' (after white space): it may be a JSON or XML document. */
+    private static boolean mayBeDocument(char[] chars, int start, int length) {
         for (int i = start, end = start + length; i < end; i++) {
             char ch = chars[i];
             if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') {
-                return ch == '{' || ch == '[';
+                return ch == '{' || ch == '[' || ch == '<';
             }
         }
         return false;
     }
 
     /**
-     * A cell's JSON document visited member by member, each scalar member's value and name as a value of its own (a
-     * string member that is a document read as one, four levels deep), as the run cleans it (decision 0172): a number
-     * of a document is a field's value, not a word of free text, and a note in a member is free text. False, having
-     * visited nothing, when the cell is no document.
+     * A cell's JSON or XML document visited member by member, each member's value and name as a value of its own (a
+     * member that is a document read as one, four levels deep), as the run cleans it (decision 0172): a number of a
+     * document is a field's value, not a word of free text, and a note in a member is free text. False, having
+     * visited nothing, when the cell is no document (an HTML note is none: it is read as text with its markup).
      */
-    private static boolean visitJson(String cell, Visitor visitor, Where where, int depth) {
-        List<JsonText.Member> members = JsonText.members(cell);
-        if (members == null) {
+    private static boolean visitDocument(String cell, Visitor visitor, Where where, int depth) {
+        JsonCells.Document doc = JsonCells.Document.of(cell);
+        if (doc == null) {
             return false;
         }
-        for (JsonText.Member m : members) {
+        for (JsonText.Member m : doc.members()) {
             String v = m.value();
-            if (m.kind() == JsonText.Kind.STRING && depth < 4 && JsonText.mayBe(v) && visitJson(v, visitor, where, depth + 1)) {
+            if (m.kind() != JsonText.Kind.NUMBER && depth < 4 && JsonCells.Document.mayBe(v)
+                    && visitDocument(v, visitor, where, depth + 1)) {
                 continue;
             }
             visitor.value(m.key(), where);

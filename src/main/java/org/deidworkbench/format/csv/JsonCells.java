@@ -10,6 +10,7 @@ import org.deidworkbench.deid.engine.Deidentifier;
 import org.deidworkbench.model.FhirSection;
 import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.ResourceIds;
+import org.deidworkbench.deid.XmlText;
 
 /**
  * The members of a JSON document in a free-text cell (decision 0172), each decided as a column of its name would be when
@@ -91,7 +92,83 @@ final class JsonCells {
     /** Members that are codes, code systems, units or types: a researcher's, kept as written when they look like one. */
     private static final Set<String> CODES = Set.of("resourcetype", "system", "code", "version", "unit", "status",
             "gender", "use", "codesystem", "code_system", "valueset", "profile", "language", "contenttype",
-            "intent", "priority", "category");
+            "intent", "priority", "category",
+            // a CDA's attributes of codes, identifiers' issuers and structure
+            "root", "codesystemname", "codesystemversion", "classcode", "moodcode", "typecode", "determinercode",
+            "mediatype", "nullflavor", "representation", "xmlns", "type", "schemalocation", "contextcontrolcode",
+            "inversionind", "negationind", "operator", "assigningauthorityname");
+
+    /** A CDA's elements naming what the document conforms to: a template's version date is no patient's. */
+    private static final Set<String> STRUCTURE = Set.of("templateid", "typeid", "realmcode", "languagecode",
+            "confidentialitycode");
+
+    /** An XML document's element names of points in time: their {@code value} is a date, shifted. */
+    private static final Set<String> TIMES = Set.of("effectivetime", "time", "low", "high", "center",
+            "deceasedtime", "expectedusetime", "signaturetime");
+
+    /** Whether member {@code m} is an XML document's point in time ({@code <effectiveTime value="20230506143000-0500"/>}). */
+    static boolean time(JsonText.Member m) {
+        return m.kind() == JsonText.Kind.ATTRIBUTE && TIMES.contains(m.key().toLowerCase(Locale.ROOT))
+                && !m.value().isEmpty() && Character.isDigit(m.value().charAt(0));
+    }
+
+    /** The root elements of HTML: a note written as HTML is text with markup (decision 0168), no data document. */
+    private static final Set<String> HTML = Set.of("html", "body", "div", "p", "span", "table", "b", "i", "u", "em",
+            "strong", "font", "br", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "pre", "blockquote",
+            "head", "section", "article", "center", "small", "big", "sub", "sup", "hr", "img", "tr", "td", "th", "dl");
+
+    /** A JSON or XML document in a cell (decision 0172): its members, and how a member's new value is written. */
+    record Document(String text, java.util.List<JsonText.Member> members, boolean xml) {
+
+        /** Whether a cell may hold a document: cheap, before {@link #of}. */
+        static boolean mayBe(String cell) {
+            return JsonText.mayBe(cell) || XmlText.mayBe(cell);
+        }
+
+        /** The document in {@code cell}, or null: no JSON document, no XML document, or HTML (text with markup). */
+        static Document of(String cell) {
+            if (JsonText.mayBe(cell)) {
+                java.util.List<JsonText.Member> m = JsonText.members(cell);
+                return m == null ? null : new Document(cell, m, false);
+            }
+            if (!XmlText.mayBe(cell) || HTML.contains(rootName(cell))) {
+                return null;
+            }
+            java.util.List<JsonText.Member> m = XmlText.members(cell);
+            return m == null ? null : new Document(cell, m, true);
+        }
+
+        /** How member {@code m} is written with {@code value}: a JSON string, or XML text or attribute value. */
+        String literal(JsonText.Member m, String value) {
+            return xml ? XmlText.escape(text, m, value) : JsonText.quote(value);
+        }
+
+        /** The document with each of {@code replaced} written as its literal. */
+        String rewrite(java.util.List<JsonText.Member> replaced, java.util.List<String> literals) {
+            return JsonText.rewrite(text, replaced, literals);
+        }
+    }
+
+    /** The lower-case local name of the first element of an XML text, or "". */
+    private static String rootName(String cell) {
+        int i = 0;
+        while (true) {
+            i = cell.indexOf('<', i);
+            if (i < 0 || i + 1 >= cell.length()) {
+                return "";
+            }
+            if (Character.isLetter(cell.charAt(i + 1))) {
+                int end = i + 1;
+                while (end < cell.length() && (Character.isLetterOrDigit(cell.charAt(end)) || cell.charAt(end) == ':'
+                        || cell.charAt(end) == '-' || cell.charAt(end) == '_')) {
+                    end++;
+                }
+                String qname = cell.substring(i + 1, end);
+                return qname.substring(qname.indexOf(':') + 1).toLowerCase(Locale.ROOT);
+            }
+            i++;
+        }
+    }
 
     /**
      * The column name that decides member {@code m}, or null: a FHIR or an application's name read where it stands.
@@ -105,7 +182,8 @@ final class JsonCells {
         if (ADDRESSES.contains(parent)) {
             switch (key) {
                 case "line", "text", "street", "streetaddress", "street_address", "address", "address1", "address2",
-                        "line1", "line2", "house", "housenumber", "house_number" -> {
+                        "line1", "line2", "house", "housenumber", "house_number", "streetaddressline", "streetname",
+                        "housenumbernumeric", "additionallocator", "unitid" -> {
                     return "address";
                 }
                 case "city", "town", "municipality", "locality" -> {
@@ -130,6 +208,24 @@ final class JsonCells {
             if (parent.endsWith("identifier") || parent.equals("identifiers")) {
                 return system.contains("ssn") || system.contains("social") ? "ssn" : "mrn";
             }
+        }
+        if (key.equals("telecom") && m.kind() == JsonText.Kind.ATTRIBUTE) {
+            String v = m.value().toLowerCase(Locale.ROOT);
+            return v.startsWith("mailto:") ? "email" : v.startsWith("http") ? "web" : "phone"; // CDA's telecom
+        }
+        if (key.equals("extension") && parent.equals("id") && m.kind() == JsonText.Kind.ATTRIBUTE) {
+            // a CDA instance identifier: its root names the issuer (2.16.840.1.113883.4.1: a US social security number)
+            return m.sibling("root").equals("2.16.840.1.113883.4.1") ? "ssn" : "mrn";
+        }
+        if (key.equals("displayname") || key.equals("originaltext")) {
+            return null; // a code's words (CDA's displayName): scrubbed as text
+        }
+        if (key.equals("birthtime")) {
+            return "birth_date";
+        }
+        if (key.equals("name") && (parent.contains("organization") || parent.contains("custodian")
+                || parent.contains("manufacturer"))) {
+            return null; // an organization's name: scrubbed as text
         }
         if (key.startsWith("value") && key.length() > 5 && !m.sibling("url").isEmpty()) {
             return extensionName(m.sibling("url")); // an extension's value, named by its url
@@ -186,12 +282,17 @@ final class JsonCells {
     }
 
     /**
-     * The id of the patient a JSON document is of, or null: a FHIR Patient's own {@code id}, else the first
-     * {@code Patient/…} reference of its {@code subject}, {@code patient} or {@code beneficiary}.
+     * The id of the patient a document is of, or null: a FHIR Patient's own {@code id}, else the first
+     * {@code Patient/…} reference of its {@code subject}, {@code patient} or {@code beneficiary}; a CDA document's
+     * first {@code recordTarget/patientRole/id}.
      */
     static String patientId(java.util.List<JsonText.Member> members) {
         for (JsonText.Member m : members) {
             if (m.key().equals("id") && m.parentKey().isEmpty() && m.sibling("resourceType").equals("Patient")) {
+                return m.value().isBlank() ? null : m.value();
+            }
+            if (m.kind() == JsonText.Kind.ATTRIBUTE && m.key().equals("extension") && m.parentKey().equals("id")
+                    && m.sibling(XmlText.PARENT).equals("patientRole")) {
                 return m.value().isBlank() ? null : m.value();
             }
         }
@@ -263,7 +364,8 @@ final class JsonCells {
     static boolean code(JsonText.Member m) {
         String key = m.key().toLowerCase(Locale.ROOT);
         boolean named = CODES.contains(key)
-                || key.equals("url") && (m.parentKey().equals("extension") || m.parentKey().equals("modifierExtension"));
+                || key.equals("url") && (m.parentKey().equals("extension") || m.parentKey().equals("modifierExtension"))
+                || m.kind() == JsonText.Kind.ATTRIBUTE && STRUCTURE.contains(m.parentKey().toLowerCase(Locale.ROOT));
         int limit = key.equals("url") || key.equals("system") || key.equals("profile") ? 256 : 64;
         if (!named || m.value().length() > limit || JsonText.mayBe(m.value())) {
             return false;

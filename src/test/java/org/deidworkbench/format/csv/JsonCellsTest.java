@@ -82,6 +82,9 @@ class JsonCellsTest {
         assertEquals("p1", JsonCells.patientId(JsonText.members("{\"resourceType\":\"Patient\",\"id\":\"p1\"}")));
         assertEquals("p2", JsonCells.patientId(JsonText.members(
                 "{\"resourceType\":\"Encounter\",\"id\":\"e\",\"subject\":{\"reference\":\"Patient/p2/_history/3\"}}")));
+        assertEquals("884213", JsonCells.patientId(org.deidworkbench.deid.XmlText.members("<ClinicalDocument>"
+                + "<id extension=\"DOC1\"/><recordTarget><patientRole><id extension=\"884213\" root=\"1.2\"/>"
+                + "</patientRole></recordTarget></ClinicalDocument>")), "a CDA's record target");
         assertNull(JsonCells.patientId(JsonText.members(
                 "{\"resourceType\":\"Encounter\",\"id\":\"e\",\"serviceProvider\":{\"reference\":\"Patient/x\"}}")));
     }
