@@ -37,6 +37,11 @@ class JsonInCellsTest {
     @TempDir
     Path dir;
 
+    /** A CSV cell holding {@code value}, quoted. */
+    private static String cell(String value) {
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
     /** A document written compactly, as a database writes one ({@code '} for {@code "}). */
     private static String json(String document) throws Exception {
         return JSON.writeValueAsString(JSON.readTree(document.replace('\'', '"')));
@@ -68,7 +73,7 @@ class JsonInCellsTest {
         StringBuilder csv = new StringBuilder("patient_id,resource_type,resource_json\n");
         for (String[] row : new String[][] {{"P1", "Event", appEvent}, {"P2", "Patient", patient},
                 {"P2", "Condition", condition}, {"P2", "Observation", observation}}) {
-            csv.append(row[0]).append(',').append(row[1]).append(",\"").append(row[2].replace("\"", "\"\"")).append("\"\n");
+            csv.append(row[0]).append(',').append(row[1]).append(',').append(cell(row[2])).append('\n');
         }
         Files.writeString(in.resolve("resources.csv"), csv.toString(), StandardCharsets.UTF_8);
         // another table's note names the patient without a cue: known only from the JSON Patient resource
@@ -137,8 +142,8 @@ class JsonInCellsTest {
                 + " 'Patient/f81d4fae-7dec-11d0-a765-00a0c91e6bf6'}, 'period': {'start': '2023-05-04'},"
                 + " 'reasonCode': [{'text': 'Szczepanski fell at home'}]}");
         Files.writeString(in.resolve("resources.csv"), "id,type,data,last_updated_at\n"
-                + "f81d4fae-7dec-11d0-a765-00a0c91e6bf6,Patient,\"" + patient.replace("\"", "\"\"") + "\",2024-03-01\n"
-                + "e1,Encounter,\"" + encounter.replace("\"", "\"\"") + "\",2024-03-01\n", StandardCharsets.UTF_8);
+                + "f81d4fae-7dec-11d0-a765-00a0c91e6bf6,Patient," + cell(patient) + ",2024-03-01\n"
+                + "e1,Encounter," + cell(encounter) + ",2024-03-01\n", StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
         Path key = dir.resolve("k.deidkey");
         NoteRuns.run(in, out, key, ProfileLoader.read("csv-template"));
@@ -165,8 +170,8 @@ class JsonInCellsTest {
         Files.writeString(in.resolve("fhir/Patient.ndjson"), patient + "\n", StandardCharsets.UTF_8);
         Files.writeString(in.resolve("fhir/Encounter.ndjson"), encounter + "\n", StandardCharsets.UTF_8);
         Files.writeString(in.resolve("resources.csv"), "id,type,data\n"
-                + "pat-77,Patient,\"" + patient.replace("\"", "\"\"") + "\"\n"
-                + "enc-5,Encounter,\"" + encounter.replace("\"", "\"\"") + "\"\n", StandardCharsets.UTF_8);
+                + "pat-77,Patient," + cell(patient) + "\n"
+                + "enc-5,Encounter," + cell(encounter) + "\n", StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
         Path key = dir.resolve("k.deidkey");
         NoteRuns.run(in, out, key, ProfileLoader.read("csv-template"));
@@ -200,21 +205,21 @@ class JsonInCellsTest {
         // a table keyed by UUIDs: the key column's originals are in the key file, their digit groups looked for alone
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.writeString(in.resolve("resources.csv"), "id,type,data\n"
-                + "209186d6-3990-d711-9ace-5bb2bcf80f7f,Observation,\"" + json("{'resourceType': 'Observation',"
-                + " 'status': 'final'}").replace("\"", "\"\"") + "\"\n", StandardCharsets.UTF_8);
+                + "209186d6-3990-d711-9ace-5bb2bcf80f7f,Observation," + cell(json("{'resourceType': 'Observation',"
+                + " 'status': 'final'}")) + "\n", StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
         Path key = dir.resolve("k.deidkey");
         NoteRuns.run(in, out, key, ProfileLoader.read("csv-template"));
         Path other = Files.createDirectories(dir.resolve("other"));
         // a Synthea Patient's quality-adjusted life years: 53.209186, by chance the UUID's first digits
-        Files.writeString(other.resolve("resources.csv"), "id,data\nX1,\"" + json("{'resourceType': 'Patient',"
+        Files.writeString(other.resolve("resources.csv"), "id,data\nX1," + cell(json("{'resourceType': 'Patient',"
                 + " 'extension': [{'url': 'http://synthetichealth.github.io/synthea/quality-adjusted-life-years',"
-                + " 'valueDecimal': 53.209186}], 'gender': 'female'}").replace("\"", "\"\"") + "\"\n",
+                + " 'valueDecimal': 53.209186}], 'gender': 'female'}")) + "\n",
                 StandardCharsets.UTF_8);
         assertEquals(List.of(), NoteRuns.hits(other, key), "a document's number is a value, as in a FHIR file");
-        Files.writeString(other.resolve("resources.csv"), "id,data\nX1,\"" + json("{'resourceType': 'Observation',"
-                + " 'note': [{'text': 'see the old record 209186d6-3990-d711-9ace-5bb2bcf80f7f'}]}").replace("\"", "\"\"")
-                + "\"\n", StandardCharsets.UTF_8);
+        Files.writeString(other.resolve("resources.csv"), "id,data\nX1," + cell(json("{'resourceType': 'Observation',"
+                + " 'note': [{'text': 'see the old record 209186d6-3990-d711-9ace-5bb2bcf80f7f'}]}"))
+                + "\n", StandardCharsets.UTF_8);
         assertEquals(1, NoteRuns.hits(other, key).size(), "the whole original in a document's text is found");
     }
 
@@ -240,8 +245,8 @@ class JsonInCellsTest {
                 + " value='20190601'/></effectiveTime></observation></entry></section></component></structuredBody>"
                 + "</component></ClinicalDocument>").replace('\'', '"');
         Path in = Files.createDirectories(dir.resolve("in"));
-        Files.writeString(in.resolve("documents.csv"), "doc_id,patient_id,document_xml\nD1,P001,\""
-                + cda.replace("\"", "\"\"") + "\"\n", StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("documents.csv"), "doc_id,patient_id,document_xml\nD1,P001,"
+                + cell(cda) + "\n", StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
         Path key = dir.resolve("k.deidkey");
         NoteRuns.run(in, out, key, ProfileLoader.read("csv-template"));
@@ -290,7 +295,7 @@ class JsonInCellsTest {
         Path in = Files.createDirectories(dir.resolve("in"));
         String inner = "{\"patient\":{\"last_name\":\"Quenneville\",\"mrn\":\"884213\"},\"code\":\"I10\"}";
         String outer = JSON.writeValueAsString(java.util.Map.of("type", "ADT", "body", inner));
-        Files.writeString(in.resolve("log.csv"), "patient_id,payload\nP1,\"" + outer.replace("\"", "\"\"") + "\"\n",
+        Files.writeString(in.resolve("log.csv"), "patient_id,payload\nP1," + cell(outer) + "\n",
                 StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
         NoteRuns.run(in, out, dir.resolve("k.deidkey"), ProfileLoader.read("csv-template"));
