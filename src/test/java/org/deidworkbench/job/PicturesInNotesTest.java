@@ -69,8 +69,11 @@ class PicturesInNotesTest {
         Files.copy(in.resolve("notes.csv"), planted.resolve("notes.csv"));
         Files.createDirectories(planted.resolve("fhir"));
         Files.copy(fhir.resolve("DocumentReference.ndjson"), planted.resolve("fhir").resolve("DocumentReference.ndjson"));
+        // a column of photographs as data URIs alone, no markup around them
+        Files.writeString(planted.resolve("photos.csv"), "photo_id,image\nF1,\"data:image/jpeg;base64,"
+                + Base64.getEncoder().encodeToString(photo) + "\"\n", StandardCharsets.UTF_8);
         List<String> located = NoteRuns.hits(planted, key);
-        for (String where : List.of("notes.csv record 1,", "notes.csv record 2,",
+        for (String where : List.of("notes.csv record 1,", "notes.csv record 2,", "photos.csv record 1,",
                 "DocumentReference.ndjson DocumentReference.content[0].attachment.data")) {
             assertTrue(located.stream().anyMatch(l -> l.contains(where)), () -> "no hit at " + where + ": " + located);
         }

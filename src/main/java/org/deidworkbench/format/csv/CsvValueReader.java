@@ -73,11 +73,14 @@ final class CsvValueReader implements ValueReader {
                 checkCancel(reader.recordNumber(), cancelled);
                 where.number = reader.recordNumber();
                 char[] chars = row.chars();
-                // an HTML or RTF note has an '&', a '\\' or a '<': looked for once in the record, then in its cells
+                // an HTML or RTF note has an '&', a '\\' or a '<': looked for once in the record, then in its cells;
+                // so is a picture's data URI alone in a cell ("data:"), whose camera text is read too (decision 0171)
                 boolean escapes = false;
-                for (int i = 0, end = columns == 0 ? 0 : row.start(columns - 1) + row.length(columns - 1); i < end && !escapes;
-                        i++) {
-                    escapes = chars[i] == '&' || chars[i] == '\\' || chars[i] == '<';
+                boolean pictures = false;
+                for (int i = 0, end = columns == 0 ? 0 : row.start(columns - 1) + row.length(columns - 1); i < end; i++) {
+                    char ch = chars[i];
+                    escapes |= ch == '&' || ch == '\\' || ch == '<';
+                    pictures |= ch == ':' && i >= 4 && (chars[i - 1] | 0x20) == 'a' && (chars[i - 4] | 0x20) == 'd';
                 }
                 for (int c = 0; c < columns; c++) {
                     where.column = c;
@@ -92,6 +95,12 @@ final class CsvValueReader implements ValueReader {
                         EmbeddedImages.visitTexts(cell, visitor, where); // its pictures' text (0171)
                     } else {
                         visitor.value(chars, row.start(c), row.length(c), where);
+                        if (pictures) {
+                            String cell = new String(chars, row.start(c), row.length(c));
+                            if (EmbeddedImages.mayHold(cell)) {
+                                EmbeddedImages.visitTexts(cell, visitor, where);
+                            }
+                        }
                     }
                 }
                 visitor.endRecord();
