@@ -5,23 +5,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.deidworkbench.deid.ColumnPlan;
-import org.deidworkbench.deid.JsonText;
-import org.deidworkbench.deid.engine.Deidentifier;
-import org.deidworkbench.model.FhirSection;
 import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.deid.JsonText;
 import org.deidworkbench.deid.ResourceIds;
 import org.deidworkbench.deid.XmlText;
+import org.deidworkbench.deid.engine.Deidentifier;
+import org.deidworkbench.model.FhirSection;
 
 /**
- * The members of a JSON document in a free-text cell (decision 0172), each decided as a column of its name would be when
+ * The members of a JSON or XML document in a free-text cell (decision 0172), each decided as a column of its name would be when
  * a rule of the profile that marks identifiers or generalizes decides that column (as a name/value table's values are,
  * decision 0161): {@code "last_name"} → the names rule, {@code "dob"} → birth-date, {@code "zip"} → three digits. A FHIR
  * resource's members are named by where they stand: a {@code HumanName}'s {@code family}, {@code given} and {@code text}
  * as a name, an {@code Address}'s {@code line}, {@code city}, {@code district} and {@code postalCode}, a
  * {@code ContactPoint}'s {@code value} by its {@code system}, an {@code Identifier}'s {@code value} as a record number (a
- * social security number's as one), a reference's {@code display} as the name it is. Codes, code systems, units and
- * resource types are kept as written; every other member is scrubbed as the cell's text, alone. Not thread-safe: one
- * per file.
+ * social security number's as one), a reference's {@code display} as the name of the person it points at; a CDA
+ * document's by its element names ({@code given}, {@code addr}, {@code telecom}, {@code id}, {@code birthTime}). Codes,
+ * code systems, units and resource types are kept as written; every other member is scrubbed as the cell's text, alone.
+ * Not thread-safe: one per file.
  */
 final class JsonCells {
 
