@@ -4577,8 +4577,8 @@ def lake():
                               "telecom": [{"system": "email", "value": "griseldis.oberschelp@posteo.de"}]}]}
     encounter = {"resourceType": "Encounter", "id": "enc-77120", "status": "finished",
                  "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP"},
-                 "subject": {"reference": "Patient/" + pa}, "period": {"start": "2023-02-06T08:15:00+01:00",
-                                                                       "end": "2023-02-17T11:00:00+01:00"},
+                 "subject": {"reference": "Patient/" + pa}, "period": {"start": "2021-10-19T08:15:00+01:00",
+                                                                       "end": "2021-10-28T11:00:00+01:00"},
                  "participant": [{"individual": {"display": "Dr. med. Konstantin Freiherr von Aschwege"}}],
                  "serviceProvider": {"reference": "Organization/uk-beispiel", "display": "Harzklinikum Dorothea"
                                                                                            " Christiane Erxleben"}}
@@ -4586,28 +4586,28 @@ def lake():
                  "code": {"coding": [{"system": "http://fhir.de/CodeSystem/bfarm/icd-10-gm", "version": "2023",
                                       "code": "E11.90", "display": "Diabetes mellitus, Typ 2: Ohne Komplikationen"},
                                      {"system": "http://snomed.info/sct", "code": "44054006"}]},
-                 "recordedDate": "2023-02-06",
+                 "recordedDate": "2021-10-19",
                  "note": [{"text": "Frau Wüstenhagen berichtet über Polyurie seit Januar."}]}
     observation = {"resourceType": "Observation", "id": "obs-90211", "status": "final",
                    "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
                                              "code": "laboratory"}]}],
                    "code": {"coding": [{"system": "http://loinc.org", "code": "4548-4",
                                         "display": "Hemoglobin A1c/Hemoglobin.total in Blood"}]},
-                   "subject": {"reference": "Patient/" + pb}, "effectiveDateTime": "2023-03-01T07:40:00+01:00",
+                   "subject": {"reference": "Patient/" + pb}, "effectiveDateTime": "2021-11-23T07:40:00+01:00",
                    "valueQuantity": {"value": 8.4, "unit": "%", "system": "http://unitsofmeasure.org", "code": "%"}}
     rows = []
-    for r, created in ((patient_a, "2023-02-06 08:20:11.482+01"), (patient_b, "2023-03-01 07:35:40.102+01"),
-                       (encounter, "2023-02-17 11:02:09.554+01"), (condition, "2023-02-06 09:01:55.310+01"),
-                       (observation, "2023-03-01 09:12:00.017+01")):
+    for r, created in ((patient_a, "2021-10-19 08:20:11.482+01"), (patient_b, "2021-11-23 07:35:40.102+01"),
+                       (encounter, "2021-10-28 11:02:09.554+01"), (condition, "2021-10-19 09:01:55.310+01"),
+                       (observation, "2021-11-23 09:12:00.017+01")):
         rows.append([r["id"], r["resourceType"], json.dumps(r, ensure_ascii=False, separators=(", ", ": ")),
                      created, created, "f"])
     write_csv(os.path.join(d, "resources.csv"), ["id", "type", "data", "created_at", "last_updated_at", "is_deleted"],
               rows)
     # HAPI JPA's resource versions: upper-case, numeric keys, ASCII-escaped JSON as the server writes it
     write_csv(os.path.join(d, "HFJ_RES_VER.csv"), ["PID", "RES_ID", "RES_TYPE", "RES_VER", "RES_UPDATED", "RES_TEXT_VC"],
-              [["1052", "1001", "Patient", "3", "2023-03-01 07:35:40.102",
+              [["1052", "1001", "Patient", "3", "2021-11-23 07:35:40.102",
                 json.dumps(patient_b, ensure_ascii=True, separators=(",", ":"))],
-               ["1057", "1006", "Observation", "1", "2023-03-01 09:12:00.017",
+               ["1057", "1006", "Observation", "1", "2021-11-23 09:12:00.017",
                 json.dumps(observation, ensure_ascii=True, separators=(",", ":"))]])
     plant("patient-id", pa, pb)
     plant("mrn", "PID-4471902", "PID-4471955")
@@ -4620,7 +4620,7 @@ def lake():
     plant("address", "Lindenallee 14", "Quedlinburg", "06484", "Am Mühlgraben 3a", "Wernigerode", "38855")
     plant("phone", "03946 812244")
     plant("clinician-name", "Aschwege", "Konstantin")
-    plant("event-date", "2023-02-06", "2023-02-17", "2023-03-01")
+    plant("event-date", "2021-10-19", "2021-10-28", "2021-11-23")
     keep("lake", "http://fhir.de/CodeSystem/bfarm/icd-10-gm", "E11.90", "Diabetes mellitus, Typ 2: Ohne Komplikationen",
          "44054006", "http://loinc.org", "4548-4", "Hemoglobin A1c/Hemoglobin.total in Blood", "http://unitsofmeasure.org",
          "berichtet über Polyurie seit Januar.", "laboratory")
