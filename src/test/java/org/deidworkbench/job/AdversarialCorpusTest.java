@@ -246,6 +246,22 @@ class AdversarialCorpusTest {
     }
 
     /** The leak check's own reading of escapes finds a planted name an output would keep written as escapes. */
+    /** The leak check's own test for NDJSON: a date shifted onto a planted one is no leak, the planted date copied is. */
+    @Test
+    void aPlantedDateAnotherDateWasShiftedOntoInAnNdjsonFileIsNoLeakButACopyIs(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(in.resolve("Encounter.ndjson"), "{\"period\":{\"start\":\"2023-01-01\",\"end\":\"2023-02-06\"}}\n");
+        Pattern planted = word("2023-02-06");
+        Files.writeString(out.resolve("Encounter.ndjson"), "{\"period\":{\"start\":\"2023-02-06\",\"end\":\"2023-03-14\"}}\n");
+        assertTrue(onlyShiftedThere(in, out, "Encounter.ndjson", planted), "the start shifted onto the planted date");
+        Files.writeString(out.resolve("Encounter.ndjson"), "{\"period\":{\"start\":\"2023-02-20\",\"end\":\"2023-02-06\"}}\n");
+        assertTrue(!onlyShiftedThere(in, out, "Encounter.ndjson", planted), "the end copied as it was");
+        Files.writeString(out.resolve("Encounter.ndjson"), "{\"period\":{\"start\":\"2023-02-20\"},\"note\":\"2023-02-06\"}\n");
+        assertTrue(!onlyShiftedThere(in, out, "Encounter.ndjson", planted), "where the input had nothing");
+    }
+
     @Test
     void theLeakCheckReadsNamesWrittenAsEscapes() {
         assertTrue(unescaped("{\\rtf1 Herr M\\'fcller, \\u268?apek}").contains("Herr Müller, Čapek"));
@@ -329,6 +345,9 @@ class AdversarialCorpusTest {
      * this cannot compare (not a CSV, rows or headers that differ) counts as a leak.
      */
     private static boolean onlyShiftedThere(Path inputs, Path outputs, String file, Pattern date) throws Exception {
+        if (file.endsWith(".ndjson")) {
+            return onlyShiftedInNdjson(inputs, outputs, file, date);
+        }
         if (!file.endsWith(".csv")) {
             return false;
         }
@@ -360,6 +379,53 @@ class AdversarialCorpusTest {
             }
         }
         return true;
+    }
+
+    /**
+     * The same for an NDJSON file (a FHIR bulk export): every string of an output resource that holds the planted date
+     * stands where its input resource (the same line) held another date, which the run shifted onto it; the date copied
+     * from the input, or in a place the input did not have, is a leak. A `fhir-anz` encounter date shifted onto a date
+     * another folder planted failed a CI rehearsal when only CSV files were compared.
+     */
+    private static boolean onlyShiftedInNdjson(Path inputs, Path outputs, String file, Pattern date) throws Exception {
+        List<String> in = Files.readAllLines(inputs.resolve(file), StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank()).toList();
+        List<String> out = Files.readAllLines(outputs.resolve(file), StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank()).toList();
+        if (in.size() != out.size()) {
+            return false;
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < out.size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode before = json.readTree(in.get(i));
+            List<String[]> written = new ArrayList<>();
+            strings(json.readTree(out.get(i)), "", written);
+            for (String[] leaf : written) {
+                if (!date.matcher(plain(leaf[1])).find()) {
+                    continue;
+                }
+                com.fasterxml.jackson.databind.JsonNode was = before.at(leaf[0]);
+                if (!was.isTextual() || date.matcher(plain(was.asText())).find()
+                        && !shiftedOntoAnother(plain(was.asText()), plain(leaf[1]), date)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Every string of a JSON tree with its JSON Pointer. */
+    private static void strings(com.fasterxml.jackson.databind.JsonNode node, String pointer, List<String[]> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> strings(e.getValue(), pointer + "/" + e.getKey().replace("~", "~0")
+                    .replace("/", "~1"), out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                strings(node.get(i), pointer + "/" + i, out);
+            }
+        } else if (node.isTextual()) {
+            out.add(new String[] {pointer, node.asText()});
+        }
     }
 
     /**
