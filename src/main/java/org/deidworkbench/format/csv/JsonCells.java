@@ -250,6 +250,9 @@ final class JsonCells {
                 || !m.sibling("resourceType").isEmpty() && !PEOPLE.contains(m.sibling("resourceType")))) {
             return null; // an organization's, a place's, a drug's or a test's name: scrubbed as text
         }
+        if (key.equals("alias") && PERSON_TYPES.contains(m.sibling("resourceType"))) {
+            return "name"; // a room's or a ward's other name (4N-412-A), as the FHIR profile removes a Location's alias
+        }
         if (key.equals("display") && m.sibling("code").isEmpty() && m.sibling("system").isEmpty()) {
             String type = m.sibling("reference");
             type = type.indexOf('/') > 0 ? type.substring(0, type.indexOf('/')) : "";

@@ -62,6 +62,9 @@ class JsonCellsTest {
         assertEquals("name", name("{\"patient\":{\"name\":\"A B\"}}", "name"));
         assertNull(name("{\"resourceType\":\"Organization\",\"name\":\"Mercy\"}", "name"));
         assertNull(name("{\"test\":{\"name\":\"Hemoglobin A1c\"}}", "name"));
+        assertEquals("name", name("{\"resourceType\":\"Location\",\"alias\":[\"4N-412-A\"]}", "alias"),
+                "a room's other name");
+        assertEquals("alias", name("{\"resourceType\":\"Organization\",\"alias\":[\"Mercy\"]}", "alias"));
         assertNull(name("{\"medication\":{\"name\":\"Metformin\"}}", "name"));
     }
 
