@@ -11,6 +11,10 @@ public final class ResourceIds {
     /** The form of a keyed resource id: 20 base32 characters. */
     public static final PseudonymFormat FORMAT = new PseudonymFormat(PseudonymFormat.Encoding.BASE32, 20, "", false);
 
+    /** A relative literal reference, {@code Type/id[/_history/vid]}, as FHIR writes one. */
+    public static final String RELATIVE = "(?<type>[A-Z][A-Za-z]{1,63})/(?<id>[A-Za-z0-9\\-.]{1,64})"
+            + "(?<history>/_history/[A-Za-z0-9\\-.]{1,64})?";
+
     private ResourceIds() {
     }
 

@@ -62,21 +62,9 @@ public final class XmlText {
 
     /** {@code value} escaped for where member {@code m} of {@code text} stands: an attribute's quote, or text. */
     public static String escape(String text, JsonText.Member m, String value) {
-        boolean attribute = m.kind() == JsonText.Kind.ATTRIBUTE;
-        char quote = attribute ? text.charAt(m.start() - 1) : 0;
-        StringBuilder b = new StringBuilder(value.length() + 8);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append(attribute && quote == '"' ? "&quot;" : "\"");
-                case '\'' -> b.append(attribute && quote == '\'' ? "&apos;" : "'");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        String escaped = MarkupText.asMarkup(value);
+        boolean apostrophes = m.kind() == JsonText.Kind.ATTRIBUTE && text.charAt(m.start() - 1) == '\'';
+        return apostrophes ? escaped.replace("'", "&apos;") : escaped;
     }
 
     private static IllegalArgumentException bad() {

@@ -318,26 +318,8 @@ public final class ProfileSuggestion {
         return s.replaceAll("[\\r\\n\\t]+", " ");
     }
 
-    /** A YAML double-quoted scalar. */
+    /** A YAML double-quoted scalar: a JSON string, which YAML reads as one. */
     static String quote(String s) {
-        StringBuilder q = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\r' -> q.append("\\r");
-                case '\t' -> q.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        q.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        q.append(c);
-                    }
-                }
-            }
-        }
-        return q.append('"').toString();
+        return org.deidworkbench.deid.JsonText.quote(s);
     }
 }

@@ -212,7 +212,7 @@ public final class CsvProcessor implements FileProcessor {
                     if (anyText && subject != null) {
                         noteCuedNames(row, text, subject, cued);
                     }
-                    Subject of = subject != null ? subject : jsonSubject(engine, row, prose);
+                    Subject of = subject != null ? subject : jsonSubject(engine, json, row, prose);
                     if (of != null) {
                         for (int c : prose) {
                             if (JsonCells.Document.mayBe(row[c])) {
@@ -260,10 +260,11 @@ public final class CsvProcessor implements FileProcessor {
      * The patient of a row without a subject column whose free text holds a JSON document of one (decision 0172): a
      * FHIR Patient's id or the patient its subject references, or null.
      */
-    private static Subject jsonSubject(Deidentifier engine, String[] row, int[] textColumns) throws DeidException {
+    private static Subject jsonSubject(Deidentifier engine, JsonCells json, String[] row, int[] textColumns)
+            throws DeidException {
         for (int c : textColumns) {
             if (c < row.length && row[c] != null && JsonCells.Document.mayBe(row[c])) {
-                JsonCells.Document doc = JsonCells.Document.of(row[c]);
+                JsonCells.Document doc = json.document(row[c]);
                 String id = doc == null ? null : JsonCells.patientId(doc.members());
                 if (id != null) {
                     return engine.subject(id);
@@ -279,7 +280,7 @@ public final class CsvProcessor implements FileProcessor {
      */
     private void noteJson(String value, JsonCells json, Subject subject, Set<String> noted, int depth)
             throws DeidException {
-        JsonCells.Document doc = JsonCells.Document.of(value);
+        JsonCells.Document doc = json.document(value);
         if (doc == null) {
             return;
         }
@@ -295,12 +296,20 @@ public final class CsvProcessor implements FileProcessor {
             if (plan == null || !plan.identifier()) {
                 continue;
             }
-            if (noted.size() >= VALUE_CACHE) {
-                noted.clear();
-            }
-            if (noted.add(subject.pseudonym() + '\u0000' + plan.label() + '\u0000' + m.value())) {
-                engine.noteIdentifier(plan.spec(), plan.label(), m.value(), subject);
-            }
+            noteOnce(plan, m.value(), subject, noted);
+        }
+    }
+
+    /**
+     * A value a rule marking identifiers decides, noted as that rule's identifier of {@code subject} once per file (a
+     * name/value row's value, a document's member): the notes of the run lose it, the key file keeps it.
+     */
+    private void noteOnce(ColumnPlan plan, String value, Subject subject, Set<String> noted) throws DeidException {
+        if (noted.size() >= VALUE_CACHE) {
+            noted.clear();
+        }
+        if (noted.add((subject == null ? "" : subject.pseudonym()) + '\u0000' + plan.label() + '\u0000' + value)) {
+            engine.noteIdentifier(plan.spec(), plan.label(), value, subject);
         }
     }
 
@@ -323,12 +332,7 @@ public final class CsvProcessor implements FileProcessor {
                     return; // an age or a zip code a row's name generalizes is no identifier of the patient
                 }
             }
-            if (noted.size() >= VALUE_CACHE) {
-                noted.clear();
-            }
-            if (noted.add((subject == null ? "" : subject.pseudonym()) + '\u0000' + plan.label() + '\u0000' + row[c])) {
-                engine.noteIdentifier(plan.spec(), plan.label(), row[c], subject);
-            }
+            noteOnce(plan, row[c], subject, noted);
         }
     }
 
@@ -657,7 +661,7 @@ public final class CsvProcessor implements FileProcessor {
          */
         private String cleanJson(int c, Column column, String value, String[] row, Subject subject, long line,
                 int depth) throws FormatException {
-            JsonCells.Document doc = JsonCells.Document.of(value);
+            JsonCells.Document doc = jsonCells.document(value);
             if (doc == null) {
                 return null;
             }
@@ -760,15 +764,10 @@ public final class CsvProcessor implements FileProcessor {
         }
 
         private void noteJsonIdentifier(ColumnPlan plan, String value, Subject subject) throws FormatException {
-            if (namedNoted.size() >= VALUE_CACHE) {
-                namedNoted.clear();
-            }
-            if (namedNoted.add(subject.pseudonym() + '\u0000' + plan.label() + '\u0000' + value)) {
-                try {
-                    engine.noteIdentifier(plan.spec(), plan.label(), value, subject);
-                } catch (DeidException e) {
-                    throw new FormatException(e.code(), "", e.getMessage());
-                }
+            try {
+                noteOnce(plan, value, subject, namedNoted);
+            } catch (DeidException e) {
+                throw new FormatException(e.code(), "", e.getMessage());
             }
         }
 
@@ -904,7 +903,7 @@ public final class CsvProcessor implements FileProcessor {
                     subject = messageSubject(row);
                 }
                 if (subject == null) {
-                    subject = jsonSubject(engine, row, textColumns); // decision 0172
+                    subject = jsonSubject(engine, jsonCells, row, textColumns); // decision 0172
                 }
                 if (rows.note && nameValues != null) {
                     noteNamedValues(row, columns, nameValues, subject, namedNoted); // as the scan does

@@ -38,6 +38,21 @@ final class JsonCells {
         this.engine = engine;
     }
 
+    private String lastCell;
+    private Document lastDocument;
+
+    /**
+     * {@link Document#of} of a cell, the last one remembered: a row without a patient column reads its document once
+     * for its patient and again to clean it.
+     */
+    Document document(String cell) {
+        if (cell != lastCell) {
+            lastDocument = Document.of(cell);
+            lastCell = cell;
+        }
+        return lastDocument;
+    }
+
     /** The decision for a member by its name where it stands, or null: the cell's own. */
     ColumnPlan decision(JsonText.Member m) {
         String name = contextName(m);
@@ -326,8 +341,7 @@ final class JsonCells {
     static final class FhirIds {
 
         /** {@code Type/id[/_history/vid]}, relative: an absolute URL is text. */
-        private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
-                "(?<type>[A-Z][A-Za-z]{1,63})/(?<id>[A-Za-z0-9\\-.]{1,64})(?<rest>/_history/[A-Za-z0-9\\-.]{1,64})?");
+        private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(ResourceIds.RELATIVE);
 
         private final Deidentifier engine;
         private final String domain;
@@ -356,7 +370,7 @@ final class JsonCells {
             if (!m.matches()) {
                 return null;
             }
-            String rest = m.group("rest");
+            String rest = m.group("history");
             return m.group("type") + "/" + id(m.group("type"), m.group("id")) + (rest == null ? "" : rest);
         }
     }

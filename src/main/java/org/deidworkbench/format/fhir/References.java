@@ -38,8 +38,7 @@ final class References {
     private static final PseudonymFormat UUID_FORMAT = new PseudonymFormat(PseudonymFormat.Encoding.HEX, 32, "", false);
 
     /** {@code [base/]Type/id[/_history/vid]}. */
-    private static final Pattern LITERAL = Pattern.compile(
-            "(?<base>.*/)?(?<type>[A-Z][A-Za-z]{1,63})/(?<id>[A-Za-z0-9\\-.]{1,64})(?<history>/_history/[A-Za-z0-9\\-.]{1,64})?");
+    private static final Pattern LITERAL = Pattern.compile("(?<base>.*/)?" + org.deidworkbench.deid.ResourceIds.RELATIVE);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
