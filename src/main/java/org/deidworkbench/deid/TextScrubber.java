@@ -2011,7 +2011,8 @@ public final class TextScrubber {
                 labelledName(text, bounds, t, spans, !cue.equalsIgnoreCase("name") && !cue.equalsIgnoreCase("attending"));
                 continue;
             }
-            if (cue.equalsIgnoreCase("cc") || SIGNING.contains(cue.toLowerCase(Locale.ROOT))) {
+            if (cue.equalsIgnoreCase("cc") || SIGNING.contains(cue.toLowerCase(Locale.ROOT))
+                    || REPORT_VERBS.contains(cue.toLowerCase(Locale.ROOT)) && atLineStart(text, b[0])) {
                 signatureNames(text, bounds, t, spans);
                 continue;
             }
@@ -2335,6 +2336,13 @@ public final class TextScrubber {
      */
     private static final java.util.Set<String> SIGNING = java.util.Set.of("signed", "dictated", "transcribed",
             "authored", "cosigned", "attested");
+    /**
+     * The verbs of a report's title lines that name who ran it ("Run by: WEATHERWAX, GRIZELDA RN on 04/23/2017",
+     * "Printed by", "Requested by"; decision 0173), read as {@link #SIGNING} is, but only at a line's start: "the test
+     * was run by HPLC" names no one. Lower case.
+     */
+    private static final java.util.Set<String> REPORT_VERBS = java.util.Set.of("run", "printed", "generated",
+            "prepared", "exported", "requested", "created", "produced", "compiled", "extracted");
     /**
      * Staff labels at a line's start whose value is a name, as "Attending:" ({@link #labelledName}): "Resident:
      * Tressiline Vandermoor, MD PGY-2", "Surgeon:", "Radiologist:" (decision 0139). Lower case.
@@ -2661,13 +2669,18 @@ public final class TextScrubber {
                 k++; // "DR ANSELM KITTREDGE", "Dr. Mark Lee"
             }
             int first = k;
+            boolean comma = false;
             for (; k < bounds.size() && k - first < 5; k++) {
                 int[] w = bounds.get(k);
                 if (k > first) {
                     String g = text.substring(bounds.get(k - 1)[1], w[0]);
-                    if (!g.equals(" ") && !g.equals("-") && !g.equals("'") && !g.equals(". ")) {
+                    // "WEATHERWAX, GRIZELDA RN": a surname and its comma, then the given name (decision 0173)
+                    boolean inverted = g.equals(", ") && !copyList && !comma && !STAFF_TITLES.contains(lower(text, w))
+                            && !CREDENTIALS.contains(text.substring(w[0], w[1]));
+                    if (!g.equals(" ") && !g.equals("-") && !g.equals("'") && !g.equals(". ") && !inverted) {
                         break;
                     }
+                    comma |= inverted;
                 }
                 if (!Character.isUpperCase(text.codePointAt(w[0])) || STAFF_TITLES.contains(lower(text, w))) {
                     break;
@@ -2878,7 +2891,8 @@ public final class TextScrubber {
             java.util.stream.Stream.concat(java.util.stream.Stream.of("name", "attending", "signed", "cc"),
                     java.util.stream.Stream.concat(java.util.stream.Stream.concat(HONORIFICS_AFTER.stream(),
                             java.util.stream.Stream.concat(NUMBER_LABELS.stream(), PATIENT_CUES.stream())),
-                            java.util.stream.Stream.concat(SIGNING.stream(), STAFF_LABELS.stream())))))
+                            java.util.stream.Stream.concat(java.util.stream.Stream.concat(SIGNING.stream(),
+                                    REPORT_VERBS.stream()), STAFF_LABELS.stream())))))
             .mapToLong(c -> lowerHash(c, 0, c.length())).distinct().sorted().toArray();
 
     /** The end of the run of letters and combining marks that starts at {@code i} ({@link PlaceNames} too). */

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param format the detected format, e.g. {@code CSV}, {@code DICOM}, {@code FHIR_JSON}
  * @param layout how to show it: a table (CSV) or a tree (DICOM elements, FHIR resources)
  * @param columns for {@link Layout#TABLE}: the input's column names in order (every record has one
- *     field per column, in this order); empty for trees
+ *     field per column, in this order, but a report's title and closing lines around a CSV table, which have one
+ *     field, in the first column: decision 0173); empty for trees
  * @param records the first records (rows, data sets, resources), at most the limit asked for
  * @param recordsRead records read to make the preview (more than {@code records.size()} only when
  *     the file was cut off at the limit)

@@ -214,7 +214,11 @@ class CsvTemplateProfileTest {
             DESYNPUF_ID             | pseudonymize | subject-id
             BENE_ID                 | pseudonymize | subject-id
             insurance_number        | remove       | insurance-number
-            member_id               | remove       | insurance-number
+            member_id               | pseudonymize | subject-id
+            MBR_ID                  | pseudonymize | subject-id
+            ENROLID                 | pseudonymize | subject-id
+            memberid                | remove       | insurance-number
+            insurance_member_id     | remove       | insurance-number
             PolicyNo                | remove       | insurance-number
             medicare_id             | remove       | insurance-number
             passport_number         | remove       | passport-licence

@@ -200,6 +200,25 @@ class TextScrubberTest {
         assertEquals("verified with RN [NAME] [NAME]", scrub("verified with RN Brannoch Teal"));
     }
 
+    /**
+     * A report's title line names who ran it, surname first (decision 0173); a verb of a report names no one inside a
+     * sentence, and a signature's surname is followed by its given name past the comma.
+     */
+    @Test
+    void aNameAfterAReportsVerbAtALinesStartIsReplaced() {
+        assertEquals("Run by: [NAME], [NAME] RN on [DATE] 06:45",
+                scrub("Run by: WEATHERWAX, GRIZELDA RN on 04/23/2017 06:45"));
+        assertEquals("Printed by [NAME] [NAME]", scrub("Printed by Quorwick Halvesham"));
+        assertEquals("x\nRequested by: [NAME], [NAME]", scrub("x\nRequested by: Halvesham, Quorwick"));
+        assertEquals("The sample was run by HPLC.", scrub("The sample was run by HPLC."));
+        assertEquals("Electronically signed by: [NAME], [NAME] on [DATE]",
+                scrub("Electronically signed by: Vandermoor, Tressiline on 03/04/2023"));
+        assertEquals("Electronically signed by: [NAME] [NAME] [NAME], MD on [DATE]",
+                scrub("Electronically signed by: PERPETUA Q ABERNATHY, MD on 03/04/2023"));
+        assertEquals("Electronically signed by: [NAME] [NAME]-[NAME], DO on [DATE]",
+                scrub("Electronically signed by: OTTOLINE QUILL-FEATHER, DO on 03/04/2023"));
+    }
+
     /** Staff labels at a line's start take names, not services (decision 0139). */
     @Test
     void aStaffLabelsNameIsReplacedAndAServiceKept() {

@@ -103,6 +103,34 @@ class ScreenshotTest {
         shoot("dicom-image-light.png");
     }
 
+    /** A report saved as CSV: its title lines above the table and its total under it, previewed (decision 0173). */
+    @Test
+    void rendersAReportsTitleLinesAroundItsTable() throws Exception {
+        Path reports = Path.of("src", "test", "resources", "org", "deidworkbench", "adversarial", "reports")
+                .toAbsolutePath();
+        Path census = reports.resolve("census_report.csv");
+        workbench.viewModel.open(List.of(reports));
+        workbench.await(() -> workbench.viewModel.inputs().files().size() == 4);
+        workbench.await(() -> {
+            workbench.viewModel.inputs().select(census);
+            return true;
+        });
+        workbench.await(() -> workbench.viewModel.preview().previewProperty().get() != null
+                && !workbench.viewModel.preview().busyProperty().get()
+                && String.valueOf(workbench.viewModel.preview().fileProperty().get()).endsWith("census_report.csv"));
+        workbench.settle();
+        org.deidworkbench.model.FilePreview preview = workbench.viewModel.preview().previewProperty().get();
+        assertTrue(preview.columns().get(0).equals("MRN"), preview.columns().toString());
+        assertTrue(preview.records().get(0).label().endsWith("(title)"), preview.records().get(0).label());
+        assertTrue(preview.records().get(preview.records().size() - 1).label().endsWith("(closing line)"));
+        workbench.await(() -> {
+            ((TabPane) workbench.stage.getScene().lookup("#previewTabs")).getSelectionModel().select(1);
+            return true;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        shoot("report-lines-light.png");
+    }
+
     private void shoot(String name) throws Exception {
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> Snapshots.take(workbench.stage.getScene())).get();
         Path target = Path.of("target", "screenshots", name);

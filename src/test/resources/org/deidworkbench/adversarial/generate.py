@@ -1908,6 +1908,7 @@ def main():
     germany_fhir()
     word_processed()  # decision 0168, defined at the end of this file
     lake()  # decision 0172, defined at the end of this file
+    reports()  # decision 0173, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -4696,6 +4697,85 @@ def lake():
     keep("lake", "Summarization of Episode Note", "44054006", "2.16.840.1.113883.6.96", "<title>Problems</title>",
          "reports polyuria; seen with her daughter", "2.16.840.1.113883.4.1", "2.16.840.1.113883.10.20.22.1.2",
          "2015-08-01")
+
+
+def reports():
+    """Reports saved as CSV (decision 0173): a report writer's census (Epic's Reporting Workbench, Cognos, Crystal) with
+    title lines of one field above the table, a blank line and a total under it; a laboratory system's cumulative
+    report of one patient saved from a spreadsheet, its title rows padded with empty fields to the table's width and
+    naming the patient; a German ward list from Excel (Windows-1252, `;`, CRLF, dd.MM.yyyy) with its title rows; a
+    payer's pipe-delimited claims extract keyed by MEMBER_ID."""
+    d = os.path.join(HERE, "reports")
+    os.makedirs(d, exist_ok=True)
+    census = ['"Inpatient Census - 4 NORTH CARDIOLOGY"',
+              '"Run by: WEATHERWAX, GRIZELDA RN on 04/23/2017 06:45"',
+              "Criteria: Unit = 4N; Status = Admitted",
+              "",
+              "MRN,Patient,DOB,Admit Date,Room/Bed,Attending,Principal Dx,Dx Description",
+              '00731845,"FAIRWEATHER-QUILL, OCTAVIA M",02/19/1951,04/17/2017,412-A,"DRUMMOND-HAY, CASIMIR MD",I50.23,'
+              'Acute on chronic systolic heart failure',
+              '00731902,"BLACKTHORNE, EZEKIEL J",11/30/1938,04/20/2017,414-B,"DRUMMOND-HAY, CASIMIR MD",I48.91,'
+              'Unspecified atrial fibrillation',
+              '00732016,"NAKASHIMA-ORTIZ, BEATRIX",06/06/1958,04/21/2017,418-A,"OKONKWO-LARSEN, TIBERIUS MD",I21.4,'
+              'Non-ST elevation (NSTEMI) myocardial infarction',
+              "",
+              '"Total patients: 3"',
+              "*** End of Report ***"]
+    with open(os.path.join(d, "census_report.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("\r\n".join(census) + "\r\n")
+    labs = ["Cumulative Laboratory Report,,,,,",
+            '"Patient: FAIRWEATHER-QUILL, OCTAVIA M    MRN: 00731845    DOB: 02/19/1951",,,,,',
+            "Ordering provider: Dr. Casimir Drummond-Hay,,,,,",
+            ",,,,,",
+            "MRN,Collected,Test,Result,Units,Flag",
+            "00731845,04/17/2017 07:10,Hemoglobin,10.4,g/dL,L",
+            "00731845,04/17/2017 07:10,NT-proBNP,4820,pg/mL,H",
+            "00731845,04/19/2017 06:55,Hemoglobin,10.9,g/dL,L",
+            "00731845,04/19/2017 06:55,Creatinine,1.62,mg/dL,H",
+            ",,,,,",
+            "*** End of Report ***,,,,,"]
+    with open(os.path.join(d, "cumulative_labs.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("\r\n".join(labs) + "\r\n")
+    station = ["Stationsliste Kardiologie 3B;;;;;",
+               "Erstellt am 23.04.2017 von Schwester Walburga Eichelkraut;;;;;",
+               ";;;;;",
+               "Fallnummer;Name;Vorname;Geburtsdatum;Aufnahme;Hauptdiagnose",
+               "2017004711;Kühnapfel;Wendelin;03.04.1944;18.04.2017;I50.14",
+               "2017004738;Zwirnmann;Hedwig;17.12.1950;20.04.2017;I48.1",
+               ";;;;;",
+               "Anzahl Patienten: 2;;;;;"]
+    with open(os.path.join(d, "stationsliste.csv"), "w", encoding="cp1252", newline="") as f:
+        f.write("\r\n".join(station) + "\r\n")
+    members = [("M00918273", "PRENDERGAST", "LUCASTA", "19490607", "F", "512-44-7816"),
+               ("M00918281", "VANTONGEREN", "HORATIO", "19620914", "M", "318-62-5094")]
+    claim_rows = []
+    n = 0
+    for day, code, proc in (("20170403", "E11.9", "99214"), ("20170410", "E11.9", "83036"),
+                            ("20170424", "I10", "99213"), ("20170502", "E78.5", "80061")):
+        for m in members:
+            n += 1
+            claim_rows.append([m[0], m[1], m[2], m[3], m[4], m[5], "C17%07d" % (4400 + n), "1", day, day, code, "",
+                               proc, "", "%.2f" % (90 + 7 * n), "%.2f" % (60 + 5 * n), "1457382960",
+                               "ABERCROMBIE-NASH, PERCIVAL"])
+    write_csv(os.path.join(d, "claims_extract.txt"),
+              ["MEMBER_ID", "MEMBER_LAST", "MEMBER_FIRST", "DOB", "GENDER", "SSN", "CLAIM_NO", "LINE_NO", "SVC_FROM",
+               "SVC_TO", "DX1", "DX2", "PROC_CD", "NDC", "BILLED_AMT", "PAID_AMT", "RENDERING_NPI", "RENDERING_NAME"],
+              claim_rows, delimiter="|")
+    plant("mrn", "00731845", "00731902", "00732016")
+    plant("patient-name", "FAIRWEATHER-QUILL", "OCTAVIA", "BLACKTHORNE", "EZEKIEL", "NAKASHIMA-ORTIZ", "BEATRIX",
+          "Kühnapfel", "Wendelin", "Zwirnmann", "Hedwig", "PRENDERGAST", "LUCASTA", "VANTONGEREN", "HORATIO")
+    plant("clinician-name", "WEATHERWAX", "GRIZELDA", "DRUMMOND-HAY", "CASIMIR", "OKONKWO-LARSEN", "TIBERIUS",
+          "Eichelkraut", "ABERCROMBIE-NASH", "PERCIVAL")
+    plant("birth-date", "02/19/1951", "11/30/1938", "06/06/1958", "03.04.1944", "17.12.1950", "19490607", "19620914")
+    plant("event-date", "04/17/2017", "04/20/2017", "04/21/2017", "04/19/2017", "18.04.2017", "20.04.2017",
+          "20170403", "20170410", "20170424", "20170502")
+    plant("insurance-id", "M00918273", "M00918281")
+    plant("ssn", "512-44-7816", "318-62-5094")
+    plant("encounter-id", "2017004711", "2017004738")
+    keep("reports", "Inpatient Census - 4 NORTH CARDIOLOGY", "I50.23", "Acute on chronic systolic heart failure",
+         "Total patients: 3", "*** End of Report ***", "Cumulative Laboratory Report", "NT-proBNP", "4820", "pg/mL",
+         "Creatinine", "1.62", "Stationsliste Kardiologie 3B", "I50.14", "Anzahl Patienten: 2", "E78.5", "80061",
+         "83036")
 
 
 if __name__ == "__main__":

@@ -358,6 +358,11 @@ public final class ColumnClassifier {
             if (h.has(Hint.PERSON_ROLE) && nameHit >= 0.2) {
                 return of(ColumnClass.PERSON_NAME, nameHit);
             }
+            // "SURNAME, GIVEN" under a name header, however few distinct: a claims extract's one rendering provider,
+            // names the name list does not hold (decision 0173)
+            if (h.has(Hint.PERSON_ROLE) && s.share(s.inverted) >= 0.8) {
+                return of(ColumnClass.PERSON_NAME, s.share(s.inverted));
+            }
         }
         // A person's id under a header that says so (i2b2's provider_id "LCS-I2B2:D000109064"), repeated over the rows
         // like a category because a few staff made many facts: still the person's id, to pseudonymize and join on

@@ -186,6 +186,11 @@ public final class ValueStats {
     int particleOnly;
     int nameHit;
     int titled;
+    /**
+     * Names written surname first with a comma ({@code ABERCROMBIE-NASH, PERCIVAL}, {@code van der Berg, Anna}): how
+     * EHRs and claims write people, and no category's or organization's way (decision 0173).
+     */
+    int inverted;
     /** Names with a number appended ({@code Name123}, as Synthea makes its names unique): every word a name word. */
     int numberedName;
     /** Of those, the ones whose letters are in the name list as often as {@link #nameHit} needs. */
@@ -622,6 +627,17 @@ public final class ValueStats {
         if (title) {
             titled++;
         }
+        int commas = 0;
+        int comma = -1;
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].endsWith(",")) {
+                commas++;
+                comma = i;
+            }
+        }
+        if (commas == 1 && comma <= 2 && comma < end - 1) {
+            inverted++;
+        }
         if (inNameList(v)) {
             nameHit++;
         }
@@ -867,6 +883,7 @@ public final class ValueStats {
         appendShare(sb, "name-like", nameLike);
         appendShare(sb, "in name list", nameHit);
         appendShare(sb, "titled", titled);
+        appendShare(sb, "surname, given name", inverted);
         appendShare(sb, "name+number in name list", numberedNameHit);
         appendShare(sb, "street", street);
         appendShare(sb, "uid", uid);

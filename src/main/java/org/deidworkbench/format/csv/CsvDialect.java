@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param charset encoding of the file
  * @param byteOrderMark whether the file starts with a byte order mark (UTF-8, UTF-16LE or UTF-16BE)
  * @param endsWithRecordSeparator whether the last record is followed by a record separator
+ * @param preamble how many records come before the header: a report's title lines (its name, who ran it, when, for
+ *     what) and the blank lines around them, which report writers and spreadsheets put above the table (decision 0173);
+ *     blank lines count, as the reader meets them
  */
 public record CsvDialect(char delimiter, char quote, String recordSeparator, Charset charset,
-        boolean byteOrderMark, boolean endsWithRecordSeparator) {
+        boolean byteOrderMark, boolean endsWithRecordSeparator, int preamble) {
 
     /** RFC 4180: comma, double quote, CRLF, UTF-8 without byte order mark, final CRLF. */
     public static final CsvDialect RFC4180_UTF8 =
@@ -30,9 +33,18 @@ public record CsvDialect(char delimiter, char quote, String recordSeparator, Cha
     /** Characters whose encoding must be the ASCII byte itself for sniffing and writing to work. */
     private static final String ASCII_PROBE = "\t\r\n \"',;|09AZaz";
 
+    /** A dialect whose first record is the header. */
+    public CsvDialect(char delimiter, char quote, String recordSeparator, Charset charset, boolean byteOrderMark,
+            boolean endsWithRecordSeparator) {
+        this(delimiter, quote, recordSeparator, charset, byteOrderMark, endsWithRecordSeparator, 0);
+    }
+
     /** Validates the combination; throws {@link IllegalArgumentException} for one that cannot be read back. */
     public CsvDialect {
         Objects.requireNonNull(recordSeparator, "recordSeparator");
+        if (preamble < 0) {
+            throw new IllegalArgumentException("preamble must not be negative");
+        }
         Objects.requireNonNull(charset, "charset");
         if (!isAllowedChar(delimiter)) {
             throw new IllegalArgumentException("delimiter must be an ASCII character other than CR and LF, was U+"
@@ -59,7 +71,8 @@ public record CsvDialect(char delimiter, char quote, String recordSeparator, Cha
 
     /** A copy with another encoding and byte order mark, e.g. to write a Windows-1252 input as UTF-8. */
     public CsvDialect withCharset(Charset newCharset, boolean newByteOrderMark) {
-        return new CsvDialect(delimiter, quote, recordSeparator, newCharset, newByteOrderMark, endsWithRecordSeparator);
+        return new CsvDialect(delimiter, quote, recordSeparator, newCharset, newByteOrderMark, endsWithRecordSeparator,
+                preamble);
     }
 
     /** UTF-16 with a known byte order (the byte order mark, if any, is written separately). */

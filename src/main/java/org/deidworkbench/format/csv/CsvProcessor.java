@@ -86,6 +86,10 @@ public final class CsvProcessor implements FileProcessor {
     }
 
     /** The decision for one column, made once per file from its header and the run's analysis. */
+    /** The field name a report's title and closing lines are cleaned under, and their counter (decision 0173). */
+    static final String OUTSIDE_FIELD = "report line";
+    static final String OUTSIDE_COUNTER = "report-lines";
+
     private record Column(ColumnPlan plan, String counterKey, DeidMethod method) {
         String header() {
             return plan.header();
@@ -369,6 +373,9 @@ public final class CsvProcessor implements FileProcessor {
         try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
             RowCleaner cleaner = new RowCleaner(input, reader.header(), name);
             CsvRecordWriter writer = new CsvRecordWriter(out, dialect);
+            for (CsvRecordReader.Line line : reader.preamble()) {
+                writer.writeOutside(cleaner.outside(line, dialect.delimiter())); // a report's title lines (0173)
+            }
             writer.write(cleaner.outputHeader());
             String[] row;
             for (String[] labels : reader.readLabelRows()) {
@@ -377,6 +384,9 @@ public final class CsvProcessor implements FileProcessor {
             while ((row = reader.next()) != null) {
                 checkCancel(cleaner.records + 1, cancelled);
                 writer.write(cleaner.clean(row, reader.lineNumber()));
+            }
+            for (CsvRecordReader.Line line : reader.trailer()) {
+                writer.writeOutside(cleaner.outside(line, dialect.delimiter())); // its closing lines
             }
             writer.close();
             return cleaner.stats();
@@ -392,11 +402,18 @@ public final class CsvProcessor implements FileProcessor {
             List<String> labels = CsvRecordReader.labels(header);
             RowCleaner cleaner = new RowCleaner(input, header, name);
             List<PreviewRecord> records = new ArrayList<>();
+            for (CsvRecordReader.Line line : reader.preamble()) {
+                PreviewRecord title = cleaner.outsidePreview(line, dialect.delimiter(), labels, "title"); // 0173
+                if (title != null) {
+                    records.add(title);
+                }
+            }
+            int titles = records.size();
             String[] row;
             boolean truncated = false;
             reader.readLabelRows(); // a survey export's label rows are no answers (decision 0162)
             while ((row = reader.next()) != null) {
-                if (records.size() >= maxRecords) {
+                if (records.size() - titles >= maxRecords) {
                     truncated = true;
                     break;
                 }
@@ -412,6 +429,12 @@ public final class CsvProcessor implements FileProcessor {
                             column.plan().counterId(), column.spec().action().yamlName()));
                 }
                 records.add(new PreviewRecord("line " + line, fields));
+            }
+            for (CsvRecordReader.Line line : truncated ? List.<CsvRecordReader.Line>of() : reader.trailer()) {
+                PreviewRecord closing = cleaner.outsidePreview(line, dialect.delimiter(), labels, "closing line");
+                if (closing != null) {
+                    records.add(closing);
+                }
             }
             return new FilePreview("CSV", FilePreview.Layout.TABLE, header, records, cleaner.records, truncated,
                     cleaner.warnings);
@@ -880,6 +903,78 @@ public final class CsvProcessor implements FileProcessor {
             return null;
         }
 
+        /** Cleans a report's title and closing lines: free text no rule names (decision 0173). */
+        private DeidMethod outsideMethod;
+        private long outsideLines;
+
+        /**
+         * A report's title or closing line, cleaned (decision 0173): its values, joined by the delimiter where a line
+         * was split at one ({@code Run by: HARGREAVE, MARTHA on …} without quotes), scrubbed as free text — removed
+         * when the profile's default is {@code remove} — and written into the first of them; the line keeps its number
+         * of fields. Such a line has no patient: the scrubber looks for every patient's known identifiers.
+         */
+        List<String> outside(CsvRecordReader.Line line, char delimiter) throws FormatException {
+            List<String> fields = line.fields();
+            String text = joined(fields, delimiter);
+            if (text == null) {
+                return fields.size() == header.size() ? java.util.Collections.nCopies(Math.max(1, kept.length), "")
+                        : fields;
+            }
+            int first = 0;
+            while (fields.get(first).isEmpty()) {
+                first++;
+            }
+            outsideLines++;
+            String cleaned;
+            if (engine.profile().defaultSpec().action() == Action.REMOVE) {
+                cleaned = "";
+            } else {
+                if (outsideMethod == null) {
+                    outsideMethod = engine.method(new ActionSpec.ScrubText(), false);
+                }
+                try {
+                    cleaned = outsideMethod.apply(text, new FieldContext(null, OUTSIDE_FIELD));
+                } catch (DeidException e) {
+                    throw new FormatException(e.code(), "line " + line.line(), e.getMessage());
+                }
+            }
+            // a line padded to the table's width (a spreadsheet's) is padded to the output's
+            String[] out = new String[fields.size() == header.size() ? Math.max(1, kept.length) : fields.size()];
+            java.util.Arrays.fill(out, "");
+            out[Math.min(first, out.length - 1)] = cleaned;
+            return List.of(out);
+        }
+
+        /**
+         * A report's title or closing line as the preview shows it: one field, in the first column, or null for a line
+         * without text (decision 0173).
+         */
+        PreviewRecord outsidePreview(CsvRecordReader.Line line, char delimiter, List<String> labels, String kind)
+                throws FormatException {
+            String before = joined(line.fields(), delimiter);
+            if (before == null) {
+                return null;
+            }
+            String after = String.join("", outside(line, delimiter));
+            return new PreviewRecord("line " + line.line() + " (" + kind + ")", List.of(PreviewField.leaf(labels.get(0),
+                    OUTSIDE_FIELD, before, after, OUTSIDE_COUNTER, Action.SCRUB_TEXT.yamlName())));
+        }
+
+        /** A line's values with content, joined by the delimiter; null when it has none. */
+        private static String joined(List<String> fields, char delimiter) {
+            StringBuilder text = null;
+            for (String field : fields) {
+                if (!field.isEmpty()) {
+                    if (text == null) {
+                        text = new StringBuilder(field);
+                    } else {
+                        text.append(delimiter).append(field);
+                    }
+                }
+            }
+            return text == null ? null : text.toString();
+        }
+
         /** The kept columns' values of {@code row}, unchanged, in a new array. */
         String[] kept(String[] row) {
             String[] out = new String[kept.length];
@@ -1085,6 +1180,10 @@ public final class CsvProcessor implements FileProcessor {
                 actionCounts.merge(columns[c].counterKey(), count, Long::sum);
             }
             namedCounts.forEach((counter, count) -> actionCounts.merge(counter, count, Long::sum));
+            if (outsideLines > 0) {
+                actionCounts.merge(OUTSIDE_COUNTER + " (" + (engine.profile().defaultSpec().action() == Action.REMOVE
+                        ? Action.REMOVE : Action.SCRUB_TEXT).yamlName() + ")", outsideLines, Long::sum);
+            }
             List<String> unmatched = new ArrayList<>();
             List<FieldSummary> fields = new ArrayList<>();
             List<String> labels = CsvRecordReader.labels(header);

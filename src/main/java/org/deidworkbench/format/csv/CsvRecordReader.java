@@ -36,10 +36,35 @@ import org.deidworkbench.format.FormatException;
  *       records is a record with one empty value; in a multi-column file it is skipped.</li>
  *   <li>A leading UTF-8 byte order mark is skipped whenever the charset is UTF-8.</li>
  *   <li>A quote opened and never closed, or text after a closing quote, is {@code CSV-BROKEN-QUOTE}.</li>
+ *   <li>A report's title lines above the header ({@link CsvDialect#preamble()}) and its closing lines under the table
+ *       (a total, an end-of-report line: records of at most two values, two fewer than the header has fields, the
+ *       first a phrase, that run to the end of the file) are no records of the table: {@link #preamble()} and
+ *       {@link #trailer()} hold them (decision 0173). A ragged row followed by more rows is {@code CSV-RAGGED-ROW} as
+ *       before.</li>
  * </ul>
  * Error messages and locations name lines, byte offsets and column positions, never values.
  */
 public final class CsvRecordReader implements Closeable {
+
+    /** Most records read ahead from a row that may start a report's closing lines (decision 0173). */
+    private static final int MAX_TRAILER = 16;
+
+    /**
+     * A record outside the table: a report's title or closing line (decision 0173).
+     *
+     * @param line the 1-based line where it starts
+     * @param fields its fields; none for a blank line
+     */
+    public record Line(long line, List<String> fields) {
+        public Line {
+            fields = List.copyOf(fields);
+        }
+
+        /** Whether it is a blank line. */
+        public boolean blank() {
+            return fields.isEmpty();
+        }
+    }
 
     /** Longest record accepted by default, in characters; a longer one is almost always an unclosed quote. */
     public static final int DEFAULT_MAX_RECORD_CHARS = 8 * 1024 * 1024;
@@ -56,6 +81,16 @@ public final class CsvRecordReader implements Closeable {
     private final CloseableIterator<Fields> records;
     private final List<String> header;
     private final int columns;
+    /** The report's title lines above the header (decision 0173). */
+    private List<Line> preamble = List.of();
+    /** The report's closing lines under the table, known once the last record has been read (decision 0173). */
+    private List<Line> trailer = List.of();
+    /** Records read ahead while looking for closing lines that were none, delivered before the next one is parsed. */
+    private final java.util.ArrayDeque<Line> pending = new java.util.ArrayDeque<>();
+    /** Blank lines of a multi-column file since its last record. */
+    private long blankRun;
+    /** A failure met while reading ahead, thrown once the records before it are delivered. */
+    private FormatException deferred;
 
     private long lineNumber;
     private long recordNumber;
@@ -143,6 +178,19 @@ public final class CsvRecordReader implements Closeable {
     /** The dialect this reader decodes with. */
     public CsvDialect dialect() {
         return dialect;
+    }
+
+    /** The report's title lines above the header, blank lines included; empty for most files (decision 0173). */
+    public List<Line> preamble() {
+        return preamble;
+    }
+
+    /**
+     * The report's closing lines under the table (a total, an end-of-report line; blank lines between them included,
+     * trailing ones not): known once {@link #next} has returned false; empty before and for most files (decision 0173).
+     */
+    public List<Line> trailer() {
+        return trailer;
     }
 
     /**
@@ -256,6 +304,27 @@ public final class CsvRecordReader implements Closeable {
             heldRecord = null;
             return deliver(heldRecordLine);
         }
+        while (!pending.isEmpty() || deferred != null) {
+            if (pending.isEmpty()) {
+                throw fail(deferred);
+            }
+            Line line = pending.poll();
+            if (line.blank()) {
+                continue; // a multi-column file's blank line
+            }
+            if (line.fields().size() != columns) {
+                throw ragged(line.line(), line.fields().size());
+            }
+            for (int i = 0; i < columns; i++) {
+                String value = line.fields().get(i);
+                if (record != null) {
+                    record.add(i, value.toCharArray(), 0, value.length());
+                } else if (wanted == null || wanted[i]) {
+                    values[i] = value;
+                }
+            }
+            return deliver(line.line());
+        }
         if (finished) {
             return false;
         }
@@ -271,6 +340,7 @@ public final class CsvRecordReader implements Closeable {
             long startLine = parsed.line;
             if (parsed.empty) {
                 if (columns > 1) {
+                    blankRun++;
                     continue;
                 }
                 if (heldBlankLines == 0) {
@@ -279,10 +349,24 @@ public final class CsvRecordReader implements Closeable {
                 heldBlankLines++;
                 continue;
             }
+            long blanks = blankRun;
+            blankRun = 0;
+            boolean emptyRow = parsed.filled == 0 && parsed.count == columns;
+            if (columns >= 3 && (emptyRow || parsed.count < columns && outside(parsed))) {
+                // a total or an end-of-report line under the table, or an empty row before them (decision 0173)
+                int count = parsed.count;
+                Line first = new Line(startLine, captured(values, wanted, record, count));
+                if (closingLines(first, blanks)) {
+                    finished = true;
+                    return false;
+                }
+                if (count != columns) {
+                    throw ragged(startLine, count);
+                }
+                return deliver(startLine); // an empty row of the table; the rows read ahead follow it
+            }
             if (parsed.count != columns) {
-                throw fail(new FormatException("CSV-RAGGED-ROW", "line " + startLine,
-                        "row has " + parsed.count + " field" + (parsed.count == 1 ? "" : "s") + ", header has "
-                                + columns + "; every row needs one field per column"));
+                throw ragged(startLine, parsed.count);
             }
             if (heldBlankLines > 0) {
                 // Only single-column files hold blank lines back: keep the record for the next call.
@@ -294,6 +378,86 @@ public final class CsvRecordReader implements Closeable {
             }
             return deliver(startLine);
         }
+    }
+
+    private FormatException ragged(long line, int count) {
+        return fail(new FormatException("CSV-RAGGED-ROW", "line " + line,
+                "row has " + count + " field" + (count == 1 ? "" : "s") + ", header has " + columns
+                        + "; every row needs one field per column"));
+    }
+
+    /**
+     * Whether a record may be a report's own line: at most two values, two fewer than the header has fields, and the
+     * first field a phrase ({@code Total patients: 3}, {@code *** End of Report ***}), not a row's value (decision 0173).
+     */
+    private boolean outside(Fields record) {
+        return record.count <= columns && record.filled <= 2 && record.filled <= columns - 2 && record.phrase;
+    }
+
+    /** The fields of the record just parsed, as far as they were read ({@code ""} for those not asked for). */
+    private static List<String> captured(String[] values, boolean[] wanted, Chars record, int count) {
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            if (record != null) {
+                out.add(new String(record.chars, record.ends[i], record.ends[i + 1] - record.ends[i]));
+            } else {
+                out.add(wanted == null || wanted[i] ? values[i] : "");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads ahead from {@code first}, a record that may start a report's closing lines: they are when every record up
+     * to the end of the file, at most {@link #MAX_TRAILER} of them, is blank, empty or {@link #outside} (decision
+     * 0173). Then they become the {@link #trailer()}; else the records read
+     * ahead wait in {@link #pending} for the next calls.
+     */
+    private boolean closingLines(Line first, long blanksBefore) throws IOException, FormatException {
+        List<Line> lines = new ArrayList<>();
+        lines.add(first);
+        boolean closing = false;
+        try {
+            for (int k = 0; k < MAX_TRAILER; k++) {
+                List<String> values = new ArrayList<>();
+                fields.collect(values);
+                Fields next;
+                try {
+                    next = parseNext();
+                } catch (FormatException e) {
+                    // reported after the records before it, as reading without looking ahead would
+                    deferred = e;
+                    failure = null;
+                    break;
+                }
+                if (next == null) {
+                    closing = true;
+                    break;
+                }
+                Line line = new Line(next.line, next.empty ? List.of() : values);
+                lines.add(line);
+                if (!next.empty && next.filled > 0 && !outside(next)) {
+                    break;
+                }
+            }
+        } finally {
+            fields.collect(null);
+        }
+        if (!closing) {
+            pending.addAll(lines.subList(1, lines.size()));
+            return false;
+        }
+        int last = lines.size();
+        while (last > 1 && lines.get(last - 1).blank()) {
+            last--; // blank lines at the end of the file are no lines of the report
+        }
+        List<Line> after = new ArrayList<>();
+        for (long b = Math.min(blanksBefore, MAX_TRAILER); b > 0; b--) {
+            after.add(new Line(first.line() - b, List.of())); // the blank lines that set them apart from the table
+        }
+        after.addAll(lines.subList(0, last));
+        trailer = List.copyOf(after);
+        return true;
     }
 
     private static void setFirst(String[] values, Chars record, String value) {
@@ -326,6 +490,18 @@ public final class CsvRecordReader implements Closeable {
     }
 
     private List<String> readHeader() throws IOException, FormatException {
+        List<Line> before = new ArrayList<>(dialect.preamble());
+        for (int k = 0; k < dialect.preamble(); k++) {
+            List<String> values = new ArrayList<>();
+            fields.collect(values);
+            Fields record = parseNext();
+            if (record == null) {
+                throw fail(new FormatException("CSV-NO-HEADER", "",
+                        "the file ends in the report's title lines, before its header"));
+            }
+            before.add(new Line(record.line, record.empty ? List.of() : values));
+        }
+        preamble = List.copyOf(before);
         List<String> names = new ArrayList<>();
         fields.collect(names);
         Fields record = parseNext();
@@ -333,12 +509,13 @@ public final class CsvRecordReader implements Closeable {
             throw fail(new FormatException("CSV-NO-HEADER", "",
                     "the file has no header line (it is empty or holds only a byte order mark)"));
         }
+        long line = Math.max(1, record.line);
         if (record.empty) {
-            throw fail(new FormatException("CSV-NO-HEADER", "line 1",
-                    "line 1 is blank; the first line must be the header with the column names"));
+            throw fail(new FormatException("CSV-NO-HEADER", "line " + line,
+                    "line " + line + " is blank; the first line must be the header with the column names"));
         }
         fields.collect(null);
-        lineNumber = 1;
+        lineNumber = line;
         return List.copyOf(names);
     }
 
@@ -500,6 +677,10 @@ public final class CsvRecordReader implements Closeable {
         private List<String> names;
         long line;
         int count;
+        /** Fields with content (decision 0173). */
+        int filled;
+        /** Whether the first field is a phrase: a space, a colon or an asterisk in it (decision 0173). */
+        boolean phrase;
         boolean empty;
 
         Fields(StrictDecodingReader source) {
@@ -530,6 +711,8 @@ public final class CsvRecordReader implements Closeable {
         protected void beginRecord(long startingLineNumber) {
             line = startingLineNumber;
             count = 0;
+            filled = 0;
+            phrase = false;
             empty = false;
             // At most one read (8 Ki characters) of FastCSV's is buffered beyond this point: the decoder counts
             // the record's length from here, a little late but never early.
@@ -539,6 +722,15 @@ public final class CsvRecordReader implements Closeable {
         @Override
         protected void addField(char[] buf, int offset, int len, boolean quoted) {
             int i = count++;
+            if (len > 0) {
+                filled++;
+                if (i == 0) {
+                    for (int k = offset, end = offset + len; k < end && !phrase; k++) {
+                        char c = buf[k];
+                        phrase = c == ' ' || c == ':' || c == '*';
+                    }
+                }
+            }
             if (names != null) {
                 names.add(new String(buf, offset, len));
             } else if (record != null) {

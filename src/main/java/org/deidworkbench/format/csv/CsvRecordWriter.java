@@ -9,6 +9,7 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import org.deidworkbench.format.FormatException;
 
@@ -126,6 +127,28 @@ public final class CsvRecordWriter implements Closeable {
             boolean forceQuotes = i == 0 && record == 0
                     && (startsLikeByteOrderMark(value) || values.length == 1 && value.isEmpty());
             writeField(value, i, record, forceQuotes);
+        }
+    }
+
+    /**
+     * Writes a line outside the table: a report's title line above the header or a closing line under the table
+     * (decision 0173), with any number of fields (none: a blank line). It is no record of the table: the header's
+     * width and the records' numbering are not touched.
+     *
+     * @throws FormatException {@code CSV-UNMAPPABLE} if a value cannot be encoded in the dialect's charset
+     */
+    public void writeOutside(List<String> values) throws IOException, FormatException {
+        if (closed) {
+            throw new IllegalStateException("writer is closed");
+        }
+        writeHeldEmptyRecords(false);
+        startRecord();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                putAscii(delimiter);
+            }
+            String value = values.get(i) == null ? "" : values.get(i);
+            writeField(value, i, calls, values.size() == 1 && value.isEmpty());
         }
     }
 

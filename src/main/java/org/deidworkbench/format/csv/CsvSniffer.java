@@ -32,6 +32,15 @@ public final class CsvSniffer {
     /** Share of lines that must agree with the header's field count before a delimiter counts as found. */
     private static final double MIN_CONSISTENCY = 0.5;
 
+    /** Records looked at for a report's title lines above the header (decision 0173). */
+    private static final int PREAMBLE_LOOK = 40;
+
+    /** Most records (blank lines included) taken as title lines above a header. */
+    private static final int MAX_PREAMBLE = 30;
+
+    /** Share of the records from a header under title lines that must have its width. */
+    private static final double MIN_TABLE_SHARE = 0.6;
+
     /** Windows-1252 leaves these five bytes undefined; Java refuses to decode them. */
     private static final int[] CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
 
@@ -133,7 +142,8 @@ public final class CsvSniffer {
         Layout layout = chooseLayout(utf8, 0, utf8.length, complete && usable == length);
         String separator = layout.firstLineEnd != null ? layout.firstLineEnd : "\r\n";
         boolean endsWithSeparator = lastChar == '\n' || lastChar == '\r';
-        return new CsvDialect(layout.delimiter, layout.quote, separator, charset, true, endsWithSeparator);
+        return new CsvDialect(layout.delimiter, layout.quote, separator, charset, true, endsWithSeparator,
+                layout.preamble);
     }
 
     /**
@@ -182,7 +192,8 @@ public final class CsvSniffer {
         }
         String separator = layout.firstLineEnd != null ? layout.firstLineEnd : "\r\n";
         boolean endsWithSeparator = lastByte == '\n' || lastByte == '\r';
-        return new CsvDialect(layout.delimiter, layout.quote, separator, charset, bom, endsWithSeparator);
+        return new CsvDialect(layout.delimiter, layout.quote, separator, charset, bom, endsWithSeparator,
+                layout.preamble);
     }
 
     /**
@@ -350,7 +361,7 @@ public final class CsvSniffer {
                 && singleQuoted.consistency() >= doubleQuoted.consistency()
                 && singleQuoted.headerFields >= doubleQuoted.headerFields;
         Stats chosen = singleQuoteIsQuote ? singleQuoted : doubleQuoted;
-        return new Layout(chosen.delimiter, chosen.quote, chosen.firstLineEnd);
+        return new Layout(chosen.delimiter, chosen.quote, chosen.firstLineEnd, chosen.preambleRecords);
     }
 
     private static Stats bestDelimiter(byte[] sample, int start, int length, boolean complete, char quote) {
@@ -387,8 +398,11 @@ public final class CsvSniffer {
         return best;
     }
 
-    /** The chosen delimiter and quote and the first line end found with them (null if none). */
-    private record Layout(char delimiter, char quote, String firstLineEnd) {
+    /**
+     * The chosen delimiter and quote, the first line end found with them (null if none) and the records before the
+     * header (decision 0173).
+     */
+    private record Layout(char delimiter, char quote, String firstLineEnd, int preamble) {
     }
 
     /** Field counts of the sampled records under one delimiter and quote; records are never materialised. */
@@ -396,13 +410,27 @@ public final class CsvSniffer {
         final char delimiter;
         final char quote;
         final boolean complete;
+        /** Fields of the header: the first record, or the first after a report's title lines (decision 0173). */
         int headerFields;
+        /** Records from the header on (blank lines not counted). */
         int records;
+        /** Of those, the ones with as many fields as the header. */
         int consistentRecords;
         int quotedFields;
         boolean neededQuoting;
         boolean broken;
         String firstLineEnd;
+        /** Records before the header, blank lines counted as the reader meets them (decision 0173). */
+        int preambleRecords;
+        /** Field count of every record that is not a blank line, in file order. */
+        private int[] widths = new int[64];
+        /** For the first {@link #PREAMBLE_LOOK} of them: fields with content, fields that read as a column's name. */
+        private final int[] filled = new int[PREAMBLE_LOOK];
+        private final int[] named = new int[PREAMBLE_LOOK];
+        /** ... and where each is among all records, blank lines counted. */
+        private final int[] place = new int[PREAMBLE_LOOK];
+        /** Records seen so far, blank lines counted. */
+        private int placed;
 
         private Stats(char delimiter, char quote, boolean complete) {
             this.delimiter = delimiter;
@@ -421,15 +449,21 @@ public final class CsvSniffer {
         static Stats of(byte[] b, int start, int end, boolean complete, char delimiter, char quote) {
             Stats s = new Stats(delimiter, quote, complete);
             int i = start;
+            int total = 0;
             while (i < end) {
                 if (b[i] == '\r' || b[i] == '\n') {
                     i = s.lineEnd(b, i, end);
+                    s.placed++;
                     continue; // blank lines are not counted
                 }
                 int fields = 1;
                 boolean recordEnded = false;
                 boolean cut = false;
+                boolean detail = total < PREAMBLE_LOOK;
+                int filled = 0;
+                int named = 0;
                 while (i < end && !recordEnded) {
+                    int fieldStart = i;
                     if (b[i] == quote) {
                         int close = s.scanQuoted(b, i + 1, end);
                         if (close < 0) {
@@ -448,6 +482,11 @@ public final class CsvSniffer {
                     while (i < end && b[i] != delimiter && b[i] != '\r' && b[i] != '\n') {
                         i++;
                     }
+                    if (detail) {
+                        int kind = fieldKind(b, fieldStart, i, quote);
+                        filled += kind > 0 ? 1 : 0;
+                        named += kind > 1 ? 1 : 0;
+                    }
                     if (i < end && b[i] == delimiter) {
                         fields++;
                         i++;
@@ -459,9 +498,89 @@ public final class CsvSniffer {
                 if (cut || !recordEnded && !complete) {
                     break; // the sample ends inside this record: its field count is unknown
                 }
+                if (detail) {
+                    s.filled[total] = filled;
+                    s.named[total] = named;
+                    s.place[total] = s.placed;
+                }
                 s.count(fields);
+                s.placed++;
+                total++;
             }
+            s.findHeader();
             return s;
+        }
+
+        /**
+         * 0 for a field without content (nothing but quotes and spaces), 2 for one that reads as a column's name (a
+         * letter, and no more digits than letters: {@code Admit Date}, {@code DIAG_4_01}), 1 for other content
+         * ({@code 00482913}, {@code 03/10/2023}). Bytes of 0x80 and above are letters of some script.
+         */
+        private static int fieldKind(byte[] b, int from, int to, char quote) {
+            int letters = 0;
+            int digits = 0;
+            boolean content = false;
+            for (int k = from; k < to; k++) {
+                byte c = b[k];
+                if (c == quote || c == ' ' || c == '\t') {
+                    continue;
+                }
+                content = true;
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                } else if (c < 0 || (c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                    letters++;
+                }
+            }
+            return !content ? 0 : letters > 0 && letters >= digits ? 2 : 1;
+        }
+
+        /**
+         * Finds the header (decision 0173). Usually the first record. A report writer or a spreadsheet may put the
+         * report's title lines above the table (its name, who ran it and when, its parameters, blank lines), either as
+         * short records or padded with empty fields to the table's width. They are taken as such when, within the
+         * first {@link #PREAMBLE_LOOK} records, the first record that reads as a header (three or more fields, all but
+         * at most one with a name, none a number or a date) comes after records that each hold at most two values, two
+         * fewer than the header has fields, and most records from it on have the header's width. Otherwise the
+         * first record is the header, as before.
+         */
+        private void findHeader() {
+            int n = records;
+            int look = Math.min(n, PREAMBLE_LOOK);
+            int p = -1;
+            for (int j = 0; j < look; j++) {
+                int m = widths[j];
+                if (m >= 3 && filled[j] >= Math.max(3, m - 1) && named[j] == filled[j]) {
+                    p = j;
+                    break;
+                }
+            }
+            if (p >= 0 && place[p] > 0 && place[p] <= MAX_PREAMBLE) {
+                int m = widths[p];
+                boolean titles = true;
+                for (int j = 0; j < p && titles; j++) {
+                    titles = filled[j] <= 2 && filled[j] <= m - 2;
+                }
+                int same = 0;
+                for (int k = p; k < n; k++) {
+                    same += widths[k] == m ? 1 : 0;
+                }
+                if (titles && same >= 2 && same >= MIN_TABLE_SHARE * (n - p)) {
+                    start(p);
+                    preambleRecords = place[p];
+                    return;
+                }
+            }
+            start(0);
+        }
+
+        private void start(int first) {
+            records = records - first;
+            headerFields = records > 0 ? widths[first] : 0;
+            consistentRecords = 0;
+            for (int k = first; k < first + records; k++) {
+                consistentRecords += widths[k] == headerFields ? 1 : 0;
+            }
         }
 
         /** Index of the closing quote of a field whose content starts at {@code i}, or -1 if not found. */
@@ -506,13 +625,10 @@ public final class CsvSniffer {
         }
 
         private void count(int fields) {
-            if (records == 0) {
-                headerFields = fields;
+            if (records == widths.length) {
+                widths = java.util.Arrays.copyOf(widths, records * 2);
             }
-            records++;
-            if (fields == headerFields) {
-                consistentRecords++;
-            }
+            widths[records++] = fields;
         }
     }
 }

@@ -29,6 +29,8 @@ final class CsvValueReader implements ValueReader {
         private List<String> labels;
         private long number;
         private int column;
+        /** For a report's title or closing line (decision 0173): where it stands, else null. */
+        private String outside;
 
         Where(List<String> header) {
             this.header = header;
@@ -37,11 +39,14 @@ final class CsvValueReader implements ValueReader {
         /** The column, by its place (the header's cells are the record before the first). */
         @Override
         public Object field() {
-            return column;
+            return outside != null ? OUTSIDE : column;
         }
 
         @Override
         public String get() {
+            if (outside != null) {
+                return outside + ", field " + (column + 1);
+            }
             if (number == 0) {
                 return "header, column " + (column + 1);
             }
@@ -61,6 +66,7 @@ final class CsvValueReader implements ValueReader {
         try (CsvRecordReader reader = new CsvRecordReader(file, dialect)) {
             List<String> header = reader.header();
             Where where = new Where(header);
+            outside(reader.preamble(), "a title line above the header", visitor, where); // decision 0173
             for (int c = 0; c < header.size(); c++) {
                 where.column = c;
                 visitor.value(header.get(c), where);
@@ -105,7 +111,29 @@ final class CsvValueReader implements ValueReader {
                 }
                 visitor.endRecord();
             }
+            outside(reader.trailer(), "a closing line under the table", visitor, where);
         }
+    }
+
+    /** The field of a report's title and closing lines (decision 0173). */
+    private static final Object OUTSIDE = "report line";
+
+    /** A report's title or closing lines, each a record of free text (decision 0173). */
+    private static void outside(List<CsvRecordReader.Line> lines, String kind, Visitor visitor, Where where) {
+        for (CsvRecordReader.Line line : lines) {
+            if (line.blank()) {
+                continue;
+            }
+            where.outside = "line " + line.line() + " (" + kind + ")";
+            for (int c = 0; c < line.fields().size(); c++) {
+                where.column = c;
+                String value = line.fields().get(c);
+                visitor.value(MarkupText.mayHoldEscapes(value.toCharArray(), 0, value.length()) ? MarkupText.read(value)
+                        : value, where);
+            }
+            visitor.endRecord();
+        }
+        where.outside = null;
     }
 
     /** Whether a cell starts with '{', '[' or '<' (after white space): it may be a JSON or XML document. */

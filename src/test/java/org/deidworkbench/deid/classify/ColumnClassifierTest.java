@@ -39,6 +39,20 @@ class ColumnClassifierTest {
         assertNotEquals(ColumnClass.BIRTH_YEAR, classify("enrollment_year", years).columnClass());
     }
 
+    /**
+     * Decision 0173: a claims extract's one rendering provider, surname first, under a name header, is a name however
+     * few distinct values it has; a category under a name header stays one.
+     */
+    @Test
+    void surnameCommaGivenNameUnderANameHeaderIsAPersonsNameEvenAsOneValue() {
+        assertEquals(ColumnClass.PERSON_NAME, classify("RENDERING_NAME",
+                repeat(List.of("ABERCROMBIE-NASH, PERCIVAL"), 8)).columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("Attending Name",
+                repeat(List.of("Quillfeather, Ottoline", "Vandermoor, Tressiline MD"), 6)).columnClass());
+        assertNotEquals(ColumnClass.PERSON_NAME, classify("DEPARTMENT_NAME",
+                repeat(List.of("CARDIOLOGY", "ONCOLOGY"), 6)).columnClass());
+    }
+
     /** Decision 0106: an age in years under any age header is banded, not kept as a number. */
     /** Decision 0155: {@code yyyyMM} under a birth or date header is a date; six-digit numbers elsewhere stay numbers. */
     @Test

@@ -205,6 +205,12 @@ final class CommonsCsvRecordReader implements Closeable {
     }
 
     private List<String> readHeader() throws IOException, FormatException {
+        for (int k = 0; k < dialect.preamble(); k++) {
+            if (parseNext(1) == null) {
+                throw fail(new FormatException("CSV-NO-HEADER", "",
+                        "the file ends in the report's title lines, before its header")); // decision 0173
+            }
+        }
         CSVRecord record = parseNext(1);
         if (record == null) {
             throw fail(new FormatException("CSV-NO-HEADER", "",
