@@ -4699,6 +4699,12 @@ def lake():
          "2015-08-01")
 
 
+def write_lines(path, lines, encoding):
+    """Lines as a report writer or a spreadsheet wrote them, each ended by CRLF."""
+    with open(path, "w", encoding=encoding, newline="") as f:
+        f.write("\r\n".join(lines) + "\r\n")
+
+
 def reports():
     """Reports saved as CSV (decision 0173): a report writer's census (Epic's Reporting Workbench, Cognos, Crystal) with
     title lines of one field above the table, a blank line and a total under it; a laboratory system's cumulative
@@ -4721,8 +4727,7 @@ def reports():
               "",
               '"Total patients: 3"',
               "*** End of Report ***"]
-    with open(os.path.join(d, "census_report.csv"), "w", encoding="utf-8", newline="") as f:
-        f.write("\r\n".join(census) + "\r\n")
+    write_lines(os.path.join(d, "census_report.csv"), census, "utf-8")
     labs = ["Cumulative Laboratory Report,,,,,",
             '"Patient: FAIRWEATHER-QUILL, OCTAVIA M    MRN: 00731845    DOB: 02/19/1951",,,,,',
             "Ordering provider: Dr. Casimir Drummond-Hay,,,,,",
@@ -4734,8 +4739,7 @@ def reports():
             "00731845,04/19/2017 06:55,Creatinine,1.62,mg/dL,H",
             ",,,,,",
             "*** End of Report ***,,,,,"]
-    with open(os.path.join(d, "cumulative_labs.csv"), "w", encoding="utf-8", newline="") as f:
-        f.write("\r\n".join(labs) + "\r\n")
+    write_lines(os.path.join(d, "cumulative_labs.csv"), labs, "utf-8")
     station = ["Stationsliste Kardiologie 3B;;;;;",
                "Erstellt am 23.04.2017 von Schwester Walburga Eichelkraut;;;;;",
                ";;;;;",
@@ -4744,8 +4748,7 @@ def reports():
                "2017004738;Zwirnmann;Hedwig;17.12.1950;20.04.2017;I48.1",
                ";;;;;",
                "Anzahl Patienten: 2;;;;;"]
-    with open(os.path.join(d, "stationsliste.csv"), "w", encoding="cp1252", newline="") as f:
-        f.write("\r\n".join(station) + "\r\n")
+    write_lines(os.path.join(d, "stationsliste.csv"), station, "cp1252")
     members = [("M00918273", "PRENDERGAST", "LUCASTA", "19490607", "F", "512-44-7816"),
                ("M00918281", "VANTONGEREN", "HORATIO", "19620914", "M", "318-62-5094")]
     claim_rows = []
@@ -4761,6 +4764,21 @@ def reports():
               ["MEMBER_ID", "MEMBER_LAST", "MEMBER_FIRST", "DOB", "GENDER", "SSN", "CLAIM_NO", "LINE_NO", "SVC_FROM",
                "SVC_TO", "DX1", "DX2", "PROC_CD", "NDC", "BILLED_AMT", "PAID_AMT", "RENDERING_NPI", "RENDERING_NAME"],
               claim_rows, delimiter="|")
+    # an EHR's encounter extract: the patient's name and birth date on every encounter, the person under EMPI only
+    people = [("7730418", "GALLOWGLASS, PERPETUA", "08/14/1947"), ("7730426", "MORCAMBE-TILL, OSRIC", "12/02/1955"),
+              ("7730434", "VANDERPUMP, ISOLDE", "05/27/1962"), ("7730442", "ARKWRIGHT, FENWICK", "10/09/1971")]
+    enc_rows = []
+    for i in range(12):
+        p = people[i % 4]
+        day = 3 + i
+        enc_rows.append(["E%08d" % (77210450 + i), p[0], p[1], p[2], "05/%02d/2017" % day, "05/%02d/2017" % (day + 2),
+                         ("I10", "E11.9", "J44.1", "N18.3")[i % 4]])
+    write_csv(os.path.join(d, "encounters_empi.csv"),
+              ["ENC_ID", "EMPI", "PATIENT_NAME", "DOB", "ADMIT_DATE", "DISCH_DATE", "DX"], enc_rows)
+    plant("patient-id", "7730418", "7730426", "7730434", "7730442")
+    plant("patient-name", "GALLOWGLASS", "PERPETUA", "MORCAMBE-TILL", "OSRIC", "VANDERPUMP", "ISOLDE", "ARKWRIGHT",
+          "FENWICK")
+    plant("birth-date", "08/14/1947", "12/02/1955", "05/27/1962", "10/09/1971")
     plant("mrn", "00731845", "00731902", "00732016")
     plant("patient-name", "FAIRWEATHER-QUILL", "OCTAVIA", "BLACKTHORNE", "EZEKIEL", "NAKASHIMA-ORTIZ", "BEATRIX",
           "Kühnapfel", "Wendelin", "Zwirnmann", "Hedwig", "PRENDERGAST", "LUCASTA", "VANTONGEREN", "HORATIO")
@@ -4775,7 +4793,7 @@ def reports():
     keep("reports", "Inpatient Census - 4 NORTH CARDIOLOGY", "I50.23", "Acute on chronic systolic heart failure",
          "Total patients: 3", "*** End of Report ***", "Cumulative Laboratory Report", "NT-proBNP", "4820", "pg/mL",
          "Creatinine", "1.62", "Stationsliste Kardiologie 3B", "I50.14", "Anzahl Patienten: 2", "E78.5", "80061",
-         "83036")
+         "83036", "J44.1", "N18.3")
 
 
 if __name__ == "__main__":

@@ -63,6 +63,9 @@ public final class HeaderHints {
             "verfasser", "verfasserin", "operateur");
     private static final Set<String> ID = Set.of("id", "ids", "key", "pid", "mrn", "uuid", "guid", "nr", "no", "num",
             "nbr", "number", "nummer", "identifier", "kennung", "npi", "fin", "csn", "ident", "kz", "pk", "fk",
+            // an enterprise master patient index's number (EMPI, MPI) and a warehouse's surrogate key (PERSON_SK;
+            // decision 0173)
+            "empi", "mpi", "sk",
             // a hospital's patient number (IPP, NIP) and the Nordic and Dutch personal numbers that exports use as
             // the patient key (personnummer YYMMDD-NNNN, CPR, fødselsnummer, BSN)
             "ipp", "nip", "numero", "numéro", "personnummer", "personnr", "pnr", "fodselsnummer",

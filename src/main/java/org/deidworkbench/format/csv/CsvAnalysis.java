@@ -126,6 +126,8 @@ final class CsvAnalysis implements java.io.Serializable {
         /** Whether {@link #key} is unique only with its part number ({@link #partOf}), not alone. */
         boolean groupKey;
         int patientColumn = -1;
+        /** The column that names the person of each row where rows repeat their persons ({@link #personKey}), or -1. */
+        int personKey = -1;
         /** {@link FileInsight#textDatesDayFirst}. */
         boolean textDatesDayFirst;
         Relation[] relations;
@@ -199,6 +201,7 @@ final class CsvAnalysis implements java.io.Serializable {
         assignDomains(samples, patients, engine);
         markRemovedKeys(samples, engine);
         redcapRecordIds(samples, engine);
+        personKeys(samples, profile, engine);
         Map<String, FileInsight> out = new HashMap<>();
         Map<Sampled, SubjectIndex> indexes = new HashMap<>();
         for (Sampled s : samples) {
@@ -316,13 +319,17 @@ final class CsvAnalysis implements java.io.Serializable {
      * the row estimate. Serializable, so that the sampling may run on a cluster's executors.
      */
     record Sample(String path, char delimiter, char quote, String recordSeparator, String charset, boolean byteOrderMark,
-            boolean endsWithRecordSeparator, List<String> header, Classification[] classes, List<Set<String>> distinct,
-            boolean[] complete, int[] partOf, long estimatedRows, boolean fullyRead) implements java.io.Serializable {
+            boolean endsWithRecordSeparator, int preamble, List<String> header, Classification[] classes,
+            List<Set<String>> distinct, boolean[] complete, int[] partOf, int personKey, long estimatedRows,
+            boolean fullyRead) implements java.io.Serializable {
 
         Sampled sampled() {
             CsvDialect dialect = new CsvDialect(delimiter, quote, recordSeparator,
-                    java.nio.charset.Charset.forName(charset), byteOrderMark, endsWithRecordSeparator);
-            return new Sampled(Path.of(path), dialect, header, classes, distinct, complete, partOf, estimatedRows, fullyRead);
+                    java.nio.charset.Charset.forName(charset), byteOrderMark, endsWithRecordSeparator, preamble);
+            Sampled s = new Sampled(Path.of(path), dialect, header, classes, distinct, complete, partOf, estimatedRows,
+                    fullyRead);
+            s.personKey = personKey;
+            return s;
         }
     }
 
@@ -360,8 +367,9 @@ final class CsvAnalysis implements java.io.Serializable {
                 part[c] = isPartHeader(header.get(c));
                 anyPart |= part[c];
             }
-            // the sampled rows, only where a part-number column may make a repeating identifier a key with it
-            List<String[]> kept = anyPart ? new ArrayList<>() : null;
+            // the sampled rows: for a part-number column that may make a repeating identifier a key with it, and for the
+            // person a row is about (decision 0173); at most the sample's rows
+            List<String[]> kept = new ArrayList<>();
             long chars = 0;
             int rows = 0;
             String[] row;
@@ -398,15 +406,94 @@ final class CsvAnalysis implements java.io.Serializable {
                 }
                 complete[c] &= rows > 0;
             }
-            int[] partOf = partKeys(kept, classes, complete, part);
+            int[] partOf = partKeys(anyPart ? kept : null, classes, complete, part);
             long bytesPerChar = dialect.charset().equals(StandardCharsets.UTF_16LE)
                     || dialect.charset().equals(StandardCharsets.UTF_16BE) || dialect.charset().name().startsWith("UTF-16") ? 2 : 1;
             long size = Files.size(path);
             long estimated = fullyRead || chars == 0 ? rows : Math.max(rows, size * rows / (chars * bytesPerChar));
             return new Sample(path.toString(), dialect.delimiter(), dialect.quote(), dialect.recordSeparator(),
-                    dialect.charset().name(), dialect.byteOrderMark(), dialect.endsWithRecordSeparator(),
-                    new ArrayList<>(header), classes, distinct, complete, partOf, estimated, fullyRead);
+                    dialect.charset().name(), dialect.byteOrderMark(), dialect.endsWithRecordSeparator(), dialect.preamble(),
+                    new ArrayList<>(header), classes, distinct, complete, partOf, personKey(classes, kept), estimated,
+                    fullyRead);
         }
+    }
+
+    /** Fewest sampled rows with a person's values before {@link #personKey} looks at them. */
+    private static final int MIN_PERSON_ROWS = 10;
+
+    /**
+     * The column that names the person each row is about, in a table that repeats its persons' names or birth dates over
+     * its rows (an encounter extract with the patient's name and birth date on every encounter, a claims extract with the
+     * member's): the column whose values go one to one with the persons' values (a person's value always with the same
+     * id, an id always with the same person; 2 % of rows may disagree), never empty, repeating, about as many as the
+     * persons. An identifier is preferred to a column of another class (an enterprise MPI number taken for a code).
+     * -1 when the table holds no person's values, they do not repeat (a table of patients, one row each), or no column
+     * goes with them (decision 0173).
+     */
+    static int personKey(Classification[] classes, List<String[]> rows) {
+        List<Integer> person = new ArrayList<>();
+        for (int c = 0; c < classes.length; c++) {
+            ColumnClass k = classes[c].columnClass();
+            if (k == ColumnClass.PERSON_NAME || k == ColumnClass.BIRTH_DATE) {
+                person.add(c);
+            }
+        }
+        if (person.isEmpty() || rows.size() < MIN_PERSON_ROWS) {
+            return -1;
+        }
+        String[] tuples = new String[rows.size()];
+        Set<String> distinctTuples = new HashSet<>();
+        int withPerson = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            StringBuilder t = new StringBuilder();
+            boolean any = false;
+            for (int c : person) {
+                String v = rows.get(r)[c];
+                any |= !v.isEmpty();
+                t.append(v).append('\u0000');
+            }
+            if (any) {
+                tuples[r] = t.toString();
+                distinctTuples.add(tuples[r]);
+                withPerson++;
+            }
+        }
+        if (withPerson < MIN_PERSON_ROWS || distinctTuples.size() < 2 || distinctTuples.size() > 0.8 * withPerson) {
+            return -1;
+        }
+        int best = -1;
+        for (int c = 0; c < classes.length; c++) {
+            ColumnClass k = classes[c].columnClass();
+            if (person.contains(c) || !(k == ColumnClass.IDENTIFIER || k == ColumnClass.CODE || k == ColumnClass.NUMBER
+                    || k == ColumnClass.CATEGORICAL || k == ColumnClass.UNKNOWN)) {
+                continue;
+            }
+            Map<String, String> byId = new HashMap<>();
+            Map<String, String> byPerson = new HashMap<>();
+            int disagree = 0;
+            boolean empty = false;
+            for (int r = 0; r < rows.size() && !empty; r++) {
+                String id = rows.get(r)[c];
+                empty = id.isEmpty();
+                if (tuples[r] == null || empty) {
+                    continue;
+                }
+                String p = byId.putIfAbsent(id, tuples[r]);
+                String i = byPerson.putIfAbsent(tuples[r], id);
+                if (p != null && !p.equals(tuples[r]) || i != null && !i.equals(id)) {
+                    disagree++;
+                }
+            }
+            int ids = byId.size();
+            if (empty || ids < 2 || ids >= withPerson || disagree > 0.02 * withPerson
+                    || Math.abs(ids - distinctTuples.size()) > 0.1 * distinctTuples.size()) {
+                continue;
+            }
+            if (best < 0 || k == ColumnClass.IDENTIFIER && classes[best].columnClass() != ColumnClass.IDENTIFIER) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /** Fewer digits than this and a column of whole numbers is not taken for another table's ids by its header alone. */
@@ -655,8 +742,8 @@ final class CsvAnalysis implements java.io.Serializable {
         Map<Path, Sampled> named = new HashMap<>();
         Map<Path, Integer> namedScores = new HashMap<>();
         for (Sampled s : samples) {
-            if (s.key < 0 || s.groupKey) {
-                continue;
+            if (s.key < 0 || s.groupKey || s.personKey >= 0 && profile.subjectColumn(s.header) < 0) {
+                continue; // a table that repeats its persons over its rows is no table of patients by its key (0173)
             }
             boolean patientName = PATIENT_TABLES.contains(s.stem) || s.stemWords.stream().anyMatch(PATIENT_TABLES::contains);
             int score = patientName ? 2 : 0;
@@ -976,6 +1063,23 @@ final class CsvAnalysis implements java.io.Serializable {
                 s.relations[c] = new Relation(Role.PATIENT_KEY, engine.subjectDomain(),
                         "record id of a REDCap export (its rows' subject)");
             }
+        }
+    }
+
+    /**
+     * In a table without a subject column whose rows repeat their persons, the column that names them
+     * ({@link #personKey}) is the rows' subject, pseudonymized in the subject domain as a patient table's key is, unless
+     * another column already ties the rows to patients (decision 0173). Before, the table's key, unique per row (an
+     * encounter's or a claim's number), was taken for a patient's: every row had its own date offset, a person's birth
+     * date came out different on each row, and the person's id was removed or kept as a code.
+     */
+    private static void personKeys(List<Sampled> samples, Profile profile, Deidentifier engine) {
+        for (Sampled s : samples) {
+            if (s.personKey < 0 || tiesToPatients(s, profile)) {
+                continue;
+            }
+            s.relations[s.personKey] = new Relation(Role.PATIENT_KEY, engine.subjectDomain(),
+                    "the person of each row: its values go with the rows' names and birth dates (decision 0173)");
         }
     }
 

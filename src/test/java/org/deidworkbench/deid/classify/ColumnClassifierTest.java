@@ -53,6 +53,14 @@ class ColumnClassifierTest {
                 repeat(List.of("CARDIOLOGY", "ONCOLOGY"), 6)).columnClass());
     }
 
+    /** Decision 0173: an enterprise MPI number repeated over encounters is an identifier, not a code. */
+    @Test
+    void anEnterpriseMpiNumberIsAnIdentifier() {
+        List<String> numbers = repeat(List.of("4400013", "4400026", "4400039", "4400052"), 5);
+        assertEquals(ColumnClass.IDENTIFIER, classify("EMPI", numbers).columnClass());
+        assertEquals(ColumnClass.IDENTIFIER, classify("PERSON_SK", numbers).columnClass());
+    }
+
     /** Decision 0106: an age in years under any age header is banded, not kept as a number. */
     /** Decision 0155: {@code yyyyMM} under a birth or date header is a date; six-digit numbers elsewhere stay numbers. */
     @Test
