@@ -933,7 +933,8 @@ public final class CsvProcessor implements FileProcessor {
                     outsideMethod = engine.method(new ActionSpec.ScrubText(), false);
                 }
                 try {
-                    cleaned = outsideMethod.apply(text, new FieldContext(null, OUTSIDE_FIELD));
+                    cleaned = outsideMethod.apply(org.deidworkbench.deid.ReportLines.markNames(text),
+                            new FieldContext(null, OUTSIDE_FIELD));
                 } catch (DeidException e) {
                     throw new FormatException(e.code(), "line " + line.line(), e.getMessage());
                 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (Epic's Reporting Workbench, Cognos, Crystal, a LIS) and spreadsheets saved as CSV write them. Before, the first title
  * line was the header: the whole table became one column of free text, names and all.
  */
-class ReportLinesTest {
+class CsvReportLinesTest {
 
     /** Title lines of one field, a blank line, the table, a blank line and a total (a report writer's CSV). */
     static final String RAGGED = "\"Patient Census Report\"\r\n"
