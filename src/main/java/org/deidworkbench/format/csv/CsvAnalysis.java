@@ -384,9 +384,7 @@ final class CsvAnalysis implements java.io.Serializable {
                     break;
                 }
                 rows++;
-                if (kept != null) {
-                    kept.add(row.clone());
-                }
+                kept.add(shortValues(row));
                 for (int c = 0; c < n; c++) {
                     String v = row[c];
                     stats[c].add(v);
@@ -416,6 +414,20 @@ final class CsvAnalysis implements java.io.Serializable {
                     new ArrayList<>(header), classes, distinct, complete, partOf, personKey(classes, kept), estimated,
                     fullyRead);
         }
+    }
+
+    /** Longest value a sampled row keeps: ids, part numbers, names and dates are shorter; notes are not kept. */
+    private static final int KEPT_VALUE_CHARS = 128;
+
+    /** A sampled row as kept for the keys and the persons: longer values (notes, documents) as empty ones. */
+    private static String[] shortValues(String[] row) {
+        String[] out = row.clone();
+        for (int c = 0; c < out.length; c++) {
+            if (out[c].length() > KEPT_VALUE_CHARS) {
+                out[c] = "";
+            }
+        }
+        return out;
     }
 
     /** Fewest sampled rows with a person's values before {@link #personKey} looks at them. */

@@ -85,11 +85,11 @@ public final class CsvProcessor implements FileProcessor {
         this.noteIdentifiersWhileTransforming = noteIdentifiersWhileTransforming;
     }
 
-    /** The decision for one column, made once per file from its header and the run's analysis. */
     /** The field name a report's title and closing lines are cleaned under, and their counter (decision 0173). */
     static final String OUTSIDE_FIELD = "report line";
     static final String OUTSIDE_COUNTER = "report-lines";
 
+    /** The decision for one column, made once per file from its header and the run's analysis. */
     private record Column(ColumnPlan plan, String counterKey, DeidMethod method) {
         String header() {
             return plan.header();
