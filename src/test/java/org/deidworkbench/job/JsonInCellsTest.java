@@ -93,13 +93,7 @@ class JsonInCellsTest {
         NoteRuns.run(lake(), out, key, ProfileLoader.read("csv-template"));
         String resources = Files.readString(out.resolve("resources.csv"), StandardCharsets.UTF_8);
         String notes = Files.readString(out.resolve("notes.csv"), StandardCharsets.UTF_8);
-        List<String> left = new ArrayList<>();
-        for (String planted : PLANTED) {
-            if (resources.contains(planted) || notes.contains(planted)) {
-                left.add(planted);
-            }
-        }
-        assertEquals(List.of(), left, resources + notes);
+        assertEquals(List.of(), NoteRuns.left(PLANTED, resources, notes), resources + notes);
         List<CSVRecord> rows = records(resources);
         JsonNode event = JSON.readTree(rows.get(0).get("resource_json"));
         JsonNode patient = JSON.readTree(rows.get(1).get("resource_json"));

@@ -23,6 +23,11 @@ final class NoteRuns {
         return r;
     }
 
+    /** The planted values that one of the texts still holds (in the planted order): empty when none is left. */
+    static List<String> left(List<String> planted, String... texts) {
+        return planted.stream().filter(p -> java.util.Arrays.stream(texts).anyMatch(t -> t.contains(p))).toList();
+    }
+
     /** Whether {@code deid verify} with the key file finds nothing in the folder. */
     static boolean clean(Path folder, Path key) throws Exception {
         return new VerifyJob(folder, KeyFileStore.open(key, PASSPHRASE.clone()), false, 1).run().clean();

@@ -915,10 +915,12 @@ public final class CsvProcessor implements FileProcessor {
          */
         List<String> outside(CsvRecordReader.Line line, char delimiter) throws FormatException {
             List<String> fields = line.fields();
+            // a line padded to the table's width (a spreadsheet's) is padded to the output's
+            boolean padded = fields.size() == header.size();
+            int width = padded ? Math.max(1, kept.length) : fields.size();
             String text = joined(fields, delimiter);
             if (text == null) {
-                return fields.size() == header.size() ? java.util.Collections.nCopies(Math.max(1, kept.length), "")
-                        : fields;
+                return padded ? java.util.Collections.nCopies(width, "") : fields;
             }
             int first = 0;
             while (fields.get(first).isEmpty()) {
@@ -926,7 +928,7 @@ public final class CsvProcessor implements FileProcessor {
             }
             outsideLines++;
             String cleaned;
-            if (engine.profile().defaultSpec().action() == Action.REMOVE) {
+            if (outsideRemoved()) {
                 cleaned = "";
             } else {
                 if (outsideMethod == null) {
@@ -939,8 +941,7 @@ public final class CsvProcessor implements FileProcessor {
                     throw new FormatException(e.code(), "line " + line.line(), e.getMessage());
                 }
             }
-            // a line padded to the table's width (a spreadsheet's) is padded to the output's
-            String[] out = new String[fields.size() == header.size() ? Math.max(1, kept.length) : fields.size()];
+            String[] out = new String[width];
             java.util.Arrays.fill(out, "");
             out[Math.min(first, out.length - 1)] = cleaned;
             return List.of(out);
@@ -958,7 +959,13 @@ public final class CsvProcessor implements FileProcessor {
             }
             String after = String.join("", outside(line, delimiter));
             return new PreviewRecord("line " + line.line() + " (" + kind + ")", List.of(PreviewField.leaf(labels.get(0),
-                    OUTSIDE_FIELD, before, after, OUTSIDE_COUNTER, Action.SCRUB_TEXT.yamlName())));
+                    OUTSIDE_FIELD, before, after, OUTSIDE_COUNTER,
+                    (outsideRemoved() ? Action.REMOVE : Action.SCRUB_TEXT).yamlName())));
+        }
+
+        /** Whether report lines are emptied: the profile's default is {@code remove} (decision 0173). */
+        private boolean outsideRemoved() {
+            return engine.profile().defaultSpec().action() == Action.REMOVE;
         }
 
         /** A line's values with content, joined by the delimiter; null when it has none. */
@@ -1182,8 +1189,8 @@ public final class CsvProcessor implements FileProcessor {
             }
             namedCounts.forEach((counter, count) -> actionCounts.merge(counter, count, Long::sum));
             if (outsideLines > 0) {
-                actionCounts.merge(OUTSIDE_COUNTER + " (" + (engine.profile().defaultSpec().action() == Action.REMOVE
-                        ? Action.REMOVE : Action.SCRUB_TEXT).yamlName() + ")", outsideLines, Long::sum);
+                actionCounts.merge(OUTSIDE_COUNTER + " (" + (outsideRemoved() ? Action.REMOVE : Action.SCRUB_TEXT)
+                        .yamlName() + ")", outsideLines, Long::sum);
             }
             List<String> unmatched = new ArrayList<>();
             List<FieldSummary> fields = new ArrayList<>();

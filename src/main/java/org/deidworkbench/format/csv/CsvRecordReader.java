@@ -417,31 +417,24 @@ public final class CsvRecordReader implements Closeable {
         List<Line> lines = new ArrayList<>();
         lines.add(first);
         boolean closing = false;
-        try {
-            for (int k = 0; k < MAX_TRAILER; k++) {
-                List<String> values = new ArrayList<>();
-                fields.collect(values);
-                Fields next;
-                try {
-                    next = parseNext();
-                } catch (FormatException e) {
-                    // reported after the records before it, as reading without looking ahead would
-                    deferred = e;
-                    failure = null;
-                    break;
-                }
-                if (next == null) {
-                    closing = true;
-                    break;
-                }
-                Line line = new Line(next.line, next.empty ? List.of() : values);
-                lines.add(line);
-                if (!next.empty && next.filled > 0 && !outside(next)) {
-                    break;
-                }
+        for (int k = 0; k < MAX_TRAILER; k++) {
+            Line line;
+            try {
+                line = nextLine();
+            } catch (FormatException e) {
+                // reported after the records before it, as reading without looking ahead would
+                deferred = e;
+                failure = null;
+                break;
             }
-        } finally {
-            fields.collect(null);
+            if (line == null) {
+                closing = true;
+                break;
+            }
+            lines.add(line);
+            if (!line.blank() && fields.filled > 0 && !outside(fields)) {
+                break;
+            }
         }
         if (!closing) {
             pending.addAll(lines.subList(1, lines.size()));
@@ -489,17 +482,30 @@ public final class CsvRecordReader implements Closeable {
         return true;
     }
 
+    /**
+     * The next record with every field, as a line (none for a blank line), or null at the end: a report's line, read
+     * whatever the caller asks of the table's records. {@link #fields} still describes it.
+     */
+    private Line nextLine() throws IOException, FormatException {
+        List<String> values = new ArrayList<>();
+        fields.collect(values);
+        try {
+            Fields next = parseNext();
+            return next == null ? null : new Line(next.line, next.empty ? List.of() : values);
+        } finally {
+            fields.collect(null);
+        }
+    }
+
     private List<String> readHeader() throws IOException, FormatException {
         List<Line> before = new ArrayList<>(dialect.preamble());
         for (int k = 0; k < dialect.preamble(); k++) {
-            List<String> values = new ArrayList<>();
-            fields.collect(values);
-            Fields record = parseNext();
-            if (record == null) {
+            Line line = nextLine();
+            if (line == null) {
                 throw fail(new FormatException("CSV-NO-HEADER", "",
                         "the file ends in the report's title lines, before its header"));
             }
-            before.add(new Line(record.line, record.empty ? List.of() : values));
+            before.add(line);
         }
         preamble = List.copyOf(before);
         List<String> names = new ArrayList<>();

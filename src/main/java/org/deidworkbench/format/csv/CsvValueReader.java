@@ -90,28 +90,36 @@ final class CsvValueReader implements ValueReader {
                 }
                 for (int c = 0; c < columns; c++) {
                     where.column = c;
-                    if (mayBeDocument(chars, row.start(c), row.length(c))
-                            && visitDocument(new String(chars, row.start(c), row.length(c)), visitor, where, 0)) {
-                        continue; // a JSON or XML document: member by member, as the run reads it (decision 0172)
-                    }
-                    if (escapes && MarkupText.mayHoldEscapes(chars, row.start(c), row.length(c))) {
-                        // an HTML or RTF note: its escaped letters read (decision 0167)
-                        String cell = new String(chars, row.start(c), row.length(c));
-                        visitor.value(MarkupText.read(cell), where);
-                        EmbeddedImages.visitTexts(cell, visitor, where); // its pictures' text (0171)
-                    } else {
-                        visitor.value(chars, row.start(c), row.length(c), where);
-                        if (pictures) {
-                            String cell = new String(chars, row.start(c), row.length(c));
-                            if (EmbeddedImages.mayHold(cell)) {
-                                EmbeddedImages.visitTexts(cell, visitor, where);
-                            }
-                        }
-                    }
+                    visitCell(chars, row.start(c), row.length(c), escapes, pictures, visitor, where);
                 }
                 visitor.endRecord();
             }
             outside(reader.trailer(), "a closing line under the table", visitor, where);
+        }
+    }
+
+    /**
+     * One cell: a JSON or XML document member by member, as the run reads it (decision 0172); an HTML or RTF note with
+     * its escaped letters read (decision 0167), when its record holds an escape's character; else as it is; and the
+     * text of the pictures in it when its record holds a data URI (decision 0171).
+     */
+    private static void visitCell(char[] chars, int start, int length, boolean escapes, boolean pictures,
+            Visitor visitor, Where where) {
+        if (mayBeDocument(chars, start, length) && visitDocument(new String(chars, start, length), visitor, where, 0)) {
+            return;
+        }
+        if (escapes && MarkupText.mayHoldEscapes(chars, start, length)) {
+            String cell = new String(chars, start, length);
+            visitor.value(MarkupText.read(cell), where);
+            EmbeddedImages.visitTexts(cell, visitor, where); // its pictures' text (0171)
+        } else {
+            visitor.value(chars, start, length, where);
+            if (pictures) {
+                String cell = new String(chars, start, length);
+                if (EmbeddedImages.mayHold(cell)) {
+                    EmbeddedImages.visitTexts(cell, visitor, where);
+                }
+            }
         }
     }
 
@@ -127,9 +135,8 @@ final class CsvValueReader implements ValueReader {
             where.outside = "line " + line.line() + " (" + kind + ")";
             for (int c = 0; c < line.fields().size(); c++) {
                 where.column = c;
-                String value = line.fields().get(c);
-                visitor.value(MarkupText.mayHoldEscapes(value.toCharArray(), 0, value.length()) ? MarkupText.read(value)
-                        : value, where);
+                char[] value = line.fields().get(c).toCharArray();
+                visitCell(value, 0, value.length, true, true, visitor, where); // read as a table's cell is
             }
             visitor.endRecord();
         }
