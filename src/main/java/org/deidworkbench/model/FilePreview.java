@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param format the detected format, e.g. {@code CSV}, {@code DICOM}, {@code FHIR_JSON}
  * @param layout how to show it: a table (CSV) or a tree (DICOM elements, FHIR resources)
  * @param columns for {@link Layout#TABLE}: the input's column names in order (every record has one
- *     field per column, in this order, but a report's title and closing lines around a CSV table, which have one
- *     field, in the first column: decision 0173); empty for trees
- * @param records the first records (rows, data sets, resources), at most the limit asked for
+ *     field per column, in this order, but a report's title, page-break and closing lines around and inside a CSV
+ *     table, which have one field, in the first column: decisions 0173, 0174); empty for trees
+ * @param records the first records (rows, data sets, resources), at most the limit asked for (a CSV report's own
+ *     lines not counted)
  * @param recordsRead records read to make the preview (more than {@code records.size()} only when
  *     the file was cut off at the limit)
  * @param truncated whether the file has records beyond those shown

@@ -131,6 +131,36 @@ class ScreenshotTest {
         shoot("report-lines-light.png");
     }
 
+    /** A report saved with its pages: the page number, title lines and header between two pages (decision 0174). */
+    @Test
+    void rendersAPageBreakInsideAReportsTable() throws Exception {
+        Path paged = Path.of("src", "test", "resources", "org", "deidworkbench", "adversarial", "paged")
+                .toAbsolutePath();
+        Path discharges = paged.resolve("discharges_paged.csv");
+        workbench.viewModel.open(List.of(paged));
+        workbench.await(() -> workbench.viewModel.inputs().files().stream().anyMatch(f -> f.path().equals(discharges)));
+        workbench.await(() -> {
+            workbench.viewModel.inputs().select(discharges);
+            return true;
+        });
+        workbench.await(() -> workbench.viewModel.preview().previewProperty().get() != null
+                && !workbench.viewModel.preview().busyProperty().get()
+                && String.valueOf(workbench.viewModel.preview().fileProperty().get()).endsWith("discharges_paged.csv"));
+        workbench.settle();
+        org.deidworkbench.model.FilePreview preview = workbench.viewModel.preview().previewProperty().get();
+        assertTrue(preview.columns().get(0).equals("MRN"), preview.columns().toString());
+        List<String> labels = preview.records().stream().map(r -> r.label()).toList();
+        assertTrue(labels.contains("line 8 (page break)"), labels.toString());
+        assertTrue(labels.contains("line 13 (page break: the header again)"), labels.toString());
+        assertTrue(labels.indexOf("line 13 (page break: the header again)") < labels.indexOf("line 14"), labels.toString());
+        workbench.await(() -> {
+            ((TabPane) workbench.stage.getScene().lookup("#previewTabs")).getSelectionModel().select(1);
+            return true;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        shoot("page-break-light.png");
+    }
+
     private void shoot(String name) throws Exception {
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> Snapshots.take(workbench.stage.getScene())).get();
         Path target = Path.of("target", "screenshots", name);

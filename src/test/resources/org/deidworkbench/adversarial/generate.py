@@ -1909,6 +1909,7 @@ def main():
     word_processed()  # decision 0168, defined at the end of this file
     lake()  # decision 0172, defined at the end of this file
     reports()  # decision 0173, defined at the end of this file
+    paged()  # decision 0174, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -4804,6 +4805,72 @@ def reports():
          "Total patients: 3", "*** End of Report ***", "Cumulative Laboratory Report", "NT-proBNP", "4820", "pg/mL",
          "Creatinine", "1.62", "Stationsliste Kardiologie 3B", "I50.14", "Anzahl Patienten: 2", "E78.5", "80061",
          "83036", "J44.1", "N18.3", "Transferrin saturation")
+
+
+
+def paged():
+    """Reports saved as CSV with their pages (decision 0174): a report writer's discharge list of three pages, each
+    ended by its number and begun by the title lines and the header again (a readmitted patient on two pages); a
+    German ward list from Excel in Windows-1252 with `Seite 1 von 2` and the title between its pages, padded with `;`;
+    an EHR extract in upper case with UUID keys, two exports put one after the other with the header between them."""
+    d = os.path.join(HERE, "paged")
+    os.makedirs(d, exist_ok=True)
+    titles = ['"Harrowgate Memorial Hospital - Discharges 05/01/2017 to 05/07/2017"',
+              '"Printed 05/08/2017 07:30 by tpennyworth   Criteria: Service = Medicine"', "",
+              "MRN,Patient,DOB,Admitted,Discharged,Disposition,Principal Dx"]
+    rows = [("00855127", "GRUNDLEBY, ISADORA P", "09/12/1941", "04/28/2017", "05/01/2017", "Home", "J44.1"),
+            ("00855243", "MACQUARRIE-BOYLE, FITZWILLIAM", "01/30/1936", "04/29/2017", "05/02/2017", "SNF", "I50.33"),
+            ("00855319", "TREVELYAN-ASKEW, DOROTHEA", "12/05/1957", "05/01/2017", "05/03/2017", "Home", "N39.0"),
+            ("00855402", "OYELOWO-BRANDT, CASSIUS", "07/21/1963", "05/02/2017", "05/04/2017", "Home", "K85.90"),
+            ("00855127", "GRUNDLEBY, ISADORA P", "09/12/1941", "05/03/2017", "05/06/2017", "Home w/ HH", "J44.1"),
+            ("00855577", "PELLINGHAM, AUGUSTINE", "03/14/1949", "05/04/2017", "05/07/2017", "Expired", "A41.9")]
+
+    def line(r):
+        return ",".join('"%s"' % v if "," in v else v for v in r)
+    out = list(titles)
+    for page in range(3):
+        out += [line(r) for r in rows[2 * page:2 * page + 2]]
+        out += ["", '"Page %d of 3"' % (page + 1)]
+        if page < 2:
+            out += [""] + titles
+    write_lines(os.path.join(d, "discharges_paged.csv"), out[:-1] + ['"Total discharges: 6"', out[-1]], "utf-8")
+    station = ["Belegungsliste Station 7 Innere;;;;;", "Fallnummer;Name;Vorname;Geburtsdatum;Aufnahme;Diagnose"]
+    patients = [("2017051902", "Wolkenstein", "Irmgard", "11.02.1938", "02.05.2017", "E11.74"),
+                ("2017051935", "Pfannenstiel", "Gottlieb", "29.08.1944", "03.05.2017", "J18.9"),
+                ("2017051977", "Zitzelsberger", "Rosalinde", "06.06.1951", "04.05.2017", "I63.5")]
+    for page, chunk in enumerate((patients[:2], patients[2:])):
+        station += [";".join(p) for p in chunk]
+        station += [";;;;;", "Seite %d von 2;;;;;" % (page + 1)]
+        if page == 0:
+            station += ["Belegungsliste Station 7 Innere;;;;;"]
+    write_lines(os.path.join(d, "belegung.csv"), station, "cp1252")
+    header = ["PERSON_UUID", "LAST_NAME", "FIRST_NAME", "BIRTH_DT", "ZIP", "VISIT_DT", "ICD10_CD"]
+    people = [("9b0c7e52-4f1d-4c2a-8e6b-1d2f3a4b5c61", "QUILLFEATHER", "EVANGELINA", "1952-04-17", "02139",
+               "2017-03-02", "E11.65"),
+              ("3e7a91d4-8c25-4b6f-a0e3-7f8d9c0b1a22", "SALTONSTALL", "BARNABY", "1946-10-03", "02144",
+               "2017-03-05", "I25.10"),
+              ("c4d5e6f7-0a1b-4c2d-9e3f-4a5b6c7d8e93", "VERMILYEA", "PRUDENCE", "1968-01-29", "02155",
+               "2017-03-09", "M17.11")]
+    with open(os.path.join(d, "visits_concat.csv"), "w", encoding="utf-8", newline="") as f:
+        for chunk in (people[:2], people[2:]):
+            f.write(",".join(header) + "\n")
+            for p in chunk:
+                f.write(",".join(p) + "\n")
+    plant("patient-name", "GRUNDLEBY", "ISADORA", "MACQUARRIE-BOYLE", "FITZWILLIAM", "TREVELYAN-ASKEW", "DOROTHEA",
+          "OYELOWO-BRANDT", "CASSIUS", "PELLINGHAM", "AUGUSTINE", "Wolkenstein", "Irmgard", "Pfannenstiel", "Gottlieb",
+          "Zitzelsberger", "Rosalinde", "QUILLFEATHER", "EVANGELINA", "SALTONSTALL", "BARNABY", "VERMILYEA", "PRUDENCE")
+    plant("staff-id", "tpennyworth")
+    plant("mrn", "00855127", "00855243", "00855319", "00855402", "00855577")
+    plant("birth-date", "09/12/1941", "01/30/1936", "12/05/1957", "07/21/1963", "03/14/1949", "11.02.1938",
+          "29.08.1944", "06.06.1951", "1952-04-17", "1946-10-03", "1968-01-29")
+    plant("event-date", "04/28/2017", "04/29/2017", "05/03/2017", "05/06/2017", "02.05.2017", "03.05.2017",
+          "04.05.2017", "2017-03-02", "2017-03-05", "2017-03-09")
+    plant("encounter-id", "2017051902", "2017051935", "2017051977")
+    plant("patient-id", "9b0c7e52-4f1d-4c2a-8e6b-1d2f3a4b5c61", "3e7a91d4-8c25-4b6f-a0e3-7f8d9c0b1a22",
+          "c4d5e6f7-0a1b-4c2d-9e3f-4a5b6c7d8e93")
+    keep("paged", "Page 1 of 3", "Page 3 of 3", "Total discharges: 6", "J44.1", "I50.33", "N39.0", "K85.90", "A41.9",
+         "Seite 1 von 2", "Belegungsliste Station 7 Innere", "E11.74", "I63.5", "E11.65", "I25.10", "M17.11",
+         "PERSON_UUID,")
 
 
 if __name__ == "__main__":

@@ -373,9 +373,7 @@ public final class CsvProcessor implements FileProcessor {
         try (CsvRecordReader reader = new CsvRecordReader(input, dialect)) {
             RowCleaner cleaner = new RowCleaner(input, reader.header(), name);
             CsvRecordWriter writer = new CsvRecordWriter(out, dialect);
-            for (CsvRecordReader.Line line : reader.preamble()) {
-                writer.writeOutside(cleaner.outside(line, dialect.delimiter())); // a report's title lines (0173)
-            }
+            cleaner.writeOutside(reader, reader.preamble(), writer); // a report's title lines (decision 0173)
             writer.write(cleaner.outputHeader());
             String[] row;
             for (String[] labels : reader.readLabelRows()) {
@@ -383,11 +381,10 @@ public final class CsvProcessor implements FileProcessor {
             }
             while ((row = reader.next()) != null) {
                 checkCancel(cleaner.records + 1, cancelled);
+                cleaner.writeOutside(reader, reader.interlude(), writer); // a page break (decision 0174)
                 writer.write(cleaner.clean(row, reader.lineNumber()));
             }
-            for (CsvRecordReader.Line line : reader.trailer()) {
-                writer.writeOutside(cleaner.outside(line, dialect.delimiter())); // its closing lines
-            }
+            cleaner.writeOutside(reader, reader.trailer(), writer); // its closing lines
             writer.close();
             return cleaner.stats();
         }
@@ -402,22 +399,18 @@ public final class CsvProcessor implements FileProcessor {
             List<String> labels = CsvRecordReader.labels(header);
             RowCleaner cleaner = new RowCleaner(input, header, name);
             List<PreviewRecord> records = new ArrayList<>();
-            for (CsvRecordReader.Line line : reader.preamble()) {
-                PreviewRecord title = cleaner.outsidePreview(line, dialect.delimiter(), labels, "title"); // 0173
-                if (title != null) {
-                    records.add(title);
-                }
-            }
-            int titles = records.size();
+            cleaner.previewOutside(reader, reader.preamble(), labels, "title", records); // decision 0173
             String[] row;
             boolean truncated = false;
+            int rows = 0;
             reader.readLabelRows(); // a survey export's label rows are no answers (decision 0162)
             while ((row = reader.next()) != null) {
-                if (records.size() - titles >= maxRecords) {
+                if (rows++ >= maxRecords) {
                     truncated = true;
                     break;
                 }
                 checkCancel(cleaner.records + 1, cancelled);
+                cleaner.previewOutside(reader, reader.interlude(), labels, "page break", records); // decision 0174
                 long line = reader.lineNumber();
                 String[] cleaned = cleaner.clean(row, line);
                 List<PreviewField> fields = new ArrayList<>(header.size());
@@ -430,11 +423,8 @@ public final class CsvProcessor implements FileProcessor {
                 }
                 records.add(new PreviewRecord("line " + line, fields));
             }
-            for (CsvRecordReader.Line line : truncated ? List.<CsvRecordReader.Line>of() : reader.trailer()) {
-                PreviewRecord closing = cleaner.outsidePreview(line, dialect.delimiter(), labels, "closing line");
-                if (closing != null) {
-                    records.add(closing);
-                }
+            if (!truncated) {
+                cleaner.previewOutside(reader, reader.trailer(), labels, "closing line", records);
             }
             return new FilePreview("CSV", FilePreview.Layout.TABLE, header, records, cleaner.records, truncated,
                     cleaner.warnings);
@@ -948,19 +938,37 @@ public final class CsvProcessor implements FileProcessor {
         }
 
         /**
-         * A report's title or closing line as the preview shows it: one field, in the first column, or null for a line
-         * without text (decision 0173).
+         * Writes a report's lines outside the table's records (decisions 0173, 0174): each cleaned, the header again as
+         * the output's header (the columns the profile keeps).
          */
-        PreviewRecord outsidePreview(CsvRecordReader.Line line, char delimiter, List<String> labels, String kind)
-                throws FormatException {
-            String before = joined(line.fields(), delimiter);
-            if (before == null) {
-                return null;
+        void writeOutside(CsvRecordReader reader, List<CsvRecordReader.Line> lines, CsvRecordWriter writer)
+                throws IOException, FormatException {
+            for (CsvRecordReader.Line line : lines) {
+                writer.writeOutside(reader.isHeader(line) ? List.of(outputHeader())
+                        : outside(line, reader.dialect().delimiter()));
             }
-            String after = String.join("", outside(line, delimiter));
-            return new PreviewRecord("line " + line.line() + " (" + kind + ")", List.of(PreviewField.leaf(labels.get(0),
-                    OUTSIDE_FIELD, before, after, OUTSIDE_COUNTER,
-                    (outsideRemoved() ? Action.REMOVE : Action.SCRUB_TEXT).yamlName())));
+        }
+
+        /**
+         * A report's title, page-break or closing lines as the preview shows them (decisions 0173, 0174): each line with
+         * text one record of one field, in the first column; the header again as it is written, the kept columns' names.
+         */
+        void previewOutside(CsvRecordReader reader, List<CsvRecordReader.Line> lines, List<String> labels, String kind,
+                List<PreviewRecord> records) throws FormatException {
+            char delimiter = reader.dialect().delimiter();
+            for (CsvRecordReader.Line line : lines) {
+                String before = joined(line.fields(), delimiter);
+                if (before == null) {
+                    continue;
+                }
+                boolean header = reader.isHeader(line);
+                String after = header ? String.join(String.valueOf(delimiter), outputHeader())
+                        : String.join("", outside(line, delimiter));
+                records.add(new PreviewRecord("line " + line.line() + " (" + kind + (header ? ": the header again" : "")
+                        + ")", List.of(PreviewField.leaf(labels.get(0), OUTSIDE_FIELD, before, after, OUTSIDE_COUNTER,
+                                (header ? Action.KEEP : outsideRemoved() ? Action.REMOVE : Action.SCRUB_TEXT)
+                                        .yamlName()))));
+            }
         }
 
         /** Whether report lines are emptied: the profile's default is {@code remove} (decision 0173). */

@@ -39,15 +39,17 @@ import org.deidworkbench.format.FormatException;
  *   <li>A report's title lines above the header ({@link CsvDialect#preamble()}) and its closing lines under the table
  *       (a total, an end-of-report line: records of at most two values, two fewer than the header has fields, the
  *       first a phrase, that run to the end of the file) are no records of the table: {@link #preamble()} and
- *       {@link #trailer()} hold them (decision 0173). A ragged row followed by more rows is {@code CSV-RAGGED-ROW} as
- *       before.</li>
+ *       {@link #trailer()} hold them (decision 0173). So does {@link #interlude()} for the lines a report writer puts
+ *       between two pages (the page's number, the next page's title lines, the header again: lines held back that the
+ *       header or a page number among them shows to be a page break, decision 0174). A ragged row followed by more rows
+ *       is {@code CSV-RAGGED-ROW} as before.</li>
  * </ul>
  * Error messages and locations name lines, byte offsets and column positions, never values.
  */
 public final class CsvRecordReader implements Closeable {
 
-    /** Most records read ahead from a row that may start a report's closing lines (decision 0173). */
-    private static final int MAX_TRAILER = 16;
+    /** Most lines held back as a report's lines between two rows or under the table (decisions 0173, 0174). */
+    private static final int MAX_RUN = 32;
 
     /**
      * A record outside the table: a report's title or closing line (decision 0173).
@@ -85,11 +87,15 @@ public final class CsvRecordReader implements Closeable {
     private List<Line> preamble = List.of();
     /** The report's closing lines under the table, known once the last record has been read (decision 0173). */
     private List<Line> trailer = List.of();
-    /** Records read ahead while looking for closing lines that were none, delivered before the next one is parsed. */
-    private final java.util.ArrayDeque<Line> pending = new java.util.ArrayDeque<>();
+    /** The report's lines between the record last returned and the one before it: a page break (decision 0174). */
+    private List<Line> interlude = List.of();
+    /** Lines held back that may be a report's lines inside or under the table, until a row or the end says. */
+    private final List<Line> run = new ArrayList<>();
+    /** Lines held back that turned out to be rows, delivered before the next one is parsed. */
+    private final java.util.ArrayDeque<Line> ready = new java.util.ArrayDeque<>();
     /** Blank lines of a multi-column file since its last record. */
     private long blankRun;
-    /** A failure met while reading ahead, thrown once the records before it are delivered. */
+    /** A failure met while lines were held back, thrown once they are delivered. */
     private FormatException deferred;
 
     private long lineNumber;
@@ -159,6 +165,7 @@ public final class CsvRecordReader implements Closeable {
             this.records = parser.iterator();
             this.header = readHeader();
             this.columns = header.size();
+            fields.header(header);
             ok = true;
         } finally {
             if (!ok) {
@@ -191,6 +198,20 @@ public final class CsvRecordReader implements Closeable {
      */
     public List<Line> trailer() {
         return trailer;
+    }
+
+    /**
+     * The report's lines between the record last returned by {@link #next} and the record before it (or the header):
+     * where a report writer's page ends and the next begins — the page's number, the next page's title lines, the header
+     * again (decision 0174). Empty for most records; no record of the table, as {@link #preamble()}.
+     */
+    public List<Line> interlude() {
+        return interlude;
+    }
+
+    /** Whether a line of {@link #interlude()} or {@link #trailer()} is the header again (decision 0174). */
+    public boolean isHeader(Line line) {
+        return line.fields().equals(header);
     }
 
     /**
@@ -304,43 +325,62 @@ public final class CsvRecordReader implements Closeable {
             heldRecord = null;
             return deliver(heldRecordLine);
         }
-        while (!pending.isEmpty() || deferred != null) {
-            if (pending.isEmpty()) {
+        interlude = List.of();
+        while (true) {
+            Line held = ready.poll();
+            if (held != null) {
+                if (held.blank()) {
+                    continue; // a multi-column file's blank line
+                }
+                if (held.fields().size() != columns) {
+                    throw ragged(held.line(), held.fields().size());
+                }
+                for (int i = 0; i < columns; i++) {
+                    String value = held.fields().get(i);
+                    if (record != null) {
+                        record.add(i, value.toCharArray(), 0, value.length());
+                    } else if (wanted == null || wanted[i]) {
+                        values[i] = value;
+                    }
+                }
+                return deliver(held.line());
+            }
+            if (deferred != null) {
                 throw fail(deferred);
             }
-            Line line = pending.poll();
-            if (line.blank()) {
-                continue; // a multi-column file's blank line
+            if (finished) {
+                return false;
             }
-            if (line.fields().size() != columns) {
-                throw ragged(line.line(), line.fields().size());
-            }
-            for (int i = 0; i < columns; i++) {
-                String value = line.fields().get(i);
-                if (record != null) {
-                    record.add(i, value.toCharArray(), 0, value.length());
-                } else if (wanted == null || wanted[i]) {
-                    values[i] = value;
-                }
-            }
-            return deliver(line.line());
-        }
-        if (finished) {
-            return false;
-        }
-        while (true) {
             fields.into(values, wanted, record);
-            Fields parsed = parseNext();
+            Fields parsed;
+            try {
+                parsed = parseNext();
+            } catch (FormatException e) {
+                if (run.isEmpty()) {
+                    throw e;
+                }
+                // reported after the lines held back, which are rows then, as reading without holding them would
+                deferred = e;
+                failure = null;
+                ready.addAll(run);
+                run.clear();
+                continue;
+            }
             if (parsed == null) {
                 // Blank lines still held back here are the file's trailing blank lines: not records.
                 finished = true;
                 heldBlankLines = 0;
-                return false;
+                endRun();
+                continue;
             }
             long startLine = parsed.line;
             if (parsed.empty) {
                 if (columns > 1) {
-                    blankRun++;
+                    if (run.isEmpty()) {
+                        blankRun++;
+                    } else {
+                        run.add(new Line(startLine, List.of()));
+                    }
                     continue;
                 }
                 if (heldBlankLines == 0) {
@@ -349,21 +389,38 @@ public final class CsvRecordReader implements Closeable {
                 heldBlankLines++;
                 continue;
             }
-            long blanks = blankRun;
+            if (columns >= 3 && parsed.mayBeReportLine(columns)) {
+                Line line = parsed.line(values, wanted, record, header);
+                if (run.isEmpty() ? startsRun(line) : inRun(line)) {
+                    // a report's line inside or under the table, or a row: known at the next row (decision 0174)
+                    for (long b = Math.min(blankRun, MAX_RUN); b > 0; b--) {
+                        run.add(new Line(startLine - b, List.of())); // the blank lines that set it apart
+                    }
+                    blankRun = 0;
+                    run.add(line);
+                    if (run.size() > MAX_RUN) {
+                        // too many for a page break: its first line is a row (or a ragged one) after all
+                        Line first;
+                        do {
+                            first = run.remove(0);
+                            ready.add(first);
+                        } while (first.blank());
+                    }
+                    continue;
+                }
+            }
             blankRun = 0;
-            boolean emptyRow = parsed.filled == 0 && parsed.count == columns;
-            if (columns >= 3 && (emptyRow || parsed.count < columns && outside(parsed))) {
-                // a total or an end-of-report line under the table, or an empty row before them (decision 0173)
-                int count = parsed.count;
-                Line first = new Line(startLine, captured(values, wanted, record, count));
-                if (closingLines(first, blanks)) {
-                    finished = true;
-                    return false;
+            if (!run.isEmpty()) {
+                if (pageBreak(run)) {
+                    interlude = List.copyOf(run);
+                    run.clear();
+                } else {
+                    // an empty or sparse row, or a short one: rows of the table (CSV-RAGGED-ROW for a short one)
+                    ready.addAll(run);
+                    run.clear();
+                    ready.add(new Line(startLine, captured(values, wanted, record, parsed.count)));
+                    continue;
                 }
-                if (count != columns) {
-                    throw ragged(startLine, count);
-                }
-                return deliver(startLine); // an empty row of the table; the rows read ahead follow it
             }
             if (parsed.count != columns) {
                 throw ragged(startLine, parsed.count);
@@ -387,70 +444,100 @@ public final class CsvRecordReader implements Closeable {
     }
 
     /**
-     * Whether a record may be a report's own line: at most two values, two fewer than the header has fields, and the
-     * first field a phrase ({@code Total patients: 3}, {@code *** End of Report ***}), not a row's value (decision 0173).
+     * Whether a line may start the report's lines inside or under the table (decisions 0173, 0174): an empty row, the
+     * header again, or a line of at most two values, two fewer than the header has fields, whose first field is a phrase
+     * ({@code Total patients: 3}, {@code *** End of Report ***}) or one of which is a page number.
      */
-    private boolean outside(Fields record) {
-        return record.count <= columns && record.filled <= 2 && record.filled <= columns - 2 && record.phrase;
+    private boolean startsRun(Line line) {
+        return emptyRow(line) || isHeader(line) || reportLine(line);
+    }
+
+    /** Whether a line may go on the report's lines: as {@link #startsRun}, or a line of empty fields. */
+    private boolean inRun(Line line) {
+        return startsRun(line) || line.fields().size() <= columns && filled(line) == 0;
+    }
+
+    private boolean emptyRow(Line line) {
+        return line.fields().size() == columns && filled(line) == 0;
+    }
+
+    private boolean reportLine(Line line) {
+        List<String> values = line.fields();
+        int filled = filled(line);
+        if (values.size() > columns || filled == 0 || filled > 2 || filled > columns - 2) {
+            return false;
+        }
+        if (phrase(values.get(0))) {
+            return true;
+        }
+        for (String value : values) {
+            if (!value.isEmpty() && PageMarks.in(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int filled(Line line) {
+        int n = 0;
+        for (String value : line.fields()) {
+            n += value.isEmpty() ? 0 : 1;
+        }
+        return n;
+    }
+
+    /** A space, a colon or an asterisk in it: words, not a row's value. */
+    private static boolean phrase(String value) {
+        return value.indexOf(' ') >= 0 || value.indexOf(':') >= 0 || value.indexOf('*') >= 0;
+    }
+
+    /** Whether lines held back between rows are a page break: the header again, or a page number (decision 0174). */
+    private boolean pageBreak(List<Line> lines) {
+        for (Line line : lines) {
+            if (isHeader(line) || line.fields().stream().anyMatch(v -> !v.isEmpty() && PageMarks.in(v))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * At the end of the file, the lines held back are the report's closing lines when one of them cannot be a row
+     * (a short line, an empty row, the header again, a page number); else rows (decision 0173).
+     */
+    private void endRun() {
+        if (run.isEmpty()) {
+            return;
+        }
+        boolean closing = pageBreak(run);
+        for (Line line : run) {
+            closing |= !line.blank() && (line.fields().size() < columns || emptyRow(line));
+        }
+        if (!closing) {
+            ready.addAll(run);
+        } else {
+            int last = run.size();
+            while (last > 1 && run.get(last - 1).blank()) {
+                last--; // blank lines at the end of the file are no lines of the report
+            }
+            trailer = List.copyOf(run.subList(0, last));
+        }
+        run.clear();
     }
 
     /** The fields of the record just parsed, as far as they were read ({@code ""} for those not asked for). */
     private static List<String> captured(String[] values, boolean[] wanted, Chars record, int count) {
         List<String> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            if (record != null) {
+            if (i >= (record != null ? record.ends.length - 1 : values.length)) {
+                out.add(""); // a field beyond the header's: only its count matters (CSV-RAGGED-ROW)
+            } else if (record != null) {
                 out.add(new String(record.chars, record.ends[i], record.ends[i + 1] - record.ends[i]));
             } else {
                 out.add(wanted == null || wanted[i] ? values[i] : "");
             }
         }
         return out;
-    }
-
-    /**
-     * Reads ahead from {@code first}, a record that may start a report's closing lines: they are when every record up
-     * to the end of the file, at most {@link #MAX_TRAILER} of them, is blank, empty or {@link #outside} (decision
-     * 0173). Then they become the {@link #trailer()}; else the records read
-     * ahead wait in {@link #pending} for the next calls.
-     */
-    private boolean closingLines(Line first, long blanksBefore) throws IOException, FormatException {
-        List<Line> lines = new ArrayList<>();
-        lines.add(first);
-        boolean closing = false;
-        for (int k = 0; k < MAX_TRAILER; k++) {
-            Line line;
-            try {
-                line = nextLine();
-            } catch (FormatException e) {
-                // reported after the records before it, as reading without looking ahead would
-                deferred = e;
-                failure = null;
-                break;
-            }
-            if (line == null) {
-                closing = true;
-                break;
-            }
-            lines.add(line);
-            if (!line.blank() && fields.filled > 0 && !outside(fields)) {
-                break;
-            }
-        }
-        if (!closing) {
-            pending.addAll(lines.subList(1, lines.size()));
-            return false;
-        }
-        int last = lines.size();
-        while (last > 1 && lines.get(last - 1).blank()) {
-            last--; // blank lines at the end of the file are no lines of the report
-        }
-        List<Line> after = new ArrayList<>();
-        for (long b = Math.min(blanksBefore, MAX_TRAILER); b > 0; b--) {
-            after.add(new Line(first.line() - b, List.of())); // the blank lines that set them apart from the table
-        }
-        after.addAll(lines.subList(0, last));
-        trailer = List.copyOf(after);
-        return true;
     }
 
     private static void setFirst(String[] values, Chars record, String value) {
@@ -685,9 +772,17 @@ public final class CsvRecordReader implements Closeable {
         int count;
         /** Fields with content (decision 0173). */
         int filled;
-        /** Whether the first field is a phrase: a space, a colon or an asterisk in it (decision 0173). */
-        boolean phrase;
         boolean empty;
+        /** The header's names, once read; whether the record so far repeats them (decision 0174). */
+        private char[][] headerNames;
+        boolean sameAsHeader;
+        /**
+         * Where the first two fields with content stand, and the text of those the caller did not ask for: a record of
+         * at most two values may be a report's line, which is read whole whatever the caller asks (decision 0174).
+         */
+        private final int[] slotAt = new int[2];
+        private final char[][] slotText = {new char[64], new char[64]};
+        private final int[] slotLength = new int[2];
 
         Fields(StrictDecodingReader source) {
             this.source = source;
@@ -701,6 +796,36 @@ public final class CsvRecordReader implements Closeable {
 
         void collect(List<String> names) {
             this.names = names;
+        }
+
+        void header(List<String> header) {
+            headerNames = new char[header.size()][];
+            for (int i = 0; i < headerNames.length; i++) {
+                headerNames[i] = header.get(i).toCharArray();
+            }
+        }
+
+        /** Whether the record just parsed may be a report's line: at most two values, or the header again. */
+        boolean mayBeReportLine(int columns) {
+            return count <= columns && (filled <= 2 && filled <= columns - 2 || sameAsHeader && count == columns);
+        }
+
+        /**
+         * The record just parsed with every field, for one that {@link #mayBeReportLine} (its values were read into
+         * the caller's array or record as asked, the others into the slots).
+         */
+        Line line(String[] values, boolean[] wanted, Chars record, List<String> header) {
+            if (sameAsHeader && count == header.size()) {
+                return new Line(line, header);
+            }
+            String[] out = new String[count];
+            Arrays.fill(out, "");
+            for (int s = 0; s < Math.min(filled, 2); s++) {
+                int i = slotAt[s];
+                out[i] = record != null ? new String(record.chars, record.ends[i], record.length(i))
+                        : wanted == null || wanted[i] ? values[i] : new String(slotText[s], 0, slotLength[s]);
+            }
+            return new Line(line, Arrays.asList(out));
         }
 
         @Override
@@ -718,8 +843,8 @@ public final class CsvRecordReader implements Closeable {
             line = startingLineNumber;
             count = 0;
             filled = 0;
-            phrase = false;
             empty = false;
+            sameAsHeader = headerNames != null;
             // At most one read (8 Ki characters) of FastCSV's is buffered beyond this point: the decoder counts
             // the record's length from here, a little late but never early.
             source.recordStarted(source.charsDelivered());
@@ -728,14 +853,12 @@ public final class CsvRecordReader implements Closeable {
         @Override
         protected void addField(char[] buf, int offset, int len, boolean quoted) {
             int i = count++;
-            if (len > 0) {
-                filled++;
-                if (i == 0) {
-                    for (int k = offset, end = offset + len; k < end && !phrase; k++) {
-                        char c = buf[k];
-                        phrase = c == ' ' || c == ':' || c == '*';
-                    }
-                }
+            if (len > 0 && ++filled <= 2) {
+                slotAt[filled - 1] = i;
+            }
+            if (sameAsHeader) {
+                char[] name = i < headerNames.length ? headerNames[i] : null;
+                sameAsHeader = name != null && name.length == len && Arrays.equals(name, 0, len, buf, offset, offset + len);
             }
             if (names != null) {
                 names.add(new String(buf, offset, len));
@@ -745,6 +868,13 @@ public final class CsvRecordReader implements Closeable {
                 }
             } else if (i < values.length && (wanted == null || wanted[i])) {
                 values[i] = len == 0 ? "" : new String(buf, offset, len);
+            } else if (len > 0 && filled <= 2 && i < values.length) {
+                int s = filled - 1;
+                if (slotText[s].length < len) {
+                    slotText[s] = new char[Math.max(len, 2 * slotText[s].length)];
+                }
+                System.arraycopy(buf, offset, slotText[s], 0, len);
+                slotLength[s] = len;
             }
         }
 

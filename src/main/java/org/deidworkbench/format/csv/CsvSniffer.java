@@ -424,6 +424,12 @@ public final class CsvSniffer {
         int preambleRecords;
         /** Field count of every record that is not a blank line, in file order. */
         private int[] widths = new int[64];
+        /** Where each of them starts and ends (its line end excluded) in {@link #bytes}. */
+        private int[] starts = new int[64];
+        private int[] ends = new int[64];
+        private byte[] bytes;
+        /** Records from the header on that are a paginated report's short lines, not counted for consistency (0174). */
+        int reportLines;
         /** For the first {@link #PREAMBLE_LOOK} of them: fields with content, fields that read as a column's name. */
         private final int[] filled = new int[PREAMBLE_LOOK];
         private final int[] named = new int[PREAMBLE_LOOK];
@@ -439,7 +445,7 @@ public final class CsvSniffer {
         }
 
         double consistency() {
-            return records == 0 ? 0 : (double) consistentRecords / records;
+            return records - reportLines <= 0 ? 0 : (double) consistentRecords / (records - reportLines);
         }
 
         /**
@@ -448,6 +454,7 @@ public final class CsvSniffer {
          */
         static Stats of(byte[] b, int start, int end, boolean complete, char delimiter, char quote) {
             Stats s = new Stats(delimiter, quote, complete);
+            s.bytes = b;
             int i = start;
             int total = 0;
             while (i < end) {
@@ -457,6 +464,8 @@ public final class CsvSniffer {
                     continue; // blank lines are not counted
                 }
                 int fields = 1;
+                int recordStart = i;
+                int recordEnd = -1;
                 boolean recordEnded = false;
                 boolean cut = false;
                 boolean detail = total < PREAMBLE_LOOK;
@@ -491,6 +500,7 @@ public final class CsvSniffer {
                         fields++;
                         i++;
                     } else if (i < end) {
+                        recordEnd = i;
                         i = s.lineEnd(b, i, end);
                         recordEnded = true;
                     }
@@ -503,7 +513,7 @@ public final class CsvSniffer {
                     s.named[total] = named;
                     s.place[total] = s.placed;
                 }
-                s.count(fields);
+                s.count(fields, recordStart, recordEnd < 0 ? i : recordEnd);
                 s.placed++;
                 total++;
             }
@@ -565,7 +575,8 @@ public final class CsvSniffer {
                 for (int k = p; k < n; k++) {
                     same += widths[k] == m ? 1 : 0;
                 }
-                if (titles && same >= 2 && same >= MIN_TABLE_SHARE * (n - p)) {
+                int shorter = titles && paged(p) ? shortLines(p, n) : 0;
+                if (titles && same >= 2 && same >= MIN_TABLE_SHARE * (n - p - shorter)) {
                     start(p);
                     preambleRecords = place[p];
                     return;
@@ -575,12 +586,15 @@ public final class CsvSniffer {
         }
 
         private void start(int first) {
+            int total = records;
+            boolean isPaged = total > first && paged(first);
             records = records - first;
             headerFields = records > 0 ? widths[first] : 0;
             consistentRecords = 0;
             for (int k = first; k < first + records; k++) {
                 consistentRecords += widths[k] == headerFields ? 1 : 0;
             }
+            reportLines = isPaged ? shortLines(first, total) : 0;
         }
 
         /** Index of the closing quote of a field whose content starts at {@code i}, or -1 if not found. */
@@ -624,11 +638,57 @@ public final class CsvSniffer {
             return next;
         }
 
-        private void count(int fields) {
+        private void count(int fields, int from, int to) {
             if (records == widths.length) {
                 widths = java.util.Arrays.copyOf(widths, records * 2);
+                starts = java.util.Arrays.copyOf(starts, records * 2);
+                ends = java.util.Arrays.copyOf(ends, records * 2);
             }
+            starts[records] = from;
+            ends[records] = to;
             widths[records++] = fields;
+        }
+
+        /**
+         * Whether the table whose header is record {@code p} is a report's, paginated (decision 0174): the header comes
+         * again further down, or a line of at most two fields is a page number. Then a report's short lines between its
+         * rows do not count against the header's width.
+         */
+        private boolean paged(int p) {
+            int m = widths[p];
+            if (m < 3) {
+                return false;
+            }
+            int length = ends[p] - starts[p];
+            for (int k = p + 1; k < records; k++) {
+                if (widths[k] == m && ends[k] - starts[k] == length
+                        && java.util.Arrays.equals(bytes, starts[k], ends[k], bytes, starts[p], ends[p])) {
+                    return true;
+                }
+            }
+            String split = java.util.regex.Pattern.quote(String.valueOf(delimiter));
+            for (int k = 0; k < records; k++) {
+                if (widths[k] <= 2) {
+                    String text = new String(bytes, starts[k], ends[k] - starts[k], StandardCharsets.ISO_8859_1)
+                            .replace(String.valueOf(quote), "");
+                    for (String part : text.split(split)) {
+                        if (PageMarks.in(part.strip())) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Records from {@code p} on of at most two fields, two fewer than the header's: a paginated report's lines. */
+        private int shortLines(int p, int total) {
+            int m = widths[p];
+            int n = 0;
+            for (int k = p; k < total; k++) {
+                n += widths[k] <= 2 && widths[k] <= m - 2 ? 1 : 0;
+            }
+            return n;
         }
     }
 }

@@ -77,6 +77,9 @@ final class CsvValueReader implements ValueReader {
             int columns = header.size();
             while (reader.next(row)) {
                 checkCancel(reader.recordNumber(), cancelled);
+                if (!reader.interlude().isEmpty()) {
+                    outside(reader.interlude(), "a page break between rows", visitor, where); // decision 0174
+                }
                 where.number = reader.recordNumber();
                 char[] chars = row.chars();
                 // an HTML or RTF note has an '&', a '\\' or a '<': looked for once in the record, then in its cells;
@@ -123,10 +126,10 @@ final class CsvValueReader implements ValueReader {
         }
     }
 
-    /** The field of a report's title and closing lines (decision 0173). */
+    /** The field of a report's title, page-break and closing lines (decisions 0173, 0174). */
     private static final Object OUTSIDE = "report line";
 
-    /** A report's title or closing lines, each a record of free text (decision 0173). */
+    /** A report's title, page-break or closing lines, each a record of free text (decisions 0173, 0174). */
     private static void outside(List<CsvRecordReader.Line> lines, String kind, Visitor visitor, Where where) {
         for (CsvRecordReader.Line line : lines) {
             if (line.blank()) {

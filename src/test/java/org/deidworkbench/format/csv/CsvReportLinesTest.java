@@ -146,7 +146,7 @@ class CsvReportLinesTest {
         for (int i = 0; i < 40; i++) {
             many.append(i).append(",Hb,13.2,g/dL\n");
         }
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 40; i++) {
             many.append("note ").append(i).append('\n');
         }
         Path damaged = write(many.toString());
