@@ -555,6 +555,41 @@ public final class KnownIdentifiers implements java.io.Serializable {
         return out;
     }
 
+    /**
+     * The words of a person's name that the scrubber takes alone from free text (a surname without its given name, a
+     * given name without the middle initial), for the verifier's dictionary (decision 0174): of a value of two or more
+     * words, letters only and name-like, not an institution's, each word of three letters or more that is not an
+     * ordinary word, as the value writes it. None for other values.
+     */
+    public static List<String> nameWords(String value) {
+        String folded = TextFolding.fold(MarkupText.read(value));
+        if (!NAME_LIKE.matcher(folded).matches()) {
+            return List.of();
+        }
+        List<int[]> bounds = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        tokenize(folded, bounds, tokens);
+        if (tokens.size() < 2 || tokens.size() > MAX_TOKENS || !allAlphabetic(tokens)) {
+            return List.of();
+        }
+        for (String t : tokens) {
+            if (isInstitutionMark(t)) {
+                return List.of();
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            if (t.length() >= 3 && !isOrdinaryWord(t)) {
+                String written = folded.substring(bounds.get(i)[0], bounds.get(i)[1]);
+                if (!out.contains(written)) {
+                    out.add(written);
+                }
+            }
+        }
+        return out;
+    }
+
     private static List<List<String>> streets(String value, List<String> tokens) {
         List<List<String>> out = new ArrayList<>(2);
         List<String> street = street(tokens);

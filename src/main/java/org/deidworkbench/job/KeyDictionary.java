@@ -367,6 +367,11 @@ final class KeyDictionary {
             for (String street : org.deidworkbench.deid.KnownIdentifiers.streets(value)) {
                 builder.add(street, KNOWN, -1);
             }
+        } else if ("[NAME]".equals(replacement)) {
+            // a surname or a given name alone, as the run scrubbed it from text (decision 0174)
+            for (String word : org.deidworkbench.deid.KnownIdentifiers.nameWords(value)) {
+                builder.add(word, KNOWN, -1);
+            }
         }
         knownEnd[knownSubjects.size() - 1] = builder.mark();
         if (replacement != null && !replacement.startsWith("[") && !replacement.isBlank()) {

@@ -217,6 +217,8 @@ class CsvTemplateProfileTest {
             member_id               | pseudonymize | subject-id
             MBR_ID                  | pseudonymize | subject-id
             ENROLID                 | pseudonymize | subject-id
+            PERSON_UUID             | pseudonymize | subject-id
+            patient_guid            | pseudonymize | subject-id
             memberid                | remove       | insurance-number
             insurance_member_id     | remove       | insurance-number
             PolicyNo                | remove       | insurance-number

@@ -15,6 +15,21 @@ import org.junit.jupiter.api.Test;
 
 class KnownIdentifiersTest {
 
+    /** Decision 0174: the words of a name the verifier looks for alone, as the scrubber removes them alone. */
+    @Test
+    void aNamesWordsAloneAreTheSurnameAndGivenNamesNotInitialsOrWords() {
+        assertEquals(List.of("GRUNDLEBY", "ISADORA"), KnownIdentifiers.nameWords("GRUNDLEBY, ISADORA P"));
+        assertEquals(List.of("Fairweather", "Quill", "Octavia"), KnownIdentifiers.nameWords("Fairweather-Quill, Octavia M."));
+        assertEquals(List.of("Kühnapfel", "Wendelin"), KnownIdentifiers.nameWords("Kühnapfel Wendelin"));
+        // an ordinary word in a name is not looked for alone ("Young" in "young adult"); nor are institutions' names,
+        // one-word values (looked for as they are) and values that are not names
+        assertEquals(List.of("Bartholomew"), KnownIdentifiers.nameWords("Bartholomew Young"));
+        assertEquals(List.of(), KnownIdentifiers.nameWords("Harrowgate Memorial Hospital"));
+        assertEquals(List.of(), KnownIdentifiers.nameWords("GRUNDLEBY"));
+        assertEquals(List.of(), KnownIdentifiers.nameWords("41 Foxglove Terrace"));
+        assertEquals(List.of(), KnownIdentifiers.nameWords("i.grundleby@example.org"));
+    }
+
     @Test
     void numericValueWithThreeDigitsIsIgnored() {
         KnownIdentifiers ids = new KnownIdentifiers();

@@ -108,4 +108,23 @@ class PagedReportTest {
         assertTrue(hits.stream().anyMatch(h -> h.startsWith("census.csv line 5 (a page break between rows)")),
                 hits.toString());
     }
+
+    /**
+     * The key file knows {@code BLACKTHORNE, EZEKIEL J} as one value; the run scrubs the surname and the given name
+     * alone from text, and so the verifier looks for them alone (decision 0174). Before, a note naming the patient
+     * {@code Ezekiel Blackthorne} or {@code Mr Blackthorne} was clean to it.
+     */
+    @Test
+    void theVerifierLooksForASurnameOrAGivenNameAlone() throws Exception {
+        Path out = dir.resolve("out");
+        Path key = dir.resolve("k.deidkey");
+        NoteRuns.run(export(), out, key, ProfileLoader.read("csv-template"));
+        Files.writeString(out.resolve("notes.csv"), "MRN,Note\r\nX1,Seen Mr Blackthorne on rounds\r\n"
+                + "X2,Ezekiel Blackthorne called\r\nX3,Stable overnight\r\n", StandardCharsets.UTF_8);
+        List<String> hits = NoteRuns.hits(out, key);
+        assertTrue(hits.contains("notes.csv record 1, column Note"), hits.toString());
+        assertTrue(hits.contains("notes.csv record 2, column Note"), hits.toString());
+        assertTrue(hits.stream().noneMatch(h -> h.startsWith("notes.csv record 3")), hits.toString());
+        assertTrue(hits.stream().allMatch(h -> h.startsWith("notes.csv")), "the run's own output stays clean: " + hits);
+    }
 }
