@@ -559,10 +559,11 @@ public final class KnownIdentifiers implements java.io.Serializable {
      * The words of a person's name that the scrubber takes alone from free text (a surname without its given name, a
      * given name without the middle initial), for the verifier's dictionary (decision 0174): of a value of two or more
      * words, letters only and name-like, not an institution's, each word of three letters or more that is not an
-     * ordinary word, as the value writes it. None for other values.
+     * ordinary word, as the value writes it; a DICOM person name's components ({@code QUERNBY^ALOYSIUS^T}) are its
+     * words. None for other values.
      */
     public static List<String> nameWords(String value) {
-        String folded = TextFolding.fold(MarkupText.read(value));
+        String folded = TextFolding.fold(MarkupText.read(value)).replace('^', ' ');
         if (!NAME_LIKE.matcher(folded).matches()) {
             return List.of();
         }

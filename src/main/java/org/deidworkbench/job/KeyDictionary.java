@@ -65,7 +65,7 @@ final class KeyDictionary {
         keys.dateOffsets().keySet().forEach(d::offset);
         keys.knownIdentifiers().forEach((subject, ids) -> {
             d.knownSubject(subject);
-            ids.forEach(known -> d.known(subject, known.value(), known.replacement()));
+            ids.forEach(known -> d.known(subject, known.value(), known.replacement(), known.wordReplacement()));
         });
         return d;
     }
@@ -133,9 +133,9 @@ final class KeyDictionary {
             case OP_OFFSET -> offset(t[0]);
             case OP_KNOWN_SUBJECT -> {
                 knownSubject(t[0]);
-                known(t[0], t[1], t[2]);
+                known(t[0], t[1], t[2], t[3]);
             }
-            case OP_KNOWN -> known(t[0], t[1], t[2]);
+            case OP_KNOWN -> known(t[0], t[1], t[2], t[3]);
             default -> {
                 // read past
             }
@@ -360,15 +360,16 @@ final class KeyDictionary {
      * A known identifier of the subject last given to {@link #knownSubject}, and what replaces it in the output: a
      * pseudonym there (not a {@code [LABEL]}) also names the subject (decision 0099).
      */
-    void known(String subject, String value, String replacement) {
+    void known(String subject, String value, String replacement, String wordReplacement) {
         builder.add(value, KNOWN, -1);
         if ("[ADDRESS]".equals(replacement)) {
             // the street without its number, as the run scrubbed it from text (decision 0169)
             for (String street : org.deidworkbench.deid.KnownIdentifiers.streets(value)) {
                 builder.add(street, KNOWN, -1);
             }
-        } else if ("[NAME]".equals(replacement)) {
-            // a surname or a given name alone, as the run scrubbed it from text (decision 0174)
+        } else if ("[NAME]".equals(replacement) || "[NAME]".equals(wordReplacement)) {
+            // a surname or a given name alone, as the run scrubbed it from text (a pseudonymized name's too: a DICOM
+            // patient's name, whose replacement is its pseudonym; decision 0174)
             for (String word : org.deidworkbench.deid.KnownIdentifiers.nameWords(value)) {
                 builder.add(word, KNOWN, -1);
             }

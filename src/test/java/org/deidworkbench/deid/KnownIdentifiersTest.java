@@ -21,6 +21,7 @@ class KnownIdentifiersTest {
         assertEquals(List.of("GRUNDLEBY", "ISADORA"), KnownIdentifiers.nameWords("GRUNDLEBY, ISADORA P"));
         assertEquals(List.of("Fairweather", "Quill", "Octavia"), KnownIdentifiers.nameWords("Fairweather-Quill, Octavia M."));
         assertEquals(List.of("Kühnapfel", "Wendelin"), KnownIdentifiers.nameWords("Kühnapfel Wendelin"));
+        assertEquals(List.of("QUERNBY", "ALOYSIUS"), KnownIdentifiers.nameWords("QUERNBY^ALOYSIUS^T"), "a DICOM name");
         // an ordinary word in a name is not looked for alone ("Young" in "young adult"); nor are institutions' names,
         // one-word values (looked for as they are) and values that are not names
         assertEquals(List.of("Bartholomew"), KnownIdentifiers.nameWords("Bartholomew Young"));
