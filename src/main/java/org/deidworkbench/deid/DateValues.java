@@ -127,9 +127,13 @@ public final class DateValues {
         // Oracle and SAS write two digits always; a report's "27 Feb" tells nothing, its "03 Feb" does
         String d = m.group("d");
         boolean fixedWidth = m.group("s1").isEmpty() || m.group("s1").equals("-");
-        String day = d.length() == 2 && (fixedWidth || d.charAt(0) == '0') ? zeroPadded(date.getDayOfMonth(), 2)
-                : Integer.toString(date.getDayOfMonth());
-        String month = monthLike(m.group("mon"), date.getMonthValue(), fixedWidth || !m.group("dot").isEmpty(),
+        // a column's "24 MAY 1974" in capitals is Rave's, SAS's or a report's DD MON YYYY (decision 0175): its other
+        // values read "24 JAN 1974" and "02 FEB 1974", so May shifted to the 2nd of January is "02 JAN", not "2 JANUARY"
+        String mon = m.group("mon");
+        boolean capitals = mon.length() == 3 && mon.equals(mon.toUpperCase(Locale.ROOT));
+        String day = d.length() == 2 && (fixedWidth || capitals || d.charAt(0) == '0')
+                ? zeroPadded(date.getDayOfMonth(), 2) : Integer.toString(date.getDayOfMonth());
+        String month = monthLike(mon, date.getMonthValue(), fixedWidth || capitals || !m.group("dot").isEmpty(),
                 preferred(m.group("s1"), monthLanguage)) + m.group("dot");
         String datePart = m.start("mon") < m.start("d") ? month + m.group("s1") + day + m.group("s2") + year
                 : day + m.group("s1") + month + m.group("s2") + year;
@@ -449,10 +453,14 @@ public final class DateValues {
         if (date.getYear() < 1 || date.getYear() > 9999) {
             throw outOfRange();
         }
-        String name = monthLike(word, date.getMonthValue(), fixedWidth || !m.group("dot").isEmpty(), preferred);
         String d = m.group("d");
-        String day = d.length() == 2 && (fixedWidth || d.charAt(0) == '0') ? zeroPadded(date.getDayOfMonth(), 2)
-                : Integer.toString(date.getDayOfMonth());
+        // "24 MAY 1974" in capitals, the day first with two digits: a form's or a report's DD MON YYYY (decision 0175)
+        boolean capitals = word.length() == 3 && word.equals(word.toUpperCase(Locale.ROOT)) && d.length() == 2
+                && m.start("d") < m.start("mon");
+        String name = monthLike(word, date.getMonthValue(), fixedWidth || capitals || !m.group("dot").isEmpty(),
+                preferred);
+        String day = d.length() == 2 && (fixedWidth || capitals || d.charAt(0) == '0')
+                ? zeroPadded(date.getDayOfMonth(), 2) : Integer.toString(date.getDayOfMonth());
         String ord = m.group("ord");
         if (".".equals(ord)) {
             day += ord; // German: "3. März"

@@ -579,8 +579,10 @@ public final class TextScrubber {
                     s -> s.digits >= 2, Starts.WORD, "ABCDEFGHIJKLMNOPRSTUWYZ"),
             // An Australian unit before its street number ("Unit 4/12 Smith St", "4/12 Smith St"), and the town, state
             // and postcode the Australian, New Zealand and Canadian addresses end with (decision 0123)
-            new Detector(Pattern.compile("\\b(?:\\d{1,4}[A-Za-z]?/)?\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
-                    + "Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Circle|Parkway|Pkwy|Square|Sq|Highway|Hwy)\\b\\.?"
+            new Detector(Pattern.compile("\\b(?:\\d{1,4}[A-Za-z]?/)?\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:(?:Street|Avenue|Road|Lane|"
+                    + "Drive|Boulevard|Court|Place|Way|Terrace|Circle|Parkway|Square|Highway)\\b"
+                    // the full stop after an abbreviation is the street's, after a whole word the sentence's
+                    + "|(?:St|Ave|Rd|Ln|Dr|Blvd|Ct|Pl|Pkwy|Sq|Hwy)\\b\\.?)"
                     + TOWN_AND_POSTCODE), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN)
                     // a unit and "/", or the street number, spaces and a capital
                     .where((text, at) -> digitRun((c, run, next) -> run <= 4 && (next == '/' || (next | 0x20) >= 'a'

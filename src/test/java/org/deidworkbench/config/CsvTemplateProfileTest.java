@@ -218,6 +218,9 @@ class CsvTemplateProfileTest {
             MBR_ID                  | pseudonymize | subject-id
             ENROLID                 | pseudonymize | subject-id
             PERSON_UUID             | pseudonymize | subject-id
+            DMINIT                  | remove       | names
+            SUBJINIT                | remove       | names
+            pt_init                 | remove       | names
             patient_guid            | pseudonymize | subject-id
             memberid                | remove       | insurance-number
             insurance_member_id     | remove       | insurance-number

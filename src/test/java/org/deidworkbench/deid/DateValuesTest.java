@@ -291,6 +291,10 @@ class DateValuesTest {
         "05MAY2022|60|04JUL2022",
         "May 3, 2023|60|July 2, 2023",
         "3 May 2023|60|2 July 2023",
+        // ... and where it is written in capitals, as Rave's raw dates and reports do (decision 0175)
+        "24 MAY 1974|238|17 JAN 1975",
+        "24 MAY 1948|-83|02 MAR 1948",
+        "JUN 3, 2023|-31|MAY 3, 2023",
         "May. 3, 2023|60|Jul. 2, 2023",
         "Jul 3, 2023|-60|May 4, 2023"})
     void datesWithTheMonthsNameShiftInTheirOwnNotation(String value, int days, String expected) throws Exception {

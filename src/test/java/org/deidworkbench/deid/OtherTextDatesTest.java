@@ -29,6 +29,9 @@ class OtherTextDatesTest {
         "Admitted 12MAR2023, discharged 14MAR23.|Admitted 21APR2023, discharged 23APR23.",
         "Run at 12MAR2023:10:15:00.|Run at 21APR2023:10:15:00.",
         "Seen Jan 5th 2023.|Seen Feb 14th 2023.",
+        // a form's raw date in capitals is abbreviated, May as the others (decision 0175); prose's May is a full name
+        "24 MAY 2017|03 JUL 2017",
+        "Seen on 3 May 2017.|Seen on 12 June 2017.",
     })
     void datesInTheseNotationsAreShifted(String note, String expected) {
         assertEquals(expected, scrub(note, FORTY_DAYS_ON));

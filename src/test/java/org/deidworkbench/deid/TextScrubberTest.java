@@ -154,6 +154,9 @@ class TextScrubberTest {
     @Test
     void streetAddressIsReplaced() {
         assertEquals("Lives at [ADDRESS] with family", scrub("Lives at 42 Oak Street with family"));
+        // the sentence's full stop after a whole street word stays; after an abbreviation it is the street's
+        assertEquals("She lives at [ADDRESS]. Stable.", scrub("She lives at 41 Foxglove Terrace. Stable."));
+        assertEquals("Moved to [ADDRESS] last year.", scrub("Moved to 12 Birch Ave. last year."));
     }
 
     @Test

@@ -262,6 +262,29 @@ class AdversarialCorpusTest {
         assertTrue(!onlyShiftedThere(in, out, "Encounter.ndjson", planted), "where the input had nothing");
     }
 
+    /**
+     * The same for a report saved as TSV with comment lines above its table (decision 0174; `reports/lims_export.tsv`
+     * failed a run when a patient's draw was shifted onto another's planted draw date).
+     */
+    @Test
+    void aPlantedDateAnotherDateWasShiftedOntoInAReportIsNoLeakButInATitleLineItIs(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(in.resolve("lims.tsv"), "# Exported by A, B on 2017-05-19\n\nMRN\tCollected\tTest\n"
+                + "1\t04/17/2017 07:10\tFerritin\n2\t04/20/2017 08:02\tFerritin\n");
+        Pattern planted = word("04/20/2017");
+        Files.writeString(out.resolve("lims.tsv"), "# Exported by [NAME], [NAME] on [DATE]\n\nMRN\tCollected\tTest\n"
+                + "X\t04/20/2017 07:10\tFerritin\nY\t03/02/2017 08:02\tFerritin\n");
+        assertTrue(onlyShiftedThere(in, out, "lims.tsv", planted), "the first draw shifted onto the planted date");
+        Files.writeString(out.resolve("lims.tsv"), "# Exported on 04/20/2017\n\nMRN\tCollected\tTest\n"
+                + "X\t05/02/2017 07:10\tFerritin\nY\t03/02/2017 08:02\tFerritin\n");
+        assertTrue(!onlyShiftedThere(in, out, "lims.tsv", planted), "a title line holding the planted date");
+        Files.writeString(out.resolve("lims.tsv"), "# Exported by [NAME], [NAME] on [DATE]\n\nMRN\tCollected\tTest\n"
+                + "X\t05/02/2017 07:10\tFerritin\nY\t04/20/2017 08:02\tFerritin\n");
+        assertTrue(!onlyShiftedThere(in, out, "lims.tsv", planted), "the second draw copied as it was");
+    }
+
     @Test
     void theLeakCheckReadsNamesWrittenAsEscapes() {
         assertTrue(unescaped("{\\rtf1 Herr M\\'fcller, \\u268?apek}").contains("Herr Müller, Čapek"));
@@ -348,7 +371,7 @@ class AdversarialCorpusTest {
         if (file.endsWith(".ndjson")) {
             return onlyShiftedInNdjson(inputs, outputs, file, date);
         }
-        if (!file.endsWith(".csv")) {
+        if (!file.endsWith(".csv") && !file.endsWith(".tsv") && !file.endsWith(".txt")) {
             return false;
         }
         // any delimiter (the Italian export's ';') and encoding: the one the output shows the date in (the Korean CP949,
@@ -363,10 +386,12 @@ class AdversarialCorpusTest {
             }
         }
         byte[] read = Files.readAllBytes(inputs.resolve(file));
-        Corpus.Table in = Corpus.parse(plain(charset == null ? Corpus.decode(read) : new String(read, charset)));
-        Corpus.Table out = Corpus.parse(plain(charset == null ? Corpus.decode(written) : new String(written, charset)));
-        if (in.rows().size() != out.rows().size()) {
-            return false;
+        ReportTable input = ReportTable.of(plain(charset == null ? Corpus.decode(read) : new String(read, charset)));
+        ReportTable output = ReportTable.of(plain(charset == null ? Corpus.decode(written) : new String(written, charset)));
+        Corpus.Table in = input.table();
+        Corpus.Table out = output.table();
+        if (in.rows().size() != out.rows().size() || output.outside().stream().anyMatch(l -> date.matcher(l).find())) {
+            return false; // a date in a report's own line is no cell shifted: a leak
         }
         for (int r = 0; r < out.rows().size(); r++) {
             for (int c = 0; c < out.header().size(); c++) {
@@ -425,6 +450,45 @@ class AdversarialCorpusTest {
             }
         } else if (node.isTextual()) {
             out.add(new String[] {pointer, node.asText()});
+        }
+    }
+
+    /**
+     * The table of a CSV, or of a report saved as CSV or TSV (decisions 0173, 0174): the header is the first record with
+     * the most fields, all but one filled (a spreadsheet pads its title rows to that width), the rows are the records of its width after it; the report's own lines (titles, page breaks, the
+     * header again, totals) are {@code outside}, each joined.
+     */
+    private record ReportTable(Corpus.Table table, List<String> outside) {
+        static ReportTable of(String text) throws IOException {
+            char delimiter = ',';
+            int most = -1;
+            for (char d : new char[] {',', ';', '\t', '|'}) {
+                int widest = text.lines().mapToInt(l -> (int) l.chars().filter(c -> c == d).count()).max().orElse(0);
+                if (widest > most) {
+                    most = widest;
+                    delimiter = d;
+                }
+            }
+            List<List<String>> records = new ArrayList<>();
+            try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                    .setDelimiter(delimiter).get().parse(new java.io.StringReader(text))) {
+                parser.forEach(r -> records.add(r.toList()));
+            }
+            int width = records.stream().mapToInt(List::size).max().orElse(0);
+            List<String> header = null;
+            List<List<String>> rows = new ArrayList<>();
+            List<String> outside = new ArrayList<>();
+            for (List<String> r : records) {
+                if (header == null && r.size() == width
+                        && r.stream().filter(v -> !v.isBlank()).count() >= Math.max(1, width - 1)) {
+                    header = r;
+                } else if (header != null && r.size() == width && !r.equals(header)) {
+                    rows.add(r);
+                } else {
+                    outside.add(String.join(" ", r));
+                }
+            }
+            return new ReportTable(new Corpus.Table(header == null ? List.of() : header, rows), outside);
         }
     }
 
@@ -509,7 +573,7 @@ class AdversarialCorpusTest {
         return List.of("pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
                 "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
                 "fhir-anz", "jp", "kr", "cn", "hl7", "clarity", "mx", "cl", "th", "ru", "gr", "sa", "ir", "il", "opaque",
-                "ages", "de", "de-fhir", "word", "lake", "reports", "paged");
+                "ages", "de", "de-fhir", "word", "lake", "reports", "paged", "trials");
     }
 
     @ParameterizedTest

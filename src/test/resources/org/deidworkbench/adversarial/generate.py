@@ -1910,6 +1910,7 @@ def main():
     lake()  # decision 0172, defined at the end of this file
     reports()  # decision 0173, defined at the end of this file
     paged()  # decision 0174, defined at the end of this file
+    trials()
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -4871,6 +4872,79 @@ def paged():
     keep("paged", "Page 1 of 3", "Page 3 of 3", "Total discharges: 6", "J44.1", "I50.33", "N39.0", "K85.90", "A41.9",
          "Seite 1 von 2", "Belegungsliste Station 7 Innere", "E11.74", "I63.5", "E11.65", "I25.10", "M17.11",
          "PERSON_UUID,")
+
+
+
+def trials():
+    """A clinical trial's electronic data capture exports (decision 0174): Medidata Rave's demographics and adverse
+    events datasets as its raw export writes them (`projectid, project, studyid, environmentName, subjectId,
+    StudySiteId, Subject, siteid, Site, SiteNumber, …, RecordDate, SaveTs, MinCreated, MaxUpdated` before the form's
+    fields; each date field also as `_RAW` text in capitals, `24 MAY 1974`, partial `UN MAR 1948`; the subject's
+    initials as `DMINIT`; the site's subject number `101-001` under `Subject`), and an OpenClinica 3 dataset extract
+    (tab-separated, `StudySubjectID`, the hospital's MRN as `SecondaryID`)."""
+    d = os.path.join(HERE, "trials")
+    os.makedirs(d, exist_ok=True)
+    months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    subjects = [("101-001", "ZWQ", (1948, 5, 24), "M", "Quackenbush", "Zebulon"),
+                ("101-002", "HQV", (1951, 7, 30), "F", "Thistlewood", "Honoria"),
+                ("102-003", "PXM", (1939, 11, 2), "F", "Mortensen-Vale", "Philippa"),
+                ("102-004", "GKW", (1962, 5, 9), "M", "Wetherspoon", "Gideon"),
+                ("103-005", "FBY", (1970, 1, 15), "F", "Bywaterson", "Florentyna"),
+                ("103-006", "DQJ", (1944, 3, 0), "M", "Quintrell", "Desmond")]
+    head = ["projectid", "project", "studyid", "environmentName", "subjectId", "StudySiteId", "Subject", "siteid",
+            "Site", "SiteNumber", "SiteGroup", "instanceId", "InstanceName", "folderid", "Folder", "FolderName",
+            "DataPageId", "DataPageName", "RecordId", "RecordDate", "SaveTs", "MinCreated", "MaxUpdated"]
+    sites = {"101": "Mercy Research Center", "102": "Lakeside Oncology Associates", "103": "Harborview Clinical Trials Unit"}
+    dm = []
+    for i, (subj, ini, (y, m, dd), sex, last, first) in enumerate(subjects):
+        site = subj[:3]
+        raw = ("UN %s %d" % (months[m - 1], y)) if dd == 0 else "%02d %s %d" % (dd, months[m - 1], y)
+        iso = ("%d-%02d" % (y, m)) if dd == 0 else "%d-%02d-%02d" % (y, m, dd)
+        dm.append(["1234", "ACME-301", "5", "Prod", str(50012 + i), str(76 + int(site) - 100), subj, str(int(site) - 70),
+                   sites[site], site, "World", "9%04d" % i, "Screening", "11", "SCRN", "Screening", "8%04d" % i,
+                   "Demographics", "7%04d" % i, "", "2017-03-%02dT10:%02d:11" % (6 + i, 10 + i),
+                   "2017-03-%02dT09:00:00" % (6 + i), "2017-03-%02dT11:30:00" % (6 + i), iso, raw,
+                   sex, str(2017 - y), "White", ini])
+    write_csv(os.path.join(d, "rave_dm.csv"), head + ["BRTHDAT", "BRTHDAT_RAW", "SEX", "AGE", "RACE", "DMINIT"], dm)
+    aes = [(0, "Fall at home", "03 MAY 2017", "Found by daughter Philippa Quackenbush", "J"), (1, "Nausea", "17 MAY 2017",
+           "", "N"), (2, "Neutropenia", "UN JUN 2017", "Grade 3, Dr. Oyelaran notified", "N"),
+           (3, "Rash maculo-papular", "22 JUN 2017", "Mr Wetherspoon reports itching since the weekend", "N"),
+           (5, "Pneumonia", "09 JUL 2017", "Admitted to Harborview, wife Odalys Quintrell at bedside", "Y")]
+    ae = []
+    for k, (i, term, start, comm, ser) in enumerate(aes):
+        subj = subjects[i][0]
+        ae.append(["1234", "ACME-301", "5", "Prod", str(50012 + i), str(76 + int(subj[:3]) - 100), subj,
+                   str(int(subj[:3]) - 70), sites[subj[:3]], subj[:3], "World", "9%04d" % (100 + k), "Adverse Events",
+                   "0", "AE", "Adverse Events", "8%04d" % (100 + k), "Adverse Events", "7%04d" % (100 + k), "",
+                   "2017-07-%02dT08:15:00" % (10 + k), "2017-07-%02dT08:00:00" % (10 + k),
+                   "2017-07-%02dT08:20:00" % (10 + k), str(k + 1), term, start, ser, comm])
+    write_csv(os.path.join(d, "rave_ae.csv"), head + ["AESPID", "AETERM", "AESTDAT_RAW", "AESER", "AECOMM"], ae)
+    # another study's extract, from the site's own OpenClinica: its subjects numbered by study, the hospital's MRN as
+    # the secondary id, a vital-signs comment naming its subject
+    oc = []
+    mrns = ["MRN4471920", "MRN4471957", "MRN4472036", "MRN4472081"]
+    oc_people = [("SS-2041-001", "m", "1955-02-14"), ("SS-2041-002", "f", "1961-09-03"), ("SS-2041-003", "m", "1947-12-19"),
+                 ("SS-2041-004", "f", "1958-06-27")]
+    for i, (subj, sex, dob) in enumerate(oc_people):
+        oc.append([subj, mrns[i], sex, dob, "Baseline", "2017-04-%02d" % (3 + i), "VS v1.0", "2017-04-%02d" % (3 + i),
+                   str(118 + 3 * i), str(72 + i), ""])
+    oc[2][-1] = "BP repeated, Mr Fennimore-Quast anxious"
+    write_csv(os.path.join(d, "openclinica_extract.tsv"),
+              ["StudySubjectID", "SecondaryID", "Sex", "DateOfBirth", "EventName", "EventStartDate", "CRFVersion",
+               "VSDAT", "SYSBP", "DIABP", "VSCOMM"], oc, delimiter="\t")
+    plant("patient-name", "Quackenbush", "Zebulon", "Thistlewood", "Honoria", "Mortensen-Vale", "Philippa",
+          "Wetherspoon", "Gideon", "Bywaterson", "Florentyna", "Quintrell", "Desmond", "Odalys", "Fennimore-Quast")
+    plant("patient-id", "SS-2041-001", "SS-2041-002", "SS-2041-003", "SS-2041-004")
+    plant("birth-date", "1955-02-14", "1961-09-03", "1947-12-19", "1958-06-27")
+    plant("patient-initials", "ZWQ", "HQV", "PXM", "GKW", "FBY", "DQJ")
+    plant("patient-id", "101-001", "101-002", "102-003", "102-004", "103-005", "103-006")
+    plant("mrn", *mrns)
+    plant("birth-date", "1948-05-24", "24 MAY 1948", "1951-07-30", "30 JUL 1951", "1939-11-02", "02 NOV 1939",
+          "1962-05-09", "09 MAY 1962", "1970-01-15", "15 JAN 1970", "UN MAR 1944")
+    plant("event-date", "03 MAY 2017", "17 MAY 2017", "22 JUN 2017", "09 JUL 2017")
+    plant("clinician-name", "Oyelaran")
+    keep("trials", "ACME-301", "Demographics", "Adverse Events", "Fall at home", "Neutropenia", "Rash maculo-papular",
+         "Pneumonia", "Baseline", "VS v1.0")
 
 
 if __name__ == "__main__":

@@ -66,6 +66,8 @@ public final class HeaderHints {
             // an enterprise master patient index's number (EMPI, MPI) and a warehouse's surrogate key (PERSON_SK;
             // decision 0173)
             "empi", "mpi", "sk",
+            // a trial's subject number under a header of its own (Medidata Rave's Subject "101-001"; decision 0175)
+            "subject",
             // a hospital's patient number (IPP, NIP) and the Nordic and Dutch personal numbers that exports use as
             // the patient key (personnummer YYMMDD-NNNN, CPR, fødselsnummer, BSN)
             "ipp", "nip", "numero", "numéro", "personnummer", "personnr", "pnr", "fodselsnummer",

@@ -48,7 +48,10 @@ import org.deidworkbench.format.FormatException;
  */
 public final class CsvRecordReader implements Closeable {
 
-    /** Most lines held back as a report's lines between two rows or under the table (decisions 0173, 0174). */
+    /**
+     * Most lines with content held back as a report's lines between two rows or under the table (decisions 0173,
+     * 0174); of blank lines among them, four times as many are kept.
+     */
     private static final int MAX_RUN = 32;
 
     /**
@@ -378,8 +381,8 @@ public final class CsvRecordReader implements Closeable {
                 if (columns > 1) {
                     if (run.isEmpty()) {
                         blankRun++;
-                    } else {
-                        run.add(new Line(startLine, List.of()));
+                    } else if (run.size() < 4 * MAX_RUN) {
+                        run.add(new Line(startLine, List.of())); // more blank lines than that: not kept, as at the end
                     }
                     continue;
                 }
@@ -398,7 +401,7 @@ public final class CsvRecordReader implements Closeable {
                     }
                     blankRun = 0;
                     run.add(line);
-                    if (run.size() > MAX_RUN) {
+                    if (run.stream().filter(l -> !l.blank()).count() > MAX_RUN) {
                         // too many for a page break: its first line is a row (or a ragged one) after all
                         Line first;
                         do {

@@ -155,6 +155,19 @@ class CsvPageBreaksTest {
     }
 
     @Test
+    void manyBlankLinesAfterAPageNumberAreNoRows() throws Exception {
+        // a report writer's last page padded with blank lines to the page's length, and a page break padded the same
+        String blanks = "\r\n".repeat(300);
+        Path file = write("a,b,c,d\r\n1,2,3,4\r\n\"Page 1 of 2\"" + blanks + "a,b,c,d\r\n5,6,7,8\r\n\"Page 2 of 2\""
+                + blanks, StandardCharsets.UTF_8);
+        Read read = read(file);
+        assertEquals(List.of("1", "5"), read.firsts);
+        assertEquals("Page 1 of 2", read.interludes.get(1).get(0));
+        assertEquals("<header>", read.interludes.get(1).get(read.interludes.get(1).size() - 1));
+        assertEquals(List.of("Page 2 of 2"), read.trailer);
+    }
+
+    @Test
     void pageMarksAreRecognisedInTheirUsualForms() {
         for (String mark : List.of("Page 1 of 3", "PAGE 2", "Page: 4", "Seite 1 von 3", "Seite 2/5", "Página 2 de 4",
                 "- 3 -", "Pg. 7", "Printed 04/23/2017 06:45   Page 1 of 3", "*** Page 2 ***")) {
