@@ -106,20 +106,7 @@ class ScreenshotTest {
     /** A report saved as CSV: its title lines above the table and its total under it, previewed (decision 0173). */
     @Test
     void rendersAReportsTitleLinesAroundItsTable() throws Exception {
-        Path reports = Path.of("src", "test", "resources", "org", "deidworkbench", "adversarial", "reports")
-                .toAbsolutePath();
-        Path census = reports.resolve("census_report.csv");
-        workbench.viewModel.open(List.of(reports));
-        workbench.await(() -> workbench.viewModel.inputs().files().stream().anyMatch(f -> f.path().equals(census)));
-        workbench.await(() -> {
-            workbench.viewModel.inputs().select(census);
-            return true;
-        });
-        workbench.await(() -> workbench.viewModel.preview().previewProperty().get() != null
-                && !workbench.viewModel.preview().busyProperty().get()
-                && String.valueOf(workbench.viewModel.preview().fileProperty().get()).endsWith("census_report.csv"));
-        workbench.settle();
-        org.deidworkbench.model.FilePreview preview = workbench.viewModel.preview().previewProperty().get();
+        org.deidworkbench.model.FilePreview preview = previewOf("reports", "census_report.csv");
         assertTrue(preview.columns().get(0).equals("MRN"), preview.columns().toString());
         assertTrue(preview.records().get(0).label().endsWith("(title)"), preview.records().get(0).label());
         assertTrue(preview.records().get(preview.records().size() - 1).label().endsWith("(closing line)"));
@@ -134,20 +121,7 @@ class ScreenshotTest {
     /** A report saved with its pages: the page number, title lines and header between two pages (decision 0174). */
     @Test
     void rendersAPageBreakInsideAReportsTable() throws Exception {
-        Path paged = Path.of("src", "test", "resources", "org", "deidworkbench", "adversarial", "paged")
-                .toAbsolutePath();
-        Path discharges = paged.resolve("discharges_paged.csv");
-        workbench.viewModel.open(List.of(paged));
-        workbench.await(() -> workbench.viewModel.inputs().files().stream().anyMatch(f -> f.path().equals(discharges)));
-        workbench.await(() -> {
-            workbench.viewModel.inputs().select(discharges);
-            return true;
-        });
-        workbench.await(() -> workbench.viewModel.preview().previewProperty().get() != null
-                && !workbench.viewModel.preview().busyProperty().get()
-                && String.valueOf(workbench.viewModel.preview().fileProperty().get()).endsWith("discharges_paged.csv"));
-        workbench.settle();
-        org.deidworkbench.model.FilePreview preview = workbench.viewModel.preview().previewProperty().get();
+        org.deidworkbench.model.FilePreview preview = previewOf("paged", "discharges_paged.csv");
         assertTrue(preview.columns().get(0).equals("MRN"), preview.columns().toString());
         List<String> labels = preview.records().stream().map(r -> r.label()).toList();
         assertTrue(labels.contains("line 8 (page break)"), labels.toString());
@@ -159,6 +133,23 @@ class ScreenshotTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         shoot("page-break-light.png");
+    }
+
+    /** Opens a corpus folder in the workbench and previews one of its files, as a steward would. */
+    private org.deidworkbench.model.FilePreview previewOf(String folder, String fileName) throws Exception {
+        Path dir = Path.of("src", "test", "resources", "org", "deidworkbench", "adversarial", folder).toAbsolutePath();
+        Path file = dir.resolve(fileName);
+        workbench.viewModel.open(List.of(dir));
+        workbench.await(() -> workbench.viewModel.inputs().files().stream().anyMatch(f -> f.path().equals(file)));
+        workbench.await(() -> {
+            workbench.viewModel.inputs().select(file);
+            return true;
+        });
+        workbench.await(() -> workbench.viewModel.preview().previewProperty().get() != null
+                && !workbench.viewModel.preview().busyProperty().get()
+                && String.valueOf(workbench.viewModel.preview().fileProperty().get()).endsWith(fileName));
+        workbench.settle();
+        return workbench.viewModel.preview().previewProperty().get();
     }
 
     private void shoot(String name) throws Exception {

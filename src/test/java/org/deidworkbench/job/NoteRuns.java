@@ -33,6 +33,19 @@ final class NoteRuns {
         return new VerifyJob(folder, KeyFileStore.open(key, PASSPHRASE.clone()), false, 1).run().clean();
     }
 
+    /**
+     * The verifier's hits in a run's output after another tool wrote {@code file} into it ({@code text}, UTF-8): {@code
+     * in} run with {@code profile} into {@code dir/out} with a new key file {@code dir/k.deidkey}.
+     */
+    static List<String> hitsAfterWriting(Path in, Path dir, LoadedProfile profile, String file, String text)
+            throws Exception {
+        Path out = dir.resolve("out");
+        Path key = dir.resolve("k.deidkey");
+        run(in, out, key, profile);
+        java.nio.file.Files.writeString(out.resolve(file), text, java.nio.charset.StandardCharsets.UTF_8);
+        return hits(out, key);
+    }
+
     /** The verifier's hits in a folder, each as its file's path (with {@code /}) and its location. */
     static List<String> hits(Path folder, Path key) throws Exception {
         VerifyReport v = new VerifyJob(folder, KeyFileStore.open(key, PASSPHRASE.clone()), false, 1).run();

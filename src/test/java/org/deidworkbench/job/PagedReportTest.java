@@ -97,14 +97,10 @@ class PagedReportTest {
 
     @Test
     void theVerifierReadsALineBetweenPages() throws Exception {
-        Path out = dir.resolve("out");
-        Path key = dir.resolve("k.deidkey");
-        NoteRuns.run(export(), out, key, ProfileLoader.read("csv-template"));
         // a report another tool wrote, naming a patient the key file knows at the head of its second page
-        Files.writeString(out.resolve("census.csv"), "MRN,Unit,Dx,Admit Date\r\nX1,4N,J18.9,2023-01-01\r\n"
-                + "\r\nPage 1 of 2\r\n\"Census for FAIRWEATHER-QUILL, OCTAVIA M\"\r\nMRN,Unit,Dx,Admit Date\r\n"
-                + "X2,4N,I10,2023-01-02\r\n", StandardCharsets.UTF_8);
-        List<String> hits = NoteRuns.hits(out, key);
+        List<String> hits = NoteRuns.hitsAfterWriting(export(), dir, ProfileLoader.read("csv-template"), "census.csv",
+                "MRN,Unit,Dx,Admit Date\r\nX1,4N,J18.9,2023-01-01\r\n\r\nPage 1 of 2\r\n"
+                + "\"Census for FAIRWEATHER-QUILL, OCTAVIA M\"\r\nMRN,Unit,Dx,Admit Date\r\nX2,4N,I10,2023-01-02\r\n");
         assertTrue(hits.stream().anyMatch(h -> h.startsWith("census.csv line 5 (a page break between rows)")),
                 hits.toString());
     }
@@ -116,12 +112,9 @@ class PagedReportTest {
      */
     @Test
     void theVerifierLooksForASurnameOrAGivenNameAlone() throws Exception {
-        Path out = dir.resolve("out");
-        Path key = dir.resolve("k.deidkey");
-        NoteRuns.run(export(), out, key, ProfileLoader.read("csv-template"));
-        Files.writeString(out.resolve("notes.csv"), "MRN,Note\r\nX1,Seen Mr Blackthorne on rounds\r\n"
-                + "X2,Ezekiel Blackthorne called\r\nX3,Stable overnight\r\n", StandardCharsets.UTF_8);
-        List<String> hits = NoteRuns.hits(out, key);
+        List<String> hits = NoteRuns.hitsAfterWriting(export(), dir, ProfileLoader.read("csv-template"), "notes.csv",
+                "MRN,Note\r\nX1,Seen Mr Blackthorne on rounds\r\nX2,Ezekiel Blackthorne called\r\n"
+                + "X3,Stable overnight\r\n");
         assertTrue(hits.contains("notes.csv record 1, column Note"), hits.toString());
         assertTrue(hits.contains("notes.csv record 2, column Note"), hits.toString());
         assertTrue(hits.stream().noneMatch(h -> h.startsWith("notes.csv record 3")), hits.toString());

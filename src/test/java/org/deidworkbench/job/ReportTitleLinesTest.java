@@ -108,14 +108,10 @@ class ReportTitleLinesTest {
 
     @Test
     void theVerifierReadsATitleLine() throws Exception {
-        Path out = dir.resolve("out");
-        Path key = dir.resolve("k.deidkey");
-        NoteRuns.run(export(), out, key, ProfileLoader.read("csv-template"));
         // a report written by another tool, its title naming a patient the key file knows
-        Files.writeString(out.resolve("census.csv"), "\"Census for ABERNATHY-VOSS, PERPETUA\"\r\n\r\n"
-                + "MRN,Unit,Diagnosis,Admit Date\r\nX1,4N,J18.9,2023-01-01\r\nX2,4N,I10,2023-01-02\r\n",
-                StandardCharsets.UTF_8);
-        List<String> hits = NoteRuns.hits(out, key);
+        List<String> hits = NoteRuns.hitsAfterWriting(export(), dir, ProfileLoader.read("csv-template"), "census.csv",
+                "\"Census for ABERNATHY-VOSS, PERPETUA\"\r\n\r\n"
+                + "MRN,Unit,Diagnosis,Admit Date\r\nX1,4N,J18.9,2023-01-01\r\nX2,4N,I10,2023-01-02\r\n");
         assertTrue(hits.stream().anyMatch(h -> h.startsWith("census.csv line 1 (a title line above the header)")),
                 hits.toString());
     }

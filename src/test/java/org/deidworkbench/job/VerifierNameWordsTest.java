@@ -3,8 +3,6 @@ package org.deidworkbench.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deidworkbench.config.ProfileLoader;
@@ -24,14 +22,12 @@ class VerifierNameWordsTest {
 
     @Test
     void aDicomPatientsSurnameAloneIsAHit() throws Exception {
-        Path out = dir.resolve("out");
-        Path key = dir.resolve("k.deidkey");
-        NoteRuns.run(Path.of("sample-data", "dicom").toAbsolutePath(), out, key, ProfileLoader.read("dicom-basic"));
-        assertTrue(NoteRuns.clean(out, key), "the run's own output is clean");
-        Files.writeString(out.resolve("notes.csv"), "id,note\r\n1,Called Mrs Quillfeather about the scan\r\n"
-                + "2,Avery called back\r\n3,No change since last study\r\n", StandardCharsets.UTF_8);
-        List<String> hits = NoteRuns.hits(out, key);
+        List<String> hits = NoteRuns.hitsAfterWriting(Path.of("sample-data", "dicom").toAbsolutePath(), dir,
+                ProfileLoader.read("dicom-basic"), "notes.csv", "id,note\r\n1,Called Mrs Quillfeather about the scan\r\n"
+                + "2,Avery called back\r\n3,No change since last study\r\n");
         assertTrue(hits.contains("notes.csv record 1, column note"), hits.toString());
+        assertEquals(List.of(), hits.stream().filter(h -> !h.startsWith("notes.csv")).toList(),
+                "the run's own output is clean");
         assertEquals(List.of(), hits.stream().filter(h -> h.startsWith("notes.csv record 3")).toList());
     }
 }
