@@ -568,8 +568,11 @@ public final class CsvSniffer {
             if (p >= 0 && place[p] > 0 && place[p] <= MAX_PREAMBLE) {
                 int m = widths[p];
                 boolean titles = true;
+                // a title line cut at its commas ("Run by: HARGREAVE, MARTHA on 03/12/2023, 08:15") may hold three
+                // values above a table of six columns or more (decision 0174)
+                int most = m >= 6 ? 3 : 2;
                 for (int j = 0; j < p && titles; j++) {
-                    titles = filled[j] <= 2 && filled[j] <= m - 2;
+                    titles = filled[j] <= most && filled[j] <= m - 2;
                 }
                 int same = 0;
                 for (int k = p; k < n; k++) {

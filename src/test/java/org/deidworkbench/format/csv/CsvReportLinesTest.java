@@ -56,6 +56,11 @@ class CsvReportLinesTest {
         // unquoted, a title line split at a comma is still one of them; a semicolon export the same
         assertEquals(3, CsvSniffer.sniff(write("Lab results\nRun by: HARGREAVE, MARTHA\n\nMRN,Test,Value,Unit\n"
                 + "1,Hb,13.2,g/dL\n2,Na,140,mmol/L\n")).preamble());
+        // a title line cut at three of its commas, above a table of six columns
+        assertEquals(3, CsvSniffer.sniff(write("Patient Census Report\r\nRun by: HARGREAVE, MARTHA on 03/12/2023, 08:15"
+                + "\r\n\r\nMRN,Patient Name,DOB,Admit Date,Unit,Diagnosis\r\n00482913,\"QUENNEVILLE, ROSALIND T\",04/17/1951,"
+                + "03/10/2023,4N,I50.9\r\n00482977,\"ABERNATHY-VOSS, PERPETUA\",11/02/1938,03/11/2023,4N,J18.9\r\n"))
+                .preamble());
         assertEquals(';', CsvSniffer.sniff(write("Laborwerte;;;\nStand: 12.03.2023;;;\nPID;Test;Wert;Einheit\n"
                 + "1;Hb;13,2;g/dL\n2;Na;140;mmol/L\n")).delimiter());
     }
