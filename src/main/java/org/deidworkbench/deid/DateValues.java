@@ -102,6 +102,11 @@ public final class DateValues {
         return MonthNames.name(like, was, month, mayIsShort);
     }
 
+    /** A month's three letters in capitals ({@code MAY}, {@code JAN}): an abbreviation, as forms write it (0175). */
+    private static boolean monthInCapitals(String month) {
+        return month.length() == 3 && month.equals(month.toUpperCase(Locale.ROOT));
+    }
+
     /** The matcher of a month-name notation that matches the whole value, or null. */
     private static Matcher monthNameMatch(String v) {
         for (Pattern p : MONTH_NAME_NOTATIONS) {
@@ -130,7 +135,7 @@ public final class DateValues {
         // a column's "24 MAY 1974" in capitals is Rave's, SAS's or a report's DD MON YYYY (decision 0175): its other
         // values read "24 JAN 1974" and "02 FEB 1974", so May shifted to the 2nd of January is "02 JAN", not "2 JANUARY"
         String mon = m.group("mon");
-        boolean capitals = mon.length() == 3 && mon.equals(mon.toUpperCase(Locale.ROOT));
+        boolean capitals = monthInCapitals(mon);
         String day = d.length() == 2 && (fixedWidth || capitals || d.charAt(0) == '0')
                 ? zeroPadded(date.getDayOfMonth(), 2) : Integer.toString(date.getDayOfMonth());
         String month = monthLike(mon, date.getMonthValue(), fixedWidth || capitals || !m.group("dot").isEmpty(),
@@ -455,7 +460,7 @@ public final class DateValues {
         }
         String d = m.group("d");
         // "24 MAY 1974" in capitals, the day first with two digits: a form's or a report's DD MON YYYY (decision 0175)
-        boolean capitals = word.length() == 3 && word.equals(word.toUpperCase(Locale.ROOT)) && d.length() == 2
+        boolean capitals = monthInCapitals(word) && d.length() == 2
                 && m.start("d") < m.start("mon");
         String name = monthLike(word, date.getMonthValue(), fixedWidth || capitals || !m.group("dot").isEmpty(),
                 preferred);

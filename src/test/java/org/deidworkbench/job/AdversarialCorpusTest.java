@@ -393,8 +393,8 @@ class AdversarialCorpusTest {
             }
         }
         byte[] read = Files.readAllBytes(inputs.resolve(file));
-        ReportTable input = ReportTable.of(plain(charset == null ? Corpus.decode(read) : new String(read, charset)));
-        ReportTable output = ReportTable.of(plain(charset == null ? Corpus.decode(written) : new String(written, charset)));
+        Corpus.Report input = Corpus.Report.of(plain(charset == null ? Corpus.decode(read) : new String(read, charset)));
+        Corpus.Report output = Corpus.Report.of(plain(charset == null ? Corpus.decode(written) : new String(written, charset)));
         Corpus.Table in = input.table();
         Corpus.Table out = output.table();
         if (in.rows().size() != out.rows().size() || output.outside().stream().anyMatch(l -> date.matcher(l).find())) {
@@ -457,49 +457,6 @@ class AdversarialCorpusTest {
             }
         } else if (node.isTextual()) {
             out.add(new String[] {pointer, node.asText()});
-        }
-    }
-
-    /**
-     * The table of a CSV, or of a report saved as CSV or TSV (decisions 0173, 0174): the header is the first record with
-     * the most fields, all but one filled (a spreadsheet pads its title rows to that width), the rows are the records of its width after it; the report's own lines (titles, page breaks, the
-     * header again, totals) are {@code outside}, each joined.
-     */
-    private record ReportTable(Corpus.Table table, List<String> outside) {
-        static ReportTable of(String text) throws IOException {
-            // the delimiter most lines hold equally often (a table's), not the one a line holds most of (a note's
-            // commas: a Polish note with two commas in a table of three columns chose ',' and failed a run)
-            char delimiter = ',';
-            long best = -1;
-            for (char d : new char[] {',', ';', '\t', '|'}) {
-                Map<Long, Long> lines = text.lines().map(l -> l.chars().filter(c -> c == d).count()).filter(n -> n > 0)
-                        .collect(java.util.stream.Collectors.groupingBy(n -> n, java.util.stream.Collectors.counting()));
-                long agreeing = lines.values().stream().mapToLong(Long::longValue).max().orElse(0);
-                if (agreeing > best) {
-                    best = agreeing;
-                    delimiter = d;
-                }
-            }
-            List<List<String>> records = new ArrayList<>();
-            try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.RFC4180.builder()
-                    .setDelimiter(delimiter).get().parse(new java.io.StringReader(text))) {
-                parser.forEach(r -> records.add(r.toList()));
-            }
-            int width = records.stream().mapToInt(List::size).max().orElse(0);
-            List<String> header = null;
-            List<List<String>> rows = new ArrayList<>();
-            List<String> outside = new ArrayList<>();
-            for (List<String> r : records) {
-                if (header == null && r.size() == width
-                        && r.stream().filter(v -> !v.isBlank()).count() >= Math.max(1, width - 1)) {
-                    header = r;
-                } else if (header != null && r.size() == width && !r.equals(header)) {
-                    rows.add(r);
-                } else {
-                    outside.add(String.join(" ", r));
-                }
-            }
-            return new ReportTable(new Corpus.Table(header == null ? List.of() : header, rows), outside);
         }
     }
 
