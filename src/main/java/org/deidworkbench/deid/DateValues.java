@@ -150,6 +150,12 @@ public final class DateValues {
 
     private static final Pattern YEAR_MONTH = Pattern.compile("(?<y>\\d{4})(?<s>[-/]?)(?<m>\\d{2})");
     private static final Pattern YEAR_ONLY = Pattern.compile("\\d{4}");
+    /**
+     * A system's marker where a date would be, in brackets and lower case ({@code [not completed]}, REDCap's in the
+     * timestamp of a survey not completed): kept, where it was emptied and reported as no date on every such row. A
+     * name is written with capitals; a value with a digit may be a date.
+     */
+    private static final Pattern MARKER = Pattern.compile("\\[[a-z][a-z ]{1,30}\\]");
 
     private DateValues() {
     }
@@ -180,6 +186,9 @@ public final class DateValues {
      */
     public static String shift(String value, int days, boolean slashDayFirst, MonthNames.Language monthLanguage)
             throws UnprocessableValueException {
+        if (MARKER.matcher(value).matches()) {
+            return value; // REDCap's "[not completed]" in a survey's timestamp: no date, nothing of a person (0176)
+        }
         int buddhist = BuddhistEra.yearAt(value);
         if (buddhist >= 0) { // 12/03/2566: shifted as the day of 2023 it is, written in its era (decision 0133)
             return BuddhistEra.toBuddhist(shift(BuddhistEra.moveYear(value, buddhist, -ThaiText.BUDDHIST_OFFSET), days,

@@ -67,7 +67,9 @@ public final class KnownIdentifiers implements java.io.Serializable {
             "HEALTH", "HEALTHCARE", "SERVICE", "SERVICES", "SURGERY", "SURGICAL", "PHARMACY", "INSURANCE",
             "MEDICARE", "MEDICAID", "INSTITUTE", "UNIVERSITY", "LABORATORY", "LABORATORIES", "HOSPICE",
             "ASSOCIATES", "PRACTICE", "PHYSICIANS", "CENTER", "CENTRE", "ZENTRUM", "PRISON", "CORRECTIONAL",
-            "LLC", "INC", "GMBH", "LTD", "CORP", "CORPORATION");
+            "LLC", "INC", "GMBH", "LTD", "CORP", "CORPORATION",
+            // a child's school, as a pediatric study records it ("Lowell Catholic High School"; decision 0176)
+            "SCHOOL", "SCHOOLS", "ACADEMY", "COLLEGE", "KINDERGARTEN", "PRESCHOOL", "DAYCARE");
 
     /**
      * The vocabulary of institutions' names: with {@link #INSTITUTION_MARKS}, words that are not identifiers
@@ -80,7 +82,9 @@ public final class KnownIdentifiers implements java.io.Serializable {
             "CARDIOLOGY", "ONCOLOGY", "RADIOLOGY", "DENTAL", "VISION", "EYE", "DAY", "HOME", "COMMUNITY",
             "REGIONAL", "MEMORIAL", "GENERAL", "CHILDREN", "CHILDRENS", "WOMEN", "WOMENS", "VETERANS", "AFFAIRS",
             "COUNTY", "STATE", "NATIONAL", "UNITED", "GROUP", "PARTNERS", "NETWORK", "SYSTEM", "SYSTEMS",
-            "FOUNDATION", "TRUST", "PLAN", "PLANS", "BLUE", "CROSS", "SHIELD", "FACILITY", "DEPARTMENT", "DEPT");
+            "FOUNDATION", "TRUST", "PLAN", "PLANS", "BLUE", "CROSS", "SHIELD", "FACILITY", "DEPARTMENT", "DEPT",
+            "ELEMENTARY", "MIDDLE", "HIGH", "SECONDARY", "PUBLIC", "CHARTER", "CATHOLIC", "JUNIOR", "SENIOR",
+            "MONTESSORI");
 
     /** A word of institutions' names ({@link #COMMON_WORDS} are: "of", "Saint", "Unit", …). */
     private static boolean institutional(String token) {

@@ -1932,6 +1932,10 @@ public final class TextScrubber {
             // neighbour or friend who found the patient, the interpreter
             "hcp", "proxy", "guardian", "caregiver", "neighbor", "neighbour", "friend", "roommate", "boyfriend",
             "girlfriend", "stepdaughter", "stepson", "interpreter", "translator", "pcp",
+            // a child's family as a pediatric note or a parent's survey answer names it ("at Grandma Ottoline's house",
+            // "Grandpa Osric picks him up"; decision 0176)
+            "grandma", "grandpa", "granny", "grandmom", "grandad", "granddad", "stepmother", "stepfather", "stepmom",
+            "stepdad", "godmother", "godfather", "sibling", "twin",
             // Māori kin words in a New Zealand note ("mokopuna Anahera", "tamāhine Mereana"), the French-Canadian
             // spouse ("Son conjoint Réjean") and the other French kin words (decision 0123)
             "mokopuna", "moko", "tamāhine", "tamahine", "tamaiti", "tama", "wahine", "tāne", "tane", "whaea",

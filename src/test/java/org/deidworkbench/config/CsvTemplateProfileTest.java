@@ -237,6 +237,10 @@ class CsvTemplateProfileTest {
             street                  | remove       | address
             city                    | remove       | city
             homeCity                | remove       | city
+            hometown                | remove       | city
+            home_town               | remove       | city
+            town_of_residence       | remove       | city
+            city_of_birth           | remove       | city
             county                  | remove       | county
             state                   | keep         | state
             patient_state           | keep         | state

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deidworkbench.deid.classify.MonthNames;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -159,6 +160,17 @@ class DateValuesTest {
         assertEquals("VALUE-NOT-A-DATE", e.code());
         if (!value.isBlank()) {
             assertFalse(e.getMessage().contains(value.strip()), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSystemsMarkerWhereADateWouldBeIsKept() throws Exception {
+        // REDCap writes "[not completed]" in the timestamp of a survey not completed: emptied and reported as no date on
+        // every such row before (decision 0176)
+        assertEquals("[not completed]", DateValues.shift("[not completed]", 5));
+        for (String notAMarker : List.of("[Not Completed]", "[Smith]", "[not completed 2023]", "not completed")) {
+            assertEquals("VALUE-NOT-A-DATE", assertThrows(UnprocessableValueException.class,
+                    () -> DateValues.shift(notAMarker, 5)).code(), "a value with a capital or a digit may be a person's");
         }
     }
 

@@ -113,6 +113,27 @@ class KnownIdentifiersTest {
     }
 
     @Test
+    void aSchoolsNameGivesItsOwnWordsAndTheWordsOfAFormAreNoIdentifiers() {
+        // decision 0176: a pediatric REDCap project's school field ("<b>School</b> attended" lost its word to [NAME]);
+        // a REDCap data dictionary's validation column taken for ids ("Phone number" came out as "Phone [ID]")
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("Lowell Catholic High School", "[NAME]");
+        ids.add("Hawthorne Brook Middle School", "[NAME]");
+        for (String word : List.of("SCHOOL", "CATHOLIC", "HIGH", "MIDDLE")) {
+            assertNull(ids.replacement(word), word);
+            assertNull(ids.capitalOnlyReplacement(word), word);
+        }
+        assertEquals("[NAME]", ids.replacement("LOWELL"));
+        assertEquals("[NAME]", ids.replacement("HAWTHORNE BROOK MIDDLE SCHOOL"));
+        for (String word : List.of("number", "email", "zipcode", "integer", "phone")) {
+            ids.add(word, "[ID]");
+            assertNull(ids.replacement(word.toUpperCase(java.util.Locale.ROOT)), word);
+        }
+        ids.add("number_1dp", "[ID]");
+        assertEquals("[ID]", ids.replacement("NUMBER 1 DP"), "a code with a word in it is still one");
+    }
+
+    @Test
     void theNameOfAnInstitutionGivesItsOwnWordsNotItsVocabulary() {
         // A real Synthea export: organisations' and payers' NAME columns are identifier columns, and their
         // words were scrubbed from clinical text ("Seasonique 91 [NAME] Pack", "prison", "Medicare").

@@ -689,6 +689,8 @@ class TextScrubberTest {
             Baker Cyst Noted On Ultrasound. Graves Disease Suspected.                   | Baker Cyst Noted On Ultrasound. Graves Disease Suspected.
             Pt's wife Carol at bedside, updated on plan.                                | Pt's wife [NAME] at bedside, updated on plan.
             Family meeting held with son Tom and daughter Amy.                          | Family meeting held with son [NAME] and daughter [NAME].
+            Inhaler left at Grandma Ottoline's house; Grandpa Osric picks him up.       | Inhaler left at Grandma [NAME]'s house; Grandpa [NAME] picks him up.
+            Twin sister born 2019. Grandma reports cough. The twin study arm closed.    | Twin sister born 2019. Grandma reports cough. The twin study arm closed.
             Spoke with patient's husband (Robert) by phone. PT (Sarah) x2 in hall.      | Spoke with patient's husband ([NAME]) by phone. PT ([NAME]) x2 in hall.
             Nursing note by J. Whitfield RN.                                            | Nursing note by [NAME]. [NAME] RN.
             Resident: K. Oyelaran                                                       | Resident: [NAME]. [NAME]

@@ -29,6 +29,7 @@ import org.deidworkbench.deid.classify.ValueStats;
 import org.deidworkbench.format.FileTasks;
 import org.deidworkbench.format.FormatException;
 import org.deidworkbench.model.ActionSpec;
+import org.deidworkbench.model.FieldSelector;
 import org.deidworkbench.model.Profile;
 
 /**
@@ -130,6 +131,10 @@ final class CsvAnalysis implements java.io.Serializable {
         int personKey = -1;
         /** {@link FileInsight#textDatesDayFirst}. */
         boolean textDatesDayFirst;
+        /** The fields this table declares, when it is a REDCap project's data dictionary (decision 0176), or null. */
+        RedcapDictionary.Fields dictionary;
+        /** For each column of a REDCap export, whether it holds the export's own record ids ({@link #recordReferences}). */
+        boolean[] recordReferences;
         Relation[] relations;
         /** For each reference column, the table whose key it references. */
         final Sampled[] targets;
@@ -202,6 +207,7 @@ final class CsvAnalysis implements java.io.Serializable {
         markRemovedKeys(samples, engine);
         redcapRecordIds(samples, engine);
         personKeys(samples, profile, engine);
+        redcapDeclarations(samples, engine);
         Map<String, FileInsight> out = new HashMap<>();
         Map<Sampled, SubjectIndex> indexes = new HashMap<>();
         for (Sampled s : samples) {
@@ -321,7 +327,8 @@ final class CsvAnalysis implements java.io.Serializable {
     record Sample(String path, char delimiter, char quote, String recordSeparator, String charset, boolean byteOrderMark,
             boolean endsWithRecordSeparator, int preamble, List<String> header, Classification[] classes,
             List<Set<String>> distinct, boolean[] complete, int[] partOf, int personKey, long estimatedRows,
-            boolean fullyRead) implements java.io.Serializable {
+            boolean fullyRead, RedcapDictionary.Fields dictionary, boolean[] recordReferences)
+            implements java.io.Serializable {
 
         Sampled sampled() {
             CsvDialect dialect = new CsvDialect(delimiter, quote, recordSeparator,
@@ -329,6 +336,8 @@ final class CsvAnalysis implements java.io.Serializable {
             Sampled s = new Sampled(Path.of(path), dialect, header, classes, distinct, complete, partOf, estimatedRows,
                     fullyRead);
             s.personKey = personKey;
+            s.dictionary = dictionary;
+            s.recordReferences = recordReferences;
             return s;
         }
     }
@@ -397,14 +406,20 @@ final class CsvAnalysis implements java.io.Serializable {
                 }
             }
             Classification[] classes = new Classification[n];
+            boolean dictionary = RedcapDictionary.isDictionary(header);
             for (int c = 0; c < n; c++) {
-                classes[c] = ColumnClassifier.classify(header.get(c), stats[c]);
+                classes[c] = dictionary && RedcapDictionary.isStructure(header.get(c))
+                        ? new Classification(ColumnClass.CATEGORICAL, 1, "a REDCap data dictionary's description of the"
+                                + " project's fields: kept as written, so that it still describes the export (decision 0176)",
+                                false)
+                        : ColumnClassifier.classify(header.get(c), stats[c]);
                 if (classes[c].columnClass() != ColumnClass.IDENTIFIER && !wholeNumbers(classes[c], distinct.get(c))) {
                     distinct.set(c, Set.of());
                 }
                 complete[c] &= rows > 0;
             }
             int[] partOf = partKeys(anyPart ? kept : null, classes, complete, part);
+            boolean[] recordReferences = recordReferences(header, kept);
             long bytesPerChar = dialect.charset().equals(StandardCharsets.UTF_16LE)
                     || dialect.charset().equals(StandardCharsets.UTF_16BE) || dialect.charset().name().startsWith("UTF-16") ? 2 : 1;
             long size = Files.size(path);
@@ -412,8 +427,46 @@ final class CsvAnalysis implements java.io.Serializable {
             return new Sample(path.toString(), dialect.delimiter(), dialect.quote(), dialect.recordSeparator(),
                     dialect.charset().name(), dialect.byteOrderMark(), dialect.endsWithRecordSeparator(), dialect.preamble(),
                     new ArrayList<>(header), classes, distinct, complete, partOf, personKey(classes, kept), estimated,
-                    fullyRead);
+                    fullyRead, dictionary ? RedcapDictionary.read(path, dialect) : null, recordReferences);
         }
+    }
+
+    /**
+     * For each column of a REDCap export, whether it holds the export's own record ids: a column other than the record id
+     * whose header says {@code record} ({@code sib_record}, "Record ID of enrolled sibling") and whose sampled values are
+     * nearly all record ids of the sampled rows (decision 0176). Such a column links a record to another (a sibling, a
+     * twin, a mother enrolled with her child); kept as a number, it gave the other record's original id. Null for a
+     * table that is no REDCap export.
+     */
+    private static boolean[] recordReferences(List<String> header, List<String[]> rows) {
+        int record = Profile.redcapRecordColumn(header);
+        if (record < 0) {
+            return null;
+        }
+        Set<String> ids = new HashSet<>();
+        for (String[] row : rows) {
+            if (!row[record].isEmpty()) {
+                ids.add(row[record].strip());
+            }
+        }
+        boolean[] out = new boolean[header.size()];
+        for (int c = 0; c < header.size(); c++) {
+            if (c == record || !HeaderHints.words(header.get(c)).contains("record")
+                    || FieldSelector.ColumnName.normalize(header.get(c)).startsWith("redcap_")) {
+                continue;
+            }
+            int values = 0;
+            int found = 0;
+            for (String[] row : rows) {
+                String v = row[c].strip();
+                if (!v.isEmpty()) {
+                    values++;
+                    found += ids.contains(v) ? 1 : 0;
+                }
+            }
+            out[c] = values > 0 && found >= MIN_CONTAINMENT * values;
+        }
+        return out;
     }
 
     /** Longest value a sampled row keeps: ids, part numbers, names and dates are shorter; notes are not kept. */
@@ -1074,6 +1127,61 @@ final class CsvAnalysis implements java.io.Serializable {
             if (c >= 0) {
                 s.relations[c] = new Relation(Role.PATIENT_KEY, engine.subjectDomain(),
                         "record id of a REDCap export (its rows' subject)");
+                for (int r = 0; s.recordReferences != null && r < s.recordReferences.length; r++) {
+                    if (s.recordReferences[r]) {
+                        s.relations[r] = new Relation(Role.REFERENCE, engine.subjectDomain(), "record ids of the same"
+                                + " REDCap export (another record's, as a sibling's): pseudonymized as its record ids are,"
+                                + " so the link still resolves (decision 0176)");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A REDCap project's data dictionary in the run (decision 0176) says of the project's exports — the tables whose
+     * first column is its record id field, by variable name or label — which fields the study declared identifiers
+     * ({@code Identifier? = y}) and which hold e-mail addresses, phone numbers, SSNs, MRNs or ZIP codes by their
+     * validation. Such a column that the classifier took for anything else (a {@code hometown} of town names kept as
+     * text, a {@code school}, a sibling's record number kept as a number) gets the dictionary's class; a column the
+     * classifier already took for an identifying class, a date, an age, or a relation keeps that (a declared birth date
+     * is shifted, a declared MRN that links tables is pseudonymized). A rule naming the column still decides. A table
+     * that begins with the record id field is the project's export even without REDCap's own columns (a report): its
+     * record id is its rows' subject, as in decision 0106.
+     */
+    private static void redcapDeclarations(List<Sampled> samples, Deidentifier engine) {
+        List<RedcapDictionary.Fields> dictionaries = new ArrayList<>();
+        for (Sampled s : samples) {
+            if (s.dictionary != null) {
+                dictionaries.add(s.dictionary);
+            }
+        }
+        if (dictionaries.isEmpty()) {
+            return;
+        }
+        for (Sampled s : samples) {
+            if (s.dictionary != null) {
+                continue;
+            }
+            for (RedcapDictionary.Fields fields : dictionaries) {
+                if (!fields.describes(s.header)) {
+                    continue;
+                }
+                if (!s.relations[0].patient() && engine.profile().subjectColumn(s.header) < 0) {
+                    s.relations[0] = new Relation(Role.PATIENT_KEY, engine.subjectDomain(),
+                            "record id of a REDCap project's export (its first field in the data dictionary)");
+                }
+                for (int c = 1; c < s.header.size(); c++) {
+                    RedcapDictionary.Declared d = fields.declared(s.header.get(c));
+                    ColumnClass now = s.classes[c].columnClass();
+                    if (d == null || s.relations[c].role() != Role.NONE || now.identifier() || now.isDate()
+                            || now == ColumnClass.AGE || now == ColumnClass.BIRTH_YEAR) {
+                        continue;
+                    }
+                    s.classes[c] = new Classification(d.columnClass(), 1, d.evidence() + " (decision 0176); the sample"
+                            + " alone said " + now.yamlName(), s.classes[c].slashDayFirst());
+                }
+                // no break: two projects' dictionaries whose record id fields share a name both apply (flags only add)
             }
         }
     }

@@ -86,7 +86,14 @@ class NameListsTest {
             // what a note says was done with the patient, before the name at a sentence's start ("Seen Quenneville
             // today." lost "Seen" as a given name; the verb lists have "saw" and "met" but not these participles)
             "SEEN", "VISITED", "VISITING", "EXAMINED", "EVALUATED", "ASSESSED", "DISCHARGED", "COUNSELED",
-            "COUNSELLED", "INSTRUCTED", "CONTACTED", "INTERVIEWED", "ESCORTED", "REASSURED", "REASSESSED", "REEXAMINED"));
+            "COUNSELLED", "INSTRUCTED", "CONTACTED", "INTERVIEWED", "ESCORTED", "REASSURED", "REASSESSED", "REEXAMINED",
+            // the vocabulary of exports' headers and of a REDCap data dictionary's validations and statuses: a value of a
+            // column taken for an identifier that is one of them ("number", "email" under a header ending in Number)
+            // was scrubbed from every text of the run, "Phone number" as "Phone [ID]" (decision 0176)
+            "NUMBER", "EMAIL", "FIELD", "CODE", "TIME", "TEXT", "NOTES", "YES", "ID", "NAME", "BASELINE", "UNVERIFIED",
+            "UNCHECKED", "INSTRUMENT", "GROUP", "DATA", "DICTIONARY", "ZIP", "ZIPCODE", "POSTAL", "COUNTRY", "CELL",
+            "LOGIN", "USER", "USERNAME", "PASSWORD", "SITE", "SUBJECT", "PARTICIPANT", "IDENTIFIER", "CHECKBOX",
+            "DROPDOWN", "BOOLEAN", "VALIDATION", "FILE", "SURVEYS"));
 
     /** Name particles are not names on their own. */
     private static final Set<String> PARTICLES = Set.of("DE", "LA", "LE", "DI", "DA", "DO", "DOS", "DAS", "DEL", "DELLA",
