@@ -179,6 +179,9 @@ class CsvTemplateProfileTest {
             BirthYear               | generalize   | birth-year
             YOB                     | generalize   | birth-year
             age                     | generalize   | age
+            age_consent             | generalize   | age
+            age_at_enrollment       | generalize   | age
+            age_dx                  | generalize   | age
             Age (years)             | generalize   | age
             age_at_admission        | generalize   | age
             patient_age             | generalize   | age

@@ -1155,6 +1155,12 @@ final class CsvAnalysis implements java.io.Serializable {
             if (s.dictionary != null) {
                 dictionaries.add(s.dictionary);
             }
+            RedcapLog log = RedcapLog.of(s.header);
+            if (log != null && s.relations[log.user].role() == Role.NONE) {
+                // a REDCap user's login: the staff member who entered, exported or deleted (decision 0177)
+                s.relations[log.user] = new Relation(Role.KEY, domainName("user"), "the REDCap user of a logging"
+                        + " export's action: pseudonymized, so one user's actions still group (decision 0177)");
+            }
         }
         if (dictionaries.isEmpty()) {
             return;

@@ -197,6 +197,11 @@ public final class CsvProcessor implements FileProcessor {
                 }
             }
             RowSubjects rows = new RowSubjects(columns, subjects, true);
+            RedcapLog log = RedcapLog.of(header);
+            if (log != null) {
+                wanted[log.action] = true;
+                wanted[log.changes] = true;
+            }
             Set<String> cued = new HashSet<>();
             JsonCells json = new JsonCells(engine);
             // free-text columns, read for the JSON documents in them (decision 0172)
@@ -213,6 +218,11 @@ public final class CsvProcessor implements FileProcessor {
                 checkCancel(++n, cancelled);
                 try {
                     Subject subject = rows.accept(row);
+                    String record = log == null ? null : RedcapLog.record(row[log.action]);
+                    if (subject == null && record != null) {
+                        subject = engine.subject(record); // the record the action is on (decision 0177)
+                        noteJson(JsonCells.Document.redcapChanges(row[log.changes]), json, subject, namedValues, 0);
+                    }
                     if (anyText && subject != null) {
                         noteCuedNames(row, text, subject, cued);
                     }
@@ -284,7 +294,12 @@ public final class CsvProcessor implements FileProcessor {
      */
     private void noteJson(String value, JsonCells json, Subject subject, Set<String> noted, int depth)
             throws DeidException {
-        JsonCells.Document doc = json.document(value);
+        noteJson(json.document(value), json, subject, noted, depth);
+    }
+
+    /** {@link #noteJson(String, JsonCells, Subject, Set, int)} of a document read already, or of none. */
+    private void noteJson(JsonCells.Document doc, JsonCells json, Subject subject, Set<String> noted, int depth)
+            throws DeidException {
         if (doc == null) {
             return;
         }
@@ -567,6 +582,10 @@ public final class CsvProcessor implements FileProcessor {
         private final TreeMap<String, Long> namedCounts = new TreeMap<>();
         /** The values a row's name made identifiers, noted while transforming (a run without a scan pass). */
         private final Set<String> namedNoted = new HashSet<>();
+        /** The columns of a REDCap logging export (decision 0177), or null. */
+        private final RedcapLog log;
+        /** The record the row's action names in a REDCap logging export, or null. */
+        private String logRecord;
 
         RowCleaner(Path input, List<String> header, String name) throws WithheldException {
             this.name = name;
@@ -620,6 +639,7 @@ public final class CsvProcessor implements FileProcessor {
             this.fhirIds = new JsonCells.FhirIds(engine);
             this.pseudonymized = java.util.stream.IntStream.range(0, columns.length)
                     .filter(c -> columns[c].spec().action() == Action.PSEUDONYMIZE).toArray();
+            this.log = RedcapLog.of(header);
         }
 
         /** The column a row's name makes of its values (decision 0161), or null: its value columns' own decisions. */
@@ -674,7 +694,8 @@ public final class CsvProcessor implements FileProcessor {
          */
         private String cleanJson(int c, Column column, String value, String[] row, Subject subject, long line,
                 int depth) throws FormatException {
-            JsonCells.Document doc = jsonCells.document(value);
+            JsonCells.Document doc = depth == 0 && log != null && c == log.changes
+                    ? JsonCells.Document.redcapChanges(value) : jsonCells.document(value);
             if (doc == null) {
                 return null;
             }
@@ -689,6 +710,12 @@ public final class CsvProcessor implements FileProcessor {
                 boolean text = m.kind() == JsonText.Kind.STRING || m.kind() == JsonText.Kind.ATTRIBUTE;
                 if (result == null && text && v.length() >= 3) {
                     result = asItsRowsKey(v, row, subject, line);
+                }
+                if (result == null && doc.redcap() && subject != null && v.equals(logRecord)) {
+                    result = subject.pseudonym(); // "record_id = '2'" in the record's own creation (decision 0177)
+                }
+                if (result == null && doc.redcap() && RedcapLog.isUserField(m.key())) {
+                    result = applyNamed(log.user, columns[log.user], v, subject, line); // as the Username column
                 }
                 if (result == null && text && depth < JSON_DEPTH && JsonCells.Document.mayBe(v)) {
                     result = cleanJson(c, column, v, row, subject, line, depth + 1);
@@ -1016,6 +1043,10 @@ public final class CsvProcessor implements FileProcessor {
                 if (subject == null) {
                     subject = jsonSubject(engine, jsonCells, row, textColumns); // decision 0172
                 }
+                logRecord = log == null ? null : RedcapLog.record(row[log.action]);
+                if (subject == null && logRecord != null) {
+                    subject = engine.subject(logRecord); // the record the action is on (decision 0177)
+                }
                 if (rows.note && nameValues != null) {
                     noteNamedValues(row, columns, nameValues, subject, namedNoted); // as the scan does
                 }
@@ -1040,7 +1071,34 @@ public final class CsvProcessor implements FileProcessor {
                 }
                 counts[c]++;
                 Action action = actions[k];
-                if (action == Action.SCRUB_TEXT && JsonCells.Document.mayBe(value)) {
+                int[] user = log != null && c == log.action ? RedcapLog.userSpan(value) : null;
+                if (user != null && logRecord == null) {
+                    // "Add user jsmith": the login's pseudonym, as the Username column writes it (decision 0177)
+                    String cleaned = applyNamed(c, column, value.substring(0, user[0]), subject, line)
+                            + applyNamed(log.user, columns[log.user], value.substring(user[0], user[1]), subject, line)
+                            + applyNamed(c, column, value.substring(user[1]), subject, line);
+                    if (!cleaned.equals(value)) {
+                        changed[c]++;
+                    }
+                    outRow[k] = cleaned;
+                    lastValue[k] = null;
+                    continue;
+                }
+                if (log != null && c == log.action && logRecord != null && subject != null) {
+                    // "Update record 12 (Month 3)": the record's pseudonym, the rest as text (decision 0177)
+                    int[] span = RedcapLog.recordSpan(value);
+                    String before = value.substring(0, span[0]);
+                    String after = value.substring(span[1]);
+                    String cleaned = applyNamed(c, column, before, subject, line) + subject.pseudonym()
+                            + (after.isEmpty() ? "" : applyNamed(c, column, after, subject, line));
+                    if (!cleaned.equals(value)) {
+                        changed[c]++;
+                    }
+                    outRow[k] = cleaned;
+                    lastValue[k] = null;
+                    continue;
+                }
+                if (action == Action.SCRUB_TEXT && (JsonCells.Document.mayBe(value) || log != null && c == log.changes)) {
                     // a JSON or XML document in the cell: member by member, each by its name (decision 0172)
                     String json = cleanJson(c, column, value, row, subject, line, 0);
                     if (json != null) {

@@ -134,7 +134,7 @@ final class JsonCells {
             "head", "section", "article", "center", "small", "big", "sub", "sup", "hr", "img", "tr", "td", "th", "dl");
 
     /** A JSON or XML document in a cell (decision 0172): its members, and how a member's new value is written. */
-    record Document(String text, java.util.List<JsonText.Member> members, boolean xml) {
+    record Document(String text, java.util.List<JsonText.Member> members, boolean xml, boolean redcap) {
 
         /** Whether a cell may hold a document: cheap, before {@link #of}. */
         static boolean mayBe(String cell) {
@@ -145,18 +145,30 @@ final class JsonCells {
         static Document of(String cell) {
             if (JsonText.mayBe(cell)) {
                 java.util.List<JsonText.Member> m = JsonText.members(cell);
-                return m == null ? null : new Document(cell, m, false);
+                return m == null ? null : new Document(cell, m, false, false);
             }
             if (!XmlText.mayBe(cell) || HTML.contains(rootName(cell))) {
                 return null;
             }
             java.util.List<JsonText.Member> m = XmlText.members(cell);
-            return m == null ? null : new Document(cell, m, true);
+            return m == null ? null : new Document(cell, m, true, false);
         }
 
-        /** How member {@code m} is written with {@code value}: a JSON string, or XML text or attribute value. */
+        /**
+         * A REDCap logging export's list of data changes (decision 0177), or null when the cell is none: its quoted
+         * values as members named by their fields.
+         */
+        static Document redcapChanges(String cell) {
+            java.util.List<JsonText.Member> m = RedcapLog.members(cell);
+            return m == null ? null : new Document(cell, m, false, true);
+        }
+
+        /**
+         * How member {@code m} is written with {@code value}: a JSON string, XML text or attribute value, or a REDCap
+         * change's value in its quotes.
+         */
         String literal(JsonText.Member m, String value) {
-            return xml ? XmlText.escape(text, m, value) : JsonText.quote(value);
+            return redcap ? RedcapLog.literal(value) : xml ? XmlText.escape(text, m, value) : JsonText.quote(value);
         }
 
         /** The document with each of {@code replaced} written as its literal. */
