@@ -290,6 +290,11 @@ class AdversarialCorpusTest {
                 + "B;18.02.2022;Pan [NAME], przyjęty 12 lutego 2022, wypisany 18 lutego 2022.\n");
         assertTrue(onlyShiftedThere(in, out, "notes.csv", word("3 stycznia 2023")),
                 "another patient's note shifted onto the planted date");
+        // an output whose name the run wrote with its date as DATE (a REDCap export's; redcap/ failed one run)
+        Files.writeString(in.resolve("Proj_DATA_2023-03-01_0930.csv"), "record_id,stamp\n1,2023-02-10 16:22\n");
+        Files.writeString(out.resolve("Proj_DATA_DATE_0930.csv"), "record_id,stamp\nX,2023-03-13 16:22\n");
+        assertTrue(onlyShiftedThere(in, out, "Proj_DATA_DATE_0930.csv", word("2023-03-13")),
+                "a survey's time shifted onto the planted date, in a file renamed");
     }
 
     @Test
@@ -368,6 +373,23 @@ class AdversarialCorpusTest {
     private static final Pattern COMPACT_OR_ISO_DATE = Pattern.compile(String.join("|", DATE_NOTATIONS));
 
     /**
+     * The input an output file was written from: the same relative path, or the one whose name the run wrote with its
+     * dates as {@code DATE} (REDCap's {@code Project_DATA_2023-07-05_1412.csv} is written {@code Project_DATA_DATE_1412.csv}:
+     * a date in a file name may be a patient's). The report names no input, by design.
+     */
+    static Path inputOf(Path inputs, String file) throws java.io.IOException {
+        Path same = inputs.resolve(file);
+        if (Files.exists(same)) {
+            return same;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(inputs)) {
+            return all.filter(Files::isRegularFile)
+                    .filter(p -> inputs.relativize(p).toString().replaceAll("\\d{4}-\\d{2}-\\d{2}", "DATE").equals(file))
+                    .findFirst().orElse(same);
+        }
+    }
+
+    /**
      * Whether every cell of an output CSV (UTF-8, comma-separated, as the corpus's US folders are) that holds a planted
      * date holds it because another date of its input cell was shifted onto it: the output's row and column (by header)
      * held something else in the input. A run's offsets come from a new key, so a claim date shifted by its patient's
@@ -392,7 +414,7 @@ class AdversarialCorpusTest {
                 return false;
             }
         }
-        byte[] read = Files.readAllBytes(inputs.resolve(file));
+        byte[] read = Files.readAllBytes(inputOf(inputs, file));
         Corpus.Report input = Corpus.Report.of(plain(charset == null ? Corpus.decode(read) : new String(read, charset)));
         Corpus.Report output = Corpus.Report.of(plain(charset == null ? Corpus.decode(written) : new String(written, charset)));
         Corpus.Table in = input.table();
@@ -420,7 +442,7 @@ class AdversarialCorpusTest {
      * another folder planted failed a CI rehearsal when only CSV files were compared.
      */
     private static boolean onlyShiftedInNdjson(Path inputs, Path outputs, String file, Pattern date) throws Exception {
-        List<String> in = Files.readAllLines(inputs.resolve(file), StandardCharsets.UTF_8).stream()
+        List<String> in = Files.readAllLines(inputOf(inputs, file), StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.isBlank()).toList();
         List<String> out = Files.readAllLines(outputs.resolve(file), StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.isBlank()).toList();
@@ -541,7 +563,7 @@ class AdversarialCorpusTest {
         return List.of("pcornet", "fr", "nl", "se", "fhir", "dicom", "cjk", "excel", "fhir-narrative", "linked", "uk",
                 "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
                 "fhir-anz", "jp", "kr", "cn", "hl7", "clarity", "mx", "cl", "th", "ru", "gr", "sa", "ir", "il", "opaque",
-                "ages", "de", "de-fhir", "word", "lake", "reports", "paged", "trials");
+                "ages", "de", "de-fhir", "word", "lake", "reports", "paged", "trials", "redcap");
     }
 
     @ParameterizedTest

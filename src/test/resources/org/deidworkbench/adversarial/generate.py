@@ -1911,6 +1911,7 @@ def main():
     reports()  # decision 0173, defined at the end of this file
     paged()  # decision 0174, defined at the end of this file
     trials()
+    redcap()
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -4945,6 +4946,270 @@ def trials():
     plant("clinician-name", "Oyelaran")
     keep("trials", "ACME-301", "Demographics", "Adverse Events", "Fall at home", "Neutropenia", "Rash maculo-papular",
          "Pneumonia", "Baseline", "VS v1.0")
+
+
+REDCAP_DICTIONARY_HEADER = ["Variable / Field Name", "Form Name", "Section Header", "Field Type", "Field Label",
+                            "Choices, Calculations, OR Slider Labels", "Field Note",
+                            "Text Validation Type OR Show Slider Number", "Text Validation Min", "Text Validation Max",
+                            "Identifier?", "Branching Logic (Show field only if...)", "Required Field?",
+                            "Custom Alignment", "Question Number (surveys only)", "Matrix Group Name", "Matrix Ranking?",
+                            "Field Annotation"]
+
+
+def redcap_field(var, form, label, typ="text", flag="", validation="", note="", choices="", section="", vmin="",
+                 vmax="", logic="", required="", annotation=""):
+    return [var, form, section, typ, label, choices, note, validation, vmin, vmax, flag, logic, required, "", "", "", "",
+            annotation]
+
+
+def redcap():
+    """REDCap projects as research teams ship them (decision 0176): a longitudinal project's raw export (events, a
+    repeating instrument, checkboxes `race___1`, `*_complete`, a survey's timestamp with `[not completed]`, the survey
+    participant's e-mail under `redcap_survey_identifier`, an age calculated at consent), its "CSV (labels)" export
+    (question texts for headers, `Complete?` once per instrument, `Checked`/`Unchecked`) and its data dictionary; a
+    pediatric survey project's raw export with its dictionary, whose `Identifier?` flags and validations name a
+    hometown, a school, a primary care provider, a sibling's record id, a MassHealth id and an emergency contact's phone
+    under headers the classifier alone kept or took for numbers."""
+    d = os.path.join(HERE, "redcap")
+    os.makedirs(d, exist_ok=True)
+    pts = [
+        dict(id="1", first="Marguerite", last="Delacroix-Vennor", dob="1946-08-17", mrn="00458812",
+             email="mdelacroixv46@gmail.com", phone="(617) 555-0143", addr="27 Larkspur Crescent", city="Somerville",
+             zip="02143", sex="2", race=[1], other="", eth="0", age="76", cdate="2023-03-13", by="Tobias Wrenfield",
+             dag="mgh", surv="mdelacroixv46@gmail.com"),
+        dict(id="2", first="Ezekiel", last="Quarrington", dob="1931-11-06", mrn="00771204", email="",
+             phone="617-555-0178", addr="1140 Commonwealth Ave Apt 3B", city="Brighton", zip="02135", sex="1",
+             race=[2, 5], other="Cape Verdean", eth="0", age="91", cdate="2023-03-15", by="Tobias Wrenfield", dag="mgh",
+             surv=""),
+        dict(id="3", first="Clementine", last="Vorhees-Mbatha", dob="1977-08-21", mrn="01122930",
+             email="c.vorheesmbatha@outlook.com", phone="508.555.0121", addr="9 Quince Hollow Rd", city="Framingham",
+             zip="01701", sex="2", race=[2], other="", eth="1", age="45", cdate="2023-03-21", by="Annika Sollberger",
+             dag="bwh", surv="c.vorheesmbatha@outlook.com"),
+        dict(id="4", first="Cornelius", last="Vantongeren", dob="1955-01-27", mrn="00339017", email="corvan55@yahoo.com",
+             phone="(781) 555-0166", addr="62 Birchwood Lane", city="Medford", zip="02155", sex="1", race=[1], other="",
+             eth="0", age="68", cdate="2023-04-03", by="Annika Sollberger", dag="bwh", surv=""),
+    ]
+    visits = {
+        "1": [("baseline_arm_1", "2023-03-13", "71.4", "162", "142", "88", "7.9",
+               "Seen with her husband Thaddeus. Reports dizziness since 03/02/2023; Mrs. Delacroix-Vennor prefers calls"
+               " at (617) 555-0143. MRN 00458812."),
+              ("month_3_arm_1", "2023-06-14", "70.2", "162", "138", "84", "7.4",
+               "Marguerite doing well, daughter Evangeline drove her. A1c improved.")],
+        "2": [("baseline_arm_1", "2023-03-15", "80.1", "175", "151", "92", "8.6",
+               "Mr. Quarrington is 91, lives alone at 1140 Commonwealth Ave. Neighbour Agatha Pennywhistle checks on"
+               " him."),
+              ("month_3_arm_1", "2023-06-19", "79.5", "175", "149", "90", "8.1",
+               "Follow-up by phone 617-555-0178, Ezekiel reports no falls.")],
+        "3": [("baseline_arm_1", "2023-03-21", "66.0", "168", "124", "78", "6.9",
+               "Consented by A. Sollberger. Pt email c.vorheesmbatha@outlook.com for surveys."),
+              ("month_3_arm_1", "2023-06-23", "65.1", "168", "121", "76", "6.7", "No AEs. Next visit 09/21/2023.")],
+        "4": [("baseline_arm_1", "2023-04-03", "92.3", "181", "160", "95", "9.2",
+               "Cornelius Vantongeren, DOB 01/27/1955, referred by Dr. Hollingsworth-Bain.")],
+    }
+    meds = {"1": [("Metformin", "500 mg BID", "2023-03-13", ""), ("Lisinopril", "10 mg daily", "2023-03-13", "2023-05-30")],
+            "2": [("Insulin glargine", "20 units qHS", "2022-11-01", "")],
+            "4": [("Empagliflozin", "10 mg daily", "2023-04-03", "")]}
+    cols = (["record_id", "redcap_event_name", "redcap_repeat_instrument", "redcap_repeat_instance",
+             "redcap_data_access_group", "redcap_survey_identifier", "screening_timestamp", "first_name", "last_name",
+             "dob", "mrn", "email", "phone", "address", "city", "state", "zip", "sex"]
+            + ["race___%d" % i for i in range(1, 6)]
+            + ["race_other", "ethnicity", "age_consent", "consent_date", "enrolled_by", "demographics_complete",
+               "visit_date", "weight_kg", "height_cm", "sbp", "dbp", "hba1c", "visit_notes", "visit_complete", "med_name",
+               "med_dose", "med_start", "med_stop", "medications_complete"])
+    rows = []
+    for p in pts:
+        for k, (ev, vd, w, h, sb, db, a1c, note) in enumerate(visits[p["id"]]):
+            r = dict.fromkeys(cols, "")
+            r.update(record_id=p["id"], redcap_event_name=ev, redcap_data_access_group=p["dag"])
+            if k == 0:
+                stamp = "%s 09:4%s:1%s" % (p["cdate"], p["id"], p["id"]) if p["surv"] else "[not completed]"
+                r.update(redcap_survey_identifier=p["surv"], screening_timestamp=stamp, first_name=p["first"],
+                         last_name=p["last"], dob=p["dob"], mrn=p["mrn"], email=p["email"], phone=p["phone"],
+                         address=p["addr"], city=p["city"], state="MA", zip=p["zip"], sex=p["sex"],
+                         race_other=p["other"], ethnicity=p["eth"], age_consent=p["age"], consent_date=p["cdate"],
+                         enrolled_by=p["by"], demographics_complete="2")
+                for i in range(1, 6):
+                    r["race___%d" % i] = "1" if i in p["race"] else "0"
+            r.update(visit_date=vd, weight_kg=w, height_cm=h, sbp=sb, dbp=db, hba1c=a1c, visit_notes=note,
+                     visit_complete="2")
+            rows.append(r)
+            if k == 0:
+                for j, (mn, md, ms, me) in enumerate(meds.get(p["id"], []), 1):
+                    m = dict.fromkeys(cols, "")
+                    m.update(record_id=p["id"], redcap_event_name=ev, redcap_repeat_instrument="medications",
+                             redcap_repeat_instance=str(j), redcap_data_access_group=p["dag"], med_name=mn,
+                             med_dose=md, med_start=ms, med_stop=me, medications_complete="1")
+                    rows.append(m)
+    write_csv(os.path.join(d, "DiabetesCohort_DATA_2023-07-05_1412.csv"), cols, [[r[c] for c in cols] for r in rows])
+    labels = {"record_id": "Record ID", "redcap_event_name": "Event Name", "redcap_repeat_instrument": "Repeat Instrument",
+              "redcap_repeat_instance": "Repeat Instance", "redcap_data_access_group": "Data Access Group",
+              "redcap_survey_identifier": "Survey Identifier", "screening_timestamp": "Survey Timestamp",
+              "first_name": "First name", "last_name": "Last name", "dob": "Date of birth",
+              "mrn": "Medical record number (MRN)", "email": "E-mail address", "phone": "Phone number",
+              "address": "Street address", "city": "City", "state": "State", "zip": "ZIP code", "sex": "Sex",
+              "race___1": "Race (choice=White)", "race___2": "Race (choice=Black or African American)",
+              "race___3": "Race (choice=Asian)", "race___4": "Race (choice=American Indian or Alaska Native)",
+              "race___5": "Race (choice=Other)", "race_other": "If other, please specify",
+              "ethnicity": "Hispanic or Latino?", "age_consent": "Age at consent (years)",
+              "consent_date": "Date of consent", "enrolled_by": "Consent obtained by", "demographics_complete": "Complete?",
+              "visit_date": "Visit date", "weight_kg": "Weight (kg)", "height_cm": "Height (cm)", "sbp": "Systolic BP",
+              "dbp": "Diastolic BP", "hba1c": "HbA1c (%)", "visit_notes": "Visit notes", "visit_complete": "Complete?",
+              "med_name": "Medication", "med_dose": "Dose", "med_start": "Start date", "med_stop": "Stop date",
+              "medications_complete": "Complete?"}
+    events = {"baseline_arm_1": "Baseline (Arm 1: Intervention)", "month_3_arm_1": "Month 3 (Arm 1: Intervention)"}
+    out = []
+    for r in rows:
+        v = []
+        for c in cols:
+            x = r[c]
+            if c == "redcap_event_name":
+                x = events[x]
+            elif c == "redcap_repeat_instrument" and x:
+                x = "Medications"
+            elif c == "redcap_data_access_group":
+                x = x.upper()
+            elif c == "sex" and x:
+                x = {"1": "Male", "2": "Female"}[x]
+            elif c.startswith("race___"):
+                x = ("Checked" if x == "1" else "Unchecked") if r["demographics_complete"] else ""
+            elif c == "ethnicity" and x:
+                x = {"0": "No", "1": "Yes"}[x]
+            elif c.endswith("_complete") and x:
+                x = {"0": "Incomplete", "1": "Unverified", "2": "Complete"}[x]
+            v.append(x)
+        out.append(v)
+    write_csv(os.path.join(d, "DiabetesCohort_DATA_LABELS_2023-07-05_1412.csv"), [labels[c] for c in cols], out)
+    f = redcap_field
+    write_csv(os.path.join(d, "DiabetesCohort_DataDictionary_2023-07-05.csv"), REDCAP_DICTIONARY_HEADER, [
+        f("record_id", "demographics", "Record ID"),
+        f("first_name", "demographics", "First name", flag="y", required="y", section="Contact information"),
+        f("last_name", "demographics", "Last name", flag="y", required="y"),
+        f("dob", "demographics", "Date of birth", validation="date_mdy", flag="y", required="y"),
+        f("mrn", "demographics", "Medical record number (MRN)", validation="integer", flag="y",
+          note="8 digits, with leading zeros"),
+        f("email", "demographics", "E-mail address", validation="email", flag="y"),
+        f("phone", "demographics", "Phone number", validation="phone", flag="y"),
+        f("address", "demographics", "Street address", typ="notes", flag="y"),
+        f("city", "demographics", "City", flag="y"),
+        f("state", "demographics", "State", typ="dropdown",
+          choices="MA, Massachusetts | NH, New Hampshire | RI, Rhode Island"),
+        f("zip", "demographics", "ZIP code", validation="zipcode", flag="y"),
+        f("sex", "demographics", "Sex", typ="radio", choices="1, Male | 2, Female"),
+        f("race", "demographics", "Race", typ="checkbox",
+          choices="1, White | 2, Black or African American | 3, Asian | 4, American Indian or Alaska Native | 5, Other"),
+        f("race_other", "demographics", "If other, please specify", logic="[race(5)] = '1'"),
+        f("ethnicity", "demographics", "Hispanic or Latino?", typ="yesno"),
+        f("age_consent", "demographics", "Age at consent (years)", typ="calc",
+          choices="rounddown(datediff([dob],[consent_date],'y','ymd'),0)"),
+        f("consent_date", "demographics", "Date of consent", validation="date_mdy", required="y",
+          annotation="@TODAY"),
+        f("enrolled_by", "demographics", "Consent obtained by", note="Staff member's full name"),
+        f("visit_date", "visit", "Visit date", validation="date_mdy", required="y"),
+        f("weight_kg", "visit", "Weight (kg)", validation="number", vmin="30", vmax="250", section="Vitals"),
+        f("height_cm", "visit", "Height (cm)", validation="integer", vmin="100", vmax="230"),
+        f("sbp", "visit", "Systolic BP", validation="integer", vmin="60", vmax="250", note="mmHg"),
+        f("dbp", "visit", "Diastolic BP", validation="integer", vmin="30", vmax="150", note="mmHg"),
+        f("hba1c", "visit", "HbA1c (%)", validation="number_1dp", vmin="3", vmax="20", section="Labs"),
+        f("visit_notes", "visit", "Visit notes", typ="notes", note="Do not enter identifiers"),
+        f("med_name", "medications", "Medication", required="y"),
+        f("med_dose", "medications", "Dose"),
+        f("med_start", "medications", "Start date", validation="date_mdy"),
+        f("med_stop", "medications", "Stop date", validation="date_mdy")])
+    # a pediatric asthma survey project: the parent answers; the child is known by initials only
+    kids = [
+        ("1", "2023-02-10 16:22:05", "JMW", "Henrietta Whitacre", "Mother", "Quarry Brook Middle School", "7", "Townsend",
+         "Middlesex", "Dr. Percival Ashgrove", "Leopold Whitacre", "(978) 555-0132", "Tufts Health Plan", "110044213377",
+         "no", "", "6", "Moderate persistent", "82",
+         "The inhaler was left at Grandma Ottoline's house in Pepperell last week.", "2"),
+        ("2", "2023-02-14 08:03:41", "AKO", "Ngozi Okafor-Lindqvist", "Mother", "Lowell Catholic High School", "10",
+         "Dracut", "Middlesex", "Dr. Percival Ashgrove", "Emeka Okafor-Lindqvist", "978-555-0177", "MassHealth",
+         "220055881244", "yes", "3", "4", "Severe persistent", "64",
+         "She and her twin brother Chidubem both use the spacer.", "2"),
+        ("3", "2023-02-14 08:09:12", "CCO", "Ngozi Okafor-Lindqvist", "Mother", "Lowell Catholic High School", "10",
+         "Dracut", "Middlesex", "Dr. Percival Ashgrove", "Emeka Okafor-Lindqvist", "978-555-0177", "MassHealth",
+         "220055881251", "yes", "2", "4", "Mild persistent", "91", "", "2"),
+        ("4", "[not completed]", "TRB", "Wilhelmina Brackenridge", "Grandmother", "Nashoba Regional High School", "9",
+         "Bolton", "Worcester", "Dr. Imogen Faircloth", "Wilhelmina Brackenridge", "(978) 555-0109", "Harvard Pilgrim",
+         "", "no", "", "11", "Mild intermittent", "97",
+         "Lives with grandmother in Bolton since 2021. Grandpa Osric drives him to clinic.", "1"),
+    ]
+    kcols = ["record_id", "redcap_event_name", "redcap_survey_identifier", "enrollment_survey_timestamp",
+             "child_initials", "mother_name", "guardian_relationship", "school", "grade", "hometown", "county", "pcp",
+             "emergency_contact", "ec_phone", "insurance", "medicaid_id", "twin", "sib_record", "diagnosis_age",
+             "asthma_severity", "fev1_pct", "parent_comments", "enrollment_survey_complete"]
+    write_csv(os.path.join(d, "PedsAsthma_DATA_2023-03-01_0930.csv"), kcols,
+              [[k[0], "enrollment_arm_1", ""] + list(k[1:]) for k in kids])
+    form = "enrollment_survey"
+    write_csv(os.path.join(d, "PedsAsthma_DataDictionary_2023-03-01.csv"), REDCAP_DICTIONARY_HEADER, [
+        f("record_id", form, "Record ID"),
+        f("child_initials", form, "Child's initials", flag="y"),
+        f("mother_name", form, "Parent/guardian name", flag="y"),
+        f("guardian_relationship", form, "Relationship to child", typ="dropdown",
+          choices="1, Mother | 2, Father | 3, Grandmother | 4, Other"),
+        f("school", form, "<b>School</b> attended", flag="y"),
+        f("grade", form, "Grade", validation="integer"),
+        f("hometown", form, "Town of residence", flag="y"),
+        f("county", form, "County", flag="y"),
+        f("pcp", form, "Primary care provider", flag="y"),
+        f("emergency_contact", form, "Emergency contact", flag="y"),
+        f("ec_phone", form, "Emergency contact phone", validation="phone"),
+        f("insurance", form, "Insurance plan"),
+        f("medicaid_id", form, "MassHealth member ID", flag="y"),
+        f("twin", form, "Is the child a twin?", typ="yesno"),
+        f("sib_record", form, "Record ID of enrolled sibling", flag="y", note="Leave blank if none"),
+        f("diagnosis_age", form, "Age at asthma diagnosis", validation="integer"),
+        f("asthma_severity", form, "Severity (NAEPP)", typ="dropdown"),
+        f("fev1_pct", form, "FEV1 % predicted", validation="number"),
+        f("parent_comments", form, "Anything else you want us to know?", typ="notes", annotation="@CHARLIMIT=500")])
+    # the cohort's logging export (decision 0177): who did what to which record, with the values entered
+    write_csv(os.path.join(d, "DiabetesCohort_Logging_2023-07-05_1415.csv"),
+              ["Time / Date", "Username", "Action", "List of Data Changes OR Fields Exported"], [
+                  ["2023-07-05 14:12", "twrenfield", "Data export",
+                   "record_id, redcap_event_name, first_name, last_name, dob, mrn"],
+                  ["2023-06-14 10:02", "asollberger", "Update record 1 (Month 3)",
+                   "visit_date = '2023-06-14', weight_kg = '70.2', visit_notes = 'Marguerite doing well, daughter"
+                   " Evangeline drove her. A1c improved.'"],
+                  ["2023-04-03 11:20", "asollberger", "Create record 4 (Baseline)",
+                   "first_name = 'Cornelius', last_name = 'Vantongeren', dob = '1955-01-27', mrn = '00339017',"
+                   " email = 'corvan55@yahoo.com', phone = '(781) 555-0166', address = '62 Birchwood Lane',"
+                   " city = 'Medford', zip = '02155', race(1) = checked, age_consent = '68', record_id = '4'"],
+                  ["2023-03-15 09:12", "twrenfield", "Update record 2 (Baseline)",
+                   "last_name = 'Quarrington', dob = '1931-11-06', address = '1140 Commonwealth Ave Apt 3B',"
+                   " visit_notes = 'Mr. Quarrington is 91, lives alone at 1140 Commonwealth Ave. Neighbour Agatha"
+                   " Pennywhistle checks on him.', age_consent = '91'"],
+                  ["2023-03-13 09:41", "[survey respondent]", "Create survey response 1 (Baseline)",
+                   "first_name = 'Marguerite', last_name = 'Delacroix-Vennor', email = 'mdelacroixv46@gmail.com',"
+                   " dob = '1946-08-17', [instance = 1]"],
+                  ["2023-03-13 09:40", "twrenfield", "Manage/Design", "Create data export (Diabetes core)"],
+                  ["2023-03-01 08:15", "twrenfield", "Add user asollberger",
+                   "user = 'asollberger', design = '0', data_export_tool = '2', record_create = '1'"],
+              ])
+    plant("patient-name", "Marguerite", "Delacroix-Vennor", "Ezekiel", "Quarrington", "Clementine", "Vorhees-Mbatha",
+          "Cornelius", "Vantongeren", "Henrietta", "Whitacre", "Ngozi", "Okafor-Lindqvist", "Wilhelmina",
+          "Brackenridge")
+    plant("patient-initials", "JMW", "AKO", "CCO", "TRB")
+    plant("relative-name", "Thaddeus", "Evangeline", "Leopold", "Emeka", "Ottoline", "Osric", "Chidubem",
+          "Agatha Pennywhistle")
+    plant("clinician-name", "Tobias Wrenfield", "Wrenfield", "Sollberger", "Hollingsworth-Bain", "Ashgrove",
+          "Faircloth", "twrenfield", "asollberger")
+    plant("mrn", "00458812", "00771204", "01122930", "00339017")
+    plant("national-id", "110044213377", "220055881244", "220055881251")
+    plant("email", "mdelacroixv46@gmail.com", "c.vorheesmbatha@outlook.com", "corvan55@yahoo.com")
+    plant("phone", "(617) 555-0143", "617-555-0178", "508.555.0121", "(781) 555-0166", "(978) 555-0132",
+          "978-555-0177", "(978) 555-0109")
+    plant("address", "27 Larkspur Crescent", "1140 Commonwealth Ave", "9 Quince Hollow Rd", "62 Birchwood Lane")
+    plant("place", "Somerville", "Framingham", "Medford", "Townsend", "Dracut", "Bolton", "Pepperell",
+          "Quarry Brook Middle School", "Lowell Catholic High School", "Nashoba Regional High School")
+    plant("birth-date", "1946-08-17", "1931-11-06", "1977-08-21", "1955-01-27", "01/27/1955")
+    plant("event-date", "2023-03-13", "2023-03-15", "2023-03-21", "2023-04-03", "2023-06-14", "2023-06-19",
+          "2023-06-23", "03/02/2023", "09/21/2023")
+    keep("redcap", "baseline_arm_1", "month_3_arm_1", "Baseline (Arm 1: Intervention)", "medications", "Medications",
+         "Metformin", "500 mg BID", "Insulin glargine", "20 units qHS", "Cape Verdean", "Moderate persistent",
+         "Severe persistent", "Tufts Health Plan", "MassHealth", "[not completed]", "date_mdy", "number_1dp",
+         "Phone number", "Medical record number (MRN)", "E-mail address", "<b>School</b> attended",
+         "Record ID of enrolled sibling", "rounddown(datediff([dob],[consent_date],'y','ymd'),0)", "@CHARLIMIT=500",
+         "Race (choice=Black or African American)", "Unverified", "Checked", "Unchecked", "Data export",
+         "Manage/Design", "weight_kg = '70.2'", "race(1) = checked", "[instance = 1]")
 
 
 if __name__ == "__main__":
