@@ -682,6 +682,31 @@ public final class CsvProcessor implements FileProcessor {
             }
         }
 
+        /**
+         * A REDCap logging export's action (decision 0177) with the record it names as the record's pseudonym ({@code
+         * Update record 12 (Month 3)}), or the user it names as the {@code Username} column writes it ({@code Add user
+         * jsmith}), the rest scrubbed as the column's text; null for an action that names neither.
+         */
+        private String cleanAction(int c, Column column, String value, Subject subject, long line)
+                throws FormatException {
+            int[] span;
+            String named;
+            if (logRecord != null && subject != null) {
+                span = RedcapLog.recordSpan(value);
+                named = subject.pseudonym();
+            } else {
+                span = RedcapLog.userSpan(value);
+                named = span == null ? null
+                        : applyNamed(log.user, columns[log.user], value.substring(span[0], span[1]), subject, line);
+            }
+            if (span == null) {
+                return null;
+            }
+            String after = value.substring(span[1]);
+            return applyNamed(c, column, value.substring(0, span[0]), subject, line) + named
+                    + (after.isEmpty() ? "" : applyNamed(c, column, after, subject, line));
+        }
+
         /** JSON documents inside JSON strings read as documents, to this depth (an event log's escaped payload). */
         private static final int JSON_DEPTH = 4;
 
@@ -1071,30 +1096,12 @@ public final class CsvProcessor implements FileProcessor {
                 }
                 counts[c]++;
                 Action action = actions[k];
-                int[] user = log != null && c == log.action ? RedcapLog.userSpan(value) : null;
-                if (user != null && logRecord == null) {
-                    // "Add user jsmith": the login's pseudonym, as the Username column writes it (decision 0177)
-                    String cleaned = applyNamed(c, column, value.substring(0, user[0]), subject, line)
-                            + applyNamed(log.user, columns[log.user], value.substring(user[0], user[1]), subject, line)
-                            + applyNamed(c, column, value.substring(user[1]), subject, line);
-                    if (!cleaned.equals(value)) {
+                String logged = log != null && c == log.action ? cleanAction(c, column, value, subject, line) : null;
+                if (logged != null) {
+                    if (!logged.equals(value)) {
                         changed[c]++;
                     }
-                    outRow[k] = cleaned;
-                    lastValue[k] = null;
-                    continue;
-                }
-                if (log != null && c == log.action && logRecord != null && subject != null) {
-                    // "Update record 12 (Month 3)": the record's pseudonym, the rest as text (decision 0177)
-                    int[] span = RedcapLog.recordSpan(value);
-                    String before = value.substring(0, span[0]);
-                    String after = value.substring(span[1]);
-                    String cleaned = applyNamed(c, column, before, subject, line) + subject.pseudonym()
-                            + (after.isEmpty() ? "" : applyNamed(c, column, after, subject, line));
-                    if (!cleaned.equals(value)) {
-                        changed[c]++;
-                    }
-                    outRow[k] = cleaned;
+                    outRow[k] = logged;
                     lastValue[k] = null;
                     continue;
                 }
