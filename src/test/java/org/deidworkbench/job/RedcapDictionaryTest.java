@@ -130,6 +130,36 @@ class RedcapDictionaryTest {
                 StandardCharsets.UTF_8).replace("\"", "").replace("\r\n", "\n"));
     }
 
+    /**
+     * Two projects numbering their records alike: their record ids are one subject domain's, so record 1 of both is one
+     * subject. The run says so on each export's record id; one project's raw and labels exports are no two projects.
+     */
+    @Test
+    void twoProjectsNumberingTheirRecordsAlikeAreToldApart() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("PROJ_DATA_2023-05-01_1200.csv"), RAW);
+        Files.writeString(in.resolve("PROJ_DATA_LABELS_2023-05-01_1200.csv"), LABELS);
+        Files.writeString(in.resolve("OTHER_DATA_2023-05-02_0900.csv"), """
+                record_id,redcap_event_name,hba1c
+                2,baseline_arm_1,6.2
+                """);
+        Path out = dir.resolve("out");
+        java.util.Map<String, List<String>> codes = new java.util.TreeMap<>();
+        for (org.deidworkbench.model.FileReport f : SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"),
+                PASSPHRASE).report().fileResults()) {
+            codes.put(f.output(), f.problems().stream().map(org.deidworkbench.model.Problem::code)
+                    .filter(c -> c.startsWith("REDCAP")).toList());
+        }
+        List<String> shared = List.of("REDCAP-SHARED-RECORD-IDS");
+        assertEquals(java.util.Map.of("PROJ_DATA_DATE_1200.csv", shared, "PROJ_DATA_LABELS_DATE_1200.csv", shared,
+                "OTHER_DATA_DATE_0900.csv", shared), codes);
+        Files.delete(in.resolve("OTHER_DATA_2023-05-02_0900.csv"));
+        for (org.deidworkbench.model.FileReport f : SampleData.runCsvTemplate(in, dir.resolve("out2"),
+                dir.resolve("k2.deidkey"), PASSPHRASE).report().fileResults()) {
+            assertTrue(f.problems().stream().noneMatch(p -> p.code().startsWith("REDCAP")), f.output());
+        }
+    }
+
     @Test
     void withoutTheDictionaryTheClassifierAloneDecides() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));

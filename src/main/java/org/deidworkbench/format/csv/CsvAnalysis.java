@@ -208,6 +208,7 @@ final class CsvAnalysis implements java.io.Serializable {
         redcapRecordIds(samples, engine);
         personKeys(samples, profile, engine);
         redcapDeclarations(samples, engine);
+        redcapProjectsSharingIds(samples, engine);
         Map<String, FileInsight> out = new HashMap<>();
         Map<Sampled, SubjectIndex> indexes = new HashMap<>();
         for (Sampled s : samples) {
@@ -1188,6 +1189,44 @@ final class CsvAnalysis implements java.io.Serializable {
                             + " alone said " + now.yamlName(), s.classes[c].slashDayFirst());
                 }
                 // no break: two projects' dictionaries whose record id fields share a name both apply (flags only add)
+            }
+        }
+    }
+
+    /** A REDCap export's project, by the name REDCap gives the file ({@code DiabetesCohort_DATA_2023-07-05_1412.csv}). */
+    private static final java.util.regex.Pattern REDCAP_EXPORT_NAME = java.util.regex.Pattern.compile("(.+?)_DATA_.*");
+
+    /**
+     * Two REDCap projects in one run whose record ids overlap (both number their records 1, 2, 3): their record ids are
+     * subjects of one domain, so record 1 of both is one subject — one pseudonym, one date offset, and each other's
+     * names scrubbed from the notes. A warning on each such export's record id says so and what to do (decision 0176).
+     * Projects are told apart by the names REDCap gives their exports; a renamed export is not compared.
+     */
+    private static void redcapProjectsSharingIds(List<Sampled> samples, Deidentifier engine) {
+        Map<String, Set<String>> ids = new java.util.TreeMap<>();
+        Map<String, List<Sampled>> files = new HashMap<>();
+        for (Sampled s : samples) {
+            java.util.regex.Matcher m = REDCAP_EXPORT_NAME.matcher(s.name());
+            if (!m.matches() || s.dictionary != null || !s.relations[0].patient() || s.distinct.get(0).isEmpty()) {
+                continue;
+            }
+            ids.computeIfAbsent(m.group(1), k -> new HashSet<>()).addAll(s.distinct.get(0));
+            files.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(s);
+        }
+        for (Map.Entry<String, Set<String>> a : ids.entrySet()) {
+            for (Map.Entry<String, Set<String>> b : ids.entrySet()) {
+                if (a.getKey().equals(b.getKey()) || java.util.Collections.disjoint(a.getValue(), b.getValue())) {
+                    continue;
+                }
+                for (Sampled s : files.get(a.getKey())) {
+                    if (s.notices[0] == null) {
+                        s.notices[0] = new Notice("REDCAP-SHARED-RECORD-IDS", "REDCap project '" + a.getKey()
+                                + "' numbers its records as project '" + b.getKey() + "' of this run does; both are"
+                                + " subjects of the domain '" + engine.subjectDomain() + "', so one record id is one"
+                                + " subject in both (one pseudonym, one date offset). Run each project with a profile of"
+                                + " its own subject domain");
+                    }
+                }
             }
         }
     }

@@ -919,7 +919,7 @@ public final class CsvProcessor implements FileProcessor {
                     continue;
                 }
                 ColumnPlan p = columns[c].plan();
-                boolean applies = n.code().equals("PARTIAL-LINK")
+                boolean applies = n.code().equals("PARTIAL-LINK") || n.code().equals("REDCAP-SHARED-RECORD-IDS")
                         ? p.decidedBy() == ColumnPlan.DecidedBy.RELATION && p.spec().action() == Action.PSEUDONYMIZE
                         : p.decidedBy() == ColumnPlan.DecidedBy.CLASSIFIER && p.spec().action() == Action.REMOVE;
                 if (applies) {
