@@ -209,6 +209,7 @@ final class CsvAnalysis implements java.io.Serializable {
         personKeys(samples, profile, engine);
         redcapDeclarations(samples, engine);
         redcapProjectsSharingIds(samples, engine);
+        redcapLogUsers(samples);
         Map<String, FileInsight> out = new HashMap<>();
         Map<Sampled, SubjectIndex> indexes = new HashMap<>();
         for (Sampled s : samples) {
@@ -1156,12 +1157,6 @@ final class CsvAnalysis implements java.io.Serializable {
             if (s.dictionary != null) {
                 dictionaries.add(s.dictionary);
             }
-            RedcapLog log = RedcapLog.of(s.header);
-            if (log != null && s.relations[log.user].role() == Role.NONE) {
-                // a REDCap user's login: the staff member who entered, exported or deleted (decision 0177)
-                s.relations[log.user] = new Relation(Role.KEY, domainName("user"), "the REDCap user of a logging"
-                        + " export's action: pseudonymized, so one user's actions still group (decision 0177)");
-            }
         }
         if (dictionaries.isEmpty()) {
             return;
@@ -1189,6 +1184,20 @@ final class CsvAnalysis implements java.io.Serializable {
                             + " alone said " + now.yamlName(), s.classes[c].slashDayFirst());
                 }
                 // no break: two projects' dictionaries whose record id fields share a name both apply (flags only add)
+            }
+        }
+    }
+
+    /**
+     * A REDCap logging export's users (decision 0177): the login of the staff member who entered, exported or deleted is
+     * pseudonymized in the domain {@code user}, so one user's actions still group.
+     */
+    private static void redcapLogUsers(List<Sampled> samples) {
+        for (Sampled s : samples) {
+            RedcapLog log = RedcapLog.of(s.header);
+            if (log != null && s.relations[log.user].role() == Role.NONE) {
+                s.relations[log.user] = new Relation(Role.KEY, domainName("user"), "the REDCap user of a logging"
+                        + " export's action: pseudonymized, so one user's actions still group (decision 0177)");
             }
         }
     }

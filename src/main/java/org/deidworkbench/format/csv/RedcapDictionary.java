@@ -104,7 +104,7 @@ final class RedcapDictionary {
     record Declared(ColumnClass columnClass, String evidence) implements java.io.Serializable {
     }
 
-    /** Reads a dictionary's fields; {@code header} is the one {@link #isDictionary} accepted. */
+    /** Reads the fields of the dictionary at {@code path}, a file whose header {@link #isDictionary} accepted. */
     static Fields read(Path path, CsvDialect dialect) throws IOException, FormatException {
         try (CsvRecordReader reader = new CsvRecordReader(path, dialect)) {
             List<String> header = reader.header();
