@@ -108,6 +108,10 @@ public record Profile(String name, String description, List<Rule> rules, ActionS
      * REDCap export carries the record id, while a study's identifiers (an MRN) are filled in on one event only.
      */
     public static int redcapRecordColumn(List<String> header) {
+        int participants = participantListRecord(header);
+        if (participants >= 0) {
+            return participants;
+        }
         if (header.size() < 2 || REDCAP_COLUMNS.contains(FieldSelector.ColumnName.normalize(header.get(0)))
                 || REDCAP_LABELS.contains(FieldSelector.ColumnName.normalize(header.get(0)))) {
             return -1;
@@ -122,6 +126,24 @@ public record Profile(String name, String description, List<Rule> rules, ActionS
             }
         }
         return -1;
+    }
+
+    /**
+     * The {@code Record} column of a REDCap survey's participant list (decision 0178: {@code Email, Phone, Participant
+     * Identifier (optional), Record, Survey Access Code, Survey Link, …}), which is the record each invitation went to,
+     * else -1. Kept as a number, it gave the original record id beside each invitation's times.
+     */
+    private static int participantListRecord(List<String> header) {
+        int record = -1;
+        boolean survey = false;
+        for (int i = 0; i < header.size(); i++) {
+            String name = FieldSelector.ColumnName.normalize(header.get(i));
+            if (name.equals("record")) {
+                record = i;
+            }
+            survey |= name.equals("survey_access_code") || name.equals("survey_link");
+        }
+        return survey ? record : -1;
     }
 
     /**

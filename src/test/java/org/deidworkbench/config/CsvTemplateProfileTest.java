@@ -241,6 +241,10 @@ class CsvTemplateProfileTest {
             city                    | remove       | city
             homeCity                | remove       | city
             hometown                | remove       | city
+            Survey Access Code      | remove       | credentials
+            return_code             | remove       | credentials
+            Password                | remove       | credentials
+            api_token               | remove       | credentials
             home_town               | remove       | city
             town_of_residence       | remove       | city
             city_of_birth           | remove       | city

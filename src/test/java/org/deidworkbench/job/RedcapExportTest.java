@@ -126,4 +126,39 @@ class RedcapExportTest {
         assertEquals(-1, Profile.redcapRecordColumn(List.of("event_id", "patient_id", "event_name", "event_date")),
                 "an events table whose event name is not its second column");
     }
+
+    /**
+     * A survey's participant list (decision 0178): the record each invitation went to is the record's pseudonym, its
+     * times move by the record's offset, and the access code that opens the participant's survey is removed. The record
+     * number was kept beside each invitation, and so was the code.
+     */
+    @Test
+    void aSurveysParticipantListIsItsRecordsAndLosesItsAccessCodes() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("STUDY_DATA.csv"), EXPORT);
+        Files.writeString(in.resolve("STUDY_ParticipantList.csv"), """
+                Email,Phone,Participant Identifier (optional),Record,Survey Access Code,Survey Link,Responded?,\
+                Invitation send time
+                wokonkwo@example.org,(781) 555-0143,Wilhelmina O.,101,K7PW4XN9D,https://redcap.example.org/surveys/?s=HK3D8WJ4AP,1,\
+                2023-01-09 09:00
+                tvillasenor@example.org,,,102,D2RM7TQ8E,https://redcap.example.org/surveys/?s=7TN4XE9LCM,0,2023-02-14 08:30
+                """);
+        Path out = dir.resolve("out");
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
+        String text = Files.readString(out.resolve("STUDY_ParticipantList.csv"), StandardCharsets.UTF_8);
+        for (String planted : List.of("K7PW4XN9D", "D2RM7TQ8E", "HK3D8WJ4AP", "wokonkwo", "Wilhelmina", "555-0143",
+                ",101,", ",102,")) {
+            assertFalse(text.contains(planted), "a planted identifier or code is in the participant list");
+        }
+        List<CSVRecord> data = SampleData.records(out.resolve("STUDY_DATA.csv"));
+        List<CSVRecord> list = SampleData.records(out.resolve("STUDY_ParticipantList.csv"));
+        assertFalse(list.get(0).getParser().getHeaderNames().contains("Survey Access Code"));
+        assertEquals(data.get(0).get("study_id"), list.get(0).get("Record"), "row 1: record 101's pseudonym");
+        assertEquals(data.get(3).get("study_id"), list.get(1).get("Record"), "row 2: record 102's pseudonym");
+        assertEquals(SampleData.daysBetween("2023-01-09", data.get(0).get("visit_date")),
+                SampleData.daysBetween("2023-01-09", list.get(0).get("Invitation send time").substring(0, 10)),
+                "row 1: the invitation moves with the record");
+        assertEquals("[URL]", list.get(0).get("Survey Link"));
+        assertEquals("1", list.get(0).get("Responded?"));
+    }
 }

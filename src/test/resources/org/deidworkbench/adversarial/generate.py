@@ -5184,6 +5184,20 @@ def redcap():
                   ["2023-03-01 08:15", "twrenfield", "Add user asollberger",
                    "user = 'asollberger', design = '0', data_export_tool = '2', record_create = '1'"],
               ])
+    # the cohort's survey participant list (decision 0178): who was invited, with each invitation's access code and link
+    write_csv(os.path.join(d, "DiabetesCohort_ParticipantList_2023-07-05.csv"),
+              ["Email", "Phone", "Participant Identifier (optional)", "Record", "Survey Access Code", "Survey Link",
+               "Responded?", "Invitation scheduled?", "Invitation sent status", "Invitation send time",
+               "Link expiration time"], [
+                  ["mdelacroixv46@gmail.com", "(617) 555-0143", "Marguerite D.", "1", "K7PW4XN9D",
+                   "https://redcap.mgh.example.org/surveys/?s=HK3D8WJ4AP", "1", "0", "1", "2023-03-13 09:00", ""],
+                  ["c.vorheesmbatha@outlook.com", "", "Clementine V-M", "3", "D2RM7TQ8E",
+                   "https://redcap.mgh.example.org/surveys/?s=7TN4XE9LCM", "1", "0", "1", "2023-03-21 08:30",
+                   "2023-04-21 08:30"],
+                  ["corvan55@yahoo.com", "(781) 555-0166", "", "", "QX9F2MB4W",
+                   "https://redcap.mgh.example.org/surveys/?s=P9LW2HC7XR", "0", "1", "0", "2023-04-03 10:00", ""],
+              ])
+    plant("credential", "K7PW4XN9D", "D2RM7TQ8E", "QX9F2MB4W", "HK3D8WJ4AP", "7TN4XE9LCM", "P9LW2HC7XR")
     plant("patient-name", "Marguerite", "Delacroix-Vennor", "Ezekiel", "Quarrington", "Clementine", "Vorhees-Mbatha",
           "Cornelius", "Vantongeren", "Henrietta", "Whitacre", "Ngozi", "Okafor-Lindqvist", "Wilhelmina",
           "Brackenridge")
@@ -5209,7 +5223,7 @@ def redcap():
          "Phone number", "Medical record number (MRN)", "E-mail address", "<b>School</b> attended",
          "Record ID of enrolled sibling", "rounddown(datediff([dob],[consent_date],'y','ymd'),0)", "@CHARLIMIT=500",
          "Race (choice=Black or African American)", "Unverified", "Checked", "Unchecked", "Data export",
-         "Manage/Design", "weight_kg = '70.2'", "race(1) = checked", "[instance = 1]")
+         "Manage/Design", "weight_kg = '70.2'", "race(1) = checked", "[instance = 1]", "Invitation sent status")
 
 
 if __name__ == "__main__":
