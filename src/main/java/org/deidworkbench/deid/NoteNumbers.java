@@ -69,9 +69,16 @@ final class NoteNumbers {
 
     static final Pattern NATIONAL_LABEL_BEFORE = Pattern.compile("(?iu)(?<!\\p{L})(?:nir|insee|s[ée]cu(?:rit[ée]\\s+sociale)?"
             + "|pesel|nif|contribuinte|bsn|burgerservicenummer|sofinummer|(?-i:DNI|NIE)|personnummer|pers\\.?\\s?nr\\.?|svnr"
-            + "|sozialversicherungsnummer|ahv(?:-nr\\.?)?|avs|niss|cpf|cns|abha)"
+            + "|sozialversicherungsnummer|ahv(?:-nr\\.?)?|avs|niss|cpf|cns|abha"
+            // the Nordic, Finnish, Czech and Slovak, Belgian, Baltic and south-east European numbers of a person, each
+            // holding the birth date (decision 0179): "Fødselsnummer 120361 12345", "Henkilötunnus 120361-123A",
+            // "Rodné číslo 615312/1234", "Rijksregisternummer 61.03.12-123.45"
+            + "|f[øo]dselsnummer|f[øo]dselsnr\\.?|fnr\\.?|cpr(?:-nr\\.?|-nummer)?|henkil[öo]tunnus|hetu|sotu"
+            + "|kennitala|rodn[éeÉ]\\s+[čc][íi]sl[oa]|rodn[ée]ho\\s+[čc][íi]sla|r\\.\\s?[čc]\\.|rijksregisternummer"
+            + "|rijksregister|insz|num[ée]ro\\s+national|registre\\s+national|isikukood|personas\\s+kods|asmens\\s+kodas"
+            + "|(?-i:CNP|EGN|OIB|PPSN?)|emšo|emso|taj-?\\s?sz[áa]m)"
             + "(?:\\s*(?:n\\.?[º°o]\\.?|nr\\.?|no\\.?|num\\.?|n[úu]mero|numer|[:#]))*\\s*$");
-    private static final Pattern NATIONAL_VALUE = Pattern.compile("(?:[XYZ][ .-]?)?\\d{1,8}(?:[ .\\-]\\d{1,8}){0,6}(?:-?[A-Z])?"
+    private static final Pattern NATIONAL_VALUE = Pattern.compile("(?:[XYZ][ .-]?)?\\d{1,13}(?:[ .\\-/]\\d{1,8}){0,6}(?:-?[A-Z])?"
             + "(?![\\p{L}\\p{N}]|[.,]\\p{N})");
 
     private static final Pattern NIR = Pattern.compile("[12] ?\\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\\d) ?(?:\\d{2}|2[ABab]) ?\\d{3} ?\\d{3} ?\\d{2}"
@@ -94,7 +101,9 @@ final class NoteNumbers {
             "kom", "gsm", "portable", "handy", "fax", "joignable", "ligou", "电话", "電話", "手机", "手機", "携帯", "전화", "연락처");
     static final StemSet NATIONAL_STEMS = StemSet.of("nir", "insee", "s[eéÉ]cu", "pesel", "nif", "contribuinte", "bsn",
             "burgerservice", "sofinummer", "dni", "nie", "personnummer", "pers.?\\s?nr", "svnr", "sozialversicherung", "ahv",
-            "avs", "niss", "cpf", "cns", "abha");
+            "avs", "niss", "cpf", "cns", "abha", "f[øØoO]dselsn", "fnr", "cpr", "henkil", "hetu", "sotu", "kennitala",
+            "rodn[éÉeE]", "r.\\s?[čČcC].", "rijksregister", "insz", "national", "isikukood", "personas", "asmens", "cnp",
+            "egn", "oib", "pps", "em[šŠsS]o", "taj");
     static final StemSet RECORD_STEMS = StemSet.of("prontu", "processo", "karty", "histori", "ksi[eęĘ]g", "dossier", "aktenz",
             "fallnum", "fall-nr", "patientennum", "pat.?-nr", "ipp", "nhc", "pati[eëË]ntnum", "journaln");
 

@@ -104,6 +104,21 @@ class NoteNumbersTest {
         "DNI 12.345.678-Z comprobado|DNI [ID] comprobado",
         "personnummer 19121212 1212 kontrollerat|personnummer [ID] kontrollerat",
         "ABHA 91-7781-3390-2264, CKD|ABHA [ID], CKD",
+        // decision 0179: the Nordic, Finnish, Czech, Belgian and south-east European numbers, each with the birth date
+        "Fødselsnummer 120361 12345 kontrollert.|Fødselsnummer [ID] kontrollert.",
+        "fnr. 12036112345|fnr. [ID]",
+        "CPR-nr. 120361-1234 oplyst|CPR-nr. [ID] oplyst",
+        "Henkilötunnus 120361-123A tarkistettu.|Henkilötunnus [ID] tarkistettu.",
+        "Rodné číslo 615312/1234 ověřeno.|Rodné číslo [ID] ověřeno.",
+        "r. č. 615312/1234|r. č. [ID]",
+        "Rijksregisternummer 61.03.12-123.45 gecontroleerd.|Rijksregisternummer [ID] gecontroleerd.",
+        "numéro national 61.03.12-123.45|numéro national [ID]",
+        "kennitala 120361-2399|kennitala [ID]",
+        "isikukood 46103120123|isikukood [ID]",
+        "CNP 2610312123456 verificat|CNP [ID] verificat",
+        "OIB 12345678903|OIB [ID]",
+        "EMŠO 1203961500123|EMŠO [ID]",
+        "TAJ-szám 123 456 789|TAJ-szám [ID]",
     })
     void aNationalNumberInGroupsAfterItsLabelIsFound(String text, String expected) {
         assertEquals(expected, replaced(text));

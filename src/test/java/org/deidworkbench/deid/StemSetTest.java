@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
  */
 class StemSetTest {
 
-    /** The patterns NoteNumbers used before decision 0145, kept here as the reference. */
+    /** The patterns NoteNumbers used before decision 0145 (with decision 0179's labels), kept here as the reference. */
     private static final Pattern OLD_PHONE_STEMS = Pattern.compile("(?i)t[eéÉ]l|phone|fone|cel|conta[ct]|tlm|m[oóÓ]v|mob|kom|gsm"
             + "|portable|handy|fax|joignable|ligou|电话|電話|手机|手機|携帯|전화|연락처");
     private static final Pattern OLD_NATIONAL_STEMS = Pattern.compile("(?i)nir|insee|s[eéÉ]cu|pesel|nif|contribuinte|bsn"
-            + "|burgerservice|sofinummer|dni|nie|personnummer|pers\\.?\\s?nr|svnr|sozialversicherung|ahv|avs|niss|cpf|cns|abha");
+            + "|burgerservice|sofinummer|dni|nie|personnummer|pers\\.?\\s?nr|svnr|sozialversicherung|ahv|avs|niss|cpf|cns|abha"
+            + "|f[øØoO]dselsn|fnr|cpr|henkil|hetu|sotu|kennitala|rodn[éÉeE]|r\\.\\s?[čČcC]\\.|rijksregister|insz|national"
+            + "|isikukood|personas|asmens|cnp|egn|oib|pps|em[šŠsS]o|taj");
     private static final Pattern OLD_RECORD_STEMS = Pattern.compile("(?i)prontu|processo|karty|histori|ksi[eęĘ]g|dossier|aktenz"
             + "|fallnum|fall-nr|patientennum|pat\\.?-nr|ipp|nhc|pati[eëË]ntnum|journaln");
 
@@ -27,7 +29,10 @@ class StemSetTest {
         "burgerservice", "sofinummer", "dni", "nie", "personnummer", "pers", "nr", "pers.nr", "pers nr", "pers.\tnr", "pers\u000Bnr",
         "pers\u00A0nr", "pers..nr", "svnr", "sozialversicherung", "ahv", "avs", "niss", "cpf", "cns", "abha", "prontu", "processo",
         "karty", "histori", "ksieg", "księg", "ksiĘg", "ksi", "dossier", "aktenz", "fallnum", "fall-nr", "fall", "patientennum",
-        "pat-nr", "pat.-nr", "pat", "ipp", "nhc", "patiëntnum", "patiËntnum", "journaln", "\u212Aom", "n\u0130r", "\u017Fecu"};
+        "pat-nr", "pat.-nr", "pat", "ipp", "nhc", "patiëntnum", "patiËntnum", "journaln", "\u212Aom", "n\u0130r", "\u017Fecu",
+        "fødselsn", "FØDSELSN", "fodselsn", "fnr", "cpr", "henkil", "hetu", "sotu", "kennitala", "rodné", "RODNÉ", "rodne",
+        "r. č.", "r.č.", "R. Č.", "rijksregister", "insz", "national", "isikukood", "personas", "asmens", "cnp", "egn", "oib",
+        "pps", "emšo", "EMŠO", "emso", "taj", "rodn", "r. c"};
 
     @Test
     void stemSetsFindWhatTheOldPatternsFound() {
@@ -55,7 +60,10 @@ class StemSetTest {
         "nr księgi", "NR KSIĘGI", "dossier médical", "aktenzeichen", "fallnummer", "fall-nr.", "patientennummer", "pat.-nr.",
         "ipp", "nhc", "historia clínica", "patiëntnummer", "PATIËNTNUMMER", "journalnummer", "journalnr.", "n°", "nº", "nr",
         "no", "num", "número", "numer", ":", "#", "de", "du", "au", "do", "no", "da", "na", "para", "pod numerem", "at", "on",
-        "fixo", "kom."};
+        "fixo", "kom.", "fødselsnummer", "FØDSELSNUMMER", "fødselsnr.", "fnr.", "cpr-nr.", "CPR-nummer", "henkilötunnus",
+        "HENKILÖTUNNUS", "hetu", "sotu", "kennitala", "rodné číslo", "RODNÉ ČÍSLO", "rodného čísla", "r. č.", "r.č.",
+        "rijksregisternummer", "insz", "numéro national", "registre national", "isikukood", "personas kods", "asmens kodas",
+        "CNP", "EGN", "OIB", "PPSN", "PPS", "emšo", "EMŠO", "taj-szám", "TAJ szám"};
 
     @Test
     void aCueBeforeANumberHoldsAStemInItsSpan() {

@@ -1912,6 +1912,7 @@ def main():
     paged()  # decision 0174, defined at the end of this file
     trials()
     redcap()
+    europe()
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -5224,6 +5225,106 @@ def redcap():
          "Record ID of enrolled sibling", "rounddown(datediff([dob],[consent_date],'y','ymd'),0)", "@CHARLIMIT=500",
          "Race (choice=Black or African American)", "Unverified", "Checked", "Unchecked", "Data export",
          "Manage/Design", "weight_kg = '70.2'", "race(1) = checked", "[instance = 1]", "Invitation sent status")
+
+
+def ahv(nine):
+    """A Swiss AHV number 756.XXXX.XXXX.XC with its EAN-13 check digit."""
+    digits = "756" + nine
+    total = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(digits))
+    d = digits + str((10 - total % 10) % 10)
+    return "%s.%s.%s.%s" % (d[:3], d[3:7], d[7:11], d[11:])
+
+
+def svnr(three, birth):
+    """An Austrian social insurance number NNNC DDMMYY with its check digit (mod 11, weights 3 7 9 5 8 4 2 1 6)."""
+    body = [int(c) for c in three + birth]
+    c = sum(w * x for w, x in zip([3, 7, 9, 5, 8, 4, 2, 1, 6], body)) % 11
+    assert c != 10
+    return "%s%d %s" % (three, c, birth)
+
+
+def fodselsnummer(birth, three):
+    """A Norwegian national identity number DDMMYY III K1K2 (mod 11 twice)."""
+    d = [int(c) for c in birth + three]
+    k1 = 11 - sum(w * x for w, x in zip([3, 7, 6, 1, 8, 9, 4, 5, 2], d)) % 11
+    k1 = 0 if k1 == 11 else k1
+    assert k1 != 10
+    k2 = 11 - sum(w * x for w, x in zip([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], d + [k1])) % 11
+    k2 = 0 if k2 == 11 else k2
+    assert k2 != 10
+    return "%s %s%d%d" % (birth, three, k1, k2)
+
+
+def hetu(birth, sign, three):
+    """A Finnish personal identity code DDMMYY-NNNC (check character mod 31)."""
+    return birth + sign + three + "0123456789ABCDEFHJKLMNPRSTUVWXY"[int(birth + three) % 31]
+
+
+def rodne_cislo(yymmdd):
+    """A Czech birth number YYMMDD/NNNN divisible by 11 (a woman's month plus 50)."""
+    for n in range(1000, 10000):
+        if int(yymmdd + "%04d" % n) % 11 == 0 and n >= 1234:
+            return "%s/%04d" % (yymmdd, n)
+
+
+def rijksregisternummer(yymmdd, three):
+    """A Belgian national register number YY.MM.DD-NNN.CC (97 minus the number mod 97, born before 2000)."""
+    check = 97 - int(yymmdd + three) % 97
+    return "%s.%s.%s-%s.%02d" % (yymmdd[:2], yymmdd[2:4], yymmdd[4:], three, check)
+
+
+def europe():
+    """Exports of Swiss, Austrian and a multinational trial's sites (decision 0179): a Swiss hospital's patient list
+    (`;`, UTF-8, `dd.MM.yyyy`: `AHV_Nummer` with its EAN-13 check digit, `Versichertenkarte`, the insurance card's
+    twenty digits, a four-digit `PLZ`) and consultations whose notes repeat the AHV number, a relative and a mobile; an
+    Austrian one (Windows-1252) with the `SVNR` (its check digit and the birth date), repeated in its remarks; and a
+    sponsor's safety database narratives from sites in Norway, Finland, Denmark, the Czech Republic and Belgium, each
+    naming the patient's national number after its label, in a table without a patient column."""
+    d = os.path.join(HERE, "eu")
+    os.makedirs(d, exist_ok=True)
+    ch = [("100234", "Brunnschweiler", "Ursina", "12.03.1961", "F", ahv("921707698"), "80756000010001234567",
+           "CSS Kranken-Versicherung AG", "8004", "Zürich", "Langstrasse 112"),
+          ("100235", "Tschudin", "Gian-Reto", "04.11.1948", "M", ahv("123456789"), "80756000010007654321",
+           "Helsana Versicherungen AG", "3011", "Bern", "Kramgasse 49")]
+    write_csv(os.path.join(d, "patienten_ch.csv"), ["PID", "Name", "Vorname", "Geburtsdatum", "Geschlecht", "AHV_Nummer",
+                                                   "Versichertenkarte", "Krankenkasse", "PLZ", "Ort", "Strasse"],
+              [list(r) for r in ch], delimiter=";", newline="\r\n")
+    write_csv(os.path.join(d, "konsultationen_ch.csv"), ["PID", "Datum", "ICD10", "Notiz"], [
+        ["100234", "14.03.2023", "E11.9", "Pat. mit AHV %s, Tochter Seraina begleitet. HbA1c 7,9 %%." % ch[0][5]],
+        ["100235", "21.03.2023", "I10", "Rückruf an Hr. Tschudin, Tel. 079 123 45 67. Versichertenkarte %s." % ch[1][6]],
+    ], delimiter=";", newline="\r\n")
+    at = [("A-55102", "Hinterberger", "Leopoldine", svnr("123", "120361"), "12.03.1961"),
+          ("A-55103", "Oberhuber", "Wolfgang", svnr("456", "041148"), "04.11.1948")]
+    write_csv(os.path.join(d, "patienten_at.csv"), ["Patienten-ID", "Familienname", "Vorname", "SVNR", "Geburtsdatum",
+                                                   "Bemerkung"],
+              [list(r) + ["SV-Nr. %s, Gattin des Hr. %s" % (r[3], r[1])] for r in at],
+              delimiter=";", encoding="cp1252", newline="\r\n")
+    no = fodselsnummer("120361", "123")
+    fi = hetu("030456", "-", "123")
+    dk = "120361-1234"
+    cz = rodne_cislo("615312")
+    be = rijksregisternummer("610312", "123")
+    write_csv(os.path.join(d, "safety_narratives.csv"), ["CASE_NUM", "COUNTRY", "SITE", "EVENT_TERM", "NARRATIVE"], [
+        ["2023NO000412", "NO", "Oslo universitetssykehus", "Pneumonia",
+         "Pasienten (fødselsnummer %s) ble innlagt 14.03.2023 med pneumoni." % no],
+        ["2023FI000188", "FI", "HUS Meilahti", "Atrial fibrillation",
+         "Potilas, henkilötunnus %s, kotiutettiin 21.03.2023." % fi],
+        ["2023DK000093", "DK", "Rigshospitalet", "Fall",
+         "Patient med CPR-nr. %s faldt i hjemmet." % dk],
+        ["2023CZ000301", "CZ", "FN Motol", "Neutropenia",
+         "Pacientka, rodné číslo %s, přijata pro neutropenii." % cz],
+        ["2023BE000057", "BE", "UZ Leuven", "Rash",
+         "Patiënte met rijksregisternummer %s meldde huiduitslag." % be],
+    ])
+    plant("patient-name", "Brunnschweiler", "Ursina", "Tschudin", "Gian-Reto", "Hinterberger", "Leopoldine", "Oberhuber",
+          "Wolfgang")
+    plant("relative-name", "Seraina")
+    plant("national-id", ch[0][5], ch[1][5], ch[0][6], ch[1][6], at[0][3], at[1][3], no, fi, dk, cz, be)
+    plant("address", "Langstrasse 112", "Kramgasse 49")
+    plant("phone", "079 123 45 67")
+    plant("birth-date", "12.03.1961", "04.11.1948")
+    keep("eu", "E11.9", "I10", "CSS Kranken-Versicherung AG", "Helsana Versicherungen AG", "HbA1c 7,9 %", "Pneumonia",
+         "Atrial fibrillation", "Oslo universitetssykehus", "Rigshospitalet", "ble innlagt")
 
 
 if __name__ == "__main__":

@@ -410,6 +410,12 @@ public final class ColumnClassifier {
                 && (h.has(Hint.ID) || h.has(Hint.PERSON_ROLE))) {
             return of(ColumnClass.IDENTIFIER, s.share(s.integer + s.zeroFraction));
         }
+        // Card and account numbers: integers of sixteen digits or more that do not repeat like a code (a Swiss insurance
+        // card's 80756000010001234567, twenty digits): no quantity is counted so (decision 0179). A code list of such
+        // numbers (SNOMED CT's national extensions) repeats, or says it is one in its header.
+        if (integers && s.integerLengthMin >= 16 && !categorical(s)) {
+            return of(ColumnClass.IDENTIFIER, numbers);
+        }
         // Record numbers: integers of one fixed length of six or more digits, nearly all different.
         if (integers && s.integerLengthMin >= 6 && s.integerLengthMin == s.integerLengthMax && unique(s)) {
             return of(ColumnClass.IDENTIFIER, s.distinctRatio());

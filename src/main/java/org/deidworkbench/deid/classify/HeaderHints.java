@@ -137,6 +137,8 @@ public final class HeaderHints {
             "steuernummer", "steuerid", "taxid", "nino", "nhs", "personalausweis", "ausweis", "ausweisnummer",
             "medicare", "medicaid", "insurance", "policy", "member", "nir", "insee", "secu",
             "sécu", "avs", "ahv",
+            // the insurance card's number: Switzerland's Versichertenkarte, Germany's eGK (decision 0179)
+            "versichertenkarte", "versichertenkartennummer", "gesundheitskarte", "egk",
             // Italian codice fiscale and health card (tessera sanitaria, TEAM), Spanish DNI, NIE, NIF, NUSS/NAF and
             // the health card's code (TSI), Portuguese NIF and SNS number, Polish PESEL (decision 0119)
             "fiscale", "tessera", "dni", "nie", "nif", "nuss", "naf", "tsi", "tarjeta", "pesel",
@@ -207,6 +209,7 @@ public final class HeaderHints {
     /** German compound endings and beginnings and what they mean; longest first where they overlap. */
     private static final String[][] COMPOUNDS = {
         {"versichertennummer", "NATIONAL_ID"}, {"versicherungsnummer", "NATIONAL_ID"},
+        {"versichertenkarte", "NATIONAL_ID"}, {"gesundheitskarte", "NATIONAL_ID"},
         {"telefonnummer", "PHONE"}, {"rufnummer", "PHONE"}, {"telefon", "PHONE"}, {"hausnummer", "ADDRESS"},
         {"postleitzahl", "ZIP"}, {"geburtsdatum", "BIRTH"}, {"geburtsort", "PLACE"}, {"geburtsname", "NAME_PART"},
         {"geburt", "BIRTH"}, {"vorname", "NAME_PART"}, {"nachname", "NAME_PART"}, {"familienname", "NAME_PART"},

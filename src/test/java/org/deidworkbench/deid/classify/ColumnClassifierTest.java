@@ -25,6 +25,21 @@ class ColumnClassifierTest {
         return out;
     }
 
+    /**
+     * Decision 0179: a card's number of twenty digits is no quantity, however few rows show it (a Swiss export's two
+     * patients' Versichertenkarte was kept as a number); a code list of such numbers repeats.
+     */
+    @Test
+    void numbersOfSixteenDigitsOrMoreAreIdentifiersUnlessTheyRepeatAsCodes() {
+        assertEquals(ColumnClass.IDENTIFIER, classify("karte", List.of("80756000010001234567", "80756000010007654321"))
+                .columnClass());
+        assertEquals(ColumnClass.NATIONAL_ID, classify("Versichertenkarte", List.of("80756000010001234567",
+                "80756000010007654321")).columnClass());
+        assertEquals(ColumnClass.CODE, classify("concept", repeat(List.of("999000881000001106", "999000891000001108"), 20))
+                .columnClass());
+        assertEquals(ColumnClass.NUMBER, classify("amount", List.of("1234567", "7654321")).columnClass());
+    }
+
     /** Decision 0105: a year of birth is aggregated for anyone over 89, not kept as a plain number. */
     @Test
     void aYearOfBirthIsABirthYearAndABirthWeightIsNot() {
