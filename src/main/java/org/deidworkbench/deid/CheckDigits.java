@@ -147,6 +147,104 @@ public final class CheckDigits {
     }
 
     /**
+     * A Norwegian national identity number (fødselsnummer, decision 0179): eleven digits, a birth date {@code DDMMYY}
+     * (the day plus 40 in a D number, the month plus 40 in an H number), three individual digits and two mod-11 check
+     * digits of weights 3 7 6 1 8 9 4 5 2 and 5 4 3 2 7 6 5 4 3 2 (a remainder of 1 gives no valid number).
+     */
+    public static boolean fodselsnummer(String d) {
+        if (d.length() != 11 || !allDigits(d)) {
+            return false;
+        }
+        int day = Integer.parseInt(d.substring(0, 2));
+        int month = Integer.parseInt(d.substring(2, 4));
+        day = day > 40 ? day - 40 : day;
+        month = month > 40 ? month - 40 : month;
+        if (day < 1 || day > 31 || month < 1 || month > 12) {
+            return false;
+        }
+        int k1 = mod11Check(d, new int[] {3, 7, 6, 1, 8, 9, 4, 5, 2});
+        int k2 = mod11Check(d, new int[] {5, 4, 3, 2, 7, 6, 5, 4, 3, 2});
+        return k1 == d.charAt(9) - '0' && k2 == d.charAt(10) - '0';
+    }
+
+    /** 11 minus the weighted sum mod 11 (11 → 0), or -1 for 10: no valid digit. */
+    private static int mod11Check(String d, int[] weights) {
+        int sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            sum += weights[i] * (d.charAt(i) - '0');
+        }
+        int k = 11 - sum % 11;
+        return k == 11 ? 0 : k == 10 ? -1 : k;
+    }
+
+    private static boolean allDigits(String d) {
+        for (int i = 0; i < d.length(); i++) {
+            if (d.charAt(i) < '0' || d.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String HETU_CHECKS = "0123456789ABCDEFHJKLMNPRSTUVWXY";
+
+    /**
+     * A Finnish personal identity code (henkilötunnus, decision 0179): {@code DDMMYY}, the century sign ({@code +},
+     * {@code -}, {@code A}, and since 2023 {@code B}–{@code F}, {@code U}–{@code Y}), three individual digits and a check
+     * character, the nine digits mod 31 in {@code 0123456789ABCDEFHJKLMNPRSTUVWXY}.
+     */
+    public static boolean hetu(String v) {
+        if (v.length() != 11 || !allDigits(v.substring(0, 6)) || !allDigits(v.substring(7, 10))
+                || "+-ABCDEFUVWXY".indexOf(v.charAt(6)) < 0) {
+            return false;
+        }
+        int day = Integer.parseInt(v.substring(0, 2));
+        int month = Integer.parseInt(v.substring(2, 4));
+        if (day < 1 || day > 31 || month < 1 || month > 12) {
+            return false;
+        }
+        return HETU_CHECKS.charAt(Integer.parseInt(v.substring(0, 6) + v.substring(7, 10)) % 31) == v.charAt(10);
+    }
+
+    /**
+     * A Czech or Slovak birth number (rodné číslo, decision 0179): {@code YYMMDD} (a woman's month plus 50, and plus 20
+     * for numbers given after 2003) and four digits, the ten digits a multiple of 11 (or, before 1986, the first nine mod
+     * 11 equal to 10 and a last digit 0).
+     */
+    public static boolean rodneCislo(String d) {
+        if (d.length() != 10 || !allDigits(d)) {
+            return false;
+        }
+        int month = Integer.parseInt(d.substring(2, 4)) % 50;
+        month = month > 20 ? month - 20 : month;
+        int day = Integer.parseInt(d.substring(4, 6));
+        if (month < 1 || month > 12 || day < 1 || day > 31) {
+            return false;
+        }
+        long n = Long.parseLong(d);
+        return n % 11 == 0 || Long.parseLong(d.substring(0, 9)) % 11 == 10 && d.charAt(9) == '0';
+    }
+
+    /**
+     * A Belgian national register number (rijksregisternummer, INSZ, decision 0179): {@code YYMMDD} (month or day 00
+     * when unknown), three serial digits and two check digits, 97 minus the nine digits mod 97 (for a birth from 2000, the
+     * nine digits after a 2).
+     */
+    public static boolean rijksregisternummer(String d) {
+        if (d.length() != 11 || !allDigits(d)) {
+            return false;
+        }
+        int month = Integer.parseInt(d.substring(2, 4));
+        int day = Integer.parseInt(d.substring(4, 6));
+        if (month > 12 && month < 20 || month > 32 || day > 31) {
+            return false;
+        }
+        int check = Integer.parseInt(d.substring(9));
+        long body = Long.parseLong(d.substring(0, 9));
+        return 97 - body % 97 == check || 97 - (2_000_000_000L + body) % 97 == check;
+    }
+
+    /**
      * A German Krankenversicherten-ID (KVNR, § 290 SGB V; decision 0150): a capital letter and nine digits. The letter
      * is written as its place in the alphabet in two digits ({@code A} = 01 … {@code Z} = 26), then come the first eight
      * digits; these ten digits are weighted 1, 2, 1, 2, …, the digits of each product added, and the sum modulo 10 is the

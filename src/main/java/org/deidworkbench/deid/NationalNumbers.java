@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  * 7064 MOD 11-2 check character;</li>
  * <li>a Japanese individual number (My Number: twelve digits, also in groups of four): its check digit;</li>
  * <li>a German Krankenversicherten-ID (KVNR: a capital letter and nine digits, {@code X110411675}): its check digit
- * (decision 0150).</li>
+ * (decision 0150);</li>
+ * <li>a Norwegian fødselsnummer ({@code 120361 12326} or eleven digits), a Finnish henkilötunnus ({@code 030456-123K}),
+ * a Czech or Slovak rodné číslo ({@code 615312/1238}), a Belgian rijksregisternummer ({@code 61.03.12-123.43}): the
+ * birth date and their check digits (decision 0179).</li>
  * </ul>
  * The Korean and Japanese numbers count only in a text with kana, hanzi or Hangul ({@link CjkNames#mayHold}).
  * A number right after a code system's name ("SIGTAP 0303060212") is left to the caller. Stateless and thread-safe.
@@ -58,6 +61,13 @@ final class NationalNumbers {
     private static final Pattern RRN = Pattern.compile("(?<![\\d.\\-/])\\d{6}-?[1-8]\\d{6}(?![\\d\\-]|[.,]\\d)");
     private static final Pattern CN_RESIDENT = Pattern.compile("(?<![\\d.\\-/])\\d{17}[\\dXx](?![\\dA-Za-z\\-]|[.,]\\d)");
     private static final Pattern MY_NUMBER = Pattern.compile("(?<![\\d.\\-/])\\d{4}([ -]?)\\d{4}\\1\\d{4}(?![\\d\\-]|[.,]\\d)");
+    /** Decision 0179: a Norwegian fødselsnummer (also {@code 120361 12326}), a Finnish henkilötunnus, a Czech or Slovak
+     * rodné číslo, a Belgian rijksregisternummer written as Belgium writes it. */
+    private static final Pattern FODSELSNUMMER = Pattern.compile("(?<![\\d.\\-/])\\d{6} ?\\d{5}(?![\\d\\-]|[.,]\\d)");
+    private static final Pattern HETU = Pattern.compile("(?<![\\d.\\-/])\\d{6}[-+A-FU-Y]\\d{3}[0-9A-Y](?![\\p{L}\\p{N}])");
+    private static final Pattern RODNE_CISLO = Pattern.compile("(?<![\\d.\\-/])\\d{6}/\\d{4}(?![\\d\\-/]|[.,]\\d)");
+    private static final Pattern RIJKSREGISTER = Pattern.compile(
+            "(?<![\\d.\\-/])\\d{2}\\.\\d{2}\\.\\d{2}-\\d{3}\\.\\d{2}(?![\\d\\-]|[.,]\\d)");
 
     /** The national numbers and postcodes of a text, in no particular order; empty when it holds fewer than 6 digits. */
     static List<Found> find(String text) {
@@ -72,8 +82,9 @@ final class NationalNumbers {
             return List.of();
         }
         List<Found> out = new ArrayList<>();
-        Matcher[] matchers = new Matcher[10]; // made when first needed: CPF, TC Kimlik, CNS, Aadhaar, CEP, PT, PIN, RRN,
-        // the Chinese resident number, My Number
+        Matcher[] matchers = new Matcher[14]; // made when first needed: CPF, TC Kimlik, CNS, Aadhaar, CEP, PT, PIN, RRN,
+        // the Chinese resident number, My Number, the fødselsnummer, the henkilötunnus, the rodné číslo, the
+        // rijksregisternummer
         for (int i = 0; i < n; i++) {
             if (!isDigit(text.charAt(i)) || i > 0 && isDigit(text.charAt(i - 1))) {
                 continue; // not where a run of digits starts
@@ -130,6 +141,24 @@ final class NationalNumbers {
             if (free && digits >= 12 && (len == 4 && (next == ' ' || next == '-') && digitsAt(text, j + 1, 4) || len == 12)
                     && CjkNames.mayHold(text)
                     && (m = at(matchers, 9, MY_NUMBER, text, i)) != null && CheckDigits.myNumber(CheckDigits.digits(m.group()))) {
+                out.add(new Found(i, m.end(), "[ID]"));
+            }
+            if (free && (len == 6 && next == ' ' && digitsAt(text, j + 1, 5) || len == 11)
+                    && (m = at(matchers, 10, FODSELSNUMMER, text, i)) != null
+                    && CheckDigits.fodselsnummer(CheckDigits.digits(m.group()))) {
+                out.add(new Found(i, m.end(), "[ID]"));
+            }
+            if (free && len == 6 && "+-ABCDEFUVWXY".indexOf(next) >= 0 && digitsAt(text, j + 1, 3)
+                    && (m = at(matchers, 11, HETU, text, i)) != null && CheckDigits.hetu(m.group())) {
+                out.add(new Found(i, m.end(), "[ID]"));
+            }
+            if (free && len == 6 && next == '/' && digitsAt(text, j + 1, 4)
+                    && (m = at(matchers, 12, RODNE_CISLO, text, i)) != null
+                    && CheckDigits.rodneCislo(CheckDigits.digits(m.group()))) {
+                out.add(new Found(i, m.end(), "[ID]"));
+            }
+            if (free && len == 2 && next == '.' && (m = at(matchers, 13, RIJKSREGISTER, text, i)) != null
+                    && CheckDigits.rijksregisternummer(CheckDigits.digits(m.group()))) {
                 out.add(new Found(i, m.end(), "[ID]"));
             }
             // A KVNR: its letter stands right before the run of nine digits, alone (not the end of a word or code)

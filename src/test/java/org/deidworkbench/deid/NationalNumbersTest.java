@@ -35,6 +35,28 @@ class NationalNumbersTest {
         assertFalse(CheckDigits.cpf("5299822472"));
     }
 
+    /** Decision 0179: Norway's, Finland's, the Czech and Belgian numbers by their birth dates and check digits. */
+    @Test
+    void europesOtherNationalNumbersAreFoundByTheirCheckDigits() {
+        assertTrue(CheckDigits.fodselsnummer("12036112326"));
+        assertFalse(CheckDigits.fodselsnummer("12036112327"), "second check digit wrong");
+        assertFalse(CheckDigits.fodselsnummer("32136112326"), "no such birth date");
+        assertTrue(CheckDigits.hetu("030456-123K"));
+        assertFalse(CheckDigits.hetu("030456-123L"));
+        assertFalse(CheckDigits.hetu("030456/123K"), "no century sign");
+        assertTrue(CheckDigits.rodneCislo("6153121238"));
+        assertFalse(CheckDigits.rodneCislo("6153121239"));
+        assertFalse(CheckDigits.rodneCislo("1234567890"), "month 34 is none");
+        assertTrue(CheckDigits.rijksregisternummer("61031212343"));
+        assertFalse(CheckDigits.rijksregisternummer("61031212344"));
+        assertEquals("Pasienten [ID] innlagt, fnr [ID]. Potilas [ID]. Pacientka [ID]. Patiënte [ID] gemeld.",
+                replaced("Pasienten 120361 12326 innlagt, fnr 12036112326. Potilas 030456-123K. Pacientka 615312/1238."
+                        + " Patiënte 61.03.12-123.43 gemeld."));
+        for (String kept : List.of("Lot 123456/7890.", "ratio 12.34.56-789.01", "tube 120361 12327", "item 030456-123L")) {
+            assertEquals(kept, replaced(kept), "no check digits, no number of a person");
+        }
+    }
+
     @Test
     void aCnsIsFoundByItsModElevenSum() {
         assertTrue(CheckDigits.cns("700003471255804"));

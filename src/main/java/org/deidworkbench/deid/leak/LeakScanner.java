@@ -1046,6 +1046,11 @@ public final class LeakScanner {
                 || n == 6 && lastLetterEnd > lastDigitEnd && start - lastLetterEnd <= 4
                 || (n == 4 || n == 2) && start == lastLetterEnd && lastLetterLength == 3
                 || (n == 4 || n == 8) && lastLetterLength == 4 && start - lastLetterEnd <= 1
+                // decision 0179: a fødselsnummer's 120361 12326, a henkilötunnus's 030456-123K (any century sign), a
+                // rodné číslo's 615312/1238, a rijksregisternummer's end 61.03.12-123.43
+                || sep == ' ' && p == 6 && n == 5
+                || start - lastDigitEnd == 1 && lastDigitEnd >= 0 && p == 6 && (n == 3 || n == 4 && sep == '/')
+                || sep == '.' && p == 3 && n == 2
                 || dotChain >= 4;
     }
 

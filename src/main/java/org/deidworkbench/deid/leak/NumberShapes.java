@@ -188,6 +188,28 @@ final class NumberShapes {
                 && CheckDigits.tcKimlik(t.subSequence(i, i + 11).toString()) && !code(t, i)) {
             return report(found, LeakScanner.Kind.NATIONAL_ID, "TC Kimlik No", i, i + 11);
         }
+        // decision 0179: a Norwegian fødselsnummer, a Finnish henkilötunnus, a Czech or Slovak rodné číslo, a Belgian
+        // rijksregisternummer, by their birth dates and check digits, as the run finds them
+        if ((len == 6 && next == ' ' || len == 11) && (e = len == 11 ? i + 11 : match(t, i, "dddddd_ddddd")) > 0
+                && before(t, i, ".-/") && after(t, e) && CheckDigits.fodselsnummer(CheckDigits.digits(t.subSequence(i, e)))
+                && !code(t, i)) {
+            return report(found, LeakScanner.Kind.NATIONAL_ID, "fødselsnummer", i, e);
+        }
+        // (a sign of + or - and a digit at the end: the Nordic personal number's shape, which the scanner reports as one)
+        if (len == 6 && "+-ABCDEFUVWXY".indexOf(next) >= 0 && i + 11 <= t.length() && before(t, i, ".-/")
+                && !letterOrDigit(t, i + 11) && !((next == '-' || next == '+') && digit(t, i + 10))
+                && CheckDigits.hetu(t.subSequence(i, i + 11).toString())) {
+            return report(found, LeakScanner.Kind.NATIONAL_ID, "henkilötunnus", i, i + 11);
+        }
+        if (len == 6 && next == '/' && (e = match(t, i, "dddddd/dddd")) > 0 && before(t, i, ".-/") && after(t, e)
+                && (e >= t.length() || t.charAt(e) != '/')
+                && CheckDigits.rodneCislo(CheckDigits.digits(t.subSequence(i, e))) && !code(t, i)) {
+            return report(found, LeakScanner.Kind.NATIONAL_ID, "rodné číslo", i, e);
+        }
+        if (len == 2 && next == '.' && (e = match(t, i, "ddpddpdd=dddpdd")) > 0 && before(t, i, ".-/") && after(t, e)
+                && CheckDigits.rijksregisternummer(CheckDigits.digits(t.subSequence(i, e)))) {
+            return report(found, LeakScanner.Kind.NATIONAL_ID, "rijksregisternummer", i, e);
+        }
         if ((len == 2 && next == '-' || len == 11) && (e = len == 11 ? i + 11 : match(t, i, "dd=dddddddd=d")) > 0
                 && before(t, i, ".-/") && after(t, e) && CUIL_TYPES.contains(t.subSequence(i, i + 2).toString())
                 && CheckDigits.cuil(CheckDigits.digits(t.subSequence(i, e))) && !code(t, i)) {
@@ -285,8 +307,8 @@ final class NumberShapes {
     /**
      * Where the digits and separators of {@code template} end when they match from {@code i}, or -1: {@code d} a digit,
      * {@code s} an optional space, {@code _} a space, {@code .} an optional dot, {@code -} an optional dash, {@code =}
-     * a dash, {@code p} a dot, {@code g} a space or a dash (every {@code g} the same), {@code G} an optional space or dash (every
-     * {@code G} as the first: all the same, or none).
+     * a dash, {@code p} a dot, {@code /} a slash, {@code g} a space or a dash (every {@code g} the same), {@code G} an
+     * optional space or dash (every {@code G} as the first: all the same, or none).
      */
     private static final char NONE = 1;
 
@@ -319,6 +341,12 @@ final class NumberShapes {
                 }
                 case 'p' -> {
                     if (c != '.') {
+                        return -1;
+                    }
+                    i++;
+                }
+                case '/' -> {
+                    if (c != '/') {
                         return -1;
                     }
                     i++;

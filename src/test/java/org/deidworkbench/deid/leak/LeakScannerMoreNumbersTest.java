@@ -108,7 +108,9 @@ class LeakScannerMoreNumbersTest {
             "x PEXM900101HDFRRR01 y", "9 RFC PEXM900101A19", "12 34 56 7890 3", "seen 12.345.678-5", "IMSS 12-34-56-7890-3", "a 9.876.545-K", "12345678-5",
             "27-12345678-0", "СНИЛС 112233445 95", "580312-2345674", "44030519670905002X", "1-1017-00123-45-6",
             "123456783 ΑΦΜ", "ΑΦΜ 123456783", "ОМС 7700123456789013", "マイナンバー 4071-0325-8467", "๑๑๐๑๗๐๐๑๒๓๔๕๖ ไทย",
-            "۱۲۳۴۵۶۷۸۰۲۸", "５２９９８２２４７２５"};
+            "۱۲۳۴۵۶۷۸۰۲۸", "５２９９８２２４７２５",
+            // decision 0179: a fødselsnummer (grouped and not), a henkilötunnus, a rodné číslo, a rijksregisternummer
+            "fnr 120361 12326", "12036112326", "Potilas 030456-123K.", "r. č. 615312/1238", "61.03.12-123.43 gemeld"};
         for (String t : texts) {
             List<String> all = new ArrayList<>();
             PhiPatterns.find(t, true, true, true, (kind, name, found) -> all.add(LeakScanner.source(kind, name)));
