@@ -186,7 +186,7 @@ public final class DateValues {
      */
     public static String shift(String value, int days, boolean slashDayFirst, MonthNames.Language monthLanguage)
             throws UnprocessableValueException {
-        if (MARKER.matcher(value).matches()) {
+        if (!value.isEmpty() && value.charAt(0) == '[' && MARKER.matcher(value).matches()) {
             return value; // REDCap's "[not completed]" in a survey's timestamp: no date, nothing of a person (0176)
         }
         int buddhist = BuddhistEra.yearAt(value);
