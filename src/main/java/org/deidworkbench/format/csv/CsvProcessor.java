@@ -1096,26 +1096,21 @@ public final class CsvProcessor implements FileProcessor {
                 }
                 counts[c]++;
                 Action action = actions[k];
-                String logged = log != null && c == log.action ? cleanAction(c, column, value, subject, line) : null;
-                if (logged != null) {
-                    if (!logged.equals(value)) {
+                // a REDCap logging export's action (decision 0177)
+                String whole = log != null && c == log.action ? cleanAction(c, column, value, subject, line) : null;
+                if (whole == null && action == Action.SCRUB_TEXT
+                        && (JsonCells.Document.mayBe(value) || log != null && c == log.changes)) {
+                    // a JSON or XML document in the cell, or a REDCap log's changes: member by member, each by its name
+                    // (decisions 0172, 0177)
+                    whole = cleanJson(c, column, value, row, subject, line, 0);
+                }
+                if (whole != null) {
+                    if (!whole.equals(value)) {
                         changed[c]++;
                     }
-                    outRow[k] = logged;
+                    outRow[k] = whole;
                     lastValue[k] = null;
                     continue;
-                }
-                if (action == Action.SCRUB_TEXT && (JsonCells.Document.mayBe(value) || log != null && c == log.changes)) {
-                    // a JSON or XML document in the cell: member by member, each by its name (decision 0172)
-                    String json = cleanJson(c, column, value, row, subject, line, 0);
-                    if (json != null) {
-                        if (!json.equals(value)) {
-                            changed[c]++;
-                        }
-                        outRow[k] = json;
-                        lastValue[k] = null;
-                        continue;
-                    }
                 }
                 if (action == Action.KEEP) {
                     // nothing to compute or to cache, but a photograph's EXIF in a kept column (decision 0171)
