@@ -101,6 +101,20 @@ public final class KnownIdentifiers implements java.io.Serializable {
 
     private static final java.util.regex.Pattern NAME_LIKE = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\s'’.,-]+");
 
+    /**
+     * A name surname first with a record's number after it, as an EHR's patient list prints it ({@code QUACKENBOSS,
+     * PERPETUA (MRN 00458812)}, {@code Fairbrother, Anna [00123456]}, {@code SMITH, JOHN - 4471205}; decision 0180).
+     */
+    private static final java.util.regex.Pattern NAME_WITH_ID = java.util.regex.Pattern.compile(
+            "([\\p{L}][\\p{L}\\p{M}'’. -]*,\\s*[\\p{L}][\\p{L}\\p{M}'’. -]*?)\\s*(?:\\(|\\[|-\\s|/\\s?)\\s*"
+            + "(?:(?i:mrn|mr#|mr|id|pid|csn|fin|pat-?nr|nr)\\.?\\s*[:#]?\\s*)?([A-Z]{0,3}\\d{4,}[A-Z0-9]*)\\s*[)\\]]?");
+
+    /** The name and the number of a value {@link #NAME_WITH_ID} matches whole, or null. */
+    public static String[] nameWithId(String value) {
+        java.util.regex.Matcher m = NAME_WITH_ID.matcher(value.strip());
+        return m.matches() ? new String[] {m.group(1).strip(), m.group(2)} : null;
+    }
+
     /*
      * Decision 0026: a snapshot does not copy. It takes over the maps filled so far (frozen from then
      * on) and this collection goes on in new, empty maps layered over the snapshot; every look-up
@@ -455,6 +469,13 @@ public final class KnownIdentifiers implements java.io.Serializable {
      * John, and must not be linked to this person's pseudonym.
      */
     public void add(String value, String replacement, String wordReplacement) {
+        String[] parts = nameWithId(value);
+        if (parts != null) {
+            // "QUACKENBOSS, PERPETUA (MRN 00458812)": the name and the number are found alone too (decision 0180)
+            add(parts[0], replacement, wordReplacement);
+            String number = replacement.startsWith("[") ? "[ID]" : replacement;
+            add(parts[1], number, number);
+        }
         // matched in folded text: M&uuml;ller is Müller (decision 0167), ٠٥٥٩٨٧٦٥٤٣ is 0559876543 (decision 0132)
         value = TextFolding.fold(MarkupText.read(value));
         Added key = value.length() <= MAX_REMEMBERED_LENGTH ? new Added(value, replacement, wordReplacement) : null;

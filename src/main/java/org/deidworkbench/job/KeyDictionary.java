@@ -362,6 +362,13 @@ final class KeyDictionary {
      */
     void known(String subject, String value, String replacement, String wordReplacement) {
         builder.add(value, KNOWN, -1);
+        String[] nameAndId = org.deidworkbench.deid.KnownIdentifiers.nameWithId(value);
+        if (nameAndId != null) {
+            // "QUACKENBOSS, PERPETUA (MRN 00458812)": the name and the number alone, as the run scrubs them (decision 0180)
+            builder.add(nameAndId[0], KNOWN, -1);
+            builder.add(nameAndId[1], KNOWN, -1);
+            value = nameAndId[0];
+        }
         if ("[ADDRESS]".equals(replacement)) {
             // the street without its number, as the run scrubbed it from text (decision 0169)
             for (String street : org.deidworkbench.deid.KnownIdentifiers.streets(value)) {

@@ -112,6 +112,23 @@ class KnownIdentifiersTest {
         assertEquals("[NAME]", ids.replacement("SPRINGFIELD"));
     }
 
+    /** Decision 0180: an EHR's patient list prints its patients surname first with their record's number. */
+    @Test
+    void aNameWithItsRecordsNumberGivesTheNameAndTheNumberAlone() {
+        assertEquals(List.of("QUACKENBOSS, PERPETUA", "00458812"),
+                List.of(KnownIdentifiers.nameWithId("QUACKENBOSS, PERPETUA (MRN 00458812)")));
+        assertEquals(List.of("Fairbrother-Quaile, Anna M.", "00123456"),
+                List.of(KnownIdentifiers.nameWithId("Fairbrother-Quaile, Anna M. [00123456]")));
+        assertEquals(List.of("SMITH, JOHN", "E4471205"), List.of(KnownIdentifiers.nameWithId("SMITH, JOHN - E4471205")));
+        assertNull(KnownIdentifiers.nameWithId("Pneumonia, left lower lobe (J18.9)"), "a code is no record's number");
+        assertNull(KnownIdentifiers.nameWithId("QUACKENBOSS, PERPETUA"));
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("QUACKENBOSS, PERPETUA (MRN 00458812)", "[NAME]");
+        assertEquals("[NAME]", ids.replacement("PERPETUA QUACKENBOSS"), "the name rotated, as a note writes it");
+        assertEquals("[NAME]", ids.replacement("QUACKENBOSS"));
+        assertEquals("[ID]", ids.replacement("00458812"), "the number alone, labelled as a number");
+    }
+
     @Test
     void aSchoolsNameGivesItsOwnWordsAndTheWordsOfAFormAreNoIdentifiers() {
         // decision 0176: a pediatric REDCap project's school field ("<b>School</b> attended" lost its word to [NAME]);

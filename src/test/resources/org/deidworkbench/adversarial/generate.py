@@ -1913,6 +1913,7 @@ def main():
     trials()
     redcap()
     europe()
+    patient_lists()
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -5325,6 +5326,33 @@ def europe():
     plant("birth-date", "12.03.1961", "04.11.1948")
     keep("eu", "E11.9", "I10", "CSS Kranken-Versicherung AG", "Helsana Versicherungen AG", "HbA1c 7,9 %", "Pneumonia",
          "Atrial fibrillation", "Oslo universitetssykehus", "Rigshospitalet", "ble innlagt")
+
+
+def patient_lists():
+    """An EHR's patient list as a unit prints it to CSV (decision 0180): `Patient` holds each patient surname first with
+    the record's number (`QUACKENBOSS, PERPETUA (MRN 00458812)`), beside age and sex, room and bed, the attending, the
+    admission date, the principal problem and the code status; and the unit's rounding notes naming the patients given
+    name first. Names no name list holds."""
+    d = os.path.join(HERE, "lists")
+    os.makedirs(d, exist_ok=True)
+    write_csv(os.path.join(d, "patient_list.csv"), ["Patient", "Age/Sex", "Room/Bed", "Attending", "Admit Date",
+                                                    "Principal Problem", "Code Status", "Last Weight"], [
+        ["QUACKENBOSS, PERPETUA (MRN 00458812)", "91 y.o. F", "4N-412-A", "Thistlewaite, Ambrose, MD", "03/12/2023",
+         "Pneumonia of left lower lobe due to infectious organism", "Full Code", "61.2 kg"],
+        ["VANDERHOEK, ISOLDE (MRN 00339017)", "68 y.o. F", "4N-415-B", "Okonkwo-Baptiste, Ifeoma, DO", "03/14/2023",
+         "Acute on chronic systolic heart failure", "DNR/DNI", "88.4 kg"],
+        ["MARCHBANKS, TIBERIUS (MRN 00771204)", "45 y.o. M", "5S-502-A", "Thistlewaite, Ambrose, MD", "03/15/2023",
+         "Type 2 diabetes mellitus with hyperglycemia", "Full Code", "70.1 kg"],
+    ], newline="\r\n")
+    write_csv(os.path.join(d, "rounds.csv"), ["Room", "Note"], [
+        ["4N-412-A", "Perpetua Quackenboss seen on rounds; MRN 00458812 verified, family updated."],
+        ["5S-502-A", "Tiberius Marchbanks: glucose improving, ambulating with PT."],
+    ], newline="\r\n")
+    plant("patient-name", "QUACKENBOSS", "PERPETUA", "VANDERHOEK", "ISOLDE", "MARCHBANKS", "TIBERIUS")
+    plant("mrn", "00458812", "00339017", "00771204")
+    plant("clinician-name", "Thistlewaite", "Okonkwo-Baptiste")
+    keep("lists", "Pneumonia of left lower lobe due to infectious organism", "Full Code", "DNR/DNI", "61.2 kg",
+         "glucose improving, ambulating with PT.")
 
 
 if __name__ == "__main__":

@@ -336,6 +336,11 @@ public final class ColumnClassifier {
         if (h.has(Hint.PLACE) && s.share(s.capitalizedWords) >= 0.8) {
             return of(ColumnClass.PLACE, s.share(s.capitalizedWords));
         }
+        // "QUACKENBOSS, PERPETUA (MRN 00458812)" under a person's header: an EHR's patient list, its patients' names with
+        // their numbers, was free text to scrub, where a name no list holds stayed (decision 0180)
+        if (h.has(Hint.PERSON_ROLE) && s.share(s.namedWithId) >= 0.8) {
+            return of(ColumnClass.PERSON_NAME, s.share(s.namedWithId));
+        }
         double nameLike = s.share(s.nameLike);
         double nameHit = s.share(s.nameHit);
         double titled = s.share(s.titled);

@@ -193,6 +193,11 @@ public final class ValueStats {
     int inverted;
     /** Names with a number appended ({@code Name123}, as Synthea makes its names unique): every word a name word. */
     int numberedName;
+    /**
+     * A person surname first with the record's number after it ({@code QUACKENBOSS, PERPETUA (MRN 00458812)}): how an
+     * EHR's patient list prints its patients (decision 0180).
+     */
+    int namedWithId;
     /** Of those, the ones whose letters are in the name list as often as {@link #nameHit} needs. */
     int numberedNameHit;
     int street;
@@ -249,6 +254,9 @@ public final class ValueStats {
         totalLength += len;
         maxLength = Math.max(maxLength, len);
         minLength = Math.min(minLength, len);
+        if (len >= 10 && v.indexOf(',') > 0 && org.deidworkbench.deid.KnownIdentifiers.nameWithId(v) != null) {
+            namedWithId++;
+        }
         String[] words = words(v);
         totalWords += words.length;
         if (words.length >= 5 && (v.endsWith(".") || v.contains(". "))) {
@@ -884,6 +892,7 @@ public final class ValueStats {
         appendShare(sb, "in name list", nameHit);
         appendShare(sb, "titled", titled);
         appendShare(sb, "surname, given name", inverted);
+        appendShare(sb, "surname, given name (number)", namedWithId);
         appendShare(sb, "name+number in name list", numberedNameHit);
         appendShare(sb, "street", street);
         appendShare(sb, "uid", uid);

@@ -40,6 +40,17 @@ class ColumnClassifierTest {
         assertEquals(ColumnClass.NUMBER, classify("amount", List.of("1234567", "7654321")).columnClass());
     }
 
+    /** Decision 0180: an EHR patient list's "Patient" column, each name with its record's number, is a name column. */
+    @Test
+    void namesWithTheirRecordsNumbersUnderAPersonsHeaderAreNames() {
+        List<String> patients = List.of("QUACKENBOSS, PERPETUA (MRN 00458812)", "VANTONGEREN, CORNELIUS (MRN 00339017)",
+                "Delacroix, Marguerite (MRN 00771204)");
+        assertEquals(ColumnClass.PERSON_NAME, classify("Patient", patients).columnClass());
+        assertEquals(ColumnClass.PERSON_NAME, classify("Patient Name/MRN", patients).columnClass());
+        assertTrue(classify("Diagnosis", List.of("Pneumonia, left lower lobe (J18.9)", "Heart failure, acute (I50.9)"))
+                .columnClass() != ColumnClass.PERSON_NAME);
+    }
+
     /** Decision 0105: a year of birth is aggregated for anyone over 89, not kept as a plain number. */
     @Test
     void aYearOfBirthIsABirthYearAndABirthWeightIsNot() {
