@@ -111,6 +111,18 @@ public final class KnownIdentifiers implements java.io.Serializable {
 
     /** The name and the number of a value {@link #NAME_WITH_ID} matches whole, or null. */
     public static String[] nameWithId(String value) {
+        // most values (every identifier the run notes comes here) have no comma or end in no digit or bracket
+        int last = value.length() - 1;
+        while (last >= 0 && value.charAt(last) == ' ') {
+            last--;
+        }
+        if (last < 9 || value.indexOf(',') < 0) {
+            return null;
+        }
+        char end = value.charAt(last);
+        if (!(end >= '0' && end <= '9' || end >= 'A' && end <= 'Z' || end == ')' || end == ']')) {
+            return null;
+        }
         java.util.regex.Matcher m = NAME_WITH_ID.matcher(value.strip());
         return m.matches() ? new String[] {m.group(1).strip(), m.group(2)} : null;
     }
