@@ -254,7 +254,7 @@ public final class ValueStats {
         totalLength += len;
         maxLength = Math.max(maxLength, len);
         minLength = Math.min(minLength, len);
-        if (len >= 10 && v.indexOf(',') > 0 && org.deidworkbench.deid.KnownIdentifiers.nameWithId(v) != null) {
+        if (len >= 10 && v.indexOf(',') > 0 && NameWithId.parts(v) != null) {
             namedWithId++;
         }
         String[] words = words(v);
