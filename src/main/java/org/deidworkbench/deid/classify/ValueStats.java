@@ -254,7 +254,7 @@ public final class ValueStats {
         totalLength += len;
         maxLength = Math.max(maxLength, len);
         minLength = Math.min(minLength, len);
-        if (len >= 10 && v.indexOf(',') > 0 && NameWithId.parts(v) != null) {
+        if (NameWithId.parts(v) != null) { // a comma, ten characters and the last one first, before the pattern
             namedWithId++;
         }
         String[] words = words(v);

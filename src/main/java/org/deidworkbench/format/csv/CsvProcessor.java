@@ -584,8 +584,9 @@ public final class CsvProcessor implements FileProcessor {
         private final Set<String> namedNoted = new HashSet<>();
         /** The columns of a REDCap logging export (decision 0177), or null. */
         private final RedcapLog log;
-        /** The record the row's action names in a REDCap logging export, or null. */
+        /** The record the row's action names in a REDCap logging export, or null, and where the action names it. */
         private String logRecord;
+        private int[] logRecordSpan;
 
         RowCleaner(Path input, List<String> header, String name) throws WithheldException {
             this.name = name;
@@ -692,7 +693,7 @@ public final class CsvProcessor implements FileProcessor {
             int[] span;
             String named;
             if (logRecord != null && subject != null) {
-                span = RedcapLog.recordSpan(value);
+                span = logRecordSpan;
                 named = subject.pseudonym();
             } else {
                 span = RedcapLog.userSpan(value);
@@ -1068,7 +1069,8 @@ public final class CsvProcessor implements FileProcessor {
                 if (subject == null) {
                     subject = jsonSubject(engine, jsonCells, row, textColumns); // decision 0172
                 }
-                logRecord = log == null ? null : RedcapLog.record(row[log.action]);
+                logRecordSpan = log == null ? null : RedcapLog.recordSpan(row[log.action]);
+                logRecord = logRecordSpan == null ? null : row[log.action].substring(logRecordSpan[0], logRecordSpan[1]);
                 if (subject == null && logRecord != null) {
                     subject = engine.subject(logRecord); // the record the action is on (decision 0177)
                 }

@@ -61,8 +61,8 @@ final class RedcapLog {
 
     /** The record an action names, or null ({@code Data export}, {@code Manage/Design}). */
     static String record(String action) {
-        Matcher m = RECORD.matcher(action);
-        return m.find() ? m.group(1) : null;
+        int[] span = recordSpan(action);
+        return span == null ? null : action.substring(span[0], span[1]);
     }
 
     /** Where the record's id stands in an action: {@code [start, end)}, or null. */
@@ -110,9 +110,6 @@ final class RedcapLog {
                 end = close + 1;
             } else {
                 end = nextField(cell, v); // checked, unchecked, a number: nothing of a person
-            }
-            if (end < n && cell.charAt(end) == ']') {
-                end++; // "[instance = 2]"
             }
             if (end == n) {
                 break;
