@@ -290,6 +290,20 @@ class AdversarialCorpusTest {
                 + "B;18.02.2022;Pan [NAME], przyjęty 12 lutego 2022, wypisany 18 lutego 2022.\n");
         assertTrue(onlyShiftedThere(in, out, "notes.csv", word("3 stycznia 2023")),
                 "another patient's note shifted onto the planted date");
+        // a ';' table of letters whose quoted lines hold more commas than its records hold ';' (de/arztbriefe.csv
+        // failed a run: the table was read with ',' and the letter's shifted date taken for a line outside it)
+        Files.writeString(in.resolve("briefe.csv"), "Fall;Datum;Text\n1;21.03.2023;\"Sehr geehrte Frau Dr. X,\n"
+                + "wir berichten, geb. [DOB], wohnhaft A, B, C, am 12. März 2023, durchgeführt, entlassen.\n"
+                + "Mit Grüßen, Dr. Z\nProf. Dr. A, Chefarzt\"\n"
+                + "2;15.05.2023;\"Sehr geehrter Herr Dr. Y,\nSturz am 6. Mai 2023, Fraktur, links, rechts, oben, unten, vorn, hinten, innen, außen.\n"
+                + "Mit Grüßen, Dr. Z\nProf. Dr. A, Chefarzt\"\n");
+        Files.writeString(out.resolve("briefe.csv"), "Fall;Datum;Text\nA;15.05.2023;\"Sehr geehrte Frau Dr. [NAME],\n"
+                + "wir berichten, geb. [DOB], wohnhaft A, B, C, am 6. Mai 2023, durchgeführt, entlassen.\n"
+                + "Mit Grüßen, Dr. Z\nProf. Dr. A, Chefarzt\"\n"
+                + "B;01.07.2023;\"Sehr geehrter Herr Dr. [NAME],\nSturz am 22. Juni 2023, Fraktur, links, rechts, oben, unten, vorn, hinten, innen, außen.\n"
+                + "Mit Grüßen, Dr. Z\nProf. Dr. A, Chefarzt\"\n");
+        assertTrue(onlyShiftedThere(in, out, "briefe.csv", word("6. Mai 2023")),
+                "a letter's date shifted onto another letter's planted date");
         // an output whose name the run wrote with its date as DATE (a REDCap export's; redcap/ failed one run)
         Files.writeString(in.resolve("Proj_DATA_2023-03-01_0930.csv"), "record_id,stamp\n1,2023-02-10 16:22\n");
         Files.writeString(out.resolve("Proj_DATA_DATE_0930.csv"), "record_id,stamp\nX,2023-03-13 16:22\n");

@@ -519,23 +519,34 @@ final class Corpus {
      */
     record Report(Table table, List<String> outside) {
         static Report of(String text) throws IOException {
-            // the delimiter most lines hold equally often (a table's), not the one a line holds most of (a note's
-            // commas: a Polish note with two commas in a table of three columns chose ',' and failed a run)
-            char delimiter = ',';
-            long best = -1;
+            // The delimiter whose reading leaves the fewest quote characters in the records' fields (read with the wrong
+            // one, a quoted cell's quotes stay in the text: a German letter's lines inside its quoted cell hold more
+            // commas than the file's records hold ';', and the letter's shifted date was taken for a line outside the
+            // table), then the one most records agree on in width, read as CSV (not the one a line holds most of: a
+            // Polish note with two commas in a table of three columns chose ',' and failed a run).
+            List<List<String>> records = List.of();
+            long fewestQuoted = Long.MAX_VALUE;
+            long best = -1; // the first reading stands when no delimiter makes two fields: every line outside the table
             for (char d : new char[] {',', ';', '\t', '|'}) {
-                Map<Long, Long> lines = text.lines().map(l -> l.chars().filter(c -> c == d).count()).filter(n -> n > 0)
-                        .collect(java.util.stream.Collectors.groupingBy(n -> n, java.util.stream.Collectors.counting()));
-                long agreeing = lines.values().stream().mapToLong(Long::longValue).max().orElse(0);
-                if (agreeing > best) {
+                List<List<String>> parsed = new ArrayList<>();
+                try (CSVParser parser = CSVFormat.RFC4180.builder().setDelimiter(d).get().parse(new StringReader(text))) {
+                    parser.forEach(r -> parsed.add(r.toList()));
+                } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+                    continue; // not read with this delimiter (a quote inside a field)
+                }
+                long quoted = parsed.stream().filter(r -> r.stream().anyMatch(v -> v.indexOf('"') >= 0)).count();
+                long agreeing = parsed.stream().filter(r -> r.size() > 1)
+                        .collect(java.util.stream.Collectors.groupingBy(List::size, java.util.stream.Collectors.counting()))
+                        .values().stream().mapToLong(Long::longValue).max().orElse(0);
+                if (best < 0 || agreeing > 0
+                        && (best == 0 || quoted < fewestQuoted || quoted == fewestQuoted && agreeing > best)) {
+                    fewestQuoted = quoted;
                     best = agreeing;
-                    delimiter = d;
+                    records = parsed;
                 }
             }
-            List<List<String>> records = new ArrayList<>();
-            try (CSVParser parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).get()
-                    .parse(new StringReader(text))) {
-                parser.forEach(r -> records.add(r.toList()));
+            if (best < 0) {
+                return new Report(new Table(List.of(), List.of()), text.lines().toList()); // read with none: all outside
             }
             int width = records.stream().mapToInt(List::size).max().orElse(0);
             List<String> header = null;
