@@ -27,7 +27,7 @@ public final class DateValues {
     private record Notation(Pattern pattern, Order order) {
     }
 
-    private static final String TIME = "(?<rest>(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?"
+    private static final String TIME = "(?<rest>(?:[T @]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?"
             + "(?:\\s?[AaPp][Mm])?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?)";
 
     private static final List<Notation> NOTATIONS = List.of(
@@ -420,7 +420,7 @@ public final class DateValues {
      */
     private static final List<Pattern> MONTH_NAME_DATES = List.of(
             Pattern.compile("(?i)\\b" + ENGLISH_MONTH_WORD + "(?<dot>\\.?)(?<sp1>\\s+)(?<d>\\d{1,2})(?<ord>st|nd|rd|th)?"
-                    + "(?<comma>,?)(?<sp2>\\s+)(?<y>\\d{4})\\b"),
+                    + "(?<comma>,?)(?<sp2>(?<=,)\\s*|\\s+)(?<y>\\d{4})\\b"),
             Pattern.compile("(?i)\\b(?<d>\\d{1,2})(?<ord>st|nd|rd|th|\\.)?(?<sp1>\\s+(?:de\\s+)?)" + MONTH_WORD
                     + "(?<dot>\\.?)(?<comma>,?)(?<sp2>\\s+(?:del?\\s+)?)(?<y>\\d{4})\\b"),
             // Oracle's DD-MON-YYYY copied into a note ("Valoración previa el 12-ABR-2023")

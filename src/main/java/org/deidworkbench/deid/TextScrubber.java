@@ -673,6 +673,14 @@ public final class TextScrubber {
                     + "(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"),
                     "[ID]", 1, s -> s.digits >= 1 && s.containsIgnoreCase("mrn", "medical", "ssn", "acct", "account", "policy", "id"),
                     Starts.WORD, "MmSsAaPpIi"),
+            // The last four digits of a social security number, which the VA and many US clinics name a patient by ("Last
+            // 4 8903", "last four D7214", "last-4 of SSN: 8903": the surname's initial before them; decision 0181)
+            new Detector(Pattern.compile("(?i)\\blast[\\s-]*(?:4|four)(?:\\s+digits)?(?:\\s+(?:of\\s+(?:the\\s+)?)?"
+                    + "(?:SSN|SS#|social(?:\\s+security)?(?:\\s+(?:number|no\\.?|#))?))?\\s*[:#]?\\s*([A-Z]?\\d{4})(?![\\w-])"),
+                    "[ID]", 1, s -> s.digits >= 5 && s.containsIgnoreCase("last"), Starts.WORD, "Ll"),
+            // A VA Integration Control Number (ICN): ten digits, V, six check digits ("ICN 1012345678V123456")
+            new Detector(Pattern.compile("(?<![\\w-])\\d{10}V\\d{6}(?![\\w-])"), "[ID]", 0, s -> s.longestDigitRun >= 10,
+                    Starts.DIGIT_RUN),
             // Day and month without a year are still a date element (HIPAA); only capitalised month
             // names, and not "May", which starts too many sentences. With a year, the longer
             // month-name date (shifted like numeric dates) wins.
@@ -717,6 +725,13 @@ public final class TextScrubber {
             new Detector(Pattern.compile("(?m)(?:^|(?<=^[ \\t]{1,4})|(?<=\\b(?:[Aa]n?|is|[Pp]t)[ \\t])|(?<=\\())(9\\d|1[0-4]\\d)"
                     + "(?=[ \\t]?[MF]\\b(?![ \\t]*(?:fever|temp|febrile)))"), "90+", 1, s -> s.digits >= 2, Starts.DIGIT_RUN)
                     .where(AGE_OVER_89_RUN),
+            // ... and in brackets after a birth date, as VistA's and many EHRs' patient headers write the age: "DOB: FEB
+            // 14,1931 (92)", "born 03/04/1930 (93 y)" (decision 0181)
+            new Detector(Pattern.compile("(?i)(?<![\\p{L}.])(?:DOB|D\\.O\\.B\\.?|date\\s+of\\s+birth|birth\\s*date|born"
+                    + "|geb\\.)\\s*[:#]?\\s*\\p{Alnum}[\\p{Alnum} ,./-]{4,22}?\\s*\\((9\\d|1[0-4]\\d)"
+                    + "(?:\\s*(?:y|yo|yrs?|years?|J\\.?|Jahre))?\\)"), "90+", 1,
+                    s -> s.digits >= 6 && s.containsIgnoreCase("dob", "d.o.b", "birth", "born", "geb."), Starts.WORD,
+                    "DdBbGg"),
             // ... and in the corpus' other languages: "92 años", "92 anni", "lat 92", "92 лет", "92歳" (decision 0142)
             new Detector(AgesInNotes.AGE_OVER_89, "90+", 0, s -> s.digits >= 2, Starts.DIGIT_RUN),
             // Not the digits of a decimal fraction, but still at the end of a sentence.
@@ -2007,8 +2022,9 @@ public final class TextScrubber {
                 capitalsCuedNames(text, bounds, t, spans); // "F/U WITH DR PATEL"
                 continue;
             }
-            if (b[1] - b[0] < 2 || b[1] - b[0] > 16
-                    || java.util.Arrays.binarySearch(CUE_HASHES, lowerHash(text, b[0], b[1])) < 0) {
+            if ((b[1] - b[0] < 2 || b[1] - b[0] > 16
+                    || java.util.Arrays.binarySearch(CUE_HASHES, lowerHash(text, b[0], b[1])) < 0)
+                    && !electronicSignature(text, b[0], b[1])) {
                 continue; // no cue and no form of address: no copy of the word
             }
             String cue = text.substring(b[0], b[1]);
@@ -2018,7 +2034,8 @@ public final class TextScrubber {
                 continue;
             }
             if (cue.equalsIgnoreCase("cc") || SIGNING.contains(cue.toLowerCase(Locale.ROOT))
-                    || REPORT_VERBS.contains(cue.toLowerCase(Locale.ROOT)) && atLineStart(text, b[0])) {
+                    || REPORT_VERBS.contains(cue.toLowerCase(Locale.ROOT)) && atLineStart(text, b[0])
+                    || electronicSignature(text, b[0], b[1])) {
                 signatureNames(text, bounds, t, spans);
                 continue;
             }
@@ -2655,7 +2672,11 @@ public final class TextScrubber {
         int[] cue = bounds.get(t);
         int k = t + 1;
         boolean copyList = text.substring(cue[0], cue[1]).equalsIgnoreCase("cc");
-        if (copyList) {
+        if (electronicSignature(text, cue[0], cue[1])) {
+            if (k >= bounds.size() || !gap(text, cue[1], bounds.get(k)[0], "/ \t")) {
+                return;
+            }
+        } else if (copyList) {
             if (!atLineStart(text, cue[0]) || cue[1] >= text.length() || text.charAt(cue[1]) != ':') {
                 return; // "10 cc:" or "cc" in a sentence is not a copy list
             }
@@ -2666,7 +2687,8 @@ public final class TextScrubber {
             }
             k++;
         }
-        if (k >= bounds.size() || !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], ": \t")) {
+        if (k >= bounds.size() || !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0],
+                electronicSignature(text, cue[0], cue[1]) ? "/ \t" : ": \t")) {
             return;
         }
         for (int entries = 0; entries < 4 && k < bounds.size(); entries++) {
@@ -2706,6 +2728,15 @@ public final class TextScrubber {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether a word is the {@code es} of VistA's electronic signature, {@code /es/} before the signer's name ("/es/
+     * AMBROSE THISTLEWAITE", "Receipt Acknowledged By: 03/14/2023 13:01  /es/ GUNNAR HALVORSEN"; decision 0181).
+     */
+    private static boolean electronicSignature(String text, int from, int to) {
+        return to - from == 2 && from > 0 && to < text.length() && text.charAt(from - 1) == '/'
+                && text.charAt(to) == '/' && (text.charAt(from) | 0x20) == 'e' && (text.charAt(from + 1) | 0x20) == 's';
     }
 
     private static String lower(String text, int[] word) {
@@ -2937,7 +2968,8 @@ public final class TextScrubber {
             int start = i;
             i = letterRunEnd(text, i);
             int length = i - start;
-            if (length >= 2 && length <= 16 && java.util.Arrays.binarySearch(CUE_HASHES, lowerHash(text, start, i)) >= 0) {
+            if (length >= 2 && length <= 16 && java.util.Arrays.binarySearch(CUE_HASHES, lowerHash(text, start, i)) >= 0
+                    || electronicSignature(text, start, i)) {
                 return true;
             }
         }

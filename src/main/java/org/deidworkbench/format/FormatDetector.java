@@ -168,7 +168,7 @@ public final class FormatDetector {
         if (usable < 2) {
             return false;
         }
-        for (char d : new char[] {',', ';', '\t', '|'}) {
+        for (char d : new char[] {',', ';', '\t', '|', '^'}) {
             long first = countUnquoted(lines.get(0), d);
             if (first == 0) {
                 continue;

@@ -1914,6 +1914,7 @@ def main():
     redcap()
     europe()
     patient_lists()
+    vista()
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -5353,6 +5354,119 @@ def patient_lists():
     plant("clinician-name", "Thistlewaite", "Okonkwo-Baptiste")
     keep("lists", "Pneumonia of left lower lobe due to infectious organism", "Full Code", "DNR/DNI", "61.2 kg",
          "glucose improving, ambulating with PT.")
+
+
+def vista():
+    """A VA export (decision 0181): the Corporate Data Warehouse's tables keyed by PatientSID (`SPatient` with the VistA
+    PatientIEN, the enterprise ICN `1013377001V482915`, the last four of the SSN as `W9877`), `Outpat_Visit`, TIU notes
+    as VistA writes them (`DATE OF NOTE: MAR 12, 2023@14:30`, `DOB: FEB 16,1931 (92)`, `/es/ PEREGRINE GALLOWAY`,
+    `Last 4 8904`, cosigners `TOLLEMACHE,EVERARD`), a VistA lab extract keyed by the DFN with FileMan dates
+    (`3230312.1445`: the year less 1700) and a FileMan export file, `^` between its fields, dates `FEB 16,1931`."""
+    d = os.path.join(HERE, "va")
+    os.makedirs(d, exist_ok=True)
+    write_csv(os.path.join(d, "SPatient.csv"), [
+        "PatientSID", "PatientIEN", "Sta3n", "PatientICN", "PatientName", "PatientLastName", "PatientFirstName",
+        "PatientSSN", "DateOfBirth", "Gender", "MaritalStatus", "Religion", "PeriodOfService", "VeteranFlag",
+        "DeathDateTime", "PatientLast4"], [
+        ["1400887001", "7204415", "663", "1013377001V482915", "WINTERBOTTOM,ZEBEDIAH T", "WINTERBOTTOM", "ZEBEDIAH",
+         "543219877", "1931-02-16 00:00:00.000", "M", "MARRIED", "METHODIST", "WORLD WAR II", "Y", "", "W9877"],
+        ["1400887002", "7204416", "663", "1013377002V119384", "CRABTREE,AUGUSTINA M", "CRABTREE", "AUGUSTINA",
+         "412558904", "1950-04-22 00:00:00.000", "F", "WIDOWED", "CATHOLIC", "VIETNAM ERA", "Y",
+         "2023-04-02 03:15:00.000", "C8904"],
+        ["1400887003", "7204417", "663", "1013377003V770021", "VOSKUIJLEN,OSWIN", "VOSKUIJLEN", "OSWIN",
+         "301667215", "1966-09-09 00:00:00.000", "M", "DIVORCED", "NO PREFERENCE", "PERSIAN GULF WAR", "Y", "",
+         "V7215"],
+        ["1400887004", "7204418", "663", "1013377004V335507", "PENWORTHY,LUCINDA", "PENWORTHY", "LUCINDA",
+         "600114872", "1949-12-01 00:00:00.000", "F", "MARRIED", "BAPTIST", "KOREAN", "Y", "", "P4872"],
+    ], newline="\r\n")
+    write_csv(os.path.join(d, "Outpat_Visit.csv"), [
+        "VisitSID", "PatientSID", "Sta3n", "VisitDateTime", "LocationName", "PrimaryStopCode", "SecondaryStopCode",
+        "PrimaryProviderName", "PrimaryDiagnosisCode"], [
+        ["800091234", "1400887001", "663", "2023-03-12 14:30:00.000", "SEA PRIMARY CARE BLUE", "323", "185",
+         "GALLOWAY,PEREGRINE", "I10"],
+        ["800091235", "1400887002", "663", "2023-03-14 09:00:00.000", "SEA CARDIOLOGY", "303", "",
+         "TOLLEMACHE,EVERARD", "I50.22"],
+        ["800091236", "1400887003", "663", "2023-03-15 10:45:00.000", "SEA MH CLINIC", "502", "",
+         "QUINCEY,THEODORIC", "F43.10"],
+        ["800091237", "1400887004", "663", "2023-03-16 08:15:00.000", "SEA PRIMARY CARE GREEN", "323", "",
+         "GALLOWAY,PEREGRINE", "E11.9"],
+    ], newline="\r\n")
+    notes = [
+        ["9000001", "1400887001", "2023-03-12 14:30:00.000", "PRIMARY CARE NOTE",
+         "LOCAL TITLE: PRIMARY CARE NOTE\nSTANDARD TITLE: PRIMARY CARE NOTE\n"
+         "DATE OF NOTE: MAR 12, 2023@14:30     ENTRY DATE: MAR 12, 2023@14:35:12\n"
+         "      AUTHOR: GALLOWAY,PEREGRINE  EXP COSIGNER:\n"
+         "     URGENCY:                            STATUS: COMPLETED\n\n"
+         "Patient: WINTERBOTTOM,ZEBEDIAH T   SSN: 543-21-9877   DOB: FEB 16,1931 (92)\n"
+         "WWII veteran seen for HTN f/u. Lives with wife Eglantine at 1418 Alderbrook Ln, Puyallup WA 98371.\n"
+         "Daughter Marigold Winterbottom (POA) phone (253) 555-0914 present for visit.\n"
+         "BP 148/82. Continue lisinopril 20 mg daily. RTC MAR 29,2023@10:00.\n\n"
+         "/es/ PEREGRINE GALLOWAY\nPHYSICIAN\nSigned: 03/12/2023 14:52"],
+        ["9000002", "1400887002", "2023-03-14 09:00:00.000", "CARDIOLOGY CONSULT",
+         "LOCAL TITLE: CARDIOLOGY CONSULT\n"
+         "DATE OF NOTE: MAR 14, 2023@09:00     ENTRY DATE: MAR 14, 2023@11:02:45\n"
+         "      AUTHOR: TOLLEMACHE,EVERARD  EXP COSIGNER: BRACKENRIDGE,WYNFORD\n"
+         "Pt CRABTREE, AUGUSTINA (C8904) referred for HFrEF. Last 4 8904. ICN 1013377002V119384.\n"
+         "Echo 03/01/2023: EF 30%. Started sacubitril/valsartan. Son Ptolemy Crabtree to drive her.\n"
+         "/es/ EVERARD TOLLEMACHE, MD\nSigned: 03/14/2023 11:10\n"
+         "Receipt Acknowledged By: 03/14/2023 13:01  /es/ WYNFORD BRACKENRIDGE"],
+        ["9000003", "1400887003", "2023-03-15 10:45:00.000", "MH INTAKE",
+         "LOCAL TITLE: MENTAL HEALTH INTAKE\nDATE OF NOTE: MAR 15, 2023@10:45\n"
+         "      AUTHOR: QUINCEY,THEODORIC\n"
+         "Veteran VOSKUIJLEN,OSWIN, last four V7215, served Desert Storm with 1st Cavalry.\n"
+         "Reports nightmares. Wife Theodosia (cell 253-555-0962). Email ovoskuijlen66@example.net.\n"
+         "Safety plan reviewed. Next appt MAR 29,2023@11:00.\n/es/ THEODORIC QUINCEY, PhD"],
+        ["9000004", "1400887004", "2023-03-16 08:15:00.000", "PRIMARY CARE NOTE",
+         "DATE OF NOTE: MAR 16, 2023@08:15\n      AUTHOR: GALLOWAY,PEREGRINE\n"
+         "PENWORTHY,LUCINDA  DOB: DEC 1,1949 (73)  A1c 8.2, metformin increased.\n/es/ PEREGRINE GALLOWAY"],
+    ]
+    write_csv(os.path.join(d, "TIU_TIUDocument.csv"), ["TIUDocumentSID", "PatientSID", "ReferenceDateTime",
+                                                       "TIUDocumentDefinition", "ReportText"], notes,
+              newline="\r\n")
+    write_csv(os.path.join(d, "LAB_FM.csv"), ["DFN", "PATIENT", "LRDFN", "ACCESSION", "DATE/TIME SPECIMEN TAKEN",
+                                              "TEST", "RESULT", "UNITS", "DATE REPORT COMPLETED"], [
+        ["7204415", "WINTERBOTTOM,ZEBEDIAH T", "40021", "CH 0312 14", "3230312.1445", "POTASSIUM", "4.1", "mmol/L",
+         "3230312.163"],
+        ["7204416", "CRABTREE,AUGUSTINA M", "40022", "CH 0314 3", "3230314.0905", "BNP", "1840", "pg/mL",
+         "3230314.1101"],
+        ["7204417", "VOSKUIJLEN,OSWIN", "40023", "CH 0315 22", "3230315.1102", "GLUCOSE", "112", "mg/dL",
+         "3230315.13"],
+        ["7204418", "PENWORTHY,LUCINDA", "40024", "CH 0316 5", "3230316.0822", "HEMOGLOBIN A1C", "8.2", "%",
+         "3230316.1517"],
+    ])
+    with open(os.path.join(d, "PATIENT_FM.txt"), "w", encoding="ascii", newline="") as f:
+        for r in [
+            ["NAME", "SEX", "DATE OF BIRTH", "SOCIAL SECURITY NUMBER", "STREET ADDRESS [LINE 1]", "CITY", "STATE",
+             "ZIP CODE", "PHONE NUMBER [RESIDENCE]", "K-NAME OF PRIMARY NOK", "K-PHONE NUMBER", "PERIOD OF SERVICE"],
+            ["WINTERBOTTOM,ZEBEDIAH T", "MALE", "FEB 16,1931", "543219877", "1418 ALDERBROOK LN", "PUYALLUP",
+             "WASHINGTON", "98371", "253-555-0933", "WINTERBOTTOM,MARIGOLD", "253-555-0914", "WORLD WAR II"],
+            ["CRABTREE,AUGUSTINA M", "FEMALE", "APR 22,1950", "412558904", "77 CORMORANT WAY", "ENUMCLAW",
+             "WASHINGTON", "98022", "253-555-0948", "CRABTREE,PTOLEMY", "253-555-0977", "VIETNAM ERA"],
+            ["VOSKUIJLEN,OSWIN", "MALE", "SEP 9,1966", "301667215", "2209 HEMLOCK ST", "SPANAWAY", "WASHINGTON",
+             "98387", "253-555-0962", "VOSKUIJLEN,THEODOSIA", "253-555-0962", "PERSIAN GULF WAR"],
+        ]:
+            f.write("^".join(r) + "\r\n")
+    plant("patient-name", "WINTERBOTTOM", "ZEBEDIAH", "CRABTREE", "AUGUSTINA", "VOSKUIJLEN", "OSWIN", "PENWORTHY",
+          "LUCINDA")
+    plant("clinician-name", "GALLOWAY", "PEREGRINE", "TOLLEMACHE", "EVERARD", "QUINCEY", "THEODORIC", "BRACKENRIDGE",
+          "WYNFORD")
+    plant("relative-name", "Eglantine", "Marigold", "Ptolemy", "Theodosia")
+    plant("patient-id", "1400887001", "1400887002", "1400887003", "1400887004", "7204415", "7204416", "7204417",
+          "7204418")
+    plant("national-id", "543219877", "543-21-9877", "412558904", "301667215", "600114872", "1013377001V482915",
+          "1013377002V119384", "1013377003V770021", "1013377004V335507", "W9877", "C8904", "V7215", "P4872",
+          "Last 4 8904")
+    plant("birth-date", "1931-02-16", "1950-04-22", "1966-09-09", "1949-12-01", "FEB 16,1931", "APR 22,1950",
+          "SEP 9,1966", "DEC 1,1949")
+    plant("age-over-89", "(92)")
+    plant("address", "1418 Alderbrook Ln", "1418 ALDERBROOK LN", "77 CORMORANT WAY", "2209 HEMLOCK ST", "Puyallup",
+          "PUYALLUP", "ENUMCLAW", "SPANAWAY")
+    plant("phone", "(253) 555-0914", "253-555-0914", "253-555-0962", "253-555-0933", "253-555-0948", "253-555-0977")
+    plant("email", "ovoskuijlen66@example.net")
+    plant("event-date", "3230312.1445", "3230314.0905", "3230315.1102", "3230316.0822")
+    keep("va", "SEA PRIMARY CARE BLUE", "I50.22", "F43.10", "E11.9", "POTASSIUM", "mmol/L", "HEMOGLOBIN A1C",
+         "PERSIAN GULF WAR", "WORLD WAR II", "sacubitril/valsartan", "BP 148/82. Continue lisinopril 20 mg daily.",
+         "A1c 8.2, metformin increased.", "served Desert Storm with 1st Cavalry.", "(73)")
 
 
 if __name__ == "__main__":

@@ -96,6 +96,10 @@ public final class ColumnClassifier {
             d = of(h.has(Hint.BIRTH) ? ColumnClass.BIRTH_DATE : ColumnClass.DATE, 1);
             evidence += "; " + SasDates.EVIDENCE;
         }
+        if (FileManDates.holds(h, s)) { // VistA's YYYMMDD.HHMMSS under a date or birth word (decision 0181)
+            d = of(h.has(Hint.BIRTH) ? ColumnClass.BIRTH_DATE : ColumnClass.DATE, 1);
+            evidence += "; " + FileManDates.EVIDENCE;
+        }
         // Arabic, Persian and Hebrew exports write the day first (decision 0132): 12/03/1985 is 12 March
         boolean dayFirst = s.slashDayFirst() || s.slashOrder() == SlashOrder.OPEN && MiddleEasternHeaders.isOne(header);
         return new Classification(d.columnClass, Math.max(0, Math.min(1, d.confidence)), evidence, dayFirst,
@@ -357,7 +361,8 @@ public final class ColumnClassifier {
             if (h.has(Hint.NAME_PART)) {
                 return of(ColumnClass.PERSON_NAME, nameLike);
             }
-            if (titled >= 0.5 || nameHit >= 0.6 && (h.has(Hint.PERSON_ROLE) || !categorical(s))) {
+            // a FileMan export's SEX of MALE and FEMALE, three rows of them, is no name: "Male" is a surname too (0181)
+            if (titled >= 0.5 || nameHit >= 0.6 && (h.has(Hint.PERSON_ROLE) || !categorical(s) && !h.namesDemographic())) {
                 return of(ColumnClass.PERSON_NAME, Math.max(titled, nameHit));
             }
             if (h.has(Hint.PERSON_ROLE) && nameHit >= 0.2) {

@@ -66,6 +66,9 @@ public final class HeaderHints {
             // an enterprise master patient index's number (EMPI, MPI) and a warehouse's surrogate key (PERSON_SK;
             // decision 0173)
             "empi", "mpi", "sk",
+            // VistA's patient file entry number (DFN, the lab's LRDFN), a file's internal entry number (IEN) and the VA's
+            // enterprise Integration Control Number (ICN; decision 0181)
+            "dfn", "lrdfn",
             // a trial's subject number under a header of its own (Medidata Rave's Subject "101-001"; decision 0175)
             "subject",
             // a hospital's patient number (IPP, NIP) and the Nordic and Dutch personal numbers that exports use as
@@ -331,6 +334,11 @@ public final class HeaderHints {
     /** Whether a word of the header names a street or an address itself (not a house number or an address line). */
     public boolean namesStreet() {
         return words.stream().anyMatch(STREET::contains);
+    }
+
+    /** Whether a word of the header names a demographic category: sex, gender, race, ethnicity. */
+    public boolean namesDemographic() {
+        return words.stream().anyMatch(DEMOGRAPHIC::contains);
     }
 
     /** The header's words, lower case. */

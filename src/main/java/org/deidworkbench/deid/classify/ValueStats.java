@@ -220,6 +220,8 @@ public final class ValueStats {
     int checkedNumber;
     /** Amounts in whole thousands written in groups ({@code 1.250.000}; decision 0138). */
     int roundThousands;
+    /** Values of a VA FileMan date's shape ({@code 3230312.1445}; {@link FileManDates}, decision 0181). */
+    int fileMan;
 
     /** Stats that look names up in {@code names}, and take no value for a national number by its check digits. */
     public ValueStats(NameDictionary names) {
@@ -309,6 +311,9 @@ public final class ValueStats {
         boolean isDecimal = isInteger || asciiDigit && mDecimal.reset(v).matches();
         if (isDecimal) {
             decimal++;
+            if (len >= 7 && len <= 14 && FileManDates.shaped(v)) {
+                fileMan++;
+            }
             if (!isInteger && v.indexOf('.') > 0 && org.deidworkbench.crypto.PseudonymGenerator.zeroFractionDropped(v).length() < len) {
                 zeroFraction++;
             }

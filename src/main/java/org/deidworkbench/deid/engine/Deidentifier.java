@@ -708,7 +708,12 @@ public final class Deidentifier {
         int d;
         java.util.regex.Matcher iso = ISO_DATE.matcher(value);
         java.util.regex.Matcher dmy = DAY_MONTH_YEAR.matcher(value);
-        if (iso.matches()) {
+        java.time.LocalDate fileMan = org.deidworkbench.deid.classify.FileManDates.date(value);
+        if (fileMan != null) { // VistA's 2310214 (decision 0181)
+            y = fileMan.getYear();
+            m = fileMan.getMonthValue();
+            d = fileMan.getDayOfMonth();
+        } else if (iso.matches()) {
             y = Integer.parseInt(iso.group(1));
             m = Integer.parseInt(iso.group(2));
             d = Integer.parseInt(iso.group(3));
@@ -736,10 +741,27 @@ public final class Deidentifier {
         String dd = twoDigits(d);
         String mShort = Integer.toString(m);
         String dShort = Integer.toString(d);
-        // yyyy-MM-dd, MM/dd/yyyy, M/d/yyyy, dd.MM.yyyy, d.M.yyyy, yyyyMMdd (no String.format: one per birth date)
-        return List.of(year + '-' + mm + '-' + dd, mm + '/' + dd + '/' + year, mShort + '/' + dShort + '/' + year,
-                dd + '.' + mm + '.' + year, dShort + '.' + mShort + '.' + year, year + mm + dd);
+        // yyyy-MM-dd, MM/dd/yyyy, M/d/yyyy, dd.MM.yyyy, d.M.yyyy, yyyyMMdd (no String.format: one per birth date);
+        // the English month's name, abbreviated and whole, before and after the day, as tokens ("FEB 14,1931" as VistA
+        // writes it, "14-FEB-1931", "February 14, 1931"; decision 0181); VistA's stored 2310214
+        String abbreviated = ENGLISH_MONTHS[m - 1].substring(0, 3);
+        String whole = ENGLISH_MONTHS[m - 1];
+        String stored = y >= 1880 && y <= 2059 ? (y - 1700) + mm + dd : null;
+        List<String> notations = new ArrayList<>(List.of(year + '-' + mm + '-' + dd, mm + '/' + dd + '/' + year,
+                mShort + '/' + dShort + '/' + year, dd + '.' + mm + '.' + year, dShort + '.' + mShort + '.' + year,
+                year + mm + dd, abbreviated + ' ' + dShort + ' ' + year, dShort + ' ' + abbreviated + ' ' + year,
+                whole + ' ' + dShort + ' ' + year, dShort + ' ' + whole + ' ' + year));
+        if (d < 10) {
+            notations.add(dd + ' ' + abbreviated + ' ' + year); // Oracle's and forms' 04-FEB-1931
+        }
+        if (stored != null) {
+            notations.add(stored);
+        }
+        return notations;
     }
+
+    private static final String[] ENGLISH_MONTHS = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+        "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
 
     private static String twoDigits(int v) {
         return v < 10 ? "0" + v : Integer.toString(v);

@@ -24,8 +24,9 @@ import org.deidworkbench.deid.Subject;
 import org.deidworkbench.deid.TextScrubber;
 import org.deidworkbench.deid.UnprocessableValueException;
 import org.deidworkbench.deid.method.DeidMethod;
-import org.deidworkbench.deid.method.SasDateMethod;
+import org.deidworkbench.deid.method.StoredDateMethod;
 import org.deidworkbench.deid.classify.SasDates;
+import org.deidworkbench.deid.classify.FileManDates;
 import org.deidworkbench.format.EmbeddedImages;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileStats;
@@ -1294,8 +1295,10 @@ public final class CsvProcessor implements FileProcessor {
                     && p.spec().action() == Action.SHIFT_DATE) {
                 method = engine.withOldDatesAggregated(method, dayFirst); // a birth date by values alone (decision 0142)
             }
-            if (method != null && SasDateMethod.readsDates(p.spec()) && SasDates.said(p.evidence())) {
-                method = new SasDateMethod(method); // days since 1960 (decision 0142)
+            if (method != null && StoredDateMethod.readsDates(p.spec()) && SasDates.said(p.evidence())) {
+                method = StoredDateMethod.sas(method); // days since 1960 (decision 0142)
+            } else if (method != null && StoredDateMethod.readsDates(p.spec()) && FileManDates.said(p.evidence())) {
+                method = StoredDateMethod.fileMan(method); // VistA's YYYMMDD.HHMMSS (decision 0181)
             }
             columns[c] = new Column(p, p.counterId() + " (" + p.spec().action().yamlName() + ")", method);
         }

@@ -27,7 +27,7 @@ public final class CsvSniffer {
     public static final int SAMPLE_SIZE = 64 * 1024;
 
     /** Delimiters tried, in order of preference when the evidence is equal. */
-    private static final char[] DELIMITERS = {',', ';', '\t', '|'};
+    private static final char[] DELIMITERS = {',', ';', '\t', '|', '^'};
 
     /** Share of lines that must agree with the header's field count before a delimiter counts as found. */
     private static final double MIN_CONSISTENCY = 0.5;

@@ -142,10 +142,31 @@ class EngineNotesTest {
         assertEquals(List.of(), Deidentifier.birthDateNotations("03/02/1958"));
         assertTrue(Deidentifier.birthDateNotations("30-07-1949").contains("1949-07-30"));
         // every notation a note may write, with and without leading zeros
-        assertEquals(List.of("1949-07-03", "07/03/1949", "7/3/1949", "03.07.1949", "3.7.1949", "19490703"),
+        assertEquals(List.of("1949-07-03", "07/03/1949", "7/3/1949", "03.07.1949", "3.7.1949", "19490703",
+                "JUL 3 1949", "3 JUL 1949", "JULY 3 1949", "3 JULY 1949", "03 JUL 1949", "2490703"),
                 Deidentifier.birthDateNotations("1949-07-03"));
-        assertEquals(List.of("1949-11-23", "11/23/1949", "11/23/1949", "23.11.1949", "23.11.1949", "19491123"),
+        assertEquals(List.of("1949-11-23", "11/23/1949", "11/23/1949", "23.11.1949", "23.11.1949", "19491123",
+                "NOV 23 1949", "23 NOV 1949", "NOVEMBER 23 1949", "23 NOVEMBER 1949", "2491123"),
                 Deidentifier.birthDateNotations("23.11.1949"));
+        // VistA's stored date (decision 0181)
+        assertTrue(Deidentifier.birthDateNotations("2310214").contains("02/14/1931"));
+    }
+
+    /**
+     * Decision 0181: a VistA note writes the birth date with the month's name and no space after the comma ("DOB: FEB
+     * 14,1931 (92)"), other notes "14-FEB-1931" or "February 14, 1931": each goes as [DOB], and the age after it, over
+     * 89, as 90+.
+     */
+    @Test
+    void aDateOfBirthWrittenWithItsMonthsNameIsReplacedInNotes() throws Exception {
+        Deidentifier engine = engine();
+        Subject s = engine.subject("7169812");
+        engine.noteSubject("7169812", s);
+        engine.noteIdentifier(new ActionSpec.ShiftDate(), "DOB", "1931-02-14 00:00:00.000", s);
+        engine.freezeIdentifiers();
+        String text = "Patient: X   DOB: FEB 14,1931 (92)\nborn 14-FEB-1931, i.e. February 14, 1931.";
+        String scrubbed = engine.method(new ActionSpec.ScrubText()).apply(text, new FieldContext(s, "note"));
+        assertEquals("Patient: X   DOB: [DOB] (90+)\nborn [DOB], i.e. [DOB].", scrubbed);
     }
 
     /**

@@ -1,0 +1,99 @@
+package org.deidworkbench.deid.method;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.deid.FieldContext;
+import org.deidworkbench.deid.classify.FileManDates;
+import org.deidworkbench.deid.classify.SasDates;
+import org.deidworkbench.model.Action;
+import org.deidworkbench.model.ActionSpec;
+import org.deidworkbench.model.Generalization;
+
+/**
+ * A date method ({@code shift-date}, {@code generalize} of a birth date) of a column whose dates are stored as a
+ * program stores them, not written as dates: SAS numeric dates (days since 1 January 1960, decision 0142) and VA
+ * FileMan dates ({@code 3230312.1445}, decision 0181). Each value is read as its date, given to the wrapped method as
+ * an ISO date, and its result written back in the stored notation (a FileMan date keeps its time of day), so a shifted
+ * visit date stays a value its program reads as a date. A birth date the wrapped method aggregates ({@code <=1936}) is
+ * written as that. A value that is no stored date in range goes to the wrapped method as it is (which empties what is
+ * no date). Immutable and thread-safe when the wrapped method is.
+ */
+public final class StoredDateMethod implements DeidMethod {
+
+    private final DeidMethod dates;
+    private final Function<String, LocalDate> read;
+    private final BiFunction<LocalDate, String, String> write;
+
+    private StoredDateMethod(DeidMethod dates, Function<String, LocalDate> read,
+            BiFunction<LocalDate, String, String> write) {
+        this.dates = dates;
+        this.read = read;
+        this.write = write;
+    }
+
+    /** @param dates the column's date method, for SAS day numbers */
+    public static StoredDateMethod sas(DeidMethod dates) {
+        return new StoredDateMethod(dates, SasDates::date, (d, original) -> SasDates.days(d));
+    }
+
+    /** @param dates the column's date method, for FileMan dates */
+    public static StoredDateMethod fileMan(DeidMethod dates) {
+        return new StoredDateMethod(dates, FileManDates::date, FileManDates::write);
+    }
+
+    /** Whether an action reads its values as dates: {@code shift-date}, {@code generalize} to a year or birth date. */
+    public static boolean readsDates(ActionSpec spec) {
+        return spec.action() == Action.SHIFT_DATE || spec instanceof ActionSpec.Generalize g
+                && (g.kind() == Generalization.YEAR || g.kind() == Generalization.BIRTH_YEAR
+                        || g.kind() == Generalization.BIRTH_DATE);
+    }
+
+    @Override
+    public String apply(String value, FieldContext context) throws DeidException {
+        LocalDate d = read.apply(value);
+        if (d == null) {
+            return dates.apply(value, context);
+        }
+        return back(dates.apply(d.toString(), context), value);
+    }
+
+    @Override
+    public boolean dependsOnSubject(String value) {
+        return dates.dependsOnSubject(value);
+    }
+
+    @Override
+    public void reused(String value, String result, FieldContext context) {
+        LocalDate d = read.apply(value);
+        if (d == null) {
+            dates.reused(value, result, context);
+            return;
+        }
+        LocalDate r = result == null ? null : read.apply(result);
+        dates.reused(d.toString(), r == null ? result : r.toString(), context);
+    }
+
+    @Override
+    public boolean keepsEmpty() {
+        return dates.keepsEmpty();
+    }
+
+    /**
+     * An ISO date the wrapped method wrote, in the stored notation; anything else ({@code <=1936}, empty) as it is. A
+     * date the notation cannot hold (a FileMan year before 1880) is written as the ISO date.
+     */
+    private String back(String written, String original) {
+        if (written == null || written.length() != 10) {
+            return written;
+        }
+        try {
+            String stored = write.apply(LocalDate.parse(written), original);
+            return stored == null ? written : stored;
+        } catch (DateTimeParseException e) {
+            return written;
+        }
+    }
+}
