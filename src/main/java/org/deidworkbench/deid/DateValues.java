@@ -136,11 +136,13 @@ public final class DateValues {
         // values read "24 JAN 1974" and "02 FEB 1974", so May shifted to the 2nd of January is "02 JAN", not "2 JANUARY"
         String mon = m.group("mon");
         boolean capitals = monthInCapitals(mon);
-        String day = d.length() == 2 && (fixedWidth || capitals || d.charAt(0) == '0')
+        // the month first in capitals is FileMan's "FEB 16,1931" (decision 0181), whose days have no zero: "SEP 9,1966"
+        boolean dayFirst = m.start("d") < m.start("mon");
+        String day = d.length() == 2 && (fixedWidth || capitals && dayFirst || d.charAt(0) == '0')
                 ? zeroPadded(date.getDayOfMonth(), 2) : Integer.toString(date.getDayOfMonth());
         String month = monthLike(mon, date.getMonthValue(), fixedWidth || capitals || !m.group("dot").isEmpty(),
                 preferred(m.group("s1"), monthLanguage)) + m.group("dot");
-        String datePart = m.start("mon") < m.start("d") ? month + m.group("s1") + day + m.group("s2") + year
+        String datePart = !dayFirst ? month + m.group("s1") + day + m.group("s2") + year
                 : day + m.group("s1") + month + m.group("s2") + year;
         return datePart + m.group("rest");
     }

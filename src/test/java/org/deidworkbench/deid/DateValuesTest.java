@@ -380,4 +380,17 @@ class DateValuesTest {
             assertThrows(UnprocessableValueException.class, () -> DateValues.shift(v, 10), v);
         }
     }
+
+    /** Decision 0181: FileMan writes the month first in capitals, no zero before the day, no space after the comma. */
+    @Test
+    void aFileManExternalDateKeepsItsNotation() throws Exception {
+        assertEquals("FEB 13,1931", DateValues.shift("FEB 16,1931", -3));
+        assertEquals("SEP 9,1966", DateValues.shift("SEP 19,1966", -10));
+        assertEquals("MAR 22,2023@14:30", DateValues.shift("MAR 12,2023@14:30", 10));
+        assertEquals("MAR 24, 2023@09:05:12", DateValues.shift("MAR 14, 2023@09:05:12", 10));
+        // a day written with its zero keeps it, and day-first capitals stay two digits (decision 0175)
+        assertEquals("MAR 2,2023", DateValues.shift("FEB 27,2023", 3));
+        assertEquals("MAR 05,2023", DateValues.shift("MAR 02,2023", 3));
+        assertEquals("02 MAR 2023", DateValues.shift("27 FEB 2023", 3));
+    }
 }
