@@ -10,6 +10,8 @@ public enum FileFormat {
     FHIR_NDJSON("FHIR bulk exports (NDJSON)"),
     /** A FHIR resource or Bundle in XML. */
     FHIR_XML("FHIR resources (XML)"),
+    /** HL7 v2 messages (ER7), one after another: an interface's archive, a feed saved to disk (decision 0182). */
+    HL7V2("HL7 v2 message files"),
     /** Delimited text with a header row. */
     CSV("CSV exports"),
     /** Nothing the workbench can clean; such files are quarantined, never copied. */

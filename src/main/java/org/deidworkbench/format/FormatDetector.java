@@ -115,6 +115,9 @@ public final class FormatDetector {
             text = text.substring(3);
         }
         String trimmed = text.stripLeading();
+        if (hl7(trimmed)) {
+            return FileFormat.HL7V2; // whatever its name says: an interface's archive is often a .txt or a .csv
+        }
         if (trimmed.startsWith("{")) {
             if (!text.contains("\"resourceType\"")) {
                 return FileFormat.UNKNOWN;
@@ -132,6 +135,28 @@ public final class FormatDetector {
             return FileFormat.CSV;
         }
         return hasConsistentDelimiter(text) ? FileFormat.CSV : FileFormat.UNKNOWN;
+    }
+
+    /**
+     * Whether a text (MLLP's start byte and blank lines stripped) starts as a file of HL7 v2 messages does: an {@code MSH}
+     * segment with its field separator and four encoding characters ({@code MSH|^~\&|}), or a batch's {@code FHS} or
+     * {@code BHS} with the same (decision 0182).
+     */
+    static boolean hl7(String text) {
+        if (text.length() < 9 || !(text.startsWith("MSH") || text.startsWith("FHS") || text.startsWith("BHS"))) {
+            return false;
+        }
+        char separator = text.charAt(3);
+        if (Character.isLetterOrDigit(separator) || Character.isWhitespace(separator) || separator < '!' || separator > '~') {
+            return false;
+        }
+        for (int i = 4; i < 8; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c) || c < '!' || c > '~') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDicom(byte[] h) {

@@ -9,6 +9,7 @@ import org.deidworkbench.format.FileFormat;
 import org.deidworkbench.format.FormatHandler;
 import org.deidworkbench.format.csv.CsvFormat;
 import org.deidworkbench.format.fhir.FhirFormat;
+import org.deidworkbench.format.hl7.Hl7Format;
 import org.deidworkbench.format.dicom.DicomFormat;
 
 /**
@@ -22,7 +23,8 @@ public final class FormatRegistry {
     private static final List<FormatHandler> HANDLERS = List.of(
             new CsvFormat(),
             new FhirFormat(),
-            new DicomFormat());
+            new DicomFormat(),
+            new Hl7Format());
 
     private static final Map<FileFormat, FormatHandler> BY_FORMAT = index();
 

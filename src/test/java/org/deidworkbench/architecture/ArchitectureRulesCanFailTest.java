@@ -64,7 +64,7 @@ class ArchitectureRulesCanFailTest {
     @Test
     void packageWithoutARowIsRefused() {
         String report = violations(ArchitectureTest.EVERY_PACKAGE_HAS_A_ROW,
-                planted("org.deidworkbench.format.hl7.PlantedFormatWithoutRow"));
+                planted("org.deidworkbench.format.x12.PlantedFormatWithoutRow"));
         assertTrue(report.contains("PlantedFormatWithoutRow"), report);
     }
 

@@ -17,6 +17,7 @@ import static org.deidworkbench.architecture.PackageTable.FORMATS;
 import static org.deidworkbench.architecture.PackageTable.FORMAT_CSV;
 import static org.deidworkbench.architecture.PackageTable.FORMAT_DICOM;
 import static org.deidworkbench.architecture.PackageTable.FORMAT_FHIR;
+import static org.deidworkbench.architecture.PackageTable.FORMAT_HL7;
 import static org.deidworkbench.architecture.PackageTable.GUI;
 import static org.deidworkbench.architecture.PackageTable.HAPI;
 import static org.deidworkbench.architecture.PackageTable.IO;
@@ -123,6 +124,11 @@ public class ArchitectureTest {
             .except(SLF4J, LOGS)
             .except(COMMONS_CSV, "CsvBaseline only: issue #7 sets the speed target against a raw Commons CSV parse and"
                     + " print, the benchmark's baseline (decision 0017)")
+            .rule();
+
+    @ArchTest
+    public static final ArchRule FORMAT_HL7_ROW = row(FORMAT_HL7, "files of HL7 v2 messages (decision 0182)")
+            .mayImport(FORMAT, DEID, MODEL)
             .rule();
 
     @ArchTest

@@ -51,6 +51,7 @@ final class PackageTable {
     static final Packages FORMAT_DICOM = new Packages("format.dicom", BASE + ".format.dicom..");
     static final Packages FORMAT_FHIR = new Packages("format.fhir", BASE + ".format.fhir..");
     static final Packages FORMAT_CSV = new Packages("format.csv", BASE + ".format.csv..");
+    static final Packages FORMAT_HL7 = new Packages("format.hl7", BASE + ".format.hl7..");
     static final Packages JOB = new Packages("job", BASE + ".job..");
     static final Packages CLI = new Packages("cli", BASE + ".cli..");
     static final Packages GUI = new Packages("gui", BASE + ".gui..");
@@ -72,7 +73,7 @@ final class PackageTable {
 
     /** Every row's package: a class anywhere else has no row and is refused. */
     private static final List<Packages> ROWS = List.of(ROOT, MODEL, CONFIG, CRYPTO, KEYFILE, IO, DEID, DICOM, FORMAT,
-            FORMAT_DICOM, FORMAT_FHIR, FORMAT_CSV, JOB, CLI, GUI);
+            FORMAT_DICOM, FORMAT_FHIR, FORMAT_CSV, FORMAT_HL7, JOB, CLI, GUI);
 
     private PackageTable() {
     }

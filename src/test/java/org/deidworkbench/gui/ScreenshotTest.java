@@ -135,6 +135,19 @@ class ScreenshotTest {
         shoot("page-break-light.png");
     }
 
+    /** A file of HL7 v2 messages: each message's segments before and after (decision 0182). */
+    @Test
+    void rendersTheSegmentsOfAnHl7MessageFile() throws Exception {
+        org.deidworkbench.model.FilePreview preview = previewOf("hl7-files", "adt_feed.hl7");
+        assertTrue(preview.format().equals("HL7 v2"), preview.format());
+        assertTrue(preview.records().get(0).label().equals("message 1 (line 1)"), preview.records().get(0).label());
+        assertTrue(preview.records().get(0).fields().get(2).name().equals("PID"),
+                preview.records().get(0).fields().toString());
+        assertTrue(preview.records().get(0).changedFields() > 0, "the PID segment changed");
+        WaitForAsyncUtils.waitForFxEvents();
+        shoot("hl7-messages-light.png");
+    }
+
     /** Opens a corpus folder in the workbench and previews one of its files, as a steward would. */
     private org.deidworkbench.model.FilePreview previewOf(String folder, String fileName) throws Exception {
         Path dir = Path.of("src", "test", "resources", "org", "deidworkbench", "adversarial", folder).toAbsolutePath();

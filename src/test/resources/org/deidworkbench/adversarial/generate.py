@@ -3213,6 +3213,32 @@ def hl7_and_clarity():
          "atrial fibrillation", "apixaban 5 mg BID", "I48.91", "MERCYWEST", "BLUE CROSS BLUE SHIELD OF ILLINOIS",
          "^IL^", "SPO^Spouse^HL70063", "4N^412^A^MERCYWEST")
 
+    # The same messages as an interface writes them to files (decision 0182): an archive of the ADT feed, segments ended
+    # by CR as the standard says; a capture of the MLLP connection, each message framed by 0x0B and 0x1C CR; the lab's
+    # nightly batch, segments ended by LF, blank lines between messages, FHS/BHS before and BTS/FTS after; and the lab
+    # system's own table of the same results keyed by the MRN, whose dates must move as the messages' do.
+    d = os.path.join(HERE, "hl7-files")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "adt_feed.hl7"), "w", encoding="ascii", newline="") as f:
+        for m in (adt_a01, adt_a08, adt_a40, adt_a04):
+            f.write("\r".join(m) + "\r")
+    with open(os.path.join(d, "mllp_capture.txt"), "w", encoding="ascii", newline="") as f:
+        for m in (adt_a01, oru_r01, mdm_t02):
+            f.write("\x0b" + "\r".join(m) + "\r\x1c\r")
+    with open(os.path.join(d, "results_batch.hl7"), "w", encoding="ascii", newline="") as f:
+        f.write("FHS|^~\\&|LAB|MERCYWEST|||20230312235900||results_20230312.hl7\n")
+        f.write("BHS|^~\\&|LAB|MERCYWEST|||20230312235900\n")
+        for m in (oru_r01, mdm_t02):
+            f.write("\n".join(m) + "\n\n")
+        f.write("BTS|2\nFTS|1\n")
+    write_csv(os.path.join(d, "lab_results.csv"), ["mrn", "collected", "loinc", "value", "unit"], [
+        [a[0], "2023-03-12 08:30", "2345-7", "132", "mg/dL"],
+        [b[0], "2023-06-20 14:00", "2345-7", "97", "mg/dL"],
+    ])
+    keep("hl7-files", "ADT^A01", "ORU^R01", "MDM^T02", "2.5.1", "2345-7^GLUCOSE^LN", "|132|", "mg/dL^mg/dL^UCUM",
+         "70-99", "E11.9^Type 2 diabetes mellitus without complications^I10", "atrial fibrillation",
+         "apixaban 5 mg BID", "SPO^Spouse^HL70063", "BTS|2", "FTS|1")
+
     d = os.path.join(HERE, "clarity")
     write_csv(os.path.join(d, "patient.csv"),
               ["PAT_ID", "PAT_MRN_ID", "PAT_NAME", "BIRTH_DATE", "SEX_C", "ADD_LINE_1", "ADD_LINE_2", "CITY", "STATE_C",

@@ -176,6 +176,7 @@ public final class InputTreeView {
         }
         return switch (f) {
             case "csv", "dicom" -> f;
+            case "hl7v2" -> "hl7";
             default -> "unknown";
         };
     }

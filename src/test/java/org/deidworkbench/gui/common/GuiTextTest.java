@@ -128,7 +128,7 @@ class GuiTextTest {
         Arrays.stream(PreviewField.Change.values()).forEach(c -> keys.add("change." + c.name().toLowerCase(Locale.ROOT)));
         Arrays.stream(FileStatus.values()).forEach(s -> keys.add("status." + s.id()));
         Arrays.stream(PassphraseStrength.Level.values()).forEach(l -> keys.add("strength." + l.id()));
-        List.of("csv", "dicom", "fhir", "unknown").forEach(f -> {
+        List.of("csv", "dicom", "fhir", "hl7", "unknown").forEach(f -> {
             keys.add("format.short." + f);
             keys.add("format.name." + f);
         });
