@@ -48,12 +48,17 @@ class Hl7FilesTest {
                 .resolve("interface_log.csv")));
     }
 
+    /** The corpus folder run with the default profile into {@code out}, its key file {@code k.deidkey}. */
+    private Path runFolder() throws Exception {
+        SampleData.copyTree(FOLDER, dir.resolve("in"));
+        Path out = dir.resolve("out");
+        SampleData.runCsvTemplate(dir.resolve("in"), out, dir.resolve("k.deidkey"), PASSPHRASE);
+        return out;
+    }
+
     @Test
     void aPatientIsOnePseudonymAndOneOffsetInMessagesAndInTables() throws Exception {
-        Path in = dir.resolve("in");
-        SampleData.copyTree(FOLDER, in);
-        Path out = dir.resolve("out");
-        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
+        Path out = runFolder();
         List<CSVRecord> labs = SampleData.records(out.resolve("lab_results.csv"));
         String capture = Files.readString(out.resolve("mllp_capture.txt"), StandardCharsets.US_ASCII);
         String feed = Files.readString(out.resolve("adt_feed.hl7"), StandardCharsets.US_ASCII);
@@ -71,17 +76,15 @@ class Hl7FilesTest {
     }
 
     private static String pid3(String file) {
-        String pid = file.split("[\r\n]").length > 0 ? java.util.Arrays.stream(file.split("[\r\n]"))
-                .filter(l -> l.startsWith("PID|")).findFirst().orElseThrow() : "";
+        String pid = java.util.Arrays.stream(file.split("[\r\n]")).filter(l -> l.startsWith("PID|")).findFirst()
+                .orElseThrow();
         return pid.split("\\|", -1)[3].split("\\^")[0];
     }
 
     @Test
     void framesTerminatorsAndBatchLinesStay() throws Exception {
+        Path out = runFolder();
         Path in = dir.resolve("in");
-        SampleData.copyTree(FOLDER, in);
-        Path out = dir.resolve("out");
-        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
         for (String f : List.of("adt_feed.hl7", "mllp_capture.txt", "results_batch.hl7")) {
             String before = Files.readString(in.resolve(f), StandardCharsets.US_ASCII);
             String after = Files.readString(out.resolve(f), StandardCharsets.US_ASCII);
@@ -132,12 +135,8 @@ class Hl7FilesTest {
 
     @Test
     void theVerifierReadsEachMessageAndFindsANameLeftInOne() throws Exception {
-        Path in = dir.resolve("in");
-        SampleData.copyTree(FOLDER, in);
-        Path out = dir.resolve("out");
-        Path key = dir.resolve("k.deidkey");
-        SampleData.runCsvTemplate(in, out, key, PASSPHRASE);
-        var keys = KeyFileStore.open(key, PASSPHRASE);
+        Path out = runFolder();
+        var keys = KeyFileStore.open(dir.resolve("k.deidkey"), PASSPHRASE);
         assertTrue(new VerifyJob(out, keys, false, 2).run().hits().isEmpty(), "the run's output is clean");
         Files.writeString(out.resolve("extra.hl7"), "MSH|^~\\&|LAB|MERCYWEST|||20230312||ORU^R01|M9|P|2.5.1\r"
                 + "OBX|1|TX|11492-6^Note^LN||Seen with Clementine Zandervelt-Orsini today.\r", StandardCharsets.US_ASCII);
