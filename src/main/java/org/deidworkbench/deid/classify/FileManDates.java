@@ -72,6 +72,52 @@ public final class FileManDates {
     }
 
     /**
+     * The date a FileMan value names as ISO writes it: {@code 2023-03-12} for a day, {@code 2023-03} for a month alone
+     * ({@code 3230300}), {@code 2023} for a year alone ({@code 3230000}); null when it is none.
+     */
+    public static String iso(String value) {
+        LocalDate day = date(value);
+        if (day != null) {
+            return day.toString();
+        }
+        if (!shaped(value)) {
+            return null;
+        }
+        String v = value.strip();
+        String year = Integer.toString(1700 + Integer.parseInt(v, 0, 3, 10));
+        return v.startsWith("00", 3) ? year : v.startsWith("00", 5) ? year + "-" + v.substring(3, 5) : null;
+    }
+
+    /**
+     * An ISO date, month ({@code 2023-04}) or year as FileMan writes it ({@code 3230400}, {@code 3230000}), with the
+     * time of {@code original} as it was; null for anything else or a year outside 1880–2059.
+     */
+    public static String fromIso(String iso, String original) {
+        if (iso.length() == 10) {
+            try {
+                return write(LocalDate.parse(iso), original);
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+        if (!(iso.length() == 4 || iso.length() == 7 && iso.charAt(4) == '-')) {
+            return null;
+        }
+        for (int i = 0; i < iso.length(); i++) {
+            if (i != 4 && (iso.charAt(i) < '0' || iso.charAt(i) > '9')) {
+                return null;
+            }
+        }
+        int yyy = Integer.parseInt(iso, 0, 4, 10) - 1700;
+        if (yyy < FIRST_YYY || yyy > LAST_YYY) {
+            return null;
+        }
+        String v = original.strip();
+        int point = v.indexOf('.');
+        return yyy + (iso.length() == 7 ? iso.substring(5, 7) : "00") + "00" + (point < 0 ? "" : v.substring(point));
+    }
+
+    /**
      * A day as FileMan writes it, with the time of {@code original} after the point as it was ({@code 3230312.1445}
      * moved to 2023-04-20 is {@code 3230420.1445}); null when the year is outside 1880–2059.
      */

@@ -66,8 +66,8 @@ public final class HeaderHints {
             // an enterprise master patient index's number (EMPI, MPI) and a warehouse's surrogate key (PERSON_SK;
             // decision 0173)
             "empi", "mpi", "sk",
-            // VistA's patient file entry number (DFN, the lab's LRDFN), a file's internal entry number (IEN) and the VA's
-            // enterprise Integration Control Number (ICN; decision 0181)
+            // VistA's patient file entry number (DFN) and the lab's (LRDFN; decision 0181). Not IEN or ICN: as id words of
+            // a person's header they made the warehouse's PatientIEN its patient table's key in place of PatientSID
             "dfn", "lrdfn",
             // a trial's subject number under a header of its own (Medidata Rave's Subject "101-001"; decision 0175)
             "subject",

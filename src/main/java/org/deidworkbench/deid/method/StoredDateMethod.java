@@ -15,20 +15,21 @@ import org.deidworkbench.model.Generalization;
 /**
  * A date method ({@code shift-date}, {@code generalize} of a birth date) of a column whose dates are stored as a
  * program stores them, not written as dates: SAS numeric dates (days since 1 January 1960, decision 0142) and VA
- * FileMan dates ({@code 3230312.1445}, decision 0181). Each value is read as its date, given to the wrapped method as
- * an ISO date, and its result written back in the stored notation (a FileMan date keeps its time of day), so a shifted
- * visit date stays a value its program reads as a date. A birth date the wrapped method aggregates ({@code <=1936}) is
- * written as that. A value that is no stored date in range goes to the wrapped method as it is (which empties what is
- * no date). Immutable and thread-safe when the wrapped method is.
+ * FileMan dates ({@code 3230312.1445}, a month alone {@code 3230300}; decision 0181). Each value is read as its date,
+ * given to the wrapped method as an ISO date (or month, or year), and its result written back in the stored notation
+ * (a FileMan date keeps its time of day), so a shifted visit date stays a value its program reads as a date. A birth
+ * date the wrapped method aggregates ({@code <=1936}) is written as that. A value that is no stored date in range goes
+ * to the wrapped method as it is (which empties what is no date). Immutable and thread-safe when the wrapped method is.
  */
 public final class StoredDateMethod implements DeidMethod {
 
     private final DeidMethod dates;
-    private final Function<String, LocalDate> read;
-    private final BiFunction<LocalDate, String, String> write;
+    /** A stored value as an ISO date (or month, or year), or null when it is none. */
+    private final Function<String, String> read;
+    /** An ISO date (or month, or year) the wrapped method wrote, stored as {@code original} was, or null. */
+    private final BiFunction<String, String, String> write;
 
-    private StoredDateMethod(DeidMethod dates, Function<String, LocalDate> read,
-            BiFunction<LocalDate, String, String> write) {
+    private StoredDateMethod(DeidMethod dates, Function<String, String> read, BiFunction<String, String, String> write) {
         this.dates = dates;
         this.read = read;
         this.write = write;
@@ -36,12 +37,21 @@ public final class StoredDateMethod implements DeidMethod {
 
     /** @param dates the column's date method, for SAS day numbers */
     public static StoredDateMethod sas(DeidMethod dates) {
-        return new StoredDateMethod(dates, SasDates::date, (d, original) -> SasDates.days(d));
+        return new StoredDateMethod(dates, v -> {
+            LocalDate d = SasDates.date(v);
+            return d == null ? null : d.toString();
+        }, (iso, original) -> {
+            try {
+                return iso.length() == 10 ? SasDates.days(LocalDate.parse(iso)) : null;
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        });
     }
 
-    /** @param dates the column's date method, for FileMan dates */
+    /** @param dates the column's date method, for FileMan dates (a month or a year alone too: {@code 3230300}) */
     public static StoredDateMethod fileMan(DeidMethod dates) {
-        return new StoredDateMethod(dates, FileManDates::date, FileManDates::write);
+        return new StoredDateMethod(dates, FileManDates::iso, FileManDates::fromIso);
     }
 
     /** Whether an action reads its values as dates: {@code shift-date}, {@code generalize} to a year or birth date. */
@@ -53,11 +63,11 @@ public final class StoredDateMethod implements DeidMethod {
 
     @Override
     public String apply(String value, FieldContext context) throws DeidException {
-        LocalDate d = read.apply(value);
-        if (d == null) {
+        String iso = read.apply(value);
+        if (iso == null) {
             return dates.apply(value, context);
         }
-        return back(dates.apply(d.toString(), context), value);
+        return back(dates.apply(iso, context), value);
     }
 
     @Override
@@ -67,13 +77,13 @@ public final class StoredDateMethod implements DeidMethod {
 
     @Override
     public void reused(String value, String result, FieldContext context) {
-        LocalDate d = read.apply(value);
-        if (d == null) {
+        String iso = read.apply(value);
+        if (iso == null) {
             dates.reused(value, result, context);
             return;
         }
-        LocalDate r = result == null ? null : read.apply(result);
-        dates.reused(d.toString(), r == null ? result : r.toString(), context);
+        String r = result == null ? null : read.apply(result);
+        dates.reused(iso, r == null ? result : r, context);
     }
 
     @Override
@@ -82,18 +92,14 @@ public final class StoredDateMethod implements DeidMethod {
     }
 
     /**
-     * An ISO date the wrapped method wrote, in the stored notation; anything else ({@code <=1936}, empty) as it is. A
-     * date the notation cannot hold (a FileMan year before 1880) is written as the ISO date.
+     * An ISO date (or month, or year) the wrapped method wrote, in the stored notation; anything else ({@code <=1936},
+     * empty) as it is. A date the notation cannot hold (a FileMan year before 1880) is written as the ISO date.
      */
     private String back(String written, String original) {
-        if (written == null || written.length() != 10) {
-            return written;
+        if (written == null) {
+            return null;
         }
-        try {
-            String stored = write.apply(LocalDate.parse(written), original);
-            return stored == null ? written : stored;
-        } catch (DateTimeParseException e) {
-            return written;
-        }
+        String stored = write.apply(written, original);
+        return stored == null ? written : stored;
     }
 }

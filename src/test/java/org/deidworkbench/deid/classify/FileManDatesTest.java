@@ -37,6 +37,11 @@ class FileManDatesTest {
         assertTrue(FileManDates.shaped("3230300"));
         assertTrue(FileManDates.shaped("3230000"));
         assertNull(FileManDates.date("3230300"));
+        assertEquals("2023-03", FileManDates.iso("3230300"));
+        assertEquals("2023", FileManDates.iso("3230000.12"));
+        assertEquals("3230400.12", FileManDates.fromIso("2023-04", "3230300.12"));
+        assertEquals("3240000", FileManDates.fromIso("2024", "3230000"));
+        assertNull(FileManDates.fromIso("<=1936", "2310200"));
     }
 
     @ParameterizedTest

@@ -66,10 +66,14 @@ class StoredDateMethodTest {
     }
 
     @Test
-    void aFileManValueThatNamesNoDayGoesToTheDateMethodAsItIs() {
+    void aFileManMonthOrYearAloneIsWhatTheDateMethodMakesOfAMonthOrAYear() throws Exception {
         DeidMethod shift = StoredDateMethod.fileMan(new ShiftDateMethod(-3));
+        assertEquals("3230300", shift.apply("3230300", TEN_DAYS)); // March 2023: a month is kept, as 2023-03 is
+        assertEquals("3230000", shift.apply("3230000", TEN_DAYS));
+        DeidMethod birth = StoredDateMethod.fileMan(new GeneralizeMethod(Generalization.BIRTH_DATE, 2026, -3));
+        assertEquals("<=1936", birth.apply("2310200", TEN_DAYS)); // February 1931: someone over 89
         UnprocessableValueException e = assertThrows(UnprocessableValueException.class,
-                () -> shift.apply("3230300", TEN_DAYS)); // March 2023: only the month is known
+                () -> shift.apply("3231400", TEN_DAYS)); // no FileMan date: to the date method as it is
         assertEquals("VALUE-NOT-A-DATE", e.code());
     }
 }
