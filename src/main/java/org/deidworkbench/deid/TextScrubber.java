@@ -678,6 +678,26 @@ public final class TextScrubber {
             new Detector(Pattern.compile("(?i)\\blast[\\s-]*(?:4|four)(?:\\s+digits)?(?:\\s+(?:of\\s+(?:the\\s+)?)?"
                     + "(?:SSN|SS#|social(?:\\s+security)?(?:\\s+(?:number|no\\.?|#))?))?\\s*[:#]?\\s*([A-Z]?\\d{4})(?![\\w-])"),
                     "[ID]", 1, s -> s.digits >= 5 && s.containsIgnoreCase("last"), Starts.WORD, "Ll"),
+            // A lab's or pathology's accession, a case, specimen, requisition or reference number after its label
+            // ("Accession #: S23-12345", "Acc# 9876543", "Case no. SP-23-004512", "ref. no. QX-77812"): "case",
+            // "specimen" and "reference" are words of their own, so only with "#", "no.", "number", "id" or a colon
+            new Detector(Pattern.compile("(?i)\\b(?:(?:accession|acc)(?!\\p{L})(?:\\s*(?:[:#]|no\\.?|number)){0,3}"
+                    + "|(?:case|specimen|requisition|req|ref(?:erence)?)\\.?(?:\\s*(?:[:#]|no\\.?|number|id)(?!\\p{L}))+)"
+                    + "\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"), "[ID]", 1,
+                    s -> s.digits >= 2 && s.containsIgnoreCase("accession", "acc#", "acc #", "acc.", "acc:", "acc no",
+                            "case #", "case no", "case number", "case:", "case id", "specimen #", "specimen no",
+                            "specimen number", "specimen:", "specimen id", "requisition", "req #", "req.", "req:",
+                            "req no", "ref.", "ref #", "ref#", "ref no", "ref:", "reference no", "reference #",
+                            "reference number", "reference:", "reference id"), Starts.WORD, "AaCcSsRr"),
+            // ... and a surgical pathology or laboratory case number by its shape alone: one to three capitals, the
+            // year's two digits, a dash and the case's digits ("S23-12345", "SP-23-004512", "EP23-004417")
+            new Detector(Pattern.compile("(?<![\\w-])[A-Z]{1,3}-?\\d{2}-\\d{3,7}(?![\\w-])"), "[ID]", 0,
+                    s -> s.dash && s.digits >= 5 && caseNumberShaped(s.text), Starts.ANYWHERE),
+            // A device's serial number after "serial" alone when it is shaped like one (capitals and four digits or more:
+            // "pacemaker serial PJN123456H"); "serial troponins" and "serial 3 ECGs" are no such number
+            new Detector(Pattern.compile("(?i:\\bserial)\\s+((?=[A-Z0-9-]*\\d{4})(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{4,24}"
+                    + "[A-Z0-9])(?![\\w.-]\\w)"), "[ID]", 1, s -> s.digits >= 4 && s.containsIgnoreCase("serial"),
+                    Starts.WORD, "Ss"),
             // A VA Integration Control Number (ICN): ten digits, V, six check digits ("ICN 1012345678V123456")
             new Detector(Pattern.compile("(?<![\\w-])\\d{10}V\\d{6}(?![\\w-])"), "[ID]", 0, s -> s.longestDigitRun >= 10,
                     Starts.DIGIT_RUN),
@@ -725,6 +745,10 @@ public final class TextScrubber {
             new Detector(Pattern.compile("(?m)(?:^|(?<=^[ \\t]{1,4})|(?<=\\b(?:[Aa]n?|is|[Pp]t)[ \\t])|(?<=\\())(9\\d|1[0-4]\\d)"
                     + "(?=[ \\t]?[MF]\\b(?![ \\t]*(?:fever|temp|febrile)))"), "90+", 1, s -> s.digits >= 2, Starts.DIGIT_RUN)
                     .where(AGE_OVER_89_RUN),
+            // ... and the age a patient turns ("turns 92 this year", "turning 95 in May")
+            new Detector(Pattern.compile("(?i)\\b(?:turns|turned|turning|will\\s+be)\\s+(9\\d|1[0-4]\\d)(?!\\d|[.,]\\d|\\s*(?:%|\\u00b0|deg))"),
+                    "90+", 1, s -> s.digits >= 2 && s.containsIgnoreCase("turns 9", "turned 9", "turning 9", "will be 9",
+                            "turns 1", "turned 1", "turning 1", "will be 1"), Starts.WORD, "TtWw"),
             // ... and in brackets after a birth date, as VistA's and many EHRs' patient headers write the age: "DOB: FEB
             // 14,1931 (92)", "born 03/04/1930 (93 y)" (decision 0181)
             new Detector(Pattern.compile("(?i)(?<![\\p{L}.])(?:DOB|D\\.O\\.B\\.?|date\\s+of\\s+birth|birth\\s*date|born"
@@ -2728,6 +2752,33 @@ public final class TextScrubber {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether a text may hold a case number of the shape {@code S23-12345} or {@code SP-23-004512}: a capital, at most
+     * two more and a dash, two digits, a dash and three digits. One pass without a regular expression, so that the
+     * pattern runs only on the few texts that may hold one (decision 0183).
+     */
+    static boolean caseNumberShaped(String text) {
+        int n = text.length();
+        for (int i = text.indexOf('-'); i >= 0 && i + 4 < n; i = text.indexOf('-', i + 1)) {
+            // the dash before the case's digits: two digits before it, three after it
+            if (digit(text, i + 1) && digit(text, i + 2) && digit(text, i + 3) && i >= 3 && digit(text, i - 1)
+                    && digit(text, i - 2)) {
+                int k = i - 3;
+                if (text.charAt(k) == '-') {
+                    k--;
+                }
+                if (k >= 0 && text.charAt(k) >= 'A' && text.charAt(k) <= 'Z') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean digit(String text, int i) {
+        return i >= 0 && i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9';
     }
 
     /**

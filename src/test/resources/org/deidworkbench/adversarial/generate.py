@@ -5426,7 +5426,9 @@ def vista():
          "Patient: WINTERBOTTOM,ZEBEDIAH T   SSN: 543-21-9877   DOB: FEB 16,1931 (92)\n"
          "WWII veteran seen for HTN f/u. Lives with wife Eglantine at 1418 Alderbrook Ln, Puyallup WA 98371.\n"
          "Daughter Marigold Winterbottom (POA) phone (253) 555-0914 present for visit.\n"
-         "BP 148/82. Continue lisinopril 20 mg daily. RTC MAR 29,2023@10:00.\n\n"
+         "BP 148/82. Continue lisinopril 20 mg daily. RTC MAR 29,2023@10:00.\n"
+         "Colonoscopy polyp: Accession #: SP-23-004519, tubular adenoma. Pacemaker serial PJN778812H checked.\n"
+         "He turns 93 next month; family planning a party.\n\n"
          "/es/ PEREGRINE GALLOWAY\nPHYSICIAN\nSigned: 03/12/2023 14:52"],
         ["9000002", "1400887002", "2023-03-14 09:00:00.000", "CARDIOLOGY CONSULT",
          "LOCAL TITLE: CARDIOLOGY CONSULT\n"
@@ -5490,9 +5492,13 @@ def vista():
     plant("phone", "(253) 555-0914", "253-555-0914", "253-555-0962", "253-555-0933", "253-555-0948", "253-555-0977")
     plant("email", "ovoskuijlen66@example.net")
     plant("event-date", "3230312.1445", "3230314.0905", "3230315.1102", "3230316.0822")
+    # a pathology accession, a device's serial and an age a patient turns, in a note alone (decision 0183)
+    plant("order-id", "SP-23-004519")
+    plant("device-id", "PJN778812H")
+    plant("age-over-89", "turns 93")
     keep("va", "SEA PRIMARY CARE BLUE", "I50.22", "F43.10", "E11.9", "POTASSIUM", "mmol/L", "HEMOGLOBIN A1C",
          "PERSIAN GULF WAR", "WORLD WAR II", "sacubitril/valsartan", "BP 148/82. Continue lisinopril 20 mg daily.",
-         "A1c 8.2, metformin increased.", "served Desert Storm with 1st Cavalry.", "(73)")
+         "A1c 8.2, metformin increased.", "served Desert Storm with 1st Cavalry.", "(73)", "tubular adenoma")
 
 
 if __name__ == "__main__":
