@@ -478,6 +478,12 @@ public final class TextScrubber {
             new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), "[EMAIL]", 0, s -> s.at, Starts.ANYWHERE),
             // A URL does not end in punctuation that closes the sentence around it.
             new Detector(Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]']"), "[URL]", 0, s -> s.containsIgnoreCase("http", "www."), Starts.WORD, "HhWw"),
+            // A social media handle ("@quillfeather_77", "Instagram: @marigold.w"): after the name of a network or a
+            // handle's word, or with a digit or an underscore in it; "@home", "@ bedside" and "@HS" are notes' "at"
+            // (decision 0183). An e-mail address's "@" has a letter or digit before it.
+            new Detector(Pattern.compile("(?<![\\w.@])@(?:(?=[A-Za-z0-9._]*[\\d_])[A-Za-z][A-Za-z0-9._]{2,29}"
+                    + "|(?<=\\b(?i:twitter|instagram|insta|tiktok|facebook|snapchat|telegram|threads|mastodon|handle|ig)"
+                    + "[:\\s]{1,3}@)[A-Za-z][A-Za-z0-9._]{2,29})(?<![.])(?![\\w@])"), "[URL]", 0, s -> s.at, Starts.ANYWHERE),
             // ... and without its scheme, a host and a path: "portal.klinikum-nord.de/patient/123" (decision 0154)
             new Detector(Pattern.compile("(?i)(?<![\\w@./-])[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,62}"
                     + "[a-z0-9])?)*\\.(?:com|org|net|edu|gov|mil|info|biz|health|io|eu|us|de|at|ch|uk|fr|nl|be|it|es|pt|se|no"

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Decision 0183: numbers a note names a specimen, a case, a device or a patient's age by, which no column made known —
  * a pathology report's accession, a lab's case number by its shape, a pacemaker's serial, the age a patient turns —
- * are removed; the words that look alike ("serial troponins", "in case of", "turned 90 degrees") are kept.
+ * and a social media handle are removed; the words that look alike ("serial troponins", "in case of", "turned 90
+ * degrees", "@home") are kept.
  */
 class AccessionNumbersInNotesTest {
 
@@ -27,6 +28,8 @@ class AccessionNumbersInNotesTest {
         "Medtronic pacemaker serial PJN123456H placed.|Medtronic pacemaker serial [ID] placed.",
         "She turns 92 this year.|She turns 90+ this year.",
         "Turning 95 in May, lives alone.|Turning 90+ in May, lives alone.",
+        "Pt's twitter @quillfeather_77 posted photos.|Pt's twitter [URL] posted photos.",
+        "Instagram: @marigoldw shows the farm.|Instagram: [URL] shows the farm.",
     })
     void anIdentifyingNumberOrAgeIsRemoved(String text, String expected) {
         assertEquals(expected, scrub(text));
@@ -41,6 +44,8 @@ class AccessionNumbersInNotesTest {
         "Specimen received in formalin.",
         "ICD-10 I50.22 and CPT 99213 billed.",
         "Room 4N-412-A, bed 2.",
+        "Pt resting @home, meds @HS; seen @ bedside.",
+        "Meds in the big @home box; 2x @bedtime.",
     })
     void wordsThatLookAlikeAreKept(String text) {
         assertEquals(text, scrub(text));

@@ -5443,6 +5443,7 @@ def vista():
          "      AUTHOR: QUINCEY,THEODORIC\n"
          "Veteran VOSKUIJLEN,OSWIN, last four V7215, served Desert Storm with 1st Cavalry.\n"
          "Reports nightmares. Wife Theodosia (cell 253-555-0962). Email ovoskuijlen66@example.net.\n"
+         "Posts about his service as @desertstorm_vet91 on Instagram.\n"
          "Safety plan reviewed. Next appt MAR 29,2023@11:00.\n/es/ THEODORIC QUINCEY, PhD"],
         ["9000004", "1400887004", "2023-03-16 08:15:00.000", "PRIMARY CARE NOTE",
          "DATE OF NOTE: MAR 16, 2023@08:15\n      AUTHOR: GALLOWAY,PEREGRINE\n"
@@ -5496,6 +5497,7 @@ def vista():
     plant("order-id", "SP-23-004519")
     plant("device-id", "PJN778812H")
     plant("age-over-89", "turns 93")
+    plant("social-handle", "@desertstorm_vet91", "desertstorm_vet91")
     keep("va", "SEA PRIMARY CARE BLUE", "I50.22", "F43.10", "E11.9", "POTASSIUM", "mmol/L", "HEMOGLOBIN A1C",
          "PERSIAN GULF WAR", "WORLD WAR II", "sacubitril/valsartan", "BP 148/82. Continue lisinopril 20 mg daily.",
          "A1c 8.2, metformin increased.", "served Desert Storm with 1st Cavalry.", "(73)", "tubular adenoma")
