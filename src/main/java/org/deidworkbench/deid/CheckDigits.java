@@ -157,9 +157,7 @@ public final class CheckDigits {
         }
         int day = Integer.parseInt(d.substring(0, 2));
         int month = Integer.parseInt(d.substring(2, 4));
-        day = day > 40 ? day - 40 : day;
-        month = month > 40 ? month - 40 : month;
-        if (day < 1 || day > 31 || month < 1 || month > 12) {
+        if (!dayAndMonth(day > 40 ? day - 40 : day, month > 40 ? month - 40 : month)) {
             return false;
         }
         int k1 = mod11Check(d, new int[] {3, 7, 6, 1, 8, 9, 4, 5, 2});
@@ -198,9 +196,7 @@ public final class CheckDigits {
                 || "+-ABCDEFUVWXY".indexOf(v.charAt(6)) < 0) {
             return false;
         }
-        int day = Integer.parseInt(v.substring(0, 2));
-        int month = Integer.parseInt(v.substring(2, 4));
-        if (day < 1 || day > 31 || month < 1 || month > 12) {
+        if (!dayAndMonth(Integer.parseInt(v.substring(0, 2)), Integer.parseInt(v.substring(2, 4)))) {
             return false;
         }
         return HETU_CHECKS.charAt(Integer.parseInt(v.substring(0, 6) + v.substring(7, 10)) % 31) == v.charAt(10);
@@ -216,9 +212,7 @@ public final class CheckDigits {
             return false;
         }
         int month = Integer.parseInt(d.substring(2, 4)) % 50;
-        month = month > 20 ? month - 20 : month;
-        int day = Integer.parseInt(d.substring(4, 6));
-        if (month < 1 || month > 12 || day < 1 || day > 31) {
+        if (!dayAndMonth(Integer.parseInt(d.substring(4, 6)), month > 20 ? month - 20 : month)) {
             return false;
         }
         long n = Long.parseLong(d);
@@ -324,9 +318,13 @@ public final class CheckDigits {
 
     /** Whether {@code yyMMdd} or {@code yyyyMMdd} at {@code from} is a month and day that exist (any year). */
     private static boolean monthDay(String d, int from) {
-        int m = (d.charAt(from) - '0') * 10 + d.charAt(from + 1) - '0';
-        int day = (d.charAt(from + 2) - '0') * 10 + d.charAt(from + 3) - '0';
-        return m >= 1 && m <= 12 && day >= 1 && day <= 31;
+        return dayAndMonth((d.charAt(from + 2) - '0') * 10 + d.charAt(from + 3) - '0',
+                (d.charAt(from) - '0') * 10 + d.charAt(from + 1) - '0');
+    }
+
+    /** Whether a day 1–31 and a month 1–12 (any year). */
+    private static boolean dayAndMonth(int day, int month) {
+        return day >= 1 && day <= 31 && month >= 1 && month <= 12;
     }
 
     /** A Korean RRN (decision 0127): thirteen digits, a birth date first, the last (11 − Σ digit × 2..9,2..5 mod 11) mod 10. */

@@ -102,14 +102,6 @@ public final class KnownIdentifiers implements java.io.Serializable {
 
     private static final java.util.regex.Pattern NAME_LIKE = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\s'’.,-]+");
 
-    /**
-     * The name and the number of a name surname first with a record's number after it ({@code QUACKENBOSS, PERPETUA
-     * (MRN 00458812)}; decision 0180), or null: {@link NameWithId#parts}.
-     */
-    public static String[] nameWithId(String value) {
-        return NameWithId.parts(value);
-    }
-
     /*
      * Decision 0026: a snapshot does not copy. It takes over the maps filled so far (frozen from then
      * on) and this collection goes on in new, empty maps layered over the snapshot; every look-up
@@ -464,7 +456,7 @@ public final class KnownIdentifiers implements java.io.Serializable {
      * John, and must not be linked to this person's pseudonym.
      */
     public void add(String value, String replacement, String wordReplacement) {
-        String[] parts = nameWithId(value);
+        String[] parts = NameWithId.parts(value);
         if (parts != null) {
             // "QUACKENBOSS, PERPETUA (MRN 00458812)": the name and the number are found alone too (decision 0180)
             add(parts[0], replacement, wordReplacement);

@@ -362,7 +362,7 @@ final class KeyDictionary {
      */
     void known(String subject, String value, String replacement, String wordReplacement) {
         builder.add(value, KNOWN, -1);
-        String[] nameAndId = org.deidworkbench.deid.KnownIdentifiers.nameWithId(value);
+        String[] nameAndId = org.deidworkbench.deid.classify.NameWithId.parts(value);
         if (nameAndId != null) {
             // "QUACKENBOSS, PERPETUA (MRN 00458812)": the name and the number alone, as the run scrubs them (decision 0180)
             builder.add(nameAndId[0], KNOWN, -1);

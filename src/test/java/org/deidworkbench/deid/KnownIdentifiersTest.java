@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.deidworkbench.deid.classify.NameWithId;
 import org.junit.jupiter.api.Test;
 
 class KnownIdentifiersTest {
@@ -116,12 +117,12 @@ class KnownIdentifiersTest {
     @Test
     void aNameWithItsRecordsNumberGivesTheNameAndTheNumberAlone() {
         assertEquals(List.of("QUACKENBOSS, PERPETUA", "00458812"),
-                List.of(KnownIdentifiers.nameWithId("QUACKENBOSS, PERPETUA (MRN 00458812)")));
+                List.of(NameWithId.parts("QUACKENBOSS, PERPETUA (MRN 00458812)")));
         assertEquals(List.of("Fairbrother-Quaile, Anna M.", "00123456"),
-                List.of(KnownIdentifiers.nameWithId("Fairbrother-Quaile, Anna M. [00123456]")));
-        assertEquals(List.of("SMITH, JOHN", "E4471205"), List.of(KnownIdentifiers.nameWithId("SMITH, JOHN - E4471205")));
-        assertNull(KnownIdentifiers.nameWithId("Pneumonia, left lower lobe (J18.9)"), "a code is no record's number");
-        assertNull(KnownIdentifiers.nameWithId("QUACKENBOSS, PERPETUA"));
+                List.of(NameWithId.parts("Fairbrother-Quaile, Anna M. [00123456]")));
+        assertEquals(List.of("SMITH, JOHN", "E4471205"), List.of(NameWithId.parts("SMITH, JOHN - E4471205")));
+        assertNull(NameWithId.parts("Pneumonia, left lower lobe (J18.9)"), "a code is no record's number");
+        assertNull(NameWithId.parts("QUACKENBOSS, PERPETUA"));
         KnownIdentifiers ids = new KnownIdentifiers();
         ids.add("QUACKENBOSS, PERPETUA (MRN 00458812)", "[NAME]");
         assertEquals("[NAME]", ids.replacement("PERPETUA QUACKENBOSS"), "the name rotated, as a note writes it");

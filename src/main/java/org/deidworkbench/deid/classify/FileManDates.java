@@ -2,6 +2,7 @@ package org.deidworkbench.deid.classify;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 /**
  * VA FileMan dates: VistA stores a date as {@code YYYMMDD[.HHMMSS]}, its year less 1700 in three digits
@@ -93,28 +94,20 @@ public final class FileManDates {
      * time of {@code original} as it was; null for anything else or a year outside 1880–2059.
      */
     public static String fromIso(String iso, String original) {
-        if (iso.length() == 10) {
-            try {
-                return write(LocalDate.parse(iso), original);
-            } catch (java.time.format.DateTimeParseException e) {
-                return null;
-            }
-        }
-        if (!(iso.length() == 4 || iso.length() == 7 && iso.charAt(4) == '-')) {
+        try {
+            return switch (iso.length()) {
+                case 10 -> write(LocalDate.parse(iso), original);
+                case 7 -> {
+                    YearMonth month = YearMonth.parse(iso);
+                    yield stored(month.getYear(), month.getMonthValue(), 0, original);
+                }
+                case 4 -> iso.chars().allMatch(c -> c >= '0' && c <= '9')
+                        ? stored(Integer.parseInt(iso), 0, 0, original) : null;
+                default -> null;
+            };
+        } catch (DateTimeException e) {
             return null;
         }
-        for (int i = 0; i < iso.length(); i++) {
-            if (i != 4 && (iso.charAt(i) < '0' || iso.charAt(i) > '9')) {
-                return null;
-            }
-        }
-        int yyy = Integer.parseInt(iso, 0, 4, 10) - 1700;
-        if (yyy < FIRST_YYY || yyy > LAST_YYY) {
-            return null;
-        }
-        String v = original.strip();
-        int point = v.indexOf('.');
-        return yyy + (iso.length() == 7 ? iso.substring(5, 7) : "00") + "00" + (point < 0 ? "" : v.substring(point));
     }
 
     /**
@@ -122,15 +115,19 @@ public final class FileManDates {
      * moved to 2023-04-20 is {@code 3230420.1445}); null when the year is outside 1880–2059.
      */
     public static String write(LocalDate date, String original) {
-        int yyy = date.getYear() - 1700;
+        return stored(date.getYear(), date.getMonthValue(), date.getDayOfMonth(), original);
+    }
+
+    /** {@code YYYMMDD} (month or day 0 where unknown) and the time of {@code original}, or null outside 1880–2059. */
+    private static String stored(int year, int month, int day, String original) {
+        int yyy = year - 1700;
         if (yyy < FIRST_YYY || yyy > LAST_YYY) {
             return null;
         }
         String v = original.strip();
         int point = v.indexOf('.');
         StringBuilder b = new StringBuilder(14).append(yyy);
-        b.append(date.getMonthValue() < 10 ? "0" : "").append(date.getMonthValue());
-        b.append(date.getDayOfMonth() < 10 ? "0" : "").append(date.getDayOfMonth());
+        b.append(month < 10 ? "0" : "").append(month).append(day < 10 ? "0" : "").append(day);
         return point < 0 ? b.toString() : b.append(v, point, v.length()).toString();
     }
 }

@@ -744,8 +744,8 @@ public final class Deidentifier {
         // yyyy-MM-dd, MM/dd/yyyy, M/d/yyyy, dd.MM.yyyy, d.M.yyyy, yyyyMMdd (no String.format: one per birth date);
         // the English month's name, abbreviated and whole, before and after the day, as tokens ("FEB 14,1931" as VistA
         // writes it, "14-FEB-1931", "February 14, 1931"; decision 0181); VistA's stored 2310214
-        String abbreviated = ENGLISH_MONTHS[m - 1].substring(0, 3);
-        String whole = ENGLISH_MONTHS[m - 1];
+        String whole = java.time.Month.of(m).name();
+        String abbreviated = whole.substring(0, 3);
         String stored = y >= 1880 && y <= 2059 ? (y - 1700) + mm + dd : null;
         List<String> notations = new ArrayList<>(List.of(year + '-' + mm + '-' + dd, mm + '/' + dd + '/' + year,
                 mShort + '/' + dShort + '/' + year, dd + '.' + mm + '.' + year, dShort + '.' + mShort + '.' + year,
@@ -759,9 +759,6 @@ public final class Deidentifier {
         }
         return notations;
     }
-
-    private static final String[] ENGLISH_MONTHS = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
-        "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
 
     private static String twoDigits(int v) {
         return v < 10 ? "0" + v : Integer.toString(v);

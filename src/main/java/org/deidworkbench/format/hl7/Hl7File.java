@@ -11,8 +11,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.deidworkbench.format.FormatException;
 
 /**
@@ -136,27 +134,17 @@ final class Hl7File implements Closeable {
         return charset;
     }
 
-    /** UTF-8 when the file's first 64 KiB decode as UTF-8 (a character cut at the end aside), else Windows-1252. */
+    /** UTF-8 when the file's first 64 KiB decode as UTF-8 (a character cut at the sample's end aside), else Windows-1252. */
     static Charset charsetOf(Path path) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(1 << 16);
         }
-        int end = head.length;
-        // a character cut by the sample's end: at most three bytes of it
-        for (int back = 0; back < 3 && end > 0 && (head[end - 1] & 0xC0) == 0x80; back++) {
-            end--;
-        }
-        if (end > 0 && (head[end - 1] & 0xC0) == 0xC0) {
-            end--;
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(head, 0, end));
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException e) {
-            return Charset.forName("windows-1252");
-        }
+        // not the end of the input: a character the sample cuts is left undecoded, not an error
+        boolean utf8 = !StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(head), java.nio.CharBuffer.allocate(head.length), false).isError();
+        return utf8 ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
     }
 
     /** Whether a text begins as a segment does: three capitals or digits, the first a capital, then a separator. */
@@ -270,17 +258,6 @@ final class Hl7File implements Closeable {
             e--;
         }
         return new Line(b.substring(0, s), b.substring(s, e), b.substring(e), terminator, lineNumber);
-    }
-
-    /** Every piece of a file, for tests. */
-    static List<Piece> pieces(Path path) throws IOException, FormatException {
-        List<Piece> out = new ArrayList<>();
-        try (Hl7File f = new Hl7File(path)) {
-            for (Piece p = f.next(); p != null; p = f.next()) {
-                out.add(p);
-            }
-        }
-        return out;
     }
 
     @Override

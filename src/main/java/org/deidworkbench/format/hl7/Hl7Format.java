@@ -37,6 +37,6 @@ public final class Hl7Format implements FormatHandler {
 
     @Override
     public FileProcessor processor(Deidentifier engine, boolean noteIdentifiersWhileTransforming) {
-        return new Hl7Processor(engine, noteIdentifiersWhileTransforming);
+        return new Hl7Processor(engine);
     }
 }

@@ -45,12 +45,14 @@ final class Hl7Processor implements FileProcessor {
     private static final ActionSpec CUED_NAME = new ActionSpec.Remove();
 
     private final Deidentifier engine;
-    private final boolean noteWhileTransforming;
     private volatile DeidMethod method;
 
-    Hl7Processor(Deidentifier engine, boolean noteWhileTransforming) {
+    /**
+     * @param engine the run's engine; the run always scans files of this format first ({@link Hl7Format#needsScanPass}),
+     *     so a transform never notes what its messages hold
+     */
+    Hl7Processor(Deidentifier engine) {
         this.engine = engine;
-        this.noteWhileTransforming = noteWhileTransforming;
     }
 
     @Override
@@ -100,7 +102,6 @@ final class Hl7Processor implements FileProcessor {
     @Override
     public FileStats transform(Path input, String name, OutputStream out, BooleanSupplier cancelled)
             throws IOException, FormatException {
-        Set<String> subjects = new HashSet<>();
         long lines = 0;
         try (Hl7File file = new Hl7File(input)) {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, file.charset().newEncoder()
@@ -108,9 +109,6 @@ final class Hl7Processor implements FileProcessor {
                     1 << 16);
             for (Hl7File.Piece p = file.next(); p != null; p = file.next()) {
                 checkCancel(cancelled);
-                if (p.message() && noteWhileTransforming) {
-                    note(p, subjects);
-                }
                 lines += p.message() ? 0 : 1;
                 w.write(p.before());
                 w.write(clean(p));
