@@ -141,6 +141,8 @@ final class PlaceNames {
      * State codes that a note rarely uses for anything else after a comma; the others ("MI" infarction, "CA" cancer
      * or calcium, "PA", "MD", "DO"-like titles, "VT", "SD", "NC", "CT", "GA", "DC", ...) need a ZIP code after them.
      */
+    private static final Set<String> TITLE_CODES = Set.of("MD", "PA", "MS", "ME", "DO", "RN", "NP");
+
     private static final Set<String> PLAIN_STATE_CODES = Set.of("AK", "AZ", "FL", "IL", "IA", "KS", "KY", "MA", "MN",
             "MT", "NV", "NH", "NJ", "NY", "OH", "RI", "TN", "TX", "UT", "WI", "WV", "WY");
 
@@ -169,10 +171,76 @@ final class PlaceNames {
     private static final Set<String> POSTCODE_PREPOSITIONS = Set.of("in", "à", "a", "en", "te", "i", "nach", "aus",
             "at");
 
+    /**
+     * Prepositions after which a town the gazetteer knows by name is a place ("lives alone in Bayou La Batre", "drove him
+     * from Sedro-Woolley", "a clinic in Billings"; decision 0184). Not "at", and "to" only after a verb of going
+     * ({@link #GOING}): "switched to", "seen at" name drugs and clinics as often. Lower case.
+     */
+    private static final Set<String> GAZETTEER_CUES = Set.of("in", "from", "near", "outside", "around", "toward",
+            "towards", "via", "to");
+
+    /** The verbs of going before "to" that make a town of the gazetteer after it a place ("flew to Boston"). */
+    private static final Set<String> GOING = Set.of("flew", "fly", "flies", "flying", "drove", "drive", "drives",
+            "driving", "went", "go", "goes", "going", "gone", "headed", "heading", "return", "returns", "returned",
+            "returning", "commutes", "commuted", "commuting", "travels", "move", "moves", "moving", "moved", "back",
+            "trip", "trips", "visit", "visits", "relocate", "relocated", "relocating");
+
+    /**
+     * Towns whose names a note writes for something else after "in" or "from": eponyms, drugs, scores and the clinics
+     * named after them ("in Lyme", "from Norco", "Wells", "from Mayo"); such a town is read when a state follows it
+     * ({@link #cityBeforeState}). Upper case.
+     */
+    private static final Set<String> NOT_TOWNS_ALONE = Set.of("ADDISON", "WILSON", "LYME", "GRAVES", "BELL", "PAGET",
+            "CUSHING", "PARKINSON", "TURNER", "REYNOLDS", "HORNER", "BETHESDA", "FRAMINGHAM", "NORWALK", "COXSACKIE",
+            "MARBURG", "NORCO", "WELLS", "MAYO", "HOPKINS", "APGAR", "CANADIAN", "DUKE", "HODGKIN", "CROHN", "MARFAN",
+            "KAWASAKI", "BROCA", "WERNICKE", "BAKER", "COLLES", "CHARCOT", "DUPUYTREN", "HASHIMOTO", "BARRETT", "BOWEN",
+            "KAPOSI", "EMORY", "VANDERBILT", "CLEVELAND CLINIC");
+
+    /** Words after a town's name that make it an eponym's ("Lyme disease", "Ottawa ankle rules"). Lower case. */
+    private static final Set<String> EPONYM_FOLLOWERS = Set.of("disease", "syndrome", "palsy", "sign", "signs",
+            "test", "score", "scale", "criteria", "rule", "rules", "classification", "brace", "chromosome", "virus",
+            "fever", "procedure", "operation", "technique", "shunt", "catheter", "stage", "staging", "grade", "type",
+            "protocol", "tube", "equation", "index", "questionnaire", "assessment", "triage", "splint", "repair",
+            "maneuver", "manoeuvre", "reflex", "phenomenon", "tumor", "tumour", "ulcer", "cell", "cells", "coma",
+            "needle", "system", "method", "study", "trial", "cohort", "formula", "strain", "variant", "agar");
+
+    /**
+     * The towns of the gazetteer (decision 0184), loaded on first use: each name, and whether it is also an ordinary
+     * word alone ("Comfort", "Medulla"), which is not taken after a preposition.
+     */
+    private static final class Gazetteer {
+        static final Map<String, Boolean> NAMES = load();
+
+        private static Map<String, Boolean> load() {
+            String resource = "place-names.txt";
+            Map<String, Boolean> out = new HashMap<>(32_768);
+            try (java.io.InputStream in = PlaceNames.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " missing from the build");
+                }
+                java.io.BufferedReader r = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (!line.isEmpty() && line.charAt(0) != '#') {
+                        int tab = line.indexOf('\t');
+                        out.put(tab < 0 ? line : line.substring(0, tab), tab >= 0 && line.endsWith("W"));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return out;
+        }
+    }
+
+    /** The most words of a gazetteer name this class reads ("Lake in the Hills", "Saint-Jean-sur-Richelieu"). */
+    private static final int GAZETTEER_WORDS = 4;
+
     /** Hashes of every word that can start a find ({@link #mayHold}), sorted. */
     private static final long[] TRIGGERS = java.util.stream.Stream.of(PHRASES_BY_FIRST.keySet().stream(),
             LABELS.stream(), FACILITY_BEFORE.stream(), FACILITY_AFTER.stream(), SUBDIVISIONS.stream(),
-            POSTCODE_PREPOSITIONS.stream())
+            POSTCODE_PREPOSITIONS.stream(), GAZETTEER_CUES.stream())
             .flatMap(s -> s).mapToLong(w -> hash(w, 0, w.length())).distinct().sorted().toArray();
 
     private PlaceNames() {
@@ -302,7 +370,10 @@ final class PlaceNames {
                 int found = out.size();
                 if (postcode >= 0) {
                     place(text, w, t + 1, true, upper, out);
-                    if (out.size() > found) {
+                    if (out.size() > found && STREET_KINDS.contains(text.substring(out.get(found)[1]
+                            - lastWordLength(text, out.get(found)[1]), out.get(found)[1]))) {
+                        out.remove(found); // "lives at 1432 Foxglove Lane": a US street, which the scrubber's own rule takes
+                    } else if (out.size() > found) {
                         out.get(found)[0] = postcode;
                     }
                 }
@@ -313,11 +384,30 @@ final class PlaceNames {
                     out.add(new int[] {w.get(first)[0], w.get(t - 1)[1]});
                 }
             }
+            if (GAZETTEER_CUES.contains(lower) && t + 1 < w.size()
+                    && Character.isUpperCase(text.codePointAt(w.get(t + 1)[0]))
+                    && gapIs(text, w.get(t)[1], w.get(t + 1)[0], "")
+                    && (!lower.equals("to") || t > 0 && GOING.contains(lower(text, w.get(t - 1))))) {
+                townAfterCue(text, w, t + 1, upper, out);
+            }
         }
         cityBeforeState(text, w, upper, out);
         townBeforeUkPostcode(text, w, out);
         townBeforeStateAndPostcode(text, w, out);
         return out;
+    }
+
+    /** The last words of US streets, which a town's name does not end with. */
+    private static final Set<String> STREET_KINDS = Set.of("Street", "Avenue", "Road", "Lane", "Drive", "Boulevard",
+            "Court", "Place", "Way", "Terrace", "Circle", "Parkway", "Trail", "St", "Ave", "Rd", "Ln", "Dr", "Blvd", "Ct",
+            "Pl", "Pkwy");
+
+    private static int lastWordLength(String text, int end) {
+        int i = end;
+        while (i > 0 && Character.isLetter(text.charAt(i - 1))) {
+            i--;
+        }
+        return end - i;
     }
 
     private static boolean hasLowerCase(String text) {
@@ -331,9 +421,14 @@ final class PlaceNames {
 
     /** Words: runs of letters and marks, with an apostrophe or a hyphen between letters inside them. */
     private static List<int[]> words(String text) {
+        return words(text, 0, text.length());
+    }
+
+    /** The words of {@code text} between {@code from} and {@code to}, as {@link #words(String)} reads them. */
+    private static List<int[]> words(String text, int from, int to) {
         List<int[]> out = new ArrayList<>();
-        int n = text.length();
-        int i = 0;
+        int n = to;
+        int i = from;
         while (i < n) {
             if (!letter(text, i)) {
                 i++;
@@ -634,6 +729,136 @@ final class PlaceNames {
         return m.lookingAt();
     }
 
+    /**
+     * A town the gazetteer knows, starting at word {@code t} right after a preposition ("in Billings", "from
+     * Sedro-Woolley", "lives alone in Bayou La Batre"; decision 0184): the longest name of up to four capitalised
+     * words; not a state or a country, not one ordinary word ("in Normal", "from Mobile") or an eponym's town alone
+     * ("in Lyme"), not before a disease ("Lyme disease") or a hospital's word (its own rule decides).
+     */
+    private static void townAfterCue(String text, List<int[]> w, int t, boolean upper, List<int[]> out) {
+        if (!placeWord(text, w.get(t)) || !upper && allUpper(text, w.get(t))) {
+            return; // "in ED", "from ICU"
+        }
+        int last = gazetteerFrom(text, w, t);
+        if (last < 0) {
+            return;
+        }
+        String name = key(text, w, t, last);
+        if (LARGE_PLACES.contains(name) || last == t && (NOT_TOWNS_ALONE.contains(name) || Gazetteer.NAMES.get(name)
+                || WORDS.isCommonWord(NameDictionary.normalize(text.substring(w.get(t)[0], w.get(t)[1]))))) {
+            return;
+        }
+        int end = w.get(last)[1];
+        if (last + 1 < w.size() && gapIs(text, end, w.get(last + 1)[0], "")
+                && (EPONYM_FOLLOWERS.contains(lower(text, w.get(last + 1))) || institutional(text, w.get(last + 1)))) {
+            return;
+        }
+        out.add(new int[] {w.get(t)[0], end});
+    }
+
+    /** The last word of the longest gazetteer name that starts at word {@code t}, or -1. */
+    private static int gazetteerFrom(String text, List<int[]> w, int t) {
+        int limit = t;
+        for (int k = t + 1; k < w.size() && k < t + GAZETTEER_WORDS && joined(text, w, k); k++) {
+            limit = k;
+        }
+        for (int k = limit; k >= t; k--) {
+            if (Gazetteer.NAMES.containsKey(key(text, w, t, k))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The first word of the longest gazetteer name that ends at word {@code last}, or -1. */
+    private static int gazetteerEndingAt(String text, List<int[]> w, int last) {
+        int limit = last;
+        while (limit > 0 && last - limit + 1 < GAZETTEER_WORDS && joined(text, w, limit)) {
+            limit--;
+        }
+        for (int k = limit; k <= last; k++) {
+            if (placeWord(text, w.get(k)) && Gazetteer.NAMES.containsKey(key(text, w, k, last))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether word {@code k} continues the name before it: spaces (". " after "St") and a capital, a connector or an
+     * elided one ("Coeur d'Alene").
+     */
+    private static boolean joined(String text, List<int[]> w, int k) {
+        int[] prev = w.get(k - 1);
+        int[] cur = w.get(k);
+        boolean abbreviation = prev[1] - prev[0] <= 3 && prev[1] < text.length() && text.charAt(prev[1]) == '.';
+        return gapIs(text, prev[1], cur[0], abbreviation ? "." : "")
+                && (Character.isUpperCase(text.codePointAt(cur[0])) || CONNECTORS.contains(text.substring(cur[0], cur[1]))
+                || cur[1] - cur[0] > 2 && text.charAt(cur[0] + 1) == '\'' && Character.isUpperCase(text.charAt(cur[0] + 2)));
+    }
+
+    /** Words {@code from} to {@code to} as the gazetteer writes them: upper case, NFKC, one space between. */
+    private static String key(String text, List<int[]> w, int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int k = from; k <= to; k++) {
+            if (k > from) {
+                b.append(' ');
+            }
+            b.append(text, w.get(k)[0], w.get(k)[1]);
+        }
+        String upper = b.toString().toUpperCase(Locale.ROOT);
+        return java.text.Normalizer.isNormalized(upper, java.text.Normalizer.Form.NFKC) ? upper
+                : java.text.Normalizer.normalize(upper, java.text.Normalizer.Form.NFKC);
+    }
+
+    /** A unit after a street address (", Apt 5", " #4", ", Unit 3", ", Ste 200"). */
+    private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile(",? {1,2}(?:Apt|Apartment|Unit"
+            + "|Ste|Suite|Bldg|Building|Fl|Floor|Rm|Room|Lot|Trlr|Trailer|Spc|Space|#)\\.? ?#? ?[A-Z0-9][A-Za-z0-9-]{0,5}"
+            + "(?![\\p{L}\\p{N}])");
+
+    /** Capitalised words after a comma: the town a street address ends with (", Sedro-Woolley", ", Coeur d'Alene"). */
+    private static final java.util.regex.Pattern TOWN_AFTER = java.util.regex.Pattern.compile(", {1,2}(\\p{Lu}"
+            + "[\\p{L}\\p{M}'\u2019-]*(?:\\.? (?:\\p{Lu}[\\p{L}\\p{M}'\u2019-]*|la|le|de|du|del|des|d'\\p{Lu}"
+            + "[\\p{L}\\p{M}]*)){0,3})");
+
+    /** What may follow a town that ends its address: a state, a ZIP code, the clause's end. */
+    private static final java.util.regex.Pattern TOWN_ENDS = java.util.regex.Pattern.compile("(?:,? {1,2}(?:[A-Z]{2}"
+            + "(?![\\p{L}\\p{N}])|\\d{5}(?!\\d))|[.,;:)\\n\\r]|$)");
+
+    /**
+     * After a street address that ends at {@code end} (decision 0184): where its unit ends (", Apt 5"; {@code end}
+     * without one), and the town after a comma as [start, end) (", Missoula", ", Sedro-Woolley, with wife"), or -1s.
+     * A town is a name of the gazetteer, or capitalised words that end the clause and are not all ordinary words.
+     */
+    static int[] afterStreet(String text, int end) {
+        java.util.regex.Matcher unit = UNIT.matcher(text).region(end, text.length());
+        int unitEnd = unit.lookingAt() ? unit.end() : end;
+        java.util.regex.Matcher town = TOWN_AFTER.matcher(text).region(unitEnd, text.length());
+        if (!town.lookingAt()) {
+            return new int[] {unitEnd, -1, -1};
+        }
+        List<int[]> w = words(text, town.start(1), town.end(1));
+        int first = 0;
+        if (w.isEmpty() || !placeWord(text, w.get(first))) {
+            return new int[] {unitEnd, -1, -1};
+        }
+        int known = gazetteerFrom(text, w, first);
+        int last = known >= 0 ? known : w.size() - 1;
+        String name = key(text, w, first, last);
+        boolean ordinary = known == first && Gazetteer.NAMES.get(name); // "Comfort" alone
+        for (int k = first; k <= last && !ordinary; k++) {
+            if (!WORDS.isCommonWord(NameDictionary.normalize(text.substring(w.get(k)[0], w.get(k)[1])))) {
+                break;
+            }
+            ordinary = k == last; // every word an ordinary one
+        }
+        java.util.regex.Matcher ends = TOWN_ENDS.matcher(text).region(w.get(last)[1], text.length());
+        if (LARGE_PLACES.contains(name) || ordinary && !ends.lookingAt() || known < 0 && (ordinary || !ends.lookingAt())) {
+            return new int[] {unitEnd, -1, -1};
+        }
+        return new int[] {unitEnd, w.get(first)[0], w.get(last)[1]};
+    }
+
     /** "Dayton, OH", "Bozeman, MT 59715", "Clovis, CA 93612", "Springfield, Illinois". */
     private static void cityBeforeState(String text, List<int[]> w, boolean upper, List<int[]> out) {
         int n = text.length();
@@ -649,10 +874,15 @@ final class PlaceNames {
             }
             boolean state;
             boolean zip = false;
+            int known = -1;
             if (cur[1] - cur[0] == 2 && STATE_CODES.contains(text.substring(cur[0], cur[1]))) {
                 zip = zipAfter(text, cur[1]);
                 boolean ends = cur[1] >= n || " .,;:)\n\r\t".indexOf(text.charAt(cur[1])) >= 0;
-                state = ends && (zip || afterComma && PLAIN_STATE_CODES.contains(text.substring(cur[0], cur[1])));
+                String code = text.substring(cur[0], cur[1]);
+                // a town the gazetteer knows before any state's code ("Bayou La Batre, AL"; decision 0184), not before
+                // the codes that are titles too ("Taylor, MD", "Jones, PA")
+                known = afterComma && ends && !zip && !TITLE_CODES.contains(code) ? gazetteerEndingAt(text, w, t - 1) : -1;
+                state = ends && (zip || afterComma && (PLAIN_STATE_CODES.contains(code) || known >= 0));
             } else {
                 state = afterComma && stateNameAt(text, cur[0]);
             }
@@ -663,6 +893,12 @@ final class PlaceNames {
                 continue;
             }
             int first = capitalisedBefore(text, w, t - 1, 2);
+            if (known < 0 && afterComma) {
+                known = gazetteerEndingAt(text, w, t - 1);
+            }
+            if (known >= 0 && known < first) {
+                first = known; // "Bayou La Batre, AL": all of the town's words
+            }
             // the words before the comma, not "Smith, MD"-like titles (MD needs a ZIP) nor a state itself
             if (first < t && allUpper(text, prev) && !upper && !zip) {
                 continue; // "HTN, TX": in a text in lower case, capitals are an abbreviation

@@ -107,6 +107,11 @@ public final class TextScrubber {
      * case letter ({@link Character#isUpperCase}: every {@code \\p{Lu}} and a few more).
      */
     static boolean capitalAfterRunAndSpaces(String text, int at, int maxRun) {
+        return capitalAfterRunAndSpaces(text, at, maxRun, false);
+    }
+
+    /** {@link #capitalAfterRunAndSpaces(String, int, int)}, or a digit after the spaces when {@code orDigit}. */
+    static boolean capitalAfterRunAndSpaces(String text, int at, int maxRun, boolean orDigit) {
         int n = text.length();
         int k = at;
         while (k < n && isAsciiDigit(text.charAt(k))) {
@@ -118,7 +123,7 @@ public final class TextScrubber {
         while (k < n && isRegexSpace(text.charAt(k))) {
             k++;
         }
-        return k < n && Character.isUpperCase(text.codePointAt(k));
+        return k < n && (Character.isUpperCase(text.codePointAt(k)) || orDigit && isAsciiDigit(text.charAt(k)));
     }
 
     /** What {@code \\s} matches: {@code [ \t\n\x0B\f\r]}. */
@@ -583,16 +588,22 @@ public final class TextScrubber {
             // those the inward code uses) names a street or a building; written without its space it is left alone.
             new Detector(Pattern.compile("\\b" + UK_POSTCODE + "\\b"), "[ZIP]", 0,
                     s -> s.digits >= 2, Starts.WORD, "ABCDEFGHIJKLMNOPRSTUWYZ"),
-            // An Australian unit before its street number ("Unit 4/12 Smith St", "4/12 Smith St"), and the town, state
-            // and postcode the Australian, New Zealand and Canadian addresses end with (decision 0123)
-            new Detector(Pattern.compile("\\b(?:\\d{1,4}[A-Za-z]?/)?\\d{1,6}\\s+(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:(?:Street|Avenue|Road|Lane|"
-                    + "Drive|Boulevard|Court|Place|Way|Terrace|Circle|Parkway|Square|Highway)\\b"
+            // A street: its number, one to three capitalised words and its kind; a direction before or after its name,
+            // a numbered street ("905 N Pine St", "200 W 5th Ave", "1600 Pennsylvania Ave NW") or a numbered road ("4521
+            // County Road 12", "88 State Route 9"; decision 0184); an Australian unit before its street number ("Unit
+            // 4/12 Smith St", "4/12 Smith St"), and the town, state and postcode the Australian, New Zealand and
+            // Canadian addresses end with (decision 0123). A US unit and town after it: PlaceNames.afterStreet.
+            new Detector(Pattern.compile("\\b(?:\\d{1,4}[A-Za-z]?/)?\\d{1,6}\\s+(?:(?:(?:County|State|US|Old)\\s+)?"
+                    + "(?:Road|Rd|Route|Rte|Highway|Hwy)\\.?\\s+\\d{1,4}[A-Z]?\\b|(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?\\s+)?"
+                    + "(?:(?:\\p{Lu}[\\p{L}\\p{M}'-]+|\\d{1,3}(?:st|nd|rd|th))\\s+){1,3}(?:(?:Street|Avenue|Road|Lane|"
+                    + "Drive|Boulevard|Court|Place|Way|Terrace|Circle|Parkway|Square|Highway|Trail|Loop|Pike|Alley|Crossing"
+                    + "|Cove)\\b"
                     // the full stop after an abbreviation is the street's, after a whole word the sentence's
-                    + "|(?:St|Ave|Rd|Ln|Dr|Blvd|Ct|Pl|Pkwy|Sq|Hwy)\\b\\.?)"
+                    + "|(?:St|Ave|Rd|Ln|Dr|Blvd|Ct|Pl|Pkwy|Sq|Hwy|Ter|Cir|Trl)\\b\\.?)(?: (?:N[EW]?|S[EW]?|E|W)\\b)?)"
                     + TOWN_AND_POSTCODE), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN)
-                    // a unit and "/", or the street number, spaces and a capital
+                    // a unit and "/", or the street number, spaces and a capital or a numbered street's digit
                     .where((text, at) -> digitRun((c, run, next) -> run <= 4 && (next == '/' || (next | 0x20) >= 'a'
-                            && (next | 0x20) <= 'z')).mayStartAt(text, at) || capitalAfterRunAndSpaces(text, at, 6)),
+                            && (next | 0x20) <= 'z')).mayStartAt(text, at) || capitalAfterRunAndSpaces(text, at, 6, true)),
             // A post office box or bag, as Australia and New Zealand write it ("PO Box 4127", "Locked Bag 2", "GPO Box 9")
             new Detector(Pattern.compile("\\b(?:P\\.? ?O\\.? ?Box|PO BOX|Po Box|GPO Box|Post Office Box|Locked Bag|Private Bag|PMB)"
                     + " \\d{1,6}(?![\\d.,]\\d)" + TOWN_AND_POSTCODE), "[ADDRESS]", 0,
@@ -720,11 +731,19 @@ public final class TextScrubber {
             // ... and written in digits after a word that makes it a day: "will visit on 3/15", "seen 3/14", "am 15.3."
             // (decision 0155), a slash's before a clause's end or a joining word ("on 2/3 readings" is a count); "3/12
             // cores" and "1/2 tablet" without such a word stay
+            // ... also after the words of a clinic's plans and the days of the week ("f/u 4/1 with PCP", "Next INR check
+            // 7/2.", "Tues 5/30 @ 2pm"; decision 0184)
             new Detector(Pattern.compile("(?i)\\b(?:on|by|until|till|since|from|after|before|through|thru|due|dated|visit"
-                    + "|seen|am|vom|bis|seit|ab|le|du|au|el|del|il|dal|al)\\s+((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])"
-                    + "(?![\\d/]|[.,]\\d)(?=\\s*(?:[.,;:)]|$)|\\s+(?:and|or|at|to|for|with|in|she|he|they|we|pt|patient|was|were"
+                    + "|seen|am|vom|bis|seit|ab|le|du|au|el|del|il|dal|al|f/u|fu|appt|appointment|rtc|check|recheck"
+                    + "|scheduled|sched|planned|admitted|discharged|started|stopped|held|resumed|restarted|week of|wk of"
+                    + "|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|saturday|sunday"
+                    + "|today|tomorrow|yesterday|tonight)\\s+((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])"
+                    + "(?![\\d/]|[.,]\\d)(?=\\s*(?:[.,;:)@]|$)|\\s+(?:and|or|at|to|for|with|in|she|he|they|we|pt|patient|was|were"
                     + "|is|will|then|und|bis|um|et|y|e)\\b)|(?:0?[1-9]|[12]\\d|3[01])\\.(?:0?[1-9]|1[0-2])\\.(?![\\d]))"), "[DATE]", 1,
                     s -> s.digits >= 2 && (s.slash || s.dots >= 2), Starts.ANYWHERE),
+            // ... and in brackets after the time until it ("RTC 2 wks (5/2)", "in 3 days (6/14)"; decision 0184)
+            new Detector(Pattern.compile("(?i)\\b\\d{1,2} ?(?:wks?|weeks?|days?|mos?|months?) ?\\(((?:0?[1-9]|1[0-2])/(?:0?[1-9]"
+                    + "|[12]\\d|3[01]))\\)"), "[DATE]", 1, s -> s.digits >= 3 && s.slash, Starts.DIGIT_RUN),
             new Detector(Pattern.compile("\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME), "[DATE]", 0, s -> s.digits >= 1 && s.contains(MONTH_PREFIXES),
                     Starts.DIGIT_RUN).where(digitRun((c, run, next) -> run <= 2 && (isRegexSpace(next) || "snrt".indexOf(next) >= 0))),
             // Ages over 89 are identifying (HIPAA): "92-year-old" becomes "90+-year-old".
@@ -1177,6 +1196,20 @@ public final class TextScrubber {
                 dropNamesInside(spans, knownEnd, f.start(), f.end()); // "late [NAME] 2018": September is a given name
                 spans.add(new Span(f.start(), f.end(), monthYearReplacement(f, subject)));
                 dates = true;
+            }
+        }
+        for (int i = 0, n = spans.size(); i < n; i++) {
+            Span street = spans.get(i);
+            if ((street.replacement().equals("[ADDRESS]") || street.replacement().equals("[LOCATION]"))
+                    && street.start() < text.length() && Character.isDigit(text.charAt(street.start()))) {
+                // the unit and the town after a street address: "1432 Foxglove Lane, Unit 3, Puyallup" (decision 0184)
+                int[] tail = PlaceNames.afterStreet(text, street.end());
+                if (tail[0] > street.end()) {
+                    spans.add(new Span(street.start(), tail[0], street.replacement()));
+                }
+                if (tail[1] >= 0) {
+                    spans.add(new Span(tail[1], tail[2], "[LOCATION]"));
+                }
             }
         }
         for (int i = 0, n = spans.size(); i < n; i++) {
@@ -1764,7 +1797,7 @@ public final class TextScrubber {
             }
             String token = NameDictionary.normalize(text.substring(b[0], b[1]));
             if (!NAMES.isName(token) || ENGLISH_MONTHS.contains(token) && dayAfter(text, b[1])
-                    || FUNCTION_WORDS.contains(token)) {
+                    || FUNCTION_WORDS.contains(token) || eponymAt(text, token, b[1])) {
                 continue; // "seen September 30, 1995": the lists know September, April and June as given names
             }
             boolean alone = NAMES.isUnambiguousName(token) && !NAMES.isCommonWord(token);
@@ -1993,6 +2026,72 @@ public final class TextScrubber {
             // nurse ("Hemşire Songül") (decision 0125)
             "enf", "eşi", "kızı", "oğlu", "annesi", "babası", "kardeşi", "yeğeni", "torunu", "ablası", "ağabeyi",
             "abisi", "gelini", "damadı", "hemşire", "hemşiresi");
+    /** The cues written as abbreviations with a full stop ("lek. Kuźniar", "Enf. Rosário", "Pt. Thibodeaux"). */
+    private static final java.util.Set<String> ABBREVIATED_CUES = java.util.Set.of("lek", "enf", "pt", "ssk", "pr",
+            "läk", "inf", "sr", "sra", "hcp");
+
+    /**
+     * Surnames that name a score, a sign, a manoeuvre or an instrument before the word or the number that says so
+     * ("Gleason 3+4", "Mallampati class II", "Foley catheter", "Murphy's sign"; decision 0184): found by the name list
+     * alone, they stay. A cue ("Dr. Foley") or the patient's own name still takes them. Upper case.
+     */
+    private static final java.util.Set<String> EPONYMS = java.util.Set.of("GLEASON", "APGAR", "KARNOFSKY", "BRESLOW",
+            "CLARK", "BISHOP", "MALLAMPATI", "WELLS", "PUGH", "RANSON", "KILLIP", "BRADEN", "MORSE", "NORTON", "HUNT",
+            "HESS", "FISHER", "SPETZLER", "SALTER", "HARRIS", "GARDEN", "WEBER", "LACHMAN", "MCMURRAY", "BABINSKI",
+            "ROMBERG", "MURPHY", "MCBURNEY", "HOMANS", "KERNIG", "BRUDZINSKI", "TRENDELENBURG", "VALSALVA", "FOLEY",
+            "WHIPPLE", "NISSEN", "ROUX", "HARTMANN", "BANKART", "COLLES", "GALEAZZI", "MONTEGGIA", "JONES", "BENNETT",
+            "ROLANDO", "LISFRANC", "MAISONNEUVE", "MORTON", "BAKER", "TINEL", "PHALEN", "FINKELSTEIN", "SPURLING",
+            "HOFFMANN", "KUSSMAUL", "CHEYNE", "STOKES", "BECK", "OSLER", "JANEWAY", "ROTH", "CHARLSON", "TANNER",
+            "SNELLEN", "FOWLER", "SIMS", "MOBITZ", "WENCKEBACH", "BRUGADA", "BARRETT", "MALLORY", "ZENKER", "MECKEL",
+            "GRAVES", "CUSHING", "ADDISON", "CROHN", "HODGKIN", "PAGET", "RAYNAUD", "WILSON", "GILBERT", "PARKINSON",
+            "ALZHEIMER", "HUNTINGTON", "TURNER", "MARFAN", "BELL", "HORNER", "BROCA", "WERNICKE", "KORSAKOFF", "EPWORTH",
+            "BORG", "BECKER", "DUCHENNE", "EWING", "WILMS", "KAPOSI", "BURKITT", "LYNCH", "COBB", "GARTLAND", "WEIL");
+
+    /** The words after an eponym that make it one ("Gleason score", "Foley catheter"). Lower case. */
+    private static final java.util.Set<String> EPONYM_WORDS = java.util.Set.of("score", "scores", "scale", "grade",
+            "grading", "level", "stage", "staging", "class", "classification", "criteria", "sign", "signs", "test",
+            "maneuver", "manoeuvre", "position", "catheter", "tube", "procedure", "operation", "repair", "fracture",
+            "syndrome", "disease", "palsy", "reflex", "pattern", "sum", "type", "index", "equation", "formula",
+            "lesion", "esophagus", "oesophagus", "diverticulum", "tear", "node", "nodes", "neuroma", "cyst",
+            "respirations", "breathing", "spots", "lesions", "angle", "chart", "questionnaire", "dystrophy", "sarcoma",
+            "lymphoma", "block", "thyroiditis", "fundoplication", "anastomosis", "pouch", "ulcer", "ulcers");
+
+    /** Whether the dictionary name {@code token} ending at {@code end} is an eponym before its number or word. */
+    private static boolean eponymAt(String text, String token, int end) {
+        if (!EPONYMS.contains(token)) {
+            return false;
+        }
+        int i = end;
+        if (i + 1 < text.length() && (text.charAt(i) == '\'' || text.charAt(i) == '\u2019') && text.charAt(i + 1) == 's') {
+            i += 2; // "Murphy's sign"
+        }
+        int spaces = i;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
+            i++;
+        }
+        if (i == spaces || i >= text.length()) {
+            return false;
+        }
+        int w = i;
+        while (w < text.length() && Character.isLetter(text.charAt(w))) {
+            w++;
+        }
+        if (SCORE_EPONYMS.contains(token) && (Character.isDigit(text.charAt(i))
+                || w > i && w - i <= 3 && text.substring(i, w).chars().allMatch(c -> c == 'I' || c == 'V'))) {
+            return true; // "Gleason 3+4", "Apgar 8/9", "Braden 14", "Clark IV"
+        }
+        return EPONYM_WORDS.contains(text.substring(i, w).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The eponyms of scores and grades, which a number or a Roman numeral may follow without its word ("Gleason 3+4",
+     * "Clark IV"); a common surname before a number ("Jones 2 days ago") stays a name. Upper case.
+     */
+    private static final java.util.Set<String> SCORE_EPONYMS = java.util.Set.of("GLEASON", "APGAR", "KARNOFSKY",
+            "BRESLOW", "CLARK", "MALLAMPATI", "KILLIP", "RANSON", "SPETZLER", "SNELLEN", "EPWORTH", "BORG", "CHARLSON",
+            "BRADEN", "NORTON", "MORSE", "WELLS", "TANNER", "BISHOP", "HESS", "FISHER", "SALTER", "HARRIS", "COBB",
+            "MOBITZ", "WEBER", "GARTLAND", "PUGH");
+
     /** Forms of address that may stand between a cue and the name ("Épouse : Mme Solène"). Lower case. */
     private static final java.util.Set<String> HONORIFICS = java.util.Set.of("mr", "mrs", "ms", "miss", "mme",
             "mlle", "m", "frau", "herr", "fr", "hr", "fru", "dr", "prof", "pr", "mevrouw", "mevr", "meneer", "dhr",
@@ -2111,6 +2210,9 @@ public final class TextScrubber {
             int k = t + 1;
             if (!gap(text, bounds.get(t)[1], bounds.get(k)[0], ".:, \t")) {
                 continue;
+            }
+            if (text.charAt(b[1]) == '.' && !ABBREVIATED_CUES.contains(cue.toLowerCase(Locale.ROOT))) {
+                continue; // "f/u with PCP. Strength 5/5": a full stop after a whole word ends its sentence (decision 0184)
             }
             if (k + 1 < bounds.size() && HONORIFICS.contains(text.substring(bounds.get(k)[0], bounds.get(k)[1])
                     .toLowerCase(Locale.ROOT)) && gap(text, bounds.get(k)[1], bounds.get(k + 1)[0], ". ")) {

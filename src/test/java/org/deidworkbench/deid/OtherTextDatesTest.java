@@ -79,6 +79,11 @@ class OtherTextDatesTest {
         "Seen 3/14 and due 4/1, then until 12/31|Seen [DATE] and due [DATE], then until [DATE]",
         "On 3/15 she fell again.|On [DATE] she fell again.",
         "Wiedervorstellung am 15.3. geplant|Wiedervorstellung am [DATE] geplant",
+        // a clinic's plans and the days of the week (decision 0184)
+        "f/u 4/1 with PCP.|f/u [DATE] with PCP.",
+        "Next appt Tues 5/30 @ 2pm. Next INR check 7/2.|Next appt Tues [DATE] @ 2pm. Next INR check [DATE].",
+        "RTC 2 wks (5/2); labs in 3 days (6/14)|RTC 2 wks ([DATE]); labs in 3 days ([DATE])",
+        "Coumadin held 3/9, restarted 3/12.|Coumadin held [DATE], restarted [DATE].",
     })
     void aDayAndMonthInDigitsAfterADayWordAreRemoved(String note, String expected) {
         assertEquals(expected, scrub(note, FORTY_DAYS_ON));
@@ -86,6 +91,7 @@ class OtherTextDatesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Cancer in 3/12 cores", "take 1/2 tablet", "pain 7/10 since 3 days", "BP 120/80 on 2/3 readings", "on 1/2 dose",
+        "strength 5/5 in all four, murmur 2/6, check 2/3 of doses", "Gleason 3+4 (2/12 cores)",
         "from 3/12/2023", "Hb 12.5. Next"})
     void aDayAndMonthInDigitsWithoutSuchAWordStay(String note) {
         String out = scrub(note, FORTY_DAYS_ON);

@@ -130,4 +130,46 @@ class PlaceNamesTest {
     void clinicalProseAroundCuesKeepsItsWords(String text) {
         assertEquals(text, scrub(text));
     }
+
+    /** Decision 0184: a US clinic's note names towns after "in" and "from", and an address ends with its unit and town. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // towns the gazetteer knows, after a preposition
+        "71M lives alone in Bayou La Batre, AL.|71M lives alone in [LOCATION], AL.",
+        "Cardiology clinic at St. Vincent in Billings.|Cardiology clinic at St. Vincent in [LOCATION].",
+        "Son drove him from Sedro-Woolley.|Son drove him from [LOCATION].",
+        "He lives in Spanish Fork with his son; she works in Long Beach.|He lives in [LOCATION] with his son; she works in [LOCATION].",
+        "Family in Marion; she flew to Boston.|Family in [LOCATION]; she flew to [LOCATION].",
+        "Pt from Anchorage, now near Coeur d'Alene.|Pt from [LOCATION], now near [LOCATION].",
+        "LIVES ALONE IN KALISPELL.|LIVES ALONE IN [LOCATION].",
+        // a town before a state's code that a note also writes for other things ("AL", "CA"), known by the gazetteer
+        "Mobile phone lost; moved to Mobile, AL in 1990.|Mobile phone lost; moved to [LOCATION], AL in 1990.",
+        // a street with a direction or a number in it, a numbered road, the unit and the town after the street
+        "Lives 905 N Pine St, Sedro-Woolley, with wife.|Lives [ADDRESS], [LOCATION], with wife.",
+        "Pt lives at 1432 Foxglove Lane, Unit 3, Puyallup.|Pt lives at [ADDRESS], [LOCATION].",
+        "Moved to 48 Elm Street, Apt 5, Missoula last month.|Moved to [ADDRESS], [LOCATION] last month.",
+        "Address: 200 W 5th Ave, Apt 12B, Anchorage, AK 99501.|Address: [ADDRESS], [LOCATION], AK [ZIP].",
+        "Lives at 4521 County Road 12, Mabank.|Lives at [ADDRESS], [LOCATION].",
+        "Lives at 88 State Route 9, Tonopah. Farm at 8800 Highway 64.|Lives at [ADDRESS], [LOCATION]. Farm at [ADDRESS].",
+        "Lives at 300 E Elm St Apt 4, with son.|Lives at [ADDRESS], with son.",
+        "Mail: 1600 Pennsylvania Ave NW #4, Enumclaw; call first.|Mail: [ADDRESS], [LOCATION]; call first."})
+    void townsAUsClinicNamesAndTheEndsOfItsAddresses(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Transitioned to comfort care; family in Comfort room.",
+        "Lesion in Medulla on MRI.",
+        "Referred in Afib from Lasix clinic; in NAD; switched from Norco to Percocet.",
+        "Positive in Lyme disease serology; she has Addison's disease.",
+        "Works in Radiology; in Spanish and English; from Home Health.",
+        "Lives at 12 Elm Street, Daughter visits daily.",
+        "Seen in ED from Urgent Care; back to Normal diet.",
+        "Improvement in Energy and Comfort scores.",
+        "Dr. Smith, MD; Jane Taylor, PA saw her."})
+    void wordsAfterTheSamePrepositionsStay(String text) {
+        String out = scrub(text);
+        assertEquals(false, out.contains("[LOCATION]"), out);
+    }
 }

@@ -1915,6 +1915,7 @@ def main():
     europe()
     patient_lists()
     vista()
+    us_clinic()
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -5501,6 +5502,48 @@ def vista():
     keep("va", "SEA PRIMARY CARE BLUE", "I50.22", "F43.10", "E11.9", "POTASSIUM", "mmol/L", "HEMOGLOBIN A1C",
          "PERSIAN GULF WAR", "WORLD WAR II", "sacubitril/valsartan", "BP 148/82. Continue lisinopril 20 mg daily.",
          "A1c 8.2, metformin increased.", "served Desert Storm with 1st Cavalry.", "(73)", "tubular adenoma")
+
+
+def us_clinic():
+    """A US clinic's export (decision 0184), as an ambulatory EHR extracts it in capitals with `LAST,FIRST` names: notes
+    that name towns after "in" and "from" (`lives alone in Bayou La Batre, AL`, `drove him from Sedro-Woolley`, `now in
+    Kalispell`), addresses with a direction, a numbered street or road, a unit and the town after them (`905 N Pine St,
+    Sedro-Woolley`, `4521 County Road 12, Mabank`, `48 Hollyhock Street, Apt 5, Tonopah`), and days without a year after
+    the words a clinic's plans are written with (`f/u 5/29`, `Tues 7/23 @ 2pm`, `RTC 2 wks (6/14)`, `INR check 11/8`);
+    beside them what the researcher keeps: grades and scores written as fractions, eponyms, drugs and services after
+    the same prepositions."""
+    d = os.path.join(HERE, "us-clinic")
+    os.makedirs(d, exist_ok=True)
+    write_csv(os.path.join(d, "AMB_NOTES.csv"), ["PAT_MRN_ID", "PAT_NAME", "BIRTH_DATE", "CONTACT_DATE", "NOTE_TEXT"], [
+        ["E3318842", "TUCKERBY,WILHELMINA", "06/21/1949", "05/02/2023",
+         "Mrs. Tuckerby is a 73 yo retired schoolteacher who lives alone in Bayou La Batre, AL. Pt lives at 1432 "
+         "Cottonwood Lane, Unit 3, Opelousas. f/u 5/29 with PCP. Strength 5/5 in all four, murmur 2/6. Lyme disease "
+         "serology negative. Transitioned to comfort care discussion deferred."],
+        ["E3318842", "TUCKERBY,WILHELMINA", "06/21/1949", "05/16/2023",
+         "Daughter drove her from Sedro-Woolley. Next appt Tues 7/23 @ 2pm. Pain 7/10, Gleason 3+4 (2/12 cores) on "
+         "prior biopsy. Switched from Norco to tramadol; in Afib on arrival, in NAD now."],
+        ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/11/2023",
+         "Lives 905 N Pine St, Sedro-Woolley, with wife. Son visits from Coeur d'Alene. RTC 2 wks (6/14). INR 2.4, "
+         "Next INR check 11/8. Seen in Cardiology from Urgent Care."],
+        ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/25/2023",
+         "Moved to 48 Hollyhock Street, Apt 5, Tonopah last month. Brother now in Kalispell; sister in Spanish Fork. "
+         "Address on file: 4521 County Road 12, Mabank. Works in Radiology as a transporter."],
+    ], newline="\r\n")
+    write_csv(os.path.join(d, "PAT_ADDRESS.csv"), ["PAT_MRN_ID", "ADDR_LINE_1", "CITY", "STATE", "ZIP", "HOME_PHONE"], [
+        ["E3318842", "1432 COTTONWOOD LANE UNIT 3", "OPELOUSAS", "LA", "70570", "337-555-0148"],
+        ["E3318977", "905 N PINE ST", "SEDRO-WOOLLEY", "WA", "98284", "360-555-0171"],
+    ], newline="\r\n")
+    plant("patient-name", "TUCKERBY", "WILHELMINA", "RAVENSCROFT", "FENNIMORE")
+    plant("mrn", "E3318842", "E3318977")
+    plant("address", "Bayou La Batre", "1432 Cottonwood Lane", "1432 COTTONWOOD LANE UNIT 3", "Unit 3, Opelousas",
+          "Opelousas", "OPELOUSAS", "Sedro-Woolley", "SEDRO-WOOLLEY", "905 N Pine St", "905 N PINE ST",
+          "Coeur d'Alene", "48 Hollyhock Street", "Apt 5, Tonopah", "Tonopah", "Kalispell", "Spanish Fork",
+          "4521 County Road 12", "Mabank")
+    plant("phone", "337-555-0148", "360-555-0171")
+    plant("event-date", "f/u 5/29", "7/23", "(6/14)", "11/8")
+    keep("us-clinic", "Strength 5/5 in all four, murmur 2/6.", "Lyme disease", "comfort care", "Pain 7/10",
+         "Gleason 3+4 (2/12 cores)", "Switched from Norco to tramadol; in Afib on arrival, in NAD now.", "INR 2.4",
+         "Seen in Cardiology from Urgent Care.", "Works in Radiology as a transporter.")
 
 
 if __name__ == "__main__":
