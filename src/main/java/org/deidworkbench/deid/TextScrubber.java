@@ -498,7 +498,10 @@ public final class TextScrubber {
             // decision 0154): "DL# D1234-5678-9012", "license plate ABC-1234", "Kennzeichen HD-XY 123", "VIN
             // 1HGCM82633A004352", "S/N PJN123456R", "serial no. 44-1187", "Passport No. X1234567". Labels that are
             // words of their own ("serial troponins", "LCP plate 3.5") only with "no.", "#" or a colon.
-            new Detector(Pattern.compile("(?:(?i:\\b(?:DL|SN|serial|(?:licen[cs]e|number|registration)\\s+plate|plate)"
+            // A licence's or a certificate's number after the word and its "#", "no." or colon ("License # 123456", "Lic#
+            // 123456", "Certificate no. 55-1234"; decision 0184).
+            new Detector(Pattern.compile("(?:(?i:\\b(?:DL|SN|serial|(?:licen[cs]e|number|registration)\\s+plate|plate|licen[cs]e"
+                    + "|lic|certificate|cert)"
                     + "\\s*(?:no\\.?|nr\\.?|number|#|:)[\\s:#]*)"
                     + "|(?i:\\b(?:S/N|VIN|passport|pass-?nr\\.?|reisepass|f\u00fchrerschein|driver'?s?\\s+licen[cs]e|licen[cs]e\\s+plate"
                     + "|number\\s+plate|kfz-kennzeichen|kennzeichen|seriennummer|serien-?nr\\.?|ser\\.-?nr\\.?|plaque"
@@ -507,7 +510,7 @@ public final class TextScrubber {
                     + "|(?=[A-Za-z0-9-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{2,24}[A-Za-z0-9])(?![\\w.-]\\w)"),
                     "[ID]", 1, s -> s.digits >= 1 && s.containsIgnoreCase("dl", "sn", "s/n", "serial", "plate", "vin",
                             "pass", "f\u00fchrerschein", "kennzeichen", "serien", "ser.", "plaque", "matr", "targa", "s\u00e9rie",
-                            "licen"), Starts.ANYWHERE),
+                            "licen", "lic", "cert"), Starts.ANYWHERE),
             new Detector(Pattern.compile("(?<!\\d)(?<!\\d\\.)(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)"), "[IP]", 0, s -> s.dots >= 3 && s.digits >= 4, Starts.DIGIT_RUN)
                     .where(digitRun((c, run, next) -> run <= 3 && next == '.')),
             // IPv6 addresses, all eight groups or shortened by "::" ("2001:db8:85a3::8a2e:370:7334", "fe80::1ff:fe23:4567:890a%eth0",
@@ -683,6 +686,10 @@ public final class TextScrubber {
                     + "(?:\\s+No\\s*:\\s*\\d+(?:[A-Za-z](?![\\p{L}:]))?(?:\\s*[/,]?\\s*D\\s*:\\s*\\d+)?)?"), "[ADDRESS]", 0,
                     s -> s.contains("Mah.", "Mahalle", "Cad.", "Cadde", "Sok.", "Sokak", "Sokağı", "Sk.", "Blv.", "Bulvar"),
                     Starts.ANYWHERE),
+            // A five-digit ZIP code after its label ("zip code 98284", "ZIP: 98284"; decision 0184): a bare five-digit
+            // number is a value, but not after "zip"
+            new Detector(Pattern.compile("(?i)\\b(?:zip(?:\\s*code)?|postal\\s+code)\\s*[:#]?\\s*(\\d{5})(?![\\d-]|[.,]\\d)"), "[ZIP]",
+                    1, s -> s.longestDigitRun >= 5 && s.containsIgnoreCase("zip", "postal"), Starts.WORD, "ZzPp"),
             // The keyword must end its word ("mRNA-1273" is a vaccine, not an MRN); "account" and
             // "policy" only count with "number", "no." or a colon, as in running text they are words.
             new Detector(Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?|SSN|acct"

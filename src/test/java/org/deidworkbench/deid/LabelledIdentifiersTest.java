@@ -30,6 +30,10 @@ class LabelledIdentifiersTest {
         "Passport No. X1234567 (UK)|Passport No. [ID] (UK)",
         "See portal.klinikum-nord.de/patient/123 for images.|See [URL] for images.",
         "Upload to files.example.com/u/q88/scan.pdf|Upload to [URL]",
+        // a licence or a certificate by its own label, a ZIP code after its label (decision 0184)
+        "License # 123456 on file. Lic# 123456.|License # [ID] on file. Lic# [ID].",
+        "license no. A1234567; Certificate no. 55-1234|license no. [ID]; Certificate no. [ID]",
+        "zip code 98284. ZIP: 98284, zipcode 98284|zip code [ZIP]. ZIP: [ZIP], zipcode [ZIP]",
     })
     void labelledNumbersAndAddressesAreRemoved(String note, String expected) {
         assertEquals(expected, scrub(note));
@@ -40,6 +44,7 @@ class LabelledIdentifiersTest {
         "serial troponins 12 h apart", "serial ECG 12-lead in the morning", "LCP plate 3.5 mm, 8 holes",
         "Platelets: 250", "SN: 2 beats dropped", "Kennzeichen: J", "passport photo taken", "Hb 12.5 g/dl, 3.5/10 pain",
         "e.g./i.e. as above", "mg/dl and mmol/l",
+        "license to practice since 2012", "Certificate: 2 copies", "Zipper 12345 stuck", "zip lock bag",
     })
     void wordsThatAreNoLabelsOrAddressesStay(String note) {
         assertEquals(note, scrub(note));

@@ -5509,7 +5509,8 @@ def us_clinic():
     that name towns after "in" and "from" (`lives alone in Bayou La Batre, AL`, `drove him from Sedro-Woolley`, `now in
     Kalispell`), addresses with a direction, a numbered street or road, a unit and the town after them (`905 N Pine St,
     Sedro-Woolley`, `4521 County Road 12, Mabank`, `48 Hollyhock Street, Apt 5, Tonopah`), and days without a year after
-    the words a clinic's plans are written with (`f/u 5/29`, `Tues 7/23 @ 2pm`, `RTC 2 wks (6/14)`, `INR check 11/8`);
+    the words a clinic's plans are written with (`f/u 5/29`, `Tues 7/23 @ 2pm`, `RTC 2 wks (6/14)`, `INR check 11/8`),
+    a licence after `Lic#` and a ZIP code after `zip code`;
     beside them what the researcher keeps: grades and scores written as fractions, eponyms, drugs and services after
     the same prepositions."""
     d = os.path.join(HERE, "us-clinic")
@@ -5521,7 +5522,8 @@ def us_clinic():
          "serology negative. Transitioned to comfort care discussion deferred."],
         ["E3318842", "TUCKERBY,WILHELMINA", "06/21/1949", "05/16/2023",
          "Daughter drove her from Sedro-Woolley. Next appt Tues 7/23 @ 2pm. Pain 7/10, Gleason 3+4 (2/12 cores) on "
-         "prior biopsy. Switched from Norco to tramadol; in Afib on arrival, in NAD now."],
+         "prior biopsy. Switched from Norco to tramadol; in Afib on arrival, in NAD now. No longer drives: Lic# 517733 "
+         "surrendered to the DMV. Mail to zip code 70570 only."],
         ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/11/2023",
          "Lives 905 N Pine St, Sedro-Woolley, with wife. Son visits from Coeur d'Alene. RTC 2 wks (6/14). INR 2.4, "
          "Next INR check 11/8. Seen in Cardiology from Urgent Care."],
@@ -5541,6 +5543,8 @@ def us_clinic():
           "4521 County Road 12", "Mabank")
     plant("phone", "337-555-0148", "360-555-0171")
     plant("event-date", "f/u 5/29", "7/23", "(6/14)", "11/8")
+    plant("licence", "517733")
+    plant("address", "70570")
     keep("us-clinic", "Strength 5/5 in all four, murmur 2/6.", "Lyme disease", "comfort care", "Pain 7/10",
          "Gleason 3+4 (2/12 cores)", "Switched from Norco to tramadol; in Afib on arrival, in NAD now.", "INR 2.4",
          "Seen in Cardiology from Urgent Care.", "Works in Radiology as a transporter.")
