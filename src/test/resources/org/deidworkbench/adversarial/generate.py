@@ -5510,7 +5510,8 @@ def us_clinic():
     Kalispell`), addresses with a direction, a numbered street or road, a unit and the town after them (`905 N Pine St,
     Sedro-Woolley`, `4521 County Road 12, Mabank`, `48 Hollyhock Street, Apt 5, Tonopah`), and days without a year after
     the words a clinic's plans are written with (`f/u 5/29`, `Tues 7/23 @ 2pm`, `RTC 2 wks (6/14)`, `INR check 11/8`),
-    a licence after `Lic#` and a ZIP code after `zip code`;
+    a licence after `Lic#`, a ZIP code after `zip code`, a study's day (`CT 10/27`), a nurse practitioner after `NP`
+    and a relative's age at death (`died at 94`);
     beside them what the researcher keeps: grades and scores written as fractions, eponyms, drugs and services after
     the same prepositions."""
     d = os.path.join(HERE, "us-clinic")
@@ -5526,7 +5527,8 @@ def us_clinic():
          "surrendered to the DMV. Mail to zip code 70570 only."],
         ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/11/2023",
          "Lives 905 N Pine St, Sedro-Woolley, with wife. Son visits from Coeur d'Alene. RTC 2 wks (6/14). INR 2.4, "
-         "Next INR check 11/8. Seen in Cardiology from Urgent Care."],
+         "Next INR check 11/8. Seen in Cardiology from Urgent Care. CT 10/27 showed no bleed. Seen with NP Quenneville; "
+         "his mother died at 94."],
         ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/25/2023",
          "Moved to 48 Hollyhock Street, Apt 5, Tonopah last month. Brother now in Kalispell; sister in Spanish Fork. "
          "Address on file: 4521 County Road 12, Mabank. Works in Radiology as a transporter."],
@@ -5544,6 +5546,9 @@ def us_clinic():
     plant("phone", "337-555-0148", "360-555-0171")
     plant("event-date", "f/u 5/29", "7/23", "(6/14)", "11/8")
     plant("licence", "517733")
+    plant("event-date", "CT 10/27")
+    plant("clinician-name", "Quenneville")
+    plant("age-over-89", "died at 94")
     plant("address", "70570")
     keep("us-clinic", "Strength 5/5 in all four, murmur 2/6.", "Lyme disease", "comfort care", "Pain 7/10",
          "Gleason 3+4 (2/12 cores)", "Switched from Norco to tramadol; in Afib on arrival, in NAD now.", "INR 2.4",
