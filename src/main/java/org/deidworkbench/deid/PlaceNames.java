@@ -141,10 +141,11 @@ final class PlaceNames {
      * State codes that a note rarely uses for anything else after a comma; the others ("MI" infarction, "CA" cancer
      * or calcium, "PA", "MD", "DO"-like titles, "VT", "SD", "NC", "CT", "GA", "DC", ...) need a ZIP code after them.
      */
-    private static final Set<String> TITLE_CODES = Set.of("MD", "PA", "MS", "ME", "DO", "RN", "NP");
-
     private static final Set<String> PLAIN_STATE_CODES = Set.of("AK", "AZ", "FL", "IL", "IA", "KS", "KY", "MA", "MN",
             "MT", "NV", "NH", "NJ", "NY", "OH", "RI", "TN", "TX", "UT", "WI", "WV", "WY");
+
+    /** Codes that are a clinician's title as often as a state's ("Taylor, MD", "Jones, PA"): they still need a ZIP. */
+    private static final Set<String> TITLE_CODES = Set.of("MD", "PA", "MS", "ME", "DO", "RN", "NP");
 
     private static final List<String> STATE_NAMES = List.of("Alabama", "Alaska", "Arizona", "Arkansas",
             "California", "Colorado", "Connecticut", "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois",
@@ -234,7 +235,7 @@ final class PlaceNames {
         }
     }
 
-    /** The most words of a gazetteer name this class reads ("Lake in the Hills", "Saint-Jean-sur-Richelieu"). */
+    /** The most words of a gazetteer name this class reads ("Bayou La Batre", "Lake Havasu City"). */
     private static final int GAZETTEER_WORDS = 4;
 
     /** Hashes of every word that can start a find ({@link #mayHold}), sorted. */
