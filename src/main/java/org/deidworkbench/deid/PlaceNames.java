@@ -145,7 +145,7 @@ final class PlaceNames {
             "MT", "NV", "NH", "NJ", "NY", "OH", "RI", "TN", "TX", "UT", "WI", "WV", "WY");
 
     /** Codes that are a clinician's title as often as a state's ("Taylor, MD", "Jones, PA"): they still need a ZIP. */
-    private static final Set<String> TITLE_CODES = Set.of("MD", "PA", "MS", "ME", "DO", "RN", "NP");
+    private static final Set<String> TITLE_CODES = Set.of("MD", "PA", "MS", "ME", "DO");
 
     private static final List<String> STATE_NAMES = List.of("Alabama", "Alaska", "Arizona", "Arkansas",
             "California", "Colorado", "Connecticut", "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois",
@@ -195,15 +195,7 @@ final class PlaceNames {
             "CUSHING", "PARKINSON", "TURNER", "REYNOLDS", "HORNER", "BETHESDA", "FRAMINGHAM", "NORWALK", "COXSACKIE",
             "MARBURG", "NORCO", "WELLS", "MAYO", "HOPKINS", "APGAR", "CANADIAN", "DUKE", "HODGKIN", "CROHN", "MARFAN",
             "KAWASAKI", "BROCA", "WERNICKE", "BAKER", "COLLES", "CHARCOT", "DUPUYTREN", "HASHIMOTO", "BARRETT", "BOWEN",
-            "KAPOSI", "EMORY", "VANDERBILT", "CLEVELAND CLINIC");
-
-    /** Words after a town's name that make it an eponym's ("Lyme disease", "Ottawa ankle rules"). Lower case. */
-    private static final Set<String> EPONYM_FOLLOWERS = Set.of("disease", "syndrome", "palsy", "sign", "signs",
-            "test", "score", "scale", "criteria", "rule", "rules", "classification", "brace", "chromosome", "virus",
-            "fever", "procedure", "operation", "technique", "shunt", "catheter", "stage", "staging", "grade", "type",
-            "protocol", "tube", "equation", "index", "questionnaire", "assessment", "triage", "splint", "repair",
-            "maneuver", "manoeuvre", "reflex", "phenomenon", "tumor", "tumour", "ulcer", "cell", "cells", "coma",
-            "needle", "system", "method", "study", "trial", "cohort", "formula", "strain", "variant", "agar");
+            "KAPOSI", "EMORY", "VANDERBILT");
 
     /**
      * The towns of the gazetteer (decision 0184), loaded on first use: each name, and whether it is also an ordinary
@@ -751,7 +743,7 @@ final class PlaceNames {
         }
         int end = w.get(last)[1];
         if (last + 1 < w.size() && gapIs(text, end, w.get(last + 1)[0], "")
-                && (EPONYM_FOLLOWERS.contains(lower(text, w.get(last + 1))) || institutional(text, w.get(last + 1)))) {
+                && (TextScrubber.EPONYM_WORDS.contains(lower(text, w.get(last + 1))) || institutional(text, w.get(last + 1)))) {
             return;
         }
         out.add(new int[] {w.get(t)[0], end});

@@ -2057,11 +2057,11 @@ public final class TextScrubber {
             "abisi", "gelini", "damadı", "hemşire", "hemşiresi");
     /** The cues written as abbreviations with a full stop ("lek. Kuźniar", "Enf. Rosário", "Pt. Thibodeaux"). */
     private static final java.util.Set<String> ABBREVIATED_CUES = java.util.Set.of("lek", "enf", "pt", "ssk", "pr",
-            "läk", "inf", "sr", "sra", "hcp");
+            "läk", "hcp");
 
     /**
      * Surnames that name a score, a sign, a manoeuvre or an instrument before the word or the number that says so
-     * ("Gleason 3+4", "Mallampati class II", "Foley catheter", "Murphy's sign"; decision 0184): found by the name list
+     * ("Gleason 3+4", "Mallampati class II", "Murphy's sign"; decision 0184): found by the name list
      * alone, they stay. A cue ("Dr. Foley") or the patient's own name still takes them. Upper case.
      */
     private static final java.util.Set<String> EPONYMS = java.util.Set.of("GLEASON", "APGAR", "KARNOFSKY", "BRESLOW",
@@ -2076,14 +2076,21 @@ public final class TextScrubber {
             "ALZHEIMER", "HUNTINGTON", "TURNER", "MARFAN", "BELL", "HORNER", "BROCA", "WERNICKE", "KORSAKOFF", "EPWORTH",
             "BORG", "BECKER", "DUCHENNE", "EWING", "WILMS", "KAPOSI", "BURKITT", "LYNCH", "COBB", "GARTLAND", "WEIL");
 
-    /** The words after an eponym that make it one ("Gleason score", "Foley catheter"). Lower case. */
-    private static final java.util.Set<String> EPONYM_WORDS = java.util.Set.of("score", "scores", "scale", "grade",
-            "grading", "level", "stage", "staging", "class", "classification", "criteria", "sign", "signs", "test",
-            "maneuver", "manoeuvre", "position", "catheter", "tube", "procedure", "operation", "repair", "fracture",
-            "syndrome", "disease", "palsy", "reflex", "pattern", "sum", "type", "index", "equation", "formula",
-            "lesion", "esophagus", "oesophagus", "diverticulum", "tear", "node", "nodes", "neuroma", "cyst",
-            "respirations", "breathing", "spots", "lesions", "angle", "chart", "questionnaire", "dystrophy", "sarcoma",
-            "lymphoma", "block", "thyroiditis", "fundoplication", "anastomosis", "pouch", "ulcer", "ulcers");
+    /**
+     * The words after an eponym that make it one ("Gleason score", "Foley catheter", "Lyme disease", "Ottawa rules"):
+     * a surname of the name lists before one stays ({@link #eponymAt}), and so does a town of the gazetteer
+     * ({@link PlaceNames}). Lower case.
+     */
+    static final java.util.Set<String> EPONYM_WORDS = java.util.Set.of("score", "scores", "scale", "grade", "grading",
+            "level", "stage", "staging", "class", "classification", "criteria", "sign", "signs", "test", "maneuver",
+            "manoeuvre", "position", "catheter", "tube", "procedure", "operation", "repair", "fracture", "syndrome",
+            "disease", "palsy", "reflex", "pattern", "sum", "type", "index", "equation", "formula", "lesion", "lesions",
+            "esophagus", "oesophagus", "diverticulum", "tear", "node", "nodes", "neuroma", "cyst", "respirations",
+            "breathing", "spots", "angle", "chart", "questionnaire", "dystrophy", "sarcoma", "lymphoma", "block",
+            "thyroiditis", "fundoplication", "anastomosis", "pouch", "ulcer", "ulcers", "rule", "rules", "brace",
+            "chromosome", "virus", "fever", "technique", "shunt", "protocol", "assessment", "triage", "splint",
+            "phenomenon", "tumor", "tumour", "cell", "cells", "coma", "needle", "system", "method", "study", "trial",
+            "cohort", "strain", "variant", "agar");
 
     /** Whether the dictionary name {@code token} ending at {@code end} is an eponym before its number or word. */
     private static boolean eponymAt(String text, String token, int end) {
