@@ -98,7 +98,21 @@ public final class DicomDirectory {
                     new Key(0x0040A493, KeyType.TYPE_1)),
             "KEY OBJECT DOC", List.of(new Key(SPECIFIC_CHARACTER_SET, KeyType.TYPE_1C),
                     new Key(CONTENT_DATE, KeyType.TYPE_1), new Key(CONTENT_TIME, KeyType.TYPE_1),
-                    new Key(INSTANCE_NUMBER, KeyType.TYPE_1), new Key(CONCEPT_NAME_CODES, KeyType.TYPE_1)));
+                    new Key(INSTANCE_NUMBER, KeyType.TYPE_1), new Key(CONCEPT_NAME_CODES, KeyType.TYPE_1)),
+            "WAVEFORM", List.of(new Key(SPECIFIC_CHARACTER_SET, KeyType.TYPE_1C),
+                    new Key(INSTANCE_NUMBER, KeyType.TYPE_1), new Key(CONTENT_DATE, KeyType.TYPE_1),
+                    new Key(CONTENT_TIME, KeyType.TYPE_1)),
+            // Presentation Creation Date and Time, Content Label, Description and Creator's Name, Referenced
+            // Series and Blending Sequences
+            "PRESENTATION", List.of(new Key(SPECIFIC_CHARACTER_SET, KeyType.TYPE_1C),
+                    new Key(0x00700082, KeyType.TYPE_1), new Key(0x00700083, KeyType.TYPE_1),
+                    new Key(INSTANCE_NUMBER, KeyType.TYPE_1), new Key(0x00700080, KeyType.TYPE_1),
+                    new Key(0x00700081, KeyType.TYPE_2), new Key(0x00700084, KeyType.TYPE_2),
+                    new Key(0x00081115, KeyType.TYPE_1C), new Key(0x00700402, KeyType.TYPE_1C)),
+            // Treatment Date and Time
+            "RT TREAT RECORD", List.of(new Key(SPECIFIC_CHARACTER_SET, KeyType.TYPE_1C),
+                    new Key(INSTANCE_NUMBER, KeyType.TYPE_1), new Key(0x30080250, KeyType.TYPE_2),
+                    new Key(0x30080251, KeyType.TYPE_2)));
 
     private static final String STORAGE = "1.2.840.10008.5.1.4.1.1.";
 
@@ -148,9 +162,9 @@ public final class DicomDirectory {
 
     /**
      * The record type an instance gets (PS3.3 Table F.4-1) and so which keys it needs, for the kinds
-     * this class indexes: RT Dose, Structure Set and (Ion) Plan, Key Object Selection, structured
-     * reports, and every other storage class whose instances carry pixel data (IMAGE). Empty for
-     * other kinds (presentation states, waveforms, raw data, …).
+     * this class indexes: RT Dose, Structure Set, (Ion) Plan and treatment records, Key Object Selection,
+     * structured reports, waveforms, presentation states, and every other storage class whose instances
+     * carry pixel data (IMAGE). Empty for other kinds (raw data, spectroscopy, encapsulated documents, …).
      */
     public static Optional<String> recordType(String sopClass, boolean hasPixelData) {
         if (sopClass == null) {
@@ -165,6 +179,16 @@ public final class DicomDirectory {
         }
         if (c.equals(STORAGE + "481.5") || c.equals(STORAGE + "481.8")) {
             return Optional.of("RT PLAN");
+        }
+        if (c.equals(STORAGE + "481.4") || c.equals(STORAGE + "481.6") || c.equals(STORAGE + "481.7")
+                || c.equals(STORAGE + "481.9")) {
+            return Optional.of("RT TREAT RECORD");
+        }
+        if (c.startsWith(STORAGE + "9.")) {
+            return Optional.of("WAVEFORM"); // ECG, hemodynamic, EEG, audio, … (PS3.4 Annex B's 1.1.9.x)
+        }
+        if (c.startsWith(STORAGE + "11.")) {
+            return Optional.of("PRESENTATION"); // grayscale, colour, blending, volumetric presentation states
         }
         if (c.equals(STORAGE + "88.59")) {
             return Optional.of("KEY OBJECT DOC");

@@ -84,6 +84,23 @@ class DicomDirectoryTest {
         assertEquals(Optional.of("RT DOSE"), DicomDirectory.recordType(storage + "481.2", true));
         assertEquals(Optional.of("SR DOCUMENT"), DicomDirectory.recordType(storage + "88.11", false));
         assertEquals(Optional.of("KEY OBJECT DOC"), DicomDirectory.recordType(storage + "88.59", false));
-        assertEquals(Optional.empty(), DicomDirectory.recordType(storage + "11.1", false));
+        // a disc with an ECG or a presentation state (decision 0185): PS3.3 Table F.4-1
+        assertEquals(Optional.of("WAVEFORM"), DicomDirectory.recordType(storage + "9.1.2", false));
+        assertEquals(Optional.of("WAVEFORM"), DicomDirectory.recordType(storage + "9.4.1", false));
+        assertEquals(Optional.of("PRESENTATION"), DicomDirectory.recordType(storage + "11.1", false));
+        assertEquals(Optional.of("RT TREAT RECORD"), DicomDirectory.recordType(storage + "481.4", false));
+        assertEquals(Optional.of("RT PLAN"), DicomDirectory.recordType(storage + "481.8", false));
+        assertEquals(Optional.empty(), DicomDirectory.recordType(storage + "66", false)); // raw data
+        assertEquals(Optional.empty(), DicomDirectory.recordType(storage + "104.1", false)); // a PDF
+    }
+
+    @Test
+    void aWaveformsAndAPresentationStatesKeysAreThoseOfTheirRecords() {
+        assertEquals(List.of(0x00080005, 0x00200013, 0x00080023, 0x00080033), DicomDirectory.instanceKeys("WAVEFORM")
+                .stream().map(DicomDirectory.Key::tag).toList());
+        List<DicomDirectory.Key> presentation = DicomDirectory.instanceKeys("PRESENTATION");
+        assertTrue(presentation.contains(new DicomDirectory.Key(0x00700080, DicomDirectory.KeyType.TYPE_1)));
+        assertTrue(presentation.contains(new DicomDirectory.Key(0x00700084, DicomDirectory.KeyType.TYPE_2)));
+        assertTrue(presentation.contains(new DicomDirectory.Key(0x00081115, DicomDirectory.KeyType.TYPE_1C)));
     }
 }

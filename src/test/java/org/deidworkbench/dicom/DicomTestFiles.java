@@ -26,6 +26,24 @@ public final class DicomTestFiles {
         }
     }
 
+    /**
+     * dicom3tools' {@code dciodvfy -new} of {@code file}: its whole report (which names the IOD it checked against) and
+     * its error lines. Call only when {@code onPath("dciodvfy")}.
+     */
+    public static Dciodvfy dciodvfy(Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("dciodvfy", "-new", file.toString()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("dciodvfy did not finish within 60 s on " + file);
+        }
+        return new Dciodvfy(text, text.lines().filter(l -> l.startsWith("Error")).toList());
+    }
+
+    /** What {@link #dciodvfy} reports. */
+    public record Dciodvfy(String text, java.util.List<String> errors) {
+    }
+
     /** True when an executable of that name is on the PATH. */
     public static boolean onPath(String tool) {
         String path = System.getenv("PATH");

@@ -1916,6 +1916,7 @@ def main():
     patient_lists()
     vista()
     us_clinic()
+    dicom_vendor()  # decision 0185, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -5553,6 +5554,518 @@ def us_clinic():
     keep("us-clinic", "Strength 5/5 in all four, murmur 2/6.", "Lyme disease", "comfort care", "Pain 7/10",
          "Gleason 3+4 (2/12 cores)", "Switched from Norco to tramadol; in Afib on arrival, in NAD now.", "INR 2.4",
          "Seen in Cardiology from Urgent Care.", "Works in Radiology as a transporter.")
+
+
+# === dicom-vendor (decision 0185) ==================================================================================
+# --- DICOM as vendors' modalities and PACS exports write it: a PACS's "export to folder" tree named by the patient
+#     (`THACKERAY^BRENDAN_7730155/20230314 CT CHEST W CONTRAST/…`), a GE-like CT in implicit VR with an overlay plane's
+#     label, a retired curve's label, an Original Attributes Sequence holding a corrected name, the operator's staff
+#     number in a Person Identification Code Sequence and GE's private blocks; a presentation state whose text
+#     annotation names the patient; an X-Ray Radiation Dose SR with its observer context, an authorising physician and
+#     a comment; and an IHE PDI disc (DICOMDIR, `DICOM/PT…/ST…` files without an extension) of another patient with a
+#     Hologic-like mammogram (SECTRA's identity block, insurance plan, order numbers), a key object selection whose
+#     description names her, a 12-lead ECG whose annotations name the confirming physician and an earlier ECG's day,
+#     and an ultrasound that declares burned-in text (withheld); and a third patient, 92, with a radiotherapy plan
+#     (setup notes naming her daughter) and a comprehensive SR whose subject context repeats her birth date and age ---
+def dicom_vendor():
+    from pydicom.dataset import Dataset, FileDataset, FileMetaDataset
+    from pydicom.fileset import FileSet
+    from pydicom.sequence import Sequence
+    from pydicom.uid import ExplicitVRLittleEndian, ImplicitVRLittleEndian
+    d = os.path.join(HERE, "dicom-vendor")
+    os.makedirs(d, exist_ok=True)
+    root = "1.2.840.113619.2.55.3.4471902.118"  # a GE-like organisation root, as the modality writes it
+
+    def code(value, scheme, meaning):
+        c = Dataset()
+        c.CodeValue = value
+        c.CodingSchemeDesignator = scheme
+        c.CodeMeaning = meaning
+        return c
+
+    def base(sop_class, sop_uid, study, series, modality, implicit=False):
+        meta = FileMetaDataset()
+        meta.MediaStorageSOPClassUID = sop_class
+        meta.MediaStorageSOPInstanceUID = sop_uid
+        meta.TransferSyntaxUID = ImplicitVRLittleEndian if implicit else ExplicitVRLittleEndian
+        meta.ImplementationClassUID = "1.2.840.113619.6.374"
+        meta.ImplementationVersionName = "GE_DICOM_3_0"
+        ds = FileDataset(None, {}, file_meta=meta, preamble=b"\0" * 128)
+        ds.is_little_endian = True
+        ds.is_implicit_VR = implicit
+        ds.SOPClassUID = sop_class
+        ds.SOPInstanceUID = sop_uid
+        ds.StudyInstanceUID = study
+        ds.SeriesInstanceUID = series
+        ds.Modality = modality
+        ds.SeriesNumber = int(series.rsplit(".", 1)[1])
+        ds.InstanceNumber = 1
+        return ds
+
+    def thackeray(ds):
+        ds.PatientName = "THACKERAY^BRENDAN^T"
+        ds.PatientID = "7730155"
+        ds.IssuerOfPatientID = "NCMC"
+        ds.PatientBirthDate = "19610722"
+        ds.PatientSex = "M"
+        ds.PatientAge = "061Y"
+        ds.StudyDate = "20230314"
+        ds.StudyTime = "141122"
+        ds.AccessionNumber = "NC23031400871"
+        ds.StudyID = "48812"
+        ds.ReferringPhysicianName = "ROSENHAGEN^ALOYSIUS^M^^MD"
+        ds.StudyDescription = "CT CHEST W CONTRAST"
+        ds.InstitutionName = "NORTHERN COLORADO MEDICAL CENTER"
+        ds.Manufacturer = "GE MEDICAL SYSTEMS"
+
+    ct = "1.2.840.10008.5.1.4.1.1.2"
+    study = root + ".20230314.1"
+    series = study + ".2"
+    image = series + ".1"
+    ds = base(ct, image, study, series, "CT", implicit=True)
+    thackeray(ds)
+    ds.SeriesDate = ds.AcquisitionDate = ds.ContentDate = "20230314"
+    ds.AcquisitionDateTime = "20230314141530.125000"
+    ds.SeriesDescription = "AXIAL 1.25"
+    ds.ProtocolName = "5.1 CHEST W"
+    ds.OtherPatientIDs = "HX4471902"
+    other = Dataset()
+    other.PatientID = "MC-88120455"
+    other.IssuerOfPatientID = "MERCY CLINIC"
+    other.TypeOfPatientID = "TEXT"
+    ds.OtherPatientIDsSequence = Sequence([other])
+    ds.OtherPatientNames = "THACKERAY^BREN"
+    ds.PatientMotherBirthName = "KILBRIDE^NORA"
+    ds.PatientAddress = "2219 WICKERSHAM CT, LOVELAND CO 80537"
+    ds.PatientTelephoneNumbers = "970-555-0164"
+    ds.MedicalRecordLocator = "CHART-7730155"
+    ds.AdmissionID = "V00044812093"
+    ds.ReferringPhysicianTelephoneNumbers = "970-555-0110"
+    ds.InstitutionAddress = "1801 16TH ST, GREELEY CO"
+    ds.StationName = "CTAWP73412"
+    ds.DeviceSerialNumber = "G7731LX"
+    ds.ManufacturerModelName = "LightSpeed VCT"
+    ds.SoftwareVersions = "07MW18.4"
+    ds.OperatorsName = "TRESILIAN^KESHA"
+    operator = Dataset()
+    person = code("EMP40921", "99NCMC", "TRESILIAN, KESHA")
+    operator.PersonIdentificationCodeSequence = Sequence([person])
+    operator.PersonTelephoneNumbers = "970-555-0139"
+    operator.InstitutionName = "NORTHERN COLORADO MEDICAL CENTER"
+    ds.OperatorIdentificationSequence = Sequence([operator])
+    ds.PerformedProcedureStepDescription = "CT CHEST W CONTRAST"
+    ds.CommentsOnThePerformedProcedureStep = "Pt THACKERAY moved during first pass, upper lobes rescanned. Tech KT"
+    ds.ImageComments = "THACKERAY^BRENDAN 7730155 recon 2"
+    req = Dataset()
+    req.RequestedProcedureID = "RP48812"
+    req.RequestedProcedureDescription = "CT CHEST W CONTRAST"
+    req.PlacerOrderNumberImagingServiceRequest = "ORD5520918"
+    req.FillerOrderNumberImagingServiceRequest = "F5520918"
+    req.ReasonForTheRequestedProcedure = "R91.1 solitary pulmonary nodule, f/u per Dr Rosenhagen"
+    ds.RequestAttributesSequence = Sequence([req])
+    # what the PACS kept when a clerk corrected the patient's name and id (PS3.3 C.12.1.1.9)
+    old = Dataset()
+    old.PatientName = "THACKERAY^BRENDEN"
+    old.PatientID = "7730156"
+    original = Dataset()
+    original.ModifiedAttributesSequence = Sequence([old])
+    original.AttributeModificationDateTime = "20230314150211"
+    original.ModifyingSystem = "SYNAPSE PACS"
+    original.SourceOfPreviousValues = "NCMC RIS"
+    original.ReasonForTheAttributeModification = "CORRECT"
+    ds.OriginalAttributesSequence = Sequence([original])
+    # GE's private blocks, as the modality writes them
+    ds.add_new(0x00090010, "LO", "GEMS_IDEN_01")
+    ds.add_new(0x00091001, "LO", "CT_LIGHTSPEED")
+    ds.add_new(0x00091002, "SH", "CTAWP73412")
+    ds.add_new(0x00091004, "SH", "LightSpeed VCT")
+    ds.add_new(0x00110010, "LO", "GEMS_PATI_01")
+    ds.add_new(0x00111010, "SS", 0)
+    ds.add_new(0x00430010, "LO", "GEMS_PARM_01")
+    ds.add_new(0x00431012, "SS", [14, 14, 14])
+    ds.SliceThickness = "1.25"
+    ds.KVP = "120"
+    ds.XRayTubeCurrent = 315
+    ds.ConvolutionKernel = "STANDARD"
+    ds.ImagePositionPatient = ["-175.5", "-175.5", "-42.25"]
+    ds.ImageOrientationPatient = ["1", "0", "0", "0", "1", "0"]
+    ds.PixelSpacing = ["0.683594", "0.683594"]
+    ds.FrameOfReferenceUID = study + ".9"
+    ds.ImageType = ["ORIGINAL", "PRIMARY", "AXIAL"]
+    ds.Rows = 8
+    ds.Columns = 8
+    ds.SamplesPerPixel = 1
+    ds.PhotometricInterpretation = "MONOCHROME2"
+    ds.BitsAllocated = 16
+    ds.BitsStored = 16
+    ds.HighBit = 15
+    ds.PixelRepresentation = 1
+    ds.RescaleIntercept = "-1024"
+    ds.RescaleSlope = "1"
+    ds.WindowCenter = "40"
+    ds.WindowWidth = "400"
+    ds.BurnedInAnnotation = "NO"
+    ds.PixelData = bytes(range(128))
+    # an overlay plane a workstation drew on the slice, labelled with the patient's initials and number
+    ds.add_new(0x60000010, "US", 8)
+    ds.add_new(0x60000011, "US", 8)
+    ds.add_new(0x60000022, "LO", "THACKERAY B - nodule marker")
+    ds.add_new(0x60000040, "CS", "G")
+    ds.add_new(0x60000050, "SS", [1, 1])
+    ds.add_new(0x60000100, "US", 1)
+    ds.add_new(0x60000102, "US", 0)
+    ds.add_new(0x60001500, "LO", "BT 7730155")
+    ds.add_new(0x60003000, "OW", bytes([0, 0, 24, 60, 60, 24, 0, 0]))
+    # a retired curve (PS3.3 2004) a contrast injector's workstation added, its label naming the patient
+    ds.add_new(0x50000005, "US", 1)
+    ds.add_new(0x50000010, "US", 4)
+    ds.add_new(0x50000020, "CS", "TAC")
+    ds.add_new(0x50000103, "US", 0)
+    ds.add_new(0x50002500, "LO", "THACKERAY bolus track")
+    ds.add_new(0x50003000, "OW", bytes(range(8)))
+    folder = os.path.join(d, "PACS_EXPORT", "THACKERAY^BRENDAN_7730155", "20230314 CT CHEST W CONTRAST",
+                          "SE2 AXIAL 1.25")
+    os.makedirs(folder, exist_ok=True)
+    ds.save_as(os.path.join(folder, "IM-0002-0001.dcm"), write_like_original=False)
+
+    # a grayscale softcopy presentation state: the radiologist's arrow and text on that slice
+    gsps = base("1.2.840.10008.5.1.4.1.1.11.1", study + ".900.1", study, study + ".900", "PR")
+    gsps.SpecificCharacterSet = "ISO_IR 100"
+    thackeray(gsps)
+    gsps.SeriesDescription = "Annotations"
+    gsps.InstanceNumber = 1
+    gsps.ContentLabel = "ANNOTATIONS"
+    gsps.ContentDescription = "Key image for Dr Rosenhagen"
+    gsps.PresentationCreationDate = "20230315"
+    gsps.PresentationCreationTime = "083012"
+    gsps.ContentCreatorName = "WINTERBOURNE^GWENDOLINE"
+    ref_image = Dataset()
+    ref_image.ReferencedSOPClassUID = ct
+    ref_image.ReferencedSOPInstanceUID = image
+    ref_series = Dataset()
+    ref_series.SeriesInstanceUID = series
+    ref_series.ReferencedImageSequence = Sequence([ref_image])
+    gsps.ReferencedSeriesSequence = Sequence([ref_series])
+    text = Dataset()
+    text.BoundingBoxAnnotationUnits = "PIXEL"
+    text.BoundingBoxTopLeftHandCorner = [1.0, 1.0]
+    text.BoundingBoxBottomRightHandCorner = [6.0, 3.0]
+    text.BoundingBoxTextHorizontalJustification = "LEFT"
+    text.UnformattedTextValue = "THACKERAY 7730155: RUL nodule 8 mm"
+    annotation = Dataset()
+    annotation.GraphicLayer = "LAYER1"
+    annotation.TextObjectSequence = Sequence([text])
+    gsps.GraphicAnnotationSequence = Sequence([annotation])
+    layer = Dataset()
+    layer.GraphicLayer = "LAYER1"
+    layer.GraphicLayerOrder = 1
+    gsps.GraphicLayerSequence = Sequence([layer])
+    gsps.PresentationLUTShape = "IDENTITY"
+    folder = os.path.join(d, "PACS_EXPORT", "THACKERAY^BRENDAN_7730155", "20230314 CT CHEST W CONTRAST", "SE900 PR")
+    os.makedirs(folder, exist_ok=True)
+    gsps.save_as(os.path.join(folder, "IM-0900-0001.dcm"), write_like_original=False)
+
+    # the scanner's X-Ray Radiation Dose SR (TID 10011): observer context, an authorising physician, a comment
+    def item(vt, rel, concept, **kw):
+        it = Dataset()
+        it.RelationshipType = rel
+        it.ValueType = vt
+        it.ConceptNameCodeSequence = Sequence([concept])
+        for k, v in kw.items():
+            setattr(it, k, v)
+        return it
+
+    def num(concept, value, unit, meaning):
+        m = Dataset()
+        m.NumericValue = value
+        m.MeasurementUnitsCodeSequence = Sequence([code(unit, "UCUM", meaning)])
+        return item("NUM", "CONTAINS", concept, MeasuredValueSequence=Sequence([m]))
+
+    sr = base("1.2.840.10008.5.1.4.1.1.88.67", study + ".997.1", study, study + ".997", "SR")
+    sr.SpecificCharacterSet = "ISO_IR 100"
+    thackeray(sr)
+    sr.SeriesDescription = "Dose Report"
+    sr.ContentDate = "20230314"
+    sr.ContentTime = "142210"
+    sr.ValueType = "CONTAINER"
+    sr.ContinuityOfContent = "SEPARATE"
+    sr.CompletionFlag = "COMPLETE"
+    sr.VerificationFlag = "VERIFIED"
+    verifier = Dataset()
+    verifier.VerifyingObserverName = "WINTERBOURNE^GWENDOLINE"
+    verifier.VerifyingOrganization = "NCMC RADIOLOGY"
+    verifier.VerificationDateTime = "20230314170512"
+    verifier.VerifyingObserverIdentificationCodeSequence = Sequence([code("1467329085", "NPI",
+                                                                          "WINTERBOURNE GWENDOLINE")])
+    sr.VerifyingObserverSequence = Sequence([verifier])
+    sr.ConceptNameCodeSequence = Sequence([code("113701", "DCM", "X-Ray Radiation Dose Report")])
+    acquisition = item("CONTAINER", "CONTAINS", code("113819", "DCM", "CT Acquisition"),
+                       ContinuityOfContent="SEPARATE", ContentSequence=Sequence([
+                           item("TEXT", "CONTAINS", code("125203", "DCM", "Acquisition Protocol"),
+                                TextValue="5.1 CHEST W"),
+                           num(code("113830", "DCM", "Mean CTDIvol"), "12.4", "mGy", "mGy"),
+                           num(code("113838", "DCM", "DLP"), "456.2", "mGy.cm", "mGy.cm"),
+                           item("PNAME", "CONTAINS", code("113850", "DCM", "Irradiation Authorizing"),
+                                PersonName="ROSENHAGEN^ALOYSIUS"),
+                           item("TEXT", "CONTAINS", code("121106", "DCM", "Comment"),
+                                TextValue="Pt Thackeray, Brendan moved; upper lobes rescanned as authorised by "
+                                          "Dr. Rosenhagen")]))
+    sr.ContentSequence = Sequence([
+        item("CODE", "HAS OBS CONTEXT", code("121005", "DCM", "Observer Type"),
+             ConceptCodeSequence=Sequence([code("121007", "DCM", "Device")])),
+        item("UIDREF", "HAS OBS CONTEXT", code("121012", "DCM", "Device Observer UID"), UID=root + ".7731"),
+        item("TEXT", "HAS OBS CONTEXT", code("121013", "DCM", "Device Observer Name"), TextValue="CTAWP73412"),
+        item("TEXT", "HAS OBS CONTEXT", code("121016", "DCM", "Device Observer Serial Number"), TextValue="G7731LX"),
+        item("PNAME", "HAS OBS CONTEXT", code("121008", "DCM", "Person Observer Name"), PersonName="TRESILIAN^KESHA"),
+        item("CODE", "HAS CONCEPT MOD", code("121058", "DCM", "Procedure reported"),
+             ConceptCodeSequence=Sequence([code("P5-08000", "SRT", "Computed Tomography X-Ray")])),
+        acquisition])
+    folder = os.path.join(d, "PACS_EXPORT", "THACKERAY^BRENDAN_7730155", "20230314 CT CHEST W CONTRAST",
+                          "SE997 DOSE")
+    os.makedirs(folder, exist_ok=True)
+    sr.save_as(os.path.join(folder, "IM-0997-0001.dcm"), write_like_original=False)
+    plant("patient-name", "THACKERAY", "BRENDAN", "BRENDEN", "BREN")
+    plant("mrn", "7730155", "7730156", "HX4471902", "MC-88120455", "CHART-7730155", "NC23031400871")
+    plant("encounter-id", "V00044812093")
+    plant("order-id", "ORD5520918", "F5520918")
+    plant("birth-date", "19610722")
+    plant("mothers-maiden-name", "KILBRIDE")
+    plant("address", "2219 WICKERSHAM CT", "LOVELAND CO 80537")
+    plant("phone", "970-555-0164", "970-555-0110", "970-555-0139")
+    plant("clinician-name", "ROSENHAGEN", "ALOYSIUS", "WINTERBOURNE", "GWENDOLINE", "TRESILIAN", "KESHA")
+    plant("staff-id", "EMP40921")
+    plant("npi", "1467329085")
+    plant("device-id", "CTAWP73412", "G7731LX")
+    keep("dicom-vendor", "AXIAL 1.25", "5.1 CHEST W", "RUL nodule 8 mm", "R91.1", "STANDARD", "0.683594", "12.4",
+         "456.2", "113830", "LightSpeed VCT")
+
+    # A third patient, 92, in the same PACS export: a radiotherapy plan with its setup notes, and a comprehensive SR
+    # whose subject context (TID 1007) repeats her birth date and age and whose finding names her daughter and town
+    def quenby(ds):
+        ds.SpecificCharacterSet = "ISO_IR 100"
+        ds.PatientName = "QUENBY^ELSPETH"
+        ds.PatientID = "Q5501877"
+        ds.PatientBirthDate = "19300412"
+        ds.PatientSex = "F"
+        ds.PatientAge = "092Y"
+        ds.StudyDate = "20230310"
+        ds.StudyTime = "090000"
+        ds.AccessionNumber = "NC23031000412"
+        ds.ReferringPhysicianName = "MARLOWE^PENRHYN"
+
+    rt_study = root + ".20230310.7"
+    plan = base("1.2.840.10008.5.1.4.1.1.481.5", rt_study + ".3.1", rt_study, rt_study + ".3", "RTPLAN")
+    quenby(plan)
+    plan.RTPlanLabel = "QUENBY PELV"
+    plan.RTPlanName = "Quenby pelvis"
+    plan.RTPlanDate = "20230310"
+    plan.RTPlanTime = "090000"
+    plan.RTPlanDescription = "Plan for Elspeth Quenby approved by Dr Marlowe 03/10/2023"
+    plan.PrescriptionDescription = "45 Gy/25 fx pelvis"
+    plan.RTPlanGeometry = "PATIENT"
+    plan.ApprovalStatus = "APPROVED"
+    plan.ReviewDate = "20230310"
+    plan.ReviewTime = "110000"
+    plan.ReviewerName = "MARLOWE^PENRHYN"
+    setup = Dataset()
+    setup.PatientSetupNumber = 1
+    setup.PatientPosition = "HFS"
+    setup.SetupTechniqueDescription = "Knee sponge; call daughter Tamsin 970-555-0199 before each fraction"
+    plan.PatientSetupSequence = Sequence([setup])
+    beam = Dataset()
+    beam.BeamNumber = 1
+    beam.BeamName = "AP"
+    beam.BeamDescription = "AP pelvis for Quenby"
+    beam.TreatmentMachineName = "TRUEBEAM2"
+    beam.Manufacturer = "Varian"
+    beam.BeamType = "STATIC"
+    beam.RadiationType = "PHOTON"
+    plan.BeamSequence = Sequence([beam])
+    group = Dataset()
+    group.FractionGroupNumber = 1
+    group.NumberOfFractionsPlanned = 25
+    group.FractionGroupDescription = "Pelvis 25 fx"
+    plan.FractionGroupSequence = Sequence([group])
+    folder = os.path.join(d, "PACS_EXPORT", "QUENBY^ELSPETH_Q5501877", "20230310 RT PELVIS")
+    os.makedirs(folder, exist_ok=True)
+    plan.save_as(os.path.join(folder, "RP-0003-0001.dcm"), write_like_original=False)
+
+    report = base("1.2.840.10008.5.1.4.1.1.88.33", rt_study + ".4.1", rt_study, rt_study + ".4", "SR")
+    quenby(report)
+    report.ContentDate = "20230310"
+    report.ContentTime = "120000"
+    report.ValueType = "CONTAINER"
+    report.ContinuityOfContent = "SEPARATE"
+    report.CompletionFlag = "COMPLETE"
+    report.VerificationFlag = "UNVERIFIED"
+    report.ConceptNameCodeSequence = Sequence([code("18748-4", "LN", "Diagnostic Imaging Report")])
+    report.ContentSequence = Sequence([
+        item("CODE", "HAS OBS CONTEXT", code("121024", "DCM", "Subject Class"),
+             ConceptCodeSequence=Sequence([code("121025", "DCM", "Patient")])),
+        item("PNAME", "HAS OBS CONTEXT", code("121029", "DCM", "Subject Name"), PersonName="QUENBY^ELSPETH"),
+        item("TEXT", "HAS OBS CONTEXT", code("121030", "DCM", "Subject ID"), TextValue="Q5501877"),
+        item("DATE", "HAS OBS CONTEXT", code("121031", "DCM", "Subject Birth Date"), Date="19300412"),
+        num(code("121033", "DCM", "Subject Age"), "92", "a", "year"),
+        num(code("8302-2", "LN", "Body height"), "158", "cm", "cm"),
+        item("TEXT", "CONTAINS", code("121071", "DCM", "Finding"),
+             TextValue="Mrs Quenby (DOB 12.04.1930) lives with daughter Tamsin in Estes Park; phone 970-555-0188. "
+                       "No nodal disease.")])
+    report.save_as(os.path.join(folder, "SR-0004-0001.dcm"), write_like_original=False)
+    plant("patient-name", "QUENBY", "ELSPETH")
+    plant("mrn", "Q5501877", "NC23031000412")
+    plant("birth-date", "19300412", "12.04.1930")
+    plant("relative-name", "Tamsin")
+    plant("address", "Estes Park")
+    plant("phone", "970-555-0199", "970-555-0188")
+    plant("clinician-name", "MARLOWE", "PENRHYN")
+    plant("device-id", "TRUEBEAM2")
+    keep("dicom-vendor", "45 Gy/25 fx pelvis", "Pelvis 25 fx", "158", "No nodal disease.", "8302-2")
+
+    # An IHE PDI disc of another patient: files without an extension under DICOM/, and a DICOMDIR naming her
+    def ballantyne(ds):
+        ds.SpecificCharacterSet = "ISO_IR 100"
+        ds.PatientName = "BALLANTYNE-FERRIBY^MARGERY^J"
+        ds.PatientID = "H00912877"
+        ds.PatientBirthDate = "19440103"
+        ds.PatientSex = "F"
+        ds.StudyDate = "20230316"
+        ds.StudyTime = "091500"
+        ds.AccessionNumber = "MG-SEC-4410"
+        ds.StudyID = "MG4410"
+        ds.ReferringPhysicianName = "YELVERTON^CASIMIR"
+        ds.InstitutionName = "FRONT RANGE BREAST CENTER"
+
+    mg_study = "1.2.826.0.1.3680043.99.40.1"
+    mg = base("1.2.840.10008.5.1.4.1.1.1.2", mg_study + ".1.1", mg_study, mg_study + ".1", "MG")
+    ballantyne(mg)
+    mg.StudyDescription = "MAMMO SCREEN BIL"
+    mg.SeriesDescription = "L CC"
+    mg.Manufacturer = "HOLOGIC, Inc."
+    mg.ManufacturerModelName = "Selenia Dimensions"
+    mg.OperatorsName = "INGLEBY^ROWENA"
+    mg.CurrentPatientLocation = "MAMMO SUITE 2"
+    plan = code("BSPPO-88412", "L", "BLUE SHIELD PPO 88412-0097")
+    mg.PatientInsurancePlanCodeSequence = Sequence([plan])
+    req = Dataset()
+    req.RequestedProcedureDescription = "MAMMO SCREEN BIL"
+    req.ReasonForTheRequestedProcedure = "Family hx: sister Dinah Ballantyne-Ferriby dx 2019"
+    req.PlacerOrderNumberImagingServiceRequest = "ORD5521344"
+    mg.RequestAttributesSequence = Sequence([req])
+    mg.add_new(0x00190010, "LO", "HOLOGIC, Inc.")
+    mg.add_new(0x00191007, "LO", "Selenia Dimensions 1.9.2")
+    mg.add_new(0x00290010, "LO", "SECTRA_Ident_01")
+    mg.add_new(0x00291001, "LO", "BALLANTYNE-FERRIBY MARGERY")
+    mg.add_new(0x00291002, "LO", "H00912877")
+    mg.ViewPosition = "CC"
+    mg.ImageLaterality = "L"
+    mg.KVP = "29"
+    mg.BodyPartThickness = "52"
+    mg.CompressionForce = "118.5"
+    mg.PresentationIntentType = "FOR PRESENTATION"
+    mg.ImageType = ["ORIGINAL", "PRIMARY", ""]
+    mg.Rows = 8
+    mg.Columns = 8
+    mg.SamplesPerPixel = 1
+    mg.PhotometricInterpretation = "MONOCHROME2"
+    mg.BitsAllocated = 16
+    mg.BitsStored = 12
+    mg.HighBit = 11
+    mg.PixelRepresentation = 0
+    mg.BurnedInAnnotation = "NO"
+    mg.PixelData = bytes(range(128))
+
+    kos = base("1.2.840.10008.5.1.4.1.1.88.59", mg_study + ".2.1", mg_study, mg_study + ".2", "KO")
+    ballantyne(kos)
+    kos.StudyDescription = "MAMMO SCREEN BIL"
+    kos.ContentDate = "20230317"
+    kos.ContentTime = "101010"
+    kos.ValueType = "CONTAINER"
+    kos.ContinuityOfContent = "SEPARATE"
+    kos.ConceptNameCodeSequence = Sequence([code("113003", "DCM", "For Teaching")])
+    ref = Dataset()
+    ref.ReferencedSOPClassUID = mg.SOPClassUID
+    ref.ReferencedSOPInstanceUID = mg.SOPInstanceUID
+    kos.ContentSequence = Sequence([
+        item("TEXT", "CONTAINS", code("113012", "DCM", "Key Object Description"),
+             TextValue="Tumour board 03/21: Mrs Ballantyne-Ferriby, left breast 2 o'clock, BI-RADS 4"),
+        item("IMAGE", "CONTAINS", code("113013", "DCM", "Best In Set"), ReferencedSOPSequence=Sequence([ref]))])
+    evidence_series = Dataset()
+    evidence_series.SeriesInstanceUID = mg.SeriesInstanceUID
+    evidence_series.ReferencedSOPSequence = Sequence([ref])
+    evidence = Dataset()
+    evidence.StudyInstanceUID = mg_study
+    evidence.ReferencedSeriesSequence = Sequence([evidence_series])
+    kos.CurrentRequestedProcedureEvidenceSequence = Sequence([evidence])
+
+    ecg_study = "1.2.826.0.1.3680043.99.40.2"
+    ecg = base("1.2.840.10008.5.1.4.1.1.9.1.2", ecg_study + ".1.1", ecg_study, ecg_study + ".1", "ECG")
+    ballantyne(ecg)
+    ecg.StudyDescription = "ECG 12 LEAD"
+    ecg.AcquisitionDateTime = "20230316084500"
+    ecg.ContentDate = "20230316"
+    ecg.ContentTime = "084500"
+    ecg.Manufacturer = "MORTARA"
+    ecg.AcquisitionContextSequence = Sequence([])
+    channel = Dataset()
+    channel.ChannelSourceSequence = Sequence([code("5.6.3-9-1", "SCPECG", "Lead I (Einthoven)")])
+    channel.ChannelSensitivity = "2.5"
+    channel.ChannelSensitivityUnitsSequence = Sequence([code("uV", "UCUM", "microvolt")])
+    channel.ChannelSampleSkew = "0"
+    channel.WaveformBitsStored = 16
+    waveform = Dataset()
+    waveform.WaveformOriginality = "ORIGINAL"
+    waveform.NumberOfWaveformChannels = 1
+    waveform.NumberOfWaveformSamples = 4
+    waveform.SamplingFrequency = "500"
+    waveform.ChannelDefinitionSequence = Sequence([channel])
+    waveform.WaveformBitsAllocated = 16
+    waveform.WaveformSampleInterpretation = "SS"
+    waveform.WaveformData = bytes([1, 0, 7, 0, 30, 0, 2, 0])
+    ecg.WaveformSequence = Sequence([waveform])
+    confirmed = Dataset()
+    confirmed.UnformattedTextValue = "Confirmed by: YELVERTON, CASIMIR MD on 3/16/2023 10:02"
+    finding = Dataset()
+    finding.UnformattedTextValue = "Sinus rhythm. Compared with ECG of 11-Jan-2022, no significant change"
+    qt = Dataset()
+    qt.ConceptNameCodeSequence = Sequence([code("8634-8", "LN", "QT interval")])
+    qt.NumericValue = "412"
+    qt.MeasurementUnitsCodeSequence = Sequence([code("ms", "UCUM", "ms")])
+    qt.AnnotationGroupNumber = 0
+    ecg.WaveformAnnotationSequence = Sequence([confirmed, finding, qt])
+
+    us_study = "1.2.826.0.1.3680043.99.40.3"
+    us = base("1.2.840.10008.5.1.4.1.1.6.1", us_study + ".1.1", us_study, us_study + ".1", "US")
+    ballantyne(us)
+    us.StudyDescription = "US BREAST LEFT"
+    us.BurnedInAnnotation = "YES"
+    us.Rows = 8
+    us.Columns = 8
+    us.SamplesPerPixel = 1
+    us.PhotometricInterpretation = "MONOCHROME2"
+    us.BitsAllocated = 8
+    us.BitsStored = 8
+    us.HighBit = 7
+    us.PixelRepresentation = 0
+    us.PixelData = bytes(range(64))
+
+    fs = FileSet()
+    fs.ID = "NCMC_PDI"
+    fs.UID = "1.2.826.0.1.3680043.99.40.9"  # pydicom would make a random one
+    for ds in (mg, kos, ecg, us):
+        fs.add(ds)
+    disc = os.path.join(d, "PDI_DISC")
+    os.makedirs(disc, exist_ok=True)
+    fs.write(disc)
+    plant("patient-name", "BALLANTYNE-FERRIBY", "MARGERY")
+    plant("relative-name", "Dinah")
+    plant("mrn", "H00912877", "MG-SEC-4410")
+    plant("order-id", "ORD5521344")
+    plant("birth-date", "19440103")
+    plant("clinician-name", "YELVERTON", "CASIMIR", "INGLEBY", "ROWENA")
+    plant("insurance-id", "88412-0097", "BSPPO-88412")
+    plant("event-date", "11-Jan-2022", "3/16/2023")
+    keep("dicom-vendor", "MAMMO SCREEN BIL", "BI-RADS 4", "8634-8", "412", "Selenia Dimensions", "118.5",
+         "5.6.3-9-1", "Sinus rhythm.")
 
 
 if __name__ == "__main__":

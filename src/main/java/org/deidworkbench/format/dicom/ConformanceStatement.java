@@ -113,8 +113,9 @@ public final class ConformanceStatement {
                 + profile.subject().domain() + "', the same pseudonym the patient gets in every CSV and FHIR export"
                 + " made with the key file. Pseudonyms are HMAC-SHA-256 of the normalized value under the project's"
                 + " pseudonym key, encoded per the profile's format; the original of each is sealed in the key file"
-                + " for re-identification by its holder. The patients' known names and ids are removed from every"
-                + " text value that is kept.");
+                + " for re-identification by its holder. The patients' known names and ids, and the devices' names and"
+                + " serial numbers that are removed (with a digit and four characters or more, also from an SR's"
+                + " Device Observer items), are removed from every text value that is kept or cleaned.");
         line(b, "");
         line(b, "## Keys");
         line(b, "");
@@ -126,8 +127,11 @@ public final class ConformanceStatement {
         line(b, "");
         line(b, "Table E.1-1 of edition " + policy.tableEdition() + " is applied as data; a newer edition is adopted"
                 + " by regenerating it. Standard attributes it does not list are kept, and their text loses the"
-                + " patients' known names and ids; dates among them follow the table's dates; UIDs among them are"
-                + " replaced unless they name a SOP class, transfer syntax or coding scheme; elements the PS3.6"
+                + " patients' known names and ids; free text among them (ST, LT, UT, such as an annotation's"
+                + " Unformatted Text Value) is cleaned as C, but for a coding scheme's name and organisation; dates"
+                + " among them follow the table's dates; UIDs among them are"
+                + " replaced unless they name a SOP class, transfer syntax or coding scheme; in an SR's Content"
+                + " Sequence the subject's birth date is removed and ages over 89 are written 90; elements the PS3.6"
                 + " dictionary (" + DicomDictionary.standard().edition() + ") does not know are removed. The Encrypted"
                 + " Attributes Sequence (0400,0500) is not used: originals are sealed in the project key file"
                 + " (CMS AuthEnvelopedData) instead.");

@@ -51,6 +51,20 @@ final class DatasetCleaner {
     static final int MAX_LISTED_WARNINGS = 50;
     /** VRs holding text the engine's text actions can produce and read. */
     static final Set<VR> TEXT_VRS = EnumSet.of(VR.LO, VR.LT, VR.PN, VR.SH, VR.ST, VR.UC, VR.UT);
+    private static final int TEXT_VALUE = 0x0040A160;
+    private static final int CONCEPT_NAME_CODES = 0x0040A043;
+    private static final int CODE_VALUE = 0x00080100;
+    private static final int CODING_SCHEME = 0x00080102;
+    /** Device Observer Name, Serial Number, Physical Location During Observation; Device Name, Serial Number. */
+    private static final Set<String> DEVICE_CONCEPTS = Set.of("121013", "121016", "121017", "113877", "113880");
+    private static final int CONTENT_SEQUENCE = 0x0040A730;
+    private static final int VALUE_TYPE = 0x0040A040;
+    private static final int NUMERIC_VALUE = 0x0040A30A;
+    private static final int MEASUREMENT_UNITS = 0x004008EA;
+    private static final int CODE_MEANING = 0x00080104;
+    /** Subject Age (DCM), Age, Age - Reported, Age calculated (LOINC). */
+    private static final Set<String> AGE_CONCEPTS = Set.of("121033", "30525-0", "21612-7", "29553-5");
+    private static final java.util.regex.Pattern AGE_WORD = java.util.regex.Pattern.compile("(?i)\\bage\\b");
     private static final int OVERLAY_DATA = 0x60003000;
     private static final int MAX_DEPTH = 64;
 
@@ -241,6 +255,7 @@ final class DatasetCleaner {
                 // An overlay without its bitmap is not a valid overlay: its description goes too.
                 for (Element o : new ArrayList<>(ds.range(Tag.of(group, 0), Tag.of(group, 0xFFFF)))) {
                     ds.remove(o.tag());
+                    keptByDefault.remove(keyword(o.tag())); // an Overlay Label is not kept after all
                     counts.merge("overlay-without-data (X)", 1L, Long::sum);
                 }
             }
@@ -288,6 +303,11 @@ final class DatasetCleaner {
         }
         int outerDepth = pathDepth;
         boolean outerItem = pathItem;
+        if (mode == Mode.TRANSFORM && e.tag() == CONTENT_SEQUENCE && e.items().removeIf(DatasetCleaner::isBirthDateItem)) {
+            // An SR's Subject Birth Date goes as Patient's Birth Date does (Z in every option set): shifted, it would
+            // still tell an age over 89 (decision 0185). TID 1007 makes the item optional.
+            counts.merge("subject-birth-date (X)", 1L, Long::sum);
+        }
         for (int i = 0; i < e.items().size(); i++) {
             items[depth] = i;
             pathDepth = depth;
@@ -305,10 +325,18 @@ final class DatasetCleaner {
     // ---------------------------------------------------------------- scan
 
     private void note(Dataset ds, Element e, Decision d) throws FormatException {
+        if (e.tag() == TEXT_VALUE && e.bytes() != null && isDeviceConcept(ds)) {
+            noteDevice(ds, e, new ActionSpec.Remove());
+            return;
+        }
         if (!d.identifier() || e.bytes() == null || !TEXT_VRS.contains(e.vr())) {
             return;
         }
         ActionSpec spec = d.spec() != null ? d.spec() : new ActionSpec.Remove();
+        if (DicomPolicy.DEVICE.equals(d.label())) {
+            noteDevice(ds, e, spec);
+            return;
+        }
         try {
             for (String v : ds.getStrings(e.tag())) {
                 if (e.vr() == VR.PN) {
@@ -323,6 +351,43 @@ final class DatasetCleaner {
         } catch (DeidException x) {
             throw new FormatException(x.code(), path(), x.getMessage());
         }
+    }
+
+    /**
+     * A device's identity (Station Name, Device Serial Number, an SR's Device Observer Name, …) as an identifier of
+     * the run, not of the patient (decision 0185): the same value in any text of the run is scrubbed, and the key
+     * file does not keep it under each patient the device examined. Only values with a digit and four characters
+     * or more: "CT" or "MR" as a station's name would take the modality out of every description.
+     */
+    private void noteDevice(Dataset ds, Element e, ActionSpec spec) throws FormatException {
+        try {
+            for (String v : ds.getStrings(e.tag())) {
+                String value = v.strip();
+                if (value.length() >= 4 && value.chars().anyMatch(Character::isDigit)) {
+                    methods.engine().noteIdentifier(spec, DicomPolicy.DEVICE, value, null);
+                }
+            }
+        } catch (DeidException x) {
+            throw new FormatException(x.code(), path(), x.getMessage());
+        }
+    }
+
+    /**
+     * Whether an SR content item's concept names a device (TID 1004 Device Observer Identifying Attributes, TID 1021
+     * Device Participant): Device Observer Name, Serial Number or Physical Location, Device Name or Serial Number.
+     */
+    private static boolean isDeviceConcept(Dataset item) {
+        List<Dataset> concept = item.getItems(CONCEPT_NAME_CODES);
+        if (concept.isEmpty()) {
+            return false;
+        }
+        String code = concept.get(0).getString(CODE_VALUE);
+        return "DCM".equals(strip(concept.get(0).getString(CODING_SCHEME))) && code != null
+                && DEVICE_CONCEPTS.contains(code.strip());
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
     }
 
     /** "GIVEN MIDDLE FAMILY" of each component group of a PN value: how names appear in running text. */
@@ -412,6 +477,9 @@ final class DatasetCleaner {
         if (vr == VR.AS) {
             return capAge(ds, e);
         }
+        if (vr == VR.DS && e.tag() == NUMERIC_VALUE && isAgeInYears(ds)) {
+            return capNumericAge(ds, e);
+        }
         if (vr == VR.DA || vr == VR.DT) {
             datesKept |= e.bytes().length > 0;
         }
@@ -452,6 +520,54 @@ final class DatasetCleaner {
             }
         }
         return changed ? putStrings(ds, e, out) : e;
+    }
+
+    /**
+     * An SR's age in years over 89 (a NUM item's Numeric Value, its concept an age: Subject Age, LOINC's Age, or a
+     * meaning with the word "age"; its unit UCUM {@code a}) written 90, as Patient's Age becomes {@code 090Y}
+     * (decision 0185).
+     */
+    private Element capNumericAge(Dataset ds, Element e) {
+        String[] values = ds.getStrings(e.tag());
+        String[] out = values.clone();
+        boolean changed = false;
+        for (int i = 0; i < values.length; i++) {
+            try {
+                if (Double.parseDouble(values[i].strip()) >= 90) {
+                    out[i] = "90";
+                    changed = true;
+                }
+            } catch (NumberFormatException x) {
+                // not a number: left to the IOD's checks, as any other Numeric Value
+            }
+        }
+        return changed ? putStrings(ds, e, out) : e;
+    }
+
+    /** Whether {@code measured}, an item of a NUM content item's Measured Value Sequence, is an age in years. */
+    private static boolean isAgeInYears(Dataset measured) {
+        List<Dataset> units = measured.getItems(MEASUREMENT_UNITS);
+        Dataset item = measured.parent();
+        if (units.isEmpty() || item == null || !"a".equals(strip(units.get(0).getString(CODE_VALUE)))) {
+            return false;
+        }
+        List<Dataset> concept = item.getItems(CONCEPT_NAME_CODES);
+        if (concept.isEmpty()) {
+            return false;
+        }
+        String code = strip(concept.get(0).getString(CODE_VALUE));
+        String meaning = concept.get(0).getString(CODE_MEANING);
+        return AGE_CONCEPTS.contains(code) || meaning != null && AGE_WORD.matcher(meaning).find();
+    }
+
+    /** Whether an SR content item is the subject's birth date (TID 1007 Subject Birth Date, LOINC's Birth date). */
+    private static boolean isBirthDateItem(Dataset item) {
+        List<Dataset> concept = item.getItems(CONCEPT_NAME_CODES);
+        if (concept.isEmpty() || !"DATE".equals(strip(item.getString(VALUE_TYPE)))) {
+            return false;
+        }
+        String code = strip(concept.get(0).getString(CODE_VALUE));
+        return "121031".equals(code) || "21112-8".equals(code);
     }
 
     private Element dummy(Dataset ds, Element e) throws FormatException {

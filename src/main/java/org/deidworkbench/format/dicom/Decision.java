@@ -9,7 +9,7 @@ import org.deidworkbench.model.ActionSpec;
  *
  * @param ruleId the deciding rule's id, or the policy's own reason: {@code subject}, {@code annex-e},
  *     {@code private}, {@code safe-private}, {@code declared-private}, {@code unknown-tag},
- *     {@code uid}, {@code not-listed}
+ *     {@code uid}, {@code free-text}, {@code not-listed}
  * @param treatment what is done to the value
  * @param spec the rule's action for {@link Treatment#APPLY}, else null
  * @param action the action as reports spell it: a profile action ({@code pseudonymize}) or a PS3.15

@@ -27,8 +27,9 @@ import org.deidworkbench.model.SourceLocation;
  * profile's rules in order, then private elements (removed unless known safe), then PS3.15 Table
  * E.1-1 with the profile's options (compound codes resolved to their last alternative, see decision
  * record 0009), then elements the dictionary does not know (removed), then UIDs the table does not
- * list (remapped unless they name a class or a transfer syntax), and finally everything else is
- * kept. The one implementation of these decisions: transform, preview and explain all call it.
+ * list (remapped unless they name a class or a transfer syntax), then free text (ST, LT, UT) the
+ * table does not list (cleaned), and finally everything else is kept. The one implementation of these
+ * decisions: transform, preview and explain all call it.
  *
  * <p>Immutable and thread-safe. Cost per element: a hash probe in the table plus one check per rule.
  */
@@ -50,6 +51,9 @@ final class DicomPolicy {
             Map.entry(0x00402017, "ID"), // FillerOrderNumberImagingServiceRequest
             Map.entry(0x00120040, "ID"), // ClinicalTrialSubjectID
             Map.entry(0x00120042, "ID")); // ClinicalTrialSubjectReadingID
+
+    /** Label of a device's identity (Station Name, Device Serial Number, …) in text, and in the report. */
+    static final String DEVICE = "DEVICE";
 
     private static final String STARTER_LIST = "safe-private.tsv";
 
@@ -240,6 +244,14 @@ final class DicomPolicy {
                     + " sequence that Table E.1-1 " + (clean ? "cleans (C): scrubbed of identifiers and PHI patterns"
                     : "replaces by a dummy (D): replaced by the dummy"), false, "");
         }
+        if ((vr == VR.ST || vr == VR.LT || vr == VR.UT) && !dictionary.keyword(tag).startsWith("CodingScheme")) {
+            // Free text the table does not list (an ECG's or a presentation state's annotation, Unformatted Text
+            // Value): written by people, so cleaned as the table's C is, not only of the known identifiers
+            // (decision 0185). Not a coding scheme's name or responsible organisation, which describe a vocabulary.
+            return new Decision("free-text", Treatment.CLEAN, null, "C", "free text (" + vr + ") not in PS3.15 Table"
+                    + " E.1-1 (" + table.edition() + "): cleaned like the table's C, scrubbed of identifiers, dates"
+                    + " and PHI patterns", false, "");
+        }
         return new Decision("not-listed", Treatment.KEEP, null, "K", "not in PS3.15 Table E.1-1 (" + table.edition()
                 + "), so kept; its text loses the patients' known identifiers", false, "");
     }
@@ -288,6 +300,12 @@ final class DicomPolicy {
         String label = IDENTIFIER_ATTRIBUTES.get(tag);
         if (label == null && vr == VR.PN) {
             label = "NAME";
+        }
+        if (label == null && entry.optionActions().containsKey(DicomOption.RETAIN_DEVICE_IDENTITY)
+                && DatasetCleaner.TEXT_VRS.contains(vr)) {
+            // Station Name, Device Serial Number, Detector ID, …: the same value in an SR's observer context
+            // or a comment names the device as well (decision 0185); a run's identifier, not the patient's
+            label = DEVICE;
         }
         boolean identifier = label != null && t != Treatment.KEEP && t != Treatment.CLEAN;
         return new Decision("annex-e", t, null, simple.code(), reason.toString(), identifier,

@@ -79,6 +79,11 @@ class DicomProcessorTest {
     }
 
     Path file(Dataset ds, TransferSyntax ts) throws Exception {
+        return file(dir, ds, ts);
+    }
+
+    /** {@code ds} written into a new file in {@code dir}, in transfer syntax {@code ts}. */
+    static Path file(Path dir, Dataset ds, TransferSyntax ts) throws Exception {
         Path f = Files.createTempFile(dir, "in", ".dcm");
         new DicomWriter().write(new DicomFile(new Dataset(), ds, ts), f);
         return f;
