@@ -699,6 +699,15 @@ public final class TextScrubber {
                     + "(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"),
                     "[ID]", 1, s -> s.digits >= 1 && s.containsIgnoreCase("mrn", "medical", "ssn", "acct", "account", "policy", "id"),
                     Starts.WORD, "MmSsAaPpIi"),
+            // An insurer's number after the insurer's name ("Medicaid # AB12345C", "Medi-Cal # 90000000A", "insurance
+            // no. 4471-22"; decision 0186), only with "number", "no.", "ID" or a colon, as above; New York's CIN only in
+            // its shape ("CIN 2" is a grade of cervical neoplasia). Apart from the labels above: rare words, so most
+            // texts skip it.
+            new Detector(Pattern.compile("(?i)\\b(?:(?:medicaid|medi-cal|medicare|insurance|subscriber)(?:\\s+(?:number"
+                    + "|no\\.?|id)|(?=\\s*[:#]))|(?-i:CIN)(?=\\s*[:#]?\\s*[A-Z]{2}\\d{5}[A-Z](?![A-Za-z0-9])))(?!\\p{L})"
+                    + "(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"),
+                    "[ID]", 1, s -> s.digits >= 1 && (s.containsIgnoreCase("medicaid", "medicare", "medi-cal",
+                            "insurance", "subscriber") || s.contains("CIN")), Starts.WORD, "MmIiSsC"),
             // The last four digits of a social security number, which the VA and many US clinics name a patient by ("Last
             // 4 8903", "last four D7214", "last-4 of SSN: 8903": the surname's initial before them; decision 0181)
             new Detector(Pattern.compile("(?i)\\blast[\\s-]*(?:4|four)(?:\\s+digits)?(?:\\s+(?:of\\s+(?:the\\s+)?)?"
@@ -1223,6 +1232,17 @@ public final class TextScrubber {
                 dropNamesInside(spans, knownEnd, f.start(), f.end()); // "late [NAME] 2018": September is a given name
                 spans.add(new Span(f.start(), f.end(), monthYearReplacement(f, subject)));
                 dates = true;
+            }
+        }
+        if (!prefilter || HolidayDates.mayHold(shape.longestDigitRun)) {
+            // a holiday and its year name a day: "Christmas Eve 2021", "Weihnachten 2021" (decision 0186); no shift
+            // makes a holiday of the shifted day, so the whole is [DATE]
+            for (int[] h : HolidayDates.find(text)) {
+                if (overlaps(spans, knownStart, knownEnd, h[0], h[1])) {
+                    continue;
+                }
+                dropNamesInside(spans, knownEnd, h[0], h[1]); // "Easter Sunday 2023" held two of the name list's words
+                spans.add(new Span(h[0], h[1], "[DATE]"));
             }
         }
         for (int i = 0, n = spans.size(); i < n; i++) {

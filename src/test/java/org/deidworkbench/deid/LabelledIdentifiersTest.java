@@ -34,6 +34,10 @@ class LabelledIdentifiersTest {
         "License # 123456 on file. Lic# 123456.|License # [ID] on file. Lic# [ID].",
         "license no. A1234567; Certificate no. 55-1234|license no. [ID]; Certificate no. [ID]",
         "zip code 98284. ZIP: 98284, zipcode 98284|zip code [ZIP]. ZIP: [ZIP], zipcode [ZIP]",
+        // an insurer's number after the insurer's name, New York's CIN by its shape (decision 0186)
+        "Medicaid # AB12345C on file. CIN AB12345C.|Medicaid # [ID] on file. CIN [ID].",
+        "Medi-Cal # 90000000A; Medicare number 1EG4TE5MK73|Medi-Cal # [ID]; Medicare number [ID]",
+        "subscriber ID XJH12345; insurance no. 4471-22|subscriber ID [ID]; insurance no. [ID]",
     })
     void labelledNumbersAndAddressesAreRemoved(String note, String expected) {
         assertEquals(expected, scrub(note));
@@ -45,6 +49,7 @@ class LabelledIdentifiersTest {
         "Platelets: 250", "SN: 2 beats dropped", "Kennzeichen: J", "passport photo taken", "Hb 12.5 g/dl, 3.5/10 pain",
         "e.g./i.e. as above", "mg/dl and mmol/l",
         "license to practice since 2012", "Certificate: 2 copies", "Zipper 12345 stuck", "zip lock bag",
+        "Medicaid eligible since 2019, Medicare Part D 2020", "CIN 2 on biopsy, CIN 3 excluded", "insurance 2 plans",
     })
     void wordsThatAreNoLabelsOrAddressesStay(String note) {
         assertEquals(note, scrub(note));

@@ -5525,14 +5525,16 @@ def us_clinic():
         ["E3318842", "TUCKERBY,WILHELMINA", "06/21/1949", "05/16/2023",
          "Daughter drove her from Sedro-Woolley. Next appt Tues 7/23 @ 2pm. Pain 7/10, Gleason 3+4 (2/12 cores) on "
          "prior biopsy. Switched from Norco to tramadol; in Afib on arrival, in NAD now. No longer drives: Lic# 517733 "
-         "surrendered to the DMV. Mail to zip code 70570 only."],
+         "surrendered to the DMV. Mail to zip code 70570 only. Medicaid # XK33881D verified; Medi-Cal # 91847263A "
+         "pending."],
         ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/11/2023",
          "Lives 905 N Pine St, Sedro-Woolley, with wife. Son visits from Coeur d'Alene. RTC 2 wks (6/14). INR 2.4, "
          "Next INR check 11/8. Seen in Cardiology from Urgent Care. CT 10/27 showed no bleed. Seen with NP Quenneville; "
          "his mother died at 94."],
         ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/25/2023",
          "Moved to 48 Hollyhock Street, Apt 5, Tonopah last month. Brother now in Kalispell; sister in Spanish Fork. "
-         "Address on file: 4521 County Road 12, Mabank. Works in Radiology as a transporter."],
+         "Address on file: 4521 County Road 12, Mabank. Works in Radiology as a transporter. Fell on Christmas Eve "
+         "2022 and again at Thanksgiving 2022; no falls since Easter Sunday 2023."],
     ], newline="\r\n")
     write_csv(os.path.join(d, "PAT_ADDRESS.csv"), ["PAT_MRN_ID", "ADDR_LINE_1", "CITY", "STATE", "ZIP", "HOME_PHONE"], [
         ["E3318842", "1432 COTTONWOOD LANE UNIT 3", "OPELOUSAS", "LA", "70570", "337-555-0148"],
@@ -5551,6 +5553,8 @@ def us_clinic():
     plant("clinician-name", "Quenneville")
     plant("age-over-89", "died at 94")
     plant("address", "70570")
+    plant("event-date", "Christmas Eve 2022", "Thanksgiving 2022", "Easter Sunday 2023")  # decision 0186
+    plant("insurance-id", "XK33881D", "91847263A")
     keep("us-clinic", "Strength 5/5 in all four, murmur 2/6.", "Lyme disease", "comfort care", "Pain 7/10",
          "Gleason 3+4 (2/12 cores)", "Switched from Norco to tramadol; in Afib on arrival, in NAD now.", "INR 2.4",
          "Seen in Cardiology from Urgent Care.", "Works in Radiology as a transporter.")
