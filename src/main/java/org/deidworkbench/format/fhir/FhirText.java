@@ -65,14 +65,29 @@ record FhirText(String text, Charset charset, boolean bom, String xmlDeclaration
         String newline = text.contains("\r\n") ? "\r\n" : "\n";
         String trimmed = text.strip();
         int firstBreak = trimmed.indexOf('\n');
-        boolean pretty = firstBreak >= 0 && (declaration == null || firstBreak > declaration.length() + 1
-                || trimmed.indexOf('\n', firstBreak + 1) >= 0);
+        boolean pretty = xml ? firstBreak >= 0 && (declaration == null || firstBreak > declaration.length() + 1
+                || trimmed.indexOf('\n', firstBreak + 1) >= 0) : indented(trimmed);
         boolean finalNewline = text.endsWith("\n");
         return new FhirText(text, charset, bom, declaration, pretty, newline, finalNewline);
     }
 
     /**
-     * The form of a file too large to read whole: byte order mark, pretty (a line break within its
+     * Whether JSON text is pretty-printed: a line that starts indented, as a printer nests members. A compact
+     * document with line breaks between its parts (an export writing each entry of a Bundle on a line of its own)
+     * is no pretty one: pretty-printing its output whole would be further from it than compact output.
+     */
+    static boolean indented(String json) {
+        for (int i = json.indexOf('\n'); i >= 0 && i + 1 < json.length(); i = json.indexOf('\n', i + 1)) {
+            char next = json.charAt(i + 1);
+            if (next == ' ' || next == '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The form of a file too large to read whole: byte order mark, pretty (an indented line within its
      * first 64 KiB), line break style, final newline; {@code text} is empty. JSON only (UTF-8).
      */
     static FhirText sniff(java.nio.file.Path file) throws java.io.IOException {
@@ -82,7 +97,7 @@ record FhirText(String text, Charset charset, boolean bom, String xmlDeclaration
         }
         boolean bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
         String text = new String(head, StandardCharsets.UTF_8).strip();
-        boolean pretty = text.indexOf('\n') >= 0;
+        boolean pretty = indented(text);
         String newline = text.contains("\r\n") ? "\r\n" : "\n";
         boolean finalNewline;
         try (java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(file)) {

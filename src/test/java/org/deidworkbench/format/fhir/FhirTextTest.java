@@ -2,6 +2,8 @@ package org.deidworkbench.format.fhir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -51,5 +53,18 @@ class FhirTextTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         text.write("{\n  \"resourceType\": \"Patient\"\n}", out);
         assertArrayEquals(file, out.toByteArray());
+    }
+
+    @Test
+    void aCompactBundleWithAnEntryPerLineIsNotPretty() throws Exception {
+        byte[] lines = ("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[\n"
+                + "{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"a\"}},\n"
+                + "{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"b\"}}\n]}\n").getBytes(StandardCharsets.UTF_8);
+        assertFalse(FhirText.of(lines, false).pretty());
+        byte[] pretty = "{\n  \"resourceType\": \"Patient\"\n}\n".getBytes(StandardCharsets.UTF_8);
+        assertTrue(FhirText.of(pretty, false).pretty());
+        byte[] tabs = "{\n\t\"resourceType\": \"Patient\"\n}".getBytes(StandardCharsets.UTF_8);
+        assertTrue(FhirText.of(tabs, false).pretty());
+        assertFalse(FhirText.of("{\"resourceType\":\"Patient\"}".getBytes(StandardCharsets.UTF_8), false).pretty());
     }
 }
