@@ -41,7 +41,7 @@ final class PlaceNames {
             "residence in", "born in", "native of", "grew up in", "raised in", "is from", "was from", "originally from",
             "hometown", "home town", "city of", "town of", "village of", "home in", "house in",
             "wohnt in", "wohnhaft in", "wohnte in", "lebt in", "lebte in", "stammt aus", "gebürtig aus",
-            "geboren in", "wohnhaft",
+            "geboren in", "wohnhaft", "wohnt",
             "habite à", "habite a", "domicilié à", "domiciliée à", "domicilié a", "domiciliée a", "demeurant à",
             "résidant à", "réside à", "vit à", "originaire de", "né à", "née à",
             "woont in", "woont te", "woonachtig te", "woonachtig in", "geboren te", "afkomstig uit",
@@ -160,6 +160,11 @@ final class PlaceNames {
 
     private static final Map<String, List<String[]>> PHRASES_BY_FIRST = new HashMap<>();
     private static final Set<String> LIVING_PHRASES = new HashSet<>(LIVING);
+    /**
+     * Phrases that name a place only before a postcode: "Wohnt 80331 München" is an address, "wohnt allein", "wohnt
+     * Tür an Tür" are none (German nouns are written with a capital).
+     */
+    private static final Set<String> BEFORE_POSTCODE_ONLY = Set.of("wohnt");
 
     static {
         for (String p : concat(LIVING, MOVING)) {
@@ -479,7 +484,8 @@ final class PlaceNames {
                 continue;
             }
             int postcode = postcodeBetween(text, w.get(k)[1], w.get(k + 1)[0]);
-            if (postcode < 0 && !gapIs(text, w.get(k)[1], w.get(k + 1)[0], ":")) {
+            if (postcode < 0 && (!gapIs(text, w.get(k)[1], w.get(k + 1)[0], ":")
+                    || p.length == 1 && BEFORE_POSTCODE_ONLY.contains(p[0]))) {
                 continue;
             }
             int first = k + 1;

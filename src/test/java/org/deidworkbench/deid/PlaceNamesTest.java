@@ -35,6 +35,7 @@ class PlaceNamesTest {
         "78-jährige Patientin aus Rosenheim, alleinlebend.|78-jährige Patientin aus [LOCATION], alleinlebend.",
         // German, French, Dutch, Spanish, Italian, Swedish
         "Patientin wohnt in 80331 München, allein.|Patientin wohnt in [LOCATION], allein.",
+        "Wohnt 80331 Muenchen, allein.|Wohnt [LOCATION], allein.",
         "zuvor wohnhaft in Bad Tölz.|zuvor wohnhaft in [LOCATION].",
         "Lebt in Frankfurt am Main bei der Tochter.|Lebt in [LOCATION] bei der Tochter.",
         "Verlegt aus dem Klinikum Rosenheim.|Verlegt aus dem Klinikum [LOCATION].",
@@ -95,6 +96,7 @@ class PlaceNamesTest {
         "Transferred to Step Down Unit overnight.",
         "Works in Radiology as a technician.",
         "Kommt aus der Notaufnahme.",
+        "Wohnt allein, Tochter kommt täglich. Wohnt Tür an Tür mit der Schwester.",
         "Lives in Assisted Living Facility.",
         "Verlegt auf die Intensivstation.",
         "Lives in Ohio with her son.",

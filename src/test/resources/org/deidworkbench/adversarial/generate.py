@@ -5533,7 +5533,8 @@ def us_clinic():
          "his mother died at 94."],
         ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/25/2023",
          "Moved to 48 Hollyhock Street, Apt 5, Tonopah last month. Brother now in Kalispell; sister in Spanish Fork. "
-         "Address on file: 4521 County Road 12, Mabank. Works in Radiology as a transporter. Fell on Christmas Eve "
+         "Address on file: 4521 County Road 12, Mabank. Sister lives in the 98284 area too. Works in Radiology as a "
+         "transporter. Fell on Christmas Eve "
          "2022 and again at Thanksgiving 2022; no falls since Easter Sunday 2023."],
     ], newline="\r\n")
     write_csv(os.path.join(d, "PAT_ADDRESS.csv"), ["PAT_MRN_ID", "ADDR_LINE_1", "CITY", "STATE", "ZIP", "HOME_PHONE"], [
@@ -5555,6 +5556,7 @@ def us_clinic():
     plant("address", "70570")
     plant("event-date", "Christmas Eve 2022", "Thanksgiving 2022", "Easter Sunday 2023")  # decision 0186
     plant("insurance-id", "XK33881D", "91847263A")
+    plant("address", "98284")  # the address table's ZIP code, bare in a note (decision 0187)
     keep("us-clinic", "Strength 5/5 in all four, murmur 2/6.", "Lyme disease", "comfort care", "Pain 7/10",
          "Gleason 3+4 (2/12 cores)", "Switched from Norco to tramadol; in Afib on arrival, in NAD now.", "INR 2.4",
          "Seen in Cardiology from Urgent Care.", "Works in Radiology as a transporter.")
