@@ -135,7 +135,7 @@ final class DicomPolicy {
             return subject();
         }
         if (Tag.isPrivate(tag)) {
-            return privateElement(place, declared);
+            return privateElement(place, vr, declared);
         }
         if (Tag.isGroupLength(tag)) {
             return new Decision("group-length", Treatment.KEEP, null, "K", "group length, recomputed when written",
@@ -312,7 +312,7 @@ final class DicomPolicy {
                 label == null ? "" : label);
     }
 
-    private Decision privateElement(Place place, PrivateDeclarations declared) {
+    private Decision privateElement(Place place, VR vr, PrivateDeclarations declared) {
         int tag = place.tag();
         if (Tag.isPrivateCreator(tag)) {
             return new Decision("private", Treatment.CREATOR, null, "K", "a private creator: kept when an element of"
@@ -323,7 +323,11 @@ final class DicomPolicy {
             String c = creator.strip();
             int group = Tag.group(tag);
             int offset = Tag.element(tag) & 0xFF;
-            if (safePrivate.contains(new DicomSection.PrivateElement(c, group, offset))) {
+            DicomSection.PrivateElement element = new DicomSection.PrivateElement(c, group, offset);
+            VR listed = STARTER_VRS.get(element);
+            if (safePrivate.contains(element) && (listed == null || vr == listed || vr == VR.UN)) {
+                // a starter entry only in its own VR (or unknown, from an implicit VR file): a vendor that reuses the
+                // slot for text in another version of its software does not get it kept (decision 0185)
                 return new Decision("safe-private", Treatment.KEEP, null, "K", String.format(Locale.ROOT,
                         "a private element known to be safe (%s, (%04X,xx%02X)): kept (Retain Safe Private)", c, group,
                         offset), false, "");
@@ -390,13 +394,30 @@ final class DicomPolicy {
         return false;
     }
 
+    /** The VR of each starter list entry, as the list gives it. */
+    private static final Map<DicomSection.PrivateElement, VR> STARTER_VRS = starterVrs();
+
+    private static Map<DicomSection.PrivateElement, VR> starterVrs() {
+        Map<DicomSection.PrivateElement, VR> out = new java.util.HashMap<>();
+        for (String[] cells : starterRows()) {
+            out.put(new DicomSection.PrivateElement(cells[0].strip(), Integer.parseInt(cells[1], 16),
+                    Integer.parseInt(cells[2], 16)), VR.valueOf(cells[3].strip()));
+        }
+        return Map.copyOf(out);
+    }
+
     private static Set<DicomSection.PrivateElement> starterList() {
+        return new HashSet<>(STARTER_VRS.keySet());
+    }
+
+    /** The starter list's rows, split into cells: creator, group, element, VR, meaning, basis. */
+    private static List<String[]> starterRows() {
         try (InputStream in = DicomPolicy.class.getResourceAsStream(STARTER_LIST)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + STARTER_LIST + " is missing from the build");
             }
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Set<DicomSection.PrivateElement> out = new HashSet<>();
+            List<String[]> out = new java.util.ArrayList<>();
             String line;
             boolean header = false;
             while ((line = lines.readLine()) != null) {
@@ -407,9 +428,7 @@ final class DicomPolicy {
                     header = true;
                     continue;
                 }
-                String[] cells = line.split("\t", -1);
-                out.add(new DicomSection.PrivateElement(cells[0].strip(), Integer.parseInt(cells[1], 16),
-                        Integer.parseInt(cells[2], 16)));
+                out.add(line.split("\t", -1));
             }
             return out;
         } catch (IOException e) {

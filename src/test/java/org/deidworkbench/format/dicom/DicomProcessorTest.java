@@ -175,6 +175,20 @@ class DicomProcessorTest {
         assertEquals("GEMS_ACQU_01", out.getString(Tag.of(0x0019, 0x0010)));
     }
 
+    /**
+     * A safe-listed slot that holds text of another VR (a vendor's other software version reusing it) is not kept: the
+     * starter list's entry is a DS (decision 0185).
+     */
+    @Test
+    void aSafeListedSlotHoldingAnotherVrIsRemoved() throws Exception {
+        Dataset ds = ct();
+        int reused = ds.reservePrivateTag(0x0019, "GEMS_ACQU_01", 0x23);
+        ds.putStrings(reused, VR.LO, "Fictitious^Patricia");
+        Dataset out = run(basic(), ds);
+        assertNull(out.get(reused));
+        assertNull(out.get(Tag.of(0x0019, 0x0010)), "the creator goes with its last element");
+    }
+
     @Test
     void aBlockTheFileDeclaresSafeIsKept() throws Exception {
         Dataset ds = ct();
