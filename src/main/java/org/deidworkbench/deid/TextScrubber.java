@@ -1268,9 +1268,39 @@ public final class TextScrubber {
                 }
             }
         }
+        for (int i = 0, n = spans.size(); i < n; i++) {
+            Span number = spans.get(i);
+            if (number.replacement().equals("[NUMBER]")) {
+                // a number's own check letter: "12345678A" (a Medi-Cal number) was "[NUMBER]A" (decision 0186); not
+                // where another span takes the number with its letter (a DNI's [ID]), which then wins as the longer
+                int end = checkLetterAfter(text, number.end());
+                if (end > number.end() && !covered(spans, i, number.start(), end)) {
+                    spans.set(i, new Span(number.start(), end, "[NUMBER]"));
+                }
+            }
+        }
         restOfNames(text, spans);
         widenNamesLeft(text, spans, at -> declinedAt(text, at));
         return new Scrubbed(replace(text, spans), dates);
+    }
+
+    /** The end of one capital letter right after {@code at} that ends a word, or {@code at}. */
+    private static int checkLetterAfter(String text, int at) {
+        if (at >= text.length() || text.charAt(at) < 'A' || text.charAt(at) > 'Z') {
+            return at;
+        }
+        return at + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(at + 1)) ? at + 1 : at;
+    }
+
+    /** Whether a span other than {@code spans[skip]} reaches into {@code [start, end)} past its first character. */
+    private static boolean covered(List<Span> spans, int skip, int start, int end) {
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            if (i != skip && s.start() < end && s.end() > start && s.end() >= end - 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -38,6 +38,8 @@ class LabelledIdentifiersTest {
         "Medicaid # AB12345C on file. CIN AB12345C.|Medicaid # [ID] on file. CIN [ID].",
         "Medi-Cal # 90000000A; Medicare number 1EG4TE5MK73|Medi-Cal # [ID]; Medicare number [ID]",
         "subscriber ID XJH12345; insurance no. 4471-22|subscriber ID [ID]; insurance no. [ID]",
+        // a long number's check letter goes with it, without a label too; a DNI (its letter checks) stays an [ID]
+        "Chart 12345678A scanned, 12345678Z faxed.|Chart [NUMBER] scanned, [ID] faxed.",
     })
     void labelledNumbersAndAddressesAreRemoved(String note, String expected) {
         assertEquals(expected, scrub(note));
