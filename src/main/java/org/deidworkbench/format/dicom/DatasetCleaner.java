@@ -377,13 +377,15 @@ final class DatasetCleaner {
      * Device Participant): Device Observer Name, Serial Number or Physical Location, Device Name or Serial Number.
      */
     private static boolean isDeviceConcept(Dataset item) {
-        List<Dataset> concept = item.getItems(CONCEPT_NAME_CODES);
-        if (concept.isEmpty()) {
-            return false;
-        }
-        String code = concept.get(0).getString(CODE_VALUE);
-        return "DCM".equals(strip(concept.get(0).getString(CODING_SCHEME))) && code != null
-                && DEVICE_CONCEPTS.contains(code.strip());
+        Dataset concept = firstCode(item, CONCEPT_NAME_CODES);
+        String code = concept == null ? null : strip(concept.getString(CODE_VALUE));
+        return code != null && "DCM".equals(strip(concept.getString(CODING_SCHEME))) && DEVICE_CONCEPTS.contains(code);
+    }
+
+    /** The first item of a code sequence of {@code ds}, or null. */
+    private static Dataset firstCode(Dataset ds, int sequence) {
+        List<Dataset> codes = ds.getItems(sequence);
+        return codes.isEmpty() ? null : codes.get(0);
     }
 
     private static String strip(String s) {
@@ -546,28 +548,21 @@ final class DatasetCleaner {
 
     /** Whether {@code measured}, an item of a NUM content item's Measured Value Sequence, is an age in years. */
     private static boolean isAgeInYears(Dataset measured) {
-        List<Dataset> units = measured.getItems(MEASUREMENT_UNITS);
-        Dataset item = measured.parent();
-        if (units.isEmpty() || item == null || !"a".equals(strip(units.get(0).getString(CODE_VALUE)))) {
+        Dataset units = firstCode(measured, MEASUREMENT_UNITS);
+        Dataset concept = measured.parent() == null ? null : firstCode(measured.parent(), CONCEPT_NAME_CODES);
+        if (units == null || concept == null || !"a".equals(strip(units.getString(CODE_VALUE)))) {
             return false;
         }
-        List<Dataset> concept = item.getItems(CONCEPT_NAME_CODES);
-        if (concept.isEmpty()) {
-            return false;
-        }
-        String code = strip(concept.get(0).getString(CODE_VALUE));
-        String meaning = concept.get(0).getString(CODE_MEANING);
-        return AGE_CONCEPTS.contains(code) || meaning != null && AGE_WORD.matcher(meaning).find();
+        String code = strip(concept.getString(CODE_VALUE));
+        String meaning = concept.getString(CODE_MEANING);
+        return code != null && AGE_CONCEPTS.contains(code) || meaning != null && AGE_WORD.matcher(meaning).find();
     }
 
     /** Whether an SR content item is the subject's birth date (TID 1007 Subject Birth Date, LOINC's Birth date). */
     private static boolean isBirthDateItem(Dataset item) {
-        List<Dataset> concept = item.getItems(CONCEPT_NAME_CODES);
-        if (concept.isEmpty() || !"DATE".equals(strip(item.getString(VALUE_TYPE)))) {
-            return false;
-        }
-        String code = strip(concept.get(0).getString(CODE_VALUE));
-        return "121031".equals(code) || "21112-8".equals(code);
+        Dataset concept = firstCode(item, CONCEPT_NAME_CODES);
+        String code = concept == null ? null : strip(concept.getString(CODE_VALUE));
+        return "DATE".equals(strip(item.getString(VALUE_TYPE))) && ("121031".equals(code) || "21112-8".equals(code));
     }
 
     private Element dummy(Dataset ds, Element e) throws FormatException {

@@ -79,4 +79,16 @@ class StructuredSubjectContextTest {
         num(ds, "121033", "DCM", "Subject Age", "47", "a");
         assertEquals(List.of("99VENDOR-7=90", "11884-4=96", "121033=47"), items(run(ds)));
     }
+
+    /** A concept written with a Long Code Value (no Code Value) is still read by its meaning, not a failed file. */
+    @Test
+    void anAgeWhoseConceptHasOnlyALongCodeValueIsReadByItsMeaning() throws Exception {
+        Dataset ds = DicomProcessorTest.ct();
+        num(ds, "ignored", "99VENDOR", "Age at exam", "93", "a");
+        Dataset concept = ds.getItems(CONTENT_SEQUENCE).get(0).getItems(0x0040A043).get(0);
+        concept.remove(0x00080100);
+        concept.putStrings(0x00080119, VR.UC, "vendor-age-at-exam-with-a-long-code"); // Long Code Value
+        Dataset out = run(ds);
+        assertEquals("90", out.getItems(CONTENT_SEQUENCE).get(0).getItems(0x0040A300).get(0).getString(0x0040A30A));
+    }
 }
