@@ -524,6 +524,11 @@ public final class KnownIdentifiers implements java.io.Serializable {
                 putIfSignificant(street, new Entry(0, replacement));
             }
         }
+        if (INSTITUTION.equals(wordReplacement)) {
+            // A DICOM institution's name is matched whole (decision 0188): its words alone ("Imaging", "Heart",
+            // "JFK") are a modality's or a manufacturer's as often as the institution's.
+            return;
+        }
         if (n > 1 && allAlphabetic(tokens) && NAME_LIKE.matcher(value).matches()) {
             // "Smith, John" is written "John Smith" elsewhere: short names also match rotated (an
             // institution's name is not).
@@ -622,6 +627,7 @@ public final class KnownIdentifiers implements java.io.Serializable {
 
     /** What an address's words are replaced by: the label its values are noted with. */
     private static final String ADDRESS = "[ADDRESS]";
+    private static final String INSTITUTION = "[INSTITUTION]";
 
     /** The words after a house number that say where in the building: not the street's. */
     private static final Set<String> UNIT_WORDS = Set.of("APT", "APARTMENT", "UNIT", "SUITE", "STE", "FLAT", "FLOOR",

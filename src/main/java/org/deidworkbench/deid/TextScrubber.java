@@ -1673,11 +1673,16 @@ public final class TextScrubber {
 
     private String scrubKnownIdentifiersNow(String text) {
         MarkupText.Folded markup = MarkupText.fold(text); // decision 0167
-        if (markup != null) {
-            return replace(text, unfold(markup, knownIdentifierSpans(markup.folded())));
-        }
-        return replace(text, knownIdentifierSpans(text));
+        List<Span> spans = markup != null ? unfold(markup, knownIdentifierSpans(markup.folded()))
+                : knownIdentifierSpans(text);
+        // An institution's name leaves the texts a profile cleans, not the values it keeps as they are: a
+        // Manufacturer or a model named like a hospital that shares the vendor's name (decision 0188)
+        spans.removeIf(s -> KEPT_IN_KEPT_VALUES.equals(s.replacement()));
+        return replace(text, spans);
     }
+
+    /** The label of the run's identifiers a kept value keeps: institutions' names (decision 0188). */
+    private static final String KEPT_IN_KEPT_VALUES = "[INSTITUTION]";
 
     /** The spans of the known identifiers in a text, in its offsets. */
     private List<Span> knownIdentifierSpans(String text) {

@@ -5660,6 +5660,8 @@ def dicom_vendor():
     operator.InstitutionName = "NORTHERN COLORADO MEDICAL CENTER"
     ds.OperatorIdentificationSequence = Sequence([operator])
     ds.PerformedProcedureStepDescription = "CT CHEST W CONTRAST"
+    # the institution named again in text: the attributes go under the Basic Profile, a description keeps it
+    ds.AcquisitionComments = "Protocol of NORTHERN COLORADO MEDICAL CENTER, rev 2021"
     ds.CommentsOnThePerformedProcedureStep = "Pt THACKERAY moved during first pass, upper lobes rescanned. Tech KT"
     ds.ImageComments = "THACKERAY^BRENDAN 7730155 recon 2"
     req = Dataset()
@@ -5823,6 +5825,8 @@ def dicom_vendor():
         item("TEXT", "HAS OBS CONTEXT", code("121013", "DCM", "Device Observer Name"), TextValue="CTAWP73412"),
         item("TEXT", "HAS OBS CONTEXT", code("121016", "DCM", "Device Observer Serial Number"), TextValue="G7731LX"),
         item("PNAME", "HAS OBS CONTEXT", code("121008", "DCM", "Person Observer Name"), PersonName="TRESILIAN^KESHA"),
+        item("TEXT", "HAS OBS CONTEXT", code("121009", "DCM", "Person Observer's Organization Name"),
+             TextValue="Northern Colorado Medical Center"),
         item("CODE", "HAS CONCEPT MOD", code("121058", "DCM", "Procedure reported"),
              ConceptCodeSequence=Sequence([code("P5-08000", "SRT", "Computed Tomography X-Ray")])),
         acquisition])
@@ -5842,6 +5846,7 @@ def dicom_vendor():
     plant("staff-id", "EMP40921")
     plant("npi", "1467329085")
     plant("device-id", "CTAWP73412", "G7731LX")
+    plant("facility-name", "NORTHERN COLORADO MEDICAL CENTER", "FRONT RANGE BREAST CENTER")
     keep("dicom-vendor", "AXIAL 1.25", "5.1 CHEST W", "RUL nodule 8 mm", "R91.1", "STANDARD", "0.683594", "12.4",
          "456.2", "113830", "LightSpeed VCT")
 
@@ -5946,6 +5951,7 @@ def dicom_vendor():
     ballantyne(mg)
     mg.StudyDescription = "MAMMO SCREEN BIL"
     mg.SeriesDescription = "L CC"
+    mg.ImageComments = "Priors: Front Range Breast Center screening 2021, no change"
     mg.Manufacturer = "HOLOGIC, Inc."
     mg.ManufacturerModelName = "Selenia Dimensions"
     mg.OperatorsName = "INGLEBY^ROWENA"

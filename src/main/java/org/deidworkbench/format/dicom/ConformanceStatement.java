@@ -115,7 +115,9 @@ public final class ConformanceStatement {
                 + " pseudonym key, encoded per the profile's format; the original of each is sealed in the key file"
                 + " for re-identification by its holder. The patients' known names and ids, and the devices' names and"
                 + " serial numbers that are removed (with a digit and four characters or more, also from an SR's"
-                + " Device Observer items), are removed from every text value that is kept or cleaned.");
+                + " Device Observer items), are removed from every text value that is kept or cleaned; the institutions'"
+                + " names that are removed (Institution Name, Institutional Department Name, a trial site's, also an SR"
+                + " observer's organization), whole, from every text value that is cleaned.");
         line(b, "");
         line(b, "## Keys");
         line(b, "");

@@ -57,6 +57,9 @@ final class DatasetCleaner {
     private static final int CODING_SCHEME = 0x00080102;
     /** Device Observer Name, Serial Number, Physical Location During Observation; Device Name, Serial Number. */
     private static final Set<String> DEVICE_CONCEPTS = Set.of("121013", "121016", "121017", "113877", "113880");
+    /** Person Observer's Organization Name (TID 1003): the institution an SR's observer works for. */
+    private static final String ORGANIZATION_CONCEPT = "121009";
+    private static final int MANUFACTURER = 0x00080070;
     private static final int CONTENT_SEQUENCE = 0x0040A730;
     private static final int VALUE_TYPE = 0x0040A040;
     private static final int NUMERIC_VALUE = 0x0040A30A;
@@ -325,9 +328,16 @@ final class DatasetCleaner {
     // ---------------------------------------------------------------- scan
 
     private void note(Dataset ds, Element e, Decision d) throws FormatException {
-        if (e.tag() == TEXT_VALUE && e.bytes() != null && isDeviceConcept(ds)) {
-            noteDevice(ds, e, new ActionSpec.Remove());
-            return;
+        if (e.tag() == TEXT_VALUE && e.bytes() != null) {
+            String concept = dcmConcept(ds);
+            if (concept != null && DEVICE_CONCEPTS.contains(concept)) {
+                noteDevice(ds, e, new ActionSpec.Remove());
+                return;
+            }
+            if (ORGANIZATION_CONCEPT.equals(concept)) {
+                noteInstitution(ds, e, new ActionSpec.Remove());
+                return;
+            }
         }
         if (!d.identifier() || e.bytes() == null || !TEXT_VRS.contains(e.vr())) {
             return;
@@ -335,6 +345,10 @@ final class DatasetCleaner {
         ActionSpec spec = d.spec() != null ? d.spec() : new ActionSpec.Remove();
         if (DicomPolicy.DEVICE.equals(d.label())) {
             noteDevice(ds, e, spec);
+            return;
+        }
+        if (DicomPolicy.INSTITUTION.equals(d.label())) {
+            noteInstitution(ds, e, spec);
             return;
         }
         try {
@@ -373,13 +387,62 @@ final class DatasetCleaner {
     }
 
     /**
-     * Whether an SR content item's concept names a device (TID 1004 Device Observer Identifying Attributes, TID 1021
-     * Device Participant): Device Observer Name, Serial Number or Physical Location, Device Name or Serial Number.
+     * An institution's name (Institution Name, Institutional Department Name, a clinical trial site's or ethics
+     * committee's name, an SR observer's organization) as an identifier of the run, as a device's identity is
+     * (decision 0188): the same name in any text of the run is scrubbed ({@code CT CHEST - [INSTITUTION]}), the words
+     * of the name that are not institutions' vocabulary too ({@code Outside films from [INSTITUTION]}); not kept per
+     * patient. Only values of four characters or more with a letter: a site numbered {@code 001} or a department
+     * called {@code CT} would take series numbers or the modality out of every description.
      */
-    private static boolean isDeviceConcept(Dataset item) {
+    private void noteInstitution(Dataset ds, Element e, ActionSpec spec) throws FormatException {
+        try {
+            for (String v : ds.getStrings(e.tag())) {
+                String value = v.strip();
+                if (value.length() >= 4 && value.chars().anyMatch(Character::isLetter)
+                        && !sameFirstWord(value, ds.getString(MANUFACTURER))) {
+                    methods.engine().noteIdentifier(spec, DicomPolicy.INSTITUTION, value, null);
+                }
+            }
+        } catch (DeidException x) {
+            throw new FormatException(x.code(), path(), x.getMessage());
+        }
+    }
+
+    /**
+     * Whether two values begin with the same word, case aside: an institution named after the manufacturer
+     * ({@code GE MEDICAL SYSTEMS}, {@code TOSHIBA} beside {@code TOSHIBA_MEC}), as phantoms and vendors' test images
+     * have, would take the manufacturer out of every file of the run.
+     */
+    static boolean sameFirstWord(String a, String b) {
+        String x = firstWord(a);
+        return x != null && x.equals(firstWord(b));
+    }
+
+    private static String firstWord(String s) {
+        if (s == null) {
+            return null;
+        }
+        int i = 0;
+        int n = s.length();
+        while (i < n && !Character.isLetterOrDigit(s.charAt(i))) {
+            i++;
+        }
+        int start = i;
+        while (i < n && Character.isLetterOrDigit(s.charAt(i))) {
+            i++;
+        }
+        return i == start ? null : s.substring(start, i).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The code value of an SR content item's concept when its coding scheme is DCM, or null: a device's concepts
+     * (TID 1004 Device Observer Identifying Attributes, TID 1021 Device Participant: Device Observer Name, Serial
+     * Number or Physical Location, Device Name or Serial Number) and an observer's organization are DCM codes.
+     */
+    private static String dcmConcept(Dataset item) {
         Dataset concept = firstCode(item, CONCEPT_NAME_CODES);
         String code = concept == null ? null : strip(concept.getString(CODE_VALUE));
-        return code != null && "DCM".equals(strip(concept.getString(CODING_SCHEME))) && DEVICE_CONCEPTS.contains(code);
+        return code != null && "DCM".equals(strip(concept.getString(CODING_SCHEME))) ? code : null;
     }
 
     /** The first item of a code sequence of {@code ds}, or null. */

@@ -55,6 +55,9 @@ final class DicomPolicy {
     /** Label of a device's identity (Station Name, Device Serial Number, …) in text, and in the report. */
     static final String DEVICE = "DEVICE";
 
+    /** Label of an institution's name (Institution Name, a trial site's name, …) in text, and in the report. */
+    static final String INSTITUTION = "INSTITUTION";
+
     private static final String STARTER_LIST = "safe-private.tsv";
 
     private final DicomSection section;
@@ -306,6 +309,12 @@ final class DicomPolicy {
             // Station Name, Device Serial Number, Detector ID, …: the same value in an SR's observer context
             // or a comment names the device as well (decision 0185); a run's identifier, not the patient's
             label = DEVICE;
+        }
+        if (label == null && entry.optionActions().containsKey(DicomOption.RETAIN_INSTITUTION_IDENTITY)
+                && DatasetCleaner.TEXT_VRS.contains(vr)) {
+            // Institution Name, Institutional Department Name, a trial site's or ethics committee's name: the same
+            // name in a description or comment tells the institution the profile removed (decision 0188)
+            label = INSTITUTION;
         }
         boolean identifier = label != null && t != Treatment.KEEP && t != Treatment.CLEAN;
         return new Decision("annex-e", t, null, simple.code(), reason.toString(), identifier,
