@@ -1245,6 +1245,16 @@ public final class TextScrubber {
                 spans.add(new Span(h[0], h[1], "[DATE]"));
             }
         }
+        // and without it: "seen on Christmas Day", "over Thanksgiving" beside dates shifted to July tell the offset
+        // (decision 0189)
+        for (int[] h : HolidayDates.findWithoutYear(text, shape == null ? null : shape.wordStarts,
+                shape == null ? 0 : shape.wordStartCount)) {
+            if (overlaps(spans, knownStart, knownEnd, h[0], h[1])) {
+                continue;
+            }
+            dropNamesInside(spans, knownEnd, h[0], h[1]);
+            spans.add(new Span(h[0], h[1], "[DATE]"));
+        }
         for (int i = 0, n = spans.size(); i < n; i++) {
             Span street = spans.get(i);
             if ((street.replacement().equals("[ADDRESS]") || street.replacement().equals("[LOCATION]"))
