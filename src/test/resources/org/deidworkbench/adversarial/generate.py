@@ -5526,7 +5526,7 @@ def us_clinic():
          "Daughter drove her from Sedro-Woolley. Next appt Tues 7/23 @ 2pm. Pain 7/10, Gleason 3+4 (2/12 cores) on "
          "prior biopsy. Switched from Norco to tramadol; in Afib on arrival, in NAD now. No longer drives: Lic# 517733 "
          "surrendered to the DMV. Mail to zip code 70570 only. Medicaid # XK33881D verified; Medi-Cal # 91847263A "
-         "pending."],
+         "pending. Hx Christmas disease (factor IX 4%). Fell on Good Friday; granddaughter visits over Christmas."],
         ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/11/2023",
          "Lives 905 N Pine St, Sedro-Woolley, with wife. Son visits from Coeur d'Alene. RTC 2 wks (6/14). INR 2.4, "
          "Next INR check 11/8. Seen in Cardiology from Urgent Care. CT 10/27 showed no bleed. Seen with NP Quenneville; "
@@ -5555,9 +5555,10 @@ def us_clinic():
     plant("age-over-89", "died at 94")
     plant("address", "70570")
     plant("event-date", "Christmas Eve 2022", "Thanksgiving 2022", "Easter Sunday 2023")  # decision 0186
+    plant("event-date", "Good Friday", "over Christmas")  # decision 0189
     plant("insurance-id", "XK33881D", "91847263A")
     plant("address", "98284")  # the address table's ZIP code, bare in a note (decision 0187)
-    keep("us-clinic", "Strength 5/5 in all four, murmur 2/6.", "Lyme disease", "comfort care", "Pain 7/10",
+    keep("us-clinic", "Strength 5/5 in all four, murmur 2/6.", "Lyme disease", "Hx Christmas disease (factor IX 4%).", "comfort care", "Pain 7/10",
          "Gleason 3+4 (2/12 cores)", "Switched from Norco to tramadol; in Afib on arrival, in NAD now.", "INR 2.4",
          "Seen in Cardiology from Urgent Care.", "Works in Radiology as a transporter.")
 
