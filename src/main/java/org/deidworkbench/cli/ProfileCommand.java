@@ -56,6 +56,7 @@ final class ProfileCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            refuseADataFile(spec, profile, null);
             PrintWriter out = spec.commandLine().getOut();
             try {
                 Profile p = ProfileLoader.resolve(profile);
@@ -100,6 +101,33 @@ final class ProfileCommand implements Runnable {
         }
     }
 
+    /**
+     * A newcomer's {@code deid profile explain scan.dcm} named the data file where the profile goes, and was told the
+     * profile was not UTF-8 text: a file of a format the workbench cleans is said to be one.
+     *
+     * @param command the command, to show the order of its arguments, or null where it takes the profile alone
+     */
+    static void refuseADataFile(CommandLine.Model.CommandSpec spec, String profile, String command) throws IOException {
+        Path asFile = Path.of(profile);
+        if (!java.nio.file.Files.isRegularFile(asFile)) {
+            return;
+        }
+        String name = asFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        org.deidworkbench.job.FileKind kind;
+        try {
+            kind = PreviewJob.kind(asFile);
+        } catch (JobException e) {
+            return; // the profile's reading will say what is wrong with the file
+        }
+        // a profile's YAML may read as a delimited text: only a .csv or .tsv file is taken for an export
+        boolean data = kind.cleanable() && (!kind.format().equals("CSV") || name.endsWith(".csv") || name.endsWith(".tsv"));
+        if (data) {
+            throw new CommandLine.ParameterException(spec.commandLine(), profile + " is one of the " + kind.description()
+                    + ", not a profile" + (command == null ? " (a built-in profile's name or a YAML file)"
+                    : ": name the profile first, e.g. deid " + command + " csv-template " + profile));
+        }
+    }
+
     /** {@code deid profile explain}. */
     @Command(name = "explain", mixinStandardHelpOptions = true,
             description = {"Show which action each field of a file gets (CSV column, DICOM or FHIR element), and why: the"
@@ -133,6 +161,7 @@ final class ProfileCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            refuseADataFile(spec, profile, "profile explain");
             LoadedProfile loaded;
             try {
                 loaded = ProfileLoader.read(profile);

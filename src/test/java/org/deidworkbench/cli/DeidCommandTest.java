@@ -331,6 +331,29 @@ class DeidCommandTest {
     }
 
     @Test
+    void explainSaysWhatElseHappensToAnInstitutionsNameAndNoTextOfANumber() {
+        Result r = deid("profile", "explain", "csv-template", "--dicom",
+                "src/test/resources/org/deidworkbench/dicom/fixtures/ct_explicit_le.dcm");
+        assertEquals(ExitCode.OK, r.code(), r::all);
+        assertTrue(r.out().matches("(?s).*\\(0008,0080\\)\\s+InstitutionName\\s+D\\s+[^\n]*also leaves the texts the run"
+                + " cleans, as \\[INSTITUTION\\].*"), r::out);
+        assertTrue(r.out().matches("(?s).*\\(0028,0010\\)\\s+Rows\\s+K\\s+not in PS3.15 Table E.1-1 \\([^)]*\\), so kept\n.*"),
+                r::out);
+    }
+
+    @Test
+    void aDataFileWhereTheProfileGoesIsSaidToBeOne() {
+        String dcm = "src/test/resources/org/deidworkbench/dicom/fixtures/ct_explicit_le.dcm";
+        Result r = deid("profile", "explain", dcm);
+        assertEquals(ExitCode.USAGE, r.code(), r::all);
+        assertTrue(r.err().contains(dcm + " is one of the DICOM files, not a profile: name the profile first, e.g. deid"
+                + " profile explain csv-template " + dcm), r::err);
+        Result v = deid("profile", "validate", "sample-data/csv/patients.csv");
+        assertEquals(ExitCode.USAGE, v.code(), v::all);
+        assertTrue(v.err().contains("is one of the CSV exports, not a profile"), v::err);
+    }
+
+    @Test
     void conformanceWritesTheAnnexNSectionOfTheActiveProfile() {
         Result r = deid("dicom", "conformance", "--profile", "dicom-basic");
         assertEquals(ExitCode.OK, r.code(), r::all);

@@ -256,7 +256,8 @@ final class DicomPolicy {
                     + " and PHI patterns", false, "");
         }
         return new Decision("not-listed", Treatment.KEEP, null, "K", "not in PS3.15 Table E.1-1 (" + table.edition()
-                + "), so kept; its text loses the patients' known identifiers", false, "");
+                + "), so kept" + (DatasetCleaner.TEXT_VRS.contains(vr) ? "; its text loses the patients' known"
+                + " identifiers" : ""), false, "");
     }
 
     private static Decision subject() {
@@ -317,6 +318,12 @@ final class DicomPolicy {
             label = INSTITUTION;
         }
         boolean identifier = label != null && t != Treatment.KEEP && t != Treatment.CLEAN;
+        if (identifier && (DEVICE.equals(label) || INSTITUTION.equals(label))) {
+            // what else happens to the value, which the output of this attribute does not show (decisions 0185, 0188)
+            reason.append(DEVICE.equals(label)
+                    ? "; a value with a digit and four characters or more also leaves every text of the run, as [DEVICE]"
+                    : "; a value of four characters or more also leaves the texts the run cleans, as [INSTITUTION]");
+        }
         return new Decision("annex-e", t, null, simple.code(), reason.toString(), identifier,
                 label == null ? "" : label);
     }
