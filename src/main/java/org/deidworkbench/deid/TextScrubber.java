@@ -799,6 +799,15 @@ public final class TextScrubber {
             new Detector(Pattern.compile("(?i)\\b(?:turns|turned|turning|will\\s+be)\\s+(9\\d|1[0-4]\\d)(?!\\d|[.,]\\d|\\s*(?:%|\\u00b0|deg))"),
                     "90+", 1, s -> s.digits >= 2 && s.containsIgnoreCase("turns 9", "turned 9", "turning 9", "will be 9",
                             "turns 1", "turned 1", "turning 1", "will be 1"), Starts.WORD, "TtWw"),
+            // ... and the birthday a patient or a relative celebrates ("her 95th birthday", "95. Geburtstag", "95e
+            // anniversaire", "95º cumpleaños", "95° compleanno", "95ste verjaardag"; decision 0191)
+            // An ordinal, or a bare number only before the Spanish word: "90 birthday cards" is a count.
+            new Detector(Pattern.compile("(?iu)(?<![\\d.,])((?:9\\d|1[0-4]\\d)(?:(?:st|nd|rd|th|ste|de|\u00e8me|eme|esimo|e"
+                    + "|\\.\u00ba|\\.\u00aa|\\.|\u00b0|\u00ba|\u00aa)(?=[\\s-]*(?:birthday|b-?day|geburtstag|anniversaire"
+                    + "|cumplea\u00f1os|cumpleanos|compleanno|verjaardag|anivers\u00e1rio|aniversario)\\b)"
+                    + "|(?=\\s*(?:cumplea\u00f1os|cumpleanos)\\b)))"), "90+", 1,
+                    s -> s.digits >= 2 && s.containsIgnoreCase("birthday", "bday", "b-day", "geburtstag", "anniversaire",
+                            "cumplea", "compleanno", "verjaardag", "anivers"), Starts.DIGIT_RUN),
             // ... and the age a relative died at or lived to ("Mother died at 94", "deceased at 101", "lived to 97"),
             // or stands in commas or brackets after a relative ("Sister, 93, lives nearby"; decision 0184)
             new Detector(Pattern.compile("(?i)\\b(?:(?:died|passed(?:\\s+away)?|deceased|death)\\s+(?:at|aged)|lived\\s+(?:to|until))"
