@@ -381,6 +381,20 @@ public final class TextScrubber {
             return i;
         }
 
+        /** Whether at least {@code n} runs of four ASCII digits or more follow a full stop: decimal degrees' fractions. */
+        boolean hasLongFractions(int n) {
+            int found = 0;
+            for (int r = 0; r < digitRunCount && found < n; r++) {
+                int at = digitRuns[r];
+                if (at > 0 && text.charAt(at - 1) == '.' && at + 3 < text.length() && isAsciiDigit(text.charAt(at + 1))
+                        && isAsciiDigit(text.charAt(at + 2)) && isAsciiDigit(text.charAt(at + 3))) {
+                    found++;
+                }
+            }
+            return found >= n;
+        }
+
+
         /** A numeric date ({@link DateValues#textPattern()}) needs four digits and a separator. */
         boolean mayHoldNumericDate() {
             return digits >= 4 && (dash || slash || dots > 0);
@@ -602,9 +616,12 @@ public final class TextScrubber {
                     + "(?:Road|Rd|Route|Rte|Highway|Hwy)\\.?\\s+\\d{1,4}[A-Z]?\\b|(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?\\s+)?"
                     + "(?:(?:\\p{Lu}[\\p{L}\\p{M}'-]+|\\d{1,3}(?:st|nd|rd|th))\\s+){1,3}(?:(?:Street|Avenue|Road|Lane|"
                     + "Drive|Boulevard|Court|Place|Way|Terrace|Circle|Parkway|Square|Highway|Trail|Loop|Pike|Alley|Crossing"
-                    + "|Cove)\\b"
+                    // British, Irish, Australian and New Zealand kinds (decision 0192); not Walk, View, Green or Point:
+                    // "6 Minute Walk", "2 Lateral View", "2 Trigger Point"
+                    + "|Cove|Close|Crescent|Gardens|Grove|Mews|Parade|Esplanade|Quay|Wharf|Wynd|Brae|Croft|Chase|Vale"
+                    + "|Heights|Ridge|Glen|Hollow|Manor|Commons|Plaza)\\b"
                     // the full stop after an abbreviation is the street's, after a whole word the sentence's
-                    + "|(?:St|Ave|Rd|Ln|Dr|Blvd|Ct|Pl|Pkwy|Sq|Hwy|Ter|Cir|Trl)\\b\\.?)(?: (?:N[EW]?|S[EW]?|E|W)\\b)?)"
+                    + "|(?:St|Ave|Rd|Ln|Dr|Blvd|Ct|Pl|Pkwy|Sq|Hwy|Ter|Cir|Trl|Cres|Gdns|Pde|Esp)\\b\\.?)(?: (?:N[EW]?|S[EW]?|E|W)\\b)?)"
                     + TOWN_AND_POSTCODE), "[ADDRESS]", 0, s -> s.digits >= 1, Starts.DIGIT_RUN)
                     // a unit and "/", or the street number, spaces and a capital or a numbered street's digit
                     .where((text, at) -> digitRun((c, run, next) -> run <= 4 && (next == '/' || (next | 0x20) >= 'a'
@@ -708,6 +725,38 @@ public final class TextScrubber {
                     + "(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"),
                     "[ID]", 1, s -> s.digits >= 1 && (s.containsIgnoreCase("medicaid", "medicare", "medi-cal",
                             "insurance", "subscriber") || s.contains("CIN")), Starts.WORD, "MmIiSsC"),
+            // A social security number as screens mask it ("XXX-XX-4329", "***-**-4329") and its last four digits after
+            // "ending in" ("SSN ending in 4329"): the four digits are what a masked display leaves to tell (decision 0192)
+            new Detector(Pattern.compile("(?i)(?<![\\w*#-])(?:xxx|\\*\\*\\*|###)([- ]?)(?:xx|\\*\\*|##)\\1\\d{4}(?![\\w-])"),
+                    "[SSN]", 0, s -> s.digits >= 4 && s.containsIgnoreCase("xxx", "***", "###"), Starts.ANYWHERE),
+            new Detector(Pattern.compile("(?i)\\b(?:SSN|SS#|social\\s+security(?:\\s+(?:number|no\\.?|#))?)\\s*(?:ending|ends)"
+                    + "(?:\\s+(?:in|with))?\\s*[:#]?\\s*(\\d{4})(?![\\w-])"), "[ID]", 1,
+                    s -> s.digits >= 4 && s.containsIgnoreCase("ssn", "ss#", "social") // "pending" ends as "ending"
+                            && s.containsIgnoreCase("ending", "ends"), Starts.WORD, "Ss"),
+            // A vehicle's licence plate after its label ("WA plate ABC1234", "license plate # 7ABC123", "Kennzeichen
+            // M-AB 1234", "plaque AB-123-CD"): letters and digits of five characters or more, in capitals (a culture's
+            // "plate 2" or "blood agar plate A12" is no vehicle; decision 0192)
+            new Detector(Pattern.compile("(?i)\\b(?:licen[cs]e\\s+plate|lic\\.?\\s+plate|plate|kennzeichen|nummernschild"
+                    + "|plaque(?:\\s+d'immatriculation)?|immatriculation|matr[i\u00ed]cula|targa|kenteken)(?!\\p{L})"
+                    + "(?:\\s*(?:[:#]|no\\.?|number|nr\\.?|n[\u00ba\u00b0]))*\\s*(?-i:((?=[A-Z0-9 -]*\\d)(?=[0-9 -]*[A-Z])"
+                    + "(?=(?:[- ]?[A-Z0-9]){5})[A-Z0-9]{1,4}(?:[- ]?[A-Z0-9]{1,4}){1,2}|[A-Z0-9]{5,8}))(?![\\w-])"),
+                    "[VEHICLE]", 1, s -> s.digits >= 1 && s.containsIgnoreCase("plate ", "plate:", "plate#", "kennzeichen",
+                            "nummernschild", "plaque ", "immatriculation", "matricula", "matr\u00edcula", "targa", "kenteken"),
+                    Starts.WORD, "PpLlKkNnIiMmTt"),
+            // A place given by its coordinates (an ambulance's or a phone's GPS fix: "47.6062, -122.3321", "lat
+            // 47.6062 lon -122.3321", "47°36'22\"N 122°19'55\"W"): smaller than a state (decision 0192). Decimal
+            // degrees in a pair with four decimals or more, or after their labels; degrees, minutes and a hemisphere.
+            // (one of a pair with two digits before its point at least: "0.5432, 1.2345" is an assay's two runs)
+            new Detector(Pattern.compile("(?<![\\d.,])(?=[-+]?\\d{2}|[-+]?\\d{1,2}\\.\\d+\\s*,\\s*[-+]?\\d{2})[-+]?(?:[1-8]?\\d)"
+                    + "\\.\\d{4,}\\s*,\\s*[-+]?(?:1[0-7]\\d|[1-9]?\\d)\\.\\d{4,}(?![\\d.])"), "[LOCATION]", 0,
+                    s -> s.longestDigitRun >= 4 && s.dots >= 2 && s.hasLongFractions(2), Starts.ANYWHERE),
+            new Detector(Pattern.compile("(?i)\\b(?:lat(?:itude)?|lon(?:gitude)?|lng|long)\\.?\\s*[:=]?\\s*([-+]?\\d{1,3}\\.\\d{3,}"
+                    + "(?:\\s*\u00b0)?(?:\\s*[NSEW]\\b)?)"), "[LOCATION]", 1,
+                    s -> s.longestDigitRun >= 3 && s.containsIgnoreCase("lat ", "lat:", "lat=", "lat.", "latitude", "lon ",
+                            "lon:", "lon=", "lon.", "long:", "long=", "longitude", "lng"), Starts.WORD, "Ll"),
+            new Detector(Pattern.compile("(?<!\\d)\\d{1,3}\\s*\u00b0\\s*\\d{1,2}\\s*['\u2032](?:\\s*\\d{1,2}(?:[.,]\\d+)?\\s*"
+                    + "(?:\"|\u2033|''))?\\s*[NSEWnsew](?![\\p{L}])"), "[LOCATION]", 0,
+                    s -> s.digits >= 3 && s.contains("\u00b0"), Starts.DIGIT_RUN),
             // The last four digits of a social security number, which the VA and many US clinics name a patient by ("Last
             // 4 8903", "last four D7214", "last-4 of SSN: 8903": the surname's initial before them; decision 0181)
             new Detector(Pattern.compile("(?i)\\blast[\\s-]*(?:4|four)(?:\\s+digits)?(?:\\s+(?:of\\s+(?:the\\s+)?)?"

@@ -1,0 +1,58 @@
+package org.deidworkbench.deid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Decision 0192: identifiers as notes write them without a column to learn them from — a masked social security
+ * number, a licence plate, a GPS fix, a British street — each kept by the session-start scrubber; and the measurements,
+ * lab plates and views that look like them stay.
+ */
+class IdentifiersAsNotesWriteThemTest {
+
+    private static String scrub(String text) {
+        return new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, new Subject("P", 10));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "SSN on file XXX-XX-4329, verified.|SSN on file [SSN], verified.",
+        "ss# ***-**-4329; SSN ending in 4329; social security number ends with 4329.|ss# [SSN]; SSN ending in [ID]; social"
+                + " security number ends with [ID].",
+        "Car towed, WA plate ABC1234.|Car towed, WA plate [VEHICLE].",
+        "Found at 47.6062, -122.3321 by EMS.|Found at [LOCATION] by EMS.",
+        "GPS 47°36'22\"N 122°19'55\"W, lat 47.6062.|GPS [LOCATION] [LOCATION], lat [LOCATION].",
+        "Lives at 18 Hawthorn Close with her son.|Lives at [ADDRESS] with her son.",
+        "Moved to 7 Kings Crescent, then 22 Willow Gardens.|Moved to [ADDRESS], then [ADDRESS].",
+    })
+    void anIdentifierAsANoteWritesItIsRemoved(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
+    /** Written otherwise, a plate may be taken by the shape of an id first: gone either way. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Hit by a car, lic. plate: 7ABC123.|7ABC123",
+        "Voiture plaque AB-123-CD.|AB-123-CD",
+        "Kennzeichen M-AB 1234 notiert.|M-AB 1234",
+        "Car with plate number 4KZP219 left at the scene.|4KZP219",
+    })
+    void aPlateWrittenOtherwiseIsGoneToo(String text, String plate) {
+        String out = scrub(text);
+        org.junit.jupiter.api.Assertions.assertFalse(out.contains(plate), out);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Blood agar plate A12 grew GNR; 96-well plate; plate 2 of 3.",
+        "Na 140, K 4.1, Cl 102; temp 37.2°C; 98.6°F; PT 12.4, INR 1.10.",
+        "6 Minute Walk: 320 m; 2 Lateral View; 2 Trigger Point injections.",
+        "Ratio 0.5432, 1.2345 in the assay's two runs.",
+    })
+    void whatOnlyLooksLikeOneStays(String text) {
+        assertEquals(text, scrub(text));
+    }
+}
