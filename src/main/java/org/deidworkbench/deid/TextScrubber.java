@@ -748,7 +748,7 @@ public final class TextScrubber {
             // degrees in a pair with four decimals or more, or after their labels; degrees, minutes and a hemisphere.
             // (one of a pair with two digits before its point at least: "0.5432, 1.2345" is an assay's two runs)
             new Detector(Pattern.compile("(?<![\\d.,])(?=[-+]?\\d{2}|[-+]?\\d{1,2}\\.\\d+\\s*,\\s*[-+]?\\d{2})[-+]?(?:[1-8]?\\d)"
-                    + "\\.\\d{4,}\\s*,\\s*[-+]?(?:1[0-7]\\d|[1-9]?\\d)\\.\\d{4,}(?![\\d.])"), "[LOCATION]", 0,
+                    + "\\.\\d{4,}\\s*,\\s*[-+]?(?:1[0-7]\\d|[1-9]?\\d)\\.\\d{4,}(?!\\d|\\.\\d)"), "[LOCATION]", 0,
                     s -> s.longestDigitRun >= 4 && s.dots >= 2 && s.hasLongFractions(2), Starts.ANYWHERE),
             new Detector(Pattern.compile("(?i)\\b(?:lat(?:itude)?|lon(?:gitude)?|lng|long)\\.?\\s*[:=]?\\s*([-+]?\\d{1,3}\\.\\d{3,}"
                     + "(?:\\s*\u00b0)?(?:\\s*[NSEW]\\b)?)"), "[LOCATION]", 1,

@@ -24,6 +24,7 @@ class IdentifiersAsNotesWriteThemTest {
                 + " security number ends with [ID].",
         "Car towed, WA plate ABC1234.|Car towed, WA plate [VEHICLE].",
         "Found at 47.6062, -122.3321 by EMS.|Found at [LOCATION] by EMS.",
+        "EMS found him at 48.5126, -122.6127.|EMS found him at [LOCATION].",
         "GPS 47°36'22\"N 122°19'55\"W, lat 47.6062.|GPS [LOCATION] [LOCATION], lat [LOCATION].",
         "Lives at 18 Hawthorn Close with her son.|Lives at [ADDRESS] with her son.",
         "Moved to 7 Kings Crescent, then 22 Willow Gardens.|Moved to [ADDRESS], then [ADDRESS].",

@@ -978,13 +978,14 @@ def uk():
                 "can be reached on 07700 900456. Yours sincerely, Dr Imogen Ashworth-Crane"],
                ["L0002", "999 003 4567", "06/12/2021", "Mr Rhodri Llewellyn-Bowen",
                 "Mr Ahmed (hospital no. RRK0045678) attended with his wife Farzana. Tel 07700 900123. He remains on "
-                "ramipril 5 mg. ECG: sinus rhythm."],
+                "ramipril 5 mg. ECG: sinus rhythm. His son now lives at 9 Foxglove Mews, round the corner."],
                ["L0003", "999 004 5674", "03/03/2022", "Dr Imogen Ashworth-Crane",
                 "Mrs Williams-Jones lives alone at Ty Gwyn, Heol y Plas, Cardiff CF10 3NQ. Her neighbour "
                 "Mr Dafydd Pritchard holds a key (tel. 029 2087 4411). NHS number 9990045674."]], newline="\r\n")
     plant("clinician-name", "Ashworth-Crane", "Pemberton-Whyte", "Llewellyn-Bowen", "Imogen", "Rhodri")
     plant("relative-name", "Niamh", "Farzana", "Pritchard")
     plant("phone", "07700 900456", "029 2087 4411")
+    plant("address", "9 Foxglove Mews")  # decision 0192
 
 
 # --- A US Medicare claims extract in CMS's DE-SynPUF / CCW style: DESYNPUF_ID (16 hex digits) as the patient key,
@@ -5530,7 +5531,8 @@ def us_clinic():
         ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/11/2023",
          "Lives 905 N Pine St, Sedro-Woolley, with wife. Son visits from Coeur d'Alene. RTC 2 wks (6/14). INR 2.4, "
          "Next INR check 11/8. Seen in Cardiology from Urgent Care. CT 10/27 showed no bleed. Seen with NP Quenneville; "
-         "his mother died at 94. Aunt's 96th birthday party Sunday."],
+         "his mother died at 94. Aunt's 96th birthday party Sunday. SSN on file XXX-XX-4471. Car towed, WA plate "
+         "BKR4471; EMS found him at 48.5126, -122.6127."],
         ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/25/2023",
          "Moved to 48 Hollyhock Street, Apt 5, Tonopah last month. Brother now in Kalispell; sister in Spanish Fork. "
          "Address on file: 4521 County Road 12, Mabank. Sister lives in the 98284 area too. Works in Radiology as a "
@@ -5557,6 +5559,9 @@ def us_clinic():
     plant("event-date", "Christmas Eve 2022", "Thanksgiving 2022", "Easter Sunday 2023")  # decision 0186
     plant("event-date", "Good Friday", "over Christmas")  # decision 0189
     plant("age-over-89", "96th birthday")  # decision 0191
+    plant("ssn", "XXX-XX-4471")  # decision 0192
+    plant("vehicle-id", "BKR4471")
+    plant("address", "48.5126, -122.6127")
     plant("insurance-id", "XK33881D", "91847263A")
     plant("address", "98284")  # the address table's ZIP code, bare in a note (decision 0187)
     keep("us-clinic", "Strength 5/5 in all four, murmur 2/6.", "Lyme disease", "Hx Christmas disease (factor IX 4%).", "comfort care", "Pain 7/10",

@@ -36,7 +36,7 @@ class DeviceIdentityAndFreeTextTest {
     }
 
     /** A TEXT content item of concept {@code code} (DCM) with {@code text}. */
-    private static void textItem(Dataset ds, String code, String text) {
+    static void textItem(Dataset ds, String code, String text) {
         Dataset item = ds.addItem(CONTENT_SEQUENCE);
         item.putStrings(0x0040A010, VR.CS, "HAS OBS CONTEXT");
         item.putStrings(0x0040A040, VR.CS, "TEXT");

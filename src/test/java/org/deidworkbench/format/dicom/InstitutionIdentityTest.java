@@ -36,15 +36,9 @@ class InstitutionIdentityTest {
                 DicomProcessorTest.file(dir, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
     }
 
+    /** Person Observer's Organization Name (TID 1003). */
     private static void organizationItem(Dataset ds, String name) {
-        Dataset item = ds.addItem(CONTENT_SEQUENCE);
-        item.putStrings(0x0040A010, VR.CS, "HAS OBS CONTEXT");
-        item.putStrings(0x0040A040, VR.CS, "TEXT");
-        Dataset concept = item.addItem(0x0040A043);
-        concept.putStrings(0x00080100, VR.SH, "121009");
-        concept.putStrings(0x00080102, VR.SH, "DCM");
-        concept.putStrings(0x00080104, VR.LO, "Person Observer's Organization Name");
-        item.putStrings(TEXT_VALUE, VR.UT, name);
+        DeviceIdentityAndFreeTextTest.textItem(ds, "121009", name);
     }
 
     @Test
