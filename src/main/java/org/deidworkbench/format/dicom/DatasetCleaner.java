@@ -389,10 +389,11 @@ final class DatasetCleaner {
     /**
      * An institution's name (Institution Name, Institutional Department Name, a clinical trial site's or ethics
      * committee's name, an SR observer's organization) as an identifier of the run, as a device's identity is
-     * (decision 0188): the same name in any text of the run is scrubbed ({@code CT CHEST - [INSTITUTION]}), the words
-     * of the name that are not institutions' vocabulary too ({@code Outside films from [INSTITUTION]}); not kept per
-     * patient. Only values of four characters or more with a letter: a site numbered {@code 001} or a department
-     * called {@code CT} would take series numbers or the modality out of every description.
+     * (decision 0188): the whole name, in any case, leaves every text of the run the profile cleans ({@code CT CHEST -
+     * [INSTITUTION]}; values kept as they are keep it, see {@code TextScrubber.scrubKnownIdentifiers}); its words alone
+     * do not; not kept per patient. Only values of four characters or more with a letter, and not one sharing the
+     * Manufacturer's first word: a site numbered {@code 001} or a department called {@code CT} would take series numbers
+     * or the modality out of every description.
      */
     private void noteInstitution(Dataset ds, Element e, ActionSpec spec) throws FormatException {
         try {
