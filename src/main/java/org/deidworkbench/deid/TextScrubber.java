@@ -477,6 +477,12 @@ public final class TextScrubber {
         "all\u00e9e ", "impasse ", "quai ", "route ", "square ", "faubourg "};
 
     /** The US states' and territories' codes: a ZIP code after one, and ({@link PlaceNames}) a town before one. */
+    /** The top-level domains an e-mail address written to fool robots ends with (decision 0193), as a word. */
+    private static final String EMAIL_TLD = "(?:com|org|net|edu|gov|mil|info|biz|io|co|us|uk|ca|au|nz|de|fr|es|it|nl|se"
+            + "|no|dk|fi|ch|at|be|ie|pt|br|mx|in|jp|kr|cn|ru|pl)(?![\\w-])"
+            // the last label: "co [dot] uk" goes on past "co"
+            + "(?!\\s*(?:\\.|[(\\[{]\\s*dot\\s*[)\\]}]|\\s+dot\\s+)\\s*[a-z0-9])";
+
     static final java.util.Set<String> US_STATE_CODES = java.util.Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT",
             "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS",
             "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN",
@@ -495,6 +501,15 @@ public final class TextScrubber {
             // Internationalised addresses too: "jürgen@example.de" must not keep "jü". A match starts
             // only where a run of address characters starts, else a long run costs quadratic time.
             new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}.-]+\\.\\p{L}{2,}"), "[EMAIL]", 0, s -> s.at, Starts.ANYWHERE),
+            // ... and written to fool robots: "jquarrel(at)yahoo.com", "jane [at] gmail [dot] com", "jane dot quarrel at
+            // gmail dot com" (decision 0193): "at" in brackets, or spelled with the domain's dots spelled too, and a
+            // top-level domain at the end
+            new Detector(Pattern.compile("(?i)(?<![\\w.%+-])(?:[a-z0-9][a-z0-9._%+-]*(?:\\s*(?:[(\\[{]\\s*dot\\s*[)\\]}]"
+                    + "|\\s+dot\\s+)\\s*[a-z0-9_%+-]+)*\\s*[(\\[{]\\s*at\\s*[)\\]}]\\s*[a-z0-9-]+(?:\\s*(?:\\.|[(\\[{]\\s*dot"
+                    + "\\s*[)\\]}]|\\s+dot\\s+)\\s*[a-z0-9-]+)*?\\s*(?:\\.|[(\\[{]\\s*dot\\s*[)\\]}]|\\s+dot\\s+)\\s*" + EMAIL_TLD
+                    + "|[a-z0-9][a-z0-9._%+-]*(?:\\s+dot\\s+[a-z0-9_%+-]+)*\\s+at\\s+[a-z0-9-]+(?:\\s+dot\\s+[a-z0-9-]+)*?"
+                    + "\\s+dot\\s+" + EMAIL_TLD + ")"), "[EMAIL]", 0,
+                    s -> s.containsIgnoreCase("(at)", "[at]", "{at}", "( at )", "[ at ]", " dot "), Starts.ANYWHERE),
             // A URL does not end in punctuation that closes the sentence around it.
             new Detector(Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]']"), "[URL]", 0, s -> s.containsIgnoreCase("http", "www."), Starts.WORD, "HhWw"),
             // A social media handle ("@quillfeather_77", "Instagram: @marigold.w"): after the name of a network or a

@@ -7,9 +7,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Decision 0192: identifiers as notes write them without a column to learn them from — a masked social security
- * number, a licence plate, a GPS fix, a British street — each kept by the session-start scrubber; and the measurements,
- * lab plates and views that look like them stay.
+ * Decisions 0192 and 0193: identifiers as notes write them without a column to learn them from — a masked social
+ * security number, a licence plate, a GPS fix, a British street, an e-mail address written to fool robots — each kept
+ * by the session-start scrubber; and the measurements, lab plates and views that look like them stay.
  */
 class IdentifiersAsNotesWriteThemTest {
 
@@ -28,6 +28,8 @@ class IdentifiersAsNotesWriteThemTest {
         "GPS 47°36'22\"N 122°19'55\"W, lat 47.6062.|GPS [LOCATION] [LOCATION], lat [LOCATION].",
         "Lives at 18 Hawthorn Close with her son.|Lives at [ADDRESS] with her son.",
         "Moved to 7 Kings Crescent, then 22 Willow Gardens.|Moved to [ADDRESS], then [ADDRESS].",
+        "Email her at jane dot quarrel at gmail dot com or jquarrel(at)yahoo.com.|Email her at [EMAIL] or [EMAIL].",
+        "Son: p.quarrel [at] outlook [dot] co [dot] uk, prefers text.|Son: [EMAIL], prefers text.",
     })
     void anIdentifierAsANoteWritesItIsRemoved(String text, String expected) {
         assertEquals(expected, scrub(text));
@@ -52,6 +54,7 @@ class IdentifiersAsNotesWriteThemTest {
         "Na 140, K 4.1, Cl 102; temp 37.2°C; 98.6°F; PT 12.4, INR 1.10.",
         "6 Minute Walk: 320 m; 2 Lateral View; 2 Trigger Point injections.",
         "Ratio 0.5432, 1.2345 in the assay's two runs.",
+        "DOT physical done; red dot at 3 o'clock; looked at the dot plot; works at google.com.",
     })
     void whatOnlyLooksLikeOneStays(String text) {
         assertEquals(text, scrub(text));

@@ -5532,7 +5532,7 @@ def us_clinic():
          "Lives 905 N Pine St, Sedro-Woolley, with wife. Son visits from Coeur d'Alene. RTC 2 wks (6/14). INR 2.4, "
          "Next INR check 11/8. Seen in Cardiology from Urgent Care. CT 10/27 showed no bleed. Seen with NP Quenneville; "
          "his mother died at 94. Aunt's 96th birthday party Sunday. SSN on file XXX-XX-4471. Car towed, WA plate "
-         "BKR4471; EMS found him at 48.5126, -122.6127."],
+         "BKR4471; EMS found him at 48.5126, -122.6127. Daughter's e-mail: rquarrel(at)yahoo.com."],
         ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/25/2023",
          "Moved to 48 Hollyhock Street, Apt 5, Tonopah last month. Brother now in Kalispell; sister in Spanish Fork. "
          "Address on file: 4521 County Road 12, Mabank. Sister lives in the 98284 area too. Works in Radiology as a "
@@ -5562,6 +5562,7 @@ def us_clinic():
     plant("ssn", "XXX-XX-4471")  # decision 0192
     plant("vehicle-id", "BKR4471")
     plant("address", "48.5126, -122.6127")
+    plant("email", "rquarrel(at)yahoo.com", "rquarrel")  # decision 0193
     plant("insurance-id", "XK33881D", "91847263A")
     plant("address", "98284")  # the address table's ZIP code, bare in a note (decision 0187)
     keep("us-clinic", "Strength 5/5 in all four, murmur 2/6.", "Lyme disease", "Hx Christmas disease (factor IX 4%).", "comfort care", "Pain 7/10",
