@@ -70,15 +70,6 @@ final class HolidayDates {
     /** A holiday where a word starts, ending where a word ends. */
     private static final Pattern AT_WORD = Pattern.compile("(?iu)(?:" + HOLIDAY + ")(?![\\p{L}\\p{N}])");
 
-    /**
-     * The first two letters (lower case) of every holiday above: a word starting otherwise is not looked at. Letters
-     * with accents as the holidays write them ({@code réveillon}, {@code pâques}, {@code año}, {@code día}).
-     */
-    private static final Set<String> FIRST_LETTERS = Set.of("ch", "x-", "xm", "ne", "th", "ea", "go", "in", "fo", "me",
-            "la", "ve", "ha", "va", "mo", "fa", "bo", "ca", "au", "an", "wa", "gu", "st", "sa", "ju", "re", "ho", "he",
-            "we", "er", "zw", "si", "os", "ka", "pf", "ro", "no", "r\u00e9", "nu", "jo", "p\u00e2", "pa", "to", "na",
-            "a\u00f1", "d\u00ed", "di", "vi", "fe", "ke", "ee", "tw", "ou", "ni", "pi", "ko", "v\u00e9", "p\u00e1");
-
     /** A holiday that is a word otherwise too, by the language whose words of time must stand before it. */
     private static final java.util.Map<String, String> AMBIGUOUS = java.util.Map.ofEntries(
             java.util.Map.entry("christmas", "en"), java.util.Map.entry("xmas", "en"), java.util.Map.entry("x-mas", "en"),
@@ -121,20 +112,11 @@ final class HolidayDates {
     /**
      * Each holiday without its year that names a day (see the class), as {@code {start, end}}, in order.
      *
-     * @param starts where ASCII letters follow something other than an ASCII letter, digit or {@code _}, in order, or
-     *     null to find them here
+     * @param starts where ASCII letters follow something other than an ASCII letter, digit or {@code _}, in order
+     *     ({@code TextScrubber.Shape}'s word starts)
      * @param count how many of {@code starts} there are
      */
     static List<int[]> findWithoutYear(String text, int[] starts, int count) {
-        if (starts == null) {
-            starts = new int[text.length()];
-            count = 0;
-            for (int i = 0; i < text.length(); i++) {
-                if (isAsciiLetter(text.charAt(i)) && (i == 0 || !isAsciiWordChar(text.charAt(i - 1)))) {
-                    starts[count++] = i;
-                }
-            }
-        }
         List<int[]> out = null;
         Matcher m = null;
         int n = text.length();
@@ -222,15 +204,24 @@ final class HolidayDates {
             "kerstavond", "eerste", "tweede", "oudejaarsavond", "oudejaarsdag", "nieuwjaarsdag", "pasen", "pinksteren",
             "koningsdag", "v\u00e9spera", "vespera", "p\u00e1scoa", "pascoa");
 
-    /** {@link #FIRST_LETTERS} of two ASCII letters, by the first's and the second's place in the alphabet. */
+    /**
+     * The first two letters of {@link #FIRST_WORDS}: a word starting otherwise is not looked at. Those of two ASCII
+     * letters by the first's and the second's place in the alphabet; the others ({@code ré}, {@code pâ}, {@code añ},
+     * {@code dí}, {@code vé}, {@code pá}) as written.
+     */
     private static final boolean[] ASCII_FIRST_LETTERS = new boolean[26 * 26];
+    private static final Set<String> OTHER_FIRST_LETTERS;
 
     static {
-        for (String f : FIRST_LETTERS) {
-            if (isAsciiLetter(f.charAt(0)) && isAsciiLetter(f.charAt(1))) {
-                ASCII_FIRST_LETTERS[(f.charAt(0) - 'a') * 26 + f.charAt(1) - 'a'] = true;
+        Set<String> other = new java.util.HashSet<>();
+        for (String w : FIRST_WORDS) {
+            if (isAsciiLetter(w.charAt(0)) && isAsciiLetter(w.charAt(1))) {
+                ASCII_FIRST_LETTERS[(w.charAt(0) - 'a') * 26 + w.charAt(1) - 'a'] = true;
+            } else {
+                other.add(w.substring(0, 2));
             }
         }
+        OTHER_FIRST_LETTERS = Set.copyOf(other);
     }
 
     /** Whether the word at {@code i} (an ASCII letter, one more character after it) may start a holiday. */
@@ -242,15 +233,11 @@ final class HolidayDates {
             return b >= 'a' && b <= 'z' && ASCII_FIRST_LETTERS[(a - 'a') * 26 + b - 'a']
                     || b == '-' && a == 'x';
         }
-        return FIRST_LETTERS.contains(new String(new char[] {a, Character.toLowerCase(b)}));
+        return OTHER_FIRST_LETTERS.contains(new String(new char[] {a, Character.toLowerCase(b)}));
     }
 
     private static boolean isAsciiLetter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
-
-    private static boolean isAsciiWordChar(char c) {
-        return isAsciiLetter(c) || c >= '0' && c <= '9' || c == '_';
     }
 
     /** Whether a text may hold one (cheap; {@link #find} decides): a run of four digits, a year's. */

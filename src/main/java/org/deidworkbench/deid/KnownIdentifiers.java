@@ -627,7 +627,8 @@ public final class KnownIdentifiers implements java.io.Serializable {
 
     /** What an address's words are replaced by: the label its values are noted with. */
     private static final String ADDRESS = "[ADDRESS]";
-    private static final String INSTITUTION = "[INSTITUTION]";
+    /** A DICOM institution's name as the run notes it (decision 0188): matched whole, and only in cleaned text. */
+    static final String INSTITUTION = "[INSTITUTION]";
 
     /** The words after a house number that say where in the building: not the street's. */
     private static final Set<String> UNIT_WORDS = Set.of("APT", "APARTMENT", "UNIT", "SUITE", "STE", "FLAT", "FLOOR",

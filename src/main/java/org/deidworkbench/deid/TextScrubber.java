@@ -1320,8 +1320,8 @@ public final class TextScrubber {
         }
         // and without it: "seen on Christmas Day", "over Thanksgiving" beside dates shifted to July tell the offset
         // (decision 0189)
-        for (int[] h : HolidayDates.findWithoutYear(text, shape == null ? null : shape.wordStarts,
-                shape == null ? 0 : shape.wordStartCount)) {
+        Shape words = shape != null ? shape : new Shape(text);
+        for (int[] h : HolidayDates.findWithoutYear(text, words.wordStarts, words.wordStartCount)) {
             if (overlaps(spans, knownStart, knownEnd, h[0], h[1])) {
                 continue;
             }
@@ -1760,12 +1760,9 @@ public final class TextScrubber {
                 : knownIdentifierSpans(text);
         // An institution's name leaves the texts a profile cleans, not the values it keeps as they are: a
         // Manufacturer or a model named like a hospital that shares the vendor's name (decision 0188)
-        spans.removeIf(s -> KEPT_IN_KEPT_VALUES.equals(s.replacement()));
+        spans.removeIf(s -> KnownIdentifiers.INSTITUTION.equals(s.replacement()));
         return replace(text, spans);
     }
-
-    /** The label of the run's identifiers a kept value keeps: institutions' names (decision 0188). */
-    private static final String KEPT_IN_KEPT_VALUES = "[INSTITUTION]";
 
     /** The spans of the known identifiers in a text, in its offsets. */
     private List<Span> knownIdentifierSpans(String text) {

@@ -330,12 +330,10 @@ final class DatasetCleaner {
     private void note(Dataset ds, Element e, Decision d) throws FormatException {
         if (e.tag() == TEXT_VALUE && e.bytes() != null) {
             String concept = dcmConcept(ds);
-            if (concept != null && DEVICE_CONCEPTS.contains(concept)) {
-                noteDevice(ds, e, new ActionSpec.Remove());
-                return;
-            }
-            if (ORGANIZATION_CONCEPT.equals(concept)) {
-                noteInstitution(ds, e, new ActionSpec.Remove());
+            String label = concept == null ? null : DEVICE_CONCEPTS.contains(concept) ? DicomPolicy.DEVICE
+                    : ORGANIZATION_CONCEPT.equals(concept) ? DicomPolicy.INSTITUTION : null;
+            if (label != null) {
+                noteRunIdentifier(ds, e, new ActionSpec.Remove(), label);
                 return;
             }
         }
@@ -343,12 +341,8 @@ final class DatasetCleaner {
             return;
         }
         ActionSpec spec = d.spec() != null ? d.spec() : new ActionSpec.Remove();
-        if (DicomPolicy.DEVICE.equals(d.label())) {
-            noteDevice(ds, e, spec);
-            return;
-        }
-        if (DicomPolicy.INSTITUTION.equals(d.label())) {
-            noteInstitution(ds, e, spec);
+        if (DicomPolicy.DEVICE.equals(d.label()) || DicomPolicy.INSTITUTION.equals(d.label())) {
+            noteRunIdentifier(ds, e, spec, d.label());
             return;
         }
         try {
@@ -368,40 +362,29 @@ final class DatasetCleaner {
     }
 
     /**
-     * A device's identity (Station Name, Device Serial Number, an SR's Device Observer Name, …) as an identifier of
-     * the run, not of the patient (decision 0185): the same value in any text of the run is scrubbed, and the key
-     * file does not keep it under each patient the device examined. Only values with a digit and four characters
-     * or more: "CT" or "MR" as a station's name would take the modality out of every description.
+     * A device's identity or an institution's name as an identifier of the run, not of the patient: the key file does
+     * not keep it under each patient the device examined or the institution treated.
+     * <ul>
+     *   <li>{@code DEVICE} (Station Name, Device Serial Number, an SR's Device Observer Name, …; decision 0185): the
+     *       same value in any text of the run is scrubbed. Only values with a digit and four characters or more: "CT"
+     *       or "MR" as a station's name would take the modality out of every description.</li>
+     *   <li>{@code INSTITUTION} (Institution Name, Institutional Department Name, a clinical trial site's or ethics
+     *       committee's name, an SR observer's organization; decision 0188): the whole name, in any case, leaves every
+     *       text of the run the profile cleans ({@code CT CHEST - [INSTITUTION]}; values kept as they are keep it, see
+     *       {@code TextScrubber.scrubKnownIdentifiers}); its words alone do not. Only values of four characters or more
+     *       with a letter, and not one sharing the Manufacturer's first word: a site numbered {@code 001} or a
+     *       department called {@code CT} would take series numbers or the modality out of every description.</li>
+     * </ul>
      */
-    private void noteDevice(Dataset ds, Element e, ActionSpec spec) throws FormatException {
+    private void noteRunIdentifier(Dataset ds, Element e, ActionSpec spec, String label) throws FormatException {
+        boolean device = DicomPolicy.DEVICE.equals(label);
         try {
             for (String v : ds.getStrings(e.tag())) {
                 String value = v.strip();
-                if (value.length() >= 4 && value.chars().anyMatch(Character::isDigit)) {
-                    methods.engine().noteIdentifier(spec, DicomPolicy.DEVICE, value, null);
-                }
-            }
-        } catch (DeidException x) {
-            throw new FormatException(x.code(), path(), x.getMessage());
-        }
-    }
-
-    /**
-     * An institution's name (Institution Name, Institutional Department Name, a clinical trial site's or ethics
-     * committee's name, an SR observer's organization) as an identifier of the run, as a device's identity is
-     * (decision 0188): the whole name, in any case, leaves every text of the run the profile cleans ({@code CT CHEST -
-     * [INSTITUTION]}; values kept as they are keep it, see {@code TextScrubber.scrubKnownIdentifiers}); its words alone
-     * do not; not kept per patient. Only values of four characters or more with a letter, and not one sharing the
-     * Manufacturer's first word: a site numbered {@code 001} or a department called {@code CT} would take series numbers
-     * or the modality out of every description.
-     */
-    private void noteInstitution(Dataset ds, Element e, ActionSpec spec) throws FormatException {
-        try {
-            for (String v : ds.getStrings(e.tag())) {
-                String value = v.strip();
-                if (value.length() >= 4 && value.chars().anyMatch(Character::isLetter)
-                        && !sameFirstWord(value, ds.getString(MANUFACTURER))) {
-                    methods.engine().noteIdentifier(spec, DicomPolicy.INSTITUTION, value, null);
+                boolean kept = value.length() >= 4 && (device ? value.chars().anyMatch(Character::isDigit)
+                        : value.chars().anyMatch(Character::isLetter) && !sameFirstWord(value, ds.getString(MANUFACTURER)));
+                if (kept) {
+                    methods.engine().noteIdentifier(spec, label, value, null);
                 }
             }
         } catch (DeidException x) {
