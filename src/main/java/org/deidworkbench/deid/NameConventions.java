@@ -777,6 +777,13 @@ final class NameConventions {
                     && !PATIENT_LABELS.contains(word.toLowerCase(Locale.ROOT))) {
                 mentioned.add(text.substring(b[0], b[1]).toLowerCase(Locale.ROOT));
             }
+            // to the left: a double name's first part that is an ordinary word too ("Pike-Ellery"; decision 0194)
+            if (t > 0 && !used[t - 1] && !name[t - 1] && text.substring(w.get(t - 1)[1], b[0]).equals("-")
+                    && doubleNamePart(text, w.get(t - 1), b)) {
+                name[t - 1] = true;
+                used[t - 1] = true;
+                found.add(w.get(t - 1));
+            }
             // to the right: a double name's part, a listed name, particles and a listed name
             int k = t + 1;
             if (k >= w.size() || used[k] || name[k]) {
@@ -784,7 +791,7 @@ final class NameConventions {
             }
             String gap = text.substring(b[1], w.get(k)[0]);
             int[] nb = w.get(k);
-            boolean add = gap.equals("-") && Character.isUpperCase(text.charAt(nb[0])) && TextScrubber.cuedNameWord(text, nb)
+            boolean add = gap.equals("-") && doubleNamePart(text, nb, b)
                     || gap.equals(" ") && (listedName(text, nb) || knownGivenName(text, b) && !capitals(text, nb[0], nb[1])
                     && TextScrubber.cuedNameWord(text, nb) && !FORMS.contains(text.substring(nb[0], nb[1])));
             int particles = 0;
@@ -814,6 +821,22 @@ final class NameConventions {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether {@code part}, glued by a hyphen to the name word {@code name}, is the other part of a double name: a
+     * capitalised word of two letters or more, in capitals only beside a name in capitals, and no cue, honorific or form
+     * of address. An ordinary word is one too ("Ellery-Pike", "Lloyd-Wood", "Bowes-Lyon"; decision 0194): a found name's
+     * part glued to it is the name, where the same word after a space ("Pike County") is not.
+     */
+    private static boolean doubleNamePart(String text, int[] part, int[] name) {
+        if (part[1] - part[0] < 2 || !Character.isUpperCase(text.charAt(part[0]))
+                || capitals(text, part[0], part[1]) && !capitals(text, name[0], name[1])) {
+            return false;
+        }
+        String word = text.substring(part[0], part[1]);
+        return (part[1] - part[0] > 2 || !capitals(text, part[0], part[1]))
+                && !TextScrubber.isCueOrHonorific(word.toLowerCase(Locale.ROOT)) && !FORMS.contains(word);
     }
 
     /** A capitalised word with lower case that the name lists know as a name and not as an ordinary word. */

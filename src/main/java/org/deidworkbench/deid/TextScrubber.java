@@ -2251,8 +2251,21 @@ public final class TextScrubber {
                 || w > i && w - i <= 3 && text.substring(i, w).chars().allMatch(c -> c == 'I' || c == 'V'))) {
             return true; // "Gleason 3+4", "Apgar 8/9", "Braden 14", "Clark IV"
         }
-        return EPONYM_WORDS.contains(text.substring(i, w).toLowerCase(Locale.ROOT));
+        String next = text.substring(i, w).toLowerCase(Locale.ROOT);
+        return EPONYM_WORDS.contains(next) || SIGN_EPONYMS.contains(token) && SIGN_RESULTS.contains(next);
     }
+
+    /**
+     * The eponyms of a bedside sign or test, which an examination writes with its result and no "sign" ("Romberg
+     * negative", "Tinel positive"; decision 0194). Upper case.
+     */
+    private static final java.util.Set<String> SIGN_EPONYMS = java.util.Set.of("ROMBERG", "BABINSKI", "MURPHY",
+            "HOMANS", "KERNIG", "BRUDZINSKI", "TINEL", "PHALEN", "FINKELSTEIN", "SPURLING", "HOFFMANN", "LACHMAN",
+            "MCMURRAY", "TRENDELENBURG", "VALSALVA");
+
+    /** The results written after a {@link #SIGN_EPONYMS sign's eponym}. Lower case. */
+    private static final java.util.Set<String> SIGN_RESULTS = java.util.Set.of("negative", "positive", "neg", "pos",
+            "equivocal");
 
     /**
      * The eponyms of scores and grades, which a number or a Roman numeral may follow without its word ("Gleason 3+4",
@@ -2351,8 +2364,8 @@ public final class TextScrubber {
                 if (k < bounds.size() && gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], ". ")) {
                     // "Dra. Arantxa Zubizarreta", "Sr. José Ángel Ramírez Ochoa": up to four words of the name
                     // (two given names and two surnames in Spanish; decision 0136)
-                    for (int names = 0; names < 4 && k < bounds.size() && cuedNameWord(text, bounds.get(k));
-                            names++, k++) {
+                    for (int names = 0; names < 4 && k < bounds.size() && (cuedNameWord(text, bounds.get(k))
+                            || names > 0 && doubleNamePart(text, bounds, k)); names++, k++) {
                         if (names > 0 && !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " -")) {
                             break;
                         }
@@ -2404,7 +2417,7 @@ public final class TextScrubber {
             }
             List<Span> cued = new ArrayList<>();
             for (int names = k - first; names < 3 && k < bounds.size() && (cuedNameWord(text, bounds.get(k))
-                    || names > 0 && particleInName(text, bounds, k)); names++, k++) {
+                    || names > 0 && (particleInName(text, bounds, k) || doubleNamePart(text, bounds, k))); names++, k++) {
                 if (names > 0 && !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " -")) {
                     break;
                 }
@@ -2509,7 +2522,7 @@ public final class TextScrubber {
             }
         }
         for (int words = k - first; words < 4 && k < bounds.size() && (cuedNameWord(text, bounds.get(k))
-                || words > 0 && particleInName(text, bounds, k)); words++, k++) {
+                || words > 0 && (particleInName(text, bounds, k) || doubleNamePart(text, bounds, k))); words++, k++) {
             if (words > 0 && !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " -")) {
                 break;
             }
@@ -2607,6 +2620,22 @@ public final class TextScrubber {
     }
 
     /** A surname particle between two words of a cued name ("her daughter Mereana Te Whārau"; decision 0123). */
+    /**
+     * Whether the word at {@code k}, after a name word at {@code k - 1}, is a part of a double name that is an ordinary
+     * word: capitalised, glued by a hyphen to the name word before it or to a name word after it ("Ellery-Pike",
+     * "Rosamund Pike-Ellery"; decision 0194), and no cue or honorific.
+     */
+    private static boolean doubleNamePart(String text, List<int[]> bounds, int k) {
+        int[] b = bounds.get(k);
+        if (b[1] - b[0] < 2 || !Character.isUpperCase(text.codePointAt(b[0])) || isAllUpperCase(text, b[0], b[1])
+                || isCueOrHonorific(text.substring(b[0], b[1]).toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        return gap(text, bounds.get(k - 1)[1], b[0], "-") && bounds.get(k - 1)[1] == b[0] - 1
+                || k + 1 < bounds.size() && bounds.get(k + 1)[0] == b[1] + 1 && text.charAt(b[1]) == '-'
+                && cuedNameWord(text, bounds.get(k + 1));
+    }
+
     private static boolean particleInName(String text, List<int[]> bounds, int k) {
         int[] b = bounds.get(k);
         return k + 1 < bounds.size() && NAME_PARTICLES.contains(text.substring(b[0], b[1]))
@@ -3320,6 +3349,11 @@ public final class TextScrubber {
     }
 
     /** A capitalised word of three or more letters with lower case in it, that is not an ordinary word. */
+    /** Whether the lower-case {@code word} is a cue or an honorific ("daughter", "mrs"), never a part of a name. */
+    static boolean isCueOrHonorific(String lower) {
+        return NAME_CUES.contains(lower) || HONORIFICS.contains(lower);
+    }
+
     static boolean cuedNameWord(String text, int[] b) {
         if (b[1] - b[0] < 3 || !Character.isUpperCase(text.codePointAt(b[0])) || isAllUpperCase(text, b[0], b[1])) {
             return false;

@@ -25,7 +25,9 @@ class EponymsInNotesTest {
         "Braden 14, Morse fall scale 45, Karnofsky 70, Breslow 1.2 mm, Killip class I, Clark IV.",
         "Babinski sign absent, Romberg test negative, Valsalva maneuver done.",
         "f/u with PCP. Strength 5/5 in all four.",
-        "Seen by PCP. Plan unchanged."})
+        "Seen by PCP. Plan unchanged.",
+        // a sign's eponym with its result and no "sign" (decision 0194)
+        "Exam: Romberg negative, Tinel positive R wrist, Lachman neg, Kernig and Brudzinski negative."})
     void eponymsAndSentencesAfterACueStay(String text) {
         assertEquals(text, scrub(text));
     }
@@ -37,7 +39,8 @@ class EponymsInNotesTest {
         // a common surname before a number is no score's
         "Seen with Ambrose Jones 2 days ago.|Seen with [NAME] [NAME] 2 days ago.",
         "PCP Ottoline Brackwater called.|PCP [NAME] [NAME] called.",
-        "lek. Kuźniar zalecił kontrolę.|lek. [NAME] zalecił kontrolę."})
+        "lek. Kuźniar zalecił kontrolę.|lek. [NAME] zalecił kontrolę.",
+        "Son Murphy negative for strep.|Son [NAME] negative for strep."})
     void aCueStillMakesAName(String text, String expected) {
         assertEquals(expected, scrub(text));
     }

@@ -104,6 +104,23 @@ class NameConventionsTest {
                 scrub("Åsa Lindqvist (pnr 580412-3921) inkommer. ÅSA LINDQVIST har E11.9."));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // a double name's part that is an ordinary word: glued by its hyphen to the name found (decision 0194)
+        "Pt Rosamund Ellery-Pike, 64F.|Pt [NAME] [NAME]-[NAME], 64F.",
+        "Seen with wife Marguerite Lloyd-Wood today.|Seen with wife [NAME] [NAME]-[NAME] today.",
+        "Mrs. Pike-Ellery agrees.|Mrs. [NAME] agrees.",
+        "Pt Rosamund Pike-Ellery, 64F.|Pt [NAME] [NAME]-[NAME], 64F.",
+        "Sra. Inés Rosa-Lindqvist ingresa.|Sra. [NAME] [NAME]-[NAME] ingresa.",
+        "Patient Rosamund Pike-Ellery seen.|Patient [NAME] [NAME]-[NAME] seen.",
+        "Herr MÜLLER-STEIN wurde aufgenommen.|Herr [NAME]-[NAME] wurde aufgenommen.",
+        // the same word after a space, or in lower case after the hyphen, is not the name's
+        "Mrs Ellery-Pike well-known to us.|Mrs [NAME] well-known to us.",
+        "Daughter Imogen X-ray clear.|Daughter [NAME] X-ray clear."})
+    void aDoubleNamesPartThatIsAWordIsTheNamesToo(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
     @Test
     void aNameBeforeItsNationalOrRecordNumberIsReplacedButNotThePatientWord() {
         assertEquals("Paciente [NAME] [NAME], CPF [ID], acompanhada",

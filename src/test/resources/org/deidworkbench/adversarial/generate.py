@@ -5530,7 +5530,8 @@ def us_clinic():
          "pending. Hx Christmas disease (factor IX 4%). Fell on Good Friday; granddaughter visits over Christmas."],
         ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/11/2023",
          "Lives 905 N Pine St, Sedro-Woolley, with wife. Son visits from Coeur d'Alene. RTC 2 wks (6/14). INR 2.4, "
-         "Next INR check 11/8. Seen in Cardiology from Urgent Care. CT 10/27 showed no bleed. Seen with NP Quenneville; "
+         "Next INR check 11/8. Seen in Cardiology from Urgent Care. CT 10/27 showed no bleed. Seen with NP Quenneville; sister Rosamund "
+         "Ellery-Pike visits weekly. Romberg negative, Tinel positive R wrist. "
          "his mother died at 94. Aunt's 96th birthday party Sunday. SSN on file XXX-XX-4471. Car towed, WA plate "
          "BKR4471; EMS found him at 48.5126, -122.6127. Daughter's e-mail: rquarrel(at)yahoo.com."],
         ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/25/2023",
@@ -5564,10 +5565,12 @@ def us_clinic():
     plant("address", "48.5126, -122.6127")
     plant("email", "rquarrel(at)yahoo.com", "rquarrel")  # decision 0193
     plant("insurance-id", "XK33881D", "91847263A")
+    plant("relative-name", "Rosamund", "Ellery-Pike", "Pike")  # a double name's part that is a word (decision 0194)
     plant("address", "98284")  # the address table's ZIP code, bare in a note (decision 0187)
     keep("us-clinic", "Strength 5/5 in all four, murmur 2/6.", "Lyme disease", "Hx Christmas disease (factor IX 4%).", "comfort care", "Pain 7/10",
          "Gleason 3+4 (2/12 cores)", "Switched from Norco to tramadol; in Afib on arrival, in NAD now.", "INR 2.4",
-         "Seen in Cardiology from Urgent Care.", "Works in Radiology as a transporter.")
+         "Seen in Cardiology from Urgent Care.", "Works in Radiology as a transporter.",
+         "Romberg negative, Tinel positive R wrist.")
 
 
 # === dicom-vendor (decision 0185) ==================================================================================
@@ -5750,7 +5753,7 @@ def dicom_vendor():
     thackeray(gsps)
     gsps.SeriesDescription = "Annotations"
     gsps.InstanceNumber = 1
-    gsps.ContentLabel = "ANNOTATIONS"
+    gsps.ContentLabel = "THACKERAY"  # a viewer that labels its annotations with the surname (decision 0194)
     gsps.ContentDescription = "Key image for Dr Rosenhagen"
     gsps.PresentationCreationDate = "20230315"
     gsps.PresentationCreationTime = "083012"

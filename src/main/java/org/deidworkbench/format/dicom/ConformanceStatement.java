@@ -129,7 +129,8 @@ public final class ConformanceStatement {
         line(b, "");
         line(b, "Table E.1-1 of edition " + policy.tableEdition() + " is applied as data; a newer edition is adopted"
                 + " by regenerating it. Standard attributes it does not list are kept, and their text loses the"
-                + " patients' known names and ids; free text among them (ST, LT, UT, such as an annotation's"
+                + " patients' known names and ids (a code string that holds one is written NAME, or the patient's"
+                + " pseudonym for an id, in the characters its VR allows); free text among them (ST, LT, UT, such as an annotation's"
                 + " Unformatted Text Value) is cleaned as C, but for a coding scheme's name and organisation; dates"
                 + " among them follow the table's dates; UIDs among them are"
                 + " replaced unless they name a SOP class, transfer syntax or coding scheme; in an SR's Content"

@@ -532,7 +532,8 @@ final class DatasetCleaner {
         if (vr == VR.DA || vr == VR.DT) {
             datesKept |= e.bytes().length > 0;
         }
-        if (!TEXT_VRS.contains(vr)) {
+        boolean code = vr == VR.CS || vr == VR.AE;
+        if (!code && !TEXT_VRS.contains(vr)) {
             return e;
         }
         String[] values = ds.getStrings(e.tag());
@@ -540,9 +541,35 @@ final class DatasetCleaner {
         boolean changed = false;
         for (int i = 0; i < values.length; i++) {
             out[i] = methods.engine().scrubKnownIdentifiers(values[i]);
+            if (code && !out[i].equals(values[i])) {
+                out[i] = asCode(out[i], vr);
+            }
             changed |= !out[i].equals(values[i]);
         }
         return changed ? putStrings(ds, e, out) : e;
+    }
+
+    /**
+     * A code string or an application entity title that held a patient's known name or id (a presentation state's
+     * Content Label {@code QUILLFEATHER}, decision 0194), written back as its VR allows: the label without its
+     * brackets ({@code NAME}, {@code NAME_PLAN1}) or the patient's pseudonym, a code string in capitals, digits, spaces and underscores, at most
+     * 16 characters.
+     */
+    static String asCode(String scrubbed, VR vr) {
+        StringBuilder b = new StringBuilder(scrubbed.length());
+        for (int i = 0; i < scrubbed.length() && b.length() < 16; i++) {
+            char c = scrubbed.charAt(i);
+            if (c == '[' || c == ']') {
+                continue;
+            }
+            if (vr == VR.CS) {
+                c = Character.toUpperCase(c);
+                b.append(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ' ? c : '_');
+            } else {
+                b.append(c == '\\' || c < ' ' ? '_' : c);
+            }
+        }
+        return b.toString();
     }
 
     private Element capAge(Dataset ds, Element e) {

@@ -257,7 +257,8 @@ final class DicomPolicy {
         }
         return new Decision("not-listed", Treatment.KEEP, null, "K", "not in PS3.15 Table E.1-1 (" + table.edition()
                 + "), so kept" + (DatasetCleaner.TEXT_VRS.contains(vr) ? "; its text loses the patients' known"
-                + " identifiers" : ""), false, "");
+                + " identifiers" : vr == VR.CS || vr == VR.AE ? "; a patient's known name or id in it becomes NAME or"
+                + " ID (decision 0194)" : ""), false, "");
     }
 
     private static Decision subject() {
