@@ -1918,6 +1918,8 @@ def main():
     vista()
     us_clinic()
     dicom_vendor()  # decision 0185, defined at the end of this file
+    dental()  # decision 0195, defined at the end of this file
+    nursing_home()  # decision 0196, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -6089,6 +6091,131 @@ def dicom_vendor():
     plant("event-date", "11-Jan-2022", "3/16/2023")
     keep("dicom-vendor", "MAMMO SCREEN BIL", "BI-RADS 4", "8634-8", "412", "Selenia Dimensions", "118.5",
          "5.6.3-9-1", "Sinus rhythm.")
+
+
+# === dental (decision 0195) ========================================================================================
+def dental():
+    """A dental practice's export in Open Dental's shape (its MySQL tables saved as CSV): camel-case headers, integer
+    keys (`PatNum`, `ProcNum`, `AptNum`, `CommlogNum`), `patient.Guarantor` holding the PatNum of the family member who
+    pays, `Preferred` names (`Toby`, `Barney`), `ToothNum` 1-32 and surfaces (`MOD`) beside ADA procedure codes, an
+    appointment's status and time pattern, and the practice's communication log naming spouses and parents."""
+    d = os.path.join(HERE, "dental")
+    os.makedirs(d, exist_ok=True)
+    header = ["PatNum", "LName", "FName", "MiddleI", "Preferred", "PatStatus", "Gender", "Position", "Birthdate", "SSN",
+              "Address", "Address2", "City", "State", "Zip", "HmPhone", "WkPhone", "WirelessPhone", "Email",
+              "ChartNumber", "Guarantor", "PriProv", "BillingType", "DateFirstVisit", "MedUrgNote"]
+    write_csv(os.path.join(d, "patient.csv"), header, [
+        ["2041", "Hollingsworth", "Delphine", "R", "Del", "0", "1", "1", "1961-08-14", "512-44-9081", "1187 Marigold Ct",
+         "", "Eugene", "OR", "97401", "(541)555-0192", "(541)555-0100", "(541)555-0177", "delphine.h@example.com",
+         "HOL2041", "2041", "3", "42", "2015-03-02", "Latex allergy - anaphylaxis 2011"],
+        ["2042", "Hollingsworth", "Tobias", "J", "Toby", "0", "0", "1", "1959-02-27", "512-44-9102", "1187 Marigold Ct",
+         "", "Eugene", "OR", "97401", "(541)555-0192", "", "(541)555-0188", "", "HOL2042", "2041", "3", "42",
+         "2015-03-02", ""],
+        ["2043", "Vanterpool", "Ysolde", "", "", "0", "1", "0", "2009-11-30", "", "44 Beacon Hill Rd", "Apt 2B",
+         "Springfield", "OR", "97477", "(541)555-0134", "", "", "", "VAN2043", "2044", "5", "42", "2019-07-19",
+         "premedicate per cardiologist"],
+        ["2044", "Vanterpool", "Octavia", "M", "", "0", "1", "1", "1978-05-05", "601-22-3344", "44 Beacon Hill Rd",
+         "Apt 2B", "Springfield", "OR", "97477", "(541)555-0134", "(541)555-0165", "(541)555-0119",
+         "octavia.v@example.net", "VAN2044", "2044", "5", "42", "2019-07-19", ""],
+        ["2045", "Brightwater", "Barnaby", "T", "Barney", "0", "0", "0", "1948-03-09", "377-10-2288", "9 Quarry Ln", "",
+         "Cottage Grove", "OR", "97424", "(541)555-0142", "", "", "", "BRI2045", "2045", "3", "40", "2012-10-01",
+         "Warfarin - INR before extractions"],
+    ], newline="\r\n")
+    codes = [("D0120", "periodic oral evaluation", "", ""), ("D2392", "resin-based composite - two surfaces, posterior",
+             "14", "MO"), ("D2393", "resin-based composite - three surfaces, posterior", "3", "MOD"),
+             ("D2740", "crown - porcelain/ceramic", "30", ""), ("D7140", "extraction, erupted tooth", "17", ""),
+             ("D1120", "prophylaxis - child", "", ""), ("D0274", "bitewings - four radiographic images", "", "")]
+    rows = []
+    patients = ["2041", "2042", "2043", "2044", "2045"]
+    for i in range(21):
+        c = codes[i % len(codes)]
+        rows.append([str(88011 + i), patients[i % 5], str(5501 + i // 2), "2023-%02d-%02d" % (3 + i % 9, 1 + 3 * (i % 9)),
+                     "%d.00" % (60 + 25 * (i % 7)), c[0], c[1], c[2], c[3], "2", str(3 + i % 3), "1"])
+    write_csv(os.path.join(d, "procedurelog.csv"), ["ProcNum", "PatNum", "AptNum", "ProcDate", "ProcFee", "ProcCode",
+                                                    "Descript", "ToothNum", "Surf", "ProcStatus", "ProvNum", "ClinicNum"],
+              rows, newline="\r\n")
+    write_csv(os.path.join(d, "appointment.csv"), ["AptNum", "PatNum", "AptStatus", "Pattern", "Confirmed", "Op", "Note",
+                                                   "ProvNum", "AptDateTime", "ProcDescript", "IsNewPatient"], [
+        ["5501", "2041", "2", "//XXXX//", "21", "3", "prefers mornings; husband Toby drives", "3",
+         "2023-03-01 09:00:00", "PerEx, 14-MO", "0"],
+        ["5502", "2043", "2", "/XX/", "21", "4", "Ysolde - anxious; mom Octavia stays in room", "5",
+         "2023-04-02 15:00:00", "ChildProphy", "0"],
+        ["5503", "2044", "2", "//XXXXXX//", "21", "3", "", "3", "2023-04-02 16:00:00", "#30-PFM", "0"],
+        ["5504", "2042", "5", "/XXX/", "19", "3", "Toby Hollingsworth ext #17", "3", "2023-05-19 10:00:00", "#17-Ext", "0"],
+        ["5505", "2045", "2", "//XXXX//", "21", "3", "Barney: INR 2.4 this morning, ok to extract", "3",
+         "2023-06-07 08:30:00", "#3-MOD", "0"],
+    ], newline="\r\n")
+    write_csv(os.path.join(d, "commlog.csv"), ["CommlogNum", "PatNum", "CommDateTime", "CommType", "Note", "Mode_",
+                                               "SentOrReceived", "UserNum"], [
+        ["3301", "2041", "2023-02-27 14:22:00", "228", "Called Delphine to confirm 3/1 appt; spoke with husband Toby, "
+         "he will remind her. Cell (541)555-0177.", "2", "1", "7"],
+        ["3302", "2043", "2023-03-28 11:05:00", "228", "LM for mom Octavia re: Ysolde's cleaning 4/2. Pt's dad Rupert "
+         "Vanterpool-Kemp may bring her.", "2", "1", "9"],
+        ["3303", "2042", "2023-05-22 09:30:00", "229", "Post-op call: Toby doing well after #17 ext, no dry socket. "
+         "Follow up with Dr. Abernathy in 2 wks.", "2", "1", "7"],
+        ["3304", "2044", "2023-06-01 16:45:00", "230", "Ins. verification: Delta Dental PPO, subscriber ID DDX4471902, "
+         "group 88120. Emailed octavia.v@example.net.", "5", "1", "9"],
+        ["3305", "2045", "2023-06-05 10:10:00", "228", "Daughter Philippa Brightwater-Wood called re: Dad's extraction "
+         "Wed; she will drive. Her cell 541-555-0158.", "2", "0", "7"],
+    ], newline="\r\n")
+    plant("patient-name", "Hollingsworth", "Delphine", "Tobias", "Toby", "Vanterpool", "Ysolde", "Octavia",
+          "Brightwater", "Barnaby", "Barney")
+    plant("patient-id", "2041", "2042", "2043", "2044", "2045", "HOL2041", "VAN2043", "BRI2045")
+    plant("birth-date", "1961-08-14", "1959-02-27", "2009-11-30", "1978-05-05", "1948-03-09")
+    plant("national-id", "512-44-9081", "512-44-9102", "601-22-3344", "377-10-2288")
+    plant("address", "1187 Marigold Ct", "44 Beacon Hill Rd", "9 Quarry Ln", "Cottage Grove", "97401", "97477",
+          "97424")
+    plant("phone", "(541)555-0192", "(541)555-0177", "(541)555-0134", "(541)555-0119", "(541)555-0142",
+          "541-555-0158")
+    plant("email", "delphine.h@example.com", "octavia.v@example.net")
+    plant("relative-name", "Rupert", "Vanterpool-Kemp", "Philippa", "Brightwater-Wood", "Wood")  # decision 0194
+    plant("clinician-name", "Abernathy")
+    plant("insurance-id", "DDX4471902")
+    keep("dental", "D2392", "resin-based composite - two surfaces, posterior", "MOD", "Latex allergy - anaphylaxis 2011",
+         "premedicate per cardiologist", "//XXXX//", "no dry socket", "Delta Dental PPO", "ChildProphy",
+         "Warfarin - INR before extractions")
+
+
+# === mds (decision 0196) ===========================================================================================
+def nursing_home():
+    """A nursing home's resident assessments as its software exports the Minimum Data Set 3.0: the headers are the MDS
+    item numbers, which say nothing (`A0500A` first name, `A0500C` last name, `A0600A` SSN without dashes, `A0600B`
+    Medicare number, `A0900` birth date as yyyyMMdd, `A1300A` medical record number, `A1300B` room), each resident
+    assessed quarterly, so every identifier repeats over the resident's rows; the BIMS score, PHQ-9, ADL codes, height,
+    weight and ICD-10 codes to keep."""
+    d = os.path.join(HERE, "mds")
+    os.makedirs(d, exist_ok=True)
+    residents = [
+        ("Evelyn", "Smith", "412558301", "1EG4TE5MK72", "19310405", "4402117", "214A"),
+        ("Harold", "Kowalczyk", "412566220", "2HK7QA9XP31", "19280912", "4402148", "214B"),
+        ("Dorothy", "Okafor", "412574139", "3DN2WF4RT86", "19360117", "4402179", "118A"),
+        ("Walter", "Lindqvist", "412582058", "4WC9HJ2MV55", "19400730", "4402210", "118B"),
+        ("Margaret", "Thibodeaux", "412589977", "5MT6KR8CY20", "19330222", "4402241", "305A"),
+        ("Eugene", "Nguyen", "412597896", "6EV3PD7QX94", "19420609", "4402272", "305B"),
+        ("Mildred", "Hollingsworth", "412605815", "7MH8CN5TA63", "19290314", "4402303", "122A"),
+        ("Raymond", "Martinez", "412613734", "8RM4XE2HW17", "19380805", "4402334", "122B"),
+        ("Virginia", "Ravenscroft", "412621653", "9VR1TY6GK48", "19350927", "4402365", "207A"),
+        ("Clarence", "Anderson", "412629572", "1CA5MU3PN09", "19411103", "4402396", "207B"),
+        ("Lorraine", "Quillfeather", "412637491", "2LQ9FA4WD72", "19320518", "4402427", "310A"),
+        ("Howard", "Davis", "412645410", "3HD2RN8VJ36", "19390121", "4402458", "310B"),
+    ]
+    diagnoses = ["F03.90", "I50.9", "N18.3", "E11.9", "I10", "J44.9"]
+    rows = []
+    for q, (month, reason) in enumerate([("03", "02"), ("06", "02"), ("09", "02")]):
+        for i, r in enumerate(residents):
+            rows.append(["335100", reason, r[0], "ABCDEFGHJKLM"[i], r[1], r[2], r[3], str(1 + i % 2), r[4], r[5], r[6],
+                         str(60 + i), str(120 + 3 * i + q), str((i + 5 * q) % 16), str((3 * i + q) % 28),
+                         str((i + q) % 5), diagnoses[(i + q) % len(diagnoses)], "2023%s%02d" % (month, 3 + i)])
+    write_csv(os.path.join(d, "mds_assessments.csv"), ["A0100B", "A0310A", "A0500A", "A0500B", "A0500C", "A0600A",
+                                                       "A0600B", "A0800", "A0900", "A1300A", "A1300B", "K0200A",
+                                                       "K0200B", "C0500", "D0300", "G0110A1", "I8000A", "A2300"],
+              rows, newline="\r\n")
+    plant("patient-name", *[r[0] for r in residents], *[r[1] for r in residents])
+    plant("national-id", *[r[2] for r in residents], *[r[3] for r in residents])
+    plant("birth-date", *[r[4] for r in residents])
+    plant("mrn", *[r[5] for r in residents])
+    plant("facility-room", *[r[6] for r in residents])
+    keep("mds", "F03.90", "I50.9", "N18.3", "E11.9", "J44.9")
 
 
 if __name__ == "__main__":

@@ -160,10 +160,15 @@ public final class ColumnClassifier {
         return age;
     }
 
-    /** Words for a position in a sequence ({@code seq_num}, {@code sequence}, {@code ordinal}, {@code rank}). */
+    /**
+     * Words for a position in a sequence ({@code seq_num}, {@code sequence}, {@code ordinal}, {@code rank}) or in the
+     * dental arch ({@code ToothNum}).
+     */
     private static final java.util.Set<String> SEQUENCE_WORDS = java.util.Set.of("seq", "sequence", "ordinal", "rank",
             // i2b2's observation_fact.instance_num numbers the parts of one fact (decision 0120)
-            "instance");
+            "instance",
+            // a tooth's number in a dental record (Open Dental's procedurelog.ToothNum 1-32, FDI 11-48; decision 0195)
+            "tooth", "teeth", "zahn", "diente", "dente");
 
     private static boolean sequenceHeader(HeaderHints h) {
         for (String w : h.words()) {

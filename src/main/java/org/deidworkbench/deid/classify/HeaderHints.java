@@ -60,7 +60,9 @@ public final class HeaderHints {
             // Brazil's PROFISSIONAL, Turkey's HASTA (patient) and HEKIM (physician), India's CONSULTANT (decision 0125)
             "profissional", "hasta", "hekim", "doktor", "consultant",
             // a German letter's author (Verfasser, Verfasserin) and a surgeon (Operateur; decision 0150)
-            "verfasser", "verfasserin", "operateur");
+            "verfasser", "verfasserin", "operateur",
+            // the person who pays or holds the policy: a dental or practice system's Guarantor, the insured (decision 0195)
+            "guarantor", "guar", "insured", "policyholder");
     private static final Set<String> ID = Set.of("id", "ids", "key", "pid", "mrn", "uuid", "guid", "nr", "no", "num",
             "nbr", "number", "nummer", "identifier", "kennung", "npi", "fin", "csn", "ident", "kz", "pk", "fk",
             // an enterprise master patient index's number (EMPI, MPI) and a warehouse's surrogate key (PERSON_SK;
@@ -293,6 +295,12 @@ public final class HeaderHints {
         }
         if (words.size() >= 2 && words.contains("birth") && words.contains("place")) {
             hints.remove(Hint.BIRTH);
+        }
+        // A patient's name as the patient prefers to be called, under a header of that word alone (Open Dental's
+        // patient.Preferred "Toby", "Del") or "known as"; not "PreferredLanguage", "PreferredPharmacy" (decision 0195).
+        if (words.equals(List.of("preferred")) || words.equals(List.of("known", "as"))
+                || words.equals(List.of("aka"))) {
+            hints.add(Hint.NAME_PART);
         }
         return new HeaderHints(words, hints);
     }

@@ -415,6 +415,10 @@ final class CsvAnalysis implements java.io.Serializable {
                                 + " project's fields: kept as written, so that it still describes the export (decision 0176)",
                                 false)
                         : ColumnClassifier.classify(header.get(c), stats[c]);
+            }
+            int personKey = personKey(classes, kept);
+            personAliases(classes, kept, personKey);
+            for (int c = 0; c < n; c++) {
                 if (classes[c].columnClass() != ColumnClass.IDENTIFIER && !wholeNumbers(classes[c], distinct.get(c))) {
                     distinct.set(c, Set.of());
                 }
@@ -428,7 +432,7 @@ final class CsvAnalysis implements java.io.Serializable {
             long estimated = fullyRead || chars == 0 ? rows : Math.max(rows, size * rows / (chars * bytesPerChar));
             return new Sample(path.toString(), dialect.delimiter(), dialect.quote(), dialect.recordSeparator(),
                     dialect.charset().name(), dialect.byteOrderMark(), dialect.endsWithRecordSeparator(), dialect.preamble(),
-                    new ArrayList<>(header), classes, distinct, complete, partOf, personKey(classes, kept), estimated,
+                    new ArrayList<>(header), classes, distinct, complete, partOf, personKey, estimated,
                     fullyRead, dictionary ? RedcapDictionary.read(path, dialect) : null, recordReferences);
         }
     }
@@ -498,37 +502,72 @@ final class CsvAnalysis implements java.io.Serializable {
      * goes with them (decision 0173).
      */
     static int personKey(Classification[] classes, List<String[]> rows) {
-        List<Integer> person = new ArrayList<>();
-        for (int c = 0; c < classes.length; c++) {
-            ColumnClass k = classes[c].columnClass();
-            if (k == ColumnClass.PERSON_NAME || k == ColumnClass.BIRTH_DATE) {
-                person.add(c);
-            }
-        }
-        if (person.isEmpty() || rows.size() < MIN_PERSON_ROWS) {
-            return -1;
-        }
-        String[] tuples = new String[rows.size()];
-        Set<String> distinctTuples = new HashSet<>();
-        int withPerson = 0;
-        for (int r = 0; r < rows.size(); r++) {
-            StringBuilder t = new StringBuilder();
-            boolean any = false;
-            for (int c : person) {
-                String v = rows.get(r)[c];
-                any |= !v.isEmpty();
-                t.append(v).append('\u0000');
-            }
-            if (any) {
-                tuples[r] = t.toString();
-                distinctTuples.add(tuples[r]);
-                withPerson++;
-            }
-        }
-        if (withPerson < MIN_PERSON_ROWS || distinctTuples.size() < 2 || distinctTuples.size() > 0.8 * withPerson) {
+        PersonRows p = PersonRows.of(classes, rows);
+        if (p == null) {
             return -1;
         }
         int best = -1;
+        for (int c : columnsWithPersons(classes, rows, p)) {
+            if (best < 0 || classes[c].columnClass() == ColumnClass.IDENTIFIER
+                    && classes[best].columnClass() != ColumnClass.IDENTIFIER) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The persons of a table's sampled rows: its name and birth date columns, each row's values of them (null where
+     * the row has none), how many rows have some and how many different persons there are.
+     */
+    private record PersonRows(List<Integer> columns, String[] tuples, int withPerson, int persons) {
+
+        /** Null when the table holds no person's values, too few rows have them, or they do not repeat. */
+        static PersonRows of(Classification[] classes, List<String[]> rows) {
+            List<Integer> person = new ArrayList<>();
+            for (int c = 0; c < classes.length; c++) {
+                ColumnClass k = classes[c].columnClass();
+                if (k == ColumnClass.PERSON_NAME || k == ColumnClass.BIRTH_DATE) {
+                    person.add(c);
+                }
+            }
+            if (person.isEmpty() || rows.size() < MIN_PERSON_ROWS) {
+                return null;
+            }
+            String[] tuples = new String[rows.size()];
+            Set<String> distinctTuples = new HashSet<>();
+            int withPerson = 0;
+            for (int r = 0; r < rows.size(); r++) {
+                StringBuilder t = new StringBuilder();
+                boolean any = false;
+                for (int c : person) {
+                    String v = rows.get(r)[c];
+                    any |= !v.isEmpty();
+                    t.append(v).append('\u0000');
+                }
+                if (any) {
+                    tuples[r] = t.toString();
+                    distinctTuples.add(tuples[r]);
+                    withPerson++;
+                }
+            }
+            if (withPerson < MIN_PERSON_ROWS || distinctTuples.size() < 2 || distinctTuples.size() > 0.8 * withPerson) {
+                return null;
+            }
+            return new PersonRows(person, tuples, withPerson, distinctTuples.size());
+        }
+    }
+
+    /**
+     * The columns (not the persons' own) whose values go one to one with the persons' values: never empty, a person's
+     * value always with the same value and a value always with the same person (2 % of rows may disagree), about as
+     * many values as persons; in column order, of the classes a person's key may have.
+     */
+    private static List<Integer> columnsWithPersons(Classification[] classes, List<String[]> rows, PersonRows persons) {
+        List<Integer> person = persons.columns();
+        String[] tuples = persons.tuples();
+        int withPerson = persons.withPerson();
+        List<Integer> out = new ArrayList<>();
         for (int c = 0; c < classes.length; c++) {
             ColumnClass k = classes[c].columnClass();
             if (person.contains(c) || !(k == ColumnClass.IDENTIFIER || k == ColumnClass.CODE || k == ColumnClass.NUMBER
@@ -553,14 +592,133 @@ final class CsvAnalysis implements java.io.Serializable {
             }
             int ids = byId.size();
             if (empty || ids < 2 || ids >= withPerson || disagree > 0.02 * withPerson
-                    || Math.abs(ids - distinctTuples.size()) > 0.1 * distinctTuples.size()) {
+                    || Math.abs(ids - persons.persons()) > 0.1 * persons.persons()) {
                 continue;
             }
-            if (best < 0 || k == ColumnClass.IDENTIFIER && classes[best].columnClass() != ColumnClass.IDENTIFIER) {
-                best = c;
+            out.add(c);
+        }
+        return out;
+    }
+
+    /**
+     * Where rows repeat their persons and {@code personKey} names them, every other column whose values go one to one
+     * with the persons and are shaped as ids (digits of one length of six or more: a bare SSN, a chart number; or
+     * letters and digits of six or more characters) is another id of the person, an identifier, not a number or a code
+     * to keep (decision 0196): a nursing home's assessments under the MDS's item numbers ({@code A0600A} the SSN,
+     * {@code A1300A} the medical record number) kept both as numbers, since each repeats over a resident's assessments.
+     */
+    static void personAliases(Classification[] classes, List<String[]> rows, int personKey) {
+        PersonRows p = personKey < 0 ? null : PersonRows.of(classes, rows);
+        if (p == null) {
+            return;
+        }
+        for (int c : columnsWithPersons(classes, rows, p)) {
+            if (c != personKey && classes[c].columnClass() != ColumnClass.IDENTIFIER && idShaped(rows, c)) {
+                classes[c] = new Classification(ColumnClass.IDENTIFIER, 0.9, "another id of each row's person: its"
+                        + " values go one to one with the rows' names and birth dates, as the person's key's do, and are"
+                        + " shaped as ids (decision 0196)", false);
             }
         }
-        return best;
+        for (int c = 0; c < classes.length; c++) {
+            ColumnClass k = classes[c].columnClass();
+            if (c != personKey && (k == ColumnClass.UNKNOWN || k == ColumnClass.CATEGORICAL)
+                    && namePartOfPersons(rows, c, p)) {
+                classes[c] = new Classification(ColumnClass.PERSON_NAME, 0.8, "another part of each row's person's name:"
+                        + " the same capitalised name on every row of a person, about as many as the persons, words the"
+                        + " name lists know as names or not as ordinary words (decision 0196)", false);
+            }
+        }
+    }
+
+    /**
+     * Whether column {@code c} holds another part of the persons' names (a surname column beside the given names the lists
+     * know, under a header that says nothing: the MDS's {@code A0500C}): every row of a person has the same value, there
+     * are at least half as many values as persons (a family shares its surname; a sex, a unit, a physician have far
+     * fewer), and nearly every value is one to three capitalised words of letters, each a name of the lists or no
+     * ordinary word ({@code Smith}, {@code Quillfeather}; not {@code Heart Failure}).
+     */
+    private static boolean namePartOfPersons(List<String[]> rows, int c, PersonRows p) {
+        Map<String, String> byPerson = new HashMap<>();
+        Set<String> values = new HashSet<>();
+        int disagree = 0;
+        int named = 0;
+        int seen = 0;
+        NameDictionary names = NameDictionary.get();
+        for (int r = 0; r < rows.size(); r++) {
+            String v = rows.get(r)[c].strip();
+            if (p.tuples()[r] == null || v.isEmpty()) {
+                continue;
+            }
+            seen++;
+            String before = byPerson.putIfAbsent(p.tuples()[r], v);
+            disagree += before != null && !before.equals(v) ? 1 : 0;
+            values.add(v);
+            named += nameShaped(v, names) ? 1 : 0;
+        }
+        return seen >= MIN_PERSON_ROWS && disagree <= 0.02 * seen && values.size() >= 0.5 * p.persons()
+                && named >= 0.95 * seen;
+    }
+
+    private static boolean nameShaped(String v, NameDictionary names) {
+        String[] words = v.split(" ");
+        if (words.length > 3) {
+            return false;
+        }
+        for (String w : words) {
+            if (w.length() < 2 || !Character.isUpperCase(w.codePointAt(0))) {
+                return false;
+            }
+            for (int i = 0; i < w.length(); i++) {
+                char ch = w.charAt(i);
+                if (!Character.isLetter(ch) && ch != '-' && ch != '\'' && ch != '\u2019') {
+                    return false;
+                }
+            }
+            String token = NameDictionary.normalize(w);
+            if (!names.isName(token) && names.isCommonWord(token)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every value of column {@code c} is shaped as an id: six characters or more of digits, ASCII letters and
+     * hyphens with a digit; those without a letter all of one length.
+     */
+    private static boolean idShaped(List<String[]> rows, int c) {
+        int digitsLength = -1;
+        for (String[] row : rows) {
+            String v = row[c];
+            if (v.isEmpty()) {
+                continue;
+            }
+            if (v.length() < 6) {
+                return false;
+            }
+            boolean digit = false;
+            boolean letter = false;
+            for (int i = 0; i < v.length(); i++) {
+                char ch = v.charAt(i);
+                if (ch >= '0' && ch <= '9') {
+                    digit = true;
+                } else if (ch < 128 && Character.isLetter(ch)) {
+                    letter = true;
+                } else if (ch != '-') {
+                    return false;
+                }
+            }
+            if (!digit) {
+                return false;
+            }
+            if (!letter) {
+                if (digitsLength >= 0 && digitsLength != v.length()) {
+                    return false;
+                }
+                digitsLength = v.length();
+            }
+        }
+        return true;
     }
 
     /** Fewer digits than this and a column of whole numbers is not taken for another table's ids by its header alone. */
@@ -763,6 +921,23 @@ final class CsvAnalysis implements java.io.Serializable {
         return false;
     }
 
+    /**
+     * Header words of a person a patient's record names beside the patient, who may be a patient of the same table: the
+     * guarantor, the insured or subscriber, a parent, a spouse, a guardian, the head of the family (decision 0195).
+     */
+    private static final Set<String> RELATED_PERSON_WORDS = Set.of("guarantor", "guar", "insured", "subscriber",
+            "policyholder", "responsible", "respons", "parent", "mother", "father", "spouse", "guardian", "household",
+            "superfamily", "family", "head");
+
+    private static boolean namesRelatedPerson(List<String> headerWords) {
+        for (String w : headerWords) {
+            if (RELATED_PERSON_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean refersToTable(List<String> headerWords, Sampled table) {
         List<String> stem = table.stemWords;
         if (stem.isEmpty()) {
@@ -948,12 +1123,15 @@ final class CsvAnalysis implements java.io.Serializable {
                 int minScore = shape.kind() == 1 && shape.maxLength() <= 6 || c == s.key ? 3 : 0;
                 Sampled best = null;
                 int bestScore = -1;
+                // a patient's column that names another person and holds the patient table's own keys (Open Dental's
+                // patient.Guarantor, the PatNum of the one who pays): another patient of the same table (decision 0195)
+                boolean otherPatient = patients.contains(s) && c != s.key && namesRelatedPerson(words);
                 for (Sampled t : samples) {
                     KeySet keys = keySets.get(t);
-                    if (t == s || keys == null || containment(values, keys) < MIN_CONTAINMENT) {
+                    if (t == s && !otherPatient || keys == null || containment(values, keys) < MIN_CONTAINMENT) {
                         continue;
                     }
-                    int score = 0;
+                    int score = t == s ? 3 : 0;
                     if (normalized(s.header.get(c)).equals(normalized(t.header.get(t.key)))) {
                         score += 4;
                     }
@@ -971,7 +1149,13 @@ final class CsvAnalysis implements java.io.Serializable {
                         bestScore = score;
                     }
                 }
-                if (best != null && bestScore >= minScore) {
+                if (best == s && bestScore >= minScore) {
+                    // pseudonymized in the subject domain, as the key it holds, so the person joins; not the row's own
+                    // patient, so not a patient reference (the row's subject stays its key's)
+                    s.relations[c] = new Relation(Role.REFERENCE, "", "references " + s.name() + ":"
+                            + s.header.get(s.key) + " (the patient table: another patient of the same table)");
+                    s.targets[c] = s;
+                } else if (best != null && bestScore >= minScore) {
                     boolean patient = patients.contains(best);
                     s.relations[c] = new Relation(patient ? Role.PATIENT_REFERENCE : Role.REFERENCE, "",
                             "references " + best.name() + ":" + best.header.get(best.key)
