@@ -5520,23 +5520,24 @@ def us_clinic():
     the same prepositions."""
     d = os.path.join(HERE, "us-clinic")
     os.makedirs(d, exist_ok=True)
-    write_csv(os.path.join(d, "AMB_NOTES.csv"), ["PAT_MRN_ID", "PAT_NAME", "BIRTH_DATE", "CONTACT_DATE", "NOTE_TEXT"], [
-        ["E3318842", "TUCKERBY,WILHELMINA", "06/21/1949", "05/02/2023",
+    write_csv(os.path.join(d, "AMB_NOTES.csv"), ["PAT_MRN_ID", "PAT_NAME", "BIRTH_DATE", "CONTACT_DATE", "ENTRY_USER",
+                                                  "NOTE_TEXT"], [
+        ["E3318842", "TUCKERBY,WILHELMINA", "06/21/1949", "05/02/2023", "wquenneville",
          "Mrs. Tuckerby is a 73 yo retired schoolteacher who lives alone in Bayou La Batre, AL. Pt lives at 1432 "
          "Cottonwood Lane, Unit 3, Opelousas. f/u 5/29 with PCP. Strength 5/5 in all four, murmur 2/6. Lyme disease "
          "serology negative. Transitioned to comfort care discussion deferred."],
-        ["E3318842", "TUCKERBY,WILHELMINA", "06/21/1949", "05/16/2023",
+        ["E3318842", "TUCKERBY,WILHELMINA", "06/21/1949", "05/16/2023", "mholloway",
          "Daughter drove her from Sedro-Woolley. Next appt Tues 7/23 @ 2pm. Pain 7/10, Gleason 3+4 (2/12 cores) on "
          "prior biopsy. Switched from Norco to tramadol; in Afib on arrival, in NAD now. No longer drives: Lic# 517733 "
          "surrendered to the DMV. Mail to zip code 70570 only. Medicaid # XK33881D verified; Medi-Cal # 91847263A "
          "pending. Hx Christmas disease (factor IX 4%). Fell on Good Friday; granddaughter visits over Christmas."],
-        ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/11/2023",
+        ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/11/2023", "wquenneville",
          "Lives 905 N Pine St, Sedro-Woolley, with wife. Son visits from Coeur d'Alene. RTC 2 wks (6/14). INR 2.4, "
          "Next INR check 11/8. Seen in Cardiology from Urgent Care. CT 10/27 showed no bleed. Seen with NP Quenneville; sister Rosamund "
          "Ellery-Pike visits weekly. Romberg negative, Tinel positive R wrist. "
          "his mother died at 94. Aunt's 96th birthday party Sunday. SSN on file XXX-XX-4471. Car towed, WA plate "
          "BKR4471; EMS found him at 48.5126, -122.6127. Daughter's e-mail: rquarrel(at)yahoo.com."],
-        ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/25/2023",
+        ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/25/2023", "mholloway",
          "Moved to 48 Hollyhock Street, Apt 5, Tonopah last month. Brother now in Kalispell; sister in Spanish Fork. "
          "Address on file: 4521 County Road 12, Mabank. Sister lives in the 98284 area too. Works in Radiology as a "
          "transporter. Fell on Christmas Eve "
@@ -5568,6 +5569,7 @@ def us_clinic():
     plant("email", "rquarrel(at)yahoo.com", "rquarrel")  # decision 0193
     plant("insurance-id", "XK33881D", "91847263A")
     plant("relative-name", "Rosamund", "Ellery-Pike", "Pike")  # a double name's part that is a word (decision 0194)
+    plant("staff-id", "wquenneville", "mholloway")  # the logins of the users who entered the notes (decision 0197)
     plant("address", "98284")  # the address table's ZIP code, bare in a note (decision 0187)
     keep("us-clinic", "Strength 5/5 in all four, murmur 2/6.", "Lyme disease", "Hx Christmas disease (factor IX 4%).", "comfort care", "Pain 7/10",
          "Gleason 3+4 (2/12 cores)", "Switched from Norco to tramadol; in Afib on arrival, in NAD now.", "INR 2.4",

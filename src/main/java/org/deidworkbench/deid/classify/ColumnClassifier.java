@@ -209,6 +209,11 @@ public final class ColumnClassifier {
             }
             return of(s.share(s.withTime) >= 0.5 ? ColumnClass.DATE_TIME : ColumnClass.DATE, dates);
         }
+        // The login of the user who entered or signed the row (ENTERED_BY akittredge, USER_ID jblomqvist): a member of
+        // staff's name as the system writes it, an identifier (decision 0197)
+        if (h.namesAUser() && s.share(s.login) >= 0.9) {
+            return of(ColumnClass.IDENTIFIER, s.share(s.login));
+        }
         double integers = s.share(s.integer);
         double compactMonths = s.share(s.compactYearMonth);
         if ((h.has(Hint.BIRTH) || h.has(Hint.DATE)) && compactMonths >= 0.9) {

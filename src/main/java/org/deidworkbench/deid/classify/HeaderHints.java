@@ -349,6 +349,25 @@ public final class HeaderHints {
         return words.stream().anyMatch(DEMOGRAPHIC::contains);
     }
 
+    /** Words of a header that name a user of the system who recorded a row ({@code USER_ID}, {@code LoginName}). */
+    private static final Set<String> USER_WORDS = Set.of("user", "username", "userid", "login", "logon", "loginid");
+
+    /** The verbs of a system's record of who did something, before "by" ({@code ENTERED_BY}, not {@code PAID_BY}). */
+    private static final Set<String> RECORDED = Set.of("entered", "created", "modified", "updated", "edited", "changed",
+            "recorded", "signed", "cosigned", "verified", "authored", "documented", "charted", "performed", "reviewed",
+            "approved", "deleted", "completed", "collected", "resulted", "administered", "ordered", "acknowledged",
+            "validated", "released", "scanned", "uploaded", "registered", "submitted", "closed", "opened", "assigned");
+
+    /**
+     * Whether the header names the user who recorded, changed or signed the row: {@code ENTERED_BY}, {@code created_by},
+     * {@code LastModifiedBy} (a verb of such a record, then "by"), or a user's or login's word (decision 0197).
+     */
+    public boolean namesAUser() {
+        int n = words.size();
+        return n >= 2 && words.get(n - 1).equals("by") && RECORDED.contains(words.get(n - 2))
+                || words.stream().anyMatch(USER_WORDS::contains);
+    }
+
     /** The header's words, lower case. */
     public List<String> words() {
         return words;

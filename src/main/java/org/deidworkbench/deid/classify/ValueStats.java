@@ -172,6 +172,8 @@ public final class ValueStats {
     int icd10;
     int loinc;
     int codeLike;
+    /** A login as systems write a user's name: lower-case letters, maybe digits, dots, hyphens or underscores. */
+    int login;
     int alnumId;
     /** Numbers in groups, maybe after a letter code ({@link #GROUPED_ID}). */
     int groupedId;
@@ -355,6 +357,9 @@ public final class ValueStats {
         if (len <= 17 && (first >= 'A' && first <= 'Z' || first >= '0' && first <= '9')
                 && mCodeLike.reset(v).matches()) {
             codeLike++;
+        }
+        if (len >= 3 && len <= 32 && first >= 'a' && first <= 'z' && login(v)) {
+            login++;
         }
         if (len <= 41 && asciiDigit && asciiLetter && mAlnumId.reset(v).matches()) {
             alnumId++;
@@ -892,6 +897,7 @@ public final class ValueStats {
         appendShare(sb, "number", decimal - integer);
         appendShare(sb, "whole with .0", zeroFraction);
         appendShare(sb, "code-like", codeLike);
+        appendShare(sb, "login", login);
         appendShare(sb, "id-like", alnumId);
         appendShare(sb, "name-like", nameLike);
         appendShare(sb, "in name list", nameHit);
@@ -909,5 +915,19 @@ public final class ValueStats {
         if (count > 0 && values > 0) {
             sb.append(", ").append(Math.round(100.0 * count / values)).append("% ").append(what);
         }
+    }
+
+    /** Lower-case ASCII letters, digits, '.', '-' and '_', three letters at least: {@code akittredge}, {@code j.smith2}. */
+    private static boolean login(String v) {
+        int letters = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if (ch >= 'a' && ch <= 'z') {
+                letters++;
+            } else if (!(ch >= '0' && ch <= '9' || ch == '.' || ch == '-' || ch == '_')) {
+                return false;
+            }
+        }
+        return letters >= 3;
     }
 }

@@ -1286,6 +1286,12 @@ final class CsvAnalysis implements java.io.Serializable {
                 }
                 List<String> words = HeaderHints.words(s.header.get(c));
                 String last = words.isEmpty() ? "" : words.get(words.size() - 1);
+                if (HeaderHints.of(s.header.get(c)).namesAUser()) {
+                    // the login of the user who entered the row (decision 0197): a user of the system, by its pseudonym
+                    s.relations[c] = new Relation(Role.KEY, domainName("user"), "login of a user of the system (no"
+                            + " table of this run holds them; rows still group by it)");
+                    continue;
+                }
                 if (!last.equals("id") && !last.equals("key")) {
                     continue;
                 }
