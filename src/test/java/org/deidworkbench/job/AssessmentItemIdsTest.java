@@ -30,18 +30,37 @@ class AssessmentItemIdsTest {
     private static final String[] FAMILY = {"Smith", "Quillfeather", "Kowalczyk", "Ravenscroft", "Garcia", "Thibodeaux",
         "Okafor", "Brightwater", "Davis", "Vanterpool", "Martinez", "Hollingsworth"};
 
+    private static final String[] ATTENDING = {"Anselm Kittredge", "Gwendoline Winterbourne", "Roland Macavity",
+        "Isolde Thorncastle", "Perpetua Abernathy"};
+
     @Test
     void anSsnAndARecordNumberThatRepeatWithTheirResidentAreIdentifiers(@TempDir Path dir) throws Exception {
+        run(dir, false);
+    }
+
+    /**
+     * A column of the staff's names that changes over a resident's rows: with it the names and birth dates together
+     * did not repeat, so no person was found and the SSNs were kept again; the persons are the birth dates with the names
+     * that go with them.
+     */
+    @Test
+    void anAttendingsNameBesideTheResidentsDoesNotHideTheResidents(@TempDir Path dir) throws Exception {
+        run(dir, true);
+    }
+
+    private static void run(Path dir, boolean attending) throws Exception {
         Path in = dir.resolve("mds");
         Files.createDirectories(in);
-        StringBuilder csv = new StringBuilder("A0310A,A0500A,A0500C,A0600A,A0800,A0900,A1300A,K0200A,C0500,K0200B,A2300\n");
+        StringBuilder csv = new StringBuilder("A0310A,A0500A,A0500C,A0600A,A0800,A0900,A1300A,K0200A,C0500,K0200B,A2300"
+                + (attending ? ",ATTENDING\n" : "\n"));
         for (int q = 0; q < 3; q++) {
             for (int p = 0; p < 12; p++) {
                 csv.append("0").append(1 + q % 2).append(',').append(GIVEN[p]).append(',').append(FAMILY[p]).append(',')
                         .append(412_558_301 + 7919 * p).append(',').append(1 + p % 2).append(",19").append(30 + p)
                         .append("0").append(1 + p % 9).append("1").append(p % 10).append(',').append(4_402_117 + 31 * p)
                         .append(',').append(60 + p).append(',').append((p + q) % 16).append(',').append(120 + 3 * p + q)
-                        .append(",20230").append(3 + 3 * q).append("1").append(p % 10).append('\n');
+                        .append(",20230").append(3 + 3 * q).append("1").append(p % 10)
+                        .append(attending ? "," + ATTENDING[(p + q) % ATTENDING.length] : "").append('\n');
             }
         }
         Files.writeString(in.resolve("mds_assessments.csv"), csv, StandardCharsets.UTF_8);

@@ -522,25 +522,61 @@ final class CsvAnalysis implements java.io.Serializable {
      */
     private record PersonRows(List<Integer> columns, String[] tuples, int withPerson, int persons) {
 
-        /** Null when the table holds no person's values, too few rows have them, or they do not repeat. */
+        /**
+         * Null when the table holds no person's values, too few rows have them, or they do not repeat. Where the names
+         * and birth dates together do not repeat, a name column that changes over a person's rows is another person's
+         * (an attending, a signing nurse: decision 0196): the persons are then the birth dates with the names that go
+         * with them, or, without a birth date, the name columns left once those with the fewest names are set aside.
+         */
         static PersonRows of(Classification[] classes, List<String[]> rows) {
             List<Integer> person = new ArrayList<>();
+            List<Integer> births = new ArrayList<>();
             for (int c = 0; c < classes.length; c++) {
                 ColumnClass k = classes[c].columnClass();
                 if (k == ColumnClass.PERSON_NAME || k == ColumnClass.BIRTH_DATE) {
                     person.add(c);
                 }
+                if (k == ColumnClass.BIRTH_DATE) {
+                    births.add(c);
+                }
             }
             if (person.isEmpty() || rows.size() < MIN_PERSON_ROWS) {
                 return null;
             }
+            PersonRows all = of(person, rows);
+            if (all != null || person.size() == 1) {
+                return all;
+            }
+            if (!births.isEmpty()) {
+                List<Integer> withBirths = new ArrayList<>(births);
+                for (int c : person) {
+                    if (!births.contains(c) && dependsOn(rows, births, c)) {
+                        withBirths.add(c);
+                    }
+                }
+                return of(withBirths, rows);
+            }
+            List<Integer> names = new ArrayList<>(person);
+            names.sort(java.util.Comparator.comparingLong((Integer c) -> rows.stream().map(r -> r[c]).distinct().count()));
+            while (names.size() > 1) {
+                names.remove(0);
+                PersonRows fewer = of(names, rows);
+                if (fewer != null) {
+                    return fewer;
+                }
+            }
+            return null;
+        }
+
+        /** The persons of {@code columns}' values; null when too few rows have them or they do not repeat. */
+        private static PersonRows of(List<Integer> columns, List<String[]> rows) {
             String[] tuples = new String[rows.size()];
             Set<String> distinctTuples = new HashSet<>();
             int withPerson = 0;
             for (int r = 0; r < rows.size(); r++) {
                 StringBuilder t = new StringBuilder();
                 boolean any = false;
-                for (int c : person) {
+                for (int c : columns) {
                     String v = rows.get(r)[c];
                     any |= !v.isEmpty();
                     t.append(v).append('\u0000');
@@ -554,7 +590,27 @@ final class CsvAnalysis implements java.io.Serializable {
             if (withPerson < MIN_PERSON_ROWS || distinctTuples.size() < 2 || distinctTuples.size() > 0.8 * withPerson) {
                 return null;
             }
-            return new PersonRows(person, tuples, withPerson, distinctTuples.size());
+            return new PersonRows(columns, tuples, withPerson, distinctTuples.size());
+        }
+
+        /** Whether column {@code c} has one value for each value of {@code keys} on all but 2 % of the rows. */
+        private static boolean dependsOn(List<String[]> rows, List<Integer> keys, int c) {
+            Map<String, String> seen = new HashMap<>();
+            int disagree = 0;
+            int counted = 0;
+            for (String[] row : rows) {
+                StringBuilder k = new StringBuilder();
+                for (int key : keys) {
+                    k.append(row[key]).append('\u0000');
+                }
+                if (k.length() == keys.size()) {
+                    continue; // no birth date on this row
+                }
+                counted++;
+                String before = seen.putIfAbsent(k.toString(), row[c]);
+                disagree += before != null && !before.equals(row[c]) ? 1 : 0;
+            }
+            return counted > 0 && disagree <= 0.02 * counted;
         }
     }
 
