@@ -2619,7 +2619,6 @@ public final class TextScrubber {
         return false;
     }
 
-    /** A surname particle between two words of a cued name ("her daughter Mereana Te Whārau"; decision 0123). */
     /**
      * Whether the word at {@code k}, after a name word at {@code k - 1}, is a part of a double name that is an ordinary
      * word: capitalised, glued by a hyphen to the name word before it or to a name word after it ("Ellery-Pike",
@@ -2636,6 +2635,7 @@ public final class TextScrubber {
                 && cuedNameWord(text, bounds.get(k + 1));
     }
 
+    /** A surname particle between two words of a cued name ("her daughter Mereana Te Whārau"; decision 0123). */
     private static boolean particleInName(String text, List<int[]> bounds, int k) {
         int[] b = bounds.get(k);
         return k + 1 < bounds.size() && NAME_PARTICLES.contains(text.substring(b[0], b[1]))
@@ -3348,12 +3348,12 @@ public final class TextScrubber {
         return true;
     }
 
-    /** A capitalised word of three or more letters with lower case in it, that is not an ordinary word. */
     /** Whether the lower-case {@code word} is a cue or an honorific ("daughter", "mrs"), never a part of a name. */
     static boolean isCueOrHonorific(String lower) {
         return NAME_CUES.contains(lower) || HONORIFICS.contains(lower);
     }
 
+    /** A capitalised word of three or more letters with lower case in it, that is not an ordinary word. */
     static boolean cuedNameWord(String text, int[] b) {
         if (b[1] - b[0] < 3 || !Character.isUpperCase(text.codePointAt(b[0])) || isAllUpperCase(text, b[0], b[1])) {
             return false;
