@@ -1362,9 +1362,39 @@ public final class TextScrubber {
                 }
             }
         }
+        for (int i = 0, n = spans.size(); i < n; i++) {
+            Span phone = spans.get(i);
+            if (phone.replacement().equals("[PHONE]")) {
+                spans.set(i, withoutUnmatchedBracket(text, phone)); // "Oswin (07700 900456)" was "[PHONE])" (0198)
+            }
+        }
         restOfNames(text, spans);
         widenNamesLeft(text, spans, at -> declinedAt(text, at));
         return new Scrubbed(replace(text, spans), dates);
+    }
+
+    /**
+     * {@code span} without a bracket at its start or end that it does not close or open itself: a number written in
+     * brackets ("Oswin (07700 900456)", "Cell (+44 7700 900456).") keeps its brackets around the label, as "(541)
+     * 555-0192" keeps its area code's (decision 0198).
+     */
+    static Span withoutUnmatchedBracket(String text, Span span) {
+        int opens = 0;
+        int closes = 0;
+        for (int i = span.start(); i < span.end(); i++) {
+            char c = text.charAt(i);
+            opens += c == '(' ? 1 : 0;
+            closes += c == ')' ? 1 : 0;
+        }
+        int start = span.start();
+        int end = span.end();
+        if (opens > closes && text.charAt(start) == '(') {
+            start++;
+        } else if (closes > opens && text.charAt(end - 1) == ')') {
+            end--;
+        }
+        return start == span.start() && end == span.end() || end - start < 2 ? span
+                : new Span(start, end, span.replacement());
     }
 
     /** The end of one capital letter right after {@code at} that ends a word, or {@code at}. */

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Decisions 0192 and 0193: identifiers as notes write them without a column to learn them from — a masked social
+ * Decisions 0192, 0193 and 0198: identifiers as notes write them without a column to learn them from — a masked social
  * security number, a licence plate, a GPS fix, a British street, an e-mail address written to fool robots — each kept
  * by the session-start scrubber; and the measurements, lab plates and views that look like them stay.
  */
@@ -32,6 +32,18 @@ class IdentifiersAsNotesWriteThemTest {
         "Son: p.quarrel [at] outlook [dot] co [dot] uk, prefers text.|Son: [EMAIL], prefers text.",
     })
     void anIdentifierAsANoteWritesItIsRemoved(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
+    /** Decision 0198: a number in brackets keeps its brackets around the label; an area code's stay inside. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Her husband (07700 900456) was present.|Her husband ([PHONE]) was present.",
+        "Cell (+44 7700 900456).|Cell ([PHONE]).",
+        "Call (541)555-0192 or (541) 555-0192 today.|Call [PHONE] or [PHONE] today.",
+        "Daughter (tel 0351/4582231) visits.|Daughter (tel [PHONE]) visits.",
+    })
+    void aNumberInBracketsKeepsItsBrackets(String text, String expected) {
         assertEquals(expected, scrub(text));
     }
 
