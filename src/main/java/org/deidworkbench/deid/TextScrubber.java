@@ -863,6 +863,14 @@ public final class TextScrubber {
             new Detector(Pattern.compile("(?i)\\b(?:turns|turned|turning|will\\s+be)\\s+(9\\d|1[0-4]\\d)(?!\\d|[.,]\\d|\\s*(?:%|\\u00b0|deg))"),
                     "90+", 1, s -> s.digits >= 2 && s.containsIgnoreCase("turns 9", "turned 9", "turning 9", "will be 9",
                             "turns 1", "turned 1", "turning 1", "will be 1"), Starts.WORD, "TtWw"),
+            // ... and the age a person is or was, after the person ("Pt is 91 and frail", "his wife, who is 98", "mother is
+            // 96"; decision 0199): not a measure after it ("is 92% on RA", "is 94 on 2L", "was 92 kg", "is 98.6")
+            new Detector(Pattern.compile("(?i)\\b(?:pt|patient|he|she|who|mother|father|mom|dad|wife|husband|spouse|partner"
+                    + "|sister|brother|son|daughter|aunt|uncle|grandmother|grandfather|grandma|grandpa)\\s+(?:is|was)"
+                    + "\\s+(?:now\\s+)?(9\\d|1[0-4]\\d)(?!\\d|[.,]\\d|\\s*(?:%|\\u00b0|/|percent|per\\b|on\\b|kg|lbs?\\b|pounds"
+                    + "|mg|g\\b|cm|inch|mmhg|bpm|beats|min|hours?|hrs?|days?|weeks?|months?|F\\b|C\\b))"), "90+", 1,
+                    s -> s.digits >= 2 && s.containsIgnoreCase(" is 9", " was 9", " is 1", " was 1", " now 9",
+                            " now 1"), Starts.WORD, "PpHhSsWwMmFfDdBbAaUuGg"),
             // ... and the birthday a patient or a relative celebrates ("her 95th birthday", "95. Geburtstag", "95e
             // anniversaire", "95º cumpleaños", "95° compleanno", "95ste verjaardag"; decision 0191)
             // An ordinal, or a bare number only before the Spanish word: "90 birthday cards" is a count.

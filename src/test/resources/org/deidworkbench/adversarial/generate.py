@@ -5534,7 +5534,7 @@ def us_clinic():
         ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/11/2023", "wquenneville",
          "Lives 905 N Pine St, Sedro-Woolley, with wife. Son visits from Coeur d'Alene. RTC 2 wks (6/14). INR 2.4, "
          "Next INR check 11/8. Seen in Cardiology from Urgent Care. CT 10/27 showed no bleed. Seen with NP Quenneville; sister Rosamund "
-         "Ellery-Pike visits weekly. Romberg negative, Tinel positive R wrist. "
+         "Ellery-Pike visits weekly; his wife, who is 98, stays home. Romberg negative, Tinel positive R wrist. "
          "his mother died at 94. Aunt's 96th birthday party Sunday. SSN on file XXX-XX-4471. Car towed, WA plate "
          "BKR4471; EMS found him at 48.5126, -122.6127. Daughter's e-mail: rquarrel(at)yahoo.com."],
         ["E3318977", "RAVENSCROFT,FENNIMORE", "11/02/1958", "06/25/2023", "mholloway",
@@ -5570,6 +5570,7 @@ def us_clinic():
     plant("insurance-id", "XK33881D", "91847263A")
     plant("relative-name", "Rosamund", "Ellery-Pike", "Pike")  # a double name's part that is a word (decision 0194)
     plant("staff-id", "wquenneville", "mholloway")  # the logins of the users who entered the notes (decision 0197)
+    plant("age-over-89", "who is 98")  # decision 0199
     plant("address", "98284")  # the address table's ZIP code, bare in a note (decision 0187)
     keep("us-clinic", "Strength 5/5 in all four, murmur 2/6.", "Lyme disease", "Hx Christmas disease (factor IX 4%).", "comfort care", "Pain 7/10",
          "Gleason 3+4 (2/12 cores)", "Switched from Norco to tramadol; in Afib on arrival, in NAD now.", "INR 2.4",
