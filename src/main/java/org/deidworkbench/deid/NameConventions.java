@@ -829,7 +829,7 @@ final class NameConventions {
      * of address. An ordinary word is one too ("Ellery-Pike", "Lloyd-Wood", "Bowes-Lyon"; decision 0194): a found name's
      * part glued to it is the name, where the same word after a space ("Pike County") is not.
      */
-    private static boolean doubleNamePart(String text, int[] part, int[] name) {
+    static boolean doubleNamePart(String text, int[] part, int[] name) {
         if (part[1] - part[0] < 2 || !Character.isUpperCase(text.charAt(part[0]))
                 || capitals(text, part[0], part[1]) && !capitals(text, name[0], name[1])) {
             return false;

@@ -476,13 +476,13 @@ public final class TextScrubber {
     private static final String[] FRENCH_STREETS = {"rue ", "avenue ", "av. ", "boulevard ", "bd ", "place ", "chemin ",
         "all\u00e9e ", "impasse ", "quai ", "route ", "square ", "faubourg "};
 
-    /** The US states' and territories' codes: a ZIP code after one, and ({@link PlaceNames}) a town before one. */
     /** The top-level domains an e-mail address written to fool robots ends with (decision 0193), as a word. */
     private static final String EMAIL_TLD = "(?:com|org|net|edu|gov|mil|info|biz|io|co|us|uk|ca|au|nz|de|fr|es|it|nl|se"
             + "|no|dk|fi|ch|at|be|ie|pt|br|mx|in|jp|kr|cn|ru|pl)(?![\\w-])"
             // the last label: "co [dot] uk" goes on past "co"
             + "(?!\\s*(?:\\.|[(\\[{]\\s*dot\\s*[)\\]}]|\\s+dot\\s+)\\s*[a-z0-9])";
 
+    /** The US states' and territories' codes: a ZIP code after one, and ({@link PlaceNames}) a town before one. */
     static final java.util.Set<String> US_STATE_CODES = java.util.Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT",
             "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS",
             "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN",
@@ -2658,19 +2658,18 @@ public final class TextScrubber {
     }
 
     /**
-     * Whether the word at {@code k}, after a name word at {@code k - 1}, is a part of a double name that is an ordinary
-     * word: capitalised, glued by a hyphen to the name word before it or to a name word after it ("Ellery-Pike",
-     * "Rosamund Pike-Ellery"; decision 0194), and no cue or honorific.
+     * Whether the word at {@code k}, after a name word at {@code k - 1}, is a part of a double name that may be an
+     * ordinary word ({@link NameConventions#doubleNamePart}): glued by a hyphen to the name word before it or to a name
+     * word after it ("Ellery-Pike", "Rosamund Pike-Ellery"; decision 0194).
      */
     private static boolean doubleNamePart(String text, List<int[]> bounds, int k) {
         int[] b = bounds.get(k);
-        if (b[1] - b[0] < 2 || !Character.isUpperCase(text.codePointAt(b[0])) || isAllUpperCase(text, b[0], b[1])
-                || isCueOrHonorific(text.substring(b[0], b[1]).toLowerCase(Locale.ROOT))) {
-            return false;
+        int[] before = bounds.get(k - 1);
+        if (before[1] == b[0] - 1 && text.charAt(before[1]) == '-') {
+            return NameConventions.doubleNamePart(text, b, before);
         }
-        return gap(text, bounds.get(k - 1)[1], b[0], "-") && bounds.get(k - 1)[1] == b[0] - 1
-                || k + 1 < bounds.size() && bounds.get(k + 1)[0] == b[1] + 1 && text.charAt(b[1]) == '-'
-                && cuedNameWord(text, bounds.get(k + 1));
+        return k + 1 < bounds.size() && bounds.get(k + 1)[0] == b[1] + 1 && text.charAt(b[1]) == '-'
+                && cuedNameWord(text, bounds.get(k + 1)) && NameConventions.doubleNamePart(text, b, bounds.get(k + 1));
     }
 
     /** A surname particle between two words of a cued name ("her daughter Mereana Te Whārau"; decision 0123). */

@@ -30,20 +30,13 @@ class IdentifiersAsNotesWriteThemTest {
         "Moved to 7 Kings Crescent, then 22 Willow Gardens.|Moved to [ADDRESS], then [ADDRESS].",
         "Email her at jane dot quarrel at gmail dot com or jquarrel(at)yahoo.com.|Email her at [EMAIL] or [EMAIL].",
         "Son: p.quarrel [at] outlook [dot] co [dot] uk, prefers text.|Son: [EMAIL], prefers text.",
-    })
-    void anIdentifierAsANoteWritesItIsRemoved(String text, String expected) {
-        assertEquals(expected, scrub(text));
-    }
-
-    /** Decision 0198: a number in brackets keeps its brackets around the label; an area code's stay inside. */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+        // decision 0198: a number in brackets keeps its brackets around the label; an area code's stay inside
         "Her husband (07700 900456) was present.|Her husband ([PHONE]) was present.",
         "Cell (+44 7700 900456).|Cell ([PHONE]).",
         "Call (541)555-0192 or (541) 555-0192 today.|Call [PHONE] or [PHONE] today.",
         "Daughter (tel 0351/4582231) visits.|Daughter (tel [PHONE]) visits.",
     })
-    void aNumberInBracketsKeepsItsBrackets(String text, String expected) {
+    void anIdentifierAsANoteWritesItIsRemoved(String text, String expected) {
         assertEquals(expected, scrub(text));
     }
 

@@ -2,14 +2,12 @@ package org.deidworkbench.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
-import org.deidworkbench.config.ProfileLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,9 +63,7 @@ class AssessmentItemIdsTest {
         }
         Files.writeString(in.resolve("mds_assessments.csv"), csv, StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        RunResult r = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true,
-                "assessment-items-test".toCharArray(), ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        assertTrue(r.allWritten(), () -> r.files().toString());
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), "assessment-items-test".toCharArray());
 
         String written = Files.readString(out.resolve("mds_assessments.csv"));
         for (int p = 0; p < 12; p++) {

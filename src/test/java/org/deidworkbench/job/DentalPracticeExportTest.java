@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
-import org.deidworkbench.config.ProfileLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,9 +61,7 @@ class DentalPracticeExportTest {
         Files.writeString(in.resolve("patient.csv"), patients, StandardCharsets.UTF_8);
         Files.writeString(in.resolve("procedurelog.csv"), procedures, StandardCharsets.UTF_8);
         out = dir.resolve("out");
-        RunResult r = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true,
-                "dental-export-test".toCharArray(), ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        assertTrue(r.allWritten(), () -> r.files().toString());
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), "dental-export-test".toCharArray());
     }
 
     @Test
@@ -110,9 +107,7 @@ class DentalPracticeExportTest {
                 + "1042,Hollingsworth,Delphine,Del,1961-08-14\n1043,Hollingsworth,Tobias,Toby,1959-02-27\n"
                 + "1077,Vanterpool,Ysolde,,2009-11-30\n1078,Vanterpool,Rupert,Rupe,1978-05-05\n", StandardCharsets.UTF_8);
         Path written = small.resolve("out");
-        RunResult r = new RunJob(new RunRequest(List.of(export), written, small.resolve("k.deidkey"), true,
-                "dental-export-test".toCharArray(), ProfileLoader.read("csv-template"), 1), RunListener.NONE).run();
-        assertTrue(r.allWritten(), () -> r.files().toString());
+        SampleData.runCsvTemplate(export, written, small.resolve("k.deidkey"), "dental-export-test".toCharArray());
         String text = Files.readString(written.resolve("patient.csv"));
         assertFalse(text.contains("Preferred"), text);
         for (String nick : List.of("Del", "Toby", "Rupe")) {

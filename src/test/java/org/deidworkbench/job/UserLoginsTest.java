@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
-import org.deidworkbench.config.ProfileLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,9 +37,7 @@ class UserLoginsTest {
         }
         Files.writeString(in.resolve("notes.csv"), csv, StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        RunResult r = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true,
-                "user-logins-test".toCharArray(), ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        assertTrue(r.allWritten(), () -> r.files().toString());
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), "user-logins-test".toCharArray());
         String written = Files.readString(out.resolve("notes.csv"));
         for (String login : LOGINS) {
             assertFalse(written.contains(login), login);

@@ -416,8 +416,10 @@ final class CsvAnalysis implements java.io.Serializable {
                                 false)
                         : ColumnClassifier.classify(header.get(c), stats[c]);
             }
-            int personKey = personKey(classes, kept);
-            personAliases(classes, kept, personKey);
+            PersonRows persons = PersonRows.of(classes, kept);
+            List<Integer> withPersons = persons == null ? List.of() : columnsWithPersons(classes, kept, persons);
+            int personKey = personKey(classes, withPersons);
+            personAliases(classes, kept, persons, withPersons, personKey);
             for (int c = 0; c < n; c++) {
                 if (classes[c].columnClass() != ColumnClass.IDENTIFIER && !wholeNumbers(classes[c], distinct.get(c))) {
                     distinct.set(c, Set.of());
@@ -501,13 +503,9 @@ final class CsvAnalysis implements java.io.Serializable {
      * -1 when the table holds no person's values, they do not repeat (a table of patients, one row each), or no column
      * goes with them (decision 0173).
      */
-    static int personKey(Classification[] classes, List<String[]> rows) {
-        PersonRows p = PersonRows.of(classes, rows);
-        if (p == null) {
-            return -1;
-        }
+    private static int personKey(Classification[] classes, List<Integer> withPersons) {
         int best = -1;
-        for (int c : columnsWithPersons(classes, rows, p)) {
+        for (int c : withPersons) {
             if (best < 0 || classes[c].columnClass() == ColumnClass.IDENTIFIER
                     && classes[best].columnClass() != ColumnClass.IDENTIFIER) {
                 best = c;
@@ -570,20 +568,12 @@ final class CsvAnalysis implements java.io.Serializable {
 
         /** The persons of {@code columns}' values; null when too few rows have them or they do not repeat. */
         private static PersonRows of(List<Integer> columns, List<String[]> rows) {
-            String[] tuples = new String[rows.size()];
+            String[] tuples = tuples(columns, rows);
             Set<String> distinctTuples = new HashSet<>();
             int withPerson = 0;
-            for (int r = 0; r < rows.size(); r++) {
-                StringBuilder t = new StringBuilder();
-                boolean any = false;
-                for (int c : columns) {
-                    String v = rows.get(r)[c];
-                    any |= !v.isEmpty();
-                    t.append(v).append('\u0000');
-                }
-                if (any) {
-                    tuples[r] = t.toString();
-                    distinctTuples.add(tuples[r]);
+            for (String t : tuples) {
+                if (t != null) {
+                    distinctTuples.add(t);
                     withPerson++;
                 }
             }
@@ -593,25 +583,47 @@ final class CsvAnalysis implements java.io.Serializable {
             return new PersonRows(columns, tuples, withPerson, distinctTuples.size());
         }
 
-        /** Whether column {@code c} has one value for each value of {@code keys} on all but 2 % of the rows. */
-        private static boolean dependsOn(List<String[]> rows, List<Integer> keys, int c) {
-            Map<String, String> seen = new HashMap<>();
-            int disagree = 0;
-            int counted = 0;
-            for (String[] row : rows) {
-                StringBuilder k = new StringBuilder();
-                for (int key : keys) {
-                    k.append(row[key]).append('\u0000');
+        /** Each row's values of {@code columns} as one string; null for a row with none of them. */
+        private static String[] tuples(List<Integer> columns, List<String[]> rows) {
+            String[] tuples = new String[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                StringBuilder t = new StringBuilder();
+                boolean any = false;
+                for (int c : columns) {
+                    String v = rows.get(r)[c];
+                    any |= !v.isEmpty();
+                    t.append(v).append('\u0000');
                 }
-                if (k.length() == keys.size()) {
-                    continue; // no birth date on this row
-                }
-                counted++;
-                String before = seen.putIfAbsent(k.toString(), row[c]);
-                disagree += before != null && !before.equals(row[c]) ? 1 : 0;
+                tuples[r] = any ? t.toString() : null;
             }
-            return counted > 0 && disagree <= 0.02 * counted;
+            return tuples;
         }
+
+        /** Whether column {@code c} has one value for each value of {@code keys}' columns on all but 2 % of the rows. */
+        private static boolean dependsOn(List<String[]> rows, List<Integer> keys, int c) {
+            int[] d = disagreements(tuples(keys, rows), rows, c);
+            return d[1] > 0 && d[0] <= 0.02 * d[1];
+        }
+    }
+
+    /**
+     * Of the rows with a key ({@code keys[r]} not null) and a value in column {@code c}: how many have another value than
+     * the first row of their key had, and how many there are.
+     */
+    private static int[] disagreements(String[] keys, List<String[]> rows, int c) {
+        Map<String, String> first = new HashMap<>();
+        int disagree = 0;
+        int counted = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            String v = rows.get(r)[c].strip();
+            if (keys[r] == null || v.isEmpty()) {
+                continue;
+            }
+            counted++;
+            String before = first.putIfAbsent(keys[r], v);
+            disagree += before != null && !before.equals(v) ? 1 : 0;
+        }
+        return new int[] {disagree, counted};
     }
 
     /**
@@ -663,12 +675,12 @@ final class CsvAnalysis implements java.io.Serializable {
      * to keep (decision 0196): a nursing home's assessments under the MDS's item numbers ({@code A0600A} the SSN,
      * {@code A1300A} the medical record number) kept both as numbers, since each repeats over a resident's assessments.
      */
-    static void personAliases(Classification[] classes, List<String[]> rows, int personKey) {
-        PersonRows p = personKey < 0 ? null : PersonRows.of(classes, rows);
-        if (p == null) {
+    static void personAliases(Classification[] classes, List<String[]> rows, PersonRows p, List<Integer> withPersons,
+            int personKey) {
+        if (p == null || personKey < 0) {
             return;
         }
-        for (int c : columnsWithPersons(classes, rows, p)) {
+        for (int c : withPersons) {
             if (c != personKey && classes[c].columnClass() != ColumnClass.IDENTIFIER && idShaped(rows, c)) {
                 classes[c] = new Classification(ColumnClass.IDENTIFIER, 0.9, "another id of each row's person: its"
                         + " values go one to one with the rows' names and birth dates, as the person's key's do, and are"
@@ -694,25 +706,21 @@ final class CsvAnalysis implements java.io.Serializable {
      * ordinary word ({@code Smith}, {@code Quillfeather}; not {@code Heart Failure}).
      */
     private static boolean namePartOfPersons(List<String[]> rows, int c, PersonRows p) {
-        Map<String, String> byPerson = new HashMap<>();
+        int[] d = disagreements(p.tuples(), rows, c);
+        if (d[1] < MIN_PERSON_ROWS || d[0] > 0.02 * d[1]) {
+            return false;
+        }
         Set<String> values = new HashSet<>();
-        int disagree = 0;
         int named = 0;
-        int seen = 0;
         NameDictionary names = NameDictionary.get();
         for (int r = 0; r < rows.size(); r++) {
             String v = rows.get(r)[c].strip();
-            if (p.tuples()[r] == null || v.isEmpty()) {
-                continue;
+            if (p.tuples()[r] != null && !v.isEmpty()) {
+                values.add(v);
+                named += nameShaped(v, names) ? 1 : 0;
             }
-            seen++;
-            String before = byPerson.putIfAbsent(p.tuples()[r], v);
-            disagree += before != null && !before.equals(v) ? 1 : 0;
-            values.add(v);
-            named += nameShaped(v, names) ? 1 : 0;
         }
-        return seen >= MIN_PERSON_ROWS && disagree <= 0.02 * seen && values.size() >= 0.5 * p.persons()
-                && named >= 0.95 * seen;
+        return values.size() >= 0.5 * p.persons() && named >= 0.95 * d[1];
     }
 
     private static boolean nameShaped(String v, NameDictionary names) {

@@ -51,6 +51,8 @@ final class DatasetCleaner {
     static final int MAX_LISTED_WARNINGS = 50;
     /** VRs holding text the engine's text actions can produce and read. */
     static final Set<VR> TEXT_VRS = EnumSet.of(VR.LO, VR.LT, VR.PN, VR.SH, VR.ST, VR.UC, VR.UT);
+    /** Codes a kept value may hold a patient's known name or id in, written back as codes (decision 0194). */
+    static final Set<VR> CODE_VRS = EnumSet.of(VR.CS, VR.AE);
     private static final int TEXT_VALUE = 0x0040A160;
     private static final int CONCEPT_NAME_CODES = 0x0040A043;
     private static final int CODE_VALUE = 0x00080100;
@@ -532,7 +534,7 @@ final class DatasetCleaner {
         if (vr == VR.DA || vr == VR.DT) {
             datesKept |= e.bytes().length > 0;
         }
-        boolean code = vr == VR.CS || vr == VR.AE;
+        boolean code = CODE_VRS.contains(vr);
         if (!code && !TEXT_VRS.contains(vr)) {
             return e;
         }
@@ -552,8 +554,8 @@ final class DatasetCleaner {
     /**
      * A code string or an application entity title that held a patient's known name or id (a presentation state's
      * Content Label {@code QUILLFEATHER}, decision 0194), written back as its VR allows: the label without its
-     * brackets ({@code NAME}, {@code NAME_PLAN1}) or the patient's pseudonym, a code string in capitals, digits, spaces and underscores, at most
-     * 16 characters.
+     * brackets ({@code NAME}, {@code NAME_PLAN1}) or the patient's pseudonym, a code string in capitals, digits, spaces
+     * and underscores, at most 16 characters.
      */
     static String asCode(String scrubbed, VR vr) {
         StringBuilder b = new StringBuilder(scrubbed.length());

@@ -257,8 +257,8 @@ final class DicomPolicy {
         }
         return new Decision("not-listed", Treatment.KEEP, null, "K", "not in PS3.15 Table E.1-1 (" + table.edition()
                 + "), so kept" + (DatasetCleaner.TEXT_VRS.contains(vr) ? "; its text loses the patients' known"
-                + " identifiers" : vr == VR.CS || vr == VR.AE ? "; a patient's known name or id in it becomes NAME or"
-                + " ID (decision 0194)" : ""), false, "");
+                + " identifiers" : DatasetCleaner.CODE_VRS.contains(vr) ? "; a patient's known name in it becomes NAME,"
+                + " a known id the patient's pseudonym (decision 0194)" : ""), false, "");
     }
 
     private static Decision subject() {
