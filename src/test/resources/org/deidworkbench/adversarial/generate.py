@@ -1920,6 +1920,7 @@ def main():
     dicom_vendor()  # decision 0185, defined at the end of this file
     dental()  # decision 0195, defined at the end of this file
     nursing_home()  # decision 0196, defined at the end of this file
+    portal()  # decision 0200, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -6219,6 +6220,60 @@ def nursing_home():
     plant("mrn", *[r[5] for r in residents])
     plant("facility-room", *[r[6] for r in residents])
     keep("mds", "F03.90", "I50.9", "N18.3", "E11.9", "J44.9")
+
+
+# === portal (decision 0200) ========================================================================================
+def portal():
+    """A patient portal's export: users keyed by a UUID none of the profile's subject columns name, with the MRN beside
+    it; events keyed by the UUID alone, with request URLs that carry an e-mail and an MRN (query strings, percent-encoded
+    `@`), JSON payloads of chart views and messages (a name, an MRN, a birth date, an address), reminder texts sent by
+    SMS, and IP addresses (v4 and v6)."""
+    d = os.path.join(HERE, "portal")
+    os.makedirs(d, exist_ok=True)
+    users = [
+        ("6f1c2d3e-8a9b-4c1d-9e2f-0a1b2c3d4e5f", "E4471902", "Rosalind", "Featherstonehaugh",
+         "rfeatherstone@example.com", "+1 (312) 555-0143", "1948-07-19", "2021-03-02T14:22:10Z"),
+        ("7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d", "E4471903", "Xandrelle", "Quimbleworth", "x.quimbleworth@example.net",
+         "312.555.0178", "1990-11-02", "2021-04-11T09:01:55Z"),
+        ("8b3c4d5e-6f7a-4b2c-9d3e-4f5a6b7c8d9e", "E4471904", "Ngozi", "Okafor-Lindqvist", "ngozi.okafor@example.org",
+         "(773) 555-0199", "1962-01-30", "2022-01-15T18:45:00Z"),
+        ("9c4d5e6f-7a8b-4c3d-8e4f-5a6b7c8d9e0f", "E4471905", "Tobiah", "Pennywhistle", "tpennywhistle@example.com",
+         "773-555-0121", "1955-05-06", "2022-02-20T07:30:00Z"),
+    ]
+    write_csv(os.path.join(d, "portal_users.csv"), ["user_uuid", "mrn", "first_name", "last_name", "email", "mobile",
+                                                    "dob", "created_at"], [list(u) for u in users])
+    u = [x[0] for x in users]
+    write_csv(os.path.join(d, "portal_events.csv"), ["event_id", "user_uuid", "event_type", "event_ts", "request_url",
+                                                     "payload_json", "sms_body"], [
+        ["1", u[0], "LOGIN", "2023-05-01T08:00:00Z", "/portal/login?user=rfeatherstone%40example.com",
+         '{"ip":"73.162.44.19","ua":"Mozilla/5.0"}', ""],
+        ["2", u[0], "VIEW_CHART", "2023-05-01T08:01:12Z", "/portal/patient/E4471902/chart?tab=labs",
+         '{"patient":{"name":"Rosalind Featherstonehaugh","mrn":"E4471902","dob":"1948-07-19"},"tab":"labs"}', ""],
+        ["3", u[1], "SMS_REMINDER", "2023-05-02T17:30:00Z", "", "",
+         "Hi Xandrelle, this is a reminder of your appointment with Dr. Pemberlake on 05/09/2023 at 3:15 PM. "
+         "Reply STOP to opt out. Call 312-555-0100."],
+        ["4", u[2], "MESSAGE_SENT", "2023-06-10T11:12:13Z", "/portal/messages/new?to=careteam",
+         '{"subject":"Refill","body":"This is Ngozi Okafor-Lindqvist, DOB 01/30/1962. I need a refill of metformin '
+         '500mg. My new address is 4417 N Kedzie Ave, Chicago IL 60625."}', ""],
+        ["5", u[1], "PASSWORD_RESET", "2023-06-11T07:00:00Z",
+         "/portal/reset?email=x.quimbleworth%40example.net&token=ab12cd34", '{"ip":"2601:240:c500:1d0::3f"}', ""],
+        ["6", u[3], "LOGIN", "2023-07-04T21:15:00Z", "/portal/login?user=tpennywhistle%40example.com",
+         '{"ip":"98.213.7.141","ua":"PortalApp/4.2 (iOS 16.5)"}', ""],
+        ["7", u[3], "SMS_REMINDER", "2023-07-05T16:00:00Z", "", "",
+         "Tobiah, your lab results from 07/03/2023 are ready in the portal. Questions? Call 773-555-0121."],
+    ])
+    plant("patient-name", "Rosalind", "Featherstonehaugh", "Xandrelle", "Quimbleworth", "Okafor-Lindqvist",
+          "Tobiah", "Pennywhistle")
+    plant("patient-id", *u, "E4471902", "E4471903", "E4471904", "E4471905")
+    plant("email", "rfeatherstone@example.com", "rfeatherstone%40example.com", "x.quimbleworth@example.net",
+          "x.quimbleworth%40example.net", "ngozi.okafor@example.org", "tpennywhistle@example.com",
+          "tpennywhistle%40example.com")
+    plant("phone", "(312) 555-0143", "312.555.0178", "(773) 555-0199", "773-555-0121")
+    plant("birth-date", "1948-07-19", "1990-11-02", "1962-01-30", "1955-05-06", "01/30/1962")
+    plant("address", "4417 N Kedzie Ave", "60625")
+    plant("ip-address", "73.162.44.19", "2601:240:c500:1d0::3f", "98.213.7.141")
+    plant("clinician-name", "Pemberlake")
+    keep("portal", "LOGIN", "VIEW_CHART", "SMS_REMINDER", "metformin", "Reply STOP to opt out")
 
 
 if __name__ == "__main__":

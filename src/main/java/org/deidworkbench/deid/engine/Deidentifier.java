@@ -285,6 +285,11 @@ public final class Deidentifier {
         subjects.clear();
     }
 
+    /**
+     * The rank of a CSV table's own patient key that is none of the profile's subject columns ({@code user_uuid}
+     * beside the {@code mrn} of a patient table: decision 0200): after every subject column, before the records'.
+     */
+    public static final int RANK_PATIENT_KEY = 9_000;
     /** The rank of the id a DICOM file or FHIR Patient is tied to (after every CSV subject column). */
     public static final int RANK_RECORD_SUBJECT = 10_000;
     /** The rank of a record's other ids (Other Patient IDs, a Patient's other identifiers). */

@@ -174,7 +174,7 @@ public final class CsvProcessor implements FileProcessor {
             CsvAnalysis.FileInsight in = insight(input);
             Column[] columns = plan(in, header, false);
             SubjectSource subjects = subjectSource(in, header);
-            RowLinks links = RowLinks.of(engine, header);
+            RowLinks links = RowLinks.of(engine, header, in);
             // Only the subject, identifier and (in a table of patients' rows) free-text columns are made into strings.
             boolean[] wanted = new boolean[columns.length];
             boolean[] text = new boolean[columns.length];
@@ -1431,19 +1431,29 @@ public final class CsvProcessor implements FileProcessor {
             this.kinds = kinds;
         }
 
-        /** For a file whose header names two or more subject columns while the run notes links; else null. */
-        static RowLinks of(Deidentifier engine, List<String> header) {
+        /**
+         * For a file whose header names two or more subject columns, or a subject column and a column the analysis
+         * found to be the patient table's key or a reference to it ({@code in}: the file's insight, or null), while
+         * the run notes links; else null. A table keyed by a surrogate ({@code user_uuid}) that also holds the MRN
+         * links the two, so that the tables referring to the surrogate get the MRN's offset (decision 0200).
+         */
+        static RowLinks of(Deidentifier engine, List<String> header, CsvAnalysis.FileInsight in) {
             if (!engine.linking()) {
                 return null;
             }
             int[] ranks = engine.profile().subjectColumnRanks(header);
+            boolean insight = in != null && in.header().equals(header);
             List<Integer> cols = new ArrayList<>();
+            boolean anySubjectColumn = false;
             for (int c = 0; c < ranks.length; c++) {
                 if (ranks[c] >= 0) {
                     cols.add(c);
+                    anySubjectColumn = true;
+                } else if (insight && in.columns()[c].relation().patient()) {
+                    cols.add(c);
                 }
             }
-            if (cols.size() < 2) {
+            if (cols.size() < 2 || !anySubjectColumn) {
                 return null;
             }
             int[] columns = cols.stream().mapToInt(Integer::intValue).toArray();
@@ -1451,6 +1461,12 @@ public final class CsvProcessor implements FileProcessor {
             List<String> candidates = engine.profile().subject().csvColumns();
             for (int i = 0; i < columns.length; i++) {
                 int rank = ranks[columns[i]];
+                if (rank < 0) {
+                    // after every subject column: a table's own key never gives the class its offset over the MRN
+                    kinds[i] = new Deidentifier.LinkedId("csv-patient-key:" + in.columns()[columns[i]].relation().domain(),
+                            Deidentifier.RANK_PATIENT_KEY, "");
+                    continue;
+                }
                 String kind = rank < candidates.size() ? candidates.get(rank).toLowerCase(java.util.Locale.ROOT)
                         : "redcap record id";
                 kinds[i] = new Deidentifier.LinkedId("csv:" + kind, rank, "");
