@@ -418,6 +418,13 @@ public final class TextScrubber {
     private record Span(int start, int end, String replacement) {
     }
 
+    /**
+     * Words after which "May" and a number are a day (decision 0202): a clinic's plans and the days of the week, as a
+     * case-insensitive alternation for a lookbehind.
+     */
+    private static final String MAY_CUES = "appt|appointment|f/u|rtc|return|scheduled|admitted|discharged|dos"
+            + "|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday";
+
     /** A month written with a capital, in full or abbreviated; "May" is left out (a verb too often). */
     private static final String MONTH_NAME = "(?:January|February|March|April|June|July|August|September|October"
             + "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b";
@@ -427,6 +434,8 @@ public final class TextScrubber {
 
     /** A capitalised word of a name, or an initial with its full stop ({@code J.}). */
     private static final String NAME_WORD = "\\p{Lu}(?:\\.|[\\p{L}\\p{M}'\u2019-]*)";
+    /** A {@link #NAME_WORD} that ends with a letter: a quote after it closes the quotes around it ({@code 'Zizi'}). */
+    private static final String NICK_WORD = "\\p{Lu}(?:\\.|(?:[\\p{L}\\p{M}'\u2019-]*[\\p{L}\\p{M}])?)";
     /**
      * What may stand between two words of a name after a title: spaces, or one line break (a note wrapped inside a
      * name) unless the next line starts with a heading, a word in capitals ({@code FINDINGS}, {@code IMPRESSION}) or a
@@ -557,13 +566,22 @@ public final class TextScrubber {
                     + "(?![\\w:-]|\\.\\w)"), "[ID]", 0, s -> s.colons >= 5 || s.dashes >= 5, Starts.ANYWHERE),
             new Detector(Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])"), "[SSN]", 0, s -> s.digits >= 9, Starts.DIGIT_RUN)
                     .where(digitRun((c, run, next) -> run == 3 && (next == '-' || next == ' '))),
-            new Detector(Pattern.compile("(?<![\\w+])(?:\\+?\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?!\\w)"),
+            // (the area code before a slash, "Ph 312/555-0143", or in brackets before seven digits, "(312)5550143";
+            // decision 0204)
+            new Detector(Pattern.compile("(?<![\\w+])(?:\\+?\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?(?:\\d{3}[\\s.-]\\d{4}|\\d{7})"
+                    + "|\\d{3}(?:[\\s.-]|\\h?/\\h?)\\d{3}[\\s.-]\\d{4})(?!\\w)"),
                     "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE)
                     // a country code and the area code's digits together at most, then a separator or a bracket; ten
                     // digits within the 18 characters the longest match starting with a digit has
                     .where((text, at) -> digitRun((c, run, next) -> run <= 6
-                            && (isRegexSpace(next) || next == '.' || next == '-' || next == '('), true, true).mayStartAt(text, at)
+                            && (isRegexSpace(next) || next == '.' || next == '-' || next == '(' || next == '/'), true, true)
+                            .mayStartAt(text, at)
                             && (!isAsciiDigit(text.charAt(at)) || digitsWithin(text, at, 18) >= 10)),
+            // A North American number without its area code ("Reach daughter at 555-0143"): an exchange of three digits
+            // that does not start with 0 or 1, a dash, four digits, nothing numeric around them (decision 0204)
+            new Detector(Pattern.compile("(?<![\\w+/.,:-])[2-9]\\d{2}-\\d{4}(?![\\w-]|[.,/:]\\d)"), "[PHONE]", 0,
+                    s -> s.dash && s.digits >= 7, Starts.DIGIT_RUN)
+                    .where(digitRun((c, run, next) -> run == 3 && c >= '2' && next == '-')),
             // French numbers in pairs ("06 12 34 56 78", "+33 6 12 34 56 78", "01.42.68.53.00").
             new Detector(Pattern.compile("(?<![\\w+])(?:\\+33\\s?|0)[1-9](?:[\\s.-]?\\d{2}){4}(?!\\w)"),
                     "[PHONE]", 0, s -> s.digits >= 10, Starts.PHONE)
@@ -690,10 +708,16 @@ public final class TextScrubber {
                     + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,3})"),
                     "[NAME]", 1, s -> s.contains("/o"), Starts.WORD, "SDW"),
             // The name a patient goes by: "Patient goes by Bobby", "nickname Liz", "a.k.a. Tommy", "prefers to be called
-            // Peggy", "Preferred name: Kit" (decision 0158); not "also known as" ("known as Graves disease")
-            new Detector(Pattern.compile("(?i:\\b(?:goes\\s+by|nick-?named?:?|a\\.?k\\.?a\\.?|prefers\\s+to\\s+be\\s+called"
-                    + "|preferred\\s+name\\s*:?))\\s+(" + NAME_WORD + ")"),
-                    "[NAME]", 1, s -> s.containsIgnoreCase("goes", "nick", "aka", "a.k.a", "prefer"), Starts.WORD, "GgNnAaPp"),
+            // Peggy", "Preferred name: Kit" (decision 0158); not "also known as" ("known as Graves disease"). In quotes
+            // too ("Goes by \"Bunny\""), after "likes to be called", "answers to", "preferred name is", and after
+            // "prefers" or "known (to staff) as" only in quotes ("pt prefers 'Zizi'", "known to staff as 'Mo'"; "prefers
+            // Spanish" stays); a second word of the name with it ("AKA Scooter Pennywhistle"; decision 0201)
+            new Detector(Pattern.compile("(?i:\\b(?:goes\\s+by|nick-?named?:?|a\\.?k\\.?a\\.?"
+                    + "|(?:prefers|likes|wants)\\s+to\\s+be\\s+called|answers\\s+to|preferred\\s+name\\s*(?::|\\s+is)?"
+                    + "|(?:prefers|known(?:\\s+to\\s+\\p{L}+)?\\s+as)(?=\\s+[\"'\u201c\u2018])))\\s+[\"'\u201c\u2018]?("
+                    + NICK_WORD + "(?:\\h+" + NICK_WORD + ")?)"),
+                    "[NAME]", 1, s -> s.containsIgnoreCase("goes", "nick", "aka", "a.k.a", "prefer", "called", "answers",
+                            "known"), Starts.WORD, "GgNnAaPpLlWwKk"),
             // A Brazilian RG (identity card) and a health professional's council registration after their label: "RG
             // 3.456.712", "RG nº MG-12.345.678", "CRM-SP 123456", "COREN/BA 54321" (decision 0125)
             new Detector(Pattern.compile("\\bRG\\s*(?:n[º°o.]{1,2}\\s*)?[:#]?\\s*((?:[A-Z]{2}-?)?\\d{1,3}(?:\\.?\\d{3}){1,3}(?:-?[\\dXx])?)(?!\\d)"),
@@ -731,6 +755,16 @@ public final class TextScrubber {
                     + "(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"),
                     "[ID]", 1, s -> s.digits >= 1 && s.containsIgnoreCase("mrn", "medical", "ssn", "acct", "account", "policy", "id"),
                     Starts.WORD, "MmSsAaPpIi"),
+            // An encounter's or a visit's number after its label ("Encounter #: 20230503-004417", "visit no. V8812",
+            // "FIN 88120457", "CSN: 4471902331"): "encounter" and "visit" only with "#", "no.", "number" or "id", as a
+            // colon after them is followed by the visit's date; FIN (Cerner's financial number), CSN (Epic's contact
+            // serial number) and HAR (hospital account record) alone too (decision 0204)
+            new Detector(Pattern.compile("(?i)\\b(?:(?:encounter|enc|visit)(?:\\s*#|\\s+(?:number|no\\.?|id)(?!\\p{L}))"
+                    + "|(?-i:FIN|CSN|HAR)(?![\\p{L}\\d]))(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*"
+                    + "((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"), "[ID]", 1,
+                    s -> s.digits >= 1 && (s.contains("FIN", "CSN", "HAR") || s.containsIgnoreCase("encounter #",
+                            "encounter#", "encounter n", "encounter id", "enc #", "enc#", "enc n", "enc id", "visit #",
+                            "visit#", "visit n", "visit id")), Starts.WORD, "EeVvFCH"),
             // An insurer's number after the insurer's name ("Medicaid # AB12345C", "Medi-Cal # 90000000A", "insurance
             // no. 4471-22"; decision 0186), only with "number", "no.", "ID" or a colon, as above; New York's CIN only in
             // its shape ("CIN 2" is a grade of cervical neoplasia). Apart from the labels above: rare words, so most
@@ -807,9 +841,19 @@ public final class TextScrubber {
                     Starts.WORD, "JFMASOND"),
             // ... and "May" where nothing else can be meant: after a word that makes it a day ("on May 5", "since
             // May 12"), or with an ordinal ("May 5th"); "May 5 patients" and "you may 5 times" stay
+            // (after a day of the week or a clinic's word too, a comma between: "Mon, May 15", "appt: May 3"; decision 0202)
             new Detector(Pattern.compile("(?:(?<=\\b(?i:on|by|until|till|since|from|after|before|through|thru|due|dated"
-                    + "|visit|seen|of|next|last|early|mid|late)\\s)May\\s+\\d{1,2}(?:st|nd|rd|th)?|\\bMay\\s+\\d{1,2}(?:st|nd|rd|th)\\b)"
+                    + "|visit|seen|of|next|last|early|mid|late|" + MAY_CUES + ")[,:]?\\s)May\\s+\\d{1,2}(?:st|nd|rd|th)?"
+                    + "|\\bMay\\s+\\d{1,2}(?:st|nd|rd|th)\\b)"
                     + "(?!\\d|[:.,]\\d)"), "[DATE]", 0, s -> s.digits >= 1 && s.contains("May"), Starts.WORD, "M"),
+            // ... and the day before "May": with an ordinal ("the 3rd of May", "15th May"), after a word that makes it a
+            // day ("Appt on 3 May"), or where the sentence or the date ends ("seen 3 May.", "3 May at 2pm", "3 May 23");
+            // "x 3 May repeat" (a prescription's "may") stays (decision 0202)
+            new Detector(Pattern.compile("\\b\\d{1,2}(?:(?:st|nd|rd|th)\\s+(?:of\\s+)?May\\b|\\s+May(?=\\s*(?:[.,;:)\\]]|$)"
+                    + "|\\s+(?:\\d{2,4}\\b|at\\b|@)))|(?<=\\b(?i:on|by|until|till|since|from|after|before|due|dated|visit|seen"
+                    + "|" + MAY_CUES + ")[,:]?\\s)\\d{1,2}\\s+May\\b"), "[DATE]", 0,
+                    s -> s.digits >= 1 && s.contains("May"), Starts.DIGIT_RUN)
+                    .where(digitRun((c, run, next) -> run <= 2 && (isRegexSpace(next) || "snrt".indexOf(next) >= 0))),
             // ... and written in digits after a word that makes it a day: "will visit on 3/15", "seen 3/14", "am 15.3."
             // (decision 0155), a slash's before a clause's end or a joining word ("on 2/3 readings" is a count); "3/12
             // cores" and "1/2 tablet" without such a word stay
@@ -820,7 +864,7 @@ public final class TextScrubber {
                     + "|seen|am|vom|bis|seit|ab|le|du|au|el|del|il|dal|al|f/u|fu|appt|appointment|rtc|check|recheck"
                     + "|scheduled|sched|planned|admitted|discharged|started|stopped|held|resumed|restarted|week of|wk of"
                     + "|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|saturday|sunday"
-                    + "|today|tomorrow|yesterday|tonight)\\s{1,8})((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])"
+                    + "|today|tomorrow|yesterday|tonight|dos|dob)[:#]?\\s{1,8})((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])"
                     + "(?![\\d/]|[.,]\\d)(?=\\s*(?:[.,;:)@]|$)|\\s+(?:and|or|at|to|for|with|in|she|he|they|we|pt|patient|was|were"
                     + "|is|will|then|und|bis|um|et|y|e)\\b)|(?:0?[1-9]|[12]\\d|3[01])\\.(?:0?[1-9]|1[0-2])\\.(?![\\d]))"), "[DATE]", 1,
                     s -> s.digits >= 2 && (s.slash || s.dots >= 2), Starts.DIGIT_RUN)
@@ -830,6 +874,13 @@ public final class TextScrubber {
             new Detector(Pattern.compile("\\b(?:CTA?|MR[IA]|CXR|XR|EKG|ECG|TTE|TEE|EGD|[Ee]cho)\\s+\\(?((?:0?[1-9]|1[0-2])/(?:0?[1-9]"
                     + "|[12]\\d|3[01]))(?![\\d/]|[.,]\\d)"), "[DATE]", 1, s -> s.digits >= 2 && s.slash
                     && s.contains("CT", "MR", "XR", "EKG", "ECG", "TTE", "TEE", "EGD", "Echo", "echo"), Starts.WORD, "CMXETe"),
+            // ... and alone in brackets when its day cannot be a fraction's ("onset (4/30)"; "(3/4)" stays), and a range of
+            // two ("week of 5/8-5/12", "away 6/28 - 7/3"; decision 0202)
+            new Detector(Pattern.compile("(?<=\\()(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\\d|3[01])(?=\\))"), "[DATE]", 0,
+                    s -> s.digits >= 3 && s.slash, Starts.DIGIT_RUN),
+            new Detector(Pattern.compile("(?<![\\d/.])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])\\h?[-\u2013]\\h?"
+                    + "(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])(?![\\d/]|[.,]\\d)"), "[DATE]", 0,
+                    s -> s.digits >= 4 && s.slash, Starts.DIGIT_RUN),
             // ... and in brackets after the time until it ("RTC 2 wks (5/2)", "in 3 days (6/14)"; decision 0184)
             new Detector(Pattern.compile("(?i)\\b\\d{1,2} ?(?:wks?|weeks?|days?|mos?|months?) ?\\(((?:0?[1-9]|1[0-2])/(?:0?[1-9]"
                     + "|[12]\\d|3[01]))\\)"), "[DATE]", 1, s -> s.digits >= 3 && s.slash, Starts.DIGIT_RUN),
@@ -882,15 +933,18 @@ public final class TextScrubber {
                             "cumplea", "compleanno", "verjaardag", "anivers"), Starts.DIGIT_RUN),
             // ... and the age a relative died at or lived to ("Mother died at 94", "deceased at 101", "lived to 97"),
             // or stands in commas or brackets after a relative ("Sister, 93, lives nearby"; decision 0184)
-            new Detector(Pattern.compile("(?i)\\b(?:(?:died|passed(?:\\s+away)?|deceased|death)\\s+(?:at|aged)|lived\\s+(?:to|until))"
+            new Detector(Pattern.compile("(?i)\\b(?:(?:died|d\\.|passed(?:\\s+away)?|deceased|death)\\s+(?:at|aged)|lived\\s+(?:to|until))"
                     + "\\s+(?:(?:the\\s+)?age\\s+(?:of\\s+)?)?(9\\d|1[0-4]\\d)(?!\\d|[.,:]\\d)"), "90+", 1,
-                    s -> s.digits >= 2 && s.containsIgnoreCase("died", "passed", "deceased", "death", "lived"), Starts.WORD,
+                    s -> s.digits >= 2 && s.containsIgnoreCase("died", "d. at", "d. aged", "passed", "deceased", "death", "lived"), Starts.WORD,
                     "DdPpLl"),
+            // (the patient too, a colon for the comma, "alive" or "living" before it, a semicolon, full stop or the text's
+            // end after it: "mother alive, 97;", "Mother: 95, healthy", "Pt, 97, presents"; decision 0203)
             new Detector(Pattern.compile("(?i)\\b(?:mother|father|sister|brother|husband|wife|spouse|partner|aunt|uncle"
-                    + "|grandmother|grandfather|grandma|grandpa|mom|dad)\\s*(?:,\\s*|\\(\\s*)(9\\d|1[0-4]\\d)(?=\\s*(?:,|\\)|y|yo|yrs?"
-                    + "\\b))"), "90+", 1, s -> s.digits >= 2 && (s.contains(",") || s.contains("("))
+                    + "|grandmother|grandfather|grandma|grandpa|mom|dad|pt|patient)(?:\\s+(?:alive|living))?\\s*"
+                    + "(?:[,:]\\s*|\\(\\s*)(9\\d|1[0-4]\\d)(?=\\s*(?:[,;)]|\\.(?!\\d)|$|y|yo|yrs?\\b))"), "90+", 1,
+                    s -> s.digits >= 2 && (s.contains(",") || s.contains("(") || s.contains(":"))
                     && s.containsIgnoreCase("mother", "father", "sister", "brother", "husband", "wife", "spouse", "partner",
-                            "aunt", "uncle", "grand", "mom", "dad"), Starts.WORD, "MmFfSsBbHhWwPpAaUuGgDd"),
+                            "aunt", "uncle", "grand", "mom", "dad", "pt", "patient"), Starts.WORD, "MmFfSsBbHhWwPpAaUuGgDd"),
             // ... and in brackets after a birth date, as VistA's and many EHRs' patient headers write the age: "DOB: FEB
             // 14,1931 (92)", "born 03/04/1930 (93 y)" (decision 0181)
             new Detector(Pattern.compile("(?i)(?<![\\p{L}.])(?:DOB|D\\.O\\.B\\.?|date\\s+of\\s+birth|birth\\s*date|born"
@@ -2015,10 +2069,45 @@ public final class TextScrubber {
                     || t + 1 < count && kind[t + 1] == 2 && adjacent(text, bounds.get(t), bounds.get(t + 1))
                         && !sentenceBetween(text, bounds.get(t), bounds.get(t + 1))
                         && !NAME_CUES.contains(text.substring(bounds.get(t)[0], bounds.get(t)[1]).toLowerCase(Locale.ROOT));
-            if (context) {
+            // "Sent by John Quenby", "Seen by John Quenby today", "Sent by Augustin Dimmock" (decision 0205)
+            boolean withSurname = personAfterPreposition(text, bounds, t);
+            if (context || withSurname) {
                 spans.add(new Span(bounds.get(t)[0], bounds.get(t)[1], "[NAME]"));
             }
+            if (withSurname) {
+                spans.add(new Span(bounds.get(t + 1)[0], bounds.get(t + 1)[1], "[NAME]"));
+            }
         }
+    }
+
+    /** Words after which a given name and a surname are a person, whatever the case of the text (decision 0205). */
+    private static final java.util.Set<String> PERSON_PREPOSITIONS = java.util.Set.of("by", "from", "with", "per");
+
+    /**
+     * Whether word {@code t}, a listed name, is a given name right after "by", "from", "with" or "per" in lower case and
+     * right before a capitalised word that is neither an ordinary word nor a desk's or a service's ({@link
+     * #HEADER_SENDERS}): a given name and its surname, even where the text's capitals say nothing (a short note of
+     * capitalised words, {@code titleCase}) and the given name is an ordinary word too ("John", "Mark"). "Seen by
+     * Physical Therapy", "with Grace Period" and "from Mark Twain" read as before, the last two taken as names.
+     */
+    private static boolean personAfterPreposition(String text, List<int[]> bounds, int t) {
+        if (t == 0 || t + 1 >= bounds.size()) {
+            return false;
+        }
+        int[] before = bounds.get(t - 1);
+        int[] given = bounds.get(t);
+        int[] surname = bounds.get(t + 1);
+        if (!PERSON_PREPOSITIONS.contains(text.substring(before[0], before[1])) || !text.startsWith(" ", before[1])
+                || before[1] + 1 != given[0] || !text.startsWith(" ", given[1]) || given[1] + 1 != surname[0]
+                || surname[1] - surname[0] < 3 || !Character.isUpperCase(text.codePointAt(surname[0]))
+                || isAllUpperCase(text, surname[0], surname[1])) {
+            return false;
+        }
+        String givenToken = NameDictionary.normalize(text.substring(given[0], given[1]));
+        String surnameToken = NameDictionary.normalize(text.substring(surname[0], surname[1]));
+        return NAMES.isName(givenToken) && !NAMES.isCommonWord(surnameToken)
+                && !HEADER_SENDERS.contains(text.substring(surname[0], surname[1]).toLowerCase(Locale.ROOT))
+                && !HEADER_SENDERS.contains(text.substring(given[0], given[1]).toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -2924,6 +3013,9 @@ public final class TextScrubber {
             if (k >= bounds.size() || !gap(text, b[1], bounds.get(k)[0], ": \t")) {
                 continue;
             }
+            if (givenNameFirst(text, bounds, k, spans)) {
+                continue;
+            }
             while (k + 1 < bounds.size()) {
                 int[] surname = bounds.get(k);
                 int[] given = bounds.get(k + 1);
@@ -2946,6 +3038,59 @@ public final class TextScrubber {
             }
         }
     }
+
+    /**
+     * A header's person written given name first ("From: Wilhelmina Ravensworth", "To: Tobiah Pennywhistle
+     * <t.p@example.com>"; decision 0205): two or three capitalised words from {@code k} on, one space apart, each of them
+     * a name or no ordinary word ({@link #nameLike}; a middle initial too), and after them the line's end, {@code ;},
+     * {@code <}, {@code (} or {@code ,}. "To: Nurse Triage", "From: Pharmacy", "To: Follow Up Clinic" are no such names.
+     * Adds their spans and says whether it did.
+     */
+    private static boolean givenNameFirst(String text, List<int[]> bounds, int k, List<Span> spans) {
+        int last = k;
+        while (last + 1 < bounds.size() && last - k < 2 && (text.charAt(bounds.get(last)[1]) == ' '
+                && bounds.get(last + 1)[0] == bounds.get(last)[1] + 1
+                || last > k && isInitial(text, bounds.get(last)) && bounds.get(last + 1)[0] == bounds.get(last)[1] + 2)) {
+            last++;
+        }
+        for (int end = last; end > k; end--) {
+            int[] w0 = bounds.get(k);
+            int[] wn = bounds.get(end);
+            boolean names = Character.isUpperCase(text.codePointAt(w0[0])) && nameLike(text, w0)
+                    && Character.isUpperCase(text.codePointAt(wn[0])) && nameLike(text, wn);
+            for (int m = k + 1; m < end && names; m++) {
+                names = capitalisedName(text, bounds.get(m));
+            }
+            for (int m = k; m <= end && names; m++) {
+                names = !HEADER_SENDERS.contains(text.substring(bounds.get(m)[0], bounds.get(m)[1]).toLowerCase(Locale.ROOT));
+            }
+            if (!names) {
+                continue;
+            }
+            int after = wn[1];
+            while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
+                after++;
+            }
+            if (after == text.length() || ";<(,\r\n".indexOf(text.charAt(after)) >= 0) {
+                for (int m = k; m <= end; m++) {
+                    spans.add(new Span(bounds.get(m)[0], bounds.get(m)[1], "[NAME]"));
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Words of the desks, pools and services a message is sent from or to ("From: Central Scheduling", "To: Refill
+     * Team"), which the name dictionary's ordinary words do not all hold. Lower case.
+     */
+    private static final java.util.Set<String> HEADER_SENDERS = java.util.Set.of("office", "scheduling", "billing",
+            "team", "pool", "department", "dept", "desk", "center", "centre", "services", "service", "unit", "clinic",
+            "pharmacy", "triage", "nurse", "nurses", "nursing", "staff", "admin", "administration", "registration",
+            "central", "front", "records", "lab", "laboratory", "radiology", "imaging", "support", "portal", "system",
+            "message", "messages", "inbox", "queue", "refill", "refills", "referrals", "referral", "intake", "access",
+            "patient", "care", "coordination", "coordinator", "medical", "health", "hospital", "practice", "group");
 
     /** Whether only spaces and tabs stand between {@code start} and the start of its line (or of the text). */
     private static boolean atLineStart(String text, int start) {

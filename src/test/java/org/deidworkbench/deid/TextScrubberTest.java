@@ -705,6 +705,111 @@ class TextScrubberTest {
     }
 
     /**
+     * The age of a relative or of the patient over 89 in a family history's and a note's short forms (decision 0203):
+     * after "alive", a colon, "d. at", and the patient's own in commas. Vital signs and counts after a colon stay.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `FHx: mother alive, 97; father d. at 93 of MI.`          | `FHx: mother alive, 90+; father d. at 90+ of MI.`
+            `Mother: 95, healthy. Grandpa living, 101.`              | `Mother: 90+, healthy. Grandpa living, 90+.`
+            `Pt, 97, presents with SOB`                              | `Pt, 90+, presents with SOB`
+            `Pt: 92% on RA, mother: 95 lbs, patient (94 kg), HR 91.` | `Pt: 92% on RA, mother: 95 lbs, patient (94 kg), HR 91.`
+            """)
+    void anAgeOver89InAFamilyHistorysShortForms(String text, String expected) {
+        assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
+    }
+
+    /**
+     * A message's header naming its people given name first (decision 0205), as a portal or an e-mail client writes
+     * them; a department, a role and a plan after the same labels stay. ¶ is a line's end.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `From: Wilhelmina Ravensworth¶To: Refill Team¶Subject: rash`       | `From: [NAME] [NAME]¶To: Refill Team¶Subject: rash`
+            `To: Tobiah Pennywhistle <tp@example.com>¶Cc: Ignatius T. Quenby`  | `To: [NAME] [NAME] <[EMAIL]>¶Cc: [NAME] [NAME]. [NAME]`
+            `From: Pharmacy¶To: Follow Up Clinic¶From: Central Scheduling`      | `From: Pharmacy¶To: Follow Up Clinic¶From: Central Scheduling`
+            """)
+    void aMessageHeadersPeopleGivenNameFirst(String text, String expected) {
+        assertEquals(expected.replace('¶', '\n'), new TextScrubber(new KnownIdentifiers().snapshot())
+                .scrub(text.replace('¶', '\n'), null));
+    }
+
+    /**
+     * A given name and an unlisted surname after "by", "from", "with" or "per" (decision 0205), in the short notes whose
+     * capitals otherwise say nothing; a service after the same words stays.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `Sent by John Quenby`                                   | `Sent by [NAME] [NAME]`
+            `Seen by John Quenby today`                             | `Seen by [NAME] [NAME] today`
+            `Discussed with John Quenby.`                           | `Discussed with [NAME] [NAME].`
+            `Sent by Augustin Dimmock for his mother`               | `Sent by [NAME] [NAME] for his mother`
+            `Seen by Physical Therapy. Message from Central Scheduling` | `Seen by Physical Therapy. Message from Central Scheduling`
+            """)
+    void aGivenNameAndSurnameAfterByOrFromInAShortNote(String text, String expected) {
+        assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
+    }
+
+    /**
+     * Telephone numbers as US notes also write them, and an encounter's number after its label (decision 0204): seven
+     * digits without the area code, the area code before a slash or in brackets before seven digits; "Encounter #", "FIN",
+     * "CSN". A range, a time, a pager's extension and an encounter's date after a colon stay.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `Reach daughter at 555-0143, or cell 312/555-0144.`        | `Reach daughter at [PHONE], or cell [PHONE].`
+            `phone (312)5550143`                                       | `phone [PHONE]`
+            `Encounter #: 20230503-004417; FIN 88120457, CSN: 4471902331` | `Encounter #: [ID]; FIN [ID], CSN: [ID]`
+            `Plt 150-4500? no: 150-450. Lot 12-3456, pager 4412, ext 5512` | `Plt 150-4500? no: 150-450. Lot 12-3456, pager 4412, ext 5512`
+            `Encounter: 2023-05-03. Visit note: stable. Final dx`      | `Encounter: [DATE]. Visit note: stable. Final dx`
+            """)
+    void telephoneNumbersAndEncounterNumbersAsUsNotesWriteThem(String text, String expected) {
+        assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
+    }
+
+    /**
+     * A day and month without a year are a date element (decision 0202): "May" after a day of the week or a clinic's word
+     * and before or after a day that cannot be anything else, a day alone in brackets that no fraction has, a range of
+     * two. A prescription's "may" after a count, "(3/4)" and "May 5 patients" stay.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            Next appt: Mon, May 15 @ 2pm                             | Next appt: Mon, [DATE] @ 2pm
+            Admitted on the 3rd of May, home on 15th May.            | Admitted on the [DATE], home on [DATE].
+            Appt on 3 May                                            | Appt on [DATE]
+            seen 3 May. Return 24 May at 10                          | seen [DATE]. Return [DATE] at 10
+            Onset 2 days prior to admission (4/30).                  | Onset 2 days prior to admission ([DATE]).
+            DOS 7/4; DOB: 3/15                                       | DOS [DATE]; DOB: [DATE]
+            Week of 5/8-5/12 out of town, back 6/28 - 7/3            | Week of [DATE] out of town, back [DATE]
+            Take 1 tab x 3 May repeat in 4 hrs. May 5 patients       | Take 1 tab x 3 May repeat in 4 hrs. May 5 patients
+            Use 3/4 strength (3/4) dose; 2 May help                  | Use 3/4 strength (3/4) dose; 2 May help
+            """)
+    void aDayAndMonthWithoutTheirYearInTheFormsANoteWrites(String text, String expected) {
+        assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
+    }
+
+    /**
+     * The name a patient goes by, in the forms a ward writes it (decision 0201): in quotes, after "likes to be called",
+     * "answers to", "preferred name is", after "prefers" or "known (to staff) as" when quoted, and with its second word.
+     * What a patient prefers that is no name, and "known as" a disease, stay.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            pt prefers 'Zizi'; interpreter present                  | pt prefers '[NAME]'; interpreter present
+            Goes by "Bunny" per family.                             | Goes by "[NAME]" per family.
+            AKA Scooter Pennywhistle                                | AKA [NAME]
+            Likes to be called Tink.                                | Likes to be called [NAME].
+            known to staff as 'Mo'                                  | known to staff as '[NAME]'
+            Answers to Pip. Pt's preferred name is Lulu             | Answers to [NAME]. Pt's preferred name is [NAME]
+            nickname “Dodo” per daughter                            | nickname “[NAME]” per daughter
+            prefers she/her pronouns; prefers Spanish; prefers oral meds | prefers she/her pronouns; prefers Spanish; prefers oral meds
+            Also known as Graves disease. Prefers "quiet room"      | Also known as Graves disease. Prefers "quiet room"
+            """)
+    void theNameAPatientGoesByInQuotesAndItsCues(String text, String expected) {
+        assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
+    }
+
+    /**
      * A note in capitals, as older systems and nurses write them (decision 0158): the name a relative or a form of
      * address announces is a name of the lists (ordinary words too) or, after DR, MRS or MISS, a word no list holds;
      * abbreviations after a relative or after MS and MR (multiple sclerosis, magnetic resonance) are not.

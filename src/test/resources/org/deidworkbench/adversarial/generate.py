@@ -6261,6 +6261,18 @@ def portal():
          '{"ip":"98.213.7.141","ua":"PortalApp/4.2 (iOS 16.5)"}', ""],
         ["7", u[3], "SMS_REMINDER", "2023-07-05T16:00:00Z", "", "",
          "Tobiah, your lab results from 07/03/2023 are ready in the portal. Questions? Call 773-555-0121."],
+        ["8", u[2], "FRONT_DESK_NOTE", "2023-07-06T10:20:00Z", "/portal/notes/new",
+         '{"note":"pt prefers \'Zizi\'; her grandson, who goes by \\"Bunny\\", reads her messages"}', ""],
+        ["9", u[3], "SMS_REMINDER", "2023-05-10T16:00:00Z", "", "",
+         "Reminder: Mon, May 15 @ 2pm with Dr. Pemberlake. Rash since (4/30)? Bring photos. Reply C to confirm."],
+        ["10", u[0], "MESSAGE_SENT", "2023-05-04T09:00:00Z", "/portal/messages/new?to=careteam",
+         '{"subject":"Follow-up","body":"Seen on the 3rd of May; away 5/8-5/12, can come after."}', ""],
+        ["11", u[3], "FORM_SUBMITTED", "2023-05-11T12:00:00Z", "/portal/forms/family-history",
+         '{"form":"family-history","answer":"FHx: mother alive, 97; father d. at 93 of MI. Brother: 91, healthy."}', ""],
+        ["12", u[2], "FRONT_DESK_NOTE", "2023-05-12T08:40:00Z", "/portal/notes/new",
+         '{"note":"Daughter reachable at 555-0186 or 312/555-0187. Encounter #: 20230503-004417, FIN 88120457"}', ""],
+        ["13", u[0], "MESSAGE_RECEIVED", "2023-05-13T19:02:00Z", "/portal/messages/inbox",
+         '{"headers":"From: Wilhelmina Gorringe\\nTo: Refill Team","body":"Sent by Augustin Dimmock for his mother"}', ""],
     ])
     plant("patient-name", "Rosalind", "Featherstonehaugh", "Xandrelle", "Quimbleworth", "Okafor-Lindqvist",
           "Tobiah", "Pennywhistle")
@@ -6273,6 +6285,13 @@ def portal():
     plant("address", "4417 N Kedzie Ave", "60625")
     plant("ip-address", "73.162.44.19", "2601:240:c500:1d0::3f", "98.213.7.141")
     plant("clinician-name", "Pemberlake")
+    plant("patient-name", "Zizi")  # decision 0201
+    plant("relative-name", "Bunny")
+    plant("date", "May 15", "(4/30)", "3rd of May", "5/8-5/12")  # decision 0202
+    plant("age-over-89", "alive, 97", "d. at 93", "Brother: 91")  # decision 0203
+    plant("phone", "555-0186", "312/555-0187")  # decision 0204
+    plant("encounter-id", "20230503-004417", "88120457")
+    plant("relative-name", "Gorringe", "Dimmock")  # decision 0205
     keep("portal", "LOGIN", "VIEW_CHART", "SMS_REMINDER", "metformin", "Reply STOP to opt out")
 
 
