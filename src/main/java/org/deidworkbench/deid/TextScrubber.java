@@ -716,8 +716,8 @@ public final class TextScrubber {
                     + "|(?:prefers|likes|wants)\\s+to\\s+be\\s+called|answers\\s+to|preferred\\s+name\\s*(?::|\\s+is)?"
                     + "|(?:prefers|known(?:\\s+to\\s+\\p{L}+)?\\s+as)(?=\\s+[\"'\u201c\u2018])))\\s+[\"'\u201c\u2018]?("
                     + NICK_WORD + "(?:\\h+" + NICK_WORD + ")?)"),
-                    "[NAME]", 1, s -> s.containsIgnoreCase("goes", "nick", "aka", "a.k.a", "prefer", "called", "answers",
-                            "known"), Starts.WORD, "GgNnAaPpLlWwKk"),
+                    "[NAME]", 1, s -> s.containsIgnoreCase("goes", "nick", "aka", "a.k.a", "prefer", "be called",
+                            "answers to", "known "), Starts.WORD, "GgNnAaPpLlWwKk"),
             // A Brazilian RG (identity card) and a health professional's council registration after their label: "RG
             // 3.456.712", "RG nº MG-12.345.678", "CRM-SP 123456", "COREN/BA 54321" (decision 0125)
             new Detector(Pattern.compile("\\bRG\\s*(?:n[º°o.]{1,2}\\s*)?[:#]?\\s*((?:[A-Z]{2}-?)?\\d{1,3}(?:\\.?\\d{3}){1,3}(?:-?[\\dXx])?)(?!\\d)"),
@@ -877,10 +877,13 @@ public final class TextScrubber {
             // ... and alone in brackets when its day cannot be a fraction's ("onset (4/30)"; "(3/4)" stays), and a range of
             // two ("week of 5/8-5/12", "away 6/28 - 7/3"; decision 0202)
             new Detector(Pattern.compile("(?<=\\()(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\\d|3[01])(?=\\))"), "[DATE]", 0,
-                    s -> s.digits >= 3 && s.slash, Starts.DIGIT_RUN),
+                    s -> s.digits >= 3 && s.slash, Starts.DIGIT_RUN)
+                    .where((text, at) -> at > 0 && text.charAt(at - 1) == '('
+                            && digitRun((c, run, next) -> run <= 2 && next == '/').mayStartAt(text, at)),
             new Detector(Pattern.compile("(?<![\\d/.])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])\\h?[-\u2013]\\h?"
                     + "(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])(?![\\d/]|[.,]\\d)"), "[DATE]", 0,
-                    s -> s.digits >= 4 && s.slash, Starts.DIGIT_RUN),
+                    s -> s.digits >= 4 && s.slash, Starts.DIGIT_RUN)
+                    .where(digitRun((c, run, next) -> run <= 2 && next == '/')),
             // ... and in brackets after the time until it ("RTC 2 wks (5/2)", "in 3 days (6/14)"; decision 0184)
             new Detector(Pattern.compile("(?i)\\b\\d{1,2} ?(?:wks?|weeks?|days?|mos?|months?) ?\\(((?:0?[1-9]|1[0-2])/(?:0?[1-9]"
                     + "|[12]\\d|3[01]))\\)"), "[DATE]", 1, s -> s.digits >= 3 && s.slash, Starts.DIGIT_RUN),
