@@ -425,6 +425,10 @@ public final class TextScrubber {
     private static final String MAY_CUES = "appt|appointment|f/u|rtc|return|scheduled|admitted|discharged|dos"
             + "|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday";
 
+    /** The start of a post office box or a rural route's box (decision 0207). */
+    private static final Pattern PO_BOX = Pattern.compile("(?:P\\.? ?O\\.? ?Box|PO BOX|Po Box|GPO Box|Post Office Box|PMB"
+            + "|Rural\\s+Route|R\\.?R\\.?\\s*\\d|HC\\s*\\d|Highway\\s+Contract|Star\\s+Route)");
+
     /** A month written with a capital, in full or abbreviated; "May" is left out (a verb too often). */
     private static final String MONTH_NAME = "(?:January|February|March|April|June|July|August|September|October"
             + "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b";
@@ -663,6 +667,22 @@ public final class TextScrubber {
             new Detector(Pattern.compile("\\b(?:P\\.? ?O\\.? ?Box|PO BOX|Po Box|GPO Box|Post Office Box|Locked Bag|Private Bag|PMB)"
                     + " \\d{1,6}(?![\\d.,]\\d)" + TOWN_AND_POSTCODE), "[ADDRESS]", 0,
                     s -> s.digits >= 1 && s.contains("Box", "BOX", "Bag", "PMB"), Starts.WORD, "PGLM"),
+            // A US rural address: a rural route or a highway contract and its box ("Rural Route 2 Box 44", "RR 2, Box 44",
+            // "HC 65 Box 12A"; decision 0207); "RR 18" alone is a respiratory rate, so "RR" and "HC" with their box only
+            new Detector(Pattern.compile("\\b(?:(?:Rural\\s+Route|Highway\\s+Contract|Star\\s+Route)\\s*\\d{1,4}\\s*,?\\s*"
+                    + "|(?:R\\.?R\\.?|HC)\\s*\\d{1,4}\\s+)Box\\s*\\d{1,5}[A-Z]?\\b"), "[ADDRESS]", 0,
+                    s -> s.digits >= 2 && s.contains("Box"), Starts.WORD,
+                    "RHS"),
+            // A house number and a street without its kind after a word of where someone lives ("lives at 4417 N Kedzie",
+            // "shelter at 800 W Madison", "address: 12 Elm, Skokie", "home: 9 Oak"; decision 0207): the town after it
+            // as after a street (PlaceNames.afterStreet)
+            new Detector(Pattern.compile("(?<=\\b(?i:(?:lives|living|resides|residing|stays|staying|located|shelter)\\s{1,3}"
+                    + "(?:at|on)|address|addr|home\\s+address|residence)\\s{0,3}[:#]?\\s{1,3})\\d{1,6}[A-Z]?\\s+"
+                    + "(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?\\s+)?(?:\\p{Lu}[\\p{L}\\p{M}'-]+|\\d{1,3}(?:st|nd|rd|th))"
+                    + "(?:\\s+\\p{Lu}[\\p{L}\\p{M}'-]+){0,2}"), "[ADDRESS]", 0,
+                    s -> s.digits >= 1 && s.containsIgnoreCase("lives", "living", "resid", "stay", "located", "shelter",
+                            "address", "addr"), Starts.DIGIT_RUN)
+                    .where((text, at) -> capitalAfterRunAndSpaces(text, at, 6, true)),
             // European street addresses (decision 0121), with the postcode and town after them: a German, Austrian,
             // Swiss, Dutch or Swedish street is one word or two ending in its kind, then the house number
             // ("Hauptstraße 5", "Berliner Str. 12a", "Kaiser-Wilhelm-Ring 5", "Kalverstraat 12", "Storgatan 5");
@@ -1396,7 +1416,10 @@ public final class TextScrubber {
         for (int i = 0, n = spans.size(); i < n; i++) {
             Span street = spans.get(i);
             if ((street.replacement().equals("[ADDRESS]") || street.replacement().equals("[LOCATION]"))
-                    && street.start() < text.length() && Character.isDigit(text.charAt(street.start()))) {
+                    && street.start() < text.length() && (Character.isDigit(text.charAt(street.start()))
+                    // and after a box ("PO Box 1123, Evanston IL"; decision 0207)
+                    || street.replacement().equals("[ADDRESS]") && PO_BOX.matcher(text).region(street.start(),
+                            street.end()).lookingAt())) {
                 // the unit and the town after a street address: "1432 Foxglove Lane, Unit 3, Puyallup" (decision 0184)
                 int[] tail = PlaceNames.afterStreet(text, street.end());
                 if (tail[0] > street.end()) {
@@ -2302,6 +2325,9 @@ public final class TextScrubber {
             // neighbour or friend who found the patient, the interpreter
             "hcp", "proxy", "guardian", "caregiver", "neighbor", "neighbour", "friend", "roommate", "boyfriend",
             "girlfriend", "stepdaughter", "stepson", "interpreter", "translator", "pcp",
+            // a power of attorney and the next of kin ("POA: Lysander Quenby", "next of kin: Cordelia Vantrease",
+            // "NOK Augustin"; decision 0206)
+            "poa", "kin", "nok",
             // a nurse's or a practitioner's credential before the name ("NP Ofori-Atta", "RN Quillfeather"; decision 0184)
             "np", "rn", "aprn", "lpn", "cna", "crna",
             // a child's family as a pediatric note or a parent's survey answer names it ("at Grandma Ottoline's house",
@@ -2513,7 +2539,9 @@ public final class TextScrubber {
                 readBackNames(text, bounds, t, joiner, spans);
                 continue;
             }
-            if (!NAME_CUES.contains(cue.toLowerCase(Locale.ROOT))) {
+            // a relative by marriage: "sister-in-law Perpetua", "mother-in-law Cordelia" (decision 0206)
+            boolean inLaw = cue.equalsIgnoreCase("law") && b[0] >= 4 && text.regionMatches(true, b[0] - 4, "-in-", 0, 4);
+            if (!NAME_CUES.contains(cue.toLowerCase(Locale.ROOT)) && !inLaw) {
                 continue;
             }
             if (isAllUpperCase(text, b[0], b[1]) && isAllUpperCase(text, bounds.get(t + 1)[0], bounds.get(t + 1)[1])
@@ -3469,7 +3497,7 @@ public final class TextScrubber {
     /** Hashes of the cues ({@link #lowerHash}), sorted: most texts hold no cue and are passed over without a copy. */
     private static final long[] CUE_HASHES = java.util.stream.Stream.concat(java.util.stream.Stream.concat(
             NAME_CUES.stream(), FORMS_OF_ADDRESS.stream()), java.util.stream.Stream.concat(READ_BACK.keySet().stream(),
-            java.util.stream.Stream.concat(java.util.stream.Stream.of("name", "attending", "signed", "cc"),
+            java.util.stream.Stream.concat(java.util.stream.Stream.of("name", "attending", "signed", "cc", "law"),
                     java.util.stream.Stream.concat(java.util.stream.Stream.concat(HONORIFICS_AFTER.stream(),
                             java.util.stream.Stream.concat(NUMBER_LABELS.stream(), PATIENT_CUES.stream())),
                             java.util.stream.Stream.concat(java.util.stream.Stream.concat(SIGNING.stream(),

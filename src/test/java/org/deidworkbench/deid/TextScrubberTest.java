@@ -720,6 +720,38 @@ class TextScrubberTest {
     }
 
     /**
+     * Where a patient lives, as a US note writes it without a street's kind (decision 0207): a house number and a street
+     * after "lives at", "shelter at", "address:", a rural route's or a highway contract's box, and the town after a post
+     * office box. A count after "lives at" and a respiratory rate stay.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `lives at 4417 N Kedzie with daughter`                 | `lives at [ADDRESS] with daughter`
+            `shelter at 800 W Madison. address: 12 Elm, Skokie`    | `shelter at [ADDRESS]. address: [ADDRESS], [LOCATION]`
+            `Rural Route 2 Box 44; HC 65 Box 12A`                  | `[ADDRESS]; [ADDRESS]`
+            `PO Box 1123, Evanston IL`                             | `[ADDRESS], [LOCATION] IL`
+            `lives at 2 levels, RR 18, Box 3 of the form`          | `lives at 2 levels, RR 18, Box 3 of the form`
+            """)
+    void whereAPatientLivesWithoutAStreetsKind(String text, String expected) {
+        assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
+    }
+
+    /**
+     * A relative by marriage, a power of attorney and the next of kin announce a name as a relative does (decision 0206);
+     * the same words before a word in lower case or an ordinary word stay.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `pt's sister-in-law Perpetua called`                     | `pt's sister-in-law [NAME] called`
+            `POA: Lysander Quenby. next of kin: Cordelia Vantrease`  | `POA: [NAME] [NAME]. next of kin: [NAME] [NAME]`
+            `NOK Augustin notified; brother-in-law Osric Dimmock`    | `NOK [NAME] notified; brother-in-law [NAME] [NAME]`
+            `POA paperwork signed, no kin known, per law Enforcement` | `POA paperwork signed, no kin known, per law Enforcement`
+            """)
+    void aRelativeByMarriageAPowerOfAttorneyAndTheNextOfKin(String text, String expected) {
+        assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
+    }
+
+    /**
      * A message's header naming its people given name first (decision 0205), as a portal or an e-mail client writes
      * them; a department, a role and a plan after the same labels stay. ¶ is a line's end.
      */

@@ -6273,6 +6273,11 @@ def portal():
          '{"note":"Daughter reachable at 555-0186 or 312/555-0187. Encounter #: 20230503-004417, FIN 88120457"}', ""],
         ["13", u[0], "MESSAGE_RECEIVED", "2023-05-13T19:02:00Z", "/portal/messages/inbox",
          '{"headers":"From: Wilhelmina Gorringe\\nTo: Refill Team","body":"Sent by Augustin Dimmock for his mother"}', ""],
+        ["14", u[1], "FORM_SUBMITTED", "2023-05-14T10:30:00Z", "/portal/forms/contacts",
+         '{"form":"contacts","answer":"POA: Lysander Quaintrell. Next of kin: Cordelia Ollerenshaw; sister-in-law Hesper"}',
+         ""],
+        ["15", u[3], "PROFILE_UPDATED", "2023-05-15T09:10:00Z", "/portal/profile",
+         '{"note":"pt now lives at 2231 W Wrightwood; mail to RR 3 Box 118 until June"}', ""],
     ])
     plant("patient-name", "Rosalind", "Featherstonehaugh", "Xandrelle", "Quimbleworth", "Okafor-Lindqvist",
           "Tobiah", "Pennywhistle")
@@ -6292,6 +6297,8 @@ def portal():
     plant("phone", "555-0186", "312/555-0187")  # decision 0204
     plant("encounter-id", "20230503-004417", "88120457")
     plant("relative-name", "Gorringe", "Dimmock")  # decision 0205
+    plant("relative-name", "Quaintrell", "Ollerenshaw", "Hesper")  # decision 0206
+    plant("address", "2231 W Wrightwood", "RR 3 Box 118")  # decision 0207
     keep("portal", "LOGIN", "VIEW_CHART", "SMS_REMINDER", "metformin", "Reply STOP to opt out")
 
 
