@@ -673,6 +673,16 @@ public final class TextScrubber {
                     + "|(?:R\\.?R\\.?|HC)\\s*\\d{1,4}\\s+)Box\\s*\\d{1,5}[A-Z]?\\b"), "[ADDRESS]", 0,
                     s -> s.digits >= 2 && s.contains("Box"), Starts.WORD,
                     "RHS"),
+            // A street named with its kind but without a house number, after "on", "off" or "at" ("a walk-up on Clybourn
+            // Ave", "lives off Old Mill Road", "at N Kedzie Avenue"; decision 0208): the kinds that are no ordinary noun
+            // after a capitalised word ("Supreme Court", "Inner Circle", "Sex Drive" and a title's "Dr" are left out)
+            new Detector(Pattern.compile("(?<=\\b(?:on|off|at)\\s)(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?\\s+)?"
+                    + "(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:(?:Street|Avenue|Road|Lane|Boulevard|Parkway|Terrace|Highway)\\b"
+                    // the full stop after an abbreviation is the street's, after a whole word the sentence's
+                    + "|(?:Ave|Rd|Ln|Blvd|Pkwy|Hwy|St)\\b\\.?)"), "[ADDRESS]", 0,
+                    s -> s.containsIgnoreCase(" on ", " off ", " at ") && s.contains("Street", "Ave", "Road", "Rd", "Lane",
+                            "Ln", "Boulevard", "Blvd", "Parkway", "Pkwy", "Terrace", "Highway", "Hwy", "St"), Starts.WORD,
+                    "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
             // A house number and a street without its kind after a word of where someone lives ("lives at 4417 N Kedzie",
             // "shelter at 800 W Madison", "address: 12 Elm, Skokie", "home: 9 Oak"; decision 0207): the town after it
             // as after a street (PlaceNames.afterStreet)

@@ -731,6 +731,8 @@ class TextScrubberTest {
             `Rural Route 2 Box 44; HC 65 Box 12A`                  | `[ADDRESS]; [ADDRESS]`
             `PO Box 1123, Evanston IL`                             | `[ADDRESS], [LOCATION] IL`
             `lives at 2 levels, RR 18, Box 3 of the form`          | `lives at 2 levels, RR 18, Box 3 of the form`
+            `a walk-up on Clybourn Ave; lives off Old Mill Road.`  | `a walk-up on [ADDRESS]; lives off [ADDRESS].`
+            `on Supreme Court order, at St. Mary's, on Inner Circle, Main St` | `on Supreme Court order, at St. Mary's, on Inner Circle, Main St`
             """)
     void whereAPatientLivesWithoutAStreetsKind(String text, String expected) {
         assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));

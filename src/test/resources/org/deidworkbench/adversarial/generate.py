@@ -6277,7 +6277,7 @@ def portal():
          '{"form":"contacts","answer":"POA: Lysander Quaintrell. Next of kin: Cordelia Ollerenshaw; sister-in-law Hesper"}',
          ""],
         ["15", u[3], "PROFILE_UPDATED", "2023-05-15T09:10:00Z", "/portal/profile",
-         '{"note":"pt now lives at 2231 W Wrightwood; mail to RR 3 Box 118 until June"}', ""],
+         '{"note":"pt now lives at 2231 W Wrightwood; mail to RR 3 Box 118 until June; her mother is on Lunt Ave"}', ""],
     ])
     plant("patient-name", "Rosalind", "Featherstonehaugh", "Xandrelle", "Quimbleworth", "Okafor-Lindqvist",
           "Tobiah", "Pennywhistle")
@@ -6299,6 +6299,7 @@ def portal():
     plant("relative-name", "Gorringe", "Dimmock")  # decision 0205
     plant("relative-name", "Quaintrell", "Ollerenshaw", "Hesper")  # decision 0206
     plant("address", "2231 W Wrightwood", "RR 3 Box 118")  # decision 0207
+    plant("address", "Lunt Ave")  # decision 0208
     keep("portal", "LOGIN", "VIEW_CHART", "SMS_REMINDER", "metformin", "Reply STOP to opt out")
 
 
