@@ -425,9 +425,13 @@ public final class TextScrubber {
     private static final String MAY_CUES = "appt|appointment|f/u|rtc|return|scheduled|admitted|discharged|dos"
             + "|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday";
 
-    /** The start of a post office box or a rural route's box (decision 0207). */
-    private static final Pattern PO_BOX = Pattern.compile("(?:P\\.? ?O\\.? ?Box|PO BOX|Po Box|GPO Box|Post Office Box|PMB"
-            + "|Rural\\s+Route|R\\.?R\\.?\\s*\\d|HC\\s*\\d|Highway\\s+Contract|Star\\s+Route)");
+    /** A post office box's label ("PO Box", "P.O. Box", "GPO Box", "PMB"). */
+    private static final String POST_BOX = "P\\.? ?O\\.? ?Box|PO BOX|Po Box|GPO Box|Post Office Box|PMB";
+    /** A US rural address's route, written out (decision 0207). */
+    private static final String RURAL_ROUTE = "(?:Rural\\s+Route|Highway\\s+Contract|Star\\s+Route)";
+    /** The start of a post office box or a rural route's box, whose town is read as a street's (decision 0207). */
+    private static final Pattern PO_BOX = Pattern.compile("(?:" + POST_BOX + "|" + RURAL_ROUTE
+            + "|R\\.?R\\.?\\s*\\d|HC\\s*\\d)");
 
     /** A month written with a capital, in full or abbreviated; "May" is left out (a verb too often). */
     private static final String MONTH_NAME = "(?:January|February|March|April|June|July|August|September|October"
@@ -664,12 +668,12 @@ public final class TextScrubber {
                     .where((text, at) -> digitRun((c, run, next) -> run <= 4 && (next == '/' || (next | 0x20) >= 'a'
                             && (next | 0x20) <= 'z')).mayStartAt(text, at) || capitalAfterRunAndSpaces(text, at, 6, true)),
             // A post office box or bag, as Australia and New Zealand write it ("PO Box 4127", "Locked Bag 2", "GPO Box 9")
-            new Detector(Pattern.compile("\\b(?:P\\.? ?O\\.? ?Box|PO BOX|Po Box|GPO Box|Post Office Box|Locked Bag|Private Bag|PMB)"
+            new Detector(Pattern.compile("\\b(?:" + POST_BOX + "|Locked Bag|Private Bag)"
                     + " \\d{1,6}(?![\\d.,]\\d)" + TOWN_AND_POSTCODE), "[ADDRESS]", 0,
                     s -> s.digits >= 1 && s.contains("Box", "BOX", "Bag", "PMB"), Starts.WORD, "PGLM"),
             // A US rural address: a rural route or a highway contract and its box ("Rural Route 2 Box 44", "RR 2, Box 44",
             // "HC 65 Box 12A"; decision 0207); "RR 18" alone is a respiratory rate, so "RR" and "HC" with their box only
-            new Detector(Pattern.compile("\\b(?:(?:Rural\\s+Route|Highway\\s+Contract|Star\\s+Route)\\s*\\d{1,4}\\s*,?\\s*"
+            new Detector(Pattern.compile("\\b(?:" + RURAL_ROUTE + "\\s*\\d{1,4}\\s*,?\\s*"
                     + "|(?:R\\.?R\\.?|HC)\\s*\\d{1,4}\\s+)Box\\s*\\d{1,5}[A-Z]?\\b"), "[ADDRESS]", 0,
                     s -> s.digits >= 2 && s.contains("Box"), Starts.WORD,
                     "RHS"),
