@@ -11,6 +11,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.deidworkbench.dicom.Dataset;
+import org.deidworkbench.dicom.DicomFile;
+import org.deidworkbench.dicom.DicomWriter;
+import org.deidworkbench.dicom.Tag;
+import org.deidworkbench.dicom.TransferSyntax;
+import org.deidworkbench.dicom.VR;
 import org.deidworkbench.keyfile.KeyFileContents;
 import org.deidworkbench.keyfile.KeyFileStore;
 import org.junit.jupiter.api.Test;
@@ -125,6 +131,65 @@ class AttestedCoincidenceRunTest {
         DeidCommandTest.Result planted = deid("verify", "--keyfile", key.toString(), out.toString());
         assertEquals(ExitCode.LEAKS_FOUND, planted.code(), planted::all);
         assertTrue(planted.out().contains("POSSIBLE LEAKS: 1 hit in 1 file"), planted::out);
+    }
+
+    /**
+     * A patient id holding a date's digits ({@code JP-20230611}, a registration day in the id, as in a Japanese
+     * hospital's ids): the verifier looks for its digit group alone, so a shifted study or visit date that lands on
+     * that day read as the id in the patient's own record, and {@code deid run --verify} failed a clean output (the
+     * corpus's {@code cjk/} did in CI once in a few hundred runs). The run attests those dates as it does a birth day
+     * (decision 0209), in DICOM and in CSV; the id's digits planted once more are found.
+     */
+    @Test
+    void aShiftedDateEqualToTheDigitsOfTheSubjectsIdIsAttested() throws Exception {
+        Path in1 = Files.createDirectories(dir.resolve("in1"));
+        dicom(in1.resolve("ct.dcm"), "20230117");
+        Path key = dir.resolve("first.deidkey");
+        DeidCommandTest.Result first = deid("run", in1.toString(), "--out", dir.resolve("first").toString());
+        assertEquals(ExitCode.OK, first.code(), first::all);
+        KeyFileContents keys = open(key);
+        String subject = keys.entries("patient").entrySet().stream().filter(e -> e.getValue().equals("JP-20230611"))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        int offset = keys.dateOffset(subject).orElseThrow();
+
+        Path in2 = Files.createDirectories(dir.resolve("in2"));
+        LocalDate onto = LocalDate.of(2023, 6, 11).minusDays(offset);
+        dicom(in2.resolve("ct.dcm"), onto.toString().replace("-", ""));
+        Files.writeString(in2.resolve("visits.csv"), "visit_id,patient_id,visit_date\nV1,JP-20230611," + onto + "\n");
+        Path out = dir.resolve("second");
+        DeidCommandTest.Result run = deid("run", in2.toString(), "--out", out.toString(), "--keyfile", key.toString(),
+                "--verify");
+        assertTrue(Files.readString(out.resolve("visits.csv")).contains(subject + ",2023-06-11"), "the coincidence");
+        assertTrue(new String(Files.readAllBytes(out.resolve("ct.dcm")), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("20230611"), "the coincidence in DICOM");
+        assertEquals(ExitCode.OK, run.code(), run::all);
+        assertTrue(run.out().contains("1 attested coincidence:"), run::out); // the ISO date does not read as the id
+        assertFalse(run.all().contains("20230611") || run.all().contains("JP-2023"), "no value shown");
+
+        // the id's digits planted once more in the patient's own records: one hit
+        Files.writeString(out.resolve("visits.csv"), "V2," + subject + ",20230611\n", StandardOpenOption.APPEND);
+        DeidCommandTest.Result planted = deid("verify", "--keyfile", key.toString(), out.toString());
+        assertEquals(ExitCode.LEAKS_FOUND, planted.code(), planted::all);
+        assertTrue(planted.out().contains("POSSIBLE LEAKS: 1 hit in 1 file"), planted::out);
+    }
+
+    /** A CT image of one patient (id {@code JP-20230611}) studied on {@code studyDate}. */
+    private static void dicom(Path file, String studyDate) throws Exception {
+        Dataset ds = new Dataset();
+        ds.putStrings(Tag.SOP_CLASS_UID, VR.UI, "1.2.840.10008.5.1.4.1.1.2");
+        ds.putStrings(Tag.SOP_INSTANCE_UID, VR.UI, "2.25.88001");
+        ds.putStrings(0x00080020, VR.DA, studyDate);
+        ds.putStrings(0x00080060, VR.CS, "CT");
+        ds.putStrings(Tag.PATIENT_NAME, VR.PN, "Sakurai^Hinano");
+        ds.putStrings(Tag.PATIENT_ID, VR.LO, "JP-20230611");
+        ds.putStrings(0x0020000D, VR.UI, "2.25.88002");
+        ds.putStrings(0x0020000E, VR.UI, "2.25.88003");
+        ds.putStrings(0x00280301, VR.CS, "NO");
+        TransferSyntax ts = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
+        try (java.io.OutputStream o = Files.newOutputStream(file)) {
+            new DicomWriter().write(new DicomFile(
+                    DicomWriter.fileMeta(new Dataset(), ds, ts), ds, ts), ts, o);
+        }
     }
 
     private static void copyTree(Path from, Path to) throws Exception {

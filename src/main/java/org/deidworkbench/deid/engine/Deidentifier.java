@@ -1012,13 +1012,24 @@ public final class Deidentifier {
         return (h ^ day) * 0x9E3779B97F4A7C15L;
     }
 
-    /** Notes the days an identifying value of a subject is, when it is a date (read as the leak verifier reads it). */
+    /**
+     * Added to a day in {@link #subjectDays} for a digit group of an identifier that reads as that day: the verifier finds
+     * it only in a date written as {@code yyyymmdd} (decision 0209).
+     */
+    private static final long DIGIT_GROUP = 100_000_000L;
+
+    /**
+     * Notes the days an identifying value of a subject is, when it is a date (read as the leak verifier reads it), or
+     * holds a digit group the verifier looks for alone that reads as a compact date (decision 0209).
+     */
     private void noteSubjectDays(String subject, String value) {
         if (value.length() < 8 || value.length() > 40) {
             return;
         }
-        for (long day : org.deidworkbench.deid.leak.LeakDictionary.days(value)) {
-            if (subjectDays.add(subjectDay(subject, day))) {
+        long[] dates = org.deidworkbench.deid.leak.LeakDictionary.days(value);
+        for (long day : org.deidworkbench.deid.leak.LeakDictionary.identifierDays(value)) {
+            boolean group = java.util.Arrays.stream(dates).noneMatch(d -> d == day);
+            if (subjectDays.add(subjectDay(subject, group ? day + DIGIT_GROUP : day))) {
                 daysNoted.incrementAndGet();
                 if (frozenDays != null) {
                     frozenDays = null;
@@ -1089,10 +1100,33 @@ public final class Deidentifier {
         for (long day : org.deidworkbench.deid.leak.LeakDictionary.days(written)) {
             long key = subjectDay(subject.pseudonym(), day);
             if (frozen != null ? frozen.contains(key) : subjectDays.contains(key)) {
-                coincidences.computeIfAbsent(subject.pseudonym(), k -> new ConcurrentHashMap<>())
-                        .computeIfAbsent(day, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                attest(subject, day);
+            }
+            // a digit group of the subject's id that reads as this day is found in a date written yyyymmdd only, which
+            // the verifier counts apart from a date original of the same day (decision 0209)
+            long group = subjectDay(subject.pseudonym(), day + DIGIT_GROUP);
+            if (compact(written, day) && (frozen != null ? frozen.contains(group) : subjectDays.contains(group))) {
+                attest(subject, day);
             }
         }
+    }
+
+    private void attest(Subject subject, long day) {
+        coincidences.computeIfAbsent(subject.pseudonym(), k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(day, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+    }
+
+    /** Whether {@code written} holds {@code day} as a token of eight digits ({@code yyyymmdd}). */
+    private static boolean compact(String written, long day) {
+        String digits = Long.toString(day);
+        for (int at = written.indexOf(digits); at >= 0; at = written.indexOf(digits, at + 1)) {
+            int end = at + digits.length();
+            if ((at == 0 || !Character.isLetterOrDigit(written.charAt(at - 1)))
+                    && (end == written.length() || !Character.isLetterOrDigit(written.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

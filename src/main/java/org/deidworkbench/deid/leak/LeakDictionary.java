@@ -142,6 +142,11 @@ public final class LeakDictionary {
     /** The first date entry (a pattern index) of each day ({@code yyyymmdd}); further ones through {@link #nextPattern}. */
     private final LongIntMap dateFirst;
     /**
+     * Per {@link #DIGITS} pattern of one token that reads as a compact date (the {@code 20230611} of {@code JP-20230611}):
+     * that day; others are absent. A shifted date can land on it (decision 0209).
+     */
+    private final LongIntMap digitDays;
+    /**
      * For a date entry: the original as written, its folded tokens joined by spaces, when that is itself one of the
      * date's notations (it matches without the date-shaped separators other notations need); else null.
      */
@@ -235,6 +240,7 @@ public final class LeakDictionary {
         this.subjectShift = 64 - Integer.numberOfTrailingZeros(subjectFilter);
         b.subjectWordHashes.forEach(h -> subjectBits[subjectBit(h) >>> 6] |= 1L << subjectBit(h));
         this.dateFirst = b.dateFirst;
+        this.digitDays = b.digitDays;
         this.months = new LongIntMap(64);
         for (int m = 0; m < 12; m++) {
             for (String name : List.of(MONTHS_EN[m], MONTHS_EN[m].substring(0, 3), MONTHS_DE[m])) {
@@ -696,6 +702,7 @@ public final class LeakDictionary {
         private final LongSet aliasWords = new LongSet(1024);
         private final java.util.Map<String, Integer> subjectIds = new java.util.HashMap<>();
         private final LongIntMap dateFirst = new LongIntMap(1024);
+        private final LongIntMap digitDays = new LongIntMap(16);
         private final java.util.Set<Long> dateDays = new java.util.HashSet<>();
         private int patterns;
         private int values;
@@ -909,8 +916,15 @@ public final class LeakDictionary {
                 boolean fragment = tokens.size() == 1 && written.size() > 1 && Tokens.isDigits(tokens.get(0))
                         && !tokens.get(0).equals(String.join("", written));
                 boolean word = written.size() == 1 && !Tokens.isDigits(written.get(0));
-                addPattern(tokens, source, value, valueA, valueB, fragment ? DIGITS : kind == STRONG && word ? WORD
-                        : kind == STRONG && shortMixed(tokens) ? SHORT : kind, subject);
+                byte weakness = fragment ? DIGITS : kind == STRONG && word ? WORD
+                        : kind == STRONG && shortMixed(tokens) ? SHORT : kind;
+                int p = addPattern(tokens, source, value, valueA, valueB, weakness, subject);
+                if (weakness == DIGITS && tokens.size() == 1 && weak[p] == DIGITS) {
+                    long day = isoOrCompactDay(tokens.get(0));
+                    if (day > 0) {
+                        digitDays.put(p, (int) day); // decision 0209
+                    }
+                }
             }
             values++;
             return true;
@@ -998,7 +1012,8 @@ public final class LeakDictionary {
             subjectLists.set(-2 - one, list);
         }
 
-        private void addPattern(List<String> tokens, String source, String value, long valueA, long valueB, byte kind,
+        /** Adds (or finds) the pattern of {@code tokens}; returns its index. */
+        private int addPattern(List<String> tokens, String source, String value, long valueA, long valueB, byte kind,
                 int subject) {
             int n = tokens.size();
             long[] hashes = new long[n];
@@ -1016,7 +1031,7 @@ public final class LeakDictionary {
                 if (originalA[p] == valueA && originalB[p] == valueB && sameTokens(p, hashes)) {
                     addSubject(p, subject);
                     touch(p);
-                    return;
+                    return p;
                 }
             }
             int p = newPattern(source, value, valueA, valueB);
@@ -1061,6 +1076,7 @@ public final class LeakDictionary {
             sequenceTable[slot] = p;
             sequenceMarks[slot] = (byte) whole;
             touch(p);
+            return p;
         }
 
         private boolean sameTokens(int p, long[] hashes) {
@@ -1226,6 +1242,52 @@ public final class LeakDictionary {
     }
 
     private static final long[] NO_DAYS = new long[0];
+
+    /**
+     * The day ({@code yyyymmdd}) pattern {@code p} reads as when it is a digit group looked for alone that is a compact
+     * date ({@code 20230611} of the original {@code JP-20230611}); else -1 (decision 0209).
+     */
+    int digitDay(int p) {
+        return weak[p] == DIGITS ? digitDays.get(p) : -1;
+    }
+
+    /**
+     * The days an identifying value is found as in a date a run writes: the value read as a date ({@link #days}), and
+     * each digit group the verifier looks for alone that reads as a compact date ({@code JP-20230611} is the day
+     * 2023-06-11 in a DICOM {@code DA} or a {@code yyyymmdd} column; decision 0209). A run attests the shifted dates it
+     * writes on these days of their subject.
+     */
+    public static long[] identifierDays(String value) {
+        long[] days = days(value);
+        int run = 0;
+        boolean eight = false;
+        for (int i = 0, n = value.length(); i <= n && !eight; i++) {
+            if (i < n && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+                run++;
+            } else {
+                eight = run == 8 && run < n;
+                run = 0;
+            }
+        }
+        if (!eight) {
+            return days; // no group of eight digits: none looked for alone reads as a date
+        }
+        List<String> written = Fold.tokens(MarkupText.read(value));
+        if (written.size() < 2) {
+            return days;
+        }
+        long[] out = days;
+        for (String t : written) {
+            if (t.length() == 8 && Tokens.isDigits(t)) {
+                long day = isoOrCompactDay(t);
+                if (day > 0 && java.util.Arrays.stream(out).noneMatch(d -> d == day)) {
+                    out = java.util.Arrays.copyOf(out, out.length + 1);
+                    out[out.length - 1] = day;
+                }
+            }
+        }
+        return out;
+    }
 
     /**
      * Without a regex, the day of what runs write most ({@code yyyy-mm-dd}, with a time after {@code T} or a space,

@@ -378,8 +378,11 @@ public final class LeakScanner {
             if (recordSubjectCount > 0 ? ownSubject(p) : h.free[i]) {
                 // a run attests the dates it writes as whole values and, since decision 0116, the dates its scrubber
                 // writes shifted into free text (earlier runs attested none there: their budget is smaller, never larger)
-                long key = recordSubjectCount > 0 && attested != null && dictionary.weak[p] == LeakDictionary.DATE
-                        ? attestedKey(p, h.days[i]) : -1;
+                // and a digit group of an identifier that reads as a compact date (decision 0209)
+                long key = recordSubjectCount <= 0 || attested == null ? -1
+                        : dictionary.weak[p] == LeakDictionary.DATE ? attestedKey(p, h.days[i])
+                        : h.fields[i] == null && !h.free[i] && dictionary.digitDay(p) > 0
+                                ? attestedKey(p, dictionary.digitDay(p)) : -1;
                 if (key >= 0) {
                     sink.attestable(h.hits.get(i), key, h.occurrences[i]);
                 } else if (h.fields[i] != null) {

@@ -1,6 +1,7 @@
 package org.deidworkbench.deid.leak;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,5 +57,37 @@ class LeakDictionaryDaysTest {
             assertArrayEquals(viaRegex(v), LeakDictionary.days(v), () -> "for a value of shape "
                     + v.replaceAll("[0-9]", "9"));
         }
+    }
+
+    /**
+     * Decision 0209: the days a run notes for an identifier ({@link LeakDictionary#identifierDays}) are the days of the
+     * value itself and those of the digit groups the dictionary looks for alone that read as a compact date, no more.
+     */
+    @Test
+    void anIdentifiersDaysAreTheDigitGroupsTheVerifierLooksForAlone() {
+        for (String id : List.of("JP-20230611", "MRN 19570611-44", "20230611", "2023-06-11", "JP-20231399",
+                "A-2023061", "AB-202306111", "x 20230611 y 19991231", "MRN-004711", "20230611091500", "Ref 17990101")) {
+            LeakDictionary.Builder b = new LeakDictionary.Builder();
+            b.add(id, "test", b.subject("s"));
+            LeakDictionary d = b.build();
+            java.util.Set<Long> groups = new java.util.TreeSet<>();
+            for (int p = 0; p < d.patterns(); p++) {
+                if (d.digitDay(p) > 0) {
+                    groups.add((long) d.digitDay(p));
+                }
+            }
+            java.util.Set<Long> expected = new java.util.TreeSet<>(groups);
+            for (long day : LeakDictionary.days(id)) {
+                expected.add(day);
+            }
+            java.util.Set<Long> noted = new java.util.TreeSet<>();
+            for (long day : LeakDictionary.identifierDays(id)) {
+                noted.add(day);
+            }
+            assertEquals(expected, noted, id);
+        }
+        assertArrayEquals(new long[] {20230611}, LeakDictionary.identifierDays("JP-20230611"));
+        assertArrayEquals(new long[] {20230611, 19991231}, LeakDictionary.identifierDays("x 20230611 y 19991231"));
+        assertArrayEquals(new long[0], LeakDictionary.identifierDays("JP-20231399"));
     }
 }
