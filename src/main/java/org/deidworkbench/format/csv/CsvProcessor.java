@@ -174,7 +174,7 @@ public final class CsvProcessor implements FileProcessor {
             CsvAnalysis.FileInsight in = insight(input);
             Column[] columns = plan(in, header, false);
             SubjectSource subjects = subjectSource(in, header);
-            RowLinks links = RowLinks.of(engine, header, in);
+            RowLinks links = RowLinks.of(engine, header, in, NameValueRows.of(engine, header));
             // Only the subject, identifier and (in a table of patients' rows) free-text columns are made into strings.
             boolean[] wanted = new boolean[columns.length];
             boolean[] text = new boolean[columns.length];
@@ -1287,8 +1287,12 @@ public final class CsvProcessor implements FileProcessor {
         boolean analysed = in != null && in.header().equals(header);
         boolean textDayFirst = analysed && in.textDatesDayFirst();
         Column[] columns = new Column[header.size()];
+        NameValueRows nameValues = NameValueRows.of(engine, header);
         for (int c = 0; c < columns.length; c++) {
             ColumnPlan p = engine.plan(header.get(c), analysed ? in.columns()[c] : ColumnInsight.NONE);
+            if (nameValues != null && nameValues.isValue(c)) {
+                p = NameValueRows.keptByRows(p); // decision 0210
+            }
             boolean dayFirst = p.slashDayFirst() || textDayFirst && p.spec().action() == Action.SCRUB_TEXT;
             DeidMethod method = withMethods ? engine.method(p.spec(), dayFirst, p.monthLanguage()) : null;
             if (method != null && p.decidedBy() == ColumnPlan.DecidedBy.CLASSIFIER
@@ -1423,12 +1427,22 @@ public final class CsvProcessor implements FileProcessor {
         private final Deidentifier engine;
         private final int[] columns;
         private final Deidentifier.LinkedId[] kinds;
+        /**
+         * A name/value table's name and value columns (decision 0210: an alias table's {@code MRN} row links its alias
+         * with the row's person), or null; the subject column rank of each row name seen (-1: none).
+         */
+        private final NameValueRows named;
+        private final int namedValue;
+        private final Map<String, Integer> nameRanks = new HashMap<>();
         private String[] last;
 
-        private RowLinks(Deidentifier engine, int[] columns, Deidentifier.LinkedId[] kinds) {
+        private RowLinks(Deidentifier engine, int[] columns, Deidentifier.LinkedId[] kinds, NameValueRows named,
+                int namedValue) {
             this.engine = engine;
             this.columns = columns;
             this.kinds = kinds;
+            this.named = named;
+            this.namedValue = namedValue;
         }
 
         /**
@@ -1437,9 +1451,14 @@ public final class CsvProcessor implements FileProcessor {
          * the run notes links; else null. A table keyed by a surrogate ({@code user_uuid}) that also holds the MRN
          * links the two, so that the tables referring to the surrogate get the MRN's offset (decision 0200).
          */
-        static RowLinks of(Deidentifier engine, List<String> header, CsvAnalysis.FileInsight in) {
+        static RowLinks of(Deidentifier engine, List<String> header, CsvAnalysis.FileInsight in,
+                NameValueRows nameValues) {
             if (!engine.linking()) {
                 return null;
+            }
+            int namedValue = -1; // the first value column of a name/value table, whose subject rows link (decision 0210)
+            for (int c = 0; nameValues != null && c < header.size() && namedValue < 0; c++) {
+                namedValue = nameValues.isValue(c) ? c : -1;
             }
             int[] ranks = engine.profile().subjectColumnRanks(header);
             boolean insight = in != null && in.header().equals(header);
@@ -1453,7 +1472,8 @@ public final class CsvProcessor implements FileProcessor {
                     cols.add(c);
                 }
             }
-            if (cols.size() < 2 || !anySubjectColumn) {
+            boolean namedLinks = namedValue >= 0 && !cols.isEmpty(); // a row's own id and its alias (decision 0210)
+            if (!namedLinks && (cols.size() < 2 || !anySubjectColumn)) {
                 return null;
             }
             int[] columns = cols.stream().mapToInt(Integer::intValue).toArray();
@@ -1471,10 +1491,13 @@ public final class CsvProcessor implements FileProcessor {
                         : "redcap record id";
                 kinds[i] = new Deidentifier.LinkedId("csv:" + kind, rank, "");
             }
-            return new RowLinks(engine, columns, kinds);
+            return new RowLinks(engine, columns, kinds, namedValue < 0 ? null : nameValues, namedValue);
         }
 
         boolean reads(int column) {
+            if (named != null && column == namedValue) {
+                return true;
+            }
             for (int c : columns) {
                 if (c == column) {
                     return true;
@@ -1483,23 +1506,61 @@ public final class CsvProcessor implements FileProcessor {
             return false;
         }
 
-        /** Links the row's non-blank subject ids (a row like the one above adds nothing). */
+        /**
+         * Links the row's non-blank subject ids (a row like the one above adds nothing), and in a name/value table the
+         * value of a row whose name is a subject column's ({@code MRN}: decision 0210).
+         */
         void accept(String[] row) {
-            String[] ids = new String[columns.length];
+            int rank = named == null || row[namedValue] == null || row[namedValue].isBlank() ? -1 : nameRank(row);
+            String[] ids = new String[columns.length + (rank >= 0 ? 1 : 0)];
             for (int i = 0; i < columns.length; i++) {
                 ids[i] = row[columns[i]];
+            }
+            if (rank >= 0) {
+                ids[columns.length] = row[namedValue];
             }
             if (java.util.Arrays.equals(ids, last)) {
                 return;
             }
             last = ids;
             List<Deidentifier.LinkedId> linked = new ArrayList<>(ids.length);
-            for (int i = 0; i < ids.length; i++) {
+            for (int i = 0; i < columns.length; i++) {
                 if (!ids[i].isBlank()) {
                     linked.add(new Deidentifier.LinkedId(kinds[i].kind(), kinds[i].rank(), ids[i]));
                 }
             }
+            if (rank >= 0) {
+                List<String> candidates = engine.profile().subject().csvColumns();
+                String kind = rank < candidates.size() ? candidates.get(rank).toLowerCase(java.util.Locale.ROOT)
+                        : "redcap record id";
+                linked.add(new Deidentifier.LinkedId("csv:" + kind, rank, ids[columns.length]));
+            }
             engine.noteLink(linked);
+        }
+
+        /**
+         * The subject column rank of the row's name: of the first name column whose name a profile rule decides, as
+         * {@link NameValueRows#decision} picks it, when that rule pseudonymizes in the subject's domain; else -1.
+         */
+        private int nameRank(String[] row) {
+            for (int c : named.nameColumns()) {
+                String name = row[c];
+                if (name == null || name.isBlank()) {
+                    continue;
+                }
+                Integer rank = nameRanks.get(name);
+                if (rank == null) {
+                    rank = NameValueRows.byName(engine, name) == null ? -2
+                            : engine.profile().subjectColumnRanks(List.of(name))[0];
+                    if (nameRanks.size() < 4096) {
+                        nameRanks.put(name, rank);
+                    }
+                }
+                if (rank != -2) {
+                    return rank; // the first name a rule decides decides the row, subject or not
+                }
+            }
+            return -1;
         }
     }
 

@@ -30,13 +30,17 @@ final class NameValueRows {
             "measurement_source_value", "question", "question_text", "question_label", "item_name", "item_label",
             "item_oid", "field_name", "field_label", "attribute", "attribute_name", "parameter", "parameter_name",
             "flo_meas_name", "disp_name", "display_name", "measure_name", "obs_name", "observation_name", "element_name",
-            "data_element", "variable_name", "variable_label", "property_name", "merkmal", "frage");
+            "data_element", "variable_name", "variable_label", "property_name", "merkmal", "frage",
+            // a person's other ids as rows (decision 0210): Cerner's PERSON_ALIAS, Epic Clarity's IDENTITY_ID
+            "alias_pool_cd", "person_alias_type_cd", "alias_type", "alias_type_cd", "alias_pool", "id_type",
+            "identifier_type", "identity_type", "identity_type_name", "id_type_name");
 
     /** Headers of a column that holds the value its row's name names. */
     private static final Set<String> VALUE_HEADERS = Set.of("qval", "value_as_string", "value_source_value", "tval_char",
             "value", "value_text", "text_value", "string_value", "value_string", "answer", "answer_text", "response",
             "response_text", "meas_value", "obs_value", "observation_value", "item_value", "field_value",
-            "attribute_value", "parameter_value", "property_value", "wert", "antwort");
+            "attribute_value", "parameter_value", "property_value", "wert", "antwort", "alias", "alias_value",
+            "identifier_value", "identity_id", "id_value");
 
     /** Distinct row names remembered per file; a table of more names than this decides them again. */
     private static final int CACHE = 4096;
@@ -73,6 +77,23 @@ final class NameValueRows {
             return null;
         }
         return new NameValueRows(engine, names.stream().mapToInt(Integer::intValue).toArray(), values);
+    }
+
+    /**
+     * The plan of a value column the classifier removed whole (an alias table's {@code ALIAS}: MRNs, FIN numbers and
+     * SSNs under one header) made into one that keeps the column (decision 0210): each value a row's name decides is
+     * decided so ({@code MRN} → the patient's pseudonym), every other one is written as the column's label
+     * ({@code [ID]}), as a value a row's name removes is. A rule that removes the column still removes it whole.
+     */
+    static ColumnPlan keptByRows(ColumnPlan plan) {
+        if (plan.spec().action() != Action.REMOVE || plan.decidedBy() != ColumnPlan.DecidedBy.CLASSIFIER) {
+            return plan;
+        }
+        String label = "[" + (plan.label().isEmpty() ? "REMOVED" : plan.label()) + "]";
+        return new ColumnPlan(plan.header(), new ActionSpec.Replace(label), plan.ruleId(), plan.decidedBy(),
+                plan.columnClass(), plan.confidence(), plan.evidence(), plan.label(), plan.identifier(),
+                plan.slashDayFirst(), plan.reason() + "; in a name/value table kept for the values its rows' names decide,"
+                        + " every other value written as " + label + " (decision 0210)", plan.monthLanguage());
     }
 
     /** Whether column {@code c} holds values named by the row. */
