@@ -101,6 +101,37 @@ class AliasTableTest {
         }
     }
 
+    /**
+     * Epic Clarity's {@code IDENTITY_ID} joined with its type's name: the same reading. The MRN rows are the patients'
+     * pseudonyms, the SSN rows labels, and a type the profile names nothing for ({@code EPI}) keeps the column's own
+     * decision (here a pseudonym: the analysis takes {@code IDENTITY_ID} for the table's key).
+     */
+    @Test
+    void anEpicIdentityTableWithItsTypesNamesIsReadTheSameWay(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("clarity"));
+        StringBuilder ids = new StringBuilder("PAT_ID,LINE,IDENTITY_ID,IDENTITY_TYPE_NAME\n");
+        StringBuilder mrns = new StringBuilder("MRN,ADMIT_DATE\n");
+        for (int p = 0; p < 5; p++) {
+            String patId = "Z" + (7401230 + p * 17);
+            ids.append(patId).append(",1,").append(mrn(p)).append(",MRN\n");
+            ids.append(patId).append(",2,").append(100443210 + p).append(",EPI\n");
+            ids.append(patId).append(",3,").append(613204477 + p * 3).append(",SSN\n");
+            mrns.append(mrn(p)).append(",2023-04-0").append(1 + p).append('\n');
+        }
+        Files.writeString(in.resolve("IDENTITY_ID.csv"), ids, StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("radiology_admits.csv"), mrns, StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), "alias-table-test".toCharArray());
+        List<CSVRecord> idsOut = SampleData.records(out.resolve("IDENTITY_ID.csv"));
+        List<CSVRecord> admitsOut = SampleData.records(out.resolve("radiology_admits.csv"));
+        for (int p = 0; p < 5; p++) {
+            assertEquals(admitsOut.get(p).get("MRN"), idsOut.get(3 * p).get("IDENTITY_ID"), "the MRN joins");
+            assertNotEquals(mrn(p), idsOut.get(3 * p).get("IDENTITY_ID"));
+            assertFalse(idsOut.get(3 * p + 1).get("IDENTITY_ID").contains(String.valueOf(100443210 + p)), "an EPI row");
+            assertTrue(idsOut.get(3 * p + 2).get("IDENTITY_ID").matches("\\[[A-Z-]+]"), "an SSN row: a label");
+        }
+    }
+
     private static String mrn(int p) {
         return String.valueOf(4471205 + p * 131);
     }
