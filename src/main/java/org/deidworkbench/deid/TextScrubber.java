@@ -888,6 +888,20 @@ public final class TextScrubber {
                     + "|" + MAY_CUES + ")[,:]?\\s)\\d{1,2}\\s+May\\b"), "[DATE]", 0,
                     s -> s.digits >= 1 && s.contains("May"), Starts.DIGIT_RUN)
                     .where(digitRun((c, run, next) -> run <= 2 && (isRegexSpace(next) || "snrt".indexOf(next) >= 0))),
+            // ... and a day of the month alone, an ordinal (decision 0211): after a day of the week ("seen Tuesday the
+            // 14th", "Fri 17th"), or after a word of time and "the" where the clause ends or a time or place follows
+            // ("f/u on the 28th.", "scheduled for the 21st at 9", "since the 3rd, worse"); beside the shifted note
+            // date, the day and its weekday tell the offset. "the 5th metatarsal", "on the 5th floor", "for the 1st
+            // time", "the 3rd of the month" stay
+            new Detector(Pattern.compile("\\b(?:Mon(?:day)?|Tue(?:s(?:day)?|sday)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?"
+                    + "|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\\.?,?\\s+(?:the\\s+)?((?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th))\\b"),
+                    "[DATE]", 1, s -> s.digits >= 1 && s.contains("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+                    Starts.WORD, "MTWFS"),
+            new Detector(Pattern.compile("(?<=\\b(?i:on|by|until|till|since|before|after|from|through|thru|due|for)\\s)"
+                    + "(?i:the)\\s+((?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th))(?=\\s*(?:[.,;:)!?]|$)|\\s+(?:@|\\d)"
+                    + "|\\s+(?i:at|around|about|for|when|with|in|if|as|but|so|then|or)\\b)"), "[DATE]", 1,
+                    s -> s.digits >= 1 && s.containsIgnoreCase("the 1", "the 2", "the 3", "the 4", "the 5", "the 6", "the 7",
+                            "the 8", "the 9"), Starts.WORD, "Tt"),
             // ... and written in digits after a word that makes it a day: "will visit on 3/15", "seen 3/14", "am 15.3."
             // (decision 0155), a slash's before a clause's end or a joining word ("on 2/3 readings" is a count); "3/12
             // cores" and "1/2 tablet" without such a word stay

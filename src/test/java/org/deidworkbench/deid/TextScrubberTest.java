@@ -823,6 +823,25 @@ class TextScrubberTest {
     }
 
     /**
+     * A day of the month alone is a date element (decision 0211): an ordinal after a day of the week, or after a word of
+     * time and "the" where the clause ends or a time follows. Ordinals of anatomy, floors, times and centuries stay.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            Pt seen Tuesday the 14th, f/u on the 28th.                  | Pt seen Tuesday the [DATE], f/u on the [DATE].
+            Returned on Friday 17th for labs. Sat, 3rd: called          | Returned on Friday [DATE] for labs. Sat, [DATE]: called
+            Surgery scheduled for the 21st at 9, since the 2nd, worse   | Surgery scheduled for the [DATE] at 9, since the [DATE], worse
+            Discharge planned by the 30th @ noon; until the 5th or 6th  | Discharge planned by the [DATE] @ noon; until the [DATE] or 6th
+            fracture of the 5th metatarsal; moved on the 5th floor      | fracture of the 5th metatarsal; moved on the 5th floor
+            for the 1st time, in the 21st century, the 95th percentile  | for the 1st time, in the 21st century, the 95th percentile
+            after the 2nd dose, before the 4th cycle; on the 3rd of the month | after the 2nd dose, before the 4th cycle; on the 3rd of the month
+            Sunday 4 units, Monday 2 tabs; Thu: 3rd line therapy       | Sunday 4 units, Monday 2 tabs; Thu: 3rd line therapy
+            """)
+    void aDayOfTheMonthAloneInTheFormsANoteWritesIt(String text, String expected) {
+        assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
+    }
+
+    /**
      * The name a patient goes by, in the forms a ward writes it (decision 0201): in quotes, after "likes to be called",
      * "answers to", "preferred name is", after "prefers" or "known (to staff) as" when quoted, and with its second word.
      * What a patient prefers that is no name, and "known as" a disease, stay.

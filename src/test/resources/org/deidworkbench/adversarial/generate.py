@@ -6278,6 +6278,8 @@ def portal():
          ""],
         ["15", u[3], "PROFILE_UPDATED", "2023-05-15T09:10:00Z", "/portal/profile",
          '{"note":"pt now lives at 2231 W Wrightwood; mail to RR 3 Box 118 until June; her mother is on Lunt Ave"}', ""],
+        ["16", u[2], "FRONT_DESK_NOTE", "2023-05-16T15:20:00Z", "/portal/notes/new",
+         '{"note":"Seen Tuesday the 16th for the rash; f/u on the 30th."}', ""],
     ])
     plant("patient-name", "Rosalind", "Featherstonehaugh", "Xandrelle", "Quimbleworth", "Okafor-Lindqvist",
           "Tobiah", "Pennywhistle")
@@ -6300,6 +6302,7 @@ def portal():
     plant("relative-name", "Quaintrell", "Ollerenshaw", "Hesper")  # decision 0206
     plant("address", "2231 W Wrightwood", "RR 3 Box 118")  # decision 0207
     plant("address", "Lunt Ave")  # decision 0208
+    plant("date", "Tuesday the 16th", "on the 30th")  # decision 0211
     keep("portal", "LOGIN", "VIEW_CHART", "SMS_REMINDER", "metformin", "Reply STOP to opt out")
 
 
