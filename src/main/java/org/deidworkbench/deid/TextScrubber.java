@@ -514,6 +514,18 @@ public final class TextScrubber {
     private static final StartTest AGE_OVER_89_RUN = (text, at) -> digitRun((c, run, next) -> run == 2 && c == '9'
             || run == 3 && c == '1' && text.charAt(at + 1) <= '4').mayStartAt(text, at);
 
+    /**
+     * A street named by one or two capitalised words alone, without a number or its kind, after "lives on", "lives off",
+     * "resides on", "staying on" ("lives on Kedzie near the park"; decision 0212): taken only when its first word is
+     * no common word ({@link #streetNamedAlone}: "lives on Social Security" stays).
+     */
+    private static final Detector STREET_NAMED_ALONE = new Detector(Pattern.compile(
+            "(?<=\\b(?i:lives|living|resides|residing|stays|staying)\\s{1,3}(?i:on|off)\\s{1,3})"
+            + "(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?\\s+)?\\p{Lu}\\p{Ll}[\\p{L}\\p{M}'-]*"
+            + "(?:\\s+\\p{Lu}\\p{Ll}[\\p{L}\\p{M}'-]*)?"), "[ADDRESS]", 0,
+            s -> s.containsIgnoreCase("lives o", "living o", "resides o", "residing o", "stays o", "staying o"),
+            Starts.WORD, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     private static final List<Detector> DETECTORS = List.of(
             // Internationalised addresses too: "jürgen@example.de" must not keep "jü". A match starts
             // only where a run of address characters starts, else a long run costs quadratic time.
@@ -614,7 +626,11 @@ public final class TextScrubber {
             // with "(0)" or without, an area code of one to five digits (Vienna's is 1), then the subscriber's digits, grouped or not
             // ("030 12345678", "089 / 12 34 56 78", "0221-9876543", "(030) 1234567", "+49 (0)221 9876543",
             // "0171 1234567-89", "+43 1 5134567"); seven digits at least. A hyphenated NDC ("0378-0180-01") is not one.
+            // A shift's or a clinic's hours after their word ("Shift 0700-1900", "Sprechzeiten 0800-1200") are no number
+            // (decision 0212)
             new Detector(Pattern.compile("(?<![\\w+/.,-])(?=(?:\\D{0,4}\\d){7})(?!\\d{4,5}-\\d{3,4}-\\d{1,2}(?!\\d))"
+                    + "(?!(?<=\\b(?i:shift|shifts|hours|hrs|open|between|coverage|duty|from|schicht|dienst|von|zeiten"
+                    + "|sprechzeiten|sprechstunde)[:\\s]{1,3})(?:[01]\\d|2[0-3])[0-5]\\d\\s?-\\s?(?:[01]\\d|2[0-3])[0-5]\\d(?!\\d))"
                     + "(?:(?:\\+|00)(?:49|43|41)[\\s-]?(?:\\(0\\)[\\s-]?)?|\\(0|0)[1-9]\\d{0,4}\\)?(?:\\s?/\\s?|[\\s-])"
                     + "\\d{2,}(?:[\\s-]?\\d{2,}){0,4}(?:-\\d{1,5})?(?![\\w-]|[.,]\\d)"),
                     "[PHONE]", 0, s -> s.digits >= 7, Starts.PHONE)
@@ -687,6 +703,7 @@ public final class TextScrubber {
                     s -> s.containsIgnoreCase(" on ", " off ", " at ") && s.contains("Street", "Ave", "Road", "Rd", "Lane",
                             "Ln", "Boulevard", "Blvd", "Parkway", "Pkwy", "Terrace", "Highway", "Hwy", "St"), Starts.WORD,
                     "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+            STREET_NAMED_ALONE,
             // A house number and a street without its kind after a word of where someone lives ("lives at 4417 N Kedzie",
             // "shelter at 800 W Madison", "address: 12 Elm, Skokie", "home: 9 Oak"; decision 0207): the town after it
             // as after a street (PlaceNames.afterStreet)
@@ -808,6 +825,17 @@ public final class TextScrubber {
                     + "(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"),
                     "[ID]", 1, s -> s.digits >= 1 && (s.containsIgnoreCase("medicaid", "medicare", "medi-cal",
                             "insurance", "subscriber") || s.contains("CIN")), Starts.WORD, "MmIiSsC"),
+            // A claim's, an authorization's or a referral's number after its label ("Claim # 2023-0045-778812", "claim
+            // number CLM88213344", "Auth # 88A77213", "prior auth no. PA-2023-11872"; decision 0213): five characters
+            // or more with a digit ("referral: 12 weeks" stays); and a prescriber's DEA number after "DEA" (two letters,
+            // seven digits: "DEA AB1234563")
+            new Detector(Pattern.compile("(?i)\\b(?:(?:claim|clm|(?:prior\\s+|pre-?)?auth(?:orization)?|referral)"
+                    + "(?:\\s*#|\\s+(?:number|no\\.?|id)(?!\\p{L})|(?=\\s*:))(?:\\s*(?:[:#]|no\\.?|number)){0,3}\\s*"
+                    + "((?=[A-Za-z-]*\\d)(?=[A-Za-z0-9-]{5})[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]))"), "[ID]", 1,
+                    s -> s.digits >= 1 && s.containsIgnoreCase("claim", "clm", "auth", "referral"), Starts.WORD,
+                    "CcAaPpRr"),
+            new Detector(Pattern.compile("\\bDEA(?:\\s*(?:[:#]|no\\.?|number))*\\s*([A-Z]{2}\\d{7})(?![\\w-])"), "[ID]", 1,
+                    s -> s.digits >= 7 && s.contains("DEA"), Starts.WORD, "D"),
             // A social security number as screens mask it ("XXX-XX-4329", "***-**-4329") and its last four digits after
             // "ending in" ("SSN ending in 4329"): the four digits are what a masked display leaves to tell (decision 0192)
             new Detector(Pattern.compile("(?i)(?<![\\w*#-])(?:xxx|\\*\\*\\*|###)([- ]?)(?:xx|\\*\\*|##)\\1\\d{4}(?![\\w-])"),
@@ -1326,6 +1354,9 @@ public final class TextScrubber {
                         dates = true;
                         continue;
                     }
+                }
+                if (d == STREET_NAMED_ALONE && !streetNamedAlone(text, m.start(), m.end())) {
+                    continue;
                 }
                 spans.add(new Span(m.start(d.group()), m.end(d.group()), d.label()));
             }
@@ -2410,6 +2441,38 @@ public final class TextScrubber {
             "chromosome", "virus", "fever", "technique", "shunt", "protocol", "assessment", "triage", "splint",
             "phenomenon", "tumor", "tumour", "cell", "cells", "coma", "needle", "system", "method", "study", "trial",
             "cohort", "strain", "variant", "agar");
+
+    /**
+     * Whether {@code text[start, end)}, found by {@link #STREET_NAMED_ALONE}, names a street: its first word after a
+     * direction is no common word ("Social Security", "Long Term Disability" stay) and no language or benefit's name.
+     */
+    private static boolean streetNamedAlone(String text, int start, int end) {
+        String[] words = text.substring(start, end).split("[\\s.]+");
+        String first = words[words.length > 1 && DIRECTIONS.contains(words[0]) ? 1 : 0];
+        return !NAMES.isCommonWord(NameDictionary.normalize(first)) && !NOT_CUED_NAMES.contains(first)
+                && !NOT_STREETS.contains(first);
+    }
+
+    private static final java.util.Set<String> DIRECTIONS = java.util.Set.of("N", "S", "E", "W", "NE", "NW", "SE", "SW",
+            "North", "South", "East", "West");
+
+    /** Capitalised words after "lives on" that are what someone lives on, not where ("lives on Medicaid"; decision 0212). */
+    private static final java.util.Set<String> NOT_STREETS = java.util.Set.of("Medicaid", "Medicare", "Disability",
+            "Welfare", "Pension", "Benefits", "Oxygen", "Dialysis", "Insulin", "Coumadin", "Warfarin", "Campus", "Base",
+            "Site", "Unit", "Ward", "Floor", "Tuesdays", "Mondays", "Wednesdays", "Thursdays", "Fridays", "Weekends");
+
+    /**
+     * Capitalised words after a cue that name no person (decision 0212): languages after "interpreter" or "translator"
+     * ("interpreter Igbo"), a clinic's desks after "nurse" ("Nurse Triage"). Case as written.
+     */
+    static final java.util.Set<String> NOT_CUED_NAMES = java.util.Set.of("Igbo", "Yoruba", "Hausa", "Somali", "Amharic",
+            "Tigrinya", "Oromo", "Swahili", "Kinyarwanda", "Kirundi", "Wolof", "Twi", "Hmong", "Khmer", "Lao", "Burmese",
+            "Tagalog", "Ilocano", "Cebuano", "Chuukese", "Marshallese", "Samoan", "Tongan", "Pashto", "Dari", "Farsi",
+            "Urdu", "Punjabi", "Gujarati", "Bengali", "Nepali", "Tamil", "Telugu", "Hindi", "Cantonese", "Mandarin",
+            "Vietnamese", "Korean", "Japanese", "Arabic", "Russian", "Ukrainian", "Polish", "Portuguese", "Spanish",
+            "French", "Creole", "Kreyol", "Haitian", "Mixteco", "Mixtec", "Zapotec", "Triqui", "Mam", "Kiche", "Navajo",
+            "Albanian", "Bosnian", "Serbian", "Croatian", "Romanian", "Turkish", "Kurdish", "Armenian", "Hebrew",
+            "Yiddish", "ASL", "Sign", "Triage", "Navigator", "Educator", "Line", "Station", "Desk", "Pool", "Float");
 
     /** Whether the dictionary name {@code token} ending at {@code end} is an eponym before its number or word. */
     private static boolean eponymAt(String text, String token, int end) {
@@ -3601,7 +3664,7 @@ public final class TextScrubber {
         }
         String word = text.substring(b[0], b[1]);
         String lower = word.toLowerCase(Locale.ROOT);
-        return !NAMES.isCommonWord(NameDictionary.normalize(word)) && !NAME_CUES.contains(lower)
+        return !NAMES.isCommonWord(NameDictionary.normalize(word)) && !NAME_CUES.contains(lower) && !NOT_CUED_NAMES.contains(word)
                 && !HONORIFICS.contains(lower) && !HONORIFICS_AFTER.contains(word)
                 && !CyrillicGreekNames.isCue(word); // "Пациентка Смирнова": the cue is no given name (decision 0131)
     }

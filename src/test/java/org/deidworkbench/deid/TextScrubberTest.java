@@ -823,6 +823,40 @@ class TextScrubberTest {
     }
 
     /**
+     * Decision 0213: a claim's, an authorization's and a referral's number after its label, and a DEA number, are ids;
+     * a count or a word after the label stays.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            Claim # 2023-0045-778812 denied; claim number CLM88213344    | Claim # [ID] denied; claim number [ID]
+            Auth # 88A77213 approved; prior auth no. PA-2023-11872       | Auth # [ID] approved; prior auth no. [ID]
+            Referral #: R-4471902 sent. Claim: 88-77122 paid             | Referral #: [ID] sent. Claim: [ID] paid
+            Rx by Dr. Ofori, DEA AB1234563.                              | Rx by Dr. [NAME], DEA [ID].
+            referral: 12 weeks; claim: pending; Auth: 2 visits           | referral: 12 weeks; claim: pending; Auth: 2 visits
+            """)
+    void claimAuthorizationReferralAndDeaNumbersAfterTheirLabels(String text, String expected) {
+        assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
+    }
+
+    /**
+     * Decision 0212: a street named alone after "lives on" goes; a language after "interpreter", a desk after "nurse",
+     * a shift's hours after their word and what someone lives on stay.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            lives on Kedzie near the park; staying off N Halsted now   | lives on [ADDRESS] near the park; staying off [ADDRESS] now
+            lives on Social Security; lives on Medicaid, lives on oxygen | lives on Social Security; lives on Medicaid, lives on oxygen
+            Needs interpreter Igbo for visits; translator: Somali      | Needs interpreter Igbo for visits; translator: Somali
+            interpreter Wilhelmina Gorringe present                    | interpreter [NAME] [NAME] present
+            To: Nurse Triage. Re: refill                               | To: Nurse Triage. Re: refill
+            Shift 0700-1900, RN on duty. Sprechzeiten 0800-1200        | Shift 0700-1900, RN on duty. Sprechzeiten 0800-1200
+            Rückruf unter 0711-234567, Tel. 0800-1200345               | Rückruf unter [PHONE], Tel. [PHONE]
+            """)
+    void aStreetNamedAloneGoesAndWordsThatNameNoOneStay(String text, String expected) {
+        assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));
+    }
+
+    /**
      * A day of the month alone is a date element (decision 0211): an ordinal after a day of the week, or after a word of
      * time and "the" where the clause ends or a time follows. Ordinals of anatomy, floors, times and centuries stay.
      */

@@ -6280,6 +6280,9 @@ def portal():
          '{"note":"pt now lives at 2231 W Wrightwood; mail to RR 3 Box 118 until June; her mother is on Lunt Ave"}', ""],
         ["16", u[2], "FRONT_DESK_NOTE", "2023-05-16T15:20:00Z", "/portal/notes/new",
          '{"note":"Seen Tuesday the 16th for the rash; f/u on the 30th."}', ""],
+        ["17", u[0], "FRONT_DESK_NOTE", "2023-05-17T11:05:00Z", "/portal/notes/new",
+         '{"note":"Needs interpreter Igbo. Pt lives on Wolcott near the school. Claim # CLM55102934 denied, prior auth no.'
+         ' PA-2023-20417 pending. Nurse Triage shift 0700-1900."}', ""],
     ])
     plant("patient-name", "Rosalind", "Featherstonehaugh", "Xandrelle", "Quimbleworth", "Okafor-Lindqvist",
           "Tobiah", "Pennywhistle")
@@ -6303,7 +6306,10 @@ def portal():
     plant("address", "2231 W Wrightwood", "RR 3 Box 118")  # decision 0207
     plant("address", "Lunt Ave")  # decision 0208
     plant("date", "Tuesday the 16th", "on the 30th")  # decision 0211
-    keep("portal", "LOGIN", "VIEW_CHART", "SMS_REMINDER", "metformin", "Reply STOP to opt out")
+    plant("address", "Wolcott")  # decision 0212
+    plant("claim-id", "CLM55102934", "PA-2023-20417")  # decision 0213
+    keep("portal", "LOGIN", "VIEW_CHART", "SMS_REMINDER", "metformin", "Reply STOP to opt out", "interpreter Igbo",
+         "Nurse Triage shift 0700-1900")
 
 
 if __name__ == "__main__":
