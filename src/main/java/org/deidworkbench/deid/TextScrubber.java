@@ -2462,8 +2462,9 @@ public final class TextScrubber {
             "Site", "Unit", "Ward", "Floor", "Tuesdays", "Mondays", "Wednesdays", "Thursdays", "Fridays", "Weekends");
 
     /**
-     * Capitalised words after a cue that name no person (decision 0212): languages after "interpreter" or "translator"
-     * ("interpreter Igbo"), a clinic's desks after "nurse" ("Nurse Triage"). Case as written.
+     * Capitalised words right after a relative's or a carer's cue that name no person (decision 0212): languages after
+     * "interpreter" or "translator" ("interpreter Igbo"), a clinic's desks after "nurse" ("Nurse Triage"). Not asked
+     * after a form of address or an honorific ("Dr. Lao" is a name). Case as written.
      */
     static final java.util.Set<String> NOT_CUED_NAMES = java.util.Set.of("Igbo", "Yoruba", "Hausa", "Somali", "Amharic",
             "Tigrinya", "Oromo", "Swahili", "Kinyarwanda", "Kirundi", "Wolof", "Twi", "Hmong", "Khmer", "Lao", "Burmese",
@@ -2643,6 +2644,9 @@ public final class TextScrubber {
             int k = t + 1;
             if (!gap(text, bounds.get(t)[1], bounds.get(k)[0], ".:, \t")) {
                 continue;
+            }
+            if (NOT_CUED_NAMES.contains(text.substring(bounds.get(k)[0], bounds.get(k)[1]))) {
+                continue; // "interpreter Igbo", "Nurse Triage" (decision 0212); a form of address above is not asked
             }
             if (text.charAt(b[1]) == '.' && !ABBREVIATED_CUES.contains(cue.toLowerCase(Locale.ROOT))) {
                 continue; // "f/u with PCP. Strength 5/5": a full stop after a whole word ends its sentence (decision 0184)
@@ -3664,7 +3668,7 @@ public final class TextScrubber {
         }
         String word = text.substring(b[0], b[1]);
         String lower = word.toLowerCase(Locale.ROOT);
-        return !NAMES.isCommonWord(NameDictionary.normalize(word)) && !NAME_CUES.contains(lower) && !NOT_CUED_NAMES.contains(word)
+        return !NAMES.isCommonWord(NameDictionary.normalize(word)) && !NAME_CUES.contains(lower)
                 && !HONORIFICS.contains(lower) && !HONORIFICS_AFTER.contains(word)
                 && !CyrillicGreekNames.isCue(word); // "Пациентка Смирнова": the cue is no given name (decision 0131)
     }
