@@ -433,6 +433,15 @@ public final class TextScrubber {
     private static final Pattern PO_BOX = Pattern.compile("(?:" + POST_BOX + "|" + RURAL_ROUTE
             + "|R\\.?R\\.?\\s*\\d|HC\\s*\\d)");
 
+    /** An optional direction before a street's name ("N Kedzie", "West Madison"). */
+    private static final String DIRECTION = "(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?\\s+)?";
+    /** The words of where someone lives, before "at" or "on" and a street (decisions 0207, 0212). */
+    private static final String LIVES = "lives|living|resides|residing|stays|staying";
+    /** What stands between an id's label and the id ("MRN #: ", "account no. ", "FIN number "). */
+    private static final String AFTER_LABEL = "(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*";
+    /** An id after its label: letters, digits and dashes with a digit, two characters or more (group 1). */
+    private static final String LABELLED_ID = "((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])";
+
     /** A month written with a capital, in full or abbreviated; "May" is left out (a verb too often). */
     private static final String MONTH_NAME = "(?:January|February|March|April|June|July|August|September|October"
             + "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b";
@@ -520,8 +529,8 @@ public final class TextScrubber {
      * no common word ({@link #streetNamedAlone}: "lives on Social Security" stays).
      */
     private static final Detector STREET_NAMED_ALONE = new Detector(Pattern.compile(
-            "(?<=\\b(?i:lives|living|resides|residing|stays|staying)\\s{1,3}(?i:on|off)\\s{1,3})"
-            + "(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?\\s+)?\\p{Lu}\\p{Ll}[\\p{L}\\p{M}'-]*"
+            "(?<=\\b(?i:" + LIVES + ")\\s{1,3}(?i:on|off)\\s{1,3})"
+            + DIRECTION + "\\p{Lu}\\p{Ll}[\\p{L}\\p{M}'-]*"
             + "(?:\\s+\\p{Lu}\\p{Ll}[\\p{L}\\p{M}'-]*)?"), "[ADDRESS]", 0,
             s -> s.containsIgnoreCase("lives o", "living o", "resides o", "residing o", "stays o", "staying o"),
             Starts.WORD, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
@@ -670,7 +679,7 @@ public final class TextScrubber {
             // 4/12 Smith St", "4/12 Smith St"), and the town, state and postcode the Australian, New Zealand and
             // Canadian addresses end with (decision 0123). A US unit and town after it: PlaceNames.afterStreet.
             new Detector(Pattern.compile("\\b(?:\\d{1,4}[A-Za-z]?/)?\\d{1,6}\\s+(?:(?:(?:County|State|US|Old)\\s+)?"
-                    + "(?:Road|Rd|Route|Rte|Highway|Hwy)\\.?\\s+\\d{1,4}[A-Z]?\\b|(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?\\s+)?"
+                    + "(?:Road|Rd|Route|Rte|Highway|Hwy)\\.?\\s+\\d{1,4}[A-Z]?\\b|" + DIRECTION
                     + "(?:(?:\\p{Lu}[\\p{L}\\p{M}'-]+|\\d{1,3}(?:st|nd|rd|th))\\s+){1,3}(?:(?:Street|Avenue|Road|Lane|"
                     + "Drive|Boulevard|Court|Place|Way|Terrace|Circle|Parkway|Square|Highway|Trail|Loop|Pike|Alley|Crossing"
                     // British, Irish, Australian and New Zealand kinds (decision 0192); not Walk, View, Green or Point:
@@ -696,7 +705,7 @@ public final class TextScrubber {
             // A street named with its kind but without a house number, after "on", "off" or "at" ("a walk-up on Clybourn
             // Ave", "lives off Old Mill Road", "at N Kedzie Avenue"; decision 0208): the kinds that are no ordinary noun
             // after a capitalised word ("Supreme Court", "Inner Circle", "Sex Drive" and a title's "Dr" are left out)
-            new Detector(Pattern.compile("(?<=\\b(?:on|off|at)\\s)(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?\\s+)?"
+            new Detector(Pattern.compile("(?<=\\b(?:on|off|at)\\s)" + DIRECTION
                     + "(?:\\p{Lu}[\\p{L}\\p{M}'-]+\\s+){1,3}(?:(?:Street|Avenue|Road|Lane|Boulevard|Parkway|Terrace|Highway)\\b"
                     // the full stop after an abbreviation is the street's, after a whole word the sentence's
                     + "|(?:Ave|Rd|Ln|Blvd|Pkwy|Hwy|St)\\b\\.?)"), "[ADDRESS]", 0,
@@ -707,9 +716,9 @@ public final class TextScrubber {
             // A house number and a street without its kind after a word of where someone lives ("lives at 4417 N Kedzie",
             // "shelter at 800 W Madison", "address: 12 Elm, Skokie", "home: 9 Oak"; decision 0207): the town after it
             // as after a street (PlaceNames.afterStreet)
-            new Detector(Pattern.compile("(?<=\\b(?i:(?:lives|living|resides|residing|stays|staying|located|shelter)\\s{1,3}"
+            new Detector(Pattern.compile("(?<=\\b(?i:(?:" + LIVES + "|located|shelter)\\s{1,3}"
                     + "(?:at|on)|address|addr|home\\s+address|residence)\\s{0,3}[:#]?\\s{1,3})\\d{1,6}[A-Z]?\\s+"
-                    + "(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?\\s+)?(?:\\p{Lu}[\\p{L}\\p{M}'-]+|\\d{1,3}(?:st|nd|rd|th))"
+                    + DIRECTION + "(?:\\p{Lu}[\\p{L}\\p{M}'-]+|\\d{1,3}(?:st|nd|rd|th))"
                     + "(?:\\s+\\p{Lu}[\\p{L}\\p{M}'-]+){0,2}"), "[ADDRESS]", 0,
                     s -> s.digits >= 1 && s.containsIgnoreCase("lives", "living", "resid", "stay", "located", "shelter",
                             "address", "addr"), Starts.DIGIT_RUN)
@@ -803,7 +812,7 @@ public final class TextScrubber {
             // "policy" only count with "number", "no." or a colon, as in running text they are words.
             new Detector(Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?|SSN|acct"
                     + "|(?:account|policy)(?:\\s+(?:number|no\\.?)|(?=\\s*[:#]))|patient\\s+id|member\\s+id|ID)(?!\\p{L})"
-                    + "(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"),
+                    + AFTER_LABEL + LABELLED_ID),
                     "[ID]", 1, s -> s.digits >= 1 && s.containsIgnoreCase("mrn", "medical", "ssn", "acct", "account", "policy", "id"),
                     Starts.WORD, "MmSsAaPpIi"),
             // An encounter's or a visit's number after its label ("Encounter #: 20230503-004417", "visit no. V8812",
@@ -811,8 +820,8 @@ public final class TextScrubber {
             // colon after them is followed by the visit's date; FIN (Cerner's financial number), CSN (Epic's contact
             // serial number) and HAR (hospital account record) alone too (decision 0204)
             new Detector(Pattern.compile("(?i)\\b(?:(?:encounter|enc|visit)(?:\\s*#|\\s+(?:number|no\\.?|id)(?!\\p{L}))"
-                    + "|(?-i:FIN|CSN|HAR)(?![\\p{L}\\d]))(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*"
-                    + "((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"), "[ID]", 1,
+                    + "|(?-i:FIN|CSN|HAR)(?![\\p{L}\\d]))" + AFTER_LABEL
+                    + LABELLED_ID), "[ID]", 1,
                     s -> s.digits >= 1 && (s.contains("FIN", "CSN", "HAR") || s.containsIgnoreCase("encounter #",
                             "encounter#", "encounter n", "encounter id", "enc #", "enc#", "enc n", "enc id", "visit #",
                             "visit#", "visit n", "visit id")), Starts.WORD, "EeVvFCH"),
@@ -822,7 +831,7 @@ public final class TextScrubber {
             // texts skip it.
             new Detector(Pattern.compile("(?i)\\b(?:(?:medicaid|medi-cal|medicare|insurance|subscriber)(?:\\s+(?:number"
                     + "|no\\.?|id)|(?=\\s*[:#]))|(?-i:CIN)(?=\\s*[:#]?\\s*[A-Z]{2}\\d{5}[A-Z](?![A-Za-z0-9])))(?!\\p{L})"
-                    + "(?:\\s*(?:[:#]|no\\.?|number)){0,4}\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"),
+                    + AFTER_LABEL + LABELLED_ID),
                     "[ID]", 1, s -> s.digits >= 1 && (s.containsIgnoreCase("medicaid", "medicare", "medi-cal",
                             "insurance", "subscriber") || s.contains("CIN")), Starts.WORD, "MmIiSsC"),
             // A claim's, an authorization's or a referral's number after its label ("Claim # 2023-0045-778812", "claim
@@ -830,8 +839,8 @@ public final class TextScrubber {
             // or more with a digit ("referral: 12 weeks" stays); and a prescriber's DEA number after "DEA" (two letters,
             // seven digits: "DEA AB1234563")
             new Detector(Pattern.compile("(?i)\\b(?:(?:claim|clm|(?:prior\\s+|pre-?)?auth(?:orization)?|referral)"
-                    + "(?:\\s*#|\\s+(?:number|no\\.?|id)(?!\\p{L})|(?=\\s*:))(?:\\s*(?:[:#]|no\\.?|number)){0,3}\\s*"
-                    + "((?=[A-Za-z-]*\\d)(?=[A-Za-z0-9-]{5})[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]))"), "[ID]", 1,
+                    + "(?:\\s*#|\\s+(?:number|no\\.?|id)(?!\\p{L})|(?=\\s*:))" + AFTER_LABEL
+                    + "(?=[A-Za-z0-9-]{5})" + LABELLED_ID + ")"), "[ID]", 1,
                     s -> s.digits >= 1 && s.containsIgnoreCase("claim", "clm", "auth", "referral"), Starts.WORD,
                     "CcAaPpRr"),
             new Detector(Pattern.compile("\\bDEA(?:\\s*(?:[:#]|no\\.?|number))*\\s*([A-Z]{2}\\d{7})(?![\\w-])"), "[ID]", 1,
@@ -878,7 +887,7 @@ public final class TextScrubber {
             // "specimen" and "reference" are words of their own, so only with "#", "no.", "number", "id" or a colon
             new Detector(Pattern.compile("(?i)\\b(?:(?:accession|acc)(?!\\p{L})(?:\\s*(?:[:#]|no\\.?|number)){0,3}"
                     + "|(?:case|specimen|requisition|req|ref(?:erence)?)\\.?(?:\\s*(?:[:#]|no\\.?|number|id)(?!\\p{L}))+)"
-                    + "\\s*((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"), "[ID]", 1,
+                    + "\\s*" + LABELLED_ID), "[ID]", 1,
                     s -> s.digits >= 2 && s.containsIgnoreCase("accession", "acc#", "acc #", "acc.", "acc:", "acc no",
                             "case #", "case no", "case number", "case:", "case id", "specimen #", "specimen no",
                             "specimen number", "specimen:", "specimen id", "requisition", "req #", "req.", "req:",

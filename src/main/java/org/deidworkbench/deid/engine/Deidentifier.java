@@ -1026,14 +1026,19 @@ public final class Deidentifier {
         if (value.length() < 8 || value.length() > 40) {
             return;
         }
-        long[] dates = org.deidworkbench.deid.leak.LeakDictionary.days(value);
-        for (long day : org.deidworkbench.deid.leak.LeakDictionary.identifierDays(value)) {
-            boolean group = java.util.Arrays.stream(dates).noneMatch(d -> d == day);
-            if (subjectDays.add(subjectDay(subject, group ? day + DIGIT_GROUP : day))) {
-                daysNoted.incrementAndGet();
-                if (frozenDays != null) {
-                    frozenDays = null;
-                }
+        for (long day : org.deidworkbench.deid.leak.LeakDictionary.days(value)) {
+            noteSubjectDay(subjectDay(subject, day));
+        }
+        for (long day : org.deidworkbench.deid.leak.LeakDictionary.digitGroupDays(value)) {
+            noteSubjectDay(subjectDay(subject, day + DIGIT_GROUP));
+        }
+    }
+
+    private void noteSubjectDay(long key) {
+        if (subjectDays.add(key)) {
+            daysNoted.incrementAndGet();
+            if (frozenDays != null) {
+                frozenDays = null;
             }
         }
     }

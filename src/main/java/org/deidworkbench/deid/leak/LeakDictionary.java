@@ -1252,13 +1252,12 @@ public final class LeakDictionary {
     }
 
     /**
-     * The days an identifying value is found as in a date a run writes: the value read as a date ({@link #days}), and
-     * each digit group the verifier looks for alone that reads as a compact date ({@code JP-20230611} is the day
-     * 2023-06-11 in a DICOM {@code DA} or a {@code yyyymmdd} column; decision 0209). A run attests the shifted dates it
-     * writes on these days of their subject.
+     * The days of the digit groups the verifier looks for alone in an identifying value that read as a compact date and
+     * are not the value's own date ({@code JP-20230611} is the day 2023-06-11, found in a DICOM {@code DA} or a
+     * {@code yyyymmdd} column; decision 0209): a run attests the shifted dates it writes as {@code yyyymmdd} on these
+     * days of their subject. Exactly the days of {@link #digitDay} the dictionary gives the value's patterns.
      */
-    public static long[] identifierDays(String value) {
-        long[] days = days(value);
+    public static long[] digitGroupDays(String value) {
         int run = 0;
         boolean eight = false;
         for (int i = 0, n = value.length(); i <= n && !eight; i++) {
@@ -1269,21 +1268,18 @@ public final class LeakDictionary {
                 run = 0;
             }
         }
-        if (!eight) {
-            return days; // no group of eight digits: none looked for alone reads as a date
-        }
-        List<String> written = Fold.tokens(MarkupText.read(value));
+        List<String> written = eight ? Fold.tokens(MarkupText.read(value)) : List.of();
         if (written.size() < 2) {
-            return days;
+            return NO_DAYS; // no group of eight digits in a longer value: none looked for alone reads as a date
         }
-        long[] out = days;
+        long[] own = days(value); // a date the value is itself is looked for as that date, not as a digit group
+        long[] out = NO_DAYS;
         for (String t : written) {
-            if (t.length() == 8 && Tokens.isDigits(t)) {
-                long day = isoOrCompactDay(t);
-                if (day > 0 && java.util.Arrays.stream(out).noneMatch(d -> d == day)) {
-                    out = java.util.Arrays.copyOf(out, out.length + 1);
-                    out[out.length - 1] = day;
-                }
+            long day = t.length() == 8 && Tokens.isDigits(t) ? isoOrCompactDay(t) : -1;
+            if (day > 0 && java.util.Arrays.stream(own).noneMatch(d -> d == day)
+                    && java.util.Arrays.stream(out).noneMatch(d -> d == day)) {
+                out = java.util.Arrays.copyOf(out, out.length + 1);
+                out[out.length - 1] = day;
             }
         }
         return out;

@@ -174,7 +174,8 @@ public final class CsvProcessor implements FileProcessor {
             CsvAnalysis.FileInsight in = insight(input);
             Column[] columns = plan(in, header, false);
             SubjectSource subjects = subjectSource(in, header);
-            RowLinks links = RowLinks.of(engine, header, in, NameValueRows.of(engine, header));
+            NameValueRows nameValues = NameValueRows.of(engine, header);
+            RowLinks links = RowLinks.of(engine, header, in, nameValues);
             // Only the subject, identifier and (in a table of patients' rows) free-text columns are made into strings.
             boolean[] wanted = new boolean[columns.length];
             boolean[] text = new boolean[columns.length];
@@ -188,7 +189,6 @@ public final class CsvProcessor implements FileProcessor {
                 wanted[c] = c == subjects.column() || c == subjects.viaColumn() || columns[c].identifier()
                         || links != null && links.reads(c) || text[c] || messages[c];
             }
-            NameValueRows nameValues = NameValueRows.of(engine, header);
             if (nameValues != null) {
                 for (int c = 0; c < columns.length; c++) {
                     wanted[c] |= nameValues.isValue(c) && columns[c].spec().action() != Action.REMOVE;
@@ -1433,7 +1433,7 @@ public final class CsvProcessor implements FileProcessor {
          */
         private final NameValueRows named;
         private final int namedValue;
-        private final Map<String, Integer> nameRanks = new HashMap<>();
+        private final Map<ColumnPlan, Integer> planRanks = new HashMap<>();
         private String[] last;
 
         private RowLinks(Deidentifier engine, int[] columns, Deidentifier.LinkedId[] kinds, NameValueRows named,
@@ -1487,9 +1487,7 @@ public final class CsvProcessor implements FileProcessor {
                             Deidentifier.RANK_PATIENT_KEY, "");
                     continue;
                 }
-                String kind = rank < candidates.size() ? candidates.get(rank).toLowerCase(java.util.Locale.ROOT)
-                        : "redcap record id";
-                kinds[i] = new Deidentifier.LinkedId("csv:" + kind, rank, "");
+                kinds[i] = new Deidentifier.LinkedId(kind(candidates, rank), rank, "");
             }
             return new RowLinks(engine, columns, kinds, namedValue < 0 ? null : nameValues, namedValue);
         }
@@ -1530,37 +1528,26 @@ public final class CsvProcessor implements FileProcessor {
                 }
             }
             if (rank >= 0) {
-                List<String> candidates = engine.profile().subject().csvColumns();
-                String kind = rank < candidates.size() ? candidates.get(rank).toLowerCase(java.util.Locale.ROOT)
-                        : "redcap record id";
-                linked.add(new Deidentifier.LinkedId("csv:" + kind, rank, ids[columns.length]));
+                linked.add(new Deidentifier.LinkedId(kind(engine.profile().subject().csvColumns(), rank), rank,
+                        ids[columns.length]));
             }
             engine.noteLink(linked);
         }
 
         /**
-         * The subject column rank of the row's name: of the first name column whose name a profile rule decides, as
-         * {@link NameValueRows#decision} picks it, when that rule pseudonymizes in the subject's domain; else -1.
+         * The subject column rank of the name that decides the row's value ({@link NameValueRows#decision}: the value is
+         * pseudonymized as that column would be), or -1 when no name decides it or it is no subject column.
          */
         private int nameRank(String[] row) {
-            for (int c : named.nameColumns()) {
-                String name = row[c];
-                if (name == null || name.isBlank()) {
-                    continue;
-                }
-                Integer rank = nameRanks.get(name);
-                if (rank == null) {
-                    rank = NameValueRows.byName(engine, name) == null ? -2
-                            : engine.profile().subjectColumnRanks(List.of(name))[0];
-                    if (nameRanks.size() < 4096) {
-                        nameRanks.put(name, rank);
-                    }
-                }
-                if (rank != -2) {
-                    return rank; // the first name a rule decides decides the row, subject or not
-                }
-            }
-            return -1;
+            ColumnPlan plan = named.decision(row);
+            return plan == null ? -1 : planRanks.computeIfAbsent(plan,
+                    p -> engine.profile().subjectColumnRanks(List.of(p.header()))[0]);
+        }
+
+        /** The kind of a linked id of subject column rank {@code rank} ({@code csv:mrn}). */
+        private static String kind(List<String> candidates, int rank) {
+            return "csv:" + (rank < candidates.size() ? candidates.get(rank).toLowerCase(java.util.Locale.ROOT)
+                    : "redcap record id");
         }
     }
 

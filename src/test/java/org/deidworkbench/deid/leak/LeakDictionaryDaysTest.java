@@ -60,34 +60,31 @@ class LeakDictionaryDaysTest {
     }
 
     /**
-     * Decision 0209: the days a run notes for an identifier ({@link LeakDictionary#identifierDays}) are the days of the
-     * value itself and those of the digit groups the dictionary looks for alone that read as a compact date, no more.
+     * Decision 0209: the days a run notes for an identifier's digit groups ({@link LeakDictionary#digitGroupDays}) are
+     * exactly the days of the digit-group patterns the dictionary makes of it, no more.
      */
     @Test
-    void anIdentifiersDaysAreTheDigitGroupsTheVerifierLooksForAlone() {
+    void anIdentifiersDigitGroupDaysAreThoseTheVerifierLooksForAlone() {
         for (String id : List.of("JP-20230611", "MRN 19570611-44", "20230611", "2023-06-11", "JP-20231399",
                 "A-2023061", "AB-202306111", "x 20230611 y 19991231", "MRN-004711", "20230611091500", "Ref 17990101")) {
             LeakDictionary.Builder b = new LeakDictionary.Builder();
             b.add(id, "test", b.subject("s"));
             LeakDictionary d = b.build();
-            java.util.Set<Long> groups = new java.util.TreeSet<>();
+            java.util.Set<Long> expected = new java.util.TreeSet<>();
             for (int p = 0; p < d.patterns(); p++) {
                 if (d.digitDay(p) > 0) {
-                    groups.add((long) d.digitDay(p));
+                    expected.add((long) d.digitDay(p));
                 }
             }
-            java.util.Set<Long> expected = new java.util.TreeSet<>(groups);
-            for (long day : LeakDictionary.days(id)) {
-                expected.add(day);
-            }
             java.util.Set<Long> noted = new java.util.TreeSet<>();
-            for (long day : LeakDictionary.identifierDays(id)) {
+            for (long day : LeakDictionary.digitGroupDays(id)) {
                 noted.add(day);
             }
             assertEquals(expected, noted, id);
         }
-        assertArrayEquals(new long[] {20230611}, LeakDictionary.identifierDays("JP-20230611"));
-        assertArrayEquals(new long[] {20230611, 19991231}, LeakDictionary.identifierDays("x 20230611 y 19991231"));
-        assertArrayEquals(new long[0], LeakDictionary.identifierDays("JP-20231399"));
+        assertArrayEquals(new long[] {20230611}, LeakDictionary.digitGroupDays("JP-20230611"));
+        assertArrayEquals(new long[] {20230611, 19991231}, LeakDictionary.digitGroupDays("x 20230611 y 19991231"));
+        assertArrayEquals(new long[0], LeakDictionary.digitGroupDays("JP-20231399"));
+        assertArrayEquals(new long[0], LeakDictionary.digitGroupDays("20230611"));
     }
 }
