@@ -929,6 +929,40 @@ class AdversarialCorpusTest {
                 "both attachments still name their Binary");
     }
 
+    /**
+     * The US export's Provenance points at a document and an encounter, not at the Patient (decision 0215): it comes out
+     * recorded as long after its document as it was, its date moved by the document's patient's offset, not the run's.
+     */
+    @org.junit.jupiter.api.Test
+    void aProvenanceOfTheUsExportIsRecordedAsLongAfterItsDocumentAsBefore() throws Exception {
+        Path out = output("fhir-us");
+        long before = provenanceAfterDocument(ROOT.resolve("fhir-us"));
+        assertEquals(67, before, "the export's Provenance was recorded 67 s after its document");
+        assertEquals(before, provenanceAfterDocument(out));
+    }
+
+    /** Seconds from the date of the document the first Provenance of a folder's export names to its recorded time. */
+    private static long provenanceAfterDocument(Path folder) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode provenance = json.readTree(
+                Files.readAllLines(folder.resolve("Provenance.ndjson"), StandardCharsets.UTF_8).get(0));
+        String document = null;
+        for (com.fasterxml.jackson.databind.JsonNode target : provenance.get("target")) {
+            String reference = target.get("reference").asText();
+            if (reference.startsWith("DocumentReference/")) {
+                document = reference.substring(reference.indexOf('/') + 1);
+            }
+        }
+        for (String line : Files.readAllLines(folder.resolve("DocumentReference.ndjson"), StandardCharsets.UTF_8)) {
+            com.fasterxml.jackson.databind.JsonNode d = json.readTree(line);
+            if (d.get("id").asText().equals(document)) {
+                return ChronoUnit.SECONDS.between(java.time.OffsetDateTime.parse(d.get("date").asText()),
+                        java.time.OffsetDateTime.parse(provenance.get("recorded").asText()));
+            }
+        }
+        throw new AssertionError("the Provenance's document is not in " + folder.getFileName());
+    }
+
     /** The Dutch tussenvoegsel ("van den") is part of the surname: it goes with it, in the table and in the notes. */
     @org.junit.jupiter.api.Test
     void theDutchNameParticleGoesWithTheSurname() throws Exception {

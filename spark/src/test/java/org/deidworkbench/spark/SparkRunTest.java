@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -148,6 +149,55 @@ class SparkRunTest {
         assertTrue(known.values().stream().anyMatch(ids -> ids.stream().anyMatch(k -> k.value().equals("Hollowayc"))
                 && ids.stream().anyMatch(k -> k.value().equals("Tamsin Kinsworthc"))),
                 "the relative's name is kept with the patient's own on the cluster");
+    }
+
+    @Test
+    void aProvenanceAndABinaryTakeTheirPatientsOffsetOnTheExecutorsAsInDeidRun() throws Exception {
+        // Decisions 0214 and 0215: a Binary a document names and a Provenance of an Observation have no patient of
+        // their own; the driver's analysis (the Provenance's targets) and the merged scan index (what each target and
+        // document belongs to) reach executors that never saw the Patient, the Observation or the document.
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        StringBuilder provenances = new StringBuilder();
+        StringBuilder observations = new StringBuilder();
+        StringBuilder documents = new StringBuilder();
+        StringBuilder binaries = new StringBuilder();
+        StringBuilder patients = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            provenances.append("{\"resourceType\":\"Provenance\",\"id\":\"pv").append(i).append("\",\"target\":")
+                    .append("[{\"reference\":\"Observation/o").append(i).append("\"}],\"recorded\":\"2023-03-0")
+                    .append(1 + i % 9).append("T09:31:00Z\",\"agent\":[{\"who\":{\"reference\":\"Practitioner/dr1\"}}]}\n");
+            observations.append("{\"resourceType\":\"Observation\",\"id\":\"o").append(i).append("\",\"status\":")
+                    .append("\"final\",\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"Patient/pt0000").append(i)
+                    .append("\"},\"effectiveDateTime\":\"2023-03-0").append(1 + i % 9).append("T09:30:00Z\"}\n");
+            documents.append("{\"resourceType\":\"DocumentReference\",\"id\":\"d").append(i).append("\",\"status\":")
+                    .append("\"current\",\"subject\":{\"reference\":\"Patient/pt0000").append(i).append("\"},\"content\":")
+                    .append("[{\"attachment\":{\"contentType\":\"text/plain\",\"url\":\"Binary/b").append(i).append("\"}}]}\n");
+            binaries.append("{\"resourceType\":\"Binary\",\"id\":\"b").append(i).append("\",\"contentType\":")
+                    .append("\"text/plain\",\"data\":\"").append(java.util.Base64.getEncoder().encodeToString(
+                            ("Seen 2023-03-0" + (1 + i % 9) + ", next visit 2023-04-12.").getBytes(StandardCharsets.UTF_8)))
+                    .append("\"}\n");
+            patients.append("{\"resourceType\":\"Patient\",\"id\":\"pt0000").append(i).append("\",\"identifier\":")
+                    .append("[{\"system\":\"urn:mrn\",\"value\":\"MRN").append(880000 + i).append("\"}]}\n");
+        }
+        Files.writeString(in.resolve("a-Provenance.ndjson"), provenances);
+        Files.writeString(in.resolve("b-Binary.ndjson"), binaries);
+        Files.writeString(in.resolve("c-Observation.ndjson"), observations);
+        Files.writeString(in.resolve("d-DocumentReference.ndjson"), documents);
+        Files.writeString(in.resolve("e-Patient.ndjson"), patients);
+        LoadedProfile profile = profile("fhir-safe-harbor");
+        Path[] keys = keyFiles();
+        RunResult expected = deidRun(List.of(in), tmp.resolve("reference"), keys[0], profile);
+        RunResult actual = sparkRun(List.of(in), tmp.resolve("spark"), keys[1], profile, 4, WorkerSetup.Faults.NONE);
+
+        assertEquals(expected.files(), actual.files(), "every file ends the same way, under the same name");
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertSameKeyEntries(keys[0], keys[1]);
+        String provenance = Files.readAllLines(tmp.resolve("spark").resolve("a-Provenance.ndjson")).get(0);
+        String observation = Files.readAllLines(tmp.resolve("spark").resolve("c-Observation.ndjson")).get(0);
+        java.util.regex.Matcher recorded = java.util.regex.Pattern.compile("\"recorded\":\"(\\d{4}-\\d\\d-\\d\\d)T09:31")
+                .matcher(provenance);
+        assertTrue(recorded.find() && observation.contains("\"effectiveDateTime\":\"" + recorded.group(1) + "T09:30"),
+                "the Provenance was recorded on its Observation's day, moved by one offset");
     }
 
     @Test

@@ -148,6 +148,38 @@ final class FhirProcessor implements FileProcessor {
         return null;
     }
 
+    /**
+     * Pass 0: the resources the run's Provenance and AuditEvent resources point at ({@link ProvenanceTargets}), whose
+     * owners the scan then records (decision 0215). A profile without a fhir section finds none (its scans say why).
+     */
+    @Override
+    public void analyze(List<Path> files, BooleanSupplier cancelled) {
+        FhirRun r;
+        try {
+            r = run();
+        } catch (FormatException e) {
+            return;
+        }
+        r.targets = ProvenanceTargets.of(files, r.references, cancelled);
+    }
+
+    @Override
+    public java.io.Serializable analysis() {
+        FhirRun r = run;
+        return r == null ? null : r.targets;
+    }
+
+    @Override
+    public void useAnalysis(java.io.Serializable analysis) {
+        if (analysis instanceof ProvenanceTargets t) {
+            try {
+                run().targets = t;
+            } catch (FormatException e) {
+                // no fhir section: nothing is scanned
+            }
+        }
+    }
+
     /** The patient index this processor's scans made (empty before the first FHIR file). */
     @Override
     public java.util.Map<String, String> scanIndex() {
@@ -195,7 +227,7 @@ final class FhirProcessor implements FileProcessor {
             ScanSkip skip = format == FileFormat.FHIR_NDJSON ? r.scanSkip() : null;
             each(input, name, cancelled, tally, (resource, where) -> cleaner.process(resource, where), null,
                     cleaner::entryBase, (line, where, newline) -> {
-                        if (skip != null && skip.skips(line)) {
+                        if (skip != null && skip.skips(line, r.targets)) {
                             return true; // nothing to learn here: the transform reads the line (decision 0050)
                         }
                         try {

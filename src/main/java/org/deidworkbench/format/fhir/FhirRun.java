@@ -23,6 +23,8 @@ final class FhirRun {
     final FhirSection section;
     final Rules rules;
     final PatientIndex patients = new PatientIndex();
+    /** What the run's Provenance and AuditEvent resources point at (decision 0215): set before the scan. */
+    volatile ProvenanceTargets targets = ProvenanceTargets.NONE;
     final References references;
     private final Map<String, List<String>> compartmentPaths = new ConcurrentHashMap<>();
     private final Map<ActionSpec, DeidMethod> methods = new ConcurrentHashMap<>();

@@ -93,6 +93,7 @@ final class JsonBundleTransform {
         if (!bundle) {
             String out;
             try {
+                resources.entryFullUrl(null);
                 out = resources.transform(text, "", "");
             } catch (FormatException e) {
                 throw JsonScan.fallback(); // HAPI reports it, in its own words and place
@@ -110,6 +111,7 @@ final class JsonBundleTransform {
             Cut c = cuts.get(i);
             String resource = c.read != null ? null : text.substring(c.resourceStart, c.resourceEnd);
             try {
+                resources.entryFullUrl(c.fullUrl);
                 if (c.read != null) {
                     cleaned.add(resources.transform(c.read, "entry " + (i + entryBase), ""));
                     readAheads++;
@@ -129,6 +131,7 @@ final class JsonBundleTransform {
             if (resource == null) {
                 resource = text.substring(c.resourceStart, c.resourceEnd);
             }
+            hapi.oneEntryFullUrl(c.fullUrl);
             cleaned.add(hapiResource(hapi, resource, i + entryBase));
         }
         // ... then the shell: a plain one here, any other by HAPI without them.

@@ -343,6 +343,8 @@ final class JsonScan {
         final List<Frame> frames = new ArrayList<>();
         /** The resource's own references (not its contained ones'): each one's element path and text. */
         List<String[]> references;
+        /** The keys of the resources its own attachments name ({@code Binary/7}, decision 0214), or null. */
+        List<String> contents;
 
         Unit(String type) {
             this.type = type;
@@ -598,7 +600,8 @@ final class JsonScan {
             if (c.name.equals("id") && parent.def instanceof ca.uhn.fhir.context.RuntimeResourceDefinition) {
                 f.id = text;
             } else if (c.name.equals("reference") && f.root && at.notes) {
-                // the resource's owner, if it has notes (decision 0164)
+                // the resource's owner, if it has notes (decision 0164), content (0214) or a
+                // Provenance pointing at it (0215)
                 if (at.unit.references == null) {
                     at.unit.references = new ArrayList<>(4);
                 }
@@ -611,6 +614,16 @@ final class JsonScan {
         }
         if (!PLAIN.contains(c.fhirType)) {
             at.unit.checks.add(new Check(c, text));
+        }
+        // an attachment's Binary/123 is a reference, as HAPI's scan takes it (decision 0122): no value to note, but the
+        // resource it names is this one's content (decision 0214)
+        boolean contentUrl = c.name.equals("url") && parent.fhirType.equals("Attachment")
+                && run.references.resolvableUrl(text);
+        if (contentUrl && f.root && at.notes) {
+            if (at.unit.contents == null) {
+                at.unit.contents = new ArrayList<>(2);
+            }
+            at.unit.contents.add(run.references.key(text));
         }
         boolean identifierValue = false;
         if (f.identifierIndex >= 0) {
@@ -634,7 +647,7 @@ final class JsonScan {
                 name.family = text;
             }
         }
-        if (!at.notes || isBundleUrl(at, parent, c)) {
+        if (!at.notes || contentUrl || isBundleUrl(at, parent, c)) {
             return;
         }
         int ruleIndex = Math.min(hit, Math.min(eff, JsonTransform.rule(run, facts, c, parent.fhirType)));
@@ -863,6 +876,20 @@ final class JsonScan {
                     : root.id == null ? null : "Patient/" + root.id;
         }
         report(u, subjectIndex, subjectId, patient ? List.of() : owners(u), out);
+        if (!patient && root.id != null && !run.targets.isEmpty() && run.targets.contains(u.type + "/" + root.id)) {
+            List<String> owners = ownerKeys(u); // a Provenance's target: its owners (decision 0215)
+            if (!owners.isEmpty()) {
+                out.owned(u.type + "/" + root.id, owners);
+            }
+        }
+        if (u.contents != null) {
+            List<String> owners = patient ? ownKeys(root.id, fullUrl) : ownerKeys(u);
+            if (!owners.isEmpty()) {
+                for (String key : u.contents) {
+                    out.owned(key, owners);
+                }
+            }
+        }
         if (subjectId == null) {
             return;
         }
@@ -919,7 +946,25 @@ final class JsonScan {
      * (decision 0164); none when it has no notes.
      */
     private List<String> owners(Unit u) {
-        if (u.notes.isEmpty() || u.references == null || u.type.startsWith("Bundle")) {
+        return u.notes.isEmpty() ? List.of() : ownerKeys(u);
+    }
+
+    /** A Patient's keys as the owner of its photo's resource: {@code Patient/id}, then its entry's fullUrl's. */
+    private List<String> ownKeys(String id, String fullUrl) {
+        List<String> keys = new ArrayList<>(2);
+        if (id != null) {
+            keys.add("Patient/" + id);
+        }
+        String key = run.references.key(fullUrl);
+        if (key != null) {
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    /** {@link #owners}, whether or not the resource has notes. */
+    private List<String> ownerKeys(Unit u) {
+        if (u.references == null || u.type.startsWith("Bundle")) {
             return List.of();
         }
         List<String> keys = new ArrayList<>(2);

@@ -1324,6 +1324,14 @@ final class JsonTransform {
         return false;
     }
 
+    /** The fullUrl of the Bundle entry whose resource is cleaned next, or null ({@link JsonBundleTransform}). */
+    private String entryFullUrl;
+
+    /** The fullUrl of the Bundle entry whose resource {@link #transform} cleans next; null outside a Bundle. */
+    void entryFullUrl(String fullUrl) {
+        entryFullUrl = fullUrl;
+    }
+
     /** {@code ResourceCleaner.subjectOf} on the tree (a reference to a contained Patient: HAPI). */
     private Subject subjectOf(Obj root, String type, String where) throws FormatException, JsonScan.Fallback {
         boolean pointsAtPatient = false;
@@ -1387,6 +1395,30 @@ final class JsonTransform {
                         return cleaner.subject(value);
                     }
                 }
+            }
+        }
+        if (run.patients.anyOwned()) {
+            String ownId = root.text("id");
+            String ownedBy = run.patients.ownedSubject(ownId == null ? null : run.references.key(type + "/" + ownId),
+                    run.references.key(entryFullUrl));
+            if (ownedBy != null) {
+                return cleaner.subject(ownedBy); // what an attachment of the patient's resource names (decision 0214)
+            }
+        }
+        if ((type.equals("Provenance") || type.equals("AuditEvent")) && run.patients.anyOwned()) {
+            List<String> keys = new ArrayList<>(2);
+            Field targets = root.field(type.equals("Provenance") ? "target" : "entity");
+            for (Object v : targets == null ? List.of() : targets.values) {
+                Field what = type.equals("AuditEvent") && v instanceof Obj entity ? entity.field("what") : null;
+                Object ref = type.equals("Provenance") ? v : what == null ? null : what.values.get(0);
+                String key = ref instanceof Obj r ? run.references.key(r.text("reference")) : null;
+                if (key != null) {
+                    keys.add(key);
+                }
+            }
+            String targetsOf = run.patients.onlySubject(keys);
+            if (targetsOf != null) {
+                return cleaner.subject(targetsOf); // the one patient its targets belong to (decision 0215)
             }
         }
         if (pointsAtPatient) {

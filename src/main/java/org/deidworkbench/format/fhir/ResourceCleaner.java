@@ -154,6 +154,10 @@ final class ResourceCleaner {
             notingRoot = resource;
             notingOwners = null;
         }
+        if (!transform && !(resource instanceof Patient) && !(resource instanceof Bundle) && !run.targets.isEmpty()
+                && containedDepth == 0) {
+            noteTarget(resource);
+        }
         evaluateRules(res, resource);
         if (own != null && probeLeaf == null && own.node() != null) {
             res.subjectNodes.put(own.node(), own.value());
@@ -318,6 +322,9 @@ final class ResourceCleaner {
             }
         }
         if (node instanceof Attachment a && run.references.resolvableUrl(a.getUrl())) {
+            if (!transform && containedDepth == 0) {
+                noteContent(a.getUrl());
+            }
             PreviewField f = attachmentUrl(res, a, path, eff);
             if (out != null && f != null) {
                 out.add(f);
@@ -347,7 +354,14 @@ final class ResourceCleaner {
             // A resource inside a resource (Bundle entry, Parameters): a record of its own.
             String label = res.label.startsWith("Bundle") || res.root instanceof Bundle
                     ? entryLabel(path, r) : res.label + " " + path;
-            clean(r, label);
+            String outerFullUrl = entryFullUrl;
+            entryFullUrl = parent instanceof Bundle.BundleEntryComponent e ? e.hasFullUrl() ? e.getFullUrl() : oneEntryFullUrl
+                    : null;
+            try {
+                clean(r, label);
+            } finally {
+                entryFullUrl = outerFullUrl;
+            }
             return null;
         }
         String type = v.fhirType();
@@ -383,7 +397,12 @@ final class ResourceCleaner {
         if (id != null) {
             kids.add(id);
         }
-        kids.addAll(children(res, r, path, eff));
+        containedDepth++;
+        try {
+            kids.addAll(children(res, r, path, eff));
+        } finally {
+            containedDepth--;
+        }
         if (transform && r instanceof DomainResource dr && dr.hasText() && !dr.getText().hasDiv()) {
             dr.setText(null);
         }
@@ -1133,6 +1152,31 @@ final class ResourceCleaner {
                 }
             }
         }
+        if (run.patients.anyOwned()) {
+            String id = r.getIdElement().getIdPart();
+            String ownedBy = run.patients.ownedSubject(id == null ? null : run.references.key(r.fhirType() + "/" + id),
+                    run.references.key(entryFullUrl));
+            if (ownedBy != null) {
+                return subject(ownedBy); // what an attachment of the patient's resource names (decision 0214)
+            }
+        }
+        if ((r instanceof org.hl7.fhir.r4.model.Provenance || r instanceof org.hl7.fhir.r4.model.AuditEvent)
+                && run.patients.anyOwned()) {
+            List<String> keys = new ArrayList<>(2);
+            if (r instanceof org.hl7.fhir.r4.model.Provenance pv) {
+                pv.getTarget().forEach(t -> keys.add(run.references.key(t.getReference())));
+            } else {
+                for (org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent e
+                        : ((org.hl7.fhir.r4.model.AuditEvent) r).getEntity()) {
+                    keys.add(e.hasWhat() ? run.references.key(e.getWhat().getReference()) : null);
+                }
+            }
+            keys.removeIf(java.util.Objects::isNull);
+            String targetsOf = run.patients.onlySubject(keys);
+            if (targetsOf != null) {
+                return subject(targetsOf); // the one patient its targets belong to (decision 0215)
+            }
+        }
         if (pointsAtPatient && transform) {
             tally.warn("FHIR-PATIENT-NOT-FOUND", place.isEmpty() ? r.fhirType() : place + " (" + r.fhirType() + ")",
                     "the resource refers to a Patient that is not in the input (or is ambiguous); its dates are"
@@ -1264,6 +1308,57 @@ final class ResourceCleaner {
     /** The resource being scanned, and the keys of its references into the Patient compartment once looked up. */
     private Resource notingRoot;
     private List<String> notingOwners;
+
+    /** How deep in contained resources the walk is: their attachments name no content of the resource's own. */
+    private int containedDepth;
+    /** The fullUrl of the Bundle entry whose resource is being cleaned, or null. */
+    private String entryFullUrl;
+    /** The fullUrl of the entry of a larger Bundle that the one-entry Bundle cleaned next stands for, or null. */
+    private String oneEntryFullUrl;
+
+    /**
+     * The fullUrl of the entry of a larger Bundle whose resource is cleaned next in a one-entry Bundle without it
+     * ({@link JsonBundleTransform}): the resource's own key, if an attachment named it (decision 0214).
+     */
+    void oneEntryFullUrl(String fullUrl) {
+        oneEntryFullUrl = fullUrl;
+    }
+
+    /**
+     * An attachment of the resource being scanned names a resource of the export ({@code Binary/7}): that resource
+     * is this one's content, owned as this one is (decision 0214).
+     */
+    private void noteContent(String url) throws FormatException {
+        List<String> owners;
+        if (notingRoot instanceof Patient p) {
+            owners = new ArrayList<>(2);
+            String id = p.getIdElement().getIdPart();
+            if (id != null) {
+                owners.add("Patient/" + id);
+            }
+            String key = run.references.key(entryFullUrl);
+            if (key != null) {
+                owners.add(key);
+            }
+        } else {
+            owners = owners();
+        }
+        if (!owners.isEmpty()) {
+            sink.owned(run.references.key(url), owners);
+        }
+    }
+
+    /** A resource a Provenance of the run points at: its owners, for the Provenance (decision 0215). */
+    private void noteTarget(Resource r) throws FormatException {
+        String id = r.getIdElement().getIdPart();
+        String key = id == null ? null : run.references.key(r.fhirType() + "/" + id);
+        if (key != null && run.targets.contains(key)) {
+            List<String> owners = owners();
+            if (!owners.isEmpty()) {
+                sink.owned(key, owners);
+            }
+        }
+    }
 
     /** {@link #notingOwners}, looked up the first time a value is noted outside a Patient (decision 0164). */
     private List<String> owners() throws FormatException {

@@ -68,6 +68,15 @@ interface ScanSink {
     /** A Patient's subject id, found in one of its elements (the MRN): replaced by the patient pseudonym. */
     void subject(String subjectId) throws DeidException;
 
+    /**
+     * The resource {@code key} ({@link References#key}: what an {@code Attachment.url} names, such as {@code Binary/7},
+     * decision 0214; a resource a Provenance points at, decision 0215) belongs to a resource whose references into the
+     * Patient compartment have the keys {@code owners} (not empty, in order; a Patient's photo: the Patient's own keys):
+     * a resource without a patient of its own takes the first of them that names a Patient of the run.
+     */
+    default void owned(String key, List<String> owners) {
+    }
+
     /** The ids one Patient gives for its subject (its identifiers): linked for the date offset (decision 0078). */
     default void link(List<Deidentifier.LinkedId> ids) {
     }
@@ -129,6 +138,11 @@ interface ScanSink {
             @Override
             public void link(List<Deidentifier.LinkedId> ids) {
                 run.engine.noteLink(ids);
+            }
+
+            @Override
+            public void owned(String key, List<String> owners) {
+                run.patients.owned(key, owner(owners));
             }
         };
     }
@@ -201,6 +215,11 @@ interface ScanSink {
         @Override
         public void link(List<Deidentifier.LinkedId> ids) {
             effects.add(s -> s.link(ids));
+        }
+
+        @Override
+        public void owned(String key, List<String> owners) {
+            effects.add(s -> s.owned(key, owners));
         }
 
         /** Reports everything kept, in order, to {@code sink}, and forgets it. */

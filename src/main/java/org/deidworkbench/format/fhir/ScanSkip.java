@@ -33,7 +33,9 @@ import org.deidworkbench.model.FhirSelector;
  * identifier: true} or a {@code subject-id} FHIRPath nothing is skipped. The test is weaker than
  * the scan, never stronger: a name may sit where no rule matches it, an element R4 does not define
  * where it stands is dropped by HAPI (it teaches nothing), and a line that is not well-formed JSON
- * is scanned (and, as before, teaches nothing).
+ * is scanned (and, as before, teaches nothing). A line with an attachment's {@code url} is scanned too (the resource
+ * it names may be the line's content, decision 0214), and one whose resource a Provenance of the run points at
+ * (decision 0215).
  *
  * <p>Thread-safe; one per run ({@link FhirRun#scanSkip}); the names of each resource type are
  * derived from HAPI's definitions on the first line of that type.
@@ -101,6 +103,8 @@ final class ScanSkip {
         Set<String> types = new HashSet<>(Set.of("Patient", "Bundle"));
         Map<String, Set<String>> rootNames = new HashMap<>();
         List<FhirSelector.ElementName> elements = new ArrayList<>();
+        // an attachment's url may name the resource whose content it is: the scan reports it (decision 0214)
+        elements.add(new FhirSelector.ElementName("Attachment", "url"));
         boolean bundlePaths = false;
         Set<String> resourceTypes = RESOURCE_TYPES;
         for (FhirRule r : section.rules()) {
@@ -278,7 +282,22 @@ final class ScanSkip {
      * deeper than any resource or unbalanced.
      */
     boolean skips(String line) {
-        return !never && lex(line, 0, line.length(), null, -1, -1);
+        return skips(line, ProvenanceTargets.NONE);
+    }
+
+    /**
+     * {@link #skips(String)}, and not a line whose resource a Provenance of the run points at (its id at the root,
+     * after its type): the scan records its owners (decision 0215).
+     */
+    boolean skips(String line, ProvenanceTargets targets) {
+        if (never) {
+            return false;
+        }
+        String[] rootKey = targets.isEmpty() ? null : new String[1];
+        if (!lex(line, 0, line.length(), null, -1, -1, rootKey)) {
+            return false;
+        }
+        return rootKey == null || rootKey[0] == null || !targets.contains(rootKey[0]);
     }
 
     /**
@@ -290,25 +309,28 @@ final class ScanSkip {
      * {@code text[resourceFrom, resourceTo)}; the text must be well-formed JSON (the caller's parser read it).
      */
     boolean skipsEntry(String text, int from, int to, int resourceFrom, int resourceTo) {
-        if (neverEntries || !lex(text, resourceFrom, resourceTo, null, -1, -1)) {
+        if (neverEntries || !lex(text, resourceFrom, resourceTo, null, -1, -1, null)) {
             return false;
         }
-        return lex(text, from, to, names.computeIfAbsent("Bundle", this::names), resourceFrom, resourceTo);
+        return lex(text, from, to, names.computeIfAbsent("Bundle", this::names), resourceFrom, resourceTo, null);
     }
 
     /**
      * The lexer of {@link #skips}, over {@code s[from, to)}. With {@code entryNames} null the text is a
      * resource, whose first field names its type; else it is a Bundle's entry, whose names are looked up
      * there as the names of elements of a {@code Bundle} inside an {@code entry}, the value at
-     * {@code [jumpFrom, jumpTo)} (the entry's resource) passed over.
+     * {@code [jumpFrom, jumpTo)} (the entry's resource) passed over. A resource's {@code Type/id} goes to
+     * {@code rootKey[0]} when {@code rootKey} is given and the id is a plain string at its root.
      */
-    private boolean lex(String s, int from, int to, Map<String, Set<String>> entryNames, int jumpFrom, int jumpTo) {
+    private boolean lex(String s, int from, int to, Map<String, Set<String>> entryNames, int jumpFrom, int jumpTo,
+            String[] rootKey) {
         int n = to;
         String[] stack = new String[MAX_DEPTH];
         int depth = 0;
         String key = null; // the field whose value comes next
         Map<String, Set<String>> names = entryNames; // for a resource, known once its type was read
         String top = entryNames == null ? ROOT : "entry";
+        String rootType = null; // a line's resource type, once read
         int i = from;
         while (i < n) {
             if (i == jumpFrom) {
@@ -383,6 +405,7 @@ final class ScanSkip {
                         if (types.contains(type) || !RESOURCE_TYPES.contains(type)) {
                             return false;
                         }
+                        rootType = type;
                         names = this.names.computeIfAbsent(type, this::names);
                         key = null;
                         i = end + 1;
@@ -390,6 +413,16 @@ final class ScanSkip {
                     }
                     if (name.equals("resourceType")) {
                         return false; // a second resource (in an entry: one outside its resource member)
+                    }
+                    if (rootKey != null && rootType != null && depth == 1 && !extras && name.equals("id")) {
+                        int v = i;
+                        while (v < n && isSpace(s.charAt(v))) {
+                            v++;
+                        }
+                        int end = v < n && s.charAt(v) == '"' ? closingQuote(s, v + 1, n) : -1;
+                        if (end > v) {
+                            rootKey[0] = rootType + "/" + s.substring(v + 1, end);
+                        }
                     }
                     if (entryNames != null && depth == 1 && !extras && name.equals("resource")) {
                         continue; // the entry's resource, passed over at jumpFrom (tested as a resource)

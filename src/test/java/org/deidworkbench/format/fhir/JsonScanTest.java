@@ -55,6 +55,11 @@ class JsonScanTest {
         public void subject(String subjectId) {
             effects.add("subject " + subjectId);
         }
+
+        @Override
+        public void owned(String key, List<String> owners) {
+            effects.add("content " + key + " owned by " + owners);
+        }
     }
 
     private static final List<FhirRun> RUNS = new ArrayList<>();
@@ -373,6 +378,43 @@ class JsonScanTest {
                 assertEquals(0, handedToHapi[0], "entries handed to HAPI");
                 assertEquals(hapi(run, bundle), r.effects, bundle);
             }
+        }
+    }
+
+    /**
+     * The resources an attachment names (a document's {@code Binary/b7}, a Bundle's {@code urn:uuid:} entry, a
+     * Patient's photo) are reported as content owned by the resource's references into the Patient compartment, or by
+     * the Patient itself, as HAPI's scan reports them; a contained resource's attachment and a server's absolute URL
+     * name no content of the export (decision 0214).
+     */
+    @Test
+    void whatAnAttachmentNamesIsReportedAsTheContentOfItsResourcesPatientAsHapiReportsIt() throws Exception {
+        String document = "{\"resourceType\":\"DocumentReference\",\"id\":\"d1\",\"status\":\"current\","
+                + "\"subject\":{\"reference\":\"Patient/p1\"},\"content\":[{\"attachment\":{\"contentType\":"
+                + "\"text/plain\",\"url\":\"Binary/b7\"}},{\"attachment\":{\"url\":\"https://ehr.example.org/Binary/b8\"}}],"
+                + "\"contained\":[{\"resourceType\":\"DocumentReference\",\"id\":\"c1\",\"status\":\"current\","
+                + "\"content\":[{\"attachment\":{\"url\":\"Binary/b9\"}}]}]}";
+        String report = "{\"resourceType\":\"DiagnosticReport\",\"id\":\"r1\",\"status\":\"final\",\"code\":{\"text\":\"CT\"},"
+                + "\"subject\":{\"reference\":\"urn:uuid:00000000-aaaa-bbbb-cccc-000000000000\"},"
+                + "\"presentedForm\":[{\"contentType\":\"application/pdf\",\"url\":\"urn:uuid:00000001-aaaa-bbbb-cccc-000000000000\"}]}";
+        String patient = "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"photo\":[{\"url\":\"Binary/photo-1\"}]}";
+        for (FhirRun run : runs()) {
+            Set<String> lean = lean(run, document);
+            assertNotNull(lean, document);
+            assertTrue(lean.contains("content Binary/b7 owned by [Patient/p1]"), lean.toString());
+            assertEquals(1, lean.stream().filter(e -> e.startsWith("content ")).count(), lean.toString());
+            assertEquals(hapi(run, document), lean);
+            Set<String> photo = lean(run, patient);
+            assertNotNull(photo, patient);
+            assertTrue(photo.contains("content Binary/photo-1 owned by [Patient/p1]"), photo.toString());
+            assertEquals(hapi(run, patient), photo);
+            String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":["
+                    + "{\"fullUrl\":\"urn:uuid:00000002-aaaa-bbbb-cccc-000000000000\",\"resource\":" + report + "}]}";
+            Set<String> inBundle = lean(run, bundle);
+            assertNotNull(inBundle, bundle);
+            assertTrue(inBundle.contains("content urn:uuid:00000001-aaaa-bbbb-cccc-000000000000 owned by"
+                    + " [urn:uuid:00000000-aaaa-bbbb-cccc-000000000000]"), inBundle.toString());
+            assertEquals(hapi(run, bundle), inBundle);
         }
     }
 }

@@ -1,0 +1,228 @@
+package org.deidworkbench.format.fhir;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.deidworkbench.format.FileFormat;
+import org.deidworkbench.format.FormatDetector;
+
+/**
+ * The resources a run's Provenance and AuditEvent resources point at ({@code Provenance.target},
+ * {@code AuditEvent.entity.what}), found before the scan in the NDJSON files whose first line is one of them (a bulk
+ * export's {@code Provenance.ndjson}) and in JSON files that are one of them: the scan records the owners of just these resources, so that a Provenance with
+ * no Patient among its targets takes its targets' patient (decision 0215). Held as sorted 64-bit hashes of their keys
+ * ({@link References#key}), 8 bytes a target: a hash shared by chance only makes the scan record one resource more.
+ * Immutable and serializable (a cluster's workers get the driver's, {@code FileProcessor#analysis}); holds no
+ * original value.
+ */
+final class ProvenanceTargets implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    /** The most targets followed; a run with more follows none (whatever order its files come in). */
+    static final int MAX = 4_000_000;
+    /** JSON files below this size are read whole for a resource of their own; a Bundle is not read. */
+    private static final long ONE_RESOURCE_BELOW = 1 << 20;
+    static final ProvenanceTargets NONE = new ProvenanceTargets(new long[0]);
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final long[] hashes;
+
+    private ProvenanceTargets(long[] hashes) {
+        this.hashes = hashes;
+    }
+
+    /**
+     * The targets of the Provenance and AuditEvent lines of every NDJSON file among {@code files} whose first line is
+     * one; a file that cannot be read is left out (its scan says why).
+     */
+    static ProvenanceTargets of(List<Path> files, References references, BooleanSupplier cancelled) {
+        long[][] found = {new long[1024]};
+        int[] n = {0};
+        boolean[] over = {false};
+        for (Path file : files) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("run cancelled");
+            }
+            try {
+                byte[] head = head(file);
+                FileFormat format = FormatDetector.detect(head, file.getFileName().toString());
+                boolean oneResource = format == FileFormat.FHIR_JSON && Files.size(file) < ONE_RESOURCE_BELOW;
+                if (format != FileFormat.FHIR_NDJSON && !oneResource || !names(head)) {
+                    continue;
+                }
+                read(file, oneResource, references, key -> {
+                    if (n[0] == found[0].length) {
+                        if (n[0] >= 2 * MAX) {
+                            over[0] = true;
+                            return;
+                        }
+                        found[0] = Arrays.copyOf(found[0], n[0] * 2);
+                    }
+                    found[0][n[0]++] = hash(key);
+                });
+            } catch (IOException | RuntimeException e) {
+                // left out: the scan and the transform report what is wrong with the file
+            }
+        }
+        long[] sorted = Arrays.copyOf(found[0], n[0]);
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        if (over[0] || distinct > MAX || distinct == 0) {
+            return NONE;
+        }
+        return new ProvenanceTargets(Arrays.copyOf(sorted, distinct));
+    }
+
+    /** The file's first {@link FormatDetector#HEAD} bytes (fewer in a shorter file). */
+    private static byte[] head(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(FormatDetector.HEAD);
+        }
+    }
+
+    /** Whether the bytes name a Provenance or an AuditEvent: a file whose head names neither does not start with one. */
+    private static boolean names(byte[] head) {
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        return text.contains("\"Provenance\"") || text.contains("\"AuditEvent\"");
+    }
+
+    /**
+     * Every target key of the file's Provenance and AuditEvent lines, if its first line is one of them; of a JSON
+     * file's resource, if it is one ({@code oneResource}: an NDJSON file of one line is taken for JSON).
+     */
+    private static void read(Path file, boolean oneResource, References references, Consumer<String> keys)
+            throws IOException {
+        if (oneResource) {
+            targets(Files.readString(file, StandardCharsets.UTF_8), references, keys);
+            return;
+        }
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            boolean first = true;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                boolean wanted = targets(line, references, keys);
+                if (first && !wanted) {
+                    return; // another type's file: not read further
+                }
+                first = false;
+            }
+        }
+    }
+
+    /**
+     * Hands the keys of a Provenance's targets or an AuditEvent's entities' {@code what} to {@code keys}: references
+     * to resources other than a Patient (a Patient target already gives the resource its patient). Whether the line
+     * is a Provenance or an AuditEvent; false for anything else, a line that is not JSON included.
+     */
+    static boolean targets(String line, References references, Consumer<String> keys) {
+        try (JsonParser p = JSON.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            String type = null;
+            java.util.ArrayList<String> refs = new java.util.ArrayList<>(4);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (name.equals("resourceType") && t == JsonToken.VALUE_STRING) {
+                    type = p.getText();
+                    if (!type.equals("Provenance") && !type.equals("AuditEvent")) {
+                        return false;
+                    }
+                } else if (name.equals("target") && t == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        reference(p, refs, "Provenance");
+                    }
+                } else if (name.equals("entity") && t == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String member = p.currentName();
+                            if (p.nextToken() == JsonToken.START_OBJECT && member.equals("what")) {
+                                reference(p, refs, "AuditEvent");
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (type == null) {
+                return false;
+            }
+            for (int i = 0; i < refs.size(); i += 2) {
+                String key = references.key(refs.get(i + 1));
+                if (refs.get(i).equals(type) && key != null && !"Patient".equals(references.type(refs.get(i + 1)))) {
+                    keys.accept(key);
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The {@code reference} of the Reference object the parser is in, as {@code owner type, reference} pairs. */
+    private static void reference(JsonParser p, List<String> refs, String ownerType) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (name.equals("reference") && t == JsonToken.VALUE_STRING) {
+                refs.add(ownerType);
+                refs.add(p.getText());
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    /** Whether a resource of the run is a target: its key ({@code Observation/o1}). */
+    boolean contains(String key) {
+        return hashes.length > 0 && Arrays.binarySearch(hashes, hash(key)) >= 0;
+    }
+
+    /** Whether there is no target. */
+    boolean isEmpty() {
+        return hashes.length == 0;
+    }
+
+    /** FNV-1a over the key's characters, then a final mix: 64 bits. */
+    static long hash(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h ^= key.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "ProvenanceTargets[" + hashes.length + "]";
+    }
+}
