@@ -925,8 +925,8 @@ class AdversarialCorpusTest {
         assertTrue(unresolved.isEmpty(), "references without their resource in: " + unresolved);
         assertTrue(ids.stream().noneMatch(originals::contains), "a resource kept its original id");
         String docs = Files.readString(out.resolve("DocumentReference.ndjson"), StandardCharsets.UTF_8);
-        assertEquals(2, Pattern.compile("\"url\":\"Binary/").matcher(docs).results().count(),
-                "both attachments still name their Binary");
+        assertEquals(4, Pattern.compile("\"url\":\"Binary/").matcher(docs).results().count(),
+                "the four attachments still name their Binary (one by its server's URL before)");
     }
 
     /**

@@ -2215,6 +2215,67 @@ def fhir_us():
                           "period": {"start": "2023-02-06T22:41:00-05:00", "end": "2023-02-09T13:05:00-05:00"}}}
     plant("document-id", "DOC-7781-00342")
     keep("fhir-us", "18842-5", "4.82")
+    # a summary of care as Epic exports it (decision 0216): a C-CDA Binary its DocumentReference points at
+    ccd = ('<?xml version="1.0" encoding="UTF-8"?>\n<ClinicalDocument xmlns="urn:hl7-org:v3" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:sdtc="urn:hl7-org:sdtc">\n'
+           '  <realmCode code="US"/><typeId root="2.16.840.1.113883.1.3" extension="POCD_HD000040"/>\n'
+           '  <templateId root="2.16.840.1.113883.10.20.22.1.1" extension="2015-08-01"/>\n'
+           '  <code code="34133-9" codeSystem="2.16.840.1.113883.6.1" displayName="Summarization of Episode Note"/>\n'
+           '  <effectiveTime value="20230209153000-0500"/>\n'
+           '  <recordTarget><patientRole>\n'
+           '    <id extension="E88314207" root="1.2.840.114350.1.13.0.1.7.5.737384.14"/>\n'
+           '    <id extension="512-38-7204" root="2.16.840.1.113883.4.1"/>\n'
+           '    <addr use="HP"><streetAddressLine>4187 Sassafras Hollow Dr</streetAddressLine><city>Zanesfield</city>'
+           '<state>OH</state><postalCode>43360</postalCode><country>US</country></addr>\n'
+           '    <telecom use="HP" value="tel:+1-937-555-0177"/><telecom value="mailto:lali.bramble@example.net"/>\n'
+           '    <patient><name use="L"><given>Eulalia</given><given>Delphine</given><family>Brambleworth</family></name>'
+           '<administrativeGenderCode code="F" codeSystem="2.16.840.1.113883.5.1"/><birthTime value="19581102"/>'
+           '<raceCode code="2054-5" codeSystem="2.16.840.1.113883.6.238" displayName="Black or African American"/>'
+           '</patient>\n'
+           '  </patientRole></recordTarget>\n'
+           '  <author><time value="20230209153000-0500"/><assignedAuthor><id extension="1093817465" '
+           'root="2.16.840.1.113883.4.6"/><assignedPerson><name><given>Evander</given><family>Ravensworth-Pike</family>'
+           '<suffix>MD</suffix></name></assignedPerson></assignedAuthor></author>\n'
+           '  <component><structuredBody><component><section>\n'
+           '    <templateId root="2.16.840.1.113883.10.20.22.2.5.1" extension="2015-08-01"/>\n'
+           '    <code code="11450-4" codeSystem="2.16.840.1.113883.6.1" displayName="Problem list"/>\n'
+           '    <title>Problems</title>\n'
+           '    <text><paragraph>Ms. Brambleworth was admitted 02/06/2023 with chest pain; NSTEMI confirmed.</paragraph>'
+           '</text>\n'
+           '    <entry><act classCode="ACT" moodCode="EVN"><entryRelationship typeCode="SUBJ"><observation classCode="OBS" '
+           'moodCode="EVN"><code code="55607006" codeSystem="2.16.840.1.113883.6.96" displayName="Problem"/>'
+           '<effectiveTime><low value="20230206"/></effectiveTime><value xsi:type="CD" code="401314000" '
+           'codeSystem="2.16.840.1.113883.6.96" displayName="Acute non-ST segment elevation myocardial infarction"/>'
+           '</observation></entryRelationship></act></entry>\n'
+           '  </section></component></structuredBody></component>\n</ClinicalDocument>\n')
+    bin_ccd = {"resourceType": "Binary", "id": "bin-us-ccd", "contentType": "application/xml", "data": b64(ccd)}
+    docref_ccd = {"resourceType": "DocumentReference", "id": "doc-us-2", "meta": meta, "status": "current",
+                  "type": {"coding": [{"system": "http://loinc.org", "code": "34133-9"}]},
+                  "subject": {"reference": "Patient/" + pid}, "date": "2023-02-09T15:30:00-05:00",
+                  "content": [{"attachment": {"contentType": "application/xml", "url": "Binary/bin-us-ccd"},
+                               "format": {"system": "http://ihe.net/fhir/ihe.formatcode.fhir/CodeSystem/formatcode",
+                                          "code": "urn:hl7-org:sdwg:ccda-structuredBody:2.1"}}]}
+    plant("clinician-name", "Evander", "Ravensworth-Pike")
+    plant("npi", "1093817465")
+    plant("zip", "43360")
+    plant("birth-date", "19581102")
+    plant("event-date", "20230209153000", "02/06/2023")
+    keep("fhir-us", "401314000", "Acute non-ST segment elevation myocardial infarction", "2.16.840.1.113883.10.20.22.2.5.1",
+         "urn:hl7-org:sdwg:ccda-structuredBody:2.1", "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
+    # a progress note as Oracle Health (Cerner) exports it: the content named by the server's absolute URL (0217)
+    cerner = "https://fhir-ehr.cerner.com/r4/ec2458f2-1e24-41c8-b71b-0e701af7583d"
+    bin_note = {"resourceType": "Binary", "id": "XR-197198634", "contentType": "text/plain",
+                "data": b64("Progress note 02/10/2023: Eulalia Brambleworth seen on 4 North by Dr. Pelletreau; "
+                            "troponin trending down. Follow-up in clinic 02/24/2023.")}
+    docref_note = {"resourceType": "DocumentReference", "id": "doc-us-3", "status": "current",
+                   "type": {"coding": [{"system": "http://loinc.org", "code": "11506-3"}]},
+                   "subject": {"reference": "Patient/" + pid}, "date": "2023-02-10T08:12:00-05:00",
+                   "content": [{"attachment": {"contentType": "text/plain",
+                                               "url": cerner + "/Binary/XR-197198634"}}]}
+    plant("fhir-id", "XR-197198634")
+    plant("hostname", "ec2458f2-1e24-41c8-b71b-0e701af7583d")
+    plant("event-date", "02/10/2023", "02/24/2023")
+    keep("fhir-us", "11506-3", "troponin trending down. Follow-up in clinic")
     prov = {"resourceType": "Provenance", "id": "prov-us-1", "meta": meta,
             "target": [{"reference": "DocumentReference/doc-us-1"}, {"reference": "Encounter/enc-us-1"}],
             "recorded": "2023-02-09T15:31:07-05:00",
@@ -2225,8 +2286,8 @@ def fhir_us():
                       {"type": {"coding": [{"code": "transmitter"}]}, "who": {"display": "Marguerite Hesketh RN"}}]}
     lines = {"Patient": [patient], "Organization": [org, payer], "Location": [loc], "Practitioner": [prac],
              "Encounter": [enc], "Coverage": [cov], "ExplanationOfBenefit": [eob], "Device": [device],
-             "ImagingStudy": [img], "Specimen": [spec], "QuestionnaireResponse": [qr], "Binary": [bin_rtf, bin_pdf],
-             "DocumentReference": [docref], "Provenance": [prov]}
+             "ImagingStudy": [img], "Specimen": [spec], "QuestionnaireResponse": [qr], "Binary": [bin_rtf, bin_pdf, bin_ccd, bin_note],
+             "DocumentReference": [docref, docref_ccd, docref_note], "Provenance": [prov]}
     for t, rs in lines.items():
         with open(os.path.join(d, t + ".ndjson"), "w", encoding="utf-8", newline="") as f:
             for r in rs:

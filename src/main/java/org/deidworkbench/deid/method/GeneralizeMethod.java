@@ -178,7 +178,13 @@ public final class GeneralizeMethod implements DeidMethod {
         return low + "-" + (low + 4);
     }
 
-    private static String zip3(String v) throws UnprocessableValueException {
+    /**
+     * A postal code coarsened as {@code kind: zip3} coarsens it (a ZIP's first three digits, {@code 000} for the small
+     * areas; a UK postcode's area; a four-digit or dashed postcode's first two digits).
+     *
+     * @throws UnprocessableValueException when it is none of those
+     */
+    public static String zip3(String v) throws UnprocessableValueException {
         Matcher m = ZIP.matcher(v);
         if (!m.matches()) {
             // A UK postcode keeps its area (about 120 of them, each of hundreds of thousands of people): no table of

@@ -15,6 +15,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.deidworkbench.deid.AgesInCodes;
 import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.deid.DocumentMembers;
 import org.deidworkbench.deid.ColumnInsight;
 import org.deidworkbench.deid.ColumnPlan;
 import org.deidworkbench.deid.JsonText;
@@ -305,7 +306,7 @@ public final class CsvProcessor implements FileProcessor {
             return;
         }
         for (JsonText.Member m : doc.members()) {
-            if (m.kind() == JsonText.Kind.LITERAL || m.value().isBlank() || JsonCells.code(m)) {
+            if (m.kind() == JsonText.Kind.LITERAL || m.value().isBlank() || DocumentMembers.code(m)) {
                 continue;
             }
             if (m.kind() != JsonText.Kind.NUMBER && depth < 4 && JsonCells.Document.mayBe(m.value())) {
@@ -729,7 +730,7 @@ public final class CsvProcessor implements FileProcessor {
             List<JsonText.Member> replaced = new ArrayList<>();
             List<String> literals = new ArrayList<>();
             for (JsonText.Member m : doc.members()) {
-                if (m.kind() == JsonText.Kind.LITERAL || JsonCells.code(m)) {
+                if (m.kind() == JsonText.Kind.LITERAL || DocumentMembers.code(m)) {
                     continue;
                 }
                 String v = m.value();
@@ -747,7 +748,7 @@ public final class CsvProcessor implements FileProcessor {
                 if (result == null && text && depth < JSON_DEPTH && JsonCells.Document.mayBe(v)) {
                     result = cleanJson(c, column, v, row, subject, line, depth + 1);
                 }
-                if (result == null && JsonCells.time(m)) {
+                if (result == null && DocumentMembers.time(m)) {
                     result = applyNamed(c, times(), v, subject, line); // a CDA's point in time, shifted
                 }
                 if (result == null) {

@@ -105,29 +105,6 @@ final class JsonCells {
             "legalauthenticator", "referrer", "caremanager", "provider", "contact", "origin", "destination");
     /** Where a reference without a type points at a place: its display names a room, a bed or a ward. */
     private static final Set<String> PLACES = Set.of("location", "locations", "bed", "room", "ward");
-    /** Members that are codes, code systems, units or types: a researcher's, kept as written when they look like one. */
-    private static final Set<String> CODES = Set.of("resourcetype", "system", "code", "version", "unit", "status",
-            "gender", "use", "codesystem", "code_system", "valueset", "profile", "language", "contenttype",
-            "intent", "priority", "category",
-            // a CDA's attributes of codes, identifiers' issuers and structure
-            "root", "codesystemname", "codesystemversion", "classcode", "moodcode", "typecode", "determinercode",
-            "mediatype", "nullflavor", "representation", "xmlns", "type", "schemalocation", "contextcontrolcode",
-            "inversionind", "negationind", "operator", "assigningauthorityname");
-
-    /** A CDA's elements naming what the document conforms to: a template's version date is no patient's. */
-    private static final Set<String> STRUCTURE = Set.of("templateid", "typeid", "realmcode", "languagecode",
-            "confidentialitycode");
-
-    /** An XML document's element names of points in time: their {@code value} is a date, shifted. */
-    private static final Set<String> TIMES = Set.of("effectivetime", "time", "low", "high", "center",
-            "deceasedtime", "expectedusetime", "signaturetime");
-
-    /** Whether member {@code m} is an XML document's point in time ({@code <effectiveTime value="20230506143000-0500"/>}). */
-    static boolean time(JsonText.Member m) {
-        return m.kind() == JsonText.Kind.ATTRIBUTE && TIMES.contains(m.key().toLowerCase(Locale.ROOT))
-                && !m.value().isEmpty() && Character.isDigit(m.value().charAt(0));
-    }
-
     /** The root elements of HTML: a note written as HTML is text with markup (decision 0168), no data document. */
     private static final Set<String> HTML = Set.of("html", "body", "div", "p", "span", "table", "b", "i", "u", "em",
             "strong", "font", "br", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "pre", "blockquote",
@@ -385,26 +362,5 @@ final class JsonCells {
             String rest = m.group("history");
             return m.group("type") + "/" + id(m.group("type"), m.group("id")) + (rest == null ? "" : rest);
         }
-    }
-
-    /**
-     * Whether member {@code m} is a code, a code system, a unit or a type that is kept as written: one of those names,
-     * a value of at most 64 characters without white space; an extension's {@code url}.
-     */
-    static boolean code(JsonText.Member m) {
-        String key = m.key().toLowerCase(Locale.ROOT);
-        boolean named = CODES.contains(key)
-                || key.equals("url") && (m.parentKey().equals("extension") || m.parentKey().equals("modifierExtension"))
-                || m.kind() == JsonText.Kind.ATTRIBUTE && STRUCTURE.contains(m.parentKey().toLowerCase(Locale.ROOT));
-        int limit = key.equals("url") || key.equals("system") || key.equals("profile") ? 256 : 64;
-        if (!named || m.value().length() > limit || JsonText.mayBe(m.value())) {
-            return false;
-        }
-        for (int i = 0; i < m.value().length(); i++) {
-            if (Character.isWhitespace(m.value().charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1510,7 +1510,7 @@ final class JsonTransform {
                 attachmentUrl.out = null;
                 marks.add("REDACTED");
             } else {
-                attachmentUrl.out = rewrite(attachmentUrl.text, path + ".url", label);
+                attachmentUrl.out = rewrite(run.references.attachmentReference(attachmentUrl.text), path + ".url", label);
                 marks.add("PSEUDED");
             }
             effects.add(() -> tally.count(ResourceCleaner.IDS_RULE, "pseudonymize"));

@@ -91,9 +91,10 @@ final class References {
 
     /**
      * Whether an {@code Attachment.url} points at a resource of the export and is rewritten as a reference
-     * (decision 0122): a relative literal reference to a known resource type ({@code Binary/123}, as EHR exports
-     * point a DocumentReference at its content) or a {@code urn:uuid:} of a Bundle's entry. An absolute URL names
-     * a server and stays the attachment-url rule's business.
+     * (decision 0122): a relative literal reference to a known resource type ({@code Binary/123}, as Epic points a
+     * DocumentReference at its content), the same under a server's {@code http(s)} base
+     * ({@code https://fhir-ehr.cerner.com/r4/<tenant>/Binary/XR-123}, as Oracle Health does; decision 0217) or a
+     * {@code urn:uuid:} of a Bundle's entry. Any other URL stays the attachment-url rule's business.
      */
     boolean resolvableUrl(String url) {
         if (url == null || url.isEmpty()) {
@@ -103,7 +104,24 @@ final class References {
             return UUID.matcher(url.substring(9)).matches();
         }
         Matcher m = LITERAL.matcher(url);
-        return m.matches() && m.group("base") == null && resourceTypes.contains(m.group("type"));
+        return m.matches() && resourceTypes.contains(m.group("type")) && (m.group("base") == null || serverBase(m));
+    }
+
+    /** Whether a literal reference's base is a server's: {@code http://} or {@code https://} and a host. */
+    private static boolean serverBase(Matcher m) {
+        String base = m.group("base");
+        int scheme = base.regionMatches(true, 0, "https://", 0, 8) ? 8 : base.regionMatches(true, 0, "http://", 0, 7) ? 7 : -1;
+        return scheme > 0 && base.length() > scheme + 1 && base.charAt(scheme) != '/';
+    }
+
+    /**
+     * The reference an attachment's {@link #resolvableUrl} is rewritten as: itself, or without its server's base
+     * ({@code Binary/XR-123}): the output names no server (as {@code meta.source} names none), and its resource is in
+     * the output under the keyed id the reference gets (decision 0217).
+     */
+    String attachmentReference(String url) {
+        Matcher m = LITERAL.matcher(url);
+        return m.matches() && m.group("base") != null ? url.substring(m.start("type")) : url;
     }
 
     /** The resource type a reference names, or {@code null}. */

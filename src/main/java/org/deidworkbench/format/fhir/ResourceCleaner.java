@@ -723,7 +723,7 @@ final class ResourceCleaner {
             return null;
         }
         String before = a.getUrl();
-        String after = rewrittenOrRemoved(res, before, path + ".url", eff);
+        String after = rewrittenOrRemoved(res, run.references.attachmentReference(before), path + ".url", eff);
         a.setUrl(after);
         tally.count(IDS_RULE, "pseudonymize");
         return preview ? PreviewField.leaf(path + ".url", "url", before, after, IDS_RULE, "pseudonymize") : null;

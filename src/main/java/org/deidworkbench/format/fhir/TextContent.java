@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deidworkbench.deid.DeidException;
+import org.deidworkbench.deid.DocumentMembers;
+import org.deidworkbench.deid.JsonText;
 import org.deidworkbench.deid.MarkupText;
+import org.deidworkbench.deid.XmlText;
 import org.hl7.fhir.utilities.xhtml.NodeType;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 
@@ -66,9 +69,113 @@ final class TextContent {
             text = new String(data, charset);
         }
         boolean bom = !text.isEmpty() && text.charAt(0) == '\uFEFF';
-        // a photograph inside the note (an HTML data URI, an RTF picture) without its EXIF (decision 0171)
-        String scrubbed = scrubber.scrub(org.deidworkbench.format.EmbeddedImages.clean(bom ? text.substring(1) : text));
+        String body = bom ? text.substring(1) : text;
+        String scrubbed = cda(body) ? cleanCda(body, scrubber) : null;
+        if (scrubbed == null) {
+            // a photograph inside the note (an HTML data URI, an RTF picture) without its EXIF (decision 0171)
+            scrubbed = scrubber.scrub(org.deidworkbench.format.EmbeddedImages.clean(body));
+        }
         return ((bom ? "\uFEFF" : "") + scrubbed).getBytes(charset);
+    }
+
+    /** Whether a text is a CDA document: XML whose first element is {@code ClinicalDocument}. */
+    static boolean cda(String text) {
+        if (!XmlText.mayBe(text)) {
+            return false;
+        }
+        Matcher m = FIRST_ELEMENT.matcher(text);
+        return m.find() && m.group(1).equals("ClinicalDocument");
+    }
+
+    private static final Pattern FIRST_ELEMENT = Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)[\\s/>]");
+
+    /**
+     * A CDA document with each text run and attribute value cleaned where it stands (decision 0216), as a table's CDA
+     * cell is (decision 0172): codes, code systems, templates and the document's structure kept as written; a point in
+     * time's date moved as the scrubber moves the patient's dates, its time of day kept; a person's given and family
+     * names {@code [NAME]}; an address's street {@code [ADDRESS]}, its city and county {@code [LOCATION]}, its postal
+     * code coarsened to three digits; a telecom {@code [PHONE]}, {@code [EMAIL]} or {@code [URL]}; an instance id the
+     * scrubber does not replace, with a digit, {@code [ID]}; every other run and value scrubbed as text, alone. Null
+     * when the text is no well-formed document.
+     */
+    static String cleanCda(String text, Scrubber scrubber) throws DeidException {
+        List<JsonText.Member> members = XmlText.members(text);
+        if (members == null) {
+            return null;
+        }
+        List<JsonText.Member> replaced = new ArrayList<>();
+        List<String> literals = new ArrayList<>();
+        for (JsonText.Member m : members) {
+            if (m.kind() == JsonText.Kind.LITERAL || m.value().isBlank() || DocumentMembers.code(m)) {
+                continue;
+            }
+            String result = cdaMember(m, scrubber);
+            if (!result.equals(m.value())) {
+                replaced.add(m);
+                literals.add(XmlText.escape(text, m, result));
+            }
+        }
+        return replaced.isEmpty() ? text : JsonText.rewrite(text, replaced, literals);
+    }
+
+    /** Elements whose own text is a person's whole name ({@code <name>Ann Smith</name>} in an assigned person). */
+    private static final java.util.Set<String> PEOPLE = java.util.Set.of("patient", "assignedperson", "guardianperson",
+            "relatedperson", "associatedperson", "maintainingperson", "person");
+
+    private static String cdaMember(JsonText.Member m, Scrubber scrubber) throws DeidException {
+        String key = m.key().toLowerCase(Locale.ROOT);
+        String parent = m.parentKey().toLowerCase(Locale.ROOT);
+        String v = m.value();
+        boolean attribute = m.kind() == JsonText.Kind.ATTRIBUTE;
+        if (DocumentMembers.time(m)) {
+            int digits = 0;
+            while (digits < v.length() && Character.isDigit(v.charAt(digits))) {
+                digits++;
+            }
+            if (digits < 8) {
+                return scrubber.scrub(v);
+            }
+            String day = scrubber.scrub(v.substring(0, 8));
+            boolean moved = day.length() == 8 && day.chars().allMatch(Character::isDigit);
+            return moved ? day + v.substring(8) : day;
+        }
+        if (parent.equals("name") && (key.equals("given") || key.equals("family"))
+                || key.equals("name") && !attribute && PEOPLE.contains(parent)) {
+            return "[NAME]";
+        }
+        if (parent.equals("addr") && !attribute) {
+            switch (key) {
+                case "streetaddressline", "streetname", "housenumber", "housenumbernumeric", "unitid", "unittype",
+                        "additionallocator", "deliveryaddressline", "postbox", "careof", "buildingnumbersuffix" -> {
+                    return "[ADDRESS]";
+                }
+                case "city", "county", "precinct", "censustract" -> {
+                    return "[LOCATION]";
+                }
+                case "postalcode" -> {
+                    try {
+                        return org.deidworkbench.deid.method.GeneralizeMethod.zip3(v.strip());
+                    } catch (org.deidworkbench.deid.UnprocessableValueException e) {
+                        return "[ZIP]";
+                    }
+                }
+                case "state", "country" -> {
+                    return v;
+                }
+                default -> {
+                    return scrubber.scrub(v);
+                }
+            }
+        }
+        if (key.equals("telecom") && attribute) {
+            String lower = v.toLowerCase(Locale.ROOT);
+            return lower.startsWith("mailto:") ? "[EMAIL]" : lower.startsWith("http") ? "[URL]" : "[PHONE]";
+        }
+        if (key.equals("extension") && parent.equals("id") && attribute) {
+            String scrubbed = scrubber.scrub(v);
+            return scrubbed.equals(v) && v.chars().anyMatch(Character::isDigit) ? "[ID]" : scrubbed;
+        }
+        return scrubber.scrub(v);
     }
 
     static Charset charset(String contentType) {

@@ -70,14 +70,14 @@ class JsonCellsTest {
 
     @Test
     void codesAndSystemsAreKeptWhenTheyLookLikeOne() {
-        assertTrue(JsonCells.code(member("{\"code\":\"44054006\"}", "code", 0)));
-        assertTrue(JsonCells.code(member("{\"system\":\"http://hl7.org/fhir/StructureDefinition/patient-mothers"
+        assertTrue(org.deidworkbench.deid.DocumentMembers.code(member("{\"code\":\"44054006\"}", "code", 0)));
+        assertTrue(org.deidworkbench.deid.DocumentMembers.code(member("{\"system\":\"http://hl7.org/fhir/StructureDefinition/patient-mothers"
                 + "MaidenName-and-more\"}", "system", 0)), "a system of more than 64 characters");
-        assertTrue(JsonCells.code(member("{\"extension\":[{\"url\":\"http://x/y\"}]}", "url", 0)));
-        assertFalse(JsonCells.code(member("{\"attachment\":{\"url\":\"http://x/Mueller.pdf\"}}", "url", 0)),
+        assertTrue(org.deidworkbench.deid.DocumentMembers.code(member("{\"extension\":[{\"url\":\"http://x/y\"}]}", "url", 0)));
+        assertFalse(org.deidworkbench.deid.DocumentMembers.code(member("{\"attachment\":{\"url\":\"http://x/Mueller.pdf\"}}", "url", 0)),
                 "an attachment's url is no code");
-        assertFalse(JsonCells.code(member("{\"code\":\"Pt called from home\"}", "code", 0)), "white space: text");
-        assertFalse(JsonCells.code(member("{\"code\":\"{\\\"name\\\":\\\"X\\\"}\"}", "code", 0)), "a document");
+        assertFalse(org.deidworkbench.deid.DocumentMembers.code(member("{\"code\":\"Pt called from home\"}", "code", 0)), "white space: text");
+        assertFalse(org.deidworkbench.deid.DocumentMembers.code(member("{\"code\":\"{\\\"name\\\":\\\"X\\\"}\"}", "code", 0)), "a document");
     }
 
     @Test

@@ -201,4 +201,32 @@ class ContentOwnerTest {
         assertEquals(out.get("Observation.ndjson"), new String(alone.run(observations, patients).get(0), StandardCharsets.UTF_8),
                 "the targets themselves are written as without their Provenance");
     }
+
+    /**
+     * Oracle Health (Cerner) names a document's content by the server's absolute URL: it is written as the relative
+     * reference to the Binary's keyed id (the server's base dropped, as {@code meta.source} is) and the Binary takes the
+     * document's patient; a URL of another scheme or without a resource's type and id is removed as before (decision
+     * 0217).
+     */
+    @Test
+    void anAbsoluteServerUrlOfTheContentBecomesARelativeReferenceToTheBinary() throws Exception {
+        String base = "https://fhir-ehr.cerner.com/r4/ec2458f2-1e24-41c8-b71b-0e701af7583d/";
+        Path binaries = FhirTestRun.write(dir, "Binary.ndjson", binary("XR-197198634") + "\n");
+        Path documents = FhirTestRun.write(dir, "DocumentReference.ndjson",
+                document("d1", "Patient/p1", base + "Binary/XR-197198634") + "\n"
+                        + document("d2", "Patient/p1", "ftp://files.example.org/Binary/XR-5") + "\n"
+                        + document("d3", "Patient/p1", base + "documents/summary.pdf") + "\n");
+        Path patients = FhirTestRun.write(dir, "Patient.ndjson", patient("p1", MRN) + "\n");
+        FhirTestRun run = FhirTestRun.safeHarbor();
+        List<byte[]> out = run.run(binaries, documents, patients);
+        int offset = run.engine.subject(MRN).dateOffsetDays();
+        String binary = new String(out.get(0), StandardCharsets.UTF_8);
+        String[] docs = new String(out.get(1), StandardCharsets.UTF_8).split("\n");
+        String id = FhirTestRun.values(binary, "id").get(0);
+        assertEquals(List.of("Binary/" + id), FhirTestRun.values(docs[0], "url"), "the document still finds its Binary");
+        assertFalse(docs[0].contains("cerner") || docs[0].contains("XR-197198634"), docs[0]);
+        assertTrue(noteIn(binary).contains("Next visit " + shifted("2023-03-15", offset)), noteIn(binary));
+        assertEquals(List.of(), FhirTestRun.values(docs[1], "url"), "another scheme's URL is removed");
+        assertEquals(List.of(), FhirTestRun.values(docs[2], "url"), "a URL that names no resource is removed");
+    }
 }

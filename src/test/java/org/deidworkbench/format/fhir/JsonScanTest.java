@@ -384,14 +384,15 @@ class JsonScanTest {
     /**
      * The resources an attachment names (a document's {@code Binary/b7}, a Bundle's {@code urn:uuid:} entry, a
      * Patient's photo) are reported as content owned by the resource's references into the Patient compartment, or by
-     * the Patient itself, as HAPI's scan reports them; a contained resource's attachment and a server's absolute URL
-     * name no content of the export (decision 0214).
+     * the Patient itself, as HAPI's scan reports them, a server's absolute URL of a resource too (decision 0217); a
+     * contained resource's attachment and a URL of another scheme name no content of the export (decision 0214).
      */
     @Test
     void whatAnAttachmentNamesIsReportedAsTheContentOfItsResourcesPatientAsHapiReportsIt() throws Exception {
         String document = "{\"resourceType\":\"DocumentReference\",\"id\":\"d1\",\"status\":\"current\","
                 + "\"subject\":{\"reference\":\"Patient/p1\"},\"content\":[{\"attachment\":{\"contentType\":"
-                + "\"text/plain\",\"url\":\"Binary/b7\"}},{\"attachment\":{\"url\":\"https://ehr.example.org/Binary/b8\"}}],"
+                + "\"text/plain\",\"url\":\"Binary/b7\"}},{\"attachment\":{\"url\":\"https://ehr.example.org/Binary/b8\"}},"
+                + "{\"attachment\":{\"url\":\"ftp://ehr.example.org/Binary/b6\"}}],"
                 + "\"contained\":[{\"resourceType\":\"DocumentReference\",\"id\":\"c1\",\"status\":\"current\","
                 + "\"content\":[{\"attachment\":{\"url\":\"Binary/b9\"}}]}]}";
         String report = "{\"resourceType\":\"DiagnosticReport\",\"id\":\"r1\",\"status\":\"final\",\"code\":{\"text\":\"CT\"},"
@@ -402,7 +403,8 @@ class JsonScanTest {
             Set<String> lean = lean(run, document);
             assertNotNull(lean, document);
             assertTrue(lean.contains("content Binary/b7 owned by [Patient/p1]"), lean.toString());
-            assertEquals(1, lean.stream().filter(e -> e.startsWith("content ")).count(), lean.toString());
+            assertTrue(lean.contains("content Binary/b8 owned by [Patient/p1]"), lean.toString());
+            assertEquals(2, lean.stream().filter(e -> e.startsWith("content ")).count(), lean.toString());
             assertEquals(hapi(run, document), lean);
             Set<String> photo = lean(run, patient);
             assertNotNull(photo, patient);
