@@ -266,16 +266,7 @@ public final class KnownIdentifiers implements java.io.Serializable {
         private static final Entry NONE = new Entry(Integer.MAX_VALUE, "");
 
         static long fingerprint(String s) {
-            long h = 0xcbf29ce484222325L;
-            for (int i = 0; i < s.length(); i++) {
-                h ^= s.charAt(i);
-                h *= 0x100000001b3L;
-            }
-            h ^= h >>> 33;
-            h *= 0xff51afd7ed558ccdL;
-            h ^= h >>> 33;
-            h *= 0xc4ceb9fe1a85ec53L;
-            return h ^ (h >>> 33);
+            return Fingerprint.of(s);
         }
 
         /** 16 lower-case hex digits: their string order is the unsigned order of the numbers. */

@@ -116,6 +116,22 @@ class SparkRunTest {
                 .isEmpty(), "the MRNs that took their patid's offset are recorded in the key file");
     }
 
+    /**
+     * Runs the FHIR files of {@code in} with {@code deid run} and on Spark in four partitions (profile
+     * {@code fhir-safe-harbor}, a key file each) and asserts that every file ends the same way with the same output and
+     * key entries; the two key files, {@code deid run}'s first.
+     */
+    private Path[] sameOnSparkAsDeidRun(Path in) throws Exception {
+        LoadedProfile profile = profile("fhir-safe-harbor");
+        Path[] keys = keyFiles();
+        RunResult expected = deidRun(List.of(in), tmp.resolve("reference"), keys[0], profile);
+        RunResult actual = sparkRun(List.of(in), tmp.resolve("spark"), keys[1], profile, 4, WorkerSetup.Faults.NONE);
+        assertEquals(expected.files(), actual.files(), "every file ends the same way, under the same name");
+        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
+        assertSameKeyEntries(keys[0], keys[1]);
+        return keys;
+    }
+
     @Test
     void aRelativesValuesAreKeptAsTheirPatientsOnTheDriverAsInDeidRun() throws Exception {
         // Decision 0164: a RelatedPerson's and a QuestionnaireResponse's identifying values are kept as the patient they
@@ -137,14 +153,7 @@ class SparkRunTest {
         Files.writeString(in.resolve("c-Patient.ndjson"), patients);
         Files.writeString(in.resolve("d-Observation.ndjson"), "{\"resourceType\":\"Observation\",\"id\":\"o1\","
                 + "\"status\":\"final\",\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"Patient/pt00003\"}}\n");
-        LoadedProfile profile = profile("fhir-safe-harbor");
-        Path[] keys = keyFiles();
-        RunResult expected = deidRun(List.of(in), tmp.resolve("reference"), keys[0], profile);
-        RunResult actual = sparkRun(List.of(in), tmp.resolve("spark"), keys[1], profile, 4, WorkerSetup.Faults.NONE);
-
-        assertEquals(expected.files(), actual.files(), "every file ends the same way, under the same name");
-        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
-        assertSameKeyEntries(keys[0], keys[1]);
+        Path[] keys = sameOnSparkAsDeidRun(in);
         var known = org.deidworkbench.keyfile.KeyFileStore.open(keys[1], SparkTests.PASSPHRASE).knownIdentifiers();
         assertTrue(known.values().stream().anyMatch(ids -> ids.stream().anyMatch(k -> k.value().equals("Hollowayc"))
                 && ids.stream().anyMatch(k -> k.value().equals("Tamsin Kinsworthc"))),
@@ -184,14 +193,7 @@ class SparkRunTest {
         Files.writeString(in.resolve("c-Observation.ndjson"), observations);
         Files.writeString(in.resolve("d-DocumentReference.ndjson"), documents);
         Files.writeString(in.resolve("e-Patient.ndjson"), patients);
-        LoadedProfile profile = profile("fhir-safe-harbor");
-        Path[] keys = keyFiles();
-        RunResult expected = deidRun(List.of(in), tmp.resolve("reference"), keys[0], profile);
-        RunResult actual = sparkRun(List.of(in), tmp.resolve("spark"), keys[1], profile, 4, WorkerSetup.Faults.NONE);
-
-        assertEquals(expected.files(), actual.files(), "every file ends the same way, under the same name");
-        assertSameOutput(tmp.resolve("reference"), tmp.resolve("spark"));
-        assertSameKeyEntries(keys[0], keys[1]);
+        sameOnSparkAsDeidRun(in);
         String provenance = Files.readAllLines(tmp.resolve("spark").resolve("a-Provenance.ndjson")).get(0);
         String observation = Files.readAllLines(tmp.resolve("spark").resolve("c-Observation.ndjson")).get(0);
         java.util.regex.Matcher recorded = java.util.regex.Pattern.compile("\"recorded\":\"(\\d{4}-\\d\\d-\\d\\d)T09:31")

@@ -208,17 +208,9 @@ final class ProvenanceTargets implements Serializable {
         return hashes.length == 0;
     }
 
-    /** FNV-1a over the key's characters, then a final mix: 64 bits. */
+    /** The 64-bit fingerprint a key is kept as. */
     static long hash(String key) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            h ^= key.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        return h;
+        return org.deidworkbench.deid.Fingerprint.of(key);
     }
 
     @Override
