@@ -21,8 +21,8 @@ import org.deidworkbench.format.FormatDetector;
 /**
  * The resources a run's Provenance and AuditEvent resources point at ({@code Provenance.target},
  * {@code AuditEvent.entity.what}), found before the scan in the NDJSON files whose first line is one of them (a bulk
- * export's {@code Provenance.ndjson}) and in JSON files that are one of them: the scan records the owners of just these resources, so that a Provenance with
- * no Patient among its targets takes its targets' patient (decision 0215). Held as sorted 64-bit hashes of their keys
+ * export's {@code Provenance.ndjson}) and in the JSON files that are one: the scan records the owners of just these
+ * resources, so that a Provenance with no Patient among its targets takes its targets' patient (decision 0215). Held as sorted 64-bit hashes of their keys
  * ({@link References#key}), 8 bytes a target: a hash shared by chance only makes the scan record one resource more.
  * Immutable and serializable (a cluster's workers get the driver's, {@code FileProcessor#analysis}); holds no
  * original value.
@@ -45,7 +45,8 @@ final class ProvenanceTargets implements Serializable {
 
     /**
      * The targets of the Provenance and AuditEvent lines of every NDJSON file among {@code files} whose first line is
-     * one; a file that cannot be read is left out (its scan says why).
+     * one, and of every JSON file (under 1 MiB) that is one; a file that cannot be read is left out (its scan says why).
+     * None when they are more than {@link #MAX}.
      */
     static ProvenanceTargets of(List<Path> files, References references, BooleanSupplier cancelled) {
         long[][] found = {new long[1024]};

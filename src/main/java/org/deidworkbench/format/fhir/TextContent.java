@@ -133,7 +133,8 @@ final class TextContent {
                 digits++;
             }
             if (digits < 8) {
-                return scrubber.scrub(v);
+                // a year alone stays what the scrubber makes of it; a month or a day without its hours is no year
+                return digits <= 4 ? scrubber.scrub(v) : "[DATE]";
             }
             String day = scrubber.scrub(v.substring(0, 8));
             boolean moved = day.length() == 8 && day.chars().allMatch(Character::isDigit);

@@ -105,6 +105,14 @@ class CdaAttachmentTest {
     }
 
     @Test
+    void aPointInTimeOfAMonthIsNoDateLeftAndAYearIsTheScrubbers() throws Exception {
+        TextContent.Scrubber keeps = text -> text;
+        String cda = "<ClinicalDocument><effectiveTime value=\"202306\"/><low value=\"2019\"/></ClinicalDocument>";
+        assertEquals("<ClinicalDocument><effectiveTime value=\"[DATE]\"/><low value=\"2019\"/></ClinicalDocument>",
+                TextContent.cleanCda(cda, keeps));
+    }
+
+    @Test
     void xmlThatIsNoCdaAndACdaThatIsNotWellFormedAreScrubbedAsText() throws Exception {
         TextContent.Scrubber marks = text -> text.replace("Quillfeather", "[NAME]");
         String other = "<note><to>Dr Quillfeather</to><code code=\"Quillfeather\"/></note>";
