@@ -132,9 +132,9 @@ final class ProvenanceTargets implements Serializable {
     }
 
     /**
-     * Hands the keys of a Provenance's targets or an AuditEvent's entities' {@code what} to {@code keys}: references
-     * to resources other than a Patient (a Patient target already gives the resource its patient). Whether the line
-     * is a Provenance or an AuditEvent; false for anything else, a line that is not JSON included.
+     * Hands the keys of a Provenance's targets or an AuditEvent's entities' {@code what} to {@code keys}, none when
+     * one of them is a Patient (that target gives the resource its patient already). Whether the line is a Provenance
+     * or an AuditEvent; false for anything else, a line that is not JSON included.
      */
     static boolean targets(String line, References references, Consumer<String> keys) {
         try (JsonParser p = JSON.createParser(line)) {
@@ -174,8 +174,13 @@ final class ProvenanceTargets implements Serializable {
                 return false;
             }
             for (int i = 0; i < refs.size(); i += 2) {
+                if (refs.get(i).equals(type) && "Patient".equals(references.type(refs.get(i + 1)))) {
+                    return true; // its Patient target gives it its patient (a Synthea Provenance names every resource)
+                }
+            }
+            for (int i = 0; i < refs.size(); i += 2) {
                 String key = references.key(refs.get(i + 1));
-                if (refs.get(i).equals(type) && key != null && !"Patient".equals(references.type(refs.get(i + 1)))) {
+                if (refs.get(i).equals(type) && key != null) {
                     keys.accept(key);
                 }
             }

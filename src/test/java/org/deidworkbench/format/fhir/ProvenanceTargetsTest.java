@@ -23,8 +23,10 @@ class ProvenanceTargetsTest {
     void theTargetsOfProvenanceLinesAndOfAnAuditEventFileAreFollowedButNotPatientsOrOtherFilesLines() throws Exception {
         Path provenance = FhirTestRun.write(dir, "Provenance.ndjson",
                 "{\"resourceType\":\"Provenance\",\"id\":\"pv1\",\"target\":[{\"reference\":\"Observation/o1\"},"
-                        + "{\"reference\":\"Patient/p1\"},{\"reference\":\"https://ehr.example.org/fhir/R4/Condition/c7\"}],"
+                        + "{\"reference\":\"https://ehr.example.org/fhir/R4/Condition/c7\"}],"
                         + "\"recorded\":\"2023-03-01T09:31:00Z\"}\n"
+                        + "{\"resourceType\":\"Provenance\",\"id\":\"pv0\",\"target\":[{\"reference\":\"Observation/o8\"},"
+                        + "{\"reference\":\"Patient/p1\"}]}\n"
                         + "{not json\n"
                         + "{\"target\":[{\"reference\":\"Encounter/e5\"}],\"resourceType\":\"Provenance\",\"id\":\"pv2\"}\n");
         Path audit = FhirTestRun.write(dir, "audit.json", "{\n  \"resourceType\": \"AuditEvent\",\n  \"id\": \"ae1\",\n"
@@ -40,6 +42,7 @@ class ProvenanceTargetsTest {
         assertTrue(t.contains("Encounter/e5"), "a line after one that is not JSON; resourceType after target");
         assertTrue(t.contains("DocumentReference/d1"), "a pretty-printed AuditEvent file");
         assertFalse(t.contains("Patient/p1"), "a Patient target gives its patient by the compartment already");
+        assertFalse(t.contains("Observation/o8"), "nor are the other targets of a Provenance with a Patient target");
         assertFalse(t.contains("Observation/o4"), "a file whose first line is another type is not read further");
         assertFalse(t.contains("Observation/o5"), "a Bundle's Provenance: its entries are in the Bundle");
         assertFalse(t.contains("Observation/o3"));
