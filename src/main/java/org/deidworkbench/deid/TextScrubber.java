@@ -836,11 +836,12 @@ public final class TextScrubber {
                             "insurance", "subscriber") || s.contains("CIN")), Starts.WORD, "MmIiSsC"),
             // A claim's, an authorization's or a referral's number after its label ("Claim # 2023-0045-778812", "claim
             // number CLM88213344", "Auth # 88A77213", "prior auth no. PA-2023-11872"; decision 0213): five characters
-            // or more with a digit ("referral: 12 weeks" stays); and a prescriber's DEA number after "DEA" (two letters,
+            // or more with a digit after a colon ("referral: 12 weeks" stays), four after "#", "number", "no." or "id"
+            // ("authorization number 4471"; decision 0218); and a prescriber's DEA number after "DEA" (two letters,
             // seven digits: "DEA AB1234563")
             new Detector(Pattern.compile("(?i)\\b(?:(?:claim|clm|(?:prior\\s+|pre-?)?auth(?:orization)?|referral)"
-                    + "(?:\\s*#|\\s+(?:number|no\\.?|id)(?!\\p{L})|(?=\\s*:))" + AFTER_LABEL
-                    + "(?=[A-Za-z0-9-]{5})" + LABELLED_ID + ")"), "[ID]", 1,
+                    + "(?:(?:\\s*#|\\s+(?:number|no\\.?|id)(?!\\p{L}))" + AFTER_LABEL + "(?=[A-Za-z0-9-]{4})"
+                    + "|(?=\\s*:)" + AFTER_LABEL + "(?=[A-Za-z0-9-]{5}))" + LABELLED_ID + ")"), "[ID]", 1,
                     s -> s.digits >= 1 && s.containsIgnoreCase("claim", "clm", "auth", "referral"), Starts.WORD,
                     "CcAaPpRr"),
             new Detector(Pattern.compile("\\bDEA(?:\\s*(?:[:#]|no\\.?|number))*\\s*([A-Z]{2}\\d{7})(?![\\w-])"), "[ID]", 1,

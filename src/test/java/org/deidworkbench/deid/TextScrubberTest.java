@@ -823,8 +823,9 @@ class TextScrubberTest {
     }
 
     /**
-     * Decision 0213: a claim's, an authorization's and a referral's number after its label, and a DEA number, are ids;
-     * a count or a word after the label stays.
+     * Decisions 0213 and 0218: a claim's, an authorization's and a referral's number after its label (four characters
+     * after "#", "number" or "no.", five after a colon), and a DEA number, are ids; a count or a word after the label
+     * stays.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
@@ -833,6 +834,8 @@ class TextScrubberTest {
             Referral #: R-4471902 sent. Claim: 88-77122 paid             | Referral #: [ID] sent. Claim: [ID] paid
             Rx by Dr. Ofori, DEA AB1234563.                              | Rx by Dr. [NAME], DEA [ID].
             referral: 12 weeks; claim: pending; Auth: 2 visits           | referral: 12 weeks; claim: pending; Auth: 2 visits
+            authorization number 4471 approved; claim # 8812 paid       | authorization number [ID] approved; claim # [ID] paid
+            Auth # 12 visits; referral no. 3 of 6; claim: 4471 pending   | Auth # 12 visits; referral no. 3 of 6; claim: 4471 pending
             """)
     void claimAuthorizationReferralAndDeaNumbersAfterTheirLabels(String text, String expected) {
         assertEquals(expected, new TextScrubber(new KnownIdentifiers().snapshot()).scrub(text, null));

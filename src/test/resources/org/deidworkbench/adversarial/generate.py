@@ -6344,6 +6344,8 @@ def portal():
         ["17", u[0], "FRONT_DESK_NOTE", "2023-05-17T11:05:00Z", "/portal/notes/new",
          '{"note":"Needs interpreter Igbo. Pt lives on Wolcott near the school. Claim # CLM55102934 denied, prior auth no.'
          ' PA-2023-20417 pending. Nurse Triage shift 0700-1900."}', ""],
+        ["18", u[1], "FRONT_DESK_NOTE", "2023-05-18T09:40:00Z", "/portal/notes/new",
+         '{"note":"Payer called: authorization number 5518 approved for 6 visits, claim # 9934 reprocessed."}', ""],
     ])
     plant("patient-name", "Rosalind", "Featherstonehaugh", "Xandrelle", "Quimbleworth", "Okafor-Lindqvist",
           "Tobiah", "Pennywhistle")
@@ -6369,8 +6371,9 @@ def portal():
     plant("date", "Tuesday the 16th", "on the 30th")  # decision 0211
     plant("address", "Wolcott")  # decision 0212
     plant("claim-id", "CLM55102934", "PA-2023-20417")  # decision 0213
+    plant("claim-id", "number 5518", "# 9934")  # decision 0218
     keep("portal", "LOGIN", "VIEW_CHART", "SMS_REMINDER", "metformin", "Reply STOP to opt out", "interpreter Igbo",
-         "Nurse Triage shift 0700-1900")
+         "Nurse Triage shift 0700-1900", "approved for 6 visits")
 
 
 if __name__ == "__main__":
