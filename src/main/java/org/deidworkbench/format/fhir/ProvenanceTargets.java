@@ -32,8 +32,6 @@ final class ProvenanceTargets implements Serializable {
     private static final long serialVersionUID = 1L;
     /** The most targets followed; a run with more follows none (whatever order its files come in). */
     static final int MAX = 4_000_000;
-    /** JSON files below this size are read whole for a resource of their own; a Bundle is not read. */
-    private static final long ONE_RESOURCE_BELOW = 1 << 20;
     static final ProvenanceTargets NONE = new ProvenanceTargets(new long[0]);
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -45,7 +43,8 @@ final class ProvenanceTargets implements Serializable {
 
     /**
      * The targets of the Provenance and AuditEvent lines of every NDJSON file among {@code files} whose first line is
-     * one, and of every JSON file (under 1 MiB) that is one; a file that cannot be read is left out (its scan says why).
+     * one, and of every JSON file (under 16 KiB) that is one; a file that cannot be read is left out (its scan says
+     * why). Each file's first 16 KiB are read; only a file whose head names either type is read further.
      * None when they are more than {@link #MAX}.
      */
     static ProvenanceTargets of(List<Path> files, References references, BooleanSupplier cancelled) {
@@ -58,12 +57,16 @@ final class ProvenanceTargets implements Serializable {
             }
             try {
                 byte[] head = head(file);
-                FileFormat format = FormatDetector.detect(head, file.getFileName().toString());
-                boolean oneResource = format == FileFormat.FHIR_JSON && Files.size(file) < ONE_RESOURCE_BELOW;
-                if (format != FileFormat.FHIR_NDJSON && !oneResource || !names(head)) {
+                if (!names(head)) {
                     continue;
                 }
-                read(file, oneResource, references, key -> {
+                FileFormat format = FormatDetector.detect(head, file.getFileName().toString());
+                // a JSON file that is one resource: read whole in its head
+                boolean oneResource = format == FileFormat.FHIR_JSON && head.length < FormatDetector.HEAD;
+                if (format != FileFormat.FHIR_NDJSON && !oneResource) {
+                    continue;
+                }
+                read(file, oneResource ? new String(head, StandardCharsets.UTF_8) : null, references, key -> {
                     if (n[0] == found[0].length) {
                         if (n[0] >= 2 * MAX) {
                             over[0] = true;
@@ -106,12 +109,12 @@ final class ProvenanceTargets implements Serializable {
 
     /**
      * Every target key of the file's Provenance and AuditEvent lines, if its first line is one of them; of a JSON
-     * file's resource, if it is one ({@code oneResource}: an NDJSON file of one line is taken for JSON).
+     * file's resource ({@code whole}, its text; an NDJSON file of one line is taken for JSON), if it is one.
      */
-    private static void read(Path file, boolean oneResource, References references, Consumer<String> keys)
+    private static void read(Path file, String whole, References references, Consumer<String> keys)
             throws IOException {
-        if (oneResource) {
-            targets(Files.readString(file, StandardCharsets.UTF_8), references, keys);
+        if (whole != null) {
+            targets(whole, references, keys);
             return;
         }
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
