@@ -154,13 +154,23 @@ final class FhirProcessor implements FileProcessor {
      */
     @Override
     public void analyze(List<Path> files, BooleanSupplier cancelled) {
+        analyze(files, org.deidworkbench.format.FileTasks.HERE, cancelled);
+    }
+
+    /** As {@link #analyze(List, BooleanSupplier)}, each file read as a piece where {@code tasks} puts it. */
+    @Override
+    public void analyze(List<Path> files, org.deidworkbench.format.FileTasks tasks, BooleanSupplier cancelled) {
         FhirRun r;
         try {
             r = run();
         } catch (FormatException e) {
             return;
         }
-        r.targets = ProvenanceTargets.of(files, r.references, cancelled);
+        List<org.deidworkbench.format.FileTasks.Task<long[]>> pieces = new ArrayList<>(files.size());
+        for (Path f : files) {
+            pieces.add(ProvenanceTargets.piece(f.toString()));
+        }
+        r.targets = ProvenanceTargets.of(tasks.run(pieces, cancelled));
     }
 
     @Override

@@ -10,12 +10,14 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.deidworkbench.format.FileFormat;
+import org.deidworkbench.format.FileTasks;
 import org.deidworkbench.format.FormatDetector;
 
 /**
@@ -34,6 +36,7 @@ final class ProvenanceTargets implements Serializable {
     static final int MAX = 4_000_000;
     static final ProvenanceTargets NONE = new ProvenanceTargets(new long[0]);
     private static final JsonFactory JSON = new JsonFactory();
+    private static final java.util.Set<String> TYPES = Fhir.context().getResourceTypes();
 
     private final long[] hashes;
 
@@ -43,44 +46,79 @@ final class ProvenanceTargets implements Serializable {
 
     /**
      * The targets of the Provenance and AuditEvent lines of every NDJSON file among {@code files} whose first line is
-     * one, and of every JSON file (under 16 KiB) that is one; a file that cannot be read is left out (its scan says
-     * why). Each file's first 16 KiB are read; only a file whose head names either type is read further.
-     * None when they are more than {@link #MAX}.
+     * one, and of every JSON file (under 16 KiB) that is one, read here one after another ({@link #piece} each, then
+     * {@link #of(List)}): for a preview and tests.
      */
-    static ProvenanceTargets of(List<Path> files, References references, BooleanSupplier cancelled) {
-        long[][] found = {new long[1024]};
-        int[] n = {0};
-        boolean[] over = {false};
+    static ProvenanceTargets of(List<Path> files, BooleanSupplier cancelled) {
+        List<long[]> pieces = new ArrayList<>(files.size());
         for (Path file : files) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("run cancelled");
             }
-            try {
-                byte[] head = head(file);
-                if (!names(head)) {
-                    continue;
+            pieces.add(ofFile(file));
+        }
+        return of(pieces);
+    }
+
+    /**
+     * Pass 0's piece for one file, run where {@link FileTasks} puts it (a cluster's executor, the file copied there
+     * first): the fingerprints of the targets it names, or null.
+     */
+    static FileTasks.Task<long[]> piece(String path) {
+        return FileTasks.Task.reading(path, cancelled -> ofFile(Path.of(path)));
+    }
+
+    /**
+     * The fingerprints of the targets one file names (more than {@link #MAX} when it names more), or null when it
+     * names none or cannot be read (its scan says why). Each file's first 16 KiB are read; only a file whose head
+     * names a Provenance or an AuditEvent is read further.
+     */
+    static long[] ofFile(Path file) {
+        long[][] found = {new long[16]};
+        int[] n = {0};
+        try {
+            byte[] head = head(file);
+            if (!names(head)) {
+                return null;
+            }
+            FileFormat format = FormatDetector.detect(head, file.getFileName().toString());
+            // a JSON file that is one resource: read whole in its head
+            boolean oneResource = format == FileFormat.FHIR_JSON && head.length < FormatDetector.HEAD;
+            if (format != FileFormat.FHIR_NDJSON && !oneResource) {
+                return null;
+            }
+            read(file, oneResource ? new String(head, StandardCharsets.UTF_8) : null, key -> {
+                if (n[0] > MAX) {
+                    return; // enough to say the run has too many
                 }
-                FileFormat format = FormatDetector.detect(head, file.getFileName().toString());
-                // a JSON file that is one resource: read whole in its head
-                boolean oneResource = format == FileFormat.FHIR_JSON && head.length < FormatDetector.HEAD;
-                if (format != FileFormat.FHIR_NDJSON && !oneResource) {
-                    continue;
+                if (n[0] == found[0].length) {
+                    found[0] = Arrays.copyOf(found[0], n[0] * 2);
                 }
-                read(file, oneResource ? new String(head, StandardCharsets.UTF_8) : null, references, key -> {
-                    if (n[0] == found[0].length) {
-                        if (n[0] >= 2 * MAX) {
-                            over[0] = true;
-                            return;
-                        }
-                        found[0] = Arrays.copyOf(found[0], n[0] * 2);
-                    }
-                    found[0][n[0]++] = hash(key);
-                });
-            } catch (IOException | RuntimeException e) {
-                // left out: the scan and the transform report what is wrong with the file
+                found[0][n[0]++] = hash(key);
+            });
+        } catch (IOException | RuntimeException e) {
+            return null; // left out: the scan and the transform report what is wrong with the file
+        }
+        return n[0] == 0 ? null : Arrays.copyOf(found[0], n[0]);
+    }
+
+    /** The run's targets from its files' pieces (in any order); none when they are more than {@link #MAX}. */
+    static ProvenanceTargets of(List<long[]> pieces) {
+        long total = 0;
+        for (long[] p : pieces) {
+            total += p == null ? 0 : p.length;
+        }
+        if (total == 0 || total > 2L * MAX) {
+            return NONE;
+        }
+        long[] sorted = new long[(int) total];
+        int at = 0;
+        for (long[] p : pieces) {
+            if (p != null) {
+                System.arraycopy(p, 0, sorted, at, p.length);
+                at += p.length;
             }
         }
-        long[] sorted = Arrays.copyOf(found[0], n[0]);
         Arrays.sort(sorted);
         int distinct = 0;
         for (int i = 0; i < sorted.length; i++) {
@@ -88,10 +126,7 @@ final class ProvenanceTargets implements Serializable {
                 sorted[distinct++] = sorted[i];
             }
         }
-        if (over[0] || distinct > MAX || distinct == 0) {
-            return NONE;
-        }
-        return new ProvenanceTargets(Arrays.copyOf(sorted, distinct));
+        return distinct > MAX ? NONE : new ProvenanceTargets(Arrays.copyOf(sorted, distinct));
     }
 
     /** The file's first {@link FormatDetector#HEAD} bytes (fewer in a shorter file). */
@@ -111,10 +146,9 @@ final class ProvenanceTargets implements Serializable {
      * Every target key of the file's Provenance and AuditEvent lines, if its first line is one of them; of a JSON
      * file's resource ({@code whole}, its text; an NDJSON file of one line is taken for JSON), if it is one.
      */
-    private static void read(Path file, String whole, References references, Consumer<String> keys)
-            throws IOException {
+    private static void read(Path file, String whole, Consumer<String> keys) throws IOException {
         if (whole != null) {
-            targets(whole, references, keys);
+            targets(whole, keys);
             return;
         }
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
@@ -125,7 +159,7 @@ final class ProvenanceTargets implements Serializable {
                 if (line.isBlank()) {
                     continue;
                 }
-                boolean wanted = targets(line, references, keys);
+                boolean wanted = targets(line, keys);
                 if (first && !wanted) {
                     return; // another type's file: not read further
                 }
@@ -139,7 +173,7 @@ final class ProvenanceTargets implements Serializable {
      * one of them is a Patient (that target gives the resource its patient already). Whether the line is a Provenance
      * or an AuditEvent; false for anything else, a line that is not JSON included.
      */
-    static boolean targets(String line, References references, Consumer<String> keys) {
+    static boolean targets(String line, Consumer<String> keys) {
         try (JsonParser p = JSON.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return false;
@@ -177,12 +211,12 @@ final class ProvenanceTargets implements Serializable {
                 return false;
             }
             for (int i = 0; i < refs.size(); i += 2) {
-                if (refs.get(i).equals(type) && "Patient".equals(references.type(refs.get(i + 1)))) {
+                if (refs.get(i).equals(type) && "Patient".equals(References.typeOf(refs.get(i + 1), TYPES))) {
                     return true; // its Patient target gives it its patient (a Synthea Provenance names every resource)
                 }
             }
             for (int i = 0; i < refs.size(); i += 2) {
-                String key = references.key(refs.get(i + 1));
+                String key = References.keyOf(refs.get(i + 1), TYPES);
                 if (refs.get(i).equals(type) && key != null) {
                     keys.accept(key);
                 }

@@ -70,6 +70,11 @@ final class References {
      * {@code Type?identifier=system|value} for a conditional one; {@code null} when it has none.
      */
     String key(String reference) {
+        return keyOf(reference, resourceTypes);
+    }
+
+    /** {@link #key} with the resource types {@code resourceTypes} (HAPI's: {@code Fhir.context().getResourceTypes()}). */
+    static String keyOf(String reference, Set<String> resourceTypes) {
         if (reference == null || reference.isEmpty() || reference.startsWith("#")) {
             return null;
         }
@@ -126,6 +131,11 @@ final class References {
 
     /** The resource type a reference names, or {@code null}. */
     String type(String reference) {
+        return typeOf(reference, resourceTypes);
+    }
+
+    /** {@link #type} with the resource types {@code resourceTypes}. */
+    static String typeOf(String reference, Set<String> resourceTypes) {
         if (reference == null) {
             return null;
         }

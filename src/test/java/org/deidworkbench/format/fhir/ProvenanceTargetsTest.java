@@ -14,11 +14,6 @@ class ProvenanceTargetsTest {
     @TempDir
     Path dir;
 
-    private static References references() throws Exception {
-        return FhirFixtures.run(FhirFixtures.safeHarbor().section(org.deidworkbench.model.FhirSection.KEY,
-                org.deidworkbench.model.FhirSection.class).orElseThrow()).references;
-    }
-
     @Test
     void theTargetsOfProvenanceLinesAndOfAnAuditEventFileAreFollowedButNotPatientsOrOtherFilesLines() throws Exception {
         Path provenance = FhirTestRun.write(dir, "Provenance.ndjson",
@@ -36,7 +31,7 @@ class ProvenanceTargetsTest {
                         + "{\"resourceType\":\"Provenance\",\"id\":\"pv3\",\"target\":[{\"reference\":\"Observation/o4\"}]}\n");
         Path bundle = FhirTestRun.write(dir, "bundle.json", "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["
                 + "{\"resource\":{\"resourceType\":\"Provenance\",\"id\":\"pv4\",\"target\":[{\"reference\":\"Observation/o5\"}]}}]}");
-        ProvenanceTargets t = ProvenanceTargets.of(List.of(provenance, audit, mixed, bundle), references(), () -> false);
+        ProvenanceTargets t = ProvenanceTargets.of(List.of(provenance, audit, mixed, bundle), () -> false);
         assertTrue(t.contains("Observation/o1"));
         assertTrue(t.contains("Condition/c7"), "an absolute reference by its type and id");
         assertTrue(t.contains("Encounter/e5"), "a line after one that is not JSON; resourceType after target");
@@ -52,6 +47,6 @@ class ProvenanceTargetsTest {
     void aRunWithoutProvenanceFollowsNothing() throws Exception {
         Path observations = FhirTestRun.write(dir, "Observation.ndjson",
                 "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"final\",\"code\":{\"text\":\"Provenance\"}}\n");
-        assertTrue(ProvenanceTargets.of(List.of(observations), references(), () -> false).isEmpty());
+        assertTrue(ProvenanceTargets.of(List.of(observations), () -> false).isEmpty());
     }
 }
