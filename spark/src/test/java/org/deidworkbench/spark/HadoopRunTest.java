@@ -143,22 +143,7 @@ class HadoopRunTest {
         // Decision 0215: pass 0 reads the Provenance file as a piece, on an executor that copies it from the store
         // first; the driver could not open it. Without the piece the Provenance kept the run's offset.
         Path in = Files.createDirectories(tmp.resolve("provenance-in"));
-        StringBuilder provenances = new StringBuilder();
-        StringBuilder observations = new StringBuilder();
-        StringBuilder patients = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
-            provenances.append("{\"resourceType\":\"Provenance\",\"id\":\"pv").append(i).append("\",\"target\":")
-                    .append("[{\"reference\":\"Observation/o").append(i).append("\"}],\"recorded\":\"2023-03-0")
-                    .append(1 + i).append("T09:31:00Z\"}\n");
-            observations.append("{\"resourceType\":\"Observation\",\"id\":\"o").append(i).append("\",\"status\":")
-                    .append("\"final\",\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"Patient/pt").append(i)
-                    .append("\"},\"effectiveDateTime\":\"2023-03-0").append(1 + i).append("T09:30:00Z\"}\n");
-            patients.append("{\"resourceType\":\"Patient\",\"id\":\"pt").append(i).append("\",\"identifier\":")
-                    .append("[{\"system\":\"urn:mrn\",\"value\":\"MRN").append(770000 + i).append("\"}]}\n");
-        }
-        Files.writeString(in.resolve("a-Provenance.ndjson"), provenances);
-        Files.writeString(in.resolve("b-Observation.ndjson"), observations);
-        Files.writeString(in.resolve("c-Patient.ndjson"), patients);
+        SparkTests.writeProvenanceExport(in, 6);
         SparkTests.Reference reference = SparkTests.reference(List.of(in), "fhir-safe-harbor");
         Path sparkKey = newKeyFile(tmp.resolve("keys/provenance.deidkey"));
 
@@ -169,12 +154,7 @@ class HadoopRunTest {
         assertEquals(reference.result().files(), actual.files(), "every file ends the same way, under the same name");
         assertSameOutput(reference.out(), tmp.resolve("bucket/provenance"));
         assertSameKeyEntries(reference, sparkKey);
-        String provenance = Files.readAllLines(tmp.resolve("bucket/provenance/a-Provenance.ndjson")).get(0);
-        String observation = Files.readAllLines(tmp.resolve("bucket/provenance/b-Observation.ndjson")).get(0);
-        java.util.regex.Matcher day = java.util.regex.Pattern.compile("\"recorded\":\"(\\d{4}-\\d\\d-\\d\\d)T")
-                .matcher(provenance);
-        assertTrue(day.find() && observation.contains("\"effectiveDateTime\":\"" + day.group(1) + "T09:30"),
-                "the Provenance was recorded on its Observation's day, moved by one offset");
+        SparkTests.assertProvenanceOnItsObservationsDay(tmp.resolve("bucket/provenance"));
     }
 
     @Test

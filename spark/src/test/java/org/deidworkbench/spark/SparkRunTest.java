@@ -166,18 +166,10 @@ class SparkRunTest {
         // their own; the driver's analysis (the Provenance's targets) and the merged scan index (what each target and
         // document belongs to) reach executors that never saw the Patient, the Observation or the document.
         Path in = Files.createDirectories(tmp.resolve("in"));
-        StringBuilder provenances = new StringBuilder();
-        StringBuilder observations = new StringBuilder();
+        SparkTests.writeProvenanceExport(in, 12);
         StringBuilder documents = new StringBuilder();
         StringBuilder binaries = new StringBuilder();
-        StringBuilder patients = new StringBuilder();
         for (int i = 0; i < 12; i++) {
-            provenances.append("{\"resourceType\":\"Provenance\",\"id\":\"pv").append(i).append("\",\"target\":")
-                    .append("[{\"reference\":\"Observation/o").append(i).append("\"}],\"recorded\":\"2023-03-0")
-                    .append(1 + i % 9).append("T09:31:00Z\",\"agent\":[{\"who\":{\"reference\":\"Practitioner/dr1\"}}]}\n");
-            observations.append("{\"resourceType\":\"Observation\",\"id\":\"o").append(i).append("\",\"status\":")
-                    .append("\"final\",\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"Patient/pt0000").append(i)
-                    .append("\"},\"effectiveDateTime\":\"2023-03-0").append(1 + i % 9).append("T09:30:00Z\"}\n");
             documents.append("{\"resourceType\":\"DocumentReference\",\"id\":\"d").append(i).append("\",\"status\":")
                     .append("\"current\",\"subject\":{\"reference\":\"Patient/pt0000").append(i).append("\"},\"content\":")
                     .append("[{\"attachment\":{\"contentType\":\"text/plain\",\"url\":\"Binary/b").append(i).append("\"}}]}\n");
@@ -185,21 +177,11 @@ class SparkRunTest {
                     .append("\"text/plain\",\"data\":\"").append(java.util.Base64.getEncoder().encodeToString(
                             ("Seen 2023-03-0" + (1 + i % 9) + ", next visit 2023-04-12.").getBytes(StandardCharsets.UTF_8)))
                     .append("\"}\n");
-            patients.append("{\"resourceType\":\"Patient\",\"id\":\"pt0000").append(i).append("\",\"identifier\":")
-                    .append("[{\"system\":\"urn:mrn\",\"value\":\"MRN").append(880000 + i).append("\"}]}\n");
         }
-        Files.writeString(in.resolve("a-Provenance.ndjson"), provenances);
         Files.writeString(in.resolve("b-Binary.ndjson"), binaries);
-        Files.writeString(in.resolve("c-Observation.ndjson"), observations);
         Files.writeString(in.resolve("d-DocumentReference.ndjson"), documents);
-        Files.writeString(in.resolve("e-Patient.ndjson"), patients);
         sameOnSparkAsDeidRun(in);
-        String provenance = Files.readAllLines(tmp.resolve("spark").resolve("a-Provenance.ndjson")).get(0);
-        String observation = Files.readAllLines(tmp.resolve("spark").resolve("c-Observation.ndjson")).get(0);
-        java.util.regex.Matcher recorded = java.util.regex.Pattern.compile("\"recorded\":\"(\\d{4}-\\d\\d-\\d\\d)T09:31")
-                .matcher(provenance);
-        assertTrue(recorded.find() && observation.contains("\"effectiveDateTime\":\"" + recorded.group(1) + "T09:30"),
-                "the Provenance was recorded on its Observation's day, moved by one offset");
+        SparkTests.assertProvenanceOnItsObservationsDay(tmp.resolve("spark"));
     }
 
     @Test

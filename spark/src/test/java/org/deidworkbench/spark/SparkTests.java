@@ -88,6 +88,40 @@ final class SparkTests {
      * A new project key file (and nothing else) at {@code file}: a copy of one made once per JVM (every
      * test's runs start from the same project, as they would from one {@code deid init}; sealing one costs a second).
      */
+    /**
+     * Writes into {@code in} {@code count} Provenance of Observations (no Patient among their targets,
+     * {@code a-Provenance.ndjson}), the Observations ({@code c-Observation.ndjson}) and their Patients
+     * ({@code e-Patient.ndjson}), each Provenance recorded a minute after its Observation (decision 0215).
+     */
+    static void writeProvenanceExport(Path in, int count) throws IOException {
+        StringBuilder provenances = new StringBuilder();
+        StringBuilder observations = new StringBuilder();
+        StringBuilder patients = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            provenances.append("{\"resourceType\":\"Provenance\",\"id\":\"pv").append(i).append("\",\"target\":")
+                    .append("[{\"reference\":\"Observation/o").append(i).append("\"}],\"recorded\":\"2023-03-0")
+                    .append(1 + i % 9).append("T09:31:00Z\",\"agent\":[{\"who\":{\"reference\":\"Practitioner/dr1\"}}]}\n");
+            observations.append("{\"resourceType\":\"Observation\",\"id\":\"o").append(i).append("\",\"status\":")
+                    .append("\"final\",\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"Patient/pt0000").append(i)
+                    .append("\"},\"effectiveDateTime\":\"2023-03-0").append(1 + i % 9).append("T09:30:00Z\"}\n");
+            patients.append("{\"resourceType\":\"Patient\",\"id\":\"pt0000").append(i).append("\",\"identifier\":")
+                    .append("[{\"system\":\"urn:mrn\",\"value\":\"MRN").append(880000 + i).append("\"}]}\n");
+        }
+        Files.writeString(in.resolve("a-Provenance.ndjson"), provenances);
+        Files.writeString(in.resolve("c-Observation.ndjson"), observations);
+        Files.writeString(in.resolve("e-Patient.ndjson"), patients);
+    }
+
+    /** Asserts that the first Provenance of a {@link #writeProvenanceExport} output is on its Observation's day. */
+    static void assertProvenanceOnItsObservationsDay(Path out) throws IOException {
+        String provenance = Files.readAllLines(out.resolve("a-Provenance.ndjson")).get(0);
+        String observation = Files.readAllLines(out.resolve("c-Observation.ndjson")).get(0);
+        java.util.regex.Matcher day = java.util.regex.Pattern.compile("\"recorded\":\"(\\d{4}-\\d\\d-\\d\\d)T09:31")
+                .matcher(provenance);
+        assertTrue(day.find() && observation.contains("\"effectiveDateTime\":\"" + day.group(1) + "T09:30"),
+                "the Provenance was recorded on its Observation's day, moved by one offset");
+    }
+
     static synchronized Path newKeyFile(Path file) throws Exception {
         if (newKey == null) {
             newKey = shared().resolve("new.deidkey");
