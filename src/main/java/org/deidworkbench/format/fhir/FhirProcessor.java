@@ -166,11 +166,7 @@ final class FhirProcessor implements FileProcessor {
         } catch (FormatException e) {
             return;
         }
-        List<org.deidworkbench.format.FileTasks.Task<long[]>> pieces = new ArrayList<>(files.size());
-        for (Path f : files) {
-            pieces.add(ProvenanceTargets.piece(f.toString()));
-        }
-        r.targets = ProvenanceTargets.of(tasks.run(pieces, cancelled));
+        r.targets = ProvenanceTargets.of(files, tasks, cancelled);
     }
 
     @Override

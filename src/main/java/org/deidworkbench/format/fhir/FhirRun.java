@@ -78,6 +78,34 @@ final class FhirRun {
     /** Which NDJSON lines the scan pass need not read (decision 0050). */
     private final ScanSkip scanSkip;
 
+    /** Whether a resource of this type takes the one patient its targets belong to (decision 0215). */
+    static boolean followsTargets(String type) {
+        return type.equals("Provenance") || type.equals("AuditEvent");
+    }
+
+    /**
+     * The subject id of the patient a resource with no patient of its own belongs to, or null: the owner its own
+     * {@code Type/id} or its Bundle entry's {@code fullUrl} was recorded with (what an attachment names, decision 0214),
+     * else, for a type that {@link #followsTargets}, the one patient its {@code targets} (references) belong to.
+     */
+    String ownerOf(String type, String id, String fullUrl, List<String> targets) {
+        if (!patients.anyOwned()) {
+            return null;
+        }
+        String own = patients.ownedSubject(id == null ? null : references.key(type + "/" + id), references.key(fullUrl));
+        if (own != null || !followsTargets(type)) {
+            return own;
+        }
+        List<String> keys = new ArrayList<>(targets.size());
+        for (String t : targets) {
+            String key = references.key(t);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        return patients.onlySubject(keys);
+    }
+
     ScanSkip scanSkip() {
         return scanSkip;
     }

@@ -1397,29 +1397,20 @@ final class JsonTransform {
                 }
             }
         }
-        if (run.patients.anyOwned()) {
-            String ownId = root.text("id");
-            String ownedBy = run.patients.ownedSubject(ownId == null ? null : run.references.key(type + "/" + ownId),
-                    run.references.key(entryFullUrl));
-            if (ownedBy != null) {
-                return cleaner.subject(ownedBy); // what an attachment of the patient's resource names (decision 0214)
-            }
-        }
-        if ((type.equals("Provenance") || type.equals("AuditEvent")) && run.patients.anyOwned()) {
-            List<String> keys = new ArrayList<>(2);
-            Field targets = root.field(type.equals("Provenance") ? "target" : "entity");
-            for (Object v : targets == null ? List.of() : targets.values) {
+        List<String> targets = new ArrayList<>(2);
+        if (FhirRun.followsTargets(type)) {
+            Field f = root.field(type.equals("Provenance") ? "target" : "entity");
+            for (Object v : f == null ? List.of() : f.values) {
                 Field what = type.equals("AuditEvent") && v instanceof Obj entity ? entity.field("what") : null;
                 Object ref = type.equals("Provenance") ? v : what == null ? null : what.values.get(0);
-                String key = ref instanceof Obj r ? run.references.key(r.text("reference")) : null;
-                if (key != null) {
-                    keys.add(key);
+                if (ref instanceof Obj r && r.text("reference") != null) {
+                    targets.add(r.text("reference"));
                 }
             }
-            String targetsOf = run.patients.onlySubject(keys);
-            if (targetsOf != null) {
-                return cleaner.subject(targetsOf); // the one patient its targets belong to (decision 0215)
-            }
+        }
+        String owner = run.ownerOf(type, root.text("id"), entryFullUrl, targets);
+        if (owner != null) {
+            return cleaner.subject(owner); // what names it, or its targets (decisions 0214, 0215)
         }
         if (pointsAtPatient) {
             effects.add(() -> tally.warn("FHIR-PATIENT-NOT-FOUND", where.isEmpty() ? type : where + " (" + type + ")",

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.deidworkbench.format.FileFormat;
@@ -46,25 +45,22 @@ final class ProvenanceTargets implements Serializable {
 
     /**
      * The targets of the Provenance and AuditEvent lines of every NDJSON file among {@code files} whose first line is
-     * one, and of every JSON file (under 16 KiB) that is one, read here one after another ({@link #piece} each, then
-     * {@link #of(List)}): for a preview and tests.
+     * one, and of every JSON file (under 16 KiB) that is one: each file read as one piece ({@link #piece}) where
+     * {@code tasks} puts it, the pieces merged ({@link #of(List)}).
      */
-    static ProvenanceTargets of(List<Path> files, BooleanSupplier cancelled) {
-        List<long[]> pieces = new ArrayList<>(files.size());
-        for (Path file : files) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("run cancelled");
-            }
-            pieces.add(ofFile(file));
+    static ProvenanceTargets of(List<Path> files, FileTasks tasks, BooleanSupplier cancelled) {
+        List<FileTasks.Task<long[]>> pieces = new ArrayList<>(files.size());
+        for (Path f : files) {
+            pieces.add(piece(f.toString()));
         }
-        return of(pieces);
+        return of(tasks.run(pieces, cancelled));
     }
 
     /**
      * Pass 0's piece for one file, run where {@link FileTasks} puts it (a cluster's executor, the file copied there
      * first): the fingerprints of the targets it names, or null.
      */
-    static FileTasks.Task<long[]> piece(String path) {
+    private static FileTasks.Task<long[]> piece(String path) {
         return FileTasks.Task.reading(path, cancelled -> ofFile(Path.of(path)));
     }
 

@@ -1152,30 +1152,15 @@ final class ResourceCleaner {
                 }
             }
         }
-        if (run.patients.anyOwned()) {
-            String id = r.getIdElement().getIdPart();
-            String ownedBy = run.patients.ownedSubject(id == null ? null : run.references.key(r.fhirType() + "/" + id),
-                    run.references.key(entryFullUrl));
-            if (ownedBy != null) {
-                return subject(ownedBy); // what an attachment of the patient's resource names (decision 0214)
-            }
+        List<String> targets = new ArrayList<>(2);
+        if (r instanceof org.hl7.fhir.r4.model.Provenance pv) {
+            pv.getTarget().forEach(t -> targets.add(t.getReference()));
+        } else if (r instanceof org.hl7.fhir.r4.model.AuditEvent ae) {
+            ae.getEntity().stream().filter(e -> e.hasWhat()).forEach(e -> targets.add(e.getWhat().getReference()));
         }
-        if ((r instanceof org.hl7.fhir.r4.model.Provenance || r instanceof org.hl7.fhir.r4.model.AuditEvent)
-                && run.patients.anyOwned()) {
-            List<String> keys = new ArrayList<>(2);
-            if (r instanceof org.hl7.fhir.r4.model.Provenance pv) {
-                pv.getTarget().forEach(t -> keys.add(run.references.key(t.getReference())));
-            } else {
-                for (org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent e
-                        : ((org.hl7.fhir.r4.model.AuditEvent) r).getEntity()) {
-                    keys.add(e.hasWhat() ? run.references.key(e.getWhat().getReference()) : null);
-                }
-            }
-            keys.removeIf(java.util.Objects::isNull);
-            String targetsOf = run.patients.onlySubject(keys);
-            if (targetsOf != null) {
-                return subject(targetsOf); // the one patient its targets belong to (decision 0215)
-            }
+        String owner = run.ownerOf(r.fhirType(), r.getIdElement().getIdPart(), entryFullUrl, targets);
+        if (owner != null) {
+            return subject(owner); // what names it, or its targets (decisions 0214, 0215)
         }
         if (pointsAtPatient && transform) {
             tally.warn("FHIR-PATIENT-NOT-FOUND", place.isEmpty() ? r.fhirType() : place + " (" + r.fhirType() + ")",

@@ -31,7 +31,7 @@ class ProvenanceTargetsTest {
                         + "{\"resourceType\":\"Provenance\",\"id\":\"pv3\",\"target\":[{\"reference\":\"Observation/o4\"}]}\n");
         Path bundle = FhirTestRun.write(dir, "bundle.json", "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["
                 + "{\"resource\":{\"resourceType\":\"Provenance\",\"id\":\"pv4\",\"target\":[{\"reference\":\"Observation/o5\"}]}}]}");
-        ProvenanceTargets t = ProvenanceTargets.of(List.of(provenance, audit, mixed, bundle), () -> false);
+        ProvenanceTargets t = ProvenanceTargets.of(List.of(provenance, audit, mixed, bundle), org.deidworkbench.format.FileTasks.HERE, () -> false);
         assertTrue(t.contains("Observation/o1"));
         assertTrue(t.contains("Condition/c7"), "an absolute reference by its type and id");
         assertTrue(t.contains("Encounter/e5"), "a line after one that is not JSON; resourceType after target");
@@ -47,6 +47,6 @@ class ProvenanceTargetsTest {
     void aRunWithoutProvenanceFollowsNothing() throws Exception {
         Path observations = FhirTestRun.write(dir, "Observation.ndjson",
                 "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"final\",\"code\":{\"text\":\"Provenance\"}}\n");
-        assertTrue(ProvenanceTargets.of(List.of(observations), () -> false).isEmpty());
+        assertTrue(ProvenanceTargets.of(List.of(observations), org.deidworkbench.format.FileTasks.HERE, () -> false).isEmpty());
     }
 }
