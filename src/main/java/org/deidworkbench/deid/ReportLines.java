@@ -29,11 +29,17 @@ public final class ReportLines {
      */
     private static final Pattern AFTER_LABEL = Pattern.compile("(?iu:\\bby|\\buser(?: ?name| id)?|\\blogin|\\boperator"
             + "|\\bauthor|\\bautor|\\bauteur|\\bbenutzer(?:name)?|\\butilisateur|\\busu[aá]rio"
+            // a sample sheet's or an instrument's people, as a label before a colon or the delimiter (decision 0219):
+            // "Investigator Name,Helga Brandstetter", "Analyst: …", "Patient Name;…" ("Physician Assistant" stays)
+            + "|\\b(?:(?:(?:principal )?investigator|analyst|technician|technologist|scientist|submitter|requester"
+            + "|requestor|reviewer|approver|physician|pathologist|pi)(?: ?name)?"
+            + "|(?:patient|first|last|given|family|maiden|full) ?name|surname)(?=[:,;\\t|])"
             // "Erstellt am 23.04.2017 von …", "Édité par …", "Generado por …"
             + "|\\b(?:erstellt|gedruckt|exportiert|angefordert|generiert)\\b[^:\\n]{0,30}?\\bvon"
             + "|\\b(?:édité|imprimé|exporté|généré|créé)\\b[^:\\n]{0,30}?\\bpar"
             + "|\\b(?:generado|impreso|exportado|creado)\\b[^:\\n]{0,30}?\\bpor)"
-            + "(?::|\\s)\\s*(?:(?:Dr|Prof|Mr|Mrs|Ms)\\.?\\s+)?(?:([a-z][a-z0-9._-]{1,30}[a-z0-9])(?![\\p{L}\\d])|("
+            // after the label a colon, a space, or the delimiter a title line was cut at (a label and its value)
+            + "(?::|\\s|[,;\\t|])\\s*(?:(?:Dr|Prof|Mr|Mrs|Ms)\\.?\\s+)?(?:([a-z][a-z0-9._-]{1,30}[a-z0-9])(?![\\p{L}\\d])|("
             + WORD + "(?: " + WORD + "){0,2}))");
 
     private static final org.deidworkbench.deid.classify.NameDictionary WORDS =

@@ -1630,7 +1630,8 @@ public final class TextScrubber {
     }
 
     /**
-     * A capitalised word right before a person's name the scrubber found, separated by one space, is part of the name
+     * A capitalised word right before a person's name the scrubber found, separated by one space (or one underscore,
+     * decision 0219), is part of the name
      * when it is no ordinary word, cue, title or form of address ({@link #cuedNameWord}): a given name no list knows
      * before a surname a table or a cue gave ("Jarrah Wainwright, PO Box …" at a note's head, its surname known from
      * "Brother Tjapaltjarri Wainwright" further on). Up to two words ("Mary Ellen Wainwright").
@@ -1668,7 +1669,8 @@ public final class TextScrubber {
     private static Span nameWordBefore(String text, int nameStart, List<Span> spans,
             java.util.function.IntPredicate declined) {
         int end = nameStart - 1;
-        if (end < 1 || text.charAt(end) != ' ' || !Character.isLetter(text.charAt(end - 1))) {
+        // one space, or one underscore in a name written as an identifier (Tadeusz_Kowalczyk_father, decision 0219)
+        if (end < 1 || text.charAt(end) != ' ' && text.charAt(end) != '_' || !Character.isLetter(text.charAt(end - 1))) {
             return null;
         }
         int start = end - 1;
@@ -2128,7 +2130,8 @@ public final class TextScrubber {
         int longWords = 0;
         int capitalised = 0;
         for (int[] b : bounds) {
-            if (b[1] - b[0] >= 3) {
+            // an abbreviation in capitals (DOB, MRN, WES) says nothing of the text's case (decision 0219)
+            if (b[1] - b[0] >= 3 && !isAllUpperCase(text, b[0], b[1])) {
                 longWords++;
                 if (Character.isUpperCase(text.codePointAt(b[0]))) {
                     capitalised++;
@@ -2151,7 +2154,8 @@ public final class TextScrubber {
             }
             boolean alone = NAMES.isUnambiguousName(token) && !NAMES.isCommonWord(token);
             // A capital at the start of a sentence says nothing either.
-            kind[t] = alone && !titleCase && !sentenceStart(text, b[0]) ? 2 : 1;
+            // nor at the start of a name written into an identifier with underscores (Kowalczyk_M_1987, decision 0219)
+            kind[t] = alone && !titleCase && (!sentenceStart(text, b[0]) || underscored(text, b)) ? 2 : 1;
         }
         for (int t = 0; t < count; t++) {
             if (kind[t] == 0) {
@@ -2161,6 +2165,8 @@ public final class TextScrubber {
                     || t > 0 && adjacent(text, bounds.get(t - 1), bounds.get(t)) && (kind[t - 1] == 2
                         && !sentenceBetween(text, bounds.get(t - 1), bounds.get(t))
                         || TITLE_WORDS.contains(text.substring(bounds.get(t - 1)[0], bounds.get(t - 1)[1])))
+                    || t > 0 && kind[t - 1] == 2 && joinedByUnderscore(text, bounds.get(t - 1), bounds.get(t))
+                    || t + 1 < count && kind[t + 1] == 2 && joinedByUnderscore(text, bounds.get(t), bounds.get(t + 1))
                     || t + 1 < count && kind[t + 1] == 2 && adjacent(text, bounds.get(t), bounds.get(t + 1))
                         && !sentenceBetween(text, bounds.get(t), bounds.get(t + 1))
                         && !NAME_CUES.contains(text.substring(bounds.get(t)[0], bounds.get(t)[1]).toLowerCase(Locale.ROOT));
@@ -2319,6 +2325,19 @@ public final class TextScrubber {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether two words are joined by one underscore ({@code Danuta_Kowalczyk_mother}): a sample's, a run's or a file's
+     * name written as an identifier, whose words are a name's as much as with a space between (decision 0219).
+     */
+    static boolean joinedByUnderscore(String text, int[] a, int[] b) {
+        return b[0] == a[1] + 1 && text.charAt(a[1]) == '_';
+    }
+
+    /** Whether the word {@code b} touches an underscore on either side: a word of a name written as an identifier. */
+    private static boolean underscored(String text, int[] b) {
+        return b[0] > 0 && text.charAt(b[0] - 1) == '_' || b[1] < text.length() && text.charAt(b[1]) == '_';
     }
 
     private static boolean isAllUpperCase(String text, int from, int to) {
@@ -2966,7 +2985,9 @@ public final class TextScrubber {
      */
     private static final java.util.Set<String> STAFF_LABELS = java.util.Set.of("resident", "fellow", "surgeon",
             "physician", "provider", "author", "radiologist", "pathologist", "anesthesiologist", "anaesthetist",
-            "consultant", "clinician", "intern", "sonographer", "technologist");
+            "consultant", "clinician", "intern", "sonographer", "technologist",
+            // a study's and a laboratory's people (decision 0219): "Investigator: Helga Brandstetter", "Analyst: …"
+            "investigator", "analyst", "technician", "scientist");
     /**
      * Degrees and licences written after a person's name and a comma ("Quorwick Halvesham, MD", "T. Vandermoor, RN"),
      * as written (decision 0139).
@@ -3250,10 +3271,16 @@ public final class TextScrubber {
     /** Words before a staff label that say which one ("Ordering provider:", "Referring physician:"). Lower case. */
     private static final java.util.Set<String> STAFF_QUALIFIERS = java.util.Set.of("ordering", "referring", "attending",
             "admitting", "consulting", "primary", "treating", "performing", "reading", "interpreting", "supervising",
-            "responsible", "rendering", "billing", "discharging", "operating", "assisting");
+            "responsible", "rendering", "billing", "discharging", "operating", "assisting", "principal");
 
     /** Words before a name label that make it the patient's ("Patient Name:", "Pt Name:"). Lower case. */
     private static final java.util.Set<String> PATIENT_WORDS = java.util.Set.of("patient", "pt", "patient's");
+    /**
+     * Other words before a {@code Name:} label that make it a person's at a line's start: a user's, a study's or a
+     * laboratory's people ("User Name:", "Investigator Name:"; decision 0219). Lower case.
+     */
+    private static final java.util.Set<String> NAME_OWNERS = java.util.Set.of("user", "investigator", "analyst",
+            "technician", "technologist", "operator", "physician", "scientist", "submitter", "contact");
 
     /**
      * The value of a {@code Name:} or {@code Attending:} label at a line's start ("Name: Euphemia Blackwood-Tran    Unit
@@ -3265,9 +3292,9 @@ public final class TextScrubber {
      */
     private static void labelledName(String text, List<int[]> bounds, int t, List<Span> spans, boolean namesOnly) {
         int first = t;
-        if (t > 0 && (PATIENT_WORDS.contains(text.substring(bounds.get(t - 1)[0], bounds.get(t - 1)[1])
-                .toLowerCase(Locale.ROOT)) || namesOnly && STAFF_QUALIFIERS.contains(text.substring(bounds.get(t - 1)[0],
-                        bounds.get(t - 1)[1]).toLowerCase(Locale.ROOT)))
+        String before = t > 0 ? text.substring(bounds.get(t - 1)[0], bounds.get(t - 1)[1]).toLowerCase(Locale.ROOT) : "";
+        if (t > 0 && (PATIENT_WORDS.contains(before) || !namesOnly && NAME_OWNERS.contains(before)
+                || namesOnly && STAFF_QUALIFIERS.contains(before))
                 && gap(text, bounds.get(t - 1)[1], bounds.get(t)[0], " ")) {
             first = t - 1;
         }

@@ -25,6 +25,24 @@ class ReportLinesTest {
                 ReportLines.markNames("Run by: WEATHERWAX, GRIZELDA RN on 04/23/2017 06:45"));
     }
 
+    /**
+     * Decision 0219: a sample sheet's or an instrument's label and value, cut at the delimiter ({@code Investigator
+     * Name,Helga Brandstetter}) or written with a colon; a role alone before a space is a title's word.
+     */
+    @Test
+    void aLabelThatNamesAPersonMarksItsValue() {
+        assertEquals("Investigator Name,[NAME]", ReportLines.markNames("Investigator Name,Helga Brandstetter"));
+        assertEquals("Principal Investigator: [NAME]",
+                ReportLines.markNames("Principal Investigator: Helga Brandstetter"));
+        assertEquals("Analyst;[USER]", ReportLines.markNames("Analyst;hbrandstetter"));
+        assertEquals("Patient Name\t[NAME]", ReportLines.markNames("Patient Name\tAdebayo Oyelaran"));
+        assertEquals("Run by,[NAME]", ReportLines.markNames("Run by,Ortwin Sauerbier"));
+        for (String line : new String[] {"Physician Assistant Notes", "Investigator Brochure,Version 4",
+            "Experiment Name,WES_2024_03", "Sample Name,Tumor", "Last Visit,2023-03-12", "Patient Census Report"}) {
+            assertEquals(line, ReportLines.markNames(line));
+        }
+    }
+
     @Test
     void aReportsOwnWordsStay() {
         for (String line : new String[] {"Inpatient Census - 4 NORTH CARDIOLOGY", "Criteria: Unit = 4N; Status = Admitted",

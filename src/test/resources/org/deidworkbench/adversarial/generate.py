@@ -1921,6 +1921,7 @@ def main():
     dental()  # decision 0195, defined at the end of this file
     nursing_home()  # decision 0196, defined at the end of this file
     portal()  # decision 0200, defined at the end of this file
+    sequencing()  # decision 0219, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -6374,6 +6375,85 @@ def portal():
     plant("claim-id", "number 5518", "# 9934")  # decision 0218
     keep("portal", "LOGIN", "VIEW_CHART", "SMS_REMINDER", "metformin", "Reply STOP to opt out", "interpreter Igbo",
          "Nurse Triage shift 0700-1900", "approved for 6 visits")
+
+
+def sequencing():
+    """A sequencing core's sample sheets beside the biobank's clinical export (decision 0219): an Illumina Experiment
+    Manager sheet (v1: [Header] lines of a label and a value, padded with commas to the [Data] table's width, the
+    investigator, an experiment named after the family, a description naming the proband with his birth date and
+    number; sample names written with underscores, his parents' given names in them) and a NovaSeq X BCL Convert sheet
+    (v2: unpadded sections, the run named after the patient, two data sections keyed by sample ids that hold his MRN)."""
+    d = os.path.join(HERE, "sequencing")
+    os.makedirs(d, exist_ok=True)
+    write_csv(os.path.join(d, "biobank_patients.csv"),
+              ["patient_id", "mrn", "last_name", "first_name", "birth_date", "sex", "diagnosis_code"],
+              [["BB-0001", "70044812", "Kowalczyk", "Marek", "1987-06-02", "M", "Q87.1"],
+               ["BB-0002", "55102938", "Oyelaran", "Adebayo", "1979-08-14", "M", "C83.30"]])
+    v1 = ["[Header],,,,,,,,,",
+          "IEMFileVersion,4,,,,,,,,",
+          "Investigator Name,Helga Brandstetter,,,,,,,,",
+          "Experiment Name,WES_Kowalczyk_Family_Trio,,,,,,,,",
+          "Date,3/14/2024,,,,,,,,",
+          "Workflow,GenerateFASTQ,,,,,,,,",
+          "Application,FASTQ Only,,,,,,,,",
+          "Assay,Nextera DNA Flex,,,,,,,,",
+          "Description,Trio for proband Marek Kowalczyk DOB 1987-06-02 MRN 70044812,,,,,,,,",
+          "Chemistry,Amplicon,,,,,,,,",
+          ",,,,,,,,,",
+          "[Reads],,,,,,,,,",
+          "151,,,,,,,,,",
+          "151,,,,,,,,,",
+          ",,,,,,,,,",
+          "[Settings],,,,,,,,,",
+          "Adapter,CTGTCTCTTATACACATCT,,,,,,,,",
+          ",,,,,,,,,",
+          "[Data],,,,,,,,,",
+          "Sample_ID,Sample_Name,Sample_Plate,Sample_Well,I7_Index_ID,index,I5_Index_ID,index2,Sample_Project,Description",
+          "KOW-70044812-P,Marek_Kowalczyk_proband,PL0042,A01,N701,TAAGGCGA,S502,CTCTCTAT,WES_2024_03,"
+          "proband affected DOB 02.06.1987",
+          "KOW-70044813-M,Danuta_Kowalczyk_mother,PL0042,B01,N702,CGTACTAG,S502,CTCTCTAT,WES_2024_03,mother unaffected",
+          "KOW-70044814-F,Tadeusz_Kowalczyk_father,PL0042,C01,N703,AGGCAGAA,S502,CTCTCTAT,WES_2024_03,father unaffected"]
+    write_lines(os.path.join(d, "SampleSheet.csv"), v1, "utf-8")
+    v2 = ["[Header]",
+          "FileFormatVersion,2",
+          "RunName,NOVASEQ_2024-05-21_Oyelaran_Adebayo_tumor",
+          "InstrumentPlatform,NovaSeqXSeries",
+          "InstrumentType,NovaSeqXPlus",
+          "RunDescription,Adebayo Oyelaran relapse; ordered by Dr. Ingeborg Falkenrath",
+          "",
+          "[Reads]",
+          "Read1Cycles,151",
+          "Read2Cycles,151",
+          "Index1Cycles,10",
+          "Index2Cycles,10",
+          "",
+          "[BCLConvert_Settings]",
+          "SoftwareVersion,4.2.7",
+          "FastqCompression,gzip",
+          "",
+          "[BCLConvert_Data]",
+          "Lane,Sample_ID,Index,Index2",
+          "1,ONC-55102938-T,GAACTGAGCG,TCGTGGAGCG",
+          "1,ONC-55102938-N,AGGTCAGATA,CTACAAGATA",
+          "",
+          "[Cloud_Settings]",
+          "GeneratedVersion,1.9.0",
+          "",
+          "[Cloud_Data]",
+          "Sample_ID,ProjectName,LibraryName,LibraryPrepKitName,IndexAdapterKitName",
+          "ONC-55102938-T,Oyelaran_relapse,ONC-55102938-T_GAACTGAGCG_TCGTGGAGCG,IlluminaDNAPrep,IDT_UD_Indexes",
+          "ONC-55102938-N,Oyelaran_relapse,ONC-55102938-N_AGGTCAGATA_CTACAAGATA,IlluminaDNAPrep,IDT_UD_Indexes"]
+    write_lines(os.path.join(d, "SampleSheet_NovaSeqX.csv"), v2, "utf-8")
+    plant("patient-name", "Kowalczyk", "Marek", "Oyelaran", "Adebayo")
+    plant("relative-name", "Danuta", "Tadeusz")
+    plant("clinician-name", "Brandstetter", "Falkenrath")
+    plant("mrn", "70044812", "55102938", "70044813", "70044814")
+    plant("birth-date", "1987-06-02", "02.06.1987", "1979-08-14")
+    plant("event-date", "3/14/2024", "2024-05-21")
+    keep("sequencing", "IEMFileVersion,4", "Investigator Name,", "Nextera DNA Flex", "CTGTCTCTTATACACATCT", "PL0042",
+         "A01", "N701", "TAAGGCGA", "S502", "CTCTCTAT", "WES_2024_03", "proband affected", "mother unaffected",
+         "[BCLConvert_Data]", "Read1Cycles,151", "NovaSeqXPlus", "GAACTGAGCG", "TCGTGGAGCG", "IlluminaDNAPrep",
+         "IDT_UD_Indexes", "SoftwareVersion,4.2.7", "Q87.1", "C83.30", "_relapse")
 
 
 if __name__ == "__main__":

@@ -956,7 +956,10 @@ public final class CsvProcessor implements FileProcessor {
          * A report's title or closing line, cleaned (decision 0173): its values, joined by the delimiter where a line
          * was split at one ({@code Run by: HARGREAVE, MARTHA on …} without quotes), scrubbed as free text — removed
          * when the profile's default is {@code remove} — and written into the first of them; the line keeps its number
-         * of fields. Such a line has no patient: the scrubber looks for every patient's known identifiers.
+         * of fields. Such a line has no patient: the scrubber looks for every patient's known identifiers. Where the
+         * cleaned text still splits at the delimiter into as many values as the line had, each goes back to its own
+         * field (decision 0219): a sample sheet's or an instrument's {@code Investigator Name,[NAME]} and
+         * {@code IEMFileVersion,4} stay a label and a value, as the programs that read such files expect.
          */
         List<String> outside(CsvRecordReader.Line line, char delimiter) throws FormatException {
             List<String> fields = line.fields();
@@ -988,8 +991,46 @@ public final class CsvProcessor implements FileProcessor {
             }
             String[] out = new String[width];
             java.util.Arrays.fill(out, "");
-            out[Math.min(first, out.length - 1)] = cleaned;
+            if (!inPlace(fields, cleaned, delimiter, out)) {
+                out[Math.min(first, out.length - 1)] = cleaned;
+            }
             return List.of(out);
+        }
+
+        /**
+         * Puts the parts of {@code cleaned} back into the fields the line's values stood in (decision 0219), when it
+         * splits at the delimiter into exactly as many parts as the line had values with content, none of them empty,
+         * and each of those fields is within {@code out}; false, {@code out} untouched, otherwise (a replacement took
+         * a delimiter with it or brought one, or the line had a single value).
+         */
+        private static boolean inPlace(List<String> fields, String cleaned, char delimiter, String[] out) {
+            int[] at = new int[fields.size()];
+            int values = 0;
+            for (int i = 0; i < fields.size(); i++) {
+                if (!fields.get(i).isEmpty()) {
+                    if (i >= out.length) {
+                        return false;
+                    }
+                    at[values++] = i;
+                }
+            }
+            if (values < 2) {
+                return false;
+            }
+            String[] parts = new String[values];
+            int from = 0;
+            for (int p = 0; p < values; p++) {
+                int to = p == values - 1 ? cleaned.length() : cleaned.indexOf(delimiter, from);
+                if (to < 0 || to == from || p == values - 1 && cleaned.indexOf(delimiter, from) >= 0) {
+                    return false;
+                }
+                parts[p] = cleaned.substring(from, to);
+                from = to + 1;
+            }
+            for (int p = 0; p < values; p++) {
+                out[at[p]] = parts[p];
+            }
+            return true;
         }
 
         /**
@@ -1018,7 +1059,10 @@ public final class CsvProcessor implements FileProcessor {
                 }
                 boolean header = reader.isHeader(line);
                 String after = header ? String.join(String.valueOf(delimiter), outputHeader())
-                        : String.join("", outside(line, delimiter));
+                        : joined(outside(line, delimiter), delimiter);
+                if (after == null) {
+                    after = "";
+                }
                 records.add(new PreviewRecord("line " + line.line() + " (" + kind + (header ? ": the header again" : "")
                         + ")", List.of(PreviewField.leaf(labels.get(0), OUTSIDE_FIELD, before, after, OUTSIDE_COUNTER,
                                 (header ? Action.KEEP : outsideRemoved() ? Action.REMOVE : Action.SCRUB_TEXT)
