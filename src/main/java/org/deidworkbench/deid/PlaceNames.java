@@ -38,6 +38,8 @@ final class PlaceNames {
     /** Phrases after which someone's dwelling, origin or destination is named; lower case, words by one space. */
     private static final List<String> LIVING = List.of(
             "lives in", "living in", "lived in", "live in", "resides in", "residing in", "resided in", "resident of",
+            // a residence named by its own name ("Lives at Willow Creek Manor, room 214"; decision 0220)
+            "lives at", "living at", "lived at", "resides at", "residing at", "resided at",
             "residence in", "born in", "native of", "grew up in", "raised in", "is from", "was from", "originally from",
             "hometown", "home town", "city of", "town of", "village of", "home in", "house in",
             "wohnt in", "wohnhaft in", "wohnte in", "lebt in", "lebte in", "stammt aus", "gebürtig aus",
@@ -119,9 +121,12 @@ final class PlaceNames {
 
     private static final Set<String> SUBDIVISIONS = Set.of("county", "parish", "borough", "township", "landkreis");
 
-    /** Lower-case connectors inside a place's name ("Frankfurt am Main", "Rothenburg ob der Tauber"). */
+    /**
+     * Lower-case connectors inside a place's name ("Frankfurt am Main", "Rothenburg ob der Tauber"; "Sunrise of
+     * Bellevue", a residence and its town, decision 0220).
+     */
     private static final Set<String> CONNECTORS = Set.of("am", "an", "der", "im", "ob", "bei", "de", "del", "la",
-            "le", "les", "sur", "sous", "en", "upon", "on", "di", "da", "van", "aan", "den", "du", "des", "y");
+            "le", "les", "sur", "sous", "en", "upon", "on", "di", "da", "van", "aan", "den", "du", "des", "y", "of");
 
     /** Articles between a cue and the place ("born in the Bronx", "aus dem Klinikum"). */
     private static final Set<String> ARTICLES = Set.of("the", "dem", "der", "den", "die", "le", "la", "les", "el",
@@ -484,6 +489,9 @@ final class PlaceNames {
                 continue;
             }
             int postcode = postcodeBetween(text, w.get(k)[1], w.get(k + 1)[0]);
+            if (postcode >= 0 && p[p.length - 1].equals("at")) {
+                continue; // "lives at 1432 Foxglove Lane": a street's number, the address's own rule (decision 0220)
+            }
             if (postcode < 0 && (!gapIs(text, w.get(k)[1], w.get(k + 1)[0], ":")
                     || p.length == 1 && BEFORE_POSTCODE_ONLY.contains(p[0]))) {
                 continue;

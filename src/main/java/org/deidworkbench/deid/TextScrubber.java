@@ -1666,6 +1666,29 @@ public final class TextScrubber {
         return !token.isEmpty() && identifiers.longestStartingWith(token) == 0 && declinedReplacement(token) != null;
     }
 
+    /**
+     * Whether {@code text[start, end)}, a word in capitals, follows a relative's word in capitals ("SON TUNDE" before the
+     * surname found, as a registry's remarks write "SON TUNDE OYEKUNLE JR CONTACT"; decision 0222): a given name no
+     * list knows, when it is no ordinary word. Only before a name found: "MOTHER CAD" alone stays.
+     */
+    private static boolean capitalsAfterRelative(String text, int start, int end) {
+        if (end - start < 3 || !isAllUpperCase(text, start, end) || start < 3 || text.charAt(start - 1) != ' ') {
+            return false;
+        }
+        String word = text.substring(start, end);
+        if (NAMES.isCommonWord(NameDictionary.normalize(word)) || COMMON_CAPITALS.contains(word)
+                || CAPITAL_VERBS.contains(word) || CAPITAL_TITLES.contains(word)) {
+            return false;
+        }
+        int cueEnd = start - 1;
+        int cueStart = cueEnd;
+        while (cueStart > 0 && Character.isLetter(text.charAt(cueStart - 1))) {
+            cueStart--;
+        }
+        return cueStart < cueEnd && isAllUpperCase(text, cueStart, cueEnd)
+                && NAME_CUES.contains(text.substring(cueStart, cueEnd).toLowerCase(Locale.ROOT));
+    }
+
     private static Span nameWordBefore(String text, int nameStart, List<Span> spans,
             java.util.function.IntPredicate declined) {
         int end = nameStart - 1;
@@ -1681,7 +1704,8 @@ public final class TextScrubber {
                 start--;
             }
             String w = text.substring(start, partEnd);
-            if (!cuedNameWord(text, new int[] {start, partEnd}) || TITLE_WORDS.contains(w)
+            if (!cuedNameWord(text, new int[] {start, partEnd}) && !capitalsAfterRelative(text, start, partEnd)
+                    || TITLE_WORDS.contains(w)
                     || FORMS_OF_ADDRESS.contains(w) || INDIAN_TITLES.contains(w)
                     || PATIENT_TITLES.contains(w.toLowerCase(Locale.ROOT))) {
                 return null;

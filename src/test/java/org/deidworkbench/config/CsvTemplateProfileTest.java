@@ -148,6 +148,20 @@ class CsvTemplateProfileTest {
             encounter_ide           | pseudonymize | encounter-number
             statecityzip_path       | remove       | city
             mrn_id                  | pseudonymize | subject-id
+            IIS_ID                  | pseudonymize | subject-id
+            state_iis_id            | pseudonymize | subject-id
+            LOT_NUMBER              | keep         | lot-numbers
+            vaccine_lot             | keep         | lot-numbers
+            BIRTH_ORDER             | keep         | birth-order
+            BIRTH_FACILITY          | remove       | city
+            censusTract2010         | remove       | geo-coordinates
+            censusBlockGroup2010    | remove       | geo-coordinates
+            censusTr2000            | remove       | geo-coordinates
+            I7_Index_ID             | keep         | sequencing-indexes
+            index2                  | keep         | sequencing-indexes
+            Sample_Plate            | keep         | sequencing-indexes
+            primarySite             | keep         | primary-site
+            PRIMARY_SITE_CD         | keep         | primary-site
             patient_mrn             | pseudonymize | subject-id
             Medical Record Number   | pseudonymize | subject-id
             subject_id              | pseudonymize | subject-id

@@ -45,6 +45,19 @@ class UnderscoredNamesTest {
         assertEquals(expected, scrubKnowing(text, "Kowalczyk"));
     }
 
+    /**
+     * Decision 0222: a registry's remarks in capitals name a relative by a given name no list knows before the surname
+     * the run knows ("SON TUNDE OYEKUNLE JR CONTACT"); a relative's condition stays ("MOTHER CAD", "FATHER COPD").
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "REFERRED BY DR KITTREDGE. SON TUNDE OYEKUNLE JR CONTACT.|REFERRED BY DR [NAME]. SON [NAME] [NAME] JR CONTACT.",
+        "MOTHER CAD. FATHER COPD. SON OYEKUNLE AWARE.|MOTHER CAD. FATHER COPD. SON [NAME] AWARE.",
+        "PT HAS COPD OYEKUNLE|PT HAS COPD [NAME]"})
+    void aRelativesGivenNameInCapitalsBeforeAKnownSurnameIsReplaced(String text, String expected) {
+        assertEquals(expected, scrubKnowing(text, "OYEKUNLE"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"WES_2024_03", "Nextera_DNA_Flex", "Tumor_Normal_pair", "Investigator brochure reviewed",
         "Physician Assistant Notes", "IDT_UD_Indexes", "Hodgkin Lymphoma, relapse.", "Extended Release Oral Tablet"})

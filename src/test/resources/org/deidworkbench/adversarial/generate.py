@@ -1922,6 +1922,9 @@ def main():
     nursing_home()  # decision 0196, defined at the end of this file
     portal()  # decision 0200, defined at the end of this file
     sequencing()  # decision 0219, defined at the end of this file
+    pathology()  # decision 0220, defined at the end of this file
+    immunization_registry()  # decision 0221, defined at the end of this file
+    cancer_registry()  # decision 0222, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -6454,6 +6457,162 @@ def sequencing():
          "A01", "N701", "TAAGGCGA", "S502", "CTCTCTAT", "WES_2024_03", "proband affected", "mother unaffected",
          "[BCLConvert_Data]", "Read1Cycles,151", "NovaSeqXPlus", "GAACTGAGCG", "TCGTGGAGCG", "IlluminaDNAPrep",
          "IDT_UD_Indexes", "SoftwareVersion,4.2.7", "Q87.1", "C83.30", "_relapse")
+
+
+def pathology():
+    """An anatomic pathology system's case export (CoPath, Beaker AP, a LIS; decision 0220): accession numbers, the
+    patient surname first in capitals, birth dates and event times US style, the specimen's parts, a clinical history, a
+    gross description that says what the containers were labeled with (the patient's name, the birth date with the
+    year's last two digits), a nursing home the patient lives at, the final diagnosis with grades, receptors and
+    scores, the signing pathologist, ICD-10 and SNOMED CT codes."""
+    d = os.path.join(HERE, "pathology")
+    os.makedirs(d, exist_ok=True)
+    rows = [
+        ["S24-018842", "00841273", "HALVORSEN, INGRID M", "04/11/1958", "F", "03/02/2024 09:14", "03/02/2024 13:40",
+         "03/06/2024 16:02", "A. LEFT BREAST, 2 O'CLOCK, CORE BIOPSY",
+         "65 yo F with 1.4 cm mass on screening mammogram. Prior excision at Mercy General (MG-19-4471).",
+         'Received in formalin labeled with the patient\'s name, "Halvorsen, Ingrid", and medical record number '
+         "00841273, are three tan-white cores measuring 1.1 to 1.6 cm. Entirely submitted in cassette S24-18842 A1.",
+         "INVASIVE DUCTAL CARCINOMA, NOTTINGHAM GRADE 2 (3+2+2). ER positive (95%), PR positive (60%), HER2 equivocal "
+         "(2+), reflex FISH ordered.", "Okafor-Thistlewood, Chidi MD", "C50.412", "408643008"],
+        ["S24-018843", "00922518", "BRANNIGAN, PATRICK J", "11/27/1941", "M", "03/02/2024 10:02", "03/02/2024 14:11",
+         "03/05/2024 11:45", "A. PROSTATE, RIGHT BASE, NEEDLE BIOPSY; B. PROSTATE, LEFT APEX, NEEDLE BIOPSY",
+         "PSA 11.2. Patient of Dr. Weintraub-Oduya. Brother Seamus Brannigan with prostate cancer at 61.",
+         'Received in two formalin-filled containers, each labeled "Brannigan, Patrick" and with DOB 11/27/41. Part A '
+         "consists of two cores. Part B consists of one core. Cassettes A1-A2, B1. Requisition DOB 11-27-41.",
+         "A. ADENOCARCINOMA, GLEASON SCORE 3+4=7 (GRADE GROUP 2), 30% OF TISSUE. B. BENIGN PROSTATIC TISSUE.",
+         "Lindqvist-Obuya, Maja MD", "C61", "399068003"],
+        ["S24-018851", "01177340", "DUQUESNE-ABARA, FLORENCE", "07/19/1933", "F", "03/03/2024 08:30", "03/03/2024 09:05",
+         "03/07/2024 15:20", "A. SKIN, LEFT CHEEK, SHAVE",
+         "90 yo F, lesion x 6 months. Lives at Willow Creek Manor, room 214; previously resided at Sunrise of Bellevue.",
+         'Received fresh labeled "Florence Duquesne-Abara" and DOB 7/19/33 is a shave of skin 0.8 x 0.6 x 0.2 cm. '
+         "Inked, bisected, entirely submitted in A1. Outside consult from Dermpath Associates, case DPA-24-00318.",
+         "BASAL CELL CARCINOMA, NODULAR TYPE, MARGINS FREE.", "Okafor-Thistlewood, Chidi MD", "C44.319", "254701007"]]
+    write_csv(os.path.join(d, "ap_cases.csv"),
+              ["ACCESSION_NO", "MRN", "PATIENT_NAME", "DOB", "SEX", "COLLECT_DT", "RECEIVED_DT", "SIGNOUT_DT",
+               "SPECIMEN", "CLINICAL_HISTORY", "GROSS_DESCRIPTION", "FINAL_DIAGNOSIS", "PATHOLOGIST", "ICD10",
+               "SNOMED_CT"], rows, newline="\r\n")
+    plant("patient-name", "HALVORSEN", "INGRID", "BRANNIGAN", "PATRICK", "DUQUESNE-ABARA", "FLORENCE")
+    plant("relative-name", "Seamus")
+    plant("clinician-name", "Okafor-Thistlewood", "Chidi", "Lindqvist-Obuya", "Weintraub-Oduya")
+    plant("mrn", "00841273", "00922518", "01177340")
+    plant("accession", "S24-018842", "S24-018843", "S24-018851", "S24-18842", "MG-19-4471", "DPA-24-00318")
+    plant("birth-date", "04/11/1958", "11/27/1941", "07/19/1933", "11/27/41", "11-27-41", "7/19/33")
+    plant("address", "Willow Creek Manor", "Bellevue")
+    keep("pathology", "LEFT BREAST, 2 O'CLOCK, CORE BIOPSY", "NOTTINGHAM GRADE 2 (3+2+2)", "ER positive (95%)",
+         "HER2 equivocal", "GLEASON SCORE 3+4=7 (GRADE GROUP 2)", "BASAL CELL CARCINOMA, NODULAR TYPE", "C50.412",
+         "408643008", "C61", "399068003", "C44.319", "254701007", "0.8 x 0.6 x 0.2 cm", "Cassettes A1-A2, B1",
+         "PSA 11.2")
+
+
+def immunization_registry():
+    """A state immunization information system's export (decision 0221): one row per dose, keyed by the child's
+    registry id (IIS_ID), the child's, mother's and guardian's names, birth order of twins, the birth facility,
+    address, county and phone, CVX and MVX codes, lot numbers, VFC eligibility, who gave the dose and where."""
+    d = os.path.join(HERE, "iis")
+    os.makedirs(d, exist_ok=True)
+    kids = [("7700418821", "Zaylee", "Brooke", "Hollenbeck", "", "F", "2", "Y"),
+            ("7700418822", "Zander", "Cole", "Hollenbeck", "Jr", "M", "1", "Y"),
+            ("7700419305", "Thaddeus", "Orrin", "Vantassel", "", "M", "1", "N")]
+    family = {"Hollenbeck": ("Castellanos", "Marisol", "Marisol", "Castellanos-Hollenbeck", "MTH", "2023-02-14",
+                             "Valley Regional Medical Center", "2207 Orchard Hill Rd", "Yakima", "98902", "Yakima",
+                             "509-555-0147"),
+              "Vantassel": ("Quarrington", "Philippa", "Osgood", "Vantassel", "FTH", "2022-11-03",
+                            "Kittitas Valley Healthcare", "418 W Manitoba Ave", "Ellensburg", "98926", "Kittitas",
+                            "509-555-0183")}
+    doses = [("20", "DTaP", "+63", "U7016AA", "PMC", "Pennington-Shaw, Avery RN", "Yakima Pediatrics"),
+             ("08", "Hep B", "+1", "X3K82", "MSD", "Oyelowo-Brandt, Femi MD", "Valley Regional Medical Center"),
+             ("133", "PCV13", "+63", "GP4410", "PFR", "Pennington-Shaw, Avery RN", "Yakima Pediatrics"),
+             ("116", "Rotavirus, pentavalent", "+63", "Y016392", "MSD", "Pennington-Shaw, Avery RN",
+              "Yakima Pediatrics")]
+    import datetime
+    rows = []
+    for k in kids:
+        f = family[k[3]]
+        born = datetime.date.fromisoformat(f[5])
+        for cvx, name, after, lot, mvx, who, where in doses:
+            day = born + datetime.timedelta(days=int(after))
+            rows.append([k[0], k[1], k[2], k[3], k[4], f[0], f[1], f[2], f[3], f[4], f[5], k[5], k[6], k[7], f[6],
+                         "WA", f[7], f[8], "WA", f[9], f[10], f[11], cvx, name, day.isoformat(), lot, mvx, "0.5",
+                         "IM" if cvx != "116" else "PO", "RT", "V02", who, where, "00" if cvx != "08" else "01"])
+    write_csv(os.path.join(d, "iis_export.csv"),
+              ["IIS_ID", "PATIENT_FIRST_NAME", "PATIENT_MIDDLE_NAME", "PATIENT_LAST_NAME", "PATIENT_NAME_SUFFIX",
+               "MOTHERS_MAIDEN_LAST_NAME", "MOTHER_FIRST_NAME", "GUARDIAN_FIRST_NAME", "GUARDIAN_LAST_NAME",
+               "GUARDIAN_RELATIONSHIP", "BIRTH_DATE", "SEX", "BIRTH_ORDER", "MULTIPLE_BIRTH_IND", "BIRTH_FACILITY",
+               "BIRTH_STATE", "ADDRESS_STREET", "ADDRESS_CITY", "ADDRESS_STATE", "ADDRESS_ZIP", "COUNTY", "PHONE",
+               "VACCINE_CVX", "VACCINE_NAME", "ADMIN_DATE", "LOT_NUMBER", "MVX", "DOSE_ML", "ROUTE", "SITE",
+               "VFC_ELIGIBILITY", "ADMINISTERED_BY", "FACILITY_NAME", "RECORD_SOURCE"], rows)
+    plant("patient-id", "7700418821", "7700418822", "7700419305")
+    plant("patient-name", "Zaylee", "Hollenbeck", "Zander", "Thaddeus", "Orrin", "Vantassel")
+    plant("relative-name", "Castellanos", "Marisol", "Castellanos-Hollenbeck", "Quarrington", "Philippa", "Osgood")
+    plant("birth-date", "2023-02-14", "2022-11-03")
+    plant("address", "2207 Orchard Hill Rd", "418 W Manitoba Ave", "Yakima", "Ellensburg", "Kittitas", "98902",
+          "98926")
+    plant("phone", "509-555-0147", "509-555-0183")
+    plant("clinician-name", "Pennington-Shaw", "Avery", "Oyelowo-Brandt")
+    keep("iis", "DTaP", "Hep B", "PCV13", "Rotavirus, pentavalent", "U7016AA", "X3K82", "GP4410", "Y016392", "PMC",
+         "MSD", "PFR", "V02", "0.5", "MTH", "FTH")
+
+
+def cancer_registry():
+    """A hospital cancer registry's NAACCR abstracts as a registry system exports them to CSV (decision 0222): NAACCR XML's
+    item names as headers (camel case: nameLast, dateOfBirth, addrAtDxCity, countyAtDx, censusTract2010, primarySite),
+    dates as yyyyMMdd, codes as the registry writes them, and its free-text items in capitals (textDxProcPe,
+    textRemarks) naming relatives and a move."""
+    d = os.path.join(HERE, "naaccr")
+    os.makedirs(d, exist_ok=True)
+    people = [
+        ("00071234", "4455012", "512447816", "WHITCOMBE", "GERALDINE", "ANN", "PRZYBYLSKI", "19320817",
+         "1811 ALDER RIDGE DR", "SCRANTON", "18505", "069", "101207", "5705550199", "C341", "8140", "090",
+         "DENISE WHITCOMBE-HALE", "ALLENTOWN",
+         "04/12/23 CT CHEST: 2.5 CM RUL MASS. BX 04/18/23: ADENOCARCINOMA",
+         "PT DAUGHTER DENISE REPORTS PT MOVED TO ALLENTOWN 01/2024. PT IS A 90 YO RETIRED COAL MINER."),
+        ("00071235", "4455098", "208331907", "OYEKUNLE", "BABATUNDE", "", "", "19580302", "47 PERSIMMON CT APT 2",
+         "STROUDSBURG", "18360", "089", "300119", "5705550162", "C619", "8140", "065", "", "",
+         "09/22/23 PROSTATE BX GLEASON 4+3=7",
+         "REFERRED BY DR ANSELM KITTREDGE-MBATHA. SON TUNDE OYEKUNLE JR CONTACT."),
+        ("00071241", "4456120", "171664023", "VANDERHOOF", "MILLICENT", "R", "GAWRONSKI", "19611130",
+         "902 SASSAFRAS HOLLOW RD", "HONESDALE", "18431", "127", "960304", "5705550111", "C509", "8500", "061",
+         "", "", "05/02/23 L BREAST CORE BX: IDC GRADE 2, ER+ PR+ HER2-",
+         "SISTER ROSALIE VANDERHOOF ALSO DX BREAST CA AT 48."),
+        ("00071250", "4456877", "330718264", "QUILLIGAN", "FERGUS", "P", "", "19490614", "15 MULBERRY ROW",
+         "TUNKHANNOCK", "18657", "131", "400210", "5705550175", "C341", "8070", "073", "", "",
+         "07/19/23 BRONCHOSCOPY BX: SQUAMOUS CELL CARCINOMA", "FORMER SMOKER 50 PACK-YEARS."),
+        ("00071262", "4457003", "419225836", "HARTSOCK", "LEVON", "", "", "19550921", "3 QUARRY VIEW LN",
+         "CARBONDALE", "18407", "069", "110402", "5705550133", "C619", "8140", "068", "", "",
+         "10/03/23 PROSTATE BX GLEASON 3+4=7", "WIFE CORDELIA HARTSOCK ACCOMPANIES PT."),
+        ("00071277", "4457519", "522093741", "ESPINOZA-WARD", "TERESITA", "M", "ESPINOZA", "19701108",
+         "2214 CHESTNUT KNOLL", "MOSCOW", "18444", "069", "112903", "5705550190", "C509", "8500", "052", "", "",
+         "11/14/23 R BREAST EXCISION: DCIS AND IDC, MARGINS NEGATIVE", "BRCA2 CARRIER."),
+    ]
+    rows = []
+    for i, p in enumerate(people):
+        dx = ["20230412", "20230922", "20230502", "20230719", "20231003", "20231114"][i]
+        rows.append([p[0], "01", p[1], p[2], p[3], p[4], p[5], p[6], p[7], "PA", "USA", "2" if i in (0, 2, 5) else "1",
+                     p[8], p[9], "PA", p[10], p[11], p[12], p[9], p[13], dx, p[16], p[14], "1" if p[14] == "C341" else "0",
+                     p[15], "3", "2", "025", "2B", "1", "20240115", p[17], p[18], "1457382960", "3900012345",
+                     p[19], p[20]])
+    write_csv(os.path.join(d, "naaccr_abstracts.csv"),
+              ["patientIdNumber", "tumorRecordNumber", "medicalRecordNumber", "socialSecurityNumber", "nameLast",
+               "nameFirst", "nameMiddle", "nameMaiden", "dateOfBirth", "birthplaceState", "birthplaceCountry", "sex",
+               "addrAtDxNoStreet", "addrAtDxCity", "addrAtDxState", "addrAtDxPostalCode", "countyAtDx",
+               "censusTract2010", "addrCurrentCity", "telephone", "dateOfDiagnosis", "ageAtDiagnosis", "primarySite",
+               "laterality", "histologicTypeIcdO3", "behaviorCodeIcdO3", "grade", "tumorSizeSummary",
+               "derivedSeerCmbStg", "vitalStatus", "dateOfLastContact", "followUpContactName", "followUpContactCity",
+               "physicianManaging", "reportingFacility", "textDxProcPe", "textRemarks"], rows)
+    plant("patient-id", *[p[0] for p in people])
+    plant("mrn", *[p[1] for p in people])
+    plant("ssn", *[p[2] for p in people])
+    plant("patient-name", "WHITCOMBE", "GERALDINE", "OYEKUNLE", "BABATUNDE", "VANDERHOOF", "MILLICENT", "QUILLIGAN",
+          "FERGUS", "HARTSOCK", "LEVON", "ESPINOZA-WARD", "TERESITA")
+    plant("relative-name", "PRZYBYLSKI", "GAWRONSKI", "DENISE", "WHITCOMBE-HALE", "TUNDE", "ROSALIE", "CORDELIA")
+    plant("clinician-name", "KITTREDGE-MBATHA", "ANSELM")
+    plant("birth-date", *[p[7] for p in people])
+    plant("address", *[p[8] for p in people], "SCRANTON", "STROUDSBURG", "HONESDALE", "TUNKHANNOCK", "CARBONDALE",
+          "ALLENTOWN", *[p[10] for p in people], *[p[12] for p in people])
+    plant("phone", *[p[13] for p in people])
+    keep("naaccr", "8140", "8500", "8070", "2B", "025", "GLEASON 4+3=7", "ER+ PR+ HER2-", "SQUAMOUS CELL CARCINOMA",
+         "BRCA2 CARRIER", "FORMER SMOKER 50 PACK-YEARS", "3900012345", "C341", "C619", "C509")
 
 
 if __name__ == "__main__":

@@ -185,7 +185,9 @@ public final class HeaderHints {
             "proc", "procedimento", "tani", "tanı",
             // an Australian admitted patient extract's PROCEDURE_1 (ACHI "13882-00"), Canada's CCI intervention codes
             // (decision 0123)
-            "procedure", "achi", "cci");
+            "procedure", "achi", "cci",
+            // a cancer registry's ICD-O-3 topography and morphology (NAACCR, decision 0222)
+            "topography", "morphology", "histology", "histologic");
     /**
      * A person's demographic categories: a header naming one holds a code of the category, not an id of the person,
      * whatever else it says (CMS's {@code BENE_SEX_IDENT_CD} is the "sex identification code", 1 or 2).

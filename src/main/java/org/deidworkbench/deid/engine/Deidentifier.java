@@ -746,7 +746,8 @@ public final class Deidentifier {
         String dd = twoDigits(d);
         String mShort = Integer.toString(m);
         String dShort = Integer.toString(d);
-        // yyyy-MM-dd, MM/dd/yyyy, M/d/yyyy, dd.MM.yyyy, d.M.yyyy, yyyyMMdd (no String.format: one per birth date);
+        // yyyy-MM-dd, MM/dd/yyyy, M/d/yyyy, dd.MM.yyyy, d.M.yyyy, yyyyMMdd, MM/dd/yy, dd.MM.yy (no String.format: one
+        // per birth date);
         // the English month's name, abbreviated and whole, before and after the day, as tokens ("FEB 14,1931" as VistA
         // writes it, "14-FEB-1931", "February 14, 1931"; decision 0181); VistA's stored 2310214
         String whole = java.time.Month.of(m).name();
@@ -758,6 +759,15 @@ public final class Deidentifier {
                 whole + ' ' + dShort + ' ' + year, dShort + ' ' + whole + ' ' + year));
         if (d < 10) {
             notations.add(dd + ' ' + abbreviated + ' ' + year); // Oracle's and forms' 04-FEB-1931
+        }
+        // with the year's last two digits, month or day first ("DOB 11/27/41", "11-27-41", "27.11.41"; decision 0220);
+        // the matcher reads tokens, so one notation serves every separator
+        String yy = year.substring(2);
+        notations.add(mm + '/' + dd + '/' + yy);
+        notations.add(dd + '.' + mm + '.' + yy);
+        if (m < 10 || d < 10) {
+            notations.add(mShort + '/' + dShort + '/' + yy);
+            notations.add(dShort + '.' + mShort + '.' + yy);
         }
         if (stored != null) {
             notations.add(stored);

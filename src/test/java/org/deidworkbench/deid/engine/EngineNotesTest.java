@@ -134,19 +134,22 @@ class EngineNotesTest {
         engine.noteSubject("100200", s);
         engine.noteIdentifier(new ActionSpec.ShiftDate(), "DOB", "1949-07-30", s);
         engine.freezeIdentifiers();
-        String text = "Pt. DOB 07/30/1949; geb. 30.07.1949; seen 2020-10-01.";
+        String text = "Pt. DOB 07/30/1949; geb. 30.07.1949; seen 2020-10-01. Labeled DOB 07-30-49, req. 30/07/49.";
         String scrubbed = engine.method(new ActionSpec.ScrubText()).apply(text, new FieldContext(s, "note"));
         assertTrue(scrubbed.startsWith("Pt. DOB [DOB]; geb. [DOB]; seen "), scrubbed);
+        // with the year's last two digits, as a pathology requisition or a container's label writes it (decision 0220)
+        assertTrue(scrubbed.endsWith(" Labeled DOB [DOB], req. [DOB]."), scrubbed);
         assertTrue(!scrubbed.contains("2020-10-01"), "the visit date is still shifted: " + scrubbed);
         // a date whose reading is not certain (the third of February or the second of March) gives no notations
         assertEquals(List.of(), Deidentifier.birthDateNotations("03/02/1958"));
         assertTrue(Deidentifier.birthDateNotations("30-07-1949").contains("1949-07-30"));
         // every notation a note may write, with and without leading zeros
         assertEquals(List.of("1949-07-03", "07/03/1949", "7/3/1949", "03.07.1949", "3.7.1949", "19490703",
-                "JUL 3 1949", "3 JUL 1949", "JULY 3 1949", "3 JULY 1949", "03 JUL 1949", "2490703"),
+                "JUL 3 1949", "3 JUL 1949", "JULY 3 1949", "3 JULY 1949", "03 JUL 1949", "07/03/49", "03.07.49",
+                "7/3/49", "3.7.49", "2490703"),
                 Deidentifier.birthDateNotations("1949-07-03"));
         assertEquals(List.of("1949-11-23", "11/23/1949", "11/23/1949", "23.11.1949", "23.11.1949", "19491123",
-                "NOV 23 1949", "23 NOV 1949", "NOVEMBER 23 1949", "23 NOVEMBER 1949", "2491123"),
+                "NOV 23 1949", "23 NOV 1949", "NOVEMBER 23 1949", "23 NOVEMBER 1949", "11/23/49", "23.11.49", "2491123"),
                 Deidentifier.birthDateNotations("23.11.1949"));
         // VistA's stored date (decision 0181)
         assertTrue(Deidentifier.birthDateNotations("2310214").contains("02/14/1931"));
