@@ -3018,7 +3018,9 @@ public final class TextScrubber {
      */
     static final java.util.Set<String> CREDENTIALS = java.util.Set.of("MD", "DO", "RN", "NP", "PA", "PhD",
             "MBBS", "MBChB", "FRCP", "FRACP", "FRCPC", "FRCS", "FACP", "FACS", "CNM", "CRNA", "LPN", "APRN", "DNP",
-            "PharmD", "RPh", "DDS", "DMD", "DPM", "LCSW", "MSW", "BSN", "MSN");
+            "PharmD", "RPh", "DDS", "DMD", "DPM", "LCSW", "MSW", "BSN", "MSN",
+            // an ambulance crew's (decision 0223): "J. Marchetti EMT-P", "D. Okafor EMT", "Okafor, NRP"
+            "EMT", "AEMT", "NRP", "CCEMTP");
 
     /** Whether ", " and a capital letter stand somewhere in the text, as before a {@link #CREDENTIALS credential}. */
     private static boolean mayHoldCredential(String text) {
@@ -3068,8 +3070,13 @@ public final class TextScrubber {
                 || !cuedNameWord(text, bounds.get(k))) {
             return false;
         }
-        int[] i = bounds.get(k - 1);
-        return isInitial(text, i) && i[1] + 2 == bounds.get(k)[0];
+        int j = k;
+        // a double name after the initial ("D. Okafor-Lund EMT", decision 0223)
+        while (j > 1 && gap(text, bounds.get(j - 1)[1], bounds.get(j)[0], "-") && cuedNameWord(text, bounds.get(j - 1))) {
+            j--;
+        }
+        int[] i = bounds.get(j - 1);
+        return isInitial(text, i) && i[1] + 2 == bounds.get(j)[0];
     }
 
     /** Whether an initial stands in the text: a capital letter alone, a full stop, a space and a capital ("J. W"). */

@@ -162,6 +162,23 @@ class CsvTemplateProfileTest {
             Sample_Plate            | keep         | sequencing-indexes
             primarySite             | keep         | primary-site
             PRIMARY_SITE_CD         | keep         | primary-site
+            ePatient.02             | remove       | nemsis-names
+            ePatient.03 First Name  | remove       | nemsis-names
+            ePatient.05             | remove       | nemsis-addresses
+            eScene.15               | remove       | nemsis-addresses
+            eScene.11               | remove       | nemsis-places
+            ePatient.07             | remove       | nemsis-places
+            ePatient.09             | generalize   | nemsis-zip
+            eScene.19               | generalize   | nemsis-zip
+            ePatient.12             | remove       | nemsis-numbers
+            ePatient.15             | remove       | nemsis-age
+            ePatient.16             | keep         | nemsis-codes
+            ePatient.17             | generalize   | nemsis-birth-date
+            ePatient.18             | remove       | nemsis-phone
+            eRecord.01              | pseudonymize | subject-id
+            ePatient.01             | pseudonymize | subject-id
+            eResponse.03            | pseudonymize | nemsis-report-numbers
+            eNarrative.01           | scrub-text   | nemsis-narrative
             patient_mrn             | pseudonymize | subject-id
             Medical Record Number   | pseudonymize | subject-id
             subject_id              | pseudonymize | subject-id

@@ -58,6 +58,16 @@ class UnderscoredNamesTest {
         assertEquals(expected, scrubKnowing(text, "OYEKUNLE"));
     }
 
+    /** Decision 0223: an ambulance crew signs with EMT, AEMT, NRP or CCEMTP after the name, a double name too. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Crew: J. Marchetti EMT-P, D. Okafor-Lund EMT.|Crew: [NAME]. [NAME] EMT-P, [NAME]. [NAME]-[NAME] EMT.",
+        "Crew: T. Vasquez-Oyelade NRP.|Crew: [NAME]. [NAME]-[NAME] NRP.",
+        "EMT arrived; EMT-P on scene.|EMT arrived; EMT-P on scene."})
+    void anAmbulanceCrewsNamesBeforeTheirCredentialsAreReplaced(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"WES_2024_03", "Nextera_DNA_Flex", "Tumor_Normal_pair", "Investigator brochure reviewed",
         "Physician Assistant Notes", "IDT_UD_Indexes", "Hodgkin Lymphoma, relapse.", "Extended Release Oral Tablet"})

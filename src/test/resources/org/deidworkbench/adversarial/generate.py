@@ -1925,6 +1925,7 @@ def main():
     pathology()  # decision 0220, defined at the end of this file
     immunization_registry()  # decision 0221, defined at the end of this file
     cancer_registry()  # decision 0222, defined at the end of this file
+    ems_reports()  # decision 0223, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -6613,6 +6614,56 @@ def cancer_registry():
     plant("phone", *[p[13] for p in people])
     keep("naaccr", "8140", "8500", "8070", "2B", "025", "GLEASON 4+3=7", "ER+ PR+ HER2-", "SQUAMOUS CELL CARCINOMA",
          "BRCA2 CARRIER", "FORMER SMOKER 50 PACK-YEARS", "3900012345", "C341", "C619", "C509")
+
+
+def ems_reports():
+    """A state EMS office's patient care reports in NEMSIS v3.5 (decision 0223): the element ids as headers
+    (ePatient.02 the last name, eScene.15 the incident's street address, ePatient.17 the birth date), NEMSIS codes
+    for gender, age units and state and county (FIPS), times with their offset, an ICD-10 impression, vitals, an
+    RxNorm medication, and the narrative naming a relative, a boyfriend and the crew with their credentials."""
+    d = os.path.join(HERE, "nemsis")
+    os.makedirs(d, exist_ok=True)
+    pcrs = [
+        ("PCR-2024-0007713", "24-118842", "MEDIC 12", "2024-03-14T21:07:44-05:00", "Blackwood", "Thaddeus", "K",
+         "88 Juniper Hollow Rd", "Lock Haven", "42035", "17745", "9906003", "84", "1939-05-22", "5705550144",
+         "184-62-7719", "41.20331,-77.19452", "", "88 Juniper Hollow Rd", "17745", "R55", "142", "88", "7806",
+         "Dispatched to residence for 84 yo M syncope. Pt found on kitchen floor by wife Gloria Blackwood. Pt states "
+         "\"I just got dizzy\". Transported to Lock Haven Hospital. Crew: J. Marchetti EMT-P, D. Okafor-Lund EMT.",
+         "P1234567"),
+        ("PCR-2024-0007720", "24-118861", "MEDIC 7", "2024-03-15T02:41:10-05:00", "Sandoval-Reyes", "Marisol", "",
+         "410 E Water St Apt 3", "Lock Haven", "42035", "17745", "9906001", "35", "1988-11-03", "5705550188",
+         "", "41.13702,-77.44688", "Sheetz Store 291", "1220 Hogan Blvd", "17751", "S06.0X0A", "118", "104", "",
+         "MVC, restrained driver, airbag deployed. Pt's boyfriend Dario on scene. GCS 15. Crew: T. Vasquez-Oyelade NRP.",
+         "P2234567"),
+        ("PCR-2024-0007735", "24-118903", "MEDIC 12", "2024-03-16T10:12:05-05:00", "Whitlock", "Ernestine", "M",
+         "19 Bald Eagle St", "Mill Hall", "42035", "17751", "9906001", "96", "1927-08-09", "5705550121",
+         "203-44-9981", "41.10717,-77.48813", "Susque View Home", "22 Cree Dr", "17745", "R06.00", "96", "91",
+         "7806", "Called by nursing home staff for 96 yo F SOB. Daughter Corinne Whitlock-Park notified by phone. "
+         "Crew: J. Marchetti EMT-P.", "P1234567"),
+    ]
+    header = ["eRecord.01", "eResponse.03", "eResponse.14", "eTimes.03", "ePatient.02", "ePatient.03", "ePatient.04",
+              "ePatient.05", "ePatient.06", "ePatient.07", "ePatient.08", "ePatient.09", "ePatient.13", "ePatient.15",
+              "ePatient.16", "ePatient.17", "ePatient.18", "ePatient.12", "eScene.11", "eScene.13", "eScene.15",
+              "eScene.18", "eScene.19", "eScene.21", "eSituation.11", "eVitals.06", "eVitals.10", "eMedications.03",
+              "eNarrative.01", "eCrew.01"]
+    rows = [[p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], "42", p[10], p[11], p[12], "2516009", p[13],
+             p[14], p[15], p[16], p[17], p[18], "42", p[19], "42035", p[20], p[21], p[22], p[23], p[24], p[25]]
+            for p in pcrs]
+    write_csv(os.path.join(d, "pcr_export.csv"), header, rows, newline="\r\n")
+    plant("encounter-id", "PCR-2024-0007713", "PCR-2024-0007720", "PCR-2024-0007735", "24-118842", "24-118861",
+          "24-118903")
+    plant("patient-name", "Blackwood", "Thaddeus", "Sandoval-Reyes", "Marisol", "Whitlock", "Ernestine")
+    plant("relative-name", "Gloria", "Dario", "Corinne", "Whitlock-Park")
+    plant("clinician-name", "Marchetti", "Okafor-Lund", "Vasquez-Oyelade")
+    plant("address", "88 Juniper Hollow Rd", "410 E Water St Apt 3", "19 Bald Eagle St", "1220 Hogan Blvd",
+          "22 Cree Dr", "Lock Haven", "Mill Hall", "17745", "17751", "41.20331,-77.19452", "41.13702,-77.44688",
+          "41.10717,-77.48813", "Sheetz Store 291", "Susque View Home", "42035")
+    plant("birth-date", "1939-05-22", "1988-11-03", "1927-08-09")
+    plant("phone", "5705550144", "5705550188", "5705550121")
+    plant("ssn", "184-62-7719", "203-44-9981")
+    plant("staff-id", "P1234567", "P2234567")
+    keep("nemsis", "MEDIC 12", "MEDIC 7", "R55", "S06.0X0A", "R06.00", "142", "7806", "2516009", "syncope",
+         "restrained driver, airbag deployed", "GCS 15")
 
 
 if __name__ == "__main__":
