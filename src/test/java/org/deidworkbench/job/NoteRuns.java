@@ -23,6 +23,12 @@ final class NoteRuns {
         return r;
     }
 
+    /** Where the run reported a problem with {@code code} (file and location; empty when it reported none). */
+    static List<String> problems(RunResult r, String code) {
+        return r.files().stream().flatMap(f -> f.problems().stream()).filter(p -> p.code().equals(code))
+                .map(p -> p.file() + " " + p.location()).toList();
+    }
+
     /** The planted values that one of the texts still holds (in the planted order): empty when none is left. */
     static List<String> left(List<String> planted, String... texts) {
         return planted.stream().filter(p -> java.util.Arrays.stream(texts).anyMatch(t -> t.contains(p))).toList();

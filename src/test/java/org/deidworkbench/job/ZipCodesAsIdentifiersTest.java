@@ -68,7 +68,10 @@ class ZipCodesAsIdentifiersTest {
 
     @Test
     void theVerifierFindsAZipCodeCopiedIntoTheOutputAndNothingElse() throws Exception {
-        assertTrue(verify().clean(), "the run's own output is clean");
+        VerifyReport own = verify();
+        // where and what kind, never the value: CI on 3cebb8ed failed here once, not reproduced in 13 local runs
+        assertTrue(own.clean(), () -> "the run's own output is clean: " + own.hits().stream().flatMap(f -> f.listed()
+                .stream().map(h -> f.path() + " " + h.location() + ": " + h.kind())).toList());
         Path csv = out.resolve("patients.csv");
         String clean = Files.readString(csv);
         try {
