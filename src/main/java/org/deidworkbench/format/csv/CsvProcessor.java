@@ -1004,31 +1004,19 @@ public final class CsvProcessor implements FileProcessor {
          * a delimiter with it or brought one, or the line had a single value).
          */
         private static boolean inPlace(List<String> fields, String cleaned, char delimiter, String[] out) {
-            int[] at = new int[fields.size()];
-            int values = 0;
+            String[] parts = cleaned.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1);
+            List<Integer> at = new ArrayList<>();
             for (int i = 0; i < fields.size(); i++) {
                 if (!fields.get(i).isEmpty()) {
-                    if (i >= out.length) {
-                        return false;
-                    }
-                    at[values++] = i;
+                    at.add(i);
                 }
             }
-            if (values < 2) {
+            if (at.size() < 2 || parts.length != at.size() || at.get(at.size() - 1) >= out.length
+                    || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
                 return false;
             }
-            String[] parts = new String[values];
-            int from = 0;
-            for (int p = 0; p < values; p++) {
-                int to = p == values - 1 ? cleaned.length() : cleaned.indexOf(delimiter, from);
-                if (to < 0 || to == from || p == values - 1 && cleaned.indexOf(delimiter, from) >= 0) {
-                    return false;
-                }
-                parts[p] = cleaned.substring(from, to);
-                from = to + 1;
-            }
-            for (int p = 0; p < values; p++) {
-                out[at[p]] = parts[p];
+            for (int p = 0; p < parts.length; p++) {
+                out[at.get(p)] = parts[p];
             }
             return true;
         }
