@@ -1049,7 +1049,7 @@ public final class KnownIdentifiers implements java.io.Serializable {
                         .replace("I\u0307", "I").replace('\u0130', 'I');
             }
         }
-        return token.toUpperCase(Locale.ROOT);
+        return org.deidworkbench.model.AsciiText.upperCase(token);
     }
 
     private static boolean isAlphabetic(String token) {

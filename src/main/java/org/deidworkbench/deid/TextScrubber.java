@@ -173,6 +173,8 @@ public final class TextScrubber {
         /** Hyphens: a MAC address written with them has five. */
         final int dashes;
         final String text;
+        /** Whether every character is ASCII. */
+        private final boolean ascii;
         private String lower;
         /** Where runs of ASCII digits start, in order. */
         int[] digitRuns = new int[8];
@@ -200,8 +202,10 @@ public final class TextScrubber {
             int dashCount = 0;
             boolean pairedColons = false;
             boolean afterWordChar = false;
+            char any = 0;
             for (int i = 0, n = text.length(); i < n; i++) {
                 char c = text.charAt(i);
+                any |= c;
                 if (c >= '0' && c <= '9') {
                     if (run == 0) {
                         digitRuns = add(digitRuns, digitRunCount++, i);
@@ -246,6 +250,7 @@ public final class TextScrubber {
             this.colons = colonCount;
             this.doubleColon = pairedColons;
             this.dashes = dashCount;
+            this.ascii = any < 0x80;
         }
 
         private static int[] add(int[] list, int at, int value) {
@@ -256,6 +261,10 @@ public final class TextScrubber {
 
         /** Whether the text contains one of the words, compared in ASCII lower case. */
         boolean containsIgnoreCase(String... words) {
+            if (lower == null && ascii) {
+                // ASCII text: the JDK's lower case is ASCII's, made without copying the text to characters and back
+                lower = text.toLowerCase(Locale.ROOT);
+            }
             if (lower == null) {
                 char[] chars = text.toCharArray();
                 for (int i = 0; i < chars.length; i++) {
@@ -268,6 +277,23 @@ public final class TextScrubber {
             }
             for (String w : words) {
                 if (lower.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether a slash follows a point and two to six ASCII letters ({@code .de/}, {@code .health/}): what a host
+         * written without its scheme needs before its path (its top-level domains are such words).
+         */
+        boolean mayHoldHostBeforeSlash() {
+            for (int i = text.indexOf('/'); i >= 0; i = text.indexOf('/', i + 1)) {
+                int k = i;
+                while (k > 0 && i - k <= 6 && ((text.charAt(k - 1) | 0x20) >= 'a' && (text.charAt(k - 1) | 0x20) <= 'z')) {
+                    k--;
+                }
+                if (i - k >= 2 && i - k <= 6 && k > 0 && text.charAt(k - 1) == '.') {
                     return true;
                 }
             }
@@ -422,6 +448,97 @@ public final class TextScrubber {
      * Words after which "May" and a number are a day (decision 0202): a clinic's plans and the days of the week, as a
      * case-insensitive alternation for a lookbehind.
      */
+    /**
+     * The words after which a day written in digits is a date ("seen 3/14", "am 15.3.", "f/u 4/1"; decisions 0155 and
+     * 0184), as alternatives of a pattern; {@link #DAY_CUE_BEFORE} reads them behind a day's digits.
+     */
+    private static final String DAY_CUES = "on|by|until|till|since|from|after|before|through|thru|due|dated|visit"
+            + "|seen|am|vom|bis|seit|ab|le|du|au|el|del|il|dal|al|f/u|fu|appt|appointment|rtc|check|recheck"
+            + "|scheduled|sched|planned|admitted|discharged|started|stopped|held|resumed|restarted|week of|wk of"
+            + "|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|saturday|sunday"
+            + "|today|tomorrow|yesterday|tonight|dos|dob";
+
+    /**
+     * What the day's look-behind {@code (?i)(?<=\\b(?:DAY_CUES)[:#]?\\s{1,8})} needs, read backwards from the day in
+     * plain code: java.util.regex tries a bounded look-behind at each of its lengths and each of its alternatives, which
+     * cost the scrubber more than any other pattern on texts with dates (measured, 2026-12-07).
+     */
+    static final CueBefore DAY_CUE_BEFORE = new CueBefore(DAY_CUES, 8);
+
+    /** A start test passing where both do. */
+    static StartTest both(StartTest a, StartTest b) {
+        return (text, at) -> a.mayStartAt(text, at) && b.mayStartAt(text, at);
+    }
+
+    /**
+     * A necessary condition of a look-behind {@code (?i)(?<=\\b(?:w1|w2|…)[:#]?\\s{1,max})} whose alternatives end in
+     * ASCII letters: one to {@code max} regex spaces before the place (no more: the look-behind could not reach past
+     * them), a colon or {@code #} before them or not, and before that a run of ASCII letters that, in lower case, is
+     * the last word of an alternative ("u" of "f/u", "of" of "week of"). The pattern is still tried with its
+     * look-behind wherever this passes, so a place passing here for a word the pattern does not accept ("of" alone)
+     * only costs the try.
+     */
+    static final class CueBefore {
+        private final java.util.Set<String> lastWords;
+        private final int longest;
+        private final int maxSpaces;
+
+        CueBefore(String alternatives, int maxSpaces) {
+            java.util.Set<String> words = new java.util.HashSet<>();
+            int longestWord = 0;
+            for (String a : alternatives.split("\\|")) {
+                int end = a.length();
+                int start = end;
+                while (start > 0 && isAsciiLetter(a.charAt(start - 1))) {
+                    start--;
+                }
+                if (start == end) {
+                    throw new IllegalArgumentException("an alternative must end in an ASCII letter: " + a);
+                }
+                words.add(a.substring(start, end).toLowerCase(java.util.Locale.ROOT));
+                longestWord = Math.max(longestWord, end - start);
+            }
+            this.lastWords = java.util.Set.copyOf(words);
+            this.longest = longestWord;
+            this.maxSpaces = maxSpaces;
+        }
+
+        boolean mayEndBefore(String text, int at) {
+            int k = at;
+            while (k > 0 && isRegexSpace(text.charAt(k - 1))) {
+                k--;
+                if (at - k > maxSpaces) {
+                    return false;
+                }
+            }
+            if (k == at) {
+                return false;
+            }
+            if (k > 0 && (text.charAt(k - 1) == ':' || text.charAt(k - 1) == '#')) {
+                k--;
+            }
+            int end = k;
+            while (k > 0 && isAsciiLetter(text.charAt(k - 1))) {
+                k--;
+                if (end - k > longest) {
+                    return false;
+                }
+            }
+            if (k == end) {
+                return false;
+            }
+            char[] word = new char[end - k];
+            for (int i = 0; i < word.length; i++) {
+                word[i] = (char) (text.charAt(k + i) | 0x20);
+            }
+            return lastWords.contains(new String(word));
+        }
+
+        private static boolean isAsciiLetter(char c) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
+    }
+
     private static final String MAY_CUES = "appt|appointment|f/u|rtc|return|scheduled|admitted|discharged|dos"
             + "|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday";
 
@@ -560,7 +677,7 @@ public final class TextScrubber {
             new Detector(Pattern.compile("(?i)(?<![\\w@./-])[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,62}"
                     + "[a-z0-9])?)*\\.(?:com|org|net|edu|gov|mil|info|biz|health|io|eu|us|de|at|ch|uk|fr|nl|be|it|es|pt|se|no"
                     + "|dk|fi|pl|cz|ca|au|nz|jp|kr|cn|in|br|mx|ar|cl|ru|gr|tr|il|sa|ir|th)/[^\\s<>\"]*[^\\s<>\".,;:!?)\\]']"),
-                    "[URL]", 0, s -> s.slash && s.dots > 0, Starts.ANYWHERE),
+                    "[URL]", 0, s -> s.slash && s.dots > 0 && s.mayHoldHostBeforeSlash(), Starts.ANYWHERE),
             // Licences, plates, vehicles, devices and passports after their labels (HIPAA's 11th to 13th identifiers;
             // decision 0154): "DL# D1234-5678-9012", "license plate ABC-1234", "Kennzeichen HD-XY 123", "VIN
             // 1HGCM82633A004352", "S/N PJN123456R", "serial no. 44-1187", "Passport No. X1234567". Labels that are
@@ -579,7 +696,7 @@ public final class TextScrubber {
                             "pass", "f\u00fchrerschein", "kennzeichen", "serien", "ser.", "plaque", "matr", "targa", "s\u00e9rie",
                             // not "lic" or "cert" alone: "systolic", "metabolic", "uncertain" are in most notes
                             "licen", "lic#", "lic #", "lic:", "lic.", "lic no", "certif", "cert#", "cert #", "cert:",
-                            "cert.", "cert no"), Starts.ANYWHERE),
+                            "cert.", "cert no"), Starts.WORD, "DdSsLlNnRrPpCcVvFfKkMmTt"),
             new Detector(Pattern.compile("(?<!\\d)(?<!\\d\\.)(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)"), "[IP]", 0, s -> s.dots >= 3 && s.digits >= 4, Starts.DIGIT_RUN)
                     .where(digitRun((c, run, next) -> run <= 3 && next == '.')),
             // IPv6 addresses, all eight groups or shortened by "::" ("2001:db8:85a3::8a2e:370:7334", "fe80::1ff:fe23:4567:890a%eth0",
@@ -946,15 +1063,12 @@ public final class TextScrubber {
             // ... also after the words of a clinic's plans and the days of the week ("f/u 4/1 with PCP", "Next INR check
             // 7/2.", "Tues 5/30 @ 2pm"; decision 0184). The word is read behind the day, at the day's digits only: tried
             // at every place of a text, its alternatives cost the scrubber a seventh of its time.
-            new Detector(Pattern.compile("(?i)(?<=\\b(?:on|by|until|till|since|from|after|before|through|thru|due|dated|visit"
-                    + "|seen|am|vom|bis|seit|ab|le|du|au|el|del|il|dal|al|f/u|fu|appt|appointment|rtc|check|recheck"
-                    + "|scheduled|sched|planned|admitted|discharged|started|stopped|held|resumed|restarted|week of|wk of"
-                    + "|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|saturday|sunday"
-                    + "|today|tomorrow|yesterday|tonight|dos|dob)[:#]?\\s{1,8})((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])"
+            new Detector(Pattern.compile("(?i)(?<=\\b(?:" + DAY_CUES + ")[:#]?\\s{1,8})((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])"
                     + "(?![\\d/]|[.,]\\d)(?=\\s*(?:[.,;:)@]|$)|\\s+(?:and|or|at|to|for|with|in|she|he|they|we|pt|patient|was|were"
                     + "|is|will|then|und|bis|um|et|y|e)\\b)|(?:0?[1-9]|[12]\\d|3[01])\\.(?:0?[1-9]|1[0-2])\\.(?![\\d]))"), "[DATE]", 1,
                     s -> s.digits >= 2 && (s.slash || s.dots >= 2), Starts.DIGIT_RUN)
-                    .where(digitRun((c, run, next) -> run <= 2 && (next == '/' || next == '.'))),
+                    .where(both(digitRun((c, run, next) -> run <= 2 && (next == '/' || next == '.')),
+                            DAY_CUE_BEFORE::mayEndBefore)),
             // ... and after the name of a study, as a note's results write its day ("CT 3/12 showed no bleed", "MRI (4/2)
             // negative", "Echo 5/3: EF 55%"; decision 0184)
             new Detector(Pattern.compile("\\b(?:CTA?|MR[IA]|CXR|XR|EKG|ECG|TTE|TEE|EGD|[Ee]cho)\\s+\\(?((?:0?[1-9]|1[0-2])/(?:0?[1-9]"

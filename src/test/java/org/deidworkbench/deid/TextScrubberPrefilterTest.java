@@ -48,6 +48,54 @@ class TextScrubberPrefilterTest {
         assertSameScrubs(START_PIECES, 10_000, 145);
     }
 
+    /**
+     * The words a day's digits are read behind (DAY_CUES, in every case, with and without their colon, far and near),
+     * hosts before a path and the labels of licences, plates and serial numbers: what the start tests and keyword
+     * checks of 2026-12-07 read in plain code instead of the patterns.
+     */
+    private static final String[] CUE_PIECES = {"on", "ON", "On", "by", "seen", "SEEN", "f/u", "F/U", "fu", "appt", "Appt:",
+        "dob", "DOB#", "week of", "Wk Of", "wk  of", "mon", "Tues", "today", "am", "vom", "bis", "le", "del", "xon", "ond",
+        "éon", "5on", "_on", "of", "u", "1", "3", "12", "31", "3/14", "12/31", "15.3.", "1.12.", "4/1", "13/2", "2024",
+        "/", ".", ":", "#", " ", " ", "  ", "         ", "\t", "\n", "\u00A0", ",", ";", "and", "at", "she", "pt",
+        "portal.klinikum-nord.de/patient/123", "x.de/", ".de", "de/", ".health/", ".HEALTH/a", ".healthy/a", "a.b.c/d",
+        "www", "example", ".com", ".org/", "a-b", "DL", "dl#", "SN", "S/N", "serial", "Serial no.", "plate", "license",
+        "Lic#", "cert.", "certificate", "VIN", "passport", "Passport No.", "Kennzeichen", "führerschein", "plaque",
+        "matrícula", "targa", "numéro de série", "no.", "Nr.", "number", "registration", "A1234", "AB-12 345", "X1234567",
+        "44-1187", "PJN123456R", "é", "Ä", "ſ", "\u212A"};
+
+    @Test
+    void cuesBeforeDaysHostsAndLabelsKeepEveryMatch() {
+        assertSameScrubs(CUE_PIECES, 30_000, 20261207);
+    }
+
+    /** The cue test is what the look-behind needs: wherever the look-behind holds, the test passes. */
+    @Test
+    void theDayCueTestPassesWhereverItsLookBehindHolds() {
+        java.util.regex.Pattern behind = java.util.regex.Pattern.compile("(?i)(?<=\\b(?:" + String.join("|",
+                "on|by|until|till|since|from|after|before|through|thru|due|dated|visit|seen|am|vom|bis|seit|ab|le|du|au|el|del",
+                "il|dal|al|f/u|fu|appt|appointment|rtc|check|recheck|scheduled|sched|planned|admitted|discharged|started",
+                "stopped|held|resumed|restarted|week of|wk of|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs",
+                "thursday|fri|friday|saturday|sunday|today|tomorrow|yesterday|tonight|dos|dob") + ")[:#]?\\s{1,8})");
+        Random random = new Random(8);
+        int held = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int p = 0, n = 1 + random.nextInt(8); p < n; p++) {
+                text.append(CUE_PIECES[random.nextInt(CUE_PIECES.length)]);
+            }
+            String t = text.toString();
+            java.util.regex.Matcher m = behind.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+            for (int at = 0; at <= t.length(); at++) {
+                m.region(at, t.length());
+                if (m.lookingAt()) {
+                    held++;
+                    assertEquals(true, TextScrubber.DAY_CUE_BEFORE.mayEndBefore(t, at), "\"" + t + "\" at " + at);
+                }
+            }
+        }
+        assertEquals(true, held > 500, "only " + held + " places behind a cue");
+    }
+
     private static void assertSameScrubs(String[] alphabet, int texts, long seed) {
         KnownIdentifiers ids = new KnownIdentifiers();
         ids.add("Müller", "[NAME]");

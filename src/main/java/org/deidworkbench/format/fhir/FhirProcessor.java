@@ -658,6 +658,19 @@ final class FhirProcessor implements FileProcessor {
                 while (pos < limit && buf[pos] != '\n') {
                     pos++;
                 }
+                if (pos < limit && sb.length() == 0 && pos - start <= MAX_LINE_CHARS) {
+                    // the whole line in the buffer (most lines): one copy into its string, not two
+                    int end = pos > start && buf[pos - 1] == '\r' ? pos - 1 : pos;
+                    if (pos > start && !sawNewline) {
+                        sawNewline = true;
+                        newline = buf[pos - 1] == '\r' ? "\r\n" : "\n";
+                    } else if (!sawNewline) {
+                        sawNewline = true;
+                        newline = "\n";
+                    }
+                    pos++; // the line break
+                    return new String(buf, start, end - start);
+                }
                 append(start, pos);
                 if (pos > start) {
                     last = buf[pos - 1];
