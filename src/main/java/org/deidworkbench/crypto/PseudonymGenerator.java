@@ -130,7 +130,7 @@ public final class PseudonymGenerator {
         Objects.requireNonNull(value, "value");
         if (isPlainAscii(value)) {
             // Already NFKC with nothing to strip or collapse (ids, codes): only the case is left.
-            return zeroFractionDropped(org.deidworkbench.model.AsciiText.upperCase(value));
+            return zeroFractionDropped(value.toUpperCase(Locale.ROOT));
         }
         // ASCII text is already in NFKC; skipping the normalizer matters on the per-cell hot path.
         String text = isAscii(value) ? value : Normalizer.normalize(value, Normalizer.Form.NFKC);

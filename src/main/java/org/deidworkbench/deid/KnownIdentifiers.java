@@ -1049,7 +1049,7 @@ public final class KnownIdentifiers implements java.io.Serializable {
                         .replace("I\u0307", "I").replace('\u0130', 'I');
             }
         }
-        return org.deidworkbench.model.AsciiText.upperCase(token);
+        return token.toUpperCase(Locale.ROOT);
     }
 
     private static boolean isAlphabetic(String token) {

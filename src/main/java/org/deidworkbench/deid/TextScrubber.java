@@ -504,27 +504,16 @@ public final class TextScrubber {
         }
 
         boolean mayEndBefore(String text, int at) {
-            int k = at;
-            while (k > 0 && isRegexSpace(text.charAt(k - 1))) {
-                k--;
-                if (at - k > maxSpaces) {
-                    return false;
-                }
-            }
-            if (k == at) {
+            int k = runStart(text, at, c -> isRegexSpace((char) c), maxSpaces);
+            if (k < 0 || k == at) {
                 return false;
             }
             if (k > 0 && (text.charAt(k - 1) == ':' || text.charAt(k - 1) == '#')) {
                 k--;
             }
             int end = k;
-            while (k > 0 && isAsciiLetter(text.charAt(k - 1))) {
-                k--;
-                if (end - k > longest) {
-                    return false;
-                }
-            }
-            if (k == end) {
+            k = runStart(text, end, c -> isAsciiLetter((char) c), longest);
+            if (k < 0 || k == end) {
                 return false;
             }
             char[] word = new char[end - k];
@@ -532,6 +521,18 @@ public final class TextScrubber {
                 word[i] = (char) (text.charAt(k + i) | 0x20);
             }
             return lastWords.contains(new String(word));
+        }
+
+        /** Where the run of characters passing {@code in} that ends at {@code end} starts; -1 if longer than {@code max}. */
+        private static int runStart(String text, int end, java.util.function.IntPredicate in, int max) {
+            int k = end;
+            while (k > 0 && in.test(text.charAt(k - 1))) {
+                k--;
+                if (end - k > max) {
+                    return -1;
+                }
+            }
+            return k;
         }
 
         private static boolean isAsciiLetter(char c) {

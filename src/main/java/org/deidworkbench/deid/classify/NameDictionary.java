@@ -139,6 +139,6 @@ public final class NameDictionary {
                 return Normalizer.normalize(token, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
             }
         }
-        return org.deidworkbench.model.AsciiText.upperCase(token);
+        return token.toUpperCase(Locale.ROOT);
     }
 }
