@@ -310,6 +310,28 @@ public final class DateValues {
      * As {@link #shiftedYear(String, int, int)}, reading slash dates day first when {@code slashDayFirst}, as
      * {@link #shift(String, int, boolean)} does ({@code 25/03/1930} is not a date month first).
      */
+    /**
+     * Whether the value is a year and month without a day ({@code 1944-03}, {@code 194403}, {@code 03/1944},
+     * {@code März 1944}), which {@link #shift} shifts from the middle of its month: an offset of less than about
+     * half a month gives the month back as it was (decision 0225).
+     */
+    public static boolean isYearAndMonth(String value, boolean slashDayFirst) {
+        if (BuddhistEra.yearAt(value) >= 0) {
+            return false;
+        }
+        String v = value.strip();
+        for (Notation notation : NOTATIONS) {
+            Notation n = slashDayFirst && notation.order() == Order.MDY ? SLASH_DMY : notation;
+            if (n.pattern().matcher(v).matches()) {
+                return false;
+            }
+        }
+        if (monthNameMatch(v) != null) {
+            return false;
+        }
+        return YEAR_MONTH.matcher(v).matches() || MonthYears.whole(v) != null;
+    }
+
     public static int shiftedYear(String value, int days, int latestYear, boolean slashDayFirst)
             throws UnprocessableValueException {
         int buddhist = BuddhistEra.yearAt(value);

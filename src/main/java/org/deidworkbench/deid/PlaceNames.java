@@ -190,6 +190,20 @@ final class PlaceNames {
     private static final Set<String> GAZETTEER_CUES = Set.of("in", "from", "near", "outside", "around", "toward",
             "towards", "via", "to");
 
+    /**
+     * Relatives, named before where they live or come from ("his daughter Ingrid Østby-Lund in Tromsø", "Son Erik Haugen
+     * from Trondheim called"; decision 0225): the capitalised words after the relative's name and one of
+     * {@link #RELATIVE_PLACE_PREPOSITIONS} are a place, as after "lives in", though no list knows the town. Lower case.
+     */
+    private static final Set<String> RELATIVES = Set.of("daughter", "son", "wife", "husband", "sister", "brother",
+            "mother", "father", "mom", "mum", "dad", "niece", "nephew", "aunt", "uncle", "cousin", "grandson",
+            "granddaughter", "grandmother", "grandfather", "partner", "spouse", "fiancé", "fiancée", "boyfriend",
+            "girlfriend", "tochter", "sohn", "ehefrau", "ehemann", "schwester", "bruder", "mutter", "vater", "datter",
+            "sønn", "søn", "kone", "søster", "bror", "dotter", "fru", "syster");
+
+    /** What stands between a relative's name and the place ("in", "from", "aus", "i", "fra", "från"). */
+    private static final Set<String> RELATIVE_PLACE_PREPOSITIONS = Set.of("in", "from", "aus", "i", "fra", "från");
+
     /** The verbs of going before "to" that make a town of the gazetteer after it a place ("flew to Boston"). */
     private static final Set<String> GOING = Set.of("flew", "fly", "flies", "flying", "drove", "drive", "drives",
             "driving", "went", "go", "goes", "going", "gone", "headed", "heading", "return", "returns", "returned",
@@ -243,7 +257,7 @@ final class PlaceNames {
     /** Hashes of every word that can start a find ({@link #mayHold}), sorted. */
     private static final long[] TRIGGERS = java.util.stream.Stream.of(PHRASES_BY_FIRST.keySet().stream(),
             LABELS.stream(), FACILITY_BEFORE.stream(), FACILITY_AFTER.stream(), SUBDIVISIONS.stream(),
-            POSTCODE_PREPOSITIONS.stream(), GAZETTEER_CUES.stream())
+            POSTCODE_PREPOSITIONS.stream(), GAZETTEER_CUES.stream(), RELATIVES.stream())
             .flatMap(s -> s).mapToLong(w -> hash(w, 0, w.length())).distinct().sorted().toArray();
 
     private PlaceNames() {
@@ -387,6 +401,9 @@ final class PlaceNames {
                     out.add(new int[] {w.get(first)[0], w.get(t - 1)[1]});
                 }
             }
+            if (RELATIVES.contains(lower)) {
+                relativesPlace(text, w, t, upper, out);
+            }
             if (GAZETTEER_CUES.contains(lower) && t + 1 < w.size()
                     && Character.isUpperCase(text.codePointAt(w.get(t + 1)[0]))
                     && gapIs(text, w.get(t)[1], w.get(t + 1)[0], "")
@@ -398,6 +415,26 @@ final class PlaceNames {
         townBeforeUkPostcode(text, w, out);
         townBeforeStateAndPostcode(text, w, out);
         return out;
+    }
+
+    /**
+     * The place after a relative's name (decision 0225): one to four capitalised words after the relative at {@code t}
+     * (a double name's hyphen between two of them), then "in", "from" or their like, then a place read as after
+     * "lives in" ({@link #place}, which keeps a single ordinary word: "his wife Anna in Recovery").
+     */
+    private static void relativesPlace(String text, List<int[]> w, int t, boolean upper, List<int[]> out) {
+        int k = t + 1;
+        int names = 0;
+        while (k < w.size() && names < 4 && placeWord(text, w.get(k))
+                && gapIs(text, w.get(k - 1)[1], w.get(k)[0], names == 0 ? "" : "-")) {
+            names++;
+            k++;
+        }
+        if (names == 0 || k + 1 >= w.size() || !RELATIVE_PLACE_PREPOSITIONS.contains(lower(text, w.get(k)))
+                || !gapIs(text, w.get(k - 1)[1], w.get(k)[0], "") || !gapIs(text, w.get(k)[1], w.get(k + 1)[0], "")) {
+            return;
+        }
+        place(text, w, k + 1, false, upper, out);
     }
 
     /** The last words of US streets, which a town's name does not end with. */

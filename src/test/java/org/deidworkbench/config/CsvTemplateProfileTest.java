@@ -179,6 +179,14 @@ class CsvTemplateProfileTest {
             ePatient.01             | pseudonymize | subject-id
             eResponse.03            | pseudonymize | nemsis-report-numbers
             eNarrative.01           | scrub-text   | nemsis-narrative
+            ARMCD                   | keep         | sdtm-arms
+            ACTARMCD                | keep         | sdtm-arms
+            ARM                     | keep         | sdtm-arms
+            DOMAIN                  | scrub-text   | sdtm-domain
+            RDOMAIN                 | scrub-text   | sdtm-domain
+            INVNAM                  | remove       | sdtm-investigator
+            USUBJID                 | pseudonymize | subject-id
+            BRTHDTC                 | generalize   | birth-date
             patient_mrn             | pseudonymize | subject-id
             Medical Record Number   | pseudonymize | subject-id
             subject_id              | pseudonymize | subject-id

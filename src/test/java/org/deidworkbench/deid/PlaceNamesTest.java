@@ -180,4 +180,33 @@ class PlaceNamesTest {
         String out = scrub(text);
         assertEquals(false, out.contains("[LOCATION]"), out);
     }
+
+    /**
+     * Decision 0225: where a relative named in a note lives or comes from is a place, though no list knows the town (an
+     * SDTM comment's "daughter Ingrid Østby-Lund in Tromsø"); the relative's name is the scrubber's, the place this
+     * class's. A single ordinary word after the name is no place.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Subject fell at the home of his daughter Ingrid Østby-Lund in Tromsø; son drove him.|in [LOCATION]; son",
+        "Son Erik Haugen from Trondheim called.|from [LOCATION] called",
+        "Tochter Ingrid aus Tromsø angerufen.|aus [LOCATION] angerufen",
+        "Hans datter Kari Nilsen i Bodø ringte.|i [LOCATION] ringte",
+        "Wife Mary in Pocatello was informed.|in [LOCATION] was informed"})
+    void whereARelativeLivesIsAPlace(String text, String expected) {
+        String out = scrub(text);
+        assertEquals(true, out.contains(expected), out);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "His wife Anna in Recovery, stable.",
+        "Daughter Anna in ICU waiting room.",
+        "Brother John from Oncology called back.",
+        "son-in-law Pål Lund drove him to UNN.",
+        "Her sister was in Surgery all day."})
+    void aWardOrServiceAfterARelativeStays(String text) {
+        String out = scrub(text);
+        assertEquals(false, out.contains("[LOCATION]"), out);
+    }
 }

@@ -630,7 +630,8 @@ class AdversarialCorpusTest {
                 "claims", "mimic", "cerner", "i2b2", "it", "es", "pl", "fhir-us", "br", "pt", "tr", "in", "au", "nz", "ca",
                 "fhir-anz", "jp", "kr", "cn", "hl7", "clarity", "mx", "cl", "th", "ru", "gr", "sa", "ir", "il", "opaque",
                 "ages", "de", "de-fhir", "word", "lake", "reports", "paged", "trials", "redcap", "eu", "lists", "va", "hl7-files",
-                "us-clinic", "dicom-vendor", "dental", "mds", "portal", "sequencing", "pathology", "iis", "naaccr", "nemsis");
+                "us-clinic", "dicom-vendor", "dental", "mds", "portal", "sequencing", "pathology", "iis", "naaccr", "nemsis",
+                "sdtm");
     }
 
     @ParameterizedTest

@@ -1926,6 +1926,7 @@ def main():
     immunization_registry()  # decision 0221, defined at the end of this file
     cancer_registry()  # decision 0222, defined at the end of this file
     ems_reports()  # decision 0223, defined at the end of this file
+    sdtm()  # decision 0225, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -6664,6 +6665,89 @@ def ems_reports():
     plant("staff-id", "P1234567", "P2234567")
     keep("nemsis", "MEDIC 12", "MEDIC 7", "R55", "S06.0X0A", "R06.00", "142", "7806", "2516009", "syncope",
          "restrained driver, airbag deployed", "GCS 15")
+
+
+def sdtm():
+    """A sponsor's CDISC SDTM datasets (SDTMIG 3.3) as its data management hands them to an academic partner for a
+    secondary analysis, exported from SAS transport to CSV (decision 0225): UPPERCASE variable names, one file per
+    domain; USUBJID as study-site-subject (`NRD-204-0117-0003`), the site's SUBJID, SITEID and INVNAM (the
+    investigator, `HALVORSEN, MARGIT`); ISO 8601 dates in every --DTC, partial where the CRF was (`1944-03`), with a
+    time where one was taken; --DY study days; SUPPDM's name-value pairs (the subject's initials and the hospital's
+    number under QNAM/QVAL); CO's comments and AE's verbatim terms naming relatives and a place."""
+    d = os.path.join(HERE, "sdtm")
+    os.makedirs(d, exist_ok=True)
+    subjects = [("0117-0003", "0117", "HALVORSEN, MARGIT", "1948-05-24", "M", "NOR", "ØSTBY", "EIRIK", "EØY", "H-5520871",
+                 "2021-02-08", "2021-02-15"),
+                ("0117-0009", "0117", "HALVORSEN, MARGIT", "1944-03", "F", "NOR", "BRÅTHEN", "SIGRID", "SQB", "H-5521348",
+                 "2021-03-01", "2021-03-09"),
+                ("0242-0001", "0242", "OYELARAN-FISK, TOBIAS", "1957-11-30", "F", "DNK", "KJÆRGAARD", "ASTRID", "AKQ",
+                 "H-7710046", "2021-04-12", "2021-04-19"),
+                ("0242-0004", "0242", "OYELARAN-FISK, TOBIAS", "1961-07-02", "M", "DNK", "NØRREGAARD", "MADS", "MNZ",
+                 "H-7710932", "2021-05-03", "2021-05-10")]
+    dm = []
+    for subj, site, inv, brth, sex, country, last, first, ini, hosp, ic, start in subjects:
+        age = 2021 - int(brth[:4]) - (1 if brth[5:7] > start[5:7] else 0)
+        dm.append(["NRD-204", "DM", "NRD-204-" + subj, subj, start, "2021-11-30", start + "T08:30", ic,
+                   "2021-10-14" if subj == "0242-0004" else "", "Y" if subj == "0242-0004" else "", site, "INV" + site,
+                   inv, brth, str(age), "YEARS", sex, "WHITE", "NOT HISPANIC OR LATINO", "NRD10", "Nordavir 10 mg",
+                   country, ic, "-7"])
+    write_csv(os.path.join(d, "dm.csv"), ["STUDYID", "DOMAIN", "USUBJID", "SUBJID", "RFSTDTC", "RFENDTC", "RFXSTDTC",
+                                          "RFICDTC", "DTHDTC", "DTHFL", "SITEID", "INVID", "INVNAM", "BRTHDTC", "AGE",
+                                          "AGEU", "SEX", "RACE", "ETHNIC", "ARMCD", "ARM", "COUNTRY", "DMDTC", "DMDY"],
+              dm)
+    supp = []
+    for subj, site, inv, brth, sex, country, last, first, ini, hosp, ic, start in subjects:
+        supp.append(["NRD-204", "DM", "NRD-204-" + subj, "", "", "INITIALS", "Subject Initials", ini, "CRF"])
+        supp.append(["NRD-204", "DM", "NRD-204-" + subj, "", "", "HOSPNO", "Hospital Record Number", hosp, "CRF"])
+        supp.append(["NRD-204", "DM", "NRD-204-" + subj, "", "", "SCRNFL", "Screened Flag", "Y", "DERIVED"])
+    write_csv(os.path.join(d, "suppdm.csv"), ["STUDYID", "RDOMAIN", "USUBJID", "IDVAR", "IDVARVAL", "QNAM", "QLABEL",
+                                              "QVAL", "QORIG"], supp)
+    aes = [(0, 1, "FALL AT DAUGHTER'S HOME IN TROMSØ", "Fall", "Injury, poisoning and procedural complications",
+            "MODERATE", "N", "2021-03-20", "2021-03-22", "34", "36"),
+           (1, 1, "NAUSEA", "Nausea", "Gastrointestinal disorders", "MILD", "N", "2021-03-12", "2021-03-14", "4", "6"),
+           (2, 1, "PNEUMONIA", "Pneumonia", "Infections and infestations", "SEVERE", "Y", "2021-05-02T14:10",
+            "2021-05-16", "14", "28"),
+           (3, 1, "ELEVATED ALT", "Alanine aminotransferase increased", "Investigations", "MILD", "N", "2021-06-01", "",
+            "23", "")]
+    ae = [["NRD-204", "AE", "NRD-204-" + subjects[i][0], str(seq), str(seq), term, decod, soc, sev, ser, st, en, sdy,
+           edy] for i, seq, term, decod, soc, sev, ser, st, en, sdy, edy in aes]
+    write_csv(os.path.join(d, "ae.csv"), ["STUDYID", "DOMAIN", "USUBJID", "AESEQ", "AESPID", "AETERM", "AEDECOD",
+                                          "AEBODSYS", "AESEV", "AESER", "AESTDTC", "AEENDTC", "AESTDY", "AEENDY"], ae)
+    co = [["NRD-204", "CO", "AE", "NRD-204-0117-0003", "1", "AESEQ", "1",
+           "Subject fell at the home of his daughter Ingrid Østby-Lund in Tromsø; son-in-law Pål Lund drove him to UNN.",
+           "2021-03-22"],
+          ["NRD-204", "CO", "DM", "NRD-204-0242-0001", "1", "", "",
+           "Consent re-signed 2021-04-26 after protocol amendment; witnessed by husband Henrik Kjærgaard.",
+           "2021-04-26"],
+          ["NRD-204", "CO", "AE", "NRD-204-0242-0001", "2", "AESEQ", "1",
+           "Admitted to Odense Universitetshospital, ward 12. PI Dr. Oyelaran-Fisk informed the sponsor by phone "
+           "+45 65 41 22 10.", "2021-05-03"]]
+    write_csv(os.path.join(d, "co.csv"), ["STUDYID", "DOMAIN", "RDOMAIN", "USUBJID", "COSEQ", "IDVAR", "IDVARVAL",
+                                          "COVAL", "CODTC"], co)
+    lb = []
+    seq = 0
+    for k, (subj, *rest) in enumerate(subjects):
+        for visit, num, dy, dtc in (("SCREENING", "1", "-7", rest[9]), ("WEEK 4", "5", "29", None)):
+            for code, test, res, unit in (("ALT", "Alanine Aminotransferase", str(22 + 7 * k), "U/L"),
+                                          ("CREAT", "Creatinine", "%d" % (71 + 4 * k), "umol/L")):
+                seq += 1
+                when = dtc if dtc else rest[10][:5] + "%02d" % (int(rest[10][5:7]) + 1) + rest[10][7:] + "T09:15"
+                lb.append(["NRD-204", "LB", "NRD-204-" + subj, str(seq), code, test, res, unit, res, when, dy, visit,
+                           num])
+    write_csv(os.path.join(d, "lb.csv"), ["STUDYID", "DOMAIN", "USUBJID", "LBSEQ", "LBTESTCD", "LBTEST", "LBORRES",
+                                          "LBORRESU", "LBSTRESN", "LBDTC", "LBDY", "VISIT", "VISITNUM"], lb)
+    plant("patient-id", *["NRD-204-" + s[0] for s in subjects], *[s[0] for s in subjects])
+    plant("clinician-name", "HALVORSEN", "MARGIT", "OYELARAN-FISK", "TOBIAS", "Oyelaran-Fisk")
+    plant("birth-date", "1948-05-24", "1944-03", "1957-11-30", "1961-07-02")
+    plant("event-date", "2021-02-08", "2021-03-01", "2021-04-12", "2021-05-03", "2021-10-14", "2021-04-26",
+          "2021-03-20", "2021-05-02T14:10")
+    plant("patient-initials", "EØY", "SQB", "AKQ", "MNZ")
+    plant("mrn", "H-5520871", "H-5521348", "H-7710046", "H-7710932")
+    plant("relative-name", "Ingrid", "Østby-Lund", "Pål", "Henrik", "Kjærgaard")
+    plant("address", "TROMSØ", "Tromsø")
+    plant("phone", "+45 65 41 22 10")
+    keep("sdtm", "NRD-204", "Nordavir 10 mg", "NRD10", "Alanine aminotransferase increased", "Pneumonia", "PNEUMONIA",
+         "Infections and infestations", "SEVERE", "WEEK 4", "ALT", "CREAT", "umol/L", "YEARS", "NOT HISPANIC OR LATINO")
 
 
 if __name__ == "__main__":

@@ -122,8 +122,8 @@ public final class GeneralizeMethod implements DeidMethod {
 
     @Override
     public void reused(String value, String result, FieldContext context) {
-        if (kind == Generalization.BIRTH_DATE) {
-            attest(result, context);
+        if (kind == Generalization.BIRTH_DATE && !DateValues.isYearAndMonth(value, slashDayFirst)) {
+            attest(result, context); // a year and month gave a year (decision 0225), which apply does not attest either
         }
     }
 
@@ -141,6 +141,11 @@ public final class GeneralizeMethod implements DeidMethod {
         if (DateValues.shiftedYear(value, 0, referenceYear, slashDayFirst) <= limit
                 || DateValues.shiftedYear(value, days(context), referenceYear, slashDayFirst) <= limit) {
             return "<=" + limit;
+        }
+        if (DateValues.isYearAndMonth(value, slashDayFirst)) {
+            // a birth date without its day ("1944-03", SDTM's partial BRTHDTC) keeps its shifted year only: shifted from the
+            // middle of its month, an offset under half a month would give the month of birth back (decision 0225)
+            return Integer.toString(DateValues.shiftedYear(value, days(context), referenceYear, slashDayFirst));
         }
         attest(shifted, context);
         return shifted;

@@ -184,13 +184,36 @@ class GeneralizeMethodTest {
         Subject s = new Subject("P", 37);
         ShiftDateMethod shift = new ShiftDateMethod(5);
         GeneralizeMethod birth = new GeneralizeMethod(Generalization.BIRTH_DATE, 2026, 5);
-        for (String date : new String[] {"1961-04-13", "4/13/1961", "13.04.1961", " 1961-04-13 ", "1961-04"}) {
+        for (String date : new String[] {"1961-04-13", "4/13/1961", "13.04.1961", " 1961-04-13 "}) {
             assertEquals(shift.apply(date, new FieldContext(s, "f")), birth.apply(date, new FieldContext(s, "f")), date);
             assertEquals(shift.apply(date, CONTEXT), birth.apply(date, CONTEXT), date + ", no subject");
         }
         GeneralizeMethod dayFirst = new GeneralizeMethod(Generalization.BIRTH_DATE, 2026, 5, true, null);
         assertEquals("20/05/1961", dayFirst.apply("13/04/1961", new FieldContext(s, "f")));
         assertThrows(UnprocessableValueException.class, () -> birth.apply("unknown", CONTEXT));
+    }
+
+    /**
+     * Decision 0225: a birth date without its day (SDTM's partial {@code BRTHDTC 1944-03}, {@code 03/1944}) gives its
+     * shifted year only: shifted from the middle of its month, an offset of under half a month gave the month of birth
+     * back as written, whatever the key. Not attested as a shifted date: it is none.
+     */
+    @Test
+    void aBirthDateWithoutItsDayGivesItsShiftedYearOnly() throws Exception {
+        java.util.List<String> attested = new java.util.ArrayList<>();
+        GeneralizeMethod birth = new GeneralizeMethod(Generalization.BIRTH_DATE, 2026, 5, false,
+                (subject, written) -> attested.add(written));
+        for (int offset : new int[] {-365, -20, -3, 0, 1, 9, 14, 200}) {
+            FieldContext c = new FieldContext(new Subject("P", offset), "f");
+            String year = Integer.toString(java.time.LocalDate.of(1944, 3, 16).plusDays(offset).getYear());
+            assertEquals(year, birth.apply("1944-03", c), "offset " + offset);
+            assertEquals(year, birth.apply("194403", c), "offset " + offset);
+            assertEquals(year, birth.apply("03/1944", c), "offset " + offset);
+            birth.reused("1944-03", year, c);
+        }
+        assertEquals("<=1936", birth.apply("1936-12", new FieldContext(new Subject("P", 20), "f")));
+        assertEquals(java.util.List.of(), attested);
+        assertEquals("1961-04-18", birth.apply("1961-04-13", CONTEXT), "a whole date stays a shifted date");
     }
 
     /** A UK column's birth date with a day above 12 is a date day first, for the year kinds too. */
