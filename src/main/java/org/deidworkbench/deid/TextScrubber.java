@@ -91,6 +91,10 @@ public final class TextScrubber {
         return c >= '0' && c <= '9';
     }
 
+    static boolean isAsciiLetter(char c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+
     /** How many ASCII digits the {@code length} characters from {@code at} hold (fewer at the text's end). */
     static int digitsWithin(String text, int at, int length) {
         int count = 0;
@@ -290,7 +294,7 @@ public final class TextScrubber {
         boolean mayHoldHostBeforeSlash() {
             for (int i = text.indexOf('/'); i >= 0; i = text.indexOf('/', i + 1)) {
                 int k = i;
-                while (k > 0 && i - k <= 6 && ((text.charAt(k - 1) | 0x20) >= 'a' && (text.charAt(k - 1) | 0x20) <= 'z')) {
+                while (k > 0 && i - k <= 6 && isAsciiLetter(text.charAt(k - 1))) {
                     k--;
                 }
                 if (i - k >= 2 && i - k <= 6 && k > 0 && text.charAt(k - 1) == '.') {
@@ -452,7 +456,7 @@ public final class TextScrubber {
      * The words after which a day written in digits is a date ("seen 3/14", "am 15.3.", "f/u 4/1"; decisions 0155 and
      * 0184), as alternatives of a pattern; {@link #DAY_CUE_BEFORE} reads them behind a day's digits.
      */
-    private static final String DAY_CUES = "on|by|until|till|since|from|after|before|through|thru|due|dated|visit"
+    static final String DAY_CUES = "on|by|until|till|since|from|after|before|through|thru|due|dated|visit"
             + "|seen|am|vom|bis|seit|ab|le|du|au|el|del|il|dal|al|f/u|fu|appt|appointment|rtc|check|recheck"
             + "|scheduled|sched|planned|admitted|discharged|started|stopped|held|resumed|restarted|week of|wk of"
             + "|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|saturday|sunday"
@@ -533,10 +537,6 @@ public final class TextScrubber {
                 }
             }
             return k;
-        }
-
-        private static boolean isAsciiLetter(char c) {
-            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
         }
     }
 

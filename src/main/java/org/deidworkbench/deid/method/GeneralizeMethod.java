@@ -136,17 +136,18 @@ public final class GeneralizeMethod implements DeidMethod {
      * original or the shifted year lies 90 or more years before the reference year (decision 0105).
      */
     private String birthDate(String value, FieldContext context) throws UnprocessableValueException {
-        String shifted = DateValues.shift(value, days(context), slashDayFirst);
+        int days = days(context);
+        int shiftedYear = DateValues.shiftedYear(value, days, referenceYear, slashDayFirst);
         int limit = referenceYear - 90;
-        if (DateValues.shiftedYear(value, 0, referenceYear, slashDayFirst) <= limit
-                || DateValues.shiftedYear(value, days(context), referenceYear, slashDayFirst) <= limit) {
+        if (DateValues.shiftedYear(value, 0, referenceYear, slashDayFirst) <= limit || shiftedYear <= limit) {
             return "<=" + limit;
         }
         if (DateValues.isYearAndMonth(value, slashDayFirst)) {
             // a birth date without its day ("1944-03", SDTM's partial BRTHDTC) keeps its shifted year only: shifted from the
             // middle of its month, an offset under half a month would give the month of birth back (decision 0225)
-            return Integer.toString(DateValues.shiftedYear(value, days(context), referenceYear, slashDayFirst));
+            return Integer.toString(shiftedYear);
         }
+        String shifted = DateValues.shift(value, days, slashDayFirst);
         attest(shifted, context);
         return shifted;
     }

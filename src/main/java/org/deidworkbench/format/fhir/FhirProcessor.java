@@ -660,16 +660,10 @@ final class FhirProcessor implements FileProcessor {
                 }
                 if (pos < limit && sb.length() == 0 && pos - start <= MAX_LINE_CHARS) {
                     // the whole line in the buffer (most lines): one copy into its string, not two
-                    int end = pos > start && buf[pos - 1] == '\r' ? pos - 1 : pos;
-                    if (pos > start && !sawNewline) {
-                        sawNewline = true;
-                        newline = buf[pos - 1] == '\r' ? "\r\n" : "\n";
-                    } else if (!sawNewline) {
-                        sawNewline = true;
-                        newline = "\n";
-                    }
+                    boolean cr = pos > start && buf[pos - 1] == '\r';
+                    lineBreak(cr);
                     pos++; // the line break
-                    return new String(buf, start, end - start);
+                    return new String(buf, start, pos - 1 - start - (cr ? 1 : 0));
                 }
                 append(start, pos);
                 if (pos > start) {
@@ -677,10 +671,7 @@ final class FhirProcessor implements FileProcessor {
                 }
                 if (pos < limit) {
                     pos++; // the line break
-                    if (!sawNewline) {
-                        sawNewline = true;
-                        newline = last == '\r' ? "\r\n" : "\n";
-                    }
+                    lineBreak(last == '\r');
                     break;
                 }
             }
@@ -692,6 +683,14 @@ final class FhirProcessor implements FileProcessor {
                 end--;
             }
             return sb.substring(0, end);
+        }
+
+        /** Remembers the first line break's style ({@link #newline}). */
+        private void lineBreak(boolean carriageReturn) {
+            if (!sawNewline) {
+                sawNewline = true;
+                newline = carriageReturn ? "\r\n" : "\n";
+            }
         }
 
         private void append(int from, int to) {
