@@ -247,37 +247,62 @@ final class RunCommand implements Callable<Integer> {
         o.flush();
     }
 
-    private static final Pattern LINE_LOCATION = Pattern.compile("line (\\d+), (.+)");
+    /** "line 7, column 6 'ZIP'" (CSV), "line 7 (Condition)" (NDJSON), "entry 3 (Patient)" (a Bundle). */
+    private static final Pattern NUMBERED_LOCATION = Pattern.compile("(line|entry) (\\d+)(?:, (.+)| \\((.+)\\))");
 
     /**
      * The console's problem lines: one per problem, except that the same problem in the same column of
-     * the same file on several lines (a ZIP column of foreign postcodes) is one line naming how many
-     * lines and the first and last. The report keeps every problem with its line.
+     * the same file on several lines (a ZIP column of foreign postcodes), or of the same resource type on
+     * several lines or entries (Conditions whose Patient is not in the input), is one line naming how many
+     * and the first and last. The problems of files that were withheld or failed come first: why a file was
+     * not written is what a steward must not miss among a thousand warnings. A file whose problems were
+     * too many to list says how many more there were. The report keeps every problem it lists with its line.
      */
     static List<String> problemLines(List<FileReport> files) {
         // A problem without a line is a group of its own (distinct: its number in the run).
-        record Group(int input, String file, String where, String code, String message, int alone) {
+        record Group(int input, String file, String unit, String where, boolean bracketed, String code, String message,
+                int alone) {
         }
+        List<FileReport> ordered = new ArrayList<>(files);
+        ordered.sort(java.util.Comparator.comparing(f -> f.status() == FileReport.Status.WRITTEN));
         Map<Group, List<Integer>> groups = new LinkedHashMap<>();
-        for (FileReport f : files) {
+        Map<String, Long> more = new java.util.HashMap<>(); // problems not listed, by input and file
+        for (FileReport f : ordered) {
             for (Problem p : f.problems()) {
-                Matcher m = LINE_LOCATION.matcher(p.location());
+                Matcher m = NUMBERED_LOCATION.matcher(p.location());
                 if (m.matches()) {
-                    groups.computeIfAbsent(new Group(f.input(), p.file(), m.group(2), p.code(), p.message(), -1),
-                            k -> new ArrayList<>()).add(Integer.parseInt(m.group(1)));
+                    boolean bracketed = m.group(3) == null;
+                    groups.computeIfAbsent(new Group(f.input(), p.file(), m.group(1), bracketed ? m.group(4) : m.group(3),
+                            bracketed, p.code(), p.message(), -1),
+                            k -> new ArrayList<>()).add(Integer.parseInt(m.group(2)));
                 } else {
-                    groups.put(new Group(f.input(), p.file(), p.location(), p.code(), p.message(), groups.size()),
+                    groups.put(new Group(f.input(), p.file(), "", p.location(), false, p.code(), p.message(), groups.size()),
                             List.of());
+                }
+                if (f.moreProblems() > 0) {
+                    more.merge(f.input() + "\0" + p.file(), f.moreProblems(), Math::max);
                 }
             }
         }
         List<String> out = new ArrayList<>();
-        groups.forEach((g, lines) -> {
-            String where = lines.isEmpty() ? g.where()
-                    : lines.size() == 1 ? "line " + lines.get(0) + ", " + g.where()
-                    : g.where() + ", " + lines.size() + " lines from " + lines.get(0) + " to " + lines.get(lines.size() - 1);
+        List<Group> keys = new ArrayList<>(groups.keySet());
+        for (int i = 0; i < keys.size(); i++) {
+            Group g = keys.get(i);
+            List<Integer> numbers = groups.get(g);
+            String where = numbers.isEmpty() ? g.where()
+                    : numbers.size() == 1 ? g.unit() + " " + numbers.get(0)
+                            + (g.bracketed() ? " (" + g.where() + ")" : ", " + g.where())
+                    : g.where() + ", " + numbers.size() + (g.unit().equals("entry") ? " entries" : " lines") + " from "
+                            + numbers.get(0) + " to " + numbers.get(numbers.size() - 1);
             out.add("input " + g.input() + ", " + new Problem(g.code(), g.file(), where, g.message()));
-        });
+            boolean lastOfFile = i + 1 == keys.size() || keys.get(i + 1).input() != g.input()
+                    || !keys.get(i + 1).file().equals(g.file());
+            Long notListed = more.get(g.input() + "\0" + g.file());
+            if (lastOfFile && notListed != null) {
+                out.add("input " + g.input() + ", " + g.file() + ": " + notListed
+                        + " more problems after these, counted in the report but not listed");
+            }
+        }
         return out;
     }
 }

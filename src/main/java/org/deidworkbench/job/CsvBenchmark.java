@@ -149,7 +149,7 @@ public final class CsvBenchmark {
     /** The regular files of a folder (recursively) that are detected as CSV, in name order. */
     static List<Path> csvFiles(Path folder) throws IOException {
         try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
-            List<Path> all = walk.filter(Files::isRegularFile).sorted().toList();
+            List<Path> all = walk.filter(BenchRuns::readByARun).sorted().toList();
             List<Path> csv = new java.util.ArrayList<>();
             for (Path p : all) {
                 if (org.deidworkbench.format.FormatDetector.detect(p) == org.deidworkbench.format.FileFormat.CSV) {
@@ -210,8 +210,10 @@ public final class CsvBenchmark {
         long t1 = System.nanoTime();
         // The sealing key is derived before the timed phases, as in the FHIR bench: the raw baseline pays no PBKDF2,
         // and beside the pipeline it would take a processor from it; the whole run's time still holds it.
-        new RunJob(new RunRequest(List.of(input), dir.resolve("out"), dir.resolve("out.deidkey"), true,
+        RunResult run = new RunJob(new RunRequest(List.of(input), dir.resolve("out"), dir.resolve("out.deidkey"), true,
                 "benchmark-passphrase".toCharArray(), profile, threads), timing).sealingKeyFirst().run();
+        BenchRuns.requireAllWritten(run, f -> f.format().equals(org.deidworkbench.format.FileFormat.CSV.name()),
+                files.size());
         double total = (System.nanoTime() - t1) / 1e9;
         long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         double pipelineCpu = (phaseEnd.containsKey(RunPhase.ANALYZE.id()) ? phaseCpu.get(RunPhase.ANALYZE.id()) : 0)

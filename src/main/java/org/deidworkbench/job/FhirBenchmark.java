@@ -360,7 +360,7 @@ public final class FhirBenchmark {
     private static List<Path> fhirFiles(Path input) throws IOException {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(input)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path p : walk.filter(BenchRuns::readByARun).sorted().toList()) {
                 if (FhirBaseline.isFhir(p)) {
                     out.add(p);
                 }
@@ -451,6 +451,7 @@ public final class FhirBenchmark {
         Files.createDirectories(dir);
         RunResult result = new RunJob(new RunRequest(files, dir.resolve("out"), dir.resolve("out.deidkey"), true,
                 "benchmark-passphrase".toCharArray(), profile, 1), timing).sealingKeyFirst().run();
+        BenchRuns.requireAllWritten(result, f -> true, files.size());
         long records = result.files().stream().mapToLong(org.deidworkbench.model.FileReport::records).sum();
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long liveMax = live.stop();

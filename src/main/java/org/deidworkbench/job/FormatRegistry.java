@@ -80,12 +80,46 @@ public final class FormatRegistry {
      * SPSS data set, a PDF) how to give it to deid, or that deid does not clean it.
      */
     static String[] withheldReason(FileFormat format, java.nio.file.Path file) {
+        if (format == FileFormat.UNKNOWN && file != null) {
+            String[] notAFile = notARegularFile(file);
+            if (notAFile != null) {
+                return notAFile;
+            }
+        }
         if (format == FileFormat.UNKNOWN) {
             return new String[] {"FORMAT-UNKNOWN", "not a format deid can clean (" + supportedDescription()
                     + "); withheld, never copied" + hint(file)};
         }
         return new String[] {"FORMAT-NOT-YET-SUPPORTED", format.description()
                 + " are recognised but cannot be de-identified by this version; withheld"};
+    }
+
+    /**
+     * Code and message for an input entry that is not a readable regular file, whatever its name says (a link to
+     * a real export reads as "not a format" otherwise, and a steward looks for a fault in the export); null for a
+     * regular file that can be read. Links are not followed (decision 0226): a link's target may lie outside
+     * what the steward chose to give, or be another input read twice under two names.
+     */
+    private static String[] notARegularFile(java.nio.file.Path file) {
+        if (java.nio.file.Files.isSymbolicLink(file)) {
+            return new String[] {"INPUT-LINK-NOT-FOLLOWED", "a symbolic link; deid does not follow links (the target may"
+                    + " lie outside the inputs, or be read twice); withheld, never copied: give the target itself as an"
+                    + " input, or copy it into the folder"};
+        }
+        if (java.nio.file.Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        if (java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && !java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return new String[] {"INPUT-NOT-A-FILE", "not a regular file (a named pipe, socket or device); withheld,"
+                    + " never read"};
+        }
+        if (java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && !java.nio.file.Files.isReadable(file)) {
+            return new String[] {"INPUT-UNREADABLE", "the file cannot be read (its permissions); withheld: make it"
+                    + " readable to the account that runs deid and run again"};
+        }
+        return null;
     }
 
     /** What to do with a file of a kind its extension names, after "; ", or "". */
@@ -104,8 +138,8 @@ public final class FormatRegistry {
             case "pdf", "doc", "docx", "rtf", "odt" ->
                     "; a document: deid does not read documents; share its text as a CSV column or a FHIR attachment";
             case "zip", "gz", "tgz", "7z", "rar", "tar" -> "; an archive: unpack it and give deid the folder";
-            case "hl7", "er7" -> "; HL7 v2 message files are not read: an interface log exported as CSV, the messages"
-                    + " in a column, is";
+            case "hl7", "er7" -> "; an HL7 v2 file is read when it starts with its first message's MSH segment (or a"
+                    + " batch's FHS or BHS) and its encoding characters, MSH|^~\\&|";
             default -> "";
         };
     }

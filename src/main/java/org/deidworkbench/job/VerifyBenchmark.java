@@ -176,7 +176,7 @@ public final class VerifyBenchmark {
             throws IOException, JobException, KeyFileException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(tree)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+            files = walk.filter(BenchRuns::readByARun).sorted().toList();
         }
         long bytes = 0;
         for (Path f : files) {

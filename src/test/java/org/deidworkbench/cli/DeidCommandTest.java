@@ -184,6 +184,35 @@ class DeidCommandTest {
     }
 
     @Test
+    void aLinkAmongTheInputsIsWithheldAsALinkAndItsReasonIsPrintedBeforeTheWrittenFilesWarnings() throws IOException {
+        Path in = shared.resolve("linked");
+        Files.createDirectories(in);
+        Path elsewhere = shared.resolve("elsewhere-patients.csv");
+        Files.writeString(elsewhere, "mrn,name\n123456,Ann Example\n");
+        Files.createSymbolicLink(in.resolve("patients.csv"), elsewhere);
+        // 30 Conditions of a Patient not in the input, a file that sorts before the link: one console line each
+        // before, the link's reason the 31st
+        StringBuilder conditions = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            conditions.append("{\"resourceType\":\"Condition\",\"id\":\"c").append(i).append("\",\"subject\":")
+                    .append("{\"reference\":\"Patient/p1\"},\"recordedDate\":\"2023-04-0").append(1 + i % 9)
+                    .append("\"}\n");
+        }
+        Files.writeString(in.resolve("Condition.ndjson"), conditions);
+        Path out = shared.resolve("out-linked");
+        Result r = deid("run", in.toString(), "--out", out.toString(), "--keyfile", sharedKey.toString());
+        assertEquals(ExitCode.PARTIAL, r.code(), r::all);
+        int problems = r.out().indexOf("Problems:");
+        assertTrue(problems >= 0, r::out);
+        String firstProblem = r.out().substring(problems).lines().skip(1).findFirst().orElseThrow();
+        assertTrue(firstProblem.contains("patients.csv: INPUT-LINK-NOT-FOLLOWED: a symbolic link"), r::out);
+        assertFalse(r.out().contains("FORMAT-UNKNOWN"), r::out);
+        assertTrue(r.out().contains("Condition.ndjson (Condition, 30 lines from 1 to 30): FHIR-PATIENT-NOT-FOUND"), r::out);
+        assertFalse(Files.exists(out.resolve("patients.csv")), "the link's target is never read or copied");
+        assertFalse(r.all().contains("Ann Example"), r::all);
+    }
+
+    @Test
     void runAcceptsTheBuiltInPrefixForProfiles() {
         Result r = deid("run", "sample-data/csv", "--out", shared.resolve("out-prefix").toString(), "--keyfile",
                 sharedKey.toString(), "--profile", "built-in:csv-template");

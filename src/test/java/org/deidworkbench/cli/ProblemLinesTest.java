@@ -35,4 +35,31 @@ class ProblemLinesTest {
                 "input 2, csv/b.csv (line 4): CSV-RAGGED-ROW: the row has 3 fields, the header 4",
                 "input 2, x.zip: FORMAT-UNKNOWN: not a format deid reads"), lines);
     }
+
+    private static Problem notFound(String where) {
+        return new Problem("FHIR-PATIENT-NOT-FOUND", "Condition.ndjson", where, "the resource refers to a Patient that"
+                + " is not in the input");
+    }
+
+    @Test
+    void resourcesOfOneTypeWithTheSameProblemAreOneLineAndAFileWithMoreProblemsSaysHowMany() {
+        FileReport conditions = new FileReport("Condition.ndjson", 1, "FHIR_NDJSON", FileReport.Status.WRITTEN, 1500, "",
+                new TreeMap<>(), List.of(), List.of(notFound("line 1 (Condition)"), notFound("line 2 (Condition)"),
+                        notFound("line 50 (Condition)")), 1450);
+        FileReport bundle = new FileReport("b.json", 1, "FHIR_JSON", FileReport.Status.WRITTEN, 3, "", new TreeMap<>(),
+                List.of(), List.of(new Problem("FHIR-PATIENT-NOT-FOUND", "b.json", "entry 3 (Observation)", "no Patient"),
+                        new Problem("FHIR-PATIENT-NOT-FOUND", "b.json", "entry 9 (Observation)", "no Patient"),
+                        new Problem("FHIR-PATIENT-NOT-FOUND", "b.json", "entry 4 (Encounter)", "no Patient")), 0);
+        FileReport withheld = new FileReport("link.ndjson", 1, "UNKNOWN", FileReport.Status.QUARANTINED, 0, "",
+                new TreeMap<>(), List.of(), List.of(new Problem("INPUT-LINK-NOT-FOLLOWED", "link.ndjson", "",
+                        "a symbolic link")), 0);
+        assertEquals(List.of(
+                "input 1, link.ndjson: INPUT-LINK-NOT-FOLLOWED: a symbolic link",
+                "input 1, Condition.ndjson (Condition, 3 lines from 1 to 50): FHIR-PATIENT-NOT-FOUND: the resource"
+                        + " refers to a Patient that is not in the input",
+                "input 1, Condition.ndjson: 1450 more problems after these, counted in the report but not listed",
+                "input 1, b.json (Observation, 2 entries from 3 to 9): FHIR-PATIENT-NOT-FOUND: no Patient",
+                "input 1, b.json (entry 4 (Encounter)): FHIR-PATIENT-NOT-FOUND: no Patient"),
+                RunCommand.problemLines(List.of(conditions, bundle, withheld)));
+    }
 }

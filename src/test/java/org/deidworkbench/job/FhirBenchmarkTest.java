@@ -54,6 +54,22 @@ class FhirBenchmarkTest {
     }
 
     @Test
+    void aLinkInTheInputIsReadByNeitherSideAsARunReadsNone(@TempDir Path scratch) throws Exception {
+        // A link the run withholds was read by the baseline alone: the pipeline's time was of nothing, its ratio 121x.
+        Path in = scratch.resolve("in");
+        java.nio.file.Files.createDirectories(in);
+        java.nio.file.Files.copy(Path.of("sample-data", "fhir", "bulk", "Patient.ndjson"), in.resolve("Patient.ndjson"));
+        java.nio.file.Files.createSymbolicLink(in.resolve("Encounter.ndjson"),
+                Path.of("sample-data", "fhir", "bulk", "Encounter.ndjson").toAbsolutePath());
+        List<FhirBenchmark.Result> results = FhirBenchmark.run(in, scratch.resolve("work"),
+                ProfileLoader.read("csv-template"), 1, 0, true);
+
+        assertEquals(1, results.size());
+        assertEquals(1, results.get(0).files(), "the Patients only");
+        assertEquals(java.nio.file.Files.lines(in.resolve("Patient.ndjson")).count(), results.get(0).resources());
+    }
+
+    @Test
     void withoutTheBaselineOnlyThePipelineIsMeasured(@TempDir Path scratch) throws Exception {
         List<FhirBenchmark.Result> results = FhirBenchmark.run(Path.of("sample-data", "fhir", "bulk"), scratch,
                 ProfileLoader.read("csv-template"), 2, 0, false);

@@ -128,7 +128,8 @@ public final class InputTreeViewModel {
         } catch (JobException e) {
             // falls through: withheld like an unknown file
         }
-        return new FileKind("UNKNOWN", "unrecognised files", false, "FORMAT-UNKNOWN", "");
+        return new FileKind("UNKNOWN", "unrecognised files", false,
+                Files.isSymbolicLink(file) ? "INPUT-LINK-NOT-FOLLOWED" : "FORMAT-UNKNOWN", "");
     }
 
     private static InputItem toItem(Node n) {

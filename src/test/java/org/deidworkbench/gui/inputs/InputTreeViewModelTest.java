@@ -62,6 +62,15 @@ class InputTreeViewModelTest {
     }
 
     @Test
+    void aLinkIsWithheldAsALinkNotAsAnUnknownFormat() throws Exception {
+        Files.createSymbolicLink(dir.resolve("export/linked.csv"), dir.resolve("export/a.csv"));
+        open();
+        InputItem link = vm.find(dir.resolve("export/linked.csv")).orElseThrow();
+        assertEquals(FileStatus.WITHHELD, link.status());
+        assertEquals(LocalizedText.of("tree.withheld.reason", "INPUT-LINK-NOT-FOLLOWED"), link.reasonProperty().get());
+    }
+
+    @Test
     void selectingAFileMakesItTheSelectedFileAndAFolderClearsIt() {
         open();
         vm.select(dir.resolve("export/sub/b.csv"));
