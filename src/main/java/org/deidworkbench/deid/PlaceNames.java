@@ -117,7 +117,14 @@ final class PlaceNames {
             "rheumatology", "dermatology", "orthopaedics", "orthopedics", "paediatrics", "pediatrics", "urology",
             "gynaecology", "gynecology", "obstetrics", "haematology", "hematology", "nephrology", "gastroenterology",
             "endocrinology", "respiratory", "psychiatry", "ophthalmology", "physiotherapy", "podiatry", "audiology",
-            "emergency", "outpatient", "antenatal", "postnatal", "pathology", "imaging", "ultrasound", "laboratory");
+            "emergency", "outpatient", "antenatal", "postnatal", "pathology", "imaging", "ultrasound", "laboratory",
+            // the same services in the languages of a relative's prepositions ("sa fille Anne en Pédiatrie", "su hijo
+            // en Urgencias"; decision 0227)
+            "pédiatrie", "cardiologie", "oncologie", "chirurgie", "maternité", "radiologie", "gériatrie", "neurologie",
+            "psychiatrie", "kardiologie", "onkologie", "pädiatrie", "geriatrie", "kinderafdeling", "spoedeisende",
+            "urgencias", "pediatría", "cardiología", "oncología", "cirugía", "maternidad", "uci", "pediatria",
+            "cardiologia", "oncologia", "chirurgia", "rianimazione", "cirurgia", "urgência", "maternidade", "sor",
+            "oiom");
 
     private static final Set<String> SUBDIVISIONS = Set.of("county", "parish", "borough", "township", "landkreis");
 
@@ -191,18 +198,38 @@ final class PlaceNames {
             "towards", "via", "to");
 
     /**
-     * Relatives, named before where they live or come from ("his daughter Ingrid Østby-Lund in Tromsø", "Son Erik Haugen
-     * from Trondheim called"; decision 0225): the capitalised words after the relative's name and one of
-     * {@link #RELATIVE_PLACE_PREPOSITIONS} are a place, as after "lives in", though no list knows the town. Lower case.
+     * Relatives and the people a note names beside them, before where they live or come from ("his daughter Ingrid
+     * Østby-Lund in Tromsø", "Son Erik Haugen from Trondheim called", "sa fille Camille à Annecy", "zijn dochter Fleur
+     * uit Zwolle"; decisions 0225, 0227): the capitalised words after the person's name and one of
+     * {@link #RELATIVE_PLACE_PREPOSITIONS} are a place, as after "lives in", though no list knows the town. The relatives
+     * of the scrubber's name cues ({@code TextScrubber.NAME_CUES}), in the same languages, without its clinical titles
+     * (a nurse's service is no home). Lower case.
      */
     private static final Set<String> RELATIVES = Set.of("daughter", "son", "wife", "husband", "sister", "brother",
             "mother", "father", "mom", "mum", "dad", "niece", "nephew", "aunt", "uncle", "cousin", "grandson",
             "granddaughter", "grandmother", "grandfather", "partner", "spouse", "fiancé", "fiancée", "boyfriend",
-            "girlfriend", "tochter", "sohn", "ehefrau", "ehemann", "schwester", "bruder", "mutter", "vater", "datter",
-            "sønn", "søn", "kone", "søster", "bror", "dotter", "fru", "syster");
+            "girlfriend", "stepdaughter", "stepson", "friend", "neighbor", "neighbour", "roommate",
+            // German, Scandinavian
+            "tochter", "sohn", "ehefrau", "ehemann", "schwester", "bruder", "mutter", "vater", "enkel", "enkelin",
+            "nichte", "neffe", "tante", "onkel", "lebensgefährte", "lebensgefährtin", "datter", "sønn", "søn", "kone",
+            "søster", "bror", "dotter", "fru", "syster", "hustru", "maka", "sambo",
+            // French, Dutch
+            "fille", "fils", "épouse", "époux", "mari", "mère", "père", "frère", "sœur", "soeur", "compagne",
+            "compagnon", "dochter", "zoon", "echtgenote", "echtgenoot", "moeder", "vader", "broer", "zus",
+            // Spanish, Italian, Portuguese
+            "hija", "hijo", "esposa", "esposo", "marido", "madre", "padre", "hermana", "hermano", "nieta", "nieto",
+            "abuela", "abuelo", "figlia", "figlio", "moglie", "marito", "sorella", "fratello", "nonna", "nonno",
+            "filha", "filho", "mãe", "pai", "irmã", "irmão", "neta", "neto", "avó", "avô",
+            // Polish
+            "córka", "syn", "mąż", "żona", "matka", "ojciec", "brat", "siostra", "wnuczka", "wnuk", "synowa", "zięć",
+            "sąsiad", "sąsiadka");
 
-    /** What stands between a relative's name and the place ("in", "from", "aus", "i", "fra", "från"). */
-    private static final Set<String> RELATIVE_PLACE_PREPOSITIONS = Set.of("in", "from", "aus", "i", "fra", "från");
+    /**
+     * What stands between a relative's name and the place: "in", "from", "aus", "i", "fra", "från", and (decision 0227)
+     * French "à", "de", "en", Dutch "uit", Spanish "en", "de", Italian "a", "da", Portuguese "em", "de", Polish "w", "z".
+     */
+    private static final Set<String> RELATIVE_PLACE_PREPOSITIONS = Set.of("in", "from", "aus", "i", "fra", "från", "à",
+            "de", "en", "uit", "a", "da", "em", "w", "z");
 
     /** The verbs of going before "to" that make a town of the gazetteer after it a place ("flew to Boston"). */
     private static final Set<String> GOING = Set.of("flew", "fly", "flies", "flying", "drove", "drive", "drives",

@@ -181,7 +181,11 @@ class PlaceNamesTest {
         "Daughter Anna in ICU waiting room.",
         "Brother John from Oncology called back.",
         "son-in-law Pål Lund drove him to UNN.",
-        "Her sister was in Surgery all day."})
+        "Her sister was in Surgery all day.",
+        "Friend Tom from Radiology visited.",
+        "Su hijo Pablo en Urgencias desde anoche.",
+        "Zijn dochter Fleur uit Nederland belde.",
+        "Son fils Paul en Pédiatrie depuis hier."})
     void wordsAfterTheSamePrepositionsStay(String text) {
         String out = scrub(text);
         assertEquals(false, out.contains("[LOCATION]"), out);
@@ -198,7 +202,17 @@ class PlaceNamesTest {
         "Son Erik Haugen from Trondheim called.|from [LOCATION] called",
         "Tochter Ingrid aus Tromsø angerufen.|aus [LOCATION] angerufen",
         "Hans datter Kari Nilsen i Bodø ringte.|i [LOCATION] ringte",
-        "Wife Mary in Pocatello was informed.|in [LOCATION] was informed"})
+        "Wife Mary in Pocatello was informed.|in [LOCATION] was informed",
+        // decision 0227: the relatives and prepositions of the other languages the scrubber reads names after
+        "Appel de sa fille Camille à Annecy, inquiète.|à [LOCATION], inquiète",
+        "Son fils Mathis de Besançon viendra demain.|de [LOCATION] viendra",
+        "Zijn dochter Fleur uit Zwolle belde.|uit [LOCATION] belde",
+        "Su hija Ximena en Tlaquepaque llamó.|en [LOCATION] llamó",
+        "La figlia Giulia a Cesenatico ha chiamato.|a [LOCATION] ha chiamato",
+        "O filho Tiago em Guimarães telefonou.|em [LOCATION] telefonou",
+        "Córka Agnieszka z Wąchocka dzwoniła.|z [LOCATION] dzwoniła",
+        "Neighbor Otis from Kalispell found her.|from [LOCATION] found",
+        "Ihr Enkel Jonas aus Quedlinburg kam.|aus [LOCATION] kam"})
     void whereARelativeLivesIsAPlace(String text, String expected) {
         String out = scrub(text);
         assertEquals(true, out.contains(expected), out);

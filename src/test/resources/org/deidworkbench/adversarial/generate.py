@@ -170,7 +170,7 @@ def france():
                 "(glycémie 7,4 mmol/L). Joignable au 01 42 68 53 00. Mme Lefèvre rentre à domicile."],
                ["800234567", "11/11/2021", "Pr Bérénice Vautrin-Lacaze",
                 "M. François-Xavier Duchâteau (IPP 800234567), SCA ST-. Troponine 0,87. "
-                "Épouse : Mme Solène Duchâteau, 06 12 34 56 78."],
+                "Épouse : Mme Solène Duchâteau, 06 12 34 56 78. Sa fille Clémentine à Annecy est prévenue."],
                ["800345678", "15/01/2022", "Dr Gaspard Rouquette",
                 "Mlle N'Guessan Aïssata, crise d'asthme. Adresse : 3 bis avenue Jean Jaurès, 13005 Marseille. "
                 "Courriel aissata.nguessan@example.fr."]],
@@ -178,6 +178,7 @@ def france():
     plant("clinician-name", "Rouquette", "Bérénice", "Vautrin-Lacaze")
     plant("phone", "06 12 34 56 78")
     plant("relative-name", "Solène")
+    plant("address", "Annecy")  # a relative's town (decision 0227)
     plant("email", "aissata.nguessan@example.fr")
 
 
@@ -208,10 +209,11 @@ def netherlands():
                ["O2", "2345678", "10-11-2021", "12-11-2021", "I21.4", "0,87",
                 "Mevr. Van den Berg, BSN 234567891, tel. 030-2345678."],
                ["O3", "3456789", "15-01-2022", "15-01-2022", "J45.9", "68,5",
-                "Sjoerd Dijkstra, dochter Femke Dijkstra aanwezig."]],
+                "Sjoerd Dijkstra, dochter Femke Dijkstra uit Zwolle aanwezig."]],
               delimiter=";", encoding="cp1252", newline="\r\n")
     plant("clinician-name", "Dalen")
     plant("relative-name", "Annelies", "Femke")
+    plant("address", "Zwolle")  # a relative's town (decision 0227)
     keep("nl", "E11.9", "I21.4", "J45.9", "7,4", "0,87", "68,5")
 
 
@@ -1730,13 +1732,14 @@ def italy():
                 "2023. Il marito della figlia, Sig. Pasquale Tarantino, ritira il referto (tel. 080 521 7788). "
                 "CF " + cfs[1] + "."],
                ["R7003", "2023007730", "PZ0061045", "05/05/2023", "Dott. Lorenzo Ferraresi",
-                "Sig.ra Lo Presti, terapia il 5 maggio 2023, ben tollerata. Il marito Calogero chiede il "
+                "Sig.ra Lo Presti, terapia il 5 maggio 2023, ben tollerata. Il marito Calogero da Cefalù chiede il "
                 "prossimo appuntamento (06 1234 5678). Codice fiscale " + cfs[2].lower() + ". "
                 "Zweitmeinung Dr. Egon Pichler (Bozen) vom 3. März 2023; avis du Dr Aimé Vuillermoz (Aoste) "
                 "du 3 mars 2023."]],
               delimiter=";", encoding="cp1252", newline="\r\n")
     plant("clinician-name", "Ferraresi", "Benedetta", "Quagliarella", "Pichler", "Vuillermoz")
     plant("relative-name", "Annunziata", "Pasquale", "Tarantino", "Calogero")
+    plant("address", "Cefalù")  # a relative's town (decision 0227)
     plant("phone", "06 1234 5678")
     plant("event-date", "12 marzo 2023", "18 aprile 2023", "28 dicembre 2022", "3 gennaio 2023", "5 maggio 2023",
           "3. März 2023", "3 mars 2023")
@@ -1790,7 +1793,7 @@ def spain():
               [["INF-5501", "EP23-004417", "HC0081234", "17/03/2023", "Dra. Covadonga Llorente Arriaga",
                 "Informe de alta. Dña. María del Pilar García-Valdecasas Ibáñez (DNI " + pts[0][6] + ", NUSS "
                 + pts[0][7] + "), ingresa el 10 de marzo de 2023 por insuficiencia cardiaca. Su hija Almudena "
-                "la acompaña (móvil +34 612 345 678). Revisión el 12 de abril de 2023 con la Dra. Llorente."],
+                "en Ponferrada la llama a diario (móvil +34 612 345 678). Revisión el 12 de abril de 2023 con la Dra. Llorente."],
                ["INF-5502", "EP22-018802", "HC0092277", "02/01/2023", "Dr. Baltasar Etxeberria Goikoetxea",
                 "Sr. Oyarzabal, NIE " + pts[1][6] + ", EPOC reagudizado. Ingreso el 27 de diciembre de 2022, alta "
                 "el 2 de enero de 2023. Su esposa, Dña. Arantza Zubeldia, avisa al 943 21 87 65. TSI "
@@ -1802,6 +1805,7 @@ def spain():
               delimiter=";", encoding="cp1252", newline="\r\n")
     plant("clinician-name", "Covadonga", "Llorente", "Arriaga", "Baltasar", "Etxeberria", "Goikoetxea")
     plant("relative-name", "Almudena", "Arantza", "Zubeldia", "Anselmo")
+    plant("address", "Ponferrada")  # a relative's town (decision 0227)
     plant("event-date", "10 de marzo de 2023", "12 de abril de 2023", "27 de diciembre de 2022",
           "2 de enero de 2023", "4 de mayo de 2023", "12-ABR-2023")
     keep("es", "insuficiencia cardiaca", "EPOC reagudizado")
@@ -1862,11 +1866,12 @@ def poland():
                 "Pan Jędrzej Żółkowski, zaostrzenie POChP. Przyjęty 28 grudnia 2022, wypisany 3 stycznia 2023. "
                 "Żona Halina Żółkowska odbiera wypis. Zalecenia przekazano Żółkowskiemu ustnie."],
                ["PAC-001204", "05.05.2023", "lek. Przemysław Kuźniar",
-                "Pani Ślusarczyk, chemioterapia 5 maja 2023. Syn Wojciech pyta o termin (tel. 12 633 44 55). "
+                "Pani Ślusarczyk, chemioterapia 5 maja 2023. Syn Wojciech z Wąchocka pyta o termin (tel. 12 633 44 55). "
                 "Stan zdrowia Bożeny dobry."]],
               delimiter=";", encoding="utf-8", newline="\r\n")
     plant("clinician-name", "Przemysław", "Kuźniar", "Bronisława", "Chmielewska")
     plant("relative-name", "Małgorzata", "Halina", "Żółkowska", "Wojciech")
+    plant("address", "Wąchocka")  # a relative's town (decision 0227)
     # the patients' names declined as a note writes them (decision 0136): Wójcik-Łęcka, Żółkowski, Bożena
     plant("patient-name", "Łęckiej", "Żółkowskiemu", "Bożeny")
     plant("event-date", "12 marca 2023", "18 kwietnia 2023", "28 grudnia 2022", "3 stycznia 2023", "5 maja 2023")
@@ -2525,11 +2530,12 @@ def portugal():
                 "Sr. Joaquim Manuel Barros, DPOC agudizada. A esposa, D. Aldina, telefonou do 22 208 1234. Morada: "
                 "Rua de Cedofeita 455, 4050-181 Porto. N.º de utente 234567891."],
                ["23007730", "P0120", "05-05-2023", "Dr.ª Teresa Malheiro Quintela",
-                "D. Conceição Tavares, quimioterapia bem tolerada. O filho Duarte pede nova marcação "
+                "D. Conceição Tavares, quimioterapia bem tolerada. O filho Duarte em Guimarães pede nova marcação "
                 "(+351 239 123 456). Código postal 3000-351 Coimbra. NIF " + pts[2][5] + "."]],
               delimiter=";", encoding="cp1252", newline="\r\n")
     plant("clinician-name", "Malheiro", "Quintela", "Patrício", "Sarmento")
     plant("relative-name", "Inês", "Aldina", "Duarte")
+    plant("address", "Guimarães")  # a relative's town (decision 0227)
     keep("pt", "DPOC agudizada", "insuficiência cardíaca")
 
 
