@@ -89,6 +89,14 @@ final class PlaceNames {
     private static final Set<String> FACILITY_AFTER = Set.of("hospital", "clinic", "infirmary", "medical",
             "health", "healthcare", "memorial", "nursing", "rehabilitation", "rehab", "hospice", "sanatorium");
 
+    /**
+     * The kinds of facility a patient is discharged to or comes from, as a biller or a case manager abbreviates them
+     * before the facility's name ("DC TO SNF GRAPELAND MANOR", "from ALF Whispering Pines"; decision 0228): skilled
+     * nursing, assisted living, long-term acute care, inpatient rehabilitation, extended care. Two or more capitalised
+     * words after one are a place, read as after "lives in" ({@link #facilityAfterKind}). Lower case.
+     */
+    private static final Set<String> FACILITY_KINDS = Set.of("snf", "alf", "ltach", "ltac", "irf", "ecf");
+
     /** The second word of a two-word facility ending ("Medical Center", "Nursing Home"), by its first word. */
     private static final Map<String, Set<String>> FACILITY_AFTER_SECOND = Map.of(
             "medical", Set.of("center", "centre", "group"), "health", Set.of("center", "centre", "system"),
@@ -284,7 +292,7 @@ final class PlaceNames {
     /** Hashes of every word that can start a find ({@link #mayHold}), sorted. */
     private static final long[] TRIGGERS = java.util.stream.Stream.of(PHRASES_BY_FIRST.keySet().stream(),
             LABELS.stream(), FACILITY_BEFORE.stream(), FACILITY_AFTER.stream(), SUBDIVISIONS.stream(),
-            POSTCODE_PREPOSITIONS.stream(), GAZETTEER_CUES.stream(), RELATIVES.stream())
+            POSTCODE_PREPOSITIONS.stream(), GAZETTEER_CUES.stream(), RELATIVES.stream(), FACILITY_KINDS.stream())
             .flatMap(s -> s).mapToLong(w -> hash(w, 0, w.length())).distinct().sorted().toArray();
 
     private PlaceNames() {
@@ -431,6 +439,9 @@ final class PlaceNames {
             if (RELATIVES.contains(lower)) {
                 relativesPlace(text, w, t, upper, out);
             }
+            if (FACILITY_KINDS.contains(lower) && t + 1 < w.size() && gapIs(text, w.get(t)[1], w.get(t + 1)[0], "")) {
+                facilityAfterKind(text, w, t + 1, upper, out);
+            }
             if (GAZETTEER_CUES.contains(lower) && t + 1 < w.size()
                     && Character.isUpperCase(text.codePointAt(w.get(t + 1)[0]))
                     && gapIs(text, w.get(t)[1], w.get(t + 1)[0], "")
@@ -462,6 +473,19 @@ final class PlaceNames {
             return;
         }
         place(text, w, k + 1, false, upper, out);
+    }
+
+    /**
+     * The facility named after its kind ("SNF Grapeland Manor"; decision 0228): the capitalised words a place is read
+     * from ({@link #place}), when they are two or more — a single word after the kind is as often the case manager's
+     * own noun ("SNF Placement pending", "SNF Bed") as a facility's one-word name, which no list tells apart.
+     */
+    private static void facilityAfterKind(String text, List<int[]> w, int t, boolean upper, List<int[]> out) {
+        int found = out.size();
+        place(text, w, t, false, upper, out);
+        if (out.size() > found && out.get(found)[1] <= w.get(t)[1]) {
+            out.remove(found);
+        }
     }
 
     /** The last words of US streets, which a town's name does not end with. */

@@ -13,6 +13,24 @@ public sealed interface FieldSelector permits FieldSelector.ColumnName, FieldSel
     /** A readable form for reports and {@code profile explain}, e.g. {@code column "mrn"}. */
     String describe();
 
+    /** {@code FL03B_}, {@code FL6 }: a UB-04 form locator (1 to 81, a letter of its lines) and a separator. */
+    Pattern FORM_LOCATOR = Pattern.compile("(?i)fl(?:0?[1-9]|[1-7][0-9]|8[01])[a-d]?[ _.-]+(?=\\p{L})");
+
+    /**
+     * A header without the UB-04 (CMS-1450) form locator it starts with ({@code FL03B_MED_REC_NO} is {@code MED_REC_NO},
+     * {@code FL67_PRIN_DX} is {@code PRIN_DX}), or null when it starts with none: a hospital's billing extract names its
+     * claims' fields by the form's boxes, and a rule written for the field's name matches it so too (decision 0228).
+     * A rule naming the whole header still matches it first.
+     */
+    static String withoutFormLocator(String header) {
+        String h = header.strip();
+        if (h.length() < 5 || (h.charAt(0) | 0x20) != 'f' || (h.charAt(1) | 0x20) != 'l') {
+            return null;
+        }
+        java.util.regex.Matcher m = FORM_LOCATOR.matcher(h);
+        return m.lookingAt() ? h.substring(m.end()) : null;
+    }
+
     /**
      * A CSV column by its header name, compared case-insensitively after trimming, with runs of
      * spaces, dashes and underscores treated alike ({@code "Patient ID"} = {@code patient_id}).
@@ -22,9 +40,17 @@ public sealed interface FieldSelector permits FieldSelector.ColumnName, FieldSel
             Objects.requireNonNull(name, "name");
         }
 
-        /** Whether this selector names the given header. */
+        /**
+         * Whether this selector names the given header, or the header without its UB-04 form locator
+         * ({@link FieldSelector#withoutFormLocator}).
+         */
         public boolean matches(String header) {
-            return normalize(name).equals(normalize(header));
+            String mine = normalize(name);
+            if (mine.equals(normalize(header))) {
+                return true;
+            }
+            String rest = withoutFormLocator(header);
+            return rest != null && mine.equals(normalize(rest));
         }
 
         /** The comparison form of a header name. */
@@ -49,9 +75,16 @@ public sealed interface FieldSelector permits FieldSelector.ColumnName, FieldSel
             return new ColumnPattern(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
         }
 
-        /** Whether the whole (trimmed) header matches. */
+        /**
+         * Whether the whole (trimmed) header matches, or the header without its UB-04 form locator
+         * ({@link FieldSelector#withoutFormLocator}).
+         */
         public boolean matches(String header) {
-            return pattern.matcher(header.strip()).matches();
+            if (pattern.matcher(header.strip()).matches()) {
+                return true;
+            }
+            String rest = withoutFormLocator(header);
+            return rest != null && pattern.matcher(rest).matches();
         }
 
         @Override

@@ -217,4 +217,26 @@ class PlaceNamesTest {
         String out = scrub(text);
         assertEquals(true, out.contains(expected), out);
     }
+
+    /**
+     * Decision 0228: the facility a biller or a case manager names after its kind (skilled nursing, assisted living,
+     * long-term acute care, inpatient rehabilitation) is a place, in a remarks field's capitals too.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "FELL AT HOME; DC TO SNF GRAPELAND MANOR. MBI ON FILE.|DC TO SNF [LOCATION]",
+        "Discharged to SNF Whispering Pines Manor on day 5.|SNF [LOCATION] on day",
+        "Admitted from ALF Bellweather Gardens with a fall.|ALF [LOCATION] with",
+        "Transfer to LTACH Kessington Ridge for weaning.|LTACH [LOCATION] for"})
+    void aFacilityAfterItsKindIsAPlace(String text, String expected) {
+        String out = scrub(text);
+        assertEquals(true, out.contains(expected), out);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SNF Placement pending.", "DC TO SNF TOMORROW.", "Awaiting SNF bed; ALF declined.",
+        "SNF Bed offered for Monday."})
+    void aFacilityKindWithoutANameStays(String text) {
+        assertEquals(text, scrub(text));
+    }
 }

@@ -106,8 +106,9 @@ class RedcapDictionaryTest {
         assertNotEquals("3", raw.get(2).get("sib_record"));
         // REDCap's marker of a survey not completed is no date: kept, not emptied as one
         assertEquals("[not completed]", raw.get(2).get("survey_timestamp"));
-        // the employer named in a note goes with the column; the words of the form stay
-        assertEquals("Works nights at [ID]; her phone number is on file.", raw.get(0).get("visit_notes"));
+        // the employer named in a note goes with the column (csv-template's employer rule names it: decision 0228); the
+        // words of the form stay
+        assertEquals("Works nights at [EMPLOYER]; her phone number is on file.", raw.get(0).get("visit_notes"));
         assertEquals("7.9", raw.get(0).get("hba1c"));
 
         List<CSVRecord> labels = SampleData.records(out.resolve("PROJ_DATA_LABELS.csv"));
@@ -168,8 +169,10 @@ class RedcapDictionaryTest {
         SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
         List<CSVRecord> raw = SampleData.records(out.resolve("PROJ_DATA.csv"));
         Map<String, String> first = raw.get(0).toMap();
-        // what the dictionary changes: an employer is no identifier to the classifier, and is kept
-        assertTrue(first.containsKey("employer"), "employer kept without the dictionary");
+        // what the dictionary changes: a tribal affiliation's checkboxes are no identifier to the classifier, and are kept
+        assertTrue(first.containsKey("tribe___1") && first.containsKey("tribe___2"), "tribe kept without the dictionary");
+        // an employer is csv-template's to remove, dictionary or not (decision 0228)
+        assertFalse(first.containsKey("employer"), "employer removed by the profile");
         // what it does not: the sibling's record id links by the export's own record ids
         assertEquals(raw.get(3).get("record_id"), raw.get(2).get("sib_record"), "row 3 sib_record");
     }

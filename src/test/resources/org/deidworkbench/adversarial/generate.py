@@ -1932,6 +1932,7 @@ def main():
     cancer_registry()  # decision 0222, defined at the end of this file
     ems_reports()  # decision 0223, defined at the end of this file
     sdtm()  # decision 0225, defined at the end of this file
+    ub04()  # decision 0228, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -6754,6 +6755,100 @@ def sdtm():
     plant("phone", "+45 65 41 22 10")
     keep("sdtm", "NRD-204", "Nordavir 10 mg", "NRD10", "Alanine aminotransferase increased", "Pneumonia", "PNEUMONIA",
          "Infections and infestations", "SEVERE", "WEEK 4", "ALT", "CREAT", "umol/L", "YEARS", "NOT HISPANIC OR LATINO")
+
+
+def npi_valid(nine):
+    """A National Provider Identifier: nine digits and the Luhn digit over 80840 and them (CMS's NPI check digit)."""
+    return nine + luhn_digit("80840" + nine)
+
+
+def ub04():
+    """A hospital's institutional claims as its patient financial services team exports them from the billing system
+    for a readmissions study (decision 0228): the UB-04 (CMS-1450) form's fields by form locator, UPPERCASE
+    (`FL03A_PAT_CNTL_NO`, `FL10_PAT_BIRTHDATE`), the form's own date notations (MMDDYY for admission, statement,
+    occurrence and procedure dates, MMDDCCYY for the birth date), ICD-10 codes without their dot (`I214`, `02703ZZ`),
+    revenue codes with their leading zero (`0450`); the insured's name (the spouse), the employer, the group number,
+    the treatment authorization and the payer's document control number; the remarks field (FL 80) as the biller
+    typed it. One file of claims, one of revenue lines."""
+    d = os.path.join(HERE, "ub04")
+    os.makedirs(d, exist_ok=True)
+    attending = [("VANTERPOOL", "CORDELIA", npi_valid("148765932")), ("OKAFOR-LINDQVIST", "EZEKIEL", npi_valid("159372846"))]
+    # (control no, MRN, name, street, city, state, zip, birth MMDDCCYY, sex, from, thru, admit MMDDYY, hour, type,
+    #  source, discharge hour, status, occurrence code and date, total, payer, plan id, insured, relation, insured id,
+    #  group name, group no, authorization, document control no, employer, principal dx, other dx, admit dx, ECI,
+    #  procedure and date, attending, remarks)
+    claims = [
+        ("PCN2401180044", "MR00719352", "QUILLFEATHER, ROSALIND M", "4471 LARKSPUR HOLLOW RD", "NACOGDOCHES", "TX",
+         "75961", "03141952", "F", "011824", "012224", "011824", "14", "1", "7", "11", "01", "11", "011524",
+         "48213.77", "BLUE CROSS BLUE SHIELD OF TEXAS", "84980", "QUILLFEATHER, ABERNATHY J", "01", "XQF884213907",
+         "NACOGDOCHES ISD EMPLOYEES", "0047221-03", "AUTH7731904Q", "24018X00417", "LUFKIN PALLET AND CRATE CO",
+         "I214", "E119", "R079", "", "02703ZZ", "011924", 0,
+         "PT TRANSFERRED FROM NACOGDOCHES MEMORIAL. SPOUSE ABERNATHY QUILLFEATHER IS GUARANTOR, PH 936-555-0142. "
+         "ADMIT 01/18/2024 VIA ED."),
+        ("PCN2402060117", "MR00822640", "TREADWELL-OYELOWO, DESMOND", "912 COTTONBELT SPUR", "CROCKETT", "TX",
+         "75835", "11271941", "M", "020624", "021324", "020624", "03", "2", "1", "16", "06", "01", "020524",
+         "61980.40", "MEDICARE PART A", "00400", "TREADWELL-OYELOWO, DESMOND", "18", "1EG4TE5MK72", "", "", "",
+         "24037Y01188", "RETIRED", "S72001A", "W010XXA", "S72001A", "W1830XA", "0QS604Z", "020724", 1,
+         "FELL AT DAUGHTER PRUDENCE TREADWELL'S HOME IN CROCKETT 02/05/24; DC TO SNF GRAPELAND MANOR. MBI ON FILE."),
+        ("PCN2403110208", "MR00719352", "QUILLFEATHER, ROSALIND M", "4471 LARKSPUR HOLLOW RD", "NACOGDOCHES", "TX",
+         "75961", "03141952", "F", "031124", "031424", "031124", "09", "1", "1", "15", "01", "", "",
+         "22714.05", "BLUE CROSS BLUE SHIELD OF TEXAS", "84980", "QUILLFEATHER, ABERNATHY J", "01", "XQF884213907",
+         "NACOGDOCHES ISD EMPLOYEES", "0047221-03", "AUTH8120455R", "24071X00902", "LUFKIN PALLET AND CRATE CO",
+         "I5023", "I214", "R0602", "", "", "", 0,
+         "READMIT WITHIN 30 DAYS OF PCN2401180044. CALL PT AT 936-555-0187 RE BALANCE."),
+    ]
+    header = ["FL03A_PAT_CNTL_NO", "FL03B_MED_REC_NO", "FL04_TYPE_OF_BILL", "FL08B_PAT_NAME", "FL09A_PAT_ADDR",
+              "FL09B_PAT_CITY", "FL09C_PAT_STATE", "FL09D_PAT_ZIP", "FL10_PAT_BIRTHDATE", "FL11_PAT_SEX",
+              "FL06_STMT_FROM", "FL06_STMT_THRU", "FL12_ADMSN_DATE", "FL13_ADMSN_HR", "FL14_ADMSN_TYPE",
+              "FL15_ADMSN_SRC", "FL16_DSCHRG_HR", "FL17_PAT_STATUS", "FL31A_OCCUR_CD", "FL31A_OCCUR_DATE",
+              "FL39A_VALUE_CD", "FL39A_VALUE_AMT", "FL47_TOT_CHRG", "FL50A_PAYER_NAME", "FL51A_HEALTH_PLAN_ID",
+              "FL58A_INSURED_NAME", "FL59A_PAT_REL", "FL60A_INSURED_UNIQUE_ID", "FL61A_GROUP_NAME",
+              "FL62A_INSURANCE_GROUP_NO", "FL63A_TREATMENT_AUTH_CD", "FL64A_DOC_CNTL_NO", "FL65A_EMPLOYER_NAME",
+              "FL66_DX_VERSION", "FL67_PRIN_DX", "FL67A_OTHER_DX", "FL69_ADMIT_DX", "FL72A_ECI", "FL74_PRIN_PROC_CD",
+              "FL74_PRIN_PROC_DATE", "FL76_ATTENDING_NPI", "FL76_ATTENDING_LAST", "FL76_ATTENDING_FIRST",
+              "FL80_REMARKS", "FL81A_CC_QUAL", "FL81A_CC_CODE"]
+    rows = []
+    for c in claims:
+        (pcn, mrn, name, street, city, state, zip5, birth, sex, frm, thru, admit, hour, atype, src, dhour, status,
+         occ, occdt, total, payer, plan, insured, rel, insid, group, groupno, auth, dcn, employer, pdx, odx, adx, eci,
+         proc, procdt, att, remarks) = c
+        days = str(int(thru[2:4]) - int(frm[2:4]))
+        rows.append([pcn, mrn, "0111", name, street, city, state, zip5, birth, sex, frm, thru, admit, hour, atype, src,
+                     dhour, status, occ, occdt, "80", days + ".00", total, payer, plan, insured, rel, insid, group,
+                     groupno, auth, dcn, employer, "0", pdx, odx, adx, eci, proc, procdt, attending[att][2],
+                     attending[att][0], attending[att][1], remarks, "B3", "207RC0000X"])
+    write_csv(os.path.join(d, "ub04_claims.csv"), header, rows, newline="\r\n")
+    lines = [("PCN2401180044", "0450", "EMERGENCY ROOM", "99285", "011824", "1", "3125.00"),
+             ("PCN2401180044", "0481", "CARDIAC CATH LAB", "93458", "011924", "1", "18944.10"),
+             ("PCN2401180044", "0210", "CCU", "", "011824", "4", "16880.00"),
+             ("PCN2402060117", "0360", "OR SERVICES", "27130", "020724", "1", "22410.55"),
+             ("PCN2402060117", "0120", "ROOM-BOARD/SEMI", "", "020624", "7", "9870.00"),
+             ("PCN2403110208", "0450", "EMERGENCY ROOM", "99284", "031124", "1", "2480.00"),
+             ("PCN2403110208", "0206", "INTERMEDIATE ICU", "", "031124", "3", "11235.00")]
+    write_csv(os.path.join(d, "ub04_revenue_lines.csv"),
+              ["FL03A_PAT_CNTL_NO", "LINE_NO", "FL42_REV_CD", "FL43_REV_DESC", "FL44_HCPCS_RATE", "FL45_SERV_DATE",
+               "FL46_SERV_UNITS", "FL47_TOT_CHRG"],
+              [[l[0], str(i + 1)] + list(l[1:]) for i, l in enumerate(lines)], newline="\r\n")
+    plant("patient-id", "PCN2401180044", "PCN2402060117", "PCN2403110208")
+    plant("mrn", "MR00719352", "MR00822640")
+    plant("patient-name", "QUILLFEATHER", "ROSALIND", "TREADWELL-OYELOWO", "DESMOND", "Quillfeather")
+    plant("address", "4471 LARKSPUR HOLLOW RD", "LARKSPUR HOLLOW", "912 COTTONBELT SPUR", "COTTONBELT SPUR",
+          "NACOGDOCHES", "CROCKETT")
+    plant("zip", "75961", "75835")
+    plant("birth-date", "03141952", "11271941")
+    plant("event-date", "011824", "012224", "011524", "011924", "020624", "021324", "020524", "020724", "031124",
+          "031424", "01/18/2024", "02/05/24")
+    plant("relative-name", "ABERNATHY", "PRUDENCE")
+    plant("insurance-id", "XQF884213907", "1EG4TE5MK72", "0047221-03", "AUTH7731904Q", "AUTH8120455R")
+    plant("claim-id", "24018X00417", "24037Y01188", "24071X00902")
+    plant("npi", attending[0][2], attending[1][2])
+    plant("clinician-name", "VANTERPOOL", "CORDELIA", "OKAFOR-LINDQVIST", "EZEKIEL")
+    plant("phone", "936-555-0142", "936-555-0187")
+    plant("employer", "LUFKIN PALLET AND CRATE CO", "NACOGDOCHES ISD EMPLOYEES")
+    plant("facility-room", "GRAPELAND MANOR")
+    keep("ub04", "0111", "I214", "E119", "R079", "S72001A", "W010XXA", "W1830XA", "I5023", "R0602", "02703ZZ", "0QS604Z", "0450",
+         "0481", "0210", "EMERGENCY ROOM", "CARDIAC CATH LAB", "99285", "93458", "27130", "48213.77", "61980.40",
+         "MEDICARE PART A", "BLUE CROSS BLUE SHIELD OF TEXAS", "207RC0000X", "18944.10")
 
 
 if __name__ == "__main__":

@@ -100,6 +100,10 @@ public final class ColumnClassifier {
             d = of(h.has(Hint.BIRTH) ? ColumnClass.BIRTH_DATE : ColumnClass.DATE, 1);
             evidence += "; " + FileManDates.EVIDENCE;
         }
+        if (UsCompactDates.holds(header, h, s)) { // a UB-04's MMDDYY and MMDDCCYY (decision 0228)
+            d = of(h.has(Hint.BIRTH) ? ColumnClass.BIRTH_DATE : ColumnClass.DATE, 1);
+            evidence += "; " + UsCompactDates.EVIDENCE;
+        }
         // Arabic, Persian and Hebrew exports write the day first (decision 0132): 12/03/1985 is 12 March
         boolean dayFirst = s.slashDayFirst() || s.slashOrder() == SlashOrder.OPEN && MiddleEasternHeaders.isOne(header);
         return new Classification(d.columnClass, Math.max(0, Math.min(1, d.confidence)), evidence, dayFirst,

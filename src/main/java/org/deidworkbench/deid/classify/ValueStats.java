@@ -224,6 +224,11 @@ public final class ValueStats {
     int roundThousands;
     /** Values of a VA FileMan date's shape ({@code 3230312.1445}; {@link FileManDates}, decision 0181). */
     int fileMan;
+    /** Values that are US dates of digits alone, month first ({@link UsCompactDates}); of them, of six digits. */
+    int usCompact;
+    int usCompactShort;
+    /** Values of six or eight digits that are dates read year first ({@code yyMMdd}, {@code yyyyMMdd}). */
+    int yearFirstCompact;
 
     /** Stats that look names up in {@code names}, and take no value for a national number by its check digits. */
     public ValueStats(NameDictionary names) {
@@ -315,6 +320,15 @@ public final class ValueStats {
             decimal++;
             if (len >= 7 && len <= 14 && FileManDates.shaped(v)) {
                 fileMan++;
+            }
+            if ((len == 6 || len == 8) && isInteger) {
+                if (UsCompactDates.date(v) != null) {
+                    usCompact++;
+                    usCompactShort += len == 6 ? 1 : 0;
+                }
+                if (UsCompactDates.yearFirst(v)) {
+                    yearFirstCompact++;
+                }
             }
             if (!isInteger && v.indexOf('.') > 0 && org.deidworkbench.crypto.PseudonymGenerator.zeroFractionDropped(v).length() < len) {
                 zeroFraction++;

@@ -714,10 +714,18 @@ public final class Deidentifier {
         java.util.regex.Matcher iso = ISO_DATE.matcher(value);
         java.util.regex.Matcher dmy = DAY_MONTH_YEAR.matcher(value);
         java.time.LocalDate fileMan = org.deidworkbench.deid.classify.FileManDates.date(value);
+        // a UB-04's 03141952, month first with its century, where year first it is no date (decision 0228)
+        java.time.LocalDate usCompact = value.length() == 8 && iso.matches()
+                && (Integer.parseInt(iso.group(1)) < 1800 || Integer.parseInt(iso.group(2)) > 12)
+                ? org.deidworkbench.deid.classify.UsCompactDates.date(value) : null;
         if (fileMan != null) { // VistA's 2310214 (decision 0181)
             y = fileMan.getYear();
             m = fileMan.getMonthValue();
             d = fileMan.getDayOfMonth();
+        } else if (usCompact != null) {
+            y = usCompact.getYear();
+            m = usCompact.getMonthValue();
+            d = usCompact.getDayOfMonth();
         } else if (iso.matches()) {
             y = Integer.parseInt(iso.group(1));
             m = Integer.parseInt(iso.group(2));

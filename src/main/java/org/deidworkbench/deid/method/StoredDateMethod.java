@@ -8,6 +8,7 @@ import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.FieldContext;
 import org.deidworkbench.deid.classify.FileManDates;
 import org.deidworkbench.deid.classify.SasDates;
+import org.deidworkbench.deid.classify.UsCompactDates;
 import org.deidworkbench.model.Action;
 import org.deidworkbench.model.ActionSpec;
 import org.deidworkbench.model.Generalization;
@@ -52,6 +53,11 @@ public final class StoredDateMethod implements DeidMethod {
     /** @param dates the column's date method, for FileMan dates (a month or a year alone too: {@code 3230300}) */
     public static StoredDateMethod fileMan(DeidMethod dates) {
         return new StoredDateMethod(dates, FileManDates::iso, FileManDates::fromIso);
+    }
+
+    /** @param dates the column's date method, for US dates of digits alone ({@code MMDDYY}, {@code MMDDCCYY}) */
+    public static StoredDateMethod usCompact(DeidMethod dates) {
+        return new StoredDateMethod(dates, UsCompactDates::iso, UsCompactDates::fromIso);
     }
 
     /** Whether an action reads its values as dates: {@code shift-date}, {@code generalize} to a year or birth date. */

@@ -1051,6 +1051,16 @@ final class CsvAnalysis implements java.io.Serializable {
             if (s.key < 0 || s.groupKey || s.personKey >= 0 && profile.subjectColumn(s.header) < 0) {
                 continue; // a table that repeats its persons over its rows is no table of patients by its key (0173)
             }
+            int subject = profile.subjectColumn(s.header);
+            Set<String> subjects = subject >= 0 ? s.distinct.get(subject) : Set.of();
+            if (subject != s.key && !subjects.isEmpty() && subjects.size() < s.distinct.get(s.key).size()) {
+                // Its rows name their patient in another column, which repeats over them (a UB-04's claims keyed by
+                // FL03A_PAT_CNTL_NO, two claims of one FL03B_MED_REC_NO): its key is a claim's or a stay's, and a table
+                // referencing it reaches the patient through it (decision 0228), not a patient of its own per claim. A
+                // patient table with a local number beside the NHS number, one row each, stays one, as does a table
+                // whose subject's values the sample did not keep (a national number's: no identifier class).
+                continue;
+            }
             boolean patientName = PATIENT_TABLES.contains(s.stem) || s.stemWords.stream().anyMatch(PATIENT_TABLES::contains);
             int score = patientName ? 2 : 0;
             boolean names = false;

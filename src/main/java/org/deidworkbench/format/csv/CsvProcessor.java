@@ -28,6 +28,7 @@ import org.deidworkbench.deid.method.DeidMethod;
 import org.deidworkbench.deid.method.StoredDateMethod;
 import org.deidworkbench.deid.classify.SasDates;
 import org.deidworkbench.deid.classify.FileManDates;
+import org.deidworkbench.deid.classify.UsCompactDates;
 import org.deidworkbench.format.EmbeddedImages;
 import org.deidworkbench.format.FileProcessor;
 import org.deidworkbench.format.FileStats;
@@ -1336,6 +1337,8 @@ public final class CsvProcessor implements FileProcessor {
                 method = StoredDateMethod.sas(method); // days since 1960 (decision 0142)
             } else if (method != null && StoredDateMethod.readsDates(p.spec()) && FileManDates.said(p.evidence())) {
                 method = StoredDateMethod.fileMan(method); // VistA's YYYMMDD.HHMMSS (decision 0181)
+            } else if (method != null && StoredDateMethod.readsDates(p.spec()) && UsCompactDates.said(p.evidence())) {
+                method = StoredDateMethod.usCompact(method); // a UB-04's MMDDYY, MMDDCCYY (decision 0228)
             }
             columns[c] = new Column(p, p.counterId() + " (" + p.spec().action().yamlName() + ")", method);
         }
