@@ -20,7 +20,7 @@ public sealed interface FieldSelector permits FieldSelector.ColumnName, FieldSel
      * A header without the UB-04 (CMS-1450) form locator it starts with ({@code FL03B_MED_REC_NO} is {@code MED_REC_NO},
      * {@code FL67_PRIN_DX} is {@code PRIN_DX}), or null when it starts with none: a hospital's billing extract names its
      * claims' fields by the form's boxes, and a rule written for the field's name matches it so too (decision 0228).
-     * A rule naming the whole header still matches it first.
+     * A rule naming the whole header matches it as before; rules are tried in their order as before.
      */
     static String withoutFormLocator(String header) {
         String h = header.strip();

@@ -38,16 +38,33 @@ public final class UsCompactDates {
         if (h.has(HeaderHints.Hint.BIRTH)) {
             return s.usCompactShort == 0;
         }
+        java.util.List<String> words = HeaderHints.words(header);
+        boolean time = false;
+        boolean date = false;
+        for (String w : words) {
+            time |= TIME_WORDS.contains(w);
+            date |= DATE_WORDS.contains(w);
+        }
+        if (time && !date) {
+            return false; // ADMIT_TIME's 091500, 103015: a morning's times read as dates, month first
+        }
         if (h.has(HeaderHints.Hint.DATE)) {
             return true;
         }
-        for (String w : HeaderHints.words(header)) {
+        for (String w : words) {
             if (PERIOD_BOUNDS.contains(w)) {
                 return true;
             }
         }
         return false;
     }
+
+    /** Header words of a time of day, whose six digits ({@code HHMMSS}) may read as a date month first. */
+    private static final java.util.Set<String> TIME_WORDS = java.util.Set.of("time", "hour", "hr", "hrs", "tm", "hh",
+            "hhmm", "hhmmss", "uhrzeit", "zeit", "heure", "hora", "ora", "tid", "tijd", "clock");
+    /** Header words of a day, beside which a time word names a date and time ({@code ADMIT_DATE_TIME}). */
+    private static final java.util.Set<String> DATE_WORDS = java.util.Set.of("date", "dt", "dttm", "datetime", "day",
+            "datum", "fecha", "data", "dato", "birthdate");
 
     /** Whether a column's evidence (as {@link ColumnClassifier#classify} wrote it) says it holds such dates. */
     public static boolean said(String evidence) {

@@ -73,4 +73,13 @@ class UsCompactDatesTest {
         assertFalse(UsCompactDates.said(classify("ADMIT_DATE", List.of("120315", "110102")).evidence()));
         assertFalse(UsCompactDates.said(classify("ADMIT_DATE", List.of("011824", "2024-02-06")).evidence()));
     }
+
+    @Test
+    void aMorningsTimesOfDayAreNoDates() {
+        // 09:15:00, 10:30:15, 11:30:45 read month first are 15 September 2000, 30 October 2015, 30 November 2045
+        List<String> times = List.of("091500", "103015", "113045");
+        assertFalse(UsCompactDates.said(classify("FL13_ADMSN_TIME", times).evidence()));
+        assertFalse(UsCompactDates.said(classify("ARRIVAL_HHMMSS", times).evidence()));
+        assertTrue(UsCompactDates.said(classify("SERVICE_DATE_TIME", ADMITTED).evidence()));
+    }
 }
