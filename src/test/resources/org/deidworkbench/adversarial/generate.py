@@ -1933,6 +1933,7 @@ def main():
     ems_reports()  # decision 0223, defined at the end of this file
     sdtm()  # decision 0225, defined at the end of this file
     ub04()  # decision 0228, defined at the end of this file
+    hcup()  # decision 0229, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -6849,6 +6850,41 @@ def ub04():
     keep("ub04", "0111", "I214", "E119", "R079", "S72001A", "W010XXA", "W1830XA", "I5023", "R0602", "02703ZZ", "0QS604Z", "0450",
          "0481", "0210", "EMERGENCY ROOM", "CARDIAC CATH LAB", "99285", "93458", "27130", "48213.77", "61980.40",
          "MEDICARE PART A", "BLUE CROSS BLUE SHIELD OF TEXAS", "207RC0000X", "18944.10")
+
+
+def hcup():
+    """A state's inpatient discharge data in AHRQ's HCUP layout, the State Inpatient Database's core file, as a state
+    data organization releases it to a researcher (decision 0229): KEY per stay, VisitLink per person across the state's
+    hospitals with DaysToEvent (days from a person's own random start: the intervals between stays), the hospital's
+    synthetic medical record and person numbers (MRN_S, PNUM_S), the patient's state and county FIPS code (PSTCO2), the
+    ZIP and its first three digits (ZIP3), ICD-10-CM and ICD-10-PCS codes in numbered columns (I10_DX1, I10_PR1), the day
+    of each procedure (PRDAY1), admission month and year, discharge quarter, charges, payer and disposition codes."""
+    d = os.path.join(HERE, "hcup")
+    os.makedirs(d, exist_ok=True)
+    rows = [
+        ("48202210000123", "2817730", "23041", "72", "1", "1", "1", "48347", "75961", "759", "452001", "I214", "E119",
+         "I10", "02703ZZ", "1", "4", "48213", "1", "1", "30001234777", "2214409876"),
+        ("48202210000457", "2817730", "23094", "72", "3", "1", "1", "48347", "75961", "759", "452001", "I5023", "I214",
+         "N179", "", "", "3", "22714", "1", "1", "30001234777", "2214409876"),
+        ("48202210000981", "3390115", "23060", "80", "2", "0", "2", "48225", "75835", "758", "452001", "S72001A",
+         "W010XXA", "Z9181", "0QS604Z", "1", "7", "61980", "1", "5", "30001298831", "2214470012"),
+        ("48202210001204", "4410982", "23210", "34", "7", "1", "3", "48005", "75904", "759", "452077", "O80", "Z370", "",
+         "10E0XZZ", "0", "2", "9120", "3", "1", "30001301145", "2214491100"),
+    ]
+    write_csv(os.path.join(d, "TX_SID_2022_CORE.csv"),
+              ["KEY", "VisitLink", "DaysToEvent", "AGE", "AMONTH", "AYEAR", "DQTR", "FEMALE", "RACE", "PSTCO2", "ZIP",
+               "ZIP3", "HOSPST", "DSHOSPID", "I10_DX1", "I10_DX2", "I10_DX3", "I10_PR1", "PRDAY1", "LOS", "TOTCHG",
+               "PAY1", "DISPUHOSP", "DIED", "MRN_S", "PNUM_S"],
+              [[r[0], r[1], r[2], r[3], r[4], "2022", "1" if int(r[4]) <= 3 else "3", r[5], r[6], r[7], r[8], r[9],
+                "TX", r[10], r[11], r[12], r[13], r[14], r[15], r[16], r[17], r[18], r[19], "0", r[20], r[21]]
+               for r in rows])
+    plant("patient-id", "48202210000123", "48202210000457", "48202210000981", "48202210001204", "2817730", "3390115",
+          "4410982", "2214409876", "2214470012", "2214491100")
+    plant("mrn", "30001234777", "30001298831", "30001301145")
+    plant("zip", "75961", "75835", "75904")
+    plant("county", "48347", "48225", "48005")
+    keep("hcup", "23041", "23094", "23060", "23210", "02703ZZ", "0QS604Z", "10E0XZZ", "I5023", "S72001A", "W010XXA",
+         "Z9181", "O80", "Z370", "48213", "61980", "759", "758", "452001")
 
 
 if __name__ == "__main__":

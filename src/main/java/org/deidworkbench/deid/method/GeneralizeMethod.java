@@ -224,6 +224,12 @@ public final class GeneralizeMethod implements DeidMethod {
             if (canadian.matches()) {
                 return canadian.group(1).toUpperCase(Locale.ROOT);
             }
+            String strip = v.strip();
+            if (strip.length() == 3 && strip.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                // a ZIP's first three digits already (HCUP's ZIP3, a data warehouse's zip3): kept, 000 for the small
+                // areas as a whole ZIP's are (decision 0229); it was emptied as no postcode
+                return RESTRICTED_ZIP3.contains(strip) ? "000" : strip;
+            }
             throw new UnprocessableValueException("VALUE-NOT-A-ZIP",
                     "value is no postcode of a shape this method knows (US, UK, Canadian, Japanese, four-digit, dashed,"
                             + " Indian)");

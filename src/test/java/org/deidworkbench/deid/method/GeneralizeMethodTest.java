@@ -95,6 +95,13 @@ class GeneralizeMethodTest {
                 () -> apply(Generalization.ZIP3, postcode));
     }
 
+    /** A ZIP's first three digits alone (HCUP's ZIP3) are kept, 000 for the small areas (decision 0229). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"759,759", "021,021", "036,000", "' 692 ',000"})
+    void aZip3AloneIsKept(String zip3, String expected) throws Exception {
+        assertEquals(expected, apply(Generalization.ZIP3, zip3));
+    }
+
     /** A Polish (00-360) or Portuguese (1000-001) postcode keeps its first two digits (decision 0119). */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"00-360,00", "80-827,80", "31-858,31", "1000-001,10", "4050-123,40"})
@@ -103,7 +110,7 @@ class GeneralizeMethodTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ABCDE", "0213912345", "02139-12", "0-360", "00-36", "123-456", "OX4", "SW1A 1A", "123", "1015 C", "012345"})
+    @ValueSource(strings = {"ABCDE", "0213912345", "02139-12", "0-360", "00-36", "123-456", "OX4", "SW1A 1A", "12", "1015 C", "012345", "7S9"})
     void valueThatIsNotAZipIsReportedWithoutItsValue(String value) {
         UnprocessableValueException e = assertThrows(UnprocessableValueException.class,
                 () -> apply(Generalization.ZIP3, value));
