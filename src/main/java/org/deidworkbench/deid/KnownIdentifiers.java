@@ -100,7 +100,8 @@ public final class KnownIdentifiers implements java.io.Serializable {
         }
     }
 
-    private static final java.util.regex.Pattern NAME_LIKE = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\s'’.,-]+");
+    /** A name's characters; a DICOM name's caret between its components too (VANTERPOOL^CORDELIA; decision 0230). */
+    private static final java.util.regex.Pattern NAME_LIKE = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\s'’.,^-]+");
 
     /*
      * Decision 0026: a snapshot does not copy. It takes over the maps filled so far (frozen from then

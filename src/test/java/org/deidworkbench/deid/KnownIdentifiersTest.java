@@ -32,6 +32,16 @@ class KnownIdentifiersTest {
         assertEquals(List.of(), KnownIdentifiers.nameWords("i.grundleby@example.org"));
     }
 
+    /** Decision 0230: a name noted in DICOM's notation (a RIS export's column) is found word by word in a note. */
+    @Test
+    void aDicomNamesWordsAreFoundAloneAsAnyNamesAre() {
+        KnownIdentifiers ids = new KnownIdentifiers();
+        ids.add("QUILLFEATHER^ROSALIND^M", "[NAME]");
+        assertEquals("[NAME]", ids.replacement("QUILLFEATHER"), "the surname alone (\"pt QUILLFEATHER c/o SOB\")");
+        assertEquals("[NAME]", ids.replacement("ROSALIND"), "the given name alone");
+        assertEquals("[NAME]", ids.replacement("ROSALIND M QUILLFEATHER"), "rotated, as a spaced name of three words");
+    }
+
     @Test
     void numericValueWithThreeDigitsIsIgnored() {
         KnownIdentifiers ids = new KnownIdentifiers();

@@ -1934,6 +1934,7 @@ def main():
     sdtm()  # decision 0225, defined at the end of this file
     ub04()  # decision 0228, defined at the end of this file
     hcup()  # decision 0229, defined at the end of this file
+    ris()  # decision 0230, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -6885,6 +6886,26 @@ def hcup():
     plant("county", "48347", "48225", "48005")
     keep("hcup", "23041", "23094", "23060", "23210", "02703ZZ", "0QS604Z", "10E0XZZ", "I5023", "S72001A", "W010XXA",
          "Z9181", "O80", "Z370", "48213", "61980", "759", "758", "452001")
+
+
+def ris():
+    """A radiology information system's worklist export, the columns named by the DICOM attributes they fill (decision
+    0230): PatientName and the physicians' names in DICOM's own notation (QUILLFEATHER^ROSALIND^M,
+    VANTERPOOL^CORDELIA^^DR), DICOM dates and times (20240118, 142233), the accession, the requested procedure and the
+    other patient ids, the reason for the study as the referrer typed it."""
+    d = os.path.join(HERE, "ris")
+    os.makedirs(d, exist_ok=True)
+    header = ['AccessionNumber', 'PatientID', 'PatientName', 'PatientBirthDate', 'PatientSex', 'StudyDate', 'StudyTime', 'Modality', 'StudyDescription', 'ReferringPhysicianName', 'PerformingPhysicianName', 'StationName', 'InstitutionName', 'ScheduledProcedureStepLocation', 'RequestedProcedureID', 'ReasonForStudy', 'OtherPatientIDs']
+    rows = [['RAD24011800213', 'MR00719352', 'QUILLFEATHER^ROSALIND^M', '19520314', 'F', '20240118', '142233', 'CT', 'CT CHEST W CONTRAST', 'VANTERPOOL^CORDELIA^^DR', 'OKAFOR-LINDQVIST^EZEKIEL', 'CTSCAN02', 'NACOGDOCHES MEMORIAL HOSPITAL', 'RAD ROOM 4 EAST', 'RP88201', 'r/o PE; pt QUILLFEATHER c/o SOB since 01/15', '4471-AX-20931'], ['RAD24020600457', 'MR00822640', 'TREADWELL-OYELOWO^DESMOND', '19411127', 'M', '20240206', '091502', 'DX', 'XR HIP 2V RIGHT', 'VANTERPOOL^CORDELIA^^DR', 'NGUYEN-ABERNATHY^PRUDENCE', 'DXROOM1', 'CROCKETT MEDICAL CENTER', 'ED BAY 12', 'RP88377', "fall at daughter's home in Crockett", '5520-BQ-11876'], ['RAD24031100981', 'MR00719352', 'QUILLFEATHER^ROSALIND^M', '19520314', 'F', '20240311', '100455', 'US', 'US ECHO COMPLETE', 'HALLORAN^IGNATIUS', 'OKAFOR-LINDQVIST^EZEKIEL', 'ECHO01', 'NACOGDOCHES MEMORIAL HOSPITAL', 'CARDIO LAB 2', 'RP89012', 'EF follow-up', '4471-AX-20931']]
+    write_csv(os.path.join(d, "ris_worklist_export.csv"), header, rows)
+    plant("accession", "RAD24011800213", "RAD24020600457", "RAD24031100981")
+    plant("patient-id", "MR00719352", "MR00822640", "4471-AX-20931", "5520-BQ-11876")
+    plant("patient-name", "QUILLFEATHER", "ROSALIND", "TREADWELL-OYELOWO", "DESMOND")
+    plant("clinician-name", "VANTERPOOL", "CORDELIA", "OKAFOR-LINDQVIST", "EZEKIEL", "HALLORAN", "IGNATIUS",
+          "NGUYEN-ABERNATHY")
+    plant("birth-date", "19520314", "19411127")
+    plant("event-date", "20240118", "20240206", "20240311")
+    keep("ris", "CT CHEST W CONTRAST", "XR HIP 2V RIGHT", "US ECHO COMPLETE", "EF follow-up")
 
 
 if __name__ == "__main__":

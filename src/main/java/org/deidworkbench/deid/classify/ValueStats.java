@@ -407,7 +407,40 @@ public final class ValueStats {
                 || mHouseNumber.reset(v).matches())) {
             street++;
         }
-        countName(v, words);
+        String pn = v.indexOf('^') > 0 ? personNameWords(v) : null;
+        if (pn != null) {
+            countName(pn, words(pn)); // a RIS export's DICOM names: VANTERPOOL^CORDELIA^^DR (decision 0230)
+        } else {
+            countName(v, words);
+        }
+    }
+
+    /**
+     * A DICOM person name's components ({@code family^given^middle^prefix^suffix}) as the words of a name in their
+     * usual order ({@code DR CORDELIA VANTERPOOL}), or null when {@code v} is none: two to five components of letters,
+     * spaces, hyphens, apostrophes and points, the family name not empty. A RIS or PACS export, a DICOM header dump
+     * written as CSV, keeps a DICOM name's carets.
+     */
+    static String personNameWords(String v) {
+        String[] c = v.strip().split("\\^", -1);
+        if (c.length < 2 || c.length > 5 || c[0].isBlank()) {
+            return null;
+        }
+        for (String part : c) {
+            for (int i = 0; i < part.length(); i++) {
+                char ch = part.charAt(i);
+                if (!Character.isLetter(ch) && ch != ' ' && ch != '-' && ch != '\'' && ch != '.' && ch != '\u2019') {
+                    return null;
+                }
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (int k : new int[] {3, 1, 2, 0, 4}) {
+            if (k < c.length && !c[k].isBlank()) {
+                b.append(b.length() == 0 ? "" : " ").append(c[k].strip());
+            }
+        }
+        return b.toString();
     }
 
     /** Words one of which {@link #STREET} needs (as part of a word or a whole one), in ASCII lower case. */

@@ -587,4 +587,20 @@ class ColumnClassifierTest {
         assertEquals(ColumnClass.IDENTIFIER, classify("KH-internes-Kennzeichen",
                 List.of("2023004711", "2023004712", "2023004713")).columnClass());
     }
+
+    /** Decision 0230: a RIS export's physicians in DICOM's notation are names, their components in a name's order. */
+    @Test
+    void dicomPersonNamesAreNames() {
+        ValueStats stats = new ValueStats(NameDictionary.get());
+        for (String v : java.util.List.of("VANTERPOOL^CORDELIA^^DR", "OKAFOR-LINDQVIST^EZEKIEL", "HALLORAN^IGNATIUS",
+                "NGUYEN-ABERNATHY^PRUDENCE")) {
+            stats.add(v);
+        }
+        assertEquals(ColumnClass.PERSON_NAME, ColumnClassifier.classify("ReferringPhysicianName", stats).columnClass());
+        assertEquals("DR CORDELIA VANTERPOOL", ValueStats.personNameWords("VANTERPOOL^CORDELIA^^DR"));
+        assertEquals("JOHN Q DOE JR", ValueStats.personNameWords("DOE^JOHN^Q^^JR"));
+        assertEquals(null, ValueStats.personNameWords("CT^CHEST^1"));
+        assertEquals(null, ValueStats.personNameWords("^JOHN"));
+        assertEquals(null, ValueStats.personNameWords("A^B^C^D^E^F"));
+    }
 }
