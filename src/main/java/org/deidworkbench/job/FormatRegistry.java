@@ -100,7 +100,7 @@ public final class FormatRegistry {
      * regular file that can be read. Links are not followed (decision 0226): a link's target may lie outside
      * what the steward chose to give, or be another input read twice under two names.
      */
-    private static String[] notARegularFile(java.nio.file.Path file) {
+    static String[] notARegularFile(java.nio.file.Path file) {
         if (java.nio.file.Files.isSymbolicLink(file)) {
             return new String[] {"INPUT-LINK-NOT-FOLLOWED", "a symbolic link; deid does not follow links (the target may"
                     + " lie outside the inputs, or be read twice); withheld, never copied: give the target itself as an"

@@ -270,6 +270,11 @@ public final class PreviewJob {
 
     /** A file's format as a run would detect it, and whether this version cleans it (and if not, why). */
     public static FileKind kind(Path file) throws JobException {
+        String[] notAFile = FormatRegistry.notARegularFile(file);
+        if (notAFile != null) { // a link, a pipe, an unreadable file: withheld as a run withholds it (decision 0226)
+            return new FileKind(FileFormat.UNKNOWN.name(), FileFormat.UNKNOWN.description(), false, notAFile[0],
+                    notAFile[1]);
+        }
         FileFormat format = detect(file);
         if (FormatRegistry.supported(format)) {
             return new FileKind(format.name(), format.description(), true, "", "");

@@ -119,17 +119,13 @@ public final class InputTreeViewModel {
         return new Node(dir, null, children);
     }
 
-    /** The file's kind; a link or an unreadable file is withheld, as a run withholds it. */
+    /** The file's kind as a run sees it (a link or an unreadable file withheld with its reason: the job says which). */
     private FileKind kind(Path file) {
         try {
-            if (!Files.isSymbolicLink(file)) {
-                return jobs.kind(file);
-            }
+            return jobs.kind(file);
         } catch (JobException e) {
-            // falls through: withheld like an unknown file
+            return new FileKind("UNKNOWN", "unrecognised files", false, "FORMAT-UNKNOWN", ""); // gone since it was listed
         }
-        return new FileKind("UNKNOWN", "unrecognised files", false,
-                Files.isSymbolicLink(file) ? "INPUT-LINK-NOT-FOLLOWED" : "FORMAT-UNKNOWN", "");
     }
 
     private static InputItem toItem(Node n) {
