@@ -361,10 +361,6 @@ final class ProfileReader {
         if (keys.containsKey("label")) {
             label = text(keys.get("label"), id, "label");
         }
-        if (spec != null && spec.action() == Action.REMAP_UID && !selectors.isEmpty()) {
-            problem(keys.get("action").value().location(), id, "remap-uid applies to DICOM UIDs only; it cannot be"
-                    + " used on CSV columns (use pseudonymize or remove)");
-        }
         if (problems.size() > before || spec == null || identifier == null || label == null) {
             someRuleInvalid = true;
             return List.of();

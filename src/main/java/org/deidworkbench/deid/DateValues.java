@@ -274,6 +274,9 @@ public final class DateValues {
         if (eastAsian != null) {
             return before + eastAsian + after;
         }
+        if (org.deidworkbench.deid.classify.TimesOfDay.colon(v)) {
+            return value; // 14:22 beside its day's column: whole days leave a time of day as it is (decision 0231)
+        }
         throw notADate();
     }
 

@@ -243,8 +243,11 @@ class ProfileValidationTest {
     }
 
     @Test
-    void remapUidOnCsvColumnIsReported() {
-        single(rules("  - column: uid\n    action: remap-uid\n"), 5, "remap-uid applies to DICOM UIDs only");
+    void remapUidOnACsvColumnIsARuleButNoDefault() throws ProfileException {
+        // a PACS list's StudyInstanceUID gets the UID its images get (decision 0232); every column cannot be a UID
+        assertEquals(org.deidworkbench.model.Action.REMAP_UID, ProfileLoader.parse(
+                rules("  - column: StudyInstanceUID\n    action: remap-uid\n"), "p.yaml").rules().get(0).spec().action());
+        single(HEAD + "default:\n  action: remap-uid\n  identifier: false\n", 4, "remap-uid applies to DICOM UIDs only");
     }
 
     @Test

@@ -164,6 +164,19 @@ class DateValuesTest {
     }
 
     @Test
+    void aTimeOfDayAloneIsWhatAWholeDaysShiftLeavesIt() throws Exception {
+        // an extract's ADMIT_TIME beside its ADMIT_DATE: emptied as no date on every row before (decision 0231)
+        for (String time : List.of("14:22", "09:15:02", "9:05 PM", "23:59:59.125", "00:10:00Z", "07:30:00+01:00")) {
+            assertEquals(time, DateValues.shift(time, -257), time);
+        }
+        for (String notATime : List.of("25:00", "14:61", "14:22 tomorrow", "14:2")) {
+            assertEquals("VALUE-NOT-A-DATE", assertThrows(UnprocessableValueException.class,
+                    () -> DateValues.shift(notATime, 5)).code(), notATime);
+        }
+        assertEquals("2023-05-25 14:22", DateValues.shift("2024-02-06 14:22", -257), "a date and time moves its day");
+    }
+
+    @Test
     void aSystemsMarkerWhereADateWouldBeIsKept() throws Exception {
         // REDCap writes "[not completed]" in the timestamp of a survey not completed: emptied and reported as no date on
         // every such row before (decision 0176)

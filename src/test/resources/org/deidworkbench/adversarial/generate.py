@@ -1935,6 +1935,7 @@ def main():
     ub04()  # decision 0228, defined at the end of this file
     hcup()  # decision 0229, defined at the end of this file
     ris()  # decision 0230, defined at the end of this file
+    pacs()  # decisions 0231-0232, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -6906,6 +6907,69 @@ def ris():
     plant("birth-date", "19520314", "19411127")
     plant("event-date", "20240118", "20240206", "20240311")
     keep("ris", "CT CHEST W CONTRAST", "XR HIP 2V RIGHT", "US ECHO COMPLETE", "EF follow-up")
+
+
+def pacs():
+    """A research group's harvest of a PACS's headers, one row per image and the columns named by the DICOM keywords
+    they were read from, as metadata extractors write it (Niffler, a pydicom script into pandas; decisions 0231, 0232):
+    the patients' names, ids, address and telephone, the institution and its address, the physicians', operators' and
+    station's names, device serial numbers, the study, series, instance and frame of reference UIDs, DICOM dates and
+    times, a 93-year-old's age, a technologist's comment naming the patient. What a researcher keeps: the times of day,
+    the SOP classes, the scanners' makes and models, the descriptions and slice thickness."""
+    d = os.path.join(HERE, "pacs")
+    os.makedirs(d, exist_ok=True)
+    header = ['PatientID', 'PatientName', 'PatientBirthDate', 'PatientSex', 'PatientAge', 'PatientAddress',
+              'PatientTelephoneNumbers', 'OtherPatientIDs', 'AccessionNumber', 'StudyID', 'StudyInstanceUID',
+              'SeriesInstanceUID', 'SOPInstanceUID', 'SOPClassUID', 'FrameOfReferenceUID', 'StudyDate', 'StudyTime',
+              'SeriesDate', 'SeriesTime', 'AcquisitionTime', 'Modality', 'Manufacturer', 'ManufacturerModelName',
+              'DeviceSerialNumber', 'StationName', 'InstitutionName', 'InstitutionAddress',
+              'InstitutionalDepartmentName', 'ReferringPhysicianName', 'PerformingPhysicianName', 'OperatorsName',
+              'RequestingPhysician', 'StudyDescription', 'SeriesDescription', 'ProtocolName', 'BodyPartExamined',
+              'SeriesNumber', 'InstanceNumber', 'AcquisitionNumber', 'SliceThickness', 'ImageComments']
+    a = ['PB7730418', 'STRAZZABOSCO^FERDINAND^L', '19580923', 'M', '066Y', '4417 Cypress Hollow Rd, Biloxi, MS 39531',
+         '(228) 555-0147', 'HX-8830-5521', 'PBA2402270031', 'S40227', '1.2.826.0.1.3680043.9.7731.240227.1',
+         '1.2.826.0.1.3680043.9.7731.240227.1.3', '1.2.826.0.1.3680043.9.7731.240227.1.3.1',
+         '1.2.840.10008.5.1.4.1.1.2', '1.2.826.0.1.3680043.9.7731.240227.9', '20240227', '073512', '20240227',
+         '073514.250000', '073601.125000', 'CT', 'SIEMENS', 'SOMATOM Force', 'SN77342019', 'PBMC-CT01',
+         'PASCAGOULA BAYSIDE MEDICAL CENTER', '1200 Mariners Way, Pascagoula, MS 39567', 'RADIOLOGY',
+         'MACALLISTER-OYAMA^BEATRIX^^DR', 'SVANBERG^ISIDORE', 'FENWICK-DUARTE^OTTILIE',
+         'HOLLINGSWORTH-BAPTISTE^CLEMENTINE', 'CT HEAD W/O CONTRAST', 'AXIAL 0.625 BONE', 'NEURO TRAUMA HEAD',
+         'HEAD', '3', '1', '1', '0.625', 'Pt STRAZZABOSCO moved during scan, repeat series']
+    b = list(a)
+    b[12] = '1.2.826.0.1.3680043.9.7731.240227.1.3.2'
+    b[36], b[37] = '3', '2'
+    b[40] = ''
+    c = ['PB7730962', 'WINTERBOTTOM-ACHEBE^LUCIENNE^R', '19310115', 'F', '093Y',
+         '88 Magnolia Terrace Apt 4, Gautier, MS 39553', '228-555-0193', 'HX-8830-7046', 'PBA2403050117', 'S40305',
+         '1.2.826.0.1.3680043.9.7731.240305.4', '1.2.826.0.1.3680043.9.7731.240305.4.5',
+         '1.2.826.0.1.3680043.9.7731.240305.4.5.1', '1.2.840.10008.5.1.4.1.1.4',
+         '1.2.826.0.1.3680043.9.7731.240305.8', '20240305', '161047', '20240305', '161229.500000', '161301.000000',
+         'MR', 'Philips', 'Ingenia Elition X', 'PH44817726', 'PBMC-MR02', 'PASCAGOULA BAYSIDE MEDICAL CENTER',
+         '1200 Mariners Way, Pascagoula, MS 39567', 'RADIOLOGY', 'MACALLISTER-OYAMA^BEATRIX^^DR',
+         'SVANBERG^ISIDORE', 'QUENNEVILLE^AUGUSTIN', 'HOLLINGSWORTH-BAPTISTE^CLEMENTINE',
+         'MR BRAIN W/O CONTRAST', 'T2 FLAIR AX', 'NEURO DEMENTIA PROTOCOL', 'BRAIN', '5', '1', '1', '4.0',
+         'daughter Genevieve WINTERBOTTOM present, consented for contrast-free study']
+    write_csv(os.path.join(d, "pacs_image_headers.csv"), header, [a, b, c])
+    plant("patient-id", "PB7730418", "PB7730962", "HX-8830-5521", "HX-8830-7046")
+    plant("patient-name", "STRAZZABOSCO", "FERDINAND", "WINTERBOTTOM-ACHEBE", "LUCIENNE")
+    plant("relative-name", "Genevieve")
+    plant("birth-date", "19580923", "19310115")
+    plant("age-over-89", "093Y")
+    plant("address", "Cypress Hollow", "Biloxi", "39531", "Magnolia Terrace", "Gautier", "39553", "Mariners Way",
+          "Pascagoula", "39567")
+    plant("phone", "555-0147", "555-0193")
+    plant("accession", "PBA2402270031", "PBA2403050117")
+    plant("event-id", "S40227", "S40305")
+    plant("dicom-uid", "1.2.826.0.1.3680043.9.7731.240227.1", "1.2.826.0.1.3680043.9.7731.240227.1.3.1",
+          "1.2.826.0.1.3680043.9.7731.240305.4.5.1", "1.2.826.0.1.3680043.9.7731.240305.8")
+    plant("event-date", "20240227", "20240305")
+    plant("device-id", "SN77342019", "PH44817726", "PBMC-CT01", "PBMC-MR02")
+    plant("clinician-name", "MACALLISTER-OYAMA", "BEATRIX", "SVANBERG", "ISIDORE", "FENWICK-DUARTE", "OTTILIE",
+          "QUENNEVILLE", "AUGUSTIN", "HOLLINGSWORTH-BAPTISTE")
+    keep("pacs", "073512", "073514.250000", "073601.125000", "161047", "161229.500000", "161301.000000",
+         "1.2.840.10008.5.1.4.1.1.2", "1.2.840.10008.5.1.4.1.1.4", "SIEMENS", "Philips", "SOMATOM Force",
+         "Ingenia Elition X",
+         "CT HEAD W/O CONTRAST", "T2 FLAIR AX", "NEURO DEMENTIA PROTOCOL", "AXIAL 0.625 BONE")
 
 
 if __name__ == "__main__":

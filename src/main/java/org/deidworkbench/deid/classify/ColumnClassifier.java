@@ -104,6 +104,9 @@ public final class ColumnClassifier {
             d = of(h.has(Hint.BIRTH) ? ColumnClass.BIRTH_DATE : ColumnClass.DATE, 1);
             evidence += "; " + UsCompactDates.EVIDENCE;
         }
+        if (TimesOfDay.holds(header, s)) { // StudyTime's 142233: times of day, no dates (decision 0231)
+            evidence += "; " + TimesOfDay.EVIDENCE;
+        }
         // Arabic, Persian and Hebrew exports write the day first (decision 0132): 12/03/1985 is 12 March
         boolean dayFirst = s.slashDayFirst() || s.slashOrder() == SlashOrder.OPEN && MiddleEasternHeaders.isOne(header);
         return new Classification(d.columnClass, Math.max(0, Math.min(1, d.confidence)), evidence, dayFirst,
@@ -386,6 +389,11 @@ public final class ColumnClassifier {
             // names the name list does not hold (decision 0173)
             if (h.has(Hint.PERSON_ROLE) && s.share(s.inverted) >= 0.8) {
                 return of(ColumnClass.PERSON_NAME, s.share(s.inverted));
+            }
+            // FAMILY^GIVEN, as DICOM writes a person, under a name header: a PACS list's one performing physician, a name
+            // the name list does not hold (decision 0232)
+            if (h.has(Hint.PERSON_ROLE) && s.share(s.dicomName) >= 0.8) {
+                return of(ColumnClass.PERSON_NAME, s.share(s.dicomName));
             }
         }
         // A person's id under a header that says so (i2b2's provider_id "LCS-I2B2:D000109064"), repeated over the rows

@@ -39,13 +39,7 @@ public final class UsCompactDates {
             return s.usCompactShort == 0;
         }
         java.util.List<String> words = HeaderHints.words(header);
-        boolean time = false;
-        boolean date = false;
-        for (String w : words) {
-            time |= TIME_WORDS.contains(w);
-            date |= DATE_WORDS.contains(w);
-        }
-        if (time && !date) {
+        if (timeWithoutDay(words)) {
             return false; // ADMIT_TIME's 091500, 103015: a morning's times read as dates, month first
         }
         if (h.has(HeaderHints.Hint.DATE)) {
@@ -57,6 +51,17 @@ public final class UsCompactDates {
             }
         }
         return false;
+    }
+
+    /** Whether a header's words name a time of day and no day ({@code ADMIT_TIME}, not {@code ADMIT_DATE_TIME}). */
+    static boolean timeWithoutDay(java.util.List<String> words) {
+        boolean time = false;
+        boolean date = false;
+        for (String w : words) {
+            time |= TIME_WORDS.contains(w);
+            date |= DATE_WORDS.contains(w);
+        }
+        return time && !date;
     }
 
     /** Header words of a time of day, whose six digits ({@code HHMMSS}) may read as a date month first. */

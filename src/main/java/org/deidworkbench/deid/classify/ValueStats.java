@@ -193,6 +193,8 @@ public final class ValueStats {
      * EHRs and claims write people, and no category's or organization's way (decision 0173).
      */
     int inverted;
+    /** Names in DICOM's notation of two words or more ({@code SVANBERG^ISIDORE}; {@link #personNameWords}, 0232). */
+    int dicomName;
     /** Names with a number appended ({@code Name123}, as Synthea makes its names unique): every word a name word. */
     int numberedName;
     /**
@@ -227,6 +229,9 @@ public final class ValueStats {
     /** Values that are US dates of digits alone, month first ({@link UsCompactDates}); of them, of six digits. */
     int usCompact;
     int usCompactShort;
+    /** Values that are times of day ({@link TimesOfDay}); of them, of digits alone ({@code 1422}, {@code 142233}). */
+    int timeOfDay;
+    int timeOfDayDigits;
     /** Values of six or eight digits that are dates read year first ({@code yyMMdd}, {@code yyyyMMdd}). */
     int yearFirstCompact;
 
@@ -334,6 +339,14 @@ public final class ValueStats {
                 zeroFraction++;
             }
         }
+        if (asciiDigit && len >= 4 && len <= 24) { // 1422, 142233.5, 14:22: a time of day (decision 0231)
+            if (TimesOfDay.digits(v)) {
+                timeOfDay++;
+                timeOfDayDigits++;
+            } else if (TimesOfDay.colon(v)) {
+                timeOfDay++;
+            }
+        }
         int datesBefore = dates();
         if (asciiDigit) {
             countDate(v);
@@ -410,6 +423,7 @@ public final class ValueStats {
         String pn = v.indexOf('^') > 0 ? personNameWords(v) : null;
         if (pn != null) {
             countName(pn, words(pn)); // a RIS export's DICOM names: VANTERPOOL^CORDELIA^^DR (decision 0230)
+            dicomName += pn.indexOf(' ') > 0 ? 1 : 0;
         } else {
             countName(v, words);
         }

@@ -8,6 +8,7 @@ import org.deidworkbench.deid.DeidException;
 import org.deidworkbench.deid.FieldContext;
 import org.deidworkbench.deid.classify.FileManDates;
 import org.deidworkbench.deid.classify.SasDates;
+import org.deidworkbench.deid.classify.TimesOfDay;
 import org.deidworkbench.deid.classify.UsCompactDates;
 import org.deidworkbench.model.Action;
 import org.deidworkbench.model.ActionSpec;
@@ -58,6 +59,36 @@ public final class StoredDateMethod implements DeidMethod {
     /** @param dates the column's date method, for US dates of digits alone ({@code MMDDYY}, {@code MMDDCCYY}) */
     public static StoredDateMethod usCompact(DeidMethod dates) {
         return new StoredDateMethod(dates, UsCompactDates::iso, UsCompactDates::fromIso);
+    }
+
+    /**
+     * The column's date method for a column of times of day ({@code StudyTime}'s {@code 142233}, decision 0231): a time
+     * of day is kept, as whole days leave it as it is; any other value goes to the date method.
+     */
+    public static DeidMethod timesOfDay(DeidMethod dates) {
+        return new DeidMethod() {
+            @Override
+            public String apply(String value, FieldContext context) throws DeidException {
+                return TimesOfDay.is(value) ? value : dates.apply(value, context);
+            }
+
+            @Override
+            public boolean dependsOnSubject(String value) {
+                return !TimesOfDay.is(value) && dates.dependsOnSubject(value);
+            }
+
+            @Override
+            public void reused(String value, String result, FieldContext context) {
+                if (!TimesOfDay.is(value)) {
+                    dates.reused(value, result, context);
+                }
+            }
+
+            @Override
+            public boolean keepsEmpty() {
+                return dates.keepsEmpty();
+            }
+        };
     }
 
     /** Whether an action reads its values as dates: {@code shift-date}, {@code generalize} to a year or birth date. */

@@ -28,6 +28,7 @@ import org.deidworkbench.deid.method.DeidMethod;
 import org.deidworkbench.deid.method.StoredDateMethod;
 import org.deidworkbench.deid.classify.SasDates;
 import org.deidworkbench.deid.classify.FileManDates;
+import org.deidworkbench.deid.classify.TimesOfDay;
 import org.deidworkbench.deid.classify.UsCompactDates;
 import org.deidworkbench.format.EmbeddedImages;
 import org.deidworkbench.format.FileProcessor;
@@ -1339,6 +1340,8 @@ public final class CsvProcessor implements FileProcessor {
                 method = StoredDateMethod.fileMan(method); // VistA's YYYMMDD.HHMMSS (decision 0181)
             } else if (method != null && StoredDateMethod.readsDates(p.spec()) && UsCompactDates.said(p.evidence())) {
                 method = StoredDateMethod.usCompact(method); // a UB-04's MMDDYY, MMDDCCYY (decision 0228)
+            } else if (method != null && StoredDateMethod.readsDates(p.spec()) && TimesOfDay.said(p.evidence())) {
+                method = StoredDateMethod.timesOfDay(method); // StudyTime's 142233 kept (decision 0231)
             }
             columns[c] = new Column(p, p.counterId() + " (" + p.spec().action().yamlName() + ")", method);
         }

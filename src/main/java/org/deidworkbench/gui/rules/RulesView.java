@@ -172,7 +172,7 @@ public final class RulesView {
                 fill(RuleForm.of(now.rule()));
             }
         });
-        action.getItems().setAll(List.of(Action.values()).stream().filter(a -> a != Action.REMAP_UID).toList());
+        action.getItems().setAll(Action.values()); // remap-uid too: a PACS list's UIDs (decision 0232)
         action.setConverter(actionNames());
         action.valueProperty().addListener((o, was, now) -> updateParameter());
         action.setValue(Action.KEEP);

@@ -603,4 +603,18 @@ class ColumnClassifierTest {
         assertEquals(null, ValueStats.personNameWords("^JOHN"));
         assertEquals(null, ValueStats.personNameWords("A^B^C^D^E^F"));
     }
+
+    /**
+     * Decision 0232: a PACS list's one performing physician in DICOM's notation, a name the name list does not hold, is a
+     * name under a name header however few distinct values it has; HL7's components under a code's header are not.
+     */
+    @Test
+    void oneDicomNameUnderANameHeaderIsAPersonsName() {
+        assertEquals(ColumnClass.PERSON_NAME, classify("PerformingPhysicianName",
+                repeat(List.of("SVANBERG^ISIDORE"), 6)).columnClass(), "kept as no name before");
+        assertEquals(ColumnClass.PERSON_NAME, classify("OperatorsName",
+                repeat(List.of("FENWICK-DUARTE^OTTILIE", "QUENNEVILLE^AUGUSTIN"), 3)).columnClass());
+        assertNotEquals(ColumnClass.PERSON_NAME, classify("DIAGNOSIS_CODE",
+                repeat(List.of("I10^Hypertension", "E119^Diabetes"), 3)).columnClass());
+    }
 }
