@@ -110,7 +110,17 @@ final class PlaceNames {
             "north", "south", "east", "west", "saint", "mercy", "methodist", "baptist", "presbyterian", "lutheran",
             "catholic", "adventist", "jewish", "shriners", "kindred", "select", "behavioral", "orthopedic",
             "orthopaedic", "pediatric", "paediatric", "maternity", "military", "army", "naval", "navy", "federal",
-            "skilled", "acute", "care", "assisted", "living", "home", "long", "term", "inpatient", "outpatient");
+            "skilled", "acute", "care", "assisted", "living", "home", "long", "term", "inpatient", "outpatient",
+            // a clinic's service, as departments are named in an extract ("ANTICOAG CLINIC", "Ortho Clinic"; 0233)
+            "ortho", "orthopedics", "neuro", "neurology", "cardio", "cardiac", "derm", "peds", "pediatrics", "onc",
+            "uro", "urology", "obgyn", "psych", "rheum", "rheumatology", "pulm", "pulmonary", "pulmonology", "nephro",
+            "nephrology", "gastro", "endo", "endocrine", "endocrinology", "ophtho", "ophthalmology", "urgent",
+            "diabetes", "anticoag", "anticoagulation", "coumadin", "warfarin", "infusion", "allergy", "spine", "sports",
+            "vascular", "lung", "liver", "ankle", "knee", "fertility", "podiatry", "imaging", "lab", "laboratory", "hiv",
+            "ent", "transplant", "hepatology", "hematology", "heme", "geriatric", "geriatrics", "internal", "medicine",
+            "primary", "walkin", "express", "occupational", "prenatal", "neonatal", "trauma", "burn", "dental",
+            "audiology", "therapy", "obesity", "lipid", "hypertension", "asthma", "copd", "genetics", "plastics",
+            "colorectal", "thoracic", "pelvic", "wellness", "vaccine", "immunization");
 
     /** Last words of a ward or a service, which a phrase of moving names ("transferred to Step Down Unit"). */
     private static final Set<String> WARD_WORDS = Set.of("unit", "floor", "ward", "room", "station", "wing",
@@ -501,7 +511,7 @@ final class PlaceNames {
         return end - i;
     }
 
-    private static boolean hasLowerCase(String text) {
+    static boolean hasLowerCase(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (Character.isLowerCase(text.charAt(i))) {
                 return true;
@@ -511,7 +521,7 @@ final class PlaceNames {
     }
 
     /** Words: runs of letters and marks, with an apostrophe or a hyphen between letters inside them. */
-    private static List<int[]> words(String text) {
+    static List<int[]> words(String text) {
         return words(text, 0, text.length());
     }
 
@@ -540,12 +550,12 @@ final class PlaceNames {
         return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
-    private static String lower(String text, int[] w) {
+    static String lower(String text, int[] w) {
         return text.substring(w[0], w[1]).toLowerCase(Locale.ROOT);
     }
 
     /** Whether between two words stand one to three characters, spaces apart from at most one of {@code also}. */
-    private static boolean gapIs(String text, int from, int to, String also) {
+    static boolean gapIs(String text, int from, int to, String also) {
         if (to <= from || to - from > 3) {
             return false;
         }
@@ -670,7 +680,7 @@ final class PlaceNames {
     }
 
     /** A word of a hospital's or a county's name ("Hospital", "Klinikum", "County"), which stays. */
-    private static boolean institutional(String text, int[] w) {
+    static boolean institutional(String text, int[] w) {
         String lower = lower(text, w);
         return FACILITY_BEFORE.contains(lower) || FACILITY_AFTER.contains(lower) || SUBDIVISIONS.contains(lower);
     }
@@ -680,7 +690,7 @@ final class PlaceNames {
                 && !NOT_PLACES.contains(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT));
     }
 
-    private static boolean allUpper(String text, int[] w) {
+    static boolean allUpper(String text, int[] w) {
         for (int i = w[0]; i < w[1]; i++) {
             if (Character.isLowerCase(text.charAt(i))) {
                 return false;
@@ -724,10 +734,19 @@ final class PlaceNames {
         }
         int first = capitalisedBefore(text, w, t, 3);
         boolean named = false;
+        boolean facilityInCapitals = allUpper(text, w.get(t));
+        while (facilityInCapitals && first < t
+                && WORDS.isCommonWord(NameDictionary.normalize(text.substring(w.get(first)[0], w.get(first)[1])))) {
+            first++; // in capitals every word before is capitalised: "SENT FROM LUFKIN REGIONAL CLINIC" (0233)
+        }
         for (int k = first; k < t; k++) {
             String word = text.substring(w.get(k)[0], w.get(k)[1]).replaceAll("['\u2019]s$", "");
-            // in capitals ("SKILLED NURSING FACILITY", a discharge location's code) a word tells nothing
-            named |= word.length() > 2 && !allUpper(text, w.get(k)) && !GENERIC_FACILITY_WORDS.contains(word.toLowerCase(Locale.ROOT))
+            // a word in capitals before a facility word that is not ("MGH Clinic") is an acronym; in a name written
+            // wholly in capitals ("NACOGDOCHES MEMORIAL HOSPITAL", an extract's facility column; decision 0233) it is a
+            // word like any, of four letters or more ("ENT CLINIC" is a service), the generic and common ones aside
+            boolean capitals = allUpper(text, w.get(k));
+            named |= word.length() > (capitals ? 3 : 2) && (!capitals || facilityInCapitals)
+                    && !GENERIC_FACILITY_WORDS.contains(word.toLowerCase(Locale.ROOT))
                     && !WORDS.isCommonWord(NameDictionary.normalize(word));
         }
         if (named) {

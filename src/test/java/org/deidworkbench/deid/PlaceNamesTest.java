@@ -231,4 +231,30 @@ class PlaceNamesTest {
     void aFacilityKindWithoutANameStays(String text) {
         assertEquals(text, scrub(text));
     }
+
+    /**
+     * Decision 0233: a hospital's name written wholly in capitals, as an extract's facility column or a remark writes it,
+     * gives its town as the same name in mixed case does (the town was kept in capitals).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "NACOGDOCHES MEMORIAL HOSPITAL|[LOCATION] MEMORIAL HOSPITAL",
+        "Nacogdoches Memorial Hospital|[LOCATION] Memorial Hospital",
+        "CROCKETT MEDICAL CENTER|[LOCATION] MEDICAL CENTER",
+        "SENT FROM LUFKIN REGIONAL CLINIC FOR CT|SENT FROM [LOCATION] CLINIC FOR CT"})
+    void aHospitalsNameInCapitalsGivesItsTown(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
+    /**
+     * Decision 0233: in capitals, an acronym before a facility word written otherwise, a service of three letters, the
+     * generic words of a facility's kind and the services clinics are named by stay, in capitals and in mixed case.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"SKILLED NURSING FACILITY", "LONG TERM CARE HOSPITAL", "PSYCHIATRIC HOSPITAL",
+        "CHILDRENS HOSPITAL", "MGH Clinic", "ENT CLINIC", "ORTHO CLINIC", "ANTICOAG CLINIC", "INFUSION CLINIC",
+        "Diabetes Clinic", "Urgent Care Clinic", "DIALYSIS CLINIC", "Neuro Clinic"})
+    void servicesAndKindsOfFacilitiesStay(String text) {
+        assertEquals(text, scrub(text));
+    }
 }
