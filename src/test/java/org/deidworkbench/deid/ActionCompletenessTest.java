@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.deidworkbench.config.ProfileException;
 import org.deidworkbench.config.ProfileLoader;
@@ -36,9 +35,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code …MethodTest}, and a row in {@code actions.md} and {@code profiles.md}.
  */
 class ActionCompletenessTest {
-
-    /** Actions the CSV profile schema refuses on purpose, with the reason its message gives (profiles.md says so too). */
-    private static final Map<Action, String> REFUSED_ON_CSV = Map.of(Action.REMAP_UID, "applies to DICOM UIDs only");
 
     private static final Path ACTIONS_MD = Path.of("src/site/markdown/actions.md");
     private static final Path PROFILES_MD = Path.of("src/site/markdown/profiles.md");
@@ -87,26 +83,22 @@ class ActionCompletenessTest {
 
     @ParameterizedTest
     @EnumSource(Action.class)
-    void profileRuleWithTheActionParsesOrIsRefusedForItsDocumentedReason(Action action) {
+    void profileRuleWithTheActionParses(Action action) {
+        // every action may be a CSV rule's since decision 0232 (remap-uid gives a PACS list's UIDs the images' UIDs)
         String yaml = profileUsing(action);
-        String refusal = REFUSED_ON_CSV.get(action);
-        if (refusal == null) {
-            Profile p = assertDoesNotThrow(() -> ProfileLoader.parse(yaml, "test.yaml"), yaml);
-            assertEquals(action, p.rules().get(1).action());
-        } else {
-            ProfileException e = assertThrows(ProfileException.class, () -> ProfileLoader.parse(yaml, "test.yaml"));
-            String messages = e.problems().stream().map(ProfileProblem::message).collect(Collectors.joining("\n"));
-            assertTrue(messages.contains(refusal), messages);
-        }
+        Profile p = assertDoesNotThrow(() -> ProfileLoader.parse(yaml, "test.yaml"), yaml);
+        assertEquals(action, p.rules().get(1).action());
     }
 
     @Test
-    void actionsRefusedOnCsvSayWhyInProfilesMd() throws IOException {
+    void remapUidIsRefusedAsTheCsvDefaultAndProfilesMdSaysSo() throws IOException {
+        String yaml = profileUsing(Action.KEEP).replace("default:\n  action: remove\n", "default:\n  action: remap-uid\n");
+        ProfileException e = assertThrows(ProfileException.class, () -> ProfileLoader.parse(yaml, "test.yaml"));
+        String messages = e.problems().stream().map(ProfileProblem::message).collect(Collectors.joining("\n"));
+        assertTrue(messages.contains("applies to DICOM UIDs only"), messages);
         String doc = Files.readString(PROFILES_MD, StandardCharsets.UTF_8);
-        for (Action action : REFUSED_ON_CSV.keySet()) {
-            String row = doc.lines().filter(l -> l.startsWith("| `" + action.yamlName() + "` |")).findFirst().orElse("");
-            assertTrue(row.contains("refused on CSV columns"), () -> "profiles.md row of " + action + ": " + row);
-        }
+        String row = doc.lines().filter(l -> l.startsWith("| `remap-uid` |")).findFirst().orElse("");
+        assertTrue(row.contains("refused as the CSV default"), () -> "profiles.md row of remap-uid: " + row);
     }
 
     // ------------------------------------------------------------------ engine

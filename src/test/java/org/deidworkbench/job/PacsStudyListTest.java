@@ -97,18 +97,7 @@ class PacsStudyListTest {
     }
 
     private static List<Map<String, String>> rows(String name) throws Exception {
-        List<String> lines = Files.readAllLines(out.resolve("lists").resolve(name), StandardCharsets.UTF_8);
-        String[] header = lines.get(0).split(",", -1);
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            Map<String, String> row = new HashMap<>();
-            for (int c = 0; c < header.length; c++) {
-                row.put(header[c], cells[c]);
-            }
-            rows.add(row);
-        }
-        return rows;
+        return SampleData.rows(out.resolve("lists").resolve(name));
     }
 
     @Test

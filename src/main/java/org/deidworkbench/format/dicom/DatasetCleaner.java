@@ -114,8 +114,16 @@ final class DatasetCleaner {
         this.fileName = fileName;
     }
 
+    /**
+     * The institution's and department's names of the file when the profile retains the institution's identity: kept in
+     * the texts the run cleans as they are kept in their attributes (decision 0233: the scrubber reads a town in
+     * "WEXCOMBE VALLEY HOSPITAL" as in "Wexcombe Valley Hospital").
+     */
+    private List<String> keptInstitutions = List.of();
+
     /** The file's patient, from the top-level Patient ID; null when it has none. Call before {@link #walk}. */
     Subject subject(Dataset ds) throws FormatException {
+        keptInstitutions = policy.retainsInstitutionIdentity() ? institutionNames(ds) : List.of();
         String id = ds.getString(Tag.PATIENT_ID);
         if (id == null || id.isBlank()) {
             subject = null;
@@ -749,6 +757,57 @@ final class DatasetCleaner {
     }
 
     /** Applies a method to each value of a text element; a value the method cannot handle is emptied and reported. */
+    /** The Institution Name and Institutional Department Name values of four characters or more. */
+    private static List<String> institutionNames(Dataset ds) {
+        List<String> out = new ArrayList<>();
+        for (int tag : new int[] {0x00080080, 0x00081040}) {
+            for (String v : ds.getStrings(tag)) {
+                if (v.strip().length() >= 4) {
+                    out.add(v.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A text scrubbed around the kept institution's names in it (any case), which stay as written; the text unchanged
+     * by this when none stands in it.
+     */
+    private String scrubAroundInstitutions(DeidMethod scrub, String value, FieldContext context) throws DeidException {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        int i = 0;
+        while (i < value.length()) {
+            String name = null;
+            for (String k : keptInstitutions) {
+                if (value.regionMatches(true, i, k, 0, k.length())) {
+                    name = k;
+                    break;
+                }
+            }
+            if (name == null) {
+                i++;
+                continue;
+            }
+            out.append(scrubPiece(scrub, value.substring(from, i), context)).append(value, i, i + name.length());
+            i += name.length();
+            from = i;
+        }
+        if (from == 0) {
+            return scrub.apply(value, context);
+        }
+        return out.append(scrubPiece(scrub, value.substring(from), context)).toString();
+    }
+
+    private static String scrubPiece(DeidMethod scrub, String piece, FieldContext context) throws DeidException {
+        if (piece.isBlank()) {
+            return piece;
+        }
+        String v = scrub.apply(piece, context);
+        return v == null ? "" : v;
+    }
+
     private Element eachValue(Dataset ds, Element e, DeidMethod method, Decision d) throws FormatException {
         String[] values = ds.getStrings(e.tag());
         if (values.length == 0) {
@@ -763,7 +822,9 @@ final class DatasetCleaner {
                 continue;
             }
             try {
-                String v = method.apply(values[i], context);
+                String v = !keptInstitutions.isEmpty() && (method == methods.scrubText()
+                        || d != null && d.spec() instanceof ActionSpec.ScrubText)
+                        ? scrubAroundInstitutions(method, values[i], context) : method.apply(values[i], context);
                 out[i] = v == null ? "" : v;
             } catch (UnprocessableValueException x) {
                 out[i] = "";

@@ -66,6 +66,12 @@ final class DicomPolicy {
     private final Set<DicomSection.PrivateElement> safePrivate;
     private final boolean retainSafePrivate;
     private final boolean retainUids;
+    private final boolean retainInstitutionIdentity;
+
+    /** Whether the profile keeps the institution's identity (Retain Institution Identity Option, decision 0188). */
+    boolean retainsInstitutionIdentity() {
+        return retainInstitutionIdentity;
+    }
     /** The decision of each of the section's rules, in the rules' order. */
     private final List<Decision> ruleDecisions;
     /** Decisions of public attributes no rule selects, by tag, VR and enclosing treatment (see {@link #decide}). */
@@ -78,6 +84,7 @@ final class DicomPolicy {
         this.safePrivate = Set.copyOf(safe);
         this.retainSafePrivate = section.has(DicomOption.RETAIN_SAFE_PRIVATE);
         this.retainUids = section.has(DicomOption.RETAIN_UIDS);
+        this.retainInstitutionIdentity = section.has(DicomOption.RETAIN_INSTITUTION_IDENTITY);
         this.ruleDecisions = section.rules().stream().map(DicomPolicy::fromRule).toList();
     }
 
