@@ -1936,6 +1936,7 @@ def main():
     hcup()  # decision 0229, defined at the end of this file
     ris()  # decision 0230, defined at the end of this file
     pacs()  # decisions 0231-0232, defined at the end of this file
+    trauma()  # decisions 0233-0234, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -6970,6 +6971,57 @@ def pacs():
          "1.2.840.10008.5.1.4.1.1.2", "1.2.840.10008.5.1.4.1.1.4", "SIEMENS", "Philips", "SOMATOM Force",
          "Ingenia Elition X",
          "CT HEAD W/O CONTRAST", "T2 FLAIR AX", "NEURO DEMENTIA PROTOCOL", "AXIAL 0.625 BONE")
+
+
+def trauma():
+    """A trauma center's registry export in the National Trauma Data Standard's fields (decisions 0233, 0234): the
+    patient's name, MRN and trauma number, home city, county and ZIP, the incident's city, county and ZIP, dates and the
+    times of day beside them (injury, ED arrival, ED discharge; HH:MM and HHMM), the EMS run number, the referring
+    hospital in capitals, the occupation with its employer, the trauma surgeon, AIS predot codes and ICD-10 external
+    causes, the injury narrative naming a road, a town, a street, the wife and the employer."""
+    d = os.path.join(HERE, "trauma")
+    os.makedirs(d, exist_ok=True)
+    header = ["Trauma Number", "Medical Record Number", "Patient Last Name", "Patient First Name", "Date of Birth",
+              "Age", "Age Units", "Sex", "Patient's Home Zip", "Patient's Home City", "Patient's Home County",
+              "Patient's Home State", "Injury Incident Date", "Injury Incident Time",
+              "ICD-10 Place of Occurrence External Cause Code", "ICD-10 Primary External Cause Code",
+              "Incident Location Zip", "Incident City", "Incident County", "Work-Related", "Patient's Occupation",
+              "Transport Mode", "EMS Run Number", "Inter-Facility Transfer", "Referring Hospital",
+              "ED/Hospital Arrival Date", "ED/Hospital Arrival Time", "Initial ED Systolic Blood Pressure",
+              "Initial ED GCS Total", "ED Discharge Disposition", "ED Discharge Date", "ED Discharge Time",
+              "Hospital Discharge Date", "Hospital Discharge Disposition", "AIS Predot Code", "AIS Severity", "ISS",
+              "Trauma Surgeon", "Injury Narrative"]
+    rows = [
+        ["2024-007731", "TX00588217", "BRADDOCK-ESPINOZA", "MARISELA", "03/11/1987", "37", "Years", "Female", "75935",
+         "CHIRENO", "SHELBYVILLE-TENAHA", "TX", "02/14/2024", "23:47", "Y92.410", "V43.52XA", "75939", "ETOILE",
+         "SAN AUGUSTINE-WEST", "Yes", "TRUCK DRIVER FOR PINEYWOODS FREIGHT", "Ground Ambulance", "PCR24-118842",
+         "Yes", "ZAVALLA COMMUNITY HOSPITAL", "02/15/2024", "01:32", "88", "13", "Floor bed", "02/15/2024", "04:10",
+         "02/21/2024", "Home without services", "450203.3", "3", "17", "GUNDERSEN-MBATHA, THEOPHILUS",
+         "Driver of pickup struck by 18-wheeler on FM 1751 near Etoile; extricated 40 min; wife Dolores "
+         "BRADDOCK-ESPINOZA on scene. Works as a truck driver for Pineywoods Freight."],
+        ["2024-007746", "TX00601135", "FITZHUGH-ORANMORE", "LEOPOLDO", "07/29/1932", "91", "Years", "Male", "75930",
+         "BROOKELAND", "JASPER-NEWTON", "TX", "02/16/2024", "0915", "Y92.009", "W01.0XXA", "75930", "BROOKELAND",
+         "JASPER-NEWTON", "No", "RETIRED FROM DIBOLL LUMBER", "Private/Public Vehicle/Walk-in", "", "Yes",
+         "LIVINGSTON REGIONAL MEDICAL CENTER", "02/16/2024", "10:02", "142", "15", "Floor bed", "02/16/2024",
+         "11:55", "02/20/2024", "Skilled Nursing Facility", "853161.3", "3", "9", "GUNDERSEN-MBATHA, THEOPHILUS",
+         "Ground level fall at home on Quillback Hollow Ln; daughter found him. Retired from Redland Fabrication. "
+         "Hip fx."],
+    ]
+    write_csv(os.path.join(d, "trauma_registry_export.csv"), header, rows)
+    plant("encounter-id", "2024-007731", "2024-007746")
+    plant("mrn", "TX00588217", "TX00601135")
+    plant("patient-name", "BRADDOCK-ESPINOZA", "MARISELA", "FITZHUGH-ORANMORE", "LEOPOLDO")
+    plant("relative-name", "Dolores")
+    plant("birth-date", "03/11/1987", "07/29/1932")
+    plant("zip", "75935", "75939", "75930")
+    plant("address", "CHIRENO", "SHELBYVILLE-TENAHA", "ETOILE", "SAN AUGUSTINE-WEST", "BROOKELAND",
+          "JASPER-NEWTON", "Quillback Hollow", "ZAVALLA", "LIVINGSTON")
+    plant("event-date", "02/14/2024", "02/16/2024", "02/21/2024")
+    plant("event-id", "PCR24-118842")
+    plant("employer", "PINEYWOODS", "DIBOLL", "Redland Fabrication")
+    plant("clinician-name", "GUNDERSEN-MBATHA", "THEOPHILUS")
+    keep("trauma", "23:47", "0915", "01:32", "10:02", "04:10", "11:55", "Y92.410", "V43.52XA", "W01.0XXA",
+         "450203.3", "853161.3", "Ground Ambulance", "Home without services", "Skilled Nursing Facility")
 
 
 if __name__ == "__main__":
