@@ -7,7 +7,7 @@ import java.util.Set;
 import org.deidworkbench.deid.classify.NameDictionary;
 
 /**
- * Employers named in free text after what a social history writes before them (decision 0233): "works at Lufkin
+ * Employers named in free text after what a social history writes before them (decision 0234): "works at Lufkin
  * Industries", "truck driver for Pineywoods Freight", "employed by Angelina Poultry Co.", "retired from Exxon", "RETIRED
  * FROM EXXON IN 2010", "arbeitet bei Rautenberg Logistik", "travaille chez Duvernoy". HIPAA's Safe Harbor removes the
  * identifiers "of the individual or of relatives, employers, or household members" — an employer's name among them — and
@@ -32,7 +32,7 @@ final class Employers {
             "salesman", "saleswoman", "salesperson", "analyst", "programmer", "developer", "miner", "logger",
             "machinist", "operator", "assembler", "warehouse", "stocker", "housekeeper", "guard", "dispatcher",
             "bookkeeper", "banker", "teller", "librarian", "professor", "instructor", "barber", "hairdresser",
-            "stylist", "painter", "roofer", "landscaper", "farmhand", "rancher", "butcher", "baker", "delivery",
+            "stylist", "painter", "roofer", "landscaper", "farmhand", "rancher", "butcher", "baker",
             "courier", "pilot", "firefighter", "deputy", "consultant", "executive", "director", "owner", "employee",
             "worker", "apprentice", "intern");
 

@@ -42,4 +42,11 @@ class EmployersTest {
     void whatOnlyLooksLikeAnEmployerStays(String text) {
         assertEquals(text, scrub(text));
     }
+
+    @org.junit.jupiter.api.Test
+    void aDeliveryAtAHospitalIsNoJobThere() {
+        // the hospital's town is the places' finder's; "delivery" is an obstetric event before it, not an occupation
+        assertEquals("Delivery at [LOCATION] Memorial Hospital at 38 weeks.",
+                scrub("Delivery at Lufkin Memorial Hospital at 38 weeks."));
+    }
 }
