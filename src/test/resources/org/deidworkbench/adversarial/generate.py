@@ -1937,6 +1937,7 @@ def main():
     ris()  # decision 0230, defined at the end of this file
     pacs()  # decisions 0231-0232, defined at the end of this file
     trauma()  # decisions 0233-0234, defined at the end of this file
+    orlog()  # decision 0235, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -7022,6 +7023,44 @@ def trauma():
     plant("clinician-name", "GUNDERSEN-MBATHA", "THEOPHILUS")
     keep("trauma", "23:47", "0915", "01:32", "10:02", "04:10", "11:55", "Y92.410", "V43.52XA", "W01.0XXA",
          "450203.3", "853161.3", "Ground Ambulance", "Home without services", "Skilled Nursing Facility")
+
+
+def orlog():
+    """An operating room's case log with its implant record, as a perioperative system exports it (decision 0235): the
+    case id, the patient's MRN and name, the surgeon and the anesthesiologist ("SURNAME, GIVEN", one each: the
+    anesthesiologist's header named a trade, not a name), the room and the case's times of day (in room, incision,
+    close, out of room), ASA and wound class, the implant's description, maker, catalog number, lot, serial number and
+    UDI (its serial inside), a note naming the husband and the maker's representative."""
+    d = os.path.join(HERE, "orlog")
+    os.makedirs(d, exist_ok=True)
+    header = ["CASE_ID", "PAT_MRN", "PAT_NAME", "SURGERY_DATE", "PROCEDURE", "PRIMARY_SURGEON", "ANESTHESIOLOGIST",
+              "OR_ROOM", "IN_ROOM_TIME", "INCISION_TIME", "CLOSE_TIME", "OUT_ROOM_TIME", "ASA_CLASS", "WOUND_CLASS",
+              "IMPLANT_DESC", "IMPLANT_MFR", "IMPLANT_CATALOG_NO", "IMPLANT_LOT", "IMPLANT_SERIAL", "IMPLANT_UDI",
+              "CASE_NOTES"]
+    rows = [
+        ["OR24-0031877", "E4471966", "HALVERSTAM, OTTAVIA J", "2024-03-05", "TOTAL KNEE ARTHROPLASTY LEFT",
+         "ROSENQUIST-ADEBAYO, MALACHI", "VASHCHENKO-OKORO, FENELLA", "OR 12", "07:32", "08:05", "09:41", "10:02", "3",
+         "I - Clean", "FEMORAL COMPONENT CR SZ 5", "ZIMMER BIOMET", "42-5022-005-01", "64328817", "ZB7731904412",
+         "(01)00889024123456(17)290131(10)64328817(21)ZB7731904412",
+         "Tourniquet 48 min. Pt's husband Wendeline in waiting room."],
+        ["OR24-0032011", "E4480315", "QUINTANILLA-VOSS, ERASMO", "2024-03-07", "PACEMAKER INSERTION DUAL CHAMBER",
+         "ROSENQUIST-ADEBAYO, MALACHI", "VASHCHENKO-OKORO, FENELLA", "EP LAB 2", "13:10", "13:42", "14:55", "15:20",
+         "4", "I - Clean", "PACEMAKER DUAL CHAMBER", "MEDTRONIC", "W1DR01", "", "PJN4418207H",
+         "(01)00643169876543(11)231115(17)260630(21)PJN4418207H",
+         "Device interrogated post-op; rep Dalia from Medtronic present."],
+    ]
+    write_csv(os.path.join(d, "or_case_log.csv"), header, rows)
+    plant("encounter-id", "OR24-0031877", "OR24-0032011")
+    plant("mrn", "E4471966", "E4480315")
+    plant("patient-name", "HALVERSTAM", "OTTAVIA", "QUINTANILLA-VOSS", "ERASMO")
+    plant("relative-name", "Wendeline")
+    plant("contact-name", "Dalia")
+    plant("clinician-name", "ROSENQUIST-ADEBAYO", "MALACHI", "VASHCHENKO-OKORO", "FENELLA")
+    plant("device-id", "ZB7731904412", "PJN4418207H")
+    plant("event-date", "2024-03-05", "2024-03-07")
+    keep("orlog", "07:32", "08:05", "09:41", "10:02", "13:10", "15:20", "TOTAL KNEE ARTHROPLASTY LEFT",
+         "PACEMAKER INSERTION DUAL CHAMBER", "I - Clean", "FEMORAL COMPONENT CR SZ 5", "ZIMMER BIOMET",
+         "42-5022-005-01", "W1DR01", "64328817")
 
 
 if __name__ == "__main__":

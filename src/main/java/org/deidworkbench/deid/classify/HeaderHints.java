@@ -62,7 +62,14 @@ public final class HeaderHints {
             // a German letter's author (Verfasser, Verfasserin) and a surgeon (Operateur; decision 0150)
             "verfasser", "verfasserin", "operateur",
             // the person who pays or holds the policy: a dental or practice system's Guarantor, the insured (decision 0195)
-            "guarantor", "guar", "insured", "policyholder");
+            "guarantor", "guar", "insured", "policyholder",
+            // an operating room's and a department's staff by their trade, a case log's ANESTHESIOLOGIST "TREMBLAY-OKORO,
+            // FENELLA" (decision 0235)
+            "anesthesiologist", "anaesthesiologist", "anesthetist", "anaesthetist", "crna", "radiologist",
+            "pathologist", "cardiologist", "hospitalist", "intensivist", "proceduralist", "perfusionist", "circulator",
+            "technologist", "therapist", "pharmacist", "midwife", "dentist", "hygienist", "psychiatrist",
+            "psychologist", "obstetrician", "pediatrician", "paediatrician", "oncologist", "neurologist", "urologist",
+            "resident", "fellow", "intern", "dietitian", "chaplain", "interpreter");
     private static final Set<String> ID = Set.of("id", "ids", "key", "pid", "mrn", "uuid", "guid", "nr", "no", "num",
             "nbr", "number", "nummer", "identifier", "kennung", "npi", "fin", "csn", "ident", "kz", "pk", "fk",
             // an enterprise master patient index's number (EMPI, MPI) and a warehouse's surrogate key (PERSON_SK;

@@ -79,6 +79,20 @@ class ColumnClassifierTest {
                 repeat(List.of("CARDIOLOGY", "ONCOLOGY"), 6)).columnClass());
     }
 
+    /**
+     * Decision 0235: an operating room's staff are named by their trade, not by "name": a case log's one anesthesiologist,
+     * surname first, is a person's name as a rendering provider's is.
+     */
+    @Test
+    void aClinicianUnderTheirTradeIsAPersonsName() {
+        for (String header : List.of("ANESTHESIOLOGIST", "Anaesthetist", "CRNA", "RADIOLOGIST", "Perfusionist")) {
+            assertEquals(ColumnClass.PERSON_NAME, classify(header,
+                    repeat(List.of("VASHCHENKO-OKORO, FENELLA"), 6)).columnClass(), header);
+        }
+        assertNotEquals(ColumnClass.PERSON_NAME, classify("RESIDENT_STATE", repeat(List.of("TX", "LA"), 6))
+                .columnClass(), "a state under a trade's word is no name");
+    }
+
     /** Decision 0173: an enterprise MPI number repeated over encounters is an identifier, not a code. */
     @Test
     void anEnterpriseMpiNumberIsAnIdentifier() {
