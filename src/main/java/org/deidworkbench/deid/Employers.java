@@ -88,20 +88,7 @@ final class Employers {
 
     /** Whether the text may name an employer: a cue's verb or an occupation stands in it (most texts: no copy made). */
     static boolean mayHold(String text) {
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!Character.isLetter(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            i = TextScrubber.letterRunEnd(text, i);
-            if (i - start >= 3 && java.util.Arrays.binarySearch(TRIGGERS, TextScrubber.lowerHash(text, start, i)) >= 0) {
-                return true;
-            }
-        }
-        return false;
+        return TextScrubber.holdsWordOf(text, TRIGGERS, 3);
     }
 
     /** The employers' names of the text, as [start, end) pairs in text order. */

@@ -3785,6 +3785,27 @@ public final class TextScrubber {
                                     REPORT_VERBS.stream()), STAFF_LABELS.stream())))))
             .mapToLong(c -> lowerHash(c, 0, c.length())).distinct().sorted().toArray();
 
+    /**
+     * Whether a word of {@code minLength} letters or more of the text is one of {@code sortedHashes} ({@link #lowerHash},
+     * sorted): a finder's first look at a text, without a copy of any word ({@link Employers}).
+     */
+    static boolean holdsWordOf(String text, long[] sortedHashes, int minLength) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            i = letterRunEnd(text, i);
+            if (i - start >= minLength && java.util.Arrays.binarySearch(sortedHashes, lowerHash(text, start, i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The end of the run of letters and combining marks that starts at {@code i} ({@link PlaceNames} too). */
     static int letterRunEnd(String text, int i) {
         int n = text.length();
