@@ -26,7 +26,13 @@ public enum Generalization {
      * A code is kept as it is, except an age over 89 written in it, which becomes {@code 90+} ({@code DEM|AGE:91} →
      * {@code DEM|AGE:90+}, decision 0124): what CSV columns of codes and categories get when no rule names them.
      */
-    CODE("code");
+    CODE("code"),
+    /**
+     * A device's Unique Device Identifier in GS1's human-readable form ({@code (01)00889024123456(17)290131(10)64328817(21)
+     * ZB7731904412}) keeps its device identifier alone, the GTIN of {@code (01)}: the model, which FHIR's
+     * {@code deviceIdentifier} keeps too; the serial {@code (21)}, the lot and the dates go (decision 0236).
+     */
+    UDI("udi");
 
     private final String yamlName;
 

@@ -7061,6 +7061,7 @@ def orlog():
     keep("orlog", "07:32", "08:05", "09:41", "10:02", "13:10", "15:20", "TOTAL KNEE ARTHROPLASTY LEFT",
          "PACEMAKER INSERTION DUAL CHAMBER", "I - Clean", "FEMORAL COMPONENT CR SZ 5", "ZIMMER BIOMET",
          "42-5022-005-01", "W1DR01", "64328817")
+    keep("orlog", "(01)00889024123456", "(01)00643169876543")  # the UDIs' device identifiers (decision 0236)
 
 
 if __name__ == "__main__":

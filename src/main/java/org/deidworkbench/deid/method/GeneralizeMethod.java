@@ -111,7 +111,34 @@ public final class GeneralizeMethod implements DeidMethod {
             case AGE_BAND -> ageBand(v);
             case ZIP3 -> zip3(v);
             case CODE -> AgesInCodes.group(value);
+            case UDI -> deviceIdentifier(v);
         };
+    }
+
+    /** GS1's application identifiers in a human-readable UDI: {@code (01)} and the value up to the next one. */
+    private static final Pattern GS1_ELEMENT = Pattern.compile("\\((\\d{2,4})\\)([^()]+)");
+
+    /**
+     * A GS1 UDI's device identifier, {@code (01)} and its fourteen-digit GTIN, alone (decision 0236); a value that is no
+     * sequence of GS1 elements with one GTIN (HIBCC's {@code +H123…}, an element string without parentheses, whose
+     * variable-length fields cannot be told apart) is no UDI this method can read, and is emptied.
+     */
+    private static String deviceIdentifier(String v) throws UnprocessableValueException {
+        Matcher m = GS1_ELEMENT.matcher(v);
+        String gtin = null;
+        int at = 0;
+        while (at < v.length() && m.find(at) && m.start() == at) {
+            if (m.group(1).equals("01") && m.group(2).strip().length() == 14
+                    && m.group(2).strip().chars().allMatch(c -> c >= '0' && c <= '9')) {
+                gtin = m.group(2).strip();
+            }
+            at = m.end();
+        }
+        if (gtin == null || at != v.length()) {
+            throw new UnprocessableValueException("VALUE-NOT-A-UDI",
+                    "value is no GS1 UDI in its human-readable form with a device identifier (01)");
+        }
+        return "(01)" + gtin;
     }
 
     /** Years are those of shifted dates, so they depend on the record's subject. */

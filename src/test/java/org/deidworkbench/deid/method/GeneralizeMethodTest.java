@@ -262,4 +262,25 @@ class GeneralizeMethodTest {
     void aCodeIsKeptButAnAgeOver89InItIsAggregated(String code, String result) throws Exception {
         assertEquals(result, apply(Generalization.CODE, code));
     }
+
+    /** Decision 0236: a GS1 UDI keeps its device identifier, the model; the serial, lot and dates go. */
+    @ParameterizedTest(name = "UDI {0} becomes {1}")
+    @CsvSource(delimiter = '|', value = {
+        "(01)00889024123456(17)290131(10)64328817(21)ZB7731904412|(01)00889024123456",
+        "(01)00643169876543(11)231115(17)260630(21)PJN4418207H|(01)00643169876543",
+        " (21)SN-4471(01)00643169876543 |(01)00643169876543",
+        "(01)00643169876543|(01)00643169876543"})
+    void aUdiKeepsItsDeviceIdentifierAlone(String udi, String result) throws Exception {
+        assertEquals(result, apply(Generalization.UDI, udi));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0100889024123456172901311064328817", "+H123PROD1234/$$3290131LOT123/S12345",
+        "(21)ZB7731904412", "(01)0088902412345(21)X", "(01)00889024123456 and more", "ZB7731904412"})
+    void whatIsNoReadableUdiIsReportedAndEmptiedNeverKept(String value) {
+        UnprocessableValueException e = assertThrows(UnprocessableValueException.class,
+                () -> apply(Generalization.UDI, value));
+        assertEquals("VALUE-NOT-A-UDI", e.code());
+        assertFalse(e.getMessage().contains("ZB77"), "the message names no value");
+    }
 }
