@@ -55,11 +55,6 @@ public final class TimesOfDay {
         return hh <= 23 && mm <= 59 && ss <= 60;
     }
 
-    /** Whether a value is a time of day in either notation. */
-    public static boolean is(String value) {
-        return colon(value) || digits(value);
-    }
-
     /**
      * Whether a column of this header and these values holds times of day of digits alone: every value a time of day
      * ({@link ValueStats#timeOfDay}), at least one of digits alone, and a time word without a day's word in the header.
@@ -69,8 +64,29 @@ public final class TimesOfDay {
         if (n == 0 || s.timeOfDay != n || s.timeOfDayDigits == 0) {
             return false;
         }
-        return UsCompactDates.timeWithoutDay(HeaderHints.words(header));
+        return timeWithoutDay(HeaderHints.words(header));
     }
+
+    /** Whether a header's words name a time of day and no day ({@code ADMIT_TIME}, not {@code ADMIT_DATE_TIME}). */
+    static boolean timeWithoutDay(java.util.List<String> words) {
+        boolean time = false;
+        boolean date = false;
+        for (String w : words) {
+            time |= TIME_WORDS.contains(w);
+            date |= DATE_WORDS.contains(w);
+        }
+        return time && !date;
+    }
+
+    /**
+     * Header words of a time of day, whose four or six digits ({@code HHMM}, {@code HHMMSS}) may read as a year or a
+     * date (a UB-04's {@code MMDDYY}, decision 0228).
+     */
+    private static final java.util.Set<String> TIME_WORDS = java.util.Set.of("time", "hour", "hr", "hrs", "tm", "hh",
+            "hhmm", "hhmmss", "uhrzeit", "zeit", "heure", "hora", "ora", "tid", "tijd", "clock");
+    /** Header words of a day, beside which a time word names a date and time ({@code ADMIT_DATE_TIME}). */
+    private static final java.util.Set<String> DATE_WORDS = java.util.Set.of("date", "dt", "dttm", "datetime", "day",
+            "datum", "fecha", "data", "dato", "birthdate");
 
     /** Whether a column's evidence (as {@link ColumnClassifier#classify} wrote it) says it holds such times. */
     public static boolean said(String evidence) {

@@ -39,7 +39,7 @@ public final class UsCompactDates {
             return s.usCompactShort == 0;
         }
         java.util.List<String> words = HeaderHints.words(header);
-        if (timeWithoutDay(words)) {
+        if (TimesOfDay.timeWithoutDay(words)) {
             return false; // ADMIT_TIME's 091500, 103015: a morning's times read as dates, month first
         }
         if (h.has(HeaderHints.Hint.DATE)) {
@@ -52,24 +52,6 @@ public final class UsCompactDates {
         }
         return false;
     }
-
-    /** Whether a header's words name a time of day and no day ({@code ADMIT_TIME}, not {@code ADMIT_DATE_TIME}). */
-    static boolean timeWithoutDay(java.util.List<String> words) {
-        boolean time = false;
-        boolean date = false;
-        for (String w : words) {
-            time |= TIME_WORDS.contains(w);
-            date |= DATE_WORDS.contains(w);
-        }
-        return time && !date;
-    }
-
-    /** Header words of a time of day, whose six digits ({@code HHMMSS}) may read as a date month first. */
-    private static final java.util.Set<String> TIME_WORDS = java.util.Set.of("time", "hour", "hr", "hrs", "tm", "hh",
-            "hhmm", "hhmmss", "uhrzeit", "zeit", "heure", "hora", "ora", "tid", "tijd", "clock");
-    /** Header words of a day, beside which a time word names a date and time ({@code ADMIT_DATE_TIME}). */
-    private static final java.util.Set<String> DATE_WORDS = java.util.Set.of("date", "dt", "dttm", "datetime", "day",
-            "datum", "fecha", "data", "dato", "birthdate");
 
     /** Whether a column's evidence (as {@link ColumnClassifier#classify} wrote it) says it holds such dates. */
     public static boolean said(String evidence) {

@@ -63,23 +63,24 @@ public final class StoredDateMethod implements DeidMethod {
 
     /**
      * The column's date method for a column of times of day ({@code StudyTime}'s {@code 142233}, decision 0231): a time
-     * of day is kept, as whole days leave it as it is; any other value goes to the date method.
+     * of day of digits alone is kept, as whole days leave it as it is (one with colons the date method keeps itself,
+     * {@link org.deidworkbench.deid.DateValues#shift}); any other value goes to the date method.
      */
     public static DeidMethod timesOfDay(DeidMethod dates) {
         return new DeidMethod() {
             @Override
             public String apply(String value, FieldContext context) throws DeidException {
-                return TimesOfDay.is(value) ? value : dates.apply(value, context);
+                return TimesOfDay.digits(value) ? value : dates.apply(value, context);
             }
 
             @Override
             public boolean dependsOnSubject(String value) {
-                return !TimesOfDay.is(value) && dates.dependsOnSubject(value);
+                return !TimesOfDay.digits(value) && dates.dependsOnSubject(value);
             }
 
             @Override
             public void reused(String value, String result, FieldContext context) {
-                if (!TimesOfDay.is(value)) {
+                if (!TimesOfDay.digits(value)) {
                     dates.reused(value, result, context);
                 }
             }
