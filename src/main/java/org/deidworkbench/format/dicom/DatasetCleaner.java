@@ -756,7 +756,6 @@ final class DatasetCleaner {
         return null;
     }
 
-    /** Applies a method to each value of a text element; a value the method cannot handle is emptied and reported. */
     /** The Institution Name and Institutional Department Name values of four characters or more. */
     private static List<String> institutionNames(Dataset ds) {
         List<String> out = new ArrayList<>();
@@ -808,6 +807,7 @@ final class DatasetCleaner {
         return v == null ? "" : v;
     }
 
+    /** Applies a method to each value of a text element; a value the method cannot handle is emptied and reported. */
     private Element eachValue(Dataset ds, Element e, DeidMethod method, Decision d) throws FormatException {
         String[] values = ds.getStrings(e.tag());
         if (values.length == 0) {
