@@ -156,13 +156,20 @@ public record Profile(String name, String description, List<Rule> rules, ActionS
 
     /**
      * The subject column of a CSV file with this header: a REDCap export's record id ({@link #redcapRecordColumn}),
-     * else the index of the first of {@link SubjectSettings#csvColumns()} present in it, or -1 when the file has none.
+     * else the index of the first of {@link SubjectSettings#csvColumns()} present in it, else the first column whose
+     * rule pseudonymizes it in the subject's domain ({@link #subjectRuleColumn}), or -1 when the file has none.
      */
     public int subjectColumn(List<String> header) {
         int redcap = redcapRecordColumn(header);
         if (redcap >= 0) {
             return redcap;
         }
+        int listed = listedSubjectColumn(header);
+        return listed >= 0 ? listed : subjectRuleColumn(header);
+    }
+
+    /** The index of the first of {@link SubjectSettings#csvColumns()} present in {@code header}, else -1. */
+    private int listedSubjectColumn(List<String> header) {
         for (String candidate : subject.csvColumns()) {
             FieldSelector.ColumnName name = new FieldSelector.ColumnName(candidate);
             for (int i = 0; i < header.size(); i++) {
@@ -174,11 +181,30 @@ public record Profile(String name, String description, List<Rule> rules, ActionS
         return -1;
     }
 
+    /**
+     * The first column of {@code header} (in the file's order) whose rule pseudonymizes it in the subject's domain, else
+     * -1 (decision 0237). A rule that gives a column the patients' pseudonyms says the column holds patients' ids: a
+     * table keyed only by one the subject list does not name ({@code PatNum}, {@code CHART_NO}) belongs to its patients
+     * (their date offsets, their known identifiers), not to the run. Tried after every listed column, so a file with a
+     * listed one keeps it.
+     */
+    public int subjectRuleColumn(List<String> header) {
+        for (int i = 0; i < header.size(); i++) {
+            Optional<Rule> rule = ruleForColumn(header.get(i));
+            if (rule.isPresent() && rule.get().spec() instanceof ActionSpec.Pseudonymize p
+                    && p.domain().equals(subject.domain())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
 
     /**
      * For each column of {@code header}, its place in the subject's candidate columns (the first candidate
      * that names it), or -1: a row with values in two of them gives two ids of one subject (decision 0078). A REDCap
-     * export's record id comes after every candidate ({@code csvColumns().size()}): an MRN beside it gives the offset.
+     * export's record id comes after every candidate ({@code csvColumns().size()}): an MRN beside it gives the offset. A
+     * file with neither ranks the subject column its rule found {@link #RANK_SUBJECT_RULE}.
      */
     public int[] subjectColumnRanks(List<String> header) {
         int[] ranks = new int[header.size()];
@@ -188,16 +214,30 @@ public record Profile(String name, String description, List<Rule> rules, ActionS
         if (redcap >= 0) {
             ranks[redcap] = candidates.size();
         }
+        boolean listed = false;
         for (int r = 0; r < candidates.size(); r++) {
             FieldSelector.ColumnName name = new FieldSelector.ColumnName(candidates.get(r));
             for (int i = 0; i < header.size(); i++) {
                 if (ranks[i] < 0 && name.matches(header.get(i))) {
                     ranks[i] = r;
+                    listed = true;
                 }
+            }
+        }
+        if (!listed && redcap < 0) {
+            int ruled = subjectRuleColumn(header);
+            if (ruled >= 0) {
+                ranks[ruled] = RANK_SUBJECT_RULE;
             }
         }
         return ranks;
     }
+
+    /**
+     * The rank {@link #subjectColumnRanks} gives a subject column found by its rule ({@link #subjectRuleColumn}): after
+     * every listed candidate and a REDCap record id, before a table's own key.
+     */
+    public static final int RANK_SUBJECT_RULE = 8_000;
 
     /** Whether any rule (or the default) scrubs free text, which needs all known identifiers first. */
     public boolean scrubsText() {

@@ -43,6 +43,7 @@ import org.deidworkbench.model.PreviewField;
 import org.deidworkbench.model.PreviewRecord;
 import org.deidworkbench.model.ActionSpec;
 import org.deidworkbench.model.Problem;
+import org.deidworkbench.model.FieldSelector;
 import org.deidworkbench.model.Profile;
 import org.deidworkbench.model.Rule;
 
@@ -1526,7 +1527,7 @@ public final class CsvProcessor implements FileProcessor {
                             Deidentifier.RANK_PATIENT_KEY, "");
                     continue;
                 }
-                kinds[i] = new Deidentifier.LinkedId(kind(candidates, rank), rank, "");
+                kinds[i] = new Deidentifier.LinkedId(kind(candidates, rank, header.get(columns[i])), rank, "");
             }
             return new RowLinks(engine, columns, kinds, namedValue < 0 ? null : nameValues, namedValue);
         }
@@ -1567,8 +1568,8 @@ public final class CsvProcessor implements FileProcessor {
                 }
             }
             if (rank >= 0) {
-                linked.add(new Deidentifier.LinkedId(kind(engine.profile().subject().csvColumns(), rank), rank,
-                        ids[columns.length]));
+                linked.add(new Deidentifier.LinkedId(kind(engine.profile().subject().csvColumns(), rank,
+                        named.decision(row).header()), rank, ids[columns.length]));
             }
             engine.noteLink(linked);
         }
@@ -1583,8 +1584,14 @@ public final class CsvProcessor implements FileProcessor {
                     p -> engine.profile().subjectColumnRanks(List.of(p.header()))[0]);
         }
 
-        /** The kind of a linked id of subject column rank {@code rank} ({@code csv:mrn}). */
-        private static String kind(List<String> candidates, int rank) {
+        /**
+         * The kind of a linked id of subject column rank {@code rank} in column {@code header} ({@code csv:mrn}; a column
+         * found by its rule is its own kind: {@code csv:chart_no}).
+         */
+        private static String kind(List<String> candidates, int rank, String header) {
+            if (rank == Profile.RANK_SUBJECT_RULE) {
+                return "csv:" + FieldSelector.ColumnName.normalize(header);
+            }
             return "csv:" + (rank < candidates.size() ? candidates.get(rank).toLowerCase(java.util.Locale.ROOT)
                     : "redcap record id");
         }
