@@ -27,8 +27,16 @@ public final class DateValues {
     private record Notation(Pattern pattern, Order order) {
     }
 
+    /** The zones a time is written with by name: UTC, GMT and the abbreviations of North America, Europe and the Pacific. */
+    private static final String ZONE_NAMES = "(?:UTC|GMT|[ECMP][SD]T|AK[SD]T|HST|CES?T|EES?T|WES?T|BST|IST|JST|KST"
+            + "|AE[SD]T|AC[SD]T|AWST|NZ[SD]T|MESZ|MEZ)";
+
+    /**
+     * A time of day after a date, kept verbatim: its zone joined or after one space ({@code -0400} in HealthKit's
+     * {@code 2023-10-02 21:00:00 -0400}, {@code UTC}, {@code EDT}: decision 0238).
+     */
     private static final String TIME = "(?<rest>(?:[T @]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?"
-            + "(?:\\s?[AaPp][Mm])?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?)";
+            + "(?:\\s?[AaPp][Mm])?(?: ?(?:Z|[+-]\\d{2}(?::?\\d{2})?)| " + ZONE_NAMES + ")?)?)";
 
     private static final List<Notation> NOTATIONS = List.of(
             new Notation(Pattern.compile("(?<y>\\d{4})(?<s1>-)(?<m>\\d{1,2})(?<s2>-)(?<d>\\d{1,2})" + TIME), Order.YMD),

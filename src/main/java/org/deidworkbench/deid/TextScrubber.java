@@ -1416,6 +1416,9 @@ public final class TextScrubber {
         for (int[] b : Employers.find(text)) { // "works at Lufkin Industries": Safe Harbor's employers (decision 0233)
             spans.add(new Span(b[0], b[1], Employers.REPLACEMENT));
         }
+        for (int[] b : org.deidworkbench.deid.classify.OwnedDevices.find(text)) { // "Thaddeus’s iPhone" (decision 0238)
+            spans.add(new Span(b[0], b[1], "[NAME]"));
+        }
         findDictionaryNames(text, spans);
         findCuedNames(text, spans);
         noteHeadName(text, spans);

@@ -64,7 +64,13 @@ class DateValuesTest {
         "2024-03-10T23:59:59+02:00|1|2024-03-11T23:59:59+02:00",
         "2024-03-10T00:00:00-05:00|-1|2024-03-09T00:00:00-05:00",
         "2024-03-10T00:00:00+0530|1|2024-03-11T00:00:00+0530",
-        "3/4/2021 10:30 PM|1|3/5/2021 10:30 PM"})
+        "3/4/2021 10:30 PM|1|3/5/2021 10:30 PM",
+        // a zone after a space (decision 0238): HealthKit's export, logs in UTC, a US zone's name
+        "2024-01-08 07:00:00 -0500|3|2024-01-11 07:00:00 -0500",
+        "2024-01-08 07:00:00 +0000|-8|2023-12-31 07:00:00 +0000",
+        "2024-01-08 07:00:00 UTC|1|2024-01-09 07:00:00 UTC",
+        "2024-07-08 07:00:00 EDT|1|2024-07-09 07:00:00 EDT",
+        "08.01.2024 07:00 +0100|1|09.01.2024 07:00 +0100"})
     void dateTimeKeepsItsTimePartVerbatim(String value, int days, String expected) throws Exception {
         assertEquals(expected, DateValues.shift(value, days));
     }
@@ -174,6 +180,16 @@ class DateValuesTest {
                     () -> DateValues.shift(notATime, 5)).code(), notATime);
         }
         assertEquals("2023-05-25 14:22", DateValues.shift("2024-02-06 14:22", -257), "a date and time moves its day");
+    }
+
+    @Test
+    void onlyAZoneMayFollowATimeAfterASpace() throws Exception {
+        // decision 0238 reads "-0500", "UTC" or "EDT" after a space; a word that is no zone is no part of a date
+        for (String notADate : List.of("2024-01-08 07:00 Smith", "2024-01-08 07:00:00 XYZQ",
+                "2024-01-08 07:00:00  -0500")) {
+            assertEquals("VALUE-NOT-A-DATE", assertThrows(UnprocessableValueException.class,
+                    () -> DateValues.shift(notADate, 5)).code(), notADate);
+        }
     }
 
     @Test

@@ -1938,6 +1938,7 @@ def main():
     pacs()  # decisions 0231-0232, defined at the end of this file
     trauma()  # decisions 0233-0234, defined at the end of this file
     orlog()  # decision 0235, defined at the end of this file
+    wearables()  # decision 0238, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -7062,6 +7063,70 @@ def orlog():
          "PACEMAKER INSERTION DUAL CHAMBER", "I - Clean", "FEMORAL COMPONENT CR SZ 5", "ZIMMER BIOMET",
          "42-5022-005-01", "W1DR01", "64328817")
     keep("orlog", "(01)00889024123456", "(01)00643169876543")  # the UDIs' device identifiers (decision 0236)
+
+
+def wearables():
+    """A study of wearables and continuous glucose monitors (decision 0238): the participants' roster, one participant's
+    Dexcom Clarity export (named after her, as Clarity names it; its first rows FirstName, LastName and DateOfBirth under
+    "Event Type" with their values under "Patient Info"; the transmitter's id on every reading), and another's Apple
+    Health export as QS Access writes it: "sourceName" names her watch and phone after her ("Cosima’s Apple Watch"), and
+    every time carries its zone after a space ("2024-01-08 07:00:00 -0500"), which no notation read before."""
+    d = os.path.join(HERE, "wearables")
+    os.makedirs(d, exist_ok=True)
+    people = [("WR-0101", "Leocadia", "Haverkamp-Nwosu", "1979-06-23"), ("WR-0102", "Cosima", "Tremblay-Oyelowo", "1985-11-02"),
+              ("WR-0103", "Octavian", "Pellegrino-Akande", "1962-01-30"), ("WR-0104", "Yevgenia", "Brisbane-Kahale", "1990-08-14"),
+              ("WR-0105", "Thibault", "Dunmore-Azikiwe", "1971-03-09"), ("WR-0106", "Zephyrine", "Strathclyde-Oyo", "1958-12-21"),
+              ("WR-0107", "Leander", "Loveridge-Mbeki", "1968-05-05"), ("WR-0108", "Ottilie", "Fairweather-Osei", "1994-02-17"),
+              ("WR-0109", "Caspian", "Ashcombe-Nwankwo", "1983-09-28"), ("WR-0110", "Marguerite", "Vukovic-Adeyemi", "1975-07-11"),
+              ("WR-0111", "Anselm", "Kettering-Obi", "1966-10-03"), ("WR-0112", "Briseis", "Pemberton-Achebe", "1988-04-26")]
+    rows = []
+    for i, (pid, given, family, born) in enumerate(people):
+        rows.append([pid, given, family, born, f"{given.lower()}.{family.split('-')[0].lower()}@example.net",
+                     f"(617) 555-{1300 + i:04d}", f"2024-01-{2 + i:02d}", "Dexcom G7" if i % 2 == 0 else "Dexcom G6",
+                     "Apple Watch Series 8"])
+    write_csv(os.path.join(d, "participants.csv"), ["participant_id", "first_name", "last_name", "date_of_birth", "email",
+                                                    "mobile_phone", "enrolled_on", "cgm_model", "wearable_model"], rows)
+    plant("patient-id", *[p[0] for p in people])
+    plant("patient-name", *[p[1] for p in people], *[p[2] for p in people])
+    plant("birth-date", *[p[3] for p in people])
+    plant("email", *[f"{p[1].lower()}.{p[2].split('-')[0].lower()}@example.net" for p in people])
+    plant("phone", *[f"(617) 555-{1300 + i:04d}" for i in range(len(people))])
+    keep("wearables", "Dexcom G7", "Dexcom G6", "Apple Watch Series 8")
+
+    clarity = ["Index", "Timestamp (YYYY-MM-DDThh:mm:ss)", "Event Type", "Event Subtype", "Patient Info", "Device Info",
+               "Source Device ID", "Glucose Value (mg/dL)", "Insulin Value (u)", "Carb Value (grams)",
+               "Duration (hh:mm:ss)", "Glucose Rate of Change (mg/dL/min)", "Transmitter Time (Long Integer)",
+               "Transmitter ID"]
+    crow = [["1", "", "FirstName", "", "Leocadia", "", "", "", "", "", "", "", "", ""],
+            ["2", "", "LastName", "", "Haverkamp-Nwosu", "", "", "", "", "", "", "", "", ""],
+            ["3", "", "DateOfBirth", "", "1979-06-23", "", "", "", "", "", "", "", "", ""],
+            ["4", "", "Device", "", "", "Dexcom G7 Mobile App", "iOS G7", "", "", "", "", "", "", ""],
+            ["5", "", "Alert", "Urgent Low", "", "", "iOS G7", "", "", "", "", "", "", ""]]
+    glucose = [112, 118, 131, 144, 152, 149, 138, 126, 117, 109, 101, 96, 94, 99, 107, 121]
+    for k, g in enumerate(glucose):
+        crow.append([str(6 + k), f"2024-02-13T{7 + k // 12:02d}:{(k % 12) * 5:02d}:11", "EGV", "", "", "", "iOS G7", str(g),
+                     "", "", "", "" if k % 3 else "1.2", str(4410700 + 300 * k), "8M4KQ7"])
+    crow.append([str(6 + len(glucose)), "2024-02-13T07:30:00", "Carbs", "", "", "", "iOS G7", "", "", "45", "", "", "", ""])
+    crow.append([str(7 + len(glucose)), "2024-02-13T07:31:00", "Insulin", "Fast-Acting", "", "", "iOS G7", "", "4.5", "", "",
+                 "", "", ""])
+    write_csv(os.path.join(d, "CLARITY_Export_Haverkamp-Nwosu_Leocadia_2024-02-14_101502.csv"), clarity, crow)
+    plant("device-id", "8M4KQ7")
+    keep("wearables", "Dexcom G7 Mobile App", "Urgent Low", "Fast-Acting", "152", "4.5")
+
+    health = ["type", "sourceName", "sourceVersion", "device", "unit", "creationDate", "startDate", "endDate", "value"]
+    hk = '<<HKDevice: 0x283c0c0a0>, name:Apple Watch, manufacturer:Apple Inc., model:Watch, hardware:Watch6,1, software:10.2>'
+    hrow = []
+    for k in range(24):
+        t = f"2024-01-{8 + k // 6:02d} {7 + (k % 6) * 2:02d}:00:00 -0500"
+        source = ["Cosima’s Apple Watch", "Cosima Tremblay-Oyelowo’s iPhone"][k % 4 == 3]
+        hrow.append(["HKQuantityTypeIdentifierHeartRate", source, "10.2", hk, "count/min", t, t, t, str(58 + (k * 7) % 50)])
+    hrow.append(["HKQuantityTypeIdentifierStepCount", "Cosima Tremblay-Oyelowo’s iPhone", "17.2", "", "count",
+                 "2024-01-09 21:00:00 -0500", "2024-01-09 08:00:00 -0500", "2024-01-09 20:00:00 -0500", "9312"])
+    hrow.append(["HKWorkoutActivityTypeRunning", "Strava", "1.0", "", "min", "2024-01-10 07:00:00 -0500",
+                 "2024-01-10 06:10:00 -0500", "2024-01-10 06:55:00 -0500", "45"])
+    write_csv(os.path.join(d, "apple_health_export.csv"), health, hrow)
+    keep("wearables", "HKQuantityTypeIdentifierHeartRate", "’s Apple Watch", "’s iPhone", "Strava", "count/min", "9312",
+         "07:00:00 -0500", "21:00:00 -0500")
 
 
 if __name__ == "__main__":

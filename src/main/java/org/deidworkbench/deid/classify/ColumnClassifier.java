@@ -362,6 +362,11 @@ public final class ColumnClassifier {
         if (h.has(Hint.PERSON_ROLE) && s.share(s.namedWithId) >= 0.8) {
             return of(ColumnClass.PERSON_NAME, s.share(s.namedWithId));
         }
+        // "Thaddeus’s Apple Watch" among a wearable export's sources: a few distinct values, kept as categories before,
+        // each naming its owner; scrubbed as text, the owner goes and the device stays (decision 0238)
+        if (s.share(s.ownedDevice) >= 0.05) {
+            return of(ColumnClass.FREE_TEXT, s.share(s.ownedDevice));
+        }
         double nameLike = s.share(s.nameLike);
         double nameHit = s.share(s.nameHit);
         double titled = s.share(s.titled);

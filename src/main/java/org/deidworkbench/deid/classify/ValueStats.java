@@ -195,6 +195,8 @@ public final class ValueStats {
     int inverted;
     /** Names in DICOM's notation of two words or more ({@code SVANBERG^ISIDORE}; {@link #personNameWords}, 0232). */
     int dicomName;
+    /** Devices named after their owners ({@code Thaddeus’s Apple Watch}; {@link OwnedDevices}, decision 0238). */
+    int ownedDevice;
     /** Names with a number appended ({@code Name123}, as Synthea makes its names unique): every word a name word. */
     int numberedName;
     /**
@@ -419,6 +421,9 @@ public final class ValueStats {
         if (letter && digit && len <= 200 && (mayBeStreet(v) && mStreet.reset(v).matches()
                 || mHouseNumber.reset(v).matches())) {
             street++;
+        }
+        if (letter && OwnedDevices.is(v)) {
+            ownedDevice++;
         }
         String pn = v.indexOf('^') > 0 ? personNameWords(v) : null;
         if (pn != null) {

@@ -33,14 +33,16 @@ final class NameValueRows {
             "data_element", "variable_name", "variable_label", "property_name", "merkmal", "frage",
             // a person's other ids as rows (decision 0210): Cerner's PERSON_ALIAS, Epic Clarity's IDENTITY_ID
             "alias_pool_cd", "person_alias_type_cd", "alias_type", "alias_type_cd", "alias_pool", "id_type",
-            "identifier_type", "identity_type", "identity_type_name", "id_type_name");
+            "identifier_type", "identity_type", "identity_type_name", "id_type_name",
+            // a CGM's export: Dexcom Clarity's rows FirstName, LastName, DateOfBirth (decision 0238)
+            "event_type");
 
     /** Headers of a column that holds the value its row's name names. */
     private static final Set<String> VALUE_HEADERS = Set.of("qval", "value_as_string", "value_source_value", "tval_char",
             "value", "value_text", "text_value", "string_value", "value_string", "answer", "answer_text", "response",
             "response_text", "meas_value", "obs_value", "observation_value", "item_value", "field_value",
             "attribute_value", "parameter_value", "property_value", "wert", "antwort", "alias", "alias_value",
-            "identifier_value", "identity_id", "id_value");
+            "identifier_value", "identity_id", "id_value", "patient_info");
 
     /** Distinct row names remembered per file; a table of more names than this decides them again. */
     private static final int CACHE = 4096;
