@@ -1413,6 +1413,10 @@ public final class TextScrubber {
             // before the names: "lives in Zaandam" is a place even where the dictionary knows the word as a surname
             spans.add(new Span(b[0], b[1], "[LOCATION]"));
         }
+        int[] activityPlace = org.deidworkbench.deid.classify.ActivityPlaces.find(text);
+        if (activityPlace != null) { // a sports watch's title "Toledo Running" (decision 0239)
+            spans.add(new Span(activityPlace[0], activityPlace[1], "[LOCATION]"));
+        }
         for (int[] b : Employers.find(text)) { // "works at Lufkin Industries": Safe Harbor's employers (decision 0233)
             spans.add(new Span(b[0], b[1], Employers.REPLACEMENT));
         }

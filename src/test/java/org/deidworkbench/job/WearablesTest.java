@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * FirstName, LastName, DateOfBirth, the value under {@code Patient Info}) and names its file after her: both kept her
  * name before. Apple Health's {@code sourceName} names the watch and the phone after their owner ("Cosima’s Apple
  * Watch"): kept as categories before. Its times carry their zone after a space ({@code 2024-01-08 07:00:00 -0500}):
- * emptied as no date before, which left a heart rate without its time. The data are synthetic; messages name files,
+ * emptied as no date before, which left a heart rate without its time. Decision 0239: Garmin Connect titles each
+ * workout after its town ("Toledo Running"), kept as a category before. The data are synthetic; messages name files,
  * columns and rows, never values.
  */
 class WearablesTest {
@@ -111,5 +112,32 @@ class WearablesTest {
         assertEquals(LocalDate.parse("2024-01-10").plusDays(days).toString(),
                 rows.get(12).get("startDate").substring(0, 10), "one offset for the file's days");
         assertEquals("45", rows.get(12).get("value"));
+    }
+    @Test
+    void aSportsWatchsTitlesLoseTheirTownsHoweverOftenTheyRepeat() throws Exception {
+        // decision 0239: a runner's year of "Toledo Running" repeats like a category, which the classifier kept as one
+        Path in = Files.createDirectories(dir.resolve("in"));
+        StringBuilder csv = new StringBuilder("Activity Type,Date,Favorite,Title,Distance,Calories,Time,Avg HR\n");
+        String[][] titles = {{"Running", "Toledo Running"}, {"Road Cycling", "Sylvania Road Cycling"},
+            {"Running", "Morning Run"}, {"Trail Running", "Oak Openings Preserve Trail Running"}};
+        for (int k = 0; k < 60; k++) {
+            String[] t = titles[k % titles.length];
+            csv.append(t[0]).append(String.format(Locale.ROOT, ",2024-%02d-%02d 06:10:31,false,", 1 + k / 28, 1 + k % 28))
+                    .append(t[1]).append(',').append(5 + k % 7).append(".02,412,00:27:45,151\n");
+        }
+        Files.writeString(in.resolve("Activities.csv"), csv, StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        SampleData.runCsvTemplate(in, out, dir.resolve("k.deidkey"), PASSPHRASE);
+
+        String text = Files.readString(out.resolve("Activities.csv"), StandardCharsets.UTF_8);
+        for (String town : List.of("Toledo", "Sylvania", "Oak Openings")) {
+            assertFalse(text.contains(town), "a workout's town is in the output");
+        }
+        List<CSVRecord> rows = SampleData.records(out.resolve("Activities.csv"));
+        assertEquals(List.of("[LOCATION] Running", "[LOCATION] Road Cycling", "Morning Run",
+                "[LOCATION] Trail Running"), rows.subList(0, 4).stream().map(r -> r.get("Title")).toList(),
+                "the activity stays, the place goes");
+        assertEquals("Road Cycling", rows.get(1).get("Activity Type"));
+        assertEquals("151", rows.get(0).get("Avg HR"));
     }
 }

@@ -7128,6 +7128,22 @@ def wearables():
     keep("wearables", "HKQuantityTypeIdentifierHeartRate", "’s Apple Watch", "’s iPhone", "Strava", "count/min", "9312",
          "07:00:00 -0500", "21:00:00 -0500")
 
+    # A third participant's Garmin Connect export (decision 0239): each activity titled after the town or park it began in
+    garmin = ["Activity Type", "Date", "Favorite", "Title", "Distance", "Calories", "Time", "Avg HR", "Max HR",
+              "Aerobic TE", "Total Ascent"]
+    titles = [("Running", "Toledo Running"), ("Road Cycling", "Sylvania Road Cycling"),
+              ("Trail Running", "Oak Openings Preserve Trail Running"), ("Walking", "Perrysburg Walking"),
+              ("Running", "Morning Run"), ("Running", "Toledo Running"), ("Road Cycling", "Wauseon Road Cycling"),
+              ("Treadmill Running", "Treadmill Running"), ("Running", "Toledo Running"), ("Walking", "Swanton Walking")]
+    grow = []
+    for k, (kind, title) in enumerate(titles):
+        grow.append([kind, f"2024-01-{8 + k:02d} {6 + k % 3:02d}:10:31", "false" if k % 4 else "true", title,
+                     f"{3.1 + k * 1.7:.2f}", str(300 + 37 * k), f"00:{25 + k * 3:02d}:45", str(128 + k * 2), str(160 + k),
+                     f"{2.0 + k * 0.2:.1f}", str(10 + 9 * k)])
+    write_csv(os.path.join(d, "Activities.csv"), garmin, grow)
+    plant("place", "Toledo", "Sylvania", "Perrysburg", "Wauseon", "Swanton", "Oak Openings")
+    keep("wearables", "Road Cycling", "Trail Running", "Morning Run", "Treadmill Running", "00:28:45")
+
 
 if __name__ == "__main__":
     main()

@@ -367,6 +367,11 @@ public final class ColumnClassifier {
         if (s.share(s.ownedDevice) >= 0.05) {
             return of(ColumnClass.FREE_TEXT, s.share(s.ownedDevice));
         }
+        // "Toledo Running" as a sports watch titles a workout: repeated over a runner's year like a category, each naming
+        // the town it began in (decision 0239)
+        if (s.share(s.activityPlace) >= 0.05) {
+            return of(ColumnClass.FREE_TEXT, s.share(s.activityPlace));
+        }
         double nameLike = s.share(s.nameLike);
         double nameHit = s.share(s.nameHit);
         double titled = s.share(s.titled);

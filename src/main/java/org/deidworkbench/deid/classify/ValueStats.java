@@ -197,6 +197,8 @@ public final class ValueStats {
     int dicomName;
     /** Devices named after their owners ({@code Thaddeus’s Apple Watch}; {@link OwnedDevices}, decision 0238). */
     int ownedDevice;
+    /** Workouts' titles with their places ({@code Toledo Running}; {@link ActivityPlaces}, decision 0239). */
+    int activityPlace;
     /** Names with a number appended ({@code Name123}, as Synthea makes its names unique): every word a name word. */
     int numberedName;
     /**
@@ -424,6 +426,9 @@ public final class ValueStats {
         }
         if (letter && OwnedDevices.is(v)) {
             ownedDevice++;
+        }
+        if (letter && ActivityPlaces.is(v)) {
+            activityPlace++;
         }
         String pn = v.indexOf('^') > 0 ? personNameWords(v) : null;
         if (pn != null) {
