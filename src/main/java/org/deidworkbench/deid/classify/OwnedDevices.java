@@ -37,8 +37,7 @@ public final class OwnedDevices {
 
     /** Whether a whole value is one device named after its owner (a column of them is a source's, not a category). */
     public static boolean is(String value) {
-        int[][] found = find(value);
-        return found.length > 0;
+        return find(value).length > 0;
     }
 
     /** The owners' names in the text, as [start, end) pairs in text order; none: an empty array. */

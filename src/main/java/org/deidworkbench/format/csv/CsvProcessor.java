@@ -1549,7 +1549,9 @@ public final class CsvProcessor implements FileProcessor {
          * value of a row whose name is a subject column's ({@code MRN}: decision 0210).
          */
         void accept(String[] row) {
-            int rank = named == null || row[namedValue] == null || row[namedValue].isBlank() ? -1 : nameRank(row);
+            ColumnPlan plan = named == null || row[namedValue] == null || row[namedValue].isBlank() ? null
+                    : named.decision(row);
+            int rank = plan == null ? -1 : nameRank(plan);
             String[] ids = new String[columns.length + (rank >= 0 ? 1 : 0)];
             for (int i = 0; i < columns.length; i++) {
                 ids[i] = row[columns[i]];
@@ -1568,20 +1570,18 @@ public final class CsvProcessor implements FileProcessor {
                 }
             }
             if (rank >= 0) {
-                linked.add(new Deidentifier.LinkedId(kind(engine.profile().subject().csvColumns(), rank,
-                        named.decision(row).header()), rank, ids[columns.length]));
+                linked.add(new Deidentifier.LinkedId(kind(engine.profile().subject().csvColumns(), rank, plan.header()),
+                        rank, ids[columns.length]));
             }
             engine.noteLink(linked);
         }
 
         /**
-         * The subject column rank of the name that decides the row's value ({@link NameValueRows#decision}: the value is
-         * pseudonymized as that column would be), or -1 when no name decides it or it is no subject column.
+         * The subject column rank of the plan of the name that decides a row's value ({@link NameValueRows#decision}: the
+         * value is pseudonymized as that column would be), or -1 when it is no subject column.
          */
-        private int nameRank(String[] row) {
-            ColumnPlan plan = named.decision(row);
-            return plan == null ? -1 : planRanks.computeIfAbsent(plan,
-                    p -> engine.profile().subjectColumnRanks(List.of(p.header()))[0]);
+        private int nameRank(ColumnPlan plan) {
+            return planRanks.computeIfAbsent(plan, p -> engine.profile().subjectColumnRanks(List.of(p.header()))[0]);
         }
 
         /**
