@@ -976,6 +976,8 @@ public final class ValueStats {
         appendShare(sb, "surname, given name", inverted);
         appendShare(sb, "surname, given name (number)", namedWithId);
         appendShare(sb, "name+number in name list", numberedNameHit);
+        appendShare(sb, "device named after its owner", ownedDevice);
+        appendShare(sb, "workout titled with its place", activityPlace);
         appendShare(sb, "street", street);
         appendShare(sb, "uid", uid);
         appendShare(sb, "dicom-standard uid", standardUid);

@@ -631,4 +631,22 @@ class ColumnClassifierTest {
         assertNotEquals(ColumnClass.PERSON_NAME, classify("DIAGNOSIS_CODE",
                 repeat(List.of("I10^Hypertension", "E119^Diabetes"), 3)).columnClass());
     }
+
+    /**
+     * Decisions 0238 and 0239: a wearable export's sources and a sports watch's titles repeat like categories, each
+     * naming a person or a place; they are free text to scrub, and the evidence says why.
+     */
+    @Test
+    void devicesNamedAfterTheirOwnersAndWorkoutsTitledWithTheirPlacesAreTextToScrub() {
+        ColumnClassifier.Classification sources = classify("sourceName",
+                repeat(List.of("Cosima\u2019s Apple Watch", "Cosima\u2019s Apple Watch", "Strava"), 40));
+        assertEquals(ColumnClass.FREE_TEXT, sources.columnClass(), "kept as a category before");
+        assertTrue(sources.evidence().contains("67% device named after its owner"), sources.evidence());
+        ColumnClassifier.Classification titles = classify("Title",
+                repeat(List.of("Toledo Running", "Morning Run", "Sylvania Road Cycling"), 40));
+        assertEquals(ColumnClass.FREE_TEXT, titles.columnClass(), "kept as a category before");
+        assertTrue(titles.evidence().contains("67% workout titled with its place"), titles.evidence());
+        assertEquals(ColumnClass.CATEGORICAL, classify("Title", repeat(List.of("Morning Run", "Evening Walk"), 40))
+                .columnClass(), "titles of no place stay categories");
+    }
 }
