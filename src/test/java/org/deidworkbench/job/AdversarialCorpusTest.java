@@ -394,7 +394,10 @@ class AdversarialCorpusTest {
             // planted "2023년 3월 12일" onto the other patient's planted "2023년 4월 25일" (it failed 1 CI run)
             CJK_DATE,
             // and Thai 12 มี.ค. 2566 (an abbreviated month), Arabic and Persian 1445/03/12 (read in ASCII digits)
-            "\\d{1,2} \\p{L}+\\.\\p{L}+\\. \\d{4}", "\\d{4}/\\d{1,2}/\\d{1,2}");
+            "\\d{1,2} \\p{L}+\\.\\p{L}+\\. \\d{4}", "\\d{4}/\\d{1,2}/\\d{1,2}",
+            // and a UB-04's MMDDYY (decision 0228): a claim's 011524 moved +3 days is the planted 011824 of its admission,
+            // which without this notation counted as the date left in place (ub04 failed 1 local run in 5)
+            "(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{2}");
     private static final Pattern COMPACT_OR_ISO_DATE = Pattern.compile(String.join("|", DATE_NOTATIONS));
 
     /**
@@ -593,6 +596,7 @@ class AdversarialCorpusTest {
             DateTimeFormatter.ofPattern("d.M.uu"), DateTimeFormatter.ofPattern("uuuu-MM-dd"),
             DateTimeFormatter.ofPattern("uuuuMMdd"), DateTimeFormatter.ofPattern("d-M-uuuu"),
             DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("M/d/uuuu"),
+            DateTimeFormatter.ofPattern("MMdduu"),
             DateTimeFormatter.ofPattern("uuuu\u5e74M\u6708d\u65e5"), DateTimeFormatter.ofPattern("uuuu\ub144 M\uc6d4 d\uc77c"));
 
     /**
