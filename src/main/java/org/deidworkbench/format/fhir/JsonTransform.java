@@ -869,20 +869,64 @@ final class JsonTransform {
     private IdentityHashMap<Object, Integer> pathHits(Obj root, String type, Set<String> types)
             throws JsonScan.Fallback {
         IdentityHashMap<Object, Integer> out = new IdentityHashMap<>();
-        pathHits(root, type, types, out);
+        Present present = new Present(root, run.rules);
+        pathHits(root, type, types, out, present);
         Field contained = root.field("contained");
         if (contained != null) {
             // Rules.evaluate on each contained resource as a root of its own too (ResourceCleaner.evaluateRules);
             // the guards see the container's types, a superset of the contained resource's: only slower
             for (Object c : contained.values) {
-                pathHits((Obj) c, ((Obj) c).elem.fhirType, types, out);
+                pathHits((Obj) c, ((Obj) c).elem.fhirType, types, out, present);
             }
         }
         return out;
     }
 
-    private void pathHits(Obj root, String type, Set<String> types, IdentityHashMap<Object, Integer> out)
-            throws JsonScan.Fallback {
+    /**
+     * The values of a resource (contained resources included) that some FHIRPath branch needs ({@link ValueNeeds},
+     * decision 0240), noted on the first branch that asks: an Observation without an age or birth-date code is not
+     * walked by the age and birth-date rules' branches.
+     */
+    private static final class Present {
+        private final Obj root;
+        private final Rules rules;
+        /** The needed values it holds, each once (a few at most: a code system, a code, a unit). */
+        private List<String> values;
+
+        Present(Obj root, Rules rules) {
+            this.root = root;
+            this.rules = rules;
+        }
+
+        boolean meets(List<Set<String>> needs) {
+            if (needs.isEmpty()) {
+                return true;
+            }
+            if (values == null) {
+                values = new ArrayList<>(4);
+                Set<String> wanted = rules.neededValues();
+                note(root, wanted, rules.neededLengths(), values);
+            }
+            return ValueNeeds.met(needs, values);
+        }
+
+        private static void note(Obj node, Set<String> wanted, long lengths, List<String> into) {
+            for (Field f : node.fields) {
+                for (Object v : f.values) {
+                    if (v instanceof Obj o) {
+                        note(o, wanted, lengths, into);
+                    } else if (v instanceof Prim p && p.text != null
+                            && (lengths & 1L << Math.min(p.text.length(), 63)) != 0 && wanted.contains(p.text)
+                            && !into.contains(p.text)) {
+                        into.add(p.text);
+                    }
+                }
+            }
+        }
+    }
+
+    private void pathHits(Obj root, String type, Set<String> types, IdentityHashMap<Object, Integer> out,
+            Present present) throws JsonScan.Fallback {
         Rules rules = run.rules;
         Map<String, List<Object>> byType = null;
         for (int k = 0; k < rules.pathRuleCount(); k++) {
@@ -893,6 +937,9 @@ final class JsonTransform {
             for (Rules.Branch b : rules.union(k)) {
                 if (b.idle(types)) {
                     continue; // no display-only subject or patient here
+                }
+                if (!present.meets(b.needs())) {
+                    continue; // no value it compares with is here: it selects nothing (decision 0240)
                 }
                 List<Object> found;
                 if (b.type() == null) {

@@ -255,7 +255,11 @@ final class Rules {
      * resource once per rule; it is used only for types that have no specializations and for a
      * {@code <rest>} that names no variable ({@code %resource} would mean the element there).
      */
-    record Branch(String type, ExpressionNode node, boolean person) {
+    record Branch(String type, ExpressionNode node, boolean person, List<java.util.Set<String>> needs) {
+        Branch(String type, ExpressionNode node, boolean person) {
+            this(type, node, person, ValueNeeds.toSelect(node));
+        }
+
         /** Whether this branch can return nothing on a resource of these element types (see {@link #DISPLAY_ONLY_PERSON}). */
         boolean idle(java.util.Set<String> types) {
             return person && !types.contains(DISPLAY_ONLY_PERSON);
@@ -289,6 +293,42 @@ final class Rules {
     List<Branch> union(int k) {
         return evaluators.get().union(k, pathRules.get(k));
     }
+
+    /**
+     * Every constant some branch of a FHIRPath rule needs among a resource's values ({@link Branch#needs}, decision
+     * 0240): the values of a resource worth noting before its branches are evaluated.
+     */
+    java.util.Set<String> neededValues() {
+        java.util.Set<String> out = neededValues;
+        if (out == null) {
+            java.util.Set<String> all = new java.util.HashSet<>();
+            for (int k = 0; k < pathRules.size(); k++) {
+                for (Branch b : union(k)) {
+                    all.addAll(ValueNeeds.constants(b.needs()));
+                }
+            }
+            long lengths = 0;
+            for (String c : all) {
+                lengths |= 1L << Math.min(c.length(), 63);
+            }
+            neededLengths = lengths;
+            out = java.util.Set.copyOf(all);
+            neededValues = out;
+        }
+        return out;
+    }
+
+    /**
+     * The lengths of {@link #neededValues()} as bits (bit 63: 63 characters or more), set once those are known: most of
+     * a resource's values (ids, references, instants) are passed over without hashing them.
+     */
+    long neededLengths() {
+        neededValues();
+        return neededLengths;
+    }
+
+    private volatile java.util.Set<String> neededValues;
+    private volatile long neededLengths;
 
     /** Whether FHIRPath rule {@code k} may match a resource of {@code rootType} with elements of {@code types}. */
     boolean possible(int k, String rootType, java.util.Set<String> types) {
