@@ -39,10 +39,16 @@ class SealMemoryTest {
         assertEquals(0, child.exitValue(), "saving under " + HEAP + " failed (3: out of memory while saving,"
                 + " 4: the contents alone do not fit): " + output);
 
-        KeyFileContents reopened = KeyFileStore.open(file, TestFixtures.PASSPHRASE);
-        assertEquals(ENTRIES, reopened.entryCount());
-        assertEquals(java.util.Optional.of("Müller^Jürgen^999999^MRN-7999999"),
-                reopened.original("mrn", String.format("PAT-%08X", 999_999)));
-        assertEquals(java.util.Optional.of("Müller^Jürgen^1^MRN-7000001"), reopened.original("patient", "PAT-00000001"));
+        // reopened in a JVM of its own: what this suite's JVM holds after thousands of tests is not the file's business
+        Path reopenLog = dir.resolve("reopen.log");
+        Process reopen = new ProcessBuilder(List.of(javaBin, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                SealUnderSmallHeap.class.getName(), "reopen", file.toString(), Integer.toString(ENTRIES)))
+                .redirectErrorStream(true).redirectOutput(reopenLog.toFile()).start();
+        assertTrue(reopen.waitFor(10, TimeUnit.MINUTES), "the reopening JVM did not finish");
+        String reopened = Files.readString(reopenLog, StandardCharsets.UTF_8);
+        assertEquals(0, reopen.exitValue(), "reopening failed: " + reopened);
+        assertTrue(reopened.contains("entries " + ENTRIES + "\n"), reopened);
+        assertTrue(reopened.contains("last true\n"), "the last entry's original: " + reopened);
+        assertTrue(reopened.contains("first true\n"), "the first entry's original: " + reopened);
     }
 }
