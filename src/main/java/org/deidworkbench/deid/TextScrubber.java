@@ -2302,9 +2302,11 @@ public final class TextScrubber {
                 continue; // "seen September 30, 1995": the lists know September, April and June as given names
             }
             boolean alone = NAMES.isUnambiguousName(token) && !NAMES.isCommonWord(token);
-            // A capital at the start of a sentence says nothing either.
+            // A capital at the start of a sentence says nothing either, unless the word goes on as a sentence's
+            // subject does ("Henrietta drove me home", "Henrietta's husband", decision 0241),
             // nor at the start of a name written into an identifier with underscores (Kowalczyk_M_1987, decision 0219)
-            kind[t] = alone && !titleCase && (!sentenceStart(text, b[0]) || underscored(text, b)) ? 2 : 1;
+            kind[t] = alone && !titleCase && (!sentenceStart(text, b[0]) || underscored(text, b)
+                    || goesOnAsSubject(text, b[0], b[1])) ? 2 : 1;
         }
         for (int t = 0; t < count; t++) {
             if (kind[t] == 0) {
@@ -2428,6 +2430,95 @@ public final class TextScrubber {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the word from {@code start} to {@code end}, a sentence's first, goes on as its subject (decision 0241): a
+     * possessive ({@code 's}, {@code ’s}), or one space and a word in lower case that is an ordinary English or German
+     * word, or one with {@code -s}, {@code -es}, {@code -ed} or {@code -ing} ("Henrietta drove", "Marisol reports",
+     * "Florence is"). Not a number ("Allegra 180 mg"), a capitalised word, a colon, the text's end (a value of one word),
+     * a word of another language ("Elle fête", "Mora na", "Travaille chez": French and Portuguese words the name lists
+     * hold), a holiday ("Easter plans"), nor a word after an abbreviation's full stop ("St. Vincent in", "Dr. Mary is").
+     */
+    private static boolean goesOnAsSubject(String text, int start, int end) {
+        String token = NameDictionary.normalize(text.substring(start, end));
+        if (HOLIDAY_NAMES.contains(token) || PRONOUNS_ABROAD.contains(token) || afterAbbreviation(text, start)) {
+            return false;
+        }
+        int n = text.length();
+        if (end + 1 < n && (text.charAt(end) == '\'' || text.charAt(end) == '\u2019') && text.charAt(end + 1) == 's'
+                && (end + 2 == n || !Character.isLetterOrDigit(text.charAt(end + 2)))) {
+            return true;
+        }
+        if (end + 2 >= n || text.charAt(end) != ' ' || !Character.isLowerCase(text.charAt(end + 1))) {
+            return false;
+        }
+        int e = end + 1;
+        while (e < n && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        if (e - end - 1 < 2) {
+            return false;
+        }
+        String word = text.substring(end + 1, e).toUpperCase(Locale.ROOT);
+        if (VERBS_ABROAD.contains(word)) {
+            return false; // "Ella es", "Ella est": the common words hold German's "es"
+        }
+        if (NAMES.isCommonWord(word)) {
+            return true;
+        }
+        for (String suffix : INFLECTIONS) {
+            if (word.length() > suffix.length() + 2 && word.endsWith(suffix)
+                    && NAMES.isCommonWord(word.substring(0, word.length() - suffix.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] INFLECTIONS = {"S", "ES", "ED", "D", "ING"};
+
+    /**
+     * Pronouns and articles of French, German, Spanish, Portuguese and Italian that the name lists hold as given names
+     * ("Elle est venue", "Sie ist", "Les patients", "Ela foi"): at a sentence's start they are the language's own words.
+     */
+    private static final java.util.Set<String> PRONOUNS_ABROAD = java.util.Set.of("ELLE", "ELLES", "SIE", "LES", "LOS",
+            "LO", "UNA", "SUS", "VOS", "ESTA", "ELE", "ELA", "LEUR", "NEL", "NELLA", "ALLA");
+
+    /** Verbs of those languages after a pronoun that is also an English name ("Ella es", "Mia era"). */
+    private static final java.util.Set<String> VERBS_ABROAD = java.util.Set.of("ES", "EST", "IST", "ERA", "FUE", "HA",
+            "HAT", "WAR", "WIRD", "SIND", "SONT", "ETAIT", "FOI", "STA");
+
+    /** Holidays the name lists know as given names, which start sentences as themselves ("Easter plans unchanged"). */
+    private static final java.util.Set<String> HOLIDAY_NAMES = java.util.Set.of("EASTER", "CHRISTMAS", "NOEL",
+            "HANUKKAH", "PASSOVER", "RAMADAN", "DIWALI", "KWANZAA", "THANKSGIVING", "PENTECOST");
+
+    /**
+     * Whether a full stop just before {@code start} ends an abbreviation: a capital and at most three letters in lower
+     * case ("St.", "Dr.", "Mrs.", "Prof.") or an initial.
+     */
+    private static boolean afterAbbreviation(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        if (i < 0 || text.charAt(i) != '.') {
+            return false;
+        }
+        int e = i;
+        int b = e;
+        while (b > 0 && Character.isLetter(text.charAt(b - 1))) {
+            b--;
+        }
+        if (e - b < 1 || e - b > 4 || !Character.isUpperCase(text.charAt(b))) {
+            return false;
+        }
+        for (int k = b + 1; k < e; k++) {
+            if (!Character.isLowerCase(text.charAt(k))) {
+                return false; // "PCP." ends a sentence
+            }
+        }
+        return true;
     }
 
     private static boolean sentenceStart(String text, int start) {
