@@ -282,6 +282,10 @@ public final class DateValues {
         if (eastAsian != null) {
             return before + eastAsian + after;
         }
+        String program = org.deidworkbench.deid.classify.UnixDates.shift(v, days);
+        if (program != null) { // Mon Oct 02 21:00:00 EDT 2023, Mon, 02 Oct 2023 21:00:00 -0400 (decision 0242)
+            return before + program + after;
+        }
         if (org.deidworkbench.deid.classify.TimesOfDay.colon(v)) {
             return value; // 14:22 beside its day's column: whole days leave a time of day as it is (decision 0231)
         }
@@ -376,6 +380,10 @@ public final class DateValues {
         LocalDate eastAsian = org.deidworkbench.deid.classify.EastAsianDates.parse(v);
         if (eastAsian != null) {
             return eastAsian.plusDays(days).getYear();
+        }
+        LocalDate program = org.deidworkbench.deid.classify.UnixDates.parse(v);
+        if (program != null) {
+            return program.plusDays(days).getYear();
         }
         throw notADate();
     }

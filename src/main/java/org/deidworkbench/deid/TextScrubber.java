@@ -1430,6 +1430,12 @@ public final class TextScrubber {
             spans.add(new Span(b[0], b[1], "[NAME]"));
         }
         boolean dates = thaiDates;
+        for (org.deidworkbench.deid.classify.UnixDates.Found f : org.deidworkbench.deid.classify.UnixDates.find(text)) {
+            // "Mon Oct 02 21:00:00 EDT 2023": the weekday, time and year with the day (decision 0242)
+            spans.add(new Span(f.start(), f.end(), notationDateReplacement(text.substring(f.start(), f.end()),
+                    subject, org.deidworkbench.deid.classify.UnixDates::shift, org.deidworkbench.deid.classify.UnixDates::parse)));
+            dates = true;
+        }
         if (CjkNames.mayHold(text)) {
             findKnownCjkNames(text, spans);
             for (int[] b : CjkNames.cuedNames(text)) {

@@ -7144,6 +7144,21 @@ def wearables():
     plant("place", "Toledo", "Sylvania", "Perrysburg", "Wauseon", "Swanton", "Oak Openings")
     keep("wearables", "Road Cycling", "Trail Running", "Morning Run", "Treadmill Running", "00:28:45")
 
+    # The study's sync server logs each upload (decision 0242): a Java service writes the time with Date.toString()
+    # ("Mon Jan 08 07:02:11 EST 2024"), which no notation read (every cell emptied and reported), and its note names
+    # the participant with the same time, which the scrubber cut in two ("Mon [DATE]:02:11 EST 2024")
+    sync = ["synced_at", "participant_id", "records", "note"]
+    srow = []
+    for k in range(8):
+        p = people[k % 3]
+        day = 8 + k
+        wd = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][(day - 8) % 7]  # 2024-01-08 was a Monday
+        t = f"{wd} Jan {day:02d} 07:{2 + k:02d}:11 EST 2024"
+        srow.append([t, p[0], str(288 - k), f"Upload by {p[1]} {p[2]} at {t}: ok"])
+    write_csv(os.path.join(d, "sync_log.csv"), sync, srow)
+    plant("event-date", *[r[0] for r in srow])
+    keep("wearables", "07:02:11 EST", "07:09:11 EST", "288")
+
 
 if __name__ == "__main__":
     main()

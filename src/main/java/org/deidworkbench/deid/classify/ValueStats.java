@@ -357,6 +357,9 @@ public final class ValueStats {
             if (dates() == datesBefore && v.length() >= 6 && EastAsianDates.parse(v) != null) {
                 isoDate++; // 昭和33年3月12日, S33.3.12, 2023년 3월 12일: a date to shift like an ISO one (decision 0127)
             }
+            if (dates() == datesBefore && len >= 16 && UnixDates.parse(v) != null) {
+                isoDate++; // Mon Oct 02 21:00:00 EDT 2023: a program's date, shifted with its weekday (decision 0242)
+            }
             if (dates() == datesBefore && len >= 6 && len <= 24 && MonthYears.whole(v) != null) {
                 monthYear++; // 03/2017, 2018-06, October 1995: a month is a date element (decision 0152)
             }
