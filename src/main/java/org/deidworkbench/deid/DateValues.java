@@ -74,7 +74,9 @@ public final class DateValues {
             // "3 Feb 2023", German "3. März 2023", Spanish and Portuguese "12 de marzo de 2023"
             Pattern.compile("(?<d>\\d{1,2})(?<s1>\\.?\\s(?:de\\s)?)" + MON + "(?<dot>\\.?)(?<s2>\\s(?:del?\\s)?)(?<y>\\d{4})"
                     + TIME),
-            Pattern.compile(MON + "(?<dot>\\.?)(?<s1>\\s)(?<d>\\d{1,2})(?<s2>,\\s?)(?<y>\\d{4})" + TIME));
+            // Strava's "Jan 8, 2024, 11:10:31 AM" writes a comma before the time too (decision 0243)
+            Pattern.compile(MON + "(?<dot>\\.?)(?<s1>\\s)(?<d>\\d{1,2})(?<s2>,\\s?)(?<y>\\d{4})"
+                    + TIME.replace("(?:[T @]\\d", "(?:(?:[T @]|, )\\d")));
 
     /** The month (1–12) a name or abbreviation names ({@code FEB}, {@code Sept}, {@code february}), else 0. */
     private static int monthOrZero(String name) {

@@ -392,6 +392,7 @@ final class PlaceNames {
     /** The places of the text, as [start, end) pairs in text order; each is to be replaced by {@code [LOCATION]}. */
     static List<int[]> find(String text) {
         List<int[]> out = new ArrayList<>();
+        townHeadingText(text, out);
         if (!mayHold(text)) {
             return out;
         }
@@ -869,6 +870,58 @@ final class PlaceNames {
         }
         out.add(new int[] {w.get(t)[0], end});
     }
+
+    /**
+     * A town of the gazetteer heading a text, before a dash or a colon and more text (decision 0243): a workout a runner
+     * titled herself ("Maumee - Half marathon with Henrietta", "Swanton – recovery ride"), a note's site heading
+     * ("Perrysburg: seen for follow-up"). Up to four words; one word alone only where it is no ordinary word, no
+     * person's name (a surname heading a note is the name finders') and no eponym's town; states and countries stay.
+     */
+    private static void townHeadingText(String text, List<int[]> out) {
+        int n = text.length();
+        if (n < 6 || !Character.isUpperCase(text.charAt(0))) {
+            return;
+        }
+        int sep = -1;
+        for (int i = 1; i < Math.min(n - 2, 48); i++) {
+            char c = text.charAt(i);
+            if (c == ':' && text.charAt(i + 1) == ' '
+                    || (c == '-' || c == '\u2013' || c == '\u2014') && text.charAt(i - 1) == ' ' && text.charAt(i + 1) == ' ') {
+                sep = c == ':' ? i : i - 1;
+                break;
+            }
+            if (!Character.isLetter(c) && c != ' ' && c != '.' && c != '\'') {
+                return; // digits, commas, brackets before any separator: no heading of a place
+            }
+        }
+        if (sep < 0 || text.substring(sep).strip().length() < 4) {
+            return;
+        }
+        List<int[]> w = words(text.substring(0, sep));
+        if (w.isEmpty() || w.size() > GAZETTEER_WORDS || !placeWord(text, w.get(0))) {
+            return;
+        }
+        int last = gazetteerFrom(text, w, 0);
+        if (last != w.size() - 1) {
+            return; // the whole heading, no more and no less
+        }
+        String name = key(text, w, 0, last);
+        if (LARGE_PLACES.contains(name)) {
+            return;
+        }
+        if (last == 0) {
+            String token = NameDictionary.normalize(text.substring(w.get(0)[0], w.get(0)[1]));
+            if (NOT_TOWNS_ALONE.contains(name) || LABEL_TOWNS.contains(name) || Gazetteer.NAMES.get(name)
+                    || WORDS.isCommonWord(token) || WORDS.isName(token) || allUpper(text, w.get(0))) {
+                return;
+            }
+        }
+        out.add(new int[] {w.get(0)[0], w.get(last)[1]});
+    }
+
+    /** Towns named as a form's labels are ("Mobile: 555 0100"), which head a text as labels. Upper case. */
+    private static final Set<String> LABEL_TOWNS = Set.of("MOBILE", "CELL", "HOME", "WORK", "OFFICE", "FAX", "PAGER",
+            "PHONE", "CONTACT", "MARATHON", "SUMMARY", "PLAN", "NOTE", "NOTES", "SITE", "LOCATION");
 
     /** The last word of the longest gazetteer name that starts at word {@code t}, or -1. */
     private static int gazetteerFrom(String text, List<int[]> w, int t) {

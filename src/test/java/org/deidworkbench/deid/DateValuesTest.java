@@ -324,6 +324,9 @@ class DateValuesTest {
         "3 Feb 2023|10|13 Feb 2023",
         "03 FEB 2023 10:15|10|13 FEB 2023 10:15",
         "Feb 3, 2023|10|Feb 13, 2023",
+        // Strava's export: a comma before the time too (decision 0243)
+        "Jan 8, 2024, 11:10:31 AM|10|Jan 18, 2024, 11:10:31 AM",
+        "Dec 28, 2023, 6:10:31 PM|10|Jan 7, 2024, 6:10:31 PM",
         "February 27, 2023|10|March 9, 2023",
         "Sept 30, 2023|10|Oct 10, 2023",
         "feb 3, 2023|10|feb 13, 2023",

@@ -257,4 +257,24 @@ class PlaceNamesTest {
     void servicesAndKindsOfFacilitiesStay(String text) {
         assertEquals(text, scrub(text));
     }
+
+    /** Decision 0243: a town of the gazetteer heading a text before a dash or a colon (a runner's own workout title). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Maumee - Half marathon with Henrietta|[LOCATION] - Half marathon with [NAME]",
+        "Swanton \u2013 recovery ride|[LOCATION] \u2013 recovery ride",
+        "Oak Harbor - 10 miles|[LOCATION] - 10 miles",
+        "Perrysburg: seen for follow-up|[LOCATION]: seen for follow-up"})
+    void aTownHeadingATextIsAPlace(String text, String expected) {
+        assertEquals(expected, scrub(text));
+    }
+
+    /** Headings that are no town, a state, a person's name, an ordinary word or an eponym's town stay. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Diagnosis: chest pain", "Plan - rest", "Ohio - state park",
+        "Anderson: seen today", "Hope - walk", "Parkinson - stable", "Mobile: none on file", "Marathon - 3:45",
+        "Perrysburg", "Sylvania, hill repeats", "PERRYSBURG: SEEN"})
+    void headingsOfNoTownStay(String text) {
+        assertEquals(text, scrub(text));
+    }
 }

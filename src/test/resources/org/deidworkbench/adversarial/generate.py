@@ -7156,6 +7156,19 @@ def wearables():
         t = f"{wd} Jan {day:02d} 07:{2 + k:02d}:11 EST 2024"
         srow.append([t, p[0], str(288 - k), f"Upload by {p[1]} {p[2]} at {t}: ok"])
     write_csv(os.path.join(d, "sync_log.csv"), sync, srow)
+
+    # A fourth participant's Strava export (decision 0243): titles she wrote herself, a town before a dash or a colon,
+    # and Strava's dates with a comma before the time ("Jan 8, 2024, 11:10:31 AM"), which no notation read
+    strava = ["Activity ID", "Activity Date", "Activity Name", "Activity Type", "Elapsed Time", "Distance"]
+    names = ["Maumee - Half marathon", "Morning Run", "Whitehouse: hill repeats", "Waterville \u2013 recovery ride",
+             "Lunch Run", "Maumee - tempo run"]
+    strows = []
+    for k, title in enumerate(names):
+        strows.append([str(10480117700 + 131 * k), f"Jan {8 + 2 * k}, 2024, {6 + k}:10:31 AM", title,
+                       "Ride" if "ride" in title else "Run", str(1800 + 97 * k), f"{5.2 + k:.2f}"])
+    write_csv(os.path.join(d, "strava_activities.csv"), strava, strows)
+    plant("place", "Maumee", "Whitehouse", "Waterville")
+    keep("wearables", "Half marathon", "hill repeats", "recovery ride", "Lunch Run", ":10:31 AM")
     plant("event-date", *[r[0] for r in srow])
     keep("wearables", "07:02:11 EST", "07:09:11 EST", "288")
 
