@@ -35,8 +35,16 @@ public final class DateValues {
      * A time of day after a date, kept verbatim: its zone joined or after one space ({@code -0400} in HealthKit's
      * {@code 2023-10-02 21:00:00 -0400}, {@code UTC}, {@code EDT}: decision 0238).
      */
-    private static final String TIME = "(?<rest>(?:[T @]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?"
-            + "(?:\\s?[AaPp][Mm])?(?: ?(?:Z|[+-]\\d{2}(?::?\\d{2})?)| " + ZONE_NAMES + ")?)?)";
+    private static final String TIME = time("[T @]");
+
+    /** {@link #TIME} after a comma too, as Strava writes it after a month-first date ({@code Jan 8, 2024, 11:10:31 AM}). */
+    private static final String TIME_AFTER_COMMA = time("(?:[T @]|, )");
+
+    /** The time of day group {@code rest}, after {@code separator}, kept verbatim. */
+    private static String time(String separator) {
+        return "(?<rest>(?:" + separator + "\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?"
+                + "(?:\\s?[AaPp][Mm])?(?: ?(?:Z|[+-]\\d{2}(?::?\\d{2})?)| " + ZONE_NAMES + ")?)?)";
+    }
 
     private static final List<Notation> NOTATIONS = List.of(
             new Notation(Pattern.compile("(?<y>\\d{4})(?<s1>-)(?<m>\\d{1,2})(?<s2>-)(?<d>\\d{1,2})" + TIME), Order.YMD),
@@ -76,7 +84,7 @@ public final class DateValues {
                     + TIME),
             // Strava's "Jan 8, 2024, 11:10:31 AM" writes a comma before the time too (decision 0243)
             Pattern.compile(MON + "(?<dot>\\.?)(?<s1>\\s)(?<d>\\d{1,2})(?<s2>,\\s?)(?<y>\\d{4})"
-                    + TIME.replace("(?:[T @]\\d", "(?:(?:[T @]|, )\\d")));
+                    + TIME_AFTER_COMMA));
 
     /** The month (1–12) a name or abbreviation names ({@code FEB}, {@code Sept}, {@code february}), else 0. */
     private static int monthOrZero(String name) {

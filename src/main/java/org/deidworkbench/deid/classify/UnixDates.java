@@ -47,9 +47,9 @@ public final class UnixDates {
     public record Found(int start, int end) {
     }
 
-    /** Whether a text may hold such a date: a weekday's abbreviation and a colon or a comma. */
+    /** Whether a text may hold such a date: a colon (a clock) or a comma (RFC 2822's), and a weekday's abbreviation. */
     public static boolean mayHold(String text) {
-        return text.length() >= 16 && (text.contains("Mon") || text.contains("Tue") || text.contains("Wed")
+        return text.length() >= 15 && (text.indexOf(':') >= 0 || text.indexOf(',') >= 0) && (text.contains("Mon") || text.contains("Tue") || text.contains("Wed")
                 || text.contains("Thu") || text.contains("Fri") || text.contains("Sat") || text.contains("Sun"));
     }
 

@@ -78,6 +78,6 @@ class UnixDatesTest {
         assertEquals("Date: [DATE]", scrubber.scrub("Date: Mon, 02 Oct 2023 21:00:00 -0400", null));
         String kept = "Seen Mon. Oct clinic closed";
         assertEquals(kept, scrubber.scrub(kept, null));
-        assertTrue(UnixDates.find("Sent Tue, 3 Oct 2023 09:12:00 +0000 and Wed Oct  4 10:00:00 2023.").size() == 2);
+        assertEquals(2, UnixDates.find("Sent Tue, 3 Oct 2023 09:12:00 +0000 and Wed Oct  4 10:00:00 2023.").size());
     }
 }
