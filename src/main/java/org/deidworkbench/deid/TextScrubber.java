@@ -257,6 +257,62 @@ public final class TextScrubber {
             this.ascii = any < 0x80;
         }
 
+        /** {@link #seaWords}, once known; -1 before. */
+        private int seaWords = -1;
+
+        /** A Malay or Indonesian street's kind at a word's start ({@link #seaWords}). */
+        static final int SEA_STREET = 1;
+        /** A housing estate's or village's word. */
+        static final int SEA_ESTATE = 2;
+        /** A barangay's, kelurahan's, kecamatan's, kabupaten's, desa's or kota's word. */
+        static final int SEA_PLACE = 4;
+        /** A purok's or sitio's word, or RT (before RW). */
+        static final int SEA_UNIT = 8;
+        /** A subdivision's block (Blk, Block, Blok). */
+        static final int SEA_BLOCK = 16;
+
+        /**
+         * Which of the Southeast Asian address and place words start a word of the text (decision 0244), as bits:
+         * one pass over the words' first letters, so that the detectors that need them cost a text without them
+         * nothing more.
+         */
+        int seaWords() {
+            if (seaWords < 0) {
+                int m = 0;
+                for (int k = 0; k < wordStartCount; k++) {
+                    int i = wordStarts[k];
+                    switch (text.charAt(i)) {
+                        case 'J' -> m |= at(i, "Jalan", "JALAN", "Jln", "JLN", "Jl.", "JL.") ? SEA_STREET : 0;
+                        case 'L' -> m |= at(i, "Lorong", "Lrg.", "Lebuh") ? SEA_STREET : 0;
+                        case 'P' -> m |= at(i, "Persiaran") ? SEA_STREET : at(i, "Perumahan", "Pangsapuri") ? SEA_ESTATE
+                                : at(i, "Purok") ? SEA_UNIT : 0;
+                        case 'T' -> m |= at(i, "Taman", "Tmn.") ? SEA_ESTATE : 0;
+                        case 'K' -> m |= at(i, "Kampung", "Kampong", "Kg.", "Komp") ? SEA_ESTATE
+                                : at(i, "Kel", "KEL", "Kec", "KEC", "Kab", "KAB", "Kota", "KOTA") ? SEA_PLACE : 0;
+                        case 'B' -> m |= at(i, "Brgy", "BRGY", "Bgy.", "Barangay") ? SEA_PLACE
+                                : at(i, "Blk", "Block", "Blok") ? SEA_BLOCK : 0;
+                        case 'D' -> m |= at(i, "Desa", "Dusun") ? SEA_PLACE : 0;
+                        case 'R' -> m |= at(i, "RT") ? SEA_UNIT : 0;
+                        case 'S' -> m |= at(i, "Sitio") ? SEA_UNIT : 0;
+                        default -> {
+                            // no such word
+                        }
+                    }
+                }
+                seaWords = m;
+            }
+            return seaWords;
+        }
+
+        private boolean at(int i, String... words) {
+            for (String w : words) {
+                if (text.startsWith(w, i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private static int[] add(int[] list, int at, int value) {
             int[] out = at < list.length ? list : java.util.Arrays.copyOf(list, list.length * 2);
             out[at] = value;
@@ -569,6 +625,20 @@ public final class TextScrubber {
 
     /** A capitalised word of a name, or an initial with its full stop ({@code J.}). */
     private static final String NAME_WORD = "\\p{Lu}(?:\\.|[\\p{L}\\p{M}'\u2019-]*)";
+    /** A capitalised word of a Malay, Indonesian or Philippine street or place (decision 0244). */
+    private static final String SEA_NAME = "\\p{Lu}[\\p{L}\\p{M}'\u2019-]*";
+    /** A word of a street's name there: capitalised, or a number ("Jalan Bunga Raya 3", "Jalan 1/2"). */
+    private static final String SEA_WORD = "(?!(?:Gg|GG|Gang|No|NO|Nomor|Nombor|RT)(?![\\p{L}\\p{M}]))(?:" + SEA_NAME
+            + "|\\d{1,4}[A-Za-z]?(?![\\p{L}\\d]))";
+    /**
+     * What may follow such a street: the alley ({@code Gg. III}), the house number ({@code No. 45}), the neighbourhood
+     * units ({@code RT 003/RW 005}) and the housing estate after a comma ({@code , Taman Melati Utama}).
+     */
+    private static final String SEA_STREET_TAIL = "(?:\\h+(?:Gg\\.|GG\\.|Gang)\\h?(?:[IVX]{1,4}|\\d{1,3})(?![\\p{L}\\d]))?"
+            + "(?:,?\\h+(?:No|NO|Nomor|Nombor)\\.?\\h?\\d{1,5}[A-Za-z]?(?![\\p{L}\\d]))?"
+            + "(?:,?\\h+RT\\.?\\h?\\d{1,3}\\h?/\\h?RW\\.?\\h?\\d{1,3}(?!\\d))?"
+            + "(?:,\\h+(?:Taman|Tmn\\.|Kampung|Kampong|Kg\\.|Perumahan|Komp\\.|Kompleks)\\h+" + SEA_NAME
+            + "(?:\\h+" + SEA_WORD + "){0,3})?";
     /** A {@link #NAME_WORD} that ends with a letter: a quote after it closes the quotes around it ({@code 'Zizi'}). */
     private static final String NICK_WORD = "\\p{Lu}(?:\\.|(?:[\\p{L}\\p{M}'\u2019-]*[\\p{L}\\p{M}])?)";
     /**
@@ -860,6 +930,41 @@ public final class TextScrubber {
                     + "|\\d{1,2}) ){0,4}?\\p{Lu}[\\p{L}\\p{M}'.]*,? ?(?:n[º°o.]\\.? ?)?\\d{1,4}(?: ?/ ?[A-Za-z]|[A-Za-z]"
                     + "(?![\\p{L}\\p{M}]))?(?![\\d.,]\\d)" + POSTCODE_AND_TOWN),
                     "[ADDRESS]", 0, s -> s.digits >= 1 && s.contains(STREET_KINDS), Starts.WORD, "VPCLAGRT"),
+            // Malaysian and Indonesian streets, the kind before the name ("Jalan Bunga Raya 3", "Jl. Kramat Raya No. 45",
+            // "Lorong Cempaka 5", "Jl. Ngagel Jaya Selatan Gg. III No. 7"), with the house or lot number before them
+            // ("No. 12, Jalan …", "Lot 88, …") and the alley (gang), the number, the neighbourhood units (RT/RW) and the
+            // housing estate after them where they follow (decision 0244)
+            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\d])(?:(?:No\\.?|Lot|Blk|Blok)\\h?\\d{1,5}[A-Z]?,?\\h+)?"
+                    + "(?:Jalan|JALAN|Jln\\.?|JLN\\.?|Jl\\.|JL\\.|Lorong|Lrg\\.|Persiaran|Lebuh)\\h+" + SEA_NAME
+                    + "(?:\\h+" + SEA_WORD + "){0,4}" + SEA_STREET_TAIL),
+                    "[ADDRESS]", 0, s -> (s.seaWords() & Shape.SEA_STREET) != 0, Starts.WORD, "NLBJP"),
+            // A Malaysian or Indonesian housing estate or village with its lot or house number where it follows ("Taman
+            // Melati Utama", "Lot 88, Kampung Baru Sungai Siput", "Komp. Griya Asri Blok C2 No. 14"; decision 0244)
+            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\d])(?:(?:No\\.?|Lot)\\h?\\d{1,5}[A-Z]?,?\\h+)?"
+                    + "(?:Taman|Tmn\\.|Kampung|Kampong|Kg\\.|Perumahan|Komp\\.|Kompleks|Pangsapuri)\\h+" + SEA_NAME
+                    + "(?:\\h+" + SEA_WORD + "){0,3}" + SEA_STREET_TAIL),
+                    "[ADDRESS]", 0, s -> (s.seaWords() & Shape.SEA_ESTATE) != 0, Starts.WORD, "NLTKP"),
+            // A Philippine subdivision's block and lot ("Blk 7 Lot 12 Phase 2") and a barangay's purok or sitio ("Purok
+            // 4"); the barangay itself, an Indonesian kelurahan, kecamatan, kabupaten, desa or kota are places
+            // ("Brgy. San Isidro", "Puskesmas Kecamatan Senen", "Kab. Bogor"; decision 0244)
+            new Detector(Pattern.compile("\\b(?:Blk|Block|Blok)\\.?\\h?[0-9A-Z]{1,4},?\\h+Lot\\h?\\d{1,4}[A-Z]?"
+                    + "(?:,?\\h+Phase\\h?(?:\\d{1,2}|[IVX]{1,4})[A-Z]?)?(?![\\p{L}\\d])"), "[ADDRESS]", 0,
+                    s -> (s.seaWords() & Shape.SEA_BLOCK) != 0 && s.contains("Lot"), Starts.WORD, "B"),
+            new Detector(Pattern.compile("\\b(?:Purok|Sitio)\\h+(?:\\d{1,3}[A-Z]?(?![\\p{L}\\d])|" + SEA_NAME
+                    + "(?:\\h+" + SEA_NAME + "){0,2})"), "[ADDRESS]", 0, s -> (s.seaWords() & Shape.SEA_UNIT) != 0,
+                    Starts.WORD, "PS"),
+            new Detector(Pattern.compile("\\b(?:Brgy\\.?|BRGY\\.?|Bgy\\.|Barangay|Kel\\.|KEL\\.|Kelurahan|KELURAHAN|Kec\\."
+                    + "|KEC\\.|Kecamatan|KECAMATAN|Kab\\.|KAB\\.|Kabupaten|KABUPATEN|Desa|Dusun|Kota|KOTA)\\h+" + SEA_NAME
+                    + "(?:\\h+" + SEA_NAME + "){0,2}"), "[LOCATION]", 0, s -> (s.seaWords() & Shape.SEA_PLACE) != 0,
+                    Starts.WORD, "BKD"),
+            new Detector(Pattern.compile("\\bRT\\.?\\h?\\d{1,3}\\h?/\\h?RW\\.?\\h?\\d{1,3}(?!\\d)"), "[ADDRESS]", 0,
+                    s -> (s.seaWords() & Shape.SEA_UNIT) != 0 && s.contains("RW"), Starts.WORD, "R"),
+            // Eight digits of a Singapore number (mobiles from 8 and 9, fixed lines from 6, 3 for a few) after a word
+            // that says it is a telephone: "NOK hp 9876 5432", "H/P: 8123-4567", "Tel 6452 3311" (decision 0244)
+            new Detector(Pattern.compile("(?<=\\b(?i:hp|h/p|tel|telp|mobile|mob|contact|phone|ph|handphone|office|nok|call"
+                    + "|sms|whatsapp)\\.?:?\\h{1,3}(?:(?i:no)\\.?:?\\h{1,3})?)[3689]\\d{3}[\\h-]?\\d{4}(?![\\w-]|[.,]\\d)"),
+                    "[PHONE]", 0, s -> s.digits >= 8, Starts.DIGIT_RUN)
+                    .where(digitRun((c, run, next) -> c >= '3' && (run == 8 || run == 4 && (next == ' ' || next == '-')))),
             new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\d])\\d{1,4}(?: ?(?:bis|ter))?,? (?i:rue|avenue|av\\.|boulevard"
                     + "|bd|place|chemin|allée|impasse|quai|route|square|faubourg) (?:(?:de|du|des|la|le) |l'|d')*"
                     + "\\p{Lu}[\\p{L}\\p{M}'-]*(?: (?:(?:de|du|des|la|le) |l'|d')*\\p{Lu}[\\p{L}\\p{M}'-]*){0,3}"
@@ -2679,7 +2784,13 @@ public final class TextScrubber {
             // Portuguese "Enf." (a nurse); Turkish relatives with their possessive ("eşi Nurten", "kızı Gülşen") and a
             // nurse ("Hemşire Songül") (decision 0125)
             "enf", "eşi", "kızı", "oğlu", "annesi", "babası", "kardeşi", "yeğeni", "torunu", "ablası", "ağabeyi",
-            "abisi", "gelini", "damadı", "hemşire", "hemşiresi");
+            "abisi", "gelini", "damadı", "hemşire", "hemşiresi",
+            // Malay and Indonesian kin: the husband (suami), the wife (isteri, istri), a child (anak), the father (bapa,
+            // ayah), the mother (emak), siblings (adik, abang, kakak), grandparents (nenek, kakek), a grandchild (cucu),
+            // a child-in-law (menantu), the next of kin (waris), a guardian (penjaga); Filipino kin: the spouse (asawa),
+            // the mother (nanay), the father (tatay), a sibling (kapatid), grandparents (lola, lolo) (decision 0244)
+            "suami", "isteri", "istri", "anak", "bapa", "ayah", "emak", "adik", "abang", "kakak", "nenek", "kakek",
+            "cucu", "menantu", "waris", "penjaga", "asawa", "nanay", "tatay", "kapatid", "lola", "lolo");
     /** The cues written as abbreviations with a full stop ("lek. Kuźniar", "Enf. Rosário", "Pt. Thibodeaux"). */
     private static final java.util.Set<String> ABBREVIATED_CUES = java.util.Set.of("lek", "enf", "pt", "ssk", "pr",
             "läk", "hcp");
@@ -2810,7 +2921,33 @@ public final class TextScrubber {
             // Polish "Pani" and "Pan" (Mrs, Mr)
             "pani", "pan",
             // Portuguese "D." (Dona, Dom) and "Dona", Indian "Shri" and "Smt." (decision 0125)
-            "d", "dona", "shri", "smt");
+            "d", "dona", "shri", "smt",
+            // Malay and Indonesian "Puan", "Encik", "Cik", "Tuan", "Nyonya", "Bapak", "Ibu", the honours "Datuk", "Dato",
+            // "Datin" and the pilgrim's "Haji", "Hajah"; Singapore's "Mdm" (not "Madam": "Madam Chair") (decision
+            // 0244). Their abbreviations ("Pn.", "En.", "Tn.", "Ny.") count with their full stop only: DOTTED_FORMS
+            "puan", "encik", "cik", "tuan", "nyonya", "bapak", "ibu", "datuk", "dato", "datin", "haji", "hajah",
+            "mdm");
+
+    /**
+     * Malay and Indonesian forms of address written as abbreviations, forms of address only with their full stop
+     * ("Pn. Rajeswari", "En. Tan", "Tn. Suparman", "Ny. Sri", "An. Muhammad": anak, a child; "Sdr.", "Sdri.", "Bpk.",
+     * "Hj.", "Hjh."): "En" and "An" are words of other languages before a capital ("En Madrid"; decision 0244).
+     */
+    private static final java.util.Set<String> DOTTED_FORMS = java.util.Set.of("Pn", "En", "Tn", "Ny", "Nn", "Sdr",
+            "Sdri", "Sdra", "Bpk", "Hj", "Hjh", "An");
+
+    /** Whether the word {@code [from, to)} is one of the {@link #DOTTED_FORMS} with its full stop. */
+    private static boolean dottedForm(String text, int from, int to) {
+        return to - from <= 4 && to < text.length() && text.charAt(to) == '.'
+                && DOTTED_FORMS.contains(text.substring(from, to));
+    }
+
+    /**
+     * Words between a Malay kin word and the name that say which child ("anak perempuan Tan Mei Ling": the daughter;
+     * lelaki, a son; sulung, the eldest; bongsu, the youngest; decision 0244). Lower case.
+     */
+    private static final java.util.Set<String> KIN_QUALIFIERS = java.util.Set.of("perempuan", "lelaki", "sulung",
+            "bongsu");
 
     /**
      * Up to three capitalised words right after a {@link #NAME_CUES cue} (and an honorific): names no table
@@ -2820,8 +2957,9 @@ public final class TextScrubber {
     private static void findCuedNames(String text, List<Span> spans) {
         boolean header = mayHoldMessageHeader(text);
         boolean capsTitle = mayHoldCapitalTitle(text);
+        boolean patronymic = mayHoldPatronymic(text);
         if (!mayHoldCue(text) && !mayHoldBracketedNhi(text) && !mayHoldCredential(text) && !mayHoldInitial(text)
-                && !header && !capsTitle) {
+                && !header && !capsTitle && !patronymic) {
             return;
         }
         List<int[]> bounds = null;
@@ -2852,6 +2990,9 @@ public final class TextScrubber {
         honorificsAfter(text, bounds, spans);
         namesBeforeCredentials(text, bounds, spans);
         namesBeforeTheirNumbers(text, bounds, spans);
+        if (patronymic) {
+            patronymicNames(text, bounds, spans);
+        }
         for (int t = 0; t + 1 < bounds.size(); t++) {
             int[] b = bounds.get(t);
             if (capsTitle && b[1] - b[0] <= 4 && CAPITAL_TITLES.contains(text.substring(b[0], b[1]))) {
@@ -2860,7 +3001,7 @@ public final class TextScrubber {
             }
             if ((b[1] - b[0] < 2 || b[1] - b[0] > 16
                     || java.util.Arrays.binarySearch(CUE_HASHES, lowerHash(text, b[0], b[1])) < 0)
-                    && !electronicSignature(text, b[0], b[1])) {
+                    && !electronicSignature(text, b[0], b[1]) && !dottedForm(text, b[0], b[1])) {
                 continue; // no cue and no form of address: no copy of the word
             }
             String cue = text.substring(b[0], b[1]);
@@ -2875,7 +3016,7 @@ public final class TextScrubber {
                 signatureNames(text, bounds, t, spans);
                 continue;
             }
-            if (FORMS_OF_ADDRESS.contains(cue)) {
+            if (FORMS_OF_ADDRESS.contains(cue) || dottedForm(text, b[0], b[1])) {
                 // "Herr Kranichfeld", "Sig.ra Nussbaumer", "Sra. Nussbaumer", "Mme Lefèvre": capitalised, as a
                 // form of address is written before a name ("frau" in lower case is a noun)
                 int k = t + 1;
@@ -2926,8 +3067,13 @@ public final class TextScrubber {
             if (text.charAt(b[1]) == '.' && !ABBREVIATED_CUES.contains(cue.toLowerCase(Locale.ROOT))) {
                 continue; // "f/u with PCP. Strength 5/5": a full stop after a whole word ends its sentence (decision 0184)
             }
-            if (k + 1 < bounds.size() && HONORIFICS.contains(text.substring(bounds.get(k)[0], bounds.get(k)[1])
-                    .toLowerCase(Locale.ROOT)) && gap(text, bounds.get(k)[1], bounds.get(k + 1)[0], ". ")) {
+            if (k + 1 < bounds.size() && KIN_QUALIFIERS.contains(text.substring(bounds.get(k)[0], bounds.get(k)[1]))
+                    && gap(text, bounds.get(k)[1], bounds.get(k + 1)[0], " ")) {
+                k++; // "anak perempuan Tan Mei Ling" (decision 0244)
+            }
+            if (k + 1 < bounds.size() && (HONORIFICS.contains(text.substring(bounds.get(k)[0], bounds.get(k)[1])
+                    .toLowerCase(Locale.ROOT)) || dottedForm(text, bounds.get(k)[0], bounds.get(k)[1]))
+                    && gap(text, bounds.get(k)[1], bounds.get(k + 1)[0], ". ")) {
                 k++;
             }
             int first = k;
@@ -3929,10 +4075,106 @@ public final class TextScrubber {
         return h;
     }
 
+    /** The words of a Malay patronymic between the two names ("Hafiz bin Rosli", "Norazlina binti Yusof"; 0244). */
+    private static final java.util.Set<String> PATRONYMIC_WORDS = java.util.Set.of("bin", "binti", "bte", "bt", "BIN",
+            "BINTI", "BTE");
+
+    /** Whether a text may hold a {@link #patronymicNames patronymic}: cheap, before the words are looked at. */
+    private static boolean mayHoldPatronymic(String text) {
+        if (text.indexOf(" bin") >= 0 || text.indexOf(" bt") >= 0 || text.indexOf(" BIN") >= 0
+                || text.indexOf(" BT") >= 0) {
+            return true;
+        }
+        for (int i = text.indexOf('/'); i >= 0 && i + 2 < text.length(); i = text.indexOf('/', i + 1)) {
+            if (i < 2) {
+                continue;
+            }
+            char x = Character.toLowerCase(text.charAt(i - 1));
+            char y = Character.toLowerCase(text.charAt(i + 1));
+            if (text.charAt(i - 2) == ' ' && text.charAt(i + 2) == ' '
+                    && ((x == 's' || x == 'd') && y == 'o' || x == 'a' && (y == 'l' || y == 'p'))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Whether a run of letters of the text may be a cue: its hash is one of theirs. A superset of the words
-     * {@link #findCuedNames} takes for cues (a collision, or a run split at a supplementary letter, only costs the
-     * full pass), so skipping the texts for which this is false changes nothing. No allocation.
+     * The names on both sides of a patronymic's middle word: Malay "bin" and "binti" (son and daughter of; "bte", "bt."),
+     * the Tamil "a/l" and "a/p" of Malaysia (anak lelaki, anak perempuan), "s/o" and "d/o" of Singapore and India
+     * ("Kavitha d/o Subramaniam", "Kumaresan s/o Palaniappan", "MUTHU A/L RAMASAMY"; decision 0244). Up to three
+     * capitalised words on each side, no form of address, cue or ordinary word among them (a known name is none);
+     * in capitals on both sides where the middle word is. The names are replaced, the middle word stays. In lower case
+     * only between capitalised words: "s/o" is "suggestive of", "d/o" a disorder and "A/P" the assessment and plan in
+     * a note, none of them between two names.
+     */
+    private static void patronymicNames(String text, List<int[]> bounds, List<Span> spans) {
+        for (int k = 1; k + 1 < bounds.size(); k++) {
+            int[] b = bounds.get(k);
+            int len = b[1] - b[0];
+            int right;
+            boolean capitals;
+            if (len == 1 && b[1] + 1 < text.length() && text.charAt(b[1]) == '/' && bounds.get(k + 1)[0] == b[1] + 1
+                    && bounds.get(k + 1)[1] == b[1] + 2 && gap(text, bounds.get(k - 1)[1], b[0], " ")) {
+                char x = text.charAt(b[0]);
+                char y = text.charAt(b[1] + 1);
+                char lx = Character.toLowerCase(x);
+                char ly = Character.toLowerCase(y);
+                if (!((lx == 's' || lx == 'd') && ly == 'o' || lx == 'a' && (ly == 'l' || ly == 'p'))
+                        || Character.isUpperCase(x) != Character.isUpperCase(y)) {
+                    continue;
+                }
+                capitals = Character.isUpperCase(x);
+                right = k + 2;
+            } else if (len >= 2 && len <= 5 && PATRONYMIC_WORDS.contains(text.substring(b[0], b[1]))
+                    && gap(text, bounds.get(k - 1)[1], b[0], " ")) {
+                capitals = Character.isUpperCase(text.charAt(b[0]));
+                right = k + 1;
+            } else {
+                continue;
+            }
+            if (right >= bounds.size() || !gap(text, bounds.get(right - 1)[1], bounds.get(right)[0], right == k + 1
+                    ? " ." : " ")) {
+                continue;
+            }
+            List<Span> found = new ArrayList<>();
+            int left = 0;
+            for (int j = k - 1; j >= 0 && left < 3 && patronymicName(text, bounds.get(j), capitals)
+                    && (j == k - 1 || gap(text, bounds.get(j)[1], bounds.get(j + 1)[0], " ")); j--, left++) {
+                found.add(new Span(bounds.get(j)[0], bounds.get(j)[1], "[NAME]"));
+            }
+            int after = 0;
+            for (int j = right; j < bounds.size() && after < 3 && patronymicName(text, bounds.get(j), capitals)
+                    && (j == right || gap(text, bounds.get(j - 1)[1], bounds.get(j)[0], " ")); j++, after++) {
+                found.add(new Span(bounds.get(j)[0], bounds.get(j)[1], "[NAME]"));
+            }
+            if (left > 0 && after > 0) {
+                spans.addAll(found);
+            }
+        }
+    }
+
+    /** A word of a name beside a patronymic's middle word ({@link #patronymicNames}). */
+    private static boolean patronymicName(String text, int[] w, boolean capitals) {
+        if (w[1] - w[0] < 2 || !Character.isUpperCase(text.charAt(w[0]))
+                || capitals != isAllUpperCase(text, w[0], w[1])) {
+            return false; // "Mood d/o NOS": a word in capitals beside a middle word in lower case is none
+        }
+        String word = text.substring(w[0], w[1]);
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (HONORIFICS.contains(lower) || NAME_CUES.contains(lower) || PATIENT_CUES.contains(lower)
+                || DOTTED_FORMS.contains(word) || PATRONYMIC_WORDS.contains(word)) {
+            return false;
+        }
+        String n = NameDictionary.normalize(word);
+        return NAMES.isUnambiguousName(n) || !NAMES.isCommonWord(n);
+    }
+
+    /**
+     * Whether a run of letters of the text may be a cue: its hash is one of theirs, or it is one of the
+     * {@link #DOTTED_FORMS} before its full stop. A superset of the words {@link #findCuedNames} takes for cues (a
+     * collision, or a run split at a supplementary letter, only costs the full pass), so skipping the texts for which
+     * this is false changes nothing. No allocation but a short word's before a full stop.
      */
     private static boolean mayHoldCue(String text) {
         int n = text.length();
@@ -3947,7 +4189,7 @@ public final class TextScrubber {
             i = letterRunEnd(text, i);
             int length = i - start;
             if (length >= 2 && length <= 16 && java.util.Arrays.binarySearch(CUE_HASHES, lowerHash(text, start, i)) >= 0
-                    || electronicSignature(text, start, i)) {
+                    || electronicSignature(text, start, i) || dottedForm(text, start, i)) {
                 return true;
             }
         }

@@ -63,6 +63,43 @@ class SlashDateOrderAcrossTablesTest {
     }
 
     /**
+     * A column that shows no order is read as its own file's other slash date columns show theirs, before the run's
+     * (decision 0244): a Singapore clinic's visits of early March ({@code 06/03/2023}) beside its birth dates
+     * ({@code 14/03/1988}), in one run with a Philippine export written month first ({@code 03/14/1979}). Read month
+     * first as the run is mixed, 6 March moved as 3 June and came out months away from the birth date's offset.
+     */
+    @org.junit.jupiter.api.Test
+    void anOpenColumnIsReadAsItsOwnFilesOtherSlashDatesInAMixedRun() throws Exception {
+        DateTimeFormatter dayFirst = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        DateTimeFormatter monthFirst = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+        List<LocalDate> born = List.of(LocalDate.of(1988, 3, 14), LocalDate.of(1975, 11, 20), LocalDate.of(1962, 7, 28));
+        List<LocalDate> visits = List.of(LocalDate.of(2023, 3, 6), LocalDate.of(2023, 3, 7), LocalDate.of(2023, 3, 8));
+        Path in = Files.createDirectories(dir.resolve("in"));
+        StringBuilder sg = new StringBuilder("patient_id,visit_date,admission_date\n");
+        StringBuilder ph = new StringBuilder("claim_id,admission_date\n");
+        for (int i = 0; i < 3; i++) {
+            sg.append("S10").append(i).append(',').append(visits.get(i).format(dayFirst)).append(',')
+                    .append(born.get(i).format(dayFirst)).append('\n');
+            ph.append("C20").append(i).append(',').append(born.get(i).format(monthFirst)).append('\n');
+        }
+        Files.writeString(in.resolve("sg_visits.csv"), sg);
+        Files.writeString(in.resolve("ph_claims.csv"), ph);
+        Path out = dir.resolve("out");
+        RunResult result = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true, PASSPHRASE,
+                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        for (FileReport r : result.report().fileResults()) {
+            assertEquals(FileReport.Status.WRITTEN, r.status(), r.output() + ": " + r.problems());
+        }
+        List<String> rows = Files.readAllLines(out.resolve("sg_visits.csv"));
+        for (int i = 0; i < 3; i++) {
+            String[] r = rows.get(i + 1).split(",");
+            long visitShift = ChronoUnit.DAYS.between(visits.get(i), LocalDate.parse(r[1], dayFirst));
+            long otherShift = ChronoUnit.DAYS.between(born.get(i), LocalDate.parse(r[2], dayFirst));
+            assertEquals(otherShift, visitShift, "sg_visits.csv row " + (i + 1) + ": the visit not read day first");
+        }
+    }
+
+    /**
      * A letter's text reads its slash dates as its table's date columns are written: the admission day named in the
      * letter comes out as the same day the admission column does, and a day above 12 is shifted, not lost to
      * {@code [DATE]}. Read month first, 3 April in an NHS letter would move as 4 March and be written month first.

@@ -1939,6 +1939,7 @@ def main():
     trauma()  # decisions 0233-0234, defined at the end of this file
     orlog()  # decision 0235, defined at the end of this file
     wearables()  # decision 0238, defined at the end of this file
+    sea()  # decision 0244, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -7171,6 +7172,161 @@ def wearables():
     keep("wearables", "Half marathon", "hill repeats", "recovery ride", "Lunch Run", ":10:31 AM")
     plant("event-date", *[r[0] for r in srow])
     keep("wearables", "07:02:11 EST", "07:09:11 EST", "288")
+
+
+def nric(prefix, seven):
+    """A Singapore NRIC or FIN: S or T (citizens born before or from 2000), F, G or M (foreigners), seven digits and the
+    check letter of weights 2, 7, 6, 5, 4, 3, 2."""
+    total = sum(int(c) * w for c, w in zip(seven, (2, 7, 6, 5, 4, 3, 2))) + {"S": 0, "T": 4, "F": 0, "G": 4, "M": 3}[prefix]
+    letters = "JZIHGFEDCBA" if prefix in "ST" else ("XWUTRQPNJLK" if prefix == "M" else "XWUTRQPNMLK")
+    return prefix + seven + letters[total % 11]
+
+
+def sea():
+    """Southeast Asia (decision 0244): a Singapore polyclinic's visits (NRIC and FIN with their check letters, HDB
+    block addresses with unit numbers, six-digit postal codes written "S(560345)" in notes, Malay, Chinese and Indian
+    names with bin, binti, d/o and s/o), a Malaysian klinik kesihatan's export in Malay (the MyKad number
+    YYMMDD-PB-###G, Jalan and Taman addresses, Puan, Encik, a/l, a/p), an Indonesian BPJS claims export with ';'
+    (NIK, the BPJS card number, the SEP, single names in capitals, RT/RW, kelurahan and kecamatan, Ny., Tn., An.,
+    tariffs with '.' thousands) and a PhilHealth claims export (the PIN 12-345678901-2, a middle name that is the
+    mother's maiden name, barangays, MM/DD/YYYY, RVS codes)."""
+    d = os.path.join(HERE, "sea")
+    os.makedirs(d, exist_ok=True)
+    sg = [("V23-004417", nric("S", "8812345"), "Quek Sze Hwee", "Chinese", "F", "14/03/1988",
+           "Blk 345 Ang Mo Kio Ave 3 #08-1234", "560345", "+65 9123 4567", "06/03/2023", "R42", "Dizziness", "",
+           "Mdm Quek Sze Hwee, 35F, c/o giddiness x2/7. Lives with daughter Lim Pei Shan at Blk 345 Ang Mo Kio Ave 3 "
+           "#08-1234 S(560345). NOK hp 9876 5432. NRIC " + nric("S", "8812345") + " verified."),
+          ("V23-004452", nric("S", "7523418"), "Muhammad Hafiz bin Rosli", "Malay", "M", "02/11/1975",
+           "Blk 12 Marsiling Drive #03-55", "730012", "8234 5678", "07/03/2023", "E11.9", "Type 2 diabetes", "8.1",
+           "Encik Hafiz bin Rosli, 47M, DM on metformin 850 mg BD. HbA1c 8.1%. Wife Puan Norazlina binti Yusof to "
+           "collect meds. Contact 8234 5678."),
+          ("V23-004490", nric("S", "1678234"), "Kavitha d/o Subramaniam", "Indian", "F", "28/07/1962",
+           "22 Sembawang Hills Drive", "576912", "6452 3311", "08/03/2023", "I10", "Essential hypertension", "",
+           "Kavitha d/o Subramaniam came with son Kumaresan s/o Palaniappan; BP 152/94. Lives at 22 Sembawang Hills "
+           "Drive, Singapore 576912."),
+          ("V23-004513", nric("G", "7654321"), "Nguyen Thi Thu Hang", "Others", "F", "05/09/1991",
+           "Blk 88 Tampines St 81 #11-202", "520088", "+65 8765 4321", "09/03/2023", "J06.9", "Acute URTI", "",
+           "Ms Nguyen Thi Thu Hang (FIN " + nric("G", "7654321") + "), work permit holder, employer Kim Seng Marine "
+           "Pte Ltd, dorm at 2 Tuas South Ave 1. MC x2 days.")]
+    write_csv(os.path.join(d, "sg_polyclinic_visits.csv"),
+              ["Visit No", "NRIC/FIN", "Patient Name", "Race", "Sex", "DOB", "Address", "Postal Code", "Mobile",
+               "Visit Date", "Diagnosis Code", "Diagnosis", "HbA1c (%)", "Doctor's Notes"], [list(r) for r in sg])
+    for r in sg:
+        plant("encounter-id", r[0])
+        plant("national-id", r[1])
+        plant("birth-date", r[5])
+        plant("address", r[6], r[7])
+        plant("phone", r[8])
+    plant("patient-name", "Quek", "Sze Hwee", "Hafiz", "Rosli", "Kavitha", "Subramaniam", "Thu Hang")
+    plant("relative-name", "Pei Shan", "Norazlina", "Kumaresan", "Palaniappan")
+    plant("phone", "9876 5432")
+    plant("address", "2 Tuas South Ave 1")
+    plant("employer", "Kim Seng Marine")
+    keep("sea", "R42", "E11.9", "I10", "J06.9", "Type 2 diabetes", "Essential hypertension", "8.1", "metformin 850 mg BD",
+         "BP 152/94", "Chinese", "Malay")
+
+    my = [("KK/2023/01187", "850312-14-5524", "Norhaliza binti Zulkarnain", "P", "12/03/1985",
+           "No. 12, Jalan Bunga Raya 3, Taman Melati Utama", "53100", "Setapak", "W.P. Kuala Lumpur", "012-345 6789",
+           "14/03/2023", "A91", "Demam denggi berdarah",
+           "Pesakit Puan Norhaliza binti Zulkarnain datang dengan demam 3 hari dan sakit kepala. Suami, Encik Faizal "
+           "bin Hamdan, menemani. NS1 positif, platelet 98. Rujuk ke hospital. Tel suami 019-221 4455."),
+          ("KK/2023/01203", "770921-10-5531", "Tan Chee Keong", "L", "21/09/1977",
+           "23, Lorong Cempaka 5, Taman Sri Andalas", "41200", "Klang", "Selangor", "016-778 2231",
+           "15/03/2023", "E11.65", "Diabetes mellitus jenis 2",
+           "En. Tan Chee Keong, 45 thn, HbA1c 9.2%. Anak perempuan Tan Mei Ling akan ambil ubat. No. K/P "
+           "770921-10-5531."),
+          ("KK/2023/01219", "690205-08-6122", "Rajeswari a/p Muniandy", "P", "05/02/1969",
+           "Lot 88, Kampung Baru Sungai Siput", "31100", "Sungai Siput", "Perak", "05-598 1234",
+           "16/03/2023", "I10", "Hipertensi",
+           "Pn. Rajeswari a/p Muniandy, hipertensi, BP 160/100. Tinggal di Lot 88, Kampung Baru Sungai Siput "
+           "bersama anak Kumaran a/l Sivalingam.")]
+    write_csv(os.path.join(d, "my_klinik_kesihatan.csv"),
+              ["No. Daftar", "No. K/P", "Nama Pesakit", "Jantina", "Tarikh Lahir", "Alamat", "Poskod", "Bandar",
+               "Negeri", "No. Telefon", "Tarikh Lawatan", "Kod ICD-10", "Diagnosis", "Nota Klinikal"],
+              [list(r) for r in my])
+    for r in my:
+        plant("encounter-id", r[0])
+        plant("national-id", r[1], r[1].replace("-", ""))
+        plant("birth-date", r[4])
+        plant("address", r[5], r[6])
+        plant("phone", r[9])
+    plant("address", "Jalan Bunga Raya 3", "Taman Melati Utama", "Lorong Cempaka 5", "Taman Sri Andalas",
+          "Kampung Baru Sungai Siput")
+    plant("place", "Setapak", "Sungai Siput")
+    plant("patient-name", "Norhaliza", "Zulkarnain", "Chee Keong", "Rajeswari", "Muniandy")
+    plant("relative-name", "Faizal", "Hamdan", "Mei Ling", "Kumaran", "Sivalingam")
+    plant("phone", "019-221 4455")
+    keep("sea", "A91", "E11.65", "Demam denggi berdarah", "Diabetes mellitus jenis 2", "Hipertensi", "HbA1c 9.2%",
+         "BP 160/100", "NS1 positif", "Selangor", "Perak")
+
+    idn = [("0901R0010323V000417", "0001324657981", "3174054403850002", "SRI WAHYUNINGSIH", "04-03-1985", "P",
+            "JL. KRAMAT RAYA NO. 45 RT 003/RW 005", "KENARI", "SENEN", "KOTA JAKARTA PUSAT", "081234567890",
+            "12-03-2023", "16-03-2023", "A91", "A-4-14-I", "4.567.800",
+            "Pasien Ny. Sri Wahyuningsih, 38 th, DBD grade II. Suami Tn. Bambang Sutrisno (HP 0812-9876-5432). "
+            "Rujukan dari Puskesmas Kecamatan Senen."),
+           ("1301R0020423V001122", "0002231457760", "3578101708600003", "SUPARMAN", "17-08-1960", "L",
+            "JL. NGAGEL JAYA SELATAN GG. III NO. 7", "BARATA JAYA", "GUBENG", "KOTA SURABAYA", "0813-3456-7812",
+            "03-04-2023", "09-04-2023", "I63.9", "G-4-14-II", "9.210.300",
+            "Tn. Suparman, 62 th, stroke iskemik. Dirawat oleh anak Ny. Endang Lestari, Jl. Ngagel Jaya Selatan "
+            "Gg. III No. 7."),
+           ("0213R0030523V000981", "0003398765123", "3273012106150001", "AN. MUHAMMAD RIZKY PRATAMA", "21-06-2015",
+            "L", "KOMP. GRIYA ASRI BLOK C2 NO. 14", "CIPAMOKOLAN", "RANCASARI", "KOTA BANDUNG", "0878 2233 4455",
+            "02-05-2023", "05-05-2023", "J18.9", "J-4-16-I", "3.120.500",
+            "An. Muhammad Rizky Pratama, 7 th, pneumonia. Ibu: Ny. Dewi Kartikasari, NIK 3273014503880004.")]
+    write_csv(os.path.join(d, "id_bpjs_klaim.csv"),
+              ["NO_SEP", "NO_KARTU", "NIK", "NAMA_PESERTA", "TGL_LAHIR", "JNS_KELAMIN", "ALAMAT", "KELURAHAN",
+               "KECAMATAN", "KAB_KOTA", "NO_HP", "TGL_MASUK", "TGL_PULANG", "DIAGNOSA", "KODE_INACBG", "TARIF",
+               "CATATAN"], [list(r) for r in idn], delimiter=";")
+    for r in idn:
+        plant("claim-id", r[0])
+        plant("insurance-id", r[1])
+        plant("national-id", r[2])
+        plant("birth-date", r[4])
+        plant("address", r[6])
+        plant("phone", r[10])
+        plant("event-date", r[11])
+    plant("patient-name", "WAHYUNINGSIH", "SUPARMAN", "RIZKY PRATAMA")
+    plant("address", "KRAMAT RAYA", "NGAGEL JAYA SELATAN", "GRIYA ASRI", "KENARI", "SENEN", "BARATA JAYA", "GUBENG",
+          "CIPAMOKOLAN", "RANCASARI")
+    plant("relative-name", "Sutrisno", "Endang Lestari", "Kartikasari")
+    plant("phone", "0812-9876-5432")
+    plant("national-id", "3273014503880004")
+    keep("sea", "A-4-14-I", "G-4-14-II", "J-4-16-I", "4.567.800", "9.210.300", "I63.9", "J18.9", "DBD grade II",
+         "stroke iskemik", "pneumonia")
+
+    ph = [("2019-0412-000187", "12-025678913-4", "VILLARAZA", "Maria Concepcion", "Dimaculangan", "", "03/14/1979",
+           "F", "Brgy. San Isidro", "Cainta", "Rizal", "0917 123 4567", "04/02/2019", "04/06/2019", "J18.9", "",
+           "15,000.00", "Dr. Ramon Evangelista",
+           "Pt Maria Concepcion D. Villaraza, 40 y/o F, CAP-MR. From Blk 7 Lot 12 Phase 2, Brgy. San Isidro, Cainta, "
+           "Rizal. Husband Rodrigo Villaraza (0918 765 4321) informed."),
+          ("2019-0519-000233", "01-050923477-8", "MACAPAGAL-DIZON", "Jose Emmanuel", "Tolentino", "Jr.", "11/30/1958",
+           "M", "Brgy. Visayan Village", "Tagum City", "Davao del Norte", "+63 928 456 7890", "05/19/2019",
+           "05/23/2019", "K35.8", "44970", "24,000.00", "Dra. Lourdes Sarmiento",
+           "Jose Emmanuel T. Macapagal-Dizon Jr., 60 y/o M, s/p lap appendectomy. Contact person: daughter Kristine "
+           "Joy Dizon, Purok 4, Brgy. Visayan Village."),
+          ("2019-0601-000098", "19-087654321-0", "BALANGUE", "Rosalinda", "Pascual", "", "08/05/1990", "F",
+           "Brgy. Malanday", "Marikina City", "Metro Manila", "(02) 8941 2233", "06/01/2019", "06/03/2019", "O80",
+           "59400", "6,500.00", "Dr. Antonio Manalastas",
+           "G2P2, NSD. Baby girl Balangue, 3.1 kg, APGAR 9/9. Partner Marlon Quiambao. Mother's PIN 19-087654321-0.")]
+    write_csv(os.path.join(d, "ph_philhealth_claims.csv"),
+              ["CLAIM_NO", "PHILHEALTH_PIN", "LAST_NAME", "FIRST_NAME", "MIDDLE_NAME", "SUFFIX", "BIRTHDATE", "SEX",
+               "BARANGAY", "MUNICIPALITY", "PROVINCE", "CONTACT_NO", "ADMISSION_DATE", "DISCHARGE_DATE", "ICD10",
+               "RVS_CODE", "CASE_RATE", "ATTENDING_PHYSICIAN", "REMARKS"], [list(r) for r in ph])
+    for r in ph:
+        plant("claim-id", r[0])
+        plant("insurance-id", r[1], r[1].replace("-", ""))
+        plant("patient-name", r[2], r[3])
+        plant("mothers-maiden-name", r[4])
+        plant("birth-date", r[6])
+        plant("phone", r[11])
+        plant("event-date", r[12])
+    plant("address", "Blk 7 Lot 12 Phase 2", "San Isidro", "Visayan Village", "Malanday", "Purok 4")
+    plant("place", "Cainta", "Tagum")
+    plant("relative-name", "Rodrigo", "Kristine Joy", "Quiambao", "Marlon")
+    plant("clinician-name", "Evangelista", "Lourdes Sarmiento", "Manalastas")
+    plant("phone", "0918 765 4321")
+    keep("sea", "K35.8", "O80", "44970", "59400", "15,000.00", "24,000.00", "6,500.00", "CAP-MR", "lap appendectomy",
+         "APGAR 9/9", "Davao del Norte", "Metro Manila")
 
 
 if __name__ == "__main__":

@@ -46,7 +46,19 @@ public final class ColumnClassifier {
          * order (the evidence says so).
          */
         public Classification dayFirstAsTheRun() {
-            return new Classification(columnClass, confidence, evidence + "; slash dates read day first, as the run's"
+            return dayFirstAs("the run's");
+        }
+
+        /**
+         * This classification with its slash dates read day first, as its file's other slash date columns showed theirs
+         * (decision 0244).
+         */
+        public Classification dayFirstAsItsFile() {
+            return dayFirstAs("its file's");
+        }
+
+        private Classification dayFirstAs(String whose) {
+            return new Classification(columnClass, confidence, evidence + "; slash dates read day first, as " + whose
                     + " other slash dates", true, slashOrder, monthLanguage);
         }
 
@@ -281,6 +293,12 @@ public final class ColumnClassifier {
         // written with dots; a column of telephone numbers does not end in 000 nine times in ten (decision 0138).
         if (phone >= 0.8 && !h.has(Hint.PHONE) && s.share(s.roundThousands) >= 0.9) {
             return of(ColumnClass.NUMBER, s.share(s.roundThousands));
+        }
+        // Under a header naming an amount (an Indonesian claim's TARIF 4.567.800, rounded to hundreds), amounts in groups
+        // of three are amounts however they end (decision 0244)
+        if (phone >= 0.8 && !h.has(Hint.PHONE) && h.has(Hint.MEASURE) && !h.has(Hint.ID)
+                && s.share(s.groupedThousands) >= 0.9) {
+            return of(ColumnClass.NUMBER, s.share(s.groupedThousands));
         }
         // A national number written in groups (a Thai ID 1-2345-67890-12-3) is shaped like a telephone number; under a
         // header naming one, or when nine in ten pass its check digits, it is that number, not a phone.

@@ -69,7 +69,12 @@ public final class HeaderHints {
             "pathologist", "cardiologist", "hospitalist", "intensivist", "proceduralist", "perfusionist", "circulator",
             "technologist", "therapist", "pharmacist", "midwife", "dentist", "hygienist", "psychiatrist",
             "psychologist", "obstetrician", "pediatrician", "paediatrician", "oncologist", "neurologist", "urologist",
-            "resident", "fellow", "intern", "dietitian", "chaplain", "interpreter");
+            "resident", "fellow", "intern", "dietitian", "chaplain", "interpreter",
+            // Malay and Indonesian: the name (nama), the patient (pesakit, pasien), the insured (peserta), the spouse
+            // (suami, isteri, istri), the next of kin (waris), a guardian (penjaga), a nurse (jururawat, perawat), a
+            // midwife (bidan); Filipino: the name (pangalan) (decision 0244)
+            "nama", "pesakit", "pasien", "peserta", "suami", "isteri", "istri", "waris", "penjaga", "jururawat",
+            "perawat", "bidan", "pangalan");
     private static final Set<String> ID = Set.of("id", "ids", "key", "pid", "mrn", "uuid", "guid", "nr", "no", "num",
             "nbr", "number", "nummer", "identifier", "kennung", "npi", "fin", "csn", "ident", "kz", "pk", "fk",
             // an enterprise master patient index's number (EMPI, MPI) and a warehouse's surrogate key (PERSON_SK;
@@ -101,17 +106,23 @@ public final class HeaderHints {
             "fodelsedatum", "födelsedatum", "fodselsdato", "fødselsdato", "fodt", "født",
             "nascita", "nacimiento", "nascimento", "urodzenia", "urodzenie",
             // Brazil's DT_NASC, Turkey's DOGUM_TARIHI (decision 0125)
-            "nasc", "dogum", "doğum");
+            "nasc", "dogum", "doğum",
+            // Malay "tarikh lahir", Indonesian "tanggal lahir" (TGL_LAHIR), Filipino "kapanganakan" (decision 0244)
+            "lahir", "kapanganakan");
     private static final Set<String> DATE = Set.of("date", "dt", "dttm", "datum", "day", "time", "datetime",
             "timestamp", "ts", "zeit", "zeitpunkt", "start", "stop", "end", "begin", "beginn", "ende", "onset",
             "created", "updated", "von", "bis", "seit", "am", "tag", "uhrzeit", "dato", "datetid", "tijd", "heure",
             // Italian, Portuguese and Polish "data", Spanish "fecha" (a hint for empty columns only: values decide)
-            "data", "fecha", "ora", "hora");
+            "data", "fecha", "ora", "hora",
+            // Malay "tarikh", Indonesian "tanggal" and "tgl", Filipino "petsa" (decision 0244)
+            "tarikh", "tanggal", "tgl", "petsa");
     /** Header words that name a street or an address itself (not its number, a line or a kind of one). */
     private static final Set<String> STREET_OR_ADDRESS = Set.of("address", "addr", "street", "straße", "strasse",
             "str", "adresse", "anschrift", "wohnadresse", "adress", "adres", "rue", "voie", "straat", "gatuadress",
             "gateadresse", "vej", "indirizzo", "direccion", "dirección", "domicilio", "calle", "endereco", "endereço",
-            "morada", "ulica", "logradouro");
+            "morada", "ulica", "logradouro",
+            // Malay and Indonesian "alamat", Filipino "tirahan" (decision 0244)
+            "alamat", "tirahan");
     private static final Set<String> ADDRESS = union(STREET_OR_ADDRESS, "hausnummer", "hausnr", "line", "huisnummer");
     /** Words for a street only, besides {@link #STREET_OR_ADDRESS} (Nordic street names stand apart from the number). */
     private static final Set<String> STREET = union(STREET_OR_ADDRESS, "gata", "gate", "vejnavn", "gatenavn");
@@ -130,18 +141,27 @@ public final class HeaderHints {
             // a Brazilian neighbourhood (bairro), a Turkish district (ilçe) and neighbourhood (mahalle) (decision 0125)
             "bairro", "ilce", "ilçe", "mahalle",
             // a Chilean comuna, a Mexican colonia and alcaldía (decision 0133)
-            "comuna", "colonia", "alcaldia", "alcaldía");
+            "comuna", "colonia", "alcaldia", "alcaldía",
+            // a Malaysian town (bandar), district (daerah) and parish (mukim); an Indonesian village (kelurahan, desa),
+            // subdistrict (kecamatan), regency (kabupaten, KAB_KOTA) and city (kota); a Philippine barangay, its purok
+            // and sitio, a city (lungsod) and town (bayan) (decision 0244)
+            "bandar", "daerah", "mukim", "kampung", "kelurahan", "desa", "kecamatan", "kabupaten", "kab", "kota",
+            "barangay", "brgy", "bgy", "purok", "sitio", "lungsod", "bayan");
     private static final Set<String> ZIP = Set.of("zip", "zipcode", "postal", "postcode", "plz", "postleitzahl", "postnummer", "postnr", "postkod",
             // Italian CAP (codice di avviamento postale), Spanish CP, Brazilian CEP, Polish kod pocztowy
             "cap", "cp", "cep", "pocztowy",
             // an Indian PIN code (PIN_CODE, PINCODE), a Turkish posta kodu (decision 0125)
-            "pin", "pincode", "posta");
+            "pin", "pincode", "posta",
+            // a Malaysian poskod, an Indonesian kodepos (KODE_POS: below) (decision 0244)
+            "poskod", "kodepos");
     private static final Set<String> PHONE = Set.of("phone", "tel", "telefon", "telephone", "fax", "telefax", "mobile",
             "mobil", "handy", "cell", "rufnummer", "telefonnummer", "pager", "téléphone", "portable", "telefoon", "mobiel",
             "mobilnummer", "mobiltelefon", "tlf", "telefono", "teléfono", "cellulare", "movil", "móvil",
             "celular", "telemovel", "telemóvel", "telefonu",
             // Chile's "fono" (decision 0133)
-            "fono");
+            "fono",
+            // Indonesian "telepon", "telp" and the mobile ("NO_HP", "handphone"), Malay "telefon bimbit" (decision 0244)
+            "telepon", "telp", "hp", "handphone", "bimbit");
     private static final Set<String> EMAIL = Set.of("email", "mail", "emailadresse", "courriel", "epost", "correo");
     private static final Set<String> NATIONAL_ID = Set.of("ssn", "social", "versichertennummer",
             "versicherungsnummer", "kvnr", "svnr", "sozialversicherungsnummer", "rentenversicherungsnummer",
@@ -163,7 +183,11 @@ public final class HeaderHints {
             // Mexico's CURP, RFC and IMSS number (NSS), Chile's RUT and RUN, Argentina's CUIL and CUIT, Colombia's
             // cédula, an identity document's number and a health plan's affiliate number (decision 0133)
             "curp", "rfc", "nss", "imss", "rut", "run", "cuil", "cuit", "cedula", "cédula", "documento", "afiliado",
-            "afiliacion", "afiliación");
+            "afiliacion", "afiliación",
+            // Singapore's NRIC, Malaysia's MyKad and MyKid, Indonesia's NIK, KTP and BPJS card (kartu), the
+            // Philippines' PhilHealth, UMID, SSS and GSIS numbers (decision 0244)
+            "nric", "mykad", "mykid", "kad", "pengenalan", "nik", "ktp", "bpjs", "kartu", "philhealth", "umid", "sss",
+            "gsis");
     private static final Set<String> GEO = Set.of("lat", "lon", "lng", "latitude", "longitude", "breitengrad",
             "laengengrad", "längengrad", "coordinates", "geo", "gps");
     private static final Set<String> TEXT = Set.of("note", "notes", "text", "comment", "comments", "kommentar",
@@ -174,7 +198,9 @@ public final class HeaderHints {
             "nota", "notas", "anamnesi", "anamnesis", "osservazioni", "observaciones", "epicrisis", "diario", "uwagi",
             "opis",
             // a Latin American progress note (evolución) (decision 0133)
-            "evolucion", "evolución");
+            "evolucion", "evolución",
+            // Indonesian "catatan" and "keterangan", Malay "ulasan" (decision 0244)
+            "catatan", "keterangan", "ulasan");
     private static final Set<String> CODE = Set.of("code", "codes", "icd", "loinc", "snomed", "sct", "rxnorm", "cvx",
             "ndc", "atc", "ops", "concept", "cpt", "hcpcs", "drg", "schluessel", "schlüssel", "kode", "kodierung", "cim", "ccam", "kod", "diagnoskod", "npu", "analys",
             "analyse", "analysekode",
@@ -190,6 +216,8 @@ public final class HeaderHints {
             // SIH/SUS's PROC_REA and PROC_SOLIC (the procedure done and asked for: SIGTAP codes), Turkish TANI (a
             // diagnosis) (decision 0125)
             "proc", "procedimento", "tani", "tanı",
+            // an Indonesian claim's DIAGNOSA (decision 0244)
+            "diagnosa",
             // an Australian admitted patient extract's PROCEDURE_1 (ACHI "13882-00"), Canada's CCI intervention codes
             // (decision 0123)
             "procedure", "achi", "cci",
@@ -199,7 +227,9 @@ public final class HeaderHints {
      * A person's demographic categories: a header naming one holds a code of the category, not an id of the person,
      * whatever else it says (CMS's {@code BENE_SEX_IDENT_CD} is the "sex identification code", 1 or 2).
      */
-    private static final Set<String> DEMOGRAPHIC = Set.of("sex", "gender", "race", "ethnicity", "ethnic");
+    private static final Set<String> DEMOGRAPHIC = Set.of("sex", "gender", "race", "ethnicity", "ethnic",
+            // Malay "jantina" and "bangsa", Indonesian "kelamin" (JNS_KELAMIN), Filipino "kasarian" (decision 0244)
+            "jantina", "kelamin", "bangsa", "kasarian");
     /**
      * NCPDP's "Product/Service ID" of a pharmacy claim (CMS's Part D {@code PROD_SRVC_ID}) is the drug's code, an NDC
      * of 11 digits whose leading zeros matter: both words name a code, not a record's id.
@@ -214,7 +244,16 @@ public final class HeaderHints {
             "uitslag", "verdi", "värde", "varde", "svar", "risultato", "resultado", "valore", "valor", "esito", "wynik",
             "ergebnis",
             // months counted in CMS's files: PLAN_CVRG_MOS_NUM, BENE_HI_CVRAGE_TOT_MONS
-            "mos", "mons", "mths");
+            "mos", "mons", "mths",
+            // an Indonesian claim's tariff (TARIF), cost (biaya), price (harga), total (jumlah), value (nilai) and result
+            // (hasil), Malay "keputusan" (decision 0244)
+            "tarif", "biaya", "harga", "jumlah", "nilai", "hasil", "keputusan");
+    /** "K/P", Malaysia's kad pengenalan, in a header (decision 0244). */
+    private static final java.util.regex.Pattern K_SLASH_P = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}])[Kk]\\s?/\\s?[Pp](?![\\p{L}])");
+    /** Who a Malay, Indonesian or Filipino "nama" or "pangalan" header names (decision 0244). */
+    private static final Set<String> NAMED_PERSONS_SEA = Set.of("pesakit", "pasien", "peserta", "lengkap", "pasyente",
+            "suami", "isteri", "istri", "ibu", "bapa", "ayah", "waris", "penjaga", "dokter", "doktor");
     private static final Set<String> BOOLEAN = Set.of("flag", "is", "has", "active", "deceased", "verstorben");
     private static final Set<String> KIND = Set.of("title", "type", "typ", "kind", "class", "category", "art",
             "kategorie", "status", "titel", "language", "lang", "sprache", "langue", "lingua", "idioma", "taal", "språk",
@@ -301,6 +340,21 @@ public final class HeaderHints {
             hints.remove(Hint.NAME_PART);
             hints.remove(Hint.ID);
             hints.add(Hint.CODE);
+        }
+        // Malaysia's identity card as its forms write it: "No. K/P" (kad pengenalan) (decision 0244)
+        if (K_SLASH_P.matcher(header).find()) {
+            hints.add(Hint.NATIONAL_ID);
+        }
+        // A Malay or Indonesian postcode written in two words ("Kod Pos", KODE_POS): not a code (decision 0244)
+        if (words.contains("pos") && (words.contains("kode") || words.contains("kod"))) {
+            hints.remove(Hint.CODE);
+            hints.add(Hint.ZIP);
+        }
+        // A person's name in Malay, Indonesian or Filipino: "Nama Pesakit", NAMA_PESERTA, "Nama Lengkap" (the full name),
+        // "Pangalan ng Pasyente"; not "Nama Ubat", a drug's name (decision 0244)
+        if ((words.contains("nama") || words.contains("pangalan"))
+                && words.stream().anyMatch(w -> NAMED_PERSONS_SEA.contains(w))) {
+            hints.add(Hint.NAME_PART);
         }
         if (words.size() >= 2 && words.contains("birth") && words.contains("place")) {
             hints.remove(Hint.BIRTH);

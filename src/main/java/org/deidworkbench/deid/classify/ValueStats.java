@@ -88,10 +88,15 @@ public final class ValueStats {
      * rupiah, pesos, won; shaped like a telephone number written with dots (decision 0138).
      */
     private static final Pattern ROUND_THOUSANDS = Pattern.compile("\\d{1,3}([.,' ])\\d{3}(?:\\1\\d{3})*\\1000");
+    /** An amount in two groups of three or more ({@code 4.567.800}: an Indonesian tariff in rupiah; decision 0244). */
+    private static final Pattern GROUPED_THOUSANDS = Pattern.compile("\\d{1,3}([.,' ])\\d{3}(?:\\1\\d{3})+");
     /** What {@link #words} splits at (kept for the test that holds the two to each other). */
     static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> PARTICLES = Set.of("von", "van", "de", "der", "den", "la", "le", "di", "da", "del",
-            "im", "am", "an", "zu", "y", "e", "bin", "al", "el", "ter", "ten", "dos", "das", "du");
+            "im", "am", "an", "zu", "y", "e", "bin", "al", "el", "ter", "ten", "dos", "das", "du",
+            // a Malay patronymic (binti, bte; "@" before a second name) and the Tamil ones of Malaysia and Singapore
+            // (a/l, a/p, s/o, d/o), in lower case and in capitals (decision 0244)
+            "binti", "bte", "bt", "a/l", "a/p", "s/o", "d/o", "BIN", "BINTI", "BTE", "A/L", "A/P", "S/O", "D/O", "@");
     private static final Set<String> BOOLEANS = Set.of("true", "false", "yes", "no", "y", "n", "t", "f", "0", "1",
             "ja", "nein", "j", "wahr", "falsch", "x");
 
@@ -128,6 +133,7 @@ public final class ValueStats {
     private final Matcher mStreet = STREET.matcher("");
     private final Matcher mHouseNumber = HOUSE_NUMBER.matcher("");
     private final Matcher mRoundThousands = ROUND_THOUSANDS.matcher("");
+    private final Matcher mGroupedThousands = GROUPED_THOUSANDS.matcher("");
     private final Set<String> distinct = new HashSet<>();
     private boolean distinctOverflow;
     int values;
@@ -228,6 +234,8 @@ public final class ValueStats {
     int checkedNumber;
     /** Amounts in whole thousands written in groups ({@code 1.250.000}; decision 0138). */
     int roundThousands;
+    /** Values that are an amount in two groups of three digits or more ({@code 4.567.800}). */
+    int groupedThousands;
     /** Values of a VA FileMan date's shape ({@code 3230312.1445}; {@link FileManDates}, decision 0181). */
     int fileMan;
     /** Values that are US dates of digits alone, month first ({@link UsCompactDates}); of them, of six digits. */
@@ -380,6 +388,9 @@ public final class ValueStats {
         }
         if (len >= 7 && len <= 19 && !letter && mRoundThousands.reset(v).matches()) {
             roundThousands++;
+        }
+        if (len >= 7 && len <= 19 && !letter && mGroupedThousands.reset(v).matches()) {
+            groupedThousands++;
         }
         if (len <= 12 && asciiDigit && mIcd10.reset(v).matches()) {
             icd10++;

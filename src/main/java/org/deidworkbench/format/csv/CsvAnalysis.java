@@ -251,10 +251,14 @@ final class CsvAnalysis implements java.io.Serializable {
 
     /**
      * A column whose slash dates never show their order ({@code 12/04/2021}: every day and month 12 or less in the
-     * sample) is read day first when the run's other slash dates that show an order all show the day first (an NHS or
-     * European export whose letters table has only early days of the month), not month first by default: read month
-     * first, 12 April would move as 4 December and be written as {@code MM/dd}, unlike every other date of the export.
-     * Decided on the whole run's samples, so no file's plan depends on the order files are read in.
+     * sample) is read as its own file's other slash date columns show theirs when they all show one (a Singapore
+     * clinic's visit dates of early March beside its birth dates {@code 14/03/1988}, in a run with a Philippine
+     * export's {@code 03/14/1979}; decision 0244); in a file without such columns, day first when the run's other slash
+     * dates that show an order all show the day first (an NHS or European export whose letters table has only early
+     * days of the month), not month first by default: read month first, 12 April would move as 4 December and be
+     * written as {@code MM/dd}, unlike every other date of the export or of its file, and the interval between a
+     * birth and a visit would be months off. Decided on the whole run's samples, so no file's plan depends on the order
+     * files are read in.
      */
     private static void slashDatesAsTheRun(List<Sampled> samples) {
         int dayFirst = 0;
@@ -270,9 +274,19 @@ final class CsvAnalysis implements java.io.Serializable {
         }
         boolean runDayFirst = dayFirst > 0 && monthFirst == 0;
         for (Sampled s : samples) {
-            for (int c = 0; c < s.classes.length && runDayFirst; c++) {
+            int fileDayFirst = 0;
+            int fileMonthFirst = 0;
+            for (Classification c : s.classes) {
+                switch (c.slashOrder()) {
+                    case DAY_FIRST -> fileDayFirst++;
+                    case MONTH_FIRST, MIXED -> fileMonthFirst++;
+                    default -> { }
+                }
+            }
+            boolean open = fileDayFirst > 0 ? fileMonthFirst == 0 : fileMonthFirst == 0 && runDayFirst;
+            for (int c = 0; c < s.classes.length && open; c++) {
                 if (s.classes[c].slashOrder() == ColumnClassifier.SlashOrder.OPEN) {
-                    s.classes[c] = s.classes[c].dayFirstAsTheRun();
+                    s.classes[c] = fileDayFirst > 0 ? s.classes[c].dayFirstAsItsFile() : s.classes[c].dayFirstAsTheRun();
                 }
             }
             s.textDatesDayFirst = textDatesDayFirst(s);
