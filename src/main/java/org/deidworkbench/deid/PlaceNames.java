@@ -162,7 +162,9 @@ final class PlaceNames {
             "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
             "december", "i", "he", "she", "we", "they", "his", "her", "their", "our", "my", "er", "sie", "il", "elle",
             "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar",
-            "märz", "juni", "juli", "oktober", "dezember", "[name]", "patient", "patientin");
+            "märz", "juni", "juli", "oktober", "dezember", "[name]", "patient", "patientin",
+            // a house number's label after "Residence:" ("Residence: No. 14, 3rd Main Road"; decision 0245)
+            "no", "nr", "plot", "apt");
 
     /** US states and territories by their two-letter code. */
     private static final Set<String> STATE_CODES = TextScrubber.US_STATE_CODES;

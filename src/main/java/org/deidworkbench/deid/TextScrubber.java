@@ -880,9 +880,21 @@ public final class TextScrubber {
                     // a unit and "/", or the street number, spaces and a capital or a numbered street's digit
                     .where((text, at) -> digitRun((c, run, next) -> run <= 4 && (next == '/' || (next | 0x20) >= 'a'
                             && (next | 0x20) <= 'z')).mayStartAt(text, at) || capitalAfterRunAndSpaces(text, at, 6, true)),
-            // A post office box or bag, as Australia and New Zealand write it ("PO Box 4127", "Locked Bag 2", "GPO Box 9")
+            // A house, plot or flat number and a comma before the street, as Indian, Nigerian, East African and Pakistani
+            // addresses write it ("No. 14, 3rd Main Road", "No. 12, Adeola Odeku Street", "Plot 45, Kampala Road", "House
+            // 23, Street 7"; decision 0245)
+            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\d])(?:No|NO|Plot|PLOT|Plt|House|HOUSE|Hse|Door\\h?No|Flat|Stand"
+                    + "|Erf)\\.?\\h?\\d{1,5}[A-Za-z]?(?:[/-]\\d{1,4}[A-Za-z]?)?,\\h+(?:\\d{1,5}[A-Za-z]?,?\\h+)?"
+                    + "(?:Street\\h\\d{1,3}(?!\\d)|(?:(?:\\d{1,3}(?:st|nd|rd|th)|\\p{Lu}[\\p{L}\\p{M}'\u2019-]*)\\h+){1,3}"
+                    + "(?:(?:Street|Road|Avenue|Lane|Close|Crescent|Drive|Way|Highway|Cross|Layout|Place|Terrace|Court|Marg"
+                    // the full stop after an abbreviation is the street's, after a whole word the sentence's
+                    + "|Salai)\\b|(?:St|Rd|Ave|Ln|Cres|Dr)\\b\\.?))"), "[ADDRESS]", 0,
+                    s -> s.digits >= 1 && s.contains(",") && s.contains("No", "NO", "Plot", "PLOT", "Plt", "House",
+                            "HOUSE", "Hse", "Door", "Flat", "Stand", "Erf"), Starts.WORD, "NPHDFSE"),
+            // A post office box or bag, as Australia and New Zealand write it ("PO Box 4127", "Locked Bag 2", "GPO Box 9"),
+            // and with Kenya's postcode after a dash ("P.O. Box 12345-00100"; decision 0245)
             new Detector(Pattern.compile("\\b(?:" + POST_BOX + "|Locked Bag|Private Bag)"
-                    + " \\d{1,6}(?![\\d.,]\\d)" + TOWN_AND_POSTCODE), "[ADDRESS]", 0,
+                    + " \\d{1,6}(?:-\\d{5}(?!\\d))?(?![\\d.,]\\d)" + TOWN_AND_POSTCODE), "[ADDRESS]", 0,
                     s -> s.digits >= 1 && s.contains("Box", "BOX", "Bag", "PMB"), Starts.WORD, "PGLM"),
             // A US rural address: a rural route or a highway contract and its box ("Rural Route 2 Box 44", "RR 2, Box 44",
             // "HC 65 Box 12A"; decision 0207); "RR 18" alone is a respiratory rate, so "RR" and "HC" with their box only
@@ -2790,7 +2802,11 @@ public final class TextScrubber {
             // a child-in-law (menantu), the next of kin (waris), a guardian (penjaga); Filipino kin: the spouse (asawa),
             // the mother (nanay), the father (tatay), a sibling (kapatid), grandparents (lola, lolo) (decision 0244)
             "suami", "isteri", "istri", "anak", "bapa", "ayah", "emak", "adik", "abang", "kakak", "nenek", "kakek",
-            "cucu", "menantu", "waris", "penjaga", "asawa", "nanay", "tatay", "kapatid", "lola", "lolo");
+            "cucu", "menantu", "waris", "penjaga", "asawa", "nanay", "tatay", "kapatid", "lola", "lolo",
+            // Swahili kin: the mother (mama), the father (baba), the wife (mke), the husband (mume), a sister (dada), a
+            // brother (kaka), a child (mtoto), a grandmother (bibi), a grandfather (babu), an aunt (shangazi), an uncle
+            // (mjomba) (decision 0245)
+            "mama", "baba", "mke", "mume", "dada", "kaka", "mtoto", "bibi", "babu", "shangazi", "mjomba");
     /** The cues written as abbreviations with a full stop ("lek. Kuźniar", "Enf. Rosário", "Pt. Thibodeaux"). */
     private static final java.util.Set<String> ABBREVIATED_CUES = java.util.Set.of("lek", "enf", "pt", "ssk", "pr",
             "läk", "hcp");
@@ -2943,11 +2959,14 @@ public final class TextScrubber {
     }
 
     /**
-     * Words between a Malay kin word and the name that say which child ("anak perempuan Tan Mei Ling": the daughter;
-     * lelaki, a son; sulung, the eldest; bongsu, the youngest; decision 0244). Lower case.
+     * Words between a kin word and the name that say which child ("anak perempuan Tan Mei Ling": the daughter;
+     * lelaki, a son; sulung, the eldest; bongsu, the youngest; decision 0244) or whose ("mama yake Wairimu"). Lower
+     * case.
      */
     private static final java.util.Set<String> KIN_QUALIFIERS = java.util.Set.of("perempuan", "lelaki", "sulung",
-            "bongsu");
+            "bongsu",
+            // and whose, in Swahili ("mama yake Wairimu": her mother; wake, wangu; decision 0245)
+            "yake", "wake", "wangu");
 
     /**
      * Up to three capitalised words right after a {@link #NAME_CUES cue} (and an honorific): names no table

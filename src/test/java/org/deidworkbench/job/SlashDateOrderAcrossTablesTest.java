@@ -28,6 +28,15 @@ class SlashDateOrderAcrossTablesTest {
     @TempDir
     Path dir;
 
+    /** Runs the default CSV profile over {@code in} into {@code out}; every file must be written. */
+    private void runEveryFileWritten(Path in, Path out) throws Exception {
+        RunResult result = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true, PASSPHRASE,
+                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
+        for (FileReport r : result.report().fileResults()) {
+            assertEquals(FileReport.Status.WRITTEN, r.status(), r.output() + ": " + r.problems());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"day first,dd/MM/yyyy", "month first,MM/dd/yyyy"})
     void anOpenColumnIsReadAsTheRunsOtherSlashDates(String name, String pattern) throws Exception {
@@ -45,11 +54,7 @@ class SlashDateOrderAcrossTablesTest {
         Files.writeString(in.resolve("visits.csv"), visits);
         Files.writeString(in.resolve("letters.csv"), letters);
         Path out = dir.resolve("out");
-        RunResult result = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true, PASSPHRASE,
-                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        for (FileReport r : result.report().fileResults()) {
-            assertEquals(FileReport.Status.WRITTEN, r.status(), r.output() + ": " + r.problems());
-        }
+        runEveryFileWritten(in, out);
         List<String> v = Files.readAllLines(out.resolve("visits.csv"));
         List<String> l = Files.readAllLines(out.resolve("letters.csv"));
         for (int i = 0; i < 3; i++) {
@@ -85,11 +90,7 @@ class SlashDateOrderAcrossTablesTest {
         Files.writeString(in.resolve("sg_visits.csv"), sg);
         Files.writeString(in.resolve("ph_claims.csv"), ph);
         Path out = dir.resolve("out");
-        RunResult result = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true, PASSPHRASE,
-                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        for (FileReport r : result.report().fileResults()) {
-            assertEquals(FileReport.Status.WRITTEN, r.status(), r.output() + ": " + r.problems());
-        }
+        runEveryFileWritten(in, out);
         List<String> rows = Files.readAllLines(out.resolve("sg_visits.csv"));
         for (int i = 0; i < 3; i++) {
             String[] r = rows.get(i + 1).split(",");
@@ -119,9 +120,7 @@ class SlashDateOrderAcrossTablesTest {
         }
         Files.writeString(in.resolve("letters.csv"), letters);
         Path out = dir.resolve("out");
-        RunResult result = new RunJob(new RunRequest(List.of(in), out, dir.resolve("k.deidkey"), true, PASSPHRASE,
-                ProfileLoader.read("csv-template"), 2), RunListener.NONE).run();
-        assertEquals(FileReport.Status.WRITTEN, result.report().fileResults().get(0).status());
+        runEveryFileWritten(in, out);
         java.util.regex.Pattern letter = java.util.regex.Pattern.compile(
                 "Admitted (\\d\\d/\\d\\d/\\d{4})\\. Review on (\\d\\d/\\d\\d/\\d{4})\\.");
         List<String> l = Files.readAllLines(out.resolve("letters.csv"));

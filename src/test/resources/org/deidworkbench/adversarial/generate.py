@@ -1940,6 +1940,7 @@ def main():
     orlog()  # decision 0235, defined at the end of this file
     wearables()  # decision 0238, defined at the end of this file
     sea()  # decision 0244, defined at the end of this file
+    africa()  # decision 0245, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -7327,6 +7328,129 @@ def sea():
     plant("phone", "0918 765 4321")
     keep("sea", "K35.8", "O80", "44970", "59400", "15,000.00", "24,000.00", "6,500.00", "CAP-MR", "lap appendectomy",
          "APGAR 9/9", "Davao del Norte", "Metro Manila")
+
+
+def sa_id(yymmdd, four, citizen="0"):
+    """A South African identity number: the birth date, four digits (5000 and above a man), citizenship, 8, Luhn."""
+    body = yymmdd + four + citizen + "8"
+    return body + luhn_digit(body)
+
+
+def africa():
+    """Exports of African clinics (decision 0245): a South African clinic's visits (the ID number with its Luhn digit,
+    yyyy/MM/dd, a suburb and a four-digit postal code, a medical aid's member number, cell numbers 082 123 4567), a
+    Lagos hospital's EMR export (NIN, "No. 12, Adeola Odeku Street", a local government area, the state of origin,
+    +234 numbers, Yoruba, Igbo and Hausa names), a Kenyan HMIS export (the national ID, NHIF, P.O. Box 12345-00100, the
+    sub-county, ward and village, Swahili kin words) and a Ghanaian outpatient register (the Ghana Card, NHIS, a
+    GhanaPost digital address GA-183-8164)."""
+    d = os.path.join(HERE, "africa")
+    os.makedirs(d, exist_ok=True)
+    za = [("ZA-F004417", sa_id("850312", "0123"), "Dlamini", "Nomvula Precious", "1985/03/12", "F",
+           "12 Vilakazi Street", "Orlando West", "1804", "082 123 4567", "Discovery Health", "DH 4471 2038",
+           "2022/06/14", "B20", "Pt Nomvula Dlamini, 37F, HIV+ on TLD, VL <50 copies/ml. Lives at 12 Vilakazi Street, "
+           "Orlando West. Next of kin: sister Thandeka Dlamini 073 456 7890."),
+          ("ZA-F004452", sa_id("720905", "5234"), "van der Merwe", "Johannes Hendrik", "1972/09/05", "M",
+           "45 Kerk Street", "Parow", "7500", "083 765 4321", "Bonitas", "BON 887 123 450", "2022/06/15", "I10",
+           "Mnr. van der Merwe, 49M, hypertensive, BP 158/96. Wife Marietjie to collect scripts. Works at Parow "
+           "Meat Packers."),
+          ("ZA-F004490", sa_id("900101", "5800"), "Mokoena", "Thabo", "1990/01/01", "M", "7781 Moshoeshoe Drive",
+           "Tembisa", "1632", "071 234 5678", "", "", "2022/06/16", "J18.9",
+           "Thabo Mokoena, 32M, CAP, CURB-65 1. Mother Mrs Dikeledi Mokoena (072 111 2233) at bedside.")]
+    write_csv(os.path.join(d, "za_clinic_visits.csv"),
+              ["Folder Number", "ID Number", "Surname", "First Names", "Date of Birth", "Gender", "Residential Address",
+               "Suburb", "Postal Code", "Cell Number", "Medical Aid", "Medical Aid Number", "Visit Date", "ICD-10",
+               "Clinical Notes"], [list(r) for r in za])
+    for r in za:
+        plant("mrn", r[0])
+        plant("national-id", r[1])
+        plant("birth-date", r[4])
+        plant("address", r[6], r[7])
+        plant("phone", r[9])
+        if r[11]:
+            plant("insurance-id", r[11])
+    plant("patient-name", "Dlamini", "Nomvula", "Merwe", "Johannes Hendrik", "Mokoena", "Thabo")
+    plant("relative-name", "Thandeka", "Marietjie", "Dikeledi")
+    plant("phone", "073 456 7890", "072 111 2233")
+    plant("employer", "Parow Meat Packers")
+    keep("africa", "B20", "I10", "J18.9", "VL <50 copies/ml", "BP 158/96", "CURB-65 1", "Discovery Health", "Bonitas")
+
+    ng = [("LUTH/2021/004512", "12345678901", "ADENIRAN", "Oluwaseun Babatunde", "14/02/1978", "M",
+           "No. 12, Adeola Odeku Street, Victoria Island", "Eti-Osa", "Ogun", "+234 803 123 4567", "NHIS-LAG-0044712",
+           "Mrs Chiamaka Adeniran", "0805 987 6543", "Malaria, uncomplicated", "B54",
+           "Mr Oluwaseun Adeniran, 43M, febrile x3/7, mRDT positive. Wife Mrs Chiamaka Adeniran present. Resides at No. "
+           "12, Adeola Odeku Street, Victoria Island."),
+          ("LUTH/2021/004533", "23456789012", "ONWUACHI", "Ngozi Adaeze", "03/11/1986", "F",
+           "Plot 45, Admiralty Way, Lekki Phase 1", "Eti-Osa", "Anambra", "0813 456 7890", "NHIS-LAG-0051190",
+           "Mr Chukwudi Onwuachi", "0802 333 4455", "Pre-eclampsia", "O14.9",
+           "G2P1 at 34/40, BP 162/104, proteinuria 2+. Husband Chukwudi Onwuachi informed. Address: Plot 45, Admiralty "
+           "Way, Lekki Phase 1."),
+          ("LUTH/2021/004560", "34567890123", "BELLO", "Aminu Sani", "21/07/1959", "M",
+           "House 23, Street 7, Gwarinpa Estate", "Gwarinpa", "Kano", "+234 706 555 0192", "", "Alhaji Sani Bello",
+           "0703 444 5566", "Type 2 diabetes with nephropathy", "E11.21",
+           "Alhaji Aminu Sani Bello, 62M, DM with CKD 3b, eGFR 38. Son Abdullahi Bello (0703 444 5566) to bring "
+           "drugs.")]
+    write_csv(os.path.join(d, "ng_emr_patients.csv"),
+              ["Hospital No", "NIN", "Surname", "Other Names", "DOB", "Sex", "Address", "LGA", "State of Origin",
+               "Phone", "NHIS No", "Next of Kin", "NOK Phone", "Diagnosis", "ICD-10", "Clinical Notes"],
+              [list(r) for r in ng])
+    for r in ng:
+        plant("mrn", r[0])
+        plant("national-id", r[1])
+        plant("birth-date", r[4])
+        plant("address", r[6])
+        plant("phone", r[9], r[12])
+        if r[10]:
+            plant("insurance-id", r[10])
+    plant("patient-name", "ADENIRAN", "Oluwaseun", "ONWUACHI", "Ngozi Adaeze", "Aminu")
+    plant("relative-name", "Chiamaka", "Chukwudi", "Abdullahi")
+    plant("address", "Adeola Odeku Street", "Admiralty Way", "Lekki Phase 1", "Street 7, Gwarinpa Estate")
+    plant("place", "Eti-Osa", "Gwarinpa")
+    keep("africa", "B54", "O14.9", "E11.21", "mRDT positive", "BP 162/104", "eGFR 38", "Pre-eclampsia", "Kano")
+
+    ke = [("KNH-C-2020-11872", "23456789", "R1234567", "Wanjiku Njeri Kamau", "1988-04-17", "F",
+           "P.O. Box 12345-00100", "Kibra", "Laini Saba", "Kibera Soweto East", "0712 345 678", "2020-08-03", "A09",
+           "Wanjiku Njeri Kamau, 32F, AGE with mild dehydration. Ameletwa na mama yake Wairimu Kamau. Anaishi "
+           "Kibera Soweto East."),
+          ("KNH-C-2020-11903", "31234567", "R7654321", "Otieno Ochieng Odhiambo", "1965-12-02", "M",
+           "P.O. Box 4410-40100", "Kisumu Central", "Railways", "Nyalenda B", "0722 876 543", "2020-08-04", "I50.9",
+           "Mzee Otieno Odhiambo, 54M, CCF NYHA III. Mke wake Akinyi Odhiambo (0733 222 111) alikuja naye.")]
+    write_csv(os.path.join(d, "ke_hmis_visits.csv"),
+              ["Patient Clinic Number", "National ID", "NHIF Number", "Names", "DOB", "Sex", "Postal Address",
+               "Sub County", "Ward", "Village/Estate", "Telephone", "Visit Date", "Diagnosis Code", "Notes"],
+              [list(r) for r in ke])
+    for r in ke:
+        plant("mrn", r[0])
+        plant("national-id", r[1])
+        plant("insurance-id", r[2])
+        plant("birth-date", r[4])
+        plant("address", r[6], r[9])
+        plant("phone", r[10])
+    plant("patient-name", "Wanjiku", "Njeri", "Otieno", "Ochieng", "Odhiambo")
+    plant("relative-name", "Wairimu", "Akinyi")
+    plant("place", "Kibra", "Laini Saba", "Kisumu Central", "Nyalenda")
+    plant("phone", "0733 222 111")
+    keep("africa", "A09", "I50.9", "NYHA III", "AGE with mild dehydration")
+
+    gh = [("KBTH/OPD/22/30418", "GHA-712345678-3", "NHIS 60123456", "Kwame Mensah Asante", "09/05/1981", "M",
+           "GA-183-8164", "024 412 3344", "11/01/2023", "B50.9",
+           "Kwame Asante, 41M, severe malaria, Hb 6.2. Wife Akosua Asante at bedside. Digital address GA-183-8164."),
+          ("KBTH/OPD/22/30455", "GHA-798765432-1", "NHIS 60987654", "Abena Serwaa Boateng", "23/08/1994", "F",
+           "AK-039-5529", "020 998 7766", "12/01/2023", "O21.0",
+           "Abena Boateng, 28F, hyperemesis at 10/40. Brother Kofi Boateng (055 321 4455) will pay.")]
+    write_csv(os.path.join(d, "gh_opd_register.csv"),
+              ["Folder No", "Ghana Card", "NHIS No", "Patient Name", "DOB", "Sex", "Digital Address", "Phone",
+               "Attendance Date", "ICD-10", "Remarks"], [list(r) for r in gh])
+    for r in gh:
+        plant("mrn", r[0])
+        plant("national-id", r[1])
+        plant("insurance-id", r[2])
+        plant("birth-date", r[4])
+        plant("address", r[6])
+        plant("phone", r[7])
+    plant("patient-name", "Kwame", "Asante", "Abena Serwaa", "Boateng")
+    plant("relative-name", "Akosua", "Kofi")
+    plant("phone", "055 321 4455")
+    keep("africa", "B50.9", "O21.0", "Hb 6.2", "hyperemesis at 10/40")
 
 
 if __name__ == "__main__":

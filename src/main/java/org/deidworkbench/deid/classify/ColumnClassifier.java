@@ -1,5 +1,6 @@
 package org.deidworkbench.deid.classify;
 
+import java.util.List;
 import java.util.Locale;
 import org.deidworkbench.deid.classify.HeaderHints.Hint;
 
@@ -374,6 +375,13 @@ public final class ColumnClassifier {
         }
         if (h.has(Hint.PLACE) && s.share(s.capitalizedWords) >= 0.8) {
             return of(ColumnClass.PLACE, s.share(s.capitalizedWords));
+        }
+        // A ward as Kenya's and other counties' administrations divide them ("Laini Saba", "Nyalenda B"), not a
+        // hospital's ward ("Female Surgical", "Maternity", "Ward 7A": a ward's words or a number, kept): a header of
+        // that word alone over capitalised words, most of which name no hospital's ward (decision 0245)
+        if (h.words().equals(List.of("ward")) && s.share(s.capitalizedWords) >= 0.8
+                && s.share(s.notHospitalWards) >= 0.6) {
+            return of(ColumnClass.PLACE, s.share(s.notHospitalWards));
         }
         // "QUACKENBOSS, PERPETUA (MRN 00458812)" under a person's header: an EHR's patient list, its patients' names with
         // their numbers, was free text to scrub, where a name no list holds stayed (decision 0180)

@@ -146,7 +146,9 @@ public final class HeaderHints {
             // subdistrict (kecamatan), regency (kabupaten, KAB_KOTA) and city (kota); a Philippine barangay, its purok
             // and sitio, a city (lungsod) and town (bayan) (decision 0244)
             "bandar", "daerah", "mukim", "kampung", "kelurahan", "desa", "kecamatan", "kabupaten", "kab", "kota",
-            "barangay", "brgy", "bgy", "purok", "sitio", "lungsod", "bayan");
+            "barangay", "brgy", "bgy", "purok", "sitio", "lungsod", "bayan",
+            // a Nigerian local government area (LGA) and a Kenyan sub-county (decision 0245)
+            "lga", "subcounty");
     private static final Set<String> ZIP = Set.of("zip", "zipcode", "postal", "postcode", "plz", "postleitzahl", "postnummer", "postnr", "postkod",
             // Italian CAP (codice di avviamento postale), Spanish CP, Brazilian CEP, Polish kod pocztowy
             "cap", "cp", "cep", "pocztowy",
@@ -187,7 +189,9 @@ public final class HeaderHints {
             // Singapore's NRIC, Malaysia's MyKad and MyKid, Indonesia's NIK, KTP and BPJS card (kartu), the
             // Philippines' PhilHealth, UMID, SSS and GSIS numbers (decision 0244)
             "nric", "mykad", "mykid", "kad", "pengenalan", "nik", "ktp", "bpjs", "kartu", "philhealth", "umid", "sss",
-            "gsis");
+            "gsis",
+            // Nigeria's NIN, the Nigerian and Ghanaian health insurance (NHIS) and Kenya's (NHIF) numbers (decision 0245)
+            "nin", "nhis", "nhif");
     private static final Set<String> GEO = Set.of("lat", "lon", "lng", "latitude", "longitude", "breitengrad",
             "laengengrad", "längengrad", "coordinates", "geo", "gps");
     private static final Set<String> TEXT = Set.of("note", "notes", "text", "comment", "comments", "kommentar",
@@ -340,6 +344,18 @@ public final class HeaderHints {
             hints.remove(Hint.NAME_PART);
             hints.remove(Hint.ID);
             hints.add(Hint.CODE);
+        }
+        // Given names as Nigerian, Ghanaian and British forms head them ("Other Names", OTHER_NAMES), and a South African
+        // medical aid's member number ("Medical Aid Number": the scheme's name under "Medical Aid" is no number, which
+        // the values decide) (decision 0245)
+        int other = words.indexOf("other");
+        if (other >= 0 && other + 1 < words.size()
+                && (words.get(other + 1).equals("names") || words.get(other + 1).equals("name"))) {
+            hints.add(Hint.NAME_PART);
+        }
+        int medical = words.indexOf("medical");
+        if (medical >= 0 && medical + 1 < words.size() && words.get(medical + 1).equals("aid")) {
+            hints.add(Hint.NATIONAL_ID);
         }
         // Malaysia's identity card as its forms write it: "No. K/P" (kad pengenalan) (decision 0244)
         if (K_SLASH_P.matcher(header).find()) {

@@ -217,6 +217,8 @@ public final class ValueStats {
     int street;
     int booleans;
     int capitalizedWords;
+    /** Values of capitalised words that name no hospital's ward ("Laini Saba", not "Female Surgical"; 0245). */
+    int notHospitalWards;
     int smallIntegers;
     int hasDigitAndLetter;
     int hasDigit;
@@ -723,6 +725,9 @@ public final class ValueStats {
             return;
         }
         capitalizedWords++;
+        if (!hospitalWard(v)) {
+            notHospitalWards++;
+        }
         if (nameWords > 4) {
             return;
         }
@@ -744,6 +749,27 @@ public final class ValueStats {
         if (inNameList(v)) {
             nameHit++;
         }
+    }
+
+    /** The words of a hospital's wards ("Female Surgical", "Maternity", "NICU", "Kangaroo Mother Care"). Lower case. */
+    private static final Set<String> HOSPITAL_WARD_WORDS = Set.of("ward", "wing", "block", "unit", "surgical", "medical",
+            "maternity", "paediatric", "pediatric", "paediatrics", "pediatrics", "paeds", "peds", "icu", "hdu", "nicu",
+            "picu", "ccu", "labour", "labor", "delivery", "postnatal", "antenatal", "casualty", "emergency", "isolation",
+            "oncology", "renal", "burns", "psychiatric", "psychiatry", "mental", "orthopaedic", "orthopedic", "gynae",
+            "gynaecology", "gynecology", "obstetric", "obstetrics", "neonatal", "private", "amenity", "general", "male",
+            "female", "children", "adult", "adults", "theatre", "recovery", "observation", "medicine", "surgery",
+            "cardiac", "stroke", "rehabilitation", "rehab", "geriatric", "respiratory", "tb", "ent", "eye", "acute",
+            "intensive", "care", "dependency", "high", "nursery", "kangaroo", "mother", "day", "short", "stay",
+            "step-down", "trauma", "ortho", "cardiology", "neurology", "haematology", "hematology", "dialysis");
+
+    /** Whether a value names a hospital's ward: a word of {@link #HOSPITAL_WARD_WORDS} or a digit (decision 0245). */
+    private static boolean hospitalWard(String v) {
+        for (String t : v.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}-]+")) {
+            if (HOSPITAL_WARD_WORDS.contains(t) || !t.isEmpty() && t.chars().anyMatch(Character::isDigit)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether at least half of the value's words (of two letters or more, titles aside) are in the name list. */
