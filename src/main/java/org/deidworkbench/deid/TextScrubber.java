@@ -4108,14 +4108,19 @@ public final class TextScrubber {
             if (i < 2) {
                 continue;
             }
-            char x = Character.toLowerCase(text.charAt(i - 1));
-            char y = Character.toLowerCase(text.charAt(i + 1));
             if (text.charAt(i - 2) == ' ' && text.charAt(i + 2) == ' '
-                    && ((x == 's' || x == 'd') && y == 'o' || x == 'a' && (y == 'l' || y == 'p'))) {
+                    && slashPatronymic(text.charAt(i - 1), text.charAt(i + 1))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code x/y} is "s/o", "d/o", "a/l" or "a/p", in either case. */
+    private static boolean slashPatronymic(char x, char y) {
+        char lx = Character.toLowerCase(x);
+        char ly = Character.toLowerCase(y);
+        return (lx == 's' || lx == 'd') && ly == 'o' || lx == 'a' && (ly == 'l' || ly == 'p');
     }
 
     /**
@@ -4137,10 +4142,7 @@ public final class TextScrubber {
                     && bounds.get(k + 1)[1] == b[1] + 2 && gap(text, bounds.get(k - 1)[1], b[0], " ")) {
                 char x = text.charAt(b[0]);
                 char y = text.charAt(b[1] + 1);
-                char lx = Character.toLowerCase(x);
-                char ly = Character.toLowerCase(y);
-                if (!((lx == 's' || lx == 'd') && ly == 'o' || lx == 'a' && (ly == 'l' || ly == 'p'))
-                        || Character.isUpperCase(x) != Character.isUpperCase(y)) {
+                if (!slashPatronymic(x, y) || Character.isUpperCase(x) != Character.isUpperCase(y)) {
                     continue;
                 }
                 capitals = Character.isUpperCase(x);

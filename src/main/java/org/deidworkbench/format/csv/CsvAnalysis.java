@@ -261,29 +261,19 @@ final class CsvAnalysis implements java.io.Serializable {
      * files are read in.
      */
     private static void slashDatesAsTheRun(List<Sampled> samples) {
+        int[][] orders = new int[samples.size()][]; // per file: its columns day first, month first (or mixed)
         int dayFirst = 0;
         int monthFirst = 0;
-        for (Sampled s : samples) {
-            for (Classification c : s.classes) {
-                switch (c.slashOrder()) {
-                    case DAY_FIRST -> dayFirst++;
-                    case MONTH_FIRST, MIXED -> monthFirst++;
-                    default -> { }
-                }
-            }
+        for (int f = 0; f < samples.size(); f++) {
+            orders[f] = slashOrders(samples.get(f));
+            dayFirst += orders[f][0];
+            monthFirst += orders[f][1];
         }
         boolean runDayFirst = dayFirst > 0 && monthFirst == 0;
-        for (Sampled s : samples) {
-            int fileDayFirst = 0;
-            int fileMonthFirst = 0;
-            for (Classification c : s.classes) {
-                switch (c.slashOrder()) {
-                    case DAY_FIRST -> fileDayFirst++;
-                    case MONTH_FIRST, MIXED -> fileMonthFirst++;
-                    default -> { }
-                }
-            }
-            boolean open = fileDayFirst > 0 ? fileMonthFirst == 0 : fileMonthFirst == 0 && runDayFirst;
+        for (int f = 0; f < samples.size(); f++) {
+            Sampled s = samples.get(f);
+            int fileDayFirst = orders[f][0];
+            boolean open = fileDayFirst > 0 ? orders[f][1] == 0 : orders[f][1] == 0 && runDayFirst;
             for (int c = 0; c < s.classes.length && open; c++) {
                 if (s.classes[c].slashOrder() == ColumnClassifier.SlashOrder.OPEN) {
                     s.classes[c] = fileDayFirst > 0 ? s.classes[c].dayFirstAsItsFile() : s.classes[c].dayFirstAsTheRun();
@@ -291,6 +281,19 @@ final class CsvAnalysis implements java.io.Serializable {
             }
             s.textDatesDayFirst = textDatesDayFirst(s);
         }
+    }
+
+    /** How many of a file's columns show their slash dates day first, and how many month first or mixed. */
+    private static int[] slashOrders(Sampled s) {
+        int[] counts = new int[2];
+        for (Classification c : s.classes) {
+            switch (c.slashOrder()) {
+                case DAY_FIRST -> counts[0]++;
+                case MONTH_FIRST, MIXED -> counts[1]++;
+                default -> { }
+            }
+        }
+        return counts;
     }
 
     /**
