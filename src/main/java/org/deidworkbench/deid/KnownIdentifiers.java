@@ -57,7 +57,11 @@ public final class KnownIdentifiers implements java.io.Serializable {
             "PATIENT", "DOCTOR", "NURSE", "HOSPITAL", "CLINIC", "CENTER", "CENTRE", "MEDICAL", "HEALTH",
             "STREET", "ROAD", "AVENUE", "LANE", "DRIVE", "COURT", "PLACE", "WAY", "APT", "SUITE", "UNIT",
             // Italian and Spanish titles in a column of clinicians' names (Dott.ssa, Dra., Dña.; decision 0119)
-            "DOTT", "SSA", "DRA", "DÑA", "DOÑA", "SIG", "SRA", "SRTA");
+            "DOTT", "SSA", "DRA", "DÑA", "DOÑA", "SIG", "SRA", "SRTA",
+            // Vietnamese: the middle names of most men and women (Văn, Thị), and the words of an address's units and
+            // lanes (decision 0246)
+            "VĂN", "THỊ", "SỐ", "NGÕ", "NGÁCH", "HẺM", "PHỐ", "ĐƯỜNG", "PHƯỜNG", "XÃ", "QUẬN", "HUYỆN", "TỈNH", "THÀNH",
+            "TP", "THÔN", "ẤP", "XÓM", "TỔ", "KHU", "TRẤN");
 
     /**
      * Words that make a value the name of an institution (a hospital, a practice, a payer, a prison),
@@ -531,7 +535,13 @@ public final class KnownIdentifiers implements java.io.Serializable {
                     putIfSignificant(rotated, new Entry(0, replacement));
                 }
             }
-            for (String t : tokens) {
+            for (int i = 0; i < n; i++) {
+                String t = tokens.get(i);
+                int province = ADDRESS.equals(wordReplacement) ? VietnameseText.provinceAt(tokens, i) : 0;
+                if (province > 0) {
+                    i += province - 1; // "TP. Hà Nội": a province is kept as a state is, its words too (decision 0246)
+                    continue;
+                }
                 // Of an institution's name, only the words that are not its vocabulary ("Springfield", not
                 // "Prison" or "Day").
                 if (t.length() >= 2 && !(institution && institutional(t))) {

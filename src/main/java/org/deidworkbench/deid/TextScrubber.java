@@ -1517,7 +1517,8 @@ public final class TextScrubber {
             }
         }
         boolean thaiDates = false;
-        if (ThaiText.mayHold(text)) {
+        int scripts = scripts(text);
+        if ((scripts & THAI) != 0) {
             // names after their titles, the national ID, HN, Thai digits, Buddhist Era dates (decision 0133)
             for (ThaiText.Found f : ThaiText.find(text, subject != null, subject == null ? 0 : subject.dateOffsetDays())) {
                 boolean date = f.dateYear() != 0 || f.replacement().equals("[DATE]");
@@ -1553,7 +1554,7 @@ public final class TextScrubber {
                     subject, org.deidworkbench.deid.classify.UnixDates::shift, org.deidworkbench.deid.classify.UnixDates::parse)));
             dates = true;
         }
-        if (CjkNames.mayHold(text)) {
+        if ((scripts & CJK) != 0) {
             findKnownCjkNames(text, spans);
             for (int[] b : CjkNames.cuedNames(text)) {
                 spans.add(new Span(b[0], b[1], "[NAME]"));
@@ -1565,7 +1566,7 @@ public final class TextScrubber {
                 dates = true; // shifted per subject: the text must not be remembered as the same for every subject
             }
         }
-        if (CyrillicGreekNames.mayHold(text)) { // Russian and Greek numbers, names and dates (decision 0131)
+        if ((scripts & CYRILLIC_GREEK) != 0) { // Russian and Greek numbers, names and dates (decision 0131)
             for (CyrillicGreekNumbers.Found f : CyrillicGreekNumbers.find(text)) {
                 spans.add(new Span(f.start(), f.end(), f.replacement()));
             }
@@ -1580,7 +1581,24 @@ public final class TextScrubber {
                 dates = true;
             }
         }
-        if (MiddleEasternNames.mayHold(text)) {
+        if ((scripts & VIETNAMESE) != 0) { // names, addresses, phones and written dates (decision 0246)
+            for (VietnameseText.Found f : VietnameseText.find(text)) {
+                if (f.replacement() == null) {
+                    keepCue(text, spans, f.start(), f.end()); // "Ông Nguyễn Văn Hùng": "Ông" is Mr, not Ong
+                } else {
+                    spans.add(new Span(f.start(), f.end(), f.replacement()));
+                }
+            }
+            for (int[] b : VietnameseText.provinces(text)) {
+                dropNamesInside(spans, 0, b[0], b[1]); // "TP. Hồ Chí Minh" stays, if a patient is named Minh too
+            }
+            for (int[] b : VietnameseText.dates(text)) {
+                spans.add(new Span(b[0], b[1], notationDateReplacement(text.substring(b[0], b[1]), subject,
+                        VietnameseText::shift, VietnameseText::parse)));
+                dates = true;
+            }
+        }
+        if ((scripts & MIDDLE_EASTERN) != 0) {
             for (int[] b : MiddleEasternNames.cuedNames(text)) {
                 spans.add(new Span(b[0], b[1], "[NAME]")); // Arabic, Persian, Hebrew (decision 0132)
             }
@@ -1835,6 +1853,61 @@ public final class TextScrubber {
         }
     }
 
+    private static final int THAI = 1;
+    private static final int CJK = 2;
+    private static final int CYRILLIC_GREEK = 4;
+    private static final int MIDDLE_EASTERN = 8;
+    private static final int VIETNAMESE = 16;
+
+    /**
+     * The scripts of a text whose finders must look at it, in one pass over its characters: each finder's own
+     * {@code mayHold} ({@link ThaiText}, {@link CjkNames}, {@link CyrillicGreekNames}, {@link MiddleEasternNames},
+     * {@link VietnameseText}) asked at once (decision 0246: five passes over every text were one per finder).
+     */
+    static int scripts(String text) {
+        int found = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c < '\u0110') {
+                continue;
+            }
+            if (c >= '\u0E01' && c <= '\u0E5B') {
+                found |= THAI;
+            } else if (c >= '\u3040' && CjkNames.isCjk(c)) {
+                found |= CJK;
+            } else if (c >= '\u0370' && c <= '\u04FF') {
+                found |= CYRILLIC_GREEK;
+            } else if (c >= '\u05D0' && c <= '\u06FF') {
+                found |= MIDDLE_EASTERN;
+            } else if (VietnameseText.vietnameseLetter(c)) {
+                found |= VIETNAMESE;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Keeps the cue {@code [start, end)} before a name out of every name found: a name inside it is dropped, one that
+     * begins in it begins after it (a note's opening "Ông Nguyễn Văn Hùng" taken whole; decision 0246).
+     */
+    private static void keepCue(String text, List<Span> spans, int start, int end) {
+        int after = end;
+        while (after < text.length() && !Character.isLetterOrDigit(text.charAt(after))) {
+            after++;
+        }
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            Span s = spans.get(i);
+            if (!s.replacement().equals("[NAME]") || s.start() < start || s.start() >= end) {
+                continue;
+            }
+            if (s.end() <= end) {
+                spans.remove(i);
+            } else if (s.end() > after) {
+                spans.set(i, new Span(after, s.end(), s.replacement()));
+            }
+        }
+    }
+
     /** Whether one of {@code spans[from, to)} overlaps {@code [start, end)}. */
     private static boolean overlaps(List<Span> spans, int from, int to, int start, int end) {
         for (int i = from; i < to; i++) {
@@ -1955,7 +2028,7 @@ public final class TextScrubber {
             if (!cuedNameWord(text, new int[] {start, partEnd}) && !capitalsAfterRelative(text, start, partEnd)
                     || TITLE_WORDS.contains(w)
                     || FORMS_OF_ADDRESS.contains(w) || INDIAN_TITLES.contains(w)
-                    || PATIENT_TITLES.contains(w.toLowerCase(Locale.ROOT))) {
+                    || PATIENT_TITLES.contains(w.toLowerCase(Locale.ROOT)) || VietnameseText.isCue(w)) {
                 return null;
             }
             // "Smith-Jarrah Wainwright": each part of a double name must be one

@@ -16,6 +16,7 @@ import base64
 import os
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 ROOT = os.path.dirname(os.path.abspath(__file__))
 folder, out = sys.argv[1], sys.argv[2]
@@ -40,6 +41,9 @@ def texts(root):
             for cs in ("cp1256", "cp1255"):
                 s += "\n" + b.decode(cs, "replace")
             s += "\n" + plain(s)
+            # Vietnamese typed in the combining form (decision 0246): looked for composed, as planted
+            if not unicodedata.is_normalized("NFC", s):
+                s += "\n" + unicodedata.normalize("NFC", s)
             # base64 attachments decoded, as AdversarialCorpusTest reads them (decision 0122)
             for m in re.finditer(rb'"data"\s*:\s*"([A-Za-z0-9+/=]+)"', b):
                 s += "\n" + base64.b64decode(m.group(1)).decode("utf-8", "replace")

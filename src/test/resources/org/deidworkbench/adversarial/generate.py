@@ -1941,6 +1941,7 @@ def main():
     wearables()  # decision 0238, defined at the end of this file
     sea()  # decision 0244, defined at the end of this file
     africa()  # decision 0245, defined at the end of this file
+    vietnam()  # decision 0246, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -7451,6 +7452,95 @@ def africa():
     plant("relative-name", "Akosua", "Kofi")
     plant("phone", "055 321 4455")
     keep("africa", "B50.9", "O21.0", "Hb 6.2", "hyperemesis at 10/40")
+
+
+def vietnam():
+    """A Vietnamese hospital's exports (decision 0246): the HIS's inpatient list (UTF-8 with a BOM, CRLF, as Excel saves
+    "CSV UTF-8"; the 12-digit citizen identity card number, the 15-character health insurance card, addresses from the
+    house number down a lane (ngõ), a street, a ward (phường, xã), a district (quận, huyện) to the province, a southern
+    alley address 45/12, phones 0912.345.678, the relative with the kinship in brackets), the claims file of the
+    social insurance's standard 4210 (upper-case names, yyyyMMdd birth dates, yyyyMMddHHmm admissions, abbreviated
+    P., Q., X., H., TP.) and the nurses' notes, typed in the combining form (NFD) some Vietnamese keyboards write."""
+    import unicodedata
+    d = os.path.join(HERE, "vn")
+    os.makedirs(d, exist_ok=True)
+    his = [("BN2023004512", "Nguyễn Văn Hùng", "12/03/1958", "Nam", "001058012345", "HT3010123456789",
+            "Số 12 ngõ 45 phố Huế, phường Bạch Đằng, quận Hai Bà Trưng", "Hà Nội", "0912.345.678",
+            "Trần Thị Bích (vợ)", "0987.654.321", "05/01/2024", "15/01/2024", "I21.0", "Nhồi máu cơ tim cấp thành trước",
+            "Tim mạch", "BS. Lê Minh Tuấn",
+            "Ông Nguyễn Văn Hùng, 65 tuổi, đau ngực trái 2 giờ, ST chênh lên V1-V4. Vợ là bà Trần Thị Bích đi cùng. "
+            "Con trai anh Nguyễn Đức Thắng (SĐT 0903.111.222) làm việc tại Công ty TNHH Minh Phát."),
+           ("BN2023004533", "Phạm Thị Lan", "25/07/1972", "Nữ", "036172004567", "GD4360987654321",
+            "Thôn Đông, xã Yên Sở, huyện Hoài Đức", "Hà Nội", "0388 765 432", "Phạm Văn Dũng (chồng)", "0977 888 999",
+            "08/01/2024", "12/01/2024", "E11.9", "Đái tháo đường typ 2", "Nội tiết", "BS. Đỗ Thu Hà",
+            "Bà Phạm Thị Lan nhập viện vì đường huyết 18 mmol/L, HbA1c 9,2%. Chồng là ông Phạm Văn Dũng. Nhà ở thôn "
+            "Đông, xã Yên Sở."),
+           ("BN2023004560", "Hoàng Đức Minh", "03/11/1941", "Nam", "079041009876", "HT2790456789123",
+            "45/12 Lê Văn Sỹ, Phường 13, Quận 3", "TP. Hồ Chí Minh", "+84 909 123 456", "Hoàng Thị Mai (con gái)",
+            "0938 222 333", "10/01/2024", "20/01/2024", "J18.9", "Viêm phổi", "Hô hấp", "BS. Vũ Quang Huy",
+            "Cụ ông Hoàng Đức Minh, 82 tuổi, viêm phổi thùy dưới phải, SpO2 89%. Con gái chị Hoàng Thị Mai ở cùng tại "
+            "45/12 Lê Văn Sỹ.")]
+    write_csv(os.path.join(d, "benh_nhan_noi_tru.csv"),
+              ["Mã BN", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Số thẻ BHYT", "Địa chỉ", "Tỉnh/TP",
+               "Số điện thoại", "Người thân", "SĐT người thân", "Ngày vào viện", "Ngày ra viện", "Mã ICD",
+               "Chẩn đoán", "Khoa", "Bác sĩ điều trị", "Ghi chú"], [list(r) for r in his],
+              encoding="utf-8-sig", newline="\r\n")
+    for r in his:
+        plant("mrn", r[0])
+        plant("birth-date", r[2])
+        plant("national-id", r[4])
+        plant("insurance-id", r[5])
+        plant("phone", r[8], r[10])
+    plant("patient-name", "Nguyễn Văn Hùng", "Hùng", "Phạm Thị Lan", "Lan", "Hoàng Đức Minh", "Đức Minh")
+    plant("relative-name", "Trần Thị Bích", "Bích", "Nguyễn Đức Thắng", "Thắng", "Phạm Văn Dũng", "Dũng",
+          "Hoàng Thị Mai")
+    plant("clinician-name", "Lê Minh Tuấn", "Tuấn", "Đỗ Thu Hà", "Vũ Quang Huy")
+    plant("address", "ngõ 45 phố Huế", "Thôn Đông", "45/12 Lê Văn Sỹ", "Lê Văn Sỹ")
+    plant("place", "Bạch Đằng", "Hai Bà Trưng", "Yên Sở", "Hoài Đức", "Phường 13", "Quận 3")
+    plant("phone", "0903.111.222")
+    plant("employer", "Minh Phát")
+    keep("vn", "I21.0", "E11.9", "J18.9", "Nhồi máu cơ tim cấp thành trước", "Đái tháo đường typ 2", "HbA1c 9,2%",
+         "SpO2 89%", "ST chênh lên V1-V4", "Tim mạch", "Nội tiết", "Nữ", "Hà Nội", "TP. Hồ Chí Minh")
+
+    claims = [("LK24010512", "BN2023004512", "NGUYỄN VĂN HÙNG", "19580312", "1",
+               "Số 12 ngõ 45 phố Huế, P. Bạch Đằng, Q. Hai Bà Trưng, TP. Hà Nội", "HT3010123456789", "01013",
+               "20230101", "20231231", "I21.0", "I10;E78.5", "202401050830", "202401151000", "10", "15234000",
+               "12187200", "3046800", "K03", "01001", "63.5"),
+              ("LK24010877", "BN2023004533", "PHẠM THỊ LAN", "19720725", "2",
+               "Thôn Đông, X. Yên Sở, H. Hoài Đức, TP. Hà Nội", "GD4360987654321", "01120", "20230101", "20231231",
+               "E11.9", "", "202401081415", "202401120900", "4", "4871500", "3897200", "974300", "K15", "01001", "58"),
+              ("LK24011024", "BN2023004560", "HOÀNG ĐỨC MINH", "19411103", "1",
+               "45/12 Lê Văn Sỹ, P.13, Q.3, TP. Hồ Chí Minh", "HT2790456789123", "79024", "20230101", "20231231",
+               "J18.9", "J44.1", "202401100745", "202401201530", "10", "9876400", "9876400", "0", "K08", "01001", "52")]
+    write_csv(os.path.join(d, "xml1_tong_hop_4210.csv"),
+              ["MA_LK", "MA_BN", "HO_TEN", "NGAY_SINH", "GIOI_TINH", "DIA_CHI", "MA_THE", "MA_DKBD", "GT_THE_TU",
+               "GT_THE_DEN", "MA_BENH", "MA_BENHKHAC", "NGAY_VAO", "NGAY_RA", "SO_NGAY_DTRI", "T_TONGCHI", "T_BHTT",
+               "T_BNCCT", "MA_KHOA", "MA_CSKCB", "CAN_NANG"], [list(r) for r in claims])
+    for r in claims:
+        plant("encounter-id", r[0])
+        plant("birth-date", r[3])
+        plant("event-date", r[12], r[13])
+    plant("place", "P.13", "Q.3")
+    keep("vn", "I10;E78.5", "J44.1", "15234000", "12187200", "3046800", "4871500", "63.5")
+
+    nfd = lambda s: unicodedata.normalize("NFD", s)
+    notes = [("BN2023004512", "06/01/2024 07:30", "ĐD. Nguyễn Thị Hồng",
+              "BN Nguyễn Văn Hùng tỉnh, tiếp xúc tốt. Mạch 88 l/p, HA 130/80 mmHg. Vợ bà Trần Thị Bích túc trực, "
+              "SĐT 0987.654.321. Con trai Thắng sẽ đón về nhà số 12 ngõ 45 phố Huế."),
+             ("BN2023004533", "09/01/2024 14:00", "ĐD. Lương Thị Ngọc",
+              "Chị Lan đường máu mao mạch 11,2 mmol/L. Chồng là anh Dũng, làm ở Công ty TNHH Minh Phát. Hẹn tái "
+              "khám 26/01/2024 tại phòng khám Nội tiết."),
+             ("BN2023004560", "11/01/2024 20:15", "ĐD. Trịnh Văn Khải",
+              "Cụ Minh khó thở, SpO2 89% khí phòng, thở oxy 3 l/p. Cháu nội Hoàng Minh Khôi (0938.222.333) báo gia "
+              "đình ở hẻm 45/12 Lê Văn Sỹ, Phường 13, Quận 3.")]
+    write_csv(os.path.join(d, "phieu_cham_soc.csv"),
+              [nfd(h) for h in ["Mã BN", "Thời gian", "Điều dưỡng", "Diễn biến"]],
+              [[nfd(v) for v in r] for r in notes])
+    plant("clinician-name", "Nguyễn Thị Hồng", "Lương Thị Ngọc", "Trịnh Văn Khải", "Khải")
+    plant("relative-name", "Hoàng Minh Khôi", "Khôi")
+    plant("event-date", "26/01/2024")
+    plant("phone", "0938.222.333")
+    keep("vn", "HA 130/80 mmHg", "11,2 mmol/L", "oxy 3 l/p")
 
 
 if __name__ == "__main__":

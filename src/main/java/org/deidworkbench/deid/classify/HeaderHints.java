@@ -461,6 +461,10 @@ public final class HeaderHints {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         String h = header.strip();
+        if (!java.text.Normalizer.isNormalized(h, java.text.Normalizer.Form.NFC)) {
+            // a header typed in the combining form ("Mã BN" as a, U+0303): its marks are no letters (decision 0246)
+            h = java.text.Normalizer.normalize(h, java.text.Normalizer.Form.NFC);
+        }
         for (int i = 0; i < h.length(); i++) {
             char c = h.charAt(i);
             if (!Character.isLetter(c)) {
@@ -484,6 +488,7 @@ public final class HeaderHints {
         addThaiWords(h, split);
         CyrillicGreekHeaders.addEnglishWords(h, split); // decision 0131
         MiddleEasternHeaders.addWords(h, split); // decision 0132
+        VietnameseHeaders.addEnglishWords(h, split); // decision 0246
         return split;
     }
 

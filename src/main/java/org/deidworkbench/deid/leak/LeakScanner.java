@@ -616,6 +616,15 @@ public final class LeakScanner {
 
     /** Scans one whole value held in {@code a[from, to)}. */
     private void scan(char[] a, int from, int to, Supplier<String> where) {
+        if (org.deidworkbench.deid.VietnameseText.mayHold(java.nio.CharBuffer.wrap(a, from, to - from))) {
+            // a Vietnamese province's name, which the run keeps as a state, is no patient's "Minh" (decision 0246)
+            char[] masked = org.deidworkbench.deid.VietnameseText.withoutProvinces(a, from, to);
+            if (masked != null) {
+                a = masked;
+                from = 0;
+                to = masked.length;
+            }
+        }
         this.where = where;
         resetTokens();
         dateTokens = 0;
