@@ -161,6 +161,17 @@ public final class VietnameseText {
         return false;
     }
 
+    /** {@link #mayHold} of {@code a[from, to)}. */
+    static boolean mayHold(char[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = a[i];
+            if (c >= '\u0110' && vietnameseLetter(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the character is one {@link #mayHold} looks for. */
     static boolean vietnameseLetter(char c) {
         return c == 'đ' || c == 'Đ' || c == 'ơ' || c == 'Ơ' || c == 'ư' || c == 'Ư' || c == 'ĩ' || c == 'Ĩ' || c == 'ũ'
@@ -211,21 +222,20 @@ public final class VietnameseText {
     }
 
     /**
-     * A copy of {@code a[from, to)} with every province's and province city's name ({@link #provinces}) written as
-     * spaces, or null when it names none: what the leak verifier reads, so that it agrees with the scrubber, which keeps
-     * them.
+     * Whether the word ending at {@code end} of the value {@code a[from, to)} lies in a province's or a province city's
+     * name ({@link #provinces}): the leak verifier asks it of a word that matched an original, so that it agrees with
+     * the scrubber, which keeps them.
      */
-    public static char[] withoutProvinces(char[] a, int from, int to) {
-        String text = new String(a, from, to - from);
-        List<int[]> found = provinces(text);
-        if (found.isEmpty()) {
-            return null;
+    public static boolean inProvince(char[] a, int from, int to, int end) {
+        if (end <= from || end > to || !mayHold(a, from, to)) {
+            return false;
         }
-        char[] out = text.toCharArray();
-        for (int[] b : found) {
-            java.util.Arrays.fill(out, b[0], b[1], ' ');
+        for (int[] b : provinces(new String(a, from, to - from))) {
+            if (b[0] + from < end && end <= b[1] + from) {
+                return true;
+            }
         }
-        return out;
+        return false;
     }
 
     // ---------------------------------------------------------------- finding

@@ -102,10 +102,15 @@ class VietnameseTextTest {
 
     /** The leak verifier reads a province's name as the scrubber keeps it: a patient's "Minh" is not in "Hồ Chí Minh". */
     @Test
-    void theVerifierReadsAProvinceAsSpaces() {
-        char[] value = "TP. Hồ Chí Minh, ông Minh".toCharArray();
-        assertEquals("TP.            , ông Minh", new String(VietnameseText.withoutProvinces(value, 0, value.length)));
+    void theVerifierReadsAProvinceAsTheScrubberKeepsIt() {
+        char[] value = "xx TP. Hồ Chí Minh, ông Minh xx".toCharArray();
+        int from = 3;
+        int to = value.length - 3;
+        String text = new String(value);
+        assertTrue(VietnameseText.inProvince(value, from, to, text.indexOf("Minh,") + 4));
+        assertTrue(VietnameseText.inProvince(value, from, to, text.indexOf("Hồ") + 2));
+        assertFalse(VietnameseText.inProvince(value, from, to, text.lastIndexOf("Minh") + 4));
         char[] none = "ông Minh".toCharArray();
-        assertEquals(null, VietnameseText.withoutProvinces(none, 0, none.length));
+        assertFalse(VietnameseText.inProvince(none, 0, none.length, none.length));
     }
 }

@@ -616,16 +616,9 @@ public final class LeakScanner {
 
     /** Scans one whole value held in {@code a[from, to)}. */
     private void scan(char[] a, int from, int to, Supplier<String> where) {
-        if (org.deidworkbench.deid.VietnameseText.mayHold(java.nio.CharBuffer.wrap(a, from, to - from))) {
-            // a Vietnamese province's name, which the run keeps as a state, is no patient's "Minh" (decision 0246)
-            char[] masked = org.deidworkbench.deid.VietnameseText.withoutProvinces(a, from, to);
-            if (masked != null) {
-                a = masked;
-                from = 0;
-                to = masked.length;
-            }
-        }
         this.where = where;
+        currentFrom = from;
+        currentTo = to;
         resetTokens();
         dateTokens = 0;
         current = Fold.SEPARATOR;
@@ -1488,6 +1481,12 @@ public final class LeakScanner {
                 recordSubjects[recordSubjectCount++] = subject;
             }
         }
+        if (pendingCount > 0 && currentValue != null && org.deidworkbench.deid.VietnameseText.inProvince(currentValue,
+                currentFrom, currentTo, position)) {
+            // a word of a Vietnamese province's name, which the run keeps as a state: a patient's "Minh" is not in
+            // "TP. Hồ Chí Minh" (decision 0246); asked only of a value's word that matched
+            pendingCount = 0;
+        }
         if (pendingCount > 0) {
             if (!dictionary.isPseudonymWord(wordHash)) {
                 boolean mixed = wordKinds == (Fold.LETTER | Fold.DIGIT);
@@ -1522,6 +1521,9 @@ public final class LeakScanner {
     private final int[] tokenEnd = new int[8];
     private int tokens;
     private int position;
+    /** The bounds of {@link #currentValue}'s value, while it is scanned. */
+    private int currentFrom;
+    private int currentTo;
 
     /** Whether the last {@code n} tokens are separated only by what separates the parts of a date. */
     private boolean dateShaped(int n) {
