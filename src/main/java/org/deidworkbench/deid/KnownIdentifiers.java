@@ -61,7 +61,10 @@ public final class KnownIdentifiers implements java.io.Serializable {
             // Vietnamese: the middle names of most men and women (Văn, Thị), and the words of an address's units and
             // lanes (decision 0246)
             "VĂN", "THỊ", "SỐ", "NGÕ", "NGÁCH", "HẺM", "PHỐ", "ĐƯỜNG", "PHƯỜNG", "XÃ", "QUẬN", "HUYỆN", "TỈNH", "THÀNH",
-            "TP", "THÔN", "ẤP", "XÓM", "TỔ", "KHU", "TRẤN");
+            "TP", "THÔN", "ẤP", "XÓM", "TỔ", "KHU", "TRẤN",
+            // Bangladeshi and Pakistani names' Md. (Mohammad), Mohd. and Mst. (Mosammat): a prefix, no one's name alone
+            // (decision 0247)
+            "MD", "MST", "MOHD");
 
     /**
      * Words that make a value the name of an institution (a hospital, a practice, a payer, a prison),
@@ -519,6 +522,11 @@ public final class KnownIdentifiers implements java.io.Serializable {
             for (List<String> street : streets(value, tokens)) {
                 putIfSignificant(street, new Entry(0, replacement));
             }
+            // "56M, from Peradeniya": the town that ends a street address ("45, Kandy Road, Peradeniya"; decision 0247)
+            List<String> town = lastTown(value);
+            if (town != null) {
+                putIfSignificant(town, new Entry(0, replacement));
+            }
         }
         if (INSTITUTION.equals(wordReplacement)) {
             // A DICOM institution's name is matched whole (decision 0188): its words alone ("Imaging", "Heart",
@@ -625,6 +633,31 @@ public final class KnownIdentifiers implements java.io.Serializable {
             }
         }
         return out;
+    }
+
+    /**
+     * The town that ends an address of three parts or more whose first part holds its house number ("45, Kandy Road,
+     * Peradeniya", "House 12, Road 5, Dhanmondi"): the last part's words, one or two, letters only, not a state or a
+     * country and no ordinary word alone; null otherwise ("…, Springfield, IL 62704" ends in its ZIP; decision 0247).
+     */
+    static List<String> lastTown(String value) {
+        int first = value.indexOf(',');
+        int last = value.lastIndexOf(',');
+        if (first < 0 || last == first) {
+            return null;
+        }
+        boolean number = false;
+        for (int i = 0; i < first && !number; i++) {
+            number = Character.isDigit(value.charAt(i));
+        }
+        if (!number) {
+            return null;
+        }
+        List<String> town = tokens(value.substring(last + 1));
+        if (town.isEmpty() || town.size() > 2 || !allAlphabetic(town) || PlaceNames.large(String.join(" ", town))) {
+            return null;
+        }
+        return town;
     }
 
     /** What an address's words are replaced by: the label its values are noted with. */

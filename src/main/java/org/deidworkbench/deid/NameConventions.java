@@ -30,7 +30,9 @@ final class NameConventions {
             "Mrs", "Ms", "Miss", "Herr", "Frau", "Hr", "Fr", "Fru", "Sig", "Signora", "Signor", "Signorina", "Sr", "Sra",
             "Srta", "Señor", "Señora", "Dña", "Don", "Doña", "Dona", "Pan", "Pani", "Mevrouw", "Mevr", "Dhr", "Dr", "Dra",
             "Dott", "Prof", "Pr", "Dre", "Patient", "Patientin", "Patiente", "Paciente", "Paziente", "Pacjent",
-            "Pacjentka", "Doente", "Utente");
+            "Pacjentka", "Doente", "Utente",
+            // Bangladeshi and Pakistani names' prefixes (decision 0247): "Mst." of one name is no word of another's
+            "Mst", "Md", "Mohd");
     private static final Set<String> FORM_ENDINGS = Set.of("ra", "na", "ssa", "ª", "a");
 
     /**

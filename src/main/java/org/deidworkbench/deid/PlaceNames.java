@@ -316,6 +316,11 @@ final class PlaceNames {
         return out;
     }
 
+    /** Whether the words (upper case) name a US state (or its code), a country or a continent: a place that is kept. */
+    static boolean large(String upper) {
+        return LARGE_PLACES.contains(upper) || STATE_CODES.contains(upper);
+    }
+
     private static Set<String> largePlaces() {
         Set<String> out = new HashSet<>();
         for (String s : STATE_NAMES) {

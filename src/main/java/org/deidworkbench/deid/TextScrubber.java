@@ -270,6 +270,11 @@ public final class TextScrubber {
         static final int SEA_UNIT = 8;
         /** A subdivision's block (Blk, Block, Blok). */
         static final int SEA_BLOCK = 16;
+        /**
+         * A South Asian village address's label (Vill, PO, PS, Dist, Thana, Upazila, Tehsil, Union, Mouza, Zila), a
+         * mohalla or a chak (decision 0247).
+         */
+        static final int SOUTH_ASIAN = 32;
 
         /**
          * Which of the Southeast Asian address and place words start a word of the text (decision 0244), as bits:
@@ -285,13 +290,19 @@ public final class TextScrubber {
                         case 'J' -> m |= at(i, "Jalan", "JALAN", "Jln", "JLN", "Jl.", "JL.") ? SEA_STREET : 0;
                         case 'L' -> m |= at(i, "Lorong", "Lrg.", "Lebuh") ? SEA_STREET : 0;
                         case 'P' -> m |= at(i, "Persiaran") ? SEA_STREET : at(i, "Perumahan", "Pangsapuri") ? SEA_ESTATE
-                                : at(i, "Purok") ? SEA_UNIT : 0;
-                        case 'T' -> m |= at(i, "Taman", "Tmn.") ? SEA_ESTATE : 0;
+                                : at(i, "Purok") ? SEA_UNIT : at(i, "PO-", "P.O", "PS-", "P.S") ? SOUTH_ASIAN : 0;
+                        case 'T' -> m |= at(i, "Taman", "Tmn.") ? SEA_ESTATE
+                                : at(i, "Thana", "Tehsil", "Teh") ? SOUTH_ASIAN : 0;
+                        case 'V' -> m |= at(i, "Vill") ? SOUTH_ASIAN : 0;
+                        case 'U' -> m |= at(i, "Upazila", "Upozila", "Union") ? SOUTH_ASIAN : 0;
+                        case 'Z' -> m |= at(i, "Zila") ? SOUTH_ASIAN : 0;
+                        case 'M' -> m |= at(i, "Mohal", "Muhal", "Mouza") ? SOUTH_ASIAN : 0;
+                        case 'C' -> m |= at(i, "Chak") ? SOUTH_ASIAN : 0;
                         case 'K' -> m |= at(i, "Kampung", "Kampong", "Kg.", "Komp") ? SEA_ESTATE
                                 : at(i, "Kel", "KEL", "Kec", "KEC", "Kab", "KAB", "Kota", "KOTA") ? SEA_PLACE : 0;
                         case 'B' -> m |= at(i, "Brgy", "BRGY", "Bgy.", "Barangay") ? SEA_PLACE
                                 : at(i, "Blk", "Block", "Blok") ? SEA_BLOCK : 0;
-                        case 'D' -> m |= at(i, "Desa", "Dusun") ? SEA_PLACE : 0;
+                        case 'D' -> m |= at(i, "Desa", "Dusun") ? SEA_PLACE : at(i, "Dist") ? SOUTH_ASIAN : 0;
                         case 'R' -> m |= at(i, "RT") ? SEA_UNIT : 0;
                         case 'S' -> m |= at(i, "Sitio") ? SEA_UNIT : 0;
                         default -> {
@@ -624,7 +635,7 @@ public final class TextScrubber {
     private static final String HEX4 = "[0-9A-Fa-f]{1,4}";
 
     /** A capitalised word of a name, or an initial with its full stop ({@code J.}). */
-    private static final String NAME_WORD = "\\p{Lu}(?:\\.|[\\p{L}\\p{M}'\u2019-]*)";
+    private static final String NAME_WORD = "\\p{Lu}(?:\\.(?:\\p{Lu}\\.){0,4}|[\\p{L}\\p{M}'\u2019-]*)";
     /** A capitalised word of a Malay, Indonesian or Philippine street or place (decision 0244). */
     private static final String SEA_NAME = "\\p{Lu}[\\p{L}\\p{M}'\u2019-]*";
     /** A word of a street's name there: capitalised, or a number ("Jalan Bunga Raya 3", "Jalan 1/2"). */
@@ -971,6 +982,18 @@ public final class TextScrubber {
                     Starts.WORD, "BKD"),
             new Detector(Pattern.compile("\\bRT\\.?\\h?\\d{1,3}\\h?/\\h?RW\\.?\\h?\\d{1,3}(?!\\d)"), "[ADDRESS]", 0,
                     s -> (s.seaWords() & Shape.SEA_UNIT) != 0 && s.contains("RW"), Starts.WORD, "R"),
+            // A village's address as Bangladeshi, Indian and Pakistani notes write it, each part after its label: "Vill-
+            // Char Kukri, PO- Kalikapur, PS- Daudkandi, Dist- Cumilla", "Upazila Shibganj", "Tehsil Jaranwala"; the post
+            // office and police station only with their hyphen ("PO: Tylenol" is by mouth; decision 0247)
+            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\d.])(?:(?:Vill(?:age)?|Dist(?:rict)?|Union)\\.?\\h?[-:]"
+                    + "|Vill\\.|Dist\\.|P\\.?O\\.?\\h?-|P\\.?S\\.?\\h?-|(?:Thana|Upazila|Upozila|Tehsil|Teh\\.|Mouza|Zila|Zilla)"
+                    + "\\h?[-:.]?)\\h?" + SEA_NAME + "(?:\\h" + SEA_NAME + "){0,2}"), "[LOCATION]", 0,
+                    s -> (s.seaWords() & Shape.SOUTH_ASIAN) != 0, Starts.WORD, "VDUPTMZ"),
+            // A Pakistani or Indian neighbourhood (mohalla) and a Punjab village by its number ("Mohallah Islampura",
+            // "Chak No. 45/GB"; decision 0247)
+            new Detector(Pattern.compile("(?<![\\p{L}\\p{M}\\d])(?:(?:Mohallah|Mohalla|Mohalah|Muhallah|Muhalla)\\h+" + SEA_NAME
+                    + "(?:\\h" + SEA_NAME + "){0,2}|Chak\\h+(?:No\\.?\\h*)?\\d{1,4}(?:/[A-Z0-9-]{1,6})?(?![\\w/]))"), "[ADDRESS]", 0,
+                    s -> (s.seaWords() & Shape.SOUTH_ASIAN) != 0, Starts.WORD, "MC"),
             // Eight digits of a Singapore number (mobiles from 8 and 9, fixed lines from 6, 3 for a few) after a word
             // that says it is a telephone: "NOK hp 9876 5432", "H/P: 8123-4567", "Tel 6452 3311" (decision 0244)
             new Detector(Pattern.compile("(?<=\\b(?i:hp|h/p|tel|telp|mobile|mob|contact|phone|ph|handphone|office|nok|call"
@@ -2028,7 +2051,8 @@ public final class TextScrubber {
             if (!cuedNameWord(text, new int[] {start, partEnd}) && !capitalsAfterRelative(text, start, partEnd)
                     || TITLE_WORDS.contains(w)
                     || FORMS_OF_ADDRESS.contains(w) || INDIAN_TITLES.contains(w)
-                    || PATIENT_TITLES.contains(w.toLowerCase(Locale.ROOT)) || VietnameseText.isCue(w)) {
+                    || PATIENT_TITLES.contains(w.toLowerCase(Locale.ROOT)) || VietnameseText.isCue(w)
+                    || DOTTED_FORMS.contains(w) && text.charAt(partEnd) == '.') {
                 return null;
             }
             // "Smith-Jarrah Wainwright": each part of a double name must be one
@@ -2899,7 +2923,9 @@ public final class TextScrubber {
             "SNELLEN", "FOWLER", "SIMS", "MOBITZ", "WENCKEBACH", "BRUGADA", "BARRETT", "MALLORY", "ZENKER", "MECKEL",
             "GRAVES", "CUSHING", "ADDISON", "CROHN", "HODGKIN", "PAGET", "RAYNAUD", "WILSON", "GILBERT", "PARKINSON",
             "ALZHEIMER", "HUNTINGTON", "TURNER", "MARFAN", "BELL", "HORNER", "BROCA", "WERNICKE", "KORSAKOFF", "EPWORTH",
-            "BORG", "BECKER", "DUCHENNE", "EWING", "WILMS", "KAPOSI", "BURKITT", "LYNCH", "COBB", "GARTLAND", "WEIL");
+            "BORG", "BECKER", "DUCHENNE", "EWING", "WILMS", "KAPOSI", "BURKITT", "LYNCH", "COBB", "GARTLAND", "WEIL",
+            // Russell's viper, South Asia's snake bite (decision 0247)
+            "RUSSELL");
 
     /**
      * The words after an eponym that make it one ("Gleason score", "Foley catheter", "Lyme disease", "Ottawa rules"):
@@ -2915,7 +2941,7 @@ public final class TextScrubber {
             "thyroiditis", "fundoplication", "anastomosis", "pouch", "ulcer", "ulcers", "rule", "rules", "brace",
             "chromosome", "virus", "fever", "technique", "shunt", "protocol", "assessment", "triage", "splint",
             "phenomenon", "tumor", "tumour", "cell", "cells", "coma", "needle", "system", "method", "study", "trial",
-            "cohort", "strain", "variant", "agar");
+            "cohort", "strain", "variant", "agar", "viper");
 
     /**
      * Whether {@code text[start, end)}, found by {@link #STREET_NAMED_ALONE}, names a street: its first word after a
@@ -3023,7 +3049,10 @@ public final class TextScrubber {
      * "Hj.", "Hjh."): "En" and "An" are words of other languages before a capital ("En Madrid"; decision 0244).
      */
     private static final java.util.Set<String> DOTTED_FORMS = java.util.Set.of("Pn", "En", "Tn", "Ny", "Nn", "Sdr",
-            "Sdri", "Sdra", "Bpk", "Hj", "Hjh", "An");
+            "Sdri", "Sdra", "Bpk", "Hj", "Hjh", "An",
+            // Bangladeshi and Pakistani names' Md. (Mohammad), Mohd. and a woman's Mst. (Mosammat): "Mst. Hasina Khatun"
+            // (decision 0247); "MD" and "Md" without the full stop are a doctor and Maryland
+            "Md", "Mst", "Mohd");
 
     /** Whether the word {@code [from, to)} is one of the {@link #DOTTED_FORMS} with its full stop. */
     private static boolean dottedForm(String text, int from, int to) {

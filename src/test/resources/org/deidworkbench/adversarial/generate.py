@@ -1942,6 +1942,7 @@ def main():
     sea()  # decision 0244, defined at the end of this file
     africa()  # decision 0245, defined at the end of this file
     vietnam()  # decision 0246, defined at the end of this file
+    south_asia()  # decision 0247, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -7541,6 +7542,99 @@ def vietnam():
     plant("event-date", "26/01/2024")
     plant("phone", "0938.222.333")
     keep("vn", "HA 130/80 mmHg", "11,2 mmol/L", "oxy 3 l/p")
+
+
+def south_asia():
+    """Exports of Pakistani, Bangladeshi and Sri Lankan hospitals (decision 0247): a Lahore hospital's outpatient register
+    (CNIC 35202-1234567-1, "Father/Husband Name", Mohallah, Chak No. 45/GB, Tehsil, phones 0300-1234567, notes with
+    S/O, W/O, D/O, R/O "resident of"), a Dhaka hospital's admissions (the NID of 10 or 17 digits, "Md." and "Mst.",
+    "Late" before a dead father's name, an address as Vill-, PO-, PS-, Dist-, Upazila, mobiles 01711-234567) and a
+    Colombo clinic's list (the old NIC 851234567V and the new of 12 digits, names with initials first "W.M. Kumari
+    Dissanayake", "No. 23/1, Temple Road")."""
+    d = os.path.join(HERE, "sasia")
+    os.makedirs(d, exist_ok=True)
+    pk = [("MR-2023-118452", "Muhammad Aslam", "Ghulam Rasool", "35202-1234567-1", "58/M",
+           "House No. 45, Street 12, Mohallah Islampura", "Shalimar", "Lahore", "0300-1234567", "12-03-2023",
+           "Type 2 DM, uncontrolled", "E11.65", "Dr. Saima Rafiq",
+           "Pt Muhammad Aslam S/O Ghulam Rasool, R/O Mohallah Islampura, c/o polyuria x 2/12. FBS 246 mg/dl. Son Bilal "
+           "Aslam (0321-7654321) attendant."),
+          ("MR-2023-118519", "Nasreen Bibi", "Muhammad Tariq", "33100-9876543-2", "42/F", "Chak No. 45/GB",
+           "Jaranwala", "Faisalabad", "0345 9876543", "14-03-2023", "Iron deficiency anaemia", "D50.9",
+           "Dr. Imran Qureshi",
+           "Mst. Nasreen Bibi W/O Muhammad Tariq, R/O Chak No. 45/GB Tehsil Jaranwala, Hb 7.8 g/dl. Husband works at "
+           "Crescent Textile Mills."),
+          ("MR-2023-118560", "Zainab Khatoon", "Abdul Ghaffar", "42101-5554443-6", "71/F",
+           "Flat 7, Block 13-D, Gulshan-e-Iqbal", "Gulshan", "Karachi", "+92 333 2221100", "15-03-2023",
+           "Hypertensive heart disease", "I11.9", "Dr. Saima Rafiq",
+           "Zainab Khatoon D/O Abdul Ghaffar, BP 170/100. Daughter-in-law Farzana to call on 021-34567890.")]
+    write_csv(os.path.join(d, "pk_opd_register.csv"),
+              ["MR No", "Patient Name", "Father/Husband Name", "CNIC", "Age/Sex", "Address", "Tehsil", "District",
+               "Contact No", "Visit Date", "Diagnosis", "ICD-10", "Consultant", "Remarks"], [list(r) for r in pk])
+    for r in pk:
+        plant("mrn", r[0])
+        plant("national-id", r[3])
+        plant("address", r[5])
+        plant("place", r[6])
+        plant("phone", r[8])
+    plant("patient-name", "Muhammad Aslam", "Aslam", "Nasreen Bibi", "Nasreen", "Zainab Khatoon", "Zainab")
+    plant("relative-name", "Ghulam Rasool", "Muhammad Tariq", "Tariq", "Abdul Ghaffar", "Ghaffar", "Bilal", "Farzana")
+    plant("clinician-name", "Saima Rafiq", "Imran Qureshi")
+    plant("address", "Mohallah Islampura", "Islampura", "Chak No. 45/GB", "Gulshan-e-Iqbal")
+    plant("place", "Faisalabad")
+    plant("phone", "0321-7654321", "021-34567890")
+    plant("employer", "Crescent Textile Mills")
+    keep("sasia", "E11.65", "D50.9", "I11.9", "FBS 246 mg/dl", "Hb 7.8 g/dl", "BP 170/100", "58/M", "Type 2 DM, uncontrolled")
+
+    bd = [("DMCH/24/003312", "Md. Abdul Karim", "Late Abdul Jalil", "1987654321", "63", "Male", "Vill- Char Kukri",
+           "PO- Kalikapur", "Daudkandi", "Cumilla", "01711-234567", "05/01/2024", "Acute anterior MI", "I21.0",
+           "Md. Abdul Karim, 63M, Vill- Char Kukri, PO- Kalikapur, PS- Daudkandi, Dist- Cumilla. Son Md. Rafiqul Islam "
+           "(01819-876543) with patient. Troponin I 12.4 ng/ml."),
+          ("DMCH/24/003340", "Mst. Rokeya Begum", "Md. Shahidul Islam", "19857612345678901", "38", "Female",
+           "House 12, Road 5, Dhanmondi", "Dhanmondi", "Dhanmondi", "Dhaka", "01552-112233", "07/01/2024", "Eclampsia",
+           "O15.0", "Mst. Rokeya Begum W/O Md. Shahidul Islam, G3P2 at 36 wks, fits x2. Mother Mst. Hasina Khatun "
+           "present."),
+          ("DMCH/24/003377", "Shamima Akter", "Md. Nurul Haque", "4123456789", "27", "Female", "Vill- Boro Bari",
+           "PO- Shibganj", "Shibganj", "Bogura", "+880 1911 445566", "14/01/2024", "Dengue fever", "A97.0",
+           "Shamima Akter D/O Md. Nurul Haque, Vill- Boro Bari, Upazila Shibganj. Platelet 38,000/cmm. Brother "
+           "Sohel Rana donated blood.")]
+    write_csv(os.path.join(d, "bd_admissions.csv"),
+              ["Reg. No", "Patient's Name", "Father's/Husband's Name", "NID No", "Age", "Sex", "Village/Road",
+               "Post Office", "Upazila/Thana", "District", "Mobile", "Admission Date", "Diagnosis", "ICD-10", "Notes"],
+              [list(r) for r in bd])
+    for r in bd:
+        plant("mrn", r[0])
+        plant("national-id", r[3])
+        plant("address", r[6])
+        plant("place", r[8], r[9])
+        plant("phone", r[10])
+    plant("patient-name", "Abdul Karim", "Karim", "Rokeya Begum", "Rokeya", "Shamima Akter", "Shamima")
+    plant("relative-name", "Abdul Jalil", "Jalil", "Shahidul Islam", "Shahidul", "Nurul Haque", "Rafiqul Islam",
+          "Rafiqul", "Hasina Khatun", "Sohel Rana")
+    plant("place", "Kalikapur", "Char Kukri", "Boro Bari")
+    plant("phone", "01819-876543")
+    keep("sasia", "I21.0", "O15.0", "A97.0", "Troponin I 12.4 ng/ml", "Platelet 38,000/cmm", "G3P2 at 36 wks")
+
+    lk = [("BHT 24/1187", "W.M. Kumari Dissanayake", "855123456V", "No. 23/1, Temple Road, Nugegoda", "077 123 4567",
+           "1985-02-20", "Asthma, acute exacerbation", "J45.901",
+           "Mrs. W.M. Kumari Dissanayake, 38F, PEFR 180 L/min. Husband Mr. K.A.D. Sunil Perera informed."),
+          ("BHT 24/1203", "K.G. Ranjith Bandara", "196734501234", "45, Kandy Road, Peradeniya", "071 987 6543",
+           "1967-12-10", "Snake bite, Russell's viper", "T63.0",
+           "Mr. K.G. Ranjith Bandara, 56M, from Peradeniya. 20 WBCT >20 min, ASV 10 vials. Wife Ms. Chandrika "
+           "Herath at bedside.")]
+    write_csv(os.path.join(d, "lk_ward_list.csv"),
+              ["BHT No", "Name", "NIC", "Address", "Telephone", "Date of Birth", "Diagnosis", "ICD-10", "Progress Notes"],
+              [list(r) for r in lk])
+    for r in lk:
+        plant("mrn", r[0])
+        plant("national-id", r[2])
+        plant("address", r[3])
+        plant("phone", r[4])
+        plant("birth-date", r[5])
+    plant("patient-name", "Kumari Dissanayake", "Dissanayake", "Ranjith Bandara", "Ranjith")
+    plant("relative-name", "Sunil Perera", "Chandrika Herath", "Herath")
+    plant("address", "Temple Road", "Kandy Road")
+    plant("place", "Nugegoda", "Peradeniya")
+    keep("sasia", "J45.901", "T63.0", "PEFR 180 L/min", "ASV 10 vials", "Russell's viper")
 
 
 if __name__ == "__main__":

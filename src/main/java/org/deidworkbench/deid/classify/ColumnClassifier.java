@@ -376,6 +376,13 @@ public final class ColumnClassifier {
         if (h.has(Hint.PLACE) && s.share(s.capitalizedWords) >= 0.8) {
             return of(ColumnClass.PLACE, s.share(s.capitalizedWords));
         }
+        // A village's address beside a town's under one header ("Village/Road": "Vill- Char Kukri", "House 12, Road 5,
+        // Dhanmondi"): capitalised words and addresses with a number together, not repeating like a category (decision
+        // 0247)
+        if ((h.has(Hint.PLACE) || h.has(Hint.ADDRESS)) && !categorical(s)
+                && s.share(s.capitalizedWords) + s.share(s.hasDigitAndLetter) >= 0.8) {
+            return of(ColumnClass.ADDRESS, s.share(s.capitalizedWords) + s.share(s.hasDigitAndLetter));
+        }
         // A ward as Kenya's and other counties' administrations divide them ("Laini Saba", "Nyalenda B"), not a
         // hospital's ward ("Female Surgical", "Maternity", "Ward 7A": a ward's words or a number, kept): a header of
         // that word alone over capitalised words, most of which name no hospital's ward (decision 0245)
@@ -446,6 +453,12 @@ public final class ColumnClassifier {
         // kept on its categories' word: it is scrubbed as text, which leaves the short codes as they are (decision 0120).
         if (categorical(s) && (!h.has(Hint.TEXT) || h.has(Hint.KIND)) && s.sentence == 0) {
             return of(ColumnClass.CATEGORICAL, 1 - s.distinctRatio());
+        }
+        // A register's number with its prefix under an id's header ("BHT 24/1187": a Sri Lankan bed head ticket; decision
+        // 0247): two or three words with a digit, each value its own
+        if (h.has(Hint.ID) && !h.has(Hint.CODE) && !h.has(Hint.KIND) && !h.has(Hint.TEXT) && s.share(s.hasDigit) >= 0.9
+                && s.averageWords() <= 3 && (unique(s) || s.values() >= 2 && s.distinct() == s.values())) {
+            return of(ColumnClass.IDENTIFIER, s.share(s.hasDigit));
         }
         if (h.has(Hint.TEXT) && !h.has(Hint.KIND) || s.averageWords() >= 4 || s.averageLength() >= 40) {
             return of(ColumnClass.FREE_TEXT, Math.min(1, s.averageWords() / 4));

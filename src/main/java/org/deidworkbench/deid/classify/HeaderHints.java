@@ -100,7 +100,9 @@ public final class HeaderHints {
             // numbers, "Nro" (decision 0133)
             "expediente", "folio", "hn", "an", "vn", "nro",
             // the German § 21 KHEntgG data set's case key, KH-internes-Kennzeichen (decision 0150)
-            "kennzeichen");
+            "kennzeichen",
+            // a Sri Lankan inpatient's bed head ticket number (BHT No; decision 0247)
+            "bht");
     private static final Set<String> BIRTH = Set.of("birth", "dob", "yob", "born", "geburt", "geburtsdatum", "geb",
             "geburtstag", "birthdate", "birthday", "gebdat", "naissance", "ddn", "geboortedatum", "geboren",
             "fodelsedatum", "födelsedatum", "fodselsdato", "fødselsdato", "fodt", "født",
@@ -123,7 +125,9 @@ public final class HeaderHints {
             "morada", "ulica", "logradouro",
             // Malay and Indonesian "alamat", Filipino "tirahan" (decision 0244)
             "alamat", "tirahan");
-    private static final Set<String> ADDRESS = union(STREET_OR_ADDRESS, "hausnummer", "hausnr", "line", "huisnummer");
+    private static final Set<String> ADDRESS = union(STREET_OR_ADDRESS, "hausnummer", "hausnr", "line", "huisnummer",
+            // a Bangladeshi or Indian "Village/Road" (decision 0247)
+            "road");
     /** Words for a street only, besides {@link #STREET_OR_ADDRESS} (Nordic street names stand apart from the number). */
     private static final Set<String> STREET = union(STREET_OR_ADDRESS, "gata", "gate", "vejnavn", "gatenavn");
 
@@ -148,7 +152,10 @@ public final class HeaderHints {
             "bandar", "daerah", "mukim", "kampung", "kelurahan", "desa", "kecamatan", "kabupaten", "kab", "kota",
             "barangay", "brgy", "bgy", "purok", "sitio", "lungsod", "bayan",
             // a Nigerian local government area (LGA) and a Kenyan sub-county (decision 0245)
-            "lga", "subcounty");
+            "lga", "subcounty",
+            // a Pakistani tehsil, an Indian taluka, a Bangladeshi upazila, thana and zila, a mouza, a mohalla (decision
+            // 0247)
+            "tehsil", "taluka", "taluk", "upazila", "upozila", "thana", "zila", "zilla", "mouza", "mohalla", "mohallah");
     private static final Set<String> ZIP = Set.of("zip", "zipcode", "postal", "postcode", "plz", "postleitzahl", "postnummer", "postnr", "postkod",
             // Italian CAP (codice di avviamento postale), Spanish CP, Brazilian CEP, Polish kod pocztowy
             "cap", "cp", "cep", "pocztowy",
@@ -191,7 +198,9 @@ public final class HeaderHints {
             "nric", "mykad", "mykid", "kad", "pengenalan", "nik", "ktp", "bpjs", "kartu", "philhealth", "umid", "sss",
             "gsis",
             // Nigeria's NIN, the Nigerian and Ghanaian health insurance (NHIS) and Kenya's (NHIF) numbers (decision 0245)
-            "nin", "nhis", "nhif");
+            "nin", "nhis", "nhif",
+            // Pakistan's CNIC (NADRA's), Bangladesh's NID, Sri Lanka's NIC (decision 0247)
+            "cnic", "nadra", "nid", "nic");
     private static final Set<String> GEO = Set.of("lat", "lon", "lng", "latitude", "longitude", "breitengrad",
             "laengengrad", "längengrad", "coordinates", "geo", "gps");
     private static final Set<String> TEXT = Set.of("note", "notes", "text", "comment", "comments", "kommentar",
@@ -371,6 +380,12 @@ public final class HeaderHints {
         if ((words.contains("nama") || words.contains("pangalan"))
                 && words.stream().anyMatch(w -> NAMED_PERSONS_SEA.contains(w))) {
             hints.add(Hint.NAME_PART);
+        }
+        // a post office's name, as Bangladeshi and Indian forms write a village's address ("Post Office", PO_NAME is not
+        // asked; decision 0247)
+        int post = words.indexOf("post");
+        if (post >= 0 && post + 1 < words.size() && words.get(post + 1).equals("office")) {
+            hints.add(Hint.PLACE);
         }
         if (words.size() >= 2 && words.contains("birth") && words.contains("place")) {
             hints.remove(Hint.BIRTH);

@@ -666,6 +666,28 @@ public final class ValueStats {
      */
     private static final Set<String> GENERATIONS = Set.of("Jr.", "Jr", "Sr.", "Jnr", "II", "III", "IV");
 
+    /**
+     * The labels of a village's address as Bangladeshi, Indian and Pakistani forms write them before the name, with
+     * their hyphen, colon or full stop: Vill-, PO-, P.O-, PS-, Dist-, Thana-, Upazila:, Tehsil-, Mouza-, Union- (decision
+     * 0247).
+     */
+    private static final Set<String> LOCALITY_LABELS = Set.of("vill", "village", "po", "p.o", "ps", "p.s", "dist",
+            "district", "thana", "upazila", "upozila", "union", "mouza", "tehsil", "teh", "taluka", "tq", "zila", "zilla",
+            "mohalla", "mohallah");
+
+    private static boolean localityLabel(String word) {
+        int n = word.length();
+        if (n < 3 || n > 9) {
+            return false;
+        }
+        char last = word.charAt(n - 1);
+        if (last != '-' && last != ':' && last != '.') {
+            return false;
+        }
+        String label = word.substring(0, n - 1).toLowerCase(java.util.Locale.ROOT);
+        return LOCALITY_LABELS.contains(label.endsWith(".") ? label.substring(0, label.length() - 1) : label);
+    }
+
     private void countName(String v, String[] words) {
         // Particles do not count against the length: "Maria das Graças dos Santos Wanderley" has four name words
         int particles = 0;
@@ -684,6 +706,8 @@ public final class ValueStats {
         if (words.length > 1 && mTitle.reset(words[0]).matches()) {
             title = true;
             start = 1;
+        } else if (words.length > 1 && localityLabel(words[0])) {
+            start = 1; // "Vill- Char Kukri", "PO- Kalikapur": the label of a village's address (decision 0247)
         }
         int end = words.length;
         if (words.length > 2 && mDegree.reset(words[words.length - 1]).matches()) {
