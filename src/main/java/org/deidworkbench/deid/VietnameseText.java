@@ -76,18 +76,22 @@ public final class VietnameseText {
             "nuôi", "là", "tên", "lớn", "thứ", "hai", "ba");
 
     /**
-     * The provinces and the cities governed as provinces: kept, as a state is (without marks, upper case); and the
-     * countries whose Vietnamese names begin with a surname ("Hàn Quốc", "Thái Lan"), kept as a nationality is.
+     * The provinces and the cities governed as provinces, kept as a state is, in both placings of a tone mark ("Hòa",
+     * "Hoà"); and the countries whose Vietnamese names begin with a surname ("Hàn Quốc", "Thái Lan"), kept as a
+     * nationality is. "Huế" alone is also a street ("phố Huế") and a given name: only {@link #provinceAt} reads it.
      */
-    private static final Set<String> PROVINCES = plainSet("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ",
-            "Hà Giang", "Cao Bằng", "Bắc Kạn", "Tuyên Quang", "Lào Cai", "Điện Biên", "Lai Châu", "Sơn La", "Yên Bái",
-            "Hòa Bình", "Thái Nguyên", "Lạng Sơn", "Quảng Ninh", "Bắc Giang", "Phú Thọ", "Vĩnh Phúc", "Bắc Ninh",
-            "Hải Dương", "Hưng Yên", "Thái Bình", "Hà Nam", "Nam Định", "Ninh Bình", "Thanh Hóa", "Nghệ An", "Hà Tĩnh",
-            "Quảng Bình", "Quảng Trị", "Thừa Thiên Huế", "Huế", "Quảng Nam", "Quảng Ngãi", "Bình Định", "Phú Yên",
-            "Khánh Hòa", "Ninh Thuận", "Bình Thuận", "Kon Tum", "Gia Lai", "Đắk Lắk", "Đắk Nông", "Lâm Đồng",
-            "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Bà Rịa Vũng Tàu", "Vũng Tàu", "Long An", "Tiền Giang",
-            "Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp", "An Giang", "Kiên Giang", "Hậu Giang", "Sóc Trăng",
-            "Bạc Liêu", "Cà Mau", "Việt Nam", "Hàn Quốc", "Thái Lan", "Hoa Kỳ", "Đài Loan", "Trung Quốc", "Nhật Bản");
+    private static final String[] PROVINCE_LIST = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hà Giang",
+        "Cao Bằng", "Bắc Kạn", "Tuyên Quang", "Lào Cai", "Điện Biên", "Lai Châu", "Sơn La", "Yên Bái", "Hòa Bình",
+        "Hoà Bình", "Thái Nguyên", "Lạng Sơn", "Quảng Ninh", "Bắc Giang", "Phú Thọ", "Vĩnh Phúc", "Bắc Ninh", "Hải Dương",
+        "Hưng Yên", "Thái Bình", "Hà Nam", "Nam Định", "Ninh Bình", "Thanh Hóa", "Thanh Hoá", "Nghệ An", "Hà Tĩnh",
+        "Quảng Bình", "Quảng Trị", "Thừa Thiên Huế", "Huế", "Quảng Nam", "Quảng Ngãi", "Bình Định", "Phú Yên",
+        "Khánh Hòa", "Khánh Hoà", "Ninh Thuận", "Bình Thuận", "Kon Tum", "Gia Lai", "Đắk Lắk", "Đắk Nông", "Lâm Đồng",
+        "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Bà Rịa Vũng Tàu", "Vũng Tàu", "Long An", "Tiền Giang",
+        "Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp", "An Giang", "Kiên Giang", "Hậu Giang", "Sóc Trăng", "Bạc Liêu",
+        "Cà Mau", "Việt Nam", "Hàn Quốc", "Thái Lan", "Hoa Kỳ", "Đài Loan", "Trung Quốc", "Nhật Bản"};
+
+    /** {@link #PROVINCE_LIST} without marks, upper case. */
+    private static final Set<String> PROVINCES = plainSet(PROVINCE_LIST);
 
     private static Set<String> folded(String... words) {
         Set<String> out = new HashSet<>();
@@ -186,15 +190,10 @@ public final class VietnameseText {
 
     static {
         List<String> all = new ArrayList<>();
-        for (String p : new String[] {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hà Giang", "Cao Bằng",
-            "Bắc Kạn", "Tuyên Quang", "Lào Cai", "Điện Biên", "Lai Châu", "Sơn La", "Yên Bái", "Hòa Bình", "Hoà Bình",
-            "Thái Nguyên", "Lạng Sơn", "Quảng Ninh", "Bắc Giang", "Phú Thọ", "Vĩnh Phúc", "Bắc Ninh", "Hải Dương",
-            "Hưng Yên", "Thái Bình", "Hà Nam", "Nam Định", "Ninh Bình", "Thanh Hóa", "Thanh Hoá", "Nghệ An", "Hà Tĩnh",
-            "Quảng Bình", "Quảng Trị", "Thừa Thiên Huế", "Quảng Nam", "Quảng Ngãi", "Bình Định", "Phú Yên", "Khánh Hòa",
-            "Khánh Hoà", "Ninh Thuận", "Bình Thuận", "Kon Tum", "Gia Lai", "Đắk Lắk", "Đắk Nông", "Lâm Đồng",
-            "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Vũng Tàu", "Long An", "Tiền Giang", "Bến Tre",
-            "Trà Vinh", "Vĩnh Long", "Đồng Tháp", "An Giang", "Kiên Giang", "Hậu Giang", "Sóc Trăng", "Bạc Liêu",
-            "Cà Mau", "Việt Nam", "Hàn Quốc", "Thái Lan", "Hoa Kỳ", "Đài Loan", "Trung Quốc", "Nhật Bản"}) {
+        for (String p : PROVINCE_LIST) {
+            if (p.indexOf(' ') < 0) {
+                continue; // "Huế" alone
+            }
             for (String v : List.of(p, p.toUpperCase(Locale.ROOT))) {
                 for (Normalizer.Form f : List.of(Normalizer.Form.NFC, Normalizer.Form.NFD)) {
                     String q = Pattern.quote(Normalizer.normalize(v, f));
@@ -379,9 +378,12 @@ public final class VietnameseText {
         return k;
     }
 
-    /** Whether the words {@code [from, end)} begin with a province's or a province city's name ("Hà Nội", "Hồ Chí Minh"). */
+    /**
+     * Whether the words {@code [from, end)} begin with a province's or a province city's name of two words or more ("Hà
+     * Nội", "Hồ Chí Minh").
+     */
     private static boolean province(String text, List<int[]> words, int from, int end) {
-        for (int e = end; e > from; e--) {
+        for (int e = end; e > from + 1; e--) { // two words or more: "chị Huế" is a name
             if (PROVINCES.contains(plain(text.substring(words.get(from)[0], words.get(e - 1)[1])))) {
                 return true;
             }

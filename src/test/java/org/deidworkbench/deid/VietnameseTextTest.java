@@ -33,6 +33,7 @@ class VietnameseTextTest {
         "Chị Lan nhập viện vì đường huyết 18 mmol/L.|Chị [NAME] nhập viện vì đường huyết 18 mmol/L.",
         "Chồng là anh Dũng, làm ruộng.|Chồng là anh [NAME], làm ruộng.",
         "Cụ ông Hoàng Đức Minh khó thở.|Cụ ông [NAME] khó thở.",
+        "Chị Huế đi cùng, nhà ở phố Huế.|Chị [NAME] đi cùng, nhà ở [ADDRESS].",
         "Cháu nội Hoàng Minh Khôi báo gia đình.|Cháu nội [NAME] báo gia đình.",
         "BS. Lê Minh Tuấn|BS. [NAME]",
         "ĐD. Lương Thị Ngọc|ĐD. [NAME]",

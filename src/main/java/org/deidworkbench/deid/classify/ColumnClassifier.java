@@ -454,11 +454,11 @@ public final class ColumnClassifier {
         if (categorical(s) && (!h.has(Hint.TEXT) || h.has(Hint.KIND)) && s.sentence == 0) {
             return of(ColumnClass.CATEGORICAL, 1 - s.distinctRatio());
         }
-        // A register's number with its prefix under an id's header ("BHT 24/1187": a Sri Lankan bed head ticket; decision
-        // 0247): two or three words with a digit, each value its own
-        if (h.has(Hint.ID) && !h.has(Hint.CODE) && !h.has(Hint.KIND) && !h.has(Hint.TEXT) && s.share(s.hasDigit) >= 0.9
-                && s.averageWords() <= 3 && (unique(s) || s.values() >= 2 && s.distinct() == s.values())) {
-            return of(ColumnClass.IDENTIFIER, s.share(s.hasDigit));
+        // A register's number with its prefix under an id's header ("BHT 24/1187": a Sri Lankan bed head ticket, "NHIS
+        // 60123456"; decision 0247): letters and four digits or more, each value its own; not "Visit 1"
+        if (h.has(Hint.ID) && !h.has(Hint.CODE) && !h.has(Hint.KIND) && !h.has(Hint.TEXT)
+                && s.share(s.prefixedNumber) >= 0.9 && (unique(s) || s.values() >= 2 && s.distinct() == s.values())) {
+            return of(ColumnClass.IDENTIFIER, s.share(s.prefixedNumber));
         }
         if (h.has(Hint.TEXT) && !h.has(Hint.KIND) || s.averageWords() >= 4 || s.averageLength() >= 40) {
             return of(ColumnClass.FREE_TEXT, Math.min(1, s.averageWords() / 4));

@@ -222,6 +222,11 @@ public final class ValueStats {
     int smallIntegers;
     int hasDigitAndLetter;
     int hasDigit;
+    /**
+     * A register's number after its letters, four digits or more ("BHT 24/1187", "NHIS 60123456", "MR-2023-118452";
+     * decision 0247): not "Visit 1", "Week 12".
+     */
+    int prefixedNumber;
     int integerLengthMin = Integer.MAX_VALUE;
     /** Integers of two or more digits written with a leading zero ({@code 0000412233}): a number of a register, not a quantity. */
     int leadingZero;
@@ -435,6 +440,9 @@ public final class ValueStats {
         }
         if (digit) {
             hasDigit++;
+            if (letter && len <= 24 && prefixedNumber(v)) {
+                prefixedNumber++;
+            }
         }
         if (letter && digit && len <= 200 && (mayBeStreet(v) && mStreet.reset(v).matches()
                 || mHouseNumber.reset(v).matches())) {
@@ -686,6 +694,17 @@ public final class ValueStats {
         }
         String label = word.substring(0, n - 1).toLowerCase(java.util.Locale.ROOT);
         return LOCALITY_LABELS.contains(label.endsWith(".") ? label.substring(0, label.length() - 1) : label);
+    }
+
+    /** {@link #prefixedNumber}'s shape: one to six letters, a space or sign or none, then digits with / - . between. */
+    private static final Pattern PREFIXED_NUMBER = Pattern.compile("\\p{L}{1,6}[ .:#/-]{0,2}\\d[\\d/.-]*\\d");
+
+    private static boolean prefixedNumber(String v) {
+        int digits = 0;
+        for (int i = 0; i < v.length(); i++) {
+            digits += Character.isDigit(v.charAt(i)) ? 1 : 0;
+        }
+        return digits >= 4 && PREFIXED_NUMBER.matcher(v).matches();
     }
 
     private void countName(String v, String[] words) {

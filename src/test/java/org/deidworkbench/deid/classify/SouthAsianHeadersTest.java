@@ -1,6 +1,7 @@
 package org.deidworkbench.deid.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -46,5 +47,9 @@ class SouthAsianHeadersTest {
         List.of("BHT 24/1187", "BHT 24/1203", "BHT 24/1219").forEach(tickets::add);
         c = ColumnClassifier.classify("BHT No", tickets);
         assertEquals(ColumnClass.IDENTIFIER, c.columnClass(), c.toString());
+        ValueStats visits = new ValueStats(NameDictionary.get());
+        List.of("Visit 1", "Visit 2", "Visit 3").forEach(visits::add);
+        c = ColumnClassifier.classify("Visit No", visits);
+        assertFalse(c.columnClass() == ColumnClass.IDENTIFIER, c.toString());
     }
 }
