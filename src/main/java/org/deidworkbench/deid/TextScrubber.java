@@ -2381,6 +2381,9 @@ public final class TextScrubber {
                 && !org.deidworkbench.deid.classify.CyrillicGreekDates.find(text).isEmpty()) {
             return true; // 12 марта 2023 г., 12 Μαρτίου 2023 (decision 0131)
         }
+        if (VietnameseText.mayHold(text) && !VietnameseText.dates(text).isEmpty()) {
+            return true; // ngày 26 tháng 01 năm 2024 (decision 0246)
+        }
         Shape shape = prefilter ? new Shape(text) : null;
         if ((!prefilter || shape.mayHoldNumericDate())
                 && new Finder(DateValues.textPattern(), text, shape, Starts.DIGIT_RUN, "").find()) {

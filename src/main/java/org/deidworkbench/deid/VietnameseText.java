@@ -153,7 +153,8 @@ public final class VietnameseText {
     /**
      * Whether the text holds a letter Vietnamese writes and the languages of the other exports do not: đ, ơ, ư, ĩ, ũ, a
      * vowel with a tone mark of the Latin Extended Additional block (Yoruba's and Igbo's dotted vowels among them: a
-     * short value "Hoàng Thị Mai" has no other), or the horn or hook above of the combining form.
+     * short value "Hoàng Thị Mai" has no other), or the horn, hook above, breve or dot below of the combining form
+     * ("ngày 26 tháng 01 năm 2024" typed so holds only a grave, an acute and the breve of "năm").
      */
     public static boolean mayHold(CharSequence text) {
         for (int i = 0, n = text.length(); i < n; i++) {
@@ -165,21 +166,11 @@ public final class VietnameseText {
         return false;
     }
 
-    /** {@link #mayHold} of {@code a[from, to)}. */
-    static boolean mayHold(char[] a, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = a[i];
-            if (c >= '\u0110' && vietnameseLetter(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Whether the character is one {@link #mayHold} looks for. */
     static boolean vietnameseLetter(char c) {
         return c == 'đ' || c == 'Đ' || c == 'ơ' || c == 'Ơ' || c == 'ư' || c == 'Ư' || c == 'ĩ' || c == 'Ĩ' || c == 'ũ'
-                || c == 'Ũ' || c == '\u031B' || c == '\u0309' || c >= '\u1EA0' && c <= '\u1EF9';
+                || c == 'Ũ' || c == '\u031B' || c == '\u0309' || c == '\u0306' || c == '\u0323'
+                || c >= '\u1EA0' && c <= '\u1EF9';
     }
 
     /**
@@ -226,10 +217,14 @@ public final class VietnameseText {
      * the scrubber, which keeps them.
      */
     public static boolean inProvince(char[] a, int from, int to, int end) {
-        if (end <= from || end > to || !mayHold(a, from, to)) {
+        if (end <= from || end > to) {
             return false;
         }
-        for (int[] b : provinces(new String(a, from, to - from))) {
+        String value = new String(a, from, to - from);
+        if (!mayHold(value)) {
+            return false;
+        }
+        for (int[] b : provinces(value)) {
             if (b[0] + from < end && end <= b[1] + from) {
                 return true;
             }

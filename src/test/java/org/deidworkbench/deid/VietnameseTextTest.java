@@ -88,6 +88,13 @@ class VietnameseTextTest {
                 VietnameseText.shift("ngày 26 tháng 01 năm 2024", 11) == null ? null
                         : "Hẹn tái khám " + VietnameseText.shift("ngày 26 tháng 01 năm 2024", 11) + ".");
         assertEquals("Hẹn tái khám [DATE].", scrub("Hẹn tái khám ngày 26 tháng 01 năm 2024."));
+        // shifted per subject: a caller must not reuse one subject's scrub of it for another
+        TextScrubber scrubber = new TextScrubber(new KnownIdentifiers().snapshot());
+        assertTrue(scrubber.mayShiftDates("Hẹn tái khám ngày 26 tháng 01 năm 2024."));
+        assertTrue(scrubber.mayShiftDates(java.text.Normalizer.normalize("Hẹn tái khám ngày 26 tháng 01 năm 2024.",
+                java.text.Normalizer.Form.NFD)));
+        String nfd = Normalizer.normalize("Hẹn tái khám ngày 26 tháng 01 năm 2024.", Normalizer.Form.NFD);
+        assertEquals(Normalizer.normalize("Hẹn tái khám [DATE].", Normalizer.Form.NFD), scrub(nfd));
         assertEquals(null, VietnameseText.parse("ngày 31 tháng 02 năm 2024"));
     }
 
