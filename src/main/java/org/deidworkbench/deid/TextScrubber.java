@@ -1302,6 +1302,33 @@ public final class TextScrubber {
             new Detector(Pattern.compile("(?<!\\d)(?<!\\d[.,])\\d{7,}(?!\\d|[.,]\\d)"), "[NUMBER]", 0, s -> s.longestDigitRun >= 7,
                     Starts.DIGIT_RUN).where(digitRun((c, run, next) -> run >= 7)));
 
+    /**
+     * A birth date's label at the end of a text, before its date: the labels {@code deid verify} reports a date after
+     * ({@code PhiPatterns}' DATE_OF_BIRTH), so that what the scrub keeps of a note the verifier does not report.
+     */
+    private static final Pattern BIRTH_LABEL_BEFORE = Pattern.compile("(?i)(?<![\\p{L}.])(?:DOB|D\\.O\\.B\\.?"
+            + "|date\\s+of\\s+birth|birth\\s*date|born(?:\\s+on)?|geb\\.|geboren(?:\\s+(?:am|op))?|Geburtsdatum"
+            + "|data\\s+di\\s+nascita|nat[oa]\\s+il|fecha\\s+de\\s+nacimiento|nacid[oa]\\s+el|date\\s+de\\s+naissance"
+            + "|n\u00e9e?\\s+le|geboortedatum|data\\s+urodzenia|urodzon[ya])\\s*[:#]?\\s*$");
+
+    /**
+     * A date found right after a birth date's label ("DOB 03/04/1961", "Date of birth: 4 March 1961") is the birth
+     * date, {@code [DOB]}, where no birth date of the run's tables made it one already: shifted as any date, it was what
+     * {@code deid verify} reports of every date after such a label (decision 0249).
+     */
+    private static void birthDates(String text, List<Span> spans) {
+        for (int i = 0, n = spans.size(); i < n; i++) {
+            Span d = spans.get(i);
+            String r = d.replacement();
+            boolean date = r.equals("[DATE]") || !r.startsWith("[") && r.chars().anyMatch(Character::isDigit)
+                    && !r.equals("90+");
+            if (date && d.start() > 1 && BIRTH_LABEL_BEFORE.matcher(text).region(Math.max(0, d.start() - 40), d.start())
+                    .useTransparentBounds(true).find()) {
+                spans.set(i, new Span(d.start(), d.end(), "[DOB]"));
+            }
+        }
+    }
+
     /** A year after "born" and its words in the corpus' languages ("born in 1931", "geb. 1931", "née en 1931"). */
     private static final Pattern BORN_IN_YEAR = Pattern.compile("(?iu)(?<!\\p{L})(?:born|b\\.|geb\\.|geboren|n\u00e9e?"
             + "|nacid[oa]|nat[oa]|urodzon[ya])(?:\\s+(?:in(?:\\s+the\\s+year)?|im(?:\\s+jahre?)?|en|el\\s+a\u00f1o|em|nel|w))?"
@@ -1605,21 +1632,11 @@ public final class TextScrubber {
             }
         }
         if ((scripts & VIETNAMESE) != 0) { // names, addresses, phones and written dates (decision 0246)
-            for (VietnameseText.Found f : VietnameseText.find(text)) {
-                if (f.replacement() == null) {
-                    keepCue(text, spans, f.start(), f.end()); // "Ông Nguyễn Văn Hùng": "Ông" is Mr, not Ong
-                } else {
-                    spans.add(new Span(f.start(), f.end(), f.replacement()));
-                }
-            }
+            vietnamese(text, spans, VietnameseText.find(text));
             for (int[] b : VietnameseText.provinces(text)) {
                 dropNamesInside(spans, 0, b[0], b[1]); // "TP. Hồ Chí Minh" stays, if a patient is named Minh too
             }
-            for (int[] b : VietnameseText.dates(text)) {
-                spans.add(new Span(b[0], b[1], notationDateReplacement(text.substring(b[0], b[1]), subject,
-                        VietnameseText::shift, VietnameseText::parse)));
-                dates = true;
-            }
+            dates |= vietnameseDates(text, subject, spans);
         }
         if ((scripts & MIDDLE_EASTERN) != 0) {
             for (int[] b : MiddleEasternNames.cuedNames(text)) {
@@ -1771,6 +1788,31 @@ public final class TextScrubber {
             dropNamesInside(spans, knownEnd, h[0], h[1]);
             spans.add(new Span(h[0], h[1], "[DATE]"));
         }
+        boolean surnames = VietnameseNames.mayHold(text, words.wordStarts, words.wordStartCount);
+        if (surnames) { // Vietnamese names written without their marks (decision 0248)
+            for (int[] b : VietnameseNames.find(text)) {
+                spans.add(new Span(b[0], b[1], "[NAME]"));
+            }
+        }
+        List<int[]> cues = List.of();
+        boolean unmarked = (scripts & VIETNAMESE) == 0 && VietnameseText.writtenWithoutMarks(text, words.wordStarts,
+                words.wordStartCount);
+        if (unmarked) {
+            // a Vietnamese note written without its marks: cued names, addresses, phones, dates (decision 0248)
+            cues = vietnamese(text, spans, VietnameseText.findPlain(text));
+            dates |= vietnameseDates(text, subject, spans);
+            for (int i = spans.size() - 1; i >= 0; i--) {
+                Span s = spans.get(i);
+                if (s.replacement().equals("[NAME]") && lowerCaseWord(text, s.start(), s.end())) {
+                    spans.remove(i); // "dai thao duong" (diabetes), "lam viec" (works): names are capitalised
+                }
+            }
+        }
+        if (surnames || unmarked) {
+            for (int[] b : VietnameseNames.provinces(text)) {
+                dropNamesInside(spans, 0, b[0], b[1]); // "Ho Chi Minh City", "TP. Ho Chi Minh" stay
+            }
+        }
         for (int i = 0, n = spans.size(); i < n; i++) {
             Span street = spans.get(i);
             if ((street.replacement().equals("[ADDRESS]") || street.replacement().equals("[LOCATION]"))
@@ -1814,8 +1856,12 @@ public final class TextScrubber {
                 spans.set(i, withoutUnmatchedBracket(text, phone)); // "Oswin (07700 900456)" was "[PHONE])" (0198)
             }
         }
+        birthDates(text, spans);
         restOfNames(text, spans);
         widenNamesLeft(text, spans, at -> declinedAt(text, at));
+        for (int[] c : cues) {
+            keepCue(text, spans, c[0], c[1]); // "Ong Vu Duc Thang": the name lists' Ong is Mr here (decision 0248)
+        }
         return new Scrubbed(replace(text, spans), dates);
     }
 
@@ -1907,6 +1953,44 @@ public final class TextScrubber {
             }
         }
         return found;
+    }
+
+    /** Whether {@code text[start, end)} is one word of lower-case letters. */
+    private static boolean lowerCaseWord(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return end > start;
+    }
+
+    /**
+     * Adds what {@link VietnameseText} found, each cue kept out of the names ("Ông Nguyễn Văn Hùng": "Ông" is Mr); the
+     * cues, as {start, end}.
+     */
+    private static List<int[]> vietnamese(String text, List<Span> spans, List<VietnameseText.Found> found) {
+        List<int[]> cues = new ArrayList<>();
+        for (VietnameseText.Found f : found) {
+            if (f.replacement() == null) {
+                keepCue(text, spans, f.start(), f.end());
+                cues.add(new int[] {f.start(), f.end()});
+            } else {
+                spans.add(new Span(f.start(), f.end(), f.replacement()));
+            }
+        }
+        return cues;
+    }
+
+    /** Adds the text's written Vietnamese dates, shifted; whether there was one. */
+    private boolean vietnameseDates(String text, Subject subject, List<Span> spans) {
+        boolean any = false;
+        for (int[] b : VietnameseText.dates(text)) {
+            spans.add(new Span(b[0], b[1], notationDateReplacement(text.substring(b[0], b[1]), subject,
+                    VietnameseText::shift, VietnameseText::parse)));
+            any = true;
+        }
+        return any;
     }
 
     /**
@@ -2381,8 +2465,9 @@ public final class TextScrubber {
                 && !org.deidworkbench.deid.classify.CyrillicGreekDates.find(text).isEmpty()) {
             return true; // 12 марта 2023 г., 12 Μαρτίου 2023 (decision 0131)
         }
-        if (VietnameseText.mayHold(text) && !VietnameseText.dates(text).isEmpty()) {
-            return true; // ngày 26 tháng 01 năm 2024 (decision 0246)
+        if ((VietnameseText.mayHold(text) || text.contains("thang") || text.contains("THANG"))
+                && !VietnameseText.dates(text).isEmpty()) {
+            return true; // ngày 26 tháng 01 năm 2024 (decision 0246), ngay 26 thang 01 nam 2024 (decision 0248)
         }
         Shape shape = prefilter ? new Shape(text) : null;
         if ((!prefilter || shape.mayHoldNumericDate())

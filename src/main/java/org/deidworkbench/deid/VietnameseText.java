@@ -59,6 +59,9 @@ public final class VietnameseText {
             "Da", "Liễu", "Lao", "Truyền", "Nhiễm", "Y", "Tế", "Dược", "Xét", "Nghiệm", "Chẩn", "Đoán", "Hình", "Ảnh",
             "Điều", "Trị", "Tiền", "Sử", "Ghi", "Chú", "Kết", "Luận", "Ngày", "Tháng", "Năm", "Giờ", "Thứ");
 
+    /** {@link #NOT_NAME} without marks, upper case (decision 0248). */
+    private static final Set<String> NOT_NAME_PLAIN = plainSet(NOT_NAME.toArray(String[]::new));
+
     /** Forms of address, kin words and clinicians' titles after which capitalised syllables are a name. */
     private static final Set<String> CUES = folded("ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu",
             "cậu", "dì", "mợ", "thím", "dượng", "bn", "bs", "bsck", "bscki", "bsckii", "ths", "ts", "pgs", "gs", "đd",
@@ -88,7 +91,12 @@ public final class VietnameseText {
         "Khánh Hòa", "Khánh Hoà", "Ninh Thuận", "Bình Thuận", "Kon Tum", "Gia Lai", "Đắk Lắk", "Đắk Nông", "Lâm Đồng",
         "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Bà Rịa Vũng Tàu", "Vũng Tàu", "Long An", "Tiền Giang",
         "Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp", "An Giang", "Kiên Giang", "Hậu Giang", "Sóc Trăng", "Bạc Liêu",
-        "Cà Mau", "Việt Nam", "Hàn Quốc", "Thái Lan", "Hoa Kỳ", "Đài Loan", "Trung Quốc", "Nhật Bản"};
+        "Cà Mau", "HCM", "Việt Nam", "Hàn Quốc", "Thái Lan", "Hoa Kỳ", "Đài Loan", "Trung Quốc", "Nhật Bản"};
+
+    /** {@link #PROVINCE_LIST}, as written. */
+    static List<String> provinceList() {
+        return List.of(PROVINCE_LIST);
+    }
 
     /** {@link #PROVINCE_LIST} without marks, upper case. */
     private static final Set<String> PROVINCES = plainSet(PROVINCE_LIST);
@@ -203,8 +211,13 @@ public final class VietnameseText {
      * end}: kept as a state is, so a person's name found inside one ("Minh", a patient's given name) is not taken there.
      */
     public static List<int[]> provinces(String text) {
+        return matches(PROVINCE_NAMES, text);
+    }
+
+    /** Where the pattern matches in the text, as {start, end}. */
+    static List<int[]> matches(Pattern pattern, String text) {
         List<int[]> out = new ArrayList<>();
-        Matcher m = PROVINCE_NAMES.matcher(text);
+        Matcher m = pattern.matcher(text);
         while (m.find()) {
             out.add(new int[] {m.start(), m.end()});
         }
@@ -239,7 +252,195 @@ public final class VietnameseText {
         List<Found> out = new ArrayList<>();
         List<int[]> words = words(text);
         names(text, words, out);
-        addresses(text, out);
+        addresses(text, out, MARKED);
+        numbers(text, out);
+        return out;
+    }
+
+    /**
+     * Words that a Vietnamese note or record written without its marks holds and an English, French or Spanish one does
+     * not ("benh nhan", "tuoi", "vao vien", "chan doan", "nguoi nha", "ngay … thang"), upper case: two different ones make
+     * a text Vietnamese for {@link #findPlain} (decision 0248).
+     */
+    private static final Set<String> PLAIN_MARKERS = Set.of("BENH", "NHAN", "TUOI", "VIEN", "KHAM", "DIEU", "NGUOI",
+            "DUOC", "KHONG", "CUA", "NHUNG", "TRONG", "VOI", "THUOC", "HUYET", "NHAP", "XUAT", "THANG", "NGAY", "GAI",
+            "TRAI", "CHAN", "DIA", "VAO", "TRUOC", "GOI", "DIEN", "THOAI", "VIEC", "CHONG", "LUC", "HIEN", "THEO",
+            "THUONG", "NGUC", "PHUONG", "HUYEN", "THON", "XOM", "QUAN", "NGO", "NGACH", "HEM", "KHOM", "TINH", "TIEN",
+            "DUONG", "LAM", "TAI", "ANH", "XA", "THAO", "VIEM", "PHOI", "NHOI", "MAU", "NAO", "BUNG", "SOT",
+            "DAU", "THAI", "TANG", "GIAM", "SUY", "XUONG", "KHOP");
+    /**
+     * Words of {@link #PLAIN_MARKERS} that are no name even capitalised ("Dia chi", "Benh nhan", "Dieu duong" opening a
+     * line; the name lists know "Dia"): kept out of every name found, as a cue is.
+     */
+    private static final Set<String> PLAIN_NO_NAME = Set.of("BENH", "TUOI", "KHAM", "DIEU", "NGUOI", "DUOC", "KHONG",
+            "THUOC", "HUYET", "NHAP", "XUAT", "THANG", "NGAY", "CHAN", "DIA", "VAO", "TRUOC", "GOI", "THON", "XOM", "XA");
+
+    /**
+     * Whether a text without Vietnamese letters is Vietnamese written without its marks: two different words of a short
+     * list (lower case, capitalised or in capitals) among its words. {@code wordStarts} are where ASCII letters follow
+     * something else ({@code TextScrubber.Shape}'s).
+     */
+    static boolean writtenWithoutMarks(String text, int[] wordStarts, int count) {
+        String first = null;
+        for (int k = 0; k < count; k++) {
+            int i = wordStarts[k];
+            int end = i + 1;
+            while (end < text.length() && end - i <= 6 && asciiLetter(text.charAt(end))) {
+                end++;
+            }
+            if (end - i < 2 || end - i > 6 || end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+                continue;
+            }
+            String w = marker(text, i, end);
+            if (w == null || w.equals(first)) {
+                continue;
+            }
+            // lower case or capitals: "Tien" and "Quan" are names too; "Dia" of "Dia chi" and "Quan" of "Quan 3" are none
+            boolean title = Character.isUpperCase(text.charAt(i)) != Character.isUpperCase(text.charAt(end - 1));
+            if (title && !PLAIN_NO_NAME.contains(w) && !(PLAIN_NAMED_UNITS.contains(w) && end + 1 < text.length()
+                    && text.charAt(end) == ' ' && Character.isDigit(text.charAt(end + 1)))) {
+                continue;
+            }
+            if (first != null) {
+                return true;
+            }
+            first = w;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the word ending at {@code end} of the value {@code a[from, to)} is one word in lower case of a Vietnamese
+     * note written without its marks ({@link #writtenWithoutMarks}): the scrubber takes no name there ("dai thao duong",
+     * diabetes, though a nurse of the run is named Duong), and the leak verifier, which asks it of a word that matched a
+     * one-word original, agrees (decision 0248).
+     */
+    public static boolean lowerCaseWordOfUnmarkedNote(char[] a, int from, int to, int end) {
+        if (end <= from || end > to) {
+            return false;
+        }
+        int start = end;
+        while (start > from && asciiLetter(a[start - 1])) {
+            if (!Character.isLowerCase(a[start - 1])) {
+                return false;
+            }
+            start--;
+        }
+        if (start == end || start > from && Character.isLetterOrDigit(a[start - 1])) {
+            return false;
+        }
+        String value = new String(a, from, to - from);
+        if (mayHold(value)) {
+            return false;
+        }
+        int[] starts = new int[16];
+        int count = 0;
+        for (int i = 0; i < value.length(); i++) {
+            if (asciiLetter(value.charAt(i)) && (i == 0 || !asciiLetter(value.charAt(i - 1))
+                    && !Character.isDigit(value.charAt(i - 1)) && value.charAt(i - 1) != '_')) {
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i;
+            }
+        }
+        return writtenWithoutMarks(value, starts, count);
+    }
+
+    /** {@link #PLAIN_MARKERS} by their first letter, A–Z. */
+    private static final String[][] MARKERS_BY_LETTER = new String[26][];
+
+    static {
+        for (char c = 'A'; c <= 'Z'; c++) {
+            final char letter = c;
+            MARKERS_BY_LETTER[c - 'A'] = PLAIN_MARKERS.stream().filter(m -> m.charAt(0) == letter).sorted()
+                    .toArray(String[]::new);
+        }
+    }
+
+    /** The marker {@code text[start, end)} is, case aside, or null: no copy of the word. */
+    private static String marker(String text, int start, int end) {
+        char c = (char) (text.charAt(start) & ~0x20);
+        if (c < 'A' || c > 'Z') {
+            return null;
+        }
+        for (String m : MARKERS_BY_LETTER[c - 'A']) {
+            if (m.length() == end - start && text.regionMatches(true, start, m, 0, end - start)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+
+    /** Cues without their marks; not "di" (dì, aunt, is also đi, to go: "di Ha Noi"). */
+    private static final Set<String> PLAIN_CUES = plainSet("ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em",
+            "cháu", "cậu", "mợ", "thím", "dượng", "bn", "bs", "bsck", "bscki", "bsckii", "ths", "ts", "pgs", "gs", "đd",
+            "đdv", "ktv", "nhs", "vợ", "chồng", "con", "mẹ", "bố", "cha", "ba", "má");
+    private static final Set<String> PLAIN_CUE_PAIRS = plainSet("bệnh nhân", "người bệnh", "bác sĩ", "bác sỹ",
+            "điều dưỡng", "y tá", "hộ sinh", "người nhà", "kỹ thuật viên");
+    private static final Set<String> PLAIN_BETWEEN = plainSet("trai", "gái", "út", "cả", "dâu", "rể", "nội", "ngoại",
+            "ruột", "nuôi", "là", "tên", "lớn", "thứ", "hai", "ba");
+    /** Words before a cue's word that make it another word: "dia chi" (address), "hinh anh" (imaging), "ty le". */
+    private static final Set<String> PLAIN_NOT_CUE_AFTER = Set.of("DIA", "HINH", "CHI", "TY");
+
+    /**
+     * What {@link #find} finds, in a text written without its marks ({@link #writtenWithoutMarks}): names after a cue
+     * ("chi Lan", "con gai la chi Mai", "BS. Khoa"; a surname's names are {@link VietnameseNames}'), addresses, wards
+     * and districts, employers, phones and cards (decision 0248); a null replacement marks a cue, or a common word the
+     * name lists know ("Dia" of "Dia chi"), which no finder may take for a name. Written dates are {@link #dates}'.
+     */
+    public static List<Found> findPlain(String text) {
+        List<Found> out = new ArrayList<>();
+        List<int[]> words = words(text);
+        int n = words.size();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            boolean cue = false;
+            while (k < n) {
+                String kw = plain(text.substring(words.get(k)[0], words.get(k)[1]));
+                boolean pair = k + 1 < n && gap(text, words.get(k)[1], words.get(k + 1)[0], " ")
+                        && PLAIN_CUE_PAIRS.contains(kw + " " + plain(text.substring(words.get(k + 1)[0],
+                                words.get(k + 1)[1])));
+                boolean another = k > 0 && gap(text, words.get(k - 1)[1], words.get(k)[0], " ")
+                        && PLAIN_NOT_CUE_AFTER.contains(plain(text.substring(words.get(k - 1)[0], words.get(k - 1)[1])));
+                if (pair) {
+                    k += 2;
+                } else if (!another && (PLAIN_CUES.contains(kw) || cue && PLAIN_BETWEEN.contains(kw))) {
+                    k++;
+                } else {
+                    break;
+                }
+                cue = true;
+                if (k < n && !gap(text, words.get(k - 1)[1], words.get(k)[0], " .:,")) {
+                    k = n;
+                }
+            }
+            if (cue && k < n) {
+                int end = k;
+                while (end < n && end - k < 4 && (end == k ? gap(text, words.get(k - 1)[1], words.get(k)[0], " .:,")
+                        : gap(text, words.get(end - 1)[1], words.get(end)[0], " "))
+                        && VietnameseNames.nameSyllable(text, words.get(end)[0], words.get(end)[1])
+                        && !NOT_NAME_PLAIN.contains(plain(text.substring(words.get(end)[0], words.get(end)[1])))) {
+                    end++;
+                }
+                if (end > k && !PROVINCES.contains(plain(text.substring(words.get(k)[0], words.get(end - 1)[1])))) {
+                    out.add(new Found(words.get(i)[0], words.get(k - 1)[1], null));
+                    out.add(new Found(words.get(k)[0], words.get(end - 1)[1], "[NAME]"));
+                    i = end - 1;
+                }
+            }
+        }
+        for (int[] w : words) {
+            if (Character.isUpperCase(text.charAt(w[0]))
+                    && PLAIN_NO_NAME.contains(text.substring(w[0], w[1]).toUpperCase(Locale.ROOT))) {
+                out.add(new Found(w[0], w[1], null));
+            }
+        }
+        addresses(text, out, PLAIN);
         numbers(text, out);
         return out;
     }
@@ -421,81 +622,135 @@ public final class VietnameseText {
         return "(?:" + String.join("|", all) + ")";
     }
 
-    private static final String LANE = alt("ngõ", "ngách", "hẻm", "kiệt", "hẽm");
-    private static final String STREET = alt("phố", "đường");
-    private static final String HOUSE = alt("số", "nhà số", "số nhà");
-    /** A street's name: up to four capitalised words, or "số 5" (a numbered street). */
-    private static final String STREET_NAME = "(?:" + CAP + "(?:\\h" + CAP + "){0,3}|" + alt("số") + "\\h\\d{1,3})";
+    /** Each word without its marks, lower case and capitalised, as an alternation (decision 0248). */
+    private static String plainAlt(String... ws) {
+        List<String> all = new ArrayList<>();
+        for (String w : ws) {
+            String u = VietnameseNames.unmarked(w);
+            for (String v : List.of(u, Character.toUpperCase(u.charAt(0)) + u.substring(1))) {
+                String s = Pattern.quote(v);
+                if (!all.contains(s)) {
+                    all.add(s);
+                }
+            }
+        }
+        all.sort((a, b) -> b.length() - a.length());
+        return "(?:" + String.join("|", all) + ")";
+    }
 
     /**
-     * From the house number (or a lane) down the lanes to the street: "số 12 ngõ 45 phố Huế", "Số 5 Nguyễn Trãi", "hẻm
-     * 45/12 Lê Văn Sỹ"; "số 3" alone is any number ("giường số 3").
+     * The patterns of addresses, firms and written dates, for words written with their marks or without them
+     * ({@code plain}, decision 0248: "so 12 ngo 45 pho Hue, quan Hai Ba Trung"; without marks "ấp" and "áp", "bản" and
+     * "bạn" are one word, so neither is a unit there).
      */
-    private static final Pattern HOUSE_TO_STREET = Pattern.compile("(?<!" + L + ")(?:" + HOUSE + "\\h" + NUM
-            + "(?:(?:,?\\h" + LANE + "\\h" + NUM + ")+(?:,?\\h(?:" + STREET + "\\h)?" + STREET_NAME + ")?|,?\\h(?:" + STREET
-            + "\\h)?" + STREET_NAME + ")|" + LANE + "\\h" + NUM + "(?:,?\\h" + LANE + "\\h" + NUM + ")*(?:,?\\h(?:" + STREET
-            + "\\h)?" + STREET_NAME + ")?)(?!" + L + ")");
-    /** A street after its word: "phố Huế", "đường Láng", "Đường Nguyễn Trãi". */
-    private static final Pattern STREET_WORD = Pattern.compile("(?<!" + L + ")" + STREET + "\\h(" + CAP + "(?:\\h" + CAP
-            + "){0,3})(?!" + L + ")");
-    /** A house number before a street named after a person: "45/12 Lê Văn Sỹ", "123 Nguyễn Trãi". */
-    private static final Pattern NUMBER_STREET = Pattern.compile("(?<![\\p{L}\\p{M}\\d/.,])" + NUM + "\\h(" + CAP
-            + "(?:\\h" + CAP + "){0,3})(?!" + L + ")");
-    /** A ward, commune, district, township or hamlet with its name or number. */
-    private static final Pattern UNIT = Pattern.compile("(?<!" + L + ")" + alt("phường", "xã", "quận", "huyện",
-            "thị trấn", "thị xã", "thôn", "ấp", "xóm", "khu phố", "tổ dân phố", "khóm", "bản") + "\\h(?:\\d{1,3}|"
-            + CAP + "(?:\\h" + CAP + "){0,3})(?!" + L + ")");
-    /** The same abbreviated: "P. Bạch Đằng", "P.13", "Q.3", "X. Yên Sở", "H. Hoài Đức", "TT. Trâu Quỳ", "KP. 5". */
-    private static final Pattern UNIT_ABBREVIATED = Pattern.compile("(?<![\\p{L}\\p{M}.])(?:P|Q|X|H|TT|TX|Tx|KP)\\.\\h?(?:"
-            + "\\d{1,3}(?!\\d)|" + CAP + "(?:\\h" + CAP + "){0,3}(?!" + L + "))");
-    /** A city after its word: "TP. Vinh", "thành phố Thủ Đức"; a province's or a province city's name stays. */
-    private static final Pattern CITY = Pattern.compile("(?<!" + L + ")(?:TP\\.?|" + alt("thành phố") + ")\\h?(" + CAP
-            + "(?:\\h" + CAP + "){0,3})(?!" + L + ")");
+    private record Forms(boolean plain, Pattern houseToStreet, Pattern streetWord, Pattern numberStreet, Pattern unit,
+            Pattern unitAbbreviated, Pattern city, Pattern firm, Pattern writtenDate) {
 
-    private static void addresses(String text, List<Found> out) {
-        Matcher m = HOUSE_TO_STREET.matcher(text);
+        static Forms of(java.util.function.Function<String[], String> alt, boolean plain) {
+            String lane = alt.apply(new String[] {"ngõ", "ngách", "hẻm", "kiệt", "hẽm"});
+            String street = alt.apply(new String[] {"phố", "đường"});
+            String house = alt.apply(new String[] {"số", "nhà số", "số nhà"});
+            // a street's name: up to four capitalised words, or "số 5" (a numbered street)
+            String streetName = "(?:" + CAP + "(?:\\h" + CAP + "){0,3}|" + alt.apply(new String[] {"số"}) + "\\h\\d{1,3})";
+            List<String> units = new ArrayList<>(List.of("phường", "xã", "quận", "huyện", "thị trấn", "thị xã", "thôn",
+                    "xóm", "khu phố", "tổ dân phố", "khóm"));
+            if (!plain) {
+                units.addAll(List.of("ấp", "bản"));
+            }
+            return new Forms(plain,
+                    // from the house number (or a lane) down the lanes to the street: "số 12 ngõ 45 phố Huế", "Số 5
+                    // Nguyễn Trãi", "hẻm 45/12 Lê Văn Sỹ"; "số 3" alone is any number ("giường số 3")
+                    Pattern.compile("(?<!" + L + ")(?:" + house + "\\h" + NUM + "(?:(?:,?\\h" + lane + "\\h" + NUM
+                            + ")+(?:,?\\h(?:" + street + "\\h)?" + streetName + ")?|,?\\h(?:" + street + "\\h)?"
+                            + streetName + ")|" + lane + "\\h" + NUM + "(?:,?\\h" + lane + "\\h" + NUM + ")*(?:,?\\h(?:"
+                            + street + "\\h)?" + streetName + ")?)(?!" + L + ")"),
+                    // a street after its word: "phố Huế", "đường Láng", "Đường Nguyễn Trãi"
+                    Pattern.compile("(?<!" + L + ")" + street + "\\h(" + CAP + "(?:\\h" + CAP + "){0,3})(?!" + L + ")"),
+                    // a house number before a street named after a person: "45/12 Lê Văn Sỹ", "123 Nguyễn Trãi"
+                    Pattern.compile("(?<![\\p{L}\\p{M}\\d/.,])" + NUM + "\\h(" + CAP + "(?:\\h" + CAP + "){0,3})(?!" + L
+                            + ")"),
+                    // a ward, commune, district, township or hamlet with its name or number
+                    Pattern.compile("(?<!" + L + ")" + alt.apply(units.toArray(String[]::new)) + "\\h(?:\\d{1,3}|"
+                            + CAP + "(?:\\h" + CAP + "){0,3})(?!" + L + ")"),
+                    // the same abbreviated: "P. Bạch Đằng", "P.13", "Q.3", "X. Yên Sở", "H. Hoài Đức", "TT. Trâu Quỳ"
+                    Pattern.compile("(?<![\\p{L}\\p{M}.])(?:P|Q|X|H|TT|TX|Tx|KP)\\.\\h?(?:\\d{1,3}(?!\\d)|" + CAP
+                            + "(?:\\h" + CAP + "){0,3}(?!" + L + "))"),
+                    // a city after its word: "TP. Vinh", "thành phố Thủ Đức"; a province's or a province city's stays
+                    Pattern.compile("(?<!" + L + ")(?:TP\\.?|" + alt.apply(new String[] {"thành phố"}) + ")\\h?(" + CAP
+                            + "(?:\\h" + CAP + "){0,3})(?!" + L + ")"),
+                    // a firm's name after its kind and legal form: "Công ty TNHH Minh Phát", "Xí nghiệp May 10"
+                    Pattern.compile("(?<!" + L + ")" + alt.apply(new String[] {"công ty", "cty", "xí nghiệp", "nhà máy",
+                        "tập đoàn", "hợp tác xã", "doanh nghiệp"}) + "(?:\\h+(?:TNHH|CP|MTV|"
+                            + alt.apply(new String[] {"cổ phần", "tư nhân"}) + "))*\\h+(" + CAP + "(?:\\h(?:" + CAP
+                            + "|\\d{1,4}))*)(?!" + L + ")"),
+                    // "ngày 12 tháng 3 năm 2024", as a certificate or a discharge paper writes a date
+                    Pattern.compile("(?<!" + L + ")(?<w>" + alt.apply(new String[] {"ngày"}) + ")(?<s1>\\h+)"
+                            + "(?<d>\\d{1,2})(?<s2>\\h+)(?<tm>" + alt.apply(new String[] {"tháng"}) + ")(?<s3>\\h+)"
+                            + "(?<m>\\d{1,2})(?<s4>\\h+)(?<ty>" + alt.apply(new String[] {"năm"}) + ")(?<s5>\\h+)"
+                            + "(?<y>\\d{4})(?!\\d)"));
+        }
+
+        /** Whether the word is one that makes no name or street ("Đường Huyết"), in this form's writing. */
+        boolean notName(String word) {
+            return plain ? NOT_NAME_PLAIN.contains(VietnameseText.plain(word)) : NOT_NAME.contains(fold(word));
+        }
+
+        /** Whether the word is a surname, in this form's writing. */
+        boolean surname(String word) {
+            return plain ? VietnameseNames.surname(word) : SURNAMES.contains(fold(word));
+        }
+    }
+
+    /** Units whose word without marks is also a name: "Phường" and "Phương", "Quận" and "Quân", "Huyện" and "Huyền". */
+    private static final Set<String> PLAIN_NAMED_UNITS = Set.of("PHUONG", "QUAN", "HUYEN");
+
+    private static final Forms MARKED = Forms.of(VietnameseText::alt, false);
+    private static final Forms PLAIN = Forms.of(VietnameseText::plainAlt, true);
+
+    private static void addresses(String text, List<Found> out, Forms forms) {
+        Matcher m = forms.houseToStreet().matcher(text);
         while (m.find()) {
             out.add(new Found(m.start(), m.end(), "[ADDRESS]"));
         }
-        m = STREET_WORD.matcher(text);
+        m = forms.streetWord().matcher(text);
         while (m.find()) {
-            if (!NOT_NAME.contains(fold(firstWord(m.group(1))))) { // "Đường Huyết" is no street
+            // "Đường Huyết" is no street; without marks, "Duong Thi Thu Ha" is a name, "dieu duong" a nurse
+            if (!forms.notName(firstWord(m.group(1))) && !(forms.plain() && (Character.isUpperCase(text.charAt(m.start()))
+                    || m.start() >= 5 && text.regionMatches(true, m.start() - 5, "dieu ", 0, 5)))) {
                 out.add(new Found(m.start(), m.end(), "[ADDRESS]"));
             }
         }
-        m = NUMBER_STREET.matcher(text);
+        m = forms.numberStreet().matcher(text);
         while (m.find()) {
             String[] ws = m.group(1).split("\\h");
-            boolean person = SURNAMES.contains(fold(ws[0])) && ws.length >= 2 || ws.length >= 2 && mayHold(m.group(1));
-            if (person && !NOT_NAME.contains(fold(ws[0])) && !PROVINCES.contains(plain(m.group(1)))) {
+            boolean person = ws.length >= 2 && (forms.surname(ws[0]) || !forms.plain() && mayHold(m.group(1)));
+            if (person && !forms.notName(ws[0]) && !PROVINCES.contains(plain(m.group(1)))) {
                 out.add(new Found(m.start(), m.end(), "[ADDRESS]"));
             }
         }
-        for (Pattern p : List.of(UNIT, UNIT_ABBREVIATED)) {
+        for (Pattern p : List.of(forms.unit(), forms.unitAbbreviated())) {
             m = p.matcher(text);
             while (m.find()) {
-                out.add(new Found(m.start(), m.end(), "[LOCATION]"));
+                // without marks, "Phuong Anh", "Quan Van Minh" and "Huyen" are names: capitalised, these units need
+                // their number ("Phuong 13"); "Thon Ha Hoi" is a hamlet
+                if (!(forms.plain() && p == forms.unit() && Character.isUpperCase(text.charAt(m.start()))
+                        && !Character.isDigit(text.charAt(m.end() - 1))
+                        && PLAIN_NAMED_UNITS.contains(firstWord(m.group()).toUpperCase(Locale.ROOT)))) {
+                    out.add(new Found(m.start(), m.end(), "[LOCATION]"));
+                }
             }
         }
-        m = CITY.matcher(text);
+        m = forms.city().matcher(text);
         while (m.find()) {
             if (!PROVINCES.contains(plain(m.group(1)))) {
                 out.add(new Found(m.start(1), m.end(1), "[LOCATION]"));
             }
         }
-        m = FIRM.matcher(text);
+        m = forms.firm().matcher(text);
         while (m.find()) {
             out.add(new Found(m.start(1), m.end(1), Employers.REPLACEMENT));
         }
     }
-
-    /**
-     * A firm's name after its kind and legal form: "Công ty TNHH Minh Phát", "Cty CP Sông Hồng", "Xí nghiệp May 10",
-     * "Nhà máy Z153": a patient's or a relative's employer (Safe Harbor's), as {@link Employers} finds them in English.
-     */
-    private static final Pattern FIRM = Pattern.compile("(?<!" + L + ")" + alt("công ty", "cty", "xí nghiệp", "nhà máy",
-            "tập đoàn", "hợp tác xã", "doanh nghiệp") + "(?:\\h+(?:TNHH|CP|MTV|" + alt("cổ phần", "tư nhân") + "))*\\h+("
-            + CAP + "(?:\\h(?:" + CAP + "|\\d{1,4}))*)(?!" + L + ")");
 
     private static String firstWord(String s) {
         int sp = s.indexOf(' ');
@@ -529,18 +784,15 @@ public final class VietnameseText {
 
     // ---------------------------------------------------------------- dates
 
-    /** "ngày 12 tháng 3 năm 2024", as a certificate or a discharge paper writes a date. */
-    private static final Pattern WRITTEN_DATE = Pattern.compile("(?<!" + L + ")(?<w>" + alt("ngày") + ")(?<s1>\\h+)"
-            + "(?<d>\\d{1,2})(?<s2>\\h+)(?<tm>" + alt("tháng") + ")(?<s3>\\h+)(?<m>\\d{1,2})(?<s4>\\h+)(?<ty>"
-            + alt("năm") + ")(?<s5>\\h+)(?<y>\\d{4})(?!\\d)");
-
     /** The written dates of a text, as {start, end}. */
     public static List<int[]> dates(String text) {
         List<int[]> out = new ArrayList<>();
-        Matcher m = WRITTEN_DATE.matcher(text);
-        while (m.find()) {
-            if (date(m) != null) {
-                out.add(new int[] {m.start(), m.end()});
+        for (Forms forms : List.of(MARKED, PLAIN)) {
+            Matcher m = forms.writtenDate().matcher(text);
+            while (m.find()) {
+                if (date(m) != null) {
+                    out.add(new int[] {m.start(), m.end()});
+                }
             }
         }
         return out;
@@ -548,14 +800,25 @@ public final class VietnameseText {
 
     /** The date a whole written date stands for, or null. */
     public static LocalDate parse(String value) {
-        Matcher m = WRITTEN_DATE.matcher(value);
-        return m.matches() ? date(m) : null;
+        Matcher m = writtenDate(value);
+        return m != null ? date(m) : null;
+    }
+
+    /** A matcher that matched the whole written date, with its marks or without them, or null. */
+    private static Matcher writtenDate(String value) {
+        for (Forms forms : List.of(MARKED, PLAIN)) {
+            Matcher m = forms.writtenDate().matcher(value);
+            if (m.matches()) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** A whole written date shifted by {@code days}, written as it was, or null. */
     public static String shift(String value, int days) {
-        Matcher m = WRITTEN_DATE.matcher(value);
-        LocalDate d = m.matches() ? date(m) : null;
+        Matcher m = writtenDate(value);
+        LocalDate d = m != null ? date(m) : null;
         if (d == null) {
             return null;
         }

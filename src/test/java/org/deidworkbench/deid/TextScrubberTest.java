@@ -938,7 +938,8 @@ class TextScrubberTest {
     @Test
     void theNameInALabsReadBackCommentIsANameAndAUnitIsNot() {
         TextScrubber s = new TextScrubber(new KnownIdentifiers().snapshot());
-        assertEquals("REPORTED TO AND READ BACK BY [NAME] [NAME] (PAGER 52411) AT 14:20.",
+        // one name since decision 0248 (a Vietnamese given name and surname, taken whole)
+        assertEquals("REPORTED TO AND READ BACK BY [NAME] (PAGER 52411) AT 14:20.",
                 s.scrub("REPORTED TO AND READ BACK BY LINH NGUYEN (PAGER 52411) AT 14:20.", null));
         assertEquals("NOTIFIED [NAME] [NAME]-[NAME] AT 10:05.", s.scrub("NOTIFIED ODALYS FITZGERALD-BAUER AT 10:05.", null));
         assertEquals("NOTIFIED [NAME]-[NAME] AT 10:05.", s.scrub("NOTIFIED FITZGERALD-BAUER AT 10:05.", null));

@@ -640,7 +640,8 @@ class AdversarialCorpusTest {
                 "fhir-anz", "jp", "kr", "cn", "hl7", "clarity", "mx", "cl", "th", "ru", "gr", "sa", "ir", "il", "opaque",
                 "ages", "de", "de-fhir", "word", "lake", "reports", "paged", "trials", "redcap", "eu", "lists", "va", "hl7-files",
                 "us-clinic", "dicom-vendor", "dental", "mds", "portal", "sequencing", "pathology", "iis", "naaccr", "nemsis",
-                "sdtm", "ub04", "hcup", "ris", "pacs", "trauma", "orlog", "wearables", "sea", "africa", "vn", "sasia");
+                "sdtm", "ub04", "hcup", "ris", "pacs", "trauma", "orlog", "wearables", "sea", "africa", "vn", "sasia",
+                "vnascii");
     }
 
     @ParameterizedTest

@@ -151,7 +151,7 @@ class VendorDicomExportTest {
         assertFalse(concepts.contains("121031"), "Subject Birth Date is gone: " + concepts);
         assertEquals("90", age);
         assertEquals("090Y", sr.getString(0x00101010)); // Patient's Age, as before
-        assertTrue(texts(sr, 0x0040A160).contains("Mrs [NAME] (DOB [DATE]) lives with daughter [NAME] in [LOCATION];"
+        assertTrue(texts(sr, 0x0040A160).contains("Mrs [NAME] (DOB [DOB]) lives with daughter [NAME] in [LOCATION];"
                 + " phone [PHONE]. No nodal disease."), texts(sr, 0x0040A160).toString());
     }
 }

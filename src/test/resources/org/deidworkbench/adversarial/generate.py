@@ -1943,6 +1943,7 @@ def main():
     africa()  # decision 0245, defined at the end of this file
     vietnam()  # decision 0246, defined at the end of this file
     south_asia()  # decision 0247, defined at the end of this file
+    vietnam_plain()  # decision 0248, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -7635,6 +7636,62 @@ def south_asia():
     plant("address", "Temple Road", "Kandy Road")
     plant("place", "Nugegoda", "Peradeniya")
     keep("sasia", "J45.901", "T63.0", "PEFR 180 L/min", "ASV 10 vials", "Russell's viper")
+
+
+def vietnam_plain():
+    """Vietnamese names written without their marks (decision 0248): a district hospital's HIS export that strips the
+    diacritics ("khong dau", as older systems and SMS-era typists write: upper-case names, addresses down the lane, the
+    nurses' notes in plain ASCII Vietnamese with relatives, doctors, an employer and a written date), and a US
+    community clinic's notes on Vietnamese-American patients (UUID keys, English notes naming the patient in both
+    orders, relatives, interpreters and clinicians, a registration line in capitals "NGUYEN, VAN HUNG")."""
+    d = os.path.join(HERE, "vnascii")
+    os.makedirs(d, exist_ok=True)
+    his = [("BN24-00731", "NGUYEN THI THU HUONG", "14/06/1979", "Nu",
+            "So 7 ngo 102 pho Truong Chinh, phuong Phuong Mai, quan Dong Da", "Ha Noi", "0913 246 802",
+            "Do Van Khiem (chong)", "O24.4", "Dai thao duong thai ky",
+            "Benh nhan Nguyen Thi Thu Huong, 44 tuoi, vao vien ngay 14 thang 2 nam 2024 vi duong huyet 12 mmol/L. "
+            "Chong la anh Khiem, lam viec tai Cong ty TNHH Hoa Binh Xanh, SDT 0904 135 791."),
+           ("BN24-00758", "TRAN QUOC VIET", "02/09/1950", "Nam", "Thon Ha Hoi, xa Van Phuc, huyen Thanh Tri", "Ha Noi",
+            "0245 381 2233", "Tran Thi Ngoc Anh (con gai)", "I63.9", "Nhoi mau nao",
+            "Ong Tran Quoc Viet liet nua nguoi phai, NIHSS 9. Con gai chi Ngoc Anh goi dien luc 21h. BS. Hoang Van "
+            "Nam hoi chan, dieu duong Lam Thi Yen theo doi.")]
+    write_csv(os.path.join(d, "ds_benh_nhan_khong_dau.csv"),
+              ["MA_BN", "HO_TEN", "NGAY_SINH", "GIOI_TINH", "DIA_CHI", "TINH_TP", "DIEN_THOAI", "NGUOI_THAN",
+               "MA_BENH", "CHAN_DOAN", "GHI_CHU"], [list(r) for r in his])
+    for r in his:
+        plant("mrn", r[0])
+        plant("birth-date", r[2])
+        plant("address", r[4])
+        plant("phone", r[6])
+    plant("patient-name", "NGUYEN THI THU HUONG", "Thu Huong", "TRAN QUOC VIET", "Quoc Viet")
+    plant("relative-name", "Do Van Khiem", "Khiem", "Tran Thi Ngoc Anh", "Ngoc Anh")
+    plant("clinician-name", "Hoang Van Nam", "Lam Thi Yen")
+    plant("address", "ngo 102 pho Truong Chinh", "Thon Ha Hoi")
+    plant("place", "Phuong Mai", "Dong Da", "Van Phuc", "Thanh Tri")
+    plant("event-date", "ngay 14 thang 2 nam 2024")
+    plant("phone", "0904 135 791")
+    plant("employer", "Hoa Binh Xanh")
+    keep("vnascii", "O24.4", "I63.9", "Dai thao duong thai ky", "Nhoi mau nao", "NIHSS 9", "duong huyet 12 mmol/L",
+         "Ha Noi")
+
+    us = [("6f1c2a9e-3b7d-4e21-9c55-0a8f7d3e2b14", "2024-03-05", "Kimberly Tran, MD",
+           "58 yo M, Thanh Nguyen, seen with daughter Linh Nguyen for f/u of T2DM. A1c 8.1%. Interpreter: Mai Pham "
+           "(Vietnamese). Emergency contact Le Van Tam (brother) 408-555-0134. Return in 3 months."),
+          ("0b7e4d13-8a2c-4f6e-b1d9-5c3a7e9f2d60", "2024-03-07", "Huong Do, NP",
+           "Patient: TRAN THI MAI, 71F, HTN and CKD stage 3. Lives with son Quoc Bao Tran in San Jose. BP 148/86. "
+           "Visited Ho Chi Minh City in January. Seen with Dr. Khoa Le (nephrology)."),
+          ("a3d95f27-6c1e-4b8a-9e04-7f2b6d1c8e35", "2024-03-11", "Duong Thi Thu Ha, RN",
+           "Registration: NGUYEN, VAN HUNG  DOB 03/04/1961. Wife Ly Thi Kim Loan at bedside. Do not resuscitate "
+           "discussed; Le Fort I fracture 2019 noted. Pho Hoa restaurant worker.")]
+    write_csv(os.path.join(d, "us_clinic_notes.csv"), ["PAT_ID", "NOTE_DATE", "AUTHOR", "NOTE_TEXT"],
+              [list(r) for r in us])
+    plant("patient-name", "Thanh Nguyen", "TRAN THI MAI", "NGUYEN, VAN HUNG", "VAN HUNG")
+    plant("relative-name", "Linh Nguyen", "Le Van Tam", "Quoc Bao Tran", "Ly Thi Kim Loan", "Kim Loan")
+    plant("clinician-name", "Kimberly Tran", "Huong Do", "Khoa Le", "Duong Thi Thu Ha", "Thu Ha", "Mai Pham")
+    plant("phone", "408-555-0134")
+    plant("birth-date", "03/04/1961")
+    keep("vnascii", "A1c 8.1%", "BP 148/86", "CKD stage 3", "Ho Chi Minh City", "Do not resuscitate",
+         "Le Fort I fracture")
 
 
 if __name__ == "__main__":

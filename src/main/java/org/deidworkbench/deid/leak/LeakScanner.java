@@ -1491,8 +1491,16 @@ public final class LeakScanner {
             if (!dictionary.isPseudonymWord(wordHash)) {
                 boolean mixed = wordKinds == (Fold.LETTER | Fold.DIGIT);
                 int wordTokens = tokens - wordFirstToken;
+                // a word in lower case of a Vietnamese note without marks, where the run takes no name: a nurse's
+                // "Duong" is not in "dai thao duong" (decision 0248); asked only of a value's word that matched
+                boolean lowerVietnamese = currentValue != null && wordKinds == Fold.LETTER
+                        && org.deidworkbench.deid.VietnameseText.lowerCaseWordOfUnmarkedNote(currentValue, currentFrom,
+                                currentTo, position);
                 for (int i = 0; i < pendingCount; i++) {
                     int p = pendingPatterns[i];
+                    if (lowerVietnamese && dictionary.tokenCount(p) == 1) {
+                        continue;
+                    }
                     byte weak = dictionary.weak[p];
                     // a one-word original of no subject (a domain's "ABC"), or a short one of letters and digits
                     // ("N001"), as a part of a word of letters and digits (a keyed id ABC2WTD15RXCK40RSC2N, a UUID's
