@@ -26,10 +26,19 @@ public final class MiddleEasternNames {
             "بیمار", "آقای", "خانم", "همسرش", "همسر", "پسرش", "دخترش", "پدرش", "مادرش", "برادرش", "خواهرش", "دکتر",
             // Hebrew: the patient, husband and wife, son and daughter, father and mother, physician, Mr and Mrs
             "המטופל", "המטופלת", "בעלה", "אשתו", "בנו", "בנה", "בתו", "בתה", "אביו", "אביה", "אמו", "אמה", "ד\"ר",
-            "דר", "מר", "גב'", "גברת");
+            "דר", "מר", "גב'", "גברת",
+            // Urdu (decision 0250): name, son of, wife of, daughter of, the named (m., f.), the patient, physician, Mr,
+            // Mrs, son, daughter, father, mother, husband, wife, brother, sister
+            "نام", "ولد", "زوجہ", "دختر", "مسمی", "مسماۃ", "مریض", "مریضہ", "ڈاکٹر", "جناب", "محترمہ", "بیٹا", "بیٹی",
+            "والد", "والدہ", "شوہر", "بیوی", "بھائی", "بہن");
     /** The Persian cues: the name after them is given and family name, as in Hebrew. */
     private static final Set<String> PERSIAN_CUES = Set.of("بیمار", "آقای", "خانم", "همسرش", "همسر", "پسرش", "دخترش",
-            "پدرش", "مادرش", "برادرش", "خواهرش", "دکتر");
+            "پدرش", "مادرش", "برادرش", "خواهرش", "دکتر",
+            // and Urdu's (decision 0250)
+            "نام", "ولد", "زوجہ", "دختر", "مسمی", "مسماۃ", "مریض", "مریضہ", "ڈاکٹر", "جناب", "محترمہ", "بیٹا", "بیٹی",
+            "والد", "والدہ", "شوہر", "بیوی", "بھائی", "بہن");
+    /** Words after an Urdu name that are still of it: Bibi, Begum, Khatun ("نسرین بی بی"). */
+    private static final Set<String> URDU_NAME_ENDS = Set.of("بی", "بیگم", "خاتون");
     /** Arabic: the son of, the daughter of; followed by the father's name. */
     private static final Set<String> BIN = Set.of("بن", "بنت", "ابن");
     /** Persian and Hebrew words that do not continue a name: verbs and the sentence's small words. */
@@ -38,7 +47,9 @@ public final class MiddleEasternNames {
             "بیمار", "متولد", "ליווה", "ליוותה", "הגיע", "הגיעה", "תלווה", "ילווה", "של", "עם", "את", "אותו",
             "אותה", "ו", "נבדק", "נבדקה", "שוחרר", "שוחררה", "حضر", "حضرت", "في", "من", "على", "إلى", "عن",
             "بتاريخ", "تاريخ", "منذ", "يعاني", "تعاني", "لديه", "لديها", "عمره", "عمرها", "راجع", "راجعت", "دخل",
-            "دخلت", "حامل", "رقم", "هاتف", "الجوال", "لم", "لا", "قد", "تم", "كان", "كانت");
+            "دخلت", "حامل", "رقم", "هاتف", "الجوال", "لم", "لا", "قد", "تم", "كان", "كانت",
+            // Urdu: of, to, from, in, with, is, was, the resident of, age, year, fever (decision 0250)
+            "کا", "کی", "کے", "نے", "ہے", "ہیں", "تھا", "تھی", "کو", "سے", "میں", "ساتھ", "سکنہ", "عمر", "سال", "بخار");
     /** Words that may stand between a cue and the name: a role, an origin. */
     private static final Set<String> ROLES = Set.of("المعالج", "المعالجة", "المناوب", "مصري", "مصرية", "سعودي",
             "سعودية", "המטפל", "המטפלת");
@@ -144,8 +155,13 @@ public final class MiddleEasternNames {
                     last++; // the family name: "الدوسري"
                 }
             } else if (last + 1 < words.size() && adjacent(text, words, last, last + 1)
-                    && !NOT_NAMES.contains(word(text, words.get(last + 1)))) {
-                last++; // Persian and Hebrew: given and family name
+                    && !NOT_NAMES.contains(word(text, words.get(last + 1)))
+                    && !CUES.contains(word(text, words.get(last + 1)))) {
+                last++; // Persian, Urdu and Hebrew: given and family name
+                while (last + 1 < words.size() && adjacent(text, words, last, last + 1)
+                        && URDU_NAME_ENDS.contains(word(text, words.get(last + 1)))) {
+                    last++; // "نسرین بی بی"
+                }
             }
             out.add(new int[] {words.get(next)[0], words.get(last)[1]});
             w = last;

@@ -1,8 +1,8 @@
 package org.deidworkbench.deid;
 
 /**
- * A text as the scrubber matches it (decision 0132): Arabic-Indic ({@code ٠١٢٣٤٥٦٧٨٩}) and Persian
- * ({@code ۰۱۲۳۴۵۶۷۸۹}) digits read as ASCII digits, and the characters that do not show removed: bidi controls
+ * A text as the scrubber matches it (decision 0132): Arabic-Indic ({@code ٠١٢٣٤٥٦٧٨٩}), Persian
+ * ({@code ۰۱۲۳۴۵۶۷۸۹}), Devanagari and Bengali ({@code ০১২৩৪৫৬৭৮৯}, decision 0250) digits read as ASCII digits, and the characters that do not show removed: bidi controls
  * (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and the
  * tatweel (U+0640) that stretches an Arabic word. A right-to-left mark inside a phone number or a tatweel inside a
  * name would otherwise hide a value the run knows from every pattern and every look-up.
@@ -82,13 +82,10 @@ public final class TextFolding {
         char zero = 0;
         for (int i = start; i < end && zero == 0; i++) {
             char c = original.charAt(i);
-            if (c >= '\u0660' && c <= '\u0669') {
-                zero = '\u0660';
-            } else if (c >= '\u06F0' && c <= '\u06F9') {
-                zero = '\u06F0';
-            } else if (c >= '0' && c <= '9') {
+            if (c >= '0' && c <= '9') {
                 return replacement;
             }
+            zero = digitZero(c);
         }
         if (zero == 0) {
             return replacement;
@@ -131,14 +128,29 @@ public final class TextFolding {
                 || c >= '\u2066' && c <= '\u2069' || c == '\uFEFF';
     }
 
-    /** The ASCII digit of an Arabic-Indic or Persian digit; any other character as it is. */
+    /**
+     * The ASCII digit of an Arabic-Indic, Persian, Devanagari or Bengali digit (decision 0250: a Bangla register writes
+     * its dates and phones {@code ১২/০৩/২০২৪}, {@code ০১৭১১-২৩৪৫৬৭}); any other character as it is.
+     */
     static char asciiDigit(char c) {
+        char zero = digitZero(c);
+        return zero == 0 ? c : (char) ('0' + (c - zero));
+    }
+
+    /** The zero of the digits a non-ASCII digit belongs to, or 0 for any other character. */
+    private static char digitZero(char c) {
         if (c >= '\u0660' && c <= '\u0669') {
-            return (char) ('0' + (c - '\u0660'));
+            return '\u0660';
         }
         if (c >= '\u06F0' && c <= '\u06F9') {
-            return (char) ('0' + (c - '\u06F0'));
+            return '\u06F0';
         }
-        return c;
+        if (c >= '\u0966' && c <= '\u096F') {
+            return '\u0966';
+        }
+        if (c >= '\u09E6' && c <= '\u09EF') {
+            return '\u09E6';
+        }
+        return 0;
     }
 }

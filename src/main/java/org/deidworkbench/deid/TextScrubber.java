@@ -1638,9 +1638,21 @@ public final class TextScrubber {
             }
             dates |= vietnameseDates(text, subject, spans);
         }
+        if ((scripts & BENGALI) != 0) { // Bangla names after their labels and kin words, places, addresses (0250)
+            for (SouthAsianScripts.Found f : SouthAsianScripts.bangla(text)) {
+                if (f.replacement() == null) {
+                    keepCue(text, spans, f.start(), f.end()); // "মোঃ" (Md.) stays
+                } else {
+                    spans.add(new Span(f.start(), f.end(), f.replacement()));
+                }
+            }
+        }
         if ((scripts & MIDDLE_EASTERN) != 0) {
             for (int[] b : MiddleEasternNames.cuedNames(text)) {
-                spans.add(new Span(b[0], b[1], "[NAME]")); // Arabic, Persian, Hebrew (decision 0132)
+                spans.add(new Span(b[0], b[1], "[NAME]")); // Arabic, Persian, Urdu, Hebrew (decisions 0132, 0250)
+            }
+            for (int[] b : SouthAsianScripts.urduPlaces(text)) {
+                spans.add(new Span(b[0], b[1], "[LOCATION]")); // سکنہ, موضع, تحصیل, ضلع, چک نمبر (decision 0250)
             }
             for (int[] b : MiddleEasternNames.noteHeadName(text)) { // a Hebrew note opening with the name (decision 0136)
                 spans.add(new Span(b[0], b[1], "[NAME]"));
@@ -1927,11 +1939,13 @@ public final class TextScrubber {
     private static final int CYRILLIC_GREEK = 4;
     private static final int MIDDLE_EASTERN = 8;
     private static final int VIETNAMESE = 16;
+    private static final int BENGALI = 32;
 
     /**
      * The scripts of a text whose finders must look at it, in one pass over its characters: each finder's own
      * {@code mayHold} ({@link ThaiText}, {@link CjkNames}, {@link CyrillicGreekNames}, {@link MiddleEasternNames},
-     * {@link VietnameseText}) asked at once (decision 0246: five passes over every text were one per finder).
+     * {@link VietnameseText}, {@link SouthAsianScripts}' Bangla) asked at once (decision 0246: five passes over every
+     * text were one per finder).
      */
     static int scripts(String text) {
         int found = 0;
@@ -1950,6 +1964,8 @@ public final class TextScrubber {
                 found |= MIDDLE_EASTERN;
             } else if (VietnameseText.vietnameseLetter(c)) {
                 found |= VIETNAMESE;
+            } else if (c >= '\u0980' && c <= '\u09FF') {
+                found |= BENGALI;
             }
         }
         return found;

@@ -87,7 +87,7 @@ class MonthYearsTest {
 
     @Test
     void aMonthAndYearNinetyYearsBackAreRemoved() {
-        assertEquals("Born [DATE], widowed July 1961.", scrubber().scrub("Born March 1930, widowed June 1961.",
+        assertEquals("Born [DOB], widowed July 1961.", scrubber().scrub("Born March 1930, widowed June 1961.",
                 FORTY_DAYS_ON));
     }
 

@@ -22,7 +22,7 @@ class NameConventionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "Mme LEFÈVRE Amélie, née le 03/02/1958.|Mme [NAME] [NAME], née le [DATE].",
+        "Mme LEFÈVRE Amélie, née le 03/02/1958.|Mme [NAME] [NAME], née le [DOB].",
         "M. DUCHÂTEAU François-Xavier, SCA ST-.|M. [NAME] [NAME]-[NAME], SCA ST-.",
         "Sig. SCHIAVONE Gianfranco, BPCO riacutizzata.|Sig. [NAME] [NAME], BPCO riacutizzata.",
         "Sra. IBÁÑEZ ingresa.|Sra. [NAME] ingresa.",
@@ -46,7 +46,7 @@ class NameConventionsTest {
         "HALVORSEN-PRYCE, BRYNJA K   MRN: 4471205|[NAME]-[NAME], [NAME] [NAME]   MRN: [ID]",
         "Patient: Zandervelt-Orsini, Clementine R   MRN: 7730415|Patient: [NAME]-[NAME], [NAME] [NAME]   MRN: [ID]",
         "O'BRIEN, SIOBHAN reports wheeze.|[NAME]'[NAME], [NAME] reports wheeze.",
-        "Seen. VAN DER BERG, PIETER, DOB 07/30/1949.|Seen. [NAME] [NAME] [NAME], [NAME], DOB [DATE].",
+        "Seen. VAN DER BERG, PIETER, DOB 07/30/1949.|Seen. [NAME] [NAME] [NAME], [NAME], DOB [DOB].",
         "AYŞEGÜL IŞIK, KOAH alevlenmesi.|[NAME] [NAME], KOAH alevlenmesi."})
     void aNameWrittenSurnameFirstOrWhollyInCapitalsIsReplaced(String text, String expected) {
         assertEquals(expected, scrub(text));

@@ -60,7 +60,7 @@ class OtherTextDatesTest {
         "a hundred and one years of age|90+ years of age",
         "92 y.o. male, 95 y. o. female|90+ y.o. male, 90+ y. o. female",
         "Born in 1931, widowed.|Born in [DATE], widowed.",
-        "geb. 1930 in Kassel|geb. [DATE] in Kassel",
+        "geb. 1930 in Kassel|geb. [DOB] in Kassel", // after its label, a birth date (decision 0249)
     })
     void agesOver89AndTheirBirthYearsAreAggregated(String note, String expected) {
         assertEquals(expected, scrub(note, null).replace("[LOCATION]", "Kassel"));

@@ -397,14 +397,15 @@ class TextScrubberTest {
     @Test
     void aDateNinetyYearsBeforeTheReferenceYearIsRemovedNotShifted() {
         // A shifted birth date keeps its year, which tells an age over 89 (HIPAA: aggregate it).
-        assertEquals("DOB [DATE], seen [DATE] and 2024-01-25",
+        assertEquals("DOB [DOB], seen [DATE] and 2024-01-25", // after its label, [DOB] (decision 0249)
                 new TextScrubber(new KnownIdentifiers(), 2026).scrub("DOB 07/14/1931, seen March 3, 1936 and 2024-01-15",
                         SUBJECT));
     }
 
     @Test
     void aDateEightyNineYearsBackIsStillShifted() {
-        assertEquals("born 1937-01-11", new TextScrubber(new KnownIdentifiers(), 2026).scrub("born 1937-01-01", SUBJECT));
+        // not after a birth date's label, which makes any date [DOB] (decision 0249)
+        assertEquals("seen 1937-01-11", new TextScrubber(new KnownIdentifiers(), 2026).scrub("seen 1937-01-01", SUBJECT));
     }
 
     @Test
@@ -813,7 +814,7 @@ class TextScrubberTest {
             Appt on 3 May                                            | Appt on [DATE]
             seen 3 May. Return 24 May at 10                          | seen [DATE]. Return [DATE] at 10
             Onset 2 days prior to admission (4/30).                  | Onset 2 days prior to admission ([DATE]).
-            DOS 7/4; DOB: 3/15                                       | DOS [DATE]; DOB: [DATE]
+            DOS 7/4; DOB: 3/15                                       | DOS [DATE]; DOB: [DOB]
             Week of 5/8-5/12 out of town, back 6/28 - 7/3            | Week of [DATE] out of town, back [DATE]
             Take 1 tab x 3 May repeat in 4 hrs. May 5 patients       | Take 1 tab x 3 May repeat in 4 hrs. May 5 patients
             Use 3/4 strength (3/4) dose; 2 May help                  | Use 3/4 strength (3/4) dose; 2 May help

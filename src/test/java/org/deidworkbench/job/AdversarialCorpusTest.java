@@ -641,7 +641,7 @@ class AdversarialCorpusTest {
                 "ages", "de", "de-fhir", "word", "lake", "reports", "paged", "trials", "redcap", "eu", "lists", "va", "hl7-files",
                 "us-clinic", "dicom-vendor", "dental", "mds", "portal", "sequencing", "pathology", "iis", "naaccr", "nemsis",
                 "sdtm", "ub04", "hcup", "ris", "pacs", "trauma", "orlog", "wearables", "sea", "africa", "vn", "sasia",
-                "vnascii");
+                "vnascii", "sascript");
     }
 
     @ParameterizedTest

@@ -1944,6 +1944,7 @@ def main():
     vietnam()  # decision 0246, defined at the end of this file
     south_asia()  # decision 0247, defined at the end of this file
     vietnam_plain()  # decision 0248, defined at the end of this file
+    south_asian_scripts()  # decision 0250, defined at the end of this file
     with open(os.path.join(HERE, "planted.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# category\tvalue (synthetic)\n")
         for c, v in planted:
@@ -7692,6 +7693,62 @@ def vietnam_plain():
     plant("birth-date", "03/04/1961")
     keep("vnascii", "A1c 8.1%", "BP 148/86", "CKD stage 3", "Ho Chi Minh City", "Do not resuscitate",
          "Le Fort I fracture")
+
+
+def south_asian_scripts():
+    """Bangla and Urdu in the registers of South Asian hospitals (decision 0250): an upazila health complex's inpatient
+    register kept in Bangla (Bangla headers, names, villages and unions, ages, phones and dates in Bengali digits, the
+    medical officer's remarks naming the father, the husband, a daughter, the village and the doctor), and a Punjab
+    district hospital's OPD register in Urdu (Urdu headers, names with ولد and ولدیت, the CNIC, an address from the
+    house and street to the mohalla, remarks naming the resident's mauza, tehsil and relatives)."""
+    d = os.path.join(HERE, "sascript")
+    os.makedirs(d, exist_ok=True)
+    bn = [("UHC-24-01187", "আব্দুল করিম", "আব্দুল জলিল", "৫৮", "পুরুষ", "চর কুকরি", "কালিকাপুর", "০১৭১১-২৩৪৫৬৭",
+           "১২/০৩/২০২৪", "ডেঙ্গু জ্বর (A97.0)",
+           "রোগীর নাম: আব্দুল করিম, পিতা: আব্দুল জলিল, গ্রাম: চর কুকরি, ডাকঘর: কালিকাপুর, উপজেলা: দাউদকান্দি, "
+           "জেলা: কুমিল্লা। প্লাটিলেট ৩৮,০০০। মেয়ে নাসরিন আক্তার সাথে আছেন, মোবাইল: ০১৮১৯-৮৭৬৫৪৩।"),
+          ("UHC-24-01203", "মোছাঃ রোকেয়া বেগম", "মোঃ শহিদুল ইসলাম", "৩২", "মহিলা", "বড় বাড়ি", "শিবগঞ্জ",
+           "০১৯১২-৩৪৫৬৭৮", "১৪/০৩/২০২৪", "একলাম্পসিয়া (O15.0)",
+           "রোগী মোছাঃ রোকেয়া বেগম, স্বামী মোঃ শহিদুল ইসলাম, ভর্তির তারিখ ১৪/০৩/২০২৪। ডাঃ ফারহানা ইয়াসমিন দেখেছেন। "
+           "ঠিকানা: বাড়ি নং ১২, বড় বাড়ি, শিবগঞ্জ।")]
+    write_csv(os.path.join(d, "uhc_register_bn.csv"),
+              ["রেজি নং", "রোগীর নাম", "পিতা/স্বামীর নাম", "বয়স", "লিঙ্গ", "গ্রাম", "ইউনিয়ন", "মোবাইল",
+               "ভর্তির তারিখ", "রোগ নির্ণয়", "মন্তব্য"], [list(r) for r in bn], encoding="utf-8-sig")
+    for r in bn:
+        plant("mrn", r[0])
+        plant("phone", r[7])
+        plant("event-date", r[8])
+    plant("patient-name", "আব্দুল করিম", "করিম", "রোকেয়া বেগম", "রোকেয়া")
+    plant("relative-name", "আব্দুল জলিল", "জলিল", "শহিদুল ইসলাম", "শহিদুল", "নাসরিন আক্তার", "নাসরিন")
+    plant("clinician-name", "ফারহানা ইয়াসমিন", "ফারহানা")
+    plant("place", "চর কুকরি", "কালিকাপুর", "বড় বাড়ি", "শিবগঞ্জ", "দাউদকান্দি", "কুমিল্লা")
+    plant("address", "বাড়ি নং ১২")
+    plant("phone", "০১৮১৯-৮৭৬৫৪৩")
+    keep("sascript", "A97.0", "O15.0", "ডেঙ্গু জ্বর", "একলাম্পসিয়া", "প্লাটিলেট ৩৮,০০০", "পুরুষ", "মহিলা")
+
+    ur = [("OPD-24-5531", "محمد اسلم", "غلام رسول", "35201-1234567-1", "مکان نمبر 12، گلی 4، محلہ اسلام پورہ، جڑانوالہ",
+           "0300-1234567", "12/03/2024", "ٹائیفائیڈ بخار (A01.0)",
+           "مریض کا نام: محمد اسلم ولد غلام رسول، سکنہ موضع چک نمبر 45 گ ب، تحصیل جڑانوالہ، ضلع فیصل آباد۔ تیز بخار "
+           "پانچ دن سے۔ بیٹا محمد عمران ساتھ ہے، موبائل 0301-7654321۔ ڈاکٹر نعمان احمد نے معائنہ کیا۔"),
+          ("OPD-24-5549", "نسرین بی بی", "محمد یونس", "33100-7654321-2", "محلہ غوث آباد، گلی 7، سمندری", "0321-9876543",
+           "14/03/2024", "نمونیا (J18.9)",
+           "مسماۃ نسرین بی بی زوجہ محمد یونس، سکنہ گاؤں ڈھکی، تحصیل سمندری۔ سانس میں دشواری۔ ڈاکٹر عائشہ صدیقی۔")]
+    write_csv(os.path.join(d, "opd_register_ur.csv"),
+              ["رجسٹر نمبر", "مریض کا نام", "ولدیت", "شناختی کارڈ نمبر", "پتہ", "موبائل", "تاریخ داخلہ", "تشخیص",
+               "کیفیت"], [list(r) for r in ur])
+    for r in ur:
+        plant("mrn", r[0])
+        plant("national-id", r[3])
+        plant("address", r[4])
+        plant("phone", r[5])
+        plant("event-date", r[6])
+    plant("patient-name", "محمد اسلم", "اسلم", "نسرین بی بی", "نسرین")
+    plant("relative-name", "غلام رسول", "محمد یونس", "یونس", "محمد عمران", "عمران")
+    plant("clinician-name", "نعمان احمد", "نعمان", "عائشہ صدیقی", "صدیقی")
+    plant("place", "جڑانوالہ", "سمندری", "ڈھکی", "چک نمبر 45", "فیصل آباد")
+    plant("address", "اسلام پورہ", "غوث آباد")
+    plant("phone", "0301-7654321")
+    keep("sascript", "A01.0", "J18.9", "ٹائیفائیڈ بخار", "نمونیا", "تیز بخار")
 
 
 if __name__ == "__main__":

@@ -482,7 +482,8 @@ public final class HeaderHints {
         }
         for (int i = 0; i < h.length(); i++) {
             char c = h.charAt(i);
-            if (!Character.isLetter(c)) {
+            // a Devanagari or Bengali vowel sign, virama or visarga is part of its word ("রোগীর", decision 0250)
+            if (!Character.isLetter(c) && !(c >= '\u0900' && c <= '\u09FF' && cur.length() > 0)) {
                 flush(cur, out);
                 continue;
             }
@@ -504,6 +505,7 @@ public final class HeaderHints {
         CyrillicGreekHeaders.addEnglishWords(h, split); // decision 0131
         MiddleEasternHeaders.addWords(h, split); // decision 0132
         VietnameseHeaders.addEnglishWords(h, split); // decision 0246
+        BengaliHeaders.addWords(h, split); // decision 0250
         return split;
     }
 

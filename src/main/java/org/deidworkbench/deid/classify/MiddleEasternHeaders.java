@@ -3,7 +3,7 @@ package org.deidworkbench.deid.classify;
 import java.util.List;
 
 /**
- * Arabic, Persian and Hebrew header terms and the English words the header reader knows them by (decision 0132):
+ * Arabic, Persian, Urdu and Hebrew header terms and the English words the header reader knows them by (decision 0132):
  * {@code رقم الملف} (the file's number) is an MRN, {@code کد ملی} and {@code ת.ז.} national numbers,
  * {@code تاريخ الميلاد} a birth date. A term counts wherever it stands in the header, the longer first, and its
  * characters count once ({@code تاريخ الميلاد} is no plain {@code تاريخ}). The header is compared without tatweel,
@@ -16,6 +16,12 @@ final class MiddleEasternHeaders {
 
     /** Longest first within each language; each term adds its words. */
     private static final String[][] TERMS = {
+        // Urdu (decision 0250), before Persian, whose نام it holds: the register's number, the patient's name, parentage (ولدیت: the father's or husband's
+        // name), the CNIC, the address, the admission date, the diagnosis and remarks (کیفیت)
+        {"رجسٹر نمبر", "mrn"}, {"مریض کا نام", "patient", "firstname"},
+        {"ولدیت", "father", "firstname"}, {"والد کا نام", "father", "firstname"}, {"شوہر کا نام", "husband", "firstname"}, {"شناختی کارڈ نمبر", "ssn"},
+        {"شناختی کارڈ", "ssn"}, {"پتہ", "address"}, {"تاریخ داخلہ", "admission", "date"}, {"تاریخ پیدائش", "birthdate"},
+        {"کیفیت", "notes"}, {"عمر", "age"},
         // Arabic: the file's (patient's) number, national id and residence permit (Iqama), Egypt's national number
         {"رقم الملف", "mrn"}, {"الملف الطبی", "mrn"}, {"رقم المریض", "patient", "id"},
         {"رقم الهویة", "ssn"}, {"الهویة", "ssn"}, {"رقم الإقامة", "ssn"}, {"الإقامة", "ssn"},
@@ -63,8 +69,16 @@ final class MiddleEasternHeaders {
         if (!isOne(header)) {
             return;
         }
-        String rest = " " + normalize(header) + " ";
-        for (String[] t : TERMS) {
+        addTerms(normalize(header), TERMS, words);
+    }
+
+    /**
+     * Adds the English words of each term of {@code terms} ({term, words...}, the longer first) that stands in the header
+     * as whole words; a term's characters count once.
+     */
+    static void addTerms(String header, String[][] terms, List<String> words) {
+        String rest = " " + header + " ";
+        for (String[] t : terms) {
             String term = normalize(t[0]);
             int at = termAt(rest, term);
             if (at < 0) {

@@ -61,7 +61,9 @@ public final class ValueStats {
             // a Thai word (no capitals either; "สมชาย", "วงศ์ทองคำ"; decision 0133)
             + "|[\\u0E01-\\u0E4E]{2,24}"
             // Arabic, Persian and Hebrew words: those scripts have no capitals either (decision 0132)
-            + "|[\\p{IsArabic}\\p{IsHebrew}&&\\p{L}](?:[\\p{IsArabic}\\p{IsHebrew}&&[\\p{L}\\p{M}]]|[\\u200C'\\u05F3-]){1,23}");
+            + "|[\\p{IsArabic}\\p{IsHebrew}&&\\p{L}](?:[\\p{IsArabic}\\p{IsHebrew}&&[\\p{L}\\p{M}]]|[\\u200C'\\u05F3-]){1,23}"
+            // a Bengali or Devanagari word, its vowel signs, virama and visarga with it ("আব্দুল", "মোঃ"; decision 0250)
+            + "|[\\u0904-\\u0939\\u0985-\\u09B9\\u09DC-\\u09DF](?:[\\u0900-\\u0963\\u0980-\\u09E3\\u09F0\\u09F1\\u200C\\u200D]){0,23}");
     /**
      * A clinician's degree after the name ({@code Smith, Jane MD}, i2b2's {@code provider_dimension.name_char};
      * {@code JANE Q SMITH, M.D.}): a name's title as {@code Dr.} before it is (decision 0120). In capitals only.

@@ -1100,6 +1100,16 @@ final class CsvAnalysis implements java.io.Serializable {
                 namedScores.put(folder, score);
             }
         }
+        if (best == null) {
+            // none looks like one: the first table keyed by the patient's record number ("MRN", "রেজি নং", "رجسٹر نمبر":
+            // a register kept in Bangla or Urdu, named after no patient and holding no birth date; decision 0250)
+            for (Sampled s : samples) {
+                if (s.key >= 0 && !s.groupKey && s.personKey < 0 && HeaderHints.words(s.header.get(s.key)).contains("mrn")) {
+                    best = s;
+                    break;
+                }
+            }
+        }
         Set<Sampled> out = new HashSet<>();
         if (best != null) {
             out.add(best);

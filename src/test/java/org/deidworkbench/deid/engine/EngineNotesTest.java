@@ -208,7 +208,7 @@ class EngineNotesTest {
                 new FieldContext(driver.subject("100200"), "note"));
         assertEquals(scrubbed, worker.method(new ActionSpec.ScrubText()).apply(text,
                 new FieldContext(worker.subject("100200"), "note")));
-        assertTrue(scrubbed.contains("born [DATE]") && !scrubbed.contains("2024-01-15"), scrubbed);
+        assertTrue(scrubbed.contains("born [DOB]") && !scrubbed.contains("2024-01-15"), scrubbed);
         assertEquals(0, worker.notes().identifiers().size(), "what the worker scrubs with is not sent back");
     }
 
