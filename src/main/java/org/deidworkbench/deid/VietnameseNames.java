@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * stay); before one of them, a given name of a short list ("Huong Do", not "Seen Le"). The provinces and their cities
  * written so ("Ho Chi Minh City", "Ha Noi") are no name: {@link #provinces} gives them, for the scrubber to drop the
  * names other finders see there. Only a text with a capitalised surname before a space or a comma is looked at
- * ({@link #mayHold}: a hashed look-up of nothing, a comparison of a few words at most). Stateless and thread-safe.
+ * ({@link #mayHold}: each capitalised word compared with the few surnames of its first letter, without a copy).
+ * Stateless and thread-safe.
  */
 public final class VietnameseNames {
 

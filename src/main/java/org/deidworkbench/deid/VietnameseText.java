@@ -280,7 +280,7 @@ public final class VietnameseText {
      * list (lower case, capitalised or in capitals) among its words. {@code wordStarts} are where ASCII letters follow
      * something else ({@code TextScrubber.Shape}'s).
      */
-    static boolean writtenWithoutMarks(String text, int[] wordStarts, int count) {
+    static boolean writtenWithoutMarks(CharSequence text, int[] wordStarts, int count) {
         String first = null;
         for (int k = 0; k < count; k++) {
             int i = wordStarts[k];
@@ -329,7 +329,7 @@ public final class VietnameseText {
         if (start == end || start > from && Character.isLetterOrDigit(a[start - 1])) {
             return false;
         }
-        String value = new String(a, from, to - from);
+        CharSequence value = java.nio.CharBuffer.wrap(a, from, to - from); // a view, no copy
         if (mayHold(value)) {
             return false;
         }
@@ -359,17 +359,27 @@ public final class VietnameseText {
     }
 
     /** The marker {@code text[start, end)} is, case aside, or null: no copy of the word. */
-    private static String marker(String text, int start, int end) {
+    private static String marker(CharSequence text, int start, int end) {
         char c = (char) (text.charAt(start) & ~0x20);
         if (c < 'A' || c > 'Z') {
             return null;
         }
         for (String m : MARKERS_BY_LETTER[c - 'A']) {
-            if (m.length() == end - start && text.regionMatches(true, start, m, 0, end - start)) {
+            if (m.length() == end - start && sameLetters(text, start, m)) {
                 return m;
             }
         }
         return null;
+    }
+
+    /** Whether {@code text} from {@code start} holds the ASCII capitals {@code word}'s letters, case aside. */
+    private static boolean sameLetters(CharSequence text, int start, String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if ((text.charAt(start + i) & ~0x20) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean asciiLetter(char c) {
