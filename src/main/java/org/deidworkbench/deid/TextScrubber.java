@@ -1874,6 +1874,9 @@ public final class TextScrubber {
         for (int[] c : cues) {
             keepCue(text, spans, c[0], c[1]); // "Ong Vu Duc Thang": the name lists' Ong is Mr here (decision 0248)
         }
+        for (int[] c : malayTitles(text, words)) {
+            keepCue(text, spans, c[0], c[1]); // "Puan Sri", "Datuk Seri": the name lists' Sri is the title's (0251)
+        }
         return new Scrubbed(replace(text, spans), dates);
     }
 
@@ -3145,7 +3148,27 @@ public final class TextScrubber {
             // "Datin" and the pilgrim's "Haji", "Hajah"; Singapore's "Mdm" (not "Madam": "Madam Chair") (decision
             // 0244). Their abbreviations ("Pn.", "En.", "Tn.", "Ny.") count with their full stop only: DOTTED_FORMS
             "puan", "encik", "cik", "tuan", "nyonya", "bapak", "ibu", "datuk", "dato", "datin", "haji", "hajah",
-            "mdm");
+            "mdm",
+            // Malaysia's highest title, "Tun Dr. Siti Hasmah" (decision 0251)
+            "tun");
+
+    /**
+     * The words of a Malaysian title after its first ("Tan Sri", "Puan Sri", "Datuk Seri", "Dato' Sri", "Datin Paduka",
+     * "Toh Puan", then "Dato'", "Dr.", "Haji"): part of the title, no name (decision 0251: "Sri" and "Seri" were taken for
+     * names, "Tan Sri Lim Kok Wing" kept "Wing", "Datin Paduka Marina Wong" the whole name).
+     */
+    private static final java.util.Set<String> MALAY_TITLE_WORDS = java.util.Set.of("Sri", "Seri", "Paduka", "Puan",
+            "Dato", "Datuk", "Datin", "Dr", "Haji", "Hajah", "Wira", "Utama");
+    /** The first words of the Malaysian titles that are no form of address alone: "Tan" (Sri) and "Toh" (Puan). */
+    private static final java.util.Map<String, String> MALAY_TITLE_FIRSTS = java.util.Map.of("Tan", "Sri", "Toh",
+            "Puan");
+    /** The forms of address a Malaysian title's further words may follow ("Datuk Seri", "Puan Sri", "Datin Paduka"). */
+    private static final java.util.Set<String> MALAY_TITLE_STARTS = java.util.Set.of("Puan", "Datuk", "Dato", "Datin",
+            "Tun", "Tuan", "Haji", "Hajah");
+    /** A Malaysian title of two words or more, as written: kept out of every name found (decision 0251). */
+    private static final Pattern MALAY_TITLE = Pattern.compile("(?<![\\p{L}'])(?:Tan\\h+Sri|Toh\\h+Puan|Puan\\h+Sri"
+            + "|Datuk\\h+Seri|Datuk\\h+Sri|Dato'?\\h+Seri|Dato'?\\h+Sri|Datin\\h+Paduka|Datin\\h+Seri|Tun)"
+            + "(?:\\h+(?:Dato'?|Datuk|Datin|Dr\\.?|Haji|Hajah|Seri|Sri|Paduka|Wira|Utama)(?![\\p{L}]))*");
 
     /**
      * Malay and Indonesian forms of address written as abbreviations, forms of address only with their full stop
@@ -3157,6 +3180,34 @@ public final class TextScrubber {
             // Bangladeshi and Pakistani names' Md. (Mohammad), Mohd. and a woman's Mst. (Mosammat): "Mst. Hasina Khatun"
             // (decision 0247); "MD" and "Md" without the full stop are a doctor and Maryland
             "Md", "Mst", "Mohd");
+
+    /** A capitalised word of two letters or more, not all in capitals. */
+    private static boolean capitalisedWord(String text, int[] b) {
+        return b[1] - b[0] >= 2 && Character.isUpperCase(text.charAt(b[0])) && !isAllUpperCase(text, b[0], b[1]);
+    }
+
+    /**
+     * The Malaysian titles of two words or more in the text ({@link #MALAY_TITLE}), as {start, end}; only where a word
+     * starts "Sri", "Seri", "Paduka", "Puan" or "Tun".
+     */
+    private static List<int[]> malayTitles(String text, Shape words) {
+        boolean any = false;
+        for (int k = 0; k < words.wordStartCount && !any; k++) {
+            int i = words.wordStarts[k];
+            char c = text.charAt(i);
+            any = (c == 'S' || c == 'P' || c == 'T') && (text.startsWith("Sri", i) || text.startsWith("Seri", i)
+                    || text.startsWith("Paduka", i) || text.startsWith("Puan", i) || text.startsWith("Tun", i));
+        }
+        if (!any) {
+            return List.of();
+        }
+        List<int[]> out = new ArrayList<>();
+        Matcher m = MALAY_TITLE.matcher(text);
+        while (m.find()) {
+            out.add(new int[] {m.start(), m.end()});
+        }
+        return out;
+    }
 
     /** Whether the word {@code [from, to)} is one of the {@link #DOTTED_FORMS} with its full stop. */
     private static boolean dottedForm(String text, int from, int to) {
@@ -3241,10 +3292,22 @@ public final class TextScrubber {
                 signatureNames(text, bounds, t, spans);
                 continue;
             }
-            if (FORMS_OF_ADDRESS.contains(cue) || dottedForm(text, b[0], b[1])) {
+            String second = MALAY_TITLE_FIRSTS.get(cue);
+            // a Malaysian title: "Tan Sri", "Toh Puan", or a Malay form of address ("Datuk Lee Chong Wei": "Lee" and
+            // "Wei" are words of the name lists too)
+            boolean malayTitle = second != null && t + 1 < bounds.size() && gap(text, b[1], bounds.get(t + 1)[0], " ")
+                    && text.startsWith(second, bounds.get(t + 1)[0])
+                    && bounds.get(t + 1)[1] - bounds.get(t + 1)[0] == second.length() || MALAY_TITLE_STARTS.contains(cue);
+            if (FORMS_OF_ADDRESS.contains(cue) || dottedForm(text, b[0], b[1]) || malayTitle) {
                 // "Herr Kranichfeld", "Sig.ra Nussbaumer", "Sra. Nussbaumer", "Mme Lefèvre": capitalised, as a
                 // form of address is written before a name ("frau" in lower case is a noun)
                 int k = t + 1;
+                // a Malaysian title's further words: "Tan Sri Dato' Ahmad", "Datuk Seri Anwar" (decision 0251)
+                while (k + 1 < bounds.size() && malayTitle
+                        && MALAY_TITLE_WORDS.contains(text.substring(bounds.get(k)[0], bounds.get(k)[1]))
+                        && gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " '.")) {
+                    k++;
+                }
                 if (k + 1 < bounds.size() && (cue.equals("Sig") || cue.equals("Dott"))
                         && gap(text, b[1], bounds.get(k)[0], ".")
                         && SIG_ENDINGS.contains(text.substring(bounds.get(k)[0], bounds.get(k)[1]))) {
@@ -3253,8 +3316,10 @@ public final class TextScrubber {
                 if (k < bounds.size() && gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], ". ")) {
                     // "Dra. Arantxa Zubizarreta", "Sr. José Ángel Ramírez Ochoa": up to four words of the name
                     // (two given names and two surnames in Spanish; decision 0136)
+                    // after a Malaysian title, every capitalised word of the name ("Lim Kok Wing", "Marina Wong")
                     for (int names = 0; names < 4 && k < bounds.size() && (cuedNameWord(text, bounds.get(k))
-                            || names > 0 && doubleNamePart(text, bounds, k)); names++, k++) {
+                            || names > 0 && doubleNamePart(text, bounds, k)
+                            || malayTitle && capitalisedWord(text, bounds.get(k))); names++, k++) {
                         if (names > 0 && !gap(text, bounds.get(k - 1)[1], bounds.get(k)[0], " -")) {
                             break;
                         }
@@ -4253,7 +4318,8 @@ public final class TextScrubber {
     /** Hashes of the cues ({@link #lowerHash}), sorted: most texts hold no cue and are passed over without a copy. */
     private static final long[] CUE_HASHES = java.util.stream.Stream.concat(java.util.stream.Stream.concat(
             NAME_CUES.stream(), FORMS_OF_ADDRESS.stream()), java.util.stream.Stream.concat(READ_BACK.keySet().stream(),
-            java.util.stream.Stream.concat(java.util.stream.Stream.of("name", "attending", "signed", "cc", "law"),
+            java.util.stream.Stream.concat(java.util.stream.Stream.of("name", "attending", "signed", "cc", "law", "tan",
+                    "toh"),
                     java.util.stream.Stream.concat(java.util.stream.Stream.concat(HONORIFICS_AFTER.stream(),
                             java.util.stream.Stream.concat(NUMBER_LABELS.stream(), PATIENT_CUES.stream())),
                             java.util.stream.Stream.concat(java.util.stream.Stream.concat(SIGNING.stream(),
