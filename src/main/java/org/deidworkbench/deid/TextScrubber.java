@@ -1303,13 +1303,17 @@ public final class TextScrubber {
                     Starts.DIGIT_RUN).where(digitRun((c, run, next) -> run >= 7)));
 
     /**
-     * A birth date's label at the end of a text, before its date: the labels {@code deid verify} reports a date after
-     * ({@code PhiPatterns}' DATE_OF_BIRTH), so that what the scrub keeps of a note the verifier does not report.
+     * The labels of a birth date, as a regular expression's alternation (case aside): what {@code deid verify} reports a
+     * date after ({@code PhiPatterns}' DATE_OF_BIRTH) and what the scrub makes {@code [DOB]} (decision 0249), one list.
      */
-    private static final Pattern BIRTH_LABEL_BEFORE = Pattern.compile("(?i)(?<![\\p{L}.])(?:DOB|D\\.O\\.B\\.?"
-            + "|date\\s+of\\s+birth|birth\\s*date|born(?:\\s+on)?|geb\\.|geboren(?:\\s+(?:am|op))?|Geburtsdatum"
+    public static final String BIRTH_LABELS = "DOB|D\\.O\\.B\\.?|date\\s+of\\s+birth|birth\\s*date|born(?:\\s+on)?"
+            + "|geb\\.|geboren(?:\\s+(?:am|op))?|Geburtsdatum"
+            // Italian, Spanish, French, Dutch, Polish (decision 0119)
             + "|data\\s+di\\s+nascita|nat[oa]\\s+il|fecha\\s+de\\s+nacimiento|nacid[oa]\\s+el|date\\s+de\\s+naissance"
-            + "|n\u00e9e?\\s+le|geboortedatum|data\\s+urodzenia|urodzon[ya])\\s*[:#]?\\s*$");
+            + "|n\u00e9e?\\s+le|geboortedatum|data\\s+urodzenia|urodzon[ya]";
+    /** {@link #BIRTH_LABELS} at the end of a text, before its date. */
+    private static final Pattern BIRTH_LABEL_BEFORE = Pattern.compile("(?i)(?<![\\p{L}.])(?:" + BIRTH_LABELS
+            + ")\\s*[:#]?\\s*$");
 
     /**
      * A date found right after a birth date's label ("DOB 03/04/1961", "Date of birth: 4 March 1961") is the birth

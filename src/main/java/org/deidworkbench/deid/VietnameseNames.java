@@ -252,7 +252,7 @@ public final class VietnameseNames {
     private static boolean province(String text, List<int[]> words, int from, int end) {
         for (int a = from; a < end; a++) {
             for (int b = end; b > a + 1; b--) {
-                if (PROVINCE_WORDS.contains(text.substring(words.get(a)[0], words.get(b - 1)[1])
+                if (VietnameseText.province(text.substring(words.get(a)[0], words.get(b - 1)[1])
                         .toUpperCase(Locale.ROOT))) {
                     return a == from || b == end;
                 }
@@ -263,20 +263,16 @@ public final class VietnameseNames {
 
     // ---------------------------------------------------------------- provinces
 
-    /** The provinces' and province cities' names of two words or more without marks, upper case ("HA NOI"). */
-    private static final Set<String> PROVINCE_WORDS;
     /** The same as written: title case or capitals, "City" or "CITY" after it ("Ho Chi Minh City"). */
     private static final Pattern PROVINCE_NAMES;
 
     static {
-        Set<String> plain = new HashSet<>();
         List<String> alternatives = new ArrayList<>();
         for (String p : VietnameseText.provinceList()) {
             String unmarked = unmarked(p);
             if (unmarked.indexOf(' ') < 0) {
                 continue;
             }
-            plain.add(unmarked.toUpperCase(Locale.ROOT));
             for (String v : List.of(unmarked, unmarked.toUpperCase(Locale.ROOT))) {
                 String q = Pattern.quote(v);
                 if (!alternatives.contains(q)) {
@@ -285,7 +281,6 @@ public final class VietnameseNames {
             }
         }
         alternatives.sort((a, b) -> b.length() - a.length());
-        PROVINCE_WORDS = Set.copyOf(plain);
         PROVINCE_NAMES = Pattern.compile("(?<![A-Za-z])(?:" + String.join("|", alternatives)
                 + ")(?:\\h(?:City|CITY))?(?![A-Za-z])");
     }

@@ -101,6 +101,11 @@ public final class VietnameseText {
     /** {@link #PROVINCE_LIST} without marks, upper case. */
     private static final Set<String> PROVINCES = plainSet(PROVINCE_LIST);
 
+    /** Whether the words, upper case and without marks ("HO CHI MINH"), name a province or a province city. */
+    static boolean province(String plainWords) {
+        return PROVINCES.contains(plainWords);
+    }
+
     private static Set<String> folded(String... words) {
         Set<String> out = new HashSet<>();
         for (String w : words) {

@@ -88,12 +88,10 @@ final class PhiPatterns {
             new Detector(LeakScanner.Kind.MRN, Pattern.compile("(?i)\\b(?:MRN|medical\\s+record(?:\\s+(?:number|no\\.?))?"
                     + "|patient\\s*id|PID|Patienten-?(?:nummer|ID))\\s*(?:[:#]|no\\.?|number)?\\s*(\\d{5,})(?![\\w-])"), 1,
                     Gate.LABELLED_NUMBER),
-            new Detector(LeakScanner.Kind.DATE_OF_BIRTH, Pattern.compile("(?i)\\b(?:DOB|D\\.O\\.B\\.|date\\s+of\\s+birth"
-                    + "|birth\\s*date|born(?:\\s+on)?|geb\\.|geboren(?:\\s+(?:am|op))?|Geburtsdatum"
-                    // Italian, Spanish, French, Dutch, Polish (decision 0119)
-                    + "|data\\s+di\\s+nascita|nat[oa]\\s+il|fecha\\s+de\\s+nacimiento|nacid[oa]\\s+el"
-                    + "|date\\s+de\\s+naissance|née?\\s+le|geboortedatum|data\\s+urodzenia|urodzon[ya])"
-                    + "\\s*[:#]?\\s*(" + DATE + ")"), 1, Gate.LABELLED_DATE),
+            // the labels the scrubber's own (decision 0249: one list, so that what it keeps is what this does not report)
+            new Detector(LeakScanner.Kind.DATE_OF_BIRTH, Pattern.compile("(?i)\\b(?:"
+                    + org.deidworkbench.deid.TextScrubber.BIRTH_LABELS + ")\\s*[:#]?\\s*(" + DATE + ")"), 1,
+                    Gate.LABELLED_DATE),
             new Detector(LeakScanner.Kind.NATIONAL_ID, Pattern.compile("(?i)\\bNHS\\s*(?:no\\.?|number|num|#)?\\s*[:#]?\\s*"
                     + "(\\d{10}|\\d{3}([ -]?)\\d{3}\\2\\d{4})(?![\\w-])"), 1, Gate.LABELLED_NUMBER, CheckDigits::nhs),
             // US Medicare Beneficiary Identifiers (decision 0124): 11 characters, a digit 1-9, then letters (without
